@@ -1,0 +1,537 @@
+/**
+ * The typed model of a parsed cable.
+ *
+ * Every construct carries exact ranges in LSP coordinates: 0-based line and
+ * 0-based UTF-16 character offset within that line. Line breaks are `\r\n`,
+ * `\r` or `\n`, as in LSP and VS Code. The core never imports the protocol
+ * library, so these shapes are declared here and are structurally identical
+ * to `vscode-languageserver-types`.
+ *
+ * The model describes what the text says; judgements about what is wrong
+ * belong to the rules in `rules/`. The parser records only problems it meets
+ * while reading (a format line that does not parse, a damaged banner) in
+ * {@link Cable.problems}; rules with the same name report them.
+ */
+
+/** A position in a document: 0-based line, 0-based UTF-16 column. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** A half-open range `[start, end)`. */
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** A slice of the source text. `text` is exactly the characters inside `range`. */
+export interface Token {
+  readonly text: string;
+  readonly range: Range;
+}
+
+/** A token whose text denotes a number (`#0708` has value 708; `013750` has 13750). */
+export interface NumberToken extends Token {
+  readonly value: number;
+}
+
+/** Classification levels, lowest first. SBU is UNCLASSIFIED with a control. */
+export type Level = 'UNCLASSIFIED' | 'CONFIDENTIAL' | 'SECRET' | 'TOP SECRET';
+
+/** Precedence, from the single-letter prosigns `R P O Z` (and `Y`, emergency command). */
+export type Precedence = 'ROUTINE' | 'PRIORITY' | 'IMMEDIATE' | 'FLASH' | 'EMERGENCY COMMAND';
+
+/** A calendar date with no time zone (month and day are 1-based). */
+export interface CalendarDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/**
+ * A problem the parser met while reading. `rule` is the kebab-case name of
+ * the rule that reports it (for example `header-line-malformed`,
+ * `banner-malformed`, `portion-marking-malformed`).
+ */
+export interface ParseProblem {
+  readonly rule: string;
+  readonly message: string;
+  readonly range: Range;
+}
+
+/** What a physical line of the document is, as far as the parser could tell. */
+export type LineKind =
+  | 'blank'
+  | 'preamble' // date line, publisher note, export metadata, title, editorial note
+  | 'header' // a transmission-header format line or addressee line
+  | 'distribution' // "ACTION NEA-00", "INFO LOG-00 …", "----EE9C66 240653Z /38"
+  | 'corrected-copy'
+  | 'banner'
+  | 'caveat'
+  | 'passing' // office/passing lines: "DEPARTMENT FOR EUR/NCE", "NSC FOR …"
+  | 'eo'
+  | 'tags'
+  | 'subject'
+  | 'ref'
+  | 'classified-by'
+  | 'paragraph' // the first line of a numbered paragraph
+  | 'text' // any other body line, including continuation lines of paragraphs
+  | 'heading'
+  | 'rule' // a line of dashes ("-----", "- - -", "=====")
+  | 'page' // a continuation-page line or an old page header on its own line
+  | 'signature';
+
+// ---------------------------------------------------------------------------
+// Preamble
+
+/** Lines before the banner that are not part of the transmission header. */
+export interface PreambleLine {
+  readonly kind: 'date-line' | 'publisher-note' | 'export-metadata' | 'title' | 'editorial';
+  readonly token: Token;
+  /** For a date line ("Friday, 31 July 2009, 06:59"): the date it gives. */
+  readonly date?: CalendarDate;
+}
+
+// ---------------------------------------------------------------------------
+// Transmission header (ACP 127 format lines)
+
+/** What a physical line of the transmission header is. */
+export type HeaderLineKind =
+  | 'transmission-id' // line 1: VZCZCXRO1234
+  | 'routing' // line 2: PP RUEHWEB (and its wrapped continuation)
+  | 'de' // line 3: DE RUEHFR #0708/01 1480849
+  | 'security' // line 4: ZNY SSSSS ZZH
+  | 'dtg' // line 5: P 280849Z MAY 09
+  | 'from' // FM AMEMBASSY PARIS
+  | 'to' // TO RUEHC/SECSTATE WASHDC PRIORITY 6320
+  | 'info' // INFO …
+  | 'xmt' // XMT …
+  | 'addressee' // continuation addressee line under TO/INFO/XMT
+  | 'bt'
+  | 'nnnn'
+  | 'distribution' // office distribution lines of old printouts
+  | 'unknown'; // inside the header block, but not parsed
+
+/** One physical line of the transmission header. */
+export interface HeaderLine {
+  readonly kind: HeaderLineKind;
+  readonly line: number;
+  readonly range: Range;
+  /** False when the line was recognised by its leading keyword but its fields did not parse. */
+  readonly parsed: boolean;
+}
+
+/** Line 2: the doubled precedence letter and the routing indicators that follow. */
+export interface RoutingLine {
+  readonly range: Range;
+  /** `PP`, `OO`, `RR`, `ZZ`. */
+  readonly pair: Token;
+  /** The precedence the pair stands for, when the pair is well formed. */
+  readonly precedence?: Precedence;
+  /** Routing indicators on line 2 and its wrapped continuation. */
+  readonly routingIndicators: readonly Token[];
+}
+
+/** Line 3: `DE <RI> #<SSSS>[/<nn>] <DDD><HHMM>`. */
+export interface DeLine {
+  readonly range: Range;
+  readonly prosign: Token;
+  /** Originating station routing indicator. */
+  readonly station?: Token;
+  /** Station serial number without `#`. */
+  readonly serial?: NumberToken;
+  /** Section number after `/`. */
+  readonly section?: NumberToken;
+  /** Julian day of year, `DDD`. */
+  readonly julianDay?: NumberToken;
+  /** UTC time `HHMM` (value is HH*100+MM). */
+  readonly time?: NumberToken;
+}
+
+/** Line 4: `ZNY SSSSS ZZH` or `ZNR UUUUU ZZH`. */
+export interface SecurityLine {
+  readonly range: Range;
+  /** `ZNY` or `ZNR`. */
+  readonly prosign: Token;
+  /** `SSSSS`, `CCCCC`, `UUUUU`, `EEEEE`, `TTTTT`. */
+  readonly group?: Token;
+  /** Level the group letter stands for; `EFTO` for `EEEEE`. */
+  readonly groupLevel?: Level | 'EFTO';
+  /** SPECAT suffix `/AAAAA` or `/BBBBB`. */
+  readonly specat?: Token;
+  /** `ZZH`, `ZDK`, `ZDS`, `ZUI`, `(CCY …)`. */
+  readonly trailing: readonly Token[];
+}
+
+/** A date-time group, `DDHHMMZ MON YY`. */
+export interface DateTimeGroup {
+  readonly token: Token;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  /** 1-12, or 0 when the month abbreviation is unknown. */
+  readonly month: number;
+  /** Four-digit year (two-digit years: 00-49 → 20xx, 50-99 → 19xx). */
+  readonly year: number;
+  /** True when the date and time exist on the calendar and clock. */
+  readonly valid: boolean;
+  /** ISO 8601 UTC, `2009-05-28T08:49:00Z`, when valid. */
+  readonly iso?: string;
+}
+
+/** Line 5: one or two precedence prosigns, then the DTG. */
+export interface DtgLine {
+  readonly range: Range;
+  /** One (action) or two (action, info) prosigns: `P`, `O R`. */
+  readonly prosigns: readonly Token[];
+  readonly precedences: readonly (Precedence | undefined)[];
+  readonly dtg?: DateTimeGroup;
+}
+
+/** One addressee: `RUEHC/SECSTATE WASHDC PRIORITY 6320`. */
+export interface Addressee {
+  readonly range: Range;
+  /** `TO`, `INFO` or `XMT` when the addressee starts its line with one. */
+  readonly keyword?: Token;
+  /** `ZEN/` prefix, when present. */
+  readonly zen?: Token;
+  readonly routingIndicator?: Token;
+  /** Plain-language address. */
+  readonly address?: Token;
+  /** `FLASH`, `NIACT IMMEDIATE`, `IMMEDIATE`, `PRIORITY`, `ROUTINE`. */
+  readonly precedence?: Token;
+  /** Serial `nnnn` or `nnnn-nnnn`. */
+  readonly serial?: Token;
+}
+
+/** The transmission header, when the cable has one (or the remains of one). */
+export interface TransmissionHeader {
+  readonly range: Range;
+  readonly lines: readonly HeaderLine[];
+  readonly transmissionId?: Token;
+  readonly routing?: RoutingLine;
+  readonly de?: DeLine;
+  readonly security?: SecurityLine;
+  readonly dtg?: DtgLine;
+  /** `FM` keyword and the originator's plain-language address. */
+  readonly from?: { readonly keyword: Token; readonly address?: Token; readonly range: Range };
+  readonly to: readonly Addressee[];
+  readonly info: readonly Addressee[];
+  readonly xmt: readonly Addressee[];
+  readonly bt: readonly Token[];
+  readonly nnnn?: Token;
+}
+
+// ---------------------------------------------------------------------------
+// Banner, caveats, passing lines
+
+/** How the level was spelled on the banner. */
+export type BannerForm = 'spaced' | 'unspaced' | 'unclas' | 'mixed-case' | 'damaged';
+
+/** The classification line: `S E C R E T SECTION 01 OF 02 PARIS 000305`. */
+export interface Banner {
+  readonly line: number;
+  readonly range: Range;
+  /** The level as written (`S E C R E T`, `SS E C R E T`, `UNCLAS`). */
+  readonly levelText: Token;
+  /** The level read, even from a damaged spelling. */
+  readonly level: Level;
+  readonly form: BannerForm;
+  /** `SECTION 01 OF 04`. */
+  readonly section?: { readonly token: Token; readonly number: NumberToken; readonly total: NumberToken };
+  /** The post or office as written (`PARIS`, `BUENOS AIRES`, `STATE`). */
+  readonly post?: Token;
+  /** The zero-padded message serial (`000708`). */
+  readonly serial?: NumberToken;
+  /** Text glued after the serial (`SIPDIS NOFORN`). */
+  readonly trailing?: Token;
+  /** True for every banner after the first (repeated per section or duplicated block). */
+  readonly repeated: boolean;
+}
+
+/** A caveat or caption: `NOFORN`, `SIPDIS`, `SENSITIVE`, `EXDIS`. */
+export interface Caveat {
+  readonly token: Token;
+  /** Upper-case normal form (`Sipdis` → `SIPDIS`, `SECRET//NOFORN` → `NOFORN`). */
+  readonly name: string;
+}
+
+// ---------------------------------------------------------------------------
+// Metadata block
+
+/** How the DECL value reads. */
+export type DeclKind =
+  | 'date' // a calendar date in any observed shape
+  | 'na' // N/A
+  | 'oadr' // Originating Agency's Determination Required (E.O. 12356)
+  | 'gds' // General Declassification Schedule (E.O. 11652/12065)
+  | 'x-code' // 25X1 … or X1 … exemption codes
+  | 'downgrade' // DNG: CO <date>
+  | 'declassified' // "AS AMENDED; DECLASSIFIED …", "DECLASSIFIED BY NARA …"
+  | 'redacted' // X-run
+  | 'text'; // anything else
+
+/** The value after `DECL:` (or after the order when `DECL:` is missing). */
+export interface Decl {
+  /** `DECL:`, `decl:`, `DECLl:`, `Declassify on`; absent when the value follows the order directly. */
+  readonly keyword?: Token;
+  readonly value: Token;
+  readonly kind: DeclKind;
+  /** For `date` and `downgrade` (and `gds` with a date): the date, when it is a real date. */
+  readonly date?: CalendarDate;
+  /** For `date`: true when the numbers are not a real date (month 13, 31 June). */
+  readonly impossible?: boolean;
+}
+
+/** `E.O. 12958: DECL: 05/27/2019`. */
+export interface EoLine {
+  readonly line: number;
+  readonly range: Range;
+  /** `E.O.`, `EO`, `E.o.`, `E.0.`. */
+  readonly keyword: Token;
+  /** The order number as written (`12958`). */
+  readonly order?: Token;
+  readonly decl?: Decl;
+}
+
+/** One entry of the TAGS field. */
+export interface Tag {
+  /** The code as written, without markdown-link debris (`MARR` in `[MARR](#)`, `prel`). */
+  readonly token: Token;
+  /** Upper-case code (`PREL`); for a person, the name as written. */
+  readonly code: string;
+  /** `code` for a TAG; `person` for a name after OVIP-style tags (`CLINTON HILLARY`). */
+  readonly role: 'code' | 'person';
+}
+
+/** `TAGS: PREL MOPS MARR NATO FR AF`, possibly wrapped. */
+export interface TagsField {
+  readonly range: Range;
+  /** `TAGS:`, `TAGS`, `Tags:`, `TAG:`. */
+  readonly keyword: Token;
+  readonly tags: readonly Tag[];
+}
+
+/** `SUBJECT: …`, possibly wrapped. */
+export interface SubjectField {
+  readonly range: Range;
+  /** `SUBJECT:`, `Subject:`, `SUBJ:`. */
+  readonly keyword: Token;
+  /** The subject text, lines joined with single spaces and trimmed. */
+  readonly text: string;
+  /** The text on each line, as tokens. */
+  readonly parts: readonly Token[];
+  /** A leading portion marking: `SUBJECT: (S) …`. */
+  readonly portion?: PortionMarking;
+}
+
+/** A cable citation parsed from a REF item: `08 RIO DE JAN 138`. */
+export interface Citation {
+  /** Four-digit year, when the citation gives one. */
+  readonly year?: number;
+  /** Post as written, upper-cased (`RIO DE JAN`, `STATE`). */
+  readonly post: string;
+  readonly number: number;
+}
+
+/** One REF item: letter, citation and trailing labels. */
+export interface RefItem {
+  readonly range: Range;
+  /** The letter as written (`A.`, `A)`, `(A)`, `¶B.`). */
+  readonly letterToken?: Token;
+  /** Upper-case letter (`A`). */
+  readonly letter?: string;
+  /** The citation text (`MADRID 707`, `EMBASSY MADRID E-MAIL OF OCTOBER 14`). */
+  readonly citation: Token;
+  /** Parsed when the citation is a cable citation. */
+  readonly cable?: Citation;
+  /**
+   * Canonical id of the cited cable (`09PARIS708`); a citation without a year
+   * takes the year of the citing cable. Undefined when that year is unknown.
+   */
+  readonly id?: string;
+  /** Trailing labels such as `(NOTAL)` or `(EXDIS)`. */
+  readonly labels: readonly Token[];
+}
+
+/** `REF:`, `REFS:`, `REFTEL:` and its items. */
+export interface RefField {
+  readonly range: Range;
+  readonly keyword: Token;
+  readonly items: readonly RefItem[];
+}
+
+/** `Classified By: <classifier> for reasons 1.4 (b) and (d).` */
+export interface ClassifiedBy {
+  readonly range: Range;
+  /** `Classified By:`, `CLASSIFIED BY`, `DERIVED FROM:`. */
+  readonly keyword: Token;
+  /** The classifier's name and title, as far as it could be separated. */
+  readonly classifier?: Token;
+  /** The order section cited, `1.4` or `1.5` (also written `1:4`, `1/4`). */
+  readonly section?: Token;
+  /** Normalised section, `1.4`/`1.5`. */
+  readonly sectionValue?: string;
+  /** Each reason letter, with its own range. */
+  readonly reasons: readonly Token[];
+  /** Lower-case reason letters in order (`['b', 'd']`). */
+  readonly reasonLetters: readonly string[];
+  /** `Derived from …` rather than an original classifier. */
+  readonly derived: boolean;
+}
+
+// ---------------------------------------------------------------------------
+// Body
+
+/**
+ * A portion marking: `(S/NF)`, `(C//REL TO USA, FVEY)`, `(SBU)`, `(U//FOUO)`.
+ */
+export interface PortionMarking {
+  /** The marking with its parentheses. */
+  readonly token: Token;
+  /** The text inside the parentheses. */
+  readonly inner: Token;
+  /** The level read; undefined when the marking is not understood. */
+  readonly level?: Level;
+  /** True for SBU (level UNCLASSIFIED). */
+  readonly sbu: boolean;
+  /** Normalised dissemination controls: `NF`, `REL NATO`, `FGI`, `FOUO`, `ENTIRE TEXT`. */
+  readonly controls: readonly string[];
+  /** False for typos and unknown spellings (`(N/SF)`, `(SNF)`). */
+  readonly wellFormed: boolean;
+}
+
+/** How a paragraph number was written. */
+export type MarkerStyle = 'pilcrow' | 'pilcrow-space' | 'bare';
+
+/** A numbered paragraph: `¶2. (S/NF) Both Araud and …`. */
+export interface Paragraph {
+  /** From the marker to the end of the paragraph's last non-blank line. */
+  readonly range: Range;
+  /** The whole marker as written: `¶2.`, `¶ 13.`, `1.`, `3..`. */
+  readonly marker: Token;
+  /** The number token inside the marker. */
+  readonly numberToken: NumberToken;
+  /** The number as written. */
+  readonly number: number;
+  /**
+   * The number meant, where the pilcrow artifact turned `¶3.` into `¶ 13.`
+   * or `13.`; otherwise equal to `number`.
+   */
+  readonly readAs: number;
+  readonly style: MarkerStyle;
+  readonly portion?: PortionMarking;
+  /** The first words of the text after the marking (for outlines). */
+  readonly firstWords: string;
+  /** Index into {@link Cable.headings} of the heading the paragraph sits under. */
+  readonly heading?: number;
+}
+
+/** A heading between paragraphs. */
+export interface Heading {
+  readonly range: Range;
+  /** The heading words, without dashes or slashes. */
+  readonly text: Token;
+  readonly style: 'plain' | 'underlined' | 'boxed' | 'slashes' | 'dashed-inline';
+  /** Rule lines that belong to the heading (dashes above and/or below). */
+  readonly rules: readonly Range[];
+}
+
+/** `Summary:`/`End Summary.`, `Comment:`/`End Comment.`, `Note:`/`End Note.`. */
+export interface BlockMarker {
+  readonly kind: 'summary' | 'comment' | 'note';
+  readonly role: 'open' | 'close';
+  readonly token: Token;
+}
+
+/** An opener paired with its closer (either may be missing). */
+export interface Block {
+  readonly kind: 'summary' | 'comment' | 'note';
+  readonly open?: BlockMarker;
+  readonly close?: BlockMarker;
+  /** From the opener (or the closer's paragraph) to the closer (or the end of its paragraph). */
+  readonly range: Range;
+}
+
+/** A continuation-page line: `PARIS 00000305 002 OF 002`, possibly inside a text line. */
+export interface PageLine {
+  /** The marker itself (not the whole line). */
+  readonly token: Token;
+  readonly post: Token;
+  readonly serial: NumberToken;
+  readonly page: NumberToken;
+  /** The `.n` of `001.2`. */
+  readonly subpage?: number;
+  readonly total: NumberToken;
+  /** True when the marker sits inside a line of text. */
+  readonly inline: boolean;
+}
+
+/** An old printout page header: `PAGE 02 HARARE 06677 01 OF 03 291400Z`. */
+export interface OldPageHeader {
+  readonly token: Token;
+  readonly page: number;
+}
+
+/** The signature: the last line, or a surname glued to the end of it. */
+export interface Signature {
+  readonly token: Token;
+  /** True when the name shares its line with text ("… End comment. CROCKER"). */
+  readonly glued: boolean;
+}
+
+/** A heading-delimited section of the body, for outlines and folding. */
+export interface Section {
+  /** Index into {@link Cable.headings}; undefined for the paragraphs before the first heading. */
+  readonly heading?: number;
+  readonly range: Range;
+  /** Indices into {@link Cable.paragraphs}. */
+  readonly paragraphs: readonly number[];
+}
+
+// ---------------------------------------------------------------------------
+// The whole cable
+
+/** A parsed cable. Produced by `parseCable`; read by every rule and feature. */
+export interface Cable {
+  /** The document's lines, without line terminators. */
+  readonly lines: readonly string[];
+  /** What each line is (same length as `lines`). */
+  readonly lineKinds: readonly LineKind[];
+  readonly preamble: readonly PreambleLine[];
+  readonly header?: TransmissionHeader;
+  /** `C O R R E C T E D C O P Y (ADDED TAGS)` lines. */
+  readonly correctedCopy: readonly Token[];
+  /** The first banner. */
+  readonly banner?: Banner;
+  /** Every banner, the first included, in document order. */
+  readonly banners: readonly Banner[];
+  readonly caveats: readonly Caveat[];
+  /** Office/passing lines (`DEPARTMENT FOR EUR/NCE`, `NSC FOR …`). */
+  readonly passingLines: readonly Token[];
+  readonly eo?: EoLine;
+  readonly tags?: TagsField;
+  readonly subject?: SubjectField;
+  readonly refs?: RefField;
+  readonly classifiedBy?: ClassifiedBy;
+  /** The lines from the banner to the line before the body, when there is a banner. */
+  readonly metadataRange?: Range;
+  /** First line of the body (after the metadata block). */
+  readonly bodyStartLine: number;
+  readonly paragraphs: readonly Paragraph[];
+  readonly headings: readonly Heading[];
+  readonly sections: readonly Section[];
+  readonly blockMarkers: readonly BlockMarker[];
+  readonly blocks: readonly Block[];
+  readonly pageLines: readonly PageLine[];
+  readonly oldPageHeaders: readonly OldPageHeader[];
+  /** X-runs (`XXXXXXXXXXXX`, `xxxxx`). */
+  readonly redactions: readonly Token[];
+  readonly signature?: Signature;
+  /** Canonical id (`09PARIS708`), from banner post and serial (or DE serial) and the year of the DTG or date line. */
+  readonly id?: string;
+  /** The cable's date: DTG date, else date line. */
+  readonly date?: CalendarDate;
+  readonly problems: readonly ParseProblem[];
+}

@@ -1,0 +1,75 @@
+/**
+ * The shapes shared by rules, the linter, the language server and the CLI.
+ *
+ * A rule reads a parsed {@link Cable} and reports findings. A finding may
+ * carry fixes: plain text edits in document coordinates, so that the editor
+ * (code actions, Fix All) and `cablelint --fix` apply the same edits.
+ */
+import type { Cable, Range } from '../model';
+
+/** Severity of a finding. `off` in configuration disables the rule. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A configured severity: a {@link Severity} or `off`. */
+export type RuleSetting = Severity | 'off';
+
+/** One text replacement. Offsets are LSP positions in the document the finding came from. */
+export interface TextEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+/** A way to repair a finding. */
+export interface Fix {
+  /** Shown in the light-bulb menu, e.g. `Renumber ¶ 13. as ¶3.`. */
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /**
+   * True when Fix All (`source.fixAll.cable`) and `cablelint --fix` may apply
+   * it without asking. A safe fix never adds, raises or lowers a
+   * classification and never invents a marking.
+   */
+  readonly safe: boolean;
+  /** The fix the editor should offer first. */
+  readonly preferred?: boolean;
+}
+
+/** A problem found in a cable. */
+export interface Finding {
+  /** Rule id, `CBL007`. */
+  readonly id: string;
+  /** Rule name, `portion-marking-missing`. */
+  readonly name: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  readonly fixes?: readonly Fix[];
+  /** Ranges elsewhere in the document that explain the finding (the banner, the other paragraph). */
+  readonly related?: readonly { readonly range: Range; readonly message: string }[];
+}
+
+/** What a rule's `check` receives to report with. */
+export type Report = (finding: {
+  readonly message: string;
+  readonly range: Range;
+  readonly fixes?: readonly Fix[];
+  readonly related?: readonly { readonly range: Range; readonly message: string }[];
+  /** Overrides the configured severity for this one finding (e.g. 1.5 after 2003 is info). */
+  readonly severity?: Severity;
+}) => void;
+
+/** A validation rule, one per file as in markdownlint (`lib/md018.mjs`). */
+export interface Rule {
+  /** Stable id, `CBL007`. Never reused. */
+  readonly id: string;
+  /** Kebab-case name, `portion-marking-missing`. */
+  readonly name: string;
+  /** One sentence, shown in docs, SARIF and completion of rule ids. */
+  readonly description: string;
+  /** Groups: `header`, `banner`, `metadata`, `paragraphs`, `markings`, `pages`, `text`. */
+  readonly tags: readonly string[];
+  readonly defaultSeverity: Severity;
+  /** True when at least one of its fixes can be safe. */
+  readonly fixable: boolean;
+  check(cable: Cable, report: Report): void;
+}
