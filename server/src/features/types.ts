@@ -1,0 +1,29 @@
+/**
+ * What every feature receives besides the parsed cable.
+ * Features are pure functions of (cable, position, context): they do no IO.
+ */
+
+/** The cheap summary of a cable that the workspace index keeps (never its text). */
+export interface IndexedCable {
+  /** Document URI. */
+  readonly uri: string;
+  /** Canonical id, `09PARIS708`. */
+  readonly id?: string;
+  /** ISO 8601 DTG, or the date line's date. */
+  readonly dtg?: string;
+  readonly classification?: string;
+  readonly subject?: string;
+  readonly tags: readonly string[];
+  /** Canonical ids this cable cites in its REF field. */
+  readonly refs: readonly string[];
+  /** Line of the banner (for "find references" targets). */
+  readonly bannerLine?: number;
+}
+
+/** Cancellation, structurally compatible with LSP's `CancellationToken`. */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+/** A token that is never cancelled, for tests and the CLI. */
+export const noopToken: Cancellation = { isCancellationRequested: false };
