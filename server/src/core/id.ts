@@ -1,0 +1,57 @@
+/**
+ * Canonical cable ids as used in REF citations and Cablegate file names:
+ * two-digit year, post in upper case without spaces, serial without leading
+ * zeros (`09PARIS708`, `06BUENOSAIRES1462`).
+ */
+
+/** Posts written differently in citations and in ids. */
+const POST_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['SECSTATE', 'STATE'],
+  ['SECSTATEWASHDC', 'STATE'],
+]);
+
+/** Normalises a post for an id: upper case, letters only (`Buenos Aires` → `BUENOSAIRES`). */
+export function normalizePost(post: string): string {
+  const letters = post.toUpperCase().replace(/[^A-Z]+/g, '');
+  return POST_ALIASES.get(letters) ?? letters;
+}
+
+/** Expands a two-digit year: 00–49 → 20xx, 50–99 → 19xx. Four-digit years pass through. */
+export function fullYear(year: number): number {
+  if (year >= 100) return year;
+  return year < 50 ? 2000 + year : 1900 + year;
+}
+
+/** Builds a canonical id: `canonicalId(2009, 'PARIS', 708)` → `09PARIS708`. */
+export function canonicalId(year: number, post: string, serial: number): string {
+  const yy = String(fullYear(year) % 100).padStart(2, '0');
+  return `${yy}${normalizePost(post)}${serial}`;
+}
+
+/** A cable id as typed by a user. */
+export interface TypedCableId {
+  readonly year?: number;
+  /** Normalised post (`PARIS`). */
+  readonly post: string;
+  readonly number: number;
+}
+
+/**
+ * Reads an id typed as `09PARIS708`, `PARIS 708`, `09 PARIS 708`,
+ * `2009 PARIS 708` or `PARIS 000708`. Returns undefined for anything else.
+ */
+export function parseCableId(text: string): TypedCableId | undefined {
+  const trimmed = text.trim();
+  if (trimmed.length === 0 || trimmed.length > 60) return undefined;
+  const compact = /^(\d{2})([A-Za-z][A-Za-z]*)(\d{1,6})$/.exec(trimmed);
+  if (compact) return { year: fullYear(parseInt(compact[1], 10)), post: normalizePost(compact[2]), number: parseInt(compact[3], 10) };
+  const spaced = /^(?:(\d{2}|\d{4})\s+)?([A-Za-z][A-Za-z .'-]*?)\s*(\d{1,6})$/.exec(trimmed);
+  if (!spaced) return undefined;
+  const post = normalizePost(spaced[2]);
+  if (post.length === 0) return undefined;
+  return {
+    year: spaced[1] !== undefined ? fullYear(parseInt(spaced[1], 10)) : undefined,
+    post,
+    number: parseInt(spaced[3], 10),
+  };
+}

@@ -1,0 +1,197 @@
+/**
+ * The classification banner: `<LEVEL> [SECTION nn OF mm] <POST> <serial>`,
+ * in every spelling of FORMAT.md §3 and CORPUS-FINDINGS.md §2.
+ */
+import type { Banner, BannerForm, Level, ParseProblem, Token } from '../model';
+import { numberToken, range, token } from '../text';
+
+/** Level words with the level they stand for (spaces removed, upper case). */
+const LEVEL_WORDS: readonly (readonly [string, Level])[] = [
+  ['TOPSECRET', 'TOP SECRET'],
+  ['CONFIDENTIAL', 'CONFIDENTIAL'],
+  ['UNCLASSIFIED', 'UNCLASSIFIED'],
+  ['SECRET', 'SECRET'],
+  ['UNCLAS', 'UNCLASSIFIED'],
+];
+
+/** How a run of letters relates to a level word. */
+interface LevelMatch {
+  readonly level: Level;
+  readonly damaged: boolean;
+  readonly how?: string;
+}
+
+/** Reads letters (spaces removed, upper case) as a level, allowing the damage seen in real banners. */
+function matchLevel(letters: string): LevelMatch | undefined {
+  for (const [word, level] of LEVEL_WORDS) {
+    if (letters === word) return { level, damaged: false };
+  }
+  for (const [word, level] of LEVEL_WORDS) {
+    // "SS E C R E T", "UUNCLAS": the first letter doubled.
+    if (letters === word[0] + word) return { level, damaged: true, how: 'first letter doubled' };
+    // "E C R E T", "O N F I D E N T I A L": the first letter lost. Short stems are too ambiguous.
+    if (word.length >= 6 && letters === word.slice(1)) return { level, damaged: true, how: 'first letter lost' };
+    // "CSE C R E T": a stray letter glued in front.
+    if (word.length >= 6 && letters.length === word.length + 1 && letters.slice(1) === word) {
+      return { level, damaged: true, how: 'stray letter in front' };
+    }
+  }
+  return undefined;
+}
+
+// After the level: "[SECTION nn OF mm] POST serial [trailing]".
+const REST = /^\s*(?:(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2})\s+)?((?:[A-Za-z][A-Za-z'.\-]*|X{4,}|x{4,})(?:\s+(?:[A-Za-z][A-Za-z'.\-]*|X{4,}))*?)\s+(\d{3,6})(?![0-9])(.*)$/i;
+const REST_NO_POST = /^\s*(?:(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2}))?\s*(.*)$/i;
+
+/** The longest prefix of a line the banner grammar reads. */
+const MAX_BANNER = 300;
+
+/**
+ * Reads a banner at line `line`. With `strict`, the level must be followed by
+ * a serial (the repeated banners inside a body); otherwise a level followed by
+ * SECTION or a post and serial, or a level alone on a line in the first zone,
+ * is accepted. Records `banner-malformed` for damaged spellings.
+ */
+export function parseBanner(
+  line: number,
+  fullText: string,
+  options: { strict: boolean; repeated: boolean; problems?: ParseProblem[] },
+): Banner | undefined {
+  const text = fullText.length > MAX_BANNER ? fullText.slice(0, MAX_BANNER) : fullText;
+  const lead = text.length - text.trimStart().length;
+  // Up to 14 leading words, each at most 12 letters, letters only.
+  const tokens: { start: number; end: number; text: string }[] = [];
+  const re = /\S+/g;
+  re.lastIndex = lead;
+  let m: RegExpExecArray | null;
+  while (tokens.length < 14 && (m = re.exec(text)) !== null) {
+    if (!/^[A-Za-z]{1,12}$/.test(m[0])) break;
+    tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  if (tokens.length === 0) return undefined;
+  let best: { count: number; match: LevelMatch } | undefined;
+  let letters = '';
+  for (let k = 0; k < tokens.length && letters.length <= 14; k++) {
+    letters += tokens[k].text.toUpperCase();
+    const found = matchLevel(letters);
+    // Take the longest run that reads as a level ("UNCLASSIFIED" over "UNCLAS" never arises: one word).
+    if (found && (!best || !found.damaged || best.match.damaged)) best = { count: k + 1, match: found };
+  }
+  if (!best) return undefined;
+  const levelTokens = tokens.slice(0, best.count);
+  const levelStart = levelTokens[0].start;
+  const levelEnd = levelTokens[levelTokens.length - 1].end;
+  const levelText = token(line, fullText, levelStart, levelEnd);
+  const after = text.slice(levelEnd);
+
+  const rest = REST.exec(after);
+  let section: Banner['section'];
+  let post: Token | undefined;
+  let serial: Banner['serial'];
+  let trailing: Token | undefined;
+  if (rest) {
+    const base = levelEnd;
+    const indices = offsets(after, rest);
+    if (rest[1]) {
+      const sectionStart = base + indices[1];
+      section = {
+        token: token(line, fullText, sectionStart, base + indices[4] + rest[4].length),
+        number: numberToken(line, fullText, base + indices[2], base + indices[2] + rest[2].length),
+        total: numberToken(line, fullText, base + indices[4], base + indices[4] + rest[4].length),
+      };
+    }
+    post = token(line, fullText, base + indices[5], base + indices[5] + rest[5].length);
+    serial = numberToken(line, fullText, base + indices[6], base + indices[6] + rest[6].length);
+    const tail = rest[7];
+    const tailTrim = tail.trim();
+    if (tailTrim.length > 0) {
+      const tailStart = base + indices[7] + (tail.length - tail.trimStart().length);
+      trailing = token(line, fullText, tailStart, tailStart + tailTrim.length);
+    }
+    // A post made only of level-like words is not a post ("SECRET NOFORN 123" does not occur).
+  } else {
+    if (options.strict) return undefined;
+    const loose = REST_NO_POST.exec(after)!;
+    // A level alone, or with SECTION: accepted only when nothing else follows or only a short post.
+    const remainder = loose[5].trim();
+    if (!loose[1] && remainder.length > 0) return undefined;
+    if (!loose[1] && best.count === 1 && remainder.length === 0) {
+      // "CONFIDENTIAL" alone is a page-break line or an export-metadata echo, not a banner.
+      return undefined;
+    }
+    if (loose[1]) {
+      const sIdx = after.search(/SECTION/i);
+      const nums = /(\d{1,2})\s+(?:OF|of)\s+(\d{1,2})/.exec(after)!;
+      const nIdx = after.indexOf(nums[0]);
+      section = {
+        token: token(line, fullText, levelEnd + sIdx, levelEnd + nIdx + nums[0].length),
+        number: numberToken(line, fullText, levelEnd + nIdx, levelEnd + nIdx + nums[1].length),
+        total: numberToken(line, fullText, levelEnd + nIdx + nums[0].length - nums[2].length, levelEnd + nIdx + nums[0].length),
+      };
+      if (remainder.length > 0) return undefined;
+    }
+  }
+
+  const form = bannerForm(levelTokens.map((t) => t.text), best.match);
+  // Inside a body only a banner as typed by a system counts: "C O N F I D E N T I A L SECTION 02 OF 03 HARARE 006677",
+  // never "Secret police arrested 120 …".
+  if (options.strict) {
+    const typed = form === 'spaced' || form === 'unclas' || (form === 'unspaced' && levelText.text === levelText.text.toUpperCase());
+    if (!typed || !post || post.text !== post.text.toUpperCase() || trailing) return undefined;
+  }
+  if (form === 'damaged' && options.problems) {
+    const how = best.match.how ?? 'irregular spacing';
+    options.problems.push({
+      rule: 'banner-malformed',
+      message: `Banner level is misspelled '${levelText.text}' (${how}); read as ${best.match.level}.`,
+      range: levelText.range,
+    });
+  }
+  return {
+    line,
+    range: range(line, levelStart, (trailing ?? serial ?? section?.token ?? levelText).range.end.character),
+    levelText,
+    level: best.match.level,
+    form,
+    section,
+    post,
+    serial,
+    trailing,
+    repeated: options.repeated,
+  };
+}
+
+/** Offsets of each capture group within the matched string. */
+function offsets(subject: string, match: RegExpExecArray): number[] {
+  // Recover group offsets by searching left to right from the previous group.
+  const result: number[] = [];
+  let from = match.index;
+  for (let g = 1; g < match.length; g++) {
+    const value = match[g];
+    if (value === undefined) {
+      result[g] = -1;
+      continue;
+    }
+    const at = subject.indexOf(value, from);
+    result[g] = at;
+    from = at + value.length;
+  }
+  return result;
+}
+
+/** How the level was spelled. */
+function bannerForm(words: readonly string[], match: LevelMatch): BannerForm {
+  if (match.damaged) return 'damaged';
+  const joined = words.join('');
+  if (words.length === 1) {
+    if (joined === 'UNCLAS') return 'unclas';
+    if (joined === joined.toUpperCase()) return 'unspaced';
+    return 'mixed-case';
+  }
+  // "TOP SECRET" written as two words is unspaced too.
+  if (words.length === 2 && words[0].toUpperCase() === 'TOP' && words[1].length > 1) {
+    return joined === joined.toUpperCase() ? 'unspaced' : 'mixed-case';
+  }
+  if (words.every((w) => w.length === 1)) return joined === joined.toUpperCase() ? 'spaced' : 'mixed-case';
+  return 'damaged';
+}

@@ -1,0 +1,524 @@
+/**
+ * The lines before the banner: publisher notes, date lines, export metadata
+ * and the ACP 127 transmission header (FORMAT.md §1–2, CORPUS-FINDINGS.md §1).
+ */
+import { precedenceFromLetter } from '../levels';
+import type {
+  Addressee,
+  DateTimeGroup,
+  DeLine,
+  DtgLine,
+  HeaderLine,
+  HeaderLineKind,
+  LineKind,
+  ParseProblem,
+  PreambleLine,
+  RoutingLine,
+  SecurityLine,
+  Token,
+  TransmissionHeader,
+} from '../model';
+import { numberToken, range, spanRange, token } from '../text';
+import { fullYear } from '../id';
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const MONTH_NAMES = [
+  'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER',
+];
+
+/** Days in a month of a year (month 1–12). */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** True when year/month/day is a real calendar date. */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+// ---------------------------------------------------------------------------
+// Line shapes
+
+// "Friday, 31 July 2009, 06:59"
+const DATE_LINE = /^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+(\d{1,2})\s+([A-Za-z]+)\s+(\d{4}),\s+(\d{1,2}):(\d{2})\s*$/;
+const PUBLISHER_NOTE = /^\s*This record is a partial extract of the original cable/;
+// "ID: 190648", "ORIGIN: …", "CLASSIFICATION: SECRET//NOFORN", "DESTINATION: VZCZC…", ">".
+const EXPORT_METADATA = /^\s*(?:>\s*$|(?:ID|ORIGIN|DATE|SOURCE|CLASSIFICATION|MISC|DESTINATION|REFERENCE|REFERENCES|HEADER|CABLE ?ID|CREATED|RELEASED|OFFICE):\s)/i;
+const VZCZC = /^\s*VZCZC/;
+const ROUTING = /^\s*(ZZ|OO|PP|RR|YY)(\s+\S.*)?$/;
+const DE_START = /^\s*DE\s+\S/;
+const SECURITY = /^\s*(ZNY|ZNR)\b/;
+// "P 280849Z MAY 09", "O R 161415Z DEC 09": one or two prosigns, then the DTG.
+const DTG_LINE = /^\s*([A-Z])(?:\s+([A-Z]))?\s+(\d{6}Z)\s+([A-Za-z]{3})\s+(\d{2,4})\s*$/;
+const DTG_LOOSE = /^\s*[ZOPRY](?:\s+[ZOPRY])?\s+\d{4,7}Z?\b/;
+const FM = /^\s*FM\s+(\S.*)$/;
+const ADDRESS_KEYWORD = /^\s*(TO|INFO|XMT)\s+(\S.*)$/;
+const BT = /^\s*BT\s*$/;
+const NNNN = /^\s*NNNN\s*$/;
+// Old printout distribution: "INFO  LOG-00   CIAE-00 …", "ACTION NEA-00", "------------------EE9C66  240653Z /38".
+const DISTRIBUTION = /^\s*(?:(?:INFO|ACTION)\s+[A-Z0-9]+-\d{2}\b|Distribution:\s*$|-{5,}[A-Z0-9]*\s+\d{6}Z\s*\/\d+\s*$)/;
+const DISTRIBUTION_CONTINUATION = /^\s+(?:[A-Z0-9]+-\d{2}\s*)+(?:\/\d+W)?\s*$/;
+const DISTRIBUTION_CODE = /^\s*[A-Z]{2,5}\d{2,5}\s*$/;
+const RI = /^R[A-Z]{4,7}$/;
+
+/** True when the line starts a transmission header (VZCZC, a DE line, a precedence+DTG line, or printout distribution). */
+export function startsHeader(text: string): boolean {
+  return VZCZC.test(text) || /^\s*DE\s+R[A-Z]{3,7}\s+#/.test(text) || DTG_LINE.test(text) || DISTRIBUTION.test(text);
+}
+
+/** Result of reading the lines before the banner. */
+export interface HeadResult {
+  readonly preamble: PreambleLine[];
+  readonly header?: TransmissionHeader;
+}
+
+/** Ordinal of each format line, for `header-order`. */
+const ORDER: Partial<Record<HeaderLineKind, number>> = {
+  'transmission-id': 1,
+  routing: 2,
+  de: 3,
+  security: 4,
+  dtg: 5,
+  from: 6,
+  to: 7,
+  info: 8,
+  xmt: 8,
+};
+
+const ORDER_NAMES: Record<number, string> = {
+  1: 'VZCZC line',
+  2: 'precedence and routing line',
+  3: 'DE line',
+  4: 'ZNY/ZNR security line',
+  5: 'precedence and DTG line',
+  6: 'FM line',
+  7: 'TO line',
+};
+
+/**
+ * Reads lines `[from, to)`, the zone before the banner (or before the metadata
+ * when there is no banner), into preamble lines and a transmission header.
+ * Fills `kinds` for those lines and records header problems.
+ */
+export function parseHead(
+  lines: readonly string[],
+  from: number,
+  to: number,
+  kinds: LineKind[],
+  problems: ParseProblem[],
+): HeadResult {
+  const preamble: PreambleLine[] = [];
+  const headerLines: HeaderLine[] = [];
+  const b = new HeaderBuilder(problems);
+  let inHeader = false;
+  let inDistribution = false;
+  // Which address list a continuation line belongs to.
+  let addressMode: 'to' | 'info' | 'xmt' | undefined;
+  let lastKind: HeaderLineKind | undefined;
+
+  for (let i = from; i < to; i++) {
+    const text = lines[i];
+    if (text.trim().length === 0) {
+      kinds[i] = 'blank';
+      continue;
+    }
+    const date = DATE_LINE.exec(text);
+    if (date) {
+      kinds[i] = 'preamble';
+      const month = MONTH_NAMES.indexOf(date[2].toUpperCase()) + 1;
+      const year = parseInt(date[3], 10);
+      const day = parseInt(date[1], 10);
+      preamble.push({
+        kind: 'date-line',
+        token: trimmedToken(i, text),
+        date: month > 0 && isRealDate(year, month, day) ? { year, month, day } : undefined,
+      });
+      continue;
+    }
+    if (PUBLISHER_NOTE.test(text)) {
+      kinds[i] = 'preamble';
+      preamble.push({ kind: 'publisher-note', token: trimmedToken(i, text) });
+      continue;
+    }
+    if (!inHeader && EXPORT_METADATA.test(text)) {
+      kinds[i] = 'preamble';
+      preamble.push({ kind: 'export-metadata', token: trimmedToken(i, text) });
+      continue;
+    }
+    if (!inHeader && !startsHeader(text) && !DE_START.test(text)) {
+      kinds[i] = 'preamble';
+      const trimmed = text.trim();
+      preamble.push({
+        kind: /^Cablegate:/i.test(trimmed) ? 'title' : 'editorial',
+        token: trimmedToken(i, text),
+      });
+      continue;
+    }
+    inHeader = true;
+    kinds[i] = 'header';
+
+    // Old printout distribution blocks.
+    if (DISTRIBUTION.test(text) || (inDistribution && (DISTRIBUTION_CONTINUATION.test(text) || DISTRIBUTION_CODE.test(text)))) {
+      inDistribution = !/^\s*-{5,}/.test(text);
+      kinds[i] = 'distribution';
+      headerLines.push({ kind: 'distribution', line: i, range: range(i, 0, text.length), parsed: true });
+      continue;
+    }
+    if (DISTRIBUTION_CODE.test(text) && lastKind === undefined) {
+      // "TED1302" before "ACTION NEA-00".
+      kinds[i] = 'distribution';
+      headerLines.push({ kind: 'distribution', line: i, range: range(i, 0, text.length), parsed: true });
+      continue;
+    }
+    inDistribution = false;
+
+    let kind: HeaderLineKind;
+    let parsed = true;
+    let m: RegExpExecArray | null;
+    if (VZCZC.test(text)) {
+      kind = 'transmission-id';
+      parsed = b.transmissionId(i, text);
+      addressMode = undefined;
+    } else if (BT.test(text)) {
+      kind = 'bt';
+      b.bt.push(trimmedToken(i, text));
+    } else if (NNNN.test(text)) {
+      kind = 'nnnn';
+      b.nnnn = trimmedToken(i, text);
+    } else if (DE_START.test(text)) {
+      kind = 'de';
+      parsed = b.deLine(i, text);
+      addressMode = undefined;
+    } else if (SECURITY.test(text)) {
+      kind = 'security';
+      parsed = b.securityLine(i, text);
+      addressMode = undefined;
+    } else if ((m = DTG_LINE.exec(text)) !== null || DTG_LOOSE.test(text)) {
+      kind = 'dtg';
+      parsed = b.dtgLine(i, text, m);
+      addressMode = undefined;
+    } else if ((m = ROUTING.exec(text)) !== null && !b.routing) {
+      kind = 'routing';
+      parsed = b.routingLine(i, text, m);
+    } else if (lastKind === 'routing' && /^\s*(?:R[A-Z]{4,7}\s*)+$/.test(text)) {
+      // Line 2 wrapped: "RUEHDU RUEHKUK RUEHMR".
+      kind = 'routing';
+      b.routingContinuation(i, text);
+    } else if ((m = FM.exec(text)) !== null) {
+      kind = 'from';
+      b.fromLine(i, text, m);
+      addressMode = undefined;
+    } else if ((m = ADDRESS_KEYWORD.exec(text)) !== null) {
+      const keyword = m[1].toUpperCase() as 'TO' | 'INFO' | 'XMT';
+      kind = keyword === 'TO' ? 'to' : keyword === 'INFO' ? 'info' : 'xmt';
+      addressMode = kind;
+      parsed = b.addressee(i, text, addressMode, true);
+    } else if (addressMode) {
+      kind = 'addressee';
+      parsed = b.addressee(i, text, addressMode, false);
+    } else {
+      kind = 'unknown';
+      parsed = false;
+    }
+    if (kind !== 'unknown' && kind !== 'addressee') lastKind = kind;
+    headerLines.push({ kind, line: i, range: range(i, 0, text.length), parsed });
+  }
+
+  if (headerLines.length === 0) return { preamble };
+  checkOrder(headerLines, b, problems, lines);
+  const first = headerLines[0];
+  const last = headerLines[headerLines.length - 1];
+  const header: TransmissionHeader = {
+    range: spanRange(first.line, 0, last.line, lines[last.line].length),
+    lines: headerLines,
+    transmissionId: b.transmissionIdToken,
+    routing: b.routing,
+    de: b.de,
+    security: b.security,
+    dtg: b.dtg,
+    from: b.from,
+    to: b.to,
+    info: b.info,
+    xmt: b.xmt,
+    bt: b.bt,
+    nnnn: b.nnnn,
+  };
+  return { preamble, header };
+}
+
+/** Records `header-order` problems: format lines out of order, or missing between present ones. */
+function checkOrder(headerLines: readonly HeaderLine[], b: HeaderBuilder, problems: ParseProblem[], lines: readonly string[]): void {
+  let highest = 0;
+  let highestName = '';
+  const seen = new Set<number>();
+  for (const hl of headerLines) {
+    const ordinal = ORDER[hl.kind];
+    if (ordinal === undefined) continue;
+    // A second INFO or TO block is allowed; only a step back to an earlier format line is out of order.
+    if (ordinal < highest && !(ordinal >= 7 && highest >= 7)) {
+      problems.push({
+        rule: 'header-order',
+        message: `The ${ORDER_NAMES[ordinal] ?? hl.kind + ' line'} comes after the ${highestName}; format lines run VZCZC, routing, DE, ZNY/ZNR, DTG, FM, TO, INFO.`,
+        range: range(hl.line, 0, lines[hl.line].length),
+      });
+    }
+    if (ordinal > highest) {
+      highest = ordinal;
+      highestName = ORDER_NAMES[ordinal] ?? `${hl.kind.toUpperCase()} line`;
+    }
+    seen.add(ordinal);
+  }
+  // A header that starts with VZCZC carries every format line through TO; partial copies
+  // (only "DE" and the DTG survive) are checked for order alone.
+  if (!b.transmissionIdToken) return;
+  const firstLine = headerLines.find((h) => h.kind === 'transmission-id') ?? headerLines[0];
+  for (let ordinal = 2; ordinal <= 7; ordinal++) {
+    if (seen.has(ordinal)) continue;
+    problems.push({
+      rule: 'header-order',
+      message: `The transmission header has no ${ORDER_NAMES[ordinal]}.`,
+      range: range(firstLine.line, 0, lines[firstLine.line].length),
+    });
+  }
+}
+
+/** A token for the line without its surrounding white space. */
+function trimmedToken(line: number, text: string): Token {
+  const start = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  return token(line, text, start, Math.max(start, end));
+}
+
+/** White-space separated words of a line with their offsets. */
+function words(text: string, from = 0): { text: string; start: number; end: number }[] {
+  const result: { text: string; start: number; end: number }[] = [];
+  const re = /\S+/g;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) result.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return result;
+}
+
+/** Collects the parts of a header while its lines are read. */
+class HeaderBuilder {
+  transmissionIdToken?: Token;
+  routing?: RoutingLine;
+  de?: DeLine;
+  security?: SecurityLine;
+  dtg?: DtgLine;
+  from?: TransmissionHeader['from'];
+  readonly to: Addressee[] = [];
+  readonly info: Addressee[] = [];
+  readonly xmt: Addressee[] = [];
+  readonly bt: Token[] = [];
+  nnnn?: Token;
+  #routingIndicators: Token[] = [];
+
+  constructor(private readonly problems: ParseProblem[]) {}
+
+  #malformed(line: number, text: string, message: string): false {
+    this.problems.push({ rule: 'header-line-malformed', message, range: range(line, 0, text.trimEnd().length) });
+    return false;
+  }
+
+  #checkRi(line: number, text: string, start: number, end: number, where: string): Token {
+    const t = token(line, text, start, end);
+    if (!RI.test(t.text)) {
+      this.problems.push({
+        rule: 'routing-indicator-malformed',
+        message: `Routing indicator '${t.text}' in the ${where} is not 5 to 8 capital letters starting with R.`,
+        range: t.range,
+      });
+    }
+    return t;
+  }
+
+  transmissionId(line: number, text: string): boolean {
+    const t = trimmedToken(line, text);
+    // "VZCZCXRO7165": VZCZC, three letters, four digits.
+    const first = /^\S+/.exec(t.text)?.[0] ?? t.text;
+    this.transmissionIdToken = token(line, text, t.range.start.character, t.range.start.character + first.length);
+    if (!/^VZCZC[A-Z]{3}\d{4}$/.test(first)) {
+      return this.#malformed(line, text, `Transmission identification '${first}' is not VZCZC, three letters and four digits.`);
+    }
+    return true;
+  }
+
+  routingLine(line: number, text: string, m: RegExpExecArray): boolean {
+    const start = text.indexOf(m[1]);
+    const pair = token(line, text, start, start + 2);
+    const ris = words(text, start + 2).map((w) => this.#checkRi(line, text, w.start, w.end, 'routing line'));
+    this.#routingIndicators = ris;
+    this.routing = {
+      range: range(line, start, text.trimEnd().length),
+      pair,
+      precedence: precedenceFromLetter(m[1][0]),
+      routingIndicators: this.#routingIndicators,
+    };
+    if (ris.length === 0) return this.#malformed(line, text, `Precedence pair '${m[1]}' has no routing indicator after it.`);
+    return true;
+  }
+
+  routingContinuation(line: number, text: string): void {
+    for (const w of words(text)) this.#routingIndicators.push(this.#checkRi(line, text, w.start, w.end, 'routing line'));
+    if (this.routing) this.routing = { ...this.routing, range: spanRange(this.routing.range.start.line, this.routing.range.start.character, line, text.trimEnd().length) };
+  }
+
+  deLine(line: number, text: string): boolean {
+    const start = text.indexOf('DE');
+    const prosign = token(line, text, start, start + 2);
+    const ws = words(text, start + 2);
+    const de: { -readonly [K in keyof DeLine]: DeLine[K] } = { range: range(line, start, text.trimEnd().length), prosign };
+    this.de = de;
+    // "DE RUEHFR #0708/01 1480849"
+    if (ws.length >= 1) de.station = this.#checkRi(line, text, ws[0].start, ws[0].end, 'DE line');
+    const serialWord = ws.find((w) => w.text.startsWith('#'));
+    let ok = ws.length === 3 && serialWord === ws[1];
+    if (serialWord) {
+      const sm = /^#(\d{3,5})(?:\/(\d{1,3}))?$/.exec(serialWord.text);
+      if (sm) {
+        de.serial = numberToken(line, text, serialWord.start + 1, serialWord.start + 1 + sm[1].length);
+        if (sm[2] !== undefined) {
+          const sectionStart = serialWord.start + 2 + sm[1].length;
+          de.section = numberToken(line, text, sectionStart, sectionStart + sm[2].length);
+        }
+      } else ok = false;
+    }
+    const timeWord = ws.length >= 3 ? ws[2] : undefined;
+    if (timeWord && /^\d{7}$/.test(timeWord.text)) {
+      de.julianDay = numberToken(line, text, timeWord.start, timeWord.start + 3);
+      de.time = numberToken(line, text, timeWord.start + 3, timeWord.end);
+    } else ok = false;
+    if (!ok) return this.#malformed(line, text, "DE line does not read 'DE <routing indicator> #<serial>[/<section>] <DDDHHMM>'.");
+    return true;
+  }
+
+  securityLine(line: number, text: string): boolean {
+    const ws = words(text);
+    const prosign = token(line, text, ws[0].start, ws[0].end);
+    const security: { -readonly [K in keyof SecurityLine]: SecurityLine[K] } = {
+      range: range(line, ws[0].start, text.trimEnd().length),
+      prosign,
+      trailing: [],
+    };
+    this.security = security;
+    let ok = ws.length >= 2;
+    if (ws.length >= 2) {
+      // "SSSSS", "CCCCC/AAAAA" (SPECAT).
+      const gm = /^([A-Z])\1{3,4}(?:\/([A-Z])\2{3,4})?$/.exec(ws[1].text);
+      if (gm) {
+        const slash = ws[1].text.indexOf('/');
+        const groupEnd = slash >= 0 ? ws[1].start + slash : ws[1].end;
+        security.group = token(line, text, ws[1].start, groupEnd);
+        if (groupEnd < ws[1].end) security.specat = token(line, text, groupEnd, ws[1].end);
+        const letter = gm[1];
+        security.groupLevel =
+          letter === 'U' ? 'UNCLASSIFIED' : letter === 'C' ? 'CONFIDENTIAL' : letter === 'S' ? 'SECRET' : letter === 'T' ? 'TOP SECRET' : letter === 'E' ? 'EFTO' : undefined;
+        if (!security.groupLevel) ok = false;
+      } else ok = false;
+      security.trailing = ws.slice(2).map((w) => token(line, text, w.start, w.end));
+    }
+    if (!ok) return this.#malformed(line, text, `Security line does not read '${prosign.text} <group> ZZH' with a group such as SSSSS, CCCCC or UUUUU.`);
+    return true;
+  }
+
+  dtgLine(line: number, text: string, m: RegExpExecArray | null): boolean {
+    if (!m) {
+      const start = text.length - text.trimStart().length;
+      this.dtg = { range: range(line, start, text.trimEnd().length), prosigns: [token(line, text, start, start + 1)], precedences: [precedenceFromLetter(text[start])] };
+      return this.#malformed(line, text, "Precedence and date-time group do not read '<prosign> DDHHMMZ MON YY'.");
+    }
+    const ws = words(text);
+    const prosignWords = m[2] !== undefined ? ws.slice(0, 2) : ws.slice(0, 1);
+    const prosigns = prosignWords.map((w) => token(line, text, w.start, w.end));
+    const dtgStart = ws[prosignWords.length].start;
+    const dtgEnd = ws[ws.length - 1].end;
+    const dtgToken = token(line, text, dtgStart, dtgEnd);
+    const group = decodeDtg(dtgToken, m[3], m[4], m[5]);
+    this.dtg = {
+      range: range(line, ws[0].start, dtgEnd),
+      prosigns,
+      precedences: prosigns.map((p) => precedenceFromLetter(p.text)),
+      dtg: group,
+    };
+    let ok = true;
+    for (const p of prosigns) {
+      if (!precedenceFromLetter(p.text)) ok = this.#malformed(line, text, `'${p.text}' is not a precedence prosign (Z, O, P, R or Y).`);
+    }
+    return ok;
+  }
+
+  fromLine(line: number, text: string, m: RegExpExecArray): void {
+    const start = text.indexOf('FM');
+    const addressStart = text.indexOf(m[1], start + 2);
+    this.from = {
+      keyword: token(line, text, start, start + 2),
+      address: token(line, text, addressStart, text.trimEnd().length),
+      range: range(line, start, text.trimEnd().length),
+    };
+  }
+
+  addressee(line: number, text: string, mode: 'to' | 'info' | 'xmt', withKeyword: boolean): boolean {
+    const list = mode === 'to' ? this.to : mode === 'info' ? this.info : this.xmt;
+    let pos = text.length - text.trimStart().length;
+    const lineEnd = text.trimEnd().length;
+    const a: { -readonly [K in keyof Addressee]: Addressee[K] } = { range: range(line, pos, lineEnd) };
+    if (withKeyword) {
+      const kw = /^\S+/.exec(text.slice(pos))![0];
+      a.keyword = token(line, text, pos, pos + kw.length);
+      pos += kw.length;
+      while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
+    }
+    let rest = text.slice(pos, lineEnd);
+    // "ZEN/AMCONSUL …" marks an addressee not served by this transmission.
+    const zen = /^ZEN\//.exec(rest);
+    if (zen) {
+      a.zen = token(line, text, pos, pos + 3);
+      pos += 4;
+      rest = text.slice(pos, lineEnd);
+    }
+    const ri = /^([A-Za-z]{3,9})\//.exec(rest);
+    if (ri) {
+      a.routingIndicator = this.#checkRi(line, text, pos, pos + ri[1].length, 'address line');
+      pos += ri[0].length;
+      rest = text.slice(pos, lineEnd);
+    }
+    // "… PRIORITY 6320", "… IMMEDIATE 0140-0141", "… NIACT IMMEDIATE".
+    let addressEnd = lineEnd;
+    const serial = /\s(\d{4}(?:-\d{4})?)$/.exec(text.slice(0, addressEnd));
+    if (serial && serial.index >= pos) {
+      a.serial = token(line, text, serial.index + 1, addressEnd);
+      addressEnd = serial.index;
+    }
+    const precedence = /\s(NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH)$/.exec(text.slice(0, addressEnd));
+    if (precedence && precedence.index >= pos) {
+      a.precedence = token(line, text, precedence.index + 1, addressEnd);
+      addressEnd = precedence.index;
+    }
+    while (addressEnd > pos && text[addressEnd - 1] === ' ') addressEnd--;
+    if (addressEnd > pos) a.address = token(line, text, pos, addressEnd);
+    list.push(a);
+    return a.address !== undefined;
+  }
+}
+
+/** Decodes `DDHHMMZ MON YY` into a {@link DateTimeGroup}. */
+export function decodeDtg(t: Token, ddhhmm: string, mon: string, yy: string): DateTimeGroup {
+  const day = parseInt(ddhhmm.slice(0, 2), 10);
+  const hour = parseInt(ddhhmm.slice(2, 4), 10);
+  const minute = parseInt(ddhhmm.slice(4, 6), 10);
+  const month = MONTHS.indexOf(mon.toUpperCase()) + 1;
+  const year = fullYear(parseInt(yy, 10));
+  const valid = month > 0 && isRealDate(year, month, day) && hour <= 23 && minute <= 59;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    token: t,
+    day,
+    hour,
+    minute,
+    month,
+    year,
+    valid,
+    iso: valid ? `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:00Z` : undefined,
+  };
+}

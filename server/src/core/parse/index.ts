@@ -1,0 +1,196 @@
+/**
+ * `parseCable`: reads a cable's text into the typed {@link Cable} model.
+ *
+ * The parser never throws, runs in time linear in the input, keeps every
+ * line it cannot place as body text, and records what it could not read as
+ * {@link ParseProblem}s. A cable with no header, or a broken one, still
+ * yields everything else.
+ */
+import { canonicalId } from '../id';
+import type { Banner, CalendarDate, Cable, Caveat, LineKind, ParseProblem, Section } from '../model';
+import { range, spanRange, splitLines } from '../text';
+import { parseBanner } from './banner';
+import { parseBody } from './body';
+import { parseHead, startsHeader } from './header';
+import { PARAGRAPH_START, parseCaveatLine, parseMetadata } from './metadata';
+
+/** The result of {@link parseCable}: the model and the problems met (the same array as `cable.problems`). */
+export interface ParseResult {
+  readonly cable: Cable;
+  readonly problems: readonly ParseProblem[];
+}
+
+/** How far down the banner is looked for: the longest transmission headers run to a few hundred addressees. */
+const BANNER_SEARCH = 600;
+
+// A line that can only come after the banner: the metadata fields and numbered paragraphs.
+const AFTER_BANNER = /^\s*(?:E\.?[O0]\.?\s*\d{5}|TAGS?\b\s*:?|SUBJECT\s*:|REF\s*:|Classified\s+By)/i;
+
+/** Parses a cable. Never throws. */
+export function parseCable(text: string): ParseResult {
+  try {
+    const cable = parseUnchecked(text);
+    return { cable, problems: cable.problems };
+  } catch (error) {
+    // A parser bug must not take the editor down: return the text as plain body lines.
+    const lines = splitLines(text);
+    const problems: ParseProblem[] = [
+      { rule: 'internal-error', message: `The cable parser failed: ${String(error)}`, range: range(0, 0, lines[0]?.length ?? 0) },
+    ];
+    const cable = emptyCable(lines, problems);
+    return { cable, problems };
+  }
+}
+
+function parseUnchecked(text: string): Cable {
+  const lines = splitLines(text);
+  const kinds: LineKind[] = new Array<LineKind>(lines.length).fill('text');
+  const problems: ParseProblem[] = [];
+
+  // The first banner: before any metadata field or numbered paragraph.
+  let banner: Banner | undefined;
+  let zoneEnd = Math.min(lines.length, BANNER_SEARCH);
+  for (let i = 0; i < Math.min(lines.length, BANNER_SEARCH); i++) {
+    const line = lines[i];
+    if (AFTER_BANNER.test(line) || PARAGRAPH_START.test(line)) {
+      zoneEnd = i;
+      break;
+    }
+    if (startsHeader(line)) continue;
+    const found = parseBanner(i, line, { strict: false, repeated: false, problems });
+    if (found) {
+      banner = found;
+      zoneEnd = i;
+      break;
+    }
+  }
+  // Without a banner the zone before the metadata ends at the first caveat line ("SIPDIS" first).
+  if (!banner) {
+    for (let i = 0; i < zoneEnd; i++) {
+      if (parseCaveatLine(i, lines[i]) && !startsHeader(lines[i])) {
+        zoneEnd = i;
+        break;
+      }
+    }
+  }
+  const head = parseHead(lines, 0, zoneEnd, kinds, problems);
+
+  const banners: Banner[] = [];
+  const caveats: Caveat[] = [];
+  if (banner) {
+    banners.push(banner);
+    kinds[banner.line] = 'banner';
+    // "S E C R E T BOGOTA 000243 SIPDIS NOFORN": caveats glued onto the banner line.
+    if (banner.trailing) {
+      const glued = parseCaveatLine(banner.line, lines[banner.line], banner.trailing.range.start.character, banner.trailing.range.end.character);
+      if (glued) caveats.push(...glued);
+    }
+    // Banners repeated for concatenated sections or duplicated blocks.
+    for (let i = banner.line + 1; i < lines.length; i++) {
+      const line = lines[i];
+      const c = line.charCodeAt(line.length - line.trimStart().length);
+      // Cheap pre-check: only C, S, U or T can open a banner.
+      if (c !== 67 && c !== 83 && c !== 85 && c !== 84) continue;
+      const repeated = parseBanner(i, line, { strict: true, repeated: true, problems });
+      if (repeated) {
+        banners.push(repeated);
+        kinds[i] = 'banner';
+      }
+    }
+  }
+
+  const dtg = head.header?.dtg?.dtg;
+  const dateLine = head.preamble.find((p) => p.kind === 'date-line' && p.date)?.date;
+  const date: CalendarDate | undefined = dtg?.valid ? { year: dtg.year, month: dtg.month, day: dtg.day } : dateLine;
+
+  const metaStart = banner ? banner.line + 1 : zoneEnd;
+  const meta = parseMetadata(lines, metaStart, kinds, problems, date?.year);
+  caveats.push(...meta.caveats);
+
+  const body = parseBody({ lines, lineKinds: kinds, startLine: meta.bodyStart, banner, problems });
+
+  const sections = buildSections(body.paragraphs, body.headings, lines);
+  const serial = banner?.serial?.value ?? head.header?.de?.serial?.value;
+  const post = banner?.post?.text;
+  const id = date && post && serial !== undefined && !/^X+$/i.test(post) ? canonicalId(date.year, post, serial) : undefined;
+
+  return {
+    lines,
+    lineKinds: kinds,
+    preamble: head.preamble,
+    header: head.header,
+    correctedCopy: meta.correctedCopy,
+    banner,
+    banners,
+    caveats,
+    passingLines: meta.passingLines,
+    eo: meta.eo,
+    tags: meta.tags,
+    subject: meta.subject,
+    refs: meta.refs,
+    classifiedBy: meta.classifiedBy,
+    metadataRange: banner ? spanRange(banner.line, 0, Math.max(banner.line, meta.lastLine), lines[Math.max(banner.line, meta.lastLine)].length) : undefined,
+    bodyStartLine: meta.bodyStart,
+    paragraphs: body.paragraphs,
+    headings: body.headings,
+    sections,
+    blockMarkers: body.blockMarkers,
+    blocks: body.blocks,
+    pageLines: body.pageLines,
+    oldPageHeaders: body.oldPageHeaders,
+    redactions: body.redactions,
+    signature: body.signature,
+    id,
+    date,
+    problems,
+  };
+}
+
+/** Groups paragraphs under the headings they follow. */
+function buildSections(paragraphs: Cable['paragraphs'], headings: Cable['headings'], lines: readonly string[]): Section[] {
+  const sections: Section[] = [];
+  const byHeading = new Map<number | undefined, number[]>();
+  paragraphs.forEach((p, index) => {
+    const list = byHeading.get(p.heading) ?? [];
+    list.push(index);
+    byHeading.set(p.heading, list);
+  });
+  const before = byHeading.get(undefined);
+  if (before && before.length > 0) {
+    const first = paragraphs[before[0]];
+    const last = paragraphs[before[before.length - 1]];
+    sections.push({ heading: undefined, range: { start: first.range.start, end: last.range.end }, paragraphs: before });
+  }
+  headings.forEach((h, index) => {
+    const members = byHeading.get(index) ?? [];
+    const nextStart = index + 1 < headings.length ? headings[index + 1].range.start.line : lines.length;
+    let end = h.range.end;
+    if (members.length > 0) end = paragraphs[members[members.length - 1]].range.end;
+    if (end.line >= nextStart) end = { line: Math.max(h.range.end.line, nextStart - 1), character: lines[Math.max(h.range.end.line, nextStart - 1)].length };
+    sections.push({ heading: index, range: { start: h.range.start, end }, paragraphs: members });
+  });
+  return sections;
+}
+
+/** A cable with nothing recognised: every line is body text. */
+function emptyCable(lines: string[], problems: ParseProblem[]): Cable {
+  return {
+    lines,
+    lineKinds: lines.map((l) => (l.trim().length === 0 ? 'blank' : 'text')),
+    preamble: [],
+    correctedCopy: [],
+    banners: [],
+    caveats: [],
+    passingLines: [],
+    bodyStartLine: 0,
+    paragraphs: [],
+    headings: [],
+    sections: [],
+    blockMarkers: [],
+    blocks: [],
+    pageLines: [],
+    oldPageHeaders: [],
+    redactions: [],
+    problems,
+  };
+}

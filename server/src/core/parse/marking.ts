@@ -1,0 +1,124 @@
+/**
+ * Portion markings: `(S/NF)`, `(C//REL TO USA, FVEY)`, `(SBU)`, `(U//FOUO)`.
+ * Spellings from CORPUS-FINDINGS.md §9 and markings.tsv.
+ */
+import type { Level, PortionMarking } from '../model';
+import { range, token } from '../text';
+
+/** Level words and abbreviations that may open a marking. */
+const LEVEL_WORDS: ReadonlyMap<string, { level: Level; sbu: boolean }> = new Map([
+  ['U', { level: 'UNCLASSIFIED', sbu: false }],
+  ['UNCLASSIFIED', { level: 'UNCLASSIFIED', sbu: false }],
+  ['UNCLAS', { level: 'UNCLASSIFIED', sbu: false }],
+  ['SBU', { level: 'UNCLASSIFIED', sbu: true }],
+  ['C', { level: 'CONFIDENTIAL', sbu: false }],
+  ['CONFIDENTIAL', { level: 'CONFIDENTIAL', sbu: false }],
+  ['S', { level: 'SECRET', sbu: false }],
+  ['SECRET', { level: 'SECRET', sbu: false }],
+  ['TS', { level: 'TOP SECRET', sbu: false }],
+  ['TOP SECRET', { level: 'TOP SECRET', sbu: false }],
+]);
+
+/** Controls that may follow the level, by their normal form. */
+const CONTROLS: ReadonlyMap<string, string> = new Map([
+  ['NF', 'NF'],
+  ['NOFORN', 'NF'],
+  ['N', 'NF'], // "(SBU-N)" in markings.tsv.
+  ['FGI', 'FGI'],
+  ['FOUO', 'FOUO'],
+  ['ORCON', 'ORCON'],
+  ['OC', 'ORCON'],
+  ['PROPIN', 'PROPIN'],
+  ['RELIDO', 'RELIDO'],
+  ['ENTIRE TEXT', 'ENTIRE TEXT'],
+]);
+
+/** The longest inner text we read as a marking; longer parentheses are prose. */
+const MAX_INNER = 60;
+
+/**
+ * Reads a portion marking whose `(` is at `start` on the line. Returns
+ * undefined when the parenthesis is prose (`(Iran)`, `(China)`, a long aside)
+ * rather than a marking; returns a marking with `wellFormed: false` for
+ * attempts that do not parse (`(N/SF)`, `(SNF)`).
+ */
+export function parsePortionMarking(line: number, lineText: string, start: number): PortionMarking | undefined {
+  if (lineText.charCodeAt(start) !== 40 /* ( */) return undefined;
+  const close = lineText.indexOf(')', start + 1);
+  if (close < 0 || close - start - 1 > MAX_INNER) return undefined;
+  const innerText = lineText.slice(start + 1, close);
+  const inner = token(line, lineText, start + 1, close);
+  const whole = { text: lineText.slice(start, close + 1), range: range(line, start, close + 1) };
+  const upper = innerText.trim().toUpperCase();
+  if (upper.length === 0) return undefined;
+
+  // "(C - ENTIRE TEXT)" in 1979 cables marks the whole text once.
+  const entire = /^(U|C|S|TS)\s*-\s*ENTIRE TEXT$/.exec(upper);
+  if (entire) {
+    const found = LEVEL_WORDS.get(entire[1]);
+    return { token: whole, inner, level: found?.level, sbu: false, controls: ['ENTIRE TEXT'], wellFormed: true };
+  }
+
+  // The level comes first, then controls after "//", "/", "-" or a space: "(S//FGI//NF)", "(S-NF)", "(C NF)".
+  const head = /^(TOP SECRET|UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS|SBU|TS|U|C|S)(?=$|[\s/\-,])/.exec(upper);
+  if (!head) return attempt(upper, whole, inner);
+  const found = LEVEL_WORDS.get(head[1]);
+  if (!found) return attempt(upper, whole, inner);
+  const rest = upper.slice(head[1].length).trim();
+  const controls: string[] = [];
+  let wellFormed = true;
+  if (rest.length > 0) {
+    const separated = /^(\/\/|\/|-|\s)\s*(.*)$/.exec(rest) ?? /^(,)\s*(.*)$/.exec(rest);
+    if (!separated) return attempt(upper, whole, inner);
+    let remainder = separated[2];
+    while (remainder.length > 0) {
+      // "REL TO USA, FVEY" and "REL NATO" run to the end of the marking or the next "//".
+      const rel = /^REL(?:\s+TO)?\s+([^/]+)/.exec(remainder);
+      if (rel) {
+        controls.push(`REL ${rel[1].trim()}`.replace(/\s+/g, ' '));
+        remainder = remainder.slice(rel[0].length).replace(/^\/\/?\s*/, '');
+        continue;
+      }
+      const part = /^([A-Z ]+?)\s*(?:\/\/?|$)/.exec(remainder);
+      const word = part ? part[1].trim() : remainder;
+      const control = CONTROLS.get(word);
+      if (control) controls.push(control);
+      else {
+        controls.push(word);
+        wellFormed = false;
+      }
+      if (!part || part[0].length === 0) break;
+      remainder = remainder.slice(part[0].length).trim();
+    }
+  }
+  return { token: whole, inner, level: found.level, sbu: found.sbu, controls, wellFormed };
+}
+
+/**
+ * A parenthesis of short upper-case tokens (`(N/SF)`, `(SNF)`) is an attempt
+ * at a marking; anything else (`(Iran)`, `(IRAN)`, `(see below)`) is prose.
+ */
+function attempt(
+  upper: string,
+  whole: PortionMarking['token'],
+  inner: PortionMarking['inner'],
+): PortionMarking | undefined {
+  const original = inner.text.trim();
+  if (original !== original.toUpperCase()) return undefined;
+  const parts = upper.split(/[/\-\s]+/).filter((p) => p.length > 0);
+  if (parts.length === 0 || parts.some((p) => p.length > 3 || !/^[A-Z]+$/.test(p))) return undefined;
+  // "(SNF)" lost its slash: the level is still plain.
+  const glued = /^(TS|S|C|U)NF$/.exec(upper);
+  if (glued) {
+    const found = LEVEL_WORDS.get(glued[1]);
+    return { token: whole, inner, level: found?.level, sbu: false, controls: ['NF'], wellFormed: false };
+  }
+  return { token: whole, inner, level: undefined, sbu: false, controls: [], wellFormed: false };
+}
+
+/** Spells a marking out: "SECRET, NOFORN". Used by hovers and messages. */
+export function describeMarking(marking: PortionMarking): string {
+  const level = marking.level ? (marking.sbu ? 'SENSITIVE BUT UNCLASSIFIED' : marking.level) : 'unknown level';
+  const controls = marking.controls.map((c) => (c === 'NF' ? 'NOFORN' : c));
+  return [level, ...controls].join(', ');
+}

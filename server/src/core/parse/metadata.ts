@@ -1,0 +1,810 @@
+/**
+ * The metadata block after the banner: caveats and captions, office/passing
+ * lines, E.O., TAGS, SUBJECT, REF and Classified By (FORMAT.md §4–5,
+ * CORPUS-FINDINGS.md §3–7). Fields may wrap, share lines or come out of order.
+ */
+import { canonicalId, fullYear } from '../id';
+import type {
+  Caveat,
+  CalendarDate,
+  Citation,
+  ClassifiedBy,
+  Decl,
+  DeclKind,
+  EoLine,
+  LineKind,
+  ParseProblem,
+  PortionMarking,
+  RefField,
+  RefItem,
+  SubjectField,
+  Tag,
+  TagsField,
+  Token,
+} from '../model';
+import { range, token, union } from '../text';
+import { isRealDate } from './header';
+import { parsePortionMarking } from './marking';
+import { findOldPageHeader, findPageLines } from './pages';
+
+// ---------------------------------------------------------------------------
+// Caveats
+
+/** Caveats and captions, longest first so that "SENSITIVE BUT UNCLASSIFIED" wins over "SENSITIVE". */
+const CAVEATS = [
+  'NOT FOR INTERNET DISTRIBUTION',
+  'SENSITIVE BUT UNCLASSIFIED',
+  'SBU DELIBERATIVE PROCESS',
+  'INFORM ALL STATE EMPLOYEES',
+  'FOR OFFICIAL USE ONLY',
+  'AGREMENT CHANNEL',
+  'DIRGEN CHANNEL',
+  'INFORM CONSULS',
+  'DEA SENSITIVE',
+  'EYES ONLY',
+  'SENSITIVE',
+  'CHEROKEE',
+  'PROPIN',
+  'RELIDO',
+  'NOFORN',
+  'SIPDIS',
+  'SPECAT',
+  'STADIS',
+  'LIMDIS',
+  'CONDIS',
+  'ORCON',
+  'EXDIS',
+  'NODIS',
+  'AIDAC',
+  'ROGER',
+  'FOUO',
+  'SBU',
+];
+
+/** Normal forms: "SECRET//NOFORN" and "SECRET NOFORN" give NOFORN. */
+const CAVEAT_ALIASES: ReadonlyMap<string, string> = new Map([['NF', 'NOFORN']]);
+
+const CAVEAT_RE = new RegExp(`^(?:${CAVEATS.map((c) => c.replace(/ /g, '\\s+')).join('|')})(?![A-Za-z])`, 'i');
+const LEVEL_PREFIX = /^(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS)(?:\s*\/\/\s*|\s+)(?=[A-Za-z])/i;
+
+/**
+ * Reads a line made only of caveats (`SIPDIS`, `NOFORN SIPDIS`, `NOFORN, NOT FOR
+ * INTERNET DISTRIBUTION`, `SECRET//NOFORN`, `Sipdis`). Returns undefined when
+ * anything else is on the line.
+ */
+export function parseCaveatLine(line: number, text: string, from = 0, to = text.length): Caveat[] | undefined {
+  const result: Caveat[] = [];
+  let pos = from;
+  const skip = () => {
+    while (pos < to && /[\s,;/]/.test(text[pos])) pos++;
+  };
+  skip();
+  // "SECRET//NOFORN": the level before a caveat on its own line repeats the banner.
+  const level = LEVEL_PREFIX.exec(text.slice(pos, to));
+  if (level) pos += level[0].length;
+  while (pos < to) {
+    const m = CAVEAT_RE.exec(text.slice(pos, to));
+    if (!m) {
+      const rel = /^REL\s+TO\s+[A-Z, ]+$/i.exec(text.slice(pos, to).trimEnd());
+      if (rel) {
+        result.push({ token: token(line, text, pos, pos + rel[0].length), name: rel[0].toUpperCase().replace(/\s+/g, ' ') });
+        pos += rel[0].length;
+        skip();
+        continue;
+      }
+      return undefined;
+    }
+    const name = m[0].toUpperCase().replace(/\s+/g, ' ');
+    result.push({ token: token(line, text, pos, pos + m[0].length), name: CAVEAT_ALIASES.get(name) ?? name });
+    pos += m[0].length;
+    skip();
+  }
+  return result.length > 0 ? result : undefined;
+}
+
+/** "C O R R E C T E D C O P Y (ADDED TAGS)", "CORRECTED COPY". */
+const CORRECTED_COPY = /^\s*C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\s+C\s?O\s?P\s?Y\b/i;
+
+// ---------------------------------------------------------------------------
+// Field keywords
+
+/** Which field a keyword opens. */
+type Field = 'eo' | 'tags' | 'subject' | 'ref' | 'clby';
+
+interface KeywordHit {
+  readonly field: Field;
+  /** Start of the keyword. */
+  readonly start: number;
+  /** End of the keyword (after its colon). */
+  readonly end: number;
+}
+
+// "E.O. 12958", "EO 12958", "E.o. 12958", "E.0. 12958", "E.O 12958", "E.O.12356".
+const EO_KW = /(?<![A-Za-z0-9])(E\.?[Oo0]\.?)\s*(?=\d{4,6}(?![0-9]))/g;
+const TAGS_AT_START = /^(\s*)(TAGS?|Tags?|tags?)(?![A-Za-z])\s*:?/;
+const TAGS_MID = /(?<![A-Za-z])(TAGS?|Tags)(?:\s*:|(?=\s+[A-Za-z]{2,}))/g;
+const SUBJECT_KW = /(?<![A-Za-z])(SUBJECT|Subject|subject|SUBJ|Subj)\s*:/g;
+const SUBJECT_AT_START = /^(\s*)(SUBJECT|Subject|SUBJ)(?![A-Za-z])\s*:?/;
+const REF_AT_START = /^(\s*)(REFTEL|REFS|REF|Refs|Ref|Reftel)(?![A-Za-z])\s*:?/;
+const REF_MID = /(?<![A-Za-z])(REFTEL|REFS|REF)\s*:/g;
+const CLBY_KW = /(?<![A-Za-z])(Classified\s+By|Derived\s+From)(?![A-Za-z])\s*:?/gi;
+
+/** Paragraph markers, for where the metadata ends: "¶1.", "¶ 1.", "1.(C)", "1. (S/NF)". */
+export const PARAGRAPH_START = /^\s*(?:¶\s?\d{1,3}\s?\.|\d{1,3}\.{1,2}\s*\()/;
+
+/** Finds field keywords on a line. */
+function findKeywords(text: string, seen: ReadonlySet<Field>): KeywordHit[] {
+  const hits: KeywordHit[] = [];
+  const start = text.length - text.trimStart().length;
+  // Keywords that are only recognised at the start of a line.
+  let m: RegExpExecArray | null;
+  if ((m = TAGS_AT_START.exec(text)) !== null && !/^\s*TAGS?\s*\(/.test(text)) {
+    hits.push({ field: 'tags', start: m[1].length, end: m[0].length });
+  } else if ((m = SUBJECT_AT_START.exec(text)) !== null) {
+    hits.push({ field: 'subject', start: m[1].length, end: m[0].length });
+  } else if ((m = REF_AT_START.exec(text)) !== null && (/:/.test(m[0]) || /^\s*REF\s+[A-Z]\b/.test(text))) {
+    hits.push({ field: 'ref', start: m[1].length, end: m[0].length });
+  }
+  if (!seen.has('eo')) {
+    EO_KW.lastIndex = 0;
+    if ((m = EO_KW.exec(text)) !== null) {
+      const before = text.slice(0, m.index);
+      if (!/classified|derived|reason/i.test(before)) hits.push({ field: 'eo', start: m.index, end: m.index + m[1].length });
+    }
+  }
+  // Keywords inside a flattened line: "E.O. 12958: N/A TAGS: ASEC", "SUBJECT: … REF: …", "REF: … Classified By: …".
+  TAGS_MID.lastIndex = start + 1;
+  if (hits.some((h) => h.field === 'eo') && (m = TAGS_MID.exec(text)) !== null) {
+    hits.push({ field: 'tags', start: m.index, end: m.index + m[0].length });
+  }
+  SUBJECT_KW.lastIndex = start + 1;
+  while ((m = SUBJECT_KW.exec(text)) !== null) hits.push({ field: 'subject', start: m.index, end: m.index + m[0].length });
+  REF_MID.lastIndex = start + 1;
+  if (hits.some((h) => h.field === 'subject')) {
+    while ((m = REF_MID.exec(text)) !== null) hits.push({ field: 'ref', start: m.index, end: m.index + m[0].length });
+  }
+  CLBY_KW.lastIndex = 0;
+  if ((m = CLBY_KW.exec(text)) !== null) hits.push({ field: 'clby', start: m.index, end: m.index + m[0].length });
+  hits.sort((a, b) => a.start - b.start);
+  // Drop overlapping hits ("SUBJECT:" found by both patterns).
+  const result: KeywordHit[] = [];
+  for (const h of hits) {
+    const last = result[result.length - 1];
+    if (last && h.start < last.end) continue;
+    result.push(h);
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// Result
+
+/** What the metadata block holds. */
+export interface MetadataResult {
+  caveats: Caveat[];
+  passingLines: Token[];
+  correctedCopy: Token[];
+  eo?: EoLine;
+  tags?: TagsField;
+  subject?: SubjectField;
+  refs?: RefField;
+  classifiedBy?: ClassifiedBy;
+  /** The first line after the block: the body starts here. */
+  bodyStart: number;
+  /** Last line that belongs to the block (for `metadataRange`). */
+  lastLine: number;
+}
+
+/**
+ * Reads the metadata block from line `start` (the line after the banner, or
+ * the first line after the preamble when there is no banner). `citingYear`
+ * completes REF citations that give no year.
+ */
+export function parseMetadata(
+  lines: readonly string[],
+  start: number,
+  kinds: LineKind[],
+  _problems: ParseProblem[],
+  citingYear: number | undefined,
+): MetadataResult {
+  const r: MetadataResult = { caveats: [], passingLines: [], correctedCopy: [], bodyStart: start, lastLine: start - 1 };
+  const seen = new Set<Field>();
+  const builder = new FieldBuilder(kinds, citingYear, r);
+  let current: Field | undefined;
+  let blankBefore = false;
+  // The metadata never runs far: 120 lines covers the longest passing-line lists.
+  const limit = Math.min(lines.length, start + 120);
+  let i = start;
+  for (; i < limit; i++) {
+    const text = lines[i];
+    if (kinds[i] !== 'text') {
+      // Already classified (a repeated banner): leave it.
+      continue;
+    }
+    if (text.trim().length === 0) {
+      kinds[i] = 'blank';
+      blankBefore = true;
+      // A blank line ends a wrapped field; a Classified By still waiting for its reason may find it after one.
+      if (current !== 'clby' || builder.clbyComplete()) current = undefined;
+      continue;
+    }
+    const hits = findKeywords(text, seen);
+    if (PARAGRAPH_START.test(text)) {
+      // "¶1. (U) Classified by Ambassador …": the paragraph also carries the Classified By.
+      const clby = hits.find((h) => h.field === 'clby');
+      if (clby && !r.classifiedBy) {
+        builder.classifiedBy(i, text, clby.start, clby.end, text.length);
+        seen.add('clby');
+      }
+      break;
+    }
+    if (hits.length === 0) {
+      const continued = current !== undefined && builder.continueField(current, i, text, blankBefore);
+      blankBefore = false;
+      if (continued) {
+        r.lastLine = i;
+        continue;
+      }
+      current = undefined;
+      if (seen.size === 0) {
+        // Between the banner and the E.O. line: caveats, corrected-copy notices and passing lines.
+        builder.preField(i, text);
+        continue;
+      }
+      // Anything else after the fields starts the body.
+      break;
+    }
+    blankBefore = false;
+    // Text before the first keyword: "DEPT FOR WHA/BSC E.O. 12958: …", "SIPDIS E.O. 12958: N/A".
+    if (hits[0].start > 0 && text.slice(0, hits[0].start).trim().length > 0 && seen.size === 0) {
+      builder.preField(i, text, hits[0].start);
+    }
+    for (let h = 0; h < hits.length; h++) {
+      const hit = hits[h];
+      const end = h + 1 < hits.length ? hits[h + 1].start : text.length;
+      builder.field(hit.field, i, text, hit.start, hit.end, end);
+      seen.add(hit.field);
+      current = hit.field;
+    }
+    kinds[i] = kindOf(hits[0].field);
+    r.lastLine = i;
+  }
+  r.bodyStart = i;
+  return r;
+}
+
+/** The line kind for a field's first line. */
+function kindOf(field: Field): LineKind {
+  return field === 'clby' ? 'classified-by' : field;
+}
+
+// ---------------------------------------------------------------------------
+// Field readers
+
+const PERSON_TAGS = new Set(['OVIP', 'OEXC', 'OREP', 'OTRA', 'OCON', 'ONAM']);
+
+/** Builds each field as its lines arrive. */
+class FieldBuilder {
+  #tags: Tag[] = [];
+  #tagsRange?: ReturnType<typeof range>;
+  #subjectParts: Token[] = [];
+  #refItems: RefItem[] = [];
+  #pendingRef?: { letterToken: Token; letter: string; start: { line: number; character: number } };
+  #clbyLines = 0;
+
+  constructor(
+    private readonly kinds: LineKind[],
+    private readonly citingYear: number | undefined,
+    private readonly r: MetadataResult,
+  ) {}
+
+  /** A line before the first field: caveats, a corrected-copy notice or a passing line. */
+  preField(line: number, text: string, end = text.length): void {
+    if (CORRECTED_COPY.test(text)) {
+      this.kinds[line] = 'corrected-copy';
+      this.r.correctedCopy.push(trimmed(line, text, 0, end));
+      return;
+    }
+    const caveats = parseCaveatLine(line, text, 0, end);
+    if (caveats) {
+      this.kinds[line] = 'caveat';
+      this.r.caveats.push(...caveats);
+      return;
+    }
+    this.kinds[line] = 'passing';
+    this.r.passingLines.push(trimmed(line, text, 0, end));
+  }
+
+  field(field: Field, line: number, text: string, kwStart: number, kwEnd: number, end: number): void {
+    switch (field) {
+      case 'eo':
+        if (!this.r.eo) this.eo(line, text, kwStart, kwEnd, end);
+        return;
+      case 'tags':
+        this.tagsStart(line, text, kwStart, kwEnd, end);
+        return;
+      case 'subject':
+        if (!this.r.subject) this.subjectStart(line, text, kwStart, kwEnd, end);
+        return;
+      case 'ref':
+        this.refStart(line, text, kwStart, kwEnd, end);
+        return;
+      case 'clby':
+        if (!this.r.classifiedBy) this.classifiedBy(line, text, kwStart, kwEnd, end);
+        return;
+    }
+  }
+
+  /** Continues a wrapped field on a line without keywords; false when the line is not part of it. */
+  continueField(field: Field, line: number, text: string, afterBlank: boolean): boolean {
+    switch (field) {
+      case 'tags':
+        // "VE, CO" and "YI, UNO, IR, LE" continue a wrapped TAGS line.
+        if (afterBlank || !/^[\s,A-Za-z()[\]#.]+$/.test(text) || text.split(/[\s,]+/).some((w) => w.length > 9)) return false;
+        this.tagsAppend(line, text, 0, text.length);
+        this.kinds[line] = 'tags';
+        return true;
+      case 'subject':
+        if (afterBlank || text.length > 120 || this.#subjectParts.length >= 6) return false;
+        this.subjectAppend(line, text);
+        return true;
+      case 'ref':
+        if (afterBlank) return false;
+        this.refAppend(line, text, 0, text.length);
+        this.kinds[line] = 'ref';
+        this.#extend('refs', line, text);
+        return true;
+      case 'clby':
+        return this.clbyContinue(line, text, afterBlank);
+      case 'eo':
+        return false;
+    }
+  }
+
+  #extend(which: 'refs', line: number, text: string): void {
+    const current = this.r[which];
+    if (current) this.r[which] = { ...current, range: union(current.range, range(line, 0, text.trimEnd().length)) };
+  }
+
+  // E.O. -------------------------------------------------------------------
+
+  eo(line: number, text: string, kwStart: number, kwEnd: number, end: number): void {
+    const keyword = token(line, text, kwStart, kwEnd);
+    let pos = kwEnd;
+    while (pos < end && text[pos] === ' ') pos++;
+    const orderMatch = /^\d{4,6}/.exec(text.slice(pos, end));
+    const order = orderMatch ? token(line, text, pos, pos + orderMatch[0].length) : undefined;
+    if (orderMatch) pos += orderMatch[0].length;
+    // "E.O. 12958: DECL: …", "EO 12958 DECL: …", "E.O.12356: DECL:OADR".
+    while (pos < end && /[\s:]/.test(text[pos])) pos++;
+    const decl = parseDecl(line, text, pos, end);
+    const lineEnd = Math.max(kwEnd, trimEnd(text, end));
+    this.r.eo = { line, range: range(line, kwStart, lineEnd), keyword, order, decl };
+  }
+
+  // TAGS -------------------------------------------------------------------
+
+  tagsStart(line: number, text: string, kwStart: number, kwEnd: number, end: number): void {
+    if (this.r.tags) {
+      // A second TAGS line (a duplicated header block) is kept as it was first read.
+      return;
+    }
+    this.#tags = [];
+    this.#tagsRange = range(line, kwStart, trimEnd(text, end));
+    this.tagsAppend(line, text, kwEnd, end);
+    this.r.tags = { range: this.#tagsRange, keyword: token(line, text, kwStart, trimEnd(text, kwEnd)), tags: this.#tags };
+  }
+
+  tagsAppend(line: number, text: string, from: number, to: number): void {
+    // "[MARR](#)" markdown links, "(STEINBERG, JAMES B.)" names, and codes separated by spaces or commas.
+    const re = /\[([^\]\s]{1,24})\]\([^)\s]{0,40}\)|\(([^)]{1,80})\)|[^\s,;()[\]]+/g;
+    re.lastIndex = from;
+    let m: RegExpExecArray | null;
+    let namesLeft = 0;
+    while ((m = re.exec(text)) !== null && m.index < to) {
+      if (m[1] !== undefined) {
+        const s = m.index + 1;
+        this.#tags.push({ token: token(line, text, s, s + m[1].length), code: m[1].toUpperCase(), role: 'code' });
+        namesLeft = 0;
+        continue;
+      }
+      if (m[2] !== undefined) {
+        // "OVIP (CLINTON, HILLARY)": the parenthesis names a person.
+        const inner = m[2].trim();
+        const s = m.index + 1 + (m[2].length - m[2].trimStart().length);
+        this.#tags.push({ token: token(line, text, s, s + inner.length), code: inner, role: 'person' });
+        namesLeft = 0;
+        continue;
+      }
+      let word = m[0];
+      // "AF." and "SN," lose their punctuation.
+      while (word.length > 1 && /[.:]$/.test(word)) word = word.slice(0, -1);
+      const t = token(line, text, m.index, m.index + word.length);
+      const upper = word.toUpperCase();
+      const last = this.#tags[this.#tags.length - 1];
+      // "OVIP CLINTON HILLARY PREL": names of five letters or more follow a person tag.
+      if (namesLeft > 0 && /^[A-Za-z'-]{5,}$/.test(word)) {
+        if (last && last.role === 'person' && last.token.range.start.line === line) {
+          const merged = token(line, text, last.token.range.start.character, t.range.end.character);
+          this.#tags[this.#tags.length - 1] = { token: merged, code: merged.text, role: 'person' };
+        } else {
+          this.#tags.push({ token: t, code: word, role: 'person' });
+        }
+        namesLeft--;
+        continue;
+      }
+      namesLeft = PERSON_TAGS.has(upper) ? 3 : 0;
+      this.#tags.push({ token: t, code: upper, role: 'code' });
+    }
+    if (this.#tagsRange && this.r.tags) {
+      this.#tagsRange = union(this.#tagsRange, range(line, Math.min(from, trimEnd(text, to)), trimEnd(text, to)));
+      this.r.tags = { ...this.r.tags, range: this.#tagsRange, tags: this.#tags };
+    }
+  }
+
+  // SUBJECT ----------------------------------------------------------------
+
+  subjectStart(line: number, text: string, kwStart: number, kwEnd: number, end: number): void {
+    let pos = kwEnd;
+    while (pos < end && (text[pos] === ' ' || text[pos] === '\t')) pos++;
+    let portion: PortionMarking | undefined;
+    if (text[pos] === '(') {
+      portion = parsePortionMarking(line, text, pos);
+      if (portion) {
+        pos = portion.token.range.end.character;
+        while (pos < end && text[pos] === ' ') pos++;
+      }
+    }
+    this.#subjectParts = [];
+    const endTrim = trimEnd(text, end);
+    if (endTrim > pos) this.#subjectParts.push(token(line, text, pos, endTrim));
+    this.r.subject = {
+      range: range(line, kwStart, Math.max(trimEnd(text, kwEnd), endTrim)),
+      keyword: token(line, text, kwStart, trimEnd(text, kwEnd)),
+      text: '',
+      parts: this.#subjectParts,
+      portion,
+    };
+    this.#finishSubject();
+  }
+
+  subjectAppend(line: number, text: string): void {
+    const subject = this.r.subject;
+    if (!subject) return;
+    // A bare "CONFIDENTIAL" page-break line inside a wrapped subject.
+    if (/^\s*(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)\s*$/.test(text)) {
+      this.kinds[line] = 'page';
+      return;
+    }
+    let from = 0;
+    let to = text.length;
+    const old = findOldPageHeader(line, text);
+    if (old) from = old.token.range.end.character;
+    for (const page of findPageLines(line, text)) {
+      // "SUBJECT: … BRASILIA 00000351 002 OF 004 …": the page marker is not subject text.
+      if (page.token.range.start.character <= from + 1 || text.slice(from, page.token.range.start.character).trim() === '') {
+        from = page.token.range.end.character;
+      } else {
+        to = Math.min(to, page.token.range.start.character);
+      }
+    }
+    while (from < to && /\s/.test(text[from])) from++;
+    const end = trimEnd(text, to);
+    this.kinds[line] = old || from > 0 ? 'page' : 'subject';
+    if (end > from) {
+      this.kinds[line] = 'subject';
+      this.#subjectParts.push(token(line, text, from, end));
+      this.r.subject = { ...subject, range: union(subject.range, range(line, from, end)) };
+    }
+    this.#finishSubject();
+  }
+
+  #finishSubject(): void {
+    if (this.r.subject) {
+      this.r.subject = {
+        ...this.r.subject,
+        parts: this.#subjectParts,
+        text: this.#subjectParts.map((p) => p.text.trim()).join(' ').replace(/\s+/g, ' ').trim(),
+      };
+    }
+  }
+
+  // REF --------------------------------------------------------------------
+
+  refStart(line: number, text: string, kwStart: number, kwEnd: number, end: number): void {
+    if (!this.r.refs) {
+      this.#refItems = [];
+      this.r.refs = {
+        range: range(line, kwStart, Math.max(trimEnd(text, end), trimEnd(text, kwEnd))),
+        keyword: token(line, text, kwStart, trimEnd(text, kwEnd)),
+        items: this.#refItems,
+      };
+    }
+    // "REF: REF (A) MADRID 3785": a repeated keyword is not an item.
+    let from = kwEnd;
+    const again = /^\s*REF\s+(?=\()/.exec(text.slice(from, end));
+    if (again) from += again[0].length;
+    this.refAppend(line, text, from, end);
+  }
+
+  refAppend(line: number, text: string, from: number, to: number): void {
+    // Letters: "A.", "A)", "(A)", "¶B.", "A:".
+    const markers: { start: number; end: number; letter: string }[] = [];
+    const re = /(?<![^\s;,])(¶\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=\s|$)/g;
+    re.lastIndex = from;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null && m.index < to) {
+      markers.push({ start: m.index, end: m.index + m[0].length, letter: (m[2] ?? m[3]).toUpperCase() });
+    }
+    const segments: { start: number; end: number; marker?: (typeof markers)[number] }[] = [];
+    if (markers.length === 0) segments.push({ start: from, end: to });
+    else {
+      if (text.slice(from, markers[0].start).trim().length > 0) segments.push({ start: from, end: markers[0].start });
+      markers.forEach((mk, k) => segments.push({ start: mk.end, end: k + 1 < markers.length ? markers[k + 1].start : to, marker: mk }));
+    }
+    for (const seg of segments) {
+      if (seg.marker) {
+        const letterToken = token(line, text, seg.marker.start, seg.marker.end);
+        this.#pendingRef = undefined;
+        const pieces = this.#citationPieces(text, seg.start, seg.end);
+        if (pieces.length === 0) {
+          // "C)" at the end of a line: the citation is on the next line.
+          this.#pendingRef = { letterToken, letter: seg.marker.letter, start: letterToken.range.start };
+          continue;
+        }
+        this.#pushItem(line, text, pieces[0].start, pieces[0].end, letterToken, seg.marker.letter);
+        for (const p of pieces.slice(1)) this.#pushItem(line, text, p.start, p.end);
+      } else {
+        const pieces = this.#citationPieces(text, seg.start, seg.end);
+        for (const p of pieces) {
+          if (this.#pendingRef) {
+            const pending = this.#pendingRef;
+            this.#pendingRef = undefined;
+            this.#pushItem(line, text, p.start, p.end, pending.letterToken, pending.letter);
+          } else this.#pushItem(line, text, p.start, p.end);
+        }
+      }
+    }
+  }
+
+  /** Splits unlettered text into items at ";" (and at "," when every part is a cable citation). */
+  #citationPieces(text: string, from: number, to: number): { start: number; end: number }[] {
+    const pieces: { start: number; end: number }[] = [];
+    const split = (sep: string, s: number, e: number) => {
+      const out: { start: number; end: number }[] = [];
+      let p = s;
+      for (let k = s; k <= e; k++) {
+        if (k === e || text[k] === sep) {
+          out.push({ start: p, end: k });
+          p = k + 1;
+        }
+      }
+      return out;
+    };
+    for (const part of split(';', from, to)) {
+      const commaParts = split(',', part.start, part.end);
+      const all = commaParts.length > 1 && commaParts.every((c) => parseCitation(text.slice(c.start, c.end).trim()) !== undefined);
+      for (const c of all ? commaParts : [part]) {
+        let s = c.start;
+        let e = c.end;
+        while (s < e && /\s/.test(text[s])) s++;
+        while (e > s && /[\s.,]/.test(text[e - 1])) e--;
+        if (e > s) pieces.push({ start: s, end: e });
+      }
+    }
+    return pieces;
+  }
+
+  #pushItem(line: number, text: string, start: number, end: number, letterToken?: Token, letter?: string): void {
+    // Trailing labels: "PARIS 2208 (NOTAL)", "ANKARA 1516 (EXDIS)".
+    const labels: Token[] = [];
+    let citationEnd = end;
+    for (;;) {
+      const lm = /\s*\(([A-Z][A-Z ]{1,14})\)\s*$/.exec(text.slice(start, citationEnd));
+      if (!lm || lm.index === 0) break;
+      const labelStart = start + lm.index + lm[0].indexOf('(');
+      labels.unshift(token(line, text, labelStart, labelStart + lm[1].length + 2));
+      citationEnd = start + lm.index;
+    }
+    const citation = token(line, text, start, citationEnd);
+    const cable = parseCitation(citation.text);
+    const year = cable?.year ?? this.citingYear;
+    const item: RefItem = {
+      range: letterToken ? union(letterToken.range, range(line, start, end)) : range(line, start, end),
+      letterToken,
+      letter,
+      citation,
+      cable,
+      id: cable && year !== undefined ? canonicalId(year, cable.post, cable.number) : undefined,
+      labels,
+    };
+    this.#refItems.push(item);
+    if (this.r.refs) this.r.refs = { ...this.r.refs, items: this.#refItems, range: union(this.r.refs.range, item.range) };
+  }
+
+  // Classified By ----------------------------------------------------------
+
+  classifiedBy(line: number, text: string, kwStart: number, kwEnd: number, end: number): void {
+    const keywordText = text.slice(kwStart, kwEnd);
+    this.r.classifiedBy = {
+      range: range(line, kwStart, trimEnd(text, end)),
+      keyword: token(line, text, kwStart, trimEnd(text, kwEnd)),
+      reasons: [],
+      reasonLetters: [],
+      derived: /^derived/i.test(keywordText),
+    };
+    this.#clbyLines = 1;
+    this.#readReasons(line, text, kwEnd, end, true);
+    if (this.kinds[line] === 'text') this.kinds[line] = 'classified-by';
+  }
+
+  /** True when the Classified By has what it needs (a section or letters). */
+  clbyComplete(): boolean {
+    const c = this.r.classifiedBy;
+    return !c || (c.reasons.length > 0 && !this.#reasonOpen);
+  }
+
+  #reasonOpen = false;
+
+  clbyContinue(line: number, text: string, afterBlank: boolean): boolean {
+    const c = this.r.classifiedBy;
+    if (!c || this.#clbyLines >= 4) return false;
+    // After a blank line only the reason itself may follow: "1.4(C)."
+    if (afterBlank && !/^\s*(?:E\.O\.\s*12958\s*)?1\s?[.:/,]\s?[45]/.test(text)) return false;
+    if (this.clbyComplete() && !afterBlank) return false;
+    this.#clbyLines++;
+    this.kinds[line] = 'classified-by';
+    this.#readReasons(line, text, 0, text.length, false);
+    this.r.classifiedBy = { ...this.r.classifiedBy!, range: union(this.r.classifiedBy!.range, range(line, 0, text.trimEnd().length)) };
+    return true;
+  }
+
+  /** Reads the classifier, the section (1.4/1.5) and the reason letters. */
+  #readReasons(line: number, text: string, from: number, to: number, first: boolean): void {
+    const c = this.r.classifiedBy!;
+    const segment = text.slice(from, to);
+    // "1.4", "1.5", "1:4", "1/4", "1,4" — the section of the order cited.
+    const section = /(?<![0-9.])1\s?([.:/,])\s?([45])(?![0-9])/.exec(segment);
+    const keyword = /\b(?:for\s+)?reas\s?o\s?ns?\b\s*:?|\bper\b/i.exec(segment);
+    let lettersFrom = -1;
+    let updated: { -readonly [K in keyof ClassifiedBy]: ClassifiedBy[K] } = { ...c };
+    if (first) {
+      const classifierEnd = keyword ? keyword.index : section ? section.index : segment.length;
+      let cs = 0;
+      while (cs < classifierEnd && /[\s:,;]/.test(segment[cs])) cs++;
+      let ce = classifierEnd;
+      while (ce > cs && /[\s:,;.]/.test(segment[ce - 1])) ce--;
+      // "E.O. 12958" inside the classifier text belongs to the reason.
+      const eo = /[;,]?\s*E\.O\.?\s*12958\s*,?$/.exec(segment.slice(cs, ce));
+      if (eo) ce = cs + eo.index;
+      while (ce > cs && /[\s:,;.]/.test(segment[ce - 1])) ce--;
+      if (ce > cs) updated.classifier = token(line, text, from + cs, from + ce);
+    }
+    if (section && !c.section) {
+      updated.section = token(line, text, from + section.index, from + section.index + section[0].length);
+      updated.sectionValue = `1.${section[2]}`;
+      lettersFrom = section.index + section[0].length;
+    } else if (c.section || (keyword && !section)) {
+      lettersFrom = c.section ? 0 : keyword!.index + keyword![0].length;
+    }
+    if (lettersFrom >= 0) {
+      // Letters a–h standing alone: "(b) and (d)", "(b,d)", "b and d", "(B & D)", "(b/d)", "(d )".
+      const rest = segment.slice(lettersFrom);
+      // "a nd" is a split "and", not the letter a.
+      const cleaned = rest.replace(/\ba nd\b/gi, '   ').replace(/\breaso ns\b/gi, '        ');
+      // Letters stop at the end of the reason: a sentence that follows starts with a word of two letters or more.
+      const stop = /[.;]\s+[A-Za-z]{2,}|\bE\.O\./.exec(cleaned);
+      const scope = stop ? cleaned.slice(0, stop.index) : cleaned;
+      const letterRe = /(?<![A-Za-z0-9'])([a-hA-H])(?![A-Za-z0-9'])/g;
+      let m: RegExpExecArray | null;
+      const reasons = [...updated.reasons];
+      const letters = [...updated.reasonLetters];
+      while ((m = letterRe.exec(scope)) !== null) {
+        const s = from + lettersFrom + m.index;
+        reasons.push(token(line, text, s, s + 1));
+        letters.push(m[1].toLowerCase());
+      }
+      updated.reasons = reasons;
+      updated.reasonLetters = letters;
+      // "1.4 (b & ⏎ d)": an open parenthesis or a trailing "and"/"," continues on the next line.
+      const opens = (scope.match(/\(/g) ?? []).length - (scope.match(/\)/g) ?? []).length;
+      this.#reasonOpen = opens > 0 || /(?:,|&|\band|\bor)\s*$/i.test(scope) || (letters.length === 0 && !!updated.section);
+    } else {
+      // "FOR REASONS" at the end of the line: the section comes next.
+      this.#reasonOpen = !!keyword || !updated.section;
+    }
+    this.r.classifiedBy = updated;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Helpers
+
+/** End of the text before `end` without trailing white space. */
+function trimEnd(text: string, end: number): number {
+  let e = Math.min(end, text.length);
+  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  return e;
+}
+
+/** A token for `[from, to)` without surrounding white space. */
+function trimmed(line: number, text: string, from: number, to: number): Token {
+  let s = from;
+  while (s < to && /\s/.test(text[s])) s++;
+  return token(line, text, s, Math.max(s, trimEnd(text, to)));
+}
+
+// "08 RIO DE JAN 138", "2005 BUCHAREST 2550", "STATE 245841", "london 4212".
+const CITATION = /^(?:(\d{2}|\d{4})\s+)?([A-Za-z][A-Za-z'\-]*(?:\s+[A-Za-z][A-Za-z'\-]*){0,3})\s+0*(\d{1,6})$/;
+
+/** Parses a cable citation; undefined for free text (`SAINZ E-MAIL`, `IIR 6906012405`). */
+export function parseCitation(text: string): Citation | undefined {
+  const m = CITATION.exec(text.trim());
+  if (!m) return undefined;
+  const post = m[2].toUpperCase().replace(/\s+/g, ' ');
+  // "DTG 251847Z MAR 08" and month names are not posts.
+  if (/^(DTG|PARA|PARAS|PARAGRAPH|PAGE|SECTION|NO|NUMBER|FAM|FAH)$/.test(post)) return undefined;
+  return {
+    year: m[1] !== undefined ? fullYear(parseInt(m[1], 10)) : undefined,
+    post,
+    number: parseInt(m[3], 10),
+  };
+}
+
+/** Reads the DECL value that starts at `pos`. */
+function parseDecl(line: number, text: string, pos: number, end: number): Decl | undefined {
+  const endTrim = trimEnd(text, end);
+  if (pos >= endTrim) return undefined;
+  const rest = text.slice(pos, endTrim);
+  let keyword: Token | undefined;
+  let valueStart = pos;
+  // "DECL:", "decl:", "DECLl:", "Declassify on".
+  const kw = /^(DECL[A-Za-z]?\s*:|Declassify\s+on\b\s*:?|DECL\b)\s*/i.exec(rest);
+  if (kw) {
+    keyword = token(line, text, pos, pos + kw[1].length);
+    valueStart = pos + kw[0].length;
+  }
+  if (valueStart >= endTrim) {
+    return { keyword, value: token(line, text, valueStart, valueStart), kind: 'text' };
+  }
+  const value = token(line, text, valueStart, endTrim);
+  const { kind, date, impossible } = classifyDecl(value.text);
+  return { keyword, value, kind, date, impossible };
+}
+
+/** Classifies a DECL value and reads its date. */
+export function classifyDecl(raw: string): { kind: DeclKind; date?: CalendarDate; impossible?: boolean } {
+  const v = raw.trim();
+  if (/^N\/?A\b/i.test(v)) return { kind: 'na' };
+  if (/^OADR\b/i.test(v)) return { kind: 'oadr' };
+  if (/^(?:X{4,}|x{4,})$/.test(v)) return { kind: 'redacted' };
+  if (/^(?:25)?X\d(?:[, ]+(?:25)?X\d)*\b/i.test(v)) return { kind: 'x-code' };
+  if (/DECLASSIFIED/i.test(v)) return { kind: 'declassified' };
+  const gds = /^GDS\b\s*(.*)$/i.exec(v);
+  if (gds) return { kind: 'gds', date: readDate(gds[1].split(/\s/)[0] ?? '')?.date };
+  const dng = /^DNG\s*:?\s*\w+\s+(\S+)/i.exec(v);
+  if (dng) return { kind: 'downgrade', date: readDate(dng[1])?.date };
+  const d = readDate(v);
+  if (d) return { kind: 'date', date: d.impossible ? undefined : d.date, impossible: d.impossible };
+  return { kind: 'text' };
+}
+
+/** Reads the seven observed date shapes: mm/dd/yyyy, m/d/yy, yyyy/mm/dd, yyyy-mm-dd and their kin. */
+function readDate(v: string): { date: CalendarDate; impossible: boolean } | undefined {
+  let m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\.?$/.exec(v);
+  if (m) {
+    const year = fullYear(parseInt(m[3], 10));
+    const month = parseInt(m[1], 10);
+    const day = parseInt(m[2], 10);
+    return { date: { year, month, day }, impossible: !isRealDate(year, month, day) };
+  }
+  m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})\.?$/.exec(v);
+  if (m) {
+    const year = parseInt(m[1], 10);
+    const month = parseInt(m[2], 10);
+    const day = parseInt(m[3], 10);
+    return { date: { year, month, day }, impossible: !isRealDate(year, month, day) };
+  }
+  return undefined;
+}
+
