@@ -389,8 +389,8 @@ function lineRangeOf(lines: readonly string[], line: number): Range {
 }
 
 // Surnames: "PEKALA", "Beyrle", "TIMKEN JR", "LA LIME", "KUBISKE KUBISKE", "MANZANARES .", "jones".
-const SIGNATURE_LINE = /^\s*(?:([A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,2})|([a-z]{3,20}))\s*\.?\s*$/;
-const SIGNATURE_GLUED = /[.!?)"”]\s+([A-Z][A-Z'’\-]{2,}(?:\s+(?:JR|SR|III|[A-Z][A-Z'’\-]{2,}))?|[A-Z][a-z'’\-]{2,})\s*\.?\s*$/;
+const SIGNATURE_LINE = /^\s*(?:([A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2})|([a-z]{3,20}))\s*\.?\s*$/;
+const SIGNATURE_GLUED = /[.!?)"”]\s+([A-Z][A-Z'’-]{2,}(?:\s+(?:JR|SR|III|[A-Z][A-Z'’-]{2,}))?|[A-Z][a-z'’-]{2,})\s*\.?\s*$/;
 const NOT_NAMES = /^(?:END|BT|NNNN|SIPDIS|NOFORN|SUMMARY|COMMENT|NOTE|TEXT|CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS|MORE|THANKS|ENDS)$/i;
 
 function readSignature(line: number, text: string, kind: LineKind): Signature | undefined {

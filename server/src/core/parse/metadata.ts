@@ -667,7 +667,7 @@ class FieldBuilder {
     const section = /(?<![0-9.])1\s?([.:/,])\s?([45])(?![0-9])/.exec(segment);
     const keyword = /\b(?:for\s+)?reas\s?o\s?ns?\b\s*:?|\bper\b/i.exec(segment);
     let lettersFrom = -1;
-    let updated: { -readonly [K in keyof ClassifiedBy]: ClassifiedBy[K] } = { ...c };
+    const updated: { -readonly [K in keyof ClassifiedBy]: ClassifiedBy[K] } = { ...c };
     if (first) {
       const classifierEnd = keyword ? keyword.index : section ? section.index : segment.length;
       let cs = 0;
@@ -735,7 +735,7 @@ function trimmed(line: number, text: string, from: number, to: number): Token {
 }
 
 // "08 RIO DE JAN 138", "2005 BUCHAREST 2550", "STATE 245841", "london 4212".
-const CITATION = /^(?:(\d{2}|\d{4})\s+)?([A-Za-z][A-Za-z'\-]*(?:\s+[A-Za-z][A-Za-z'\-]*){0,3})\s+0*(\d{1,6})$/;
+const CITATION = /^(?:(\d{2}|\d{4})\s+)?([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,3})\s+0*(\d{1,6})$/;
 
 /** Parses a cable citation; undefined for free text (`SAINZ E-MAIL`, `IIR 6906012405`). */
 export function parseCitation(text: string): Citation | undefined {
