@@ -49,7 +49,8 @@ const ROUTING = /^\s*(ZZ|OO|PP|RR|YY)(\s+\S.*)?$/;
 const DE_START = /^\s*DE\s+\S/;
 const SECURITY = /^\s*(ZNY|ZNR)\b/;
 // "P 280849Z MAY 09", "O R 161415Z DEC 09": one or two prosigns, then the DTG.
-const DTG_LINE = /^\s*([A-Z])(?:\s+([A-Z]))?\s+(\d{6}Z)\s+([A-Za-z]{3})\s+(\d{2,4})\s*$/;
+// Trailing operating signals may follow: "O 071830Z SEP 07 ZDK", "O 091547Z OCT 09 (CCY …)", "… ZDK CTG #00732".
+const DTG_LINE = /^\s*([A-Z])(?:\s+([A-Z]))?\s+(\d{6}Z)\s+([A-Za-z]{3})\s+(\d{2,4})(?=\s|$).*$/d;
 const DTG_LOOSE = /^\s*[ZOPRY](?:\s+[ZOPRY])?\s+\d{4,7}Z?\b/;
 const FM = /^\s*FM\s+(\S.*)$/;
 const ADDRESS_KEYWORD = /^\s*(TO|INFO|XMT)\s+(\S.*)$/;
@@ -431,12 +432,13 @@ class HeaderBuilder {
     const ws = words(text);
     const prosignWords = m[2] !== undefined ? ws.slice(0, 2) : ws.slice(0, 1);
     const prosigns = prosignWords.map((w) => token(line, text, w.start, w.end));
-    const dtgStart = ws[prosignWords.length].start;
-    const dtgEnd = ws[ws.length - 1].end;
+    const indices = m.indices as RegExpIndicesArray;
+    const dtgStart = indices[3][0];
+    const dtgEnd = indices[5][1];
     const dtgToken = token(line, text, dtgStart, dtgEnd);
     const group = decodeDtg(dtgToken, m[3], m[4], m[5]);
     this.dtg = {
-      range: range(line, ws[0].start, dtgEnd),
+      range: range(line, ws[0].start, text.trimEnd().length),
       prosigns,
       precedences: prosigns.map((p) => precedenceFromLetter(p.text)),
       dtg: group,

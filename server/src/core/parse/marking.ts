@@ -64,7 +64,8 @@ export function parsePortionMarking(line: number, lineText: string, start: numbe
   if (!head) return attempt(upper, whole, inner);
   const found = LEVEL_WORDS.get(head[1]);
   if (!found) return attempt(upper, whole, inner);
-  const rest = upper.slice(head[1].length).trim();
+  // Keep the separator: "(C NF)" separates with a space.
+  const rest = upper.slice(head[1].length).trimEnd();
   const controls: string[] = [];
   let wellFormed = true;
   if (rest.length > 0) {

@@ -211,6 +211,7 @@ export function parseMetadata(
   const seen = new Set<Field>();
   const builder = new FieldBuilder(kinds, citingYear, r);
   let current: Field | undefined;
+  let lastField: Field | undefined;
   let blankBefore = false;
   // The metadata never runs far: 120 lines covers the longest passing-line lists.
   const limit = Math.min(lines.length, start + 120);
@@ -228,18 +229,28 @@ export function parseMetadata(
       if (current !== 'clby' || builder.clbyComplete()) current = undefined;
       continue;
     }
+    // "HAMBURG 00000085 001.2 OF 002" between SUBJECT and Classified By: a page line, not the body.
+    const pages = findPageLines(i, text);
+    if ((pages.length > 0 && !pages[0].inline) || findOldPageHeader(i, text)) {
+      kinds[i] = 'page';
+      continue;
+    }
     const hits = findKeywords(text, seen);
     if (PARAGRAPH_START.test(text)) {
       // "¶1. (U) Classified by Ambassador …": the paragraph also carries the Classified By.
-      const clby = hits.find((h) => h.field === 'clby');
-      if (clby && !r.classifiedBy) {
-        builder.classifiedBy(i, text, clby.start, clby.end, text.length);
-        seen.add('clby');
-      }
       break;
     }
     if (hits.length === 0) {
-      const continued = current !== undefined && builder.continueField(current, i, text, blankBefore);
+      // "REF: A. KIEV 1186" ⏎ ⏎ "¶B. 05 KIEV 4590": lettered REF items may follow a blank line.
+      if (current === undefined && lastField === 'ref' && blankBefore && REF_LETTER_LINE.test(text)) current = 'ref';
+      // A subject broken by a blank line, when Classified By or REF still follows.
+      if (current === undefined && lastField === 'subject' && blankBefore && fieldFollows(lines, i)) {
+        builder.subjectAppend(i, text);
+        blankBefore = false;
+        r.lastLine = i;
+        continue;
+      }
+      const continued = current !== undefined && builder.continueField(current, i, text, blankBefore && current !== 'ref');
       blankBefore = false;
       if (continued) {
         r.lastLine = i;
@@ -265,12 +276,42 @@ export function parseMetadata(
       builder.field(hit.field, i, text, hit.start, hit.end, end);
       seen.add(hit.field);
       current = hit.field;
+      lastField = hit.field;
     }
     kinds[i] = kindOf(hits[0].field);
     r.lastLine = i;
   }
   r.bodyStart = i;
+  // "¶1. (U) Classified by Ambassador …", "¶2. (U) Classified by …": a paragraph near the top may carry it.
+  if (!r.classifiedBy) {
+    for (let k = i, paragraphs = 0; k < Math.min(lines.length, i + 60) && paragraphs < 3; k++) {
+      if (!PARAGRAPH_START.test(lines[k])) continue;
+      paragraphs++;
+      const m = CLBY_IN_PARAGRAPH.exec(lines[k]);
+      if (m) {
+        const start = m[0].length - m[1].length;
+        builder.classifiedBy(k, lines[k], start, m[0].length, lines[k].length, true);
+        break;
+      }
+    }
+  }
   return r;
+}
+
+const CLBY_IN_PARAGRAPH = /^\s*(?:¶\s?)?\d{1,3}\.{1,2}\s*(?:\([A-Za-z/ ]{1,12}\)\s*)?(Classified\s+by\s*:?)/i;
+const REF_LETTER_LINE = /^\s*(?:¶\s?)?(?:\([A-Za-z]\)|[A-Za-z][.):])\s+\S/;
+
+/** True when a REF or Classified By keyword comes within the next few non-blank lines, before any paragraph. */
+function fieldFollows(lines: readonly string[], from: number): boolean {
+  let seen = 0;
+  for (let k = from + 1; k < lines.length && seen < 3; k++) {
+    const t = lines[k];
+    if (t.trim().length === 0) continue;
+    if (PARAGRAPH_START.test(t) && !/Classified\s+by/i.test(t)) return false;
+    if (REF_AT_START.test(t) || /^\s*(?:\(U\)\s*)?(?:¶\s?1\.\s*(?:\(U\)\s*)?)?Classified\s+by/i.test(t)) return true;
+    seen++;
+  }
+  return false;
 }
 
 /** The line kind for a field's first line. */
@@ -624,7 +665,7 @@ class FieldBuilder {
 
   // Classified By ----------------------------------------------------------
 
-  classifiedBy(line: number, text: string, kwStart: number, kwEnd: number, end: number): void {
+  classifiedBy(line: number, text: string, kwStart: number, kwEnd: number, end: number, inParagraph = false): void {
     const keywordText = text.slice(kwStart, kwEnd);
     this.r.classifiedBy = {
       range: range(line, kwStart, trimEnd(text, end)),
@@ -635,7 +676,8 @@ class FieldBuilder {
     };
     this.#clbyLines = 1;
     this.#readReasons(line, text, kwEnd, end, true);
-    if (this.kinds[line] === 'text') this.kinds[line] = 'classified-by';
+    // Inside a paragraph the line stays the paragraph's.
+    if (this.kinds[line] === 'text' && !inParagraph) this.kinds[line] = 'classified-by';
   }
 
   /** True when the Classified By has what it needs (a section or letters). */
@@ -686,6 +728,10 @@ class FieldBuilder {
       lettersFrom = section.index + section[0].length;
     } else if (c.section || (keyword && !section)) {
       lettersFrom = c.section ? 0 : keyword!.index + keyword![0].length;
+    } else if (first) {
+      // "DERIVED FROM: DSCG 05-1 B, D", "Derived from DSCG 05-01, b and d": letters after the guide's number.
+      const guide = /\bDSCG\s*[\d-]+\s*,?/i.exec(segment);
+      if (guide) lettersFrom = guide.index + guide[0].length;
     }
     if (lettersFrom >= 0) {
       // Letters a–h standing alone: "(b) and (d)", "(b,d)", "b and d", "(B & D)", "(b/d)", "(d )".
