@@ -71,5 +71,19 @@ export interface Rule {
   readonly defaultSeverity: Severity;
   /** True when at least one of its fixes can be safe. */
   readonly fixable: boolean;
+  /** What the rule page shows: a bad line, the fix, why, and where the rule comes from. */
+  readonly docs: RuleDocs;
   check(cable: Cable, report: Report): void;
+}
+
+/** The content of a rule's page in `docs/rules/`. */
+export interface RuleDocs {
+  /** A short bad example (invented cable lines). */
+  readonly bad: string;
+  /** The same lines, fixed. */
+  readonly good: string;
+  /** One or two sentences: why the rule exists. */
+  readonly rationale: string;
+  /** Where the rule and its severity come from (FORMAT.md §, CORPUS-FINDINGS figures). */
+  readonly source: string;
 }

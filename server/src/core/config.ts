@@ -1,0 +1,158 @@
+/**
+ * `.cablelint.jsonc`: the configuration shared by the editor and `cablelint`.
+ * Pure: it reads text handed to it; callers do the file IO.
+ *
+ * ```jsonc
+ * {
+ *   "rules": { "CBL028": "error", "tags-duplicate": "off" },
+ *   "ignore": ["drafts/**"],
+ *   "overrides": [{ "files": ["archive/**"], "rules": { "page-line-sequence": "off" } }],
+ *   "dictionaries": ["./tags-local.json"]
+ * }
+ * ```
+ */
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import picomatch from 'picomatch';
+import { allRules, ruleByIdOrName } from './rules/index';
+import type { RuleSetting } from './rules/types';
+
+/** Severities a rule may be set to. */
+export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+/** The configuration as written (rule keys resolved to ids). */
+export interface CableLintConfig {
+  readonly rules: ReadonlyMap<string, RuleSetting>;
+  readonly ignore: readonly string[];
+  readonly overrides: readonly { readonly files: readonly string[]; readonly rules: ReadonlyMap<string, RuleSetting> }[];
+  readonly dictionaries: readonly string[];
+}
+
+/** The configuration for one file: a setting for every rule id. */
+export interface ResolvedConfig {
+  readonly rules: ReadonlyMap<string, RuleSetting>;
+}
+
+/** A problem in a configuration file, with its offset range in the text. */
+export interface ConfigError {
+  readonly message: string;
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** The configuration used when there is no file. */
+export const DEFAULT_CONFIG: CableLintConfig = { rules: new Map(), ignore: [], overrides: [], dictionaries: [] };
+
+/** Parses `.cablelint.jsonc` text. Unknown keys, rules and severities are errors; valid parts still apply. */
+export function parseConfig(text: string, source = '.cablelint.jsonc'): { config: CableLintConfig; errors: ConfigError[] } {
+  const errors: ConfigError[] = [];
+  const parseErrors: ParseError[] = [];
+  const raw: unknown = parseJsonc(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+  for (const e of parseErrors) {
+    errors.push({ message: `${source}: ${printParseErrorCode(e.error)}`, offset: e.offset, length: e.length });
+  }
+  if (raw === undefined) return { config: DEFAULT_CONFIG, errors };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    errors.push({ message: `${source}: the configuration must be an object`, offset: 0, length: text.length });
+    return { config: DEFAULT_CONFIG, errors };
+  }
+  const obj = raw as Record<string, unknown>;
+  const at = (key: string): { offset: number; length: number } => {
+    const i = text.indexOf(`"${key}"`);
+    return { offset: Math.max(0, i), length: i >= 0 ? key.length + 2 : 0 };
+  };
+  for (const key of Object.keys(obj)) {
+    if (!['rules', 'ignore', 'overrides', 'dictionaries', '$schema'].includes(key)) {
+      errors.push({ message: `${source}: unknown setting "${key}" (expected rules, ignore, overrides, dictionaries)`, ...at(key) });
+    }
+  }
+  const rules = readRules(obj.rules, 'rules', source, errors, at);
+  const ignore = readStrings(obj.ignore, 'ignore', source, errors, at);
+  const dictionaries = readStrings(obj.dictionaries, 'dictionaries', source, errors, at);
+  const overrides: CableLintConfig['overrides'][number][] = [];
+  if (obj.overrides !== undefined) {
+    if (!Array.isArray(obj.overrides)) errors.push({ message: `${source}: "overrides" must be an array`, ...at('overrides') });
+    else {
+      obj.overrides.forEach((o: unknown, i: number) => {
+        if (typeof o !== 'object' || o === null) {
+          errors.push({ message: `${source}: overrides[${i}] must be an object`, ...at('overrides') });
+          return;
+        }
+        const entry = o as Record<string, unknown>;
+        const files = readStrings(entry.files, `overrides[${i}].files`, source, errors, at);
+        if (files.length === 0) errors.push({ message: `${source}: overrides[${i}] needs "files"`, ...at('overrides') });
+        overrides.push({ files, rules: readRules(entry.rules, `overrides[${i}].rules`, source, errors, at) });
+      });
+    }
+  }
+  return { config: { rules, ignore, overrides, dictionaries }, errors };
+}
+
+function readStrings(value: unknown, name: string, source: string, errors: ConfigError[], at: (k: string) => { offset: number; length: number }): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    errors.push({ message: `${source}: "${name}" must be an array of strings`, ...at(name.split('.').pop()!) });
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  }
+  return value as string[];
+}
+
+function readRules(value: unknown, name: string, source: string, errors: ConfigError[], at: (k: string) => { offset: number; length: number }): Map<string, RuleSetting> {
+  const result = new Map<string, RuleSetting>();
+  if (value === undefined) return result;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    errors.push({ message: `${source}: "${name}" must be an object of rule → severity`, ...at('rules') });
+    return result;
+  }
+  for (const [key, setting] of Object.entries(value as Record<string, unknown>)) {
+    const rule = ruleByIdOrName(key);
+    if (!rule) {
+      errors.push({ message: `${source}: unknown rule "${key}"`, ...at(key) });
+      continue;
+    }
+    if (typeof setting !== 'string' || !RULE_SETTINGS.includes(setting as RuleSetting)) {
+      errors.push({ message: `${source}: rule "${key}" must be one of ${RULE_SETTINGS.join(', ')}`, ...at(key) });
+      continue;
+    }
+    result.set(rule.id, setting as RuleSetting);
+  }
+  return result;
+}
+
+/** Reads editor or CLI overrides given as `{ "CBL007": "error" }` or `["CBL007=error"]`. */
+export function parseRuleOverrides(entries: Record<string, unknown> | readonly string[] | undefined): { rules: Map<string, RuleSetting>; errors: string[] } {
+  const rules = new Map<string, RuleSetting>();
+  const errors: string[] = [];
+  const pairs: [string, unknown][] = Array.isArray(entries)
+    ? (entries as readonly string[]).map((e) => {
+        const i = e.indexOf('=');
+        return i < 0 ? [e, undefined] : [e.slice(0, i), e.slice(i + 1)];
+      })
+    : Object.entries((entries as Record<string, unknown>) ?? {});
+  for (const [key, value] of pairs) {
+    const rule = ruleByIdOrName(key.trim());
+    if (!rule) errors.push(`unknown rule "${key}"`);
+    else if (typeof value !== 'string' || !RULE_SETTINGS.includes(value.trim() as RuleSetting)) errors.push(`rule "${key}" must be one of ${RULE_SETTINGS.join(', ')}`);
+    else rules.set(rule.id, value.trim() as RuleSetting);
+  }
+  return { rules, errors };
+}
+
+/**
+ * The settings for one file: defaults, then the file's rules, then matching
+ * overrides in order, then editor or CLI overrides. `relativePath` uses `/`.
+ */
+export function resolveConfig(config: CableLintConfig, relativePath: string, extra?: ReadonlyMap<string, RuleSetting>): ResolvedConfig {
+  const rules = new Map<string, RuleSetting>();
+  for (const rule of allRules) rules.set(rule.id, rule.defaultSeverity);
+  for (const [id, s] of config.rules) rules.set(id, s);
+  for (const o of config.overrides) {
+    if (o.files.some((glob) => picomatch.isMatch(relativePath, glob, { dot: true }))) for (const [id, s] of o.rules) rules.set(id, s);
+  }
+  if (extra) for (const [id, s] of extra) rules.set(id, s);
+  return { rules };
+}
+
+/** True when the file matches an `ignore` glob. */
+export function isIgnored(config: CableLintConfig, relativePath: string): boolean {
+  return config.ignore.some((glob) => picomatch.isMatch(relativePath, glob, { dot: true }));
+}

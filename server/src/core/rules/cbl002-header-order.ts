@@ -1,0 +1,25 @@
+/**
+ * CBL002 header-order: A transmission-header format line out of order, or missing from a header that starts with VZCZC.
+ */
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  id: 'CBL002',
+  name: 'header-order',
+  description: "A transmission-header format line out of order, or missing from a header that starts with VZCZC.",
+  tags: ["header"],
+  defaultSeverity: 'warning',
+  fixable: false,
+  docs: {
+    bad: "VZCZCXRO5521\nDE RUEHVL #0412/01 1541322\nPP RUEHWEB",
+    good: "VZCZCXRO5521\nPP RUEHWEB\nDE RUEHVL #0412/01 1541322",
+    rationale: "ACP 127 format lines have a fixed order; a line out of place usually means the header was pasted or edited by hand.",
+    source: "FORMAT.md §2; [W16], [TALK16]. Partial released headers (only DE and DTG) are checked for order alone.",
+  },
+  check(cable, report) {
+    // The parser records what it could not read; this rule reports it.
+    for (const problem of cable.problems) {
+      if (problem.rule === 'header-order') report({ message: problem.message, range: problem.range });
+    }
+  },
+};

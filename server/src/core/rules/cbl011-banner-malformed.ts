@@ -1,0 +1,39 @@
+/**
+ * CBL011 banner-malformed: The banner level is misspelled (doubled or lost first letter, broken spacing); the level is still read.
+ */
+import { replaceFix } from './util';
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  id: 'CBL011',
+  name: 'banner-malformed',
+  description: "The banner level is misspelled (doubled or lost first letter, broken spacing); the level is still read.",
+  tags: ["banner"],
+  defaultSeverity: 'warning',
+  fixable: true,
+  docs: {
+    bad: "SS E C R E T VALLETTA 000412",
+    good: "S E C R E T VALLETTA 000412",
+    rationale: "A damaged banner still names a level, but tools and readers that match the exact spelling miss it.",
+    source: "CORPUS-FINDINGS §2 and B: 17 of 1,295 (1.3%).",
+  },
+  check(cable, report) {
+    for (const problem of cable.problems) {
+      if (problem.rule !== 'banner-malformed') continue;
+      const banner = cable.banners.find((b) => b.line === problem.range.start.line);
+      const spelled = banner ? spacedLevel(banner.level) : undefined;
+      report({
+        message: problem.message,
+        range: problem.range,
+        // The level read is unchanged, so normalising the spelling is safe.
+        fixes: spelled ? [replaceFix(`Spell the level '${spelled}'`, problem.range, spelled, true, true)] : undefined,
+      });
+    }
+  },
+};
+
+
+/** The spaced spelling of a level, as on the banner. */
+function spacedLevel(level: string): string {
+  return level === 'UNCLASSIFIED' ? 'UNCLAS' : level.split(' ').map((w) => w.split('').join(' ')).join('  ');
+}

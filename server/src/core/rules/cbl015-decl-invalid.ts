@@ -1,0 +1,30 @@
+/**
+ * CBL015 decl-invalid: The DECL value is not a date: an impossible date is an error, free text a warning, OADR/GDS/declassified notes info.
+ */
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  id: 'CBL015',
+  name: 'decl-invalid',
+  description: "The DECL value is not a date: an impossible date is an error, free text a warning, OADR/GDS/declassified notes info.",
+  tags: ["metadata"],
+  defaultSeverity: 'warning',
+  fixable: false,
+  docs: {
+    bad: "E.O. 12958: DECL: 13/27/2019",
+    good: "E.O. 12958: DECL: 05/27/2019",
+    rationale: "Declassification dates are read by machines; a value that is not a date cannot be acted on.",
+    source: "CORPUS-FINDINGS A (impossible dates: 0) and B (~30 non-date values, 2.3%; OADR/GDS legitimate in old cables).",
+  },
+  check(cable, report) {
+    const decl = cable.eo?.decl;
+    if (!decl) return;
+    if (decl.kind === 'date' && decl.impossible) {
+      report({ message: `DECL date '${decl.value.text}' does not exist.`, range: decl.value.range, severity: 'error' });
+    } else if (decl.kind === 'text' || decl.kind === 'redacted') {
+      report({ message: `DECL value '${decl.value.text}' is not a date.`, range: decl.value.range.start.character === decl.value.range.end.character ? cable.eo!.range : decl.value.range });
+    } else if (decl.kind === 'oadr' || decl.kind === 'gds' || decl.kind === 'declassified' || decl.kind === 'x-code') {
+      report({ message: `DECL value '${decl.value.text}' is a code, not a date (legitimate in older or declassified cables).`, range: decl.value.range, severity: 'info' });
+    }
+  },
+};

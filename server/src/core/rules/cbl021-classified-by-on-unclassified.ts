@@ -1,0 +1,24 @@
+/**
+ * CBL021 classified-by-on-unclassified: An UNCLASSIFIED cable carries a Classified By line.
+ */
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  id: 'CBL021',
+  name: 'classified-by-on-unclassified',
+  description: "An UNCLASSIFIED cable carries a Classified By line.",
+  tags: ["metadata"],
+  defaultSeverity: 'warning',
+  fixable: false,
+  docs: {
+    bad: "UNCLAS LISBON 000977\n…\nClassified By: …",
+    good: "UNCLAS LISBON 000977\n…",
+    rationale: "Only classified cables have a classifier; the line on an UNCLAS cable suggests the banner or the line is wrong.",
+    source: "FORMAT.md §7 rule 17: 1 of 102 unclassified cables; CORPUS-FINDINGS B: 0 of 103.",
+  },
+  check(cable, report) {
+    if (cable.banner?.level === 'UNCLASSIFIED' && cable.classifiedBy) {
+      report({ message: 'UNCLASSIFIED cable carries a Classified By line.', range: cable.classifiedBy.keyword.range });
+    }
+  },
+};

@@ -1,0 +1,37 @@
+/**
+ * CBL022 classification-reason-invalid: Classification reason letters not valid for the cited section (a–g under sec. 1.5 of E.O. 12958, a–h under sec. 1.4 after E.O. 13292); sec. 1.5 after 2003 is info; 1:4 or 1/4 notation is a warning.
+ */
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  id: 'CBL022',
+  name: 'classification-reason-invalid',
+  description: "Classification reason letters not valid for the cited section (a–g under sec. 1.5 of E.O. 12958, a–h under sec. 1.4 after E.O. 13292); sec. 1.5 after 2003 is info; 1:4 or 1/4 notation is a warning.",
+  tags: ["metadata"],
+  defaultSeverity: 'warning',
+  fixable: false,
+  docs: {
+    bad: "Classified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (k).",
+    good: "Classified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
+    rationale: "Reasons cite categories of the order; a letter outside the list cites nothing.",
+    source: "FORMAT.md §7 rules 20–21 ([EO13292], [NITF], [CFR197]); CORPUS-FINDINGS C: 1.5 after 2003 in 35 cables (info).",
+  },
+  check(cable, report) {
+    const c = cable.classifiedBy;
+    if (!c?.section) return;
+    if (!/^1\.[45]$/.test(c.section.text.replace(/\s+/g, ''))) {
+      report({ message: `Reason section written '${c.section.text}'; write 1.4.`, range: c.section.range });
+    }
+    const allowed = c.sectionValue === '1.5' ? 'abcdefg' : 'abcdefgh';
+    c.reasons.forEach((reason, i) => {
+      const letter = c.reasonLetters[i];
+      if (!allowed.includes(letter)) {
+        report({ message: `Reason (${letter}) is not a category of section ${c.sectionValue} (letters ${allowed[0]}–${allowed[allowed.length - 1]}).`, range: reason.range });
+      }
+    });
+    // E.O. 13292 (2003) renumbered the categories to section 1.4.
+    if (c.sectionValue === '1.5' && cable.date && cable.date.year >= 2004) {
+      report({ message: `Section 1.5 cited on a ${cable.date.year} cable; since E.O. 13292 (2003) the reasons are in section 1.4.`, range: c.section.range, severity: 'info' });
+    }
+  },
+};

@@ -1,0 +1,30 @@
+/**
+ * CBL023 ref-letter-sequence: REF item letters skip, repeat or go backwards (A, B, D).
+ */
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  id: 'CBL023',
+  name: 'ref-letter-sequence',
+  description: "REF item letters skip, repeat or go backwards (A, B, D).",
+  tags: ["metadata"],
+  defaultSeverity: 'warning',
+  fixable: false,
+  docs: {
+    bad: "REF: A. VALLETTA 388\n¶C. STATE 51120",
+    good: "REF: A. VALLETTA 388\n¶B. STATE 51120",
+    rationale: "Paragraphs cite references by letter (\"REF B\"); a broken sequence makes those citations ambiguous.",
+    source: "CORPUS-FINDINGS §6 (REF layouts; the ¶B. artifact counts as B).",
+  },
+  check(cable, report) {
+    const items = (cable.refs?.items ?? []).filter((item) => item.letter && item.letterToken);
+    let expected = 'A'.charCodeAt(0);
+    for (const item of items) {
+      const code = item.letter!.charCodeAt(0);
+      if (code !== expected) {
+        report({ message: `REF item ${item.letter} where ${String.fromCharCode(expected)} is expected.`, range: item.letterToken!.range });
+      }
+      expected = code + 1;
+    }
+  },
+};

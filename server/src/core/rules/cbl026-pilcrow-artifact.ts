@@ -1,0 +1,34 @@
+/**
+ * CBL026 pilcrow-artifact: A paragraph number that reads 10 more than expected in an irregular form ('¶ 13.' or '13.' where '¶3.' is expected): a transcription artifact.
+ */
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  id: 'CBL026',
+  name: 'pilcrow-artifact',
+  description: "A paragraph number that reads 10 more than expected in an irregular form ('¶ 13.' or '13.' where '¶3.' is expected): a transcription artifact.",
+  tags: ["paragraphs"],
+  defaultSeverity: 'warning',
+  fixable: true,
+  docs: {
+    bad: "¶2. (S/NF) …\n¶ 13. (C/NF) …",
+    good: "¶2. (S/NF) …\n¶3. (C/NF) …",
+    rationale: "Some copies turned the pilcrow into a 1; the paragraph is really the expected one, and citations of it must use that number.",
+    source: "FORMAT.md §6 (pilcrow artifacts, seeds 000 and 004); CORPUS-FINDINGS B: 0 corpus cables, 2 of 3 seeds.",
+  },
+  check(cable, report) {
+    const normal = cable.paragraphs.filter((p) => p.readAs === p.number);
+    const pilcrow = normal.filter((p) => p.style === 'pilcrow').length >= normal.filter((p) => p.style === 'bare').length;
+    for (const p of cable.paragraphs) {
+      if (p.readAs === p.number) continue;
+      const written = p.marker.text;
+      const fixed = (pilcrow ? '¶' : '') + p.readAs + '.';
+      report({
+        message: `Paragraph number '${written}' reads as ${p.number} but ¶${p.readAs} is expected here: a transcription artifact of '¶${p.readAs}.'.`,
+        range: p.marker.range,
+        // The number meant is certain, so the repair is safe.
+        fixes: [{ title: `Write '${fixed}'`, edits: [{ range: p.marker.range, newText: fixed }], safe: true, preferred: true }],
+      });
+    }
+  },
+};

@@ -1,0 +1,37 @@
+/**
+ * CBL027 block-unbalanced: A Summary opened without End Summary (warning); Comment and Note blocks without their closer, or closers without openers (info).
+ */
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  id: 'CBL027',
+  name: 'block-unbalanced',
+  description: "A Summary opened without End Summary (warning); Comment and Note blocks without their closer, or closers without openers (info).",
+  tags: ["paragraphs"],
+  defaultSeverity: 'warning',
+  fixable: true,
+  docs: {
+    bad: "¶1. (C) Summary: The Director asked …\n¶2. (C) …",
+    good: "¶1. (C) Summary: The Director asked … End Summary.\n¶2. (C) …",
+    rationale: "End Summary tells readers where the summary stops; unclosed Comment and Note blocks are common and only noted.",
+    source: "FORMAT.md §6 and §7 rule 24 (971 of 1,016); CORPUS-FINDINGS B (Summary, hint-level warning) and C (Comment 13.3%, Note 7.5%: info).",
+  },
+  check(cable, report) {
+    for (const block of cable.blocks) {
+      const name = block.kind[0].toUpperCase() + block.kind.slice(1);
+      if (block.open && !block.close) {
+        const end = block.range.end;
+        const line = cable.lines[end.line];
+        const spacer = /\s$/.test(line.slice(0, end.character)) ? '' : ' ';
+        report({
+          message: `${name} opened without 'End ${name}'.`,
+          range: block.open.token.range,
+          severity: block.kind === 'summary' ? undefined : 'info',
+          fixes: [{ title: `Add 'End ${name}.'`, edits: [{ range: { start: end, end }, newText: `${spacer}End ${name}.` }], safe: false }],
+        });
+      } else if (block.close && !block.open) {
+        report({ message: `'${block.close.token.text}' without an opening ${name}.`, range: block.close.token.range, severity: 'info' });
+      }
+    }
+  },
+};

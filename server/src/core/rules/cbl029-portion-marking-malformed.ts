@@ -1,0 +1,24 @@
+/**
+ * CBL029 portion-marking-malformed: A portion marking that is not a known form ('(N/SF)', '(SNF)').
+ */
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  id: 'CBL029',
+  name: 'portion-marking-malformed',
+  description: "A portion marking that is not a known form ('(N/SF)', '(SNF)').",
+  tags: ["markings"],
+  defaultSeverity: 'warning',
+  fixable: false,
+  docs: {
+    bad: "¶2. (N/SF) Director Anton Gauci said …",
+    good: "¶2. (S/NF) Director Anton Gauci said …",
+    rationale: "A marking that cannot be read cannot be checked against the banner.",
+    source: "CORPUS-FINDINGS §9: 34 spellings, typos (N/SF) and (SNF) once each; markings.tsv.",
+  },
+  check(cable, report) {
+    for (const problem of cable.problems) {
+      if (problem.rule === 'portion-marking-malformed') report({ message: problem.message, range: problem.range });
+    }
+  },
+};

@@ -1,0 +1,34 @@
+/**
+ * CBL030 portion-marking-above-banner: A portion marking is above the banner level (spillage).
+ */
+import { levelRank } from '../levels';
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  id: 'CBL030',
+  name: 'portion-marking-above-banner',
+  description: "A portion marking is above the banner level (spillage).",
+  tags: ["markings"],
+  defaultSeverity: 'error',
+  fixable: false,
+  docs: {
+    bad: "C O N F I D E N T I A L QUITO 000288\n…\n¶4. (S/NF) …",
+    good: "S E C R E T QUITO 000288\n…\n¶4. (S/NF) …",
+    rationale: "A portion classified higher than the whole cable means the cable is under-classified: a spill.",
+    source: "FORMAT.md §7 rule 13: 1,227 of 1,229; CORPUS-FINDINGS A: 2 of 1,250, both real inconsistencies.",
+  },
+  check(cable, report) {
+    const banner = cable.banner;
+    if (!banner) return;
+    for (const p of cable.paragraphs) {
+      const level = p.portion?.level;
+      if (level && levelRank(level) > levelRank(banner.level)) {
+        report({
+          message: `Paragraph ${p.readAs} is marked ${level} above the banner level ${banner.level}.`,
+          range: p.portion!.token.range,
+          related: [{ range: banner.levelText.range, message: 'Banner level' }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,29 @@
+/**
+ * CBL031 banner-above-portions: The banner is higher than every portion marking (possible over-classification).
+ */
+import { levelRank } from '../levels';
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  id: 'CBL031',
+  name: 'banner-above-portions',
+  description: "The banner is higher than every portion marking (possible over-classification).",
+  tags: ["markings"],
+  defaultSeverity: 'info',
+  fixable: false,
+  docs: {
+    bad: "S E C R E T QUITO 000288\n…\n¶1. (C) …\n¶2. (U) …",
+    good: "C O N F I D E N T I A L QUITO 000288\n…\n¶1. (C) …\n¶2. (U) …",
+    rationale: "The banner should equal the highest portion; a higher banner may over-classify the cable.",
+    source: "FORMAT.md §7 rule 12: 1,214 of 1,229; CORPUS-FINDINGS C: 13 of 1,250 (1.0%).",
+  },
+  check(cable, report) {
+    const banner = cable.banner;
+    const levels = cable.paragraphs.map((p) => p.portion?.level).filter((l): l is NonNullable<typeof l> => l !== undefined);
+    if (!banner || levels.length === 0 || levels.length < cable.paragraphs.length) return;
+    const highest = levels.reduce((a, b) => (levelRank(a) >= levelRank(b) ? a : b));
+    if (levelRank(highest) < levelRank(banner.level)) {
+      report({ message: `Banner is ${banner.level} but no paragraph is marked above ${highest}.`, range: banner.levelText.range });
+    }
+  },
+};

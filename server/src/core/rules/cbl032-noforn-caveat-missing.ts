@@ -1,0 +1,29 @@
+/**
+ * CBL032 noforn-caveat-missing: A paragraph is marked NOFORN (/NF) but the header has no NOFORN caveat.
+ */
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  id: 'CBL032',
+  name: 'noforn-caveat-missing',
+  description: "A paragraph is marked NOFORN (/NF) but the header has no NOFORN caveat.",
+  tags: ["markings"],
+  defaultSeverity: 'warning',
+  fixable: true,
+  docs: {
+    bad: "S E C R E T VALLETTA 000412\nSIPDIS\n…\n¶2. (S/NF) …",
+    good: "S E C R E T VALLETTA 000412\nNOFORN\nSIPDIS\n…\n¶2. (S/NF) …",
+    rationale: "A NOFORN portion restricts the whole cable; the caveat line tells distribution so.",
+    source: "FORMAT.md §7 rule 14: 276 of 311; CORPUS-FINDINGS B: 37 of 311 NF-marked cables (11.9%), too frequent for an error.",
+  },
+  check(cable, report) {
+    if (cable.caveats.some((c) => c.name === 'NOFORN')) return;
+    const nf = cable.paragraphs.find((p) => p.portion?.controls.includes('NF'));
+    if (!nf) return;
+    const banner = cable.banner;
+    const fixes = banner
+      ? [{ title: 'Add a NOFORN caveat line after the banner', edits: [{ range: { start: { line: banner.line, character: cable.lines[banner.line].length }, end: { line: banner.line, character: cable.lines[banner.line].length } }, newText: '\n\nNOFORN' }], safe: false }]
+      : undefined;
+    report({ message: `Paragraph ${nf.readAs} is marked NOFORN but the header has no NOFORN caveat.`, range: nf.portion!.token.range, fixes });
+  },
+};

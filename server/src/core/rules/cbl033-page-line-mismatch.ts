@@ -1,0 +1,31 @@
+/**
+ * CBL033 page-line-mismatch: A continuation-page line whose serial or page total differs from the banner.
+ */
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  id: 'CBL033',
+  name: 'page-line-mismatch',
+  description: "A continuation-page line whose serial or page total differs from the banner.",
+  tags: ["pages"],
+  defaultSeverity: 'error',
+  fixable: false,
+  docs: {
+    bad: "S E C R E T SECTION 01 OF 02 VALLETTA 000412\n…\nVALLETTA 00000413 002 OF 002",
+    good: "S E C R E T SECTION 01 OF 02 VALLETTA 000412\n…\nVALLETTA 00000412 002 OF 002",
+    rationale: "Page lines repeat the message serial and the section count; a mismatch means pages of different cables were joined.",
+    source: "FORMAT.md §7 rules 9–10: 621 of 621 and 620 of 621; CORPUS-FINDINGS A: 0 of 697 serial mismatches, 1 total mismatch.",
+  },
+  check(cable, report) {
+    const banner = cable.banner;
+    if (!banner) return;
+    for (const page of cable.pageLines) {
+      if (banner.serial && page.serial.value !== banner.serial.value) {
+        report({ message: `Page line serial ${page.serial.text} does not match banner serial ${banner.serial.text}.`, range: page.serial.range });
+      }
+      if (banner.section && page.total.value !== banner.section.total.value) {
+        report({ message: `Page line total OF ${page.total.text} does not match banner SECTION … OF ${banner.section.total.text}.`, range: page.total.range });
+      }
+    }
+  },
+};

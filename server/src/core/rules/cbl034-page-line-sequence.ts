@@ -1,0 +1,32 @@
+/**
+ * CBL034 page-line-sequence: Continuation-page numbers are not consecutive (a page missing or out of order).
+ */
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  id: 'CBL034',
+  name: 'page-line-sequence',
+  description: "Continuation-page numbers are not consecutive (a page missing or out of order).",
+  tags: ["pages"],
+  defaultSeverity: 'info',
+  fixable: false,
+  docs: {
+    bad: "VALLETTA 00000412 002 OF 003\n…\nVALLETTA 00000412 004 OF 003",
+    good: "VALLETTA 00000412 002 OF 003\n…\nVALLETTA 00000412 003 OF 003",
+    rationale: "A gap in page numbers usually means a page was lost in copying.",
+    source: "FORMAT.md §7 rule 11: 609 of 621 (gaps in partial copies); CORPUS-FINDINGS C.",
+  },
+  check(cable, report) {
+    let previous: number | undefined;
+    for (const page of cable.pageLines) {
+      const n = page.page.value;
+      if (previous !== undefined && n !== previous && n !== previous + 1) {
+        report({ message: `Page ${page.page.text} follows page ${String(previous).padStart(3, '0')}.`, range: page.page.range });
+      }
+      if (previous === undefined && n > 2) {
+        report({ message: `The first continuation page is ${page.page.text}; pages before it are missing.`, range: page.page.range });
+      }
+      previous = n;
+    }
+  },
+};

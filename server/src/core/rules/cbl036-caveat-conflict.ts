@@ -1,0 +1,26 @@
+/**
+ * CBL036 caveat-conflict: SIPDIS together with NODIS or EXDIS captions.
+ */
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  id: 'CBL036',
+  name: 'caveat-conflict',
+  description: "SIPDIS together with NODIS or EXDIS captions.",
+  tags: ["banner"],
+  defaultSeverity: 'warning',
+  fixable: false,
+  docs: {
+    bad: "NODIS\nSIPDIS",
+    good: "NODIS",
+    rationale: "SIPDIS releases a cable to the SIPRNet database; NODIS/EXDIS captions restrict distribution, so the two never go together.",
+    source: "FORMAT.md §7 rule 16: 1,212 of 1,212 (weak: no NODIS/EXDIS captions in the corpus); [SIPDIS05].",
+  },
+  check(cable, report) {
+    const sipdis = cable.caveats.find((c) => c.name === 'SIPDIS');
+    const restricted = cable.caveats.find((c) => c.name === 'NODIS' || c.name === 'EXDIS');
+    if (sipdis && restricted) {
+      report({ message: `SIPDIS together with ${restricted.name}: ${restricted.name} cables are not released to SIPRNet.`, range: sipdis.token.range, related: [{ range: restricted.token.range, message: restricted.name }] });
+    }
+  },
+};

@@ -1,0 +1,30 @@
+/**
+ * CBL039 banner-section-invalid: The first banner says SECTION n OF m with n other than 01, or n greater than m.
+ */
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  id: 'CBL039',
+  name: 'banner-section-invalid',
+  description: "The first banner says SECTION n OF m with n other than 01, or n greater than m.",
+  tags: ["banner"],
+  defaultSeverity: 'error',
+  fixable: false,
+  docs: {
+    bad: "S E C R E T SECTION 03 OF 02 VALLETTA 000412",
+    good: "S E C R E T SECTION 01 OF 02 VALLETTA 000412",
+    rationale: "A cable file starts with its first section; a section number above the total is impossible.",
+    source: "CORPUS-FINDINGS A: 0 of 814 banners with SECTION.",
+  },
+  check(cable, report) {
+    for (const banner of cable.banners) {
+      const s = banner.section;
+      if (!s) continue;
+      if (s.number.value > s.total.value) {
+        report({ message: `SECTION ${s.number.text} OF ${s.total.text}: the section is above the total.`, range: s.token.range });
+      } else if (!banner.repeated && s.number.value !== 1) {
+        report({ message: `The first banner says SECTION ${s.number.text}; a cable starts with section 01.`, range: s.number.range });
+      }
+    }
+  },
+};

@@ -1,0 +1,51 @@
+/**
+ * Helpers shared by the rules.
+ */
+import { levelRank } from '../levels';
+import type { Cable, CalendarDate, Level, Range } from '../model';
+import { range } from '../text';
+import type { Fix, TextEdit } from './types';
+
+/** The range of a whole line without its terminator. */
+export function wholeLine(cable: Cable, line: number): Range {
+  return range(line, 0, cable.lines[line]?.length ?? 0);
+}
+
+/** The start of the document, for findings about something missing. */
+export function documentStart(cable: Cable): Range {
+  const line = cable.banner?.line ?? 0;
+  return wholeLine(cable, line);
+}
+
+/** The cable's classification, from the banner. */
+export function cableLevel(cable: Cable): Level | undefined {
+  return cable.banner?.level;
+}
+
+/** True when the banner says CONFIDENTIAL or higher. */
+export function isClassified(cable: Cable): boolean {
+  const level = cableLevel(cable);
+  return level !== undefined && levelRank(level) >= levelRank('CONFIDENTIAL');
+}
+
+/** Compares calendar dates: negative when `a` is earlier. */
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/** Day of the year (1–366). */
+export function dayOfYear(date: CalendarDate): number {
+  const start = Date.UTC(date.year, 0, 1);
+  return Math.round((Date.UTC(date.year, date.month - 1, date.day) - start) / 86400000) + 1;
+}
+
+/** A fix of one replacement. */
+export function replaceFix(title: string, r: Range, newText: string, safe: boolean, preferred = false): Fix {
+  const edits: TextEdit[] = [{ range: r, newText }];
+  return { title, edits, safe, preferred };
+}
+
+/** Pads a number with zeros to a width. */
+export function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
