@@ -31,6 +31,8 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   plugins: [problemMatcherPlugin],
+  // jsonc-parser's UMD build hides its modules from the bundler; take the ES module build.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

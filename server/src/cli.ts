@@ -1,0 +1,293 @@
+/**
+ * `cablelint`: the same checks as the editor, for CI and archives.
+ *
+ *   cablelint [lint] [options] PATH…     lint files and directories
+ *   cablelint extract [--format jsonl|csv] [--fields a,b] PATH…
+ *   cablelint outline FILE…
+ *
+ * Exit codes: 0 no error-level findings; 1 error-level findings; 2 usage or I/O errors.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_CONFIG, isIgnored, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig } from './core/config';
+import { fixAll } from './core/fix';
+import { lintCable } from './core/lint';
+import { parseCable } from './core/parse/index';
+import type { Finding } from './core/rules/types';
+import { extractRecord, EXTRACT_FIELDS, toCsvRow } from './cli/extract';
+import { formatJson, formatJunit, formatSarif, formatStylish, type FileResult } from './cli/formats';
+import { unifiedDiff } from './cli/diff';
+import { getDocumentSymbols } from './features/documentSymbols';
+import type { DocumentSymbol } from 'vscode-languageserver';
+
+const VERSION = '0.1.0';
+/** Files larger than this are reported and skipped. */
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+const HELP = `cablelint ${VERSION}: validate U.S. diplomatic cables (ACP 127 text).
+
+Usage:
+  cablelint [lint] [options] PATH...       Lint files; directories are walked for *.cable
+                                           and canonical-id files such as 09PARIS1039.txt.
+  cablelint extract [--format jsonl|csv] [--fields f1,f2] PATH...
+                                           One metadata record per cable.
+  cablelint outline FILE...                Print each cable's outline.
+
+Lint options:
+  --format stylish|json|sarif|junit        Output format (default stylish).
+  --config FILE                            Configuration (default: .cablelint.jsonc found upward).
+  --rule ID=SEVERITY                       Override a rule (off, hint, info, warning, error); repeatable.
+  --ignore GLOB                            Skip matching files; repeatable.
+  --fix                                    Apply safe fixes in place (the editor's Fix All).
+  --fix-dry-run                            Show the safe fixes as a diff; write nothing.
+  -h, --help, -v, --version
+
+Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage or I/O errors.
+Extract fields: ${EXTRACT_FIELDS.join(', ')}.
+`;
+
+interface Options {
+  command: 'lint' | 'extract' | 'outline';
+  format?: string;
+  config?: string;
+  rules: string[];
+  ignore: string[];
+  fix: boolean;
+  dryRun: boolean;
+  fields?: string[];
+  paths: string[];
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { command: 'lint', rules: [], ignore: [], fix: false, dryRun: false, paths: [] };
+  let i = 0;
+  if (argv[0] === 'lint' || argv[0] === 'extract' || argv[0] === 'outline') o.command = argv[i++] as Options['command'];
+  const value = (name: string): string => {
+    const v = argv[++i];
+    if (v === undefined) throw new UsageError(`${name} needs a value`);
+    return v;
+  };
+  for (; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const take = (name: string) => inline ?? value(name);
+    switch (flag) {
+      case '--format': o.format = take('--format'); break;
+      case '--config': o.config = take('--config'); break;
+      case '--rule': o.rules.push(take('--rule')); break;
+      case '--ignore': o.ignore.push(take('--ignore')); break;
+      case '--fields': o.fields = take('--fields').split(',').map((f) => f.trim()).filter(Boolean); break;
+      case '--fix': o.fix = true; break;
+      case '--fix-dry-run': o.dryRun = true; break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+        o.paths.push(a);
+    }
+  }
+  const formats = o.command === 'extract' ? ['jsonl', 'csv'] : ['stylish', 'json', 'sarif', 'junit'];
+  if (o.format && !formats.includes(o.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
+  if (o.fields) for (const f of o.fields) if (!EXTRACT_FIELDS.includes(f)) throw new UsageError(`unknown field ${f}; fields: ${EXTRACT_FIELDS.join(', ')}`);
+  if (o.paths.length === 0) throw new UsageError('no PATH given');
+  return o;
+}
+
+/** True for names the directory walk takes: `*.cable` and canonical-id `.txt` files. */
+function isCableName(name: string): boolean {
+  return /\.cable$/i.test(name) || /^\d{2}[A-Z]+\d+\.txt$/.test(name);
+}
+
+function collect(paths: readonly string[], errors: string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      errors.push(`${dir}: cannot read directory (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      return;
+    }
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (isCableName(e.name)) out.push(full);
+    }
+  };
+  for (const p of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch (e) {
+      errors.push(`${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(e)}`);
+      continue;
+    }
+    if (stat.isDirectory()) walk(p);
+    else out.push(p);
+  }
+  return out;
+}
+
+/** Reads a file as text; undefined with a message for binary, empty, huge or unreadable files. */
+function readText(file: string, errors: string[]): { text: string; bom: boolean } | undefined {
+  let buf: Buffer;
+  try {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) {
+      errors.push(`${file}: is a directory`);
+      return undefined;
+    }
+    if (stat.size > MAX_FILE_BYTES) {
+      errors.push(`${file}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, skipped`);
+      return undefined;
+    }
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    errors.push(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    return undefined;
+  }
+  if (buf.length === 0) {
+    errors.push(`${file}: empty file`);
+    return undefined;
+  }
+  if (buf.includes(0)) {
+    errors.push(`${file}: binary file (contains NUL bytes), skipped`);
+    return undefined;
+  }
+  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+  return { text: buf.toString('utf8', bom ? 3 : 0), bom };
+}
+
+function loadConfig(o: Options, errors: string[]): { config: CableLintConfig; root: string } {
+  let file = o.config;
+  if (!file) {
+    for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+      const candidate = ['.cablelint.jsonc', '.cablelint.json'].map((n) => path.join(dir, n)).find((p) => fs.existsSync(p));
+      if (candidate) {
+        file = candidate;
+        break;
+      }
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  if (!file) return { config: DEFAULT_CONFIG, root: process.cwd() };
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    errors.push(`${file}: cannot read configuration (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    return { config: DEFAULT_CONFIG, root: process.cwd() };
+  }
+  const { config, errors: configErrors } = parseConfig(text, file);
+  errors.push(...configErrors.map((e) => e.message));
+  return { config, root: path.dirname(path.resolve(file)) };
+}
+
+function rel(root: string, file: string): string {
+  return path.relative(root, path.resolve(file)).split(path.sep).join('/');
+}
+
+function lintCommand(o: Options): number {
+  const errors: string[] = [];
+  const { config, root } = loadConfig(o, errors);
+  const overrides = parseRuleOverrides(o.rules);
+  if (overrides.errors.length > 0) throw new UsageError(overrides.errors.join('; '));
+  const ignoreConfig: CableLintConfig = { ...config, ignore: [...config.ignore, ...o.ignore] };
+  const files = collect(o.paths, errors).filter((f) => !isIgnored(ignoreConfig, rel(root, f)) && !isIgnored(ignoreConfig, rel(process.cwd(), f)));
+  const results: FileResult[] = [];
+  const progress = process.stderr.isTTY && files.length > 300;
+  files.forEach((file, i) => {
+    if (progress && i % 100 === 0) process.stderr.write(`\rcablelint: ${i}/${files.length} files`);
+    const read = readText(file, errors);
+    if (!read) return;
+    const resolved = resolveConfig(config, rel(root, file), overrides.rules);
+    let text = read.text;
+    if (o.fix || o.dryRun) {
+      const fixed = fixAll(text, resolved);
+      if (fixed.text !== text) {
+        if (o.dryRun) process.stdout.write(unifiedDiff(file, text, fixed.text));
+        else {
+          try {
+            fs.writeFileSync(file, (read.bom ? '\uFEFF' : '') + fixed.text);
+          } catch (e) {
+            errors.push(`${file}: cannot be written (${String(e)})`);
+          }
+        }
+        text = fixed.text;
+      }
+    }
+    // Only the findings are kept; the text goes out of scope here.
+    const findings: Finding[] = lintCable(parseCable(text).cable, resolved);
+    results.push({ file: rel(process.cwd(), file), findings });
+  });
+  if (progress) process.stderr.write(`\rcablelint: ${files.length}/${files.length} files\n`);
+  if (!o.dryRun) {
+    const format = o.format ?? 'stylish';
+    const color = format === 'stylish' && !!process.stdout.isTTY && !process.env.NO_COLOR;
+    const out = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, VERSION) : format === 'junit' ? formatJunit(results) : formatStylish(results, color);
+    process.stdout.write(out);
+  }
+  for (const e of errors) process.stderr.write(`cablelint: ${e}\n`);
+  if (errors.length > 0) return 2;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function extractCommand(o: Options): number {
+  const errors: string[] = [];
+  const files = collect(o.paths, errors);
+  const fields = o.fields ?? EXTRACT_FIELDS;
+  if (o.format === 'csv') process.stdout.write(toCsvRow(fields) + '\n');
+  for (const file of files) {
+    const read = readText(file, errors);
+    if (!read) continue;
+    const record = extractRecord(rel(process.cwd(), file), parseCable(read.text).cable);
+    if (o.format === 'csv') process.stdout.write(toCsvRow(fields.map((f) => record[f])) + '\n');
+    else process.stdout.write(JSON.stringify(Object.fromEntries(fields.map((f) => [f, record[f]]))) + '\n');
+  }
+  for (const e of errors) process.stderr.write(`cablelint: ${e}\n`);
+  return errors.length > 0 ? 2 : 0;
+}
+
+function outlineCommand(o: Options): number {
+  const errors: string[] = [];
+  for (const file of collect(o.paths, errors)) {
+    const read = readText(file, errors);
+    if (!read) continue;
+    process.stdout.write(`${rel(process.cwd(), file)}\n`);
+    const print = (symbols: readonly DocumentSymbol[], depth: number) => {
+      for (const s of symbols) {
+        process.stdout.write(`${'  '.repeat(depth + 1)}${s.name}${s.detail ? `  — ${s.detail.length > 60 ? s.detail.slice(0, 59) + '…' : s.detail}` : ''}  [${s.range.start.line + 1}]\n`);
+        print(s.children ?? [], depth + 1);
+      }
+    };
+    print(getDocumentSymbols(parseCable(read.text).cable), 0);
+  }
+  for (const e of errors) process.stderr.write(`cablelint: ${e}\n`);
+  return errors.length > 0 ? 2 : 0;
+}
+
+/** Runs the CLI and returns its exit code. */
+export function main(argv: string[]): number {
+  if (argv.includes('-h') || argv.includes('--help')) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (argv.includes('-v') || argv.includes('--version')) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  try {
+    const o = parseArgs(argv);
+    return o.command === 'extract' ? extractCommand(o) : o.command === 'outline' ? outlineCommand(o) : lintCommand(o);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`cablelint: ${e.message}\nRun cablelint --help for usage.\n`);
+      return 2;
+    }
+    process.stderr.write(`cablelint: internal error: ${String(e)}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

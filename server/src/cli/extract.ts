@@ -1,0 +1,53 @@
+/**
+ * `cablelint extract`: one metadata record per cable, for archivists.
+ */
+import type { Cable } from '../core/model';
+
+/** The record's fields, in output order. */
+export const EXTRACT_FIELDS = ['file', 'id', 'dtg', 'classification', 'caveats', 'tags', 'subject', 'refs', 'classifiedBy', 'reasons', 'paragraphs', 'signature', 'header'];
+
+/** The record for one cable. `id` falls back to a canonical-id file name (`09PARIS1039.txt`). */
+export function extractRecord(file: string, cable: Cable): Record<string, unknown> {
+  const h = cable.header;
+  const base = file.split('/').pop()!.replace(/\.(txt|cable)$/i, '');
+  const d = cable.date;
+  const dtg = h?.dtg?.dtg?.iso ?? (d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : null);
+  return {
+    file,
+    id: cable.id ?? (/^\d{2}[A-Z]+\d+$/.test(base) ? base : null),
+    dtg,
+    classification: cable.banner?.level ?? null,
+    caveats: [...new Set(cable.caveats.map((c) => c.name))],
+    tags: (cable.tags?.tags ?? []).filter((t) => t.role === 'code').map((t) => t.code),
+    subject: cable.subject?.text ?? null,
+    refs: (cable.refs?.items ?? []).map((i) => ({ letter: i.letter ?? null, citation: i.citation.text, id: i.id ?? null })),
+    classifiedBy: cable.classifiedBy?.classifier?.text ?? null,
+    reasons: cable.classifiedBy ? cable.classifiedBy.reasonLetters.map((l) => `${cable.classifiedBy!.sectionValue ?? ''}(${l})`) : [],
+    paragraphs: cable.paragraphs.length,
+    signature: cable.signature?.token.text ?? null,
+    header: h
+      ? {
+          station: h.de?.station?.text ?? null,
+          serial: h.de?.serial?.text ?? null,
+          section: h.de?.section?.value ?? null,
+          julianDay: h.de?.julianDay?.value ?? null,
+          time: h.de?.time?.text ?? null,
+          securityGroup: h.security?.group?.text ?? null,
+          precedence: h.dtg?.precedences.filter(Boolean).join('/') || null,
+          from: h.from?.address?.text ?? null,
+          to: h.to.map((a) => [a.routingIndicator?.text, a.address?.text].filter(Boolean).join('/')),
+          info: h.info.map((a) => [a.routingIndicator?.text, a.address?.text].filter(Boolean).join('/')),
+        }
+      : null,
+  };
+}
+
+/** A CSV row: arrays joined with ";", objects as JSON, quoted where needed (RFC 4180). */
+export function toCsvRow(values: readonly unknown[]): string {
+  return values
+    .map((v) => {
+      const s = v === null || v === undefined ? '' : Array.isArray(v) ? v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(';') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    })
+    .join(',');
+}

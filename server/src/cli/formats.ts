@@ -1,0 +1,101 @@
+/**
+ * Output formats of `cablelint`: stylish, json, SARIF 2.1.0 and JUnit XML.
+ */
+import { allRules, ruleDocUrl } from '../core/rules/index';
+import type { Finding, Severity } from '../core/rules/types';
+
+/** The findings of one file. */
+export interface FileResult {
+  readonly file: string;
+  readonly findings: readonly Finding[];
+}
+
+/** `[{file, diagnostics: [{id, name, severity, message, range}]}]`, 0-based as in LSP. */
+export function formatJson(results: readonly FileResult[]): string {
+  return JSON.stringify(
+    results.map((r) => ({
+      file: r.file,
+      diagnostics: r.findings.map((f) => ({ id: f.id, name: f.name, severity: f.severity, message: f.message, range: f.range })),
+    })),
+    null,
+    2,
+  ) + '\n';
+}
+
+const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m' };
+
+/** eslint-style text; colored only when asked. */
+export function formatStylish(results: readonly FileResult[], color: boolean): string {
+  const c = (code: string, s: string) => (color ? `${code}${s}\x1b[0m` : s);
+  let out = '';
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const r of results) {
+    if (r.findings.length === 0) continue;
+    out += `\n${c('\x1b[4m', r.file)}\n`;
+    for (const f of r.findings) {
+      counts[f.severity]++;
+      const where = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      out += `  ${where.padEnd(8)} ${c(COLORS[f.severity], f.severity.padEnd(7))} ${f.message}  ${c('\x1b[90m', `${f.id}/${f.name}`)}\n`;
+    }
+  }
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  out += total === 0 ? `${results.length} file(s) checked, no problems\n` : `\n${total} problem(s) (${counts.error} errors, ${counts.warning} warnings, ${counts.info} info, ${counts.hint} hints) in ${results.length} file(s)\n`;
+  return out;
+}
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+/** SARIF 2.1.0 with rule metadata, help URIs and 1-based regions. */
+export function formatSarif(results: readonly FileResult[], version: string): string {
+  const rules = allRules.map((r) => ({
+    id: r.id,
+    name: r.name,
+    shortDescription: { text: r.description },
+    helpUri: ruleDocUrl(r.id),
+    defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
+  }));
+  const index = new Map(allRules.map((r, i) => [r.id, i]));
+  const sarifResults = results.flatMap((r) =>
+    r.findings.map((f) => ({
+      ruleId: f.id,
+      ruleIndex: index.get(f.id),
+      level: SARIF_LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(r.file) },
+            region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
+          },
+        },
+      ],
+    })),
+  );
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{ tool: { driver: { name: 'cablelint', version, informationUri: 'https://github.com/vscode-cable/vscode-cable', rules } }, results: sarifResults }],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+function xml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** JUnit XML: a testsuite per file, a failing testcase per error or warning (eslint's junit convention). */
+export function formatJunit(results: readonly FileResult[]): string {
+  let out = '<?xml version="1.0" encoding="utf-8"?>\n<testsuites>\n';
+  for (const r of results) {
+    const failing = r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+    out += `  <testsuite package="cablelint" time="0" tests="${Math.max(1, failing.length)}" errors="${failing.length}" name="${xml(r.file)}">\n`;
+    if (failing.length === 0) out += `    <testcase time="0" name="${xml(r.file)}" classname="cablelint" />\n`;
+    for (const f of failing) {
+      out += `    <testcase time="0" name="${xml(`${f.id} ${f.name}`)}" classname="${xml(r.file)}">\n`;
+      out += `      <failure message="${xml(f.message)}"><![CDATA[line ${f.range.start.line + 1}, col ${f.range.start.character + 1}, ${f.severity} - ${f.message.replace(/]]>/g, ']]]]><![CDATA[>')} (${f.id})]]></failure>\n`;
+      out += '    </testcase>\n';
+    }
+    out += '  </testsuite>\n';
+  }
+  return out + '</testsuites>\n';
+}

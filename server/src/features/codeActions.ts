@@ -1,0 +1,45 @@
+/**
+ * Code actions: quick fixes from findings, "disable this rule in this file",
+ * and `source.fixAll.cable` (safe fixes only).
+ */
+import { CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { Finding } from '../core/rules/types';
+import { isBefore } from '../core/text';
+
+/** The kind of the Fix All action. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cable`;
+
+function overlaps(a: Range, b: Range): boolean {
+  return !isBefore(a.end, b.start) && !isBefore(b.end, a.start);
+}
+
+/** Quick fixes for the findings that touch `range`, each tied to its diagnostic. */
+export function getQuickFixes(uri: string, findings: readonly Finding[], range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const finding of findings) {
+    if (!overlaps(finding.range, range)) continue;
+    const diagnostic = diagnostics.find((d) => d.code === finding.id && d.range.start.line === finding.range.start.line && d.range.start.character === finding.range.start.character);
+    for (const fix of finding.fixes ?? []) {
+      const action = CodeAction.create(fix.title, { changes: { [uri]: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } }, CodeActionKind.QuickFix);
+      if (diagnostic) action.diagnostics = [diagnostic];
+      action.isPreferred = fix.preferred;
+      actions.push(action);
+    }
+  }
+  return actions;
+}
+
+/** Fix All: the first safe fix of every finding, as separate non-overlapping edits. */
+export function getFixAll(uri: string, findings: readonly Finding[]): CodeAction | undefined {
+  const edits: LspTextEdit[] = [];
+  for (const finding of findings) {
+    const fix = finding.fixes?.find((f) => f.safe);
+    if (!fix) continue;
+    for (const e of fix.edits) {
+      if (edits.some((x) => overlaps(x.range, e.range))) continue;
+      edits.push({ range: e.range, newText: e.newText });
+    }
+  }
+  if (edits.length === 0) return undefined;
+  return CodeAction.create('Fix all safe cable problems', { changes: { [uri]: edits } }, FIX_ALL_KIND);
+}

@@ -1,0 +1,118 @@
+/**
+ * Completion: TAGS by family (country names find their codes), portion
+ * markings after a paragraph number, caveats after the banner, routing
+ * indicators with their addresses on TO/INFO lines, precedence words,
+ * reason letters and DECL dates.
+ */
+import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
+import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
+import type { Cable } from '../core/model';
+import type { Dictionaries } from './dictionaries';
+import type { Cancellation } from './types';
+
+/** What {@link getCompletions} needs besides the cable. */
+export interface CompletionContext {
+  readonly dictionaries: Dictionaries;
+  readonly token?: Cancellation;
+}
+
+const CAVEATS = ['NOFORN', 'SIPDIS', 'SENSITIVE', 'NOT FOR INTERNET DISTRIBUTION', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS'];
+const PRECEDENCES = ['ROUTINE', 'PRIORITY', 'IMMEDIATE', 'NIACT IMMEDIATE', 'FLASH'];
+
+/** Completions at a position. Each item replaces only the word being typed. */
+export function getCompletions(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] {
+  const line = cable.lines[position.line] ?? '';
+  const before = line.slice(0, position.character);
+  const word = /[A-Za-z0-9/]*$/.exec(before)![0];
+  const range = { start: { line: position.line, character: position.character - word.length }, end: position };
+  const kind = cable.lineKinds[position.line];
+  const d = ctx.dictionaries;
+
+  // TAGS line (or its continuation).
+  if (kind === 'tags' || /^\s*TAGS?\b/i.test(line)) {
+    const items: CompletionItem[] = [];
+    const present = new Set((cable.tags?.tags ?? []).map((t) => t.code));
+    const order: Record<string, string> = { subject: '1', geographic: '2', program: '3', organization: '4' };
+    for (const t of d.tags.values()) {
+      if (present.has(t.code) && t.code !== word.toUpperCase()) continue;
+      items.push({
+        label: t.code,
+        kind: CompletionItemKind.Constant,
+        detail: `${t.family} TAG${t.category ? ` (${t.category})` : ''}`,
+        documentation: t.verified ? t.meaning : 'Meaning not in the dictionary (unverified).',
+        // "France" finds FR: the name is part of the filter text.
+        filterText: `${t.code} ${t.verified ? t.meaning : ''}`,
+        sortText: `${order[t.family] ?? '5'}${t.code}`,
+        labelDetails: { description: t.verified ? t.meaning.slice(0, 40) : 'unverified' },
+        textEdit: { range, newText: t.code },
+      });
+    }
+    return items;
+  }
+
+  // After a paragraph number: portion markings, banner level first, levels above it last.
+  if (/^\s*(?:¶\s?)?\d{1,3}\.\s*\(?[A-Za-z/]*$/.test(before)) {
+    const banner = cable.banner?.level ?? 'SECRET';
+    const open = /\($/.test(before.replace(/[A-Za-z/]*$/, ''));
+    const r = open ? { start: { line: position.line, character: range.start.character - 1 }, end: position } : range;
+    const items: CompletionItem[] = [];
+    for (const level of LEVELS) {
+      const above = levelRank(level) > levelRank(banner);
+      const abbr = levelAbbreviation(level);
+      const rank = above ? 9 : levelRank(banner) - levelRank(level);
+      for (const marking of [`(${abbr})`, ...(level === 'UNCLASSIFIED' ? ['(SBU)'] : [`(${abbr}/NF)`])]) {
+        items.push({
+          label: marking,
+          kind: CompletionItemKind.EnumMember,
+          detail: above ? `${level}: above the banner level` : level,
+          sortText: `${rank}${marking}`,
+          preselect: level === banner && marking === `(${abbr})`,
+          textEdit: { range: r, newText: marking },
+        });
+      }
+    }
+    return items;
+  }
+
+  // The caveat zone between the banner and the E.O. line.
+  if (cable.banner && position.line > cable.banner.line && (!cable.eo || position.line < cable.eo.line) && /^\s*[A-Za-z ]*$/.test(before)) {
+    return CAVEATS.map((c, i) => ({ label: c, kind: CompletionItemKind.Keyword, sortText: String(i).padStart(2, '0'), textEdit: { range, newText: c } }));
+  }
+
+  // Address lines: routing indicators with their plain-language addresses, then precedence words.
+  if (kind === 'header' && /^\s*(?:TO|INFO|XMT)?\s*[A-Z]*$/.test(before)) {
+    return [...d.routingIndicators.values()].map((r) => ({
+      label: `${r.code}/${r.address}`,
+      kind: CompletionItemKind.Reference,
+      filterText: `${r.code} ${r.address}`,
+      textEdit: { range, newText: `${r.code}/${r.address}` },
+    }));
+  }
+  if (kind === 'header' && /\/[A-Z0-9 ]+\s+[A-Z]*$/.test(before)) {
+    return PRECEDENCES.map((p) => ({ label: p, kind: CompletionItemKind.Keyword, textEdit: { range, newText: p } }));
+  }
+
+  // Reason letters after "1.4 (".
+  if (/1\s?\.\s?[45]\s*\(?[a-h]?$/i.test(before) || (kind === 'classified-by' && /\(\s*[a-h]?$/.test(before))) {
+    const section = /1\s?\.\s?5/.test(before) ? '1.5' : '1.4';
+    return d.eo
+      .filter((e) => e.kind === 'reason' && e.section === section)
+      .map((e) => ({ label: e.code!, kind: CompletionItemKind.EnumMember, detail: e.summary, textEdit: { range, newText: e.code! } }));
+  }
+
+  // DECL dates: ten years after the cable first.
+  if (/DECL\s*:\s*[\d/]*$/i.test(before) && cable.date) {
+    const { year, month, day } = cable.date;
+    const mm = String(month).padStart(2, '0');
+    const dd = String(day).padStart(2, '0');
+    return [10, 25, 20, 15, 5].map((years, i) => ({
+      label: `${mm}/${dd}/${year + years}`,
+      kind: CompletionItemKind.Value,
+      detail: `${years} years after the cable${years === 10 ? ' (default)' : ''}`,
+      sortText: String(i),
+      preselect: i === 0,
+      textEdit: { range, newText: `${mm}/${dd}/${year + years}` },
+    }));
+  }
+  return [];
+}

@@ -1,0 +1,78 @@
+/**
+ * Document symbols: the Outline view and breadcrumbs.
+ * Header (format lines, TO and INFO groups), banner and metadata, Summary,
+ * sections with their paragraphs, Comment and Signature.
+ */
+import { DocumentSymbol, SymbolKind, type Range } from 'vscode-languageserver';
+import type { Cable, Paragraph } from '../core/model';
+import { levelAbbreviation } from '../core/levels';
+import { spanRange } from '../core/text';
+
+/** The outline of a cable. */
+export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
+  const result: DocumentSymbol[] = [];
+  const header = cable.header;
+  if (header) {
+    const children: DocumentSymbol[] = [];
+    const add = (name: string, detail: string | undefined, range: Range, kind: SymbolKind) =>
+      children.push(DocumentSymbol.create(name, detail, kind, range, range));
+    if (header.transmissionId) add('VZCZC', header.transmissionId.text, header.transmissionId.range, SymbolKind.Key);
+    if (header.routing) add('Routing', header.routing.pair.text, header.routing.range, SymbolKind.Key);
+    if (header.de) add('DE', header.de.station?.text, header.de.range, SymbolKind.Key);
+    if (header.security) add('Security', header.security.group?.text ?? header.security.prosign.text, header.security.range, SymbolKind.Key);
+    if (header.dtg) add('DTG', header.dtg.dtg?.token.text, header.dtg.range, SymbolKind.Event);
+    if (header.from) add('FM', header.from.address?.text, header.from.range, SymbolKind.Key);
+    for (const [name, list] of [['TO', header.to], ['INFO', header.info], ['XMT', header.xmt]] as const) {
+      if (list.length === 0) continue;
+      const r = spanRange(list[0].range.start.line, list[0].range.start.character, list[list.length - 1].range.end.line, list[list.length - 1].range.end.character);
+      const group = DocumentSymbol.create(name, `${list.length} addressee${list.length === 1 ? '' : 's'}`, SymbolKind.Namespace, r, r);
+      group.children = list.map((a) => DocumentSymbol.create(a.address?.text ?? a.routingIndicator?.text ?? '(addressee)', a.routingIndicator?.text, SymbolKind.Constant, a.range, a.range));
+      children.push(group);
+    }
+    result.push(symbol('Transmission header', undefined, SymbolKind.Module, header.range, header.range, children));
+  }
+  const banner = cable.banner;
+  if (banner) {
+    const children: DocumentSymbol[] = [];
+    if (cable.eo) children.push(symbol('E.O.', cable.eo.decl?.value.text, SymbolKind.Property, cable.eo.range));
+    if (cable.tags) children.push(symbol('TAGS', cable.tags.tags.map((t) => t.code).join(' '), SymbolKind.Property, cable.tags.range));
+    if (cable.subject) children.push(symbol('SUBJECT', cable.subject.text, SymbolKind.String, cable.subject.range));
+    for (const item of cable.refs?.items ?? []) children.push(symbol(`REF ${item.letter ?? ''}`.trim(), item.citation.text, SymbolKind.Field, item.range));
+    if (cable.classifiedBy) children.push(symbol('Classified By', cable.classifiedBy.classifier?.text, SymbolKind.Property, cable.classifiedBy.range));
+    const r = cable.metadataRange ?? banner.range;
+    const name = [banner.levelText.text.replace(/\s+/g, ' '), banner.post?.text, banner.serial?.text].filter(Boolean).join(' ');
+    result.push(symbol(name, cable.id, SymbolKind.File, r, banner.range, children));
+  }
+  const summary = cable.blocks.find((b) => b.kind === 'summary');
+  if (summary) result.push(symbol('Summary', undefined, SymbolKind.Event, summary.range));
+  for (const section of cable.sections) {
+    const paragraphs = section.paragraphs.map((i) => paragraphSymbol(cable.paragraphs[i]));
+    if (section.heading === undefined) {
+      result.push(...paragraphs);
+      continue;
+    }
+    const heading = cable.headings[section.heading];
+    result.push(symbol(heading.text.text, undefined, SymbolKind.Namespace, section.range, heading.text.range, paragraphs));
+  }
+  for (const block of cable.blocks) {
+    if (block.kind === 'comment') result.push(symbol('Comment', undefined, SymbolKind.Event, block.range));
+  }
+  if (cable.signature) result.push(symbol('Signature', cable.signature.token.text, SymbolKind.Constant, cable.signature.token.range));
+  return sortSymbols(result);
+}
+
+function paragraphSymbol(p: Paragraph): DocumentSymbol {
+  const marking = p.portion ? ` (${p.portion.level ? levelAbbreviation(p.portion.level) : '?'}${p.portion.controls.length ? '/' + p.portion.controls.join('/') : ''})` : '';
+  const name = `¶${p.readAs}${p.portion ? ` (${p.portion.inner.text.trim()})` : ''}`;
+  void marking;
+  return DocumentSymbol.create(name, p.firstWords, SymbolKind.String, p.range, p.marker.range);
+}
+
+function symbol(name: string, detail: string | undefined, kind: SymbolKind, range: Range, selection: Range = range, children?: DocumentSymbol[]): DocumentSymbol {
+  const s = DocumentSymbol.create(name.length > 0 ? name : '(untitled)', detail, kind, range, selection, children);
+  return s;
+}
+
+function sortSymbols(symbols: DocumentSymbol[]): DocumentSymbol[] {
+  return symbols.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}

@@ -1,0 +1,243 @@
+/**
+ * Hover: what a code, marking or header field means, from the dictionaries
+ * and from the cable itself. Meanings that are not established are said so.
+ */
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { describeMarking } from '../core/parse/marking';
+import type { Cable, Range, Token } from '../core/model';
+import { contains } from '../core/text';
+import type { Dictionaries, TagEntry } from './dictionaries';
+import type { Cancellation, IndexedCable } from './types';
+
+/** What {@link getHover} needs besides the cable. */
+export interface HoverContext {
+  readonly dictionaries: Dictionaries;
+  readonly lookupCable?: (id: string) => IndexedCable | undefined;
+  readonly token?: Cancellation;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const PRECEDENCE: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE', Y: 'EMERGENCY COMMAND' };
+
+function md(title: string, body: string[], source?: string): string {
+  const parts = [`**${title}**`, '', ...body];
+  if (source) parts.push('', '---', `*Source: ${source}*`);
+  return parts.join('\n');
+}
+
+function at(t: Token | undefined, p: Position): t is Token {
+  return t !== undefined && contains(t.range, p);
+}
+
+function hover(value: string, range: Range): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value }, range };
+}
+
+/** Short source: the first URL or citation of a TSV source cell. */
+function shortSource(source: string): string {
+  return source.split(' | ')[0];
+}
+
+/** Describes a TAG, saying so when its meaning is not in the dictionary. */
+export function describeTag(code: string, dicts: Dictionaries): { text: string; entry?: TagEntry } {
+  const entry = dicts.tags.get(code);
+  if (entry) {
+    const family = entry.family === 'subject' ? `subject TAG, category ${entry.category} (${categoryName(entry.category, dicts)})` : `${entry.family} TAG`;
+    if (!entry.verified) return { text: `${code}: ${family}; meaning not in the dictionary (unverified).`, entry };
+    return { text: `${code}: ${family}. ${entry.meaning}`, entry };
+  }
+  // An unknown four-letter code still tells its family by its first letter.
+  if (/^K[A-Z]{3}$/.test(code)) return { text: `${code}: program TAG (K…); meaning not in the dictionary.` };
+  if (/^[A-Z]{4}$/.test(code) && dicts.categories.has(code[0])) {
+    return { text: `${code}: subject TAG, category ${code[0]} (${categoryName(code[0], dicts)}); meaning not in the dictionary.` };
+  }
+  if (/^[A-Z]{2}$/.test(code)) return { text: `${code}: geographic TAG; code not in the dictionary.` };
+  return { text: `${code}: not in the dictionary.` };
+}
+
+function categoryName(letter: string | undefined, dicts: Dictionaries): string {
+  const c = letter ? dicts.categories.get(letter) : undefined;
+  return c ? c.meaning.split(':')[0] : 'unknown category';
+}
+
+function isoDate(y: number, m: number, d: number): string {
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Hover at a position, or null. */
+export function getHover(cable: Cable, position: Position, ctx: HoverContext): Hover | null {
+  const d = ctx.dictionaries;
+  // TAGS.
+  for (const tag of cable.tags?.tags ?? []) {
+    if (!at(tag.token, position)) continue;
+    if (tag.role === 'person') return hover(md(tag.code, ['Person named after an OVIP-style TAG (visitor, official).']), tag.token.range);
+    const { text, entry } = describeTag(tag.code, d);
+    return hover(md(`TAG ${tag.code}`, [text], entry ? shortSource(entry.source) : undefined), tag.token.range);
+  }
+  const header = cable.header;
+  if (header) {
+    // Routing indicators: the dictionary's station and this cable's own pairing.
+    const addressees = [...header.to, ...header.info, ...header.xmt];
+    const ris: Token[] = [...(header.routing?.routingIndicators ?? []), ...(header.de?.station ? [header.de.station] : []), ...addressees.flatMap((a) => (a.routingIndicator ? [a.routingIndicator] : []))];
+    for (const ri of ris) {
+      if (!at(ri, position)) continue;
+      return hover(describeRi(ri.text, cable, d), ri.range);
+    }
+    for (const a of addressees) {
+      if (at(a.address, position)) {
+        const lines = [`Plain-language address${a.routingIndicator ? ` paired with ${a.routingIndicator.text} in this cable` : ''}.`];
+        if (a.precedence) lines.push(`Precedence: ${a.precedence.text}.`);
+        if (a.serial) lines.push(`Serial ${a.serial.text} at this addressee.`);
+        return hover(md(a.address!.text, lines), a.address!.range);
+      }
+      if (at(a.precedence, position)) return hover(md(a.precedence!.text, ['Precedence of the message for this addressee.'], 'FORMAT.md §2'), a.precedence!.range);
+    }
+    if (header.routing && at(header.routing.pair, position)) {
+      const p = header.routing.precedence ?? PRECEDENCE[header.routing.pair.text[0]];
+      return hover(md(`Precedence pair ${header.routing.pair.text}`, [`${p ?? 'Unknown'} precedence, written twice; equals the action precedence of the DTG line.`], 'FORMAT.md §2 [ARMY]'), header.routing.pair.range);
+    }
+    const dtg = header.dtg;
+    if (dtg) {
+      for (const p of dtg.prosigns) {
+        if (at(p, position)) return hover(md(`Prosign ${p.text}`, [`${PRECEDENCE[p.text] ?? 'Unknown'} precedence${dtg.prosigns.length === 2 ? (p === dtg.prosigns[0] ? ' (action)' : ' (information)') : ''}.`], 'FORMAT.md §2 [PREC]'), p.range);
+      }
+      if (dtg.dtg && at(dtg.dtg.token, position)) {
+        const g = dtg.dtg;
+        const lines = g.valid
+          ? [`${g.iso}`, `${WEEKDAYS[new Date(Date.UTC(g.year, g.month - 1, g.day)).getUTCDay()]}, day ${dayOfYear(g.year, g.month, g.day)} of ${g.year}.`]
+          : ['Not a real date and time.'];
+        return hover(md(`Date-time group ${g.token.text}`, lines, 'FORMAT.md §2 line 5'), g.token.range);
+      }
+    }
+    const de = header.de;
+    if (de && contains(de.range, position)) {
+      const lines: string[] = [];
+      if (de.station) lines.push(`Station: ${de.station.text}${d.routingIndicators.get(de.station.text) ? ` (${d.routingIndicators.get(de.station.text)!.address})` : ''}`);
+      if (de.serial) lines.push(`Station serial: ${de.serial.text}`);
+      if (de.section) lines.push(`Section: ${de.section.value}`);
+      if (de.julianDay) {
+        const year = dtg?.dtg?.year;
+        lines.push(`Julian day ${de.julianDay.text}${year ? ` = ${calendarFromJulian(year, de.julianDay.value)}` : ''}`);
+      }
+      if (de.time) lines.push(`Time ${de.time.text}Z`);
+      return hover(md('DE line', lines.map((l) => `- ${l}`), 'FORMAT.md §2 line 3'), de.range);
+    }
+    const sec = header.security;
+    if (sec && contains(sec.range, position)) {
+      const lines = [sec.prosign.text === 'ZNY' ? 'ZNY: classified or EFTO traffic follows.' : 'ZNR: unclassified traffic follows.'];
+      if (sec.group) lines.push(`Group ${sec.group.text}: ${sec.groupLevel ?? 'unknown level'}.`);
+      if (sec.trailing.some((t) => t.text === 'ZZH')) lines.push('ZZH follows the group in State cables (meaning not established).');
+      return hover(md('Security line', lines, 'FORMAT.md §2 line 4 [TPUB5]'), sec.range);
+    }
+  }
+  // Banner.
+  for (const b of cable.banners) {
+    if (!contains(b.range, position)) continue;
+    const lines = [`Level: **${b.level}**`];
+    if (b.section) lines.push(`Section ${b.section.number.value} of ${b.section.total.value}`);
+    if (b.post) lines.push(`Post: ${b.post.text}`);
+    if (b.serial) lines.push(`Serial: ${b.serial.text}`);
+    if (cable.id && !b.repeated) lines.push(`Canonical id: \`${cable.id}\``);
+    if (b.form === 'damaged') lines.push(`Spelling is damaged: '${b.levelText.text}'.`);
+    return hover(md('Classification banner', lines.map((l) => `- ${l}`), 'FORMAT.md §3'), b.range);
+  }
+  for (const c of cable.caveats) {
+    if (!at(c.token, position)) continue;
+    const entry = d.markings.get(c.name);
+    return hover(md(c.name, [entry ? entry.meaning ?? '' : 'Caveat or caption; meaning not in the dictionary.'], entry ? shortSource(entry.source) : undefined), c.token.range);
+  }
+  // Portion markings.
+  const markings = [...cable.paragraphs.map((p) => p.portion), cable.subject?.portion].filter((m) => m !== undefined);
+  for (const m of markings) {
+    if (!at(m.token, position)) continue;
+    const lines = [describeMarking(m) + (m.controls.includes('NF') ? ': not releasable to foreign nationals' : '')];
+    if (!m.wellFormed) lines.push('This spelling is not a known form.');
+    return hover(md(`Portion marking ${m.token.text}`, lines, 'markings.tsv; FORMAT.md §6'), m.token.range);
+  }
+  // E.O. line.
+  const eo = cable.eo;
+  if (eo && contains(eo.range, position)) {
+    if (eo.decl && contains(eo.decl.value.range, position)) return hover(describeDecl(cable), eo.decl.value.range);
+    const order = d.eo.find((e) => e.kind === 'order' && e.order?.replace(/\s*\(.*$/, '').endsWith(eo.order?.text ?? '#'));
+    return hover(md(`E.O. ${eo.order?.text ?? ''}`, [order ? `${order.summary}` : 'Not a known classification order.', order?.effective ? `Effective: ${order.effective}` : ''], order ? shortSource(order.source) : undefined), eo.range);
+  }
+  // Classification reasons.
+  const clby = cable.classifiedBy;
+  if (clby) {
+    for (let i = 0; i < clby.reasons.length; i++) {
+      const r = clby.reasons[i];
+      if (!at(r, position)) continue;
+      const letter = clby.reasonLetters[i];
+      const section = clby.sectionValue ?? '1.4';
+      const entry = d.eo.find((e) => e.kind === 'reason' && e.section === section && e.code === letter);
+      const order = section === '1.5' ? 'E.O. 12958 (1995), sec. 1.5' : 'E.O. 12958 as amended by E.O. 13292, sec. 1.4';
+      return hover(md(`Reason ${section}(${letter})`, [entry ? `${entry.summary}.` : 'Not a category of this section.', `Under ${order}.`], entry ? shortSource(entry.source) : undefined), r.range);
+    }
+  }
+  // REF items, resolved to workspace cables.
+  for (const item of cable.refs?.items ?? []) {
+    if (!contains(item.range, position)) continue;
+    const found = item.id ? ctx.lookupCable?.(item.id) : undefined;
+    const lines = [item.cable ? `Cable ${item.id ?? item.citation.text}` : `Reference: ${item.citation.text}`];
+    if (found) lines.push(`**${found.subject ?? '(no subject)'}**`, `${found.dtg ?? ''} · ${found.classification ?? ''}`);
+    else if (item.id) lines.push('Not in this workspace.');
+    return hover(md(`REF ${item.letter ?? ''}`.trim(), lines), item.range);
+  }
+  for (const page of cable.pageLines) {
+    if (!contains(page.token.range, position)) continue;
+    return hover(md('Continuation page', [`Page ${page.page.value}${page.subpage ? `.${page.subpage}` : ''} of ${page.total.value} of ${page.post.text} ${page.serial.value}.`], 'FORMAT.md §6'), page.token.range);
+  }
+  return null;
+}
+
+function describeRi(code: string, cable: Cable, d: Dictionaries): string {
+  const entry = d.routingIndicators.get(code);
+  const paired = [...(cable.header?.to ?? []), ...(cable.header?.info ?? []), ...(cable.header?.xmt ?? [])].find((a) => a.routingIndicator?.text === code)?.address?.text;
+  const lines: string[] = [];
+  if (entry) lines.push(`Station (dictionary): ${entry.address}`);
+  else lines.push('Station not in the dictionary.');
+  if (paired) lines.push(`This cable pairs it with: ${paired}`);
+  if (entry && paired && entry.address.toUpperCase() !== paired.toUpperCase()) lines.push('The dictionary and this cable disagree; both are shown.');
+  lines.push(`${code[0] === 'R' ? 'R: tape-relay network' : ''}${code[1] === 'U' ? '; U: United States' : ''}`);
+  return md(`Routing indicator ${code}`, lines.filter((l) => l.length > 0).map((l) => `- ${l}`), entry ? shortSource(entry.source) : 'FORMAT.md §2 [TPUB4]');
+}
+
+function describeDecl(cable: Cable): string {
+  const decl = cable.eo!.decl!;
+  const lines: string[] = [];
+  switch (decl.kind) {
+    case 'date':
+      if (decl.date) {
+        lines.push(`Declassify on ${isoDate(decl.date.year, decl.date.month, decl.date.day)}.`);
+        if (cable.date) lines.push(`${decl.date.year - cable.date.year} years after the cable (the default is 10).`);
+      } else lines.push('Not a real date.');
+      break;
+    case 'na':
+      lines.push('N/A: nothing to declassify (unclassified cable).');
+      break;
+    case 'oadr':
+      lines.push("OADR: Originating Agency's Determination Required (E.O. 12356).");
+      break;
+    case 'gds':
+      lines.push('GDS: General Declassification Schedule (E.O. 11652/12065).');
+      break;
+    case 'x-code':
+      lines.push('Exemption code from automatic declassification.');
+      break;
+    case 'downgrade':
+      lines.push('DNG: downgrade instruction.');
+      break;
+    default:
+      lines.push('Not a date or a known code.');
+  }
+  return md(`DECL ${decl.value.text}`, lines, 'FORMAT.md §5; eo-reasons.tsv');
+}
+
+function dayOfYear(y: number, m: number, d: number): number {
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / 86400000) + 1;
+}
+
+function calendarFromJulian(year: number, day: number): string {
+  const date = new Date(Date.UTC(year, 0, day));
+  return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}

@@ -1,0 +1,494 @@
+/**
+ * The cable language server. Wiring only: every answer comes from the pure
+ * core and the features. Runs over stdio (`cable-language-server --stdio`),
+ * node IPC or a socket, as vscode-languageserver decides from the arguments.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  SelectionRange,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type DocumentLink,
+  type InitializeParams,
+  type Location,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import picomatch from 'picomatch';
+import { modify, applyEdits as applyJsonEdits } from 'jsonc-parser';
+import { DEFAULT_CONFIG, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig } from './core/config';
+import { lintCable } from './core/lint';
+import type { Cable } from './core/model';
+import { parseCable } from './core/parse/index';
+import { ruleByIdOrName } from './core/rules/index';
+import type { Finding } from './core/rules/types';
+import { contains } from './core/text';
+import { FIX_ALL_KIND, getFixAll, getQuickFixes } from './features/codeActions';
+import { getCompletions } from './features/completion';
+import { toDiagnostic } from './features/diagnostics';
+import { defaultDictionaries, loadUserDictionary, mergeDictionaries, type Dictionaries, type UserDictionary } from './features/dictionaries';
+import { getDocumentSymbols } from './features/documentSymbols';
+import { getFoldingRanges } from './features/folding';
+import { getHover } from './features/hover';
+import { findInTextReferences, getDocumentHighlights, getInTextDefinition } from './features/references';
+import { getSelectionRanges } from './features/selectionRanges';
+import { CableIndex, idFromFileName, summarize } from './workspace/cableIndex';
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+/** Settings from the editor (`cable.*`), with defaults for clients without workspace/configuration. */
+interface Settings {
+  rules: Record<string, string>;
+  validateRun: 'onType' | 'onSave';
+  largeFileThreshold: number;
+  indexInclude: string[];
+  indexExclude: string[];
+}
+
+const DEFAULT_SETTINGS: Settings = {
+  rules: {},
+  validateRun: 'onType',
+  largeFileThreshold: 2_000_000,
+  indexInclude: ['**/*.cable', '**/[0-9][0-9][A-Z]*[0-9].txt'],
+  indexExclude: ['**/node_modules/**', '**/.git/**'],
+};
+
+let settings: Settings = DEFAULT_SETTINGS;
+let hasConfigurationCapability = false;
+let hasWatchedFilesRegistration = false;
+let hasWorkDoneProgress = false;
+let workspaceRoots: string[] = [];
+let fileConfig: CableLintConfig = DEFAULT_CONFIG;
+let configPath: string | undefined;
+let dictionaries: Dictionaries = defaultDictionaries();
+const index = new CableIndex();
+
+// Parse once per document version and hand the tree to every feature.
+const parsed = new Map<string, { version: number; cable: Cable; findings?: Finding[] }>();
+const largeLogged = new Set<string>();
+
+function cableFor(doc: TextDocument): Cable {
+  const hit = parsed.get(doc.uri);
+  if (hit && hit.version === doc.version) return hit.cable;
+  const { cable } = parseCable(doc.getText());
+  parsed.set(doc.uri, { version: doc.version, cable });
+  return cable;
+}
+
+function relativePath(uri: string): string {
+  const fsPath = URI.parse(uri).fsPath;
+  for (const root of workspaceRoots) {
+    if (fsPath.startsWith(root + path.sep)) return path.relative(root, fsPath).split(path.sep).join('/');
+  }
+  return path.basename(fsPath);
+}
+
+function findingsFor(doc: TextDocument): Finding[] {
+  const cable = cableFor(doc);
+  const hit = parsed.get(doc.uri)!;
+  if (hit.findings) return hit.findings;
+  const extra = parseRuleOverrides(settings.rules).rules;
+  const failures: string[] = [];
+  const findings = lintCable(cable, resolveConfig(fileConfig, relativePath(doc.uri), extra), failures);
+  for (const f of failures) connection.console.error(`Rule failed: ${f}`);
+  hit.findings = findings;
+  return findings;
+}
+
+function isLarge(doc: TextDocument): boolean {
+  const large = doc.getText().length > settings.largeFileThreshold;
+  if (large && !largeLogged.has(doc.uri)) {
+    largeLogged.add(doc.uri);
+    connection.console.log(`${doc.uri} is larger than cable.largeFileThreshold (${settings.largeFileThreshold} characters): folding, selection ranges and highlights are off for it.`);
+  }
+  return large;
+}
+
+/** Runs a feature; a failure is logged and answered with `fallback`. */
+function guard<T>(name: string, fallback: T, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fallback;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Lifecycle
+
+connection.onInitialize((params: InitializeParams) => {
+  const caps = params.capabilities;
+  hasConfigurationCapability = !!caps.workspace?.configuration;
+  hasWatchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  hasWorkDoneProgress = !!caps.window?.workDoneProgress;
+  const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+  workspaceRoots = folders.map((f) => URI.parse(f.uri)).filter((u) => u.scheme === 'file').map((u) => u.fsPath);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      documentSymbolProvider: { label: 'Cable' },
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['(', ' ', '/'] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      workspaceSymbolProvider: true,
+      workspace: { workspaceFolders: { supported: true } },
+    },
+    serverInfo: { name: 'cable-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (hasWatchedFilesRegistration) {
+    await connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.cable' }, { globPattern: '**/*.txt' }, { globPattern: '**/.cablelint.json{,c}' }],
+    });
+  }
+  await loadSettings();
+  loadFileConfig();
+  void buildIndex();
+});
+
+connection.onDidChangeConfiguration(async () => {
+  await loadSettings();
+  revalidateAll();
+});
+
+async function loadSettings(): Promise<void> {
+  if (!hasConfigurationCapability) return;
+  try {
+    const s = (await connection.workspace.getConfiguration('cable')) as Record<string, unknown> | null;
+    settings = {
+      rules: (s?.rules as Record<string, string>) ?? {},
+      validateRun: s?.validate && (s.validate as { run?: string }).run === 'onSave' ? 'onSave' : 'onType',
+      largeFileThreshold: typeof s?.largeFileThreshold === 'number' ? s.largeFileThreshold : DEFAULT_SETTINGS.largeFileThreshold,
+      indexInclude: ((s?.index as { include?: string[] })?.include) ?? DEFAULT_SETTINGS.indexInclude,
+      indexExclude: ((s?.index as { exclude?: string[] })?.exclude) ?? DEFAULT_SETTINGS.indexExclude,
+    };
+    const { errors } = parseRuleOverrides(settings.rules);
+    for (const e of errors) connection.console.warn(`cable.rules: ${e}`);
+  } catch {
+    settings = DEFAULT_SETTINGS;
+  }
+}
+
+/** Reads `.cablelint.jsonc` from the first workspace root that has one; a broken file gives diagnostics on it. */
+function loadFileConfig(): void {
+  fileConfig = DEFAULT_CONFIG;
+  configPath = undefined;
+  for (const root of workspaceRoots) {
+    for (const name of ['.cablelint.jsonc', '.cablelint.json']) {
+      const p = path.join(root, name);
+      if (!fs.existsSync(p)) continue;
+      const text = fs.readFileSync(p, 'utf8');
+      const { config, errors } = parseConfig(text, name);
+      fileConfig = config;
+      configPath = p;
+      connection.console.log(`Using configuration ${p}`);
+      const doc = TextDocument.create(URI.file(p).toString(), 'jsonc', 0, text);
+      void connection.sendDiagnostics({
+        uri: doc.uri,
+        diagnostics: errors.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, message: e.message, severity: 1, source: 'cable' })),
+      });
+      if (errors.length > 0) void connection.window.showWarningMessage(`Cable: ${errors.length} problem(s) in ${name}; see the Problems panel.`);
+      loadDictionaries(root);
+      return;
+    }
+  }
+  connection.console.log('No .cablelint.jsonc found: using the default configuration.');
+  dictionaries = defaultDictionaries();
+}
+
+function loadDictionaries(root: string): void {
+  const users: UserDictionary[] = [];
+  for (const rel of fileConfig.dictionaries) {
+    const p = path.resolve(root, rel);
+    try {
+      const { dictionary, errors } = loadUserDictionary(fs.readFileSync(p, 'utf8'), rel);
+      for (const e of errors) connection.console.warn(e);
+      if (dictionary) users.push(dictionary);
+    } catch (error) {
+      connection.console.warn(`${rel}: cannot be read (${String(error)})`);
+    }
+  }
+  dictionaries = mergeDictionaries(defaultDictionaries(), users);
+}
+
+// ---------------------------------------------------------------------------
+// Validation: debounced while typing, stale runs dropped.
+
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+function scheduleValidation(doc: TextDocument, delay: number): void {
+  const old = timers.get(doc.uri);
+  if (old) clearTimeout(old);
+  timers.set(
+    doc.uri,
+    setTimeout(() => {
+      timers.delete(doc.uri);
+      const current = documents.get(doc.uri);
+      if (!current || current.version !== doc.version) return;
+      validate(current);
+    }, delay),
+  );
+}
+
+function validate(doc: TextDocument): void {
+  const diagnostics = guard('validation', [], () => findingsFor(doc).map((f) => toDiagnostic(f, doc.uri)));
+  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+}
+
+function revalidateAll(): void {
+  for (const doc of documents.all()) {
+    const hit = parsed.get(doc.uri);
+    if (hit) hit.findings = undefined;
+    validate(doc);
+  }
+}
+
+documents.onDidOpen((e) => {
+  validate(e.document);
+  indexOpen(e.document);
+});
+documents.onDidChangeContent((e) => {
+  if (settings.validateRun === 'onType') scheduleValidation(e.document, 150);
+});
+documents.onDidSave((e) => {
+  if (settings.validateRun === 'onSave') validate(e.document);
+  indexOpen(e.document);
+});
+documents.onDidClose((e) => {
+  parsed.delete(e.document.uri);
+  largeLogged.delete(e.document.uri);
+  const t = timers.get(e.document.uri);
+  if (t) clearTimeout(t);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+// ---------------------------------------------------------------------------
+// Features
+
+connection.onDocumentSymbol((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc ? guard('documentSymbol', [], () => getDocumentSymbols(cableFor(doc))) : [];
+});
+
+connection.onFoldingRanges((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc && !isLarge(doc) ? guard('foldingRange', [], () => getFoldingRanges(cableFor(doc))) : [];
+});
+
+connection.onSelectionRanges((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  if (!doc || isLarge(doc)) return p.positions.map((pos) => SelectionRange.create({ start: pos, end: pos }));
+  return guard('selectionRange', [], () => getSelectionRanges(cableFor(doc), p.positions));
+});
+
+connection.onHover((p, token) => {
+  const doc = documents.get(p.textDocument.uri);
+  if (!doc) return null;
+  return guard('hover', null, () => getHover(cableFor(doc), p.position, { dictionaries, lookupCable: (id) => index.byId(id), token }));
+});
+
+connection.onCompletion((p, token) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc ? guard('completion', [], () => getCompletions(cableFor(doc), p.position, { dictionaries, token })) : [];
+});
+
+connection.onCodeAction((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  if (!doc) return [];
+  return guard('codeAction', [] as CodeAction[], () => {
+    const findings = findingsFor(doc);
+    const only = p.context.only;
+    const actions: CodeAction[] = [];
+    if (!only || only.some((k) => k === CodeActionKind.QuickFix)) {
+      actions.push(...getQuickFixes(doc.uri, findings, p.range, p.context.diagnostics));
+      actions.push(...disableRuleActions(doc.uri, findings, p.range));
+    }
+    if (!only || only.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.Source)) {
+      const fixAll = getFixAll(doc.uri, findings);
+      if (fixAll) actions.push(fixAll);
+    }
+    return actions;
+  });
+});
+
+/** "Disable <rule> in this file": an override in `.cablelint.jsonc`, created if missing. */
+function disableRuleActions(uri: string, findings: readonly Finding[], range: { start: { line: number } }): CodeAction[] {
+  const root = workspaceRoots[0];
+  if (!root || URI.parse(uri).scheme !== 'file') return [];
+  const target = configPath ?? path.join(root, '.cablelint.jsonc');
+  const exists = fs.existsSync(target);
+  const text = exists ? fs.readFileSync(target, 'utf8') : '{\n}\n';
+  const ids = [...new Set(findings.filter((f) => f.range.start.line === range.start.line).map((f) => f.id))];
+  return ids.map((id) => {
+    const rule = ruleByIdOrName(id)!;
+    const overrides = (fileConfig.overrides ?? []).length;
+    const edits = modify(text, ['overrides', overrides], { files: [relativePath(uri)], rules: { [id]: 'off' } }, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
+    const newText = applyJsonEdits(text, edits);
+    const configUri = URI.file(target).toString();
+    const action: CodeAction = {
+      title: `Disable ${id} ${rule.name} in this file`,
+      kind: CodeActionKind.QuickFix,
+      edit: exists
+        ? { changes: { [configUri]: [{ range: { start: { line: 0, character: 0 }, end: endOf(text) }, newText }] } }
+        : { documentChanges: [{ kind: 'create', uri: configUri }, { textDocument: { uri: configUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText }] }] },
+    };
+    return action;
+  });
+}
+
+function endOf(text: string): { line: number; character: number } {
+  const lines = text.split(/\r\n|\r|\n/);
+  return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}
+
+connection.onDefinition((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  if (!doc) return null;
+  return guard('definition', null, () => {
+    const cable = cableFor(doc);
+    const inText = getInTextDefinition(cable, doc.uri, p.position);
+    if (inText) return inText;
+    const item = cable.refs?.items.find((i) => contains(i.range, p.position));
+    const target = item?.id ? index.byId(item.id) : undefined;
+    if (target) return { uri: target.uri, range: { start: { line: target.bannerLine ?? 0, character: 0 }, end: { line: target.bannerLine ?? 0, character: 0 } } };
+    return null;
+  });
+});
+
+connection.onReferences((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  if (!doc) return [];
+  return guard('references', [] as Location[], () => {
+    const cable = cableFor(doc);
+    // On the banner: every workspace cable that cites this one.
+    if (cable.banner && contains(cable.banner.range, p.position) && cable.id) {
+      return index.citing(cable.id).map((c) => ({ uri: c.uri, range: { start: { line: c.bannerLine ?? 0, character: 0 }, end: { line: c.bannerLine ?? 0, character: 0 } } }));
+    }
+    return getDocumentHighlights(cable, p.position).map((h) => ({ uri: doc.uri, range: h.range }));
+  });
+});
+
+connection.onDocumentHighlight((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc && !isLarge(doc) ? guard('documentHighlight', [], () => getDocumentHighlights(cableFor(doc), p.position)) : [];
+});
+
+connection.onDocumentLinks((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  if (!doc) return [];
+  return guard('documentLinks', [] as DocumentLink[], () => {
+    const cable = cableFor(doc);
+    const links: DocumentLink[] = [];
+    for (const item of cable.refs?.items ?? []) {
+      const target = item.id ? index.byId(item.id) : undefined;
+      if (target) links.push({ range: item.citation.range, target: target.uri, tooltip: `${target.id}: ${target.subject ?? ''}` });
+    }
+    void findInTextReferences;
+    return links;
+  });
+});
+
+connection.onWorkspaceSymbol((p) => guard('workspaceSymbol', [], () => index.search(p.query)));
+
+// ---------------------------------------------------------------------------
+// Workspace index
+
+function indexOpen(doc: TextDocument): void {
+  guard('index', undefined, () => index.set(summarize(doc.uri, cableFor(doc), idFromFileName(doc.uri))));
+}
+
+function indexFile(fsPath: string): void {
+  try {
+    const stat = fs.statSync(fsPath);
+    if (!stat.isFile() || stat.size > 50_000_000) return;
+    const text = fs.readFileSync(fsPath, 'utf8');
+    const uri = URI.file(fsPath).toString();
+    index.set(summarize(uri, parseCable(text).cable, idFromFileName(uri)));
+  } catch (error) {
+    connection.console.warn(`Cannot index ${fsPath}: ${String(error)}`);
+  }
+}
+
+function matches(rel: string): boolean {
+  return settings.indexInclude.some((g) => picomatch.isMatch(rel, g, { dot: false })) && !settings.indexExclude.some((g) => picomatch.isMatch(rel, g, { dot: true }));
+}
+
+async function buildIndex(): Promise<void> {
+  const files: string[] = [];
+  for (const root of workspaceRoots) walk(root, root, files);
+  const progress = hasWorkDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+  progress?.begin('Indexing cables', 0, `${files.length} files`, false);
+  const started = Date.now();
+  for (let i = 0; i < files.length; i++) {
+    indexFile(files[i]);
+    // Yield now and then so requests are answered while indexing.
+    if (i % 50 === 49) {
+      progress?.report(Math.round((i / files.length) * 100), `${i + 1} of ${files.length}`);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  progress?.done();
+  connection.console.log(`Indexed ${files.length} cable files in ${Date.now() - started} ms.`);
+  void connection.sendNotification('cable/indexed', { count: index.size });
+}
+
+function walk(root: string, dir: string, out: string[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    const rel = path.relative(root, full).split(path.sep).join('/');
+    if (e.isDirectory()) {
+      if (!settings.indexExclude.some((g) => picomatch.isMatch(rel + '/x', g, { dot: true }))) walk(root, full, out);
+    } else if (e.isFile() && matches(rel)) out.push(full);
+  }
+}
+
+connection.onDidChangeWatchedFiles((p) => {
+  let configChanged = false;
+  for (const change of p.changes) {
+    const u = URI.parse(change.uri);
+    if (/\.cablelint\.jsonc?$/.test(u.fsPath)) {
+      configChanged = true;
+      continue;
+    }
+    if (change.type === FileChangeType.Deleted) index.delete(change.uri);
+    else if (!documents.get(change.uri)) {
+      const root = workspaceRoots.find((r) => u.fsPath.startsWith(r + path.sep));
+      if (root && matches(path.relative(root, u.fsPath).split(path.sep).join('/'))) indexFile(u.fsPath);
+    }
+  }
+  if (configChanged) {
+    loadFileConfig();
+    revalidateAll();
+  }
+  void connection.sendNotification('cable/indexed', { count: index.size });
+});
+
+// Stay up whatever a request does.
+process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,97 @@
+/**
+ * The workspace index: a cheap summary of every cable file (id, DTG,
+ * classification, subject, TAGS, REF ids), never its text.
+ */
+import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver';
+import { parseCableId } from '../core/id';
+import type { Cable } from '../core/model';
+import type { IndexedCable } from '../features/types';
+
+/** Summarises a parsed cable for the index. */
+export function summarize(uri: string, cable: Cable, fallbackId?: string): IndexedCable {
+  const dtg = cable.header?.dtg?.dtg;
+  const d = cable.date;
+  return {
+    uri,
+    id: cable.id ?? fallbackId,
+    dtg: dtg?.iso ?? (d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : undefined),
+    classification: cable.banner?.level,
+    subject: cable.subject?.text,
+    tags: (cable.tags?.tags ?? []).filter((t) => t.role === 'code').map((t) => t.code),
+    refs: (cable.refs?.items ?? []).flatMap((i) => (i.id ? [i.id] : [])),
+    bannerLine: cable.banner?.line,
+  };
+}
+
+/** The canonical id a file name gives (`09PARIS1039.txt` → `09PARIS1039`). */
+export function idFromFileName(uri: string): string | undefined {
+  const name = decodeURIComponent(uri.split('/').pop() ?? '').replace(/\.(txt|cable)$/i, '');
+  return /^\d{2}[A-Z]+\d+$/.test(name) ? name : undefined;
+}
+
+/** Cables by URI with an id lookup and a reverse citation map. */
+export class CableIndex {
+  readonly #byUri = new Map<string, IndexedCable>();
+  readonly #byId = new Map<string, IndexedCable>();
+
+  get size(): number {
+    return this.#byUri.size;
+  }
+
+  set(entry: IndexedCable): void {
+    this.delete(entry.uri);
+    this.#byUri.set(entry.uri, entry);
+    if (entry.id) this.#byId.set(entry.id, entry);
+  }
+
+  delete(uri: string): void {
+    const old = this.#byUri.get(uri);
+    if (!old) return;
+    this.#byUri.delete(uri);
+    if (old.id && this.#byId.get(old.id)?.uri === uri) this.#byId.delete(old.id);
+  }
+
+  get(uri: string): IndexedCable | undefined {
+    return this.#byUri.get(uri);
+  }
+
+  byId(id: string): IndexedCable | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** Cables whose REF field cites `id`. */
+  citing(id: string): IndexedCable[] {
+    const result: IndexedCable[] = [];
+    for (const entry of this.#byUri.values()) if (entry.refs.includes(id)) result.push(entry);
+    return result;
+  }
+
+  /** Workspace symbols by id (`09PARIS708`, `PARIS 708`, `09 PARIS 708`), subject words, TAGS or date. */
+  search(query: string, limit = 200): WorkspaceSymbol[] {
+    const q = query.trim();
+    const result: WorkspaceSymbol[] = [];
+    const typed = parseCableId(q);
+    const words = q.toUpperCase().split(/\s+/).filter((w) => w.length > 0);
+    for (const entry of this.#byUri.values()) {
+      if (result.length >= limit) break;
+      let match = q.length === 0;
+      if (!match && typed && entry.id) {
+        const m = /^(\d{2})([A-Z]+)(\d+)$/.exec(entry.id);
+        match = !!m && m[2] === typed.post && parseInt(m[3], 10) === typed.number && (typed.year === undefined || parseInt(m[1], 10) === typed.year % 100);
+      }
+      if (!match) {
+        const hay = `${entry.id ?? ''} ${entry.subject ?? ''} ${entry.tags.join(' ')} ${entry.dtg ?? ''}`.toUpperCase();
+        match = words.every((w) => hay.includes(w));
+      }
+      if (match) {
+        result.push({
+          name: entry.id ?? entry.uri.split('/').pop()!,
+          kind: SymbolKind.File,
+          containerName: [entry.dtg?.slice(0, 10), entry.classification, entry.subject].filter(Boolean).join(' · '),
+          location: { uri: entry.uri, range: { start: { line: entry.bannerLine ?? 0, character: 0 }, end: { line: entry.bannerLine ?? 0, character: 0 } } },
+        });
+      }
+    }
+    return result;
+  }
+}
