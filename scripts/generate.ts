@@ -1,0 +1,104 @@
+/**
+ * Generates files that mirror the rule list: `docs/rules/<id>.md`,
+ * `docs/rules/README.md` and `schemas/cablelint.schema.json`.
+ * `npx tsx scripts/generate.ts` writes them; the tests compare them.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { allRules } from '../server/src/core/rules/index';
+import type { Rule } from '../server/src/core/rules/types';
+
+const root = path.resolve(__dirname, '..');
+
+/** The page of one rule. */
+export function rulePage(rule: Rule): string {
+  return `# ${rule.id} ${rule.name}
+
+${rule.description}
+
+- Default severity: **${rule.defaultSeverity}**
+- Fixable: ${rule.fixable ? 'yes (quick fix; see below for Fix All)' : 'no'}
+- Tags: ${rule.tags.join(', ')}
+
+## Bad
+
+\`\`\`cable
+${rule.docs.bad}
+\`\`\`
+
+## Fixed
+
+\`\`\`cable
+${rule.docs.good}
+\`\`\`
+
+Rationale: ${rule.docs.rationale}
+
+Source: ${rule.docs.source}
+
+Configure it in \`.cablelint.jsonc\`: \`{ "rules": { "${rule.id}": "off" } }\` (or use the name \`${rule.name}\`).
+`;
+}
+
+/** The index of all rules. */
+export function rulesReadme(): string {
+  const rows = allRules.map((r) => `| [${r.id}](${r.id.toLowerCase()}.md) | ${r.name} | ${r.defaultSeverity} | ${r.fixable ? 'yes' : ''} | ${r.description.replace(/\|/g, '\\|')} |`);
+  return `# Rules
+
+Every rule has a stable id (never reused) and a kebab-case name; either may be used in \`.cablelint.jsonc\` and in the \`cable.rules\` setting.
+Severities follow the corpus figures in \`../shared/reference/CORPUS-FINDINGS.md\` ("Implications for a validator"): checks that almost no real cable fails are errors, the rest warnings or info.
+Fix All (\`source.fixAll.cable\`, \`cablelint --fix\`) applies only safe fixes: CBL011 (banner spelling), CBL018 (repeated TAG), CBL026 (pilcrow artifact) and CBL035 (invisible characters). No safe fix adds, raises or lowers a classification.
+
+Test fixtures: \`test/fixtures/rules/<id>-<name>.{bad,good}.cable\` with sidecars \`….expected.txt\`, one finding per line as \`line:col-line:col ID severity message\` (1-based lines and columns).
+
+| id | name | default | fixable | description |
+|---|---|---|---|---|
+${rows.join('\n')}
+`;
+}
+
+/** The JSON schema of \`.cablelint.jsonc\`. */
+export function configSchema(): string {
+  const severity = { type: 'string', enum: ['off', 'hint', 'info', 'warning', 'error'] };
+  const ruleProps: Record<string, unknown> = {};
+  for (const r of allRules) {
+    ruleProps[r.id] = { ...severity, description: `${r.name}: ${r.description} (default ${r.defaultSeverity})` };
+    ruleProps[r.name] = { ...severity, description: `${r.id}: ${r.description} (default ${r.defaultSeverity})` };
+  }
+  const rules = { type: 'object', properties: ruleProps, additionalProperties: false };
+  const schema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'cablelint configuration (.cablelint.jsonc)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      rules,
+      ignore: { type: 'array', items: { type: 'string' }, description: 'Globs of files to skip.' },
+      overrides: {
+        type: 'array',
+        items: { type: 'object', additionalProperties: false, required: ['files'], properties: { files: { type: 'array', items: { type: 'string' } }, rules } },
+      },
+      dictionaries: { type: 'array', items: { type: 'string' }, description: 'JSON files with extra TAGS and routing indicators (schemas/dictionary.schema.json).' },
+    },
+  };
+  return JSON.stringify(schema, null, 2) + '\n';
+}
+
+/** Every generated file: path → content. */
+export function generatedFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const r of allRules) files.set(`docs/rules/${r.id.toLowerCase()}.md`, rulePage(r));
+  files.set('docs/rules/README.md', rulesReadme());
+  files.set('schemas/cablelint.schema.json', configSchema());
+  return files;
+}
+
+if (require.main === module) {
+  for (const [rel, content] of generatedFiles()) {
+    const full = path.join(root, rel);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, content);
+  }
+  console.log('generated docs/rules and schemas/cablelint.schema.json');
+}
