@@ -497,6 +497,8 @@ export interface Section {
 export interface Cable {
   /** The document's lines, without line terminators. */
   readonly lines: readonly string[];
+  /** The first line terminator in the text (`\n` when there is none), for fixes that insert lines. */
+  readonly eol: string;
   /** What each line is (same length as `lines`). */
   readonly lineKinds: readonly LineKind[];
   readonly preamble: readonly PreambleLine[];

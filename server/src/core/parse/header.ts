@@ -479,7 +479,7 @@ class HeaderBuilder {
       pos += 4;
       rest = text.slice(pos, lineEnd);
     }
-    const ri = /^([A-Za-z]{3,9})\//.exec(rest);
+    const ri = /^([A-Za-z0-9]{3,9})\//.exec(rest);
     if (ri) {
       a.routingIndicator = this.#checkRi(line, text, pos, pos + ri[1].length, 'address line');
       pos += ri[0].length;

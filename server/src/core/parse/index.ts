@@ -37,7 +37,7 @@ export function parseCable(text: string): ParseResult {
     const problems: ParseProblem[] = [
       { rule: 'internal-error', message: `The cable parser failed: ${String(error)}`, range: range(0, 0, lines[0]?.length ?? 0) },
     ];
-    const cable = emptyCable(lines, problems);
+    const cable = emptyCable(lines, problems, /\r\n|\r|\n/.exec(text)?.[0] ?? '\n');
     return { cable, problems };
   }
 }
@@ -116,6 +116,7 @@ function parseUnchecked(text: string): Cable {
 
   return {
     lines,
+    eol: /\r\n|\r|\n/.exec(text)?.[0] ?? '\n',
     lineKinds: kinds,
     preamble: head.preamble,
     header: head.header,
@@ -173,9 +174,10 @@ function buildSections(paragraphs: Cable['paragraphs'], headings: Cable['heading
 }
 
 /** A cable with nothing recognised: every line is body text. */
-function emptyCable(lines: string[], problems: ParseProblem[]): Cable {
+function emptyCable(lines: string[], problems: ParseProblem[], eol: string): Cable {
   return {
     lines,
+    eol,
     lineKinds: lines.map((l) => (l.trim().length === 0 ? 'blank' : 'text')),
     preamble: [],
     correctedCopy: [],

@@ -741,14 +741,15 @@ class FieldBuilder {
       // Letters stop at the end of the reason: a sentence that follows starts with a word of two letters or more.
       const stop = /[.;]\s+[A-Za-z]{2,}|\bE\.O\./.exec(cleaned);
       const scope = stop ? cleaned.slice(0, stop.index) : cleaned;
-      const letterRe = /(?<![A-Za-z0-9'])([a-hA-H])(?![A-Za-z0-9'])/g;
+      // Letters a–h alone, or any letter in parentheses ("(k)" is read so that it can be reported).
+      const letterRe = /(?<![A-Za-z0-9'])([a-hA-H])(?![A-Za-z0-9'])|(?<=\(\s?)([a-zA-Z])(?=\s?\))/g;
       let m: RegExpExecArray | null;
       const reasons = [...updated.reasons];
       const letters = [...updated.reasonLetters];
       while ((m = letterRe.exec(scope)) !== null) {
         const s = from + lettersFrom + m.index;
         reasons.push(token(line, text, s, s + 1));
-        letters.push(m[1].toLowerCase());
+        letters.push((m[1] ?? m[2]).toLowerCase());
       }
       updated.reasons = reasons;
       updated.reasonLetters = letters;

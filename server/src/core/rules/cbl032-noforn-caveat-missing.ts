@@ -22,7 +22,7 @@ export const rule: Rule = {
     if (!nf) return;
     const banner = cable.banner;
     const fixes = banner
-      ? [{ title: 'Add a NOFORN caveat line after the banner', edits: [{ range: { start: { line: banner.line, character: cable.lines[banner.line].length }, end: { line: banner.line, character: cable.lines[banner.line].length } }, newText: '\n\nNOFORN' }], safe: false }]
+      ? [{ title: 'Add a NOFORN caveat line after the banner', edits: [{ range: { start: { line: banner.line, character: cable.lines[banner.line].length }, end: { line: banner.line, character: cable.lines[banner.line].length } }, newText: `${cable.eol}${cable.eol}NOFORN` }], safe: false }]
       : undefined;
     report({ message: `Paragraph ${nf.readAs} is marked NOFORN but the header has no NOFORN caveat.`, range: nf.portion!.token.range, fixes });
   },

@@ -13,7 +13,9 @@ export function wholeLine(cable: Cable, line: number): Range {
 
 /** The start of the document, for findings about something missing. */
 export function documentStart(cable: Cable): Range {
-  const line = cable.banner?.line ?? 0;
+  // The banner line, else the first non-blank line.
+  let line = cable.banner?.line ?? cable.lines.findIndex((l) => l.trim().length > 0);
+  if (line < 0) line = 0;
   return wholeLine(cable, line);
 }
 

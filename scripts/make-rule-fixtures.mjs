@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Writes test/fixtures/rules/<id>-<name>.{bad,good}.cable from the invented samples:
+// the good fixture is the clean sample, the bad one carries exactly one defect.
+// Re-run after changing a mutation; then review the sidecars (`npm run accept` rewrites them).
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const sample = (name) => readFileSync(join(root, 'test/fixtures/samples', name), 'utf8');
+const V = sample('09VALLETTA412.cable');
+const L = sample('08LISBON977.cable');
+const Q = sample('09QUITO288.cable');
+
+/** Replaces one occurrence, and fails loudly if the text is not there. */
+function sub(text, from, to) {
+  if (!text.includes(from)) throw new Error(`mutation source not found: ${from}`);
+  return text.replace(from, to);
+}
+const dropLine = (text, line) => sub(text, line + '\n', '');
+
+const fixtures = [
+  ['cbl001-header-line-malformed', V, (t) => sub(t, '#0412/01 1541322', '#04I2/01 1541322')],
+  ['cbl002-header-order', V, (t) => sub(t, 'PP RUEHWEB\nDE RUEHVL #0412/01 1541322', 'DE RUEHVL #0412/01 1541322\nPP RUEHWEB')],
+  ['cbl003-routing-indicator-malformed', V, (t) => sub(t, 'RUEHBS/USEU', 'RU3HBS/USEU')],
+  ['cbl004-dtg-invalid', V, (t) => sub(t, 'P 031322Z JUN 09', 'P 032522Z JUN 09')],
+  ['cbl005-de-serial-mismatch', V, (t) => sub(t, '#0412/01', '#0413/01')],
+  ['cbl006-julian-day-mismatch', V, (t) => sub(t, '1541322', '1531322')],
+  ['cbl007-security-group-mismatch', V, (t) => sub(t, 'ZNY SSSSS ZZH', 'ZNY CCCCC ZZH')],
+  ['cbl008-precedence-mismatch', V, (t) => sub(t, 'PP RUEHWEB', 'OO RUEHWEB')],
+  ['cbl009-section-mismatch', V, (t) => sub(t, '#0412/01', '#0412/02')],
+  ['cbl010-banner-missing', L, (t) => dropLine(t, 'UNCLAS SECTION 01 OF 02 LISBON 000977')],
+  ['cbl011-banner-malformed', V, (t) => sub(t, 'S E C R E T SECTION', 'SS E C R E T SECTION')],
+  ['cbl012-eo-line-missing', V, (t) => dropLine(t, 'E.O. 12958: DECL: 06/03/2019')],
+  ['cbl013-eo-order-unknown', V, (t) => sub(t, 'E.O. 12958', 'E.O. 12598')],
+  ['cbl014-eo-na-on-classified', V, (t) => sub(t, 'E.O. 12958: DECL: 06/03/2019', 'E.O. 12958: N/A')],
+  ['cbl015-decl-invalid', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 13/03/2019')],
+  ['cbl016-decl-before-cable', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2008')],
+  ['cbl017-tags-missing', V, (t) => dropLine(t, 'TAGS: PREL PGOV MARR MOPS MT LY')],
+  ['cbl018-tags-duplicate', V, (t) => sub(t, 'TAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PREL PGOV MARR MOPS MT LY PREL')],
+  ['cbl019-subject-missing', Q, (t) => dropLine(t, 'SUBJECT: ECUADORIAN MINISTER PREVIEWS CABINET CHANGES')],
+  ['cbl020-classified-by-missing', Q, (t) => dropLine(t, 'Classified By: Ambassador Helen Marsh, reasons 1.4 (b) and (d)')],
+  ['cbl021-classified-by-on-unclassified', L, (t) => sub(t, 'NEW CONTAINER TERMINAL\n', 'NEW CONTAINER TERMINAL\n\nClassified By: EconOff Dana Pires for reasons 1.4 (b).\n')],
+  ['cbl022-classification-reason-invalid', Q, (t) => sub(t, '1.4 (b) and (d)', '1.4 (b) and (k)')],
+  ['cbl023-ref-letter-sequence', V, (t) => sub(t, '¶B. STATE 51120', '¶C. STATE 51120')],
+  ['cbl024-paragraph-number-sequence', V, (t) => sub(t, '¶5. (C) Comment', '¶6. (C) Comment')],
+  ['cbl025-paragraph-number-duplicate', V, (t) => sub(t, '¶3. (C) Gauci', '¶2. (C) Gauci')],
+  ['cbl026-pilcrow-artifact', V, (t) => sub(t, '¶3. (C) Gauci', '¶ 13. (C) Gauci')],
+  ['cbl027-block-unbalanced', V, (t) => sub(t, 'boat traffic. End Summary.', 'boat traffic.')],
+  ['cbl028-portion-marking-missing', V, (t) => sub(t, '¶3. (C) Gauci', '¶3. Gauci')],
+  ['cbl029-portion-marking-malformed', V, (t) => sub(t, '¶3. (C) Gauci', '¶3. (N/SC) Gauci')],
+  ['cbl030-portion-marking-above-banner', Q, (t) => sub(t, '¶3. (U)', '¶3. (S)')],
+  ['cbl031-banner-above-portions', V, (t) => t.replaceAll('(S/NF)', '(C/NF)')],
+  ['cbl032-noforn-caveat-missing', V, (t) => sub(t, '\nNOFORN\n', '\n')],
+  ['cbl033-page-line-mismatch', V, (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'VALLETTA 00000413 002 OF 002')],
+  ['cbl034-page-line-sequence', V, (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'VALLETTA 00000412 003 OF 002')],
+  ['cbl035-invisible-character', V, (t) => sub(t, 'Director Anton Gauci said', 'Director Anton\u200b Gauci said')],
+  ['cbl036-caveat-conflict', V, (t) => sub(t, '\nNOFORN\n', '\nNOFORN\nEXDIS\n')],
+  ['cbl037-header-field-order', V, (t) => sub(t, 'E.O. 12958: DECL: 06/03/2019\nTAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PREL PGOV MARR MOPS MT LY\nE.O. 12958: DECL: 06/03/2019')],
+  ['cbl038-decl-on-unclassified', L, (t) => sub(t, 'E.O. 12958: N/A', 'E.O. 12958: DECL: 11/12/2018')],
+  ['cbl039-banner-section-invalid', V, (t) => sub(t, 'SECTION 01 OF 02', 'SECTION 03 OF 02')],
+];
+
+const dir = join(root, 'test/fixtures/rules');
+mkdirSync(dir, { recursive: true });
+for (const [name, base, mutate] of fixtures) {
+  writeFileSync(join(dir, `${name}.bad.cable`), mutate(base));
+  writeFileSync(join(dir, `${name}.good.cable`), base);
+}
+console.log(`wrote ${fixtures.length * 2} fixtures`);

@@ -1,0 +1,51 @@
+/**
+ * Shared test helpers: baseline files (written when missing, rewritten with
+ * ACCEPT=1, compared otherwise) and the location of the real-cable corpus.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** The repository root. */
+export const ROOT = path.resolve(__dirname, '..');
+
+/** `../shared/corpus` when it exists (CI and developer machines), else undefined. */
+export function corpusDir(): string | undefined {
+  const dir = path.resolve(ROOT, '..', 'shared', 'corpus');
+  return fs.existsSync(dir) ? dir : undefined;
+}
+
+/** Every file under the corpus (seeds and cablegate). */
+export function corpusFiles(): string[] {
+  const dir = corpusDir();
+  if (!dir) return [];
+  const out: string[] = [];
+  for (const sub of fs.readdirSync(dir)) {
+    const full = path.join(dir, sub);
+    if (fs.statSync(full).isDirectory()) for (const f of fs.readdirSync(full).sort()) out.push(path.join(full, f));
+  }
+  return out;
+}
+
+/**
+ * Compares `actual` with the baseline file. A missing baseline is written
+ * (and the test still passes, as in r-a's expect tests); ACCEPT=1 rewrites it.
+ */
+export function expectBaseline(file: string, actual: string): void {
+  if (process.env.ACCEPT || !fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, actual);
+    return;
+  }
+  const expected = fs.readFileSync(file, 'utf8');
+  assert.equal(actual, expected, `${path.relative(ROOT, file)} differs; run npm run accept if the change is intended`);
+}
+
+/** Splits `text` at a `|` caret: the text without it and the caret's position. */
+export function caret(text: string): { text: string; line: number; character: number } {
+  const at = text.indexOf('|');
+  assert.ok(at >= 0, 'fixture has no | caret');
+  const before = text.slice(0, at);
+  const lines = before.split('\n');
+  return { text: before + text.slice(at + 1), line: lines.length - 1, character: lines[lines.length - 1].length };
+}

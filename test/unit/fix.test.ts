@@ -1,0 +1,111 @@
+/**
+ * Quick fixes and Fix All: each fix removes its finding and changes nothing
+ * outside its edits; Fix All is idempotent, keeps line endings and never
+ * changes a classification.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyEdits, fixAll } from '../../server/src/core/fix';
+import { lintCable } from '../../server/src/core/lint';
+import type { Cable } from '../../server/src/core/model';
+import { parseCable } from '../../server/src/core/parse/index';
+import { allRules } from '../../server/src/core/rules/index';
+import type { TextEdit } from '../../server/src/core/rules/types';
+import { lineStarts, offsetAt } from '../../server/src/core/text';
+import { ROOT } from '../helpers';
+
+const DIR = path.join(ROOT, 'test/fixtures/rules');
+
+/** Asserts that every character outside the edits is unchanged, in order. */
+export function assertOnlyEditsChanged(before: string, after: string, edits: readonly TextEdit[]): void {
+  const starts = lineStarts(before);
+  const spans = edits.map((e) => [offsetAt(before, starts, e.range.start), offsetAt(before, starts, e.range.end), e.newText] as const).sort((a, b) => a[0] - b[0]);
+  let expected = '';
+  let cursor = 0;
+  for (const [s, e, t] of spans) {
+    expected += before.slice(cursor, s) + t;
+    cursor = e;
+  }
+  expected += before.slice(cursor);
+  assert.equal(after, expected);
+}
+
+/** Everything that carries a classification: banner levels, markings, security group, caveats. */
+export function classificationOf(cable: Cable): string {
+  return JSON.stringify({
+    banners: cable.banners.map((b) => b.level),
+    markings: cable.paragraphs.map((p) => p.portion?.level ?? null),
+    controls: cable.paragraphs.map((p) => p.portion?.controls ?? []),
+    group: cable.header?.security?.group?.text ?? null,
+    caveats: cable.caveats.map((c) => c.name),
+  });
+}
+
+describe('quick fixes', () => {
+  for (const rule of allRules.filter((r) => r.fixable)) {
+    it(`${rule.id} ${rule.name}: each fix removes the finding and touches only its range`, () => {
+      const text = fs.readFileSync(path.join(DIR, `${rule.id.toLowerCase()}-${rule.name}.bad.cable`), 'utf8');
+      const findings = lintCable(parseCable(text).cable).filter((f) => f.id === rule.id && f.fixes && f.fixes.length > 0);
+      assert.ok(findings.length > 0, `${rule.id} offers no fix on its bad fixture`);
+      for (const finding of findings) {
+        for (const fix of finding.fixes!) {
+          const fixed = applyEdits(text, fix.edits);
+          assertOnlyEditsChanged(text, fixed, fix.edits);
+          const again = lintCable(parseCable(fixed).cable).filter((f) => f.id === rule.id && f.range.start.line === finding.range.start.line && f.message === finding.message);
+          assert.deepEqual(again.map((f) => f.message), [], `${fix.title} left the finding in place`);
+          if (fix.safe) assert.equal(classificationOf(parseCable(fixed).cable), classificationOf(parseCable(text).cable), `${fix.title} changed a classification`);
+        }
+      }
+    });
+  }
+
+  it('offers one missing-marking fix per level, banner level first, none of them safe', () => {
+    const text = fs.readFileSync(path.join(DIR, 'cbl028-portion-marking-missing.bad.cable'), 'utf8');
+    const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL028')!;
+    assert.deepEqual(finding.fixes!.map((f) => f.title), ['Mark paragraph 3 (S)', 'Mark paragraph 3 (C)', 'Mark paragraph 3 (U)']);
+    assert.ok(finding.fixes!.every((f) => !f.safe));
+    assert.equal(finding.fixes![0].preferred, true);
+  });
+
+  it('renumbers paragraphs with minimal edits (only the wrong digits)', () => {
+    const text = fs.readFileSync(path.join(DIR, 'cbl024-paragraph-number-sequence.bad.cable'), 'utf8');
+    const fix = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL024')!.fixes![0];
+    assert.equal(fix.edits.length, 1);
+    assert.equal(fix.edits[0].newText, '5');
+  });
+});
+
+describe('Fix All', () => {
+  const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.cable'));
+  it('never changes a classification, is idempotent, and keeps line endings', () => {
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(DIR, f), 'utf8');
+      for (const variant of [text, text.replace(/\n/g, '\r\n'), text.replace(/\n/g, '\r')]) {
+        const once = fixAll(variant).text;
+        assert.equal(classificationOf(parseCable(once).cable), classificationOf(parseCable(variant).cable), `${f}: Fix All changed a classification`);
+        assert.equal(fixAll(once).text, once, `${f}: Fix All is not idempotent`);
+        const eols = (s: string) => (s.match(/\r\n|\r|\n/g) ?? []).join(',');
+        assert.equal(eols(once), eols(variant), `${f}: Fix All changed line endings`);
+      }
+    }
+  });
+
+  it('repairs the safe problems: pilcrow artifact, repeated TAG, invisible character, banner spelling', () => {
+    for (const [name, id] of [['cbl026-pilcrow-artifact', 'CBL026'], ['cbl018-tags-duplicate', 'CBL018'], ['cbl035-invisible-character', 'CBL035'], ['cbl011-banner-malformed', 'CBL011']]) {
+      const text = fs.readFileSync(path.join(DIR, `${name}.bad.cable`), 'utf8');
+      const { text: fixed, applied } = fixAll(text);
+      assert.ok(applied > 0, name);
+      assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === id), [], name);
+      // The repaired cable is the clean sample it was made from.
+      assert.equal(fixed, fs.readFileSync(path.join(DIR, `${name}.good.cable`), 'utf8'), name);
+    }
+  });
+
+  it('leaves unsafe problems alone (missing marking, spillage, header mismatches)', () => {
+    for (const name of ['cbl028-portion-marking-missing', 'cbl030-portion-marking-above-banner', 'cbl005-de-serial-mismatch', 'cbl007-security-group-mismatch']) {
+      const text = fs.readFileSync(path.join(DIR, `${name}.bad.cable`), 'utf8');
+      assert.equal(fixAll(text).text, text, name);
+    }
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Every rule has a failing and a clean fixture in test/fixtures/rules with
+ * its expected findings in a sidecar (`….expected.txt`, one finding a line,
+ * `line:col-line:col ID severity message`, 1-based).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lintCable } from '../../server/src/core/lint';
+import { parseCable } from '../../server/src/core/parse/index';
+import { allRules } from '../../server/src/core/rules/index';
+import type { Finding } from '../../server/src/core/rules/types';
+import { expectBaseline, ROOT } from '../helpers';
+
+const DIR = path.join(ROOT, 'test/fixtures/rules');
+
+/** One finding as a sidecar line. */
+export function formatFinding(f: Finding): string {
+  const r = f.range;
+  return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1} ${f.id} ${f.severity} ${f.message}`;
+}
+
+function check(file: string, ruleId: string): Finding[] {
+  const text = fs.readFileSync(file, 'utf8');
+  const findings = lintCable(parseCable(text).cable).filter((f) => f.id === ruleId);
+  expectBaseline(file.replace(/\.cable$/, '.expected.txt'), findings.map(formatFinding).join('\n') + (findings.length ? '\n' : ''));
+  return findings;
+}
+
+describe('rules: fixtures with sidecars', () => {
+  for (const rule of allRules) {
+    const stem = path.join(DIR, `${rule.id.toLowerCase()}-${rule.name}`);
+    it(`${rule.id} ${rule.name} fires on its bad fixture`, () => {
+      assert.ok(fs.existsSync(`${stem}.bad.cable`), `missing ${stem}.bad.cable`);
+      const findings = check(`${stem}.bad.cable`, rule.id);
+      assert.ok(findings.length > 0, `${rule.id} found nothing in its bad fixture`);
+    });
+    it(`${rule.id} ${rule.name} is silent on its good fixture`, () => {
+      assert.ok(fs.existsSync(`${stem}.good.cable`), `missing ${stem}.good.cable`);
+      assert.deepEqual(check(`${stem}.good.cable`, rule.id), []);
+    });
+  }
+});
+
+describe('rules: metadata', () => {
+  it('ids are unique, sequential and names kebab-case', () => {
+    const ids = allRules.map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length);
+    allRules.forEach((r, i) => {
+      assert.equal(r.id, `CBL${String(i + 1).padStart(3, '0')}`);
+      assert.match(r.name, /^[a-z]+(?:-[a-z0-9]+)*$/);
+      assert.ok(r.description.length > 10 && r.docs.rationale.length > 10 && r.docs.source.length > 5);
+    });
+  });
+
+  it('has every rule name the validation issue requires', () => {
+    const required = [
+      'header-line-malformed', 'header-order', 'routing-indicator-malformed', 'dtg-invalid', 'de-serial-mismatch', 'julian-day-mismatch',
+      'security-group-mismatch', 'precedence-mismatch', 'section-mismatch', 'banner-missing', 'banner-malformed', 'eo-line-missing',
+      'eo-order-unknown', 'eo-na-on-classified', 'decl-invalid', 'decl-before-cable', 'tags-missing', 'tags-duplicate', 'subject-missing',
+      'classified-by-missing', 'classified-by-on-unclassified', 'classification-reason-invalid', 'ref-letter-sequence',
+      'paragraph-number-sequence', 'paragraph-number-duplicate', 'pilcrow-artifact', 'block-unbalanced', 'portion-marking-missing',
+      'portion-marking-malformed', 'portion-marking-above-banner', 'banner-above-portions', 'noforn-caveat-missing', 'page-line-mismatch',
+      'page-line-sequence', 'invisible-character',
+    ];
+    const names = new Set(allRules.map((r) => r.name));
+    for (const name of required) assert.ok(names.has(name), `missing rule ${name}`);
+  });
+
+  it('the invented samples lint with no errors and no warnings', () => {
+    const dir = path.join(ROOT, 'test/fixtures/samples');
+    for (const f of fs.readdirSync(dir)) {
+      const findings = lintCable(parseCable(fs.readFileSync(path.join(dir, f), 'utf8')).cable).filter((x) => x.severity === 'error' || x.severity === 'warning');
+      assert.deepEqual(findings.map(formatFinding), [], f);
+    }
+  });
+});
