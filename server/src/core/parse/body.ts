@@ -142,7 +142,7 @@ export function parseBody(input: BodyInput): BodyResult {
     const prev = previousNonBlank(lines, kinds, i, startLine);
     const prevText = prev >= 0 ? lines[prev] : '';
     const prevBlank = prev < i - 1 || prev < 0;
-    const prevEndsSentence = prev < 0 || /[.!?:;"'”’)\]]\s*$/.test(prevText) || kinds[prev] !== 'text';
+    const prevEndsSentence = prev < 0 || /[.!?:;"'”’)\]]\s*$/.test(prevText) || (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph');
     // "… in Lyon on November ⏎ ¶16. His aim …": a wrapped date, not a paragraph.
     if (mk.portionStart < 0 && !prevBlank && !prevEndsSentence) continue;
     // A bare "5." needs a marking or a fresh line to be a paragraph number.

@@ -1,0 +1,494 @@
+/**
+ * Parser tests over invented cables: every construct of FORMAT.md and the
+ * tolerances of CORPUS-FINDINGS.md section D, with exact ranges.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { canonicalId, parseCableId } from '../../server/src/core/id';
+import type { Cable, Range } from '../../server/src/core/model';
+import { parseBanner } from '../../server/src/core/parse/banner';
+import { parseCable } from '../../server/src/core/parse/index';
+import { parsePortionMarking } from '../../server/src/core/parse/marking';
+import { findPageLines } from '../../server/src/core/parse/pages';
+import { ROOT } from '../helpers';
+
+const sample = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures/samples', name), 'utf8');
+const parse = (text: string): Cable => parseCable(text).cable;
+const at = (r: Range | undefined) => (r ? `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}` : 'none');
+
+/** Every range in the model lies inside the document. */
+export function assertRangesInside(cable: Cable): void {
+  const visit = (value: unknown): void => {
+    if (!value || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach(visit);
+    const v = value as Record<string, unknown>;
+    if (v.start && v.end && typeof (v.start as { line?: number }).line === 'number') {
+      for (const p of [v.start, v.end] as { line: number; character: number }[]) {
+        assert.ok(p.line >= 0 && p.line < cable.lines.length, `line ${p.line} outside document`);
+        assert.ok(p.character >= 0 && p.character <= cable.lines[p.line].length, `character ${p.character} outside line ${p.line}`);
+      }
+      return;
+    }
+    for (const [k, child] of Object.entries(v)) if (k !== 'lines' && k !== 'lineKinds') visit(child);
+  };
+  visit(cable);
+}
+
+describe('parser: transmission header', () => {
+  const cable = parse(sample('09VALLETTA412.cable'));
+  const h = cable.header!;
+
+  it('reads every format line with exact ranges', () => {
+    assert.equal(h.transmissionId?.text, 'VZCZCXRO5521');
+    assert.equal(h.routing?.pair.text, 'PP');
+    assert.equal(h.routing?.precedence, 'PRIORITY');
+    assert.deepEqual(h.routing?.routingIndicators.map((t) => t.text), ['RUEHWEB']);
+    assert.equal(h.de?.station?.text, 'RUEHVL');
+    assert.equal(at(h.de?.serial?.range), '2:11-2:15');
+    assert.equal(h.de?.serial?.value, 412);
+    assert.equal(h.de?.section?.value, 1);
+    assert.equal(h.de?.julianDay?.value, 154);
+    assert.equal(h.de?.time?.text, '1322');
+    assert.equal(h.security?.prosign.text, 'ZNY');
+    assert.equal(h.security?.group?.text, 'SSSSS');
+    assert.equal(h.security?.groupLevel, 'SECRET');
+    assert.deepEqual(h.security?.trailing.map((t) => t.text), ['ZZH']);
+    assert.equal(h.dtg?.dtg?.iso, '2009-06-03T13:22:00Z');
+    assert.deepEqual(h.dtg?.precedences, ['PRIORITY']);
+    assert.equal(h.from?.address?.text, 'AMEMBASSY VALLETTA');
+  });
+
+  it('reads addressees under TO and INFO with RI, address, precedence and serial', () => {
+    assert.deepEqual(h.to.map((a) => [a.routingIndicator?.text, a.address?.text, a.precedence?.text, a.serial?.text]), [
+      ['RUEHC', 'SECSTATE WASHDC', 'PRIORITY', '3187'],
+      ['RUEKJCS', 'SECDEF WASHINGTON DC', 'PRIORITY', undefined],
+    ]);
+    assert.deepEqual(h.info.map((a) => a.routingIndicator?.text), ['RUEHRO', 'RUEHTRO', 'RUEHBS']);
+    assert.equal(h.info[0].keyword?.text, 'INFO');
+    assert.equal(h.info[1].keyword, undefined);
+  });
+
+  it('reads dual precedence, trailing operating signals, PLADs without RI, ZEN, NIACT and serial ranges', () => {
+    const c = parse(
+      [
+        'O R 161415Z DEC 09 ZDK',
+        'FM AMEMBASSY NOWHERE',
+        'TO SECSTATE WASHDC NIACT IMMEDIATE 0140-0141',
+        'INFO IGAD COLLECTIVE',
+        'ZEN/AMCONSUL ELSEWHERE ROUTINE',
+        '',
+        'C O N F I D E N T I A L NOWHERE 000017',
+      ].join('\n'),
+    );
+    const hh = c.header!;
+    assert.deepEqual(hh.dtg?.precedences, ['IMMEDIATE', 'ROUTINE']);
+    assert.equal(hh.dtg?.dtg?.token.text, '161415Z DEC 09');
+    assert.deepEqual([hh.to[0].address?.text, hh.to[0].precedence?.text, hh.to[0].serial?.text], ['SECSTATE WASHDC', 'NIACT IMMEDIATE', '0140-0141']);
+    assert.equal(hh.info[0].address?.text, 'IGAD COLLECTIVE');
+    assert.equal(hh.info[1].zen?.text, 'ZEN');
+    assert.equal(hh.info[1].address?.text, 'AMCONSUL ELSEWHERE');
+    assert.equal(c.banner?.level, 'CONFIDENTIAL');
+    assert.equal(c.id, '09NOWHERE17');
+  });
+
+  it('keeps a partial header (DE and DTG only, after a title line) and reads BT and NNNN', () => {
+    const c = parse(['Cablegate: Readout of a meeting', 'DE RUEHC #3750/01 0480313', 'P 170309Z FEB 10', 'BT', '', 'S E C R E T STATE 013750', 'NNNN'].join('\n'));
+    assert.equal(c.preamble[0].kind, 'title');
+    assert.equal(c.header?.de?.serial?.value, 3750);
+    assert.equal(c.header?.bt.length, 1);
+    assert.equal(c.problems.filter((p) => p.rule === 'header-order').length, 0);
+    assert.equal(c.id, '10STATE13750');
+  });
+
+  it('reads old printout distribution lines as part of the header', () => {
+    const c = parse(['Distribution:', 'TED1302', 'ACTION NEA-00', '', 'INFO  LOG-00   CIAE-00  INL-00', '      EAP-00   DHSE-00', '                  ------------------EE9C66  240653Z /38', 'P 240645Z OCT 08', 'FM AMEMBASSY NOWHERE', '', 'C O N F I D E N T I A L NOWHERE 000044'].join('\n'));
+    assert.equal(c.lineKinds.filter((k) => k === 'distribution').length, 6);
+    assert.equal(c.header?.dtg?.dtg?.valid, true);
+    assert.equal(c.problems.length, 0);
+  });
+
+  it('records malformed format lines, out-of-order lines and malformed routing indicators', () => {
+    const c = parse(['VZCZCXRO12', 'DE RUEHVL #04I2/01 1541322', 'PP RUEHWEB RU3HX', 'ZNY SSSSS ZZH', 'P 031322Z JUN 09', 'FM AMEMBASSY VALLETTA', 'TO RUEHC/SECSTATE WASHDC PRIORITY 3187', '', 'S E C R E T VALLETTA 000412'].join('\n'));
+    const rules = c.problems.map((p) => `${p.rule}@${p.range.start.line}`);
+    assert.deepEqual(rules.sort(), ['header-line-malformed@0', 'header-line-malformed@1', 'header-order@2', 'routing-indicator-malformed@2'].sort());
+  });
+
+  it('does not take prose "FM Lavrov said" in the body for a header line', () => {
+    const c = parse(sample('09QUITO288.cable').replace('¶3. (U)', 'FM Lavrov said nothing new.\n¶3. (U)'));
+    assert.equal(c.header, undefined);
+    assert.equal(c.paragraphs.length, 3);
+  });
+});
+
+describe('parser: banner', () => {
+  const cases: [string, string, string, string | undefined, number | undefined][] = [
+    ['S E C R E T PARIS 000708', 'SECRET', 'spaced', 'PARIS', 708],
+    ['C O N F I D E N T I A L SECTION 01 OF 04 ANKARA 000348', 'CONFIDENTIAL', 'spaced', 'ANKARA', 348],
+    ['UNCLAS SECTION 01 OF 03 MADRID 002164', 'UNCLASSIFIED', 'unclas', 'MADRID', 2164],
+    ['UNCLASSIFIED TEHRAN 5055', 'UNCLASSIFIED', 'unspaced', 'TEHRAN', 5055],
+    ['CONFIDENTIAL ISLAMABAD 003418', 'CONFIDENTIAL', 'unspaced', 'ISLAMABAD', 3418],
+    ['S e c r e t berlin 001068', 'SECRET', 'mixed-case', 'berlin', 1068],
+    ['C o n f i d e n t i a l section 01 of 04 ankara 000348', 'CONFIDENTIAL', 'mixed-case', 'ankara', 348],
+    ['SS E C R E T SECTION 01 OF 02 PARIS 001699', 'SECRET', 'damaged', 'PARIS', 1699],
+    ['UUNCLAS MANAGUA 001002', 'UNCLASSIFIED', 'damaged', 'MANAGUA', 1002],
+    ['E C R E T SANAA 000473', 'SECRET', 'damaged', 'SANAA', 473],
+    ['O N F I D E N T I A L BAGHDAD 000290', 'CONFIDENTIAL', 'damaged', 'BAGHDAD', 290],
+    ['CO N F I D E N T I A L SECTION 01 OF 06 PARIS 001501', 'CONFIDENTIAL', 'damaged', 'PARIS', 1501],
+    ['C ONFIDENTIAL SECTION 01 of 03 BAKU 000744', 'CONFIDENTIAL', 'damaged', 'BAKU', 744],
+    ['CSE C R E T SECTION 01 OF 02 SHENYANG 000004', 'SECRET', 'damaged', 'SHENYANG', 4],
+    ['SE C R E T SECTION 01 OF 02 XXXXXXXXXXXX 000004', 'SECRET', 'damaged', 'XXXXXXXXXXXX', 4],
+    ['C O N F I D E N T I A L BUENOS AIRES 000235   ', 'CONFIDENTIAL', 'spaced', 'BUENOS AIRES', 235],
+    ['T O P  S E C R E T NOWHERE 000001', 'TOP SECRET', 'spaced', 'NOWHERE', 1],
+  ];
+  for (const [text, level, form, post, serial] of cases) {
+    it(`reads "${text.trim()}"`, () => {
+      const problems: { rule: string }[] = [];
+      const b = parseBanner(0, text, { strict: false, repeated: false, problems: problems as never })!;
+      assert.ok(b, 'no banner');
+      assert.deepEqual([b.level, b.form, b.post?.text, b.serial?.value], [level, form, post, serial]);
+      assert.equal(problems.length > 0, form === 'damaged');
+    });
+  }
+
+  it('reads SECTION with exact ranges and caveats glued after the serial', () => {
+    const c = parse('S E C R E T SECTION 01 OF 02 BOGOTA 000243 SIPDIS NOFORN\n\nE.O. 12958: DECL: 01/01/2020\nTAGS: PREL CO\nSUBJECT: X\n');
+    assert.equal(at(c.banner?.section?.number.range), '0:20-0:22');
+    assert.equal(c.banner?.section?.total.value, 2);
+    assert.equal(c.banner?.trailing?.text, 'SIPDIS NOFORN');
+    assert.deepEqual(c.caveats.map((x) => x.name), ['SIPDIS', 'NOFORN']);
+  });
+
+  it('reads banners repeated for concatenated sections, not prose or bare levels', () => {
+    const c = parse(sample('09VALLETTA412.cable').replace('NEXT STEPS', 'S E C R E T SECTION 02 OF 02 VALLETTA 000412\n\nSecret police arrested 120 people in the harbor.\n\nCONFIDENTIAL\n\nNEXT STEPS'));
+    assert.equal(c.banners.length, 2);
+    assert.equal(c.banners[1].repeated, true);
+    assert.equal(c.banners[1].section?.number.value, 2);
+  });
+
+  it('reads the corrected-copy line before the banner', () => {
+    const c = parse('C O R R E C T E D C O P Y (ADDED TAGS)\nC O N F I D E N T I A L NOWHERE 000009\n');
+    assert.equal(c.preamble[0]?.token.text ?? c.correctedCopy[0]?.text, 'C O R R E C T E D C O P Y (ADDED TAGS)');
+    assert.equal(c.banner?.line, 1);
+  });
+});
+
+describe('parser: preamble', () => {
+  it('reads date lines, publisher notes and export metadata before the banner', () => {
+    const c = parse(['This record is a partial extract of the original cable. The full text of the original cable is not available.', '', 'Friday, 31 July 2009, 06:59', 'ID: 123456', 'CLASSIFICATION: SECRET//NOFORN', 'S E C R E T NOWHERE 000031'].join('\n'));
+    assert.deepEqual(c.preamble.map((p) => p.kind), ['publisher-note', 'date-line', 'export-metadata', 'export-metadata']);
+    assert.deepEqual(c.preamble[1].date, { year: 2009, month: 7, day: 31 });
+    assert.equal(c.banner?.line, 5);
+    assert.equal(c.id, '09NOWHERE31');
+  });
+});
+
+describe('parser: metadata', () => {
+  const c = parse(sample('09VALLETTA412.cable'));
+
+  it('reads caveats, E.O., TAGS with their own ranges, wrapped SUBJECT, lettered REF items and Classified By', () => {
+    assert.deepEqual(c.caveats.map((x) => x.name), ['NOFORN', 'SIPDIS']);
+    assert.equal(c.eo?.order?.text, '12958');
+    assert.equal(c.eo?.decl?.kind, 'date');
+    assert.deepEqual(c.eo?.decl?.date, { year: 2019, month: 6, day: 3 });
+    assert.deepEqual(c.tags?.tags.map((t) => `${t.code}@${at(t.token.range)}`), ['PREL@18:6-18:10', 'PGOV@18:11-18:15', 'MARR@18:16-18:20', 'MOPS@18:21-18:25', 'MT@18:26-18:28', 'LY@18:29-18:31']);
+    assert.equal(c.subject?.text, 'MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS');
+    assert.equal(c.subject?.parts.length, 2);
+    assert.deepEqual(c.refs?.items.map((i) => [i.letter, i.letterToken?.text, i.citation.text, i.id]), [
+      ['A', 'A.', 'VALLETTA 388', '09VALLETTA388'],
+      ['B', '¶B.', 'STATE 51120', '09STATE51120'],
+    ]);
+    assert.equal(c.classifiedBy?.classifier?.text, 'Ambassador Ruth Calloway');
+    assert.equal(c.classifiedBy?.sectionValue, '1.4');
+    assert.deepEqual(c.classifiedBy?.reasonLetters, ['b', 'd']);
+  });
+
+  const decls: [string, string, string | undefined][] = [
+    ['05/27/2019', 'date', '2019-5-27'],
+    ['2019/12/17', 'date', '2019-12-17'],
+    ['2/19/2016', 'date', '2016-2-19'],
+    ['6/3/2017', 'date', '2017-6-3'],
+    ['11/29/10', 'date', '2010-11-29'],
+    ['2019-02-12', 'date', '2019-2-12'],
+    ['1/26/20', 'date', '2020-1-26'],
+    ['N/A', 'na', undefined],
+    ['OADR', 'oadr', undefined],
+    ['GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P', 'gds', '1985-8-12'],
+    ['DNG: CO 01/26/2021', 'downgrade', '2021-1-26'],
+    ['25X1', 'x-code', undefined],
+    ['AS AMENDED; DECLASSIFIED JUNE 21, 2006', 'declassified', undefined],
+    ['XXXXXXXXXXXXX', 'redacted', undefined],
+    ['CLOSURE OF ICTY', 'text', undefined],
+    ['13/45/2019', 'date', undefined],
+  ];
+  for (const [value, kind, date] of decls) {
+    it(`reads DECL value "${value}" as ${kind}`, () => {
+      const cc = parse(`C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: ${value}\nTAGS: PREL\n`);
+      assert.equal(cc.eo?.decl?.kind, kind);
+      const d = cc.eo?.decl?.date;
+      assert.equal(d ? `${d.year}-${d.month}-${d.day}` : undefined, date);
+    });
+  }
+
+  const eoForms = ['E.O. 12958: DECL: 05/27/2019', 'EO 12958 DECL: 05/27/2019', 'E.o. 12958: decl: 05/27/2019', 'E.0. 12958: DECL: 05/27/2019', 'E.O 12958:  DECL:  05/27/2019', 'E.O.12958: DECL:05/27/2019', 'E.O. 12958: DECLl: 05/27/2019', 'E.O. 12958: Declassify on 5/27/2019', 'E.O. 12958 05/27/2019', 'DEPT FOR WHA/BSC E.O. 12958: DECL: 05/27/2019'];
+  for (const form of eoForms) {
+    it(`reads the E.O. line "${form}"`, () => {
+      const cc = parse(`C O N F I D E N T I A L NOWHERE 000001\n\n${form}\nTAGS: PREL\n`);
+      assert.equal(cc.eo?.order?.text, '12958');
+      assert.deepEqual(cc.eo?.decl?.date, { year: 2019, month: 5, day: 27 });
+    });
+  }
+
+  const tagForms: [string, string[]][] = [
+    ['TAGS: PREL PGOV FR', ['PREL', 'PGOV', 'FR']],
+    ['TAGS PGOV, PREL, ECON, ZI', ['PGOV', 'PREL', 'ECON', 'ZI']],
+    ['Tags: prel, pgov, pins, tu', ['PREL', 'PGOV', 'PINS', 'TU']],
+    ['TAGS EINV,EFIN, KTFN, AF', ['EINV', 'EFIN', 'KTFN', 'AF']],
+    ['TAGS: [MARR](#) [MOPS](#) NATO', ['MARR', 'MOPS', 'NATO']],
+    ['TAGS OVIP (STEINBERG, JAMES B.), PREL, CH', ['OVIP', 'STEINBERG, JAMES B.*', 'PREL', 'CH']],
+    ['TAGS: OVIP CLINTON HILLARY PREL MNUC', ['OVIP', 'CLINTON HILLARY*', 'PREL', 'MNUC']],
+  ];
+  for (const [line, expected] of tagForms) {
+    it(`reads TAGS "${line}"`, () => {
+      const cc = parse(`C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\n${line}\nSUBJECT: X\n`);
+      assert.deepEqual(cc.tags?.tags.map((t) => t.code + (t.role === 'person' ? '*' : '')), expected);
+      for (const t of cc.tags!.tags) assert.equal(cc.lines[t.token.range.start.line].slice(t.token.range.start.character, t.token.range.end.character), t.token.text);
+    });
+  }
+
+  it('reads TAGS wrapped onto a continuation line, and E.O., TAGS and SUBJECT sharing one line', () => {
+    const wrapped = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL FR EUN NATO\nYI, UNO, IR\nSUBJECT: X\n');
+    assert.deepEqual(wrapped.tags?.tags.map((t) => t.code), ['PREL', 'FR', 'EUN', 'NATO', 'YI', 'UNO', 'IR']);
+    const flat = parse('C o n f i d e n t i a l nowhere 000348\n\nE.o. 12958: decl: 01/07/2014 Tags: prel, pgov, tu Subject: turkish officials meet\n');
+    assert.equal(flat.eo?.decl?.value.text, '01/07/2014');
+    assert.deepEqual(flat.tags?.tags.map((t) => t.code), ['PREL', 'PGOV', 'TU']);
+    assert.equal(flat.subject?.text, 'turkish officials meet');
+  });
+
+  const refForms: [string, string[]][] = [
+    ['REF: A. 99 PRETORIA 12315  B. 99 PRETORIA 12316  C. 00 CAPE TOWN 2150', ['A 99PRETORIA12315', 'B 99PRETORIA12316', 'C 00CAPETOWN2150']],
+    ['REF: A) MADRID 3552 B) BRUSSELS 4080 C) SAINZ E-MAIL', ['A 09MADRID3552', 'B 09BRUSSELS4080', 'C -']],
+    ['REF: (A) STATE 165022 (B) MOSCOW 11500', ['A 09STATE165022', 'B 09MOSCOW11500']],
+    ['REF: BRASILIA 347; BRASILIA 278', ['- 09BRASILIA347', '- 09BRASILIA278']],
+    ['REFS: SAO PAULO 273, SAO PAULO 90', ['- 09SAOPAULO273', '- 09SAOPAULO90']],
+    ['REFTEL: 2005 BUCHAREST 2550', ['- 05BUCHAREST2550']],
+    ['Ref: a) vienna 350 b) 05 vienna 1760', ['A 09VIENNA350', 'B 05VIENNA1760']],
+    ['REF: A) PARIS 2208 (NOTAL) B) SECSTATE 2743', ['A 09PARIS2208', 'B 09STATE2743']],
+  ];
+  for (const [line, expected] of refForms) {
+    it(`reads REF "${line}"`, () => {
+      const cc = parse(`C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n${line}\n\nP 010101Z JAN 09\n`);
+      const withDate = parse(`P 010101Z JAN 09\nFM AMEMBASSY NOWHERE\n\n${cc.lines.join('\n')}`);
+      assert.deepEqual(withDate.refs?.items.map((i) => `${i.letter ?? '-'} ${i.id ?? '-'}`), expected);
+    });
+  }
+
+  it('reads lettered REF items on continuation lines, after a blank line, and the label (EXDIS)', () => {
+    const cc = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nREF: A. KIEV 1186\n\n¶B. 05 KIEV 4590\n¶C. ANKARA 1516 (EXDIS)\n\nClassified By: Ambassador, reason 1.4 (b,d)\n');
+    assert.deepEqual(cc.refs?.items.map((i) => i.letter), ['A', 'B', 'C']);
+    assert.deepEqual(cc.refs?.items[2].labels.map((l) => l.text), ['(EXDIS)']);
+    assert.deepEqual(cc.classifiedBy?.reasonLetters, ['b', 'd']);
+  });
+
+  const reasons: [string, string | undefined, string][] = [
+    ['Classified By: Ambassador X for reasons 1.4 (b) and (d).', '1.4', 'bd'],
+    ['CLASSIFIED BY: POLOFF X FOR REASONS 1.5(b) AND (d).', '1.5', 'bd'],
+    ['Classified By: DCM X, reasons 1.4 (b,d)', '1.4', 'bd'],
+    ['Classified By: X. Reasons: 1.4 (B)(D).', '1.4', 'bd'],
+    ['Classified By: X for reasons 1.4 b and d', '1.4', 'bd'],
+    ['Classified By: X, reasons 1.4 (b/d).', '1.4', 'bd'],
+    ['Classified By: X for reasons 1.4 (B & D).', '1.4', 'bd'],
+    ['Classified By: X; reasons 1.4 (b) and (d )', '1.4', 'bd'],
+    ['Classified By: X for Reasons 1.4 (b) and ( c)', '1.4', 'bc'],
+    ['CLASSIFIED BY: Name, Title, Office; REASON: 1.4(B), (D)', '1.4', 'bd'],
+    ['Classified By: X for Reasons 1:4 b,d', '1.4', 'bd'],
+    ['Classified By: DCM Tom Kelly for reasons b, d.', undefined, 'bd'],
+    ['DERIVED FROM: DSCG 05-1 B, D', undefined, 'bd'],
+    ['(U) Classified by Ambassador X; reasons: 1.5 (b,d).', '1.5', 'bd'],
+  ];
+  for (const [line, section, letters] of reasons) {
+    it(`reads Classified By "${line}"`, () => {
+      const cc = parse(`C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n${line}\n\n¶1. (C) Text.\n`);
+      assert.equal(cc.classifiedBy?.sectionValue, section);
+      assert.equal(cc.classifiedBy?.reasonLetters.join(''), letters);
+      assert.equal(cc.paragraphs.length, 1);
+    });
+  }
+
+  it('reads a reason wrapped onto the next line, and Classified By inside paragraph 1', () => {
+    const wrapped = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: POLITICAL COUNSELOR X FOR REASONS\n1.4 (B) and (D)\n\n¶1. (C) Text.\n');
+    assert.deepEqual(wrapped.classifiedBy?.reasonLetters, ['b', 'd']);
+    const inside = parse('C O N F I D E N T I A L NOWHERE 000001\n\nEO 12958 DECL: 06/03/08\nTAGS PREL\nSUBJECT: X\n¶1. (U) Classified by Ambassador X for reasons 1.5 (B) and (D).\n¶2. (C) Text.\n');
+    assert.equal(inside.classifiedBy?.classifier?.text, 'Ambassador X');
+    assert.deepEqual(inside.paragraphs.map((p) => p.number), [1, 2]);
+  });
+
+  it('skips a page line between SUBJECT and Classified By', () => {
+    const cc = parse('C O N F I D E N T I A L SECTION 01 OF 02 NOWHERE 000085\n\nEO 12958 DECL: 12/19/2016\nTAGS KCRM, PTER\nSUBJECT: POLICE TRACK A TRAIL\n\nNOWHERE 00000085 001.2 OF 002\n\nCLASSIFIED BY: X, Consul General. REASON: 1.4 (b)\n\n¶1. (C) Text.\n');
+    assert.deepEqual(cc.classifiedBy?.reasonLetters, ['b']);
+    assert.equal(cc.pageLines[0].subpage, 2);
+  });
+});
+
+describe('parser: body', () => {
+  it('reads numbered paragraphs with marker style, portion marking and the pilcrow artifact', () => {
+    const seedLike = ['S E C R E T NOWHERE 000001', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C/NF) One.', '', '¶2. (S/NF) Two.', '', '¶ 13. (C/NF) Three.', '', '¶ 14. (C/NF) Four.', '', '¶5. (S) Five.'].join('\n');
+    const c = parse(seedLike);
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}>${p.readAs}:${p.style}`), ['1>1:pilcrow', '2>2:pilcrow', '13>3:pilcrow-space', '14>4:pilcrow-space', '5>5:pilcrow']);
+    const bare = parse(seedLike.replace('¶ 13.', '13.').replace('¶ 14.', '14.'));
+    assert.deepEqual(bare.paragraphs.map((p) => p.readAs), [1, 2, 3, 4, 5]);
+  });
+
+  it('reads bare "1.(C)", "3.. (SBU)", indented and two-space markers; not list items or wrapped dates', () => {
+    const c = parse(['C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '1.(C) One.', '', '  ¶2.  (C) Two talks began in Lyon on November', '¶16. His aim was to convince.', '1) a list item', '(2) another', '', '3.. (SBU) Three.'].join('\n'));
+    assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2, 3]);
+    assert.equal(c.paragraphs[1].portion?.level, 'CONFIDENTIAL');
+    assert.equal(at(c.paragraphs[1].marker.range), '7:2-7:5');
+    assert.equal(c.paragraphs[1].range.end.line, 10);
+  });
+
+  const markings: [string, string | undefined, string[], boolean][] = [
+    ['(U)', 'UNCLASSIFIED', [], true],
+    ['(SBU)', 'UNCLASSIFIED', [], true],
+    ['(C)', 'CONFIDENTIAL', [], true],
+    ['(S)', 'SECRET', [], true],
+    ['(TS)', 'TOP SECRET', [], true],
+    ['(S/NF)', 'SECRET', ['NF'], true],
+    ['(C//NF)', 'CONFIDENTIAL', ['NF'], true],
+    ['(SBU/NF)', 'UNCLASSIFIED', ['NF'], true],
+    ['(U//FOUO)', 'UNCLASSIFIED', ['FOUO'], true],
+    ['(S//FGI//NF)', 'SECRET', ['FGI', 'NF'], true],
+    ['(S/REL NATO)', 'SECRET', ['REL NATO'], true],
+    ['(S//REL TO USA, FVEY)', 'SECRET', ['REL USA, FVEY'], true],
+    ['(C/NOFORN)', 'CONFIDENTIAL', ['NF'], true],
+    ['(S-NF)', 'SECRET', ['NF'], true],
+    ['(C NF)', 'CONFIDENTIAL', ['NF'], true],
+    ['(c)', 'CONFIDENTIAL', [], true],
+    ['(s/nf)', 'SECRET', ['NF'], true],
+    ['(Secret/Rel Armenia)', 'SECRET', ['REL ARMENIA'], true],
+    ['(C - ENTIRE TEXT)', 'CONFIDENTIAL', ['ENTIRE TEXT'], true],
+    ['(SNF)', 'SECRET', ['NF'], false],
+    ['(N/SF)', undefined, [], false],
+  ];
+  for (const [text, level, controls, wellFormed] of markings) {
+    it(`reads portion marking ${text}`, () => {
+      const m = parsePortionMarking(0, `¶1. ${text} Text`, 4)!;
+      assert.ok(m);
+      assert.deepEqual([m.level, m.controls, m.wellFormed], [level, controls, wellFormed]);
+      assert.equal(m.token.text, text);
+    });
+  }
+  it('does not read (Iran) or (China) as markings', () => {
+    assert.equal(parsePortionMarking(0, '(Iran) New protests', 0), undefined);
+    assert.equal(parsePortionMarking(0, '(IRAN) New protests', 0), undefined);
+  });
+
+  it('reads headings of every style with their rules', () => {
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'OVERVIEW', '', '¶2. (U) Two.', '', 'Harbor Authority Requests', '-------------------------', '', '¶3. (U) Three.', '', '----', 'IRAN', '----', '', '¶4. (U) Four.', '', '//CUBAN RESOLUTION//', '', '¶5. (U) Five.', '', 'SUMMARY -------', '', '¶6. (U) Six.', '', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}`), ['plain:OVERVIEW', 'underlined:Harbor Authority Requests', 'boxed:IRAN', 'slashes:CUBAN RESOLUTION', 'dashed-inline:SUMMARY']);
+    assert.equal(c.headings[2].rules.length, 2);
+    assert.deepEqual(c.sections.map((s) => s.paragraphs.length), [1, 1, 1, 1, 1, 1]);
+    assert.equal(c.paragraphs[4].heading, 3);
+  });
+
+  it('pairs Summary, Comment and Note blocks and keeps unpaired ones', () => {
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) Summary: One. End Summary.', '', '¶2. (U) He declined to comment on it. (Note: an aside. End Note.)', '', '¶3. (U) Comment: runs to the end.', 'DOE'].join('\n'));
+    assert.deepEqual(c.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}`), ['summary:oc', 'note:oc', 'comment:o']);
+  });
+
+  it('reads continuation-page lines on their own line and inside text, with sub-pages and abbreviated posts', () => {
+    const own = findPageLines(0, 'PARIS 00000305 002 OF 002');
+    assert.deepEqual(own.map((p) => [p.post.text, p.serial.value, p.page.value, p.total.value, p.inline]), [['PARIS', 305, 2, 2, false]]);
+    const inline = findPageLines(0, 'rose 52 percent in RIO DE JAN 00000329 003 OF 004 robberies');
+    assert.deepEqual(inline.map((p) => [p.post.text, p.inline, at(p.token.range)]), [['RIO DE JAN', true, '0:19-0:49']]);
+    assert.equal(findPageLines(0, 'MADRID 00000766 001.2 OF 003')[0].subpage, 2);
+    assert.equal(findPageLines(0, 'Moscow 00003579 002 of 005')[0].total.value, 5);
+    assert.equal(findPageLines(0, 'BUENOS AIR 00001462 002 OF 003')[0].post.text, 'BUENOS AIR');
+  });
+
+  it('reads redactions with exact ranges', () => {
+    const c = parse('UNCLAS NOWHERE 000001\n\nSUBJECT: XXXXXXXXXXXX ON TRADE\n\n¶1. (U) A lawyer.XXXXXXXXXXXX met xxxxx here; XXL is not one.\n');
+    assert.deepEqual(c.redactions.map((r) => at(r.range)), ['2:9-2:21', '4:17-4:29', '4:34-4:39']);
+  });
+
+  const signatures: [string, string | undefined, boolean][] = [
+    ['PEKALA', 'PEKALA', false],
+    ['Beyrle', 'Beyrle', false],
+    ['TIMKEN JR', 'TIMKEN JR', false],
+    ['MANZANARES .', 'MANZANARES', false],
+    ['jones', 'jones', false],
+    ['¶9. (C) Comment: we will follow up. End comment. CROCKER', 'CROCKER', true],
+    ['that is all we know...', undefined, false],
+    ['<http://www.example.invalid/classified>', undefined, false],
+  ];
+  for (const [last, name, glued] of signatures) {
+    it(`reads the signature in "${last}"`, () => {
+      const c = parse(`UNCLAS NOWHERE 000001\n\nSUBJECT: X\n\n¶1. (U) Text.\n${last}\n`);
+      assert.equal(c.signature?.token.text, name);
+      if (name) assert.equal(c.signature?.glued, glued);
+    });
+  }
+});
+
+describe('parser: canonical ids', () => {
+  it('builds and reads ids in every typed form', () => {
+    assert.equal(canonicalId(2009, 'Buenos Aires', 1462), '09BUENOSAIRES1462');
+    assert.equal(canonicalId(9, 'SECSTATE', 2743), '09STATE2743');
+    for (const typed of ['09PARIS708', 'PARIS 708', '09 PARIS 708', '2009 PARIS 000708']) assert.equal(parseCableId(typed)?.number, 708, typed);
+    assert.equal(parseCableId('09 PARIS 708')?.year, 2009);
+    assert.equal(parseCableId('PARIS 708')?.year, undefined);
+    assert.equal(parseCableId('no id here'), undefined);
+  });
+});
+
+describe('parser: robustness', () => {
+  const base = sample('09VALLETTA412.cable');
+  const variants: [string, string][] = [
+    ['CRLF', base.replace(/\n/g, '\r\n')],
+    ['CR', base.replace(/\n/g, '\r')],
+    ['mixed line endings', base.split('\n').map((l, i) => l + (i % 3 === 0 ? '\r\n' : i % 3 === 1 ? '\r' : '\n')).join('')],
+    ['BOM', '\uFEFF' + base],
+    ['tabs', base.replace(/ /g, '\t')],
+    ['curly quotes and NBSP', base.replace(/'/g, '’').replace(/ said/g, '\u00a0said')],
+    ['truncated', base.slice(0, 700)],
+    ['binary junk', base.slice(0, 400) + '\u0000\u0001\u0002\uFFFD\u0007'.repeat(50) + base.slice(400)],
+    ['20,000-character line', base.replace('¶3. (C) Gauci', '¶3. (C) ' + 'word '.repeat(4000) + 'Gauci')],
+    ['empty', ''],
+    ['only blank lines', '\n\n\n'],
+    ['no banner, no header', 'Just a line of text.\nAnd another.'],
+  ];
+  for (const [name, text] of variants) {
+    it(`never throws and keeps ranges inside the document: ${name}`, () => {
+      const { cable, problems } = parseCable(text);
+      assert.equal(problems.some((p) => p.rule === 'internal-error'), false);
+      assertRangesInside(cable);
+      assert.equal(cable.lines.join(''), text.replace(/\r\n|\r|\n/g, ''));
+    });
+  }
+
+  it('reads the same model whatever the line endings', () => {
+    const lf = parse(base);
+    for (const eol of ['\r\n', '\r']) {
+      const other = parse(base.replace(/\n/g, eol));
+      assert.equal(other.paragraphs.length, lf.paragraphs.length);
+      assert.equal(other.id, lf.id);
+      assert.deepEqual(other.tags?.tags.map((t) => t.code), lf.tags?.tags.map((t) => t.code));
+      assert.equal(other.eol, eol);
+    }
+  });
+
+  it('reads a cable whose header is broken as well as one without', () => {
+    const broken = parse(base.replace('DE RUEHVL #0412/01 1541322', 'DE RUEH?? garbage').replace('P 031322Z JUN 09', 'P 03'));
+    assert.equal(broken.banner?.level, 'SECRET');
+    assert.equal(broken.paragraphs.length, 5);
+    assert.equal(broken.tags?.tags.length, 6);
+  });
+
+  it('parses 10 MB in linear time (under 5 s here)', () => {
+    const big = base.repeat(Math.ceil(10_000_000 / base.length));
+    const start = Date.now();
+    const c = parse(big);
+    assert.ok(Date.now() - start < 5000);
+    assert.ok(c.paragraphs.length > 1000);
+  });
+});
