@@ -171,6 +171,11 @@ function findKeywords(text: string, seen: ReadonlySet<Field>): KeywordHit[] {
   for (const h of hits) {
     const last = result[result.length - 1];
     if (last && h.start < last.end) continue;
+    // "SUBJECT: SUBJECT: AFGHANISTAN …": a repeated keyword is one keyword.
+    if (last && last.field === h.field && text.slice(last.end, h.start).trim() === '') {
+      result[result.length - 1] = { ...last, end: h.end };
+      continue;
+    }
     result.push(h);
   }
   return result;
