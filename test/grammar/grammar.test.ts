@@ -1,0 +1,179 @@
+/**
+ * Grammar tests with VS Code's own tokenizer (vscode-textmate + vscode-oniguruma):
+ * baselines in the TypeScript-TmLanguage style, scope suffixes, the generated
+ * JSON, the corpus, a 16,000-character line, and the snippets.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as oniguruma from 'vscode-oniguruma';
+import * as vsctm from 'vscode-textmate';
+import yaml from 'js-yaml';
+import { lintCable } from '../../server/src/core/lint';
+import { parseCable } from '../../server/src/core/parse/index';
+import { corpusDir, corpusFiles, expectBaseline, ROOT } from '../helpers';
+
+const GRAMMAR = path.join(ROOT, 'syntaxes/cable.tmLanguage.json');
+let grammar: vsctm.IGrammar;
+
+/** Tokenizes a text line by line; returns tokens with their scopes (the root scope dropped). */
+export function tokenize(g: vsctm.IGrammar, text: string): { line: string; tokens: { start: number; end: number; scopes: string[] }[] }[] {
+  let state = vsctm.INITIAL;
+  return text.split(/\r\n|\r|\n/).map((line) => {
+    const r = g.tokenizeLine(line, state);
+    state = r.ruleStack;
+    return { line, tokens: r.tokens.map((t) => ({ start: t.startIndex, end: Math.min(t.endIndex, line.length), scopes: t.scopes.slice(1) })) };
+  });
+}
+
+/** Loads the grammar with the engine VS Code uses. */
+export async function loadGrammar(): Promise<vsctm.IGrammar> {
+  const wasm = fs.readFileSync(path.join(ROOT, 'node_modules/vscode-oniguruma/release/onig.wasm'));
+  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer);
+  const registry = new vsctm.Registry({
+    onigLib: Promise.resolve({ createOnigScanner: (p) => new oniguruma.OnigScanner(p), createOnigString: (s) => new oniguruma.OnigString(s) }),
+    loadGrammar: async () => vsctm.parseRawGrammar(fs.readFileSync(GRAMMAR, 'utf8'), GRAMMAR),
+  });
+  const g = await registry.loadGrammar('text.cable');
+  assert.ok(g);
+  return g;
+}
+
+/** A baseline: each line, then a caret line and scopes under every scoped token. */
+function baseline(source: string): string {
+  let out = `original file\n-----------------------------------\n${source}\n-----------------------------------\n\nGrammar: cable.tmLanguage\n-----------------------------------\n`;
+  for (const { line, tokens } of tokenize(grammar, source)) {
+    out += `>${line}\n`;
+    for (const t of tokens) {
+      if (t.scopes.length === 0 || t.end <= t.start) continue;
+      out += ` ${' '.repeat(t.start)}${'^'.repeat(t.end - t.start)}\n ${' '.repeat(t.start)}text.cable ${t.scopes.join(' ')}\n`;
+    }
+  }
+  return out;
+}
+
+describe('grammar', function () {
+  this.timeout(60000);
+  before(async () => {
+    grammar = await loadGrammar();
+  });
+
+  it('the JSON is generated from the YAML source', () => {
+    const fromYaml = JSON.stringify(yaml.load(fs.readFileSync(path.join(ROOT, 'syntaxes/cable.tmLanguage.yaml'), 'utf8')), null, 2) + '\n';
+    assert.equal(fs.readFileSync(GRAMMAR, 'utf8'), fromYaml, 'run node scripts/build-grammar.mjs');
+  });
+
+  it('every scope in the grammar ends in .cable', () => {
+    const bad: string[] = [];
+    const visit = (v: unknown, key?: string) => {
+      if (typeof v === 'string' && (key === 'name' || key === 'contentName') && !v.split(' ').every((s) => s.endsWith('.cable'))) bad.push(v);
+      if (v && typeof v === 'object') for (const [k, c] of Object.entries(v)) visit(c, k);
+    };
+    visit(JSON.parse(fs.readFileSync(GRAMMAR, 'utf8')).repository);
+    assert.deepEqual(bad, [], 'INCORRECT_SCOPE_EXTENSION');
+  });
+
+  const cases = fs.readdirSync(path.join(__dirname, 'cases')).filter((f) => f.endsWith('.txt'));
+  for (const c of cases) {
+    it(`matches its baseline: ${c}`, () => {
+      const source = fs.readFileSync(path.join(__dirname, 'cases', c), 'utf8').replace(/\n$/, '');
+      const out = baseline(source);
+      for (const scope of out.match(/text\.cable [^\n]+/g) ?? []) {
+        for (const s of scope.split(' ').slice(1)) assert.ok(s.endsWith('.cable'), `INCORRECT_SCOPE_EXTENSION ${s}`);
+      }
+      expectBaseline(path.join(__dirname, 'baselines', c.replace(/\.txt$/, '.baseline.txt')), out);
+    });
+  }
+
+  it('scopes each banner level, marking level, control and TAG distinctly', () => {
+    const lines = tokenize(grammar, 'S E C R E T AMMAN 000001\nC O N F I D E N T I A L AMMAN 000001\nUNCLAS AMMAN 000001\nTAGS: PREL JO\n¶1. (S/NF) Text.');
+    const scopeAt = (line: number, text: string) => {
+      const l = lines[line];
+      const start = l.line.indexOf(text);
+      return l.tokens.find((t) => t.start <= start && start < t.end)!.scopes.join(' ');
+    };
+    assert.match(scopeAt(0, 'S E C R E T'), /banner\.secret\.cable/);
+    assert.match(scopeAt(1, 'C O N'), /banner\.confidential\.cable/);
+    assert.match(scopeAt(2, 'UNCLAS'), /banner\.unclassified\.cable/);
+    assert.match(scopeAt(3, 'PREL'), /variable\.other\.tag\.cable/);
+    assert.match(scopeAt(4, '¶1.'), /constant\.numeric\.paragraph\.cable/);
+    assert.match(scopeAt(4, 'S/'), /marking\.secret\.cable/);
+    assert.match(scopeAt(4, 'NF'), /constant\.other\.control\.cable/);
+    assert.doesNotMatch(scopeAt(4, 'Text'), /cable/);
+  });
+
+  it('never leaks a broken construct onto the next line', () => {
+    const lines = tokenize(grammar, fs.readFileSync(path.join(__dirname, 'cases/broken.txt'), 'utf8'));
+    const scopesOf = (i: number) => lines[i].tokens.flatMap((t) => t.scopes).join(' ');
+    assert.doesNotMatch(scopesOf(2), /subject/, 'subject ran into the body');
+    assert.doesNotMatch(scopesOf(6), /marking|tag|paragraph/, 'a broken marking leaked');
+    assert.match(scopesOf(9), /constant\.numeric\.paragraph\.cable/);
+  });
+
+  it('tokenizes a 16,000-character line fast', () => {
+    const line = '¶1. (C) ' + 'The minister (who spoke at length) said XXXXXXXXXXXX was here. '.repeat(250);
+    const start = performance.now();
+    tokenize(grammar, line.slice(0, 16000));
+    assert.ok(performance.now() - start < 500, 'tokenizing took too long');
+  });
+
+  it('scopes paragraph numbers, markings, banners and TAGS on every real cable, in bounded time', function () {
+    if (!corpusDir()) this.skip();
+    let slowest = 0;
+    for (const f of corpusFiles()) {
+      const text = fs.readFileSync(f, 'utf8');
+      const start = performance.now();
+      const lines = tokenize(grammar, text);
+      slowest = Math.max(slowest, performance.now() - start);
+      lines.forEach(({ line, tokens }, i) => {
+        const scopes = (at: number) => tokens.find((t) => t.start <= at && at < t.end)?.scopes.join(' ') ?? '';
+        const para = /^¶(\d{1,3})\. \(([A-Z/]{1,6})\)/.exec(line);
+        if (para) {
+          assert.match(scopes(0), /paragraph\.cable/, `${path.basename(f)}:${i + 1}`);
+          assert.match(scopes(line.indexOf('(') + 1), /marking\.[a-z-]+\.cable/, `${path.basename(f)}:${i + 1}`);
+        }
+        if (/^(S E C R E T|C O N F I D E N T I A L|UNCLAS) (SECTION \d\d OF \d\d )?[A-Z ]+ \d{6}\s*$/.test(line)) {
+          assert.match(scopes(0), /banner\.(secret|confidential|unclassified)\.cable/, `${path.basename(f)}:${i + 1}`);
+        }
+        const tags = /^TAGS: ([A-Z]{2,5})\b/.exec(line);
+        if (tags) assert.match(scopes(6), /variable\.other\.tag\.cable/, `${path.basename(f)}:${i + 1}`);
+      });
+    }
+    assert.ok(slowest < 2000, `slowest file took ${slowest.toFixed(0)} ms`);
+  });
+});
+
+describe('snippets', () => {
+  const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets/cable.json'), 'utf8')) as Record<string, { prefix: string | string[]; body: string[]; description: string }>;
+
+  it('every snippet has a prefix, a body and a description', () => {
+    for (const [name, s] of Object.entries(snippets)) {
+      assert.ok(s.prefix && s.prefix.length > 0, name);
+      assert.ok(Array.isArray(s.body) && s.body.length > 0, name);
+      assert.ok(s.description.length > 15, name);
+    }
+  });
+
+  /** Expands placeholders to their defaults and choices to their first option. */
+  function expand(body: string[]): string {
+    let text = body.join('\n');
+    for (let i = 0; i < 5; i++) {
+      text = text
+        .replace(/\$\{\d+\|([^,|}]*)[^}]*\|\}/g, '$1')
+        .replace(/\$\{\d+:([^{}]*)\}/g, '$1')
+        .replace(/\$\{CURRENT_MONTH\}/g, '01')
+        .replace(/\$\{CURRENT_DATE\}/g, '15');
+    }
+    return text.replace(/\$\d+/g, '');
+  }
+
+  it('the full cable skeleton parses with no problems and lints with no errors', () => {
+    const text = expand(snippets['Cable with transmission header'].body);
+    const { cable, problems } = parseCable(text);
+    assert.deepEqual(problems, []);
+    assert.equal(cable.banner?.level, 'SECRET');
+    assert.ok(cable.header?.dtg?.dtg?.valid);
+    assert.ok(cable.tags && cable.subject && cable.classifiedBy && cable.paragraphs.length === 1);
+    assert.deepEqual(lintCable(cable).filter((f) => f.severity === 'error').map((f) => f.message), []);
+  });
+});
