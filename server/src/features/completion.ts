@@ -71,7 +71,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
         });
       }
     }
-    return items;
+    return items.sort((a, b) => a.sortText!.localeCompare(b.sortText!));
   }
 
   // The caveat zone between the banner and the E.O. line.

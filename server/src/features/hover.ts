@@ -57,7 +57,8 @@ export function describeTag(code: string, dicts: Dictionaries): { text: string; 
 
 function categoryName(letter: string | undefined, dicts: Dictionaries): string {
   const c = letter ? dicts.categories.get(letter) : undefined;
-  return c ? c.meaning.split(':')[0] : 'unknown category';
+  // "Political Affairs (example members PGOV, …): …" → "Political Affairs".
+  return c ? c.meaning.split(':')[0].replace(/\s*\(.*$/, '') : 'unknown category';
 }
 
 function isoDate(y: number, m: number, d: number): string {

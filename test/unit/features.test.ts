@@ -1,0 +1,183 @@
+/**
+ * Editor features as pure functions: outline, folding, selection ranges,
+ * in-text references, hover and completion, on small invented fixtures with `|` carets.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { DocumentSymbol, MarkupContent } from 'vscode-languageserver';
+import { parseCable } from '../../server/src/core/parse/index';
+import { getCompletions } from '../../server/src/features/completion';
+import { defaultDictionaries, loadUserDictionary, mergeDictionaries } from '../../server/src/features/dictionaries';
+import { getDocumentSymbols } from '../../server/src/features/documentSymbols';
+import { getFoldingRanges } from '../../server/src/features/folding';
+import { getHover } from '../../server/src/features/hover';
+import { getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
+import { getSelectionRanges } from '../../server/src/features/selectionRanges';
+import { caret, ROOT } from '../helpers';
+
+const VALLETTA = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8');
+const dictionaries = defaultDictionaries();
+
+/** Hover text at the `|` caret. */
+function hoverAt(textWithCaret: string, ctx = { dictionaries }): string {
+  const c = caret(textWithCaret);
+  const h = getHover(parseCable(c.text).cable, { line: c.line, character: c.character }, ctx);
+  return h ? (h.contents as MarkupContent).value : '';
+}
+
+/** Completion labels at the `|` caret. */
+function completionsAt(textWithCaret: string): string[] {
+  const c = caret(textWithCaret);
+  return getCompletions(parseCable(c.text).cable, { line: c.line, character: c.character }, { dictionaries }).map((i) => i.label);
+}
+
+/** Inserts a caret into VALLETTA before the first occurrence of `needle` (offset chars in). */
+function inValletta(needle: string, offset = 0): string {
+  const i = VALLETTA.indexOf(needle);
+  assert.ok(i >= 0, needle);
+  return VALLETTA.slice(0, i + offset) + '|' + VALLETTA.slice(i + offset);
+}
+
+describe('document symbols', () => {
+  const symbols = getDocumentSymbols(parseCable(VALLETTA).cable);
+  const names = (list: DocumentSymbol[] | undefined) => (list ?? []).map((s) => s.name);
+
+  it('lists header, banner with metadata, summary, sections with paragraphs, comment and signature', () => {
+    assert.deepEqual(names(symbols), ['Transmission header', 'S E C R E T VALLETTA 000412', '¶1 (C)', 'Summary', 'HARBOR AUTHORITY REQUESTS', 'NEXT STEPS', 'Comment', 'Signature']);
+    const header = symbols[0];
+    assert.deepEqual(names(header.children), ['VZCZC', 'Routing', 'DE', 'Security', 'DTG', 'FM', 'TO', 'INFO']);
+    assert.deepEqual(names(header.children!.find((s) => s.name === 'TO')!.children), ['SECSTATE WASHDC', 'SECDEF WASHINGTON DC']);
+    assert.deepEqual(names(symbols[1].children), ['E.O.', 'TAGS', 'SUBJECT', 'REF A', 'REF B', 'Classified By']);
+    assert.deepEqual(names(symbols[4].children), ['¶2 (S/NF)', '¶3 (C)']);
+    assert.equal(symbols[4].children![0].detail, 'Director Anton Gauci said his patrol boats had');
+  });
+
+  it('nests every child inside its parent', () => {
+    const inside = (outer: DocumentSymbol, inner: DocumentSymbol) =>
+      (inner.range.start.line > outer.range.start.line || (inner.range.start.line === outer.range.start.line && inner.range.start.character >= outer.range.start.character)) &&
+      (inner.range.end.line < outer.range.end.line || (inner.range.end.line === outer.range.end.line && inner.range.end.character <= outer.range.end.character));
+    const check = (s: DocumentSymbol) => {
+      for (const c of s.children ?? []) {
+        assert.ok(inside(s, c), `${c.name} is outside ${s.name}`);
+        assert.ok(inside(c, { ...c, range: c.selectionRange }), `${c.name}: selection outside range`);
+        check(c);
+      }
+    };
+    symbols.forEach(check);
+  });
+});
+
+describe('folding and selection', () => {
+  const cable = parseCable(VALLETTA).cable;
+  it('folds the header, the address lists, the metadata, sections, paragraphs and blocks', () => {
+    const folds = getFoldingRanges(cable).map((f) => `${f.startLine}-${f.endLine}`);
+    for (const expected of ['0-10', '6-7', '8-10', '12-25', '33-43', '47-55', '27-31', '36-39']) assert.ok(folds.includes(expected), `${expected} not in ${folds.join(' ')}`);
+  });
+
+  it('expands selection word → marking → line → paragraph → section → cable', () => {
+    const c = caret(inValletta('S/NF) Director', 0));
+    let r = getSelectionRanges(parseCable(c.text).cable, [{ line: c.line, character: c.character }])[0];
+    const spans: string[] = [];
+    for (let s: typeof r | undefined = r; s; s = s.parent) spans.push(`${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`);
+    assert.deepEqual(spans, ['36:5-36:9', '36:4-36:10', '36:0-36:61', '36:0-39:62', '33:0-43:18', '0:0-57:0']);
+    r = r!;
+  });
+});
+
+describe('in-text references', () => {
+  const cable = parseCable(VALLETTA).cable;
+  it('goes from "(REF A)" to the REF item and from "para 3" to paragraph 3', () => {
+    const refA = caret(inValletta('REF A)', 2));
+    assert.deepEqual(getInTextDefinition(parseCable(refA.text).cable, 'file:///x', { line: refA.line, character: refA.character })?.range, cable.refs!.items[0].range);
+    const para = caret(inValletta('para 3', 1));
+    assert.deepEqual(getInTextDefinition(parseCable(para.text).cable, 'file:///x', { line: para.line, character: para.character })?.range, cable.paragraphs[2].marker.range);
+  });
+
+  it('highlights a REF item and every mention of it', () => {
+    const line = cable.refs!.items[1].range.start.line;
+    const highlights = getDocumentHighlights(cable, { line, character: 5 });
+    assert.equal(highlights.length, 2);
+  });
+});
+
+describe('hover', () => {
+  it('explains a subject TAG with its category and source', () => {
+    const text = hoverAt(inValletta('PREL PGOV', 1));
+    assert.match(text, /TAG PREL/);
+    assert.match(text, /category P/);
+    assert.match(text, /Source:/);
+  });
+
+  it('says so when a TAG is unverified or unknown, and never shows a guess as fact', () => {
+    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: KA|CT\n'), /meaning not in the dictionary \(unverified\)/);
+    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: PZ|ZZ\n'), /PZZZ: subject TAG, category P \(Political Affairs\); meaning not in the dictionary\./);
+  });
+
+  it('decodes the DTG, the DE line, the security group and the banner', () => {
+    assert.match(hoverAt(inValletta('031322Z', 2)), /2009-06-03T13:22:00Z[\s\S]*Wednesday, day 154/);
+    assert.match(hoverAt(inValletta('#0412', 1)), /Julian day 154 = 2009-06-03/);
+    assert.match(hoverAt(inValletta('SSSSS', 1)), /SSSSS: SECRET/);
+    assert.match(hoverAt(inValletta('VALLETTA 000412', 2)), /Section 1 of 2[\s\S]*09VALLETTA412/);
+  });
+
+  it('shows the dictionary station and this cable pairing of a routing indicator', () => {
+    assert.match(hoverAt(inValletta('RUEHC/', 2)), /Station \(dictionary\): SECSTATE WASHDC[\s\S]*This cable pairs it with: SECSTATE WASHDC/);
+    assert.match(hoverAt(inValletta('SECSTATE WASHDC PRIORITY', 3)), /paired with RUEHC in this cable/);
+  });
+
+  it('spells out portion markings and reasons', () => {
+    assert.match(hoverAt(inValletta('S/NF) Director', 0)), /SECRET, NOFORN: not releasable to foreign nationals/);
+    assert.match(hoverAt(inValletta('(b) and (d).', 1)), /Reason 1\.4\(b\)[\s\S]*foreign government information/);
+    assert.match(hoverAt(inValletta('06/03/2019', 1)), /10 years after the cable/);
+  });
+
+  it('resolves a REF item to a workspace cable', () => {
+    const text = hoverAt(inValletta('VALLETTA 388', 2), {
+      dictionaries,
+      lookupCable: (id: string) => (id === '09VALLETTA388' ? { uri: 'file:///a', id, subject: 'AN EARLIER CABLE', dtg: '2009-05-20', classification: 'CONFIDENTIAL', tags: [], refs: [] } : undefined),
+    } as never);
+    assert.match(text, /AN EARLIER CABLE[\s\S]*CONFIDENTIAL/);
+  });
+
+  it('takes entries from user dictionaries, and rejects bad ones with JSON paths', () => {
+    const { dictionary, errors } = loadUserDictionary('{"tags":[{"code":"ZZLOCAL","meaning":"A local program"}]}', 'mine.json');
+    assert.deepEqual(errors, []);
+    const merged = mergeDictionaries(dictionaries, [dictionary!]);
+    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: ZZLO|CAL\n', { dictionaries: merged }), /A local program/);
+    assert.deepEqual(loadUserDictionary('{"tags":[{"code":7}],"extra":1}', 'bad.json').errors, ['bad.json: /extra is not a known section (tags, routingIndicators)', 'bad.json: /tags/0/code must be a string of 2 to 10 letters']);
+    assert.match(loadUserDictionary('{not json', 'broken.json').errors[0], /broken\.json: not valid JSON/);
+  });
+});
+
+describe('completion', () => {
+  it('offers TAGS on the TAGS line, and a country name finds its code', () => {
+    const c = caret('UNCLAS NOWHERE 000001\n\nTAGS: PREL |\n');
+    const items = getCompletions(parseCable(c.text).cable, { line: c.line, character: c.character }, { dictionaries });
+    const fr = items.find((i) => i.label === 'FR')!;
+    assert.ok(fr.filterText!.includes('France'));
+    assert.ok(!items.some((i) => i.label === 'PREL'), 'a TAG already present is not offered again');
+  });
+
+  it('offers portion markings after a paragraph number, the banner level first and higher levels last', () => {
+    const labels = completionsAt('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (|');
+    assert.equal(labels[0], '(C)');
+    const c = caret('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (|');
+    const items = getCompletions(parseCable(c.text).cable, { line: c.line, character: c.character }, { dictionaries });
+    const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
+    assert.equal(sorted[0], '(C)');
+    assert.equal(sorted[sorted.length - 1].startsWith('(S') || sorted[sorted.length - 1].startsWith('(TS'), true);
+    assert.ok(items.find((i) => i.label === '(S)')!.detail!.includes('above the banner level'));
+  });
+
+  it('offers caveats after the banner, reason letters after 1.4 ( and DECL dates ten years on first', () => {
+    assert.ok(completionsAt('S E C R E T NOWHERE 000001\n\nNO|\nE.O. 12958: DECL: 01/01/2019\n').includes('NOFORN'));
+    assert.deepEqual(completionsAt('S E C R E T NOWHERE 000001\n\nClassified By: X for reasons 1.4 (|').slice(0, 8), ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
+    assert.equal(completionsAt('P 031322Z JUN 09\nFM AMEMBASSY X\n\nS E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: |')[0], '06/03/2019');
+  });
+
+  it('offers routing indicators with their addresses on TO lines', () => {
+    const labels = completionsAt('VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\nTO RUEH|\n\nS E C R E T PARIS 000001\n');
+    assert.ok(labels.includes('RUEHC/SECSTATE WASHDC'));
+  });
+});
