@@ -379,8 +379,9 @@ connection.onReferences((p) => {
   return guard('references', [] as Location[], () => {
     const cable = cableFor(doc);
     // On the banner: every workspace cable that cites this one.
-    if (cable.banner && contains(cable.banner.range, p.position) && cable.id) {
-      return index.citing(cable.id).map((c) => ({ uri: c.uri, range: { start: { line: c.bannerLine ?? 0, character: 0 }, end: { line: c.bannerLine ?? 0, character: 0 } } }));
+    const id = cable.id ?? idFromFileName(doc.uri);
+    if (cable.banner && contains(cable.banner.range, p.position) && id) {
+      return index.citing(id).map((c) => ({ uri: c.uri, range: { start: { line: c.bannerLine ?? 0, character: 0 }, end: { line: c.bannerLine ?? 0, character: 0 } } }));
     }
     return getDocumentHighlights(cable, p.position).map((h) => ({ uri: doc.uri, range: h.range }));
   });

@@ -1,0 +1,84 @@
+/**
+ * A minimal LSP test client: spawns `node dist/server.js --stdio` and speaks
+ * JSON-RPC over its pipes (vscode-jsonrpc). Notifications are awaited with a
+ * timeout, never with sleeps (r-a `wait_for_diagnostics`).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { ROOT } from '../helpers';
+
+export const SERVER = path.join(ROOT, 'dist/server.js');
+
+/** Builds dist/ when a test runs without `npm run build` first. */
+export function ensureBuilt(): void {
+  if (fs.existsSync(SERVER)) return;
+  const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+  execFileSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export interface TestClient {
+  readonly connection: MessageConnection;
+  readonly child: ChildProcess;
+  readonly stderr: () => string;
+  /** Resolves with the first notification of `method` that satisfies `match`. */
+  waitFor<T>(method: string, match?: (params: T) => boolean, timeoutMs?: number): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/** Starts the server and initializes it with a workspace folder. */
+export async function startServer(rootPath?: string, capabilities: object = {}): Promise<TestClient> {
+  ensureBuilt();
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (d) => (err += String(d)));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const waiters: { method: string; match: (p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
+  const seen: { method: string; params: unknown }[] = [];
+  connection.onNotification((method, params) => {
+    seen.push({ method, params });
+    for (const w of [...waiters]) {
+      if (w.method === method && w.match(params)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(params);
+      }
+    }
+  });
+  connection.onRequest(() => null);
+  connection.listen();
+  const rootUri = rootPath ? `file://${rootPath}` : null;
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: rootPath ? [{ uri: rootUri, name: 'ws' }] : null,
+    capabilities,
+  });
+  await connection.sendNotification('initialized', {});
+  return {
+    connection,
+    child,
+    stderr: () => err,
+    waitFor<T>(method: string, match: (params: T) => boolean = () => true, timeoutMs = 15000): Promise<T> {
+      const earlier = seen.find((s) => s.method === method && match(s.params as T));
+      if (earlier) {
+        seen.splice(seen.indexOf(earlier), 1);
+        return Promise.resolve(earlier.params as T);
+      }
+      return new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${method} within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({ method, match: match as (p: unknown) => boolean, resolve: (p) => { clearTimeout(timer); resolve(p as T); } });
+      });
+    },
+    async stop() {
+      try {
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+      } catch {
+        // Already gone.
+      }
+      connection.dispose();
+      child.kill();
+    },
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * The bundled server over stdio: diagnostics, outline, hover, completion,
+ * code actions, configuration errors, and navigation across a workspace.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ROOT } from '../helpers';
+import { startServer, type TestClient } from './client';
+
+interface PublishDiagnostics {
+  uri: string;
+  diagnostics: { code: string; source: string; severity: number; message: string; range: { start: { line: number } }; codeDescription?: { href: string } }[];
+}
+
+const read = (p: string) => fs.readFileSync(path.join(ROOT, p), 'utf8');
+
+describe('language server over stdio', function () {
+  this.timeout(30000);
+  let ws: string;
+  let client: TestClient;
+  const uri = (name: string) => `file://${path.join(ws, name)}`;
+
+  before(async () => {
+    ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-ws-'));
+    fs.writeFileSync(path.join(ws, '09VALLETTA412.cable'), read('test/fixtures/samples/09VALLETTA412.cable'));
+    // An invented earlier cable that the Valletta sample cites as REF A.
+    fs.writeFileSync(path.join(ws, '09VALLETTA388.cable'), 'P 200900Z MAY 09\nFM AMEMBASSY VALLETTA\nTO RUEHC/SECSTATE WASHDC PRIORITY 3101\n\nC O N F I D E N T I A L VALLETTA 000388\n\nSIPDIS\n\nE.O. 12958: DECL: 05/20/2019\nTAGS: PREL MT\nSUBJECT: HARBOR AUTHORITY NAMES A NEW DIRECTOR\n\nClassified By: Ambassador Ruth Calloway for reasons 1.4 (b).\n\n¶1. (C) Text.\nCALLOWAY\n');
+    client = await startServer(ws, { workspace: { configuration: false } });
+    await client.waitFor('cable/indexed', (p: { count: number }) => p.count >= 2);
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(ws, { recursive: true, force: true });
+  });
+
+  const open = async (name: string, text: string) => {
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'cable', version: 1, text } });
+    return client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uri(name));
+  };
+
+  it('publishes diagnostics with code, source and a link to the rule page', async () => {
+    const text = read('test/fixtures/rules/cbl028-portion-marking-missing.bad.cable');
+    const d = await open('bad.cable', text);
+    const finding = d.diagnostics.find((x) => x.code === 'CBL028')!;
+    assert.ok(finding);
+    assert.equal(finding.source, 'cable');
+    assert.equal(finding.range.start.line, 41);
+    assert.match(finding.codeDescription!.href, /docs\/rules\/cbl028\.md$/);
+  });
+
+  it('answers document symbols, hover and completion', async () => {
+    const text = read('test/fixtures/samples/09VALLETTA412.cable');
+    await open('09VALLETTA412.cable', text);
+    const symbols = await client.connection.sendRequest<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri: uri('09VALLETTA412.cable') } });
+    assert.deepEqual(symbols.map((s) => s.name).slice(0, 3), ['Transmission header', 'S E C R E T VALLETTA 000412', '¶1 (C)']);
+    const hover = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: uri('09VALLETTA412.cable') }, position: { line: 18, character: 7 } });
+    assert.match(hover.contents.value, /TAG PREL/);
+    const items = await client.connection.sendRequest<{ label: string }[]>('textDocument/completion', { textDocument: { uri: uri('09VALLETTA412.cable') }, position: { line: 18, character: 31 } });
+    assert.ok(items.some((i) => i.label === 'FR'));
+  });
+
+  it('offers quick fixes and a safe Fix All that edits only its ranges', async () => {
+    const text = read('test/fixtures/rules/cbl026-pilcrow-artifact.bad.cable');
+    const d = await open('artifact.cable', text);
+    const diag = d.diagnostics.find((x) => x.code === 'CBL026')!;
+    const actions = await client.connection.sendRequest<{ title: string; kind: string; edit?: { changes?: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri: uri('artifact.cable') },
+      range: diag.range,
+      context: { diagnostics: [diag] },
+    });
+    assert.ok(actions.some((a) => a.kind === 'quickfix' && a.title === "Write '¶3.'"));
+    const fixAll = await client.connection.sendRequest<{ kind: string; edit: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri: uri('artifact.cable') },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.cable'] },
+    });
+    assert.equal(fixAll.length, 1);
+    assert.deepEqual(fixAll[0].edit.changes[uri('artifact.cable')].map((e) => e.newText), ['¶3.']);
+  });
+
+  it('finds cables by id in any typed form and by subject words', async () => {
+    for (const query of ['09VALLETTA388', 'VALLETTA 388', '09 VALLETTA 388', 'new director']) {
+      const found = await client.connection.sendRequest<{ name: string }[]>('workspace/symbol', { query });
+      assert.ok(found.some((s) => s.name === '09VALLETTA388'), query);
+    }
+  });
+
+  it('goes from a REF to the cited cable, and back with references on its banner', async () => {
+    const def = await client.connection.sendRequest<{ uri: string }>('textDocument/definition', { textDocument: { uri: uri('09VALLETTA412.cable') }, position: { line: 22, character: 10 } });
+    assert.equal(def.uri, uri('09VALLETTA388.cable'));
+    const links = await client.connection.sendRequest<{ target: string }[]>('textDocument/documentLink', { textDocument: { uri: uri('09VALLETTA412.cable') } });
+    assert.ok(links.some((l) => l.target === uri('09VALLETTA388.cable')));
+    await open('09VALLETTA388.cable', fs.readFileSync(path.join(ws, '09VALLETTA388.cable'), 'utf8'));
+    const refs = await client.connection.sendRequest<{ uri: string }[]>('textDocument/references', { textDocument: { uri: uri('09VALLETTA388.cable') }, position: { line: 4, character: 3 }, context: { includeDeclaration: false } });
+    // Every open or indexed cable that cites 09VALLETTA388: the sample and the two fixtures made from it.
+    assert.deepEqual(refs.map((r) => r.uri).sort(), [uri('09VALLETTA412.cable'), uri('artifact.cable'), uri('bad.cable')].sort());
+  });
+
+  it('keeps the index current when files are added, changed and deleted', async () => {
+    const file = path.join(ws, '09VALLETTA501.cable');
+    fs.writeFileSync(file, 'UNCLAS VALLETTA 000501\n\nE.O. 12958: N/A\nTAGS: ECON MT\nSUBJECT: FERRY TIMETABLES\n\nR 010800Z JUL 09\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${file}`, type: 1 }] });
+    await client.waitFor('cable/indexed');
+    assert.equal((await client.connection.sendRequest<unknown[]>('workspace/symbol', { query: 'ferry' })).length, 1);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('FERRY TIMETABLES', 'PORT FEES'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${file}`, type: 2 }] });
+    await client.waitFor('cable/indexed');
+    assert.equal((await client.connection.sendRequest<unknown[]>('workspace/symbol', { query: 'ferry' })).length, 0);
+    assert.equal((await client.connection.sendRequest<unknown[]>('workspace/symbol', { query: 'port fees' })).length, 1);
+    fs.rmSync(file);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${file}`, type: 3 }] });
+    await client.waitFor('cable/indexed');
+    assert.equal((await client.connection.sendRequest<unknown[]>('workspace/symbol', { query: 'port fees' })).length, 0);
+  });
+
+  it('reports a broken .cablelint.jsonc as diagnostics on the file, and applies a valid one', async () => {
+    const config = path.join(ws, '.cablelint.jsonc');
+    fs.writeFileSync(config, '{ "rules": { "CBL999": "error", "portion-marking-missing": "loud" } }');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${config}`, type: 1 }] });
+    const d = await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === `file://${config}`);
+    assert.deepEqual(d.diagnostics.map((x) => x.message), ['.cablelint.jsonc: unknown rule "CBL999"', '.cablelint.jsonc: rule "portion-marking-missing" must be one of off, hint, info, warning, error']);
+    fs.writeFileSync(config, '{ "rules": { "portion-marking-missing": "off" } }');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${config}`, type: 2 }] });
+    const again = await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uri('bad.cable') && !p.diagnostics.some((x) => x.code === 'CBL028'));
+    assert.equal(again.diagnostics.some((x) => x.code === 'CBL028'), false);
+    fs.rmSync(config);
+  });
+
+  it('stays up on requests for unknown documents and invalid positions', async () => {
+    const none = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('missing.cable') }, position: { line: 0, character: 0 } });
+    assert.equal(none, null);
+    const far = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('09VALLETTA412.cable') }, position: { line: 9999, character: 9999 } });
+    assert.equal(far, null);
+    const symbols = await client.connection.sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: uri('09VALLETTA412.cable') } });
+    assert.ok(symbols.length > 0);
+  });
+});
