@@ -3,7 +3,7 @@
  * JSON-RPC over its pipes (vscode-jsonrpc). Notifications are awaited with a
  * timeout, never with sleeps (r-a `wait_for_diagnostics`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -14,7 +14,6 @@ export const SERVER = path.join(ROOT, 'dist/server.js');
 /** Builds dist/ when a test runs without `npm run build` first. */
 export function ensureBuilt(): void {
   if (fs.existsSync(SERVER)) return;
-  const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
   execFileSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
 }
 

@@ -1,0 +1,167 @@
+/**
+ * `cablelint` end to end: formats, exit codes, --fix, configuration, bad inputs, extract and outline.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Ajv from 'ajv-draft-04';
+import { corpusDir, ROOT } from '../helpers';
+import { ensureBuilt } from '../lsp/client';
+
+const CLI = path.join(ROOT, 'dist/cli.js');
+const RULES = path.join(ROOT, 'test/fixtures/rules');
+
+function run(args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('cablelint', function () {
+  this.timeout(60000);
+  let tmp: string;
+  before(() => {
+    ensureBuilt();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cablelint-'));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('exits 0 on clean cables and 1 on error-level findings, and prints stylish text without color when piped', () => {
+    const clean = run(['test/fixtures/samples']);
+    assert.equal(clean.code, 0, clean.stderr);
+    assert.match(clean.stdout, /3 file\(s\) checked, no problems/);
+    const bad = run([path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable')]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stdout, /11:5 +error +Paragraph 3 is marked SECRET above the banner level CONFIDENTIAL\. +CBL030\/portion-marking-above-banner/);
+    assert.ok(!bad.stdout.includes('\u001b['), 'no color codes when piped');
+  });
+
+  it('prints the documented JSON shape with 0-based positions', () => {
+    const r = run(['--format', 'json', path.join(RULES, 'cbl028-portion-marking-missing.bad.cable')]);
+    const out = JSON.parse(r.stdout) as { file: string; diagnostics: { id: string; name: string; severity: string; message: string; range: unknown }[] }[];
+    assert.equal(out.length, 1);
+    const d = out[0].diagnostics.find((x) => x.id === 'CBL028')!;
+    assert.deepEqual(Object.keys(d), ['id', 'name', 'severity', 'message', 'range']);
+    assert.deepEqual(d.range, { start: { line: 41, character: 0 }, end: { line: 41, character: 3 } });
+  });
+
+  it('prints SARIF 2.1.0 that validates against the schema', () => {
+    const r = run(['--format', 'sarif', path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable')]);
+    const log = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[]; tool: { driver: { rules: { helpUri: string }[] } } }[] };
+    // The SARIF 2.1.0 schema as shipped by @microsoft/jest-sarif (MIT).
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false, validateFormats: false, logger: false });
+    const validate = ajv.compile(schema);
+    assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
+    const result = log.runs[0].results.find((x) => x.ruleId === "CBL030")!;
+    assert.equal(result.locations[0].physicalLocation.region.startLine, 11);
+    assert.match(log.runs[0].tool.driver.rules[29].helpUri, /cbl030\.md$/);
+  });
+
+  it('prints JUnit XML with a failure per error or warning', () => {
+    const r = run(['--format', 'junit', path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable')]);
+    assert.match(r.stdout, /^<\?xml version="1\.0" encoding="utf-8"\?>\n<testsuites>/);
+    assert.match(r.stdout, /<testcase time="0" name="CBL030 portion-marking-above-banner"[^>]*>\n\s*<failure message="Paragraph 3 is marked SECRET/);
+    assert.equal((r.stdout.match(/<testsuite /g) ?? []).length, (r.stdout.match(/<\/testsuite>/g) ?? []).length);
+  });
+
+  it('--fix applies safe fixes only, byte for byte elsewhere, keeping CRLF and BOM; --fix-dry-run writes nothing', () => {
+    const source = fs.readFileSync(path.join(RULES, 'cbl026-pilcrow-artifact.bad.cable'), 'utf8').replace(/\n/g, '\r\n');
+    const file = path.join(tmp, 'a.cable');
+    fs.writeFileSync(file, '\uFEFF' + source);
+    const dry = run(['--fix-dry-run', file]);
+    assert.match(dry.stdout, /-¶ 13\. \(C\) Gauci[\s\S]*\+¶3\. \(C\) Gauci/);
+    assert.equal(fs.readFileSync(file, 'utf8'), '\uFEFF' + source);
+    run(['--fix', file]);
+    assert.equal(fs.readFileSync(file, 'utf8'), '\uFEFF' + source.replace('¶ 13. (C) Gauci', '¶3. (C) Gauci'));
+    // An unsafe problem is left for the user.
+    const unsafe = path.join(tmp, 'b.cable');
+    const text = fs.readFileSync(path.join(RULES, 'cbl028-portion-marking-missing.bad.cable'), 'utf8');
+    fs.writeFileSync(unsafe, text);
+    run(['--fix', unsafe]);
+    assert.equal(fs.readFileSync(unsafe, 'utf8'), text);
+  });
+
+  it('reads .cablelint.jsonc, --config, --rule and --ignore', () => {
+    const dir = path.join(tmp, 'cfg');
+    fs.mkdirSync(dir);
+    fs.copyFileSync(path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable'), path.join(dir, 'x.cable'));
+    fs.writeFileSync(path.join(dir, '.cablelint.jsonc'), '// comments are allowed\n{ "rules": { "portion-marking-above-banner": "warning" } }\n');
+    assert.equal(run(['x.cable'], dir).code, 0);
+    assert.equal(run(['--rule', 'CBL030=error', 'x.cable'], dir).code, 1);
+    assert.equal(run(['--ignore', 'x.cable', 'x.cable'], dir).stdout.includes('CBL030'), false);
+    fs.writeFileSync(path.join(dir, 'other.jsonc'), '{ "rules": { "CBL030": "off" } }');
+    assert.equal(run(['--config', 'other.jsonc', '--format', 'json', 'x.cable'], dir).stdout.includes('CBL030'), false);
+    fs.writeFileSync(path.join(dir, '.cablelint.jsonc'), '{ "rules": { "nope": "error" } }');
+    const broken = run(['x.cable'], dir);
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /unknown rule "nope"/);
+  });
+
+  it('reports binary, empty, missing and directory inputs once each, exits 2, and still lints the rest', () => {
+    const bin = path.join(tmp, 'bin.cable');
+    fs.writeFileSync(bin, Buffer.from([0x53, 0x00, 0x01, 0xff]));
+    const empty = path.join(tmp, 'empty.cable');
+    fs.writeFileSync(empty, '');
+    const good = path.join(ROOT, 'test/fixtures/samples/09QUITO288.cable');
+    const r = run(['--format', 'json', bin, empty, path.join(tmp, 'missing.cable'), good]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /bin\.cable: binary file/);
+    assert.match(r.stderr, /empty\.cable: empty file/);
+    assert.match(r.stderr, /missing\.cable: no such file or directory/);
+    assert.equal(JSON.parse(r.stdout).length, 1);
+  });
+
+  it('rejects bad usage with exit code 2', () => {
+    assert.equal(run([]).code, 2);
+    assert.equal(run(['--format', 'xml', 'x']).code, 2);
+    assert.equal(run(['--rule', 'CBL999=error', 'x']).code, 2);
+    assert.equal(run(['--help']).code, 0);
+  });
+
+  it('extracts one JSONL record per cable, with the documented fields', () => {
+    const r = run(['extract', 'test/fixtures/samples']);
+    const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(records.length, 3);
+    const v = records.find((x) => x.id === '09VALLETTA412');
+    assert.deepEqual(Object.keys(v), ['file', 'id', 'dtg', 'classification', 'caveats', 'tags', 'subject', 'refs', 'classifiedBy', 'reasons', 'paragraphs', 'signature', 'header']);
+    assert.equal(v.dtg, '2009-06-03T13:22:00Z');
+    assert.equal(v.classification, 'SECRET');
+    assert.deepEqual(v.refs[1], { letter: 'B', citation: 'STATE 51120', id: '09STATE51120' });
+    assert.deepEqual(v.reasons, ['1.4(b)', '1.4(d)']);
+    assert.equal(v.header.station, 'RUEHVL');
+    assert.equal(v.header.julianDay, 154);
+    assert.deepEqual(v.header.to, ['RUEHC/SECSTATE WASHDC', 'RUEKJCS/SECDEF WASHINGTON DC']);
+    const lisbon = records.find((x) => x.file.endsWith('08LISBON977.cable'));
+    assert.equal(lisbon.id, '08LISBON977', 'the id falls back to the file name');
+    assert.equal(lisbon.header, null);
+  });
+
+  it('extracts CSV with --fields and proper quoting', () => {
+    const r = run(['extract', '--format', 'csv', '--fields', 'id,subject,tags', 'test/fixtures/samples/09VALLETTA412.cable']);
+    assert.equal(r.stdout, 'id,subject,tags\n09VALLETTA412,MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS,PREL;PGOV;MARR;MOPS;MT;LY\n');
+  });
+
+  it('prints an outline', () => {
+    const r = run(['outline', 'test/fixtures/samples/09VALLETTA412.cable']);
+    assert.match(r.stdout, /HARBOR AUTHORITY REQUESTS {2}\[34\]\n {4}¶2 \(S\/NF\) {2}— Director Anton Gauci/);
+  });
+
+  it('extracts a record for every real cable without failing', function () {
+    const dir = corpusDir();
+    if (!dir) this.skip();
+    const r = run(['extract', path.join(dir!, 'cablegate')]);
+    assert.equal(r.code, 0, r.stderr);
+    const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(records.length, 200);
+    // Spot checks against independent readings of the files.
+    for (const rec of records.slice(0, 40)) {
+      const text = fs.readFileSync(path.join(ROOT, rec.file), 'utf8');
+      const name = path.basename(rec.file, '.txt');
+      if (rec.id) assert.equal(rec.id.replace(/\d+$/, ''), name.replace(/\d+$/, '').replace('07PARIS', rec.id.startsWith('07MOSCOW') ? '07MOSCOW' : '07PARIS'));
+      const tags = /^TAGS: ((?:[A-Z]{2,5} )*[A-Z]{2,5}) *\r?\n(?=SUBJECT)/m.exec(text);
+      if (tags) assert.deepEqual(rec.tags, tags[1].split(' '));
+    }
+  });
+});
