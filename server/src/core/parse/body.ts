@@ -56,6 +56,7 @@ const BODY_FIELD = /^\s*(?:E\.?O\.?\s*\d{5}|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF\s*:
 const OPENER = /^(?:BEGIN\s+)?(?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION|BEGIN)\s+)?(SUMMARY|COMMENTS?|NOTES?)(?:\s+AND\s+(?:COMMENTS?|INTRODUCTION|ACTION\s+REQUEST|KEY\s+THEMES))?(?:\s*[:.]|\s+-+(?=\s|$)|\s*--)/i;
 // "(Note: …" and "(Comment: …" inside a line.
 const PAREN_OPENER = /\((NOTE|COMMENT)\s*:/gi;
+const SUMMARY_WORDS = /summ|comm|note/i;
 // "End Summary.", "END SUMMARY AND COMMENT", "End Comment", "End Note", "END NOTES".
 const CLOSER = /\bEND\s+(SUMMARY|COMMENTS?|NOTES?)\b/gi;
 
@@ -285,7 +286,7 @@ function trimmedEnd(text: string): number {
 }
 
 function firstWords(text: string): string {
-  const words = text.trim().split(/\s+/).slice(0, 8).join(' ');
+  const words = text.slice(0, 240).trim().split(/\s+/).slice(0, 8).join(' ');
   return words.length > 80 ? `${words.slice(0, 79)}…` : words;
 }
 
@@ -321,26 +322,27 @@ function readHeading(lines: readonly string[], kinds: readonly LineKind[], i: nu
     }
     return undefined;
   }
-  const slash = SLASH_HEADING.exec(text);
+  // Headings are short: a long line of prose is never one (and is the common case).
+  if (text.length > 120) return undefined;
+  const slash = text.includes('//') ? SLASH_HEADING.exec(text) : null;
   if (slash) {
     const s = text.indexOf(slash[1]);
     return { heading: { range: lineRangeOf(lines, i), text: token(i, text, s, s + slash[1].length), style: 'slashes', rules: [] }, first: i, last: i, textLine: i };
   }
-  const dashed = DASHED_INLINE.exec(text);
+  const dashed = text.includes('----') ? DASHED_INLINE.exec(text) : null;
   if (dashed && isHeadingText(dashed[1])) {
     const s = text.indexOf(dashed[1]);
     return { heading: { range: lineRangeOf(lines, i), text: token(i, text, s, s + dashed[1].length), style: 'dashed-inline', rules: [] }, first: i, last: i, textLine: i };
   }
+  // Cheap structure first: a rule line under it, or a blank line before and a blank line or paragraph after.
+  const underlined = i + 1 < lines.length && kinds[i + 1] === 'rule';
+  const next = i + 1;
+  const alone = isBlankOrEdge(lines, kinds, i - 1, floor) && next < lines.length && (lines[next].trim().length === 0 || kinds[next] === 'paragraph');
+  if (!underlined && !alone) return undefined;
   if (!isHeadingText(text)) return undefined;
   // Underlined: the heading, then a rule line.
-  if (i + 1 < lines.length && kinds[i + 1] === 'rule') {
-    return span(lines, i, 'underlined', [lineRangeOf(lines, i + 1)], i, i + 1);
-  }
-  // A short line alone: blank before, and a blank line or a paragraph after; never the last line.
-  const blankBefore = isBlankOrEdge(lines, kinds, i - 1, floor);
-  const next = i + 1;
-  const after = next < lines.length && (lines[next].trim().length === 0 || kinds[next] === 'paragraph');
-  if (!blankBefore || !after) return undefined;
+  if (underlined) return span(lines, i, 'underlined', [lineRangeOf(lines, i + 1)], i, i + 1);
+  // A short line alone is a heading only when a paragraph or a long line of text follows; never the last line.
   let followed = false;
   for (let k = next; k < lines.length && k < next + 4; k++) {
     if (kinds[k] === 'paragraph' || (kinds[k] === 'text' && lines[k].trim().length > 0)) {
@@ -350,7 +352,7 @@ function readHeading(lines: readonly string[], kinds: readonly LineKind[], i: nu
   }
   if (!followed) return undefined;
   const trimmedText = text.trim();
-  // Headings are short and do not end like sentences; mixed-case ones start each main word with a capital.
+  // Headings do not end like sentences; mixed-case ones start with a capital.
   const upper = trimmedText === trimmedText.toUpperCase();
   if (!upper && !/^[A-Z0-9"“'(]/.test(trimmedText)) return undefined;
   return span(lines, i, 'plain', [], i, i);
@@ -423,7 +425,7 @@ function collectBlockMarkers(
     const kind = kinds[i];
     if (kind !== 'paragraph' && kind !== 'text' && kind !== 'heading' && kind !== 'signature') continue;
     const text = lines[i];
-    if (!/summary|comment|note/i.test(text)) continue;
+    if (!SUMMARY_WORDS.test(text)) continue;
     // Openers at the start of a paragraph's text (after the marker and marking) or of a line.
     let textStart = text.length - text.trimStart().length;
     const mk = kind === 'paragraph' ? markers[i] : undefined;

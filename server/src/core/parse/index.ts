@@ -88,9 +88,14 @@ function parseUnchecked(text: string): Cable {
     // Banners repeated for concatenated sections or duplicated blocks.
     for (let i = banner.line + 1; i < lines.length; i++) {
       const line = lines[i];
-      const c = line.charCodeAt(line.length - line.trimStart().length);
-      // Cheap pre-check: only C, S, U or T can open a banner.
+      // Cheap pre-check: a banner is short, opens with C, S, U or T, and its second character
+      // is a space ("S E C R E T") or a capital ("SECRET", "UNCLAS"), never a small letter.
+      if (line.length > 200) continue;
+      const lead = line.length - line.trimStart().length;
+      const c = line.charCodeAt(lead);
       if (c !== 67 && c !== 83 && c !== 85 && c !== 84) continue;
+      const c2 = line.charCodeAt(lead + 1);
+      if (c2 >= 97 && c2 <= 122) continue;
       const repeated = parseBanner(i, line, { strict: true, repeated: true, problems });
       if (repeated) {
         banners.push(repeated);

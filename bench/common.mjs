@@ -1,0 +1,50 @@
+// Shared helpers for the benchmarks: corpus files, a bundled core, timing.
+import { existsSync, readdirSync, readFileSync, statSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import * as esbuild from 'esbuild';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const corpus = resolve(root, '..', 'shared', 'corpus');
+export const tmp = join(root, 'bench', '.tmp');
+
+/** Every corpus file path. */
+export function corpusFiles() {
+  if (!existsSync(corpus)) throw new Error(`${corpus} not found`);
+  const out = [];
+  for (const sub of readdirSync(corpus)) {
+    const dir = join(corpus, sub);
+    if (statSync(dir).isDirectory()) for (const f of readdirSync(dir)) out.push(join(dir, f));
+  }
+  return out.sort();
+}
+
+/** Bundles the core (parse + lint) into bench/.tmp and loads it. */
+export async function loadCore() {
+  mkdirSync(tmp, { recursive: true });
+  const entry = join(tmp, 'entry.ts');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(entry, `export { parseCable } from '../../server/src/core/parse/index';\nexport { lintCable } from '../../server/src/core/lint';\n`);
+  await esbuild.build({ entryPoints: [entry], outfile: join(tmp, 'core.cjs'), bundle: true, platform: 'node', format: 'cjs', minify: true, mainFields: ['module', 'main'], logLevel: 'error' });
+  return createRequire(import.meta.url)(join(tmp, 'core.cjs'));
+}
+
+/** Median of repeated timings (ms). */
+export function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Times fn `runs` times, returns the median in ms. */
+export function time(fn, runs = 5) {
+  const t = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    t.push(performance.now() - start);
+  }
+  return median(t);
+}
+
+export const readAll = (files) => files.map((f) => readFileSync(f, 'utf8'));
