@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', '.e2e/**', '.vscode-test/**', 'test/e2e/.work/**', '**/*.js', 'syntaxes/**'],
+    ignores: ['dist/**', 'node_modules/**', 'bench/.tmp/**', '.e2e/**', '.vscode-test/**', 'test/e2e/.work/**', '**/*.js', 'syntaxes/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -24,9 +24,9 @@ function timed(args, runs = 3) {
   let rss = 0;
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8' });
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
     t.push(performance.now() - start);
-    rss = Math.max(rss, parseInt(r.stderr.trim().split('\n').pop(), 10) || 0);
+    rss = Math.max(rss, parseInt(/(\d+)\s*$/.exec(r.stderr)?.[1] ?? '0', 10));
   }
   return { ms: median(t), rssMb: rss / 1024 };
 }
