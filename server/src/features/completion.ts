@@ -22,7 +22,8 @@ const PRECEDENCES = ['ROUTINE', 'PRIORITY', 'IMMEDIATE', 'NIACT IMMEDIATE', 'FLA
 /** Completions at a position. Each item replaces only the word being typed. */
 export function getCompletions(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] {
   const line = cable.lines[position.line] ?? '';
-  const before = line.slice(0, position.character);
+  // Only the end of the line before the cursor matters; long lines are not scanned whole.
+  const before = line.slice(Math.max(0, position.character - 120), position.character);
   const word = /[A-Za-z0-9/]*$/.exec(before)![0];
   const range = { start: { line: position.line, character: position.character - word.length }, end: position };
   const kind = cable.lineKinds[position.line];

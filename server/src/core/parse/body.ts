@@ -398,7 +398,7 @@ const NOT_NAMES = /^(?:END|BT|NNNN|SIPDIS|NOFORN|SUMMARY|COMMENT|NOTE|TEXT|CONFI
 function readSignature(line: number, text: string, kind: LineKind): Signature | undefined {
   if (kind === 'heading' || kind === 'rule' || kind === 'page' || kind === 'banner') return undefined;
   if (/https?:|www\.|\.\.\.\s*$|…\s*$|>\s*$/.test(text)) return undefined;
-  const alone = SIGNATURE_LINE.exec(text);
+  const alone = text.length <= 80 ? SIGNATURE_LINE.exec(text) : null;
   if (alone && kind !== 'paragraph') {
     const name = (alone[1] ?? alone[2]).trim();
     if (name.split(/\s+/).every((w) => !NOT_NAMES.test(w))) {
@@ -406,9 +406,12 @@ function readSignature(line: number, text: string, kind: LineKind): Signature | 
       return { token: token(line, text, s, s + name.length), glued: false };
     }
   }
-  const glued = SIGNATURE_GLUED.exec(text);
+  // Only the end of the line can hold a glued name; a 16,000-character line is not scanned whole.
+  const tailStart = Math.max(0, text.length - 80);
+  const tail = text.slice(tailStart);
+  const glued = SIGNATURE_GLUED.exec(tail);
   if (glued && !NOT_NAMES.test(glued[1]) && !/\bEND\s+\w+\s*$/i.test(text.slice(0, text.trimEnd().length - glued[1].length).trimEnd() + ' ' + glued[1])) {
-    const s = glued.index + glued[0].indexOf(glued[1]);
+    const s = tailStart + glued.index + glued[0].indexOf(glued[1]);
     return { token: token(line, text, s, s + glued[1].length), glued: true };
   }
   return undefined;

@@ -58,7 +58,7 @@ const BT = /^\s*BT\s*$/;
 const NNNN = /^\s*NNNN\s*$/;
 // Old printout distribution: "INFO  LOG-00   CIAE-00 …", "ACTION NEA-00", "------------------EE9C66  240653Z /38".
 const DISTRIBUTION = /^\s*(?:(?:INFO|ACTION)\s+[A-Z0-9]+-\d{2}\b|Distribution:\s*$|-{5,}[A-Z0-9]*\s+\d{6}Z\s*\/\d+\s*$)/;
-const DISTRIBUTION_CONTINUATION = /^\s+(?:[A-Z0-9]+-\d{2}\s*)+(?:\/\d+W)?\s*$/;
+const DISTRIBUTION_CONTINUATION = /^\s+[A-Z0-9]+-\d{2}(?:\s+[A-Z0-9]+-\d{2})*(?:\s+\/\d+W)?\s*$/;
 const DISTRIBUTION_CODE = /^\s*[A-Z]{2,5}\d{2,5}\s*$/;
 const RI = /^R[A-Z]{4,7}$/;
 
@@ -201,7 +201,7 @@ export function parseHead(
     } else if ((m = ROUTING.exec(text)) !== null && !b.routing) {
       kind = 'routing';
       parsed = b.routingLine(i, text, m);
-    } else if (lastKind === 'routing' && /^\s*(?:R[A-Z]{4,7}\s*)+$/.test(text)) {
+    } else if (lastKind === 'routing' && /^\s*R[A-Z]{4,7}(?:\s+R[A-Z]{4,7})*\s*$/.test(text)) {
       // Line 2 wrapped: "RUEHDU RUEHKUK RUEHMR".
       kind = 'routing';
       b.routingContinuation(i, text);

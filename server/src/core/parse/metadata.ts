@@ -85,7 +85,7 @@ export function parseCaveatLine(line: number, text: string, from = 0, to = text.
   while (pos < to) {
     const m = CAVEAT_RE.exec(text.slice(pos, to));
     if (!m) {
-      const rel = /^REL\s+TO\s+[A-Z, ]+$/i.exec(text.slice(pos, to).trimEnd());
+      const rel = /^REL TO [A-Z, ]{1,80}$/i.exec(text.slice(pos, Math.min(to, pos + 100)).trimEnd());
       if (rel) {
         result.push({ token: token(line, text, pos, pos + rel[0].length), name: rel[0].toUpperCase().replace(/\s+/g, ' ') });
         pos += rel[0].length;
@@ -646,11 +646,16 @@ class FieldBuilder {
     const labels: Token[] = [];
     let citationEnd = end;
     for (;;) {
-      const lm = /\s*\(([A-Z][A-Z ]{1,14})\)\s*$/.exec(text.slice(start, citationEnd));
-      if (!lm || lm.index === 0) break;
-      const labelStart = start + lm.index + lm[0].indexOf('(');
+      // A label is short and ends the item: look at the last 24 characters only.
+      const from = Math.max(start, citationEnd - 24);
+      const lm = /\(([A-Z][A-Z ]{1,14})\)\s*$/.exec(text.slice(from, citationEnd));
+      if (!lm) break;
+      let cut = from + lm.index;
+      if (cut === start) break;
+      const labelStart = cut;
       labels.unshift(token(line, text, labelStart, labelStart + lm[1].length + 2));
-      citationEnd = start + lm.index;
+      while (cut > start && /\s/.test(text[cut - 1])) cut--;
+      citationEnd = cut;
     }
     const citation = token(line, text, start, citationEnd);
     const cable = parseCitation(citation.text);
@@ -722,8 +727,8 @@ class FieldBuilder {
       let ce = classifierEnd;
       while (ce > cs && /[\s:,;.]/.test(segment[ce - 1])) ce--;
       // "E.O. 12958" inside the classifier text belongs to the reason.
-      const eo = /[;,]?\s*E\.O\.?\s*12958\s*,?$/.exec(segment.slice(cs, ce));
-      if (eo) ce = cs + eo.index;
+      const eoAt = segment.slice(cs, ce).lastIndexOf('E.O');
+      if (eoAt >= 0 && /^E\.O\.?\s?12958\W*$/.test(segment.slice(cs + eoAt, ce))) ce = cs + eoAt;
       while (ce > cs && /[\s:,;.]/.test(segment[ce - 1])) ce--;
       if (ce > cs) updated.classifier = token(line, text, from + cs, from + ce);
     }
@@ -832,9 +837,9 @@ export function classifyDecl(raw: string): { kind: DeclKind; date?: CalendarDate
   if (/^(?:X{4,}|x{4,})$/.test(v)) return { kind: 'redacted' };
   if (/^(?:25)?X\d(?:[, ]+(?:25)?X\d)*\b/i.test(v)) return { kind: 'x-code' };
   if (/DECLASSIFIED/i.test(v)) return { kind: 'declassified' };
-  const gds = /^GDS\b\s*(.*)$/i.exec(v);
-  if (gds) return { kind: 'gds', date: readDate(gds[1].split(/\s/)[0] ?? '')?.date };
-  const dng = /^DNG\s*:?\s*\w+\s+(\S+)/i.exec(v);
+  const gds = /^GDS\b(.*)$/i.exec(v);
+  if (gds) return { kind: 'gds', date: readDate(gds[1].trim().split(/\s/)[0] ?? '')?.date };
+  const dng = /^DNG ?:? ?[A-Z]{1,3} +(\S+)/i.exec(v);
   if (dng) return { kind: 'downgrade', date: readDate(dng[1])?.date };
   const d = readDate(v);
   if (d) return { kind: 'date', date: d.impossible ? undefined : d.date, impossible: d.impossible };

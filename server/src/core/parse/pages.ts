@@ -7,7 +7,7 @@ import { numberToken, token } from '../text';
 
 // "<POST cut to 10 chars> <serial zero-padded to 8> <page 3 digits>[.n] OF <total 3 digits>".
 // The post is one to four words within ten characters: "BUENOS AIR", "RIO DE JAN", "Moscow".
-const PAGE_LINE = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z'.]*(?: [A-Za-z][A-Za-z'.]*){0,3}) +(\d{8}) +(\d{3})(?:\.(\d{1,2}))? +(?:OF|of|Of) +(\d{3})(?![0-9])/dg;
+const PAGE_LINE = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z'.]{0,9}(?: [A-Za-z][A-Za-z'.]{0,9}){0,3}) {1,3}(\d{8}) {1,3}(\d{3})(?:\.(\d{1,2}))? {1,3}(?:OF|of|Of) {1,3}(\d{3})(?![0-9])/dg;
 
 /** Finds every continuation-page marker on a line, on its own or inside text. */
 export function findPageLines(line: number, lineText: string): PageLine[] {

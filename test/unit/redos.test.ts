@@ -1,0 +1,72 @@
+/**
+ * Regex safety: recheck (an npm ReDoS checker) over every regular expression in
+ * the core, the features and the grammar. Exponential backtracking always fails.
+ * A polynomial pattern passes only when the code bounds its input, listed below
+ * with the bound; anything else fails.
+ */
+import * as assert from 'node:assert/strict';
+import { checkSync } from 'recheck';
+import { grammarRegexes, sourceRegexes } from '../../scripts/regexes';
+import { ROOT } from '../helpers';
+
+/** Polynomial patterns whose input is bounded by the code, with the bound. */
+const BOUNDED: Record<string, string> = {
+  "^(?:(\\d{2}|\\d{4})\\s+)?([A-Za-z][A-Za-z .'-]*?)\\s*(\\d{1,6})$": "parseCableId returns early for text over 60 characters",
+  "^\\s*(?:(SECTION)\\s+(\\d{1,2})\\s+(OF)\\s+(\\d{1,2}))?\\s*(.*)$": "banner lines are cut to 300 characters (MAX_BANNER)",
+  "^\\s*\\/\\/\\s*([^/].*?)\\s*\\/\\/\\s*$": "readHeading returns before it for lines over 120 characters",
+  "^\\s*([A-Za-z][^-]{1,80}?)\\s+-{4,}\\s*$": "readHeading returns before it for lines over 120 characters",
+  "^\\s*(?:([A-Z][A-Za-z'’-]+(?:\\s+[A-Z][A-Za-z'’-]+){0,2})|([a-z]{3,20}))\\s*\\.?\\s*$": "readSignature applies it to lines of at most 80 characters",
+  "[.!?)\\\"”]\\s+([A-Z][A-Z'’-]{2,}(?:\\s+(?:JR|SR|III|[A-Z][A-Z'’-]{2,}))?|[A-Z][a-z'’-]{2,})\\s*\\.?\\s*$": "readSignature applies it to the last 80 characters of the line",
+  "[/\\-\\s]+$": "applied to heading text, at most 120 characters",
+  "^(\\/\\/|\\/|-|\\s)\\s*(.*)$": "portion markings are at most 60 characters inside the parentheses (MAX_INNER)",
+  "^(,)\\s*(.*)$": "portion markings are at most 60 characters inside the parentheses (MAX_INNER)",
+  "^([A-Z ]+?)\\s*(?:\\/\\/?|$)": "portion markings are at most 60 characters inside the parentheses (MAX_INNER)",
+  "\\[([^\\]\\s]{1,24})\\]\\([^)\\s]{0,40}\\)|\\(([^)]{1,80})\\)|[^\\s,;()[\\]]+": "the parenthesised alternatives are bounded to 24, 40 and 80 characters, so the work per position is bounded",
+  "[A-Za-z0-9/]*$": "completion looks at the last 120 characters before the cursor",
+  "[A-Za-z/]*$": "completion looks at the last 120 characters before the cursor",
+  "^\\s*[A-Za-z ]*$": "completion looks at the last 120 characters before the cursor",
+  "^\\s*(?:TO|INFO|XMT)?\\s*[A-Z]*$": "completion looks at the last 120 characters before the cursor",
+  "\\/[A-Z0-9 ]+\\s+[A-Z]*$": "completion looks at the last 120 characters before the cursor",
+  "\\s*\\(.*$": "applied to dictionary strings (category names, order titles), never to document text",
+};
+
+/** Grammar patterns (by location) whose input is bounded by the pattern itself. */
+const BOUNDED_GRAMMAR: Record<string, string> = {
+  "header.patterns.6": "the lazy address part is bounded to 160 characters and the pattern is anchored at the line start",
+  "header.patterns.7": "the lazy address part is bounded to 160 characters and the pattern is anchored at the line start",
+  "banner.patterns": "anchored at the line start; the post part is bounded to 30 characters",
+  "tags.patterns.1": "the parenthesis is bounded to 60 characters",
+  "portion-marking": "the controls are bounded to 40 characters",
+  "heading.patterns.2": "anchored at the line start; the heading part is bounded to 70 characters",
+};
+
+describe('regex safety (recheck)', function () {
+  this.timeout(600000);
+  const all = [...sourceRegexes(ROOT, ['server/src/core', 'server/src/features']), ...grammarRegexes(ROOT)];
+
+  it(`finds the expressions to check`, () => {
+    assert.ok(all.length > 150, `only ${all.length} expressions found`);
+  });
+
+  it('no expression backtracks super-linearly on unbounded input', () => {
+    const failures: string[] = [];
+    const used = new Set<string>();
+    for (const r of all) {
+      const result = checkSync(r.source, r.flags, { timeout: 10000 });
+      if (result.status === 'safe') continue;
+      const complexity = result.status === 'vulnerable' ? result.complexity.type : 'unknown';
+      if (complexity === 'polynomial' && BOUNDED[r.source]) {
+        used.add(r.source);
+        continue;
+      }
+      const grammarKey = Object.keys(BOUNDED_GRAMMAR).find((k) => r.where.startsWith(`grammar.${k}`));
+      if (complexity === 'polynomial' && grammarKey) {
+        used.add(grammarKey);
+        continue;
+      }
+      failures.push(`${r.where}: ${complexity} ${r.source}`);
+    }
+    assert.deepEqual(failures, []);
+    assert.deepEqual([...Object.keys(BOUNDED), ...Object.keys(BOUNDED_GRAMMAR)].filter((k) => !used.has(k)), [], 'stale entries in BOUNDED');
+  });
+});

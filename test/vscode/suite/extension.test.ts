@@ -1,0 +1,81 @@
+/**
+ * Inside VS Code: activation and language, diagnostics, symbols, hover,
+ * a quick fix, Fix All and snippets.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+const workspace = path.resolve(__dirname, '../../../../test/vscode/workspace');
+
+async function open(name: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(path.join(workspace, name));
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+/** Waits for diagnostics from the cable server (polling, bounded; no fixed sleeps). */
+async function diagnosticsFor(uri: vscode.Uri, timeoutMs = 20000): Promise<vscode.Diagnostic[]> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'cable');
+    if (d.length > 0 || Date.now() > end) return d;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('cable extension', () => {
+  it('activates on a cable and sets the language', async () => {
+    const doc = await open('09VALLETTA412.cable');
+    assert.equal(doc.languageId, 'cable');
+    const ext = vscode.extensions.all.find((e) => e.packageJSON.name === 'vscode-cable');
+    assert.ok(ext);
+    await ext.activate();
+    assert.equal(ext.isActive, true);
+  });
+
+  it('reports diagnostics with ids and ranges on a defective cable', async () => {
+    const doc = await open('defective.cable');
+    const d = await diagnosticsFor(doc.uri);
+    const seq = d.find((x) => (typeof x.code === 'object' ? x.code.value : x.code) === 'CBL024');
+    assert.ok(seq, 'CBL024 not reported');
+    assert.equal(seq.range.start.line, 53);
+  });
+
+  it('provides document symbols', async () => {
+    const doc = await open('09VALLETTA412.cable');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    assert.ok(symbols.some((s) => s.name === 'HARBOR AUTHORITY REQUESTS' && s.children.some((c) => c.name === '¶2 (S/NF)')));
+  });
+
+  it('hovers a TAG and a portion marking', async () => {
+    const doc = await open('09VALLETTA412.cable');
+    const text = (h: vscode.Hover[]) => h.flatMap((x) => x.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const tag = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(18, 7));
+    assert.match(text(tag), /TAG PREL/);
+    const marking = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(36, 6));
+    assert.match(text(marking), /SECRET, NOFORN/);
+  });
+
+  it('applies a quick fix and Fix All', async () => {
+    const doc = await open('artifact.cable');
+    const d = await diagnosticsFor(doc.uri);
+    const artifact = d.find((x) => (typeof x.code === 'object' ? x.code.value : x.code) === 'CBL026')!;
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, artifact.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = fixes.find((f) => f.title === "Write '¶3.'")!;
+    assert.ok(fix?.edit);
+    await vscode.workspace.applyEdit(fix.edit);
+    assert.match(doc.lineAt(artifact.range.start.line).text, /^¶3\. \(C\)/);
+    await vscode.commands.executeCommand('undo');
+    const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.cable');
+    assert.equal(all.length, 1);
+    await vscode.workspace.applyEdit(all[0].edit!);
+    assert.match(doc.getText(), /\n¶3\. \(C\) Gauci/);
+  });
+
+  it('lists the snippets', async () => {
+    const doc = await open('09VALLETTA412.cable');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(doc.lineCount - 1, 0));
+    assert.ok(list.items.some((i) => i.kind === vscode.CompletionItemKind.Snippet));
+  });
+});
