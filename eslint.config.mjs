@@ -21,6 +21,11 @@ export default tseslint.config(
     },
   },
   {
+    // The end-to-end runner drives a browser: page.evaluate callbacks run there.
+    files: ['test/e2e/**/*.mjs'],
+    languageOptions: { globals: { document: 'readonly', getComputedStyle: 'readonly', MouseEvent: 'readonly', fetch: 'readonly' } },
+  },
+  {
     // The core is pure: no editor, no protocol, no file system, no network, no processes.
     // r-a states it as an invariant: the syntax layer "knows nothing about … LSP".
     files: ['server/src/core/**/*.ts'],

