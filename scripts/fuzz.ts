@@ -1,0 +1,43 @@
+/**
+ * A longer fuzz run for use outside CI: `npm run fuzz -- --minutes N`.
+ * Damaged cables go through the parser, every rule, every feature and Fix All;
+ * it prints inputs per second, and writes any failure, shrunk by fast-check, as a
+ * reproducer file under fuzz-failures/.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { fixAll } from '../server/src/core/fix';
+import { damagedCable, exerciseFeatures } from '../test/unit/fuzz.test';
+
+const i = process.argv.indexOf('--minutes');
+const minutes = i >= 0 ? Number(process.argv[i + 1]) : 1;
+const seed = Date.now() % 2 ** 31;
+let runs = 0;
+const started = Date.now();
+const timer = setInterval(() => {
+  const s = (Date.now() - started) / 1000;
+  process.stdout.write(`\r${runs} inputs in ${s.toFixed(0)} s (${(runs / s).toFixed(1)}/s)`);
+}, 5000);
+
+const result = fc.check(
+  fc.property(damagedCable, fc.record({ line: fc.nat({ max: 80 }), character: fc.nat({ max: 120 }) }), (text, p) => {
+    runs++;
+    exerciseFeatures(text, [p]);
+    const once = fixAll(text).text;
+    if (fixAll(once).text !== once) throw new Error('Fix All is not idempotent');
+  }),
+  { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: minutes * 60_000 },
+);
+clearInterval(timer);
+const s = (Date.now() - started) / 1000;
+console.log(`\n${runs} inputs in ${s.toFixed(0)} s (${(runs / s).toFixed(1)}/s), seed ${seed}`);
+if (result.failed && result.counterexample) {
+  const dir = path.resolve(__dirname, '..', 'fuzz-failures');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `repro-${seed}.cable`);
+  fs.writeFileSync(file, String(result.counterexample[0]));
+  console.log(`FAILED: ${String(result.errorInstance ?? result.error).split('\n')[0]}\nreproducer: ${file}`);
+  process.exit(1);
+}
+console.log('no failure found');
