@@ -37,7 +37,7 @@ if (result.failed && result.counterexample) {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `repro-${seed}.cable`);
   fs.writeFileSync(file, String(result.counterexample[0]));
-  console.log(`FAILED: ${String(result.errorInstance ?? result.error).split('\n')[0]}\nreproducer: ${file}`);
+  console.log(`FAILED: ${String(result.errorInstance).split('\n')[0]}\nreproducer: ${file}`);
   process.exit(1);
 }
 console.log('no failure found');
