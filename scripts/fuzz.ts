@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { fixAll } from '../server/src/core/fix';
-import { damagedCable, exerciseFeatures } from '../test/unit/fuzz.test';
+import { damagedCable, exerciseFeatures } from '../test/properties';
 
 const i = process.argv.indexOf('--minutes');
 const minutes = i >= 0 ? Number(process.argv[i + 1]) : 1;

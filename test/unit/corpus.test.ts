@@ -10,7 +10,7 @@ import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
 import { allRules } from '../../server/src/core/rules/index';
 import { corpusDir, corpusFiles, expectBaseline, ROOT } from '../helpers';
-import { assertRangesInside } from './parse.test';
+import { assertRangesInside } from '../properties';
 
 /** Error-level findings on real cables, each investigated (see docs/corpus-report.md). */
 const INVESTIGATED = [

@@ -8,39 +8,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, fixAll } from '../../server/src/core/fix';
 import { lintCable } from '../../server/src/core/lint';
-import type { Cable } from '../../server/src/core/model';
 import { parseCable } from '../../server/src/core/parse/index';
 import { allRules } from '../../server/src/core/rules/index';
-import type { TextEdit } from '../../server/src/core/rules/types';
-import { lineStarts, offsetAt } from '../../server/src/core/text';
 import { ROOT } from '../helpers';
+import { assertOnlyEditsChanged, classificationOf } from '../properties';
 
 const DIR = path.join(ROOT, 'test/fixtures/rules');
-
-/** Asserts that every character outside the edits is unchanged, in order. */
-export function assertOnlyEditsChanged(before: string, after: string, edits: readonly TextEdit[]): void {
-  const starts = lineStarts(before);
-  const spans = edits.map((e) => [offsetAt(before, starts, e.range.start), offsetAt(before, starts, e.range.end), e.newText] as const).sort((a, b) => a[0] - b[0]);
-  let expected = '';
-  let cursor = 0;
-  for (const [s, e, t] of spans) {
-    expected += before.slice(cursor, s) + t;
-    cursor = e;
-  }
-  expected += before.slice(cursor);
-  assert.equal(after, expected);
-}
-
-/** Everything that carries a classification: banner levels, markings, security group, caveats. */
-export function classificationOf(cable: Cable): string {
-  return JSON.stringify({
-    banners: cable.banners.map((b) => b.level),
-    markings: cable.paragraphs.map((p) => p.portion?.level ?? null),
-    controls: cable.paragraphs.map((p) => p.portion?.controls ?? []),
-    group: cable.header?.security?.group?.text ?? null,
-    caveats: cable.caveats.map((c) => c.name),
-  });
-}
 
 describe('quick fixes', () => {
   for (const rule of allRules.filter((r) => r.fixable)) {

@@ -12,28 +12,11 @@ import { parseCable } from '../../server/src/core/parse/index';
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
 import { findPageLines } from '../../server/src/core/parse/pages';
 import { ROOT } from '../helpers';
+import { assertRangesInside } from '../properties';
 
 const sample = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures/samples', name), 'utf8');
 const parse = (text: string): Cable => parseCable(text).cable;
 const at = (r: Range | undefined) => (r ? `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}` : 'none');
-
-/** Every range in the model lies inside the document. */
-export function assertRangesInside(cable: Cable): void {
-  const visit = (value: unknown): void => {
-    if (!value || typeof value !== 'object') return;
-    if (Array.isArray(value)) return value.forEach(visit);
-    const v = value as Record<string, unknown>;
-    if (v.start && v.end && typeof (v.start as { line?: number }).line === 'number') {
-      for (const p of [v.start, v.end] as { line: number; character: number }[]) {
-        assert.ok(p.line >= 0 && p.line < cable.lines.length, `line ${p.line} outside document`);
-        assert.ok(p.character >= 0 && p.character <= cable.lines[p.line].length, `character ${p.character} outside line ${p.line}`);
-      }
-      return;
-    }
-    for (const [k, child] of Object.entries(v)) if (k !== 'lines' && k !== 'lineKinds') visit(child);
-  };
-  visit(cable);
-}
 
 describe('parser: transmission header', () => {
   const cable = parse(sample('09VALLETTA412.cable'));
