@@ -2,6 +2,7 @@
  * CBL001 header-line-malformed: A transmission-header format line (VZCZC, DE, ZNY/ZNR, DTG, addressee) whose fields do not parse.
  */
 import type { Rule } from './types';
+import { reportParseProblems } from './util';
 
 export const rule: Rule = {
   id: 'CBL001',
@@ -18,8 +19,6 @@ export const rule: Rule = {
   },
   check(cable, report) {
     // The parser records what it could not read; this rule reports it.
-    for (const problem of cable.problems) {
-      if (problem.rule === 'header-line-malformed') report({ message: problem.message, range: problem.range });
-    }
+    reportParseProblems(cable, 'header-line-malformed', report);
   },
 };

@@ -2,6 +2,7 @@
  * CBL002 header-order: A transmission-header format line out of order, or missing from a header that starts with VZCZC.
  */
 import type { Rule } from './types';
+import { reportParseProblems } from './util';
 
 export const rule: Rule = {
   id: 'CBL002',
@@ -18,8 +19,6 @@ export const rule: Rule = {
   },
   check(cable, report) {
     // The parser records what it could not read; this rule reports it.
-    for (const problem of cable.problems) {
-      if (problem.rule === 'header-order') report({ message: problem.message, range: problem.range });
-    }
+    reportParseProblems(cable, 'header-order', report);
   },
 };

@@ -2,6 +2,7 @@
  * CBL003 routing-indicator-malformed: A routing indicator that is not 5 to 8 capital letters starting with R.
  */
 import type { Rule } from './types';
+import { reportParseProblems } from './util';
 
 export const rule: Rule = {
   id: 'CBL003',
@@ -18,8 +19,6 @@ export const rule: Rule = {
   },
   check(cable, report) {
     // The parser records what it could not read; this rule reports it.
-    for (const problem of cable.problems) {
-      if (problem.rule === 'routing-indicator-malformed') report({ message: problem.message, range: problem.range });
-    }
+    reportParseProblems(cable, 'routing-indicator-malformed', report);
   },
 };

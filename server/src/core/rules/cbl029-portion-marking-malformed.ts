@@ -2,6 +2,7 @@
  * CBL029 portion-marking-malformed: A portion marking that is not a known form ('(N/SF)', '(SNF)').
  */
 import type { Rule } from './types';
+import { reportParseProblems } from './util';
 
 export const rule: Rule = {
   id: 'CBL029',
@@ -17,8 +18,7 @@ export const rule: Rule = {
     source: "CORPUS-FINDINGS §9: 34 spellings, typos (N/SF) and (SNF) once each; markings.tsv.",
   },
   check(cable, report) {
-    for (const problem of cable.problems) {
-      if (problem.rule === 'portion-marking-malformed') report({ message: problem.message, range: problem.range });
-    }
+    // The parser records what it could not read; this rule reports it.
+    reportParseProblems(cable, 'portion-marking-malformed', report);
   },
 };

@@ -4,7 +4,7 @@
 import { levelRank } from '../levels';
 import type { Cable, CalendarDate, Level, Range } from '../model';
 import { range } from '../text';
-import type { Fix, TextEdit } from './types';
+import type { Fix, Report, TextEdit } from './types';
 
 /** The range of a whole line without its terminator. */
 export function wholeLine(cable: Cable, line: number): Range {
@@ -50,4 +50,11 @@ export function replaceFix(title: string, r: Range, newText: string, safe: boole
 /** Pads a number with zeros to a width. */
 export function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
+}
+
+/** Reports the problems the parser recorded under a rule's name (it could not read those lines). */
+export function reportParseProblems(cable: Cable, name: string, report: Report): void {
+  for (const problem of cable.problems) {
+    if (problem.rule === name) report({ message: problem.message, range: problem.range });
+  }
 }
