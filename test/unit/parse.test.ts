@@ -158,7 +158,7 @@ describe('parser: banner', () => {
 
 describe('parser: preamble', () => {
   it('reads date lines, publisher notes and export metadata before the banner', () => {
-    const c = parse(['This record is a partial extract of the original cable. The full text of the original cable is not available.', '', 'Friday, 31 July 2009, 06:59', 'ID: 123456', 'CLASSIFICATION: SECRET//NOFORN', 'S E C R E T NOWHERE 000031'].join('\n'));
+    const c = parse(['This record is a partial extract of the original cable.', '', 'Friday, 31 July 2009, 06:59', 'ID: 123456', 'CLASSIFICATION: SECRET//NOFORN', 'S E C R E T NOWHERE 000031'].join('\n'));
     assert.deepEqual(c.preamble.map((p) => p.kind), ['publisher-note', 'date-line', 'export-metadata', 'export-metadata']);
     assert.deepEqual(c.preamble[1].date, { year: 2009, month: 7, day: 31 });
     assert.equal(c.banner?.line, 5);
