@@ -80,6 +80,22 @@ describe('language server over stdio', function () {
     assert.deepEqual(fixAll[0].edit.changes[uri('artifact.cable')].map((e) => e.newText), ['¶3.']);
   });
 
+  it('offers "disable this rule in this file", written as an override in .cablelint.jsonc', async () => {
+    const d = await open('artifact2.cable', read('test/fixtures/rules/cbl026-pilcrow-artifact.bad.cable'));
+    const diag = d.diagnostics.find((x) => x.code === 'CBL026')!;
+    const actions = await client.connection.sendRequest<{ title: string; edit: { documentChanges?: ({ kind: string; uri: string } | { edits: { newText: string }[] })[] } }[]>('textDocument/codeAction', {
+      textDocument: { uri: uri('artifact2.cable') },
+      range: diag.range,
+      context: { diagnostics: [diag] },
+    });
+    const disable = actions.find((a) => a.title === 'Disable CBL026 pilcrow-artifact in this file')!;
+    assert.ok(disable);
+    const [create, insert] = disable.edit.documentChanges!;
+    assert.deepEqual(create, { kind: 'create', uri: `file://${path.join(ws, '.cablelint.jsonc')}` });
+    const written = JSON.parse((insert as { edits: { newText: string }[] }).edits[0].newText);
+    assert.deepEqual(written, { overrides: [{ files: ['artifact2.cable'], rules: { CBL026: 'off' } }] });
+  });
+
   it('finds cables by id in any typed form and by subject words', async () => {
     for (const query of ['09VALLETTA388', 'VALLETTA 388', '09 VALLETTA 388', 'new director']) {
       const found = await client.connection.sendRequest<{ name: string }[]>('workspace/symbol', { query });
@@ -94,8 +110,8 @@ describe('language server over stdio', function () {
     assert.ok(links.some((l) => l.target === uri('09VALLETTA388.cable')));
     await open('09VALLETTA388.cable', fs.readFileSync(path.join(ws, '09VALLETTA388.cable'), 'utf8'));
     const refs = await client.connection.sendRequest<{ uri: string }[]>('textDocument/references', { textDocument: { uri: uri('09VALLETTA388.cable') }, position: { line: 4, character: 3 }, context: { includeDeclaration: false } });
-    // Every open or indexed cable that cites 09VALLETTA388: the sample and the two fixtures made from it.
-    assert.deepEqual(refs.map((r) => r.uri).sort(), [uri('09VALLETTA412.cable'), uri('artifact.cable'), uri('bad.cable')].sort());
+    // Every open or indexed cable that cites 09VALLETTA388: the sample and the fixtures made from it.
+    assert.deepEqual(refs.map((r) => r.uri).sort(), [uri('09VALLETTA412.cable'), uri('artifact.cable'), uri('artifact2.cable'), uri('bad.cable')].sort());
   });
 
   it('keeps the index current when files are added, changed and deleted', async () => {
