@@ -40,6 +40,7 @@ import { getFoldingRanges } from './features/folding';
 import { getHover } from './features/hover';
 import { findInTextReferences, getDocumentHighlights, getInTextDefinition } from './features/references';
 import { getSelectionRanges } from './features/selectionRanges';
+import { getSemanticTokens, SEMANTIC_LEGEND } from './features/semanticTokens';
 import { CableIndex, idFromFileName, summarize } from './workspace/cableIndex';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
@@ -147,6 +148,7 @@ connection.onInitialize((params: InitializeParams) => {
       documentHighlightProvider: true,
       documentLinkProvider: { resolveProvider: false },
       workspaceSymbolProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
       workspace: { workspaceFolders: { supported: true } },
     },
     serverInfo: { name: 'cable-language-server', version: '0.1.0' },
@@ -405,6 +407,11 @@ connection.onDocumentLinks((p) => {
     void findInTextReferences;
     return links;
   });
+});
+
+connection.languages.semanticTokens.on((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc ? guard('semanticTokens', { data: [] }, () => getSemanticTokens(cableFor(doc))) : { data: [] };
 });
 
 connection.onWorkspaceSymbol((p) => guard('workspaceSymbol', [], () => index.search(p.query)));

@@ -160,6 +160,16 @@ async function runMode(label, trusted, theme, shots) {
     });
     if (shots) await page.screenshot({ path: join(images, `highlighting-${shots}.png`) });
 
+    await check('the signature is colored apart from headings (semantic token)', page, async () => {
+      await page.keyboard.press('Control+End');
+      await page.waitForTimeout(1500);
+      const signature = await tokenColor(page, 'CALLOWAY');
+      const heading = await tokenColor(page, 'NEXT STEPS');
+      assert(signature && heading && signature !== heading, `signature ${signature}, heading ${heading}`);
+      await page.keyboard.press('Control+Home');
+      await page.waitForTimeout(500);
+    });
+
     await check('hovering a TAG shows its meaning', page, async () => {
       const box = await page.evaluate(() => {
         for (const span of document.querySelectorAll('.monaco-editor .view-line span span')) {

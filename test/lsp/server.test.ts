@@ -61,6 +61,12 @@ describe('language server over stdio', function () {
     assert.ok(items.some((i) => i.label === 'FR'));
   });
 
+  it('marks the signature with a semantic token, which the grammar cannot tell from a heading', async () => {
+    const tokens = await client.connection.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: uri('09VALLETTA412.cable') } });
+    // The last line, "CALLOWAY": line 56, column 0, length 8, token type 0 (signature).
+    assert.deepEqual(tokens.data, [56, 0, 8, 0, 0]);
+  });
+
   it('offers quick fixes and a safe Fix All that edits only its ranges', async () => {
     const text = read('test/fixtures/rules/cbl026-pilcrow-artifact.bad.cable');
     const d = await open('artifact.cable', text);
