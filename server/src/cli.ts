@@ -8,12 +8,14 @@
  * Exit codes: 0 no error-level findings; 1 error-level findings; 2 usage or I/O errors.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { DEFAULT_CONFIG, isIgnored, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig } from './core/config';
+import type { RuleSetting } from './core/rules/types';
 import { fixAll } from './core/fix';
 import { lintCable } from './core/lint';
 import { parseCable } from './core/parse/index';
-import type { Finding } from './core/rules/types';
 import { extractRecord, EXTRACT_FIELDS, toCsvRow } from './cli/extract';
 import { formatJson, formatJunit, formatSarif, formatStylish, type FileResult } from './cli/formats';
 import { unifiedDiff } from './cli/diff';
@@ -188,39 +190,100 @@ function rel(root: string, file: string): string {
   return path.relative(root, path.resolve(file)).split(path.sep).join('/');
 }
 
-function lintCommand(o: Options): number {
+/** Files per worker below which threads cost more than they save. */
+const FILES_PER_WORKER = 40;
+
+/** What a worker thread is given: its share of the files and the configuration. */
+interface WorkerInput {
+  readonly files: readonly { index: number; file: string }[];
+  readonly config: CableLintConfig;
+  readonly root: string;
+  readonly overrides: ReadonlyMap<string, RuleSetting>;
+  readonly cwd: string;
+}
+
+/** Lints one file; only its findings are kept. */
+function lintOne(file: string, config: CableLintConfig, root: string, overrides: ReadonlyMap<string, RuleSetting>, errors: string[]): FileResult | undefined {
+  const read = readText(file, errors);
+  if (!read) return undefined;
+  return { file: rel(process.cwd(), file), findings: lintCable(parseCable(read.text).cable, resolveConfig(config, rel(root, file), overrides)) };
+}
+
+/** The body of a worker thread: lint each file of its share and post the findings back one by one. */
+function runWorker(input: WorkerInput): void {
+  for (const { index, file } of input.files) {
+    const errors: string[] = [];
+    const result = lintOne(file, input.config, input.root, input.overrides, errors);
+    parentPort!.postMessage({ index, result, errors });
+  }
+  parentPort!.postMessage({ done: true });
+}
+
+/** Lints files on worker threads, one per core; results come back in file order. */
+async function lintInWorkers(files: readonly string[], config: CableLintConfig, root: string, overrides: ReadonlyMap<string, RuleSetting>, errors: string[], progress: boolean): Promise<FileResult[]> {
+  const count = Math.max(1, Math.min(os.availableParallelism(), Math.ceil(files.length / FILES_PER_WORKER)));
+  const shares: { index: number; file: string }[][] = Array.from({ length: count }, () => []);
+  files.forEach((file, index) => shares[index % count].push({ index, file }));
+  const results: (FileResult | undefined)[] = new Array(files.length);
+  const fileErrors: string[][] = new Array(files.length);
+  let finished = 0;
+  await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(__filename, { workerData: { files: share, config, root, overrides, cwd: process.cwd() } satisfies WorkerInput });
+          worker.on('message', (m: { index?: number; result?: FileResult; errors?: string[]; done?: boolean }) => {
+            if (m.done) return void worker.terminate().then(() => resolve());
+            results[m.index!] = m.result;
+            fileErrors[m.index!] = m.errors ?? [];
+            finished++;
+            if (progress && finished % 100 === 0) process.stderr.write(`\rcablelint: ${finished}/${files.length} files`);
+          });
+          worker.on('error', reject);
+        }),
+    ),
+  );
+  for (const e of fileErrors) if (e) errors.push(...e);
+  return results.filter((r): r is FileResult => r !== undefined);
+}
+
+async function lintCommand(o: Options): Promise<number> {
   const errors: string[] = [];
   const { config, root } = loadConfig(o, errors);
   const overrides = parseRuleOverrides(o.rules);
   if (overrides.errors.length > 0) throw new UsageError(overrides.errors.join('; '));
   const ignoreConfig: CableLintConfig = { ...config, ignore: [...config.ignore, ...o.ignore] };
   const files = collect(o.paths, errors).filter((f) => !isIgnored(ignoreConfig, rel(root, f)) && !isIgnored(ignoreConfig, rel(process.cwd(), f)));
-  const results: FileResult[] = [];
+  let results: FileResult[] = [];
   const progress = process.stderr.isTTY && files.length > 300;
-  files.forEach((file, i) => {
-    if (progress && i % 100 === 0) process.stderr.write(`\rcablelint: ${i}/${files.length} files`);
-    const read = readText(file, errors);
-    if (!read) return;
-    const resolved = resolveConfig(config, rel(root, file), overrides.rules);
-    let text = read.text;
-    if (o.fix || o.dryRun) {
-      const fixed = fixAll(text, resolved);
-      if (fixed.text !== text) {
-        if (o.dryRun) process.stdout.write(unifiedDiff(file, text, fixed.text));
-        else {
-          try {
-            fs.writeFileSync(file, (read.bom ? '\uFEFF' : '') + fixed.text);
-          } catch (e) {
-            errors.push(`${file}: cannot be written (${String(e)})`);
+  if (!o.fix && !o.dryRun && files.length >= 2 * FILES_PER_WORKER && os.availableParallelism() > 1) {
+    // Large collections: worker threads on all cores; only findings travel back.
+    results = await lintInWorkers(files, config, root, overrides.rules, errors, progress);
+  } else {
+    files.forEach((file, i) => {
+      if (progress && i % 100 === 0) process.stderr.write(`\rcablelint: ${i}/${files.length} files`);
+      if (o.fix || o.dryRun) {
+        const read = readText(file, errors);
+        if (!read) return;
+        const resolved = resolveConfig(config, rel(root, file), overrides.rules);
+        const fixed = fixAll(read.text, resolved);
+        if (fixed.text !== read.text) {
+          if (o.dryRun) process.stdout.write(unifiedDiff(file, read.text, fixed.text));
+          else {
+            try {
+              fs.writeFileSync(file, (read.bom ? '\uFEFF' : '') + fixed.text);
+            } catch (e) {
+              errors.push(`${file}: cannot be written (${String(e)})`);
+            }
           }
         }
-        text = fixed.text;
+        results.push({ file: rel(process.cwd(), file), findings: lintCable(parseCable(fixed.text).cable, resolved) });
+        return;
       }
-    }
-    // Only the findings are kept; the text goes out of scope here.
-    const findings: Finding[] = lintCable(parseCable(text).cable, resolved);
-    results.push({ file: rel(process.cwd(), file), findings });
-  });
+      const result = lintOne(file, config, root, overrides.rules, errors);
+      if (result) results.push(result);
+    });
+  }
   if (progress) process.stderr.write(`\rcablelint: ${files.length}/${files.length} files\n`);
   if (!o.dryRun) {
     const format = o.format ?? 'stylish';
@@ -268,7 +331,7 @@ function outlineCommand(o: Options): number {
 }
 
 /** Runs the CLI and returns its exit code. */
-export function main(argv: string[]): number {
+export function main(argv: string[]): number | Promise<number> {
   if (argv.includes('-h') || argv.includes('--help')) {
     process.stdout.write(HELP);
     return 0;
@@ -279,15 +342,26 @@ export function main(argv: string[]): number {
   }
   try {
     const o = parseArgs(argv);
-    return o.command === 'extract' ? extractCommand(o) : o.command === 'outline' ? outlineCommand(o) : lintCommand(o);
+    if (o.command === 'extract') return extractCommand(o);
+    if (o.command === 'outline') return outlineCommand(o);
+    return lintCommand(o).catch((e: unknown) => fail(e));
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`cablelint: ${e.message}\nRun cablelint --help for usage.\n`);
-      return 2;
-    }
-    process.stderr.write(`cablelint: internal error: ${String(e)}\n`);
-    return 2;
+    return fail(e);
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+/** The exit code and message for a usage error or an internal failure. */
+function fail(e: unknown): number {
+  if (e instanceof UsageError) {
+    process.stderr.write(`cablelint: ${e.message}\nRun cablelint --help for usage.\n`);
+    return 2;
+  }
+  process.stderr.write(`cablelint: internal error: ${String(e)}\n`);
+  return 2;
+}
+
+if (isMainThread) {
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => (process.exitCode = code));
+} else {
+  runWorker(workerData as WorkerInput);
+}
