@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
+import { lintCable } from '../../server/src/core/lint';
+import { parseCable } from '../../server/src/core/parse/index';
 import { corpusDir, ROOT } from '../helpers';
 import { ensureBuilt } from '../lsp/client';
 
@@ -146,6 +148,19 @@ describe('cablelint', function () {
   it('prints an outline', () => {
     const r = run(['outline', 'test/fixtures/samples/09VALLETTA412.cable']);
     assert.match(r.stdout, /HARBOR AUTHORITY REQUESTS {2}\[34\]\n {4}¶2 \(S\/NF\) {2}— Director Anton Gauci/);
+  });
+
+  it('lints a large collection on worker threads with the same findings, in file order', function () {
+    const dir = corpusDir();
+    if (!dir) this.skip();
+    const r = run(['--format', 'json', path.join(dir!, 'cablegate')]);
+    const out = JSON.parse(r.stdout) as { file: string; diagnostics: { id: string; range: { start: { line: number } } }[] }[];
+    assert.equal(out.length, 200);
+    assert.deepEqual(out.map((x) => x.file), [...out.map((x) => x.file)].sort());
+    for (const entry of out) {
+      const expected = lintCable(parseCable(fs.readFileSync(path.join(ROOT, entry.file), 'utf8')).cable);
+      assert.deepEqual(entry.diagnostics.map((d) => `${d.id}@${d.range.start.line}`), expected.map((f) => `${f.id}@${f.range.start.line}`), entry.file);
+    }
   });
 
   it('extracts a record for every real cable without failing', function () {
