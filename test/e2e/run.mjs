@@ -249,8 +249,28 @@ async function runMode(label, trusted, theme, shots) {
       await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent?.replace(/\u00a0/g, ' ').startsWith('¶5. (C) Comment')), null, { timeout: 10000 });
     });
 
+    await check('"Cable: Go to Paragraph…" moves to the chosen paragraph', page, async () => {
+      await openFile(page, '09VALLETTA412.cable');
+      await command(page, 'Cable: Go to Paragraph');
+      await page.waitForFunction(() => document.querySelector('.quick-input-widget')?.textContent?.includes('¶4 (S/NF)'), null, { timeout: 15000 });
+      await page.keyboard.type('¶4');
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => /Ln 51,/.test(document.querySelector('#status\\.editor\\.selection')?.textContent ?? ''), null, { timeout: 10000 });
+    });
+
+    await check('"Cable: Show Cables Citing This One" lists the citing cable', page, async () => {
+      await openFile(page, '09VALLETTA388.cable');
+      await page.waitForTimeout(1000);
+      await command(page, 'Cable: Show Cables Citing This One');
+      await page.waitForFunction(() => [...document.querySelectorAll('.peekview-widget, .reference-zone-widget')].some((w) => w.textContent?.includes('09VALLETTA412.cable')), null, { timeout: 15000 });
+      await page.keyboard.press('Escape');
+    });
+
     await check('go to definition on a REF opens the cited cable', page, async () => {
       await openFile(page, '09VALLETTA412.cable');
+      // The REF line is near the top; an earlier check may have scrolled away from it.
+      await page.keyboard.press('Control+Home');
       await page.waitForTimeout(1500);
       const box = await page.evaluate(() => {
         for (const span of document.querySelectorAll('.monaco-editor .view-line span span')) {
