@@ -11,19 +11,6 @@ import { ROOT } from '../helpers';
 
 /** Polynomial patterns whose input is bounded by the code, with the bound. */
 const BOUNDED: Record<string, string> = {
-  "(?<![A-Za-z0-9])([A-Za-z][A-Za-z'.]{0,9}(?: [A-Za-z][A-Za-z'.]{0,9}){0,3}) {1,3}(\\d{8}) {1,3}(\\d{3})(?:\\.(\\d{1,2}))? {1,3}(?:OF|of|Of) {1,3}(\\d{3})(?![0-9])": "every quantifier is bounded (at most 4 words of 10 letters, 3 spaces), so the work per start position is bounded; lines without 8 digits in a row are skipped",
-  "^\\s*PAGE +(\\d{2,3}) +(?:[A-Z][A-Z ]{0,20}? +\\d{4,6} +\\d{2} +OF +\\d{2} +\\d{6}Z|R[A-Z]{3,6}\\d{4}\\b)": "anchored at the line start; the ambiguous part is bounded to 20 characters",
-  "^(?:(\\d{2}|\\d{4})\\s+)?([A-Za-z][A-Za-z .'-]*?)\\s*(\\d{1,6})$": "parseCableId returns early for text over 60 characters",
-  "^\\s*(?:(SECTION)\\s+(\\d{1,2})\\s+(OF)\\s+(\\d{1,2}))?\\s*(.*)$": "banner lines are cut to 300 characters (MAX_BANNER)",
-  "^\\s*\\/\\/\\s*([^/].*?)\\s*\\/\\/\\s*$": "readHeading returns before it for lines over 120 characters",
-  "^\\s*([A-Za-z][^-]{1,80}?)\\s+-{4,}\\s*$": "readHeading returns before it for lines over 120 characters",
-  "^\\s*(?:([A-Z][A-Za-z'’-]+(?:\\s+[A-Z][A-Za-z'’-]+){0,2})|([a-z]{3,20}))\\s*\\.?\\s*$": "readSignature applies it to lines of at most 80 characters",
-  "[.!?)\"”]\\s+([A-Z][A-Z'’-]{2,}(?:\\s+(?:JR|SR|III|[A-Z][A-Z'’-]{2,}))?|[A-Z][a-z'’-]{2,})\\s*\\.?\\s*$": "readSignature applies it to the last 80 characters of the line",
-  "[/\\-\\s]+$": "applied to heading text, at most 120 characters",
-  "^(\\/\\/|\\/|-|\\s)\\s*(.*)$": "portion markings are at most 60 characters inside the parentheses (MAX_INNER)",
-  "^(,)\\s*(.*)$": "portion markings are at most 60 characters inside the parentheses (MAX_INNER)",
-  "^([A-Z ]+?)\\s*(?:\\/\\/?|$)": "portion markings are at most 60 characters inside the parentheses (MAX_INNER)",
-  "\\[([^\\]\\s]{1,24})\\]\\([^)\\s]{0,40}\\)|\\(([^)]{1,80})\\)|[^\\s,;()[\\]]+": "the parenthesised alternatives are bounded to 24, 40 and 80 characters, so the work per position is bounded",
   "[A-Za-z0-9/]*$": "completion looks at the last 120 characters before the cursor",
   "[A-Za-z/]*$": "completion looks at the last 120 characters before the cursor",
   "^\\s*[A-Za-z ]*$": "completion looks at the last 120 characters before the cursor",

@@ -43,15 +43,26 @@ export interface TypedCableId {
 export function parseCableId(text: string): TypedCableId | undefined {
   const trimmed = text.trim();
   if (trimmed.length === 0 || trimmed.length > 60) return undefined;
-  const compact = /^(\d{2})([A-Za-z][A-Za-z]*)(\d{1,6})$/.exec(trimmed);
+  const compact = /^(\d{2})([A-Za-z]+)(\d{1,6})$/.exec(trimmed);
   if (compact) return { year: fullYear(parseInt(compact[1], 10)), post: normalizePost(compact[2]), number: parseInt(compact[3], 10) };
-  const spaced = /^(?:(\d{2}|\d{4})\s+)?([A-Za-z][A-Za-z .'-]*?)\s*(\d{1,6})$/.exec(trimmed);
-  if (!spaced) return undefined;
-  const post = normalizePost(spaced[2]);
+  // "[YY or YYYY] POST NUMBER": the number is the digits at the end, the year the digits at the start.
+  let numberStart = trimmed.length;
+  while (numberStart > 0 && isDigit(trimmed.charCodeAt(numberStart - 1))) numberStart--;
+  const digits = trimmed.length - numberStart;
+  if (digits < 1 || digits > 6) return undefined;
+  const year = /^(\d{2}|\d{4})\s+/.exec(trimmed);
+  const postText = trimmed.slice(year ? year[0].length : 0, numberStart).trimEnd();
+  // The post: a letter, then letters, spaces, dots, apostrophes and hyphens.
+  if (!/^[A-Za-z][A-Za-z .'-]*$/.test(postText)) return undefined;
+  const post = normalizePost(postText);
   if (post.length === 0) return undefined;
   return {
-    year: spaced[1] !== undefined ? fullYear(parseInt(spaced[1], 10)) : undefined,
+    year: year ? fullYear(parseInt(year[1], 10)) : undefined,
     post,
-    number: parseInt(spaced[3], 10),
+    number: parseInt(trimmed.slice(numberStart), 10),
   };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }

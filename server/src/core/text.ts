@@ -11,6 +11,74 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+/**
+ * True for the characters `String.prototype.trim` removes: ASCII space and
+ * controls 9–13, no-break space, BOM and the Unicode space separators.
+ */
+export function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 160) return false;
+  return c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
+}
+
+/** Offset of the first non-space character of `text` at or after `from`, or `text.length`. */
+export function skipSpaces(text: string, from = 0): number {
+  let i = from;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Offset just after the last non-space character of `text` before `to`, or `from`. */
+export function trimEndOffset(text: string, to = text.length, from = 0): number {
+  let i = to;
+  while (i > from && isSpace(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** For each line, the offset of its first non-space character, or -1 when the line is blank. */
+export function lineIndents(lines: readonly string[]): Int32Array {
+  const result = new Int32Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i];
+    const lead = skipSpaces(text);
+    result[i] = lead === text.length ? -1 : lead;
+  }
+  return result;
+}
+
+/** Offsets in the whole text of the first character of each of `lines` (split by {@link splitLines}). */
+export function lineOffsets(text: string, lines: readonly string[]): Int32Array {
+  const result = new Int32Array(lines.length);
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    result[i] = offset;
+    offset += lines[i].length;
+    // The terminator: "\r\n" counts two.
+    offset += text.charCodeAt(offset) === 13 && text.charCodeAt(offset + 1) === 10 ? 2 : 1;
+  }
+  return result;
+}
+
+/**
+ * Lines holding a match of the global `pattern` anywhere in `text`, in order,
+ * each once. One scan of the whole text is much cheaper than one per line.
+ */
+export function linesMatching(text: string, offsets: Int32Array, pattern: RegExp): number[] {
+  const result: number[] = [];
+  pattern.lastIndex = 0;
+  let line = 0;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text)) !== null) {
+    const at = match.index;
+    while (line + 1 < offsets.length && offsets[line + 1] <= at) line++;
+    if (result.length === 0 || result[result.length - 1] !== line) result.push(line);
+    // Skip to the next line: one hit per line is enough.
+    if (line + 1 >= offsets.length) break;
+    pattern.lastIndex = offsets[line + 1];
+  }
+  return result;
+}
+
 /** The terminator that ends each line (`''` for the last one). Used by fixes that must keep line endings. */
 export function lineTerminators(text: string): string[] {
   const result: string[] = [];

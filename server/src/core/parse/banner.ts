@@ -41,7 +41,7 @@ function matchLevel(letters: string): LevelMatch | undefined {
 
 // After the level: "[SECTION nn OF mm] POST serial [trailing]".
 const REST = /^\s*(?:(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2})\s+)?([A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*)*?)\s+(\d{3,6})(?![0-9])(.*)$/i;
-const REST_NO_POST = /^\s*(?:(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2}))?\s*(.*)$/i;
+const REST_NO_POST = /^(?:\s*(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2}))?(.*)$/i;
 
 /** The longest prefix of a line the banner grammar reads. */
 const MAX_BANNER = 300;

@@ -19,13 +19,17 @@ import type {
   Signature,
   Token,
 } from '../model';
-import { range, spanRange, token } from '../text';
+import { isSpace, lineOffsets, linesMatching, range, skipSpaces, spanRange, token, trimEndOffset } from '../text';
 import { parsePortionMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 
 /** What {@link parseBody} reads from. */
 export interface BodyInput {
+  /** The whole text the lines were split from. */
+  readonly text: string;
   readonly lines: readonly string[];
+  /** {@link lineIndents} of the lines. */
+  readonly indents: Int32Array;
   /** Pre-filled for lines before `startLine` and for repeated banners; body fills the rest. */
   readonly lineKinds: LineKind[];
   readonly startLine: number;
@@ -48,21 +52,20 @@ export interface BodyResult {
 // "¶1.", "¶ 13.", "¶12..", "1.(C)", "1. (S/NF)", "3.. (SBU)", indented markers.
 const MARKER = /^(\s*)(?:(¶)(\s?)(\d{1,3})\s?(\.{1,2})|(\d{1,3})(\.{1,2}))(?=\s|\(|$)/;
 const RULE_LINE = /^\s*(?:-{3,}|(?:- ){2,}-?|={3,}|_{3,}|\*{3,})\s*$/;
-const SLASH_HEADING = /^\s*\/\/\s*([^/].*?)\s*\/\/\s*$/;
-const DASHED_INLINE = /^\s*([A-Za-z][^-]{1,80}?)\s+-{4,}\s*$/;
 const BODY_FIELD = /^\s*(?:E\.?O\.?\s*\d{5}|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF\s*:|Classified\s+By\b)/i;
 
 // Openers at the start of a paragraph's text or a line: "Summary:", "SUMMARY -", "Begin Summary", "Embassy Comment:".
-const OPENER = /^(?:BEGIN\s+)?(?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION|BEGIN)\s+)?(SUMMARY|COMMENTS?|NOTES?)(?:\s+AND\s+(?:COMMENTS?|INTRODUCTION|ACTION\s+REQUEST|KEY\s+THEMES))?(?:\s*[:.]|\s+-+(?=\s|$)|\s*--)/i;
+const OPENER = /(?:BEGIN\s+)?(?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION|BEGIN)\s+)?(SUMMARY|COMMENTS?|NOTES?)(?:\s+AND\s+(?:COMMENTS?|INTRODUCTION|ACTION\s+REQUEST|KEY\s+THEMES))?(?:\s*[:.]|\s+-+(?=\s|$)|\s*--)/iy;
 // "(Note: …" and "(Comment: …" inside a line.
 const PAREN_OPENER = /\((NOTE|COMMENT)\s*:/gi;
-const SUMMARY_WORDS = /summ|comm|note/i;
+// What a line needs to hold either of those: one search of the whole text finds the few that do.
+const INLINE_MARKER_HINT = /\((?:note|comment)\s*:|\bend\s+(?:summ|comm|note)/gi;
 // "End Summary.", "END SUMMARY AND COMMENT", "End Comment", "End Note", "END NOTES".
 const CLOSER = /\bEND\s+(SUMMARY|COMMENTS?|NOTES?)\b/gi;
 
 /** Reads the body from `startLine`. Redactions and page lines are collected over the whole document. */
 export function parseBody(input: BodyInput): BodyResult {
-  const { lines, lineKinds: kinds, startLine } = input;
+  const { lines, lineKinds: kinds, startLine, indents } = input;
   const result: BodyResult = {
     paragraphs: [],
     headings: [],
@@ -73,9 +76,11 @@ export function parseBody(input: BodyInput): BodyResult {
     redactions: [],
   };
 
-  // Whole-document scans: redactions and continuation-page lines.
-  for (let i = 0; i < lines.length; i++) {
-    collectRedactions(i, lines[i], result.redactions);
+  // Whole-document scans: redactions and continuation-page lines. One search of the
+  // whole text finds the few lines that can hold either; only those are read.
+  const offsets = lineOffsets(input.text, lines);
+  for (const i of linesMatching(input.text, offsets, REDACTION_HINT)) collectRedactions(i, lines[i], result.redactions);
+  for (const i of linesMatching(input.text, offsets, PAGE_HINT)) {
     for (const page of findPageLines(i, lines[i])) {
       result.pageLines.push(page);
       if (!page.inline && i >= startLine && kinds[i] === 'text') kinds[i] = 'page';
@@ -92,37 +97,44 @@ export function parseBody(input: BodyInput): BodyResult {
       continue;
     }
     if (kinds[i] !== 'text') continue;
-    if (text.trim().length === 0) {
+    const lead = indents[i];
+    if (lead < 0) {
       kinds[i] = 'blank';
       continue;
     }
+    // The first character decides which readers can apply; most lines are prose and need none.
+    const c = text.charCodeAt(lead);
     // The E.O./TAGS/SUBJECT block repeated after a per-section banner.
     if (afterRepeatedBanner && BODY_FIELD.test(text)) {
       kinds[i] = /^\s*TAGS?/i.test(text) ? 'tags' : /^\s*SUBJ/i.test(text) ? 'subject' : /^\s*E/i.test(text) ? 'eo' : 'classified-by';
       continue;
     }
-    const old = findOldPageHeader(i, text);
-    if (old) {
-      result.oldPageHeaders.push(old);
-      kinds[i] = 'page';
-      continue;
+    if (c === 80 /* P */) {
+      const old = findOldPageHeader(i, text);
+      if (old) {
+        result.oldPageHeaders.push(old);
+        kinds[i] = 'page';
+        continue;
+      }
     }
     // A bare level on its own line is an old page break ("CONFIDENTIAL").
-    if (/^\s*(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)\s*$/.test(text)) {
+    if ((c === 67 || c === 83 || c === 85) && /^\s*(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)\s*$/.test(text)) {
       kinds[i] = 'page';
       continue;
     }
-    if (/^\s*SIPDIS\s*$/i.test(text)) {
+    if ((c === 83 || c === 115) && /^\s*SIPDIS\s*$/i.test(text)) {
       kinds[i] = 'caveat';
       continue;
     }
-    if (RULE_LINE.test(text)) {
+    if ((c === 45 || c === 61 || c === 95 || c === 42) && RULE_LINE.test(text)) {
       kinds[i] = 'rule';
       continue;
     }
-    const marker = readMarker(i, text);
-    if (marker) markers[i] = marker;
-    if (!PAREN_HEAD.test(text)) afterRepeatedBanner = false;
+    if ((c >= 48 && c <= 57) || c === 182 /* ¶ */) {
+      const marker = readMarker(i, text);
+      if (marker) markers[i] = marker;
+    }
+    if (c !== 40 /* ( */) afterRepeatedBanner = false;
   }
 
   // Pass 2: decide which markers number paragraphs.
@@ -140,10 +152,9 @@ export function parseBody(input: BodyInput): BodyResult {
   for (let i = startLine; i < lines.length; i++) {
     const mk = markers[i];
     if (!mk) continue;
-    const prev = previousNonBlank(lines, kinds, i, startLine);
-    const prevText = prev >= 0 ? lines[prev] : '';
+    const prev = previousNonBlank(indents, kinds, i, startLine);
     const prevBlank = prev < i - 1 || prev < 0;
-    const prevEndsSentence = prev < 0 || /[.!?:;"'”’)\]]\s*$/.test(prevText) || (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph');
+    const prevEndsSentence = prev < 0 || endsSentence(lines[prev]) || (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph');
     // "… in Lyon on November ⏎ ¶16. His aim …": a wrapped date, not a paragraph.
     if (mk.portionStart < 0 && !prevBlank && !prevEndsSentence) continue;
     // A bare "5." needs a marking or a fresh line to be a paragraph number.
@@ -167,7 +178,7 @@ export function parseBody(input: BodyInput): BodyResult {
   // Pass 3: headings (need paragraph starts to know what follows).
   for (let i = startLine; i < lines.length; i++) {
     if (kinds[i] !== 'text' && kinds[i] !== 'rule') continue;
-    const heading = readHeading(lines, kinds, i, startLine);
+    const heading = readHeading(lines, indents, kinds, i, startLine);
     if (heading) {
       result.headings.push(heading.heading);
       for (let k = heading.first; k <= heading.last; k++) {
@@ -178,7 +189,7 @@ export function parseBody(input: BodyInput): BodyResult {
   }
 
   // Signature: the last non-empty line, or a name glued to it.
-  const lastLine = lastNonBlank(lines, startLine);
+  const lastLine = lastNonBlank(indents, startLine);
   if (lastLine >= startLine) {
     const sig = readSignature(lastLine, lines[lastLine], kinds[lastLine]);
     if (sig) {
@@ -208,14 +219,14 @@ export function parseBody(input: BodyInput): BodyResult {
     const portion = mk.portion;
     const after = portion ? portion.token.range.end.character : mk.marker.range.end.character;
     result.paragraphs.push({
-      range: spanRange(i, mk.marker.range.start.character, last, trimmedEnd(lines[last])),
+      range: spanRange(i, mk.marker.range.start.character, last, trimEndOffset(lines[last])),
       marker: mk.marker,
       numberToken: mk.numberToken,
       number: mk.number,
       readAs: mk.readAs ?? mk.number,
       style: mk.style,
       portion,
-      firstWords: firstWords(text.slice(after)),
+      firstWords: firstWords(text, after),
       heading: headingIndex >= 0 ? headingIndex : undefined,
     });
     if (portion && mk.portionStart >= 0 && !portion.wellFormed) {
@@ -228,7 +239,9 @@ export function parseBody(input: BodyInput): BodyResult {
   }
 
   // Block markers over the body.
-  collectBlockMarkers(lines, kinds, startLine, markers, result.blockMarkers);
+  const hinted = new Uint8Array(lines.length);
+  for (const i of linesMatching(input.text, offsets, INLINE_MARKER_HINT)) hinted[i] = 1;
+  collectBlockMarkers(lines, indents, hinted, kinds, startLine, markers, result.blockMarkers);
   result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, lines);
   return result;
 }
@@ -244,8 +257,6 @@ interface MarkerInfo {
   portionStart: number;
   readAs?: number;
 }
-
-const PAREN_HEAD = /^\s*\(/;
 
 function readMarker(line: number, text: string): MarkerInfo | undefined {
   const m = MARKER.exec(text);
@@ -268,31 +279,48 @@ function readMarker(line: number, text: string): MarkerInfo | undefined {
   };
 }
 
-function previousNonBlank(lines: readonly string[], kinds: readonly LineKind[], i: number, floor: number): number {
+function previousNonBlank(indents: Int32Array, kinds: readonly LineKind[], i: number, floor: number): number {
   for (let k = i - 1; k >= floor; k--) {
     if (kinds[k] === 'page' || kinds[k] === 'caveat') continue;
-    if (lines[k].trim().length > 0) return k;
+    if (indents[k] >= 0) return k;
   }
   return -1;
 }
 
-function lastNonBlank(lines: readonly string[], floor: number): number {
-  for (let k = lines.length - 1; k >= floor; k--) if (lines[k].trim().length > 0) return k;
+function lastNonBlank(indents: Int32Array, floor: number): number {
+  for (let k = indents.length - 1; k >= floor; k--) if (indents[k] >= 0) return k;
   return -1;
 }
 
-function trimmedEnd(text: string): number {
-  return text.trimEnd().length;
+/** True when the line's last non-space character ends a sentence or a quotation. */
+function endsSentence(text: string): boolean {
+  const end = trimEndOffset(text);
+  return end > 0 && '.!?:;"\'”’)]'.includes(text[end - 1]);
 }
 
-function firstWords(text: string): string {
-  const words = text.slice(0, 240).trim().split(/\s+/).slice(0, 8).join(' ');
+/** The first eight words after offset `from` (within 240 characters), single-spaced, cut to 80 characters. */
+function firstWords(text: string, from: number): string {
+  const limit = Math.min(text.length, from + 240);
+  let words = '';
+  let count = 0;
+  let i = from;
+  while (count < 8) {
+    while (i < limit && isSpace(text.charCodeAt(i))) i++;
+    if (i >= limit) break;
+    const start = i;
+    while (i < limit && !isSpace(text.charCodeAt(i))) i++;
+    words += (count > 0 ? ' ' : '') + text.slice(start, i);
+    count++;
+  }
   return words.length > 80 ? `${words.slice(0, 79)}…` : words;
 }
 
+// What a line needs to hold a redaction or a continuation-page marker (eight digits in a row).
+const REDACTION_HINT = /XXXX|xxxxx/g;
+const PAGE_HINT = /\d{8}/g;
+
 /** X-runs: "XXXXXXXXXXXX" (four or more), "xxxxx" (five or more, standing alone). */
 function collectRedactions(line: number, text: string, out: Token[]): void {
-  if (text.indexOf('XXXX') < 0 && text.indexOf('xxxxx') < 0) return;
   const re = /X{4,}|(?<![A-Za-z])x{5,}(?![A-Za-z])/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) out.push(token(line, text, m.index, m.index + m[0].length));
@@ -306,12 +334,43 @@ interface HeadingSpan {
   textLine: number;
 }
 
-function isBlankOrEdge(lines: readonly string[], kinds: readonly LineKind[], k: number, floor: number): boolean {
-  return k < floor || k >= lines.length || lines[k].trim().length === 0 || kinds[k] === 'blank';
+function isBlankOrEdge(indents: Int32Array, kinds: readonly LineKind[], k: number, floor: number): boolean {
+  return k < floor || k >= indents.length || indents[k] < 0 || kinds[k] === 'blank';
+}
+
+/** Length of a line without its leading and trailing spaces. */
+function trimmedLength(text: string, lead: number): number {
+  return lead < 0 ? 0 : trimEndOffset(text) - lead;
+}
+
+/** `//HEADING//`: the offsets of the heading text, or undefined. */
+function slashHeading(text: string, lead: number): [number, number] | undefined {
+  const end = trimEndOffset(text);
+  if (end - lead < 5 || !text.startsWith('//', lead) || !text.startsWith('//', end - 2)) return undefined;
+  const start = skipSpaces(text, lead + 2);
+  if (start >= end - 2 || text[start] === '/') return undefined;
+  return [start, trimEndOffset(text, end - 2, start)];
+}
+
+/** `IRAN ------`: a heading followed by a run of four or more dashes; the offsets of the heading text, or undefined. */
+function dashedInline(text: string, lead: number): [number, number] | undefined {
+  const end = trimEndOffset(text);
+  let dashes = end;
+  while (dashes > lead && text.charCodeAt(dashes - 1) === 45) dashes--;
+  if (end - dashes < 4 || dashes === lead || !isSpace(text.charCodeAt(dashes - 1))) return undefined;
+  const textEnd = trimEndOffset(text, dashes, lead);
+  if (textEnd - lead < 2 || textEnd - lead > 81 || !isLetter(text.charCodeAt(lead))) return undefined;
+  const dash = text.indexOf('-', lead);
+  if (dash >= 0 && dash < textEnd) return undefined;
+  return [lead, textEnd];
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** Reads a heading whose text or upper rule is on line `i`. */
-function readHeading(lines: readonly string[], kinds: readonly LineKind[], i: number, floor: number): HeadingSpan | undefined {
+function readHeading(lines: readonly string[], indents: Int32Array, kinds: readonly LineKind[], i: number, floor: number): HeadingSpan | undefined {
   const text = lines[i];
   const isRule = kinds[i] === 'rule';
   if (isRule) {
@@ -324,20 +383,19 @@ function readHeading(lines: readonly string[], kinds: readonly LineKind[], i: nu
   }
   // Headings are short: a long line of prose is never one (and is the common case).
   if (text.length > 120) return undefined;
-  const slash = text.includes('//') ? SLASH_HEADING.exec(text) : null;
+  const lead = indents[i];
+  const slash = text.charCodeAt(lead) === 47 /* / */ ? slashHeading(text, lead) : undefined;
   if (slash) {
-    const s = text.indexOf(slash[1]);
-    return { heading: { range: lineRangeOf(lines, i), text: token(i, text, s, s + slash[1].length), style: 'slashes', rules: [] }, first: i, last: i, textLine: i };
+    return { heading: { range: lineRangeOf(lines, i), text: token(i, text, slash[0], slash[1]), style: 'slashes', rules: [] }, first: i, last: i, textLine: i };
   }
-  const dashed = text.includes('----') ? DASHED_INLINE.exec(text) : null;
-  if (dashed && isHeadingText(dashed[1])) {
-    const s = text.indexOf(dashed[1]);
-    return { heading: { range: lineRangeOf(lines, i), text: token(i, text, s, s + dashed[1].length), style: 'dashed-inline', rules: [] }, first: i, last: i, textLine: i };
+  const dashed = dashedInline(text, lead);
+  if (dashed && isHeadingText(text.slice(dashed[0], dashed[1]))) {
+    return { heading: { range: lineRangeOf(lines, i), text: token(i, text, dashed[0], dashed[1]), style: 'dashed-inline', rules: [] }, first: i, last: i, textLine: i };
   }
   // Cheap structure first: a rule line under it, or a blank line before and a blank line or paragraph after.
   const underlined = i + 1 < lines.length && kinds[i + 1] === 'rule';
   const next = i + 1;
-  const alone = isBlankOrEdge(lines, kinds, i - 1, floor) && next < lines.length && (lines[next].trim().length === 0 || kinds[next] === 'paragraph');
+  const alone = isBlankOrEdge(indents, kinds, i - 1, floor) && next < lines.length && (indents[next] < 0 || kinds[next] === 'paragraph');
   if (!underlined && !alone) return undefined;
   if (!isHeadingText(text)) return undefined;
   // Underlined: the heading, then a rule line.
@@ -345,8 +403,8 @@ function readHeading(lines: readonly string[], kinds: readonly LineKind[], i: nu
   // A short line alone is a heading only when a paragraph or a long line of text follows; never the last line.
   let followed = false;
   for (let k = next; k < lines.length && k < next + 4; k++) {
-    if (kinds[k] === 'paragraph' || (kinds[k] === 'text' && lines[k].trim().length > 0)) {
-      followed = kinds[k] === 'paragraph' || lines[k].trim().length > 60;
+    if (kinds[k] === 'paragraph' || (kinds[k] === 'text' && indents[k] >= 0)) {
+      followed = kinds[k] === 'paragraph' || trimmedLength(lines[k], indents[k]) > 60;
       break;
     }
   }
@@ -390,35 +448,133 @@ function lineRangeOf(lines: readonly string[], line: number): Range {
   return range(line, 0, lines[line].length);
 }
 
-// Surnames: "PEKALA", "Beyrle", "TIMKEN JR", "LA LIME", "KUBISKE KUBISKE", "MANZANARES .", "jones".
-const SIGNATURE_LINE = /^\s*(?:([A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2})|([a-z]{3,20}))\s*\.?\s*$/;
-const SIGNATURE_GLUED = /[.!?)"”]\s+([A-Z][A-Z'’-]{2,}(?:\s+(?:JR|SR|III|[A-Z][A-Z'’-]{2,}))?|[A-Z][a-z'’-]{2,})\s*\.?\s*$/;
 const NOT_NAMES = /^(?:END|BT|NNNN|SIPDIS|NOFORN|SUMMARY|COMMENT|NOTE|TEXT|CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS|MORE|THANKS|ENDS)$/i;
 
 function readSignature(line: number, text: string, kind: LineKind): Signature | undefined {
   if (kind === 'heading' || kind === 'rule' || kind === 'page' || kind === 'banner') return undefined;
   if (/https?:|www\.|\.\.\.\s*$|…\s*$|>\s*$/.test(text)) return undefined;
-  const alone = text.length <= 80 ? SIGNATURE_LINE.exec(text) : null;
-  if (alone && kind !== 'paragraph') {
-    const name = (alone[1] ?? alone[2]).trim();
-    if (name.split(/\s+/).every((w) => !NOT_NAMES.test(w))) {
-      const s = text.indexOf(name);
-      return { token: token(line, text, s, s + name.length), glued: false };
-    }
+  const end = nameEnd(text);
+  const alone = kind !== 'paragraph' && text.length <= 80 ? signatureLine(text, end) : undefined;
+  if (alone) {
+    const name = text.slice(alone[0], alone[1]);
+    if (name.split(/\s+/).every((w) => !NOT_NAMES.test(w))) return { token: token(line, text, alone[0], alone[1]), glued: false };
   }
-  // Only the end of the line can hold a glued name; a 16,000-character line is not scanned whole.
-  const tailStart = Math.max(0, text.length - 80);
-  const tail = text.slice(tailStart);
-  const glued = SIGNATURE_GLUED.exec(tail);
-  if (glued && !NOT_NAMES.test(glued[1]) && !/\bEND\s+\w+\s*$/i.test(text.slice(0, text.trimEnd().length - glued[1].length).trimEnd() + ' ' + glued[1])) {
-    const s = tailStart + glued.index + glued[0].indexOf(glued[1]);
-    return { token: token(line, text, s, s + glued[1].length), glued: true };
+  const glued = gluedSignature(text, end);
+  if (glued) {
+    const name = text.slice(glued[0], glued[1]);
+    if (!NOT_NAMES.test(name) && !/\bEND\s+\w+\s*$/i.test(text.slice(0, trimEndOffset(text, glued[0])) + ' ' + name)) {
+      return { token: token(line, text, glued[0], glued[1]), glued: true };
+    }
   }
   return undefined;
 }
 
+/** Where a signature would end: before trailing spaces and one optional full stop ("MANZANARES ."). */
+function nameEnd(text: string): number {
+  let end = trimEndOffset(text);
+  if (text.charCodeAt(end - 1) === 46 /* . */) end = trimEndOffset(text, end - 1);
+  return end;
+}
+
+/** Letters, apostrophes and hyphens: the characters of a surname. */
+function isNameChar(c: number, lower: boolean): boolean {
+  return (c >= 65 && c <= 90) || (lower && c >= 97 && c <= 122) || c === 39 || c === 8217 || c === 45;
+}
+
+/** Start of the word of name characters ending at `end`. */
+function wordStart(text: string, end: number, lower: boolean): number {
+  let s = end;
+  while (s > 0 && isNameChar(text.charCodeAt(s - 1), lower)) s--;
+  return s;
+}
+
+/** "PEKALA", "O'NEILL": an upper-case word of three or more characters. */
+function isUpperName(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (end - start < 3 || c < 65 || c > 90) return false;
+  for (let k = start + 1; k < end; k++) if (!isNameChar(text.charCodeAt(k), false)) return false;
+  return true;
+}
+
+/** "Beyrle": a capital, then two or more small letters, apostrophes or hyphens. */
+function isMixedName(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (end - start < 3 || c < 65 || c > 90) return false;
+  for (let k = start + 1; k < end; k++) {
+    const d = text.charCodeAt(k);
+    if (!((d >= 97 && d <= 122) || d === 39 || d === 8217 || d === 45)) return false;
+  }
+  return true;
+}
+
+/**
+ * A line that is only a surname: one to three capitalised words ("PEKALA", "Beyrle",
+ * "TIMKEN JR", "LA LIME") or one lower-case word of 3–20 letters ("jones").
+ */
+function signatureLine(text: string, end: number): [number, number] | undefined {
+  const start = skipSpaces(text);
+  if (start >= end) return undefined;
+  const first = text.charCodeAt(start);
+  if (first >= 97 && first <= 122) {
+    for (let k = start; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 97 || c > 122) return undefined;
+    }
+    return end - start >= 3 && end - start <= 20 ? [start, end] : undefined;
+  }
+  let words = 0;
+  let k = start;
+  while (k < end) {
+    let w = k;
+    while (w < end && isNameChar(text.charCodeAt(w), true)) w++;
+    const c = text.charCodeAt(k);
+    if (w - k < 2 || c < 65 || c > 90 || ++words > 3) return undefined;
+    k = skipSpaces(text, w);
+    // Words are separated by spaces only.
+    if (k < end && k === w) return undefined;
+  }
+  return [start, end];
+}
+
+/**
+ * A surname glued to the end of the last line after a sentence ends:
+ * "… for Washington. PEKALA", "… soon. TIMKEN JR", "… ends) Beyrle".
+ * Returns the offsets of the name, or undefined.
+ */
+function gluedSignature(text: string, end: number): [number, number] | undefined {
+  const lastStart = wordStart(text, end, true);
+  if (lastStart === end) return undefined;
+  // Two words: an upper-case name, then JR, SR, III or another upper-case name.
+  const last = text.slice(lastStart, end);
+  const gap = trimEndOffset(text, lastStart);
+  if (gap < lastStart && (isUpperName(text, lastStart, end) || last === 'JR' || last === 'SR')) {
+    const firstStart = wordStart(text, gap, true);
+    if (isUpperName(text, firstStart, gap) && endsSentenceBefore(text, firstStart)) return [firstStart, end];
+  }
+  const single = isUpperName(text, lastStart, end) || isMixedName(text, lastStart, end);
+  return single && endsSentenceBefore(text, lastStart) ? [lastStart, end] : undefined;
+}
+
+/** Spaces, then a character that ends a sentence, just before `start`. */
+function endsSentenceBefore(text: string, start: number): boolean {
+  const before = trimEndOffset(text, start);
+  return before < start && before > 0 && '.!?)"”'.includes(text[before - 1]);
+}
+
+/** The text without leading and trailing slashes, hyphens and spaces: "//COMMENT//" → "COMMENT". */
+function stripRules(text: string): string {
+  const isRuleChar = (c: number) => c === 47 || c === 45 || isSpace(c);
+  let start = 0;
+  let end = text.length;
+  while (start < end && isRuleChar(text.charCodeAt(start))) start++;
+  while (end > start && isRuleChar(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+
 function collectBlockMarkers(
   lines: readonly string[],
+  indents: Int32Array,
+  hinted: Uint8Array,
   kinds: readonly LineKind[],
   startLine: number,
   markers: readonly (MarkerInfo | undefined)[],
@@ -428,29 +584,33 @@ function collectBlockMarkers(
     const kind = kinds[i];
     if (kind !== 'paragraph' && kind !== 'text' && kind !== 'heading' && kind !== 'signature') continue;
     const text = lines[i];
-    if (!SUMMARY_WORDS.test(text)) continue;
     // Openers at the start of a paragraph's text (after the marker and marking) or of a line.
-    let textStart = text.length - text.trimStart().length;
+    let textStart = indents[i];
     const mk = kind === 'paragraph' ? markers[i] : undefined;
     if (mk) textStart = (mk.portion ? mk.portion.token.range.end.character : mk.marker.range.end.character);
-    while (textStart < text.length && /\s/.test(text[textStart])) textStart++;
+    textStart = skipSpaces(text, textStart);
+    // Openers start with one of these letters: Begin, Embassy, Post, Department, USUN, Mission, Summary, Comment, Note.
+    const first = text.charCodeAt(textStart) | 32;
+    const mayOpen = first === 98 || first === 101 || first === 112 || first === 100 || first === 117 || first === 109 || first === 115 || first === 99 || first === 110;
+    if (!mayOpen && !hinted[i] && kind !== 'heading') continue;
     // "//COMMENT//" headings open a comment too.
-    const headingText = kind === 'heading' ? text.replace(/[/\-\s]+$/, '').replace(/^[/\-\s]+/, '') : undefined;
+    const headingText = kind === 'heading' ? stripRules(text) : undefined;
+    OPENER.lastIndex = textStart;
     const opener = headingText !== undefined && /^(?:EMBASSY\s+)?(SUMMARY|COMMENTS?|NOTES?)$/i.test(headingText)
       ? /(SUMMARY|COMMENTS?|NOTES?)/i.exec(text)
-      : OPENER.exec(text.slice(textStart));
+      : mayOpen ? OPENER.exec(text) : null;
     const found: BlockMarker[] = [];
     if (opener) {
       const word = opener[1];
       const s = (headingText !== undefined ? opener.index : textStart + opener[0].toUpperCase().indexOf(word.toUpperCase()));
       found.push({ kind: kindOf(word), role: 'open', token: token(i, text, s, s + word.length) });
     }
-    PAREN_OPENER.lastIndex = 0;
+    PAREN_OPENER.lastIndex = hinted[i] ? 0 : text.length;
     let m: RegExpExecArray | null;
     while ((m = PAREN_OPENER.exec(text)) !== null) {
       found.push({ kind: kindOf(m[1]), role: 'open', token: token(i, text, m.index + 1, m.index + 1 + m[1].length) });
     }
-    CLOSER.lastIndex = 0;
+    CLOSER.lastIndex = hinted[i] ? 0 : text.length;
     while ((m = CLOSER.exec(text)) !== null) {
       found.push({ kind: kindOf(m[1]), role: 'close', token: token(i, text, m.index, m.index + m[0].length) });
     }
@@ -468,14 +628,21 @@ function kindOf(word: string): BlockMarker['kind'] {
 function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragraph[], lines: readonly string[]): Block[] {
   const blocks: Block[] = [];
   const open: Partial<Record<BlockMarker['kind'], BlockMarker>> = {};
-  const paragraphEnd = (line: number): Range['end'] => {
-    const p = paragraphs.find((q) => q.range.start.line <= line && q.range.end.line >= line);
-    return p ? p.range.end : { line, character: lines[line].trimEnd().length };
+  // Paragraphs are in line order and do not overlap: a binary search finds the one holding a line.
+  const paragraphAt = (line: number): Paragraph | undefined => {
+    let lo = 0;
+    let hi = paragraphs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = paragraphs[mid];
+      if (p.range.start.line > line) hi = mid - 1;
+      else if (p.range.end.line < line) lo = mid + 1;
+      else return p;
+    }
+    return undefined;
   };
-  const paragraphStart = (line: number): Range['start'] => {
-    const p = paragraphs.find((q) => q.range.start.line <= line && q.range.end.line >= line);
-    return p ? p.range.start : { line, character: 0 };
-  };
+  const paragraphEnd = (line: number): Range['end'] => paragraphAt(line)?.range.end ?? { line, character: trimEndOffset(lines[line]) };
+  const paragraphStart = (line: number): Range['start'] => paragraphAt(line)?.range.start ?? { line, character: 0 };
   for (const marker of markers) {
     if (marker.role === 'open') {
       const previous = open[marker.kind];

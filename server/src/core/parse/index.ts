@@ -8,7 +8,7 @@
  */
 import { canonicalId } from '../id';
 import type { Banner, CalendarDate, Cable, Caveat, LineKind, ParseProblem, Section } from '../model';
-import { range, spanRange, splitLines } from '../text';
+import { lineIndents, range, spanRange, splitLines } from '../text';
 import { parseBanner } from './banner';
 import { parseBody } from './body';
 import { parseHead, startsHeader } from './header';
@@ -44,6 +44,7 @@ export function parseCable(text: string): ParseResult {
 
 function parseUnchecked(text: string): Cable {
   const lines = splitLines(text);
+  const indents = lineIndents(lines);
   const kinds: LineKind[] = new Array<LineKind>(lines.length).fill('text');
   const problems: ParseProblem[] = [];
 
@@ -90,8 +91,8 @@ function parseUnchecked(text: string): Cable {
       const line = lines[i];
       // Cheap pre-check: a banner is short, opens with C, S, U or T, and its second character
       // is a space ("S E C R E T") or a capital ("SECRET", "UNCLAS"), never a small letter.
-      if (line.length > 200) continue;
-      const lead = line.length - line.trimStart().length;
+      const lead = indents[i];
+      if (line.length > 200 || lead < 0) continue;
       const c = line.charCodeAt(lead);
       if (c !== 67 && c !== 83 && c !== 85 && c !== 84) continue;
       const c2 = line.charCodeAt(lead + 1);
@@ -112,7 +113,7 @@ function parseUnchecked(text: string): Cable {
   const meta = parseMetadata(lines, metaStart, kinds, problems, date?.year);
   caveats.push(...meta.caveats);
 
-  const body = parseBody({ lines, lineKinds: kinds, startLine: meta.bodyStart, banner, problems });
+  const body = parseBody({ text, lines, indents, lineKinds: kinds, startLine: meta.bodyStart, banner, problems });
 
   const sections = buildSections(body.paragraphs, body.headings, lines);
   const serial = banner?.serial?.value ?? head.header?.de?.serial?.value;

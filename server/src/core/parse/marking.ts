@@ -3,7 +3,7 @@
  * Spellings from CORPUS-FINDINGS.md §9 and markings.tsv.
  */
 import type { Level, PortionMarking } from '../model';
-import { range, token } from '../text';
+import { isSpace, range, skipSpaces, token } from '../text';
 
 /** Level words and abbreviations that may open a marking. */
 const LEVEL_WORDS: ReadonlyMap<string, { level: Level; sbu: boolean }> = new Map([
@@ -69,9 +69,10 @@ export function parsePortionMarking(line: number, lineText: string, start: numbe
   const controls: string[] = [];
   let wellFormed = true;
   if (rest.length > 0) {
-    const separated = /^(\/\/|\/|-|\s)\s*(.*)$/.exec(rest) ?? /^(,)\s*(.*)$/.exec(rest);
-    if (!separated) return attempt(upper, whole, inner);
-    let remainder = separated[2];
+    // One separator: "//", "/", "-", a space or a comma.
+    const separator = rest.startsWith('//') ? 2 : '/-,'.includes(rest[0]) || isSpace(rest.charCodeAt(0)) ? 1 : 0;
+    if (separator === 0) return attempt(upper, whole, inner);
+    let remainder = rest.slice(skipSpaces(rest, separator));
     while (remainder.length > 0) {
       // "REL TO USA, FVEY" and "REL NATO" run to the end of the marking or the next "//".
       const rel = /^REL(?:\s+TO)?\s+([^/]+)/.exec(remainder);
@@ -80,19 +81,33 @@ export function parsePortionMarking(line: number, lineText: string, start: numbe
         remainder = remainder.slice(rel[0].length).replace(/^\/\/?\s*/, '');
         continue;
       }
-      const part = /^([A-Z ]+?)\s*(?:\/\/?|$)/.exec(remainder);
-      const word = part ? part[1].trim() : remainder;
+      const part = controlWord(remainder);
+      const word = part ? remainder.slice(0, part[0]).trim() : remainder;
       const control = CONTROLS.get(word);
       if (control) controls.push(control);
       else {
         controls.push(word);
         wellFormed = false;
       }
-      if (!part || part[0].length === 0) break;
-      remainder = remainder.slice(part[0].length).trim();
+      if (!part) break;
+      remainder = remainder.slice(part[1]).trim();
     }
   }
   return { token: whole, inner, level: found.level, sbu: found.sbu, controls, wellFormed };
+}
+
+/**
+ * A control at the start of `text`: capitals and spaces up to a "/", a "//" or the end.
+ * Returns the end of the word and the end of its separator, or undefined.
+ */
+function controlWord(text: string): [number, number] | undefined {
+  let end = 0;
+  while (end < text.length && ((text.charCodeAt(end) >= 65 && text.charCodeAt(end) <= 90) || text.charCodeAt(end) === 32)) end++;
+  if (end === 0) return undefined;
+  const next = skipSpaces(text, end);
+  if (next === text.length) return [end, next];
+  if (text[next] !== '/') return undefined;
+  return [end, text[next + 1] === '/' ? next + 2 : next + 1];
 }
 
 /**

@@ -22,7 +22,7 @@ import type {
   TagsField,
   Token,
 } from '../model';
-import { range, token, union } from '../text';
+import { isSpace, range, skipSpaces, token, trimEndOffset, union } from '../text';
 import { isRealDate } from './header';
 import { parsePortionMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
@@ -443,29 +443,29 @@ class FieldBuilder {
 
   tagsAppend(line: number, text: string, from: number, to: number): void {
     // "[MARR](#)" markdown links, "(STEINBERG, JAMES B.)" names, and codes separated by spaces or commas.
-    const re = /\[([^\]\s]{1,24})\]\([^)\s]{0,40}\)|\(([^)]{1,80})\)|[^\s,;()[\]]+/g;
-    re.lastIndex = from;
-    let m: RegExpExecArray | null;
     let namesLeft = 0;
-    while ((m = re.exec(text)) !== null && m.index < to) {
-      if (m[1] !== undefined) {
-        const s = m.index + 1;
-        this.#tags.push({ token: token(line, text, s, s + m[1].length), code: m[1].toUpperCase(), role: 'code' });
+    let next = from;
+    let item: TagItem | undefined;
+    while ((item = nextTagItem(text, next)) !== undefined && item.start < to) {
+      next = item.end;
+      if (item.kind === 'link') {
+        const code = text.slice(item.start + 1, item.inner);
+        this.#tags.push({ token: token(line, text, item.start + 1, item.inner), code: code.toUpperCase(), role: 'code' });
         namesLeft = 0;
         continue;
       }
-      if (m[2] !== undefined) {
+      if (item.kind === 'paren') {
         // "OVIP (CLINTON, HILLARY)": the parenthesis names a person.
-        const inner = m[2].trim();
-        const s = m.index + 1 + (m[2].length - m[2].trimStart().length);
-        this.#tags.push({ token: token(line, text, s, s + inner.length), code: inner, role: 'person' });
+        const s = skipSpaces(text, item.start + 1);
+        const e = trimEndOffset(text, item.end - 1, s);
+        this.#tags.push({ token: token(line, text, s, e), code: text.slice(s, e), role: 'person' });
         namesLeft = 0;
         continue;
       }
-      let word = m[0];
+      let word = text.slice(item.start, item.end);
       // "AF." and "SN," lose their punctuation.
       while (word.length > 1 && /[.:]$/.test(word)) word = word.slice(0, -1);
-      const t = token(line, text, m.index, m.index + word.length);
+      const t = token(line, text, item.start, item.start + word.length);
       const upper = word.toUpperCase();
       const last = this.#tags[this.#tags.length - 1];
       // "OVIP CLINTON HILLARY PREL": names of five letters or more follow a person tag.
@@ -865,3 +865,47 @@ function readDate(v: string): { date: CalendarDate; impossible: boolean } | unde
   return undefined;
 }
 
+
+/** One item of a TAGS line: a markdown link "[MARR](#)", a parenthesis "(CLINTON, HILLARY)" or a word. */
+interface TagItem {
+  readonly kind: 'link' | 'paren' | 'word';
+  readonly start: number;
+  readonly end: number;
+  /** For a link, the end of the code inside the brackets. */
+  readonly inner: number;
+}
+
+/** A character of a TAGS word: anything but spaces, commas, semicolons, parentheses and brackets. */
+function isTagWordChar(c: number): boolean {
+  return c !== 44 && c !== 59 && c !== 40 && c !== 41 && c !== 91 && c !== 93 && !isSpace(c);
+}
+
+/** The next TAGS item at or after `from`. Every look-ahead is bounded, so a line is read in linear time. */
+function nextTagItem(text: string, from: number): TagItem | undefined {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 /* [ */) {
+      // "[" 1–24 characters "]" "(" up to 40 characters ")", none of them spaces.
+      let k = i + 1;
+      while (k < text.length && k - i - 1 < 25 && text.charCodeAt(k) !== 93 && !isSpace(text.charCodeAt(k))) k++;
+      if (k === i + 1 || k - i - 1 > 24 || text.charCodeAt(k) !== 93 || text.charCodeAt(k + 1) !== 40) continue;
+      let e = k + 2;
+      while (e < text.length && e - k - 2 < 41 && text.charCodeAt(e) !== 41 && !isSpace(text.charCodeAt(e))) e++;
+      if (e - k - 2 > 40 || text.charCodeAt(e) !== 41) continue;
+      return { kind: 'link', start: i, end: e + 1, inner: k };
+    }
+    if (c === 40 /* ( */) {
+      // "(" 1–80 characters ")".
+      let k = i + 1;
+      while (k < text.length && k - i - 1 <= 80 && text.charCodeAt(k) !== 41) k++;
+      if (k === i + 1 || k - i - 1 > 80 || k >= text.length) continue;
+      return { kind: 'paren', start: i, end: k + 1, inner: k };
+    }
+    if (isTagWordChar(c)) {
+      let e = i + 1;
+      while (e < text.length && isTagWordChar(text.charCodeAt(e))) e++;
+      return { kind: 'word', start: i, end: e, inner: e };
+    }
+  }
+  return undefined;
+}

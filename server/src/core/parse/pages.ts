@@ -6,47 +6,91 @@ import type { OldPageHeader, PageLine } from '../model';
 import { numberToken, token } from '../text';
 
 // "<POST cut to 10 chars> <serial zero-padded to 8> <page 3 digits>[.n] OF <total 3 digits>".
-// The post is one to four words within ten characters: "BUENOS AIR", "RIO DE JAN", "Moscow".
-const PAGE_LINE = /(?<![A-Za-z0-9])([A-Za-z][A-Za-z'.]{0,9}(?: [A-Za-z][A-Za-z'.]{0,9}){0,3}) {1,3}(\d{8}) {1,3}(\d{3})(?:\.(\d{1,2}))? {1,3}(?:OF|of|Of) {1,3}(\d{3})(?![0-9])/dg;
+// The post is one to four words within ten characters ("BUENOS AIR", "RIO DE JAN", "Moscow"),
+// read backwards from the serial by {@link postStart}; the rest is this pattern.
+const PAGE_TAIL = /(\d{8}) {1,3}(\d{3})(?:\.(\d{1,2}))? {1,3}(?:OF|of|Of) {1,3}(\d{3})(?![0-9])/dg;
+
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAlnum = (c: number) => isLetter(c) || (c >= 48 && c <= 57);
+const isPostChar = (c: number) => isLetter(c) || c === 39 /* ' */ || c === 46; /* . */
+
+/**
+ * The start of the post before a page marker's serial at `serial`: up to four words
+ * of one letter and up to nine more letters, apostrophes or dots, separated by single
+ * spaces, then one to three spaces; the first word not glued to a letter or digit.
+ * Returns -1 when there is no post. Looks back at most 4 × 11 + 3 characters.
+ */
+function postStart(text: string, serial: number, floor: number): number {
+  let end = serial;
+  while (end > floor && serial - end < 3 && text.charCodeAt(end - 1) === 32) end--;
+  if (end === serial || end <= floor || !isPostChar(text.charCodeAt(end - 1))) return -1;
+  let start = -1;
+  for (let words = 0; words < 4; words++) {
+    let t = end;
+    while (t > floor && end - t <= 10 && isPostChar(text.charCodeAt(t - 1))) t--;
+    const whole = t === floor || !isPostChar(text.charCodeAt(t - 1));
+    if (whole && end - t <= 10 && isLetter(text.charCodeAt(t)) && (t === 0 || !isAlnum(text.charCodeAt(t - 1)))) {
+      // The whole word: a word before it may extend the post.
+      start = t;
+      if (t - 2 < floor || text.charCodeAt(t - 1) !== 32 || !isPostChar(text.charCodeAt(t - 2))) break;
+      end = t - 1;
+      continue;
+    }
+    // Part of a longer run: the earliest letter within ten characters that follows an apostrophe or a dot.
+    for (let k = Math.max(t, end - 10); k < end; k++) {
+      if (isLetter(text.charCodeAt(k)) && k > 0 && !isAlnum(text.charCodeAt(k - 1))) {
+        start = k;
+        break;
+      }
+    }
+    break;
+  }
+  return start;
+}
 
 /** Finds every continuation-page marker on a line, on its own or inside text. */
 export function findPageLines(line: number, lineText: string): PageLine[] {
-  // Cheap pre-check: a marker always has eight digits in a row.
-  if (!/\d{8}/.test(lineText)) return [];
   const result: PageLine[] = [];
-  PAGE_LINE.lastIndex = 0;
+  PAGE_TAIL.lastIndex = 0;
+  let previousEnd = 0;
   let match: RegExpExecArray | null;
-  while ((match = PAGE_LINE.exec(lineText)) !== null) {
-    let postText = match[1];
-    let postStart = match.index;
+  while ((match = PAGE_TAIL.exec(lineText)) !== null) {
+    const first = postStart(lineText, match.index, previousEnd);
+    if (first < 0) {
+      PAGE_TAIL.lastIndex = match.index + 1;
+      continue;
+    }
+    previousEnd = match.index + match[0].length;
+    let postStartAt = first;
+    let postText = lineText.slice(first, match.index).trimEnd();
     // "52 percent in RIO DE JAN 00000329": keep the last words that fit in ten characters.
     while (postText.length > 10) {
       const space = postText.indexOf(' ');
       if (space < 0) break;
-      postStart += space + 1;
+      postStartAt += space + 1;
       postText = postText.slice(space + 1);
     }
     if (postText.length > 10) continue;
     // Text words in lower case before an upper-case post are not part of it: "in PARIS".
     const words = postText.split(' ');
     while (words.length > 1 && words[0] !== words[0].toUpperCase() && words[1] === words[1].toUpperCase()) {
-      postStart += words[0].length + 1;
+      postStartAt += words[0].length + 1;
       words.shift();
     }
     postText = words.join(' ');
     const indices = match.indices as RegExpIndicesArray;
-    const [serialStart, serialEnd] = indices[2];
-    const [pageStart, pageEnd] = indices[3];
-    const [totalStart, end] = indices[5];
-    const whole = token(line, lineText, postStart, end);
-    const before = lineText.slice(0, postStart).trim();
+    const [serialStart, serialEnd] = indices[1];
+    const [pageStart, pageEnd] = indices[2];
+    const [totalStart, end] = indices[4];
+    const whole = token(line, lineText, postStartAt, end);
+    const before = lineText.slice(0, postStartAt).trim();
     const after = lineText.slice(end).trim();
     result.push({
       token: whole,
-      post: token(line, lineText, postStart, postStart + postText.length),
+      post: token(line, lineText, postStartAt, postStartAt + postText.length),
       serial: numberToken(line, lineText, serialStart, serialEnd),
       page: numberToken(line, lineText, pageStart, pageEnd),
-      subpage: match[4] !== undefined ? parseInt(match[4], 10) : undefined,
+      subpage: match[3] !== undefined ? parseInt(match[3], 10) : undefined,
       total: numberToken(line, lineText, totalStart, end),
       inline: before.length > 0 || after.length > 0,
     });
@@ -55,12 +99,13 @@ export function findPageLines(line: number, lineText: string): PageLine[] {
 }
 
 // "PAGE 02 HARARE 06677 01 OF 03 291400Z" and "PAGE 02 RUEHFRA2440 C O N F I D E N T I A L …".
-const OLD_PAGE = /^\s*PAGE +(\d{2,3}) +(?:[A-Z][A-Z ]{0,20}? +\d{4,6} +\d{2} +OF +\d{2} +\d{6}Z|R[A-Z]{3,6}\d{4}\b)/;
+const OLD_PAGE = /^\s*PAGE +(\d{2,3}) +(?:([A-Z]+(?: +[A-Z]+)*) +\d{4,6} +\d{2} +OF +\d{2} +\d{6}Z|R[A-Z]{3,6}\d{4}\b)/;
 
 /** Reads an old printout page header at the start of a line. */
 export function findOldPageHeader(line: number, lineText: string): OldPageHeader | undefined {
   const match = OLD_PAGE.exec(lineText);
-  if (!match) return undefined;
+  // The post is at most 21 characters ("PAGE 02 HARARE 06677 …").
+  if (!match || (match[2] !== undefined && match[2].length > 21)) return undefined;
   const start = lineText.length - lineText.trimStart().length;
   return { token: token(line, lineText, start, match[0].length), page: parseInt(match[1], 10) };
 }
