@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isSpace, lineIndents, lineOffsets, linesMatching, skipSpaces, splitLines, trimEndOffset } from '../../server/src/core/text';
+import { isSpace, lineIndents, lineOffsets, linesWith, skipSpaces, splitLines, trimEndOffset } from '../../server/src/core/text';
 
 describe('text helpers', () => {
   it('isSpace is exactly the set String.prototype.trim removes', () => {
@@ -27,15 +27,17 @@ describe('text helpers', () => {
     assert.deepEqual([...lineIndents(['', '  ', ' a', 'b', '\t\u00a0c'])], [-1, -1, 1, 0, 2]);
   });
 
-  it('lineOffsets and linesMatching find lines across CRLF, CR and LF endings', () => {
+  it('lineOffsets and linesWith find lines across CRLF, CR and LF endings', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.string({ unit: fc.constantFrom('a', 'X', ' ', '1') }), fc.constantFrom('\n', '\r\n', '\r'))), (parts) => {
+      fc.property(fc.array(fc.tuple(fc.string({ unit: fc.constantFrom('a', 'X', 'XX', ' ', '1') }), fc.constantFrom('\n', '\r\n', '\r'))), (parts) => {
         const text = parts.map(([line, eol]) => line + eol).join('');
         const lines = splitLines(text);
         const offsets = lineOffsets(text, lines);
         lines.forEach((line, i) => assert.equal(text.slice(offsets[i], offsets[i] + line.length), line));
-        const expected = lines.flatMap((line, i) => (/XX/.test(line) ? [i] : []));
-        assert.deepEqual(linesMatching(text, offsets, /XX/g), expected);
+        const expected = lines.map((line) => (/XX1/.test(line) ? 1 : 0));
+        const found = new Uint8Array(lines.length);
+        linesWith(text, offsets, 'XX', (at) => text[at + 2] === '1', found);
+        assert.deepEqual([...found], expected);
       }),
     );
   });

@@ -8,7 +8,8 @@ import type { NumberToken, Position, Range, Token } from './model';
 
 /** Splits text into lines without their terminators. Never loses a character but the terminators. */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // Most files end lines with "\n" only: splitting on a string is about twice as fast.
+  return text.indexOf('\r') < 0 ? text.split('\n') : text.split(/\r\n|\r|\n/);
 }
 
 /**
@@ -60,23 +61,41 @@ export function lineOffsets(text: string, lines: readonly string[]): Int32Array 
 }
 
 /**
- * Lines holding a match of the global `pattern` anywhere in `text`, in order,
- * each once. One scan of the whole text is much cheaper than one per line.
+ * Marks in `out` the lines holding a match of the global `pattern` anywhere in `text`.
+ * One scan of the whole text is much cheaper than one per line.
  */
-export function linesMatching(text: string, offsets: Int32Array, pattern: RegExp): number[] {
-  const result: number[] = [];
+export function markLinesMatching(text: string, offsets: Int32Array, pattern: RegExp, out: Uint8Array): void {
   pattern.lastIndex = 0;
   let line = 0;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(text)) !== null) {
-    const at = match.index;
-    while (line + 1 < offsets.length && offsets[line + 1] <= at) line++;
-    if (result.length === 0 || result[result.length - 1] !== line) result.push(line);
-    // Skip to the next line: one hit per line is enough.
+    while (line + 1 < offsets.length && offsets[line + 1] <= match.index) line++;
+    out[line] = 1;
+    // One hit per line is enough.
     if (line + 1 >= offsets.length) break;
     pattern.lastIndex = offsets[line + 1];
   }
-  return result;
+}
+
+/**
+ * Lines holding an occurrence of `needle` that `accept(offset)` confirms, in order,
+ * each once. For a needle that opens with a rare character ("("), `indexOf` finds
+ * candidates much faster than a regular expression can.
+ */
+export function linesWith(text: string, offsets: Int32Array, needle: string, accept: (at: number) => boolean, out: Uint8Array): void {
+  let line = 0;
+  let at = text.indexOf(needle);
+  while (at >= 0) {
+    while (line + 1 < offsets.length && offsets[line + 1] <= at) line++;
+    if (out[line] === 0 && accept(at)) {
+      out[line] = 1;
+      // One hit per line is enough.
+      if (line + 1 >= offsets.length) return;
+      at = text.indexOf(needle, offsets[line + 1]);
+    } else {
+      at = text.indexOf(needle, at + 1);
+    }
+  }
 }
 
 /** The terminator that ends each line (`''` for the last one). Used by fixes that must keep line endings. */

@@ -3,7 +3,7 @@
  * in every spelling of FORMAT.md §3 and CORPUS-FINDINGS.md §2.
  */
 import type { Banner, BannerForm, Level, ParseProblem, Token } from '../model';
-import { numberToken, range, token } from '../text';
+import { isSpace, numberToken, range, token } from '../text';
 
 /** Level words with the level they stand for (spaces removed, upper case). */
 const LEVEL_WORDS: readonly (readonly [string, Level])[] = [
@@ -13,6 +13,27 @@ const LEVEL_WORDS: readonly (readonly [string, Level])[] = [
   ['SECRET', 'SECRET'],
   ['UNCLAS', 'UNCLASSIFIED'],
 ];
+
+/**
+ * A cheap necessary condition for a banner at `lead` (upper-case letters): the first three
+ * letters, spaces skipped, begin a level word, the word with its first letter lost or
+ * doubled, or the word behind one stray letter (the damage {@link matchLevel} reads). Prose lines in capitals ("THE MINISTER") fail it.
+ */
+export function mayOpenBanner(text: string, lead: number): boolean {
+  let letters = '';
+  for (let i = lead; i < text.length && letters.length < 3; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) continue;
+    if (c >= 97 && c <= 122) letters += String.fromCharCode(c - 32);
+    else if (c >= 65 && c <= 90) letters += text[i];
+    else return false;
+  }
+  if (letters.length < 3) return false;
+  for (const [word] of LEVEL_WORDS) {
+    if (word.startsWith(letters) || word.startsWith(letters.slice(1)) || (word.length >= 6 && word.startsWith(letters, 1))) return true;
+  }
+  return false;
+}
 
 /** How a run of letters relates to a level word. */
 interface LevelMatch {

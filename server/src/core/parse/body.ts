@@ -19,7 +19,7 @@ import type {
   Signature,
   Token,
 } from '../model';
-import { isSpace, lineOffsets, linesMatching, range, skipSpaces, spanRange, token, trimEndOffset } from '../text';
+import { isSpace, lineOffsets, linesWith, markLinesMatching, range, skipSpaces, spanRange, token, trimEndOffset } from '../text';
 import { parsePortionMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 
@@ -58,8 +58,12 @@ const BODY_FIELD = /^\s*(?:E\.?O\.?\s*\d{5}|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF\s*:
 const OPENER = /(?:BEGIN\s+)?(?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION|BEGIN)\s+)?(SUMMARY|COMMENTS?|NOTES?)(?:\s+AND\s+(?:COMMENTS?|INTRODUCTION|ACTION\s+REQUEST|KEY\s+THEMES))?(?:\s*[:.]|\s+-+(?=\s|$)|\s*--)/iy;
 // "(Note: …" and "(Comment: …" inside a line.
 const PAREN_OPENER = /\((NOTE|COMMENT)\s*:/gi;
-// What a line needs to hold either of those: one search of the whole text finds the few that do.
-const INLINE_MARKER_HINT = /\((?:note|comment)\s*:|\bend\s+(?:summ|comm|note)/gi;
+// The same, read at a given offset of the whole text.
+const PAREN_AT = /\((?:note|comment)\s*:/iy;
+const CLOSER_HINT = /\bend\s+(?:summ|comm|note)/gi;
+// What a line needs to hold a redaction or a continuation-page marker (eight digits in a row).
+const REDACTION_HINT = /XXXX|xxxxx/g;
+const PAGE_HINT = /\d{8}/g;
 // "End Summary.", "END SUMMARY AND COMMENT", "End Comment", "End Note", "END NOTES".
 const CLOSER = /\bEND\s+(SUMMARY|COMMENTS?|NOTES?)\b/gi;
 
@@ -78,9 +82,15 @@ export function parseBody(input: BodyInput): BodyResult {
 
   // Whole-document scans: redactions and continuation-page lines. One search of the
   // whole text finds the few lines that can hold either; only those are read.
-  const offsets = lineOffsets(input.text, lines);
-  for (const i of linesMatching(input.text, offsets, REDACTION_HINT)) collectRedactions(i, lines[i], result.redactions);
-  for (const i of linesMatching(input.text, offsets, PAGE_HINT)) {
+  const { text: whole } = input;
+  const offsets = lineOffsets(whole, lines);
+  const redacted = new Uint8Array(lines.length);
+  markLinesMatching(whole, offsets, REDACTION_HINT, redacted);
+  const paged = new Uint8Array(lines.length);
+  markLinesMatching(whole, offsets, PAGE_HINT, paged);
+  for (let i = 0; i < lines.length; i++) {
+    if (redacted[i]) collectRedactions(i, lines[i], result.redactions);
+    if (!paged[i]) continue;
     for (const page of findPageLines(i, lines[i])) {
       result.pageLines.push(page);
       if (!page.inline && i >= startLine && kinds[i] === 'text') kinds[i] = 'page';
@@ -239,8 +249,10 @@ export function parseBody(input: BodyInput): BodyResult {
   }
 
   // Block markers over the body.
+  // Lines that can hold "(Note:" (each "(" found with indexOf, confirmed at the spot) or "End Summary".
   const hinted = new Uint8Array(lines.length);
-  for (const i of linesMatching(input.text, offsets, INLINE_MARKER_HINT)) hinted[i] = 1;
+  linesWith(whole, offsets, '(', (at) => ((PAREN_AT.lastIndex = at), PAREN_AT.test(whole)), hinted);
+  markLinesMatching(whole, offsets, CLOSER_HINT, hinted);
   collectBlockMarkers(lines, indents, hinted, kinds, startLine, markers, result.blockMarkers);
   result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, lines);
   return result;
@@ -314,10 +326,6 @@ function firstWords(text: string, from: number): string {
   }
   return words.length > 80 ? `${words.slice(0, 79)}…` : words;
 }
-
-// What a line needs to hold a redaction or a continuation-page marker (eight digits in a row).
-const REDACTION_HINT = /XXXX|xxxxx/g;
-const PAGE_HINT = /\d{8}/g;
 
 /** X-runs: "XXXXXXXXXXXX" (four or more), "xxxxx" (five or more, standing alone). */
 function collectRedactions(line: number, text: string, out: Token[]): void {

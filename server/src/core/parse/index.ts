@@ -9,7 +9,7 @@
 import { canonicalId } from '../id';
 import type { Banner, CalendarDate, Cable, Caveat, LineKind, ParseProblem, Section } from '../model';
 import { lineIndents, range, spanRange, splitLines } from '../text';
-import { parseBanner } from './banner';
+import { mayOpenBanner, parseBanner } from './banner';
 import { parseBody } from './body';
 import { parseHead, startsHeader } from './header';
 import { PARAGRAPH_START, parseCaveatLine, parseMetadata } from './metadata';
@@ -97,6 +97,7 @@ function parseUnchecked(text: string): Cable {
       if (c !== 67 && c !== 83 && c !== 85 && c !== 84) continue;
       const c2 = line.charCodeAt(lead + 1);
       if (c2 >= 97 && c2 <= 122) continue;
+      if (!mayOpenBanner(line, lead)) continue;
       const repeated = parseBanner(i, line, { strict: true, repeated: true, problems });
       if (repeated) {
         banners.push(repeated);
