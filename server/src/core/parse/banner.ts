@@ -15,22 +15,24 @@ const LEVEL_WORDS: readonly (readonly [string, Level])[] = [
 ];
 
 /**
- * A cheap necessary condition for a banner at `lead` (upper-case letters): the first three
- * letters, spaces skipped, begin a level word, the word with its first letter lost or
- * doubled, or the word behind one stray letter (the damage {@link matchLevel} reads). Prose lines in capitals ("THE MINISTER") fail it.
+ * A cheap necessary condition for a banner at `lead`: the first six letters, spaces
+ * skipped and read in capitals, begin a level word, the word with its first letter lost
+ * or doubled, or the word behind one stray letter (the damage {@link matchLevel} reads).
+ * Prose lines in capitals ("THE MINISTER", "CONSULATE") fail it.
  */
 export function mayOpenBanner(text: string, lead: number): boolean {
   let letters = '';
-  for (let i = lead; i < text.length && letters.length < 3; i++) {
+  for (let i = lead; i < text.length && letters.length < 6; i++) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) continue;
     if (c >= 97 && c <= 122) letters += String.fromCharCode(c - 32);
     else if (c >= 65 && c <= 90) letters += text[i];
-    else return false;
+    else if (!isSpace(c)) break;
   }
-  if (letters.length < 3) return false;
+  // The shortest level reading is five letters ("ECRET").
+  if (letters.length < 5) return false;
   for (const [word] of LEVEL_WORDS) {
-    if (word.startsWith(letters) || word.startsWith(letters.slice(1)) || (word.length >= 6 && word.startsWith(letters, 1))) return true;
+    if (word.startsWith(letters) || (word[0] + word).startsWith(letters) || word.startsWith(letters.slice(1))) return true;
+    if (word.length >= 6 && word.startsWith(letters, 1)) return true;
   }
   return false;
 }
