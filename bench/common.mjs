@@ -26,7 +26,7 @@ export async function loadCore() {
   const entry = join(tmp, 'entry.ts');
   const { writeFileSync } = await import('node:fs');
   writeFileSync(entry, `export { parseCable } from '../../server/src/core/parse/index';\nexport { lintCable } from '../../server/src/core/lint';\n`);
-  await esbuild.build({ entryPoints: [entry], outfile: join(tmp, 'core.cjs'), bundle: true, platform: 'node', format: 'cjs', minify: true, mainFields: ['module', 'main'], logLevel: 'error' });
+  await esbuild.build({ entryPoints: [entry], outfile: join(tmp, 'core.cjs'), bundle: true, platform: 'node', format: 'cjs', minify: process.env.NOMINIFY ? false : true, mainFields: ['module', 'main'], logLevel: 'error' });
   return createRequire(import.meta.url)(join(tmp, 'core.cjs'));
 }
 

@@ -387,6 +387,8 @@ describe('parser: body', () => {
     assert.equal(findPageLines(0, 'MADRID 00000766 001.2 OF 003')[0].subpage, 2);
     assert.equal(findPageLines(0, 'Moscow 00003579 002 of 005')[0].total.value, 5);
     assert.equal(findPageLines(0, 'BUENOS AIR 00001462 002 OF 003')[0].post.text, 'BUENOS AIR');
+    // Serials have at most six digits: an eight-digit number that does not open with "00" is not a padded serial.
+    assert.deepEqual(findPageLines(0, 'PARIS 12345678 002 OF 002'), []);
   });
 
   it('reads redactions with exact ranges', () => {

@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isSpace, lineIndents, lineOffsets, linesWith, skipSpaces, splitLines, trimEndOffset } from '../../server/src/core/text';
+import { isSpace, lineShapes, linesWith, skipSpaces, splitLines, trimEndOffset } from '../../server/src/core/text';
 
 describe('text helpers', () => {
   it('isSpace is exactly the set String.prototype.trim removes', () => {
@@ -23,20 +23,41 @@ describe('text helpers', () => {
     );
   });
 
-  it('lineIndents marks blank lines and the first non-space character', () => {
-    assert.deepEqual([...lineIndents(['', '  ', ' a', 'b', '\t\u00a0c'])], [-1, -1, 1, 0, 2]);
+  it('lineShapes reads where each line starts and ends, and its characters there', () => {
+    const lines = ['', '  ', ' a', 'b.', '\t\u00a0c d \u2003'];
+    const s = lineShapes(lines.join('\n'), lines);
+    assert.deepEqual([...s.indents], [-1, -1, 1, 0, 2]);
+    assert.deepEqual([...s.ends], [0, 0, 2, 2, 5]);
+    assert.deepEqual([...s.firsts].map((c) => (c ? String.fromCharCode(c) : '')), ['', '', 'a', 'b', 'c']);
+    assert.deepEqual([...s.seconds].map((c) => (c ? String.fromCharCode(c) : '')), ['', '', '', '.', ' ']);
+    assert.deepEqual([...s.lasts].map((c) => (c ? String.fromCharCode(c) : '')), ['', '', 'a', '.', 'd']);
   });
 
-  it('lineOffsets and linesWith find lines across CRLF, CR and LF endings', () => {
+  it('lineShapes agrees with trim on any line, and its views are reused by the next call', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom(' ', '\t', '\u00a0', '\ufeff', 'a', '.', '\u2003', '\u00e9') })), (lines) => {
+        const s = lineShapes(lines.join('\n'), lines);
+        lines.forEach((line, i) => {
+          const blank = line.trim().length === 0;
+          assert.equal(s.indents[i], blank ? -1 : line.length - line.trimStart().length);
+          assert.equal(s.ends[i], blank ? 0 : line.trimEnd().length);
+          assert.equal(s.firsts[i], blank ? 0 : line.trimStart().charCodeAt(0));
+          assert.equal(s.lasts[i], blank ? 0 : line.trimEnd().charCodeAt(line.trimEnd().length - 1));
+        });
+      }),
+    );
+  });
+
+  it('lineShapes offsets and linesWith find lines across CRLF, CR and LF endings', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.string({ unit: fc.constantFrom('a', 'X', 'XX', ' ', '1') }), fc.constantFrom('\n', '\r\n', '\r'))), (parts) => {
         const text = parts.map(([line, eol]) => line + eol).join('');
         const lines = splitLines(text);
-        const offsets = lineOffsets(text, lines);
+        const { offsets } = lineShapes(text, lines);
         lines.forEach((line, i) => assert.equal(text.slice(offsets[i], offsets[i] + line.length), line));
-        const expected = lines.map((line) => (/XX1/.test(line) ? 1 : 0));
+        const expected = lines.map((line) => (/XX1/.test(line) ? 4 : 0));
         const found = new Uint8Array(lines.length);
-        linesWith(text, offsets, 'XX', (at) => text[at + 2] === '1', found);
+        linesWith(text, offsets, 'XX', (at) => text[at + 2] === '1', found, 4);
         assert.deepEqual([...found], expected);
       }),
     );

@@ -36,41 +36,95 @@ export function trimEndOffset(text: string, to = text.length, from = 0): number 
   return i;
 }
 
-/** For each line, the offset of its first non-space character, or -1 when the line is blank. */
-export function lineIndents(lines: readonly string[]): Int32Array {
-  const result = new Int32Array(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i];
-    const lead = skipSpaces(text);
-    result[i] = lead === text.length ? -1 : lead;
-  }
-  return result;
+/**
+ * Where each line's text starts and ends, and the characters there: read once, so that
+ * later passes can decide most lines without touching the strings again.
+ */
+export interface LineShapes {
+  /** Offset of the first non-space character, or -1 for a blank line. */
+  readonly indents: Int32Array;
+  /** Offset just after the last non-space character ({@link trimEndOffset}); 0 for a blank line. */
+  readonly ends: Int32Array;
+  /** Offset of the line's first character in the whole text. */
+  readonly offsets: Int32Array;
+  /** The first non-space character; 0 for a blank line. */
+  readonly firsts: Uint16Array;
+  /** The character after it; 0 when there is none. */
+  readonly seconds: Uint16Array;
+  /** The last non-space character; 0 for a blank line. */
+  readonly lasts: Uint16Array;
 }
 
-/** Offsets in the whole text of the first character of each of `lines` (split by {@link splitLines}). */
-export function lineOffsets(text: string, lines: readonly string[]): Int32Array {
-  const result = new Int32Array(lines.length);
+// Memory reused by every call of lineShapes: allocating six typed arrays per cable costs
+// more than reading a short cable. The arrays handed out are views of it.
+let scratch32 = new Int32Array(0);
+let scratch16 = new Uint16Array(0);
+
+/**
+ * Reads the {@link LineShapes} of the `lines` split from `text`. The arrays are views of
+ * memory that the next call reuses: use them before calling again, and never keep them.
+ */
+export function lineShapes(text: string, lines: readonly string[]): LineShapes {
+  const n = lines.length;
+  if (scratch32.length < 3 * n) {
+    scratch32 = new Int32Array(Math.max(3 * n, 2 * scratch32.length));
+    scratch16 = new Uint16Array(scratch32.length);
+  }
+  const indents = scratch32.subarray(0, n);
+  const ends = scratch32.subarray(n, 2 * n);
+  const offsets = scratch32.subarray(2 * n, 3 * n);
+  const firsts = scratch16.subarray(0, n);
+  const seconds = scratch16.subarray(n, 2 * n);
+  const lasts = scratch16.subarray(2 * n, 3 * n);
   let offset = 0;
-  for (let i = 0; i < lines.length; i++) {
-    result[i] = offset;
-    offset += lines[i].length;
+  for (let i = 0; i < n; i++) {
+    const line = lines[i];
+    const length = line.length;
+    offsets[i] = offset;
+    offset += length;
     // The terminator: "\r\n" counts two.
     offset += text.charCodeAt(offset) === 13 && text.charCodeAt(offset + 1) === 10 ? 2 : 1;
+    let c = line.charCodeAt(0);
+    let lead = 0;
+    // Most lines start with a printable ASCII character.
+    if (!(c > 32 && c < 127)) {
+      lead = skipSpaces(line);
+      if (lead === length) {
+        indents[i] = -1;
+        ends[i] = 0;
+        firsts[i] = 0;
+        seconds[i] = 0;
+        lasts[i] = 0;
+        continue;
+      }
+      c = line.charCodeAt(lead);
+    }
+    indents[i] = lead;
+    firsts[i] = c;
+    seconds[i] = lead + 1 < length ? line.charCodeAt(lead + 1) : 0;
+    let end = length;
+    let d = line.charCodeAt(end - 1);
+    if (!(d > 32 && d < 127)) {
+      end = trimEndOffset(line, length, lead);
+      d = line.charCodeAt(end - 1);
+    }
+    ends[i] = end;
+    lasts[i] = d;
   }
-  return result;
+  return { indents, ends, offsets, firsts, seconds, lasts };
 }
 
 /**
- * Marks in `out` the lines holding a match of the global `pattern` anywhere in `text`.
+ * Sets `bit` in `out` for the lines holding a match of the global `pattern` anywhere in `text`.
  * One scan of the whole text is much cheaper than one per line.
  */
-export function markLinesMatching(text: string, offsets: Int32Array, pattern: RegExp, out: Uint8Array): void {
+export function markLinesMatching(text: string, offsets: Int32Array, pattern: RegExp, out: Uint8Array, bit = 1): void {
   pattern.lastIndex = 0;
   let line = 0;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(text)) !== null) {
     while (line + 1 < offsets.length && offsets[line + 1] <= match.index) line++;
-    out[line] = 1;
+    out[line] |= bit;
     // One hit per line is enough.
     if (line + 1 >= offsets.length) break;
     pattern.lastIndex = offsets[line + 1];
@@ -78,17 +132,18 @@ export function markLinesMatching(text: string, offsets: Int32Array, pattern: Re
 }
 
 /**
- * Lines holding an occurrence of `needle` that `accept(offset)` confirms, in order,
- * each once. For a needle that opens with a rare character ("("), `indexOf` finds
- * candidates much faster than a regular expression can.
+ * Sets `bit` in `out` for the lines holding an occurrence of `needle` that
+ * `accept(offset)` confirms, each line once. For a needle that opens with a rare
+ * character ("(", "XXXX", "00"), `indexOf` finds candidates much faster than a
+ * regular expression can.
  */
-export function linesWith(text: string, offsets: Int32Array, needle: string, accept: (at: number) => boolean, out: Uint8Array): void {
+export function linesWith(text: string, offsets: Int32Array, needle: string, accept: (at: number) => boolean, out: Uint8Array, bit = 1): void {
   let line = 0;
   let at = text.indexOf(needle);
   while (at >= 0) {
     while (line + 1 < offsets.length && offsets[line + 1] <= at) line++;
-    if (out[line] === 0 && accept(at)) {
-      out[line] = 1;
+    if ((out[line] & bit) === 0 && accept(at)) {
+      out[line] |= bit;
       // One hit per line is enough.
       if (line + 1 >= offsets.length) return;
       at = text.indexOf(needle, offsets[line + 1]);

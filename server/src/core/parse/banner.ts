@@ -14,27 +14,53 @@ const LEVEL_WORDS: readonly (readonly [string, Level])[] = [
   ['UNCLAS', 'UNCLASSIFIED'],
 ];
 
+/** Five or six capitals as a number, one letter in five bits (A = 1), so that lengths never collide. */
+function letterCode(letters: string): number {
+  let code = 0;
+  for (let i = 0; i < letters.length; i++) code = code * 32 + (letters.charCodeAt(i) - 64);
+  return code;
+}
+
 /**
- * A cheap necessary condition for a banner at `lead`: the first six letters, spaces
- * skipped and read in capitals, begin a level word, the word with its first letter lost
- * or doubled, or the word behind one stray letter (the damage {@link matchLevel} reads).
- * Prose lines in capitals ("THE MINISTER", "CONSULATE") fail it.
+ * The first five and six letters of every reading {@link matchLevel} accepts: a level word,
+ * the word with its first letter doubled, with its first letter lost (words of six letters
+ * or more), or behind one stray letter. A five-letter reading ("ECRET") may be followed by
+ * any letter ("E C R E T PARIS").
+ */
+const BANNER_OPENINGS: ReadonlySet<number> = (() => {
+  const openings = new Set<number>();
+  const add = (reading: string) => {
+    for (const length of [5, 6]) if (reading.length >= length) openings.add(letterCode(reading.slice(0, length)));
+    if (reading.length === 5) for (let next = 65; next <= 90; next++) openings.add(letterCode(reading + String.fromCharCode(next)));
+  };
+  for (const [word] of LEVEL_WORDS) {
+    add(word);
+    add(word[0] + word);
+    if (word.length >= 6) add(word.slice(1));
+    for (let stray = 65; stray <= 90; stray++) add(String.fromCharCode(stray) + word);
+  }
+  return openings;
+})();
+
+/**
+ * A cheap necessary condition for a banner at `lead` (strict or not): the first six letters,
+ * spaces skipped and read in capitals, begin a level word, the word with its first letter
+ * lost or doubled, or the word behind one stray letter (the damage {@link matchLevel} reads).
+ * Prose lines ("THE MINISTER", "CONSULATE", "Secretary Rice") fail it.
  */
 export function mayOpenBanner(text: string, lead: number): boolean {
-  let letters = '';
-  for (let i = lead; i < text.length && letters.length < 6; i++) {
+  let code = 0;
+  let count = 0;
+  for (let i = lead; i < text.length && count < 6; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 97 && c <= 122) letters += String.fromCharCode(c - 32);
-    else if (c >= 65 && c <= 90) letters += text[i];
+    if (c >= 97 && c <= 122) code = code * 32 + (c - 96);
+    else if (c >= 65 && c <= 90) code = code * 32 + (c - 64);
     else if (!isSpace(c)) break;
+    else continue;
+    count++;
   }
   // The shortest level reading is five letters ("ECRET").
-  if (letters.length < 5) return false;
-  for (const [word] of LEVEL_WORDS) {
-    if (word.startsWith(letters) || (word[0] + word).startsWith(letters) || word.startsWith(letters.slice(1))) return true;
-    if (word.length >= 6 && word.startsWith(letters, 1)) return true;
-  }
-  return false;
+  return count >= 5 && BANNER_OPENINGS.has(code);
 }
 
 /** How a run of letters relates to a level word. */

@@ -19,7 +19,10 @@ import type {
   Signature,
   Token,
 } from '../model';
-import { isSpace, lineOffsets, linesWith, markLinesMatching, range, skipSpaces, spanRange, token, trimEndOffset } from '../text';
+import type { LineShapes } from '../text';
+import { isSpace, range, skipSpaces, spanRange, token, trimEndOffset } from '../text';
+import * as Hint from './hints';
+import type { LineHints } from './hints';
 import { parsePortionMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 
@@ -28,8 +31,10 @@ export interface BodyInput {
   /** The whole text the lines were split from. */
   readonly text: string;
   readonly lines: readonly string[];
-  /** {@link lineIndents} of the lines. */
-  readonly indents: Int32Array;
+  /** {@link lineShapes} of the lines. */
+  readonly shapes: LineShapes;
+  /** {@link scanHints} of the text. */
+  readonly hints: LineHints;
   /** Pre-filled for lines before `startLine` and for repeated banners; body fills the rest. */
   readonly lineKinds: LineKind[];
   readonly startLine: number;
@@ -58,18 +63,14 @@ const BODY_FIELD = /^\s*(?:E\.?O\.?\s*\d{5}|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF\s*:
 const OPENER = /(?:BEGIN\s+)?(?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION|BEGIN)\s+)?(SUMMARY|COMMENTS?|NOTES?)(?:\s+AND\s+(?:COMMENTS?|INTRODUCTION|ACTION\s+REQUEST|KEY\s+THEMES))?(?:\s*[:.]|\s+-+(?=\s|$)|\s*--)/iy;
 // "(Note: …" and "(Comment: …" inside a line.
 const PAREN_OPENER = /\((NOTE|COMMENT)\s*:/gi;
-// The same, read at a given offset of the whole text.
-const PAREN_AT = /\((?:note|comment)\s*:/iy;
-const CLOSER_HINT = /\bend\s+(?:summ|comm|note)/gi;
-// What a line needs to hold a redaction or a continuation-page marker (eight digits in a row).
-const REDACTION_HINT = /XXXX|xxxxx/g;
-const PAGE_HINT = /\d{8}/g;
+
 // "End Summary.", "END SUMMARY AND COMMENT", "End Comment", "End Note", "END NOTES".
 const CLOSER = /\bEND\s+(SUMMARY|COMMENTS?|NOTES?)\b/gi;
 
 /** Reads the body from `startLine`. Redactions and page lines are collected over the whole document. */
 export function parseBody(input: BodyInput): BodyResult {
-  const { lines, lineKinds: kinds, startLine, indents } = input;
+  const { lines, lineKinds: kinds, startLine, shapes } = input;
+  const { indents, ends, firsts } = shapes;
   const result: BodyResult = {
     paragraphs: [],
     headings: [],
@@ -80,17 +81,13 @@ export function parseBody(input: BodyInput): BodyResult {
     redactions: [],
   };
 
-  // Whole-document scans: redactions and continuation-page lines. One search of the
-  // whole text finds the few lines that can hold either; only those are read.
-  const { text: whole } = input;
-  const offsets = lineOffsets(whole, lines);
-  const redacted = new Uint8Array(lines.length);
-  markLinesMatching(whole, offsets, REDACTION_HINT, redacted);
-  const paged = new Uint8Array(lines.length);
-  markLinesMatching(whole, offsets, PAGE_HINT, paged);
+  // Redactions and continuation-page lines over the whole document, on the lines whose hints allow them.
+  const hints = input.hints.bits;
   for (let i = 0; i < lines.length; i++) {
-    if (redacted[i]) collectRedactions(i, lines[i], result.redactions);
-    if (!paged[i]) continue;
+    const hint = hints[i];
+    if (hint === 0) continue;
+    if (hint & Hint.REDACTION) collectRedactions(i, lines[i], result.redactions);
+    if (!(hint & Hint.PAGE)) continue;
     for (const page of findPageLines(i, lines[i])) {
       result.pageLines.push(page);
       if (!page.inline && i >= startLine && kinds[i] === 'text') kinds[i] = 'page';
@@ -101,19 +98,20 @@ export function parseBody(input: BodyInput): BodyResult {
   const markers: (MarkerInfo | undefined)[] = new Array(lines.length);
   let afterRepeatedBanner = false;
   for (let i = startLine; i < lines.length; i++) {
-    const text = lines[i];
-    if (kinds[i] === 'banner') {
+    const kind = kinds[i];
+    if (kind === 'banner') {
       afterRepeatedBanner = true;
       continue;
     }
-    if (kinds[i] !== 'text') continue;
+    if (kind !== 'text') continue;
     const lead = indents[i];
     if (lead < 0) {
       kinds[i] = 'blank';
       continue;
     }
     // The first character decides which readers can apply; most lines are prose and need none.
-    const c = text.charCodeAt(lead);
+    const c = firsts[i];
+    const text = lines[i];
     // The E.O./TAGS/SUBJECT block repeated after a per-section banner.
     if (afterRepeatedBanner && BODY_FIELD.test(text)) {
       kinds[i] = /^\s*TAGS?/i.test(text) ? 'tags' : /^\s*SUBJ/i.test(text) ? 'subject' : /^\s*E/i.test(text) ? 'eo' : 'classified-by';
@@ -128,20 +126,24 @@ export function parseBody(input: BodyInput): BodyResult {
       }
     }
     // A bare level on its own line is an old page break ("CONFIDENTIAL").
-    if ((c === 67 || c === 83 || c === 85) && /^\s*(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)\s*$/.test(text)) {
-      kinds[i] = 'page';
-      continue;
-    }
-    if ((c === 83 || c === 115) && /^\s*SIPDIS\s*$/i.test(text)) {
-      kinds[i] = 'caveat';
-      continue;
+    if (c === 67 || c === 83 || c === 85 || c === 115) {
+      // Both are short: a length check spares the regular expressions on prose.
+      const length = ends[i] - lead;
+      if (c !== 115 && length >= 6 && length <= 12 && /^\s*(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)\s*$/.test(text)) {
+        kinds[i] = 'page';
+        continue;
+      }
+      if (length === 6 && /^\s*SIPDIS\s*$/i.test(text)) {
+        kinds[i] = 'caveat';
+        continue;
+      }
     }
     if ((c === 45 || c === 61 || c === 95 || c === 42) && RULE_LINE.test(text)) {
       kinds[i] = 'rule';
       continue;
     }
     if ((c >= 48 && c <= 57) || c === 182 /* ¶ */) {
-      const marker = readMarker(i, text);
+      const marker = readMarker(i, text, lead);
       if (marker) markers[i] = marker;
     }
     if (c !== 40 /* ( */) afterRepeatedBanner = false;
@@ -164,7 +166,7 @@ export function parseBody(input: BodyInput): BodyResult {
     if (!mk) continue;
     const prev = previousNonBlank(indents, kinds, i, startLine);
     const prevBlank = prev < i - 1 || prev < 0;
-    const prevEndsSentence = prev < 0 || endsSentence(lines[prev]) || (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph');
+    const prevEndsSentence = prev < 0 || endsSentence(shapes.lasts[prev]) || (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph');
     // "… in Lyon on November ⏎ ¶16. His aim …": a wrapped date, not a paragraph.
     if (mk.portionStart < 0 && !prevBlank && !prevEndsSentence) continue;
     // A bare "5." needs a marking or a fresh line to be a paragraph number.
@@ -188,7 +190,7 @@ export function parseBody(input: BodyInput): BodyResult {
   // Pass 3: headings (need paragraph starts to know what follows).
   for (let i = startLine; i < lines.length; i++) {
     if (kinds[i] !== 'text' && kinds[i] !== 'rule') continue;
-    const heading = readHeading(lines, indents, kinds, i, startLine);
+    const heading = readHeading(lines, shapes, kinds, i, startLine);
     if (heading) {
       result.headings.push(heading.heading);
       for (let k = heading.first; k <= heading.last; k++) {
@@ -229,7 +231,7 @@ export function parseBody(input: BodyInput): BodyResult {
     const portion = mk.portion;
     const after = portion ? portion.token.range.end.character : mk.marker.range.end.character;
     result.paragraphs.push({
-      range: spanRange(i, mk.marker.range.start.character, last, trimEndOffset(lines[last])),
+      range: spanRange(i, mk.marker.range.start.character, last, ends[last]),
       marker: mk.marker,
       numberToken: mk.numberToken,
       number: mk.number,
@@ -249,11 +251,7 @@ export function parseBody(input: BodyInput): BodyResult {
   }
 
   // Block markers over the body.
-  // Lines that can hold "(Note:" (each "(" found with indexOf, confirmed at the spot) or "End Summary".
-  const hinted = new Uint8Array(lines.length);
-  linesWith(whole, offsets, '(', (at) => ((PAREN_AT.lastIndex = at), PAREN_AT.test(whole)), hinted);
-  markLinesMatching(whole, offsets, CLOSER_HINT, hinted);
-  collectBlockMarkers(lines, indents, hinted, kinds, startLine, markers, result.blockMarkers);
+  collectBlockMarkers(lines, shapes, hints, kinds, startLine, markers, result.blockMarkers);
   result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, lines);
   return result;
 }
@@ -270,25 +268,47 @@ interface MarkerInfo {
   readAs?: number;
 }
 
-function readMarker(line: number, text: string): MarkerInfo | undefined {
-  const m = MARKER.exec(text);
-  if (!m) return undefined;
-  const start = m[1].length;
-  const end = m[0].length;
-  const digits = m[4] ?? m[6];
-  const digitsStart = text.indexOf(digits, start);
-  const style: MarkerStyle = m[2] ? (m[3] ? 'pilcrow-space' : 'pilcrow') : 'bare';
+/**
+ * Reads a paragraph marker at `lead`, as {@link MARKER} does: "¶", one optional space,
+ * one to three digits, one optional space and one or two dots; or one to three digits and
+ * one or two dots. White space, "(" or the end of the line must follow.
+ */
+function readMarker(line: number, text: string, lead: number): MarkerInfo | undefined {
+  const pilcrow = text.charCodeAt(lead) === 182;
+  let k = pilcrow ? lead + 1 : lead;
+  let spaced = false;
+  if (pilcrow && isSpace(text.charCodeAt(k))) {
+    spaced = true;
+    k++;
+  }
+  const digitsStart = k;
+  while (k < text.length && isDigit(text.charCodeAt(k))) k++;
+  const digitsEnd = k;
+  if (digitsEnd === digitsStart || digitsEnd - digitsStart > 3) return undefined;
+  if (pilcrow && isSpace(text.charCodeAt(k))) k++;
+  const dotsStart = k;
+  while (k < text.length && text.charCodeAt(k) === 46 /* . */) k++;
+  if (k === dotsStart || k - dotsStart > 2) return undefined;
+  const end = k;
+  if (end < text.length && !isSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 40 /* ( */) return undefined;
+  const digits = text.slice(digitsStart, digitsEnd);
+  const number = parseInt(digits, 10);
+  const style: MarkerStyle = pilcrow ? (spaced ? 'pilcrow-space' : 'pilcrow') : 'bare';
   let pos = end;
   while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
-  const portion = text[pos] === '(' ? parsePortionMarking(line, text, pos) : undefined;
+  const portion = text.charCodeAt(pos) === 40 ? parsePortionMarking(line, text, pos) : undefined;
   return {
-    marker: token(line, text, start, end),
-    numberToken: { text: digits, range: range(line, digitsStart, digitsStart + digits.length), value: parseInt(digits, 10) },
-    number: parseInt(digits, 10),
+    marker: token(line, text, lead, end),
+    numberToken: { text: digits, range: range(line, digitsStart, digitsEnd), value: number },
+    number,
     style,
     portion,
     portionStart: portion ? pos : -1,
   };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function previousNonBlank(indents: Int32Array, kinds: readonly LineKind[], i: number, floor: number): number {
@@ -304,26 +324,29 @@ function lastNonBlank(indents: Int32Array, floor: number): number {
   return -1;
 }
 
-/** True when the line's last non-space character ends a sentence or a quotation. */
-function endsSentence(text: string): boolean {
-  const end = trimEndOffset(text);
-  return end > 0 && '.!?:;"\'”’)]'.includes(text[end - 1]);
+/** True when a line's last non-space character `c` ends a sentence or a quotation. */
+function endsSentence(c: number): boolean {
+  // . ! ? : ; " ' ” ’ ) ]
+  return c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 34 || c === 39 || c === 8221 || c === 8217 || c === 41 || c === 93;
 }
 
 /** The first eight words after offset `from` (within 240 characters), single-spaced, cut to 80 characters. */
 function firstWords(text: string, from: number): string {
   const limit = Math.min(text.length, from + 240);
-  let words = '';
-  let count = 0;
   let i = from;
-  while (count < 8) {
-    while (i < limit && isSpace(text.charCodeAt(i))) i++;
-    if (i >= limit) break;
-    const start = i;
+  while (i < limit && isSpace(text.charCodeAt(i))) i++;
+  const start = i;
+  let end = i;
+  // Words are nearly always one space apart: then one slice is the answer.
+  let single = true;
+  for (let count = 0; count < 8 && i < limit; count++) {
     while (i < limit && !isSpace(text.charCodeAt(i))) i++;
-    words += (count > 0 ? ' ' : '') + text.slice(start, i);
-    count++;
+    end = i;
+    const gap = i;
+    while (i < limit && isSpace(text.charCodeAt(i))) i++;
+    if (i < limit && count < 7 && (i - gap !== 1 || text.charCodeAt(gap) !== 32)) single = false;
   }
+  const words = single ? text.slice(start, end) : text.slice(start, end).split(/\s+/).join(' ');
   return words.length > 80 ? `${words.slice(0, 79)}…` : words;
 }
 
@@ -344,11 +367,6 @@ interface HeadingSpan {
 
 function isBlankOrEdge(indents: Int32Array, kinds: readonly LineKind[], k: number, floor: number): boolean {
   return k < floor || k >= indents.length || indents[k] < 0 || kinds[k] === 'blank';
-}
-
-/** Length of a line without its leading and trailing spaces. */
-function trimmedLength(text: string, lead: number): number {
-  return lead < 0 ? 0 : trimEndOffset(text) - lead;
 }
 
 /** `//HEADING//`: the offsets of the heading text, or undefined. */
@@ -378,7 +396,8 @@ function isLetter(c: number): boolean {
 }
 
 /** Reads a heading whose text or upper rule is on line `i`. */
-function readHeading(lines: readonly string[], indents: Int32Array, kinds: readonly LineKind[], i: number, floor: number): HeadingSpan | undefined {
+function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number, floor: number): HeadingSpan | undefined {
+  const { indents, ends } = shapes;
   const text = lines[i];
   const isRule = kinds[i] === 'rule';
   if (isRule) {
@@ -390,29 +409,33 @@ function readHeading(lines: readonly string[], indents: Int32Array, kinds: reado
     return undefined;
   }
   // Headings are short: a long line of prose is never one (and is the common case).
-  if (text.length > 120) return undefined;
   const lead = indents[i];
-  const slash = text.charCodeAt(lead) === 47 /* / */ ? slashHeading(text, lead) : undefined;
-  if (slash) {
-    return { heading: { range: lineRangeOf(lines, i), text: token(i, text, slash[0], slash[1]), style: 'slashes', rules: [] }, first: i, last: i, textLine: i };
-  }
-  const dashed = dashedInline(text, lead);
-  if (dashed && isHeadingText(text.slice(dashed[0], dashed[1]))) {
-    return { heading: { range: lineRangeOf(lines, i), text: token(i, text, dashed[0], dashed[1]), style: 'dashed-inline', rules: [] }, first: i, last: i, textLine: i };
+  const first = shapes.firsts[i];
+  // "//HEADING//" opens with a slash, "IRAN ------" with a letter and ends with a dash.
+  if (first === 47 /* / */ || (shapes.lasts[i] === 45 /* - */ && isLetter(first))) {
+    if (text.length > 120) return undefined;
+    const slash = first === 47 ? slashHeading(text, lead) : undefined;
+    if (slash) {
+      return { heading: { range: lineRangeOf(lines, i), text: token(i, text, slash[0], slash[1]), style: 'slashes', rules: [] }, first: i, last: i, textLine: i };
+    }
+    const dashed = dashedInline(text, lead);
+    if (dashed && isHeadingText(text.slice(dashed[0], dashed[1]))) {
+      return { heading: { range: lineRangeOf(lines, i), text: token(i, text, dashed[0], dashed[1]), style: 'dashed-inline', rules: [] }, first: i, last: i, textLine: i };
+    }
   }
   // Cheap structure first: a rule line under it, or a blank line before and a blank line or paragraph after.
   const underlined = i + 1 < lines.length && kinds[i + 1] === 'rule';
   const next = i + 1;
   const alone = isBlankOrEdge(indents, kinds, i - 1, floor) && next < lines.length && (indents[next] < 0 || kinds[next] === 'paragraph');
   if (!underlined && !alone) return undefined;
-  if (!isHeadingText(text)) return undefined;
+  if (text.length > 120 || !isHeadingText(text)) return undefined;
   // Underlined: the heading, then a rule line.
   if (underlined) return span(lines, i, 'underlined', [lineRangeOf(lines, i + 1)], i, i + 1);
   // A short line alone is a heading only when a paragraph or a long line of text follows; never the last line.
   let followed = false;
   for (let k = next; k < lines.length && k < next + 4; k++) {
     if (kinds[k] === 'paragraph' || (kinds[k] === 'text' && indents[k] >= 0)) {
-      followed = kinds[k] === 'paragraph' || trimmedLength(lines[k], indents[k]) > 60;
+      followed = kinds[k] === 'paragraph' || ends[k] - indents[k] > 60;
       break;
     }
   }
@@ -581,8 +604,8 @@ function stripRules(text: string): string {
 
 function collectBlockMarkers(
   lines: readonly string[],
-  indents: Int32Array,
-  hinted: Uint8Array,
+  shapes: LineShapes,
+  hints: Uint8Array,
   kinds: readonly LineKind[],
   startLine: number,
   markers: readonly (MarkerInfo | undefined)[],
@@ -591,16 +614,23 @@ function collectBlockMarkers(
   for (let i = startLine; i < lines.length; i++) {
     const kind = kinds[i];
     if (kind !== 'paragraph' && kind !== 'text' && kind !== 'heading' && kind !== 'signature') continue;
-    const text = lines[i];
     // Openers at the start of a paragraph's text (after the marker and marking) or of a line.
-    let textStart = indents[i];
     const mk = kind === 'paragraph' ? markers[i] : undefined;
-    if (mk) textStart = (mk.portion ? mk.portion.token.range.end.character : mk.marker.range.end.character);
-    textStart = skipSpaces(text, textStart);
-    // Openers start with one of these letters: Begin, Embassy, Post, Department, USUN, Mission, Summary, Comment, Note.
-    const first = text.charCodeAt(textStart) | 32;
-    const mayOpen = first === 98 || first === 101 || first === 112 || first === 100 || first === 117 || first === 109 || first === 115 || first === 99 || first === 110;
-    if (!mayOpen && !hinted[i] && kind !== 'heading') continue;
+    let textStart = shapes.indents[i];
+    let first = shapes.firsts[i];
+    let second = shapes.seconds[i];
+    if (mk) {
+      const text = lines[i];
+      textStart = skipSpaces(text, mk.portion ? mk.portion.token.range.end.character : mk.marker.range.end.character);
+      first = text.charCodeAt(textStart);
+      second = text.charCodeAt(textStart + 1);
+    }
+    // Openers start with one of these pairs of letters: Begin, Embassy, Post, Department, USUN/USNATO,
+    // Mission, Summary, Comment, Note.
+    const mayOpen = mayOpenBlock(first, second);
+    const hint = hints[i];
+    if (!mayOpen && (hint & (Hint.PAREN_OPENER | Hint.CLOSER)) === 0 && kind !== 'heading') continue;
+    const text = lines[i];
     // "//COMMENT//" headings open a comment too.
     const headingText = kind === 'heading' ? stripRules(text) : undefined;
     OPENER.lastIndex = textStart;
@@ -613,18 +643,32 @@ function collectBlockMarkers(
       const s = (headingText !== undefined ? opener.index : textStart + opener[0].toUpperCase().indexOf(word.toUpperCase()));
       found.push({ kind: kindOf(word), role: 'open', token: token(i, text, s, s + word.length) });
     }
-    PAREN_OPENER.lastIndex = hinted[i] ? 0 : text.length;
+    PAREN_OPENER.lastIndex = hint & Hint.PAREN_OPENER ? 0 : text.length;
     let m: RegExpExecArray | null;
     while ((m = PAREN_OPENER.exec(text)) !== null) {
       found.push({ kind: kindOf(m[1]), role: 'open', token: token(i, text, m.index + 1, m.index + 1 + m[1].length) });
     }
-    CLOSER.lastIndex = hinted[i] ? 0 : text.length;
+    CLOSER.lastIndex = hint & Hint.CLOSER ? 0 : text.length;
     while ((m = CLOSER.exec(text)) !== null) {
       found.push({ kind: kindOf(m[1]), role: 'close', token: token(i, text, m.index, m.index + m[0].length) });
     }
     found.sort((a, b) => a.token.range.start.character - b.token.range.start.character);
     out.push(...found);
   }
+}
+
+/** The first two letters of each opener word, in small letters: a table indexed by `first * 128 + second`. */
+const OPENER_PAIRS: Uint8Array = (() => {
+  const table = new Uint8Array(128 * 128);
+  for (const pair of ['be', 'em', 'po', 'de', 'us', 'mi', 'su', 'co', 'no']) table[pair.charCodeAt(0) * 128 + pair.charCodeAt(1)] = 1;
+  return table;
+})();
+
+/** True when the characters `first` and `second` can open an opener word, in either case. */
+function mayOpenBlock(first: number, second: number): boolean {
+  const a = first | 32;
+  const b = second | 32;
+  return a < 128 && b < 128 && OPENER_PAIRS[a * 128 + b] === 1;
 }
 
 function kindOf(word: string): BlockMarker['kind'] {

@@ -18,7 +18,7 @@ import type {
   Token,
   TransmissionHeader,
 } from '../model';
-import { numberToken, range, spanRange, token } from '../text';
+import { isSpace, numberToken, range, skipSpaces, spanRange, token, trimEndOffset } from '../text';
 import { fullYear } from '../id';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -62,9 +62,55 @@ const DISTRIBUTION_CONTINUATION = /^\s+[A-Z0-9]+-\d{2}(?:\s+[A-Z0-9]+-\d{2})*(?:
 const DISTRIBUTION_CODE = /^\s*[A-Z]{2,5}\d{2,5}\s*$/;
 const RI = /^R[A-Z]{4,7}$/;
 
-/** True when the line starts a transmission header (VZCZC, a DE line, a precedence+DTG line, or printout distribution). */
-export function startsHeader(text: string): boolean {
-  return VZCZC.test(text) || /^\s*DE\s+R[A-Z]{3,7}\s+#/.test(text) || DTG_LINE.test(text) || DISTRIBUTION.test(text);
+/** Character codes. */
+const enum C {
+  Tab = 9,
+  Space = 32,
+  Dash = 45,
+  A = 65,
+  B = 66,
+  D = 68,
+  F = 70,
+  I = 73,
+  M = 77,
+  N = 78,
+  O = 79,
+  P = 80,
+  R = 82,
+  S = 83,
+  T = 84,
+  V = 86,
+  W = 87,
+  X = 88,
+  Y = 89,
+  Z = 90,
+  Gt = 62,
+}
+
+const isCapital = (c: number) => c >= C.A && c <= C.Z;
+
+/** Offset of the first non-space character, or the length of the text. */
+function leadOf(text: string): number {
+  const c = text.charCodeAt(0);
+  return c > C.Space && c < 127 ? 0 : skipSpaces(text);
+}
+
+/**
+ * True when the line starts a transmission header (VZCZC, a DE line, a precedence+DTG line, or printout distribution).
+ * The first character decides which patterns can apply.
+ */
+export function startsHeader(text: string, lead = leadOf(text)): boolean {
+  const c = text.charCodeAt(lead);
+  if (c === C.V) return VZCZC.test(text);
+  if (c === C.D && /^\s*DE\s+R[A-Z]{3,7}\s+#/.test(text)) return true;
+  if (isCapital(c) && isSpace(text.charCodeAt(lead + 1)) && DTG_LINE.test(text)) return true;
+  return (c === C.I || c === C.A || c === C.D || c === C.Dash) && DISTRIBUTION.test(text);
+}
+
+/** Export metadata opens with ">" or one of the letters of its keys (ID, ORIGIN, DATE, SOURCE, CLASSIFICATION, MISC, …). */
+function mayBeExportMetadata(c: number): boolean {
+  const l = c | 32;
+  return c === C.Gt || l === 105 || l === 111 || l === 100 || l === 115 || l === 99 || l === 109 || l === 114 || l === 104;
 }
 
 /** Result of reading the lines before the banner. */
@@ -119,11 +165,15 @@ export function parseHead(
 
   for (let i = from; i < to; i++) {
     const text = lines[i];
-    if (text.trim().length === 0) {
+    const lead = leadOf(text);
+    if (lead === text.length) {
       kinds[i] = 'blank';
       continue;
     }
-    const date = DATE_LINE.exec(text);
+    // The first two characters decide which line shapes can apply; each pattern is tried only where it can match.
+    const c = text.charCodeAt(lead);
+    const c2 = text.charCodeAt(lead + 1);
+    const date = (c === C.M || c === C.T || c === C.W || c === C.F || c === C.S) && c2 >= 97 ? DATE_LINE.exec(text) : null;
     if (date) {
       kinds[i] = 'preamble';
       const month = MONTH_NAMES.indexOf(date[2].toUpperCase()) + 1;
@@ -136,17 +186,17 @@ export function parseHead(
       });
       continue;
     }
-    if (PUBLISHER_NOTE.test(text)) {
+    if (c === C.T && c2 === 104 && PUBLISHER_NOTE.test(text)) {
       kinds[i] = 'preamble';
       preamble.push({ kind: 'publisher-note', token: trimmedToken(i, text) });
       continue;
     }
-    if (!inHeader && EXPORT_METADATA.test(text)) {
+    if (!inHeader && mayBeExportMetadata(c) && EXPORT_METADATA.test(text)) {
       kinds[i] = 'preamble';
       preamble.push({ kind: 'export-metadata', token: trimmedToken(i, text) });
       continue;
     }
-    if (!inHeader && !startsHeader(text) && !DE_START.test(text)) {
+    if (!inHeader && !startsHeader(text, lead) && !(c === C.D && DE_START.test(text))) {
       kinds[i] = 'preamble';
       const trimmed = text.trim();
       preamble.push({
@@ -159,13 +209,17 @@ export function parseHead(
     kinds[i] = 'header';
 
     // Old printout distribution blocks.
-    if (DISTRIBUTION.test(text) || (inDistribution && (DISTRIBUTION_CONTINUATION.test(text) || DISTRIBUTION_CODE.test(text)))) {
-      inDistribution = !/^\s*-{5,}/.test(text);
+    const capitalOrDigit = isCapital(c) || (c >= 48 && c <= 57);
+    const distribution =
+      ((c === C.I || c === C.A || c === C.D || c === C.Dash) && DISTRIBUTION.test(text)) ||
+      (inDistribution && capitalOrDigit && ((lead > 0 && DISTRIBUTION_CONTINUATION.test(text)) || (isCapital(c) && DISTRIBUTION_CODE.test(text))));
+    if (distribution) {
+      inDistribution = c !== C.Dash || !/^\s*-{5,}/.test(text);
       kinds[i] = 'distribution';
       headerLines.push({ kind: 'distribution', line: i, range: range(i, 0, text.length), parsed: true });
       continue;
     }
-    if (DISTRIBUTION_CODE.test(text) && lastKind === undefined) {
+    if (lastKind === undefined && isCapital(c) && DISTRIBUTION_CODE.test(text)) {
       // "TED1302" before "ACTION NEA-00".
       kinds[i] = 'distribution';
       headerLines.push({ kind: 'distribution', line: i, range: range(i, 0, text.length), parsed: true });
@@ -175,41 +229,41 @@ export function parseHead(
 
     let kind: HeaderLineKind;
     let parsed = true;
-    let m: RegExpExecArray | null;
-    if (VZCZC.test(text)) {
+    let m: RegExpExecArray | null = null;
+    if (c === C.V && VZCZC.test(text)) {
       kind = 'transmission-id';
       parsed = b.transmissionId(i, text);
       addressMode = undefined;
-    } else if (BT.test(text)) {
+    } else if (c === C.B && BT.test(text)) {
       kind = 'bt';
       b.bt.push(trimmedToken(i, text));
-    } else if (NNNN.test(text)) {
+    } else if (c === C.N && NNNN.test(text)) {
       kind = 'nnnn';
       b.nnnn = trimmedToken(i, text);
-    } else if (DE_START.test(text)) {
+    } else if (c === C.D && DE_START.test(text)) {
       kind = 'de';
       parsed = b.deLine(i, text);
       addressMode = undefined;
-    } else if (SECURITY.test(text)) {
+    } else if (c === C.Z && SECURITY.test(text)) {
       kind = 'security';
       parsed = b.securityLine(i, text);
       addressMode = undefined;
-    } else if ((m = DTG_LINE.exec(text)) !== null || DTG_LOOSE.test(text)) {
+    } else if (isCapital(c) && isSpace(c2) && ((m = DTG_LINE.exec(text)) !== null || DTG_LOOSE.test(text))) {
       kind = 'dtg';
       parsed = b.dtgLine(i, text, m);
       addressMode = undefined;
-    } else if ((m = ROUTING.exec(text)) !== null && !b.routing) {
+    } else if (c === c2 && (c === C.Z || c === C.O || c === C.P || c === C.R || c === C.Y) && !b.routing && (m = ROUTING.exec(text)) !== null) {
       kind = 'routing';
       parsed = b.routingLine(i, text, m);
-    } else if (lastKind === 'routing' && /^\s*R[A-Z]{4,7}(?:\s+R[A-Z]{4,7})*\s*$/.test(text)) {
+    } else if (lastKind === 'routing' && c === C.R && /^\s*R[A-Z]{4,7}(?:\s+R[A-Z]{4,7})*\s*$/.test(text)) {
       // Line 2 wrapped: "RUEHDU RUEHKUK RUEHMR".
       kind = 'routing';
       b.routingContinuation(i, text);
-    } else if ((m = FM.exec(text)) !== null) {
+    } else if (c === C.F && (m = FM.exec(text)) !== null) {
       kind = 'from';
       b.fromLine(i, text, m);
       addressMode = undefined;
-    } else if ((m = ADDRESS_KEYWORD.exec(text)) !== null) {
+    } else if ((c === C.T || c === C.I || c === C.X) && (m = ADDRESS_KEYWORD.exec(text)) !== null) {
       const keyword = m[1].toUpperCase() as 'TO' | 'INFO' | 'XMT';
       kind = keyword === 'TO' ? 'to' : keyword === 'INFO' ? 'info' : 'xmt';
       addressMode = kind;
@@ -293,11 +347,14 @@ function trimmedToken(line: number, text: string): Token {
 /** White-space separated words of a line with their offsets. */
 function words(text: string, from = 0): { text: string; start: number; end: number }[] {
   const result: { text: string; start: number; end: number }[] = [];
-  const re = /\S+/g;
-  re.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) result.push({ text: m[0], start: m.index, end: m.index + m[0].length });
-  return result;
+  let i = from;
+  for (;;) {
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    if (i >= text.length) return result;
+    const start = i;
+    while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+    result.push({ text: text.slice(start, i), start, end: i });
+  }
 }
 
 /** Collects the parts of a header while its lines are read. */
@@ -462,46 +519,79 @@ class HeaderBuilder {
 
   addressee(line: number, text: string, mode: 'to' | 'info' | 'xmt', withKeyword: boolean): boolean {
     const list = mode === 'to' ? this.to : mode === 'info' ? this.info : this.xmt;
-    let pos = text.length - text.trimStart().length;
-    const lineEnd = text.trimEnd().length;
+    let pos = skipSpaces(text);
+    const lineEnd = trimEndOffset(text);
     const a: { -readonly [K in keyof Addressee]: Addressee[K] } = { range: range(line, pos, lineEnd) };
     if (withKeyword) {
-      const kw = /^\S+/.exec(text.slice(pos))![0];
-      a.keyword = token(line, text, pos, pos + kw.length);
-      pos += kw.length;
+      let kwEnd = pos;
+      while (kwEnd < text.length && !isSpace(text.charCodeAt(kwEnd))) kwEnd++;
+      a.keyword = token(line, text, pos, kwEnd);
+      pos = kwEnd;
       while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
     }
-    let rest = text.slice(pos, lineEnd);
     // "ZEN/AMCONSUL …" marks an addressee not served by this transmission.
-    const zen = /^ZEN\//.exec(rest);
-    if (zen) {
+    if (lineEnd - pos >= 4 && text.startsWith('ZEN/', pos)) {
       a.zen = token(line, text, pos, pos + 3);
       pos += 4;
-      rest = text.slice(pos, lineEnd);
     }
-    const ri = /^([A-Za-z0-9]{3,9})\//.exec(rest);
-    if (ri) {
-      a.routingIndicator = this.#checkRi(line, text, pos, pos + ri[1].length, 'address line');
-      pos += ri[0].length;
-      rest = text.slice(pos, lineEnd);
+    // "RUEHC/SECSTATE WASHDC": three to nine letters or digits, then a slash.
+    let riEnd = pos;
+    while (riEnd < lineEnd && riEnd - pos <= 9 && isAlnum(text.charCodeAt(riEnd))) riEnd++;
+    if (riEnd - pos >= 3 && riEnd - pos <= 9 && riEnd < lineEnd && text.charCodeAt(riEnd) === 47 /* / */) {
+      a.routingIndicator = this.#checkRi(line, text, pos, riEnd, 'address line');
+      pos = riEnd + 1;
     }
     // "… PRIORITY 6320", "… IMMEDIATE 0140-0141", "… NIACT IMMEDIATE".
     let addressEnd = lineEnd;
-    const serial = /\s(\d{4}(?:-\d{4})?)$/.exec(text.slice(0, addressEnd));
-    if (serial && serial.index >= pos) {
-      a.serial = token(line, text, serial.index + 1, addressEnd);
-      addressEnd = serial.index;
+    const serialStart = trailingSerial(text, pos, addressEnd);
+    if (serialStart >= 0) {
+      a.serial = token(line, text, serialStart, addressEnd);
+      addressEnd = serialStart - 1;
     }
-    const precedence = /\s(NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH)$/.exec(text.slice(0, addressEnd));
-    if (precedence && precedence.index >= pos) {
-      a.precedence = token(line, text, precedence.index + 1, addressEnd);
-      addressEnd = precedence.index;
+    const precedenceStart = trailingPrecedence(text, pos, addressEnd);
+    if (precedenceStart >= 0) {
+      a.precedence = token(line, text, precedenceStart, addressEnd);
+      addressEnd = precedenceStart - 1;
     }
     while (addressEnd > pos && text[addressEnd - 1] === ' ') addressEnd--;
     if (addressEnd > pos) a.address = token(line, text, pos, addressEnd);
     list.push(a);
     return a.address !== undefined;
   }
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAlnum = (c: number) => isDigit(c) || isCapital(c) || (c >= 97 && c <= 122);
+
+/** True when the four characters at `at` are digits. */
+function fourDigits(text: string, at: number): boolean {
+  return isDigit(text.charCodeAt(at)) && isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)) && isDigit(text.charCodeAt(at + 3));
+}
+
+/**
+ * The start of a serial ending at `end` ("6320", "0140-0141") after a white-space
+ * character at or after `floor`, or -1.
+ */
+function trailingSerial(text: string, floor: number, end: number): number {
+  let start = end - 4;
+  if (start - 1 < floor || !fourDigits(text, start)) return -1;
+  if (start - 6 >= floor && text.charCodeAt(start - 1) === 45 /* - */ && fourDigits(text, start - 5) && isSpace(text.charCodeAt(start - 6))) start -= 5;
+  return isSpace(text.charCodeAt(start - 1)) ? start : -1;
+}
+
+const PRECEDENCE_WORDS = ['NIACT IMMEDIATE', 'IMMEDIATE', 'PRIORITY', 'ROUTINE', 'FLASH'];
+
+/**
+ * The start of a precedence word ending at `end` after a white-space character, or -1.
+ * The longest word that fits is taken ("NIACT IMMEDIATE" over "IMMEDIATE"), and its
+ * white space must lie at or after `floor`.
+ */
+function trailingPrecedence(text: string, floor: number, end: number): number {
+  for (const word of PRECEDENCE_WORDS) {
+    const start = end - word.length;
+    if (start >= 1 && isSpace(text.charCodeAt(start - 1)) && text.startsWith(word, start)) return start - 1 >= floor ? start : -1;
+  }
+  return -1;
 }
 
 /** Decodes `DDHHMMZ MON YY` into a {@link DateTimeGroup}. */

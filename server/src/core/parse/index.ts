@@ -8,10 +8,11 @@
  */
 import { canonicalId } from '../id';
 import type { Banner, CalendarDate, Cable, Caveat, LineKind, ParseProblem, Section } from '../model';
-import { lineIndents, range, spanRange, splitLines } from '../text';
+import { lineShapes, range, spanRange, splitLines } from '../text';
 import { mayOpenBanner, parseBanner } from './banner';
 import { parseBody } from './body';
 import { parseHead, startsHeader } from './header';
+import { scanHints } from './hints';
 import { PARAGRAPH_START, parseCaveatLine, parseMetadata } from './metadata';
 
 /** The result of {@link parseCable}: the model and the problems met (the same array as `cable.problems`). */
@@ -44,7 +45,8 @@ export function parseCable(text: string): ParseResult {
 
 function parseUnchecked(text: string): Cable {
   const lines = splitLines(text);
-  const indents = lineIndents(lines);
+  const shapes = lineShapes(text, lines);
+  const { indents } = shapes;
   const kinds: LineKind[] = new Array<LineKind>(lines.length).fill('text');
   const problems: ParseProblem[] = [];
 
@@ -53,11 +55,16 @@ function parseUnchecked(text: string): Cable {
   let zoneEnd = Math.min(lines.length, BANNER_SEARCH);
   for (let i = 0; i < Math.min(lines.length, BANNER_SEARCH); i++) {
     const line = lines[i];
-    if (AFTER_BANNER.test(line) || PARAGRAPH_START.test(line)) {
+    const lead = indents[i];
+    if (lead < 0) continue;
+    // Metadata fields open with E, T, S, R or C; paragraph markers with "¶" or a digit.
+    const c = line.charCodeAt(lead) | 32;
+    const field = c === 101 || c === 116 || c === 115 || c === 114 || c === 99;
+    if ((field && AFTER_BANNER.test(line)) || ((c === 182 || (c >= 48 && c <= 57)) && PARAGRAPH_START.test(line))) {
       zoneEnd = i;
       break;
     }
-    if (startsHeader(line)) continue;
+    if (!mayOpenBanner(line, lead) || startsHeader(line)) continue;
     const found = parseBanner(i, line, { strict: false, repeated: false, problems });
     if (found) {
       banner = found;
@@ -111,10 +118,11 @@ function parseUnchecked(text: string): Cable {
   const date: CalendarDate | undefined = dtg?.valid ? { year: dtg.year, month: dtg.month, day: dtg.day } : dateLine;
 
   const metaStart = banner ? banner.line + 1 : zoneEnd;
-  const meta = parseMetadata(lines, metaStart, kinds, problems, date?.year);
+  const hints = scanHints(text, lines, shapes.offsets);
+  const meta = parseMetadata(lines, indents, hints, metaStart, kinds, date?.year);
   caveats.push(...meta.caveats);
 
-  const body = parseBody({ text, lines, indents, lineKinds: kinds, startLine: meta.bodyStart, banner, problems });
+  const body = parseBody({ text, lines, shapes, hints, lineKinds: kinds, startLine: meta.bodyStart, banner, problems });
 
   const sections = buildSections(body.paragraphs, body.headings, lines);
   const serial = banner?.serial?.value ?? head.header?.de?.serial?.value;

@@ -13,7 +13,6 @@ import type {
   DeclKind,
   EoLine,
   LineKind,
-  ParseProblem,
   PortionMarking,
   RefField,
   RefItem,
@@ -26,6 +25,8 @@ import { isSpace, range, skipSpaces, token, trimEndOffset, union } from '../text
 import { isRealDate } from './header';
 import { parsePortionMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
+import { PAGE } from './hints';
+import type { LineHints } from './hints';
 
 // ---------------------------------------------------------------------------
 // Caveats
@@ -132,20 +133,25 @@ const CLBY_KW = /(?<![A-Za-z])(Classified\s+By|Derived\s+From)(?![A-Za-z])\s*:?/
 /** Paragraph markers, for where the metadata ends: "¶1.", "¶ 1.", "1.(C)", "1. (S/NF)". */
 export const PARAGRAPH_START = /^\s*(?:¶\s?\d{1,3}\s?\.|\d{1,3}\.{1,2}\s*\()/;
 
-/** Finds field keywords on a line. */
-function findKeywords(text: string, seen: ReadonlySet<Field>): KeywordHit[] {
+/** {@link PARAGRAPH_START}, tried only when the first character `c` is "¶" or a digit. */
+function startsParagraph(text: string, c: number): boolean {
+  return (c === 182 || (c >= 48 && c <= 57)) && PARAGRAPH_START.test(text);
+}
+
+/** Finds field keywords on a line whose first non-space character is at `lead`. */
+function findKeywords(text: string, lead: number, seen: ReadonlySet<Field>): KeywordHit[] {
   const hits: KeywordHit[] = [];
-  const start = text.length - text.trimStart().length;
-  // Keywords that are only recognised at the start of a line.
+  // Keywords that are only recognised at the start of a line, tried by their first letter.
+  const first = text.charCodeAt(lead) | 32;
   let m: RegExpExecArray | null;
-  if ((m = TAGS_AT_START.exec(text)) !== null && !/^\s*TAGS?\s*\(/.test(text)) {
+  if (first === 116 /* t */ && (m = TAGS_AT_START.exec(text)) !== null && !/^\s*TAGS?\s*\(/.test(text)) {
     hits.push({ field: 'tags', start: m[1].length, end: m[0].length });
-  } else if ((m = SUBJECT_AT_START.exec(text)) !== null) {
+  } else if (first === 115 /* s */ && (m = SUBJECT_AT_START.exec(text)) !== null) {
     hits.push({ field: 'subject', start: m[1].length, end: m[0].length });
-  } else if ((m = REF_AT_START.exec(text)) !== null && (/:/.test(m[0]) || /^\s*REF\s+[A-Z]\b/.test(text))) {
+  } else if (first === 114 /* r */ && (m = REF_AT_START.exec(text)) !== null && (/:/.test(m[0]) || /^\s*REF\s+[A-Z]\b/.test(text))) {
     hits.push({ field: 'ref', start: m[1].length, end: m[0].length });
   }
-  if (!seen.has('eo')) {
+  if (!seen.has('eo') && text.indexOf('E') >= 0) {
     EO_KW.lastIndex = 0;
     if ((m = EO_KW.exec(text)) !== null) {
       const before = text.slice(0, m.index);
@@ -153,18 +159,21 @@ function findKeywords(text: string, seen: ReadonlySet<Field>): KeywordHit[] {
     }
   }
   // Keywords inside a flattened line: "E.O. 12958: N/A TAGS: ASEC", "SUBJECT: … REF: …", "REF: … Classified By: …".
-  TAGS_MID.lastIndex = start + 1;
+  TAGS_MID.lastIndex = lead + 1;
   if (hits.some((h) => h.field === 'eo') && (m = TAGS_MID.exec(text)) !== null) {
     hits.push({ field: 'tags', start: m.index, end: m.index + m[0].length });
   }
-  SUBJECT_KW.lastIndex = start + 1;
-  while ((m = SUBJECT_KW.exec(text)) !== null) hits.push({ field: 'subject', start: m.index, end: m.index + m[0].length });
-  REF_MID.lastIndex = start + 1;
+  if (text.indexOf('ubj', lead + 1) >= 0 || text.indexOf('UBJ', lead + 1) >= 0) {
+    SUBJECT_KW.lastIndex = lead + 1;
+    while ((m = SUBJECT_KW.exec(text)) !== null) hits.push({ field: 'subject', start: m.index, end: m.index + m[0].length });
+  }
+  REF_MID.lastIndex = lead + 1;
   if (hits.some((h) => h.field === 'subject')) {
     while ((m = REF_MID.exec(text)) !== null) hits.push({ field: 'ref', start: m.index, end: m.index + m[0].length });
   }
   CLBY_KW.lastIndex = 0;
   if ((m = CLBY_KW.exec(text)) !== null) hits.push({ field: 'clby', start: m.index, end: m.index + m[0].length });
+  if (hits.length === 0) return hits;
   hits.sort((a, b) => a.start - b.start);
   // Drop overlapping hits ("SUBJECT:" found by both patterns).
   const result: KeywordHit[] = [];
@@ -207,14 +216,15 @@ export interface MetadataResult {
  */
 export function parseMetadata(
   lines: readonly string[],
+  indents: Int32Array,
+  hints: LineHints,
   start: number,
   kinds: LineKind[],
-  _problems: ParseProblem[],
   citingYear: number | undefined,
 ): MetadataResult {
   const r: MetadataResult = { caveats: [], passingLines: [], correctedCopy: [], bodyStart: start, lastLine: start - 1 };
   const seen = new Set<Field>();
-  const builder = new FieldBuilder(kinds, citingYear, r);
+  const builder = new FieldBuilder(kinds, citingYear, r, hints);
   let current: Field | undefined;
   let lastField: Field | undefined;
   let blankBefore = false;
@@ -227,7 +237,8 @@ export function parseMetadata(
       // Already classified (a repeated banner): leave it.
       continue;
     }
-    if (text.trim().length === 0) {
+    const lead = indents[i];
+    if (lead < 0) {
       kinds[i] = 'blank';
       blankBefore = true;
       // A blank line ends a wrapped field; a Classified By still waiting for its reason may find it after one.
@@ -235,16 +246,23 @@ export function parseMetadata(
       continue;
     }
     // "HAMBURG 00000085 001.2 OF 002" between SUBJECT and Classified By: a page line, not the body.
-    const pages = findPageLines(i, text);
-    if ((pages.length > 0 && !pages[0].inline) || findOldPageHeader(i, text)) {
+    const c = text.charCodeAt(lead);
+    if (hints.bits[i] & PAGE) {
+      const pages = findPageLines(i, text);
+      if (pages.length > 0 && !pages[0].inline) {
+        kinds[i] = 'page';
+        continue;
+      }
+    }
+    if (c === 80 /* P */ && findOldPageHeader(i, text)) {
       kinds[i] = 'page';
       continue;
     }
-    const hits = findKeywords(text, seen);
-    if (PARAGRAPH_START.test(text)) {
+    if (startsParagraph(text, c)) {
       // "¶1. (U) Classified by Ambassador …": the paragraph also carries the Classified By.
       break;
     }
+    const hits = findKeywords(text, lead, seen);
     if (hits.length === 0) {
       // "REF: A. KIEV 1186" ⏎ ⏎ "¶B. 05 KIEV 4590": lettered REF items may follow a blank line.
       if (current === undefined && lastField === 'ref' && blankBefore && REF_LETTER_LINE.test(text)) current = 'ref';
@@ -300,6 +318,7 @@ export function parseMetadata(
       }
     }
   }
+  builder.finish();
   return r;
 }
 
@@ -342,7 +361,22 @@ class FieldBuilder {
     private readonly kinds: LineKind[],
     private readonly citingYear: number | undefined,
     private readonly r: MetadataResult,
+    private readonly hints: LineHints,
   ) {}
+
+  /** Completes the fields that were built line by line: the subject's text, the REF items. */
+  finish(): void {
+    const subject = this.r.subject;
+    if (subject) {
+      this.r.subject = { ...subject, parts: this.#subjectParts, text: this.#subjectParts.map((p) => p.text.trim()).join(' ').replace(/\s+/g, ' ').trim() };
+    }
+    const refs = this.r.refs;
+    if (refs) {
+      let r = refs.range;
+      for (const item of this.#refItems) r = union(r, item.range);
+      this.r.refs = { ...refs, items: this.#refItems, range: r };
+    }
+  }
 
   /** A line before the first field: caveats, a corrected-copy notice or a passing line. */
   preField(line: number, text: string, end = text.length): void {
@@ -511,7 +545,6 @@ class FieldBuilder {
       parts: this.#subjectParts,
       portion,
     };
-    this.#finishSubject();
   }
 
   subjectAppend(line: number, text: string): void {
@@ -524,9 +557,9 @@ class FieldBuilder {
     }
     let from = 0;
     let to = text.length;
-    const old = findOldPageHeader(line, text);
+    const old = text.charCodeAt(skipSpaces(text)) === 80 /* P */ ? findOldPageHeader(line, text) : undefined;
     if (old) from = old.token.range.end.character;
-    for (const page of findPageLines(line, text)) {
+    for (const page of this.hints.bits[line] & PAGE ? findPageLines(line, text) : []) {
       // "SUBJECT: … BRASILIA 00000351 002 OF 004 …": the page marker is not subject text.
       if (page.token.range.start.character <= from + 1 || text.slice(from, page.token.range.start.character).trim() === '') {
         from = page.token.range.end.character;
@@ -541,17 +574,6 @@ class FieldBuilder {
       this.kinds[line] = 'subject';
       this.#subjectParts.push(token(line, text, from, end));
       this.r.subject = { ...subject, range: union(subject.range, range(line, from, end)) };
-    }
-    this.#finishSubject();
-  }
-
-  #finishSubject(): void {
-    if (this.r.subject) {
-      this.r.subject = {
-        ...this.r.subject,
-        parts: this.#subjectParts,
-        text: this.#subjectParts.map((p) => p.text.trim()).join(' ').replace(/\s+/g, ' ').trim(),
-      };
     }
   }
 
@@ -670,7 +692,6 @@ class FieldBuilder {
       labels,
     };
     this.#refItems.push(item);
-    if (this.r.refs) this.r.refs = { ...this.r.refs, items: this.#refItems, range: union(this.r.refs.range, item.range) };
   }
 
   // Classified By ----------------------------------------------------------
@@ -779,15 +800,12 @@ class FieldBuilder {
 
 /** End of the text before `end` without trailing white space. */
 function trimEnd(text: string, end: number): number {
-  let e = Math.min(end, text.length);
-  while (e > 0 && /\s/.test(text[e - 1])) e--;
-  return e;
+  return trimEndOffset(text, Math.min(end, text.length));
 }
 
 /** A token for `[from, to)` without surrounding white space. */
 function trimmed(line: number, text: string, from: number, to: number): Token {
-  let s = from;
-  while (s < to && /\s/.test(text[s])) s++;
+  const s = Math.min(skipSpaces(text, from), Math.max(from, to));
   return token(line, text, s, Math.max(s, trimEnd(text, to)));
 }
 

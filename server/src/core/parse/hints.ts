@@ -1,0 +1,68 @@
+/**
+ * Line hints: which lines can hold a redaction, a continuation-page marker or a
+ * Summary/Comment/Note marker inside text. One search of the whole text for each
+ * finds the few such lines, so the readers run on those lines only and never on prose.
+ */
+import { linesWith, markLinesMatching } from '../text';
+
+/** A line can hold a redaction: "XXXX", "xxxxx". */
+export const REDACTION = 1;
+/** A line can hold a continuation-page marker: a serial zero-padded to eight digits after a space ("PARIS 00000305 …"). */
+export const PAGE = 2;
+/** A line can hold "(Note:" or "(Comment:". */
+export const PAREN_OPENER = 4;
+/** A line can hold "End Summary", "END COMMENT", "End Note". */
+export const CLOSER = 8;
+
+/** The hints of every line, and the offset of each line in the whole text. */
+export interface LineHints {
+  readonly offsets: Int32Array;
+  /** Bits {@link REDACTION}, {@link PAGE}, {@link PAREN_OPENER}, {@link CLOSER} per line. */
+  readonly bits: Uint8Array;
+}
+
+// "(Note:" and "(Comment:", read at a given offset of the whole text.
+const PAREN_AT = /\((?:note|comment)\s*:/iy;
+const CLOSER_ANYWHERE = /\bend\s+(?:summ|comm|note)/gi;
+
+// Memory reused by every call, as in lineShapes.
+let scratch = new Uint8Array(0);
+
+/**
+ * Finds the hints of the `lines` split from `text`, given their `offsets` ({@link lineShapes}).
+ * The bits are a view of memory that the next call reuses: never keep them.
+ */
+export function scanHints(text: string, lines: readonly string[], offsets: Int32Array): LineHints {
+  if (scratch.length < lines.length) scratch = new Uint8Array(Math.max(lines.length, 2 * scratch.length));
+  const bits = scratch.subarray(0, lines.length);
+  bits.fill(0);
+  const always = () => true;
+  linesWith(text, offsets, 'XXXX', always, bits, REDACTION);
+  linesWith(text, offsets, 'xxxxx', always, bits, REDACTION);
+  linesWith(text, offsets, '00', (at) => isPageSerialAt(text, at), bits, PAGE);
+  linesWith(text, offsets, '(', (at) => isParenOpenerAt(text, at), bits, PAREN_OPENER);
+  markLinesMatching(text, offsets, CLOSER_ANYWHERE, bits, CLOSER);
+  return { offsets, bits };
+}
+
+/**
+ * A continuation-page serial at `at`: "00" and six more digits after a space, then
+ * a space ("PARIS 00000305 002 OF 002"). Serials have at most six digits, so the
+ * padding to eight always opens with "00".
+ */
+function isPageSerialAt(text: string, at: number): boolean {
+  if (at === 0 || text.charCodeAt(at - 1) !== 32 || text.charCodeAt(at + 8) !== 32) return false;
+  for (let k = at + 2; k < at + 8; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** "(Note:" or "(Comment:" at `at`. */
+function isParenOpenerAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at + 1) | 32;
+  if (c !== 110 && c !== 99) return false;
+  PAREN_AT.lastIndex = at;
+  return PAREN_AT.test(text);
+}
