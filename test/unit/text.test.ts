@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isSpace, lineShapes, linesWith, skipSpaces, splitLines, trimEndOffset } from '../../server/src/core/text';
+import { isSpace, linesWith, skipSpaces, splitLines, splitShapes, trimEndOffset } from '../../server/src/core/text';
 
 describe('text helpers', () => {
   it('isSpace is exactly the set String.prototype.trim removes', () => {
@@ -23,9 +23,9 @@ describe('text helpers', () => {
     );
   });
 
-  it('lineShapes reads where each line starts and ends, and its characters there', () => {
+  it('splitShapes reads where each line starts and ends, and its characters there', () => {
     const lines = ['', '  ', ' a', 'b.', '\t\u00a0c d \u2003'];
-    const s = lineShapes(lines.join('\n'), lines);
+    const s = splitShapes(lines.join('\n')).shapes;
     assert.deepEqual([...s.indents], [-1, -1, 1, 0, 2]);
     assert.deepEqual([...s.ends], [0, 0, 2, 2, 5]);
     assert.deepEqual([...s.firsts].map((c) => (c ? String.fromCharCode(c) : '')), ['', '', 'a', 'b', 'c']);
@@ -33,10 +33,10 @@ describe('text helpers', () => {
     assert.deepEqual([...s.lasts].map((c) => (c ? String.fromCharCode(c) : '')), ['', '', 'a', '.', 'd']);
   });
 
-  it('lineShapes agrees with trim on any line, and its views are reused by the next call', () => {
+  it('splitShapes agrees with trim on any line', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: fc.constantFrom(' ', '\t', '\u00a0', '\ufeff', 'a', '.', '\u2003', '\u00e9') })), (lines) => {
-        const s = lineShapes(lines.join('\n'), lines);
+        const s = splitShapes(lines.join('\n')).shapes;
         lines.forEach((line, i) => {
           const blank = line.trim().length === 0;
           assert.equal(s.indents[i], blank ? -1 : line.length - line.trimStart().length);
@@ -48,12 +48,14 @@ describe('text helpers', () => {
     );
   });
 
-  it('lineShapes offsets and linesWith find lines across CRLF, CR and LF endings', () => {
+  it('splitShapes offsets and linesWith find lines across CRLF, CR and LF endings', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.string({ unit: fc.constantFrom('a', 'X', 'XX', ' ', '1') }), fc.constantFrom('\n', '\r\n', '\r'))), (parts) => {
         const text = parts.map(([line, eol]) => line + eol).join('');
         const lines = splitLines(text);
-        const { offsets } = lineShapes(text, lines);
+        const split = splitShapes(text);
+        assert.deepEqual(split.lines, lines);
+        const { offsets } = split.shapes;
         lines.forEach((line, i) => assert.equal(text.slice(offsets[i], offsets[i] + line.length), line));
         const expected = lines.map((line) => (/XX1/.test(line) ? 4 : 0));
         const found = new Uint8Array(lines.length);

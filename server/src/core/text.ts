@@ -55,41 +55,76 @@ export interface LineShapes {
   readonly lasts: Uint16Array;
 }
 
-// Memory reused by every call of lineShapes: allocating six typed arrays per cable costs
+// Memory reused by every call of splitShapes: allocating six typed arrays per cable costs
 // more than reading a short cable. The arrays handed out are views of it.
 let scratch32 = new Int32Array(0);
 let scratch16 = new Uint16Array(0);
 
-/**
- * Reads the {@link LineShapes} of the `lines` split from `text`. The arrays are views of
- * memory that the next call reuses: use them before calling again, and never keep them.
- */
-export function lineShapes(text: string, lines: readonly string[]): LineShapes {
-  const n = lines.length;
+/** Views of the scratch memory for `n` lines. */
+function shapeArrays(n: number): LineShapes {
   if (scratch32.length < 3 * n) {
     scratch32 = new Int32Array(Math.max(3 * n, 2 * scratch32.length));
     scratch16 = new Uint16Array(scratch32.length);
   }
-  const indents = scratch32.subarray(0, n);
-  const ends = scratch32.subarray(n, 2 * n);
-  const offsets = scratch32.subarray(2 * n, 3 * n);
-  const firsts = scratch16.subarray(0, n);
-  const seconds = scratch16.subarray(n, 2 * n);
-  const lasts = scratch16.subarray(2 * n, 3 * n);
-  let offset = 0;
+  return {
+    indents: scratch32.subarray(0, n),
+    ends: scratch32.subarray(n, 2 * n),
+    offsets: scratch32.subarray(2 * n, 3 * n),
+    firsts: scratch16.subarray(0, n),
+    seconds: scratch16.subarray(n, 2 * n),
+    lasts: scratch16.subarray(2 * n, 3 * n),
+  };
+}
+
+/**
+ * Splits `text` into lines as {@link splitLines} does and reads their {@link LineShapes}
+ * from the whole text in the same pass. The arrays are views of memory that the next call
+ * reuses: use them before calling again, and never keep them.
+ */
+export function splitShapes(text: string): { lines: string[]; shapes: LineShapes } {
+  const lines: string[] = [];
+  const starts: number[] = [];
+  const stops: number[] = [];
+  if (text.indexOf('\r') < 0) {
+    let p = 0;
+    for (;;) {
+      const q = text.indexOf('\n', p);
+      const stop = q < 0 ? text.length : q;
+      lines.push(text.slice(p, stop));
+      starts.push(p);
+      stops.push(stop);
+      if (q < 0) break;
+      p = q + 1;
+    }
+  } else {
+    let p = 0;
+    let cr = text.indexOf('\r');
+    let lf = text.indexOf('\n');
+    for (;;) {
+      if (cr >= 0 && cr < p) cr = text.indexOf('\r', p);
+      if (lf >= 0 && lf < p) lf = text.indexOf('\n', p);
+      const q = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
+      const stop = q < 0 ? text.length : q;
+      lines.push(text.slice(p, stop));
+      starts.push(p);
+      stops.push(stop);
+      if (q < 0) break;
+      p = q === cr && text.charCodeAt(q + 1) === 10 ? q + 2 : q + 1;
+    }
+  }
+  const n = lines.length;
+  const shapes = shapeArrays(n);
+  const { indents, ends, offsets, firsts, seconds, lasts } = shapes;
   for (let i = 0; i < n; i++) {
-    const line = lines[i];
-    const length = line.length;
-    offsets[i] = offset;
-    offset += length;
-    // The terminator: "\r\n" counts two.
-    offset += text.charCodeAt(offset) === 13 && text.charCodeAt(offset + 1) === 10 ? 2 : 1;
-    let c = line.charCodeAt(0);
-    let lead = 0;
+    const p = starts[i];
+    const stop = stops[i];
+    offsets[i] = p;
+    let lead = p;
+    let c = text.charCodeAt(p);
     // Most lines start with a printable ASCII character.
     if (!(c > 32 && c < 127)) {
-      lead = skipSpaces(line);
-      if (lead === length) {
+      while (lead < stop && isSpace(text.charCodeAt(lead))) lead++;
+      if (lead === stop) {
         indents[i] = -1;
         ends[i] = 0;
         firsts[i] = 0;
@@ -97,21 +132,21 @@ export function lineShapes(text: string, lines: readonly string[]): LineShapes {
         lasts[i] = 0;
         continue;
       }
-      c = line.charCodeAt(lead);
+      c = text.charCodeAt(lead);
     }
-    indents[i] = lead;
+    indents[i] = lead - p;
     firsts[i] = c;
-    seconds[i] = lead + 1 < length ? line.charCodeAt(lead + 1) : 0;
-    let end = length;
-    let d = line.charCodeAt(end - 1);
+    seconds[i] = lead + 1 < stop ? text.charCodeAt(lead + 1) : 0;
+    let end = stop;
+    let d = text.charCodeAt(end - 1);
     if (!(d > 32 && d < 127)) {
-      end = trimEndOffset(line, length, lead);
-      d = line.charCodeAt(end - 1);
+      while (end > lead && isSpace(text.charCodeAt(end - 1))) end--;
+      d = text.charCodeAt(end - 1);
     }
-    ends[i] = end;
+    ends[i] = end - p;
     lasts[i] = d;
   }
-  return { indents, ends, offsets, firsts, seconds, lasts };
+  return { lines, shapes };
 }
 
 /**

@@ -31,7 +31,7 @@ export interface BodyInput {
   /** The whole text the lines were split from. */
   readonly text: string;
   readonly lines: readonly string[];
-  /** {@link lineShapes} of the lines. */
+  /** {@link splitShapes} of the lines. */
   readonly shapes: LineShapes;
   /** {@link scanHints} of the text. */
   readonly hints: LineHints;

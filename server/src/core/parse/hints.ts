@@ -25,11 +25,11 @@ export interface LineHints {
 const PAREN_AT = /\((?:note|comment)\s*:/iy;
 const CLOSER_ANYWHERE = /\bend\s+(?:summ|comm|note)/gi;
 
-// Memory reused by every call, as in lineShapes.
+// Memory reused by every call, as in splitShapes.
 let scratch = new Uint8Array(0);
 
 /**
- * Finds the hints of the `lines` split from `text`, given their `offsets` ({@link lineShapes}).
+ * Finds the hints of the `lines` split from `text`, given their `offsets` ({@link splitShapes}).
  * The bits are a view of memory that the next call reuses: never keep them.
  */
 export function scanHints(text: string, lines: readonly string[], offsets: Int32Array): LineHints {

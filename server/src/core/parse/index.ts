@@ -8,7 +8,7 @@
  */
 import { canonicalId } from '../id';
 import type { Banner, CalendarDate, Cable, Caveat, LineKind, ParseProblem, Section } from '../model';
-import { lineShapes, range, spanRange, splitLines } from '../text';
+import { range, spanRange, splitLines, splitShapes } from '../text';
 import { mayOpenBanner, parseBanner } from './banner';
 import { parseBody } from './body';
 import { parseHead, startsHeader } from './header';
@@ -44,8 +44,7 @@ export function parseCable(text: string): ParseResult {
 }
 
 function parseUnchecked(text: string): Cable {
-  const lines = splitLines(text);
-  const shapes = lineShapes(text, lines);
+  const { lines, shapes } = splitShapes(text);
   const { indents } = shapes;
   const kinds: LineKind[] = new Array<LineKind>(lines.length).fill('text');
   const problems: ParseProblem[] = [];
