@@ -20,7 +20,7 @@ import { extractRecord, EXTRACT_FIELDS, toCsvRow } from './cli/extract';
 import { formatJson, formatJunit, formatSarif, formatStylish, type FileResult } from './cli/formats';
 import { unifiedDiff } from './cli/diff';
 import { getDocumentSymbols } from './features/documentSymbols';
-import type { DocumentSymbol } from 'vscode-languageserver';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
 
 const VERSION = '0.1.0';
 /** Files larger than this are reported and skipped. */

@@ -2,7 +2,7 @@
  * Code actions: quick fixes from findings, "disable this rule in this file",
  * and `source.fixAll.cable` (safe fixes only).
  */
-import { CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit as LspTextEdit } from 'vscode-languageserver-types';
 import type { Finding } from '../core/rules/types';
 import { isBefore } from '../core/text';
 

@@ -1,7 +1,7 @@
 /**
  * Findings to LSP diagnostics.
  */
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { ruleDocUrl } from '../core/rules/index';
 import type { Finding, Severity } from '../core/rules/types';
 

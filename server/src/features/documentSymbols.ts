@@ -3,7 +3,7 @@
  * Header (format lines, TO and INFO groups), banner and metadata, Summary,
  * sections with their paragraphs, Comment and Signature.
  */
-import { DocumentSymbol, SymbolKind, type Range } from 'vscode-languageserver';
+import { DocumentSymbol, SymbolKind, type Range } from 'vscode-languageserver-types';
 import type { Cable, Paragraph } from '../core/model';
 import { levelAbbreviation } from '../core/levels';
 import { spanRange } from '../core/text';

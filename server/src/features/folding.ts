@@ -2,7 +2,7 @@
  * Folding ranges: the header, the address lists, the metadata block, each
  * section, each paragraph, and Summary/Comment/Note blocks.
  */
-import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
+import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { Cable, Range } from '../core/model';
 
 /** Folding ranges for a cable; single-line ranges are dropped. */

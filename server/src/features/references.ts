@@ -2,7 +2,7 @@
  * In-text references: "(ref C)", "REF B", "reftel", "para 5", "paragraph 5",
  * "paras 3-4". Each links to the REF item or paragraph it names.
  */
-import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position, type Range } from 'vscode-languageserver';
+import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position, type Range } from 'vscode-languageserver-types';
 import type { Cable } from '../core/model';
 import { contains } from '../core/text';
 

@@ -1,7 +1,7 @@
 /**
  * Smart select: word → field or marking → line → paragraph → section → whole cable.
  */
-import { SelectionRange, type Position, type Range } from 'vscode-languageserver';
+import { SelectionRange, type Position, type Range } from 'vscode-languageserver-types';
 import type { Cable } from '../core/model';
 import { contains, containsRange, range } from '../core/text';
 
