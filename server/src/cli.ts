@@ -17,7 +17,7 @@ import { fixAll } from './core/fix';
 import { lintCable } from './core/lint';
 import { parseCable } from './core/parse/index';
 import { extractRecord, EXTRACT_FIELDS, toCsvRow } from './cli/extract';
-import { formatJson, formatJunit, formatSarif, formatStylish, type FileResult } from './cli/formats';
+import { formatJson, formatJunit, formatSarif, formatStylish, reported, type FileResult } from './cli/formats';
 import { unifiedDiff } from './cli/diff';
 import { getDocumentSymbols } from './features/documentSymbols';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
@@ -190,8 +190,10 @@ function rel(root: string, file: string): string {
   return path.relative(root, path.resolve(file)).split(path.sep).join('/');
 }
 
-/** Files per worker below which threads cost more than they save. */
-const FILES_PER_WORKER = 40;
+/** Files per thread below which another thread costs more than it saves. */
+const FILES_PER_THREAD = 40;
+/** Results a worker thread gathers before posting them: one message per file costs more than linting it. */
+const BATCH = 64;
 
 /** What a worker thread is given: its share of the files and the configuration. */
 interface WorkerInput {
@@ -202,47 +204,73 @@ interface WorkerInput {
   readonly cwd: string;
 }
 
+/** One result of a worker's share: the file's index in the whole list, its findings (none when unreadable) and its messages. */
+interface IndexedResult {
+  readonly index: number;
+  readonly result?: FileResult;
+  readonly errors: readonly string[];
+}
+
 /** Lints one file; only its findings are kept. */
 function lintOne(file: string, config: CableLintConfig, root: string, overrides: ReadonlyMap<string, RuleSetting>, errors: string[]): FileResult | undefined {
   const read = readText(file, errors);
   if (!read) return undefined;
-  return { file: rel(process.cwd(), file), findings: lintCable(parseCable(read.text).cable, resolveConfig(config, rel(root, file), overrides)) };
+  return { file: rel(process.cwd(), file), findings: lintCable(parseCable(read.text).cable, resolveConfig(config, rel(root, file), overrides)).map(reported) };
 }
 
-/** The body of a worker thread: lint each file of its share and post the findings back one by one. */
-function runWorker(input: WorkerInput): void {
+/** Lints a share of the files, handing the results over in batches. */
+function lintShare(input: WorkerInput, post: (batch: IndexedResult[]) => void): void {
+  let batch: IndexedResult[] = [];
   for (const { index, file } of input.files) {
     const errors: string[] = [];
-    const result = lintOne(file, input.config, input.root, input.overrides, errors);
-    parentPort!.postMessage({ index, result, errors });
+    batch.push({ index, result: lintOne(file, input.config, input.root, input.overrides, errors), errors });
+    if (batch.length >= BATCH) {
+      post(batch);
+      batch = [];
+    }
   }
+  if (batch.length > 0) post(batch);
+}
+
+/** The body of a worker thread: lint its share and post the results back in batches. */
+function runWorker(input: WorkerInput): void {
+  lintShare(input, (batch) => parentPort!.postMessage({ batch }));
   parentPort!.postMessage({ done: true });
 }
 
-/** Lints files on worker threads, one per core; results come back in file order. */
-async function lintInWorkers(files: readonly string[], config: CableLintConfig, root: string, overrides: ReadonlyMap<string, RuleSetting>, errors: string[], progress: boolean): Promise<FileResult[]> {
-  const count = Math.max(1, Math.min(os.availableParallelism(), Math.ceil(files.length / FILES_PER_WORKER)));
+/**
+ * Lints files on all cores: worker threads take all shares but one, which this thread
+ * lints while they start. Results come back in file order.
+ */
+async function lintInThreads(files: readonly string[], config: CableLintConfig, root: string, overrides: ReadonlyMap<string, RuleSetting>, errors: string[], progress: boolean): Promise<FileResult[]> {
+  const count = Math.max(1, Math.min(os.availableParallelism(), Math.ceil(files.length / FILES_PER_THREAD)));
   const shares: { index: number; file: string }[][] = Array.from({ length: count }, () => []);
   files.forEach((file, index) => shares[index % count].push({ index, file }));
   const results: (FileResult | undefined)[] = new Array(files.length);
-  const fileErrors: string[][] = new Array(files.length);
+  const fileErrors: (readonly string[])[] = new Array(files.length);
   let finished = 0;
-  await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(__filename, { workerData: { files: share, config, root, overrides, cwd: process.cwd() } satisfies WorkerInput });
-          worker.on('message', (m: { index?: number; result?: FileResult; errors?: string[]; done?: boolean }) => {
-            if (m.done) return void worker.terminate().then(() => resolve());
-            results[m.index!] = m.result;
-            fileErrors[m.index!] = m.errors ?? [];
-            finished++;
-            if (progress && finished % 100 === 0) process.stderr.write(`\rcablelint: ${finished}/${files.length} files`);
-          });
-          worker.on('error', reject);
-        }),
-    ),
+  const take = (batch: readonly IndexedResult[]) => {
+    for (const r of batch) {
+      results[r.index] = r.result;
+      fileErrors[r.index] = r.errors;
+    }
+    finished += batch.length;
+    if (progress) process.stderr.write(`\rcablelint: ${finished}/${files.length} files`);
+  };
+  const input = (share: WorkerInput['files']): WorkerInput => ({ files: share, config, root, overrides, cwd: process.cwd() });
+  const workers = shares.slice(1).map(
+    (share) =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(__filename, { workerData: input(share) });
+        worker.on('message', (m: { batch?: IndexedResult[]; done?: boolean }) => {
+          if (m.done) return void worker.terminate().then(() => resolve());
+          take(m.batch!);
+        });
+        worker.on('error', reject);
+      }),
   );
+  lintShare(input(shares[0]), take);
+  await Promise.all(workers);
   for (const e of fileErrors) if (e) errors.push(...e);
   return results.filter((r): r is FileResult => r !== undefined);
 }
@@ -256,9 +284,9 @@ async function lintCommand(o: Options): Promise<number> {
   const files = collect(o.paths, errors).filter((f) => !isIgnored(ignoreConfig, rel(root, f)) && !isIgnored(ignoreConfig, rel(process.cwd(), f)));
   let results: FileResult[] = [];
   const progress = process.stderr.isTTY && files.length > 300;
-  if (!o.fix && !o.dryRun && files.length >= 2 * FILES_PER_WORKER && os.availableParallelism() > 1) {
-    // Large collections: worker threads on all cores; only findings travel back.
-    results = await lintInWorkers(files, config, root, overrides.rules, errors, progress);
+  if (!o.fix && !o.dryRun && files.length >= 2 * FILES_PER_THREAD && os.availableParallelism() > 1) {
+    // Large collections: all cores; only findings travel back.
+    results = await lintInThreads(files, config, root, overrides.rules, errors, progress);
   } else {
     files.forEach((file, i) => {
       if (progress && i % 100 === 0) process.stderr.write(`\rcablelint: ${i}/${files.length} files`);
@@ -277,7 +305,7 @@ async function lintCommand(o: Options): Promise<number> {
             }
           }
         }
-        results.push({ file: rel(process.cwd(), file), findings: lintCable(parseCable(fixed.text).cable, resolved) });
+        results.push({ file: rel(process.cwd(), file), findings: lintCable(parseCable(fixed.text).cable, resolved).map(reported) });
         return;
       }
       const result = lintOne(file, config, root, overrides.rules, errors);

@@ -4,10 +4,18 @@
 import { allRules, ruleDocUrl } from '../core/rules/index';
 import type { Finding, Severity } from '../core/rules/types';
 
+/** What the formats print of a finding: fixes and related locations stay in the editor. */
+export type ReportedFinding = Pick<Finding, 'id' | 'name' | 'severity' | 'message' | 'range'>;
+
 /** The findings of one file. */
 export interface FileResult {
   readonly file: string;
-  readonly findings: readonly Finding[];
+  readonly findings: readonly ReportedFinding[];
+}
+
+/** A finding reduced to what the formats print, so that less memory is held and less is copied between threads. */
+export function reported(f: Finding): ReportedFinding {
+  return { id: f.id, name: f.name, severity: f.severity, message: f.message, range: f.range };
 }
 
 /** `[{file, diagnostics: [{id, name, severity, message, range}]}]`, 0-based as in LSP. */
