@@ -45,7 +45,7 @@ export function parseCable(text: string): ParseResult {
 
 function parseUnchecked(text: string): Cable {
   const { lines, shapes } = splitShapes(text);
-  const { indents } = shapes;
+  const { indents, firsts } = shapes;
   const kinds: LineKind[] = new Array<LineKind>(lines.length).fill('text');
   const problems: ParseProblem[] = [];
 
@@ -53,11 +53,11 @@ function parseUnchecked(text: string): Cable {
   let banner: Banner | undefined;
   let zoneEnd = Math.min(lines.length, BANNER_SEARCH);
   for (let i = 0; i < Math.min(lines.length, BANNER_SEARCH); i++) {
-    const line = lines[i];
     const lead = indents[i];
     if (lead < 0) continue;
+    const line = lines[i];
     // Metadata fields open with E, T, S, R or C; paragraph markers with "¶" or a digit.
-    const c = line.charCodeAt(lead) | 32;
+    const c = firsts[i] | 32;
     const field = c === 101 || c === 116 || c === 115 || c === 114 || c === 99;
     if ((field && AFTER_BANNER.test(line)) || ((c === 182 || (c >= 48 && c <= 57)) && PARAGRAPH_START.test(line))) {
       zoneEnd = i;
@@ -94,16 +94,14 @@ function parseUnchecked(text: string): Cable {
     }
     // Banners repeated for concatenated sections or duplicated blocks.
     for (let i = banner.line + 1; i < lines.length; i++) {
-      const line = lines[i];
-      // Cheap pre-check: a banner is short, opens with C, S, U or T, and its second character
-      // is a space ("S E C R E T") or a capital ("SECRET", "UNCLAS"), never a small letter.
-      const lead = indents[i];
-      if (line.length > 200 || lead < 0) continue;
-      const c = line.charCodeAt(lead);
+      // Cheap pre-check: a banner opens with C, S, U or T, its second character is a space
+      // ("S E C R E T") or a capital ("SECRET", "UNCLAS"), never a small letter, and it is short.
+      const c = firsts[i];
       if (c !== 67 && c !== 83 && c !== 85 && c !== 84) continue;
-      const c2 = line.charCodeAt(lead + 1);
+      const c2 = shapes.seconds[i];
       if (c2 >= 97 && c2 <= 122) continue;
-      if (!mayOpenBanner(line, lead)) continue;
+      const line = lines[i];
+      if (line.length > 200 || !mayOpenBanner(line, indents[i])) continue;
       const repeated = parseBanner(i, line, { strict: true, repeated: true, problems });
       if (repeated) {
         banners.push(repeated);
