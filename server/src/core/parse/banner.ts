@@ -3,7 +3,7 @@
  * in every spelling of FORMAT.md §3 and CORPUS-FINDINGS.md §2.
  */
 import type { Banner, BannerForm, Level, ParseProblem, Token } from '../model';
-import { isSpace, numberToken, range, token } from '../text';
+import { isSpace, numberToken, range, skipSpaces, token } from '../text';
 
 /** Level words with the level they stand for (spaces removed, upper case). */
 const LEVEL_WORDS: readonly (readonly [string, Level])[] = [
@@ -70,22 +70,38 @@ interface LevelMatch {
   readonly how?: string;
 }
 
+/**
+ * Every run of letters {@link matchLevel} reads as a level, with how it reads: the words
+ * themselves first, then for each word in turn its first letter doubled ("SS E C R E T",
+ * "UUNCLAS"), lost ("E C R E T", "O N F I D E N T I A L"; short stems are too ambiguous)
+ * or a stray letter glued in front ("CSE C R E T"). The first reading found wins.
+ */
+const READINGS: ReadonlyMap<string, LevelMatch> = (() => {
+  const readings = new Map<string, LevelMatch>();
+  const add = (letters: string, match: LevelMatch) => {
+    if (!readings.has(letters)) readings.set(letters, match);
+  };
+  for (const [word, level] of LEVEL_WORDS) add(word, { level, damaged: false });
+  for (const [word, level] of LEVEL_WORDS) {
+    add(word[0] + word, { level, damaged: true, how: 'first letter doubled' });
+    if (word.length >= 6) add(word.slice(1), { level, damaged: true, how: 'first letter lost' });
+    if (word.length >= 6) for (let stray = 65; stray <= 90; stray++) add(String.fromCharCode(stray) + word, { level, damaged: true, how: 'stray letter in front' });
+  }
+  return readings;
+})();
+
 /** Reads letters (spaces removed, upper case) as a level, allowing the damage seen in real banners. */
 function matchLevel(letters: string): LevelMatch | undefined {
-  for (const [word, level] of LEVEL_WORDS) {
-    if (letters === word) return { level, damaged: false };
+  return READINGS.get(letters);
+}
+
+/** True when the characters `[start, end)` of `text` are letters. */
+function allLetters(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k) | 32;
+    if (c < 97 || c > 122) return false;
   }
-  for (const [word, level] of LEVEL_WORDS) {
-    // "SS E C R E T", "UUNCLAS": the first letter doubled.
-    if (letters === word[0] + word) return { level, damaged: true, how: 'first letter doubled' };
-    // "E C R E T", "O N F I D E N T I A L": the first letter lost. Short stems are too ambiguous.
-    if (word.length >= 6 && letters === word.slice(1)) return { level, damaged: true, how: 'first letter lost' };
-    // "CSE C R E T": a stray letter glued in front.
-    if (word.length >= 6 && letters.length === word.length + 1 && letters.slice(1) === word) {
-      return { level, damaged: true, how: 'stray letter in front' };
-    }
-  }
-  return undefined;
+  return true;
 }
 
 // After the level: "[SECTION nn OF mm] POST serial [trailing]".
@@ -107,15 +123,16 @@ export function parseBanner(
   options: { strict: boolean; repeated: boolean; problems?: ParseProblem[] },
 ): Banner | undefined {
   const text = fullText.length > MAX_BANNER ? fullText.slice(0, MAX_BANNER) : fullText;
-  const lead = text.length - text.trimStart().length;
   // Up to 14 leading words, each at most 12 letters, letters only.
   const tokens: { start: number; end: number; text: string }[] = [];
-  const re = /\S+/g;
-  re.lastIndex = lead;
-  let m: RegExpExecArray | null;
-  while (tokens.length < 14 && (m = re.exec(text)) !== null) {
-    if (!/^[A-Za-z]{1,12}$/.test(m[0])) break;
-    tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  let k = 0;
+  while (tokens.length < 14) {
+    k = skipSpaces(text, k);
+    if (k >= text.length) break;
+    const start = k;
+    while (k < text.length && !isSpace(text.charCodeAt(k))) k++;
+    if (k - start > 12 || !allLetters(text, start, k)) break;
+    tokens.push({ start, end: k, text: text.slice(start, k) });
   }
   if (tokens.length === 0) return undefined;
   let best: { count: number; match: LevelMatch } | undefined;
