@@ -55,7 +55,7 @@ export interface BodyResult {
 }
 
 // "¶1.", "¶ 13.", "¶12..", "1.(C)", "1. (S/NF)", "3.. (SBU)", indented markers.
-const MARKER = /^(\s*)(?:(¶)(\s?)(\d{1,3})\s?(\.{1,2})|(\d{1,3})(\.{1,2}))(?=\s|\(|$)/;
+export const MARKER = /^(\s*)(?:(¶)(\s?)(\d{1,3})\s?(\.{1,2})|(\d{1,3})(\.{1,2}))(?=\s|\(|$)/;
 const RULE_LINE = /^\s*(?:-{3,}|(?:- ){2,}-?|={3,}|_{3,}|\*{3,})\s*$/;
 const BODY_FIELD = /^\s*(?:E\.?O\.?\s*\d{5}|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF\s*:|Classified\s+By\b)/i;
 
@@ -257,7 +257,7 @@ export function parseBody(input: BodyInput): BodyResult {
 }
 
 /** A paragraph marker read from the start of a line. */
-interface MarkerInfo {
+export interface MarkerInfo {
   marker: Token;
   numberToken: Paragraph['numberToken'];
   number: number;
@@ -273,7 +273,7 @@ interface MarkerInfo {
  * one to three digits, one optional space and one or two dots; or one to three digits and
  * one or two dots. White space, "(" or the end of the line must follow.
  */
-function readMarker(line: number, text: string, lead: number): MarkerInfo | undefined {
+export function readMarker(line: number, text: string, lead: number): MarkerInfo | undefined {
   const pilcrow = text.charCodeAt(lead) === 182;
   let k = pilcrow ? lead + 1 : lead;
   let spaced = false;

@@ -572,7 +572,7 @@ function fourDigits(text: string, at: number): boolean {
  * The start of a serial ending at `end` ("6320", "0140-0141") after a white-space
  * character at or after `floor`, or -1.
  */
-function trailingSerial(text: string, floor: number, end: number): number {
+export function trailingSerial(text: string, floor: number, end: number): number {
   let start = end - 4;
   if (start - 1 < floor || !fourDigits(text, start)) return -1;
   if (start - 6 >= floor && text.charCodeAt(start - 1) === 45 /* - */ && fourDigits(text, start - 5) && isSpace(text.charCodeAt(start - 6))) start -= 5;
@@ -586,7 +586,7 @@ const PRECEDENCE_WORDS = ['NIACT IMMEDIATE', 'IMMEDIATE', 'PRIORITY', 'ROUTINE',
  * The longest word that fits is taken ("NIACT IMMEDIATE" over "IMMEDIATE"), and its
  * white space must lie at or after `floor`.
  */
-function trailingPrecedence(text: string, floor: number, end: number): number {
+export function trailingPrecedence(text: string, floor: number, end: number): number {
   for (const word of PRECEDENCE_WORDS) {
     const start = end - word.length;
     if (start >= 1 && isSpace(text.charCodeAt(start - 1)) && text.startsWith(word, start)) return start - 1 >= floor ? start : -1;

@@ -1,0 +1,119 @@
+/**
+ * The parser's hand-written scans and cheap pre-checks against the regular expressions
+ * they stand for: a scan must read exactly what its pattern reads, and a pre-check must
+ * never turn away a line its pattern would accept.
+ */
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { mayOpenBanner, parseBanner } from '../../server/src/core/parse/banner';
+import { MARKER, readMarker } from '../../server/src/core/parse/body';
+import { startsHeader, trailingPrecedence, trailingSerial } from '../../server/src/core/parse/header';
+import { CLOSER, PAGE, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
+import { findPageLines } from '../../server/src/core/parse/pages';
+import { skipSpaces, splitShapes } from '../../server/src/core/text';
+
+/** Strings built from the pieces each scan cares about, so that near misses are common. */
+const from = (...pieces: string[]) => fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((p) => p.join(''));
+/** Some copies of one of `pieces`. */
+const run = (min: number, max: number, ...pieces: string[]) => fc.array(fc.constantFrom(...pieces), { minLength: min, maxLength: max }).map((p) => p.join(''));
+const opt = (...pieces: string[]) => fc.constantFrom('', ...pieces);
+
+/** Paragraph markers and their near misses: "¶ 12.", "3.. (C)", "1234.", "¶5...x". */
+const markerLike = fc
+  .tuple(run(0, 2, ' ', '\t', '\u00a0'), opt('¶'), opt(' ', '\t'), run(0, 5, '1', '2', '0', '9'), opt(' ', '\u2003'), run(0, 3, '.'), fc.constantFrom('', ' ', '(C) text', 'a', '.', '\t', ','), from('a', ' ', '('))
+  .map((p) => p.join(''));
+
+/** Address lines ending in serials and precedence words, whole or broken. */
+const addressLike = fc
+  .tuple(from('RUEHC/SECSTATE', ' ', 'WASHDC', 'NIACT', 'x'), opt(' ', '\t', '-'), opt('NIACT IMMEDIATE', 'IMMEDIATE', 'PRIORITY', 'ROUTINE', 'FLASH', 'NIACT'), opt(' ', '\t', '-', ''), opt('6320', '0140-0141', '0140-', '-0141', '140', '01400'), opt(' ', ''))
+  .map((p) => p.join(''));
+
+/** Level words spelled whole, spaced, doubled, with a letter lost or a stray one in front, and what may follow. */
+const bannerLike = fc
+  .tuple(
+    run(0, 2, ' '),
+    opt('', 'S', 'C', 'X', 'U', 'T'),
+    fc.constantFrom('SECRET', 'ECRET', 'CONFIDENTIAL', 'ONFIDENTIAL', 'UNCLASSIFIED', 'NCLASSIFIED', 'UNCLAS', 'NCLAS', 'TOPSECRET', 'TOP SECRET', 'OPSECRET', 'SECRE', 'Secret'),
+    fc.boolean(),
+    fc.constantFrom('', ' PARIS 000381', ' SECTION 01 OF 02 PARIS 000381', ' SECTION 01 OF 02', ' NOFORN', 'X', ' 12'),
+  )
+  .map(([lead, stray, word, spaced, tail]) => lead + (spaced ? [...(stray + word)].join(' ') : stray + word) + tail);
+
+describe('hand-written scans read what their patterns read', () => {
+  it('readMarker agrees with MARKER', () => {
+    fc.assert(
+      fc.property(fc.oneof(markerLike, from('¶', ' ', '\t', '1', '2', '0', '9', '.', '(', 'C', ')', 'a', '\u00a0')), (text) => {
+        const m = MARKER.exec(text);
+        const r = readMarker(0, text, skipSpaces(text));
+        if (!m) return assert.equal(r, undefined, JSON.stringify(text));
+        assert.ok(r, JSON.stringify(text));
+        assert.equal(r.marker.range.start.character, m[1].length);
+        assert.equal(r.marker.range.end.character, m[0].length);
+        assert.equal(r.numberToken.text, m[4] ?? m[6]);
+        assert.equal(r.style, m[2] ? (m[3] ? 'pilcrow-space' : 'pilcrow') : 'bare');
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+
+  it('trailingSerial and trailingPrecedence agree with the address-line patterns they replace', () => {
+    fc.assert(
+      fc.property(addressLike, fc.nat(40), (text, pos) => {
+        const floor = Math.min(pos, text.length);
+        const end = text.trimEnd().length;
+        const serial = /\s(\d{4}(?:-\d{4})?)$/.exec(text.slice(0, end));
+        const expectedSerial = serial && serial.index >= floor ? serial.index + 1 : -1;
+        assert.equal(trailingSerial(text, floor, end), expectedSerial, JSON.stringify([text, floor]));
+        const precedence = /\s(NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH)$/.exec(text.slice(0, end));
+        const expectedPrecedence = precedence && precedence.index >= floor ? precedence.index + 1 : -1;
+        assert.equal(trailingPrecedence(text, floor, end), expectedPrecedence, JSON.stringify([text, floor]));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+
+  it('startsHeader agrees with its patterns whatever the first character', () => {
+    const patterns = [/^\s*VZCZC/, /^\s*DE\s+R[A-Z]{3,7}\s+#/, /^\s*([A-Z])(?:\s+([A-Z]))?\s+(\d{6}Z)\s+([A-Za-z]{3})\s+(\d{2,4})(?=\s|$).*$/, /^\s*(?:(?:INFO|ACTION)\s+[A-Z0-9]+-\d{2}\b|Distribution:\s*$|-{5,}[A-Z0-9]*\s+\d{6}Z\s*\/\d+\s*$)/];
+    fc.assert(
+      fc.property(from(' ', 'VZCZC', 'DE ', 'RUEHFR', ' #', 'P', 'O', ' ', '280849Z', 'MAY', '09', 'INFO', 'LOG-00', '-----', '/38', 'Distribution:'), (text) => {
+        assert.equal(startsHeader(text), patterns.some((p) => p.test(text)), JSON.stringify(text));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+
+  it('mayOpenBanner never turns away a line that reads as a banner', () => {
+    let banners = 0;
+    fc.assert(
+      fc.property(bannerLike, fc.boolean(), (text, strict) => {
+        const banner = parseBanner(0, text, { strict, repeated: strict });
+        if (banner) banners++;
+        if (banner) assert.ok(mayOpenBanner(text, skipSpaces(text)), JSON.stringify(text));
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
+    // The generator must reach real banners, damaged ones included, for the check to mean anything.
+    assert.ok(banners > 500, `only ${banners} banners generated`);
+  });
+
+  it('the line hints hold every line their readers would find something on', () => {
+    fc.assert(
+      fc.property(
+        fc.array(from(' ', 'PARIS', '00000305', '12345678', ' 002 OF 004', 'XXXX', 'xxxxx', 'x', '(Note:', '(comment :', '(NOTE', 'End', 'end', 'END', ' summary', ' Comment', '\t', 'note'), { maxLength: 8 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        (lines, eol) => {
+          const text = lines.join(eol);
+          const split = splitShapes(text);
+          const bits = scanHints(text, split.lines, split.shapes.offsets).bits;
+          split.lines.forEach((line, i) => {
+            if (findPageLines(i, line).length > 0) assert.ok(bits[i] & PAGE, JSON.stringify(line));
+            if (/X{4,}|(?<![A-Za-z])x{5,}(?![A-Za-z])/.test(line)) assert.ok(bits[i] & REDACTION, JSON.stringify(line));
+            if (/\((NOTE|COMMENT)\s*:/i.test(line)) assert.ok(bits[i] & PAREN_OPENER, JSON.stringify(line));
+            if (/\bEND\s+(SUMMARY|COMMENTS?|NOTES?)\b/i.test(line)) assert.ok(bits[i] & CLOSER, JSON.stringify(line));
+          });
+        },
+      ),
+      { numRuns: 2000, seed: 7 },
+    );
+  });
+});
