@@ -57,23 +57,65 @@ export interface LineShapes {
 
 // Memory reused by every call of splitShapes: allocating six typed arrays per cable costs
 // more than reading a short cable. The arrays handed out are views of it.
-let scratch32 = new Int32Array(0);
-let scratch16 = new Uint16Array(0);
+let capacity = 0;
+let scratchIndents = new Int32Array(0);
+let scratchEnds = new Int32Array(0);
+let scratchOffsets = new Int32Array(0);
+let scratchFirsts = new Uint16Array(0);
+let scratchSeconds = new Uint16Array(0);
+let scratchLasts = new Uint16Array(0);
 
-/** Views of the scratch memory for `n` lines. */
-function shapeArrays(n: number): LineShapes {
-  if (scratch32.length < 3 * n) {
-    scratch32 = new Int32Array(Math.max(3 * n, 2 * scratch32.length));
-    scratch16 = new Uint16Array(scratch32.length);
-  }
-  return {
-    indents: scratch32.subarray(0, n),
-    ends: scratch32.subarray(n, 2 * n),
-    offsets: scratch32.subarray(2 * n, 3 * n),
-    firsts: scratch16.subarray(0, n),
-    seconds: scratch16.subarray(n, 2 * n),
-    lasts: scratch16.subarray(2 * n, 3 * n),
+/** Grows the scratch arrays to hold at least `n` lines, keeping what they hold. */
+function reserve(n: number): void {
+  if (n <= capacity) return;
+  capacity = Math.max(n, 2 * capacity, 1024);
+  const grow32 = (old: Int32Array) => {
+    const a = new Int32Array(capacity);
+    a.set(old);
+    return a;
   };
+  const grow16 = (old: Uint16Array) => {
+    const a = new Uint16Array(capacity);
+    a.set(old);
+    return a;
+  };
+  scratchIndents = grow32(scratchIndents);
+  scratchEnds = grow32(scratchEnds);
+  scratchOffsets = grow32(scratchOffsets);
+  scratchFirsts = grow16(scratchFirsts);
+  scratchSeconds = grow16(scratchSeconds);
+  scratchLasts = grow16(scratchLasts);
+}
+
+/** Reads the shape of line `i`, the text from `p` to `stop`, into the scratch arrays. */
+function readShape(text: string, i: number, p: number, stop: number): void {
+  scratchOffsets[i] = p;
+  let lead = p;
+  let c = text.charCodeAt(p);
+  // Most lines start with a printable ASCII character.
+  if (!(c > 32 && c < 127)) {
+    while (lead < stop && isSpace(text.charCodeAt(lead))) lead++;
+    if (lead === stop) {
+      scratchIndents[i] = -1;
+      scratchEnds[i] = 0;
+      scratchFirsts[i] = 0;
+      scratchSeconds[i] = 0;
+      scratchLasts[i] = 0;
+      return;
+    }
+    c = text.charCodeAt(lead);
+  }
+  scratchIndents[i] = lead - p;
+  scratchFirsts[i] = c;
+  scratchSeconds[i] = lead + 1 < stop ? text.charCodeAt(lead + 1) : 0;
+  let end = stop;
+  let d = text.charCodeAt(end - 1);
+  if (!(d > 32 && d < 127)) {
+    while (end > lead && isSpace(text.charCodeAt(end - 1))) end--;
+    d = text.charCodeAt(end - 1);
+  }
+  scratchEnds[i] = end - p;
+  scratchLasts[i] = d;
 }
 
 /**
@@ -83,69 +125,42 @@ function shapeArrays(n: number): LineShapes {
  */
 export function splitShapes(text: string): { lines: string[]; shapes: LineShapes } {
   const lines: string[] = [];
-  const starts: number[] = [];
-  const stops: number[] = [];
+  let i = 0;
+  let p = 0;
   if (text.indexOf('\r') < 0) {
-    let p = 0;
-    for (;;) {
+    for (;; i++) {
       const q = text.indexOf('\n', p);
       const stop = q < 0 ? text.length : q;
       lines.push(text.slice(p, stop));
-      starts.push(p);
-      stops.push(stop);
+      if (i >= capacity) reserve(i + 1);
+      readShape(text, i, p, stop);
       if (q < 0) break;
       p = q + 1;
     }
   } else {
-    let p = 0;
     let cr = text.indexOf('\r');
     let lf = text.indexOf('\n');
-    for (;;) {
+    for (;; i++) {
       if (cr >= 0 && cr < p) cr = text.indexOf('\r', p);
       if (lf >= 0 && lf < p) lf = text.indexOf('\n', p);
       const q = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
       const stop = q < 0 ? text.length : q;
       lines.push(text.slice(p, stop));
-      starts.push(p);
-      stops.push(stop);
+      if (i >= capacity) reserve(i + 1);
+      readShape(text, i, p, stop);
       if (q < 0) break;
       p = q === cr && text.charCodeAt(q + 1) === 10 ? q + 2 : q + 1;
     }
   }
   const n = lines.length;
-  const shapes = shapeArrays(n);
-  const { indents, ends, offsets, firsts, seconds, lasts } = shapes;
-  for (let i = 0; i < n; i++) {
-    const p = starts[i];
-    const stop = stops[i];
-    offsets[i] = p;
-    let lead = p;
-    let c = text.charCodeAt(p);
-    // Most lines start with a printable ASCII character.
-    if (!(c > 32 && c < 127)) {
-      while (lead < stop && isSpace(text.charCodeAt(lead))) lead++;
-      if (lead === stop) {
-        indents[i] = -1;
-        ends[i] = 0;
-        firsts[i] = 0;
-        seconds[i] = 0;
-        lasts[i] = 0;
-        continue;
-      }
-      c = text.charCodeAt(lead);
-    }
-    indents[i] = lead - p;
-    firsts[i] = c;
-    seconds[i] = lead + 1 < stop ? text.charCodeAt(lead + 1) : 0;
-    let end = stop;
-    let d = text.charCodeAt(end - 1);
-    if (!(d > 32 && d < 127)) {
-      while (end > lead && isSpace(text.charCodeAt(end - 1))) end--;
-      d = text.charCodeAt(end - 1);
-    }
-    ends[i] = end - p;
-    lasts[i] = d;
-  }
+  const shapes: LineShapes = {
+    indents: scratchIndents.subarray(0, n),
+    ends: scratchEnds.subarray(0, n),
+    offsets: scratchOffsets.subarray(0, n),
+    firsts: scratchFirsts.subarray(0, n),
+    seconds: scratchSeconds.subarray(0, n),
+    lasts: scratchLasts.subarray(0, n),
+  };
   return { lines, shapes };
 }
 
