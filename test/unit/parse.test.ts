@@ -379,6 +379,14 @@ describe('parser: body', () => {
     assert.deepEqual(c.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}`), ['summary:oc', 'note:oc', 'comment:o']);
   });
 
+  it('reads closers in any case in cables in small letters, and only after "End" or "END" under a banner in capitals', () => {
+    const body = ['', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) Summary: One. end summary.', '', '¶2. (U) Summary: Two. End Summary.', 'DOE'];
+    const capitals = parse(['UNCLAS NOWHERE 000001', ...body].join('\n'));
+    assert.deepEqual(capitals.blockMarkers.map((m) => `${m.role}:${m.token.text}`), ['open:Summary', 'open:Summary', 'close:End Summary']);
+    const small = parse(['Unclas nowhere 000001', ...body].join('\n'));
+    assert.deepEqual(small.blockMarkers.map((m) => `${m.role}:${m.token.text}`), ['open:Summary', 'close:end summary', 'open:Summary', 'close:End Summary']);
+  });
+
   it('reads continuation-page lines on their own line and inside text, with sub-pages and abbreviated posts', () => {
     const own = findPageLines(0, 'PARIS 00000305 002 OF 002');
     assert.deepEqual(own.map((p) => [p.post.text, p.serial.value, p.page.value, p.total.value, p.inline]), [['PARIS', 305, 2, 2, false]]);

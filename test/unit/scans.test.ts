@@ -104,8 +104,11 @@ describe('hand-written scans read what their patterns read', () => {
         (lines, eol) => {
           const text = lines.join(eol);
           const split = splitShapes(text);
+          const capitals = Uint8Array.from(scanHints(text, split.lines, split.shapes.offsets, false).bits);
           const bits = scanHints(text, split.lines, split.shapes.offsets).bits;
           split.lines.forEach((line, i) => {
+            const closer = /\bEND\s+(SUMMARY|COMMENTS?|NOTES?)\b/i.exec(line);
+            if (closer && closer[0][0] === 'E') assert.ok(capitals[i] & CLOSER, JSON.stringify(line));
             if (findPageLines(i, line).length > 0) assert.ok(bits[i] & PAGE, JSON.stringify(line));
             if (/X{4,}|(?<![A-Za-z])x{5,}(?![A-Za-z])/.test(line)) assert.ok(bits[i] & REDACTION, JSON.stringify(line));
             if (/\((NOTE|COMMENT)\s*:/i.test(line)) assert.ok(bits[i] & PAREN_OPENER, JSON.stringify(line));

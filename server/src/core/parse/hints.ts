@@ -11,7 +11,7 @@ export const REDACTION = 1;
 export const PAGE = 2;
 /** A line can hold "(Note:" or "(Comment:". */
 export const PAREN_OPENER = 4;
-/** A line can hold "End Summary", "END COMMENT", "End Note". */
+/** A line can hold "End Summary", "END COMMENT", "End Note" (see {@link scanHints} for "end summary"). */
 export const CLOSER = 8;
 
 /** The hints of every line, and the offset of each line in the whole text. */
@@ -23,16 +23,23 @@ export interface LineHints {
 
 // "(Note:" and "(Comment:", read at a given offset of the whole text.
 const PAREN_AT = /\((?:note|comment)\s*:/iy;
+// "End Summary", "END COMMENT", "end note": in any case, anywhere.
 const CLOSER_ANYWHERE = /\bend\s+(?:summ|comm|note)/gi;
+// The same after "EN" or "En", read at a given offset of the whole text.
+const CLOSER_AT = /\bE[Nn][Dd]\s+(?:summ|comm|note)/iy;
 
 // Memory reused by every call, as in splitShapes.
 let scratch = new Uint8Array(0);
 
 /**
  * Finds the hints of the `lines` split from `text`, given their `offsets` ({@link splitShapes}).
- * The bits are a view of memory that the next call reuses: never keep them.
+ * Closers are looked for in every case when `anyCase` (a cable whose banner is not in
+ * capitals, or that has none: copies in small letters write "end summary"); otherwise only
+ * where "End" or "END" opens them, which `indexOf` finds many times faster than a
+ * case-insensitive pattern can. The bits are a view of memory that the next call reuses:
+ * never keep them.
  */
-export function scanHints(text: string, lines: readonly string[], offsets: Int32Array): LineHints {
+export function scanHints(text: string, lines: readonly string[], offsets: Int32Array, anyCase = true): LineHints {
   if (scratch.length < lines.length) scratch = new Uint8Array(Math.max(lines.length, 2 * scratch.length));
   const bits = scratch.subarray(0, lines.length);
   bits.fill(0);
@@ -41,7 +48,12 @@ export function scanHints(text: string, lines: readonly string[], offsets: Int32
   linesWith(text, offsets, 'xxxxx', always, bits, REDACTION);
   linesWith(text, offsets, '00', (at) => isPageSerialAt(text, at), bits, PAGE);
   linesWith(text, offsets, '(', (at) => isParenOpenerAt(text, at), bits, PAREN_OPENER);
-  markLinesMatching(text, offsets, CLOSER_ANYWHERE, bits, CLOSER);
+  if (anyCase) markLinesMatching(text, offsets, CLOSER_ANYWHERE, bits, CLOSER);
+  else {
+    const closerAt = (at: number) => ((CLOSER_AT.lastIndex = at), CLOSER_AT.test(text));
+    linesWith(text, offsets, 'EN', closerAt, bits, CLOSER);
+    linesWith(text, offsets, 'En', closerAt, bits, CLOSER);
+  }
   return { offsets, bits };
 }
 

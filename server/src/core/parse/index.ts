@@ -115,7 +115,9 @@ function parseUnchecked(text: string): Cable {
   const date: CalendarDate | undefined = dtg?.valid ? { year: dtg.year, month: dtg.month, day: dtg.day } : dateLine;
 
   const metaStart = banner ? banner.line + 1 : zoneEnd;
-  const hints = scanHints(text, lines, shapes.offsets);
+  // A banner in capitals promises closers that open with a capital ("End Summary", "END NOTE").
+  const capitals = banner !== undefined && banner.form !== 'mixed-case' && banner.levelText.text === banner.levelText.text.toUpperCase();
+  const hints = scanHints(text, lines, shapes.offsets, !capitals);
   const meta = parseMetadata(lines, indents, hints, metaStart, kinds, date?.year);
   caveats.push(...meta.caveats);
 
