@@ -96,6 +96,8 @@ export function parseBody(input: BodyInput): BodyResult {
 
   // Pass 1: classify lines.
   const markers: (MarkerInfo | undefined)[] = new Array(lines.length);
+  const markerLines: number[] = [];
+  const styleCounts = { pilcrow: 0, 'pilcrow-space': 0, bare: 0 };
   let afterRepeatedBanner = false;
   for (let i = startLine; i < lines.length; i++) {
     const kind = kinds[i];
@@ -144,26 +146,24 @@ export function parseBody(input: BodyInput): BodyResult {
     }
     if ((c >= 48 && c <= 57) || c === 182 /* ¶ */) {
       const marker = readMarker(i, text, lead);
-      if (marker) markers[i] = marker;
+      if (marker) {
+        markers[i] = marker;
+        markerLines.push(i);
+        if (marker.portionStart >= 0) styleCounts[marker.style]++;
+      }
     }
     if (c !== 40 /* ( */) afterRepeatedBanner = false;
   }
 
   // Pass 2: decide which markers number paragraphs.
-  const styleCounts = { pilcrow: 0, 'pilcrow-space': 0, bare: 0 };
-  for (let i = startLine; i < lines.length; i++) {
-    const mk = markers[i];
-    if (mk && mk.portionStart >= 0) styleCounts[mk.style]++;
-  }
   const normalStyle: MarkerStyle =
     styleCounts.bare > styleCounts.pilcrow + styleCounts['pilcrow-space'] ? 'bare' : 'pilcrow';
 
   let expected = 1;
   let artifactRun = false;
   const paragraphLines: number[] = [];
-  for (let i = startLine; i < lines.length; i++) {
-    const mk = markers[i];
-    if (!mk) continue;
+  for (const i of markerLines) {
+    const mk = markers[i]!;
     const prev = previousNonBlank(indents, kinds, i, startLine);
     const prevBlank = prev < i - 1 || prev < 0;
     const prevEndsSentence = prev < 0 || endsSentence(shapes.lasts[prev]) || (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph');

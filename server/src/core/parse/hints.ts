@@ -3,7 +3,7 @@
  * Summary/Comment/Note marker inside text. One search of the whole text for each
  * finds the few such lines, so the readers run on those lines only and never on prose.
  */
-import { linesWith, markLinesMatching } from '../text';
+import { isSpace, linesWith, markLinesMatching } from '../text';
 
 /** A line can hold a redaction: "XXXX", "xxxxx". */
 export const REDACTION = 1;
@@ -50,7 +50,8 @@ export function scanHints(text: string, lines: readonly string[], offsets: Int32
   linesWith(text, offsets, '(', (at) => isParenOpenerAt(text, at), bits, PAREN_OPENER);
   if (anyCase) markLinesMatching(text, offsets, CLOSER_ANYWHERE, bits, CLOSER);
   else {
-    const closerAt = (at: number) => ((CLOSER_AT.lastIndex = at), CLOSER_AT.test(text));
+    // "END" or "End", then white space: most hits ("GOVERNMENT", "Energy") fail on the third or fourth character.
+    const closerAt = (at: number) => (text.charCodeAt(at + 2) | 32) === 100 && isSpace(text.charCodeAt(at + 3)) && ((CLOSER_AT.lastIndex = at), CLOSER_AT.test(text));
     linesWith(text, offsets, 'EN', closerAt, bits, CLOSER);
     linesWith(text, offsets, 'En', closerAt, bits, CLOSER);
   }
