@@ -141,6 +141,8 @@ function startsParagraph(text: string, c: number): boolean {
 /** Finds field keywords on a line whose first non-space character is at `lead`. */
 function findKeywords(text: string, lead: number, seen: ReadonlySet<Field>): KeywordHit[] {
   const hits: KeywordHit[] = [];
+  let eo = false;
+  let subject = false;
   // Keywords that are only recognised at the start of a line, tried by their first letter.
   const first = text.charCodeAt(lead) | 32;
   let m: RegExpExecArray | null;
@@ -148,6 +150,7 @@ function findKeywords(text: string, lead: number, seen: ReadonlySet<Field>): Key
     hits.push({ field: 'tags', start: m[1].length, end: m[0].length });
   } else if (first === 115 /* s */ && (m = SUBJECT_AT_START.exec(text)) !== null) {
     hits.push({ field: 'subject', start: m[1].length, end: m[0].length });
+    subject = true;
   } else if (first === 114 /* r */ && (m = REF_AT_START.exec(text)) !== null && (/:/.test(m[0]) || /^\s*REF\s+[A-Z]\b/.test(text))) {
     hits.push({ field: 'ref', start: m[1].length, end: m[0].length });
   }
@@ -155,25 +158,31 @@ function findKeywords(text: string, lead: number, seen: ReadonlySet<Field>): Key
     EO_KW.lastIndex = 0;
     if ((m = EO_KW.exec(text)) !== null) {
       const before = text.slice(0, m.index);
-      if (!/classified|derived|reason/i.test(before)) hits.push({ field: 'eo', start: m.index, end: m.index + m[1].length });
+      if (!/classified|derived|reason/i.test(before)) {
+        hits.push({ field: 'eo', start: m.index, end: m.index + m[1].length });
+        eo = true;
+      }
     }
   }
   // Keywords inside a flattened line: "E.O. 12958: N/A TAGS: ASEC", "SUBJECT: … REF: …", "REF: … Classified By: …".
   TAGS_MID.lastIndex = lead + 1;
-  if (hits.some((h) => h.field === 'eo') && (m = TAGS_MID.exec(text)) !== null) {
+  if (eo && (m = TAGS_MID.exec(text)) !== null) {
     hits.push({ field: 'tags', start: m.index, end: m.index + m[0].length });
   }
   if (text.indexOf('ubj', lead + 1) >= 0 || text.indexOf('UBJ', lead + 1) >= 0) {
     SUBJECT_KW.lastIndex = lead + 1;
-    while ((m = SUBJECT_KW.exec(text)) !== null) hits.push({ field: 'subject', start: m.index, end: m.index + m[0].length });
+    while ((m = SUBJECT_KW.exec(text)) !== null) {
+      hits.push({ field: 'subject', start: m.index, end: m.index + m[0].length });
+      subject = true;
+    }
   }
   REF_MID.lastIndex = lead + 1;
-  if (hits.some((h) => h.field === 'subject')) {
+  if (subject) {
     while ((m = REF_MID.exec(text)) !== null) hits.push({ field: 'ref', start: m.index, end: m.index + m[0].length });
   }
   CLBY_KW.lastIndex = 0;
   if ((m = CLBY_KW.exec(text)) !== null) hits.push({ field: 'clby', start: m.index, end: m.index + m[0].length });
-  if (hits.length === 0) return hits;
+  if (hits.length <= 1) return hits;
   hits.sort((a, b) => a.start - b.start);
   // Drop overlapping hits ("SUBJECT:" found by both patterns).
   const result: KeywordHit[] = [];
@@ -366,15 +375,17 @@ class FieldBuilder {
 
   /** Completes the fields that were built line by line: the subject's text, the REF items. */
   finish(): void {
-    const subject = this.r.subject;
+    const subject = this.r.subject as Mutable<SubjectField> | undefined;
     if (subject) {
-      this.r.subject = { ...subject, parts: this.#subjectParts, text: this.#subjectParts.map((p) => p.text.trim()).join(' ').replace(/\s+/g, ' ').trim() };
+      subject.parts = this.#subjectParts;
+      subject.text = singleSpaced(this.#subjectParts.length === 1 ? this.#subjectParts[0].text : this.#subjectParts.map((p) => p.text.trim()).join(' '));
     }
-    const refs = this.r.refs;
+    const refs = this.r.refs as Mutable<RefField> | undefined;
     if (refs) {
       let r = refs.range;
       for (const item of this.#refItems) r = union(r, item.range);
-      this.r.refs = { ...refs, items: this.#refItems, range: r };
+      refs.items = this.#refItems;
+      refs.range = r;
     }
   }
 
@@ -442,8 +453,8 @@ class FieldBuilder {
   }
 
   #extend(which: 'refs', line: number, text: string): void {
-    const current = this.r[which];
-    if (current) this.r[which] = { ...current, range: union(current.range, range(line, 0, text.trimEnd().length)) };
+    const current = this.r[which] as Mutable<RefField> | undefined;
+    if (current) current.range = union(current.range, range(line, 0, trimEndOffset(text)));
   }
 
   // E.O. -------------------------------------------------------------------
@@ -518,7 +529,9 @@ class FieldBuilder {
     }
     if (this.#tagsRange && this.r.tags) {
       this.#tagsRange = union(this.#tagsRange, range(line, Math.min(from, trimEnd(text, to)), trimEnd(text, to)));
-      this.r.tags = { ...this.r.tags, range: this.#tagsRange, tags: this.#tags };
+      const tags = this.r.tags as Mutable<TagsField>;
+      tags.range = this.#tagsRange;
+      tags.tags = this.#tags;
     }
   }
 
@@ -573,7 +586,7 @@ class FieldBuilder {
     if (end > from) {
       this.kinds[line] = 'subject';
       this.#subjectParts.push(token(line, text, from, end));
-      this.r.subject = { ...subject, range: union(subject.range, range(line, from, end)) };
+      (subject as Mutable<SubjectField>).range = union(subject.range, range(line, from, end));
     }
   }
 
@@ -728,7 +741,8 @@ class FieldBuilder {
     this.#clbyLines++;
     this.kinds[line] = 'classified-by';
     this.#readReasons(line, text, 0, text.length, false);
-    this.r.classifiedBy = { ...this.r.classifiedBy!, range: union(this.r.classifiedBy!.range, range(line, 0, text.trimEnd().length)) };
+    const clby = this.r.classifiedBy as Mutable<ClassifiedBy>;
+    clby.range = union(clby.range, range(line, 0, trimEndOffset(text)));
     return true;
   }
 
@@ -797,6 +811,21 @@ class FieldBuilder {
 
 // ---------------------------------------------------------------------------
 // Helpers
+
+/** A model object while its builder still completes it; it is never shared before. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The text trimmed, with every run of white space made one space: `text.replace(/\s+/g, ' ').trim()`. */
+function singleSpaced(text: string): string {
+  const start = skipSpaces(text);
+  const end = trimEndOffset(text, text.length, start);
+  // Most subjects are single-spaced already.
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (isSpace(c) && (c !== 32 || isSpace(text.charCodeAt(k + 1)))) return text.slice(start, end).replace(/\s+/g, ' ');
+  }
+  return text.slice(start, end);
+}
 
 /** End of the text before `end` without trailing white space. */
 function trimEnd(text: string, end: number): number {
