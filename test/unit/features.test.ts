@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DocumentSymbol, MarkupContent } from 'vscode-languageserver';
+import type { CompletionItem, DocumentSymbol, MarkupContent, TextEdit } from 'vscode-languageserver';
 import { parseCable } from '../../server/src/core/parse/index';
 import { getCompletions } from '../../server/src/features/completion';
 import { defaultDictionaries, loadUserDictionary, mergeDictionaries } from '../../server/src/features/dictionaries';
@@ -26,10 +26,25 @@ function hoverAt(textWithCaret: string, ctx = { dictionaries }): string {
   return h ? (h.contents as MarkupContent).value : '';
 }
 
+/** Completion items at the `|` caret. */
+function completionItemsAt(textWithCaret: string): CompletionItem[] {
+  const c = caret(textWithCaret);
+  return getCompletions(parseCable(c.text).cable, { line: c.line, character: c.character }, { dictionaries });
+}
+
 /** Completion labels at the `|` caret. */
 function completionsAt(textWithCaret: string): string[] {
-  const c = caret(textWithCaret);
-  return getCompletions(parseCable(c.text).cable, { line: c.line, character: c.character }, { dictionaries }).map((i) => i.label);
+  return completionItemsAt(textWithCaret).map((i) => i.label);
+}
+
+/** The start and end columns every item replaces (one pair when they all agree). */
+function replacedColumns(items: readonly CompletionItem[]): string[] {
+  return [...new Set(items.map((i) => { const r = (i.textEdit as TextEdit).range; return `${r.start.character}-${r.end.character}`; }))];
+}
+
+/** A cable with a transmission header whose first address line is `line`. */
+function withAddressLine(line: string): string {
+  return `VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\n${line}\nINFO RUEHLO/AMEMBASSY LONDON 0001\nBT\n\nS E C R E T PARIS 000001\n`;
 }
 
 /** Inserts a caret into VALLETTA before the first occurrence of `needle` (offset chars in). */
@@ -148,6 +163,21 @@ describe('hover', () => {
     assert.deepEqual(loadUserDictionary('{"tags":[{"code":7}],"extra":1}', 'bad.json').errors, ['bad.json: /extra is not a known section (tags, routingIndicators)', 'bad.json: /tags/0/code must be a string of 2 to 10 letters']);
     assert.match(loadUserDictionary('{not json', 'broken.json').errors[0], /broken\.json: not valid JSON/);
   });
+
+  it('names a category by the text before its parenthesis', () => {
+    // "Technology and Science (named as one of the subject subtypes)" → "Technology and Science".
+    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: TZ|ZZ\n'), /TZZZ: subject TAG, category T \(Technology and Science\); meaning/);
+    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: SO|CI\n'), /category S \(category name not established from sources\);/);
+  });
+
+  it('explains the classification order on the E.O. line, and says so when it is unknown', () => {
+    // "E.O. 12958" is the 1995 order, not "E.O. 12958 as amended by E.O. 13292".
+    const text = hoverAt('UNCLAS NOWHERE 000001\n\nE.O. 12|958: DECL: 01/01/2019\n');
+    assert.match(text, /\*\*E\.O\. 12958\*\*[\s\S]*original 1995 order/);
+    assert.doesNotMatch(text, /2003 amendment/);
+    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nE.O. 13|526: DECL: 01/01/2019\n'), /2009 order that revoked and replaced E\.O\. 12958/);
+    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nE.O. 99|999: DECL: 01/01/2019\n'), /Not a known classification order\./);
+  });
 });
 
 describe('completion', () => {
@@ -179,5 +209,42 @@ describe('completion', () => {
   it('offers routing indicators with their addresses on TO lines', () => {
     const labels = completionsAt('VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\nTO RUEH|\n\nS E C R E T PARIS 000001\n');
     assert.ok(labels.includes('RUEHC/SECSTATE WASHDC'));
+  });
+
+  it('offers routing indicators on INFO and XMT lines, replacing only the indicator being typed', () => {
+    for (const line of ['INFO |', 'XMT RUE|', 'TO  RUEH|']) assert.ok(completionsAt(withAddressLine(line)).includes('RUEHC/SECSTATE WASHDC'), line);
+    assert.deepEqual(replacedColumns(completionItemsAt(withAddressLine('TO  RUEH|'))), ['4-8']);
+    assert.deepEqual(replacedColumns(completionItemsAt(withAddressLine('INFO |'))), ['5-5']);
+  });
+
+  it('offers precedence words after an address, replacing only the word being typed', () => {
+    const precedences = ['ROUTINE', 'PRIORITY', 'IMMEDIATE', 'NIACT IMMEDIATE', 'FLASH'];
+    // "TO RUEHC/SECSTATE WASHDC IMM": the address, white space, then the word.
+    const items = completionItemsAt(withAddressLine('TO RUEHC/SECSTATE WASHDC IMM|'));
+    assert.deepEqual(items.map((i) => i.label), precedences);
+    assert.deepEqual(replacedColumns(items), ['25-28']);
+    assert.deepEqual(completionsAt(withAddressLine('TO RUEHC/SECSTATE WASHDC\t|')), precedences);
+    assert.deepEqual(completionsAt(withAddressLine('RUEHC/SECSTATE WASHDC PRI|')), precedences);
+    // Right after the slash there is no address yet.
+    assert.deepEqual(completionsAt(withAddressLine('TO RUEHC/|')), []);
+  });
+
+  it('offers portion markings after "1. (" without a pilcrow, replacing the parenthesis too', () => {
+    const cable = 'C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n';
+    const open = completionItemsAt(`${cable}1. (|`);
+    assert.equal(open[0].label, '(C)');
+    assert.deepEqual(replacedColumns(open), ['3-4']);
+    assert.deepEqual(replacedColumns(completionItemsAt(`${cable}1. |`)), ['3-3']);
+    // "¶1. (S/": the parenthesis and the letters typed after it.
+    assert.deepEqual(replacedColumns(completionItemsAt(`${cable}¶1. (S/|`)), ['4-7']);
+  });
+
+  it('offers caveats for a word with spaces or after white space, and not after a digit', () => {
+    const secret = (line: string) => `S E C R E T NOWHERE 000001\n\n${line}\nE.O. 12958: DECL: 01/01/2019\n`;
+    const items = completionItemsAt(secret('NOT FOR INT|'));
+    assert.ok(items.some((i) => i.label === 'NOT FOR INTERNET DISTRIBUTION'));
+    assert.deepEqual(replacedColumns(items), ['8-11']);
+    assert.ok(completionsAt(secret('  NO|')).includes('NOFORN'));
+    assert.deepEqual(completionsAt(secret('NO1|')), []);
   });
 });

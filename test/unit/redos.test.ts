@@ -1,23 +1,13 @@
 /**
  * Regex safety: recheck (an npm ReDoS checker) over every regular expression in
  * the core, the features and the grammar. Exponential backtracking always fails.
- * A polynomial pattern passes only when the code bounds its input, listed below
- * with the bound; anything else fails.
+ * A polynomial grammar pattern passes only when the pattern bounds its input,
+ * listed below with the bound; anything else fails.
  */
 import * as assert from 'node:assert/strict';
 import { checkSync } from 'recheck';
 import { grammarRegexes, sourceRegexes } from '../../scripts/regexes';
 import { ROOT } from '../helpers';
-
-/** Polynomial patterns whose input is bounded by the code, with the bound. */
-const BOUNDED: Record<string, string> = {
-  "[A-Za-z0-9/]*$": "completion looks at the last 120 characters before the cursor",
-  "[A-Za-z/]*$": "completion looks at the last 120 characters before the cursor",
-  "^\\s*[A-Za-z ]*$": "completion looks at the last 120 characters before the cursor",
-  "^\\s*(?:TO|INFO|XMT)?\\s*[A-Z]*$": "completion looks at the last 120 characters before the cursor",
-  "\\/[A-Z0-9 ]+\\s+[A-Z]*$": "completion looks at the last 120 characters before the cursor",
-  "\\s*\\(.*$": "applied to dictionary strings (category names, order titles), never to document text",
-};
 
 /** Grammar patterns (by location) whose input is bounded by the pattern itself. */
 const BOUNDED_GRAMMAR: Record<string, string> = {
@@ -45,10 +35,6 @@ describe('regex safety (recheck)', function () {
       const result = checkSync(r.source, r.flags, { timeout: 10000 });
       if (result.status === 'safe') continue;
       const complexity = result.status === 'vulnerable' ? result.complexity.type : 'unknown';
-      if (complexity === 'polynomial' && BOUNDED[r.source]) {
-        used.add(r.source);
-        continue;
-      }
       const grammarKey = Object.keys(BOUNDED_GRAMMAR).find((k) => r.where.startsWith(`grammar.${k}`));
       // recheck may give up ("unknown") on a listed grammar pattern when the machine is busy.
       if ((complexity === 'polynomial' || complexity === 'unknown') && grammarKey) {
@@ -59,11 +45,8 @@ describe('regex safety (recheck)', function () {
     }
     assert.deepEqual(failures, []);
     // An entry whose pattern is gone from the code is stale (recheck's verdict on a listed one may vary with load).
-    const stale = [
-      ...Object.keys(BOUNDED).filter((k) => !all.some((r) => r.source === k)),
-      ...Object.keys(BOUNDED_GRAMMAR).filter((k) => !all.some((r) => r.where.startsWith(`grammar.${k}`))),
-    ];
-    assert.deepEqual(stale, [], 'stale entries in BOUNDED');
+    const stale = Object.keys(BOUNDED_GRAMMAR).filter((k) => !all.some((r) => r.where.startsWith(`grammar.${k}`)));
+    assert.deepEqual(stale, [], 'stale entries in BOUNDED_GRAMMAR');
     void used;
   });
 });

@@ -19,12 +19,52 @@ export interface CompletionContext {
 const CAVEATS = ['NOFORN', 'SIPDIS', 'SENSITIVE', 'NOT FOR INTERNET DISTRIBUTION', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS'];
 const PRECEDENCES = ['ROUTINE', 'PRIORITY', 'IMMEDIATE', 'NIACT IMMEDIATE', 'FLASH'];
 
+// Hand-written scans from the end of the text: a regex ending in `[…]*$` is retried at
+// every start position, which is quadratic on a long run of matching characters. Each
+// scan gives exactly what the regex in its comment gives.
+
+const isUpper = (c: string) => c >= 'A' && c <= 'Z';
+const isLetter = (c: string) => isUpper(c) || (c >= 'a' && c <= 'z');
+const isDigit = (c: string) => c >= '0' && c <= '9';
+const isSpace = (c: string) => /\s/.test(c);
+const isWordChar = (c: string) => isLetter(c) || isDigit(c) || c === '/';
+
+/** Length of the longest run at the end of `text` whose characters pass `ok` (what `/[…]*$/` matches). */
+function trailingRun(text: string, ok: (c: string) => boolean): number {
+  let i = text.length;
+  while (i > 0 && ok(text[i - 1])) i--;
+  return text.length - i;
+}
+
+/**
+ * Whether `text` ends with a slash, address characters, white space and an upper-case
+ * word being typed, as in "TO RUEHC/SECSTATE WASHDC IMM": `/\/[A-Z0-9 ]+\s+[A-Z]*$/.test(text)`,
+ * in one pass from the end.
+ */
+function endsWithAddressAndWord(text: string): boolean {
+  let i = text.length - trailingRun(text, isUpper);
+  // Reading backwards from "IMM": at least one white-space character, then address characters
+  // ("SECSTATE WASHDC"), then the slash. A space may belong to either, so both are tracked.
+  if (i === 0 || !isSpace(text[i - 1])) return false;
+  i--;
+  let inSpace = true; // still in the white space (a space may also be the end of the address)
+  let inAddress = false; // in the address, at least one character read
+  while (i > 0 && (inSpace || inAddress)) {
+    const c = text[--i];
+    if (inAddress && c === '/') return true;
+    const address = isUpper(c) || isDigit(c) || c === ' ';
+    inAddress = (inSpace || inAddress) && address;
+    inSpace = inSpace && isSpace(c);
+  }
+  return false;
+}
+
 /** Completions at a position. Each item replaces only the word being typed. */
 export function getCompletions(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] {
   const line = cable.lines[position.line] ?? '';
   // Only the end of the line before the cursor matters; long lines are not scanned whole.
   const before = line.slice(Math.max(0, position.character - 120), position.character);
-  const word = /[A-Za-z0-9/]*$/.exec(before)![0];
+  const word = before.slice(before.length - trailingRun(before, isWordChar));
   const range = { start: { line: position.line, character: position.character - word.length }, end: position };
   const kind = cable.lineKinds[position.line];
   const d = ctx.dictionaries;
@@ -54,7 +94,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   // After a paragraph number: portion markings, banner level first, levels above it last.
   if (/^\s*(?:¶\s?)?\d{1,3}\.\s*\(?[A-Za-z/]*$/.test(before)) {
     const banner = cable.banner?.level ?? 'SECRET';
-    const open = /\($/.test(before.replace(/[A-Za-z/]*$/, ''));
+    const open = before.slice(0, before.length - trailingRun(before, (c) => isLetter(c) || c === '/')).endsWith('(');
     const r = open ? { start: { line: position.line, character: range.start.character - 1 }, end: position } : range;
     const items: CompletionItem[] = [];
     for (const level of LEVELS) {
@@ -75,13 +115,15 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     return items.sort((a, b) => a.sortText!.localeCompare(b.sortText!));
   }
 
-  // The caveat zone between the banner and the E.O. line.
-  if (cable.banner && position.line > cable.banner.line && (!cable.eo || position.line < cable.eo.line) && /^\s*[A-Za-z ]*$/.test(before)) {
+  // The caveat zone between the banner and the E.O. line: "NOT FOR INT", after any white space.
+  // The words start with a letter, so a space is read either as leading white space or inside them.
+  if (cable.banner && position.line > cable.banner.line && (!cable.eo || position.line < cable.eo.line) && /^\s*(?:[A-Za-z][A-Za-z ]*)?$/.test(before)) {
     return CAVEATS.map((c, i) => ({ label: c, kind: CompletionItemKind.Keyword, sortText: String(i).padStart(2, '0'), textEdit: { range, newText: c } }));
   }
 
   // Address lines: routing indicators with their plain-language addresses, then precedence words.
-  if (kind === 'header' && /^\s*(?:TO|INFO|XMT)?\s*[A-Z]*$/.test(before)) {
+  // "TO RUEH" or "RUEH": "TO", "INFO" or "XMT" only counts with white space after it ("TOKYO" is a word).
+  if (kind === 'header' && /^\s*(?:(?:TO|INFO|XMT)\s+)?[A-Z]*$/.test(before)) {
     return [...d.routingIndicators.values()].map((r) => ({
       label: `${r.code}/${r.address}`,
       kind: CompletionItemKind.Reference,
@@ -89,7 +131,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
       textEdit: { range, newText: `${r.code}/${r.address}` },
     }));
   }
-  if (kind === 'header' && /\/[A-Z0-9 ]+\s+[A-Z]*$/.test(before)) {
+  if (kind === 'header' && endsWithAddressAndWord(before)) {
     return PRECEDENCES.map((p) => ({ label: p, kind: CompletionItemKind.Keyword, textEdit: { range, newText: p } }));
   }
 

@@ -58,7 +58,19 @@ export function describeTag(code: string, dicts: Dictionaries): { text: string; 
 function categoryName(letter: string | undefined, dicts: Dictionaries): string {
   const c = letter ? dicts.categories.get(letter) : undefined;
   // "Political Affairs (example members PGOV, …): …" → "Political Affairs".
-  return c ? c.meaning.split(':')[0].replace(/\s*\(.*$/, '') : 'unknown category';
+  return c ? beforeParenthesis(c.meaning.split(':')[0]) : 'unknown category';
+}
+
+/**
+ * The text before its first parenthesis, without the white space in front of it
+ * ("Political Affairs (example members …)" → "Political Affairs"): what
+ * `text.replace(/\s*\(.*$/, '')` gives, without the regex's quadratic retries.
+ * (`.` stops at line breaks, so only a parenthesis after the last one counts.)
+ */
+function beforeParenthesis(text: string): string {
+  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'), text.lastIndexOf('\u2028'), text.lastIndexOf('\u2029'));
+  const open = text.indexOf('(', lastBreak + 1);
+  return open < 0 ? text : text.slice(0, open).trimEnd();
 }
 
 function isoDate(y: number, m: number, d: number): string {
@@ -159,7 +171,7 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
   const eo = cable.eo;
   if (eo && contains(eo.range, position)) {
     if (eo.decl && contains(eo.decl.value.range, position)) return hover(describeDecl(cable), eo.decl.value.range);
-    const order = d.eo.find((e) => e.kind === 'order' && e.order?.replace(/\s*\(.*$/, '').endsWith(eo.order?.text ?? '#'));
+    const order = d.eo.find((e) => e.kind === 'order' && e.order !== undefined && beforeParenthesis(e.order).endsWith(eo.order?.text ?? '#'));
     return hover(md(`E.O. ${eo.order?.text ?? ''}`, [order ? `${order.summary}` : 'Not a known classification order.', order?.effective ? `Effective: ${order.effective}` : ''], order ? shortSource(order.source) : undefined), eo.range);
   }
   // Classification reasons.
