@@ -145,6 +145,12 @@ describe('cablelint', function () {
     assert.equal(r.stdout, 'id,subject,tags\n09VALLETTA412,MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS,PREL;PGOV;MARR;MOPS;MT;LY\n');
   });
 
+  it('rejects a bad --threads value', () => {
+    const r = run(['--threads', '0', 'test/fixtures/samples']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--threads must be a whole number/);
+  });
+
   it('prints an outline', () => {
     const r = run(['outline', 'test/fixtures/samples/09VALLETTA412.cable']);
     assert.match(r.stdout, /HARBOR AUTHORITY REQUESTS {2}\[34\]\n {4}¶2 \(S\/NF\) {2}— Director Anton Gauci/);
@@ -153,7 +159,7 @@ describe('cablelint', function () {
   it('lints a large collection on worker threads with the same findings, in file order', function () {
     const dir = corpusDir();
     if (!dir) this.skip();
-    const r = run(['--format', 'json', path.join(dir!, 'cablegate')]);
+    const r = run(['--format', 'json', '--threads', '3', path.join(dir!, 'cablegate')]);
     const out = JSON.parse(r.stdout) as { file: string; diagnostics: { id: string; range: { start: { line: number } } }[] }[];
     assert.equal(out.length, 200);
     assert.deepEqual(out.map((x) => x.file), [...out.map((x) => x.file)].sort());
