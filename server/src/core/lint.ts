@@ -18,7 +18,8 @@ export function lintCable(cable: Cable, config?: ResolvedConfig, failures?: stri
     if (configured === 'off') continue;
     runRule(rule, cable, configured, findings, failures);
   }
-  findings.sort((a, b) => (isBefore(a.range.start, b.range.start) ? -1 : isBefore(b.range.start, a.range.start) ? 1 : a.id.localeCompare(b.id)));
+  // Ids are ASCII ("CBL007"): a plain comparison orders them as localeCompare would, many times faster.
+  findings.sort((a, b) => (isBefore(a.range.start, b.range.start) ? -1 : isBefore(b.range.start, a.range.start) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return findings;
 }
 

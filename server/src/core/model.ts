@@ -495,6 +495,8 @@ export interface Section {
 
 /** A parsed cable. Produced by `parseCable`; read by every rule and feature. */
 export interface Cable {
+  /** The text that was parsed. */
+  readonly text: string;
   /** The document's lines, without line terminators. */
   readonly lines: readonly string[];
   /** The first line terminator in the text (`\n` when there is none), for fixes that insert lines. */

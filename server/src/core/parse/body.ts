@@ -330,23 +330,21 @@ function endsSentence(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 34 || c === 39 || c === 8221 || c === 8217 || c === 41 || c === 93;
 }
 
+// Up to eight words and the white space between them.
+const FIRST_WORDS = /\S+(?:\s+\S+){0,7}/y;
+
 /** The first eight words after offset `from` (within 240 characters), single-spaced, cut to 80 characters. */
 function firstWords(text: string, from: number): string {
+  const start = skipSpaces(text, from);
   const limit = Math.min(text.length, from + 240);
-  let i = from;
-  while (i < limit && isSpace(text.charCodeAt(i))) i++;
-  const start = i;
-  let end = i;
-  // Words are nearly always one space apart: then one slice is the answer.
-  let single = true;
-  for (let count = 0; count < 8 && i < limit; count++) {
-    while (i < limit && !isSpace(text.charCodeAt(i))) i++;
-    end = i;
-    const gap = i;
-    while (i < limit && isSpace(text.charCodeAt(i))) i++;
-    if (i < limit && count < 7 && (i - gap !== 1 || text.charCodeAt(gap) !== 32)) single = false;
-  }
-  const words = single ? text.slice(start, end) : text.slice(start, end).split(/\s+/).join(' ');
+  if (start >= limit) return '';
+  // A pattern does the scan natively, which counts when the code is not yet optimized (a CLI's first files).
+  const window = limit < text.length ? text.slice(start, limit) : text;
+  FIRST_WORDS.lastIndex = window === text ? start : 0;
+  const m = FIRST_WORDS.exec(window)!;
+  const found = m[0];
+  // Words are nearly always one space apart.
+  const words = /\s\s|[^\S ]/.test(found) ? found.replace(/\s+/g, ' ') : found;
   return words.length > 80 ? `${words.slice(0, 79)}…` : words;
 }
 

@@ -38,7 +38,7 @@ export function parseCable(text: string): ParseResult {
     const problems: ParseProblem[] = [
       { rule: 'internal-error', message: `The cable parser failed: ${String(error)}`, range: range(0, 0, lines[0]?.length ?? 0) },
     ];
-    const cable = emptyCable(lines, problems, /\r\n|\r|\n/.exec(text)?.[0] ?? '\n');
+    const cable = emptyCable(text, lines, problems, /\r\n|\r|\n/.exec(text)?.[0] ?? '\n');
     return { cable, problems };
   }
 }
@@ -129,6 +129,7 @@ function parseUnchecked(text: string): Cable {
   const id = date && post && serial !== undefined && !/^X+$/i.test(post) ? canonicalId(date.year, post, serial) : undefined;
 
   return {
+    text,
     lines,
     eol: /\r\n|\r|\n/.exec(text)?.[0] ?? '\n',
     lineKinds: kinds,
@@ -188,8 +189,9 @@ function buildSections(paragraphs: Cable['paragraphs'], headings: Cable['heading
 }
 
 /** A cable with nothing recognised: every line is body text. */
-function emptyCable(lines: string[], problems: ParseProblem[], eol: string): Cable {
+function emptyCable(text: string, lines: string[], problems: ParseProblem[], eol: string): Cable {
   return {
+    text,
     lines,
     eol,
     lineKinds: lines.map((l) => (l.trim().length === 0 ? 'blank' : 'text')),

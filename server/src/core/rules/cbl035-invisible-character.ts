@@ -17,6 +17,8 @@ export const rule: Rule = {
     source: "CORPUS-FINDINGS §13: no control characters in the corpus; one tab; curly quotes and NBSP are normal.",
   },
   check(cable, report) {
+    // One search of the whole text: clean cables (nearly all) need no line-by-line look.
+    if (!INVISIBLE_ANYWHERE.test(cable.text)) return;
     cable.lines.forEach((line, n) => {
       INVISIBLE.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -35,3 +37,5 @@ export const rule: Rule = {
 // C0 controls except tab, DEL, zero-width and bidi marks, word joiner, BOM.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point of this rule.
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2060\uFEFF]/g;
+// eslint-disable-next-line no-control-regex -- the same characters, anywhere in the text.
+const INVISIBLE_ANYWHERE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2060\uFEFF]/;
