@@ -205,7 +205,7 @@ function rel(root: string, file: string): string {
 
 /**
  * Files per thread below which another thread costs more than it saves: each thread
- * starts its own JavaScript engine, which spends about a second of processor time
+ * starts its own JavaScript engine, which spends about half a second of processor time
  * compiling the parser's hot code before it runs at full speed.
  */
 const FILES_PER_THREAD = 500;
