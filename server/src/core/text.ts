@@ -22,6 +22,21 @@ export function isSpace(c: number): boolean {
   return c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
 }
 
+/** True for the ASCII digits 0–9. */
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** True for the ASCII letters A–Z and a–z. */
+export function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** True for ASCII letters and digits. */
+export function isAlnum(c: number): boolean {
+  return isLetter(c) || isDigit(c);
+}
+
 /** Offset of the first non-space character of `text` at or after `from`, or `text.length`. */
 export function skipSpaces(text: string, from = 0): number {
   let i = from;
@@ -125,32 +140,20 @@ function readShape(text: string, i: number, p: number, stop: number): void {
  */
 export function splitShapes(text: string): { lines: string[]; shapes: LineShapes } {
   const lines: string[] = [];
-  let i = 0;
   let p = 0;
-  if (text.indexOf('\r') < 0) {
-    for (;; i++) {
-      const q = text.indexOf('\n', p);
-      const stop = q < 0 ? text.length : q;
-      lines.push(text.slice(p, stop));
-      if (i >= capacity) reserve(i + 1);
-      readShape(text, i, p, stop);
-      if (q < 0) break;
-      p = q + 1;
-    }
-  } else {
-    let cr = text.indexOf('\r');
-    let lf = text.indexOf('\n');
-    for (;; i++) {
-      if (cr >= 0 && cr < p) cr = text.indexOf('\r', p);
-      if (lf >= 0 && lf < p) lf = text.indexOf('\n', p);
-      const q = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
-      const stop = q < 0 ? text.length : q;
-      lines.push(text.slice(p, stop));
-      if (i >= capacity) reserve(i + 1);
-      readShape(text, i, p, stop);
-      if (q < 0) break;
-      p = q === cr && text.charCodeAt(q + 1) === 10 ? q + 2 : q + 1;
-    }
+  // The next "\r" and "\n" at or after p (-1 when there is none left: most texts have no "\r").
+  let cr = text.indexOf('\r');
+  let lf = text.indexOf('\n');
+  for (let i = 0; ; i++) {
+    if (cr >= 0 && cr < p) cr = text.indexOf('\r', p);
+    if (lf >= 0 && lf < p) lf = text.indexOf('\n', p);
+    const q = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
+    const stop = q < 0 ? text.length : q;
+    lines.push(text.slice(p, stop));
+    if (i >= capacity) reserve(i + 1);
+    readShape(text, i, p, stop);
+    if (q < 0) break;
+    p = q === cr && text.charCodeAt(q + 1) === 10 ? q + 2 : q + 1;
   }
   const n = lines.length;
   const shapes: LineShapes = {

@@ -20,7 +20,7 @@ import type {
   Token,
 } from '../model';
 import type { LineShapes } from '../text';
-import { isSpace, range, skipSpaces, spanRange, token, trimEndOffset } from '../text';
+import { isDigit, isLetter, isSpace, range, skipSpaces, spanRange, token, trimEndOffset } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { parsePortionMarking } from './marking';
@@ -28,8 +28,6 @@ import { findOldPageHeader, findPageLines } from './pages';
 
 /** What {@link parseBody} reads from. */
 export interface BodyInput {
-  /** The whole text the lines were split from. */
-  readonly text: string;
   readonly lines: readonly string[];
   /** {@link splitShapes} of the lines. */
   readonly shapes: LineShapes;
@@ -307,10 +305,6 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
   };
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 function previousNonBlank(indents: Int32Array, kinds: readonly LineKind[], i: number, floor: number): number {
   for (let k = i - 1; k >= floor; k--) {
     if (kinds[k] === 'page' || kinds[k] === 'caveat') continue;
@@ -387,10 +381,6 @@ function dashedInline(text: string, lead: number): [number, number] | undefined 
   const dash = text.indexOf('-', lead);
   if (dash >= 0 && dash < textEnd) return undefined;
   return [lead, textEnd];
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** Reads a heading whose text or upper rule is on line `i`. */

@@ -18,7 +18,7 @@ import type {
   Token,
   TransmissionHeader,
 } from '../model';
-import { isSpace, numberToken, range, skipSpaces, spanRange, token, trimEndOffset } from '../text';
+import { isAlnum, isDigit, isSpace, numberToken, range, skipSpaces, spanRange, token, trimEndOffset } from '../text';
 import { fullYear } from '../id';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -145,10 +145,11 @@ const ORDER_NAMES: Record<number, string> = {
 /**
  * Reads lines `[from, to)`, the zone before the banner (or before the metadata
  * when there is no banner), into preamble lines and a transmission header.
- * Fills `kinds` for those lines and records header problems.
+ * Fills `kinds` for those lines and records header problems; `indents` gives each line's first non-space offset (-1 when blank).
  */
 export function parseHead(
   lines: readonly string[],
+  indents: Int32Array,
   from: number,
   to: number,
   kinds: LineKind[],
@@ -165,8 +166,8 @@ export function parseHead(
 
   for (let i = from; i < to; i++) {
     const text = lines[i];
-    const lead = leadOf(text);
-    if (lead === text.length) {
+    const lead = indents[i];
+    if (lead < 0) {
       kinds[i] = 'blank';
       continue;
     }
@@ -560,8 +561,6 @@ class HeaderBuilder {
   }
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isAlnum = (c: number) => isDigit(c) || isCapital(c) || (c >= 97 && c <= 122);
 
 /** True when the four characters at `at` are digits. */
 function fourDigits(text: string, at: number): boolean {

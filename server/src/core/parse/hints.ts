@@ -14,9 +14,8 @@ export const PAREN_OPENER = 4;
 /** A line can hold "End Summary", "END COMMENT", "End Note" (see {@link scanHints} for "end summary"). */
 export const CLOSER = 8;
 
-/** The hints of every line, and the offset of each line in the whole text. */
+/** The hints of every line. */
 export interface LineHints {
-  readonly offsets: Int32Array;
   /** Bits {@link REDACTION}, {@link PAGE}, {@link PAREN_OPENER}, {@link CLOSER} per line. */
   readonly bits: Uint8Array;
 }
@@ -55,7 +54,7 @@ export function scanHints(text: string, lines: readonly string[], offsets: Int32
     linesWith(text, offsets, 'EN', closerAt, bits, CLOSER);
     linesWith(text, offsets, 'En', closerAt, bits, CLOSER);
   }
-  return { offsets, bits };
+  return { bits };
 }
 
 /**

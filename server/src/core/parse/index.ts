@@ -63,7 +63,7 @@ function parseUnchecked(text: string): Cable {
       zoneEnd = i;
       break;
     }
-    if (!mayOpenBanner(line, lead) || startsHeader(line)) continue;
+    if (!mayOpenBanner(line, lead) || startsHeader(line, lead)) continue;
     const found = parseBanner(i, line, { strict: false, repeated: false, problems });
     if (found) {
       banner = found;
@@ -80,7 +80,7 @@ function parseUnchecked(text: string): Cable {
       }
     }
   }
-  const head = parseHead(lines, 0, zoneEnd, kinds, problems);
+  const head = parseHead(lines, indents, 0, zoneEnd, kinds, problems);
 
   const banners: Banner[] = [];
   const caveats: Caveat[] = [];
@@ -121,7 +121,7 @@ function parseUnchecked(text: string): Cable {
   const meta = parseMetadata(lines, indents, hints, metaStart, kinds, date?.year);
   caveats.push(...meta.caveats);
 
-  const body = parseBody({ text, lines, shapes, hints, lineKinds: kinds, startLine: meta.bodyStart, banner, problems });
+  const body = parseBody({ lines, shapes, hints, lineKinds: kinds, startLine: meta.bodyStart, banner, problems });
 
   const sections = buildSections(body.paragraphs, body.headings, lines);
   const serial = banner?.serial?.value ?? head.header?.de?.serial?.value;

@@ -3,7 +3,7 @@
  * headers (`PAGE 02 HARARE 06677 01 OF 03 291400Z`). FORMAT.md §6, CORPUS-FINDINGS.md §11.
  */
 import type { OldPageHeader, PageLine } from '../model';
-import { numberToken, token } from '../text';
+import { isAlnum, isLetter, numberToken, token } from '../text';
 
 // "<POST cut to 10 chars> <serial zero-padded to 8> <page 3 digits>[.n] OF <total 3 digits>".
 // Serials have at most six digits, so the padded serial opens with "00".
@@ -11,8 +11,6 @@ import { numberToken, token } from '../text';
 // read backwards from the serial by {@link postStart}; the rest is this pattern.
 const PAGE_TAIL = /(00\d{6}) {1,3}(\d{3})(?:\.(\d{1,2}))? {1,3}(?:OF|of|Of) {1,3}(\d{3})(?![0-9])/dg;
 
-const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isAlnum = (c: number) => isLetter(c) || (c >= 48 && c <= 57);
 const isPostChar = (c: number) => isLetter(c) || c === 39 /* ' */ || c === 46; /* . */
 
 /**
