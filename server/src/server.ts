@@ -22,9 +22,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import picomatch from 'picomatch';
 import { modify, applyEdits as applyJsonEdits } from 'jsonc-parser';
-import { DEFAULT_CONFIG, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig } from './core/config';
+import { DEFAULT_CONFIG, matchesGlob, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig } from './core/config';
 import { lintCable } from './core/lint';
 import type { Cable } from './core/model';
 import { parseCable } from './core/parse/index';
@@ -436,7 +435,7 @@ function indexFile(fsPath: string): void {
 }
 
 function matches(rel: string): boolean {
-  return settings.indexInclude.some((g) => picomatch.isMatch(rel, g, { dot: false })) && !settings.indexExclude.some((g) => picomatch.isMatch(rel, g, { dot: true }));
+  return matchesGlob(rel, settings.indexInclude, false) && !matchesGlob(rel, settings.indexExclude, true);
 }
 
 async function buildIndex(): Promise<void> {
@@ -469,7 +468,7 @@ function walk(root: string, dir: string, out: string[]): void {
     const full = path.join(dir, e.name);
     const rel = path.relative(root, full).split(path.sep).join('/');
     if (e.isDirectory()) {
-      if (!settings.indexExclude.some((g) => picomatch.isMatch(rel + '/x', g, { dot: true }))) walk(root, full, out);
+      if (!matchesGlob(rel + '/x', settings.indexExclude, true)) walk(root, full, out);
     } else if (e.isFile() && matches(rel)) out.push(full);
   }
 }

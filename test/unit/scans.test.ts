@@ -10,6 +10,7 @@ import { MARKER, readMarker } from '../../server/src/core/parse/body';
 import { startsHeader, trailingPrecedence, trailingSerial } from '../../server/src/core/parse/header';
 import { CLOSER, PAGE, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
 import { findPageLines } from '../../server/src/core/parse/pages';
+import { INVISIBLE, INVISIBLE_ANYWHERE } from '../../server/src/core/rules/cbl035-invisible-character';
 import { skipSpaces, splitShapes } from '../../server/src/core/text';
 
 /** Strings built from the pieces each scan cares about, so that near misses are common. */
@@ -40,6 +41,14 @@ const bannerLike = fc
   .map(([lead, stray, word, spaced, tail]) => lead + (spaced ? [...(stray + word)].join(' ') : stray + word) + tail);
 
 describe('hand-written scans read what their patterns read', () => {
+  it("CBL035's whole-text test finds exactly the characters its line scan reports", () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      INVISIBLE.lastIndex = 0;
+      assert.equal(INVISIBLE_ANYWHERE.test(ch), INVISIBLE.test(ch), `U+${c.toString(16)}`);
+    }
+  });
+
   it('readMarker agrees with MARKER', () => {
     fc.assert(
       fc.property(fc.oneof(markerLike, from('¶', ' ', '\t', '1', '2', '0', '9', '.', '(', 'C', ')', 'a', '\u00a0')), (text) => {

@@ -146,7 +146,7 @@ export function resolveConfig(config: CableLintConfig, relativePath: string, ext
   for (const rule of allRules) rules.set(rule.id, rule.defaultSeverity);
   for (const [id, s] of config.rules) rules.set(id, s);
   for (const o of config.overrides) {
-    if (o.files.some((glob) => picomatch.isMatch(relativePath, glob, { dot: true }))) for (const [id, s] of o.rules) rules.set(id, s);
+    if (matchesGlob(relativePath, o.files, true)) for (const [id, s] of o.rules) rules.set(id, s);
   }
   if (extra) for (const [id, s] of extra) rules.set(id, s);
   return { rules };
@@ -154,5 +154,24 @@ export function resolveConfig(config: CableLintConfig, relativePath: string, ext
 
 /** True when the file matches an `ignore` glob. */
 export function isIgnored(config: CableLintConfig, relativePath: string): boolean {
-  return config.ignore.some((glob) => picomatch.isMatch(relativePath, glob, { dot: true }));
+  return matchesGlob(relativePath, config.ignore, true);
+}
+
+/** Compiled globs, by `dot` flag and glob: `picomatch.isMatch` compiles its glob on every call, a dozen times the cost of matching. */
+const compiledGlobs = [new Map<string, (path: string) => boolean>(), new Map<string, (path: string) => boolean>()];
+
+/** True when `relativePath` (with `/` separators) matches one of `globs`; `dot` lets `*` match names that start with a dot. */
+export function matchesGlob(relativePath: string, globs: readonly string[], dot: boolean): boolean {
+  const cache = compiledGlobs[dot ? 1 : 0];
+  for (const glob of globs) {
+    let matcher = cache.get(glob);
+    if (!matcher) {
+      // Settings and configurations name a handful of globs; the bound only guards against a runaway caller.
+      if (cache.size > 1000) cache.clear();
+      matcher = picomatch(glob, { dot });
+      cache.set(glob, matcher);
+    }
+    if (matcher(relativePath)) return true;
+  }
+  return false;
 }

@@ -36,6 +36,7 @@ export const rule: Rule = {
 
 // C0 controls except tab, DEL, zero-width and bidi marks, word joiner, BOM.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point of this rule.
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2060\uFEFF]/g;
-// eslint-disable-next-line no-control-regex -- the same characters, anywhere in the text.
-const INVISIBLE_ANYWHERE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2060\uFEFF]/;
+export const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2060\uFEFF]/g;
+// The same characters, anywhere in the text, written as everything else excluded: V8 runs this
+// negated class twice as fast over a whole cable (test/unit/scans.test.ts checks both sets agree).
+export const INVISIBLE_ANYWHERE = /[^\t\n\r\u0020-\u007E\u0080-\u200A\u2010-\u205F\u2061-\uFEFE\uFF00-\uFFFF]/;

@@ -1,0 +1,49 @@
+/**
+ * `.cablelint.jsonc` as the CLI and the server apply it to one file: rule
+ * settings, overrides by glob and ignores. Globs are compiled once and reused,
+ * so a reused matcher must still honour its own `dot` flag.
+ */
+import * as assert from 'node:assert/strict';
+import picomatch from 'picomatch';
+import { isIgnored, matchesGlob, parseConfig, resolveConfig } from '../../server/src/core/config';
+
+describe('configuration', () => {
+  const { config, errors } = parseConfig(`{
+    // comments are allowed
+    "rules": { "CBL030": "warning" },
+    "ignore": ["drafts/**"],
+    "overrides": [{ "files": ["archive/**/*.txt"], "rules": { "CBL030": "off", "CBL028": "error" } }]
+  }`);
+
+  it('applies overrides only to the files their globs match', () => {
+    assert.deepEqual(errors, []);
+    const plain = resolveConfig(config, 'cables/09PARIS1.txt').rules;
+    assert.equal(plain.get('CBL030'), 'warning');
+    const archived = resolveConfig(config, 'archive/2009/09PARIS1.txt').rules;
+    assert.equal(archived.get('CBL030'), 'off');
+    assert.equal(archived.get('CBL028'), 'error');
+    // Asked again, the compiled glob gives the same answers.
+    assert.equal(resolveConfig(config, 'archive/2009/09PARIS1.txt').rules.get('CBL030'), 'off');
+    assert.equal(resolveConfig(config, 'archive/2009/09PARIS1.cable').rules.get('CBL030'), 'warning');
+  });
+
+  it('ignores the files an ignore glob matches', () => {
+    assert.equal(isIgnored(config, 'drafts/a.cable'), true);
+    assert.equal(isIgnored(config, 'drafts/deep/b.cable'), true);
+    assert.equal(isIgnored(config, 'final/a.cable'), false);
+  });
+
+  it('keeps the dot flag of each glob apart, and agrees with picomatch.isMatch', () => {
+    const paths = ['a.cable', '.hidden/a.cable', 'x/.y/09PARIS1.txt', 'x/y/09PARIS1.txt', 'node_modules/a.cable', 'a/node_modules/b/x'];
+    const globs = ['**/*.cable', '**/node_modules/**', '**/[0-9][0-9][A-Z]*[0-9].txt', '*.cable'];
+    for (let round = 0; round < 2; round++) {
+      for (const dot of [false, true, false]) {
+        for (const p of paths) {
+          for (const g of globs) assert.equal(matchesGlob(p, [g], dot), picomatch.isMatch(p, g, { dot }), `${g} ${p} dot=${dot}`);
+          assert.equal(matchesGlob(p, globs, dot), globs.some((g) => picomatch.isMatch(p, g, { dot })));
+        }
+      }
+    }
+    assert.equal(matchesGlob('a.cable', [], true), false);
+  });
+});
