@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { mayOpenBanner, parseBanner } from '../../server/src/core/parse/banner';
-import { MARKER, readMarker } from '../../server/src/core/parse/body';
+import { MARKER, mayOpenBlock, OPENER, readMarker } from '../../server/src/core/parse/body';
 import { startsHeader, trailingPrecedence, trailingSerial } from '../../server/src/core/parse/header';
 import { CLOSER, PAGE, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
 import { findPageLines } from '../../server/src/core/parse/pages';
@@ -41,6 +41,33 @@ const bannerLike = fc
   .map(([lead, stray, word, spaced, tail]) => lead + (spaced ? [...(stray + word)].join(' ') : stray + word) + tail);
 
 describe('hand-written scans read what their patterns read', () => {
+  it('mayOpenBlock lets through every line OPENER matches', () => {
+    const openerLike = fc
+      .tuple(
+        opt('Begin ', 'BEGIN ', 'begin  '),
+        opt('Embassy ', 'EMBASSY ', 'Post ', 'Department ', 'USUN ', 'USNATO ', 'Mission ', 'Begin '),
+        fc.constantFrom('Summary', 'SUMMARY', 'Comment', 'Comments', 'NOTE', 'Notes', 'Summ', 'Not', 'Com'),
+        opt(' and Comment', ' AND KEY THEMES'),
+        fc.constantFrom(':', '.', ' -', ' --', '--', ' x', ''),
+        from('a', ' ', ':'),
+      )
+      .map((p) => p.join(''));
+    let openers = 0;
+    fc.assert(
+      fc.property(fc.oneof(openerLike, from('s', 'S', 'u', 'U', 'm', 'M', 'n', 'N', 'o', 'O', 't', 'T', 'e', ':', ' ', 'ſ', 'K', '\u212a')), (text) => {
+        OPENER.lastIndex = 0;
+        const matches = OPENER.test(text);
+        if (matches) openers++;
+        const may = mayOpenBlock(text.charCodeAt(0), text.charCodeAt(1), text.charCodeAt(2));
+        if (matches) assert.ok(may, JSON.stringify(text));
+        // The check is exactly the first three letters of an opener word, in either case.
+        assert.equal(may, /^(?:beg|emb|pos|dep|usu|usn|mis|sum|com|not)/i.test(text), JSON.stringify(text));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+    assert.ok(openers > 300, `only ${openers} openers generated`);
+  });
+
   it("CBL035's whole-text test finds exactly the characters its line scan reports", () => {
     for (let c = 0; c < 0x10000; c++) {
       const ch = String.fromCharCode(c);

@@ -58,7 +58,7 @@ const RULE_LINE = /^\s*(?:-{3,}|(?:- ){2,}-?|={3,}|_{3,}|\*{3,})\s*$/;
 const BODY_FIELD = /^\s*(?:E\.?O\.?\s*\d{5}|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF\s*:|Classified\s+By\b)/i;
 
 // Openers at the start of a paragraph's text or a line: "Summary:", "SUMMARY -", "Begin Summary", "Embassy Comment:".
-const OPENER = /(?:BEGIN\s+)?(?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION|BEGIN)\s+)?(SUMMARY|COMMENTS?|NOTES?)(?:\s+AND\s+(?:COMMENTS?|INTRODUCTION|ACTION\s+REQUEST|KEY\s+THEMES))?(?:\s*[:.]|\s+-+(?=\s|$)|\s*--)/iy;
+export const OPENER = /(?:BEGIN\s+)?(?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION|BEGIN)\s+)?(SUMMARY|COMMENTS?|NOTES?)(?:\s+AND\s+(?:COMMENTS?|INTRODUCTION|ACTION\s+REQUEST|KEY\s+THEMES))?(?:\s*[:.]|\s+-+(?=\s|$)|\s*--)/iy;
 // "(Note: …" and "(Comment: …" inside a line.
 const PAREN_OPENER = /\((NOTE|COMMENT)\s*:/gi;
 
@@ -607,18 +607,19 @@ function collectBlockMarkers(
     let textStart = shapes.indents[i];
     let first = shapes.firsts[i];
     let second = shapes.seconds[i];
+    const text = lines[i];
     if (mk) {
-      const text = lines[i];
       textStart = skipSpaces(text, mk.portion ? mk.portion.token.range.end.character : mk.marker.range.end.character);
       first = text.charCodeAt(textStart);
       second = text.charCodeAt(textStart + 1);
     }
-    // Openers start with one of these pairs of letters: Begin, Embassy, Post, Department, USUN/USNATO,
-    // Mission, Summary, Comment, Note.
-    const mayOpen = mayOpenBlock(first, second);
+    // Openers start with one of the words Begin, Embassy, Post, Department, USUN/USNATO, Mission,
+    // Summary, Comment, Note: their first three letters decide whether the pattern is worth trying.
+    const mayOpen = mayOpenBlock(first, second, text.charCodeAt(textStart + 2));
     const hint = hints[i];
-    if (!mayOpen && (hint & (Hint.PAREN_OPENER | Hint.CLOSER)) === 0 && kind !== 'heading') continue;
-    const text = lines[i];
+    const paren = (hint & Hint.PAREN_OPENER) !== 0;
+    const closer = (hint & Hint.CLOSER) !== 0;
+    if (!mayOpen && !paren && !closer && kind !== 'heading') continue;
     // "//COMMENT//" headings open a comment too.
     const headingText = kind === 'heading' ? stripRules(text) : undefined;
     OPENER.lastIndex = textStart;
@@ -631,32 +632,45 @@ function collectBlockMarkers(
       const s = (headingText !== undefined ? opener.index : textStart + opener[0].toUpperCase().indexOf(word.toUpperCase()));
       found.push({ kind: kindOf(word), role: 'open', token: token(i, text, s, s + word.length) });
     }
-    PAREN_OPENER.lastIndex = hint & Hint.PAREN_OPENER ? 0 : text.length;
     let m: RegExpExecArray | null;
-    while ((m = PAREN_OPENER.exec(text)) !== null) {
-      found.push({ kind: kindOf(m[1]), role: 'open', token: token(i, text, m.index + 1, m.index + 1 + m[1].length) });
+    if (paren) {
+      PAREN_OPENER.lastIndex = 0;
+      while ((m = PAREN_OPENER.exec(text)) !== null) {
+        found.push({ kind: kindOf(m[1]), role: 'open', token: token(i, text, m.index + 1, m.index + 1 + m[1].length) });
+      }
     }
-    CLOSER.lastIndex = hint & Hint.CLOSER ? 0 : text.length;
-    while ((m = CLOSER.exec(text)) !== null) {
-      found.push({ kind: kindOf(m[1]), role: 'close', token: token(i, text, m.index, m.index + m[0].length) });
+    if (closer) {
+      CLOSER.lastIndex = 0;
+      while ((m = CLOSER.exec(text)) !== null) {
+        found.push({ kind: kindOf(m[1]), role: 'close', token: token(i, text, m.index, m.index + m[0].length) });
+      }
     }
-    found.sort((a, b) => a.token.range.start.character - b.token.range.start.character);
-    out.push(...found);
+    if (found.length === 1) out.push(found[0]);
+    else if (found.length > 1) {
+      found.sort((a, b) => a.token.range.start.character - b.token.range.start.character);
+      out.push(...found);
+    }
   }
 }
 
-/** The first two letters of each opener word, in small letters: a table indexed by `first * 128 + second`. */
-const OPENER_PAIRS: Uint8Array = (() => {
-  const table = new Uint8Array(128 * 128);
-  for (const pair of ['be', 'em', 'po', 'de', 'us', 'mi', 'su', 'co', 'no']) table[pair.charCodeAt(0) * 128 + pair.charCodeAt(1)] = 1;
-  return table;
-})();
+/**
+ * The first three letters of each word an opener can start with, in small letters, as
+ * `first << 14 | second << 7 | third`: "beg", "emb", "pos", "dep", "usu", "usn", "mis", "sum", "com", "not".
+ */
+const OPENER_PREFIXES: ReadonlySet<number> = new Set(
+  ['beg', 'emb', 'pos', 'dep', 'usu', 'usn', 'mis', 'sum', 'com', 'not'].map((w) => (w.charCodeAt(0) << 14) | (w.charCodeAt(1) << 7) | w.charCodeAt(2)),
+);
 
-/** True when the characters `first` and `second` can open an opener word, in either case. */
-function mayOpenBlock(first: number, second: number): boolean {
+/**
+ * True when the characters `first`, `second` and `third` can open an opener word, in either case.
+ * Case-insensitive patterns without the `u` flag match ASCII letters only to ASCII letters, so
+ * folding with `| 32` below 128 is exact.
+ */
+export function mayOpenBlock(first: number, second: number, third: number): boolean {
   const a = first | 32;
   const b = second | 32;
-  return a < 128 && b < 128 && OPENER_PAIRS[a * 128 + b] === 1;
+  const c = third | 32;
+  return a < 128 && b < 128 && c < 128 && OPENER_PREFIXES.has((a << 14) | (b << 7) | c);
 }
 
 function kindOf(word: string): BlockMarker['kind'] {
