@@ -17,7 +17,7 @@ export function rulePage(rule: Rule): string {
 ${rule.description}
 
 - Default severity: **${rule.defaultSeverity}**
-- Fixable: ${rule.fixable ? 'yes (quick fix; see below for Fix All)' : 'no'}
+- Fixable: ${!rule.fixable ? 'no' : rule.safeFixes ? 'yes, safely: a quick fix, which Fix All and `cablelint --fix` also apply' : 'yes: a quick fix for you to choose; Fix All and `cablelint --fix` leave it alone'}
 - Tags: ${rule.tags.join(', ')}
 
 ## Bad
@@ -40,14 +40,20 @@ Configure it in \`.cablelint.jsonc\`: \`{ "rules": { "${rule.id}": "off" } }\` (
 `;
 }
 
+/** The rules whose fixes Fix All applies: "CBL011 banner-malformed, … and CBL035 invisible-character". */
+function safeList(): string {
+  const names = allRules.filter((r) => r.safeFixes).map((r) => `${r.id} ${r.name}`);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join('');
+}
+
 /** The index of all rules. */
 export function rulesReadme(): string {
-  const rows = allRules.map((r) => `| [${r.id}](${r.id.toLowerCase()}.md) | ${r.name} | ${r.defaultSeverity} | ${r.fixable ? 'yes' : ''} | ${r.description.replace(/\|/g, '\\|')} |`);
+  const rows = allRules.map((r) => `| [${r.id}](${r.id.toLowerCase()}.md) | ${r.name} | ${r.defaultSeverity} | ${r.fixable ? (r.safeFixes ? 'yes (Fix All)' : 'yes') : ''} | ${r.description.replace(/\|/g, '\\|')} |`);
   return `# Rules
 
 Every rule has a stable id (never reused) and a kebab-case name; either may be used in \`.cablelint.jsonc\` and in the \`cable.rules\` setting.
 Severities follow the corpus figures in \`../shared/reference/CORPUS-FINDINGS.md\` ("Implications for a validator"): checks that almost no real cable fails are errors, the rest warnings or info.
-Fix All (\`source.fixAll.cable\`, \`cablelint --fix\`) applies only safe fixes: CBL011 (banner spelling), CBL018 (repeated TAG), CBL026 (pilcrow artifact) and CBL035 (invisible characters). No safe fix adds, raises or lowers a classification.
+Fix All (\`source.fixAll.cable\`, \`cablelint --fix\`) applies only safe fixes, those of ${safeList()}. No safe fix adds, raises or lowers a classification; the other rules' quick fixes wait for the user to choose them.
 
 Test fixtures: \`test/fixtures/rules/<id>-<name>.{bad,good}.cable\` with sidecars \`….expected.txt\`, one finding per line as \`line:col-line:col ID severity message\` (1-based lines and columns).
 

@@ -34,6 +34,11 @@ describe('rules: fixtures with sidecars', () => {
       assert.ok(fs.existsSync(`${stem}.bad.cable`), `missing ${stem}.bad.cable`);
       const findings = check(`${stem}.bad.cable`, rule.id);
       assert.ok(findings.length > 0, `${rule.id} found nothing in its bad fixture`);
+      // What the rule page says of its fixes is what the rule does.
+      const fixes = findings.flatMap((f) => f.fixes ?? []);
+      assert.equal(fixes.length > 0, rule.fixable, `${rule.id} fixable is ${rule.fixable}, its bad fixture has ${fixes.length} fixes`);
+      assert.equal(fixes.some((f) => f.safe), rule.safeFixes === true, `${rule.id} safeFixes is ${rule.safeFixes}`);
+      if (rule.safeFixes) assert.ok(fixes.every((f) => f.safe), `${rule.id} mixes safe and unsafe fixes`);
     });
     it(`${rule.id} ${rule.name} is silent on its good fixture`, () => {
       assert.ok(fs.existsSync(`${stem}.good.cable`), `missing ${stem}.good.cable`);

@@ -1,5 +1,5 @@
 /**
- * CBL009 section-mismatch: The DE-line section /nn differs from the banner SECTION nn.
+ * CBL009 section-mismatch: The DE-line section /nn differs from the banner SECTION nn, or is not /01 when the banner has no SECTION.
  */
 import { pad, replaceFix } from './util';
 import type { Rule } from './types';
@@ -7,7 +7,7 @@ import type { Rule } from './types';
 export const rule: Rule = {
   id: 'CBL009',
   name: 'section-mismatch',
-  description: "The DE-line section /nn differs from the banner SECTION nn.",
+  description: "The DE-line section /nn differs from the banner SECTION nn, or is not /01 when the banner has no SECTION.",
   tags: ["header", "banner"],
   defaultSeverity: 'error',
   fixable: true,

@@ -11,6 +11,7 @@ export const rule: Rule = {
   tags: ["banner"],
   defaultSeverity: 'warning',
   fixable: true,
+  safeFixes: true,
   docs: {
     bad: "SS E C R E T VALLETTA 000412",
     good: "S E C R E T VALLETTA 000412",

@@ -1,5 +1,5 @@
 /**
- * CBL013 eo-order-unknown: The E.O. number is not a known classification order (11652, 12065, 12356, 12958, 13526).
+ * CBL013 eo-order-unknown: The E.O. number is not a known classification order (11652, 12065, 12356, 12958, 13292, 13526).
  */
 import { replaceFix } from './util';
 import type { Rule } from './types';
@@ -7,7 +7,7 @@ import type { Rule } from './types';
 export const rule: Rule = {
   id: 'CBL013',
   name: 'eo-order-unknown',
-  description: "The E.O. number is not a known classification order (11652, 12065, 12356, 12958, 13526).",
+  description: "The E.O. number is not a known classification order (11652, 12065, 12356, 12958, 13292, 13526).",
   tags: ["metadata"],
   defaultSeverity: 'warning',
   fixable: true,

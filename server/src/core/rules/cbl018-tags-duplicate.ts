@@ -10,6 +10,7 @@ export const rule: Rule = {
   tags: ["metadata"],
   defaultSeverity: 'info',
   fixable: true,
+  safeFixes: true,
   docs: {
     bad: "TAGS: PREL MT PREL",
     good: "TAGS: PREL MT",

@@ -10,6 +10,7 @@ export const rule: Rule = {
   tags: ["paragraphs"],
   defaultSeverity: 'warning',
   fixable: true,
+  safeFixes: true,
   docs: {
     bad: "¶2. (S/NF) …\n¶ 13. (C/NF) …",
     good: "¶2. (S/NF) …\n¶3. (C/NF) …",

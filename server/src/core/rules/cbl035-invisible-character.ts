@@ -10,6 +10,7 @@ export const rule: Rule = {
   tags: ["text"],
   defaultSeverity: 'warning',
   fixable: true,
+  safeFixes: true,
   docs: {
     bad: "¶3. (C) Gauci​ also raised …",
     good: "¶3. (C) Gauci also raised …",

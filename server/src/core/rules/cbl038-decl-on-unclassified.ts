@@ -1,12 +1,12 @@
 /**
- * CBL038 decl-on-unclassified: An UNCLASSIFIED cable carries a DECL date (declassification notes are info).
+ * CBL038 decl-on-unclassified: An UNCLASSIFIED cable carries a declassification instruction: any DECL value but N/A (declassification notes are info).
  */
 import type { Rule } from './types';
 
 export const rule: Rule = {
   id: 'CBL038',
   name: 'decl-on-unclassified',
-  description: "An UNCLASSIFIED cable carries a DECL date (declassification notes are info).",
+  description: "An UNCLASSIFIED cable carries a declassification instruction: any DECL value but N/A (declassification notes are info).",
   tags: ["metadata"],
   defaultSeverity: 'warning',
   fixable: false,

@@ -1,12 +1,12 @@
 /**
- * CBL039 banner-section-invalid: The first banner says SECTION n OF m with n other than 01, or n greater than m.
+ * CBL039 banner-section-invalid: A banner says SECTION n OF m with n greater than m, or a first banner says a section other than 01.
  */
 import type { Rule } from './types';
 
 export const rule: Rule = {
   id: 'CBL039',
   name: 'banner-section-invalid',
-  description: "The first banner says SECTION n OF m with n other than 01, or n greater than m.",
+  description: "A banner says SECTION n OF m with n greater than m, or a first banner says a section other than 01.",
   tags: ["banner"],
   defaultSeverity: 'error',
   fixable: false,

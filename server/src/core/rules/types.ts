@@ -69,8 +69,13 @@ export interface Rule {
   /** Groups: `header`, `banner`, `metadata`, `paragraphs`, `markings`, `pages`, `text`. */
   readonly tags: readonly string[];
   readonly defaultSeverity: Severity;
-  /** True when at least one of its fixes can be safe. */
+  /** True when it offers quick fixes. */
   readonly fixable: boolean;
+  /**
+   * True when its fixes are safe, so that Fix All and `cablelint --fix` apply them: they change
+   * only the finding's own range and never a classification. Other fixes wait for the user.
+   */
+  readonly safeFixes?: boolean;
   /** What the rule page shows: a bad line, the fix, why, and where the rule comes from. */
   readonly docs: RuleDocs;
   check(cable: Cable, report: Report): void;
