@@ -37,7 +37,7 @@ import { defaultDictionaries, loadUserDictionary, mergeDictionaries, type Dictio
 import { getDocumentSymbols } from './features/documentSymbols';
 import { getFoldingRanges } from './features/folding';
 import { getHover } from './features/hover';
-import { findInTextReferences, getDocumentHighlights, getInTextDefinition } from './features/references';
+import { getDocumentHighlights, getInTextDefinition } from './features/references';
 import { getSelectionRanges } from './features/selectionRanges';
 import { getSemanticTokens, SEMANTIC_LEGEND } from './features/semanticTokens';
 import { CableIndex, idFromFileName, summarize } from './workspace/cableIndex';
@@ -403,7 +403,6 @@ connection.onDocumentLinks((p) => {
       const target = item.id ? index.byId(item.id) : undefined;
       if (target) links.push({ range: item.citation.range, target: target.uri, tooltip: `${target.id}: ${target.subject ?? ''}` });
     }
-    void findInTextReferences;
     return links;
   });
 });
