@@ -268,8 +268,8 @@ function runWorker(input: WorkerInput): void {
 }
 
 /**
- * Lints files on all cores: worker threads take all shares but one, which this thread
- * lints while they start. Results come back in file order.
+ * Lints files on `count` threads: worker threads take all shares but one, which this
+ * thread lints while they start. Results come back in file order.
  */
 async function lintInThreads(files: readonly string[], count: number, config: CableLintConfig, root: string, overrides: ReadonlyMap<string, RuleSetting>, errors: string[], progress: boolean): Promise<FileResult[]> {
   const shares: { index: number; file: string }[][] = Array.from({ length: count }, () => []);

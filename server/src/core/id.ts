@@ -3,6 +3,7 @@
  * two-digit year, post in upper case without spaces, serial without leading
  * zeros (`09PARIS708`, `06BUENOSAIRES1462`).
  */
+import { isDigit } from './text';
 
 /** Posts written differently in citations and in ids. */
 const POST_ALIASES: ReadonlyMap<string, string> = new Map([
@@ -61,8 +62,4 @@ export function parseCableId(text: string): TypedCableId | undefined {
     post,
     number: parseInt(trimmed.slice(numberStart), 10),
   };
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }

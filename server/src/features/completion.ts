@@ -7,6 +7,7 @@
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Cable } from '../core/model';
+import { isDigit, isLetter, isSpace } from '../core/text';
 import type { Dictionaries } from './dictionaries';
 import type { Cancellation } from './types';
 
@@ -23,16 +24,14 @@ const PRECEDENCES = ['ROUTINE', 'PRIORITY', 'IMMEDIATE', 'NIACT IMMEDIATE', 'FLA
 // every start position, which is quadratic on a long run of matching characters. Each
 // scan gives exactly what the regex in its comment gives.
 
-const isUpper = (c: string) => c >= 'A' && c <= 'Z';
-const isLetter = (c: string) => isUpper(c) || (c >= 'a' && c <= 'z');
-const isDigit = (c: string) => c >= '0' && c <= '9';
-const isSpace = (c: string) => /\s/.test(c);
-const isWordChar = (c: string) => isLetter(c) || isDigit(c) || c === '/';
+// Character classes work on UTF-16 codes; `isSpace` is exactly `\s`.
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isWordChar = (c: number) => isLetter(c) || isDigit(c) || c === 47; /* / */
 
 /** Length of the longest run at the end of `text` whose characters pass `ok` (what `/[…]*$/` matches). */
-function trailingRun(text: string, ok: (c: string) => boolean): number {
+function trailingRun(text: string, ok: (c: number) => boolean): number {
   let i = text.length;
-  while (i > 0 && ok(text[i - 1])) i--;
+  while (i > 0 && ok(text.charCodeAt(i - 1))) i--;
   return text.length - i;
 }
 
@@ -45,14 +44,14 @@ function endsWithAddressAndWord(text: string): boolean {
   let i = text.length - trailingRun(text, isUpper);
   // Reading backwards from "IMM": at least one white-space character, then address characters
   // ("SECSTATE WASHDC"), then the slash. A space may belong to either, so both are tracked.
-  if (i === 0 || !isSpace(text[i - 1])) return false;
+  if (i === 0 || !isSpace(text.charCodeAt(i - 1))) return false;
   i--;
   let inSpace = true; // still in the white space (a space may also be the end of the address)
   let inAddress = false; // in the address, at least one character read
   while (i > 0 && (inSpace || inAddress)) {
-    const c = text[--i];
-    if (inAddress && c === '/') return true;
-    const address = isUpper(c) || isDigit(c) || c === ' ';
+    const c = text.charCodeAt(--i);
+    if (inAddress && c === 47 /* / */) return true;
+    const address = isUpper(c) || isDigit(c) || c === 32;
     inAddress = (inSpace || inAddress) && address;
     inSpace = inSpace && isSpace(c);
   }
@@ -94,7 +93,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   // After a paragraph number: portion markings, banner level first, levels above it last.
   if (/^\s*(?:¶\s?)?\d{1,3}\.\s*\(?[A-Za-z/]*$/.test(before)) {
     const banner = cable.banner?.level ?? 'SECRET';
-    const open = before.slice(0, before.length - trailingRun(before, (c) => isLetter(c) || c === '/')).endsWith('(');
+    const open = before.slice(0, before.length - trailingRun(before, (c) => isLetter(c) || c === 47 /* / */)).endsWith('(');
     const r = open ? { start: { line: position.line, character: range.start.character - 1 }, end: position } : range;
     const items: CompletionItem[] = [];
     for (const level of LEVELS) {

@@ -142,7 +142,7 @@ export function parseBody(input: BodyInput): BodyResult {
       kinds[i] = 'rule';
       continue;
     }
-    if ((c >= 48 && c <= 57) || c === 182 /* ¶ */) {
+    if (isDigit(c) || c === 182 /* ¶ */) {
       const marker = readMarker(i, text, lead);
       if (marker) {
         markers[i] = marker;

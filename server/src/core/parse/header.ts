@@ -210,7 +210,7 @@ export function parseHead(
     kinds[i] = 'header';
 
     // Old printout distribution blocks.
-    const capitalOrDigit = isCapital(c) || (c >= 48 && c <= 57);
+    const capitalOrDigit = isCapital(c) || isDigit(c);
     const distribution =
       ((c === C.I || c === C.A || c === C.D || c === C.Dash) && DISTRIBUTION.test(text)) ||
       (inDistribution && capitalOrDigit && ((lead > 0 && DISTRIBUTION_CONTINUATION.test(text)) || (isCapital(c) && DISTRIBUTION_CODE.test(text))));
@@ -560,7 +560,6 @@ class HeaderBuilder {
     return a.address !== undefined;
   }
 }
-
 
 /** True when the four characters at `at` are digits. */
 function fourDigits(text: string, at: number): boolean {

@@ -3,7 +3,7 @@
  * Summary/Comment/Note marker inside text. One search of the whole text for each
  * finds the few such lines, so the readers run on those lines only and never on prose.
  */
-import { isSpace, linesWith, markLinesMatching } from '../text';
+import { isDigit, isSpace, linesWith, markLinesMatching } from '../text';
 
 /** A line can hold a redaction: "XXXX", "xxxxx". */
 export const REDACTION = 1;
@@ -64,10 +64,7 @@ export function scanHints(text: string, lines: readonly string[], offsets: Int32
  */
 function isPageSerialAt(text: string, at: number): boolean {
   if (at === 0 || text.charCodeAt(at - 1) !== 32 || text.charCodeAt(at + 8) !== 32) return false;
-  for (let k = at + 2; k < at + 8; k++) {
-    const c = text.charCodeAt(k);
-    if (c < 48 || c > 57) return false;
-  }
+  for (let k = at + 2; k < at + 8; k++) if (!isDigit(text.charCodeAt(k))) return false;
   return true;
 }
 

@@ -13,7 +13,7 @@ import { mayOpenBanner, parseBanner } from './banner';
 import { parseBody } from './body';
 import { parseHead, startsHeader } from './header';
 import { scanHints } from './hints';
-import { PARAGRAPH_START, parseCaveatLine, parseMetadata } from './metadata';
+import { parseCaveatLine, parseMetadata, startsParagraph } from './metadata';
 
 /** The result of {@link parseCable}: the model and the problems met (the same array as `cable.problems`). */
 export interface ParseResult {
@@ -57,9 +57,10 @@ function parseUnchecked(text: string): Cable {
     if (lead < 0) continue;
     const line = lines[i];
     // Metadata fields open with E, T, S, R or C; paragraph markers with "¶" or a digit.
-    const c = firsts[i] | 32;
-    const field = c === 101 || c === 116 || c === 115 || c === 114 || c === 99;
-    if ((field && AFTER_BANNER.test(line)) || ((c === 182 || (c >= 48 && c <= 57)) && PARAGRAPH_START.test(line))) {
+    const c = firsts[i];
+    const l = c | 32;
+    const field = l === 101 || l === 116 || l === 115 || l === 114 || l === 99;
+    if ((field && AFTER_BANNER.test(line)) || startsParagraph(line, c)) {
       zoneEnd = i;
       break;
     }

@@ -21,7 +21,7 @@ import type {
   TagsField,
   Token,
 } from '../model';
-import { isSpace, range, skipSpaces, token, trimEndOffset, union } from '../text';
+import { isDigit, isSpace, range, skipSpaces, token, trimEndOffset, union } from '../text';
 import { isRealDate } from './header';
 import { parsePortionMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
@@ -133,9 +133,9 @@ const CLBY_KW = /(?<![A-Za-z])(Classified\s+By|Derived\s+From)(?![A-Za-z])\s*:?/
 /** Paragraph markers, for where the metadata ends: "¶1.", "¶ 1.", "1.(C)", "1. (S/NF)". */
 export const PARAGRAPH_START = /^\s*(?:¶\s?\d{1,3}\s?\.|\d{1,3}\.{1,2}\s*\()/;
 
-/** {@link PARAGRAPH_START}, tried only when the first character `c` is "¶" or a digit. */
-function startsParagraph(text: string, c: number): boolean {
-  return (c === 182 || (c >= 48 && c <= 57)) && PARAGRAPH_START.test(text);
+/** {@link PARAGRAPH_START}, tried only when the first non-space character `c` is "¶" or a digit. */
+export function startsParagraph(text: string, c: number): boolean {
+  return (c === 182 || isDigit(c)) && PARAGRAPH_START.test(text);
 }
 
 /** Finds field keywords on a line whose first non-space character is at `lead`. */
@@ -754,7 +754,7 @@ class FieldBuilder {
     const section = /(?<![0-9.])1\s?([.:/,])\s?([45])(?![0-9])/.exec(segment);
     const keyword = /\b(?:for\s+)?reas\s?o\s?ns?\b\s*:?|\bper\b/i.exec(segment);
     let lettersFrom = -1;
-    const updated: { -readonly [K in keyof ClassifiedBy]: ClassifiedBy[K] } = { ...c };
+    const updated: Mutable<ClassifiedBy> = { ...c };
     if (first) {
       const classifierEnd = keyword ? keyword.index : section ? section.index : segment.length;
       let cs = 0;
