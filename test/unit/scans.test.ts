@@ -7,8 +7,9 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { mayOpenBanner, parseBanner } from '../../server/src/core/parse/banner';
 import { MARKER, mayOpenBlock, OPENER, readMarker } from '../../server/src/core/parse/body';
-import { startsHeader, trailingPrecedence, trailingSerial } from '../../server/src/core/parse/header';
+import { daysInMonth, startsHeader, trailingPrecedence, trailingSerial } from '../../server/src/core/parse/header';
 import { CLOSER, PAGE, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
+import { parsePortionMarking } from '../../server/src/core/parse/marking';
 import { findPageLines } from '../../server/src/core/parse/pages';
 import { INVISIBLE, INVISIBLE_ANYWHERE } from '../../server/src/core/rules/cbl035-invisible-character';
 import { skipSpaces, splitShapes } from '../../server/src/core/text';
@@ -116,6 +117,27 @@ describe('hand-written scans read what their patterns read', () => {
       }),
       { numRuns: 3000, seed: 7 },
     );
+  });
+
+  it('daysInMonth counts the days Date counts, years 0–99 read as 1900–1999 as Date.UTC reads them', () => {
+    for (let year = 0; year <= 3000; year++) {
+      for (let month = 1; month <= 12; month++) {
+        assert.equal(daysInMonth(year, month), new Date(Date.UTC(year, month, 0)).getUTCDate(), `${year}-${month}`);
+      }
+    }
+  });
+
+  it('a portion marking read again from the reading cache equals the first reading, at its own position', () => {
+    const inners = ['S', 'C//NF', 'SBU', 'S/REL NATO', 'N/SF', 'SNF', 'Iran', 'TS//SI//NF', 'C - ENTIRE TEXT', 'U//FOUO', ' s '];
+    for (const inner of inners) {
+      const first = parsePortionMarking(3, `¶1. (${inner}) text`, 4);
+      const again = parsePortionMarking(7, `  (${inner})`, 2);
+      assert.equal(again === undefined, first === undefined, inner);
+      if (!first || !again) continue;
+      assert.deepEqual({ ...again, token: undefined, inner: undefined }, { ...first, token: undefined, inner: undefined }, inner);
+      assert.deepEqual(again.token, { text: `(${inner})`, range: { start: { line: 7, character: 2 }, end: { line: 7, character: 4 + inner.length } } });
+      assert.ok(Object.isFrozen(again.controls), 'shared controls are frozen');
+    }
   });
 
   it('mayOpenBanner never turns away a line that reads as a banner', () => {

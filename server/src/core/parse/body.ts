@@ -65,10 +65,25 @@ const PAREN_OPENER = /\((NOTE|COMMENT)\s*:/gi;
 // "End Summary.", "END SUMMARY AND COMMENT", "End Comment", "End Note", "END NOTES".
 const CLOSER = /\bEND\s+(SUMMARY|COMMENTS?|NOTES?)\b/gi;
 
-/** Reads the body from `startLine`. Redactions and page lines are collected over the whole document. */
+// Memory reused by every call: which lines may hold a block marker (see {@link parseBody}).
+let blockCandidates = new Uint8Array(0);
+
+/** True for the first characters of a rule line: "-", "=", "_", "*". */
+function isRuleChar(c: number): boolean {
+  return c === 45 || c === 61 || c === 95 || c === 42;
+}
+
+/**
+ * Reads the body from `startLine`. Redactions and page lines are collected over the whole document.
+ *
+ * One pass classifies the lines and notes the few that later steps must look at: the lines a
+ * heading can start on and the lines a Summary/Comment/Note marker can sit on. The later steps
+ * visit only those, so that prose is read once.
+ */
 export function parseBody(input: BodyInput): BodyResult {
   const { lines, lineKinds: kinds, startLine, shapes } = input;
-  const { indents, ends, firsts } = shapes;
+  const { indents, ends, firsts, lasts } = shapes;
+  const n = lines.length;
   const result: BodyResult = {
     paragraphs: [],
     headings: [],
@@ -78,26 +93,26 @@ export function parseBody(input: BodyInput): BodyResult {
     oldPageHeaders: [],
     redactions: [],
   };
-
-  // Redactions and continuation-page lines over the whole document, on the lines whose hints allow them.
   const hints = input.hints.bits;
-  for (let i = 0; i < lines.length; i++) {
-    const hint = hints[i];
-    if (hint === 0) continue;
-    if (hint & Hint.REDACTION) collectRedactions(i, lines[i], result.redactions);
-    if (!(hint & Hint.PAGE)) continue;
-    for (const page of findPageLines(i, lines[i])) {
-      result.pageLines.push(page);
-      if (!page.inline && i >= startLine && kinds[i] === 'text') kinds[i] = 'page';
-    }
+  // Redactions and continuation-page lines before the body, on the lines whose hints allow them.
+  for (let i = 0; i < startLine && i < n; i++) {
+    if (hints[i] !== 0) readHintedLine(i, lines[i], hints[i], result, kinds, false);
   }
 
-  // Pass 1: classify lines.
-  const markers: (MarkerInfo | undefined)[] = new Array(lines.length);
+  if (blockCandidates.length < n) blockCandidates = new Uint8Array(Math.max(n, 2 * blockCandidates.length));
+  const candidates = blockCandidates;
+  candidates.fill(0, 0, n);
+  const headingCandidates: number[] = [];
   const markerLines: number[] = [];
+  const markers: MarkerInfo[] = [];
   const styleCounts = { pilcrow: 0, 'pilcrow-space': 0, bare: 0 };
   let afterRepeatedBanner = false;
-  for (let i = startLine; i < lines.length; i++) {
+  for (let i = startLine; i < n; i++) {
+    const hint = hints[i];
+    if (hint !== 0) {
+      readHintedLine(i, lines[i], hint, result, kinds, true);
+      if (hint & (Hint.PAREN_OPENER | Hint.CLOSER)) candidates[i] = 1;
+    }
     const kind = kinds[i];
     if (kind === 'banner') {
       afterRepeatedBanner = true;
@@ -138,33 +153,44 @@ export function parseBody(input: BodyInput): BodyResult {
         continue;
       }
     }
-    if ((c === 45 || c === 61 || c === 95 || c === 42) && RULE_LINE.test(text)) {
+    if (isRuleChar(c) && RULE_LINE.test(text)) {
       kinds[i] = 'rule';
+      // A rule line can open a boxed heading.
+      headingCandidates.push(i);
       continue;
     }
     if (isDigit(c) || c === 182 /* ¶ */) {
       const marker = readMarker(i, text, lead);
       if (marker) {
-        markers[i] = marker;
         markerLines.push(i);
+        markers.push(marker);
+        candidates[i] = 1;
         if (marker.portionStart >= 0) styleCounts[marker.style]++;
       }
     }
     if (c !== 40 /* ( */) afterRepeatedBanner = false;
+    // What a text line needs to start a heading (see readHeading): slashes, trailing dashes,
+    // a blank line (or the edge) before it, or a rule line under it.
+    if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || (i + 1 < n && isRuleChar(firsts[i + 1]))) {
+      headingCandidates.push(i);
+    }
+    if (candidates[i] === 0 && mayOpenBlock(c, shapes.seconds[i], text.charCodeAt(lead + 2))) candidates[i] = 1;
   }
 
-  // Pass 2: decide which markers number paragraphs.
+  // Decide which markers number paragraphs.
   const normalStyle: MarkerStyle =
     styleCounts.bare > styleCounts.pilcrow + styleCounts['pilcrow-space'] ? 'bare' : 'pilcrow';
 
   let expected = 1;
   let artifactRun = false;
   const paragraphLines: number[] = [];
-  for (const i of markerLines) {
-    const mk = markers[i]!;
+  const paragraphMarkers: MarkerInfo[] = [];
+  for (let m = 0; m < markerLines.length; m++) {
+    const i = markerLines[m];
+    const mk = markers[m];
     const prev = previousNonBlank(indents, kinds, i, startLine);
     const prevBlank = prev < i - 1 || prev < 0;
-    const prevEndsSentence = prev < 0 || endsSentence(shapes.lasts[prev]) || (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph');
+    const prevEndsSentence = prev < 0 || endsSentence(lasts[prev]) || (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph');
     // "… in Lyon on November ⏎ ¶16. His aim …": a wrapped date, not a paragraph.
     if (mk.portionStart < 0 && !prevBlank && !prevEndsSentence) continue;
     // A bare "5." needs a marking or a fresh line to be a paragraph number.
@@ -183,18 +209,21 @@ export function parseBody(input: BodyInput): BodyResult {
     mk.readAs = readAs;
     kinds[i] = 'paragraph';
     paragraphLines.push(i);
+    paragraphMarkers.push(mk);
   }
 
-  // Pass 3: headings (need paragraph starts to know what follows).
-  for (let i = startLine; i < lines.length; i++) {
-    if (kinds[i] !== 'text' && kinds[i] !== 'rule') continue;
+  // Headings (they need paragraph starts to know what follows), on the lines that can start one.
+  let skipTo = -1;
+  for (const i of headingCandidates) {
+    if (i <= skipTo || (kinds[i] !== 'text' && kinds[i] !== 'rule')) continue;
     const heading = readHeading(lines, shapes, kinds, i, startLine);
     if (heading) {
       result.headings.push(heading.heading);
       for (let k = heading.first; k <= heading.last; k++) {
         if (kinds[k] === 'text' || kinds[k] === 'rule') kinds[k] = k === heading.textLine ? 'heading' : 'rule';
       }
-      i = heading.last;
+      candidates[heading.textLine] = 1;
+      skipTo = heading.last;
     }
   }
 
@@ -204,7 +233,10 @@ export function parseBody(input: BodyInput): BodyResult {
     const sig = readSignature(lastLine, lines[lastLine], kinds[lastLine]);
     if (sig) {
       result.signature = sig;
-      if (!sig.glued) kinds[lastLine] = 'signature';
+      if (!sig.glued) {
+        kinds[lastLine] = 'signature';
+        candidates[lastLine] = 1;
+      }
     }
   }
 
@@ -217,8 +249,8 @@ export function parseBody(input: BodyInput): BodyResult {
       headingIndex = nextHeading;
       nextHeading++;
     }
-    const mk = markers[i]!;
-    const limit = p + 1 < paragraphLines.length ? paragraphLines[p + 1] : lines.length;
+    const mk = paragraphMarkers[p];
+    const limit = p + 1 < paragraphLines.length ? paragraphLines[p + 1] : n;
     let last = i;
     for (let k = i + 1; k < limit; k++) {
       const kind = kinds[k];
@@ -248,10 +280,20 @@ export function parseBody(input: BodyInput): BodyResult {
     }
   }
 
-  // Block markers over the body.
-  collectBlockMarkers(lines, shapes, hints, kinds, startLine, markers, result.blockMarkers);
+  // Block markers over the body, on the lines that can hold one.
+  collectBlockMarkers(lines, shapes, hints, kinds, startLine, candidates, paragraphLines, paragraphMarkers, result.blockMarkers);
   result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, lines);
   return result;
+}
+
+/** Reads the redactions and continuation-page markers a line's hints allow; a page marker alone on a body line makes it a page line. */
+function readHintedLine(i: number, text: string, hint: number, result: BodyResult, kinds: LineKind[], inBody: boolean): void {
+  if (hint & Hint.REDACTION) collectRedactions(i, text, result.redactions);
+  if (!(hint & Hint.PAGE)) return;
+  for (const page of findPageLines(i, text)) {
+    result.pageLines.push(page);
+    if (!page.inline && inBody && kinds[i] === 'text') kinds[i] = 'page';
+  }
 }
 
 /** A paragraph marker read from the start of a line. */
@@ -441,10 +483,17 @@ function isHeadingText(text: string): boolean {
   if (!/[A-Za-z]{2}/.test(t)) return false;
   if (/[.,;]$/.test(t) && !/\.\.\.$/.test(t)) return false;
   if (MARKER.test(text) || /^[(¶]/.test(t)) return false;
-  if (t.split(/\s+/).length > 12) return false;
+  if (wordCount(t) > 12) return false;
   // Footers and links are not headings.
   if (/https?:|www\.|@/.test(t)) return false;
   return true;
+}
+
+/** The number of words of a trimmed text: `text.split(/\s+/).length`. */
+function wordCount(text: string): number {
+  let words = 1;
+  for (let k = 1; k < text.length; k++) if (isSpace(text.charCodeAt(k)) && !isSpace(text.charCodeAt(k - 1))) words++;
+  return words;
 }
 
 function span(lines: readonly string[], textLine: number, style: Heading['style'], rules: Range[], first: number, last: number): HeadingSpan {
@@ -596,14 +645,19 @@ function collectBlockMarkers(
   hints: Uint8Array,
   kinds: readonly LineKind[],
   startLine: number,
-  markers: readonly (MarkerInfo | undefined)[],
+  candidates: Uint8Array,
+  paragraphLines: readonly number[],
+  paragraphMarkers: readonly MarkerInfo[],
   out: BlockMarker[],
 ): void {
+  let p = 0;
   for (let i = startLine; i < lines.length; i++) {
+    if (candidates[i] === 0) continue;
     const kind = kinds[i];
     if (kind !== 'paragraph' && kind !== 'text' && kind !== 'heading' && kind !== 'signature') continue;
     // Openers at the start of a paragraph's text (after the marker and marking) or of a line.
-    const mk = kind === 'paragraph' ? markers[i] : undefined;
+    while (p < paragraphLines.length && paragraphLines[p] < i) p++;
+    const mk = kind === 'paragraph' ? paragraphMarkers[p] : undefined;
     let textStart = shapes.indents[i];
     let first = shapes.firsts[i];
     let second = shapes.seconds[i];
@@ -653,24 +707,32 @@ function collectBlockMarkers(
   }
 }
 
-/**
- * The first three letters of each word an opener can start with, in small letters, as
- * `first << 14 | second << 7 | third`: "beg", "emb", "pos", "dep", "usu", "usn", "mis", "sum", "com", "not".
- */
-const OPENER_PREFIXES: ReadonlySet<number> = new Set(
-  ['beg', 'emb', 'pos', 'dep', 'usu', 'usn', 'mis', 'sum', 'com', 'not'].map((w) => (w.charCodeAt(0) << 14) | (w.charCodeAt(1) << 7) | w.charCodeAt(2)),
-);
+/** The first three letters of each word an opener can start with, in small letters. */
+const OPENER_PREFIXES = ['beg', 'emb', 'pos', 'dep', 'usu', 'usn', 'mis', 'sum', 'com', 'not'];
+
+/** Five bits for each of three small letters. */
+const letters3 = (a: number, b: number, c: number) => ((a & 31) << 10) | ((b & 31) << 5) | (c & 31);
+
+/** {@link OPENER_PREFIXES} as a table indexed by {@link letters3}: a lookup costs less than hashing. */
+const OPENER_TABLE = (() => {
+  const table = new Uint8Array(1 << 15);
+  for (const w of OPENER_PREFIXES) table[letters3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2))] = 1;
+  return table;
+})();
+
+/** True for the codes of the small letters a–z. */
+const isSmall = (c: number) => c >= 97 && c <= 122;
 
 /**
  * True when the characters `first`, `second` and `third` can open an opener word, in either case.
  * Case-insensitive patterns without the `u` flag match ASCII letters only to ASCII letters, so
- * folding with `| 32` below 128 is exact.
+ * folding with `| 32` is exact: it turns only A–Z (and a–z) into a–z.
  */
 export function mayOpenBlock(first: number, second: number, third: number): boolean {
   const a = first | 32;
   const b = second | 32;
   const c = third | 32;
-  return a < 128 && b < 128 && c < 128 && OPENER_PREFIXES.has((a << 14) | (b << 7) | c);
+  return isSmall(a) && isSmall(b) && isSmall(c) && OPENER_TABLE[letters3(a, b, c)] === 1;
 }
 
 function kindOf(word: string): BlockMarker['kind'] {

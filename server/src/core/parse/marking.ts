@@ -3,7 +3,7 @@
  * Spellings from CORPUS-FINDINGS.md §9 and markings.tsv.
  */
 import type { Level, PortionMarking } from '../model';
-import { isSpace, range, skipSpaces, token } from '../text';
+import { isSpace, range, skipSpaces } from '../text';
 
 /** Level words and abbreviations that may open a marking. */
 const LEVEL_WORDS: ReadonlyMap<string, { level: Level; sbu: boolean }> = new Map([
@@ -36,6 +36,19 @@ const CONTROLS: ReadonlyMap<string, string> = new Map([
 /** The longest inner text we read as a marking; longer parentheses are prose. */
 const MAX_INNER = 60;
 
+/** What a marking's text reads as. Positions aside, a marking depends on nothing else. */
+interface Reading {
+  readonly level?: Level;
+  readonly sbu: boolean;
+  readonly controls: readonly string[];
+  readonly wellFormed: boolean;
+}
+
+// Readings of the inner texts met so far ("S", "C//NF", "SBU"): cables repeat a handful of
+// markings, so most are read once. `null` records prose. The cache is emptied when it fills.
+const readings = new Map<string, Reading | null>();
+const MAX_READINGS = 1000;
+
 /**
  * Reads a portion marking whose `(` is at `start` on the line. Returns
  * undefined when the parenthesis is prose (`(Iran)`, `(China)`, a long aside)
@@ -47,23 +60,40 @@ export function parsePortionMarking(line: number, lineText: string, start: numbe
   const close = lineText.indexOf(')', start + 1);
   if (close < 0 || close - start - 1 > MAX_INNER) return undefined;
   const innerText = lineText.slice(start + 1, close);
-  const inner = token(line, lineText, start + 1, close);
-  const whole = { text: lineText.slice(start, close + 1), range: range(line, start, close + 1) };
+  let reading = readings.get(innerText);
+  if (reading === undefined) {
+    reading = readMarking(innerText);
+    if (readings.size >= MAX_READINGS) readings.clear();
+    readings.set(innerText, reading);
+  }
+  if (reading === null) return undefined;
+  return {
+    token: { text: lineText.slice(start, close + 1), range: range(line, start, close + 1) },
+    inner: { text: innerText, range: range(line, start + 1, close) },
+    level: reading.level,
+    sbu: reading.sbu,
+    controls: reading.controls,
+    wellFormed: reading.wellFormed,
+  };
+}
+
+/** Reads the text inside a marking's parentheses; null when it is prose. The controls are frozen: readings are shared. */
+function readMarking(innerText: string): Reading | null {
   const upper = innerText.trim().toUpperCase();
-  if (upper.length === 0) return undefined;
+  if (upper.length === 0) return null;
 
   // "(C - ENTIRE TEXT)" in 1979 cables marks the whole text once.
   const entire = /^(U|C|S|TS)\s*-\s*ENTIRE TEXT$/.exec(upper);
   if (entire) {
     const found = LEVEL_WORDS.get(entire[1]);
-    return { token: whole, inner, level: found?.level, sbu: false, controls: ['ENTIRE TEXT'], wellFormed: true };
+    return { level: found?.level, sbu: false, controls: Object.freeze(['ENTIRE TEXT']), wellFormed: true };
   }
 
   // The level comes first, then controls after "//", "/", "-" or a space: "(S//FGI//NF)", "(S-NF)", "(C NF)".
   const head = /^(TOP SECRET|UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS|SBU|TS|U|C|S)(?=$|[\s/\-,])/.exec(upper);
-  if (!head) return attempt(upper, whole, inner);
+  if (!head) return attempt(upper, innerText);
   const found = LEVEL_WORDS.get(head[1]);
-  if (!found) return attempt(upper, whole, inner);
+  if (!found) return attempt(upper, innerText);
   // Keep the separator: "(C NF)" separates with a space.
   const rest = upper.slice(head[1].length).trimEnd();
   const controls: string[] = [];
@@ -71,7 +101,7 @@ export function parsePortionMarking(line: number, lineText: string, start: numbe
   if (rest.length > 0) {
     // One separator: "//", "/", "-", a space or a comma.
     const separator = rest.startsWith('//') ? 2 : '/-,'.includes(rest[0]) || isSpace(rest.charCodeAt(0)) ? 1 : 0;
-    if (separator === 0) return attempt(upper, whole, inner);
+    if (separator === 0) return attempt(upper, innerText);
     let remainder = rest.slice(skipSpaces(rest, separator));
     while (remainder.length > 0) {
       // "REL TO USA, FVEY" and "REL NATO" run to the end of the marking or the next "//".
@@ -93,7 +123,7 @@ export function parsePortionMarking(line: number, lineText: string, start: numbe
       remainder = remainder.slice(part[1]).trim();
     }
   }
-  return { token: whole, inner, level: found.level, sbu: found.sbu, controls, wellFormed };
+  return { level: found.level, sbu: found.sbu, controls: Object.freeze(controls), wellFormed };
 }
 
 /**
@@ -114,22 +144,18 @@ function controlWord(text: string): [number, number] | undefined {
  * A parenthesis of short upper-case tokens (`(N/SF)`, `(SNF)`) is an attempt
  * at a marking; anything else (`(Iran)`, `(IRAN)`, `(see below)`) is prose.
  */
-function attempt(
-  upper: string,
-  whole: PortionMarking['token'],
-  inner: PortionMarking['inner'],
-): PortionMarking | undefined {
-  const original = inner.text.trim();
-  if (original !== original.toUpperCase()) return undefined;
+function attempt(upper: string, innerText: string): Reading | null {
+  const original = innerText.trim();
+  if (original !== original.toUpperCase()) return null;
   const parts = upper.split(/[/\-\s]+/).filter((p) => p.length > 0);
-  if (parts.length === 0 || parts.some((p) => p.length > 3 || !/^[A-Z]+$/.test(p))) return undefined;
+  if (parts.length === 0 || parts.some((p) => p.length > 3 || !/^[A-Z]+$/.test(p))) return null;
   // "(SNF)" lost its slash: the level is still plain.
   const glued = /^(TS|S|C|U)NF$/.exec(upper);
   if (glued) {
     const found = LEVEL_WORDS.get(glued[1]);
-    return { token: whole, inner, level: found?.level, sbu: false, controls: ['NF'], wellFormed: false };
+    return { level: found?.level, sbu: false, controls: Object.freeze(['NF']), wellFormed: false };
   }
-  return { token: whole, inner, level: undefined, sbu: false, controls: [], wellFormed: false };
+  return { level: undefined, sbu: false, controls: Object.freeze([]), wellFormed: false };
 }
 
 /** Spells a marking out: "SECRET, NOFORN". Used by hovers and messages. */
