@@ -82,7 +82,7 @@ function isRuleChar(c: number): boolean {
  */
 export function parseBody(input: BodyInput): BodyResult {
   const { lines, lineKinds: kinds, startLine, shapes } = input;
-  const { indents, ends, firsts, lasts } = shapes;
+  const { indents, ends, firsts, seconds, lasts } = shapes;
   const n = lines.length;
   const result: BodyResult = {
     paragraphs: [],
@@ -174,7 +174,7 @@ export function parseBody(input: BodyInput): BodyResult {
     if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || (i + 1 < n && isRuleChar(firsts[i + 1]))) {
       headingCandidates.push(i);
     }
-    if (candidates[i] === 0 && mayOpenBlock(c, shapes.seconds[i], text.charCodeAt(lead + 2))) candidates[i] = 1;
+    if (candidates[i] === 0 && mayOpenFirst(c) && mayOpenBlock(c, seconds[i], lead + 2 < text.length ? text.charCodeAt(lead + 2) : 0)) candidates[i] = 1;
   }
 
   // Decide which markers number paragraphs.
@@ -366,21 +366,26 @@ function endsSentence(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 34 || c === 39 || c === 8221 || c === 8217 || c === 41 || c === 93;
 }
 
-// Up to eight words and the white space between them.
-const FIRST_WORDS = /\S+(?:\s+\S+){0,7}/y;
-
 /** The first eight words after offset `from` (within 240 characters), single-spaced, cut to 80 characters. */
 function firstWords(text: string, from: number): string {
   const start = skipSpaces(text, from);
   const limit = Math.min(text.length, from + 240);
   if (start >= limit) return '';
-  // A pattern does the scan natively, which counts when the code is not yet optimized (a CLI's first files).
-  const window = limit < text.length ? text.slice(start, limit) : text;
-  FIRST_WORDS.lastIndex = window === text ? start : 0;
-  const m = FIRST_WORDS.exec(window)!;
-  const found = m[0];
-  // Words are nearly always one space apart.
-  const words = /\s\s|[^\S ]/.test(found) ? found.replace(/\s+/g, ' ') : found;
+  // Words and the white space between them, up to the eighth word or the limit.
+  let end = start;
+  let singleSpaced = true;
+  for (let k = start, words = 1; ; words++) {
+    while (end < limit && !isSpace(text.charCodeAt(end))) end++;
+    if (words === 8) break;
+    k = end;
+    while (k < limit && isSpace(text.charCodeAt(k))) k++;
+    if (k >= limit) break;
+    // Words are nearly always one space apart.
+    if (k - end !== 1 || text.charCodeAt(end) !== 32) singleSpaced = false;
+    end = k;
+  }
+  const found = text.slice(start, end);
+  const words = singleSpaced ? found : found.replace(/\s+/g, ' ');
   return words.length > 80 ? `${words.slice(0, 79)}…` : words;
 }
 
@@ -719,6 +724,12 @@ const OPENER_TABLE = (() => {
   for (const w of OPENER_PREFIXES) table[letters3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2))] = 1;
   return table;
 })();
+
+/** True for the first letters of {@link OPENER_PREFIXES}, in either case: a cheap first look. */
+function mayOpenFirst(c: number): boolean {
+  const l = c | 32;
+  return l === 115 || l === 99 || l === 110 || l === 101 || l === 112 || l === 100 || l === 117 || l === 109 || l === 98;
+}
 
 /** True for the codes of the small letters a–z. */
 const isSmall = (c: number) => c >= 97 && c <= 122;

@@ -63,7 +63,12 @@ const NNNN = /^\s*NNNN\s*$/;
 const DISTRIBUTION = /^\s*(?:(?:INFO|ACTION)\s+[A-Z0-9]+-\d{2}\b|Distribution:\s*$|-{5,}[A-Z0-9]*\s+\d{6}Z\s*\/\d+\s*$)/;
 const DISTRIBUTION_CONTINUATION = /^\s+[A-Z0-9]+-\d{2}(?:\s+[A-Z0-9]+-\d{2})*(?:\s+\/\d+W)?\s*$/;
 const DISTRIBUTION_CODE = /^\s*[A-Z]{2,5}\d{2,5}\s*$/;
-const RI = /^R[A-Z]{4,7}$/;
+/** `R[A-Z]{4,7}` exactly: a routing indicator is five to eight capitals starting with R. */
+function isRoutingIndicator(text: string, start: number, end: number): boolean {
+  if (end - start < 5 || end - start > 8 || text.charCodeAt(start) !== C.R) return false;
+  for (let k = start + 1; k < end; k++) if (!isCapital(text.charCodeAt(k))) return false;
+  return true;
+}
 
 /** Character codes. */
 const enum C {
@@ -385,7 +390,7 @@ class HeaderBuilder {
 
   #checkRi(line: number, text: string, start: number, end: number, where: string): Token {
     const t = token(line, text, start, end);
-    if (!RI.test(t.text)) {
+    if (!isRoutingIndicator(text, start, end)) {
       this.problems.push({
         rule: 'routing-indicator-malformed',
         message: `Routing indicator '${t.text}' in the ${where} is not 5 to 8 capital letters starting with R.`,

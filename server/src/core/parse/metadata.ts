@@ -21,7 +21,7 @@ import type {
   TagsField,
   Token,
 } from '../model';
-import { isDigit, isSpace, range, skipSpaces, token, trimEndOffset, union } from '../text';
+import { isDigit, isLetter, isSpace, range, skipSpaces, token, trimEndOffset, union } from '../text';
 import { isRealDate } from './header';
 import { parsePortionMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
@@ -65,8 +65,44 @@ const CAVEATS = [
 /** Normal forms: "SECRET//NOFORN" and "SECRET NOFORN" give NOFORN. */
 const CAVEAT_ALIASES: ReadonlyMap<string, string> = new Map([['NF', 'NOFORN']]);
 
-const CAVEAT_RE = new RegExp(`^(?:${CAVEATS.map((c) => c.replace(/ /g, '\\s+')).join('|')})(?![A-Za-z])`, 'i');
-const LEVEL_PREFIX = /^(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS)(?:\s*\/\/\s*|\s+)(?=[A-Za-z])/i;
+const CAVEAT_SOURCE = `(?:${CAVEATS.map((c) => c.replace(/ /g, '\\s+')).join('|')})(?![A-Za-z])`;
+const CAVEAT_RE = new RegExp(`^${CAVEAT_SOURCE}`, 'i');
+// The same, read at a given offset of a line that ends where the caveats end.
+const CAVEAT_AT = new RegExp(CAVEAT_SOURCE, 'iy');
+const LEVEL_PREFIX_SOURCE = '(?:TOP\\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS)(?:\\s*\\/\\/\\s*|\\s+)(?=[A-Za-z])';
+const LEVEL_PREFIX = new RegExp(`^${LEVEL_PREFIX_SOURCE}`, 'i');
+const LEVEL_PREFIX_AT = new RegExp(LEVEL_PREFIX_SOURCE, 'iy');
+
+/** The length of a match of `sticky` at `pos`, or of `anchored` in `text.slice(pos, to)`; -1 when there is none. */
+function matchLengthAt(text: string, pos: number, to: number, anchored: RegExp, sticky: RegExp): number {
+  if (to === text.length) {
+    sticky.lastIndex = pos;
+    const m = sticky.exec(text);
+    return m ? m[0].length : -1;
+  }
+  const m = anchored.exec(text.slice(pos, to));
+  return m ? m[0].length : -1;
+}
+
+/** Separators between caveats: white space, ",", ";" and "/". */
+function isCaveatSeparator(c: number): boolean {
+  return c === 44 || c === 59 || c === 47 || isSpace(c);
+}
+
+// Normal forms of the caveats met so far, by their text ("Sipdis" → "SIPDIS", "NOT FOR  INTERNET …").
+const caveatNames = new Map<string, string>();
+
+/** The normal form of a caveat as written: upper case, single-spaced, "NF" read as NOFORN. */
+function caveatName(written: string): string {
+  let name = caveatNames.get(written);
+  if (name === undefined) {
+    const spaced = written.toUpperCase().replace(/\s+/g, ' ');
+    name = CAVEAT_ALIASES.get(spaced) ?? spaced;
+    if (caveatNames.size >= 1000) caveatNames.clear();
+    caveatNames.set(written, name);
+  }
+  return name;
+}
 
 /**
  * Reads a line made only of caveats (`SIPDIS`, `NOFORN SIPDIS`, `NOFORN, NOT FOR
@@ -76,29 +112,29 @@ const LEVEL_PREFIX = /^(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS)(
 export function parseCaveatLine(line: number, text: string, from = 0, to = text.length): Caveat[] | undefined {
   const result: Caveat[] = [];
   let pos = from;
-  const skip = () => {
-    while (pos < to && /[\s,;/]/.test(text[pos])) pos++;
-  };
-  skip();
+  while (pos < to && isCaveatSeparator(text.charCodeAt(pos))) pos++;
   // "SECRET//NOFORN": the level before a caveat on its own line repeats the banner.
-  const level = LEVEL_PREFIX.exec(text.slice(pos, to));
-  if (level) pos += level[0].length;
+  const l = text.charCodeAt(pos) | 32;
+  if (l === 116 || l === 115 || l === 99 || l === 117) {
+    const level = matchLengthAt(text, pos, to, LEVEL_PREFIX, LEVEL_PREFIX_AT);
+    if (level > 0) pos += level;
+  }
   while (pos < to) {
-    const m = CAVEAT_RE.exec(text.slice(pos, to));
-    if (!m) {
+    const length = matchLengthAt(text, pos, to, CAVEAT_RE, CAVEAT_AT);
+    if (length < 0) {
       const rel = /^REL TO [A-Z, ]{1,80}$/i.exec(text.slice(pos, Math.min(to, pos + 100)).trimEnd());
       if (rel) {
         result.push({ token: token(line, text, pos, pos + rel[0].length), name: rel[0].toUpperCase().replace(/\s+/g, ' ') });
         pos += rel[0].length;
-        skip();
+        while (pos < to && isCaveatSeparator(text.charCodeAt(pos))) pos++;
         continue;
       }
       return undefined;
     }
-    const name = m[0].toUpperCase().replace(/\s+/g, ' ');
-    result.push({ token: token(line, text, pos, pos + m[0].length), name: CAVEAT_ALIASES.get(name) ?? name });
-    pos += m[0].length;
-    skip();
+    const t = token(line, text, pos, pos + length);
+    result.push({ token: t, name: caveatName(t.text) });
+    pos += length;
+    while (pos < to && isCaveatSeparator(text.charCodeAt(pos))) pos++;
   }
   return result.length > 0 ? result : undefined;
 }
@@ -391,7 +427,7 @@ class FieldBuilder {
 
   /** A line before the first field: caveats, a corrected-copy notice or a passing line. */
   preField(line: number, text: string, end = text.length): void {
-    if (CORRECTED_COPY.test(text)) {
+    if ((text.charCodeAt(skipSpaces(text)) | 32) === 99 /* c */ && CORRECTED_COPY.test(text)) {
       this.kinds[line] = 'corrected-copy';
       this.r.correctedCopy.push(trimmed(line, text, 0, end));
       return;
@@ -431,7 +467,7 @@ class FieldBuilder {
     switch (field) {
       case 'tags':
         // "VE, CO" and "YI, UNO, IR, LE" continue a wrapped TAGS line.
-        if (afterBlank || !/^[\s,A-Za-z()[\]#.]+$/.test(text) || text.split(/[\s,]+/).some((w) => w.length > 9)) return false;
+        if (afterBlank || !continuesTags(text)) return false;
         this.tagsAppend(line, text, 0, text.length);
         this.kinds[line] = 'tags';
         return true;
@@ -462,12 +498,14 @@ class FieldBuilder {
   eo(line: number, text: string, kwStart: number, kwEnd: number, end: number): void {
     const keyword = token(line, text, kwStart, kwEnd);
     let pos = kwEnd;
-    while (pos < end && text[pos] === ' ') pos++;
-    const orderMatch = /^\d{4,6}/.exec(text.slice(pos, end));
-    const order = orderMatch ? token(line, text, pos, pos + orderMatch[0].length) : undefined;
-    if (orderMatch) pos += orderMatch[0].length;
+    while (pos < end && text.charCodeAt(pos) === 32) pos++;
+    // Four to six digits.
+    let digits = pos;
+    while (digits < end && digits - pos < 6 && isDigit(text.charCodeAt(digits))) digits++;
+    const order = digits - pos >= 4 ? token(line, text, pos, digits) : undefined;
+    if (order) pos = digits;
     // "E.O. 12958: DECL: …", "EO 12958 DECL: …", "E.O.12356: DECL:OADR".
-    while (pos < end && /[\s:]/.test(text[pos])) pos++;
+    while (pos < end && (text.charCodeAt(pos) === 58 || isSpace(text.charCodeAt(pos)))) pos++;
     const decl = parseDecl(line, text, pos, end);
     const lineEnd = Math.max(kwEnd, trimEnd(text, end));
     this.r.eo = { line, range: range(line, kwStart, lineEnd), keyword, order, decl };
@@ -509,7 +547,9 @@ class FieldBuilder {
       }
       let word = text.slice(item.start, item.end);
       // "AF." and "SN," lose their punctuation.
-      while (word.length > 1 && /[.:]$/.test(word)) word = word.slice(0, -1);
+      let wordEnd = item.end;
+      while (wordEnd - item.start > 1 && (text.charCodeAt(wordEnd - 1) === 46 || text.charCodeAt(wordEnd - 1) === 58)) wordEnd--;
+      if (wordEnd < item.end) word = text.slice(item.start, wordEnd);
       const t = token(line, text, item.start, item.start + word.length);
       const upper = word.toUpperCase();
       const last = this.#tags[this.#tags.length - 1];
@@ -580,7 +620,7 @@ class FieldBuilder {
         to = Math.min(to, page.token.range.start.character);
       }
     }
-    while (from < to && /\s/.test(text[from])) from++;
+    while (from < to && isSpace(text.charCodeAt(from))) from++;
     const end = trimEnd(text, to);
     this.kinds[line] = old || from > 0 ? 'page' : 'subject';
     if (end > from) {
@@ -611,7 +651,7 @@ class FieldBuilder {
   refAppend(line: number, text: string, from: number, to: number): void {
     // Letters: "A.", "A)", "(A)", "¶B.", "A:".
     const markers: { start: number; end: number; letter: string }[] = [];
-    const re = /(?<![^\s;,])(¶\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=\s|$)/g;
+    const re = REF_LETTER;
     re.lastIndex = from;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null && m.index < to) {
@@ -651,25 +691,14 @@ class FieldBuilder {
   /** Splits unlettered text into items at ";" (and at "," when every part is a cable citation). */
   #citationPieces(text: string, from: number, to: number): { start: number; end: number }[] {
     const pieces: { start: number; end: number }[] = [];
-    const split = (sep: string, s: number, e: number) => {
-      const out: { start: number; end: number }[] = [];
-      let p = s;
-      for (let k = s; k <= e; k++) {
-        if (k === e || text[k] === sep) {
-          out.push({ start: p, end: k });
-          p = k + 1;
-        }
-      }
-      return out;
-    };
-    for (const part of split(';', from, to)) {
-      const commaParts = split(',', part.start, part.end);
+    for (const part of splitAt(text, 59 /* ; */, from, to)) {
+      const commaParts = splitAt(text, 44 /* , */, part.start, part.end);
       const all = commaParts.length > 1 && commaParts.every((c) => parseCitation(text.slice(c.start, c.end).trim()) !== undefined);
       for (const c of all ? commaParts : [part]) {
         let s = c.start;
         let e = c.end;
-        while (s < e && /\s/.test(text[s])) s++;
-        while (e > s && /[\s.,]/.test(text[e - 1])) e--;
+        while (s < e && isSpace(text.charCodeAt(s))) s++;
+        while (e > s && isCitationEnd(text.charCodeAt(e - 1))) e--;
         if (e > s) pieces.push({ start: s, end: e });
       }
     }
@@ -683,13 +712,15 @@ class FieldBuilder {
     for (;;) {
       // A label is short and ends the item: look at the last 24 characters only.
       const from = Math.max(start, citationEnd - 24);
-      const lm = /\(([A-Z][A-Z ]{1,14})\)\s*$/.exec(text.slice(from, citationEnd));
+      // A label ends with ")".
+      if (text.charCodeAt(trimEndOffset(text, citationEnd, from) - 1) !== 41) break;
+      const lm = LABEL.exec(text.slice(from, citationEnd));
       if (!lm) break;
       let cut = from + lm.index;
       if (cut === start) break;
       const labelStart = cut;
       labels.unshift(token(line, text, labelStart, labelStart + lm[1].length + 2));
-      while (cut > start && /\s/.test(text[cut - 1])) cut--;
+      while (cut > start && isSpace(text.charCodeAt(cut - 1))) cut--;
       citationEnd = cut;
     }
     const citation = token(line, text, start, citationEnd);
@@ -746,67 +777,90 @@ class FieldBuilder {
     return true;
   }
 
-  /** Reads the classifier, the section (1.4/1.5) and the reason letters. */
+  /** Reads the classifier, the section (1.4/1.5) and the reason letters into the Classified By being built. */
   #readReasons(line: number, text: string, from: number, to: number, first: boolean): void {
-    const c = this.r.classifiedBy!;
+    const c = this.r.classifiedBy as Mutable<ClassifiedBy>;
+    // What earlier lines found decides how this one is read.
+    const hadSection = c.section !== undefined;
     const segment = text.slice(from, to);
-    // "1.4", "1.5", "1:4", "1/4", "1,4" — the section of the order cited.
-    const section = /(?<![0-9.])1\s?([.:/,])\s?([45])(?![0-9])/.exec(segment);
-    const keyword = /\b(?:for\s+)?reas\s?o\s?ns?\b\s*:?|\bper\b/i.exec(segment);
+    const section = SECTION.exec(segment);
+    const keyword = REASONS_KEYWORD.exec(segment);
     let lettersFrom = -1;
-    const updated: Mutable<ClassifiedBy> = { ...c };
     if (first) {
       const classifierEnd = keyword ? keyword.index : section ? section.index : segment.length;
       let cs = 0;
-      while (cs < classifierEnd && /[\s:,;]/.test(segment[cs])) cs++;
+      while (cs < classifierEnd && isClassifierEdge(segment.charCodeAt(cs))) cs++;
       let ce = classifierEnd;
-      while (ce > cs && /[\s:,;.]/.test(segment[ce - 1])) ce--;
+      while (ce > cs && isClassifierEnd(segment.charCodeAt(ce - 1))) ce--;
       // "E.O. 12958" inside the classifier text belongs to the reason.
-      const eoAt = segment.slice(cs, ce).lastIndexOf('E.O');
-      if (eoAt >= 0 && /^E\.O\.?\s?12958\W*$/.test(segment.slice(cs + eoAt, ce))) ce = cs + eoAt;
-      while (ce > cs && /[\s:,;.]/.test(segment[ce - 1])) ce--;
-      if (ce > cs) updated.classifier = token(line, text, from + cs, from + ce);
+      const eoAt = ce - cs >= 3 ? segment.lastIndexOf('E.O', ce - 3) : -1;
+      if (eoAt >= cs && EO_12958.test(segment.slice(eoAt, ce))) ce = eoAt;
+      while (ce > cs && isClassifierEnd(segment.charCodeAt(ce - 1))) ce--;
+      if (ce > cs) c.classifier = token(line, text, from + cs, from + ce);
     }
-    if (section && !c.section) {
-      updated.section = token(line, text, from + section.index, from + section.index + section[0].length);
-      updated.sectionValue = `1.${section[2]}`;
+    if (section && !hadSection) {
+      c.section = token(line, text, from + section.index, from + section.index + section[0].length);
+      c.sectionValue = `1.${section[2]}`;
       lettersFrom = section.index + section[0].length;
-    } else if (c.section || (keyword && !section)) {
-      lettersFrom = c.section ? 0 : keyword!.index + keyword![0].length;
+    } else if (hadSection || (keyword && !section)) {
+      lettersFrom = hadSection ? 0 : keyword!.index + keyword![0].length;
     } else if (first) {
       // "DERIVED FROM: DSCG 05-1 B, D", "Derived from DSCG 05-01, b and d": letters after the guide's number.
-      const guide = /\bDSCG\s*[\d-]+\s*,?/i.exec(segment);
+      const guide = DSCG.exec(segment);
       if (guide) lettersFrom = guide.index + guide[0].length;
     }
     if (lettersFrom >= 0) {
       // Letters a–h standing alone: "(b) and (d)", "(b,d)", "b and d", "(B & D)", "(b/d)", "(d )".
       const rest = segment.slice(lettersFrom);
       // "a nd" is a split "and", not the letter a.
-      const cleaned = rest.replace(/\ba nd\b/gi, '   ').replace(/\breaso ns\b/gi, '        ');
+      const cleaned = rest.replace(SPLIT_AND, '   ').replace(SPLIT_REASONS, '        ');
       // Letters stop at the end of the reason: a sentence that follows starts with a word of two letters or more.
-      const stop = /[.;]\s+[A-Za-z]{2,}|\bE\.O\./.exec(cleaned);
+      const stop = LETTERS_STOP.exec(cleaned);
       const scope = stop ? cleaned.slice(0, stop.index) : cleaned;
-      // Letters a–h alone, or any letter in parentheses ("(k)" is read so that it can be reported).
-      const letterRe = /(?<![A-Za-z0-9'])([a-hA-H])(?![A-Za-z0-9'])|(?<=\(\s?)([a-zA-Z])(?=\s?\))/g;
+      REASON_LETTER.lastIndex = 0;
       let m: RegExpExecArray | null;
-      const reasons = [...updated.reasons];
-      const letters = [...updated.reasonLetters];
-      while ((m = letterRe.exec(scope)) !== null) {
+      while ((m = REASON_LETTER.exec(scope)) !== null) {
         const s = from + lettersFrom + m.index;
-        reasons.push(token(line, text, s, s + 1));
-        letters.push((m[1] ?? m[2]).toLowerCase());
+        (c.reasons as Token[]).push(token(line, text, s, s + 1));
+        (c.reasonLetters as string[]).push((m[1] ?? m[2]).toLowerCase());
       }
-      updated.reasons = reasons;
-      updated.reasonLetters = letters;
       // "1.4 (b & ⏎ d)": an open parenthesis or a trailing "and"/"," continues on the next line.
-      const opens = (scope.match(/\(/g) ?? []).length - (scope.match(/\)/g) ?? []).length;
-      this.#reasonOpen = opens > 0 || /(?:,|&|\band|\bor)\s*$/i.test(scope) || (letters.length === 0 && !!updated.section);
+      this.#reasonOpen = opensMoreThanCloses(scope) || OPEN_END.test(scope) || (c.reasonLetters.length === 0 && !!c.section);
     } else {
       // "FOR REASONS" at the end of the line: the section comes next.
-      this.#reasonOpen = !!keyword || !updated.section;
+      this.#reasonOpen = !!keyword || !c.section;
     }
-    this.r.classifiedBy = updated;
   }
+}
+
+// "1.4", "1.5", "1:4", "1/4", "1,4" — the section of the order cited.
+const SECTION = /(?<![0-9.])1\s?([.:/,])\s?([45])(?![0-9])/;
+const REASONS_KEYWORD = /\b(?:for\s+)?reas\s?o\s?ns?\b\s*:?|\bper\b/i;
+const EO_12958 = /^E\.O\.?\s?12958\W*$/;
+const DSCG = /\bDSCG\s*[\d-]+\s*,?/i;
+const SPLIT_AND = /\ba nd\b/gi;
+const SPLIT_REASONS = /\breaso ns\b/gi;
+const LETTERS_STOP = /[.;]\s+[A-Za-z]{2,}|\bE\.O\./;
+// Letters a–h alone, or any letter in parentheses ("(k)" is read so that it can be reported).
+const REASON_LETTER = /(?<![A-Za-z0-9'])([a-hA-H])(?![A-Za-z0-9'])|(?<=\(\s?)([a-zA-Z])(?=\s?\))/g;
+const OPEN_END = /(?:,|&|\band|\bor)\s*$/i;
+
+/** White space, ":", "," or ";": what lies between the keyword and the classifier. */
+function isClassifierEdge(c: number): boolean {
+  return c === 58 || c === 44 || c === 59 || isSpace(c);
+}
+
+/** {@link isClassifierEdge} or ".": what lies between the classifier and the reason. */
+function isClassifierEnd(c: number): boolean {
+  return c === 46 || isClassifierEdge(c);
+}
+
+/** True when `text` has more "(" than ")". */
+function opensMoreThanCloses(text: string): boolean {
+  let open = 0;
+  for (let k = text.indexOf('('); k >= 0; k = text.indexOf('(', k + 1)) open++;
+  for (let k = text.indexOf(')'); k >= 0 && open > 0; k = text.indexOf(')', k + 1)) open--;
+  return open > 0;
 }
 
 // ---------------------------------------------------------------------------
@@ -836,6 +890,45 @@ function trimEnd(text: string, end: number): number {
 function trimmed(line: number, text: string, from: number, to: number): Token {
   const s = Math.min(skipSpaces(text, from), Math.max(from, to));
   return token(line, text, s, Math.max(s, trimEnd(text, to)));
+}
+
+// Letters of REF items: "A.", "A)", "(A)", "¶B.", "A:".
+const REF_LETTER = /(?<![^\s;,])(¶\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=\s|$)/g;
+// A trailing label of a REF item: "(NOTAL)", "(EXDIS)".
+const LABEL = /\(([A-Z][A-Z ]{1,14})\)\s*$/;
+
+/** The parts of `[from, to)` between the characters `sep`, empty ones included. */
+function splitAt(text: string, sep: number, from: number, to: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let p = from;
+  for (let k = from; k <= to; k++) {
+    if (k === to || text.charCodeAt(k) === sep) {
+      out.push({ start: p, end: k });
+      p = k + 1;
+    }
+  }
+  return out;
+}
+
+/** White space, "." or ",": what a citation does not end with. */
+function isCitationEnd(c: number): boolean {
+  return c === 46 || c === 44 || isSpace(c);
+}
+
+/**
+ * A line that continues a wrapped TAGS field ("VE, CO", "YI, UNO, IR, LE"): only letters,
+ * white space and `,()[]#.`, in words of at most nine characters between spaces and commas.
+ */
+function continuesTags(text: string): boolean {
+  let run = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 44 || isSpace(c)) run = 0;
+    else if (isLetter(c) || c === 40 || c === 41 || c === 91 || c === 93 || c === 35 || c === 46) {
+      if (++run > 9) return false;
+    } else return false;
+  }
+  return text.length > 0;
 }
 
 // "08 RIO DE JAN 138", "2005 BUCHAREST 2550", "STATE 245841", "london 4212".

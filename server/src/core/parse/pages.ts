@@ -9,7 +9,7 @@ import { isAlnum, isLetter, numberToken, token } from '../text';
 // Serials have at most six digits, so the padded serial opens with "00".
 // The post is one to four words within ten characters ("BUENOS AIR", "RIO DE JAN", "Moscow"),
 // read backwards from the serial by {@link postStart}; the rest is this pattern.
-const PAGE_TAIL = /(00\d{6}) {1,3}(\d{3})(?:\.(\d{1,2}))? {1,3}(?:OF|of|Of) {1,3}(\d{3})(?![0-9])/dg;
+const PAGE_TAIL = /(00\d{6}) {1,3}(\d{3})(?:\.(\d{1,2}))? {1,3}(?:OF|of|Of) {1,3}(\d{3})(?![0-9])/g;
 
 const isPostChar = (c: number) => isLetter(c) || c === 39 /* ' */ || c === 46; /* . */
 
@@ -77,10 +77,14 @@ export function findPageLines(line: number, lineText: string): PageLine[] {
       words.shift();
     }
     postText = words.join(' ');
-    const indices = match.indices as RegExpIndicesArray;
-    const [serialStart, serialEnd] = indices[1];
-    const [pageStart, pageEnd] = indices[2];
-    const [totalStart, end] = indices[4];
+    // The groups sit at fixed places: the serial opens the match, the page follows its spaces, the total closes it.
+    const serialStart = match.index;
+    const serialEnd = serialStart + 8;
+    let pageStart = serialEnd;
+    while (lineText.charCodeAt(pageStart) === 32) pageStart++;
+    const pageEnd = pageStart + 3;
+    const end = match.index + match[0].length;
+    const totalStart = end - 3;
     const whole = token(line, lineText, postStartAt, end);
     const before = lineText.slice(0, postStartAt).trim();
     const after = lineText.slice(end).trim();
