@@ -168,22 +168,6 @@ export function splitShapes(text: string): { lines: string[]; shapes: LineShapes
 }
 
 /**
- * The line holding offset `at`, given the increasing line `offsets` and a line `from` at or
- * before it. Hits are sparse, so a binary search beyond the next line beats walking the lines.
- */
-export function lineOfOffset(offsets: Int32Array, from: number, at: number): number {
-  if (from + 1 >= offsets.length || offsets[from + 1] > at) return from;
-  let lo = from + 1;
-  let hi = offsets.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (offsets[mid] <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/**
  * Sets `bit` in `out` for the lines holding a match of the global `pattern` anywhere in `text`.
  * One scan of the whole text is much cheaper than one per line.
  */
@@ -192,7 +176,7 @@ export function markLinesMatching(text: string, offsets: Int32Array, pattern: Re
   let line = 0;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(text)) !== null) {
-    line = lineOfOffset(offsets, line, match.index);
+    while (line + 1 < offsets.length && offsets[line + 1] <= match.index) line++;
     out[line] |= bit;
     // One hit per line is enough.
     if (line + 1 >= offsets.length) break;
@@ -210,7 +194,7 @@ export function linesWith(text: string, offsets: Int32Array, needle: string, acc
   let line = 0;
   let at = text.indexOf(needle);
   while (at >= 0) {
-    line = lineOfOffset(offsets, line, at);
+    while (line + 1 < offsets.length && offsets[line + 1] <= at) line++;
     if ((out[line] & bit) === 0 && accept(at)) {
       out[line] |= bit;
       // One hit per line is enough.

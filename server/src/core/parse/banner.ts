@@ -227,6 +227,20 @@ export function parseBanner(
   };
 }
 
+/**
+ * Reads a banner repeated inside the cable (for a concatenated section or a duplicated block) on
+ * a line whose first two non-space characters are `first` and `second`, at `lead`. Only a banner
+ * as typed by a system counts ({@link parseBanner} with `strict`).
+ */
+export function readRepeatedBanner(line: number, text: string, lead: number, first: number, second: number): Banner | undefined {
+  // Cheap pre-check: a banner opens with C, S, U or T, its second character is a space
+  // ("S E C R E T") or a capital ("SECRET", "UNCLAS"), never a small letter, and it is short.
+  if (first !== 67 && first !== 83 && first !== 85 && first !== 84) return undefined;
+  if (second >= 97 && second <= 122) return undefined;
+  if (text.length > 200 || !mayOpenBanner(text, lead)) return undefined;
+  return parseBanner(line, text, { strict: true, repeated: true });
+}
+
 /** Offsets of each capture group within the matched string. */
 function offsets(subject: string, match: RegExpExecArray): number[] {
   // Recover group offsets by searching left to right from the previous group.

@@ -23,6 +23,7 @@ import type { LineShapes } from '../text';
 import { isDigit, isLetter, isSpace, range, skipSpaces, spanRange, token, trimEndOffset } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
+import { readRepeatedBanner } from './banner';
 import { parsePortionMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 
@@ -50,6 +51,8 @@ export interface BodyResult {
   oldPageHeaders: OldPageHeader[];
   redactions: Token[];
   signature?: Signature;
+  /** Banners repeated in the body, in line order (the first banner is not among them). */
+  repeatedBanners: Banner[];
 }
 
 // "¶1.", "¶ 13.", "¶12..", "1.(C)", "1. (S/NF)", "3.. (SBU)", indented markers.
@@ -65,20 +68,42 @@ const PAREN_OPENER = /\((NOTE|COMMENT)\s*:/gi;
 // "End Summary.", "END SUMMARY AND COMMENT", "End Comment", "End Note", "END NOTES".
 const CLOSER = /\bEND\s+(SUMMARY|COMMENTS?|NOTES?)\b/gi;
 
-// Memory reused by every call: which lines may hold a block marker (see {@link parseBody}).
-let blockCandidates = new Uint8Array(0);
+/** What a line's first character lets it be, as bits of {@link FIRST_CHAR}. */
+const enum First {
+  /** "P": an old page header ("PAGE 02 HARARE …"). */
+  Page = 1,
+  /** "C", "S", "U", "s": a bare level ("CONFIDENTIAL") or SIPDIS on its own line. */
+  Level = 2,
+  /** "-", "=", "_", "*": a rule line. */
+  Rule = 4,
+  /** A digit or "¶": a paragraph marker. */
+  Marker = 8,
+  /** The first letter of an opener word (Begin, Embassy, Post, Department, USUN, Mission, Summary, Comment, Note). */
+  Opener = 16,
+}
+
+/** {@link First} bits for the characters below 256; nothing else opens anything. */
+const FIRST_CHAR = (() => {
+  const table = new Uint8Array(256);
+  table[80] |= First.Page;
+  for (const c of 'CSUs') table[c.charCodeAt(0)] |= First.Level;
+  for (const c of '-=_*') table[c.charCodeAt(0)] |= First.Rule;
+  for (const c of '0123456789\u00b6') table[c.charCodeAt(0)] |= First.Marker;
+  for (const c of 'bepdumscnBEPDUMSCN') table[c.charCodeAt(0)] |= First.Opener;
+  return table;
+})();
 
 /** True for the first characters of a rule line: "-", "=", "_", "*". */
 function isRuleChar(c: number): boolean {
-  return c === 45 || c === 61 || c === 95 || c === 42;
+  return c < 256 && (FIRST_CHAR[c] & First.Rule) !== 0;
 }
 
 /**
  * Reads the body from `startLine`. Redactions and page lines are collected over the whole document.
  *
  * One pass classifies the lines and notes the few that later steps must look at: the lines a
- * heading can start on and the lines a Summary/Comment/Note marker can sit on. The later steps
- * visit only those, so that prose is read once.
+ * heading can start on, the lines a Summary/Comment/Note marker can sit on, and the lines that
+ * end a paragraph early. The later steps visit only those, so that prose is read once.
  */
 export function parseBody(input: BodyInput): BodyResult {
   const { lines, lineKinds: kinds, startLine, shapes } = input;
@@ -92,6 +117,7 @@ export function parseBody(input: BodyInput): BodyResult {
     pageLines: [],
     oldPageHeaders: [],
     redactions: [],
+    repeatedBanners: [],
   };
   const hints = input.hints.bits;
   // Redactions and continuation-page lines before the body, on the lines whose hints allow them.
@@ -99,40 +125,49 @@ export function parseBody(input: BodyInput): BodyResult {
     if (hints[i] !== 0) readHintedLine(i, lines[i], hints[i], result, kinds, false);
   }
 
-  if (blockCandidates.length < n) blockCandidates = new Uint8Array(Math.max(n, 2 * blockCandidates.length));
-  const candidates = blockCandidates;
-  candidates.fill(0, 0, n);
+  // Lines that may hold a block marker, that may start a heading, and that end a paragraph early (in line order).
+  const blockLines: number[] = [];
   const headingCandidates: number[] = [];
+  const stops: number[] = [];
   const markerLines: number[] = [];
   const markers: MarkerInfo[] = [];
   const styleCounts = { pilcrow: 0, 'pilcrow-space': 0, bare: 0 };
   let afterRepeatedBanner = false;
   for (let i = startLine; i < n; i++) {
+    const lead = indents[i];
+    if (input.banner && kinds[i] === 'text' && lead >= 0) {
+      const repeated = readRepeatedBanner(i, lines[i], lead, firsts[i], seconds[i]);
+      if (repeated) {
+        kinds[i] = 'banner';
+        result.repeatedBanners.push(repeated);
+      }
+    }
     const hint = hints[i];
     if (hint !== 0) {
       readHintedLine(i, lines[i], hint, result, kinds, true);
-      if (hint & (Hint.PAREN_OPENER | Hint.CLOSER)) candidates[i] = 1;
+      if (hint & (Hint.PAREN_OPENER | Hint.CLOSER)) blockLines.push(i);
     }
     const kind = kinds[i];
     if (kind === 'banner') {
       afterRepeatedBanner = true;
+      stops.push(i);
       continue;
     }
     if (kind !== 'text') continue;
-    const lead = indents[i];
     if (lead < 0) {
       kinds[i] = 'blank';
       continue;
     }
     // The first character decides which readers can apply; most lines are prose and need none.
     const c = firsts[i];
+    const first = c < 256 ? FIRST_CHAR[c] : 0;
     const text = lines[i];
     // The E.O./TAGS/SUBJECT block repeated after a per-section banner.
     if (afterRepeatedBanner && BODY_FIELD.test(text)) {
       kinds[i] = /^\s*TAGS?/i.test(text) ? 'tags' : /^\s*SUBJ/i.test(text) ? 'subject' : /^\s*E/i.test(text) ? 'eo' : 'classified-by';
       continue;
     }
-    if (c === 80 /* P */) {
+    if (first & First.Page) {
       const old = findOldPageHeader(i, text);
       if (old) {
         result.oldPageHeaders.push(old);
@@ -141,7 +176,7 @@ export function parseBody(input: BodyInput): BodyResult {
       }
     }
     // A bare level on its own line is an old page break ("CONFIDENTIAL").
-    if (c === 67 || c === 83 || c === 85 || c === 115) {
+    if (first & First.Level) {
       // Both are short: a length check spares the regular expressions on prose.
       const length = ends[i] - lead;
       if (c !== 115 && length >= 6 && length <= 12 && /^\s*(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)\s*$/.test(text)) {
@@ -153,18 +188,20 @@ export function parseBody(input: BodyInput): BodyResult {
         continue;
       }
     }
-    if (isRuleChar(c) && RULE_LINE.test(text)) {
+    if ((first & First.Rule) !== 0 && RULE_LINE.test(text)) {
       kinds[i] = 'rule';
-      // A rule line can open a boxed heading.
+      // A rule line ends a paragraph and can open a boxed heading.
+      stops.push(i);
       headingCandidates.push(i);
       continue;
     }
-    if (isDigit(c) || c === 182 /* ¶ */) {
+    let block = false;
+    if (first & First.Marker) {
       const marker = readMarker(i, text, lead);
       if (marker) {
         markerLines.push(i);
         markers.push(marker);
-        candidates[i] = 1;
+        block = true;
         if (marker.portionStart >= 0) styleCounts[marker.style]++;
       }
     }
@@ -174,7 +211,9 @@ export function parseBody(input: BodyInput): BodyResult {
     if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || (i + 1 < n && isRuleChar(firsts[i + 1]))) {
       headingCandidates.push(i);
     }
-    if (candidates[i] === 0 && mayOpenFirst(c) && mayOpenBlock(c, seconds[i], lead + 2 < text.length ? text.charCodeAt(lead + 2) : 0)) candidates[i] = 1;
+    if (block || ((first & First.Opener) !== 0 && mayOpenBlock(c, seconds[i], lead + 2 < text.length ? text.charCodeAt(lead + 2) : 0))) {
+      if (blockLines.length === 0 || blockLines[blockLines.length - 1] !== i) blockLines.push(i);
+    }
   }
 
   // Decide which markers number paragraphs.
@@ -220,9 +259,12 @@ export function parseBody(input: BodyInput): BodyResult {
     if (heading) {
       result.headings.push(heading.heading);
       for (let k = heading.first; k <= heading.last; k++) {
-        if (kinds[k] === 'text' || kinds[k] === 'rule') kinds[k] = k === heading.textLine ? 'heading' : 'rule';
+        if (kinds[k] === 'text' || kinds[k] === 'rule') {
+          kinds[k] = k === heading.textLine ? 'heading' : 'rule';
+          stops.push(k);
+        }
       }
-      candidates[heading.textLine] = 1;
+      blockLines.push(heading.textLine);
       skipTo = heading.last;
     }
   }
@@ -235,28 +277,32 @@ export function parseBody(input: BodyInput): BodyResult {
       result.signature = sig;
       if (!sig.glued) {
         kinds[lastLine] = 'signature';
-        candidates[lastLine] = 1;
+        stops.push(lastLine);
+        blockLines.push(lastLine);
       }
     }
   }
+  // Headings and the signature came in after the first pass: put every list back in line order.
+  stops.sort(byNumber);
+  blockLines.sort(byNumber);
 
-  // Paragraph ranges and the headings they sit under.
+  // Paragraph ranges and the headings they sit under. A paragraph runs to its last text line
+  // before the next paragraph, or before a heading, rule, banner or signature that comes first.
   let headingIndex = -1;
   let nextHeading = 0;
+  let nextStop = 0;
   for (let p = 0; p < paragraphLines.length; p++) {
     const i = paragraphLines[p];
     while (nextHeading < result.headings.length && result.headings[nextHeading].text.range.start.line < i) {
       headingIndex = nextHeading;
       nextHeading++;
     }
+    while (nextStop < stops.length && stops[nextStop] <= i) nextStop++;
     const mk = paragraphMarkers[p];
-    const limit = p + 1 < paragraphLines.length ? paragraphLines[p + 1] : n;
-    let last = i;
-    for (let k = i + 1; k < limit; k++) {
-      const kind = kinds[k];
-      if (kind === 'heading' || kind === 'signature' || kind === 'banner' || kind === 'rule') break;
-      if (kind === 'text') last = k;
-    }
+    let limit = p + 1 < paragraphLines.length ? paragraphLines[p + 1] : n;
+    if (nextStop < stops.length && stops[nextStop] < limit) limit = stops[nextStop];
+    let last = limit - 1;
+    while (last > i && kinds[last] !== 'text') last--;
     const text = lines[i];
     const portion = mk.portion;
     const after = portion ? portion.token.range.end.character : mk.marker.range.end.character;
@@ -281,10 +327,13 @@ export function parseBody(input: BodyInput): BodyResult {
   }
 
   // Block markers over the body, on the lines that can hold one.
-  collectBlockMarkers(lines, shapes, hints, kinds, startLine, candidates, paragraphLines, paragraphMarkers, result.blockMarkers);
+  collectBlockMarkers(lines, shapes, hints, kinds, blockLines, paragraphLines, paragraphMarkers, result.blockMarkers);
   result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, lines);
   return result;
 }
+
+/** Orders numbers (`Array.prototype.sort` compares strings). */
+const byNumber = (a: number, b: number) => a - b;
 
 /** Reads the redactions and continuation-page markers a line's hints allow; a page marker alone on a body line makes it a page line. */
 function readHintedLine(i: number, text: string, hint: number, result: BodyResult, kinds: LineKind[], inBody: boolean): void {
@@ -649,15 +698,16 @@ function collectBlockMarkers(
   shapes: LineShapes,
   hints: Uint8Array,
   kinds: readonly LineKind[],
-  startLine: number,
-  candidates: Uint8Array,
+  blockLines: readonly number[],
   paragraphLines: readonly number[],
   paragraphMarkers: readonly MarkerInfo[],
   out: BlockMarker[],
 ): void {
   let p = 0;
-  for (let i = startLine; i < lines.length; i++) {
-    if (candidates[i] === 0) continue;
+  for (let b = 0; b < blockLines.length; b++) {
+    const i = blockLines[b];
+    // A line can be listed twice (a hint and a heading): read it once.
+    if (b > 0 && blockLines[b - 1] === i) continue;
     const kind = kinds[i];
     if (kind !== 'paragraph' && kind !== 'text' && kind !== 'heading' && kind !== 'signature') continue;
     // Openers at the start of a paragraph's text (after the marker and marking) or of a line.
@@ -724,12 +774,6 @@ const OPENER_TABLE = (() => {
   for (const w of OPENER_PREFIXES) table[letters3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2))] = 1;
   return table;
 })();
-
-/** True for the first letters of {@link OPENER_PREFIXES}, in either case: a cheap first look. */
-function mayOpenFirst(c: number): boolean {
-  const l = c | 32;
-  return l === 115 || l === 99 || l === 110 || l === 101 || l === 112 || l === 100 || l === 117 || l === 109 || l === 98;
-}
 
 /** True for the codes of the small letters a–z. */
 const isSmall = (c: number) => c >= 97 && c <= 122;

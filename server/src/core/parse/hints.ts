@@ -45,14 +45,8 @@ export function scanHints(text: string, lines: readonly string[], offsets: Int32
   const always = () => true;
   linesWith(text, offsets, 'XXXX', always, bits, REDACTION);
   linesWith(text, offsets, 'xxxxx', always, bits, REDACTION);
-  // The serial follows a space: searching for the space as well skips the zeros inside numbers.
-  linesWith(text, offsets, ' 00', (at) => isPageSerialAt(text, at + 1), bits, PAGE);
-  // Each opening searched for with its letter skips the parentheses of portion markings.
-  const parenAt = (at: number) => ((PAREN_AT.lastIndex = at), PAREN_AT.test(text));
-  linesWith(text, offsets, '(N', parenAt, bits, PAREN_OPENER);
-  linesWith(text, offsets, '(n', parenAt, bits, PAREN_OPENER);
-  linesWith(text, offsets, '(C', parenAt, bits, PAREN_OPENER);
-  linesWith(text, offsets, '(c', parenAt, bits, PAREN_OPENER);
+  linesWith(text, offsets, '00', (at) => isPageSerialAt(text, at), bits, PAGE);
+  linesWith(text, offsets, '(', (at) => isParenOpenerAt(text, at), bits, PAREN_OPENER);
   if (anyCase) markLinesMatching(text, offsets, CLOSER_ANYWHERE, bits, CLOSER);
   else {
     // "END" or "End", then white space: most hits ("GOVERNMENT", "Energy") fail on the third or fourth character.
@@ -72,4 +66,12 @@ function isPageSerialAt(text: string, at: number): boolean {
   if (at === 0 || text.charCodeAt(at - 1) !== 32 || text.charCodeAt(at + 8) !== 32) return false;
   for (let k = at + 2; k < at + 8; k++) if (!isDigit(text.charCodeAt(k))) return false;
   return true;
+}
+
+/** "(Note:" or "(Comment:" at `at`. */
+function isParenOpenerAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at + 1) | 32;
+  if (c !== 110 && c !== 99) return false;
+  PAREN_AT.lastIndex = at;
+  return PAREN_AT.test(text);
 }

@@ -27,6 +27,14 @@ const BANNER_SEARCH = 600;
 // A line that can only come after the banner: the metadata fields and numbered paragraphs.
 const AFTER_BANNER = /^\s*(?:E\.?[O0]\.?\s*\d{5}|TAGS?\b\s*:?|SUBJECT\s*:|REF\s*:|Classified\s+By)/i;
 
+/** True when a line whose first two characters are `c` and `c2` can open one of the fields of {@link AFTER_BANNER}. */
+function mayOpenField(c: number, c2: number): boolean {
+  const l = c | 32;
+  const l2 = c2 | 32;
+  if (l === 101 /* e */) return c2 === 46 /* . */ || c2 === 48 /* 0 */ || l2 === 111 /* o */;
+  return (l === 116 && l2 === 97) || (l === 115 && l2 === 117) || (l === 114 && l2 === 101) || (l === 99 && l2 === 108);
+}
+
 /** Parses a cable. Never throws. */
 export function parseCable(text: string): ParseResult {
   try {
@@ -56,11 +64,9 @@ function parseUnchecked(text: string): Cable {
     const lead = indents[i];
     if (lead < 0) continue;
     const line = lines[i];
-    // Metadata fields open with E, T, S, R or C; paragraph markers with "¶" or a digit.
+    // Metadata fields open with "E." or "EO", "TA", "SU", "RE" or "CL" in either case; paragraph markers with "¶" or a digit.
     const c = firsts[i];
-    const l = c | 32;
-    const field = l === 101 || l === 116 || l === 115 || l === 114 || l === 99;
-    if ((field && AFTER_BANNER.test(line)) || startsParagraph(line, c)) {
+    if ((mayOpenField(c, shapes.seconds[i]) && AFTER_BANNER.test(line)) || startsParagraph(line, c)) {
       zoneEnd = i;
       break;
     }
@@ -93,22 +99,6 @@ function parseUnchecked(text: string): Cable {
       const glued = parseCaveatLine(banner.line, lines[banner.line], banner.trailing.range.start.character, banner.trailing.range.end.character);
       if (glued) caveats.push(...glued);
     }
-    // Banners repeated for concatenated sections or duplicated blocks.
-    for (let i = banner.line + 1; i < lines.length; i++) {
-      // Cheap pre-check: a banner opens with C, S, U or T, its second character is a space
-      // ("S E C R E T") or a capital ("SECRET", "UNCLAS"), never a small letter, and it is short.
-      const c = firsts[i];
-      if (c !== 67 && c !== 83 && c !== 85 && c !== 84) continue;
-      const c2 = shapes.seconds[i];
-      if (c2 >= 97 && c2 <= 122) continue;
-      const line = lines[i];
-      if (line.length > 200 || !mayOpenBanner(line, indents[i])) continue;
-      const repeated = parseBanner(i, line, { strict: true, repeated: true, problems });
-      if (repeated) {
-        banners.push(repeated);
-        kinds[i] = 'banner';
-      }
-    }
   }
 
   const dtg = head.header?.dtg?.dtg;
@@ -119,10 +109,12 @@ function parseUnchecked(text: string): Cable {
   // A banner in capitals promises closers that open with a capital ("End Summary", "END NOTE").
   const capitals = banner !== undefined && banner.form !== 'mixed-case' && banner.levelText.text === banner.levelText.text.toUpperCase();
   const hints = scanHints(text, lines, shapes.offsets, !capitals);
-  const meta = parseMetadata(lines, indents, hints, metaStart, kinds, date?.year);
+  // Banners repeated for concatenated sections or duplicated blocks are read where the metadata and the body meet them.
+  const meta = parseMetadata(lines, shapes, hints, metaStart, kinds, date?.year, banner !== undefined);
   caveats.push(...meta.caveats);
 
   const body = parseBody({ lines, shapes, hints, lineKinds: kinds, startLine: meta.bodyStart, banner, problems });
+  if (banner) banners.push(...meta.repeatedBanners, ...body.repeatedBanners);
 
   const sections = buildSections(body.paragraphs, body.headings, lines);
   const serial = banner?.serial?.value ?? head.header?.de?.serial?.value;

@@ -5,6 +5,7 @@
  */
 import { canonicalId, fullYear } from '../id';
 import type {
+  Banner,
   Caveat,
   CalendarDate,
   Citation,
@@ -21,7 +22,9 @@ import type {
   TagsField,
   Token,
 } from '../model';
+import type { LineShapes } from '../text';
 import { isDigit, isLetter, isSpace, range, skipSpaces, token, trimEndOffset, union } from '../text';
+import { readRepeatedBanner } from './banner';
 import { isRealDate } from './header';
 import { parsePortionMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
@@ -252,6 +255,8 @@ export interface MetadataResult {
   bodyStart: number;
   /** Last line that belongs to the block (for `metadataRange`). */
   lastLine: number;
+  /** Banners repeated among the block's lines, in line order. */
+  repeatedBanners: Banner[];
 }
 
 /**
@@ -261,13 +266,15 @@ export interface MetadataResult {
  */
 export function parseMetadata(
   lines: readonly string[],
-  indents: Int32Array,
+  shapes: LineShapes,
   hints: LineHints,
   start: number,
   kinds: LineKind[],
   citingYear: number | undefined,
+  bannered: boolean,
 ): MetadataResult {
-  const r: MetadataResult = { caveats: [], passingLines: [], correctedCopy: [], bodyStart: start, lastLine: start - 1 };
+  const { indents, firsts, seconds } = shapes;
+  const r: MetadataResult = { caveats: [], passingLines: [], correctedCopy: [], bodyStart: start, lastLine: start - 1, repeatedBanners: [] };
   const seen = new Set<Field>();
   const builder = new FieldBuilder(kinds, citingYear, r, hints);
   let current: Field | undefined;
@@ -278,11 +285,15 @@ export function parseMetadata(
   let i = start;
   for (; i < limit; i++) {
     const text = lines[i];
-    if (kinds[i] !== 'text') {
-      // Already classified (a repeated banner): leave it.
+    if (kinds[i] !== 'text') continue;
+    const lead = indents[i];
+    // A banner repeated inside the block is left as it is.
+    const repeated = bannered && lead >= 0 ? readRepeatedBanner(i, text, lead, firsts[i], seconds[i]) : undefined;
+    if (repeated) {
+      kinds[i] = 'banner';
+      r.repeatedBanners.push(repeated);
       continue;
     }
-    const lead = indents[i];
     if (lead < 0) {
       kinds[i] = 'blank';
       blankBefore = true;
@@ -353,7 +364,7 @@ export function parseMetadata(
   // "¶1. (U) Classified by Ambassador …", "¶2. (U) Classified by …": a paragraph near the top may carry it.
   if (!r.classifiedBy) {
     for (let k = i, paragraphs = 0; k < Math.min(lines.length, i + 60) && paragraphs < 3; k++) {
-      if (!PARAGRAPH_START.test(lines[k])) continue;
+      if (indents[k] < 0 || !startsParagraph(lines[k], lines[k].charCodeAt(indents[k]))) continue;
       paragraphs++;
       const m = CLBY_IN_PARAGRAPH.exec(lines[k]);
       if (m) {
