@@ -534,13 +534,22 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
 function isHeadingText(text: string): boolean {
   const t = text.trim();
   if (t.length < 3 || t.length > 80) return false;
-  if (!/[A-Za-z]{2}/.test(t)) return false;
-  if (/[.,;]$/.test(t) && !/\.\.\.$/.test(t)) return false;
-  if (MARKER.test(text) || /^[(¶]/.test(t)) return false;
+  if (!hasTwoLetters(t)) return false;
+  // Headings do not end like sentences ("..." is not an end).
+  const last = t.charCodeAt(t.length - 1);
+  if ((last === 44 || last === 59 || last === 46) && !t.endsWith('...')) return false;
+  const first = t.charCodeAt(0);
+  if (first === 40 /* ( */ || first === 182 /* ¶ */ || (isDigit(first) && MARKER.test(text))) return false;
   if (wordCount(t) > 12) return false;
   // Footers and links are not headings.
   if (/https?:|www\.|@/.test(t)) return false;
   return true;
+}
+
+/** True when two ASCII letters follow each other somewhere in `text`. */
+function hasTwoLetters(text: string): boolean {
+  for (let k = 1; k < text.length; k++) if (isLetter(text.charCodeAt(k)) && isLetter(text.charCodeAt(k - 1))) return true;
+  return false;
 }
 
 /** The number of words of a trimmed text: `text.split(/\s+/).length`. */
@@ -552,11 +561,11 @@ function wordCount(text: string): number {
 
 function span(lines: readonly string[], textLine: number, style: Heading['style'], rules: Range[], first: number, last: number): HeadingSpan {
   const text = lines[textLine];
-  const s = text.length - text.trimStart().length;
+  const s = skipSpaces(text);
   return {
     heading: {
       range: spanRange(first, 0, last, lines[last].length),
-      text: token(textLine, text, s, text.trimEnd().length),
+      text: token(textLine, text, s, trimEndOffset(text)),
       style,
       rules,
     },

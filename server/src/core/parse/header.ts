@@ -348,9 +348,8 @@ function checkOrder(headerLines: readonly HeaderLine[], b: HeaderBuilder, proble
 
 /** A token for the line without its surrounding white space. */
 function trimmedToken(line: number, text: string): Token {
-  const start = text.length - text.trimStart().length;
-  const end = text.trimEnd().length;
-  return token(line, text, start, Math.max(start, end));
+  const start = skipSpaces(text);
+  return token(line, text, start, Math.max(start, trimEndOffset(text)));
 }
 
 /** White-space separated words of a line with their offsets. */
@@ -384,7 +383,7 @@ class HeaderBuilder {
   constructor(private readonly problems: ParseProblem[]) {}
 
   #malformed(line: number, text: string, message: string): false {
-    this.problems.push({ rule: 'header-line-malformed', message, range: range(line, 0, text.trimEnd().length) });
+    this.problems.push({ rule: 'header-line-malformed', message, range: range(line, 0, trimEndOffset(text)) });
     return false;
   }
 
@@ -417,7 +416,7 @@ class HeaderBuilder {
     const ris = words(text, start + 2).map((w) => this.#checkRi(line, text, w.start, w.end, 'routing line'));
     this.#routingIndicators = ris;
     this.routing = {
-      range: range(line, start, text.trimEnd().length),
+      range: range(line, start, trimEndOffset(text)),
       pair,
       precedence: precedenceFromLetter(m[1][0]),
       routingIndicators: this.#routingIndicators,
@@ -428,14 +427,14 @@ class HeaderBuilder {
 
   routingContinuation(line: number, text: string): void {
     for (const w of words(text)) this.#routingIndicators.push(this.#checkRi(line, text, w.start, w.end, 'routing line'));
-    if (this.routing) this.routing = { ...this.routing, range: spanRange(this.routing.range.start.line, this.routing.range.start.character, line, text.trimEnd().length) };
+    if (this.routing) this.routing = { ...this.routing, range: spanRange(this.routing.range.start.line, this.routing.range.start.character, line, trimEndOffset(text)) };
   }
 
   deLine(line: number, text: string): boolean {
     const start = text.indexOf('DE');
     const prosign = token(line, text, start, start + 2);
     const ws = words(text, start + 2);
-    const de: { -readonly [K in keyof DeLine]: DeLine[K] } = { range: range(line, start, text.trimEnd().length), prosign };
+    const de: { -readonly [K in keyof DeLine]: DeLine[K] } = { range: range(line, start, trimEndOffset(text)), prosign };
     this.de = de;
     // "DE RUEHFR #0708/01 1480849"
     if (ws.length >= 1) de.station = this.#checkRi(line, text, ws[0].start, ws[0].end, 'DE line');
@@ -464,7 +463,7 @@ class HeaderBuilder {
     const ws = words(text);
     const prosign = token(line, text, ws[0].start, ws[0].end);
     const security: { -readonly [K in keyof SecurityLine]: SecurityLine[K] } = {
-      range: range(line, ws[0].start, text.trimEnd().length),
+      range: range(line, ws[0].start, trimEndOffset(text)),
       prosign,
       trailing: [],
     };
@@ -491,8 +490,8 @@ class HeaderBuilder {
 
   dtgLine(line: number, text: string, m: RegExpExecArray | null): boolean {
     if (!m) {
-      const start = text.length - text.trimStart().length;
-      this.dtg = { range: range(line, start, text.trimEnd().length), prosigns: [token(line, text, start, start + 1)], precedences: [precedenceFromLetter(text[start])] };
+      const start = skipSpaces(text);
+      this.dtg = { range: range(line, start, trimEndOffset(text)), prosigns: [token(line, text, start, start + 1)], precedences: [precedenceFromLetter(text[start])] };
       return this.#malformed(line, text, "Precedence and date-time group do not read '<prosign> DDHHMMZ MON YY'.");
     }
     const ws = words(text);
@@ -504,7 +503,7 @@ class HeaderBuilder {
     const dtgToken = token(line, text, dtgStart, dtgEnd);
     const group = decodeDtg(dtgToken, m[3], m[4], m[5]);
     this.dtg = {
-      range: range(line, ws[0].start, text.trimEnd().length),
+      range: range(line, ws[0].start, trimEndOffset(text)),
       prosigns,
       precedences: prosigns.map((p) => precedenceFromLetter(p.text)),
       dtg: group,
@@ -521,8 +520,8 @@ class HeaderBuilder {
     const addressStart = text.indexOf(m[1], start + 2);
     this.from = {
       keyword: token(line, text, start, start + 2),
-      address: token(line, text, addressStart, text.trimEnd().length),
-      range: range(line, start, text.trimEnd().length),
+      address: token(line, text, addressStart, trimEndOffset(text)),
+      range: range(line, start, trimEndOffset(text)),
     };
   }
 

@@ -208,7 +208,8 @@ function findKeywords(text: string, lead: number, seen: ReadonlySet<Field>): Key
   if (eo && (m = TAGS_MID.exec(text)) !== null) {
     hits.push({ field: 'tags', start: m.index, end: m.index + m[0].length });
   }
-  if (text.indexOf('ubj', lead + 1) >= 0 || text.indexOf('UBJ', lead + 1) >= 0) {
+  // Every spelling has a "j" or "J"; searching for one character is many times cheaper than for "ubj".
+  if (text.indexOf('j', lead + 1) >= 0 || text.indexOf('J', lead + 1) >= 0) {
     SUBJECT_KW.lastIndex = lead + 1;
     while ((m = SUBJECT_KW.exec(text)) !== null) {
       hits.push({ field: 'subject', start: m.index, end: m.index + m[0].length });

@@ -3,7 +3,7 @@
  * headers (`PAGE 02 HARARE 06677 01 OF 03 291400Z`). FORMAT.md §6, CORPUS-FINDINGS.md §11.
  */
 import type { OldPageHeader, PageLine } from '../model';
-import { isAlnum, isLetter, numberToken, token } from '../text';
+import { isAlnum, isLetter, numberToken, skipSpaces, token, trimEndOffset } from '../text';
 
 // "<POST cut to 10 chars> <serial zero-padded to 8> <page 3 digits>[.n] OF <total 3 digits>".
 // Serials have at most six digits, so the padded serial opens with "00".
@@ -71,12 +71,14 @@ export function findPageLines(line: number, lineText: string): PageLine[] {
     }
     if (postText.length > 10) continue;
     // Text words in lower case before an upper-case post are not part of it: "in PARIS".
-    const words = postText.split(' ');
-    while (words.length > 1 && words[0] !== words[0].toUpperCase() && words[1] === words[1].toUpperCase()) {
-      postStartAt += words[0].length + 1;
-      words.shift();
+    if (postText.indexOf(' ') >= 0) {
+      const words = postText.split(' ');
+      while (words.length > 1 && words[0] !== words[0].toUpperCase() && words[1] === words[1].toUpperCase()) {
+        postStartAt += words[0].length + 1;
+        words.shift();
+      }
+      postText = words.join(' ');
     }
-    postText = words.join(' ');
     // The groups sit at fixed places: the serial opens the match, the page follows its spaces, the total closes it.
     const serialStart = match.index;
     const serialEnd = serialStart + 8;
@@ -86,8 +88,8 @@ export function findPageLines(line: number, lineText: string): PageLine[] {
     const end = match.index + match[0].length;
     const totalStart = end - 3;
     const whole = token(line, lineText, postStartAt, end);
-    const before = lineText.slice(0, postStartAt).trim();
-    const after = lineText.slice(end).trim();
+    // Text before or after the marker makes it inline.
+    const inline = trimEndOffset(lineText, postStartAt) > 0 || skipSpaces(lineText, end) < lineText.length;
     result.push({
       token: whole,
       post: token(line, lineText, postStartAt, postStartAt + postText.length),
@@ -95,7 +97,7 @@ export function findPageLines(line: number, lineText: string): PageLine[] {
       page: numberToken(line, lineText, pageStart, pageEnd),
       subpage: match[3] !== undefined ? parseInt(match[3], 10) : undefined,
       total: numberToken(line, lineText, totalStart, end),
-      inline: before.length > 0 || after.length > 0,
+      inline,
     });
   }
   return result;
@@ -109,6 +111,6 @@ export function findOldPageHeader(line: number, lineText: string): OldPageHeader
   const match = OLD_PAGE.exec(lineText);
   // The post is at most 21 characters ("PAGE 02 HARARE 06677 …").
   if (!match || (match[2] !== undefined && match[2].length > 21)) return undefined;
-  const start = lineText.length - lineText.trimStart().length;
+  const start = skipSpaces(lineText);
   return { token: token(line, lineText, start, match[0].length), page: parseInt(match[1], 10) };
 }
