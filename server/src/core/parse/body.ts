@@ -80,6 +80,8 @@ const enum First {
   Marker = 8,
   /** The first letter of an opener word (Begin, Embassy, Post, Department, USUN, Mission, Summary, Comment, Note). */
   Opener = 16,
+  /** "C", "S", "U", "T": a banner repeated in the body. */
+  Banner = 32,
 }
 
 /** {@link First} bits for the characters below 256; nothing else opens anything. */
@@ -90,6 +92,7 @@ const FIRST_CHAR = (() => {
   for (const c of '-=_*') table[c.charCodeAt(0)] |= First.Rule;
   for (const c of '0123456789\u00b6') table[c.charCodeAt(0)] |= First.Marker;
   for (const c of 'bepdumscnBEPDUMSCN') table[c.charCodeAt(0)] |= First.Opener;
+  for (const c of 'CSUT') table[c.charCodeAt(0)] |= First.Banner;
   return table;
 })();
 
@@ -133,9 +136,10 @@ export function parseBody(input: BodyInput): BodyResult {
   const markers: MarkerInfo[] = [];
   const styleCounts = { pilcrow: 0, 'pilcrow-space': 0, bare: 0 };
   let afterRepeatedBanner = false;
+  const bannered = input.banner !== undefined;
   for (let i = startLine; i < n; i++) {
     const lead = indents[i];
-    if (input.banner && kinds[i] === 'text' && lead >= 0) {
+    if (bannered && firsts[i] < 256 && (FIRST_CHAR[firsts[i]] & First.Banner) !== 0 && kinds[i] === 'text') {
       const repeated = readRepeatedBanner(i, lines[i], lead, firsts[i], seconds[i]);
       if (repeated) {
         kinds[i] = 'banner';
