@@ -272,8 +272,21 @@ export function token(line: number, lineText: string, start: number, end: number
 
 /** A number token; `value` defaults to the digits in the text. */
 export function numberToken(line: number, lineText: string, start: number, end: number, value?: number): NumberToken {
-  const text = lineText.slice(start, end);
-  return { text, range: range(line, start, end), value: value ?? parseInt(text.replace(/\D+/g, ''), 10) };
+  return { text: lineText.slice(start, end), range: range(line, start, end), value: value ?? digitsValue(lineText, start, end) };
+}
+
+/** The number the digits in `[start, end)` spell, other characters skipped; NaN when there are none. */
+function digitsValue(text: string, start: number, end: number): number {
+  let value = 0;
+  let digits = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits++;
+    }
+  }
+  return digits > 0 ? value : NaN;
 }
 
 /** True when `a` is before `b`. */

@@ -68,6 +68,26 @@ const PAREN_OPENER = /\((NOTE|COMMENT)\s*:/gi;
 // "End Summary.", "END SUMMARY AND COMMENT", "End Comment", "End Note", "END NOTES".
 const CLOSER = /\bEND\s+(SUMMARY|COMMENTS?|NOTES?)\b/gi;
 
+// The E.O./TAGS/SUBJECT block repeated after a per-section banner: which field a line opens.
+const FIELD_TAGS = /^\s*TAGS?/i;
+const FIELD_SUBJECT = /^\s*SUBJ/i;
+// A bare level on its own line, and SIPDIS on its own line.
+const BARE_LEVEL = /^\s*(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)\s*$/;
+const SIPDIS_LINE = /^\s*SIPDIS\s*$/i;
+// How a mixed-case heading may start.
+const HEADING_START = /^[A-Z0-9"“'(]/;
+// Footers and links are not headings.
+const LINK = /https?:|www\.|@/;
+// Last lines that are not signed: links, elisions, quoted mail.
+const NOT_SIGNED = /https?:|www\.|\.\.\.\s*$|…\s*$|>\s*$/;
+// "… END SUMMARY" before a glued name: the name closes nothing.
+const ENDS_WITH_END = /\bEND\s+\w+\s*$/i;
+// "//COMMENT//" and "EMBASSY COMMENT" headings open a block, named by its word.
+const HEADING_OPENER = /^(?:EMBASSY\s+)?(SUMMARY|COMMENTS?|NOTES?)$/i;
+const BLOCK_WORD = /(SUMMARY|COMMENTS?|NOTES?)/i;
+const WHITE_SPACE = /\s+/;
+const WHITE_RUNS = /\s+/g;
+
 /** What a line's first character lets it be, as bits of {@link FIRST_CHAR}. */
 const enum First {
   /** "P": an old page header ("PAGE 02 HARARE …"). */
@@ -168,7 +188,7 @@ export function parseBody(input: BodyInput): BodyResult {
     const text = lines[i];
     // The E.O./TAGS/SUBJECT block repeated after a per-section banner.
     if (afterRepeatedBanner && BODY_FIELD.test(text)) {
-      kinds[i] = /^\s*TAGS?/i.test(text) ? 'tags' : /^\s*SUBJ/i.test(text) ? 'subject' : /^\s*E/i.test(text) ? 'eo' : 'classified-by';
+      kinds[i] = FIELD_TAGS.test(text) ? 'tags' : FIELD_SUBJECT.test(text) ? 'subject' : (c | 32) === 101 /* e */ ? 'eo' : 'classified-by';
       continue;
     }
     if (first & First.Page) {
@@ -183,11 +203,11 @@ export function parseBody(input: BodyInput): BodyResult {
     if (first & First.Level) {
       // Both are short: a length check spares the regular expressions on prose.
       const length = ends[i] - lead;
-      if (c !== 115 && length >= 6 && length <= 12 && /^\s*(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)\s*$/.test(text)) {
+      if (c !== 115 && length >= 6 && length <= 12 && BARE_LEVEL.test(text)) {
         kinds[i] = 'page';
         continue;
       }
-      if (length === 6 && /^\s*SIPDIS\s*$/i.test(text)) {
+      if (length === 6 && SIPDIS_LINE.test(text)) {
         kinds[i] = 'caveat';
         continue;
       }
@@ -438,7 +458,7 @@ function firstWords(text: string, from: number): string {
     end = k;
   }
   const found = text.slice(start, end);
-  const words = singleSpaced ? found : found.replace(/\s+/g, ' ');
+  const words = singleSpaced ? found : found.replace(WHITE_RUNS, ' ');
   return words.length > 80 ? `${words.slice(0, 79)}…` : words;
 }
 
@@ -531,7 +551,7 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   const trimmedText = text.trim();
   // Headings do not end like sentences; mixed-case ones start with a capital.
   const upper = trimmedText === trimmedText.toUpperCase();
-  if (!upper && !/^[A-Z0-9"“'(]/.test(trimmedText)) return undefined;
+  if (!upper && !HEADING_START.test(trimmedText)) return undefined;
   return span(lines, i, 'plain', [], i, i);
 }
 
@@ -546,7 +566,7 @@ function isHeadingText(text: string): boolean {
   if (first === 40 /* ( */ || first === 182 /* ¶ */ || (isDigit(first) && MARKER.test(text))) return false;
   if (wordCount(t) > 12) return false;
   // Footers and links are not headings.
-  if (/https?:|www\.|@/.test(t)) return false;
+  if (LINK.test(t)) return false;
   return true;
 }
 
@@ -587,17 +607,17 @@ const NOT_NAMES = /^(?:END|BT|NNNN|SIPDIS|NOFORN|SUMMARY|COMMENT|NOTE|TEXT|CONFI
 
 function readSignature(line: number, text: string, kind: LineKind): Signature | undefined {
   if (kind === 'heading' || kind === 'rule' || kind === 'page' || kind === 'banner') return undefined;
-  if (/https?:|www\.|\.\.\.\s*$|…\s*$|>\s*$/.test(text)) return undefined;
+  if (NOT_SIGNED.test(text)) return undefined;
   const end = nameEnd(text);
   const alone = kind !== 'paragraph' && text.length <= 80 ? signatureLine(text, end) : undefined;
   if (alone) {
     const name = text.slice(alone[0], alone[1]);
-    if (name.split(/\s+/).every((w) => !NOT_NAMES.test(w))) return { token: token(line, text, alone[0], alone[1]), glued: false };
+    if (name.split(WHITE_SPACE).every((w) => !NOT_NAMES.test(w))) return { token: token(line, text, alone[0], alone[1]), glued: false };
   }
   const glued = gluedSignature(text, end);
   if (glued) {
     const name = text.slice(glued[0], glued[1]);
-    if (!NOT_NAMES.test(name) && !/\bEND\s+\w+\s*$/i.test(text.slice(0, trimEndOffset(text, glued[0])) + ' ' + name)) {
+    if (!NOT_NAMES.test(name) && !ENDS_WITH_END.test(text.slice(0, trimEndOffset(text, glued[0])) + ' ' + name)) {
       return { token: token(line, text, glued[0], glued[1]), glued: true };
     }
   }
@@ -745,8 +765,8 @@ function collectBlockMarkers(
     // "//COMMENT//" headings open a comment too.
     const headingText = kind === 'heading' ? stripRules(text) : undefined;
     OPENER.lastIndex = textStart;
-    const opener = headingText !== undefined && /^(?:EMBASSY\s+)?(SUMMARY|COMMENTS?|NOTES?)$/i.test(headingText)
-      ? /(SUMMARY|COMMENTS?|NOTES?)/i.exec(text)
+    const opener = headingText !== undefined && HEADING_OPENER.test(headingText)
+      ? BLOCK_WORD.exec(text)
       : mayOpen ? OPENER.exec(text) : null;
     const found: BlockMarker[] = [];
     if (opener) {

@@ -70,6 +70,21 @@ function isRoutingIndicator(text: string, start: number, end: number): boolean {
   return true;
 }
 
+// "DE RUEHFR #0708": a DE line that can open a header.
+const DE_HEADER = /^\s*DE\s+R[A-Z]{3,7}\s+#/;
+const TITLE = /^Cablegate:/i;
+const DASHES = /^\s*-{5,}/;
+// Line 2 wrapped: "RUEHDU RUEHKUK RUEHMR".
+const ROUTING_CONTINUATION = /^\s*R[A-Z]{4,7}(?:\s+R[A-Z]{4,7})*\s*$/;
+const FIRST_WORD = /^\S+/;
+// "VZCZCXRO7165": VZCZC, three letters, four digits.
+const TRANSMISSION_ID = /^VZCZC[A-Z]{3}\d{4}$/;
+// "#0708/01" and "1480849" on the DE line.
+const DE_SERIAL = /^#(\d{3,5})(?:\/(\d{1,3}))?$/;
+const DE_TIME = /^\d{7}$/;
+// "SSSSS", "CCCCC/AAAAA" (SPECAT).
+const SECURITY_GROUP = /^([A-Z])\1{3,4}(?:\/([A-Z])\2{3,4})?$/;
+
 /** Character codes. */
 const enum C {
   Tab = 9,
@@ -110,7 +125,7 @@ function leadOf(text: string): number {
 export function startsHeader(text: string, lead = leadOf(text)): boolean {
   const c = text.charCodeAt(lead);
   if (c === C.V) return VZCZC.test(text);
-  if (c === C.D && /^\s*DE\s+R[A-Z]{3,7}\s+#/.test(text)) return true;
+  if (c === C.D && DE_HEADER.test(text)) return true;
   if (isCapital(c) && isSpace(text.charCodeAt(lead + 1)) && DTG_LINE.test(text)) return true;
   return (c === C.I || c === C.A || c === C.D || c === C.Dash) && DISTRIBUTION.test(text);
 }
@@ -209,7 +224,7 @@ export function parseHead(
       kinds[i] = 'preamble';
       const trimmed = text.trim();
       preamble.push({
-        kind: /^Cablegate:/i.test(trimmed) ? 'title' : 'editorial',
+        kind: TITLE.test(trimmed) ? 'title' : 'editorial',
         token: trimmedToken(i, text),
       });
       continue;
@@ -223,7 +238,7 @@ export function parseHead(
       ((c === C.I || c === C.A || c === C.D || c === C.Dash) && DISTRIBUTION.test(text)) ||
       (inDistribution && capitalOrDigit && ((lead > 0 && DISTRIBUTION_CONTINUATION.test(text)) || (isCapital(c) && DISTRIBUTION_CODE.test(text))));
     if (distribution) {
-      inDistribution = c !== C.Dash || !/^\s*-{5,}/.test(text);
+      inDistribution = c !== C.Dash || !DASHES.test(text);
       kinds[i] = 'distribution';
       headerLines.push({ kind: 'distribution', line: i, range: range(i, 0, text.length), parsed: true });
       continue;
@@ -264,7 +279,7 @@ export function parseHead(
     } else if (c === c2 && (c === C.Z || c === C.O || c === C.P || c === C.R || c === C.Y) && !b.routing && (m = ROUTING.exec(text)) !== null) {
       kind = 'routing';
       parsed = b.routingLine(i, text, m);
-    } else if (lastKind === 'routing' && c === C.R && /^\s*R[A-Z]{4,7}(?:\s+R[A-Z]{4,7})*\s*$/.test(text)) {
+    } else if (lastKind === 'routing' && c === C.R && ROUTING_CONTINUATION.test(text)) {
       // Line 2 wrapped: "RUEHDU RUEHKUK RUEHMR".
       kind = 'routing';
       b.routingContinuation(i, text);
@@ -402,9 +417,9 @@ class HeaderBuilder {
   transmissionId(line: number, text: string): boolean {
     const t = trimmedToken(line, text);
     // "VZCZCXRO7165": VZCZC, three letters, four digits.
-    const first = /^\S+/.exec(t.text)?.[0] ?? t.text;
+    const first = FIRST_WORD.exec(t.text)?.[0] ?? t.text;
     this.transmissionIdToken = token(line, text, t.range.start.character, t.range.start.character + first.length);
-    if (!/^VZCZC[A-Z]{3}\d{4}$/.test(first)) {
+    if (!TRANSMISSION_ID.test(first)) {
       return this.#malformed(line, text, `Transmission identification '${first}' is not VZCZC, three letters and four digits.`);
     }
     return true;
@@ -441,7 +456,7 @@ class HeaderBuilder {
     const serialWord = ws.find((w) => w.text.startsWith('#'));
     let ok = ws.length === 3 && serialWord === ws[1];
     if (serialWord) {
-      const sm = /^#(\d{3,5})(?:\/(\d{1,3}))?$/.exec(serialWord.text);
+      const sm = DE_SERIAL.exec(serialWord.text);
       if (sm) {
         de.serial = numberToken(line, text, serialWord.start + 1, serialWord.start + 1 + sm[1].length);
         if (sm[2] !== undefined) {
@@ -451,7 +466,7 @@ class HeaderBuilder {
       } else ok = false;
     }
     const timeWord = ws.length >= 3 ? ws[2] : undefined;
-    if (timeWord && /^\d{7}$/.test(timeWord.text)) {
+    if (timeWord && DE_TIME.test(timeWord.text)) {
       de.julianDay = numberToken(line, text, timeWord.start, timeWord.start + 3);
       de.time = numberToken(line, text, timeWord.start + 3, timeWord.end);
     } else ok = false;
@@ -471,7 +486,7 @@ class HeaderBuilder {
     let ok = ws.length >= 2;
     if (ws.length >= 2) {
       // "SSSSS", "CCCCC/AAAAA" (SPECAT).
-      const gm = /^([A-Z])\1{3,4}(?:\/([A-Z])\2{3,4})?$/.exec(ws[1].text);
+      const gm = SECURITY_GROUP.exec(ws[1].text);
       if (gm) {
         const slash = ws[1].text.indexOf('/');
         const groupEnd = slash >= 0 ? ws[1].start + slash : ws[1].end;

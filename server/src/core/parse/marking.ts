@@ -33,6 +33,19 @@ const CONTROLS: ReadonlyMap<string, string> = new Map([
   ['ENTIRE TEXT', 'ENTIRE TEXT'],
 ]);
 
+// "(C - ENTIRE TEXT)" in 1979 cables marks the whole text once.
+const ENTIRE_TEXT = /^(U|C|S|TS)\s*-\s*ENTIRE TEXT$/;
+// The level that opens a marking, then the end or a separator.
+const LEVEL_HEAD = /^(TOP SECRET|UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS|SBU|TS|U|C|S)(?=$|[\s/\-,])/;
+// "REL TO USA, FVEY" and "REL NATO", up to the next "/".
+const REL_TO = /^REL(?:\s+TO)?\s+([^/]+)/;
+const SLASHES = /^\/\/?\s*/;
+const WHITE_RUNS = /\s+/g;
+const PART_SEPARATORS = /[/\-\s]+/;
+const CAPITALS = /^[A-Z]+$/;
+// "(SNF)": a level that lost its slash before NF.
+const GLUED_NF = /^(TS|S|C|U)NF$/;
+
 /** The longest inner text we read as a marking; longer parentheses are prose. */
 const MAX_INNER = 60;
 
@@ -83,14 +96,14 @@ function readMarking(innerText: string): Reading | null {
   if (upper.length === 0) return null;
 
   // "(C - ENTIRE TEXT)" in 1979 cables marks the whole text once.
-  const entire = /^(U|C|S|TS)\s*-\s*ENTIRE TEXT$/.exec(upper);
+  const entire = ENTIRE_TEXT.exec(upper);
   if (entire) {
     const found = LEVEL_WORDS.get(entire[1]);
     return { level: found?.level, sbu: false, controls: Object.freeze(['ENTIRE TEXT']), wellFormed: true };
   }
 
   // The level comes first, then controls after "//", "/", "-" or a space: "(S//FGI//NF)", "(S-NF)", "(C NF)".
-  const head = /^(TOP SECRET|UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS|SBU|TS|U|C|S)(?=$|[\s/\-,])/.exec(upper);
+  const head = LEVEL_HEAD.exec(upper);
   if (!head) return attempt(upper, innerText);
   const found = LEVEL_WORDS.get(head[1]);
   if (!found) return attempt(upper, innerText);
@@ -105,10 +118,10 @@ function readMarking(innerText: string): Reading | null {
     let remainder = rest.slice(skipSpaces(rest, separator));
     while (remainder.length > 0) {
       // "REL TO USA, FVEY" and "REL NATO" run to the end of the marking or the next "//".
-      const rel = /^REL(?:\s+TO)?\s+([^/]+)/.exec(remainder);
+      const rel = REL_TO.exec(remainder);
       if (rel) {
-        controls.push(`REL ${rel[1].trim()}`.replace(/\s+/g, ' '));
-        remainder = remainder.slice(rel[0].length).replace(/^\/\/?\s*/, '');
+        controls.push(`REL ${rel[1].trim()}`.replace(WHITE_RUNS, ' '));
+        remainder = remainder.slice(rel[0].length).replace(SLASHES, '');
         continue;
       }
       const part = controlWord(remainder);
@@ -147,10 +160,10 @@ function controlWord(text: string): [number, number] | undefined {
 function attempt(upper: string, innerText: string): Reading | null {
   const original = innerText.trim();
   if (original !== original.toUpperCase()) return null;
-  const parts = upper.split(/[/\-\s]+/).filter((p) => p.length > 0);
-  if (parts.length === 0 || parts.some((p) => p.length > 3 || !/^[A-Z]+$/.test(p))) return null;
+  const parts = upper.split(PART_SEPARATORS).filter((p) => p.length > 0);
+  if (parts.length === 0 || parts.some((p) => p.length > 3 || !CAPITALS.test(p))) return null;
   // "(SNF)" lost its slash: the level is still plain.
-  const glued = /^(TS|S|C|U)NF$/.exec(upper);
+  const glued = GLUED_NF.exec(upper);
   if (glued) {
     const found = LEVEL_WORDS.get(glued[1]);
     return { level: found?.level, sbu: false, controls: Object.freeze(['NF']), wellFormed: false };

@@ -99,7 +99,7 @@ const caveatNames = new Map<string, string>();
 function caveatName(written: string): string {
   let name = caveatNames.get(written);
   if (name === undefined) {
-    const spaced = written.toUpperCase().replace(/\s+/g, ' ');
+    const spaced = written.toUpperCase().replace(WHITE_RUNS, ' ');
     name = CAVEAT_ALIASES.get(spaced) ?? spaced;
     if (caveatNames.size >= 1000) caveatNames.clear();
     caveatNames.set(written, name);
@@ -125,9 +125,9 @@ export function parseCaveatLine(line: number, text: string, from = 0, to = text.
   while (pos < to) {
     const length = matchLengthAt(text, pos, to, CAVEAT_RE, CAVEAT_AT);
     if (length < 0) {
-      const rel = /^REL TO [A-Z, ]{1,80}$/i.exec(text.slice(pos, Math.min(to, pos + 100)).trimEnd());
+      const rel = REL_TO_LINE.exec(text.slice(pos, Math.min(to, pos + 100)).trimEnd());
       if (rel) {
-        result.push({ token: token(line, text, pos, pos + rel[0].length), name: rel[0].toUpperCase().replace(/\s+/g, ' ') });
+        result.push({ token: token(line, text, pos, pos + rel[0].length), name: rel[0].toUpperCase().replace(WHITE_RUNS, ' ') });
         pos += rel[0].length;
         while (pos < to && isCaveatSeparator(text.charCodeAt(pos))) pos++;
         continue;
@@ -144,6 +144,29 @@ export function parseCaveatLine(line: number, text: string, from = 0, to = text.
 
 /** "C O R R E C T E D C O P Y (ADDED TAGS)", "CORRECTED COPY". */
 const CORRECTED_COPY = /^\s*C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\s+C\s?O\s?P\s?Y\b/i;
+
+// "REL TO USA, GBR" as a caveat line.
+const REL_TO_LINE = /^REL TO [A-Z, ]{1,80}$/i;
+const WHITE_RUNS = /\s+/g;
+// "TAGS (…)" is prose about tags, not the field.
+const TAGS_PAREN = /^\s*TAGS?\s*\(/;
+// "REF A …" without a colon still opens the field.
+const REF_LETTERED = /^\s*REF\s+[A-Z]\b/;
+// An E.O. order after these words belongs to a Classified By.
+const REASON_WORDS = /classified|derived|reason/i;
+const CLASSIFIED_BY = /Classified\s+by/i;
+const CLASSIFIED_BY_OPENS = /^\s*(?:\(U\)\s*)?(?:¶\s?1\.\s*(?:\(U\)\s*)?)?Classified\s+by/i;
+// A name after a person tag: five or more letters, apostrophes or hyphens.
+const NAME_WORD = /^[A-Za-z'-]{5,}$/;
+const BARE_LEVEL = /^\s*(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)\s*$/;
+// "REF: REF (A) MADRID 3785": a repeated keyword.
+const REF_AGAIN = /^\s*REF\s+(?=\()/;
+// "1.4(C)." alone on a line after a blank one.
+const REASON_ALONE = /^\s*(?:E\.O\.\s*12958\s*)?1\s?[.:/,]\s?[45]/;
+// Words a citation's post never is.
+const NOT_POSTS: ReadonlySet<string> = new Set(['DTG', 'PARA', 'PARAS', 'PARAGRAPH', 'PAGE', 'SECTION', 'NO', 'NUMBER', 'FAM', 'FAH']);
+// "DECL:", "decl:", "DECLl:", "Declassify on".
+const DECL_KEYWORD = /^(DECL[A-Za-z]?\s*:|Declassify\s+on\b\s*:?|DECL\b)\s*/i;
 
 // ---------------------------------------------------------------------------
 // Field keywords
@@ -185,19 +208,19 @@ function findKeywords(text: string, lead: number, seen: ReadonlySet<Field>): Key
   // Keywords that are only recognised at the start of a line, tried by their first letter.
   const first = text.charCodeAt(lead) | 32;
   let m: RegExpExecArray | null;
-  if (first === 116 /* t */ && (m = TAGS_AT_START.exec(text)) !== null && !/^\s*TAGS?\s*\(/.test(text)) {
+  if (first === 116 /* t */ && (m = TAGS_AT_START.exec(text)) !== null && !TAGS_PAREN.test(text)) {
     hits.push({ field: 'tags', start: m[1].length, end: m[0].length });
   } else if (first === 115 /* s */ && (m = SUBJECT_AT_START.exec(text)) !== null) {
     hits.push({ field: 'subject', start: m[1].length, end: m[0].length });
     subject = true;
-  } else if (first === 114 /* r */ && (m = REF_AT_START.exec(text)) !== null && (/:/.test(m[0]) || /^\s*REF\s+[A-Z]\b/.test(text))) {
+  } else if (first === 114 /* r */ && (m = REF_AT_START.exec(text)) !== null && (m[0].indexOf(':') >= 0 || REF_LETTERED.test(text))) {
     hits.push({ field: 'ref', start: m[1].length, end: m[0].length });
   }
   if (!seen.has('eo') && text.indexOf('E') >= 0) {
     EO_KW.lastIndex = 0;
     if ((m = EO_KW.exec(text)) !== null) {
       const before = text.slice(0, m.index);
-      if (!/classified|derived|reason/i.test(before)) {
+      if (!REASON_WORDS.test(before)) {
         hits.push({ field: 'eo', start: m.index, end: m.index + m[1].length });
         eo = true;
       }
@@ -388,8 +411,8 @@ function fieldFollows(lines: readonly string[], from: number): boolean {
   for (let k = from + 1; k < lines.length && seen < 3; k++) {
     const t = lines[k];
     if (t.trim().length === 0) continue;
-    if (PARAGRAPH_START.test(t) && !/Classified\s+by/i.test(t)) return false;
-    if (REF_AT_START.test(t) || /^\s*(?:\(U\)\s*)?(?:¶\s?1\.\s*(?:\(U\)\s*)?)?Classified\s+by/i.test(t)) return true;
+    if (PARAGRAPH_START.test(t) && !CLASSIFIED_BY.test(t)) return false;
+    if (REF_AT_START.test(t) || CLASSIFIED_BY_OPENS.test(t)) return true;
     seen++;
   }
   return false;
@@ -566,7 +589,7 @@ class FieldBuilder {
       const upper = word.toUpperCase();
       const last = this.#tags[this.#tags.length - 1];
       // "OVIP CLINTON HILLARY PREL": names of five letters or more follow a person tag.
-      if (namesLeft > 0 && /^[A-Za-z'-]{5,}$/.test(word)) {
+      if (namesLeft > 0 && NAME_WORD.test(word)) {
         if (last && last.role === 'person' && last.token.range.start.line === line) {
           const merged = token(line, text, last.token.range.start.character, t.range.end.character);
           this.#tags[this.#tags.length - 1] = { token: merged, code: merged.text, role: 'person' };
@@ -616,7 +639,7 @@ class FieldBuilder {
     const subject = this.r.subject;
     if (!subject) return;
     // A bare "CONFIDENTIAL" page-break line inside a wrapped subject.
-    if (/^\s*(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)\s*$/.test(text)) {
+    if (BARE_LEVEL.test(text)) {
       this.kinds[line] = 'page';
       return;
     }
@@ -655,7 +678,7 @@ class FieldBuilder {
     }
     // "REF: REF (A) MADRID 3785": a repeated keyword is not an item.
     let from = kwEnd;
-    const again = /^\s*REF\s+(?=\()/.exec(text.slice(from, end));
+    const again = REF_AGAIN.exec(text.slice(from, end));
     if (again) from += again[0].length;
     this.refAppend(line, text, from, end);
   }
@@ -759,7 +782,7 @@ class FieldBuilder {
       keyword: token(line, text, kwStart, trimEnd(text, kwEnd)),
       reasons: [],
       reasonLetters: [],
-      derived: /^derived/i.test(keywordText),
+      derived: (keywordText.charCodeAt(0) | 32) === 100 /* d */,
     };
     this.#clbyLines = 1;
     this.#readReasons(line, text, kwEnd, end, true);
@@ -779,7 +802,7 @@ class FieldBuilder {
     const c = this.r.classifiedBy;
     if (!c || this.#clbyLines >= 4) return false;
     // After a blank line only the reason itself may follow: "1.4(C)."
-    if (afterBlank && !/^\s*(?:E\.O\.\s*12958\s*)?1\s?[.:/,]\s?[45]/.test(text)) return false;
+    if (afterBlank && !REASON_ALONE.test(text)) return false;
     if (this.clbyComplete() && !afterBlank) return false;
     this.#clbyLines++;
     this.kinds[line] = 'classified-by';
@@ -888,7 +911,7 @@ function singleSpaced(text: string): string {
   // Most subjects are single-spaced already.
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
-    if (isSpace(c) && (c !== 32 || isSpace(text.charCodeAt(k + 1)))) return text.slice(start, end).replace(/\s+/g, ' ');
+    if (isSpace(c) && (c !== 32 || isSpace(text.charCodeAt(k + 1)))) return text.slice(start, end).replace(WHITE_RUNS, ' ');
   }
   return text.slice(start, end);
 }
@@ -950,9 +973,9 @@ const CITATION = /^(?:(\d{2}|\d{4})\s+)?([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-
 export function parseCitation(text: string): Citation | undefined {
   const m = CITATION.exec(text.trim());
   if (!m) return undefined;
-  const post = m[2].toUpperCase().replace(/\s+/g, ' ');
+  const post = m[2].toUpperCase().replace(WHITE_RUNS, ' ');
   // "DTG 251847Z MAR 08" and month names are not posts.
-  if (/^(DTG|PARA|PARAS|PARAGRAPH|PAGE|SECTION|NO|NUMBER|FAM|FAH)$/.test(post)) return undefined;
+  if (NOT_POSTS.has(post)) return undefined;
   return {
     year: m[1] !== undefined ? fullYear(parseInt(m[1], 10)) : undefined,
     post,
@@ -968,7 +991,7 @@ function parseDecl(line: number, text: string, pos: number, end: number): Decl |
   let keyword: Token | undefined;
   let valueStart = pos;
   // "DECL:", "decl:", "DECLl:", "Declassify on".
-  const kw = /^(DECL[A-Za-z]?\s*:|Declassify\s+on\b\s*:?|DECL\b)\s*/i.exec(rest);
+  const kw = (rest.charCodeAt(0) | 32) === 100 /* d */ ? DECL_KEYWORD.exec(rest) : null;
   if (kw) {
     keyword = token(line, text, pos, pos + kw[1].length);
     valueStart = pos + kw[0].length;
