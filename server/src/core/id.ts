@@ -13,8 +13,21 @@ const POST_ALIASES: ReadonlyMap<string, string> = new Map([
 
 /** Normalises a post for an id: upper case, letters only (`Buenos Aires` → `BUENOSAIRES`). */
 export function normalizePost(post: string): string {
-  const letters = post.toUpperCase().replace(/[^A-Z]+/g, '');
+  const upper = post.toUpperCase();
+  // Most posts are letters already ("PARIS"); only the others need the replacement.
+  const letters = onlyCapitals(upper) ? upper : upper.replace(NOT_CAPITALS, '');
   return POST_ALIASES.get(letters) ?? letters;
+}
+
+const NOT_CAPITALS = /[^A-Z]+/g;
+
+/** True when every character of `text` is one of A–Z. */
+function onlyCapitals(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
 }
 
 /** Expands a two-digit year: 00–49 → 20xx, 50–99 → 19xx. Four-digit years pass through. */

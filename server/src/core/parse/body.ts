@@ -191,7 +191,8 @@ export function parseBody(input: BodyInput): BodyResult {
       kinds[i] = FIELD_TAGS.test(text) ? 'tags' : FIELD_SUBJECT.test(text) ? 'subject' : (c | 32) === 101 /* e */ ? 'eo' : 'classified-by';
       continue;
     }
-    if (first & First.Page) {
+    // "PAGE 02 …": the first three letters are enough to pass over "President" and "PARIS".
+    if ((first & First.Page) !== 0 && seconds[i] === 65 /* A */ && text.charCodeAt(lead + 2) === 71 /* G */) {
       const old = findOldPageHeader(i, text);
       if (old) {
         result.oldPageHeaders.push(old);
@@ -212,7 +213,8 @@ export function parseBody(input: BodyInput): BodyResult {
         continue;
       }
     }
-    if ((first & First.Rule) !== 0 && RULE_LINE.test(text)) {
+    // A rule line also ends with a rule character: "-- The minister said …" is prose.
+    if ((first & First.Rule) !== 0 && isRuleChar(lasts[i]) && RULE_LINE.test(text)) {
       kinds[i] = 'rule';
       // A rule line ends a paragraph and can open a boxed heading.
       stops.push(i);

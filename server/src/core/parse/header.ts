@@ -127,7 +127,12 @@ export function startsHeader(text: string, lead = leadOf(text)): boolean {
   if (c === C.V) return VZCZC.test(text);
   if (c === C.D && DE_HEADER.test(text)) return true;
   if (isCapital(c) && isSpace(text.charCodeAt(lead + 1)) && DTG_LINE.test(text)) return true;
-  return (c === C.I || c === C.A || c === C.D || c === C.Dash) && DISTRIBUTION.test(text);
+  return (c === C.I || c === C.A || c === C.D || c === C.Dash) && mayBeDistribution(text) && DISTRIBUTION.test(text);
+}
+
+/** Every line {@link DISTRIBUTION} reads holds a "-" or a ":" ("LOG-00", "Distribution:", "-----"): address lines do not. */
+function mayBeDistribution(text: string): boolean {
+  return text.indexOf('-') >= 0 || text.indexOf(':') >= 0;
 }
 
 /** Export metadata opens with ">" or one of the letters of its keys (ID, ORIGIN, DATE, SOURCE, CLASSIFICATION, MISC, …). */
@@ -235,7 +240,7 @@ export function parseHead(
     // Old printout distribution blocks.
     const capitalOrDigit = isCapital(c) || isDigit(c);
     const distribution =
-      ((c === C.I || c === C.A || c === C.D || c === C.Dash) && DISTRIBUTION.test(text)) ||
+      ((c === C.I || c === C.A || c === C.D || c === C.Dash) && mayBeDistribution(text) && DISTRIBUTION.test(text)) ||
       (inDistribution && capitalOrDigit && ((lead > 0 && DISTRIBUTION_CONTINUATION.test(text)) || (isCapital(c) && DISTRIBUTION_CODE.test(text))));
     if (distribution) {
       inDistribution = c !== C.Dash || !DASHES.test(text);

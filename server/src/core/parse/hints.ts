@@ -70,8 +70,9 @@ function isPageSerialAt(text: string, at: number): boolean {
 
 /** "(Note:" or "(Comment:" at `at`. */
 function isParenOpenerAt(text: string, at: number): boolean {
+  // Both words open with a letter and "o": "(C)" and "(S//NF)" markings stop here.
   const c = text.charCodeAt(at + 1) | 32;
-  if (c !== 110 && c !== 99) return false;
+  if ((c !== 110 && c !== 99) || (text.charCodeAt(at + 2) | 32) !== 111) return false;
   PAREN_AT.lastIndex = at;
   return PAREN_AT.test(text);
 }

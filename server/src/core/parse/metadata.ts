@@ -207,13 +207,15 @@ function findKeywords(text: string, lead: number, seen: ReadonlySet<Field>): Key
   let subject = false;
   // Keywords that are only recognised at the start of a line, tried by their first letter.
   const first = text.charCodeAt(lead) | 32;
+  // The second letter too: "TA", "SU", "RE" in either case.
+  const second = text.charCodeAt(lead + 1) | 32;
   let m: RegExpExecArray | null;
-  if (first === 116 /* t */ && (m = TAGS_AT_START.exec(text)) !== null && !TAGS_PAREN.test(text)) {
+  if (first === 116 /* t */ && second === 97 /* a */ && (m = TAGS_AT_START.exec(text)) !== null && !TAGS_PAREN.test(text)) {
     hits.push({ field: 'tags', start: m[1].length, end: m[0].length });
-  } else if (first === 115 /* s */ && (m = SUBJECT_AT_START.exec(text)) !== null) {
+  } else if (first === 115 /* s */ && second === 117 /* u */ && (m = SUBJECT_AT_START.exec(text)) !== null) {
     hits.push({ field: 'subject', start: m[1].length, end: m[0].length });
     subject = true;
-  } else if (first === 114 /* r */ && (m = REF_AT_START.exec(text)) !== null && (m[0].indexOf(':') >= 0 || REF_LETTERED.test(text))) {
+  } else if (first === 114 /* r */ && second === 101 /* e */ && (m = REF_AT_START.exec(text)) !== null && (m[0].indexOf(':') >= 0 || REF_LETTERED.test(text))) {
     hits.push({ field: 'ref', start: m[1].length, end: m[0].length });
   }
   if (!seen.has('eo') && text.indexOf('E') >= 0) {
@@ -973,7 +975,7 @@ const CITATION = /^(?:(\d{2}|\d{4})\s+)?([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-
 export function parseCitation(text: string): Citation | undefined {
   const m = CITATION.exec(text.trim());
   if (!m) return undefined;
-  const post = m[2].toUpperCase().replace(WHITE_RUNS, ' ');
+  const post = singleSpaced(m[2].toUpperCase());
   // "DTG 251847Z MAR 08" and month names are not posts.
   if (NOT_POSTS.has(post)) return undefined;
   return {
