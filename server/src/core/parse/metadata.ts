@@ -245,8 +245,9 @@ function findKeywords(text: string, lead: number, seen: ReadonlySet<Field>): Key
   if (subject) {
     while ((m = REF_MID.exec(text)) !== null) hits.push({ field: 'ref', start: m.index, end: m.index + m[0].length });
   }
+  // "Classified By" holds a "y", "Derived From" a "v", in either case.
   CLBY_KW.lastIndex = 0;
-  if ((m = CLBY_KW.exec(text)) !== null) hits.push({ field: 'clby', start: m.index, end: m.index + m[0].length });
+  if (mayHoldClassifiedBy(text) && (m = CLBY_KW.exec(text)) !== null) hits.push({ field: 'clby', start: m.index, end: m.index + m[0].length });
   if (hits.length <= 1) return hits;
   hits.sort((a, b) => a.start - b.start);
   // Drop overlapping hits ("SUBJECT:" found by both patterns).
@@ -262,6 +263,11 @@ function findKeywords(text: string, lead: number, seen: ReadonlySet<Field>): Key
     result.push(h);
   }
   return result;
+}
+
+/** A cheap necessary condition for {@link CLBY_KW}: a "y" or a "v" in either case (one-character searches are fast). */
+function mayHoldClassifiedBy(text: string): boolean {
+  return text.indexOf('y') >= 0 || text.indexOf('Y') >= 0 || text.indexOf('v') >= 0 || text.indexOf('V') >= 0;
 }
 
 // ---------------------------------------------------------------------------
