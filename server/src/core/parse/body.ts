@@ -148,10 +148,13 @@ export function parseBody(input: BodyInput): BodyResult {
     if (hints[i] !== 0) readHintedLine(i, lines[i], hints[i], result, kinds, false);
   }
 
-  // Lines that may hold a block marker, that may start a heading, and that end a paragraph early (in line order).
+  // Lines that may hold a block marker, that may start a heading, and that end a paragraph early, in line
+  // order; headings and the signature, found later, add theirs to the late lists (in line order too).
   const blockLines: number[] = [];
+  const lateBlockLines: number[] = [];
   const headingCandidates: number[] = [];
   const stops: number[] = [];
+  const lateStops: number[] = [];
   const markerLines: number[] = [];
   const markers: MarkerInfo[] = [];
   const styleCounts = { pilcrow: 0, 'pilcrow-space': 0, bare: 0 };
@@ -287,10 +290,10 @@ export function parseBody(input: BodyInput): BodyResult {
       for (let k = heading.first; k <= heading.last; k++) {
         if (kinds[k] === 'text' || kinds[k] === 'rule') {
           kinds[k] = k === heading.textLine ? 'heading' : 'rule';
-          stops.push(k);
+          lateStops.push(k);
         }
       }
-      blockLines.push(heading.textLine);
+      lateBlockLines.push(heading.textLine);
       skipTo = heading.last;
     }
   }
@@ -302,21 +305,20 @@ export function parseBody(input: BodyInput): BodyResult {
     if (sig) {
       result.signature = sig;
       if (!sig.glued) {
+        // The signature is the last line: it comes after every heading.
         kinds[lastLine] = 'signature';
-        stops.push(lastLine);
-        blockLines.push(lastLine);
+        lateStops.push(lastLine);
+        lateBlockLines.push(lastLine);
       }
     }
   }
-  // Headings and the signature came in after the first pass: put every list back in line order.
-  stops.sort(byNumber);
-  blockLines.sort(byNumber);
 
   // Paragraph ranges and the headings they sit under. A paragraph runs to its last text line
   // before the next paragraph, or before a heading, rule, banner or signature that comes first.
   let headingIndex = -1;
   let nextHeading = 0;
   let nextStop = 0;
+  let nextLateStop = 0;
   for (let p = 0; p < paragraphLines.length; p++) {
     const i = paragraphLines[p];
     while (nextHeading < result.headings.length && result.headings[nextHeading].text.range.start.line < i) {
@@ -324,9 +326,11 @@ export function parseBody(input: BodyInput): BodyResult {
       nextHeading++;
     }
     while (nextStop < stops.length && stops[nextStop] <= i) nextStop++;
+    while (nextLateStop < lateStops.length && lateStops[nextLateStop] <= i) nextLateStop++;
     const mk = paragraphMarkers[p];
     let limit = p + 1 < paragraphLines.length ? paragraphLines[p + 1] : n;
     if (nextStop < stops.length && stops[nextStop] < limit) limit = stops[nextStop];
+    if (nextLateStop < lateStops.length && lateStops[nextLateStop] < limit) limit = lateStops[nextLateStop];
     let last = limit - 1;
     while (last > i && kinds[last] !== 'text') last--;
     const text = lines[i];
@@ -353,13 +357,10 @@ export function parseBody(input: BodyInput): BodyResult {
   }
 
   // Block markers over the body, on the lines that can hold one.
-  collectBlockMarkers(lines, shapes, hints, kinds, blockLines, paragraphLines, paragraphMarkers, result.blockMarkers);
+  collectBlockMarkers(lines, shapes, hints, kinds, blockLines, lateBlockLines, paragraphLines, paragraphMarkers, result.blockMarkers);
   result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, lines);
   return result;
 }
-
-/** Orders numbers (`Array.prototype.sort` compares strings). */
-const byNumber = (a: number, b: number) => a - b;
 
 /** Reads the redactions and continuation-page markers a line's hints allow; a page marker alone on a body line makes it a page line. */
 function readHintedLine(i: number, text: string, hint: number, result: BodyResult, kinds: LineKind[], inBody: boolean): void {
@@ -734,15 +735,18 @@ function collectBlockMarkers(
   hints: Uint8Array,
   kinds: readonly LineKind[],
   blockLines: readonly number[],
+  lateBlockLines: readonly number[],
   paragraphLines: readonly number[],
   paragraphMarkers: readonly MarkerInfo[],
   out: BlockMarker[],
 ): void {
   let p = 0;
-  for (let b = 0; b < blockLines.length; b++) {
-    const i = blockLines[b];
-    // A line can be listed twice (a hint and a heading): read it once.
-    if (b > 0 && blockLines[b - 1] === i) continue;
+  // Both lists are in line order: take the lower line of the two each time, and each line once.
+  let previous = -1;
+  for (let b = 0, l = 0; b < blockLines.length || l < lateBlockLines.length; ) {
+    const i = l >= lateBlockLines.length || (b < blockLines.length && blockLines[b] <= lateBlockLines[l]) ? blockLines[b++] : lateBlockLines[l++];
+    if (i === previous) continue;
+    previous = i;
     const kind = kinds[i];
     if (kind !== 'paragraph' && kind !== 'text' && kind !== 'heading' && kind !== 'signature') continue;
     // Openers at the start of a paragraph's text (after the marker and marking) or of a line.
