@@ -337,7 +337,8 @@ export function parseBody(input: BodyInput): BodyResult {
     const portion = mk.portion;
     const after = portion ? portion.token.range.end.character : mk.marker.range.end.character;
     result.paragraphs.push({
-      range: spanRange(i, mk.marker.range.start.character, last, ends[last]),
+      // The paragraph starts where its marker starts: one position serves both.
+      range: { start: mk.marker.range.start, end: { line: last, character: ends[last] } },
       marker: mk.marker,
       numberToken: mk.numberToken,
       number: mk.number,

@@ -13,6 +13,7 @@ import type {
   LineKind,
   ParseProblem,
   PreambleLine,
+  Range,
   RoutingLine,
   SecurityLine,
   Token,
@@ -236,6 +237,8 @@ export function parseHead(
     }
     inHeader = true;
     kinds[i] = 'header';
+    // The whole line's range, shared by the header line and an addressee that fills the line.
+    const lineRange = range(i, 0, text.length);
 
     // Old printout distribution blocks.
     const capitalOrDigit = isCapital(c) || isDigit(c);
@@ -245,13 +248,13 @@ export function parseHead(
     if (distribution) {
       inDistribution = c !== C.Dash || !DASHES.test(text);
       kinds[i] = 'distribution';
-      headerLines.push({ kind: 'distribution', line: i, range: range(i, 0, text.length), parsed: true });
+      headerLines.push({ kind: 'distribution', line: i, range: lineRange, parsed: true });
       continue;
     }
     if (lastKind === undefined && isCapital(c) && DISTRIBUTION_CODE.test(text)) {
       // "TED1302" before "ACTION NEA-00".
       kinds[i] = 'distribution';
-      headerLines.push({ kind: 'distribution', line: i, range: range(i, 0, text.length), parsed: true });
+      headerLines.push({ kind: 'distribution', line: i, range: lineRange, parsed: true });
       continue;
     }
     inDistribution = false;
@@ -296,16 +299,16 @@ export function parseHead(
       const keyword = m[1].toUpperCase() as 'TO' | 'INFO' | 'XMT';
       kind = keyword === 'TO' ? 'to' : keyword === 'INFO' ? 'info' : 'xmt';
       addressMode = kind;
-      parsed = b.addressee(i, text, addressMode, true);
+      parsed = b.addressee(i, text, addressMode, true, lineRange);
     } else if (addressMode) {
       kind = 'addressee';
-      parsed = b.addressee(i, text, addressMode, false);
+      parsed = b.addressee(i, text, addressMode, false, lineRange);
     } else {
       kind = 'unknown';
       parsed = false;
     }
     if (kind !== 'unknown' && kind !== 'addressee') lastKind = kind;
-    headerLines.push({ kind, line: i, range: range(i, 0, text.length), parsed });
+    headerLines.push({ kind, line: i, range: lineRange, parsed });
   }
 
   if (headerLines.length === 0) return { preamble };
@@ -545,11 +548,11 @@ class HeaderBuilder {
     };
   }
 
-  addressee(line: number, text: string, mode: 'to' | 'info' | 'xmt', withKeyword: boolean): boolean {
+  addressee(line: number, text: string, mode: 'to' | 'info' | 'xmt', withKeyword: boolean, lineRange: Range): boolean {
     const list = mode === 'to' ? this.to : mode === 'info' ? this.info : this.xmt;
     let pos = skipSpaces(text);
     const lineEnd = trimEndOffset(text);
-    const a: { -readonly [K in keyof Addressee]: Addressee[K] } = { range: range(line, pos, lineEnd) };
+    const a: { -readonly [K in keyof Addressee]: Addressee[K] } = { range: pos === 0 && lineEnd === text.length ? lineRange : range(line, pos, lineEnd) };
     if (withKeyword) {
       let kwEnd = pos;
       while (kwEnd < text.length && !isSpace(text.charCodeAt(kwEnd))) kwEnd++;
