@@ -27,9 +27,13 @@ function letterCode(letters: string): number {
  * or more), or behind one stray letter. A five-letter reading ("ECRET") may be followed by
  * any letter ("E C R E T PARIS").
  */
+/** The first three letters of every reading of {@link BANNER_OPENINGS}, by {@link letterCode}: most lines fail on them. */
+const BANNER_PREFIXES = new Uint8Array(1 << 15);
+
 const BANNER_OPENINGS: ReadonlySet<number> = (() => {
   const openings = new Set<number>();
   const add = (reading: string) => {
+    BANNER_PREFIXES[letterCode(reading.slice(0, 3))] = 1;
     for (const length of [5, 6]) if (reading.length >= length) openings.add(letterCode(reading.slice(0, length)));
     if (reading.length === 5) for (let next = 65; next <= 90; next++) openings.add(letterCode(reading + String.fromCharCode(next)));
   };
@@ -58,6 +62,7 @@ export function mayOpenBanner(text: string, lead: number): boolean {
     else if (!isSpace(c)) break;
     else continue;
     count++;
+    if (count === 3 && BANNER_PREFIXES[code] === 0) return false;
   }
   // The shortest level reading is five letters ("ECRET").
   return count >= 5 && BANNER_OPENINGS.has(code);
