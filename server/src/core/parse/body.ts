@@ -443,26 +443,22 @@ function endsSentence(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 34 || c === 39 || c === 8221 || c === 8217 || c === 41 || c === 93;
 }
 
+// Up to eight words and the white space between them.
+const FIRST_WORDS = /\S+(?:\s+\S+){0,7}/y;
+// White space other than one space between words.
+const NOT_SINGLE_SPACED = /\s\s|[^\S ]/;
+
 /** The first eight words after offset `from` (within 240 characters), single-spaced, cut to 80 characters. */
 function firstWords(text: string, from: number): string {
   const start = skipSpaces(text, from);
   const limit = Math.min(text.length, from + 240);
   if (start >= limit) return '';
-  // Words and the white space between them, up to the eighth word or the limit.
-  let end = start;
-  let singleSpaced = true;
-  for (let k = start, words = 1; ; words++) {
-    while (end < limit && !isSpace(text.charCodeAt(end))) end++;
-    if (words === 8) break;
-    k = end;
-    while (k < limit && isSpace(text.charCodeAt(k))) k++;
-    if (k >= limit) break;
-    // Words are nearly always one space apart.
-    if (k - end !== 1 || text.charCodeAt(end) !== 32) singleSpaced = false;
-    end = k;
-  }
-  const found = text.slice(start, end);
-  const words = singleSpaced ? found : found.replace(WHITE_RUNS, ' ');
+  // A pattern does the scan natively: many times faster than a loop over the characters.
+  const window = limit < text.length ? text.slice(start, limit) : text;
+  FIRST_WORDS.lastIndex = window === text ? start : 0;
+  const found = FIRST_WORDS.exec(window)![0];
+  // Words are nearly always one space apart.
+  const words = NOT_SINGLE_SPACED.test(found) ? found.replace(WHITE_RUNS, ' ') : found;
   return words.length > 80 ? `${words.slice(0, 79)}…` : words;
 }
 
