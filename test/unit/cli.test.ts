@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
+import { compareNames } from '../../server/src/cli/files';
 import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
 import { corpusDir, ROOT } from '../helpers';
@@ -183,6 +184,22 @@ describe('cablelint', function () {
       if (rec.id) assert.equal(rec.id.replace(/\d+$/, ''), name.replace(/\d+$/, '').replace('07PARIS', rec.id.startsWith('07MOSCOW') ? '07MOSCOW' : '07PARIS'));
       const tags = /^TAGS: ((?:[A-Z]{2,5} )*[A-Z]{2,5}) *\r?\n(?=SUBJECT)/m.exec(text);
       if (tags) assert.deepEqual(rec.tags, tags[1].split(' '));
+    }
+  });
+
+  it('orders names exactly as localeCompare does', () => {
+    const names = ['a', 'A', 'b', 'B', 'aa', 'ab', 'a-b', 'a_b', 'a.b', 'a b', 'é', 'e', 'E', 'f', 'Ä', 'z1', 'z10', 'z2', 'Z', '1', '09PARIS1.txt', '09PARIS10.txt', '09PARIS103.txt', '09PARIS1039.txt', '09paris1.txt', '10ROME1.cable', 'x.CABLE', 'x.cable', 'x\u0301', 'x\u0001', '-', '.', '', 'ch', 'd', 'h', 'ı', 'i', 'I'];
+    const sign = (n: number) => Math.sign(n);
+    for (const a of names) for (const b of names) assert.equal(sign(compareNames(a, b)), sign(a.localeCompare(b)), `${JSON.stringify(a)} ${JSON.stringify(b)}`);
+    // Random names from the characters file names use most.
+    const alphabet = '09AZaz.-_ é';
+    let seed = 1;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const word = () => Array.from({ length: 1 + Math.floor(random() * 5) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    for (let i = 0; i < 5000; i++) {
+      const a = word();
+      const b = random() < 0.5 ? a + word() : word();
+      assert.equal(sign(compareNames(a, b)), sign(a.localeCompare(b)), `${JSON.stringify(a)} ${JSON.stringify(b)}`);
     }
   });
 });
