@@ -164,8 +164,8 @@ interface LintJob {
   readonly index: number;
   readonly file: string;
   readonly shown: string;
-  /** The path the configuration's globs see, when its overrides need one. */
-  readonly configPath?: string;
+  /** The path the configuration's globs see, from its directory, when there are globs. */
+  readonly globPath?: string;
 }
 
 /** What a worker thread is given: its share of the files and the configuration. */
@@ -186,7 +186,7 @@ interface IndexedResult {
 function lintOne(job: LintJob, resolver: ConfigResolver, errors: string[]): FileResult | undefined {
   const read = readText(job.file, errors);
   if (!read) return undefined;
-  return { file: job.shown, findings: lintCable(parseCable(read.text).cable, resolver.fixed ?? resolver.resolve(job.configPath!)).map(reported) };
+  return { file: job.shown, findings: lintCable(parseCable(read.text).cable, resolver.fixed ?? resolver.resolve(job.globPath!)).map(reported) };
 }
 
 /** Lints a share of the files, handing the results over in batches. */
@@ -268,15 +268,15 @@ async function lintCommand(o: Options): Promise<number> {
   const ignoreConfig: CableLintConfig = { ...config, ignore: [...config.ignore, ...o.ignore] };
   const cwd = process.cwd();
   const shownPath = relativePaths(cwd);
-  // The globs see paths from the configuration's directory; without globs no such path is needed.
-  const needsConfigPath = ignoreConfig.ignore.length > 0 || config.overrides.length > 0;
-  const configPath = !needsConfigPath ? undefined : root === cwd ? shownPath : relativePaths(root);
+  // Globs see paths from the configuration's directory; without globs no such path is worked out.
+  const hasGlobs = ignoreConfig.ignore.length > 0 || config.overrides.length > 0;
+  const pathForGlobs = !hasGlobs ? undefined : root === cwd ? shownPath : relativePaths(root);
   const jobs: LintJob[] = [];
   for (const input of collect(o.paths, errors)) {
     const shown = shownPath(input);
-    const fromRoot = configPath?.(input);
-    if (ignoreConfig.ignore.length > 0 && (isIgnored(ignoreConfig, fromRoot!) || isIgnored(ignoreConfig, shown))) continue;
-    jobs.push({ index: jobs.length, file: input.file, shown, configPath: fromRoot });
+    const globPath = pathForGlobs?.(input);
+    if (ignoreConfig.ignore.length > 0 && (isIgnored(ignoreConfig, globPath!) || isIgnored(ignoreConfig, shown))) continue;
+    jobs.push({ index: jobs.length, file: input.file, shown, globPath });
   }
   let results: FileResult[] = [];
   const progress = jobs.length > 300 && isTerminal(2);
@@ -291,7 +291,7 @@ async function lintCommand(o: Options): Promise<number> {
       if (o.fix || o.dryRun) {
         const read = readText(job.file, errors);
         if (!read) return;
-        const resolved = resolver.fixed ?? resolver.resolve(job.configPath!);
+        const resolved = resolver.fixed ?? resolver.resolve(job.globPath!);
         const fixed = fixAll(read.text, resolved);
         if (fixed.text !== read.text) {
           if (o.dryRun) stdout.write(unifiedDiff(job.file, read.text, fixed.text));
