@@ -187,6 +187,20 @@ describe('cablelint', function () {
     }
   });
 
+  it('loads jsonc-parser, picomatch and the LSP types only for the runs that need them', () => {
+    const loaded = (args: string[]) => {
+      const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'module' } });
+      return [...r.stderr.matchAll(/REQUEST \.\/cli-([\w-]+)\.js/g)].map((m) => m[1]);
+    };
+    assert.deepEqual(loaded(['--format', 'json', 'test/fixtures/samples']), []);
+    assert.deepEqual(loaded(['--ignore', 'drafts/**', 'test/fixtures/samples']), ['picomatch']);
+    assert.deepEqual(loaded(['outline', 'test/fixtures/samples/09VALLETTA412.cable']), ['vscode-languageserver-types']);
+    const dir = path.join(tmp, 'lazy');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, '.cablelint.jsonc'), '{ "rules": { "CBL030": "warning" } }');
+    assert.deepEqual(loaded(['--config', path.join(dir, '.cablelint.jsonc'), 'test/fixtures/samples']), ['jsonc-parser']);
+  });
+
   it('orders names exactly as localeCompare does', () => {
     const names = ['a', 'A', 'b', 'B', 'aa', 'ab', 'a-b', 'a_b', 'a.b', 'a b', 'é', 'e', 'E', 'f', 'Ä', 'z1', 'z10', 'z2', 'Z', '1', '09PARIS1.txt', '09PARIS10.txt', '09PARIS103.txt', '09PARIS1039.txt', '09paris1.txt', '10ROME1.cable', 'x.CABLE', 'x.cable', 'x\u0301', 'x\u0001', '-', '.', '', 'ch', 'd', 'h', 'ı', 'i', 'I'];
     const sign = (n: number) => Math.sign(n);
