@@ -115,8 +115,10 @@ export function readText(file: string, errors: string[]): { text: string; bom: b
  * collator on its first call, which takes longer than linting a dozen cables. Its locale
  * is the first of LC_ALL, LC_MESSAGES and LANG that is set (on Windows, the system's);
  * English and the C locale order `-`, `.`, digits and ASCII letters as the root collation does.
+ * A Node built without ICU compares by other rules, so it always asks `localeCompare`.
  */
-const ROOT_COLLATION = process.platform !== 'win32' && /^(?:|C|POSIX|en)(?:[._@-].*)?$/.test(process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG ?? '');
+const ROOT_COLLATION =
+  typeof Intl === 'object' && process.platform !== 'win32' && /^(?:|C|POSIX|en)(?:[._@-].*)?$/.test(process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG ?? '');
 
 /**
  * A character's place in the root collation, for `-`, `.`, digits and ASCII letters:
