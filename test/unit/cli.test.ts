@@ -2,7 +2,7 @@
  * `cablelint` end to end: formats, exit codes, --fix, configuration, bad inputs, extract and outline.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -185,6 +185,17 @@ describe('cablelint', function () {
       const tags = /^TAGS: ((?:[A-Z]{2,5} )*[A-Z]{2,5}) *\r?\n(?=SUBJECT)/m.exec(text);
       if (tags) assert.deepEqual(rec.tags, tags[1].split(' '));
     }
+  });
+
+  it('stops writing quietly when the reader of its output has gone', async () => {
+    const child = spawn(process.execPath, [CLI, '--format', 'json', 'test/fixtures/samples'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the CLI has started, so that every write meets a closed pipe (EPIPE).
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
   });
 
   it('loads jsonc-parser, picomatch and the LSP types only for the runs that need them', () => {
