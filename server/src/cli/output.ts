@@ -12,14 +12,14 @@ const CHUNK = 1 << 16;
 export class Output {
   readonly #fd: number;
   /** Output flushed before this one's, so that both keep their order on a shared terminal or file. */
-  readonly #after: Output | undefined;
+  readonly #first: Output | undefined;
   #pending = '';
   /** Set once the reader has gone (EPIPE): the rest is dropped, as nobody can read it. */
   #closed = false;
 
-  constructor(fd: number, after?: Output) {
+  constructor(fd: number, first?: Output) {
     this.#fd = fd;
-    this.#after = after;
+    this.#first = first;
   }
 
   /** Adds text, writing it out once enough has gathered. */
@@ -30,7 +30,7 @@ export class Output {
 
   /** Writes out everything gathered. Fails only on errors other than a full or closed pipe. */
   flush(): void {
-    this.#after?.flush();
+    this.#first?.flush();
     const text = this.#pending;
     this.#pending = '';
     if (text === '' || this.#closed) return;
