@@ -35,10 +35,39 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * Packages the CLI needs only now and then: jsonc-parser when there is a configuration file,
+ * picomatch when there are globs, vscode-languageserver-types for `outline`. Each is bundled
+ * on its own into dist/cli-NAME.js, and the CLI imports a stand-in whose exports require that
+ * file on first use, so that a plain run neither compiles nor initialises them.
+ */
+const LAZY_PACKAGES = ['jsonc-parser', 'picomatch', 'vscode-languageserver-types'];
+
+/** Replaces imports of {@link LAZY_PACKAGES} with stand-ins that load dist/cli-NAME.js on first use. */
+const lazyPackagesPlugin = {
+  name: 'lazy-packages',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(?:${LAZY_PACKAGES.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'lazy' }));
+    build.onResolve({ filter: /^\.\/cli-/ }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, async (args) => {
+      const names = Object.keys(await import(args.path)).filter((name) => name !== 'default' && name !== '__esModule');
+      const contents = [
+        'let loaded;',
+        `const load = () => (loaded ??= require(${JSON.stringify(`./cli-${args.path}.js`)}));`,
+        "Object.defineProperty(exports, '__esModule', { value: true });",
+        "Object.defineProperty(exports, 'default', { enumerable: true, get: () => (load().__esModule ? load().default : load()) });",
+        `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+      ].join('\n');
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, lazyPackagesPlugin] },
+  ...LAZY_PACKAGES.map((name) => ({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: import.meta.dirname }, outfile: `dist/cli-${name}.js` })),
 ];
 
 async function main() {

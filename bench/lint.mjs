@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Lint throughput of the real CLI (dist/cli.js, all rules) over ../shared/corpus and over the corpus
 // replicated 10x in bench/.tmp, against a floor measured in the same run: a Node script that only
-// reads the same files and splits them into lines. Also reports the CLI's peak RSS.
-// Usage: npm run build && node bench/lint.mjs
+// reads the same files and splits them into lines. The two alternate, pair by pair, so that both meet
+// the same load on a shared machine; the ratio is the median of the pairs' ratios. Also reports the
+// CLI's peak RSS.
+// Usage: npm run build && node bench/lint.mjs [RUNS]   (RUNS pairs per input, default 11)
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,16 +21,15 @@ for (const d of process.argv.slice(2)) walk(d);
 console.log(lines);
 `);
 
-function timed(args, runs = 3) {
-  const t = [];
-  let rss = 0;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
-    t.push(performance.now() - start);
-    rss = Math.max(rss, parseInt(/(\d+)\s*$/.exec(r.stderr)?.[1] ?? '0', 10));
-  }
-  return { ms: median(t), rssMb: rss / 1024 };
+const runs = Number(process.argv[2] ?? 11);
+
+/** Runs node with `args` once: wall time in ms and peak RSS in MB. Fails on a crash or exit code 2 (findings exit 1). */
+function once(args) {
+  const start = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = performance.now() - start;
+  if (r.error || r.status === null || r.status > 1) throw new Error(`${args.join(' ')}: ${r.error ?? `exit ${r.status}`}\n${r.stderr}`);
+  return { ms, rssMb: parseInt(/(\d+)\s*$/.exec(r.stderr)?.[1] ?? '0', 10) / 1024 };
 }
 
 const replicated = join(tmp, 'corpus10');
@@ -36,7 +37,33 @@ rmSync(replicated, { recursive: true, force: true });
 for (let i = 0; i < 10; i++) cpSync(join(corpus, 'cablegate'), join(replicated, `copy${i}`), { recursive: true });
 
 for (const [name, dir] of [['corpus (cablegate, 200 files)', join(corpus, 'cablegate')], ['corpus x10 (2,000 files)', replicated]]) {
-  const floor = timed([floorScript, dir]);
-  const lint = timed([cli, '--format', 'json', dir]);
-  console.log(`${name}: floor ${floor.ms.toFixed(0)} ms, cablelint ${lint.ms.toFixed(0)} ms, ratio ${(lint.ms / floor.ms).toFixed(2)}x, cablelint peak RSS ${lint.rssMb.toFixed(0)} MB`);
+  const floorArgs = [floorScript, dir];
+  const lintArgs = [cli, '--format', 'json', dir];
+  // One untimed run of each, so that both find the files in the page cache.
+  once(floorArgs);
+  once(lintArgs);
+  const floor = [];
+  const lint = [];
+  const ratios = [];
+  let rss = 0;
+  for (let i = 0; i < runs; i++) {
+    // Each goes first every other pair, so that neither always runs in the other's wake.
+    let f, l;
+    if (i % 2 === 0) {
+      f = once(floorArgs);
+      l = once(lintArgs);
+    } else {
+      l = once(lintArgs);
+      f = once(floorArgs);
+    }
+    floor.push(f.ms);
+    lint.push(l.ms);
+    ratios.push(l.ms / f.ms);
+    rss = Math.max(rss, l.rssMb);
+  }
+  const sorted = [...ratios].sort((a, b) => a - b);
+  console.log(
+    `${name}: floor ${median(floor).toFixed(0)} ms, cablelint ${median(lint).toFixed(0)} ms (medians of ${runs}), ` +
+      `ratio ${median(ratios).toFixed(2)}x (median of the pairs; ${sorted[0].toFixed(2)}-${sorted[sorted.length - 1].toFixed(2)}), cablelint peak RSS ${rss.toFixed(0)} MB`,
+  );
 }

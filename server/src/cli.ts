@@ -8,23 +8,22 @@
  * Exit codes: 0 no error-level findings; 1 error-level findings; 2 usage or I/O errors.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { DEFAULT_CONFIG, isIgnored, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig } from './core/config';
+import type { MessagePort } from 'node:worker_threads';
+import { ConfigResolver, DEFAULT_CONFIG, isIgnored, parseConfig, parseRuleOverrides, type CableLintConfig } from './core/config';
 import type { RuleSetting } from './core/rules/types';
 import { fixAll } from './core/fix';
 import { lintCable } from './core/lint';
 import { parseCable } from './core/parse/index';
 import { extractRecord, EXTRACT_FIELDS, toCsvRow } from './cli/extract';
+import { collect, readText, relativePaths } from './cli/files';
 import { formatJson, formatJunit, formatSarif, formatStylish, reported, type FileResult } from './cli/formats';
 import { unifiedDiff } from './cli/diff';
+import { isTerminal, stderr, stdout } from './cli/output';
 import { getDocumentSymbols } from './features/documentSymbols';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 
 const VERSION = '0.1.0';
-/** Files larger than this are reported and skipped. */
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 const HELP = `cablelint ${VERSION}: validate U.S. diplomatic cables (ACP 127 text).
 
@@ -108,74 +107,6 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-/** True for names the directory walk takes: `*.cable` and canonical-id `.txt` files. */
-function isCableName(name: string): boolean {
-  return /\.cable$/i.test(name) || /^\d{2}[A-Z]+\d+\.txt$/.test(name);
-}
-
-function collect(paths: readonly string[], errors: string[]): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      errors.push(`${dir}: cannot read directory (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-      return;
-    }
-    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (isCableName(e.name)) out.push(full);
-    }
-  };
-  for (const p of paths) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch (e) {
-      errors.push(`${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(e)}`);
-      continue;
-    }
-    if (stat.isDirectory()) walk(p);
-    else out.push(p);
-  }
-  return out;
-}
-
-/** Reads a file as text; undefined with a message for binary, empty, huge or unreadable files. */
-function readText(file: string, errors: string[]): { text: string; bom: boolean } | undefined {
-  let text: string;
-  try {
-    const stat = fs.statSync(file);
-    if (stat.isDirectory()) {
-      errors.push(`${file}: is a directory`);
-      return undefined;
-    }
-    if (stat.size > MAX_FILE_BYTES) {
-      errors.push(`${file}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, skipped`);
-      return undefined;
-    }
-    // Node decodes UTF-8 files in one native call; reading a Buffer first and decoding it costs more.
-    // The decoded text keeps what the bytes say: a NUL byte is U+0000, the BOM's three bytes are U+FEFF.
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    errors.push(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-    return undefined;
-  }
-  if (text.length === 0) {
-    errors.push(`${file}: empty file`);
-    return undefined;
-  }
-  if (text.includes('\0')) {
-    errors.push(`${file}: binary file (contains NUL bytes), skipped`);
-    return undefined;
-  }
-  const bom = text.charCodeAt(0) === 0xfeff;
-  return { text: bom ? text.slice(1) : text, bom };
-}
-
 function loadConfig(o: Options, errors: string[]): { config: CableLintConfig; root: string } {
   let file = o.config;
   if (!file) {
@@ -201,10 +132,6 @@ function loadConfig(o: Options, errors: string[]): { config: CableLintConfig; ro
   return { config, root: path.dirname(path.resolve(file)) };
 }
 
-function rel(root: string, file: string): string {
-  return path.relative(root, path.resolve(file)).split(path.sep).join('/');
-}
-
 /**
  * Files per thread below which another thread costs more than it saves: each thread
  * starts its own JavaScript engine, which spends about half a second of processor time
@@ -219,18 +146,33 @@ const FILES_PER_THREAD = 500;
  */
 function threadCount(files: number, asked: number | undefined): number {
   if (asked !== undefined) return Math.max(1, Math.min(asked, files));
-  return Math.max(1, Math.min(Math.floor(os.availableParallelism() / 2), Math.floor(files / FILES_PER_THREAD)));
+  // Fewer files than two threads' worth need one thread whatever the cores.
+  if (files < 2 * FILES_PER_THREAD) return 1;
+  return Math.max(1, Math.min(Math.floor(process.getBuiltinModule('node:os').availableParallelism() / 2), Math.floor(files / FILES_PER_THREAD)));
 }
 /** Results a worker thread gathers before posting them: one message per file costs more than linting it. */
 const BATCH = 64;
 
+/**
+ * The argument a worker thread is started with. The bundle is its own worker, and telling
+ * the two apart by `argv` spares the main thread loading `worker_threads` when it lints alone.
+ */
+const WORKER_ARG = '--cablelint-worker-thread';
+
+/** A file to lint: where to read it, the name results give it, and its settings. */
+interface LintJob {
+  readonly index: number;
+  readonly file: string;
+  readonly shown: string;
+  /** The path the configuration's globs see, from its directory, when there are globs. */
+  readonly globPath?: string;
+}
+
 /** What a worker thread is given: its share of the files and the configuration. */
 interface WorkerInput {
-  readonly files: readonly { index: number; file: string }[];
+  readonly jobs: readonly LintJob[];
   readonly config: CableLintConfig;
-  readonly root: string;
   readonly overrides: ReadonlyMap<string, RuleSetting>;
-  readonly cwd: string;
 }
 
 /** One result of a worker's share: the file's index in the whole list, its findings (none when unreadable) and its messages. */
@@ -241,18 +183,19 @@ interface IndexedResult {
 }
 
 /** Lints one file; only its findings are kept. */
-function lintOne(file: string, config: CableLintConfig, root: string, overrides: ReadonlyMap<string, RuleSetting>, errors: string[]): FileResult | undefined {
-  const read = readText(file, errors);
+function lintOne(job: LintJob, resolver: ConfigResolver, errors: string[]): FileResult | undefined {
+  const read = readText(job.file, errors);
   if (!read) return undefined;
-  return { file: rel(process.cwd(), file), findings: lintCable(parseCable(read.text).cable, resolveConfig(config, rel(root, file), overrides)).map(reported) };
+  return { file: job.shown, findings: lintCable(parseCable(read.text).cable, resolver.fixed ?? resolver.resolve(job.globPath!)).map(reported) };
 }
 
 /** Lints a share of the files, handing the results over in batches. */
 function lintShare(input: WorkerInput, post: (batch: IndexedResult[]) => void): void {
+  const resolver = new ConfigResolver(input.config, input.overrides);
   let batch: IndexedResult[] = [];
-  for (const { index, file } of input.files) {
+  for (const job of input.jobs) {
     const errors: string[] = [];
-    batch.push({ index, result: lintOne(file, input.config, input.root, input.overrides, errors), errors });
+    batch.push({ index: job.index, result: lintOne(job, resolver, errors), errors });
     if (batch.length >= BATCH) {
       post(batch);
       batch = [];
@@ -262,20 +205,21 @@ function lintShare(input: WorkerInput, post: (batch: IndexedResult[]) => void): 
 }
 
 /** The body of a worker thread: lint its share and post the results back in batches. */
-function runWorker(input: WorkerInput): void {
-  lintShare(input, (batch) => parentPort!.postMessage({ batch }));
-  parentPort!.postMessage({ done: true });
+function runWorker(input: WorkerInput, port: MessagePort): void {
+  lintShare(input, (batch) => port.postMessage({ batch }));
+  port.postMessage({ done: true });
 }
 
 /**
  * Lints files on `count` threads: worker threads take all shares but one, which this
  * thread lints while they start. Results come back in file order.
  */
-async function lintInThreads(files: readonly string[], count: number, config: CableLintConfig, root: string, overrides: ReadonlyMap<string, RuleSetting>, errors: string[], progress: boolean): Promise<FileResult[]> {
-  const shares: { index: number; file: string }[][] = Array.from({ length: count }, () => []);
-  files.forEach((file, index) => shares[index % count].push({ index, file }));
-  const results: (FileResult | undefined)[] = new Array(files.length);
-  const fileErrors: (readonly string[])[] = new Array(files.length);
+async function lintInThreads(jobs: readonly LintJob[], count: number, config: CableLintConfig, overrides: ReadonlyMap<string, RuleSetting>, errors: string[], progress: boolean): Promise<FileResult[]> {
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
+  const shares: LintJob[][] = Array.from({ length: count }, () => []);
+  jobs.forEach((job, index) => shares[index % count].push(job));
+  const results: (FileResult | undefined)[] = new Array(jobs.length);
+  const fileErrors: (readonly string[])[] = new Array(jobs.length);
   let finished = 0;
   const take = (batch: readonly IndexedResult[]) => {
     for (const r of batch) {
@@ -283,13 +227,13 @@ async function lintInThreads(files: readonly string[], count: number, config: Ca
       fileErrors[r.index] = r.errors;
     }
     finished += batch.length;
-    if (progress) process.stderr.write(`\rcablelint: ${finished}/${files.length} files`);
+    if (progress) showProgress(finished, jobs.length);
   };
-  const input = (share: WorkerInput['files']): WorkerInput => ({ files: share, config, root, overrides, cwd: process.cwd() });
+  const input = (share: readonly LintJob[]): WorkerInput => ({ jobs: share, config, overrides });
   const workers = shares.slice(1).map(
     (share) =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(__filename, { workerData: input(share) });
+        const worker = new Worker(__filename, { workerData: input(share), argv: [WORKER_ARG] });
         worker.on('message', (m: { batch?: IndexedResult[]; done?: boolean }) => {
           if (m.done) return void worker.terminate().then(() => resolve());
           take(m.batch!);
@@ -303,98 +247,127 @@ async function lintInThreads(files: readonly string[], count: number, config: Ca
   return results.filter((r): r is FileResult => r !== undefined);
 }
 
+/** Rewrites the progress line on stderr. */
+function showProgress(done: number, total: number): void {
+  stderr.write(`\rcablelint: ${done}/${total} files`);
+  stderr.flush();
+}
+
+/** Prints the run's messages on stderr and returns its exit code: 2 after any message, else `code`. */
+function finish(errors: readonly string[], code: number): number {
+  for (const e of errors) stderr.write(`cablelint: ${e}\n`);
+  stderr.flush();
+  return errors.length > 0 ? 2 : code;
+}
+
 async function lintCommand(o: Options): Promise<number> {
   const errors: string[] = [];
   const { config, root } = loadConfig(o, errors);
   const overrides = parseRuleOverrides(o.rules);
   if (overrides.errors.length > 0) throw new UsageError(overrides.errors.join('; '));
   const ignoreConfig: CableLintConfig = { ...config, ignore: [...config.ignore, ...o.ignore] };
-  const files = collect(o.paths, errors).filter((f) => !isIgnored(ignoreConfig, rel(root, f)) && !isIgnored(ignoreConfig, rel(process.cwd(), f)));
+  const cwd = process.cwd();
+  const shownPath = relativePaths(cwd);
+  // Globs see paths from the configuration's directory; without globs no such path is worked out.
+  const hasGlobs = ignoreConfig.ignore.length > 0 || config.overrides.length > 0;
+  const pathForGlobs = !hasGlobs ? undefined : root === cwd ? shownPath : relativePaths(root);
+  const jobs: LintJob[] = [];
+  for (const input of collect(o.paths, errors)) {
+    const shown = shownPath(input);
+    const globPath = pathForGlobs?.(input);
+    if (ignoreConfig.ignore.length > 0 && (isIgnored(ignoreConfig, globPath!) || isIgnored(ignoreConfig, shown))) continue;
+    jobs.push({ index: jobs.length, file: input.file, shown, globPath });
+  }
   let results: FileResult[] = [];
-  const progress = process.stderr.isTTY && files.length > 300;
-  const threads = threadCount(files.length, o.threads);
+  const progress = jobs.length > 300 && isTerminal(2);
+  const threads = threadCount(jobs.length, o.threads);
   if (!o.fix && !o.dryRun && threads > 1) {
     // Large collections: several threads; only findings travel back.
-    results = await lintInThreads(files, threads, config, root, overrides.rules, errors, progress);
+    results = await lintInThreads(jobs, threads, config, overrides.rules, errors, progress);
   } else {
-    files.forEach((file, i) => {
-      if (progress && i % 100 === 0) process.stderr.write(`\rcablelint: ${i}/${files.length} files`);
+    const resolver = new ConfigResolver(config, overrides.rules);
+    jobs.forEach((job, i) => {
+      if (progress && i % 100 === 0) showProgress(i, jobs.length);
       if (o.fix || o.dryRun) {
-        const read = readText(file, errors);
+        const read = readText(job.file, errors);
         if (!read) return;
-        const resolved = resolveConfig(config, rel(root, file), overrides.rules);
+        const resolved = resolver.fixed ?? resolver.resolve(job.globPath!);
         const fixed = fixAll(read.text, resolved);
         if (fixed.text !== read.text) {
-          if (o.dryRun) process.stdout.write(unifiedDiff(file, read.text, fixed.text));
+          if (o.dryRun) stdout.write(unifiedDiff(job.file, read.text, fixed.text));
           else {
             try {
-              fs.writeFileSync(file, (read.bom ? '\uFEFF' : '') + fixed.text);
+              fs.writeFileSync(job.file, (read.bom ? '\uFEFF' : '') + fixed.text);
             } catch (e) {
-              errors.push(`${file}: cannot be written (${String(e)})`);
+              errors.push(`${job.file}: cannot be written (${String(e)})`);
             }
           }
         }
-        results.push({ file: rel(process.cwd(), file), findings: lintCable(parseCable(fixed.text).cable, resolved).map(reported) });
+        results.push({ file: job.shown, findings: lintCable(parseCable(fixed.text).cable, resolved).map(reported) });
         return;
       }
-      const result = lintOne(file, config, root, overrides.rules, errors);
+      const result = lintOne(job, resolver, errors);
       if (result) results.push(result);
     });
   }
-  if (progress) process.stderr.write(`\rcablelint: ${files.length}/${files.length} files\n`);
+  if (progress) {
+    stderr.write(`\rcablelint: ${jobs.length}/${jobs.length} files\n`);
+    stderr.flush();
+  }
   if (!o.dryRun) {
     const format = o.format ?? 'stylish';
-    const color = format === 'stylish' && !!process.stdout.isTTY && !process.env.NO_COLOR;
-    const out = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, VERSION) : format === 'junit' ? formatJunit(results) : formatStylish(results, color);
-    process.stdout.write(out);
+    const color = format === 'stylish' && !process.env.NO_COLOR && isTerminal(1);
+    stdout.write(format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, VERSION) : format === 'junit' ? formatJunit(results) : formatStylish(results, color));
   }
-  for (const e of errors) process.stderr.write(`cablelint: ${e}\n`);
-  if (errors.length > 0) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  stdout.flush();
+  return finish(errors, results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0);
 }
 
 function extractCommand(o: Options): number {
   const errors: string[] = [];
-  const files = collect(o.paths, errors);
+  const shownPath = relativePaths(process.cwd());
   const fields = o.fields ?? EXTRACT_FIELDS;
-  if (o.format === 'csv') process.stdout.write(toCsvRow(fields) + '\n');
-  for (const file of files) {
-    const read = readText(file, errors);
+  if (o.format === 'csv') stdout.write(toCsvRow(fields) + '\n');
+  for (const input of collect(o.paths, errors)) {
+    const read = readText(input.file, errors);
     if (!read) continue;
-    const record = extractRecord(rel(process.cwd(), file), parseCable(read.text).cable);
-    if (o.format === 'csv') process.stdout.write(toCsvRow(fields.map((f) => record[f])) + '\n');
-    else process.stdout.write(JSON.stringify(Object.fromEntries(fields.map((f) => [f, record[f]]))) + '\n');
+    const record = extractRecord(shownPath(input), parseCable(read.text).cable);
+    if (o.format === 'csv') stdout.write(toCsvRow(fields.map((f) => record[f])) + '\n');
+    else stdout.write(JSON.stringify(Object.fromEntries(fields.map((f) => [f, record[f]]))) + '\n');
   }
-  for (const e of errors) process.stderr.write(`cablelint: ${e}\n`);
-  return errors.length > 0 ? 2 : 0;
+  stdout.flush();
+  return finish(errors, 0);
 }
 
 function outlineCommand(o: Options): number {
   const errors: string[] = [];
-  for (const file of collect(o.paths, errors)) {
-    const read = readText(file, errors);
+  const shownPath = relativePaths(process.cwd());
+  for (const input of collect(o.paths, errors)) {
+    const read = readText(input.file, errors);
     if (!read) continue;
-    process.stdout.write(`${rel(process.cwd(), file)}\n`);
+    stdout.write(`${shownPath(input)}\n`);
     const print = (symbols: readonly DocumentSymbol[], depth: number) => {
       for (const s of symbols) {
-        process.stdout.write(`${'  '.repeat(depth + 1)}${s.name}${s.detail ? `  — ${s.detail.length > 60 ? s.detail.slice(0, 59) + '…' : s.detail}` : ''}  [${s.range.start.line + 1}]\n`);
+        stdout.write(`${'  '.repeat(depth + 1)}${s.name}${s.detail ? `  — ${s.detail.length > 60 ? s.detail.slice(0, 59) + '…' : s.detail}` : ''}  [${s.range.start.line + 1}]\n`);
         print(s.children ?? [], depth + 1);
       }
     };
     print(getDocumentSymbols(parseCable(read.text).cable), 0);
   }
-  for (const e of errors) process.stderr.write(`cablelint: ${e}\n`);
-  return errors.length > 0 ? 2 : 0;
+  stdout.flush();
+  return finish(errors, 0);
 }
 
 /** Runs the CLI and returns its exit code. */
 export function main(argv: string[]): number | Promise<number> {
   if (argv.includes('-h') || argv.includes('--help')) {
-    process.stdout.write(HELP);
+    stdout.write(HELP);
+    stdout.flush();
     return 0;
   }
   if (argv.includes('-v') || argv.includes('--version')) {
-    process.stdout.write(`${VERSION}\n`);
+    stdout.write(`${VERSION}\n`);
+    stdout.flush();
     return 0;
   }
   try {
@@ -409,16 +382,14 @@ export function main(argv: string[]): number | Promise<number> {
 
 /** The exit code and message for a usage error or an internal failure. */
 function fail(e: unknown): number {
-  if (e instanceof UsageError) {
-    process.stderr.write(`cablelint: ${e.message}\nRun cablelint --help for usage.\n`);
-    return 2;
-  }
-  process.stderr.write(`cablelint: internal error: ${String(e)}\n`);
+  stderr.write(e instanceof UsageError ? `cablelint: ${e.message}\nRun cablelint --help for usage.\n` : `cablelint: internal error: ${String(e)}\n`);
+  stderr.flush();
   return 2;
 }
 
-if (isMainThread) {
-  void Promise.resolve(main(process.argv.slice(2))).then((code) => (process.exitCode = code));
+const thread = process.argv.length === 3 && process.argv[2] === WORKER_ARG ? process.getBuiltinModule('node:worker_threads') : undefined;
+if (thread && !thread.isMainThread) {
+  runWorker(thread.workerData as WorkerInput, thread.parentPort!);
 } else {
-  runWorker(workerData as WorkerInput);
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => (process.exitCode = code));
 }

@@ -2,11 +2,12 @@
  * `cablelint` end to end: formats, exit codes, --fix, configuration, bad inputs, extract and outline.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
+import { compareNames } from '../../server/src/cli/files';
 import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
 import { corpusDir, ROOT } from '../helpers';
@@ -183,6 +184,47 @@ describe('cablelint', function () {
       if (rec.id) assert.equal(rec.id.replace(/\d+$/, ''), name.replace(/\d+$/, '').replace('07PARIS', rec.id.startsWith('07MOSCOW') ? '07MOSCOW' : '07PARIS'));
       const tags = /^TAGS: ((?:[A-Z]{2,5} )*[A-Z]{2,5}) *\r?\n(?=SUBJECT)/m.exec(text);
       if (tags) assert.deepEqual(rec.tags, tags[1].split(' '));
+    }
+  });
+
+  it('stops writing quietly when the reader of its output has gone', async () => {
+    const child = spawn(process.execPath, [CLI, '--format', 'json', 'test/fixtures/samples'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the CLI has started, so that every write meets a closed pipe (EPIPE).
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
+  });
+
+  it('loads jsonc-parser, picomatch and the LSP types only for the runs that need them', () => {
+    const loaded = (args: string[]) => {
+      const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'module' } });
+      return [...r.stderr.matchAll(/REQUEST \.\/cli-([\w-]+)\.js/g)].map((m) => m[1]);
+    };
+    assert.deepEqual(loaded(['--format', 'json', 'test/fixtures/samples']), []);
+    assert.deepEqual(loaded(['--ignore', 'drafts/**', 'test/fixtures/samples']), ['picomatch']);
+    assert.deepEqual(loaded(['outline', 'test/fixtures/samples/09VALLETTA412.cable']), ['vscode-languageserver-types']);
+    const dir = path.join(tmp, 'lazy');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, '.cablelint.jsonc'), '{ "rules": { "CBL030": "warning" } }');
+    assert.deepEqual(loaded(['--config', path.join(dir, '.cablelint.jsonc'), 'test/fixtures/samples']), ['jsonc-parser']);
+  });
+
+  it('orders names exactly as localeCompare does', () => {
+    const names = ['a', 'A', 'b', 'B', 'aa', 'ab', 'a-b', 'a_b', 'a.b', 'a b', 'é', 'e', 'E', 'f', 'Ä', 'z1', 'z10', 'z2', 'Z', '1', '09PARIS1.txt', '09PARIS10.txt', '09PARIS103.txt', '09PARIS1039.txt', '09paris1.txt', '10ROME1.cable', 'x.CABLE', 'x.cable', 'x\u0301', 'x\u0001', '-', '.', '', 'ch', 'd', 'h', 'ı', 'i', 'I'];
+    const sign = (n: number) => Math.sign(n);
+    for (const a of names) for (const b of names) assert.equal(sign(compareNames(a, b)), sign(a.localeCompare(b)), `${JSON.stringify(a)} ${JSON.stringify(b)}`);
+    // Random names from the characters file names use most.
+    const alphabet = '09AZaz.-_ é';
+    let seed = 1;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const word = () => Array.from({ length: 1 + Math.floor(random() * 5) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    for (let i = 0; i < 5000; i++) {
+      const a = word();
+      const b = random() < 0.5 ? a + word() : word();
+      assert.equal(sign(compareNames(a, b)), sign(a.localeCompare(b)), `${JSON.stringify(a)} ${JSON.stringify(b)}`);
     }
   });
 });

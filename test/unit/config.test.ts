@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import picomatch from 'picomatch';
-import { isIgnored, matchesGlob, parseConfig, resolveConfig } from '../../server/src/core/config';
+import { ConfigResolver, isIgnored, matchesGlob, parseConfig, resolveConfig } from '../../server/src/core/config';
 
 describe('configuration', () => {
   const { config, errors } = parseConfig(`{
@@ -45,5 +45,21 @@ describe('configuration', () => {
       }
     }
     assert.equal(matchesGlob('a.cable', [], true), false);
+  });
+
+  it('resolves many files as resolveConfig does, once per combination of matching overrides', () => {
+    const { config: two } = parseConfig('{ "rules": { "CBL030": "warning" }, "overrides": [{ "files": ["archive/**"], "rules": { "CBL030": "off" } }, { "files": ["**/*.cable"], "rules": { "CBL028": "hint" } }] }');
+    const extra = new Map([['CBL028', 'error' as const]]);
+    const resolver = new ConfigResolver(two, extra);
+    assert.equal(resolver.fixed, undefined);
+    for (const p of ['a.txt', 'archive/a.txt', 'archive/b.cable', 'c.cable', 'archive/x/y.txt']) {
+      assert.deepEqual([...resolver.resolve(p).rules], [...resolveConfig(two, p, extra).rules], p);
+    }
+    assert.equal(resolver.resolve('archive/a.txt'), resolver.resolve('archive/x/y.txt'), 'files matching the same overrides share their settings');
+    assert.notEqual(resolver.resolve('archive/a.txt'), resolver.resolve('archive/b.cable'));
+    // Without overrides every file gets the same settings, and no path is looked at.
+    const plain = new ConfigResolver(parseConfig('{ "rules": { "CBL030": "off" } }').config);
+    assert.deepEqual([...plain.fixed!.rules], [...resolveConfig(parseConfig('{ "rules": { "CBL030": "off" } }').config, 'any').rules]);
+    assert.equal(plain.resolve('a'), plain.fixed);
   });
 });

@@ -142,14 +142,52 @@ export function parseRuleOverrides(entries: Record<string, unknown> | readonly s
  * overrides in order, then editor or CLI overrides. `relativePath` uses `/`.
  */
 export function resolveConfig(config: CableLintConfig, relativePath: string, extra?: ReadonlyMap<string, RuleSetting>): ResolvedConfig {
+  return combine(config, (i) => matchesGlob(relativePath, config.overrides[i].files, true), extra);
+}
+
+/** Defaults, then the file's rules, then the overrides `applies` picks by index, in order, then `extra`. */
+function combine(config: CableLintConfig, applies: (index: number) => boolean, extra?: ReadonlyMap<string, RuleSetting>): ResolvedConfig {
   const rules = new Map<string, RuleSetting>();
   for (const rule of allRules) rules.set(rule.id, rule.defaultSeverity);
   for (const [id, s] of config.rules) rules.set(id, s);
-  for (const o of config.overrides) {
-    if (matchesGlob(relativePath, o.files, true)) for (const [id, s] of o.rules) rules.set(id, s);
-  }
+  config.overrides.forEach((o, i) => {
+    if (applies(i)) for (const [id, s] of o.rules) rules.set(id, s);
+  });
   if (extra) for (const [id, s] of extra) rules.set(id, s);
   return { rules };
+}
+
+/**
+ * {@link resolveConfig} for many files. A file's settings depend only on which overrides
+ * match it, so each such combination is resolved once and the files that share it share
+ * the result; without overrides every file gets {@link ConfigResolver.fixed}.
+ */
+export class ConfigResolver {
+  /** The settings of every file when no override can apply; then no path is needed. */
+  readonly fixed: ResolvedConfig | undefined;
+  readonly #config: CableLintConfig;
+  readonly #extra: ReadonlyMap<string, RuleSetting> | undefined;
+  /** Settings by the matching overrides, one "0" or "1" per override. */
+  readonly #byMatches = new Map<string, ResolvedConfig>();
+
+  constructor(config: CableLintConfig, extra?: ReadonlyMap<string, RuleSetting>) {
+    this.#config = config;
+    this.#extra = extra;
+    this.fixed = config.overrides.length === 0 ? combine(config, () => false, extra) : undefined;
+  }
+
+  /** The settings for one file; `relativePath` uses `/`. */
+  resolve(relativePath: string): ResolvedConfig {
+    if (this.fixed) return this.fixed;
+    let key = '';
+    for (const o of this.#config.overrides) key += matchesGlob(relativePath, o.files, true) ? '1' : '0';
+    let resolved = this.#byMatches.get(key);
+    if (!resolved) {
+      resolved = combine(this.#config, (i) => key[i] === '1', this.#extra);
+      this.#byMatches.set(key, resolved);
+    }
+    return resolved;
+  }
 }
 
 /** True when the file matches an `ignore` glob. */

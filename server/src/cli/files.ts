@@ -1,0 +1,157 @@
+/**
+ * The files `cablelint` reads: the paths given, with directories walked in name order,
+ * and one file read as text. Each problem becomes one message and never stops the run.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Files larger than this are reported and skipped. */
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/** A file to read: given on the command line, or found in the directory `dir` as `name`. */
+export interface InputFile {
+  /** The path as given or as the walk joined it; messages name the file by it. */
+  readonly file: string;
+  /** The walked directory the file was found in. */
+  readonly dir?: string;
+  /** The file's name in {@link InputFile.dir}. */
+  readonly name?: string;
+}
+
+/** True for names the directory walk takes: `*.cable` and canonical-id `.txt` files. */
+function isCableName(name: string): boolean {
+  return /\.cable$/i.test(name) || /^\d{2}[A-Z]+\d+\.txt$/.test(name);
+}
+
+/** The files under `paths`: files as given, directories walked for cable names, in name order. */
+export function collect(paths: readonly string[], errors: string[]): InputFile[] {
+  const out: InputFile[] = [];
+  const walk = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      errors.push(`${dir}: cannot read directory (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      return;
+    }
+    // A name is one segment, so `path.join(dir, name)` is the joined directory followed by the name.
+    const prefix = path.join(dir, '_').slice(0, -1);
+    for (const e of entries.sort((a, b) => compareNames(a.name, b.name))) {
+      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+      if (e.isDirectory()) walk(prefix + e.name);
+      else if (isCableName(e.name)) out.push({ file: prefix + e.name, dir, name: e.name });
+    }
+  };
+  for (const p of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch (e) {
+      errors.push(`${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(e)}`);
+      continue;
+    }
+    if (stat.isDirectory()) walk(p);
+    else out.push({ file: p });
+  }
+  return out;
+}
+
+/** `file`'s path relative to `base`, with `/`. */
+export function relativePath(base: string, file: string): string {
+  return path.relative(base, path.resolve(file)).split(path.sep).join('/');
+}
+
+/**
+ * {@link relativePath} for many files: a walked directory's path is worked out once and
+ * its files' names are appended. A file, unlike a directory, can never contain `base`.
+ */
+export function relativePaths(base: string): (input: InputFile) => string {
+  const dirs = new Map<string, string>();
+  return (input) => {
+    if (input.dir === undefined || input.name === undefined) return relativePath(base, input.file);
+    let dir = dirs.get(input.dir);
+    if (dir === undefined) {
+      dir = relativePath(base, input.dir);
+      dirs.set(input.dir, dir);
+    }
+    return dir === '' ? input.name : `${dir}/${input.name}`;
+  };
+}
+
+/** Reads a file as text; undefined with a message for binary, empty, huge or unreadable files. */
+export function readText(file: string, errors: string[]): { text: string; bom: boolean } | undefined {
+  let text: string;
+  try {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) {
+      errors.push(`${file}: is a directory`);
+      return undefined;
+    }
+    if (stat.size > MAX_FILE_BYTES) {
+      errors.push(`${file}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, skipped`);
+      return undefined;
+    }
+    // Node decodes UTF-8 files in one native call; reading a Buffer first and decoding it costs more.
+    // The decoded text keeps what the bytes say: a NUL byte is U+0000, the BOM's three bytes are U+FEFF.
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    errors.push(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    return undefined;
+  }
+  if (text.length === 0) {
+    errors.push(`${file}: empty file`);
+    return undefined;
+  }
+  if (text.includes('\0')) {
+    errors.push(`${file}: binary file (contains NUL bytes), skipped`);
+    return undefined;
+  }
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { text: bom ? text.slice(1) : text, bom };
+}
+
+/**
+ * True when {@link compareNames} may order names itself. `localeCompare` starts ICU's
+ * collator on its first call, which takes longer than linting a dozen cables. Its locale
+ * is the first of LC_ALL, LC_MESSAGES and LANG that is set (on Windows, the system's);
+ * English and the C locale order `-`, `.`, digits and ASCII letters as the root collation does.
+ * A Node built without ICU compares by other rules, so it always asks `localeCompare`.
+ */
+const ROOT_COLLATION =
+  typeof Intl === 'object' && process.platform !== 'win32' && /^(?:|C|POSIX|en)(?:[._@-].*)?$/.test(process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG ?? '');
+
+/**
+ * A character's place in the root collation, for `-`, `.`, digits and ASCII letters:
+ * punctuation, then digits, then letters with case left for later; -1 for other characters.
+ */
+function rootRank(c: number): number {
+  if (c >= 0x61 && c <= 0x7a) return c;
+  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
+  if ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e) return c;
+  return -1;
+}
+
+/**
+ * Orders names exactly as `a.localeCompare(b)` does. After a common ASCII start, the first
+ * differing characters decide when both have distinct ranks, and a name that is the other's
+ * start comes first when the rest has ranks; everything else (case, other characters,
+ * other locales) is left to `localeCompare`.
+ */
+export function compareNames(a: string, b: string): number {
+  if (ROOT_COLLATION) {
+    const n = Math.min(a.length, b.length);
+    let i = 0;
+    while (i < n && a.charCodeAt(i) === b.charCodeAt(i) && a.charCodeAt(i) < 0x80) i++;
+    if (i < n) {
+      const ra = rootRank(a.charCodeAt(i));
+      const rb = rootRank(b.charCodeAt(i));
+      if (ra >= 0 && rb >= 0 && ra !== rb) return ra < rb ? -1 : 1;
+    } else if (a.length !== b.length) {
+      const longer = a.length > b.length ? a : b;
+      let ranked = true;
+      for (let k = n; k < longer.length && ranked; k++) ranked = rootRank(longer.charCodeAt(k)) >= 0;
+      if (ranked) return a.length < b.length ? -1 : 1;
+    }
+  }
+  return a.localeCompare(b);
+}
