@@ -14,34 +14,33 @@ const LEVEL_WORDS: readonly (readonly [string, Level])[] = [
   ['UNCLAS', 'UNCLASSIFIED'],
 ];
 
-/** Five or six capitals as a number, one letter in five bits (A = 1), so that lengths never collide. */
-function letterCode(letters: string): number {
-  let code = 0;
-  for (let i = 0; i < letters.length; i++) code = code * 32 + (letters.charCodeAt(i) - 64);
-  return code;
-}
+/** The first three letters of every reading {@link BANNER_OPENINGS} holds, as numbers like its own: most lines fail on them. */
+const BANNER_PREFIXES = new Uint8Array(1 << 15);
 
 /**
  * The first five and six letters of every reading {@link matchLevel} accepts: a level word,
  * the word with its first letter doubled, with its first letter lost (words of six letters
  * or more), or behind one stray letter. A five-letter reading ("ECRET") may be followed by
- * any letter ("E C R E T PARIS").
+ * any letter ("E C R E T PARIS"). Letters are five bits each (A = 1), so that lengths never
+ * collide. Built with arithmetic only: it runs at every start of the CLI and the server.
  */
-/** The first three letters of every reading of {@link BANNER_OPENINGS}, by {@link letterCode}: most lines fail on them. */
-const BANNER_PREFIXES = new Uint8Array(1 << 15);
-
 const BANNER_OPENINGS: ReadonlySet<number> = (() => {
   const openings = new Set<number>();
-  const add = (reading: string) => {
-    BANNER_PREFIXES[letterCode(reading.slice(0, 3))] = 1;
-    for (const length of [5, 6]) if (reading.length >= length) openings.add(letterCode(reading.slice(0, length)));
-    if (reading.length === 5) for (let next = 65; next <= 90; next++) openings.add(letterCode(reading + String.fromCharCode(next)));
+  // A reading: an optional first letter (stray or doubled, as a number; 0 for none), then `word` from `from`.
+  const add = (first: number, word: string, from: number) => {
+    let code = first;
+    const fromWord = first > 0 ? 4 : 5;
+    for (let k = 0; k < fromWord; k++) code = code * 32 + (word.charCodeAt(from + k) - 64);
+    BANNER_PREFIXES[code >> 10] = 1;
+    openings.add(code);
+    if ((first > 0 ? 1 : 0) + word.length - from >= 6) openings.add(code * 32 + (word.charCodeAt(from + fromWord) - 64));
+    else for (let next = 1; next <= 26; next++) openings.add(code * 32 + next);
   };
   for (const [word] of LEVEL_WORDS) {
-    add(word);
-    add(word[0] + word);
-    if (word.length >= 6) add(word.slice(1));
-    for (let stray = 65; stray <= 90; stray++) add(String.fromCharCode(stray) + word);
+    add(0, word, 0);
+    add(word.charCodeAt(0) - 64, word, 0);
+    if (word.length >= 6) add(0, word, 1);
+    for (let stray = 1; stray <= 26; stray++) add(stray, word, 0);
   }
   return openings;
 })();
