@@ -54,7 +54,9 @@ export function pad(value: number, width: number): string {
 
 /** Reports the problems the parser recorded under a rule's name (it could not read those lines). */
 export function reportParseProblems(cable: Cable, name: string, report: Report): void {
-  for (const problem of cable.problems) {
+  const problems = cable.problems;
+  for (let i = 0; i < problems.length; i++) {
+    const problem = problems[i];
     if (problem.rule === name) report({ message: problem.message, range: problem.range });
   }
 }
