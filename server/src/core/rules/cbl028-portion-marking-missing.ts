@@ -24,13 +24,13 @@ export const rule: Rule = {
     if (!banner) return;
     const paragraphs = cable.paragraphs;
     // What the fixes offer, worked out at the first unmarked paragraph: most cables mark them all.
-    let levels: Level[] | undefined;
+    let markings: string[] | undefined;
     let classified = false;
     for (let i = 0; i < paragraphs.length; i++) {
       const p = paragraphs[i];
       if (p.portion) continue;
-      if (levels === undefined) {
-        levels = levelsUpTo(banner.level);
+      if (markings === undefined) {
+        markings = markingsUpTo(banner.level);
         classified = isClassified(cable);
       }
       const at = p.marker.range.end;
@@ -38,11 +38,10 @@ export const rule: Rule = {
       const spacer = line[at.character] === ' ' ? '' : ' ';
       // One fix per level, the banner level first; never applied by Fix All.
       const fixes: Fix[] = [];
-      for (let k = 0; k < levels.length; k++) {
-        const abbreviation = levelAbbreviation(levels[k]);
+      for (let k = 0; k < markings.length; k++) {
         fixes.push({
-          title: `Mark paragraph ${p.readAs} (${abbreviation})`,
-          edits: [{ range: { start: at, end: at }, newText: `${spacer}(${abbreviation})` }],
+          title: `Mark paragraph ${p.readAs} (${markings[k]})`,
+          edits: [{ range: { start: at, end: at }, newText: `${spacer}(${markings[k]})` }],
           safe: false,
           preferred: k === 0,
         });
@@ -53,12 +52,12 @@ export const rule: Rule = {
 };
 
 
-/** The level and every level below it, highest first: `SECRET`, `CONFIDENTIAL`, `UNCLASSIFIED`. */
-function levelsUpTo(level: Level): Level[] {
-  const levels = [level];
+/** The markings of the level and of every level below it, highest first: `S`, `C`, `U` for SECRET. */
+function markingsUpTo(level: Level): string[] {
+  const markings = [levelAbbreviation(level)];
   for (let k = LEVELS.length - 1; k >= 0; k--) {
     const l = LEVELS[k];
-    if (l !== level && levelRank(l) <= levelRank(level)) levels.push(l);
+    if (l !== level && levelRank(l) <= levelRank(level)) markings.push(levelAbbreviation(l));
   }
-  return levels;
+  return markings;
 }

@@ -27,7 +27,8 @@ export const rule: Rule = {
     for (let i = 0; i < paragraphs.length; i++) {
       const level = paragraphs[i].portion?.level;
       if (level === undefined) return;
-      if (highest === undefined || levelRank(highest) < levelRank(level)) highest = level;
+      // Most paragraphs repeat the level before them ("(C)", "(C)"): only a new one is ranked.
+      if (highest === undefined || (level !== highest && levelRank(highest) < levelRank(level))) highest = level;
     }
     if (highest === undefined) return;
     if (levelRank(highest) < levelRank(banner.level)) {

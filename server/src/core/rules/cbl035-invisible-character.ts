@@ -62,9 +62,11 @@ export const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u
 
 // The characters of INVISIBLE up to U+00FF, the only ones a Latin-1 text can hold. In such a text
 // indexOf finds one character many times faster than a pattern reads the text (V8 runs memchr).
-const CONTROLS =
-  '\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F' +
-  '\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F';
+const CONTROLS = [
+  '\u0000', '\u0001', '\u0002', '\u0003', '\u0004', '\u0005', '\u0006', '\u0007', '\u0008', '\u000B', '\u000C', '\u000E', '\u000F',
+  '\u0010', '\u0011', '\u0012', '\u0013', '\u0014', '\u0015', '\u0016', '\u0017', '\u0018', '\u0019', '\u001A', '\u001B', '\u001C', '\u001D', '\u001E', '\u001F',
+  '\u007F',
+];
 
 // Any character beyond U+00FF. V8 answers at once for a text it keeps one byte per character (all
 // Latin-1), and stops at the first such character otherwise.

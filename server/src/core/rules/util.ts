@@ -27,8 +27,11 @@ export function cableLevel(cable: Cable): Level | undefined {
 /** True when the banner says CONFIDENTIAL or higher. */
 export function isClassified(cable: Cable): boolean {
   const level = cableLevel(cable);
-  return level !== undefined && levelRank(level) >= levelRank('CONFIDENTIAL');
+  return level !== undefined && levelRank(level) >= CONFIDENTIAL;
 }
+
+/** The rank of CONFIDENTIAL, the lowest classified level. */
+const CONFIDENTIAL = levelRank('CONFIDENTIAL');
 
 /** Compares calendar dates: negative when `a` is earlier. */
 export function compareDates(a: CalendarDate, b: CalendarDate): number {
