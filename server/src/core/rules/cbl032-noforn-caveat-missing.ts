@@ -20,11 +20,12 @@ export const rule: Rule = {
   check(cable, report) {
     const caveats = cable.caveats;
     for (let i = 0; i < caveats.length; i++) if (caveats[i].name === 'NOFORN') return;
-    // The first paragraph marked "(S/NF)".
+    // The first paragraph marked "(S/NF)"; most markings ("(C)") carry no controls to look through.
     const paragraphs = cable.paragraphs;
     let nf: Paragraph | undefined;
     for (let i = 0; i < paragraphs.length && !nf; i++) {
-      if (paragraphs[i].portion?.controls.includes('NF')) nf = paragraphs[i];
+      const controls = paragraphs[i].portion?.controls;
+      if (controls && controls.length > 0 && controls.includes('NF')) nf = paragraphs[i];
     }
     if (!nf) return;
     const banner = cable.banner;
