@@ -30,7 +30,7 @@ export const rule: Rule = {
         (hits ??= []).push(m.index);
       }
     } else {
-      // Nearly every cable is all Latin-1 ("¶" and "é" included): only the controls can occur, each found by indexOf.
+      // Most cables are all Latin-1 ("¶" and "é" included): only the controls can occur, each found by indexOf.
       for (let k = 0; k < CONTROLS.length; k++) {
         const c = CONTROLS[k];
         for (let at = text.indexOf(c); at >= 0; at = text.indexOf(c, at + 1)) (hits ??= []).push(at);
