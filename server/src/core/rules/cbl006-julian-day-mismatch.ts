@@ -21,7 +21,8 @@ export const rule: Rule = {
     const jd = cable.header?.de?.julianDay;
     const dtg = cable.header?.dtg?.dtg;
     if (!jd || !dtg?.valid) return;
-    const expected = dayOfYear({ year: dtg.year, month: dtg.month, day: dtg.day });
+    // The DTG is a calendar date itself: no copy of its year, month and day.
+    const expected = dayOfYear(dtg);
     if (jd.value !== expected) {
       report({
         message: `DE Julian day ${jd.text} does not match the DTG date ${dtg.token.text} (day ${pad(expected, 3)}).`,

@@ -24,7 +24,7 @@ export const rule: Rule = {
     if (!dtg || dtg.prosigns.length === 0) return;
     const action = dtg.prosigns[0];
     const pair = header.routing?.pair;
-    if (pair && /^[A-Z]{2}$/.test(pair.text) && pair.text[0] !== action.text) {
+    if (pair && isLetterPair(pair.text) && pair.text[0] !== action.text) {
       report({
         message: `Precedence pair ${pair.text} does not match the DTG action precedence ${action.text}.`,
         range: pair.range,
@@ -32,9 +32,19 @@ export const rule: Rule = {
         fixes: [replaceFix(`Set the pair to ${action.text}${action.text}`, pair.range, action.text + action.text, false)],
       });
     }
-    const [a, i] = dtg.precedences;
+    const a = dtg.precedences[0];
+    const i = dtg.precedences[1];
     if (a && i && precedenceRank(i) > precedenceRank(a)) {
       report({ message: `Information precedence ${i} is higher than action precedence ${a}.`, range: dtg.prosigns[1].range });
     }
   },
 };
+
+
+/** True for two capital letters, "PP" or "OO" (what `/^[A-Z]{2}$/` accepts). */
+function isLetterPair(text: string): boolean {
+  if (text.length !== 2) return false;
+  const a = text.charCodeAt(0);
+  const b = text.charCodeAt(1);
+  return a >= 65 && a <= 90 && b >= 65 && b <= 90;
+}

@@ -19,7 +19,9 @@ export const rule: Rule = {
     source: "CORPUS-FINDINGS §2 and B: 17 of 1,295 (1.3%).",
   },
   check(cable, report) {
-    for (const problem of cable.problems) {
+    const problems = cable.problems;
+    for (let i = 0; i < problems.length; i++) {
+      const problem = problems[i];
       if (problem.rule !== 'banner-malformed') continue;
       const banner = cable.banners.find((b) => b.line === problem.range.start.line);
       const spelled = banner ? spacedLevel(banner.level) : undefined;

@@ -18,7 +18,7 @@ export const rule: Rule = {
     source: "FORMAT.md §7 rule 17: present on 1,152 of 1,172 classified cables; CORPUS-FINDINGS B: missing on 18 of 1,186 (1.5%).",
   },
   check(cable, report) {
-    if (isClassified(cable) && !cable.classifiedBy) {
+    if (!cable.classifiedBy && isClassified(cable)) {
       report({ message: `${cable.banner!.level} cable has no Classified By line.`, range: cable.subject?.range ?? documentStart(cable) });
     }
   },

@@ -19,16 +19,18 @@ export const rule: Rule = {
   check(cable, report) {
     const c = cable.classifiedBy;
     if (!c?.section) return;
-    if (!/^1\.[45]$/.test(c.section.text.replace(/\s+/g, ''))) {
-      report({ message: `Reason section written '${c.section.text}'; write 1.4.`, range: c.section.range });
+    const written = c.section.text;
+    // Only a section not written "1.4" or "1.5" needs its spaces taken out ("1. 4") and a closer look.
+    if (written !== '1.4' && written !== '1.5' && !/^1\.[45]$/.test(written.replace(/\s+/g, ''))) {
+      report({ message: `Reason section written '${written}'; write 1.4.`, range: c.section.range });
     }
     const allowed = c.sectionValue === '1.5' ? 'abcdefg' : 'abcdefgh';
-    c.reasons.forEach((reason, i) => {
+    for (let i = 0; i < c.reasons.length; i++) {
       const letter = c.reasonLetters[i];
       if (!allowed.includes(letter)) {
-        report({ message: `Reason (${letter}) is not a category of section ${c.sectionValue} (letters ${allowed[0]}–${allowed[allowed.length - 1]}).`, range: reason.range });
+        report({ message: `Reason (${letter}) is not a category of section ${c.sectionValue} (letters ${allowed[0]}–${allowed[allowed.length - 1]}).`, range: c.reasons[i].range });
       }
-    });
+    }
     // E.O. 13292 (2003) renumbered the categories to section 1.4.
     if (c.sectionValue === '1.5' && cable.date && cable.date.year >= 2004) {
       report({ message: `Section 1.5 cited on a ${cable.date.year} cable; since E.O. 13292 (2003) the reasons are in section 1.4.`, range: c.section.range, severity: 'info' });

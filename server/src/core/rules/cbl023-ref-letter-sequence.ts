@@ -17,12 +17,16 @@ export const rule: Rule = {
     source: "CORPUS-FINDINGS §6 (REF layouts; the ¶B. artifact counts as B).",
   },
   check(cable, report) {
-    const items = (cable.refs?.items ?? []).filter((item) => item.letter && item.letterToken);
-    let expected = 'A'.charCodeAt(0);
-    for (const item of items) {
-      const code = item.letter!.charCodeAt(0);
+    const items = cable.refs?.items;
+    if (!items) return;
+    let expected = 65; // "A"
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      // An item without a letter ("REF: STATE 51120") is not in the sequence.
+      if (!item.letter || !item.letterToken) continue;
+      const code = item.letter.charCodeAt(0);
       if (code !== expected) {
-        report({ message: `REF item ${item.letter} where ${String.fromCharCode(expected)} is expected.`, range: item.letterToken!.range });
+        report({ message: `REF item ${item.letter} where ${String.fromCharCode(expected)} is expected.`, range: item.letterToken.range });
       }
       expected = code + 1;
     }

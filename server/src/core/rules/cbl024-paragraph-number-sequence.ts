@@ -1,7 +1,8 @@
 /**
  * CBL024 paragraph-number-sequence: Paragraph numbers skip, step back, or do not start at 1.
  */
-import type { Rule } from './types';
+import type { Paragraph } from '../model';
+import type { Fix, Rule, TextEdit } from './types';
 
 export const rule: Rule = {
   id: 'CBL024',
@@ -19,15 +20,13 @@ export const rule: Rule = {
   check(cable, report) {
     const paragraphs = cable.paragraphs;
     if (paragraphs.length === 0) return;
-    // Renumbering touches only the digits that are wrong (minimal edits).
-    const edits = paragraphs
-      .map((p, i) => ({ p, want: i + 1 }))
-      .filter(({ p, want }) => p.readAs !== want || p.number !== want)
-      .map(({ p, want }) => ({ range: p.numberToken.range, newText: String(want) }));
-    const fix = edits.length > 0 ? [{ title: 'Renumber paragraphs 1 to ' + paragraphs.length, edits, safe: false }] : undefined;
+    // The fix is built at the first finding, and shared by all of them: most cables number their paragraphs right.
+    let fix: Fix[] | undefined;
     let expected = 1;
-    for (const p of paragraphs) {
+    for (let i = 0; i < paragraphs.length; i++) {
+      const p = paragraphs[i];
       if (p.readAs !== expected && p.readAs !== expected - 1) {
+        fix ??= renumbering(paragraphs);
         const what = expected === 1 ? 'the first paragraph should be 1' : p.readAs < expected ? `a step back after ${expected - 1}` : `a gap after ${expected - 1}`;
         report({ message: `Paragraph ${p.readAs}: ${what}.`, range: p.marker.range, fixes: fix });
       }
@@ -35,3 +34,15 @@ export const rule: Rule = {
     }
   },
 };
+
+
+/** Renumbers the paragraphs 1, 2, 3…, touching only the numbers that are wrong (minimal edits). */
+function renumbering(paragraphs: readonly Paragraph[]): Fix[] | undefined {
+  const edits: TextEdit[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    const want = i + 1;
+    if (p.readAs !== want || p.number !== want) edits.push({ range: p.numberToken.range, newText: String(want) });
+  }
+  return edits.length > 0 ? [{ title: 'Renumber paragraphs 1 to ' + paragraphs.length, edits, safe: false }] : undefined;
+}

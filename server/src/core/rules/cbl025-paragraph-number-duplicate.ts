@@ -17,9 +17,10 @@ export const rule: Rule = {
     source: "CORPUS-FINDINGS B: duplicates in 23 of 1,295 (1.8%).",
   },
   check(cable, report) {
-    for (let i = 1; i < cable.paragraphs.length; i++) {
-      const p = cable.paragraphs[i];
-      if (p.readAs === cable.paragraphs[i - 1].readAs) {
+    const paragraphs = cable.paragraphs;
+    for (let i = 1; i < paragraphs.length; i++) {
+      const p = paragraphs[i];
+      if (p.readAs === paragraphs[i - 1].readAs) {
         report({
           message: `Paragraph number ${p.readAs} repeats the one before it.`,
           range: p.marker.range,

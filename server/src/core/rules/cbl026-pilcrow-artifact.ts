@@ -1,6 +1,7 @@
 /**
  * CBL026 pilcrow-artifact: A paragraph number that reads 10 more than expected in an irregular form ('¶ 13.' or '13.' where '¶3.' is expected): a transcription artifact.
  */
+import type { Paragraph } from '../model';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -18,10 +19,13 @@ export const rule: Rule = {
     source: "FORMAT.md §6 (pilcrow artifacts, seeds 000 and 004); CORPUS-FINDINGS B: 0 corpus cables, 2 of 3 seeds.",
   },
   check(cable, report) {
-    const normal = cable.paragraphs.filter((p) => p.readAs === p.number);
-    const pilcrow = normal.filter((p) => p.style === 'pilcrow').length >= normal.filter((p) => p.style === 'bare').length;
-    for (const p of cable.paragraphs) {
+    const paragraphs = cable.paragraphs;
+    // How the cable writes its numbers, decided at the first artifact: most cables have none.
+    let pilcrow: boolean | undefined;
+    for (let i = 0; i < paragraphs.length; i++) {
+      const p = paragraphs[i];
       if (p.readAs === p.number) continue;
+      pilcrow ??= prefersPilcrow(paragraphs);
       const written = p.marker.text;
       const fixed = (pilcrow ? '¶' : '') + p.readAs + '.';
       report({
@@ -33,3 +37,17 @@ export const rule: Rule = {
     }
   },
 };
+
+
+/** True when the paragraphs read as written say "¶3." at least as often as "3.". */
+function prefersPilcrow(paragraphs: readonly Paragraph[]): boolean {
+  let pilcrow = 0;
+  let bare = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    if (p.readAs !== p.number) continue;
+    if (p.style === 'pilcrow') pilcrow++;
+    else if (p.style === 'bare') bare++;
+  }
+  return pilcrow >= bare;
+}

@@ -2,8 +2,9 @@
  * CBL028 portion-marking-missing: A numbered paragraph of a classified cable has no portion marking (info on UNCLAS cables).
  */
 import { LEVELS, levelAbbreviation, levelRank } from '../levels';
+import type { Level } from '../model';
 import { isClassified } from './util';
-import type { Rule } from './types';
+import type { Fix, Rule } from './types';
 
 export const rule: Rule = {
   id: 'CBL028',
@@ -21,22 +22,42 @@ export const rule: Rule = {
   check(cable, report) {
     const banner = cable.banner;
     if (!banner) return;
-    const classified = isClassified(cable);
-    for (const p of cable.paragraphs) {
+    const paragraphs = cable.paragraphs;
+    // What the fixes offer, worked out at the first unmarked paragraph: most cables mark them all.
+    let markings: string[] | undefined;
+    let classified = false;
+    for (let i = 0; i < paragraphs.length; i++) {
+      const p = paragraphs[i];
       if (p.portion) continue;
+      if (markings === undefined) {
+        markings = markingsUpTo(banner.level);
+        classified = isClassified(cable);
+      }
       const at = p.marker.range.end;
       const line = cable.lines[at.line];
       const spacer = line[at.character] === ' ' ? '' : ' ';
-      const trailing = line[at.character] === ' ' ? ' ' : '';
       // One fix per level, the banner level first; never applied by Fix All.
-      const levels = [banner.level, ...LEVELS.filter((l) => l !== banner.level && levelRank(l) <= levelRank(banner.level)).reverse()];
-      const fixes = levels.map((level, i) => ({
-        title: `Mark paragraph ${p.readAs} (${levelAbbreviation(level)})`,
-        edits: [{ range: { start: at, end: at }, newText: `${spacer}(${levelAbbreviation(level)})${trailing === ' ' ? '' : ''}` }],
-        safe: false,
-        preferred: i === 0,
-      }));
+      const fixes: Fix[] = [];
+      for (let k = 0; k < markings.length; k++) {
+        fixes.push({
+          title: `Mark paragraph ${p.readAs} (${markings[k]})`,
+          edits: [{ range: { start: at, end: at }, newText: `${spacer}(${markings[k]})` }],
+          safe: false,
+          preferred: k === 0,
+        });
+      }
       report({ message: `Paragraph ${p.readAs} has no portion marking.`, range: p.marker.range, fixes, severity: classified ? undefined : 'info' });
     }
   },
 };
+
+
+/** The markings of the level and of every level below it, highest first: `S`, `C`, `U` for SECRET. */
+function markingsUpTo(level: Level): string[] {
+  const markings = [levelAbbreviation(level)];
+  for (let k = LEVELS.length - 1; k >= 0; k--) {
+    const l = LEVELS[k];
+    if (l !== level && levelRank(l) <= levelRank(level)) markings.push(levelAbbreviation(l));
+  }
+  return markings;
+}

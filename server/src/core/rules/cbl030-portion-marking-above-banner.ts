@@ -20,9 +20,13 @@ export const rule: Rule = {
   check(cable, report) {
     const banner = cable.banner;
     if (!banner) return;
-    for (const p of cable.paragraphs) {
+    const paragraphs = cable.paragraphs;
+    // The level ranked once: most paragraphs are marked at the banner level or below.
+    const ceiling = levelRank(banner.level);
+    for (let i = 0; i < paragraphs.length; i++) {
+      const p = paragraphs[i];
       const level = p.portion?.level;
-      if (level && levelRank(level) > levelRank(banner.level)) {
+      if (level && level !== banner.level && levelRank(level) > ceiling) {
         report({
           message: `Paragraph ${p.readAs} is marked ${level} above the banner level ${banner.level}.`,
           range: p.portion!.token.range,

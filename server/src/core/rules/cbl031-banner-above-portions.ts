@@ -2,6 +2,7 @@
  * CBL031 banner-above-portions: The banner is higher than every portion marking (possible over-classification).
  */
 import { levelRank } from '../levels';
+import type { Level } from '../model';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -19,9 +20,17 @@ export const rule: Rule = {
   },
   check(cable, report) {
     const banner = cable.banner;
-    const levels = cable.paragraphs.map((p) => p.portion?.level).filter((l): l is NonNullable<typeof l> => l !== undefined);
-    if (!banner || levels.length === 0 || levels.length < cable.paragraphs.length) return;
-    const highest = levels.reduce((a, b) => (levelRank(a) >= levelRank(b) ? a : b));
+    const paragraphs = cable.paragraphs;
+    if (!banner || paragraphs.length === 0) return;
+    // Only a cable whose every paragraph has a level ("(C)", "(U)") says what its highest portion is.
+    let highest: Level | undefined;
+    for (let i = 0; i < paragraphs.length; i++) {
+      const level = paragraphs[i].portion?.level;
+      if (level === undefined) return;
+      // Most paragraphs repeat the level before them ("(C)", "(C)"): only a new one is ranked.
+      if (highest === undefined || (level !== highest && levelRank(highest) < levelRank(level))) highest = level;
+    }
+    if (highest === undefined) return;
     if (levelRank(highest) < levelRank(banner.level)) {
       report({ message: `Banner is ${banner.level} but no paragraph is marked above ${highest}.`, range: banner.levelText.range });
     }

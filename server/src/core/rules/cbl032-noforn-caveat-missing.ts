@@ -1,6 +1,7 @@
 /**
  * CBL032 noforn-caveat-missing: A paragraph is marked NOFORN (/NF) but the header has no NOFORN caveat.
  */
+import type { Paragraph } from '../model';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -17,8 +18,15 @@ export const rule: Rule = {
     source: "FORMAT.md §7 rule 14: 276 of 311; CORPUS-FINDINGS B: 37 of 311 NF-marked cables (11.9%), too frequent for an error.",
   },
   check(cable, report) {
-    if (cable.caveats.some((c) => c.name === 'NOFORN')) return;
-    const nf = cable.paragraphs.find((p) => p.portion?.controls.includes('NF'));
+    const caveats = cable.caveats;
+    for (let i = 0; i < caveats.length; i++) if (caveats[i].name === 'NOFORN') return;
+    // The first paragraph marked "(S/NF)"; most markings ("(C)") carry no controls to look through.
+    const paragraphs = cable.paragraphs;
+    let nf: Paragraph | undefined;
+    for (let i = 0; i < paragraphs.length && !nf; i++) {
+      const controls = paragraphs[i].portion?.controls;
+      if (controls && controls.length > 0 && controls.includes('NF')) nf = paragraphs[i];
+    }
     if (!nf) return;
     const banner = cable.banner;
     const fixes = banner

@@ -19,7 +19,9 @@ export const rule: Rule = {
   check(cable, report) {
     const banner = cable.banner;
     if (!banner) return;
-    for (const page of cable.pageLines) {
+    const pages = cable.pageLines;
+    for (let i = 0; i < pages.length; i++) {
+      const page = pages[i];
       if (banner.serial && page.serial.value !== banner.serial.value) {
         report({ message: `Page line serial ${page.serial.text} does not match banner serial ${banner.serial.text}.`, range: page.serial.range });
       }

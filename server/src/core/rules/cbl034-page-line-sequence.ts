@@ -18,7 +18,9 @@ export const rule: Rule = {
   },
   check(cable, report) {
     let previous: number | undefined;
-    for (const page of cable.pageLines) {
+    const pages = cable.pageLines;
+    for (let i = 0; i < pages.length; i++) {
+      const page = pages[i];
       const n = page.page.value;
       if (previous !== undefined && n !== previous && n !== previous + 1) {
         report({ message: `Page ${page.page.text} follows page ${String(previous).padStart(3, '0')}.`, range: page.page.range });

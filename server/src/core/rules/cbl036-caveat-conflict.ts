@@ -1,6 +1,7 @@
 /**
  * CBL036 caveat-conflict: SIPDIS together with NODIS or EXDIS captions.
  */
+import type { Caveat } from '../model';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -17,8 +18,15 @@ export const rule: Rule = {
     source: "FORMAT.md §7 rule 16: 1,212 of 1,212 (weak: no NODIS/EXDIS captions in the corpus); [SIPDIS05].",
   },
   check(cable, report) {
-    const sipdis = cable.caveats.find((c) => c.name === 'SIPDIS');
-    const restricted = cable.caveats.find((c) => c.name === 'NODIS' || c.name === 'EXDIS');
+    // The first SIPDIS and the first NODIS or EXDIS.
+    const caveats = cable.caveats;
+    let sipdis: Caveat | undefined;
+    let restricted: Caveat | undefined;
+    for (let i = 0; i < caveats.length; i++) {
+      const c = caveats[i];
+      if (!sipdis && c.name === 'SIPDIS') sipdis = c;
+      if (!restricted && (c.name === 'NODIS' || c.name === 'EXDIS')) restricted = c;
+    }
     if (sipdis && restricted) {
       report({ message: `SIPDIS together with ${restricted.name}: ${restricted.name} cables are not released to SIPRNet.`, range: sipdis.token.range, related: [{ range: restricted.token.range, message: restricted.name }] });
     }

@@ -17,21 +17,29 @@ export const rule: Rule = {
     source: "CORPUS-FINDINGS §4 \"Header field order\" and C: 19 of 1,295 (1.5%).",
   },
   check(cable, report) {
-    const fields = [
-      ['E.O.', cable.eo?.range],
-      ['TAGS', cable.tags?.range],
-      ['SUBJECT', cable.subject?.range],
-      ['REF', cable.refs?.range],
-      ['Classified By', cable.classifiedBy?.range],
-    ] as const;
-    let last: { name: string; line: number; character: number } | undefined;
-    for (const [name, r] of fields) {
+    // In the order of FIELDS.
+    const ranges = [cable.eo?.range, cable.tags?.range, cable.subject?.range, cable.refs?.range, cable.classifiedBy?.range];
+    // The field seen so far that starts last (an index into FIELDS, -1 for none), and where it starts.
+    let last = -1;
+    let line = 0;
+    let character = 0;
+    for (let k = 0; k < ranges.length; k++) {
+      const r = ranges[k];
       if (!r) continue;
+      const name = FIELDS[k];
       // Classified By before REF is a common variant (8 cables) and is not flagged.
-      if (last && (r.start.line < last.line || (r.start.line === last.line && r.start.character < last.character)) && !(name === 'Classified By' && last.name === 'REF')) {
-        report({ message: `${name} comes before ${last.name}; the usual order is E.O., TAGS, SUBJECT, REF, Classified By.`, range: r });
+      if (last >= 0 && (r.start.line < line || (r.start.line === line && r.start.character < character)) && !(name === 'Classified By' && FIELDS[last] === 'REF')) {
+        report({ message: `${name} comes before ${FIELDS[last]}; the usual order is E.O., TAGS, SUBJECT, REF, Classified By.`, range: r });
       }
-      if (!last || r.start.line > last.line || (r.start.line === last.line && r.start.character > last.character)) last = { name, line: r.start.line, character: r.start.character };
+      if (last < 0 || r.start.line > line || (r.start.line === line && r.start.character > character)) {
+        last = k;
+        line = r.start.line;
+        character = r.start.character;
+      }
     }
   },
 };
+
+
+/** The fields in their usual order, as findings name them. */
+const FIELDS = ['E.O.', 'TAGS', 'SUBJECT', 'REF', 'Classified By'];

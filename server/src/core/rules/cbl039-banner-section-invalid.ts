@@ -17,7 +17,9 @@ export const rule: Rule = {
     source: "CORPUS-FINDINGS A: 0 of 814 banners with SECTION.",
   },
   check(cable, report) {
-    for (const banner of cable.banners) {
+    const banners = cable.banners;
+    for (let i = 0; i < banners.length; i++) {
+      const banner = banners[i];
       const s = banner.section;
       if (!s) continue;
       if (s.number.value > s.total.value) {

@@ -27,8 +27,11 @@ export function cableLevel(cable: Cable): Level | undefined {
 /** True when the banner says CONFIDENTIAL or higher. */
 export function isClassified(cable: Cable): boolean {
   const level = cableLevel(cable);
-  return level !== undefined && levelRank(level) >= levelRank('CONFIDENTIAL');
+  return level !== undefined && levelRank(level) >= CONFIDENTIAL;
 }
+
+/** The rank of CONFIDENTIAL, the lowest classified level. */
+const CONFIDENTIAL = levelRank('CONFIDENTIAL');
 
 /** Compares calendar dates: negative when `a` is earlier. */
 export function compareDates(a: CalendarDate, b: CalendarDate): number {
@@ -54,7 +57,9 @@ export function pad(value: number, width: number): string {
 
 /** Reports the problems the parser recorded under a rule's name (it could not read those lines). */
 export function reportParseProblems(cable: Cable, name: string, report: Report): void {
-  for (const problem of cable.problems) {
+  const problems = cable.problems;
+  for (let i = 0; i < problems.length; i++) {
+    const problem = problems[i];
     if (problem.rule === name) report({ message: problem.message, range: problem.range });
   }
 }
