@@ -231,6 +231,9 @@ export function parseBanner(
   };
 }
 
+/** The options of a repeated banner, with the same fields as every other call's: one shape for every call. */
+const REPEATED = { strict: true, repeated: true, problems: undefined };
+
 /**
  * Reads a banner repeated inside the cable (for a concatenated section or a duplicated block) on
  * a line whose first two non-space characters are `first` and `second`, at `lead`. Only a banner
@@ -242,7 +245,7 @@ export function readRepeatedBanner(line: number, text: string, lead: number, fir
   if (first !== 67 && first !== 83 && first !== 85 && first !== 84) return undefined;
   if (second >= 97 && second <= 122) return undefined;
   if (text.length > 200 || !mayOpenBanner(text, lead)) return undefined;
-  return parseBanner(line, text, { strict: true, repeated: true });
+  return parseBanner(line, text, REPEATED);
 }
 
 /** Offsets of each capture group within the matched string. */

@@ -140,6 +140,8 @@ export function parseBody(input: BodyInput): BodyResult {
     pageLines: [],
     oldPageHeaders: [],
     redactions: [],
+    // Every field from the start: an object that gains one later changes its shape, and the optimized code reading it is thrown away.
+    signature: undefined,
     repeatedBanners: [],
   };
   const hints = input.hints.bits;
