@@ -445,10 +445,9 @@ function endsSentence(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 34 || c === 39 || c === 8221 || c === 8217 || c === 41 || c === 93;
 }
 
-// Up to eight words and the white space between them.
+// Up to eight words and the white space between them; the same words one space apart.
 const FIRST_WORDS = /\S+(?:\s+\S+){0,7}/y;
-// White space other than one space between words.
-const NOT_SINGLE_SPACED = /\s\s|[^\S ]/;
+const FIRST_WORDS_SPACED = /\S+(?: \S+){0,7}/y;
 
 /** The first eight words after offset `from` (within 240 characters), single-spaced, cut to 80 characters. */
 function firstWords(text: string, from: number): string {
@@ -457,10 +456,18 @@ function firstWords(text: string, from: number): string {
   if (start >= limit) return '';
   // A pattern does the scan natively: many times faster than a loop over the characters.
   const window = limit < text.length ? text.slice(start, limit) : text;
-  FIRST_WORDS.lastIndex = window === text ? start : 0;
-  const found = FIRST_WORDS.exec(window)![0];
-  // Words are nearly always one space apart.
-  const words = NOT_SINGLE_SPACED.test(found) ? found.replace(WHITE_RUNS, ' ') : found;
+  const at = window === text ? start : 0;
+  // Words are nearly always one space apart: when they are, one pattern reads them as they stand.
+  FIRST_WORDS_SPACED.lastIndex = at;
+  const spaced = FIRST_WORDS_SPACED.exec(window)![0];
+  const end = at + spaced.length;
+  // It stopped at the limit, before white space with no word after it, or after eight words: then it read what FIRST_WORDS reads.
+  const next = skipSpaces(window, end);
+  let words = spaced;
+  if (next < window.length && !(next === end + 1 && window.charCodeAt(end) === 32)) {
+    FIRST_WORDS.lastIndex = at;
+    words = FIRST_WORDS.exec(window)![0].replace(WHITE_RUNS, ' ');
+  }
   return words.length > 80 ? `${words.slice(0, 79)}…` : words;
 }
 
