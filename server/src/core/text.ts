@@ -106,7 +106,8 @@ function reserve(n: number): void {
 function readShape(text: string, i: number, p: number, stop: number): void {
   scratchOffsets[i] = p;
   let lead = p;
-  let c = text.charCodeAt(p);
+  // An empty last line starts at the end of the text: no character to read (and no read past the end).
+  let c = p < stop ? text.charCodeAt(p) : 32;
   // Most lines start with a printable ASCII character.
   if (!(c > 32 && c < 127)) {
     while (lead < stop && isSpace(text.charCodeAt(lead))) lead++;

@@ -122,16 +122,33 @@ function isRuleChar(c: number): boolean {
 }
 
 /**
+ * What the first pass over the body lines finds for the later steps. Lines that may hold a block
+ * marker, that may start a heading, and that end a paragraph early are listed in line order;
+ * headings and the signature, found later, add theirs to the late lists (in line order too).
+ */
+interface BodyScan {
+  readonly blockLines: number[];
+  readonly lateBlockLines: number[];
+  readonly headingCandidates: number[];
+  readonly stops: number[];
+  readonly lateStops: number[];
+  readonly markerLines: number[];
+  readonly markers: MarkerInfo[];
+  readonly styleCounts: Record<MarkerStyle, number>;
+  /** The lines whose markers number paragraphs, and those markers. */
+  readonly paragraphLines: number[];
+  readonly paragraphMarkers: MarkerInfo[];
+}
+
+/**
  * Reads the body from `startLine`. Redactions and page lines are collected over the whole document.
  *
  * One pass classifies the lines and notes the few that later steps must look at: the lines a
  * heading can start on, the lines a Summary/Comment/Note marker can sit on, and the lines that
- * end a paragraph early. The later steps visit only those, so that prose is read once.
+ * end a paragraph early. The later steps visit only those, so that prose is read once. Each
+ * step is a function of its own: the engine compiles and optimizes them one at a time.
  */
 export function parseBody(input: BodyInput): BodyResult {
-  const { lines, lineKinds: kinds, startLine, shapes } = input;
-  const { indents, ends, firsts, seconds, lasts } = shapes;
-  const n = lines.length;
   const result: BodyResult = {
     paragraphs: [],
     headings: [],
@@ -144,22 +161,41 @@ export function parseBody(input: BodyInput): BodyResult {
     signature: undefined,
     repeatedBanners: [],
   };
-  const hints = input.hints.bits;
+  const scan: BodyScan = {
+    blockLines: [],
+    lateBlockLines: [],
+    headingCandidates: [],
+    stops: [],
+    lateStops: [],
+    markerLines: [],
+    markers: [],
+    styleCounts: { pilcrow: 0, 'pilcrow-space': 0, bare: 0 },
+    paragraphLines: [],
+    paragraphMarkers: [],
+  };
   // Redactions and continuation-page lines before the body, on the lines whose hints allow them.
-  for (let i = 0; i < startLine && i < n; i++) {
+  const { lines, lineKinds: kinds } = input;
+  const hints = input.hints.bits;
+  for (let i = 0; i < input.startLine && i < lines.length; i++) {
     if (hints[i] !== 0) readHintedLine(i, lines[i], hints[i], result, kinds, false);
   }
+  classifyLines(input, result, scan);
+  numberParagraphs(input, scan);
+  readHeadingsAndSignature(input, result, scan);
+  buildParagraphs(input, result, scan);
+  // Block markers over the body, on the lines that can hold one.
+  collectBlockMarkers(lines, input.shapes, hints, kinds, scan.blockLines, scan.lateBlockLines, scan.paragraphLines, scan.paragraphMarkers, result.blockMarkers);
+  result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, lines);
+  return result;
+}
 
-  // Lines that may hold a block marker, that may start a heading, and that end a paragraph early, in line
-  // order; headings and the signature, found later, add theirs to the late lists (in line order too).
-  const blockLines: number[] = [];
-  const lateBlockLines: number[] = [];
-  const headingCandidates: number[] = [];
-  const stops: number[] = [];
-  const lateStops: number[] = [];
-  const markerLines: number[] = [];
-  const markers: MarkerInfo[] = [];
-  const styleCounts = { pilcrow: 0, 'pilcrow-space': 0, bare: 0 };
+/** Classifies the body lines by their first character and lists the lines later steps visit. */
+function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): void {
+  const { lines, lineKinds: kinds, startLine, shapes } = input;
+  const { indents, ends, firsts, seconds, lasts } = shapes;
+  const n = lines.length;
+  const hints = input.hints.bits;
+  const { blockLines, headingCandidates, stops, markerLines, markers, styleCounts } = scan;
   let afterRepeatedBanner = false;
   const bannered = input.banner !== undefined;
   for (let i = startLine; i < n; i++) {
@@ -246,15 +282,18 @@ export function parseBody(input: BodyInput): BodyResult {
       if (blockLines.length === 0 || blockLines[blockLines.length - 1] !== i) blockLines.push(i);
     }
   }
+}
 
-  // Decide which markers number paragraphs.
+/** Decides which markers number paragraphs, and what each is read as. */
+function numberParagraphs(input: BodyInput, scan: BodyScan): void {
+  const { lineKinds: kinds, startLine, shapes } = input;
+  const { indents, lasts } = shapes;
+  const { markerLines, markers, styleCounts, paragraphLines, paragraphMarkers } = scan;
   const normalStyle: MarkerStyle =
     styleCounts.bare > styleCounts.pilcrow + styleCounts['pilcrow-space'] ? 'bare' : 'pilcrow';
 
   let expected = 1;
   let artifactRun = false;
-  const paragraphLines: number[] = [];
-  const paragraphMarkers: MarkerInfo[] = [];
   for (let m = 0; m < markerLines.length; m++) {
     const i = markerLines[m];
     const mk = markers[m];
@@ -281,7 +320,13 @@ export function parseBody(input: BodyInput): BodyResult {
     paragraphLines.push(i);
     paragraphMarkers.push(mk);
   }
+}
 
+/** Reads the headings (they need paragraph starts to know what follows) and the signature. */
+function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: BodyScan): void {
+  const { lines, lineKinds: kinds, startLine, shapes } = input;
+  const { indents } = shapes;
+  const { headingCandidates, lateStops, lateBlockLines } = scan;
   // Headings (they need paragraph starts to know what follows), on the lines that can start one.
   let skipTo = -1;
   for (const i of headingCandidates) {
@@ -314,7 +359,14 @@ export function parseBody(input: BodyInput): BodyResult {
       }
     }
   }
+}
 
+/** Builds the paragraphs: their ranges, the headings they sit under, their first words. */
+function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): void {
+  const { lines, lineKinds: kinds, shapes } = input;
+  const { ends } = shapes;
+  const n = lines.length;
+  const { stops, lateStops, paragraphLines, paragraphMarkers } = scan;
   // Paragraph ranges and the headings they sit under. A paragraph runs to its last text line
   // before the next paragraph, or before a heading, rule, banner or signature that comes first.
   let headingIndex = -1;
@@ -358,11 +410,6 @@ export function parseBody(input: BodyInput): BodyResult {
       });
     }
   }
-
-  // Block markers over the body, on the lines that can hold one.
-  collectBlockMarkers(lines, shapes, hints, kinds, blockLines, lateBlockLines, paragraphLines, paragraphMarkers, result.blockMarkers);
-  result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, lines);
-  return result;
 }
 
 /** Reads the redactions and continuation-page markers a line's hints allow; a page marker alone on a body line makes it a page line. */
@@ -423,6 +470,7 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
     style,
     portion,
     portionStart: portion ? pos : -1,
+    readAs: undefined,
   };
 }
 

@@ -117,7 +117,7 @@ export function parseCaveatLine(line: number, text: string, from = 0, to = text.
   let pos = from;
   while (pos < to && isCaveatSeparator(text.charCodeAt(pos))) pos++;
   // "SECRET//NOFORN": the level before a caveat on its own line repeats the banner.
-  const l = text.charCodeAt(pos) | 32;
+  const l = pos < to ? text.charCodeAt(pos) | 32 : 0;
   if (l === 116 || l === 115 || l === 99 || l === 117) {
     const level = matchLengthAt(text, pos, to, LEVEL_PREFIX, LEVEL_PREFIX_AT);
     if (level > 0) pos += level;
