@@ -155,29 +155,28 @@ function parseUnchecked(text: string): Cable {
   };
 }
 
-/** Groups paragraphs under the headings they follow. */
+/**
+ * Groups paragraphs under the headings they follow. Paragraphs come in line order and a
+ * paragraph's heading is the last one before it, so each heading's paragraphs follow each other.
+ */
 function buildSections(paragraphs: Cable['paragraphs'], headings: Cable['headings'], lines: readonly string[]): Section[] {
   const sections: Section[] = [];
-  const byHeading = new Map<number | undefined, number[]>();
-  paragraphs.forEach((p, index) => {
-    const list = byHeading.get(p.heading) ?? [];
-    list.push(index);
-    byHeading.set(p.heading, list);
-  });
-  const before = byHeading.get(undefined);
-  if (before && before.length > 0) {
-    const first = paragraphs[before[0]];
-    const last = paragraphs[before[before.length - 1]];
-    sections.push({ heading: undefined, range: { start: first.range.start, end: last.range.end }, paragraphs: before });
+  let p = 0;
+  const before: number[] = [];
+  while (p < paragraphs.length && paragraphs[p].heading === undefined) before.push(p++);
+  if (before.length > 0) {
+    sections.push({ heading: undefined, range: { start: paragraphs[0].range.start, end: paragraphs[before.length - 1].range.end }, paragraphs: before });
   }
-  headings.forEach((h, index) => {
-    const members = byHeading.get(index) ?? [];
+  for (let index = 0; index < headings.length; index++) {
+    const h = headings[index];
+    const members: number[] = [];
+    while (p < paragraphs.length && paragraphs[p].heading === index) members.push(p++);
     const nextStart = index + 1 < headings.length ? headings[index + 1].range.start.line : lines.length;
     let end = h.range.end;
     if (members.length > 0) end = paragraphs[members[members.length - 1]].range.end;
     if (end.line >= nextStart) end = { line: Math.max(h.range.end.line, nextStart - 1), character: lines[Math.max(h.range.end.line, nextStart - 1)].length };
     sections.push({ heading: index, range: { start: h.range.start, end }, paragraphs: members });
-  });
+  }
   return sections;
 }
 
