@@ -12,6 +12,9 @@ export function splitLines(text: string): string[] {
   return text.indexOf('\r') < 0 ? text.split('\n') : text.split(/\r\n|\r|\n/);
 }
 
+/** Runs of white space, for `replace(WHITE_RUNS, ' ')` (which starts from the beginning each time, whatever `lastIndex` says). */
+export const WHITE_RUNS = /\s+/g;
+
 /**
  * True for the characters `String.prototype.trim` removes: ASCII space and
  * controls 9–13, no-break space, BOM and the Unicode space separators.

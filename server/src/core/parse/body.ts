@@ -20,7 +20,7 @@ import type {
   Token,
 } from '../model';
 import type { LineShapes } from '../text';
-import { isDigit, isLetter, isSpace, range, skipSpaces, spanRange, token, trimEndOffset } from '../text';
+import { isDigit, isLetter, isSpace, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
@@ -86,7 +86,6 @@ const ENDS_WITH_END = /\bEND\s+\w+\s*$/i;
 const HEADING_OPENER = /^(?:EMBASSY\s+)?(SUMMARY|COMMENTS?|NOTES?)$/i;
 const BLOCK_WORD = /(SUMMARY|COMMENTS?|NOTES?)/i;
 const WHITE_SPACE = /\s+/;
-const WHITE_RUNS = /\s+/g;
 
 /** What a line's first character lets it be, as bits of {@link FIRST_CHAR}. */
 const enum First {

@@ -3,7 +3,7 @@
  * Spellings from CORPUS-FINDINGS.md §9 and markings.tsv.
  */
 import type { Level, PortionMarking } from '../model';
-import { isSpace, range, skipSpaces } from '../text';
+import { isSpace, range, skipSpaces, WHITE_RUNS } from '../text';
 
 /** Level words and abbreviations that may open a marking. */
 const LEVEL_WORDS: ReadonlyMap<string, { level: Level; sbu: boolean }> = new Map([
@@ -40,7 +40,6 @@ const LEVEL_HEAD = /^(TOP SECRET|UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS|SBU|TS|
 // "REL TO USA, FVEY" and "REL NATO", up to the next "/".
 const REL_TO = /^REL(?:\s+TO)?\s+([^/]+)/;
 const SLASHES = /^\/\/?\s*/;
-const WHITE_RUNS = /\s+/g;
 const PART_SEPARATORS = /[/\-\s]+/;
 const CAPITALS = /^[A-Z]+$/;
 // "(SNF)": a level that lost its slash before NF.

@@ -23,7 +23,7 @@ import type {
   Token,
 } from '../model';
 import type { LineShapes } from '../text';
-import { isDigit, isLetter, isSpace, range, skipSpaces, token, trimEndOffset, union } from '../text';
+import { isDigit, isLetter, isSpace, range, skipSpaces, token, trimEndOffset, union, WHITE_RUNS } from '../text';
 import { readRepeatedBanner } from './banner';
 import { isRealDate } from './header';
 import { parsePortionMarking } from './marking';
@@ -147,7 +147,6 @@ const CORRECTED_COPY = /^\s*C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\s+C\s?O\s?P\s?Y\b/
 
 // "REL TO USA, GBR" as a caveat line.
 const REL_TO_LINE = /^REL TO [A-Z, ]{1,80}$/i;
-const WHITE_RUNS = /\s+/g;
 // "TAGS (…)" is prose about tags, not the field.
 const TAGS_PAREN = /^\s*TAGS?\s*\(/;
 // "REF A …" without a colon still opens the field.
