@@ -6,14 +6,16 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { mayOpenBanner, parseBanner } from '../../server/src/core/parse/banner';
-import { MARKER, mayOpenBlock, OPENER, readMarker } from '../../server/src/core/parse/body';
-import { daysInMonth, startsHeader, trailingPrecedence, trailingSerial } from '../../server/src/core/parse/header';
+import { firstWords, MARKER, mayOpenBlock, OPENER, readMarker, RULE_LINE } from '../../server/src/core/parse/body';
+import { daysInMonth, isRoutingIndicator, startsHeader, trailingPrecedence, trailingSerial } from '../../server/src/core/parse/header';
 import { CLOSER, PAGE, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
-import { findPageLines } from '../../server/src/core/parse/pages';
+import { AFTER_BANNER, CLBY_KW, continuesTags, mayHoldClassifiedBy, mayOpenField, REF_AT_START, SUBJECT_AT_START, SUBJECT_KW, TAGS_AT_START } from '../../server/src/core/parse/metadata';
+import { findOldPageHeader, findPageLines } from '../../server/src/core/parse/pages';
+import { normalizePost } from '../../server/src/core/id';
 import type { Cable } from '../../server/src/core/model';
 import { INVISIBLE, rule as cbl035 } from '../../server/src/core/rules/cbl035-invisible-character';
-import { skipSpaces, splitLines, splitShapes } from '../../server/src/core/text';
+import { numberToken, skipSpaces, splitLines, splitShapes } from '../../server/src/core/text';
 
 /** Strings built from the pieces each scan cares about, so that near misses are common. */
 const from = (...pieces: string[]) => fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((p) => p.join(''));
@@ -145,6 +147,86 @@ describe('hand-written scans read what their patterns read', () => {
       assert.deepEqual(again.token, { text: `(${inner})`, range: { start: { line: 7, character: 2 }, end: { line: 7, character: 4 + inner.length } } });
       assert.ok(Object.isFrozen(again.controls), 'shared controls are frozen');
     }
+  });
+
+  it('the first letters each field keyword needs are checked before its pattern', () => {
+    const fieldLike = from(' ', '\t', 'TAGS', 'Tags', 'tags', 'TAG', ':', 'SUBJECT', 'Subject', 'SUBJ', 'subj', 'REF', 'Ref', 'REFTEL', 'REFS', 'E.O.', 'EO', 'E0', 'e.o.', '12958', 'Classified By', 'CLASSIFIED  BY', 'Derived From', 'derived from', 'PREL', 'x', 'j', 'y', 'v', '¶1.', '(C)');
+    fc.assert(
+      fc.property(fieldLike, (text) => {
+        const lead = skipSpaces(text);
+        const [first, second] = [text.charCodeAt(lead) | 32, text.charCodeAt(lead + 1) | 32];
+        if (AFTER_BANNER.test(text)) assert.ok(mayOpenField(text.charCodeAt(lead), text.charCodeAt(lead + 1)), JSON.stringify(text));
+        if (TAGS_AT_START.test(text)) assert.ok(first === 116 && second === 97, JSON.stringify(text));
+        if (SUBJECT_AT_START.test(text)) assert.ok(first === 115 && second === 117, JSON.stringify(text));
+        if (REF_AT_START.test(text)) assert.ok(first === 114 && second === 101, JSON.stringify(text));
+        SUBJECT_KW.lastIndex = lead + 1;
+        if (SUBJECT_KW.test(text)) assert.ok(text.indexOf('j', lead + 1) >= 0 || text.indexOf('J', lead + 1) >= 0, JSON.stringify(text));
+        CLBY_KW.lastIndex = 0;
+        if (CLBY_KW.test(text)) assert.ok(mayHoldClassifiedBy(text), JSON.stringify(text));
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
+  });
+
+  it('continuesTags reads what the wrapped-TAGS pattern and word lengths read', () => {
+    fc.assert(
+      fc.property(from('VE', ', ', ' ', 'CO', 'PGOV', 'ABCDEFGHIJ', 'ABCDEFGHI', '(', ')', '[', ']', '#', '.', '1', '-', '\t', '\u00a0', ';'), (text) => {
+        const expected = /^[\s,A-Za-z()[\]#.]+$/.test(text) && !text.split(/[\s,]+/).some((w) => w.length > 9);
+        assert.equal(continuesTags(text), expected, JSON.stringify(text));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+
+  it('isRoutingIndicator agrees with R[A-Z]{4,7}, and number tokens with the digits they hold', () => {
+    fc.assert(
+      fc.property(from('R', 'U', 'E', 'H', 'r', '1', '/', ' ', 'RUEHC', 'RUEHFR'), (text) => {
+        assert.equal(isRoutingIndicator(text, 0, text.length), /^R[A-Z]{4,7}$/.test(text), JSON.stringify(text));
+        assert.ok(Object.is(numberToken(0, text, 0, text.length).value, parseInt(text.replace(/\D+/g, ''), 10)), JSON.stringify(text));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+
+  it('rule lines and old page headers are looked for only behind the characters they need', () => {
+    fc.assert(
+      fc.property(from(' ', '-', '- ', '=', '_', '*', 'x', 'PAGE ', 'PAG', 'PA', '02 ', 'HARARE ', '06677 ', '01 OF 03 ', '291400Z', 'RUEHFRA2440'), (text) => {
+        const lead = skipSpaces(text);
+        const last = text.trimEnd().slice(-1);
+        if (RULE_LINE.test(text)) assert.ok('-=_*'.includes(text[lead]) && '-=_*'.includes(last), JSON.stringify(text));
+        if (findOldPageHeader(0, text)) assert.ok(text.startsWith('PAG', lead), JSON.stringify(text));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+
+  it('firstWords reads the words the general pattern reads, single-spaced', () => {
+    const general = (text: string, from: number): string => {
+      const start = skipSpaces(text, from);
+      const limit = Math.min(text.length, from + 240);
+      if (start >= limit) return '';
+      const m = /\S+(?:\s+\S+){0,7}/y;
+      const window = text.slice(start, limit);
+      const found = m.exec(window)![0].replace(/\s+/g, ' ');
+      return found.length > 80 ? `${found.slice(0, 79)}…` : found;
+    };
+    fc.assert(
+      fc.property(from('word', ' ', '  ', '\t', '\u00a0', 'a', 'Summary:', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'), fc.nat(6), (text, from) => {
+        assert.equal(firstWords(text, Math.min(from, text.length)), general(text, Math.min(from, text.length)), JSON.stringify([text, from]));
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
+  });
+
+  it('normalizePost keeps only the capitals of the upper-cased post, as a replacement did', () => {
+    fc.assert(
+      fc.property(from('PARIS', 'Buenos', ' ', 'Aires', "'", '.', '-', 'SECSTATE', 'WASHDC', 'é', '1'), (text) => {
+        const letters = text.toUpperCase().replace(/[^A-Z]+/g, '');
+        const expected = letters === 'SECSTATE' || letters === 'SECSTATEWASHDC' ? 'STATE' : letters;
+        assert.equal(normalizePost(text), expected, JSON.stringify(text));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
   });
 
   it('mayOpenBanner never turns away a line that reads as a banner', () => {

@@ -65,7 +65,7 @@ const DISTRIBUTION = /^\s*(?:(?:INFO|ACTION)\s+[A-Z0-9]+-\d{2}\b|Distribution:\s
 const DISTRIBUTION_CONTINUATION = /^\s+[A-Z0-9]+-\d{2}(?:\s+[A-Z0-9]+-\d{2})*(?:\s+\/\d+W)?\s*$/;
 const DISTRIBUTION_CODE = /^\s*[A-Z]{2,5}\d{2,5}\s*$/;
 /** `R[A-Z]{4,7}` exactly: a routing indicator is five to eight capitals starting with R. */
-function isRoutingIndicator(text: string, start: number, end: number): boolean {
+export function isRoutingIndicator(text: string, start: number, end: number): boolean {
   if (end - start < 5 || end - start > 8 || text.charCodeAt(start) !== C.R) return false;
   for (let k = start + 1; k < end; k++) if (!isCapital(text.charCodeAt(k))) return false;
   return true;

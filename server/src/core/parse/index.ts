@@ -13,7 +13,7 @@ import { mayOpenBanner, parseBanner } from './banner';
 import { parseBody } from './body';
 import { parseHead, startsHeader } from './header';
 import { scanHints } from './hints';
-import { parseCaveatLine, parseMetadata, startsParagraph } from './metadata';
+import { AFTER_BANNER, mayOpenField, parseCaveatLine, parseMetadata, startsParagraph } from './metadata';
 
 /** The result of {@link parseCable}: the model and the problems met (the same array as `cable.problems`). */
 export interface ParseResult {
@@ -24,16 +24,6 @@ export interface ParseResult {
 /** How far down the banner is looked for: the longest transmission headers run to a few hundred addressees. */
 const BANNER_SEARCH = 600;
 
-// A line that can only come after the banner: the metadata fields and numbered paragraphs.
-const AFTER_BANNER = /^\s*(?:E\.?[O0]\.?\s*\d{5}|TAGS?\b\s*:?|SUBJECT\s*:|REF\s*:|Classified\s+By)/i;
-
-/** True when a line whose first two characters are `c` and `c2` can open one of the fields of {@link AFTER_BANNER}. */
-function mayOpenField(c: number, c2: number): boolean {
-  const l = c | 32;
-  const l2 = c2 | 32;
-  if (l === 101 /* e */) return c2 === 46 /* . */ || c2 === 48 /* 0 */ || l2 === 111 /* o */;
-  return (l === 116 && l2 === 97) || (l === 115 && l2 === 117) || (l === 114 && l2 === 101) || (l === 99 && l2 === 108);
-}
 
 /** Parses a cable. Never throws. */
 export function parseCable(text: string): ParseResult {

@@ -183,13 +183,24 @@ interface KeywordHit {
 
 // "E.O. 12958", "EO 12958", "E.o. 12958", "E.0. 12958", "E.O 12958", "E.O.12356".
 const EO_KW = /(?<![A-Za-z0-9])(E\.?[Oo0]\.?)\s*(?=\d{4,6}(?![0-9]))/g;
-const TAGS_AT_START = /^(\s*)(TAGS?|Tags?|tags?)(?![A-Za-z])\s*:?/;
+export const TAGS_AT_START = /^(\s*)(TAGS?|Tags?|tags?)(?![A-Za-z])\s*:?/;
 const TAGS_MID = /(?<![A-Za-z])(TAGS?|Tags)(?:\s*:|(?=\s+[A-Za-z]{2,}))/g;
-const SUBJECT_KW = /(?<![A-Za-z])(SUBJECT|Subject|subject|SUBJ|Subj)\s*:/g;
-const SUBJECT_AT_START = /^(\s*)(SUBJECT|Subject|SUBJ)(?![A-Za-z])\s*:?/;
-const REF_AT_START = /^(\s*)(REFTEL|REFS|REF|Refs|Ref|Reftel)(?![A-Za-z])\s*:?/;
+export const SUBJECT_KW = /(?<![A-Za-z])(SUBJECT|Subject|subject|SUBJ|Subj)\s*:/g;
+export const SUBJECT_AT_START = /^(\s*)(SUBJECT|Subject|SUBJ)(?![A-Za-z])\s*:?/;
+export const REF_AT_START = /^(\s*)(REFTEL|REFS|REF|Refs|Ref|Reftel)(?![A-Za-z])\s*:?/;
 const REF_MID = /(?<![A-Za-z])(REFTEL|REFS|REF)\s*:/g;
-const CLBY_KW = /(?<![A-Za-z])(Classified\s+By|Derived\s+From)(?![A-Za-z])\s*:?/gi;
+export const CLBY_KW = /(?<![A-Za-z])(Classified\s+By|Derived\s+From)(?![A-Za-z])\s*:?/gi;
+
+// A line that can only come after the banner: the metadata fields and numbered paragraphs.
+export const AFTER_BANNER = /^\s*(?:E\.?[O0]\.?\s*\d{5}|TAGS?\b\s*:?|SUBJECT\s*:|REF\s*:|Classified\s+By)/i;
+
+/** True when a line whose first two characters are `c` and `c2` can open one of the fields of {@link AFTER_BANNER}. */
+export function mayOpenField(c: number, c2: number): boolean {
+  const l = c | 32;
+  const l2 = c2 | 32;
+  if (l === 101 /* e */) return c2 === 46 /* . */ || c2 === 48 /* 0 */ || l2 === 111 /* o */;
+  return (l === 116 && l2 === 97) || (l === 115 && l2 === 117) || (l === 114 && l2 === 101) || (l === 99 && l2 === 108);
+}
 
 /** Paragraph markers, for where the metadata ends: "¶1.", "¶ 1.", "1.(C)", "1. (S/NF)". */
 export const PARAGRAPH_START = /^\s*(?:¶\s?\d{1,3}\s?\.|\d{1,3}\.{1,2}\s*\()/;
@@ -265,7 +276,7 @@ function findKeywords(text: string, lead: number, seen: ReadonlySet<Field>): Key
 }
 
 /** A cheap necessary condition for {@link CLBY_KW}: a "y" or a "v" in either case (one-character searches are fast). */
-function mayHoldClassifiedBy(text: string): boolean {
+export function mayHoldClassifiedBy(text: string): boolean {
   return text.indexOf('y') >= 0 || text.indexOf('Y') >= 0 || text.indexOf('v') >= 0 || text.indexOf('V') >= 0;
 }
 
@@ -961,7 +972,7 @@ function isCitationEnd(c: number): boolean {
  * A line that continues a wrapped TAGS field ("VE, CO", "YI, UNO, IR, LE"): only letters,
  * white space and `,()[]#.`, in words of at most nine characters between spaces and commas.
  */
-function continuesTags(text: string): boolean {
+export function continuesTags(text: string): boolean {
   let run = 0;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
