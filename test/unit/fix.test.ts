@@ -41,6 +41,22 @@ describe('quick fixes', () => {
     assert.equal(finding.fixes![0].preferred, true);
   });
 
+  it('puts the missing marking one space after the paragraph number, whatever follows it', () => {
+    const text = fs.readFileSync(path.join(DIR, 'cbl028-portion-marking-missing.bad.cable'), 'utf8');
+    const cases: [string, string][] = [
+      ['¶3. Gauci', '¶3. (S) Gauci'],
+      ['3.  Gauci', '3. (S)  Gauci'],
+      ['¶ 3.\tGauci', '¶ 3. (S)\tGauci'],
+      ['¶3.\nGauci', '¶3. (S)\nGauci'],
+    ];
+    for (const [before, after] of cases) {
+      const variant = text.replace('¶3. Gauci', before);
+      const finding = lintCable(parseCable(variant).cable).find((f) => f.id === 'CBL028');
+      assert.ok(finding, JSON.stringify(before));
+      assert.ok(applyEdits(variant, finding.fixes![0].edits).includes(after), `${JSON.stringify(before)} should become ${JSON.stringify(after)}`);
+    }
+  });
+
   it('renumbers paragraphs with minimal edits (only the wrong digits)', () => {
     const text = fs.readFileSync(path.join(DIR, 'cbl024-paragraph-number-sequence.bad.cable'), 'utf8');
     const fix = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL024')!.fixes![0];

@@ -2,6 +2,7 @@
  * CBL028 portion-marking-missing: A numbered paragraph of a classified cable has no portion marking (info on UNCLAS cables).
  */
 import { LEVELS, levelAbbreviation, levelRank } from '../levels';
+import { isSpace } from '../text';
 import type { Level } from '../model';
 import { isClassified } from './util';
 import type { Fix, Rule } from './types';
@@ -35,13 +36,14 @@ export const rule: Rule = {
       }
       const at = p.marker.range.end;
       const line = cable.lines[at.line];
-      const spacer = line[at.character] === ' ' ? '' : ' ';
+      // A space before the marking; one after it too when text follows the number at once.
+      const after = at.character < line.length && !isSpace(line.charCodeAt(at.character)) ? ' ' : '';
       // One fix per level, the banner level first; never applied by Fix All.
       const fixes: Fix[] = [];
       for (let k = 0; k < markings.length; k++) {
         fixes.push({
           title: `Mark paragraph ${p.readAs} (${markings[k]})`,
-          edits: [{ range: { start: at, end: at }, newText: `${spacer}(${markings[k]})` }],
+          edits: [{ range: { start: at, end: at }, newText: ` (${markings[k]})${after}` }],
           safe: false,
           preferred: k === 0,
         });
