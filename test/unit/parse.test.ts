@@ -306,6 +306,28 @@ describe('parser: metadata', () => {
     assert.deepEqual(inside.paragraphs.map((p) => p.number), [1, 2]);
   });
 
+  const classifiers: [string, string, string, string][] = [
+    ['Classified By: Political Counselor Nora Vance for rea\nsons 1.4 (b) and (d).', 'Political Counselor Nora Vance', '6:15-6:45', 'bd'],
+    ['CLASSIFIED BY: DCM PETER LOWRY, FOR REAS\nONS 1.4 B/D', 'DCM PETER LOWRY', '6:15-6:30', 'bd'],
+    ["Classified By: Charge d'Affaires Ian Prior for\nreasons 1.4 (b) and (d)", "Charge d'Affaires Ian Prior", '6:15-6:42', 'bd'],
+    ['Classified By: Deputy Officer Lena Ruiz; Rea\nson 1.5 (d).', 'Deputy Officer Lena Ruiz', '6:15-6:39', 'd'],
+    ['Classified By: Economic Unit Chief Tom\nHalloran.  Reasons 1.4 (b) and (d).', 'Economic Unit Chief Tom Halloran', '6:15-7:8', 'bd'],
+    ['CLASSIFIED BY: Ann Cole, Director, Regional\nOffice, Department of State.\nREASON: 1.4 (b), (d)', 'Ann Cole, Director, Regional Office, Department of State', '6:15-7:27', 'bd'],
+    ['Classified By: Classified by Ambassador Ruth Calloway for reasons 1.4 (b)', 'Ambassador Ruth Calloway', '6:29-6:53', 'b'],
+    ['Classified By: DCM Hal Rusk for reaons 1.4 (b) and (d).', 'DCM Hal Rusk', '6:15-6:27', 'bd'],
+    ['Classified By: Counselor Jo Pike. Rea sons 1.4 (b/d).', 'Counselor Jo Pike', '6:15-6:32', 'bd'],
+    ['Classified By: POLITICAL COUNSELOR X FOR REASONS\n1.4 (B) and (D)', 'POLITICAL COUNSELOR X', '6:15-6:36', 'bd'],
+  ];
+  for (const [lines, classifier, where, letters] of classifiers) {
+    it(`reads the classifier of ${JSON.stringify(lines)}`, () => {
+      const cc = parse(`C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n${lines}\n\n¶1. (C) Text.\n`);
+      assert.equal(cc.classifiedBy?.classifier?.text, classifier);
+      assert.equal(at(cc.classifiedBy?.classifier?.range), where);
+      assert.equal(cc.classifiedBy?.reasonLetters.join(''), letters);
+      assert.equal(cc.paragraphs.length, 1);
+    });
+  }
+
   it('skips a page line between SUBJECT and Classified By', () => {
     const cc = parse('C O N F I D E N T I A L SECTION 01 OF 02 NOWHERE 000085\n\nEO 12958 DECL: 12/19/2016\nTAGS KCRM, PTER\nSUBJECT: POLICE TRACK A TRAIL\n\nNOWHERE 00000085 001.2 OF 002\n\nCLASSIFIED BY: X, Consul General. REASON: 1.4 (b)\n\n¶1. (C) Text.\n');
     assert.deepEqual(cc.classifiedBy?.reasonLetters, ['b']);

@@ -367,7 +367,10 @@ export interface ClassifiedBy {
   readonly range: Range;
   /** `Classified By:`, `CLASSIFIED BY`, `DERIVED FROM:`. */
   readonly keyword: Token;
-  /** The classifier's name and title, as far as it could be separated. */
+  /**
+   * The classifier's name and title, as far as it could be separated. When it wraps onto the
+   * next lines, its text is the lines' parts joined with single spaces and its range spans them.
+   */
   readonly classifier?: Token;
   /** The order section cited, `1.4` or `1.5` (also written `1:4`, `1/4`). */
   readonly section?: Token;

@@ -23,7 +23,7 @@ import type {
   Token,
 } from '../model';
 import type { LineShapes } from '../text';
-import { isDigit, isLetter, isSpace, range, skipSpaces, token, trimEndOffset, union, WHITE_RUNS } from '../text';
+import { isDigit, isLetter, isSpace, range, skipSpaces, spanRange, token, trimEndOffset, union, WHITE_RUNS } from '../text';
 import { readRepeatedBanner } from './banner';
 import { isRealDate } from './header';
 import { parsePortionMarking } from './marking';
@@ -822,12 +822,79 @@ class FieldBuilder {
     // After a blank line only the reason itself may follow: "1.4(C)."
     if (afterBlank && !REASON_ALONE.test(text)) return false;
     if (this.clbyComplete() && !afterBlank) return false;
+    if (this.#classifierOpen) this.#continueClassifier(line, text, afterBlank);
     this.#clbyLines++;
     this.kinds[line] = 'classified-by';
     this.#readReasons(line, text, 0, text.length, false);
     const clby = this.r.classifiedBy as Mutable<ClassifiedBy>;
     clby.range = union(clby.range, range(line, 0, trimEndOffset(text)));
     return true;
+  }
+
+  /**
+   * "… Andrew Young for rea ⏎ sons 1.4 (b)", "… Michael Gfoeller for ⏎ reasons 1.4": the classifier read
+   * on the first line ends with the start of the keyword that `next`, the second line, completes; cut it there.
+   */
+  #cutSplitKeyword(next: string): boolean {
+    const c = this.r.classifiedBy as Mutable<ClassifiedBy>;
+    const classifier = c.classifier;
+    const tail = classifier && SPLIT_KEYWORD_TAIL.exec(classifier.text);
+    if (!classifier || !tail) return false;
+    const rest = next.slice(skipSpaces(next));
+    const fragment = tail[1];
+    // Split inside a word ("rea" + "sons") or between words ("for" + "reasons").
+    const m = KEYWORD_AT_START.exec(fragment + rest) ?? KEYWORD_AT_START.exec(`${fragment} ${rest}`);
+    if (!m || m[0].length <= fragment.length + 1) return false;
+    let end = tail.index;
+    while (end > 0 && isClassifierEnd(classifier.text.charCodeAt(end - 1))) end--;
+    const start = classifier.range.start;
+    c.classifier = end > 0 ? { text: classifier.text.slice(0, end), range: range(start.line, start.character, start.character + end) } : undefined;
+    return true;
+  }
+
+  /** True while the classifier read on the first line ran to its end: the next lines may go on with it. */
+  #classifierOpen = false;
+  /** Lines after the first that read as the classifier's, kept until a line with the keyword or the section confirms them. */
+  #classifierLines: { line: number; text: string }[] = [];
+
+  /**
+   * A line after the first of a Classified By whose first line held neither the keyword nor the
+   * section. On the second line, a keyword split across the lines is cut from the classifier.
+   * Otherwise what comes before the keyword or the section ("Kritenbrink." in "… Chief Dan ⏎
+   * Kritenbrink. Reasons 1.4"), and any whole lines of words before it, end the classifier, which
+   * then spans the lines with its text joined by single spaces.
+   */
+  #continueClassifier(line: number, text: string, afterBlank: boolean): void {
+    if (afterBlank || (this.#clbyLines === 1 && this.#cutSplitKeyword(text))) return void this.#closeClassifier();
+    const keyword = REASONS_KEYWORD.exec(text);
+    const section = SECTION.exec(text);
+    const at = Math.min(keyword ? keyword.index : text.length, section ? section.index : text.length);
+    const cs = skipSpaces(text);
+    let ce = at;
+    while (ce > cs && isClassifierEnd(text.charCodeAt(ce - 1))) ce--;
+    // A name or a title goes on; a reason's letters or an order's number do not.
+    const words = ce > cs && isClassifierWords(text, cs, ce);
+    if (at === text.length) {
+      // A whole line of words: kept until a line with the keyword confirms it.
+      if (words) this.#classifierLines.push({ line, text: text.slice(0, ce) });
+      else this.#closeClassifier();
+      return;
+    }
+    if (words) this.#classifierLines.push({ line, text: text.slice(0, ce) });
+    const c = this.r.classifiedBy as Mutable<ClassifiedBy>;
+    for (const l of this.#classifierLines) {
+      const from = skipSpaces(l.text);
+      const first = c.classifier;
+      c.classifier = first
+        ? { text: `${first.text} ${l.text.slice(from)}`, range: spanRange(first.range.start.line, first.range.start.character, l.line, l.text.length) }
+        : token(l.line, l.text, from, l.text.length);
+    }
+    this.#closeClassifier();
+  }
+
+  #closeClassifier(): void {
+    this.#classifierOpen = false;
+    this.#classifierLines = [];
   }
 
   /** Reads the classifier, the section (1.4/1.5) and the reason letters into the Classified By being built. */
@@ -843,6 +910,11 @@ class FieldBuilder {
       const classifierEnd = keyword ? keyword.index : section ? section.index : segment.length;
       let cs = 0;
       while (cs < classifierEnd && isClassifierEdge(segment.charCodeAt(cs))) cs++;
+      // "Classified By: Classified by Polmincouns …": the keyword written twice.
+      if ((segment.charCodeAt(cs) | 32) === 99 /* c */) {
+        const again = KEYWORD_AGAIN.exec(segment.slice(cs, classifierEnd));
+        if (again) cs += again[0].length;
+      }
       let ce = classifierEnd;
       while (ce > cs && isClassifierEnd(segment.charCodeAt(ce - 1))) ce--;
       // "E.O. 12958" inside the classifier text belongs to the reason.
@@ -850,6 +922,8 @@ class FieldBuilder {
       if (eoAt >= cs && EO_12958.test(segment.slice(eoAt, ce))) ce = eoAt;
       while (ce > cs && isClassifierEnd(segment.charCodeAt(ce - 1))) ce--;
       if (ce > cs) c.classifier = token(line, text, from + cs, from + ce);
+      this.#classifierOpen = !keyword && !section;
+      this.#classifierLines = [];
     }
     if (section && !hadSection) {
       c.section = token(line, text, from + section.index, from + section.index + section[0].length);
@@ -888,8 +962,13 @@ class FieldBuilder {
 
 // "1.4", "1.5", "1:4", "1/4", "1,4" — the section of the order cited.
 const SECTION = /(?<![0-9.])1\s?([.:/,])\s?([45])(?![0-9])/;
-const REASONS_KEYWORD = /\b(?:for\s+)?reas\s?o\s?ns?\b\s*:?|\bper\b/i;
+// "reasons", also split by a space or without its s: "Rea sons", "reaso ns", "reaons".
+const REASONS_KEYWORD = /\b(?:for\s+)?rea\s?s?\s?o\s?ns?\b\s*:?|\bper\b/i;
 const EO_12958 = /^E\.O\.?\s?12958\W*$/;
+// The start of "for reasons" or "reason" at the end of a line that the next line completes.
+const SPLIT_KEYWORD_TAIL = /(?<![A-Za-z])(for(?:\s+r[a-z]{0,5})?|r[a-z]{0,5})$/i;
+const KEYWORD_AT_START = /^(?:for\s+)?rea\s?s?\s?o\s?ns?\b/i;
+const KEYWORD_AGAIN = /^classified\s+by\b[\s:]*/i;
 const DSCG = /\bDSCG\s*[\d-]+\s*,?/i;
 const SPLIT_AND = /\ba nd\b/gi;
 const SPLIT_REASONS = /\breaso ns\b/gi;
@@ -906,6 +985,17 @@ function isClassifierEdge(c: number): boolean {
 /** {@link isClassifierEdge} or ".": what lies between the classifier and the reason. */
 function isClassifierEnd(c: number): boolean {
   return c === 46 || isClassifierEdge(c);
+}
+
+/** True for the words of a name or a title in `[from, to)`: a letter and no digit. */
+function isClassifierWords(text: string, from: number, to: number): boolean {
+  let letter = false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (isDigit(c)) return false;
+    letter ||= isLetter(c);
+  }
+  return letter;
 }
 
 /** True when `text` has more "(" than ")". */
