@@ -435,6 +435,10 @@ describe('parser: body', () => {
     ['¶9. (C) Comment: we will follow up. End comment. CROCKER', 'CROCKER', true],
     ['that is all we know...', undefined, false],
     ['<http://www.example.invalid/classified>', undefined, false],
+    ['RUSK\n    ...', 'RUSK', false],
+    ['and more by shared\ninterests.', undefined, false],
+    ['See http://www.example.invalid/page for the text of “The Report.” Halloran', 'Halloran', true],
+    ['Visit our site: http://www.example.invalid/index.” Halloran', undefined, false],
   ];
   for (const [last, name, glued] of signatures) {
     it(`reads the signature in "${last}"`, () => {

@@ -78,8 +78,10 @@ const SIPDIS_LINE = /^\s*SIPDIS\s*$/i;
 const HEADING_START = /^[A-Z0-9"“'(]/;
 // Footers and links are not headings.
 const LINK = /https?:|www\.|@/;
-// Last lines that are not signed: links, elisions, quoted mail.
-const NOT_SIGNED = /https?:|www\.|\.\.\.\s*$|…\s*$|>\s*$/;
+// Last lines that are not signed: elisions, quoted mail. A link is looked at where the name is.
+const NOT_SIGNED = /\.\.\.\s*$|…\s*$|>\s*$/;
+// An elision on a line of its own: a partial record's last line, after the signature.
+const ELISION_LINE = /^\s*(?:\.{3,}|…)\s*$/;
 // "… END SUMMARY" before a glued name: the name closes nothing.
 const ENDS_WITH_END = /\bEND\s+\w+\s*$/i;
 // "//COMMENT//" and "EMBASSY COMMENT" headings open a block, named by its word.
@@ -344,8 +346,9 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
     }
   }
 
-  // Signature: the last non-empty line, or a name glued to it.
-  const lastLine = lastNonBlank(indents, startLine);
+  // Signature: the last non-empty line, or a name glued to it; in a partial record, the line before "...".
+  let lastLine = lastNonBlank(indents, startLine);
+  if (lastLine > startLine && ELISION_LINE.test(lines[lastLine])) lastLine = lastNonBlank(indents, startLine, lastLine - 1);
   if (lastLine >= startLine) {
     const sig = readSignature(lastLine, lines[lastLine], kinds[lastLine]);
     if (sig) {
@@ -481,8 +484,8 @@ function previousNonBlank(indents: Int32Array, kinds: readonly LineKind[], i: nu
   return -1;
 }
 
-function lastNonBlank(indents: Int32Array, floor: number): number {
-  for (let k = indents.length - 1; k >= floor; k--) if (indents[k] >= 0) return k;
+function lastNonBlank(indents: Int32Array, floor: number, from = indents.length - 1): number {
+  for (let k = from; k >= floor; k--) if (indents[k] >= 0) return k;
   return -1;
 }
 
@@ -671,13 +674,23 @@ function readSignature(line: number, text: string, kind: LineKind): Signature | 
     if (name.split(WHITE_SPACE).every((w) => !NOT_NAMES.test(w))) return { token: token(line, text, alone[0], alone[1]), glued: false };
   }
   const glued = gluedSignature(text, end);
-  if (glued) {
+  // A name glued after a link is part of it ("…/index. cfm Tuttle" is not told apart): the sentence before the name must end after the link.
+  if (glued && !linkRunsInto(text, glued[0])) {
     const name = text.slice(glued[0], glued[1]);
     if (!NOT_NAMES.test(name) && !ENDS_WITH_END.test(text.slice(0, trimEndOffset(text, glued[0])) + ' ' + name)) {
       return { token: token(line, text, glued[0], glued[1]), glued: true };
     }
   }
   return undefined;
+}
+
+/** True when the last link before `name` reaches the sentence end just before it, with no space between. */
+function linkRunsInto(text: string, name: number): boolean {
+  const link = Math.max(text.lastIndexOf('http', name), text.lastIndexOf('www.', name));
+  if (link < 0) return false;
+  const sentenceEnd = trimEndOffset(text, name);
+  for (let k = link; k < sentenceEnd; k++) if (isSpace(text.charCodeAt(k))) return false;
+  return true;
 }
 
 /** Where a signature would end: before trailing spaces and one optional full stop ("MANZANARES ."). */
@@ -727,6 +740,8 @@ function signatureLine(text: string, end: number): [number, number] | undefined 
   if (start >= end) return undefined;
   const first = text.charCodeAt(start);
   if (first >= 97 && first <= 122) {
+    // "jones", but not "interests." ending a wrapped sentence.
+    if (end < trimEndOffset(text)) return undefined;
     for (let k = start; k < end; k++) {
       const c = text.charCodeAt(k);
       if (c < 97 || c > 122) return undefined;
