@@ -57,6 +57,24 @@ describe('quick fixes', () => {
     }
   });
 
+  it('removes a repeated TAG with one separator, also at the start of a wrapped line or alone on it', () => {
+    const text = fs.readFileSync(path.join(DIR, 'cbl018-tags-duplicate.bad.cable'), 'utf8');
+    const cases: [string, string][] = [
+      ['TAGS: PREL, PGOV, PREL, MARR', 'TAGS: PREL, PGOV, MARR\n'],
+      ['TAGS: PREL, PGOV, MARR,\n      PREL, MOPS', 'TAGS: PREL, PGOV, MARR,\n      MOPS\n'],
+      ['TAGS: PREL, PGOV, MARR,\nPREL', 'TAGS: PREL, PGOV, MARR\nSUBJECT:'],
+      ['TAGS: PREL PGOV\r\n  PREL', 'TAGS: PREL PGOV\nSUBJECT:'],
+    ];
+    for (const [tags, expected] of cases) {
+      const variant = text.replace('TAGS: PREL PGOV MARR MOPS MT LY PREL', tags);
+      const finding = lintCable(parseCable(variant).cable).find((f) => f.id === 'CBL018');
+      assert.ok(finding, JSON.stringify(tags));
+      const fixed = applyEdits(variant, finding.fixes![0].edits);
+      assert.ok(fixed.includes(expected), `${JSON.stringify(tags)} gave ${JSON.stringify(fixed.slice(fixed.indexOf('TAGS'), fixed.indexOf('MARITIME')))}`);
+      assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL018'), [], JSON.stringify(tags));
+    }
+  });
+
   it('renumbers paragraphs with minimal edits (only the wrong digits)', () => {
     const text = fs.readFileSync(path.join(DIR, 'cbl024-paragraph-number-sequence.bad.cable'), 'utf8');
     const fix = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL024')!.fixes![0];
