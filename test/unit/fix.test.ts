@@ -57,6 +57,52 @@ describe('quick fixes', () => {
     }
   });
 
+  it('puts a missing closer where the block ends: before its parenthesis, under its heading, before the footer and signature', () => {
+    const text = fs.readFileSync(path.join(DIR, 'cbl027-block-unbalanced.bad.cable'), 'utf8');
+    // [replace in the fixture, by; the text the first CBL027 fix leaves (undefined: no fix offered)].
+    const cases: [string, string, string | undefined][] = [
+      // "(Note: …)" ends at its parenthesis, not at the end of the paragraph.
+      ['night (REF A). He asked', 'night. (Note: The boats fly no flag.) He asked', '(Note: The boats fly no flag. End Note.) He asked'],
+      // Closed mid-sentence: no closer reads right.
+      ['night (REF A). He asked', 'night (note: three in all). He asked', undefined],
+      // A "//COMMENT//" heading: the closer ends the last paragraph under it, not the heading line.
+      ['NEXT STEPS\n----------', '//COMMENT//', 'course dates in para 3. End Comment.\n\n¶5.'],
+      // The last paragraph takes in the footer link and a glued signature: the closer goes before them.
+      ['goodwill. End Comment.\nCALLOWAY', 'goodwill.\n\nVisit our classified website at:\nhttp://www.example.sgov.gov/valletta CALLOWAY', 'goodwill. End Comment.\n\nVisit'],
+    ];
+    for (const [from, to, expected] of cases) {
+      assert.ok(text.includes(from), from);
+      const variant = text.replace(from, to).replace('boat traffic.\n', 'boat traffic. End Summary.\n');
+      const finding = lintCable(parseCable(variant).cable).find((f) => f.id === 'CBL027' && f.severity === 'info');
+      assert.ok(finding, JSON.stringify(to));
+      if (expected === undefined) {
+        assert.equal(finding.fixes, undefined, JSON.stringify(to));
+        continue;
+      }
+      const fixed = applyEdits(variant, finding.fixes![0].edits);
+      assert.ok(fixed.includes(expected), `${JSON.stringify(to)} gave ${JSON.stringify(fixed.slice(fixed.indexOf('¶4.')))}`);
+      assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL027').map((f) => f.message), [], JSON.stringify(to));
+    }
+  });
+
+  it('removes a repeated TAG with one separator, also at the start of a wrapped line or alone on it', () => {
+    const text = fs.readFileSync(path.join(DIR, 'cbl018-tags-duplicate.bad.cable'), 'utf8');
+    const cases: [string, string][] = [
+      ['TAGS: PREL, PGOV, PREL, MARR', 'TAGS: PREL, PGOV, MARR\n'],
+      ['TAGS: PREL, PGOV, MARR,\n      PREL, MOPS', 'TAGS: PREL, PGOV, MARR,\n      MOPS\n'],
+      ['TAGS: PREL, PGOV, MARR,\nPREL', 'TAGS: PREL, PGOV, MARR\nSUBJECT:'],
+      ['TAGS: PREL PGOV\r\n  PREL', 'TAGS: PREL PGOV\nSUBJECT:'],
+    ];
+    for (const [tags, expected] of cases) {
+      const variant = text.replace('TAGS: PREL PGOV MARR MOPS MT LY PREL', tags);
+      const finding = lintCable(parseCable(variant).cable).find((f) => f.id === 'CBL018');
+      assert.ok(finding, JSON.stringify(tags));
+      const fixed = applyEdits(variant, finding.fixes![0].edits);
+      assert.ok(fixed.includes(expected), `${JSON.stringify(tags)} gave ${JSON.stringify(fixed.slice(fixed.indexOf('TAGS'), fixed.indexOf('MARITIME')))}`);
+      assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL018'), [], JSON.stringify(tags));
+    }
+  });
+
   it('renumbers paragraphs with minimal edits (only the wrong digits)', () => {
     const text = fs.readFileSync(path.join(DIR, 'cbl024-paragraph-number-sequence.bad.cable'), 'utf8');
     const fix = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL024')!.fixes![0];

@@ -1,9 +1,9 @@
 /**
  * CBL027 block-unbalanced: A Summary opened without End Summary (warning); Comment and Note blocks without their closer, or closers without openers (info).
  */
-import type { Block } from '../model';
-import { isSpace } from '../text';
-import type { Rule } from './types';
+import type { Block, BlockMarker, Cable, Position } from '../model';
+import { isBefore, isSpace, trimEndOffset } from '../text';
+import type { Fix, Rule } from './types';
 
 export const rule: Rule = {
   id: 'CBL027',
@@ -24,16 +24,20 @@ export const rule: Rule = {
       const block = blocks[i];
       if (block.open && !block.close) {
         const name = blockName(block.kind);
-        const end = block.range.end;
-        const line = cable.lines[end.line];
-        // "… the Director asked." gets " End Summary."; after a space ("asked. ") none is added.
-        const before = Math.min(end.character, line.length);
-        const spacer = before > 0 && isSpace(line.charCodeAt(before - 1)) ? '' : ' ';
+        const end = closerPlace(cable, block, block.open);
+        let fixes: Fix[] | undefined;
+        if (end) {
+          const line = cable.lines[end.line];
+          // "… the Director asked." gets " End Summary."; after a space ("asked. ") none is added.
+          const before = Math.min(end.character, line.length);
+          const spacer = before > 0 && isSpace(line.charCodeAt(before - 1)) ? '' : ' ';
+          fixes = [{ title: `Add 'End ${name}.'`, edits: [{ range: { start: end, end }, newText: `${spacer}End ${name}.` }], safe: false }];
+        }
         report({
           message: `${name} opened without 'End ${name}'.`,
           range: block.open.token.range,
           severity: block.kind === 'summary' ? undefined : 'info',
-          fixes: [{ title: `Add 'End ${name}.'`, edits: [{ range: { start: end, end }, newText: `${spacer}End ${name}.` }], safe: false }],
+          fixes,
         });
       } else if (block.close && !block.open) {
         const name = blockName(block.kind);
@@ -43,6 +47,94 @@ export const rule: Rule = {
   },
 };
 
+
+/**
+ * Where the missing closer goes, or undefined when the block's end is unknown.
+ * "(Note: … 2009.)" closes at its parenthesis: "(Note: … 2009. End Note.)".
+ * A "//COMMENT//" heading opens a block over the paragraphs under it, up to the next opener of its kind.
+ * Inside a paragraph the block runs to the paragraph's end.
+ */
+function closerPlace(cable: Cable, block: Block, open: BlockMarker): Position | undefined {
+  const at = open.token.range.start;
+  const lines = cable.lines;
+  if (at.character > 0 && lines[at.line].charCodeAt(at.character - 1) === 40 /* ( */) {
+    const close = matchingParenthesis(lines, open.token.range.end, block.range.end);
+    // "(Note: polls close at eight), while …" closed mid-sentence: no place for "End Note." reads right.
+    if (close) return SENTENCE_END.test(lines[close.line].slice(0, close.character)) ? close : undefined;
+  }
+  const headings = cable.headings;
+  for (let h = 0; h < headings.length; h++) {
+    const r = headings[h].range;
+    if (r.start.line > at.line || r.end.line < at.line) continue;
+    const section = cable.sections.find((s) => s.heading === h);
+    if (!section) return undefined;
+    // The next opener of the same kind ends the block: "¶5. (C) Comment: …" under a "COMMENT" heading opens its own.
+    let next: Position | undefined;
+    for (const other of cable.blocks) {
+      const start = other.open?.token.range.start;
+      if (other.kind === block.kind && start && isBefore(at, start) && (!next || isBefore(start, next))) next = start;
+    }
+    let end: Position | undefined;
+    for (const k of section.paragraphs) {
+      const p = cable.paragraphs[k];
+      if (next && !isBefore(p.range.end, next)) break;
+      end = p.range.end;
+    }
+    return end && textEnd(cable, at, end);
+  }
+  // Outside a paragraph and a heading, where the block stops is not known.
+  const inParagraph = cable.paragraphs.some((p) => p.range.start.line <= at.line && at.line <= p.range.end.line);
+  return inParagraph ? textEnd(cable, at, block.range.end) : undefined;
+}
+
+/**
+ * The end of a block's own text, before the signature and a footer link the last paragraph
+ * takes in: "… to the table. VILLAROSA", "Visit our classified website: http://…".
+ */
+function textEnd(cable: Cable, from: Position, end: Position): Position {
+  const lines = cable.lines;
+  const signature = cable.signature?.token.range.start;
+  if (signature && isBefore(from, signature) && !isBefore(end, signature)) {
+    end = cable.signature!.glued ? { line: signature.line, character: trimEndOffset(lines[signature.line], signature.character) } : lineEnd(lines, signature.line - 1);
+  }
+  let n = end.line;
+  // Skip the footer's link lines and the line leading into them ("… Website at:").
+  let link = false;
+  // A paragraph's own line ("¶9. (U) Please see: http://…") is text.
+  const starts = (k: number) => cable.paragraphs.some((p) => p.range.start.line === k);
+  while (n > from.line && (lines[n].trim() === '' || ((LINK.test(lines[n]) || (link && LEAD_IN.test(lines[n]))) && !starts(n)))) {
+    link ||= LINK.test(lines[n]);
+    n--;
+  }
+  return n === end.line ? end : lineEnd(lines, n);
+}
+
+/** The end of line `n`'s text, trailing spaces left out. */
+function lineEnd(lines: readonly string[], n: number): Position {
+  return { line: n, character: trimEndOffset(lines[n]) };
+}
+
+// Text a parenthesis closes as a sentence: "… 2009.)", "… asked?\")".
+const SENTENCE_END = /[.!?]["'”’]?\s*$/;
+// A footer link, never the text of a block.
+const LINK = /https?:|www\./;
+// The line before a footer link: "Visit our classified website at:".
+const LEAD_IN = /:\s*$/;
+
+/** The ")" that closes the "(" just before `from`, searched up to `to`. */
+function matchingParenthesis(lines: readonly string[], from: Position, to: Position): Position | undefined {
+  let depth = 1;
+  for (let n = from.line; n <= to.line && n < lines.length; n++) {
+    const text = lines[n];
+    const stop = n === to.line ? Math.min(to.character, text.length) : text.length;
+    for (let c = n === from.line ? from.character : 0; c < stop; c++) {
+      const code = text.charCodeAt(c);
+      if (code === 40) depth++;
+      else if (code === 41 && --depth === 0) return { line: n, character: c };
+    }
+  }
+  return undefined;
+}
 
 /** The block's name as a closer spells it: `summary` is "Summary". */
 function blockName(kind: Block['kind']): string {
