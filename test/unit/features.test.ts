@@ -170,6 +170,36 @@ describe('hover', () => {
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: SO|CI\n'), /category S \(category name not established from sources\);/);
   });
 
+  it('flags DECL codes whose meaning the dictionary does not establish, and never expands them', () => {
+    // "OADR", "GDS" and "DNG" are seen in cables, but what they stand for is not in the sources read.
+    const oadr = hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12356: DECL: OA|DR\n');
+    assert.match(oadr, /OADR: used with E\.O\. 12356; meaning not established from sources read \(unverified\)\./);
+    assert.doesNotMatch(oadr, /Originating Agency/);
+    const gds = hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12065: DECL: G|DS\n');
+    assert.match(gds, /\(unverified\)/);
+    assert.doesNotMatch(gds, /General Declassification Schedule/);
+    // "X1" is an exemption from the 10-year default, not from automatic declassification at 25 years.
+    const x1 = hoverAt('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: X|1\n');
+    assert.match(x1, /10-year default[\s\S]*\(unverified\)/);
+    assert.doesNotMatch(x1, /automatic declassification/);
+    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nE.O. 12958: DECL: N/|A\n'), /N\/A: used on unclassified cables/);
+  });
+
+  it('reads a reason letter under the order on the E.O. line, and flags an unverified category', () => {
+    const clby = (order: string, letter: string) => `S E C R E T NOWHERE 000001\n\nE.O. ${order}: DECL: 01/01/2020\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Person, reasons 1.4 (|${letter}).\n`;
+    const amended = hoverAt(clby('12958', 'h'));
+    assert.match(amended, /weapons of mass destruction \(2003 wording not read\) \(unverified\)\.[\s\S]*E\.O\. 12958 as amended/);
+    const current = hoverAt(clby('13526', 'h'));
+    assert.match(current, /development, production, or use of weapons of mass destruction\.\n/);
+    assert.match(current, /Under E\.O\. 13526, sec\. 1\.4\./);
+    assert.doesNotMatch(current, /unverified|13292/);
+  });
+
+  it('flags a caveat whose meaning the dictionary does not establish', () => {
+    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nNOT FOR INTERNET DIST|RIBUTION\n\nE.O. 12958: N/A\n'), /\(unverified\)/);
+    assert.doesNotMatch(hoverAt('UNCLAS NOWHERE 000001\n\nSIP|DIS\n\nE.O. 12958: N/A\n'), /unverified/);
+  });
+
   it('explains the classification order on the E.O. line, and says so when it is unknown', () => {
     // "E.O. 12958" is the 1995 order, not "E.O. 12958 as amended by E.O. 13292".
     const text = hoverAt('UNCLAS NOWHERE 000001\n\nE.O. 12|958: DECL: 01/01/2019\n');
