@@ -141,6 +141,12 @@ describe('hover', () => {
     assert.match(hoverAt(inValletta('SECSTATE WASHDC PRIORITY', 3)), /paired with RUEHC in this cable/);
   });
 
+  it('says so when a routing indicator has no plain-language address in the dictionary', () => {
+    const text = hoverAt(withAddressLine('TO RUEHC/SECSTATE WASHDC 0001').replace('PP RUEHWEB', 'PP RUEH|WEB'));
+    assert.match(text, /In the dictionary with no plain-language address \(format-line-2 routing only\)/);
+    assert.doesNotMatch(text, /Station \(dictionary\): \n/);
+  });
+
   it('spells out portion markings and reasons', () => {
     assert.match(hoverAt(inValletta('S/NF) Director', 0)), /SECRET, NOFORN: not releasable to foreign nationals/);
     assert.match(hoverAt(inValletta('(b) and (d).', 1)), /Reason 1\.4\(b\)[\s\S]*foreign government information/);
@@ -267,6 +273,32 @@ describe('completion', () => {
     assert.deepEqual(replacedColumns(completionItemsAt(`${cable}1. |`)), ['3-3']);
     // "¶1. (S/": the parenthesis and the letters typed after it.
     assert.deepEqual(replacedColumns(completionItemsAt(`${cable}¶1. (S/|`)), ['4-7']);
+  });
+
+  it('offers routing indicators only on address lines, and never one without an address', () => {
+    // "RUEHWEB" has no plain-language address: offering it wrote "RUEHWEB/".
+    assert.ok(!completionsAt(withAddressLine('TO RUEHW|')).some((l) => /^[A-Z]+\/$/.test(l)));
+    // On the format lines, "VZCZCX" or "DE" would have been replaced by "RBDHDZA/COMUSNAVCENT".
+    const header = 'VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC 0001\nBT\n\nS E C R E T PARIS 000001\n';
+    for (const needle of ['VZCZCX', 'DE', 'FM', 'ZNY']) {
+      const i = header.indexOf(needle) + needle.length;
+      assert.deepEqual(completionsAt(header.slice(0, i) + '|' + header.slice(i)), [], needle);
+    }
+    assert.deepEqual(completionsAt(header.replace('FM AMEMBASSY PARIS', 'FM AMEMBASSY PARIS PRI|')), []);
+  });
+
+  it('offers TAGS after the keyword only', () => {
+    assert.deepEqual(completionsAt('UNCLAS NOWHERE 000001\n\nTA|GS: PREL\nSUBJECT: X\n'), []);
+    assert.deepEqual(completionsAt('UNCLAS NOWHERE 000001\n\n|TAGS: PREL\nSUBJECT: X\n'), []);
+    assert.ok(completionsAt('UNCLAS NOWHERE 000001\n\nTAGS: PREL |\nSUBJECT: X\n').includes('FR'));
+  });
+
+  it('replaces a portion marking already written up to its parenthesis', () => {
+    const cable = 'C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n';
+    // "¶1. (C|) Text": accepting "(C/NF)" must not leave "(C/NF))".
+    assert.deepEqual(replacedColumns(completionItemsAt(`${cable}¶1. (C|) Text`)), ['4-7']);
+    assert.deepEqual(replacedColumns(completionItemsAt(`${cable}¶1. (S|/NF) Text`)), ['4-10']);
+    assert.deepEqual(replacedColumns(completionItemsAt(`${cable}¶1. (S| Text`)), ['4-6']);
   });
 
   it('offers caveats for a word with spaces or after white space, and not after a digit', () => {

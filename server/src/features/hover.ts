@@ -212,10 +212,12 @@ function describeRi(code: string, cable: Cable, d: Dictionaries): string {
   const entry = d.routingIndicators.get(code);
   const paired = [...(cable.header?.to ?? []), ...(cable.header?.info ?? []), ...(cable.header?.xmt ?? [])].find((a) => a.routingIndicator?.text === code)?.address?.text;
   const lines: string[] = [];
-  if (entry) lines.push(`Station (dictionary): ${entry.address}`);
+  // RUEHWEB has no plain-language address in any header: it is only seen on format line 2.
+  if (entry && entry.address.length === 0) lines.push(`In the dictionary with no plain-language address${entry.role ? ` (${entry.role})` : ''}`);
+  else if (entry) lines.push(`Station (dictionary): ${entry.address}`);
   else lines.push('Station not in the dictionary.');
   if (paired) lines.push(`This cable pairs it with: ${paired}`);
-  if (entry && paired && entry.address.toUpperCase() !== paired.toUpperCase()) lines.push('The dictionary and this cable disagree; both are shown.');
+  if (entry && entry.address.length > 0 && paired && entry.address.toUpperCase() !== paired.toUpperCase()) lines.push('The dictionary and this cable disagree; both are shown.');
   lines.push(`${code[0] === 'R' ? 'R: tape-relay network' : ''}${code[1] === 'U' ? '; U: United States' : ''}`);
   return md(`Routing indicator ${code}`, lines.filter((l) => l.length > 0).map((l) => `- ${l}`), entry ? shortSource(entry.source) : 'FORMAT.md §2 [TPUB4]');
 }
