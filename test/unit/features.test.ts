@@ -83,6 +83,31 @@ describe('document symbols', () => {
   });
 });
 
+describe('document symbols on odd shapes', () => {
+  const inside = (outer: DocumentSymbol['range'], inner: DocumentSymbol['range']) =>
+    (inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
+    (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character));
+
+  it('keeps a Classified By line found in the body out of the banner symbol', () => {
+    const text = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n¶1. (S) The harbor master met us.\n\n¶2. (U) Classified by Deputy Director Jan Novak, Reasons 1.4\n(b) and (d).\n\n¶3. (S) More text.\n';
+    const cable = parseCable(text).cable;
+    assert.ok(cable.classifiedBy, 'the parser reads the Classified By line in the body');
+    const symbols = getDocumentSymbols(cable);
+    const check = (s: DocumentSymbol) => (s.children ?? []).forEach((c) => { assert.ok(inside(s.range, c.range), `${c.name} is outside ${s.name}`); check(c); });
+    symbols.forEach(check);
+    assert.ok(symbols.some((s) => s.name === 'Classified By'), 'still in the outline, at the top level');
+  });
+
+  it('names symbols with single spaces', () => {
+    const text = 'VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE  WASHDC 0001\nINFO RUEHLO/AMEMBASSY LONDON 0001\nBT\n\nS E C R E T PARIS 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n\nHARBOR:  PATROLS AT NIGHT\n-------------------------\n\n¶2. (S) Text.\n';
+    const names: string[] = [];
+    const walk = (s: DocumentSymbol) => { names.push(s.name); (s.children ?? []).forEach(walk); };
+    getDocumentSymbols(parseCable(text).cable).forEach(walk);
+    assert.ok(names.includes('HARBOR: PATROLS AT NIGHT'), names.join(' | '));
+    assert.deepEqual(names.filter((n) => /\s{2}|^\s|\s$/.test(n)), []);
+  });
+});
+
 describe('folding and selection', () => {
   const cable = parseCable(VALLETTA).cable;
   it('folds the header, the address lists, the metadata, sections, paragraphs and blocks', () => {
