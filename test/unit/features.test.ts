@@ -115,6 +115,23 @@ describe('folding and selection', () => {
     for (const expected of ['0-10', '6-7', '8-10', '12-25', '33-43', '47-55', '27-31', '36-39']) assert.ok(folds.includes(expected), `${expected} not in ${folds.join(' ')}`);
   });
 
+  it('returns ranges that nest, so the editor drops none', () => {
+    // The summary closes on ¶2's first line: its range used to end there, crossing ¶2's,
+    // and VS Code ignored ¶2's range.
+    const text = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) SUMMARY: The port reopened on Monday after the strike ended.\n\n¶2. (S) Pilots returned to work. END SUMMARY. The harbor master\nsaid the backlog would clear\nwithin a week.\n\n¶3. (S) Summary: Ships waited.\nMore ships came.\nEnd summary.\n';
+    const folds = getFoldingRanges(parseCable(text).cable);
+    const spans = folds.map((f) => `${f.startLine}-${f.endLine}`);
+    assert.ok(spans.includes('8-10'), `¶2 folds: ${spans.join(' ')}`);
+    assert.ok(spans.includes('6-7'), `the summary folds up to the line before ¶2: ${spans.join(' ')}`);
+    for (const a of folds) {
+      for (const b of folds) {
+        if (a === b) continue;
+        assert.notEqual(a.startLine, b.startLine, `${a.startLine}-${a.endLine} and ${b.startLine}-${b.endLine} start on one line`);
+        assert.ok(!(a.startLine < b.startLine && b.startLine <= a.endLine && b.endLine > a.endLine), `${a.startLine}-${a.endLine} and ${b.startLine}-${b.endLine} cross`);
+      }
+    }
+  });
+
   it('expands selection word → marking → line → paragraph → section → cable', () => {
     const c = caret(inValletta('S/NF) Director', 0));
     let r = getSelectionRanges(parseCable(c.text).cable, [{ line: c.line, character: c.character }])[0];
