@@ -83,11 +83,53 @@ describe('document symbols', () => {
   });
 });
 
+describe('document symbols on odd shapes', () => {
+  const inside = (outer: DocumentSymbol['range'], inner: DocumentSymbol['range']) =>
+    (inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
+    (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character));
+
+  it('keeps a Classified By line found in the body out of the banner symbol', () => {
+    const text = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n¶1. (S) The harbor master met us.\n\n¶2. (U) Classified by Deputy Director Jan Novak, Reasons 1.4\n(b) and (d).\n\n¶3. (S) More text.\n';
+    const cable = parseCable(text).cable;
+    assert.ok(cable.classifiedBy, 'the parser reads the Classified By line in the body');
+    const symbols = getDocumentSymbols(cable);
+    const check = (s: DocumentSymbol) => (s.children ?? []).forEach((c) => { assert.ok(inside(s.range, c.range), `${c.name} is outside ${s.name}`); check(c); });
+    symbols.forEach(check);
+    assert.ok(symbols.some((s) => s.name === 'Classified By'), 'still in the outline, at the top level');
+  });
+
+  it('names symbols with single spaces', () => {
+    const text = 'VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE  WASHDC 0001\nINFO RUEHLO/AMEMBASSY LONDON 0001\nBT\n\nS E C R E T PARIS 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n\nHARBOR:  PATROLS AT NIGHT\n-------------------------\n\n¶2. (S) Text.\n';
+    const names: string[] = [];
+    const walk = (s: DocumentSymbol) => { names.push(s.name); (s.children ?? []).forEach(walk); };
+    getDocumentSymbols(parseCable(text).cable).forEach(walk);
+    assert.ok(names.includes('HARBOR: PATROLS AT NIGHT'), names.join(' | '));
+    assert.deepEqual(names.filter((n) => /\s{2}|^\s|\s$/.test(n)), []);
+  });
+});
+
 describe('folding and selection', () => {
   const cable = parseCable(VALLETTA).cable;
   it('folds the header, the address lists, the metadata, sections, paragraphs and blocks', () => {
     const folds = getFoldingRanges(cable).map((f) => `${f.startLine}-${f.endLine}`);
     for (const expected of ['0-10', '6-7', '8-10', '12-25', '33-43', '47-55', '27-31', '36-39']) assert.ok(folds.includes(expected), `${expected} not in ${folds.join(' ')}`);
+  });
+
+  it('returns ranges that nest, so the editor drops none', () => {
+    // The summary closes on ¶2's first line: its range used to end there, crossing ¶2's,
+    // and VS Code ignored ¶2's range.
+    const text = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) SUMMARY: The port reopened on Monday after the strike ended.\n\n¶2. (S) Pilots returned to work. END SUMMARY. The harbor master\nsaid the backlog would clear\nwithin a week.\n\n¶3. (S) Summary: Ships waited.\nMore ships came.\nEnd summary.\n';
+    const folds = getFoldingRanges(parseCable(text).cable);
+    const spans = folds.map((f) => `${f.startLine}-${f.endLine}`);
+    assert.ok(spans.includes('8-10'), `¶2 folds: ${spans.join(' ')}`);
+    assert.ok(spans.includes('6-7'), `the summary folds up to the line before ¶2: ${spans.join(' ')}`);
+    for (const a of folds) {
+      for (const b of folds) {
+        if (a === b) continue;
+        assert.notEqual(a.startLine, b.startLine, `${a.startLine}-${a.endLine} and ${b.startLine}-${b.endLine} start on one line`);
+        assert.ok(!(a.startLine < b.startLine && b.startLine <= a.endLine && b.endLine > a.endLine), `${a.startLine}-${a.endLine} and ${b.startLine}-${b.endLine} cross`);
+      }
+    }
   });
 
   it('expands selection word → marking → line → paragraph → section → cable', () => {
@@ -141,6 +183,12 @@ describe('hover', () => {
     assert.match(hoverAt(inValletta('SECSTATE WASHDC PRIORITY', 3)), /paired with RUEHC in this cable/);
   });
 
+  it('says so when a routing indicator has no plain-language address in the dictionary', () => {
+    const text = hoverAt(withAddressLine('TO RUEHC/SECSTATE WASHDC 0001').replace('PP RUEHWEB', 'PP RUEH|WEB'));
+    assert.match(text, /In the dictionary with no plain-language address \(format-line-2 routing only\)/);
+    assert.doesNotMatch(text, /Station \(dictionary\): \n/);
+  });
+
   it('spells out portion markings and reasons', () => {
     assert.match(hoverAt(inValletta('S/NF) Director', 0)), /SECRET, NOFORN: not releasable to foreign nationals/);
     assert.match(hoverAt(inValletta('(b) and (d).', 1)), /Reason 1\.4\(b\)[\s\S]*foreign government information/);
@@ -168,6 +216,36 @@ describe('hover', () => {
     // "Technology and Science (named as one of the subject subtypes)" → "Technology and Science".
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: TZ|ZZ\n'), /TZZZ: subject TAG, category T \(Technology and Science\); meaning/);
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: SO|CI\n'), /category S \(category name not established from sources\);/);
+  });
+
+  it('flags DECL codes whose meaning the dictionary does not establish, and never expands them', () => {
+    // "OADR", "GDS" and "DNG" are seen in cables, but what they stand for is not in the sources read.
+    const oadr = hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12356: DECL: OA|DR\n');
+    assert.match(oadr, /OADR: used with E\.O\. 12356; meaning not established from sources read \(unverified\)\./);
+    assert.doesNotMatch(oadr, /Originating Agency/);
+    const gds = hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12065: DECL: G|DS\n');
+    assert.match(gds, /\(unverified\)/);
+    assert.doesNotMatch(gds, /General Declassification Schedule/);
+    // "X1" is an exemption from the 10-year default, not from automatic declassification at 25 years.
+    const x1 = hoverAt('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: X|1\n');
+    assert.match(x1, /10-year default[\s\S]*\(unverified\)/);
+    assert.doesNotMatch(x1, /automatic declassification/);
+    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nE.O. 12958: DECL: N/|A\n'), /N\/A: used on unclassified cables/);
+  });
+
+  it('reads a reason letter under the order on the E.O. line, and flags an unverified category', () => {
+    const clby = (order: string, letter: string) => `S E C R E T NOWHERE 000001\n\nE.O. ${order}: DECL: 01/01/2020\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Person, reasons 1.4 (|${letter}).\n`;
+    const amended = hoverAt(clby('12958', 'h'));
+    assert.match(amended, /weapons of mass destruction \(2003 wording not read\) \(unverified\)\.[\s\S]*E\.O\. 12958 as amended/);
+    const current = hoverAt(clby('13526', 'h'));
+    assert.match(current, /development, production, or use of weapons of mass destruction\.\n/);
+    assert.match(current, /Under E\.O\. 13526, sec\. 1\.4\./);
+    assert.doesNotMatch(current, /unverified|13292/);
+  });
+
+  it('flags a caveat whose meaning the dictionary does not establish', () => {
+    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nNOT FOR INTERNET DIST|RIBUTION\n\nE.O. 12958: N/A\n'), /\(unverified\)/);
+    assert.doesNotMatch(hoverAt('UNCLAS NOWHERE 000001\n\nSIP|DIS\n\nE.O. 12958: N/A\n'), /unverified/);
   });
 
   it('explains the classification order on the E.O. line, and says so when it is unknown', () => {
@@ -237,6 +315,32 @@ describe('completion', () => {
     assert.deepEqual(replacedColumns(completionItemsAt(`${cable}1. |`)), ['3-3']);
     // "¶1. (S/": the parenthesis and the letters typed after it.
     assert.deepEqual(replacedColumns(completionItemsAt(`${cable}¶1. (S/|`)), ['4-7']);
+  });
+
+  it('offers routing indicators only on address lines, and never one without an address', () => {
+    // "RUEHWEB" has no plain-language address: offering it wrote "RUEHWEB/".
+    assert.ok(!completionsAt(withAddressLine('TO RUEHW|')).some((l) => /^[A-Z]+\/$/.test(l)));
+    // On the format lines, "VZCZCX" or "DE" would have been replaced by "RBDHDZA/COMUSNAVCENT".
+    const header = 'VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC 0001\nBT\n\nS E C R E T PARIS 000001\n';
+    for (const needle of ['VZCZCX', 'DE', 'FM', 'ZNY']) {
+      const i = header.indexOf(needle) + needle.length;
+      assert.deepEqual(completionsAt(header.slice(0, i) + '|' + header.slice(i)), [], needle);
+    }
+    assert.deepEqual(completionsAt(header.replace('FM AMEMBASSY PARIS', 'FM AMEMBASSY PARIS PRI|')), []);
+  });
+
+  it('offers TAGS after the keyword only', () => {
+    assert.deepEqual(completionsAt('UNCLAS NOWHERE 000001\n\nTA|GS: PREL\nSUBJECT: X\n'), []);
+    assert.deepEqual(completionsAt('UNCLAS NOWHERE 000001\n\n|TAGS: PREL\nSUBJECT: X\n'), []);
+    assert.ok(completionsAt('UNCLAS NOWHERE 000001\n\nTAGS: PREL |\nSUBJECT: X\n').includes('FR'));
+  });
+
+  it('replaces a portion marking already written up to its parenthesis', () => {
+    const cable = 'C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n';
+    // "¶1. (C|) Text": accepting "(C/NF)" must not leave "(C/NF))".
+    assert.deepEqual(replacedColumns(completionItemsAt(`${cable}¶1. (C|) Text`)), ['4-7']);
+    assert.deepEqual(replacedColumns(completionItemsAt(`${cable}¶1. (S|/NF) Text`)), ['4-10']);
+    assert.deepEqual(replacedColumns(completionItemsAt(`${cable}¶1. (S| Text`)), ['4-6']);
   });
 
   it('offers caveats for a word with spaces or after white space, and not after a digit', () => {

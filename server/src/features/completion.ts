@@ -19,6 +19,8 @@ export interface CompletionContext {
 
 const CAVEATS = ['NOFORN', 'SIPDIS', 'SENSITIVE', 'NOT FOR INTERNET DISTRIBUTION', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS'];
 const PRECEDENCES = ['ROUTINE', 'PRIORITY', 'IMMEDIATE', 'NIACT IMMEDIATE', 'FLASH'];
+/** Header lines that hold addressees (and unknown lines, which may be one being typed). */
+const ADDRESS_LINE_KINDS: ReadonlySet<string> = new Set(['to', 'info', 'xmt', 'addressee', 'unknown']);
 
 // Hand-written scans from the end of the text: a regex ending in `[…]*$` is retried at
 // every start position, which is quadratic on a long run of matching characters. Each
@@ -58,7 +60,17 @@ function endsWithAddressAndWord(text: string): boolean {
   return false;
 }
 
-/** Completions at a position. Each item replaces only the word being typed. */
+/**
+ * Length of the rest of a portion marking after the cursor, its ")" included ("/NF)" in "(S|/NF) Text"):
+ * what `/^[A-Za-z/]*\)/` matches at `from`, or 0.
+ */
+function markingRest(line: string, from: number): number {
+  let i = from;
+  while (i < line.length && (isLetter(line.charCodeAt(i)) || line.charCodeAt(i) === 47 /* / */)) i++;
+  return i < line.length && line.charCodeAt(i) === 41 /* ) */ ? i + 1 - from : 0;
+}
+
+/** Completions at a position. Each item replaces only the word being typed (and the rest of a portion marking). */
 export function getCompletions(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] {
   const line = cable.lines[position.line] ?? '';
   // Only the end of the line before the cursor matters; long lines are not scanned whole.
@@ -70,6 +82,10 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
 
   // TAGS line (or its continuation).
   if (kind === 'tags' || /^\s*TAGS?\b/i.test(line)) {
+    // Not in or before the keyword: a TAG typed there would replace "TAGS" or go in front of it.
+    const keyword = cable.tags?.keyword.range;
+    if (keyword && keyword.start.line === position.line && position.character <= keyword.end.character) return [];
+    if (!keyword && /^\s*[A-Za-z]*$/.test(before)) return [];
     const items: CompletionItem[] = [];
     const present = new Set((cable.tags?.tags ?? []).map((t) => t.code));
     const order: Record<string, string> = { subject: '1', geographic: '2', program: '3', organization: '4' };
@@ -94,7 +110,9 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   if (/^\s*(?:¶\s?)?\d{1,3}\.\s*\(?[A-Za-z/]*$/.test(before)) {
     const banner = cable.banner?.level ?? 'SECRET';
     const open = before.slice(0, before.length - trailingRun(before, (c) => isLetter(c) || c === 47 /* / */)).endsWith('(');
-    const r = open ? { start: { line: position.line, character: range.start.character - 1 }, end: position } : range;
+    // Inside a marking already written ("¶1. (C|)"): replace it up to its ")", or the marking would end in "))".
+    const end = open ? markingRest(line, position.character) : 0;
+    const r = open ? { start: { line: position.line, character: range.start.character - 1 }, end: { line: position.line, character: position.character + end } } : range;
     const items: CompletionItem[] = [];
     for (const level of LEVELS) {
       const above = levelRank(level) > levelRank(banner);
@@ -122,15 +140,19 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
 
   // Address lines: routing indicators with their plain-language addresses, then precedence words.
   // "TO RUEH" or "RUEH": "TO", "INFO" or "XMT" only counts with white space after it ("TOKYO" is a word).
-  if (kind === 'header' && /^\s*(?:(?:TO|INFO|XMT)\s+)?[A-Z]*$/.test(before)) {
-    return [...d.routingIndicators.values()].map((r) => ({
+  // Not on the format lines ("VZCZCXRO", "DE RUEHFR", "P 011200Z"), which hold no addressee.
+  const headerLine = kind === 'header' ? cable.header?.lines.find((l) => l.line === position.line) : undefined;
+  const addressLine = kind === 'header' && (headerLine === undefined || ADDRESS_LINE_KINDS.has(headerLine.kind));
+  if (addressLine && /^\s*(?:(?:TO|INFO|XMT)\s+)?[A-Z]*$/.test(before)) {
+    // An indicator with no plain-language address (RUEHWEB, seen only on format line 2) is no addressee.
+    return [...d.routingIndicators.values()].filter((r) => r.address.length > 0).map((r) => ({
       label: `${r.code}/${r.address}`,
       kind: CompletionItemKind.Reference,
       filterText: `${r.code} ${r.address}`,
       textEdit: { range, newText: `${r.code}/${r.address}` },
     }));
   }
-  if (kind === 'header' && endsWithAddressAndWord(before)) {
+  if (addressLine && endsWithAddressAndWord(before)) {
     return PRECEDENCES.map((p) => ({ label: p, kind: CompletionItemKind.Keyword, textEdit: { range, newText: p } }));
   }
 

@@ -6,7 +6,7 @@
 import { DocumentSymbol, SymbolKind, type Range } from 'vscode-languageserver-types';
 import type { Cable, Paragraph } from '../core/model';
 import { levelAbbreviation } from '../core/levels';
-import { spanRange } from '../core/text';
+import { containsRange, spanRange, WHITE_RUNS } from '../core/text';
 
 /** The outline of a cable. */
 export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
@@ -26,7 +26,7 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
       if (list.length === 0) continue;
       const r = spanRange(list[0].range.start.line, list[0].range.start.character, list[list.length - 1].range.end.line, list[list.length - 1].range.end.character);
       const group = DocumentSymbol.create(name, `${list.length} addressee${list.length === 1 ? '' : 's'}`, SymbolKind.Namespace, r, r);
-      group.children = list.map((a) => DocumentSymbol.create(a.address?.text ?? a.routingIndicator?.text ?? '(addressee)', a.routingIndicator?.text, SymbolKind.Constant, a.range, a.range));
+      group.children = list.map((a) => symbol(a.address?.text ?? a.routingIndicator?.text ?? '(addressee)', a.routingIndicator?.text, SymbolKind.Constant, a.range));
       children.push(group);
     }
     result.push(symbol('Transmission header', undefined, SymbolKind.Module, header.range, header.range, children));
@@ -40,8 +40,12 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
     for (const item of cable.refs?.items ?? []) children.push(symbol(`REF ${item.letter ?? ''}`.trim(), item.citation.text, SymbolKind.Field, item.range));
     if (cable.classifiedBy) children.push(symbol('Classified By', cable.classifiedBy.classifier?.text, SymbolKind.Property, cable.classifiedBy.range));
     const r = cable.metadataRange ?? banner.range;
-    const name = [banner.levelText.text.replace(/\s+/g, ' '), banner.post?.text, banner.serial?.text].filter(Boolean).join(' ');
-    result.push(symbol(name, cable.id, SymbolKind.File, r, banner.range, children));
+    const name = [banner.levelText.text, banner.post?.text, banner.serial?.text].filter(Boolean).join(' ');
+    // A field read after the metadata block ("¶2. (U) Classified by …" in the body) is no child of the banner:
+    // outside its range it would break the outline's nesting, so it stands on its own.
+    const inside = children.filter((c) => containsRange(r, c.range));
+    result.push(symbol(name, cable.id, SymbolKind.File, r, banner.range, inside));
+    result.push(...children.filter((c) => !inside.includes(c)));
   }
   const summary = cable.blocks.find((b) => b.kind === 'summary');
   if (summary) result.push(symbol('Summary', undefined, SymbolKind.Event, summary.range));
@@ -63,14 +67,20 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
 
 function paragraphSymbol(p: Paragraph): DocumentSymbol {
   const marking = p.portion ? ` (${p.portion.level ? levelAbbreviation(p.portion.level) : '?'}${p.portion.controls.length ? '/' + p.portion.controls.join('/') : ''})` : '';
-  const name = `¶${p.readAs}${p.portion ? ` (${p.portion.inner.text.trim()})` : ''}`;
+  const name = `¶${p.readAs}${p.portion ? ` (${oneLine(p.portion.inner.text)})` : ''}`;
   void marking;
   return DocumentSymbol.create(name, p.firstWords, SymbolKind.String, p.range, p.marker.range);
 }
 
 function symbol(name: string, detail: string | undefined, kind: SymbolKind, range: Range, selection: Range = range, children?: DocumentSymbol[]): DocumentSymbol {
-  const s = DocumentSymbol.create(name.length > 0 ? name : '(untitled)', detail, kind, range, selection, children);
+  const text = oneLine(name);
+  const s = DocumentSymbol.create(text.length > 0 ? text : '(untitled)', detail, kind, range, selection, children);
   return s;
+}
+
+/** Text as one line of single spaces ("PAKISTAN:  ISRAEL …" → "PAKISTAN: ISRAEL …", "S E C R E T"), as the Outline shows names. */
+function oneLine(text: string): string {
+  return text.replace(WHITE_RUNS, ' ').trim();
 }
 
 function sortSymbols(symbols: DocumentSymbol[]): DocumentSymbol[] {

@@ -5,7 +5,13 @@
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { Cable, Range } from '../core/model';
 
-/** Folding ranges for a cable; single-line ranges are dropped. */
+/**
+ * Folding ranges for a cable; single-line ranges are dropped.
+ * VS Code folds whole lines and ignores a range that starts on the line an earlier one starts on,
+ * or that starts inside another and ends after it, so the ranges returned nest properly:
+ * of two that start on one line the first listed is kept (header, address lists, metadata,
+ * sections, paragraphs, blocks), and a range that crosses one kept before it is dropped.
+ */
 export function getFoldingRanges(cable: Cable): FoldingRange[] {
   const out: FoldingRange[] = [];
   const add = (r: Range | undefined, kind?: string) => {
@@ -22,11 +28,30 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
   for (const section of cable.sections) if (section.heading !== undefined) add(section.range, FoldingRangeKind.Region);
   for (const p of cable.paragraphs) add(p.range);
   for (const block of cable.blocks) add(block.range, FoldingRangeKind.Region);
-  const seen = new Set<string>();
-  return out.filter((f) => {
-    const key = `${f.startLine}:${f.endLine}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return nest(out);
+}
+
+/** Ranges that nest: what VS Code keeps of them, chosen so that the least is lost. */
+function nest(ranges: FoldingRange[]): FoldingRange[] {
+  // "SUMMARY: … END SUMMARY" closed on the first line of ¶2: the block stops a line
+  // earlier, so that ¶2's own range (which starts there) still folds.
+  const firstFrom = new Map<number, number>();
+  for (const r of ranges) if (!firstFrom.has(r.startLine)) firstFrom.set(r.startLine, r.endLine);
+  for (const r of ranges) {
+    const next = firstFrom.get(r.endLine);
+    if (next !== undefined && next > r.endLine && r.startLine < r.endLine - 1) r.endLine--;
+  }
+  // By start, in listed order (the sort is stable): a range sharing its start line with a kept
+  // one is dropped, and so is one that starts inside a kept range and ends after it.
+  const sorted = ranges.filter((r) => r.endLine > r.startLine).sort((a, b) => a.startLine - b.startLine);
+  const kept: FoldingRange[] = [];
+  const open: FoldingRange[] = [];
+  for (const r of sorted) {
+    if (kept.length > 0 && kept[kept.length - 1].startLine === r.startLine) continue;
+    while (open.length > 0 && open[open.length - 1].endLine < r.startLine) open.pop();
+    if (open.length > 0 && r.endLine > open[open.length - 1].endLine) continue;
+    kept.push(r);
+    open.push(r);
+  }
+  return kept;
 }

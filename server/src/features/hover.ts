@@ -4,9 +4,9 @@
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { describeMarking } from '../core/parse/marking';
-import type { Cable, Range, Token } from '../core/model';
+import type { Cable, Decl, Range, Token } from '../core/model';
 import { contains } from '../core/text';
-import type { Dictionaries, TagEntry } from './dictionaries';
+import type { Dictionaries, TagEntry, TermEntry } from './dictionaries';
 import type { Cancellation, IndexedCable } from './types';
 
 /** What {@link getHover} needs besides the cable. */
@@ -157,7 +157,8 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
   for (const c of cable.caveats) {
     if (!at(c.token, position)) continue;
     const entry = d.markings.get(c.name);
-    return hover(md(c.name, [entry ? entry.meaning ?? '' : 'Caveat or caption; meaning not in the dictionary.'], entry ? shortSource(entry.source) : undefined), c.token.range);
+    const meaning = entry ? `${entry.meaning ?? ''}${entry.verified ? '' : ' (unverified)'}` : 'Caveat or caption; meaning not in the dictionary.';
+    return hover(md(c.name, [meaning], entry ? shortSource(entry.source) : undefined), c.token.range);
   }
   // Portion markings.
   const markings = [...cable.paragraphs.map((p) => p.portion), cable.subject?.portion].filter((m) => m !== undefined);
@@ -170,7 +171,7 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
   // E.O. line.
   const eo = cable.eo;
   if (eo && contains(eo.range, position)) {
-    if (eo.decl && contains(eo.decl.value.range, position)) return hover(describeDecl(cable), eo.decl.value.range);
+    if (eo.decl && contains(eo.decl.value.range, position)) return hover(describeDecl(cable, d), eo.decl.value.range);
     const order = d.eo.find((e) => e.kind === 'order' && e.order !== undefined && beforeParenthesis(e.order).endsWith(eo.order?.text ?? '#'));
     return hover(md(`E.O. ${eo.order?.text ?? ''}`, [order ? `${order.summary}` : 'Not a known classification order.', order?.effective ? `Effective: ${order.effective}` : ''], order ? shortSource(order.source) : undefined), eo.range);
   }
@@ -182,9 +183,13 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
       if (!at(r, position)) continue;
       const letter = clby.reasonLetters[i];
       const section = clby.sectionValue ?? '1.4';
-      const entry = d.eo.find((e) => e.kind === 'reason' && e.section === section && e.code === letter);
-      const order = section === '1.5' ? 'E.O. 12958 (1995), sec. 1.5' : 'E.O. 12958 as amended by E.O. 13292, sec. 1.4';
-      return hover(md(`Reason ${section}(${letter})`, [entry ? `${entry.summary}.` : 'Not a category of this section.', `Under ${order}.`], entry ? shortSource(entry.source) : undefined), r.range);
+      // "E.O. 13526" on the E.O. line: the 2009 order's own sec. 1.4, not the 2003 wording of E.O. 12958's.
+      const eo13526 = section === '1.4' && cable.eo?.order?.text === '13526';
+      const orderKey = section === '1.5' ? 'E.O. 12958 (1995)' : eo13526 ? 'E.O. 13526 (2009)' : 'E.O. 12958 as amended (2003)';
+      const entry = d.eo.find((e) => e.kind === 'reason' && e.order === orderKey && e.section === section && e.code === letter);
+      const order = section === '1.5' ? 'E.O. 12958 (1995), sec. 1.5' : eo13526 ? 'E.O. 13526, sec. 1.4' : 'E.O. 12958 as amended by E.O. 13292, sec. 1.4';
+      const meaning = entry ? `${entry.summary}${entry.verified ? '.' : ' (unverified).'}` : 'Not a category of this section.';
+      return hover(md(`Reason ${section}(${letter})`, [meaning, `Under ${order}.`], entry ? shortSource(entry.source) : undefined), r.range);
     }
   }
   // REF items, resolved to workspace cables.
@@ -207,17 +212,32 @@ function describeRi(code: string, cable: Cable, d: Dictionaries): string {
   const entry = d.routingIndicators.get(code);
   const paired = [...(cable.header?.to ?? []), ...(cable.header?.info ?? []), ...(cable.header?.xmt ?? [])].find((a) => a.routingIndicator?.text === code)?.address?.text;
   const lines: string[] = [];
-  if (entry) lines.push(`Station (dictionary): ${entry.address}`);
+  // RUEHWEB has no plain-language address in any header: it is only seen on format line 2.
+  if (entry && entry.address.length === 0) lines.push(`In the dictionary with no plain-language address${entry.role ? ` (${entry.role})` : ''}`);
+  else if (entry) lines.push(`Station (dictionary): ${entry.address}`);
   else lines.push('Station not in the dictionary.');
   if (paired) lines.push(`This cable pairs it with: ${paired}`);
-  if (entry && paired && entry.address.toUpperCase() !== paired.toUpperCase()) lines.push('The dictionary and this cable disagree; both are shown.');
+  if (entry && entry.address.length > 0 && paired && entry.address.toUpperCase() !== paired.toUpperCase()) lines.push('The dictionary and this cable disagree; both are shown.');
   lines.push(`${code[0] === 'R' ? 'R: tape-relay network' : ''}${code[1] === 'U' ? '; U: United States' : ''}`);
   return md(`Routing indicator ${code}`, lines.filter((l) => l.length > 0).map((l) => `- ${l}`), entry ? shortSource(entry.source) : 'FORMAT.md §2 [TPUB4]');
 }
 
-function describeDecl(cable: Cable): string {
+/** The `decl-value` entry of eo-reasons.tsv that a DECL code stands for ("OADR", "25X1 ... 25X9"). */
+function declEntry(decl: Decl, d: Dictionaries): TermEntry | undefined {
+  const value = decl.value.text.trim().toUpperCase();
+  let code: string | undefined;
+  if (decl.kind === 'na') code = 'N/A';
+  else if (decl.kind === 'oadr') code = 'OADR';
+  else if (decl.kind === 'gds') code = 'GDS';
+  else if (decl.kind === 'downgrade') code = 'DNG: CO <date>';
+  else if (decl.kind === 'x-code') code = value.startsWith('25X') ? '25X1 ... 25X9' : value.startsWith('50X') ? '50X1-HUM, 50X2-WMD' : 'X1 ... X8';
+  return code === undefined ? undefined : d.eo.find((e) => e.kind === 'decl-value' && e.code === code);
+}
+
+function describeDecl(cable: Cable, d: Dictionaries): string {
   const decl = cable.eo!.decl!;
   const lines: string[] = [];
+  const entry = declEntry(decl, d);
   switch (decl.kind) {
     case 'date':
       if (decl.date) {
@@ -226,19 +246,16 @@ function describeDecl(cable: Cable): string {
       } else lines.push('Not a real date.');
       break;
     case 'na':
-      lines.push('N/A: nothing to declassify (unclassified cable).');
-      break;
     case 'oadr':
-      lines.push("OADR: Originating Agency's Determination Required (E.O. 12356).");
-      break;
     case 'gds':
-      lines.push('GDS: General Declassification Schedule (E.O. 11652/12065).');
-      break;
     case 'x-code':
-      lines.push('Exemption code from automatic declassification.');
-      break;
     case 'downgrade':
-      lines.push('DNG: downgrade instruction.');
+      // The dictionary's words, flagged when the dictionary does not establish them:
+      // "OADR" and "GDS" are seen in cables, but what they stand for is not in the sources read.
+      lines.push(entry ? `${decl.value.text.trim()}: ${entry.summary}${entry.verified ? '.' : ' (unverified).'}` : 'A declassification code not in the dictionary.');
+      break;
+    case 'redacted':
+      lines.push('Redacted.');
       break;
     default:
       lines.push('Not a date or a known code.');
