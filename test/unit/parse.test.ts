@@ -409,6 +409,19 @@ describe('parser: body', () => {
     assert.deepEqual(small.blockMarkers.map((m) => `${m.role}:${m.token.text}`), ['open:Summary', 'close:end summary', 'open:Summary', 'close:End Summary']);
   });
 
+  it('reads a closer split across two lines as one closer, and its second word as no opener', () => {
+    for (const eol of ['\n', '\r\n']) {
+      for (const [caps, second] of [['UNCLAS NOWHERE 000001', 'summary. Then more.'], ['Unclas nowhere 000001', 'SUMMARY.'], ['UNCLAS NOWHERE 000001', '  Summary)']]) {
+        const c = parse([caps, '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) Summary: One thing happened. End ', second, '', '¶2. (U) Text.', 'DOE'].join(eol));
+        assert.deepEqual(c.blockMarkers.map((m) => `${m.role}:${m.token.text}@${at(m.token.range)}`), ['open:Summary@5:8-5:15', `close:End ${second.trim().slice(0, 7)}@5:37-6:${second.toLowerCase().indexOf('summary') + 7}`], `${caps} ${JSON.stringify(second)} ${JSON.stringify(eol)}`);
+        assert.deepEqual(c.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}`), ['summary:oc']);
+      }
+    }
+    // "End" closing a line before anything else is no closer.
+    const other = parse(['UNCLAS NOWHERE 000001', '', 'SUBJECT: X', '', '¶1. (U) Summary: the talks will not End', 'soon.', 'DOE'].join('\n'));
+    assert.deepEqual(other.blockMarkers.map((m) => m.role), ['open']);
+  });
+
   it('reads continuation-page lines on their own line and inside text, with sub-pages and abbreviated posts', () => {
     const own = findPageLines(0, 'PARIS 00000305 002 OF 002');
     assert.deepEqual(own.map((p) => [p.post.text, p.serial.value, p.page.value, p.total.value, p.inline]), [['PARIS', 305, 2, 2, false]]);

@@ -811,6 +811,8 @@ function collectBlockMarkers(
   let p = 0;
   // Both lists are in line order: take the lower line of the two each time, and each line once.
   let previous = -1;
+  // The line that opens with the second word of a closer split across lines ("End ⏎ summary."): no opener.
+  let splitTail = -1;
   for (let b = 0, l = 0; b < blockLines.length || l < lateBlockLines.length; ) {
     const i = l >= lateBlockLines.length || (b < blockLines.length && blockLines[b] <= lateBlockLines[l]) ? blockLines[b++] : lateBlockLines[l++];
     if (i === previous) continue;
@@ -841,7 +843,7 @@ function collectBlockMarkers(
     OPENER.lastIndex = textStart;
     const opener = headingText !== undefined && HEADING_OPENER.test(headingText)
       ? BLOCK_WORD.exec(text)
-      : mayOpen ? OPENER.exec(text) : null;
+      : mayOpen && i !== splitTail ? OPENER.exec(text) : null;
     const found: BlockMarker[] = [];
     if (opener) {
       const word = opener[1];
@@ -860,6 +862,12 @@ function collectBlockMarkers(
       while ((m = CLOSER.exec(text)) !== null) {
         found.push({ kind: kindOf(m[1]), role: 'close', token: token(i, text, m.index, m.index + m[0].length) });
       }
+      // "… in the region. End ⏎ comment.)": the hint saw the closer across the line break.
+      const split = i + 1 < lines.length ? splitCloser(i, text, lines[i + 1]) : undefined;
+      if (split) {
+        found.push(split);
+        splitTail = i + 1;
+      }
     }
     if (found.length === 1) out.push(found[0]);
     else if (found.length > 1) {
@@ -867,6 +875,26 @@ function collectBlockMarkers(
       out.push(...found);
     }
   }
+}
+
+// "End" closing a line, and the closer's word opening the next.
+const END_AT_LINE_END = /\bEND\s*$/i;
+const CLOSER_WORD_AT_START = /^\s*(SUMMARY|COMMENTS?|NOTES?)\b/i;
+
+/**
+ * A closer whose "End" closes line `line` and whose word opens the next: its token spans
+ * both lines, and its text is the two words one space apart ("End comment").
+ */
+function splitCloser(line: number, text: string, next: string): BlockMarker | undefined {
+  const end = END_AT_LINE_END.exec(text);
+  const word = end && CLOSER_WORD_AT_START.exec(next);
+  if (!end || !word) return undefined;
+  const wordEnd = word.index + word[0].length;
+  return {
+    kind: kindOf(word[1]),
+    role: 'close',
+    token: { text: `${text.slice(end.index, end.index + 3)} ${word[1]}`, range: spanRange(line, end.index, line + 1, wordEnd) },
+  };
 }
 
 /** The first three letters of each word an opener can start with, in small letters. */
