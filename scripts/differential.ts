@@ -1,5 +1,5 @@
 /**
- * A differential check for use outside CI: `npm run differential -- [--base REV] [--no-lint]`.
+ * A differential check for use outside CI: `npm run differential -- [--base REV] [--no-lint] [--all]`.
  * Parses (and lints) the same inputs with the working tree's core and with the core of an
  * earlier revision (default HEAD), and reports every difference in the model or the findings.
  * A speed-up that must not change what the parser reads is done when this prints "0 differ".
@@ -23,6 +23,8 @@ const ROOT = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const base = args.includes('--base') ? args[args.indexOf('--base') + 1] : 'HEAD';
 const withLint = !args.includes('--no-lint');
+// Every differing input of each kind, not the first three.
+const listAll = args.includes('--all');
 
 interface Core {
   parseCable(text: string): { cable: object };
@@ -166,7 +168,7 @@ async function main(): Promise<void> {
   console.log(`${all.length} inputs, ${differ} differ (against ${base}${withLint ? ', findings included' : ''})`);
   for (const [key, list] of byPath) {
     console.log(`\n== ${key} (${list.length})`);
-    for (const line of list.slice(0, 3)) console.log(`  ${line}`);
+    for (const line of listAll ? list : list.slice(0, 3)) console.log(`  ${line}`);
   }
   process.exitCode = differ > 0 ? 1 : 0;
 }

@@ -257,6 +257,8 @@ describe('parser: metadata', () => {
     ['REFTEL: 2005 BUCHAREST 2550', ['- 05BUCHAREST2550']],
     ['Ref: a) vienna 350 b) 05 vienna 1760', ['A 09VIENNA350', 'B 05VIENNA1760']],
     ['REF: A) PARIS 2208 (NOTAL) B) SECSTATE 2743', ['A 09PARIS2208', 'B 09STATE2743']],
+    ['REF: A. NOWHERE 1817 AND PREVIOUS B. 08 NOWHERE 1137 and previous', ['A 09NOWHERE1817', 'B 08NOWHERE1137']],
+    ['REF: A. OTHERTOWN 2409 B. STATE 81957: REPORT OF THE TALKS', ['A 09OTHERTOWN2409', 'B 09STATE81957']],
   ];
   for (const [line, expected] of refForms) {
     it(`reads REF "${line}"`, () => {
@@ -271,6 +273,19 @@ describe('parser: metadata', () => {
     assert.deepEqual(cc.refs?.items.map((i) => i.letter), ['A', 'B', 'C']);
     assert.deepEqual(cc.refs?.items[2].labels.map((l) => l.text), ['(EXDIS)']);
     assert.deepEqual(cc.classifiedBy?.reasonLetters, ['b', 'd']);
+  });
+
+  it('takes a lettered line after a blank line into REF only when its letter can come next', () => {
+    const head = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n';
+    const items = (ref: string) => parse(`${head}${ref}\n\nClassified By: Ambassador, reason 1.4 (b,d)\n\n¶1. (C) Text.\n`).refs?.items.map((i) => i.letter ?? '-');
+    // A marked line after a REF without letters, or a letter that went before: not items.
+    assert.deepEqual(items('REF: 08 NOWHERE 1159\n\n(U) THIS CABLE IS SENSITIVE BUT UNCLASSIFIED.'), ['-']);
+    assert.deepEqual(items('REF: A. KIEV 1186 B. KIEV 1190 C. KIEV 1200\n\n(b) and (d) apply.'), ['A', 'B', 'C']);
+    assert.deepEqual(items('REF: A. KIEV 1186\n\n(S) A marked line.'), ['A']);
+    // The next letter, or one after a missing item.
+    assert.deepEqual(items('REF: A. KIEV 1186\n\nB. KIEV 1190'), ['A', 'B']);
+    assert.deepEqual(items('REF: A. KIEV 1186\n\nC. KIEV 1200'), ['A', 'C']);
+    assert.deepEqual(items('REF: KIEV 1186\n\nB. KIEV 1190'), ['-', 'B']);
   });
 
   const reasons: [string, string | undefined, string][] = [

@@ -363,7 +363,8 @@ export function parseMetadata(
     const hits = findKeywords(text, lead, seen);
     if (hits.length === 0) {
       // "REF: A. KIEV 1186" ⏎ ⏎ "¶B. 05 KIEV 4590": lettered REF items may follow a blank line.
-      if (current === undefined && lastField === 'ref' && blankBefore && REF_LETTER_LINE.test(text)) current = 'ref';
+      // The letter must come next: "(U) THIS CABLE IS …" after a blank line is a marked line, not item U.
+      if (current === undefined && lastField === 'ref' && blankBefore && builder.takesRefLetter(REF_LETTER_LINE.exec(text))) current = 'ref';
       // A subject broken by a blank line, when Classified By or REF still follows.
       if (current === undefined && lastField === 'subject' && blankBefore && fieldFollows(lines, i)) {
         builder.subjectAppend(i, text);
@@ -421,7 +422,7 @@ export function parseMetadata(
 }
 
 const CLBY_IN_PARAGRAPH = /^\s*(?:¶\s?)?\d{1,3}\.{1,2}\s*(?:\([A-Za-z/ ]{1,12}\)\s*)?(Classified\s+by\s*:?)/i;
-const REF_LETTER_LINE = /^\s*(?:¶\s?)?(?:\([A-Za-z]\)|[A-Za-z][.):])\s+\S/;
+const REF_LETTER_LINE = /^\s*(?:¶\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])\s+\S/;
 
 /** True when a REF or Classified By keyword comes within the next few non-blank lines, before any paragraph. */
 function fieldFollows(lines: readonly string[], from: number): boolean {
@@ -699,6 +700,20 @@ class FieldBuilder {
     const again = REF_AGAIN.exec(text.slice(from, end));
     if (again) from += again[0].length;
     this.refAppend(line, text, from, end);
+  }
+
+  /**
+   * True when `letterLine` ({@link REF_LETTER_LINE}'s match) can open a later REF item: one of the
+   * three letters after the last item's (one or two items may be missing), or A to C after items
+   * without letters.
+   */
+  takesRefLetter(letterLine: RegExpExecArray | null): boolean {
+    if (!letterLine) return false;
+    const letter = (letterLine[1] ?? letterLine[2]).toUpperCase().charCodeAt(0);
+    let last: string | undefined;
+    for (let k = this.#refItems.length - 1; k >= 0 && last === undefined; k--) last = this.#refItems[k].letter;
+    const after = last === undefined ? 64 : last.charCodeAt(0);
+    return letter > after && letter <= after + 3;
   }
 
   refAppend(line: number, text: string, from: number, to: number): void {
@@ -1075,7 +1090,8 @@ export function continuesTags(text: string): boolean {
 }
 
 // "08 RIO DE JAN 138", "2005 BUCHAREST 2550", "STATE 245841", "london 4212".
-const CITATION = /^(?:(\d{2}|\d{4})\s+)?([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,3})\s+0*(\d{1,6})$/;
+// "[08] TUNIS 1137", then nothing, " AND PREVIOUS" or a title after a colon ("STATE 81957: REPORT OF …").
+const CITATION = /^(?:(\d{2}|\d{4})\s+)?([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,3})\s+0*(\d{1,6})(?:\s+AND\s+PREVIOUS\.?|:(?:\s.*)?)?$/i;
 
 /** Parses a cable citation; undefined for free text (`SAINZ E-MAIL`, `IIR 6906012405`). */
 export function parseCitation(text: string): Citation | undefined {
