@@ -41,6 +41,7 @@ import { getDocumentHighlights, getInTextDefinition } from './features/reference
 import { getSelectionRanges } from './features/selectionRanges';
 import { getSemanticTokens, SEMANTIC_LEGEND } from './features/semanticTokens';
 import { CableIndex, idFromFileName, summarize } from './workspace/cableIndex';
+import { citedId } from './core/id';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -303,7 +304,7 @@ connection.onSelectionRanges((p) => {
 connection.onHover((p, token) => {
   const doc = documents.get(p.textDocument.uri);
   if (!doc) return null;
-  return guard('hover', null, () => getHover(cableFor(doc), p.position, { dictionaries, lookupCable: (id) => index.byId(id), token }));
+  return guard('hover', null, () => getHover(cableFor(doc), p.position, { dictionaries, lookupCable: (id) => index.byId(id), citingId: idFromFileName(doc.uri), token }));
 });
 
 connection.onCompletion((p, token) => {
@@ -368,7 +369,8 @@ connection.onDefinition((p) => {
     const inText = getInTextDefinition(cable, doc.uri, p.position);
     if (inText) return inText;
     const item = cable.refs?.items.find((i) => contains(i.range, p.position));
-    const target = item?.id ? index.byId(item.id) : undefined;
+    const cited = item && citedId(item, cable.id ?? idFromFileName(doc.uri));
+    const target = cited ? index.byId(cited) : undefined;
     if (target) return { uri: target.uri, range: { start: { line: target.bannerLine ?? 0, character: 0 }, end: { line: target.bannerLine ?? 0, character: 0 } } };
     return null;
   });
@@ -399,8 +401,10 @@ connection.onDocumentLinks((p) => {
   return guard('documentLinks', [] as DocumentLink[], () => {
     const cable = cableFor(doc);
     const links: DocumentLink[] = [];
+    const citingId = cable.id ?? idFromFileName(doc.uri);
     for (const item of cable.refs?.items ?? []) {
-      const target = item.id ? index.byId(item.id) : undefined;
+      const cited = citedId(item, citingId);
+      const target = cited ? index.byId(cited) : undefined;
       if (target) links.push({ range: item.citation.range, target: target.uri, tooltip: `${target.id}: ${target.subject ?? ''}` });
     }
     return links;

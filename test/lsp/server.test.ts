@@ -120,6 +120,24 @@ describe('language server over stdio', function () {
     assert.deepEqual(refs.map((r) => r.uri).sort(), [uri('09VALLETTA412.cable'), uri('artifact.cable'), uri('artifact2.cable'), uri('bad.cable')].sort());
   });
 
+  it('resolves a REF in a cable whose text gives no date by the year of its file name', async () => {
+    const file = path.join(ws, '09VALLETTA420.cable');
+    const text = 'UNCLAS VALLETTA 000420\n\nE.O. 12958: N/A\nTAGS: ECON MT\nSUBJECT: HARBOR DUES\n\nREF: VALLETTA 388\n\n¶1. (U) Text.\n';
+    fs.writeFileSync(file, text);
+    try {
+      await open('09VALLETTA420.cable', text);
+      const def = await client.connection.sendRequest<{ uri: string } | null>('textDocument/definition', { textDocument: { uri: uri('09VALLETTA420.cable') }, position: { line: 6, character: 8 } });
+      assert.equal(def?.uri, uri('09VALLETTA388.cable'));
+      const links = await client.connection.sendRequest<{ target: string }[]>('textDocument/documentLink', { textDocument: { uri: uri('09VALLETTA420.cable') } });
+      assert.deepEqual(links.map((l) => l.target), [uri('09VALLETTA388.cable')]);
+    } finally {
+      fs.rmSync(file);
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('09VALLETTA420.cable') } });
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${file}`, type: 3 }] });
+      await client.waitFor('cable/indexed');
+    }
+  });
+
   it('keeps the index current when files are added, changed and deleted', async () => {
     const file = path.join(ws, '09VALLETTA501.cable');
     fs.writeFileSync(file, 'UNCLAS VALLETTA 000501\n\nE.O. 12958: N/A\nTAGS: ECON MT\nSUBJECT: FERRY TIMETABLES\n\nR 010800Z JUL 09\n');

@@ -139,6 +139,8 @@ describe('cablelint', function () {
     const lisbon = records.find((x) => x.file.endsWith('08LISBON977.cable'));
     assert.equal(lisbon.id, '08LISBON977', 'the id falls back to the file name');
     assert.equal(lisbon.header, null);
+    // Its text gives no date: a citation without a year takes the year of the file name's id.
+    assert.deepEqual(lisbon.refs.map((x: { id: string | null }) => x.id), ['08LISBON912', '07LISBON1540']);
   });
 
   it('extracts CSV with --fields and proper quoting', () => {

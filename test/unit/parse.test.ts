@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { canonicalId, parseCableId } from '../../server/src/core/id';
+import { canonicalId, citedId, idFromFileName, parseCableId } from '../../server/src/core/id';
 import type { Cable, Range } from '../../server/src/core/model';
 import { parseBanner } from '../../server/src/core/parse/banner';
 import { parseCable } from '../../server/src/core/parse/index';
@@ -485,6 +485,15 @@ describe('parser: canonical ids', () => {
     assert.equal(parseCableId('09 PARIS 708')?.year, 2009);
     assert.equal(parseCableId('PARIS 708')?.year, undefined);
     assert.equal(parseCableId('no id here'), undefined);
+  });
+
+  it('reads ids from file names, and lends a file name\'s year to citations in an undated cable', () => {
+    for (const name of ['09PARIS1039.txt', 'archive/09PARIS1039.cable', 'C:\\cables\\09PARIS1039.TXT', 'file:///w/09PARIS1039.txt']) assert.equal(idFromFileName(name), '09PARIS1039', name);
+    for (const name of ['notes.txt', '09paris1039.txt', '2009PARIS1039.txt', '09PARIS1039.md']) assert.equal(idFromFileName(name), undefined, name);
+    const undated = parse('UNCLAS NOWHERE 000012\n\nTAGS: PREL\nSUBJECT: X\n\nREF: A. NOWHERE 11 B. 07 NOWHERE 5 C. SAINZ E-MAIL\n\n¶1. (U) Text.\n');
+    assert.deepEqual(undated.refs?.items.map((i) => i.id), [undefined, '07NOWHERE5', undefined]);
+    assert.deepEqual(undated.refs?.items.map((i) => citedId(i, '09NOWHERE12')), ['09NOWHERE11', '07NOWHERE5', undefined]);
+    assert.deepEqual(undated.refs?.items.map((i) => citedId(i, undefined)), [undefined, '07NOWHERE5', undefined]);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * `cablelint extract`: one metadata record per cable, for archivists.
  */
+import { citedId, idFromFileName } from '../core/id';
 import type { Cable } from '../core/model';
 
 /** The record's fields, in output order. */
@@ -9,18 +10,18 @@ export const EXTRACT_FIELDS = ['file', 'id', 'dtg', 'classification', 'caveats',
 /** The record for one cable. `id` falls back to a canonical-id file name (`09PARIS1039.txt`). */
 export function extractRecord(file: string, cable: Cable): Record<string, unknown> {
   const h = cable.header;
-  const base = file.split('/').pop()!.replace(/\.(txt|cable)$/i, '');
+  const id = cable.id ?? idFromFileName(file) ?? null;
   const d = cable.date;
   const dtg = h?.dtg?.dtg?.iso ?? (d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : null);
   return {
     file,
-    id: cable.id ?? (/^\d{2}[A-Z]+\d+$/.test(base) ? base : null),
+    id,
     dtg,
     classification: cable.banner?.level ?? null,
     caveats: [...new Set(cable.caveats.map((c) => c.name))],
     tags: (cable.tags?.tags ?? []).filter((t) => t.role === 'code').map((t) => t.code),
     subject: cable.subject?.text ?? null,
-    refs: (cable.refs?.items ?? []).map((i) => ({ letter: i.letter ?? null, citation: i.citation.text, id: i.id ?? null })),
+    refs: (cable.refs?.items ?? []).map((i) => ({ letter: i.letter ?? null, citation: i.citation.text, id: citedId(i, id ?? undefined) ?? null })),
     classifiedBy: cable.classifiedBy?.classifier?.text ?? null,
     reasons: cable.classifiedBy ? cable.classifiedBy.reasonLetters.map((l) => `${cable.classifiedBy!.sectionValue ?? ''}(${l})`) : [],
     paragraphs: cable.paragraphs.length,

@@ -3,6 +3,7 @@
  * two-digit year, post in upper case without spaces, serial without leading
  * zeros (`09PARIS708`, `06BUENOSAIRES1462`).
  */
+import type { RefItem } from './model';
 import { isDigit } from './text';
 
 /** Posts written differently in citations and in ids. */
@@ -75,4 +76,26 @@ export function parseCableId(text: string): TypedCableId | undefined {
     post,
     number: parseInt(trimmed.slice(numberStart), 10),
   };
+}
+
+/**
+ * The canonical id a file name gives: `09PARIS1039.txt`, or a path or URI ending in it,
+ * gives `09PARIS1039`; undefined for other names.
+ */
+export function idFromFileName(name: string): string | undefined {
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).replace(FILE_EXTENSION, '');
+  return FILE_ID.test(base) ? base : undefined;
+}
+
+const FILE_EXTENSION = /\.(?:txt|cable)$/i;
+const FILE_ID = /^\d{2}[A-Z]+\d{1,6}$/;
+
+/**
+ * The id of the cable that REF item `item` cites. A citation without a year takes the citing
+ * cable's year; when the cable's text gives no date, the year of `citingId` (the id its file
+ * name gives, say) stands in.
+ */
+export function citedId(item: RefItem, citingId: string | undefined): string | undefined {
+  if (item.id !== undefined || item.cable === undefined || citingId === undefined) return item.id;
+  return canonicalId(fullYear(parseInt(citingId.slice(0, 2), 10)), item.cable.post, item.cable.number);
 }

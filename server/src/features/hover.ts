@@ -3,6 +3,7 @@
  * and from the cable itself. Meanings that are not established are said so.
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { citedId } from '../core/id';
 import { describeMarking } from '../core/parse/marking';
 import type { Cable, Decl, Range, Token } from '../core/model';
 import { contains } from '../core/text';
@@ -13,6 +14,8 @@ import type { Cancellation, IndexedCable } from './types';
 export interface HoverContext {
   readonly dictionaries: Dictionaries;
   readonly lookupCable?: (id: string) => IndexedCable | undefined;
+  /** The id the document's file name gives, for REF citations in a cable whose text gives no date. */
+  readonly citingId?: string;
   readonly token?: Cancellation;
 }
 
@@ -195,10 +198,11 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
   // REF items, resolved to workspace cables.
   for (const item of cable.refs?.items ?? []) {
     if (!contains(item.range, position)) continue;
-    const found = item.id ? ctx.lookupCable?.(item.id) : undefined;
-    const lines = [item.cable ? `Cable ${item.id ?? item.citation.text}` : `Reference: ${item.citation.text}`];
+    const id = citedId(item, cable.id ?? ctx.citingId);
+    const found = id ? ctx.lookupCable?.(id) : undefined;
+    const lines = [item.cable ? `Cable ${id ?? item.citation.text}` : `Reference: ${item.citation.text}`];
     if (found) lines.push(`**${found.subject ?? '(no subject)'}**`, `${found.dtg ?? ''} · ${found.classification ?? ''}`);
-    else if (item.id) lines.push('Not in this workspace.');
+    else if (id) lines.push('Not in this workspace.');
     return hover(md(`REF ${item.letter ?? ''}`.trim(), lines), item.range);
   }
   for (const page of cable.pageLines) {

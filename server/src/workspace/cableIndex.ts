@@ -3,7 +3,7 @@
  * classification, subject, TAGS, REF ids), never its text.
  */
 import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver';
-import { parseCableId } from '../core/id';
+import { citedId, idFromFileName as idFromName, parseCableId } from '../core/id';
 import type { Cable } from '../core/model';
 import type { IndexedCable } from '../features/types';
 
@@ -11,22 +11,25 @@ import type { IndexedCable } from '../features/types';
 export function summarize(uri: string, cable: Cable, fallbackId?: string): IndexedCable {
   const dtg = cable.header?.dtg?.dtg;
   const d = cable.date;
+  const id = cable.id ?? fallbackId;
   return {
     uri,
-    id: cable.id ?? fallbackId,
+    id,
     dtg: dtg?.iso ?? (d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : undefined),
     classification: cable.banner?.level,
     subject: cable.subject?.text,
     tags: (cable.tags?.tags ?? []).filter((t) => t.role === 'code').map((t) => t.code),
-    refs: (cable.refs?.items ?? []).flatMap((i) => (i.id ? [i.id] : [])),
+    refs: (cable.refs?.items ?? []).flatMap((i) => {
+      const cited = citedId(i, id);
+      return cited ? [cited] : [];
+    }),
     bannerLine: cable.banner?.line,
   };
 }
 
 /** The canonical id a file name gives (`09PARIS1039.txt` → `09PARIS1039`). */
 export function idFromFileName(uri: string): string | undefined {
-  const name = decodeURIComponent(uri.split('/').pop() ?? '').replace(/\.(txt|cable)$/i, '');
-  return /^\d{2}[A-Z]+\d+$/.test(name) ? name : undefined;
+  return idFromName(decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)));
 }
 
 /** Cables by URI with an id lookup and a reverse citation map. */
