@@ -190,6 +190,17 @@ describe('in-text references', () => {
     assert.deepEqual(links(ABC, 'As Reftel C says (reftel B).'), ['Reftel C → NOWHERE 33', 'reftel B → NOWHERE 22']);
   });
 
+  it('resolves "reftel" to a single REF item, and "ref A" to the first of unlettered items', () => {
+    assert.deepEqual(links('STATE 1111', 'As reftel says.'), ['reftel → STATE 1111']);
+    assert.deepEqual(links('A. STATE 1111', 'As reftel says.'), ['reftel → STATE 1111']);
+    assert.deepEqual(links(ABC, 'As reftel says.'), ['reftel → nothing']);
+    // With no letters written, the letters count the items in order.
+    assert.deepEqual(links('STATE 1111', 'As ref A says (ref B).'), ['ref A → STATE 1111', 'ref B → nothing']);
+    assert.deepEqual(links('STATE 1111; NOWHERE 22', 'As ref B says (reftel A).'), ['ref B → NOWHERE 22', 'reftel A → STATE 1111']);
+    // Once any item has a letter, a letter names that item only.
+    assert.deepEqual(links('A. STATE 1111', 'As ref B says.'), ['ref B → nothing']);
+  });
+
   it('links each number of a list of paragraphs to its own paragraph', () => {
     assert.deepEqual(links(ABC, 'See para 2.'), ['para 2 → ¶2']);
     assert.deepEqual(links(ABC, 'See paras 2 and 3.'), ['paras 2 → ¶2', '3 → ¶3']);

@@ -120,7 +120,12 @@ export function findInTextReferences(cable: Cable): InTextReference[] {
   return result;
 }
 
-/** Where an in-text reference points: the REF item or the paragraph marker. */
+/**
+ * Where an in-text reference points: the REF item or the paragraph marker.
+ * A letter names the item with that letter; when no item has a letter, it counts
+ * the items in order ("ref A" is the first). "reftel" without a letter names the
+ * only item, and nothing when there are several.
+ */
 export function resolveInText(cable: Cable, ref: InTextReference): Range | undefined {
   if (ref.target.kind === 'paragraph') {
     const n = ref.target.number;
@@ -128,8 +133,13 @@ export function resolveInText(cable: Cable, ref: InTextReference): Range | undef
   }
   const items = cable.refs?.items ?? [];
   const letter = ref.target.letter;
-  const item = letter ? items.find((i) => i.letter === letter) : items.length === 1 ? items[0] : undefined;
-  return item?.range;
+  // "reftel" names the REF item when there is one, lettered or not, and nothing when there are several.
+  if (letter === undefined) return items.length === 1 ? items[0].range : undefined;
+  const item = items.find((i) => i.letter === letter);
+  if (item) return item.range;
+  // "REF: PARIS 12; LONDON 34" and "(ref B)": with no letter written, the letters count the items in order,
+  // so "ref A" names a single unlettered item and "ref B" names nothing.
+  return items.every((i) => i.letter === undefined) ? items[letter.charCodeAt(0) - 65]?.range : undefined;
 }
 
 /** Go to definition for an in-text reference at a position. */
