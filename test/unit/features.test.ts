@@ -262,6 +262,35 @@ describe('hover', () => {
     assert.match(text, /AN EARLIER CABLE[\s\S]*CONFIDENTIAL/);
   });
 
+  it('puts each line of a hover in a paragraph or list item of its own, which Markdown does not run together', () => {
+    // Markdown joins lines that only a single line break separates into one paragraph: "2009-06-03T13:22:00Z Wednesday, …".
+    // Consecutive list items and the line after a rule ("---" after an empty line) stand apart.
+    const runTogether = (value: string) =>
+      value.split('\n').flatMap((line, i, all) => (i > 0 && line.trim() !== '' && all[i - 1].trim() !== '' && !(line.startsWith('- ') && all[i - 1].startsWith('- ')) && all[i - 1] !== '---' ? [`${all[i - 1]} ⏎ ${line}`] : []));
+    const lookupCable = (id: string) => ({ uri: 'file:///a', id, subject: 'AN EARLIER CABLE', dtg: '2009-05-20', classification: 'CONFIDENTIAL', tags: [], refs: [] });
+    const hovers = {
+      dtg: hoverAt(inValletta('031322Z', 2)),
+      address: hoverAt(inValletta('SECSTATE WASHDC PRIORITY', 3)),
+      precedence: hoverAt(inValletta('PRIORITY 3187', 2)),
+      de: hoverAt(inValletta('#0412', 1)),
+      security: hoverAt(inValletta('SSSSS', 1)),
+      banner: hoverAt(inValletta('VALLETTA 000412', 2)),
+      routing: hoverAt(inValletta('RUEHC/', 2)),
+      marking: hoverAt(inValletta('S/NF) Director', 0)),
+      reason: hoverAt(inValletta('(b) and (d).', 1)),
+      decl: hoverAt(inValletta('06/03/2019', 1)),
+      ref: hoverAt(inValletta('VALLETTA 388', 2), { dictionaries, lookupCable } as never),
+      order: hoverAt('UNCLAS NOWHERE 000001\n\nE.O. 12|958: DECL: 01/01/2019\n'),
+      tag: hoverAt(inValletta('PREL PGOV', 1)),
+    };
+    for (const [name, value] of Object.entries(hovers)) {
+      assert.notEqual(value, '', name);
+      assert.deepEqual(runTogether(value), [], name);
+    }
+    assert.match(hovers.dtg, /2009-06-03T13:22:00Z\n\nWednesday, day 154/);
+    assert.match(hovers.address, /in this cable\.\n\nPrecedence: PRIORITY\.\n\nSerial 3187 at this addressee\./);
+  });
+
   it('takes entries from user dictionaries, and rejects bad ones with JSON paths', () => {
     const { dictionary, errors } = loadUserDictionary('{"tags":[{"code":"ZZLOCAL","meaning":"A local program"}]}', 'mine.json');
     assert.deepEqual(errors, []);
