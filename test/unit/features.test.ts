@@ -5,14 +5,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CompletionItem, DocumentSymbol, MarkupContent, TextEdit } from 'vscode-languageserver';
+import type { CompletionItem, DocumentSymbol, MarkupContent, Range, TextEdit } from 'vscode-languageserver';
 import { parseCable } from '../../server/src/core/parse/index';
 import { getCompletions } from '../../server/src/features/completion';
 import { defaultDictionaries, loadUserDictionary, mergeDictionaries } from '../../server/src/features/dictionaries';
 import { getDocumentSymbols } from '../../server/src/features/documentSymbols';
 import { getFoldingRanges } from '../../server/src/features/folding';
 import { getHover } from '../../server/src/features/hover';
-import { getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
+import { findInTextReferences, getDocumentHighlights, getInTextDefinition, resolveInText } from '../../server/src/features/references';
 import { getSelectionRanges } from '../../server/src/features/selectionRanges';
 import { caret, ROOT } from '../helpers';
 
@@ -156,6 +156,65 @@ describe('in-text references', () => {
     const highlights = getDocumentHighlights(cable, { line, character: 5 });
     assert.equal(highlights.length, 2);
   });
+
+  /** Each in-text reference in ¶1 (`body`) under the REF field `ref`, as "linked text → REF citation or ¶N". */
+  function links(ref: string, body: string): string[] {
+    const text = `C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\nREF: ${ref}\n\nClassified By: Someone for reasons 1.4 (b) and (d).\n\n1. (C) ${body}\n2. (U) Second.\n3. (U) Third.\n`;
+    const c = parseCable(text).cable;
+    const same = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character;
+    return findInTextReferences(c).map((r) => {
+      const linked = c.lines[r.range.start.line].slice(r.range.start.character, r.range.end.character);
+      const t = resolveInText(c, r);
+      const item = t && c.refs?.items.find((i) => same(i.range, t));
+      const para = t && c.paragraphs.find((p) => same(p.marker.range, t));
+      return `${linked} → ${item ? item.citation.text : para ? `¶${para.readAs}` : 'nothing'}`;
+    });
+  }
+  const ABC = 'A. STATE 1111 B. NOWHERE 22 C. NOWHERE 33';
+
+  it('links each letter of a list of REFs to its own item', () => {
+    assert.deepEqual(links(ABC, 'As refs A and B say.'), ['refs A → STATE 1111', 'B → NOWHERE 22']);
+    assert.deepEqual(links(ABC, 'REFS B AND C AGREE.'), ['REFS B → NOWHERE 22', 'C → NOWHERE 33']);
+    assert.deepEqual(links(ABC, 'Refs A, B, and C agree.'), ['Refs A → STATE 1111', 'B → NOWHERE 22', 'C → NOWHERE 33']);
+    assert.deepEqual(links(ABC, 'As refs C, B & A say.'), ['refs C → NOWHERE 33', 'B → NOWHERE 22', 'A → STATE 1111']);
+    // A range links the letters written; the one between has no text to link.
+    assert.deepEqual(links(ABC, 'As refs A-C say.'), ['refs A → STATE 1111', 'C → NOWHERE 33']);
+    assert.deepEqual(links(ABC, 'As reftels B and C say.'), ['reftels B → NOWHERE 22', 'C → NOWHERE 33']);
+    // "a" after "refs" or before ")" is a letter; a list goes on only in the first letter's case.
+    assert.deepEqual(links(ABC, 'As refs a and b say (ref a).'), ['refs a → STATE 1111', 'b → NOWHERE 22', 'ref a → STATE 1111']);
+    assert.deepEqual(links(ABC, 'Ref A and a second note agree; ref C, Ed said.'), ['Ref A → STATE 1111', 'ref C → NOWHERE 33']);
+    assert.deepEqual(links(ABC, 'We read ref a while ago.'), []);
+  });
+
+  it('reads the letter after "reftel"', () => {
+    assert.deepEqual(links(ABC, 'As Reftel C says (reftel B).'), ['Reftel C → NOWHERE 33', 'reftel B → NOWHERE 22']);
+  });
+
+  it('resolves "reftel" to a single REF item, and "ref A" to the first of unlettered items', () => {
+    assert.deepEqual(links('STATE 1111', 'As reftel says.'), ['reftel → STATE 1111']);
+    assert.deepEqual(links('A. STATE 1111', 'As reftel says.'), ['reftel → STATE 1111']);
+    assert.deepEqual(links(ABC, 'As reftel says.'), ['reftel → nothing']);
+    // With no letters written, the letters count the items in order.
+    assert.deepEqual(links('STATE 1111', 'As ref A says (ref B).'), ['ref A → STATE 1111', 'ref B → nothing']);
+    assert.deepEqual(links('STATE 1111; NOWHERE 22', 'As ref B says (reftel A).'), ['ref B → NOWHERE 22', 'reftel A → STATE 1111']);
+    // Once any item has a letter, a letter names that item only.
+    assert.deepEqual(links('A. STATE 1111', 'As ref B says.'), ['ref B → nothing']);
+  });
+
+  it('links each number of a list of paragraphs to its own paragraph', () => {
+    assert.deepEqual(links(ABC, 'See para 2.'), ['para 2 → ¶2']);
+    assert.deepEqual(links(ABC, 'See paras 2 and 3.'), ['paras 2 → ¶2', '3 → ¶3']);
+    assert.deepEqual(links(ABC, 'See paragraphs 1-3.'), ['paragraphs 1 → ¶1', '3 → ¶3']);
+    assert.deepEqual(links(ABC, 'See PARAGRAPH 1, 2, 3.'), ['PARAGRAPH 1 → ¶1', '2 → ¶2', '3 → ¶3']);
+    assert.deepEqual(links(ABC, 'See paras 1 through 3, 2009 figures.'), ['paras 1 → ¶1', '3 → ¶3']);
+  });
+
+  it('highlights the one letter of a list that names an item', () => {
+    const c = parseCable(`C O N F I D E N T I A L NOWHERE 000001\n\nREF: ${ABC}\n\n1. (C) As refs A and B say.\n`).cable;
+    const b = c.refs!.items[1].range;
+    const highlights = getDocumentHighlights(c, b.start).map((h) => `${h.range.start.line}:${h.range.start.character}-${h.range.end.character}`);
+    assert.deepEqual(highlights, [`2:${b.start.character}-${b.end.character}`, '4:21-22']);
+  });
 });
 
 describe('hover', () => {
@@ -201,6 +260,35 @@ describe('hover', () => {
       lookupCable: (id: string) => (id === '09VALLETTA388' ? { uri: 'file:///a', id, subject: 'AN EARLIER CABLE', dtg: '2009-05-20', classification: 'CONFIDENTIAL', tags: [], refs: [] } : undefined),
     } as never);
     assert.match(text, /AN EARLIER CABLE[\s\S]*CONFIDENTIAL/);
+  });
+
+  it('puts each line of a hover in a paragraph or list item of its own, which Markdown does not run together', () => {
+    // Markdown joins lines that only a single line break separates into one paragraph: "2009-06-03T13:22:00Z Wednesday, …".
+    // Consecutive list items and the line after a rule ("---" after an empty line) stand apart.
+    const runTogether = (value: string) =>
+      value.split('\n').flatMap((line, i, all) => (i > 0 && line.trim() !== '' && all[i - 1].trim() !== '' && !(line.startsWith('- ') && all[i - 1].startsWith('- ')) && all[i - 1] !== '---' ? [`${all[i - 1]} ⏎ ${line}`] : []));
+    const lookupCable = (id: string) => ({ uri: 'file:///a', id, subject: 'AN EARLIER CABLE', dtg: '2009-05-20', classification: 'CONFIDENTIAL', tags: [], refs: [] });
+    const hovers = {
+      dtg: hoverAt(inValletta('031322Z', 2)),
+      address: hoverAt(inValletta('SECSTATE WASHDC PRIORITY', 3)),
+      precedence: hoverAt(inValletta('PRIORITY 3187', 2)),
+      de: hoverAt(inValletta('#0412', 1)),
+      security: hoverAt(inValletta('SSSSS', 1)),
+      banner: hoverAt(inValletta('VALLETTA 000412', 2)),
+      routing: hoverAt(inValletta('RUEHC/', 2)),
+      marking: hoverAt(inValletta('S/NF) Director', 0)),
+      reason: hoverAt(inValletta('(b) and (d).', 1)),
+      decl: hoverAt(inValletta('06/03/2019', 1)),
+      ref: hoverAt(inValletta('VALLETTA 388', 2), { dictionaries, lookupCable } as never),
+      order: hoverAt('UNCLAS NOWHERE 000001\n\nE.O. 12|958: DECL: 01/01/2019\n'),
+      tag: hoverAt(inValletta('PREL PGOV', 1)),
+    };
+    for (const [name, value] of Object.entries(hovers)) {
+      assert.notEqual(value, '', name);
+      assert.deepEqual(runTogether(value), [], name);
+    }
+    assert.match(hovers.dtg, /2009-06-03T13:22:00Z\n\nWednesday, day 154/);
+    assert.match(hovers.address, /in this cable\.\n\nPrecedence: PRIORITY\.\n\nSerial 3187 at this addressee\./);
   });
 
   it('takes entries from user dictionaries, and rejects bad ones with JSON paths', () => {

@@ -15,6 +15,7 @@ import { findOldPageHeader, findPageLines } from '../../server/src/core/parse/pa
 import { normalizePost } from '../../server/src/core/id';
 import type { Cable } from '../../server/src/core/model';
 import { INVISIBLE, rule as cbl035 } from '../../server/src/core/rules/cbl035-invisible-character';
+import { afterSeparator } from '../../server/src/features/references';
 import { numberToken, skipSpaces, splitLines, splitShapes } from '../../server/src/core/text';
 
 /** Strings built from the pieces each scan cares about, so that near misses are common. */
@@ -213,6 +214,19 @@ describe('hand-written scans read what their patterns read', () => {
     fc.assert(
       fc.property(from('word', ' ', '  ', '\t', '\u00a0', 'a', 'Summary:', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'), fc.nat(6), (text, from) => {
         assert.equal(firstWords(text, Math.min(from, text.length)), general(text, Math.min(from, text.length)), JSON.stringify([text, from]));
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
+  });
+
+  it('afterSeparator ends where the separator pattern of an in-text list ends', () => {
+    const separator = /\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*|[-\u2013]\s*|through\s+|thru\s+)/iy;
+    fc.assert(
+      fc.property(from(' ', '\t', '\u00a0', ',', 'and', 'AND', 'an', '&', '-', '\u2013', 'through', 'thru', 'thr', 'B', 'x'), fc.nat(4), (text, at) => {
+        const i = Math.min(at, text.length);
+        separator.lastIndex = i;
+        const expected = separator.exec(text) ? separator.lastIndex : -1;
+        assert.equal(afterSeparator(text, i), expected, JSON.stringify([text, i]));
       }),
       { numRuns: 5000, seed: 7 },
     );

@@ -22,10 +22,21 @@ export interface HoverContext {
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const PRECEDENCE: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE', Y: 'EMERGENCY COMMAND' };
 
+/**
+ * A hover's Markdown: the title in bold, then each body line as a paragraph of its own, except that
+ * list items ("- Station: RUEHFR") follow one another as one list; empty lines are left out.
+ * Markdown runs lines that only a single line break separates into one paragraph
+ * ("2009-06-03T13:22:00Z Wednesday, day 154 of 2009."), so paragraphs are separated by an empty line.
+ */
 function md(title: string, body: string[], source?: string): string {
-  const parts = [`**${title}**`, '', ...body];
-  if (source) parts.push('', '---', `*Source: ${source}*`);
-  return parts.join('\n');
+  let value = `**${title}**`;
+  let previous = '';
+  for (const line of body) {
+    if (line.length === 0) continue;
+    value += (line.startsWith('- ') && previous.startsWith('- ') ? '\n' : '\n\n') + line;
+    previous = line;
+  }
+  return source ? `${value}\n\n---\n*Source: ${source}*` : value;
 }
 
 function at(t: Token | undefined, p: Position): t is Token {

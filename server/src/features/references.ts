@@ -1,10 +1,11 @@
 /**
- * In-text references: "(ref C)", "REF B", "reftel", "para 5", "paragraph 5",
- * "paras 3-4". Each links to the REF item or paragraph it names.
+ * In-text references: "(ref C)", "REF B", "refs A and B", "reftel", "Reftel C",
+ * "para 5", "paragraph 5", "paras 3-4". Each letter or number links to the REF
+ * item or paragraph it names.
  */
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position, type Range } from 'vscode-languageserver-types';
 import type { Cable } from '../core/model';
-import { contains } from '../core/text';
+import { contains, isAlnum, skipSpaces } from '../core/text';
 
 /** A reference in the text and what it points at. */
 export interface InTextReference {
@@ -12,33 +13,119 @@ export interface InTextReference {
   readonly target: { readonly kind: 'ref'; readonly letter?: string } | { readonly kind: 'paragraph'; readonly number: number };
 }
 
-// "(ref C)", "REF B", "refs A and B", "reftel", "para 5", "paragraph 5", "paras 3-4", "Para. 13".
-const REF_RE = /\b(?:refs?\.?\s+([A-H])\b(?:\s*(?:and|,|&)\s*([A-H])\b)?|reftels?\b)/gi;
-const PARA_RE = /\b(?:para(?:graph)?s?\.?)\s+(\d{1,3})(?:\s*(?:-|and|,|through)\s*(\d{1,3}))?\b/gi;
+// "(ref C)", "REF B", "refs A and B", "Reftel C", "reftels D and E", and "reftel" alone.
+const REF_RE = /\b(?:(?:refs?\.?|reftels?)\s+([A-H])\b|reftels?\b)/gi;
+// "para 5", "paragraph 5", "paras 3-4", "Para. 13".
+const PARA_RE = /\b(?:para(?:graph)?s?\.?)\s+(\d{1,3})\b/gi;
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && (isAlnum(c.charCodeAt(0)) || c === '_');
+}
 
-/** Every in-text reference in the body. */
+/** Where "&" or one of `words` followed by white space ends, white space included, or -1. */
+function afterConjunction(text: string, i: number, words: readonly string[]): number {
+  if (text[i] === '&') return skipSpaces(text, i + 1);
+  for (const w of words) {
+    const end = i + w.length;
+    if (text.slice(i, end).toLowerCase() === w && skipSpaces(text, end) > end) return skipSpaces(text, end);
+  }
+  return -1;
+}
+
+/**
+ * Where the next item of a list starts when a separator starts at `from`
+ * (" and B", ", B", ", and C", " & C", "-C", " through C"), or -1: where
+ * `/\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*|[-\u2013]\s*|through\s+|thru\s+)/iy` stops,
+ * read by hand because that expression backtracks over runs of white space.
+ */
+export function afterSeparator(text: string, from: number): number {
+  const i = skipSpaces(text, from);
+  if (text[i] === ',') {
+    const j = skipSpaces(text, i + 1);
+    const k = afterConjunction(text, j, ['and']);
+    return k < 0 ? j : k;
+  }
+  if (text[i] === '-' || text[i] === '\u2013') return skipSpaces(text, i + 1);
+  return afterConjunction(text, i, ['and', 'through', 'thru']);
+}
+
+/** The letter A to H (either case) that stands as a word at `i`, or undefined. */
+function letterAt(text: string, i: number): string | undefined {
+  const c = text[i];
+  const upper = c?.toUpperCase();
+  return upper !== undefined && upper >= 'A' && upper <= 'H' && !isWordChar(text[i + 1]) ? c : undefined;
+}
+
+/** The number of one to three digits that stands as a word at `i`, or undefined. */
+function numberAt(text: string, i: number): string | undefined {
+  let j = i;
+  while (j < text.length && j - i < 4 && text[j] >= '0' && text[j] <= '9') j++;
+  return j > i && j - i <= 3 && !isWordChar(text[j]) ? text.slice(i, j) : undefined;
+}
+
+/** The items of the list that goes on at `from` (" and B", ", 4, 5"): each item's text and where it starts. */
+function listFrom(text: string, from: number, itemAt: (text: string, i: number) => string | undefined): { item: string; start: number }[] {
+  const items: { item: string; start: number }[] = [];
+  for (let i = from; ; ) {
+    const start = afterSeparator(text, i);
+    const item = start < 0 ? undefined : itemAt(text, start);
+    if (item === undefined) return items;
+    items.push({ item, start });
+    i = start + item.length;
+  }
+}
+
+const isLower = (c: string) => c !== c.toUpperCase();
+
+/**
+ * Every in-text reference in the body. A list ("refs A and B", "refs A, B and C",
+ * "refs A-C", "paras 3 and 4") gives one reference per letter or number written:
+ * the first covers the keyword too ("refs A"), the others only their letter or
+ * number. A range links its two ends; the items between have no text to link.
+ */
 export function findInTextReferences(cable: Cable): InTextReference[] {
   const result: InTextReference[] = [];
+  const push = (line: number, start: number, end: number, target: InTextReference['target']) =>
+    result.push({ range: { start: { line, character: start }, end: { line, character: end } }, target });
   for (let line = cable.bodyStartLine; line < cable.lines.length; line++) {
     const text = cable.lines[line];
     if (!/ref|para/i.test(text)) continue;
     REF_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = REF_RE.exec(text)) !== null) {
-      const letter = m[1]?.toUpperCase();
-      // "REF B": a capital letter after lower-case "ref" in prose must be a letter, not the word "a".
-      if (m[1] && m[1] === 'a' && !/[A-Z]/.test(m[1])) continue;
-      result.push({ range: { start: { line, character: m.index }, end: { line, character: m.index + m[0].length } }, target: { kind: 'ref', letter } });
+      const end = m.index + m[0].length;
+      const first = m[1];
+      if (first === undefined) {
+        push(line, m.index, end, { kind: 'ref' });
+        continue;
+      }
+      // A list goes on only in its first letter's case: "Ref A and a second note" names A alone.
+      const rest = listFrom(text, end, letterAt);
+      const cut = rest.findIndex((r) => isLower(r.item) !== isLower(first));
+      const more = cut < 0 ? rest : rest.slice(0, cut);
+      // "ref a" in prose is the word "a" unless a list or a parenthesis shows it is a letter: "refs a and b", "(ref a)".
+      if (first === 'a' && more.length === 0 && text[end] !== ')') continue;
+      push(line, m.index, end, { kind: 'ref', letter: first.toUpperCase() });
+      for (const r of more) push(line, r.start, r.start + 1, { kind: 'ref', letter: r.item.toUpperCase() });
+      if (more.length > 0) REF_RE.lastIndex = more[more.length - 1].start + 1;
     }
     PARA_RE.lastIndex = 0;
     while ((m = PARA_RE.exec(text)) !== null) {
-      result.push({ range: { start: { line, character: m.index }, end: { line, character: m.index + m[0].length } }, target: { kind: 'paragraph', number: parseInt(m[1], 10) } });
+      const end = m.index + m[0].length;
+      push(line, m.index, end, { kind: 'paragraph', number: parseInt(m[1], 10) });
+      const more = listFrom(text, end, numberAt);
+      for (const r of more) push(line, r.start, r.start + r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) });
+      if (more.length > 0) PARA_RE.lastIndex = more[more.length - 1].start + more[more.length - 1].item.length;
     }
   }
   return result;
 }
 
-/** Where an in-text reference points: the REF item or the paragraph marker. */
+/**
+ * Where an in-text reference points: the REF item or the paragraph marker.
+ * A letter names the item with that letter; when no item has a letter, it counts
+ * the items in order ("ref A" is the first). "reftel" without a letter names the
+ * only item, and nothing when there are several.
+ */
 export function resolveInText(cable: Cable, ref: InTextReference): Range | undefined {
   if (ref.target.kind === 'paragraph') {
     const n = ref.target.number;
@@ -46,8 +133,13 @@ export function resolveInText(cable: Cable, ref: InTextReference): Range | undef
   }
   const items = cable.refs?.items ?? [];
   const letter = ref.target.letter;
-  const item = letter ? items.find((i) => i.letter === letter) : items.length === 1 ? items[0] : undefined;
-  return item?.range;
+  // "reftel" names the REF item when there is one, lettered or not, and nothing when there are several.
+  if (letter === undefined) return items.length === 1 ? items[0].range : undefined;
+  const item = items.find((i) => i.letter === letter);
+  if (item) return item.range;
+  // "REF: PARIS 12; LONDON 34" and "(ref B)": with no letter written, the letters count the items in order,
+  // so "ref A" names a single unlettered item and "ref B" names nothing.
+  return items.every((i) => i.letter === undefined) ? items[letter.charCodeAt(0) - 65]?.range : undefined;
 }
 
 /** Go to definition for an in-text reference at a position. */
