@@ -21,7 +21,7 @@ const dropLine = (text, line) => sub(text, line + '\n', '');
 
 const fixtures = [
   ['cbl001-header-line-malformed', V, (t) => sub(t, '#0412/01 1541322', '#04I2/01 1541322')],
-  ['cbl002-header-order', V, (t) => sub(t, 'PP RUEHWEB\nDE RUEHVL #0412/01 1541322', 'DE RUEHVL #0412/01 1541322\nPP RUEHWEB')],
+  ['cbl002-header-order', V, (t) => sub(t, 'PP RUEHWEB\nDE RUEHVT #0412/01 1541322', 'DE RUEHVT #0412/01 1541322\nPP RUEHWEB')],
   ['cbl003-routing-indicator-malformed', V, (t) => sub(t, 'RUEHBS/USEU', 'RU3HBS/USEU')],
   ['cbl004-dtg-invalid', V, (t) => sub(t, 'P 031322Z JUN 09', 'P 032522Z JUN 09')],
   ['cbl005-de-serial-mismatch', V, (t) => sub(t, '#0412/01', '#0413/01')],

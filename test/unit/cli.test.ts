@@ -133,7 +133,7 @@ describe('cablelint', function () {
     assert.equal(v.classification, 'SECRET');
     assert.deepEqual(v.refs[1], { letter: 'B', citation: 'STATE 51120', id: '09STATE51120' });
     assert.deepEqual(v.reasons, ['1.4(b)', '1.4(d)']);
-    assert.equal(v.header.station, 'RUEHVL');
+    assert.equal(v.header.station, 'RUEHVT');
     assert.equal(v.header.julianDay, 154);
     assert.deepEqual(v.header.to, ['RUEHC/SECSTATE WASHDC', 'RUEKJCS/SECDEF WASHINGTON DC']);
     const lisbon = records.find((x) => x.file.endsWith('08LISBON977.cable'));

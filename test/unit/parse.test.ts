@@ -27,7 +27,7 @@ describe('parser: transmission header', () => {
     assert.equal(h.routing?.pair.text, 'PP');
     assert.equal(h.routing?.precedence, 'PRIORITY');
     assert.deepEqual(h.routing?.routingIndicators.map((t) => t.text), ['RUEHWEB']);
-    assert.equal(h.de?.station?.text, 'RUEHVL');
+    assert.equal(h.de?.station?.text, 'RUEHVT');
     assert.equal(at(h.de?.serial?.range), '2:11-2:15');
     assert.equal(h.de?.serial?.value, 412);
     assert.equal(h.de?.section?.value, 1);
@@ -92,7 +92,7 @@ describe('parser: transmission header', () => {
   });
 
   it('records malformed format lines, out-of-order lines and malformed routing indicators', () => {
-    const c = parse(['VZCZCXRO12', 'DE RUEHVL #04I2/01 1541322', 'PP RUEHWEB RU3HX', 'ZNY SSSSS ZZH', 'P 031322Z JUN 09', 'FM AMEMBASSY VALLETTA', 'TO RUEHC/SECSTATE WASHDC PRIORITY 3187', '', 'S E C R E T VALLETTA 000412'].join('\n'));
+    const c = parse(['VZCZCXRO12', 'DE RUEHVT #04I2/01 1541322', 'PP RUEHWEB RU3HX', 'ZNY SSSSS ZZH', 'P 031322Z JUN 09', 'FM AMEMBASSY VALLETTA', 'TO RUEHC/SECSTATE WASHDC PRIORITY 3187', '', 'S E C R E T VALLETTA 000412'].join('\n'));
     const rules = c.problems.map((p) => `${p.rule}@${p.range.start.line}`);
     assert.deepEqual(rules.sort(), ['header-line-malformed@0', 'header-line-malformed@1', 'header-order@2', 'routing-indicator-malformed@2'].sort());
   });
@@ -534,7 +534,7 @@ describe('parser: robustness', () => {
   });
 
   it('reads a cable whose header is broken as well as one without', () => {
-    const broken = parse(base.replace('DE RUEHVL #0412/01 1541322', 'DE RUEH?? garbage').replace('P 031322Z JUN 09', 'P 03'));
+    const broken = parse(base.replace('DE RUEHVT #0412/01 1541322', 'DE RUEH?? garbage').replace('P 031322Z JUN 09', 'P 03'));
     assert.equal(broken.banner?.level, 'SECRET');
     assert.equal(broken.paragraphs.length, 5);
     assert.equal(broken.tags?.tags.length, 6);

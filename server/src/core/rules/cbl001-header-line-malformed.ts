@@ -12,8 +12,8 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   docs: {
-    bad: "DE RUEHVL #04I2/01 1541322",
-    good: "DE RUEHVL #0412/01 1541322",
+    bad: "DE RUEHVT #04I2/01 1541322",
+    good: "DE RUEHVT #0412/01 1541322",
     rationale: "A header line that does not parse cannot be cross-checked against the banner and DTG, so every other header check goes blind.",
     source: "FORMAT.md §2 (format lines 1–8); header-codes.tsv.",
   },

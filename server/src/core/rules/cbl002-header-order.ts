@@ -12,8 +12,8 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   docs: {
-    bad: "VZCZCXRO5521\nDE RUEHVL #0412/01 1541322\nPP RUEHWEB",
-    good: "VZCZCXRO5521\nPP RUEHWEB\nDE RUEHVL #0412/01 1541322",
+    bad: "VZCZCXRO5521\nDE RUEHVT #0412/01 1541322\nPP RUEHWEB",
+    good: "VZCZCXRO5521\nPP RUEHWEB\nDE RUEHVT #0412/01 1541322",
     rationale: "ACP 127 format lines have a fixed order; a line out of place usually means the header was pasted or edited by hand.",
     source: "FORMAT.md §2; [W16], [TALK16]. Partial released headers (only DE and DTG) are checked for order alone.",
   },

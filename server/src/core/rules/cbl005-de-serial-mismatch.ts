@@ -12,8 +12,8 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   fixable: true,
   docs: {
-    bad: "DE RUEHVL #0413/01 1541322\n…\nS E C R E T VALLETTA 000412",
-    good: "DE RUEHVL #0412/01 1541322\n…\nS E C R E T VALLETTA 000412",
+    bad: "DE RUEHVT #0413/01 1541322\n…\nS E C R E T VALLETTA 000412",
+    good: "DE RUEHVT #0412/01 1541322\n…\nS E C R E T VALLETTA 000412",
     rationale: "The serial in the DE line and the banner serial are the same number; a mismatch means the header and the body belong to different cables.",
     source: "FORMAT.md §7 rule 1: held in 1,098 of 1,101 corpus cables; the 3 failures are release mix-ups. CORPUS-FINDINGS: safe as an error.",
   },

@@ -12,8 +12,8 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   fixable: true,
   docs: {
-    bad: "DE RUEHVL #0412/01 1531322\nP 031322Z JUN 09",
-    good: "DE RUEHVL #0412/01 1541322\nP 031322Z JUN 09",
+    bad: "DE RUEHVT #0412/01 1531322\nP 031322Z JUN 09",
+    good: "DE RUEHVT #0412/01 1541322\nP 031322Z JUN 09",
     rationale: "The DE line carries the Julian day of transmission, which is the day of year of the DTG.",
     source: "FORMAT.md §7 rule 2: held in 1,068 of 1,072 corpus cables and 3 of 3 seeds. The DE time may differ from the DTG time and is never checked.",
   },
