@@ -218,6 +218,17 @@ describe('in-text references', () => {
 });
 
 describe('hover', () => {
+  it('shows text from the cable as written, not as Markdown', () => {
+    const ref = hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nREF: A. SMITH_JONES *DRAFT* [NOTES] E-|MAIL\n\n¶1. (U) Text.\n');
+    assert.ok(ref.includes('Reference: SMITH\\_JONES \\*DRAFT\\* \\[NOTES\\] E-MAIL'), ref);
+    const found = hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nREF: A. NOWHERE 9|9\n\n¶1. (U) Text.\n', {
+      dictionaries,
+      citingId: '09NOWHERE1',
+      lookupCable: () => ({ uri: 'file:///w/09NOWHERE99.cable', id: '09NOWHERE99', subject: 'TALKS ON *FISH* QUOTAS_2009', tags: [], refs: [] }),
+    } as Parameters<typeof getHover>[2]);
+    assert.ok(found.includes('**TALKS ON \\*FISH\\* QUOTAS\\_2009**'), found);
+  });
+
   it('explains a subject TAG with its category and source', () => {
     const text = hoverAt(inValletta('PREL PGOV', 1));
     assert.match(text, /TAG PREL/);

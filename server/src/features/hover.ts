@@ -39,6 +39,16 @@ function md(title: string, body: string[], source?: string): string {
   return source ? `${value}\n\n---\n*Source: ${source}*` : value;
 }
 
+/**
+ * Text from the cable, escaped for Markdown: a `*`, `_` or `[` in a subject or an address is
+ * shown as written, not as formatting or a link.
+ */
+export function esc(text: string): string {
+  return text.replace(MARKDOWN_SPECIAL, '\\$&');
+}
+
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>~|#]/g;
+
 function at(t: Token | undefined, p: Position): t is Token {
   return t !== undefined && contains(t.range, p);
 }
@@ -97,9 +107,9 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
   // TAGS.
   for (const tag of cable.tags?.tags ?? []) {
     if (!at(tag.token, position)) continue;
-    if (tag.role === 'person') return hover(md(tag.code, ['Person named after an OVIP-style TAG (visitor, official).']), tag.token.range);
+    if (tag.role === 'person') return hover(md(esc(tag.code), ['Person named after an OVIP-style TAG (visitor, official).']), tag.token.range);
     const { text, entry } = describeTag(tag.code, d);
-    return hover(md(`TAG ${tag.code}`, [text], entry ? shortSource(entry.source) : undefined), tag.token.range);
+    return hover(md(`TAG ${esc(tag.code)}`, [esc(text)], entry ? shortSource(entry.source) : undefined), tag.token.range);
   }
   const header = cable.header;
   if (header) {
@@ -112,47 +122,47 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
     }
     for (const a of addressees) {
       if (at(a.address, position)) {
-        const lines = [`Plain-language address${a.routingIndicator ? ` paired with ${a.routingIndicator.text} in this cable` : ''}.`];
-        if (a.precedence) lines.push(`Precedence: ${a.precedence.text}.`);
-        if (a.serial) lines.push(`Serial ${a.serial.text} at this addressee.`);
-        return hover(md(a.address!.text, lines), a.address!.range);
+        const lines = [`Plain-language address${a.routingIndicator ? ` paired with ${esc(a.routingIndicator.text)} in this cable` : ''}.`];
+        if (a.precedence) lines.push(`Precedence: ${esc(a.precedence.text)}.`);
+        if (a.serial) lines.push(`Serial ${esc(a.serial.text)} at this addressee.`);
+        return hover(md(esc(a.address!.text), lines), a.address!.range);
       }
-      if (at(a.precedence, position)) return hover(md(a.precedence!.text, ['Precedence of the message for this addressee.'], 'FORMAT.md §2'), a.precedence!.range);
+      if (at(a.precedence, position)) return hover(md(esc(a.precedence!.text), ['Precedence of the message for this addressee.'], 'FORMAT.md §2'), a.precedence!.range);
     }
     if (header.routing && at(header.routing.pair, position)) {
       const p = header.routing.precedence ?? PRECEDENCE[header.routing.pair.text[0]];
-      return hover(md(`Precedence pair ${header.routing.pair.text}`, [`${p ?? 'Unknown'} precedence, written twice; equals the action precedence of the DTG line.`], 'FORMAT.md §2 [ARMY]'), header.routing.pair.range);
+      return hover(md(`Precedence pair ${esc(header.routing.pair.text)}`, [`${p ?? 'Unknown'} precedence, written twice; equals the action precedence of the DTG line.`], 'FORMAT.md §2 [ARMY]'), header.routing.pair.range);
     }
     const dtg = header.dtg;
     if (dtg) {
       for (const p of dtg.prosigns) {
-        if (at(p, position)) return hover(md(`Prosign ${p.text}`, [`${PRECEDENCE[p.text] ?? 'Unknown'} precedence${dtg.prosigns.length === 2 ? (p === dtg.prosigns[0] ? ' (action)' : ' (information)') : ''}.`], 'FORMAT.md §2 [PREC]'), p.range);
+        if (at(p, position)) return hover(md(`Prosign ${esc(p.text)}`, [`${PRECEDENCE[p.text] ?? 'Unknown'} precedence${dtg.prosigns.length === 2 ? (p === dtg.prosigns[0] ? ' (action)' : ' (information)') : ''}.`], 'FORMAT.md §2 [PREC]'), p.range);
       }
       if (dtg.dtg && at(dtg.dtg.token, position)) {
         const g = dtg.dtg;
         const lines = g.valid
           ? [`${g.iso}`, `${WEEKDAYS[new Date(Date.UTC(g.year, g.month - 1, g.day)).getUTCDay()]}, day ${dayOfYear(g.year, g.month, g.day)} of ${g.year}.`]
           : ['Not a real date and time.'];
-        return hover(md(`Date-time group ${g.token.text}`, lines, 'FORMAT.md §2 line 5'), g.token.range);
+        return hover(md(`Date-time group ${esc(g.token.text)}`, lines, 'FORMAT.md §2 line 5'), g.token.range);
       }
     }
     const de = header.de;
     if (de && contains(de.range, position)) {
       const lines: string[] = [];
-      if (de.station) lines.push(`Station: ${de.station.text}${d.routingIndicators.get(de.station.text) ? ` (${d.routingIndicators.get(de.station.text)!.address})` : ''}`);
-      if (de.serial) lines.push(`Station serial: ${de.serial.text}`);
+      if (de.station) lines.push(`Station: ${esc(de.station.text)}${d.routingIndicators.get(de.station.text) ? ` (${d.routingIndicators.get(de.station.text)!.address})` : ''}`);
+      if (de.serial) lines.push(`Station serial: ${esc(de.serial.text)}`);
       if (de.section) lines.push(`Section: ${de.section.value}`);
       if (de.julianDay) {
         const year = dtg?.dtg?.year;
-        lines.push(`Julian day ${de.julianDay.text}${year ? ` = ${calendarFromJulian(year, de.julianDay.value)}` : ''}`);
+        lines.push(`Julian day ${esc(de.julianDay.text)}${year ? ` = ${calendarFromJulian(year, de.julianDay.value)}` : ''}`);
       }
-      if (de.time) lines.push(`Time ${de.time.text}Z`);
+      if (de.time) lines.push(`Time ${esc(de.time.text)}Z`);
       return hover(md('DE line', lines.map((l) => `- ${l}`), 'FORMAT.md §2 line 3'), de.range);
     }
     const sec = header.security;
     if (sec && contains(sec.range, position)) {
       const lines = [sec.prosign.text === 'ZNY' ? 'ZNY: classified or EFTO traffic follows.' : 'ZNR: unclassified traffic follows.'];
-      if (sec.group) lines.push(`Group ${sec.group.text}: ${sec.groupLevel ?? 'unknown level'}.`);
+      if (sec.group) lines.push(`Group ${esc(sec.group.text)}: ${sec.groupLevel ?? 'unknown level'}.`);
       if (sec.trailing.some((t) => t.text === 'ZZH')) lines.push('ZZH follows the group in State cables (meaning not established).');
       return hover(md('Security line', lines, 'FORMAT.md §2 line 4 [TPUB5]'), sec.range);
     }
@@ -162,10 +172,10 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
     if (!contains(b.range, position)) continue;
     const lines = [`Level: **${b.level}**`];
     if (b.section) lines.push(`Section ${b.section.number.value} of ${b.section.total.value}`);
-    if (b.post) lines.push(`Post: ${b.post.text}`);
-    if (b.serial) lines.push(`Serial: ${b.serial.text}`);
+    if (b.post) lines.push(`Post: ${esc(b.post.text)}`);
+    if (b.serial) lines.push(`Serial: ${esc(b.serial.text)}`);
     if (cable.id && !b.repeated) lines.push(`Canonical id: \`${cable.id}\``);
-    if (b.form === 'damaged') lines.push(`Spelling is damaged: '${b.levelText.text}'.`);
+    if (b.form === 'damaged') lines.push(`Spelling is damaged: '${esc(b.levelText.text)}'.`);
     return hover(md('Classification banner', lines.map((l) => `- ${l}`), 'FORMAT.md §3'), b.range);
   }
   for (const c of cable.caveats) {
@@ -180,14 +190,14 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
     if (!at(m.token, position)) continue;
     const lines = [describeMarking(m) + (m.controls.includes('NF') ? ': not releasable to foreign nationals' : '')];
     if (!m.wellFormed) lines.push('This spelling is not a known form.');
-    return hover(md(`Portion marking ${m.token.text}`, lines, 'markings.tsv; FORMAT.md §6'), m.token.range);
+    return hover(md(`Portion marking ${esc(m.token.text)}`, lines, 'markings.tsv; FORMAT.md §6'), m.token.range);
   }
   // E.O. line.
   const eo = cable.eo;
   if (eo && contains(eo.range, position)) {
     if (eo.decl && contains(eo.decl.value.range, position)) return hover(describeDecl(cable, d), eo.decl.value.range);
     const order = d.eo.find((e) => e.kind === 'order' && e.order !== undefined && beforeParenthesis(e.order).endsWith(eo.order?.text ?? '#'));
-    return hover(md(`E.O. ${eo.order?.text ?? ''}`, [order ? `${order.summary}` : 'Not a known classification order.', order?.effective ? `Effective: ${order.effective}` : ''], order ? shortSource(order.source) : undefined), eo.range);
+    return hover(md(`E.O. ${esc(eo.order?.text ?? '')}`, [order ? `${order.summary}` : 'Not a known classification order.', order?.effective ? `Effective: ${order.effective}` : ''], order ? shortSource(order.source) : undefined), eo.range);
   }
   // Classification reasons.
   const clby = cable.classifiedBy;
@@ -211,14 +221,14 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
     if (!contains(item.range, position)) continue;
     const id = citedId(item, cable.id ?? ctx.citingId);
     const found = id ? ctx.lookupCable?.(id) : undefined;
-    const lines = [item.cable ? `Cable ${id ?? item.citation.text}` : `Reference: ${item.citation.text}`];
-    if (found) lines.push(`**${found.subject ?? '(no subject)'}**`, `${found.dtg ?? ''} · ${found.classification ?? ''}`);
+    const lines = [item.cable ? `Cable ${esc(id ?? item.citation.text)}` : `Reference: ${esc(item.citation.text)}`];
+    if (found) lines.push(`**${esc(found.subject ?? '(no subject)')}**`, `${found.dtg ?? ''} · ${found.classification ?? ''}`);
     else if (id) lines.push('Not in this workspace.');
     return hover(md(`REF ${item.letter ?? ''}`.trim(), lines), item.range);
   }
   for (const page of cable.pageLines) {
     if (!contains(page.token.range, position)) continue;
-    return hover(md('Continuation page', [`Page ${page.page.value}${page.subpage ? `.${page.subpage}` : ''} of ${page.total.value} of ${page.post.text} ${page.serial.value}.`], 'FORMAT.md §6'), page.token.range);
+    return hover(md('Continuation page', [`Page ${page.page.value}${page.subpage ? `.${page.subpage}` : ''} of ${page.total.value} of ${esc(page.post.text)} ${page.serial.value}.`], 'FORMAT.md §6'), page.token.range);
   }
   return null;
 }
@@ -231,10 +241,10 @@ function describeRi(code: string, cable: Cable, d: Dictionaries): string {
   if (entry && entry.address.length === 0) lines.push(`In the dictionary with no plain-language address${entry.role ? ` (${entry.role})` : ''}`);
   else if (entry) lines.push(`Station (dictionary): ${entry.address}`);
   else lines.push('Station not in the dictionary.');
-  if (paired) lines.push(`This cable pairs it with: ${paired}`);
+  if (paired) lines.push(`This cable pairs it with: ${esc(paired)}`);
   if (entry && entry.address.length > 0 && paired && entry.address.toUpperCase() !== paired.toUpperCase()) lines.push('The dictionary and this cable disagree; both are shown.');
   lines.push(`${code[0] === 'R' ? 'R: tape-relay network' : ''}${code[1] === 'U' ? '; U: United States' : ''}`);
-  return md(`Routing indicator ${code}`, lines.filter((l) => l.length > 0).map((l) => `- ${l}`), entry ? shortSource(entry.source) : 'FORMAT.md §2 [TPUB4]');
+  return md(`Routing indicator ${esc(code)}`, lines.filter((l) => l.length > 0).map((l) => `- ${l}`), entry ? shortSource(entry.source) : 'FORMAT.md §2 [TPUB4]');
 }
 
 /** The `decl-value` entry of eo-reasons.tsv that a DECL code stands for ("OADR", "25X1 ... 25X9"). */
@@ -267,7 +277,7 @@ function describeDecl(cable: Cable, d: Dictionaries): string {
     case 'downgrade':
       // The dictionary's words, flagged when the dictionary does not establish them:
       // "OADR" and "GDS" are seen in cables, but what they stand for is not in the sources read.
-      lines.push(entry ? `${decl.value.text.trim()}: ${entry.summary}${entry.verified ? '.' : ' (unverified).'}` : 'A declassification code not in the dictionary.');
+      lines.push(entry ? `${esc(decl.value.text.trim())}: ${entry.summary}${entry.verified ? '.' : ' (unverified).'}` : 'A declassification code not in the dictionary.');
       break;
     case 'redacted':
       lines.push('Redacted.');
@@ -275,7 +285,7 @@ function describeDecl(cable: Cable, d: Dictionaries): string {
     default:
       lines.push('Not a date or a known code.');
   }
-  return md(`DECL ${decl.value.text}`, lines, 'FORMAT.md §5; eo-reasons.tsv');
+  return md(`DECL ${esc(decl.value.text)}`, lines, 'FORMAT.md §5; eo-reasons.tsv');
 }
 
 function dayOfYear(y: number, m: number, d: number): number {
