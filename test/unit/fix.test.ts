@@ -103,6 +103,21 @@ describe('quick fixes', () => {
     }
   });
 
+  it('respells a damaged banner level in the form it was written in', () => {
+    const cases: [string, string][] = [
+      ['SS E C R E T', 'S E C R E T'],
+      ['Ssecret', 'SECRET'],
+      ['SSECRET', 'SECRET'],
+      ['S ECRET', 'SECRET'],
+      ['NCLASSIFIED', 'UNCLASSIFIED'],
+      ['NCLAS', 'UNCLAS'],
+    ];
+    for (const [damaged, spelled] of cases) {
+      const finding = lintCable(parseCable(`${damaged} NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) Text.\n`).cable).find((f) => f.id === 'CBL011');
+      assert.equal(finding?.fixes?.[0].edits[0].newText, spelled, damaged);
+    }
+  });
+
   it('renumbers paragraphs with minimal edits (only the wrong digits)', () => {
     const text = fs.readFileSync(path.join(DIR, 'cbl024-paragraph-number-sequence.bad.cable'), 'utf8');
     const fix = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL024')!.fixes![0];

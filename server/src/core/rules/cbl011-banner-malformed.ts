@@ -24,7 +24,7 @@ export const rule: Rule = {
       const problem = problems[i];
       if (problem.rule !== 'banner-malformed') continue;
       const banner = cable.banners.find((b) => b.line === problem.range.start.line);
-      const spelled = banner ? spacedLevel(banner.level) : undefined;
+      const spelled = banner ? respelled(banner.level, banner.levelText.text) : undefined;
       report({
         message: problem.message,
         range: problem.range,
@@ -36,7 +36,16 @@ export const rule: Rule = {
 };
 
 
-/** The spaced spelling of a level, as on the banner. */
-function spacedLevel(level: string): string {
-  return level === 'UNCLASSIFIED' ? 'UNCLAS' : level.split(' ').map((w) => w.split('').join(' ')).join('  ');
+/**
+ * The level spelled right in the form the damaged text was written in: spaced when it spells
+ * the level letter by letter ("SS E C R E T" → "S E C R E T"), else in one word ("Ssecret" →
+ * "SECRET"); UNCLASSIFIED where the text had more than "UNCLAS" ("NCLASSIFIED"), else UNCLAS.
+ */
+function respelled(level: string, damaged: string): string {
+  if (level === 'UNCLASSIFIED') return /SIF/i.test(damaged) ? 'UNCLASSIFIED' : 'UNCLAS';
+  let letters = 0;
+  for (const word of damaged.split(WHITE_SPACE)) if (word.length === 1) letters++;
+  return letters >= 3 ? level.split(' ').map((w) => w.split('').join(' ')).join('  ') : level;
 }
+
+const WHITE_SPACE = /\s+/;
