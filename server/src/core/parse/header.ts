@@ -21,6 +21,7 @@ import type {
 } from '../model';
 import { isAlnum, isDigit, isSpace, numberToken, range, skipSpaces, spanRange, token, trimEndOffset } from '../text';
 import { fullYear } from '../id';
+import { findOldPageHeader } from './pages';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const MONTH_NAMES = [
@@ -560,6 +561,8 @@ class HeaderBuilder {
       pos = kwEnd;
       while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
     }
+    // "INFO PAGE 02 STATE 037566 161435Z": a printout's page header after the keyword; the addressees follow.
+    if (withKeyword && text.charCodeAt(pos) === 80 /* P */ && findOldPageHeader(line, text.slice(pos))) return true;
     // "ZEN/AMCONSUL …" marks an addressee not served by this transmission.
     if (lineEnd - pos >= 4 && text.startsWith('ZEN/', pos)) {
       a.zen = token(line, text, pos, pos + 3);

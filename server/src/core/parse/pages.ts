@@ -103,8 +103,8 @@ export function findPageLines(line: number, lineText: string): PageLine[] {
   return result;
 }
 
-// "PAGE 02 HARARE 06677 01 OF 03 291400Z" and "PAGE 02 RUEHFRA2440 C O N F I D E N T I A L …".
-const OLD_PAGE = /^\s*PAGE +(\d{2,3}) +(?:([A-Z]+(?: +[A-Z]+)*) +\d{4,6} +\d{2} +OF +\d{2} +\d{6}Z|R[A-Z]{3,6}\d{4}\b)/;
+// "PAGE 02 HARARE 06677 01 OF 03 291400Z", "PAGE 02 STATE 037566 161435Z" and "PAGE 02 RUEHFRA2440 C O N F I D E N T I A L …".
+const OLD_PAGE = /^\s*PAGE +(\d{2,3}) +(?:([A-Z]+(?: +[A-Z]+)*) +\d{4,6} +(?:\d{2} +OF +\d{2} +)?\d{6}Z|R[A-Z]{3,6}\d{4}\b)/;
 
 /** Reads an old printout page header at the start of a line. */
 export function findOldPageHeader(line: number, lineText: string): OldPageHeader | undefined {
