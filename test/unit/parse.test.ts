@@ -344,6 +344,11 @@ describe('parser: body', () => {
     assert.deepEqual(bare.paragraphs.map((p) => p.readAs), [1, 2, 3, 4, 5]);
   });
 
+  it('reads a marker with a damaged marking right under a dash line broken by a space', () => {
+    const c = parse(['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. C) One.', 'Harbor Works Resume', '--------------------------------------------- ------', '¶2. C) Two.', 'DOE'].join('\n'));
+    assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2]);
+  });
+
   it('reads bare "1.(C)", "3.. (SBU)", indented and two-space markers; not list items or wrapped dates', () => {
     const c = parse(['C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '1.(C) One.', '', '  ¶2.  (C) Two talks began in Lyon on November', '¶16. His aim was to convince.', '1) a list item', '(2) another', '', '3.. (SBU) Three.'].join('\n'));
     assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2, 3]);
