@@ -142,6 +142,14 @@ describe('parser: banner', () => {
     assert.deepEqual(c.caveats.map((x) => x.name), ['SIPDIS', 'NOFORN']);
   });
 
+  it('reads a caveat line that repeats the level with one slash or two ("SECRET/NOFORN")', () => {
+    for (const line of ['SECRET/NOFORN', 'SECRET//NOFORN', 'SECRET / NOFORN']) {
+      const c = parse(`S E C R E T NOWHERE 000243\n\nSIPDIS\n${line}\n\nE.O. 12958: DECL: 01/01/2020\nTAGS: PREL CO\nSUBJECT: X\n`);
+      assert.deepEqual(c.caveats.map((x) => `${x.name}@${at(x.token.range)}`), ['SIPDIS@2:0-2:6', `NOFORN@3:${line.length - 6}-3:${line.length}`], line);
+      assert.deepEqual(c.passingLines, [], line);
+    }
+  });
+
   it('reads banners repeated for concatenated sections, not prose or bare levels', () => {
     const c = parse(sample('09VALLETTA412.cable').replace('NEXT STEPS', 'S E C R E T SECTION 02 OF 02 VALLETTA 000412\n\nSecret police arrested 120 people in the harbor.\n\nCONFIDENTIAL\n\nNEXT STEPS'));
     assert.equal(c.banners.length, 2);
