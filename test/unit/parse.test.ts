@@ -150,6 +150,14 @@ describe('parser: banner', () => {
     assert.deepEqual(c.caveats.map((x) => x.name), ['SIPDIS', 'NOFORN']);
   });
 
+  it('reads a caveat line that repeats the level with one slash or two ("SECRET/NOFORN")', () => {
+    for (const line of ['SECRET/NOFORN', 'SECRET//NOFORN', 'SECRET / NOFORN']) {
+      const c = parse(`S E C R E T NOWHERE 000243\n\nSIPDIS\n${line}\n\nE.O. 12958: DECL: 01/01/2020\nTAGS: PREL CO\nSUBJECT: X\n`);
+      assert.deepEqual(c.caveats.map((x) => `${x.name}@${at(x.token.range)}`), ['SIPDIS@2:0-2:6', `NOFORN@3:${line.length - 6}-3:${line.length}`], line);
+      assert.deepEqual(c.passingLines, [], line);
+    }
+  });
+
   it('reads banners repeated for concatenated sections, not prose or bare levels', () => {
     const c = parse(sample('09VALLETTA412.cable').replace('NEXT STEPS', 'S E C R E T SECTION 02 OF 02 VALLETTA 000412\n\nSecret police arrested 120 people in the harbor.\n\nCONFIDENTIAL\n\nNEXT STEPS'));
     assert.equal(c.banners.length, 2);
@@ -367,6 +375,11 @@ describe('parser: body', () => {
     assert.deepEqual(bare.paragraphs.map((p) => p.readAs), [1, 2, 3, 4, 5]);
   });
 
+  it('reads a marker with a damaged marking right under a dash line broken by a space', () => {
+    const c = parse(['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. C) One.', 'Harbor Works Resume', '--------------------------------------------- ------', '¶2. C) Two.', 'DOE'].join('\n'));
+    assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2]);
+  });
+
   it('reads bare "1.(C)", "3.. (SBU)", indented and two-space markers; not list items or wrapped dates', () => {
     const c = parse(['C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '1.(C) One.', '', '  ¶2.  (C) Two talks began in Lyon on November', '¶16. His aim was to convince.', '1) a list item', '(2) another', '', '3.. (SBU) Three.'].join('\n'));
     assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2, 3]);
@@ -422,6 +435,54 @@ describe('parser: body', () => {
   it('pairs Summary, Comment and Note blocks and keeps unpaired ones', () => {
     const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) Summary: One. End Summary.', '', '¶2. (U) He declined to comment on it. (Note: an aside. End Note.)', '', '¶3. (U) Comment: runs to the end.', 'DOE'].join('\n'));
     assert.deepEqual(c.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}`), ['summary:oc', 'note:oc', 'comment:o']);
+  });
+
+  it('opens a Summary at a "Summary and Key Themes" heading and at "Summary and Key Points."', () => {
+    const heading = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', 'SUMMARY AND INTRODUCTION', '------------------------', '', '¶1. (U) One. END SUMMARY AND INTRODUCTION.', '', 'Summary and Key Themes', '----------------------', '', '¶2. (U) Two. End Summary.', 'DOE'].join('\n'));
+    assert.deepEqual(heading.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}`), ['summary:oc', 'summary:oc']);
+    const paragraph = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) Summary and Key Points. The harbor reopens. End Summary and Key Points.', 'DOE'].join('\n'));
+    assert.deepEqual(paragraph.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}`), ['summary:oc']);
+  });
+
+  it('reads "End Summary and Comment" as closing both blocks, and its second word only when that block is open', () => {
+    const kinds = (c: Cable) => c.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}`);
+    const both = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) Summary. The port reopened.', '', '¶2. (U) Comment. A good sign. End Summary and Comment.', '', '¶3. (U) Text.', 'DOE'].join('\n'));
+    assert.deepEqual(kinds(both), ['summary:oc', 'comment:oc']);
+    assert.deepEqual(both.blockMarkers.map((m) => `${m.role}:${m.token.text}@${at(m.token.range)}`), ['open:Summary@5:8-5:15', 'open:Comment@7:8-7:15', 'close:End Summary@7:30-7:41', 'close:and Comment@7:42-7:53']);
+    // Split after "AND": the word opening the next line is no opener.
+    const split = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) Summary: The port reopened. End summary and', 'comment.', '', '¶2. (U) Text.', 'DOE'].join('\n'));
+    assert.deepEqual(kinds(split), ['summary:oc']);
+    assert.deepEqual(split.blockMarkers.map((m) => m.role), ['open', 'close']);
+    const tail = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) Summary. The port reopened. Comment: a good sign. END COMMENT AND', 'SUMMARY.', '', '¶2. (U) Text.', 'DOE'].join('\n'));
+    assert.deepEqual(kinds(tail), ['summary:oc', 'comment:oc']);
+    assert.equal(at(tail.blocks[0].close?.token.range), '5:70-6:7');
+  });
+
+  it('looks back from a closer without an opener for one inside its paragraph', () => {
+    const kinds = (c: Cable) => c.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}`);
+    for (const [inside, word] of [['The talks went ahead. Comment: We doubt it. End Comment.', 'Comment'], ['Talks resume. (Embassy comment: We doubt it. End Comment.)', 'comment'], ['Talks resume. (Note. The port is shut.', 'Note'], ['Talks resume. [NOTE: The port is shut. END NOTE] More.', 'NOTE']]) {
+      const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', `¶1. (U) ${inside}`, inside.includes('End Comment') || inside.includes('END NOTE') ? 'Then more.' : 'End Note.) Then more.', '', '¶2. (U) Text.', 'DOE'].join('\n'));
+      assert.deepEqual(kinds(c), [`${word.toLowerCase()}:oc`], inside);
+      assert.equal(c.blockMarkers[0].token.text, word, inside);
+    }
+    // A damaged marking "C)" before the opener.
+    const marking = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. C) Summary: The port reopened. End Summary.', 'DOE'].join('\n'));
+    assert.deepEqual(kinds(marking), ['summary:oc']);
+    // Not past a block of the same kind already closed, nor from another paragraph, nor prose "a note.".
+    for (const body of [['¶1. (U) Comment: one. End Comment. Two. End Comment.'], ['¶1. (U) Text. Comment: one.', '', '¶2. (U) Two. End Comment.'], ['¶1. (U) He took note. End Note.']]) {
+      const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', ...body, 'DOE'].join('\n'));
+      assert.ok(kinds(c).some((k) => k.endsWith(':c')), body.join(' '));
+    }
+  });
+
+  it('reads no opener in a word in small letters carrying on the sentence of the line before', () => {
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) The adviser made the following', 'comments:', '', '--On trade, he was upbeat.', '', '¶2. (U) Text.', 'DOE'].join('\n'));
+    assert.deepEqual(c.blocks, []);
+    // After a full stop, or written with a capital, the word still opens.
+    for (const [before, word] of [['¶1. (U) The talks ended.', 'comment: they will resume.'], ['¶1. (U) The talks ended and', 'Comment: they will resume.']]) {
+      const opened = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', before, word, 'DOE'].join('\n'));
+      assert.deepEqual(opened.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}`), ['comment:o'], word);
+    }
   });
 
   it('reads closers in any case in cables in small letters, and only after "End" or "END" under a banner in capitals', () => {

@@ -61,7 +61,7 @@ export const RULE_LINE = /^\s*(?:-{3,}|(?:- ){2,}-?|={3,}|_{3,}|\*{3,})\s*$/;
 const BODY_FIELD = /^\s*(?:E\.?O\.?\s*\d{5}|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF\s*:|Classified\s+By\b)/i;
 
 // Openers at the start of a paragraph's text or a line: "Summary:", "SUMMARY -", "Begin Summary", "Embassy Comment:".
-export const OPENER = /(?:BEGIN\s+)?(?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION|BEGIN)\s+)?(SUMMARY|COMMENTS?|NOTES?)(?:\s+AND\s+(?:COMMENTS?|INTRODUCTION|ACTION\s+REQUEST|KEY\s+THEMES))?(?:\s*[:.]|\s+-+(?=\s|$)|\s*--)/iy;
+export const OPENER = /(?:BEGIN\s+)?(?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION|BEGIN)\s+)?(SUMMARY|COMMENTS?|NOTES?)(?:\s+AND\s+(?:COMMENTS?|INTRODUCTION|ACTION\s+REQUEST|KEY\s+(?:THEMES|POINTS)))?(?:\s*[:.]|\s+-+(?=\s|$)|\s*--)/iy;
 // "(Note: …" and "(Comment: …" inside a line.
 const PAREN_OPENER = /\((NOTE|COMMENT)\s*:/gi;
 
@@ -85,7 +85,8 @@ const ELISION_LINE = /^\s*(?:\.{3,}|…)\s*$/;
 // "… END SUMMARY" before a glued name: the name closes nothing.
 const ENDS_WITH_END = /\bEND\s+\w+\s*$/i;
 // "//COMMENT//" and "EMBASSY COMMENT" headings open a block, named by its word.
-const HEADING_OPENER = /^(?:EMBASSY\s+)?(SUMMARY|COMMENTS?|NOTES?)$/i;
+// "SUMMARY AND INTRODUCTION" and "Summary and Key Themes" headings open a Summary, as the same words do in a paragraph.
+const HEADING_OPENER = /^(?:EMBASSY\s+)?(SUMMARY|COMMENTS?|NOTES?)(?:\s+AND\s+(?:COMMENTS?|INTRODUCTION|ACTION\s+REQUEST|KEY\s+(?:THEMES|POINTS)))?$/i;
 const BLOCK_WORD = /(SUMMARY|COMMENTS?|NOTES?)/i;
 const WHITE_SPACE = /\s+/;
 
@@ -185,8 +186,18 @@ export function parseBody(input: BodyInput): BodyResult {
   readHeadingsAndSignature(input, result, scan);
   buildParagraphs(input, result, scan);
   // Block markers over the body, on the lines that can hold one.
-  collectBlockMarkers(lines, input.shapes, hints, kinds, scan.blockLines, scan.lateBlockLines, scan.paragraphLines, scan.paragraphMarkers, result.blockMarkers);
-  result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, lines);
+  // The second words of closers that close two blocks: they close only a block that is open.
+  const optional = new Set<BlockMarker>();
+  collectBlockMarkers(lines, input.shapes, hints, kinds, scan.blockLines, scan.lateBlockLines, scan.paragraphLines, scan.paragraphMarkers, result.blockMarkers, optional);
+  // Openers found late, looking back from a closer that had none.
+  const late: BlockMarker[] = [];
+  result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, lines, optional, late);
+  // Those that closed nothing ("End summary and comment." with no Comment open) are no markers.
+  if (optional.size > 0) result.blockMarkers = result.blockMarkers.filter((m) => !optional.has(m));
+  if (late.length > 0) {
+    result.blockMarkers.push(...late);
+    result.blockMarkers.sort((a, b) => a.token.range.start.line - b.token.range.start.line || a.token.range.start.character - b.token.range.start.character);
+  }
   return result;
 }
 
@@ -288,7 +299,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
 /** Decides which markers number paragraphs, and what each is read as. */
 function numberParagraphs(input: BodyInput, scan: BodyScan): void {
   const { lineKinds: kinds, startLine, shapes } = input;
-  const { indents, lasts } = shapes;
+  const { indents, firsts, lasts } = shapes;
   const { markerLines, markers, styleCounts, paragraphLines, paragraphMarkers } = scan;
   const normalStyle: MarkerStyle =
     styleCounts.bare > styleCounts.pilcrow + styleCounts['pilcrow-space'] ? 'bare' : 'pilcrow';
@@ -300,7 +311,8 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     const mk = markers[m];
     const prev = previousNonBlank(indents, kinds, i, startLine);
     const prevBlank = prev < i - 1 || prev < 0;
-    const prevEndsSentence = prev < 0 || endsSentence(lasts[prev]) || (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph');
+    // A dash line broken by a space ("--------- ------") under a heading ends no sentence either.
+    const prevEndsSentence = prev < 0 || endsSentence(lasts[prev]) || (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph') || (lasts[prev] === 45 && firsts[prev] === 45);
     // "… in Lyon on November ⏎ ¶16. His aim …": a wrapped date, not a paragraph.
     if (mk.portionStart < 0 && !prevBlank && !prevEndsSentence) continue;
     // A bare "5." needs a marking or a fresh line to be a paragraph number.
@@ -807,6 +819,7 @@ function collectBlockMarkers(
   paragraphLines: readonly number[],
   paragraphMarkers: readonly MarkerInfo[],
   out: BlockMarker[],
+  optional: Set<BlockMarker>,
 ): void {
   let p = 0;
   // Both lists are in line order: take the lower line of the two each time, and each line once.
@@ -843,7 +856,7 @@ function collectBlockMarkers(
     OPENER.lastIndex = textStart;
     const opener = headingText !== undefined && HEADING_OPENER.test(headingText)
       ? BLOCK_WORD.exec(text)
-      : mayOpen && i !== splitTail ? OPENER.exec(text) : null;
+      : mayOpen && i !== splitTail && !continuesSentence(shapes, i, mk !== undefined, first) ? OPENER.exec(text) : null;
     const found: BlockMarker[] = [];
     if (opener) {
       const word = opener[1];
@@ -861,6 +874,13 @@ function collectBlockMarkers(
       CLOSER.lastIndex = 0;
       while ((m = CLOSER.exec(text)) !== null) {
         found.push({ kind: kindOf(m[1]), role: 'close', token: token(i, text, m.index, m.index + m[0].length) });
+        // "END COMMENT AND SUMMARY", "End summary and ⏎ comment.": the second word closes its block too, if one is open.
+        const joined = joinedCloser(i, text, m.index + m[0].length, i + 1 < lines.length ? lines[i + 1] : undefined);
+        if (joined) {
+          found.push(joined);
+          optional.add(joined);
+          if (joined.token.range.end.line > i) splitTail = i + 1;
+        }
       }
       // "… in the region. End ⏎ comment.)": the hint saw the closer across the line break.
       const split = i + 1 < lines.length ? splitCloser(i, text, lines[i + 1]) : undefined;
@@ -875,6 +895,44 @@ function collectBlockMarkers(
       out.push(...found);
     }
   }
+}
+
+/**
+ * True when line `i` carries on a sentence of the line before in small letters, so that its first
+ * word is no opener: "… made the following ⏎ comments:". A paragraph's own text never does.
+ */
+function continuesSentence(shapes: LineShapes, i: number, ownParagraph: boolean, first: number): boolean {
+  if (ownParagraph || first < 97 || first > 122 || i === 0 || shapes.indents[i - 1] < 0) return false;
+  // The line before ends in a word or a comma: a full stop, a colon or a rule line ends it.
+  const last = shapes.lasts[i - 1];
+  return isLetter(last) || last === 44 /* , */;
+}
+
+// The word after "END COMMENT AND", read at a given offset.
+const JOINED_WORD = /(SUMMARY|COMMENTS?|NOTES?)\b/iy;
+
+/**
+ * The second word of a closer that closes two blocks ("END COMMENT AND SUMMARY", "End summary
+ * and ⏎ comment."), read from `from` just after the first; its token runs from "AND" to the word.
+ */
+function joinedCloser(line: number, text: string, from: number, next: string | undefined): BlockMarker | undefined {
+  const start = skipSpaces(text, from);
+  if (start === from || (text.charCodeAt(start) | 32) !== 97 || (text.charCodeAt(start + 1) | 32) !== 110 || (text.charCodeAt(start + 2) | 32) !== 100) return undefined;
+  const after = skipSpaces(text, start + 3);
+  if (after < text.length) {
+    if (after === start + 3) return undefined;
+    JOINED_WORD.lastIndex = after;
+    const same = JOINED_WORD.exec(text);
+    return same ? { kind: kindOf(same[1]), role: 'close', token: token(line, text, start, after + same[0].length) } : undefined;
+  }
+  // "AND" closing the line: the word opens the next.
+  const word = next === undefined ? null : CLOSER_WORD_AT_START.exec(next);
+  if (!word) return undefined;
+  return {
+    kind: kindOf(word[1]),
+    role: 'close',
+    token: { text: `${text.slice(start, start + 3)} ${word[1]}`, range: spanRange(line, start, line + 1, word.index + word[0].length) },
+  };
 }
 
 // "End" closing a line, and the closer's word opening the next.
@@ -930,10 +988,16 @@ function kindOf(word: string): BlockMarker['kind'] {
   return w.startsWith('SUMMARY') ? 'summary' : w.startsWith('COMMENT') ? 'comment' : 'note';
 }
 
-/** Pairs openers with the next closer of the same kind; unpaired ones still make a block. */
-function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragraph[], lines: readonly string[]): Block[] {
+/**
+ * Pairs openers with the next closer of the same kind; unpaired ones still make a block.
+ * An `optional` closer (the second word of "END COMMENT AND SUMMARY") closes only an open block,
+ * and leaves `optional` when it does.
+ */
+function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragraph[], lines: readonly string[], optional: Set<BlockMarker>, late: BlockMarker[]): Block[] {
   const blocks: Block[] = [];
   const open: Partial<Record<BlockMarker['kind'], BlockMarker>> = {};
+  // Where the last marker of each kind ends: an opener found late for a closer comes after it.
+  const last: Partial<Record<BlockMarker['kind'], Range['end']>> = {};
   // Paragraphs are in line order and do not overlap: a binary search finds the one holding a line.
   const paragraphAt = (line: number): Paragraph | undefined => {
     let lo = 0;
@@ -950,17 +1014,28 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
   const paragraphEnd = (line: number): Range['end'] => paragraphAt(line)?.range.end ?? { line, character: trimEndOffset(lines[line]) };
   const paragraphStart = (line: number): Range['start'] => paragraphAt(line)?.range.start ?? { line, character: 0 };
   for (const marker of markers) {
+    const after = last[marker.kind];
+    last[marker.kind] = marker.token.range.end;
     if (marker.role === 'open') {
       const previous = open[marker.kind];
       if (previous) blocks.push({ kind: marker.kind, open: previous, range: { start: previous.token.range.start, end: paragraphEnd(previous.token.range.start.line) } });
       open[marker.kind] = marker;
       continue;
     }
-    const opener = open[marker.kind];
+    let opener = open[marker.kind];
+    // "… go ahead. Comment: While … End Comment.", "(Embassy comment: … End Comment.)", "[NOTE: … END NOTE]":
+    // a closer with no opener looks back through its paragraph for one where the first pass looks for none.
+    if (!opener && !optional.has(marker)) {
+      const start = marker.token.range.start;
+      const paragraph = paragraphAt(start.line);
+      opener = findLateOpener(lines, marker.kind, paragraph ? paragraph.range.start : { line: start.line, character: 0 }, start, after);
+      if (opener) late.push(opener);
+    }
     if (opener) {
       blocks.push({ kind: marker.kind, open: opener, close: marker, range: { start: opener.token.range.start, end: marker.token.range.end } });
       open[marker.kind] = undefined;
-    } else {
+      optional.delete(marker);
+    } else if (!optional.has(marker)) {
       blocks.push({ kind: marker.kind, close: marker, range: { start: paragraphStart(marker.token.range.start.line), end: marker.token.range.end } });
     }
   }
@@ -970,4 +1045,31 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
   }
   blocks.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return blocks;
+}
+
+// An opener inside a line, after a sentence, a bracket or a marking: "… ahead. Comment: While",
+// "(Note. This", "(Embassy comment: We", "[NOTE: During", "¶1. C) Summary: The".
+const LATE_OPENER = /(?:^|[([]|[.!?;:)"”’']\s+)(?:(?:EMBASSY|POST|DEPARTMENT|MISSION)\s+)?(SUMMARY|COMMENTS?|NOTES?)(?=\s*(?:[:.]|--))/gi;
+
+/**
+ * The last opener of `kind` between `from` and the closer at `to`, and after `after` (the end of
+ * the kind's previous marker): only closers that found no opener look, so only their paragraphs are read.
+ */
+function findLateOpener(lines: readonly string[], kind: BlockMarker['kind'], from: Range['start'], to: Range['start'], after: Range['end'] | undefined): BlockMarker | undefined {
+  let found: BlockMarker | undefined;
+  const first = after && after.line > from.line ? after.line : from.line;
+  for (let n = first; n <= to.line; n++) {
+    const text = lines[n];
+    const low = after && after.line === n ? after.character : 0;
+    const high = n === to.line ? to.character : text.length;
+    LATE_OPENER.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = LATE_OPENER.exec(text)) !== null) {
+      const end = m.index + m[0].length;
+      const start = end - m[1].length;
+      if (end > high) break;
+      if (start >= low && kindOf(m[1]) === kind) found = { kind, role: 'open', token: token(n, text, start, end) };
+    }
+  }
+  return found;
 }

@@ -72,7 +72,8 @@ const CAVEAT_SOURCE = `(?:${CAVEATS.map((c) => c.replace(/ /g, '\\s+')).join('|'
 const CAVEAT_RE = new RegExp(`^${CAVEAT_SOURCE}`, 'i');
 // The same, read at a given offset of a line that ends where the caveats end.
 const CAVEAT_AT = new RegExp(CAVEAT_SOURCE, 'iy');
-const LEVEL_PREFIX_SOURCE = '(?:TOP\\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS)(?:\\s*\\/\\/\\s*|\\s+)(?=[A-Za-z])';
+// The level before caveats on their own line: "SECRET//NOFORN", "SECRET/NOFORN" (one slash, as in a portion marking).
+const LEVEL_PREFIX_SOURCE = '(?:TOP\\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS)(?:\\s*\\/\\/?\\s*|\\s+)(?=[A-Za-z])';
 const LEVEL_PREFIX = new RegExp(`^${LEVEL_PREFIX_SOURCE}`, 'i');
 const LEVEL_PREFIX_AT = new RegExp(LEVEL_PREFIX_SOURCE, 'iy');
 

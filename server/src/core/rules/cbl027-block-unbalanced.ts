@@ -15,7 +15,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶1. (C) Summary: The Director asked …\n¶2. (C) …",
     good: "¶1. (C) Summary: The Director asked … End Summary.\n¶2. (C) …",
-    rationale: "End Summary tells readers where the summary stops; unclosed Comment and Note blocks are common and only noted. Under a banner in capitals a closer opens with 'End' or 'END'; in cables written in small letters, under a mixed-case banner or with no banner, any case closes.",
+    rationale: "End Summary tells readers where the summary stops; unclosed Comment and Note blocks are common and only noted. Under a banner in capitals a closer opens with 'End' or 'END'; in cables written in small letters, under a mixed-case banner or with no banner, any case closes. 'End Summary and Comment' closes both blocks; a closer with no opener looks back through its paragraph for one inside a line ('… ahead. Comment:', '(Embassy comment:', '[NOTE:', '(Note.').",
     source: "FORMAT.md §6 and §7 rule 24 (971 of 1,016); CORPUS-FINDINGS B (Summary, hint-level warning) and C (Comment 13.3%, Note 7.5%: info).",
   },
   check(cable, report) {
