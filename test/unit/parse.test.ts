@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { canonicalId, citedId, idFromFileName, parseCableId } from '../../server/src/core/id';
 import type { Cable, Range } from '../../server/src/core/model';
 import { parseBanner } from '../../server/src/core/parse/banner';
+import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
 import { findPageLines } from '../../server/src/core/parse/pages';
@@ -419,6 +420,24 @@ describe('parser: body', () => {
       assert.equal(m.token.text, text);
     });
   }
+  it('reads a marking that lost its "(" after a paragraph number, as malformed', () => {
+    const c = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. C) Text one.\n\n¶2. S/NF) Text two.\n\n¶3. A) Not a marking.\n\n¶4. C)Glued.\n\n¶5. CONFIDENTIAL) No.\n');
+    assert.deepEqual(c.paragraphs.map((p) => [p.number, p.portion?.token.text, p.portion?.level, p.portion?.wellFormed]), [
+      [1, 'C)', 'CONFIDENTIAL', false],
+      [2, 'S/NF)', 'SECRET', false],
+      [3, undefined, undefined, undefined],
+      [4, undefined, undefined, undefined],
+      [5, undefined, undefined, undefined],
+    ]);
+    const findings = lintCable(c).filter((f) => f.id === 'CBL029' || f.id === 'CBL028');
+    assert.deepEqual(findings.map((f) => `${f.id} ${f.range.start.line}:${f.range.start.character} ${f.message}`), [
+      "CBL029 5:4 Portion marking 'C)' has lost its '('; read as CONFIDENTIAL.",
+      "CBL029 7:4 Portion marking 'S/NF)' has lost its '('; read as SECRET.",
+      'CBL028 9:0 Paragraph 3 has no portion marking.',
+      'CBL028 11:0 Paragraph 4 has no portion marking.',
+      'CBL028 13:0 Paragraph 5 has no portion marking.',
+    ]);
+  });
   it('does not read (Iran) or (China) as markings', () => {
     assert.equal(parsePortionMarking(0, '(Iran) New protests', 0), undefined);
     assert.equal(parsePortionMarking(0, '(IRAN) New protests', 0), undefined);

@@ -24,7 +24,7 @@ import { isDigit, isLetter, isSpace, range, skipSpaces, spanRange, token, trimEn
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
-import { parsePortionMarking } from './marking';
+import { parsePortionMarking, parseUnopenedMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 
 /** What {@link parseBody} reads from. */
@@ -419,7 +419,10 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
     if (portion && mk.portionStart >= 0 && !portion.wellFormed) {
       input.problems.push({
         rule: 'portion-marking-malformed',
-        message: `Portion marking '${portion.token.text}' is not a known form such as (S), (C//NF) or (S/REL NATO).`,
+        message:
+          portion.token.text.charCodeAt(0) === 40
+            ? `Portion marking '${portion.token.text}' is not a known form such as (S), (C//NF) or (S/REL NATO).`
+            : `Portion marking '${portion.token.text}' has lost its '('; read as ${portion.level}.`,
         range: portion.token.range,
       });
     }
@@ -443,7 +446,7 @@ export interface MarkerInfo {
   number: number;
   style: MarkerStyle;
   portion?: PortionMarking;
-  /** Offset of the marking's "(", or -1 when there is none. */
+  /** Offset of the marking's "(" (or of its first letter when the "(" is lost), or -1 when there is none. */
   portionStart: number;
   readAs?: number;
 }
@@ -476,7 +479,9 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
   const style: MarkerStyle = pilcrow ? (spaced ? 'pilcrow-space' : 'pilcrow') : 'bare';
   let pos = end;
   while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
-  const portion = text.charCodeAt(pos) === 40 ? parsePortionMarking(line, text, pos) : undefined;
+  const c = text.charCodeAt(pos);
+  // "(C)", or "C)" that lost its parenthesis: a level's first letter (C, S, T, U) before it.
+  const portion = c === 40 ? parsePortionMarking(line, text, pos) : c === 67 || c === 83 || c === 84 || c === 85 ? parseUnopenedMarking(line, text, pos) : undefined;
   return {
     marker: token(line, text, lead, end),
     numberToken: { text: digits, range: range(line, digitsStart, digitsEnd), value: number },

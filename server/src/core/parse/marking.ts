@@ -72,12 +72,7 @@ export function parsePortionMarking(line: number, lineText: string, start: numbe
   const close = lineText.indexOf(')', start + 1);
   if (close < 0 || close - start - 1 > MAX_INNER) return undefined;
   const innerText = lineText.slice(start + 1, close);
-  let reading = readings.get(innerText);
-  if (reading === undefined) {
-    reading = readMarking(innerText);
-    if (readings.size >= MAX_READINGS) readings.clear();
-    readings.set(innerText, reading);
-  }
+  const reading = cachedReading(innerText);
   if (reading === null) return undefined;
   return {
     token: { text: lineText.slice(start, close + 1), range: range(line, start, close + 1) },
@@ -87,6 +82,47 @@ export function parsePortionMarking(line: number, lineText: string, start: numbe
     controls: reading.controls,
     wellFormed: reading.wellFormed,
   };
+}
+
+/**
+ * Reads a marking that lost its "(" at `start` after a paragraph number ("¶6. C) On …",
+ * "¶2. S/NF) …"): capitals and slashes, at most {@link MAX_UNOPENED} of them, then ")" and
+ * white space or the end of the line. Undefined unless they name a level; never well formed.
+ */
+export function parseUnopenedMarking(line: number, lineText: string, start: number): PortionMarking | undefined {
+  let close = start;
+  while (close < lineText.length && close - start <= MAX_UNOPENED) {
+    const c = lineText.charCodeAt(close);
+    if (!((c >= 65 && c <= 90) || c === 47)) break;
+    close++;
+  }
+  if (close === start || close - start > MAX_UNOPENED || lineText.charCodeAt(close) !== 41 /* ) */) return undefined;
+  if (close + 1 < lineText.length && !isSpace(lineText.charCodeAt(close + 1))) return undefined;
+  const innerText = lineText.slice(start, close);
+  const reading = cachedReading(innerText);
+  if (!reading || reading.level === undefined) return undefined;
+  return {
+    token: { text: lineText.slice(start, close + 1), range: range(line, start, close + 1) },
+    inner: { text: innerText, range: range(line, start, close) },
+    level: reading.level,
+    sbu: reading.sbu,
+    controls: reading.controls,
+    wellFormed: false,
+  };
+}
+
+/** The most characters a marking without its "(" may hold: "S//NF" and "SBU" fit, prose rarely does. */
+const MAX_UNOPENED = 8;
+
+/** {@link readMarking} through the cache of readings. */
+function cachedReading(innerText: string): Reading | null {
+  let reading = readings.get(innerText);
+  if (reading === undefined) {
+    reading = readMarking(innerText);
+    if (readings.size >= MAX_READINGS) readings.clear();
+    readings.set(innerText, reading);
+  }
+  return reading;
 }
 
 /** Reads the text inside a marking's parentheses; null when it is prose. The controls are frozen: readings are shared. */
