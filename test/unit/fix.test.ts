@@ -15,6 +15,19 @@ import { assertOnlyEditsChanged, classificationOf } from '../properties';
 
 const DIR = path.join(ROOT, 'test/fixtures/rules');
 
+/**
+ * A bad fixture with `from` replaced by `to`, the first finding of `ruleId` on it, and the text
+ * its first fix leaves (undefined when the finding has no fix). Fails when there is no finding.
+ */
+function firstFix(fixture: string, from: string, to: string, ruleId: string, also = (t: string) => t): { variant: string; fixed?: string } {
+  const text = fs.readFileSync(path.join(DIR, `${fixture}.bad.cable`), 'utf8');
+  assert.ok(text.includes(from), from);
+  const variant = also(text.replace(from, to));
+  const finding = lintCable(parseCable(variant).cable).find((f) => f.id === ruleId && (ruleId !== 'CBL027' || f.severity === 'info'));
+  assert.ok(finding, JSON.stringify(to));
+  return { variant, fixed: finding.fixes ? applyEdits(variant, finding.fixes[0].edits) : undefined };
+}
+
 describe('quick fixes', () => {
   for (const rule of allRules.filter((r) => r.fixable)) {
     it(`${rule.id} ${rule.name}: each fix removes the finding and touches only its range`, () => {
@@ -42,7 +55,6 @@ describe('quick fixes', () => {
   });
 
   it('puts the missing marking one space after the paragraph number, whatever follows it', () => {
-    const text = fs.readFileSync(path.join(DIR, 'cbl028-portion-marking-missing.bad.cable'), 'utf8');
     const cases: [string, string][] = [
       ['¶3. Gauci', '¶3. (S) Gauci'],
       ['3.  Gauci', '3. (S)  Gauci'],
@@ -50,15 +62,12 @@ describe('quick fixes', () => {
       ['¶3.\nGauci', '¶3. (S)\nGauci'],
     ];
     for (const [before, after] of cases) {
-      const variant = text.replace('¶3. Gauci', before);
-      const finding = lintCable(parseCable(variant).cable).find((f) => f.id === 'CBL028');
-      assert.ok(finding, JSON.stringify(before));
-      assert.ok(applyEdits(variant, finding.fixes![0].edits).includes(after), `${JSON.stringify(before)} should become ${JSON.stringify(after)}`);
+      const { fixed } = firstFix('cbl028-portion-marking-missing', '¶3. Gauci', before, 'CBL028');
+      assert.ok(fixed?.includes(after), `${JSON.stringify(before)} should become ${JSON.stringify(after)}`);
     }
   });
 
   it('puts a missing closer where the block ends: before its parenthesis, under its heading, before the footer and signature', () => {
-    const text = fs.readFileSync(path.join(DIR, 'cbl027-block-unbalanced.bad.cable'), 'utf8');
     // [replace in the fixture, by; the text the first CBL027 fix leaves (undefined: no fix offered)].
     const cases: [string, string, string | undefined][] = [
       // "(Note: …)" ends at its parenthesis, not at the end of the paragraph.
@@ -71,22 +80,17 @@ describe('quick fixes', () => {
       ['goodwill. End Comment.\nCALLOWAY', 'goodwill.\n\nVisit our classified website at:\nhttp://www.example.sgov.gov/valletta CALLOWAY', 'goodwill. End Comment.\n\nVisit'],
     ];
     for (const [from, to, expected] of cases) {
-      assert.ok(text.includes(from), from);
-      const variant = text.replace(from, to).replace('boat traffic.\n', 'boat traffic. End Summary.\n');
-      const finding = lintCable(parseCable(variant).cable).find((f) => f.id === 'CBL027' && f.severity === 'info');
-      assert.ok(finding, JSON.stringify(to));
-      if (expected === undefined) {
-        assert.equal(finding.fixes, undefined, JSON.stringify(to));
+      const { fixed } = firstFix('cbl027-block-unbalanced', from, to, 'CBL027', (t) => t.replace('boat traffic.\n', 'boat traffic. End Summary.\n'));
+      if (expected === undefined || fixed === undefined) {
+        assert.equal(fixed, expected, JSON.stringify(to));
         continue;
       }
-      const fixed = applyEdits(variant, finding.fixes![0].edits);
       assert.ok(fixed.includes(expected), `${JSON.stringify(to)} gave ${JSON.stringify(fixed.slice(fixed.indexOf('¶4.')))}`);
       assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL027').map((f) => f.message), [], JSON.stringify(to));
     }
   });
 
   it('removes a repeated TAG with one separator, also at the start of a wrapped line or alone on it', () => {
-    const text = fs.readFileSync(path.join(DIR, 'cbl018-tags-duplicate.bad.cable'), 'utf8');
     const cases: [string, string][] = [
       ['TAGS: PREL, PGOV, PREL, MARR', 'TAGS: PREL, PGOV, MARR\n'],
       ['TAGS: PREL, PGOV, MARR,\n      PREL, MOPS', 'TAGS: PREL, PGOV, MARR,\n      MOPS\n'],
@@ -94,10 +98,8 @@ describe('quick fixes', () => {
       ['TAGS: PREL PGOV\r\n  PREL', 'TAGS: PREL PGOV\nSUBJECT:'],
     ];
     for (const [tags, expected] of cases) {
-      const variant = text.replace('TAGS: PREL PGOV MARR MOPS MT LY PREL', tags);
-      const finding = lintCable(parseCable(variant).cable).find((f) => f.id === 'CBL018');
-      assert.ok(finding, JSON.stringify(tags));
-      const fixed = applyEdits(variant, finding.fixes![0].edits);
+      const { fixed: withFix } = firstFix('cbl018-tags-duplicate', 'TAGS: PREL PGOV MARR MOPS MT LY PREL', tags, 'CBL018');
+      const fixed = withFix!;
       assert.ok(fixed.includes(expected), `${JSON.stringify(tags)} gave ${JSON.stringify(fixed.slice(fixed.indexOf('TAGS'), fixed.indexOf('MARITIME')))}`);
       assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL018'), [], JSON.stringify(tags));
     }
