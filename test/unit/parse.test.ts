@@ -443,6 +443,61 @@ describe('parser: body', () => {
     assert.equal(parsePortionMarking(0, '(IRAN) New protests', 0), undefined);
   });
 
+  const portionFindings = (c: Cable) =>
+    lintCable(c).filter((f) => f.id === 'CBL028' || f.id === 'CBL024').map((f) => `${f.id} ${f.range.start.line}:${f.range.start.character} ${f.message}`);
+  it('reads a marking after a Summary or Comment label ("¶1. Summary: (C) …") as the paragraph\'s, and still opens the block', () => {
+    const c = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1.  Summary:  (C) The minister left early. End Summary.\n\n¶2. Comment -- (S) He will return.\n\n¶3. Background: (C) Not a block label.\n');
+    assert.deepEqual(c.paragraphs.map((p) => [p.number, p.portion?.token.text, at(p.portion?.token.range), p.firstWords]), [
+      [1, '(C)', '5:15-5:18', 'Summary: (C) The minister left early. End Summary.'],
+      [2, '(S)', '7:15-7:18', 'Comment -- (S) He will return.'],
+      [3, undefined, 'none', 'Background: (C) Not a block label.'],
+    ]);
+    assert.deepEqual(c.blockMarkers.map((m) => [m.kind, m.role, at(m.token.range)]), [
+      ['summary', 'open', '5:5-5:12'],
+      ['summary', 'close', '5:44-5:55'],
+      ['comment', 'open', '7:4-7:11'],
+    ]);
+    assert.deepEqual(portionFindings(c), ['CBL028 9:0 Paragraph 3 has no portion marking.']);
+  });
+  it('reads a quoted document\'s own unmarked items numbered from 1 as part of the marked paragraph that quotes them', () => {
+    const c = parse(
+      'C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The two sides met.\n\n¶2. (SBU) Text of the joint list\nPart one: trade\n\n' +
+        '¶1. Both sides agree to talk.\n\n¶2. Both sides agree to meet.\n\n¶4. They will write.\n\n¶3. (C) Comment: a modest list.\n\n¶4. The list is unmarked.\n',
+    );
+    assert.deepEqual(c.paragraphs.map((p) => [p.number, p.portion?.token.text, p.range.start.line, p.range.end.line]), [
+      [1, '(C)', 5, 5],
+      [2, '(SBU)', 7, 14],
+      [3, '(C)', 16, 16],
+      [4, undefined, 18, 18],
+    ]);
+    assert.deepEqual(portionFindings(c), ['CBL028 18:0 Paragraph 4 has no portion marking.']);
+    // A second copy after a repeated banner starts again at 1: its unmarked paragraphs are still reported.
+    const twice = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) One.\n\n¶2. (C) Two.\n\nC O N F I D E N T I A L NOWHERE 000001\n\n¶1. Again.\n');
+    assert.deepEqual(portionFindings(twice), ['CBL024 11:0 Paragraph 1: a step back after 2.', 'CBL028 11:0 Paragraph 1 has no portion marking.']);
+    // Unmarked paragraphs that start again at 1 after an unmarked one are the cable's own: still reported.
+    const plain = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) One.\n\n¶2. Two.\n\n¶1. Again.\n');
+    assert.deepEqual(portionFindings(plain), ['CBL028 7:0 Paragraph 2 has no portion marking.', 'CBL024 9:0 Paragraph 1: a step back after 2.', 'CBL028 9:0 Paragraph 1 has no portion marking.']);
+  });
+  it('reads the marking of the first item under a title paragraph that has none ("¶5. Financing Issues" over "¶A. (S/NF) …")', () => {
+    const c = parse(
+      'S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. KEY POINTS\n-- (S) The minister left early.\n-- (C) He will return.\n\n' +
+        '¶2. Financing Issues\n------------------\n\n¶A. (S/NF) First concern.\n\n¶B. (S/NF) Second concern.\n\n' +
+        '¶3. Other Issues\n\n¶A. An unmarked item.\n\n¶4. A sentence that is no title.\n-- (S) An item.\n',
+    );
+    assert.deepEqual(c.paragraphs.map((p) => [p.number, p.portion?.token.text, p.itemPortion?.token.text, at(p.itemPortion?.token.range)]), [
+      [1, undefined, '(S)', '6:3-6:6'],
+      [2, undefined, '(S/NF)', '12:4-12:10'],
+      [3, undefined, undefined, 'none'],
+      [4, undefined, undefined, 'none'],
+    ]);
+    assert.deepEqual(portionFindings(c), ['CBL028 16:0 Paragraph 3 has no portion marking.', 'CBL028 20:0 Paragraph 4 has no portion marking.']);
+  });
+  it('does not ask for a marking on the Classified By line when it is numbered ("¶1. Classified by …")', () => {
+    const c = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. Classified by Ambassador Jane Roe. Reason: 1.4 (d)\n\n¶2. (C) Text.\n\n¶3. Unmarked text.\n');
+    assert.equal(c.classifiedBy?.range.start.line, 5);
+    assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2, 3]);
+    assert.deepEqual(portionFindings(c), ['CBL028 9:0 Paragraph 3 has no portion marking.']);
+  });
   it('reads headings of every style with their rules', () => {
     const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'OVERVIEW', '', '¶2. (U) Two.', '', 'Harbor Authority Requests', '-------------------------', '', '¶3. (U) Three.', '', '----', 'IRAN', '----', '', '¶4. (U) Four.', '', '//CUBAN RESOLUTION//', '', '¶5. (U) Five.', '', 'SUMMARY -------', '', '¶6. (U) Six.', '', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}`), ['plain:OVERVIEW', 'underlined:Harbor Authority Requests', 'boxed:IRAN', 'slashes:CUBAN RESOLUTION', 'dashed-inline:SUMMARY']);

@@ -424,7 +424,13 @@ export interface Paragraph {
    */
   readonly readAs: number;
   readonly style: MarkerStyle;
+  /** The marking right after the number, or after a block label: `¶1. Summary: (C) …`. */
   readonly portion?: PortionMarking;
+  /**
+   * For a title paragraph with no marking of its own (`¶5. Financing Issues`), the marking its
+   * first item opens with (`¶A. (S/NF) …`, `-- (S) …`): the items carry the markings.
+   */
+  readonly itemPortion?: PortionMarking;
   /** The first words of the text after the marking (for outlines). */
   readonly firstWords: string;
   /** Index into {@link Cable.headings} of the heading the paragraph sits under. */

@@ -306,6 +306,11 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
 
   let expected = 1;
   let artifactRun = false;
+  // Whether the last paragraph was marked, and whether the markers now number a quoted document's items.
+  let lastMarked = false;
+  let quoting = false;
+  // The line of the last paragraph or quoted item.
+  let last = -1;
   for (let m = 0; m < markerLines.length; m++) {
     const i = markerLines[m];
     const mk = markers[m];
@@ -317,6 +322,21 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     if (mk.portionStart < 0 && !prevBlank && !prevEndsSentence) continue;
     // A bare "5." needs a marking or a fresh line to be a paragraph number.
     if (mk.style === 'bare' && mk.portionStart < 0 && !prevBlank) continue;
+    // "¶9. (SBU) Text of the outcomes" then "¶1. We agreed …": a document quoted in a marked paragraph
+    // numbers its own items from 1, unmarked; they belong to that paragraph, up to the next marked one.
+    // The quoting paragraph follows the one before it in sequence; a banner, a rule or a header
+    // field between it and the items ends the quote (a second copy starts there).
+    if (mk.portionStart < 0) {
+      const n = paragraphMarkers.length;
+      if ((quoting || (lastMarked && mk.number === 1 && n >= 2 && paragraphMarkers[n - 2].readAs! + 2 === expected)) && onlyText(kinds, last + 1, i)) {
+        quoting = true;
+        last = i;
+        continue;
+      }
+    }
+    quoting = false;
+    lastMarked = mk.portionStart >= 0;
+    last = i;
     let readAs = mk.number;
     // "¶ 13." right after "¶2." is a typo for 3, not a new series; so are "14.", "15." after it.
     if (expected <= 9 && mk.number === expected + 10 && mk.style !== normalStyle) {
@@ -333,6 +353,12 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     paragraphLines.push(i);
     paragraphMarkers.push(mk);
   }
+}
+
+/** True when the lines from `from` up to `to` are all prose, blank or continuation-page lines. */
+function onlyText(kinds: readonly LineKind[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (kinds[k] !== 'text' && kinds[k] !== 'blank' && kinds[k] !== 'page') return false;
+  return true;
 }
 
 /** Reads the headings (they need paragraph starts to know what follows) and the signature. */
@@ -403,7 +429,6 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
     while (last > i && kinds[last] !== 'text') last--;
     const text = lines[i];
     const portion = mk.portion;
-    const after = portion ? portion.token.range.end.character : mk.marker.range.end.character;
     result.paragraphs.push({
       // The paragraph starts where its marker starts: one position serves both.
       range: { start: mk.marker.range.start, end: { line: last, character: ends[last] } },
@@ -413,7 +438,9 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
       readAs: mk.readAs ?? mk.number,
       style: mk.style,
       portion,
-      firstWords: firstWords(text, after),
+      // Only paragraphs with no marking of their own are looked at: a few lines each, in few cables.
+      itemPortion: portion ? undefined : itemPortion(lines, shapes, kinds, i, mk.textStart, p + 1 < paragraphLines.length ? paragraphLines[p + 1] : n),
+      firstWords: firstWords(text, mk.textStart),
       heading: headingIndex >= 0 ? headingIndex : undefined,
     });
     if (portion && mk.portionStart >= 0 && !portion.wellFormed) {
@@ -427,6 +454,55 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
       });
     }
   }
+}
+
+/**
+ * The marking the first item under a title paragraph opens with: "¶5. Financing Issues" (a line of
+ * at most eight words that ends no sentence) then, past blank, rule and page lines and before the
+ * next paragraph, "¶A. (S/NF) …", "A. (S) …", "(a) (C) …", "-- (S) …" or "(S) …". Undefined for
+ * any other paragraph, and for a marking that names no level.
+ */
+function itemPortion(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number, from: number, next: number): PortionMarking | undefined {
+  const text = lines[i];
+  const start = skipSpaces(text, from);
+  const end = shapes.ends[i];
+  if (start >= end || end - start > MAX_TITLE || endsSentence(shapes.lasts[i]) || shapes.lasts[i] === 44 /* , */) return undefined;
+  let spaces = 0;
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) === 32 && ++spaces > 7) return undefined;
+  let k = i + 1;
+  while (k < next && (kinds[k] === 'blank' || kinds[k] === 'rule' || kinds[k] === 'page')) k++;
+  if (k >= next || kinds[k] !== 'text') return undefined;
+  const item = lines[k];
+  const lead = shapes.indents[k];
+  let marking = parsePortionMarking(k, item, lead);
+  if (marking?.level === undefined) {
+    const after = afterItemLabel(item, lead);
+    marking = after < 0 ? undefined : parsePortionMarking(k, item, skipSpaces(item, after));
+  }
+  return marking?.level === undefined ? undefined : marking;
+}
+
+/** The longest title {@link itemPortion} reads: "Money Laundering and Terrorist Financing Issues" fits. */
+const MAX_TITLE = 80;
+
+/** The offset after an item's label at `at` ("¶A.", "A.", "a)", "(a)", "--", "-", "*", "•") and the white space it needs, or -1. */
+function afterItemLabel(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  let k = at;
+  if (c === 45 /* - */) {
+    while (text.charCodeAt(k) === 45 && k - at < 3) k++;
+  } else if (c === 42 /* * */ || c === 8226 /* • */) {
+    k++;
+  } else if (c === 40 /* ( */) {
+    if (!isLetter(text.charCodeAt(k + 1)) || text.charCodeAt(k + 2) !== 41 /* ) */) return -1;
+    k += 3;
+  } else {
+    if (c === 182 /* ¶ */) k++;
+    const dot = text.charCodeAt(k + 1);
+    if (!isLetter(text.charCodeAt(k)) || (dot !== 46 /* . */ && dot !== 41 /* ) */)) return -1;
+    k += 2;
+  }
+  return k < text.length && isSpace(text.charCodeAt(k)) ? k : -1;
 }
 
 /** Reads the redactions and continuation-page markers a line's hints allow; a page marker alone on a body line makes it a page line. */
@@ -448,6 +524,8 @@ export interface MarkerInfo {
   portion?: PortionMarking;
   /** Offset of the marking's "(" (or of its first letter when the "(" is lost), or -1 when there is none. */
   portionStart: number;
+  /** Where the paragraph's words start: after the marking, or after the marker when a label comes first ("¶1. Summary: (C) …"). */
+  textStart: number;
   readAs?: number;
 }
 
@@ -481,14 +559,27 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
   while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
   const c = text.charCodeAt(pos);
   // "(C)", or "C)" that lost its parenthesis: a level's first letter (C, S, T, U) before it.
-  const portion = c === 40 ? parsePortionMarking(line, text, pos) : c === 67 || c === 83 || c === 84 || c === 85 ? parseUnopenedMarking(line, text, pos) : undefined;
+  let portion = c === 40 ? parsePortionMarking(line, text, pos) : c === 67 || c === 83 || c === 84 || c === 85 ? parseUnopenedMarking(line, text, pos) : undefined;
+  let portionStart = portion ? pos : -1;
+  const textStart = portion ? portion.token.range.end.character : end;
+  // "¶1.  Summary:  (C) President …": the marking comes after the block's label.
+  if (!portion && mayOpenBlock(c, text.charCodeAt(pos + 1), text.charCodeAt(pos + 2))) {
+    OPENER.lastIndex = pos;
+    const label = OPENER.exec(text);
+    if (label) {
+      const at = skipSpaces(text, pos + label[0].length);
+      portion = parsePortionMarking(line, text, at);
+      if (portion) portionStart = at;
+    }
+  }
   return {
     marker: token(line, text, lead, end),
     numberToken: { text: digits, range: range(line, digitsStart, digitsEnd), value: number },
     number,
     style,
     portion,
-    portionStart: portion ? pos : -1,
+    portionStart,
+    textStart,
     readAs: undefined,
   };
 }
@@ -845,7 +936,7 @@ function collectBlockMarkers(
     let second = shapes.seconds[i];
     const text = lines[i];
     if (mk) {
-      textStart = skipSpaces(text, mk.portion ? mk.portion.token.range.end.character : mk.marker.range.end.character);
+      textStart = skipSpaces(text, mk.textStart);
       first = text.charCodeAt(textStart);
       second = text.charCodeAt(textStart + 1);
     }

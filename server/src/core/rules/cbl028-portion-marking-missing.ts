@@ -2,7 +2,7 @@
  * CBL028 portion-marking-missing: A numbered paragraph of a classified cable has no portion marking (info on UNCLAS cables).
  */
 import { LEVELS, levelAbbreviation, levelRank } from '../levels';
-import { isSpace } from '../text';
+import { isSpace, skipSpaces } from '../text';
 import type { Level } from '../model';
 import { isClassified } from './util';
 import type { Fix, Rule } from './types';
@@ -17,7 +17,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶3. Gauci also raised the training offer …",
     good: "¶3. (C) Gauci also raised the training offer …",
-    rationale: "The handbook asks for a classification marking after every paragraph number, so that each portion can be handled on its own.",
+    rationale: "The handbook asks for a classification marking after every paragraph number, so that each portion can be handled on its own. A marking after a Summary or Comment label (`¶1. Summary: (C) …`) counts; a title paragraph whose items carry the markings (`¶5. Financing Issues` over `¶A. (S/NF) …`), a numbered Classified By line, and the items of a document quoted in a marked paragraph that number themselves from 1 need none of their own.",
     source: "FORMAT.md §6 ([FAH1-246]); CORPUS-FINDINGS B: some paragraphs unmarked in 5.4% of C/S cables; UNCLAS cables often unmarked (17.5%).",
   },
   check(cable, report) {
@@ -27,15 +27,19 @@ export const rule: Rule = {
     // What the fixes offer, worked out at the first unmarked paragraph: most cables mark them all.
     let markings: string[] | undefined;
     let classified = false;
+    const classifiedBy = cable.classifiedBy;
     for (let i = 0; i < paragraphs.length; i++) {
       const p = paragraphs[i];
-      if (p.portion) continue;
+      // A title paragraph ("¶5. Financing Issues") whose items carry the markings is marked through them.
+      if (p.portion || p.itemPortion) continue;
+      const at = p.marker.range.end;
+      const line = cable.lines[at.line];
+      // "¶1. Classified by …": the Classified By line numbered as a paragraph is no portion.
+      if (classifiedBy && classifiedBy.keyword.range.start.line === at.line && classifiedBy.keyword.range.start.character === skipSpaces(line, at.character)) continue;
       if (markings === undefined) {
         markings = markingsUpTo(banner.level);
         classified = isClassified(cable);
       }
-      const at = p.marker.range.end;
-      const line = cable.lines[at.line];
       // A space before the marking; one after it too when text follows the number at once.
       const after = at.character < line.length && !isSpace(line.charCodeAt(at.character)) ? ' ' : '';
       // One fix per level, the banner level first; never applied by Fix All.
