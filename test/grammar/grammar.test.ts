@@ -102,6 +102,25 @@ describe('grammar', function () {
     assert.doesNotMatch(scopeAt(4, 'Text'), /cable/);
   });
 
+  // Lines the parser reads as a construct, with the scope the grammar must give `at` (on the last line) and
+  // the scopes it must not give there.
+  const reads: { text: string; at: string; scope?: RegExp; not?: RegExp }[] = [
+    // Page lines with two or three spaces between their parts, as the parser reads them.
+    { text: 'VALLETTA 00000412  002 OF 003', at: 'VALLETTA', scope: /comment\.line\.page\.cable/, not: /heading/ },
+    { text: 'RIO DE JAN 00000329 002  Of  003', at: 'RIO', scope: /comment\.line\.page\.cable/ },
+  ];
+  for (const c of reads) {
+    it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
+      const lines = tokenize(grammar, c.text);
+      const { line, tokens } = lines[lines.length - 1];
+      const at = line.indexOf(c.at);
+      assert.ok(at >= 0, `${c.at} not in ${line}`);
+      const scopes = tokens.find((t) => t.start <= at && at < t.end)?.scopes.join(' ') ?? '';
+      if (c.scope) assert.match(scopes, c.scope);
+      if (c.not) assert.doesNotMatch(scopes, c.not);
+    });
+  }
+
   it('never leaks a broken construct onto the next line', () => {
     const lines = tokenize(grammar, fs.readFileSync(path.join(__dirname, 'cases/broken.txt'), 'utf8'));
     const scopesOf = (i: number) => lines[i].tokens.flatMap((t) => t.scopes).join(' ');
