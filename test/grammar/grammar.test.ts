@@ -108,6 +108,12 @@ describe('grammar', function () {
     // Page lines with two or three spaces between their parts, as the parser reads them.
     { text: 'VALLETTA 00000412  002 OF 003', at: 'VALLETTA', scope: /comment\.line\.page\.cable/, not: /heading/ },
     { text: 'RIO DE JAN 00000329 002  Of  003', at: 'RIO', scope: /comment\.line\.page\.cable/ },
+    // Routing indicators wrapped onto a line of their own, and a ZEN/ addressee with no routing indicator.
+    { text: 'RUEHAB RUEHCD RUEHEF', at: 'RUEHCD', scope: /routing-indicator\.cable/, not: /heading/ },
+    { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: 'ZEN', scope: /keyword\.other\.zen\.cable/ },
+    { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: 'VALLETTA', scope: /string\.unquoted\.address\.cable/, not: /heading/ },
+    { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: 'IMMEDIATE', scope: /keyword\.control\.precedence\.cable/ },
+    { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: '0412', scope: /constant\.numeric\.serial\.cable/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
