@@ -114,6 +114,10 @@ describe('grammar', function () {
     { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: 'VALLETTA', scope: /string\.unquoted\.address\.cable/, not: /heading/ },
     { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: 'IMMEDIATE', scope: /keyword\.control\.precedence\.cable/ },
     { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: '0412', scope: /constant\.numeric\.serial\.cable/ },
+    // Prose that opens with a level word is no banner: the parser wants a post and serial after it.
+    { text: 'secret talks between the two ministers were held', at: 'secret', not: /banner/ },
+    { text: 'Confidential sources told the embassy on 12 May', at: 'Confidential', not: /banner/ },
+    { text: 'S E C R E T AMMAN 000243 SIPDIS NOFORN', at: 'SIPDIS', scope: /storage\.modifier\.caveat\.cable/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
