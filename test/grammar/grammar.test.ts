@@ -118,6 +118,9 @@ describe('grammar', function () {
     { text: 'secret talks between the two ministers were held', at: 'secret', not: /banner/ },
     { text: 'Confidential sources told the embassy on 12 May', at: 'Confidential', not: /banner/ },
     { text: 'S E C R E T AMMAN 000243 SIPDIS NOFORN', at: 'SIPDIS', scope: /storage\.modifier\.caveat\.cable/ },
+    // A redacted name on a line of its own is a redaction, not a heading.
+    { text: 'XXXXXXXXXXXX', at: 'X', scope: /comment\.other\.redaction\.cable/, not: /heading/ },
+    { text: 'XXXXX AND THE MINISTRY', at: 'AND', scope: /markup\.heading\.cable/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
