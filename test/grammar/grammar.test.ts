@@ -121,6 +121,17 @@ describe('grammar', function () {
     // A redacted name on a line of its own is a redaction, not a heading.
     { text: 'XXXXXXXXXXXX', at: 'X', scope: /comment\.other\.redaction\.cable/, not: /heading/ },
     { text: 'XXXXX AND THE MINISTRY', at: 'AND', scope: /markup\.heading\.cable/ },
+    // REF items on lines of their own, and lettered body lines and portion markings that are none.
+    { text: 'B. 08 VALLETTA 412', at: 'B.', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: '¶C. EMBASSY VALLETTA E-MAIL OF MAY 14', at: '¶C.', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: '(D) STATE 12345 (NOTAL)', at: '(D)', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: '¶B. (B) VALLETTA 412', at: '(B)', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: '¶A. (C) Recommendation 12 of the review board', at: '(C)', not: /ref-letter/ },
+    { text: '¶A. (S/NF) Concern: Since 2001, the bank xxxxx has paid', at: '¶A.', not: /ref-letter/ },
+    { text: '¶A. (S/NF) Concern: Since 2001, the bank xxxxx has paid', at: 'xxxxx', scope: /comment\.other\.redaction\.cable/ },
+    { text: 'B) Political approach: the minister praised the plan', at: 'B)', not: /ref-letter/ },
+    { text: '(C) Status of the talks in Valletta since May 2008', at: '(C)', not: /ref-letter/ },
+    { text: '(C) Status of the talks in Valletta since May 2008', at: 'May 2008', not: /citation/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
