@@ -132,6 +132,11 @@ describe('grammar', function () {
     { text: 'B) Political approach: the minister praised the plan', at: 'B)', not: /ref-letter/ },
     { text: '(C) Status of the talks in Valletta since May 2008', at: '(C)', not: /ref-letter/ },
     { text: '(C) Status of the talks in Valletta since May 2008', at: 'May 2008', not: /citation/ },
+    // The REF keyword wants a colon, or capitals and a letter, as the parser reads it.
+    { text: 'REF A. VALLETTA 412', at: 'REF', scope: /keyword\.other\.field\.ref\.cable/ },
+    { text: 'Reftel : VALLETTA 412', at: 'Reftel', scope: /keyword\.other\.field\.ref\.cable/ },
+    { text: 'Ref A, Washington agencies may wish to consider it', at: 'Ref', not: /field\.ref/ },
+    { text: 'REFTEL for the analysis on this issue). The minister', at: 'REFTEL', not: /field\.ref/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
