@@ -137,6 +137,13 @@ describe('grammar', function () {
     { text: 'Reftel : VALLETTA 412', at: 'Reftel', scope: /keyword\.other\.field\.ref\.cable/ },
     { text: 'Ref A, Washington agencies may wish to consider it', at: 'Ref', not: /field\.ref/ },
     { text: 'REFTEL for the analysis on this issue). The minister', at: 'REFTEL', not: /field\.ref/ },
+    // Passing lines under the banner are no headings; headings in capitals with FOR stay headings.
+    { text: 'DEPARTMENT FOR EUR/WE AND EUR/RPM', at: 'EUR/WE', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
+    { text: 'NSC FOR NSA SMITH', at: 'NSC', scope: /string\.unquoted\.passing\.cable/ },
+    { text: 'DEPT OF COMMERCE FOR ITA', at: 'ITA', scope: /string\.unquoted\.passing\.cable/ },
+    { text: 'USCINCSO ALSO FOR POLAD', at: 'POLAD', scope: /string\.unquoted\.passing\.cable/ },
+    { text: 'STATE PASS USTR (JDOE)', at: 'USTR', scope: /string\.unquoted\.passing\.cable/ },
+    { text: 'THE SEARCH FOR NEW PARTNERS', at: 'SEARCH', scope: /markup\.heading\.cable/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
