@@ -144,6 +144,11 @@ describe('grammar', function () {
     { text: 'USCINCSO ALSO FOR POLAD', at: 'POLAD', scope: /string\.unquoted\.passing\.cable/ },
     { text: 'STATE PASS USTR (JDOE)', at: 'USTR', scope: /string\.unquoted\.passing\.cable/ },
     { text: 'THE SEARCH FOR NEW PARTNERS', at: 'SEARCH', scope: /markup\.heading\.cable/ },
+    // Office distribution lines of old printouts.
+    { text: 'INFO  LOG-00   EEB-00   AID-00   A-00', at: 'EEB', scope: /comment\.line\.distribution\.cable/, not: /heading|address/ },
+    { text: 'INFO  LOG-00   EEB-00   AID-00   A-00', at: 'INFO', scope: /keyword\.other\.distribution\.cable/ },
+    { text: 'ACTION NEA-00', at: 'NEA', scope: /comment\.line\.distribution\.cable/, not: /heading/ },
+    { text: '      SAS-00   FA-00    LAB-01   /000W', at: '/000W', scope: /comment\.line\.distribution\.cable/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
