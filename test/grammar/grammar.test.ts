@@ -149,6 +149,8 @@ describe('grammar', function () {
     { text: 'INFO  LOG-00   EEB-00   AID-00   A-00', at: 'INFO', scope: /keyword\.other\.distribution\.cable/ },
     { text: 'ACTION NEA-00', at: 'NEA', scope: /comment\.line\.distribution\.cable/, not: /heading/ },
     { text: '      SAS-00   FA-00    LAB-01   /000W', at: '/000W', scope: /comment\.line\.distribution\.cable/ },
+    // A caveat line that repeats the level with one slash.
+    { text: 'SECRET/NOFORN', at: 'NOFORN', scope: /storage\.modifier\.caveat\.cable/, not: /heading/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
