@@ -151,6 +151,14 @@ describe('grammar', function () {
     { text: '      SAS-00   FA-00    LAB-01   /000W', at: '/000W', scope: /comment\.line\.distribution\.cable/ },
     // A caveat line that repeats the level with one slash.
     { text: 'SECRET/NOFORN', at: 'NOFORN', scope: /storage\.modifier\.caveat\.cable/, not: /heading/ },
+    // Addressees that continue a TO or INFO list with no routing indicator.
+    { text: 'AMEMBASSY VALLETTA PRIORITY', at: 'VALLETTA', scope: /string\.unquoted\.address\.cable/, not: /heading/ },
+    { text: 'AMEMBASSY VALLETTA PRIORITY', at: 'PRIORITY', scope: /keyword\.control\.precedence\.cable/ },
+    { text: 'SECDEF WASHINGTON DC IMMEDIATE 0412', at: '0412', scope: /constant\.numeric\.serial\.cable/ },
+    { text: 'GULF STATES COLLECTIVE', at: 'GULF', scope: /string\.unquoted\.address\.cable/, not: /heading/ },
+    { text: 'CDR USCENTCOM MACDILL AFB FL', at: 'CDR', scope: /string\.unquoted\.address\.cable/ },
+    { text: 'AMEMBASSY VALLETTA PASS TO AMCONSUL GOZO', at: 'GOZO', scope: /string\.unquoted\.passing\.cable/ },
+    { text: 'TALKS ON THE FUTURE OF THE COLLECTIVE FARMS', at: 'TALKS', scope: /markup\.heading\.cable/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
