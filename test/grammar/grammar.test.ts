@@ -159,6 +159,11 @@ describe('grammar', function () {
     { text: 'CDR USCENTCOM MACDILL AFB FL', at: 'CDR', scope: /string\.unquoted\.address\.cable/ },
     { text: 'AMEMBASSY VALLETTA PASS TO AMCONSUL GOZO', at: 'GOZO', scope: /string\.unquoted\.passing\.cable/ },
     { text: 'TALKS ON THE FUTURE OF THE COLLECTIVE FARMS', at: 'TALKS', scope: /markup\.heading\.cable/ },
+    // A block opener alone on a line, or as a //HEADING//.
+    { text: 'COMMENT ', at: 'COMMENT', scope: /markup\.heading\.cable keyword\.other\.block\.begin\.cable/ },
+    { text: 'Summary', at: 'Summary', scope: /keyword\.other\.block\.begin\.cable/ },
+    { text: '//COMMENT//', at: 'COMMENT', scope: /markup\.heading\.cable keyword\.other\.block\.begin\.cable/ },
+    { text: '//BORDER SECURITY//', at: 'BORDER', scope: /markup\.heading\.cable/, not: /block/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
