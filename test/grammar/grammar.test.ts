@@ -164,6 +164,8 @@ describe('grammar', function () {
     { text: 'Summary', at: 'Summary', scope: /keyword\.other\.block\.begin\.cable/ },
     { text: '//COMMENT//', at: 'COMMENT', scope: /markup\.heading\.cable keyword\.other\.block\.begin\.cable/ },
     { text: '//BORDER SECURITY//', at: 'BORDER', scope: /markup\.heading\.cable/, not: /block/ },
+    // The order keyword in any case the parser reads.
+    { text: 'E.o. 12958: decl: 07/22/2019', at: 'E.o.', scope: /keyword\.other\.field\.eo\.cable/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
