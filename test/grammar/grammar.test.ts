@@ -166,6 +166,10 @@ describe('grammar', function () {
     { text: '//BORDER SECURITY//', at: 'BORDER', scope: /markup\.heading\.cable/, not: /block/ },
     // The order keyword in any case the parser reads.
     { text: 'E.o. 12958: decl: 07/22/2019', at: 'E.o.', scope: /keyword\.other\.field\.eo\.cable/ },
+    // Classified By / Derived From open a field only with a capital.
+    { text: 'DERIVED FROM: DSCG 05-1', at: 'DERIVED', scope: /keyword\.other\.field\.classified-by\.cable/ },
+    { text: 'the funds were derived from the drug trade in 2008', at: 'derived', not: /classified-by/ },
+    { text: 'papers classified by the ministry as (b) secret', at: 'b) secret', not: /reason/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
