@@ -170,6 +170,11 @@ describe('grammar', function () {
     { text: 'DERIVED FROM: DSCG 05-1', at: 'DERIVED', scope: /keyword\.other\.field\.classified-by\.cable/ },
     { text: 'the funds were derived from the drug trade in 2008', at: 'derived', not: /classified-by/ },
     { text: 'papers classified by the ministry as (b) secret', at: 'b) secret', not: /reason/ },
+    // A subject's marking comes right after the keyword; a letter or a document number in parentheses later is text.
+    { text: 'SUBJECT: (S) TALKS ON THE BORDER', at: 'S)', scope: /marking\.secret\.cable/ },
+    { text: 'SUBJECT: TALKS ON ENTITIES OF PROLIFERATION CONCERN (s)', at: 's)', not: /marking/ },
+    { text: 'SUBJECT: THE CITY REPLACES ITS MURALS (C-AB1-00123)', at: 'C-', not: /marking/ },
+    { text: 'SUBJECT: THE CITY REPLACES\nITS MURALS (C)', at: 'C)', not: /marking/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
