@@ -175,6 +175,12 @@ describe('grammar', function () {
     { text: 'SUBJECT: TALKS ON ENTITIES OF PROLIFERATION CONCERN (s)', at: 's)', not: /marking/ },
     { text: 'SUBJECT: THE CITY REPLACES ITS MURALS (C-AB1-00123)', at: 'C-', not: /marking/ },
     { text: 'SUBJECT: THE CITY REPLACES\nITS MURALS (C)', at: 'C)', not: /marking/ },
+    // The reasons of a Classified By line that wrapped.
+    { text: 'Classified By: Ambassador Jane Doe for\nreasons 1.4 (b) and (d).', at: '1.4', scope: /constant\.numeric\.reason-section\.cable/ },
+    { text: 'Classified By: Ambassador Jane Doe for\nreasons 1.4 (b) and (d).', at: 'd)', scope: /constant\.character\.reason\.cable/ },
+    { text: 'Classified By: Ambassador Jane Doe, for reasons\n1.4 b & d', at: 'd', scope: /constant\.character\.reason\.cable/ },
+    { text: '1.4 (b) and (d). A meeting was held', at: 'meeting', not: /reason/ },
+    { text: 'The economy grew 1.4 percent in May and June', at: '1.4', not: /reason/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
