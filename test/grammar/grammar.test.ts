@@ -181,6 +181,12 @@ describe('grammar', function () {
     { text: 'Classified By: Ambassador Jane Doe, for reasons\n1.4 b & d', at: 'd', scope: /constant\.character\.reason\.cable/ },
     { text: '1.4 (b) and (d). A meeting was held', at: 'meeting', not: /reason/ },
     { text: 'The economy grew 1.4 percent in May and June', at: '1.4', not: /reason/ },
+    // A TAGS field wrapped onto lines of codes, and the line after it.
+    { text: 'TAGS: PREL PTER MARR\nJO, EG, IS ', at: 'EG', scope: /variable\.other\.tag\.cable/, not: /heading/ },
+    { text: 'TAGS: PREL PTER MARR\nKPAL', at: 'KPAL', scope: /variable\.other\.tag\.cable/ },
+    { text: 'TAGS: PREL PTER MARR\nJO, EG\nSUBJECT: TALKS', at: 'SUBJECT', scope: /keyword\.other\.field\.subject\.cable/ },
+    { text: 'TAGS: PREL PTER MARR\nTAGS PREL, PGOV', at: 'TAGS', scope: /keyword\.other\.field\.tags\.cable/ },
+    { text: 'TAGS: PREL PTER MARR\nTHE MINISTER SAID NO', at: 'MINISTER', not: /tag/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
