@@ -102,6 +102,104 @@ describe('grammar', function () {
     assert.doesNotMatch(scopeAt(4, 'Text'), /cable/);
   });
 
+  // Lines the parser reads as a construct, with the scope the grammar must give `at` (on the last line) and
+  // the scopes it must not give there.
+  const reads: { text: string; at: string; scope?: RegExp; not?: RegExp }[] = [
+    // Page lines with two or three spaces between their parts, as the parser reads them.
+    { text: 'VALLETTA 00000412  002 OF 003', at: 'VALLETTA', scope: /comment\.line\.page\.cable/, not: /heading/ },
+    { text: 'RIO DE JAN 00000329 002  Of  003', at: 'RIO', scope: /comment\.line\.page\.cable/ },
+    // Routing indicators wrapped onto a line of their own, and a ZEN/ addressee with no routing indicator.
+    { text: 'RUEHAB RUEHCD RUEHEF', at: 'RUEHCD', scope: /routing-indicator\.cable/, not: /heading/ },
+    { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: 'ZEN', scope: /keyword\.other\.zen\.cable/ },
+    { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: 'VALLETTA', scope: /string\.unquoted\.address\.cable/, not: /heading/ },
+    { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: 'IMMEDIATE', scope: /keyword\.control\.precedence\.cable/ },
+    { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: '0412', scope: /constant\.numeric\.serial\.cable/ },
+    // Prose that opens with a level word is no banner: the parser wants a post and serial after it.
+    { text: 'secret talks between the two ministers were held', at: 'secret', not: /banner/ },
+    { text: 'Confidential sources told the embassy on 12 May', at: 'Confidential', not: /banner/ },
+    { text: 'S E C R E T AMMAN 000243 SIPDIS NOFORN', at: 'SIPDIS', scope: /storage\.modifier\.caveat\.cable/ },
+    // A redacted name on a line of its own is a redaction, not a heading.
+    { text: 'XXXXXXXXXXXX', at: 'X', scope: /comment\.other\.redaction\.cable/, not: /heading/ },
+    { text: 'XXXXX AND THE MINISTRY', at: 'AND', scope: /markup\.heading\.cable/ },
+    // REF items on lines of their own, and lettered body lines and portion markings that are none.
+    { text: 'B. 08 VALLETTA 412', at: 'B.', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: '¶C. EMBASSY VALLETTA E-MAIL OF MAY 14', at: '¶C.', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: '(D) STATE 12345 (NOTAL)', at: '(D)', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: '¶B. (B) VALLETTA 412', at: '(B)', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: '¶A. (C) Item 7 of the review agenda', at: '(C)', not: /ref-letter/ },
+    { text: '¶A. (S/NF) Background: In 2004 the firm xxxxx opened a branch', at: '¶A.', not: /ref-letter/ },
+    { text: '¶A. (S/NF) Background: In 2004 the firm xxxxx opened a branch', at: 'xxxxx', scope: /comment\.other\.redaction\.cable/ },
+    { text: 'B) Trade: the minister welcomed the plan', at: 'B)', not: /ref-letter/ },
+    { text: '(C) Status of the talks in Valletta since May 2008', at: '(C)', not: /ref-letter/ },
+    { text: '(C) Status of the talks in Valletta since May 2008', at: 'May 2008', not: /citation/ },
+    // The REF keyword wants a colon, or capitals and a letter, as the parser reads it.
+    { text: 'REF A. VALLETTA 412', at: 'REF', scope: /keyword\.other\.field\.ref\.cable/ },
+    { text: 'Reftel : VALLETTA 412', at: 'Reftel', scope: /keyword\.other\.field\.ref\.cable/ },
+    { text: 'Ref B, the ministry may wish to reply', at: 'Ref', not: /field\.ref/ },
+    { text: 'REFTEL gives the background). The minister', at: 'REFTEL', not: /field\.ref/ },
+    // Passing lines under the banner are no headings; headings in capitals with FOR stay headings.
+    { text: 'DEPARTMENT FOR EUR/SE AND EUR/ERA', at: 'EUR/SE', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
+    { text: 'NSC FOR NSA SMITH', at: 'NSC', scope: /string\.unquoted\.passing\.cable/ },
+    { text: 'DEPT OF ENERGY FOR IE', at: 'IE', scope: /string\.unquoted\.passing\.cable/ },
+    { text: 'USEU ALSO FOR ECON', at: 'ECON', scope: /string\.unquoted\.passing\.cable/ },
+    { text: 'STATE PASS TO EEB/TPP', at: 'EEB', scope: /string\.unquoted\.passing\.cable/ },
+    { text: 'THE HUNT FOR NEW PARTNERS', at: 'HUNT', scope: /markup\.heading\.cable/ },
+    // Office distribution lines of old printouts.
+    { text: 'INFO  LOG-00   ABC-00   DEF-00   G-00', at: 'ABC', scope: /comment\.line\.distribution\.cable/, not: /heading|address/ },
+    { text: 'INFO  LOG-00   ABC-00   DEF-00   G-00', at: 'INFO', scope: /keyword\.other\.distribution\.cable/ },
+    { text: 'ACTION XYZ-00', at: 'XYZ', scope: /comment\.line\.distribution\.cable/, not: /heading/ },
+    { text: '      HIJ-00   KL-00    MNO-01   /000W', at: '/000W', scope: /comment\.line\.distribution\.cable/ },
+    // A caveat line that repeats the level with one slash.
+    { text: 'SECRET/NOFORN', at: 'NOFORN', scope: /storage\.modifier\.caveat\.cable/, not: /heading/ },
+    // Addressees that continue a TO or INFO list with no routing indicator.
+    { text: 'AMEMBASSY VALLETTA PRIORITY', at: 'VALLETTA', scope: /string\.unquoted\.address\.cable/, not: /heading/ },
+    { text: 'AMEMBASSY VALLETTA PRIORITY', at: 'PRIORITY', scope: /keyword\.control\.precedence\.cable/ },
+    { text: 'SECDEF WASHINGTON DC IMMEDIATE 0412', at: '0412', scope: /constant\.numeric\.serial\.cable/ },
+    { text: 'GULF STATES COLLECTIVE', at: 'GULF', scope: /string\.unquoted\.address\.cable/, not: /heading/ },
+    { text: 'CDR ANYCOM PATRICK AFB FL', at: 'CDR', scope: /string\.unquoted\.address\.cable/ },
+    { text: 'AMEMBASSY VALLETTA PASS TO AMCONSUL GOZO', at: 'GOZO', scope: /string\.unquoted\.passing\.cable/ },
+    { text: 'TALKS ON THE FUTURE OF THE COLLECTIVE FARMS', at: 'TALKS', scope: /markup\.heading\.cable/ },
+    // A block opener alone on a line, or as a //HEADING//.
+    { text: 'COMMENT ', at: 'COMMENT', scope: /markup\.heading\.cable keyword\.other\.block\.begin\.cable/ },
+    { text: 'Summary', at: 'Summary', scope: /keyword\.other\.block\.begin\.cable/ },
+    { text: '//COMMENT//', at: 'COMMENT', scope: /markup\.heading\.cable keyword\.other\.block\.begin\.cable/ },
+    { text: '//BORDER SECURITY//', at: 'BORDER', scope: /markup\.heading\.cable/, not: /block/ },
+    // The order keyword in any case the parser reads.
+    { text: 'E.o. 12958: decl: 07/22/2019', at: 'E.o.', scope: /keyword\.other\.field\.eo\.cable/ },
+    // Classified By / Derived From open a field only with a capital.
+    { text: 'DERIVED FROM: DSCG 05-1', at: 'DERIVED', scope: /keyword\.other\.field\.classified-by\.cable/ },
+    { text: 'the figures were derived from the budget of 2008', at: 'derived', not: /classified-by/ },
+    { text: 'papers classified by the ministry as (b) secret', at: 'b) secret', not: /reason/ },
+    // A subject's marking comes right after the keyword; a letter or a document number in parentheses later is text.
+    { text: 'SUBJECT: (S) TALKS ON THE BORDER', at: 'S)', scope: /marking\.secret\.cable/ },
+    { text: 'SUBJECT: VISITS BY THE MINISTER AND HIS DEPUTY (s)', at: 's)', not: /marking/ },
+    { text: 'SUBJECT: THE PORT EXTENDS ITS QUAYS (C-AB1-00123)', at: 'C-', not: /marking/ },
+    { text: 'SUBJECT: THE PORT EXTENDS\nITS QUAYS (C)', at: 'C)', not: /marking/ },
+    // The reasons of a Classified By line that wrapped.
+    { text: 'Classified By: Ambassador Jane Doe for\nreasons 1.4 (b) and (d).', at: '1.4', scope: /constant\.numeric\.reason-section\.cable/ },
+    { text: 'Classified By: Ambassador Jane Doe for\nreasons 1.4 (b) and (d).', at: 'd)', scope: /constant\.character\.reason\.cable/ },
+    { text: 'Classified By: Ambassador Jane Doe, for reasons\n1.4 b & d', at: 'd', scope: /constant\.character\.reason\.cable/ },
+    { text: '1.4 (b) and (d). A meeting was held', at: 'meeting', not: /reason/ },
+    { text: 'The economy grew 1.4 percent in May and June', at: '1.4', not: /reason/ },
+    // A TAGS field wrapped onto lines of codes, and the line after it.
+    { text: 'TAGS: PREL PTER MARR\nMT, IT, FR ', at: 'IT', scope: /variable\.other\.tag\.cable/, not: /heading/ },
+    { text: 'TAGS: PREL PTER MARR\nKPAL', at: 'KPAL', scope: /variable\.other\.tag\.cable/ },
+    { text: 'TAGS: PREL PTER MARR\nMT, IT\nSUBJECT: TALKS', at: 'SUBJECT', scope: /keyword\.other\.field\.subject\.cable/ },
+    { text: 'TAGS: PREL PTER MARR\nTAGS PREL, PGOV', at: 'TAGS', scope: /keyword\.other\.field\.tags\.cable/ },
+    { text: 'TAGS: PREL PTER MARR\nTHE MINISTER SAID NO', at: 'MINISTER', not: /tag/ },
+  ];
+  for (const c of reads) {
+    it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
+      const lines = tokenize(grammar, c.text);
+      const { line, tokens } = lines[lines.length - 1];
+      const at = line.indexOf(c.at);
+      assert.ok(at >= 0, `${c.at} not in ${line}`);
+      const scopes = tokens.find((t) => t.start <= at && at < t.end)?.scopes.join(' ') ?? '';
+      if (c.scope) assert.match(scopes, c.scope);
+      if (c.not) assert.doesNotMatch(scopes, c.not);
+    });
+  }
+
   it('never leaks a broken construct onto the next line', () => {
     const lines = tokenize(grammar, fs.readFileSync(path.join(__dirname, 'cases/broken.txt'), 'utf8'));
     const scopesOf = (i: number) => lines[i].tokens.flatMap((t) => t.scopes).join(' ');
