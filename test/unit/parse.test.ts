@@ -506,6 +506,14 @@ describe('parser: body', () => {
     assert.equal(c.paragraphs[4].heading, 3);
   });
 
+  it('reads a dash rule broken by a space, as the release wraps long rules, as a rule line', () => {
+    const broken = '--------------------------------------------- ------';
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) Summary: One. End Summary.', '', broken, 'TALKS ON THE HARBOR', broken, '', '¶2. (U) Two.', '', 'Ferry Fares', broken, '¶3. (U) Three.', '', '-- (U) A dash item, no rule.', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${h.rules.length}`), ['boxed:TALKS ON THE HARBOR:2', 'underlined:Ferry Fares:1']);
+    assert.deepEqual(c.headings.map((h) => at(h.range)), ['7:0-9:52', '13:0-14:52']);
+    assert.deepEqual(c.sections.map((s) => s.paragraphs.length), [1, 1, 1]);
+  });
+
   it('pairs Summary, Comment and Note blocks and keeps unpaired ones', () => {
     const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) Summary: One. End Summary.', '', '¶2. (U) He declined to comment on it. (Note: an aside. End Note.)', '', '¶3. (U) Comment: runs to the end.', 'DOE'].join('\n'));
     assert.deepEqual(c.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}`), ['summary:oc', 'note:oc', 'comment:o']);

@@ -57,7 +57,7 @@ export interface BodyResult {
 
 // "¶1.", "¶ 13.", "¶12..", "1.(C)", "1. (S/NF)", "3.. (SBU)", indented markers.
 export const MARKER = /^(\s*)(?:(¶)(\s?)(\d{1,3})\s?(\.{1,2})|(\d{1,3})(\.{1,2}))(?=\s|\(|$)/;
-export const RULE_LINE = /^\s*(?:-{3,}|(?:- ){2,}-?|={3,}|_{3,}|\*{3,})\s*$/;
+export const RULE_LINE = /^\s*(?:-{3,}(?: -{3,})*|(?:- ){2,}-?|={3,}|_{3,}|\*{3,})\s*$/;
 const BODY_FIELD = /^\s*(?:E\.?O\.?\s*\d{5}|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF\s*:|Classified\s+By\b)/i;
 
 // Openers at the start of a paragraph's text or a line: "Summary:", "SUMMARY -", "Begin Summary", "Embassy Comment:".
