@@ -299,7 +299,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
 /** Decides which markers number paragraphs, and what each is read as. */
 function numberParagraphs(input: BodyInput, scan: BodyScan): void {
   const { lineKinds: kinds, startLine, shapes } = input;
-  const { indents, firsts, lasts } = shapes;
+  const { indents, lasts } = shapes;
   const { markerLines, markers, styleCounts, paragraphLines, paragraphMarkers } = scan;
   const normalStyle: MarkerStyle =
     styleCounts.bare > styleCounts.pilcrow + styleCounts['pilcrow-space'] ? 'bare' : 'pilcrow';
@@ -316,8 +316,8 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     const mk = markers[m];
     const prev = previousNonBlank(indents, kinds, i, startLine);
     const prevBlank = prev < i - 1 || prev < 0;
-    // A dash line broken by a space ("--------- ------") under a heading ends no sentence either.
-    const prevEndsSentence = prev < 0 || endsSentence(lasts[prev]) || (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph') || (lasts[prev] === 45 && firsts[prev] === 45);
+    // A rule line, also one broken by a space ("--------- ------"), ends the text before it.
+    const prevEndsSentence = prev < 0 || endsSentence(lasts[prev]) || (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph');
     // "… in Lyon on November ⏎ ¶16. His aim …": a wrapped date, not a paragraph.
     if (mk.portionStart < 0 && !prevBlank && !prevEndsSentence) continue;
     // A bare "5." needs a marking or a fresh line to be a paragraph number.
