@@ -890,13 +890,12 @@ class FieldBuilder {
     while (ce > cs && isClassifierEnd(text.charCodeAt(ce - 1))) ce--;
     // A name or a title goes on; a reason's letters or an order's number do not.
     const words = ce > cs && isClassifierWords(text, cs, ce);
+    if (words) this.#classifierLines.push({ line, text: text.slice(0, ce) });
     if (at === text.length) {
-      // A whole line of words: kept until a line with the keyword confirms it.
-      if (words) this.#classifierLines.push({ line, text: text.slice(0, ce) });
-      else this.#closeClassifier();
+      // A whole line of words is kept until a line with the keyword confirms it; any other line ends the classifier.
+      if (!words) this.#closeClassifier();
       return;
     }
-    if (words) this.#classifierLines.push({ line, text: text.slice(0, ce) });
     const c = this.r.classifiedBy as Mutable<ClassifiedBy>;
     for (const l of this.#classifierLines) {
       const from = skipSpaces(l.text);
