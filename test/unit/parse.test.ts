@@ -276,6 +276,11 @@ describe('parser: metadata', () => {
     ['REF: A) PARIS 2208 (NOTAL) B) SECSTATE 2743', ['A 09PARIS2208', 'B 09STATE2743']],
     ['REF: A. NOWHERE 1817 AND PREVIOUS B. 08 NOWHERE 1137 and previous', ['A 09NOWHERE1817', 'B 08NOWHERE1137']],
     ['REF: A. OTHERTOWN 2409 B. STATE 81957: REPORT OF THE TALKS', ['A 09OTHERTOWN2409', 'B 09STATE81957']],
+    // Citations run together without a separator; a month or a one-letter word is not a post.
+    ['REF: SAO PAULO 329; SAO PAULO 353 SAO PAULO 311', ['- 09SAOPAULO329', '- 09SAOPAULO353', '- 09SAOPAULO311']],
+    ['REF: A. NOWHERE POINTS 20 SEPTEMBER 2007', ['A -']],
+    ['REF: A. C 08 NOWHERE 4039', ['A -']],
+    ['REF: NONE', []],
   ];
   for (const [line, expected] of refForms) {
     it(`reads REF "${line}"`, () => {
@@ -290,6 +295,27 @@ describe('parser: metadata', () => {
     assert.deepEqual(cc.refs?.items.map((i) => i.letter), ['A', 'B', 'C']);
     assert.deepEqual(cc.refs?.items[2].labels.map((l) => l.text), ['(EXDIS)']);
     assert.deepEqual(cc.classifiedBy?.reasonLetters, ['b', 'd']);
+  });
+
+  it('reads a citation wrapped onto the next line as one item, and a caption after REF as no item', () => {
+    const head = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n';
+    const refs = (ref: string) => parse(`P 010101Z JAN 09\nFM AMEMBASSY NOWHERE\n\n${head}${ref}\n\nClassified By: Ambassador, reason 1.4 (b,d)\n\n¶1. (C) Text.\n`).refs;
+    // Wrapped after the year, after "-" in a title and after "U.S.-".
+    const year = refs('REF: (A) OTHERTOWN 1516 (B) NOWHERE 421 (C) 2008\n     NOWHERE 146 (D) OTHERTOWN 425');
+    assert.deepEqual(year?.items.map((i) => `${i.letter} ${i.id ?? i.citation.text}`), ['A 09OTHERTOWN1516', 'B 09NOWHERE421', 'C 08NOWHERE146', 'D 09OTHERTOWN425']);
+    const c = year!.items[2];
+    assert.equal(c.citation.text, '2008 NOWHERE 146');
+    assert.deepEqual([c.citation.range.start, c.citation.range.end], [{ line: 8, character: 44 }, { line: 9, character: 16 }]);
+    const title = refs('REF: A. EMBASSY NOWHERE DAILY REPORT FOR MAY 2 -\nMAY 16 (NOWHERE SITE)\nB. STATE 81957: REPORT OF U.S.-\nFRENCH TALKS');
+    assert.deepEqual(title?.items.map((i) => `${i.letter} ${i.citation.text}`), ['A EMBASSY NOWHERE DAILY REPORT FOR MAY 2 - MAY 16', 'B STATE 81957: REPORT OF U.S.-FRENCH TALKS']);
+    assert.deepEqual(title?.items[0].labels.map((l) => l.text), ['(NOWHERE SITE)']);
+    assert.equal(title?.items[1].id, '09STATE81957');
+    // A whole citation is not continued by the next one, nor by a stray line.
+    assert.deepEqual(refs('REF: A. KIEV 1186\nKIEV 1190').items.map((i) => `${i.letter ?? '-'} ${i.citation.text}`), ['A KIEV 1186', '- KIEV 1190']);
+    // A caption run on after REF ends it.
+    const caption = refs('REF: Othertown 002808\nSensitive but unclassified; not for Internet Distribution.');
+    assert.deepEqual(caption?.items.map((i) => i.citation.text), ['Othertown 002808']);
+    assert.equal(caption?.range.end.line, 8);
   });
 
   it('takes a lettered line after a blank line into REF only when its letter can come next', () => {

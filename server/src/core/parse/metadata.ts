@@ -15,6 +15,7 @@ import type {
   EoLine,
   LineKind,
   PortionMarking,
+  Range,
   RefField,
   RefItem,
   SubjectField,
@@ -23,7 +24,7 @@ import type {
   Token,
 } from '../model';
 import type { LineShapes } from '../text';
-import { isDigit, isLetter, isSpace, range, skipSpaces, spanRange, token, trimEndOffset, union, WHITE_RUNS } from '../text';
+import { isDigit, isLetter, isSpace, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, WHITE_RUNS } from '../text';
 import { readRepeatedBanner } from './banner';
 import { isRealDate } from './header';
 import { parsePortionMarking } from './marking';
@@ -161,10 +162,19 @@ const NAME_WORD = /^[A-Za-z'-]{5,}$/;
 const BARE_LEVEL = /^\s*(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)\s*$/;
 // "REF: REF (A) MADRID 3785": a repeated keyword.
 const REF_AGAIN = /^\s*REF\s+(?=\()/;
+// "REF: NONE", "REF: N/A".
+const REF_NONE = /^\s*(?:NONE|N\/A)\.?\s*$/i;
 // "1.4(C)." alone on a line after a blank one.
 const REASON_ALONE = /^\s*(?:E\.O\.\s*12958\s*)?1\s?[.:/,]\s?[45]/;
 // Words a citation's post never is.
-const NOT_POSTS: ReadonlySet<string> = new Set(['DTG', 'PARA', 'PARAS', 'PARAGRAPH', 'PAGE', 'SECTION', 'NO', 'NUMBER', 'FAM', 'FAH']);
+const MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
+const NOT_POSTS: ReadonlySet<string> = new Set([
+  ...['DTG', 'PARA', 'PARAS', 'PARAGRAPH', 'PAGE', 'SECTION', 'NO', 'NUMBER', 'FAM', 'FAH'],
+  // "SEPTEMBER 2007", "SEPT 20": dates.
+  ...MONTHS,
+  ...MONTHS.map((m) => m.slice(0, 3)),
+  'SEPT',
+]);
 // "DECL:", "decl:", "DECLl:", "Declassify on".
 const DECL_KEYWORD = /^(DECL[A-Za-z]?\s*:|Declassify\s+on\b\s*:?|DECL\b)\s*/i;
 
@@ -438,6 +448,11 @@ function fieldFollows(lines: readonly string[], from: number): boolean {
   return false;
 }
 
+/** True when `text` opens, after its indent, with a caveat or caption ("Sensitive but unclassified; …"). */
+function startsWithCaveat(text: string): boolean {
+  return matchLengthAt(text, skipSpaces(text), text.length, CAVEAT_RE, CAVEAT_AT) > 0;
+}
+
 /** The line kind for a field's first line. */
 function kindOf(field: Field): LineKind {
   return field === 'clby' ? 'classified-by' : field;
@@ -531,8 +546,9 @@ class FieldBuilder {
         this.subjectAppend(line, text);
         return true;
       case 'ref':
-        if (afterBlank) return false;
-        this.refAppend(line, text, 0, text.length);
+        // "Sensitive but unclassified; not for Internet Distribution." run on after REF is a caption, not items.
+        if (afterBlank || startsWithCaveat(text)) return false;
+        this.refAppend(line, text, 0, text.length, true);
         this.kinds[line] = 'ref';
         this.#extend('refs', line, text);
         return true;
@@ -700,6 +716,8 @@ class FieldBuilder {
     let from = kwEnd;
     const again = REF_AGAIN.exec(text.slice(from, end));
     if (again) from += again[0].length;
+    // "REF: NONE" cites nothing.
+    if (REF_NONE.test(text.slice(from, end))) return;
     this.refAppend(line, text, from, end);
   }
 
@@ -717,7 +735,11 @@ class FieldBuilder {
     return letter > after && letter <= after + 3;
   }
 
-  refAppend(line: number, text: string, from: number, to: number): void {
+  /**
+   * Reads REF items from `[from, to)`. On a `continued` line (not the keyword's), text before the
+   * first letter may finish the last item instead of starting one: see {@link #continuesItem}.
+   */
+  refAppend(line: number, text: string, from: number, to: number, continued = false): void {
     // Letters: "A.", "A)", "(A)", "¶B.", "A:".
     const markers: { start: number; end: number; letter: string }[] = [];
     const re = REF_LETTER;
@@ -746,8 +768,11 @@ class FieldBuilder {
         for (const p of pieces.slice(1)) this.#pushItem(line, text, p.start, p.end);
       } else {
         const pieces = this.#citationPieces(text, seg.start, seg.end);
-        for (const p of pieces) {
-          if (this.#pendingRef) {
+        for (let k = 0; k < pieces.length; k++) {
+          const p = pieces[k];
+          if (k === 0 && continued && !this.#pendingRef && seg.start === from && this.#continuesItem()) {
+            this.#extendItem(line, text, p.start, p.end);
+          } else if (this.#pendingRef) {
             const pending = this.#pendingRef;
             this.#pendingRef = undefined;
             this.#pushItem(line, text, p.start, p.end, pending.letterToken, pending.letter);
@@ -755,6 +780,33 @@ class FieldBuilder {
         }
       }
     }
+  }
+
+  /**
+   * True when the citation at `[start, end)`, first on a continuation line, finishes the last item
+   * rather than starting one: "(E) 2008" ⏎ "ISTANBUL 146", "B. STATE 81957: REPORT OF U.S.-" ⏎
+   * "RUSSIA MANPADS EXPERTS MEETING". The last item carries no label and either ends open ("-", ":")
+   * or has a letter and is not yet a cable citation: "A. KIEV 1186" ⏎ "KIEV 1190" are two items,
+   * and so are "B. RIYADH 43" ⏎ "reasons 1.4 (b)" when a line was lost between them.
+   */
+  #continuesItem(): boolean {
+    const last = this.#refItems[this.#refItems.length - 1];
+    if (!last || last.labels.length > 0) return false;
+    const previous = last.citation.text;
+    const close = previous.charCodeAt(previous.length - 1);
+    return close === 45 /* - */ || close === 58 /* : */ || (last.letter !== undefined && !last.cable);
+  }
+
+  /** Replaces the last item with one whose citation goes on with `[start, end)` of `line`. */
+  #extendItem(line: number, text: string, start: number, end: number): void {
+    const last = this.#refItems.pop()!;
+    const { labels, citationEnd } = trailingLabels(line, text, start, end);
+    const previous = last.citation.text;
+    // "U.S.-" ⏎ "RUSSIA" is one word; "OCTOBER 28 -" ⏎ "NOVEMBER 16" keeps its spaces.
+    const glued = previous.endsWith('-') && !previous.endsWith(' -');
+    const citationText = previous + (glued ? '' : ' ') + text.slice(start, citationEnd);
+    const citation: Token = { text: citationText, range: { start: last.citation.range.start, end: pos(line, citationEnd) } };
+    this.#refItems.push(this.#item(union(last.range, range(line, start, end)), citation, labels, last.letterToken, last.letter));
   }
 
   /** Splits unlettered text into items at ";" (and at "," when every part is a cable citation). */
@@ -768,35 +820,23 @@ class FieldBuilder {
         let e = c.end;
         while (s < e && isSpace(text.charCodeAt(s))) s++;
         while (e > s && isCitationEnd(text.charCodeAt(e - 1))) e--;
-        if (e > s) pieces.push({ start: s, end: e });
+        if (e > s) pushCitations(text, s, e, pieces);
       }
     }
     return pieces;
   }
 
   #pushItem(line: number, text: string, start: number, end: number, letterToken?: Token, letter?: string): void {
-    // Trailing labels: "PARIS 2208 (NOTAL)", "ANKARA 1516 (EXDIS)".
-    const labels: Token[] = [];
-    let citationEnd = end;
-    for (;;) {
-      // A label is short and ends the item: look at the last 24 characters only.
-      const from = Math.max(start, citationEnd - 24);
-      // A label ends with ")".
-      if (text.charCodeAt(trimEndOffset(text, citationEnd, from) - 1) !== 41) break;
-      const lm = LABEL.exec(text.slice(from, citationEnd));
-      if (!lm) break;
-      let cut = from + lm.index;
-      if (cut === start) break;
-      const labelStart = cut;
-      labels.unshift(token(line, text, labelStart, labelStart + lm[1].length + 2));
-      while (cut > start && isSpace(text.charCodeAt(cut - 1))) cut--;
-      citationEnd = cut;
-    }
+    const { labels, citationEnd } = trailingLabels(line, text, start, end);
     const citation = token(line, text, start, citationEnd);
+    this.#refItems.push(this.#item(letterToken ? union(letterToken.range, range(line, start, end)) : range(line, start, end), citation, labels, letterToken, letter));
+  }
+
+  #item(itemRange: Range, citation: Token, labels: Token[], letterToken?: Token, letter?: string): RefItem {
     const cable = parseCitation(citation.text);
     const year = cable?.year ?? this.citingYear;
-    const item: RefItem = {
-      range: letterToken ? union(letterToken.range, range(line, start, end)) : range(line, start, end),
+    return {
+      range: itemRange,
       letterToken,
       letter,
       citation,
@@ -804,7 +844,6 @@ class FieldBuilder {
       id: cable && year !== undefined ? canonicalId(year, cable.post, cable.number) : undefined,
       labels,
     };
-    this.#refItems.push(item);
   }
 
   // Classified By ----------------------------------------------------------
@@ -1054,6 +1093,60 @@ function trimmed(line: number, text: string, from: number, to: number): Token {
 const REF_LETTER = /(?<![^\s;,])(¶\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=\s|$)/g;
 // A trailing label of a REF item: "(NOTAL)", "(EXDIS)".
 const LABEL = /\(([A-Z][A-Z ]{1,14})\)\s*$/;
+
+/**
+ * Pushes `[start, end)` as one piece, or as several when it is cable citations run together
+ * without a separator ("RIO DE JANEIRO 353 RIO DE JANEIRO 311"): split after a number only where
+ * every part reads as a cable citation.
+ */
+function pushCitations(text: string, start: number, end: number, out: { start: number; end: number }[]): void {
+  const whole = text.slice(start, end);
+  // A line of citations is short; longer text is prose, read as it is.
+  if (whole.length > 160 || !isDigit(whole.charCodeAt(whole.length - 1)) || !NUMBER_THEN_WORD.test(whole) || parseCitation(whole)) return void out.push({ start, end });
+  const parts: { start: number; end: number }[] = [];
+  let s = start;
+  for (let i = start + 1; i < end; i++) {
+    // A number, spaces, then a letter: a new citation may start here.
+    if (!isDigit(text.charCodeAt(i - 1)) || !isSpace(text.charCodeAt(i))) continue;
+    let next = i;
+    while (next < end && isSpace(text.charCodeAt(next))) next++;
+    if (next < end && isLetter(text.charCodeAt(next)) && isRunOnPart(text.slice(s, i))) {
+      parts.push({ start: s, end: i });
+      s = next;
+      i = next;
+    }
+  }
+  if (parts.length > 0 && isRunOnPart(text.slice(s, end))) out.push(...parts, { start: s, end });
+  else out.push({ start, end });
+}
+/** A part of run-on citations: a cable citation whose post is a name ("C 09" in "C 09 KABUL 4039" is not). */
+function isRunOnPart(text: string): boolean {
+  const citation = parseCitation(text);
+  return citation !== undefined && citation.post.length >= 3;
+}
+// In citations run together, a number followed by a word (and the text ends with a number).
+const NUMBER_THEN_WORD = /\d\s+[A-Za-z]/;
+
+/** Trailing labels of the item at `[start, end)` of `line` ("PARIS 2208 (NOTAL)", "ANKARA 1516 (EXDIS)"), and where its citation ends. */
+function trailingLabels(line: number, text: string, start: number, end: number): { labels: Token[]; citationEnd: number } {
+  const labels: Token[] = [];
+  let citationEnd = end;
+  for (;;) {
+    // A label is short and ends the item: look at the last 24 characters only.
+    const from = Math.max(start, citationEnd - 24);
+    // A label ends with ")".
+    if (text.charCodeAt(trimEndOffset(text, citationEnd, from) - 1) !== 41) break;
+    const lm = LABEL.exec(text.slice(from, citationEnd));
+    if (!lm) break;
+    let cut = from + lm.index;
+    if (cut === start) break;
+    const labelStart = cut;
+    labels.unshift(token(line, text, labelStart, labelStart + lm[1].length + 2));
+    while (cut > start && isSpace(text.charCodeAt(cut - 1))) cut--;
+    citationEnd = cut;
+  }
+  return { labels, citationEnd };
+}
 
 /** The parts of `[from, to)` between the characters `sep`, empty ones included. */
 function splitAt(text: string, sep: number, from: number, to: number): { start: number; end: number }[] {
