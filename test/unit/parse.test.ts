@@ -311,7 +311,7 @@ describe('parser: metadata', () => {
     assert.deepEqual(title?.items[0].labels.map((l) => l.text), ['(NOWHERE SITE)']);
     assert.equal(title?.items[1].id, '09STATE81957');
     // A whole citation is not continued by the next one, nor by a stray line.
-    assert.deepEqual(refs('REF: A. KIEV 1186\nKIEV 1190').items.map((i) => `${i.letter ?? '-'} ${i.citation.text}`), ['A KIEV 1186', '- KIEV 1190']);
+    assert.deepEqual(refs('REF: A. KIEV 1186\nKIEV 1190')?.items.map((i) => `${i.letter ?? '-'} ${i.citation.text}`), ['A KIEV 1186', '- KIEV 1190']);
     // A caption run on after REF ends it.
     const caption = refs('REF: Othertown 002808\nSensitive but unclassified; not for Internet Distribution.');
     assert.deepEqual(caption?.items.map((i) => i.citation.text), ['Othertown 002808']);
@@ -644,6 +644,13 @@ describe('parser: body', () => {
     ['and more by shared\ninterests.', undefined, false],
     ['See http://www.example.invalid/page for the text of “The Report.” Halloran', 'Halloran', true],
     ['Visit our site: http://www.example.invalid/index.” Halloran', undefined, false],
+    // A web-site footer after the signature, its link wrapped; the signature after a footer; a name after the footer's broken link.
+    ['HALLORAN\n\n"Visit Nowhere\'s Classified Web Site at http://www.example.s\ninvalid/wiki/Portal:Nowhere"', 'HALLORAN', false],
+    ['Visit Nowhere\'s Classified Web Site at\nhttp://www.example.invalid/p/nowhere\n\nHALLORAN', 'HALLORAN', false],
+    ['Visit Nowhere’s Classified Website: http://www.example.invalid/nowhere/index. cfm Halloran', 'Halloran', true],
+    ['VISIT NOWHERE’S CLASSIFIED WEBSITE: HTTP://WWW.EXAMPLE.INVALID/PORTAL:UNIT ED_NOWHERE HALLORAN', 'HALLORAN', true],
+    // "End Cable Text" and a mail system's trailer after it.
+    ['HALLORAN\nEnd Cable Text\nJane X Doe 07/30/2008 04:04:14 PM From DB/Inbox: TRANS\n.', 'HALLORAN', false],
   ];
   for (const [last, name, glued] of signatures) {
     it(`reads the signature in "${last}"`, () => {

@@ -82,6 +82,10 @@ const LINK = /https?:|www\.|@/;
 const NOT_SIGNED = /\.\.\.\s*$|…\s*$|>\s*$/;
 // An elision on a line of its own: a partial record's last line, after the signature.
 const ELISION_LINE = /^\s*(?:\.{3,}|…)\s*$/;
+// The footer some posts put after the signature, and the line before a mail system's trailer.
+const CLASSIFIED_WEBSITE = /\bclassified\s+web\s*site\b/i;
+const FOOTER_START = /^\s*["“]?(?:please\s+)?visit\b.{0,60}\bclassified\s+web\s*site\b/i;
+const END_CABLE_TEXT = /^\s*end\s+cable\s+text\s*$/i;
 // "… END SUMMARY" before a glued name: the name closes nothing.
 const ENDS_WITH_END = /\bEND\s+\w+\s*$/i;
 // "//COMMENT//" and "EMBASSY COMMENT" headings open a block, named by its word.
@@ -387,6 +391,7 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
   // Signature: the last non-empty line, or a name glued to it; in a partial record, the line before "...".
   let lastLine = lastNonBlank(indents, startLine);
   if (lastLine > startLine && ELISION_LINE.test(lines[lastLine])) lastLine = lastNonBlank(indents, startLine, lastLine - 1);
+  if (lastLine > startLine) lastLine = beforeTrailer(lines, indents, startLine, lastLine);
   if (lastLine >= startLine) {
     const sig = readSignature(lastLine, lines[lastLine], kinds[lastLine]);
     if (sig) {
@@ -781,7 +786,7 @@ function readSignature(line: number, text: string, kind: LineKind): Signature | 
     const name = text.slice(alone[0], alone[1]);
     if (name.split(WHITE_SPACE).every((w) => !NOT_NAMES.test(w))) return { token: token(line, text, alone[0], alone[1]), glued: false };
   }
-  const glued = gluedSignature(text, end);
+  const glued = gluedSignature(text, end) ?? nameAfterFooterLink(text, end);
   // A name glued after a link is part of it ("…/index. cfm Tuttle" is not told apart): the sentence before the name must end after the link.
   if (glued && !linkRunsInto(text, glued[0])) {
     const name = text.slice(glued[0], glued[1]);
@@ -790,6 +795,45 @@ function readSignature(line: number, text: string, kind: LineKind): Signature | 
     }
   }
   return undefined;
+}
+
+/**
+ * The last line of the cable's own text, at or before `last`: the line before a web-site footer
+ * that follows the signature ("Visit Ankara's Classified Web Site at http://www.intelink.s" ⏎
+ * "gov.gov/wiki/Portal:Turkey\"") or before "End Cable Text" and a mail system's trailer.
+ */
+function beforeTrailer(lines: readonly string[], indents: Int32Array, startLine: number, last: number): number {
+  // The footer's link may wrap: the lines after its first are pieces of a link, without spaces.
+  let linkPieces = true;
+  for (let k = last, seen = 0; k > startLine && seen < 4; k--) {
+    if (indents[k] < 0) continue;
+    seen++;
+    const text = lines[k];
+    if (END_CABLE_TEXT.test(text)) return lastNonBlank(indents, startLine, k - 1);
+    // "Visit London's Classified Website: http://…/index. cfm Tuttle" ends with the signature.
+    if (linkPieces && FOOTER_START.test(text)) return nameAfterFooterLink(text, nameEnd(text)) ? k : lastNonBlank(indents, startLine, k - 1);
+    if (!isLinkPiece(text, indents[k])) linkPieces = false;
+  }
+  return last;
+}
+
+/** A piece of a link wrapped over lines (`gov.gov/wiki/Portal:Turkey"`): no space, and a "/" or "." in it. */
+function isLinkPiece(text: string, lead: number): boolean {
+  const end = trimEndOffset(text);
+  const space = text.indexOf(' ', lead);
+  if (space >= 0 && space < end) return false;
+  const slash = text.indexOf('/', lead);
+  const dot = text.indexOf('.', lead);
+  return (slash >= 0 && slash < end) || (dot >= 0 && dot < end);
+}
+
+/** "… Classified Website: http://www.state.sgov.gov/p/eur/london/index. cfm Tuttle": a name after a web-site footer's link. */
+function nameAfterFooterLink(text: string, end: number): [number, number] | undefined {
+  const start = wordStart(text, end, true);
+  if (start === end || !isSpace(text.charCodeAt(start - 1)) || !(isUpperName(text, start, end) || isMixedName(text, start, end))) return undefined;
+  const lower = text.toLowerCase();
+  const link = Math.max(lower.lastIndexOf('http', start), lower.lastIndexOf('www.', start));
+  return link >= 0 && CLASSIFIED_WEBSITE.test(text.slice(Math.max(0, link - 60), link)) ? [start, end] : undefined;
 }
 
 /** True when the last link before `name` reaches the sentence end just before it, with no space between. */
