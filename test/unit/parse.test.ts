@@ -362,6 +362,12 @@ describe('parser: metadata', () => {
     const inside = parse('C O N F I D E N T I A L NOWHERE 000001\n\nEO 12958 DECL: 06/03/08\nTAGS PREL\nSUBJECT: X\n¶1. (U) Classified by Ambassador X for reasons 1.5 (B) and (D).\n¶2. (C) Text.\n');
     assert.equal(inside.classifiedBy?.classifier?.text, 'Ambassador X');
     assert.deepEqual(inside.paragraphs.map((p) => p.number), [1, 2]);
+    // Its letters wrapped onto the paragraph's next line; a line of prose there gives none.
+    const inParagraph = (next: string) => parse(`C O N F I D E N T I A L NOWHERE 000001\n\nEO 12958 DECL: 06/03/08\nTAGS PREL\nSUBJECT: X\n¶1. (U) This is an action request.\n¶2. (U) Classified by Acting DAS Y, Reasons 1.4\n${next}\n¶3. (C) Text.\n`);
+    const letters = inParagraph('(b) and (d).');
+    assert.deepEqual([letters.classifiedBy?.sectionValue, letters.classifiedBy?.reasonLetters], ['1.4', ['b', 'd']]);
+    assert.deepEqual(letters.paragraphs.map((p) => p.number), [1, 2, 3]);
+    assert.deepEqual(inParagraph('a plan was agreed.').classifiedBy?.reasonLetters, []);
   });
 
   const classifiers: [string, string, string, string][] = [

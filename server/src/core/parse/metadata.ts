@@ -424,6 +424,7 @@ export function parseMetadata(
       if (m) {
         const start = m[0].length - m[1].length;
         builder.classifiedBy(k, lines[k], start, m[0].length, lines[k].length, true);
+        if (k + 1 < lines.length && indents[k + 1] >= 0 && !startsParagraph(lines[k + 1], lines[k + 1].charCodeAt(indents[k + 1]))) builder.clbyLettersInParagraph(k + 1, lines[k + 1]);
         break;
       }
     }
@@ -432,6 +433,8 @@ export function parseMetadata(
   return r;
 }
 
+// Reason letters opening a line: "(b) and (d).", "(B,D)", "b and d", "d."
+const LETTERS_LINE = /^\s*(?:\(\s*[a-h]\s*[),/&]|[a-h]\s*(?:[,&/.]|and\b|or\b))/i;
 const CLBY_IN_PARAGRAPH = /^\s*(?:¶\s?)?\d{1,3}\.{1,2}\s*(?:\([A-Za-z/ ]{1,12}\)\s*)?(Classified\s+by\s*:?)/i;
 const REF_LETTER_LINE = /^\s*(?:¶\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])\s+\S/;
 
@@ -861,6 +864,15 @@ class FieldBuilder {
     this.#readReasons(line, text, kwEnd, end, true);
     // Inside a paragraph the line stays the paragraph's.
     if (this.kinds[line] === 'text' && !inParagraph) this.kinds[line] = 'classified-by';
+  }
+
+  /** "¶2. (U) Classified by …, Reasons 1.4" ⏎ "(b) and (d).": the letters on a paragraph's next line, when its Classified By has a section and no letters. */
+  clbyLettersInParagraph(line: number, text: string): void {
+    const c = this.r.classifiedBy as Mutable<ClassifiedBy> | undefined;
+    // The line must open with the letters: "a plan was agreed" is prose.
+    if (!c || c.section === undefined || c.reasonLetters.length > 0 || !LETTERS_LINE.test(text)) return;
+    this.#readReasons(line, text, 0, text.length, false);
+    if (c.reasonLetters.length > 0) c.range = union(c.range, range(line, 0, trimEndOffset(text)));
   }
 
   /** True when the Classified By has what it needs (a section or letters). */
