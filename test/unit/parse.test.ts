@@ -356,6 +356,12 @@ describe('parser: metadata', () => {
     });
   }
 
+  it('reads a classification guide as the classifier, without the reason letters after it', () => {
+    const classifier = (line: string) => parse(`C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n${line}\n\n¶1. (C) Text.\n`).classifiedBy?.classifier?.text;
+    assert.equal(classifier('DERIVED FROM: DSCG 05-1 B, D'), 'DSCG 05-1');
+    assert.equal(classifier('Classified By: Derived from DSCG 05-01, b and d'), 'Derived from DSCG 05-01');
+  });
+
   it('reads a reason wrapped onto the next line, and Classified By inside paragraph 1', () => {
     const wrapped = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: POLITICAL COUNSELOR X FOR REASONS\n1.4 (B) and (D)\n\n¶1. (C) Text.\n');
     assert.deepEqual(wrapped.classifiedBy?.reasonLetters, ['b', 'd']);

@@ -1000,7 +1000,16 @@ class FieldBuilder {
     } else if (first) {
       // "DERIVED FROM: DSCG 05-1 B, D", "Derived from DSCG 05-01, b and d": letters after the guide's number.
       const guide = DSCG.exec(segment);
-      if (guide) lettersFrom = guide.index + guide[0].length;
+      if (guide) {
+        lettersFrom = guide.index + guide[0].length;
+        // "Derived from DSCG 05-01, b and d": the classifier is the guide, the letters are the reasons.
+        let ge = from + guide.index + guide[0].length;
+        while (ge > from && isClassifierEnd(text.charCodeAt(ge - 1))) ge--;
+        const classifier = c.classifier;
+        if (classifier && classifier.range.end.character > ge && classifier.range.start.character < ge) {
+          c.classifier = token(line, text, classifier.range.start.character, ge);
+        }
+      }
     }
     if (lettersFrom >= 0) {
       // Letters a–h standing alone: "(b) and (d)", "(b,d)", "b and d", "(B & D)", "(b/d)", "(d )".
