@@ -342,7 +342,11 @@ export interface RefItem {
   readonly letterToken?: Token;
   /** Upper-case letter (`A`). */
   readonly letter?: string;
-  /** The citation text (`MADRID 707`, `EMBASSY MADRID E-MAIL OF OCTOBER 14`). */
+  /**
+   * The citation text (`MADRID 707`, `EMBASSY MADRID E-MAIL OF OCTOBER 14`). A citation wrapped onto
+   * the next line (`(E) 2008` ⏎ `ISTANBUL 146`) spans both lines; its text joins them with one space
+   * (none after a hyphen that ends a word: `U.S.-` ⏎ `RUSSIA`).
+   */
   readonly citation: Token;
   /** Parsed when the citation is a cable citation. */
   readonly cable?: Citation;
@@ -483,7 +487,11 @@ export interface OldPageHeader {
   readonly page: number;
 }
 
-/** The signature: the last line, or a surname glued to the end of it. */
+/**
+ * The signature: the last line, or a surname glued to the end of it. The last line is the one before a
+ * trailing elision (`...`), a web-site footer (`Visit … Classified Web Site at http://…`) or
+ * `End Cable Text`; a name after such a footer's link on its own line is glued.
+ */
 export interface Signature {
   readonly token: Token;
   /** True when the name shares its line with text ("… End comment. CROCKER"). */
