@@ -786,7 +786,7 @@ class FieldBuilder {
   }
 
   /**
-   * True when the citation at `[start, end)`, first on a continuation line, finishes the last item
+   * True when the first citation on a continuation line, before any letter, finishes the last item
    * rather than starting one: "(E) 2008" ⏎ "ISTANBUL 146", "B. STATE 81957: REPORT OF U.S.-" ⏎
    * "RUSSIA MANPADS EXPERTS MEETING". The last item carries no label and either ends open ("-", ":")
    * or has a letter and is not yet a cable citation: "A. KIEV 1186" ⏎ "KIEV 1190" are two items,
@@ -1140,6 +1140,7 @@ function pushCitations(text: string, start: number, end: number, out: { start: n
   if (parts.length > 0 && isRunOnPart(text.slice(s, end))) out.push(...parts, { start: s, end });
   else out.push({ start, end });
 }
+
 /** A part of run-on citations: a cable citation whose post is a name ("C 09" in "C 09 KABUL 4039" is not). */
 function isRunOnPart(text: string): boolean {
   const citation = parseCitation(text);
