@@ -831,9 +831,11 @@ function isLinkPiece(text: string, lead: number): boolean {
 function nameAfterFooterLink(text: string, end: number): [number, number] | undefined {
   const start = wordStart(text, end, true);
   if (start === end || !isSpace(text.charCodeAt(start - 1)) || !(isUpperName(text, start, end) || isMixedName(text, start, end))) return undefined;
-  const lower = text.toLowerCase();
-  const link = Math.max(lower.lastIndexOf('http', start), lower.lastIndexOf('www.', start));
-  return link >= 0 && CLASSIFIED_WEBSITE.test(text.slice(Math.max(0, link - 60), link)) ? [start, end] : undefined;
+  // The footer's keyword, link and name sit within a few hundred characters: look no further back.
+  const from = Math.max(0, start - 300);
+  const lower = text.slice(from, start).toLowerCase();
+  const link = Math.max(lower.lastIndexOf('http'), lower.lastIndexOf('www.'));
+  return link >= 0 && CLASSIFIED_WEBSITE.test(lower.slice(Math.max(0, link - 60), link)) ? [start, end] : undefined;
 }
 
 /** True when the last link before `name` reaches the sentence end just before it, with no space between. */
