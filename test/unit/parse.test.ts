@@ -552,6 +552,13 @@ describe('parser: body', () => {
     assert.deepEqual(c.sections.map((s) => s.paragraphs.length), [1, 1, 1]);
   });
 
+  it('reads a line of em or en dashes under a heading as a rule, and the heading as opening its block', () => {
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'Comment', '——', '', '¶2. (U) Two. End Comment.', '', 'Ferry Fares', '–––', '¶3. (U) Three.', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${h.rules.length}`), ['underlined:Comment:1', 'underlined:Ferry Fares:1']);
+    assert.deepEqual([c.lineKinds[8], c.lineKinds[13]], ['rule', 'rule']);
+    assert.deepEqual(c.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}`), ['comment:oc']);
+  });
+
   it('pairs Summary, Comment and Note blocks and keeps unpaired ones', () => {
     const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) Summary: One. End Summary.', '', '¶2. (U) He declined to comment on it. (Note: an aside. End Note.)', '', '¶3. (U) Comment: runs to the end.', 'DOE'].join('\n'));
     assert.deepEqual(c.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}`), ['summary:oc', 'note:oc', 'comment:o']);

@@ -191,10 +191,10 @@ describe('hand-written scans read what their patterns read', () => {
 
   it('rule lines and old page headers are looked for only behind the characters they need', () => {
     fc.assert(
-      fc.property(from(' ', '-', '- ', '=', '_', '*', 'x', 'PAGE ', 'PAG', 'PA', '02 ', 'HARARE ', '06677 ', '01 OF 03 ', '291400Z', 'RUEHFRA2440'), (text) => {
+      fc.property(from(' ', '-', '- ', '=', '_', '*', '—', '–', 'x', 'PAGE ', 'PAG', 'PA', '02 ', 'HARARE ', '06677 ', '01 OF 03 ', '291400Z', 'RUEHFRA2440'), (text) => {
         const lead = skipSpaces(text);
         const last = text.trimEnd().slice(-1);
-        if (RULE_LINE.test(text)) assert.ok('-=_*'.includes(text[lead]) && '-=_*'.includes(last), JSON.stringify(text));
+        if (RULE_LINE.test(text)) assert.ok('-=_*–—'.includes(text[lead]) && '-=_*–—'.includes(last), JSON.stringify(text));
         if (findOldPageHeader(0, text)) assert.ok(text.startsWith('PAG', lead), JSON.stringify(text));
       }),
       { numRuns: 3000, seed: 7 },

@@ -57,7 +57,7 @@ export interface BodyResult {
 
 // "¶1.", "¶ 13.", "¶12..", "1.(C)", "1. (S/NF)", "3.. (SBU)", indented markers.
 export const MARKER = /^(\s*)(?:(¶)(\s?)(\d{1,3})\s?(\.{1,2})|(\d{1,3})(\.{1,2}))(?=\s|\(|$)/;
-export const RULE_LINE = /^\s*(?:-{3,}(?: -{3,})*|(?:- ){2,}-?|={3,}|_{3,}|\*{3,})\s*$/;
+export const RULE_LINE = /^\s*(?:-{3,}(?: -{3,})*|(?:- ){2,}-?|={3,}|_{3,}|\*{3,}|[\u2013\u2014]{2,})\s*$/;
 const BODY_FIELD = /^\s*(?:E\.?O\.?\s*\d{5}|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF\s*:|Classified\s+By\b)/i;
 
 // Openers at the start of a paragraph's text or a line: "Summary:", "SUMMARY -", "Begin Summary", "Embassy Comment:".
@@ -122,9 +122,9 @@ const FIRST_CHAR = (() => {
   return table;
 })();
 
-/** True for the first characters of a rule line: "-", "=", "_", "*". */
+/** True for the first characters of a rule line: "-", "=", "_", "*", and the en and em dashes of "——". */
 function isRuleChar(c: number): boolean {
-  return c < 256 && (FIRST_CHAR[c] & First.Rule) !== 0;
+  return c < 256 ? (FIRST_CHAR[c] & First.Rule) !== 0 : c === 0x2013 || c === 0x2014;
 }
 
 /**
@@ -241,7 +241,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     }
     // The first character decides which readers can apply; most lines are prose and need none.
     const c = firsts[i];
-    const first = c < 256 ? FIRST_CHAR[c] : 0;
+    const first = c < 256 ? FIRST_CHAR[c] : c === 0x2013 || c === 0x2014 ? First.Rule : 0;
     const text = lines[i];
     // The E.O./TAGS/SUBJECT block repeated after a per-section banner.
     if (afterRepeatedBanner && BODY_FIELD.test(text)) {
