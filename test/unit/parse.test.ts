@@ -362,6 +362,13 @@ describe('parser: metadata', () => {
     assert.equal(classifier('Classified By: Derived from DSCG 05-01, b and d'), 'Derived from DSCG 05-01');
   });
 
+  it('keeps the full stop of an initialism that ends the classifier, and drops a sentence\'s', () => {
+    const classifier = (line: string) => parse(`C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n${line}\n¶1. (C) Text.\n`).classifiedBy?.classifier?.text;
+    assert.equal(classifier('Classified By: JANE X, CHARGE D’AFFAIRES, A.I.'), 'JANE X, CHARGE D’AFFAIRES, A.I.');
+    assert.equal(classifier('Classified By: Ambassador Jane X. Reasons 1.4 (b)'), 'Ambassador Jane X');
+    assert.equal(classifier('Classified By: Jane X, Embassy Nowhere, U.S. Reasons 1.4 (b)'), 'Jane X, Embassy Nowhere, U.S.');
+  });
+
   it('reads a reason wrapped onto the next line, and Classified By inside paragraph 1', () => {
     const wrapped = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: POLITICAL COUNSELOR X FOR REASONS\n1.4 (B) and (D)\n\n¶1. (C) Text.\n');
     assert.deepEqual(wrapped.classifiedBy?.reasonLetters, ['b', 'd']);

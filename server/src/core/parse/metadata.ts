@@ -912,8 +912,7 @@ class FieldBuilder {
     // Split inside a word ("rea" + "sons") or between words ("for" + "reasons").
     const m = KEYWORD_AT_START.exec(fragment + rest) ?? KEYWORD_AT_START.exec(`${fragment} ${rest}`);
     if (!m || m[0].length <= fragment.length + 1) return false;
-    let end = tail.index;
-    while (end > 0 && isClassifierEnd(classifier.text.charCodeAt(end - 1))) end--;
+    const end = trimClassifier(classifier.text, 0, tail.index);
     const start = classifier.range.start;
     c.classifier = end > 0 ? { text: classifier.text.slice(0, end), range: range(start.line, start.character, start.character + end) } : undefined;
     return true;
@@ -937,8 +936,7 @@ class FieldBuilder {
     const section = SECTION.exec(text);
     const at = Math.min(keyword ? keyword.index : text.length, section ? section.index : text.length);
     const cs = skipSpaces(text);
-    let ce = at;
-    while (ce > cs && isClassifierEnd(text.charCodeAt(ce - 1))) ce--;
+    const ce = trimClassifier(text, cs, at);
     // A name or a title goes on; a reason's letters or an order's number do not.
     const words = ce > cs && isClassifierWords(text, cs, ce);
     if (words) this.#classifierLines.push({ line, text: text.slice(0, ce) });
@@ -981,12 +979,10 @@ class FieldBuilder {
         const again = KEYWORD_AGAIN.exec(segment.slice(cs, classifierEnd));
         if (again) cs += again[0].length;
       }
-      let ce = classifierEnd;
-      while (ce > cs && isClassifierEnd(segment.charCodeAt(ce - 1))) ce--;
+      let ce = trimClassifier(segment, cs, classifierEnd);
       // "E.O. 12958" inside the classifier text belongs to the reason.
       const eoAt = ce - cs >= 3 ? segment.lastIndexOf('E.O', ce - 3) : -1;
-      if (eoAt >= cs && EO_12958.test(segment.slice(eoAt, ce))) ce = eoAt;
-      while (ce > cs && isClassifierEnd(segment.charCodeAt(ce - 1))) ce--;
+      if (eoAt >= cs && EO_12958.test(segment.slice(eoAt, ce))) ce = trimClassifier(segment, cs, eoAt);
       if (ce > cs) c.classifier = token(line, text, from + cs, from + ce);
       this.#classifierOpen = !keyword && !section;
       this.#classifierLines = [];
@@ -1003,8 +999,7 @@ class FieldBuilder {
       if (guide) {
         lettersFrom = guide.index + guide[0].length;
         // "Derived from DSCG 05-01, b and d": the classifier is the guide, the letters are the reasons.
-        let ge = from + guide.index + guide[0].length;
-        while (ge > from && isClassifierEnd(text.charCodeAt(ge - 1))) ge--;
+        const ge = trimClassifier(text, from, from + guide.index + guide[0].length);
         const classifier = c.classifier;
         if (classifier && classifier.range.end.character > ge && classifier.range.start.character < ge) {
           c.classifier = token(line, text, classifier.range.start.character, ge);
@@ -1060,6 +1055,17 @@ function isClassifierEdge(c: number): boolean {
 /** {@link isClassifierEdge} or ".": what lies between the classifier and the reason. */
 function isClassifierEnd(c: number): boolean {
   return c === 46 || isClassifierEdge(c);
+}
+
+/**
+ * Where a classifier in `[start, end)` ends: trailing white space, ":", ",", ";" and "." go, but the full
+ * stop of an initialism stays ("CHARGE D'AFFAIRES, A.I.", "U.S.").
+ */
+function trimClassifier(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && isClassifierEnd(text.charCodeAt(e - 1))) e--;
+  if (e < end && text.charCodeAt(e) === 46 && e - 2 >= start && text.charCodeAt(e - 2) === 46 && isLetter(text.charCodeAt(e - 1))) e++;
+  return e;
 }
 
 /** True for the words of a name or a title in `[from, to)`: a letter and no digit. */
