@@ -110,7 +110,7 @@ const enum First {
   Banner = 32,
 }
 
-/** {@link First} bits for the characters below 256; nothing else opens anything. */
+/** {@link First} bits for the characters below 256 (see {@link firstBits} for the rest). */
 const FIRST_CHAR = (() => {
   const table = new Uint8Array(256);
   table[80] |= First.Page;
@@ -122,9 +122,14 @@ const FIRST_CHAR = (() => {
   return table;
 })();
 
-/** True for the first characters of a rule line: "-", "=", "_", "*", and the en and em dashes of "——". */
+/** The {@link First} bits of a line's first character: the table's below 256, and Rule for the en and em dashes of "——". */
+function firstBits(c: number): number {
+  return c < 256 ? FIRST_CHAR[c] : c === 0x2013 || c === 0x2014 ? First.Rule : 0;
+}
+
+/** True for the first characters of a rule line: "-", "=", "_", "*", "–" and "—". */
 function isRuleChar(c: number): boolean {
-  return c < 256 ? (FIRST_CHAR[c] & First.Rule) !== 0 : c === 0x2013 || c === 0x2014;
+  return (firstBits(c) & First.Rule) !== 0;
 }
 
 /**
@@ -216,7 +221,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
   const bannered = input.banner !== undefined;
   for (let i = startLine; i < n; i++) {
     const lead = indents[i];
-    if (bannered && firsts[i] < 256 && (FIRST_CHAR[firsts[i]] & First.Banner) !== 0 && kinds[i] === 'text') {
+    if (bannered && (firstBits(firsts[i]) & First.Banner) !== 0 && kinds[i] === 'text') {
       const repeated = readRepeatedBanner(i, lines[i], lead, firsts[i], seconds[i]);
       if (repeated) {
         kinds[i] = 'banner';
@@ -241,7 +246,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     }
     // The first character decides which readers can apply; most lines are prose and need none.
     const c = firsts[i];
-    const first = c < 256 ? FIRST_CHAR[c] : c === 0x2013 || c === 0x2014 ? First.Rule : 0;
+    const first = firstBits(c);
     const text = lines[i];
     // The E.O./TAGS/SUBJECT block repeated after a per-section banner.
     if (afterRepeatedBanner && BODY_FIELD.test(text)) {
