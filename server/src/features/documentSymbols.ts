@@ -5,7 +5,6 @@
  */
 import { DocumentSymbol, SymbolKind, type Range } from 'vscode-languageserver-types';
 import type { Cable, Paragraph } from '../core/model';
-import { levelAbbreviation } from '../core/levels';
 import { containsRange, spanRange, WHITE_RUNS } from '../core/text';
 
 /** The outline of a cable. */
@@ -66,9 +65,7 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
 }
 
 function paragraphSymbol(p: Paragraph): DocumentSymbol {
-  const marking = p.portion ? ` (${p.portion.level ? levelAbbreviation(p.portion.level) : '?'}${p.portion.controls.length ? '/' + p.portion.controls.join('/') : ''})` : '';
   const name = `¶${p.readAs}${p.portion ? ` (${oneLine(p.portion.inner.text)})` : ''}`;
-  void marking;
   return DocumentSymbol.create(name, p.firstWords, SymbolKind.String, p.range, p.marker.range);
 }
 
