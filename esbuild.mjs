@@ -5,7 +5,7 @@ import * as esbuild from 'esbuild';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Prints build results in the format of the `$esbuild-watch` problem matcher. */
+/** Prints build results in the format of the `$esbuild-watch` problem matcher (in watch mode only: a one-shot build lets esbuild report errors itself). */
 const problemMatcherPlugin = {
   name: 'esbuild-problem-matcher',
   setup(build) {
@@ -30,7 +30,7 @@ const common = {
   sourcemap: true,
   sourcesContent: false,
   logLevel: 'warning',
-  plugins: [problemMatcherPlugin],
+  plugins: watch ? [problemMatcherPlugin] : [],
   // jsonc-parser's UMD build hides its modules from the bundler; take the ES module build.
   mainFields: ['module', 'main'],
 };
@@ -78,9 +78,11 @@ async function main() {
   }
   await Promise.all(contexts.map((ctx) => ctx.rebuild()));
   await Promise.all(contexts.map((ctx) => ctx.dispose()));
+  console.log(`built ${builds.length} bundles into dist/${production ? ' (minified)' : ''}`);
 }
 
 main().catch((error) => {
-  console.error(error);
+  // esbuild has already printed a build failure's errors; anything else is printed here.
+  if (!Array.isArray(error?.errors)) console.error(error);
   process.exit(1);
 });
