@@ -100,7 +100,7 @@ function findingsFor(doc: TextDocument): Finding[] {
   const extra = parseRuleOverrides(settings.rules).rules;
   const failures: string[] = [];
   const findings = lintCable(cable, resolveConfig(fileConfig, relativePath(doc.uri), extra), failures);
-  for (const f of failures) connection.console.error(`Rule failed: ${f}`);
+  for (const f of failures) connection.console.error(`Check failed: ${f}`);
   hit.findings = findings;
   return findings;
 }

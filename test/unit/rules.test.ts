@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintCable } from '../../server/src/core/lint';
-import { parseCable } from '../../server/src/core/parse/index';
+import { INTERNAL_ERROR, parseCable } from '../../server/src/core/parse/index';
 import { allRules } from '../../server/src/core/rules/index';
 import type { Finding } from '../../server/src/core/rules/types';
 import { expectBaseline, ROOT } from '../helpers';
@@ -78,5 +78,35 @@ describe('rules: metadata', () => {
       const findings = lintCable(parseCable(fs.readFileSync(path.join(dir, f), 'utf8')).cable).filter((x) => x.severity === 'error' || x.severity === 'warning');
       assert.deepEqual(findings.map(formatFinding), [], f);
     }
+  });
+});
+
+describe('lintCable: failures', () => {
+  const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8');
+
+  it('skips a rule that throws, keeps the others and hands the failure on', () => {
+    const cable = parseCable(text).cable;
+    const clean = lintCable(cable);
+    // Every rule that reads the paragraphs throws; the rest must still run.
+    const broken = new Proxy(cable, { get: (target, key, receiver) => (key === 'paragraphs' ? assert.fail('paragraphs unreadable') : Reflect.get(target, key, receiver)) });
+    const failures: string[] = [];
+    const findings = lintCable(broken, undefined, failures);
+    assert.ok(failures.length > 0, 'some rule read the paragraphs');
+    assert.ok(failures.every((f) => /^CBL\d{3} [a-z-]+: .*paragraphs unreadable/.test(f)), failures.join('\n'));
+    const failed = new Set(failures.map((f) => f.slice(0, 6)));
+    assert.ok(failed.size < allRules.length, 'not every rule failed');
+    // The rules that did not fail report what they report on the intact cable.
+    assert.deepEqual(findings.map(formatFinding), clean.filter((f) => !failed.has(f.id)).map(formatFinding));
+  });
+
+  it('hands on a parser failure, which no rule reports', () => {
+    const cable = parseCable(text).cable;
+    const failedParse = { ...cable, problems: [...cable.problems, { rule: INTERNAL_ERROR, message: 'The cable parser failed: boom', range: cable.problems[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }] };
+    const failures: string[] = [];
+    lintCable(failedParse, undefined, failures);
+    assert.deepEqual(failures, ['parser: The cable parser failed: boom']);
+    const none: string[] = [];
+    lintCable(cable, undefined, none);
+    assert.deepEqual(none, []);
   });
 });

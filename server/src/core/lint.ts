@@ -2,6 +2,7 @@
  * `lintCable`: runs every rule over a parsed cable and returns findings.
  */
 import type { Cable } from './model';
+import { INTERNAL_ERROR } from './parse/index';
 import { allRules } from './rules/index';
 import type { Finding, Report, Rule, Severity } from './rules/types';
 import { isBefore } from './text';
@@ -9,9 +10,12 @@ import type { ResolvedConfig } from './config';
 
 /**
  * Runs the enabled rules. A rule that throws is skipped, so one bug never
- * silences the others; its failure is returned in `failures` for logging.
+ * silences the others; its failure is returned in `failures` for logging,
+ * as is a parser failure ({@link INTERNAL_ERROR}), after which the rules see
+ * the text as plain body lines.
  */
 export function lintCable(cable: Cable, config?: ResolvedConfig, failures?: string[]): Finding[] {
+  if (failures) for (const p of cable.problems) if (p.rule === INTERNAL_ERROR) failures.push(`parser: ${p.message}`);
   const findings: Finding[] = [];
   // One report function for every rule: it reads the rule running and its configured severity from here.
   let rule: Rule = allRules[0];

@@ -24,6 +24,11 @@ export interface ParseResult {
 /** How far down the banner is looked for: the longest transmission headers run to a few hundred addressees. */
 const BANNER_SEARCH = 600;
 
+/**
+ * The `rule` of the one problem a parser bug leaves: no rule reports it; `lintCable`
+ * hands it on as a failure, which the server logs and `cablelint` reports as an error.
+ */
+export const INTERNAL_ERROR = 'internal-error';
 
 /** Parses a cable. Never throws. */
 export function parseCable(text: string): ParseResult {
@@ -34,7 +39,7 @@ export function parseCable(text: string): ParseResult {
     // A parser bug must not take the editor down: return the text as plain body lines.
     const lines = splitLines(text);
     const problems: ParseProblem[] = [
-      { rule: 'internal-error', message: `The cable parser failed: ${String(error)}`, range: range(0, 0, lines[0]?.length ?? 0) },
+      { rule: INTERNAL_ERROR, message: `The cable parser failed: ${String(error)}`, range: range(0, 0, lines[0]?.length ?? 0) },
     ];
     const cable = emptyCable(text, lines, problems, /\r\n|\r|\n/.exec(text)?.[0] ?? '\n');
     return { cable, problems };
