@@ -1,10 +1,12 @@
 /**
- * Applying fixes: the same code serves Fix All in the editor and `cablelint --fix`.
+ * Applying fixes. Fix All in the editor and `cablelint --fix` take the same edits
+ * ({@link safeFixEdits}); the editor applies them once, as VS Code applies a code
+ * action, and {@link fixAll} repeats until nothing changes.
  */
 import { parseCable } from './parse/index';
 import { lintCable } from './lint';
 import type { ResolvedConfig } from './config';
-import type { TextEdit } from './rules/types';
+import type { Finding, TextEdit } from './rules/types';
 import { isBefore, lineStarts, offsetAt } from './text';
 
 /**
@@ -27,13 +29,17 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out + text.slice(cursor);
 }
 
-/** The safe edits for a text: one per finding, non-overlapping. */
-export function safeEdits(text: string, config?: ResolvedConfig): TextEdit[] {
-  const { cable } = parseCable(text);
+/**
+ * The edits of the first safe fix of every finding, in the findings' order; an edit that
+ * overlaps or touches one taken before it is left out (the next pass of {@link fixAll} finds
+ * its finding again).
+ */
+export function safeFixEdits(findings: readonly Finding[]): TextEdit[] {
   const edits: TextEdit[] = [];
-  for (const finding of lintCable(cable, config)) {
+  for (const finding of findings) {
     const fix = finding.fixes?.find((f) => f.safe);
-    if (fix) edits.push(...fix.edits);
+    if (!fix) continue;
+    for (const e of fix.edits) if (!edits.some((x) => !isBefore(x.range.end, e.range.start) && !isBefore(e.range.end, x.range.start))) edits.push(e);
   }
   return edits;
 }
@@ -46,7 +52,7 @@ export function fixAll(text: string, config?: ResolvedConfig): { text: string; a
   let current = text;
   let applied = 0;
   for (let pass = 0; pass < 5; pass++) {
-    const edits = safeEdits(current, config);
+    const edits = safeFixEdits(lintCable(parseCable(current).cable, config));
     if (edits.length === 0) break;
     const next = applyEdits(current, edits);
     if (next === current) break;

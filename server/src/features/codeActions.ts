@@ -1,8 +1,10 @@
 /**
- * Code actions: quick fixes from findings, "disable this rule in this file",
- * and `source.fixAll.cable` (safe fixes only).
+ * Code actions: quick fixes from findings and `source.fixAll.cable` (safe fixes
+ * only). "Disable this rule in this file" is made in server.ts, which knows the
+ * configuration.
  */
 import { CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit as LspTextEdit } from 'vscode-languageserver-types';
+import { safeFixEdits } from '../core/fix';
 import type { Finding } from '../core/rules/types';
 import { isBefore } from '../core/text';
 
@@ -29,17 +31,9 @@ export function getQuickFixes(uri: string, findings: readonly Finding[], range: 
   return actions;
 }
 
-/** Fix All: the first safe fix of every finding, as separate non-overlapping edits. */
+/** Fix All: the first safe fix of every finding, as separate non-overlapping edits ({@link safeFixEdits}, as `cablelint --fix` takes them). */
 export function getFixAll(uri: string, findings: readonly Finding[]): CodeAction | undefined {
-  const edits: LspTextEdit[] = [];
-  for (const finding of findings) {
-    const fix = finding.fixes?.find((f) => f.safe);
-    if (!fix) continue;
-    for (const e of fix.edits) {
-      if (edits.some((x) => overlaps(x.range, e.range))) continue;
-      edits.push({ range: e.range, newText: e.newText });
-    }
-  }
+  const edits: LspTextEdit[] = safeFixEdits(findings).map((e) => ({ range: e.range, newText: e.newText }));
   if (edits.length === 0) return undefined;
   return CodeAction.create('Fix all safe cable problems', { changes: { [uri]: edits } }, FIX_ALL_KIND);
 }
