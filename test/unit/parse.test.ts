@@ -215,6 +215,8 @@ describe('parser: metadata', () => {
     ['OADR', 'oadr', undefined],
     ['GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P', 'gds', '1985-8-12'],
     ['DNG: CO 01/26/2021', 'downgrade', '2021-1-26'],
+    ['DNG: CO 13/45/2021', 'downgrade', undefined],
+    ['GDS 2/30/85', 'gds', undefined],
     ['25X1', 'x-code', undefined],
     ['AS AMENDED; DECLASSIFIED JUNE 21, 2006', 'declassified', undefined],
     ['XXXXXXXXXXXXX', 'redacted', undefined],

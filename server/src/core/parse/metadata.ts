@@ -1258,12 +1258,17 @@ export function classifyDecl(raw: string): { kind: DeclKind; date?: CalendarDate
   if (/^(?:25)?X\d(?:[, ]+(?:25)?X\d)*\b/i.test(v)) return { kind: 'x-code' };
   if (/DECLASSIFIED/i.test(v)) return { kind: 'declassified' };
   const gds = /^GDS\b(.*)$/i.exec(v);
-  if (gds) return { kind: 'gds', date: readDate(gds[1].trim().split(/\s/)[0] ?? '')?.date };
+  if (gds) return { kind: 'gds', date: realDate(readDate(gds[1].trim().split(/\s/)[0] ?? '')) };
   const dng = /^DNG ?:? ?[A-Z]{1,3} +(\S+)/i.exec(v);
-  if (dng) return { kind: 'downgrade', date: readDate(dng[1])?.date };
+  if (dng) return { kind: 'downgrade', date: realDate(readDate(dng[1])) };
   const d = readDate(v);
-  if (d) return { kind: 'date', date: d.impossible ? undefined : d.date, impossible: d.impossible };
+  if (d) return { kind: 'date', date: realDate(d), impossible: d.impossible };
   return { kind: 'text' };
+}
+
+/** A date read by {@link readDate}, when it is a real one ("DNG: CO 13/45/2010" has none). */
+function realDate(d: ReturnType<typeof readDate>): CalendarDate | undefined {
+  return d && !d.impossible ? d.date : undefined;
 }
 
 /** Reads the seven observed date shapes: mm/dd/yyyy, m/d/yy, yyyy/mm/dd, yyyy-mm-dd and their kin. */
