@@ -309,6 +309,10 @@ describe('hover', () => {
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: ZZLO|CAL\n', { dictionaries: merged }), /A local program/);
     assert.deepEqual(loadUserDictionary('{"tags":[{"code":7}],"extra":1}', 'bad.json').errors, ['bad.json: /extra is not a known section (tags, routingIndicators)', 'bad.json: /tags/0/code must be a string of 2 to 10 letters']);
     assert.match(loadUserDictionary('{not json', 'broken.json').errors[0], /broken\.json: not valid JSON/);
+    // Unknown keys inside an entry, as the schema forbids them: reported, and the entry still loads.
+    const extra = loadUserDictionary('{"tags":[{"code":"ZZLOCAL","meaning":"A local program","meanig":"typo"}],"routingIndicators":[{"code":"RUEHZZZ","address":"AMEMBASSY NOWHERE","seen":1}]}', 'extra.json');
+    assert.deepEqual(extra.errors, ['extra.json: /tags/0/meanig is not a known key (code, meaning, family)', 'extra.json: /routingIndicators/0/seen is not a known key (code, address)']);
+    assert.deepEqual([extra.dictionary!.tags.length, extra.dictionary!.routingIndicators.length], [1, 1]);
   });
 
   it('names a category by the text before its parenthesis', () => {

@@ -78,8 +78,9 @@ export interface UserDictionary {
 }
 
 /**
- * Validates a user dictionary strictly as data. Unknown keys and wrong types
- * are errors with their JSON path; valid entries still load.
+ * Validates a user dictionary strictly as data, as schemas/dictionary.schema.json
+ * describes it. Unknown keys and wrong types are errors with their JSON path; entries
+ * whose known keys are valid still load.
  */
 export function loadUserDictionary(jsonText: string, source: string): { dictionary?: UserDictionary; errors: string[] } {
   const errors: string[] = [];
@@ -94,6 +95,9 @@ export function loadUserDictionary(jsonText: string, source: string): { dictiona
   for (const key of Object.keys(obj)) if (!['tags', 'routingIndicators', '$schema'].includes(key)) errors.push(`${source}: /${key} is not a known section (tags, routingIndicators)`);
   const tags: TagEntry[] = [];
   const ris: RoutingEntry[] = [];
+  const unknownKeys = (entry: Record<string, unknown>, path: string, known: readonly string[]) => {
+    for (const key of Object.keys(entry)) if (!known.includes(key)) errors.push(`${source}: ${path}/${key} is not a known key (${known.join(', ')})`);
+  };
   const list = (key: string): unknown[] => {
     const v = obj[key];
     if (v === undefined) return [];
@@ -109,6 +113,7 @@ export function loadUserDictionary(jsonText: string, source: string): { dictiona
     if (typeof entry.code !== 'string' || !/^[A-Za-z]{2,10}$/.test(entry.code)) return errors.push(`${source}: /tags/${i}/code must be a string of 2 to 10 letters`);
     if (typeof entry.meaning !== 'string') return errors.push(`${source}: /tags/${i}/meaning must be a string`);
     if (entry.family !== undefined && typeof entry.family !== 'string') return errors.push(`${source}: /tags/${i}/family must be a string`);
+    unknownKeys(entry, `/tags/${i}`, ['code', 'meaning', 'family']);
     tags.push({ code: entry.code.toUpperCase(), family: (entry.family as string) ?? 'user', meaning: entry.meaning, source, verified: true });
     return undefined;
   });
@@ -117,6 +122,7 @@ export function loadUserDictionary(jsonText: string, source: string): { dictiona
     if (typeof entry !== 'object' || entry === null) return errors.push(`${source}: /routingIndicators/${i} must be an object`);
     if (typeof entry.code !== 'string' || !/^[A-Z]{5,8}$/.test(entry.code)) return errors.push(`${source}: /routingIndicators/${i}/code must be 5 to 8 capital letters`);
     if (typeof entry.address !== 'string') return errors.push(`${source}: /routingIndicators/${i}/address must be a string`);
+    unknownKeys(entry, `/routingIndicators/${i}`, ['code', 'address']);
     ris.push({ code: entry.code, address: entry.address, source });
     return undefined;
   });
