@@ -36,8 +36,8 @@ class RestartOnce implements ErrorHandler {
       this.#told = true;
       void vscode.window.showWarningMessage('The cable language server stopped unexpectedly and was restarted.');
     }
-    // Give up after five crashes in three minutes, as the default handler does.
-    return this.#restarts.length > 5 ? { action: CloseAction.DoNotRestart } : { action: CloseAction.Restart };
+    // Give up at the fifth crash in three minutes, as the default handler does (it restarts four times).
+    return this.#restarts.length >= 5 ? { action: CloseAction.DoNotRestart } : { action: CloseAction.Restart };
   }
 }
 

@@ -5,7 +5,10 @@
 import type { Banner, BannerForm, Level, ParseProblem, Token } from '../model';
 import { isSpace, numberToken, range, skipSpaces, token } from '../text';
 
-/** Level words with the level they stand for (spaces removed, upper case). */
+/**
+ * Level words with the level they stand for (spaces removed, upper case). Every word has
+ * six letters or more, so a reading with its first letter lost still has five.
+ */
 const LEVEL_WORDS: readonly (readonly [string, Level])[] = [
   ['TOPSECRET', 'TOP SECRET'],
   ['CONFIDENTIAL', 'CONFIDENTIAL'],
@@ -39,7 +42,7 @@ const BANNER_OPENINGS: ReadonlySet<number> = (() => {
   for (const [word] of LEVEL_WORDS) {
     add(0, word, 0);
     add(word.charCodeAt(0) - 64, word, 0);
-    if (word.length >= 6) add(0, word, 1);
+    add(0, word, 1);
     for (let stray = 1; stray <= 26; stray++) add(stray, word, 0);
   }
   return openings;
@@ -77,7 +80,7 @@ interface LevelMatch {
 /**
  * Every run of letters {@link matchLevel} reads as a level, with how it reads: the words
  * themselves first, then for each word in turn its first letter doubled ("SS E C R E T",
- * "UUNCLAS"), lost ("E C R E T", "O N F I D E N T I A L"; short stems are too ambiguous)
+ * "UUNCLAS"), lost ("E C R E T", "O N F I D E N T I A L")
  * or a stray letter glued in front ("CSE C R E T"). The first reading found wins.
  */
 const READINGS: ReadonlyMap<string, LevelMatch> = (() => {
@@ -88,8 +91,8 @@ const READINGS: ReadonlyMap<string, LevelMatch> = (() => {
   for (const [word, level] of LEVEL_WORDS) add(word, { level, damaged: false });
   for (const [word, level] of LEVEL_WORDS) {
     add(word[0] + word, { level, damaged: true, how: 'first letter doubled' });
-    if (word.length >= 6) add(word.slice(1), { level, damaged: true, how: 'first letter lost' });
-    if (word.length >= 6) for (let stray = 65; stray <= 90; stray++) add(String.fromCharCode(stray) + word, { level, damaged: true, how: 'stray letter in front' });
+    add(word.slice(1), { level, damaged: true, how: 'first letter lost' });
+    for (let stray = 65; stray <= 90; stray++) add(String.fromCharCode(stray) + word, { level, damaged: true, how: 'stray letter in front' });
   }
   return readings;
 })();
@@ -178,11 +181,10 @@ export function parseBanner(
       const tailStart = base + indices[7] + (tail.length - tail.trimStart().length);
       trailing = token(line, fullText, tailStart, tailStart + tailTrim.length);
     }
-    // A post made only of level-like words is not a post ("SECRET NOFORN 123" does not occur).
   } else {
     if (options.strict) return undefined;
     const loose = REST_NO_POST.exec(after)!;
-    // A level alone, or with SECTION: accepted only when nothing else follows or only a short post.
+    // A level alone, or with SECTION: accepted only when nothing else follows.
     const remainder = loose[5].trim();
     if (!loose[1] && remainder.length > 0) return undefined;
     if (!loose[1] && best.count === 1 && remainder.length === 0) {

@@ -206,7 +206,7 @@ function attempt(upper: string, innerText: string): Reading | null {
   return { level: undefined, sbu: false, controls: Object.freeze([]), wellFormed: false };
 }
 
-/** Spells a marking out: "SECRET, NOFORN". Used by hovers and messages. */
+/** Spells a marking out: "SECRET, NOFORN", for hovers. */
 export function describeMarking(marking: PortionMarking): string {
   const level = marking.level ? (marking.sbu ? 'SENSITIVE BUT UNCLASSIFIED' : marking.level) : 'unknown level';
   const controls = marking.controls.map((c) => (c === 'NF' ? 'NOFORN' : c));

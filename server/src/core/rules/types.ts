@@ -73,7 +73,8 @@ export interface Rule {
   readonly fixable: boolean;
   /**
    * True when its fixes are safe, so that Fix All and `cablelint --fix` apply them: they change
-   * only the finding's own range and never a classification. Other fixes wait for the user.
+   * only the text the finding is about (with the separator or line break its removal leaves,
+   * as CBL018's does) and never a classification. Other fixes wait for the user.
    */
   readonly safeFixes?: boolean;
   /** What the rule page shows: a bad line, the fix, why, and where the rule comes from. */
