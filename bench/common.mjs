@@ -1,5 +1,5 @@
 // Shared helpers for the benchmarks: corpus files, a bundled core, timing.
-import { existsSync, readdirSync, readFileSync, statSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -47,4 +47,3 @@ export function time(fn, runs = 5) {
   return median(t);
 }
 
-export const readAll = (files) => files.map((f) => readFileSync(f, 'utf8'));

@@ -210,16 +210,6 @@ export function linesWith(text: string, offsets: Int32Array, needle: string, acc
   }
 }
 
-/** The terminator that ends each line (`''` for the last one). Used by fixes that must keep line endings. */
-export function lineTerminators(text: string): string[] {
-  const result: string[] = [];
-  const re = /\r\n|\r|\n/g;
-  let match: RegExpExecArray | null;
-  while ((match = re.exec(text)) !== null) result.push(match[0]);
-  result.push('');
-  return result;
-}
-
 /** Offsets of the first character of every line. */
 export function lineStarts(text: string): number[] {
   const starts = [0];

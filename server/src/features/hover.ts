@@ -20,7 +20,6 @@ export interface HoverContext {
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const PRECEDENCE: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE', Y: 'EMERGENCY COMMAND' };
 
 /**
  * A hover's Markdown: the title in bold, then each body line as a paragraph of its own, except that
@@ -130,13 +129,13 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
       if (at(a.precedence, position)) return hover(md(esc(a.precedence!.text), ['Precedence of the message for this addressee.'], 'FORMAT.md §2'), a.precedence!.range);
     }
     if (header.routing && at(header.routing.pair, position)) {
-      const p = header.routing.precedence ?? PRECEDENCE[header.routing.pair.text[0]];
+      const p = header.routing.precedence;
       return hover(md(`Precedence pair ${esc(header.routing.pair.text)}`, [`${p ?? 'Unknown'} precedence, written twice; equals the action precedence of the DTG line.`], 'FORMAT.md §2 [ARMY]'), header.routing.pair.range);
     }
     const dtg = header.dtg;
     if (dtg) {
-      for (const p of dtg.prosigns) {
-        if (at(p, position)) return hover(md(`Prosign ${esc(p.text)}`, [`${PRECEDENCE[p.text] ?? 'Unknown'} precedence${dtg.prosigns.length === 2 ? (p === dtg.prosigns[0] ? ' (action)' : ' (information)') : ''}.`], 'FORMAT.md §2 [PREC]'), p.range);
+      for (const [i, p] of dtg.prosigns.entries()) {
+        if (at(p, position)) return hover(md(`Prosign ${esc(p.text)}`, [`${dtg.precedences[i] ?? 'Unknown'} precedence${dtg.prosigns.length === 2 ? (p === dtg.prosigns[0] ? ' (action)' : ' (information)') : ''}.`], 'FORMAT.md §2 [PREC]'), p.range);
       }
       if (dtg.dtg && at(dtg.dtg.token, position)) {
         const g = dtg.dtg;

@@ -54,10 +54,6 @@ export class CableIndex {
     if (old.id && this.#byId.get(old.id)?.uri === uri) this.#byId.delete(old.id);
   }
 
-  get(uri: string): IndexedCable | undefined {
-    return this.#byUri.get(uri);
-  }
-
   byId(id: string): IndexedCable | undefined {
     return this.#byId.get(id);
   }

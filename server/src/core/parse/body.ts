@@ -20,7 +20,7 @@ import type {
   Token,
 } from '../model';
 import type { LineShapes } from '../text';
-import { isDigit, isLetter, isSpace, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { isDigit, isLetter, isSpace, lineRange, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
@@ -689,7 +689,7 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
     // Boxed: "-----" / IRAN / "-----".
     const t = i + 1;
     if (t + 1 < lines.length && kinds[t] === 'text' && kinds[t + 1] === 'rule' && isHeadingText(lines[t])) {
-      return span(lines, t, 'boxed', [lineRangeOf(lines, i), lineRangeOf(lines, t + 1)], i, t + 1);
+      return span(lines, t, 'boxed', [lineRange(lines, i), lineRange(lines, t + 1)], i, t + 1);
     }
     return undefined;
   }
@@ -701,11 +701,11 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
     if (text.length > 120) return undefined;
     const slash = first === 47 ? slashHeading(text, lead) : undefined;
     if (slash) {
-      return { heading: { range: lineRangeOf(lines, i), text: token(i, text, slash[0], slash[1]), style: 'slashes', rules: [] }, first: i, last: i, textLine: i };
+      return { heading: { range: lineRange(lines, i), text: token(i, text, slash[0], slash[1]), style: 'slashes', rules: [] }, first: i, last: i, textLine: i };
     }
     const dashed = dashedInline(text, lead);
     if (dashed && isHeadingText(text.slice(dashed[0], dashed[1]))) {
-      return { heading: { range: lineRangeOf(lines, i), text: token(i, text, dashed[0], dashed[1]), style: 'dashed-inline', rules: [] }, first: i, last: i, textLine: i };
+      return { heading: { range: lineRange(lines, i), text: token(i, text, dashed[0], dashed[1]), style: 'dashed-inline', rules: [] }, first: i, last: i, textLine: i };
     }
   }
   // Cheap structure first: a rule line under it, or a blank line before and a blank line or paragraph after.
@@ -715,7 +715,7 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   if (!underlined && !alone) return undefined;
   if (text.length > 120 || !isHeadingText(text)) return undefined;
   // Underlined: the heading, then a rule line.
-  if (underlined) return span(lines, i, 'underlined', [lineRangeOf(lines, i + 1)], i, i + 1);
+  if (underlined) return span(lines, i, 'underlined', [lineRange(lines, i + 1)], i, i + 1);
   // A short line alone is a heading only when a paragraph or a long line of text follows; never the last line.
   let followed = false;
   for (let k = next; k < lines.length && k < next + 4; k++) {
@@ -776,9 +776,6 @@ function span(lines: readonly string[], textLine: number, style: Heading['style'
   };
 }
 
-function lineRangeOf(lines: readonly string[], line: number): Range {
-  return range(line, 0, lines[line].length);
-}
 
 const NOT_NAMES = /^(?:END|BT|NNNN|SIPDIS|NOFORN|SUMMARY|COMMENT|NOTE|TEXT|CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS|MORE|THANKS|ENDS)$/i;
 

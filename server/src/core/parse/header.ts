@@ -2,7 +2,7 @@
  * The lines before the banner: publisher notes, date lines, export metadata
  * and the ACP 127 transmission header (FORMAT.md §1–2, CORPUS-FINDINGS.md §1).
  */
-import { precedenceFromLetter } from '../levels';
+import { levelFromLetter, precedenceFromLetter } from '../levels';
 import type {
   Addressee,
   DateTimeGroup,
@@ -502,8 +502,7 @@ class HeaderBuilder {
         security.group = token(line, text, ws[1].start, groupEnd);
         if (groupEnd < ws[1].end) security.specat = token(line, text, groupEnd, ws[1].end);
         const letter = gm[1];
-        security.groupLevel =
-          letter === 'U' ? 'UNCLASSIFIED' : letter === 'C' ? 'CONFIDENTIAL' : letter === 'S' ? 'SECRET' : letter === 'T' ? 'TOP SECRET' : letter === 'E' ? 'EFTO' : undefined;
+        security.groupLevel = letter === 'E' ? 'EFTO' : levelFromLetter(letter);
         if (!security.groupLevel) ok = false;
       } else ok = false;
       security.trailing = ws.slice(2).map((w) => token(line, text, w.start, w.end));
