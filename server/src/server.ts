@@ -279,6 +279,7 @@ documents.onDidClose((e) => {
   largeLogged.delete(e.document.uri);
   const t = timers.get(e.document.uri);
   if (t) clearTimeout(t);
+  timers.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -301,15 +302,15 @@ connection.onSelectionRanges((p) => {
   return guard('selectionRange', [], () => getSelectionRanges(cableFor(doc), p.positions));
 });
 
-connection.onHover((p, token) => {
+connection.onHover((p) => {
   const doc = documents.get(p.textDocument.uri);
   if (!doc) return null;
-  return guard('hover', null, () => getHover(cableFor(doc), p.position, { dictionaries, lookupCable: (id) => index.byId(id), citingId: idFromFileName(doc.uri), token }));
+  return guard('hover', null, () => getHover(cableFor(doc), p.position, { dictionaries, lookupCable: (id) => index.byId(id), citingId: idFromFileName(doc.uri) }));
 });
 
-connection.onCompletion((p, token) => {
+connection.onCompletion((p) => {
   const doc = documents.get(p.textDocument.uri);
-  return doc ? guard('completion', [], () => getCompletions(cableFor(doc), p.position, { dictionaries, token })) : [];
+  return doc ? guard('completion', [], () => getCompletions(cableFor(doc), p.position, { dictionaries })) : [];
 });
 
 connection.onCodeAction((p) => {

@@ -57,7 +57,7 @@ export function collect(paths: readonly string[], errors: string[]): InputFile[]
 }
 
 /** `file`'s path relative to `base`, with `/`. */
-export function relativePath(base: string, file: string): string {
+function relativePath(base: string, file: string): string {
   return path.relative(base, path.resolve(file)).split(path.sep).join('/');
 }
 

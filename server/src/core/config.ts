@@ -17,7 +17,7 @@ import { allRules, ruleByIdOrName } from './rules/index';
 import type { RuleSetting } from './rules/types';
 
 /** Severities a rule may be set to. */
-export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'hint', 'info', 'warning', 'error'];
+const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'hint', 'info', 'warning', 'error'];
 
 /** The configuration as written (rule keys resolved to ids). */
 export interface CableLintConfig {

@@ -53,7 +53,7 @@ export function precedenceFromLetter(letter: string): Precedence | undefined {
 }
 
 /** Precedences, lowest first (for "info precedence not higher than action precedence"). */
-export const PRECEDENCES: readonly Precedence[] = ['ROUTINE', 'PRIORITY', 'IMMEDIATE', 'FLASH', 'EMERGENCY COMMAND'];
+const PRECEDENCES: readonly Precedence[] = ['ROUTINE', 'PRIORITY', 'IMMEDIATE', 'FLASH', 'EMERGENCY COMMAND'];
 
 /** 0 for ROUTINE up to 4 for EMERGENCY COMMAND. */
 export function precedenceRank(precedence: Precedence): number {

@@ -9,12 +9,10 @@ import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Cable } from '../core/model';
 import { isDigit, isLetter, isSpace } from '../core/text';
 import type { Dictionaries } from './dictionaries';
-import type { Cancellation } from './types';
 
 /** What {@link getCompletions} needs besides the cable. */
 export interface CompletionContext {
   readonly dictionaries: Dictionaries;
-  readonly token?: Cancellation;
 }
 
 const CAVEATS = ['NOFORN', 'SIPDIS', 'SENSITIVE', 'NOT FOR INTERNET DISTRIBUTION', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS'];

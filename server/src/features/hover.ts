@@ -8,7 +8,7 @@ import { describeMarking } from '../core/parse/marking';
 import type { Cable, Decl, Range, Token } from '../core/model';
 import { contains } from '../core/text';
 import type { Dictionaries, TagEntry, TermEntry } from './dictionaries';
-import type { Cancellation, IndexedCable } from './types';
+import type { IndexedCable } from './types';
 
 /** What {@link getHover} needs besides the cable. */
 export interface HoverContext {
@@ -16,7 +16,6 @@ export interface HoverContext {
   readonly lookupCable?: (id: string) => IndexedCable | undefined;
   /** The id the document's file name gives, for REF citations in a cable whose text gives no date. */
   readonly citingId?: string;
-  readonly token?: Cancellation;
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -42,7 +41,7 @@ function md(title: string, body: string[], source?: string): string {
  * Text from the cable, escaped for Markdown: a `*`, `_` or `[` in a subject or an address is
  * shown as written, not as formatting or a link.
  */
-export function esc(text: string): string {
+function esc(text: string): string {
   return text.replace(MARKDOWN_SPECIAL, '\\$&');
 }
 
@@ -62,7 +61,7 @@ function shortSource(source: string): string {
 }
 
 /** Describes a TAG, saying so when its meaning is not in the dictionary. */
-export function describeTag(code: string, dicts: Dictionaries): { text: string; entry?: TagEntry } {
+function describeTag(code: string, dicts: Dictionaries): { text: string; entry?: TagEntry } {
   const entry = dicts.tags.get(code);
   if (entry) {
     const family = entry.family === 'subject' ? `subject TAG, category ${entry.category} (${categoryName(entry.category, dicts)})` : `${entry.family} TAG`;

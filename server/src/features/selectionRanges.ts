@@ -39,8 +39,7 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   if (cable.header && contains(cable.header.range, p)) candidates.push(cable.header.range);
   if (cable.metadataRange && contains(cable.metadataRange, p)) candidates.push(cable.metadataRange);
   const last = cable.lines.length - 1;
-  candidates.push(range(0, 0, 0));
-  candidates[candidates.length - 1] = { start: { line: 0, character: 0 }, end: { line: last, character: cable.lines[last].length } };
+  candidates.push({ start: { line: 0, character: 0 }, end: { line: last, character: cable.lines[last].length } });
   // Keep a chain where each range contains the one before.
   const chain: Range[] = [];
   for (const c of candidates.sort((a, b) => size(a) - size(b))) {

@@ -1,5 +1,5 @@
 /**
- * What every feature receives besides the parsed cable.
+ * What features receive from the workspace besides the parsed cable.
  * Features are pure functions of (cable, position, context): they do no IO.
  */
 
@@ -19,11 +19,3 @@ export interface IndexedCable {
   /** Line of the banner (for "find references" targets). */
   readonly bannerLine?: number;
 }
-
-/** Cancellation, structurally compatible with LSP's `CancellationToken`. */
-export interface Cancellation {
-  readonly isCancellationRequested: boolean;
-}
-
-/** A token that is never cancelled, for tests and the CLI. */
-export const noopToken: Cancellation = { isCancellationRequested: false };

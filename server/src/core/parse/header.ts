@@ -625,7 +625,7 @@ export function trailingPrecedence(text: string, floor: number, end: number): nu
 }
 
 /** Decodes `DDHHMMZ MON YY` into a {@link DateTimeGroup}. */
-export function decodeDtg(t: Token, ddhhmm: string, mon: string, yy: string): DateTimeGroup {
+function decodeDtg(t: Token, ddhhmm: string, mon: string, yy: string): DateTimeGroup {
   const day = parseInt(ddhhmm.slice(0, 2), 10);
   const hour = parseInt(ddhhmm.slice(2, 4), 10);
   const minute = parseInt(ddhhmm.slice(4, 6), 10);

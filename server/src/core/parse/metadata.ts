@@ -214,7 +214,7 @@ export function mayOpenField(c: number, c2: number): boolean {
 }
 
 /** Paragraph markers, for where the metadata ends: "¶1.", "¶ 1.", "1.(C)", "1. (S/NF)". */
-export const PARAGRAPH_START = /^\s*(?:¶\s?\d{1,3}\s?\.|\d{1,3}\.{1,2}\s*\()/;
+const PARAGRAPH_START = /^\s*(?:¶\s?\d{1,3}\s?\.|\d{1,3}\.{1,2}\s*\()/;
 
 /** {@link PARAGRAPH_START}, tried only when the first non-space character `c` is "¶" or a digit. */
 export function startsParagraph(text: string, c: number): boolean {
@@ -472,7 +472,7 @@ class FieldBuilder {
   #tagsRange?: ReturnType<typeof range>;
   #subjectParts: Token[] = [];
   #refItems: RefItem[] = [];
-  #pendingRef?: { letterToken: Token; letter: string; start: { line: number; character: number } };
+  #pendingRef?: { letterToken: Token; letter: string };
   #clbyLines = 0;
 
   constructor(
@@ -764,7 +764,7 @@ class FieldBuilder {
         const pieces = this.#citationPieces(text, seg.start, seg.end);
         if (pieces.length === 0) {
           // "C)" at the end of a line: the citation is on the next line.
-          this.#pendingRef = { letterToken, letter: seg.marker.letter, start: letterToken.range.start };
+          this.#pendingRef = { letterToken, letter: seg.marker.letter };
           continue;
         }
         this.#pushItem(line, text, pieces[0].start, pieces[0].end, letterToken, seg.marker.letter);
@@ -1215,7 +1215,7 @@ export function continuesTags(text: string): boolean {
 const CITATION = /^(?:(\d{2}|\d{4})\s+)?([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,3})\s+0*(\d{1,6})(?:\s+AND\s+PREVIOUS\.?|:(?:\s.*)?)?$/i;
 
 /** Parses a cable citation; undefined for free text (`SAINZ E-MAIL`, `IIR 6906012405`). */
-export function parseCitation(text: string): Citation | undefined {
+function parseCitation(text: string): Citation | undefined {
   const m = CITATION.exec(text.trim());
   if (!m) return undefined;
   const post = singleSpaced(m[2].toUpperCase());
@@ -1250,7 +1250,7 @@ function parseDecl(line: number, text: string, pos: number, end: number): Decl |
 }
 
 /** Classifies a DECL value and reads its date. */
-export function classifyDecl(raw: string): { kind: DeclKind; date?: CalendarDate; impossible?: boolean } {
+function classifyDecl(raw: string): { kind: DeclKind; date?: CalendarDate; impossible?: boolean } {
   const v = raw.trim();
   if (/^N\/?A\b/i.test(v)) return { kind: 'na' };
   if (/^OADR\b/i.test(v)) return { kind: 'oadr' };

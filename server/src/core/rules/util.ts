@@ -7,7 +7,7 @@ import { range } from '../text';
 import type { Fix, Report, TextEdit } from './types';
 
 /** The range of a whole line without its terminator. */
-export function wholeLine(cable: Cable, line: number): Range {
+function wholeLine(cable: Cable, line: number): Range {
   return range(line, 0, cable.lines[line]?.length ?? 0);
 }
 
@@ -20,7 +20,7 @@ export function documentStart(cable: Cable): Range {
 }
 
 /** The cable's classification, from the banner. */
-export function cableLevel(cable: Cable): Level | undefined {
+function cableLevel(cable: Cable): Level | undefined {
   return cable.banner?.level;
 }
 
