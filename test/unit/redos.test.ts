@@ -1,6 +1,8 @@
 /**
  * Regex safety: recheck (an npm ReDoS checker) over every regular expression in
- * the core, the features and the grammar. Every one must be rated `safe`: a
+ * the core, the features and the grammar: the literals, the expressions the
+ * modules build with `new RegExp(…)` (as they build them when they load), and
+ * the grammar's patterns. Every one must be rated `safe`: a
  * polynomial or exponential verdict fails, and so does "unknown" (recheck gave
  * up or timed out), with no allow-list and no exception for input the code
  * bounds. Where an expression would backtrack over a run of characters, the
@@ -10,16 +12,30 @@
  */
 import * as assert from 'node:assert/strict';
 import { checkSync } from 'recheck';
-import { grammarRegexes, sourceRegexes } from '../../scripts/regexes';
+import { builtRegexes, grammarRegexes, regexConstructorSites, sourceRegexes } from '../../scripts/regexes';
 import { ROOT } from '../helpers';
+
+const DIRS = ['server/src/core', 'server/src/features'];
 
 describe('regex safety (recheck)', function () {
   this.timeout(600000);
-  const all = [...sourceRegexes(ROOT, ['server/src/core', 'server/src/features']), ...grammarRegexes(ROOT)];
+  const built = builtRegexes(ROOT, DIRS);
+  const all = [...sourceRegexes(ROOT, DIRS), ...built, ...grammarRegexes(ROOT)];
 
   it(`finds the expressions to check`, () => {
     assert.ok(all.length > 150, `only ${all.length} expressions found`);
     assert.ok(all.some((r) => r.where.startsWith('grammar.')), 'no grammar patterns found');
+  });
+
+  it('checks the expression of every new RegExp(…) in the core and the features', () => {
+    const sites = regexConstructorSites(ROOT, DIRS);
+    // The caveat and level patterns of metadata.ts are built from the list of caveats.
+    const metadata = (where: string) => where.startsWith('server/src/core/parse/metadata.ts:');
+    assert.ok(sites.filter(metadata).length >= 4, `new RegExp in metadata.ts not found: ${sites.join(', ')}`);
+    assert.ok(built.some((r) => metadata(r.where) && r.source.includes('NOFORN')), 'the caveat pattern of metadata.ts is not checked');
+    // An expression built only when a function runs is never checked: build it when the module loads.
+    const checked = new Set(built.map((r) => r.where));
+    assert.deepEqual(sites.filter((s) => !checked.has(s)), [], 'new RegExp(…) not run when its module loads');
   });
 
   it('recheck rates every expression safe', () => {
