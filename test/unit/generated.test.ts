@@ -1,6 +1,7 @@
 /**
  * Files generated from the code or the reference data stay in step with it:
- * rule pages, the rule index, the configuration schema and the dictionary.
+ * rule pages, the rule index, the configuration schema, the dictionary and
+ * the rule fixtures.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -20,6 +21,11 @@ describe('generated files', () => {
   it('the dictionary is built from ../shared/reference (node scripts/build-data.mjs)', function () {
     if (!fs.existsSync(path.join(ROOT, '..', 'shared', 'reference'))) this.skip();
     const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-data.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  });
+
+  it('the rule fixtures are what scripts/make-rule-fixtures.mjs writes', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/make-rule-fixtures.mjs'), '--check'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
   });
 
