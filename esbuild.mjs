@@ -37,11 +37,12 @@ const common = {
 
 /**
  * Packages the CLI needs only now and then: jsonc-parser when there is a configuration file,
- * picomatch when there are globs, vscode-languageserver-types for `outline`. Each is bundled
- * on its own into dist/cli-NAME.js, and the CLI imports a stand-in whose exports require that
- * file on first use, so that a plain run neither compiles nor initialises them.
+ * picomatch when there are globs, vscode-languageserver-types for `outline`, diff for the
+ * diff of `--fix-dry-run`. Each is bundled on its own into dist/cli-NAME.js, and the CLI
+ * imports a stand-in whose exports require that file on first use, so that a plain run
+ * neither compiles nor initialises them.
  */
-const LAZY_PACKAGES = ['jsonc-parser', 'picomatch', 'vscode-languageserver-types'];
+const LAZY_PACKAGES = ['jsonc-parser', 'picomatch', 'vscode-languageserver-types', 'diff'];
 
 /** Replaces imports of {@link LAZY_PACKAGES} with stand-ins that load dist/cli-NAME.js on first use. */
 const lazyPackagesPlugin = {

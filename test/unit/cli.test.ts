@@ -86,6 +86,50 @@ describe('cablelint', function () {
     assert.equal(fs.readFileSync(unsafe, 'utf8'), text);
   });
 
+  it('--fix-dry-run prints a hunk per change, with three lines of context, when a fix removes a line (LF and CRLF)', () => {
+    // An invented cable: CBL018 removes the repeated EFIN alone on the TAGS field's third line,
+    // and CBL026 changes "¶ 13." to "¶3." in place.
+    const source = fs.readFileSync(path.join(ROOT, 'test/fixtures/cli/fix-dry-run.cable'), 'utf8');
+    const expected = [
+      '--- r.cable',
+      '+++ r.cable (fixed)',
+      '@@ -5,7 +5,6 @@',
+      ' E.O. 12958: DECL: 05/11/2019',
+      ' TAGS: ECON EFIN PGOV SENV',
+      '       ETRD IC',
+      '-      EFIN',
+      ' SUBJECT: ICELANDIC FISHERIES COUNCIL DEBATES NEW QUOTA RULES',
+      ' ',
+      ' Classified By: Ambassador Mark Odell for reasons 1.4 (b) and (d).',
+      '@@ -17,5 +16,5 @@',
+      ' ¶2. (C) The council chair told Econoff that the coastal towns',
+      ' want a larger share for small boats. The large firms oppose it.',
+      ' ',
+      '-¶ 13. (U) The Embassy will report on the next session in June.',
+      '+¶3. (U) The Embassy will report on the next session in June.',
+      ' ODELL',
+      '',
+    ].join('\n');
+    const dir = path.join(tmp, 'dry');
+    fs.mkdirSync(dir);
+    const file = path.join(dir, 'r.cable');
+    for (const eol of ['\n', '\r\n']) {
+      const text = source.replace(/\n/g, eol);
+      fs.writeFileSync(file, text);
+      const dry = run(['--fix-dry-run', 'r.cable'], dir);
+      assert.equal(dry.stderr, '');
+      assert.equal(dry.code, 0);
+      // The diff shows lines without their terminators, so CRLF gives the same diff as LF.
+      assert.equal(dry.stdout, expected, JSON.stringify(eol));
+      assert.equal(fs.readFileSync(file, 'utf8'), text, 'a dry run writes nothing');
+      // --fix writes what the diff showed, keeping the line endings.
+      assert.equal(run(['--fix', 'r.cable'], dir).code, 0);
+      const fixed = source.replace('      ETRD IC\n      EFIN\n', '      ETRD IC\n').replace('¶ 13. (U)', '¶3. (U)').replace(/\n/g, eol);
+      assert.equal(fs.readFileSync(file, 'utf8'), fixed);
+      assert.equal(run(['--fix-dry-run', 'r.cable'], dir).stdout, '', 'nothing is left to fix');
+    }
+  });
+
   it('reads .cablelint.jsonc, --config, --rule and --ignore', () => {
     const dir = path.join(tmp, 'cfg');
     fs.mkdirSync(dir);
@@ -200,7 +244,7 @@ describe('cablelint', function () {
     assert.equal(code, 0);
   });
 
-  it('loads jsonc-parser, picomatch and the LSP types only for the runs that need them', () => {
+  it('loads jsonc-parser, picomatch, the LSP types and diff only for the runs that need them', () => {
     const loaded = (args: string[]) => {
       const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'module' } });
       return [...r.stderr.matchAll(/REQUEST \.\/cli-([\w-]+)\.js/g)].map((m) => m[1]);
@@ -208,6 +252,8 @@ describe('cablelint', function () {
     assert.deepEqual(loaded(['--format', 'json', 'test/fixtures/samples']), []);
     assert.deepEqual(loaded(['--ignore', 'drafts/**', 'test/fixtures/samples']), ['picomatch']);
     assert.deepEqual(loaded(['outline', 'test/fixtures/samples/09VALLETTA412.cable']), ['vscode-languageserver-types']);
+    assert.deepEqual(loaded(['--fix-dry-run', 'test/fixtures/samples']), [], 'no diff to print');
+    assert.deepEqual(loaded(['--fix-dry-run', 'test/fixtures/cli/fix-dry-run.cable']), ['diff']);
     const dir = path.join(tmp, 'lazy');
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, '.cablelint.jsonc'), '{ "rules": { "CBL030": "warning" } }');

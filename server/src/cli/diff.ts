@@ -1,28 +1,20 @@
 /**
- * A small unified diff for `--fix-dry-run`: fixes change few lines, so a
- * line-by-line comparison with context is enough (no external diff tool runs).
+ * The unified diff `--fix-dry-run` prints, made by jsdiff (the `diff` package). A fix may
+ * remove a whole line (CBL018 drops a repeated TAG standing alone on a wrapped TAGS line),
+ * so lines are matched by content, not by their index.
  */
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 
-/** Unified diff of two texts, three lines of context. */
+/**
+ * Unified diff of a file's text before and after its fixes, with three lines of context,
+ * headed `--- FILE` and `+++ FILE (fixed)`. Lines are compared without their terminators:
+ * `\r\n` and a lone `\r` become `\n` on both sides first, because fixes keep every line
+ * ending as it was, and a diff printed with `\r` in it would show stray characters on a
+ * terminal. Returns an empty string when no line differs.
+ */
 export function unifiedDiff(file: string, before: string, after: string): string {
-  const a = before.split(/\r\n|\r|\n/);
-  const b = after.split(/\r\n|\r|\n/);
-  // Fixes never add or remove lines except NOFORN insertion, which is not safe; align by index otherwise.
-  let out = `--- ${file}\n+++ ${file} (fixed)\n`;
-  if (a.length !== b.length) {
-    out += `@@ -1,${a.length} +1,${b.length} @@\n` + a.map((l) => `-${l}`).join('\n') + '\n' + b.map((l) => `+${l}`).join('\n') + '\n';
-    return out;
-  }
-  const changed = a.map((l, i) => l !== b[i]);
-  for (let i = 0; i < a.length; i++) {
-    if (!changed[i]) continue;
-    const start = Math.max(0, i - 3);
-    let end = i;
-    while (end + 1 < a.length && (changed[end + 1] || changed.slice(end + 1, end + 4).some(Boolean))) end++;
-    const stop = Math.min(a.length - 1, end + 3);
-    out += `@@ -${start + 1},${stop - start + 1} +${start + 1},${stop - start + 1} @@\n`;
-    for (let k = start; k <= stop; k++) out += changed[k] ? `-${a[k]}\n+${b[k]}\n` : ` ${a[k]}\n`;
-    i = stop;
-  }
-  return out;
+  const a = before.replace(/\r\n?/g, '\n');
+  const b = after.replace(/\r\n?/g, '\n');
+  if (a === b) return '';
+  return createTwoFilesPatch(file, `${file} (fixed)`, a, b, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
 }
