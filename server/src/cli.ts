@@ -5,6 +5,7 @@
  *   cablelint extract [--format jsonl|csv] [--fields a,b] PATH…
  *   cablelint outline FILE…
  *
+ * An option the command does not take is a usage error.
  * Exit codes: 0 no error-level findings; 1 error-level findings; 2 usage or I/O errors.
  */
 import * as fs from 'node:fs';
@@ -45,6 +46,7 @@ Lint options:
                                            one per 500 files).
   -h, --help, -v, --version
 
+Each command takes only the options shown for it; any other is a usage error.
 Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage or I/O errors.
 Extract fields: ${EXTRACT_FIELDS.join(', ')}.
 `;
@@ -65,6 +67,26 @@ interface Options {
 
 class UsageError extends Error {}
 
+/** The options each command takes; the others are usage errors rather than ignored. */
+const COMMAND_OPTIONS: Readonly<Record<Options['command'], readonly string[]>> = {
+  lint: ['--format', '--config', '--rule', '--ignore', '--fix', '--fix-dry-run', '--threads'],
+  extract: ['--format', '--fields'],
+  outline: [],
+};
+
+/** Every option of some command. */
+const ALL_OPTIONS = new Set(Object.values(COMMAND_OPTIONS).flat());
+
+/**
+ * The message for an option `command` does not take, naming the commands that take it
+ * ("lint does not take --fields (an option of extract); its options are …").
+ */
+function notTaken(command: Options['command'], flag: string): string {
+  const owners = (Object.keys(COMMAND_OPTIONS) as Options['command'][]).filter((c) => COMMAND_OPTIONS[c].includes(flag));
+  const own = COMMAND_OPTIONS[command];
+  return `${command} does not take ${flag} (an option of ${owners.join(' and ')}); ${own.length > 0 ? `its options are ${own.join(', ')}` : 'it takes no options'}`;
+}
+
 function parseArgs(argv: string[]): Options {
   const o: Options = { command: 'lint', rules: [], ignore: [], fix: false, dryRun: false, paths: [] };
   let i = 0;
@@ -78,6 +100,8 @@ function parseArgs(argv: string[]): Options {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const take = (name: string) => inline ?? value(name);
+    // "outline FILE --fix" would print an outline and fix nothing: say so rather than ignore the option.
+    if (ALL_OPTIONS.has(flag) && !COMMAND_OPTIONS[o.command].includes(flag)) throw new UsageError(notTaken(o.command, flag));
     switch (flag) {
       case '--format': o.format = take('--format'); break;
       case '--config': o.config = take('--config'); break;

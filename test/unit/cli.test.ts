@@ -167,6 +167,65 @@ describe('cablelint', function () {
     assert.equal(run(['--help']).code, 0);
   });
 
+  it('rejects an option the command does not take with one message and exit code 2, printing nothing else', () => {
+    const sample = 'test/fixtures/samples/09VALLETTA412.cable';
+    const cases: [string[], RegExp][] = [
+      // The first option the command does not take is named.
+      [['outline', sample, '--format', 'sarif', '--fix', '--threads', '4', '--fields', 'id'], /^cablelint: outline does not take --format \(an option of lint and extract\); it takes no options\n/],
+      [['outline', '--format=jsonl', sample], /outline does not take --format/],
+      [['outline', '--fix', sample], /outline does not take --fix \(an option of lint\)/],
+      [['outline', '--fix-dry-run', sample], /outline does not take --fix-dry-run/],
+      [['outline', '--threads', '4', sample], /outline does not take --threads/],
+      [['outline', '--fields', 'id', sample], /outline does not take --fields \(an option of extract\)/],
+      [['outline', '--rule', 'CBL018=off', sample], /outline does not take --rule/],
+      [['outline', '--config', 'x.jsonc', sample], /outline does not take --config/],
+      [['outline', '--ignore', '*.txt', sample], /outline does not take --ignore/],
+      [['extract', '--fix', sample], /^cablelint: extract does not take --fix \(an option of lint\); its options are --format, --fields\n/],
+      [['extract', '--fix-dry-run', sample], /extract does not take --fix-dry-run/],
+      // Checked before the value, which would be a usage error of its own.
+      [['extract', '--threads', '0', sample], /extract does not take --threads/],
+      [['extract', '--rule', 'CBL018=off', sample], /extract does not take --rule/],
+      [['extract', '--config=x.jsonc', sample], /extract does not take --config/],
+      [['extract', '--ignore', '*.txt', sample], /extract does not take --ignore/],
+      [['extract', '--format', 'json', sample], /--format must be one of jsonl, csv/],
+      [['--fields', 'id', sample], /^cablelint: lint does not take --fields \(an option of extract\); its options are --format, --config, --rule, --ignore, --fix, --fix-dry-run, --threads\n/],
+      [['lint', '--fields=id', sample], /lint does not take --fields/],
+      [['--format', 'csv', sample], /--format must be one of stylish, json, sarif, junit/],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, message, args.join(' '));
+      assert.equal(r.stdout, '', args.join(' '));
+    }
+  });
+
+  it('keeps every documented combination of options', () => {
+    const sample = 'test/fixtures/samples/09VALLETTA412.cable';
+    const dir = path.join(tmp, 'combinations');
+    fs.mkdirSync(dir);
+    fs.copyFileSync(path.join(ROOT, sample), path.join(dir, 'v.cable'));
+    fs.writeFileSync(path.join(dir, 'c.jsonc'), '{ "rules": { "CBL030": "warning" } }');
+    const ok = (args: string[], cwd = ROOT) => {
+      const r = run(args, cwd);
+      assert.equal(r.stderr, '', args.join(' '));
+      assert.equal(r.code, 0, args.join(' '));
+      return r.stdout;
+    };
+    // lint, with and without its name.
+    for (const lint of [[], ['lint']]) {
+      assert.equal(JSON.parse(ok([...lint, '--format', 'json', '--config', 'c.jsonc', '--rule', 'CBL018=off', '--ignore', 'drafts/**', '--threads', '2', 'v.cable'], dir)).length, 1);
+      for (const format of ['stylish', 'sarif', 'junit']) ok([...lint, `--format=${format}`, '--threads=auto', 'v.cable'], dir);
+      ok([...lint, '--fix-dry-run', '--config', 'c.jsonc', '--ignore', 'drafts/**', 'v.cable'], dir);
+      ok([...lint, '--fix', '--rule', 'CBL018=warning', '--threads', '1', 'v.cable'], dir);
+    }
+    assert.equal(ok(['extract', '--format', 'jsonl', '--fields', 'id,tags', sample]), '{"id":"09VALLETTA412","tags":["PREL","PGOV","MARR","MOPS","MT","LY"]}\n');
+    assert.equal(ok(['extract', '--fields=id', '--format=csv', sample]), 'id\n09VALLETTA412\n');
+    assert.match(ok(['outline', sample, 'test/fixtures/samples/09QUITO288.cable']), /09VALLETTA412\.cable\n[\s\S]*09QUITO288\.cable\n/);
+    assert.equal(ok(['--version']), '0.1.0\n');
+    assert.match(ok(['outline', '--help']), /^cablelint /);
+  });
+
   it('extracts one JSONL record per cable, with the documented fields', () => {
     const r = run(['extract', 'test/fixtures/samples']);
     const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
