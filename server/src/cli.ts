@@ -6,16 +6,17 @@
  *   cablelint outline FILE…
  *
  * An option the command does not take is a usage error.
- * Exit codes: 0 no error-level findings; 1 error-level findings; 2 usage or I/O errors.
+ * Exit codes: 0 no error-level findings; 1 error-level findings; 2 usage, I/O or internal errors.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
-import { ConfigResolver, DEFAULT_CONFIG, isIgnored, parseConfig, parseRuleOverrides, type CableLintConfig } from './core/config';
+import { ConfigResolver, DEFAULT_CONFIG, isIgnored, parseConfig, parseRuleOverrides, type CableLintConfig, type ResolvedConfig } from './core/config';
+import type { Cable } from './core/model';
 import type { RuleSetting } from './core/rules/types';
 import { fixAll } from './core/fix';
 import { lintCable } from './core/lint';
-import { parseCable } from './core/parse/index';
+import { INTERNAL_ERROR, parseCable } from './core/parse/index';
 import { extractRecord, EXTRACT_FIELDS, toCsvRow } from './cli/extract';
 import { collect, readText, relativePaths } from './cli/files';
 import { formatJson, formatJunit, formatSarif, formatStylish, reported, type FileResult } from './cli/formats';
@@ -47,7 +48,7 @@ Lint options:
   -h, --help, -v, --version
 
 Each command takes only the options shown for it; any other is a usage error.
-Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage or I/O errors.
+Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage, I/O or internal errors (a parser or rule failure).
 Extract fields: ${EXTRACT_FIELDS.join(', ')}.
 `;
 
@@ -210,7 +211,25 @@ interface IndexedResult {
 function lintOne(job: LintJob, resolver: ConfigResolver, errors: string[]): FileResult | undefined {
   const read = readText(job.file, errors);
   if (!read) return undefined;
-  return { file: job.shown, findings: lintCable(parseCable(read.text).cable, resolver.fixed ?? resolver.resolve(job.globPath!)).map(reported) };
+  return { file: job.shown, findings: lintText(job.file, read.text, resolver.fixed ?? resolver.resolve(job.globPath!), errors) };
+}
+
+/**
+ * Parses and lints a file's text. A parser or rule failure (a bug: the findings may be
+ * incomplete) is an error naming the file, so that the run ends with exit code 2.
+ */
+function lintText(file: string, text: string, config: ResolvedConfig, errors: string[]): FileResult['findings'] {
+  const failures: string[] = [];
+  const findings = lintCable(parseCable(text).cable, config, failures).map(reported);
+  for (const f of failures) errors.push(`${file}: internal error: ${f}`);
+  return findings;
+}
+
+/** Parses a file's text for extract and outline; a parser failure is an error naming the file, as in {@link lintText}. */
+function parseText(file: string, text: string, errors: string[]): Cable {
+  const { cable } = parseCable(text);
+  for (const p of cable.problems) if (p.rule === INTERNAL_ERROR) errors.push(`${file}: internal error: parser: ${p.message}`);
+  return cable;
 }
 
 /** Lints a share of the files, handing the results over in batches. */
@@ -327,7 +346,7 @@ async function lintCommand(o: Options): Promise<number> {
             }
           }
         }
-        results.push({ file: job.shown, findings: lintCable(parseCable(fixed.text).cable, resolved).map(reported) });
+        results.push({ file: job.shown, findings: lintText(job.file, fixed.text, resolved, errors) });
         return;
       }
       const result = lintOne(job, resolver, errors);
@@ -355,7 +374,7 @@ function extractCommand(o: Options): number {
   for (const input of collect(o.paths, errors)) {
     const read = readText(input.file, errors);
     if (!read) continue;
-    const record = extractRecord(shownPath(input), parseCable(read.text).cable);
+    const record = extractRecord(shownPath(input), parseText(input.file, read.text, errors));
     if (o.format === 'csv') stdout.write(toCsvRow(fields.map((f) => record[f])) + '\n');
     else stdout.write(JSON.stringify(Object.fromEntries(fields.map((f) => [f, record[f]]))) + '\n');
   }
@@ -376,7 +395,7 @@ function outlineCommand(o: Options): number {
         print(s.children ?? [], depth + 1);
       }
     };
-    print(getDocumentSymbols(parseCable(read.text).cable), 0);
+    print(getDocumentSymbols(parseText(input.file, read.text, errors)), 0);
   }
   stdout.flush();
   return finish(errors, 0);
