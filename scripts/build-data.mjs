@@ -17,7 +17,12 @@ function readTsv(name) {
   const text = readFileSync(join(reference, name), 'utf8');
   const [head, ...rows] = text.split(/\r?\n/).filter((l) => l.length > 0);
   const keys = head.split('\t');
-  return rows.map((row) => Object.fromEntries(row.split('\t').map((v, i) => [keys[i], v.trim()])));
+  return rows.map((row) => Object.fromEntries(row.split('\t').map((v, i) => [keys[i], unquote(v.trim())])));
+}
+
+/** A cell as written: a few cells are quoted as in CSV (`"""from"": introduces …"` is `"from": introduces …`). */
+function unquote(cell) {
+  return cell.length >= 2 && cell.startsWith('"') && cell.endsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
 }
 
 const unverified = (r) => r.confidence === 'unverified' || /meaning not established/i.test(r.description ?? r.name ?? r.meaning ?? '');
