@@ -241,10 +241,30 @@ describe('hover', () => {
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: PZ|ZZ\n'), /PZZZ: subject TAG, category P \(Political Affairs\); meaning not in the dictionary\./);
   });
 
+  it('explains the format codes of the header from the dictionary, flagging what it does not establish', () => {
+    const header = 'VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY TTTTT/AAAAA ZZH\nZ R 011200Z JAN 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC 0001\nINFO ZEN/AMEMBASSY LONDON 0001\nBT\n\nT O P S E C R E T PARIS 000001\n';
+    const at = (needle: string, offset = 1) => hoverAt(header.slice(0, header.indexOf(needle) + offset) + '|' + header.slice(header.indexOf(needle) + offset));
+    assert.match(at('VZCZC'), /^\*\*VZCZCXRO0001: transmission identification\*\*\n\nstart of the transmission identification line[\s\S]*Source: https:/);
+    assert.match(at('DE RUEHFR', 0), /^\*\*DE: prosign\*\*\n\n"from": introduces the originating station/);
+    assert.match(at('ZNY', 0), /ZNY: operating signal \(security warning\)[\s\S]*TTTTT \(classified\)\./);
+    assert.match(at('TTTTT'), /TTTTT: security group[\s\S]*TOP SECRET\./);
+    assert.match(at('/AAAAA'), /AAAAA: SPECAT suffix/);
+    // The dictionary does not establish what ZZH and ZEN/ mean: the hover says so rather than guess.
+    assert.match(at('ZZH'), /ZZH: operating signal\*\*\n\nmeaning not established[^\n]*\(unverified\)\./);
+    assert.match(at('ZEN/'), /address prefix[\s\S]*\(unverified\)\./);
+    assert.match(at('FM '), /FM: prosign[\s\S]*originator plain-language address/);
+    assert.match(at('TO '), /TO: prosign[\s\S]*action addressees/);
+    assert.match(at('INFO'), /INFO: prosign[\s\S]*information addressees/);
+    assert.match(at('BT'), /BT: prosign[\s\S]*break/);
+    // A prosign's hover adds the dictionary's words when they say more than its name.
+    assert.match(at('Z R', 0), /FLASH precedence \(action\)\.\n\nFLASH: highest normal precedence/);
+    assert.doesNotMatch(at('R 011200Z', 0), /ROUTINE\.\n/);
+  });
+
   it('decodes the DTG, the DE line, the security group and the banner', () => {
     assert.match(hoverAt(inValletta('031322Z', 2)), /2009-06-03T13:22:00Z[\s\S]*Wednesday, day 154/);
     assert.match(hoverAt(inValletta('#0412', 1)), /Julian day 154 = 2009-06-03/);
-    assert.match(hoverAt(inValletta('SSSSS', 1)), /SSSSS: SECRET/);
+    assert.match(hoverAt(inValletta('SSSSS', 1)), /SSSSS: security group[\s\S]*repeated five times: SECRET/);
     assert.match(hoverAt(inValletta('VALLETTA 000412', 2)), /Section 1 of 2[\s\S]*09VALLETTA412/);
   });
 
@@ -285,6 +305,8 @@ describe('hover', () => {
       precedence: hoverAt(inValletta('PRIORITY 3187', 2)),
       de: hoverAt(inValletta('#0412', 1)),
       security: hoverAt(inValletta('SSSSS', 1)),
+      securityCode: hoverAt(inValletta('ZZH', 1)),
+      prosign: hoverAt(inValletta('DE RUEH', 1)),
       banner: hoverAt(inValletta('VALLETTA 000412', 2)),
       routing: hoverAt(inValletta('RUEHC/', 2)),
       marking: hoverAt(inValletta('S/NF) Director', 0)),

@@ -5,7 +5,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { citedId } from '../core/id';
 import { describeMarking } from '../core/parse/marking';
-import type { Cable, Decl, Range, Token } from '../core/model';
+import type { Cable, Decl, Range, Token, TransmissionHeader } from '../core/model';
 import { contains } from '../core/text';
 import type { Dictionaries, TagEntry, TermEntry } from './dictionaries';
 import type { IndexedCable } from './types';
@@ -99,6 +99,47 @@ function isoDate(y: number, m: number, d: number): string {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** The header-code entry written `code` ("ZNY", "SSSSS", "BT"), if the dictionary has one. */
+function headerCode(code: string, d: Dictionaries): TermEntry | undefined {
+  return d.headerCodes.find((e) => e.code === code);
+}
+
+/** A header code's meaning from the dictionary, flagged when the dictionary does not establish it. */
+function codeMeaning(entry: TermEntry): string {
+  return `${esc(entry.meaning ?? '')}${entry.verified ? '.' : ' (unverified).'}`;
+}
+
+/** The hover of a header code the dictionary lists: its kind as the title's tail, its meaning and its source. */
+function codeHover(token: Token, entry: TermEntry | undefined, fallback: string): Hover {
+  if (!entry) return hover(md(esc(token.text), [fallback]), token.range);
+  return hover(md(`${esc(token.text)}: ${esc(entry.kind)}`, [codeMeaning(entry)], shortSource(entry.source)), token.range);
+}
+
+/**
+ * Hovers on the transmission header's format codes: VZCZC, DE, FM, TO, INFO, XMT, ZEN/, BT,
+ * NNNN and the security line's parts, each from the dictionary's header codes.
+ */
+function headerCodeHover(header: TransmissionHeader, position: Position, d: Dictionaries): Hover | null {
+  const id = header.transmissionId;
+  if (at(id, position)) return codeHover(id, headerCode('VZCZC', d), 'Transmission identification.');
+  if (at(header.de?.prosign, position)) return codeHover(header.de.prosign, headerCode('DE', d), 'Prosign of the originating station.');
+  if (at(header.from?.keyword, position)) return codeHover(header.from.keyword, headerCode('FM', d), 'Originator.');
+  for (const a of [...header.to, ...header.info, ...header.xmt]) {
+    if (at(a.keyword, position)) return codeHover(a.keyword, headerCode(a.keyword.text.toUpperCase(), d), 'Address prosign.');
+    if (at(a.zen, position)) return codeHover(a.zen, headerCode('ZEN/', d), 'Address prefix.');
+  }
+  for (const t of [...header.bt, ...(header.nnnn ? [header.nnnn] : [])]) {
+    if (at(t, position)) return codeHover(t, headerCode(t.text.toUpperCase(), d), 'Format prosign.');
+  }
+  const sec = header.security;
+  if (!sec) return null;
+  if (at(sec.prosign, position)) return codeHover(sec.prosign, headerCode(sec.prosign.text, d), 'Security warning operating signal.');
+  if (at(sec.group, position)) return codeHover(sec.group, headerCode(sec.group.text, d), `Security group: ${sec.groupLevel ?? 'unknown level'}.`);
+  if (at(sec.specat, position)) return codeHover(sec.specat, headerCode('/AAAAA  /BBBBB', d), 'SPECAT suffix.');
+  for (const t of sec.trailing) if (at(t, position)) return codeHover(t, headerCode(t.text, d), 'Operating signal; not in the dictionary.');
+  return null;
+}
+
 /** Hover at a position, or null. */
 export function getHover(cable: Cable, position: Position, ctx: HoverContext): Hover | null {
   const d = ctx.dictionaries;
@@ -111,6 +152,8 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
   }
   const header = cable.header;
   if (header) {
+    const code = headerCodeHover(header, position, d);
+    if (code) return code;
     // Routing indicators: the dictionary's station and this cable's own pairing.
     const addressees = [...header.to, ...header.info, ...header.xmt];
     const ris: Token[] = [...(header.routing?.routingIndicators ?? []), ...(header.de?.station ? [header.de.station] : []), ...addressees.flatMap((a) => (a.routingIndicator ? [a.routingIndicator] : []))];
@@ -129,12 +172,17 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
     }
     if (header.routing && at(header.routing.pair, position)) {
       const p = header.routing.precedence;
-      return hover(md(`Precedence pair ${esc(header.routing.pair.text)}`, [`${p ?? 'Unknown'} precedence, written twice; equals the action precedence of the DTG line.`], 'FORMAT.md §2 [ARMY]'), header.routing.pair.range);
+      const prosign = headerCode(header.routing.pair.text[0], d);
+      return hover(md(`Precedence pair ${esc(header.routing.pair.text)}`, [`${p ?? 'Unknown'} precedence, written twice; equals the action precedence of the DTG line.`, prosign ? codeMeaning(prosign) : ''], 'FORMAT.md §2 [ARMY]'), header.routing.pair.range);
     }
     const dtg = header.dtg;
     if (dtg) {
       for (const [i, p] of dtg.prosigns.entries()) {
-        if (at(p, position)) return hover(md(`Prosign ${esc(p.text)}`, [`${dtg.precedences[i] ?? 'Unknown'} precedence${dtg.prosigns.length === 2 ? (p === dtg.prosigns[0] ? ' (action)' : ' (information)') : ''}.`], 'FORMAT.md §2 [PREC]'), p.range);
+        if (!at(p, position)) continue;
+        const entry = headerCode(p.text, d);
+        // The dictionary's words when they say more than the precedence's name ("FLASH: highest normal precedence, …", not "IMMEDIATE").
+        const more = entry && entry.meaning !== dtg.precedences[i] ? codeMeaning(entry) : '';
+        return hover(md(`Prosign ${esc(p.text)}`, [`${dtg.precedences[i] ?? 'Unknown'} precedence${dtg.prosigns.length === 2 ? (p === dtg.prosigns[0] ? ' (action)' : ' (information)') : ''}.`, more], entry ? shortSource(entry.source) : 'FORMAT.md §2 [PREC]'), p.range);
       }
       if (dtg.dtg && at(dtg.dtg.token, position)) {
         const g = dtg.dtg;
