@@ -128,6 +128,8 @@ function parseArgs(argv: string[]): Options {
   const formats = o.command === 'extract' ? ['jsonl', 'csv'] : ['stylish', 'json', 'sarif', 'junit'];
   if (o.format && !formats.includes(o.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
   if (o.fields) for (const f of o.fields) if (!EXTRACT_FIELDS.includes(f)) throw new UsageError(`unknown field ${f}; fields: ${EXTRACT_FIELDS.join(', ')}`);
+  // "--fix --fix-dry-run" would leave it to the order of the checks whether files are written.
+  if (o.fix && o.dryRun) throw new UsageError('--fix and --fix-dry-run exclude each other');
   if (o.paths.length === 0) throw new UsageError('no PATH given');
   return o;
 }

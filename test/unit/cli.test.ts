@@ -164,6 +164,9 @@ describe('cablelint', function () {
     assert.equal(run([]).code, 2);
     assert.equal(run(['--format', 'xml', 'x']).code, 2);
     assert.equal(run(['--rule', 'CBL999=error', 'x']).code, 2);
+    const both = run(['--fix', '--fix-dry-run', 'x']);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /--fix and --fix-dry-run exclude each other/);
     assert.equal(run(['--help']).code, 0);
   });
 
