@@ -58,14 +58,17 @@ describe('document symbols', () => {
   const symbols = getDocumentSymbols(parseCable(VALLETTA).cable);
   const names = (list: DocumentSymbol[] | undefined) => (list ?? []).map((s) => s.name);
 
-  it('lists header, banner with metadata, summary, sections with paragraphs, comment and signature', () => {
-    assert.deepEqual(names(symbols), ['Transmission header', 'S E C R E T VALLETTA 000412', '¶1 (C)', 'Summary', 'HARBOR AUTHORITY REQUESTS', 'NEXT STEPS', 'Comment', 'Signature']);
+  it('lists header, banner with metadata, sections with paragraphs, summary and comment in their paragraphs, and signature', () => {
+    assert.deepEqual(names(symbols), ['Transmission header', 'S E C R E T VALLETTA 000412', '¶1 (C)', 'HARBOR AUTHORITY REQUESTS', 'NEXT STEPS', 'Signature']);
+    assert.deepEqual(names(symbols[2].children), ['Summary']);
+    assert.deepEqual(names(symbols[4].children!.find((s) => s.name === '¶5 (C)')!.children), ['Comment']);
     const header = symbols[0];
     assert.deepEqual(names(header.children), ['VZCZC', 'Routing', 'DE', 'Security', 'DTG', 'FM', 'TO', 'INFO']);
     assert.deepEqual(names(header.children!.find((s) => s.name === 'TO')!.children), ['SECSTATE WASHDC', 'SECDEF WASHINGTON DC']);
     assert.deepEqual(names(symbols[1].children), ['E.O.', 'TAGS', 'SUBJECT', 'REF A', 'REF B', 'Classified By']);
-    assert.deepEqual(names(symbols[4].children), ['¶2 (S/NF)', '¶3 (C)']);
-    assert.equal(symbols[4].children![0].detail, 'Director Anton Gauci said his patrol boats had');
+    const harbor = symbols.find((s) => s.name === 'HARBOR AUTHORITY REQUESTS')!;
+    assert.deepEqual(names(harbor.children), ['¶2 (S/NF)', '¶3 (C)']);
+    assert.equal(harbor.children![0].detail, 'Director Anton Gauci said his patrol boats had');
   });
 
   it('nests every child inside its parent', () => {
@@ -96,6 +99,16 @@ describe('document symbols on odd shapes', () => {
     const check = (s: DocumentSymbol) => (s.children ?? []).forEach((c) => { assert.ok(inside(s.range, c.range), `${c.name} is outside ${s.name}`); check(c); });
     symbols.forEach(check);
     assert.ok(symbols.some((s) => s.name === 'Classified By'), 'still in the outline, at the top level');
+  });
+
+  it('keeps a block that runs from one paragraph into the next on the level that holds it whole, where no symbol overlaps another', () => {
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n¶1. (C) Summary: The harbor master met us.\n\n¶2. (C) He asked for boats. End Summary.\n\n¶3. (C) Comment: We should help. End Comment.\n';
+    const symbols = getDocumentSymbols(parseCable(text).cable);
+    assert.deepEqual(symbols.map((s) => s.name), ['C O N F I D E N T I A L NOWHERE 000001', '¶1 (C)', 'Summary', '¶2 (C)', '¶3 (C)']);
+    assert.deepEqual((symbols[4].children ?? []).map((s) => s.name), ['Comment']);
+    // Siblings never overlap, except a block that crosses paragraphs, which no symbol can hold.
+    const overlapping = (list: DocumentSymbol[]) => list.flatMap((a, i) => list.slice(i + 1).filter((b) => inside(a.range, { start: b.range.start, end: b.range.start })).map((b) => `${a.name} / ${b.name}`));
+    assert.deepEqual(overlapping(symbols), ['¶1 (C) / Summary', 'Summary / ¶2 (C)']);
   });
 
   it('names symbols with single spaces', () => {

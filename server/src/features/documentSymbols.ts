@@ -1,7 +1,8 @@
 /**
  * Document symbols: the Outline view and breadcrumbs.
- * Header (format lines, TO and INFO groups), banner and metadata, Summary,
- * sections with their paragraphs, Comment and Signature.
+ * Header (format lines, TO and INFO groups), banner and metadata, sections
+ * with their paragraphs, Summary and Comment under the innermost symbol that
+ * holds them, and Signature.
  */
 import { DocumentSymbol, SymbolKind, type Range } from 'vscode-languageserver-types';
 import type { Cable, Paragraph } from '../core/model';
@@ -46,8 +47,9 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
     result.push(symbol(name, cable.id, SymbolKind.File, r, banner.range, inside));
     result.push(...children.filter((c) => !inside.includes(c)));
   }
+  const blocks: DocumentSymbol[] = [];
   const summary = cable.blocks.find((b) => b.kind === 'summary');
-  if (summary) result.push(symbol('Summary', undefined, SymbolKind.Event, summary.range));
+  if (summary) blocks.push(symbol('Summary', undefined, SymbolKind.Event, summary.range));
   for (const section of cable.sections) {
     const paragraphs = section.paragraphs.map((i) => paragraphSymbol(cable.paragraphs[i]));
     if (section.heading === undefined) {
@@ -58,10 +60,28 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
     result.push(symbol(heading.text.text, undefined, SymbolKind.Namespace, section.range, heading.text.range, paragraphs));
   }
   for (const block of cable.blocks) {
-    if (block.kind === 'comment') result.push(symbol('Comment', undefined, SymbolKind.Event, block.range));
+    if (block.kind === 'comment') blocks.push(symbol('Comment', undefined, SymbolKind.Event, block.range));
   }
   if (cable.signature) result.push(symbol('Signature', cable.signature.token.text, SymbolKind.Constant, cable.signature.token.range));
-  return sortSymbols(result);
+  sortSymbols(result);
+  for (const block of blocks) nest(result, block);
+  return result;
+}
+
+/**
+ * Puts a Summary or Comment symbol under the innermost symbol that holds its whole range
+ * ("Comment: …" inside ¶5 goes under ¶5), so that no two symbols on a level overlap. A block
+ * that runs from one paragraph into another stays on the level that holds it whole.
+ */
+function nest(level: DocumentSymbol[], block: DocumentSymbol): void {
+  const holder = level.find((s) => containsRange(s.range, block.range));
+  if (holder) {
+    holder.children ??= [];
+    nest(holder.children, block);
+    return;
+  }
+  level.push(block);
+  sortSymbols(level);
 }
 
 function paragraphSymbol(p: Paragraph): DocumentSymbol {
