@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyEdits, fixAll } from '../../server/src/core/fix';
+import { applyEdits, fixAll, safeFixEdits } from '../../server/src/core/fix';
 import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
 import { allRules } from '../../server/src/core/rules/index';
@@ -152,6 +152,24 @@ describe('Fix All', () => {
       // The repaired cable is the clean sample it was made from.
       assert.equal(fixed, fs.readFileSync(path.join(DIR, `${name}.good.cable`), 'utf8'), name);
     }
+  });
+
+  it('takes adjoining edits in one pass, as the editor applies it once, and gives what cablelint --fix gives', () => {
+    const text = fs.readFileSync(path.join(DIR, 'cbl018-tags-duplicate.good.cable'), 'utf8');
+    const tags = /^TAGS: .*$/m.exec(text)![0];
+    const first = /^TAGS: (\w+)/.exec(tags)![1];
+    // "TAGS: PREL, PREL, PREL, …": the two removals of ", PREL" meet end to start.
+    const variant = text.replace(tags, tags.replace(first, `${first}, ${first}, ${first}`));
+    const findings = lintCable(parseCable(variant).cable);
+    const edits = safeFixEdits(findings.filter((f) => f.id === 'CBL018'));
+    assert.equal(edits.length, 2);
+    const once = applyEdits(variant, edits);
+    assert.equal(once, text);
+    assert.equal(fixAll(variant).text, once);
+    // Two insertions at one place do conflict: only the first is taken.
+    const at = { line: 0, character: 0 };
+    const insert = (newText: string) => ({ id: 'X', name: 'x', severity: 'warning' as const, message: '', range: { start: at, end: at }, fixes: [{ title: '', safe: true, edits: [{ range: { start: at, end: at }, newText }] }] });
+    assert.deepEqual(safeFixEdits([insert('a'), insert('b')]).map((e) => e.newText), ['a']);
   });
 
   it('leaves unsafe problems alone (missing marking, spillage, header mismatches)', () => {

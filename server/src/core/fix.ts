@@ -31,17 +31,31 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 
 /**
  * The edits of the first safe fix of every finding, in the findings' order; an edit that
- * overlaps or touches one taken before it is left out (the next pass of {@link fixAll} finds
- * its finding again).
+ * conflicts with one taken before it ({@link conflict}) is left out (the next pass of
+ * {@link fixAll} finds its finding again). Edits that only touch are both taken: removing
+ * `, PREL` twice from `PREL, PREL, PREL` is two adjoining edits.
  */
 export function safeFixEdits(findings: readonly Finding[]): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const finding of findings) {
     const fix = finding.fixes?.find((f) => f.safe);
     if (!fix) continue;
-    for (const e of fix.edits) if (!edits.some((x) => !isBefore(x.range.end, e.range.start) && !isBefore(e.range.end, x.range.start))) edits.push(e);
+    for (const e of fix.edits) if (!edits.some((x) => conflict(x, e))) edits.push(e);
   }
   return edits;
+}
+
+/**
+ * True when two edits cannot both apply to one text: their ranges share a character, or both
+ * insert at the same place (which would leave their order to chance). Ranges that only meet
+ * at one end do not conflict, as LSP allows.
+ */
+function conflict(a: TextEdit, b: TextEdit): boolean {
+  const ra = a.range;
+  const rb = b.range;
+  if (isBefore(ra.start, rb.end) && isBefore(rb.start, ra.end)) return true;
+  const empty = (r: typeof ra) => !isBefore(r.start, r.end);
+  return empty(ra) && empty(rb) && !isBefore(ra.start, rb.start) && !isBefore(rb.start, ra.start);
 }
 
 /**
