@@ -120,6 +120,18 @@ describe('quick fixes', () => {
     }
   });
 
+  it('sets the security group with the warning that goes with it, so the fix leaves no new finding', () => {
+    // An UNCLAS banner under "ZNY CCCCC": UUUUU goes with ZNR, not ZNY.
+    const down = firstFix('cbl007-security-group-mismatch', 'S E C R E T SECTION 01 OF 02', 'UNCLAS SECTION 01 OF 02', 'CBL007');
+    assert.match(down.fixed!, /^ZNR UUUUU ZZH$/m);
+    // A SECRET banner under "ZNR UUUUU": SSSSS goes with ZNY.
+    const up = firstFix('cbl007-security-group-mismatch', 'ZNY CCCCC', 'ZNR UUUUU', 'CBL007');
+    assert.match(up.fixed!, /^ZNY SSSSS ZZH$/m);
+    for (const fixed of [down.fixed!, up.fixed!]) assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL007'), []);
+    // Where the warning already fits, only the group changes.
+    assert.match(firstFix('cbl007-security-group-mismatch', 'ZZH', 'ZZH', 'CBL007').fixed!, /^ZNY SSSSS ZZH$/m);
+  });
+
   it('renumbers paragraphs with minimal edits (only the wrong digits)', () => {
     const text = fs.readFileSync(path.join(DIR, 'cbl024-paragraph-number-sequence.bad.cable'), 'utf8');
     const fix = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL024')!.fixes![0];

@@ -35,12 +35,16 @@ export const rule: Rule = {
     if (groupLevel !== banner.level) {
       const letter = banner.level === 'TOP SECRET' ? 'T' : banner.level[0];
       const fixed = letter.repeat(group.text.length);
+      // The warning goes with the group: UUUUU with ZNR, a classified group with ZNY.
+      const prosign = banner.level === 'UNCLASSIFIED' ? 'ZNR' : 'ZNY';
+      const fix = replaceFix(`Set security group to ${fixed}`, group.range, fixed, false);
+      const fixes = sec.prosign.text === prosign ? [fix] : [{ ...fix, title: `Set security line to ${prosign} ${fixed}`, edits: [{ range: sec.prosign.range, newText: prosign }, ...fix.edits] }];
       report({
         message: `Security group ${group.text} (${sec.groupLevel}) does not match the banner level ${banner.level}.`,
         range: group.range,
         related: [{ range: banner.levelText.range, message: 'Banner level' }],
         // Changing the group changes how the message is handled: the user must choose it.
-        fixes: [replaceFix(`Set security group to ${fixed}`, group.range, fixed, false)],
+        fixes,
       });
     }
   },
