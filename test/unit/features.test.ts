@@ -296,6 +296,11 @@ describe('hover', () => {
     assert.match(hoverAt(inValletta('S/NF) Director', 0)), /SECRET, NOFORN: not releasable to foreign nationals/);
     assert.match(hoverAt(inValletta('(b) and (d).', 1)), /Reason 1\.4\(b\)[\s\S]*foreign government information/);
     assert.match(hoverAt(inValletta('06/03/2019', 1)), /10 years after the cable/);
+    // The span in whole years and months, either way: "-1 years after the cable" was shown for a date six months before it.
+    const declOn = (value: string) => hoverAt(inValletta('06/03/2019', 1).replace('0|6/03/2019', value));
+    assert.match(declOn('1|2/03/2008'), /6 months before the cable \(the default is 10 years\)\./);
+    assert.match(declOn('1|2/04/2019'), /10 years and 6 months after the cable/);
+    assert.match(declOn('0|6/20/2009'), /Less than a month after the cable/);
   });
 
   it('resolves a REF item to a workspace cable', () => {
@@ -304,6 +309,9 @@ describe('hover', () => {
       lookupCable: (id: string) => (id === '09VALLETTA388' ? { uri: 'file:///a', id, subject: 'AN EARLIER CABLE', dtg: '2009-05-20', classification: 'CONFIDENTIAL', tags: [], refs: [] } : undefined),
     } as never);
     assert.match(text, /AN EARLIER CABLE[\s\S]*CONFIDENTIAL/);
+    // A workspace cable with no date: no stray separator before its classification.
+    const undated = hoverAt(inValletta('VALLETTA 388', 2), { dictionaries, lookupCable: (id: string) => ({ uri: 'file:///a', id, subject: 'AN UNDATED CABLE', classification: 'UNCLASSIFIED', tags: [], refs: [] }) } as never);
+    assert.match(undated, /\*\*AN UNDATED CABLE\*\*\n\nUNCLASSIFIED/);
   });
 
   it('puts each line of a hover in a paragraph or list item of its own, which Markdown does not run together', () => {

@@ -5,7 +5,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { citedId } from '../core/id';
 import { describeMarking } from '../core/parse/marking';
-import type { Cable, Decl, Range, Token, TransmissionHeader } from '../core/model';
+import type { Cable, CalendarDate, Decl, Range, Token, TransmissionHeader } from '../core/model';
 import { contains } from '../core/text';
 import type { Dictionaries, TagEntry, TermEntry } from './dictionaries';
 import type { IndexedCable } from './types';
@@ -93,6 +93,17 @@ function beforeParenthesis(text: string): string {
   const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'), text.lastIndexOf('\u2028'), text.lastIndexOf('\u2029'));
   const open = text.indexOf('(', lastBreak + 1);
   return open < 0 ? text : text.slice(0, open).trimEnd();
+}
+
+/** How far `to` lies from `from` in whole years and months: "10 years after the cable", "6 months before the cable". */
+function distance(from: CalendarDate, to: CalendarDate): string {
+  const sign = to.year * 10000 + to.month * 100 + to.day >= from.year * 10000 + from.month * 100 + from.day ? 1 : -1;
+  const [a, b] = sign > 0 ? [from, to] : [to, from];
+  const months = (b.year - a.year) * 12 + (b.month - a.month) - (b.day < a.day ? 1 : 0);
+  const unit = (n: number, word: string) => (n === 0 ? '' : `${n} ${word}${n === 1 ? '' : 's'}`);
+  const span = [unit(Math.floor(months / 12), 'year'), unit(months % 12, 'month')].filter((s) => s).join(' and ');
+  if (span.length === 0) return sign > 0 ? 'Less than a month after the cable' : 'Less than a month before the cable';
+  return `${span} ${sign > 0 ? 'after' : 'before'} the cable`;
 }
 
 function isoDate(y: number, m: number, d: number): string {
@@ -268,7 +279,7 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
     const id = citedId(item, cable.id ?? ctx.citingId);
     const found = id ? ctx.lookupCable?.(id) : undefined;
     const lines = [item.cable ? `Cable ${esc(id ?? item.citation.text)}` : `Reference: ${esc(item.citation.text)}`];
-    if (found) lines.push(`**${esc(found.subject ?? '(no subject)')}**`, `${found.dtg ?? ''} · ${found.classification ?? ''}`);
+    if (found) lines.push(`**${esc(found.subject ?? '(no subject)')}**`, [found.dtg, found.classification].filter((s) => s).join(' · '));
     else if (id) lines.push('Not in this workspace.');
     return hover(md(`REF ${item.letter ?? ''}`.trim(), lines), item.range);
   }
@@ -313,7 +324,7 @@ function describeDecl(cable: Cable, d: Dictionaries): string {
     case 'date':
       if (decl.date) {
         lines.push(`Declassify on ${isoDate(decl.date.year, decl.date.month, decl.date.day)}.`);
-        if (cable.date) lines.push(`${decl.date.year - cable.date.year} years after the cable (the default is 10).`);
+        if (cable.date) lines.push(`${distance(cable.date, decl.date)} (the default is 10 years).`);
       } else lines.push('Not a real date.');
       break;
     case 'na':
