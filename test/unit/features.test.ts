@@ -111,6 +111,13 @@ describe('document symbols on odd shapes', () => {
     assert.deepEqual(overlapping(symbols), ['¶1 (C) / Summary', 'Summary / ¶2 (C)']);
   });
 
+  it('lists the metadata fields of a cable whose banner cannot be read', () => {
+    const text = 'C O N F I D E N T I A NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n¶1. (C) The harbor master met us.\n';
+    const cable = parseCable(text).cable;
+    assert.equal(cable.banner, undefined, 'the damaged banner is not read');
+    assert.deepEqual(getDocumentSymbols(cable).map((s) => s.name), ['E.O.', 'TAGS', 'SUBJECT', '¶1 (C)']);
+  });
+
   it('names symbols with single spaces', () => {
     const text = 'VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE  WASHDC 0001\nINFO RUEHLO/AMEMBASSY LONDON 0001\nBT\n\nS E C R E T PARIS 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n\nHARBOR:  PATROLS AT NIGHT\n-------------------------\n\n¶2. (S) Text.\n';
     const names: string[] = [];

@@ -31,21 +31,24 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
     }
     result.push(symbol('Transmission header', undefined, SymbolKind.Module, header.range, header.range, children));
   }
+  const fields: DocumentSymbol[] = [];
+  if (cable.eo) fields.push(symbol('E.O.', cable.eo.decl?.value.text, SymbolKind.Property, cable.eo.range));
+  if (cable.tags) fields.push(symbol('TAGS', cable.tags.tags.map((t) => t.code).join(' '), SymbolKind.Property, cable.tags.range));
+  if (cable.subject) fields.push(symbol('SUBJECT', cable.subject.text, SymbolKind.String, cable.subject.range));
+  for (const item of cable.refs?.items ?? []) fields.push(symbol(`REF ${item.letter ?? ''}`.trim(), item.citation.text, SymbolKind.Field, item.range));
+  if (cable.classifiedBy) fields.push(symbol('Classified By', cable.classifiedBy.classifier?.text, SymbolKind.Property, cable.classifiedBy.range));
   const banner = cable.banner;
   if (banner) {
-    const children: DocumentSymbol[] = [];
-    if (cable.eo) children.push(symbol('E.O.', cable.eo.decl?.value.text, SymbolKind.Property, cable.eo.range));
-    if (cable.tags) children.push(symbol('TAGS', cable.tags.tags.map((t) => t.code).join(' '), SymbolKind.Property, cable.tags.range));
-    if (cable.subject) children.push(symbol('SUBJECT', cable.subject.text, SymbolKind.String, cable.subject.range));
-    for (const item of cable.refs?.items ?? []) children.push(symbol(`REF ${item.letter ?? ''}`.trim(), item.citation.text, SymbolKind.Field, item.range));
-    if (cable.classifiedBy) children.push(symbol('Classified By', cable.classifiedBy.classifier?.text, SymbolKind.Property, cable.classifiedBy.range));
     const r = cable.metadataRange ?? banner.range;
     const name = [banner.levelText.text, banner.post?.text, banner.serial?.text].filter(Boolean).join(' ');
     // A field read after the metadata block ("¶2. (U) Classified by …" in the body) is no child of the banner:
     // outside its range it would break the outline's nesting, so it stands on its own.
-    const inside = children.filter((c) => containsRange(r, c.range));
+    const inside = fields.filter((c) => containsRange(r, c.range));
     result.push(symbol(name, cable.id, SymbolKind.File, r, banner.range, inside));
-    result.push(...children.filter((c) => !inside.includes(c)));
+    result.push(...fields.filter((c) => !inside.includes(c)));
+  } else {
+    // With no banner to hold them (none, or one the parser cannot read), the fields stand on their own.
+    result.push(...fields);
   }
   const blocks: DocumentSymbol[] = [];
   const summary = cable.blocks.find((b) => b.kind === 'summary');
