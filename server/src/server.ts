@@ -68,6 +68,8 @@ let hasConfigurationCapability = false;
 let hasWatchedFilesRegistration = false;
 let hasWorkDoneProgress = false;
 let workspaceRoots: string[] = [];
+/** Whether the client applies a workspace edit that creates a file (`documentChanges` with a `create` operation). */
+let canCreateFiles = false;
 let fileConfig: CableLintConfig = DEFAULT_CONFIG;
 let configPath: string | undefined;
 let dictionaries: Dictionaries = defaultDictionaries();
@@ -132,6 +134,7 @@ connection.onInitialize((params: InitializeParams) => {
   hasConfigurationCapability = !!caps.workspace?.configuration;
   hasWatchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   hasWorkDoneProgress = !!caps.window?.workDoneProgress;
+  canCreateFiles = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   workspaceRoots = folders.map((f) => URI.parse(f.uri)).filter((u) => u.scheme === 'file').map((u) => u.fsPath);
   return {
@@ -338,28 +341,30 @@ function disableRuleActions(uri: string, findings: readonly Finding[], range: { 
   if (!root || URI.parse(uri).scheme !== 'file') return [];
   const target = configPath ?? path.join(root, '.cablelint.jsonc');
   const exists = fs.existsSync(target);
+  // Creating the file needs a client that can create one; editing it needs none.
+  if (!exists && !canCreateFiles) return [];
   const text = exists ? fs.readFileSync(target, 'utf8') : '{\n}\n';
   const ids = [...new Set(findings.filter((f) => f.range.start.line === range.start.line).map((f) => f.id))];
   return ids.map((id) => {
     const rule = ruleByIdOrName(id)!;
     const overrides = (fileConfig.overrides ?? []).length;
-    const edits = modify(text, ['overrides', overrides], { files: [relativePath(uri)], rules: { [id]: 'off' } }, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
-    const newText = applyJsonEdits(text, edits);
+    const override = { files: [relativePath(uri)], rules: { [id]: 'off' } };
+    const formatted = modify(text, ['overrides', overrides], override, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
+    // Formatting may rewrite the object or array the override goes into ("{ "rules": { … } }" on one line):
+    // in the user's file, insert it unformatted then, so that nothing they wrote changes.
+    const edits = !exists || formatted.every((e) => e.length === 0) ? formatted : modify(text, ['overrides', overrides], override, {});
     const configUri = URI.file(target).toString();
+    // An existing file gets jsonc-parser's own edits, so the rest of it stays as the user wrote it.
+    const config = TextDocument.create(configUri, 'jsonc', 0, text);
     const action: CodeAction = {
       title: `Disable ${id} ${rule.name} in this file`,
       kind: CodeActionKind.QuickFix,
       edit: exists
-        ? { changes: { [configUri]: [{ range: { start: { line: 0, character: 0 }, end: endOf(text) }, newText }] } }
-        : { documentChanges: [{ kind: 'create', uri: configUri }, { textDocument: { uri: configUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText }] }] },
+        ? { changes: { [configUri]: edits.map((e) => ({ range: { start: config.positionAt(e.offset), end: config.positionAt(e.offset + e.length) }, newText: e.content })) } }
+        : { documentChanges: [{ kind: 'create', uri: configUri }, { textDocument: { uri: configUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: applyJsonEdits(text, edits) }] }] },
     };
     return action;
   });
-}
-
-function endOf(text: string): { line: number; character: number } {
-  const lines = text.split(/\r\n|\r|\n/);
-  return { line: lines.length - 1, character: lines[lines.length - 1].length };
 }
 
 connection.onDefinition((p) => {

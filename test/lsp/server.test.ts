@@ -27,7 +27,7 @@ describe('language server over stdio', function () {
     fs.writeFileSync(path.join(ws, '09VALLETTA412.cable'), read('test/fixtures/samples/09VALLETTA412.cable'));
     // An invented earlier cable that the Valletta sample cites as REF A.
     fs.writeFileSync(path.join(ws, '09VALLETTA388.cable'), 'P 200900Z MAY 09\nFM AMEMBASSY VALLETTA\nTO RUEHC/SECSTATE WASHDC PRIORITY 3101\n\nC O N F I D E N T I A L VALLETTA 000388\n\nSIPDIS\n\nE.O. 12958: DECL: 05/20/2019\nTAGS: PREL MT\nSUBJECT: HARBOR AUTHORITY NAMES A NEW DIRECTOR\n\nClassified By: Ambassador Ruth Calloway for reasons 1.4 (b).\n\n¶1. (C) Text.\nCALLOWAY\n');
-    client = await startServer(ws, { workspace: { configuration: false } });
+    client = await startServer(ws, { workspace: { configuration: false, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } });
     await client.waitFor('cable/indexed', (p: { count: number }) => p.count >= 2);
   });
   after(async () => {
@@ -175,5 +175,49 @@ describe('language server over stdio', function () {
     assert.equal(far, null);
     const symbols = await client.connection.sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: uri('09VALLETTA412.cable') } });
     assert.ok(symbols.length > 0);
+  });
+});
+
+describe('"disable this rule in this file" and the client', function () {
+  this.timeout(30000);
+  const bad = read('test/fixtures/rules/cbl026-pilcrow-artifact.bad.cable');
+  /** The disable action for CBL026 in a fresh workspace holding `config` as .cablelint.jsonc (none when undefined). */
+  async function disableAction(config: string | undefined, capabilities: object) {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-disable-'));
+    if (config !== undefined) fs.writeFileSync(path.join(ws, '.cablelint.jsonc'), config);
+    const client = await startServer(ws, capabilities);
+    try {
+      const uri = `file://${path.join(ws, 'a.cable')}`;
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text: bad } });
+      const d = await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+      const diag = d.diagnostics.find((x) => x.code === 'CBL026')!;
+      const actions = await client.connection.sendRequest<{ title: string; edit: { changes?: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> } }[]>('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } });
+      return { action: actions.find((a) => a.title.startsWith('Disable CBL026')), configUri: `file://${path.join(ws, '.cablelint.jsonc')}` };
+    } finally {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  }
+
+  it('is not offered when there is no file and the client cannot create one', async () => {
+    const { action } = await disableAction(undefined, { workspace: { configuration: false } });
+    assert.equal(action, undefined);
+  });
+
+  it('edits an existing file where the override goes, leaving the rest as the user wrote it', async () => {
+    const config = '{ "rules": { "CBL024": "warning" } } // mine\n';
+    const { action, configUri } = await disableAction(config, { workspace: { configuration: false } });
+    const edits = action!.edit.changes![configUri];
+    // Only insertions: nothing the user wrote is replaced or reformatted.
+    assert.ok(edits.every((e) => e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character), JSON.stringify(edits));
+    const lines = config.split('\n');
+    const applied = [...edits].reverse().reduce((text, e) => {
+      const at = lines.slice(0, e.range.start.line).reduce((n, l) => n + l.length + 1, 0) + e.range.start.character;
+      return text.slice(0, at) + e.newText + text.slice(at);
+    }, config);
+    assert.ok(applied.startsWith('{ "rules": { "CBL024": "warning" }'), applied);
+    assert.ok(applied.endsWith('} // mine\n'), applied);
+    const parsed = JSON.parse(applied.replace(' // mine', ''));
+    assert.deepEqual(parsed, { rules: { CBL024: 'warning' }, overrides: [{ files: ['a.cable'], rules: { CBL026: 'off' } }] });
   });
 });
