@@ -254,7 +254,9 @@ function scheduleValidation(doc: TextDocument, delay: number): void {
 }
 
 function validate(doc: TextDocument): void {
-  const diagnostics = guard('validation', [], () => findingsFor(doc).map((f) => toDiagnostic(f, doc.uri)));
+  // A new, still empty cable is not a cable missing its banner, E.O. line and TAGS: say nothing until it has text.
+  const empty = /^\s*$/.test(doc.getText());
+  const diagnostics = empty ? [] : guard('validation', [], () => findingsFor(doc).map((f) => toDiagnostic(f, doc.uri)));
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
 }
 

@@ -67,6 +67,14 @@ describe('language server over stdio', function () {
     assert.deepEqual(tokens.data, [56, 0, 8, 0, 0]);
   });
 
+  it('says nothing about an empty document until it has text', async () => {
+    const d = await open('new.cable', '\n  \n');
+    assert.deepEqual(d.diagnostics, []);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('new.cable'), version: 2 }, contentChanges: [{ text: 'S E C R E T NOWHERE 000001\n' }] });
+    const typed = await client.waitFor<PublishDiagnostics & { version?: number }>('textDocument/publishDiagnostics', (p) => p.uri === uri('new.cable') && (p as { version?: number }).version === 2);
+    assert.ok(typed.diagnostics.length > 0);
+  });
+
   it('offers quick fixes and a safe Fix All that edits only its ranges', async () => {
     const text = read('test/fixtures/rules/cbl026-pilcrow-artifact.bad.cable');
     const d = await open('artifact.cable', text);
