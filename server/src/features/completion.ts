@@ -154,8 +154,10 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     return PRECEDENCES.map((p) => ({ label: p, kind: CompletionItemKind.Keyword, textEdit: { range, newText: p } }));
   }
 
-  // Reason letters after "1.4 (".
-  if (/1\s?\.\s?[45]\s*\(?[a-h]?$/i.test(before) || (kind === 'classified-by' && /\(\s*[a-h]?$/.test(before))) {
+  // Reason letters after "1.4 (" or "1.4 ", only where a letter can go: "1.4|" would become "1.a".
+  const afterWord = before.charCodeAt(before.length - word.length - 1);
+  const letterFits = (afterWord === 40 /* ( */ || isSpace(afterWord)) && (word === '' || isLetter(word.charCodeAt(0)));
+  if (letterFits && (/1\s?\.\s?[45]\s*\(?[a-h]?$/i.test(before) || (kind === 'classified-by' && /\(\s*[a-h]?$/.test(before)))) {
     const section = /1\s?\.\s?5/.test(before) ? '1.5' : '1.4';
     return d.eo
       .filter((e) => e.kind === 'reason' && e.section === section)

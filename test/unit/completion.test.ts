@@ -1,0 +1,77 @@
+/**
+ * Completion edits: each test accepts an item the way a client does (the preselected or
+ * first item that survives filtering, or one named by label), applies its edit and checks
+ * the line that results. Invented fixtures with `|` carets.
+ */
+import * as assert from 'node:assert/strict';
+import type { CompletionItem, InsertReplaceEdit, TextEdit } from 'vscode-languageserver';
+import { parseCable } from '../../server/src/core/parse/index';
+import { getCompletions } from '../../server/src/features/completion';
+import { defaultDictionaries } from '../../server/src/features/dictionaries';
+import { caret } from '../helpers';
+
+const dictionaries = defaultDictionaries();
+
+/** The range an item's edit replaces (the replace range of an insert-replace edit). */
+function editRange(item: CompletionItem) {
+  const edit = item.textEdit as TextEdit | InsertReplaceEdit;
+  return 'range' in edit ? edit.range : edit.replace;
+}
+
+/** Completion items at the `|` caret, with the line and caret column they apply to. */
+function completionsAt(textWithCaret: string) {
+  const c = caret(textWithCaret);
+  const line = c.text.split('\n')[c.line];
+  return { line, character: c.character, items: getCompletions(parseCable(c.text).cable, { line: c.line, character: c.character }, { dictionaries }) };
+}
+
+/** Completion labels at the `|` caret. */
+function labelsAt(textWithCaret: string): string[] {
+  return completionsAt(textWithCaret).items.map((i) => i.label);
+}
+
+/** The items a client still shows: those whose filter text starts with the text their edit replaces up to the caret. */
+function visible(line: string, character: number, items: readonly CompletionItem[]): CompletionItem[] {
+  return items.filter((i) => {
+    const typed = line.slice(editRange(i).start.character, character).toUpperCase();
+    return (i.filterText ?? i.label).toUpperCase().startsWith(typed);
+  });
+}
+
+/**
+ * Accepts an item at the `|` caret and returns the line that results: the item named `label`,
+ * else the preselected or first item a client still shows. Undefined when no item is shown.
+ */
+function accept(textWithCaret: string, label?: string): string | undefined {
+  const { line, character, items } = completionsAt(textWithCaret);
+  const shown = visible(line, character, items);
+  const item = label === undefined ? (shown.find((i) => i.preselect) ?? shown[0]) : shown.find((i) => i.label === label);
+  if (!item) return undefined;
+  const r = editRange(item);
+  assert.equal(r.start.line, r.end.line, 'an edit stays on its line');
+  assert.ok(r.start.character <= character && character <= r.end.character, 'an edit contains the caret');
+  return line.slice(0, r.start.character) + (item.textEdit as TextEdit).newText + line.slice(r.end.character);
+}
+
+/** Checks the line after accepting an item (`undefined`: no item is shown). */
+function check(textWithCaret: string, expected: string | undefined, label?: string): void {
+  assert.equal(accept(textWithCaret, label), expected, textWithCaret);
+}
+
+describe('completion edits: reason letters', () => {
+  const clby = (line: string) => `S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n${line}\n`;
+
+  it('offers reason letters where a letter can go', () => {
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (|'), 'Classified By: Jan Novak, for reasons 1.4 (a');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 |'), 'Classified By: Jan Novak, for reasons 1.4 a');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (d|'), 'Classified By: Jan Novak, for reasons 1.4 (d');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (a');
+  });
+
+  it('never replaces the digits of the order section', () => {
+    // "reasons 1.4" gave "reasons 1.a".
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4|')), []);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.5|')), []);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.|')), []);
+  });
+});
