@@ -75,3 +75,21 @@ describe('completion edits: reason letters', () => {
     assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.|')), []);
   });
 });
+
+describe('completion edits: routing indicators', () => {
+  /** A header whose address lines are `lines`. */
+  const header = (...lines: string[]) => `VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\n${lines.join('\n')}\nBT\n\nS E C R E T PARIS 000001\n`;
+
+  it('offers nothing in or before the TO, INFO or XMT keyword', () => {
+    // "INF|O RUEHHE/…" gave "RBDHDZA/COMUSNAVCENTO RUEHHE/…".
+    for (const line of ['INF|O RUEHHE/AMEMBASSY HELSINKI 0001', '|TO RUEHC/SECSTATE WASHDC 0001', 'TO|', 'T|O RUEHC/SECSTATE WASHDC', '  |INFO RUEHHE/AMEMBASSY HELSINKI', 'XMT|', 'INF|']) {
+      assert.deepEqual(labelsAt(header('TO RUEHLO/AMEMBASSY LONDON 0001', line)), [], line);
+    }
+  });
+
+  it('offers routing indicators after the keyword and a space, and on continuation lines', () => {
+    check(header('TO RUEHLO/AMEMBASSY LONDON 0001', 'INFO RUEHH|'), 'INFO RUEHHE/AMEMBASSY HELSINKI', 'RUEHHE/AMEMBASSY HELSINKI');
+    check(header('TO |'), 'TO RUEHC/SECSTATE WASHDC', 'RUEHC/SECSTATE WASHDC');
+    check(header('INFO RUEHLO/AMEMBASSY LONDON 0001', '     RUEHH|'), '     RUEHHE/AMEMBASSY HELSINKI', 'RUEHHE/AMEMBASSY HELSINKI');
+  });
+});

@@ -68,6 +68,21 @@ function markingRest(line: string, from: number): number {
   return i < line.length && line.charCodeAt(i) === 41 /* ) */ ? i + 1 - from : 0;
 }
 
+/** "TO", "INFO" or "XMT" opening a line, with its indent: "TOKYO" is a word, not the keyword. */
+const ADDRESS_KEYWORD = /^\s*(?:TO|INFO|XMT)(?=\s|$)/;
+const ADDRESS_KEYWORDS = ['TO', 'INFO', 'XMT'];
+
+/**
+ * Whether a routing indicator can be typed at `character`: after the line's keyword and white space
+ * ("TO RUEH|", "INFO |"), or on a line without one ("     RUEH|"), but never in or before the keyword
+ * ("INF|O RUEHHE/…", "|TO …", "TO|") nor over a keyword being typed on a line of its own ("INF|").
+ */
+function atRoutingIndicator(line: string, character: number, before: string, word: string): boolean {
+  const keyword = ADDRESS_KEYWORD.exec(line);
+  if (keyword) return character > keyword[0].length && /^\s+[A-Z]*$/.test(line.slice(keyword[0].length, character));
+  return /^\s*[A-Z]*$/.test(before) && !(word.length > 0 && ADDRESS_KEYWORDS.some((k) => k.startsWith(word)));
+}
+
 /** Completions at a position. Each item replaces only the word being typed (and the rest of a portion marking). */
 export function getCompletions(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] {
   const line = cable.lines[position.line] ?? '';
@@ -137,11 +152,11 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   }
 
   // Address lines: routing indicators with their plain-language addresses, then precedence words.
-  // "TO RUEH" or "RUEH": "TO", "INFO" or "XMT" only counts with white space after it ("TOKYO" is a word).
+  // "TO RUEH" or "RUEH", never over the keyword: "INF|O RUEHHE/…" became "RBDHDZA/COMUSNAVCENTO RUEHHE/…".
   // Not on the format lines ("VZCZCXRO", "DE RUEHFR", "P 011200Z"), which hold no addressee.
   const headerLine = kind === 'header' ? cable.header?.lines.find((l) => l.line === position.line) : undefined;
   const addressLine = kind === 'header' && (headerLine === undefined || ADDRESS_LINE_KINDS.has(headerLine.kind));
-  if (addressLine && /^\s*(?:(?:TO|INFO|XMT)\s+)?[A-Z]*$/.test(before)) {
+  if (addressLine && atRoutingIndicator(line, position.character, before, word)) {
     // An indicator with no plain-language address (RUEHWEB, seen only on format line 2) is no addressee.
     return [...d.routingIndicators.values()].filter((r) => r.address.length > 0).map((r) => ({
       label: `${r.code}/${r.address}`,
