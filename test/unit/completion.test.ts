@@ -93,3 +93,20 @@ describe('completion edits: routing indicators', () => {
     check(header('INFO RUEHLO/AMEMBASSY LONDON 0001', '     RUEHH|'), '     RUEHHE/AMEMBASSY HELSINKI', 'RUEHHE/AMEMBASSY HELSINKI');
   });
 });
+
+describe('completion edits: portion markings', () => {
+  const confidential = (line: string) => `C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n${line}\n`;
+
+  it('replaces a marking with words and commas already written up to its parenthesis', () => {
+    // "¶2. (|C//REL TO USA, EST)" gave "¶2. (C)C//REL TO USA, EST)".
+    check(confidential('¶2. (|C//REL TO USA, EST)'), '¶2. (C)');
+    check(confidential('¶2. (|C//REL TO USA, EST) The minister agreed.'), '¶2. (C) The minister agreed.');
+    check(confidential('¶2. (C|//REL TO USA, EST) The minister agreed.'), '¶2. (C) The minister agreed.');
+    check(confidential('¶2. (S|//REL TO USA, EST) The minister agreed.'), '¶2. (S/NF) The minister agreed.', '(S/NF)');
+    check(confidential('2. (|SBU) The minister agreed.'), '2. (C) The minister agreed.');
+  });
+
+  it('leaves prose in parentheses after the caret alone', () => {
+    check(confidential('¶2. (| The minister (of finance) agreed.'), '¶2. (C) The minister (of finance) agreed.');
+  });
+});

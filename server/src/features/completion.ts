@@ -7,6 +7,7 @@
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Cable } from '../core/model';
+import { parsePortionMarking } from '../core/parse/marking';
 import { isDigit, isLetter, isSpace } from '../core/text';
 import type { Dictionaries } from './dictionaries';
 
@@ -123,8 +124,10 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   if (/^\s*(?:¶\s?)?\d{1,3}\.\s*\(?[A-Za-z/]*$/.test(before)) {
     const banner = cable.banner?.level ?? 'SECRET';
     const open = before.slice(0, before.length - trailingRun(before, (c) => isLetter(c) || c === 47 /* / */)).endsWith('(');
-    // Inside a marking already written ("¶1. (C|)"): replace it up to its ")", or the marking would end in "))".
-    const end = open ? markingRest(line, position.character) : 0;
+    // Inside a marking already written ("¶1. (C|)", "¶2. (|C//REL TO USA, EST)"): replace it up to its ")",
+    // or the new marking and the rest of the old one run together ("(C)C//REL TO USA, EST)").
+    const written = open ? parsePortionMarking(position.line, line, range.start.character - 1) : undefined;
+    const end = written ? written.token.range.end.character - position.character : open ? markingRest(line, position.character) : 0;
     const r = open ? { start: { line: position.line, character: range.start.character - 1 }, end: { line: position.line, character: position.character + end } } : range;
     const items: CompletionItem[] = [];
     for (const level of LEVELS) {
