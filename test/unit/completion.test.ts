@@ -40,12 +40,12 @@ function visible(line: string, character: number, items: readonly CompletionItem
 
 /**
  * Accepts an item at the `|` caret and returns the line that results: the item named `label`,
- * else the preselected or first item a client still shows. Undefined when no item is shown.
+ * else the preselected or first item a client still shows. Undefined when there is no such item.
  */
 function accept(textWithCaret: string, label?: string): string | undefined {
   const { line, character, items } = completionsAt(textWithCaret);
   const shown = visible(line, character, items);
-  const item = label === undefined ? (shown.find((i) => i.preselect) ?? shown[0]) : shown.find((i) => i.label === label);
+  const item = label === undefined ? (shown.find((i) => i.preselect) ?? shown[0]) : items.find((i) => i.label === label);
   if (!item) return undefined;
   const r = editRange(item);
   assert.equal(r.start.line, r.end.line, 'an edit stays on its line');
@@ -57,6 +57,49 @@ function accept(textWithCaret: string, label?: string): string | undefined {
 function check(textWithCaret: string, expected: string | undefined, label?: string): void {
   assert.equal(accept(textWithCaret, label), expected, textWithCaret);
 }
+
+describe('completion edits: caveats', () => {
+  /** A secret cable whose line after the banner is `line`, before the E.O. line. */
+  const caveatLine = (line: string) => `S E C R E T NOWHERE 000001\n\n${line}\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n`;
+
+  it('replaces the words of a caveat phrase already typed, not only the last one', () => {
+    // "NOT FOR INT" gave "NOT FOR NOT FOR INTERNET DISTRIBUTION".
+    check(caveatLine('NOT FOR INT|'), 'NOT FOR INTERNET DISTRIBUTION', 'NOT FOR INTERNET DISTRIBUTION');
+    check(caveatLine('NOT FOR INT|'), 'NOT FOR INTERNET DISTRIBUTION');
+    check(caveatLine('NOT FOR |'), 'NOT FOR INTERNET DISTRIBUTION');
+    check(caveatLine('  not for int|'), '  NOT FOR INTERNET DISTRIBUTION');
+    check(caveatLine('SIPDIS, NOT FOR INT|'), 'SIPDIS, NOT FOR INTERNET DISTRIBUTION');
+  });
+
+  it('filters a caveat phrase by the text its edit replaces', () => {
+    const { line, character, items } = completionsAt(caveatLine('not for int|'));
+    const item = items.find((i) => i.label === 'NOT FOR INTERNET DISTRIBUTION')!;
+    const replaced = line.slice(editRange(item).start.character, character);
+    assert.equal(replaced, 'not for int');
+    assert.ok(item.filterText!.startsWith(replaced), item.filterText);
+  });
+
+  it('still completes single words after other caveats', () => {
+    check(caveatLine('NOFORN SIP|'), 'NOFORN SIPDIS');
+    check(caveatLine('NO|'), 'NOFORN');
+    check(caveatLine('NOFORN NOD|'), 'NOFORN NODIS');
+  });
+
+  it('offers no caveat after words that are not caveats', () => {
+    check(caveatLine('NOT FOR |'), undefined, 'NOFORN');
+    check(caveatLine('DEPARTMENT FOR |'), undefined);
+  });
+});
+
+describe('completion edits: precedence words', () => {
+  it('replaces "NIACT" too when "NIACT IMMEDIATE" is chosen', () => {
+    const header = (line: string) => `VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\n${line}\nBT\n\nS E C R E T PARIS 000001\n`;
+    // It gave "NIACT NIACT IMMEDIATE".
+    check(header('TO RUEHC/SECSTATE WASHDC NIACT IMM|'), 'TO RUEHC/SECSTATE WASHDC NIACT IMMEDIATE', 'NIACT IMMEDIATE');
+    check(header('TO RUEHC/SECSTATE WASHDC NIACT IMM|'), 'TO RUEHC/SECSTATE WASHDC NIACT IMMEDIATE');
+    check(header('TO RUEHC/SECSTATE WASHDC IMM|'), 'TO RUEHC/SECSTATE WASHDC IMMEDIATE');
+  });
+});
 
 describe('completion edits: reason letters', () => {
   const clby = (line: string) => `S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n${line}\n`;

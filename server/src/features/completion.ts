@@ -8,7 +8,8 @@ import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-l
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Cable } from '../core/model';
 import { parsePortionMarking } from '../core/parse/marking';
-import { isDigit, isLetter, isSpace } from '../core/text';
+import { parseCaveatLine } from '../core/parse/metadata';
+import { isDigit, isLetter, isSpace, skipSpaces } from '../core/text';
 import type { Dictionaries } from './dictionaries';
 
 /** What {@link getCompletions} needs besides the cable. */
@@ -67,6 +68,35 @@ function markingRest(line: string, from: number): number {
   let i = from;
   while (i < line.length && (isLetter(line.charCodeAt(i)) || line.charCodeAt(i) === 47 /* / */)) i++;
   return i < line.length && line.charCodeAt(i) === 41 /* ) */ ? i + 1 - from : 0;
+}
+
+/** White space or a separator between caveats: ",", ";" and "/" ("NOFORN, SIPDIS", "NOFORN/SIPDIS"). */
+const isCaveatSeparator = (c: number) => c === 44 || c === 59 || c === 47 || isSpace(c);
+
+/**
+ * Columns from `from` to the caret where a phrase may start, leftmost first: at the start of the line
+ * or after a separator, and not on one. In "NOT FOR INT|" they are 0, 4 and 8; in "NOT FOR |" the caret is one.
+ */
+function phraseStarts(line: string, from: number, caret: number, isSeparator: (c: number) => boolean): number[] {
+  const starts: number[] = [];
+  for (let p = from; p <= caret; p++) {
+    if ((p === 0 || isSeparator(line.charCodeAt(p - 1))) && (p === caret || !isSeparator(line.charCodeAt(p)))) starts.push(p);
+  }
+  return starts;
+}
+
+/**
+ * The leftmost of `starts` from which the text before the caret is the beginning of `item` (case ignored),
+ * or undefined. For "NOT FOR INTERNET DISTRIBUTION" in "NOT FOR INT|" it is 0, so that the words typed are
+ * replaced with the last one: replacing only "INT" gave "NOT FOR NOT FOR INTERNET DISTRIBUTION".
+ */
+function typedStart(line: string, caret: number, item: string, starts: readonly number[]): number | undefined {
+  return starts.find((s) => caret - s <= item.length && line.slice(s, caret).toUpperCase() === item.slice(0, caret - s).toUpperCase());
+}
+
+/** Whether a caveat may start at column `start`: after nothing but white space, or after caveats ("NOFORN, "). */
+function afterCaveats(lineNumber: number, line: string, start: number): boolean {
+  return skipSpaces(line) >= start || parseCaveatLine(lineNumber, line, 0, start) !== undefined;
 }
 
 /** "TO", "INFO" or "XMT" opening a line, with its indent: "TOKYO" is a word, not the keyword. */
@@ -148,10 +178,26 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     return items.sort((a, b) => a.sortText!.localeCompare(b.sortText!));
   }
 
-  // The caveat zone between the banner and the E.O. line: "NOT FOR INT", after any white space.
-  // The words start with a letter, so a space is read either as leading white space or inside them.
-  if (cable.banner && position.line > cable.banner.line && (!cable.eo || position.line < cable.eo.line) && /^\s*(?:[A-Za-z][A-Za-z ]*)?$/.test(before)) {
-    return CAVEATS.map((c, i) => ({ label: c, kind: CompletionItemKind.Keyword, sortText: String(i).padStart(2, '0'), textEdit: { range, newText: c } }));
+  // The caveat zone between the banner and the E.O. line: a caveat at the start of the line or after
+  // caveats already written ("NOFORN, NOT FOR INT"). Each item replaces the words of it already typed,
+  // and its filter text starts with them, so that the client still shows it.
+  if (cable.banner && position.line > cable.banner.line && (!cable.eo || position.line < cable.eo.line)) {
+    const from = position.character - before.length;
+    const starts = phraseStarts(line, from, position.character, isCaveatSeparator).filter((s) => afterCaveats(position.line, line, s));
+    const items: CompletionItem[] = [];
+    CAVEATS.forEach((c, i) => {
+      const s = typedStart(line, position.character, c, starts);
+      if (s === undefined) return;
+      const typed = line.slice(s, position.character);
+      items.push({
+        label: c,
+        kind: CompletionItemKind.Keyword,
+        sortText: String(i).padStart(2, '0'),
+        filterText: typed + c.slice(typed.length),
+        textEdit: { range: { start: { line: position.line, character: s }, end: position }, newText: c },
+      });
+    });
+    if (items.length > 0) return items;
   }
 
   // Address lines: routing indicators with their plain-language addresses, then precedence words.
@@ -169,7 +215,15 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     }));
   }
   if (addressLine && endsWithAddressAndWord(before)) {
-    return PRECEDENCES.map((p) => ({ label: p, kind: CompletionItemKind.Keyword, textEdit: { range, newText: p } }));
+    // "WASHDC NIACT IMM": "NIACT IMMEDIATE" replaces "NIACT" too; the other words replace the word typed.
+    const from = position.character - before.length;
+    const starts = phraseStarts(line, from, position.character, isSpace).filter((s) => endsWithAddressAndWord(before.slice(0, s - from)));
+    return PRECEDENCES.map((p) => {
+      const s = typedStart(line, position.character, p, starts);
+      if (s === undefined) return { label: p, kind: CompletionItemKind.Keyword, textEdit: { range, newText: p } };
+      const typed = line.slice(s, position.character);
+      return { label: p, kind: CompletionItemKind.Keyword, filterText: typed + p.slice(typed.length), textEdit: { range: { start: { line: position.line, character: s }, end: position }, newText: p } };
+    });
   }
 
   // Reason letters after "1.4 (" or "1.4 ", only where a letter can go: "1.4|" would become "1.a".
