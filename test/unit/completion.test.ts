@@ -153,3 +153,27 @@ describe('completion edits: portion markings', () => {
     check(confidential('¶2. (| The minister (of finance) agreed.'), '¶2. (C) The minister (of finance) agreed.');
   });
 });
+
+describe('completion edits: the caveat zone in a draft', () => {
+  it('offers no caveats in body prose when there is no E.O. line', () => {
+    // "cover about a" gave "cover about NOFORN", and every space opened the list.
+    const draft = 'S E C R E T NOWHERE 000001\n\nNOFORN\n\n';
+    assert.deepEqual(labelsAt(`${draft}We met the minister to discuss cover about a|`), []);
+    assert.deepEqual(labelsAt(`${draft}We met the minister to discuss cover about |`), []);
+    assert.deepEqual(labelsAt(`${draft}We met the minister to discuss the matter.\nNO|`), []);
+    assert.deepEqual(labelsAt(`${draft}1. (S) We met the minister to discuss\ncover about a|`), []);
+    assert.deepEqual(labelsAt(`${draft}1. (S) We met the minister to discuss\nNO|`), []);
+  });
+
+  it('ends the caveat zone at the first metadata field', () => {
+    const draft = 'S E C R E T NOWHERE 000001\nNOFORN\nTAGS: PREL\nSUBJECT: X\n\n';
+    assert.deepEqual(labelsAt(`${draft}NO|`), []);
+    assert.deepEqual(labelsAt(`${draft}The visit went well about |`), []);
+  });
+
+  it('still offers caveats between the banner and the body of a draft', () => {
+    check('S E C R E T NOWHERE 000001\n\nNO|', 'NOFORN');
+    check('S E C R E T NOWHERE 000001\n\nSIPDIS\nNOF|\n\n1. (S) We met the minister.\n', 'NOFORN');
+    check('S E C R E T NOWHERE 000001\n\nDEPARTMENT FOR EUR/CE\nSIP|\n\nWe met the minister.\n', 'SIPDIS');
+  });
+});

@@ -94,6 +94,52 @@ function typedStart(line: string, caret: number, item: string, starts: readonly 
   return starts.find((s) => caret - s <= item.length && line.slice(s, caret).toUpperCase() === item.slice(0, caret - s).toUpperCase());
 }
 
+/** Line kinds that may stand between the banner and the first metadata field. */
+const CAVEAT_ZONE_KINDS: ReadonlySet<string> = new Set(['blank', 'caveat', 'passing', 'corrected-copy', 'banner', 'page']);
+
+/**
+ * Whether `line` is in the caveat zone after the banner, which ends at the first metadata field (E.O.,
+ * TAGS, SUBJECT, REF, Classified By), the first numbered paragraph or the first line of body text. In a
+ * draft with no E.O. line the parser reads prose after the banner as passing lines, so a passing line
+ * above `line` that {@link readsAsProse} ends the zone too ("We met the minister …"). The line being
+ * typed is judged by what it holds before the caret instead: "not for int" is no prose.
+ */
+function inCaveatZone(cable: Cable, line: number): boolean {
+  const banner = cable.banner?.line;
+  if (banner === undefined || line <= banner || line >= cable.bodyStartLine) return false;
+  for (const field of [cable.eo, cable.tags, cable.subject, cable.refs, cable.classifiedBy, cable.paragraphs.find((p) => p.range.start.line > banner)]) {
+    if (field && field.range.start.line > banner && line >= field.range.start.line) return false;
+  }
+  for (let l = banner + 1; l <= line; l++) {
+    const kind = cable.lineKinds[l];
+    if (!CAVEAT_ZONE_KINDS.has(kind) || (l < line && kind === 'passing' && readsAsProse(cable.lines[l]))) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether `text` has three lower-case words in a row ("met the minister"), as prose does and office
+ * lines ("DEPARTMENT FOR EUR/CE", "Pass to Treasury") do not. A word may end in ",", ".", ";" or ":".
+ */
+function readsAsProse(text: string): boolean {
+  let run = 0; // lower-case words in a row so far
+  let letters = 0; // lower-case letters of the current word, or -1 once it holds anything else
+  let ended = false; // the current word has had its closing punctuation
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (isSpace(c)) {
+      if (letters >= 2) {
+        if (++run === 3) return true;
+      } else if (letters !== 0) run = 0;
+      letters = 0;
+      ended = false;
+    } else if (letters >= 0 && !ended && c >= 97 && c <= 122) letters++;
+    else if (letters >= 2 && !ended && (c === 44 || c === 46 || c === 59 || c === 58)) ended = true;
+    else letters = -1;
+  }
+  return false;
+}
+
 /** Whether a caveat may start at column `start`: after nothing but white space, or after caveats ("NOFORN, "). */
 function afterCaveats(lineNumber: number, line: string, start: number): boolean {
   return skipSpaces(line) >= start || parseCaveatLine(lineNumber, line, 0, start) !== undefined;
@@ -114,7 +160,7 @@ function atRoutingIndicator(line: string, character: number, before: string, wor
   return /^\s*[A-Z]*$/.test(before) && !(word.length > 0 && ADDRESS_KEYWORDS.some((k) => k.startsWith(word)));
 }
 
-/** Completions at a position. Each item replaces only the word being typed (and the rest of a portion marking). */
+/** Completions at a position. Each item replaces what of it is already typed before the caret (and the rest of a portion marking). */
 export function getCompletions(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] {
   const line = cable.lines[position.line] ?? '';
   // Only the end of the line before the cursor matters; long lines are not scanned whole.
@@ -178,10 +224,10 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     return items.sort((a, b) => a.sortText!.localeCompare(b.sortText!));
   }
 
-  // The caveat zone between the banner and the E.O. line: a caveat at the start of the line or after
-  // caveats already written ("NOFORN, NOT FOR INT"). Each item replaces the words of it already typed,
-  // and its filter text starts with them, so that the client still shows it.
-  if (cable.banner && position.line > cable.banner.line && (!cable.eo || position.line < cable.eo.line)) {
+  // The caveat zone between the banner and the first field or the body: a caveat at the start of the line
+  // or after caveats already written ("NOFORN, NOT FOR INT"). Each item replaces the words of it already
+  // typed, and its filter text starts with them, so that the client still shows it.
+  if (inCaveatZone(cable, position.line)) {
     const from = position.character - before.length;
     const starts = phraseStarts(line, from, position.character, isCaveatSeparator).filter((s) => afterCaveats(position.line, line, s));
     const items: CompletionItem[] = [];
