@@ -117,6 +117,14 @@ describe('completion edits: reason letters', () => {
     assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.5|')), []);
     assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.|')), []);
   });
+
+  it('never glues a letter in front of one already written', () => {
+    // "1.4 |(b)" gave "1.4 a(b)", and "1.4 (|b)" gave "1.4 (ab)".
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 |(b) and (d).')), []);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (|b) and (d).')), []);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|d).')), []);
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b|) and (d).'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (d).');
+  });
 });
 
 describe('completion edits: routing indicators', () => {
@@ -147,6 +155,9 @@ describe('completion edits: portion markings', () => {
     check(confidential('¶2. (C|//REL TO USA, EST) The minister agreed.'), '¶2. (C) The minister agreed.');
     check(confidential('¶2. (S|//REL TO USA, EST) The minister agreed.'), '¶2. (S/NF) The minister agreed.', '(S/NF)');
     check(confidential('2. (|SBU) The minister agreed.'), '2. (C) The minister agreed.');
+    // Right before a marking: "(C)(C//REL TO USA, EST)".
+    check(confidential('¶2. |(C//REL TO USA, EST) The minister agreed.'), '¶2. (C) The minister agreed.');
+    check(confidential('¶2.|(C) The minister agreed.'), '¶2.(C) The minister agreed.');
   });
 
   it('leaves prose in parentheses after the caret alone', () => {

@@ -200,11 +200,13 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   if (/^\s*(?:¶\s?)?\d{1,3}\.\s*\(?[A-Za-z/]*$/.test(before)) {
     const banner = cable.banner?.level ?? 'SECRET';
     const open = before.slice(0, before.length - trailingRun(before, (c) => isLetter(c) || c === 47 /* / */)).endsWith('(');
-    // Inside a marking already written ("¶1. (C|)", "¶2. (|C//REL TO USA, EST)"): replace it up to its ")",
-    // or the new marking and the rest of the old one run together ("(C)C//REL TO USA, EST)").
-    const written = open ? parsePortionMarking(position.line, line, range.start.character - 1) : undefined;
+    // Inside a marking already written ("¶1. (C|)", "¶2. (|C//REL TO USA, EST)") or right before one ("¶1. |(C)"):
+    // replace it up to its ")", or the new marking and the old one run together ("(C)C//REL TO USA, EST)", "(C)(C)").
+    const start = open ? range.start.character - 1 : position.character;
+    const atMarking = open || (word === '' && line.charCodeAt(position.character) === 40 /* ( */);
+    const written = atMarking ? parsePortionMarking(position.line, line, start) : undefined;
     const end = written ? written.token.range.end.character - position.character : open ? markingRest(line, position.character) : 0;
-    const r = open ? { start: { line: position.line, character: range.start.character - 1 }, end: { line: position.line, character: position.character + end } } : range;
+    const r = atMarking ? { start: { line: position.line, character: start }, end: { line: position.line, character: position.character + end } } : range;
     const items: CompletionItem[] = [];
     for (const level of LEVELS) {
       const above = levelRank(level) > levelRank(banner);
@@ -272,9 +274,11 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     });
   }
 
-  // Reason letters after "1.4 (" or "1.4 ", only where a letter can go: "1.4|" would become "1.a".
+  // Reason letters after "1.4 (" or "1.4 ", only where a letter can go: "1.4|" would become "1.a",
+  // "1.4 |(b)" "1.4 a(b)" and "1.4 (|b)" "1.4 (ab)".
   const afterWord = before.charCodeAt(before.length - word.length - 1);
-  const letterFits = (afterWord === 40 /* ( */ || isSpace(afterWord)) && (word === '' || isLetter(word.charCodeAt(0)));
+  const next = line.charCodeAt(position.character);
+  const letterFits = (afterWord === 40 /* ( */ || isSpace(afterWord)) && (word === '' || isLetter(word.charCodeAt(0))) && !(isLetter(next) || isDigit(next) || next === 40); /* ( */
   if (letterFits && (/1\s?\.\s?[45]\s*\(?[a-h]?$/i.test(before) || (kind === 'classified-by' && /\(\s*[a-h]?$/.test(before)))) {
     const section = /1\s?\.\s?5/.test(before) ? '1.5' : '1.4';
     return d.eo
