@@ -423,6 +423,14 @@ describe('parser: body', () => {
     assert.deepEqual(bare.paragraphs.map((p) => p.readAs), [1, 2, 3, 4, 5]);
   });
 
+  it('reads a pilcrow and number that lost the full stop before a marking ("¶2 (C)"), not a pilcrow and number in prose', () => {
+    const c = parse(['C O N F I D E N T I A L NOWHERE 000001', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', '¶2 (C) Two, as ¶3 of the', 'note said.', '', '¶3. (C) Three.'].join('\n'));
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.portion?.level}`), ['1:CONFIDENTIAL', '2:CONFIDENTIAL', '3:CONFIDENTIAL']);
+    assert.equal(at(c.paragraphs[1].marker.range), '8:0-8:2');
+    // Without a marking after it, "¶2" alone stays prose.
+    assert.equal(parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '¶2 Two.'].join('\n')).paragraphs.length, 1);
+  });
+
   it('reads a marker with a damaged marking right under a dash line broken by a space', () => {
     const c = parse(['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. C) One.', 'Harbor Works Resume', '--------------------------------------------- ------', '¶2. C) Two.', 'DOE'].join('\n'));
     assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2]);

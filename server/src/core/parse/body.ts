@@ -55,8 +55,8 @@ export interface BodyResult {
   repeatedBanners: Banner[];
 }
 
-// "¶1.", "¶ 13.", "¶12..", "1.(C)", "1. (S/NF)", "3.. (SBU)", indented markers.
-export const MARKER = /^(\s*)(?:(¶)(\s?)(\d{1,3})\s?(\.{1,2})|(\d{1,3})(\.{1,2}))(?=\s|\(|$)/;
+// "¶1.", "¶ 13.", "¶12..", "1.(C)", "1. (S/NF)", "3.. (SBU)", indented markers; "¶2 (C)", a pilcrow's number that lost its full stop before a marking.
+export const MARKER = /^(\s*)(?:(¶)(\s?)(\d{1,3})(?:\s?(\.{1,2})|(?=\s*\())|(\d{1,3})(\.{1,2}))(?=\s|\(|$)/;
 export const RULE_LINE = /^\s*(?:-{3,}(?: -{3,})*|(?:- ){2,}-?|={3,}|_{3,}|\*{3,}|[\u2013\u2014]{2,})\s*$/;
 const BODY_FIELD = /^\s*(?:E\.?O\.?\s*\d{5}|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF\s*:|Classified\s+By\b)/i;
 
@@ -559,8 +559,10 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
   if (pilcrow && isSpace(text.charCodeAt(k))) k++;
   const dotsStart = k;
   while (k < text.length && text.charCodeAt(k) === 46 /* . */) k++;
-  if (k === dotsStart || k - dotsStart > 2) return undefined;
-  const end = k;
+  if (k - dotsStart > 2) return undefined;
+  // "¶2 (C) …": a pilcrow and a number before a marking still open a paragraph when the full stop is lost.
+  if (k === dotsStart && !(pilcrow && text.charCodeAt(skipSpaces(text, k)) === 40 /* ( */)) return undefined;
+  const end = k === dotsStart ? digitsEnd : k;
   if (end < text.length && !isSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 40 /* ( */) return undefined;
   const digits = text.slice(digitsStart, digitsEnd);
   const number = parseInt(digits, 10);

@@ -214,7 +214,7 @@ export function mayOpenField(c: number, c2: number): boolean {
 }
 
 /** Paragraph markers, for where the metadata ends: "¶1.", "¶ 1.", "1.(C)", "1. (S/NF)". */
-const PARAGRAPH_START = /^\s*(?:¶\s?\d{1,3}\s?\.|\d{1,3}\.{1,2}\s*\()/;
+const PARAGRAPH_START = /^\s*(?:¶\s?\d{1,3}(?:\s?\.|\s*\()|\d{1,3}\.{1,2}\s*\()/;
 
 /** {@link PARAGRAPH_START}, tried only when the first non-space character `c` is "¶" or a digit. */
 export function startsParagraph(text: string, c: number): boolean {
