@@ -132,6 +132,13 @@ describe('parser: banner', () => {
     ['SE C R E T SECTION 01 OF 02 XXXXXXXXXXXX 000004', 'SECRET', 'damaged', 'XXXXXXXXXXXX', 4],
     ['C O N F I D E N T I A L BUENOS AIRES 000235   ', 'CONFIDENTIAL', 'spaced', 'BUENOS AIRES', 235],
     ['T O P  S E C R E T NOWHERE 000001', 'TOP SECRET', 'spaced', 'NOWHERE', 1],
+    // The last letter doubled is damage too, not a one-letter word in front of the post.
+    ['C O N F I D E N T I A L L TALLINN 000233', 'CONFIDENTIAL', 'damaged', 'TALLINN', 233],
+    ['S E C R E T T PARIS 000001', 'SECRET', 'damaged', 'PARIS', 1],
+    ['CONFIDENTIALL NOWHERE 000017', 'CONFIDENTIAL', 'damaged', 'NOWHERE', 17],
+    ['UNCLASS NOWHERE 000017', 'UNCLASSIFIED', 'damaged', 'NOWHERE', 17],
+    // A longer reading wins only when it reads as a level: spaced UNCLASSIFIED passes "UNCLASS" on its way.
+    ['U N C L A S S I F I E D NOWHERE 000017', 'UNCLASSIFIED', 'spaced', 'NOWHERE', 17],
   ];
   for (const [text, level, form, post, serial] of cases) {
     it(`reads "${text.trim()}"`, () => {
@@ -142,6 +149,16 @@ describe('parser: banner', () => {
       assert.equal(problems.length > 0, form === 'damaged');
     });
   }
+
+  it('reads a level with its last letter doubled as a damaged banner, with the post and id it names', () => {
+    const c = parse('O 171405Z MAR 09\nFM AMEMBASSY TALLINN\n\nC O N F I D E N T I A L L SECTION 01 OF 02 TALLINN 000233\n\nE.O. 12958: DECL: 03/17/2019\nTAGS: PREL EN\nSUBJECT: X\n\n¶1. (C) Text.\n');
+    assert.equal(c.banner?.post?.text, 'TALLINN');
+    assert.equal(c.id, '09TALLINN233');
+    assert.deepEqual(
+      c.problems.map((p) => `${p.rule}@${at(p.range)} ${p.message}`),
+      ["banner-malformed@3:0-3:25 Banner level is misspelled 'C O N F I D E N T I A L L' (last letter doubled); read as CONFIDENTIAL."],
+    );
+  });
 
   it('reads SECTION with exact ranges and caveats glued after the serial', () => {
     const c = parse('S E C R E T SECTION 01 OF 02 BOGOTA 000243 SIPDIS NOFORN\n\nE.O. 12958: DECL: 01/01/2020\nTAGS: PREL CO\nSUBJECT: X\n');

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mayOpenBanner, parseBanner } from '../../server/src/core/parse/banner';
+import { mayOpenBanner, parseBanner, READINGS } from '../../server/src/core/parse/banner';
 import { firstWords, MARKER, mayOpenBlock, OPENER, readMarker, RULE_LINE } from '../../server/src/core/parse/body';
 import { daysInMonth, isRoutingIndicator, startsHeader, trailingPrecedence, trailingSerial } from '../../server/src/core/parse/header';
 import { CLOSER, PAGE, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
@@ -34,12 +34,12 @@ const addressLike = fc
   .tuple(from('RUEHC/SECSTATE', ' ', 'WASHDC', 'NIACT', 'x'), opt(' ', '\t', '-'), opt('NIACT IMMEDIATE', 'IMMEDIATE', 'PRIORITY', 'ROUTINE', 'FLASH', 'NIACT'), opt(' ', '\t', '-', ''), opt('6320', '0140-0141', '0140-', '-0141', '140', '01400'), opt(' ', ''))
   .map((p) => p.join(''));
 
-/** Level words spelled whole, spaced, doubled, with a letter lost or a stray one in front, and what may follow. */
+/** Level words spelled whole, spaced, doubled at either end, with a letter lost or a stray one in front, and what may follow. */
 const bannerLike = fc
   .tuple(
     run(0, 2, ' '),
     opt('', 'S', 'C', 'X', 'U', 'T'),
-    fc.constantFrom('SECRET', 'ECRET', 'CONFIDENTIAL', 'ONFIDENTIAL', 'UNCLASSIFIED', 'NCLASSIFIED', 'UNCLAS', 'NCLAS', 'TOPSECRET', 'TOP SECRET', 'OPSECRET', 'SECRE', 'Secret'),
+    fc.constantFrom('SECRET', 'ECRET', 'CONFIDENTIAL', 'ONFIDENTIAL', 'UNCLASSIFIED', 'NCLASSIFIED', 'UNCLAS', 'NCLAS', 'TOPSECRET', 'TOP SECRET', 'OPSECRET', 'SECRE', 'Secret', 'SECRETT', 'CONFIDENTIALL', 'UNCLASS', 'TOP SECRETT', 'ECRETT'),
     fc.boolean(),
     fc.constantFrom('', ' PARIS 000381', ' SECTION 01 OF 02 PARIS 000381', ' SECTION 01 OF 02', ' NOFORN', 'X', ' 12'),
   )
@@ -241,6 +241,17 @@ describe('hand-written scans read what their patterns read', () => {
       }),
       { numRuns: 3000, seed: 7 },
     );
+  });
+
+  it('mayOpenBanner lets through every reading of a level, spaced or not, in either case', () => {
+    for (const letters of READINGS.keys()) {
+      const spaced = [...letters].join(' ');
+      for (const level of [letters, spaced, letters.toLowerCase(), `  ${spaced}`]) {
+        const text = `${level} NOWHERE 000001`;
+        assert.ok(parseBanner(0, text, { strict: false, repeated: false }), JSON.stringify(text));
+        assert.ok(mayOpenBanner(text, skipSpaces(text)), JSON.stringify(text));
+      }
+    }
   });
 
   it('mayOpenBanner never turns away a line that reads as a banner', () => {

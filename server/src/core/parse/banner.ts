@@ -24,8 +24,10 @@ const BANNER_PREFIXES = new Uint8Array(1 << 15);
  * The first five and six letters of every reading {@link matchLevel} accepts: a level word,
  * the word with its first letter doubled, with its first letter lost (words of six letters
  * or more), or behind one stray letter. A five-letter reading ("ECRET") may be followed by
- * any letter ("E C R E T PARIS"). Letters are five bits each (A = 1), so that lengths never
- * collide. Built with arithmetic only: it runs at every start of the CLI and the server.
+ * any letter ("E C R E T PARIS"). The word with its last letter doubled ("SECRETT") needs
+ * nothing of its own: every word has six letters or more, so its first six are the word's.
+ * Letters are five bits each (A = 1), so that lengths never collide. Built with arithmetic
+ * only: it runs at every start of the CLI and the server.
  */
 const BANNER_OPENINGS: ReadonlySet<number> = (() => {
   const openings = new Set<number>();
@@ -51,7 +53,8 @@ const BANNER_OPENINGS: ReadonlySet<number> = (() => {
 /**
  * A cheap necessary condition for a banner at `lead` (strict or not): the first six letters,
  * spaces skipped and read in capitals, begin a level word, the word with its first letter
- * lost or doubled, or the word behind one stray letter (the damage {@link matchLevel} reads).
+ * lost or doubled, or the word behind one stray letter (the damage {@link matchLevel} reads;
+ * a last letter doubled leaves the first six letters as they are).
  * Prose lines ("THE MINISTER", "CONSULATE", "Secretary Rice") fail it.
  */
 export function mayOpenBanner(text: string, lead: number): boolean {
@@ -71,7 +74,7 @@ export function mayOpenBanner(text: string, lead: number): boolean {
 }
 
 /** How a run of letters relates to a level word. */
-interface LevelMatch {
+export interface LevelMatch {
   readonly level: Level;
   readonly damaged: boolean;
   readonly how?: string;
@@ -80,10 +83,11 @@ interface LevelMatch {
 /**
  * Every run of letters {@link matchLevel} reads as a level, with how it reads: the words
  * themselves first, then for each word in turn its first letter doubled ("SS E C R E T",
- * "UUNCLAS"), lost ("E C R E T", "O N F I D E N T I A L")
- * or a stray letter glued in front ("CSE C R E T"). The first reading found wins.
+ * "UUNCLAS"), lost ("E C R E T", "O N F I D E N T I A L"), its last letter doubled
+ * ("C O N F I D E N T I A L L", "SECRETT") or a stray letter glued in front ("CSE C R E T").
+ * The first reading found wins.
  */
-const READINGS: ReadonlyMap<string, LevelMatch> = (() => {
+export const READINGS: ReadonlyMap<string, LevelMatch> = (() => {
   const readings = new Map<string, LevelMatch>();
   const add = (letters: string, match: LevelMatch) => {
     if (!readings.has(letters)) readings.set(letters, match);
@@ -92,6 +96,7 @@ const READINGS: ReadonlyMap<string, LevelMatch> = (() => {
   for (const [word, level] of LEVEL_WORDS) {
     add(word[0] + word, { level, damaged: true, how: 'first letter doubled' });
     add(word.slice(1), { level, damaged: true, how: 'first letter lost' });
+    add(word + word[word.length - 1], { level, damaged: true, how: 'last letter doubled' });
     for (let stray = 65; stray <= 90; stray++) add(String.fromCharCode(stray) + word, { level, damaged: true, how: 'stray letter in front' });
   }
   return readings;
@@ -130,7 +135,7 @@ export function parseBanner(
   options: { strict: boolean; repeated: boolean; problems?: ParseProblem[] },
 ): Banner | undefined {
   const text = fullText.length > MAX_BANNER ? fullText.slice(0, MAX_BANNER) : fullText;
-  // Up to 14 leading words, each at most 12 letters, letters only.
+  // Up to 14 leading words, each at most 13 letters ("CONFIDENTIALL"), letters only.
   const tokens: { start: number; end: number; text: string }[] = [];
   let k = 0;
   while (tokens.length < 14) {
@@ -138,7 +143,7 @@ export function parseBanner(
     if (k >= text.length) break;
     const start = k;
     while (k < text.length && !isSpace(text.charCodeAt(k))) k++;
-    if (k - start > 12 || !allLetters(text, start, k)) break;
+    if (k - start > 13 || !allLetters(text, start, k)) break;
     tokens.push({ start, end: k, text: text.slice(start, k) });
   }
   if (tokens.length === 0) return undefined;
@@ -147,8 +152,9 @@ export function parseBanner(
   for (let k = 0; k < tokens.length && letters.length <= 14; k++) {
     letters += tokens[k].text.toUpperCase();
     const found = matchLevel(letters);
-    // Take the longest run that reads as a level ("UNCLASSIFIED" over "UNCLAS" never arises: one word).
-    if (found && (!best || !found.damaged || best.match.damaged)) best = { count: k + 1, match: found };
+    // Take the longest run that reads as a level: "C O N F I D E N T I A L L TALLINN" is the level with its
+    // last letter doubled, not CONFIDENTIAL at post "L TALLINN"; "U N C L A S S I F I E D" is not UNCLAS.
+    if (found) best = { count: k + 1, match: found };
   }
   if (!best) return undefined;
   const levelTokens = tokens.slice(0, best.count);

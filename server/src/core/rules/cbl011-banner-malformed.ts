@@ -1,5 +1,5 @@
 /**
- * CBL011 banner-malformed: The banner level is misspelled (doubled or lost first letter, broken spacing); the level is still read.
+ * CBL011 banner-malformed: The banner level is misspelled (first letter doubled or lost, last letter doubled, broken spacing); the level is still read.
  */
 import { replaceFix } from './util';
 import type { Rule } from './types';
@@ -7,7 +7,7 @@ import type { Rule } from './types';
 export const rule: Rule = {
   id: 'CBL011',
   name: 'banner-malformed',
-  description: "The banner level is misspelled (doubled or lost first letter, broken spacing); the level is still read.",
+  description: "The banner level is misspelled (first letter doubled or lost, last letter doubled, broken spacing); the level is still read.",
   tags: ["banner"],
   defaultSeverity: 'warning',
   fixable: true,
