@@ -704,6 +704,14 @@ describe('parser: body', () => {
     ['VISIT NOWHERE’S CLASSIFIED WEBSITE: HTTP://WWW.EXAMPLE.INVALID/PORTAL:UNIT ED_NOWHERE HALLORAN', 'HALLORAN', true],
     // "End Cable Text" and a mail system's trailer after it.
     ['HALLORAN\nEnd Cable Text\nJane X Doe 07/30/2008 04:04:14 PM From DB/Inbox: TRANS\n.', 'HALLORAN', false],
+    // "BT" and "NNNN" closing the transmission, with or without blank lines, after a signature, a glued one, a footer or an elision.
+    ['HALLORAN\nBT\nNNNN', 'HALLORAN', false],
+    ['HALLORAN\n\nBT\n\nNNNN\n\n', 'HALLORAN', false],
+    ['HALLORAN\n  BT  \nNNNN\nBT', 'HALLORAN', false],
+    ['¶9. (C) Comment: we will follow up. End comment. CROCKER\nBT\nNNNN', 'CROCKER', true],
+    ['HALLORAN\n\n"Visit Nowhere\'s Classified Web Site at http://www.example.s\ninvalid/wiki/Portal:Nowhere"\nBT\nNNNN', 'HALLORAN', false],
+    ['RUSK\n    ...\nBT\nNNNN', 'RUSK', false],
+    ['we will follow up.\nBT\nNNNN', undefined, false],
   ];
   for (const [last, name, glued] of signatures) {
     it(`reads the signature in "${last}"`, () => {
@@ -712,6 +720,26 @@ describe('parser: body', () => {
       if (name) assert.equal(c.signature?.glued, glued);
     });
   }
+});
+
+describe('parser: trailer', () => {
+  const body = ['UNCLAS NOWHERE 000001', '', 'SUBJECT: X', '', '¶1. (U) Text.', '', '¶2. (U) Comment: more text', 'ends here.'];
+
+  it('ends the last paragraph and an open block before "BT" and "NNNN", signed or not', () => {
+    for (const tail of [['HALLORAN', 'BT', 'NNNN'], ['HALLORAN', '', 'BT', '', 'NNNN', ''], ['BT', 'NNNN']]) {
+      const c = parse([...body, ...tail].join('\n'));
+      const last = c.paragraphs[c.paragraphs.length - 1];
+      assert.equal(at(last.range), '6:0-7:10', tail.join('|'));
+      assert.deepEqual(c.blocks.map((b) => [b.kind, at(b.range)]), [['comment', '6:8-7:10']], tail.join('|'));
+      assert.equal(c.signature?.token.text, tail[0] === 'BT' ? undefined : 'HALLORAN', tail.join('|'));
+    }
+  });
+
+  it('leaves "BT" and "NNNN" before the end of the text to the text', () => {
+    const c = parse([...body.slice(0, 5), 'BT', 'NNNN', ...body.slice(5), 'HALLORAN'].join('\n'));
+    assert.equal(at(c.paragraphs[0].range), '4:0-6:4');
+    assert.equal(c.signature?.token.text, 'HALLORAN');
+  });
 });
 
 describe('parser: canonical ids', () => {

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { mayOpenBanner, parseBanner, READINGS } from '../../server/src/core/parse/banner';
-import { firstWords, MARKER, mayOpenBlock, OPENER, readMarker, RULE_LINE } from '../../server/src/core/parse/body';
+import { firstWords, MARKER, mayEndTransmission, mayOpenBlock, OPENER, readMarker, RULE_LINE, TRANSMISSION_END } from '../../server/src/core/parse/body';
 import { daysInMonth, isRoutingIndicator, startsHeader, trailingPrecedence, trailingSerial } from '../../server/src/core/parse/header';
 import { CLOSER, PAGE, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
@@ -71,6 +71,24 @@ describe('hand-written scans read what their patterns read', () => {
       { numRuns: 3000, seed: 7 },
     );
     assert.ok(openers > 300, `only ${openers} openers generated`);
+  });
+
+  it('mayEndTransmission lets through every line TRANSMISSION_END matches', () => {
+    // "BT" and "NNNN" with white space of every kind around them, and their near misses.
+    const spaces = run(0, 3, ' ', '\t', '\u00a0', '\u2003', '\ufeff');
+    const endLike = fc.tuple(spaces, fc.constantFrom('BT', 'NNNN', 'NNN', 'NNNNN', 'B', 'BTT', 'NN NN', 'B T', 'bt', 'nnnn', 'BT x', 'TB'), spaces).map((p) => p.join(''));
+    let ends = 0;
+    fc.assert(
+      fc.property(fc.oneof(endLike, from('B', 'T', 'N', 'NN', 'b', 'x', ' ', '\t', '\u00a0')), (text) => {
+        const { shapes } = splitShapes(text);
+        const matches = TRANSMISSION_END.test(text);
+        if (matches) ends++;
+        const length = shapes.indents[0] < 0 ? 0 : shapes.ends[0] - shapes.indents[0];
+        if (matches) assert.ok(mayEndTransmission(shapes.firsts[0], length), JSON.stringify(text));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+    assert.ok(ends > 30, `only ${ends} transmission ends generated`);
   });
 
   it('CBL035 reports exactly the characters of its pattern, each once', () => {

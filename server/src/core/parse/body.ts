@@ -86,6 +86,8 @@ const ELISION_LINE = /^\s*(?:\.{3,}|…)\s*$/;
 const CLASSIFIED_WEBSITE = /\bclassified\s+web\s*site\b/i;
 const FOOTER_START = /^\s*["“]?(?:please\s+)?visit\b.{0,60}\bclassified\s+web\s*site\b/i;
 const END_CABLE_TEXT = /^\s*end\s+cable\s+text\s*$/i;
+// The lines that close a transmission, accepted at the end of a cable (FORMAT.md §1): "BT" (break) and "NNNN" (end of message).
+export const TRANSMISSION_END = /^\s*(?:BT|NNNN)\s*$/;
 // "… END SUMMARY" before a glued name: the name closes nothing.
 const ENDS_WITH_END = /\bEND\s+\w+\s*$/i;
 // "//COMMENT//" and "EMBASSY COMMENT" headings open a block, named by its word.
@@ -375,9 +377,14 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
   const { lines, lineKinds: kinds, startLine, shapes } = input;
   const { indents } = shapes;
   const { headingCandidates, lateStops, lateBlockLines } = scan;
+  // The cable's own text ends before a trailer ("BT" and "NNNN", a web-site footer, "End Cable Text"
+  // and what follows): no heading or signature is read after it.
+  const last = lastNonBlank(indents, startLine);
+  const lastLine = last > startLine ? beforeTrailer(lines, shapes, startLine, last) : last;
   // Headings (they need paragraph starts to know what follows), on the lines that can start one.
   let skipTo = -1;
   for (const i of headingCandidates) {
+    if (i > lastLine) break;
     if (i <= skipTo || (kinds[i] !== 'text' && kinds[i] !== 'rule')) continue;
     const heading = readHeading(lines, shapes, kinds, i, startLine);
     if (heading) {
@@ -393,10 +400,7 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
     }
   }
 
-  // Signature: the last non-empty line, or a name glued to it; in a partial record, the line before "...".
-  let lastLine = lastNonBlank(indents, startLine);
-  if (lastLine > startLine && ELISION_LINE.test(lines[lastLine])) lastLine = lastNonBlank(indents, startLine, lastLine - 1);
-  if (lastLine > startLine) lastLine = beforeTrailer(lines, indents, startLine, lastLine);
+  // Signature: the last line of the cable's own text, or a name glued to it.
   if (lastLine >= startLine) {
     const sig = readSignature(lastLine, lines[lastLine], kinds[lastLine]);
     if (sig) {
@@ -409,6 +413,8 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
       }
     }
   }
+  // The trailer ends the last paragraph: it starts on the first non-blank line after the text, after every heading and the signature.
+  if (lastLine >= startLine && lastLine < last) lateStops.push(nextNonBlank(indents, lastLine + 1));
 }
 
 /** Builds the paragraphs: their ranges, the headings they sit under, their first words. */
@@ -418,7 +424,7 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
   const n = lines.length;
   const { stops, lateStops, paragraphLines, paragraphMarkers } = scan;
   // Paragraph ranges and the headings they sit under. A paragraph runs to its last text line
-  // before the next paragraph, or before a heading, rule, banner or signature that comes first.
+  // before the next paragraph, or before a heading, rule, banner, signature or trailer that comes first.
   let headingIndex = -1;
   let nextHeading = 0;
   let nextStop = 0;
@@ -607,6 +613,13 @@ function previousNonBlank(indents: Int32Array, kinds: readonly LineKind[], i: nu
 function lastNonBlank(indents: Int32Array, floor: number, from = indents.length - 1): number {
   for (let k = from; k >= floor; k--) if (indents[k] >= 0) return k;
   return -1;
+}
+
+/** The first non-blank line at or after `from`, or `indents.length` when there is none. */
+function nextNonBlank(indents: Int32Array, from: number): number {
+  let k = from;
+  while (k < indents.length && indents[k] < 0) k++;
+  return k;
 }
 
 /** True when a line's last non-space character `c` ends a sentence or a quotation. */
@@ -802,11 +815,18 @@ function readSignature(line: number, text: string, kind: LineKind): Signature | 
 }
 
 /**
- * The last line of the cable's own text, at or before `last`: the line before a web-site footer
- * that follows the signature ("Visit Ankara's Classified Web Site at http://www.intelink.s" ⏎
+ * The last line of the cable's own text, at or before `last`: the line before "BT" and "NNNN"
+ * closing the transmission, before a partial record's "...", before a web-site footer that
+ * follows the signature ("Visit Ankara's Classified Web Site at http://www.intelink.s" ⏎
  * "gov.gov/wiki/Portal:Turkey\"") or before "End Cable Text" and a mail system's trailer.
  */
-function beforeTrailer(lines: readonly string[], indents: Int32Array, startLine: number, last: number): number {
+function beforeTrailer(lines: readonly string[], shapes: LineShapes, startLine: number, last: number): number {
+  const { indents, ends, firsts } = shapes;
+  // "BT" and "NNNN", in any order and with blank lines around them, close the transmission after everything else.
+  while (last > startLine && mayEndTransmission(firsts[last], ends[last] - indents[last]) && TRANSMISSION_END.test(lines[last])) {
+    last = lastNonBlank(indents, startLine, last - 1);
+  }
+  if (last > startLine && ELISION_LINE.test(lines[last])) last = lastNonBlank(indents, startLine, last - 1);
   // The footer's link may wrap: the lines after its first are pieces of a link, without spaces.
   let linkPieces = true;
   for (let k = last, seen = 0; k > startLine && seen < 4; k--) {
@@ -819,6 +839,15 @@ function beforeTrailer(lines: readonly string[], indents: Int32Array, startLine:
     if (!isLinkPiece(text, indents[k])) linkPieces = false;
   }
   return last;
+}
+
+/**
+ * A cheap necessary condition for {@link TRANSMISSION_END} on a line whose first non-space
+ * character is `first` and whose text, white space left out at both ends, is `length` long:
+ * "BT" or "NNNN".
+ */
+export function mayEndTransmission(first: number, length: number): boolean {
+  return (first === 66 /* B */ && length === 2) || (first === 78 /* N */ && length === 4);
 }
 
 /** A piece of a link wrapped over lines (`gov.gov/wiki/Portal:Turkey"`): no space, and a "/" or "." in it. */
