@@ -106,6 +106,28 @@ describe('parser: transmission header', () => {
     assert.deepEqual(rules.sort(), ['header-line-malformed@0', 'header-line-malformed@1', 'header-order@2', 'routing-indicator-malformed@2'].sort());
   });
 
+  it('records a security group of four letters as malformed and still reads its level', () => {
+    const header = (group: string) => ['DE RUEHXX #0017/01 0761405', `ZNY ${group} ZZH`, 'O 171405Z MAR 09', 'FM AMEMBASSY NOWHERE', '', 'C O N F I D E N T I A L NOWHERE 000017'].join('\n');
+    for (const [group, level, specat, malformed] of [
+      ['CCCC', 'CONFIDENTIAL', undefined, true],
+      ['SSSS', 'SECRET', undefined, true],
+      ['CCCCC/AAAA', 'CONFIDENTIAL', '/AAAA', true],
+      ['CCCCC', 'CONFIDENTIAL', undefined, false],
+      ['CCCCC/AAAAA', 'CONFIDENTIAL', '/AAAAA', false],
+    ] as const) {
+      const c = parse(header(group));
+      assert.deepEqual([c.header?.security?.groupLevel, c.header?.security?.specat?.text], [level, specat], group);
+      assert.deepEqual(c.header?.security?.trailing.map((t) => t.text), ['ZZH'], group);
+      assert.deepEqual(
+        c.problems.map((p) => `${p.rule}@${at(p.range)}`),
+        malformed ? [`header-line-malformed@1:0-1:${8 + group.length}`] : [],
+        group,
+      );
+    }
+    // The level read still meets the banner's: SSSS under a CONFIDENTIAL banner is a mismatch too (the header checks are CBL001-CBL009).
+    assert.deepEqual(lintCable(parse(header('SSSS'))).map((f) => f.id).filter((id) => id < 'CBL010'), ['CBL001', 'CBL007']);
+  });
+
   it('does not take prose "FM Lavrov said" in the body for a header line', () => {
     const c = parse(sample('09QUITO288.cable').replace('¶3. (U)', 'FM Lavrov said nothing new.\n¶3. (U)'));
     assert.equal(c.header, undefined);

@@ -84,7 +84,7 @@ const TRANSMISSION_ID = /^VZCZC[A-Z]{3}\d{4}$/;
 // "#0708/01" and "1480849" on the DE line.
 const DE_SERIAL = /^#(\d{3,5})(?:\/(\d{1,3}))?$/;
 const DE_TIME = /^\d{7}$/;
-// "SSSSS", "CCCCC/AAAAA" (SPECAT).
+// "SSSSS", "CCCCC/AAAAA" (SPECAT); a group of four ("CCCC") is read for its level but is malformed.
 const SECURITY_GROUP = /^([A-Z])\1{3,4}(?:\/([A-Z])\2{3,4})?$/;
 
 /** Character codes. */
@@ -493,6 +493,7 @@ class HeaderBuilder {
     };
     this.security = security;
     let ok = ws.length >= 2;
+    let short = false;
     if (ws.length >= 2) {
       // "SSSSS", "CCCCC/AAAAA" (SPECAT).
       const gm = SECURITY_GROUP.exec(ws[1].text);
@@ -504,10 +505,13 @@ class HeaderBuilder {
         const letter = gm[1];
         security.groupLevel = letter === 'E' ? 'EFTO' : levelFromLetter(letter);
         if (!security.groupLevel) ok = false;
+        // A group repeats its letter five times; no real cable has four ("ZNY CCCC ZZH"), but the letter still names the level.
+        else short = groupEnd - ws[1].start !== 5 || (security.specat !== undefined && security.specat.text.length !== 6);
       } else ok = false;
       security.trailing = ws.slice(2).map((w) => token(line, text, w.start, w.end));
     }
     if (!ok) return this.#malformed(line, text, `Security line does not read '${prosign.text} <group> ZZH' with a group such as SSSSS, CCCCC or UUUUU.`);
+    if (short) return this.#malformed(line, text, `Security group '${ws[1].text}' does not repeat its letter five times as SSSSS, CCCCC or UUUUU do; read as ${security.groupLevel}.`);
     return true;
   }
 
