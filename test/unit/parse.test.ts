@@ -384,7 +384,7 @@ describe('parser: metadata', () => {
     ['Classified By: X for Reasons 1.4 (b) and ( c)', '1.4', 'bc'],
     ['CLASSIFIED BY: Name, Title, Office; REASON: 1.4(B), (D)', '1.4', 'bd'],
     ['Classified By: X for Reasons 1:4 b,d', '1.4', 'bd'],
-    ['Classified By: DCM Tom Kelly for reasons b, d.', undefined, 'bd'],
+    ['Classified By: DCM Tom Keller for reasons b, d.', undefined, 'bd'],
     ['DERIVED FROM: DSCG 05-1 B, D', undefined, 'bd'],
     ['(U) Classified by Ambassador X; reasons: 1.5 (b,d).', '1.5', 'bd'],
   ];
@@ -707,12 +707,12 @@ describe('parser: body', () => {
   });
 
   const signatures: [string, string | undefined, boolean][] = [
-    ['PEKALA', 'PEKALA', false],
-    ['Beyrle', 'Beyrle', false],
-    ['TIMKEN JR', 'TIMKEN JR', false],
-    ['MANZANARES .', 'MANZANARES', false],
+    ['KESTREL', 'KESTREL', false],
+    ['Ostrander', 'Ostrander', false],
+    ['ASHCOMBE JR', 'ASHCOMBE JR', false],
+    ['VILLALBA .', 'VILLALBA', false],
     ['jones', 'jones', false],
-    ['¶9. (C) Comment: we will follow up. End comment. CROCKER', 'CROCKER', true],
+    ['¶9. (C) Comment: we will follow up. End comment. THORNBURY', 'THORNBURY', true],
     ['that is all we know...', undefined, false],
     ['<http://www.example.invalid/classified>', undefined, false],
     ['RUSK\n    ...', 'RUSK', false],
@@ -730,7 +730,7 @@ describe('parser: body', () => {
     ['HALLORAN\nBT\nNNNN', 'HALLORAN', false],
     ['HALLORAN\n\nBT\n\nNNNN\n\n', 'HALLORAN', false],
     ['HALLORAN\n  BT  \nNNNN\nBT', 'HALLORAN', false],
-    ['¶9. (C) Comment: we will follow up. End comment. CROCKER\nBT\nNNNN', 'CROCKER', true],
+    ['¶9. (C) Comment: we will follow up. End comment. THORNBURY\nBT\nNNNN', 'THORNBURY', true],
     ['HALLORAN\n\n"Visit Nowhere\'s Classified Web Site at http://www.example.s\ninvalid/wiki/Portal:Nowhere"\nBT\nNNNN', 'HALLORAN', false],
     ['RUSK\n    ...\nBT\nNNNN', 'RUSK', false],
     ['we will follow up.\nBT\nNNNN', undefined, false],

@@ -494,7 +494,7 @@ export interface OldPageHeader {
  */
 export interface Signature {
   readonly token: Token;
-  /** True when the name shares its line with text ("… End comment. CROCKER"). */
+  /** True when the name shares its line with text ("… End comment. THORNBURY"). */
   readonly glued: boolean;
 }
 

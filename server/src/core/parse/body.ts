@@ -804,7 +804,7 @@ function readSignature(line: number, text: string, kind: LineKind): Signature | 
     if (name.split(WHITE_SPACE).every((w) => !NOT_NAMES.test(w))) return { token: token(line, text, alone[0], alone[1]), glued: false };
   }
   const glued = gluedSignature(text, end) ?? nameAfterFooterLink(text, end);
-  // A name glued after a link is part of it ("…/index. cfm Tuttle" is not told apart): the sentence before the name must end after the link.
+  // A name glued after a link is part of it ("…/index. cfm Halloran" is not told apart): the sentence before the name must end after the link.
   if (glued && !linkRunsInto(text, glued[0])) {
     const name = text.slice(glued[0], glued[1]);
     if (!NOT_NAMES.test(name) && !ENDS_WITH_END.test(text.slice(0, trimEndOffset(text, glued[0])) + ' ' + name)) {
@@ -834,7 +834,7 @@ function beforeTrailer(lines: readonly string[], shapes: LineShapes, startLine: 
     seen++;
     const text = lines[k];
     if (END_CABLE_TEXT.test(text)) return lastNonBlank(indents, startLine, k - 1);
-    // "Visit London's Classified Website: http://…/index. cfm Tuttle" ends with the signature.
+    // "Visit London's Classified Website: http://…/index. cfm Halloran" ends with the signature.
     if (linkPieces && FOOTER_START.test(text)) return nameAfterFooterLink(text, nameEnd(text)) ? k : lastNonBlank(indents, startLine, k - 1);
     if (!isLinkPiece(text, indents[k])) linkPieces = false;
   }
@@ -860,7 +860,7 @@ function isLinkPiece(text: string, lead: number): boolean {
   return (slash >= 0 && slash < end) || (dot >= 0 && dot < end);
 }
 
-/** "… Classified Website: http://www.state.sgov.gov/p/eur/london/index. cfm Tuttle": a name after a web-site footer's link. */
+/** "… Classified Website: http://www.state.sgov.gov/p/eur/london/index. cfm Halloran": a name after a web-site footer's link. */
 function nameAfterFooterLink(text: string, end: number): [number, number] | undefined {
   const start = wordStart(text, end, true);
   if (start === end || !isSpace(text.charCodeAt(start - 1)) || !(isUpperName(text, start, end) || isMixedName(text, start, end))) return undefined;
@@ -880,7 +880,7 @@ function linkRunsInto(text: string, name: number): boolean {
   return true;
 }
 
-/** Where a signature would end: before trailing spaces and one optional full stop ("MANZANARES ."). */
+/** Where a signature would end: before trailing spaces and one optional full stop ("VILLALBA ."). */
 function nameEnd(text: string): number {
   let end = trimEndOffset(text);
   if (text.charCodeAt(end - 1) === 46 /* . */) end = trimEndOffset(text, end - 1);
@@ -899,7 +899,7 @@ function wordStart(text: string, end: number, lower: boolean): number {
   return s;
 }
 
-/** "PEKALA", "O'NEILL": an upper-case word of three or more characters. */
+/** "KESTREL", "O'NEILL": an upper-case word of three or more characters. */
 function isUpperName(text: string, start: number, end: number): boolean {
   const c = text.charCodeAt(start);
   if (end - start < 3 || c < 65 || c > 90) return false;
@@ -907,7 +907,7 @@ function isUpperName(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** "Beyrle": a capital, then two or more small letters, apostrophes or hyphens. */
+/** "Ostrander": a capital, then two or more small letters, apostrophes or hyphens. */
 function isMixedName(text: string, start: number, end: number): boolean {
   const c = text.charCodeAt(start);
   if (end - start < 3 || c < 65 || c > 90) return false;
@@ -919,8 +919,8 @@ function isMixedName(text: string, start: number, end: number): boolean {
 }
 
 /**
- * A line that is only a surname: one to three capitalised words ("PEKALA", "Beyrle",
- * "TIMKEN JR", "LA LIME") or one lower-case word of 3–20 letters ("jones").
+ * A line that is only a surname: one to three capitalised words ("KESTREL", "Ostrander",
+ * "ASHCOMBE JR", "LA FORGE") or one lower-case word of 3–20 letters ("jones").
  */
 function signatureLine(text: string, end: number): [number, number] | undefined {
   const start = skipSpaces(text);
@@ -951,7 +951,7 @@ function signatureLine(text: string, end: number): [number, number] | undefined 
 
 /**
  * A surname glued to the end of the last line after a sentence ends:
- * "… for Washington. PEKALA", "… soon. TIMKEN JR", "… ends) Beyrle".
+ * "… for Washington. KESTREL", "… soon. ASHCOMBE JR", "… ends) Ostrander".
  * Returns the offsets of the name, or undefined.
  */
 function gluedSignature(text: string, end: number): [number, number] | undefined {

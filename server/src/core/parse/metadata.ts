@@ -899,7 +899,7 @@ class FieldBuilder {
   }
 
   /**
-   * "… Andrew Young for rea ⏎ sons 1.4 (b)", "… Michael Gfoeller for ⏎ reasons 1.4": the classifier read
+   * "… Anna Bell for rea ⏎ sons 1.4 (b)", "… Paul Martin for ⏎ reasons 1.4": the classifier read
    * on the first line ends with the start of the keyword that `next`, the second line, completes; cut it there.
    */
   #cutSplitKeyword(next: string): boolean {

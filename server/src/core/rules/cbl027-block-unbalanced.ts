@@ -89,7 +89,7 @@ function closerPlace(cable: Cable, block: Block, open: BlockMarker): Position | 
 
 /**
  * The end of a block's own text, before the signature and a footer link the last paragraph
- * takes in: "… to the table. VILLAROSA", "Visit our classified website: http://…".
+ * takes in: "… to the table. HALLORAN", "Visit our classified website: http://…".
  */
 function textEnd(cable: Cable, from: Position, end: Position): Position {
   const lines = cable.lines;
