@@ -532,6 +532,22 @@ describe('parser: body', () => {
       'CBL028 13:0 Paragraph 5 has no portion marking.',
     ]);
   });
+  it('reads a marking that lost its ")" before the text, as malformed, and no other parenthesis', () => {
+    const c = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C Text one.\n\n¶2. (S/NF Text two.\n\n¶3. (Ministry of Trade) said.\n\n¶4. (C\n');
+    assert.deepEqual(c.paragraphs.map((p) => [p.number, p.portion?.token.text, p.portion?.level, p.portion?.wellFormed]), [
+      [1, '(C', 'CONFIDENTIAL', false],
+      [2, '(S/NF', 'SECRET', false],
+      [3, undefined, undefined, undefined],
+      [4, undefined, undefined, undefined],
+    ]);
+    // Reported as what it is, not as a missing marking whose fixes would write "(C) (C Text one.".
+    const findings = lintCable(c).filter((f) => f.id === 'CBL029' || f.id === 'CBL028').slice(0, 2);
+    assert.deepEqual(findings.map((f) => `${f.id} ${f.range.start.line}:${f.range.start.character} ${f.message}`), [
+      "CBL029 5:4 Portion marking '(C' has lost its ')'; read as CONFIDENTIAL.",
+      "CBL029 7:4 Portion marking '(S/NF' has lost its ')'; read as SECRET.",
+    ]);
+  });
+
   it('does not read (Iran) or (China) as markings', () => {
     assert.equal(parsePortionMarking(0, '(Iran) New protests', 0), undefined);
     assert.equal(parsePortionMarking(0, '(IRAN) New protests', 0), undefined);

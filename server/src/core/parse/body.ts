@@ -24,7 +24,7 @@ import { isDigit, isLetter, isSpace, lineRange, range, skipSpaces, spanRange, to
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
-import { parsePortionMarking, parseUnopenedMarking } from './marking';
+import { parsePortionMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 
 /** What {@link parseBody} reads from. */
@@ -463,9 +463,11 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
       input.problems.push({
         rule: 'portion-marking-malformed',
         message:
-          portion.token.text.charCodeAt(0) === 40
-            ? `Portion marking '${portion.token.text}' is not a known form such as (S), (C//NF) or (S/REL NATO).`
-            : `Portion marking '${portion.token.text}' has lost its '('; read as ${portion.level}.`,
+          portion.token.text.charCodeAt(0) !== 40
+            ? `Portion marking '${portion.token.text}' has lost its '('; read as ${portion.level}.`
+            : portion.token.text.charCodeAt(portion.token.text.length - 1) !== 41
+              ? `Portion marking '${portion.token.text}' has lost its ')'; read as ${portion.level}.`
+              : `Portion marking '${portion.token.text}' is not a known form such as (S), (C//NF) or (S/REL NATO).`,
         range: portion.token.range,
       });
     }
@@ -577,7 +579,8 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
   while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
   const c = text.charCodeAt(pos);
   // "(C)", or "C)" that lost its parenthesis: a level's first letter (C, S, T, U) before it.
-  let portion = c === 40 ? parsePortionMarking(line, text, pos) : c === 67 || c === 83 || c === 84 || c === 85 ? parseUnopenedMarking(line, text, pos) : undefined;
+  // "(C Deputy …": a marking that lost its ")".
+  let portion = c === 40 ? (parsePortionMarking(line, text, pos) ?? parseUnclosedMarking(line, text, pos)) : c === 67 || c === 83 || c === 84 || c === 85 ? parseUnopenedMarking(line, text, pos) : undefined;
   let portionStart = portion ? pos : -1;
   const textStart = portion ? portion.token.range.end.character : end;
   // "¶1.  Summary:  (C) President …": the marking comes after the block's label.

@@ -111,6 +111,36 @@ export function parseUnopenedMarking(line: number, lineText: string, start: numb
   };
 }
 
+/**
+ * "(C Deputy …", "(S/NF The minister …": a marking at `start` ("(") that lost its ")" before
+ * the text, read as it would read closed. Only capitals and slashes, at most {@link MAX_UNOPENED}
+ * of them, then white space and more text, so "(CIA) …", "(Iran)" and "(C…)" are not taken.
+ */
+export function parseUnclosedMarking(line: number, lineText: string, start: number): PortionMarking | undefined {
+  let end = start + 1;
+  while (end < lineText.length && end - start - 1 <= MAX_UNOPENED) {
+    const c = lineText.charCodeAt(end);
+    if (!((c >= 65 && c <= 90) || c === 47)) break;
+    end++;
+  }
+  if (end === start + 1 || end - start - 1 > MAX_UNOPENED || end >= lineText.length || !isSpace(lineText.charCodeAt(end))) return undefined;
+  // Text must follow: "(C" alone at a line's end is more likely cut off than unclosed.
+  let next = end;
+  while (next < lineText.length && isSpace(lineText.charCodeAt(next))) next++;
+  if (next >= lineText.length) return undefined;
+  const innerText = lineText.slice(start + 1, end);
+  const reading = cachedReading(innerText);
+  if (!reading || reading.level === undefined) return undefined;
+  return {
+    token: { text: lineText.slice(start, end), range: range(line, start, end) },
+    inner: { text: innerText, range: range(line, start + 1, end) },
+    level: reading.level,
+    sbu: reading.sbu,
+    controls: reading.controls,
+    wellFormed: false,
+  };
+}
+
 /** The most characters a marking without its "(" may hold: "S//NF" and "SBU" fit, prose rarely does. */
 const MAX_UNOPENED = 8;
 

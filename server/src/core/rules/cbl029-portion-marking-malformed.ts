@@ -1,5 +1,5 @@
 /**
- * CBL029 portion-marking-malformed: A portion marking that is not a known form ('(N/SF)', '(SNF)'), or that lost its '(' ('C)').
+ * CBL029 portion-marking-malformed: A portion marking that is not a known form ('(N/SF)', '(SNF)'), or that lost its '(' ('C)') or its ')' ('(C Deputy …').
  */
 import type { Rule } from './types';
 import { reportParseProblems } from './util';
@@ -7,7 +7,7 @@ import { reportParseProblems } from './util';
 export const rule: Rule = {
   id: 'CBL029',
   name: 'portion-marking-malformed',
-  description: "A portion marking that is not a known form ('(N/SF)', '(SNF)'), or that lost its '(' ('C)').",
+  description: "A portion marking that is not a known form ('(N/SF)', '(SNF)'), or that lost its '(' ('C)') or its ')' ('(C Deputy …').",
   tags: ["markings"],
   defaultSeverity: 'warning',
   fixable: false,
