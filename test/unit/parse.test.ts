@@ -28,6 +28,21 @@ describe('parser: transmission header', () => {
     assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2]);
   });
 
+  it('ends an address list at a blank line: a banner too damaged to read after it is no addressee', () => {
+    const header = ['VZCZCXRO0001', 'PP RUEHWEB', 'DE RUEHTL #0233/01 0761200', 'ZNY CCCCC ZZH', 'P 171200Z MAR 09', 'FM AMEMBASSY TALLINN', 'TO RUEHC/SECSTATE WASHDC PRIORITY 0233', 'INFO RUEHHE/AMEMBASSY HELSINKI 0101', 'RUEHRA/AMEMBASSY RIGA 0102', ''];
+    const rest = ['', 'E.O. 12958: DECL: 03/17/2019', 'TAGS: PREL EN', 'SUBJECT: X', '', '¶1. (C) Text.', ''];
+    const c = parse([...header, 'C O N F I D E N T I A TALLINN 000233', ...rest].join('\n'));
+    assert.equal(c.banner, undefined);
+    assert.deepEqual(c.header?.info.map((a) => a.address?.text), ['AMEMBASSY HELSINKI', 'AMEMBASSY RIGA']);
+    assert.equal(at(c.header!.range), '0:0-8:26');
+    // The banner missing is reported where it belongs, on that line, not on VZCZC.
+    assert.deepEqual(lintCable(c).filter((f) => f.id === 'CBL010').map((f) => at(f.range)), ['10:0-10:36']);
+    // A blank line inside a list is not seen in real headers, but an addressee with its routing indicator, or INFO, still goes on.
+    const resumed = parse([...header, 'RUEHVL/AMEMBASSY VILNIUS 0103', '', 'INFO RUEHSM/AMEMBASSY STOCKHOLM 0104', '', 'C O N F I D E N T I A L TALLINN 000233', ...rest].join('\n'));
+    assert.deepEqual(resumed.header?.info.map((a) => a.address?.text), ['AMEMBASSY HELSINKI', 'AMEMBASSY RIGA', 'AMEMBASSY VILNIUS', 'AMEMBASSY STOCKHOLM']);
+    assert.equal(resumed.banner?.post?.text, 'TALLINN');
+  });
+
   const cable = parse(sample('09VALLETTA412.cable'));
   const h = cable.header!;
 

@@ -59,6 +59,13 @@ const DTG_LINE = /^\s*([A-Z])(?:\s+([A-Z]))?\s+(\d{6}Z)\s+([A-Za-z]{3})\s+(\d{2,
 const DTG_LOOSE = /^\s*[ZOPRY](?:\s+[ZOPRY])?\s+\d{4,7}Z?\b/;
 const FM = /^\s*FM\s+(\S.*)$/;
 const ADDRESS_KEYWORD = /^\s*(TO|INFO|XMT)\s+(\S.*)$/;
+/** A line that opens a format line of the header: VZCZC, routing, DE, ZNY/ZNR, DTG, FM, TO, INFO, XMT, BT, NNNN. */
+function isFormatLine(text: string): boolean {
+  return [VZCZC, ROUTING, DE_START, SECURITY, DTG_LINE, FM, ADDRESS_KEYWORD, BT, NNNN].some((pattern) => pattern.test(text));
+}
+
+/** An addressee line opening with its routing indicator: "RUEHLO/AMEMBASSY LONDON 0001". */
+const RI_ADDRESS = /^\s*R[A-Z]{4,7}\//;
 const BT = /^\s*BT\s*$/;
 const NNNN = /^\s*NNNN\s*$/;
 // Old printout distribution: "INFO  LOG-00   CIAE-00 …", "ACTION NEA-00", "------------------EE9C66  240653Z /38".
@@ -190,8 +197,9 @@ export function parseHead(
   const b = new HeaderBuilder(problems);
   let inHeader = false;
   let inDistribution = false;
-  // Which address list a continuation line belongs to.
+  // Which address list a continuation line belongs to, and the list a blank line interrupted.
   let addressMode: 'to' | 'info' | 'xmt' | undefined;
+  let pausedMode: 'to' | 'info' | 'xmt' | undefined;
   let lastKind: HeaderLineKind | undefined;
 
   for (let i = from; i < to; i++) {
@@ -199,11 +207,24 @@ export function parseHead(
     const lead = indents[i];
     if (lead < 0) {
       kinds[i] = 'blank';
+      // A blank line ends an address list: no corpus header goes on with a plain address after one.
+      if (addressMode) {
+        pausedMode = addressMode;
+        addressMode = undefined;
+      }
       continue;
     }
     // The first two characters decide which line shapes can apply; each pattern is tried only where it can match.
     const c = text.charCodeAt(lead);
     const c2 = text.charCodeAt(lead + 1);
+    if (pausedMode !== undefined) {
+      // After the blank line: "RUEHLO/AMEMBASSY LONDON" takes the list up again, a format line goes on with
+      // the header, and anything else is no header line ("C O N F I D E N T I A TALLINN 000233", a banner
+      // too damaged to read, is not a third INFO addressee).
+      if (c === C.R && RI_ADDRESS.test(text)) addressMode = pausedMode;
+      else if (!isFormatLine(text)) inHeader = false;
+      pausedMode = undefined;
+    }
     const date = (c === C.M || c === C.T || c === C.W || c === C.F || c === C.S) && c2 >= 97 ? DATE_LINE.exec(text) : null;
     if (date) {
       kinds[i] = 'preamble';

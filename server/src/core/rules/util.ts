@@ -13,10 +13,13 @@ function wholeLine(cable: Cable, line: number): Range {
 
 /** The start of the document, for findings about something missing. */
 export function documentStart(cable: Cable): Range {
-  // The banner line, else the first non-blank line.
-  let line = cable.banner?.line ?? cable.lines.findIndex((l) => l.trim().length > 0);
-  if (line < 0) line = 0;
-  return wholeLine(cable, line);
+  if (cable.banner) return wholeLine(cable, cable.banner.line);
+  // Where the banner belongs: the first non-blank line after the transmission header (a banner too
+  // damaged to read, as often as not), else the first non-blank line.
+  const after = cable.header ? cable.header.range.end.line + 1 : 0;
+  let line = cable.lines.findIndex((l, i) => i >= after && l.trim().length > 0);
+  if (line < 0) line = cable.lines.findIndex((l) => l.trim().length > 0);
+  return wholeLine(cable, Math.max(line, 0));
 }
 
 /** The cable's classification, from the banner. */
