@@ -529,17 +529,24 @@ describe('parser: body', () => {
       assert.equal(m.token.text, text);
     });
   }
+  /** Each paragraph's number and marking as read, and the CBL028 and CBL029 findings as "ID line:column message". */
+  const markingsRead = (c: ReturnType<typeof parse>) => ({
+    portions: c.paragraphs.map((p) => [p.number, p.portion?.token.text, p.portion?.level, p.portion?.wellFormed]),
+    findings: lintCable(c)
+      .filter((f) => f.id === 'CBL029' || f.id === 'CBL028')
+      .map((f) => `${f.id} ${f.range.start.line}:${f.range.start.character} ${f.message}`),
+  });
+
   it('reads a marking that lost its "(" after a paragraph number, as malformed', () => {
-    const c = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. C) Text one.\n\n¶2. S/NF) Text two.\n\n¶3. A) Not a marking.\n\n¶4. C)Glued.\n\n¶5. CONFIDENTIAL) No.\n');
-    assert.deepEqual(c.paragraphs.map((p) => [p.number, p.portion?.token.text, p.portion?.level, p.portion?.wellFormed]), [
+    const { portions, findings } = markingsRead(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. C) Text one.\n\n¶2. S/NF) Text two.\n\n¶3. A) Not a marking.\n\n¶4. C)Glued.\n\n¶5. CONFIDENTIAL) No.\n'));
+    assert.deepEqual(portions, [
       [1, 'C)', 'CONFIDENTIAL', false],
       [2, 'S/NF)', 'SECRET', false],
       [3, undefined, undefined, undefined],
       [4, undefined, undefined, undefined],
       [5, undefined, undefined, undefined],
     ]);
-    const findings = lintCable(c).filter((f) => f.id === 'CBL029' || f.id === 'CBL028');
-    assert.deepEqual(findings.map((f) => `${f.id} ${f.range.start.line}:${f.range.start.character} ${f.message}`), [
+    assert.deepEqual(findings, [
       "CBL029 5:4 Portion marking 'C)' has lost its '('; read as CONFIDENTIAL.",
       "CBL029 7:4 Portion marking 'S/NF)' has lost its '('; read as SECRET.",
       'CBL028 9:0 Paragraph 3 has no portion marking.',
@@ -548,16 +555,15 @@ describe('parser: body', () => {
     ]);
   });
   it('reads a marking that lost its ")" before the text, as malformed, and no other parenthesis', () => {
-    const c = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C Text one.\n\n¶2. (S/NF Text two.\n\n¶3. (Ministry of Trade) said.\n\n¶4. (C\n');
-    assert.deepEqual(c.paragraphs.map((p) => [p.number, p.portion?.token.text, p.portion?.level, p.portion?.wellFormed]), [
+    const { portions, findings } = markingsRead(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C Text one.\n\n¶2. (S/NF Text two.\n\n¶3. (Ministry of Trade) said.\n\n¶4. (C\n'));
+    assert.deepEqual(portions, [
       [1, '(C', 'CONFIDENTIAL', false],
       [2, '(S/NF', 'SECRET', false],
       [3, undefined, undefined, undefined],
       [4, undefined, undefined, undefined],
     ]);
     // Reported as what it is, not as a missing marking whose fixes would write "(C) (C Text one.".
-    const findings = lintCable(c).filter((f) => f.id === 'CBL029' || f.id === 'CBL028').slice(0, 2);
-    assert.deepEqual(findings.map((f) => `${f.id} ${f.range.start.line}:${f.range.start.character} ${f.message}`), [
+    assert.deepEqual(findings.slice(0, 2), [
       "CBL029 5:4 Portion marking '(C' has lost its ')'; read as CONFIDENTIAL.",
       "CBL029 7:4 Portion marking '(S/NF' has lost its ')'; read as SECRET.",
     ]);
