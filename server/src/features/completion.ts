@@ -94,6 +94,15 @@ function typedStart(line: string, caret: number, item: string, starts: readonly 
   return starts.find((s) => caret - s <= item.length && line.slice(s, caret).toUpperCase() === item.slice(0, caret - s).toUpperCase());
 }
 
+/**
+ * A keyword item that replaces what of it is typed from column `start` to the caret, its filter text
+ * starting with that text as typed, so that the client still shows it ("NOT FOR INT" → "NOT FOR INTERNET DISTRIBUTION").
+ */
+function phraseItem(label: string, line: string, position: Position, start: number): CompletionItem {
+  const typed = line.slice(start, position.character);
+  return { label, kind: CompletionItemKind.Keyword, filterText: typed + label.slice(typed.length), textEdit: { range: { start: { line: position.line, character: start }, end: position }, newText: label } };
+}
+
 /** Line kinds that may stand between the banner and the first metadata field. */
 const CAVEAT_ZONE_KINDS: ReadonlySet<string> = new Set(['blank', 'caveat', 'passing', 'corrected-copy', 'banner', 'page']);
 
@@ -235,15 +244,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     const items: CompletionItem[] = [];
     CAVEATS.forEach((c, i) => {
       const s = typedStart(line, position.character, c, starts);
-      if (s === undefined) return;
-      const typed = line.slice(s, position.character);
-      items.push({
-        label: c,
-        kind: CompletionItemKind.Keyword,
-        sortText: String(i).padStart(2, '0'),
-        filterText: typed + c.slice(typed.length),
-        textEdit: { range: { start: { line: position.line, character: s }, end: position }, newText: c },
-      });
+      if (s !== undefined) items.push({ ...phraseItem(c, line, position, s), sortText: String(i).padStart(2, '0') });
     });
     if (items.length > 0) return items;
   }
@@ -268,9 +269,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     const starts = phraseStarts(line, from, position.character, isSpace).filter((s) => endsWithAddressAndWord(before.slice(0, s - from)));
     return PRECEDENCES.map((p) => {
       const s = typedStart(line, position.character, p, starts);
-      if (s === undefined) return { label: p, kind: CompletionItemKind.Keyword, textEdit: { range, newText: p } };
-      const typed = line.slice(s, position.character);
-      return { label: p, kind: CompletionItemKind.Keyword, filterText: typed + p.slice(typed.length), textEdit: { range: { start: { line: position.line, character: s }, end: position }, newText: p } };
+      return s === undefined ? { label: p, kind: CompletionItemKind.Keyword, textEdit: { range, newText: p } } : phraseItem(p, line, position, s);
     });
   }
 

@@ -5,6 +5,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { citedId } from '../core/id';
 import { describeMarking } from '../core/parse/marking';
+import { compareDates } from '../core/rules/util';
 import type { Cable, CalendarDate, Decl, Range, Token, TransmissionHeader } from '../core/model';
 import { contains } from '../core/text';
 import type { Dictionaries, TagEntry, TermEntry } from './dictionaries';
@@ -97,7 +98,7 @@ function beforeParenthesis(text: string): string {
 
 /** How far `to` lies from `from` in whole years and months: "10 years after the cable", "6 months before the cable". */
 function distance(from: CalendarDate, to: CalendarDate): string {
-  const sign = to.year * 10000 + to.month * 100 + to.day >= from.year * 10000 + from.month * 100 + from.day ? 1 : -1;
+  const sign = compareDates(to, from) >= 0 ? 1 : -1;
   const [a, b] = sign > 0 ? [from, to] : [to, from];
   const months = (b.year - a.year) * 12 + (b.month - a.month) - (b.day < a.day ? 1 : 0);
   const unit = (n: number, word: string) => (n === 0 ? '' : `${n} ${word}${n === 1 ? '' : 's'}`);
