@@ -151,6 +151,12 @@ describe('grammar', function () {
     { text: '      HIJ-00   KL-00    MNO-01   /000W', at: '/000W', scope: /comment\.line\.distribution\.cable/ },
     // A caveat line that repeats the level with one slash.
     { text: 'SECRET/NOFORN', at: 'NOFORN', scope: /storage\.modifier\.caveat\.cable/, not: /heading/ },
+    { text: 'SECRET//NOFORN', at: 'SECRET', scope: /storage\.modifier\.caveat\.cable/, not: /banner/ },
+    // A banner with caveats joined to the level, as a portion marking writes them.
+    { text: 'SECRET//NOFORN VALLETTA 000412', at: 'SECRET', scope: /keyword\.control\.banner\.secret\.cable/ },
+    { text: 'C O N F I D E N T I A L/NF SECTION 01 OF 02 VALLETTA 000412', at: 'NF', scope: /storage\.modifier\.caveat\.cable/ },
+    { text: 'C O N F I D E N T I A L/NF SECTION 01 OF 02 VALLETTA 000412', at: 'VALLETTA', scope: /entity\.name\.section\.post\.cable/ },
+    { text: 'UNCLAS//SBU VALLETTA 000412', at: '000412', scope: /constant\.numeric\.serial\.cable/ },
     // Addressees that continue a TO or INFO list with no routing indicator.
     { text: 'AMEMBASSY VALLETTA PRIORITY', at: 'VALLETTA', scope: /string\.unquoted\.address\.cable/, not: /heading/ },
     { text: 'AMEMBASSY VALLETTA PRIORITY', at: 'PRIORITY', scope: /keyword\.control\.precedence\.cable/ },

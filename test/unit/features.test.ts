@@ -286,6 +286,11 @@ describe('hover', () => {
     assert.match(hoverAt(inValletta('#0412', 1)), /Julian day 154 = 2009-06-03/);
     assert.match(hoverAt(inValletta('SSSSS', 1)), /SSSSS: security group[\s\S]*repeated five times: SECRET/);
     assert.match(hoverAt(inValletta('VALLETTA 000412', 2)), /Section 1 of 2[\s\S]*09VALLETTA412/);
+    // A caveat on the banner line explains itself; the banner's hover names the caveats joined to its level.
+    const joined = 'SECRET//NOFORN NOWHERE 000001 SIPDIS\n\nTAGS: PREL\nSUBJECT: X\n';
+    assert.match(hoverAt(joined.replace('NOFORN', 'NOF|ORN')), /^\*\*NOFORN\*\*/);
+    assert.match(hoverAt(joined.replace('SIPDIS', 'SIP|DIS')), /^\*\*SIPDIS\*\*/);
+    assert.match(hoverAt(joined.replace('NOWHERE', 'NOW|HERE')), /Level: \*\*SECRET\*\*[\s\S]*Caveats joined to the level: '\/\/NOFORN'/);
   });
 
   it('shows the dictionary station and this cable pairing of a routing indicator', () => {

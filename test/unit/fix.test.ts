@@ -113,11 +113,23 @@ describe('quick fixes', () => {
       ['S ECRET', 'SECRET'],
       ['NCLASSIFIED', 'UNCLASSIFIED'],
       ['NCLAS', 'UNCLAS'],
+      ['CONFIDENTAIL', 'CONFIDENTIAL'],
+      ['S E C E R T', 'S E C R E T'],
     ];
     for (const [damaged, spelled] of cases) {
       const finding = lintCable(parseCable(`${damaged} NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) Text.\n`).cable).find((f) => f.id === 'CBL011');
       assert.equal(finding?.fixes?.[0].edits[0].newText, spelled, damaged);
     }
+  });
+
+  it('moves caveats joined to the banner level after the serial, and respells a damaged level beside them', () => {
+    const text = 'SECERT//NOFORN/ORCON NOWHERE 000001 SIPDIS\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n';
+    const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL011');
+    assert.deepEqual(findings.map((f) => f.fixes?.map((x) => x.title)), [["Spell the level 'SECRET'"], ["Move 'NOFORN ORCON' after the serial"]]);
+    // Both are safe (the level read is the same), so Fix All applies them together.
+    const fixed = fixAll(text).text;
+    assert.equal(fixed.split('\n')[0], 'SECRET NOWHERE 000001 SIPDIS NOFORN ORCON');
+    assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL011'), []);
   });
 
   it('sets the security group with the warning that goes with it, so the fix leaves no new finding', () => {

@@ -174,6 +174,10 @@ describe('parser: banner', () => {
     ['S E C R E T T PARIS 000001', 'SECRET', 'damaged', 'PARIS', 1],
     ['CONFIDENTIALL NOWHERE 000017', 'CONFIDENTIAL', 'damaged', 'NOWHERE', 17],
     ['UNCLASS NOWHERE 000017', 'UNCLASSIFIED', 'damaged', 'NOWHERE', 17],
+    // Two neighbouring letters swapped, in one word or spelled out.
+    ['CONFIDENTAIL SECTION 01 OF 02 NOWHERE 000017', 'CONFIDENTIAL', 'damaged', 'NOWHERE', 17],
+    ['S E C E R T NOWHERE 000017', 'SECRET', 'damaged', 'NOWHERE', 17],
+    ['UNCLSA NOWHERE 000017', 'UNCLASSIFIED', 'damaged', 'NOWHERE', 17],
     // A longer reading wins only when it reads as a level: spaced UNCLASSIFIED passes "UNCLASS" on its way.
     ['U N C L A S S I F I E D NOWHERE 000017', 'UNCLASSIFIED', 'spaced', 'NOWHERE', 17],
   ];
@@ -195,6 +199,21 @@ describe('parser: banner', () => {
       c.problems.map((p) => `${p.rule}@${at(p.range)} ${p.message}`),
       ["banner-malformed@3:0-3:25 Banner level is misspelled 'C O N F I D E N T I A L L' (last letter doubled); read as CONFIDENTIAL."],
     );
+  });
+
+  it('reads caveats joined to the level with slashes as a damaged banner, with its caveats, post and id', () => {
+    const c = parse('SECRET//NOFORN SECTION 01 OF 02 NOWHERE 000243 SIPDIS\n\nE.O. 12958: DECL: 01/01/2020\nTAGS: PREL CO\nSUBJECT: X\n');
+    assert.deepEqual([c.banner?.level, c.banner?.form, c.banner?.joined?.text, c.banner?.post?.text, c.banner?.serial?.value], ['SECRET', 'unspaced', '//NOFORN', 'NOWHERE', 243]);
+    assert.deepEqual(c.caveats.map((x) => `${x.name}@${at(x.token.range)}`), ['NOFORN@0:8-0:14', 'SIPDIS@0:47-0:53']);
+    assert.deepEqual(
+      c.problems.map((p) => `${p.rule}@${at(p.range)}`),
+      ['banner-malformed@0:6-0:14'],
+    );
+    // Without a post and serial after them it is a caveat line, and inside a body no banner at all.
+    assert.equal(parse('SECRET//NOFORN\n\nE.O. 12958: DECL: 01/01/2020\nTAGS: PREL\n').banner, undefined);
+    assert.equal(parseBanner(0, 'SECRET//NOFORN NOWHERE 000243', { strict: true, repeated: true }), undefined);
+    // A word that meets a slash after the level is no joined caveat.
+    assert.equal(parseBanner(0, 'SECRET NOWHERE/X 000243', { strict: false, repeated: false })?.joined, undefined);
   });
 
   it('reads SECTION with exact ranges and caveats glued after the serial', () => {

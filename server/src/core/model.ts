@@ -246,6 +246,8 @@ export interface Banner {
   readonly serial?: NumberToken;
   /** Text glued after the serial (`SIPDIS NOFORN`). */
   readonly trailing?: Token;
+  /** Caveats joined to the level with slashes, as in a portion marking (`//NOFORN` in `SECRET//NOFORN PARIS 000708`). */
+  readonly joined?: Token;
   /** True for every banner after the first (repeated per section or duplicated block). */
   readonly repeated: boolean;
 }

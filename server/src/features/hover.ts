@@ -225,6 +225,13 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
       return hover(md('Security line', lines, 'FORMAT.md §2 line 4 [TPUB5]'), sec.range);
     }
   }
+  // Caveats first: one on the banner line ("… 000243 NOFORN", "SECRET//NOFORN …") explains itself.
+  for (const c of cable.caveats) {
+    if (!at(c.token, position)) continue;
+    const entry = d.markings.get(c.name);
+    const meaning = entry ? `${entry.meaning ?? ''}${entry.verified ? '' : ' (unverified)'}` : 'Caveat or caption; meaning not in the dictionary.';
+    return hover(md(c.name, [meaning], entry ? shortSource(entry.source) : undefined), c.token.range);
+  }
   // Banner.
   for (const b of cable.banners) {
     if (!contains(b.range, position)) continue;
@@ -234,13 +241,8 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
     if (b.serial) lines.push(`Serial: ${esc(b.serial.text)}`);
     if (cable.id && !b.repeated) lines.push(`Canonical id: \`${cable.id}\``);
     if (b.form === 'damaged') lines.push(`Spelling is damaged: '${esc(b.levelText.text)}'.`);
+    if (b.joined) lines.push(`Caveats joined to the level: '${esc(b.joined.text)}'.`);
     return hover(md('Classification banner', lines.map((l) => `- ${l}`), 'FORMAT.md §3'), b.range);
-  }
-  for (const c of cable.caveats) {
-    if (!at(c.token, position)) continue;
-    const entry = d.markings.get(c.name);
-    const meaning = entry ? `${entry.meaning ?? ''}${entry.verified ? '' : ' (unverified)'}` : 'Caveat or caption; meaning not in the dictionary.';
-    return hover(md(c.name, [meaning], entry ? shortSource(entry.source) : undefined), c.token.range);
   }
   // Portion markings.
   const markings = [...cable.paragraphs.map((p) => p.portion), cable.subject?.portion].filter((m) => m !== undefined);

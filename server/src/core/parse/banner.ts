@@ -17,14 +17,23 @@ const LEVEL_WORDS: readonly (readonly [string, Level])[] = [
   ['UNCLAS', 'UNCLASSIFIED'],
 ];
 
+/** The word with each pair of neighbouring letters swapped ("SECERT", "CONFIDENTAIL"), where that changes it. */
+function swaps(word: string): string[] {
+  const result: string[] = [];
+  for (let k = 0; k + 1 < word.length; k++) {
+    if (word[k] !== word[k + 1]) result.push(word.slice(0, k) + word[k + 1] + word[k] + word.slice(k + 2));
+  }
+  return result;
+}
+
 /** The first three letters of every reading {@link BANNER_OPENINGS} holds, as numbers like its own: most lines fail on them. */
 const BANNER_PREFIXES = new Uint8Array(1 << 15);
 
 /**
  * The first five and six letters of every reading {@link matchLevel} accepts: a level word,
  * the word with its first letter doubled, with its first letter lost (words of six letters
- * or more), or behind one stray letter. A five-letter reading ("ECRET") may be followed by
- * any letter ("E C R E T PARIS"). The word with its last letter doubled ("SECRETT") needs
+ * or more), with two neighbouring letters swapped, or behind one stray letter. A five-letter
+ * reading ("ECRET") may be followed by any letter ("E C R E T PARIS"). The word with its last letter doubled ("SECRETT") needs
  * nothing of its own: every word has six letters or more, so its first six are the word's.
  * Letters are five bits each (A = 1), so that lengths never collide. Built with arithmetic
  * only: it runs at every start of the CLI and the server.
@@ -43,6 +52,7 @@ const BANNER_OPENINGS: ReadonlySet<number> = (() => {
   };
   for (const [word] of LEVEL_WORDS) {
     add(0, word, 0);
+    for (const swapped of swaps(word)) add(0, swapped, 0);
     add(word.charCodeAt(0) - 64, word, 0);
     add(0, word, 1);
     for (let stray = 1; stray <= 26; stray++) add(stray, word, 0);
@@ -53,8 +63,9 @@ const BANNER_OPENINGS: ReadonlySet<number> = (() => {
 /**
  * A cheap necessary condition for a banner at `lead` (strict or not): the first six letters,
  * spaces skipped and read in capitals, begin a level word, the word with its first letter
- * lost or doubled, or the word behind one stray letter (the damage {@link matchLevel} reads;
- * a last letter doubled leaves the first six letters as they are).
+ * lost or doubled or two neighbouring letters swapped, or the word behind one stray letter
+ * (the damage {@link matchLevel} reads; a last letter doubled leaves the first six letters
+ * as they are).
  * Prose lines ("THE MINISTER", "CONSULATE", "Secretary Rice") fail it.
  */
 export function mayOpenBanner(text: string, lead: number): boolean {
@@ -84,7 +95,8 @@ export interface LevelMatch {
  * Every run of letters {@link matchLevel} reads as a level, with how it reads: the words
  * themselves first, then for each word in turn its first letter doubled ("SS E C R E T",
  * "UUNCLAS"), lost ("E C R E T", "O N F I D E N T I A L"), its last letter doubled
- * ("C O N F I D E N T I A L L", "SECRETT") or a stray letter glued in front ("CSE C R E T").
+ * ("C O N F I D E N T I A L L", "SECRETT"), a stray letter glued in front ("CSE C R E T") or two
+ * neighbouring letters swapped ("CONFIDENTAIL", "S E C E R T").
  * The first reading found wins.
  */
 export const READINGS: ReadonlyMap<string, LevelMatch> = (() => {
@@ -98,6 +110,7 @@ export const READINGS: ReadonlyMap<string, LevelMatch> = (() => {
     add(word.slice(1), { level, damaged: true, how: 'first letter lost' });
     add(word + word[word.length - 1], { level, damaged: true, how: 'last letter doubled' });
     for (let stray = 65; stray <= 90; stray++) add(String.fromCharCode(stray) + word, { level, damaged: true, how: 'stray letter in front' });
+    for (const swapped of swaps(word)) add(swapped, { level, damaged: true, how: 'two letters swapped' });
   }
   return readings;
 })();
@@ -120,6 +133,9 @@ function allLetters(text: string, start: number, end: number): boolean {
 const REST = /^\s*(?:(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2})\s+)?([A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*)*?)\s+(\d{3,6})(?![0-9])(.*)$/i;
 const REST_NO_POST = /^(?:\s*(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2}))?(.*)$/i;
 
+// Caveats joined to the level with one or two slashes each: "//NOFORN", "/NF", "//NOFORN//ORCON".
+const JOINED = /^(?:\/\/?[A-Za-z][A-Za-z-]*)+$/;
+
 /** The longest prefix of a line the banner grammar reads. */
 const MAX_BANNER = 300;
 
@@ -137,13 +153,23 @@ export function parseBanner(
   const text = fullText.length > MAX_BANNER ? fullText.slice(0, MAX_BANNER) : fullText;
   // Up to 14 leading words, each at most 13 letters ("CONFIDENTIALL"), letters only.
   const tokens: { start: number; end: number; text: string }[] = [];
+  // Where a word's letters meet a slash ("SECRET//NOFORN"): caveats joined to the level may follow there.
+  let slash = -1;
   let k = 0;
   while (tokens.length < 14) {
     k = skipSpaces(text, k);
     if (k >= text.length) break;
     const start = k;
     while (k < text.length && !isSpace(text.charCodeAt(k))) k++;
-    if (k - start > 13 || !allLetters(text, start, k)) break;
+    if (k - start > 13 || !allLetters(text, start, k)) {
+      let end = start;
+      while (end < k && allLetters(text, end, end + 1)) end++;
+      if (end > start && text.charCodeAt(end) === 47 /* / */) {
+        tokens.push({ start, end, text: text.slice(start, end) });
+        slash = end;
+      }
+      break;
+    }
     tokens.push({ start, end: k, text: text.slice(start, k) });
   }
   if (tokens.length === 0) return undefined;
@@ -161,7 +187,17 @@ export function parseBanner(
   const levelStart = levelTokens[0].start;
   const levelEnd = levelTokens[levelTokens.length - 1].end;
   const levelText = token(line, fullText, levelStart, levelEnd);
-  const after = text.slice(levelEnd);
+  let restStart = levelEnd;
+  let joined: Token | undefined;
+  if (slash === levelEnd) {
+    // "SECRET//NOFORN PARIS 000708": caveats joined as in a portion marking. Only outside a body, and only
+    // with a post and serial after them: "SECRET//NOFORN" alone is a caveat line.
+    if (options.strict) return undefined;
+    while (restStart < text.length && !isSpace(text.charCodeAt(restStart))) restStart++;
+    if (!JOINED.test(text.slice(levelEnd, restStart))) return undefined;
+    joined = token(line, fullText, levelEnd, restStart);
+  }
+  const after = text.slice(restStart);
 
   const rest = REST.exec(after);
   let section: Banner['section'];
@@ -169,7 +205,7 @@ export function parseBanner(
   let serial: Banner['serial'];
   let trailing: Token | undefined;
   if (rest) {
-    const base = levelEnd;
+    const base = restStart;
     const indices = offsets(after, rest);
     if (rest[1]) {
       const sectionStart = base + indices[1];
@@ -188,7 +224,7 @@ export function parseBanner(
       trailing = token(line, fullText, tailStart, tailStart + tailTrim.length);
     }
   } else {
-    if (options.strict) return undefined;
+    if (options.strict || joined) return undefined;
     const loose = REST_NO_POST.exec(after)!;
     // A level alone, or with SECTION: accepted only when nothing else follows.
     const remainder = loose[5].trim();
@@ -225,6 +261,13 @@ export function parseBanner(
       range: levelText.range,
     });
   }
+  if (joined && options.problems) {
+    options.problems.push({
+      rule: 'banner-malformed',
+      message: `Banner joins '${joined.text}' to the level as a portion marking does; a banner writes caveats after the serial or on a line of their own.`,
+      range: joined.range,
+    });
+  }
   return {
     line,
     range: range(line, levelStart, (trailing ?? serial ?? section?.token ?? levelText).range.end.character),
@@ -235,6 +278,7 @@ export function parseBanner(
     post,
     serial,
     trailing,
+    joined,
     repeated: options.repeated,
   };
 }

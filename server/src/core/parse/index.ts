@@ -90,8 +90,9 @@ function parseUnchecked(text: string): Cable {
     banners.push(banner);
     kinds[banner.line] = 'banner';
     // "S E C R E T BOGOTA 000243 SIPDIS NOFORN": caveats glued onto the banner line.
-    if (banner.trailing) {
-      const glued = parseCaveatLine(banner.line, lines[banner.line], banner.trailing.range.start.character, banner.trailing.range.end.character);
+    // "SECRET//NOFORN PARIS 000708": caveats joined to the level.
+    for (const t of [banner.joined, banner.trailing]) {
+      const glued = t && parseCaveatLine(banner.line, lines[banner.line], t.range.start.character, t.range.end.character);
       if (glued) caveats.push(...glued);
     }
   }

@@ -1,13 +1,14 @@
 /**
- * CBL011 banner-malformed: The banner level is misspelled (first letter doubled or lost, last letter doubled, broken spacing); the level is still read.
+ * CBL011 banner-malformed: The banner level is misspelled (first letter doubled or lost, last letter doubled, two letters swapped, broken spacing) or has caveats joined to it with slashes; the level is still read.
  */
+import type { Banner, Range } from '../model';
 import { replaceFix } from './util';
-import type { Rule } from './types';
+import type { Fix, Rule } from './types';
 
 export const rule: Rule = {
   id: 'CBL011',
   name: 'banner-malformed',
-  description: "The banner level is misspelled (first letter doubled or lost, last letter doubled, broken spacing); the level is still read.",
+  description: "The banner level is misspelled (first letter doubled or lost, last letter doubled, two letters swapped, broken spacing) or has caveats joined to it with slashes; the level is still read.",
   tags: ["banner"],
   defaultSeverity: 'warning',
   fixable: true,
@@ -24,17 +25,36 @@ export const rule: Rule = {
       const problem = problems[i];
       if (problem.rule !== 'banner-malformed') continue;
       const banner = cable.banners.find((b) => b.line === problem.range.start.line);
-      const spelled = banner ? respelled(banner.level, banner.levelText.text) : undefined;
-      report({
-        message: problem.message,
-        range: problem.range,
-        // The level read is unchanged, so normalising the spelling is safe.
-        fixes: spelled ? [replaceFix(`Spell the level '${spelled}'`, problem.range, spelled, true, true)] : undefined,
-      });
+      report({ message: problem.message, range: problem.range, fixes: banner && fixesFor(banner, problem.range) });
     }
   },
 };
 
+/** The fix for one finding on `banner`: the level respelled, or joined caveats moved after the serial. */
+function fixesFor(banner: Banner, at: Range): Fix[] | undefined {
+  // The level read is unchanged, so normalising the spelling is safe.
+  if (sameRange(at, banner.levelText.range)) {
+    const spelled = respelled(banner.level, banner.levelText.text);
+    return [replaceFix(`Spell the level '${spelled}'`, at, spelled, true, true)];
+  }
+  const joined = banner.joined;
+  if (!joined || !sameRange(at, joined.range)) return undefined;
+  // "SECRET//NOFORN PARIS 000708" → "SECRET PARIS 000708 NOFORN": the same caveats, where banners carry them.
+  const caveats = joined.text.split(SLASHES).filter((c) => c.length > 0).join(' ');
+  const end = banner.range.end;
+  return [{
+    title: `Move '${caveats}' after the serial`,
+    edits: [{ range: joined.range, newText: '' }, { range: { start: end, end }, newText: ` ${caveats}` }],
+    safe: true,
+    preferred: true,
+  }];
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+const SLASHES = /\/+/;
 
 /**
  * The level spelled right in the form the damaged text was written in: spaced when it spells
