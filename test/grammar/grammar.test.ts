@@ -118,6 +118,12 @@ describe('grammar', function () {
     { text: 'secret talks between the two ministers were held', at: 'secret', not: /banner/ },
     { text: 'Confidential sources told the embassy on 12 May', at: 'Confidential', not: /banner/ },
     { text: 'S E C R E T AMMAN 000243 SIPDIS NOFORN', at: 'SIPDIS', scope: /storage\.modifier\.caveat\.cable/ },
+    // A level with its last letter doubled: the letter belongs to the level, not to the post.
+    { text: 'C O N F I D E N T I A L L TALLINN 000233', at: 'L TALLINN', scope: /banner\.confidential\.cable/, not: /post/ },
+    { text: 'S E C R E T T TUNIS 000233', at: 'T TUNIS', scope: /banner\.secret\.cable/, not: /post/ },
+    { text: 'S E C R E T TUNIS 000233', at: 'TUNIS', scope: /entity\.name\.section\.post\.cable/ },
+    { text: 'UNCLASS NOWHERE 000017', at: 'UNCLASS', scope: /banner\.unclassified\.cable/ },
+    { text: 'UNCLASSIFIEDD NOWHERE 000017', at: 'NOWHERE', scope: /entity\.name\.section\.post\.cable/ },
     // A redacted name on a line of its own is a redaction, not a heading.
     { text: 'XXXXXXXXXXXX', at: 'X', scope: /comment\.other\.redaction\.cable/, not: /heading/ },
     { text: 'XXXXX AND THE MINISTRY', at: 'AND', scope: /markup\.heading\.cable/ },
