@@ -70,6 +70,8 @@ let hasWorkDoneProgress = false;
 let workspaceRoots: string[] = [];
 /** Whether the client applies a workspace edit that creates a file (`documentChanges` with a `create` operation). */
 let canCreateFiles = false;
+/** Whether the client takes completion items with insert-replace edits. */
+let hasInsertReplaceSupport = false;
 let fileConfig: CableLintConfig = DEFAULT_CONFIG;
 let configPath: string | undefined;
 let dictionaries: Dictionaries = defaultDictionaries();
@@ -135,6 +137,7 @@ connection.onInitialize((params: InitializeParams) => {
   hasWatchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   hasWorkDoneProgress = !!caps.window?.workDoneProgress;
   canCreateFiles = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
+  hasInsertReplaceSupport = !!caps.textDocument?.completion?.completionItem?.insertReplaceSupport;
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   workspaceRoots = folders.map((f) => URI.parse(f.uri)).filter((u) => u.scheme === 'file').map((u) => u.fsPath);
   return {
@@ -315,7 +318,7 @@ connection.onHover((p) => {
 
 connection.onCompletion((p) => {
   const doc = documents.get(p.textDocument.uri);
-  return doc ? guard('completion', [], () => getCompletions(cableFor(doc), p.position, { dictionaries })) : [];
+  return doc ? guard('completion', [], () => getCompletions(cableFor(doc), p.position, { dictionaries, insertReplace: hasInsertReplaceSupport })) : [];
 });
 
 connection.onCodeAction((p) => {

@@ -27,7 +27,10 @@ describe('language server over stdio', function () {
     fs.writeFileSync(path.join(ws, '09VALLETTA412.cable'), read('test/fixtures/samples/09VALLETTA412.cable'));
     // An invented earlier cable that the Valletta sample cites as REF A.
     fs.writeFileSync(path.join(ws, '09VALLETTA388.cable'), 'P 200900Z MAY 09\nFM AMEMBASSY VALLETTA\nTO RUEHC/SECSTATE WASHDC PRIORITY 3101\n\nC O N F I D E N T I A L VALLETTA 000388\n\nSIPDIS\n\nE.O. 12958: DECL: 05/20/2019\nTAGS: PREL MT\nSUBJECT: HARBOR AUTHORITY NAMES A NEW DIRECTOR\n\nClassified By: Ambassador Ruth Calloway for reasons 1.4 (b).\n\n¶1. (C) Text.\nCALLOWAY\n');
-    client = await startServer(ws, { workspace: { configuration: false, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } });
+    client = await startServer(ws, {
+      workspace: { configuration: false, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+      textDocument: { completion: { completionItem: { insertReplaceSupport: true } } },
+    });
     await client.waitFor('cable/indexed', (p: { count: number }) => p.count >= 2);
   });
   after(async () => {
@@ -59,6 +62,15 @@ describe('language server over stdio', function () {
     assert.match(hover.contents.value, /TAG PREL/);
     const items = await client.connection.sendRequest<{ label: string }[]>('textDocument/completion', { textDocument: { uri: uri('09VALLETTA412.cable') }, position: { line: 18, character: 31 } });
     assert.ok(items.some((i) => i.label === 'FR'));
+  });
+
+  it('gives a client that takes insert-replace edits the range of the rest of the word', async () => {
+    // "TAGS: PR|EL": insert up to the caret, replace through "EL".
+    await open('middle.cable', 'UNCLAS NOWHERE 000001\n\nTAGS: PREL, PGOV\nSUBJECT: X\n');
+    type Range = { start: { character: number }; end: { character: number } };
+    const items = await client.connection.sendRequest<{ label: string; textEdit: { newText: string; insert: Range; replace: Range } }[]>('textDocument/completion', { textDocument: { uri: uri('middle.cable') }, position: { line: 2, character: 8 } });
+    const prel = items.find((i) => i.label === 'PREL')!;
+    assert.deepEqual([prel.textEdit.insert.start.character, prel.textEdit.insert.end.character, prel.textEdit.replace.end.character], [6, 8, 10]);
   });
 
   it('marks the signature with a semantic token, which the grammar cannot tell from a heading', async () => {

@@ -1,7 +1,8 @@
 /**
  * Completion edits: each test accepts an item the way a client does (the preselected or
  * first item that survives filtering, or one named by label), applies its edit and checks
- * the line that results. Invented fixtures with `|` carets.
+ * the line that results: a client without insert-replace support, or one with it in insert
+ * or replace mode. Invented fixtures with `|` carets.
  */
 import * as assert from 'node:assert/strict';
 import type { CompletionItem, InsertReplaceEdit, TextEdit } from 'vscode-languageserver';
@@ -12,17 +13,25 @@ import { caret } from '../helpers';
 
 const dictionaries = defaultDictionaries();
 
-/** The range an item's edit replaces (the replace range of an insert-replace edit). */
-function editRange(item: CompletionItem) {
+/**
+ * How a client accepts an item: `plain` without insert-replace support (the client must get a plain
+ * edit), `insert` or `replace` with it (VS Code's `editor.suggest.insertMode`, Enter and Shift+Enter).
+ */
+type Mode = 'plain' | 'insert' | 'replace';
+
+/** The range an item's edit replaces in `mode` (a plain edit's range in every mode). */
+function editRange(item: CompletionItem, mode: Mode = 'replace') {
   const edit = item.textEdit as TextEdit | InsertReplaceEdit;
-  return 'range' in edit ? edit.range : edit.replace;
+  if (mode === 'plain') assert.ok('range' in edit, `a client without insert-replace support gets a plain edit: ${JSON.stringify(edit)}`);
+  return 'range' in edit ? edit.range : mode === 'insert' ? edit.insert : edit.replace;
 }
 
-/** Completion items at the `|` caret, with the line and caret column they apply to. */
-function completionsAt(textWithCaret: string) {
+/** Completion items at the `|` caret for a client in `mode`, with the line and caret column they apply to. */
+function completionsAt(textWithCaret: string, mode: Mode = 'plain') {
   const c = caret(textWithCaret);
   const line = c.text.split('\n')[c.line];
-  return { line, character: c.character, items: getCompletions(parseCable(c.text).cable, { line: c.line, character: c.character }, { dictionaries }) };
+  const ctx = { dictionaries, insertReplace: mode !== 'plain' };
+  return { line, character: c.character, items: getCompletions(parseCable(c.text).cable, { line: c.line, character: c.character }, ctx) };
 }
 
 /** Completion labels at the `|` caret. */
@@ -42,20 +51,36 @@ function visible(line: string, character: number, items: readonly CompletionItem
  * Accepts an item at the `|` caret and returns the line that results: the item named `label`,
  * else the preselected or first item a client still shows. Undefined when there is no such item.
  */
-function accept(textWithCaret: string, label?: string): string | undefined {
-  const { line, character, items } = completionsAt(textWithCaret);
+function accept(textWithCaret: string, label?: string, mode: Mode = 'plain'): string | undefined {
+  const { line, character, items } = completionsAt(textWithCaret, mode);
   const shown = visible(line, character, items);
   const item = label === undefined ? (shown.find((i) => i.preselect) ?? shown[0]) : items.find((i) => i.label === label);
   if (!item) return undefined;
-  const r = editRange(item);
+  const edit = item.textEdit as TextEdit | InsertReplaceEdit;
+  if (!('range' in edit)) {
+    // LSP: both ranges on one line, starting together, the insert range a prefix of the replace range.
+    assert.deepEqual(edit.insert.start, edit.replace.start, 'the insert and replace ranges start together');
+    assert.ok(edit.insert.end.character <= edit.replace.end.character, 'the insert range is a prefix of the replace range');
+  }
+  const r = editRange(item, mode);
   assert.equal(r.start.line, r.end.line, 'an edit stays on its line');
   assert.ok(r.start.character <= character && character <= r.end.character, 'an edit contains the caret');
-  return line.slice(0, r.start.character) + (item.textEdit as TextEdit).newText + line.slice(r.end.character);
+  return line.slice(0, r.start.character) + edit.newText + line.slice(r.end.character);
 }
 
 /** Checks the line after accepting an item (`undefined`: no item is shown). */
 function check(textWithCaret: string, expected: string | undefined, label?: string): void {
   assert.equal(accept(textWithCaret, label), expected, textWithCaret);
+}
+
+/**
+ * Checks the line after accepting an item in the middle of a word: `inserted` for a client without
+ * insert-replace support and in insert mode (the rest of the word stays), `replaced` in replace mode.
+ */
+function checkModes(textWithCaret: string, inserted: string | undefined, replaced: string | undefined, label?: string): void {
+  assert.equal(accept(textWithCaret, label, 'plain'), inserted, `${textWithCaret} (no insert-replace support)`);
+  assert.equal(accept(textWithCaret, label, 'insert'), inserted, `${textWithCaret} (insert mode)`);
+  assert.equal(accept(textWithCaret, label, 'replace'), replaced, `${textWithCaret} (replace mode)`);
 }
 
 describe('completion edits: caveats', () => {
@@ -186,5 +211,58 @@ describe('completion edits: the caveat zone in a draft', () => {
     check('S E C R E T NOWHERE 000001\n\nNO|', 'NOFORN');
     check('S E C R E T NOWHERE 000001\n\nSIPDIS\nNOF|\n\n1. (S) We met the minister.\n', 'NOFORN');
     check('S E C R E T NOWHERE 000001\n\nDEPARTMENT FOR EUR/CE\nSIP|\n\nWe met the minister.\n', 'SIPDIS');
+  });
+});
+
+describe('completion edits: in the middle of a word', () => {
+  const cable = (...lines: string[]) => `C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\n${lines.join('\n')}\n`;
+  const header = (...lines: string[]) => `VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\n${lines.join('\n')}\nBT\n\nS E C R E T PARIS 000001\n`;
+
+  it('replaces the rest of a TAG, which is still offered though it is present', () => {
+    // "PR|EL" accepted as PREL gave "PRELEL".
+    checkModes(cable('TAGS: PR|EL, PGOV'), 'TAGS: PRELEL, PGOV', 'TAGS: PREL, PGOV', 'PREL');
+    checkModes(cable('TAGS: PREL, PG|OV'), 'TAGS: PREL, PGOVOV', 'TAGS: PREL, PGOV', 'PGOV');
+    checkModes(cable('TAGS: PREL |PGOV'), 'TAGS: PREL FRPGOV', 'TAGS: PREL FR', 'FR');
+    // At the end of a word nothing changes.
+    checkModes(cable('TAGS: PREL, PG|'), 'TAGS: PREL, PGOV', 'TAGS: PREL, PGOV', 'PGOV');
+  });
+
+  it('replaces the rest of a caveat, word by word while the words spell it, never the next caveat', () => {
+    const caveats = (line: string) => `S E C R E T NOWHERE 000001\n\n${line}\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n`;
+    checkModes(caveats('NOF|ORN, SIPDIS'), 'NOFORNORN, SIPDIS', 'NOFORN, SIPDIS', 'NOFORN');
+    checkModes(caveats('NOFORN/SIP|DIS'), 'NOFORN/SIPDISDIS', 'NOFORN/SIPDIS', 'SIPDIS');
+    checkModes(caveats('NOT FOR INT|ERNET DISTRIBUTION'), 'NOT FOR INTERNET DISTRIBUTIONERNET DISTRIBUTION', 'NOT FOR INTERNET DISTRIBUTION', 'NOT FOR INTERNET DISTRIBUTION');
+    checkModes(caveats('NOT FOR INT|ERNET DISTRIB, SIPDIS'), 'NOT FOR INTERNET DISTRIBUTIONERNET DISTRIB, SIPDIS', 'NOT FOR INTERNET DISTRIBUTION, SIPDIS', 'NOT FOR INTERNET DISTRIBUTION');
+  });
+
+  it('replaces the rest of a precedence phrase, never the serial after it', () => {
+    checkModes(header('TO RUEHC/SECSTATE WASHDC IMM|EDIATE 0001'), 'TO RUEHC/SECSTATE WASHDC IMMEDIATEEDIATE 0001', 'TO RUEHC/SECSTATE WASHDC IMMEDIATE 0001', 'IMMEDIATE');
+    checkModes(header('TO RUEHC/SECSTATE WASHDC NIA|CT IMMEDIATE 0001'), 'TO RUEHC/SECSTATE WASHDC NIACT IMMEDIATECT IMMEDIATE 0001', 'TO RUEHC/SECSTATE WASHDC NIACT IMMEDIATE 0001', 'NIACT IMMEDIATE');
+    checkModes(header('TO RUEHC/SECSTATE WASHDC PRI|0001'), 'TO RUEHC/SECSTATE WASHDC PRIORITY0001', 'TO RUEHC/SECSTATE WASHDC PRIORITY0001', 'PRIORITY');
+  });
+
+  it('replaces an addressee\'s routing indicator and address, not its precedence and serial', () => {
+    const helsinki = 'RUEHHE/AMEMBASSY HELSINKI';
+    checkModes(header('TO RUEH|C/SECSTATE WASHDC PRIORITY 0001'), `TO ${helsinki}C/SECSTATE WASHDC PRIORITY 0001`, `TO ${helsinki} PRIORITY 0001`, helsinki);
+    checkModes(header('TO RUEHC/SECSTATE WASHDC 0001', 'INFO RUEHL|O/AMEMBASSY LONDON 0002'), `INFO ${helsinki}O/AMEMBASSY LONDON 0002`, `INFO ${helsinki} 0002`, helsinki);
+    checkModes(header('INFO RUEHLO/AMEMBASSY LONDON 0001', '     RUE|HX'), `     ${helsinki}HX`, `     ${helsinki}`, helsinki);
+  });
+
+  it('replaces the rest of the letters of a marking without its parenthesis', () => {
+    checkModes(cable('TAGS: PREL', 'SUBJECT: X', '', '¶1. (S|/N The minister agreed.'), '¶1. (S/NF)/N The minister agreed.', '¶1. (S/NF) The minister agreed.', '(S/NF)');
+    // A whole marking is replaced in every mode (completion edits: portion markings).
+    checkModes(cable('TAGS: PREL', 'SUBJECT: X', '', '¶1. (S|/NF) The minister agreed.'), '¶1. (C) The minister agreed.', '¶1. (C) The minister agreed.', '(C)');
+  });
+
+  it('replaces the rest of a DECL date', () => {
+    const dated = (line: string) => `P 031322Z JUN 09\nFM AMEMBASSY X\n\nS E C R E T NOWHERE 000001\n\n${line}\nTAGS: PREL\n`;
+    checkModes(dated('E.O. 12958: DECL: 06/0|3/2019'), 'E.O. 12958: DECL: 06/03/20193/2019', 'E.O. 12958: DECL: 06/03/2019');
+  });
+
+  it('sends plain edits when there is nothing after the caret to replace', () => {
+    const { items } = completionsAt(cable('TAGS: PREL, PG|'), 'replace');
+    assert.ok(items.every((i) => 'range' in i.textEdit!));
+    const letters = completionsAt(cable('TAGS: PREL', 'SUBJECT: X', '', 'Classified By: Jan Novak, for reasons 1.4 (b|).'), 'replace');
+    assert.ok(letters.items.length > 0 && letters.items.every((i) => 'range' in i.textEdit!));
   });
 });

@@ -4,17 +4,22 @@
  * indicators with their addresses on TO/INFO lines, precedence words,
  * reason letters and DECL dates.
  */
-import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
+import { CompletionItemKind, type CompletionItem, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Cable } from '../core/model';
 import { parsePortionMarking } from '../core/parse/marking';
 import { parseCaveatLine } from '../core/parse/metadata';
-import { isDigit, isLetter, isSpace, skipSpaces } from '../core/text';
+import { contains, isAlnum, isDigit, isLetter, isSpace, skipSpaces } from '../core/text';
 import type { Dictionaries } from './dictionaries';
 
 /** What {@link getCompletions} needs besides the cable. */
 export interface CompletionContext {
   readonly dictionaries: Dictionaries;
+  /**
+   * The client takes insert-replace edits (`textDocument.completion.completionItem.insertReplaceSupport`):
+   * an item in the middle of a word then also says how to replace the rest of the word.
+   */
+  readonly insertReplace?: boolean;
 }
 
 const CAVEATS = ['NOFORN', 'SIPDIS', 'SENSITIVE', 'NOT FOR INTERNET DISTRIBUTION', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS'];
@@ -29,12 +34,60 @@ const ADDRESS_LINE_KINDS: ReadonlySet<string> = new Set(['to', 'info', 'xmt', 'a
 // Character classes work on UTF-16 codes; `isSpace` is exactly `\s`.
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isWordChar = (c: number) => isLetter(c) || isDigit(c) || c === 47; /* / */
+/** What a portion marking's letters are typed of: letters and slashes ("S/NF"). */
+const isMarkingChar = (c: number) => isLetter(c) || c === 47; /* / */
 
 /** Length of the longest run at the end of `text` whose characters pass `ok` (what `/[…]*$/` matches). */
 function trailingRun(text: string, ok: (c: number) => boolean): number {
   let i = text.length;
   while (i > 0 && ok(text.charCodeAt(i - 1))) i--;
   return text.length - i;
+}
+
+/** Length of the longest run from `from` in `text` whose characters pass `ok` (the characters of a word after the caret). */
+function leadingRun(text: string, from: number, ok: (c: number) => boolean): number {
+  let i = from;
+  while (i < text.length && ok(text.charCodeAt(i))) i++;
+  return i - from;
+}
+
+/**
+ * Columns of the caret's line an item's edit covers: from `start` to `insertEnd` when the item is
+ * inserted (the caret, or further where what follows must go, as the rest of a portion marking),
+ * and to `replaceEnd` when it replaces (the rest of the word after the caret too).
+ */
+interface EditSpan {
+  readonly start: number;
+  readonly insertEnd: number;
+  readonly replaceEnd: number;
+}
+
+/**
+ * An item's edit over `span` on `line`: an insert-replace edit when the client takes one and the two
+ * differ, else a plain edit over the insert range, which is what a client without support does with
+ * the word after the caret ("PR|EL" accepted as PREL stays "PRELEL" there).
+ */
+function itemEdit(line: number, span: EditSpan, newText: string, insertReplace: boolean | undefined): TextEdit | InsertReplaceEdit {
+  const insert = { start: { line, character: span.start }, end: { line, character: span.insertEnd } };
+  if (!insertReplace || span.replaceEnd <= span.insertEnd) return { range: insert, newText };
+  return { newText, insert, replace: { start: insert.start, end: { line, character: span.replaceEnd } } };
+}
+
+/**
+ * Where an item that replaces from `start` ends in replace mode: after the rest of the word at the caret
+ * ("NOF|ORN"), then after each following word as long as the text from `start` still spells the beginning
+ * of `phrase` ("NOT FOR INT|ERNET DISTRIBUTION", "NIA|CT IMMEDIATE"). `inWord` tells a word's characters.
+ */
+function phraseEnd(line: string, start: number, caret: number, phrase: string, inWord: (c: number) => boolean): number {
+  let end = caret + leadingRun(line, caret, inWord);
+  for (;;) {
+    let next = end;
+    while (next < line.length && !inWord(line.charCodeAt(next))) next++;
+    if (next === end || next === line.length) return end;
+    const wordEnd = next + leadingRun(line, next, inWord);
+    if (wordEnd - start > phrase.length || line.slice(start, wordEnd).toUpperCase() !== phrase.slice(0, wordEnd - start).toUpperCase()) return end;
+    end = wordEnd;
+  }
 }
 
 /**
@@ -72,6 +125,7 @@ function markingRest(line: string, from: number): number {
 
 /** White space or a separator between caveats: ",", ";" and "/" ("NOFORN, SIPDIS", "NOFORN/SIPDIS"). */
 const isCaveatSeparator = (c: number) => c === 44 || c === 59 || c === 47 || isSpace(c);
+const isCaveatChar = (c: number) => !isCaveatSeparator(c);
 
 /**
  * Columns from `from` to the caret where a phrase may start, leftmost first: at the start of the line
@@ -97,10 +151,12 @@ function typedStart(line: string, caret: number, item: string, starts: readonly 
 /**
  * A keyword item that replaces what of it is typed from column `start` to the caret, its filter text
  * starting with that text as typed, so that the client still shows it ("NOT FOR INT" → "NOT FOR INTERNET DISTRIBUTION").
+ * In replace mode it also replaces the rest of the phrase after the caret, word by word ({@link phraseEnd}).
  */
-function phraseItem(label: string, line: string, position: Position, start: number): CompletionItem {
+function phraseItem(label: string, line: string, position: Position, start: number, inWord: (c: number) => boolean, insertReplace: boolean | undefined): CompletionItem {
   const typed = line.slice(start, position.character);
-  return { label, kind: CompletionItemKind.Keyword, filterText: typed + label.slice(typed.length), textEdit: { range: { start: { line: position.line, character: start }, end: position }, newText: label } };
+  const span = { start, insertEnd: position.character, replaceEnd: phraseEnd(line, start, position.character, label, inWord) };
+  return { label, kind: CompletionItemKind.Keyword, filterText: typed + label.slice(typed.length), textEdit: itemEdit(position.line, span, label, insertReplace) };
 }
 
 /** Line kinds that may stand between the banner and the first metadata field. */
@@ -169,13 +225,22 @@ function atRoutingIndicator(line: string, character: number, before: string, wor
   return /^\s*[A-Z]*$/.test(before) && !(word.length > 0 && ADDRESS_KEYWORDS.some((k) => k.startsWith(word)));
 }
 
-/** Completions at a position. Each item replaces what of it is already typed before the caret (and the rest of a portion marking). */
+/**
+ * Completions at a position. Each item replaces what of it is already typed before the caret (and the rest
+ * of a portion marking). For a client that takes insert-replace edits, an item in the middle of a word also
+ * gives the range that replaces the rest of it: a TAG ("PR|EL"), a caveat or precedence phrase ("NOT FOR INT|ERNET
+ * DISTRIBUTION"), an addressee's routing indicator and address ("RUE|HC/SECSTATE WASHDC"), a marking's letters
+ * ("(S|/N"), a reason letter or a DECL date ("01/0|1/2019").
+ */
 export function getCompletions(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] {
   const line = cable.lines[position.line] ?? '';
   // Only the end of the line before the cursor matters; long lines are not scanned whole.
   const before = line.slice(Math.max(0, position.character - 120), position.character);
   const word = before.slice(before.length - trailingRun(before, isWordChar));
   const range = { start: { line: position.line, character: position.character - word.length }, end: position };
+  // The word at the caret, its rest after the caret included: what replace mode replaces unless a kind of item says otherwise.
+  const wordSpan: EditSpan = { start: range.start.character, insertEnd: position.character, replaceEnd: position.character + leadingRun(line, position.character, isWordChar) };
+  const edit = (span: EditSpan, newText: string) => itemEdit(position.line, span, newText, ctx.insertReplace);
   const kind = cable.lineKinds[position.line];
   const d = ctx.dictionaries;
 
@@ -187,9 +252,11 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     if (!keyword && /^\s*[A-Za-z]*$/.test(before)) return [];
     const items: CompletionItem[] = [];
     const present = new Set((cable.tags?.tags ?? []).map((t) => t.code));
+    // The TAG at the caret, as written on both sides of it: "PR|EL" still offers PREL.
+    const atCaret = line.slice(wordSpan.start, wordSpan.replaceEnd).toUpperCase();
     const order: Record<string, string> = { subject: '1', geographic: '2', program: '3', organization: '4' };
     for (const t of d.tags.values()) {
-      if (present.has(t.code) && t.code !== word.toUpperCase()) continue;
+      if (present.has(t.code) && t.code !== atCaret) continue;
       items.push({
         label: t.code,
         kind: CompletionItemKind.Constant,
@@ -199,7 +266,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
         filterText: `${t.code} ${t.verified ? t.meaning : ''}`,
         sortText: `${order[t.family] ?? '5'}${t.code}`,
         labelDetails: { description: t.verified ? t.meaning.slice(0, 40) : 'unverified' },
-        textEdit: { range, newText: t.code },
+        textEdit: edit(wordSpan, t.code),
       });
     }
     return items;
@@ -208,14 +275,15 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   // After a paragraph number: portion markings, banner level first, levels above it last.
   if (/^\s*(?:¶\s?)?\d{1,3}\.\s*\(?[A-Za-z/]*$/.test(before)) {
     const banner = cable.banner?.level ?? 'SECRET';
-    const open = before.slice(0, before.length - trailingRun(before, (c) => isLetter(c) || c === 47 /* / */)).endsWith('(');
+    const open = before.slice(0, before.length - trailingRun(before, isMarkingChar)).endsWith('(');
     // Inside a marking already written ("¶1. (C|)", "¶2. (|C//REL TO USA, EST)") or right before one ("¶1. |(C)"):
     // replace it up to its ")", or the new marking and the old one run together ("(C)C//REL TO USA, EST)", "(C)(C)").
-    const start = open ? range.start.character - 1 : position.character;
+    const start = open ? range.start.character - 1 : range.start.character;
     const atMarking = open || (word === '' && line.charCodeAt(position.character) === 40 /* ( */);
     const written = atMarking ? parsePortionMarking(position.line, line, start) : undefined;
-    const end = written ? written.token.range.end.character - position.character : open ? markingRest(line, position.character) : 0;
-    const r = atMarking ? { start: { line: position.line, character: start }, end: { line: position.line, character: position.character + end } } : range;
+    const insertEnd = written ? written.token.range.end.character : position.character + (open ? markingRest(line, position.character) : 0);
+    // Replace mode also takes the rest of the letters typed ("(S|/N The minister").
+    const span = { start, insertEnd, replaceEnd: Math.max(insertEnd, position.character + leadingRun(line, position.character, isMarkingChar)) };
     const items: CompletionItem[] = [];
     for (const level of LEVELS) {
       const above = levelRank(level) > levelRank(banner);
@@ -228,7 +296,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
           detail: above ? `${level}: above the banner level` : level,
           sortText: `${rank}${marking}`,
           preselect: level === banner && marking === `(${abbr})`,
-          textEdit: { range: r, newText: marking },
+          textEdit: edit(span, marking),
         });
       }
     }
@@ -244,7 +312,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     const items: CompletionItem[] = [];
     CAVEATS.forEach((c, i) => {
       const s = typedStart(line, position.character, c, starts);
-      if (s !== undefined) items.push({ ...phraseItem(c, line, position, s), sortText: String(i).padStart(2, '0') });
+      if (s !== undefined) items.push({ ...phraseItem(c, line, position, s, isCaveatChar, ctx.insertReplace), sortText: String(i).padStart(2, '0') });
     });
     if (items.length > 0) return items;
   }
@@ -255,21 +323,30 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   const headerLine = kind === 'header' ? cable.header?.lines.find((l) => l.line === position.line) : undefined;
   const addressLine = kind === 'header' && (headerLine === undefined || ADDRESS_LINE_KINDS.has(headerLine.kind));
   if (addressLine && atRoutingIndicator(line, position.character, before, word)) {
+    // Replace mode replaces the addressee's indicator and its address, which the item writes both of
+    // ("TO RUE|HC/SECSTATE WASHDC PRIORITY 0001" keeps "PRIORITY 0001"), or else the indicator's letters.
+    const header = cable.header;
+    const addressee = header && [...header.to, ...header.info, ...header.xmt].find((a) => a.routingIndicator && contains(a.routingIndicator.range, position));
+    const written = addressee?.address ?? addressee?.routingIndicator;
+    const replaceEnd = written && written.range.end.line === position.line ? written.range.end.character : position.character + leadingRun(line, position.character, isAlnum);
+    const span = { ...wordSpan, replaceEnd };
     // An indicator with no plain-language address (RUEHWEB, seen only on format line 2) is no addressee.
     return [...d.routingIndicators.values()].filter((r) => r.address.length > 0).map((r) => ({
       label: `${r.code}/${r.address}`,
       kind: CompletionItemKind.Reference,
       filterText: `${r.code} ${r.address}`,
-      textEdit: { range, newText: `${r.code}/${r.address}` },
+      textEdit: edit(span, `${r.code}/${r.address}`),
     }));
   }
   if (addressLine && endsWithAddressAndWord(before)) {
     // "WASHDC NIACT IMM": "NIACT IMMEDIATE" replaces "NIACT" too; the other words replace the word typed.
     const from = position.character - before.length;
     const starts = phraseStarts(line, from, position.character, isSpace).filter((s) => endsWithAddressAndWord(before.slice(0, s - from)));
+    // A precedence word is letters: the serial after it ("IMM|0001") is never replaced.
     return PRECEDENCES.map((p) => {
       const s = typedStart(line, position.character, p, starts);
-      return s === undefined ? { label: p, kind: CompletionItemKind.Keyword, textEdit: { range, newText: p } } : phraseItem(p, line, position, s);
+      if (s !== undefined) return phraseItem(p, line, position, s, isLetter, ctx.insertReplace);
+      return { label: p, kind: CompletionItemKind.Keyword, textEdit: edit({ ...wordSpan, replaceEnd: position.character + leadingRun(line, position.character, isLetter) }, p) };
     });
   }
 
@@ -280,9 +357,11 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   const letterFits = (afterWord === 40 /* ( */ || isSpace(afterWord)) && (word === '' || isLetter(word.charCodeAt(0))) && !(isLetter(next) || isDigit(next) || next === 40); /* ( */
   if (letterFits && (/1\s?\.\s?[45]\s*\(?[a-h]?$/i.test(before) || (kind === 'classified-by' && /\(\s*[a-h]?$/.test(before)))) {
     const section = /1\s?\.\s?5/.test(before) ? '1.5' : '1.4';
+    // A reason is one letter, and no letter follows the caret: there is no rest of a word to replace.
+    const span = { ...wordSpan, replaceEnd: position.character };
     return d.eo
       .filter((e) => e.kind === 'reason' && e.section === section)
-      .map((e) => ({ label: e.code!, kind: CompletionItemKind.EnumMember, detail: e.summary, textEdit: { range, newText: e.code! } }));
+      .map((e) => ({ label: e.code!, kind: CompletionItemKind.EnumMember, detail: e.summary, textEdit: edit(span, e.code!) }));
   }
 
   // DECL dates: ten years after the cable first.
@@ -296,7 +375,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
       detail: `${years} years after the cable${years === 10 ? ' (default)' : ''}`,
       sortText: String(i),
       preselect: i === 0,
-      textEdit: { range, newText: `${mm}/${dd}/${year + years}` },
+      textEdit: edit(wordSpan, `${mm}/${dd}/${year + years}`),
     }));
   }
   return [];
