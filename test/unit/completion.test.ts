@@ -187,6 +187,21 @@ describe('completion edits: portion markings', () => {
 
   it('leaves prose in parentheses after the caret alone', () => {
     check(confidential('¶2. (| The minister (of finance) agreed.'), '¶2. (C) The minister (of finance) agreed.');
+    check(confidential('¶2.| (of finance) The minister agreed.'), '¶2.(C) (of finance) The minister agreed.');
+    check(confidential('¶2.| Summary: (C) The minister agreed.'), '¶2.(C) Summary: (C) The minister agreed.');
+  });
+
+  it('replaces a marking after white space, keeping the white space when nothing else stands before it', () => {
+    // "¶1.| (C) The minister said" gave "¶1.(C) (C) The minister said".
+    checkModes(confidential('¶1.| (C) The minister said.'), '¶1. (C) The minister said.', '¶1. (C) The minister said.');
+    checkModes(confidential('1.| (C) The minister said.'), '1. (C) The minister said.', '1. (C) The minister said.');
+    checkModes(confidential('¶1.| (C) The minister said.'), '¶1. (S/NF) The minister said.', '¶1. (S/NF) The minister said.', '(S/NF)');
+    check(confidential('¶1.\t| (C//REL TO USA, EST) The minister said.'), '¶1.\t (C) The minister said.');
+    check(confidential('¶1.| (C Deputy chief of mission Ana Vidal said.'), '¶1. (C) Deputy chief of mission Ana Vidal said.');
+    // Something typed before it: the typed marking replaces both ("¶1. (C)(C)", "¶1. (S) (C)").
+    check(confidential('¶1. (|(C) The minister said.'), '¶1. (C) The minister said.');
+    check(confidential('¶1. (| (C) The minister said.'), '¶1. (C) The minister said.');
+    check(confidential('¶1. S| (C) The minister said.'), '¶1. (S) The minister said.', '(S)');
   });
 });
 

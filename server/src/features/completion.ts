@@ -7,7 +7,7 @@
 import { CompletionItemKind, type CompletionItem, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Cable } from '../core/model';
-import { parsePortionMarking } from '../core/parse/marking';
+import { parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
 import { parseCaveatLine } from '../core/parse/metadata';
 import { contains, isAlnum, isDigit, isLetter, isSpace, skipSpaces } from '../core/text';
 import type { Dictionaries } from './dictionaries';
@@ -283,7 +283,18 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     const written = atMarking ? parsePortionMarking(position.line, line, start) : undefined;
     const insertEnd = written ? written.token.range.end.character : position.character + (open ? markingRest(line, position.character) : 0);
     // Replace mode also takes the rest of the letters typed ("(S|/N The minister").
-    const span = { start, insertEnd, replaceEnd: Math.max(insertEnd, position.character + leadingRun(line, position.character, isMarkingChar)) };
+    let span: EditSpan = { start, insertEnd, replaceEnd: Math.max(insertEnd, position.character + leadingRun(line, position.character, isMarkingChar)) };
+    // A marking after white space ("¶1.| (C) The minister", "¶1. (| (C)", "¶1.| (C Deputy …", which lost its ")") is
+    // replaced too, in either mode, or the two stand side by side ("¶1.(C) (C)"). Nothing typed before it but white
+    // space: that white space stays, and the new marking takes the old one's place ("¶1. (S) The minister").
+    const next = written ? -1 : skipSpaces(line, span.replaceEnd);
+    const after = line.charCodeAt(next) === 40 /* ( */ ? (parsePortionMarking(position.line, line, next) ?? parseUnclosedMarking(position.line, line, next)) : undefined;
+    let lead = '';
+    if (after) {
+      if (skipSpaces(line, start) === next) lead = line.slice(start, next);
+      const end = after.token.range.end.character;
+      span = { start, insertEnd: end, replaceEnd: end };
+    }
     const items: CompletionItem[] = [];
     for (const level of LEVELS) {
       const above = levelRank(level) > levelRank(banner);
@@ -296,7 +307,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
           detail: above ? `${level}: above the banner level` : level,
           sortText: `${rank}${marking}`,
           preselect: level === banner && marking === `(${abbr})`,
-          textEdit: edit(span, marking),
+          textEdit: edit(span, lead + marking),
         });
       }
     }
