@@ -29,10 +29,10 @@ import type { Cable } from './core/model';
 import { parseCable } from './core/parse/index';
 import { ruleByIdOrName } from './core/rules/index';
 import type { Finding } from './core/rules/types';
-import { contains } from './core/text';
+import { contains, looksBinary } from './core/text';
 import { FIX_ALL_KIND, getFixAll, getQuickFixes } from './features/codeActions';
 import { getCompletions } from './features/completion';
-import { toDiagnostic } from './features/diagnostics';
+import { binaryDiagnostic, toDiagnostic } from './features/diagnostics';
 import { defaultDictionaries, loadUserDictionary, mergeDictionaries, type Dictionaries, type UserDictionary } from './features/dictionaries';
 import { getDocumentSymbols } from './features/documentSymbols';
 import { getFoldingRanges } from './features/folding';
@@ -77,16 +77,28 @@ let configPath: string | undefined;
 let dictionaries: Dictionaries = defaultDictionaries();
 const index = new CableIndex();
 
-// Parse once per document version and hand the tree to every feature.
-const parsed = new Map<string, { version: number; cable: Cable; findings?: Finding[] }>();
+// Parse once per document version and hand the tree to every feature. A binary document is parsed too,
+// so that the outline, folding and hover answer as for any text, but no rule runs on it.
+interface Parsed {
+  version: number;
+  cable: Cable;
+  binary: boolean;
+  findings?: Finding[];
+}
+const parsed = new Map<string, Parsed>();
 const largeLogged = new Set<string>();
 
-function cableFor(doc: TextDocument): Cable {
+function parsedFor(doc: TextDocument): Parsed {
   const hit = parsed.get(doc.uri);
-  if (hit && hit.version === doc.version) return hit.cable;
-  const { cable } = parseCable(doc.getText());
-  parsed.set(doc.uri, { version: doc.version, cable });
-  return cable;
+  if (hit && hit.version === doc.version) return hit;
+  const text = doc.getText();
+  const entry: Parsed = { version: doc.version, cable: parseCable(text).cable, binary: looksBinary(text) };
+  parsed.set(doc.uri, entry);
+  return entry;
+}
+
+function cableFor(doc: TextDocument): Cable {
+  return parsedFor(doc).cable;
 }
 
 function relativePath(uri: string): string {
@@ -98,9 +110,11 @@ function relativePath(uri: string): string {
 }
 
 function findingsFor(doc: TextDocument): Finding[] {
-  const cable = cableFor(doc);
-  const hit = parsed.get(doc.uri)!;
+  const hit = parsedFor(doc);
   if (hit.findings) return hit.findings;
+  // A binary document has no findings, so no quick fix or Fix All edits it either.
+  if (hit.binary) return (hit.findings = []);
+  const cable = hit.cable;
   const extra = parseRuleOverrides(settings.rules).rules;
   const failures: string[] = [];
   const findings = lintCable(cable, resolveConfig(fileConfig, relativePath(doc.uri), extra), failures);
@@ -259,7 +273,8 @@ function scheduleValidation(doc: TextDocument, delay: number): void {
 function validate(doc: TextDocument): void {
   // A new, still empty cable is not a cable missing its banner, E.O. line and TAGS: say nothing until it has text.
   const empty = /^\s*$/.test(doc.getText());
-  const diagnostics = empty ? [] : guard('validation', [], () => findingsFor(doc).map((f) => toDiagnostic(f, doc.uri)));
+  // A binary document gets one diagnostic saying that it is not checked, as cablelint skips such a file.
+  const diagnostics = empty ? [] : guard('validation', [], () => (parsedFor(doc).binary ? [binaryDiagnostic()] : findingsFor(doc).map((f) => toDiagnostic(f, doc.uri))));
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
 }
 
@@ -432,8 +447,14 @@ connection.onWorkspaceSymbol((p) => guard('workspaceSymbol', [], () => index.sea
 // ---------------------------------------------------------------------------
 // Workspace index
 
+// A binary file is no cable: the index leaves it out (and drops it when a cable file turns binary),
+// so that no id, subject or citation is read from its bytes and its file name names no cable.
 function indexOpen(doc: TextDocument): void {
-  guard('index', undefined, () => index.set(summarize(doc.uri, cableFor(doc), idFromFileName(doc.uri))));
+  guard('index', undefined, () => {
+    const hit = parsedFor(doc);
+    if (hit.binary) index.delete(doc.uri);
+    else index.set(summarize(doc.uri, hit.cable, idFromFileName(doc.uri)));
+  });
 }
 
 function indexFile(fsPath: string): void {
@@ -442,6 +463,11 @@ function indexFile(fsPath: string): void {
     if (!stat.isFile() || stat.size > 50_000_000) return;
     const text = fs.readFileSync(fsPath, 'utf8');
     const uri = URI.file(fsPath).toString();
+    if (looksBinary(text)) {
+      index.delete(uri);
+      connection.console.log(`Not indexed: ${fsPath} is a binary file (contains NUL bytes).`);
+      return;
+    }
     index.set(summarize(uri, parseCable(text).cable, idFromFileName(uri)));
   } catch (error) {
     connection.console.warn(`Cannot index ${fsPath}: ${String(error)}`);

@@ -87,6 +87,27 @@ describe('language server over stdio', function () {
     assert.ok(typed.diagnostics.length > 0);
   });
 
+  it('checks nothing in a binary document and says so once, while the other features still answer', async () => {
+    // Bytes read as text after a banner gave a page of findings (a paragraph with no marking, no E.O. line, …).
+    const text = `S E C R E T NOWHERE 000001\n\n1. The minister\u0000\u0001 said.\n${'\u0000\u00ff\u0007PK\u0003\u0004(C)\n'.repeat(200)}`;
+    const d = await open('blob.cable', text);
+    assert.equal(d.diagnostics.length, 1, JSON.stringify(d.diagnostics.slice(0, 3)));
+    const [only] = d.diagnostics;
+    assert.equal(only.source, 'cable');
+    assert.equal(only.severity, 2);
+    assert.deepEqual(only.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    assert.match(only.message, /binary.*NUL.*skipped/);
+    const doc = { textDocument: { uri: uri('blob.cable') } };
+    const position = { line: 0, character: 2 };
+    assert.ok(Array.isArray(await client.connection.sendRequest('textDocument/documentSymbol', doc)));
+    assert.ok(Array.isArray(await client.connection.sendRequest('textDocument/foldingRange', doc)));
+    await client.connection.sendRequest('textDocument/hover', { ...doc, position });
+    assert.ok(Array.isArray(await client.connection.sendRequest('textDocument/completion', { ...doc, position: { line: 3, character: 0 } })));
+    // No rule ran, so no quick fix, Fix All or "disable this rule" edits the bytes.
+    const all = { start: { line: 0, character: 0 }, end: { line: 202, character: 0 } };
+    assert.deepEqual(await client.connection.sendRequest('textDocument/codeAction', { ...doc, range: all, context: { diagnostics: [] } }), []);
+  });
+
   it('offers quick fixes and a safe Fix All that edits only its ranges', async () => {
     const text = read('test/fixtures/rules/cbl026-pilcrow-artifact.bad.cable');
     const d = await open('artifact.cable', text);
@@ -173,6 +194,25 @@ describe('language server over stdio', function () {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${file}`, type: 3 }] });
     await client.waitFor('cable/indexed');
     assert.equal((await client.connection.sendRequest<unknown[]>('workspace/symbol', { query: 'port fees' })).length, 0);
+  });
+
+  it('leaves binary files out of the index, and drops a cable file that turns binary', async () => {
+    const file = path.join(ws, '09VALLETTA503.cable');
+    const cable = 'UNCLAS VALLETTA 000503\n\nE.O. 12958: N/A\nTAGS: ECON MT\nSUBJECT: BALLAST WATER\n';
+    const found = async (query: string) => (await client.connection.sendRequest<unknown[]>('workspace/symbol', { query })).length;
+    fs.writeFileSync(file, cable);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${file}`, type: 1 }] });
+    await client.waitFor('cable/indexed');
+    assert.equal(await found('ballast'), 1);
+    // The same text with NUL bytes: neither its subject nor its file name's id is a cable any more.
+    fs.writeFileSync(file, Buffer.concat([Buffer.from(cable), Buffer.from([0x00, 0x01, 0xff, 0x00])]));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${file}`, type: 2 }] });
+    await client.waitFor('cable/indexed');
+    assert.equal(await found('ballast'), 0);
+    assert.equal(await found('09VALLETTA503'), 0);
+    fs.rmSync(file);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${file}`, type: 3 }] });
+    await client.waitFor('cable/indexed');
   });
 
   it('reports a broken .cablelint.jsonc as diagnostics on the file, and applies a valid one', async () => {

@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isSpace, linesWith, skipSpaces, splitLines, splitShapes, trimEndOffset } from '../../server/src/core/text';
+import { isSpace, linesWith, looksBinary, skipSpaces, splitLines, splitShapes, trimEndOffset } from '../../server/src/core/text';
 
 describe('text helpers', () => {
   it('isSpace is exactly the set String.prototype.trim removes', () => {
@@ -12,6 +12,14 @@ describe('text helpers', () => {
       const ch = String.fromCharCode(c);
       assert.equal(isSpace(c), ch.trim().length === 0, `U+${c.toString(16)}`);
     }
+  });
+
+  it('looksBinary takes a NUL anywhere, and nothing else', () => {
+    assert.equal(looksBinary('S E C R E T NOWHERE 000001\n\u0000'), true);
+    assert.equal(looksBinary('\u0000'), true);
+    // Other control characters, a replacement character and a BOM are damage, not a binary file.
+    assert.equal(looksBinary('\ufeffS E C R E T\u0001\u0007\ufffd\f\n'), false);
+    assert.equal(looksBinary(''), false);
   });
 
   it('skipSpaces and trimEndOffset agree with trimStart and trimEnd', () => {

@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { looksBinary } from '../core/text';
 
 /** Files larger than this are reported and skipped. */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -102,7 +103,7 @@ export function readText(file: string, errors: string[]): { text: string; bom: b
     errors.push(`${file}: empty file`);
     return undefined;
   }
-  if (text.includes('\0')) {
+  if (looksBinary(text)) {
     errors.push(`${file}: binary file (contains NUL bytes), skipped`);
     return undefined;
   }

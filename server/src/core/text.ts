@@ -47,6 +47,15 @@ export function skipSpaces(text: string, from = 0): number {
   return i;
 }
 
+/**
+ * True when `text` looks binary rather than like a cable: it holds a NUL character (U+0000, a NUL byte
+ * read as UTF-8), which no cable has and binary formats soon do. `cablelint` skips such a file, the
+ * language server runs no check on it and says so once, and the workspace index leaves it out.
+ */
+export function looksBinary(text: string): boolean {
+  return text.includes('\0');
+}
+
 /** Offset just after the last non-space character of `text` before `to`, or `from`. */
 export function trimEndOffset(text: string, to = text.length, from = 0): number {
   let i = to;

@@ -12,6 +12,19 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * The one diagnostic of a document that looks binary (`looksBinary` in `core/text.ts`), at its start,
+ * in place of the rules' findings: no rule runs on it, as `cablelint` skips such a file.
+ */
+export function binaryDiagnostic(): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    source: 'cable',
+    message: 'This file looks binary (it contains NUL bytes): cable checks are skipped.',
+  };
+}
+
 /** A diagnostic with `code`, `source: 'cable'` and a link to the rule's page. */
 export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
   return {
