@@ -184,6 +184,28 @@ async function runMode(label, trusted, theme, shots) {
     if (shots === 'dark') await page.screenshot({ path: join(images, 'hover.png') });
     await page.mouse.move(5, 5);
 
+    await check('a completion accepted inside a TAG replaces the rest of it with Shift+Enter', page, async () => {
+      // Caret inside "PGOV" on the TAGS line (line 19), before the V: the focused item (PGOF or PGOV) inserts
+      // at the caret in insert mode ("PGOFV"); in replace mode, which Shift+Enter takes, it replaces the word.
+      await page.keyboard.press('Control+G');
+      await page.waitForSelector('.quick-input-widget input', { timeout: 5000 });
+      await page.keyboard.type('19:15');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Control+Space');
+      await page.waitForFunction(() => document.querySelector('.suggest-widget.visible .monaco-list-row.focused'), null, { timeout: 15000 });
+      const chosen = await page.evaluate(() => document.querySelector('.suggest-widget.visible .monaco-list-row.focused .label-name')?.textContent?.trim());
+      assert(chosen === 'PGOF' || chosen === 'PGOV', `focused item: ${JSON.stringify(chosen)}`);
+      await page.keyboard.press('Shift+Enter');
+      const want = `TAGS: PREL ${chosen} MARR MOPS MT LY`;
+      await page.waitForFunction((w) => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent?.replace(/\u00a0/g, ' ').trimEnd() === w), want, { timeout: 5000 }).catch(async () => {
+        const line = await page.evaluate(() => [...document.querySelectorAll('.monaco-editor .view-line')].map((l) => l.textContent?.replace(/\u00a0/g, ' ') ?? '').find((t) => t.startsWith('TAGS:')));
+        throw new Error(`TAGS line after accepting ${chosen}: ${JSON.stringify(line)}`);
+      });
+      // Put the TAG back for the checks after this one.
+      await page.keyboard.press('Control+Z');
+    });
+
     await check('the Outline view lists the sections and paragraphs', page, async () => {
       await command(page, 'Explorer: Focus on Outline View');
       // Give the Outline room: collapse the file list, then collapse the outline to its top level.

@@ -57,6 +57,17 @@ describe('cable extension', () => {
     assert.match(text(marking), /SECRET, NOFORN/);
   });
 
+  it('completes a TAG inside a word with an insert range up to the caret and a replace range over the word', async () => {
+    const doc = await open('09VALLETTA412.cable');
+    // Line 19 is "TAGS: PREL PGOV MARR MOPS MT LY"; the caret stands before the V of PGOV.
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(18, 14));
+    const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'PGOV');
+    assert.ok(item, 'PGOV not offered');
+    const r = item.range as { inserting: vscode.Range; replacing: vscode.Range };
+    assert.deepEqual([r.inserting.start.character, r.inserting.end.character], [11, 14]);
+    assert.deepEqual([r.replacing.start.character, r.replacing.end.character], [11, 15]);
+  });
+
   it('applies a quick fix and Fix All', async () => {
     const doc = await open('artifact.cable');
     const d = await diagnosticsFor(doc.uri);
