@@ -6,8 +6,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { mayOpenBanner, parseBanner, READINGS } from '../../server/src/core/parse/banner';
-import { firstWords, MARKER, mayEndTransmission, mayOpenBlock, OPENER, readMarker, RULE_LINE, TRANSMISSION_END } from '../../server/src/core/parse/body';
-import { daysInMonth, isRoutingIndicator, startsHeader, trailingPrecedence, trailingSerial } from '../../server/src/core/parse/header';
+import { firstWords, MARKER, mayOpenBlock, OPENER, readMarker, RULE_LINE } from '../../server/src/core/parse/body';
+import { daysInMonth, isRoutingIndicator, mayEndTransmission, startsHeader, trailingPrecedence, trailingSerial, TRANSMISSION_END } from '../../server/src/core/parse/header';
 import { CLOSER, PAGE, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
 import { AFTER_BANNER, CLBY_KW, continuesTags, mayHoldClassifiedBy, mayOpenField, REF_AT_START, SUBJECT_AT_START, SUBJECT_KW, TAGS_AT_START } from '../../server/src/core/parse/metadata';

@@ -24,6 +24,7 @@ import { isDigit, isLetter, isSpace, lineRange, range, skipSpaces, spanRange, to
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
+import { mayEndTransmission, TRANSMISSION_END } from './header';
 import { parsePortionMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 
@@ -86,8 +87,6 @@ const ELISION_LINE = /^\s*(?:\.{3,}|…)\s*$/;
 const CLASSIFIED_WEBSITE = /\bclassified\s+web\s*site\b/i;
 const FOOTER_START = /^\s*["“]?(?:please\s+)?visit\b.{0,60}\bclassified\s+web\s*site\b/i;
 const END_CABLE_TEXT = /^\s*end\s+cable\s+text\s*$/i;
-// The lines that close a transmission, accepted at the end of a cable (FORMAT.md §1): "BT" (break) and "NNNN" (end of message).
-export const TRANSMISSION_END = /^\s*(?:BT|NNNN)\s*$/;
 // "… END SUMMARY" before a glued name: the name closes nothing.
 const ENDS_WITH_END = /\bEND\s+\w+\s*$/i;
 // "//COMMENT//" and "EMBASSY COMMENT" headings open a block, named by its word.
@@ -842,15 +841,6 @@ function beforeTrailer(lines: readonly string[], shapes: LineShapes, startLine: 
     if (!isLinkPiece(text, indents[k])) linkPieces = false;
   }
   return last;
-}
-
-/**
- * A cheap necessary condition for {@link TRANSMISSION_END} on a line whose first non-space
- * character is `first` and whose text, white space left out at both ends, is `length` long:
- * "BT" or "NNNN".
- */
-export function mayEndTransmission(first: number, length: number): boolean {
-  return (first === 66 /* B */ && length === 2) || (first === 78 /* N */ && length === 4);
 }
 
 /** A piece of a link wrapped over lines (`gov.gov/wiki/Portal:Turkey"`): no space, and a "/" or "." in it. */

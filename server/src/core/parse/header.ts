@@ -61,13 +61,17 @@ const FM = /^\s*FM\s+(\S.*)$/;
 const ADDRESS_KEYWORD = /^\s*(TO|INFO|XMT)\s+(\S.*)$/;
 /** A line that opens a format line of the header: VZCZC, routing, DE, ZNY/ZNR, DTG, FM, TO, INFO, XMT, BT, NNNN. */
 function isFormatLine(text: string): boolean {
-  return [VZCZC, ROUTING, DE_START, SECURITY, DTG_LINE, FM, ADDRESS_KEYWORD, BT, NNNN].some((pattern) => pattern.test(text));
+  return [VZCZC, ROUTING, DE_START, SECURITY, DTG_LINE, FM, ADDRESS_KEYWORD, TRANSMISSION_END].some((pattern) => pattern.test(text));
 }
 
 /** An addressee line opening with its routing indicator: "RUEHLO/AMEMBASSY LONDON 0001". */
 const RI_ADDRESS = /^\s*R[A-Z]{4,7}\//;
-const BT = /^\s*BT\s*$/;
-const NNNN = /^\s*NNNN\s*$/;
+/**
+ * A prosign on a line of its own that breaks or ends the transmission (FORMAT.md §1): "BT" (break),
+ * after the header and after the text, and "NNNN" (end of message). Its first non-space character
+ * tells which. The header reads it after the address lines; the body reads it after the text.
+ */
+export const TRANSMISSION_END = /^\s*(?:BT|NNNN)\s*$/;
 // Old printout distribution: "INFO  LOG-00   CIAE-00 …", "ACTION NEA-00", "------------------EE9C66  240653Z /38".
 const DISTRIBUTION = /^\s*(?:(?:INFO|ACTION)\s+[A-Z0-9]+-\d{2}\b|Distribution:\s*$|-{5,}[A-Z0-9]*\s+\d{6}Z\s*\/\d+\s*$)/;
 const DISTRIBUTION_CONTINUATION = /^\s+[A-Z0-9]+-\d{2}(?:\s+[A-Z0-9]+-\d{2})*(?:\s+\/\d+W)?\s*$/;
@@ -77,6 +81,15 @@ export function isRoutingIndicator(text: string, start: number, end: number): bo
   if (end - start < 5 || end - start > 8 || text.charCodeAt(start) !== C.R) return false;
   for (let k = start + 1; k < end; k++) if (!isCapital(text.charCodeAt(k))) return false;
   return true;
+}
+
+/**
+ * A cheap necessary condition for {@link TRANSMISSION_END} on a line whose first non-space
+ * character is `first` and whose text, white space left out at both ends, is `length` long:
+ * "BT" or "NNNN".
+ */
+export function mayEndTransmission(first: number, length: number): boolean {
+  return (first === C.B && length === 2) || (first === C.N && length === 4);
 }
 
 // "DE RUEHFR #0708": a DE line that can open a header.
@@ -288,10 +301,10 @@ export function parseHead(
       kind = 'transmission-id';
       parsed = b.transmissionId(i, text);
       addressMode = undefined;
-    } else if (c === C.B && BT.test(text)) {
+    } else if (c === C.B && TRANSMISSION_END.test(text)) {
       kind = 'bt';
       b.bt.push(trimmedToken(i, text));
-    } else if (c === C.N && NNNN.test(text)) {
+    } else if (c === C.N && TRANSMISSION_END.test(text)) {
       kind = 'nnnn';
       b.nnnn = trimmedToken(i, text);
     } else if (c === C.D && DE_START.test(text)) {
