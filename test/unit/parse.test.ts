@@ -790,6 +790,9 @@ describe('parser: body', () => {
     ['HALLORAN\n\n"Visit Nowhere\'s Classified Web Site at http://www.example.s\ninvalid/wiki/Portal:Nowhere"\nBT\nNNNN', 'HALLORAN', false],
     ['RUSK\n    ...\nBT\nNNNN', 'RUSK', false],
     ['we will follow up.\nBT\nNNNN', undefined, false],
+    // The end-of-message serial between "BT" and "NNNN".
+    ['HALLORAN\nBT\n#0001\nNNNN', 'HALLORAN', false],
+    ['¶9. (C) Comment: we will follow up. End comment. THORNBURY\n\nBT\n\n  #0001 \n\nNNNN\n', 'THORNBURY', true],
   ];
   for (const [last, name, glued] of signatures) {
     it(`reads the signature in "${last}"`, () => {
@@ -811,6 +814,43 @@ describe('parser: trailer', () => {
       assert.deepEqual(c.blocks.map((b) => [b.kind, at(b.range)]), [['comment', '6:8-7:10']], tail.join('|'));
       assert.equal(c.signature?.token.text, tail[0] === 'BT' ? undefined : 'HALLORAN', tail.join('|'));
     }
+  });
+
+  it('ends the last paragraph and an open block before "BT", the end-of-message serial and "NNNN", and reads them as the trailer', () => {
+    for (const tail of [['HALLORAN', 'BT', '#0001', 'NNNN'], ['HALLORAN', '', 'BT', '', '#0001', '', 'NNNN', ''], ['BT', '  #0001\t', 'NNNN']]) {
+      const c = parse([...body, ...tail].join('\n'));
+      const last = c.paragraphs[c.paragraphs.length - 1];
+      assert.equal(at(last.range), '6:0-7:10', tail.join('|'));
+      assert.deepEqual(c.blocks.map((b) => [b.kind, at(b.range)]), [['comment', '6:8-7:10']], tail.join('|'));
+      assert.equal(c.signature?.token.text, tail[0] === 'BT' ? undefined : 'HALLORAN', tail.join('|'));
+      const t = c.trailer!;
+      const lines = [...body, ...tail];
+      const bt = lines.lastIndexOf('BT');
+      const serial = lines.findIndex((l) => l.includes('#'));
+      assert.deepEqual([t.bt.map((b) => at(b.range)), t.nnnn.map((n) => at(n.range))], [[`${bt}:0-${bt}:2`], [`${lines.indexOf('NNNN')}:0-${lines.indexOf('NNNN')}:4`]], tail.join('|'));
+      assert.equal(at(t.range), `${bt}:0-${lines.indexOf('NNNN')}:4`, tail.join('|'));
+      assert.equal(t.eom?.token.text, '#0001', tail.join('|'));
+      assert.deepEqual([t.eom?.serial.text, t.eom?.serial.value, t.eom?.serial.range.start.line], ['0001', 1, serial], tail.join('|'));
+      assert.deepEqual(c.lineKinds.slice(bt).filter((k) => k !== 'blank'), ['trailer', 'trailer', 'trailer'], tail.join('|'));
+    }
+  });
+
+  it('reads the end-of-message serial only between "BT" and "NNNN": elsewhere it is text', () => {
+    // No "BT" above it, no "NNNN" below it, or two of them: the last text line is the serial, and no name is read.
+    for (const [tail, bt, nnnn] of [
+      [['HALLORAN', '#0001', 'NNNN'], 0, 1],
+      [['HALLORAN', 'BT', '#0001'], 0, 0],
+      [['HALLORAN', 'BT', '#0001', '#0001', 'NNNN'], 0, 1],
+      [['HALLORAN', 'BT', '#0001', 'BT', 'NNNN'], 1, 1],
+      [['HALLORAN', 'BT', '#01', 'NNNN'], 0, 1],
+      [['HALLORAN', 'BT', '#0001/01', 'NNNN'], 0, 1],
+    ] as const) {
+      const c = parse([...body, ...tail].join('\n'));
+      assert.equal(c.signature, undefined, tail.join('|'));
+      assert.equal(c.trailer?.eom, undefined, tail.join('|'));
+      assert.deepEqual([c.trailer?.bt.length ?? 0, c.trailer?.nnnn.length ?? 0], [bt, nnnn], tail.join('|'));
+    }
+    assert.equal(parse([...body, 'HALLORAN'].join('\n')).trailer, undefined);
   });
 
   it('leaves "BT" and "NNNN" before the end of the text to the text', () => {

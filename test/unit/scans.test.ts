@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { mayOpenBanner, parseBanner, READINGS } from '../../server/src/core/parse/banner';
 import { firstWords, MARKER, mayOpenBlock, OPENER, readMarker, RULE_LINE } from '../../server/src/core/parse/body';
-import { daysInMonth, isRoutingIndicator, mayEndTransmission, startsHeader, trailingPrecedence, trailingSerial, TRANSMISSION_END } from '../../server/src/core/parse/header';
+import { daysInMonth, EOM_SERIAL, isRoutingIndicator, mayBeEomSerial, mayEndTransmission, startsHeader, trailingPrecedence, trailingSerial, TRANSMISSION_END } from '../../server/src/core/parse/header';
 import { CLOSER, PAGE, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
 import { AFTER_BANNER, CLBY_KW, continuesTags, mayHoldClassifiedBy, mayOpenField, REF_AT_START, SUBJECT_AT_START, SUBJECT_KW, TAGS_AT_START } from '../../server/src/core/parse/metadata';
@@ -89,6 +89,24 @@ describe('hand-written scans read what their patterns read', () => {
       { numRuns: 3000, seed: 7 },
     );
     assert.ok(ends > 30, `only ${ends} transmission ends generated`);
+  });
+
+  it('mayBeEomSerial lets through every line EOM_SERIAL matches', () => {
+    // "#0708" with white space of every kind around it, and its near misses.
+    const spaces = run(0, 3, ' ', '\t', '\u00a0', '\u2003', '\ufeff');
+    const serialLike = fc.tuple(spaces, fc.constantFrom('#', '#', '#', '##', '# ', ''), run(2, 6, '0', '7', '9', '٣'), fc.constantFrom('', '', '', '/01', 'x', ' 1'), spaces).map((p) => p.join(''));
+    let serials = 0;
+    fc.assert(
+      fc.property(fc.oneof(serialLike, from('#', '0', '8', ' ', '\t', 'x')), (text) => {
+        const { shapes } = splitShapes(text);
+        const matches = EOM_SERIAL.test(text);
+        if (matches) serials++;
+        const length = shapes.indents[0] < 0 ? 0 : shapes.ends[0] - shapes.indents[0];
+        if (matches) assert.ok(mayBeEomSerial(shapes.firsts[0], length), JSON.stringify(text));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+    assert.ok(serials > 30, `only ${serials} end-of-message serials generated`);
   });
 
   it('CBL035 reports exactly the characters of its pattern, each once', () => {

@@ -80,7 +80,8 @@ export type LineKind =
   | 'heading'
   | 'rule' // a line of dashes ("-----", "- - -", "=====")
   | 'page' // a continuation-page line or an old page header on its own line
-  | 'signature';
+  | 'signature'
+  | 'trailer'; // "BT", the end-of-message serial "#0708" and "NNNN" closing the transmission after the text
 
 // ---------------------------------------------------------------------------
 // Preamble
@@ -500,6 +501,32 @@ export interface Signature {
   readonly glued: boolean;
 }
 
+/**
+ * The lines that close the transmission after the cable's text (FORMAT.md §1, ACP 127 format lines 13 to 16):
+ * `BT` (break), the end-of-message validation line that repeats the station serial after `#` (`#0708`)
+ * and `NNNN` (end of message), with blank lines between them. "BT" and "NNNN" are read in any order and
+ * number; the serial only between a `BT` and an `NNNN`. A web-site footer or a mail system's trailer
+ * after the signature is no part of it: the signature is read before both.
+ */
+export interface Trailer {
+  /** From the first trailer line's text to the last's. */
+  readonly range: Range;
+  /** `BT` lines, in line order. */
+  readonly bt: readonly Token[];
+  /** The end-of-message validation line. */
+  readonly eom?: EomLine;
+  /** `NNNN` lines, in line order. */
+  readonly nnnn: readonly Token[];
+}
+
+/** The end-of-message validation line: the DE line's station serial repeated after `#`. */
+export interface EomLine {
+  /** `#0708`, without the white space around it. */
+  readonly token: Token;
+  /** The serial without `#`, as {@link DeLine.serial} (`0708`, value 708). */
+  readonly serial: NumberToken;
+}
+
 /** A heading-delimited section of the body, for outlines and folding. */
 export interface Section {
   /** Index into {@link Cable.headings}; undefined for the paragraphs before the first heading. */
@@ -552,6 +579,8 @@ export interface Cable {
   /** X-runs (`XXXXXXXXXXXX`, `xxxxx`). */
   readonly redactions: readonly Token[];
   readonly signature?: Signature;
+  /** `BT`, `#0708` and `NNNN` closing the transmission after the text. */
+  readonly trailer?: Trailer;
   /** Canonical id (`09PARIS708`), from banner post and serial (or DE serial) and the year of the DTG or date line. */
   readonly id?: string;
   /** The cable's date: DTG date, else date line. */

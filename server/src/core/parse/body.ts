@@ -1,7 +1,8 @@
 /**
  * The body: numbered paragraphs with portion markings, headings,
- * Summary/Comment/Note blocks, continuation-page lines, redactions and the
- * signature (FORMAT.md §6, CORPUS-FINDINGS.md §8–13).
+ * Summary/Comment/Note blocks, continuation-page lines, redactions, the
+ * signature (FORMAT.md §6, CORPUS-FINDINGS.md §8–13) and the trailer that
+ * closes the transmission ("BT", "#0708", "NNNN"; FORMAT.md §1).
  */
 import type {
   Banner,
@@ -18,13 +19,14 @@ import type {
   Range,
   Signature,
   Token,
+  Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { isDigit, isLetter, isSpace, lineRange, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { isDigit, isLetter, isSpace, lineRange, numberToken, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
-import { mayEndTransmission, TRANSMISSION_END } from './header';
+import { EOM_SERIAL, mayBeEomSerial, mayEndTransmission, TRANSMISSION_END } from './header';
 import { parsePortionMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 
@@ -52,6 +54,8 @@ export interface BodyResult {
   oldPageHeaders: OldPageHeader[];
   redactions: Token[];
   signature?: Signature;
+  /** "BT", "#0708" and "NNNN" after the text. */
+  trailer?: Trailer;
   /** Banners repeated in the body, in line order (the first banner is not among them). */
   repeatedBanners: Banner[];
 }
@@ -171,6 +175,7 @@ export function parseBody(input: BodyInput): BodyResult {
     redactions: [],
     // Every field from the start: an object that gains one later changes its shape, and the optimized code reading it is thrown away.
     signature: undefined,
+    trailer: undefined,
     repeatedBanners: [],
   };
   const scan: BodyScan = {
@@ -376,10 +381,10 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
   const { lines, lineKinds: kinds, startLine, shapes } = input;
   const { indents } = shapes;
   const { headingCandidates, lateStops, lateBlockLines } = scan;
-  // The cable's own text ends before a trailer ("BT" and "NNNN", a web-site footer, "End Cable Text"
+  // The cable's own text ends before a trailer ("BT", "#0708" and "NNNN", a web-site footer, "End Cable Text"
   // and what follows): no heading or signature is read after it.
   const last = lastNonBlank(indents, startLine);
-  const lastLine = last > startLine ? beforeTrailer(lines, shapes, startLine, last) : last;
+  const lastLine = last > startLine ? beforeTrailer(lines, shapes, startLine, readTrailer(input, result, last)) : last;
   // Headings (they need paragraph starts to know what follows), on the lines that can start one.
   let skipTo = -1;
   for (const i of headingCandidates) {
@@ -817,17 +822,67 @@ function readSignature(line: number, text: string, kind: LineKind): Signature | 
 }
 
 /**
- * The last line of the cable's own text, at or before `last`: the line before "BT" and "NNNN"
- * closing the transmission, before a partial record's "...", before a web-site footer that
+ * Reads the lines that close the transmission, up from `last`, the last non-blank line: "BT" and
+ * "NNNN" in any order and with blank lines around them, and the end-of-message serial ("#0708")
+ * between a "BT" above it and an "NNNN" below it. Marks them as the trailer and returns the last
+ * line before them (`last` when there are none). The first body line is never part of it.
+ */
+function readTrailer(input: BodyInput, result: BodyResult, last: number): number {
+  const { lines, lineKinds: kinds, startLine, shapes } = input;
+  const { indents, ends, firsts } = shapes;
+  const end = last;
+  let first = -1;
+  // The first character of the trailer line below the one looked at: "N" for "NNNN".
+  let below = 0;
+  let bt: Token[] | undefined;
+  let nnnn: Token[] | undefined;
+  let eom: Trailer['eom'];
+  while (last > startLine) {
+    const c = firsts[last];
+    const text = lines[last];
+    const length = ends[last] - indents[last];
+    let above = -1;
+    if (endsTransmission(lines, shapes, last)) {
+      const t = token(last, text, indents[last], ends[last]);
+      if (c === 66 /* B */) (bt ??= []).push(t);
+      else (nnnn ??= []).push(t);
+    } else if (eom === undefined && below === 78 /* N */ && mayBeEomSerial(c, length) && EOM_SERIAL.test(text)) {
+      // "BT" ⏎ "#0708" ⏎ "NNNN": the serial is read only between the two.
+      above = lastNonBlank(indents, startLine, last - 1);
+      if (above <= startLine || firsts[above] !== 66 /* B */ || !endsTransmission(lines, shapes, above)) break;
+      eom = { token: token(last, text, indents[last], ends[last]), serial: numberToken(last, text, indents[last] + 1, ends[last]) };
+    } else {
+      break;
+    }
+    kinds[last] = 'trailer';
+    below = c;
+    first = last;
+    last = above >= 0 ? above : lastNonBlank(indents, startLine, last - 1);
+  }
+  if (first >= 0) {
+    result.trailer = {
+      range: spanRange(first, indents[first], end, ends[end]),
+      bt: bt ? bt.reverse() : [],
+      eom,
+      nnnn: nnnn ? nnnn.reverse() : [],
+    };
+  }
+  return last;
+}
+
+/** True when line `k` is "BT" or "NNNN" ({@link TRANSMISSION_END}). */
+function endsTransmission(lines: readonly string[], shapes: LineShapes, k: number): boolean {
+  return mayEndTransmission(shapes.firsts[k], shapes.ends[k] - shapes.indents[k]) && TRANSMISSION_END.test(lines[k]);
+}
+
+/**
+ * The last line of the cable's own text, at or before `last`, the last line before the transmission's
+ * trailer ({@link readTrailer}): the line before a partial record's "...", before a web-site footer that
  * follows the signature ("Visit Ankara's Classified Web Site at http://www.intelink.s" ⏎
  * "gov.gov/wiki/Portal:Turkey\"") or before "End Cable Text" and a mail system's trailer.
  */
 function beforeTrailer(lines: readonly string[], shapes: LineShapes, startLine: number, last: number): number {
-  const { indents, ends, firsts } = shapes;
-  // "BT" and "NNNN", in any order and with blank lines around them, close the transmission after everything else.
-  while (last > startLine && mayEndTransmission(firsts[last], ends[last] - indents[last]) && TRANSMISSION_END.test(lines[last])) {
-    last = lastNonBlank(indents, startLine, last - 1);
-  }
+  const { indents } = shapes;
   if (last > startLine && ELISION_LINE.test(lines[last])) last = lastNonBlank(indents, startLine, last - 1);
   // The footer's link may wrap: the lines after its first are pieces of a link, without spaces.
   let linkPieces = true;

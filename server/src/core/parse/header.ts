@@ -72,6 +72,11 @@ const RI_ADDRESS = /^\s*R[A-Z]{4,7}\//;
  * tells which. The header reads it after the address lines; the body reads it after the text.
  */
 export const TRANSMISSION_END = /^\s*(?:BT|NNNN)\s*$/;
+/**
+ * The end-of-message validation line between the last "BT" and "NNNN": the station serial of the
+ * DE line ("DE RUEHFR #0708/01 …") repeated after "#", with as many digits as {@link DE_SERIAL} reads.
+ */
+export const EOM_SERIAL = /^\s*#(\d{3,5})\s*$/;
 // Old printout distribution: "INFO  LOG-00   CIAE-00 …", "ACTION NEA-00", "------------------EE9C66  240653Z /38".
 const DISTRIBUTION = /^\s*(?:(?:INFO|ACTION)\s+[A-Z0-9]+-\d{2}\b|Distribution:\s*$|-{5,}[A-Z0-9]*\s+\d{6}Z\s*\/\d+\s*$)/;
 const DISTRIBUTION_CONTINUATION = /^\s+[A-Z0-9]+-\d{2}(?:\s+[A-Z0-9]+-\d{2})*(?:\s+\/\d+W)?\s*$/;
@@ -90,6 +95,11 @@ export function isRoutingIndicator(text: string, start: number, end: number): bo
  */
 export function mayEndTransmission(first: number, length: number): boolean {
   return (first === C.B && length === 2) || (first === C.N && length === 4);
+}
+
+/** A cheap necessary condition for {@link EOM_SERIAL}, as {@link mayEndTransmission} is for its pattern: "#" and three to five more characters. */
+export function mayBeEomSerial(first: number, length: number): boolean {
+  return first === C.Hash && length >= 4 && length <= 6;
 }
 
 // "DE RUEHFR #0708": a DE line that can open a header.
@@ -111,6 +121,7 @@ const SECURITY_GROUP = /^([A-Z])\1{3,4}(?:\/([A-Z])\2{3,4})?$/;
 const enum C {
   Tab = 9,
   Space = 32,
+  Hash = 35,
   Dash = 45,
   A = 65,
   B = 66,

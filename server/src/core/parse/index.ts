@@ -145,6 +145,7 @@ function parseUnchecked(text: string): Cable {
     oldPageHeaders: body.oldPageHeaders,
     redactions: body.redactions,
     signature: body.signature,
+    trailer: body.trailer,
     id,
     date,
     problems,
