@@ -281,6 +281,18 @@ describe('hover', () => {
     assert.doesNotMatch(at('R 011200Z', 0), /ROUTINE\.\n/);
   });
 
+  it('explains the trailer: BT and NNNN, and the end-of-message serial as the station serial repeated', () => {
+    const cable = (de: string, tail: string) => `VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR ${de} 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC 0001\nBT\n\nS E C R E T PARIS 000001\n\n¶1. (S) Text.\nHALLORAN\n${tail}`;
+    assert.match(hoverAt(cable('#0001/01', 'B|T\n#0001\nNNNN')), /^\*\*BT: prosign\*\*\n\nbreak/);
+    assert.match(hoverAt(cable('#0001/01', 'BT\n#0001\nNN|NN\n')), /^\*\*NNNN: end of message\*\*/);
+    const serial = hoverAt(cable('#0001/01', 'BT\n\n  #00|01\n\nNNNN'));
+    assert.match(serial, /^\*\*\\#0001: station serial number\*\*\n\nEnd-of-message validation line: it repeats the station serial number of the DE line \(\\#0001\)\.\n\nfour-digit station serial number[\s\S]*Source: http/);
+    assert.match(hoverAt(cable('#0002/01', 'BT\n|#0001\nNNNN')), /repeats the station serial number of the DE line, but the DE line has \\#0002\./);
+    assert.match(hoverAt(cable('', 'BT\n#00|01\nNNNN').replace('DE RUEHFR  0011200\n', '')), /repeats the station serial number of the DE line\.\n/);
+    // Not between BT and NNNN, the line is text: no hover.
+    assert.equal(hoverAt(cable('#0001/01', 'BT\n#00|01')), '');
+  });
+
   it('decodes the DTG, the DE line, the security group and the banner', () => {
     assert.match(hoverAt(inValletta('031322Z', 2)), /2009-06-03T13:22:00Z[\s\S]*Wednesday, day 154/);
     assert.match(hoverAt(inValletta('#0412', 1)), /Julian day 154 = 2009-06-03/);

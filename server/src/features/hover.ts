@@ -6,7 +6,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { citedId } from '../core/id';
 import { describeMarking } from '../core/parse/marking';
 import { compareDates } from '../core/rules/util';
-import type { Cable, CalendarDate, Decl, Range, Token, TransmissionHeader } from '../core/model';
+import type { Cable, CalendarDate, Decl, Range, Token, Trailer, TransmissionHeader } from '../core/model';
 import { contains } from '../core/text';
 import type { Dictionaries, TagEntry, TermEntry } from './dictionaries';
 import type { IndexedCable } from './types';
@@ -152,6 +152,26 @@ function headerCodeHover(header: TransmissionHeader, position: Position, d: Dict
   return null;
 }
 
+/**
+ * Hovers on the trailer that closes the transmission: BT and NNNN, and the end-of-message serial, which
+ * repeats the DE line's station serial (the dictionary's `#nnnn`); a DE serial that differs is shown.
+ */
+function trailerHover(trailer: Trailer, cable: Cable, position: Position, d: Dictionaries): Hover | null {
+  for (const t of [...trailer.bt, ...trailer.nnnn]) {
+    if (at(t, position)) return codeHover(t, headerCode(t.text, d), 'Format prosign.');
+  }
+  const eom = trailer.eom;
+  if (!eom || !at(eom.token, position)) return null;
+  const entry = headerCode('#nnnn', d);
+  const de = cable.header?.de?.serial;
+  const repeats = 'End-of-message validation line: it repeats the station serial number of the DE line';
+  const lines = [
+    de === undefined ? `${repeats}.` : de.value === eom.serial.value ? `${repeats} (${esc(`#${de.text}`)}).` : `${repeats}, but the DE line has ${esc(`#${de.text}`)}.`,
+    entry ? codeMeaning(entry) : '',
+  ];
+  return hover(md(`${esc(eom.token.text)}: ${esc(entry?.kind ?? 'station serial number')}`, lines, entry ? shortSource(entry.source) : 'FORMAT.md §2 line 3'), eom.token.range);
+}
+
 /** Hover at a position, or null. */
 export function getHover(cable: Cable, position: Position, ctx: HoverContext): Hover | null {
   const d = ctx.dictionaries;
@@ -224,6 +244,11 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
       if (sec.trailing.some((t) => t.text === 'ZZH')) lines.push('ZZH follows the group in State cables (meaning not established).');
       return hover(md('Security line', lines, 'FORMAT.md §2 line 4 [TPUB5]'), sec.range);
     }
+  }
+  const trailer = cable.trailer;
+  if (trailer && contains(trailer.range, position)) {
+    const code = trailerHover(trailer, cable, position, d);
+    if (code) return code;
   }
   // Caveats first: one on the banner line ("… 000243 NOFORN", "SECRET//NOFORN …") explains itself.
   for (const c of cable.caveats) {
