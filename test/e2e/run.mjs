@@ -116,6 +116,15 @@ async function command(page, text) {
   await page.keyboard.press('Enter');
 }
 
+/** Moves the caret with Go to Line (`line:column`, 1-based) and lets the editor scroll there. */
+async function goToLine(page, where) {
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 5000 });
+  await page.keyboard.type(where);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(800);
+}
+
 /** The color of the first rendered token span whose text contains `text`. */
 async function tokenColor(page, text) {
   return page.evaluate((t) => {
@@ -187,11 +196,7 @@ async function runMode(label, trusted, theme, shots) {
     await check('a completion accepted inside a TAG replaces the rest of it with Shift+Enter', page, async () => {
       // Caret inside "PGOV" on the TAGS line (line 19), before the V: the focused item (PGOF or PGOV) inserts
       // at the caret in insert mode ("PGOFV"); in replace mode, which Shift+Enter takes, it replaces the word.
-      await page.keyboard.press('Control+G');
-      await page.waitForSelector('.quick-input-widget input', { timeout: 5000 });
-      await page.keyboard.type('19:15');
-      await page.keyboard.press('Enter');
-      await page.waitForTimeout(500);
+      await goToLine(page, '19:15');
       await page.keyboard.press('Control+Space');
       await page.waitForFunction(() => document.querySelector('.suggest-widget.visible .monaco-list-row.focused'), null, { timeout: 15000 });
       const chosen = await page.evaluate(() => document.querySelector('.suggest-widget.visible .monaco-list-row.focused .label-name')?.textContent?.trim());
@@ -240,11 +245,7 @@ async function runMode(label, trusted, theme, shots) {
 
     await check('a quick fix renumbers paragraphs', page, async () => {
       // ¶6 is below the fold: go to its line first.
-      await page.keyboard.press('Control+G');
-      await page.waitForSelector('.quick-input-widget input', { timeout: 5000 });
-      await page.keyboard.type('54:2');
-      await page.keyboard.press('Enter');
-      await page.waitForTimeout(800);
+      await goToLine(page, '54:2');
       const box = await page.evaluate(() => {
         const l = [...document.querySelectorAll('.monaco-editor .view-line')].find((x) => x.textContent?.replace(/\u00a0/g, ' ').startsWith('¶6. (C) Comment'));
         if (!l) return null;
