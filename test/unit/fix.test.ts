@@ -67,6 +67,23 @@ describe('quick fixes', () => {
     }
   });
 
+  it('fills in a marking begun and left empty rather than writing a second one before it', () => {
+    const cases: [string, string][] = [
+      // VS Code closes the bracket typed after the number.
+      ['¶3. () Gauci', '¶3. (S) Gauci'],
+      ['¶3.() Gauci', '¶3. (S) Gauci'],
+      ['¶3. (  ) Gauci', '¶3. (S) Gauci'],
+      ['¶3. ( Gauci', '¶3. (S) Gauci'],
+      ['¶3. (\nGauci', '¶3. (S)\nGauci'],
+      // A parenthesis that opens text is no marking.
+      ['¶3. (Gauci', '¶3. (S) (Gauci'],
+    ];
+    for (const [before, after] of cases) {
+      const { fixed } = firstFix('cbl028-portion-marking-missing', '¶3. Gauci', before, 'CBL028');
+      assert.ok(fixed?.includes(after), `${JSON.stringify(before)} should become ${JSON.stringify(after)}, not ${JSON.stringify(fixed?.slice(fixed.indexOf('¶3'), fixed.indexOf('¶3') + 20))}`);
+    }
+  });
+
   it('puts a missing closer where the block ends: before its parenthesis, under its heading, before the footer and signature', () => {
     // [replace in the fixture, by; the text the first CBL027 fix leaves (undefined: no fix offered)].
     const cases: [string, string, string | undefined][] = [

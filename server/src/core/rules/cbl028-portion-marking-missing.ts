@@ -40,14 +40,18 @@ export const rule: Rule = {
         markings = markingsUpTo(banner.level);
         classified = isClassified(cable);
       }
-      // A space before the marking; one after it too when text follows the number at once.
-      const after = at.character < line.length && !isSpace(line.charCodeAt(at.character)) ? ' ' : '';
+      // A marking begun and left empty ("¶2. () The minister", as an editor closes the bracket, or "¶2. ( The
+      // minister") is where the marking goes: the fix fills it in, or the paragraph reads "¶2. (C) () The minister".
+      const empty = emptyMarkingEnd(line, at.character);
+      const end = empty === undefined ? at : { line: at.line, character: empty };
+      // A space before the marking; one after it too when text follows it at once.
+      const after = end.character < line.length && !isSpace(line.charCodeAt(end.character)) ? ' ' : '';
       // One fix per level, the banner level first; never applied by Fix All.
       const fixes: Fix[] = [];
       for (let k = 0; k < markings.length; k++) {
         fixes.push({
           title: `Mark paragraph ${p.readAs} (${markings[k]})`,
-          edits: [{ range: { start: at, end: at }, newText: ` (${markings[k]})${after}` }],
+          edits: [{ range: { start: at, end }, newText: ` (${markings[k]})${after}` }],
           safe: false,
           preferred: k === 0,
         });
@@ -57,6 +61,19 @@ export const rule: Rule = {
   },
 };
 
+
+/**
+ * Where an empty marking after the paragraph number ends, or undefined: white space, "(", white space, then ")"
+ * (its end is after the ")") or white space up to the end of the line ("(" alone: its end is after the "(").
+ * "¶2. (Note: …)" holds no empty marking.
+ */
+function emptyMarkingEnd(line: string, from: number): number | undefined {
+  const open = skipSpaces(line, from);
+  if (line.charCodeAt(open) !== 40 /* ( */) return undefined;
+  const next = skipSpaces(line, open + 1);
+  if (line.charCodeAt(next) === 41 /* ) */) return next + 1;
+  return next > open + 1 || next === line.length ? open + 1 : undefined;
+}
 
 /** The markings of the level and of every level below it, highest first: `S`, `C`, `U` for SECRET. */
 function markingsUpTo(level: Level): string[] {
