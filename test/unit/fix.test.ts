@@ -84,6 +84,20 @@ describe('quick fixes', () => {
     }
   });
 
+  it('renumbers a repeated paragraph number with the paragraphs that follow it in sequence, so that no number repeats after the fix', () => {
+    // A paragraph written as ¶2 after ¶2, above the old ¶3 and ¶4 ("¶1, ¶2, ¶2, ¶3, ¶4").
+    const shifted = (t: string) => t.replace('¶4. (S/NF) Post', '¶3. (S/NF) Post').replace('¶5. (C) Comment', '¶4. (C) Comment');
+    const text = shifted(fs.readFileSync(path.join(DIR, 'cbl025-paragraph-number-duplicate.bad.cable'), 'utf8'));
+    const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL025')!;
+    assert.deepEqual(finding.fixes!.map((f) => f.title), ['Renumber as 3, and the next 2 paragraphs up to 5']);
+    const fixed = applyEdits(text, finding.fixes![0].edits);
+    assert.deepEqual(parseCable(fixed).cable.paragraphs.map((p) => p.readAs), [1, 2, 3, 4, 5]);
+    assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL024' || f.id === 'CBL025'), []);
+    // When the number after the repeated one is free ("¶2, ¶2, ¶4"), only the repeated one changes.
+    const { fixed: alone } = firstFix('cbl025-paragraph-number-duplicate', '¶2. (C) Gauci', '¶2. (C) Gauci', 'CBL025');
+    assert.deepEqual(parseCable(alone!).cable.paragraphs.map((p) => p.readAs), [1, 2, 3, 4, 5]);
+  });
+
   it('puts a missing closer where the block ends: before its parenthesis, under its heading, before the footer and signature', () => {
     // [replace in the fixture, by; the text the first CBL027 fix leaves (undefined: no fix offered)].
     const cases: [string, string, string | undefined][] = [

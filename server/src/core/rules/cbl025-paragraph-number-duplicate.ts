@@ -1,7 +1,7 @@
 /**
  * CBL025 paragraph-number-duplicate: The same paragraph number twice in a row.
  */
-import type { Rule } from './types';
+import type { Rule, TextEdit } from './types';
 
 export const rule: Rule = {
   id: 'CBL025',
@@ -11,9 +11,9 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   docs: {
-    bad: "¶3. (C) …\n¶3. (C) …",
-    good: "¶3. (C) …\n¶4. (C) …",
-    rationale: "Two paragraphs with one number cannot both be cited.",
+    bad: "¶3. (C) …\n¶3. (C) …\n¶4. (C) …",
+    good: "¶3. (C) …\n¶4. (C) …\n¶5. (C) …",
+    rationale: "Two paragraphs with one number cannot both be cited. The quick fix renumbers the repeated paragraph and the paragraphs that follow it in sequence, as when a paragraph is written in above others, so that no number repeats after it.",
     source: "CORPUS-FINDINGS B: duplicates in 23 of 1,295 (1.8%).",
   },
   check(cable, report) {
@@ -21,10 +21,17 @@ export const rule: Rule = {
     for (let i = 1; i < paragraphs.length; i++) {
       const p = paragraphs[i];
       if (p.readAs === paragraphs[i - 1].readAs) {
+        // "¶3." written above the old ¶3 ("¶2, ¶3, ¶3, ¶4"): renumbered alone as 4 it repeats the next one,
+        // so the paragraphs that follow it in sequence move up one with it.
+        const edits: TextEdit[] = [{ range: p.numberToken.range, newText: String(p.readAs + 1) }];
+        for (let j = i + 1; j < paragraphs.length && paragraphs[j].readAs === paragraphs[j - 1].readAs + 1; j++) {
+          edits.push({ range: paragraphs[j].numberToken.range, newText: String(paragraphs[j].readAs + 1) });
+        }
+        const title = edits.length === 1 ? `Renumber as ${p.readAs + 1}` : `Renumber as ${p.readAs + 1}, and the next ${edits.length - 1} paragraph${edits.length === 2 ? '' : 's'} up to ${p.readAs + edits.length}`;
         report({
           message: `Paragraph number ${p.readAs} repeats the one before it.`,
           range: p.marker.range,
-          fixes: [{ title: `Renumber as ${p.readAs + 1}`, edits: [{ range: p.numberToken.range, newText: String(p.readAs + 1) }], safe: false }],
+          fixes: [{ title, edits, safe: false }],
         });
       }
     }
