@@ -163,6 +163,18 @@ describe('completion edits: routing indicators', () => {
     }
   });
 
+  it('offers no addressee on a format line being typed above the address lines', () => {
+    // Typing a header from the top: the "O" of "OO RUEHWEB", the "D" of "DE", the "Z" of "ZNY", the "F" of "FM"
+    // each opened a list of 353 addressees.
+    const lines = ['VZCZCXRO0001', 'PP RUEHWEB', 'DE RUEHFR #0001/01 0011200', 'ZNY SSSSS ZZH', 'P 011200Z JAN 09', 'FM AMEMBASSY PARIS'];
+    for (let n = 1; n < lines.length; n++) {
+      const typing = [...lines.slice(0, n), `${lines[n][0]}|`].join('\n');
+      assert.deepEqual(labelsAt(typing), [], typing);
+    }
+    // Under a TO line, a line being typed is a continuation addressee.
+    assert.ok(labelsAt(header('TO RUEHLO/AMEMBASSY LONDON 0001', 'R|')).includes('RUEHHE/AMEMBASSY HELSINKI'));
+  });
+
   it('offers routing indicators after the keyword and a space, and on continuation lines', () => {
     check(header('TO RUEHLO/AMEMBASSY LONDON 0001', 'INFO RUEHH|'), 'INFO RUEHHE/AMEMBASSY HELSINKI', 'RUEHHE/AMEMBASSY HELSINKI');
     check(header('TO |'), 'TO RUEHC/SECSTATE WASHDC', 'RUEHC/SECSTATE WASHDC');

@@ -24,8 +24,21 @@ export interface CompletionContext {
 
 const CAVEATS = ['NOFORN', 'SIPDIS', 'SENSITIVE', 'NOT FOR INTERNET DISTRIBUTION', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS'];
 const PRECEDENCES = ['ROUTINE', 'PRIORITY', 'IMMEDIATE', 'NIACT IMMEDIATE', 'FLASH'];
-/** Header lines that hold addressees (and unknown lines, which may be one being typed). */
-const ADDRESS_LINE_KINDS: ReadonlySet<string> = new Set(['to', 'info', 'xmt', 'addressee', 'unknown']);
+/** Header lines that hold addressees. */
+const ADDRESS_LINE_KINDS: ReadonlySet<string> = new Set(['to', 'info', 'xmt', 'addressee']);
+
+/**
+ * Whether header line `line` may hold addressees: it reads as an address line, or it is a line not read yet
+ * (one being typed) that opens with TO, INFO or XMT ("TO |") or stands under the FM line or an address line.
+ * Above them it is a format line being typed ("O" of "OO RUEHWEB", "D" of "DE RUEHFR", "F" of "FM"), where no
+ * addressee goes.
+ */
+function mayHoldAddressees(cable: Cable, line: number): boolean {
+  const lines = cable.header?.lines ?? [];
+  const here = lines.find((l) => l.line === line);
+  if (here !== undefined && here.kind !== 'unknown') return ADDRESS_LINE_KINDS.has(here.kind);
+  return ADDRESS_KEYWORD.test(cable.lines[line] ?? '') || lines.some((l) => l.line < line && (l.kind === 'from' || ADDRESS_LINE_KINDS.has(l.kind)));
+}
 
 // Hand-written scans from the end of the text: a regex ending in `[…]*$` is retried at
 // every start position, which is quadratic on a long run of matching characters. Each
@@ -331,8 +344,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   // Address lines: routing indicators with their plain-language addresses, then precedence words.
   // "TO RUEH" or "RUEH", never over the keyword: "INF|O RUEHHE/…" became "RBDHDZA/COMUSNAVCENTO RUEHHE/…".
   // Not on the format lines ("VZCZCXRO", "DE RUEHFR", "P 011200Z"), which hold no addressee.
-  const headerLine = kind === 'header' ? cable.header?.lines.find((l) => l.line === position.line) : undefined;
-  const addressLine = kind === 'header' && (headerLine === undefined || ADDRESS_LINE_KINDS.has(headerLine.kind));
+  const addressLine = kind === 'header' && mayHoldAddressees(cable, position.line);
   if (addressLine && atRoutingIndicator(line, position.character, before, word)) {
     // Replace mode replaces the addressee's indicator and its address, which the item writes both of
     // ("TO RUE|HC/SECSTATE WASHDC PRIORITY 0001" keeps "PRIORITY 0001"), or else the indicator's letters.
