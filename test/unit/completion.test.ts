@@ -124,6 +124,19 @@ describe('completion edits: precedence words', () => {
     check(header('TO RUEHC/SECSTATE WASHDC NIACT IMM|'), 'TO RUEHC/SECSTATE WASHDC NIACT IMMEDIATE');
     check(header('TO RUEHC/SECSTATE WASHDC IMM|'), 'TO RUEHC/SECSTATE WASHDC IMMEDIATE');
   });
+
+  it('offers no precedence word while the address the dictionary gives the routing indicator is being typed', () => {
+    const header = (line: string) => `VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\n${line}\nBT\n\nS E C R E T PARIS 000001\n`;
+    // RUEHC is SECSTATE WASHDC: every space in it opened the precedence list, and "W" was to be replaced by one.
+    assert.deepEqual(labelsAt(header('TO RUEHC/SECSTATE |')), []);
+    assert.deepEqual(labelsAt(header('TO RUEHC/SECSTATE W|')), []);
+    assert.deepEqual(labelsAt(header('TO RUEHC/SECSTATE WASH|')), []);
+    assert.deepEqual(labelsAt(header('INFO RUEHLO/AMEMBASSY |')), []);
+    // Once it is complete, or written otherwise than the dictionary has it, the list is back.
+    check(header('TO RUEHC/SECSTATE WASHDC |'), 'TO RUEHC/SECSTATE WASHDC ROUTINE');
+    check(header('TO RUEHC/SECSTATE PRI|'), 'TO RUEHC/SECSTATE PRIORITY', 'PRIORITY');
+    check(header('TO RUEHXQ/AMEMBASSY NOWHERE |'), 'TO RUEHXQ/AMEMBASSY NOWHERE ROUTINE');
+  });
 });
 
 describe('completion edits: reason letters', () => {

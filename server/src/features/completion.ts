@@ -9,7 +9,7 @@ import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Cable } from '../core/model';
 import { parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
 import { parseCaveatLine } from '../core/parse/metadata';
-import { contains, isAlnum, isDigit, isLetter, isSpace, skipSpaces } from '../core/text';
+import { contains, isAlnum, isDigit, isLetter, isSpace, skipSpaces, WHITE_RUNS } from '../core/text';
 import type { Dictionaries } from './dictionaries';
 
 /** What {@link getCompletions} needs besides the cable. */
@@ -124,6 +124,25 @@ function endsWithAddressAndWord(text: string): boolean {
     inSpace = inSpace && isSpace(c);
   }
   return false;
+}
+
+/**
+ * Whether the caret is in the plain-language address the dictionary gives the routing indicator before the
+ * last slash of `before`, before its last word is complete: in "TO RUEHC/SECSTATE |" and "TO RUEHC/SECSTATE W|"
+ * (RUEHC is SECSTATE WASHDC) the address is still being typed, and no precedence word goes there yet.
+ * `word` is the word being typed at the caret.
+ */
+function inKnownAddress(before: string, word: string, d: Dictionaries): boolean {
+  const slash = before.lastIndexOf('/');
+  let i = slash;
+  while (i > 0 && isUpper(before.charCodeAt(i - 1))) i--;
+  const entry = slash > 0 ? d.routingIndicators.get(before.slice(i, slash)) : undefined;
+  if (!entry) return false;
+  const written = before.slice(slash + 1, before.length - word.length).trim();
+  const address = entry.address.split(' ');
+  const typed = written.length === 0 ? [] : written.split(WHITE_RUNS);
+  if (typed.length >= address.length || typed.some((w, k) => w !== address[k])) return false;
+  return address[typed.length].startsWith(word.toUpperCase());
 }
 
 /**
@@ -361,7 +380,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
       textEdit: edit(span, `${r.code}/${r.address}`),
     }));
   }
-  if (addressLine && endsWithAddressAndWord(before)) {
+  if (addressLine && endsWithAddressAndWord(before) && !inKnownAddress(before, word, d)) {
     // "WASHDC NIACT IMM": "NIACT IMMEDIATE" replaces "NIACT" too; the other words replace the word typed.
     const from = position.character - before.length;
     const starts = phraseStarts(line, from, position.character, isSpace).filter((s) => endsWithAddressAndWord(before.slice(0, s - from)));
