@@ -149,6 +149,17 @@ describe('completion edits: reason letters', () => {
     check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (a');
   });
 
+  it('offers each letter once, in the wording of the order the E.O. line cites', () => {
+    // Section 1.4 gave a to h twice: as amended in 2003 and in E.O. 13526.
+    const items = completionsAt(clby('Classified By: Jan Novak, for reasons 1.4 (|')).items;
+    assert.deepEqual(items.map((i) => i.label), ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
+    assert.match(String(items[2].detail), /special activities/);
+    const under13526 = completionsAt(clby('Classified By: Jan Novak, for reasons 1.4 (|').replace('E.O. 12958', 'E.O. 13526')).items;
+    assert.deepEqual(under13526.map((i) => i.label), ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
+    assert.match(String(under13526[2].detail), /covert action/);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.5 (|')), ['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+  });
+
   it('never replaces the digits of the order section', () => {
     // "reasons 1.4" gave "reasons 1.a".
     assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4|')), []);

@@ -10,7 +10,7 @@ import type { Cable } from '../core/model';
 import { parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
 import { parseCaveatLine } from '../core/parse/metadata';
 import { contains, isAlnum, isDigit, isLetter, isSpace, skipSpaces, WHITE_RUNS } from '../core/text';
-import type { Dictionaries } from './dictionaries';
+import type { Dictionaries, TermEntry } from './dictionaries';
 
 /** What {@link getCompletions} needs besides the cable. */
 export interface CompletionContext {
@@ -401,9 +401,15 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     const section = /1\s?\.\s?5/.test(before) ? '1.5' : '1.4';
     // A reason is one letter, and no letter follows the caret: there is no rest of a word to replace.
     const span = { ...wordSpan, replaceEnd: position.character };
-    return d.eo
-      .filter((e) => e.kind === 'reason' && e.section === section)
-      .map((e) => ({ label: e.code!, kind: CompletionItemKind.EnumMember, detail: e.summary, textEdit: edit(span, e.code!) }));
+    // Section 1.4 has its letters twice, as amended in 2003 and in E.O. 13526: one item per letter, in the
+    // wording of the order the E.O. line cites (E.O. 13526), else of the first listed.
+    const cited = cable.eo?.order?.text;
+    const reasons = new Map<string, TermEntry>();
+    for (const e of d.eo) {
+      if (e.kind !== 'reason' || e.section !== section || e.code === undefined) continue;
+      if (!reasons.has(e.code) || (cited !== undefined && e.order?.includes(cited))) reasons.set(e.code, e);
+    }
+    return [...reasons.values()].map((e) => ({ label: e.code!, kind: CompletionItemKind.EnumMember, detail: e.summary, textEdit: edit(span, e.code!) }));
   }
 
   // DECL dates: ten years after the cable first.
