@@ -81,6 +81,14 @@ describe('rules: metadata', () => {
   });
 });
 
+describe('rules: messages', () => {
+  it('CBL023 says a repeated REF letter repeats, and a skipped one what was expected', () => {
+    const text = 'UNCLAS NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nREF: A. NOWHERE 10\nC. NOWHERE 12\nC. NOWHERE 13\nD. NOWHERE 14\n\n¶1. (U) Text.\n';
+    const messages = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL023').map((f) => `${f.range.start.line}: ${f.message}`);
+    assert.deepEqual(messages, ['6: REF item C where B is expected.', '7: REF item C repeats the letter of the item before it.']);
+  });
+});
+
 describe('lintCable: failures', () => {
   const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8');
 

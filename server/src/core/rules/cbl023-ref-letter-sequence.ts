@@ -25,7 +25,10 @@ export const rule: Rule = {
       // An item without a letter ("REF: STATE 51120") is not in the sequence.
       if (!item.letter || !item.letterToken) continue;
       const code = item.letter.charCodeAt(0);
-      if (code !== expected) {
+      if (code === expected - 1 && expected > 65) {
+        // "A. … C. … C. …": the second C repeats the letter before it; D is not what it was meant to be.
+        report({ message: `REF item ${item.letter} repeats the letter of the item before it.`, range: item.letterToken.range });
+      } else if (code !== expected) {
         report({ message: `REF item ${item.letter} where ${String.fromCharCode(expected)} is expected.`, range: item.letterToken.range });
       }
       expected = code + 1;
