@@ -349,7 +349,7 @@ describe('parser: metadata', () => {
     ['REFTEL: 2005 BUCHAREST 2550', ['- 05BUCHAREST2550']],
     ['Ref: a) vienna 350 b) 05 vienna 1760', ['A 09VIENNA350', 'B 05VIENNA1760']],
     ['REF: A) PARIS 2208 (NOTAL) B) SECSTATE 2743', ['A 09PARIS2208', 'B 09STATE2743']],
-    ['REF: A. NOWHERE 1817 AND PREVIOUS B. 08 NOWHERE 1137 and previous', ['A 09NOWHERE1817', 'B 08NOWHERE1137']],
+    ['REF: A. OTHERTOWN 1817 AND PREVIOUS B. 08 NOWHERE 1137 and previous', ['A 09OTHERTOWN1817', 'B 08NOWHERE1137']],
     ['REF: A. OTHERTOWN 2409 B. STATE 81957: REPORT OF THE TALKS', ['A 09OTHERTOWN2409', 'B 09STATE81957']],
     // Citations run together without a separator; a month or a one-letter word is not a post.
     ['REF: SAO PAULO 329; SAO PAULO 353 SAO PAULO 311', ['- 09SAOPAULO329', '- 09SAOPAULO353', '- 09SAOPAULO311']],
@@ -365,6 +365,15 @@ describe('parser: metadata', () => {
     });
   }
 
+  it('dates a citation of the same post with a higher number, given without a year, to the year before', () => {
+    // NOWHERE 000040 of January 2010 cannot cite NOWHERE 2950 of 2010: the post numbers its cables from 1 each year.
+    const cc = parse('P 140930Z JAN 10\nFM AMEMBASSY NOWHERE\n\nC O N F I D E N T I A L NOWHERE 000040\n\nE.O. 12958: DECL: 01/14/2020\nTAGS: PREL\nSUBJECT: X\n\nREF: A. NOWHERE 2950 B. NOWHERE 12 C. OTHERTOWN 2950 D. 10 NOWHERE 2950\n\n¶1. (C) Text.\n');
+    assert.deepEqual(cc.refs?.items.map((i) => i.id), ['09NOWHERE2950', '10NOWHERE12', '10OTHERTOWN2950', '10NOWHERE2950']);
+    // Undated, the file name's id stands in, and so do its post and serial.
+    const undated = parse('UNCLAS NOWHERE 000040\n\nTAGS: PREL\nSUBJECT: X\n\nREF: A. NOWHERE 2950 B. NOWHERE 12\n\n¶1. (U) Text.\n');
+    assert.deepEqual(undated.refs?.items.map((i) => citedId(i, '00NOWHERE40')), ['99NOWHERE2950', '00NOWHERE12']);
+  });
+
   it('reads lettered REF items on continuation lines, after a blank line, and the label (EXDIS)', () => {
     const cc = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nREF: A. KIEV 1186\n\n¶B. 05 KIEV 4590\n¶C. ANKARA 1516 (EXDIS)\n\nClassified By: Ambassador, reason 1.4 (b,d)\n');
     assert.deepEqual(cc.refs?.items.map((i) => i.letter), ['A', 'B', 'C']);
@@ -373,7 +382,7 @@ describe('parser: metadata', () => {
   });
 
   it('reads a citation wrapped onto the next line as one item, and a caption after REF as no item', () => {
-    const head = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n';
+    const head = 'C O N F I D E N T I A L NOWHERE 000500\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n';
     const refs = (ref: string) => parse(`P 010101Z JAN 09\nFM AMEMBASSY NOWHERE\n\n${head}${ref}\n\nClassified By: Ambassador, reason 1.4 (b,d)\n\n¶1. (C) Text.\n`).refs;
     // Wrapped after the year, after "-" in a title and after "U.S.-".
     const year = refs('REF: (A) OTHERTOWN 1516 (B) NOWHERE 421 (C) 2008\n     NOWHERE 146 (D) OTHERTOWN 425');

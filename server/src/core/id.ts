@@ -90,12 +90,38 @@ export function idFromFileName(name: string): string | undefined {
 const FILE_EXTENSION = /\.(?:txt|cable)$/i;
 const FILE_ID = /^\d{2}[A-Z]+\d{1,6}$/;
 
+/** The cable a REF citation is read in: its year, and its post and serial when the text gives them. */
+export interface CitingCable {
+  /** Four-digit year. */
+  readonly year: number;
+  /** Post as written (`BUENOS AIRES`) or normalised (`BUENOSAIRES`). */
+  readonly post?: string;
+  readonly serial?: number;
+}
+
+/**
+ * The year of a cable cited without one: the citing cable's year, or the year before when the
+ * citation names the citing cable's own post with a higher number. A post numbers its cables
+ * from 1 each year, so "NOWHERE 2950" in NOWHERE 40 of January 2010 was sent in 2009.
+ */
+export function citedYear(cited: { readonly post: string; readonly number: number }, citing: CitingCable): number {
+  const year = fullYear(citing.year);
+  if (citing.post === undefined || citing.serial === undefined || cited.number <= citing.serial) return year;
+  return normalizePost(cited.post) === normalizePost(citing.post) ? year - 1 : year;
+}
+
+const CANONICAL_ID = /^(\d{2})([A-Z]+)(\d{1,6})$/;
+
 /**
  * The id of the cable that REF item `item` cites. A citation without a year takes the citing
- * cable's year; when the cable's text gives no date, the year of `citingId` (the id its file
- * name gives, say) stands in.
+ * cable's year (see {@link citedYear}); when the cable's text gives no date, the year of `citingId`
+ * (the id its file name gives, say) stands in, and its post and serial are compared as the text's are.
  */
 export function citedId(item: RefItem, citingId: string | undefined): string | undefined {
   if (item.id !== undefined || item.cable === undefined || citingId === undefined) return item.id;
-  return canonicalId(fullYear(parseInt(citingId.slice(0, 2), 10)), item.cable.post, item.cable.number);
+  const m = CANONICAL_ID.exec(citingId);
+  const citing: CitingCable = m
+    ? { year: parseInt(m[1], 10), post: m[2], serial: parseInt(m[3], 10) }
+    : { year: parseInt(citingId.slice(0, 2), 10) };
+  return canonicalId(citedYear(item.cable, citing), item.cable.post, item.cable.number);
 }

@@ -355,7 +355,8 @@ export interface RefItem {
   readonly cable?: Citation;
   /**
    * Canonical id of the cited cable (`09PARIS708`); a citation without a year
-   * takes the year of the citing cable. Undefined when that year is unknown.
+   * takes the year of the citing cable, or the year before when it names the
+   * citing cable's post with a higher number. Undefined when that year is unknown.
    */
   readonly id?: string;
   /** Trailing labels such as `(NOTAL)` or `(EXDIS)`. */

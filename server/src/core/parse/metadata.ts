@@ -3,7 +3,7 @@
  * lines, E.O., TAGS, SUBJECT, REF and Classified By (FORMAT.md §4–5,
  * CORPUS-FINDINGS.md §3–7). Fields may wrap, share lines or come out of order.
  */
-import { canonicalId, fullYear } from '../id';
+import { canonicalId, citedYear, fullYear, type CitingCable } from '../id';
 import type {
   Banner,
   Caveat,
@@ -314,8 +314,8 @@ export interface MetadataResult {
 
 /**
  * Reads the metadata block from line `start` (the line after the banner, or
- * the first line after the preamble when there is no banner). `citingYear`
- * completes REF citations that give no year.
+ * the first line after the preamble when there is no banner). `citing`, the cable's
+ * year with its banner's post and serial, completes REF citations that give no year.
  */
 export function parseMetadata(
   lines: readonly string[],
@@ -323,13 +323,13 @@ export function parseMetadata(
   hints: LineHints,
   start: number,
   kinds: LineKind[],
-  citingYear: number | undefined,
+  citing: CitingCable | undefined,
   bannered: boolean,
 ): MetadataResult {
   const { indents, firsts, seconds } = shapes;
   const r: MetadataResult = { caveats: [], passingLines: [], correctedCopy: [], bodyStart: start, lastLine: start - 1, repeatedBanners: [] };
   const seen = new Set<Field>();
-  const builder = new FieldBuilder(kinds, citingYear, r, hints);
+  const builder = new FieldBuilder(kinds, citing, r, hints);
   let current: Field | undefined;
   let lastField: Field | undefined;
   let blankBefore = false;
@@ -477,7 +477,7 @@ class FieldBuilder {
 
   constructor(
     private readonly kinds: LineKind[],
-    private readonly citingYear: number | undefined,
+    private readonly citing: CitingCable | undefined,
     private readonly r: MetadataResult,
     private readonly hints: LineHints,
   ) {}
@@ -837,7 +837,7 @@ class FieldBuilder {
 
   #item(itemRange: Range, citation: Token, labels: Token[], letterToken?: Token, letter?: string): RefItem {
     const cable = parseCitation(citation.text);
-    const year = cable?.year ?? this.citingYear;
+    const year = cable?.year ?? (cable && this.citing ? citedYear(cable, this.citing) : undefined);
     return {
       range: itemRange,
       letterToken,
