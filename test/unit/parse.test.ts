@@ -355,6 +355,9 @@ describe('parser: metadata', () => {
     ['REF: SAO PAULO 329; SAO PAULO 353 SAO PAULO 311', ['- 09SAOPAULO329', '- 09SAOPAULO353', '- 09SAOPAULO311']],
     ['REF: A. NOWHERE POINTS 20 SEPTEMBER 2007', ['A -']],
     ['REF: A. C 08 NOWHERE 4039', ['A -']],
+    // A month before the number makes it a day, and a redacted post names no cable.
+    ['REF: A. OTHERTOWN 1205  B. NOWHERE-OTHERTOWN VIDEO CALL JUNE 3  C. SMITH-JONES EMAIL OCTOBER 21', ['A 09OTHERTOWN1205', 'B -', 'C -']],
+    ['REF: 08 XXXXXXXX 52', ['- -']],
     ['REF: NONE', []],
   ];
   for (const [line, expected] of refForms) {

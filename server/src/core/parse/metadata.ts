@@ -1214,6 +1214,18 @@ export function continuesTags(text: string): boolean {
 // "[08] TUNIS 1137", then nothing, " AND PREVIOUS" or a title after a colon ("STATE 81957: REPORT OF …").
 const CITATION = /^(?:(\d{2}|\d{4})\s+)?([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,3})\s+0*(\d{1,6})(?:\s+AND\s+PREVIOUS\.?|:(?:\s.*)?)?$/i;
 
+/** Month names written out, which end no post (the abbreviations do: `RIO DE JAN`). */
+const FULL_MONTHS: ReadonlySet<string> = new Set([...MONTHS, 'SEPT']);
+
+/** True when `post` is a redaction: capital X's, perhaps in several words. */
+function onlyXs(post: string): boolean {
+  for (let k = 0; k < post.length; k++) {
+    const c = post.charCodeAt(k);
+    if (c !== 88 /* X */ && c !== 32) return false;
+  }
+  return true;
+}
+
 /** Parses a cable citation; undefined for free text (`SAINZ E-MAIL`, `IIR 6906012405`). */
 function parseCitation(text: string): Citation | undefined {
   const m = CITATION.exec(text.trim());
@@ -1221,6 +1233,11 @@ function parseCitation(text: string): Citation | undefined {
   const post = singleSpaced(m[2].toUpperCase());
   // "DTG 251847Z MAR 08" and month names are not posts.
   if (NOT_POSTS.has(post)) return undefined;
+  // "NOWHERE-OTHERTOWN VIDEO CALL JUNE 3", "SMITH-JONES EMAIL OCTOBER 21": the number after a month is a day.
+  const lastSpace = post.lastIndexOf(' ');
+  if (lastSpace >= 0 && FULL_MONTHS.has(post.slice(lastSpace + 1))) return undefined;
+  // "08 XXXXXXXX 52": a redacted post names no cable.
+  if (onlyXs(post)) return undefined;
   return {
     year: m[1] !== undefined ? fullYear(parseInt(m[1], 10)) : undefined,
     post,
