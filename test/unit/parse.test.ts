@@ -876,6 +876,8 @@ describe('parser: canonical ids', () => {
   it('builds and reads ids in every typed form', () => {
     assert.equal(canonicalId(2009, 'Buenos Aires', 1462), '09BUENOSAIRES1462');
     assert.equal(canonicalId(9, 'SECSTATE', 2743), '09STATE2743');
+    assert.equal(canonicalId(2009, 'DUBAI RPO', 12), '09RPODUBAI12');
+    assert.equal(canonicalId(2009, 'RPO DUBAI', 12), '09RPODUBAI12');
     for (const typed of ['09PARIS708', 'PARIS 708', '09 PARIS 708', '2009 PARIS 000708']) assert.equal(parseCableId(typed)?.number, 708, typed);
     assert.equal(parseCableId('09 PARIS 708')?.year, 2009);
     assert.equal(parseCableId('PARIS 708')?.year, undefined);

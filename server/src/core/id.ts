@@ -10,6 +10,8 @@ import { isDigit } from './text';
 const POST_ALIASES: ReadonlyMap<string, string> = new Map([
   ['SECSTATE', 'STATE'],
   ['SECSTATEWASHDC', 'STATE'],
+  // The banner writes "RPO DUBAI", citations often "DUBAI RPO".
+  ['DUBAIRPO', 'RPODUBAI'],
 ]);
 
 /** Normalises a post for an id: upper case, letters only (`Buenos Aires` → `BUENOSAIRES`). */
