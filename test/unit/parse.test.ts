@@ -368,6 +368,13 @@ describe('parser: metadata', () => {
     });
   }
 
+  it('ends a SUBJECT at a dashed line under it, which frames the heading that opens the body', () => {
+    const cc = parse('UNCLAS NOWHERE 000077\n\nE.O. 12958: N/A\nTAGS: PGOV ECON\nSUBJECT: NOWHERE WEEKLY NOTES 03-02-2009\n-----------\n¶1. SUMMARY\n-----------\nTopics of the week follow.\n\n¶2. (U) Text.\n');
+    assert.equal(cc.subject?.text, 'NOWHERE WEEKLY NOTES 03-02-2009');
+    assert.equal(cc.bodyStartLine, 5);
+    assert.deepEqual(cc.paragraphs.map((p) => p.readAs), [1, 2]);
+  });
+
   it('dates a citation of the same post with a higher number, given without a year, to the year before', () => {
     // NOWHERE 000040 of January 2010 cannot cite NOWHERE 2950 of 2010: the post numbers its cables from 1 each year.
     const cc = parse('P 140930Z JAN 10\nFM AMEMBASSY NOWHERE\n\nC O N F I D E N T I A L NOWHERE 000040\n\nE.O. 12958: DECL: 01/14/2020\nTAGS: PREL\nSUBJECT: X\n\nREF: A. NOWHERE 2950 B. NOWHERE 12 C. OTHERTOWN 2950 D. 10 NOWHERE 2950\n\n¶1. (C) Text.\n');

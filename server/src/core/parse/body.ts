@@ -133,7 +133,7 @@ function firstBits(c: number): number {
 }
 
 /** True for the first characters of a rule line: "-", "=", "_", "*", "–" and "—". */
-function isRuleChar(c: number): boolean {
+export function isRuleChar(c: number): boolean {
   return (firstBits(c) & First.Rule) !== 0;
 }
 

@@ -26,6 +26,7 @@ import type {
 import type { LineShapes } from '../text';
 import { isDigit, isLetter, isSpace, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, WHITE_RUNS } from '../text';
 import { readRepeatedBanner } from './banner';
+import { isRuleChar, RULE_LINE } from './body';
 import { isRealDate } from './header';
 import { parsePortionMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
@@ -546,6 +547,8 @@ class FieldBuilder {
         return true;
       case 'subject':
         if (afterBlank || text.length > 120 || this.#subjectParts.length >= 6) return false;
+        // "-----------" under the subject frames the heading that opens the body ("SUMMARY"); it is no subject text.
+        if (isRuleChar(text.charCodeAt(skipSpaces(text))) && RULE_LINE.test(text)) return false;
         this.subjectAppend(line, text);
         return true;
       case 'ref':
