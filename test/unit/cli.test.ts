@@ -241,6 +241,7 @@ describe('cablelint', function () {
     assert.deepEqual(v.reasons, ['1.4(b)', '1.4(d)']);
     assert.equal(v.header.station, 'RUEHVT');
     assert.equal(v.header.julianDay, 154);
+    assert.deepEqual([v.header.securityGroup, v.header.securityLevel], ['SSSSS', 'SECRET']);
     assert.deepEqual(v.header.to, ['RUEHC/SECSTATE WASHDC', 'RUEKJCS/SECDEF WASHINGTON DC']);
     const lisbon = records.find((x) => x.file.endsWith('08LISBON977.cable'));
     assert.equal(lisbon.id, '08LISBON977', 'the id falls back to the file name');

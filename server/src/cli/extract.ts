@@ -34,6 +34,8 @@ export function extractRecord(file: string, cable: Cable): Record<string, unknow
           julianDay: h.de?.julianDay?.value ?? null,
           time: h.de?.time?.text ?? null,
           securityGroup: h.security?.group?.text ?? null,
+          // The level the group stands for (CCCCC: CONFIDENTIAL): the only level of a copy that lost its banner.
+          securityLevel: h.security?.groupLevel ?? null,
           precedence: h.dtg?.precedences.filter(Boolean).join('/') || null,
           from: h.from?.address?.text ?? null,
           to: h.to.map((a) => [a.routingIndicator?.text, a.address?.text].filter(Boolean).join('/')),
