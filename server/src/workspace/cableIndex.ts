@@ -4,6 +4,7 @@
  */
 import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver';
 import { citedId, idFromFileName as idFromName, parseCableId } from '../core/id';
+import { URI } from 'vscode-uri';
 import type { Cable } from '../core/model';
 import type { IndexedCable } from '../features/types';
 
@@ -32,30 +33,69 @@ export function idFromFileName(uri: string): string | undefined {
   return idFromName(decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)));
 }
 
-/** Cables by URI with an id lookup and a reverse citation map. */
+/**
+ * The one spelling of a URI the index keys on: clients escape the same path differently
+ * (VS Code writes "(" as `%28`, Helix leaves it), so that an open file is not indexed twice.
+ */
+export function indexKey(uri: string): string {
+  return URI.parse(uri).toString();
+}
+
+/**
+ * Cables by URI with an id lookup and a reverse citation map.
+ * Several files may hold the same cable (a copy in another folder): the id stays
+ * while any of them remains, and {@link CableIndex.byId} prefers the one its file name gives.
+ */
 export class CableIndex {
   readonly #byUri = new Map<string, IndexedCable>();
-  readonly #byId = new Map<string, IndexedCable>();
+  readonly #byId = new Map<string, IndexedCable[]>();
 
   get size(): number {
     return this.#byUri.size;
   }
 
   set(entry: IndexedCable): void {
-    this.delete(entry.uri);
-    this.#byUri.set(entry.uri, entry);
-    if (entry.id) this.#byId.set(entry.id, entry);
+    const key = indexKey(entry.uri);
+    this.#remove(key);
+    this.#byUri.set(key, entry);
+    if (entry.id) {
+      const same = this.#byId.get(entry.id);
+      if (same) same.push(entry);
+      else this.#byId.set(entry.id, [entry]);
+    }
   }
 
-  delete(uri: string): void {
-    const old = this.#byUri.get(uri);
-    if (!old) return;
-    this.#byUri.delete(uri);
-    if (old.id && this.#byId.get(old.id)?.uri === uri) this.#byId.delete(old.id);
+  /** Drops the cable at `uri`; true when there was one. */
+  delete(uri: string): boolean {
+    return this.#remove(indexKey(uri));
   }
 
+  /** Drops every cable in the folder `uri` and its subfolders (a folder deleted at once); returns how many. */
+  deleteUnder(uri: string): number {
+    const prefix = indexKey(uri).replace(/\/*$/, '/');
+    let n = 0;
+    // Deleting from a Map while iterating over it visits every remaining entry once.
+    for (const key of this.#byUri.keys()) if (key.startsWith(prefix) && this.#remove(key)) n++;
+    return n;
+  }
+
+  #remove(key: string): boolean {
+    const old = this.#byUri.get(key);
+    if (!old) return false;
+    this.#byUri.delete(key);
+    const same = old.id ? this.#byId.get(old.id) : undefined;
+    if (same) {
+      same.splice(same.indexOf(old), 1);
+      if (same.length === 0) this.#byId.delete(old.id!);
+    }
+    return true;
+  }
+
+  /** The cable with canonical id `id`: of several files holding it, the one named after it, else the first indexed. */
   byId(id: string): IndexedCable | undefined {
-    return this.#byId.get(id);
+    const same = this.#byId.get(id);
+    if (!same) return undefined;
+    return same.length === 1 ? same[0] : (same.find((e) => idFromFileName(e.uri) === id) ?? same[0]);
   }
 
   /** Cables whose REF field cites `id`. */

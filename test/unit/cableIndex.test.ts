@@ -1,0 +1,64 @@
+/**
+ * The workspace index on its own: ids shared by several files, folders removed
+ * at once, URIs written differently by different clients, and search.
+ */
+import * as assert from 'node:assert/strict';
+import { parseCable } from '../../server/src/core/parse/index';
+import { CableIndex, idFromFileName, summarize } from '../../server/src/workspace/cableIndex';
+
+/** An invented cable of NOWHERE with `serial`, `subject` and REF citations. */
+function cable(serial: number, subject: string, refs = ''): string {
+  const padded = String(serial).padStart(6, '0');
+  return `R 010800Z DEC 09\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC\n\nUNCLAS NOWHERE ${padded}\n\nE.O. 12958: N/A\nTAGS: ECON XX\nSUBJECT: ${subject}\n${refs ? `\nREF: ${refs}\n` : ''}\n1. (U) Text.\n`;
+}
+
+/** Adds the cable `text` at `uri` to `index`, as the server does. */
+function add(index: CableIndex, uri: string, text: string): void {
+  index.set(summarize(uri, parseCable(text).cable, idFromFileName(uri)));
+}
+
+describe('workspace index', () => {
+  it('keeps an id while any file holding it remains, and prefers the file its name gives', () => {
+    const index = new CableIndex();
+    // The same cable filed twice, once under its own name, and once more in a third folder.
+    add(index, 'file:///ws/a/09NOWHERE5.txt', cable(5, 'QUINCE'));
+    add(index, 'file:///ws/b/copy.cable', cable(5, 'QUINCE'));
+    add(index, 'file:///ws/c/copy.cable', cable(5, 'QUINCE'));
+    assert.equal(index.byId('09NOWHERE5')?.uri, 'file:///ws/a/09NOWHERE5.txt');
+    index.delete('file:///ws/a/09NOWHERE5.txt');
+    assert.ok(index.byId('09NOWHERE5'), 'deleting one copy lost the id');
+    index.delete('file:///ws/c/copy.cable');
+    assert.equal(index.byId('09NOWHERE5')?.uri, 'file:///ws/b/copy.cable');
+    index.delete('file:///ws/b/copy.cable');
+    assert.equal(index.byId('09NOWHERE5'), undefined);
+  });
+
+  it('gives the id back to the files that remain when a file is indexed again under another id', () => {
+    const index = new CableIndex();
+    add(index, 'file:///ws/09NOWHERE5.txt', cable(5, 'QUINCE'));
+    add(index, 'file:///ws/draft.cable', cable(5, 'QUINCE'));
+    add(index, 'file:///ws/draft.cable', cable(6, 'MEDLAR'));
+    assert.equal(index.byId('09NOWHERE5')?.uri, 'file:///ws/09NOWHERE5.txt');
+    assert.equal(index.byId('09NOWHERE6')?.uri, 'file:///ws/draft.cable');
+  });
+
+  it('drops every cable under a folder that is deleted, and nothing beside it', () => {
+    const index = new CableIndex();
+    add(index, 'file:///ws/archive/09NOWHERE5.txt', cable(5, 'QUINCE'));
+    add(index, 'file:///ws/archive/2009/09NOWHERE6.txt', cable(6, 'MEDLAR'));
+    add(index, 'file:///ws/archive2/09NOWHERE7.txt', cable(7, 'SLOE'));
+    assert.equal(index.deleteUnder('file:///ws/archive'), 2);
+    assert.deepEqual(index.search('').map((s) => s.name), ['09NOWHERE7']);
+    assert.equal(index.byId('09NOWHERE5'), undefined);
+  });
+
+  it('takes a URI however the client escapes it, so an open file is not indexed twice', () => {
+    const index = new CableIndex();
+    // vscode-uri writes "(" as %28; Helix and others leave it as it is.
+    add(index, 'file:///ws/odd%20%282009%29/09NOWHERE5.txt', cable(5, 'QUINCE'));
+    add(index, 'file:///ws/odd%20(2009)/09NOWHERE5.txt', cable(5, 'QUINCE'));
+    assert.equal(index.size, 1);
+    index.delete('file:///ws/odd%20(2009)/09NOWHERE5.txt');
+    assert.equal(index.size, 0);
+  });
+});
