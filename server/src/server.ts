@@ -11,6 +11,7 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   ProposedFeatures,
+  WatchKind,
   SelectionRange,
   TextDocuments,
   TextDocumentSyncKind,
@@ -178,7 +179,8 @@ connection.onInitialize((params: InitializeParams) => {
 connection.onInitialized(async () => {
   if (hasWatchedFilesRegistration) {
     await connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.cable' }, { globPattern: '**/*.txt' }, { globPattern: '**/.cablelint.json{,c}' }],
+      // A folder deleted, moved or copied in is one event for the folder, which the file globs do not match.
+      watchers: [{ globPattern: '**/*.cable' }, { globPattern: '**/*.txt' }, { globPattern: '**/.cablelint.json{,c}' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
     });
   }
   await loadSettings();
@@ -291,6 +293,7 @@ documents.onDidOpen((e) => {
   indexOpen(e.document);
 });
 documents.onDidChangeContent((e) => {
+  unindexed.add(e.document.uri);
   if (settings.validateRun === 'onType') scheduleValidation(e.document, 150);
 });
 documents.onDidSave((e) => {
@@ -298,6 +301,9 @@ documents.onDidSave((e) => {
   indexOpen(e.document);
 });
 documents.onDidClose((e) => {
+  unindexed.delete(e.document.uri);
+  // What the editor had unsaved is gone: the index goes back to the file on disk, or drops a document that has none.
+  indexFromDisk(e.document.uri);
   parsed.delete(e.document.uri);
   largeLogged.delete(e.document.uri);
   const t = timers.get(e.document.uri);
@@ -328,6 +334,7 @@ connection.onSelectionRanges((p) => {
 connection.onHover((p) => {
   const doc = documents.get(p.textDocument.uri);
   if (!doc) return null;
+  indexEdits();
   return guard('hover', null, () => getHover(cableFor(doc), p.position, { dictionaries, lookupCable: (id) => index.byId(id), citingId: idFromFileName(doc.uri) }));
 });
 
@@ -390,6 +397,7 @@ function disableRuleActions(uri: string, findings: readonly Finding[], range: { 
 connection.onDefinition((p) => {
   const doc = documents.get(p.textDocument.uri);
   if (!doc) return null;
+  indexEdits();
   return guard('definition', null, () => {
     const cable = cableFor(doc);
     const inText = getInTextDefinition(cable, doc.uri, p.position);
@@ -405,6 +413,7 @@ connection.onDefinition((p) => {
 connection.onReferences((p) => {
   const doc = documents.get(p.textDocument.uri);
   if (!doc) return [];
+  indexEdits();
   return guard('references', [] as Location[], () => {
     const cable = cableFor(doc);
     // On the banner: every workspace cable that cites this one.
@@ -424,6 +433,7 @@ connection.onDocumentHighlight((p) => {
 connection.onDocumentLinks((p) => {
   const doc = documents.get(p.textDocument.uri);
   if (!doc) return [];
+  indexEdits();
   return guard('documentLinks', [] as DocumentLink[], () => {
     const cable = cableFor(doc);
     const links: DocumentLink[] = [];
@@ -442,7 +452,10 @@ connection.languages.semanticTokens.on((p) => {
   return doc ? guard('semanticTokens', { data: [] }, () => getSemanticTokens(cableFor(doc))) : { data: [] };
 });
 
-connection.onWorkspaceSymbol((p) => guard('workspaceSymbol', [], () => index.search(p.query)));
+connection.onWorkspaceSymbol((p) => {
+  indexEdits();
+  return guard('workspaceSymbol', [], () => index.search(p.query));
+});
 
 // ---------------------------------------------------------------------------
 // Workspace index
@@ -455,6 +468,31 @@ function indexOpen(doc: TextDocument): void {
     if (hit.binary) index.delete(doc.uri);
     else index.set(summarize(doc.uri, hit.cable, idFromFileName(doc.uri)));
   });
+}
+
+/** Open documents changed since they were last indexed: indexed as the editor has them before the index answers. */
+const unindexed = new Set<string>();
+
+function indexEdits(): void {
+  for (const uri of unindexed) {
+    const doc = documents.get(uri);
+    if (doc) indexOpen(doc);
+  }
+  unindexed.clear();
+}
+
+/** Indexes the file at `uri` as it is on disk when it is a workspace cable file, and drops it otherwise. */
+function indexFromDisk(uri: string): void {
+  const u = URI.parse(uri);
+  const rel = u.scheme === 'file' ? workspaceRelative(u.fsPath) : undefined;
+  if (rel !== undefined && matches(rel) && fs.existsSync(u.fsPath)) indexFile(u.fsPath);
+  else index.delete(uri);
+}
+
+/** The path of `fsPath` relative to the workspace root that holds it, with `/`, or undefined. */
+function workspaceRelative(fsPath: string): string | undefined {
+  const root = workspaceRoots.find((r) => fsPath.startsWith(r + path.sep));
+  return root === undefined ? undefined : path.relative(root, fsPath).split(path.sep).join('/');
 }
 
 function indexFile(fsPath: string): void {
@@ -484,17 +522,21 @@ async function buildIndex(): Promise<void> {
   const progress = hasWorkDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
   progress?.begin('Indexing cables', 0, `${files.length} files`, false);
   const started = Date.now();
-  for (let i = 0; i < files.length; i++) {
-    indexFile(files[i]);
-    // Yield now and then so requests are answered while indexing.
-    if (i % 50 === 49) {
-      progress?.report(Math.round((i / files.length) * 100), `${i + 1} of ${files.length}`);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
+  await indexFiles(files, (done) => progress?.report(Math.round((done / files.length) * 100), `${done} of ${files.length}`));
   progress?.done();
   connection.console.log(`Indexed ${files.length} cable files in ${Date.now() - started} ms.`);
   void connection.sendNotification('cable/indexed', { count: index.size });
+}
+
+/** Indexes `files`, yielding now and then so that requests are answered meanwhile; an open document keeps the editor's text. */
+async function indexFiles(files: readonly string[], report?: (done: number) => void): Promise<void> {
+  for (let i = 0; i < files.length; i++) {
+    if (!documents.get(URI.file(files[i]).toString())) indexFile(files[i]);
+    if (i % 50 === 49) {
+      report?.(i + 1);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
 }
 
 function walk(root: string, dir: string, out: string[]): void {
@@ -513,26 +555,49 @@ function walk(root: string, dir: string, out: string[]): void {
   }
 }
 
-connection.onDidChangeWatchedFiles((p) => {
+connection.onDidChangeWatchedFiles(async (p) => {
   let configChanged = false;
+  const folders: string[] = [];
+  // A file two watchers match comes twice.
+  const seen = new Set<string>();
   for (const change of p.changes) {
     const u = URI.parse(change.uri);
+    if (seen.has(`${change.type} ${u.toString()}`)) continue;
+    seen.add(`${change.type} ${u.toString()}`);
     if (/\.cablelint\.jsonc?$/.test(u.fsPath)) {
       configChanged = true;
       continue;
     }
-    if (change.type === FileChangeType.Deleted) index.delete(change.uri);
-    else if (!documents.get(change.uri)) {
-      const root = workspaceRoots.find((r) => u.fsPath.startsWith(r + path.sep));
-      if (root && matches(path.relative(root, u.fsPath).split(path.sep).join('/'))) indexFile(u.fsPath);
+    const rel = u.scheme === 'file' ? workspaceRelative(u.fsPath) : undefined;
+    if (change.type === FileChangeType.Deleted) {
+      // A folder deleted or moved away is one event for the folder: every cable under it goes.
+      if (!index.delete(change.uri) && (rel === undefined || !matches(rel))) index.deleteUnder(change.uri);
+      continue;
     }
+    if (documents.get(change.uri) || rel === undefined) continue;
+    if (matches(rel)) indexFile(u.fsPath);
+    else if (!matchesGlob(rel + '/x', settings.indexExclude, true) && isDirectory(u.fsPath)) folders.push(u.fsPath);
   }
   if (configChanged) {
     loadFileConfig();
     revalidateAll();
   }
+  // A folder created, moved or copied in is one event for the folder: its cables are indexed like the workspace's.
+  for (const folder of folders) {
+    const files: string[] = [];
+    walk(workspaceRoots.find((r) => folder.startsWith(r + path.sep))!, folder, files);
+    await indexFiles(files);
+  }
   void connection.sendNotification('cable/indexed', { count: index.size });
 });
+
+function isDirectory(fsPath: string): boolean {
+  try {
+    return fs.statSync(fsPath).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 // Stay up whatever a request does.
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));

@@ -215,6 +215,52 @@ describe('language server over stdio', function () {
     await client.waitFor('cable/indexed');
   });
 
+  it('follows a folder deleted or moved in, which the client reports as one event for the folder', async () => {
+    const folder = path.join(ws, 'archive');
+    fs.mkdirSync(path.join(folder, 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(folder, 'sub', '09VALLETTA601.cable'), 'UNCLAS VALLETTA 000601\n\nE.O. 12958: N/A\nTAGS: ECON MT\nSUBJECT: SALT PANS\n');
+    const found = async (query: string) => (await client.connection.sendRequest<unknown[]>('workspace/symbol', { query })).length;
+    const changed = async (type: number) => {
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${folder}`, type }] });
+      await client.waitFor('cable/indexed');
+    };
+    await changed(1);
+    assert.equal(await found('salt pans'), 1);
+    fs.rmSync(folder, { recursive: true });
+    await changed(3);
+    assert.equal(await found('salt pans'), 0);
+  });
+
+  it('indexes an open cable as the editor has it, and as the disk has it once closed', async () => {
+    const file = path.join(ws, '09VALLETTA602.cable');
+    const text = 'UNCLAS VALLETTA 000602\n\nE.O. 12958: N/A\nTAGS: ECON MT\nSUBJECT: LACE MAKERS\n';
+    fs.writeFileSync(file, text);
+    const found = async (query: string) => (await client.connection.sendRequest<unknown[]>('workspace/symbol', { query })).length;
+    try {
+      await open('09VALLETTA602.cable', text);
+      // Edited, not saved.
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('09VALLETTA602.cable'), version: 2 }, contentChanges: [{ text: text.replace('LACE MAKERS', 'GLASS BLOWERS') }] });
+      assert.equal(await found('glass blowers'), 1);
+      assert.equal(await found('lace makers'), 0);
+      // Changed on disk meanwhile (a checkout), then closed without saving.
+      fs.writeFileSync(file, text.replace('LACE MAKERS', 'FILIGREE'));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('09VALLETTA602.cable'), type: 2 }] });
+      await client.waitFor('cable/indexed');
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('09VALLETTA602.cable') } });
+      assert.equal(await found('filigree'), 1);
+      assert.equal(await found('glass blowers'), 0);
+      // A draft with no file: gone from the index once closed.
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:Untitled-1', languageId: 'cable', version: 1, text: text.replace('LACE MAKERS', 'BELL FOUNDERS') } });
+      assert.equal(await found('bell founders'), 1);
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: 'untitled:Untitled-1' } });
+      assert.equal(await found('bell founders'), 0);
+    } finally {
+      fs.rmSync(file);
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('09VALLETTA602.cable'), type: 3 }] });
+      await client.waitFor('cable/indexed');
+    }
+  });
+
   it('reports a broken .cablelint.jsonc as diagnostics on the file, and applies a valid one', async () => {
     const config = path.join(ws, '.cablelint.jsonc');
     fs.writeFileSync(config, '{ "rules": { "CBL999": "error", "portion-marking-missing": "loud" } }');
