@@ -62,3 +62,27 @@ describe('workspace index', () => {
     assert.equal(index.size, 0);
   });
 });
+
+describe('workspace symbol search', () => {
+  it('finds a cable by the id its file name gives when its text gives another, and a file that is no cable by its name', () => {
+    const index = new CableIndex();
+    // A copy filed under another cable's name: the text says NOWHERE 5.
+    add(index, 'file:///ws/09NOWHERE12.txt', cable(5, 'QUINCE'));
+    add(index, 'file:///ws/reading%20notes.cable', 'Notes on the collection.\n');
+    for (const query of ['09NOWHERE12', 'NOWHERE 12', '09 NOWHERE 12']) assert.deepEqual(index.search(query).map((s) => s.name), ['09NOWHERE5'], query);
+    assert.deepEqual(index.search('09NOWHERE5').map((s) => s.location.uri), ['file:///ws/09NOWHERE12.txt']);
+    assert.deepEqual(index.search('notes').map((s) => s.name), ['reading notes.cable']);
+    // The extension is no part of the name searched, or "txt" would find every file.
+    assert.deepEqual(index.search('txt').map((s) => s.name), []);
+    // A "%" that starts no escape, as some clients leave it, is read as it is.
+    add(index, 'file:///ws/100%.cable', cable(6, 'MEDLAR'));
+    assert.deepEqual(index.search('100%').map((s) => s.name), ['09NOWHERE6']);
+  });
+
+  it('puts the cable whose id was typed first, even past the limit of other matches', () => {
+    const index = new CableIndex();
+    for (const serial of [17, 27, 37, 47, 7]) add(index, `file:///ws/09NOWHERE${serial}.txt`, cable(serial, 'QUINCE'));
+    assert.deepEqual(index.search('NOWHERE 7', 3).map((s) => s.name), ['09NOWHERE7', '09NOWHERE17', '09NOWHERE27']);
+    assert.deepEqual(index.search('09NOWHERE7', 3).map((s) => s.name)[0], '09NOWHERE7');
+  });
+});

@@ -30,7 +30,7 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
 
 /** The canonical id a file name gives (`09PARIS1039.txt` → `09PARIS1039`). */
 export function idFromFileName(uri: string): string | undefined {
-  return idFromName(decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)));
+  return idFromName(fileName(uri));
 }
 
 /**
@@ -49,6 +49,8 @@ export function indexKey(uri: string): string {
 export class CableIndex {
   readonly #byUri = new Map<string, IndexedCable>();
   readonly #byId = new Map<string, IndexedCable[]>();
+  /** What search reads of each cable, by key, worked out once when it is indexed. */
+  readonly #searchable = new Map<string, Searchable>();
 
   get size(): number {
     return this.#byUri.size;
@@ -58,6 +60,7 @@ export class CableIndex {
     const key = indexKey(entry.uri);
     this.#remove(key);
     this.#byUri.set(key, entry);
+    this.#searchable.set(key, searchable(entry));
     if (entry.id) {
       const same = this.#byId.get(entry.id);
       if (same) same.push(entry);
@@ -83,6 +86,7 @@ export class CableIndex {
     const old = this.#byUri.get(key);
     if (!old) return false;
     this.#byUri.delete(key);
+    this.#searchable.delete(key);
     const same = old.id ? this.#byId.get(old.id) : undefined;
     if (same) {
       same.splice(same.indexOf(old), 1);
@@ -105,32 +109,58 @@ export class CableIndex {
     return result;
   }
 
-  /** Workspace symbols by id (`09PARIS708`, `PARIS 708`, `09 PARIS 708`), subject words, TAGS or date. */
+  /**
+   * Workspace symbols by id (`09PARIS708`, `PARIS 708`, `09 PARIS 708`; the id the text gives or the one
+   * its file name gives), subject words, TAGS, date or file name. The cables whose id was typed come first.
+   */
   search(query: string, limit = 200): WorkspaceSymbol[] {
     const q = query.trim();
-    const result: WorkspaceSymbol[] = [];
     const typed = parseCableId(q);
     const words = q.toUpperCase().split(/\s+/).filter((w) => w.length > 0);
-    for (const entry of this.#byUri.values()) {
-      if (result.length >= limit) break;
-      let match = q.length === 0;
-      if (!match && typed && entry.id) {
-        const m = /^(\d{2})([A-Z]+)(\d+)$/.exec(entry.id);
-        match = !!m && m[2] === typed.post && parseInt(m[3], 10) === typed.number && (typed.year === undefined || parseInt(m[1], 10) === typed.year % 100);
-      }
-      if (!match) {
-        const hay = `${entry.id ?? ''} ${entry.subject ?? ''} ${entry.tags.join(' ')} ${entry.dtg ?? ''}`.toUpperCase();
-        match = words.every((w) => hay.includes(w));
-      }
-      if (match) {
-        result.push({
-          name: entry.id ?? entry.uri.split('/').pop()!,
-          kind: SymbolKind.File,
-          containerName: [entry.dtg?.slice(0, 10), entry.classification, entry.subject].filter(Boolean).join(' · '),
-          location: { uri: entry.uri, range: { start: { line: entry.bannerLine ?? 0, character: 0 }, end: { line: entry.bannerLine ?? 0, character: 0 } } },
-        });
-      }
+    const exact: IndexedCable[] = [];
+    const others: IndexedCable[] = [];
+    for (const [key, entry] of this.#byUri) {
+      const s = this.#searchable.get(key)!;
+      if (typed && s.ids.some((id) => id.post === typed.post && id.number === typed.number && (typed.year === undefined || id.year === typed.year % 100))) exact.push(entry);
+      else if (others.length < limit && words.every((w) => s.text.includes(w))) others.push(entry);
+      else if (!typed && others.length >= limit) break;
     }
-    return result;
+    return [...exact, ...others].slice(0, limit).map((entry) => ({
+      name: entry.id ?? fileName(entry.uri),
+      kind: SymbolKind.File,
+      containerName: [entry.dtg?.slice(0, 10), entry.classification, entry.subject].filter(Boolean).join(' · '),
+      location: { uri: entry.uri, range: { start: { line: entry.bannerLine ?? 0, character: 0 }, end: { line: entry.bannerLine ?? 0, character: 0 } } },
+    }));
+  }
+}
+
+/** What workspace-symbol search reads of a cable. */
+interface Searchable {
+  /** Id, file name without its extension, subject, TAGS and date, in upper case. */
+  readonly text: string;
+  /** The id the text gives and the one the file name gives, read. */
+  readonly ids: readonly { readonly year: number; readonly post: string; readonly number: number }[];
+}
+
+const ID_PARTS = /^(\d{2})([A-Z]+)(\d+)$/;
+
+function searchable(entry: IndexedCable): Searchable {
+  // The name without its extension, so that "x" or "cable" does not find every file.
+  const name = fileName(entry.uri).replace(/\.[^.]*$/, '');
+  const ids = [];
+  for (const id of new Set([entry.id, idFromFileName(entry.uri)])) {
+    const m = id === undefined ? null : ID_PARTS.exec(id);
+    if (m) ids.push({ year: parseInt(m[1], 10), post: m[2], number: parseInt(m[3], 10) });
+  }
+  return { text: `${entry.id ?? ''} ${name} ${entry.subject ?? ''} ${entry.tags.join(' ')} ${entry.dtg ?? ''}`.toUpperCase(), ids };
+}
+
+/** The file name at the end of `uri`, unescaped (`reading notes.cable`). */
+function fileName(uri: string): string {
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
   }
 }
