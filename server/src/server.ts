@@ -15,6 +15,7 @@ import {
   SelectionRange,
   TextDocuments,
   TextDocumentSyncKind,
+  type WorkspaceFoldersChangeEvent,
   type CodeAction,
   type Connection,
   type DocumentLink,
@@ -68,6 +69,8 @@ let settings: Settings = DEFAULT_SETTINGS;
 let hasConfigurationCapability = false;
 let hasWatchedFilesRegistration = false;
 let hasWorkDoneProgress = false;
+/** Whether the client tells of workspace folders added and removed after start. */
+let hasWorkspaceFolders = false;
 let workspaceRoots: string[] = [];
 /** Whether the client applies a workspace edit that creates a file (`documentChanges` with a `create` operation). */
 let canCreateFiles = false;
@@ -151,6 +154,7 @@ connection.onInitialize((params: InitializeParams) => {
   hasConfigurationCapability = !!caps.workspace?.configuration;
   hasWatchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   hasWorkDoneProgress = !!caps.window?.workDoneProgress;
+  hasWorkspaceFolders = !!caps.workspace?.workspaceFolders;
   canCreateFiles = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
   hasInsertReplaceSupport = !!caps.textDocument?.completion?.completionItem?.insertReplaceSupport;
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
@@ -170,7 +174,7 @@ connection.onInitialize((params: InitializeParams) => {
       documentLinkProvider: { resolveProvider: false },
       workspaceSymbolProvider: true,
       semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
-      workspace: { workspaceFolders: { supported: true } },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'cable-language-server', version: '0.1.0' },
   };
@@ -183,6 +187,7 @@ connection.onInitialized(async () => {
       watchers: [{ globPattern: '**/*.cable' }, { globPattern: '**/*.txt' }, { globPattern: '**/.cablelint.json{,c}' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
     });
   }
+  if (hasWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => void changeFolders(e));
   await loadSettings();
   loadFileConfig();
   void buildIndex();
@@ -590,6 +595,25 @@ connection.onDidChangeWatchedFiles(async (p) => {
   }
   void connection.sendNotification('cable/indexed', { count: index.size });
 });
+
+/** A folder added to the workspace is indexed like the first ones; the cables of a folder removed leave the index. */
+async function changeFolders(e: WorkspaceFoldersChangeEvent): Promise<void> {
+  for (const folder of e.removed) {
+    const u = URI.parse(folder.uri);
+    if (u.scheme !== 'file') continue;
+    workspaceRoots = workspaceRoots.filter((r) => r !== u.fsPath);
+    index.deleteUnder(u.toString());
+  }
+  const files: string[] = [];
+  for (const folder of e.added) {
+    const u = URI.parse(folder.uri);
+    if (u.scheme !== 'file' || workspaceRoots.includes(u.fsPath)) continue;
+    workspaceRoots.push(u.fsPath);
+    walk(u.fsPath, u.fsPath, files);
+  }
+  await indexFiles(files);
+  void connection.sendNotification('cable/indexed', { count: index.size });
+}
 
 function isDirectory(fsPath: string): boolean {
   try {

@@ -284,6 +284,32 @@ describe('language server over stdio', function () {
   });
 });
 
+describe('workspace folders added and removed after start', function () {
+  this.timeout(30000);
+  it('indexes a folder added to the workspace and drops the cables of one removed', async () => {
+    const first = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-first-'));
+    const second = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-second-'));
+    fs.writeFileSync(path.join(second, '09NOWHERE77.cable'), 'UNCLAS NOWHERE 000077\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: TIDE TABLES\n');
+    const client = await startServer(first, { workspace: { workspaceFolders: true } });
+    try {
+      await client.waitFor('cable/indexed');
+      const found = async () => (await client.connection.sendRequest<unknown[]>('workspace/symbol', { query: 'tide tables' })).length;
+      assert.equal(await found(), 0);
+      const folder = { uri: `file://${second}`, name: 'second' };
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folder], removed: [] } });
+      await client.waitFor('cable/indexed');
+      assert.equal(await found(), 1);
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folder] } });
+      await client.waitFor('cable/indexed');
+      assert.equal(await found(), 0);
+    } finally {
+      await client.stop();
+      fs.rmSync(first, { recursive: true, force: true });
+      fs.rmSync(second, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('"disable this rule in this file" and the client', function () {
   this.timeout(30000);
   const bad = read('test/fixtures/rules/cbl026-pilcrow-artifact.bad.cable');
