@@ -628,6 +628,12 @@ describe('parser: body', () => {
     ]);
     assert.deepEqual(portionFindings(c), ['CBL028 9:0 Paragraph 3 has no portion marking.']);
   });
+  it('reports no missing marking on a paragraph whose text opens with a redaction ("¶3.  XXXXXXXXXXXX": the marking may be under it)', () => {
+    const c = parse(
+      'C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The minister left early.\n\n¶2.  XXXXXXXXXXXX\n\n¶3. xxxxxxxxxxxx told us more.\n\n¶4. He said XXXXXXXXXXXX would come.\n',
+    );
+    assert.deepEqual(portionFindings(c), ['CBL028 11:0 Paragraph 4 has no portion marking.']);
+  });
   it('reads a quoted document\'s own unmarked items numbered from 1 as part of the marked paragraph that quotes them', () => {
     const c = parse(
       'C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The two sides met.\n\n¶2. (SBU) Text of the joint list\nPart one: trade\n\n' +

@@ -3,7 +3,7 @@
  */
 import { LEVELS, levelAbbreviation, levelRank } from '../levels';
 import { isSpace, skipSpaces } from '../text';
-import type { Level } from '../model';
+import type { Level, Token } from '../model';
 import { isClassified } from './util';
 import type { Fix, Rule } from './types';
 
@@ -17,7 +17,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶3. Gauci also raised the training offer …",
     good: "¶3. (C) Gauci also raised the training offer …",
-    rationale: "The handbook asks for a classification marking after every paragraph number, so that each portion can be handled on its own. A marking after a Summary or Comment label (`¶1. Summary: (C) …`) counts; a title paragraph whose items carry the markings (`¶5. Financing Issues` over `¶A. (S/NF) …`), a numbered Classified By line, and the items of a document quoted in a marked paragraph that number themselves from 1 need none of their own.",
+    rationale: "The handbook asks for a classification marking after every paragraph number, so that each portion can be handled on its own. A marking after a Summary or Comment label (`¶1. Summary: (C) …`) counts; a title paragraph whose items carry the markings (`¶5. Financing Issues` over `¶A. (S/NF) …`), a numbered Classified By line, a paragraph whose text opens with a redaction (`¶3.  XXXXXXXXXXXX`, the marking may be under it), and the items of a document quoted in a marked paragraph that number themselves from 1 need none of their own.",
     source: "FORMAT.md §6 ([FAH1-246]); CORPUS-FINDINGS B: some paragraphs unmarked in 5.4% of C/S cables; UNCLAS cables often unmarked (17.5%).",
   },
   check(cable, report) {
@@ -36,6 +36,8 @@ export const rule: Rule = {
       const line = cable.lines[at.line];
       // "¶1. Classified by …": the Classified By line numbered as a paragraph is no portion.
       if (classifiedBy && classifiedBy.keyword.range.start.line === at.line && classifiedBy.keyword.range.start.character === skipSpaces(line, at.character)) continue;
+      // "¶3.  XXXXXXXXXXXX": a redaction right after the number may hold the marking; the release blanked it, the cable did not leave it out.
+      if (redactionAt(cable.redactions, at.line, skipSpaces(line, at.character))) continue;
       if (markings === undefined) {
         markings = markingsUpTo(banner.level);
         classified = isClassified(cable);
@@ -61,6 +63,16 @@ export const rule: Rule = {
   },
 };
 
+
+/** True when a redaction starts at `character` of line `line`. */
+function redactionAt(redactions: readonly Token[], line: number, character: number): boolean {
+  for (const r of redactions) {
+    const start = r.range.start;
+    if (start.line > line) return false;
+    if (start.line === line && start.character === character) return true;
+  }
+  return false;
+}
 
 /**
  * Where an empty marking after the paragraph number ends, or undefined: white space, "(", white space, then ")"
