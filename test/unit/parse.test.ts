@@ -628,6 +628,21 @@ describe('parser: body', () => {
     ]);
     assert.deepEqual(portionFindings(c), ['CBL028 9:0 Paragraph 3 has no portion marking.']);
   });
+  it('reads "18, (SBU)" and "3 (S)" as paragraph numbers when they are the next number, before a marking', () => {
+    const numbers = (c: Cable) => c.paragraphs.map((p) => [p.number, p.marker.text, p.portion?.token.text]);
+    const sequence = (c: Cable) =>
+      lintCable(c).filter((f) => f.id === 'CBL024' || f.id === 'CBL025').map((f) => `${f.id} ${f.range.start.line}:${f.range.start.character} ${f.message}`);
+    const comma = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The talks went well.\n\n2, (SBU) Accompanying the minister were:\n-- His deputy\n\n¶3. (U) The delegation cleared this message.\n');
+    assert.deepEqual(numbers(comma), [[1, '¶1.', '(C)'], [2, '2,', '(SBU)'], [3, '¶3.', '(U)']]);
+    assert.deepEqual(sequence(comma), []);
+    // "3 (S)" then "¶3.": the number is read, and the next one repeats it.
+    const stopless = parse('S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) One.\n\n¶2. (S) Two.\n\n3 (S) The director approved it.\n\n¶3. (S) Therefore we ask.\n');
+    assert.deepEqual(numbers(stopless), [[1, '¶1.', '(S)'], [2, '¶2.', '(S)'], [3, '3', '(S)'], [3, '¶3.', '(S)']]);
+    assert.deepEqual(sequence(stopless), ['CBL025 11:0 Paragraph number 3 repeats the one before it.']);
+    // Out of sequence, or before no marking, such a number is text.
+    const text = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The ministers of\n12 (C) countries met.\n\n2 (Iran) and others.\n\n¶2. (C) Two.\n');
+    assert.deepEqual(numbers(text), [[1, '¶1.', '(C)'], [2, '¶2.', '(C)']]);
+  });
   it('reports no missing marking on a paragraph whose text opens with a redaction ("¶3.  XXXXXXXXXXXX": the marking may be under it)', () => {
     const c = parse(
       'C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The minister left early.\n\n¶2.  XXXXXXXXXXXX\n\n¶3. xxxxxxxxxxxx told us more.\n\n¶4. He said XXXXXXXXXXXX would come.\n',

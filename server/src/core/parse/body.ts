@@ -60,8 +60,9 @@ export interface BodyResult {
   repeatedBanners: Banner[];
 }
 
-// "¶1.", "¶ 13.", "¶12..", "1.(C)", "1. (S/NF)", "3.. (SBU)", indented markers; "¶2 (C)", a pilcrow's number that lost its full stop before a marking.
-export const MARKER = /^(\s*)(?:(¶)(\s?)(\d{1,3})(?:\s?(\.{1,2})|(?=\s*\())|(\d{1,3})(\.{1,2}))(?=\s|\(|$)/;
+// "¶1.", "¶ 13.", "¶12..", "1.(C)", "1. (S/NF)", "3.. (SBU)", indented markers; "¶2 (C)", a pilcrow's number that lost its full stop before a marking;
+// "18, (SBU)" and "3 (S)", a bare number that lost its full stop or has a comma for it, before a marking (a paragraph only as the next number: numberParagraphs).
+export const MARKER = /^(\s*)(?:(¶)(\s?)(\d{1,3})(?:\s?(\.{1,2})|(?=\s*\())|(\d{1,3})(?:(\.{1,2})|,?(?=\s*\()))(?=\s|\(|$)/;
 export const RULE_LINE = /^\s*(?:-{3,}(?: -{3,})*|(?:- ){2,}-?|={3,}|_{3,}|\*{3,}|[\u2013\u2014]{2,})\s*$/;
 const BODY_FIELD = /^\s*(?:E\.?O\.?\s*\d{5}|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF\s*:|Classified\s+By\b)/i;
 
@@ -337,6 +338,9 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     if (mk.portionStart < 0 && !prevBlank && !prevEndsSentence) continue;
     // A bare "5." needs a marking or a fresh line to be a paragraph number.
     if (mk.style === 'bare' && mk.portionStart < 0 && !prevBlank) continue;
+    // "18, (SBU)" after "¶17." and "3 (S)" after "¶2.": a number without its full stop numbers a paragraph only as the
+    // next number, before a marking ("1 (Iran)" or "12 (C)" out of sequence at a wrapped line's start is text).
+    if (mk.loose && (mk.portionStart < 0 || mk.number !== expected)) continue;
     // "¶9. (SBU) Text of the outcomes" then "¶1. We agreed …": a document quoted in a marked paragraph
     // numbers its own items from 1, unmarked; they belong to that paragraph, up to the next marked one.
     // The quoting paragraph follows the one before it in sequence; a banner, a rule or a header
@@ -548,13 +552,16 @@ export interface MarkerInfo {
   portionStart: number;
   /** Where the paragraph's words start: after the marking, or after the marker when a label comes first ("¶1. Summary: (C) …"). */
   textStart: number;
+  /** True for a bare number with a comma or nothing for its full stop ("18, (SBU)", "3 (S)"). */
+  loose: boolean;
   readAs?: number;
 }
 
 /**
  * Reads a paragraph marker at `lead`, as {@link MARKER} does: "¶", one optional space,
  * one to three digits, one optional space and one or two dots; or one to three digits and
- * one or two dots. White space, "(" or the end of the line must follow.
+ * one or two dots. White space, "(" or the end of the line must follow. A number with no dots (and a
+ * bare number with a comma for them) needs a "(" after it.
  */
 export function readMarker(line: number, text: string, lead: number): MarkerInfo | undefined {
   const pilcrow = text.charCodeAt(lead) === 182;
@@ -572,8 +579,11 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
   const dotsStart = k;
   while (k < text.length && text.charCodeAt(k) === 46 /* . */) k++;
   if (k - dotsStart > 2) return undefined;
-  // "¶2 (C) …": a pilcrow and a number before a marking still open a paragraph when the full stop is lost.
-  if (k === dotsStart && !(pilcrow && text.charCodeAt(skipSpaces(text, k)) === 40 /* ( */)) return undefined;
+  // "18, (SBU) …": a comma for the full stop after a bare number.
+  if (!pilcrow && k === dotsStart && text.charCodeAt(k) === 44 /* , */) k++;
+  // "¶2 (C) …", "18, (SBU) …", "3 (S) …": a number before a marking still opens a paragraph when the full stop is lost.
+  const loose = !pilcrow && (k === dotsStart || text.charCodeAt(k - 1) === 44);
+  if ((k === dotsStart || loose) && text.charCodeAt(skipSpaces(text, k)) !== 40 /* ( */) return undefined;
   const end = k === dotsStart ? digitsEnd : k;
   if (end < text.length && !isSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 40 /* ( */) return undefined;
   const digits = text.slice(digitsStart, digitsEnd);
@@ -605,6 +615,7 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
     portion,
     portionStart,
     textStart,
+    loose,
     readAs: undefined,
   };
 }
