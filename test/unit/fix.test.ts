@@ -109,6 +109,12 @@ describe('quick fixes', () => {
       ['NEXT STEPS\n----------', '//COMMENT//', 'course dates in para 3. End Comment.\n\n¶5.'],
       // The last paragraph takes in the footer link and a glued signature: the closer goes before them.
       ['goodwill. End Comment.\nCALLOWAY', 'goodwill.\n\nVisit our classified website at:\nhttp://www.example.sgov.gov/valletta CALLOWAY', 'goodwill. End Comment.\n\nVisit'],
+      // A continuation-page line and the asterisk lines framing a footer are no text: the closer goes before them.
+      [
+        'goodwill. End Comment.\nCALLOWAY',
+        'goodwill.\n\nVALLETTA 00000412 003 OF 003\n\n**************** *****\nVisit our classified website at:\nhttp://www.example.sgov.gov/valletta\n**************** *****\nCALLOWAY',
+        'goodwill. End Comment.\n\nVALLETTA',
+      ],
     ];
     for (const [from, to, expected] of cases) {
       const { fixed } = firstFix('cbl027-block-unbalanced', from, to, 'CBL027', (t) => t.replace('boat traffic.\n', 'boat traffic. End Summary.\n'));

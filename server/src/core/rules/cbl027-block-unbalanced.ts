@@ -89,7 +89,8 @@ function closerPlace(cable: Cable, block: Block, open: BlockMarker): Position | 
 
 /**
  * The end of a block's own text, before the signature and a footer link the last paragraph
- * takes in: "… to the table. HALLORAN", "Visit our classified website: http://…".
+ * takes in: "… to the table. HALLORAN", "Visit our classified website: http://…", and before
+ * the continuation-page and rule lines around them.
  */
 function textEnd(cable: Cable, from: Position, end: Position): Position {
   const lines = cable.lines;
@@ -102,7 +103,9 @@ function textEnd(cable: Cable, from: Position, end: Position): Position {
   let link = false;
   // A paragraph's own line ("¶9. (U) Please see: http://…") is text.
   const starts = (k: number) => cable.paragraphs.some((p) => p.range.start.line === k);
-  while (n > from.line && (lines[n].trim() === '' || ((LINK.test(lines[n]) || (link && LEAD_IN.test(lines[n]))) && !starts(n)))) {
+  // Continuation-page lines and rule lines ("*********** *****" framing the footer) are no text either.
+  const kinds = cable.lineKinds;
+  while (n > from.line && (lines[n].trim() === '' || kinds[n] === 'page' || kinds[n] === 'rule' || STARS.test(lines[n]) || ((LINK.test(lines[n]) || (link && LEAD_IN.test(lines[n]))) && !starts(n)))) {
     link ||= LINK.test(lines[n]);
     n--;
   }
@@ -120,6 +123,8 @@ const SENTENCE_END = /[.!?]["'”’]?\s*$/;
 const LINK = /https?:|www\./;
 // The line before a footer link: "Visit our classified website at:".
 const LEAD_IN = /:\s*$/;
+// A line of asterisks, also broken by spaces, as footers are framed: "************ *****".
+const STARS = /^\s*\*{3,}(?: +\*{3,})*\s*$/;
 
 /** The ")" that closes the "(" just before `from`, searched up to `to`. */
 function matchingParenthesis(lines: readonly string[], from: Position, to: Position): Position | undefined {
