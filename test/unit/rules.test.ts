@@ -89,6 +89,18 @@ describe('rules: messages', () => {
   });
 });
 
+describe('rules: CBL027 and headings', () => {
+  const cable = (body: string) => `S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n${body}\nSMITH\n`;
+  const found = (body: string) => lintCable(parseCable(cable(body)).cable).filter((f) => f.id === 'CBL027').map((f) => `${f.severity} ${f.message}`);
+  it('takes a block opened by a heading as closed by the next heading, and a Comment under the last one as running to the end', () => {
+    assert.deepEqual(found('SUMMARY\n\n¶1. (S) The talks went well.\n\nTHE TALKS\n\n¶2. (S) Text.\n\nCOMMENT\n\n¶3. (S) We think so.\n'), []);
+  });
+  it('still reports a Summary heading that no heading ends, and an inline Comment without its closer', () => {
+    assert.deepEqual(found('SUMMARY\n\n¶1. (S) The talks went well.\n\n¶2. (S) Text.\n'), ["warning Summary opened without 'End Summary'."]);
+    assert.deepEqual(found('THE TALKS\n\n¶1. (S) Comment: we think so.\n\nNEXT STEPS\n\n¶2. (S) Text.\n'), ["info Comment opened without 'End Comment'."]);
+  });
+});
+
 describe('lintCable: failures', () => {
   const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8');
 

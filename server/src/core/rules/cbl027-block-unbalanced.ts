@@ -15,7 +15,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶1. (C) Summary: The Director asked …\n¶2. (C) …",
     good: "¶1. (C) Summary: The Director asked … End Summary.\n¶2. (C) …",
-    rationale: "End Summary tells readers where the summary stops; unclosed Comment and Note blocks are common and only noted. Under a banner in capitals a closer opens with 'End' or 'END'; in cables written in small letters, under a mixed-case banner or with no banner, any case closes. 'End Summary and Comment' closes both blocks; a closer with no opener looks back through its paragraph for one inside a line ('… ahead. Comment:', '(Embassy comment:', '[NOTE:', '(Note.').",
+    rationale: "End Summary tells readers where the summary stops; unclosed Comment and Note blocks are common and only noted. A block opened by a heading ('COMMENT', '//SUMMARY//') needs no closer when the next heading ends its section, nor a Comment or Note under the last heading, which runs to the end of the text. Under a banner in capitals a closer opens with 'End' or 'END'; in cables written in small letters, under a mixed-case banner or with no banner, any case closes. 'End Summary and Comment' closes both blocks; a closer with no opener looks back through its paragraph for one inside a line ('… ahead. Comment:', '(Embassy comment:', '[NOTE:', '(Note.').",
     source: "FORMAT.md §6 and §7 rule 24 (971 of 1,016); CORPUS-FINDINGS B (Summary, hint-level warning) and C (Comment 13.3%, Note 7.5%: info).",
   },
   check(cable, report) {
@@ -23,6 +23,7 @@ export const rule: Rule = {
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i];
       if (block.open && !block.close) {
+        if (closedByHeadings(cable, block)) continue;
         const name = blockName(block.kind);
         const end = closerPlace(cable, block, block.open);
         let fixes: Fix[] | undefined;
@@ -47,6 +48,21 @@ export const rule: Rule = {
   },
 };
 
+
+/**
+ * True when a heading opens the block ("COMMENT", "//SUMMARY//") and the headings end it: the next
+ * heading ends its section, and a Comment or Note under the last heading runs to the end of the text,
+ * as closing comments do. A Summary heading with no heading after it ends nowhere, and is reported.
+ */
+function closedByHeadings(cable: Cable, block: Block): boolean {
+  const line = block.open!.token.range.start.line;
+  const headings = cable.headings;
+  for (let h = 0; h < headings.length; h++) {
+    const r = headings[h].range;
+    if (r.start.line <= line && line <= r.end.line) return h < headings.length - 1 || block.kind !== 'summary';
+  }
+  return false;
+}
 
 /**
  * Where the missing closer goes, or undefined when the block's end is unknown.
