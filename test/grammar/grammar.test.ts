@@ -192,6 +192,14 @@ describe('grammar', function () {
     { text: 'Classified By: Ambassador Jane Doe for\nreasons 1.4 (b) and (d).', at: 'd)', scope: /constant\.character\.reason\.cable/ },
     { text: 'Classified By: Ambassador Jane Doe, for reasons\n1.4 b & d', at: 'd', scope: /constant\.character\.reason\.cable/ },
     { text: '1.4 (b) and (d). A meeting was held', at: 'meeting', not: /reason/ },
+    // Reason letters come after the section, "reasons" or a guide; a classifier's initials are none.
+    { text: 'Classified By: Ambassador Jane C. Doe for reasons 1.4 (b) and (d).', at: 'C.', not: /reason/ },
+    { text: 'Classified By: Ambassador Jane C. Doe for reasons 1.4 (b) and (d).', at: 'd)', scope: /constant\.character\.reason\.cable/ },
+    { text: 'Classified By: A/DCM John Roe, reasons 1.4 (b)', at: 'A/', not: /reason/ },
+    { text: "CLASSIFIED BY: JOHN ROE, CHARGE D'AFFAIRES, REASON: 1.4(B), (D)", at: "D'", not: /reason/ },
+    { text: "CLASSIFIED BY: JOHN ROE, CHARGE D'AFFAIRES, REASON: 1.4(B), (D)", at: 'B)', scope: /constant\.character\.reason\.cable/ },
+    { text: 'Classified By: Ambassador Jane Doe, Reasons: b and d', at: 'b and', scope: /constant\.character\.reason\.cable/ },
+    { text: 'DERIVED FROM: DSCG 05-1 B, D', at: 'B,', scope: /constant\.character\.reason\.cable/ },
     { text: 'The economy grew 1.4 percent in May and June', at: '1.4', not: /reason/ },
     // A TAGS field wrapped onto lines of codes, and the line after it.
     { text: 'TAGS: PREL PTER MARR\nMT, IT, FR ', at: 'IT', scope: /variable\.other\.tag\.cable/, not: /heading/ },
