@@ -171,6 +171,17 @@ describe('grammar', function () {
     { text: 'CDR ANYCOM PATRICK AFB FL', at: 'CDR', scope: /string\.unquoted\.address\.cable/ },
     { text: 'AMEMBASSY VALLETTA PASS TO AMCONSUL GOZO', at: 'GOZO', scope: /string\.unquoted\.passing\.cable/ },
     { text: 'TALKS ON THE FUTURE OF THE COLLECTIVE FARMS', at: 'TALKS', scope: /markup\.heading\.cable/ },
+    // Headings in capitals with a title's punctuation, as the parser reads them; capitals prose and lists are none.
+    { text: 'VALLETTA: THE PORT "OPEN FOR BUSINESS"', at: 'PORT', scope: /markup\.heading\.cable/ },
+    { text: 'U.S. AID TO THE ISLANDS', at: 'AID', scope: /markup\.heading\.cable/ },
+    { text: 'WHO PAYS FOR THE QUAYS?', at: 'PAYS', scope: /markup\.heading\.cable/ },
+    { text: '...AND THEN THE FERRY LEFT', at: 'FERRY', scope: /markup\.heading\.cable/ },
+    { text: 'THE QUAYS.  WHO WILL PAY FOR', at: 'QUAYS', not: /heading/ },
+    { text: 'THE NEW QUAYS:', at: 'QUAYS', not: /heading/ },
+    { text: 'VALLETTA FOR SMITH; GOZO FOR JONES', at: 'SMITH', not: /heading/ },
+    { text: 'SUMMARY AND INTRODUCTION', at: 'SUMMARY', scope: /markup\.heading\.cable keyword\.other\.block\.begin\.cable/ },
+    { text: 'EMBASSY COMMENT', at: 'COMMENT', scope: /keyword\.other\.block\.begin\.cable/ },
+    { text: 'EMBASSY COMMENT', at: 'EMBASSY', scope: /markup\.heading\.cable/, not: /block/ },
     // A block opener alone on a line, or as a //HEADING//.
     { text: 'COMMENT ', at: 'COMMENT', scope: /markup\.heading\.cable keyword\.other\.block\.begin\.cable/ },
     { text: 'Summary', at: 'Summary', scope: /keyword\.other\.block\.begin\.cable/ },
