@@ -197,6 +197,12 @@ describe('grammar', function () {
     { text: 'Summary', at: 'Summary', scope: /keyword\.other\.block\.begin\.cable/ },
     { text: '//COMMENT//', at: 'COMMENT', scope: /markup\.heading\.cable keyword\.other\.block\.begin\.cable/ },
     { text: '//BORDER SECURITY//', at: 'BORDER', scope: /markup\.heading\.cable/, not: /block/ },
+    // A closer split over two lines, and a closer in capitals on a line of its own.
+    { text: 'Summary: the ministers met again. End\nsummary.', at: 'summary', scope: /keyword\.other\.block\.end\.cable/, not: /begin/ },
+    { text: 'COMMENT: the ministers met again.  END\nCOMMENT. The minister', at: 'COMMENT', scope: /keyword\.other\.block\.end\.cable/, not: /begin/ },
+    { text: 'the ministers met again. End\nThe minister said: Comment', at: 'Comment', not: /block\.end/ },
+    { text: 'we will go on until the end', at: 'end', not: /block/ },
+    { text: 'END COMMENT)', at: 'END', scope: /keyword\.other\.block\.end\.cable/, not: /heading/ },
     // The order keyword in any case the parser reads.
     { text: 'E.o. 12958: decl: 07/22/2019', at: 'E.o.', scope: /keyword\.other\.field\.eo\.cable/ },
     // Classified By / Derived From open a field only with a capital.
