@@ -98,6 +98,8 @@ describe('rules: CBL027 and headings', () => {
   it('still reports a Summary heading that no heading ends, and an inline Comment without its closer', () => {
     assert.deepEqual(found('SUMMARY\n\n¶1. (S) The talks went well.\n\n¶2. (S) Text.\n'), ["warning Summary opened without 'End Summary'."]);
     assert.deepEqual(found('THE TALKS\n\n¶1. (S) Comment: we think so.\n\nNEXT STEPS\n\n¶2. (S) Text.\n'), ["info Comment opened without 'End Comment'."]);
+    // Another Comment opens under the heading: the heading's Comment ends there, and no heading says so.
+    assert.deepEqual(found('COMMENT\n\n¶1. (S) We think so.\n\n¶2. (S) Comment: and so on. End Comment.\n'), ["info Comment opened without 'End Comment'."]);
   });
 });
 

@@ -52,14 +52,22 @@ export const rule: Rule = {
 /**
  * True when a heading opens the block ("COMMENT", "//SUMMARY//") and the headings end it: the next
  * heading ends its section, and a Comment or Note under the last heading runs to the end of the text,
- * as closing comments do. A Summary heading with no heading after it ends nowhere, and is reported.
+ * as closing comments do. A Summary heading with no heading after it ends nowhere, and is reported;
+ * so is a block with another opener of its kind in its section ("¶5. (C) Comment: …" under "COMMENT"),
+ * which ends it where no heading does.
  */
 function closedByHeadings(cable: Cable, block: Block): boolean {
-  const line = block.open!.token.range.start.line;
+  const at = block.open!.token.range.start;
   const headings = cable.headings;
   for (let h = 0; h < headings.length; h++) {
     const r = headings[h].range;
-    if (r.start.line <= line && line <= r.end.line) return h < headings.length - 1 || block.kind !== 'summary';
+    if (r.start.line > at.line || at.line > r.end.line) continue;
+    const next = headings[h + 1]?.range.start;
+    const opened = cable.blocks.some((other) => {
+      const start = other.kind === block.kind ? other.open?.token.range.start : undefined;
+      return start !== undefined && isBefore(at, start) && (!next || isBefore(start, next));
+    });
+    return !opened && (next !== undefined || block.kind !== 'summary');
   }
   return false;
 }
