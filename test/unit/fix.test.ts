@@ -28,6 +28,14 @@ function firstFix(fixture: string, from: string, to: string, ruleId: string, als
   return { variant, fixed: finding.fixes ? applyEdits(variant, finding.fixes[0].edits) : undefined };
 }
 
+/** For each [paragraph start, text after CBL028's first fix], the fix on the CBL028 fixture with ¶3 written so gives that text. */
+function expectMarkingFixes(cases: readonly (readonly [string, string])[]): void {
+  for (const [before, after] of cases) {
+    const { fixed } = firstFix('cbl028-portion-marking-missing', '¶3. Gauci', before, 'CBL028');
+    assert.ok(fixed?.includes(after), `${JSON.stringify(before)} should become ${JSON.stringify(after)}, not ${JSON.stringify(fixed?.slice(fixed.indexOf('¶3'), fixed.indexOf('¶3') + 20))}`);
+  }
+}
+
 describe('quick fixes', () => {
   for (const rule of allRules.filter((r) => r.fixable)) {
     it(`${rule.id} ${rule.name}: each fix removes the finding and touches only its range`, () => {
@@ -61,10 +69,7 @@ describe('quick fixes', () => {
       ['¶ 3.\tGauci', '¶ 3. (S)\tGauci'],
       ['¶3.\nGauci', '¶3. (S)\nGauci'],
     ];
-    for (const [before, after] of cases) {
-      const { fixed } = firstFix('cbl028-portion-marking-missing', '¶3. Gauci', before, 'CBL028');
-      assert.ok(fixed?.includes(after), `${JSON.stringify(before)} should become ${JSON.stringify(after)}`);
-    }
+    expectMarkingFixes(cases);
   });
 
   it('fills in a marking begun and left empty rather than writing a second one before it', () => {
@@ -78,10 +83,7 @@ describe('quick fixes', () => {
       // A parenthesis that opens text is no marking.
       ['¶3. (Gauci', '¶3. (S) (Gauci'],
     ];
-    for (const [before, after] of cases) {
-      const { fixed } = firstFix('cbl028-portion-marking-missing', '¶3. Gauci', before, 'CBL028');
-      assert.ok(fixed?.includes(after), `${JSON.stringify(before)} should become ${JSON.stringify(after)}, not ${JSON.stringify(fixed?.slice(fixed.indexOf('¶3'), fixed.indexOf('¶3') + 20))}`);
-    }
+    expectMarkingFixes(cases);
   });
 
   it('renumbers a repeated paragraph number with the paragraphs that follow it in sequence, so that no number repeats after the fix', () => {
