@@ -704,6 +704,14 @@ describe('parser: body', () => {
     assert.deepEqual(c.sections.map((s) => s.paragraphs.length), [1, 1, 1]);
   });
 
+  it('reads a heading whose underline sits one blank line below it as underlined, and a rule that opens a boxed heading as no underline', () => {
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'HARBOR', ' ', '------', ' ', ' ', ' ', '¶2. (U) Two.', '', 'Ferry Fares', '', '-----------', '', '¶3. (U) Three.', '', 'The ferries run late.', '', '-----', 'QUAYS', '-----', '', '¶4. (U) Four.', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${h.rules.length}`), ['underlined:HARBOR:1', 'underlined:Ferry Fares:1', 'boxed:QUAYS:2']);
+    assert.deepEqual(c.headings.map((h) => at(h.range)), ['7:0-9:6', '15:0-17:11', '23:0-25:5']);
+    assert.equal(c.lineKinds[21], 'text');
+    assert.deepEqual(c.paragraphs.map((p) => p.heading), [undefined, 0, 1, 2]);
+  });
+
   it('reads a line of em or en dashes under a heading as a rule, and the heading as opening its block', () => {
     const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'Comment', '——', '', '¶2. (U) Two. End Comment.', '', 'Ferry Fares', '–––', '¶3. (U) Three.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${h.rules.length}`), ['underlined:Comment:1', 'underlined:Ferry Fares:1']);

@@ -744,11 +744,15 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   // Cheap structure first: a rule line under it, or a blank line before and a blank line or paragraph after.
   const underlined = i + 1 < lines.length && kinds[i + 1] === 'rule';
   const next = i + 1;
-  const alone = isBlankOrEdge(indents, kinds, i - 1, floor) && next < lines.length && (indents[next] < 0 || kinds[next] === 'paragraph');
+  const blankBefore = isBlankOrEdge(indents, kinds, i - 1, floor);
+  const alone = blankBefore && next < lines.length && (indents[next] < 0 || kinds[next] === 'paragraph');
   if (!underlined && !alone) return undefined;
   if (text.length > 120 || !isHeadingText(text)) return undefined;
   // Underlined: the heading, then a rule line.
   if (underlined) return span(lines, i, 'underlined', [lineRange(lines, i + 1)], i, i + 1);
+  // "IRAN" ⏎ " " ⏎ "----" ⏎ "": the underline one blank line below, with a blank line or a paragraph under it
+  // (a rule with text under it opens a boxed heading: "… the issue." ⏎ "" ⏎ "----" ⏎ "IRAN" ⏎ "----").
+  if (blankBefore && gapUnderline(indents, kinds, i)) return span(lines, i, 'underlined', [lineRange(lines, i + 2)], i, i + 2);
   // A short line alone is a heading only when a paragraph or a long line of text follows; never the last line.
   let followed = false;
   for (let k = next; k < lines.length && k < next + 4; k++) {
@@ -763,6 +767,13 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   const upper = trimmedText === trimmedText.toUpperCase();
   if (!upper && !HEADING_START.test(trimmedText)) return undefined;
   return span(lines, i, 'plain', [], i, i);
+}
+
+/** True when the line two below `i` is a rule line with a blank line between, and a blank line, a paragraph or the end under it. */
+function gapUnderline(indents: Int32Array, kinds: readonly LineKind[], i: number): boolean {
+  const rule = i + 2;
+  if (rule >= kinds.length || indents[i + 1] >= 0 || kinds[rule] !== 'rule') return false;
+  return rule + 1 >= kinds.length || indents[rule + 1] < 0 || kinds[rule + 1] === 'paragraph';
 }
 
 function isHeadingText(text: string): boolean {
