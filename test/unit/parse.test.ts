@@ -712,6 +712,14 @@ describe('parser: body', () => {
     assert.deepEqual(c.paragraphs.map((p) => p.heading), [undefined, 0, 1, 2]);
   });
 
+  it('reads a short line in capitals right under a sentence\'s end, before a blank line and a paragraph, as a heading; not a wrapped word, a name after "Mr.", a redaction or the signature', () => {
+    const c = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶5. (C) The minister said the ferry talks went well for both sides.', 'DETAINEES', '', '¶6. (S) The harbor master spoke of the U.S.', 'FERRY TALKS', '', '¶7. (S) He named the ship as the', 'MARLIN.', '', '¶8. (S) The talks were led by Mr.', 'SMITH', '', '¶9. (S) The source was XXXXXXXXXXXX', 'XXXXXXXXXXXX', '', '¶10. (S) The talks ended.', 'END COMMENT', '', '¶11. (S) All went well.', 'JONES'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}@${h.text.range.start.line}`), ['plain:DETAINEES@6', 'plain:FERRY TALKS@9']);
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${at(p.range)}`).slice(0, 2), ['5:5:0-5:67', '6:8:0-8:43']);
+    assert.deepEqual(c.paragraphs.map((p) => p.heading), [undefined, 0, 1, 1, 1, 1, 1]);
+    assert.equal(c.signature?.token.text, 'JONES');
+  });
+
   it('reads a line of em or en dashes under a heading as a rule, and the heading as opening its block', () => {
     const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'Comment', '——', '', '¶2. (U) Two. End Comment.', '', 'Ferry Fares', '–––', '¶3. (U) Three.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${h.rules.length}`), ['underlined:Comment:1', 'underlined:Ferry Fares:1']);

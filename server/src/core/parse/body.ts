@@ -303,7 +303,8 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     if (c !== 40 /* ( */) afterRepeatedBanner = false;
     // What a text line needs to start a heading (see readHeading): slashes, trailing dashes,
     // a blank line (or the edge) before it, or a rule line under it.
-    if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || (i + 1 < n && isRuleChar(firsts[i + 1]))) {
+    // A short line in capitals right under a sentence's end, with a blank line after it, can be one too ("… world." ⏎ "DETAINEES" ⏎ "").
+    if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || (i + 1 < n && (isRuleChar(firsts[i + 1]) || (indents[i + 1] < 0 && c >= 65 && c <= 90 && ends[i] - lead <= MAX_TIGHT && endsSentence(lasts[i - 1]))))) {
       headingCandidates.push(i);
     }
     if (block || ((first & First.Opener) !== 0 && mayOpenBlock(c, seconds[i], lead + 2 < text.length ? text.charCodeAt(lead + 2) : 0))) {
@@ -746,7 +747,7 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   const next = i + 1;
   const blankBefore = isBlankOrEdge(indents, kinds, i - 1, floor);
   const alone = blankBefore && next < lines.length && (indents[next] < 0 || kinds[next] === 'paragraph');
-  if (!underlined && !alone) return undefined;
+  if (!underlined && !alone) return tightHeading(lines, shapes, kinds, i);
   if (text.length > 120 || !isHeadingText(text)) return undefined;
   // Underlined: the heading, then a rule line.
   if (underlined) return span(lines, i, 'underlined', [lineRange(lines, i + 1)], i, i + 1);
@@ -767,6 +768,39 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   const upper = trimmedText === trimmedText.toUpperCase();
   if (!upper && !HEADING_START.test(trimmedText)) return undefined;
   return span(lines, i, 'plain', [], i, i);
+}
+
+/** The longest heading {@link tightHeading} reads: "U.S. SAUDI RELATIONS" fits. */
+const MAX_TIGHT = 40;
+
+/**
+ * A short heading in capitals with no blank line before it: "… the world.” ⏎ "DETAINEES" ⏎ "" ⏎ "¶6. (S) …".
+ * The line above ends a sentence (not "Mr." or "John F."), a blank line follows, then a paragraph:
+ * so the line is neither a wrapped word ("… of the" ⏎ "FAINA." ⏎ "") nor the signature, which nothing follows.
+ */
+function tightHeading(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number): HeadingSpan | undefined {
+  const { indents, ends, lasts } = shapes;
+  const lead = indents[i];
+  const first = shapes.firsts[i];
+  if (i < 1 || first < 65 || first > 90 || ends[i] - lead > MAX_TIGHT || i + 1 >= lines.length || indents[i + 1] >= 0) return undefined;
+  if ((kinds[i - 1] !== 'text' && kinds[i - 1] !== 'paragraph') || !endsSentence(lasts[i - 1]) || endsWithAbbreviation(lines[i - 1])) return undefined;
+  let k = i + 1;
+  while (k < lines.length && k < i + 5 && indents[k] < 0) k++;
+  if (k >= lines.length || kinds[k] !== 'paragraph') return undefined;
+  const text = lines[i];
+  const t = text.slice(lead, ends[i]);
+  // Capitals only, a few words; not a redaction ("XXXXXXXXXXXX") nor a closer ("END COMMENT").
+  if (t !== t.toUpperCase() || wordCount(t) > 4 || t.includes('XXXX') || (t.startsWith('END') && (t.length === 3 || t.charCodeAt(3) === 32)) || !isHeadingText(t)) return undefined;
+  return span(lines, i, 'plain', [], i, i);
+}
+
+/** "… said Mr." or "… John F.": a line ending in a capitalised word of one to three letters and a full stop ("U.S." is none). */
+function endsWithAbbreviation(text: string): boolean {
+  const end = trimEndOffset(text);
+  if (text.charCodeAt(end - 1) !== 46 /* . */) return false;
+  const start = wordStart(text, end - 1, true);
+  const c = text.charCodeAt(start);
+  return end - 1 - start >= 1 && end - 1 - start <= 3 && c >= 65 && c <= 90 && text.charCodeAt(start - 1) !== 46;
 }
 
 /** True when the line two below `i` is a rule line with a blank line between, and a blank line, a paragraph or the end under it. */
