@@ -304,7 +304,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     // What a text line needs to start a heading (see readHeading): slashes, trailing dashes,
     // a blank line (or the edge) before it, or a rule line under it.
     // A short line in capitals right under a sentence's end, with a blank line after it, can be one too ("… world." ⏎ "DETAINEES" ⏎ "").
-    if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || (i + 1 < n && (isRuleChar(firsts[i + 1]) || (indents[i + 1] < 0 && c >= 65 && c <= 90 && ends[i] - lead <= MAX_TIGHT && endsSentence(lasts[i - 1]))))) {
+    if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || (i + 1 < n && (isRuleChar(firsts[i + 1]) || (indents[i + 1] < 0 && c >= 65 && c <= 90 && !isSmall(seconds[i]) && lasts[i] !== 46 /* . */ && ends[i] - lead <= MAX_TIGHT && endsSentence(lasts[i - 1]))))) {
       headingCandidates.push(i);
     }
     if (block || ((first & First.Opener) !== 0 && mayOpenBlock(c, seconds[i], lead + 2 < text.length ? text.charCodeAt(lead + 2) : 0))) {
