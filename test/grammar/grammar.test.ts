@@ -234,6 +234,15 @@ describe('grammar', function () {
     { text: 'TAGS: PREL PTER MARR\nMT, IT\nSUBJECT: TALKS', at: 'SUBJECT', scope: /keyword\.other\.field\.subject\.cable/ },
     { text: 'TAGS: PREL PTER MARR\nTAGS PREL, PGOV', at: 'TAGS', scope: /keyword\.other\.field\.tags\.cable/ },
     { text: 'TAGS: PREL PTER MARR\nTHE MINISTER SAID NO', at: 'MINISTER', not: /tag/ },
+    // A marking that lost its '(', and a marking after a block's label, as the parser reads them.
+    { text: '¶1. C) Summary: The minister spoke.', at: 'C)', scope: /constant\.language\.marking\.confidential\.cable/ },
+    { text: '¶12. S/NF) The minister spoke.', at: 'NF', scope: /constant\.other\.control\.cable/ },
+    { text: '4. SBU) The minister spoke.', at: 'SBU', scope: /constant\.language\.marking\.unclassified\.cable/ },
+    { text: '¶3. CIA) The agency spoke.', at: 'CIA', not: /marking/ },
+    { text: '¶1.  Summary:  (C) President Smith spoke.', at: 'C)', scope: /constant\.language\.marking\.confidential\.cable/ },
+    { text: '¶1.  Summary:  (C) President Smith spoke.', at: 'Summary', scope: /keyword\.other\.block\.begin\.cable/ },
+    { text: '¶5. Comment -- (S//NF) The minister spoke.', at: 'NF', scope: /constant\.other\.control\.cable/ },
+    { text: '¶4. Summary: the talks (C) went on.', at: 'C)', not: /marking/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
