@@ -243,6 +243,13 @@ describe('grammar', function () {
     { text: '¶1.  Summary:  (C) President Smith spoke.', at: 'Summary', scope: /keyword\.other\.block\.begin\.cable/ },
     { text: '¶5. Comment -- (S//NF) The minister spoke.', at: 'NF', scope: /constant\.other\.control\.cable/ },
     { text: '¶4. Summary: the talks (C) went on.', at: 'C)', not: /marking/ },
+    // A bare number with a comma or nothing for its full stop, before a marking.
+    { text: '18, (SBU) The minister spoke.', at: '18,', scope: /constant\.numeric\.paragraph\.cable/ },
+    { text: '18, (SBU) The minister spoke.', at: 'SBU', scope: /constant\.language\.marking\.unclassified\.cable/ },
+    { text: '3 (S) The minister spoke.', at: '3', scope: /constant\.numeric\.paragraph\.cable/ },
+    { text: '3 (S//NF) The minister spoke.', at: 'NF', scope: /constant\.other\.control\.cable/ },
+    { text: '1 (Iran) and 2 (Syria) were named.', at: '1', not: /paragraph/ },
+    { text: '3 (c) of the act applies.', at: '3', not: /paragraph/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
