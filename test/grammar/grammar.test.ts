@@ -250,6 +250,11 @@ describe('grammar', function () {
     { text: '3 (S//NF) The minister spoke.', at: 'NF', scope: /constant\.other\.control\.cable/ },
     { text: '1 (Iran) and 2 (Syria) were named.', at: '1', not: /paragraph/ },
     { text: '3 (c) of the act applies.', at: '3', not: /paragraph/ },
+    // An addressee with an office between double slashes before the serial.
+    { text: 'CIA WASHINGTON DC//NHTC// 0412', at: 'CIA', scope: /string\.unquoted\.address\.cable/, not: /heading/ },
+    { text: 'CIA WASHINGTON DC//NHTC// 0412', at: '0412', scope: /constant\.numeric\.serial\.cable/ },
+    { text: 'DIA WASHINGTON DC//AB-1C/DEF//GH//', at: 'DIA', scope: /string\.unquoted\.address\.cable/ },
+    { text: 'JOINT STAFF WASHINGTON DC//J-5// PRIORITY', at: 'PRIORITY', scope: /keyword\.control\.precedence\.cable/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
