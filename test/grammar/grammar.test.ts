@@ -255,6 +255,12 @@ describe('grammar', function () {
     { text: 'CIA WASHINGTON DC//NHTC// 0412', at: '0412', scope: /constant\.numeric\.serial\.cable/ },
     { text: 'DIA WASHINGTON DC//AB-1C/DEF//GH//', at: 'DIA', scope: /string\.unquoted\.address\.cable/ },
     { text: 'JOINT STAFF WASHINGTON DC//J-5// PRIORITY', at: 'PRIORITY', scope: /keyword\.control\.precedence\.cable/ },
+    // Redactions in a banner's post and in a REF citation.
+    { text: 'S E C R E T SECTION 01 OF 02 XXXXXXXXXXXX 000412', at: 'XXXX', scope: /entity\.name\.section\.post\.cable comment\.other\.redaction\.cable/ },
+    { text: 'SECRET//NOFORN XXXXXXXXXXXX 000412', at: 'XXXX', scope: /comment\.other\.redaction\.cable/ },
+    { text: 'REF: 08 XXXXXXXXXXXX 412', at: 'XXXX', scope: /support\.constant\.citation\.cable comment\.other\.redaction\.cable/ },
+    { text: 'Ref: Valletta XXXXXXXXXXXX', at: 'XXXX', scope: /comment\.other\.redaction\.cable/ },
+    { text: 'B. XXXXXXXXXXXX 412', at: 'XXXX', scope: /comment\.other\.redaction\.cable/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
