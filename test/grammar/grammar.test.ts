@@ -205,6 +205,11 @@ describe('grammar', function () {
     { text: 'END COMMENT)', at: 'END', scope: /keyword\.other\.block\.end\.cable/, not: /heading/ },
     // The order keyword in any case the parser reads.
     { text: 'E.o. 12958: decl: 07/22/2019', at: 'E.o.', scope: /keyword\.other\.field\.eo\.cable/ },
+    // The E.O. field opens a line; an order cited in prose is no field.
+    { text: 'the firm was named in 2006 pursuant to E.O. 13224.', at: 'E.O.', not: /field\.eo/ },
+    { text: '(named by the USG under E.O. 13382) to open a branch', at: '13382', not: /order/ },
+    { text: '  EO 12958 DECL: OADR', at: 'EO', scope: /keyword\.other\.field\.eo\.cable/ },
+    { text: 'E.O.12356: DECL:OADR', at: '12356', scope: /constant\.numeric\.order\.cable/ },
     // Classified By / Derived From open a field only with a capital.
     { text: 'DERIVED FROM: DSCG 05-1', at: 'DERIVED', scope: /keyword\.other\.field\.classified-by\.cable/ },
     { text: 'the figures were derived from the budget of 2008', at: 'derived', not: /classified-by/ },
