@@ -108,6 +108,13 @@ describe('grammar', function () {
     // Page lines with two or three spaces between their parts, as the parser reads them.
     { text: 'VALLETTA 00000412  002 OF 003', at: 'VALLETTA', scope: /comment\.line\.page\.cable/, not: /heading/ },
     { text: 'RIO DE JAN 00000329 002  Of  003', at: 'RIO', scope: /comment\.line\.page\.cable/ },
+    // An inline page marker takes only its post, at most ten characters, not the words before it.
+    { text: 'the talks with Iran went VALLETTA 00000412 002 OF 003 on', at: 'went', not: /page/ },
+    { text: 'the talks with Iran went VALLETTA 00000412 002 OF 003 on', at: 'VALLETTA', scope: /comment\.line\.page\.cable/ },
+    { text: 'the talks ended. Valletta 00000412 002 OF 003 on', at: 'ended', not: /page/ },
+    { text: 'the Talks With Iran VALLETTA 00000412 002 OF 003 on', at: 'Talks', not: /page/ },
+    { text: 'the talks ended. Valletta 00000412 002 OF 003 on', at: 'Valletta', scope: /comment\.line\.page\.cable/ },
+    { text: 'in Rio De Jan 00000329 002 OF 003 on', at: 'Rio', scope: /comment\.line\.page\.cable/ },
     // Routing indicators wrapped onto a line of their own, and a ZEN/ addressee with no routing indicator.
     { text: 'RUEHAB RUEHCD RUEHEF', at: 'RUEHCD', scope: /routing-indicator\.cable/, not: /heading/ },
     { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: 'ZEN', scope: /keyword\.other\.zen\.cable/ },
