@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { mayOpenBanner, parseBanner, READINGS } from '../../server/src/core/parse/banner';
 import { firstWords, MARKER, mayOpenBlock, OPENER, readMarker, RULE_LINE } from '../../server/src/core/parse/body';
 import { daysInMonth, EOM_SERIAL, isRoutingIndicator, mayBeEomSerial, mayEndTransmission, startsHeader, trailingPrecedence, trailingSerial, TRANSMISSION_END } from '../../server/src/core/parse/header';
-import { CLOSER, PAGE, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
+import { CLOSER, INLINE_OPENER, INLINE_OPENER_PATTERN, inlineOpenerAt, PAGE, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
 import { AFTER_BANNER, CLBY_KW, continuesTags, mayHoldClassifiedBy, mayOpenField, REF_AT_START, SUBJECT_AT_START, SUBJECT_KW, TAGS_AT_START } from '../../server/src/core/parse/metadata';
 import { findOldPageHeader, findPageLines } from '../../server/src/core/parse/pages';
@@ -71,6 +71,43 @@ describe('hand-written scans read what their patterns read', () => {
       { numRuns: 3000, seed: 7 },
     );
     assert.ok(openers > 300, `only ${openers} openers generated`);
+  });
+
+  it('inlineOpenerAt reads the openers after a sentence\'s end that INLINE_OPENER_PATTERN reads', () => {
+    // "… late. Comment: If", '… said." NOTE:', "… ends.  Embassy comment:", and their near misses.
+    const inlineLike = fc
+      .tuple(
+        from('x', 'ends', ' ', '.', '!', '?', ':', 'U.S.'),
+        fc.constantFrom('.', '.', '!', '?', ',', ';', '-', ''),
+        run(0, 2, '"', '”', '’', "'", ')', ']', '('),
+        run(0, 2, ' ', ' ', ' ', '\t', '\u00a0', '\n'),
+        fc.constantFrom('', '', '', '', 'Embassy', 'EMBASSY', 'embassy', 'Embassy ', 'xEmbassy ', 'The '),
+        run(0, 1, ' ', '\t'),
+        fc.constantFrom('Comment', 'NOTE', 'comment', 'Note', 'COMMENT', 'note', 'Comment', 'Note', 'Comments', 'Notes', 'Summary', 'omment', 'ote', 'Kote', 'Co\u212ament'),
+        fc.constantFrom(':', ':', ' :', '.', ''),
+        from('a', ' ', ':', '.'),
+      )
+      .map((p) => p.join(''));
+    let openers = 0;
+    fc.assert(
+      fc.property(inlineLike, fc.boolean(), (text, anyCase) => {
+        const expected: number[] = [];
+        for (const m of text.matchAll(INLINE_OPENER_PATTERN)) {
+          const colon = m.index + m[0].length - 1;
+          const start = colon - m[1].length;
+          if (anyCase || (text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90)) expected.push(colon - (/t$/i.test(m[1]) ? 7 : 4));
+        }
+        const found: number[] = [];
+        for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) {
+          const word = inlineOpenerAt(text, at, anyCase);
+          if (word >= 0) found.push(word);
+        }
+        openers += found.length;
+        assert.deepEqual(found, expected, JSON.stringify(text));
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
+    assert.ok(openers > 100, `only ${openers} openers generated`);
   });
 
   it('mayEndTransmission lets through every line TRANSMISSION_END matches', () => {
@@ -307,7 +344,7 @@ describe('hand-written scans read what their patterns read', () => {
   it('the line hints hold every line their readers would find something on', () => {
     fc.assert(
       fc.property(
-        fc.array(from(' ', 'PARIS', '00000305', '12345678', ' 002 OF 004', 'XXXX', 'xxxxx', 'x', '(Note:', '(comment :', '(NOTE', 'End', 'end', 'END', ' summary', ' Comment', '\t', 'note'), { maxLength: 8 }),
+        fc.array(from(' ', 'PARIS', '00000305', '12345678', ' 002 OF 004', 'XXXX', 'xxxxx', 'x', '(Note:', '(comment :', '(NOTE', 'End', 'end', 'END', ' summary', ' Comment', '\t', 'note', '.', ':', 'Embassy '), { maxLength: 8 }),
         fc.constantFrom('\n', '\r\n', '\r'),
         (lines, eol) => {
           const text = lines.join(eol);
@@ -321,6 +358,9 @@ describe('hand-written scans read what their patterns read', () => {
             if (/X{4,}|(?<![A-Za-z])x{5,}(?![A-Za-z])/.test(line)) assert.ok(bits[i] & REDACTION, JSON.stringify(line));
             if (/\((NOTE|COMMENT)\s*:/i.test(line)) assert.ok(bits[i] & PAREN_OPENER, JSON.stringify(line));
             if (/\bEND\s+(SUMMARY|COMMENTS?|NOTES?)\b/i.test(line)) assert.ok(bits[i] & CLOSER, JSON.stringify(line));
+            const inline = [...line.matchAll(INLINE_OPENER_PATTERN)];
+            if (inline.length > 0) assert.ok(bits[i] & INLINE_OPENER, JSON.stringify(line));
+            if (inline.some((m) => /[ \t][A-Z]/.test(m[0]))) assert.ok(capitals[i] & INLINE_OPENER, JSON.stringify(line));
           });
         },
       ),

@@ -13,11 +13,15 @@ export const PAGE = 2;
 export const PAREN_OPENER = 4;
 /** A line can hold "End Summary", "END COMMENT", "End Note" (see {@link scanHints} for "end summary"). */
 export const CLOSER = 8;
+/** A line can hold "Comment:" or "Note:" after a sentence's end ("… ran late. Comment: If", "… said." NOTE:"): see {@link inlineOpenerAt}. */
+export const INLINE_OPENER = 16;
 
 /** The hints of every line. */
 export interface LineHints {
-  /** Bits {@link REDACTION}, {@link PAGE}, {@link PAREN_OPENER}, {@link CLOSER} per line. */
+  /** Bits {@link REDACTION}, {@link PAGE}, {@link PAREN_OPENER}, {@link CLOSER}, {@link INLINE_OPENER} per line. */
   readonly bits: Uint8Array;
+  /** Whether markers were looked for in any case (see {@link scanHints}); {@link inlineOpenerAt} needs the same on the hinted lines. */
+  readonly anyCase: boolean;
 }
 
 // "(Note:" and "(Comment:", read at a given offset of the whole text.
@@ -35,7 +39,7 @@ let scratch = new Uint8Array(0);
  * Closers are looked for in every case when `anyCase` (a cable whose banner is not in
  * capitals, or that has none: copies in small letters write "end summary"); otherwise only
  * where "End" or "END" opens them, which `indexOf` finds many times faster than a
- * case-insensitive pattern can. The bits are a view of memory that the next call reuses:
+ * case-insensitive pattern can; the same holds for openers after a sentence's end ({@link inlineOpenerAt}). The bits are a view of memory that the next call reuses:
  * never keep them.
  */
 export function scanHints(text: string, lines: readonly string[], offsets: Int32Array, anyCase = true): LineHints {
@@ -47,6 +51,7 @@ export function scanHints(text: string, lines: readonly string[], offsets: Int32
   linesWith(text, offsets, 'xxxxx', always, bits, REDACTION);
   linesWith(text, offsets, '00', (at) => isPageSerialAt(text, at), bits, PAGE);
   linesWith(text, offsets, '(', (at) => isParenOpenerAt(text, at), bits, PAREN_OPENER);
+  linesWith(text, offsets, ':', (at) => inlineOpenerAt(text, at, anyCase) >= 0, bits, INLINE_OPENER);
   if (anyCase) markLinesMatching(text, offsets, CLOSER_ANYWHERE, bits, CLOSER);
   else {
     // "END" or "End", then white space: most hits ("GOVERNMENT", "Energy") fail on the third or fourth character.
@@ -54,7 +59,7 @@ export function scanHints(text: string, lines: readonly string[], offsets: Int32
     linesWith(text, offsets, 'EN', closerAt, bits, CLOSER);
     linesWith(text, offsets, 'En', closerAt, bits, CLOSER);
   }
-  return { bits };
+  return { bits, anyCase };
 }
 
 /**
@@ -75,4 +80,63 @@ function isParenOpenerAt(text: string, at: number): boolean {
   if ((c !== 110 && c !== 99) || (text.charCodeAt(at + 2) | 32) !== 111) return false;
   PAREN_AT.lastIndex = at;
   return PAREN_AT.test(text);
+}
+
+/**
+ * Where the word of an opener after a sentence's end starts, given the offset of its colon, or -1:
+ * "… ran late. Comment: If", "… the quays.  NOTE: The", "… he said." Embassy comment: We". The
+ * sentence ends in ".", "!" or "?", perhaps with closing quotes or a bracket, and spaces or tabs
+ * stand between it and the opener, on one line. Only Comment and Note open so, and only with a
+ * colon. Unless `anyCase`, the opener starts with a capital ("Comment", "NOTE", "Embassy comment"),
+ * as closers do under a banner in capitals. It reads what {@link INLINE_OPENER_PATTERN} reads.
+ */
+export function inlineOpenerAt(text: string, colon: number, anyCase: boolean): number {
+  // "Comment" and "Note" end in "t" and "e": most colons ("SUBJECT:", "10:30", "follows:") stop here.
+  const last = text.charCodeAt(colon - 1) | 32;
+  let word: number;
+  if (last === 116 /* t */ && colon >= 7 && matchesWord(text, colon - 7, 'comment')) word = colon - 7;
+  else if (last === 101 /* e */ && colon >= 4 && matchesWord(text, colon - 4, 'note')) word = colon - 4;
+  else return -1;
+  let start = word;
+  let gap = skipGapBack(text, word);
+  if (gap === word) return -1;
+  // "Embassy comment:".
+  if (word === colon - 7 && gap >= 7 && matchesWord(text, gap - 7, 'embassy')) {
+    const before = skipGapBack(text, gap - 7);
+    if (before < gap - 7) {
+      start = gap - 7;
+      gap = before;
+    }
+  }
+  const first = text.charCodeAt(start);
+  if (!anyCase && (first < 65 || first > 90)) return -1;
+  // Closing quotes and brackets after the sentence's end: '." Comment:', '.) Note:'.
+  let end = gap;
+  while (end > 0 && isClosing(text.charCodeAt(end - 1))) end--;
+  const stop = text.charCodeAt(end - 1);
+  return end > 0 && (stop === 46 || stop === 33 || stop === 63) ? word : -1;
+}
+
+/**
+ * The pattern {@link inlineOpenerAt} stands for, with the `i` flag: the opener is group 1 (its word
+ * is the last one), and unless in any case its first letter must be a capital.
+ */
+export const INLINE_OPENER_PATTERN = /[.!?]["”’')\]]*[ \t]+(embassy[ \t]+comment|comment|note):/gi;
+
+/** True when the letters of `word` (small letters) stand at `at`, in any case. */
+function matchesWord(text: string, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if ((text.charCodeAt(at + k) | 32) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** The offset where the spaces and tabs just before `at` start. */
+function skipGapBack(text: string, at: number): number {
+  let k = at;
+  while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+  return k;
+}
+
+/** Closing quotes and brackets: '"', "'", "”", "’", ")", "]". */
+function isClosing(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93;
 }
