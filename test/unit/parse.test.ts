@@ -764,10 +764,36 @@ describe('parser: body', () => {
     const marking = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. C) Summary: The port reopened. End Summary.', 'DOE'].join('\n'));
     assert.deepEqual(kinds(marking), ['summary:oc']);
     // Not past a block of the same kind already closed, nor from another paragraph, nor prose "a note.".
-    for (const body of [['¶1. (U) Comment: one. End Comment. Two. End Comment.'], ['¶1. (U) Text. Comment: one.', '', '¶2. (U) Two. End Comment.'], ['¶1. (U) He took note. End Note.']]) {
+    for (const body of [['¶1. (U) Comment: one. End Comment. Two. End Comment.'], ['¶1. (U) Text; Comment: one.', '', '¶2. (U) Two. End Comment.'], ['¶1. (U) He took note. End Note.']]) {
       const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', ...body, 'DOE'].join('\n'));
       assert.ok(kinds(c).some((k) => k.endsWith(':c')), body.join(' '));
     }
+  });
+
+  it('reads "Comment:" and "Note:" after a sentence\'s end inside a paragraph as openers, with or without their closer', () => {
+    const kinds = (c: Cable) => c.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}`);
+    const head = ['SECRET NOWHERE 000412', '', 'E.O. 12958: DECL: 01/01/2019', 'TAGS: PREL', 'SUBJECT: TALKS', ''];
+    const c = parse([...head, '¶1. (S/NF) Quays. The port grew, according to the economist. Comment: If these gains hold, the port will need new quays. End Comment.', '', '¶2. (S/NF) Ferries. The ferry ran late, according to the captain. Comment: If this goes on, the line will close.', '', '¶3. (S/NF) Text.', 'DOE'].join('\n'));
+    assert.deepEqual(c.blockMarkers.map((m) => `${m.role}:${m.token.text}@${at(m.token.range)}`), ['open:Comment@6:61-6:68', 'close:End Comment@6:121-6:132', 'open:Comment@8:66-8:73']);
+    assert.deepEqual(kinds(c), ['comment:oc', 'comment:o']);
+    assert.equal(at(c.blocks[1].range), '8:66-8:112');
+    // Quotes or a bracket after the sentence's end, more than one space, "Embassy comment", a wrapped paragraph.
+    for (const inside of ['He said "enough." Note: The port is shut.', 'The port is shut.)  NOTE: It reopens soon.', 'The port is shut. Embassy comment: It reopens soon.', 'The port is shut!\tComment: It reopens soon.']) {
+      const opened = parse([...head, `¶1. (S) ${inside}`, 'The ferries wait.', '', '¶2. (S) Text.', 'DOE'].join('\n'));
+      assert.deepEqual(kinds(opened), [/note/i.test(inside) ? 'note:o' : 'comment:o'], inside);
+      assert.deepEqual(opened.blocks[0].range.end, { line: 7, character: 17 }, inside);
+    }
+    // A closer in a later paragraph closes it, as it closes an opener at a paragraph's start.
+    const later = parse([...head, '¶1. (S) The port grew. Comment: The Ferries', '', '¶2. (S) They run late. End Comment.', 'DOE'].join('\n'));
+    assert.deepEqual(kinds(later), ['comment:oc']);
+    // No sentence's end before it, no colon, a word in small letters under a banner in capitals, Summary, a plural: no opener.
+    for (const inside of ['He made one comment: the port is shut.', 'The port is shut. Comment - it reopens.', 'The port is shut. comment: it reopens.', 'The port is shut. Summary: it reopens.', 'The port is shut. Notes: it reopens.', 'The port is shut. The note: it reopens.']) {
+      const none = parse([...head, `¶1. (S) ${inside}`, '', '¶2. (S) Text.', 'DOE'].join('\n'));
+      assert.deepEqual(kinds(none), [], inside);
+    }
+    // In a cable in small letters any case opens; the paragraph's own opener is read once.
+    const small = parse(['Secret nowhere 000412', '', 'subject: talks', '', '¶1. (s) the port is shut. comment: it reopens soon.', '', '¶2. Note: The ferries wait.', 'DOE'].join('\n'));
+    assert.deepEqual(small.blockMarkers.map((m) => `${m.role}:${m.token.text}@${at(m.token.range)}`), ['open:comment@4:26-4:33', 'open:Note@6:4-6:8']);
   });
 
   it('reads no opener in a word in small letters carrying on the sentence of the line before', () => {

@@ -204,7 +204,7 @@ export function parseBody(input: BodyInput): BodyResult {
   // Block markers over the body, on the lines that can hold one.
   // The second words of closers that close two blocks: they close only a block that is open.
   const optional = new Set<BlockMarker>();
-  collectBlockMarkers(lines, input.shapes, hints, kinds, scan.blockLines, scan.lateBlockLines, scan.paragraphLines, scan.paragraphMarkers, result.blockMarkers, optional);
+  collectBlockMarkers(lines, input.shapes, input.hints, kinds, scan.blockLines, scan.lateBlockLines, scan.paragraphLines, scan.paragraphMarkers, result.blockMarkers, optional);
   // Openers found late, looking back from a closer that had none.
   const late: BlockMarker[] = [];
   result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, lines, optional, late);
@@ -238,7 +238,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     const hint = hints[i];
     if (hint !== 0) {
       readHintedLine(i, lines[i], hint, result, kinds, true);
-      if (hint & (Hint.PAREN_OPENER | Hint.CLOSER)) blockLines.push(i);
+      if (hint & (Hint.PAREN_OPENER | Hint.CLOSER | Hint.INLINE_OPENER)) blockLines.push(i);
     }
     const kind = kinds[i];
     if (kind === 'banner') {
@@ -1091,7 +1091,7 @@ function stripRules(text: string): string {
 function collectBlockMarkers(
   lines: readonly string[],
   shapes: LineShapes,
-  hints: Uint8Array,
+  lineHints: LineHints,
   kinds: readonly LineKind[],
   blockLines: readonly number[],
   lateBlockLines: readonly number[],
@@ -1105,6 +1105,7 @@ function collectBlockMarkers(
   let previous = -1;
   // The line that opens with the second word of a closer split across lines ("End ⏎ summary."): no opener.
   let splitTail = -1;
+  const { bits: hints, anyCase } = lineHints;
   for (let b = 0, l = 0; b < blockLines.length || l < lateBlockLines.length; ) {
     const i = l >= lateBlockLines.length || (b < blockLines.length && blockLines[b] <= lateBlockLines[l]) ? blockLines[b++] : lateBlockLines[l++];
     if (i === previous) continue;
@@ -1129,7 +1130,8 @@ function collectBlockMarkers(
     const hint = hints[i];
     const paren = (hint & Hint.PAREN_OPENER) !== 0;
     const closer = (hint & Hint.CLOSER) !== 0;
-    if (!mayOpen && !paren && !closer && kind !== 'heading') continue;
+    const inline = (hint & Hint.INLINE_OPENER) !== 0;
+    if (!mayOpen && !paren && !closer && !inline && kind !== 'heading') continue;
     // "//COMMENT//" headings open a comment too.
     const headingText = kind === 'heading' ? stripRules(text) : undefined;
     OPENER.lastIndex = textStart;
@@ -1141,6 +1143,15 @@ function collectBlockMarkers(
       const word = opener[1];
       const s = (headingText !== undefined ? opener.index : textStart + opener[0].toUpperCase().indexOf(word.toUpperCase()));
       found.push({ kind: kindOf(word), role: 'open', token: token(i, text, s, s + word.length) });
+    }
+    if (inline) {
+      // "… ran late. Comment: If this goes on": an opener after a sentence's end, with or without its closer.
+      // "¶1. Comment:" is the paragraph's own opener, read above.
+      const own = opener ? found[0].token.range.start.character : -1;
+      for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) {
+        const s = Hint.inlineOpenerAt(text, at, anyCase);
+        if (s > textStart && s !== own) found.push({ kind: kindOf(text.slice(s, at)), role: 'open', token: token(i, text, s, at) });
+      }
     }
     let m: RegExpExecArray | null;
     if (paren) {
