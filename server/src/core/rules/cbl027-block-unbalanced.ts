@@ -1,7 +1,7 @@
 /**
  * CBL027 block-unbalanced: A Summary opened without End Summary (warning); Comment and Note blocks without their closer, or closers without openers (info).
  */
-import type { Block, BlockMarker, Cable, Position } from '../model';
+import type { Block, BlockMarker, Cable, Position, Section } from '../model';
 import { isBefore, isSpace, trimEndOffset } from '../text';
 import type { Fix, Rule } from './types';
 
@@ -20,12 +20,14 @@ export const rule: Rule = {
   },
   check(cable, report) {
     const blocks = cable.blocks;
+    let layout: Layout | undefined;
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i];
       if (block.open && !block.close) {
-        if (closedByHeadings(cable, block)) continue;
+        layout ??= layoutOf(cable);
+        if (closedByHeadings(layout, block)) continue;
         const name = blockName(block.kind);
-        const end = closerPlace(cable, block, block.open);
+        const end = closerPlace(cable, layout, block, block.open);
         let fixes: Fix[] | undefined;
         if (end) {
           const line = cable.lines[end.line];
@@ -50,26 +52,69 @@ export const rule: Rule = {
 
 
 /**
+ * Where blocks stand among headings and paragraphs, worked out once per cable so that each
+ * unclosed block costs a lookup, not a walk over every heading, block and paragraph (a 10 MB
+ * document holds thousands of each).
+ */
+interface Layout {
+  /** The heading on each line a heading covers, by index. */
+  readonly headingOn: ReadonlyMap<number, number>;
+  /** Where each heading starts, by index. */
+  readonly headingStarts: readonly Position[];
+  /** The section under each heading, by the heading's index. */
+  readonly sectionOf: ReadonlyMap<number, Section>;
+  /** Where each kind's openers start, in text order. */
+  readonly openers: ReadonlyMap<Block['kind'], readonly Position[]>;
+}
+
+function layoutOf(cable: Cable): Layout {
+  const headingOn = new Map<number, number>();
+  cable.headings.forEach((h, k) => {
+    for (let line = h.range.start.line; line <= h.range.end.line; line++) headingOn.set(line, k);
+  });
+  const sectionOf = new Map<number, Section>();
+  for (const section of cable.sections) if (section.heading !== undefined) sectionOf.set(section.heading, section);
+  const openers = new Map<Block['kind'], Position[]>();
+  for (const block of cable.blocks) {
+    const start = block.open?.token.range.start;
+    if (!start) continue;
+    const list = openers.get(block.kind);
+    if (list) list.push(start);
+    else openers.set(block.kind, [start]);
+  }
+  for (const list of openers.values()) list.sort((a, b) => (isBefore(a, b) ? -1 : isBefore(b, a) ? 1 : 0));
+  return { headingOn, headingStarts: cable.headings.map((h) => h.range.start), sectionOf, openers };
+}
+
+/** Where the first opener of `kind` after `at` starts, or undefined. */
+function nextOpener(layout: Layout, kind: Block['kind'], at: Position): Position | undefined {
+  const list = layout.openers.get(kind);
+  if (!list) return undefined;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (isBefore(at, list[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return list[lo];
+}
+
+/**
  * True when a heading opens the block ("COMMENT", "//SUMMARY//") and the headings end it: the next
  * heading ends its section, and a Comment or Note under the last heading runs to the end of the text,
  * as closing comments do. A Summary heading with no heading after it ends nowhere, and is reported;
  * so is a block with another opener of its kind in its section ("¶5. (C) Comment: …" under "COMMENT"),
  * which ends it where no heading does.
  */
-function closedByHeadings(cable: Cable, block: Block): boolean {
+function closedByHeadings(layout: Layout, block: Block): boolean {
   const at = block.open!.token.range.start;
-  const headings = cable.headings;
-  for (let h = 0; h < headings.length; h++) {
-    const r = headings[h].range;
-    if (r.start.line > at.line || at.line > r.end.line) continue;
-    const next = headings[h + 1]?.range.start;
-    const opened = cable.blocks.some((other) => {
-      const start = other.kind === block.kind ? other.open?.token.range.start : undefined;
-      return start !== undefined && isBefore(at, start) && (!next || isBefore(start, next));
-    });
-    return !opened && (next !== undefined || block.kind !== 'summary');
-  }
-  return false;
+  const h = layout.headingOn.get(at.line);
+  if (h === undefined) return false;
+  const next = layout.headingStarts[h + 1];
+  const opener = nextOpener(layout, block.kind, at);
+  const opened = opener !== undefined && (!next || isBefore(opener, next));
+  return !opened && (next !== undefined || block.kind !== 'summary');
 }
 
 /**
@@ -78,7 +123,7 @@ function closedByHeadings(cable: Cable, block: Block): boolean {
  * A "//COMMENT//" heading opens a block over the paragraphs under it, up to the next opener of its kind.
  * Inside a paragraph the block runs to the paragraph's end.
  */
-function closerPlace(cable: Cable, block: Block, open: BlockMarker): Position | undefined {
+function closerPlace(cable: Cable, layout: Layout, block: Block, open: BlockMarker): Position | undefined {
   const at = open.token.range.start;
   const lines = cable.lines;
   if (at.character > 0 && lines[at.line].charCodeAt(at.character - 1) === 40 /* ( */) {
@@ -86,18 +131,12 @@ function closerPlace(cable: Cable, block: Block, open: BlockMarker): Position | 
     // "(Note: polls close at eight), while …" closed mid-sentence: no place for "End Note." reads right.
     if (close) return SENTENCE_END.test(lines[close.line].slice(0, close.character)) ? close : undefined;
   }
-  const headings = cable.headings;
-  for (let h = 0; h < headings.length; h++) {
-    const r = headings[h].range;
-    if (r.start.line > at.line || r.end.line < at.line) continue;
-    const section = cable.sections.find((s) => s.heading === h);
+  const h = layout.headingOn.get(at.line);
+  if (h !== undefined) {
+    const section = layout.sectionOf.get(h);
     if (!section) return undefined;
     // The next opener of the same kind ends the block: "¶5. (C) Comment: …" under a "COMMENT" heading opens its own.
-    let next: Position | undefined;
-    for (const other of cable.blocks) {
-      const start = other.open?.token.range.start;
-      if (other.kind === block.kind && start && isBefore(at, start) && (!next || isBefore(start, next))) next = start;
-    }
+    const next = nextOpener(layout, block.kind, at);
     let end: Position | undefined;
     for (const k of section.paragraphs) {
       const p = cable.paragraphs[k];
@@ -107,8 +146,21 @@ function closerPlace(cable: Cable, block: Block, open: BlockMarker): Position | 
     return end && textEnd(cable, at, end);
   }
   // Outside a paragraph and a heading, where the block stops is not known.
-  const inParagraph = cable.paragraphs.some((p) => p.range.start.line <= at.line && at.line <= p.range.end.line);
-  return inParagraph ? textEnd(cable, at, block.range.end) : undefined;
+  return inParagraph(cable, at.line) ? textEnd(cable, at, block.range.end) : undefined;
+}
+
+/** True when line `line` belongs to a paragraph. Paragraphs are in line order and do not overlap. */
+function inParagraph(cable: Cable, line: number): boolean {
+  const paragraphs = cable.paragraphs;
+  let lo = 0;
+  let hi = paragraphs.length;
+  // The first paragraph that starts after the line; the one before it is the only one that can hold it.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].range.start.line <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && paragraphs[lo - 1].range.end.line >= line;
 }
 
 /**
