@@ -494,9 +494,14 @@ function indexFromDisk(uri: string): void {
   else index.delete(uri);
 }
 
+/** The workspace root that holds `fsPath`, or undefined. */
+function rootOf(fsPath: string): string | undefined {
+  return workspaceRoots.find((r) => fsPath.startsWith(r + path.sep));
+}
+
 /** The path of `fsPath` relative to the workspace root that holds it, with `/`, or undefined. */
 function workspaceRelative(fsPath: string): string | undefined {
-  const root = workspaceRoots.find((r) => fsPath.startsWith(r + path.sep));
+  const root = rootOf(fsPath);
   return root === undefined ? undefined : path.relative(root, fsPath).split(path.sep).join('/');
 }
 
@@ -590,7 +595,7 @@ connection.onDidChangeWatchedFiles(async (p) => {
   // A folder created, moved or copied in is one event for the folder: its cables are indexed like the workspace's.
   for (const folder of folders) {
     const files: string[] = [];
-    walk(workspaceRoots.find((r) => folder.startsWith(r + path.sep))!, folder, files);
+    walk(rootOf(folder)!, folder, files);
     await indexFiles(files);
   }
   void connection.sendNotification('cable/indexed', { count: index.size });

@@ -39,6 +39,17 @@ export function fullYear(year: number): number {
   return year < 50 ? 2000 + year : 1900 + year;
 }
 
+/** True when `post` is a redaction ("XXXXXXXXXXXX", "XXXX XXXX"): X's in either case, perhaps in several words. A redacted post names no cable. */
+export function isRedactedPost(post: string): boolean {
+  let xs = 0;
+  for (let k = 0; k < post.length; k++) {
+    const c = post.charCodeAt(k) | 32;
+    if (c === 120 /* x */) xs++;
+    else if (c !== 32) return false;
+  }
+  return xs > 0;
+}
+
 /** Builds a canonical id: `canonicalId(2009, 'PARIS', 708)` → `09PARIS708`. */
 export function canonicalId(year: number, post: string, serial: number): string {
   const yy = String(fullYear(year) % 100).padStart(2, '0');
@@ -112,8 +123,6 @@ export function citedYear(cited: { readonly post: string; readonly number: numbe
   return normalizePost(cited.post) === normalizePost(citing.post) ? year - 1 : year;
 }
 
-const CANONICAL_ID = /^(\d{2})([A-Z]+)(\d{1,6})$/;
-
 /**
  * The id of the cable that REF item `item` cites. A citation without a year takes the citing
  * cable's year (see {@link citedYear}); when the cable's text gives no date, the year of `citingId`
@@ -121,9 +130,9 @@ const CANONICAL_ID = /^(\d{2})([A-Z]+)(\d{1,6})$/;
  */
 export function citedId(item: RefItem, citingId: string | undefined): string | undefined {
   if (item.id !== undefined || item.cable === undefined || citingId === undefined) return item.id;
-  const m = CANONICAL_ID.exec(citingId);
-  const citing: CitingCable = m
-    ? { year: parseInt(m[1], 10), post: m[2], serial: parseInt(m[3], 10) }
+  const typed = parseCableId(citingId);
+  const citing: CitingCable = typed?.year !== undefined
+    ? { year: typed.year, post: typed.post, serial: typed.number }
     : { year: parseInt(citingId.slice(0, 2), 10) };
   return canonicalId(citedYear(item.cable, citing), item.cable.post, item.cable.number);
 }

@@ -127,6 +127,12 @@ function codeHover(token: Token, entry: TermEntry | undefined, fallback: string)
   return hover(md(`${esc(token.text)}: ${esc(entry.kind)}`, [codeMeaning(entry)], shortSource(entry.source)), token.range);
 }
 
+/** The hover of the BT or NNNN at `position` among `tokens`, from the dictionary's header codes, or null. */
+function prosignHover(tokens: readonly Token[], position: Position, d: Dictionaries): Hover | null {
+  for (const t of tokens) if (at(t, position)) return codeHover(t, headerCode(t.text.toUpperCase(), d), 'Format prosign.');
+  return null;
+}
+
 /**
  * Hovers on the transmission header's format codes: VZCZC, DE, FM, TO, INFO, XMT, ZEN/, BT,
  * NNNN and the security line's parts, each from the dictionary's header codes.
@@ -140,9 +146,8 @@ function headerCodeHover(header: TransmissionHeader, position: Position, d: Dict
     if (at(a.keyword, position)) return codeHover(a.keyword, headerCode(a.keyword.text.toUpperCase(), d), 'Address prosign.');
     if (at(a.zen, position)) return codeHover(a.zen, headerCode('ZEN/', d), 'Address prefix.');
   }
-  for (const t of [...header.bt, ...(header.nnnn ? [header.nnnn] : [])]) {
-    if (at(t, position)) return codeHover(t, headerCode(t.text.toUpperCase(), d), 'Format prosign.');
-  }
+  const prosign = prosignHover([...header.bt, ...(header.nnnn ? [header.nnnn] : [])], position, d);
+  if (prosign) return prosign;
   const sec = header.security;
   if (!sec) return null;
   if (at(sec.prosign, position)) return codeHover(sec.prosign, headerCode(sec.prosign.text, d), 'Security warning operating signal.');
@@ -157,9 +162,8 @@ function headerCodeHover(header: TransmissionHeader, position: Position, d: Dict
  * repeats the DE line's station serial (the dictionary's `#nnnn`); a DE serial that differs is shown.
  */
 function trailerHover(trailer: Trailer, cable: Cable, position: Position, d: Dictionaries): Hover | null {
-  for (const t of [...trailer.bt, ...trailer.nnnn]) {
-    if (at(t, position)) return codeHover(t, headerCode(t.text, d), 'Format prosign.');
-  }
+  const prosign = prosignHover([...trailer.bt, ...trailer.nnnn], position, d);
+  if (prosign) return prosign;
   const eom = trailer.eom;
   if (!eom || !at(eom.token, position)) return null;
   const entry = headerCode('#nnnn', d);

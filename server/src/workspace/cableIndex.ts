@@ -3,7 +3,7 @@
  * classification, subject, TAGS, REF ids), never its text.
  */
 import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver';
-import { citedId, idFromFileName as idFromName, parseCableId } from '../core/id';
+import { citedId, idFromFileName as idFromName, parseCableId, type TypedCableId } from '../core/id';
 import { URI } from 'vscode-uri';
 import type { Cable } from '../core/model';
 import type { IndexedCable } from '../features/types';
@@ -121,7 +121,7 @@ export class CableIndex {
     const others: IndexedCable[] = [];
     for (const [key, entry] of this.#byUri) {
       const s = this.#searchable.get(key)!;
-      if (typed && s.ids.some((id) => id.post === typed.post && id.number === typed.number && (typed.year === undefined || id.year === typed.year % 100))) exact.push(entry);
+      if (typed && s.ids.some((id) => id.post === typed.post && id.number === typed.number && (typed.year === undefined || id.year === typed.year))) exact.push(entry);
       else if (others.length < limit && words.every((w) => s.text.includes(w))) others.push(entry);
       else if (!typed && others.length >= limit) break;
     }
@@ -139,18 +139,16 @@ interface Searchable {
   /** Id, file name without its extension, subject, TAGS and date, in upper case. */
   readonly text: string;
   /** The id the text gives and the one the file name gives, read. */
-  readonly ids: readonly { readonly year: number; readonly post: string; readonly number: number }[];
+  readonly ids: readonly TypedCableId[];
 }
-
-const ID_PARTS = /^(\d{2})([A-Z]+)(\d+)$/;
 
 function searchable(entry: IndexedCable): Searchable {
   // The name without its extension, so that "x" or "cable" does not find every file.
   const name = fileName(entry.uri).replace(/\.[^.]*$/, '');
-  const ids = [];
+  const ids: TypedCableId[] = [];
   for (const id of new Set([entry.id, idFromFileName(entry.uri)])) {
-    const m = id === undefined ? null : ID_PARTS.exec(id);
-    if (m) ids.push({ year: parseInt(m[1], 10), post: m[2], number: parseInt(m[3], 10) });
+    const read = id === undefined ? undefined : parseCableId(id);
+    if (read) ids.push(read);
   }
   return { text: `${entry.id ?? ''} ${name} ${entry.subject ?? ''} ${entry.tags.join(' ')} ${entry.dtg ?? ''}`.toUpperCase(), ids };
 }

@@ -6,7 +6,7 @@
  * {@link ParseProblem}s. A cable with no header, or a broken one, still
  * yields everything else.
  */
-import { canonicalId } from '../id';
+import { canonicalId, isRedactedPost } from '../id';
 import type { Banner, CalendarDate, Cable, Caveat, LineKind, ParseProblem, Section } from '../model';
 import { range, spanRange, splitLines, splitShapes } from '../text';
 import { mayOpenBanner, parseBanner } from './banner';
@@ -117,7 +117,7 @@ function parseUnchecked(text: string): Cable {
   const sections = buildSections(body.paragraphs, body.headings, lines);
   const serial = banner?.serial?.value ?? head.header?.de?.serial?.value;
   const post = banner?.post?.text;
-  const id = date && post && serial !== undefined && !/^X+$/i.test(post) ? canonicalId(date.year, post, serial) : undefined;
+  const id = date && post && serial !== undefined && !isRedactedPost(post) ? canonicalId(date.year, post, serial) : undefined;
 
   return {
     text,

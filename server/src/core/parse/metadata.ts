@@ -3,7 +3,7 @@
  * lines, E.O., TAGS, SUBJECT, REF and Classified By (FORMAT.md §4–5,
  * CORPUS-FINDINGS.md §3–7). Fields may wrap, share lines or come out of order.
  */
-import { canonicalId, citedYear, fullYear, type CitingCable } from '../id';
+import { canonicalId, citedYear, fullYear, isRedactedPost, type CitingCable } from '../id';
 import type {
   Banner,
   Caveat,
@@ -1220,15 +1220,6 @@ const CITATION = /^(?:(\d{2}|\d{4})\s+)?([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-
 /** Month names written out, which end no post (the abbreviations do: `RIO DE JAN`). */
 const FULL_MONTHS: ReadonlySet<string> = new Set([...MONTHS, 'SEPT']);
 
-/** True when `post` is a redaction: capital X's, perhaps in several words. */
-function onlyXs(post: string): boolean {
-  for (let k = 0; k < post.length; k++) {
-    const c = post.charCodeAt(k);
-    if (c !== 88 /* X */ && c !== 32) return false;
-  }
-  return true;
-}
-
 /** Parses a cable citation; undefined for free text (`SAINZ E-MAIL`, `IIR 6906012405`). */
 function parseCitation(text: string): Citation | undefined {
   const m = CITATION.exec(text.trim());
@@ -1240,7 +1231,7 @@ function parseCitation(text: string): Citation | undefined {
   const lastSpace = post.lastIndexOf(' ');
   if (lastSpace >= 0 && FULL_MONTHS.has(post.slice(lastSpace + 1))) return undefined;
   // "08 XXXXXXXX 52": a redacted post names no cable.
-  if (onlyXs(post)) return undefined;
+  if (isRedactedPost(post)) return undefined;
   return {
     year: m[1] !== undefined ? fullYear(parseInt(m[1], 10)) : undefined,
     post,
