@@ -110,40 +110,37 @@ describe('hand-written scans read what their patterns read', () => {
     assert.ok(openers > 100, `only ${openers} openers generated`);
   });
 
+  /**
+   * Asserts that `mayMatch`, given a line's first non-space character and trimmed length, lets through every
+   * one-line text from `lines` that `pattern` matches, and that more than `least` of them match.
+   */
+  function assertLetsThrough(pattern: RegExp, mayMatch: (first: number, length: number) => boolean, lines: fc.Arbitrary<string>, least: number, what: string) {
+    let matched = 0;
+    fc.assert(
+      fc.property(lines, (text) => {
+        const { shapes } = splitShapes(text);
+        const matches = pattern.test(text);
+        if (matches) matched++;
+        const length = shapes.indents[0] < 0 ? 0 : shapes.ends[0] - shapes.indents[0];
+        if (matches) assert.ok(mayMatch(shapes.firsts[0], length), JSON.stringify(text));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+    assert.ok(matched > least, `only ${matched} ${what} generated`);
+  }
+
   it('mayEndTransmission lets through every line TRANSMISSION_END matches', () => {
     // "BT" and "NNNN" with white space of every kind around them, and their near misses.
     const spaces = run(0, 3, ' ', '\t', '\u00a0', '\u2003', '\ufeff');
     const endLike = fc.tuple(spaces, fc.constantFrom('BT', 'NNNN', 'NNN', 'NNNNN', 'B', 'BTT', 'NN NN', 'B T', 'bt', 'nnnn', 'BT x', 'TB'), spaces).map((p) => p.join(''));
-    let ends = 0;
-    fc.assert(
-      fc.property(fc.oneof(endLike, from('B', 'T', 'N', 'NN', 'b', 'x', ' ', '\t', '\u00a0')), (text) => {
-        const { shapes } = splitShapes(text);
-        const matches = TRANSMISSION_END.test(text);
-        if (matches) ends++;
-        const length = shapes.indents[0] < 0 ? 0 : shapes.ends[0] - shapes.indents[0];
-        if (matches) assert.ok(mayEndTransmission(shapes.firsts[0], length), JSON.stringify(text));
-      }),
-      { numRuns: 3000, seed: 7 },
-    );
-    assert.ok(ends > 30, `only ${ends} transmission ends generated`);
+    assertLetsThrough(TRANSMISSION_END, mayEndTransmission, fc.oneof(endLike, from('B', 'T', 'N', 'NN', 'b', 'x', ' ', '\t', '\u00a0')), 30, 'transmission ends');
   });
 
   it('mayBeEomSerial lets through every line EOM_SERIAL matches', () => {
     // "#0708" with white space of every kind around it, and its near misses.
     const spaces = run(0, 3, ' ', '\t', '\u00a0', '\u2003', '\ufeff');
     const serialLike = fc.tuple(spaces, fc.constantFrom('#', '#', '#', '##', '# ', ''), run(2, 6, '0', '7', '9', '٣'), fc.constantFrom('', '', '', '/01', 'x', ' 1'), spaces).map((p) => p.join(''));
-    let serials = 0;
-    fc.assert(
-      fc.property(fc.oneof(serialLike, from('#', '0', '8', ' ', '\t', 'x')), (text) => {
-        const { shapes } = splitShapes(text);
-        const matches = EOM_SERIAL.test(text);
-        if (matches) serials++;
-        const length = shapes.indents[0] < 0 ? 0 : shapes.ends[0] - shapes.indents[0];
-        if (matches) assert.ok(mayBeEomSerial(shapes.firsts[0], length), JSON.stringify(text));
-      }),
-      { numRuns: 3000, seed: 7 },
-    );
-    assert.ok(serials > 30, `only ${serials} end-of-message serials generated`);
+    assertLetsThrough(EOM_SERIAL, mayBeEomSerial, fc.oneof(serialLike, from('#', '0', '8', ' ', '\t', 'x')), 30, 'end-of-message serials');
   });
 
   it('CBL035 reports exactly the characters of its pattern, each once', () => {
