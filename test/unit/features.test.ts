@@ -229,6 +229,20 @@ describe('in-text references', () => {
     assert.deepEqual(links(ABC, 'See paras 1 through 3, 2009 figures.'), ['paras 1 → ¶1', '3 → ¶3']);
   });
 
+  it('reads a letter past H when a REF item has it, and only then', () => {
+    const AK = 'A. STATE 1111 B. NOWHERE 22 C. NOWHERE 33 D. NOWHERE 44 E. NOWHERE 55 F. NOWHERE 66 G. NOWHERE 77 H. NOWHERE 88 I. NOWHERE 99 J. NOWHERE 100 K. NOWHERE 111';
+    assert.deepEqual(links(AK, 'As ref K says (refs I and J).'), ['ref K → NOWHERE 111', 'refs I → NOWHERE 99', 'J → NOWHERE 100']);
+    // Without an item K, "ref K" is nothing and "reftel K" is "reftel" alone; the search goes on at the letter.
+    assert.deepEqual(links(ABC, 'As ref K says (reftel K); ref Reftel B.'), ['reftel → nothing', 'Reftel B → NOWHERE 22']);
+  });
+
+  it('gives the range of each letter and number alone', () => {
+    const text = `C O N F I D E N T I A L NOWHERE 000001\n\nREF: ${ABC}\n\n1. (C) As refs A and B say (REFTEL C; reftel), see paras 2-3 and Para. 2.\n2. (U) Second.\n3. (U) Third.\n`;
+    const c = parseCable(text).cable;
+    const named = findInTextReferences(c).map((r) => (r.nameRange ? `${r.nameRange.start.character}-${r.nameRange.end.character} ${c.lines[4].slice(r.nameRange.start.character, r.nameRange.end.character)}` : 'none'));
+    assert.deepEqual(named, ['15-16 A', '21-22 B', '35-36 C', 'none', '57-58 2', '59-60 3', '71-72 2']);
+  });
+
   it('highlights the one letter of a list that names an item', () => {
     const c = parseCable(`C O N F I D E N T I A L NOWHERE 000001\n\nREF: ${ABC}\n\n1. (C) As refs A and B say.\n`).cable;
     const b = c.refs!.items[1].range;

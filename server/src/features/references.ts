@@ -10,11 +10,14 @@ import { contains, isAlnum, skipSpaces } from '../core/text';
 /** A reference in the text and what it points at. */
 export interface InTextReference {
   readonly range: Range;
+  /** The letter or number alone (`A` in `refs A`, `4` in `paras 3-4`); none for `reftel` without a letter. */
+  readonly nameRange?: Range;
   readonly target: { readonly kind: 'ref'; readonly letter?: string } | { readonly kind: 'paragraph'; readonly number: number };
 }
 
 // "(ref C)", "REF B", "refs A and B", "Reftel C", "reftels D and E", and "reftel" alone.
-const REF_RE = /\b(?:(?:refs?\.?|reftels?)\s+([A-H])\b|reftels?\b)/gi;
+// A letter past H counts only when a REF item has it (see refLetters).
+const REF_RE = /\b(?:(?:refs?\.?|reftels?)\s+([A-Z])\b|reftels?\b)/gi;
 // "para 5", "paragraph 5", "paras 3-4", "Para. 13".
 const PARA_RE = /\b(?:para(?:graph)?s?\.?)\s+(\d{1,3})\b/gi;
 function isWordChar(c: string | undefined): boolean {
@@ -48,11 +51,20 @@ export function afterSeparator(text: string, from: number): number {
   return afterConjunction(text, i, ['and', 'through', 'thru']);
 }
 
-/** The letter A to H (either case) that stands as a word at `i`, or undefined. */
-function letterAt(text: string, i: number): string | undefined {
+/**
+ * The letters an in-text reference may name: A to H, which cables use for their first REF items, and
+ * any other letter a REF item has ("ref K" in a cable whose REF field runs to K; "ref I" elsewhere is a word).
+ */
+function refLetters(cable: Cable): Set<string> {
+  const letters = new Set('ABCDEFGH');
+  for (const item of cable.refs?.items ?? []) if (item.letter !== undefined) letters.add(item.letter);
+  return letters;
+}
+
+/** The letter of `letters` (either case) that stands as a word at `i`, or undefined. */
+function letterAt(text: string, i: number, letters: ReadonlySet<string>): string | undefined {
   const c = text[i];
-  const upper = c?.toUpperCase();
-  return upper !== undefined && upper >= 'A' && upper <= 'H' && !isWordChar(text[i + 1]) ? c : undefined;
+  return c !== undefined && letters.has(c.toUpperCase()) && !isWordChar(text[i + 1]) ? c : undefined;
 }
 
 /** The number of one to three digits that stands as a word at `i`, or undefined. */
@@ -84,8 +96,15 @@ const isLower = (c: string) => c !== c.toUpperCase();
  */
 export function findInTextReferences(cable: Cable): InTextReference[] {
   const result: InTextReference[] = [];
-  const push = (line: number, start: number, end: number, target: InTextReference['target']) =>
-    result.push({ range: { start: { line, character: start }, end: { line, character: end } }, target });
+  const letters = refLetters(cable);
+  const letterHere = (text: string, i: number) => letterAt(text, i, letters);
+  // The letter or number ends the linked text; `length` is its length (0 for "reftel" alone).
+  const push = (line: number, start: number, end: number, length: number, target: InTextReference['target']) =>
+    result.push({
+      range: { start: { line, character: start }, end: { line, character: end } },
+      nameRange: length > 0 ? { start: { line, character: end - length }, end: { line, character: end } } : undefined,
+      target,
+    });
   for (let line = cable.bodyStartLine; line < cable.lines.length; line++) {
     const text = cable.lines[line];
     if (!/ref|para/i.test(text)) continue;
@@ -95,25 +114,31 @@ export function findInTextReferences(cable: Cable): InTextReference[] {
       const end = m.index + m[0].length;
       const first = m[1];
       if (first === undefined) {
-        push(line, m.index, end, { kind: 'ref' });
+        push(line, m.index, end, 0, { kind: 'ref' });
+        continue;
+      }
+      if (!letters.has(first.toUpperCase())) {
+        // "reftel K" with no item K is "reftel" alone, and "ref K" is nothing; the search goes on at the letter ("ref Reftel B").
+        if (m[0].slice(0, 6).toLowerCase() === 'reftel') push(line, m.index, m.index + (m[0][6] === 's' || m[0][6] === 'S' ? 7 : 6), 0, { kind: 'ref' });
+        REF_RE.lastIndex = end - 1;
         continue;
       }
       // A list goes on only in its first letter's case: "Ref A and a second note" names A alone.
-      const rest = listFrom(text, end, letterAt);
+      const rest = listFrom(text, end, letterHere);
       const cut = rest.findIndex((r) => isLower(r.item) !== isLower(first));
       const more = cut < 0 ? rest : rest.slice(0, cut);
       // "ref a" in prose is the word "a" unless a list or a parenthesis shows it is a letter: "refs a and b", "(ref a)".
       if (first === 'a' && more.length === 0 && text[end] !== ')') continue;
-      push(line, m.index, end, { kind: 'ref', letter: first.toUpperCase() });
-      for (const r of more) push(line, r.start, r.start + 1, { kind: 'ref', letter: r.item.toUpperCase() });
+      push(line, m.index, end, 1, { kind: 'ref', letter: first.toUpperCase() });
+      for (const r of more) push(line, r.start, r.start + 1, 1, { kind: 'ref', letter: r.item.toUpperCase() });
       if (more.length > 0) REF_RE.lastIndex = more[more.length - 1].start + 1;
     }
     PARA_RE.lastIndex = 0;
     while ((m = PARA_RE.exec(text)) !== null) {
       const end = m.index + m[0].length;
-      push(line, m.index, end, { kind: 'paragraph', number: parseInt(m[1], 10) });
+      push(line, m.index, end, m[1].length, { kind: 'paragraph', number: parseInt(m[1], 10) });
       const more = listFrom(text, end, numberAt);
-      for (const r of more) push(line, r.start, r.start + r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) });
+      for (const r of more) push(line, r.start, r.start + r.item.length, r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) });
       if (more.length > 0) PARA_RE.lastIndex = more[more.length - 1].start + more[more.length - 1].item.length;
     }
   }
