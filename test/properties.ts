@@ -18,6 +18,7 @@ import { getDocumentSymbols } from '../server/src/features/documentSymbols';
 import { getFoldingRanges } from '../server/src/features/folding';
 import { getHover } from '../server/src/features/hover';
 import { findInTextReferences, getDocumentHighlights } from '../server/src/features/references';
+import { getRenameEdits, prepareRename } from '../server/src/features/rename';
 import { getSelectionRanges } from '../server/src/features/selectionRanges';
 import { ROOT } from './helpers';
 
@@ -161,6 +162,8 @@ export function exerciseFeatures(text: string, positions: readonly { line: numbe
     timed(() => getCompletions(cable, pos, { dictionaries }));
     timed(() => getDocumentHighlights(cable, pos));
     timed(() => getSelectionRanges(cable, [pos]));
+    timed(() => prepareRename(cable, pos));
+    timed(() => getRenameEdits(cable, pos, pos.character % 2 === 0 ? 'C' : '7'));
   }
   return slowest;
 }

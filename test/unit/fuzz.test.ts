@@ -9,6 +9,8 @@ import fc from 'fast-check';
 import { applyEdits, fixAll } from '../../server/src/core/fix';
 import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
+import { findInTextReferences } from '../../server/src/features/references';
+import { getRenameEdits, prepareRename } from '../../server/src/features/rename';
 import { assertOnlyEditsChanged, classificationOf, damagedCable, exerciseFeatures } from '../properties';
 
 const SEED = 20261122;
@@ -48,6 +50,49 @@ describe('property tests', function () {
         assert.equal(classificationOf(parseCable(once).cable), classificationOf(cable));
         const eols = (s: string) => (s.match(/\r\n|\r|\n/g) ?? []).join('');
         assert.equal(eols(once), eols(text));
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it('a rename edits only the letters or numbers it renames, the one under the caret included, and keeps classifications', () => {
+    const NAME = /^(?:[A-Za-z]|\d{1,3})$/;
+    fc.assert(
+      fc.property(damagedCable, fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), fc.constantFrom('C', 'k', 'Z', 'AB', ''), fc.constantFrom('7', '12', '999', '1', '0'), (text, picks, letter, number) => {
+        const { cable } = parseCable(text);
+        // Where a rename can start, most of the time: REF letters, paragraph markers, references; and anywhere.
+        const spots = [
+          ...(cable.refs?.items ?? []).map((i) => i.range.start),
+          ...cable.paragraphs.map((p) => p.marker.range.start),
+          ...findInTextReferences(cable).map((r) => r.range.end),
+          { line: 0, character: 0 },
+        ];
+        for (const [k, pick] of picks.entries()) {
+          const at = spots[pick % spots.length];
+          const box = prepareRename(cable, at);
+          // The kind of name the box offers, mostly; the other kind, and names that are no letter or number, now and then.
+          const name = 'reason' in box || k % 3 === 2 ? (k % 2 === 0 ? letter : number) : /\d/.test(box.placeholder) ? number : letter;
+          if (!('reason' in box)) {
+            const r = box.range;
+            assert.equal(r.start.line, r.end.line);
+            assert.match(cable.lines[r.start.line].slice(r.start.character, r.end.character), NAME);
+          }
+          const result = getRenameEdits(cable, at, name);
+          if ('reason' in result) {
+            assert.ok(result.reason.length > 0);
+            continue;
+          }
+          assert.ok(!('reason' in box), 'renamed where the rename box refused');
+          for (const e of result.edits) {
+            assert.equal(e.range.start.line, e.range.end.line);
+            assert.match(cable.lines[e.range.start.line].slice(e.range.start.character, e.range.end.character), NAME);
+            assert.match(e.newText, NAME);
+          }
+          if (result.edits.length > 0) assert.ok(result.edits.some((e) => e.range.start.line === box.range.start.line && e.range.start.character === box.range.start.character));
+          const after = applyEdits(text, result.edits);
+          assertOnlyEditsChanged(text, after, result.edits);
+          assert.equal(classificationOf(parseCable(after).cable), classificationOf(cable));
+        }
       }),
       { seed: SEED, numRuns: RUNS },
     );

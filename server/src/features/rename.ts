@@ -1,0 +1,183 @@
+/**
+ * Rename (F2) of a REF item's letter or a paragraph's number: the letter in the
+ * REF item ("B." in "REF: A. … B. …") or the number in the paragraph marker
+ * ("5" in "¶5."), and every in-text reference that resolves to it ("(REF B)",
+ * "refs A and B", "para 5", the 5 of "paras 4-5"), as Go to Definition resolves them.
+ */
+import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { applyEdits } from '../core/fix';
+import type { Cable } from '../core/model';
+import { parseCable } from '../core/parse/index';
+import { contains } from '../core/text';
+import { findInTextReferences, resolveInText, type InTextReference } from './references';
+
+/** Why a position cannot be renamed, or a new name cannot be given, in words to show the user. */
+export interface RenameRejection {
+  readonly reason: string;
+}
+
+/** The letter or number under the caret and its current value, for the rename box. */
+export interface RenamePlaceholder {
+  readonly range: Range;
+  readonly placeholder: string;
+}
+
+/** What a rename renames: the index of a lettered REF item or of a paragraph, and the range of its letter or number. */
+interface Target {
+  readonly kind: 'ref' | 'paragraph';
+  readonly index: number;
+  readonly name: Range;
+}
+
+const rejected = (reason: string): RenameRejection => ({ reason });
+const WHAT = 'Only a REF item\'s letter, a paragraph\'s number, or a reference to one ("ref B", "para 5") can be renamed.';
+
+function textOf(cable: Cable, r: Range): string {
+  return cable.lines[r.start.line].slice(r.start.character, r.end.character);
+}
+
+function samePlace(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character;
+}
+
+/** The REF item or paragraph an in-text reference resolves to, as a {@link Target} key ("r2", "p4"), or "-" for nothing. */
+function targetKey(cable: Cable, ref: InTextReference): string {
+  const t = resolveInText(cable, ref);
+  if (!t) return '-';
+  if (ref.target.kind === 'paragraph') return `p${cable.paragraphs.findIndex((p) => samePlace(p.marker.range, t))}`;
+  return `r${(cable.refs?.items ?? []).findIndex((i) => samePlace(i.range, t))}`;
+}
+
+/** The range of the letter inside a REF item's letter token ("B" in "¶B." or "(B)"). */
+function letterRange(token: { text: string; range: Range }): Range {
+  const at = token.text.search(/[A-Za-z]/);
+  const start = token.range.start.character + Math.max(0, at);
+  return { start: { line: token.range.start.line, character: start }, end: { line: token.range.start.line, character: start + 1 } };
+}
+
+/** The target at a position and the range of the letter or number there, or why there is none. */
+function targetAt(cable: Cable, refs: readonly InTextReference[], position: Position): { target: Target; at: Range } | RenameRejection {
+  // "refs A,B": the caret between A and the comma is on A; on "refs" it is on A too.
+  const mention = refs.find((r) => r.nameRange && contains(r.nameRange, position)) ?? refs.find((r) => contains(r.range, position));
+  if (mention) {
+    const written = textOf(cable, mention.range);
+    if (!mention.nameRange) return rejected(`"${written}" names no letter to rename: rename the REF item's letter instead.`);
+    const key = targetKey(cable, mention);
+    if (key === '-') return rejected(`"${written}" names no ${mention.target.kind === 'ref' ? 'REF item' : 'paragraph'} in this cable.`);
+    const index = Number(key.slice(1));
+    if (mention.target.kind === 'paragraph') return { target: { kind: 'paragraph', index, name: cable.paragraphs[index].numberToken.range }, at: mention.nameRange };
+    const letter = cable.refs!.items[index].letterToken;
+    // "REF: PARIS 12; LONDON 34" and "(ref B)": the letter counts the items, and no item has one to rename.
+    if (!letter) return rejected(`The REF items have no letters: "${written}" counts them in order, and there is no letter to rename.`);
+    return { target: { kind: 'ref', index, name: letterRange(letter) }, at: mention.nameRange };
+  }
+  const items = cable.refs?.items ?? [];
+  const item = items.findIndex((i) => i.letterToken !== undefined && contains(i.letterToken.range, position));
+  if (item >= 0) {
+    const name = letterRange(items[item].letterToken!);
+    return { target: { kind: 'ref', index: item, name }, at: name };
+  }
+  if (items.some((i) => contains(i.range, position))) return rejected('Rename a REF item from its letter ("B." in "B. 09 STATE 12345").');
+  const paragraph = cable.paragraphs.findIndex((p) => contains(p.marker.range, position));
+  if (paragraph >= 0) {
+    const name = cable.paragraphs[paragraph].numberToken.range;
+    return { target: { kind: 'paragraph', index: paragraph, name }, at: name };
+  }
+  return rejected(WHAT);
+}
+
+/** The current value of a target: the item's letter, or the number the paragraph is read as. */
+function valueOf(cable: Cable, target: Target): string {
+  return target.kind === 'ref' ? cable.refs!.items[target.index].letter! : String(cable.paragraphs[target.index].readAs);
+}
+
+/**
+ * Answers `textDocument/prepareRename`: the range of the letter or number under
+ * the caret (in the REF item, the paragraph marker or an in-text reference) with
+ * its value as the placeholder, or why nothing there can be renamed. A marker the
+ * pilcrow artifact turned into "¶ 13." offers 3, the number it is read as.
+ */
+export function prepareRename(cable: Cable, position: Position): RenamePlaceholder | RenameRejection {
+  const found = targetAt(cable, findInTextReferences(cable), position);
+  if ('reason' in found) return found;
+  // A mention keeps its own case ("ref b" offers "b").
+  const written = textOf(cable, found.at);
+  const value = valueOf(cable, found.target);
+  return { range: found.at, placeholder: found.target.kind === 'ref' && written !== written.toUpperCase() ? value.toLowerCase() : value };
+}
+
+/**
+ * Answers `textDocument/rename`: edits that write the new letter or number over the
+ * one in the REF item or paragraph marker and over each in-text reference that
+ * resolves to it, and nothing else (the other letters and numbers of a list, the
+ * keyword, the marker's "¶" and full stop stay as written). A letter keeps the case
+ * of each place it replaces ("REF B" becomes "REF C", "(ref b)" becomes "(ref c)").
+ *
+ * The new name is one letter from A to Z for a REF item, a number from 1 to 999 for
+ * a paragraph. A rename is refused when another REF item or paragraph already has
+ * the new name, and when the cable read again after it would point any reference
+ * elsewhere, lose or gain a REF item, a paragraph or a reference, or read another
+ * paragraph's number or item's letter differently: it never changes what the cable says.
+ *
+ * With a letter used by two items, or a number by two paragraphs, the rename takes the
+ * one under the caret and the references Go to Definition sends to it (the first).
+ */
+export function getRenameEdits(cable: Cable, position: Position, newName: string): { edits: TextEdit[] } | RenameRejection {
+  const refs = findInTextReferences(cable);
+  const found = targetAt(cable, refs, position);
+  if ('reason' in found) return found;
+  const { target } = found;
+  const name = newName.trim();
+  let value: string;
+  if (target.kind === 'ref') {
+    if (!/^[A-Za-z]$/.test(name)) return rejected(`A REF item's letter is one letter from A to Z, not "${newName}".`);
+    value = name.toUpperCase();
+    if (value === valueOf(cable, target)) return { edits: [] };
+    if (cable.refs!.items.some((i, k) => k !== target.index && i.letter === value)) return rejected(`REF ${value} already exists: rename it first, or choose another letter.`);
+  } else {
+    if (!/^\d{1,3}$/.test(name) || Number(name) === 0) return rejected(`A paragraph number is a number from 1 to 999, not "${newName}".`);
+    value = String(Number(name));
+    const paragraph = cable.paragraphs[target.index];
+    if (value === paragraph.numberToken.text && paragraph.readAs === paragraph.number) return { edits: [] };
+    if (cable.paragraphs.some((p, k) => k !== target.index && String(p.readAs) === value)) return rejected(`Paragraph ${value} already exists: renumber it first, or choose another number.`);
+  }
+  // Each place keeps its own case: the item's "b." and a mention's "REF B" alike.
+  const write = (r: Range): TextEdit => {
+    const old = textOf(cable, r);
+    return { range: r, newText: target.kind === 'ref' && old !== old.toUpperCase() ? value.toLowerCase() : value };
+  };
+  const key = `${target.kind === 'ref' ? 'r' : 'p'}${target.index}`;
+  const edits = [write(target.name)];
+  for (const r of refs) if (r.nameRange && !samePlace(r.nameRange, target.name) && targetKey(cable, r) === key) edits.push(write(r.nameRange));
+  const problem = changedMeaning(cable, refs, applyEdits(cable.text, edits), target, value);
+  return problem ? rejected(problem) : { edits };
+}
+
+/** What the edited text would read differently from the cable, besides the renamed letter or number, or undefined. */
+function changedMeaning(cable: Cable, refs: readonly InTextReference[], edited: string, target: Target, value: string): string | undefined {
+  const after = parseCable(edited).cable;
+  const items = cable.refs?.items ?? [];
+  const itemsAfter = after.refs?.items ?? [];
+  if (itemsAfter.length !== items.length || after.paragraphs.length !== cable.paragraphs.length) {
+    return target.kind === 'ref' ? `With ${value}, the REF field would no longer read as ${items.length} items.` : `With ${value}, the marker would no longer number a paragraph.`;
+  }
+  for (let k = 0; k < items.length; k++) {
+    const want = target.kind === 'ref' && k === target.index ? value : items[k].letter;
+    if (itemsAfter[k].letter !== want) return `With ${value}, REF item ${k + 1} would read as ${itemsAfter[k].letter ?? 'unlettered'}.`;
+  }
+  for (let k = 0; k < cable.paragraphs.length; k++) {
+    const want = target.kind === 'paragraph' && k === target.index ? Number(value) : cable.paragraphs[k].readAs;
+    if (after.paragraphs[k].readAs !== want) {
+      const written = cable.paragraphs[k].marker.text;
+      return k === target.index ? `"${written}" renumbered ${value} would read as ${after.paragraphs[k].readAs}.` : `Paragraph "${written}" would then read as ${after.paragraphs[k].readAs}.`;
+    }
+  }
+  const refsAfter = findInTextReferences(after);
+  if (refsAfter.length !== refs.length) return `With ${value}, other text would read as a reference, or a reference as plain text ("ref a" in prose is the word "a").`;
+  for (let k = 0; k < refs.length; k++) {
+    if (targetKey(cable, refs[k]) !== targetKey(after, refsAfter[k])) {
+      return `With ${value}, "${textOf(cable, refs[k].range)}" on line ${refs[k].range.start.line + 1} would point elsewhere.`;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,137 @@
+/**
+ * Rename of REF letters and paragraph numbers (prepareRename, getRenameEdits)
+ * on small invented cables with `|` carets: what the rename box offers, the text
+ * after the rename, and the reasons a rename is refused.
+ */
+import * as assert from 'node:assert/strict';
+import { applyEdits } from '../../server/src/core/fix';
+import { parseCable } from '../../server/src/core/parse/index';
+import { getRenameEdits, prepareRename } from '../../server/src/features/rename';
+import { assertOnlyEditsChanged } from '../properties';
+import { caret } from '../helpers';
+
+/** An invented cable with the REF field `ref` and the body `body` (paragraphs and all). */
+function cable(ref: string, body: string): string {
+  return `C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\nREF: ${ref}\n\nClassified By: Someone for reasons 1.4 (b) and (d).\n\n${body}`;
+}
+const ABC = 'A. STATE 1111 B. NOWHERE 22 C. NOWHERE 33';
+
+/** What the rename box offers at the `|` caret, as "written text → placeholder", or the reason it refuses. */
+function offered(textWithCaret: string): string {
+  const c = caret(textWithCaret);
+  const { cable: parsed } = parseCable(c.text);
+  const r = prepareRename(parsed, { line: c.line, character: c.character });
+  if ('reason' in r) return r.reason;
+  assert.equal(r.range.start.line, r.range.end.line);
+  return `${parsed.lines[r.range.start.line].slice(r.range.start.character, r.range.end.character)} → ${r.placeholder}`;
+}
+
+/** The body (from the first paragraph on) after renaming at the `|` caret to `newName`, or the reason it is refused. */
+function renamed(textWithCaret: string, newName: string): string {
+  const c = caret(textWithCaret);
+  const r = getRenameEdits(parseCable(c.text).cable, { line: c.line, character: c.character }, newName);
+  if ('reason' in r) return r.reason;
+  const after = applyEdits(c.text, r.edits);
+  assertOnlyEditsChanged(c.text, after, r.edits);
+  return after.slice(after.indexOf('REF: '));
+}
+
+describe('rename', () => {
+  it('offers the letter or number under the caret, from the REF item, the marker or a reference to it', () => {
+    assert.equal(offered(cable(ABC.replace('B.', '|B.'), '1. (C) Text.\n')), 'B → B');
+    assert.equal(offered(cable(ABC.replace('B.', 'B|.'), '1. (C) Text.\n')), 'B → B');
+    assert.equal(offered(cable('(A) STATE 1111 (|B) NOWHERE 22', '1. (C) Text.\n')), 'B → B');
+    assert.equal(offered(cable('A. STATE 1111\n|¶B. NOWHERE 22', '1. (C) Text.\n')), 'B → B');
+    // On the keyword of a reference, the letter or number it names; a mention keeps its own case.
+    assert.equal(offered(cable(ABC, '1. (C) As r|efs A and B say.\n')), 'A → A');
+    assert.equal(offered(cable(ABC, '1. (C) As refs A and |B say (ref c).\n')), 'B → B');
+    assert.equal(offered(cable(ABC, '1. (C) As refs A and B say (ref |c).\n')), 'c → c');
+    assert.equal(offered(cable(ABC, '|¶1. (C) Text.\n¶2. (C) See paras 1-2.\n')), '1 → 1');
+    assert.equal(offered(cable(ABC, '¶1. (C) Text.\n¶2. (C) See paras 1-|2.\n')), '2 → 2');
+    assert.equal(offered(cable(ABC, '¶1. (C) Text.\n¶2. (C) See p|aragraph 1.\n')), '1 → 1');
+    // "¶ 13." after "¶2." is the pilcrow artifact of "¶3.": the box offers 3, over the 13 written.
+    assert.equal(offered(cable(ABC, '¶1. (C) Text.\n¶2. (C) Text.\n¶ 1|3. (C) Text.\n')), '13 → 3');
+  });
+
+  it('refuses, with a reason, positions with nothing to rename', () => {
+    assert.match(offered(cable(ABC, '1. (C) As we| said.\n')), /^Only a REF item's letter, a paragraph's number, or a reference to one/);
+    assert.match(offered(cable(ABC.replace('STATE', 'ST|ATE'), '1. (C) Text.\n')), /^Rename a REF item from its letter/);
+    assert.match(offered(cable('A. STATE 1111', '1. (C) As reft|el says.\n')), /^"reftel" names no letter to rename/);
+    assert.match(offered(cable(ABC, '1. (C) As ref |D says; para 9.\n')), /^"ref D" names no REF item in this cable\.$/);
+    assert.match(offered(cable(ABC, '1. (C) As ref D says; para |9.\n')), /^"para 9" names no paragraph in this cable\.$/);
+    // With no letters written, "ref B" counts the items: there is no letter to rename.
+    assert.match(offered(cable('STATE 1111; NOWHERE 22', '1. (C) As ref |B says.\n')), /^The REF items have no letters/);
+    assert.match(offered(cable('|STATE 1111; NOWHERE 22', '1. (C) Text.\n')), /^Rename a REF item from its letter/);
+  });
+
+  it('renames a REF letter in the item and in every reference to it, each in its own case, and nothing else', () => {
+    const body = '1. (C) As refs A and B say (ref b), and REFTEL B; refs A-C, reftel, ref C.\n2. (U) Per Ref B.\n';
+    assert.equal(renamed(cable(ABC, body.replace('(ref b)', '(ref |b)')), 'd'), 'REF: A. STATE 1111 D. NOWHERE 22 C. NOWHERE 33\n\nClassified By: Someone for reasons 1.4 (b) and (d).\n\n1. (C) As refs A and D say (ref d), and REFTEL D; refs A-C, reftel, ref C.\n2. (U) Per Ref D.\n');
+    // The end of a range: only the letter that names the item changes.
+    assert.match(renamed(cable(ABC, body.replace('refs A-C', 'refs A-|C')), 'E'), /B\. NOWHERE 22 E\. NOWHERE 33\n[\s\S]*refs A-E, reftel, ref E\.\n2\. \(U\) Per Ref B\.\n$/);
+    // A lower-case letter in the REF item stays lower-case; a letter past H works, and its references still resolve.
+    assert.match(renamed(cable('a. STATE 1111 |b. NOWHERE 22', '1. (C) Per refs A and B.\n'), 'K'), /^REF: a\. STATE 1111 k\. NOWHERE 22\n[\s\S]*Per refs A and K\.\n$/);
+    // The same letter changes nothing.
+    assert.equal(renamed(cable(ABC, '1. (C) Per ref |B.\n'), 'b'), cable(ABC, '1. (C) Per ref B.\n').slice(cable(ABC, '').indexOf('REF: ')));
+  });
+
+  it('renumbers a paragraph in its marker and every reference to it, keeping the marker as written', () => {
+    const body = '¶1. (C) See paras 2-3 and para 2.\n¶ 2. (C) Second.\n3.(C) Third, unlike paragraph 1 and para 2.\n';
+    assert.match(renamed(cable(ABC, body.replace('¶ 2.', '¶ |2.')), '7'), /\n¶1\. \(C\) See paras 7-3 and para 7\.\n¶ 7\. \(C\) Second\.\n3\.\(C\) Third, unlike paragraph 1 and para 7\.\n$/);
+    assert.match(renamed(cable(ABC, body.replace('paras 2-3', 'paras 2-|3')), '12'), /\n¶1\. \(C\) See paras 2-12 and para 2\.\n¶ 2\. \(C\) Second\.\n12\.\(C\) Third, unlike paragraph 1 and para 2\.\n$/);
+    // A number written with leading zeros is written plainly.
+    assert.match(renamed(cable(ABC, body.replace('¶1.', '¶|1.')), '009'), /\n¶9\. \(C\) See paras 2-3 and para 2\.\n[\s\S]*unlike paragraph 9 and para 2\.\n$/);
+    // The artifact "¶ 13." read as 3 takes the new number over the 13 written, as do the references to 3.
+    assert.match(renamed(cable(ABC, '¶1. (C) See para 3.\n¶2. (C) Text.\n¶ 1|3. (C) Text.\n'), '3'), /\n¶1\. \(C\) See para 3\.\n¶2\. \(C\) Text\.\n¶ 3\. \(C\) Text\.\n$/);
+  });
+
+  it('refuses a new name that is not one letter or a number from 1 to 999', () => {
+    const ref = cable(ABC, '1. (C) Per ref |B.\n');
+    for (const bad of ['', 'BB', '1', 'É', 'ref C', '*']) assert.match(renamed(ref, bad), /^A REF item's letter is one letter from A to Z, not ".*"\.$/, bad);
+    const para = cable(ABC, '|1. (C) Text.\n');
+    for (const bad of ['', '0', '000', '1000', '-1', '2.5', 'x', '³']) assert.match(renamed(para, bad), /^A paragraph number is a number from 1 to 999, not ".*"\.$/, bad);
+  });
+
+  it('refuses a rename that would change what the cable says', () => {
+    // Another item or paragraph has the name already.
+    assert.equal(renamed(cable(ABC, '1. (C) Per ref |B.\n'), 'c'), 'REF C already exists: rename it first, or choose another letter.');
+    assert.equal(renamed(cable(ABC, '1. (C) Per para |2.\n2. (C) Text.\n'), '1'), 'Paragraph 1 already exists: renumber it first, or choose another number.');
+    // "ref D" names nothing until an item is D.
+    assert.equal(renamed(cable(ABC, '1. (C) Per ref |C, not ref D.\n'), 'D'), 'With D, "ref D" on line 11 would point elsewhere.');
+    // "ref a" in prose is the word "a": "ref b says" renamed would stop being a reference.
+    assert.match(renamed(cable('B. STATE 1111', '1. (C) As ref |b says.\n'), 'A'), /^With A, other text would read as a reference, or a reference as plain text/);
+    // "¶ 13." reads as 3 only right after 2: renumbering 2 would change what it reads as.
+    assert.equal(renamed(cable(ABC, '¶|2. (C) Text.\n¶ 13. (C) Text.\n'), '5'), 'Paragraph "¶ 13." would then read as 13.');
+    // "18, (C)" numbers a paragraph only as the next number.
+    assert.equal(renamed(cable(ABC, '¶17. (C) Text.\n|18, (C) Text.\n'), '20'), 'With 20, the marker would no longer number a paragraph.');
+  });
+
+  it('renames the one under the caret of a letter or number used twice, with the references Go to Definition sends to it', () => {
+    const twice = 'A. STATE 1111 B. NOWHERE 22 B. NOWHERE 33';
+    const body = '1. (C) Per ref B and refs A and B.\n';
+    // The references go to the first B.
+    assert.match(renamed(cable(twice, body.replace('ref B', 'ref |B')), 'C'), /^REF: A\. STATE 1111 C\. NOWHERE 22 B\. NOWHERE 33\n[\s\S]*Per ref C and refs A and C\.\n$/);
+    assert.match(renamed(cable(twice.replace('B. NOWHERE 33', '|B. NOWHERE 33'), body), 'C'), /^REF: A\. STATE 1111 B\. NOWHERE 22 C\. NOWHERE 33\n[\s\S]*Per ref B and refs A and B\.\n$/);
+    const paras = '1. (C) See para 2.\n2. (C) Text.\n2. (C) Again.\n';
+    assert.match(renamed(cable(ABC, paras.replace('para 2', 'para |2')), '5'), /\n1\. \(C\) See para 5\.\n5\. \(C\) Text\.\n2\. \(C\) Again\.\n$/);
+    assert.match(renamed(cable(ABC, paras.replace('2. (C) Again', '|2. (C) Again')), '3'), /\n1\. \(C\) See para 2\.\n2\. \(C\) Text\.\n3\. \(C\) Again\.\n$/);
+  });
+
+  it('works with CRLF, a BOM, tabs and text outside ASCII before the letter', () => {
+    const text = '\uFEFF' + cable(ABC, '1. (C)\tÉtienne 😀 cites refs A\tand B (ref b).\n2. (U) Per\tpara 1.\n').replace(/\n/g, '\r\n');
+    const { cable: parsed } = parseCable(text);
+    const line = parsed.lines.findIndex((l) => l.includes('Étienne'));
+    const at = { line, character: parsed.lines[line].indexOf('(ref b') + 5 };
+    const box = prepareRename(parsed, at);
+    assert.ok(!('reason' in box));
+    assert.deepEqual(box, { range: { start: at, end: { line, character: at.character + 1 } }, placeholder: 'b' });
+    const r = getRenameEdits(parsed, at, 'E');
+    assert.ok(!('reason' in r));
+    const after = applyEdits(text, r.edits);
+    assertOnlyEditsChanged(text, after, r.edits);
+    assert.equal(after, text.replace('B. NOWHERE', 'E. NOWHERE').replace('\tand B', '\tand E').replace('(ref b)', '(ref e)'));
+    const para = getRenameEdits(parsed, { line, character: 0 }, '4');
+    assert.ok(!('reason' in para));
+    assert.equal(applyEdits(text, para.edits), text.replace('\r\n1. (C)', '\r\n4. (C)').replace('para 1.', 'para 4.'));
+  });
+});
