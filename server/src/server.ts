@@ -10,7 +10,9 @@ import {
   createConnection,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   WatchKind,
   SelectionRange,
   TextDocuments,
@@ -21,6 +23,7 @@ import {
   type DocumentLink,
   type InitializeParams,
   type Location,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -40,6 +43,7 @@ import { getDocumentSymbols } from './features/documentSymbols';
 import { getFoldingRanges } from './features/folding';
 import { getHover } from './features/hover';
 import { getDocumentHighlights, getInTextDefinition } from './features/references';
+import { getRenameEdits, prepareRename } from './features/rename';
 import { getSelectionRanges } from './features/selectionRanges';
 import { getSemanticTokens, SEMANTIC_LEGEND } from './features/semanticTokens';
 import { CableIndex, idFromFileName, summarize } from './workspace/cableIndex';
@@ -76,6 +80,10 @@ let workspaceRoots: string[] = [];
 let canCreateFiles = false;
 /** Whether the client takes completion items with insert-replace edits. */
 let hasInsertReplaceSupport = false;
+/** Whether the client asks `textDocument/prepareRename` before a rename. */
+let hasPrepareRename = false;
+/** Whether the client applies a workspace edit given as `documentChanges` (versioned document edits). */
+let hasDocumentChanges = false;
 let fileConfig: CableLintConfig = DEFAULT_CONFIG;
 let configPath: string | undefined;
 let dictionaries: Dictionaries = defaultDictionaries();
@@ -157,6 +165,8 @@ connection.onInitialize((params: InitializeParams) => {
   hasWorkspaceFolders = !!caps.workspace?.workspaceFolders;
   canCreateFiles = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
   hasInsertReplaceSupport = !!caps.textDocument?.completion?.completionItem?.insertReplaceSupport;
+  hasPrepareRename = !!caps.textDocument?.rename?.prepareSupport;
+  hasDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   workspaceRoots = folders.map((f) => URI.parse(f.uri)).filter((u) => u.scheme === 'file').map((u) => u.fsPath);
   return {
@@ -171,6 +181,7 @@ connection.onInitialize((params: InitializeParams) => {
       definitionProvider: true,
       referencesProvider: true,
       documentHighlightProvider: true,
+      renameProvider: hasPrepareRename ? { prepareProvider: true } : true,
       documentLinkProvider: { resolveProvider: false },
       workspaceSymbolProvider: true,
       semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
@@ -433,6 +444,27 @@ connection.onReferences((p) => {
 connection.onDocumentHighlight((p) => {
   const doc = documents.get(p.textDocument.uri);
   return doc && !isLarge(doc) ? guard('documentHighlight', [], () => getDocumentHighlights(cableFor(doc), p.position)) : [];
+});
+
+// A position or a new name that cannot be renamed is answered with an error whose message the editor shows.
+connection.onPrepareRename((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  if (!doc) return null;
+  const result = guard('prepareRename', null, () => prepareRename(cableFor(doc), p.position));
+  return result && 'reason' in result ? new ResponseError(LSPErrorCodes.RequestFailed, result.reason) : result;
+});
+
+connection.onRenameRequest((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  if (!doc) return null;
+  const result = guard('rename', null, () => getRenameEdits(cableFor(doc), p.position, p.newName));
+  if (!result) return null;
+  if ('reason' in result) return new ResponseError(LSPErrorCodes.RequestFailed, result.reason);
+  // A client that takes versioned edits applies them only to the version they were made for.
+  const edit: WorkspaceEdit = hasDocumentChanges
+    ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: result.edits }] }
+    : { changes: { [doc.uri]: result.edits } };
+  return edit;
 });
 
 connection.onDocumentLinks((p) => {

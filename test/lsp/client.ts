@@ -21,6 +21,8 @@ export interface TestClient {
   readonly connection: MessageConnection;
   readonly child: ChildProcess;
   readonly stderr: () => string;
+  /** The server's answer to `initialize` (its capabilities). */
+  readonly initialized: { capabilities: Record<string, unknown> };
   /** Resolves with the first notification of `method` that satisfies `match`. */
   waitFor<T>(method: string, match?: (params: T) => boolean, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
@@ -47,7 +49,7 @@ export async function startServer(rootPath?: string, capabilities: object = {}):
   connection.onRequest(() => null);
   connection.listen();
   const rootUri = rootPath ? `file://${rootPath}` : null;
-  await connection.sendRequest('initialize', {
+  const initialized = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
     processId: process.pid,
     rootUri,
     workspaceFolders: rootPath ? [{ uri: rootUri, name: 'ws' }] : null,
@@ -58,6 +60,7 @@ export async function startServer(rootPath?: string, capabilities: object = {}):
     connection,
     child,
     stderr: () => err,
+    initialized,
     waitFor<T>(method: string, match: (params: T) => boolean = () => true, timeoutMs = 15000): Promise<T> {
       const earlier = seen.find((s) => s.method === method && match(s.params as T));
       if (earlier) {

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { applyEdits } from '../../server/src/core/fix';
 import { ROOT } from '../helpers';
 import { startServer, type TestClient } from './client';
 
@@ -274,6 +275,10 @@ describe('language server over stdio', function () {
     fs.rmSync(config);
   });
 
+  it('advertises plain rename to a client that does not ask prepareRename first', () => {
+    assert.equal(client.initialized.capabilities.renameProvider, true);
+  });
+
   it('stays up on requests for unknown documents and invalid positions', async () => {
     const none = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('missing.cable') }, position: { line: 0, character: 0 } });
     assert.equal(none, null);
@@ -281,6 +286,49 @@ describe('language server over stdio', function () {
     assert.equal(far, null);
     const symbols = await client.connection.sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: uri('09VALLETTA412.cable') } });
     assert.ok(symbols.length > 0);
+  });
+});
+
+describe('rename over stdio', function () {
+  this.timeout(30000);
+  const uri = 'file:///nowhere/rename.cable';
+  // An invented cable: REF B is cited twice, in either case; paragraph 2 twice, once as the end of a range.
+  const text = 'C O N F I D E N T I A L NOWHERE 000001\r\n\r\nTAGS: PREL\r\nSUBJECT: HARBOR PATROLS\r\n\r\nREF: A. STATE 1111 B. NOWHERE 22\r\n\r\n¶1. (C) As refs A and B say, see paras 1-2.\r\n¶2. (C) Per ref b (para 2).\r\n';
+  const lines = text.split('\r\n');
+  const at = (line: number, needle: string, offset = 0) => ({ line, character: lines[line].indexOf(needle) + offset });
+  let client: TestClient;
+  before(async () => {
+    client = await startServer(undefined, { workspace: { workspaceEdit: { documentChanges: true } }, textDocument: { rename: { prepareSupport: true } } });
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 3, text } });
+  });
+  after(() => client.stop());
+
+  const failure = (p: Promise<unknown>) => p.then(() => assert.fail('no error'), (e: { code: number; message: string }) => `${e.code} ${e.message}`);
+
+  it('advertises a rename provider that prepares, to a client that asks prepareRename first', () => {
+    assert.deepEqual(client.initialized.capabilities.renameProvider, { prepareProvider: true });
+  });
+
+  it('offers the letter or number under the caret, and refuses elsewhere with a message', async () => {
+    const box = await client.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: at(8, 'ref b', 1) });
+    assert.deepEqual(box, { range: { start: at(8, 'ref b', 4), end: at(8, 'ref b', 5) }, placeholder: 'b' });
+    const number = await client.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: at(7, '1-2', 2) });
+    assert.deepEqual(number, { range: { start: at(7, '1-2', 2), end: at(7, '1-2', 3) }, placeholder: '2' });
+    assert.match(await failure(client.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: at(3, 'HARBOR') })), /^-32803 Only a REF item's letter/);
+  });
+
+  it('renames a REF letter and a paragraph number everywhere they are cited, as versioned edits', async () => {
+    const letter = await client.connection.sendRequest<{ documentChanges: { textDocument: { uri: string; version: number }; edits: { range: never; newText: string }[] }[] }>('textDocument/rename', { textDocument: { uri }, position: at(5, 'B.'), newName: 'D' });
+    assert.equal(letter.documentChanges.length, 1);
+    assert.deepEqual(letter.documentChanges[0].textDocument, { uri, version: 3 });
+    assert.equal(applyEdits(text, letter.documentChanges[0].edits), text.replace('B. NOWHERE', 'D. NOWHERE').replace('and B say', 'and D say').replace('ref b', 'ref d'));
+    const number = await client.connection.sendRequest<typeof letter>('textDocument/rename', { textDocument: { uri }, position: at(8, '¶2.'), newName: '5' });
+    assert.equal(applyEdits(text, number.documentChanges[0].edits), text.replace('paras 1-2', 'paras 1-5').replace('¶2.', '¶5.').replace('para 2)', 'para 5)'));
+  });
+
+  it('refuses a name that is not a letter or a paragraph number with a message', async () => {
+    assert.equal(await failure(client.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: at(5, 'B.'), newName: 'BB' })), '-32803 A REF item\'s letter is one letter from A to Z, not "BB".');
+    assert.equal(await failure(client.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: at(8, '¶2.'), newName: '1' })), '-32803 Paragraph 1 already exists: renumber it first, or choose another number.');
   });
 });
 

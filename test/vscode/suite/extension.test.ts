@@ -1,6 +1,6 @@
 /**
  * Inside VS Code: activation and language, diagnostics, symbols, hover,
- * a quick fix, Fix All and snippets.
+ * a quick fix, Fix All, rename and snippets.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -82,6 +82,19 @@ describe('cable extension', () => {
     assert.equal(all.length, 1);
     await vscode.workspace.applyEdit(all[0].edit!);
     assert.match(doc.getText(), /\n¶3\. \(C\) Gauci/);
+  });
+
+  it('renames a paragraph number with the reference to it (F2)', async () => {
+    const doc = await open('09VALLETTA412.cable');
+    // Line 42 is "¶3. (C) Gauci also raised …"; line 52 ends "… the course dates in para 3.".
+    const line = doc.lineAt(51).text;
+    const caret = new vscode.Position(51, line.indexOf('para 3') + 1);
+    const box = await vscode.commands.executeCommand<{ range: vscode.Range; placeholder: string }>('vscode.prepareRename', doc.uri, caret);
+    assert.equal(box.placeholder, '3');
+    assert.equal(box.range.start.character, line.indexOf('para 3') + 5);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, caret, '7');
+    const edits = edit.get(doc.uri).map((e) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.character} ${e.newText}`).sort();
+    assert.deepEqual(edits, ['41:1-2 7', `51:${line.indexOf('para 3') + 5}-${line.indexOf('para 3') + 6} 7`]);
   });
 
   it('lists the snippets', async () => {
