@@ -11,6 +11,7 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   LSPErrorCodes,
+  MarkupKind,
   ProposedFeatures,
   ResponseError,
   WatchKind,
@@ -84,6 +85,8 @@ let hasInsertReplaceSupport = false;
 let hasPrepareRename = false;
 /** Whether the client applies a workspace edit given as `documentChanges` (versioned document edits). */
 let hasDocumentChanges = false;
+/** Whether hovers go out as plain text: the client's hover `contentFormat` does not put Markdown first, or names no format. */
+let hoverPlainText = true;
 let fileConfig: CableLintConfig = DEFAULT_CONFIG;
 let configPath: string | undefined;
 let dictionaries: Dictionaries = defaultDictionaries();
@@ -167,6 +170,8 @@ connection.onInitialize((params: InitializeParams) => {
   hasInsertReplaceSupport = !!caps.textDocument?.completion?.completionItem?.insertReplaceSupport;
   hasPrepareRename = !!caps.textDocument?.rename?.prepareSupport;
   hasDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+  // The formats come in the client's order of preference; eglot without markdown-mode lists only plain text.
+  hoverPlainText = caps.textDocument?.hover?.contentFormat?.find((f) => f === MarkupKind.Markdown || f === MarkupKind.PlainText) !== MarkupKind.Markdown;
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   workspaceRoots = folders.map((f) => URI.parse(f.uri)).filter((u) => u.scheme === 'file').map((u) => u.fsPath);
   return {
@@ -351,7 +356,7 @@ connection.onHover((p) => {
   const doc = documents.get(p.textDocument.uri);
   if (!doc) return null;
   indexEdits();
-  return guard('hover', null, () => getHover(cableFor(doc), p.position, { dictionaries, lookupCable: (id) => index.byId(id), citingId: idFromFileName(doc.uri) }));
+  return guard('hover', null, () => getHover(cableFor(doc), p.position, { dictionaries, lookupCable: (id) => index.byId(id), citingId: idFromFileName(doc.uri), plainText: hoverPlainText }));
 });
 
 connection.onCompletion((p) => {

@@ -2,7 +2,7 @@
  * Hover: what a code, marking or header field means, from the dictionaries
  * and from the cable itself. Meanings that are not established are said so.
  */
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscode-languageserver';
 import { citedId } from '../core/id';
 import { describeMarking } from '../core/parse/marking';
 import { compareDates } from '../core/rules/util';
@@ -17,6 +17,8 @@ export interface HoverContext {
   readonly lookupCable?: (id: string) => IndexedCable | undefined;
   /** The id the document's file name gives, for REF citations in a cable whose text gives no date. */
   readonly citingId?: string;
+  /** Answer in plain text, for a client whose hover `contentFormat` does not put Markdown first (eglot without markdown-mode). */
+  readonly plainText?: boolean;
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -47,6 +49,21 @@ function esc(text: string): string {
 }
 
 const MARKDOWN_SPECIAL = /[\\`*_[\]<>~|#]/g;
+
+/**
+ * The plain text of a hover's Markdown, as {@link md} and {@link esc} write it: "**TAG PREL**" and
+ * "*Source: …*" lose their asterisks, "`09VALLETTA412`" its backticks, and "SMITH\_JONES" its backslash.
+ * Every `*` and backtick left unescaped is formatting, since `esc` escapes those of the cable's text.
+ */
+export function toPlainText(markdown: string): string {
+  let out = '';
+  for (let i = 0; i < markdown.length; i++) {
+    const c = markdown[i];
+    if (c === '\\' && i + 1 < markdown.length && '\\`*_[]<>~|#'.includes(markdown[i + 1])) out += markdown[++i];
+    else if (c !== '*' && c !== '`') out += c;
+  }
+  return out;
+}
 
 function at(t: Token | undefined, p: Position): t is Token {
   return t !== undefined && contains(t.range, p);
@@ -176,8 +193,15 @@ function trailerHover(trailer: Trailer, cable: Cable, position: Position, d: Dic
   return hover(md(`${esc(eom.token.text)}: ${esc(entry?.kind ?? 'station serial number')}`, lines, entry ? shortSource(entry.source) : 'FORMAT.md §2 line 3'), eom.token.range);
 }
 
-/** Hover at a position, or null. */
+/** Hover at a position, or null: Markdown, or plain text when `ctx.plainText` says so. */
 export function getHover(cable: Cable, position: Position, ctx: HoverContext): Hover | null {
+  const h = markdownHover(cable, position, ctx);
+  if (!h || !ctx.plainText) return h;
+  return { contents: { kind: MarkupKind.PlainText, value: toPlainText((h.contents as MarkupContent).value) }, range: h.range };
+}
+
+/** Hover at a position in Markdown, or null. */
+function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hover | null {
   const d = ctx.dictionaries;
   // TAGS.
   for (const tag of cable.tags?.tags ?? []) {

@@ -1,0 +1,53 @@
+/**
+ * What the server sends follows what each client declares, as editors other
+ * than VS Code declare it (test/editors runs the real ones): hover content
+ * in the format the client lists first.
+ */
+import * as assert from 'node:assert/strict';
+import { startServer, type TestClient } from './client';
+
+interface Hover {
+  contents: { kind: string; value: string };
+}
+
+// "SMITH_JONES *DRAFT* [NOTES]" would be formatting in Markdown, so a Markdown hover escapes it.
+const TEXT = 'UNCLAS NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nREF: A. SMITH_JONES *DRAFT* [NOTES] E-MAIL\n\n¶1. (U) Text.\n';
+
+describe('language server and the formats a client declares', function () {
+  this.timeout(30000);
+
+  /** The hovers on "PREL" and on the REF item, from a server started with these hover capabilities. */
+  async function hovers(hover: object | undefined): Promise<[Hover, Hover]> {
+    const client: TestClient = await startServer(undefined, hover ? { textDocument: { hover } } : {});
+    try {
+      const uri = 'file:///clients/a.cable';
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text: TEXT } });
+      const at = (line: number, character: number) => client.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+      return [await at(2, 7), await at(5, 12)];
+    } finally {
+      await client.stop();
+    }
+  }
+
+  it('answers hover in plain text to a client that takes only plain text (eglot without markdown-mode)', async () => {
+    const [tag, ref] = await hovers({ contentFormat: ['plaintext'] });
+    assert.equal(tag.contents.kind, 'plaintext');
+    // The title and the source without ** and *, the cable's text without backslashes.
+    assert.match(tag.contents.value, /^TAG PREL\n\nPREL: subject TAG, category P/);
+    assert.match(tag.contents.value, /\n---\nSource: [^*]+$/);
+    assert.equal(ref.contents.kind, 'plaintext');
+    assert.equal(ref.contents.value, 'REF A\n\nReference: SMITH_JONES *DRAFT* [NOTES] E-MAIL');
+  });
+
+  it('answers hover in plain text when the client names no format, and in the one it lists first', async () => {
+    assert.equal((await hovers(undefined))[0].contents.kind, 'plaintext');
+    assert.equal((await hovers({ contentFormat: ['plaintext', 'markdown'] }))[0].contents.kind, 'plaintext');
+  });
+
+  it('answers hover in Markdown to a client that lists Markdown first (VS Code, Neovim, eglot with markdown-mode)', async () => {
+    const [tag, ref] = await hovers({ contentFormat: ['markdown', 'plaintext'] });
+    assert.equal(tag.contents.kind, 'markdown');
+    assert.match(tag.contents.value, /^\*\*TAG PREL\*\*\n\n/);
+    assert.equal(ref.contents.value, '**REF A**\n\nReference: SMITH\\_JONES \\*DRAFT\\* \\[NOTES\\] E-MAIL');
+  });
+});
