@@ -1,0 +1,115 @@
+;;; eglot-check.el --- Opens one cable with eglot in batch Emacs and writes what the editor saw  -*- lexical-binding: t -*-
+
+;; Loaded by test/editors/run.mjs after the README's snippet, as
+;;   emacs --batch --eval '(package-activate-all)' -l README-SNIPPET.el -l eglot-check.el
+;; (`package-activate-all' is what an interactive Emacs 28 runs at startup for the packaged eglot).
+;; Environment: CABLE_FILE is the cable to open, CABLE_HOVER the 0-based "LINE:CHARACTER" of a TAG,
+;; CABLE_EDIT "LINE:OLD:NEW" an edit to type (OLD replaced by NEW on 0-based LINE), CABLE_OUT the JSON
+;; file this writes. It asserts nothing: run.mjs compares the JSON with the CLI.
+
+(require 'json)
+(require 'cl-lib)
+
+(defvar cable-check--result nil "Alist of what was seen, written as JSON at the end.")
+
+(defun cable-check--put (key value)
+  "Record VALUE under KEY."
+  (setq cable-check--result (cons (cons key value) (assq-delete-all key cable-check--result))))
+
+(defun cable-check--wait (pred seconds)
+  "Run the event loop until PRED returns non-nil or SECONDS pass; return PRED's value."
+  (let ((deadline (+ (float-time) seconds)) value)
+    (while (and (not (setq value (funcall pred))) (< (float-time) deadline))
+      (accept-process-output nil 0.05))
+    value))
+
+(defun cable-check--write ()
+  "Write the result to CABLE_OUT."
+  (with-temp-file (getenv "CABLE_OUT")
+    (insert (json-encode cable-check--result))))
+
+(defun cable-check--idle ()
+  "Run the idle timers, as a pause in typing does: batch Emacs is never idle, and eglot sends
+changes and Flymake checks on idle timers."
+  (dolist (timer (copy-sequence timer-idle-list))
+    (timer-event-handler timer)))
+
+(defvar cable-check--published nil "The document version of the last publishDiagnostics.")
+
+(advice-add 'eglot-handle-notification :before
+            (lambda (_server method &rest params)
+              (when (eq method 'textDocument/publishDiagnostics)
+                (setq cable-check--published (plist-get params :version)))))
+
+(defun cable-check--diagnostics ()
+  "Flymake's diagnostics in the buffer: 0-based line, column (characters), type and text."
+  (vconcat
+   (cl-loop for d in (flymake-diagnostics)
+            collect (save-excursion
+                      (goto-char (flymake-diagnostic-beg d))
+                      (list (cons 'line (1- (line-number-at-pos nil t)))
+                            (cons 'character (current-column))
+                            (cons 'type (symbol-name (flymake-diagnostic-type d)))
+                            (cons 'text (flymake-diagnostic-text d)))))))
+
+(defun cable-check--imenu-names (index)
+  "Flatten an imenu INDEX into (NAME . LINE) pairs, LINE 1-based."
+  (cl-loop for (name . rest) in index
+           if (imenu--subalist-p (cons name rest)) append (cable-check--imenu-names rest)
+           else collect (list (cons 'name name)
+                              (cons 'line (line-number-at-pos (if (markerp rest) (marker-position rest) rest) t)))))
+
+(condition-case err
+    (let ((file (getenv "CABLE_FILE")))
+      (find-file file)
+      (cable-check--put 'mode (symbol-name major-mode))
+      ;; M-x eglot, as a user starts it.
+      (call-interactively #'eglot)
+      (let ((server (cable-check--wait (lambda () (and eglot--managed-mode (eglot-current-server))) 30)))
+        (cable-check--put 'managed (and server t))
+        (when server
+          (cable-check--put 'command (process-command (jsonrpc--process server)))
+          (cable-check--put 'serverInfo (eglot--server-info server))
+          ;; (a) Diagnostics, through Flymake.
+          (cable-check--wait #'flymake-diagnostics 20)
+          (cable-check--put 'diagnostics (cable-check--diagnostics))
+          ;; (b) Document symbols, through imenu (eglot sets `imenu-create-index-function').
+          (cable-check--put 'symbols (vconcat (cable-check--imenu-names (funcall imenu-create-index-function))))
+          ;; (c) Hover on a TAG, through eglot's eldoc function.
+          (let* ((pos (mapcar #'string-to-number (split-string (getenv "CABLE_HOVER") ":")))
+                 hover)
+            (goto-char (point-min))
+            (forward-line (car pos))
+            (forward-char (cadr pos))
+            (eglot-hover-eldoc-function (lambda (info &rest _) (setq hover (or info ""))))
+            (cable-check--wait (lambda () hover) 10)
+            (cable-check--put 'hover hover))
+          ;; (d) An edit on a line that starts with a pilcrow (one UTF-16 unit, two UTF-8 bytes): the
+          ;; server must apply eglot's incremental change where Emacs made it, and answer with new diagnostics.
+          ;; The server may still publish for the opened version after the edit, so wait for diagnostics
+          ;; of the edited version (the notification's `version').
+          (let ((edit (split-string (getenv "CABLE_EDIT") ":")))
+            (goto-char (point-min))
+            (forward-line (string-to-number (nth 0 edit)))
+            (search-forward (nth 1 edit) (line-end-position))
+            (replace-match (nth 2 edit) t t)
+            (cable-check--wait (lambda () (cable-check--idle) (eql cable-check--published eglot--versioned-identifier)) 15)
+            (cable-check--put 'editedDiagnostics (cable-check--diagnostics)))
+          ;; What the client logged: every JSON-RPC message, and the server's stderr.
+          (cable-check--put 'events (with-current-buffer (jsonrpc-events-buffer server) (buffer-string)))
+          (cable-check--put 'stderr (let ((b (process-get (jsonrpc--process server) 'jsonrpc-stderr)))
+                                      (if (buffer-live-p b) (with-current-buffer b (buffer-string)) "")))
+          ;; Shut down; the server must exit on `exit'.
+          (let ((proc (jsonrpc--process server)))
+            (ignore-errors (eglot-shutdown server nil 10))
+            (cable-check--put 'exited (not (process-live-p proc))))))
+      (cable-check--put 'messages (with-current-buffer "*Messages*" (buffer-string)))
+      (cable-check--write)
+      (kill-emacs 0))
+  (error
+   (cable-check--put 'error (format "%S" err))
+   (cable-check--put 'messages (with-current-buffer "*Messages*" (buffer-string)))
+   (cable-check--write)
+   (kill-emacs 1)))
+
+;;; eglot-check.el ends here

@@ -1,0 +1,114 @@
+-- Drives Neovim's built-in LSP client on one cable, headless, and writes what the editor saw as JSON.
+-- Run by test/editors/run.mjs as
+--   nvim --headless -i NONE -u README-SNIPPET.lua -c 'luafile nvim-check.lua' CABLE
+-- so the README's snippet is the whole configuration and the cable is opened as a user opens it.
+-- Environment: CABLE_HOVER is the 0-based "LINE:CHARACTER" (UTF-16) of a TAG, CABLE_EDIT "LINE:OLD:NEW" an
+-- edit to make (OLD replaced by NEW on 0-based LINE), CABLE_TXT a second cable named like 10TALLINN207.txt,
+-- CABLE_OUT the JSON file this writes. It asserts nothing: run.mjs compares the JSON with the CLI.
+
+local out = {}
+
+-- What vim.diagnostic holds for a buffer: 0-based line, column in bytes, severity, code and message.
+local function diagnostics(buf)
+  local list = {}
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    local lsp = d.user_data and d.user_data.lsp or {}
+    table.insert(list, { line = d.lnum, col = d.col, severity = d.severity, code = d.code or lsp.code, source = d.source, message = d.message })
+  end
+  return list
+end
+
+local function finish(code)
+  local f = io.open(os.getenv('CABLE_OUT'), 'w')
+  f:write(vim.fn.json_encode(out))
+  f:close()
+  vim.cmd((code == 0 and 'qall!' or 'cquit! ' .. code))
+end
+
+local ok, err = pcall(function()
+  local buf = vim.api.nvim_get_current_buf()
+  out.filetype = vim.bo[buf].filetype
+
+  -- The snippet's FileType autocommand attaches the client; wait until it has initialized.
+  local client
+  vim.wait(30000, function()
+    for _, c in pairs(vim.lsp.buf_get_clients(buf)) do
+      if c.initialized then
+        client = c
+        return true
+      end
+    end
+    return false
+  end, 20)
+  out.attached = client ~= nil
+  if not client then return end
+  out.name = client.name
+  out.command = client.config.cmd
+
+  -- (a) Diagnostics, as vim.diagnostic holds them (columns in bytes).
+  vim.wait(20000, function() return #vim.diagnostic.get(buf) > 0 end, 20)
+  out.diagnostics = diagnostics(buf)
+
+  -- (b) Document symbols, through the helper behind vim.lsp.buf.document_symbol().
+  local symbols = vim.lsp.buf_request_sync(buf, 'textDocument/documentSymbol', { textDocument = vim.lsp.util.make_text_document_params(buf) }, 10000)
+  out.symbols = {}
+  for _, response in pairs(symbols or {}) do
+    if response.err then out.symbolsError = response.err.message end
+    for _, item in ipairs(vim.lsp.util.symbols_to_items(response.result or {}, buf)) do
+      table.insert(out.symbols, { name = item.text, line = item.lnum })
+    end
+  end
+
+  -- (c) Hover on a TAG: the cursor goes there (bytes), the request is made from it as K makes it,
+  -- and the answer is turned into the lines the hover window shows.
+  local line, character = os.getenv('CABLE_HOVER'):match('(%d+):(%d+)')
+  line, character = tonumber(line), tonumber(character)
+  local text = vim.api.nvim_buf_get_lines(buf, line, line + 1, false)[1]
+  vim.api.nvim_win_set_cursor(0, { line + 1, vim.str_byteindex(text, character, true) })
+  local hovers = vim.lsp.buf_request_sync(buf, 'textDocument/hover', vim.lsp.util.make_position_params(), 10000)
+  for _, response in pairs(hovers or {}) do
+    if response.err then out.hoverError = response.err.message end
+    if response.result then
+      out.hoverKind = type(response.result.contents) == 'table' and response.result.contents.kind or vim.NIL
+      out.hover = vim.lsp.util.convert_input_to_markdown_lines(response.result.contents)
+    end
+  end
+
+  -- (d) An edit on a line that starts with a pilcrow (one UTF-16 unit, two UTF-8 bytes): the server
+  -- must apply Neovim's incremental change where Neovim made it, and answer with new diagnostics.
+  local edit_line, old, new = os.getenv('CABLE_EDIT'):match('^(%d+):([^:]*):(.*)$')
+  edit_line = tonumber(edit_line)
+  local edit_text = vim.api.nvim_buf_get_lines(buf, edit_line, edit_line + 1, false)[1]
+  local from = edit_text:find(old, 1, true) - 1
+  -- The server may still publish for the opened version after the edit, so wait for diagnostics of the
+  -- edited version (the notification's `version`).
+  local published
+  local handler = vim.lsp.handlers['textDocument/publishDiagnostics']
+  vim.lsp.handlers['textDocument/publishDiagnostics'] = function(e, result, ctx, config)
+    published = result and result.version
+    return handler(e, result, ctx, config)
+  end
+  vim.api.nvim_buf_set_text(buf, edit_line, from, edit_line, from + #old, { new })
+  vim.wait(15000, function() return published == vim.lsp.util.buf_versions[buf] end, 20)
+  out.editedDiagnostics = diagnostics(buf)
+
+  -- A second cable, named as Cablegate names them ("10TALLINN207.txt"): the snippet's pattern gives it
+  -- the cable filetype, and it joins the running client rather than starting another.
+  vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('CABLE_TXT')))
+  local second = vim.api.nvim_get_current_buf()
+  out.txtFiletype = vim.bo[second].filetype
+  vim.wait(5000, function() return vim.lsp.buf_get_clients(second)[client.id] ~= nil end, 20)
+  out.txtSameClient = vim.lsp.buf_get_clients(second)[client.id] ~= nil
+  out.clients = #vim.lsp.get_active_clients()
+
+  -- Shut down: shutdown, exit, and the process must be gone.
+  vim.lsp.stop_client(client.id)
+  out.stopped = vim.wait(10000, function() return client.is_stopped() end, 20)
+end)
+
+if not ok then out.error = tostring(err) end
+out.messages = vim.api.nvim_exec('messages', true)
+local log = io.open(vim.lsp.get_log_path(), 'r')
+out.log = log and log:read('*a') or ''
+if log then log:close() end
+finish(ok and 0 or 1)

@@ -1,0 +1,343 @@
+#!/usr/bin/env node
+// The README's "Other editors" setups, run in real editors against the packaged server.
+// The package is packed and installed with `npm install -g --prefix` into a temporary folder, so the
+// editors start `cable-language-server` from PATH as a user's global install has it.
+// Emacs 28 + eglot (Debian's elpa-eglot) runs the README's elisp, Neovim 0.7 runs the README's
+// snippet for 0.7 to 0.10, each on an invented cable with known defects; what each editor saw
+// (eglot-check.el, nvim-check.lua) is compared here with `cablelint` on the same text.
+// Helix is not in Debian 12: its languages.toml is only parsed and its command started.
+// Usage: npm run test:editors   (runs scripts/setup-editors.sh and npm run build first)
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseToml } from 'smol-toml';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
+const FIXTURE = join(root, 'test', 'fixtures', 'editors', '10TALLINN207.cable');
+/** Each editor run is stopped after this long. */
+const EDITOR_TIMEOUT_MS = 60_000;
+/** The hover target: "PREL" in "TAGS: PREL PGOV ENRG EN PREL" (0-based line 5, UTF-16 character 7). */
+const HOVER = { line: 5, character: 7 };
+/** The edit each editor types: the unknown marking "(N/SC)" after "¶2. " becomes "(C)". */
+const EDIT = { line: 17, old: '(N/SC)', new: '(C)' };
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+/** Runs one check; a failure is recorded and the run goes on. */
+async function check(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`  ✔ ${name}`);
+  } catch (error) {
+    failed++;
+    failures.push(`${name}: ${error.message}`);
+    console.log(`  ✘ ${name}: ${error.message.split('\n')[0]}`);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Asserts two lists of strings are equal as sorted lists, naming what is missing and what is extra. */
+function sameList(got, want, what) {
+  const g = [...got].sort();
+  const w = [...want].sort();
+  const missing = w.filter((x) => !g.includes(x));
+  const extra = g.filter((x) => !w.includes(x));
+  assert(missing.length === 0 && extra.length === 0 && g.length === w.length, `${what}: missing ${JSON.stringify(missing)}, extra ${JSON.stringify(extra)} (got ${JSON.stringify(got)})`);
+}
+
+/** `fn` run on the first call only: later calls return its value or throw its error again. */
+function once(fn) {
+  let done;
+  return () => {
+    if (!done) {
+      try {
+        done = { value: fn() };
+      } catch (error) {
+        done = { error };
+      }
+    }
+    if (done.error) throw done.error;
+    return done.value;
+  };
+}
+
+/** The fenced code blocks of README's "Other editors" section, each with the paragraph line before it. */
+function readmeSnippets() {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Other editors\n'), readme.indexOf('\n## ', readme.indexOf('\n## Other editors\n') + 1));
+  const blocks = [];
+  const re = /([^\n]+)\n\n```(\w+)\n([\s\S]*?)```/g;
+  for (let m = re.exec(section); m; m = re.exec(section)) blocks.push({ label: m[1], lang: m[2], code: m[3] });
+  return blocks;
+}
+
+function snippet(lang, labelPattern) {
+  const found = readmeSnippets().filter((b) => b.lang === lang && labelPattern.test(b.label));
+  if (found.length !== 1) throw new Error(`README "Other editors" has ${found.length} ${lang} snippets labelled ${labelPattern}, not one`);
+  return found[0].code;
+}
+
+/** `cablelint --format json` on a text: the diagnostics every editor must show. */
+function expectedDiagnostics(text, dir) {
+  const file = join(dir, 'expected.cable');
+  writeFileSync(file, text);
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--format', 'json', file], { encoding: 'utf8' });
+  return (JSON.parse(r.stdout)[0]?.diagnostics ?? []).map((d) => ({ code: d.id, severity: d.severity, message: d.message, line: d.range.start.line, character: d.range.start.character }));
+}
+
+/** `cablelint outline`: "NAME@LINE" (1-based) for every symbol, as the editors list them. */
+function expectedSymbols(file) {
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'outline', file], { encoding: 'utf8' });
+  return r.stdout
+    .split('\n')
+    .slice(1)
+    .map((l) => /^\s+(.*?)(?: {2}— .*)? {2}\[(\d+)\]$/.exec(l))
+    .filter((m) => m)
+    .map((m) => `${m[1]}@${m[2]}`);
+}
+
+/** The UTF-8 byte column of a UTF-16 character offset on a line, as Neovim counts columns. */
+function byteColumn(text, line, character) {
+  return Buffer.byteLength(text.split('\n')[line].slice(0, character), 'utf8');
+}
+
+/** Installs the package the way `npm install -g` does, into `prefix`; returns its bin folder. */
+function installPackage(dir) {
+  const pack = spawnSync('npm', ['pack', '--pack-destination', dir, '--json'], { cwd: root, encoding: 'utf8' });
+  if (pack.status !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
+  const tarball = join(dir, JSON.parse(pack.stdout)[0].filename);
+  const prefix = join(dir, 'prefix');
+  const install = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball], { encoding: 'utf8' });
+  if (install.status !== 0) throw new Error(`npm install -g failed: ${install.stderr}`);
+  return join(prefix, 'bin');
+}
+
+/** Runs an editor to completion or for {@link EDITOR_TIMEOUT_MS}; returns its status, output and time. */
+function runEditor(command, args, options) {
+  const started = Date.now();
+  const r = spawnSync(command, args, { ...options, encoding: 'utf8', timeout: EDITOR_TIMEOUT_MS, killSignal: 'SIGKILL' });
+  return { status: r.status, timedOut: r.error?.code === 'ETIMEDOUT', output: `${r.stdout ?? ''}${r.stderr ?? ''}`, seconds: (Date.now() - started) / 1000 };
+}
+
+/** A fresh workspace holding the fixture (and optionally a copy under a Cablegate-style .txt name). */
+function workspace(dir, name) {
+  const ws = join(dir, name);
+  mkdirSync(ws, { recursive: true });
+  copyFileSync(FIXTURE, join(ws, '10TALLINN207.cable'));
+  return ws;
+}
+
+/** An environment with no user configuration: HOME and the XDG folders point into `dir`. */
+function cleanEnv(dir, bin, extra) {
+  const home = join(dir, 'home');
+  mkdirSync(home, { recursive: true });
+  return { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH}`, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share'), XDG_STATE_HOME: join(home, '.local', 'state'), XDG_CACHE_HOME: join(home, '.cache'), ...extra };
+}
+
+function readResult(file, run) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new Error(run.timedOut ? `the editor did not finish within ${EDITOR_TIMEOUT_MS / 1000} s` : `the editor wrote no result (exit ${run.status}): ${run.output.slice(-800)}`);
+  }
+}
+
+const started = Date.now();
+const dir = mkdtempSync(join(tmpdir(), 'cable-editors-'));
+const text = readFileSync(FIXTURE, 'utf8');
+const editedLines = text.split('\n');
+editedLines[EDIT.line] = editedLines[EDIT.line].replace(EDIT.old, EDIT.new);
+const want = expectedDiagnostics(text, dir);
+const wantEdited = expectedDiagnostics(editedLines.join('\n'), dir);
+const wantSymbols = expectedSymbols(FIXTURE);
+const env = { CABLE_HOVER: `${HOVER.line}:${HOVER.character}`, CABLE_EDIT: `${EDIT.line}:${EDIT.old}:${EDIT.new}` };
+let bin;
+
+const version = (command) => spawnSync(command, ['--version'], { encoding: 'utf8' }).stdout?.split('\n')[0] ?? `${command} not found`;
+console.log(`${version('emacs')}, ${version('nvim')}`);
+console.log('\nthe package, installed as npm install -g does');
+await check('npm pack and npm install -g put cable-language-server on PATH', () => {
+  bin = installPackage(dir);
+  const which = spawnSync('sh', ['-c', 'command -v cable-language-server'], { env: cleanEnv(dir, bin), encoding: 'utf8' });
+  assert(which.stdout.trim() === join(bin, 'cable-language-server'), `cable-language-server resolves to '${which.stdout.trim()}'`);
+});
+await check('the fixture has the defects the editors must show', () => {
+  // CBL029 starts after "¶2. ": character 4 in UTF-16, byte 5 in UTF-8, so a client that mixes them up is caught.
+  assert(want.some((d) => d.code === 'CBL029' && d.line === 17 && d.character === 4), `cablelint: ${JSON.stringify(want)}`);
+  assert(new Set(want.map((d) => d.severity)).size >= 2 && want.length >= 3, 'cablelint reports fewer than three findings of two severities');
+  assert(!wantEdited.some((d) => d.code === 'CBL029') && wantEdited.length === want.length - 1, `after the edit cablelint reports ${JSON.stringify(wantEdited)}`);
+});
+
+// ---------------------------------------------------------------------------
+// Emacs + eglot
+
+console.log('\nEmacs + eglot (README elisp)');
+{
+  const ws = workspace(dir, 'emacs');
+  const snippetFile = join(dir, 'readme-eglot.el');
+  const out = join(dir, 'emacs.json');
+  let seconds = '?';
+  const run = once(() => {
+    writeFileSync(snippetFile, snippet('elisp', /Emacs/));
+    const r = runEditor('emacs', ['--batch', '--eval', '(package-activate-all)', '-l', snippetFile, '-l', join(here, 'eglot-check.el')], {
+      cwd: ws,
+      env: cleanEnv(join(dir, 'emacs-env'), bin, { ...env, CABLE_FILE: join(ws, '10TALLINN207.cable'), CABLE_OUT: out }),
+    });
+    seconds = r.seconds.toFixed(1);
+    return readResult(out, r);
+  });
+  const TYPES = { error: 'eglot-error', warning: 'eglot-warning', info: 'eglot-note', hint: 'eglot-note' };
+  const asEmacs = (list) => list.map((d) => `${d.line}:${d.character} ${TYPES[d.severity]} cable [${d.code}]: ${d.message}`);
+  const fromEmacs = (list) => list.map((d) => `${d.line}:${d.character} ${d.type} ${d.text}`);
+  await check('opens the cable in cable-mode and eglot connects to cable-language-server from PATH', () => {
+    const e = run();
+    assert(!e.error, `Emacs signalled ${e.error}`);
+    assert(e.mode === 'cable-mode', `major mode ${e.mode}`);
+    assert(e.managed, 'eglot did not manage the buffer');
+    assert(JSON.stringify(e.command) === '["cable-language-server","--stdio"]', `server command ${JSON.stringify(e.command)}`);
+    assert(e.serverInfo?.name === 'cable-language-server', `serverInfo ${JSON.stringify(e.serverInfo)}`);
+  });
+  await check('Flymake shows the diagnostics cablelint reports, with rule ids, lines and columns', () => sameList(fromEmacs(run().diagnostics ?? []), asEmacs(want), 'Flymake'));
+  await check('imenu lists the document symbols of cablelint outline', () => sameList((run().symbols ?? []).map((s) => `${s.name}@${s.line}`), wantSymbols, 'imenu'));
+  await check('hover on a TAG explains it, in plain text since eglot asks for plain text here', () => {
+    const h = run().hover ?? '';
+    assert(/^TAG PREL\n/.test(h) && /PREL: subject TAG, category P/.test(h), `hover ${JSON.stringify(h)}`);
+    assert(!/\*\*|\\[\\`*_[\]<>~|#]/.test(h), `hover shows Markdown markup: ${JSON.stringify(h)}`);
+  });
+  await check('an edit after a pilcrow reaches the server where Emacs made it', () => sameList(fromEmacs(run().editedDiagnostics ?? []), asEmacs(wantEdited), 'Flymake after the edit'));
+  await check('no JSON-RPC error, no error or warning from the server, nothing on its stderr or in *Messages* but the connection', () => {
+    const e = run();
+    const errors = (e.events ?? '').split('\n').filter((l) => /:error\b/.test(l));
+    assert(errors.length === 0, `eglot events: ${errors.join(' | ')}`);
+    // window/logMessage and window/showMessage of type 1 (error) or 2 (warning).
+    const warnings = (e.events ?? '').match(/"window\/(?:log|show)Message" :params\s*\(:type [12]\b[^)]*/g) ?? [];
+    assert(warnings.length === 0, `server messages: ${warnings.join(' | ')}`);
+    assert((e.stderr ?? '') === '', `server stderr: ${e.stderr}`);
+    const unexpected = (e.messages ?? '').split('\n').filter((l) => l && !/^Loading .*site-start|^\[eglot\] (Connected!|Asking .* politely to terminate)|^\[jsonrpc\] Server exited/.test(l));
+    assert(unexpected.length === 0, `*Messages*: ${unexpected.join(' | ')}`);
+  });
+  console.log(`  (${seconds} s)`);
+}
+
+// ---------------------------------------------------------------------------
+// Neovim 0.7 + built-in LSP
+
+console.log('\nNeovim 0.7 (README snippet for 0.7 to 0.10)');
+{
+  const ws = workspace(dir, 'nvim');
+  const txt = join(ws, '10TALLINN207.txt');
+  copyFileSync(FIXTURE, txt);
+  const snippetFile = join(dir, 'readme-nvim.lua');
+  const out = join(dir, 'nvim.json');
+  let seconds = '?';
+  const run = once(() => {
+    writeFileSync(snippetFile, snippet('lua', /^Neovim 0\.7 to/));
+    const file = join(ws, '10TALLINN207.cable');
+    const r = runEditor('nvim', ['--headless', '-i', 'NONE', '-u', snippetFile, '-c', `luafile ${join(here, 'nvim-check.lua')}`, file], {
+      cwd: ws,
+      env: cleanEnv(join(dir, 'nvim-env'), bin, { ...env, CABLE_TXT: txt, CABLE_OUT: out }),
+    });
+    seconds = r.seconds.toFixed(1);
+    return readResult(out, r);
+  });
+  const SEVERITIES = { error: 1, warning: 2, info: 3, hint: 4 };
+  // Neovim counts columns in bytes: "¶" is one UTF-16 unit and two bytes.
+  const asNvim = (list, source) => list.map((d) => `${d.line}:${byteColumn(source, d.line, d.character)} ${SEVERITIES[d.severity]} cable ${d.code}: ${d.message}`);
+  const fromNvim = (list) => list.map((d) => `${d.line}:${d.col} ${d.severity} ${d.source} ${d.code}: ${d.message}`);
+  await check('opens the cable with filetype cable and attaches cable-language-server from PATH', () => {
+    const n = run();
+    assert(!n.error, `Neovim raised ${n.error}`);
+    assert(n.filetype === 'cable', `filetype '${n.filetype}'`);
+    assert(n.attached, 'no client attached');
+    assert(JSON.stringify(n.command) === '["cable-language-server","--stdio"]', `server command ${JSON.stringify(n.command)}`);
+  });
+  await check('vim.diagnostic holds the diagnostics cablelint reports, with rule ids, lines and byte columns', () => sameList(fromNvim(run().diagnostics ?? []), asNvim(want, text), 'vim.diagnostic'));
+  await check('document symbols list cablelint outline', () => sameList((run().symbols ?? []).map((s) => `${s.name.replace(/^\[\w+\] /, '')}@${s.line}`), wantSymbols, 'document symbols'));
+  await check('hover on a TAG explains it in Markdown, which Neovim asks for', () => {
+    const n = run();
+    assert(!n.hoverError, `hover error ${n.hoverError}`);
+    assert(n.hoverKind === 'markdown' && n.hover?.[0] === '**TAG PREL**' && n.hover.some((l) => /PREL: subject TAG, category P/.test(l)), `hover ${JSON.stringify(n.hover)}`);
+  });
+  await check('an edit after a pilcrow reaches the server where Neovim made it', () => sameList(fromNvim(run().editedDiagnostics ?? []), asNvim(wantEdited, editedLines.join('\n')), 'vim.diagnostic after the edit'));
+  await check('a Cablegate-named .txt cable gets filetype cable and joins the same client', () => {
+    const n = run();
+    assert(n.txtFiletype === 'cable' && n.txtSameClient && n.clients === 1, `filetype '${n.txtFiletype}', same client ${n.txtSameClient}, ${n.clients} client(s)`);
+  });
+  await check('the client stops cleanly, with nothing in the LSP log or the messages', () => {
+    const n = run();
+    assert(n.stopped, 'the client did not stop');
+    assert((n.log ?? '') === '', `lsp.log: ${n.log}`);
+    assert((n.messages ?? '') === '', `:messages: ${n.messages}`);
+  });
+  console.log(`  (${seconds} s)`);
+}
+
+// ---------------------------------------------------------------------------
+// Helix: not installed here, so only its configuration is checked.
+
+console.log('\nHelix (README languages.toml; Helix itself is not run)');
+{
+  // The keys Helix documents for [language-server.NAME] and [[language]] (book: languages.md).
+  const SERVER_KEYS = ['command', 'args', 'config', 'timeout', 'environment', 'required-root-patterns'];
+  const LANGUAGE_KEYS = ['name', 'language-id', 'scope', 'injection-regex', 'file-types', 'shebangs', 'roots', 'auto-format', 'diagnostic-severity', 'comment-token', 'comment-tokens', 'block-comment-tokens', 'indent', 'grammar', 'formatter', 'soft-wrap', 'text-width', 'workspace-lsp-roots', 'persistent-diagnostic-sources', 'language-servers', 'rulers', 'path-completion', 'word-completion', 'auto-pairs', 'debugger'];
+  let toml;
+  await check('the snippet parses as TOML with only keys Helix documents', () => {
+    toml = parseToml(snippet('toml', /Helix/));
+    const server = toml['language-server']?.cable;
+    assert(server && typeof server.command === 'string' && Array.isArray(server.args), `[language-server.cable] ${JSON.stringify(server)}`);
+    for (const k of Object.keys(server)) assert(SERVER_KEYS.includes(k), `[language-server.cable] has '${k}'`);
+    const language = toml.language?.find((l) => l.name === 'cable');
+    assert(language, 'no [[language]] named cable');
+    for (const k of Object.keys(language)) assert(LANGUAGE_KEYS.includes(k), `[[language]] has '${k}'`);
+    assert(typeof language.scope === 'string' && Array.isArray(language['file-types']) && language['file-types'].includes('cable'), `[[language]] ${JSON.stringify(language)}`);
+    assert(JSON.stringify(language['language-servers']) === '["cable"]', `language-servers ${JSON.stringify(language['language-servers'])}`);
+  });
+  await check('its command and args start the server from PATH, which answers initialize over stdio', () => helixHandshake(toml));
+}
+
+/** Starts `command args` from the Helix snippet as Helix would and sends initialize over stdio. */
+function helixHandshake(toml) {
+  return new Promise((resolvePromise, reject) => {
+    if (!toml) return reject(new Error('no snippet'));
+    const server = toml['language-server'].cable;
+    const child = spawn(server.command, server.args, { env: cleanEnv(join(dir, 'helix-env'), bin), stdio: ['pipe', 'pipe', 'pipe'] });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('no answer to initialize within 10 s'));
+    }, 10_000);
+    let data = '';
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.stdout.on('data', (d) => {
+      data += d;
+      const body = data.slice(data.indexOf('\r\n\r\n') + 4);
+      if (data.includes('\r\n\r\n') && Buffer.byteLength(body) >= Number(/Content-Length: (\d+)/.exec(data)?.[1] ?? Infinity)) {
+        clearTimeout(timer);
+        child.kill();
+        const reply = JSON.parse(body);
+        if (reply.result?.capabilities?.hoverProvider) resolvePromise();
+        else reject(new Error(`initialize answered ${body.slice(0, 200)}`));
+      }
+    });
+    const message = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
+    child.stdin.write(`Content-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`);
+  });
+}
+
+if (failed === 0) rmSync(dir, { recursive: true, force: true });
+else console.log(`\nwhat the editors saw is kept in ${dir} (emacs.json, nvim.json)`);
+console.log(`\neditors finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+for (const f of failures) console.log(`FAILED ${f}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
