@@ -12,10 +12,12 @@ import {
   FileChangeType,
   LSPErrorCodes,
   MarkupKind,
+  MessageType,
   ProposedFeatures,
   ResponseError,
   WatchKind,
   SelectionRange,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type WorkspaceFoldersChangeEvent,
@@ -250,7 +252,9 @@ function loadFileConfig(): void {
         uri: doc.uri,
         diagnostics: errors.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, message: e.message, severity: 1, source: 'cable' })),
       });
-      if (errors.length > 0) void connection.window.showWarningMessage(`Cable: ${errors.length} problem(s) in ${name}; see the Problems panel.`);
+      // A notification, not connection.window.showWarningMessage, which sends window/showMessageRequest:
+      // eglot and Neovim answer that request with a prompt that waits for the user to choose "OK".
+      if (errors.length > 0) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Cable: ${errors.length} problem(s) in ${name}; see the Problems panel.` });
       loadDictionaries(root);
       return;
     }

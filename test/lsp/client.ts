@@ -23,6 +23,8 @@ export interface TestClient {
   readonly stderr: () => string;
   /** The server's answer to `initialize` (its capabilities). */
   readonly initialized: { capabilities: Record<string, unknown> };
+  /** The methods of the requests the server has sent the client, in order (each answered with null). */
+  readonly requests: () => string[];
   /** Resolves with the first notification of `method` that satisfies `match`. */
   waitFor<T>(method: string, match?: (params: T) => boolean, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
@@ -46,7 +48,11 @@ export async function startServer(rootPath?: string, capabilities: object = {}):
       }
     }
   });
-  connection.onRequest(() => null);
+  const requests: string[] = [];
+  connection.onRequest((method) => {
+    requests.push(method);
+    return null;
+  });
   connection.listen();
   const rootUri = rootPath ? `file://${rootPath}` : null;
   const initialized = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
@@ -61,6 +67,7 @@ export async function startServer(rootPath?: string, capabilities: object = {}):
     child,
     stderr: () => err,
     initialized,
+    requests: () => [...requests],
     waitFor<T>(method: string, match: (params: T) => boolean = () => true, timeoutMs = 15000): Promise<T> {
       const earlier = seen.find((s) => s.method === method && match(s.params as T));
       if (earlier) {

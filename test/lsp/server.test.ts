@@ -268,6 +268,10 @@ describe('language server over stdio', function () {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${config}`, type: 1 }] });
     const d = await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === `file://${config}`);
     assert.deepEqual(d.diagnostics.map((x) => x.message), ['.cablelint.jsonc: unknown rule "CBL999"', '.cablelint.jsonc: rule "portion-marking-missing" must be one of off, hint, info, warning, error']);
+    // A message that offers no choice is a notification: eglot and Neovim answer window/showMessageRequest with a prompt that waits for the user.
+    const shown = await client.waitFor<{ type: number; message: string }>('window/showMessage');
+    assert.deepEqual(shown, { type: 2, message: 'Cable: 2 problem(s) in .cablelint.jsonc; see the Problems panel.' });
+    assert.ok(!client.requests().includes('window/showMessageRequest'), client.requests().join(', '));
     fs.writeFileSync(config, '{ "rules": { "portion-marking-missing": "off" } }');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${config}`, type: 2 }] });
     const again = await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uri('bad.cable') && !p.diagnostics.some((x) => x.code === 'CBL028'));
