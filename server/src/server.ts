@@ -89,6 +89,11 @@ let hasPrepareRename = false;
 let hasDocumentChanges = false;
 /** Whether hovers go out as plain text: the client's hover `contentFormat` does not put Markdown first, or names no format. */
 let hoverPlainText = true;
+/**
+ * Whether the settings and `.cablelint.jsonc` have been read. Until then no document is validated, so that
+ * none shows findings under the defaults first (a rule the workspace raises to an error as a warning).
+ */
+let configured = false;
 let fileConfig: CableLintConfig = DEFAULT_CONFIG;
 let configPath: string | undefined;
 let dictionaries: Dictionaries = defaultDictionaries();
@@ -199,15 +204,21 @@ connection.onInitialize((params: InitializeParams) => {
 });
 
 connection.onInitialized(async () => {
-  if (hasWatchedFilesRegistration) {
-    await connection.client.register(DidChangeWatchedFilesNotification.type, {
-      // A folder deleted, moved or copied in is one event for the folder, which the file globs do not match.
-      watchers: [{ globPattern: '**/*.cable' }, { globPattern: '**/*.txt' }, { globPattern: '**/.cablelint.json{,c}' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
-    });
+  try {
+    if (hasWatchedFilesRegistration) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        // A folder deleted, moved or copied in is one event for the folder, which the file globs do not match.
+        watchers: [{ globPattern: '**/*.cable' }, { globPattern: '**/*.txt' }, { globPattern: '**/.cablelint.json{,c}' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
+      });
+    }
+    if (hasWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => void changeFolders(e));
+    await loadSettings();
+    loadFileConfig();
+  } finally {
+    // The documents opened meanwhile (an editor opens the file that started the server right away) get their first diagnostics now.
+    configured = true;
+    revalidateAll();
   }
-  if (hasWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => void changeFolders(e));
-  await loadSettings();
-  loadFileConfig();
   void buildIndex();
 });
 
@@ -298,6 +309,7 @@ function scheduleValidation(doc: TextDocument, delay: number): void {
 }
 
 function validate(doc: TextDocument): void {
+  if (!configured) return;
   // A new, still empty cable is not a cable missing its banner, E.O. line and TAGS: say nothing until it has text.
   const empty = /^\s*$/.test(doc.getText());
   // A binary document gets one diagnostic saying that it is not checked, as cablelint skips such a file.
