@@ -17,6 +17,10 @@ import { parse as parseToml } from 'smol-toml';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 const FIXTURE = join(root, 'test', 'fixtures', 'editors', '10TALLINN207.cable');
+/** The workspace's configuration: CBL024 raised to an error, and an unknown rule the server must report in a message. */
+const CONFIG = join(root, 'test', 'fixtures', 'editors', '.cablelint.jsonc');
+/** What a server must show (window/showMessage) about CONFIG. */
+const CONFIG_MESSAGE = 'Cable: 1 problem(s) in .cablelint.jsonc; see the Problems panel.';
 /** Each editor run is stopped after this long. */
 const EDITOR_TIMEOUT_MS = 60_000;
 /** The hover target: "PREL" in "TAGS: PREL PGOV ENRG EN PREL" (0-based line 5, UTF-16 character 7). */
@@ -86,11 +90,11 @@ function snippet(lang, labelPattern) {
   return found[0].code;
 }
 
-/** `cablelint --format json` on a text: the diagnostics every editor must show. */
+/** `cablelint --format json` on a text, with the workspace's configuration: the diagnostics every editor must show. */
 function expectedDiagnostics(text, dir) {
   const file = join(dir, 'expected.cable');
   writeFileSync(file, text);
-  const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--format', 'json', file], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--format', 'json', '--config', CONFIG, file], { encoding: 'utf8' });
   return (JSON.parse(r.stdout)[0]?.diagnostics ?? []).map((d) => ({ code: d.id, severity: d.severity, message: d.message, line: d.range.start.line, character: d.range.start.character }));
 }
 
@@ -128,11 +132,12 @@ function runEditor(command, args, options) {
   return { status: r.status, timedOut: r.error?.code === 'ETIMEDOUT', output: `${r.stdout ?? ''}${r.stderr ?? ''}`, seconds: (Date.now() - started) / 1000 };
 }
 
-/** A fresh workspace holding the fixture (and optionally a copy under a Cablegate-style .txt name). */
+/** A fresh workspace holding the fixture and its .cablelint.jsonc. */
 function workspace(dir, name) {
   const ws = join(dir, name);
   mkdirSync(ws, { recursive: true });
   copyFileSync(FIXTURE, join(ws, '10TALLINN207.cable'));
+  copyFileSync(CONFIG, join(ws, '.cablelint.jsonc'));
   return ws;
 }
 
@@ -173,7 +178,9 @@ await check('npm pack and npm install -g put cable-language-server on PATH', () 
 await check('the fixture has the defects the editors must show', () => {
   // CBL029 starts after "¶2. ": character 4 in UTF-16, byte 5 in UTF-8, so a client that mixes them up is caught.
   assert(want.some((d) => d.code === 'CBL029' && d.line === 17 && d.character === 4), `cablelint: ${JSON.stringify(want)}`);
-  assert(new Set(want.map((d) => d.severity)).size >= 2 && want.length >= 3, 'cablelint reports fewer than three findings of two severities');
+  // One of each severity the editors show differently; the error is CBL024, raised by the workspace's configuration.
+  assert(JSON.stringify(want.map((d) => d.severity).sort()) === '["error","info","warning"]', `cablelint: ${JSON.stringify(want)}`);
+  assert(want.some((d) => d.code === 'CBL024' && d.severity === 'error'), 'the configuration does not raise CBL024');
   assert(!wantEdited.some((d) => d.code === 'CBL029') && wantEdited.length === want.length - 1, `after the edit cablelint reports ${JSON.stringify(wantEdited)}`);
 });
 
@@ -214,15 +221,20 @@ console.log('\nEmacs + eglot (README elisp)');
     assert(!/\*\*|\\[\\`*_[\]<>~|#]/.test(h), `hover shows Markdown markup: ${JSON.stringify(h)}`);
   });
   await check('an edit after a pilcrow reaches the server where Emacs made it', () => sameList(fromEmacs(run().editedDiagnostics ?? []), asEmacs(wantEdited), 'Flymake after the edit'));
-  await check('no JSON-RPC error, no error or warning from the server, nothing on its stderr or in *Messages* but the connection', () => {
+  await check('the configuration problem shows as a message, not a prompt (window/showMessage)', () => {
+    const e = run();
+    assert((e.messages ?? '').includes(`[eglot] Server reports (type=2): ${CONFIG_MESSAGE}`), `*Messages*: ${e.messages}`);
+    assert(!(e.events ?? '').includes('window/showMessageRequest'), 'the server sent window/showMessageRequest, which eglot answers with a prompt');
+  });
+  await check('no JSON-RPC error, no error or warning in the log, nothing on the server stderr or in *Messages* but the connection and that message', () => {
     const e = run();
     const errors = (e.events ?? '').split('\n').filter((l) => /:error\b/.test(l));
     assert(errors.length === 0, `eglot events: ${errors.join(' | ')}`);
-    // window/logMessage and window/showMessage of type 1 (error) or 2 (warning).
-    const warnings = (e.events ?? '').match(/"window\/(?:log|show)Message" :params\s*\(:type [12]\b[^)]*/g) ?? [];
+    // window/logMessage and window/showMessage of type 1 (error) or 2 (warning), but the one about the configuration.
+    const warnings = [...(e.events ?? '').matchAll(/"window\/(?:log|show)Message" :params\s*\(:type [12] :message "((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]).filter((m) => m !== CONFIG_MESSAGE);
     assert(warnings.length === 0, `server messages: ${warnings.join(' | ')}`);
     assert((e.stderr ?? '') === '', `server stderr: ${e.stderr}`);
-    const unexpected = (e.messages ?? '').split('\n').filter((l) => l && !/^Loading .*site-start|^\[eglot\] (Connected!|Asking .* politely to terminate)|^\[jsonrpc\] Server exited/.test(l));
+    const unexpected = (e.messages ?? '').split('\n').filter((l) => l && !/^Loading .*site-start|^\[eglot\] (Connected!|Asking .* politely to terminate)|^\[jsonrpc\] Server exited/.test(l) && !l.endsWith(CONFIG_MESSAGE));
     assert(unexpected.length === 0, `*Messages*: ${unexpected.join(' | ')}`);
   });
   console.log(`  (${seconds} s)`);
@@ -272,11 +284,14 @@ console.log('\nNeovim 0.7 (README snippet for 0.7 to 0.10)');
     const n = run();
     assert(n.txtFiletype === 'cable' && n.txtSameClient && n.clients === 1, `filetype '${n.txtFiletype}', same client ${n.txtSameClient}, ${n.clients} client(s)`);
   });
-  await check('the client stops cleanly, with nothing in the LSP log or the messages', () => {
+  await check('the configuration problem shows as a message, not a prompt (window/showMessage), and nothing else does', () => {
+    const n = run();
+    assert(n.messages === `LSP[cable][Warning] ${CONFIG_MESSAGE}`, `:messages: ${JSON.stringify(n.messages)}`);
+  });
+  await check('the client stops cleanly, with nothing in the LSP log', () => {
     const n = run();
     assert(n.stopped, 'the client did not stop');
     assert((n.log ?? '') === '', `lsp.log: ${n.log}`);
-    assert((n.messages ?? '') === '', `:messages: ${n.messages}`);
   });
   console.log(`  (${seconds} s)`);
 }
