@@ -53,7 +53,7 @@ changes and Flymake checks on idle timers."
                             (cons 'text (flymake-diagnostic-text d)))))))
 
 (defun cable-check--imenu-names (index)
-  "Flatten an imenu INDEX into (NAME . LINE) pairs, LINE 1-based."
+  "Flatten an imenu INDEX into a list of symbols, each its name and 1-based line."
   (cl-loop for (name . rest) in index
            if (imenu--subalist-p (cons name rest)) append (cable-check--imenu-names rest)
            else collect (list (cons 'name name)
@@ -95,14 +95,12 @@ changes and Flymake checks on idle timers."
             (replace-match (nth 2 edit) t t)
             (cable-check--wait (lambda () (cable-check--idle) (eql cable-check--published eglot--versioned-identifier)) 15)
             (cable-check--put 'editedDiagnostics (cable-check--diagnostics)))
-          ;; What the client logged: every JSON-RPC message, and the server's stderr.
+          ;; M-x eglot-shutdown (shutdown, then exit), keeping the buffers; then what the client logged:
+          ;; every JSON-RPC message, the shutdown's answer included, and the server's stderr.
+          (ignore-errors (eglot-shutdown server nil 10 t))
           (cable-check--put 'events (with-current-buffer (jsonrpc-events-buffer server) (buffer-string)))
           (cable-check--put 'stderr (let ((b (process-get (jsonrpc--process server) 'jsonrpc-stderr)))
-                                      (if (buffer-live-p b) (with-current-buffer b (buffer-string)) "")))
-          ;; Shut down; the server must exit on `exit'.
-          (let ((proc (jsonrpc--process server)))
-            (ignore-errors (eglot-shutdown server nil 10))
-            (cable-check--put 'exited (not (process-live-p proc))))))
+                                      (if (buffer-live-p b) (with-current-buffer b (buffer-string)) "")))))
       (cable-check--put 'messages (with-current-buffer "*Messages*" (buffer-string)))
       (cable-check--write)
       (kill-emacs 0))
