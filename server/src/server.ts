@@ -94,6 +94,8 @@ let hoverPlainText = true;
  * none shows findings under the defaults first (a rule the workspace raises to an error as a warning).
  */
 let configured = false;
+/** How long the first diagnostics wait for the client's answers to the settings request and the watcher registration. */
+const SETTINGS_WAIT_MS = 3000;
 let fileConfig: CableLintConfig = DEFAULT_CONFIG;
 let configPath: string | undefined;
 let dictionaries: Dictionaries = defaultDictionaries();
@@ -204,21 +206,24 @@ connection.onInitialize((params: InitializeParams) => {
 });
 
 connection.onInitialized(async () => {
-  try {
-    if (hasWatchedFilesRegistration) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        // A folder deleted, moved or copied in is one event for the folder, which the file globs do not match.
-        watchers: [{ globPattern: '**/*.cable' }, { globPattern: '**/*.txt' }, { globPattern: '**/.cablelint.json{,c}' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
-      });
-    }
-    if (hasWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => void changeFolders(e));
-    await loadSettings();
-    loadFileConfig();
-  } finally {
-    // The documents opened meanwhile (an editor opens the file that started the server right away) get their first diagnostics now.
-    configured = true;
-    revalidateAll();
-  }
+  if (hasWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => void changeFolders(e));
+  const setup = Promise.all([
+    hasWatchedFilesRegistration
+      ? connection.client.register(DidChangeWatchedFilesNotification.type, {
+          // A folder deleted, moved or copied in is one event for the folder, which the file globs do not match.
+          watchers: [{ globPattern: '**/*.cable' }, { globPattern: '**/*.txt' }, { globPattern: '**/.cablelint.json{,c}' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
+        })
+      : undefined,
+    loadSettings(),
+  ]).catch(() => undefined);
+  // A client that never answers the registration or the settings request still gets diagnostics and an
+  // index, under the default settings, and its own settings once they come.
+  const answered = await Promise.race([setup.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), SETTINGS_WAIT_MS))]);
+  loadFileConfig();
+  // The documents opened meanwhile (an editor opens the file that started the server right away) get their first diagnostics now.
+  configured = true;
+  revalidateAll();
+  if (!answered) void setup.then(revalidateAll);
   void buildIndex();
 });
 

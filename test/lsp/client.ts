@@ -30,8 +30,11 @@ export interface TestClient {
   stop(): Promise<void>;
 }
 
-/** Starts the server and initializes it with a workspace folder. */
-export async function startServer(rootPath?: string, capabilities: object = {}): Promise<TestClient> {
+/**
+ * Starts the server and initializes it with a workspace folder. Requests the server sends are answered
+ * with null, but for those whose method is in `unanswered`, which are never answered.
+ */
+export async function startServer(rootPath?: string, capabilities: object = {}, unanswered: readonly string[] = []): Promise<TestClient> {
   ensureBuilt();
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
@@ -51,7 +54,7 @@ export async function startServer(rootPath?: string, capabilities: object = {}):
   const requests: string[] = [];
   connection.onRequest((method) => {
     requests.push(method);
-    return null;
+    return unanswered.includes(method) ? new Promise<never>(() => undefined) : null;
   });
   connection.listen();
   const rootUri = rootPath ? `file://${rootPath}` : null;

@@ -408,6 +408,22 @@ describe('"disable this rule in this file" and the client', function () {
 
 describe('a document opened as the server starts', function () {
   this.timeout(30000);
+  it('is validated under the defaults when the client never answers the settings request', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-start-'));
+    fs.writeFileSync(path.join(ws, '.cablelint.jsonc'), '{ "rules": { "paragraph-number-sequence": "error" } }');
+    const client = await startServer(ws, { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } }, ['workspace/configuration', 'client/registerCapability']);
+    try {
+      const uri = `file://${path.join(ws, 'a.cable')}`;
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text: 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: X\n\n1. Text.\n\n3. Text.\n' } });
+      const first = await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uri, 10000);
+      // The workspace file is read from disk, so it applies though the client never answered.
+      assert.deepEqual(first.diagnostics.filter((d) => d.code === 'CBL024').map((d) => d.severity), [1]);
+      assert.deepEqual(client.requests().filter((m) => m !== 'window/workDoneProgress/create').sort(), ['client/registerCapability', 'workspace/configuration']);
+    } finally {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
   it('is validated with the workspace .cablelint.jsonc from its first diagnostics', async () => {
     // Editors open the file that started the server right after `initialized`, while the server is still
     // asking for settings; eglot showed CBL024 as a warning here until the first edit.
