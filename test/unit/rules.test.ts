@@ -132,3 +132,15 @@ describe('lintCable: failures', () => {
     assert.deepEqual(none, []);
   });
 });
+
+describe('rules: CBL035 and Fix All', () => {
+  const safety = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL035').map((f) => f.fixes![0].safe);
+  const cable = (banner: string, paragraph: string) => `${banner}\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n${paragraph}\nSMITH\n`;
+  it('removes invisible characters in Fix All only when the text without them reads as the same classification', () => {
+    assert.deepEqual(safety(cable('S E C R E T NOWHERE 000001', '¶1. (S) The min\u200bister said so.')), [true]);
+    // The character hides the banner, a paragraph marker or a marking: removing it would add a classification.
+    assert.deepEqual(safety(cable('\u200bS E C R E T NOWHERE 000001', '¶1. (S) The minister said so.')), [false]);
+    assert.deepEqual(safety(cable('S E C R E T NOWHERE 000001', '\u0007¶1. (S) The minister said so.')), [false]);
+    assert.deepEqual(safety(cable('S E C R E T NOWHERE 000001', '¶1. (\u200bC) The minister said so.')), [false]);
+  });
+});

@@ -148,10 +148,12 @@ describe('hand-written scans read what their patterns read', () => {
       const ch = String.fromCharCode(c);
       INVISIBLE.lastIndex = 0;
       const expected = INVISIBLE.test(ch);
-      // The rule reads only the text and its lines. "¶" after the character keeps the text Latin-1 where it can be.
+      // The rule reads the text, its lines and what the text says of its classification (here nothing), which
+      // decides whether Fix All may remove the character. "¶" after the character keeps the text Latin-1 where it can be.
       for (const text of ['a' + ch + '¶', 'a' + ch + '’']) {
         const found: number[] = [];
-        cbl035.check({ text, lines: splitLines(text) } as unknown as Cable, (f) => found.push(f.range.start.character));
+        const cable = { text, lines: splitLines(text), banners: [], paragraphs: [], caveats: [] } as unknown as Cable;
+        cbl035.check(cable, (f) => found.push(f.range.start.character));
         assert.deepEqual(found, expected ? [1] : [], `U+${c.toString(16)} in ${JSON.stringify(text)}`);
       }
     }

@@ -1,6 +1,8 @@
 /**
  * CBL035 invisible-character: A control or zero-width character in the text (tabs, no-break spaces, curly quotes and ¶ are fine).
  */
+import { parseCable } from '../parse/index';
+import type { Cable } from '../model';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -14,7 +16,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶3. (C) Gauci​ also raised …",
     good: "¶3. (C) Gauci also raised …",
-    rationale: "Invisible characters break searches and matching of markings, and do not occur in clean cables.",
+    rationale: "Invisible characters break searches and matching of markings, and do not occur in clean cables. Fix All removes them unless the text without them reads as another classification (a banner, paragraph or marking they hid would appear): then the fix waits for you.",
     source: "CORPUS-FINDINGS §13: no control characters in the corpus; one tab; curly quotes and NBSP are normal.",
   },
   check(cable, report) {
@@ -38,6 +40,9 @@ export const rule: Rule = {
       if (hits !== undefined) hits.sort((a, b) => a - b);
     }
     if (hits === undefined) return;
+    // Removing the characters may let the parser read what they hid: a banner ("\u200BS E C R E T …"), a paragraph
+    // marker or a marking. Fix All may remove them only when the text without them reads as the same classification.
+    const safe = sameClassification(cable, parseCable(withoutHits(text, hits)).cable);
     const lines = cable.lines;
     // The line holding each hit, walking forward from the line before: line n starts at `start`.
     let n = 0;
@@ -50,10 +55,36 @@ export const rule: Rule = {
       }
       const code = text.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
       const r = { start: { line: n, character: at - start }, end: { line: n, character: at - start + 1 } };
-      report({ message: `Invisible character U+${code}.`, range: r, fixes: [{ title: `Remove U+${code}`, edits: [{ range: r, newText: '' }], safe: true, preferred: true }] });
+      report({ message: `Invisible character U+${code}.`, range: r, fixes: [{ title: `Remove U+${code}`, edits: [{ range: r, newText: '' }], safe, preferred: true }] });
     }
   },
 };
+
+/** The text without the characters at `hits` (ascending offsets). */
+function withoutHits(text: string, hits: readonly number[]): string {
+  let out = '';
+  let from = 0;
+  for (const at of hits) {
+    out += text.slice(from, at);
+    from = at + 1;
+  }
+  return out + text.slice(from);
+}
+
+/** True when two readings give the same banners, markings, security group and caveats. */
+function sameClassification(a: Cable, b: Cable): boolean {
+  return classification(a) === classification(b);
+}
+
+/** What a cable says of its classification, as one string. */
+function classification(cable: Cable): string {
+  return JSON.stringify([
+    cable.banners.map((b) => b.level),
+    cable.paragraphs.map((p) => [p.portion?.level, p.portion?.controls]),
+    cable.header?.security?.group?.text,
+    cable.caveats.map((c) => c.name),
+  ]);
+}
 
 
 // C0 controls except tab, line feed and carriage return, DEL, zero-width and bidi marks, word joiner, BOM.
