@@ -1,7 +1,7 @@
 /**
  * CBL016 decl-before-cable: The DECL date is earlier than the cable date.
  */
-import { compareDates } from './util';
+import { compareDates, isoDate } from './util';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -21,7 +21,7 @@ export const rule: Rule = {
     const decl = cable.eo?.decl;
     if (!decl?.date || !cable.date || decl.kind !== 'date') return;
     if (compareDates(decl.date, cable.date) < 0) {
-      report({ message: `DECL date '${decl.value.text}' is before the cable date (${cable.date.year}-${String(cable.date.month).padStart(2, '0')}-${String(cable.date.day).padStart(2, '0')}).`, range: decl.value.range });
+      report({ message: `DECL date '${decl.value.text}' is before the cable date (${isoDate(cable.date)}).`, range: decl.value.range });
     }
   },
 };

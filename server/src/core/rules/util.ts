@@ -41,6 +41,11 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
 
+/** A calendar date as ISO 8601, `2009-06-03`. */
+export function isoDate(date: CalendarDate): string {
+  return `${date.year}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
+}
+
 /** Day of the year (1–366). */
 export function dayOfYear(date: CalendarDate): number {
   const start = Date.UTC(date.year, 0, 1);
