@@ -28,7 +28,8 @@ const listAll = args.includes('--all');
 
 interface Core {
   parseCable(text: string): { cable: object };
-  lintCable(cable: object): object[];
+  /** An older core takes no context and ignores it. */
+  lintCable(cable: object, config?: undefined, failures?: undefined, context?: { fileName?: string }): object[];
 }
 
 /** Bundles the core of `rev` from a temporary worktree and loads it. */
@@ -63,12 +64,15 @@ function canonical(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(record[k])}`).join(',')}}`;
 }
 
-/** What a core makes of a text: the model without its text, and the findings. */
-function reading(core: Core, text: string): string {
+/**
+ * What a core makes of a text: the model without its text, and the findings. A real cable and its
+ * damaged copies (`cablegate/07PARIS2725.txt#3`) are linted with the real file's name.
+ */
+function reading(core: Core, text: string, name: string): string {
   try {
     const { cable } = core.parseCable(text);
     const { text: _text, ...model } = cable as { text: string };
-    return canonical({ model, findings: withLint ? core.lintCable(cable) : [] });
+    return canonical({ model, findings: withLint ? core.lintCable(cable, undefined, undefined, { fileName: name.replace(/#.*$/, '') }) : [] });
   } catch (error) {
     return `threw ${String(error)}`;
   }
@@ -152,13 +156,13 @@ function inputs(): { name: string; text: string }[] {
 
 async function main(): Promise<void> {
   const before = await coreAt(base);
-  const now: Core = { parseCable, lintCable: (cable) => lintCable(cable as Parameters<typeof lintCable>[0]) };
+  const now: Core = { parseCable, lintCable: (cable, _config, _failures, context) => lintCable(cable as Parameters<typeof lintCable>[0], undefined, undefined, context) };
   const all = inputs();
   const byPath = new Map<string, string[]>();
   let differ = 0;
   for (const { name, text } of all) {
-    const a = reading(before, text);
-    const b = reading(now, text);
+    const a = reading(before, text, name);
+    const b = reading(now, text, name);
     if (a === b) continue;
     differ++;
     const found = a.startsWith('threw') || b.startsWith('threw') ? `(root): ${a.slice(0, 200)} | ${b.slice(0, 200)}` : firstDifference(JSON.parse(a), JSON.parse(b))!;

@@ -55,7 +55,7 @@ Every rule has a stable id (never reused) and a kebab-case name; either may be u
 Severities follow the corpus figures in \`../shared/reference/CORPUS-FINDINGS.md\` ("Implications for a validator"): checks that almost no real cable fails are errors, the rest warnings or info.
 Fix All (\`source.fixAll.cable\`, \`cablelint --fix\`) applies only safe fixes, those of ${safeList()}. No safe fix adds, raises or lowers a classification; the other rules' quick fixes wait for the user to choose them.
 
-Test fixtures: \`test/fixtures/rules/<id>-<name>.{bad,good}.cable\` with sidecars \`….expected.txt\`, one finding per line as \`line:col-line:col ID severity message\` (1-based lines and columns).
+Test fixtures: \`test/fixtures/rules/<id>-<name>.{bad,good}.cable\` with sidecars \`….expected.txt\`, one finding per line as \`line:col-line:col ID severity message\` (1-based lines and columns), and, where the rule reads more than the text, what the fixture is linted with in \`….json\` (\`{ "fileName": "09VALLETTA413.txt" }\` for CBL043). \`scripts/make-rule-fixtures.mjs\` writes the fixtures from the invented samples.
 
 | id | name | default | fixable | description |
 |---|---|---|---|---|

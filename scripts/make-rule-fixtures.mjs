@@ -24,7 +24,8 @@ const V = sample('09VALLETTA412.cable');
 const L = sub(sample('08LISBON977.cable'), 'REF: A. LISBON 912 B. 07 LISBON 1540\n\n', '');
 const Q = sample('09QUITO288.cable');
 
-// [name, base, bad, good]: `bad` makes the failing fixture from the base, `good` (by default the base itself) the clean one.
+// [name, base, bad, good, lint]: `bad` makes the failing fixture from the base, `good` (by default the base itself) the clean one;
+// `lint`, when given, holds what each is linted with besides its text (`{ bad: { fileName }, good: { fileName } }`), written to `….json`.
 const fixtures = [
   ['cbl001-header-line-malformed', V, (t) => sub(t, '#0412/01 1541322', '#04I2/01 1541322')],
   ['cbl002-header-order', V, (t) => sub(t, 'PP RUEHWEB\nDE RUEHVT #0412/01 1541322', 'DE RUEHVT #0412/01 1541322\nPP RUEHWEB')],
@@ -72,9 +73,10 @@ const fixtures = [
 /** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */
 function ruleFixtures() {
   const files = new Map();
-  for (const [name, base, bad, good = (t) => t] of fixtures) {
+  for (const [name, base, bad, good = (t) => t, lint] of fixtures) {
     files.set(`${name}.bad.cable`, bad(base));
     files.set(`${name}.good.cable`, good(base));
+    for (const kind of ['bad', 'good']) if (lint?.[kind]) files.set(`${name}.${kind}.json`, JSON.stringify(lint[kind], null, 2) + '\n');
   }
   return files;
 }
@@ -84,7 +86,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--check')) {
     // A fixture edited by hand, or made by hand, would be lost or left behind on the next run.
     const stale = [...files.keys()].filter((name) => !existsSync(join(dir, name)) || readFileSync(join(dir, name), 'utf8') !== files.get(name));
-    const extra = readdirSync(dir).filter((name) => name.endsWith('.cable') && !files.has(name));
+    const extra = readdirSync(dir).filter((name) => (name.endsWith('.cable') || name.endsWith('.json')) && !files.has(name));
     for (const name of stale) console.error(`make-rule-fixtures: ${name} is not what the script writes`);
     for (const name of extra) console.error(`make-rule-fixtures: ${name} is not written by the script`);
     if (stale.length || extra.length) {

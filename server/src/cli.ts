@@ -222,7 +222,8 @@ function lintOne(job: LintJob, resolver: ConfigResolver, errors: string[]): File
  */
 function lintText(file: string, text: string, config: ResolvedConfig, errors: string[]): FileResult['findings'] {
   const failures: string[] = [];
-  const findings = lintCable(parseCable(text).cable, config, failures).map(reported);
+  // The file's name goes with its text: CBL043 compares a name like 07PARIS2725.txt with the banner.
+  const findings = lintCable(parseCable(text).cable, config, failures, { fileName: file }).map(reported);
   for (const f of failures) errors.push(`${file}: internal error: ${f}`);
   return findings;
 }

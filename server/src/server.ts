@@ -141,7 +141,8 @@ function findingsFor(doc: TextDocument): Finding[] {
   const cable = hit.cable;
   const extra = parseRuleOverrides(settings.rules).rules;
   const failures: string[] = [];
-  const findings = lintCable(cable, resolveConfig(fileConfig, relativePath(doc.uri), extra), failures);
+  // The document's file name goes with its text: CBL043 compares a name like 07PARIS2725.txt with the banner.
+  const findings = lintCable(cable, resolveConfig(fileConfig, relativePath(doc.uri), extra), failures, { fileName: URI.parse(doc.uri).path });
   for (const f of failures) connection.console.error(`Check failed: ${f}`);
   hit.findings = findings;
   return findings;

@@ -274,7 +274,7 @@ describe('cablelint', function () {
     assert.equal(out.length, 200);
     assert.deepEqual(out.map((x) => x.file), [...out.map((x) => x.file)].sort());
     for (const entry of out) {
-      const expected = lintCable(parseCable(fs.readFileSync(path.join(ROOT, entry.file), 'utf8')).cable);
+      const expected = lintCable(parseCable(fs.readFileSync(path.join(ROOT, entry.file), 'utf8')).cable, undefined, undefined, { fileName: entry.file });
       assert.deepEqual(entry.diagnostics.map((d) => `${d.id}@${d.range.start.line}`), expected.map((f) => `${f.id}@${f.range.start.line}`), entry.file);
     }
   });

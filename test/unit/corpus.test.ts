@@ -73,7 +73,7 @@ describe('corpus', function () {
     const perRule = new Map<string, { findings: number; cables: Set<string> }>();
     for (const f of files) {
       const name = path.basename(f);
-      for (const finding of lintCable(parseCable(fs.readFileSync(f, 'utf8')).cable)) {
+      for (const finding of lintCable(parseCable(fs.readFileSync(f, 'utf8')).cable, undefined, undefined, { fileName: name })) {
         const key = `${finding.id} ${finding.severity}`;
         const entry = perRule.get(key) ?? { findings: 0, cables: new Set<string>() };
         entry.findings++;
@@ -91,7 +91,7 @@ describe('corpus', function () {
     );
     const report = `# Corpus report
 
-All rules over the ${files.length} files of \`../shared/corpus\` (200 Cablegate cables and 3 seeds), at their default severities.
+All rules over the ${files.length} files of \`../shared/corpus\` (200 Cablegate cables and 3 seeds), at their default severities, each linted with its file name.
 Written by \`test/unit/corpus.test.ts\` (\`npm run accept\` refreshes it); the test fails when an error-level finding appears that is not investigated below.
 
 | rule | name | severity | findings | cables |

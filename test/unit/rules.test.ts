@@ -1,7 +1,8 @@
 /**
  * Every rule has a failing and a clean fixture in test/fixtures/rules with
  * its expected findings in a sidecar (`….expected.txt`, one finding a line,
- * `line:col-line:col ID severity message`, 1-based).
+ * `line:col-line:col ID severity message`, 1-based), and what it is linted with
+ * besides its text, when that matters, in `….json` (CBL043's file name).
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -9,7 +10,7 @@ import * as path from 'node:path';
 import { lintCable } from '../../server/src/core/lint';
 import { INTERNAL_ERROR, parseCable } from '../../server/src/core/parse/index';
 import { allRules } from '../../server/src/core/rules/index';
-import type { Finding } from '../../server/src/core/rules/types';
+import type { Finding, LintContext } from '../../server/src/core/rules/types';
 import { expectBaseline, ROOT } from '../helpers';
 
 const DIR = path.join(ROOT, 'test/fixtures/rules');
@@ -20,9 +21,12 @@ export function formatFinding(f: Finding): string {
   return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1} ${f.id} ${f.severity} ${f.message}`;
 }
 
+/** Lints a fixture, with what its optional `….json` says besides the text (`{ "fileName": "09VALLETTA413.txt" }`). */
 function check(file: string, ruleId: string): Finding[] {
   const text = fs.readFileSync(file, 'utf8');
-  const findings = lintCable(parseCable(text).cable).filter((f) => f.id === ruleId);
+  const options = file.replace(/\.cable$/, '.json');
+  const context = fs.existsSync(options) ? (JSON.parse(fs.readFileSync(options, 'utf8')) as LintContext) : undefined;
+  const findings = lintCable(parseCable(text).cable, undefined, undefined, context).filter((f) => f.id === ruleId);
   expectBaseline(file.replace(/\.cable$/, '.expected.txt'), findings.map(formatFinding).join('\n') + (findings.length ? '\n' : ''));
   return findings;
 }

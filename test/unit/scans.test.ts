@@ -153,7 +153,7 @@ describe('hand-written scans read what their patterns read', () => {
       for (const text of ['a' + ch + '¶', 'a' + ch + '’']) {
         const found: number[] = [];
         const cable = { text, lines: splitLines(text), banners: [], paragraphs: [], caveats: [] } as unknown as Cable;
-        cbl035.check(cable, (f) => found.push(f.range.start.character));
+        cbl035.check(cable, (f) => found.push(f.range.start.character), {});
         assert.deepEqual(found, expected ? [1] : [], `U+${c.toString(16)} in ${JSON.stringify(text)}`);
       }
     }

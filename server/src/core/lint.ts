@@ -4,7 +4,7 @@
 import type { Cable } from './model';
 import { INTERNAL_ERROR } from './parse/index';
 import { allRules } from './rules/index';
-import type { Finding, Report, Rule, Severity } from './rules/types';
+import type { Finding, LintContext, Report, Rule, Severity } from './rules/types';
 import { isBefore } from './text';
 import type { ResolvedConfig } from './config';
 
@@ -12,9 +12,10 @@ import type { ResolvedConfig } from './config';
  * Runs the enabled rules. A rule that throws is skipped, so one bug never
  * silences the others; its failure is returned in `failures` for logging,
  * as is a parser failure ({@link INTERNAL_ERROR}), after which the rules see
- * the text as plain body lines.
+ * the text as plain body lines. `context` says where the text came from (its file name),
+ * for the rules that compare the two.
  */
-export function lintCable(cable: Cable, config?: ResolvedConfig, failures?: string[]): Finding[] {
+export function lintCable(cable: Cable, config?: ResolvedConfig, failures?: string[], context: LintContext = NO_CONTEXT): Finding[] {
   if (failures) for (const p of cable.problems) if (p.rule === INTERNAL_ERROR) failures.push(`parser: ${p.message}`);
   const findings: Finding[] = [];
   // One report function for every rule: it reads the rule running and its configured severity from here.
@@ -32,7 +33,7 @@ export function lintCable(cable: Cable, config?: ResolvedConfig, failures?: stri
     rule = r;
     configured = setting;
     try {
-      r.check(cable, report);
+      r.check(cable, report, context);
     } catch (error) {
       failures?.push(`${r.id} ${r.name}: ${String(error)}`);
     }
@@ -40,6 +41,9 @@ export function lintCable(cable: Cable, config?: ResolvedConfig, failures?: stri
   if (findings.length > 1) findings.sort(byPositionThenId);
   return findings;
 }
+
+/** The context of a text that came from nowhere in particular. */
+const NO_CONTEXT: LintContext = {};
 
 /** Orders findings by where they start, then by rule id. */
 function byPositionThenId(a: Finding, b: Finding): number {

@@ -79,7 +79,20 @@ export interface Rule {
   readonly safeFixes?: boolean;
   /** What the rule page shows: a bad line, the fix, why, and where the rule comes from. */
   readonly docs: RuleDocs;
-  check(cable: Cable, report: Report): void;
+  /** Reports what is wrong with `cable`; `context` says what is known of it besides its text. */
+  check(cable: Cable, report: Report, context: LintContext): void;
+}
+
+/**
+ * What the linter knows of a cable besides its text: the core does no IO, so the front ends
+ * say where the text came from (the server from the document's URI, `cablelint` from the path).
+ */
+export interface LintContext {
+  /**
+   * The document's file name, or a path or URI ending in it (`07PARIS2725.txt`); only a name
+   * shaped like a canonical id counts (`idFromFileName`). Absent for an untitled document.
+   */
+  readonly fileName?: string;
 }
 
 /** The content of a rule's page in `docs/rules/`. */
