@@ -148,3 +148,16 @@ describe('rules: CBL035 and Fix All', () => {
     assert.deepEqual(safety(cable('S E C R E T NOWHERE 000001', '¶1. (\u200bC) The minister said so.')), [false]);
   });
 });
+
+describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C', () => {
+  const found = (id: string, text: string, fileName?: string) =>
+    lintCable(parseCable(text).cable, undefined, undefined, { fileName }).filter((f) => f.id === id).map((f) => `${f.range.start.line}:${f.range.start.character} ${f.severity} ${f.message}`);
+  const header = (first: string, routing: string) => `${first}\n${routing}\nDE RUEHVT #0001 0011200\nZNR UUUUU ZZH\nP 011200Z JAN 09\nFM AMEMBASSY NOWHERE\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\n\nUNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) Text.\nSMITH\n`;
+
+  it('CBL040 reports each routing indicator but RUEHWEB under VZCZCXYZ, on wrapped lines and in any case, and nothing under VZCZCXRO', () => {
+    assert.deepEqual(found('CBL040', header('VZCZCXYZ0000', 'OO RUEHWEB')), []);
+    assert.deepEqual(found('CBL040', header('VZCZCXRO1234', 'OO RUEHRO RUEHTRO')), []);
+    assert.deepEqual(found('CBL040', header('VZCZCXYZ0000', 'OO RUEHRO\nRUEHWEB RUEHTRO')).map((f) => f.slice(0, 4)), ['1:3 ', '2:8 ']);
+    assert.deepEqual(found('CBL040', header('vzczcxyz0000', 'oo ruehweb')), []);
+  });
+});

@@ -41,6 +41,7 @@ import { rule as cbl036 } from './cbl036-caveat-conflict';
 import { rule as cbl037 } from './cbl037-header-field-order';
 import { rule as cbl038 } from './cbl038-decl-on-unclassified';
 import { rule as cbl039 } from './cbl039-banner-section-invalid';
+import { rule as cbl040 } from './cbl040-xyz-routing-mismatch';
 import type { Rule } from './types';
 
 /** All rules, in id order. */
@@ -84,6 +85,7 @@ export const allRules: readonly Rule[] = [
   cbl037,
   cbl038,
   cbl039,
+  cbl040,
 ];
 
 const byKey = new Map<string, Rule>();
