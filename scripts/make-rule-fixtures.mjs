@@ -69,6 +69,7 @@ const fixtures = [
   ['cbl038-decl-on-unclassified', L, (t) => sub(t, 'E.O. 12958: N/A', 'E.O. 12958: DECL: 11/12/2018')],
   ['cbl039-banner-section-invalid', V, (t) => sub(t, 'SECTION 01 OF 02', 'SECTION 03 OF 02')],
   ['cbl040-xyz-routing-mismatch', V, (t) => sub(t, 'VZCZCXRO5521\nPP RUEHWEB', 'VZCZCXYZ0000\nPP RUEHWEB RUEHRO'), (t) => sub(t, 'VZCZCXRO5521', 'VZCZCXYZ0000')],
+  ['cbl041-eo-order-after-cable', V, (t) => sub(t, 'E.O. 12958', 'E.O. 13526')],
 ];
 
 /** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */

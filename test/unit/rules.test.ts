@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import data from '../../server/src/core/data/dictionary.json';
 import { lintCable } from '../../server/src/core/lint';
 import { INTERNAL_ERROR, parseCable } from '../../server/src/core/parse/index';
 import { allRules } from '../../server/src/core/rules/index';
@@ -159,5 +160,35 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     assert.deepEqual(found('CBL040', header('VZCZCXRO1234', 'OO RUEHRO RUEHTRO')), []);
     assert.deepEqual(found('CBL040', header('VZCZCXYZ0000', 'OO RUEHRO\nRUEHWEB RUEHTRO')).map((f) => f.slice(0, 4)), ['1:3 ', '2:8 ']);
     assert.deepEqual(found('CBL040', header('vzczcxyz0000', 'oo ruehweb')), []);
+  });
+
+  describe('CBL041', () => {
+    const cable = (dtg: string, eo: string) => `P ${dtg}\nFM AMEMBASSY NOWHERE\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\n\nC O N F I D E N T I A L NOWHERE 000001\n\n${eo}\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
+    it('is an error before the order was signed and a warning before E.O. 13526 took full effect', () => {
+      assert.deepEqual(found('CBL041', cable('281200Z DEC 09', 'E.O. 13526: DECL: 12/28/2019')), ["6:5 error E.O. 13526 was signed on 2009-12-29, after the cable's date (2009-12-28)."]);
+      assert.deepEqual(found('CBL041', cable('291200Z DEC 09', 'E.O. 13526: DECL: 12/29/2019')), ["6:5 warning E.O. 13526 took effect on 2010-06-25, after the cable's date (2009-12-29)."]);
+      assert.deepEqual(found('CBL041', cable('241200Z JUN 10', 'E.O. 13526: DECL: 06/24/2020')).length, 1);
+      assert.deepEqual(found('CBL041', cable('251200Z JUN 10', 'E.O. 13526: DECL: 06/25/2020')), []);
+      assert.deepEqual(found('CBL041', cable('161200Z APR 95', 'E.O. 12958: DECL: OADR')), ["6:5 error E.O. 12958 was signed on 1995-04-17, after the cable's date (1995-04-16)."]);
+      assert.deepEqual(found('CBL041', cable('171200Z APR 95', 'E.O. 12958: DECL: 04/17/2005')), []);
+      assert.deepEqual(found('CBL041', cable('241200Z MAR 03', 'E.O. 13292: DECL: 03/24/2013')).length, 1);
+      assert.deepEqual(found('CBL041', cable('011200Z APR 82', 'E.O. 12356: DECL: OADR')).length, 1);
+      assert.deepEqual(found('CBL041', cable('021200Z APR 82', 'E.O. 12356: DECL: OADR')), []);
+      assert.deepEqual(found('CBL041', cable('301200Z NOV 78', 'E.O. 12065: GDS 11/30/84')).map((f) => f.split(' ')[1]), ['warning']);
+    });
+    it('leaves alone E.O. lines rewritten on declassification, E.O. 11652, and cables without a date', () => {
+      assert.deepEqual(found('CBL041', cable('281200Z MAY 72', 'E.O. 12958: AS AMENDED; DECLASSIFIED JUNE 21, 2006')), []);
+      assert.deepEqual(found('CBL041', cable('281200Z MAY 66', 'E.O. 12958: DECL: DECLASSIFIED BY NARA 09/02/2009')), []);
+      assert.deepEqual(found('CBL041', cable('281200Z MAY 72', 'E.O. 11652: GDS')), []);
+      assert.deepEqual(found('CBL041', 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 13526: DECL: 01/01/2020\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text.\n'), []);
+    });
+    it('takes its dates from the order rows of eo-reasons.tsv', () => {
+      const effective = (order: string) => data.eo.find((e) => e.kind === 'order' && e.order === order)!.effective;
+      assert.match(effective('E.O. 12065'), /effective 1978-12-01/);
+      assert.match(effective('E.O. 12356'), /dated 1982-04-02/);
+      assert.match(effective('E.O. 12958'), /signed 1995-04-17/);
+      assert.match(effective('E.O. 12958 as amended by E.O. 13292'), /signed 2003-03-25/);
+      assert.match(effective('E.O. 13526'), /signed 2009-12-29;.*full effect 2010-06-25/);
+    });
   });
 });

@@ -42,6 +42,7 @@ import { rule as cbl037 } from './cbl037-header-field-order';
 import { rule as cbl038 } from './cbl038-decl-on-unclassified';
 import { rule as cbl039 } from './cbl039-banner-section-invalid';
 import { rule as cbl040 } from './cbl040-xyz-routing-mismatch';
+import { rule as cbl041 } from './cbl041-eo-order-after-cable';
 import type { Rule } from './types';
 
 /** All rules, in id order. */
@@ -86,6 +87,7 @@ export const allRules: readonly Rule[] = [
   cbl038,
   cbl039,
   cbl040,
+  cbl041,
 ];
 
 const byKey = new Map<string, Rule>();

@@ -1,0 +1,55 @@
+/**
+ * CBL041 eo-order-after-cable: The E.O. cited is dated after the cable: signed later (error), or signed but not yet in full effect (warning).
+ */
+import type { CalendarDate } from '../model';
+import { compareDates, isoDate } from './util';
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  id: 'CBL041',
+  name: 'eo-order-after-cable',
+  description: "The E.O. cited is dated after the cable: signed later (error: 12356, 12958, 13292, 13526), or not yet in effect (warning: 13526 before 2010-06-25, 12065 before 1978-12-01).",
+  tags: ["metadata"],
+  defaultSeverity: 'error',
+  fixable: false,
+  docs: {
+    bad: "P 031322Z JUN 09\n…\nE.O. 13526: DECL: 06/03/2019",
+    good: "P 031322Z JUN 09\n…\nE.O. 12958: DECL: 06/03/2019",
+    rationale: "A cable cannot cite an order signed after it was written: the order number or the date is wrong. An E.O. line rewritten when the cable was declassified ('E.O. 12958: AS AMENDED; DECLASSIFIED …' on a 1972 cable) is left alone.",
+    source: "eo-reasons.tsv (order rows): E.O. 12356 dated 1982-04-02, E.O. 12958 signed 1995-04-17, E.O. 13292 signed 2003-03-25, E.O. 13526 signed 2009-12-29 with full effect 2010-06-25, E.O. 12065 effective 1978-12-01 (its signing date is not in the reference; nor are any dates of E.O. 11652, which is not checked). FORMAT.md §7 rule 22: 0 of 213+ cables dated 2009-12-29 to 2010-02-26 cite E.O. 13526. CORPUS-FINDINGS §4: the 3 older cables that cite E.O. 12958 (1966, 1972) carry declassification notes.",
+  },
+  check(cable, report) {
+    const eo = cable.eo;
+    const order = eo?.order;
+    const date = cable.date;
+    if (!order || !date) return;
+    const dates = ORDER_DATES.get(order.text);
+    // "E.O. 12958: AS AMENDED; DECLASSIFIED JUNE 21, 2006" on a 1972 cable: the line was rewritten on release.
+    if (!dates || eo.decl?.kind === 'declassified') return;
+    if (dates.signed && compareDates(date, dates.signed) < 0) {
+      report({ message: `E.O. ${order.text} was signed on ${isoDate(dates.signed)}, after the cable's date (${isoDate(date)}).`, range: order.range });
+    } else if (dates.effective && compareDates(date, dates.effective) < 0) {
+      report({ message: `E.O. ${order.text} took effect on ${isoDate(dates.effective)}, after the cable's date (${isoDate(date)}).`, range: order.range, severity: 'warning' });
+    }
+  },
+};
+
+/** When an order was signed and when it took (full) effect, where the reference gives it. */
+interface OrderDates {
+  readonly signed?: CalendarDate;
+  readonly effective?: CalendarDate;
+}
+
+/** The dates of the order rows of eo-reasons.tsv, with the sources they cite. */
+const ORDER_DATES: ReadonlyMap<string, OrderDates> = new Map([
+  // "effective 1978-12-01" (1978 STATE 296107); the reference does not say when it was signed.
+  ['12065', { effective: { year: 1978, month: 12, day: 1 } }],
+  // "dated 1982-04-02 (fas.org)"; the White House text of 1995 calls it "of April 6, 1982", so the earlier date is taken.
+  ['12356', { signed: { year: 1982, month: 4, day: 2 } }],
+  // "signed 1995-04-17" (the order's text and 60 FR 19825); "date it took effect not established".
+  ['12958', { signed: { year: 1995, month: 4, day: 17 } }],
+  // "signed 2003-03-25" (68 FR 15313).
+  ['13292', { signed: { year: 2003, month: 3, day: 25 } }],
+  // "signed 2009-12-29 …; full effect 2010-06-25" (Wikipedia, the ISOO implementing directive).
+  ['13526', { signed: { year: 2009, month: 12, day: 29 }, effective: { year: 2010, month: 6, day: 25 } }],
+]);
