@@ -24,6 +24,9 @@ const V = sample('09VALLETTA412.cable');
 const L = sub(sample('08LISBON977.cable'), 'REF: A. LISBON 912 B. 07 LISBON 1540\n\n', '');
 const Q = sample('09QUITO288.cable');
 
+// A Department cable: Quito's sample as if sent from the Department (CBL042's fixtures sign it RICE or CLINTON).
+const D = (t) => sub(t, 'QUITO 000288', 'STATE 000288');
+
 // [name, base, bad, good, lint]: `bad` makes the failing fixture from the base, `good` (by default the base itself) the clean one;
 // `lint`, when given, holds what each is linted with besides its text (`{ bad: { fileName }, good: { fileName } }`), written to `….json`.
 const fixtures = [
@@ -70,6 +73,7 @@ const fixtures = [
   ['cbl039-banner-section-invalid', V, (t) => sub(t, 'SECTION 01 OF 02', 'SECTION 03 OF 02')],
   ['cbl040-xyz-routing-mismatch', V, (t) => sub(t, 'VZCZCXRO5521\nPP RUEHWEB', 'VZCZCXYZ0000\nPP RUEHWEB RUEHRO'), (t) => sub(t, 'VZCZCXRO5521', 'VZCZCXYZ0000')],
   ['cbl041-eo-order-after-cable', V, (t) => sub(t, 'E.O. 12958', 'E.O. 13526')],
+  ['cbl042-secretary-signature-date', Q, (t) => sub(D(t), '\nMARSH\n', '\nRICE\n'), (t) => sub(D(t), '\nMARSH\n', '\nCLINTON\n')],
 ];
 
 /** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */

@@ -191,4 +191,14 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       assert.match(effective('E.O. 13526'), /signed 2009-12-29;.*full effect 2010-06-25/);
     });
   });
+
+  it('CBL042 reports RICE from 2009-01-21 and CLINTON before it on Department cables only, in any case', () => {
+    const cable = (dtg: string, post: string, name: string) => `O ${dtg}\nFM SECSTATE WASHDC\nTO RUEHXX/AMEMBASSY NOWHERE IMMEDIATE 0001\n\nUNCLAS ${post} 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) Text.\n${name}\n`;
+    assert.deepEqual(found('CBL042', cable('201200Z JAN 09', 'STATE', 'RICE')), []);
+    assert.deepEqual(found('CBL042', cable('210100Z JAN 09', 'STATE', 'RICE')), ['11:0 warning Signed RICE on 2009-01-21: Department cables from 2009-01-21 on are signed CLINTON.']);
+    assert.deepEqual(found('CBL042', cable('201200Z JAN 09', 'STATE', 'Clinton')), ['11:0 warning Signed Clinton on 2009-01-20: Department cables signed CLINTON are dated from 2009-01-21 on.']);
+    assert.deepEqual(found('CBL042', cable('210100Z JAN 09', 'STATE', 'CLINTON')), []);
+    assert.deepEqual(found('CBL042', cable('011200Z MAR 09', 'NOWHERE', 'RICE')), []);
+    assert.deepEqual(found('CBL042', cable('011200Z MAR 09', 'STATE', 'STEINBERG')), []);
+  });
 });

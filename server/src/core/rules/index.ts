@@ -43,6 +43,7 @@ import { rule as cbl038 } from './cbl038-decl-on-unclassified';
 import { rule as cbl039 } from './cbl039-banner-section-invalid';
 import { rule as cbl040 } from './cbl040-xyz-routing-mismatch';
 import { rule as cbl041 } from './cbl041-eo-order-after-cable';
+import { rule as cbl042 } from './cbl042-secretary-signature-date';
 import type { Rule } from './types';
 
 /** All rules, in id order. */
@@ -88,6 +89,7 @@ export const allRules: readonly Rule[] = [
   cbl039,
   cbl040,
   cbl041,
+  cbl042,
 ];
 
 const byKey = new Map<string, Rule>();
