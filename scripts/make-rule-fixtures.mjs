@@ -74,6 +74,8 @@ const fixtures = [
   ['cbl040-xyz-routing-mismatch', V, (t) => sub(t, 'VZCZCXRO5521\nPP RUEHWEB', 'VZCZCXYZ0000\nPP RUEHWEB RUEHRO'), (t) => sub(t, 'VZCZCXRO5521', 'VZCZCXYZ0000')],
   ['cbl041-eo-order-after-cable', V, (t) => sub(t, 'E.O. 12958', 'E.O. 13526')],
   ['cbl042-secretary-signature-date', Q, (t) => sub(D(t), '\nMARSH\n', '\nRICE\n'), (t) => sub(D(t), '\nMARSH\n', '\nCLINTON\n')],
+  // The same text under two names: the defect is the file's name.
+  ['cbl043-file-name-mismatch', V, (t) => t, (t) => t, { bad: { fileName: '09VALLETTA413.txt' }, good: { fileName: '09VALLETTA412.txt' } }],
 ];
 
 /** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */

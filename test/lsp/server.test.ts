@@ -54,6 +54,15 @@ describe('language server over stdio', function () {
     assert.match(finding.codeDescription!.href, /docs\/rules\/cbl028\.md$/);
   });
 
+  it('lints a document with its file name: CBL043 when the name gives another cable than the banner', async () => {
+    const text = read('test/fixtures/samples/09VALLETTA412.cable');
+    const d = await open('09VALLETTA413.cable', text);
+    assert.deepEqual(d.diagnostics.filter((x) => x.code === 'CBL043').map((x) => `${x.range.start.line} ${x.severity} ${x.message}`), [
+      '12 3 The file name says 09VALLETTA413, the banner VALLETTA 000412: the text may belong to another cable.',
+    ]);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('09VALLETTA413.cable') } });
+  });
+
   it('answers document symbols, hover and completion', async () => {
     const text = read('test/fixtures/samples/09VALLETTA412.cable');
     await open('09VALLETTA412.cable', text);

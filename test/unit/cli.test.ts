@@ -62,6 +62,16 @@ describe('cablelint', function () {
     assert.match(log.runs[0].tool.driver.rules[29].helpUri, /cbl030\.md$/);
   });
 
+  it('lints a file with its name: CBL043 compares a name shaped like a cable id with the banner', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8');
+    for (const name of ['09VALLETTA412.txt', '09VALLETTA413.txt', 'valletta.cable']) fs.writeFileSync(path.join(tmp, name), text);
+    const r = run(['--format', 'json', tmp]);
+    const out = JSON.parse(r.stdout) as { file: string; diagnostics: { id: string; message: string }[] }[];
+    const mismatches = out.flatMap((x) => x.diagnostics.filter((d) => d.id === 'CBL043').map((d) => `${path.basename(x.file)}: ${d.message}`));
+    assert.deepEqual(mismatches, ['09VALLETTA413.txt: The file name says 09VALLETTA413, the banner VALLETTA 000412: the text may belong to another cable.']);
+    for (const name of ['09VALLETTA412.txt', '09VALLETTA413.txt', 'valletta.cable']) fs.rmSync(path.join(tmp, name));
+  });
+
   it('prints JUnit XML with a failure per error or warning', () => {
     const r = run(['--format', 'junit', path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable')]);
     assert.match(r.stdout, /^<\?xml version="1\.0" encoding="utf-8"\?>\n<testsuites>/);

@@ -201,4 +201,16 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     assert.deepEqual(found('CBL042', cable('011200Z MAR 09', 'NOWHERE', 'RICE')), []);
     assert.deepEqual(found('CBL042', cable('011200Z MAR 09', 'STATE', 'STEINBERG')), []);
   });
+
+  it('CBL043 compares post and serial of a file name shaped like an id with the banner, not the year', () => {
+    const text = 'UNCLAS RPO DUBAI 000012\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) Text.\n';
+    assert.deepEqual(found('CBL043', text), []);
+    assert.deepEqual(found('CBL043', text, 'file:///c/cables/09RPODUBAI12.txt'), []);
+    assert.deepEqual(found('CBL043', text, '/c/cables/08DUBAIRPO12.cable'), []);
+    assert.deepEqual(found('CBL043', text, 'C:\\cables\\09RPODUBAI13.txt'), ['0:7 info The file name says 09RPODUBAI13, the banner RPO DUBAI 000012: the text may belong to another cable.']);
+    assert.deepEqual(found('CBL043', text, '09MOSCOW12.txt').length, 1);
+    assert.deepEqual(found('CBL043', text, 'notes.txt'), []);
+    assert.deepEqual(found('CBL043', text, 'untitled:Untitled-1'), []);
+    assert.deepEqual(found('CBL043', text.replace('RPO DUBAI', 'XXXXXXXXXXXX'), '09RPODUBAI13.txt'), []);
+  });
 });

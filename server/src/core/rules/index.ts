@@ -44,6 +44,7 @@ import { rule as cbl039 } from './cbl039-banner-section-invalid';
 import { rule as cbl040 } from './cbl040-xyz-routing-mismatch';
 import { rule as cbl041 } from './cbl041-eo-order-after-cable';
 import { rule as cbl042 } from './cbl042-secretary-signature-date';
+import { rule as cbl043 } from './cbl043-file-name-mismatch';
 import type { Rule } from './types';
 
 /** All rules, in id order. */
@@ -90,6 +91,7 @@ export const allRules: readonly Rule[] = [
   cbl040,
   cbl041,
   cbl042,
+  cbl043,
 ];
 
 const byKey = new Map<string, Rule>();
