@@ -76,6 +76,7 @@ const fixtures = [
   ['cbl042-secretary-signature-date', Q, (t) => sub(D(t), '\nMARSH\n', '\nRICE\n'), (t) => sub(D(t), '\nMARSH\n', '\nCLINTON\n')],
   // The same text under two names: the defect is the file's name.
   ['cbl043-file-name-mismatch', V, (t) => t, (t) => t, { bad: { fileName: '09VALLETTA413.txt' }, good: { fileName: '09VALLETTA412.txt' } }],
+  ['cbl044-tags-run-on', V, (t) => sub(t, 'MARR MOPS MT LY', 'MARR MOPSMT LY')],
 ];
 
 /** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */

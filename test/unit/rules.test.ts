@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import data from '../../server/src/core/data/dictionary.json';
+import { applyEdits } from '../../server/src/core/fix';
 import { lintCable } from '../../server/src/core/lint';
 import { INTERNAL_ERROR, parseCable } from '../../server/src/core/parse/index';
 import { allRules } from '../../server/src/core/rules/index';
@@ -212,5 +213,29 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     assert.deepEqual(found('CBL043', text, 'notes.txt'), []);
     assert.deepEqual(found('CBL043', text, 'untitled:Untitled-1'), []);
     assert.deepEqual(found('CBL043', text.replace('RPO DUBAI', 'XXXXXXXXXXXX'), '09RPODUBAI13.txt'), []);
+  });
+
+  describe('CBL044', () => {
+    const tags = (line: string) => `UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\n${line}\nSUBJECT: X\n\n¶1. (U) Text.\n`;
+    const fixed = (line: string) => {
+      const text = tags(line);
+      return lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL044').flatMap((f) => f.fixes!.map((x) => `${x.preferred ? '*' : ''}${applyEdits(text, x.edits).split('\n')[3]}`));
+    };
+    it('splits a run-on with the separator the field uses, and offers each split of an ambiguous one, none preferred', () => {
+      assert.deepEqual(fixed('TAGS: PREL KDEMAF'), ['*TAGS: PREL KDEM AF']);
+      assert.deepEqual(fixed('TAGS: PREL, KDEMAF, PGOV'), ['*TAGS: PREL, KDEM, AF, PGOV']);
+      assert.deepEqual(fixed('Tags: kdemaf, pgov'), ['*Tags: kdem, af, pgov']);
+      assert.deepEqual(fixed('TAGS: EINDETRD'), ['*TAGS: EIND ETRD']);
+      assert.deepEqual(fixed('TAGS: AFSNAR'), ['TAGS: AF SNAR', 'TAGS: AFSN AR']);
+      assert.deepEqual(found('CBL044', tags('TAGS: EINDETRD')), ['3:6 hint EINDETRD is no known TAG but reads as EIND ETRD run together.']);
+      // Three TAGS run together: no cut leaves two known ones.
+      assert.deepEqual(found('CBL044', tags('TAGS: PRELAFAF')), []);
+    });
+    it('leaves alone known TAGS, short tokens, tokens with other characters, words and person names', () => {
+      assert.deepEqual(found('CBL044', tags('TAGS: PREL UNESCO INTERPOL ECOWAS')), []);
+      assert.deepEqual(found('CBL044', tags('TAGS: PRELAF EUNFR')).map((f) => f.split(' ')[2]), ['PRELAF']);
+      assert.deepEqual(found('CBL044', tags('TAGS: PREL AU-1 COUNTER TERRORISM')), []);
+      assert.deepEqual(found('CBL044', tags('TAGS: PREL OVIP KDEMAF HILLARY')), []);
+    });
   });
 });

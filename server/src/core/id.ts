@@ -25,7 +25,7 @@ export function normalizePost(post: string): string {
 const NOT_CAPITALS = /[^A-Z]+/g;
 
 /** True when every character of `text` is one of A–Z. */
-function onlyCapitals(text: string): boolean {
+export function onlyCapitals(text: string): boolean {
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
     if (c < 65 || c > 90) return false;

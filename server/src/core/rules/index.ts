@@ -45,6 +45,7 @@ import { rule as cbl040 } from './cbl040-xyz-routing-mismatch';
 import { rule as cbl041 } from './cbl041-eo-order-after-cable';
 import { rule as cbl042 } from './cbl042-secretary-signature-date';
 import { rule as cbl043 } from './cbl043-file-name-mismatch';
+import { rule as cbl044 } from './cbl044-tags-run-on';
 import type { Rule } from './types';
 
 /** All rules, in id order. */
@@ -92,6 +93,7 @@ export const allRules: readonly Rule[] = [
   cbl041,
   cbl042,
   cbl043,
+  cbl044,
 ];
 
 const byKey = new Map<string, Rule>();

@@ -1,0 +1,62 @@
+/**
+ * CBL044 tags-run-on: A TAGS token of six or more letters that is no known TAG but two known TAGS run together (KDEMAF for KDEM AF).
+ */
+import data from '../data/tagCodes.json';
+import { onlyCapitals } from '../id';
+import type { Tag, TagsField } from '../model';
+import type { Fix, Rule } from './types';
+
+export const rule: Rule = {
+  id: 'CBL044',
+  name: 'tags-run-on',
+  description: "A TAGS token of six or more letters that is no known TAG but two known TAGS run together (KDEMAF for KDEM AF).",
+  tags: ["metadata"],
+  defaultSeverity: 'hint',
+  fixable: true,
+  docs: {
+    bad: "TAGS: PREL PGOV KDEMAF",
+    good: "TAGS: PREL PGOV KDEM AF",
+    rationale: "A missing space joins two TAGS into a token no index files under. The TAG lists are not closed (the corpus has hundreds of tokens they lack), so only tokens longer than a TAG that split into two listed ones are flagged, as a hint, and the split waits for you to choose it.",
+    source: "CORPUS-FINDINGS C, 'Unknown TAGS token': flag only obvious run-ons (KDEMAF) as a hint; §5: tokens of 6 or more characters are 22 of 7,455 (KDEMAF, EINDETRD; the rest words or organizations); TAG codes from tags-subject.tsv, tags-program.tsv, tags-geographic.tsv and tags-organization.tsv.",
+  },
+  check(cable, report) {
+    const field = cable.tags;
+    if (!field) return;
+    const tags = field.tags;
+    for (let i = 0; i < tags.length; i++) {
+      const tag = tags[i];
+      const code = tag.code;
+      if (tag.role !== 'code' || code.length < MIN_LENGTH || KNOWN.has(code) || !onlyCapitals(code)) continue;
+      // "AU-1" and "G-8" are not run-ons. Each place the token splits into two known TAGS ("KDEM|AF"), each part at least two letters.
+      const cuts: number[] = [];
+      for (let k = 2; k <= code.length - 2; k++) if (KNOWN.has(code.slice(0, k)) && KNOWN.has(code.slice(k))) cuts.push(k);
+      if (cuts.length === 0) continue;
+      const separator = separatorOf(cable.lines, field, i);
+      const fixes = tag.token.text.length === code.length ? cuts.map((k) => splitFix(tag, k, separator, cuts.length === 1)) : undefined;
+      const parts = cuts.map((k) => `${code.slice(0, k)} ${code.slice(k)}`).join(' or ');
+      report({ message: `${tag.token.text} is no known TAG but reads as ${parts} run together.`, range: tag.token.range, fixes });
+    }
+  },
+};
+
+/** Tokens shorter than this are left alone: TAGS have two to five letters but a few organizations (ECOWAS, UNESCO, INTERPOL). */
+const MIN_LENGTH = 6;
+
+/** Every known TAG code (tagCodes.json, made from the reference's TAG tables). */
+const KNOWN: ReadonlySet<string> = new Set(data.codes);
+
+/** What the field puts between TAGS: ", " when a neighbour on the same line is set off by a comma ("PGOV, KDEMAF"), else a space. */
+function separatorOf(lines: readonly string[], field: TagsField, i: number): string {
+  const tags = field.tags;
+  const here = tags[i].token.range;
+  const neighbour = i > 0 && tags[i - 1].token.range.end.line === here.start.line ? { from: tags[i - 1].token.range.end, to: here.start } : i + 1 < tags.length && tags[i + 1].token.range.start.line === here.end.line ? { from: here.end, to: tags[i + 1].token.range.start } : undefined;
+  if (!neighbour) return ' ';
+  return lines[here.start.line].slice(neighbour.from.character, neighbour.to.character).includes(',') ? ', ' : ' ';
+}
+
+/** Inserts the separator `k` letters into the token: "KDEM AF". */
+function splitFix(tag: Tag, k: number, separator: string, preferred: boolean): Fix {
+  const at = { line: tag.token.range.start.line, character: tag.token.range.start.character + k };
+  const code = tag.code;
+  return { title: `Split ${tag.token.text} into ${code.slice(0, k)} and ${code.slice(k)}`, edits: [{ range: { start: at, end: at }, newText: separator }], safe: false, preferred };
+}
