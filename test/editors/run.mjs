@@ -118,7 +118,11 @@ function byteColumn(text, line, character) {
 function installPackage(dir) {
   const pack = spawnSync('npm', ['pack', '--pack-destination', dir, '--json'], { cwd: root, encoding: 'utf8' });
   if (pack.status !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
-  const tarball = join(dir, JSON.parse(pack.stdout)[0].filename);
+  const [packed] = JSON.parse(pack.stdout);
+  // Only what runs is published (package.json "files", which the .vsix shares): no sources, tests or benchmarks.
+  const extra = packed.files.map((f) => f.path).filter((p) => !/^(dist\/[\w-]+\.js|syntaxes\/cable\.tmLanguage\.json|snippets\/cable\.json|schemas\/[\w.-]+\.json|images\/icon\.png|language-configuration\.json|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(p));
+  if (extra.length > 0) throw new Error(`npm pack ships files that do not run: ${extra.slice(0, 10).join(', ')}${extra.length > 10 ? ` and ${extra.length - 10} more` : ''}`);
+  const tarball = join(dir, packed.filename);
   const prefix = join(dir, 'prefix');
   const install = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball], { encoding: 'utf8' });
   if (install.status !== 0) throw new Error(`npm install -g failed: ${install.stderr}`);
@@ -170,7 +174,7 @@ let bin;
 const version = (command) => spawnSync(command, ['--version'], { encoding: 'utf8' }).stdout?.split('\n')[0] ?? `${command} not found`;
 console.log(`${version('emacs')}, ${version('nvim')}`);
 console.log('\nthe package, installed as npm install -g does');
-await check('npm pack and npm install -g put cable-language-server on PATH', () => {
+await check('npm pack holds only what runs, and npm install -g puts cable-language-server on PATH', () => {
   bin = installPackage(dir);
   const which = spawnSync('sh', ['-c', 'command -v cable-language-server'], { env: cleanEnv(dir, bin), encoding: 'utf8' });
   assert(which.stdout.trim() === join(bin, 'cable-language-server'), `cable-language-server resolves to '${which.stdout.trim()}'`);
