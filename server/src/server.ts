@@ -447,9 +447,10 @@ connection.onDefinition((p) => {
     if (inText) return inText;
     const item = cable.refs?.items.find((i) => contains(i.range, p.position));
     const cited = item && citedId(item, cable.id ?? idFromFileName(doc.uri));
-    const target = cited ? index.byId(cited) : undefined;
-    if (target) return { uri: target.uri, range: { start: { line: target.bannerLine ?? 0, character: 0 }, end: { line: target.bannerLine ?? 0, character: 0 } } };
-    return null;
+    // A cable filed more than once (a copy in another folder) has a target per file, the preferred one first.
+    const targets = cited ? index.copiesOf(cited) : [];
+    const locations = targets.map((t): Location => ({ uri: t.uri, range: { start: { line: t.bannerLine ?? 0, character: 0 }, end: { line: t.bannerLine ?? 0, character: 0 } } }));
+    return locations.length > 1 ? locations : (locations[0] ?? null);
   });
 });
 

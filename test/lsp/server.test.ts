@@ -189,6 +189,21 @@ describe('language server over stdio', function () {
     }
   });
 
+  it('goes from a REF to every file holding the cited cable, the one named after it first', async () => {
+    const copy = path.join(ws, 'copy of 388.cable');
+    fs.copyFileSync(path.join(ws, '09VALLETTA388.cable'), copy);
+    try {
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${copy}`, type: 1 }] });
+      await client.waitFor('cable/indexed');
+      const def = await client.connection.sendRequest<{ uri: string }[]>('textDocument/definition', { textDocument: { uri: uri('09VALLETTA412.cable') }, position: { line: 22, character: 10 } });
+      assert.deepEqual(def.map((d) => d.uri), [uri('09VALLETTA388.cable'), `file://${copy.replace(/ /g, '%20')}`]);
+    } finally {
+      fs.rmSync(copy);
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${copy}`, type: 3 }] });
+      await client.waitFor('cable/indexed');
+    }
+  });
+
   it('keeps the index current when files are added, changed and deleted', async () => {
     const file = path.join(ws, '09VALLETTA501.cable');
     fs.writeFileSync(file, 'UNCLAS VALLETTA 000501\n\nE.O. 12958: N/A\nTAGS: ECON MT\nSUBJECT: FERRY TIMETABLES\n\nR 010800Z JUL 09\n');

@@ -25,12 +25,15 @@ describe('workspace index', () => {
     add(index, 'file:///ws/b/copy.cable', cable(5, 'QUINCE'));
     add(index, 'file:///ws/c/copy.cable', cable(5, 'QUINCE'));
     assert.equal(index.byId('09NOWHERE5')?.uri, 'file:///ws/a/09NOWHERE5.txt');
+    // Go to Definition offers every copy, the preferred one first.
+    assert.deepEqual(index.copiesOf('09NOWHERE5').map((e) => e.uri), ['file:///ws/a/09NOWHERE5.txt', 'file:///ws/b/copy.cable', 'file:///ws/c/copy.cable']);
     index.delete('file:///ws/a/09NOWHERE5.txt');
     assert.ok(index.byId('09NOWHERE5'), 'deleting one copy lost the id');
     index.delete('file:///ws/c/copy.cable');
     assert.equal(index.byId('09NOWHERE5')?.uri, 'file:///ws/b/copy.cable');
     index.delete('file:///ws/b/copy.cable');
     assert.equal(index.byId('09NOWHERE5'), undefined);
+    assert.deepEqual(index.copiesOf('09NOWHERE5'), []);
   });
 
   it('gives the id back to the files that remain when a file is indexed again under another id', () => {

@@ -102,6 +102,12 @@ export class CableIndex {
     return same.length === 1 ? same[0] : (same.find((e) => idFromFileName(e.uri) === id) ?? same[0]);
   }
 
+  /** Every file holding the cable `id`: the one {@link CableIndex.byId} prefers first, then the others as indexed. */
+  copiesOf(id: string): IndexedCable[] {
+    const preferred = this.byId(id);
+    return preferred ? [preferred, ...this.#byId.get(id)!.filter((e) => e !== preferred)] : [];
+  }
+
   /** Cables whose REF field cites `id`. */
   citing(id: string): IndexedCable[] {
     const result: IndexedCable[] = [];
