@@ -23,10 +23,12 @@ import {
   type WorkspaceFoldersChangeEvent,
   type CodeAction,
   type Connection,
+  type Diagnostic,
   type DocumentLink,
   type InitializeParams,
   type Location,
   type WorkspaceEdit,
+  type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -38,7 +40,7 @@ import { parseCable } from './core/parse/index';
 import { ruleByIdOrName } from './core/rules/index';
 import type { Finding } from './core/rules/types';
 import { contains, looksBinary } from './core/text';
-import { FIX_ALL_KIND, getFixAll, getQuickFixes } from './features/codeActions';
+import { diagnosticOf, findingsAt, FIX_ALL_KIND, getFixAll, getQuickFixes } from './features/codeActions';
 import { getCompletions } from './features/completion';
 import { binaryDiagnostic, toDiagnostic } from './features/diagnostics';
 import { defaultDictionaries, loadUserDictionary, mergeDictionaries, type Dictionaries, type UserDictionary } from './features/dictionaries';
@@ -395,7 +397,7 @@ connection.onCodeAction((p) => {
     const actions: CodeAction[] = [];
     if (!only || only.some((k) => k === CodeActionKind.QuickFix)) {
       actions.push(...getQuickFixes(doc.uri, findings, p.range, p.context.diagnostics));
-      actions.push(...disableRuleActions(doc.uri, findings, p.range));
+      actions.push(...disableRuleActions(doc.uri, findings, p.range, p.context.diagnostics));
     }
     if (!only || only.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.Source)) {
       const fixAll = getFixAll(doc.uri, findings);
@@ -405,8 +407,11 @@ connection.onCodeAction((p) => {
   });
 });
 
-/** "Disable <rule> in this file": an override in `.cablelint.jsonc`, created if missing. */
-function disableRuleActions(uri: string, findings: readonly Finding[], range: { start: { line: number } }): CodeAction[] {
+/**
+ * "Disable <rule> in this file" for each rule with a finding that touches `range` (the findings quick fixes are
+ * offered for), tied to its diagnostics: an override in `.cablelint.jsonc`, created if missing.
+ */
+function disableRuleActions(uri: string, findings: readonly Finding[], range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const root = workspaceRoots[0];
   if (!root || URI.parse(uri).scheme !== 'file') return [];
   const target = configPath ?? path.join(root, '.cablelint.jsonc');
@@ -414,7 +419,8 @@ function disableRuleActions(uri: string, findings: readonly Finding[], range: { 
   // Creating the file needs a client that can create one; editing it needs none.
   if (!exists && !canCreateFiles) return [];
   const text = exists ? fs.readFileSync(target, 'utf8') : '{\n}\n';
-  const ids = [...new Set(findings.filter((f) => f.range.start.line === range.start.line).map((f) => f.id))];
+  const here = findingsAt(findings, range);
+  const ids = [...new Set(here.map((f) => f.id))];
   return ids.map((id) => {
     const rule = ruleByIdOrName(id)!;
     const overrides = (fileConfig.overrides ?? []).length;
@@ -426,9 +432,11 @@ function disableRuleActions(uri: string, findings: readonly Finding[], range: { 
     const configUri = URI.file(target).toString();
     // An existing file gets jsonc-parser's own edits, so the rest of it stays as the user wrote it.
     const config = TextDocument.create(configUri, 'jsonc', 0, text);
+    const tied = here.filter((f) => f.id === id).flatMap((f) => diagnosticOf(f, diagnostics) ?? []);
     const action: CodeAction = {
       title: `Disable ${id} ${rule.name} in this file`,
       kind: CodeActionKind.QuickFix,
+      ...(tied.length > 0 ? { diagnostics: tied } : {}),
       edit: exists
         ? { changes: { [configUri]: edits.map((e) => ({ range: { start: config.positionAt(e.offset), end: config.positionAt(e.offset + e.length) }, newText: e.content })) } }
         : { documentChanges: [{ kind: 'create', uri: configUri }, { textDocument: { uri: configUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: applyJsonEdits(text, edits) }] }] },

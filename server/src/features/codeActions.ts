@@ -15,12 +15,24 @@ function overlaps(a: Range, b: Range): boolean {
   return !isBefore(a.end, b.start) && !isBefore(b.end, a.start);
 }
 
+/**
+ * The findings that touch `range`: those a quick fix, and a "disable this rule" action, is offered for.
+ * The caret on "¶5." gets the paragraph-number finding, not the unclosed Comment found later on its line.
+ */
+export function findingsAt(findings: readonly Finding[], range: Range): Finding[] {
+  return findings.filter((f) => overlaps(f.range, range));
+}
+
+/** The diagnostic the client sent for `finding`, if it sent one. */
+export function diagnosticOf(finding: Finding, diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
+  return diagnostics.find((d) => d.code === finding.id && d.range.start.line === finding.range.start.line && d.range.start.character === finding.range.start.character);
+}
+
 /** Quick fixes for the findings that touch `range`, each tied to its diagnostic. */
 export function getQuickFixes(uri: string, findings: readonly Finding[], range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
-  for (const finding of findings) {
-    if (!overlaps(finding.range, range)) continue;
-    const diagnostic = diagnostics.find((d) => d.code === finding.id && d.range.start.line === finding.range.start.line && d.range.start.character === finding.range.start.character);
+  for (const finding of findingsAt(findings, range)) {
+    const diagnostic = diagnosticOf(finding, diagnostics);
     for (const fix of finding.fixes ?? []) {
       const action = CodeAction.create(fix.title, { changes: { [uri]: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } }, CodeActionKind.QuickFix);
       if (diagnostic) action.diagnostics = [diagnostic];
