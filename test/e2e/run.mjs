@@ -290,6 +290,21 @@ async function runMode(label, trusted, theme, shots) {
       await page.keyboard.press('Escape');
     });
 
+    await check('Go to Symbol in Workspace finds cables by a subject word and by a TAG', page, async () => {
+      // VS Code keeps only the symbols whose name matches what was typed, whatever the server found.
+      for (const [query, want] of [['director', '09VALLETTA388: HARBOR AUTHORITY NAMES A NEW DIRECTOR'], ['MOPS', '09VALLETTA412: MALTESE HARBOR']]) {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+T');
+        await page.waitForSelector('.quick-input-widget input', { timeout: 5000 });
+        await page.keyboard.type(query);
+        await page.waitForFunction((w) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.getAttribute('aria-label')?.startsWith(w)), want, { timeout: 10000 }).catch(async () => {
+          const rows = await page.evaluate(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].map((r) => r.getAttribute('aria-label')));
+          throw new Error(`"${query}" listed ${JSON.stringify(rows)}`);
+        });
+      }
+      await page.keyboard.press('Escape');
+    });
+
     await check('go to definition on a REF opens the cited cable', page, async () => {
       await openFile(page, '09VALLETTA412.cable');
       // The REF line is near the top; an earlier check may have scrolled away from it.

@@ -12,6 +12,11 @@ function cable(serial: number, subject: string, refs = ''): string {
   return `R 010800Z DEC 09\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC\n\nUNCLAS NOWHERE ${padded}\n\nE.O. 12958: N/A\nTAGS: ECON XX\nSUBJECT: ${subject}\n${refs ? `\nREF: ${refs}\n` : ''}\n1. (U) Text.\n`;
 }
 
+/** The id (or file name) that starts a workspace symbol's name, before its subject. */
+function named(symbols: readonly { name: string }[]): string[] {
+  return symbols.map((s) => s.name.split(/: | · /)[0]);
+}
+
 /** Adds the cable `text` at `uri` to `index`, as the server does. */
 function add(index: CableIndex, uri: string, text: string): void {
   index.set(summarize(uri, parseCable(text).cable, idFromFileName(uri)));
@@ -51,7 +56,7 @@ describe('workspace index', () => {
     add(index, 'file:///ws/archive/2009/09NOWHERE6.txt', cable(6, 'MEDLAR'));
     add(index, 'file:///ws/archive2/09NOWHERE7.txt', cable(7, 'SLOE'));
     assert.equal(index.deleteUnder('file:///ws/archive'), 2);
-    assert.deepEqual(index.search('').map((s) => s.name), ['09NOWHERE7']);
+    assert.deepEqual(named(index.search('')), ['09NOWHERE7']);
     assert.equal(index.byId('09NOWHERE5'), undefined);
   });
 
@@ -72,20 +77,35 @@ describe('workspace symbol search', () => {
     // A copy filed under another cable's name: the text says NOWHERE 5.
     add(index, 'file:///ws/09NOWHERE12.txt', cable(5, 'QUINCE'));
     add(index, 'file:///ws/reading%20notes.cable', 'Notes on the collection.\n');
-    for (const query of ['09NOWHERE12', 'NOWHERE 12', '09 NOWHERE 12']) assert.deepEqual(index.search(query).map((s) => s.name), ['09NOWHERE5'], query);
+    for (const query of ['09NOWHERE12', 'NOWHERE 12', '09 NOWHERE 12']) assert.deepEqual(named(index.search(query)), ['09NOWHERE5'], query);
     assert.deepEqual(index.search('09NOWHERE5').map((s) => s.location.uri), ['file:///ws/09NOWHERE12.txt']);
-    assert.deepEqual(index.search('notes').map((s) => s.name), ['reading notes.cable']);
+    assert.deepEqual(named(index.search('notes')), ['reading notes.cable']);
     // The extension is no part of the name searched, or "txt" would find every file.
-    assert.deepEqual(index.search('txt').map((s) => s.name), []);
+    assert.deepEqual(named(index.search('txt')), []);
     // A "%" that starts no escape, as some clients leave it, is read as it is.
     add(index, 'file:///ws/100%.cable', cable(6, 'MEDLAR'));
-    assert.deepEqual(index.search('100%').map((s) => s.name), ['09NOWHERE6']);
+    assert.deepEqual(named(index.search('100%')), ['09NOWHERE6']);
+  });
+
+  it('names a symbol by id and subject, and adds what else the query was found in, since VS Code matches names only', () => {
+    const index = new CableIndex();
+    add(index, 'file:///ws/archive/09NOWHERE12.txt', cable(5, 'QUINCE HARVEST'));
+    add(index, 'file:///ws/reading%20notes.cable', 'Notes on the collection.\n');
+    const [found] = index.search('quince');
+    assert.equal(found.name, '09NOWHERE5: QUINCE HARVEST');
+    assert.equal(found.containerName, '2009-12-01 · UNCLASSIFIED · ECON XX');
+    // A TAG, a date or a file name that the id and subject do not show is added, each field once.
+    assert.equal(index.search('econ')[0].name, '09NOWHERE5: QUINCE HARVEST · TAGS ECON XX');
+    assert.equal(index.search('econ xx 2009-12')[0].name, '09NOWHERE5: QUINCE HARVEST · TAGS ECON XX · 2009-12-01');
+    assert.equal(index.search('08:00')[0].name, '09NOWHERE5: QUINCE HARVEST · 2009-12-01T08:00:00Z');
+    assert.equal(index.search('NOWHERE 12')[0].name, '09NOWHERE5: QUINCE HARVEST · 09NOWHERE12.txt');
+    assert.equal(index.search('notes')[0].name, 'reading notes.cable');
   });
 
   it('puts the cable whose id was typed first, even past the limit of other matches', () => {
     const index = new CableIndex();
     for (const serial of [17, 27, 37, 47, 7]) add(index, `file:///ws/09NOWHERE${serial}.txt`, cable(serial, 'QUINCE'));
-    assert.deepEqual(index.search('NOWHERE 7', 3).map((s) => s.name), ['09NOWHERE7', '09NOWHERE17', '09NOWHERE27']);
-    assert.deepEqual(index.search('09NOWHERE7', 3).map((s) => s.name)[0], '09NOWHERE7');
+    assert.deepEqual(named(index.search('NOWHERE 7', 3)), ['09NOWHERE7', '09NOWHERE17', '09NOWHERE27']);
+    assert.deepEqual(named(index.search('09NOWHERE7', 3))[0], '09NOWHERE7');
   });
 });

@@ -118,6 +118,11 @@ export class CableIndex {
   /**
    * Workspace symbols by id (`09PARIS708`, `PARIS 708`, `09 PARIS 708`; the id the text gives or the one
    * its file name gives), subject words, TAGS, date or file name. The cables whose id was typed come first.
+   *
+   * A symbol is named by the id and the subject (`09PARIS708: MINISTER ON TRADE`), with the date, classification
+   * and TAGS as its container. VS Code keeps only the symbols whose name matches the first word typed, so a cable
+   * found by what its name does not show (a TAG, the date, a file name that gives another id) has it added to
+   * the name: `09PARIS708: MINISTER ON TRADE · TAGS ETRD FR`.
    */
   search(query: string, limit = 200): WorkspaceSymbol[] {
     const q = query.trim();
@@ -132,12 +137,33 @@ export class CableIndex {
       else if (!typed && others.length >= limit) break;
     }
     return [...exact, ...others].slice(0, limit).map((entry) => ({
-      name: entry.id ?? fileName(entry.uri),
+      name: symbolName(entry, words),
       kind: SymbolKind.File,
-      containerName: [entry.dtg?.slice(0, 10), entry.classification, entry.subject].filter(Boolean).join(' · '),
+      containerName: [entry.dtg?.slice(0, 10), entry.classification, entry.tags.join(' ')].filter(Boolean).join(' · '),
       location: { uri: entry.uri, range: { start: { line: entry.bannerLine ?? 0, character: 0 }, end: { line: entry.bannerLine ?? 0, character: 0 } } },
     }));
   }
+}
+
+/**
+ * The id (or the file name) and the subject, then whatever else the query's upper-case `words` were found in:
+ * the TAGS, the file name or the date, each once.
+ */
+function symbolName(entry: IndexedCable, words: readonly string[]): string {
+  const base = entry.id ?? fileName(entry.uri);
+  let name = entry.subject ? `${base}: ${entry.subject}` : base;
+  const shown = name.toUpperCase();
+  const fields = [entry.tags.length > 0 ? `TAGS ${entry.tags.join(' ')}` : '', fileName(entry.uri), entry.dtg?.slice(0, 10) ?? '', entry.dtg ?? ''].filter((f) => f.length > 0);
+  const added = new Set<string>();
+  for (const word of words) {
+    if (shown.includes(word)) continue;
+    const field = fields.find((f) => f.toUpperCase().includes(word));
+    if (field && !added.has(field)) {
+      added.add(field);
+      name += ` · ${field}`;
+    }
+  }
+  return name;
 }
 
 /** What workspace-symbol search reads of a cable. */
