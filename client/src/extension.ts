@@ -80,6 +80,11 @@ async function goToParagraph(): Promise<void> {
   if (!editor || editor.document.languageId !== 'cable') return;
   const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri)) ?? [];
   const paragraphs = flatten(symbols).filter((s) => s.name.startsWith('¶'));
+  // An empty quick pick would say only "0 Results".
+  if (paragraphs.length === 0) {
+    void vscode.window.showInformationMessage('This cable has no numbered paragraphs.');
+    return;
+  }
   const pick = await vscode.window.showQuickPick(
     paragraphs.map((p) => ({ label: p.name, description: p.detail, symbol: p })),
     { placeHolder: 'Go to paragraph', matchOnDescription: true },
@@ -102,5 +107,10 @@ async function showCitingCables(): Promise<void> {
   }
   const position = banner.selectionRange.start;
   const locations = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, position)) ?? [];
+  // The references view shows nothing at all for no locations: say so instead.
+  if (locations.length === 0) {
+    void vscode.window.showInformationMessage(`No cable in the workspace cites ${banner.detail || 'this one'}.`);
+    return;
+  }
   await vscode.commands.executeCommand('editor.action.showReferences', editor.document.uri, position, locations);
 }

@@ -139,6 +139,8 @@ async function runMode(label, trusted, theme, shots) {
   console.log(`\n${label}`);
   const workspace = mkdtempSync(join(tmpdir(), 'cable-ws-'));
   cpSync(join(root, 'test', 'vscode', 'workspace'), workspace, { recursive: true });
+  // An invented cable that no other cites and that has no numbered paragraph.
+  writeFileSync(join(workspace, 'memo.cable'), 'R 010800Z DEC 09\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC\n\nUNCLAS NOWHERE 000017\n\nE.O. 12958: N/A\nTAGS: AMGT\nSUBJECT: OFFICE HOURS\n\nThe office closes at noon on Friday.\n');
   const server = await startCodeServer(workspace, trusted, theme);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -288,6 +290,17 @@ async function runMode(label, trusted, theme, shots) {
       await command(page, 'Cable: Show Cables Citing This One');
       await page.waitForFunction(() => [...document.querySelectorAll('.peekview-widget, .reference-zone-widget')].some((w) => w.textContent?.includes('09VALLETTA412.cable')), null, { timeout: 15000 });
       await page.keyboard.press('Escape');
+    });
+
+    await check('the two Cable commands say so when there is nothing to list', page, async () => {
+      // The references view shows nothing at all for no locations, and an empty quick pick only "0 Results".
+      const toast = (text) => page.waitForFunction((t) => [...document.querySelectorAll('.notifications-toasts .notification-list-item')].some((n) => n.textContent?.includes(t)), text, { timeout: 10000 });
+      await openFile(page, 'memo.cable');
+      await command(page, 'Cable: Show Cables Citing This One');
+      await toast('No cable in the workspace cites 09NOWHERE17');
+      await command(page, 'Cable: Go to Paragraph');
+      await toast('This cable has no numbered paragraphs');
+      await command(page, 'Notifications: Clear All Notifications');
     });
 
     await check('Go to Symbol in Workspace finds cables by a subject word and by a TAG', page, async () => {
