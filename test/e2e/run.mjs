@@ -292,6 +292,28 @@ async function runMode(label, trusted, theme, shots) {
       await page.keyboard.press('Escape');
     });
 
+    await check('typing prose and Enter keeps the words typed, while a space on the TAGS line still offers TAGS', page, async () => {
+      // "summary", "comment", "page", "secret" are snippet prefixes and common words: a suggestion that pops up
+      // as they are typed would take the Enter that ends the line.
+      await openFile(page, 'memo.cable');
+      await goToLine(page, '11:100');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      for (const words of ['Staff asked for a summary', 'of the new hours on one page']) {
+        await page.keyboard.type(words, { delay: 20 });
+        await page.waitForTimeout(800);
+        await page.keyboard.press('Enter');
+      }
+      const typed = await page.evaluate(() => [...document.querySelectorAll('.monaco-editor .view-line')].map((l) => ({ top: parseFloat(l.style.top), t: l.textContent?.replace(/\u00a0/g, ' ') ?? '' })).sort((a, b) => a.top - b.top).map((l) => l.t));
+      assert(typed.includes('Staff asked for a summary') && typed.includes('of the new hours on one page'), `lines: ${JSON.stringify(typed.slice(-4))}`);
+      await goToLine(page, '8:100');
+      await page.keyboard.press('End');
+      await page.keyboard.type(' PG', { delay: 50 });
+      await page.waitForFunction(() => [...document.querySelectorAll('.suggest-widget.visible .monaco-list-row')].some((r) => r.getAttribute('aria-label')?.startsWith('PGOV')), null, { timeout: 10000 });
+      await page.keyboard.press('Escape');
+      await command(page, 'File: Revert File');
+    });
+
     await check('the two Cable commands say so when there is nothing to list', page, async () => {
       // The references view shows nothing at all for no locations, and an empty quick pick only "0 Results".
       const toast = (text) => page.waitForFunction((t) => [...document.querySelectorAll('.notifications-toasts .notification-list-item')].some((n) => n.textContent?.includes(t)), text, { timeout: 10000 });
