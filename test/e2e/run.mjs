@@ -140,7 +140,7 @@ async function runMode(label, trusted, theme, shots) {
   const workspace = mkdtempSync(join(tmpdir(), 'cable-ws-'));
   cpSync(join(root, 'test', 'vscode', 'workspace'), workspace, { recursive: true });
   // An invented cable that no other cites and that has no numbered paragraph.
-  writeFileSync(join(workspace, 'memo.cable'), 'R 010800Z DEC 09\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC\n\nUNCLAS NOWHERE 000017\n\nE.O. 12958: N/A\nTAGS: AMGT\nSUBJECT: OFFICE HOURS\n\nThe office closes at noon on Friday.\n');
+  writeFileSync(join(workspace, 'memo.cable'), 'R 010800Z DEC 09\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC\n\nUNCLAS NOWHERE 000017\n\nE.O. 12958: N/A\nTAGS: AMGT\nSUBJECT: OFFICE HOURS\n\nThe office closes at noon on Friday.\n\n1) Staff (all sections) leave at noon.\n');
   const server = await startCodeServer(workspace, trusted, theme);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -162,7 +162,8 @@ async function runMode(label, trusted, theme, shots) {
       const colors = [await tokenColor(page, 'S E C R E T'), await tokenColor(page, 'PREL'), await tokenColor(page, 'MALTESE'), await tokenColor(page, 'head of the Maltese')];
       const marking = await page.evaluate(() => {
         const spans = [...document.querySelectorAll('.monaco-editor .view-line span span')];
-        const i = spans.findIndex((s) => s.textContent === '(');
+        // The marking's letters follow its "(", which shares a span with what precedes it when nothing colors it apart.
+        const i = spans.findIndex((s) => s.textContent?.endsWith('(') && s.closest('.view-line')?.textContent?.startsWith('¶'));
         return i >= 0 && spans[i + 1] ? getComputedStyle(spans[i + 1]).color : null;
       });
       const [banner, tag, , body] = colors;
@@ -290,6 +291,15 @@ async function runMode(label, trusted, theme, shots) {
       await command(page, 'Cable: Show Cables Citing This One');
       await page.waitForFunction(() => [...document.querySelectorAll('.peekview-widget, .reference-zone-widget')].some((w) => w.textContent?.includes('09VALLETTA412.cable')), null, { timeout: 15000 });
       await page.keyboard.press('Escape');
+    });
+
+    await check('parentheses in prose are not colored as bracket pairs, and "1)" is no unexpected bracket', page, async () => {
+      // As in Markdown: bracket-pair colors would paint over the grammar's marking colors and flag list items in red.
+      await openFile(page, 'memo.cable');
+      await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent?.replace(/\u00a0/g, ' ').includes('1) Staff')), null, { timeout: 10000 });
+      await page.waitForTimeout(1000);
+      const colored = await page.evaluate(() => [...document.querySelectorAll('.monaco-editor .view-line span span')].filter((s) => /bracket-highlighting|unexpected-closing-bracket/.test(s.className)).map((s) => `${s.textContent} ${s.className}`));
+      assert(colored.length === 0, `bracket-colored: ${JSON.stringify(colored)}`);
     });
 
     await check('typing prose and Enter keeps the words typed, while a space on the TAGS line still offers TAGS', page, async () => {
