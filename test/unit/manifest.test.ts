@@ -1,0 +1,24 @@
+/**
+ * The extension manifest: what VS Code reads before any code of ours runs.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROOT } from '../helpers';
+
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+describe('extension manifest', () => {
+  it('starts in a workspace that holds any file the language claims, so that Go to Symbol in Workspace works before a cable is opened', () => {
+    // A folder of Cablegate files ("09PARIS1039.txt") holds no ".cable": without its own activation event,
+    // Ctrl+T found nothing until one of them was opened.
+    const [language] = pkg.contributes.languages;
+    const globs = [...language.extensions.map((e: string) => `**/*${e}`), ...language.filenamePatterns.map((p: string) => `**/${p}`)];
+    assert.deepEqual(
+      globs.filter((g) => !pkg.activationEvents.includes(`workspaceContains:${g}`)),
+      [],
+    );
+    // The workspace index reads the same files by default.
+    assert.deepEqual(pkg.contributes.configuration.properties['cable.index.include'].default, globs);
+  });
+});
