@@ -140,7 +140,7 @@ async function runMode(label, trusted, theme, shots) {
   const workspace = mkdtempSync(join(tmpdir(), 'cable-ws-'));
   cpSync(join(root, 'test', 'vscode', 'workspace'), workspace, { recursive: true });
   // An invented cable that no other cites and that has no numbered paragraph.
-  writeFileSync(join(workspace, 'memo.cable'), 'R 010800Z DEC 09\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC\n\nUNCLAS NOWHERE 000017\n\nE.O. 12958: N/A\nTAGS: AMGT\nSUBJECT: OFFICE HOURS\n\nThe office closes at noon on Friday.\n\n1) Staff (all sections) leave at noon.\n');
+  writeFileSync(join(workspace, 'memo.cable'), 'R 010800Z DEC 09\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC\n\nUNCLAS NOWHERE 000017\n\nE.O. 12958: N/A\nTAGS: AMGT\nSUBJECT: OFFICE HOURS\n\nThe Embassy\u2019s office closes at noon on Friday.\n\n1) Staff (all sections) leave at noon.\n');
   const server = await startCodeServer(workspace, trusted, theme);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -293,13 +293,16 @@ async function runMode(label, trusted, theme, shots) {
       await page.keyboard.press('Escape');
     });
 
-    await check('parentheses in prose are not colored as bracket pairs, and "1)" is no unexpected bracket', page, async () => {
-      // As in Markdown: bracket-pair colors would paint over the grammar's marking colors and flag list items in red.
+    await check('prose is not marked up as code: no bracket-pair colors, no red "1)", no box around a curly apostrophe', page, async () => {
+      // As in Markdown: bracket-pair colors would paint over the grammar's marking colors and flag list items in red,
+      // and "Embassy’s" is how cables spell it, not an ambiguous character.
       await openFile(page, 'memo.cable');
       await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent?.replace(/\u00a0/g, ' ').includes('1) Staff')), null, { timeout: 10000 });
       await page.waitForTimeout(1000);
       const colored = await page.evaluate(() => [...document.querySelectorAll('.monaco-editor .view-line span span')].filter((s) => /bracket-highlighting|unexpected-closing-bracket/.test(s.className)).map((s) => `${s.textContent} ${s.className}`));
       assert(colored.length === 0, `bracket-colored: ${JSON.stringify(colored)}`);
+      const boxed = await page.evaluate(() => document.querySelectorAll('.monaco-editor .unicode-highlight').length);
+      assert(boxed === 0, `${boxed} characters boxed as ambiguous`);
     });
 
     await check('typing prose and Enter keeps the words typed, while a space on the TAGS line still offers TAGS', page, async () => {
