@@ -369,6 +369,28 @@ async function runMode(label, trusted, theme, shots) {
       await page.keyboard.press('F12');
       await page.waitForFunction(() => document.querySelector('.tab.active')?.textContent?.includes('09VALLETTA388.cable'), null, { timeout: 15000 });
     });
+
+    await check('Rename (F2) on "para 3" renumbers the paragraph and the reference, and Undo takes it back', page, async () => {
+      await openFile(page, '09VALLETTA412.cable');
+      // Line 52 reads "that the Department confirm the course dates in para 3."; column 54 is the 3.
+      await goToLine(page, '52:54');
+      await page.keyboard.press('F2');
+      await page.waitForSelector('.rename-box input, .rename-input', { timeout: 10000 });
+      const offered = await page.evaluate(() => document.querySelector('.rename-box input, .rename-input')?.value);
+      assert(offered === '3', `the rename box offers '${offered}'`);
+      // The box takes the focus with its text selected, so that what is typed replaces it.
+      await page.waitForFunction(() => document.activeElement?.closest('.rename-box, .rename-input') != null, null, { timeout: 10000 });
+      await page.keyboard.type('7');
+      await page.keyboard.press('Enter');
+      // Both lines are in view: the paragraph's marker (line 42) and the reference (line 52).
+      const shows = (marker, reference) => page.waitForFunction(([m, r]) => {
+        const lines = [...document.querySelectorAll('.monaco-editor .view-line')].map((l) => l.textContent?.replace(/\u00a0/g, ' ') ?? '');
+        return lines.some((l) => l.startsWith(m)) && lines.some((l) => l.endsWith(r));
+      }, [marker, reference], { timeout: 10000 });
+      await shows('¶7. (C) Gauci', 'dates in para 7.');
+      await page.keyboard.press('Control+Z');
+      await shows('¶3. (C) Gauci', 'dates in para 3.');
+    });
   } finally {
     await browser.close();
     server.stop();
