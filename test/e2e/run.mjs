@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assert, checks } from '../checks.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const e2e = join(root, '.e2e');
@@ -18,26 +19,10 @@ const vsix = join(root, 'dist', 'vscode-cable.vsix');
 const images = join(root, 'docs', 'images');
 const { chromium } = createRequire(join(e2e, 'package.json'))('playwright-core');
 
-let passed = 0;
-let failed = 0;
-const failures = [];
-
-/** Runs one check; a failure is recorded with a screenshot and the run goes on. */
-async function check(name, page, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`  ✔ ${name}`);
-  } catch (error) {
-    failed++;
-    failures.push(`${name}: ${error.message}`);
-    console.log(`  ✘ ${name}: ${error.message.split('\n')[0]}`);
-    await page.screenshot({ path: join(tmpdir(), `cable-e2e-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
+const run = checks();
+/** Runs one check; a failed one leaves a screenshot of `page` in the temporary folder. */
+function check(name, page, fn) {
+  return run.check(name, fn, () => page.screenshot({ path: join(tmpdir(), `cable-e2e-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {}));
 }
 
 /** Expected Problems counts for a file, from the CLI (errors, warnings, infos). */
@@ -403,6 +388,4 @@ const started = Date.now();
 await runMode('Restricted Mode (untrusted workspace), Default Dark Modern', false, 'Default Dark Modern', 'dark');
 await runMode('Trusted workspace, Default Light Modern', true, 'Default Light Modern', 'light');
 console.log(`\ne2e finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-for (const f of failures) console.log(`FAILED ${f}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+run.finish();

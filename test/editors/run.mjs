@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseToml } from 'smol-toml';
+import { assert, checks } from '../checks.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -28,26 +29,9 @@ const HOVER = { line: 5, character: 7 };
 /** The edit each editor types: the unknown marking "(N/SC)" after "¶2. " becomes "(C)". */
 const EDIT = { line: 17, old: '(N/SC)', new: '(C)' };
 
-let passed = 0;
-let failed = 0;
-const failures = [];
+const run = checks();
+const check = run.check;
 
-/** Runs one check; a failure is recorded and the run goes on. */
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`  ✔ ${name}`);
-  } catch (error) {
-    failed++;
-    failures.push(`${name}: ${error.message}`);
-    console.log(`  ✘ ${name}: ${error.message.split('\n')[0]}`);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 /** Asserts two lists of strings are equal as sorted lists, naming what is missing and what is extra. */
 function sameList(got, want, what) {
@@ -358,9 +342,7 @@ function helixHandshake(toml) {
   });
 }
 
-if (failed === 0) rmSync(dir, { recursive: true, force: true });
+if (run.failed === 0) rmSync(dir, { recursive: true, force: true });
 else console.log(`\nwhat the editors saw is kept in ${dir} (emacs.json, nvim.json)`);
 console.log(`\neditors finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-for (const f of failures) console.log(`FAILED ${f}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+run.finish();
