@@ -47,6 +47,11 @@ export interface Dictionaries {
   readonly markings: ReadonlyMap<string, TermEntry>;
   readonly headerCodes: readonly TermEntry[];
   readonly eo: readonly TermEntry[];
+  /**
+   * The documents FORMAT.md §8 names, by the key its text cites them with ("TPUB5" →
+   * "http://tpub.com/incco/5.htm — security warning …"), for the hovers that state its format facts.
+   */
+  readonly documents: ReadonlyMap<string, string>;
 }
 
 let cached: Dictionaries | undefined;
@@ -67,6 +72,7 @@ export function defaultDictionaries(): Dictionaries {
     markings: new Map((data.markings as TermEntry[]).map((m) => [m.term!.toUpperCase(), m])),
     headerCodes: data.headerCodes as TermEntry[],
     eo: data.eo as TermEntry[],
+    documents: new Map(data.documents.map((d) => [d.key, d.text])),
   };
   return cached;
 }
