@@ -32,9 +32,9 @@ describe('language server and the formats a client declares', function () {
   it('answers hover in plain text to a client that takes only plain text (eglot without markdown-mode)', async () => {
     const [tag, ref] = await hovers({ contentFormat: ['plaintext'] });
     assert.equal(tag.contents.kind, 'plaintext');
-    // The title and the source without ** and *, the cable's text without backslashes.
+    // The title and the sources without ** and *, a link as its address, the cable's text without backslashes.
     assert.match(tag.contents.value, /^TAG PREL\n\nPREL: subject TAG, category P/);
-    assert.match(tag.contents.value, /\n---\nSource: [^*]+$/);
+    assert.match(tag.contents.value, /\n---\nSources: [^*[\]]+ · https:\/\/github\.com\/heuer\/cablemap\/[^*[\]]+$/);
     assert.equal(ref.contents.kind, 'plaintext');
     assert.equal(ref.contents.value, 'REF A\n\nReference: SMITH_JONES *DRAFT* [NOTES] E-MAIL');
   });

@@ -11,7 +11,7 @@ import { getCompletions } from '../../server/src/features/completion';
 import { defaultDictionaries, loadUserDictionary, mergeDictionaries } from '../../server/src/features/dictionaries';
 import { getDocumentSymbols } from '../../server/src/features/documentSymbols';
 import { getFoldingRanges } from '../../server/src/features/folding';
-import { getHover } from '../../server/src/features/hover';
+import { citeSource, getHover } from '../../server/src/features/hover';
 import { findInTextReferences, getDocumentHighlights, getInTextDefinition, resolveInText } from '../../server/src/features/references';
 import { getSelectionRanges } from '../../server/src/features/selectionRanges';
 import { caret, ROOT } from '../helpers';
@@ -267,7 +267,65 @@ describe('hover', () => {
     const text = hoverAt(inValletta('PREL PGOV', 1));
     assert.match(text, /TAG PREL/);
     assert.match(text, /category P/);
-    assert.match(text, /Source:/);
+    assert.match(text, /\n---\n\*Sources: [^\n]*\[github\.com\/heuer\/cablemap\/[^\]]*\]\(https:\/\/github\.com\/heuer\/cablemap\//);
+  });
+
+  it('cites the documents behind a fact, linked, and corpus analysis in words, never the reference files', () => {
+    const footer = (value: string) => value.slice(value.indexOf('\n---\n') + 5);
+    // The DE line's format is FORMAT.md §2 line 3's, which cites [W16][TALK16][TPUB5].
+    const de = hoverAt(inValletta('#0412', 1));
+    assert.equal(
+      footer(de),
+      '*Sources: [en.wikipedia.org/wiki/16-line\\_message\\_format](https://en.wikipedia.org/wiki/16-line_message_format) · [en.Wikipedia.org/wiki/Talk:16-line\\_message\\_format](https://en.Wikipedia.org/wiki/Talk:16-line_message_format) (sample ACP 126/127/127-supplement messages) · [tpub.com/incco/5.htm](http://tpub.com/incco/5.htm) — security warning (format line 4), EOM lines 15–16, SSN*',
+    );
+    assert.match(footer(hoverAt(inValletta('PP ', 1))), /^\*Source: \[armycommunications\.tpub\.com\/Ss0656\/Ss06560035\.htm\]\(https:\/\/armycommunications\.tpub\.com\/Ss0656\/Ss06560035\.htm\) — precedence written twice/);
+    assert.match(footer(hoverAt(inValletta('031322Z', 2))), /^\*Sources: \[en-academic\.com\/dic\.nsf\/enwiki\/587643\]\(https:\/\/en-academic\.com\/dic\.nsf\/enwiki\/587643\) — Message precedence/);
+    assert.match(footer(hoverAt(VALLETTA.replace('ZNY SSSSS', 'ZNY | SSSSS'))), /^\*Sources: \[tpub\.com\/incco\/5\.htm\]\(http:\/\/tpub\.com\/incco\/5\.htm\)[^*]* · corpus analysis of released cables \(Cablegate\)\*$/);
+    assert.equal(footer(hoverAt(inValletta('PRIORITY 3187', 2))), '*Sources: [statedepartment.oxd2.com/bureau-of-african-affairs1/policies1/5-fah2-h230-telegraphic-address-and-precedences-832](https://statedepartment.oxd2.com/bureau-of-african-affairs1/policies1/5-fah2-h230-telegraphic-address-and-precedences-832) — PLADs, RIs · corpus analysis of released cables (Cablegate)*');
+    assert.match(footer(hoverAt(inValletta('S/NF) Director', 0))), /^\*Sources: \[mwitty\.com\/content\.php\?id=5766902\]\(https:\/\/mwitty\.com\/content\.php\?id=5766902\) — copy of 5 FAH-1 H-240 \(2004\)[^*]* · ODNI IC-ISM vocabularies CVEnumISMDissem \/ CVEnumISM25X · corpus analysis/);
+    // What only the released cables show is corpus analysis: the banner, page lines, a routing indicator seen in cables.
+    assert.equal(footer(hoverAt(inValletta('VALLETTA 000412', 2))), '*Source: corpus analysis of released cables (Cablegate)*');
+    // A seed file's name ("seed cable 001_fad128cd828938bb.txt (DE line only)") tells a user nothing: the released cables' ids stand.
+    assert.equal(footer(hoverAt(inValletta('RUEHC/', 2))), '*Source: corpus analysis of released cables (Cablegate): cables 03ABUDHABI2641, 06PARIS5974, 07LAPAZ2400, 06BUENOSAIRES1462, 09BRASILIA1540*');
+    assert.equal(footer(hoverAt(withAddressLine('TO RUEHC/SECSTATE WASHDC 0001').replace('PP RUEHWEB', 'PP RUEH|WEB'))), '*Source: corpus analysis of released cables (Cablegate): cable 06ASUNCION589*');
+    // An entry and FORMAT.md citing the same document name it once; a date's DECL cites the 10-year default's source.
+    assert.equal(footer(hoverAt(inValletta('06/03/2019', 1))), '*Sources: [cufon.org/cufon/eo12958.htm](http://cufon.org/cufon/eo12958.htm) — E.O. 12958 highlights (10-year default) · corpus analysis of released cables (Cablegate)*');
+    assert.equal((footer(hoverAt('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: X|1\n')).match(/cufon\.org\/cufon\/eo12958\.htm\)/g) ?? []).length, 1);
+    // In plain text a link is its address.
+    const c = caret(inValletta('#0412', 1));
+    const plain = getHover(parseCable(c.text).cable, { line: c.line, character: c.character }, { dictionaries, plainText: true })!;
+    assert.match((plain.contents as MarkupContent).value, /\n---\nSources: https:\/\/en\.wikipedia\.org\/wiki\/16-line_message_format · https:\/\/en\.Wikipedia\.org\/wiki\/Talk:16-line_message_format \(sample ACP 126\/127\/127-supplement messages\) · http:\/\/tpub\.com\/incco\/5\.htm — security/);
+  });
+
+  it('cites sources a user can follow on every other hover that has one, and when the dictionary has no entry', () => {
+    const footer = (value: string) => value.slice(value.indexOf('\n---\n') + 5);
+    assert.equal(footer(hoverAt(inValletta('00000412 002', 3))), '*Source: corpus analysis of released cables (Cablegate)*');
+    assert.match(footer(hoverAt(inValletta('NOFORN', 2))), /^\*Sources: \[forum\.wikileaks\.org\/plusd\/cables\/05STATE226504\\_a\.html\]\(https:\/\/forum\.wikileaks\.org\/plusd\/cables\/05STATE226504_a\.html\)/);
+    assert.match(footer(hoverAt(inValletta('(b) and (d).', 1))), /^\*Sources: \[virtualbiosecuritycenter\.org\/library\/778\/\]\(https:\/\/virtualbiosecuritycenter\.org\/library\/778\/\)/);
+    assert.match(footer(hoverAt('UNCLAS NOWHERE 000001\n\nE.O. 12|958: DECL: 01/01/2019\n')), /^\*Sources: \[api\.fdsys\.gov\/[^\]]*\]\(http:\/\/api\.fdsys\.gov\//);
+    assert.equal(footer(hoverAt('UNCLAS NOWHERE 000001\n\nE.O. 12958: DECL: [RED|ACTED]\n')), '*Source: corpus analysis of released cables (Cablegate)*');
+    // Without the dictionary's entry, the hover cites FORMAT.md's sources for the fact: [TPUB5] for the serial, [PREC] for the prosign, [TPUB4] for a routing indicator.
+    const bare = { dictionaries: { ...dictionaries, headerCodes: [], routingIndicators: new Map() } };
+    const cable = 'VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC 0001\nBT\n\nS E C R E T PARIS 000001\n\n¶1. (S) Text.\nHALLORAN\nBT\n#0001\nNNNN\n';
+    assert.match(footer(hoverAt(cable.replace('#0001\nNNNN', '#00|01\nNNNN'), bare)), /^\*Sources: \[en\.wikipedia\.org\/wiki\/16-line\\_message\\_format\][^*]*\[tpub\.com\/incco\/5\.htm\]\(http:\/\/tpub\.com\/incco\/5\.htm\)/);
+    assert.match(footer(hoverAt(cable.replace('P 011200Z', '|P 011200Z'), bare)), /^\*Source: \[en-academic\.com\/dic\.nsf\/enwiki\/587643\]\(https:\/\/en-academic\.com\/dic\.nsf\/enwiki\/587643\) — Message precedence \(Z\/O\/P\/R\)\*$/);
+    assert.equal(footer(hoverAt(cable.replace('RUEHC/', 'RU|EHC/'), bare)), '*Sources: [tpub.com/incco/4.htm](http://www.tpub.com/incco/4.htm) — routing indicators, format line 1 · corpus analysis of released cables (Cablegate)*');
+  });
+
+  it('names for every dictionary entry and FORMAT.md source a document of docs/sources.md, or corpus analysis', () => {
+    const listed = new Set(fs.readFileSync(path.join(ROOT, 'docs/sources.md'), 'utf8').match(/<https?:\/\/[^>]+>/g)!.map((u) => u.slice(1, -1)));
+    const texts = [...dictionaries.tags.values(), ...dictionaries.categories.values(), ...dictionaries.routingIndicators.values(), ...dictionaries.markings.values(), ...dictionaries.headerCodes, ...dictionaries.eo].map((e) => e.source);
+    assert.ok(dictionaries.documents.size > 20);
+    for (const text of [...texts, ...dictionaries.documents.values()]) {
+      for (const cite of citeSource(text)) {
+        assert.doesNotMatch(cite, /FORMAT\.md|\.tsv\b|seed|[0-9]{3}_[0-9a-f]{16}|code-search/i, text);
+        for (const [, url] of cite.matchAll(/\]\(([^)]+)\)/g)) assert.ok(listed.has(url), `${url} (${text}) is not in docs/sources.md`);
+      }
+    }
+    assert.deepEqual(citeSource('expansion from corpus cable 08BEIJING4687; corpus cable 07TELAVIV2280'), ['corpus analysis of released cables (Cablegate): expansion from cable 08BEIJING4687; cable 07TELAVIV2280']);
+    assert.deepEqual(citeSource('corpus (1,1xx classified cables)'), ['corpus analysis of released cables (Cablegate): 1,1xx classified cables']);
+    assert.deepEqual(citeSource('none (not observed in corpus or seeds)'), ['none given']);
+    assert.deepEqual(citeSource('mine.json'), ['mine.json']);
   });
 
   it('says so when a TAG is unverified or unknown, and never shows a guess as fact', () => {
@@ -278,7 +336,7 @@ describe('hover', () => {
   it('explains the format codes of the header from the dictionary, flagging what it does not establish', () => {
     const header = 'VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY TTTTT/AAAAA ZZH\nZ R 011200Z JAN 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC 0001\nINFO ZEN/AMEMBASSY LONDON 0001\nBT\n\nT O P S E C R E T PARIS 000001\n';
     const at = (needle: string, offset = 1) => hoverAt(header.slice(0, header.indexOf(needle) + offset) + '|' + header.slice(header.indexOf(needle) + offset));
-    assert.match(at('VZCZC'), /^\*\*VZCZCXRO0001: transmission identification\*\*\n\nstart of the transmission identification line[\s\S]*Source: https:/);
+    assert.match(at('VZCZC'), /^\*\*VZCZCXRO0001: transmission identification\*\*\n\nstart of the transmission identification line[\s\S]*Source: \[en\.Wikipedia\.org\/wiki\/Talk:16-line\\_message\\_format\]\(https:\/\/en\.Wikipedia\.org\/wiki\/Talk:16-line_message_format\)/);
     assert.match(at('DE RUEHFR', 0), /^\*\*DE: prosign\*\*\n\n"from": introduces the originating station/);
     assert.match(at('ZNY', 0), /ZNY: operating signal \(security warning\)[\s\S]*TTTTT \(classified\)\./);
     assert.match(at('TTTTT'), /TTTTT: security group[\s\S]*TOP SECRET\./);
@@ -300,7 +358,7 @@ describe('hover', () => {
     assert.match(hoverAt(cable('#0001/01', 'B|T\n#0001\nNNNN')), /^\*\*BT: prosign\*\*\n\nbreak/);
     assert.match(hoverAt(cable('#0001/01', 'BT\n#0001\nNN|NN\n')), /^\*\*NNNN: end of message\*\*/);
     const serial = hoverAt(cable('#0001/01', 'BT\n\n  #00|01\n\nNNNN'));
-    assert.match(serial, /^\*\*\\#0001: station serial number\*\*\n\nEnd-of-message validation line: it repeats the station serial number of the DE line \(\\#0001\)\.\n\nfour-digit station serial number[\s\S]*Source: http/);
+    assert.match(serial, /^\*\*\\#0001: station serial number\*\*\n\nEnd-of-message validation line: it repeats the station serial number of the DE line \(\\#0001\)\.\n\nfour-digit station serial number[\s\S]*Sources?: \[[^\]]+\]\(https?:\/\//);
     assert.match(hoverAt(cable('#0002/01', 'BT\n|#0001\nNNNN')), /repeats the station serial number of the DE line, but the DE line has \\#0002\./);
     assert.match(hoverAt(cable('', 'BT\n#00|01\nNNNN').replace('DE RUEHFR  0011200\n', '')), /repeats the station serial number of the DE line\.\n/);
     // Not between BT and NNNN, the line is text: no hover.
@@ -413,7 +471,8 @@ describe('hover', () => {
     // "X1" is an exemption from the 10-year default, not from automatic declassification at 25 years.
     const x1 = hoverAt('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: X|1\n');
     assert.match(x1, /10-year default[\s\S]*\(unverified\)/);
-    assert.doesNotMatch(x1, /automatic declassification/);
+    // The meaning, not the source's description of its document ("25-year automatic declassification").
+    assert.doesNotMatch(x1.split('\n---\n')[0], /automatic declassification/);
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nE.O. 12958: DECL: N/|A\n'), /N\/A: used on unclassified cables/);
   });
 

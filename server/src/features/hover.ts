@@ -28,8 +28,9 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
  * list items ("- Station: RUEHFR") follow one another as one list; empty lines are left out.
  * Markdown runs lines that only a single line break separates into one paragraph
  * ("2009-06-03T13:22:00Z Wednesday, day 154 of 2009."), so paragraphs are separated by an empty line.
+ * The sources, as {@link citeSource} and {@link citeDocuments} write them, close it in italics.
  */
-function md(title: string, body: string[], source?: string): string {
+function md(title: string, body: string[], sources: readonly string[] = []): string {
   let value = `**${title}**`;
   let previous = '';
   for (const line of body) {
@@ -37,7 +38,19 @@ function md(title: string, body: string[], source?: string): string {
     value += (line.startsWith('- ') && previous.startsWith('- ') ? '\n' : '\n\n') + line;
     previous = line;
   }
-  return source ? `${value}\n\n---\n*Source: ${source}*` : value;
+  // One document cited twice, with a dictionary entry's words and FORMAT.md's, is named once.
+  const byAddress = new Map<string, string>();
+  for (const c of sources) if (c.length > 0 && !byAddress.has(linkAddress(c))) byAddress.set(linkAddress(c), c);
+  const cited = [...byAddress.values()];
+  if (cited.length === 0) return value;
+  return `${value}\n\n---\n*${cited.length === 1 ? 'Source' : 'Sources'}: ${cited.join(' · ')}*`;
+}
+
+/** The address of the first link in a citation ("[tpub.com/…](http://tpub.com/…) — …"), or the citation when it has none. */
+function linkAddress(cite: string): string {
+  const middle = cite.indexOf('](');
+  const end = middle < 0 ? -1 : cite.indexOf(')', middle + 2);
+  return end < 0 ? cite : cite.slice(middle + 2, end);
 }
 
 /**
@@ -53,16 +66,36 @@ const MARKDOWN_SPECIAL = /[\\`*_[\]<>~|#]/g;
 /**
  * The plain text of a hover's Markdown, as {@link md} and {@link esc} write it: "**TAG PREL**" and
  * "*Source: …*" lose their asterisks, "`09VALLETTA412`" its backticks, and "SMITH\_JONES" its backslash.
- * Every `*` and backtick left unescaped is formatting, since `esc` escapes those of the cable's text.
+ * A link keeps its address: "[tpub.com/incco/5.htm](http://tpub.com/incco/5.htm)" is the address alone,
+ * "[32 CFR Part 197](https://…)" is "32 CFR Part 197 (https://…)".
+ * Every `*`, backtick and `[` left unescaped is formatting, since `esc` escapes those of the cable's text.
  */
 export function toPlainText(markdown: string): string {
   let out = '';
   for (let i = 0; i < markdown.length; i++) {
     const c = markdown[i];
     if (c === '\\' && i + 1 < markdown.length && '\\`*_[]<>~|#'.includes(markdown[i + 1])) out += markdown[++i];
-    else if (c !== '*' && c !== '`') out += c;
+    else if (c === '[' && linkEnd(markdown, i) > 0) {
+      const middle = markdown.indexOf('](', i);
+      const end = linkEnd(markdown, i);
+      const label = toPlainText(markdown.slice(i + 1, middle));
+      const url = markdown.slice(middle + 2, end);
+      out += url.endsWith(label) ? url : `${label} (${url})`;
+      i = end;
+    } else if (c !== '*' && c !== '`') out += c;
   }
   return out;
+}
+
+/**
+ * Where the link "[label](url)" that opens at `start` ends (its ")"), or -1 when no link opens there:
+ * its label holds no "[" or line break, and its address no white space.
+ */
+function linkEnd(markdown: string, start: number): number {
+  const middle = markdown.indexOf('](', start);
+  if (middle < 0 || /[[\n]/.test(markdown.slice(start + 1, middle))) return -1;
+  const end = markdown.indexOf(')', middle + 2);
+  return end < 0 || /\s/.test(markdown.slice(middle + 2, end)) ? -1 : end;
 }
 
 function at(t: Token | undefined, p: Position): t is Token {
@@ -73,9 +106,69 @@ function hover(value: string, range: Range): Hover {
   return { contents: { kind: MarkupKind.Markdown, value }, range };
 }
 
-/** Short source: the first URL or citation of a TSV source cell. */
-function shortSource(source: string): string {
-  return source.split(' | ')[0];
+/** What a hover cites for a fact read off the released cables alone (FORMAT.md's "[corpus]"). */
+const CORPUS = 'corpus analysis of released cables (Cablegate)';
+
+/**
+ * The documents behind a dictionary entry, from its source text, in Markdown a user can follow.
+ * The text names them with " | " between, as docs/sources.md reads it: an address becomes a link
+ * ("http://tpub.com/incco/5.htm (Navy …)" → "[tpub.com/incco/5.htm](http://tpub.com/incco/5.htm) (Navy …)"),
+ * a document without one is named by its first words ("32 CFR Part 197 Appendix A"), and cables of the
+ * corpus are corpus analysis ("corpus cable 06KABUL3934" → "…: cable 06KABUL3934").
+ */
+export function citeSource(source: string): string[] {
+  return source.split(' | ').map(citePart);
+}
+
+/**
+ * The documents FORMAT.md §8 names under `keys` ("TPUB5"), as {@link citeSource} writes them;
+ * "corpus" is corpus analysis. The format facts the hovers state come with these keys in FORMAT.md.
+ */
+function citeDocuments(keys: readonly string[], d: Dictionaries): string[] {
+  return keys.map((key) => (key === 'corpus' ? CORPUS : citePart(d.documents.get(key) ?? '')));
+}
+
+const ADDRESS = /https?:\/\/[^\s|;,)]+/;
+
+/** One document of a source text ({@link citeSource}). */
+function citePart(part: string): string {
+  const text = part.trim();
+  if (text.length === 0) return '';
+  if (/^none\b/i.test(text)) return 'none given';
+  if (/\b(?:corpus|seed cable)\b/i.test(text)) return citeCorpus(text);
+  const url = ADDRESS.exec(text)?.[0].replace(/\.$/, '');
+  if (url && text.startsWith(url)) {
+    const rest = text.slice(url.length).trim();
+    return `[${esc(url.replace(/^https?:\/\/(?:www\.)?/, ''))}](${url})${rest ? ` ${esc(rest)}` : ''}`;
+  }
+  // "GeoNames countryInfo.txt (fips column), copy at https://…" → "GeoNames countryInfo.txt", linked to the copy.
+  const name = esc(text.split(/[(;]/)[0].trim().replace(/,$/, ''));
+  return url ? `[${name}](${url})` : name;
+}
+
+/**
+ * A source that is cables of the corpus, as corpus analysis with the released cables' ids:
+ * "corpus cable 06BAKU1835; corpus cable 06KABUL3934" → "…: cables 06BAKU1835, 06KABUL3934",
+ * "expansion from corpus cable 04MADRID960" → "…: expansion from cable 04MADRID960".
+ */
+function citeCorpus(text: string): string {
+  const details: string[] = [];
+  const ids: string[] = [];
+  for (const piece of text.split(';')) {
+    // "seed cable 000_4e0f164468ec0923.txt (DE line only)": the name of a file of the reference's own, which tells a user nothing.
+    if (/^\s*seed cable\b/i.test(piece)) continue;
+    const id = /^\s*corpus cable (\w+)\s*$/i.exec(piece);
+    if (id) {
+      ids.push(id[1]);
+      continue;
+    }
+    let detail = piece.trim().replace(/^corpus\b/i, '').replace(/\bcorpus cable\b/gi, 'cable').trim();
+    // "corpus (1,1xx classified cables)" → "1,1xx classified cables".
+    if (detail.startsWith('(') && detail.endsWith(')')) detail = detail.slice(1, -1);
+    if (detail.length > 0) details.push(esc(detail));
+  }
+  if (ids.length > 0) details.push(`${ids.length === 1 ? 'cable' : 'cables'} ${ids.join(', ')}`);
+  return details.length === 0 ? CORPUS : `${CORPUS}: ${details.join('; ')}`;
 }
 
 /** Describes a TAG, saying so when its meaning is not in the dictionary. */
@@ -141,7 +234,7 @@ function codeMeaning(entry: TermEntry): string {
 /** The hover of a header code the dictionary lists: its kind as the title's tail, its meaning and its source. */
 function codeHover(token: Token, entry: TermEntry | undefined, fallback: string): Hover {
   if (!entry) return hover(md(esc(token.text), [fallback]), token.range);
-  return hover(md(`${esc(token.text)}: ${esc(entry.kind)}`, [codeMeaning(entry)], shortSource(entry.source)), token.range);
+  return hover(md(`${esc(token.text)}: ${esc(entry.kind)}`, [codeMeaning(entry)], citeSource(entry.source)), token.range);
 }
 
 /** The hover of the BT or NNNN at `position` among `tokens`, from the dictionary's header codes, or null. */
@@ -190,7 +283,7 @@ function trailerHover(trailer: Trailer, cable: Cable, position: Position, d: Dic
     de === undefined ? `${repeats}.` : de.value === eom.serial.value ? `${repeats} (${esc(`#${de.text}`)}).` : `${repeats}, but the DE line has ${esc(`#${de.text}`)}.`,
     entry ? codeMeaning(entry) : '',
   ];
-  return hover(md(`${esc(eom.token.text)}: ${esc(entry?.kind ?? 'station serial number')}`, lines, entry ? shortSource(entry.source) : 'FORMAT.md §2 line 3'), eom.token.range);
+  return hover(md(`${esc(eom.token.text)}: ${esc(entry?.kind ?? 'station serial number')}`, lines, entry ? citeSource(entry.source) : citeDocuments(['W16', 'TALK16', 'TPUB5'], d)), eom.token.range);
 }
 
 /** Hover at a position, or null: Markdown, or plain text when `ctx.plainText` says so. */
@@ -208,7 +301,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (!at(tag.token, position)) continue;
     if (tag.role === 'person') return hover(md(esc(tag.code), ['Person named after an OVIP-style TAG (visitor, official).']), tag.token.range);
     const { text, entry } = describeTag(tag.code, d);
-    return hover(md(`TAG ${esc(tag.code)}`, [esc(text)], entry ? shortSource(entry.source) : undefined), tag.token.range);
+    return hover(md(`TAG ${esc(tag.code)}`, [esc(text)], entry ? citeSource(entry.source) : []), tag.token.range);
   }
   const header = cable.header;
   if (header) {
@@ -228,12 +321,12 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
         if (a.serial) lines.push(`Serial ${esc(a.serial.text)} at this addressee.`);
         return hover(md(esc(a.address!.text), lines), a.address!.range);
       }
-      if (at(a.precedence, position)) return hover(md(esc(a.precedence!.text), ['Precedence of the message for this addressee.'], 'FORMAT.md §2'), a.precedence!.range);
+      if (at(a.precedence, position)) return hover(md(esc(a.precedence!.text), ['Precedence of the message for this addressee.'], citeDocuments(['FAH2-230', 'corpus'], d)), a.precedence!.range);
     }
     if (header.routing && at(header.routing.pair, position)) {
       const p = header.routing.precedence;
       const prosign = headerCode(header.routing.pair.text[0], d);
-      return hover(md(`Precedence pair ${esc(header.routing.pair.text)}`, [`${p ?? 'Unknown'} precedence, written twice; equals the action precedence of the DTG line.`, prosign ? codeMeaning(prosign) : ''], 'FORMAT.md §2 [ARMY]'), header.routing.pair.range);
+      return hover(md(`Precedence pair ${esc(header.routing.pair.text)}`, [`${p ?? 'Unknown'} precedence, written twice; equals the action precedence of the DTG line.`, prosign ? codeMeaning(prosign) : ''], citeDocuments(['ARMY'], d)), header.routing.pair.range);
     }
     const dtg = header.dtg;
     if (dtg) {
@@ -242,14 +335,14 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
         const entry = headerCode(p.text, d);
         // The dictionary's words when they say more than the precedence's name ("FLASH: highest normal precedence, …", not "IMMEDIATE").
         const more = entry && entry.meaning !== dtg.precedences[i] ? codeMeaning(entry) : '';
-        return hover(md(`Prosign ${esc(p.text)}`, [`${dtg.precedences[i] ?? 'Unknown'} precedence${dtg.prosigns.length === 2 ? (p === dtg.prosigns[0] ? ' (action)' : ' (information)') : ''}.`, more], entry ? shortSource(entry.source) : 'FORMAT.md §2 [PREC]'), p.range);
+        return hover(md(`Prosign ${esc(p.text)}`, [`${dtg.precedences[i] ?? 'Unknown'} precedence${dtg.prosigns.length === 2 ? (p === dtg.prosigns[0] ? ' (action)' : ' (information)') : ''}.`, more], entry ? citeSource(entry.source) : citeDocuments(['PREC'], d)), p.range);
       }
       if (dtg.dtg && at(dtg.dtg.token, position)) {
         const g = dtg.dtg;
         const lines = g.valid
           ? [`${g.iso}`, `${WEEKDAYS[new Date(Date.UTC(g.year, g.month - 1, g.day)).getUTCDay()]}, day ${dayOfYear(g.year, g.month, g.day)} of ${g.year}.`]
           : ['Not a real date and time.'];
-        return hover(md(`Date-time group ${esc(g.token.text)}`, lines, 'FORMAT.md §2 line 5'), g.token.range);
+        return hover(md(`Date-time group ${esc(g.token.text)}`, lines, citeDocuments(['PREC', 'RM', 'W16'], d)), g.token.range);
       }
     }
     const de = header.de;
@@ -263,14 +356,14 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
         lines.push(`Julian day ${esc(de.julianDay.text)}${year ? ` = ${calendarFromJulian(year, de.julianDay.value)}` : ''}`);
       }
       if (de.time) lines.push(`Time ${esc(de.time.text)}Z`);
-      return hover(md('DE line', lines.map((l) => `- ${l}`), 'FORMAT.md §2 line 3'), de.range);
+      return hover(md('DE line', lines.map((l) => `- ${l}`), citeDocuments(['W16', 'TALK16', 'TPUB5'], d)), de.range);
     }
     const sec = header.security;
     if (sec && contains(sec.range, position)) {
       const lines = [sec.prosign.text === 'ZNY' ? 'ZNY: classified or EFTO traffic follows.' : 'ZNR: unclassified traffic follows.'];
       if (sec.group) lines.push(`Group ${esc(sec.group.text)}: ${sec.groupLevel ?? 'unknown level'}.`);
       if (sec.trailing.some((t) => t.text === 'ZZH')) lines.push('ZZH follows the group in State cables (meaning not established).');
-      return hover(md('Security line', lines, 'FORMAT.md §2 line 4 [TPUB5]'), sec.range);
+      return hover(md('Security line', lines, citeDocuments(['TPUB5', 'corpus'], d)), sec.range);
     }
   }
   const trailer = cable.trailer;
@@ -283,7 +376,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (!at(c.token, position)) continue;
     const entry = d.markings.get(c.name);
     const meaning = entry ? `${entry.meaning ?? ''}${entry.verified ? '' : ' (unverified)'}` : 'Caveat or caption; meaning not in the dictionary.';
-    return hover(md(c.name, [meaning], entry ? shortSource(entry.source) : undefined), c.token.range);
+    return hover(md(c.name, [meaning], entry ? citeSource(entry.source) : []), c.token.range);
   }
   // Banner.
   for (const b of cable.banners) {
@@ -295,7 +388,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (cable.id && !b.repeated) lines.push(`Canonical id: \`${cable.id}\``);
     if (b.form === 'damaged') lines.push(`Spelling is damaged: '${esc(b.levelText.text)}'.`);
     if (b.joined) lines.push(`Caveats joined to the level: '${esc(b.joined.text)}'.`);
-    return hover(md('Classification banner', lines.map((l) => `- ${l}`), 'FORMAT.md §3'), b.range);
+    return hover(md('Classification banner', lines.map((l) => `- ${l}`), citeDocuments(['corpus'], d)), b.range);
   }
   // Portion markings.
   const markings = [...cable.paragraphs.map((p) => p.portion), cable.subject?.portion].filter((m) => m !== undefined);
@@ -303,14 +396,14 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (!at(m.token, position)) continue;
     const lines = [describeMarking(m) + (m.controls.includes('NF') ? ': not releasable to foreign nationals' : '')];
     if (!m.wellFormed) lines.push('This spelling is not a known form.');
-    return hover(md(`Portion marking ${esc(m.token.text)}`, lines, 'markings.tsv; FORMAT.md §6'), m.token.range);
+    return hover(md(`Portion marking ${esc(m.token.text)}`, lines, citeDocuments(['FAH1-246', 'ISM', 'corpus'], d)), m.token.range);
   }
   // E.O. line.
   const eo = cable.eo;
   if (eo && contains(eo.range, position)) {
     if (eo.decl && contains(eo.decl.value.range, position)) return hover(describeDecl(cable, d), eo.decl.value.range);
     const order = d.eo.find((e) => e.kind === 'order' && e.order !== undefined && beforeParenthesis(e.order).endsWith(eo.order?.text ?? '#'));
-    return hover(md(`E.O. ${esc(eo.order?.text ?? '')}`, [order ? `${order.summary}` : 'Not a known classification order.', order?.effective ? `Effective: ${order.effective}` : ''], order ? shortSource(order.source) : undefined), eo.range);
+    return hover(md(`E.O. ${esc(eo.order?.text ?? '')}`, [order ? `${order.summary}` : 'Not a known classification order.', order?.effective ? `Effective: ${order.effective}` : ''], order ? citeSource(order.source) : []), eo.range);
   }
   // Classification reasons.
   const clby = cable.classifiedBy;
@@ -326,7 +419,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
       const entry = d.eo.find((e) => e.kind === 'reason' && e.order === orderKey && e.section === section && e.code === letter);
       const order = section === '1.5' ? 'E.O. 12958 (1995), sec. 1.5' : eo13526 ? 'E.O. 13526, sec. 1.4' : 'E.O. 12958 as amended by E.O. 13292, sec. 1.4';
       const meaning = entry ? `${entry.summary}${entry.verified ? '.' : ' (unverified).'}` : 'Not a category of this section.';
-      return hover(md(`Reason ${section}(${letter})`, [meaning, `Under ${order}.`], entry ? shortSource(entry.source) : undefined), r.range);
+      return hover(md(`Reason ${section}(${letter})`, [meaning, `Under ${order}.`], entry ? citeSource(entry.source) : []), r.range);
     }
   }
   // REF items, resolved to workspace cables.
@@ -341,7 +434,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   }
   for (const page of cable.pageLines) {
     if (!contains(page.token.range, position)) continue;
-    return hover(md('Continuation page', [`Page ${page.page.value}${page.subpage ? `.${page.subpage}` : ''} of ${page.total.value} of ${esc(page.post.text)} ${page.serial.value}.`], 'FORMAT.md §6'), page.token.range);
+    return hover(md('Continuation page', [`Page ${page.page.value}${page.subpage ? `.${page.subpage}` : ''} of ${page.total.value} of ${esc(page.post.text)} ${page.serial.value}.`], citeDocuments(['corpus'], d)), page.token.range);
   }
   return null;
 }
@@ -357,7 +450,7 @@ function describeRi(code: string, cable: Cable, d: Dictionaries): string {
   if (paired) lines.push(`This cable pairs it with: ${esc(paired)}`);
   if (entry && entry.address.length > 0 && paired && entry.address.toUpperCase() !== paired.toUpperCase()) lines.push('The dictionary and this cable disagree; both are shown.');
   lines.push(`${code[0] === 'R' ? 'R: tape-relay network' : ''}${code[1] === 'U' ? '; U: United States' : ''}`);
-  return md(`Routing indicator ${esc(code)}`, lines.filter((l) => l.length > 0).map((l) => `- ${l}`), entry ? shortSource(entry.source) : 'FORMAT.md §2 [TPUB4]');
+  return md(`Routing indicator ${esc(code)}`, lines.filter((l) => l.length > 0).map((l) => `- ${l}`), entry ? citeSource(entry.source) : citeDocuments(['TPUB4', 'corpus'], d));
 }
 
 /** The `decl-value` entry of eo-reasons.tsv that a DECL code stands for ("OADR", "25X1 ... 25X9"). */
@@ -398,7 +491,8 @@ function describeDecl(cable: Cable, d: Dictionaries): string {
     default:
       lines.push('Not a date or a known code.');
   }
-  return md(`DECL ${esc(decl.value.text)}`, lines, 'FORMAT.md §5; eo-reasons.tsv');
+  // The 10-year default is E.O. 12958's (FORMAT.md §5 [CUFON]); a code's meaning is its own entry's.
+  return md(`DECL ${esc(decl.value.text)}`, lines, entry ? citeSource(entry.source) : citeDocuments(decl.kind === 'date' ? ['CUFON', 'corpus'] : ['corpus'], d));
 }
 
 function dayOfYear(y: number, m: number, d: number): number {
