@@ -366,8 +366,9 @@ describe('hover', () => {
   });
 
   it('decodes the DTG, the DE line, the security group and the banner', () => {
-    assert.match(hoverAt(inValletta('031322Z', 2)), /2009-06-03T13:22:00Z[\s\S]*Wednesday, day 154/);
-    assert.match(hoverAt(inValletta('#0412', 1)), /Julian day 154 = 2009-06-03/);
+    // Dates as a reader of cables writes them, not ISO 8601.
+    assert.match(hoverAt(inValletta('031322Z', 2)), /\n\n3 June 2009, 1322Z\n\nWednesday, day 154 of 2009\./);
+    assert.match(hoverAt(inValletta('#0412', 1)), /Julian day 154 = 3 June 2009\n/);
     assert.match(hoverAt(inValletta('SSSSS', 1)), /SSSSS: security group[\s\S]*repeated five times: SECRET/);
     assert.match(hoverAt(inValletta('VALLETTA 000412', 2)), /Section 1 of 2[\s\S]*09VALLETTA412/);
     // A caveat on the banner line explains itself; the banner's hover names the caveats joined to its level.
@@ -391,7 +392,7 @@ describe('hover', () => {
   it('spells out portion markings and reasons', () => {
     assert.match(hoverAt(inValletta('S/NF) Director', 0)), /SECRET, NOFORN: not releasable to foreign nationals/);
     assert.match(hoverAt(inValletta('(b) and (d).', 1)), /Reason 1\.4\(b\)[\s\S]*foreign government information/);
-    assert.match(hoverAt(inValletta('06/03/2019', 1)), /10 years after the cable/);
+    assert.match(hoverAt(inValletta('06/03/2019', 1)), /Declassify on 3 June 2019\.\n\n10 years after the cable/);
     // The span in whole years and months, either way: "-1 years after the cable" was shown for a date six months before it.
     const declOn = (value: string) => hoverAt(inValletta('06/03/2019', 1).replace('0|6/03/2019', value));
     assert.match(declOn('1|2/03/2008'), /6 months before the cable \(the default is 10 years\)\./);
@@ -404,14 +405,18 @@ describe('hover', () => {
       dictionaries,
       lookupCable: (id: string) => (id === '09VALLETTA388' ? { uri: 'file:///a', id, subject: 'AN EARLIER CABLE', dtg: '2009-05-20', classification: 'CONFIDENTIAL', tags: [], refs: [] } : undefined),
     } as never);
-    assert.match(text, /AN EARLIER CABLE[\s\S]*CONFIDENTIAL/);
+    assert.match(text, /\*\*AN EARLIER CABLE\*\*\n\n20 May 2009 · CONFIDENTIAL$/);
+    // The index's DTG, as a reader of cables writes it; a date it cannot read is shown as it is.
+    const dated = (dtg: string) => hoverAt(inValletta('VALLETTA 388', 2), { dictionaries, lookupCable: (id: string) => ({ uri: 'file:///a', id, subject: 'X', dtg, classification: 'CONFIDENTIAL', tags: [], refs: [] }) } as never);
+    assert.match(dated('2009-05-20T09:00:00Z'), /\n\n20 May 2009, 0900Z · CONFIDENTIAL$/);
+    assert.match(dated('2009-13-20T09:00:00Z'), /\n\n2009-13-20T09:00:00Z · CONFIDENTIAL$/);
     // A workspace cable with no date: no stray separator before its classification.
     const undated = hoverAt(inValletta('VALLETTA 388', 2), { dictionaries, lookupCable: (id: string) => ({ uri: 'file:///a', id, subject: 'AN UNDATED CABLE', classification: 'UNCLASSIFIED', tags: [], refs: [] }) } as never);
     assert.match(undated, /\*\*AN UNDATED CABLE\*\*\n\nUNCLASSIFIED/);
   });
 
   it('puts each line of a hover in a paragraph or list item of its own, which Markdown does not run together', () => {
-    // Markdown joins lines that only a single line break separates into one paragraph: "2009-06-03T13:22:00Z Wednesday, …".
+    // Markdown joins lines that only a single line break separates into one paragraph: "3 June 2009, 1322Z Wednesday, …".
     // Consecutive list items and the line after a rule ("---" after an empty line) stand apart.
     const runTogether = (value: string) =>
       value.split('\n').flatMap((line, i, all) => (i > 0 && line.trim() !== '' && all[i - 1].trim() !== '' && !(line.startsWith('- ') && all[i - 1].startsWith('- ')) && all[i - 1] !== '---' ? [`${all[i - 1]} ⏎ ${line}`] : []));
@@ -437,7 +442,7 @@ describe('hover', () => {
       assert.notEqual(value, '', name);
       assert.deepEqual(runTogether(value), [], name);
     }
-    assert.match(hovers.dtg, /2009-06-03T13:22:00Z\n\nWednesday, day 154/);
+    assert.match(hovers.dtg, /3 June 2009, 1322Z\n\nWednesday, day 154/);
     assert.match(hovers.address, /in this cable\.\n\nPrecedence: PRIORITY\.\n\nSerial 3187 at this addressee\./);
   });
 

@@ -22,12 +22,13 @@ export interface HoverContext {
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * A hover's Markdown: the title in bold, then each body line as a paragraph of its own, except that
  * list items ("- Station: RUEHFR") follow one another as one list; empty lines are left out.
  * Markdown runs lines that only a single line break separates into one paragraph
- * ("2009-06-03T13:22:00Z Wednesday, day 154 of 2009."), so paragraphs are separated by an empty line.
+ * ("3 June 2009, 1322Z Wednesday, day 154 of 2009."), so paragraphs are separated by an empty line.
  * The sources, as {@link citeSource} and {@link citeDocuments} write them, close it in italics.
  */
 function md(title: string, body: string[], sources: readonly string[] = []): string {
@@ -171,6 +172,22 @@ function citeCorpus(text: string): string {
   return details.length === 0 ? CORPUS : `${CORPUS}: ${details.join('; ')}`;
 }
 
+/** A date as a reader of cables writes it: "20 May 2009". */
+function readableDate(year: number, month: number, day: number): string {
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/**
+ * An ISO date or date-time of the workspace index ("2009-05-20T09:00:00Z", "2009-05-20") as a reader
+ * of cables writes it: "20 May 2009, 0900Z", "20 May 2009"; anything else as it is.
+ */
+function readableIso(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):\d{2}Z)?$/.exec(iso);
+  const month = m ? Number(m[2]) : 0;
+  if (!m || month < 1 || month > 12) return esc(iso);
+  return `${readableDate(Number(m[1]), month, Number(m[3]))}${m[4] ? `, ${m[4]}${m[5]}Z` : ''}`;
+}
+
 /** Describes a TAG, saying so when its meaning is not in the dictionary. */
 function describeTag(code: string, dicts: Dictionaries): { text: string; entry?: TagEntry } {
   const entry = dicts.tags.get(code);
@@ -215,10 +232,6 @@ function distance(from: CalendarDate, to: CalendarDate): string {
   const span = [unit(Math.floor(months / 12), 'year'), unit(months % 12, 'month')].filter((s) => s).join(' and ');
   if (span.length === 0) return sign > 0 ? 'Less than a month after the cable' : 'Less than a month before the cable';
   return `${span} ${sign > 0 ? 'after' : 'before'} the cable`;
-}
-
-function isoDate(y: number, m: number, d: number): string {
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** The header-code entry written `code` ("ZNY", "SSSSS", "BT"), if the dictionary has one. */
@@ -340,7 +353,10 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
       if (dtg.dtg && at(dtg.dtg.token, position)) {
         const g = dtg.dtg;
         const lines = g.valid
-          ? [`${g.iso}`, `${WEEKDAYS[new Date(Date.UTC(g.year, g.month - 1, g.day)).getUTCDay()]}, day ${dayOfYear(g.year, g.month, g.day)} of ${g.year}.`]
+          ? [
+              `${readableDate(g.year, g.month, g.day)}, ${String(g.hour).padStart(2, '0')}${String(g.minute).padStart(2, '0')}Z`,
+              `${WEEKDAYS[new Date(Date.UTC(g.year, g.month - 1, g.day)).getUTCDay()]}, day ${dayOfYear(g.year, g.month, g.day)} of ${g.year}.`,
+            ]
           : ['Not a real date and time.'];
         return hover(md(`Date-time group ${esc(g.token.text)}`, lines, citeDocuments(['PREC', 'RM', 'W16'], d)), g.token.range);
       }
@@ -428,7 +444,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     const id = citedId(item, cable.id ?? ctx.citingId);
     const found = id ? ctx.lookupCable?.(id) : undefined;
     const lines = [item.cable ? `Cable ${esc(id ?? item.citation.text)}` : `Reference: ${esc(item.citation.text)}`];
-    if (found) lines.push(`**${esc(found.subject ?? '(no subject)')}**`, [found.dtg, found.classification].filter((s) => s).join(' · '));
+    if (found) lines.push(`**${esc(found.subject ?? '(no subject)')}**`, [found.dtg ? readableIso(found.dtg) : '', found.classification].filter((s) => s).join(' · '));
     else if (id) lines.push('Not in this workspace.');
     return hover(md(`REF ${item.letter ?? ''}`.trim(), lines), item.range);
   }
@@ -472,7 +488,7 @@ function describeDecl(cable: Cable, d: Dictionaries): string {
   switch (decl.kind) {
     case 'date':
       if (decl.date) {
-        lines.push(`Declassify on ${isoDate(decl.date.year, decl.date.month, decl.date.day)}.`);
+        lines.push(`Declassify on ${readableDate(decl.date.year, decl.date.month, decl.date.day)}.`);
         if (cable.date) lines.push(`${distance(cable.date, decl.date)} (the default is 10 years).`);
       } else lines.push('Not a real date.');
       break;
@@ -501,5 +517,5 @@ function dayOfYear(y: number, m: number, d: number): number {
 
 function calendarFromJulian(year: number, day: number): string {
   const date = new Date(Date.UTC(year, 0, day));
-  return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  return readableDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
