@@ -93,6 +93,12 @@ describe('rules: messages', () => {
     const messages = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL023').map((f) => `${f.range.start.line}: ${f.message}`);
     assert.deepEqual(messages, ['6: REF item C where B is expected.', '7: REF item C repeats the letter of the item before it.']);
   });
+
+  it('CBL024 names the paragraphs a gap leaves out', () => {
+    const text = 'UNCLAS NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) One.\n\n¶3. (U) Three.\n\n¶7. (U) Seven.\n\n¶6. (U) Six.\n';
+    const messages = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL024').map((f) => `${f.range.start.line}: ${f.message}`);
+    assert.deepEqual(messages, ['7: Paragraph 3: a gap after 1 (paragraph 2 is missing).', '9: Paragraph 7: a gap after 3 (paragraphs 4 to 6 are missing).', '11: Paragraph 6: a step back after 7.']);
+  });
 });
 
 describe('rules: CBL027 and headings', () => {

@@ -27,7 +27,7 @@ export const rule: Rule = {
       const p = paragraphs[i];
       if (p.readAs !== expected && p.readAs !== expected - 1) {
         fix ??= renumbering(paragraphs);
-        const what = expected === 1 ? 'the first paragraph should be 1' : p.readAs < expected ? `a step back after ${expected - 1}` : `a gap after ${expected - 1}`;
+        const what = expected === 1 ? 'the first paragraph should be 1' : p.readAs < expected ? `a step back after ${expected - 1}` : `a gap after ${expected - 1} (${missing(expected, p.readAs - 1)})`;
         report({ message: `Paragraph ${p.readAs}: ${what}.`, range: p.marker.range, fixes: fix });
       }
       expected = p.readAs + 1;
@@ -35,6 +35,10 @@ export const rule: Rule = {
   },
 };
 
+/** The paragraphs a gap leaves out, `from` to `to`: "paragraph 5 is missing", "paragraphs 5 to 7 are missing". */
+function missing(from: number, to: number): string {
+  return from === to ? `paragraph ${from} is missing` : `paragraphs ${from} to ${to} are missing`;
+}
 
 /** Renumbers the paragraphs 1, 2, 3…, touching only the numbers that are wrong (minimal edits). */
 function renumbering(paragraphs: readonly Paragraph[]): Fix[] | undefined {
