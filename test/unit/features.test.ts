@@ -12,7 +12,8 @@ import { defaultDictionaries, loadUserDictionary, mergeDictionaries } from '../.
 import { getDocumentSymbols } from '../../server/src/features/documentSymbols';
 import { getFoldingRanges } from '../../server/src/features/folding';
 import { citeSource, getHover } from '../../server/src/features/hover';
-import { findInTextReferences, getDocumentHighlights, getInTextDefinition, resolveInText } from '../../server/src/features/references';
+import { findInTextReferences, resolveInText } from '../../server/src/core/mentions';
+import { getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
 import { getSelectionRanges } from '../../server/src/features/selectionRanges';
 import { caret, ROOT } from '../helpers';
 

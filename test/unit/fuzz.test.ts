@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { applyEdits, fixAll } from '../../server/src/core/fix';
 import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
-import { findInTextReferences } from '../../server/src/features/references';
+import { findInTextReferences } from '../../server/src/core/mentions';
 import { getRenameEdits, prepareRename } from '../../server/src/features/rename';
 import { assertOnlyEditsChanged, classificationOf, damagedCable, exerciseFeatures } from '../properties';
 

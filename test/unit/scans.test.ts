@@ -15,7 +15,7 @@ import { findOldPageHeader, findPageLines } from '../../server/src/core/parse/pa
 import { normalizePost } from '../../server/src/core/id';
 import type { Cable } from '../../server/src/core/model';
 import { INVISIBLE, rule as cbl035 } from '../../server/src/core/rules/cbl035-invisible-character';
-import { afterSeparator } from '../../server/src/features/references';
+import { afterSeparator } from '../../server/src/core/mentions';
 import { numberToken, skipSpaces, splitLines, splitShapes } from '../../server/src/core/text';
 
 /** Strings built from the pieces each scan cares about, so that near misses are common. */

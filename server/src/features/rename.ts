@@ -9,7 +9,7 @@ import { applyEdits } from '../core/fix';
 import type { Cable } from '../core/model';
 import { parseCable } from '../core/parse/index';
 import { contains } from '../core/text';
-import { findInTextReferences, resolveInText, type InTextReference } from './references';
+import { findInTextReferences, resolveInText, type InTextReference } from '../core/mentions';
 
 /** Why a position cannot be renamed, or a new name cannot be given, in words to show the user. */
 export interface RenameRejection {

@@ -1,0 +1,168 @@
+/**
+ * In-text references: "(ref C)", "REF B", "refs A and B", "reftel", "Reftel C",
+ * "para 5", "paragraph 5", "paras 3-4". Each letter or number names the REF
+ * item or paragraph it points at. Go to Definition, highlights and rename link
+ * them (`features/references.ts`, `features/rename.ts`).
+ */
+import type { Cable, Range } from './model';
+import { isAlnum, skipSpaces } from './text';
+
+/** A reference in the text and what it points at. */
+export interface InTextReference {
+  readonly range: Range;
+  /** The letter or number alone (`A` in `refs A`, `4` in `paras 3-4`); none for `reftel` without a letter. */
+  readonly nameRange?: Range;
+  readonly target: { readonly kind: 'ref'; readonly letter?: string } | { readonly kind: 'paragraph'; readonly number: number };
+}
+
+// "(ref C)", "REF B", "refs A and B", "Reftel C", "reftels D and E", and "reftel" alone.
+// A letter past H counts only when a REF item has it (see refLetters).
+const REF_RE = /\b(?:(?:refs?\.?|reftels?)\s+([A-Z])\b|reftels?\b)/gi;
+// "para 5", "paragraph 5", "paras 3-4", "Para. 13".
+const PARA_RE = /\b(?:para(?:graph)?s?\.?)\s+(\d{1,3})\b/gi;
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && (isAlnum(c.charCodeAt(0)) || c === '_');
+}
+
+/** Where "&" or one of `words` followed by white space ends, white space included, or -1. */
+function afterConjunction(text: string, i: number, words: readonly string[]): number {
+  if (text[i] === '&') return skipSpaces(text, i + 1);
+  for (const w of words) {
+    const end = i + w.length;
+    if (text.slice(i, end).toLowerCase() === w && skipSpaces(text, end) > end) return skipSpaces(text, end);
+  }
+  return -1;
+}
+
+/**
+ * Where the next item of a list starts when a separator starts at `from`
+ * (" and B", ", B", ", and C", " & C", "-C", " through C"), or -1: where
+ * `/\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*|[-\u2013]\s*|through\s+|thru\s+)/iy` stops,
+ * read by hand because that expression backtracks over runs of white space.
+ */
+export function afterSeparator(text: string, from: number): number {
+  const i = skipSpaces(text, from);
+  if (text[i] === ',') {
+    const j = skipSpaces(text, i + 1);
+    const k = afterConjunction(text, j, ['and']);
+    return k < 0 ? j : k;
+  }
+  if (text[i] === '-' || text[i] === '\u2013') return skipSpaces(text, i + 1);
+  return afterConjunction(text, i, ['and', 'through', 'thru']);
+}
+
+/**
+ * The letters an in-text reference may name: A to H, which cables use for their first REF items, and
+ * any other letter a REF item has ("ref K" in a cable whose REF field runs to K; "ref I" elsewhere is a word).
+ */
+function refLetters(cable: Cable): Set<string> {
+  const letters = new Set('ABCDEFGH');
+  for (const item of cable.refs?.items ?? []) if (item.letter !== undefined) letters.add(item.letter);
+  return letters;
+}
+
+/** The letter of `letters` (either case) that stands as a word at `i`, or undefined. */
+function letterAt(text: string, i: number, letters: ReadonlySet<string>): string | undefined {
+  const c = text[i];
+  return c !== undefined && letters.has(c.toUpperCase()) && !isWordChar(text[i + 1]) ? c : undefined;
+}
+
+/** The number of one to three digits that stands as a word at `i`, or undefined. */
+function numberAt(text: string, i: number): string | undefined {
+  let j = i;
+  while (j < text.length && j - i < 4 && text[j] >= '0' && text[j] <= '9') j++;
+  return j > i && j - i <= 3 && !isWordChar(text[j]) ? text.slice(i, j) : undefined;
+}
+
+/** The items of the list that goes on at `from` (" and B", ", 4, 5"): each item's text and where it starts. */
+function listFrom(text: string, from: number, itemAt: (text: string, i: number) => string | undefined): { item: string; start: number }[] {
+  const items: { item: string; start: number }[] = [];
+  for (let i = from; ; ) {
+    const start = afterSeparator(text, i);
+    const item = start < 0 ? undefined : itemAt(text, start);
+    if (item === undefined) return items;
+    items.push({ item, start });
+    i = start + item.length;
+  }
+}
+
+const isLower = (c: string) => c !== c.toUpperCase();
+
+/**
+ * Every in-text reference in the body. A list ("refs A and B", "refs A, B and C",
+ * "refs A-C", "paras 3 and 4") gives one reference per letter or number written:
+ * the first covers the keyword too ("refs A"), the others only their letter or
+ * number. A range links its two ends; the items between have no text to link.
+ */
+export function findInTextReferences(cable: Cable): InTextReference[] {
+  const result: InTextReference[] = [];
+  const letters = refLetters(cable);
+  const letterHere = (text: string, i: number) => letterAt(text, i, letters);
+  // The letter or number ends the linked text; `length` is its length (0 for "reftel" alone).
+  const push = (line: number, start: number, end: number, length: number, target: InTextReference['target']) =>
+    result.push({
+      range: { start: { line, character: start }, end: { line, character: end } },
+      nameRange: length > 0 ? { start: { line, character: end - length }, end: { line, character: end } } : undefined,
+      target,
+    });
+  for (let line = cable.bodyStartLine; line < cable.lines.length; line++) {
+    const text = cable.lines[line];
+    if (!/ref|para/i.test(text)) continue;
+    REF_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = REF_RE.exec(text)) !== null) {
+      const end = m.index + m[0].length;
+      const first = m[1];
+      if (first === undefined) {
+        push(line, m.index, end, 0, { kind: 'ref' });
+        continue;
+      }
+      if (!letters.has(first.toUpperCase())) {
+        // "reftel K" with no item K is "reftel" alone, and "ref K" is nothing; the search goes on at the letter ("ref Reftel B").
+        if (m[0].slice(0, 6).toLowerCase() === 'reftel') push(line, m.index, m.index + (m[0][6] === 's' || m[0][6] === 'S' ? 7 : 6), 0, { kind: 'ref' });
+        REF_RE.lastIndex = end - 1;
+        continue;
+      }
+      // A list goes on only in its first letter's case: "Ref A and a second note" names A alone.
+      const rest = listFrom(text, end, letterHere);
+      const cut = rest.findIndex((r) => isLower(r.item) !== isLower(first));
+      const more = cut < 0 ? rest : rest.slice(0, cut);
+      // "ref a" in prose is the word "a" unless a list or a parenthesis shows it is a letter: "refs a and b", "(ref a)".
+      if (first === 'a' && more.length === 0 && text[end] !== ')') continue;
+      push(line, m.index, end, 1, { kind: 'ref', letter: first.toUpperCase() });
+      for (const r of more) push(line, r.start, r.start + 1, 1, { kind: 'ref', letter: r.item.toUpperCase() });
+      if (more.length > 0) REF_RE.lastIndex = more[more.length - 1].start + 1;
+    }
+    PARA_RE.lastIndex = 0;
+    while ((m = PARA_RE.exec(text)) !== null) {
+      const end = m.index + m[0].length;
+      push(line, m.index, end, m[1].length, { kind: 'paragraph', number: parseInt(m[1], 10) });
+      const more = listFrom(text, end, numberAt);
+      for (const r of more) push(line, r.start, r.start + r.item.length, r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) });
+      if (more.length > 0) PARA_RE.lastIndex = more[more.length - 1].start + more[more.length - 1].item.length;
+    }
+  }
+  return result;
+}
+
+/**
+ * Where an in-text reference points: the REF item or the paragraph marker.
+ * A letter names the item with that letter; when no item has a letter, it counts
+ * the items in order ("ref A" is the first). "reftel" without a letter names the
+ * only item, and nothing when there are several.
+ */
+export function resolveInText(cable: Cable, ref: InTextReference): Range | undefined {
+  if (ref.target.kind === 'paragraph') {
+    const n = ref.target.number;
+    return cable.paragraphs.find((p) => p.readAs === n)?.marker.range;
+  }
+  const items = cable.refs?.items ?? [];
+  const letter = ref.target.letter;
+  // "reftel" names the REF item when there is one, lettered or not, and nothing when there are several.
+  if (letter === undefined) return items.length === 1 ? items[0].range : undefined;
+  const item = items.find((i) => i.letter === letter);
+  if (item) return item.range;
+  // "REF: PARIS 12; LONDON 34" and "(ref B)": with no letter written, the letters count the items in order,
+  // so "ref A" names a single unlettered item and "ref B" names nothing.
+  return items.every((i) => i.letter === undefined) ? items[letter.charCodeAt(0) - 65]?.range : undefined;
+}
