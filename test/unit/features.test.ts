@@ -230,6 +230,25 @@ describe('in-text references', () => {
     assert.deepEqual(links(ABC, 'See paras 1 through 3, 2009 figures.'), ['paras 1 → ¶1', '3 → ¶3']);
   });
 
+  it('leaves out a paragraph followed by "of" and another document', () => {
+    assert.deepEqual(links(ABC, 'See para 2 of ref A.'), ['ref A → STATE 1111']);
+    assert.deepEqual(links(ABC, 'See paras 2 and 3 of the agreement.'), []);
+    // "of" at the end of the line goes on on the next one; "of this cable" is the cable's own.
+    assert.deepEqual(links(ABC, 'See paragraph 3 of'), []);
+    assert.deepEqual(links(ABC, 'See para 2 of this cable, para 3 often.'), ['para 2 → ¶2', 'para 3 → ¶3']);
+  });
+
+  it('leaves out a paragraph that follows a REF mention', () => {
+    assert.deepEqual(links(ABC, 'See REF A para 3 and reftel para 2.'), ['REF A → STATE 1111', 'reftel → nothing']);
+    assert.deepEqual(links(ABC, "See ref B, paras 2-3 (reftel's para 2)."), ['ref B → NOWHERE 22', 'reftel → nothing']);
+    // A letter in another sense is no REF mention: "Option A para 2" is the cable's own.
+    assert.deepEqual(links(ABC, '(ref A). Para 2 and Option A para 3.'), ['ref A → STATE 1111', 'Para 2 → ¶2', 'para 3 → ¶3']);
+  });
+
+  it('leaves out a numbered paragraph of an article, resolution or section', () => {
+    assert.deepEqual(links(ABC, 'Article 5 paragraph 2, UNSCR 1540 para 3, operative paragraph 2.'), []);
+  });
+
   it('reads a letter past H when a REF item has it, and only then', () => {
     const AK = 'A. STATE 1111 B. NOWHERE 22 C. NOWHERE 33 D. NOWHERE 44 E. NOWHERE 55 F. NOWHERE 66 G. NOWHERE 77 H. NOWHERE 88 I. NOWHERE 99 J. NOWHERE 100 K. NOWHERE 111';
     assert.deepEqual(links(AK, 'As ref K says (refs I and J).'), ['ref K → NOWHERE 111', 'refs I → NOWHERE 99', 'J → NOWHERE 100']);

@@ -88,11 +88,68 @@ function listFrom(text: string, from: number, itemAt: (text: string, i: number) 
 
 const isLower = (c: string) => c !== c.toUpperCase();
 
+/** The word that ends at `end` (letters, digits and "_"), and where it starts. */
+function wordBefore(text: string, end: number): { word: string; start: number } {
+  let start = end;
+  while (start > 0 && isWordChar(text[start - 1])) start--;
+  return { word: text.slice(start, end).toLowerCase(), start };
+}
+
+/** Where the text before `i` ends once spaces, commas and a possessive "'s" are passed over. */
+function backOverGlue(text: string, i: number): number {
+  let j = i;
+  while (j > 0 && (text[j - 1] === ' ' || text[j - 1] === ',' || text[j - 1] === '\t')) j--;
+  if (j >= 2 && (text[j - 1] === 's' || text[j - 1] === 'S') && (text[j - 2] === "'" || text[j - 2] === '\u2019')) j -= 2;
+  return j;
+}
+
+// The words a cable puts before a REF letter, and those that number the parts of another document
+// ("Article 5 paragraph 2", "UNSCR 1540 paragraph 6", "operative paragraph 4").
+const REF_WORDS = new Set(['ref', 'refs', 'reftel', 'reftels']);
+const PART_WORDS = new Set(['article', 'art', 'section', 'sec', 'annex', 'chapter', 'clause', 'resolution', 'unscr', 'unsc', 'law', 'decree', 'act']);
+const PARAGRAPH_KINDS = new Set(['operative', 'preambular']);
+
+/**
+ * True when the paragraph mention that starts at `i` follows a citation of another document:
+ * "reftel para 2", "REF A, para 3", "reftel's para 2", "Article 5 paragraph 2", "UNSCR 1540 para 6", "operative paragraph 4".
+ */
+function citedBefore(text: string, i: number): boolean {
+  const prev = wordBefore(text, backOverGlue(text, i));
+  if (REF_WORDS.has(prev.word) || PART_WORDS.has(prev.word) || PARAGRAPH_KINDS.has(prev.word)) return true;
+  // "REF A para 3": a letter after a REF word; "Article 5 paragraph 2": a number after a part word.
+  const isLetter = prev.word.length === 1 && prev.word >= 'a' && prev.word <= 'z';
+  const isNumber = prev.word.length > 0 && prev.word.length <= 5 && [...prev.word].every((c) => c >= '0' && c <= '9');
+  if (!isLetter && !isNumber) return false;
+  const before = wordBefore(text, skipSpacesBack(text, prev.start)).word;
+  return isLetter ? REF_WORDS.has(before) : PART_WORDS.has(before);
+}
+
+/** Where the text before `i` ends once white space is passed over. */
+function skipSpacesBack(text: string, i: number): number {
+  let j = i;
+  while (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\t')) j--;
+  return j;
+}
+
+/**
+ * True when a paragraph mention that ends at `end` goes on to name another document:
+ * "para 5 of ref A", "paragraph 2 of the agreement"; "para 5 of this cable" names its own.
+ */
+function citedAfter(text: string, end: number): boolean {
+  const i = skipSpaces(text, end);
+  if (text.slice(i, i + 2).toLowerCase() !== 'of' || isWordChar(text[i + 2])) return false;
+  // An "of" that ends the line goes on on the next one: "para 5 of" / "ref A".
+  const j = skipSpaces(text, i + 2);
+  return text.slice(j, j + 5).toLowerCase() !== 'this ';
+}
+
 /**
  * Every in-text reference in the body. A list ("refs A and B", "refs A, B and C",
  * "refs A-C", "paras 3 and 4") gives one reference per letter or number written:
  * the first covers the keyword too ("refs A"), the others only their letter or
  * number. A range links its two ends; the items between have no text to link.
+ * A paragraph mention of another document ("para 5 of ref A", "REF A para 3",
+ * "paragraph 6 of UNSCR 1540") is no reference to the cable's own paragraphs and is left out.
  */
 export function findInTextReferences(cable: Cable): InTextReference[] {
   const result: InTextReference[] = [];
@@ -136,10 +193,13 @@ export function findInTextReferences(cable: Cable): InTextReference[] {
     PARA_RE.lastIndex = 0;
     while ((m = PARA_RE.exec(text)) !== null) {
       const end = m.index + m[0].length;
-      push(line, m.index, end, m[1].length, { kind: 'paragraph', number: parseInt(m[1], 10) });
       const more = listFrom(text, end, numberAt);
+      const last = more.length > 0 ? more[more.length - 1].start + more[more.length - 1].item.length : end;
+      if (more.length > 0) PARA_RE.lastIndex = last;
+      // "para 5 of ref A", "REF A para 3", "paragraph 6 of UNSCR 1540": paragraphs of another document.
+      if (citedBefore(text, m.index) || citedAfter(text, last)) continue;
+      push(line, m.index, end, m[1].length, { kind: 'paragraph', number: parseInt(m[1], 10) });
       for (const r of more) push(line, r.start, r.start + r.item.length, r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) });
-      if (more.length > 0) PARA_RE.lastIndex = more[more.length - 1].start + more[more.length - 1].item.length;
     }
   }
   return result;
