@@ -77,6 +77,7 @@ const fixtures = [
   // The same text under two names: the defect is the file's name.
   ['cbl043-file-name-mismatch', V, (t) => t, (t) => t, { bad: { fileName: '09VALLETTA413.txt' }, good: { fileName: '09VALLETTA412.txt' } }],
   ['cbl044-tags-run-on', V, (t) => sub(t, 'MARR MOPS MT LY', 'MARR MOPSMT LY')],
+  ['cbl045-reference-unresolved', V, (t) => sub(t, 'described in REF B.', 'described in REF C.')],
 ];
 
 /** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */

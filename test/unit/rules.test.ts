@@ -221,6 +221,46 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     assert.deepEqual(found('CBL043', text.replace('RPO DUBAI', 'XXXXXXXXXXXX'), '09RPODUBAI13.txt'), []);
   });
 
+  describe('CBL045', () => {
+    const cable = (ref: string, body: string, banner = 'UNCLAS NOWHERE 000001') =>
+      `${banner}\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n${ref}\n\n¶1. (U) ${body}\n¶2. (U) Text.\n¶3. (U) Text.\n`;
+    const AB = 'REF: A. STATE 1 B. NOWHERE 2';
+    it('reports a REF letter the REF field lacks, lettered or not, and a paragraph the cable lacks', () => {
+      assert.deepEqual(found('CBL045', cable(AB, 'See refs B and C, para 4.')), [
+        '7:23 info There is no REF item C: the REF field has items A and B.',
+        '7:26 info There is no paragraph 4: the paragraphs are numbered 1 to 3.',
+      ]);
+      assert.deepEqual(found('CBL045', cable('REF: STATE 1', 'As ref C says.')), ['7:11 info There is no REF item C: the REF field has one item without a letter.']);
+      assert.deepEqual(found('CBL045', cable('', 'As reftel says (ref B).')), [
+        '7:11 info Reftel names a REF item, but the cable has no REF field.',
+        '7:24 info REF B names a REF item, but the cable has no REF field.',
+      ]);
+      assert.deepEqual(found('CBL045', cable(AB, 'See refs A and B, paras 1-3 and para 2 of this cable.')), []);
+    });
+    it('leaves out a paragraph of another document', () => {
+      assert.deepEqual(found('CBL045', cable(AB, 'See para 9 of ref A, ref B para 7, reftel para 5 and paragraph 6 of UNSCR 1540.')), []);
+      assert.deepEqual(found('CBL045', cable(AB, 'See para 9 of this cable.')).length, 1);
+    });
+    it('does not report "reftel" alone under several REF items, which is ambiguous rather than dangling', () => {
+      assert.deepEqual(found('CBL045', cable(AB, 'As reftel says.')), []);
+      assert.deepEqual(found('CBL045', cable('', 'As reftel says.')).length, 1);
+    });
+    it('does not check REF letters in a copy without its head', () => {
+      assert.deepEqual(found('CBL045', '¶1. (U) As ref C says.\n¶2. (U) Text.\n'), []);
+      assert.deepEqual(found('CBL045', 'SUBJECT: X\n\n¶1. (U) As ref C says.\n¶2. (U) Text.\n').length, 1);
+    });
+    it('does not check paragraph numbers in a cable without numbered paragraphs', () => {
+      assert.deepEqual(found('CBL045', 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\nSee para 4.\n'), []);
+      assert.deepEqual(found('CBL045', 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n1. See para 4.\n').length, 1);
+    });
+    it('does not check paragraph numbers in a copy that may lack sections of its message', () => {
+      assert.deepEqual(found('CBL045', cable(AB, 'See para 9.', 'UNCLAS SECTION 02 OF 02 NOWHERE 000001')), []);
+      assert.deepEqual(found('CBL045', cable(AB, 'See para 9.', 'UNCLAS SECTION 01 OF 02 NOWHERE 000001')), []);
+      // A continuation-page line shows the sections run on in the same copy.
+      assert.deepEqual(found('CBL045', cable(AB, 'See para 9.\n\nNOWHERE 00000001  002 OF 002\n', 'UNCLAS SECTION 01 OF 02 NOWHERE 000001')).length, 1);
+    });
+  });
+
   describe('CBL044', () => {
     const tags = (line: string) => `UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\n${line}\nSUBJECT: X\n\n¶1. (U) Text.\n`;
     const fixed = (line: string) => {

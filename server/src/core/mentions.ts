@@ -2,7 +2,8 @@
  * In-text references: "(ref C)", "REF B", "refs A and B", "reftel", "Reftel C",
  * "para 5", "paragraph 5", "paras 3-4". Each letter or number names the REF
  * item or paragraph it points at. Go to Definition, highlights and rename link
- * them (`features/references.ts`, `features/rename.ts`).
+ * them (`features/references.ts`, `features/rename.ts`), and CBL045 reports
+ * those that point at nothing.
  */
 import type { Cable, Range } from './model';
 import { isAlnum, skipSpaces } from './text';

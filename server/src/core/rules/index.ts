@@ -46,6 +46,7 @@ import { rule as cbl041 } from './cbl041-eo-order-after-cable';
 import { rule as cbl042 } from './cbl042-secretary-signature-date';
 import { rule as cbl043 } from './cbl043-file-name-mismatch';
 import { rule as cbl044 } from './cbl044-tags-run-on';
+import { rule as cbl045 } from './cbl045-reference-unresolved';
 import type { Rule } from './types';
 
 /** All rules, in id order. */
@@ -94,6 +95,7 @@ export const allRules: readonly Rule[] = [
   cbl042,
   cbl043,
   cbl044,
+  cbl045,
 ];
 
 const byKey = new Map<string, Rule>();

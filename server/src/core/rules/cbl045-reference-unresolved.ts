@@ -1,0 +1,65 @@
+/**
+ * CBL045 reference-unresolved: An in-text reference to a REF letter the REF field lacks, or to a paragraph number the cable lacks.
+ */
+import { findInTextReferences, resolveInText } from '../mentions';
+import type { Cable } from '../model';
+import type { Rule } from './types';
+
+/**
+ * True when the copy may hold only some sections of a message, so that a paragraph mention
+ * may name a paragraph of a section that is not there: its first banner says a section after 01
+ * ("SECTION 02 OF 03"), or no banner says the last section and no continuation-page line shows
+ * the sections run on (the Cablegate copies join the sections under page lines, "MADRID 00000171 002 OF 003").
+ */
+function sectionsMissing(cable: Cable): boolean {
+  const section = cable.banner?.section;
+  if (!section || section.total.value <= 1) return false;
+  if (section.number.value !== 1) return true;
+  return cable.pageLines.length === 0 && !cable.banners.some((b) => b.section?.number.value === section.total.value);
+}
+
+/** What the REF field holds, for the message: "A and B", "one item without a letter". */
+function refSummary(cable: Cable): string {
+  const items = cable.refs?.items ?? [];
+  const letters = items.flatMap((i) => (i.letter === undefined ? [] : [i.letter]));
+  if (letters.length === 0) return items.length === 1 ? 'one item without a letter' : `${items.length} items without letters`;
+  return letters.length === 1 ? `item ${letters[0]} only` : `items ${letters.slice(0, -1).join(', ')} and ${letters[letters.length - 1]}`;
+}
+
+export const rule: Rule = {
+  id: 'CBL045',
+  name: 'reference-unresolved',
+  description: 'An in-text reference to a REF letter the REF field lacks ("ref C" under REF items A and B), or to a paragraph number the cable lacks ("see para 9" in a cable of 7 paragraphs).',
+  tags: ['paragraphs', 'metadata'],
+  defaultSeverity: 'info',
+  fixable: false,
+  docs: {
+    bad: 'REF: A. VALLETTA 388\n¶B. STATE 51120\n…\n¶3. (C) Gauci also raised the training offer described in REF C.',
+    good: 'REF: A. VALLETTA 388\n¶B. STATE 51120\n…\n¶3. (C) Gauci also raised the training offer described in REF B.',
+    rationale:
+      'A reference that points nowhere is a REF item dropped in editing, or paragraphs renumbered without the references to them; Go to Definition has nowhere to go. A paragraph of another document ("para 5 of ref A", "REF A para 3", "reftel para 2", "paragraph 6 of UNSCR 1540") is not read as a mention; "reftel" alone counts only when the cable has no REF item at all (with several it is ambiguous, not dangling); paragraph numbers are checked only in a cable with numbered paragraphs and, in a message of several sections, only when the copy shows every section (from section 01, and to the last by its banner or by continuation-page lines), and REF letters only in a cable with a REF, TAGS or SUBJECT field.',
+    source: 'Corpus analysis (203 cables): 278 in-text references (31 to paragraphs, 200 to REF letters, 47 "reftel" alone), 6 resolving to nothing: 5 are "reftel" alone under several REF items (not reported; 3 are lettered references broken over two lines), and 1 is reported, "Ref C" under a single REF item. Info, since the references are read from prose.',
+  },
+  check(cable, report) {
+    const items = cable.refs?.items ?? [];
+    const checkParagraphs = cable.paragraphs.length > 0 && !sectionsMissing(cable);
+    // A copy without its head (no REF, TAGS or SUBJECT field) may have lost the REF field with it.
+    const checkRefs = items.length > 0 || cable.tags !== undefined || cable.subject !== undefined;
+    let low = Infinity;
+    let high = -Infinity;
+    for (const p of cable.paragraphs) {
+      low = Math.min(low, p.readAs);
+      high = Math.max(high, p.readAs);
+    }
+    for (const ref of findInTextReferences(cable)) {
+      const t = ref.target;
+      if (t.kind === 'paragraph' ? !checkParagraphs : !checkRefs || (t.letter === undefined && items.length > 1)) continue;
+      if (resolveInText(cable, ref) !== undefined) continue;
+      let message: string;
+      if (t.kind === 'paragraph') message = `There is no paragraph ${t.number}: the paragraphs are numbered ${low} to ${high}.`;
+      else if (items.length === 0) message = `${t.letter === undefined ? 'Reftel' : `REF ${t.letter}`} names a REF item, but the cable has no REF field.`;
+      else message = `There is no REF item ${t.letter}: the REF field has ${refSummary(cable)}.`;
+      report({ message, range: ref.range });
+    }
+  },
+};
