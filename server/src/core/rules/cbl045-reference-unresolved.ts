@@ -37,28 +37,34 @@ export const rule: Rule = {
     bad: 'REF: A. VALLETTA 388\n¶B. STATE 51120\n…\n¶3. (C) Gauci also raised the training offer described in REF C.',
     good: 'REF: A. VALLETTA 388\n¶B. STATE 51120\n…\n¶3. (C) Gauci also raised the training offer described in REF B.',
     rationale:
-      'A reference that points nowhere is a REF item dropped in editing, or paragraphs renumbered without the references to them; Go to Definition has nowhere to go. A paragraph of another document ("para 5 of ref A", "REF A para 3", "reftel para 2", "paragraph 6 of UNSCR 1540") is not read as a mention; "reftel" alone counts only when the cable has no REF item at all (with several it is ambiguous, not dangling); paragraph numbers are checked only in a cable with numbered paragraphs and, in a message of several sections, only when the copy shows every section (from section 01, and to the last by its banner or by continuation-page lines), and REF letters only in a cable with a REF, TAGS or SUBJECT field.',
+      'A reference that points nowhere is a REF item dropped in editing, or paragraphs renumbered without the references to them; Go to Definition has nowhere to go. A paragraph of another document ("para 5 of ref A", "REF A para 3", "reftel para 2", "paragraph 6 of UNSCR 1540") is not read as a mention; REF letters are checked only against a REF field, and "reftel" alone never (with several items it is ambiguous, not dangling); paragraph numbers are checked only in a cable with numbered paragraphs, never below the first, above the last only when the text ends with a signature or trailer (a copy cut short may hold the rest), and, in a message of several sections, only when the copy shows every section (from section 01, and to the last by its banner or by continuation-page lines).',
     source: 'Corpus analysis (203 cables): 278 in-text references (31 to paragraphs, 200 to REF letters, 47 "reftel" alone), 6 resolving to nothing: 5 are "reftel" alone under several REF items (not reported; 3 are lettered references broken over two lines), and 1 is reported, "Ref C" under a single REF item. Info, since the references are read from prose.',
   },
   check(cable, report) {
     const items = cable.refs?.items ?? [];
     const checkParagraphs = cable.paragraphs.length > 0 && !sectionsMissing(cable);
-    // A copy without its head (no REF, TAGS or SUBJECT field) may have lost the REF field with it.
-    const checkRefs = items.length > 0 || cable.tags !== undefined || cable.subject !== undefined;
     let low = Infinity;
     let high = -Infinity;
     for (const p of cable.paragraphs) {
       low = Math.min(low, p.readAs);
       high = Math.max(high, p.readAs);
     }
+    // A copy cut short (no signature or trailer after the text) may have lost the paragraphs after its last.
+    const ended = cable.signature !== undefined || cable.trailer !== undefined;
     for (const ref of findInTextReferences(cable)) {
       const t = ref.target;
-      if (t.kind === 'paragraph' ? !checkParagraphs : !checkRefs || (t.letter === undefined && items.length > 1)) continue;
+      if (t.kind === 'paragraph') {
+        // "see para 8" before a first paragraph 3 or after a last paragraph 5 of a copy that stops there: the paragraph may be in what is missing.
+        if (!checkParagraphs || t.number < low || (t.number > high && !ended)) continue;
+      } else if (items.length === 0 || (t.letter === undefined && items.length > 1)) {
+        // With no REF field read there is nothing to compare with; "reftel" under several items is ambiguous, not dangling.
+        continue;
+      }
       if (resolveInText(cable, ref) !== undefined) continue;
-      let message: string;
-      if (t.kind === 'paragraph') message = `There is no paragraph ${t.number}: the paragraphs are numbered ${low} to ${high}.`;
-      else if (items.length === 0) message = `${t.letter === undefined ? 'Reftel' : `REF ${t.letter}`} names a REF item, but the cable has no REF field.`;
-      else message = `There is no REF item ${t.letter}: the REF field has ${refSummary(cable)}.`;
+      const message =
+        t.kind === 'paragraph'
+          ? `There is no paragraph ${t.number}: the paragraphs are numbered ${low} to ${high}.`
+          : `There is no REF item ${t.letter}: the REF field has ${refSummary(cable)}.`;
       report({ message, range: ref.range });
     }
   },
