@@ -15,7 +15,7 @@ export const rule: Rule = {
     bad: "TO RUEH-C/SECSTATE WASHDC PRIORITY 3187",
     good: "TO RUEHC/SECSTATE WASHDC PRIORITY 3187",
     rationale: "Routing indicators are 5–8 letters, normally starting with R (tape-relay network); anything else cannot be routed.",
-    source: "FORMAT.md §2 (RI letter structure, [TPUB4], [FAH2-230]).",
+    source: "FORMAT.md §2 (RI letter structure); [TPUB4], [FAH2-230].",
   },
   check(cable, report) {
     // The parser records what it could not read; this rule reports it.

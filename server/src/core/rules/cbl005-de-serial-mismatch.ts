@@ -15,7 +15,7 @@ export const rule: Rule = {
     bad: "DE RUEHVT #0413/01 1541322\n…\nS E C R E T VALLETTA 000412",
     good: "DE RUEHVT #0412/01 1541322\n…\nS E C R E T VALLETTA 000412",
     rationale: "The serial in the DE line and the banner serial are the same number; a mismatch means the header and the body belong to different cables.",
-    source: "FORMAT.md §7 rule 1: held in 1,098 of 1,101 corpus cables; the 3 failures are release mix-ups. CORPUS-FINDINGS: safe as an error.",
+    source: "Corpus analysis of the released cables (FORMAT.md §7 rule 1): held in 1,098 of 1,101 cables; the 3 failures are release mix-ups. Safe as an error (CORPUS-FINDINGS).",
   },
   check(cable, report) {
     const de = cable.header?.de?.serial;

@@ -15,7 +15,7 @@ export const rule: Rule = {
     bad: "DE RUEHVT #0412/01 1531322\nP 031322Z JUN 09",
     good: "DE RUEHVT #0412/01 1541322\nP 031322Z JUN 09",
     rationale: "The DE line carries the Julian day of transmission, which is the day of year of the DTG.",
-    source: "FORMAT.md §7 rule 2: held in 1,068 of 1,072 corpus cables and 3 of 3 seeds. The DE time may differ from the DTG time and is never checked.",
+    source: "Corpus analysis of the released cables (FORMAT.md §7 rule 2): held in 1,068 of 1,072 cables, and in 3 of 3 seed cables (three cables from other sources, outside those counts). The DE time may differ from the DTG time and is never checked.",
   },
   check(cable, report) {
     const jd = cable.header?.de?.julianDay;

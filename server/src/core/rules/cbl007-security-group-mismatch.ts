@@ -15,7 +15,7 @@ export const rule: Rule = {
     bad: "ZNY CCCCC ZZH\n…\nS E C R E T VALLETTA 000412",
     good: "ZNY SSSSS ZZH\n…\nS E C R E T VALLETTA 000412",
     rationale: "The security warning tells relay stations how to handle the message; a group lower than the banner mishandles classified traffic.",
-    source: "FORMAT.md §7 rules 4 and 5: 1,099 of 1,101 and 1,120 of 1,120 corpus headers; [TPUB5].",
+    source: "Corpus analysis of the released cables (FORMAT.md §7 rules 4 and 5): 1,099 of 1,101 and 1,120 of 1,120 headers; [TPUB5].",
   },
   check(cable, report) {
     const sec = cable.header?.security;

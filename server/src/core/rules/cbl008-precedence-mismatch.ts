@@ -16,7 +16,7 @@ export const rule: Rule = {
     bad: "OO RUEHWEB\n…\nP 031322Z JUN 09",
     good: "PP RUEHWEB\n…\nP 031322Z JUN 09",
     rationale: "Line 2 repeats the action precedence; with dual precedence the information precedence is never higher than the action precedence.",
-    source: "FORMAT.md §7 rules 6 and 7: 1,072 of 1,072 and 44 of 44 corpus headers; [ARMY], [RM].",
+    source: "Corpus analysis of the released cables (FORMAT.md §7 rules 6 and 7): 1,072 of 1,072 and 44 of 44 headers; [ARMY], [RM].",
   },
   check(cable, report) {
     const header = cable.header;

@@ -15,7 +15,7 @@ export const rule: Rule = {
     bad: "DE RUEHVT #0412/02 1541322\n…\nS E C R E T SECTION 01 OF 02 VALLETTA 000412",
     good: "DE RUEHVT #0412/01 1541322\n…\nS E C R E T SECTION 01 OF 02 VALLETTA 000412",
     rationale: "Each section of a multi-section telegram has its own header; the DE suffix names the section the banner shows.",
-    source: "FORMAT.md §7 rule 8: 725 of 725 corpus cables.",
+    source: "Corpus analysis of the released cables (FORMAT.md §7 rule 8): 725 of 725 cables.",
   },
   check(cable, report) {
     const section = cable.header?.de?.section;

@@ -17,7 +17,7 @@ export const rule: Rule = {
     bad: "SS E C R E T VALLETTA 000412",
     good: "S E C R E T VALLETTA 000412",
     rationale: "A damaged banner still names a level, but tools and readers that match the exact spelling miss it.",
-    source: "CORPUS-FINDINGS §2 and B: 17 of 1,295 (1.3%).",
+    source: "Corpus analysis of the released cables (CORPUS-FINDINGS §2 and 'Warnings'): 17 of 1,295 (1.3%).",
   },
   check(cable, report) {
     const problems = cable.problems;

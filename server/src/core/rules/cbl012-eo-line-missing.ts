@@ -15,7 +15,7 @@ export const rule: Rule = {
     bad: "SIPDIS\nTAGS: PREL MT",
     good: "SIPDIS\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL MT",
     rationale: "The E.O. line states the classification authority and when the cable is declassified.",
-    source: "FORMAT.md §5; CORPUS-FINDINGS A: missing in 1 of 1,295 (a truncated file).",
+    source: "FORMAT.md §5; corpus analysis of the released cables (CORPUS-FINDINGS, 'Safe as errors'): missing in 1 of 1,295 (a truncated file).",
   },
   check(cable, report) {
     if (!cable.eo) report({ message: 'No E.O. line (for example "E.O. 12958: DECL: 05/27/2019").', range: documentStart(cable) });

@@ -15,7 +15,7 @@ export const rule: Rule = {
     bad: "E.O. 12598: DECL: 02/23/2018",
     good: "E.O. 12958: DECL: 02/23/2018",
     rationale: "Cables cite the executive order in force; an unknown number is almost always a typo for 12958.",
-    source: "CORPUS-FINDINGS §4 and B: 5 of 1,295 (12598 ×3, 19523, 19528); eo-reasons.tsv.",
+    source: "Corpus analysis of the released cables (CORPUS-FINDINGS §4 and 'Warnings'): 5 of 1,295 (12598 ×3, 19523, 19528); eo-reasons.tsv.",
   },
   check(cable, report) {
     const order = cable.eo?.order;

@@ -15,7 +15,7 @@ export const rule: Rule = {
     bad: "S E C R E T VALLETTA 000412\nE.O. 12958: N/A",
     good: "S E C R E T VALLETTA 000412\nE.O. 12958: DECL: 06/03/2019",
     rationale: "N/A means there is nothing to declassify; a classified cable needs a declassification instruction.",
-    source: "FORMAT.md §7 rule 18: 0 of 1,172 classified corpus cables use N/A.",
+    source: "Corpus analysis of the released cables (FORMAT.md §7 rule 18): 0 of 1,172 classified cables use N/A.",
   },
   check(cable, report) {
     const decl = cable.eo?.decl;

@@ -14,7 +14,7 @@ export const rule: Rule = {
     bad: "E.O. 12958: DECL: 13/27/2019",
     good: "E.O. 12958: DECL: 05/27/2019",
     rationale: "Declassification dates are read by machines; a value that is not a date cannot be acted on.",
-    source: "CORPUS-FINDINGS A (impossible dates: 0) and B (~30 non-date values, 2.3%; OADR/GDS legitimate in old cables).",
+    source: "Corpus analysis of the released cables: no impossible dates (CORPUS-FINDINGS, 'Safe as errors'); ~30 non-date values, 2.3%, with OADR and GDS legitimate in old cables (CORPUS-FINDINGS, 'Warnings').",
   },
   check(cable, report) {
     const decl = cable.eo?.decl;

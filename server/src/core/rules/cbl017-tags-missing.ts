@@ -15,7 +15,7 @@ export const rule: Rule = {
     bad: "E.O. 12958: DECL: 06/03/2019\nSUBJECT: …",
     good: "E.O. 12958: DECL: 06/03/2019\nTAGS: PREL MT\nSUBJECT: …",
     rationale: "TAGS file the cable; without them it cannot be found by subject or country.",
-    source: "FORMAT.md §5; CORPUS-FINDINGS A: missing in 1 of 1,295 (a truncated file).",
+    source: "FORMAT.md §5; corpus analysis of the released cables (CORPUS-FINDINGS, 'Safe as errors'): missing in 1 of 1,295 (a truncated file).",
   },
   check(cable, report) {
     if (!cable.tags) report({ message: 'No TAGS line (for example "TAGS: PREL PGOV FR").', range: cable.eo?.range ?? documentStart(cable) });

@@ -17,7 +17,7 @@ export const rule: Rule = {
     bad: "TAGS: PREL MT PREL",
     good: "TAGS: PREL MT",
     rationale: "A repeated TAG adds nothing and usually marks a careless edit.",
-    source: "CORPUS-FINDINGS §5 and C: 3 of 1,295.",
+    source: "Corpus analysis of the released cables (CORPUS-FINDINGS §5 and 'Info only'): 3 of 1,295.",
   },
   check(cable, report) {
     const tags = cable.tags?.tags;

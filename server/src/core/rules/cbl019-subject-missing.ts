@@ -15,7 +15,7 @@ export const rule: Rule = {
     bad: "TAGS: PREL MT\n\n¶1. (C) …",
     good: "TAGS: PREL MT\nSUBJECT: HARBOR PATROLS\n\n¶1. (C) …",
     rationale: "The subject is how readers and indexes name a cable.",
-    source: "CORPUS-FINDINGS B: missing in 11 of 1,295 (0.8%), mostly dropped in one-paragraph-per-line copies.",
+    source: "Corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): missing in 11 of 1,295 (0.8%), mostly dropped in one-paragraph-per-line copies.",
   },
   check(cable, report) {
     if (!cable.subject) report({ message: 'No SUBJECT line.', range: cable.tags?.range ?? cable.eo?.range ?? documentStart(cable) });

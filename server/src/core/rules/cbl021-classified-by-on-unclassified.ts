@@ -14,7 +14,7 @@ export const rule: Rule = {
     bad: "UNCLAS LISBON 000977\n…\nClassified By: …",
     good: "UNCLAS LISBON 000977\n…",
     rationale: "Only classified cables have a classifier; the line on an UNCLAS cable suggests the banner or the line is wrong.",
-    source: "FORMAT.md §7 rule 17: 1 of 102 unclassified cables; CORPUS-FINDINGS B: 0 of 103.",
+    source: "Corpus analysis of the released cables: 1 of 102 unclassified cables (FORMAT.md §7 rule 17); 0 of 103 (CORPUS-FINDINGS, 'Warnings').",
   },
   check(cable, report) {
     if (cable.banner?.level === 'UNCLASSIFIED' && cable.classifiedBy) {

@@ -14,7 +14,7 @@ export const rule: Rule = {
     bad: "Classified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (k).",
     good: "Classified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
     rationale: "Reasons cite categories of the order; a letter outside the list cites nothing.",
-    source: "FORMAT.md §7 rules 20–21 ([EO13292], [NITF], [CFR197]); CORPUS-FINDINGS C: 1.5 after 2003 in 35 cables (info).",
+    source: "FORMAT.md §7 rules 20–21, from [EO13292], [NITF] and [CFR197]; corpus analysis of the released cables (CORPUS-FINDINGS, 'Info only'): 1.5 after 2003 in 35 cables (info).",
   },
   check(cable, report) {
     const c = cable.classifiedBy;

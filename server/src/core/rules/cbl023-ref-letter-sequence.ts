@@ -14,7 +14,7 @@ export const rule: Rule = {
     bad: "REF: A. VALLETTA 388\n¶C. STATE 51120",
     good: "REF: A. VALLETTA 388\n¶B. STATE 51120",
     rationale: "Paragraphs cite references by letter (\"REF B\"); a broken sequence makes those citations ambiguous.",
-    source: "CORPUS-FINDINGS §6 (REF layouts; the ¶B. artifact counts as B).",
+    source: "Corpus analysis of the released cables (CORPUS-FINDINGS §6: REF layouts; the ¶B. artifact counts as B).",
   },
   check(cable, report) {
     const items = cable.refs?.items;

@@ -15,7 +15,7 @@ export const rule: Rule = {
     bad: "¶1. (C) …\n¶2. (C) …\n¶4. (C) …",
     good: "¶1. (C) …\n¶2. (C) …\n¶3. (C) …",
     rationale: "Paragraphs are cited by number (\"para 3\"); gaps and restarts make those citations point at the wrong text.",
-    source: "FORMAT.md §6; CORPUS-FINDINGS B: gaps 4.6%, backward steps 1.4%, first number not 1 1.2% (often paragraphs dropped in the release).",
+    source: "FORMAT.md §6; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): gaps 4.6%, backward steps 1.4%, first number not 1 1.2% (often paragraphs dropped in the release).",
   },
   check(cable, report) {
     const paragraphs = cable.paragraphs;

@@ -14,7 +14,7 @@ export const rule: Rule = {
     bad: "¶3. (C) …\n¶3. (C) …\n¶4. (C) …",
     good: "¶3. (C) …\n¶4. (C) …\n¶5. (C) …",
     rationale: "Two paragraphs with one number cannot both be cited. The quick fix renumbers the repeated paragraph and the paragraphs that follow it in sequence, as when a paragraph is written in above others, so that no number repeats after it.",
-    source: "CORPUS-FINDINGS B: duplicates in 23 of 1,295 (1.8%).",
+    source: "Corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): duplicates in 23 of 1,295 (1.8%).",
   },
   check(cable, report) {
     const paragraphs = cable.paragraphs;

@@ -16,7 +16,7 @@ export const rule: Rule = {
     bad: "¶2. (S/NF) …\n¶ 13. (C/NF) …",
     good: "¶2. (S/NF) …\n¶3. (C/NF) …",
     rationale: "Some copies turned the pilcrow into a 1; the paragraph is really the expected one, and citations of it must use that number.",
-    source: "FORMAT.md §6 (pilcrow artifacts, seeds 000 and 004); CORPUS-FINDINGS B: 0 corpus cables, 2 of 3 seeds.",
+    source: "FORMAT.md §6 (pilcrow artifacts); corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): 0 cables, but 2 of the 3 seed cables (PARIS 000708 and PARIS 000305, from other sources, outside those counts).",
   },
   check(cable, report) {
     const paragraphs = cable.paragraphs;

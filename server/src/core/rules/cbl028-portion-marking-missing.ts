@@ -18,7 +18,7 @@ export const rule: Rule = {
     bad: "¶3. Gauci also raised the training offer …",
     good: "¶3. (C) Gauci also raised the training offer …",
     rationale: "The handbook asks for a classification marking after every paragraph number, so that each portion can be handled on its own. A marking after a Summary or Comment label (`¶1. Summary: (C) …`) counts; a title paragraph whose items carry the markings (`¶5. Financing Issues` over `¶A. (S/NF) …`), a numbered Classified By line, a paragraph whose text opens with a redaction (`¶3.  XXXXXXXXXXXX`, the marking may be under it), and the items of a document quoted in a marked paragraph that number themselves from 1 need none of their own.",
-    source: "FORMAT.md §6 ([FAH1-246]); CORPUS-FINDINGS B: some paragraphs unmarked in 5.4% of C/S cables; UNCLAS cables often unmarked (17.5%).",
+    source: "FORMAT.md §6, from [FAH1-246]; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): some paragraphs unmarked in 5.4% of C/S cables; UNCLAS cables often unmarked (17.5%).",
   },
   check(cable, report) {
     const banner = cable.banner;

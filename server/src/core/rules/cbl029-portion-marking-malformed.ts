@@ -15,7 +15,7 @@ export const rule: Rule = {
     bad: "¶2. (N/SF) Director Anton Gauci said …",
     good: "¶2. (S/NF) Director Anton Gauci said …",
     rationale: "A marking that cannot be read cannot be checked against the banner.",
-    source: "CORPUS-FINDINGS §9: 34 spellings, typos (N/SF) and (SNF) once each; markings.tsv.",
+    source: "Corpus analysis of the released cables (CORPUS-FINDINGS §9): 34 spellings, typos (N/SF) and (SNF) once each; markings.tsv.",
   },
   check(cable, report) {
     // The parser records what it could not read; this rule reports it.

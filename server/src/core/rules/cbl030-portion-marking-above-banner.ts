@@ -15,7 +15,7 @@ export const rule: Rule = {
     bad: "C O N F I D E N T I A L QUITO 000288\n…\n¶4. (S/NF) …",
     good: "S E C R E T QUITO 000288\n…\n¶4. (S/NF) …",
     rationale: "A portion classified higher than the whole cable means the cable is under-classified: a spill.",
-    source: "FORMAT.md §7 rule 13: 1,227 of 1,229; CORPUS-FINDINGS A: 2 of 1,250, both real inconsistencies.",
+    source: "Corpus analysis of the released cables: 1,227 of 1,229 (FORMAT.md §7 rule 13); 2 of 1,250, both real inconsistencies (CORPUS-FINDINGS, 'Safe as errors').",
   },
   check(cable, report) {
     const banner = cable.banner;

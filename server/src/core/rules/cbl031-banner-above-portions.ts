@@ -16,7 +16,7 @@ export const rule: Rule = {
     bad: "S E C R E T QUITO 000288\n…\n¶1. (C) …\n¶2. (U) …",
     good: "C O N F I D E N T I A L QUITO 000288\n…\n¶1. (C) …\n¶2. (U) …",
     rationale: "The banner should equal the highest portion; a higher banner may over-classify the cable.",
-    source: "FORMAT.md §7 rule 12: 1,214 of 1,229; CORPUS-FINDINGS C: 13 of 1,250 (1.0%).",
+    source: "Corpus analysis of the released cables: 1,214 of 1,229 (FORMAT.md §7 rule 12); 13 of 1,250, 1.0% (CORPUS-FINDINGS, 'Info only').",
   },
   check(cable, report) {
     const banner = cable.banner;

@@ -15,7 +15,7 @@ export const rule: Rule = {
     bad: "S E C R E T VALLETTA 000412\nSIPDIS\n…\n¶2. (S/NF) …",
     good: "S E C R E T VALLETTA 000412\nNOFORN\nSIPDIS\n…\n¶2. (S/NF) …",
     rationale: "A NOFORN portion restricts the whole cable; the caveat line tells distribution so.",
-    source: "FORMAT.md §7 rule 14: 276 of 311; CORPUS-FINDINGS B: 37 of 311 NF-marked cables (11.9%), too frequent for an error.",
+    source: "Corpus analysis of the released cables: 276 of 311 (FORMAT.md §7 rule 14); 37 of 311 NF-marked cables, 11.9%, too frequent for an error (CORPUS-FINDINGS, 'Warnings').",
   },
   check(cable, report) {
     const caveats = cable.caveats;

@@ -14,7 +14,7 @@ export const rule: Rule = {
     bad: "S E C R E T SECTION 01 OF 02 VALLETTA 000412\n…\nVALLETTA 00000413 002 OF 002",
     good: "S E C R E T SECTION 01 OF 02 VALLETTA 000412\n…\nVALLETTA 00000412 002 OF 002",
     rationale: "Page lines repeat the message serial and the section count; a mismatch means pages of different cables were joined.",
-    source: "FORMAT.md §7 rules 9–10: 621 of 621 and 620 of 621; CORPUS-FINDINGS A: 0 of 697 serial mismatches, 1 total mismatch.",
+    source: "Corpus analysis of the released cables: 621 of 621 and 620 of 621 (FORMAT.md §7 rules 9–10); 0 of 697 serial mismatches, 1 total mismatch (CORPUS-FINDINGS, 'Safe as errors').",
   },
   check(cable, report) {
     const banner = cable.banner;

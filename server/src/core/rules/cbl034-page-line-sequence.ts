@@ -14,7 +14,7 @@ export const rule: Rule = {
     bad: "VALLETTA 00000412 002 OF 003\n…\nVALLETTA 00000412 004 OF 003",
     good: "VALLETTA 00000412 002 OF 003\n…\nVALLETTA 00000412 003 OF 003",
     rationale: "A gap in page numbers usually means a page was lost in copying.",
-    source: "FORMAT.md §7 rule 11: 609 of 621 (gaps in partial copies); CORPUS-FINDINGS C.",
+    source: "Corpus analysis of the released cables (FORMAT.md §7 rule 11; CORPUS-FINDINGS, 'Info only'): 609 of 621 (gaps in partial copies).",
   },
   check(cable, report) {
     let previous: number | undefined;

@@ -17,7 +17,7 @@ export const rule: Rule = {
     bad: "¶3. (C) Gauci​ also raised …",
     good: "¶3. (C) Gauci also raised …",
     rationale: "Invisible characters break searches and matching of markings, and do not occur in clean cables. Fix All removes them unless the text without them reads as another classification (a banner, paragraph or marking they hid would appear): then the fix waits for you.",
-    source: "CORPUS-FINDINGS §13: no control characters in the corpus; one tab; curly quotes and NBSP are normal.",
+    source: "Corpus analysis of the released cables (CORPUS-FINDINGS §13): no control characters; one tab; curly quotes and NBSP are normal.",
   },
   check(cable, report) {
     const text = cable.text;

@@ -15,7 +15,7 @@ export const rule: Rule = {
     bad: "NODIS\nSIPDIS",
     good: "NODIS",
     rationale: "SIPDIS releases a cable to the SIPRNet database; NODIS/EXDIS captions restrict distribution, so the two never go together.",
-    source: "FORMAT.md §7 rule 16: 1,212 of 1,212 (weak: no NODIS/EXDIS captions in the corpus); [SIPDIS05].",
+    source: "Corpus analysis of the released cables (FORMAT.md §7 rule 16): 1,212 of 1,212 (weak: none of them has a NODIS/EXDIS caption); [SIPDIS05].",
   },
   check(cable, report) {
     // The first SIPDIS and the first NODIS or EXDIS.

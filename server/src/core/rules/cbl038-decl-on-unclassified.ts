@@ -14,7 +14,7 @@ export const rule: Rule = {
     bad: "UNCLAS LISBON 000977\nE.O. 12958: DECL: 11/12/2018",
     good: "UNCLAS LISBON 000977\nE.O. 12958: N/A",
     rationale: "There is nothing to declassify in an unclassified cable; a DECL date suggests the banner is wrong.",
-    source: "FORMAT.md §7 rule 18; CORPUS-FINDINGS B: 3 cables, all declassified historical copies.",
+    source: "Corpus analysis of the released cables (FORMAT.md §7 rule 18; CORPUS-FINDINGS, 'Warnings'): 3 cables, all declassified historical copies.",
   },
   check(cable, report) {
     const decl = cable.eo?.decl;

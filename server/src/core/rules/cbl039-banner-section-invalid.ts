@@ -14,7 +14,7 @@ export const rule: Rule = {
     bad: "S E C R E T SECTION 03 OF 02 VALLETTA 000412",
     good: "S E C R E T SECTION 01 OF 02 VALLETTA 000412",
     rationale: "A cable file starts with its first section; a section number above the total is impossible.",
-    source: "CORPUS-FINDINGS A: 0 of 814 banners with SECTION.",
+    source: "Corpus analysis of the released cables (CORPUS-FINDINGS, 'Safe as errors'): 0 of 814 banners with SECTION.",
   },
   check(cable, report) {
     const banners = cable.banners;

@@ -14,7 +14,7 @@ export const rule: Rule = {
     bad: "VZCZCXYZ0000\nPP RUEHWEB RUEHRO\nDE RUEHVT #0412/01 1541322",
     good: "VZCZCXYZ0000\nPP RUEHWEB\nDE RUEHVT #0412/01 1541322",
     rationale: "Every VZCZCXYZ header of the corpus routes to RUEHWEB alone, while VZCZCXRO headers list other routing indicators; a mix of the two suggests a header pieced together from two cables.",
-    source: "FORMAT.md §2 (line 2) and §7 rule 27: 310 of 310 VZCZCXYZ headers have line 2 '<pair> RUEHWEB' only (corpus). A warning, not an error: the regularity is the corpus's alone, and what the three letters after VZCZC mean is not established.",
+    source: "Corpus analysis of the released cables (FORMAT.md §2, line 2, and §7 rule 27): 310 of 310 VZCZCXYZ headers have line 2 `<pair> RUEHWEB` only. A warning, not an error: the regularity is the released cables' alone, and what the three letters after VZCZC mean is not established.",
   },
   check(cable, report) {
     const header = cable.header;

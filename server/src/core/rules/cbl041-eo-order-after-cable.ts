@@ -16,7 +16,7 @@ export const rule: Rule = {
     bad: "P 031322Z JUN 09\n…\nE.O. 13526: DECL: 06/03/2019",
     good: "P 031322Z JUN 09\n…\nE.O. 12958: DECL: 06/03/2019",
     rationale: "A cable cannot cite an order signed after it was written: the order number or the date is wrong. An E.O. line rewritten when the cable was declassified ('E.O. 12958: AS AMENDED; DECLASSIFIED …' on a 1972 cable) is left alone.",
-    source: "eo-reasons.tsv (order rows): E.O. 12356 dated 1982-04-02, E.O. 12958 signed 1995-04-17, E.O. 13292 signed 2003-03-25, E.O. 13526 signed 2009-12-29 with full effect 2010-06-25, E.O. 12065 effective 1978-12-01 (its signing date is not in the reference; nor are any dates of E.O. 11652, which is not checked). FORMAT.md §7 rule 22: 0 of 213+ cables dated 2009-12-29 to 2010-02-26 cite E.O. 13526. CORPUS-FINDINGS §4: the 3 older cables that cite E.O. 12958 (1966, 1972) carry declassification notes.",
+    source: "The order rows of eo-reasons.tsv: E.O. 12356 dated 1982-04-02, E.O. 12958 signed 1995-04-17, E.O. 13292 signed 2003-03-25, E.O. 13526 signed 2009-12-29 with full effect 2010-06-25, E.O. 12065 effective 1978-12-01 (its signing date is not in the project's reference; nor are any dates of E.O. 11652, which is not checked). Corpus analysis of the released cables: 0 of 213+ cables dated 2009-12-29 to 2010-02-26 cite E.O. 13526 (FORMAT.md §7 rule 22); the 3 older cables that cite E.O. 12958 (1966, 1972) carry declassification notes (CORPUS-FINDINGS §4).",
   },
   check(cable, report) {
     const eo = cable.eo;

@@ -15,7 +15,7 @@ export const rule: Rule = {
     bad: "(file 09VALLETTA413.txt)\nS E C R E T SECTION 01 OF 02 VALLETTA 000412",
     good: "(file 09VALLETTA412.txt)\nS E C R E T SECTION 01 OF 02 VALLETTA 000412",
     rationale: "A file named after one cable that holds another is a mix-up of the release (or of the collection): links, citations and the workspace index read the two ids differently. Only names shaped like a canonical id count, and the year is not compared.",
-    source: "CORPUS-FINDINGS C, 'File name office/serial ≠ banner': 6 of 1,295 (release mix-ups such as 07PARIS2725.txt holding MOSCOW 005154; FORMAT.md §7 names three). Info, as CORPUS-FINDINGS recommends.",
+    source: "Corpus analysis of the released cables (CORPUS-FINDINGS, 'Info only', 'File name office/serial ≠ banner'): 6 of 1,295 (release mix-ups such as 07PARIS2725.txt holding MOSCOW 005154; FORMAT.md names three in §7). Info, as those findings recommend.",
   },
   check(cable, report, context) {
     const fileId = context.fileName === undefined ? undefined : idFromFileName(context.fileName);

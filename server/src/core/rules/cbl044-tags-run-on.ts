@@ -17,7 +17,7 @@ export const rule: Rule = {
     bad: "TAGS: PREL PGOV KDEMAF",
     good: "TAGS: PREL PGOV KDEM AF",
     rationale: "A missing space joins two TAGS into a token no index files under. The TAG lists are not closed (the corpus has hundreds of tokens they lack), so only tokens longer than a TAG that split into two listed ones are flagged, as a hint, and the split waits for you to choose it.",
-    source: "CORPUS-FINDINGS C, 'Unknown TAGS token': flag only obvious run-ons (KDEMAF) as a hint; §5: tokens of 6 or more characters are 22 of 7,455 (KDEMAF, EINDETRD; the rest words or organizations); TAG codes from tags-subject.tsv, tags-program.tsv, tags-geographic.tsv and tags-organization.tsv.",
+    source: "Corpus analysis of the released cables (CORPUS-FINDINGS, 'Info only', 'Unknown TAGS token'): flag only obvious run-ons (KDEMAF) as a hint; tokens of 6 or more characters are 22 of 7,455 (KDEMAF, EINDETRD; the rest words or organizations; CORPUS-FINDINGS §5). TAG codes from tags-subject.tsv, tags-program.tsv, tags-geographic.tsv and tags-organization.tsv.",
   },
   check(cable, report) {
     const field = cable.tags;

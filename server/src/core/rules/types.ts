@@ -103,6 +103,10 @@ export interface RuleDocs {
   readonly good: string;
   /** One or two sentences: why the rule exists. */
   readonly rationale: string;
-  /** Where the rule and its severity come from (FORMAT.md §, CORPUS-FINDINGS figures). */
+  /**
+   * Where the rule and its severity come from: FORMAT.md §…, CORPUS-FINDINGS figures, *.tsv tables
+   * and FORMAT.md §8 keys ("[TPUB5]"), which `scripts/generate.ts` (`ruleSource`) turns into words
+   * and links a reader of `docs/rules/` can follow.
+   */
   readonly source: string;
 }
