@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { generatedFiles } from '../../scripts/generate';
+import { generatedFiles, REFERENCE_WORDS, ruleSource } from '../../scripts/generate';
 import data from '../../server/src/core/data/dictionary.json';
 import { ROOT } from '../helpers';
 
@@ -17,6 +17,37 @@ describe('generated files', () => {
       assert.equal(fs.readFileSync(path.join(ROOT, rel), 'utf8'), content);
     });
   }
+
+  it('rule pages cite what a reader can follow: no FORMAT.md, CORPUS-FINDINGS, .tsv or [KEY], and only links docs/sources.md lists', () => {
+    const listed = fs.readFileSync(path.join(ROOT, 'docs/sources.md'), 'utf8');
+    for (const [rel, content] of generatedFiles()) {
+      if (!rel.startsWith('docs/rules/')) continue;
+      // The bad and fixed examples are cable text, where brackets mean nothing.
+      const prose = content.replace(/```[\s\S]*?```/g, '');
+      // The reference is not in the repository; ruleSource says "the project's format reference, §7 rule 25" and so on instead.
+      assert.doesNotMatch(prose, /FORMAT\.md|CORPUS-FINDINGS|\.tsv\b|shared\/reference/, rel);
+      // A key of FORMAT.md §8 ("[TPUB5]") that the documents table of dictionary.json does not resolve.
+      assert.doesNotMatch(prose, /\[(?:[A-Z][A-Z0-9-]*|corpus|seed)\](?!\()/, rel);
+      for (const [, target] of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^https?:/.test(target)) assert.ok(listed.includes(`<${target}>`), `${rel}: ${target} is not in docs/sources.md`);
+        else assert.ok(fs.existsSync(path.join(ROOT, path.dirname(rel), target.split('#')[0])), `${rel}: ${target} does not exist`);
+      }
+    }
+  });
+
+  it('a rule source names the reference in words and links its documents', () => {
+    const check = (source: string, expected: string) => assert.equal(ruleSource(source), expected);
+    check(
+      'Corpus analysis of the released cables (FORMAT.md §7 rules 4 and 5): 1,099 of 1,101; [TPUB5].',
+      "Corpus analysis of the released cables (the project's format reference, §7 rules 4 and 5): 1,099 of 1,101; [tpub.com/incco/5.htm](http://tpub.com/incco/5.htm) (security warning (format line 4), EOM lines 15–16, SSN).",
+    );
+    check("CORPUS-FINDINGS, 'Warnings': 3 of 1,295.", "The project's corpus findings, 'Warnings': 3 of 1,295.");
+    check('FORMAT.md §2; header-codes.tsv.', `The project's format reference, §2; the project's header-code table, ${REFERENCE_WORDS.tables}.`);
+    check('From tags-subject.tsv and tags-program.tsv.', `From the project's TAG tables, ${REFERENCE_WORDS.tables}.`);
+    check('[W16], [CFR197].', '[en.wikipedia.org/wiki/16-line\\_message\\_format](https://en.wikipedia.org/wiki/16-line_message_format), 32 CFR Part 197, Appendix A.');
+    // A key the documents table does not hold stays, for the page test above to report.
+    check('[NOSUCH].', '[NOSUCH].');
+  });
 
   it('the dictionary is built from ../shared/reference (node scripts/build-data.mjs)', function () {
     if (!fs.existsSync(path.join(ROOT, '..', 'shared', 'reference'))) this.skip();
