@@ -158,7 +158,7 @@ export function buildSources(dictionary) {
     '',
     '## Documents behind the format hovers',
     '',
-    'Hovers on the transmission header, the trailer, the banner, portion markings, DECL values and page lines state facts of the cable format that `../shared/reference/FORMAT.md` gives with these sources (its §8, `documents` in `dictionary.json`); facts read off the released cables alone are cited as corpus analysis.',
+    'Hovers on the transmission header, the trailer, the banner, portion markings, DECL values and page lines state facts of the cable format that `../shared/reference/FORMAT.md` gives with these sources (its §8, `documents` in `dictionary.json`); facts read off the released cables alone are cited as corpus analysis. The rule pages in `docs/rules/` link the documents they cite by these keys the same way (`ruleSource` in `scripts/generate.ts`).',
     '',
     '| key | document |',
     '|---|---|',
