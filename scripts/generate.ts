@@ -103,7 +103,7 @@ export function rulesReadme(): string {
 
 Every rule has a stable id (never reused) and a kebab-case name; either may be used in \`.cablelint.jsonc\` and in the \`cable.rules\` setting.
 Severities follow corpus analysis of the released cables (${REFERENCE_WORDS.findings}, "Implications for a validator"): checks that almost no real cable fails are errors, the rest warnings or info.
-Each rule page ends with its source: the documents behind the rule, linked, and the counts of that analysis, taken over the 1,295 cables of the WikiLeaks Cablegate release that the project's reference examined (or over those of them that have the part checked).
+Each rule page gives its source: the counts of that analysis and the documents it rests on, each document linked. The counts are taken over the 1,295 cables of the WikiLeaks Cablegate release that the project's reference examined (or over those of them that have the part checked).
 Fix All (\`source.fixAll.cable\`, \`cablelint --fix\`) applies only safe fixes, those of ${safeList()}. No safe fix adds, raises or lowers a classification; the other rules' quick fixes wait for the user to choose them.
 
 Test fixtures: \`test/fixtures/rules/<id>-<name>.{bad,good}.cable\` with sidecars \`….expected.txt\`, one finding per line as \`line:col-line:col ID severity message\` (1-based lines and columns), and, where the rule reads more than the text, what the fixture is linted with in \`….json\` (\`{ "fileName": "09VALLETTA413.txt" }\` for CBL043). \`scripts/make-rule-fixtures.mjs\` writes the fixtures from the invented samples.
