@@ -4,6 +4,7 @@
  */
 import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscode-languageserver';
 import { citedId } from '../core/id';
+import { MONTH_NAMES } from '../core/parse/header';
 import { describeMarking } from '../core/parse/marking';
 import { compareDates } from '../core/rules/util';
 import type { Cable, CalendarDate, Decl, Range, Token, Trailer, TransmissionHeader } from '../core/model';
@@ -22,7 +23,6 @@ export interface HoverContext {
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * A hover's Markdown: the title in bold, then each body line as a paragraph of its own, except that
@@ -174,7 +174,8 @@ function citeCorpus(text: string): string {
 
 /** A date as a reader of cables writes it: "20 May 2009". */
 function readableDate(year: number, month: number, day: number): string {
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  const name = MONTH_NAMES[month - 1];
+  return `${day} ${name[0]}${name.slice(1).toLowerCase()} ${year}`;
 }
 
 /**

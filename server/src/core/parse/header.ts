@@ -24,7 +24,8 @@ import { fullYear } from '../id';
 import { findOldPageHeader } from './pages';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-const MONTH_NAMES = [
+/** The months' names in capitals, as cables write them ("JANUARY"); index 0 is January. */
+export const MONTH_NAMES: readonly string[] = [
   'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER',
 ];
 

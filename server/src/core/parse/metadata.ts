@@ -27,7 +27,7 @@ import type { LineShapes } from '../text';
 import { isDigit, isLetter, isSpace, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, WHITE_RUNS } from '../text';
 import { readRepeatedBanner } from './banner';
 import { isRuleChar, RULE_LINE } from './body';
-import { isRealDate } from './header';
+import { isRealDate, MONTH_NAMES as MONTHS } from './header';
 import { parsePortionMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 import { PAGE } from './hints';
@@ -168,7 +168,6 @@ const REF_NONE = /^\s*(?:NONE|N\/A)\.?\s*$/i;
 // "1.4(C)." alone on a line after a blank one.
 const REASON_ALONE = /^\s*(?:E\.O\.\s*12958\s*)?1\s?[.:/,]\s?[45]/;
 // Words a citation's post never is.
-const MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
 const NOT_POSTS: ReadonlySet<string> = new Set([
   ...['DTG', 'PARA', 'PARAS', 'PARAGRAPH', 'PAGE', 'SECTION', 'NO', 'NUMBER', 'FAM', 'FAH'],
   // "SEPTEMBER 2007", "SEPT 20": dates.
