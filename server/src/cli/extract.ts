@@ -3,6 +3,7 @@
  */
 import { citedId, idFromFileName } from '../core/id';
 import type { Cable } from '../core/model';
+import { isoDate } from '../core/rules/util';
 
 /** The record's fields, in output order. */
 export const EXTRACT_FIELDS = ['file', 'id', 'dtg', 'classification', 'caveats', 'tags', 'subject', 'refs', 'classifiedBy', 'reasons', 'paragraphs', 'signature', 'header'];
@@ -12,7 +13,7 @@ export function extractRecord(file: string, cable: Cable): Record<string, unknow
   const h = cable.header;
   const id = cable.id ?? idFromFileName(file) ?? null;
   const d = cable.date;
-  const dtg = h?.dtg?.dtg?.iso ?? (d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : null);
+  const dtg = h?.dtg?.dtg?.iso ?? (d ? isoDate(d) : null);
   return {
     file,
     id,

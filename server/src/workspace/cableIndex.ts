@@ -6,6 +6,7 @@ import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver';
 import { citedId, idFromFileName as idFromName, parseCableId, type TypedCableId } from '../core/id';
 import { URI } from 'vscode-uri';
 import type { Cable } from '../core/model';
+import { isoDate } from '../core/rules/util';
 import type { IndexedCable } from '../features/types';
 
 /** Summarises a parsed cable for the index. */
@@ -16,7 +17,7 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
   return {
     uri,
     id,
-    dtg: dtg?.iso ?? (d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : undefined),
+    dtg: dtg?.iso ?? (d ? isoDate(d) : undefined),
     classification: cable.banner?.level,
     subject: cable.subject?.text,
     tags: (cable.tags?.tags ?? []).filter((t) => t.role === 'code').map((t) => t.code),
