@@ -263,6 +263,21 @@ describe('in-text references', () => {
     assert.deepEqual(named, ['15-16 A', '21-22 B', '35-36 C', 'none', '57-58 2', '59-60 3', '71-72 2']);
   });
 
+  it('finds the same references whatever the line endings, after a BOM, in any case', () => {
+    // The reader looks for "ref" and "para" in the whole text and maps where they stand to lines.
+    const lines = ['\uFEFFC O N F I D E N T I A L NOWHERE 000001', '', `REF: ${ABC}`, '', '1. (C) As rEfS A and b say, see PARA 2.', 'No mention here.', '2. (U) Per reftel B; paRa. 3 too.', '3. (U) Third.', ''];
+    const read = (text: string) => {
+      const c = parseCable(text).cable;
+      return findInTextReferences(c).map((r) => `${r.range.start.line}:${r.range.start.character}-${r.range.end.character}`);
+    };
+    const lf = read(lines.join('\n'));
+    assert.deepEqual(lf, ['4:10-16', '4:32-38', '6:11-19', '6:21-28']);
+    for (const eol of ['\r\n', '\r']) assert.deepEqual(read(lines.join(eol)), lf, JSON.stringify(eol));
+    // Mixed: each line keeps its own terminator.
+    const mixed = lines.map((l, i) => l + (i === lines.length - 1 ? '' : ['\r\n', '\n', '\r'][i % 3])).join('');
+    assert.deepEqual(read(mixed), lf, 'mixed');
+  });
+
   it('highlights the one letter of a list that names an item', () => {
     const c = parseCable(`C O N F I D E N T I A L NOWHERE 000001\n\nREF: ${ABC}\n\n1. (C) As refs A and B say.\n`).cable;
     const b = c.refs!.items[1].range;

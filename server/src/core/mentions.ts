@@ -20,6 +20,41 @@ export interface InTextReference {
 // A letter past H counts only when a REF item has it (see refLetters).
 const REF_RE = /\b(?:(?:refs?\.?|reftels?)\s+([A-Z])\b|reftels?\b)/gi;
 // "para 5", "paragraph 5", "paras 3-4", "Para. 13".
+/** Whether the character at `i` is the ASCII letter `lower` (a lower-case char code) in either case. */
+function letterIs(text: string, i: number, lower: number): boolean {
+  return (text.charCodeAt(i) | 32) === lower;
+}
+
+/**
+ * The body lines that hold "ref" or "para" in any case (about 3 in 100): only they may hold a mention.
+ * They are found by searching the whole text for f and p, which native searches skip over quickly;
+ * a case-insensitive pattern tested on each line, or run over the whole text, took as long as the
+ * rest of the reader.
+ */
+function linesThatMayMention(cable: Cable): number[] {
+  const { text, lines } = cable;
+  const at: number[] = [];
+  for (const f of ['f', 'F']) {
+    for (let i = text.indexOf(f, 2); i >= 0; i = text.indexOf(f, i + 1)) if (letterIs(text, i - 1, 101) && letterIs(text, i - 2, 114)) at.push(i);
+  }
+  for (const p of ['p', 'P']) {
+    for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) if (letterIs(text, i + 1, 97) && letterIs(text, i + 2, 114) && letterIs(text, i + 3, 97)) at.push(i);
+  }
+  if (at.length === 0) return [];
+  at.sort((a, b) => a - b);
+  const found: number[] = [];
+  // `start` is where `line` starts in the text: each line is followed by its terminator, \r\n, \r or \n.
+  for (let line = 0, start = 0, k = 0; k < at.length && line < lines.length; line++) {
+    const end = start + lines[line].length;
+    if (at[k] < end) {
+      if (line >= cable.bodyStartLine) found.push(line);
+      while (k < at.length && at[k] < end) k++;
+    }
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+  return found;
+}
+
 const PARA_RE = /\b(?:para(?:graph)?s?\.?)\s+(\d{1,3})\b/gi;
 function isWordChar(c: string | undefined): boolean {
   return c !== undefined && (isAlnum(c.charCodeAt(0)) || c === '_');
@@ -163,9 +198,8 @@ export function findInTextReferences(cable: Cable): InTextReference[] {
       nameRange: length > 0 ? { start: { line, character: end - length }, end: { line, character: end } } : undefined,
       target,
     });
-  for (let line = cable.bodyStartLine; line < cable.lines.length; line++) {
+  for (const line of linesThatMayMention(cable)) {
     const text = cable.lines[line];
-    if (!/ref|para/i.test(text)) continue;
     REF_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = REF_RE.exec(text)) !== null) {
