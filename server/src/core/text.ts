@@ -292,6 +292,11 @@ function digitsValue(text: string, start: number, end: number): number {
   return digits > 0 ? value : NaN;
 }
 
+/** True when `a` and `b` are the same position. */
+export function samePosition(a: Position, b: Position): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+
 /** True when `a` is before `b`. */
 export function isBefore(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);

@@ -8,7 +8,7 @@ import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { applyEdits } from '../core/fix';
 import type { Cable } from '../core/model';
 import { parseCable } from '../core/parse/index';
-import { contains } from '../core/text';
+import { contains, samePosition } from '../core/text';
 import { findInTextReferences, resolveInText, type InTextReference } from '../core/mentions';
 
 /** Why a position cannot be renamed, or a new name cannot be given, in words to show the user. */
@@ -36,16 +36,12 @@ function textOf(cable: Cable, r: Range): string {
   return cable.lines[r.start.line].slice(r.start.character, r.end.character);
 }
 
-function samePlace(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character;
-}
-
 /** The REF item or paragraph an in-text reference resolves to, as a {@link Target} key ("r2", "p4"), or "-" for nothing. */
 function targetKey(cable: Cable, ref: InTextReference): string {
   const t = resolveInText(cable, ref);
   if (!t) return '-';
-  if (ref.target.kind === 'paragraph') return `p${cable.paragraphs.findIndex((p) => samePlace(p.marker.range, t))}`;
-  return `r${(cable.refs?.items ?? []).findIndex((i) => samePlace(i.range, t))}`;
+  if (ref.target.kind === 'paragraph') return `p${cable.paragraphs.findIndex((p) => samePosition(p.marker.range.start, t.start))}`;
+  return `r${(cable.refs?.items ?? []).findIndex((i) => samePosition(i.range.start, t.start))}`;
 }
 
 /** The range of the letter inside a REF item's letter token ("B" in "¶B." or "(B)"). */
@@ -148,7 +144,7 @@ export function getRenameEdits(cable: Cable, position: Position, newName: string
   };
   const key = `${target.kind === 'ref' ? 'r' : 'p'}${target.index}`;
   const edits = [write(target.name)];
-  for (const r of refs) if (r.nameRange && !samePlace(r.nameRange, target.name) && targetKey(cable, r) === key) edits.push(write(r.nameRange));
+  for (const r of refs) if (r.nameRange && !samePosition(r.nameRange.start, target.name.start) && targetKey(cable, r) === key) edits.push(write(r.nameRange));
   const problem = changedMeaning(cable, refs, applyEdits(cable.text, edits), target, value);
   return problem ? rejected(problem) : { edits };
 }

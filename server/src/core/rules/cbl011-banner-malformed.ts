@@ -2,6 +2,7 @@
  * CBL011 banner-malformed: The banner level is misspelled (first letter doubled or lost, last letter doubled, two letters swapped, broken spacing) or has caveats joined to it with slashes; the level is still read.
  */
 import type { Banner, Range } from '../model';
+import { samePosition } from '../text';
 import { replaceFix } from './util';
 import type { Fix, Rule } from './types';
 
@@ -51,7 +52,7 @@ function fixesFor(banner: Banner, at: Range): Fix[] | undefined {
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return samePosition(a.start, b.start) && samePosition(a.end, b.end);
 }
 
 const SLASHES = /\/+/;
