@@ -19,7 +19,7 @@ export interface InTextReference {
 // "(ref C)", "REF B", "refs A and B", "Reftel C", "reftels D and E", and "reftel" alone.
 // A letter past H counts only when a REF item has it (see refLetters).
 const REF_RE = /\b(?:(?:refs?\.?|reftels?)\s+([A-Z])\b|reftels?\b)/gi;
-// "para 5", "paragraph 5", "paras 3-4", "Para. 13".
+
 /** Whether the character at `i` is the ASCII letter `lower` (a lower-case char code) in either case. */
 function letterIs(text: string, i: number, lower: number): boolean {
   return (text.charCodeAt(i) | 32) === lower;
@@ -29,7 +29,9 @@ function letterIs(text: string, i: number, lower: number): boolean {
  * The body lines that hold "ref" or "para" in any case (about 3 in 100): only they may hold a mention.
  * They are found by searching the whole text for f and p, which native searches skip over quickly;
  * a case-insensitive pattern tested on each line, or run over the whole text, took as long as the
- * rest of the reader.
+ * rest of the reader. The text's `linesWith` would need the offset of every line, which the cable does
+ * not keep; working them out (`lineStarts`) made the reader twice as slow as this walk over line lengths,
+ * which stops at the last candidate.
  */
 function linesThatMayMention(cable: Cable): number[] {
   const { text, lines } = cable;
@@ -55,6 +57,7 @@ function linesThatMayMention(cable: Cable): number[] {
   return found;
 }
 
+// "para 5", "paragraph 5", "paras 3-4", "Para. 13".
 const PARA_RE = /\b(?:para(?:graph)?s?\.?)\s+(\d{1,3})\b/gi;
 function isWordChar(c: string | undefined): boolean {
   return c !== undefined && (isAlnum(c.charCodeAt(0)) || c === '_');
