@@ -16,7 +16,7 @@ import type { Cable } from './core/model';
 import type { RuleSetting } from './core/rules/types';
 import { fixAll } from './core/fix';
 import { lintCable } from './core/lint';
-import { INTERNAL_ERROR, parseCable } from './core/parse/index';
+import { INTERNAL_ERROR, parseCable, readsAsCable } from './core/parse/index';
 import { extractRecord, EXTRACT_FIELDS, toCsvRow } from './cli/extract';
 import { collect, readText, relativePaths } from './cli/files';
 import { formatJson, formatJunit, formatSarif, formatStylish, reported, type FileResult } from './cli/formats';
@@ -30,8 +30,9 @@ const VERSION = '0.1.0';
 const HELP = `cablelint ${VERSION}: validate U.S. diplomatic cables (ACP 127 text).
 
 Usage:
-  cablelint [lint] [options] PATH...       Lint files; directories are walked for *.cable
-                                           and canonical-id files such as 09PARIS1039.txt.
+  cablelint [lint] [options] PATH...       Lint files; directories are walked for *.cable,
+                                           canonical-id files such as 09PARIS1039.txt, and
+                                           other .txt files whose text reads as a cable.
   cablelint extract [--format jsonl|csv] [--fields f1,f2] PATH...
                                            One metadata record per cable.
   cablelint outline FILE...                Print each cable's outline.
@@ -193,6 +194,8 @@ interface LintJob {
   readonly shown: string;
   /** The path the configuration's globs see, from its directory, when there are globs. */
   readonly globPath?: string;
+  /** Linted only if its text reads as a cable (`InputFile.ifCable`). */
+  readonly ifCable?: boolean;
 }
 
 /** What a worker thread is given: its share of the files and the configuration. */
@@ -209,21 +212,28 @@ interface IndexedResult {
   readonly errors: readonly string[];
 }
 
-/** Lints one file; only its findings are kept. */
+/** Lints one file; only its findings are kept. Undefined when it cannot be read or is no cable the walk should take. */
 function lintOne(job: LintJob, resolver: ConfigResolver, errors: string[]): FileResult | undefined {
-  const read = readText(job.file, errors);
+  const read = readText(job.file, errors, job.ifCable);
   if (!read) return undefined;
-  return { file: job.shown, findings: lintText(job.file, read.text, resolver.fixed ?? resolver.resolve(job.globPath!), errors) };
+  const { cable } = parseCable(read.text);
+  if (job.ifCable && !readsAsCable(cable)) return undefined;
+  return { file: job.shown, findings: lintParsed(job.file, cable, resolver.fixed ?? resolver.resolve(job.globPath!), errors) };
+}
+
+/** Parses and lints a file's text, as {@link lintParsed}. */
+function lintText(file: string, text: string, config: ResolvedConfig, errors: string[]): FileResult['findings'] {
+  return lintParsed(file, parseCable(text).cable, config, errors);
 }
 
 /**
- * Parses and lints a file's text. A parser or rule failure (a bug: the findings may be
+ * Lints a file's parsed text. A parser or rule failure (a bug: the findings may be
  * incomplete) is an error naming the file, so that the run ends with exit code 2.
  */
-function lintText(file: string, text: string, config: ResolvedConfig, errors: string[]): FileResult['findings'] {
+function lintParsed(file: string, cable: Cable, config: ResolvedConfig, errors: string[]): FileResult['findings'] {
   const failures: string[] = [];
   // The file's name goes with its text: CBL043 compares a name like 07PARIS2725.txt with the banner.
-  const findings = lintCable(parseCable(text).cable, config, failures, { fileName: file }).map(reported);
+  const findings = lintCable(cable, config, failures, { fileName: file }).map(reported);
   for (const f of failures) errors.push(`${file}: internal error: ${f}`);
   return findings;
 }
@@ -322,7 +332,7 @@ async function lintCommand(o: Options): Promise<number> {
     const shown = shownPath(input);
     const globPath = pathForGlobs?.(input);
     if (ignoreConfig.ignore.length > 0 && (isIgnored(ignoreConfig, globPath!) || isIgnored(ignoreConfig, shown))) continue;
-    jobs.push({ index: jobs.length, file: input.file, shown, globPath });
+    jobs.push({ index: jobs.length, file: input.file, shown, globPath, ifCable: input.ifCable });
   }
   let results: FileResult[] = [];
   const progress = jobs.length > 300 && isTerminal(2);
@@ -335,8 +345,9 @@ async function lintCommand(o: Options): Promise<number> {
     jobs.forEach((job, i) => {
       if (progress && i % 100 === 0) showProgress(i, jobs.length);
       if (o.fix || o.dryRun) {
-        const read = readText(job.file, errors);
-        if (!read) return;
+        const read = readText(job.file, errors, job.ifCable);
+        // A walked notes.txt that is no cable is never rewritten.
+        if (!read || (job.ifCable && !readsAsCable(parseCable(read.text).cable))) return;
         const resolved = resolver.fixed ?? resolver.resolve(job.globPath!);
         const fixed = fixAll(read.text, resolved);
         if (fixed.text !== read.text) {
@@ -375,9 +386,11 @@ function extractCommand(o: Options): number {
   const fields = o.fields ?? EXTRACT_FIELDS;
   if (o.format === 'csv') stdout.write(toCsvRow(fields) + '\n');
   for (const input of collect(o.paths, errors)) {
-    const read = readText(input.file, errors);
+    const read = readText(input.file, errors, input.ifCable);
     if (!read) continue;
-    const record = extractRecord(shownPath(input), parseText(input.file, read.text, errors));
+    const cable = parseText(input.file, read.text, errors);
+    if (input.ifCable && !readsAsCable(cable)) continue;
+    const record = extractRecord(shownPath(input), cable);
     if (o.format === 'csv') stdout.write(toCsvRow(fields.map((f) => record[f])) + '\n');
     else stdout.write(JSON.stringify(Object.fromEntries(fields.map((f) => [f, record[f]]))) + '\n');
   }
@@ -389,8 +402,10 @@ function outlineCommand(o: Options): number {
   const errors: string[] = [];
   const shownPath = relativePaths(process.cwd());
   for (const input of collect(o.paths, errors)) {
-    const read = readText(input.file, errors);
+    const read = readText(input.file, errors, input.ifCable);
     if (!read) continue;
+    const cable = parseText(input.file, read.text, errors);
+    if (input.ifCable && !readsAsCable(cable)) continue;
     stdout.write(`${shownPath(input)}\n`);
     const print = (symbols: readonly DocumentSymbol[], depth: number) => {
       for (const s of symbols) {
@@ -398,7 +413,7 @@ function outlineCommand(o: Options): number {
         print(s.children ?? [], depth + 1);
       }
     };
-    print(getDocumentSymbols(parseText(input.file, read.text, errors)), 0);
+    print(getDocumentSymbols(cable), 0);
   }
   stdout.flush();
   return finish(errors, 0);

@@ -170,6 +170,51 @@ describe('cablelint', function () {
     assert.equal(JSON.parse(r.stdout).length, 1);
   });
 
+  it('walks directories for .cable files, canonical-id names and other .txt files that read as cables, and leaves the rest alone', () => {
+    const dir = path.join(tmp, 'archive');
+    fs.mkdirSync(path.join(dir, 'sub'), { recursive: true });
+    const sample = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09QUITO288.cable'), 'utf8');
+    const bad = fs.readFileSync(path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable'), 'utf8');
+    // Named by hash, as some archives name cables: taken because the text reads as a cable.
+    fs.writeFileSync(path.join(dir, '000_4f1e2d3c.txt'), sample);
+    fs.writeFileSync(path.join(dir, 'sub', 'a7b8c9.txt'), bad);
+    // Not cables: prose with a SUBJECT-like line, a text that only names a classification, an empty and a binary .txt, a .md.
+    const notes = 'Reading notes\n\nSUBJECT: what to read next\nThe cables from 2009 mention TAGS often.\n';
+    fs.writeFileSync(path.join(dir, 'notes.txt'), notes);
+    fs.writeFileSync(path.join(dir, 'levels.txt'), 'CONFIDENTIAL\n\nA list of levels: SECRET, CONFIDENTIAL.\n');
+    fs.writeFileSync(path.join(dir, 'README.txt'), '');
+    fs.writeFileSync(path.join(dir, 'scan.txt'), Buffer.from([0x53, 0x00, 0x01, 0xff]));
+    fs.writeFileSync(path.join(dir, 'cable.md'), sample);
+
+    const lint = run(['--format', 'json', dir]);
+    assert.equal(lint.stderr, '');
+    assert.equal(lint.code, 1, 'the CBL030 error of the hash-named cable counts');
+    const linted = (JSON.parse(lint.stdout) as { file: string; diagnostics: { id: string }[] }[]).map((x) => path.basename(x.file));
+    assert.deepEqual(linted, ['000_4f1e2d3c.txt', 'a7b8c9.txt']);
+
+    const extract = run(['extract', dir]);
+    assert.equal(extract.code, 0, extract.stderr);
+    assert.equal(extract.stderr, '');
+    const records = extract.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; id: string | null });
+    assert.deepEqual(records.map((r) => path.basename(r.file)), ['000_4f1e2d3c.txt', 'a7b8c9.txt']);
+    assert.equal(records[0].id, parseCable(sample).cable.id);
+
+    const outline = run(['outline', dir]);
+    assert.equal(outline.code, 0, outline.stderr);
+    assert.ok(!outline.stdout.includes('notes.txt') && outline.stdout.includes('000_4f1e2d3c.txt'));
+
+    // --fix never rewrites a text that is no cable, even one with a character a safe fix removes.
+    fs.writeFileSync(path.join(dir, 'notes.txt'), notes + 'zero\u200bwidth\n');
+    run(['--fix', dir]);
+    assert.equal(fs.readFileSync(path.join(dir, 'notes.txt'), 'utf8'), notes + 'zero\u200bwidth\n');
+
+    // A file named on the command line is always read, whatever its text.
+    const named = run(['--format', 'json', path.join(dir, 'notes.txt'), path.join(dir, 'README.txt')]);
+    assert.equal(named.code, 2);
+    assert.match(named.stderr, /README\.txt: empty file/);
+    assert.equal((JSON.parse(named.stdout) as unknown[]).length, 1);
+  });
+
   it('rejects bad usage with exit code 2', () => {
     assert.equal(run([]).code, 2);
     assert.equal(run(['--format', 'xml', 'x']).code, 2);
@@ -292,6 +337,11 @@ describe('cablelint', function () {
   it('extracts a record for every real cable without failing', function () {
     const dir = corpusDir();
     if (!dir) this.skip();
+    // The whole corpus: the seeds, named by hash, are read because their text reads as cables.
+    const whole = run(['extract', dir!]);
+    assert.equal(whole.code, 0, whole.stderr);
+    const files = fs.readdirSync(dir!, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.txt'));
+    assert.equal(whole.stdout.trim().split('\n').length, files.length);
     const r = run(['extract', path.join(dir!, 'cablegate')]);
     assert.equal(r.code, 0, r.stderr);
     const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));

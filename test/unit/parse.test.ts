@@ -9,7 +9,7 @@ import { canonicalId, citedId, idFromFileName, parseCableId } from '../../server
 import type { Cable, Range } from '../../server/src/core/model';
 import { parseBanner } from '../../server/src/core/parse/banner';
 import { lintCable } from '../../server/src/core/lint';
-import { parseCable } from '../../server/src/core/parse/index';
+import { parseCable, readsAsCable } from '../../server/src/core/parse/index';
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
 import { findPageLines } from '../../server/src/core/parse/pages';
 import { ROOT } from '../helpers';
@@ -961,6 +961,22 @@ describe('parser: canonical ids', () => {
     assert.deepEqual(undated.refs?.items.map((i) => i.id), [undefined, '07NOWHERE5', undefined]);
     assert.deepEqual(undated.refs?.items.map((i) => citedId(i, '09NOWHERE12')), ['09NOWHERE11', '07NOWHERE5', undefined]);
     assert.deepEqual(undated.refs?.items.map((i) => citedId(i, undefined)), [undefined, '07NOWHERE5', undefined]);
+  });
+});
+
+describe('parser: readsAsCable', () => {
+  const reads = (text: string) => readsAsCable(parseCable(text).cable);
+  it('takes a transmission header, a publisher note, or two of banner, E.O., TAGS and SUBJECT', () => {
+    assert.ok(reads('VZCZCXRO1234\nPP RUEHWEB\nDE RUEHFR #0708/01 1480849\nZNY SSSSS ZZH\nP 280849Z MAY 09\n'));
+    assert.ok(reads('This record is a partial extract of the original cable. The full text of the original cable is not available.\n\nSome text.\n'));
+    assert.ok(reads('C O N F I D E N T I A L ROME 000123\n\nSUBJECT: A VISIT\n'));
+    assert.ok(reads('TAGS: PREL, IT\nSUBJECT: A VISIT\n\n1. Text.\n'));
+  });
+  it('leaves prose, lists and fragments alone', () => {
+    assert.ok(!reads(''));
+    assert.ok(!reads('Reading notes\n\nSUBJECT: what to read next\n'));
+    assert.ok(!reads('CONFIDENTIAL\n\nA list of levels: SECRET, CONFIDENTIAL.\n'));
+    assert.ok(!reads('1. First point.\n2. Second point.\n'));
   });
 });
 

@@ -17,14 +17,25 @@ export interface InputFile {
   readonly dir?: string;
   /** The file's name in {@link InputFile.dir}. */
   readonly name?: string;
+  /**
+   * Found by a directory walk under a name a cable need not have (`000_4e0f1644.txt`): the
+   * file is taken only when its text reads as a cable (`readsAsCable`), and left alone
+   * without a message otherwise.
+   */
+  readonly ifCable?: boolean;
 }
 
-/** True for names the directory walk takes: `*.cable` and canonical-id `.txt` files. */
-function isCableName(name: string): boolean {
-  return /\.cable$/i.test(name) || /^\d{2}[A-Z]+\d+\.txt$/.test(name);
+/**
+ * What the directory walk does with a file name: takes `*.cable` and canonical-id `.txt`
+ * files (`09PARIS1039.txt`), takes other `.txt` files if their text reads as a cable, and
+ * passes over the rest.
+ */
+function walkedName(name: string): 'cable' | 'if-cable' | undefined {
+  if (/\.cable$/i.test(name) || /^\d{2}[A-Z]+\d+\.txt$/.test(name)) return 'cable';
+  return /\.txt$/i.test(name) ? 'if-cable' : undefined;
 }
 
-/** The files under `paths`: files as given, directories walked for cable names, in name order. */
+/** The files under `paths`: files as given, directories walked for cable files ({@link walkedName}), in name order. */
 export function collect(paths: readonly string[], errors: string[]): InputFile[] {
   const out: InputFile[] = [];
   const walk = (dir: string) => {
@@ -39,8 +50,13 @@ export function collect(paths: readonly string[], errors: string[]): InputFile[]
     const prefix = path.join(dir, '_').slice(0, -1);
     for (const e of entries.sort((a, b) => compareNames(a.name, b.name))) {
       if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
-      if (e.isDirectory()) walk(prefix + e.name);
-      else if (isCableName(e.name)) out.push({ file: prefix + e.name, dir, name: e.name });
+      if (e.isDirectory()) {
+        walk(prefix + e.name);
+        continue;
+      }
+      const taken = walkedName(e.name);
+      if (taken === 'cable') out.push({ file: prefix + e.name, dir, name: e.name });
+      else if (taken === 'if-cable') out.push({ file: prefix + e.name, dir, name: e.name, ifCable: true });
     }
   };
   for (const p of paths) {
@@ -79,8 +95,13 @@ export function relativePaths(base: string): (input: InputFile) => string {
   };
 }
 
-/** Reads a file as text; undefined with a message for binary, empty, huge or unreadable files. */
-export function readText(file: string, errors: string[]): { text: string; bom: boolean } | undefined {
+/**
+ * Reads a file as text; undefined with a message for binary, empty, huge or unreadable files.
+ * A file the walk takes only if it reads as a cable (`ifCable`) is passed over without a
+ * message when it is binary, empty or huge, since it need not be a cable at all; that it
+ * cannot be read is still said.
+ */
+export function readText(file: string, errors: string[], ifCable = false): { text: string; bom: boolean } | undefined {
   let text: string;
   try {
     const stat = fs.statSync(file);
@@ -89,7 +110,7 @@ export function readText(file: string, errors: string[]): { text: string; bom: b
       return undefined;
     }
     if (stat.size > MAX_FILE_BYTES) {
-      errors.push(`${file}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, skipped`);
+      if (!ifCable) errors.push(`${file}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, skipped`);
       return undefined;
     }
     // Node decodes UTF-8 files in one native call; reading a Buffer first and decoding it costs more.
@@ -100,11 +121,11 @@ export function readText(file: string, errors: string[]): { text: string; bom: b
     return undefined;
   }
   if (text.length === 0) {
-    errors.push(`${file}: empty file`);
+    if (!ifCable) errors.push(`${file}: empty file`);
     return undefined;
   }
   if (looksBinary(text)) {
-    errors.push(`${file}: binary file (contains NUL bytes), skipped`);
+    if (!ifCable) errors.push(`${file}: binary file (contains NUL bytes), skipped`);
     return undefined;
   }
   const bom = text.charCodeAt(0) === 0xfeff;
