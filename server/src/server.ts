@@ -36,7 +36,7 @@ import { modify, applyEdits as applyJsonEdits } from 'jsonc-parser';
 import { DEFAULT_CONFIG, matchesGlob, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig } from './core/config';
 import { lintCable } from './core/lint';
 import type { Cable } from './core/model';
-import { parseCable } from './core/parse/index';
+import { parseCable, readsAsCable } from './core/parse/index';
 import { ruleByIdOrName } from './core/rules/index';
 import type { Finding } from './core/rules/types';
 import { contains, looksBinary } from './core/text';
@@ -52,7 +52,7 @@ import { getRenameEdits, prepareRename } from './features/rename';
 import { getSelectionRanges } from './features/selectionRanges';
 import { getSemanticTokens, SEMANTIC_LEGEND } from './features/semanticTokens';
 import { CableIndex, idFromFileName, summarize } from './workspace/cableIndex';
-import { citedId } from './core/id';
+import { citedId, fileNameKind } from './core/id';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -584,7 +584,13 @@ function indexFile(fsPath: string): void {
       connection.console.log(`Not indexed: ${fsPath} is a binary file (contains NUL bytes).`);
       return;
     }
-    index.set(summarize(uri, parseCable(text).cable, idFromFileName(uri)));
+    const { cable } = parseCable(text);
+    // A `.txt` file a glob such as `**/*.txt` takes in is indexed only if it reads as a cable, as `cablelint` walks.
+    if (fileNameKind(fsPath) === 'txt' && !readsAsCable(cable)) {
+      index.delete(uri);
+      return;
+    }
+    index.set(summarize(uri, cable, idFromFileName(uri)));
   } catch (error) {
     connection.console.warn(`Cannot index ${fsPath}: ${String(error)}`);
   }

@@ -32,9 +32,10 @@ export interface TestClient {
 
 /**
  * Starts the server and initializes it with a workspace folder. Requests the server sends are answered
- * with null, but for those whose method is in `unanswered`, which are never answered.
+ * with null, but for those whose method is in `unanswered`, which are never answered, and
+ * `workspace/configuration`, answered with `settings` for each item when they are given.
  */
-export async function startServer(rootPath?: string, capabilities: object = {}, unanswered: readonly string[] = []): Promise<TestClient> {
+export async function startServer(rootPath?: string, capabilities: object = {}, unanswered: readonly string[] = [], settings?: object): Promise<TestClient> {
   ensureBuilt();
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
@@ -52,8 +53,9 @@ export async function startServer(rootPath?: string, capabilities: object = {}, 
     }
   });
   const requests: string[] = [];
-  connection.onRequest((method) => {
+  connection.onRequest((method, params) => {
     requests.push(method);
+    if (settings && method === 'workspace/configuration') return (params as { items: unknown[] }).items.map(() => settings);
     return unanswered.includes(method) ? new Promise<never>(() => undefined) : null;
   });
   connection.listen();

@@ -409,6 +409,26 @@ describe('workspace folders added and removed after start', function () {
   });
 });
 
+describe('the workspace index and .txt files', function () {
+  this.timeout(30000);
+  it('indexes a .txt file an include glob takes only if its text reads as a cable, as cablelint walks', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-txt-'));
+    fs.writeFileSync(path.join(ws, '000_9f8e7d.txt'), 'UNCLAS NOWHERE 000078\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: HARBOR DREDGING\n');
+    fs.writeFileSync(path.join(ws, 'notes.txt'), 'Reading notes\n\nSUBJECT: what to read next\n');
+    const client = await startServer(ws, { workspace: { configuration: true } }, [], { index: { include: ['**/*.cable', '**/*.txt'] } });
+    try {
+      await client.waitFor('cable/indexed');
+      const found = async (query: string) => (await client.connection.sendRequest<unknown[]>('workspace/symbol', { query })).length;
+      assert.equal(await found('harbor dredging'), 1);
+      assert.equal(await found('read next'), 0);
+      assert.equal(await found('notes'), 0);
+    } finally {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('"disable this rule in this file" and the client', function () {
   this.timeout(30000);
   const bad = read('test/fixtures/rules/cbl026-pilcrow-artifact.bad.cable');

@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileNameKind } from '../core/id';
 import { looksBinary } from '../core/text';
 
 /** Files larger than this are reported and skipped. */
@@ -25,17 +26,7 @@ export interface InputFile {
   readonly ifCable?: boolean;
 }
 
-/**
- * What the directory walk does with a file name: takes `*.cable` and canonical-id `.txt`
- * files (`09PARIS1039.txt`), takes other `.txt` files if their text reads as a cable, and
- * passes over the rest.
- */
-function walkedName(name: string): 'cable' | 'if-cable' | undefined {
-  if (/\.cable$/i.test(name) || /^\d{2}[A-Z]+\d+\.txt$/.test(name)) return 'cable';
-  return /\.txt$/i.test(name) ? 'if-cable' : undefined;
-}
-
-/** The files under `paths`: files as given, directories walked for cable files ({@link walkedName}), in name order. */
+/** The files under `paths`: files as given, directories walked for cable files (`fileNameKind`), in name order. */
 export function collect(paths: readonly string[], errors: string[]): InputFile[] {
   const out: InputFile[] = [];
   const walk = (dir: string) => {
@@ -54,9 +45,10 @@ export function collect(paths: readonly string[], errors: string[]): InputFile[]
         walk(prefix + e.name);
         continue;
       }
-      const taken = walkedName(e.name);
-      if (taken === 'cable') out.push({ file: prefix + e.name, dir, name: e.name });
-      else if (taken === 'if-cable') out.push({ file: prefix + e.name, dir, name: e.name, ifCable: true });
+      // `*.cable` and canonical-id names are taken; other `.txt` files if their text reads as a cable.
+      const kind = fileNameKind(e.name);
+      if (kind === 'cable') out.push({ file: prefix + e.name, dir, name: e.name });
+      else if (kind === 'txt') out.push({ file: prefix + e.name, dir, name: e.name, ifCable: true });
     }
   };
   for (const p of paths) {

@@ -103,6 +103,18 @@ export function idFromFileName(name: string): string | undefined {
 const FILE_EXTENSION = /\.(?:txt|cable)$/i;
 const FILE_ID = /^\d{2}[A-Z]+\d{1,6}$/;
 
+/**
+ * What a file's name says of it: `cable` for `*.cable` and canonical-id `.txt` names
+ * (`09PARIS1039.txt`), `txt` for other `.txt` names, which may or may not hold a cable
+ * (archives named by hash; notes), and undefined for the rest. `cablelint`'s directory walk
+ * and the workspace index take a `txt` file only when its text reads as a cable.
+ */
+export function fileNameKind(name: string): 'cable' | 'txt' | undefined {
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  if (/\.cable$/i.test(base) || /^\d{2}[A-Z]+\d+\.txt$/.test(base)) return 'cable';
+  return /\.txt$/i.test(base) ? 'txt' : undefined;
+}
+
 /** The cable a REF citation is read in: its year, and its post and serial when the text gives them. */
 export interface CitingCable {
   /** Four-digit year. */
