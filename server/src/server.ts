@@ -231,9 +231,16 @@ connection.onInitialized(async () => {
 });
 
 connection.onDidChangeConfiguration(async () => {
+  const globs = indexGlobs();
   await loadSettings();
   revalidateAll();
+  if (indexGlobs() !== globs) void reindex();
 });
+
+/** The index's globs as one string, to tell when a settings change alters them. */
+function indexGlobs(): string {
+  return JSON.stringify([settings.indexInclude, settings.indexExclude]);
+}
 
 async function loadSettings(): Promise<void> {
   if (!hasConfigurationCapability) return;
@@ -676,6 +683,17 @@ connection.onDidChangeWatchedFiles(async (p) => {
 });
 
 /** A folder added to the workspace is indexed like the first ones; the cables of a folder removed leave the index. */
+/**
+ * Walks the workspace again under changed index globs (`cable.index.include`/`exclude`), so
+ * that a new glob takes effect without a reload: files the globs no longer take are dropped,
+ * and open documents keep the editor's text.
+ */
+async function reindex(): Promise<void> {
+  for (const root of workspaceRoots) index.deleteUnder(URI.file(root).toString());
+  for (const doc of documents.all()) indexOpen(doc);
+  await buildIndex();
+}
+
 async function changeFolders(e: WorkspaceFoldersChangeEvent): Promise<void> {
   for (const folder of e.removed) {
     const u = URI.parse(folder.uri);

@@ -411,17 +411,29 @@ describe('workspace folders added and removed after start', function () {
 
 describe('the workspace index and .txt files', function () {
   this.timeout(30000);
-  it('indexes a .txt file an include glob takes only if its text reads as a cable, as cablelint walks', async () => {
+  it('indexes a .txt file an include glob takes only if its text reads as a cable, as cablelint walks, and follows changed globs', async () => {
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-txt-'));
     fs.writeFileSync(path.join(ws, '000_9f8e7d.txt'), 'UNCLAS NOWHERE 000078\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: HARBOR DREDGING\n');
     fs.writeFileSync(path.join(ws, 'notes.txt'), 'Reading notes\n\nSUBJECT: what to read next\n');
-    const client = await startServer(ws, { workspace: { configuration: true } }, [], { index: { include: ['**/*.cable', '**/*.txt'] } });
+    const settings = { index: { include: ['**/*.cable', '**/*.txt'] } };
+    const client = await startServer(ws, { workspace: { configuration: true } }, [], settings);
     try {
       await client.waitFor('cable/indexed');
       const found = async (query: string) => (await client.connection.sendRequest<unknown[]>('workspace/symbol', { query })).length;
       assert.equal(await found('harbor dredging'), 1);
       assert.equal(await found('read next'), 0);
       assert.equal(await found('notes'), 0);
+      // Globs changed in the settings take effect at once: the workspace is walked again under them.
+      const becomes = async (query: string, n: number) => {
+        for (let tries = 0; tries < 100 && (await found(query)) !== n; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+        assert.equal(await found(query), n, `${query} after the globs changed`);
+      };
+      settings.index.include = ['**/*.cable'];
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await becomes('harbor dredging', 0);
+      settings.index.include = ['**/*.txt'];
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await becomes('harbor dredging', 1);
     } finally {
       await client.stop();
       fs.rmSync(ws, { recursive: true, force: true });
