@@ -323,12 +323,24 @@ function scheduleValidation(doc: TextDocument, delay: number): void {
   );
 }
 
+/**
+ * What went out last for each open document: its version and diagnostics. A document is validated more than once
+ * with nothing changed: opening it also fires a content change, which schedules a validation, and clients send
+ * `workspace/didChangeConfiguration` as they start (VS Code, eglot, Neovim), which revalidates every document.
+ */
+const published = new Map<string, { version: number; diagnostics: string }>();
+
 function validate(doc: TextDocument): void {
   if (!configured) return;
   // A new, still empty cable is not a cable missing its banner, E.O. line and TAGS: say nothing until it has text.
   const empty = /^\s*$/.test(doc.getText());
   // A binary document gets one diagnostic saying that it is not checked, as cablelint skips such a file.
   const diagnostics = empty ? [] : guard('validation', [], () => (parsedFor(doc).binary ? [binaryDiagnostic()] : findingsFor(doc).map((f) => toDiagnostic(f, doc.uri))));
+  // The same diagnostics for the same version are not sent again; a new version always gets its own.
+  const last = published.get(doc.uri);
+  const json = JSON.stringify(diagnostics);
+  if (last && last.version === doc.version && last.diagnostics === json) return;
+  published.set(doc.uri, { version: doc.version, diagnostics: json });
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
 }
 
@@ -357,6 +369,7 @@ documents.onDidClose((e) => {
   // What the editor had unsaved is gone: the index goes back to the file on disk, or drops a document that has none.
   indexFromDisk(e.document.uri);
   parsed.delete(e.document.uri);
+  published.delete(e.document.uri);
   largeLogged.delete(e.document.uri);
   const t = timers.get(e.document.uri);
   if (t) clearTimeout(t);

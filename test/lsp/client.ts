@@ -25,6 +25,8 @@ export interface TestClient {
   readonly initialized: { capabilities: Record<string, unknown> };
   /** The methods of the requests the server has sent the client, in order (each answered with null). */
   readonly requests: () => string[];
+  /** Every notification of `method` received so far, waited for or not, in order. */
+  received<T>(method: string): T[];
   /** Resolves with the first notification of `method` that satisfies `match`. */
   waitFor<T>(method: string, match?: (params: T) => boolean, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
@@ -43,8 +45,10 @@ export async function startServer(rootPath?: string, capabilities: object = {}, 
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: { method: string; match: (p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
   const seen: { method: string; params: unknown }[] = [];
+  const all: { method: string; params: unknown }[] = [];
   connection.onNotification((method, params) => {
     seen.push({ method, params });
+    all.push({ method, params });
     for (const w of [...waiters]) {
       if (w.method === method && w.match(params)) {
         waiters.splice(waiters.indexOf(w), 1);
@@ -73,6 +77,7 @@ export async function startServer(rootPath?: string, capabilities: object = {}, 
     stderr: () => err,
     initialized,
     requests: () => [...requests],
+    received: <T>(method: string) => all.filter((n) => n.method === method).map((n) => n.params as T),
     waitFor<T>(method: string, match: (params: T) => boolean = () => true, timeoutMs = 15000): Promise<T> {
       const earlier = seen.find((s) => s.method === method && match(s.params as T));
       if (earlier) {

@@ -487,6 +487,38 @@ describe('"disable this rule in this file" and the client', function () {
 
 describe('a document opened as the server starts', function () {
   this.timeout(30000);
+  const CABLE = 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: X\n\n1. Text.\n\n3. Text.\n';
+  it('gets its diagnostics once, and again when a setting changes them', async () => {
+    // Opening a document fires a content change too, and VS Code, eglot and Neovim send
+    // workspace/didChangeConfiguration as they start: each validated the document again and sent the same diagnostics.
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-start-'));
+    const client = await startServer(ws, { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false }, didChangeWatchedFiles: { dynamicRegistration: true } } });
+    try {
+      const uri = `file://${path.join(ws, 'a.cable')}`;
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text: CABLE } });
+      const first = await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+      assert.deepEqual(first.diagnostics.filter((d) => d.code === 'CBL024').map((d) => d.severity), [2]);
+      // Longer than the debounce of a change (150 ms).
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.equal(client.received<PublishDiagnostics>('textDocument/publishDiagnostics').filter((p) => p.uri === uri).length, 1);
+      // A setting that changes the findings sends them again.
+      client.connection.onRequest('workspace/configuration', () => [{ rules: { CBL024: 'error' } }]);
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      const changed = await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'CBL024' && d.severity === 1));
+      // Closed and opened again, the same text gets its diagnostics again.
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length === 0);
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text: CABLE } });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const all = client.received<PublishDiagnostics>('textDocument/publishDiagnostics').filter((p) => p.uri === uri);
+      assert.deepEqual(all.map((p) => p.diagnostics.length), [changed.diagnostics.length, changed.diagnostics.length, 0, changed.diagnostics.length]);
+      assert.deepEqual(all[3], changed);
+    } finally {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
   it('is validated under the defaults when the client never answers the settings request', async () => {
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-start-'));
     fs.writeFileSync(path.join(ws, '.cablelint.jsonc'), '{ "rules": { "paragraph-number-sequence": "error" } }');
