@@ -4,7 +4,8 @@
 ;;   emacs --batch --eval '(package-activate-all)' -l README-SNIPPET.el -l eglot-check.el
 ;; (`package-activate-all' is what an interactive Emacs 28 runs at startup for the packaged eglot).
 ;; Environment: CABLE_FILE is the cable to open, CABLE_HOVER the 0-based "LINE:CHARACTER" of a TAG,
-;; CABLE_EDIT "LINE:OLD:NEW" an edit to type (OLD replaced by NEW on 0-based LINE), CABLE_OUT the JSON
+;; CABLE_EDIT "LINE:OLD:NEW" an edit to type (OLD replaced by NEW on 0-based LINE), CABLE_FIX
+;; "LINE:CHARACTER:CODE" a finding whose quick fix to run, CABLE_OUT the JSON
 ;; file this writes. It asserts nothing: run.mjs compares the JSON with the CLI.
 
 (require 'json)
@@ -52,6 +53,15 @@ changes and Flymake checks on idle timers."
                             (cons 'type (symbol-name (flymake-diagnostic-type d)))
                             (cons 'text (flymake-diagnostic-text d)))))))
 
+(defun cable-check--wait-published ()
+  "Wait until the server has published diagnostics for the buffer's current version, as Flymake shows them."
+  (cable-check--wait (lambda () (cable-check--idle) (eql cable-check--published eglot--versioned-identifier)) 15))
+
+(defun cable-check--modified ()
+  "The files of the buffers with unsaved changes."
+  (vconcat (cl-loop for b in (buffer-list)
+                    when (and (buffer-file-name b) (buffer-modified-p b)) collect (buffer-file-name b))))
+
 (defun cable-check--imenu-names (index)
   "Flatten an imenu INDEX into a list of symbols, each its name and 1-based line."
   (cl-loop for (name . rest) in index
@@ -93,8 +103,30 @@ changes and Flymake checks on idle timers."
             (forward-line (string-to-number (nth 0 edit)))
             (search-forward (nth 1 edit) (line-end-position))
             (replace-match (nth 2 edit) t t)
-            (cable-check--wait (lambda () (cable-check--idle) (eql cable-check--published eglot--versioned-identifier)) 15)
+            (cable-check--wait-published)
             (cable-check--put 'editedDiagnostics (cable-check--diagnostics)))
+          ;; (e) A quick fix: the code actions at the finding, asked for as M-x eglot-code-actions asks for them
+          ;; (the caret there, the Flymake diagnostics there as context), then the fix run by eglot's own code,
+          ;; as when the user picks it from the menu.
+          (let* ((fix (split-string (getenv "CABLE_FIX") ":"))
+                 (actions (progn (goto-char (point-min))
+                                 (forward-line (string-to-number (nth 0 fix)))
+                                 (forward-char (string-to-number (nth 1 fix)))
+                                 (eglot-code-actions (point) nil "quickfix")))
+                 (action (cl-find-if (lambda (a) (and (not (string-prefix-p "Disable " (plist-get a :title)))
+                                                      (cl-some (lambda (d) (equal (plist-get d :code) (nth 2 fix)))
+                                                               (plist-get a :diagnostics))))
+                                     actions)))
+            (cable-check--put 'fixTitles (vconcat (mapcar (lambda (a) (plist-get a :title)) actions)))
+            (when action
+              (cable-check--put 'fixTitle (plist-get action :title))
+              (condition-case fix-err
+                  (eglot--read-execute-code-action (list action) server "quickfix")
+                (error (cable-check--put 'fixError (format "%S" fix-err))))
+              (cable-check--wait-published)
+              (cable-check--put 'fixedText (buffer-substring-no-properties (point-min) (point-max)))
+              (cable-check--put 'modified (cable-check--modified))
+              (cable-check--put 'fixedDiagnostics (cable-check--diagnostics))))
           ;; M-x eglot-shutdown (shutdown, then exit), keeping the buffers; then what the client logged:
           ;; every JSON-RPC message, the shutdown's answer included, and the server's stderr.
           (ignore-errors (eglot-shutdown server nil 10 t))

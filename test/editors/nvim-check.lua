@@ -3,7 +3,8 @@
 --   nvim --headless -i NONE -u README-SNIPPET.lua -c 'luafile nvim-check.lua' CABLE
 -- so the README's snippet is the whole configuration and the cable is opened as a user opens it.
 -- Environment: CABLE_HOVER is the 0-based "LINE:CHARACTER" (UTF-16) of a TAG, CABLE_EDIT "LINE:OLD:NEW" an
--- edit to make (OLD replaced by NEW on 0-based LINE), CABLE_TXT a second cable named like 10TALLINN207.txt,
+-- edit to make (OLD replaced by NEW on 0-based LINE), CABLE_FIX "LINE:CHARACTER:CODE" (UTF-16) a finding whose quick
+-- fix to apply, CABLE_TXT a second cable named like 10TALLINN207.txt,
 -- CABLE_OUT the JSON file this writes. It asserts nothing: run.mjs compares the JSON with the CLI.
 
 local out = {}
@@ -91,6 +92,40 @@ local ok, err = pcall(function()
   vim.api.nvim_buf_set_text(buf, edit_line, from, edit_line, from + #old, { new })
   vim.wait(15000, function() return published == vim.lsp.util.buf_versions[buf] end, 20)
   out.editedDiagnostics = diagnostics(buf)
+
+  -- (e) A quick fix: the code actions at the finding, asked for as vim.lsp.buf.code_action() asks for them in 0.7
+  -- (the range at the cursor, the line's diagnostics as context), and the fix applied as it applies an action's edit.
+  local fix_line, fix_character, fix_code = os.getenv('CABLE_FIX'):match('^(%d+):(%d+):(%w+)$')
+  fix_line, fix_character = tonumber(fix_line), tonumber(fix_character)
+  local fix_text = vim.api.nvim_buf_get_lines(buf, fix_line, fix_line + 1, false)[1]
+  vim.api.nvim_win_set_cursor(0, { fix_line + 1, vim.str_byteindex(fix_text, fix_character, true) })
+  local params = vim.lsp.util.make_range_params()
+  params.context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(buf), only = { 'quickfix' } }
+  local responses = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 10000)
+  local action
+  out.fixTitles = {}
+  for _, response in pairs(responses or {}) do
+    if response.err then out.fixError = response.err.message end
+    for _, a in ipairs(response.result or {}) do
+      table.insert(out.fixTitles, a.title)
+      local tied = false
+      for _, d in ipairs(a.diagnostics or {}) do tied = tied or d.code == fix_code end
+      if not action and tied and not vim.startswith(a.title, 'Disable ') then action = a end
+    end
+  end
+  if action then
+    out.fixTitle = action.title
+    local applied, apply_err = pcall(vim.lsp.util.apply_workspace_edit, action.edit, client.offset_encoding)
+    if not applied then out.fixError = tostring(apply_err) end
+    vim.wait(15000, function() return published == vim.lsp.util.buf_versions[buf] end, 20)
+    local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+    out.fixedText = table.concat(lines, '\n') .. (vim.bo[buf].eol and '\n' or '')
+    out.modified = {}
+    for _, b in ipairs(vim.api.nvim_list_bufs()) do
+      if vim.bo[b].modified and vim.api.nvim_buf_get_name(b) ~= '' then table.insert(out.modified, vim.api.nvim_buf_get_name(b)) end
+    end
+    out.fixedDiagnostics = diagnostics(buf)
+  end
 
   -- A second cable, named as Cablegate names them ("10TALLINN207.txt"): the snippet's pattern gives it
   -- the cable filetype, and it joins the running client rather than starting another.

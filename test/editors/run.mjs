@@ -28,6 +28,8 @@ const EDITOR_TIMEOUT_MS = 60_000;
 const HOVER = { line: 5, character: 7 };
 /** The edit each editor types: the unknown marking "(N/SC)" after "¶2. " becomes "(C)". */
 const EDIT = { line: 17, old: '(N/SC)', new: '(C)' };
+/** The quick fix each editor asks for and applies after the edit: the second "PREL" of the TAGS line (CBL018, a safe fix). */
+const FIX = { line: 5, character: 24, code: 'CBL018' };
 
 const run = checks();
 const check = run.check;
@@ -76,10 +78,18 @@ function snippet(lang, labelPattern) {
 
 /** `cablelint --format json` on a text, with the workspace's configuration: the diagnostics every editor must show. */
 function expectedDiagnostics(text, dir) {
-  const file = join(dir, 'expected.cable');
+  const file = join(mkdtempSync(join(dir, 'expected-')), 'expected.cable');
   writeFileSync(file, text);
   const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--format', 'json', '--config', CONFIG, file], { encoding: 'utf8' });
   return (JSON.parse(r.stdout)[0]?.diagnostics ?? []).map((d) => ({ code: d.id, severity: d.severity, message: d.message, line: d.range.start.line, character: d.range.start.character }));
+}
+
+/** `cablelint --fix` on a text, with the workspace's configuration: the text after its safe fixes. */
+function fixedText(text, dir) {
+  const file = join(mkdtempSync(join(dir, 'fixed-')), 'fixed.cable');
+  writeFileSync(file, text);
+  spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--fix', '--config', CONFIG, file], { encoding: 'utf8' });
+  return readFileSync(file, 'utf8');
 }
 
 /** `cablelint outline`: "NAME@LINE" (1-based) for every symbol, as the editors list them. */
@@ -152,7 +162,10 @@ editedLines[EDIT.line] = editedLines[EDIT.line].replace(EDIT.old, EDIT.new);
 const want = expectedDiagnostics(text, dir);
 const wantEdited = expectedDiagnostics(editedLines.join('\n'), dir);
 const wantSymbols = expectedSymbols(FIXTURE);
-const env = { CABLE_HOVER: `${HOVER.line}:${HOVER.character}`, CABLE_EDIT: `${EDIT.line}:${EDIT.old}:${EDIT.new}` };
+// The quick fix comes after the edit: the buffer must then read as cablelint --fix leaves the edited text.
+const wantFixed = fixedText(editedLines.join('\n'), dir);
+const wantAfterFix = expectedDiagnostics(wantFixed, dir);
+const env = { CABLE_HOVER: `${HOVER.line}:${HOVER.character}`, CABLE_EDIT: `${EDIT.line}:${EDIT.old}:${EDIT.new}`, CABLE_FIX: `${FIX.line}:${FIX.character}:${FIX.code}` };
 let bin;
 
 const version = (command) => spawnSync(command, ['--version'], { encoding: 'utf8' }).stdout?.split('\n')[0] ?? `${command} not found`;
@@ -170,6 +183,12 @@ await check('the fixture has the defects the editors must show', () => {
   assert(JSON.stringify(want.map((d) => d.severity).sort()) === '["error","info","warning"]', `cablelint: ${JSON.stringify(want)}`);
   assert(want.some((d) => d.code === 'CBL024' && d.severity === 'error'), 'the configuration does not raise CBL024');
   assert(!wantEdited.some((d) => d.code === 'CBL029') && wantEdited.length === want.length - 1, `after the edit cablelint reports ${JSON.stringify(wantEdited)}`);
+  // The quick fix is the one safe fix of the edited text, so cablelint --fix makes just that change: one line, and the finding gone.
+  assert(wantEdited.some((d) => d.code === FIX.code && d.line === FIX.line && d.character === FIX.character), `no ${FIX.code} at ${FIX.line}:${FIX.character}: ${JSON.stringify(wantEdited)}`);
+  const fixedLines = wantFixed.split('\n');
+  const changed = editedLines.map((_, i) => i).filter((i) => editedLines[i] !== fixedLines[i]);
+  assert(JSON.stringify(changed) === JSON.stringify([FIX.line]) && fixedLines.length === editedLines.length, `cablelint --fix changes lines ${JSON.stringify(changed)}`);
+  assert(!wantAfterFix.some((d) => d.code === FIX.code) && wantAfterFix.length === wantEdited.length - 1, `after the fix cablelint reports ${JSON.stringify(wantAfterFix)}`);
 });
 
 // ---------------------------------------------------------------------------
@@ -209,12 +228,21 @@ console.log('\nEmacs + eglot (README elisp)');
     assert(!/\*\*|\\[\\`*_[\]<>~|#]/.test(h), `hover shows Markdown markup: ${JSON.stringify(h)}`);
   });
   await check('an edit after a pilcrow reaches the server where Emacs made it', () => sameList(fromEmacs(run().editedDiagnostics ?? []), asEmacs(wantEdited), 'Flymake after the edit'));
+  await check(`the quick fix for ${FIX.code}, run by eglot, changes the buffer as cablelint --fix changes the file, and nothing else`, () => {
+    const e = run();
+    assert(!e.fixError, `eglot: ${e.fixError}`);
+    assert(e.fixTitle, `no quick fix but "Disable": ${JSON.stringify(e.fixTitles)}`);
+    assert(e.fixedText === wantFixed, `the buffer reads ${JSON.stringify(e.fixedText)}`);
+    assert(JSON.stringify(e.modified) === JSON.stringify([join(ws, '10TALLINN207.cable')]), `modified buffers ${JSON.stringify(e.modified)}`);
+    assert(readFileSync(join(ws, '.cablelint.jsonc'), 'utf8') === readFileSync(CONFIG, 'utf8'), '.cablelint.jsonc changed');
+    sameList(fromEmacs(e.fixedDiagnostics ?? []), asEmacs(wantAfterFix), 'Flymake after the fix');
+  });
   await check('the configuration problem shows as a message, not a prompt (window/showMessage)', () => {
     const e = run();
     assert((e.messages ?? '').includes(`[eglot] Server reports (type=2): ${CONFIG_MESSAGE}`), `*Messages*: ${e.messages}`);
     assert(!(e.events ?? '').includes('window/showMessageRequest'), 'the server sent window/showMessageRequest, which eglot answers with a prompt');
   });
-  await check('shutdown answered, no JSON-RPC error, no error or warning in the log, nothing on the server stderr or in *Messages* but the connection and that message', () => {
+  await check('shutdown answered, no JSON-RPC error, no error or warning in the log, nothing on the server stderr or in *Messages* but the connection, the quick fix and that message', () => {
     const e = run();
     const errors = (e.events ?? '').split('\n').filter((l) => /:error\b/.test(l));
     assert(errors.length === 0, `eglot events: ${errors.join(' | ')}`);
@@ -226,7 +254,7 @@ console.log('\nEmacs + eglot (README elisp)');
     // Emacs adds "Process … stderr finished" to the buffer when the server exits.
     const stderr = (e.stderr ?? '').split('\n').filter((l) => l.trim() && !/^Process EGLOT .* stderr finished$/.test(l));
     assert(stderr.length === 0, `server stderr: ${stderr.join(' | ')}`);
-    const unexpected = (e.messages ?? '').split('\n').filter((l) => l && !/^Loading .*site-start|^\[eglot\] (Connected!|Asking .* politely to terminate)|^\[jsonrpc\] Server exited/.test(l) && !l.endsWith(CONFIG_MESSAGE));
+    const unexpected = (e.messages ?? '').split('\n').filter((l) => l && !/^Loading .*site-start|^\[eglot\] (Connected!|Asking .* politely to terminate|applying 1 edits to `10TALLINN207\.cable'\.\.\.done|Edit successful!)|^\[jsonrpc\] Server exited/.test(l) && !l.endsWith(CONFIG_MESSAGE));
     assert(unexpected.length === 0, `*Messages*: ${unexpected.join(' | ')}`);
   });
   console.log(`  (${seconds} s)`);
@@ -272,6 +300,15 @@ console.log('\nNeovim 0.7 (README snippet for 0.7 to 0.10)');
     assert(n.hoverKind === 'markdown' && n.hover?.[0] === '**TAG PREL**' && n.hover.some((l) => /PREL: subject TAG, category P/.test(l)), `hover ${JSON.stringify(n.hover)}`);
   });
   await check('an edit after a pilcrow reaches the server where Neovim made it', () => sameList(fromNvim(run().editedDiagnostics ?? []), asNvim(wantEdited, editedLines.join('\n')), 'vim.diagnostic after the edit'));
+  await check(`the quick fix for ${FIX.code}, applied as vim.lsp.buf.code_action applies it, changes the buffer as cablelint --fix changes the file, and nothing else`, () => {
+    const n = run();
+    assert(!n.fixError, `code action: ${n.fixError}`);
+    assert(n.fixTitle, `no quick fix but "Disable": ${JSON.stringify(n.fixTitles)}`);
+    assert(n.fixedText === wantFixed, `the buffer reads ${JSON.stringify(n.fixedText)}`);
+    assert(JSON.stringify(n.modified) === JSON.stringify([join(ws, '10TALLINN207.cable')]), `modified buffers ${JSON.stringify(n.modified)}`);
+    assert(readFileSync(join(ws, '.cablelint.jsonc'), 'utf8') === readFileSync(CONFIG, 'utf8'), '.cablelint.jsonc changed');
+    sameList(fromNvim(n.fixedDiagnostics ?? []), asNvim(wantAfterFix, wantFixed), 'vim.diagnostic after the fix');
+  });
   await check('a Cablegate-named .txt cable gets filetype cable and joins the same client', () => {
     const n = run();
     assert(n.txtFiletype === 'cable' && n.txtSameClient && n.clients === 1, `filetype '${n.txtFiletype}', same client ${n.txtSameClient}, ${n.clients} client(s)`);
