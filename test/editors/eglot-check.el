@@ -5,8 +5,8 @@
 ;; (`package-activate-all' is what an interactive Emacs 28 runs at startup for the packaged eglot).
 ;; Environment: CABLE_FILE is the cable to open, CABLE_HOVER the 0-based "LINE:CHARACTER" of a TAG,
 ;; CABLE_EDIT "LINE:OLD:NEW" an edit to type (OLD replaced by NEW on 0-based LINE), CABLE_FIX
-;; "LINE:CHARACTER:CODE" a finding whose quick fix to run, CABLE_OUT the JSON
-;; file this writes. It asserts nothing: run.mjs compares the JSON with the CLI.
+;; "LINE:CHARACTER:CODE" a finding whose quick fix to run, CABLE_TXT a second cable named like 10TALLINN207.txt,
+;; CABLE_OUT the JSON file this writes. It asserts nothing: run.mjs compares the JSON with the CLI.
 
 (require 'json)
 (require 'cl-lib)
@@ -127,6 +127,17 @@ changes and Flymake checks on idle timers."
               (cable-check--put 'fixedText (buffer-substring-no-properties (point-min) (point-max)))
               (cable-check--put 'modified (cable-check--modified))
               (cable-check--put 'fixedDiagnostics (cable-check--diagnostics))))
+          ;; (f) A second cable, named as Cablegate names them: the snippet's auto-mode-alist entry gives it
+          ;; cable-mode, and eglot manages it with the running server.
+          (progn
+            (find-file (getenv "CABLE_TXT"))
+            ;; Flymake starts on a buffer that eglot manages as its mode is set, before it is shown, once
+            ;; redisplay shows it (`window-configuration-change-hook'); batch Emacs never redisplays.
+            (run-window-configuration-change-hook)
+            (cable-check--put 'txtMode (symbol-name major-mode))
+            (cable-check--put 'txtSameServer (and (cable-check--wait (lambda () (and eglot--managed-mode (eq (eglot-current-server) server))) 10) t))
+            (cable-check--wait (lambda () (cable-check--idle) (flymake-diagnostics)) 15)
+            (cable-check--put 'txtDiagnostics (cable-check--diagnostics)))
           ;; M-x eglot-shutdown (shutdown, then exit), keeping the buffers; then what the client logged:
           ;; every JSON-RPC message, the shutdown's answer included, and the server's stderr.
           (ignore-errors (eglot-shutdown server nil 10 t))

@@ -134,6 +134,8 @@ local ok, err = pcall(function()
   out.txtFiletype = vim.bo[second].filetype
   vim.wait(5000, function() return vim.lsp.buf_get_clients(second)[client.id] ~= nil end, 20)
   out.txtSameClient = vim.lsp.buf_get_clients(second)[client.id] ~= nil
+  vim.wait(15000, function() return #vim.diagnostic.get(second) > 0 end, 20)
+  out.txtDiagnostics = diagnostics(second)
   out.clients = #vim.lsp.get_active_clients()
 
   -- Shut down: shutdown, exit, and the process must be gone.

@@ -12,6 +12,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import picomatch from 'picomatch';
 import { parse as parseToml } from 'smol-toml';
 import { assert, checks } from '../checks.mjs';
 
@@ -30,6 +31,8 @@ const HOVER = { line: 5, character: 7 };
 const EDIT = { line: 17, old: '(N/SC)', new: '(C)' };
 /** The quick fix each editor asks for and applies after the edit: the second "PREL" of the TAGS line (CBL018, a safe fix). */
 const FIX = { line: 5, character: 24, code: 'CBL018' };
+/** The second cable each editor opens, named as Cablegate names them: the README's setups must give it the cable mode. */
+const TXT_NAME = '10TALLINN207.txt';
 
 const run = checks();
 const check = run.check;
@@ -77,8 +80,8 @@ function snippet(lang, labelPattern) {
 }
 
 /** `cablelint --format json` on a text, with the workspace's configuration: the diagnostics every editor must show. */
-function expectedDiagnostics(text, dir) {
-  const file = join(mkdtempSync(join(dir, 'expected-')), 'expected.cable');
+function expectedDiagnostics(text, dir, name = 'expected.cable') {
+  const file = join(mkdtempSync(join(dir, 'expected-')), name);
   writeFileSync(file, text);
   const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--format', 'json', '--config', CONFIG, file], { encoding: 'utf8' });
   return (JSON.parse(r.stdout)[0]?.diagnostics ?? []).map((d) => ({ code: d.id, severity: d.severity, message: d.message, line: d.range.start.line, character: d.range.start.character }));
@@ -130,11 +133,12 @@ function runEditor(command, args, options) {
   return { status: r.status, timedOut: r.error?.code === 'ETIMEDOUT', output: `${r.stdout ?? ''}${r.stderr ?? ''}`, seconds: (Date.now() - started) / 1000 };
 }
 
-/** A fresh workspace holding the fixture and its .cablelint.jsonc. */
+/** A fresh workspace holding the fixture, a copy named as Cablegate names cables, and its .cablelint.jsonc. */
 function workspace(dir, name) {
   const ws = join(dir, name);
   mkdirSync(ws, { recursive: true });
   copyFileSync(FIXTURE, join(ws, '10TALLINN207.cable'));
+  copyFileSync(FIXTURE, join(ws, TXT_NAME));
   copyFileSync(CONFIG, join(ws, '.cablelint.jsonc'));
   return ws;
 }
@@ -165,6 +169,7 @@ const wantSymbols = expectedSymbols(FIXTURE);
 // The quick fix comes after the edit: the buffer must then read as cablelint --fix leaves the edited text.
 const wantFixed = fixedText(editedLines.join('\n'), dir);
 const wantAfterFix = expectedDiagnostics(wantFixed, dir);
+const wantTxt = expectedDiagnostics(text, dir, TXT_NAME);
 const env = { CABLE_HOVER: `${HOVER.line}:${HOVER.character}`, CABLE_EDIT: `${EDIT.line}:${EDIT.old}:${EDIT.new}`, CABLE_FIX: `${FIX.line}:${FIX.character}:${FIX.code}` };
 let bin;
 
@@ -204,7 +209,7 @@ console.log('\nEmacs + eglot (README elisp)');
     writeFileSync(snippetFile, snippet('elisp', /Emacs/));
     const r = runEditor('emacs', ['--batch', '--eval', '(package-activate-all)', '-l', snippetFile, '-l', join(here, 'eglot-check.el')], {
       cwd: ws,
-      env: cleanEnv(join(dir, 'emacs-env'), bin, { ...env, CABLE_FILE: join(ws, '10TALLINN207.cable'), CABLE_OUT: out }),
+      env: cleanEnv(join(dir, 'emacs-env'), bin, { ...env, CABLE_FILE: join(ws, '10TALLINN207.cable'), CABLE_TXT: join(ws, TXT_NAME), CABLE_OUT: out }),
     });
     seconds = r.seconds.toFixed(1);
     return readResult(out, r);
@@ -237,6 +242,11 @@ console.log('\nEmacs + eglot (README elisp)');
     assert(readFileSync(join(ws, '.cablelint.jsonc'), 'utf8') === readFileSync(CONFIG, 'utf8'), '.cablelint.jsonc changed');
     sameList(fromEmacs(e.fixedDiagnostics ?? []), asEmacs(wantAfterFix), 'Flymake after the fix');
   });
+  await check(`a Cablegate-named .txt cable (${TXT_NAME}) opens in cable-mode, joins the same server and gets its diagnostics`, () => {
+    const e = run();
+    assert(e.txtMode === 'cable-mode' && e.txtSameServer, `major mode ${e.txtMode}, same server ${e.txtSameServer}`);
+    sameList(fromEmacs(e.txtDiagnostics ?? []), asEmacs(wantTxt), `Flymake in ${TXT_NAME}`);
+  });
   await check('the configuration problem shows as a message, not a prompt (window/showMessage)', () => {
     const e = run();
     assert((e.messages ?? '').includes(`[eglot] Server reports (type=2): ${CONFIG_MESSAGE}`), `*Messages*: ${e.messages}`);
@@ -266,8 +276,7 @@ console.log('\nEmacs + eglot (README elisp)');
 console.log('\nNeovim 0.7 (README snippet for 0.7 to 0.10)');
 {
   const ws = workspace(dir, 'nvim');
-  const txt = join(ws, '10TALLINN207.txt');
-  copyFileSync(FIXTURE, txt);
+  const txt = join(ws, TXT_NAME);
   const snippetFile = join(dir, 'readme-nvim.lua');
   const out = join(dir, 'nvim.json');
   let seconds = '?';
@@ -309,9 +318,10 @@ console.log('\nNeovim 0.7 (README snippet for 0.7 to 0.10)');
     assert(readFileSync(join(ws, '.cablelint.jsonc'), 'utf8') === readFileSync(CONFIG, 'utf8'), '.cablelint.jsonc changed');
     sameList(fromNvim(n.fixedDiagnostics ?? []), asNvim(wantAfterFix, wantFixed), 'vim.diagnostic after the fix');
   });
-  await check('a Cablegate-named .txt cable gets filetype cable and joins the same client', () => {
+  await check(`a Cablegate-named .txt cable (${TXT_NAME}) gets filetype cable, joins the same client and gets its diagnostics`, () => {
     const n = run();
     assert(n.txtFiletype === 'cable' && n.txtSameClient && n.clients === 1, `filetype '${n.txtFiletype}', same client ${n.txtSameClient}, ${n.clients} client(s)`);
+    sameList(fromNvim(n.txtDiagnostics ?? []), asNvim(wantTxt, text), `vim.diagnostic in ${TXT_NAME}`);
   });
   await check('the configuration problem shows as a message, not a prompt (window/showMessage), and nothing else does', () => {
     const n = run();
@@ -344,6 +354,17 @@ console.log('\nHelix (README languages.toml; Helix itself is not run)');
     for (const k of Object.keys(language)) assert(LANGUAGE_KEYS.includes(k), `[[language]] has '${k}'`);
     assert(typeof language.scope === 'string' && Array.isArray(language['file-types']) && language['file-types'].includes('cable'), `[[language]] ${JSON.stringify(language)}`);
     assert(JSON.stringify(language['language-servers']) === '["cable"]', `language-servers ${JSON.stringify(language['language-servers'])}`);
+  });
+  await check('a glob in file-types gives Cablegate-named .txt files the language, as the VS Code extension\'s filenamePatterns do', () => {
+    const language = toml?.language?.find((l) => l.name === 'cable');
+    const globs = (language?.['file-types'] ?? []).filter((t) => typeof t === 'object').map((t) => t.glob);
+    const patterns = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).contributes.languages.find((l) => l.id === 'cable').filenamePatterns;
+    assert(JSON.stringify(globs) === JSON.stringify(patterns), `file-types globs ${JSON.stringify(globs)}, filenamePatterns ${JSON.stringify(patterns)}`);
+    // Helix matches a glob against the whole path, with "*/" put in front of one that is not absolute; its "*"
+    // crosses folders, as picomatch's "**/" does.
+    const matches = picomatch(`**/${globs[0]}`);
+    for (const p of ['/cables/10TALLINN207.txt', '/09PARIS1039.txt']) assert(matches(p), `the glob does not match ${p}`);
+    for (const p of ['/cables/notes.txt', '/cables/10TALLINN207.cable', '/cables/2010.txt']) assert(!matches(p), `the glob matches ${p}`);
   });
   await check('its command and args start the server from PATH, which answers initialize over stdio', () => helixHandshake(toml));
 }
