@@ -27,7 +27,7 @@ export interface TestClient {
   readonly requests: () => string[];
   /** Every notification of `method` received so far, waited for or not, in order. */
   received<T>(method: string): T[];
-  /** Resolves with the first notification of `method` that satisfies `match`. */
+  /** Resolves with the first notification of `method` that satisfies `match`, received before or after the call and not yet taken by another call. */
   waitFor<T>(method: string, match?: (params: T) => boolean, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
 }
@@ -47,14 +47,12 @@ export async function startServer(rootPath?: string, capabilities: object = {}, 
   const seen: { method: string; params: unknown }[] = [];
   const all: { method: string; params: unknown }[] = [];
   connection.onNotification((method, params) => {
-    seen.push({ method, params });
     all.push({ method, params });
-    for (const w of [...waiters]) {
-      if (w.method === method && w.match(params)) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(params);
-      }
-    }
+    // A notification a waiting call takes is not kept for a later one, which would get it again.
+    const waiter = waiters.find((w) => w.method === method && w.match(params));
+    if (!waiter) return void seen.push({ method, params });
+    waiters.splice(waiters.indexOf(waiter), 1);
+    waiter.resolve(params);
   });
   const requests: string[] = [];
   connection.onRequest((method, params) => {

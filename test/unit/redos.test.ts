@@ -17,7 +17,12 @@
  * seeds 1 to 12 the fuzzer rated one expression polynomial under seeds 9 and 12
  * (a passing-line pattern anchored at ^, and the sticky opener pattern of
  * body.ts), and both run in linear time in Oniguruma and in V8 on the strings it
- * drew, up to 160,000 characters.
+ * drew, up to 160,000 characters. The fuzzer's time limits (incubation, seeding and
+ * attack, 100 ms to 1 s each) are off, so that only its step limits decide: on a
+ * loaded machine (three busy processes on two cores) they expired and the test rated
+ * other expressions polynomial (the opener pattern of body.ts, a Classified By
+ * pattern of metadata.ts, a header pattern of the grammar); with them off it passed
+ * under the same load.
  */
 import * as assert from 'node:assert/strict';
 import { checkSync } from 'recheck';
@@ -52,7 +57,7 @@ describe('regex safety (recheck)', function () {
   it('recheck rates every expression safe', () => {
     const failures: string[] = [];
     for (const r of all) {
-      const result = checkSync(r.source, r.flags, { timeout: 30000, randomSeed: FUZZ_SEED });
+      const result = checkSync(r.source, r.flags, { timeout: 30000, randomSeed: FUZZ_SEED, incubationTimeout: null, attackTimeout: null, seedingTimeout: null });
       if (result.status === 'safe') continue;
       const verdict = result.status === 'vulnerable' ? result.complexity.type : `unknown (${result.error.kind})`;
       failures.push(`${r.where}: ${verdict} ${r.source}`);
