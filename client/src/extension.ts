@@ -1,7 +1,8 @@
 /**
  * The VS Code side: activation, the LanguageClient that starts the bundled
  * server, and two commands. Everything a cable means is answered by the
- * server (lsp-sample layout); this file only connects the two.
+ * server (lsp-sample layout); this file only connects the two, and shows the
+ * classification the server reads as language status.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -61,8 +62,94 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('cable.goToParagraph', goToParagraph),
     vscode.commands.registerCommand('cable.showCitingCables', showCitingCables),
+    vscode.commands.registerCommand('cable.goToBanner', goToBanner),
   );
   await client.start();
+  context.subscriptions.push(...classificationStatus(client));
+}
+
+/** What the server's `cable/status` request answers (server/src/features/status.ts). */
+interface CableStatus {
+  readonly classification?: string;
+  readonly caveats: readonly string[];
+  readonly id?: string;
+  readonly date?: string;
+  readonly paragraphs: number;
+  readonly bannerRange?: { start: { line: number; character: number } };
+}
+
+/** The last status shown, for "Cable: Go to Banner". */
+let shownStatus: { uri: string; status: CableStatus } | undefined;
+
+/**
+ * The language status item (the `{}` beside "Cable" in the status bar, which the user may pin):
+ * the classification of the cable in the active editor as its banner and caveat lines give it,
+ * with its id, date and paragraph count. It follows the active editor and, shortly after, edits.
+ */
+function classificationStatus(languageClient: LanguageClient): vscode.Disposable[] {
+  const item = vscode.languages.createLanguageStatusItem('cable.classification', { language: 'cable' });
+  item.name = 'Cable classification';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let asked = 0;
+  const update = async () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || doc.languageId !== 'cable') return;
+    const ask = ++asked;
+    let status: CableStatus | null = null;
+    try {
+      status = await languageClient.sendRequest<CableStatus | null>('cable/status', { textDocument: { uri: doc.uri.toString() } });
+    } catch {
+      // The server restarting: the next edit or editor change asks again.
+    }
+    // A newer request has been sent meanwhile: its answer is the one to show.
+    if (ask !== asked) return;
+    shownStatus = status ? { uri: doc.uri.toString(), status } : undefined;
+    if (!status) {
+      item.text = 'Cable';
+      item.detail = undefined;
+      item.command = undefined;
+      item.severity = vscode.LanguageStatusSeverity.Information;
+      return;
+    }
+    const details = [status.id, status.date, `${status.paragraphs} paragraph${status.paragraphs === 1 ? '' : 's'}`].filter(Boolean);
+    if (status.classification) {
+      item.text = `$(shield) ${[status.classification, ...status.caveats].join(' ')}`;
+      item.severity = vscode.LanguageStatusSeverity.Information;
+      item.command = { title: 'Go to Banner', command: 'cable.goToBanner' };
+    } else {
+      item.text = '$(shield) No banner';
+      // The missing banner is a finding (CBL010) too; the item only says what the cable gives.
+      item.severity = vscode.LanguageStatusSeverity.Warning;
+      item.command = undefined;
+    }
+    item.detail = details.join(' · ');
+  };
+  const later = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void update(), 300);
+  };
+  void update();
+  return [
+    item,
+    vscode.window.onDidChangeActiveTextEditor(() => void update()),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) later();
+    }),
+    { dispose: () => timer && clearTimeout(timer) },
+  ];
+}
+
+/** "Cable: Go to Banner": the caret to the banner of the cable the language status describes. */
+function goToBanner(): void {
+  const editor = vscode.window.activeTextEditor;
+  const at = shownStatus && editor?.document.uri.toString() === shownStatus.uri ? shownStatus.status.bannerRange?.start : undefined;
+  if (!editor || !at) {
+    void vscode.window.showInformationMessage('This cable has no banner.');
+    return;
+  }
+  const position = new vscode.Position(at.line, at.character);
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
 }
 
 export async function deactivate(): Promise<void> {

@@ -50,6 +50,7 @@ import { getHover } from './features/hover';
 import { getDocumentHighlights, getInTextDefinition } from './features/references';
 import { getRenameEdits, prepareRename } from './features/rename';
 import { getSelectionRanges } from './features/selectionRanges';
+import { getCableStatus } from './features/status';
 import { getSemanticTokens, SEMANTIC_LEGEND } from './features/semanticTokens';
 import { CableIndex, idFromFileName, summarize } from './workspace/cableIndex';
 import { citedId, fileNameKind } from './core/id';
@@ -383,6 +384,13 @@ documents.onDidClose((e) => {
 connection.onDocumentSymbol((p) => {
   const doc = documents.get(p.textDocument.uri);
   return doc ? guard('documentSymbol', [], () => getDocumentSymbols(cableFor(doc))) : [];
+});
+
+// `cable/status` (custom, optional): the classification, id and date the VS Code client shows as language status.
+connection.onRequest('cable/status', (p: { textDocument: { uri: string } }) => {
+  const doc = documents.get(p.textDocument.uri);
+  if (!doc) return null;
+  return guard('status', null, () => (parsedFor(doc).binary ? null : getCableStatus(cableFor(doc))));
 });
 
 connection.onFoldingRanges((p) => {

@@ -270,6 +270,19 @@ async function runMode(label, trusted, theme, shots) {
       await page.waitForFunction(() => /Ln 51,/.test(document.querySelector('#status\\.editor\\.selection')?.textContent ?? ''), null, { timeout: 10000 });
     });
 
+    await check('the language status shows the classification the banner and caveat lines give, and "Cable: Go to Banner" goes there', page, async () => {
+      await openFile(page, '09VALLETTA412.cable');
+      await goToLine(page, '40');
+      // The language status ({} beside "Cable") shows its items when hovered.
+      const status = await page.waitForSelector('#status\\.languageStatus', { timeout: 15000 });
+      await status.hover();
+      await page.waitForFunction(() => [...document.querySelectorAll('.hover-language-status')].some((e) => e.textContent?.includes('SECRET NOFORN SIPDIS') && e.textContent.includes('09VALLETTA412 · 3 June 2009 · 5 paragraphs')), null, { timeout: 15000 });
+      await page.mouse.move(700, 400);
+      await page.keyboard.press('Escape');
+      await command(page, 'Cable: Go to Banner');
+      await page.waitForFunction(() => /Ln 13,/.test(document.querySelector('#status\\.editor\\.selection')?.textContent ?? ''), null, { timeout: 10000 });
+    });
+
     await check('"Cable: Show Cables Citing This One" lists the citing cable', page, async () => {
       await openFile(page, '09VALLETTA388.cable');
       await page.waitForTimeout(1000);

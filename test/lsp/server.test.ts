@@ -74,6 +74,23 @@ describe('language server over stdio', function () {
     assert.ok(items.some((i) => i.label === 'FR'));
   });
 
+  it('answers cable/status with the classification the banner and caveat lines give, for the language status item', async () => {
+    const status = (name: string) => client.connection.sendRequest<Record<string, unknown> | null>('cable/status', { textDocument: { uri: uri(name) } });
+    await open('status.cable', read('test/fixtures/samples/09VALLETTA412.cable'));
+    assert.deepEqual(await status('status.cable'), {
+      classification: 'SECRET',
+      caveats: ['NOFORN', 'SIPDIS'],
+      id: '09VALLETTA412',
+      date: '3 June 2009',
+      paragraphs: 5,
+      bannerRange: { start: { line: 12, character: 0 }, end: { line: 12, character: 44 } },
+    });
+    // No banner: no classification is read from anything else (here a (C) portion marking and a CCCCC-free header).
+    await open('nobanner.cable', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: A NOTE\n\n1. (C) Text.\n');
+    assert.deepEqual(await status('nobanner.cable'), { caveats: [], paragraphs: 1 });
+    assert.equal(await status('never-opened.cable'), null);
+  });
+
   it('gives a client that takes insert-replace edits the range of the rest of the word', async () => {
     // "TAGS: PR|EL": insert up to the caret, replace through "EL".
     await open('middle.cable', 'UNCLAS NOWHERE 000001\n\nTAGS: PREL, PGOV\nSUBJECT: X\n');

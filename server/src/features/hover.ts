@@ -173,7 +173,7 @@ function citeCorpus(text: string): string {
 }
 
 /** A date as a reader of cables writes it: "20 May 2009". */
-function readableDate(year: number, month: number, day: number): string {
+export function readableDate(year: number, month: number, day: number): string {
   const name = MONTH_NAMES[month - 1];
   return `${day} ${name[0]}${name.slice(1).toLowerCase()} ${year}`;
 }
