@@ -19,6 +19,9 @@ function sub(text, from, to) {
 const dropLine = (text, line) => sub(text, line + '\n', '');
 
 const V = sample('09VALLETTA412.cable');
+// The sample's last paragraph with "(ref" ending one line and `letter` starting the next, and "para" and `number` likewise.
+const brokenMentions = (t, letter, number) =>
+  sub(t, 'results before the summer season. A quick answer would build\ngoodwill.', `results before the summer season (ref\n${letter}). A quick answer, as para\n${number} says, would build goodwill.`);
 // The Lisbon fixtures are older than the sample's REF line (added for citations without a year, 8dbb492):
 // they are made without it and the blank line after it, so that the lines in their sidecars stay where they are.
 const L = sub(sample('08LISBON977.cable'), 'REF: A. LISBON 912 B. 07 LISBON 1540\n\n', '');
@@ -77,7 +80,8 @@ const fixtures = [
   // The same text under two names: the defect is the file's name.
   ['cbl043-file-name-mismatch', V, (t) => t, (t) => t, { bad: { fileName: '09VALLETTA413.txt' }, good: { fileName: '09VALLETTA412.txt' } }],
   ['cbl044-tags-run-on', V, (t) => sub(t, 'MARR MOPS MT LY', 'MARR MOPSMT LY')],
-  ['cbl045-reference-unresolved', V, (t) => sub(t, 'described in REF B.', 'described in REF C.')],
+  // Both fixtures also carry a REF letter and a paragraph number each on the line after its keyword ("(ref" / "B)").
+  ['cbl045-reference-unresolved', V, (t) => brokenMentions(sub(t, 'described in REF B.', 'described in REF C.'), 'D', '9'), (t) => brokenMentions(t, 'B', '2')],
 ];
 
 /** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */

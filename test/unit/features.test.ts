@@ -256,6 +256,32 @@ describe('in-text references', () => {
     assert.deepEqual(links(ABC, 'As ref K says (reftel K); ref Reftel B.'), ['reftel → nothing', 'Reftel B → NOWHERE 22']);
   });
 
+  it('reads a reference broken over two lines, the keyword ending one and the letter or number starting the next', () => {
+    assert.deepEqual(links(ABC, 'As reported in (Ref\nB) the minister agreed.'), ['B → NOWHERE 22']);
+    assert.deepEqual(links(ABC, 'As reported in (ref.  \n  c), see para\n3 and 2.'), ['c → NOWHERE 33', '3 → ¶3', '2 → ¶2']);
+    assert.deepEqual(links(ABC, 'See refs\nA and B; paragraphs\n1-2.'), ['A → STATE 1111', 'B → NOWHERE 22', '1 → ¶1', '2 → ¶2']);
+    // "Reftel" then a letter is that letter, not "reftel" alone; a letter no item has leaves "reftel" alone, as on one line.
+    assert.deepEqual(links(ABC, 'As noted (Reftel\nC), and reftel\nK says.'), ['C → NOWHERE 33', 'reftel → nothing']);
+    // "ref a" in prose is still the word "a"; a paragraph of another document is still none of the cable's own.
+    assert.deepEqual(links(ABC, 'We read the ref\na while ago, para\n2 of the agreement, REF A para\n3.'), ['REF A → STATE 1111']);
+    // The next line must go on with the text: a paragraph's first line, a heading or a blank line ends the reference.
+    assert.deepEqual(links(ABC, 'We add a para'), []);
+    assert.deepEqual(links(ABC, 'We add a para\n\n2 more.'), []);
+  });
+
+  it('gives a reference broken over two lines the range of its letter or number, on the second line', () => {
+    const c = parseCable(`C O N F I D E N T I A L NOWHERE 000001\n\nREF: ${ABC}\n\n1. (C) As reported in (Ref \nB) the minister, see para\n  2.\n2. (U) Second.\n`).cable;
+    const refs = findInTextReferences(c);
+    assert.deepEqual(refs.map((r) => `${r.range.start.line}:${r.range.start.character}-${r.range.end.line}:${r.range.end.character}`), ['5:0-5:1', '6:2-6:3']);
+    assert.deepEqual(refs.map((r) => r.nameRange), refs.map((r) => r.range));
+    // Go to Definition from the letter and from the number, and highlights from the REF item.
+    assert.deepEqual(getInTextDefinition(c, 'file:///x', { line: 5, character: 0 })?.range, c.refs!.items[1].range);
+    assert.deepEqual(getInTextDefinition(c, 'file:///x', { line: 6, character: 3 })?.range, c.paragraphs[1].marker.range);
+    assert.equal(getInTextDefinition(c, 'file:///x', { line: 4, character: c.lines[4].indexOf('Ref') + 1 }), undefined);
+    const b = c.refs!.items[1].range;
+    assert.deepEqual(getDocumentHighlights(c, b.start).map((h) => `${h.range.start.line}:${h.range.start.character}`), [`2:${b.start.character}`, '5:0']);
+  });
+
   it('gives the range of each letter and number alone', () => {
     const text = `C O N F I D E N T I A L NOWHERE 000001\n\nREF: ${ABC}\n\n1. (C) As refs A and B say (REFTEL C; reftel), see paras 2-3 and Para. 2.\n2. (U) Second.\n3. (U) Third.\n`;
     const c = parseCable(text).cable;

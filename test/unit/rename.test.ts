@@ -75,6 +75,13 @@ describe('rename', () => {
     assert.equal(renamed(cable(ABC, '1. (C) Per ref |B.\n'), 'b'), cable(ABC, '1. (C) Per ref B.\n').slice(cable(ABC, '').indexOf('REF: ')));
   });
 
+  it('renames the letter or number of a reference broken over two lines', () => {
+    const body = '1. (C) As reported in (Ref\nB) the minister agreed; see para\n2.\n2. (U) Second.\n';
+    assert.equal(offered(cable(ABC, body.replace('B) the', '|B) the'))), 'B → B');
+    assert.match(renamed(cable(ABC.replace('B.', '|B.'), body), 'D'), /^REF: A\. STATE 1111 D\. NOWHERE 22 C\. NOWHERE 33\n[\s\S]*\(Ref\nD\) the minister agreed; see para\n2\.\n2\. \(U\)/);
+    assert.match(renamed(cable(ABC, body.replace('para\n2', 'para\n|2')), '5'), /\(Ref\nB\) the minister agreed; see para\n5\.\n5\. \(U\) Second\.\n$/);
+  });
+
   it('renumbers a paragraph in its marker and every reference to it, keeping the marker as written', () => {
     const body = '¶1. (C) See paras 2-3 and para 2.\n¶ 2. (C) Second.\n3.(C) Third, unlike paragraph 1 and para 2.\n';
     assert.match(renamed(cable(ABC, body.replace('¶ 2.', '¶ |2.')), '7'), /\n¶1\. \(C\) See paras 7-3 and para 7\.\n¶ 7\. \(C\) Second\.\n3\.\(C\) Third, unlike paragraph 1 and para 7\.\n$/);

@@ -183,17 +183,55 @@ function citedAfter(text: string, end: number): boolean {
 }
 
 /**
+ * The letters of a list after a REF letter `first` that ends at `end` (" and B", ", C"), or undefined when
+ * `first` is the word "a" rather than a letter. A list goes on only in its first letter's case: "Ref A and a
+ * second note" names A alone; "ref a" in prose is the word "a" unless a list or a parenthesis shows it is a
+ * letter: "refs a and b", "(ref a)".
+ */
+function lettersAfterIn(text: string, end: number, first: string, letterHere: (text: string, i: number) => string | undefined): { item: string; start: number }[] | undefined {
+  const rest = listFrom(text, end, letterHere);
+  const cut = rest.findIndex((r) => isLower(r.item) !== isLower(first));
+  const more = cut < 0 ? rest : rest.slice(0, cut);
+  return first === 'a' && more.length === 0 && text[end] !== ')' ? undefined : more;
+}
+
+// The keywords a line may end with, its reference going on at the start of the next; "ref." and "para." too, not "reftel.".
+const SPLIT_KINDS = new Map<string, 'ref' | 'reftel' | 'para'>([
+  ['ref', 'ref'], ['refs', 'ref'], ['reftel', 'reftel'], ['reftels', 'reftel'],
+  ['para', 'para'], ['paras', 'para'], ['paragraph', 'para'], ['paragraphs', 'para'],
+]);
+
+/**
+ * The keyword `line` ends with (white space after it aside) when the next line may go on with its letter or
+ * number: "... as reported in (Ref" / "B) the minister ...", "see para" / "5". The next line must be a line
+ * of running text, not a paragraph's first line, a heading, a page line or a blank.
+ */
+function keywordAtEnd(cable: Cable, line: number): { start: number; end: number; kind: 'ref' | 'reftel' | 'para' } | undefined {
+  if (cable.lineKinds[line + 1] !== 'text') return undefined;
+  const text = cable.lines[line];
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  const dot = text[end - 1] === '.';
+  const { word, start } = wordBefore(text, dot ? end - 1 : end);
+  const kind = SPLIT_KINDS.get(word);
+  return kind === undefined || (dot && kind === 'reftel') ? undefined : { start, end, kind };
+}
+
+/**
  * Every in-text reference in the body. A list ("refs A and B", "refs A, B and C",
  * "refs A-C", "paras 3 and 4") gives one reference per letter or number written:
  * the first covers the keyword too ("refs A"), the others only their letter or
  * number. A range links its two ends; the items between have no text to link.
  * A paragraph mention of another document ("para 5 of ref A", "REF A para 3",
  * "paragraph 6 of UNSCR 1540") is no reference to the cable's own paragraphs and is left out.
+ * A keyword that ends a line goes on with the letter or number that starts the next line of text
+ * ("(Ref" / "B) the minister", "see para" / "5"): those references cover the letter or number alone.
  */
 export function findInTextReferences(cable: Cable): InTextReference[] {
   const result: InTextReference[] = [];
   const letters = refLetters(cable);
   const letterHere = (text: string, i: number) => letterAt(text, i, letters);
+  const lettersAfter = (text: string, end: number, first: string) => lettersAfterIn(text, end, first, letterHere);
   // The letter or number ends the linked text; `length` is its length (0 for "reftel" alone).
   const push = (line: number, start: number, end: number, length: number, target: InTextReference['target']) =>
     result.push({
@@ -203,13 +241,15 @@ export function findInTextReferences(cable: Cable): InTextReference[] {
     });
   for (const line of linesThatMayMention(cable)) {
     const text = cable.lines[line];
+    const split = keywordAtEnd(cable, line);
     REF_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = REF_RE.exec(text)) !== null) {
       const end = m.index + m[0].length;
       const first = m[1];
       if (first === undefined) {
-        push(line, m.index, end, 0, { kind: 'ref' });
+        // "(Reftel" at the end of the line: whether a letter follows is read below, from the next line.
+        if (m.index !== split?.start) push(line, m.index, end, 0, { kind: 'ref' });
         continue;
       }
       if (!letters.has(first.toUpperCase())) {
@@ -218,15 +258,24 @@ export function findInTextReferences(cable: Cable): InTextReference[] {
         REF_RE.lastIndex = end - 1;
         continue;
       }
-      // A list goes on only in its first letter's case: "Ref A and a second note" names A alone.
-      const rest = listFrom(text, end, letterHere);
-      const cut = rest.findIndex((r) => isLower(r.item) !== isLower(first));
-      const more = cut < 0 ? rest : rest.slice(0, cut);
-      // "ref a" in prose is the word "a" unless a list or a parenthesis shows it is a letter: "refs a and b", "(ref a)".
-      if (first === 'a' && more.length === 0 && text[end] !== ')') continue;
+      const more = lettersAfter(text, end, first);
+      if (more === undefined) continue;
       push(line, m.index, end, 1, { kind: 'ref', letter: first.toUpperCase() });
       for (const r of more) push(line, r.start, r.start + 1, 1, { kind: 'ref', letter: r.item.toUpperCase() });
       if (more.length > 0) REF_RE.lastIndex = more[more.length - 1].start + 1;
+    }
+    // "(Ref" at the end of the line and "B) the minister" on the next: only the letters are linked, on the next line.
+    if (split?.kind === 'ref' || split?.kind === 'reftel') {
+      const next = cable.lines[line + 1];
+      const i = skipSpaces(next);
+      const first = letterHere(next, i);
+      if (first !== undefined) {
+        const more = lettersAfter(next, i + 1, first);
+        if (more !== undefined) {
+          push(line + 1, i, i + 1, 1, { kind: 'ref', letter: first.toUpperCase() });
+          for (const r of more) push(line + 1, r.start, r.start + 1, 1, { kind: 'ref', letter: r.item.toUpperCase() });
+        }
+      } else if (split.kind === 'reftel') push(line, split.start, split.end, 0, { kind: 'ref' });
     }
     PARA_RE.lastIndex = 0;
     while ((m = PARA_RE.exec(text)) !== null) {
@@ -238,6 +287,19 @@ export function findInTextReferences(cable: Cable): InTextReference[] {
       if (citedBefore(text, m.index) || citedAfter(text, last)) continue;
       push(line, m.index, end, m[1].length, { kind: 'paragraph', number: parseInt(m[1], 10) });
       for (const r of more) push(line, r.start, r.start + r.item.length, r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) });
+    }
+    // "see para" at the end of the line and "5" on the next.
+    if (split?.kind === 'para') {
+      const next = cable.lines[line + 1];
+      const i = skipSpaces(next);
+      const first = numberAt(next, i);
+      if (first !== undefined) {
+        const more = listFrom(next, i + first.length, numberAt);
+        const last = more.length > 0 ? more[more.length - 1].start + more[more.length - 1].item.length : i + first.length;
+        if (!citedBefore(text, split.start) && !citedAfter(next, last)) {
+          for (const r of [{ item: first, start: i }, ...more]) push(line + 1, r.start, r.start + r.item.length, r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) });
+        }
+      }
     }
   }
   return result;
