@@ -17,6 +17,7 @@ import type { RuleSetting } from './core/rules/types';
 import { fixAll } from './core/fix';
 import { lintCable } from './core/lint';
 import { INTERNAL_ERROR, parseCable, readsAsCable } from './core/parse/index';
+import { loadUserDictionary } from './core/userDictionary';
 import { extractRecord, EXTRACT_FIELDS, toCsvRow } from './cli/extract';
 import { collect, readText, relativePaths } from './cli/files';
 import { formatJson, formatJunit, formatSarif, formatStylish, reported, type FileResult } from './cli/formats';
@@ -161,6 +162,28 @@ function loadConfig(o: Options, errors: string[]): { config: CableLintConfig; ro
 }
 
 /**
+ * The TAG codes of the configuration's user dictionaries (`dictionaries`, paths from its directory), which
+ * the rules count as known, as in the editor. A dictionary that cannot be read, or an entry it gets wrong,
+ * is reported like a problem in the configuration; its other entries still count.
+ */
+function loadUserTags(config: CableLintConfig, root: string, errors: string[]): string[] {
+  const codes: string[] = [];
+  for (const rel of config.dictionaries) {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.resolve(root, rel), 'utf8');
+    } catch (e) {
+      errors.push(`${rel}: cannot read dictionary (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      continue;
+    }
+    const { dictionary, errors: dictionaryErrors } = loadUserDictionary(text, rel);
+    errors.push(...dictionaryErrors);
+    if (dictionary) for (const t of dictionary.tags) codes.push(t.code);
+  }
+  return codes;
+}
+
+/**
  * Files per thread below which another thread costs more than it saves: each thread
  * starts its own JavaScript engine, which spends about half a second of processor time
  * compiling the parser's hot code before it runs at full speed.
@@ -198,11 +221,12 @@ interface LintJob {
   readonly ifCable?: boolean;
 }
 
-/** What a worker thread is given: its share of the files and the configuration. */
+/** What a worker thread is given: its share of the files, the configuration and the user dictionaries' TAG codes. */
 interface WorkerInput {
   readonly jobs: readonly LintJob[];
   readonly config: CableLintConfig;
   readonly overrides: ReadonlyMap<string, RuleSetting>;
+  readonly userTags: readonly string[];
 }
 
 /** One result of a worker's share: the file's index in the whole list, its findings (none when unreadable) and its messages. */
@@ -213,27 +237,27 @@ interface IndexedResult {
 }
 
 /** Lints one file; only its findings are kept. Undefined when it cannot be read or is no cable the walk should take. */
-function lintOne(job: LintJob, resolver: ConfigResolver, errors: string[]): FileResult | undefined {
+function lintOne(job: LintJob, resolver: ConfigResolver, userTags: ReadonlySet<string>, errors: string[]): FileResult | undefined {
   const read = readText(job.file, errors, job.ifCable);
   if (!read) return undefined;
   const { cable } = parseCable(read.text);
   if (job.ifCable && !readsAsCable(cable)) return undefined;
-  return { file: job.shown, findings: lintParsed(job.file, cable, resolver.fixed ?? resolver.resolve(job.globPath!), errors) };
+  return { file: job.shown, findings: lintParsed(job.file, cable, resolver.fixed ?? resolver.resolve(job.globPath!), userTags, errors) };
 }
 
 /** Parses and lints a file's text, as {@link lintParsed}. */
-function lintText(file: string, text: string, config: ResolvedConfig, errors: string[]): FileResult['findings'] {
-  return lintParsed(file, parseCable(text).cable, config, errors);
+function lintText(file: string, text: string, config: ResolvedConfig, userTags: ReadonlySet<string>, errors: string[]): FileResult['findings'] {
+  return lintParsed(file, parseCable(text).cable, config, userTags, errors);
 }
 
 /**
  * Lints a file's parsed text. A parser or rule failure (a bug: the findings may be
  * incomplete) is an error naming the file, so that the run ends with exit code 2.
  */
-function lintParsed(file: string, cable: Cable, config: ResolvedConfig, errors: string[]): FileResult['findings'] {
+function lintParsed(file: string, cable: Cable, config: ResolvedConfig, userTags: ReadonlySet<string>, errors: string[]): FileResult['findings'] {
   const failures: string[] = [];
   // The file's name goes with its text: CBL043 compares a name like 07PARIS2725.txt with the banner.
-  const findings = lintCable(cable, config, failures, { fileName: file }).map(reported);
+  const findings = lintCable(cable, config, failures, { fileName: file, userTags }).map(reported);
   for (const f of failures) errors.push(`${file}: internal error: ${f}`);
   return findings;
 }
@@ -248,10 +272,11 @@ function parseText(file: string, text: string, errors: string[]): Cable {
 /** Lints a share of the files, handing the results over in batches. */
 function lintShare(input: WorkerInput, post: (batch: IndexedResult[]) => void): void {
   const resolver = new ConfigResolver(input.config, input.overrides);
+  const userTags = new Set(input.userTags);
   let batch: IndexedResult[] = [];
   for (const job of input.jobs) {
     const errors: string[] = [];
-    batch.push({ index: job.index, result: lintOne(job, resolver, errors), errors });
+    batch.push({ index: job.index, result: lintOne(job, resolver, userTags, errors), errors });
     if (batch.length >= BATCH) {
       post(batch);
       batch = [];
@@ -270,7 +295,7 @@ function runWorker(input: WorkerInput, port: MessagePort): void {
  * Lints files on `count` threads: worker threads take all shares but one, which this
  * thread lints while they start. Results come back in file order.
  */
-async function lintInThreads(jobs: readonly LintJob[], count: number, config: CableLintConfig, overrides: ReadonlyMap<string, RuleSetting>, errors: string[], progress: boolean): Promise<FileResult[]> {
+async function lintInThreads(jobs: readonly LintJob[], count: number, config: CableLintConfig, overrides: ReadonlyMap<string, RuleSetting>, userTags: readonly string[], errors: string[], progress: boolean): Promise<FileResult[]> {
   const { Worker } = process.getBuiltinModule('node:worker_threads');
   const shares: LintJob[][] = Array.from({ length: count }, () => []);
   jobs.forEach((job, index) => shares[index % count].push(job));
@@ -285,7 +310,7 @@ async function lintInThreads(jobs: readonly LintJob[], count: number, config: Ca
     finished += batch.length;
     if (progress) showProgress(finished, jobs.length);
   };
-  const input = (share: readonly LintJob[]): WorkerInput => ({ jobs: share, config, overrides });
+  const input = (share: readonly LintJob[]): WorkerInput => ({ jobs: share, config, overrides, userTags });
   const workers = shares.slice(1).map(
     (share) =>
       new Promise<void>((resolve, reject) => {
@@ -319,6 +344,7 @@ function finish(errors: readonly string[], code: number): number {
 async function lintCommand(o: Options): Promise<number> {
   const errors: string[] = [];
   const { config, root } = loadConfig(o, errors);
+  const userTags = loadUserTags(config, root, errors);
   const overrides = parseRuleOverrides(o.rules);
   if (overrides.errors.length > 0) throw new UsageError(overrides.errors.join('; '));
   const ignoreConfig: CableLintConfig = { ...config, ignore: [...config.ignore, ...o.ignore] };
@@ -339,9 +365,10 @@ async function lintCommand(o: Options): Promise<number> {
   const threads = threadCount(jobs.length, o.threads);
   if (!o.fix && !o.dryRun && threads > 1) {
     // Large collections: several threads; only findings travel back.
-    results = await lintInThreads(jobs, threads, config, overrides.rules, errors, progress);
+    results = await lintInThreads(jobs, threads, config, overrides.rules, userTags, errors, progress);
   } else {
     const resolver = new ConfigResolver(config, overrides.rules);
+    const userTagSet = new Set(userTags);
     jobs.forEach((job, i) => {
       if (progress && i % 100 === 0) showProgress(i, jobs.length);
       if (o.fix || o.dryRun) {
@@ -360,10 +387,10 @@ async function lintCommand(o: Options): Promise<number> {
             }
           }
         }
-        results.push({ file: job.shown, findings: lintText(job.file, fixed.text, resolved, errors) });
+        results.push({ file: job.shown, findings: lintText(job.file, fixed.text, resolved, userTagSet, errors) });
         return;
       }
-      const result = lintOne(job, resolver, errors);
+      const result = lintOne(job, resolver, userTagSet, errors);
       if (result) results.push(result);
     });
   }

@@ -102,6 +102,8 @@ const SETTINGS_WAIT_MS = 3000;
 let fileConfig: CableLintConfig = DEFAULT_CONFIG;
 let configPath: string | undefined;
 let dictionaries: Dictionaries = defaultDictionaries();
+/** The TAG codes of the user dictionaries, which the rules count as known (CBL044). */
+let userTags: ReadonlySet<string> = new Set();
 const index = new CableIndex();
 
 // Parse once per document version and hand the tree to every feature. A binary document is parsed too,
@@ -145,7 +147,7 @@ function findingsFor(doc: TextDocument): Finding[] {
   const extra = parseRuleOverrides(settings.rules).rules;
   const failures: string[] = [];
   // The document's file name goes with its text: CBL043 compares a name like 07PARIS2725.txt with the banner.
-  const findings = lintCable(cable, resolveConfig(fileConfig, relativePath(doc.uri), extra), failures, { fileName: URI.parse(doc.uri).path });
+  const findings = lintCable(cable, resolveConfig(fileConfig, relativePath(doc.uri), extra), failures, { fileName: URI.parse(doc.uri).path, userTags });
   for (const f of failures) connection.console.error(`Check failed: ${f}`);
   hit.findings = findings;
   return findings;
@@ -288,6 +290,7 @@ function loadFileConfig(): void {
   }
   connection.console.log('No .cablelint.jsonc found: using the default configuration.');
   dictionaries = defaultDictionaries();
+  userTags = new Set();
 }
 
 function loadDictionaries(root: string): void {
@@ -303,6 +306,7 @@ function loadDictionaries(root: string): void {
     }
   }
   dictionaries = mergeDictionaries(defaultDictionaries(), users);
+  userTags = new Set(users.flatMap((u) => u.tags.map((t) => t.code)));
 }
 
 // ---------------------------------------------------------------------------

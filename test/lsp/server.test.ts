@@ -343,6 +343,23 @@ describe('language server over stdio', function () {
     fs.rmSync(config);
   });
 
+  it('counts the TAGS of the user dictionaries .cablelint.jsonc names as known in CBL044', async () => {
+    const text = 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: PREL KLOCAF KDEMAF\nSUBJECT: X\n\n¶1. (U) Text.\n';
+    const runOns = (d: PublishDiagnostics) => d.diagnostics.filter((x) => x.code === 'CBL044').map((x) => x.message.split(' ')[0]);
+    assert.deepEqual(runOns(await open('user-tags.cable', text)), ['KDEMAF']);
+    const config = path.join(ws, '.cablelint.jsonc');
+    fs.writeFileSync(path.join(ws, 'local-tags.json'), '{ "tags": [{ "code": "KLOC", "meaning": "A local program" }, { "code": "KDEMAF", "meaning": "A local word" }] }');
+    fs.writeFileSync(config, '{ "dictionaries": ["./local-tags.json"] }');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${config}`, type: 1 }] });
+    const d = await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uri('user-tags.cable') && !p.diagnostics.some((x) => x.message.startsWith('KDEMAF')));
+    assert.deepEqual(runOns(d), ['KLOCAF']);
+    fs.rmSync(config);
+    fs.rmSync(path.join(ws, 'local-tags.json'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${config}`, type: 3 }] });
+    await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uri('user-tags.cable') && p.diagnostics.some((x) => x.message.startsWith('KDEMAF')));
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('user-tags.cable') } });
+  });
+
   it('advertises plain rename to a client that does not ask prepareRename first', () => {
     assert.equal(client.initialized.capabilities.renameProvider, true);
   });

@@ -156,6 +156,24 @@ describe('cablelint', function () {
     assert.match(broken.stderr, /unknown rule "nope"/);
   });
 
+  it('counts the TAGS of the user dictionaries the configuration names as known, and reports a dictionary it cannot read', () => {
+    const dir = path.join(tmp, 'dict');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'x.cable'), fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8').replace('MARR MOPS MT LY', 'MARR MOPS KLOCAF KDEMAF LY'));
+    const runOns = (args: string[]) => (JSON.parse(run(['--format', 'json', ...args, 'x.cable'], dir).stdout) as { diagnostics: { id: string; message: string }[] }[])[0].diagnostics.filter((d) => d.id === 'CBL044').map((d) => d.message.split(' ')[0]);
+    assert.deepEqual(runOns([]), ['KDEMAF']);
+    fs.mkdirSync(path.join(dir, 'dicts'));
+    fs.writeFileSync(path.join(dir, 'dicts/local.json'), '{ "tags": [{ "code": "KLOC", "meaning": "A local program" }, { "code": "kdemaf", "meaning": "A local word" }] }');
+    fs.writeFileSync(path.join(dir, '.cablelint.jsonc'), '{ "dictionaries": ["./dicts/local.json"] }');
+    // KLOC is a TAG now, so KLOCAF reads as KLOC AF; KDEMAF is one itself. On several threads as on one.
+    assert.deepEqual(runOns([]), ['KLOCAF']);
+    assert.deepEqual(runOns(['--threads', '2']), ['KLOCAF']);
+    fs.writeFileSync(path.join(dir, '.cablelint.jsonc'), '{ "dictionaries": ["./dicts/missing.json"] }');
+    const missing = run(['x.cable'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /\.\/dicts\/missing\.json: cannot read dictionary \(ENOENT\)/);
+  });
+
   it('reports binary, empty, missing and directory inputs once each, exits 2, and still lints the rest', () => {
     const bin = path.join(tmp, 'bin.cable');
     fs.writeFileSync(bin, Buffer.from([0x53, 0x00, 0x01, 0xff]));

@@ -279,6 +279,40 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       // Three TAGS run together: no cut leaves two known ones.
       assert.deepEqual(found('CBL044', tags('TAGS: PRELAFAF')), []);
     });
+    it('adds only the parts the field does not list, and removes the run-on when it lists both, leaving nothing for CBL018', () => {
+      assert.deepEqual(fixed('TAGS: KDEM KDEMAF'), ['*TAGS: KDEM AF']);
+      assert.deepEqual(fixed('TAGS: PREL, KDEMAF, AF'), ['*TAGS: PREL, KDEM, AF']);
+      assert.deepEqual(fixed('TAGS: KDEM, KDEMAF, AF'), ['*TAGS: KDEM, AF']);
+      assert.deepEqual(fixed('TAGS: KDEMAF KDEM AF'), ['*TAGS: KDEM AF']);
+      assert.deepEqual(fixed('TAGS: AFSNAR SNAR'), ['TAGS: AF SNAR', 'TAGS: AFSN AR SNAR']);
+      for (const line of ['TAGS: KDEM KDEMAF', 'TAGS: PREL, KDEMAF, AF', 'TAGS: KDEM, KDEMAF, AF', 'TAGS: KDEMAF KDEM AF']) {
+        const text = tags(line);
+        const [finding] = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL044');
+        const token = finding.range;
+        // Each edit stays within the token and the separator before it.
+        const lineText = text.split('\n')[3];
+        let from = token.start.character;
+        while (from > 0 && ', '.includes(lineText[from - 1])) from--;
+        for (const edit of finding.fixes![0].edits) {
+          assert.ok(edit.range.start.line === token.start.line && edit.range.start.character >= from && edit.range.end.character <= token.end.character, line);
+        }
+        const after = applyEdits(text, finding.fixes![0].edits);
+        assert.deepEqual(lintCable(parseCable(after).cable).filter((f) => f.id === 'CBL018' || f.id === 'CBL044'), [], after);
+      }
+      const titles = (line: string) => lintCable(parseCable(tags(line)).cable).filter((f) => f.id === 'CBL044').flatMap((f) => f.fixes!.map((x) => x.title));
+      assert.deepEqual(titles('TAGS: KDEM KDEMAF'), ['Replace KDEMAF with AF (KDEM is listed already)']);
+      assert.deepEqual(titles('TAGS: KDEMAF AF'), ['Replace KDEMAF with KDEM (AF is listed already)']);
+      assert.deepEqual(titles('TAGS: AF KDEMAF KDEM'), ['Remove KDEMAF (KDEM and AF are listed already)']);
+    });
+    it('counts a TAG of a user dictionary as known, as a token and as a part', () => {
+      const user = (line: string, codes: string[]) => lintCable(parseCable(tags(line)).cable, undefined, undefined, { userTags: new Set(codes) }).filter((f) => f.id === 'CBL044').map((f) => f.message);
+      assert.deepEqual(user('TAGS: PREL KDEMAF', ['KDEMAF']), []);
+      assert.deepEqual(user('TAGS: PREL KLOCAF', []), []);
+      assert.deepEqual(user('TAGS: PREL KLOCAF', ['KLOC']), ['KLOCAF is no known TAG but reads as KLOC AF run together.']);
+      assert.deepEqual(user('TAGS: PREL KLOCAF KLOC', ['KLOC']), ['KLOCAF is no known TAG but reads as KLOC AF run together.']);
+      const fix = lintCable(parseCable(tags('TAGS: PREL KLOCAF KLOC')).cable, undefined, undefined, { userTags: new Set(['KLOC']) }).find((f) => f.id === 'CBL044')!.fixes![0];
+      assert.equal(fix.title, 'Replace KLOCAF with AF (KLOC is listed already)');
+    });
     it('leaves alone known TAGS, short tokens, tokens with other characters, words and person names', () => {
       assert.deepEqual(found('CBL044', tags('TAGS: PREL UNESCO INTERPOL ECOWAS')), []);
       assert.deepEqual(found('CBL044', tags('TAGS: PRELAF EUNFR')).map((f) => f.split(' ')[2]), ['PRELAF']);

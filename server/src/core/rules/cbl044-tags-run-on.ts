@@ -5,6 +5,7 @@ import data from '../data/tagCodes.json';
 import { onlyCapitals } from '../id';
 import type { Tag, TagsField } from '../model';
 import type { Fix, Rule } from './types';
+import { tagRemoval } from './util';
 
 export const rule: Rule = {
   id: 'CBL044',
@@ -16,23 +17,28 @@ export const rule: Rule = {
   docs: {
     bad: "TAGS: PREL PGOV KDEMAF",
     good: "TAGS: PREL PGOV KDEM AF",
-    rationale: "A missing space joins two TAGS into a token no index files under. The TAG lists are not closed (the corpus has hundreds of tokens they lack), so only tokens longer than a TAG that split into two listed ones are flagged, as a hint, and the split waits for you to choose it.",
+    rationale: "A missing space joins two TAGS into a token no index files under. The TAG lists are not closed (the corpus has hundreds of tokens they lack), so only tokens longer than a TAG that split into two listed ones are flagged, as a hint, and the split waits for you to choose it. A TAG of a user dictionary counts as listed, as a token and as a part; a part the field has already is not added again (KDEMAF beside KDEM becomes AF, and is removed beside KDEM and AF).",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS, 'Info only', 'Unknown TAGS token'): flag only obvious run-ons (KDEMAF) as a hint; tokens of 6 or more characters are 22 of 7,455 (KDEMAF, EINDETRD; the rest words or organizations; CORPUS-FINDINGS §5). TAG codes from tags-subject.tsv, tags-program.tsv, tags-geographic.tsv and tags-organization.tsv.",
   },
-  check(cable, report) {
+  check(cable, report, context) {
     const field = cable.tags;
     if (!field) return;
     const tags = field.tags;
+    // A TAG of a user dictionary is known too, both as a token ("KLOCAL") and as a part of one ("KLOCAF").
+    const user = context.userTags;
+    const known = (code: string) => KNOWN.has(code) || user?.has(code) === true;
+    let listed: Set<string> | undefined;
     for (let i = 0; i < tags.length; i++) {
       const tag = tags[i];
       const code = tag.code;
-      if (tag.role !== 'code' || code.length < MIN_LENGTH || KNOWN.has(code) || !onlyCapitals(code)) continue;
+      if (tag.role !== 'code' || code.length < MIN_LENGTH || known(code) || !onlyCapitals(code)) continue;
       // "AU-1" and "G-8" are not run-ons. Each place the token splits into two known TAGS ("KDEM|AF"), each part at least two letters.
       const cuts: number[] = [];
-      for (let k = 2; k <= code.length - 2; k++) if (KNOWN.has(code.slice(0, k)) && KNOWN.has(code.slice(k))) cuts.push(k);
+      for (let k = 2; k <= code.length - 2; k++) if (known(code.slice(0, k)) && known(code.slice(k))) cuts.push(k);
       if (cuts.length === 0) continue;
+      listed ??= new Set(tags.flatMap((t) => (t.role === 'code' ? [t.code] : [])));
       const separator = separatorOf(cable.lines, field, i);
-      const fixes = tag.token.text.length === code.length ? cuts.map((k) => splitFix(tag, k, separator, cuts.length === 1)) : undefined;
+      const fixes = tag.token.text.length === code.length ? cuts.map((k) => splitFix(cable.lines, tag, k, separator, listed!, cuts.length === 1)) : undefined;
       const parts = cuts.map((k) => `${code.slice(0, k)} ${code.slice(k)}`).join(' or ');
       report({ message: `${tag.token.text} is no known TAG but reads as ${parts} run together.`, range: tag.token.range, fixes });
     }
@@ -54,9 +60,20 @@ function separatorOf(lines: readonly string[], field: TagsField, i: number): str
   return lines[here.start.line].slice(neighbour.from.character, neighbour.to.character).includes(',') ? ', ' : ' ';
 }
 
-/** Inserts the separator `k` letters into the token: "KDEM AF". */
-function splitFix(tag: Tag, k: number, separator: string, preferred: boolean): Fix {
-  const at = { line: tag.token.range.start.line, character: tag.token.range.start.character + k };
+/**
+ * Splits the token `k` letters in: inserts the separator ("KDEM AF"), or, when a part is listed in the field
+ * already, leaves only the other ("KDEMAF" beside "KDEM" becomes "AF"), or removes the token when both are,
+ * so that the split makes no duplicate for CBL018. Each edit stays within the token and the separator before it.
+ */
+function splitFix(lines: readonly string[], tag: Tag, k: number, separator: string, listed: ReadonlySet<string>, preferred: boolean): Fix {
+  const { start, end } = tag.token.range;
+  const at = { line: start.line, character: start.character + k };
   const code = tag.code;
-  return { title: `Split ${tag.token.text} into ${code.slice(0, k)} and ${code.slice(k)}`, edits: [{ range: { start: at, end: at }, newText: separator }], safe: false, preferred };
+  const first = code.slice(0, k);
+  const second = code.slice(k);
+  const has = (part: string) => listed.has(part);
+  if (has(first) && has(second)) return { title: `Remove ${tag.token.text} (${first} and ${second} are listed already)`, edits: [{ range: tagRemoval(lines, tag.token.range), newText: '' }], safe: false, preferred };
+  if (has(first)) return { title: `Replace ${tag.token.text} with ${second} (${first} is listed already)`, edits: [{ range: { start, end: at }, newText: '' }], safe: false, preferred };
+  if (has(second)) return { title: `Replace ${tag.token.text} with ${first} (${second} is listed already)`, edits: [{ range: { start: at, end }, newText: '' }], safe: false, preferred };
+  return { title: `Split ${tag.token.text} into ${first} and ${second}`, edits: [{ range: { start: at, end: at }, newText: separator }], safe: false, preferred };
 }

@@ -93,6 +93,11 @@ export interface LintContext {
    * shaped like a canonical id counts (`idFromFileName`). Absent for an untitled document.
    */
   readonly fileName?: string;
+  /**
+   * The TAG codes of the user dictionaries (`dictionaries` in `.cablelint.jsonc`), which the front ends
+   * read: CBL044 counts them as known TAGS, as it does the built-in ones.
+   */
+  readonly userTags?: ReadonlySet<string>;
 }
 
 /** The content of a rule's page in `docs/rules/`. */

@@ -3,7 +3,7 @@
  */
 import { levelRank } from '../levels';
 import type { Cable, CalendarDate, Level, Range } from '../model';
-import { range } from '../text';
+import { isSpace, range } from '../text';
 import type { Fix, Report, TextEdit } from './types';
 
 /** The range of a whole line without its terminator. */
@@ -70,4 +70,28 @@ export function reportParseProblems(cable: Cable, name: string, report: Report):
     const problem = problems[i];
     if (problem.rule === name) report({ message: problem.message, range: problem.range });
   }
+}
+
+/** Separators between tags: spaces and commas. */
+const isSeparator = (c: number) => c === 44 /* , */ || isSpace(c);
+
+/**
+ * The text to remove with a TAG (CBL018's repeated TAG, CBL044's run-on whose parts are listed): the separator before it ("PGOV, PREL" loses ", PREL");
+ * at the start of a wrapped line the separator after it ("      PREL, MOPS" keeps "      MOPS");
+ * alone on its line, the line and the separator ending the line before.
+ */
+export function tagRemoval(lines: readonly string[], tag: Range): Range {
+  const n = tag.start.line;
+  const line = lines[n];
+  let start = tag.start.character;
+  while (start > 0 && isSeparator(line.charCodeAt(start - 1))) start--;
+  if (start > 0) return { start: { line: n, character: start }, end: tag.end };
+  let end = tag.end.character;
+  while (end < line.length && isSeparator(line.charCodeAt(end))) end++;
+  if (end < line.length) return { start: tag.start, end: { line: n, character: end } };
+  if (n === 0) return { start: { line: n, character: 0 }, end: { line: n, character: line.length } };
+  const previous = lines[n - 1];
+  let cut = previous.length;
+  while (cut > 0 && isSeparator(previous.charCodeAt(cut - 1))) cut--;
+  return { start: { line: n - 1, character: cut }, end: { line: n, character: line.length } };
 }
