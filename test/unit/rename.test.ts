@@ -109,6 +109,20 @@ describe('rename', () => {
     assert.match(renamed(cable('B. STATE 1111', '1. (C) As ref |b says.\n'), 'A'), /^With A, other text would read as a reference, or a reference as plain text/);
     // "¶ 13." reads as 3 only right after 2: renumbering 2 would change what it reads as.
     assert.equal(renamed(cable(ABC, '¶|2. (C) Text.\n¶ 13. (C) Text.\n'), '5'), 'Paragraph "¶ 13." would then read as 13.');
+    // After a blank line, the REF field goes on only with one of the three letters after the item before it:
+    // a new letter can end the field early, or take a line of the text into it; the refusal says which and why.
+    assert.equal(
+      renamed(cable('A. STATE 1111\n\n|¶B. NOWHERE 22', '1. (C) Per ref B.\n'), 'G'),
+      'With G, "¶G. NOWHERE 22" on line 9 would no longer be a REF item: after a blank line, the REF field goes on only with one of the three letters after the item before it (B, C or D after A), not G. The field would end there, and that item would read as the cable\'s text.',
+    );
+    assert.equal(
+      renamed(cable('|A. STATE 1111\n\n¶B. NOWHERE 22\n\n¶C. NOWHERE 33', '1. (C) Per ref B.\n'), 'E'),
+      'With E, "¶B. NOWHERE 22" on line 9 would no longer be a REF item: after a blank line, the REF field goes on only with one of the three letters after the item before it (F, G or H after E), not B. The field would end there, and that item and the one after it would read as the cable\'s text.',
+    );
+    assert.equal(
+      renamed(cable('|A. STATE 1111\n\nE. NOWHERE 55', '1. (C) Per ref A.\n'), 'B'),
+      'With B, "E. NOWHERE 55" on line 9 would be read as a REF item: after a blank line, the REF field goes on only with one of the three letters after the item before it (C, D or E after B), and E would be one of them.',
+    );
     // "18, (C)" numbers a paragraph only as the next number.
     assert.equal(renamed(cable(ABC, '¶17. (C) Text.\n|18, (C) Text.\n'), '20'), 'With 20, the marker would no longer number a paragraph.');
   });

@@ -154,8 +154,9 @@ function changedMeaning(cable: Cable, refs: readonly InTextReference[], edited: 
   const after = parseCable(edited).cable;
   const items = cable.refs?.items ?? [];
   const itemsAfter = after.refs?.items ?? [];
-  if (itemsAfter.length !== items.length || after.paragraphs.length !== cable.paragraphs.length) {
-    return target.kind === 'ref' ? `With ${value}, the REF field would no longer read as ${items.length} items.` : `With ${value}, the marker would no longer number a paragraph.`;
+  if (itemsAfter.length !== items.length) return refFieldChange(cable, after, target, value);
+  if (after.paragraphs.length !== cable.paragraphs.length) {
+    return target.kind === 'paragraph' ? `With ${value}, the marker would no longer number a paragraph.` : `With ${value}, the cable would read as ${after.paragraphs.length} paragraphs instead of ${cable.paragraphs.length}.`;
   }
   for (let k = 0; k < items.length; k++) {
     const want = target.kind === 'ref' && k === target.index ? value : items[k].letter;
@@ -176,4 +177,40 @@ function changedMeaning(cable: Cable, refs: readonly InTextReference[], edited: 
     }
   }
   return undefined;
+}
+
+/** The three letters that may go on a REF field after a blank line when `last` is the letter before ("B, C or D" after A). */
+function nextLetters(last: string | undefined): string {
+  const from = last === undefined ? 65 : last.charCodeAt(0) + 1;
+  const letters = [0, 1, 2].map((k) => from + k).filter((c) => c <= 90).map((c) => String.fromCharCode(c));
+  return letters.length === 0 ? 'none' : letters.length === 1 ? letters[0] : `${letters.slice(0, -1).join(', ')} or ${letters[letters.length - 1]}`;
+}
+
+/**
+ * Why the REF field would read as fewer or more items after the rename, in words. The parser takes a lettered
+ * line after a blank line into the REF field only when its letter is one of the three after the item before
+ * it ("A. …" ⏎ ⏎ "¶B. …"), which tells a REF item from a lettered line of the text: a new letter can end the
+ * field early, or make it take in a line of the text.
+ */
+function refFieldChange(cable: Cable, after: Cable, target: Target, value: string): string {
+  const items = cable.refs?.items ?? [];
+  const itemsAfter = after.refs?.items ?? [];
+  // The first item read differently; the rename writes no line break, so lines stay where they were.
+  let k = 0;
+  while (k < items.length && k < itemsAfter.length && samePosition(items[k].range.start, itemsAfter[k].range.start)) k++;
+  const letterAfter = (j: number) => (target.kind === 'ref' && j === target.index ? value : items[j].letter);
+  let before: string | undefined;
+  for (let j = 0; j < k; j++) before = letterAfter(j) ?? before;
+  const quoted = (line: number) => {
+    const text = after.lines[line].trim();
+    return `"${text.length > 40 ? `${text.slice(0, 39)}…` : text}" on line ${line + 1}`;
+  };
+  const rule = `after a blank line, the REF field goes on only with one of the three letters after the item before it (${nextLetters(before)}${before === undefined ? '' : ` after ${before}`})`;
+  if (itemsAfter.length < items.length) {
+    const lost = items.length - itemsAfter.length;
+    const letter = letterAfter(k) ?? '?';
+    return `With ${value}, ${quoted(items[k].range.start.line)} would no longer be a REF item: ${rule}, not ${letter}. The field would end there, and ${lost === 1 ? 'that item' : lost === 2 ? 'that item and the one after it' : `that item and the ${lost - 1} after it`} would read as the cable's text.`;
+  }
+  const taken = itemsAfter[k];
+  return `With ${value}, ${quoted(taken.range.start.line)} would be read as a REF item: ${rule}, and ${taken.letter ?? 'its letter'} would be one of them.`;
 }
