@@ -153,11 +153,17 @@ function findingsFor(doc: TextDocument): Finding[] {
   return findings;
 }
 
+/**
+ * True when the document is longer than `cable.largeFileThreshold`: the features that run again at every
+ * edit or caret move (folding, selection ranges, highlights) are off for it. Diagnostics, outline, hover
+ * and rename stay on: rename reads the edited text once more when the user asks for it, which costs
+ * about as much as the validation every edit brings (0.1 s for 1.6 MB, 0.4 s for 6.4 MB here).
+ */
 function isLarge(doc: TextDocument): boolean {
   const large = doc.getText().length > settings.largeFileThreshold;
   if (large && !largeLogged.has(doc.uri)) {
     largeLogged.add(doc.uri);
-    connection.console.log(`${doc.uri} is larger than cable.largeFileThreshold (${settings.largeFileThreshold} characters): folding, selection ranges and highlights are off for it.`);
+    connection.console.log(`${doc.uri} is larger than cable.largeFileThreshold (${settings.largeFileThreshold} characters): folding, selection ranges and highlights are off for it; diagnostics, outline, hover and rename stay on.`);
   }
   return large;
 }
@@ -525,6 +531,7 @@ connection.onPrepareRename((p) => {
 connection.onRenameRequest((p) => {
   const doc = documents.get(p.textDocument.uri);
   if (!doc) return null;
+  // Not limited by cable.largeFileThreshold (see isLarge): the user asked for it, and waits for it once.
   const result = guard('rename', null, () => getRenameEdits(cableFor(doc), p.position, p.newName));
   if (!result) return null;
   if ('reason' in result) return new ResponseError(LSPErrorCodes.RequestFailed, result.reason);
