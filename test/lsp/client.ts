@@ -27,6 +27,8 @@ export interface TestClient {
   readonly requests: () => string[];
   /** Every notification of `method` received so far, waited for or not, in order. */
   received<T>(method: string): T[];
+  /** The notifications of `method` received so far and not yet taken by {@link TestClient.waitFor}. */
+  notifications<T>(method: string): T[];
   /** Resolves with the first notification of `method` that satisfies `match`, received before or after the call and not yet taken by another call. */
   waitFor<T>(method: string, match?: (params: T) => boolean, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
@@ -34,10 +36,10 @@ export interface TestClient {
 
 /**
  * Starts the server and initializes it with a workspace folder. Requests the server sends are answered
- * with null, but for those whose method is in `unanswered`, which are never answered, and
- * `workspace/configuration`, answered with `settings` for each item when they are given.
+ * by `answer`, or with null, but for those whose method is in `unanswered`, which are never answered.
+ * `answer` is a function of the request, or the settings to answer `workspace/configuration` with, for each item.
  */
-export async function startServer(rootPath?: string, capabilities: object = {}, unanswered: readonly string[] = [], settings?: object): Promise<TestClient> {
+export async function startServer(rootPath?: string, capabilities: object = {}, unanswered: readonly string[] = [], answer?: object | ((method: string, params: unknown) => unknown)): Promise<TestClient> {
   ensureBuilt();
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
@@ -57,8 +59,10 @@ export async function startServer(rootPath?: string, capabilities: object = {}, 
   const requests: string[] = [];
   connection.onRequest((method, params) => {
     requests.push(method);
-    if (settings && method === 'workspace/configuration') return (params as { items: unknown[] }).items.map(() => settings);
-    return unanswered.includes(method) ? new Promise<never>(() => undefined) : null;
+    if (unanswered.includes(method)) return new Promise<never>(() => undefined);
+    if (typeof answer === 'function') return answer(method, params) ?? null;
+    if (answer && method === 'workspace/configuration') return (params as { items: unknown[] }).items.map(() => answer);
+    return null;
   });
   connection.listen();
   const rootUri = rootPath ? `file://${rootPath}` : null;
@@ -76,6 +80,7 @@ export async function startServer(rootPath?: string, capabilities: object = {}, 
     initialized,
     requests: () => [...requests],
     received: <T>(method: string) => all.filter((n) => n.method === method).map((n) => n.params as T),
+    notifications: <T>(method: string) => seen.filter((s) => s.method === method).map((s) => s.params as T),
     waitFor<T>(method: string, match: (params: T) => boolean = () => true, timeoutMs = 15000): Promise<T> {
       const earlier = seen.find((s) => s.method === method && match(s.params as T));
       if (earlier) {
