@@ -52,7 +52,7 @@ import { getRenameEdits, prepareRename } from './features/rename';
 import { getSelectionRanges } from './features/selectionRanges';
 import { getCableStatus } from './features/status';
 import { getSemanticTokens, SEMANTIC_LEGEND } from './features/semanticTokens';
-import { CableIndex, idFromFileName, summarize } from './workspace/cableIndex';
+import { CableIndex, idFromFileName, indexKey, summarize } from './workspace/cableIndex';
 import { citedId, fileNameKind } from './core/id';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
@@ -62,6 +62,8 @@ const documents = new TextDocuments(TextDocument);
 interface Settings {
   rules: Record<string, string>;
   validateRun: 'onType' | 'onSave';
+  /** Which files get diagnostics: the open documents, or every workspace cable file as well (read from disk while closed). */
+  validateScope: 'openFiles' | 'workspace';
   largeFileThreshold: number;
   indexInclude: string[];
   indexExclude: string[];
@@ -70,6 +72,7 @@ interface Settings {
 const DEFAULT_SETTINGS: Settings = {
   rules: {},
   validateRun: 'onType',
+  validateScope: 'openFiles',
   largeFileThreshold: 2_000_000,
   indexInclude: ['**/*.cable', '**/[0-9][0-9][A-Z]*[0-9].txt'],
   indexExclude: ['**/node_modules/**', '**/.git/**'],
@@ -143,14 +146,22 @@ function findingsFor(doc: TextDocument): Finding[] {
   if (hit.findings) return hit.findings;
   // A binary document has no findings, so no quick fix or Fix All edits it either.
   if (hit.binary) return (hit.findings = []);
-  const cable = hit.cable;
+  return (hit.findings = lintAt(doc.uri, hit.cable));
+}
+
+/** The findings of `cable`, the text of the file at `uri`, under the settings and `.cablelint.jsonc` for that file (open or not). */
+function lintAt(uri: string, cable: Cable): Finding[] {
   const extra = parseRuleOverrides(settings.rules).rules;
   const failures: string[] = [];
-  // The document's file name goes with its text: CBL043 compares a name like 07PARIS2725.txt with the banner.
-  const findings = lintCable(cable, resolveConfig(fileConfig, relativePath(doc.uri), extra), failures, { fileName: URI.parse(doc.uri).path, userTags });
+  // The file name goes with its text: CBL043 compares a name like 07PARIS2725.txt with the banner.
+  const findings = lintCable(cable, resolveConfig(fileConfig, relativePath(uri), extra), failures, { fileName: URI.parse(uri).path, userTags });
   for (const f of failures) connection.console.error(`Check failed: ${f}`);
-  hit.findings = findings;
   return findings;
+}
+
+/** A new, still empty cable is not a cable missing its banner, E.O. line and TAGS: it gets no diagnostics until it has text. */
+function isBlank(text: string): boolean {
+  return /^\s*$/.test(text);
 }
 
 /**
@@ -235,20 +246,28 @@ connection.onInitialized(async () => {
   // The documents opened meanwhile (an editor opens the file that started the server right away) get their first diagnostics now.
   configured = true;
   revalidateAll();
-  if (!answered) void setup.then(revalidateAll);
-  void buildIndex();
+  if (!answered) {
+    void setup.then(() => {
+      revalidateAll();
+      revalidateFiles();
+    });
+  }
+  void readWorkspace();
 });
 
 connection.onDidChangeConfiguration(async () => {
-  const globs = indexGlobs();
+  const before = settings;
   await loadSettings();
   revalidateAll();
-  if (indexGlobs() !== globs) void reindex();
+  // New index globs: the workspace is indexed again under them, which reads and diagnoses every file they take.
+  if (indexGlobs(settings) !== indexGlobs(before)) void reindex();
+  // Closed files are read again only for what changes their diagnostics, not for every `cable.*` setting.
+  else if (settings.validateScope !== before.validateScope || JSON.stringify(settings.rules) !== JSON.stringify(before.rules)) revalidateFiles();
 });
 
 /** The index's globs as one string, to tell when a settings change alters them. */
-function indexGlobs(): string {
-  return JSON.stringify([settings.indexInclude, settings.indexExclude]);
+function indexGlobs(s: Settings): string {
+  return JSON.stringify([s.indexInclude, s.indexExclude]);
 }
 
 async function loadSettings(): Promise<void> {
@@ -258,6 +277,7 @@ async function loadSettings(): Promise<void> {
     settings = {
       rules: (s?.rules as Record<string, string>) ?? {},
       validateRun: s?.validate && (s.validate as { run?: string }).run === 'onSave' ? 'onSave' : 'onType',
+      validateScope: s?.validate && (s.validate as { scope?: string }).scope === 'workspace' ? 'workspace' : 'openFiles',
       largeFileThreshold: typeof s?.largeFileThreshold === 'number' ? s.largeFileThreshold : DEFAULT_SETTINGS.largeFileThreshold,
       indexInclude: ((s?.index as { include?: string[] })?.include) ?? DEFAULT_SETTINGS.indexInclude,
       indexExclude: ((s?.index as { exclude?: string[] })?.exclude) ?? DEFAULT_SETTINGS.indexExclude,
@@ -343,10 +363,8 @@ const published = new Map<string, { version: number; diagnostics: string }>();
 
 function validate(doc: TextDocument): void {
   if (!configured) return;
-  // A new, still empty cable is not a cable missing its banner, E.O. line and TAGS: say nothing until it has text.
-  const empty = /^\s*$/.test(doc.getText());
   // A binary document gets one diagnostic saying that it is not checked, as cablelint skips such a file.
-  const diagnostics = empty ? [] : guard('validation', [], () => (parsedFor(doc).binary ? [binaryDiagnostic()] : findingsFor(doc).map((f) => toDiagnostic(f, doc.uri))));
+  const diagnostics = isBlank(doc.getText()) ? [] : guard('validation', [], () => (parsedFor(doc).binary ? [binaryDiagnostic()] : findingsFor(doc).map((f) => toDiagnostic(f, doc.uri))));
   // The same diagnostics for the same version are not sent again; a new version always gets its own.
   const last = published.get(doc.uri);
   const json = JSON.stringify(diagnostics);
@@ -363,7 +381,52 @@ function revalidateAll(): void {
   }
 }
 
+// ---------------------------------------------------------------------------
+// Diagnostics of closed files (`cable.validate.scope: "workspace"`): pushed with textDocument/publishDiagnostics,
+// which every client shows for any file, when the index reads a file from disk. Nothing of the file is kept but its URI.
+
+/** The keys of the closed files whose diagnostics, read from disk, are showing; each is cleared when its file goes or the scope is "openFiles". */
+const diagnosedOnDisk = new Set<string>();
+/** The keys of the open documents ({@link indexKey}): their diagnostics come from the editor's text, never from disk. */
+const openKeys = new Set<string>();
+
+/** Under "workspace", publishes the diagnostics of the closed file `uri` read from disk; `cable` is undefined for a binary file. */
+function diagnoseFile(uri: string, text: string, cable: Cable | undefined): void {
+  if (!configured || settings.validateScope !== 'workspace') return;
+  const key = indexKey(uri);
+  if (openKeys.has(key)) return;
+  const diagnostics = isBlank(text) ? [] : guard('validation', [], () => (cable ? lintAt(key, cable).map((f) => toDiagnostic(f, key)) : [binaryDiagnostic()]));
+  // A clean file that showed nothing needs no message; thousands of them would be thousands of messages.
+  if (diagnostics.length > 0) diagnosedOnDisk.add(key);
+  else if (!diagnosedOnDisk.delete(key)) return;
+  void connection.sendDiagnostics({ uri: key, diagnostics });
+}
+
+/** Clears the diagnostics read from disk of the file `uri`, or with `under`, of every file in the folder `uri`. */
+function clearFileDiagnostics(uri: string, under = false): void {
+  const key = indexKey(uri);
+  const prefix = key.replace(/\/*$/, '/');
+  for (const k of under ? [...diagnosedOnDisk].filter((d) => d.startsWith(prefix)) : [key]) {
+    if (diagnosedOnDisk.delete(k)) void connection.sendDiagnostics({ uri: k, diagnostics: [] });
+  }
+}
+
+/**
+ * After a change of scope, settings or `.cablelint.jsonc`: under "workspace" every closed cable file is read again
+ * (a pass like the index's, which stops an older one), under "openFiles" every diagnostic read from disk is cleared.
+ */
+function revalidateFiles(): void {
+  // Before the first pass has started (VS Code sends its settings as the server starts), that pass will do.
+  if (!configured) return;
+  if (settings.validateScope === 'workspace') void readWorkspace();
+  else for (const key of [...diagnosedOnDisk]) clearFileDiagnostics(key);
+}
+
 documents.onDidOpen((e) => {
+  const key = indexKey(e.document.uri);
+  openKeys.add(key);
+  // The editor's text takes over from the file's (none are read from disk before the settings are).
+  diagnosedOnDisk.delete(key);
   validate(e.document);
   indexOpen(e.document);
 });
@@ -377,7 +440,9 @@ documents.onDidSave((e) => {
 });
 documents.onDidClose((e) => {
   unindexed.delete(e.document.uri);
+  openKeys.delete(indexKey(e.document.uri));
   // What the editor had unsaved is gone: the index goes back to the file on disk, or drops a document that has none.
+  // Under "workspace", reading the file publishes its diagnostics from disk, which replace the editor's.
   indexFromDisk(e.document.uri);
   parsed.delete(e.document.uri);
   published.delete(e.document.uri);
@@ -385,7 +450,7 @@ documents.onDidClose((e) => {
   const t = timers.get(e.document.uri);
   if (t) clearTimeout(t);
   timers.delete(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  if (!diagnosedOnDisk.has(indexKey(e.document.uri))) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
 // ---------------------------------------------------------------------------
@@ -612,24 +677,33 @@ function workspaceRelative(fsPath: string): string | undefined {
   return root === undefined ? undefined : path.relative(root, fsPath).split(path.sep).join('/');
 }
 
+/**
+ * Indexes the closed file at `fsPath` as it is on disk and, under "workspace", publishes its diagnostics from the
+ * same reading and parse; neither the text nor the model is kept.
+ */
 function indexFile(fsPath: string): void {
   try {
     const stat = fs.statSync(fsPath);
     if (!stat.isFile() || stat.size > 50_000_000) return;
     const text = fs.readFileSync(fsPath, 'utf8');
     const uri = URI.file(fsPath).toString();
+    // A `.txt` file a glob such as `**/*.txt` takes in is indexed and diagnosed only if it reads as a cable, as `cablelint` walks.
+    const mayBeOther = fileNameKind(fsPath) === 'txt';
     if (looksBinary(text)) {
       index.delete(uri);
       connection.console.log(`Not indexed: ${fsPath} is a binary file (contains NUL bytes).`);
+      if (mayBeOther) clearFileDiagnostics(uri);
+      else diagnoseFile(uri, text, undefined);
       return;
     }
     const { cable } = parseCable(text);
-    // A `.txt` file a glob such as `**/*.txt` takes in is indexed only if it reads as a cable, as `cablelint` walks.
-    if (fileNameKind(fsPath) === 'txt' && !readsAsCable(cable)) {
+    if (mayBeOther && !readsAsCable(cable)) {
       index.delete(uri);
+      clearFileDiagnostics(uri);
       return;
     }
     index.set(summarize(uri, cable, idFromFileName(uri)));
+    diagnoseFile(uri, text, cable);
   } catch (error) {
     connection.console.warn(`Cannot index ${fsPath}: ${String(error)}`);
   }
@@ -639,27 +713,45 @@ function matches(rel: string): boolean {
   return matchesGlob(rel, settings.indexInclude, false) && !matchesGlob(rel, settings.indexExclude, true);
 }
 
-async function buildIndex(): Promise<void> {
+/** Counts the passes over the workspace's files: a pass stops when a newer one has started, which reads every file again. */
+let passes = 0;
+
+/**
+ * Reads every workspace cable file into the index, at start, and under "workspace" for its diagnostics too,
+ * again whenever the scope, the rules or `.cablelint.jsonc` change.
+ */
+async function readWorkspace(): Promise<void> {
+  const pass = ++passes;
+  const checking = settings.validateScope === 'workspace';
   const files: string[] = [];
   for (const root of workspaceRoots) walk(root, root, files);
   const progress = hasWorkDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
-  progress?.begin('Indexing cables', 0, `${files.length} files`, false);
+  progress?.begin(checking ? 'Checking cables' : 'Indexing cables', 0, `${files.length} files`, false);
   const started = Date.now();
-  await indexFiles(files, (done) => progress?.report(Math.round((done / files.length) * 100), `${done} of ${files.length}`));
+  const done = await indexFiles(files, (n) => progress?.report(Math.round((n / files.length) * 100), `${n} of ${files.length}`), () => pass !== passes);
   progress?.done();
-  connection.console.log(`Indexed ${files.length} cable files in ${Date.now() - started} ms.`);
+  if (!done) return;
+  connection.console.log(`${checking ? 'Indexed and checked' : 'Indexed'} ${files.length} cable files in ${Date.now() - started} ms.`);
   void connection.sendNotification('cable/indexed', { count: index.size });
 }
 
-/** Indexes `files`, yielding now and then so that requests are answered meanwhile; an open document keeps the editor's text. */
-async function indexFiles(files: readonly string[], report?: (done: number) => void): Promise<void> {
+/**
+ * Indexes `files`, yielding every 50 files or 20 ms so that requests are answered meanwhile; an open document keeps
+ * the editor's text. Returns false when `stop` said to stop.
+ */
+async function indexFiles(files: readonly string[], report?: (done: number) => void, stop?: () => boolean): Promise<boolean> {
+  let last = performance.now();
   for (let i = 0; i < files.length; i++) {
-    if (!documents.get(URI.file(files[i]).toString())) indexFile(files[i]);
-    if (i % 50 === 49) {
+    // URI.file writes the index's spelling of the URI.
+    if (!openKeys.has(URI.file(files[i]).toString())) indexFile(files[i]);
+    if (i % 50 === 49 || performance.now() - last > 20) {
       report?.(i + 1);
       await new Promise((resolve) => setImmediate(resolve));
+      if (stop?.()) return false;
+      last = performance.now();
     }
   }
+  return true;
 }
 
 function walk(root: string, dir: string, out: string[]): void {
@@ -694,16 +786,19 @@ connection.onDidChangeWatchedFiles(async (p) => {
     const rel = u.scheme === 'file' ? workspaceRelative(u.fsPath) : undefined;
     if (change.type === FileChangeType.Deleted) {
       // A folder deleted or moved away is one event for the folder: every cable under it goes.
-      if (!index.delete(change.uri) && (rel === undefined || !matches(rel))) index.deleteUnder(change.uri);
+      const folder = !index.delete(change.uri) && (rel === undefined || !matches(rel));
+      if (folder) index.deleteUnder(change.uri);
+      clearFileDiagnostics(change.uri, folder);
       continue;
     }
-    if (documents.get(change.uri) || rel === undefined) continue;
+    if (openKeys.has(indexKey(change.uri)) || rel === undefined) continue;
     if (matches(rel)) indexFile(u.fsPath);
     else if (!matchesGlob(rel + '/x', settings.indexExclude, true) && isDirectory(u.fsPath)) folders.push(u.fsPath);
   }
   if (configChanged) {
     loadFileConfig();
     revalidateAll();
+    revalidateFiles();
   }
   // A folder created, moved or copied in is one event for the folder: its cables are indexed like the workspace's.
   for (const folder of folders) {
@@ -714,24 +809,28 @@ connection.onDidChangeWatchedFiles(async (p) => {
   void connection.sendNotification('cable/indexed', { count: index.size });
 });
 
-/** A folder added to the workspace is indexed like the first ones; the cables of a folder removed leave the index. */
 /**
  * Walks the workspace again under changed index globs (`cable.index.include`/`exclude`), so
- * that a new glob takes effect without a reload: files the globs no longer take are dropped,
- * and open documents keep the editor's text.
+ * that a new glob takes effect without a reload: files the globs no longer take are dropped
+ * (and their diagnostics read from disk cleared), and open documents keep the editor's text.
  */
 async function reindex(): Promise<void> {
-  for (const root of workspaceRoots) index.deleteUnder(URI.file(root).toString());
+  for (const root of workspaceRoots) {
+    index.deleteUnder(URI.file(root).toString());
+    clearFileDiagnostics(URI.file(root).toString(), true);
+  }
   for (const doc of documents.all()) indexOpen(doc);
-  await buildIndex();
+  await readWorkspace();
 }
 
+/** A folder added to the workspace is indexed like the first ones; the cables of a folder removed leave the index. */
 async function changeFolders(e: WorkspaceFoldersChangeEvent): Promise<void> {
   for (const folder of e.removed) {
     const u = URI.parse(folder.uri);
     if (u.scheme !== 'file') continue;
     workspaceRoots = workspaceRoots.filter((r) => r !== u.fsPath);
     index.deleteUnder(u.toString());
+    clearFileDiagnostics(u.toString(), true);
   }
   const files: string[] = [];
   for (const folder of e.added) {

@@ -1,0 +1,138 @@
+/**
+ * `cable.validate.scope`: under "workspace" every cable file of the workspace gets its diagnostics, read from
+ * disk while it is closed; under "openFiles" (the default) only open documents do.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startServer, type TestClient } from './client';
+
+interface PublishDiagnostics {
+  uri: string;
+  diagnostics: { code?: string; severity: number; message: string; range: { start: { line: number } } }[];
+}
+
+// Invented cables: paragraph 3 follows paragraph 1 (CBL024), and a clean one.
+const GAP = 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: FISH QUOTAS\n\n1. Text.\n\n3. Text.\n';
+const CLEAN = GAP.replace('3. Text.', '2. Text.');
+// Portion markings off everywhere; the paragraph sequence an error in archive/.
+const CONFIG = '{ "rules": { "portion-marking-missing": "off" }, "overrides": [{ "files": ["archive/**"], "rules": { "paragraph-number-sequence": "error" } }] }';
+
+/** "LINE CODE SEVERITY" for each diagnostic. */
+const summary = (p: PublishDiagnostics) => p.diagnostics.map((d) => `${d.range.start.line} ${d.code ?? '-'} ${d.severity}`);
+
+function makeWorkspace(): string {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-scope-'));
+  fs.mkdirSync(path.join(ws, 'archive'));
+  fs.writeFileSync(path.join(ws, '.cablelint.jsonc'), CONFIG);
+  fs.writeFileSync(path.join(ws, 'gap.cable'), GAP);
+  fs.writeFileSync(path.join(ws, 'clean.cable'), CLEAN);
+  fs.writeFileSync(path.join(ws, 'archive', 'old.cable'), GAP);
+  // Not a cable file by the index globs.
+  fs.writeFileSync(path.join(ws, 'notes.txt'), GAP);
+  fs.writeFileSync(path.join(ws, 'junk.cable'), Buffer.concat([Buffer.from(GAP), Buffer.from([0x00, 0xff, 0x00])]));
+  return ws;
+}
+
+describe('cable.validate.scope', function () {
+  this.timeout(30000);
+
+  it('is "openFiles" by default: closed files get no diagnostics', async () => {
+    const ws = makeWorkspace();
+    const client = await startServer(ws, {});
+    try {
+      await client.waitFor('cable/indexed');
+      // Diagnostics read while indexing would have come before the notification.
+      assert.deepEqual(client.notifications<PublishDiagnostics>('textDocument/publishDiagnostics').filter((p) => p.uri.endsWith('.cable')), []);
+    } finally {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+
+  describe('"workspace"', () => {
+    let ws: string;
+    let client: TestClient;
+    let scope = 'workspace';
+    const uri = (name: string) => `file://${path.join(ws, name)}`;
+    const diagnosticsOf = (name: string, match: (p: PublishDiagnostics) => boolean = () => true) =>
+      client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uri(name) && match(p));
+    const changed = async (name: string, type: number) => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(name), type }] });
+
+    before(async () => {
+      ws = makeWorkspace();
+      client = await startServer(ws, { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } }, [], (method) =>
+        method === 'workspace/configuration' ? [{ validate: { scope } }] : null,
+      );
+      await client.waitFor('cable/indexed');
+    });
+    after(async () => {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    });
+
+    it('publishes the diagnostics of every closed cable file, under .cablelint.jsonc and its overrides', () => {
+      const published = client.notifications<PublishDiagnostics>('textDocument/publishDiagnostics').filter((p) => p.uri !== uri('.cablelint.jsonc'));
+      assert.deepEqual(Object.fromEntries(published.map((p) => [path.relative(ws, new URL(p.uri).pathname), summary(p)])), {
+        'gap.cable': ['8 CBL024 2'],
+        'archive/old.cable': ['8 CBL024 1'],
+        // A binary file is said to be one, as an open one is; a clean file and notes.txt get no message at all.
+        'junk.cable': ['0 - 2'],
+      });
+      // Taken, so that the tests below wait for new ones.
+      for (const p of published) void client.waitFor('textDocument/publishDiagnostics', (q) => q === p);
+    });
+
+    it('follows a file changed on disk', async () => {
+      fs.writeFileSync(path.join(ws, 'gap.cable'), CLEAN);
+      await changed('gap.cable', 2);
+      assert.deepEqual(summary(await diagnosticsOf('gap.cable')), []);
+      fs.writeFileSync(path.join(ws, 'gap.cable'), GAP);
+      await changed('gap.cable', 2);
+      assert.deepEqual(summary(await diagnosticsOf('gap.cable')), ['8 CBL024 2']);
+    });
+
+    it("takes an open document's diagnostics from the editor's text, and the file's again once it is closed", async () => {
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('archive/old.cable'), languageId: 'cable', version: 1, text: CLEAN } });
+      assert.deepEqual(summary(await diagnosticsOf('archive/old.cable')), []);
+      // Saved elsewhere while open: the editor's text still rules.
+      fs.writeFileSync(path.join(ws, 'archive', 'old.cable'), GAP.replace('1. Text.', '1. Text.\n\n2. Text.\n\n4. Text.'));
+      await changed('archive/old.cable', 2);
+      await client.waitFor('cable/indexed');
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('archive/old.cable') } });
+      assert.deepEqual(summary(await diagnosticsOf('archive/old.cable')), ['10 CBL024 1', '12 CBL024 1']);
+      assert.deepEqual(client.notifications<PublishDiagnostics>('textDocument/publishDiagnostics').filter((p) => p.uri === uri('archive/old.cable')), []);
+    });
+
+    it('reads every file again when .cablelint.jsonc changes', async () => {
+      fs.writeFileSync(path.join(ws, '.cablelint.jsonc'), '{ "rules": { "portion-marking-missing": "off", "paragraph-number-sequence": "info" } }');
+      await changed('.cablelint.jsonc', 2);
+      assert.deepEqual(summary(await diagnosticsOf('gap.cable')), ['8 CBL024 3']);
+      assert.deepEqual(summary(await diagnosticsOf('archive/old.cable')), ['10 CBL024 3', '12 CBL024 3']);
+      assert.deepEqual(summary(await diagnosticsOf('junk.cable')), ['0 - 2']);
+    });
+
+    it('clears the diagnostics of a file deleted, and of the files in a folder deleted', async () => {
+      fs.rmSync(path.join(ws, 'junk.cable'));
+      await changed('junk.cable', 3);
+      assert.deepEqual(summary(await diagnosticsOf('junk.cable')), []);
+      fs.rmSync(path.join(ws, 'archive'), { recursive: true });
+      await changed('archive', 3);
+      assert.deepEqual(summary(await diagnosticsOf('archive/old.cable')), []);
+    });
+
+    it('clears them all when the scope goes back to "openFiles", where closing a file clears its diagnostics, and reads them again when it comes back', async () => {
+      scope = 'openFiles';
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      assert.deepEqual(summary(await diagnosticsOf('gap.cable')), []);
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('clean.cable'), languageId: 'cable', version: 1, text: GAP } });
+      assert.deepEqual(summary(await diagnosticsOf('clean.cable')), ['8 CBL024 3']);
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('clean.cable') } });
+      assert.deepEqual(summary(await diagnosticsOf('clean.cable')), []);
+      scope = 'workspace';
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      assert.deepEqual(summary(await diagnosticsOf('gap.cable')), ['8 CBL024 3']);
+    });
+  });
+});
