@@ -33,14 +33,18 @@ function expectedProblems(file) {
   return { errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
 
+/** The messages of the CLI's findings for a file. */
+function expectedMessages(file) {
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--format', 'json', file], { encoding: 'utf8' });
+  return (JSON.parse(r.stdout)[0]?.diagnostics ?? []).map((d) => d.message);
+}
+
 async function startCodeServer(workspace, trusted, theme) {
   const dir = mkdtempSync(join(tmpdir(), 'cable-cs-'));
   const userData = join(dir, 'user');
   const extensions = join(dir, 'extensions');
   mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(
-    join(userData, 'User', 'settings.json'),
-    JSON.stringify({
+  const userSettings = {
       'workbench.colorTheme': theme,
       'security.workspace.trust.enabled': !trusted,
       'security.workspace.trust.startupPrompt': 'never',
@@ -54,8 +58,8 @@ async function startCodeServer(workspace, trusted, theme) {
       'editor.fontSize': 14,
       'window.commandCenter': false,
       'chat.disableAIFeatures': true,
-    }),
-  );
+  };
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(userSettings));
   const install = spawnSync(node24, [entry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], { encoding: 'utf8' });
   if (install.status !== 0) throw new Error(`--install-extension failed: ${install.stderr}`);
   const port = 18100 + Math.floor(Math.random() * 800);
@@ -70,7 +74,7 @@ async function startCodeServer(workspace, trusted, theme) {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, stop: () => { child.kill(); rmSync(dir, { recursive: true, force: true }); } };
+  return { url, userSettings, stop: () => { child.kill(); rmSync(dir, { recursive: true, force: true }); } };
 }
 
 async function openFile(page, name) {
@@ -99,6 +103,23 @@ async function command(page, text) {
   await page.keyboard.type(text);
   await page.waitForTimeout(500);
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Replaces the user settings as a user does, in the editor of settings.json, saved and closed: code-server does not
+ * notice the file written behind its back.
+ */
+async function setUserSettings(page, settings) {
+  await command(page, 'Preferences: Open User Settings (JSON)');
+  // A tab, or in recent versions a modal editor.
+  await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent?.includes('workbench.colorTheme')), null, { timeout: 10000 });
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Control+A');
+  // Inserted as one text, so that no bracket or quote closes itself.
+  await page.keyboard.insertText(JSON.stringify(settings, null, 2));
+  await page.keyboard.press('Control+S');
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Control+W');
 }
 
 /** Moves the caret with Go to Line (`line:column`, 1-based) and lets the editor scroll there. */
@@ -388,6 +409,27 @@ async function runMode(label, trusted, theme, shots) {
       await shows('¶7. (C) Gauci', 'dates in para 7.');
       await page.keyboard.press('Control+Z');
       await shows('¶3. (C) Gauci', 'dates in para 3.');
+    });
+
+    await check('with cable.validate.scope "workspace" the Problems panel lists the findings of a cable never opened, and without it not', page, async () => {
+      const want = expectedMessages(join(workspace, 'unopened.cable'));
+      assert(want.length > 0, 'unopened.cable has no findings');
+      const listed = () => page.evaluate(() => document.querySelector('.markers-panel')?.textContent ?? '');
+      await command(page, 'Problems: Focus on Problems View');
+      await page.waitForSelector('.markers-panel', { timeout: 10000 });
+      assert(!(await listed()).includes('unopened.cable'), 'unopened.cable listed before the setting is on');
+      await setUserSettings(page, { ...server.userSettings, 'cable.validate.scope': 'workspace' });
+      await command(page, 'Problems: Focus on Problems View');
+      await page.waitForFunction((w) => {
+        const text = document.querySelector('.markers-panel')?.textContent ?? '';
+        return text.includes('unopened.cable') && w.every((m) => text.includes(m));
+      }, want, { timeout: 20000 }).catch(async () => {
+        throw new Error(`the Problems panel lists: ${(await listed()).slice(0, 400)}`);
+      });
+      if (shots === 'dark') await page.screenshot({ path: join(images, 'problems-workspace.png') });
+      await setUserSettings(page, server.userSettings);
+      await command(page, 'Problems: Focus on Problems View');
+      await page.waitForFunction(() => !(document.querySelector('.markers-panel')?.textContent ?? '').includes('unopened.cable'), null, { timeout: 20000 });
     });
   } finally {
     await browser.close();

@@ -1,6 +1,6 @@
 /**
  * Inside VS Code: activation and language, diagnostics, symbols, hover,
- * a quick fix, Fix All, rename and snippets.
+ * a quick fix, Fix All, rename, the diagnostics of closed files and snippets.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -95,6 +95,22 @@ describe('cable extension', () => {
     const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, caret, '7');
     const edits = edit.get(doc.uri).map((e) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.character} ${e.newText}`).sort();
     assert.deepEqual(edits, ['41:1-2 7', `51:${line.indexOf('para 3') + 5}-${line.indexOf('para 3') + 6} 7`]);
+  });
+
+  it('with cable.validate.scope "workspace" reports the findings of a cable never opened, and clears them when set back', async () => {
+    const config = vscode.workspace.getConfiguration('cable');
+    const uri = vscode.Uri.file(path.join(workspace, 'unopened.cable'));
+    assert.equal(vscode.workspace.textDocuments.some((d) => d.uri.fsPath === uri.fsPath), false);
+    await config.update('validate.scope', 'workspace', vscode.ConfigurationTarget.Global);
+    try {
+      const d = await diagnosticsFor(uri);
+      assert.deepEqual(d.map((x) => `${x.range.start.line} ${typeof x.code === 'object' ? x.code.value : x.code}`), ['12 CBL024']);
+    } finally {
+      await config.update('validate.scope', undefined, vscode.ConfigurationTarget.Global);
+    }
+    const end = Date.now() + 20000;
+    while (vscode.languages.getDiagnostics(uri).length > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(vscode.languages.getDiagnostics(uri), []);
   });
 
   it('lists the snippets', async () => {
