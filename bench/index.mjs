@@ -2,7 +2,9 @@
 // Workspace index: build time for the 200-cable corpus and for 13,000 cables (the corpus replicated
 // under new ids in bench/.tmp), workspace-symbol query time on the large index, and server memory.
 // Measured over stdio against dist/server.js, from initialize to the server's cable/indexed notification.
-// Usage: npm run build && node bench/index.mjs
+// With --validate-scope: 2,000 cables (the corpus replicated in the same way) under cable.validate.scope "openFiles"
+// and "workspace", with the diagnostics published for closed files and how long workspace/symbol waits meanwhile.
+// Usage: npm run build && node bench/index.mjs [--validate-scope]
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,20 +38,69 @@ async function measure(folder, label) {
   child.kill();
 }
 
-await measure(join(corpus, 'cablegate'), 'corpus (200 cables)');
-const big = join(tmp, 'index13000');
-rmSync(big, { recursive: true, force: true });
-const files = readdirSync(join(corpus, 'cablegate'));
-let n = 0;
-for (let copy = 0; n < 13000; copy++) {
-  const dir = join(big, `c${copy}`);
-  mkdirSync(dir, { recursive: true });
-  for (const f of files) {
-    if (n >= 13000) break;
-    // A new id per copy: the serial gets the copy number in front ("09PARIS708" → "09PARIS17708").
-    const text = readFileSync(join(corpus, 'cablegate', f), 'utf8');
-    writeFileSync(join(dir, f.replace(/(\d+)\.txt$/, (_, d) => `${copy + 1}${d}.cable`)), text);
-    n++;
+/** `count` corpus cables in `big`, copied under new ids. */
+function replicate(big, count) {
+  rmSync(big, { recursive: true, force: true });
+  const files = readdirSync(join(corpus, 'cablegate'));
+  let n = 0;
+  for (let copy = 0; n < count; copy++) {
+    const dir = join(big, `c${copy}`);
+    mkdirSync(dir, { recursive: true });
+    for (const f of files) {
+      if (n >= count) break;
+      // A new id per copy: the serial gets the copy number in front ("09PARIS708" → "09PARIS17708").
+      const text = readFileSync(join(corpus, 'cablegate', f), 'utf8');
+      writeFileSync(join(dir, f.replace(/(\d+)\.txt$/, (_, d) => `${copy + 1}${d}.cable`)), text);
+      n++;
+    }
   }
 }
-await measure(big, 'replicated corpus (13,000 cables)');
+
+/** Initialize → cable/indexed under `scope`, with the closed files' diagnostics and workspace/symbol asked every 50 ms meanwhile. */
+async function measureScope(folder, scope) {
+  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  conn.onRequest((method) => (method === 'workspace/configuration' ? [{ validate: { scope } }] : null));
+  let files = 0;
+  let diagnostics = 0;
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    if (p.diagnostics.length === 0) return;
+    files++;
+    diagnostics += p.diagnostics.length;
+  });
+  let indexed = false;
+  const done = new Promise((resolve) => conn.onNotification('cable/indexed', (p) => { indexed = true; resolve(p); }));
+  conn.listen();
+  const start = performance.now();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: `file://${folder}`, workspaceFolders: [{ uri: `file://${folder}`, name: 'b' }], capabilities: { workspace: { configuration: true } } });
+  await conn.sendNotification('initialized', {});
+  const waits = [];
+  while (!indexed) {
+    const t = performance.now();
+    await conn.sendRequest('workspace/symbol', { query: 'PREL' });
+    waits.push(performance.now() - t);
+    await Promise.race([done, new Promise((r) => setTimeout(r, 50))]);
+  }
+  const { count } = await done;
+  const buildMs = performance.now() - start;
+  const rss = parseInt(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1], 10) / 1024;
+  // utime and stime, in clock ticks of 10 ms: the server's own processor time, which other load on the machine changes less than the wall time.
+  const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const cpu = (Number(stat[11]) + Number(stat[12])) / 100;
+  console.log(`scope ${scope}: ${count} cables indexed in ${(buildMs / 1000).toFixed(2)} s (server processor time ${cpu.toFixed(2)} s); diagnostics for ${files} closed files (${diagnostics} in all); workspace/symbol meanwhile median ${median(waits).toFixed(1)} ms, max ${Math.max(...waits).toFixed(1)} ms (${waits.length} asked); server peak RSS ${rss.toFixed(0)} MB`);
+  await conn.sendRequest('shutdown');
+  await conn.sendNotification('exit');
+  conn.dispose();
+  child.kill();
+}
+
+if (process.argv.includes('--validate-scope')) {
+  const big = join(tmp, 'index2000');
+  replicate(big, 2000);
+  for (const scope of ['openFiles', 'workspace', 'openFiles', 'workspace']) await measureScope(big, scope);
+} else {
+  await measure(join(corpus, 'cablegate'), 'corpus (200 cables)');
+  const big = join(tmp, 'index13000');
+  replicate(big, 13000);
+  await measure(big, 'replicated corpus (13,000 cables)');
+}
