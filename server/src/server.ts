@@ -33,7 +33,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { modify, applyEdits as applyJsonEdits } from 'jsonc-parser';
-import { DEFAULT_CONFIG, matchesGlob, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig } from './core/config';
+import { DEFAULT_CONFIG, isIgnored, matchesGlob, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig } from './core/config';
 import { lintCable } from './core/lint';
 import type { Cable } from './core/model';
 import { parseCable, readsAsCable } from './core/parse/index';
@@ -390,12 +390,15 @@ const diagnosedOnDisk = new Set<string>();
 /** The keys of the open documents ({@link indexKey}): their diagnostics come from the editor's text, never from disk. */
 const openKeys = new Set<string>();
 
-/** Under "workspace", publishes the diagnostics of the closed file `uri` read from disk; `cable` is undefined for a binary file. */
+/**
+ * Under "workspace", publishes the diagnostics of the closed file `uri` read from disk; `cable` is undefined for a binary file.
+ * A file `.cablelint.jsonc` ignores gets none while closed, as `cablelint` skips it (opened, it is checked, as before).
+ */
 function diagnoseFile(uri: string, text: string, cable: Cable | undefined): void {
   if (!configured || settings.validateScope !== 'workspace') return;
   const key = indexKey(uri);
   if (openKeys.has(key)) return;
-  const diagnostics = isBlank(text) ? [] : guard('validation', [], () => (cable ? lintAt(key, cable).map((f) => toDiagnostic(f, key)) : [binaryDiagnostic()]));
+  const diagnostics = isBlank(text) || isIgnored(fileConfig, relativePath(key)) ? [] : guard('validation', [], () => (cable ? lintAt(key, cable).map((f) => toDiagnostic(f, key)) : [binaryDiagnostic()]));
   // A clean file that showed nothing needs no message; thousands of them would be thousands of messages.
   if (diagnostics.length > 0) diagnosedOnDisk.add(key);
   else if (!diagnosedOnDisk.delete(key)) return;

@@ -16,8 +16,8 @@ interface PublishDiagnostics {
 // Invented cables: paragraph 3 follows paragraph 1 (CBL024), and a clean one.
 const GAP = 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: FISH QUOTAS\n\n1. Text.\n\n3. Text.\n';
 const CLEAN = GAP.replace('3. Text.', '2. Text.');
-// Portion markings off everywhere; the paragraph sequence an error in archive/.
-const CONFIG = '{ "rules": { "portion-marking-missing": "off" }, "overrides": [{ "files": ["archive/**"], "rules": { "paragraph-number-sequence": "error" } }] }';
+// Portion markings off everywhere; the paragraph sequence an error in archive/; drafts/ skipped, as cablelint skips it.
+const CONFIG = '{ "rules": { "portion-marking-missing": "off" }, "overrides": [{ "files": ["archive/**"], "rules": { "paragraph-number-sequence": "error" } }], "ignore": ["drafts/**"] }';
 
 /** "LINE CODE SEVERITY" for each diagnostic. */
 const summary = (p: PublishDiagnostics) => p.diagnostics.map((d) => `${d.range.start.line} ${d.code ?? '-'} ${d.severity}`);
@@ -25,6 +25,8 @@ const summary = (p: PublishDiagnostics) => p.diagnostics.map((d) => `${d.range.s
 function makeWorkspace(): string {
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-scope-'));
   fs.mkdirSync(path.join(ws, 'archive'));
+  fs.mkdirSync(path.join(ws, 'drafts'));
+  fs.writeFileSync(path.join(ws, 'drafts', 'gap.cable'), GAP);
   fs.writeFileSync(path.join(ws, '.cablelint.jsonc'), CONFIG);
   fs.writeFileSync(path.join(ws, 'gap.cable'), GAP);
   fs.writeFileSync(path.join(ws, 'clean.cable'), CLEAN);
@@ -72,12 +74,12 @@ describe('cable.validate.scope', function () {
       fs.rmSync(ws, { recursive: true, force: true });
     });
 
-    it('publishes the diagnostics of every closed cable file, under .cablelint.jsonc and its overrides', () => {
+    it('publishes the diagnostics of every closed cable file, under .cablelint.jsonc, its overrides and its ignore', () => {
       const published = client.notifications<PublishDiagnostics>('textDocument/publishDiagnostics').filter((p) => p.uri !== uri('.cablelint.jsonc'));
       assert.deepEqual(Object.fromEntries(published.map((p) => [path.relative(ws, new URL(p.uri).pathname), summary(p)])), {
         'gap.cable': ['8 CBL024 2'],
         'archive/old.cable': ['8 CBL024 1'],
-        // A binary file is said to be one, as an open one is; a clean file and notes.txt get no message at all.
+        // A binary file is said to be one, as an open one is; a clean file, notes.txt and drafts/ get no message at all.
         'junk.cable': ['0 - 2'],
       });
       // Taken, so that the tests below wait for new ones.
@@ -109,6 +111,8 @@ describe('cable.validate.scope', function () {
       fs.writeFileSync(path.join(ws, '.cablelint.jsonc'), '{ "rules": { "portion-marking-missing": "off", "paragraph-number-sequence": "info" } }');
       await changed('.cablelint.jsonc', 2);
       assert.deepEqual(summary(await diagnosticsOf('gap.cable')), ['8 CBL024 3']);
+      // No longer ignored.
+      assert.deepEqual(summary(await diagnosticsOf('drafts/gap.cable')), ['8 CBL024 3']);
       assert.deepEqual(summary(await diagnosticsOf('archive/old.cable')), ['10 CBL024 3', '12 CBL024 3']);
       assert.deepEqual(summary(await diagnosticsOf('junk.cable')), ['0 - 2']);
     });
