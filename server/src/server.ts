@@ -383,7 +383,7 @@ function revalidateAll(): void {
 
 // ---------------------------------------------------------------------------
 // Diagnostics of closed files (`cable.validate.scope: "workspace"`): pushed with textDocument/publishDiagnostics,
-// which every client shows for any file, when the index reads a file from disk. Nothing of the file is kept but its URI.
+// which every client takes for any file, when the index reads a file from disk. Nothing of the file is kept but its URI.
 
 /** The keys of the closed files whose diagnostics, read from disk, are showing; each is cleared when its file goes or the scope is "openFiles". */
 const diagnosedOnDisk = new Set<string>();
