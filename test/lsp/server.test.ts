@@ -85,6 +85,8 @@ describe('language server over stdio', function () {
       paragraphs: 5,
       bannerRange: { start: { line: 12, character: 0 }, end: { line: 12, character: 44 } },
     });
+    // A second copy of the Valletta cable would be a second citing cable for the tests below.
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('status.cable') } });
     // No banner: no classification is read from anything else (here a (C) portion marking and a CCCCC-free header).
     await open('nobanner.cable', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: A NOTE\n\n1. (C) Text.\n');
     assert.deepEqual(await status('nobanner.cable'), { caveats: [], paragraphs: 1 });
