@@ -57,6 +57,7 @@ describe('cable.validate.scope', function () {
     let ws: string;
     let client: TestClient;
     let scope = 'workspace';
+    let include: string[] | undefined;
     const uri = (name: string) => `file://${path.join(ws, name)}`;
     const diagnosticsOf = (name: string, match: (p: PublishDiagnostics) => boolean = () => true) =>
       client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uri(name) && match(p));
@@ -65,7 +66,7 @@ describe('cable.validate.scope', function () {
     before(async () => {
       ws = makeWorkspace();
       client = await startServer(ws, { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } }, [], (method) =>
-        method === 'workspace/configuration' ? [{ validate: { scope } }] : null,
+        method === 'workspace/configuration' ? [{ validate: { scope }, index: include ? { include } : undefined }] : null,
       );
       await client.waitFor('cable/indexed');
     });
@@ -124,6 +125,15 @@ describe('cable.validate.scope', function () {
       fs.rmSync(path.join(ws, 'archive'), { recursive: true });
       await changed('archive', 3);
       assert.deepEqual(summary(await diagnosticsOf('archive/old.cable')), []);
+    });
+
+    it('clears the diagnostics of the files the index globs no longer take, and reads them when they take them again', async () => {
+      include = ['clean.cable'];
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      assert.deepEqual(summary(await diagnosticsOf('gap.cable')), []);
+      include = undefined;
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      assert.deepEqual(summary(await diagnosticsOf('gap.cable')), ['8 CBL024 3']);
     });
 
     it('clears them all when the scope goes back to "openFiles", where closing a file clears its diagnostics, and reads them again when it comes back', async () => {
