@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import {
   CodeActionKind,
   createConnection,
@@ -359,17 +360,17 @@ function scheduleValidation(doc: TextDocument, delay: number): void {
  * with nothing changed: opening it also fires a content change, which schedules a validation, and clients send
  * `workspace/didChangeConfiguration` as they start (VS Code, eglot, Neovim), which revalidates every document.
  */
-const published = new Map<string, { version: number; diagnostics: string }>();
+const published = new Map<string, { version: number; diagnostics: readonly Diagnostic[] }>();
 
 function validate(doc: TextDocument): void {
   if (!configured) return;
   // A binary document gets one diagnostic saying that it is not checked, as cablelint skips such a file.
   const diagnostics = isBlank(doc.getText()) ? [] : guard('validation', [], () => (parsedFor(doc).binary ? [binaryDiagnostic()] : findingsFor(doc).map((f) => toDiagnostic(f, doc.uri))));
-  // The same diagnostics for the same version are not sent again; a new version always gets its own.
+  // The same diagnostics for the same version are not sent again; a new version always gets its own. Only a
+  // revalidation of the same version is compared, so an edit costs no comparison (a 10 MB cable has thousands).
   const last = published.get(doc.uri);
-  const json = JSON.stringify(diagnostics);
-  if (last && last.version === doc.version && last.diagnostics === json) return;
-  published.set(doc.uri, { version: doc.version, diagnostics: json });
+  if (last && last.version === doc.version && isDeepStrictEqual(last.diagnostics, diagnostics)) return;
+  published.set(doc.uri, { version: doc.version, diagnostics });
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
 }
 
