@@ -104,9 +104,10 @@ function classificationStatus(languageClient: LanguageClient): vscode.Disposable
     // A newer request has been sent meanwhile: its answer is the one to show.
     if (ask !== asked) return;
     shownStatus = status ? { uri: doc.uri.toString(), status } : undefined;
+    // An empty or binary document, or one the server does not hold yet: nothing to show.
     if (!status) {
-      item.text = 'Cable';
-      item.detail = undefined;
+      item.text = '$(shield) —';
+      item.detail = 'No cable text yet';
       item.command = undefined;
       item.severity = vscode.LanguageStatusSeverity.Information;
       return;

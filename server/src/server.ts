@@ -468,7 +468,8 @@ connection.onDocumentSymbol((p) => {
 // `cable/status` (custom, optional): the classification, id and date the VS Code client shows as language status.
 connection.onRequest('cable/status', (p: { textDocument: { uri: string } }) => {
   const doc = documents.get(p.textDocument.uri);
-  if (!doc) return null;
+  // A new, still empty cable has no status to show, as it has no diagnostics yet.
+  if (!doc || isBlank(doc.getText())) return null;
   return guard('status', null, () => (parsedFor(doc).binary ? null : getCableStatus(cableFor(doc))));
 });
 

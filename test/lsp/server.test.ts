@@ -91,6 +91,10 @@ describe('language server over stdio', function () {
     await open('nobanner.cable', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: A NOTE\n\n1. (C) Text.\n');
     assert.deepEqual(await status('nobanner.cable'), { caveats: [], paragraphs: 1 });
     assert.equal(await status('never-opened.cable'), null);
+    // A new, empty cable: nothing to show yet, rather than "No banner".
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('new.cable'), languageId: 'cable', version: 1, text: '\n' } });
+    assert.equal(await status('new.cable'), null);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('new.cable') } });
   });
 
   it('gives a client that takes insert-replace edits the range of the rest of the word', async () => {
