@@ -38,6 +38,7 @@ describe('cablelint', function () {
     assert.equal(bad.code, 1);
     assert.match(bad.stdout, /11:5 +error +Paragraph 3 is marked SECRET above the banner level CONFIDENTIAL\. +CBL030\/portion-marking-above-banner/);
     assert.ok(!bad.stdout.includes('\u001b['), 'no color codes when piped');
+    assert.match(bad.stdout, /\n1 problem\(s\) \(1 error, 0 warnings, 0 info, 0 hints\) in 1 file\(s\)\n$/);
   });
 
   it('prints the documented JSON shape with 0-based positions', () => {

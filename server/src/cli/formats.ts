@@ -32,6 +32,11 @@ export function formatJson(results: readonly FileResult[]): string {
 
 const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m' };
 
+/** "1 error", "2 errors". */
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** eslint-style text; colored only when asked. */
 export function formatStylish(results: readonly FileResult[], color: boolean): string {
   const c = (code: string, s: string) => (color ? `${code}${s}\x1b[0m` : s);
@@ -47,7 +52,7 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
     }
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
-  out += total === 0 ? `${results.length} file(s) checked, no problems\n` : `\n${total} problem(s) (${counts.error} errors, ${counts.warning} warnings, ${counts.info} info, ${counts.hint} hints) in ${results.length} file(s)\n`;
+  out += total === 0 ? `${results.length} file(s) checked, no problems\n` : `\n${total} problem(s) (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info, ${plural(counts.hint, 'hint')}) in ${results.length} file(s)\n`;
   return out;
 }
 
