@@ -58,6 +58,8 @@ async function startCodeServer(workspace, trusted, theme) {
       'editor.fontSize': 14,
       'window.commandCenter': false,
       'chat.disableAIFeatures': true,
+      // The screenshots show the editor, the Outline and the Problems panel, not the empty secondary side bar.
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
   };
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(userSettings));
   const install = spawnSync(node24, [entry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], { encoding: 'utf8' });
@@ -199,7 +201,11 @@ async function runMode(label, trusted, theme, shots) {
       await page.mouse.move(box.x, box.y);
       await page.waitForFunction(() => document.querySelector('.monaco-hover')?.textContent?.includes('TAG PREL'), null, { timeout: 15000 });
     });
-    if (shots === 'dark') await page.screenshot({ path: join(images, 'hover.png') });
+    if (shots === 'dark') {
+      // The hover fades in: taken at once, the screenshot caught it half-transparent.
+      await page.waitForTimeout(1000);
+      await page.screenshot({ path: join(images, 'hover.png') });
+    }
     await page.mouse.move(5, 5);
 
     await check('a completion accepted inside a TAG replaces the rest of it with Shift+Enter', page, async () => {
@@ -426,7 +432,15 @@ async function runMode(label, trusted, theme, shots) {
       }, want, { timeout: 20000 }).catch(async () => {
         throw new Error(`the Problems panel lists: ${(await listed()).slice(0, 400)}`);
       });
-      if (shots === 'dark') await page.screenshot({ path: join(images, 'problems-workspace.png') });
+      if (shots === 'dark') {
+        // The settings editor (a modal one) has closed, and the Outline still says the active editor has no outline
+        // until another editor becomes active: another cable, then this one again.
+        await openFile(page, '09VALLETTA388.cable');
+        await openFile(page, '09VALLETTA412.cable');
+        await command(page, 'Problems: Focus on Problems View');
+        await page.waitForTimeout(1000);
+        await page.screenshot({ path: join(images, 'problems-workspace.png') });
+      }
       await setUserSettings(page, server.userSettings);
       await command(page, 'Problems: Focus on Problems View');
       await page.waitForFunction(() => !(document.querySelector('.markers-panel')?.textContent ?? '').includes('unopened.cable'), null, { timeout: 20000 });
