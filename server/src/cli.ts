@@ -17,7 +17,7 @@ import type { RuleSetting } from './core/rules/types';
 import { fixAll } from './core/fix';
 import { lintCable } from './core/lint';
 import { INTERNAL_ERROR, parseCable, readsAsCable } from './core/parse/index';
-import { loadUserDictionary } from './core/userDictionary';
+import { loadUserDictionaries } from './core/userDictionary';
 import { extractRecord, EXTRACT_FIELDS, toCsvRow } from './cli/extract';
 import { collect, readText, relativePaths } from './cli/files';
 import { formatJson, formatJunit, formatSarif, formatStylish, reported, type FileResult } from './cli/formats';
@@ -161,26 +161,9 @@ function loadConfig(o: Options, errors: string[]): { config: CableLintConfig; ro
   return { config, root: path.dirname(path.resolve(file)) };
 }
 
-/**
- * The TAG codes of the configuration's user dictionaries (`dictionaries`, paths from its directory), which
- * the rules count as known, as in the editor. A dictionary that cannot be read, or an entry it gets wrong,
- * is reported like a problem in the configuration; its other entries still count.
- */
+/** The TAG codes of the configuration's user dictionaries, which the rules count as known, as in the editor; problems are reported like the configuration's. */
 function loadUserTags(config: CableLintConfig, root: string, errors: string[]): string[] {
-  const codes: string[] = [];
-  for (const rel of config.dictionaries) {
-    let text: string;
-    try {
-      text = fs.readFileSync(path.resolve(root, rel), 'utf8');
-    } catch (e) {
-      errors.push(`${rel}: cannot read dictionary (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-      continue;
-    }
-    const { dictionary, errors: dictionaryErrors } = loadUserDictionary(text, rel);
-    errors.push(...dictionaryErrors);
-    if (dictionary) for (const t of dictionary.tags) codes.push(t.code);
-  }
-  return codes;
+  return loadUserDictionaries(config.dictionaries, (rel) => fs.readFileSync(path.resolve(root, rel), 'utf8'), errors).flatMap((d) => d.tags.map((t) => t.code));
 }
 
 /**
@@ -236,18 +219,26 @@ interface IndexedResult {
   readonly errors: readonly string[];
 }
 
-/** Lints one file; only its findings are kept. Undefined when it cannot be read or is no cable the walk should take. */
-function lintOne(job: LintJob, resolver: ConfigResolver, userTags: ReadonlySet<string>, errors: string[]): FileResult | undefined {
-  const read = readText(job.file, errors, job.ifCable);
+/**
+ * Reads and parses a file for every command. Undefined when it cannot be read (with its message), or when
+ * the walk took it only if it reads as a cable (`ifCable`) and it does not; a parser failure is still
+ * reported then, since it may have hidden a cable.
+ */
+function readCable(file: string, ifCable: boolean | undefined, errors: string[]): { text: string; bom: boolean; cable: Cable } | undefined {
+  const read = readText(file, errors, ifCable);
   if (!read) return undefined;
   const { cable } = parseCable(read.text);
-  if (job.ifCable && !readsAsCable(cable)) return undefined;
-  return { file: job.shown, findings: lintParsed(job.file, cable, resolver.fixed ?? resolver.resolve(job.globPath!), userTags, errors) };
+  if (ifCable && !readsAsCable(cable)) {
+    reportParserFailure(file, cable, errors);
+    return undefined;
+  }
+  return { ...read, cable };
 }
 
-/** Parses and lints a file's text, as {@link lintParsed}. */
-function lintText(file: string, text: string, config: ResolvedConfig, userTags: ReadonlySet<string>, errors: string[]): FileResult['findings'] {
-  return lintParsed(file, parseCable(text).cable, config, userTags, errors);
+/** Lints one file; only its findings are kept. Undefined when it cannot be read or is no cable the walk should take. */
+function lintOne(job: LintJob, resolver: ConfigResolver, userTags: ReadonlySet<string>, errors: string[]): FileResult | undefined {
+  const read = readCable(job.file, job.ifCable, errors);
+  return read && { file: job.shown, findings: lintParsed(job.file, read.cable, resolver.fixed ?? resolver.resolve(job.globPath!), userTags, errors) };
 }
 
 /**
@@ -262,11 +253,9 @@ function lintParsed(file: string, cable: Cable, config: ResolvedConfig, userTags
   return findings;
 }
 
-/** Parses a file's text for extract and outline; a parser failure is an error naming the file, as in {@link lintText}. */
-function parseText(file: string, text: string, errors: string[]): Cable {
-  const { cable } = parseCable(text);
+/** For extract and outline, which run no rule: a parser failure is an error naming the file, as {@link lintParsed} reports it. */
+function reportParserFailure(file: string, cable: Cable, errors: string[]): void {
   for (const p of cable.problems) if (p.rule === INTERNAL_ERROR) errors.push(`${file}: internal error: parser: ${p.message}`);
-  return cable;
 }
 
 /** Lints a share of the files, handing the results over in batches. */
@@ -372,11 +361,11 @@ async function lintCommand(o: Options): Promise<number> {
     jobs.forEach((job, i) => {
       if (progress && i % 100 === 0) showProgress(i, jobs.length);
       if (o.fix || o.dryRun) {
-        const read = readText(job.file, errors, job.ifCable);
         // A walked notes.txt that is no cable is never rewritten.
-        if (!read || (job.ifCable && !readsAsCable(parseCable(read.text).cable))) return;
+        const read = readCable(job.file, job.ifCable, errors);
+        if (!read) return;
         const resolved = resolver.fixed ?? resolver.resolve(job.globPath!);
-        const fixed = fixAll(read.text, resolved);
+        const fixed = fixAll(read.text, resolved, read.cable);
         if (fixed.text !== read.text) {
           if (o.dryRun) stdout.write(unifiedDiff(job.file, read.text, fixed.text));
           else {
@@ -387,7 +376,8 @@ async function lintCommand(o: Options): Promise<number> {
             }
           }
         }
-        results.push({ file: job.shown, findings: lintText(job.file, fixed.text, resolved, userTagSet, errors) });
+        const cable = fixed.text === read.text ? read.cable : parseCable(fixed.text).cable;
+        results.push({ file: job.shown, findings: lintParsed(job.file, cable, resolved, userTagSet, errors) });
         return;
       }
       const result = lintOne(job, resolver, userTagSet, errors);
@@ -413,10 +403,10 @@ function extractCommand(o: Options): number {
   const fields = o.fields ?? EXTRACT_FIELDS;
   if (o.format === 'csv') stdout.write(toCsvRow(fields) + '\n');
   for (const input of collect(o.paths, errors)) {
-    const read = readText(input.file, errors, input.ifCable);
+    const read = readCable(input.file, input.ifCable, errors);
     if (!read) continue;
-    const cable = parseText(input.file, read.text, errors);
-    if (input.ifCable && !readsAsCable(cable)) continue;
+    const cable = read.cable;
+    reportParserFailure(input.file, cable, errors);
     const record = extractRecord(shownPath(input), cable);
     if (o.format === 'csv') stdout.write(toCsvRow(fields.map((f) => record[f])) + '\n');
     else stdout.write(JSON.stringify(Object.fromEntries(fields.map((f) => [f, record[f]]))) + '\n');
@@ -429,10 +419,10 @@ function outlineCommand(o: Options): number {
   const errors: string[] = [];
   const shownPath = relativePaths(process.cwd());
   for (const input of collect(o.paths, errors)) {
-    const read = readText(input.file, errors, input.ifCable);
+    const read = readCable(input.file, input.ifCable, errors);
     if (!read) continue;
-    const cable = parseText(input.file, read.text, errors);
-    if (input.ifCable && !readsAsCable(cable)) continue;
+    const cable = read.cable;
+    reportParserFailure(input.file, cable, errors);
     stdout.write(`${shownPath(input)}\n`);
     const print = (symbols: readonly DocumentSymbol[], depth: number) => {
       for (const s of symbols) {

@@ -44,7 +44,8 @@ import { contains, looksBinary } from './core/text';
 import { diagnosticOf, findingsAt, FIX_ALL_KIND, getFixAll, getQuickFixes } from './features/codeActions';
 import { getCompletions } from './features/completion';
 import { binaryDiagnostic, toDiagnostic } from './features/diagnostics';
-import { defaultDictionaries, loadUserDictionary, mergeDictionaries, type Dictionaries, type UserDictionary } from './features/dictionaries';
+import { defaultDictionaries, mergeDictionaries, type Dictionaries } from './features/dictionaries';
+import { loadUserDictionaries } from './core/userDictionary';
 import { getDocumentSymbols } from './features/documentSymbols';
 import { getFoldingRanges } from './features/folding';
 import { getHover } from './features/hover';
@@ -321,17 +322,9 @@ function loadFileConfig(): void {
 }
 
 function loadDictionaries(root: string): void {
-  const users: UserDictionary[] = [];
-  for (const rel of fileConfig.dictionaries) {
-    const p = path.resolve(root, rel);
-    try {
-      const { dictionary, errors } = loadUserDictionary(fs.readFileSync(p, 'utf8'), rel);
-      for (const e of errors) connection.console.warn(e);
-      if (dictionary) users.push(dictionary);
-    } catch (error) {
-      connection.console.warn(`${rel}: cannot be read (${String(error)})`);
-    }
-  }
+  const errors: string[] = [];
+  const users = loadUserDictionaries(fileConfig.dictionaries, (rel) => fs.readFileSync(path.resolve(root, rel), 'utf8'), errors);
+  for (const e of errors) connection.console.warn(e);
   dictionaries = mergeDictionaries(defaultDictionaries(), users);
   userTags = new Set(users.flatMap((u) => u.tags.map((t) => t.code)));
 }

@@ -111,7 +111,7 @@ const FILE_ID = /^\d{2}[A-Z]+\d{1,6}$/;
  */
 export function fileNameKind(name: string): 'cable' | 'txt' | undefined {
   const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-  if (/\.cable$/i.test(base) || /^\d{2}[A-Z]+\d+\.txt$/.test(base)) return 'cable';
+  if (/\.cable$/i.test(base) || (base.endsWith('.txt') && FILE_ID.test(base.slice(0, -4)))) return 'cable';
   return /\.txt$/i.test(base) ? 'txt' : undefined;
 }
 

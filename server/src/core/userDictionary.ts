@@ -82,3 +82,26 @@ export function loadUserDictionary(jsonText: string, source: string): { dictiona
   });
   return { dictionary: { tags, routingIndicators: ris }, errors };
 }
+
+/**
+ * The user dictionaries a configuration names (`dictionaries`), each read with `read` (the front end's file
+ * access, from the configuration's directory: the core reads no files). A dictionary that cannot be read, or
+ * an entry it gets wrong, is a message in `errors`; its other entries still count. The editor and `cablelint`
+ * load them alike.
+ */
+export function loadUserDictionaries(names: readonly string[], read: (name: string) => string, errors: string[]): UserDictionary[] {
+  const dictionaries: UserDictionary[] = [];
+  for (const name of names) {
+    let text: string;
+    try {
+      text = read(name);
+    } catch (e) {
+      errors.push(`${name}: cannot read dictionary (${(e as { code?: string }).code ?? String(e)})`);
+      continue;
+    }
+    const { dictionary, errors: entryErrors } = loadUserDictionary(text, name);
+    errors.push(...entryErrors);
+    if (dictionary) dictionaries.push(dictionary);
+  }
+  return dictionaries;
+}

@@ -71,9 +71,8 @@ function splitFix(lines: readonly string[], tag: Tag, k: number, separator: stri
   const code = tag.code;
   const first = code.slice(0, k);
   const second = code.slice(k);
-  const has = (part: string) => listed.has(part);
-  if (has(first) && has(second)) return { title: `Remove ${tag.token.text} (${first} and ${second} are listed already)`, edits: [{ range: tagRemoval(lines, tag.token.range), newText: '' }], safe: false, preferred };
-  if (has(first)) return { title: `Replace ${tag.token.text} with ${second} (${first} is listed already)`, edits: [{ range: { start, end: at }, newText: '' }], safe: false, preferred };
-  if (has(second)) return { title: `Replace ${tag.token.text} with ${first} (${second} is listed already)`, edits: [{ range: { start: at, end }, newText: '' }], safe: false, preferred };
+  if (listed.has(first) && listed.has(second)) return { title: `Remove ${tag.token.text} (${first} and ${second} are listed already)`, edits: [{ range: tagRemoval(lines, tag.token.range), newText: '' }], safe: false, preferred };
+  if (listed.has(first)) return { title: `Replace ${tag.token.text} with ${second} (${first} is listed already)`, edits: [{ range: { start, end: at }, newText: '' }], safe: false, preferred };
+  if (listed.has(second)) return { title: `Replace ${tag.token.text} with ${first} (${second} is listed already)`, edits: [{ range: { start: at, end }, newText: '' }], safe: false, preferred };
   return { title: `Split ${tag.token.text} into ${first} and ${second}`, edits: [{ range: { start: at, end: at }, newText: separator }], safe: false, preferred };
 }
