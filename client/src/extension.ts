@@ -65,7 +65,52 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('cable.goToBanner', goToBanner),
   );
   await client.start();
-  context.subscriptions.push(...classificationStatus(client));
+  context.subscriptions.push(...classificationStatus(client), ...detectCablesInTextFiles(client));
+}
+
+/** How much of a text file's start the server is asked about: a cable's header, banner and fields come first. */
+const DETECTION_PREFIX = 65_536;
+
+/**
+ * Opens a `.txt` file as a cable when the server finds that its text reads as one (`cable/readsAsCable`,
+ * the check `cablelint` makes on `.txt` files), where `filenamePatterns` and `firstLine` cannot tell: a
+ * name not shaped like a cable id (an archive named by hashes) and blank lines before the header. A file
+ * the user then sets to another language keeps it: VS Code reports that change as the document closed and
+ * opened again at once, while the URI is still in `switched`; a file really closed is looked at afresh when
+ * opened again.
+ */
+function detectCablesInTextFiles(languageClient: LanguageClient): vscode.Disposable[] {
+  const switched = new Set<string>();
+  const consider = async (doc: vscode.TextDocument) => {
+    const key = doc.uri.toString();
+    if (doc.languageId !== 'plaintext' || !doc.uri.path.toLowerCase().endsWith('.txt') || switched.has(key)) return;
+    if (!vscode.workspace.getConfiguration('cable', doc).get<boolean>('detectTextFiles', true)) return;
+    const text = doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(DETECTION_PREFIX)));
+    let reads = false;
+    try {
+      reads = await languageClient.sendRequest<boolean>('cable/readsAsCable', { text });
+    } catch {
+      // The server restarting: the file stays as it is.
+    }
+    if (!reads || doc.isClosed || doc.languageId !== 'plaintext' || switched.has(key)) return;
+    switched.add(key);
+    try {
+      await vscode.languages.setTextDocumentLanguage(doc, 'cable');
+    } catch {
+      // Closed meanwhile.
+    }
+  };
+  for (const doc of vscode.workspace.textDocuments) void consider(doc);
+  return [
+    vscode.workspace.onDidOpenTextDocument((doc) => void consider(doc)),
+    // A language change closes and opens the document in one go: forget the URI only if it stays closed.
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      const key = doc.uri.toString();
+      setTimeout(() => {
+        if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) switched.delete(key);
+      }, 0);
+    }),
+  ];
 }
 
 /** What the server's `cable/status` request answers (server/src/features/status.ts). */

@@ -445,6 +445,23 @@ async function runMode(label, trusted, theme, shots) {
       await command(page, 'Problems: Focus on Problems View');
       await page.waitForFunction(() => !(document.querySelector('.markers-panel')?.textContent ?? '').includes('unopened.cable'), null, { timeout: 20000 });
     });
+
+    await check('a .txt file named by a hash, with blank lines before its header, opens as a cable, and set to Plain Text by hand stays so', page, async () => {
+      const mode = () => page.evaluate(() => document.querySelector('#status\\.editor\\.mode')?.textContent ?? '');
+      await openFile(page, 'b7e2c91f04.txt');
+      await page.waitForFunction(() => document.querySelector('#status\\.editor\\.mode')?.textContent?.includes('Cable'), null, { timeout: 20000 }).catch(async () => {
+        throw new Error(`the status bar shows the language ${await mode()}`);
+      });
+      await command(page, 'Change Language Mode');
+      await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.getAttribute('placeholder')?.includes('Language'), null, { timeout: 10000 });
+      await page.keyboard.type('Plain Text');
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('#status\\.editor\\.mode')?.textContent?.includes('Plain Text'), null, { timeout: 10000 });
+      // The extension would switch it back at once if it took the change for a new file.
+      await page.waitForTimeout(2000);
+      assert((await mode()).includes('Plain Text'), `the language went back to ${await mode()}`);
+    });
   } finally {
     await browser.close();
     server.stop();

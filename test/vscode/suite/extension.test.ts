@@ -1,6 +1,6 @@
 /**
  * Inside VS Code: activation and language, diagnostics, symbols, hover,
- * a quick fix, Fix All, rename, the diagnostics of closed files and snippets.
+ * a quick fix, Fix All, rename, the diagnostics of closed files, a .txt cable found by its text and snippets.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -111,6 +111,24 @@ describe('cable extension', () => {
     const end = Date.now() + 20000;
     while (vscode.languages.getDiagnostics(uri).length > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
     assert.deepEqual(vscode.languages.getDiagnostics(uri), []);
+  });
+
+  it('opens a .txt file named by a hash, with blank lines before its header, as a cable, and leaves it as the user sets it', async () => {
+    const file = path.join(workspace, 'b7e2c91f04.txt');
+    const languageOf = async (want: string) => {
+      const end = Date.now() + 20000;
+      for (;;) {
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file);
+        if (doc?.languageId === want || Date.now() > end) return doc?.languageId;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    await open('b7e2c91f04.txt');
+    assert.equal(await languageOf('cable'), 'cable');
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file)!;
+    await vscode.languages.setTextDocumentLanguage(doc, 'plaintext');
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(await languageOf('plaintext'), 'plaintext');
   });
 
   it('lists the snippets', async () => {
