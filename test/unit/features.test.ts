@@ -269,6 +269,67 @@ describe('in-text references', () => {
     assert.deepEqual(links(ABC, 'We add a para\n\n2 more.'), []);
   });
 
+  it('reads a list whose separator ends a line on the letter or number that starts the next line of text', () => {
+    assert.deepEqual(links(ABC, 'As refs A and\nB say.'), ['refs A → STATE 1111', 'B → NOWHERE 22']);
+    assert.deepEqual(links(ABC, 'As refs A,\nB and C say.'), ['refs A → STATE 1111', 'B → NOWHERE 22', 'C → NOWHERE 33']);
+    assert.deepEqual(links(ABC, 'As REFS A &\n  C SAY.'), ['REFS A → STATE 1111', 'C → NOWHERE 33']);
+    assert.deepEqual(links(ABC, 'See paras 2 and\n3.'), ['paras 2 → ¶2', '3 → ¶3']);
+    assert.deepEqual(links(ABC, 'See paras 1-\n3 and paragraphs 1, 2,\n3.'), ['paras 1 → ¶1', '3 → ¶3', 'paragraphs 1 → ¶1', '2 → ¶2', '3 → ¶3']);
+    // Over three lines, and after a keyword that ends a line.
+    assert.deepEqual(links(ABC, 'As refs\nA and\nB say; see para\n1 through\n3.'), ['A → STATE 1111', 'B → NOWHERE 22', '1 → ¶1', '3 → ¶3']);
+    // A list goes on only in its first letter's case: "a second note" is no letter.
+    assert.deepEqual(links(ABC, 'Ref A and\na second note agree, as refs a and\nb say.'), ['Ref A → STATE 1111', 'refs a → STATE 1111', 'b → NOWHERE 22']);
+    // A paragraph of another document is still none of the cable's own.
+    assert.deepEqual(links(ABC, 'See paras 2 and\n3 of the agreement; REF A, paras 1 and\n2.'), ['REF A → STATE 1111']);
+    // Nothing on the next line starts the list again: "stressing" is no letter, "2009" no paragraph number.
+    assert.deepEqual(links(ABC, 'As ref C,\nstressing paras 1-\n2009 figures.'), ['ref C → NOWHERE 33', 'paras 1 → ¶1']);
+  });
+
+  it('reads no list on past a blank line, a heading, a page line or a paragraph\'s first line', () => {
+    assert.deepEqual(links(ABC, 'As refs A and\n\nB said.'), ['refs A → STATE 1111']);
+    assert.deepEqual(links(ABC, 'As refs A and\n//NEXT STEPS//\nB said.'), ['refs A → STATE 1111']);
+    assert.deepEqual(links(ABC, 'See paras 2 and\nIRAN ------\n3 on this.'), ['paras 2 → ¶2']);
+    assert.deepEqual(links(ABC, 'As refs A and\nNOWHERE 00000001 002 OF 003\nB said.'), ['refs A → STATE 1111']);
+    // "2. (U) Second." starts paragraph 2: its number is no item of the list.
+    assert.deepEqual(links(ABC, 'See paras 1 and'), ['paras 1 → ¶1']);
+  });
+
+  it('leaves out a paragraph starting a line after the citation of another document that ends the line before', () => {
+    assert.deepEqual(links(ABC, 'As REF\nA para 3 says.'), ['A → STATE 1111']);
+    assert.deepEqual(links(ABC, 'As REF A,\npara 3 says, and reftel\npara 2 and Article 5\n  paragraph 2, UNSCR 1540\npara 3.'), ['REF A → STATE 1111', 'reftel → nothing']);
+    assert.deepEqual(links(ABC, "As reftel's\npara 2 says."), ['reftel → nothing']);
+    // The look-back stops at a blank line and a heading, and a letter in another sense is no REF mention.
+    assert.deepEqual(links(ABC, 'As REF A,\n\npara 3 says.'), ['REF A → STATE 1111', 'para 3 → ¶3']);
+    assert.deepEqual(links(ABC, 'As REF A\n//NEXT STEPS//\npara 3 says.'), ['REF A → STATE 1111', 'para 3 → ¶3']);
+    assert.deepEqual(links(ABC, 'Option A\npara 3 says.'), ['para 3 → ¶3']);
+  });
+
+  it('gives each item of a list that goes on on the next line the range of its letter or number, once', () => {
+    const c = parseCable(`C O N F I D E N T I A L NOWHERE 000001\n\nREF: ${ABC}\n\n1. (C) Étienne 😀 cites refs A,\n\tB and\n  C; (Ref\nA and\nB), see paras 1 and\n  2 (para\n3-\n2).\n2. (U) Second.\n3. (U) Third.\n`).cable;
+    const refs = findInTextReferences(c);
+    const at = (r: Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+    assert.deepEqual(refs.map((r) => `${at(r.range)} ${c.lines[r.range.start.line].slice(r.range.start.character, r.range.end.character)}`), [
+      '4:24-4:30 refs A',
+      '5:1-5:2 B',
+      '6:2-6:3 C',
+      '7:0-7:1 A',
+      '8:0-8:1 B',
+      '8:8-8:15 paras 1',
+      '9:2-9:3 2',
+      '10:0-10:1 3',
+      '11:0-11:1 2',
+    ]);
+    // Each item on a line of its own covers its letter or number alone; no range is given twice.
+    const alone = refs.filter((r) => r.range.end.character - r.range.start.character === 1);
+    assert.equal(alone.length, 7);
+    assert.deepEqual(alone.map((r) => r.nameRange), alone.map((r) => r.range));
+    assert.equal(new Set(refs.map((r) => at(r.range))).size, refs.length);
+    // Go to Definition from a letter on the next line, and highlights from the REF item.
+    assert.deepEqual(getInTextDefinition(c, 'file:///x', { line: 6, character: 3 })?.range, c.refs!.items[2].range);
+    const b = c.refs!.items[1].range;
+    assert.deepEqual(getDocumentHighlights(c, b.start).map((h) => at(h.range)), [`2:${b.start.character}-2:${b.end.character}`, '5:1-5:2', '8:0-8:1']);
+  });
+
   it('gives a reference broken over two lines the range of its letter or number, on the second line', () => {
     const c = parseCable(`C O N F I D E N T I A L NOWHERE 000001\n\nREF: ${ABC}\n\n1. (C) As reported in (Ref \nB) the minister, see para\n  2.\n2. (U) Second.\n`).cable;
     const refs = findInTextReferences(c);

@@ -82,6 +82,15 @@ describe('rename', () => {
     assert.match(renamed(cable(ABC, body.replace('para\n2', 'para\n|2')), '5'), /\(Ref\nB\) the minister agreed; see para\n5\.\n5\. \(U\) Second\.\n$/);
   });
 
+  it('renames the letter or number of a list that goes on on the next line, and only it', () => {
+    const body = '1. (C) As refs A and\nB say (ref b,\n  c); see paras 2 and\n3, REF A,\npara 3.\n2. (U) Second.\n3. (U) Third.\n';
+    assert.equal(offered(cable(ABC, body.replace('\nB say', '\n|B say'))), 'B → B');
+    assert.equal(renamed(cable(ABC, body.replace('\nB say', '\n|B say')), 'D'), renamed(cable(ABC.replace('B.', '|B.'), body), 'D'));
+    assert.match(renamed(cable(ABC.replace('B.', '|B.'), body), 'D'), /D\. NOWHERE 22[\s\S]*As refs A and\nD say \(ref d,\n {2}c\); see paras 2 and\n3, REF A,\npara 3\.\n/);
+    // "REF A," / "para 3" is paragraph 3 of REF A: it keeps its number.
+    assert.match(renamed(cable(ABC, body.replace('and\n3,', 'and\n|3,')), '5'), /see paras 2 and\n5, REF A,\npara 3\.\n2\. \(U\) Second\.\n5\. \(U\) Third\.\n$/);
+  });
+
   it('renumbers a paragraph in its marker and every reference to it, keeping the marker as written', () => {
     const body = '¶1. (C) See paras 2-3 and para 2.\n¶ 2. (C) Second.\n3.(C) Third, unlike paragraph 1 and para 2.\n';
     assert.match(renamed(cable(ABC, body.replace('¶ 2.', '¶ |2.')), '7'), /\n¶1\. \(C\) See paras 7-3 and para 7\.\n¶ 7\. \(C\) Second\.\n3\.\(C\) Third, unlike paragraph 1 and para 7\.\n$/);

@@ -125,6 +125,61 @@ function listFrom(text: string, from: number, itemAt: (text: string, i: number) 
   }
 }
 
+/** An item of a list, the line it stands on and where it starts there. */
+interface ListItem {
+  readonly item: string;
+  readonly line: number;
+  readonly start: number;
+}
+
+/**
+ * Whether `line` is running text that the next line goes on with: a paragraph's first line or a line
+ * of text, followed by a line of text, not by a paragraph's first line, a heading, a page line or a blank.
+ */
+function runsOn(cable: Cable, line: number): boolean {
+  const kind = cable.lineKinds[line];
+  return cable.lineKinds[line + 1] === 'text' && (kind === 'text' || kind === 'paragraph');
+}
+
+/** Whether the text from `from` to the end of the line is a list's separator alone: "refs A and", "refs A, ", "paras 3-". */
+function separatorEnds(text: string, from: number): boolean {
+  // A separator word needs white space after it ("and B"): the end of the line stands for it.
+  return afterSeparator(text + ' ', from) === text.length + 1;
+}
+
+/**
+ * The items of the list that goes on at `from` on `line` (" and B", ", 4, 5"), and on the next line when a
+ * separator ends a line of running text and the next line starts with an item: "refs A and" / "B", "paras 3-" / "5".
+ */
+function listAcross(cable: Cable, line: number, from: number, itemAt: (text: string, i: number) => string | undefined): ListItem[] {
+  const items: ListItem[] = [];
+  for (let l = line, i = from; ; l++) {
+    const text = cable.lines[l];
+    for (const r of listFrom(text, i, itemAt)) items.push({ ...r, line: l });
+    const last = items[items.length - 1];
+    if (!runsOn(cable, l) || !separatorEnds(text, last?.line === l ? last.start + last.item.length : i)) return items;
+    const next = cable.lines[l + 1];
+    const start = skipSpaces(next);
+    const item = itemAt(next, start);
+    if (item === undefined) return items;
+    items.push({ item, line: l + 1, start });
+    i = start + item.length;
+  }
+}
+
+/** Where the list whose first item ends at `end` on `line` ends: after its last item, on that item's line. */
+function listEnd(items: readonly ListItem[], line: number, end: number): { line: number; end: number } {
+  const last = items[items.length - 1];
+  return last === undefined ? { line, end } : { line: last.line, end: last.start + last.item.length };
+}
+
+/** Where to search on `line` after a list whose first item ends at `end`: after its last item on that line. */
+function afterOnLine(items: readonly ListItem[], line: number, end: number): number {
+  let after = end;
+  for (const r of items) if (r.line === line) after = r.start + r.item.length;
+  return after;
+}
+
 const isLower = (c: string) => c !== c.toUpperCase();
 
 /** The word that ends at `end` (letters, digits and "_"), and where it starts. */
@@ -149,17 +204,33 @@ const PART_WORDS = new Set(['article', 'art', 'section', 'sec', 'annex', 'chapte
 const PARAGRAPH_KINDS = new Set(['operative', 'preambular']);
 
 /**
- * True when the paragraph mention that starts at `i` follows a citation of another document:
- * "reftel para 2", "REF A, para 3", "reftel's para 2", "Article 5 paragraph 2", "UNSCR 1540 para 6", "operative paragraph 4".
+ * The word before `i` on `line` once `back` has passed over what lies between, and the line it stands on.
+ * When only white space lies before `i` on a line that goes on from the line before, the word ends that line:
+ * "REF" / "A para 3", "REF A," / "para 3".
  */
-function citedBefore(text: string, i: number): boolean {
-  const prev = wordBefore(text, backOverGlue(text, i));
+function wordBeforeAcross(cable: Cable, line: number, i: number, back: (text: string, i: number) => number): { word: string; line: number; start: number } {
+  const text = cable.lines[line];
+  const j = back(text, i);
+  if (j === 0 && line > 0 && runsOn(cable, line - 1)) {
+    const prev = cable.lines[line - 1];
+    return { ...wordBefore(prev, back(prev, prev.length)), line: line - 1 };
+  }
+  return { ...wordBefore(text, j), line };
+}
+
+/**
+ * True when the paragraph mention that starts at `i` on `line` follows a citation of another document:
+ * "reftel para 2", "REF A, para 3", "reftel's para 2", "Article 5 paragraph 2", "UNSCR 1540 para 6", "operative paragraph 4",
+ * on this line or ending the line before ("REF" / "A para 3", "reftel" / "para 2").
+ */
+function citedBefore(cable: Cable, line: number, i: number): boolean {
+  const prev = wordBeforeAcross(cable, line, i, backOverGlue);
   if (REF_WORDS.has(prev.word) || PART_WORDS.has(prev.word) || PARAGRAPH_KINDS.has(prev.word)) return true;
   // "REF A para 3": a letter after a REF word; "Article 5 paragraph 2": a number after a part word.
   const isLetter = prev.word.length === 1 && prev.word >= 'a' && prev.word <= 'z';
   const isNumber = prev.word.length > 0 && prev.word.length <= 5 && [...prev.word].every((c) => c >= '0' && c <= '9');
   if (!isLetter && !isNumber) return false;
-  const before = wordBefore(text, skipSpacesBack(text, prev.start)).word;
+  const before = wordBeforeAcross(cable, prev.line, prev.start, skipSpacesBack).word;
   return isLetter ? REF_WORDS.has(before) : PART_WORDS.has(before);
 }
 
@@ -183,16 +254,17 @@ function citedAfter(text: string, end: number): boolean {
 }
 
 /**
- * The letters of a list after a REF letter `first` that ends at `end` (" and B", ", C"), or undefined when
- * `first` is the word "a" rather than a letter. A list goes on only in its first letter's case: "Ref A and a
- * second note" names A alone; "ref a" in prose is the word "a" unless a list or a parenthesis shows it is a
- * letter: "refs a and b", "(ref a)".
+ * The letters of a list after a REF letter `first` that ends at `end` on `line` (" and B", ", C", and on the
+ * next line: "refs A and" / "B"), or undefined when `first` is the word "a" rather than a letter. A list goes
+ * on only in its first letter's case: "Ref A and a second note" names A alone, and so does "Ref A and" / "a
+ * second note"; "ref a" in prose is the word "a" unless a list or a parenthesis shows it is a letter:
+ * "refs a and b", "(ref a)".
  */
-function lettersAfterIn(text: string, end: number, first: string, letterHere: (text: string, i: number) => string | undefined): { item: string; start: number }[] | undefined {
-  const rest = listFrom(text, end, letterHere);
+function lettersAfterIn(cable: Cable, line: number, end: number, first: string, letterHere: (text: string, i: number) => string | undefined): ListItem[] | undefined {
+  const rest = listAcross(cable, line, end, letterHere);
   const cut = rest.findIndex((r) => isLower(r.item) !== isLower(first));
   const more = cut < 0 ? rest : rest.slice(0, cut);
-  return first === 'a' && more.length === 0 && text[end] !== ')' ? undefined : more;
+  return first === 'a' && more.length === 0 && cable.lines[line][end] !== ')' ? undefined : more;
 }
 
 // The keywords a line may end with, its reference going on at the start of the next; "ref." and "para." too, not "reftel.".
@@ -203,11 +275,11 @@ const SPLIT_KINDS = new Map<string, 'ref' | 'reftel' | 'para'>([
 
 /**
  * The keyword `line` ends with (white space after it aside) when the next line may go on with its letter or
- * number: "... as reported in (Ref" / "B) the minister ...", "see para" / "5". The next line must be a line
- * of running text, not a paragraph's first line, a heading, a page line or a blank.
+ * number: "... as reported in (Ref" / "B) the minister ...", "see para" / "5". Both lines must be running
+ * text ({@link runsOn}): the next line no paragraph's first line, heading, page line or blank.
  */
 function keywordAtEnd(cable: Cable, line: number): { start: number; end: number; kind: 'ref' | 'reftel' | 'para' } | undefined {
-  if (cable.lineKinds[line + 1] !== 'text') return undefined;
+  if (!runsOn(cable, line)) return undefined;
   const text = cable.lines[line];
   let end = text.length;
   while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
@@ -225,13 +297,16 @@ function keywordAtEnd(cable: Cable, line: number): { start: number; end: number;
  * A paragraph mention of another document ("para 5 of ref A", "REF A para 3",
  * "paragraph 6 of UNSCR 1540") is no reference to the cable's own paragraphs and is left out.
  * A keyword that ends a line goes on with the letter or number that starts the next line of text
- * ("(Ref" / "B) the minister", "see para" / "5"): those references cover the letter or number alone.
+ * ("(Ref" / "B) the minister", "see para" / "5"), and so does a list whose separator ends a line
+ * ("refs A and" / "B", "paras 3-" / "5"): those references cover the letter or number alone, on the next line.
+ * A paragraph mention that starts a line is of another document when the line before ends with its citation
+ * ("REF" / "A para 3", "reftel" / "para 2").
  */
 export function findInTextReferences(cable: Cable): InTextReference[] {
   const result: InTextReference[] = [];
   const letters = refLetters(cable);
   const letterHere = (text: string, i: number) => letterAt(text, i, letters);
-  const lettersAfter = (text: string, end: number, first: string) => lettersAfterIn(text, end, first, letterHere);
+  const lettersAfter = (line: number, end: number, first: string) => lettersAfterIn(cable, line, end, first, letterHere);
   // The letter or number ends the linked text; `length` is its length (0 for "reftel" alone).
   const push = (line: number, start: number, end: number, length: number, target: InTextReference['target']) =>
     result.push({
@@ -258,11 +333,11 @@ export function findInTextReferences(cable: Cable): InTextReference[] {
         REF_RE.lastIndex = end - 1;
         continue;
       }
-      const more = lettersAfter(text, end, first);
+      const more = lettersAfter(line, end, first);
       if (more === undefined) continue;
       push(line, m.index, end, 1, { kind: 'ref', letter: first.toUpperCase() });
-      for (const r of more) push(line, r.start, r.start + 1, 1, { kind: 'ref', letter: r.item.toUpperCase() });
-      if (more.length > 0) REF_RE.lastIndex = more[more.length - 1].start + 1;
+      for (const r of more) push(r.line, r.start, r.start + 1, 1, { kind: 'ref', letter: r.item.toUpperCase() });
+      REF_RE.lastIndex = afterOnLine(more, line, end);
     }
     // "(Ref" at the end of the line and "B) the minister" on the next: only the letters are linked, on the next line.
     if (split?.kind === 'ref' || split?.kind === 'reftel') {
@@ -270,23 +345,23 @@ export function findInTextReferences(cable: Cable): InTextReference[] {
       const i = skipSpaces(next);
       const first = letterHere(next, i);
       if (first !== undefined) {
-        const more = lettersAfter(next, i + 1, first);
+        const more = lettersAfter(line + 1, i + 1, first);
         if (more !== undefined) {
           push(line + 1, i, i + 1, 1, { kind: 'ref', letter: first.toUpperCase() });
-          for (const r of more) push(line + 1, r.start, r.start + 1, 1, { kind: 'ref', letter: r.item.toUpperCase() });
+          for (const r of more) push(r.line, r.start, r.start + 1, 1, { kind: 'ref', letter: r.item.toUpperCase() });
         }
       } else if (split.kind === 'reftel') push(line, split.start, split.end, 0, { kind: 'ref' });
     }
     PARA_RE.lastIndex = 0;
     while ((m = PARA_RE.exec(text)) !== null) {
       const end = m.index + m[0].length;
-      const more = listFrom(text, end, numberAt);
-      const last = more.length > 0 ? more[more.length - 1].start + more[more.length - 1].item.length : end;
-      if (more.length > 0) PARA_RE.lastIndex = last;
+      const more = listAcross(cable, line, end, numberAt);
+      const last = listEnd(more, line, end);
+      PARA_RE.lastIndex = afterOnLine(more, line, end);
       // "para 5 of ref A", "REF A para 3", "paragraph 6 of UNSCR 1540": paragraphs of another document.
-      if (citedBefore(text, m.index) || citedAfter(text, last)) continue;
+      if (citedBefore(cable, line, m.index) || citedAfter(cable.lines[last.line], last.end)) continue;
       push(line, m.index, end, m[1].length, { kind: 'paragraph', number: parseInt(m[1], 10) });
-      for (const r of more) push(line, r.start, r.start + r.item.length, r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) });
+      for (const r of more) push(r.line, r.start, r.start + r.item.length, r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) });
     }
     // "see para" at the end of the line and "5" on the next.
     if (split?.kind === 'para') {
@@ -294,10 +369,10 @@ export function findInTextReferences(cable: Cable): InTextReference[] {
       const i = skipSpaces(next);
       const first = numberAt(next, i);
       if (first !== undefined) {
-        const more = listFrom(next, i + first.length, numberAt);
-        const last = more.length > 0 ? more[more.length - 1].start + more[more.length - 1].item.length : i + first.length;
-        if (!citedBefore(text, split.start) && !citedAfter(next, last)) {
-          for (const r of [{ item: first, start: i }, ...more]) push(line + 1, r.start, r.start + r.item.length, r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) });
+        const more = listAcross(cable, line + 1, i + first.length, numberAt);
+        const last = listEnd(more, line + 1, i + first.length);
+        if (!citedBefore(cable, line, split.start) && !citedAfter(cable.lines[last.line], last.end)) {
+          for (const r of [{ item: first, line: line + 1, start: i }, ...more]) push(r.line, r.start, r.start + r.item.length, r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) });
         }
       }
     }
