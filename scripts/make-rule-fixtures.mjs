@@ -19,9 +19,14 @@ function sub(text, from, to) {
 const dropLine = (text, line) => sub(text, line + '\n', '');
 
 const V = sample('09VALLETTA412.cable');
-// The sample's last paragraph with "(ref" ending one line and `letter` starting the next, and "para" and `number` likewise.
+// The sample's last paragraph with "(ref" ending one line and `letter` starting the next, and "para" and `number` likewise;
+// then a list whose "and" ends a line ("refs A and" / `letter`), and "REF A," ending a line before "para" `number`, a paragraph of REF A.
 const brokenMentions = (t, letter, number) =>
-  sub(t, 'results before the summer season. A quick answer would build\ngoodwill.', `results before the summer season (ref\n${letter}). A quick answer, as para\n${number} says, would build goodwill.`);
+  sub(
+    t,
+    'results before the summer season. A quick answer would build\ngoodwill.',
+    `results before the summer season (ref\n${letter}). A quick answer, as para\n${number} says, would build goodwill (refs A and\n${letter}; REF A,\npara ${number}).`,
+  );
 // The Lisbon fixtures are older than the sample's REF line (added for citations without a year, 8dbb492):
 // they are made without it and the blank line after it, so that the lines in their sidecars stay where they are.
 const L = sub(sample('08LISBON977.cable'), 'REF: A. LISBON 912 B. 07 LISBON 1540\n\n', '');
