@@ -25,6 +25,7 @@ import {
   type CodeAction,
   type Connection,
   type Diagnostic,
+  type DidChangeConfigurationParams,
   type DocumentLink,
   type InitializeParams,
   type Location,
@@ -60,7 +61,7 @@ import { citedId, fileNameKind } from './core/id';
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
-/** Settings from the editor (`cable.*`), with defaults for clients without workspace/configuration. */
+/** Settings from the editor (`cable.*`), with defaults for those a client does not give. */
 interface Settings {
   rules: Record<string, string>;
   validateRun: 'onType' | 'onSave';
@@ -257,9 +258,9 @@ connection.onInitialized(async () => {
   void readWorkspace();
 });
 
-connection.onDidChangeConfiguration(async () => {
+connection.onDidChangeConfiguration(async (params) => {
   const before = settings;
-  await loadSettings();
+  await loadSettings(params);
   revalidateAll();
   // New index globs: the workspace is indexed again under them, which reads and diagnoses every file they take.
   if (indexGlobs(settings) !== indexGlobs(before)) void reindex();
@@ -272,23 +273,36 @@ function indexGlobs(s: Settings): string {
   return JSON.stringify([s.indexInclude, s.indexExclude]);
 }
 
-async function loadSettings(): Promise<void> {
-  if (!hasConfigurationCapability) return;
+/**
+ * Reads the `cable` settings: asked with workspace/configuration, or, from a client that does not answer it
+ * (Neovim 0.7), taken from the `cable` key of the settings a workspace/didChangeConfiguration `change` carries.
+ */
+async function loadSettings(change?: DidChangeConfigurationParams): Promise<void> {
+  if (!hasConfigurationCapability) {
+    // Before any notification, the defaults stand.
+    if (change) settings = settingsFrom((change.settings as { cable?: Record<string, unknown> } | null)?.cable ?? null);
+    return;
+  }
   try {
-    const s = (await connection.workspace.getConfiguration('cable')) as Record<string, unknown> | null;
-    settings = {
-      rules: (s?.rules as Record<string, string>) ?? {},
-      validateRun: s?.validate && (s.validate as { run?: string }).run === 'onSave' ? 'onSave' : 'onType',
-      validateScope: s?.validate && (s.validate as { scope?: string }).scope === 'workspace' ? 'workspace' : 'openFiles',
-      largeFileThreshold: typeof s?.largeFileThreshold === 'number' ? s.largeFileThreshold : DEFAULT_SETTINGS.largeFileThreshold,
-      indexInclude: ((s?.index as { include?: string[] })?.include) ?? DEFAULT_SETTINGS.indexInclude,
-      indexExclude: ((s?.index as { exclude?: string[] })?.exclude) ?? DEFAULT_SETTINGS.indexExclude,
-    };
-    const { errors } = parseRuleOverrides(settings.rules);
-    for (const e of errors) connection.console.warn(`cable.rules: ${e}`);
+    settings = settingsFrom((await connection.workspace.getConfiguration('cable')) as Record<string, unknown> | null);
   } catch {
     settings = DEFAULT_SETTINGS;
   }
+}
+
+/** The settings of a `cable` section, its missing or invalid values at their defaults; warns of invalid rule overrides. */
+function settingsFrom(s: Record<string, unknown> | null): Settings {
+  const result: Settings = {
+    rules: (s?.rules as Record<string, string>) ?? {},
+    validateRun: s?.validate && (s.validate as { run?: string }).run === 'onSave' ? 'onSave' : 'onType',
+    validateScope: s?.validate && (s.validate as { scope?: string }).scope === 'workspace' ? 'workspace' : 'openFiles',
+    largeFileThreshold: typeof s?.largeFileThreshold === 'number' ? s.largeFileThreshold : DEFAULT_SETTINGS.largeFileThreshold,
+    indexInclude: ((s?.index as { include?: string[] })?.include) ?? DEFAULT_SETTINGS.indexInclude,
+    indexExclude: ((s?.index as { exclude?: string[] })?.exclude) ?? DEFAULT_SETTINGS.indexExclude,
+  };
+  const { errors } = parseRuleOverrides(result.rules);
+  for (const e of errors) connection.console.warn(`cable.rules: ${e}`);
+  return result;
 }
 
 /** Reads `.cablelint.jsonc` from the first workspace root that has one; a broken file gives diagnostics on it. */

@@ -53,6 +53,23 @@ describe('cable.validate.scope', function () {
     }
   });
 
+  it('is read from workspace/didChangeConfiguration when the client does not answer workspace/configuration (Neovim 0.7)', async () => {
+    const ws = makeWorkspace();
+    const client = await startServer(ws, {});
+    const uri = `file://${path.join(ws, 'gap.cable')}`;
+    try {
+      await client.waitFor('cable/indexed');
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cable: { validate: { scope: 'workspace' } } } });
+      const p = await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (q) => q.uri === uri);
+      assert.deepEqual(summary(p), ['8 CBL024 2']);
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      assert.deepEqual(summary(await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (q) => q.uri === uri)), []);
+    } finally {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+
   describe('"workspace"', () => {
     let ws: string;
     let client: TestClient;
