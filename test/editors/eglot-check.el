@@ -6,7 +6,9 @@
 ;; Environment: CABLE_FILE is the cable to open, CABLE_HOVER the 0-based "LINE:CHARACTER" of a TAG,
 ;; CABLE_EDIT "LINE:OLD:NEW" an edit to type (OLD replaced by NEW on 0-based LINE), CABLE_FIX
 ;; "LINE:CHARACTER:CODE" a finding whose quick fix to run, CABLE_TXT a second cable named like 10TALLINN207.txt,
-;; CABLE_OUT the JSON file this writes. It asserts nothing: run.mjs compares the JSON with the CLI.
+;; CABLE_CLOSED a cable of the workspace never visited, CABLE_SCOPE the `cable.validate.scope' the setup is meant
+;; to give (with "workspace" the findings of CABLE_CLOSED are waited for), CABLE_CLOSED_ONLY set to stop after
+;; CABLE_CLOSED's findings, CABLE_OUT the JSON file this writes. It asserts nothing: run.mjs compares the JSON with the CLI.
 
 (require 'json)
 (require 'cl-lib)
@@ -36,11 +38,14 @@ changes and Flymake checks on idle timers."
     (timer-event-handler timer)))
 
 (defvar cable-check--published nil "The document version of the last publishDiagnostics.")
+(defvar cable-check--indexed nil "Whether the server said it has read the workspace (cable/indexed).")
 
 (advice-add 'eglot-handle-notification :before
             (lambda (_server method &rest params)
               (when (eq method 'textDocument/publishDiagnostics)
-                (setq cable-check--published (plist-get params :version)))))
+                (setq cable-check--published (plist-get params :version)))
+              (when (eq method 'cable/indexed)
+                (setq cable-check--indexed t))))
 
 (defun cable-check--diagnostics ()
   "Flymake's diagnostics in the buffer: 0-based line, column (characters), type and text."
@@ -83,61 +88,81 @@ changes and Flymake checks on idle timers."
           ;; (a) Diagnostics, through Flymake.
           (cable-check--wait #'flymake-diagnostics 20)
           (cable-check--put 'diagnostics (cable-check--diagnostics))
-          ;; (b) Document symbols, through imenu (eglot sets `imenu-create-index-function').
-          (cable-check--put 'symbols (vconcat (cable-check--imenu-names (funcall imenu-create-index-function))))
-          ;; (c) Hover on a TAG, through eglot's eldoc function.
-          (let* ((pos (mapcar #'string-to-number (split-string (getenv "CABLE_HOVER") ":")))
-                 hover)
-            (goto-char (point-min))
-            (forward-line (car pos))
-            (forward-char (cadr pos))
-            (eglot-hover-eldoc-function (lambda (info &rest _) (setq hover (or info ""))))
-            (cable-check--wait (lambda () hover) 10)
-            (cable-check--put 'hover hover))
-          ;; (d) An edit on a line that starts with a pilcrow (one UTF-16 unit, two UTF-8 bytes): the
-          ;; server must apply eglot's incremental change where Emacs made it, and answer with new diagnostics.
-          ;; The server may still publish for the opened version after the edit, so wait for diagnostics
-          ;; of the edited version (the notification's `version').
-          (let ((edit (split-string (getenv "CABLE_EDIT") ":")))
-            (goto-char (point-min))
-            (forward-line (string-to-number (nth 0 edit)))
-            (search-forward (nth 1 edit) (line-end-position))
-            (replace-match (nth 2 edit) t t)
-            (cable-check--wait-published)
-            (cable-check--put 'editedDiagnostics (cable-check--diagnostics)))
-          ;; (e) A quick fix: the code actions at the finding, asked for as M-x eglot-code-actions asks for them
-          ;; (the caret there, the Flymake diagnostics there as context), then the fix run by eglot's own code,
-          ;; as when the user picks it from the menu.
-          (let* ((fix (split-string (getenv "CABLE_FIX") ":"))
-                 (actions (progn (goto-char (point-min))
-                                 (forward-line (string-to-number (nth 0 fix)))
-                                 (forward-char (string-to-number (nth 1 fix)))
-                                 (eglot-code-actions (point) nil "quickfix")))
-                 (action (cl-find-if (lambda (a) (and (not (string-prefix-p "Disable " (plist-get a :title)))
-                                                      (cl-some (lambda (d) (equal (plist-get d :code) (nth 2 fix)))
-                                                               (plist-get a :diagnostics))))
-                                     actions)))
-            (cable-check--put 'fixTitles (vconcat (mapcar (lambda (a) (plist-get a :title)) actions)))
-            (when action
-              (cable-check--put 'fixTitle (plist-get action :title))
-              (condition-case fix-err
-                  (eglot--read-execute-code-action (list action) server "quickfix")
-                (error (cable-check--put 'fixError (format "%S" fix-err))))
+          ;; (a2) The cable never visited: once the server has read the workspace (it sends the findings of
+          ;; closed cables, when it does, before cable/indexed), what eglot keeps of them for Flymake and the rows
+          ;; of M-x flymake-show-project-diagnostics for that file, blanks squeezed.
+          (let ((closed (getenv "CABLE_CLOSED")))
+            (cable-check--wait (lambda () (and cable-check--indexed
+                                               (or (not (equal (getenv "CABLE_SCOPE") "workspace"))
+                                                   (assoc closed flymake-list-only-diagnostics))))
+                               15)
+            (cable-check--put 'indexed cable-check--indexed)
+            (cable-check--put 'closedVisited (and (find-buffer-visiting closed) t))
+            (cable-check--put 'closedKept (vconcat (mapcar #'flymake-diagnostic-text (cdr (assoc closed flymake-list-only-diagnostics)))))
+            (save-window-excursion
+              (flymake-show-project-diagnostics)
+              (with-current-buffer (flymake--project-diagnostics-buffer (project-root (project-current)))
+                (cable-check--put 'closedListing
+                                  (vconcat (cl-loop for line in (split-string (buffer-string) "\n" t)
+                                                    for row = (string-trim (replace-regexp-in-string "[ \t]+" " " line))
+                                                    when (string-prefix-p (concat (file-name-nondirectory closed) " ") row)
+                                                    collect row))))))
+          (unless (getenv "CABLE_CLOSED_ONLY")
+            ;; (b) Document symbols, through imenu (eglot sets `imenu-create-index-function').
+            (cable-check--put 'symbols (vconcat (cable-check--imenu-names (funcall imenu-create-index-function))))
+            ;; (c) Hover on a TAG, through eglot's eldoc function.
+            (let* ((pos (mapcar #'string-to-number (split-string (getenv "CABLE_HOVER") ":")))
+                   hover)
+              (goto-char (point-min))
+              (forward-line (car pos))
+              (forward-char (cadr pos))
+              (eglot-hover-eldoc-function (lambda (info &rest _) (setq hover (or info ""))))
+              (cable-check--wait (lambda () hover) 10)
+              (cable-check--put 'hover hover))
+            ;; (d) An edit on a line that starts with a pilcrow (one UTF-16 unit, two UTF-8 bytes): the
+            ;; server must apply eglot's incremental change where Emacs made it, and answer with new diagnostics.
+            ;; The server may still publish for the opened version after the edit, so wait for diagnostics
+            ;; of the edited version (the notification's `version').
+            (let ((edit (split-string (getenv "CABLE_EDIT") ":")))
+              (goto-char (point-min))
+              (forward-line (string-to-number (nth 0 edit)))
+              (search-forward (nth 1 edit) (line-end-position))
+              (replace-match (nth 2 edit) t t)
               (cable-check--wait-published)
-              (cable-check--put 'fixedText (buffer-substring-no-properties (point-min) (point-max)))
-              (cable-check--put 'modified (cable-check--modified))
-              (cable-check--put 'fixedDiagnostics (cable-check--diagnostics))))
-          ;; (f) A second cable, named as Cablegate names them: the snippet's auto-mode-alist entry gives it
-          ;; cable-mode, and eglot manages it with the running server.
-          (progn
-            (find-file (getenv "CABLE_TXT"))
-            ;; Flymake starts on a buffer that eglot manages as its mode is set, before it is shown, once
-            ;; redisplay shows it (`window-configuration-change-hook'); batch Emacs never redisplays.
-            (run-window-configuration-change-hook)
-            (cable-check--put 'txtMode (symbol-name major-mode))
-            (cable-check--put 'txtSameServer (and (cable-check--wait (lambda () (and eglot--managed-mode (eq (eglot-current-server) server))) 10) t))
-            (cable-check--wait (lambda () (cable-check--idle) (flymake-diagnostics)) 15)
-            (cable-check--put 'txtDiagnostics (cable-check--diagnostics)))
+              (cable-check--put 'editedDiagnostics (cable-check--diagnostics)))
+            ;; (e) A quick fix: the code actions at the finding, asked for as M-x eglot-code-actions asks for them
+            ;; (the caret there, the Flymake diagnostics there as context), then the fix run by eglot's own code,
+            ;; as when the user picks it from the menu.
+            (let* ((fix (split-string (getenv "CABLE_FIX") ":"))
+                   (actions (progn (goto-char (point-min))
+                                   (forward-line (string-to-number (nth 0 fix)))
+                                   (forward-char (string-to-number (nth 1 fix)))
+                                   (eglot-code-actions (point) nil "quickfix")))
+                   (action (cl-find-if (lambda (a) (and (not (string-prefix-p "Disable " (plist-get a :title)))
+                                                        (cl-some (lambda (d) (equal (plist-get d :code) (nth 2 fix)))
+                                                                 (plist-get a :diagnostics))))
+                                       actions)))
+              (cable-check--put 'fixTitles (vconcat (mapcar (lambda (a) (plist-get a :title)) actions)))
+              (when action
+                (cable-check--put 'fixTitle (plist-get action :title))
+                (condition-case fix-err
+                    (eglot--read-execute-code-action (list action) server "quickfix")
+                  (error (cable-check--put 'fixError (format "%S" fix-err))))
+                (cable-check--wait-published)
+                (cable-check--put 'fixedText (buffer-substring-no-properties (point-min) (point-max)))
+                (cable-check--put 'modified (cable-check--modified))
+                (cable-check--put 'fixedDiagnostics (cable-check--diagnostics))))
+            ;; (f) A second cable, named as Cablegate names them: the snippet's auto-mode-alist entry gives it
+            ;; cable-mode, and eglot manages it with the running server.
+            (progn
+              (find-file (getenv "CABLE_TXT"))
+              ;; Flymake starts on a buffer that eglot manages as its mode is set, before it is shown, once
+              ;; redisplay shows it (`window-configuration-change-hook'); batch Emacs never redisplays.
+              (run-window-configuration-change-hook)
+              (cable-check--put 'txtMode (symbol-name major-mode))
+              (cable-check--put 'txtSameServer (and (cable-check--wait (lambda () (and eglot--managed-mode (eq (eglot-current-server) server))) 10) t))
+              (cable-check--wait (lambda () (cable-check--idle) (flymake-diagnostics)) 15)
+              (cable-check--put 'txtDiagnostics (cable-check--diagnostics))))
           ;; M-x eglot-shutdown (shutdown, then exit), keeping the buffers; then what the client logged:
           ;; every JSON-RPC message, the shutdown's answer included, and the server's stderr.
           (ignore-errors (eglot-shutdown server nil 10 t))

@@ -4,10 +4,17 @@
 -- so the README's snippet is the whole configuration and the cable is opened as a user opens it.
 -- Environment: CABLE_HOVER is the 0-based "LINE:CHARACTER" (UTF-16) of a TAG, CABLE_EDIT "LINE:OLD:NEW" an
 -- edit to make (OLD replaced by NEW on 0-based LINE), CABLE_FIX "LINE:CHARACTER:CODE" (UTF-16) a finding whose quick
--- fix to apply, CABLE_TXT a second cable named like 10TALLINN207.txt,
+-- fix to apply, CABLE_TXT a second cable named like 10TALLINN207.txt, CABLE_CLOSED a cable of the workspace never
+-- opened, CABLE_SCOPE the `cable.validate.scope` the setup is meant to give (with "workspace" the findings of
+-- CABLE_CLOSED are waited for), CABLE_CLOSED_ONLY set to stop after CABLE_CLOSED's findings,
 -- CABLE_OUT the JSON file this writes. It asserts nothing: run.mjs compares the JSON with the CLI.
 
 local out = {}
+
+-- The server says when it has read the workspace; it sends the findings of closed cables, when it does, before.
+-- Set before the loop runs, so before the server can answer.
+local indexed = false
+vim.lsp.handlers['cable/indexed'] = function() indexed = true end
 
 -- What vim.diagnostic holds for a buffer: 0-based line, column in bytes, severity, code and message.
 local function diagnostics(buf)
@@ -49,6 +56,25 @@ local ok, err = pcall(function()
   -- (a) Diagnostics, as vim.diagnostic holds them (columns in bytes).
   vim.wait(20000, function() return #vim.diagnostic.get(buf) > 0 end, 20)
   out.diagnostics = diagnostics(buf)
+
+  -- (a2) The cable never opened: what vim.diagnostic keeps for it (on a buffer Neovim makes without loading it)
+  -- and what vim.diagnostic.setqflist() lists for it.
+  local closed = os.getenv('CABLE_CLOSED')
+  local closed_buf = vim.uri_to_bufnr(vim.uri_from_fname(closed))
+  vim.wait(15000, function() return indexed and (os.getenv('CABLE_SCOPE') ~= 'workspace' or #vim.diagnostic.get(closed_buf) > 0) end, 20)
+  out.indexed = indexed
+  out.closedLoaded = vim.api.nvim_buf_is_loaded(closed_buf)
+  out.closedDiagnostics = diagnostics(closed_buf)
+  vim.diagnostic.setqflist({ open = false })
+  out.closedQuickfix = {}
+  for _, item in ipairs(vim.fn.getqflist()) do
+    if vim.api.nvim_buf_get_name(item.bufnr) == closed then table.insert(out.closedQuickfix, { line = item.lnum, text = item.text }) end
+  end
+  if os.getenv('CABLE_CLOSED_ONLY') then
+    vim.lsp.stop_client(client.id)
+    out.stopped = vim.wait(10000, function() return client.is_stopped() end, 20)
+    return
+  end
 
   -- (b) Document symbols, through the helper behind vim.lsp.buf.document_symbol().
   local symbols = vim.lsp.buf_request_sync(buf, 'textDocument/documentSymbol', { textDocument = vim.lsp.util.make_text_document_params(buf) }, 10000)

@@ -5,6 +5,8 @@
 // Emacs 28 + eglot (Debian's elpa-eglot) runs the README's elisp, Neovim 0.7 runs the README's
 // snippet for 0.7 to 0.10, each on an invented cable with known defects; what each editor saw
 // (eglot-check.el, nvim-check.lua) is compared here with `cablelint` on the same text.
+// Each workspace also holds a cable no editor opens: its findings must reach the editor when the README's line for
+// cable.validate.scope "workspace" is in force (a second run of each editor), and only then.
 // Helix is not in Debian 12: its languages.toml is only parsed and its command started.
 // Usage: npm run test:editors   (runs scripts/setup-editors.sh and npm run build first)
 import { spawn, spawnSync } from 'node:child_process';
@@ -19,6 +21,9 @@ import { assert, checks } from '../checks.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 const FIXTURE = join(root, 'test', 'fixtures', 'editors', '10TALLINN207.cable');
+/** The cable no editor opens, with one finding the open one lacks (CBL028). */
+const CLOSED = join(root, 'test', 'fixtures', 'editors', '10TALLINN211.cable');
+const CLOSED_NAME = '10TALLINN211.cable';
 /** The workspace's configuration: CBL024 raised to an error, and an unknown rule the server must report in a message. */
 const CONFIG = join(root, 'test', 'fixtures', 'editors', '.cablelint.jsonc');
 /** What a server must show (window/showMessage) about CONFIG. */
@@ -79,6 +84,15 @@ function snippet(lang, labelPattern) {
   return found[0].code;
 }
 
+/** `code` with its one commented-out line that starts with `key` uncommented, as the README tells the reader to. */
+function uncomment(code, comment, key) {
+  const lines = code.split('\n');
+  const at = lines.map((l, i) => (l.trimStart().startsWith(`${comment} ${key}`) ? i : -1)).filter((i) => i >= 0);
+  if (at.length !== 1) throw new Error(`${at.length} lines start with '${comment} ${key}', not one`);
+  lines[at[0]] = lines[at[0]].replace(`${comment} `, '');
+  return lines.join('\n');
+}
+
 /** `cablelint --format json` on a text, with the workspace's configuration: the diagnostics every editor must show. */
 function expectedDiagnostics(text, dir, name = 'expected.cable') {
   const file = join(mkdtempSync(join(dir, 'expected-')), name);
@@ -133,13 +147,22 @@ function runEditor(command, args, options) {
   return { status: r.status, timedOut: r.error?.code === 'ETIMEDOUT', output: `${r.stdout ?? ''}${r.stderr ?? ''}`, seconds: (Date.now() - started) / 1000 };
 }
 
-/** A fresh workspace holding the fixture, a copy named as Cablegate names cables, and its .cablelint.jsonc. */
+/** A fresh workspace holding the fixture, a copy named as Cablegate names cables, the cable never opened and .cablelint.jsonc. */
 function workspace(dir, name) {
   const ws = join(dir, name);
   mkdirSync(ws, { recursive: true });
   copyFileSync(FIXTURE, join(ws, '10TALLINN207.cable'));
   copyFileSync(FIXTURE, join(ws, TXT_NAME));
+  copyFileSync(CLOSED, join(ws, CLOSED_NAME));
   copyFileSync(CONFIG, join(ws, '.cablelint.jsonc'));
+  return ws;
+}
+
+/** {@link workspace} in a Git repository, a project Emacs knows, as `M-x flymake-show-project-diagnostics` needs. */
+function gitWorkspace(dir, name) {
+  const ws = workspace(dir, name);
+  const r = spawnSync('git', ['init', '-q'], { cwd: ws, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git init failed: ${r.stderr}`);
   return ws;
 }
 
@@ -170,6 +193,8 @@ const wantSymbols = expectedSymbols(FIXTURE);
 const wantFixed = fixedText(editedLines.join('\n'), dir);
 const wantAfterFix = expectedDiagnostics(wantFixed, dir);
 const wantTxt = expectedDiagnostics(text, dir, TXT_NAME);
+const closedText = readFileSync(CLOSED, 'utf8');
+const wantClosed = expectedDiagnostics(closedText, dir, CLOSED_NAME);
 const env = { CABLE_HOVER: `${HOVER.line}:${HOVER.character}`, CABLE_EDIT: `${EDIT.line}:${EDIT.old}:${EDIT.new}`, CABLE_FIX: `${FIX.line}:${FIX.character}:${FIX.code}` };
 let bin;
 
@@ -194,6 +219,8 @@ await check('the fixture has the defects the editors must show', () => {
   const changed = editedLines.map((_, i) => i).filter((i) => editedLines[i] !== fixedLines[i]);
   assert(JSON.stringify(changed) === JSON.stringify([FIX.line]) && fixedLines.length === editedLines.length, `cablelint --fix changes lines ${JSON.stringify(changed)}`);
   assert(!wantAfterFix.some((d) => d.code === FIX.code) && wantAfterFix.length === wantEdited.length - 1, `after the fix cablelint reports ${JSON.stringify(wantAfterFix)}`);
+  // The cable no editor opens: one finding, of a rule the open cable does not break.
+  assert(JSON.stringify(wantClosed.map((d) => d.code)) === '["CBL028"]' && !want.some((d) => d.code === 'CBL028'), `cablelint on ${CLOSED_NAME}: ${JSON.stringify(wantClosed)}`);
 });
 
 // ---------------------------------------------------------------------------
@@ -201,15 +228,15 @@ await check('the fixture has the defects the editors must show', () => {
 
 console.log('\nEmacs + eglot (README elisp)');
 {
-  const ws = workspace(dir, 'emacs');
+  const ws = gitWorkspace(dir, 'emacs');
   const snippetFile = join(dir, 'readme-eglot.el');
   const out = join(dir, 'emacs.json');
   let seconds = '?';
   const run = once(() => {
-    writeFileSync(snippetFile, snippet('elisp', /Emacs/));
+    writeFileSync(snippetFile, snippet('elisp', /^Emacs \(eglot/));
     const r = runEditor('emacs', ['--batch', '--eval', '(package-activate-all)', '-l', snippetFile, '-l', join(here, 'eglot-check.el')], {
       cwd: ws,
-      env: cleanEnv(join(dir, 'emacs-env'), bin, { ...env, CABLE_FILE: join(ws, '10TALLINN207.cable'), CABLE_TXT: join(ws, TXT_NAME), CABLE_OUT: out }),
+      env: cleanEnv(join(dir, 'emacs-env'), bin, { ...env, CABLE_FILE: join(ws, '10TALLINN207.cable'), CABLE_TXT: join(ws, TXT_NAME), CABLE_CLOSED: join(ws, CLOSED_NAME), CABLE_SCOPE: 'openFiles', CABLE_OUT: out }),
     });
     seconds = r.seconds.toFixed(1);
     return readResult(out, r);
@@ -226,6 +253,12 @@ console.log('\nEmacs + eglot (README elisp)');
     assert(e.serverInfo?.name === 'cable-language-server', `serverInfo ${JSON.stringify(e.serverInfo)}`);
   });
   await check('Flymake shows the diagnostics cablelint reports, with rule ids, lines and columns', () => sameList(fromEmacs(run().diagnostics ?? []), asEmacs(want), 'Flymake'));
+  await check(`without the README's .dir-locals.el, once the server has read the workspace, eglot keeps nothing of ${CLOSED_NAME} (never visited) and M-x flymake-show-project-diagnostics lists none of it`, () => {
+    const e = run();
+    assert(e.indexed, 'the server never said it had read the workspace (cable/indexed)');
+    assert(!e.closedVisited, `${CLOSED_NAME} was visited`);
+    assert((e.closedKept ?? []).length === 0 && (e.closedListing ?? []).length === 0, `kept ${JSON.stringify(e.closedKept)}, listed ${JSON.stringify(e.closedListing)}`);
+  });
   await check('imenu lists the document symbols of cablelint outline', () => sameList((run().symbols ?? []).map((s) => `${s.name}@${s.line}`), wantSymbols, 'imenu'));
   await check('hover on a TAG explains it, in plain text since eglot asks for plain text here', () => {
     const h = run().hover ?? '';
@@ -268,6 +301,42 @@ console.log('\nEmacs + eglot (README elisp)');
     assert(unexpected.length === 0, `*Messages*: ${unexpected.join(' | ')}`);
   });
   console.log(`  (${seconds} s)`);
+
+  console.log('\nEmacs + eglot, closed cables too (README elisp and .dir-locals.el)');
+  const scopeWs = gitWorkspace(dir, 'emacs-scope');
+  const scopeOut = join(dir, 'emacs-scope.json');
+  const scopeRun = once(() => {
+    writeFileSync(snippetFile, snippet('elisp', /^Emacs \(eglot/));
+    writeFileSync(join(scopeWs, '.dir-locals.el'), snippet('elisp', /\.dir-locals\.el/));
+    const r = runEditor('emacs', ['--batch', '--eval', '(package-activate-all)', '-l', snippetFile, '-l', join(here, 'eglot-check.el')], {
+      cwd: scopeWs,
+      env: cleanEnv(join(dir, 'emacs-scope-env'), bin, { ...env, CABLE_FILE: join(scopeWs, '10TALLINN207.cable'), CABLE_CLOSED: join(scopeWs, CLOSED_NAME), CABLE_SCOPE: 'workspace', CABLE_CLOSED_ONLY: '1', CABLE_OUT: scopeOut }),
+    });
+    seconds = r.seconds.toFixed(1);
+    return readResult(scopeOut, r);
+  });
+  // eglot keeps a finding of a file not visited as "SOURCE [CODE]: MESSAGE"; the project listing shows it as
+  // "FILE LINE COLUMN TYPE BACKEND TEXT" (the line 1-based; the column is eglot's, not checked).
+  const FLYMAKE_TYPES = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+  await check('eglot manages the cable and Flymake shows its diagnostics, with the settings of .dir-locals.el', () => {
+    const e = scopeRun();
+    assert(!e.error, `Emacs signalled ${e.error}`);
+    assert(e.managed, 'eglot did not manage the buffer');
+    sameList(fromEmacs(e.diagnostics ?? []), asEmacs(want), 'Flymake');
+  });
+  await check(`eglot keeps the findings of ${CLOSED_NAME}, never visited, as cablelint reports them`, () => {
+    const e = scopeRun();
+    assert(!e.closedVisited, `${CLOSED_NAME} was visited`);
+    sameList(e.closedKept ?? [], wantClosed.map((d) => `cable [${d.code}]: ${d.message}`), `flymake-list-only-diagnostics for ${CLOSED_NAME}`);
+  });
+  await check('M-x flymake-show-project-diagnostics lists them', () => {
+    const rows = (scopeRun().closedListing ?? []).map((row) => {
+      const [file, line, , type, , ...text] = row.split(' ');
+      return `${file} ${line} ${type} ${text.join(' ')}`;
+    });
+    sameList(rows, wantClosed.map((d) => `${CLOSED_NAME} ${d.line + 1} ${FLYMAKE_TYPES[d.severity]} cable [${d.code}]: ${d.message}`), 'the project listing');
+  });
+  console.log(`  (${seconds} s)`);
 }
 
 // ---------------------------------------------------------------------------
@@ -285,7 +354,7 @@ console.log('\nNeovim 0.7 (README snippet for 0.7 to 0.10)');
     const file = join(ws, '10TALLINN207.cable');
     const r = runEditor('nvim', ['--headless', '-i', 'NONE', '-u', snippetFile, '-c', `luafile ${join(here, 'nvim-check.lua')}`, file], {
       cwd: ws,
-      env: cleanEnv(join(dir, 'nvim-env'), bin, { ...env, CABLE_TXT: txt, CABLE_OUT: out }),
+      env: cleanEnv(join(dir, 'nvim-env'), bin, { ...env, CABLE_TXT: txt, CABLE_CLOSED: join(ws, CLOSED_NAME), CABLE_SCOPE: 'openFiles', CABLE_OUT: out }),
     });
     seconds = r.seconds.toFixed(1);
     return readResult(out, r);
@@ -302,6 +371,11 @@ console.log('\nNeovim 0.7 (README snippet for 0.7 to 0.10)');
     assert(JSON.stringify(n.command) === '["cable-language-server","--stdio"]', `server command ${JSON.stringify(n.command)}`);
   });
   await check('vim.diagnostic holds the diagnostics cablelint reports, with rule ids, lines and byte columns', () => sameList(fromNvim(run().diagnostics ?? []), asNvim(want, text), 'vim.diagnostic'));
+  await check(`with the settings line left commented, once the server has read the workspace, vim.diagnostic holds nothing for ${CLOSED_NAME} (never opened) and vim.diagnostic.setqflist() lists none of it`, () => {
+    const n = run();
+    assert(n.indexed, 'the server never said it had read the workspace (cable/indexed)');
+    assert((n.closedDiagnostics ?? []).length === 0 && (n.closedQuickfix ?? []).length === 0, `vim.diagnostic ${JSON.stringify(n.closedDiagnostics)}, quickfix ${JSON.stringify(n.closedQuickfix)}`);
+  });
   await check('document symbols list cablelint outline', () => sameList((run().symbols ?? []).map((s) => `${s.name.replace(/^\[\w+\] /, '')}@${s.line}`), wantSymbols, 'document symbols'));
   await check('hover on a TAG explains it in Markdown, which Neovim asks for', () => {
     const n = run();
@@ -331,6 +405,42 @@ console.log('\nNeovim 0.7 (README snippet for 0.7 to 0.10)');
     const n = run();
     assert(n.stopped, 'the client did not stop');
     assert((n.log ?? '') === '', `lsp.log: ${n.log}`);
+  });
+  console.log(`  (${seconds} s)`);
+
+  console.log('\nNeovim 0.7, closed cables too (README snippet for 0.7 to 0.10, its settings line uncommented)');
+  const scopeWs = workspace(dir, 'nvim-scope');
+  const scopeOut = join(dir, 'nvim-scope.json');
+  const scopeSnippet = join(dir, 'readme-nvim-scope.lua');
+  const scopeRun = once(() => {
+    writeFileSync(scopeSnippet, uncomment(snippet('lua', /^Neovim 0\.7 to/), '--', 'settings ='));
+    const r = runEditor('nvim', ['--headless', '-i', 'NONE', '-u', scopeSnippet, '-c', `luafile ${join(here, 'nvim-check.lua')}`, join(scopeWs, '10TALLINN207.cable')], {
+      cwd: scopeWs,
+      env: cleanEnv(join(dir, 'nvim-scope-env'), bin, { ...env, CABLE_CLOSED: join(scopeWs, CLOSED_NAME), CABLE_SCOPE: 'workspace', CABLE_CLOSED_ONLY: '1', CABLE_OUT: scopeOut }),
+    });
+    seconds = r.seconds.toFixed(1);
+    return readResult(scopeOut, r);
+  });
+  await check('the client attaches and vim.diagnostic holds the diagnostics of the open cable', () => {
+    const n = scopeRun();
+    assert(!n.error, `Neovim raised ${n.error}`);
+    assert(n.attached, 'no client attached');
+    sameList(fromNvim(n.diagnostics ?? []), asNvim(want, text), 'vim.diagnostic');
+  });
+  await check(`vim.diagnostic holds the findings of ${CLOSED_NAME}, never opened (its buffer not loaded), as cablelint reports them`, () => {
+    const n = scopeRun();
+    assert(n.closedLoaded === false, `the buffer of ${CLOSED_NAME} is loaded`);
+    sameList(fromNvim(n.closedDiagnostics ?? []), asNvim(wantClosed, closedText), `vim.diagnostic for ${CLOSED_NAME}`);
+  });
+  await check('vim.diagnostic.setqflist() lists them in the quickfix list', () => {
+    const n = scopeRun();
+    sameList((n.closedQuickfix ?? []).map((q) => `${q.line}: ${q.text}`), wantClosed.map((d) => `${d.line + 1}: ${d.message}`), `quickfix items of ${CLOSED_NAME}`);
+  });
+  await check('the client stops cleanly', () => assert(scopeRun().stopped, 'the client did not stop'));
+  await check("the 0.11 snippet's commented settings are those of the 0.7 snippet", () => {
+    const old = /^\s*-- settings = (\{.*\}),/m.exec(snippet('lua', /^Neovim 0\.7 to/))?.[1];
+    const current = /^-- vim\.lsp\.config\('cable', \{ settings = (\{.*\}) \}\)/m.exec(snippet('lua', /^Neovim 0\.11/))?.[1];
+    assert(old && old === current, `0.7: ${old}, 0.11: ${current}`);
   });
   console.log(`  (${seconds} s)`);
 }
