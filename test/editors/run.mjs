@@ -7,15 +7,17 @@
 // (eglot-check.el, nvim-check.lua) is compared here with `cablelint` on the same text.
 // Each workspace also holds a cable no editor opens: its findings must reach the editor when the README's line for
 // cable.validate.scope "workspace" is in force (a second run of each editor), and only then.
-// Helix is not in Debian 12: its languages.toml is only parsed and its command started.
+// Helix is not in Debian 12: its languages.toml is only parsed and its command started, and a client that answers
+// the server's settings request as Helix answers it checks what its config line does.
 // Usage: npm run test:editors   (runs scripts/setup-editors.sh and npm run build first)
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { parse as parseToml } from 'smol-toml';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { assert, checks } from '../checks.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -477,6 +479,53 @@ console.log('\nHelix (README languages.toml; Helix itself is not run)');
     for (const p of ['/cables/notes.txt', '/cables/10TALLINN207.cable', '/cables/2010.txt']) assert(!matches(p), `the glob matches ${p}`);
   });
   await check('its command and args start the server from PATH, which answers initialize over stdio', () => helixHandshake(toml));
+  await check(`as written, a client answering the settings request as Helix does gets no findings of ${CLOSED_NAME}, never opened`, async () => {
+    assert(!('config' in (toml?.['language-server']?.cable ?? {})), `[language-server.cable] has a config: ${JSON.stringify(toml?.['language-server']?.cable)}`);
+    const got = await helixClosedFindings(toml?.['language-server']?.cable, workspace(dir, 'helix'));
+    assert(got.indexed, 'the server never said it had read the workspace (cable/indexed)');
+    assert(got.findings.length === 0, `findings ${JSON.stringify(got.findings)}`);
+  });
+  await check(`with its config line uncommented, that client gets the findings of ${CLOSED_NAME} as cablelint reports them`, async () => {
+    const server = parseToml(uncomment(snippet('toml', /Helix/), '#', 'config ='))['language-server'].cable;
+    for (const k of Object.keys(server)) assert(SERVER_KEYS.includes(k), `[language-server.cable] has '${k}'`);
+    const got = await helixClosedFindings(server, workspace(dir, 'helix-scope'));
+    sameList(got.findings, wantClosed.map((d) => `${d.line}:${d.character} ${d.code}: ${d.message}`), `findings of ${CLOSED_NAME}`);
+  });
+}
+
+/**
+ * Starts the server of a Helix `[language-server.cable]` table in the workspace `ws` as a client that answers
+ * workspace/configuration as Helix does (its `config`, walked down the parts of each section, or null); returns
+ * whether the server said it had read the workspace (within 10 s), and "LINE:CHARACTER CODE: MESSAGE" for each
+ * finding of {@link CLOSED_NAME} it had sent by then.
+ */
+async function helixClosedFindings(server, ws) {
+  const child = spawn(server.command, server.args, { env: cleanEnv(join(dir, 'helix-env'), bin), stdio: ['pipe', 'pipe', 'pipe'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const found = new Map();
+  let indexed;
+  const done = new Promise((resolvePromise) => (indexed = resolvePromise));
+  connection.onNotification('textDocument/publishDiagnostics', (p) => found.set(p.uri, p.diagnostics));
+  connection.onNotification('cable/indexed', () => indexed(true));
+  connection.onRequest((method, params) => {
+    if (method !== 'workspace/configuration') return null;
+    return params.items.map((item) => (item.section ? item.section.split('.') : []).reduce((c, part) => c?.[part] ?? null, server.config ?? null));
+  });
+  connection.listen();
+  const uri = pathToFileURL(ws).href;
+  const timer = setTimeout(() => indexed(false), 10_000);
+  try {
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'helix' }], capabilities: { workspace: { configuration: true, workspaceFolders: true } } });
+    await connection.sendNotification('initialized', {});
+    const opened = join(ws, '10TALLINN207.cable');
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(opened).href, languageId: 'cable', version: 0, text: readFileSync(opened, 'utf8') } });
+    const wasIndexed = await done;
+    return { indexed: wasIndexed, findings: (found.get(pathToFileURL(join(ws, CLOSED_NAME)).href) ?? []).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}: ${d.message}`) };
+  } finally {
+    clearTimeout(timer);
+    connection.dispose();
+    child.kill();
+  }
 }
 
 /** Starts `command args` from the Helix snippet as Helix would and sends initialize over stdio. */
