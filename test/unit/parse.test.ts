@@ -977,6 +977,12 @@ describe('parser: readsAsCable', () => {
     assert.ok(!reads('Reading notes\n\nSUBJECT: what to read next\n'));
     assert.ok(!reads('CONFIDENTIAL\n\nA list of levels: SECRET, CONFIDENTIAL.\n'));
     assert.ok(!reads('1. First point.\n2. Second point.\n'));
+    // A header line alone, in notes about headers: one known header line is not a header.
+    assert.ok(!reads('Reading notes\n\nThe copies open with a transmission header, and a\nVZCZCXYZ0003 line like this one starts it; the\nprecedence and routing lines follow.\n'));
+  });
+  it('takes a header of two known lines, as a scraped copy has it without the VZCZC line', () => {
+    assert.ok(reads('\n\nVZCZCXYZ0003\nRR RUEHWEB\n\nA text.\n'));
+    assert.ok(reads('A scraped title\n\nDE RUEHFR #0708/01 1480849\nZNY CCCCC ZZH\n'));
   });
 });
 

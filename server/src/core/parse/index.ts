@@ -48,13 +48,16 @@ export function parseCable(text: string): ParseResult {
 
 /**
  * True when a parsed text reads as a cable rather than as some other document: it has a
- * transmission header or a publisher's note ("This record is a partial extract…"), or at
+ * transmission header of at least two known lines (a `VZCZC…` line alone may be a line of
+ * notes about headers) or a publisher's note ("This record is a partial extract…"), or at
  * least two of banner, E.O., TAGS and SUBJECT. `cablelint` takes a `.txt` file found in a
  * directory under any other name than a cable id's only when this holds, so that a
  * collection named by hashes is read whole and its README.txt is left alone.
  */
 export function readsAsCable(cable: Cable): boolean {
-  if (cable.header || cable.preamble.some((p) => p.kind === 'publisher-note')) return true;
+  if (cable.preamble.some((p) => p.kind === 'publisher-note')) return true;
+  const h = cable.header;
+  if (h && Number(!!h.transmissionId) + Number(!!h.routing) + Number(!!h.de) + Number(!!h.security) + Number(!!h.dtg) + Number(!!h.from) >= 2) return true;
   return Number(!!cable.banner) + Number(!!cable.eo) + Number(!!cable.tags) + Number(!!cable.subject) >= 2;
 }
 
