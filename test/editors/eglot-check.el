@@ -6,6 +6,7 @@
 ;; Environment: CABLE_FILE is the cable to open, CABLE_HOVER the 0-based "LINE:CHARACTER" of a TAG,
 ;; CABLE_EDIT "LINE:OLD:NEW" an edit to type (OLD replaced by NEW on 0-based LINE), CABLE_FIX
 ;; "LINE:CHARACTER:CODE" a finding whose quick fix to run, CABLE_TXT a second cable named like 10TALLINN207.txt,
+;; CABLE_HASH a third named by a hash (000_9b41c7e2d05a6f38.txt), CABLE_NOTES a .txt file of prose that is no cable,
 ;; CABLE_CLOSED a cable of the workspace never visited, CABLE_SCOPE the `cable.validate.scope' the setup is meant
 ;; to give (with "workspace" the findings of CABLE_CLOSED are waited for), CABLE_CLOSED_ONLY set to stop after
 ;; CABLE_CLOSED's findings, CABLE_OUT the JSON file this writes. It asserts nothing: run.mjs compares the JSON with the CLI.
@@ -73,6 +74,19 @@ changes and Flymake checks on idle timers."
            if (imenu--subalist-p (cons name rest)) append (cable-check--imenu-names rest)
            else collect (list (cons 'name name)
                               (cons 'line (line-number-at-pos (if (markerp rest) (marker-position rest) rest) t)))))
+
+;; Flymake starts on a buffer that eglot manages as its mode is set, before it is shown, once redisplay shows it
+;; (`window-configuration-change-hook'); batch Emacs never redisplays, so the hook is run by hand.
+(defun cable-check--visit-cable (file prefix server)
+  "Visit FILE as a user does and record, under keys starting with PREFIX, its major mode, whether eglot
+manages it with SERVER, and Flymake's diagnostics in it."
+  (find-file file)
+  (run-window-configuration-change-hook)
+  (cable-check--put (intern (concat prefix "Mode")) (symbol-name major-mode))
+  (cable-check--put (intern (concat prefix "SameServer"))
+                    (and (cable-check--wait (lambda () (and eglot--managed-mode (eq (eglot-current-server) server))) 10) t))
+  (cable-check--wait (lambda () (cable-check--idle) (flymake-diagnostics)) 15)
+  (cable-check--put (intern (concat prefix "Diagnostics")) (cable-check--diagnostics)))
 
 (condition-case err
     (let ((file (getenv "CABLE_FILE")))
@@ -154,15 +168,15 @@ changes and Flymake checks on idle timers."
                 (cable-check--put 'fixedDiagnostics (cable-check--diagnostics))))
             ;; (f) A second cable, named as Cablegate names them: the snippet's auto-mode-alist entry gives it
             ;; cable-mode, and eglot manages it with the running server.
-            (progn
-              (find-file (getenv "CABLE_TXT"))
-              ;; Flymake starts on a buffer that eglot manages as its mode is set, before it is shown, once
-              ;; redisplay shows it (`window-configuration-change-hook'); batch Emacs never redisplays.
-              (run-window-configuration-change-hook)
-              (cable-check--put 'txtMode (symbol-name major-mode))
-              (cable-check--put 'txtSameServer (and (cable-check--wait (lambda () (and eglot--managed-mode (eq (eglot-current-server) server))) 10) t))
-              (cable-check--wait (lambda () (cable-check--idle) (flymake-diagnostics)) 15)
-              (cable-check--put 'txtDiagnostics (cable-check--diagnostics))))
+            (cable-check--visit-cable (getenv "CABLE_TXT") "txt" server)
+            ;; (g) A third, named by a hash, with blank lines before its header: the snippet's magic-mode-alist
+            ;; entry gives it cable-mode by its text.
+            (cable-check--visit-cable (getenv "CABLE_HASH") "hash" server)
+            ;; (h) Prose in a .txt file, with a VZCZC line further down: it must stay out of cable-mode and eglot.
+            (find-file (getenv "CABLE_NOTES"))
+            (run-window-configuration-change-hook)
+            (cable-check--put 'notesMode (symbol-name major-mode))
+            (cable-check--put 'notesManaged (if eglot--managed-mode t :json-false)))
           ;; M-x eglot-shutdown (shutdown, then exit), keeping the buffers; then what the client logged:
           ;; every JSON-RPC message, the shutdown's answer included, and the server's stderr.
           (ignore-errors (eglot-shutdown server nil 10 t))

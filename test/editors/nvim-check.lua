@@ -4,7 +4,8 @@
 -- so the README's snippet is the whole configuration and the cable is opened as a user opens it.
 -- Environment: CABLE_HOVER is the 0-based "LINE:CHARACTER" (UTF-16) of a TAG, CABLE_EDIT "LINE:OLD:NEW" an
 -- edit to make (OLD replaced by NEW on 0-based LINE), CABLE_FIX "LINE:CHARACTER:CODE" (UTF-16) a finding whose quick
--- fix to apply, CABLE_TXT a second cable named like 10TALLINN207.txt, CABLE_CLOSED a cable of the workspace never
+-- fix to apply, CABLE_TXT a second cable named like 10TALLINN207.txt, CABLE_HASH a third named by a hash
+-- (000_9b41c7e2d05a6f38.txt), CABLE_NOTES a .txt file of prose that is no cable, CABLE_CLOSED a cable of the workspace never
 -- opened, CABLE_SCOPE the `cable.validate.scope` the setup is meant to give (with "workspace" the findings of
 -- CABLE_CLOSED are waited for), CABLE_CLOSED_ONLY set to stop after CABLE_CLOSED's findings,
 -- CABLE_OUT the JSON file this writes. It asserts nothing: run.mjs compares the JSON with the CLI.
@@ -153,15 +154,27 @@ local ok, err = pcall(function()
     out.fixedDiagnostics = diagnostics(buf)
   end
 
-  -- A second cable, named as Cablegate names them ("10TALLINN207.txt"): the snippet's pattern gives it
-  -- the cable filetype, and it joins the running client rather than starting another.
-  vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('CABLE_TXT')))
-  local second = vim.api.nvim_get_current_buf()
-  out.txtFiletype = vim.bo[second].filetype
-  vim.wait(5000, function() return vim.lsp.buf_get_clients(second)[client.id] ~= nil end, 20)
-  out.txtSameClient = vim.lsp.buf_get_clients(second)[client.id] ~= nil
-  vim.wait(15000, function() return #vim.diagnostic.get(second) > 0 end, 20)
-  out.txtDiagnostics = diagnostics(second)
+  -- Opens a file as a user does and records, under keys starting with `prefix`, its filetype, whether it joined
+  -- the running client (rather than starting another) and what vim.diagnostic holds for it.
+  local function visit_cable(file, prefix)
+    vim.cmd('edit ' .. vim.fn.fnameescape(file))
+    local b = vim.api.nvim_get_current_buf()
+    out[prefix .. 'Filetype'] = vim.bo[b].filetype
+    vim.wait(5000, function() return vim.lsp.buf_get_clients(b)[client.id] ~= nil end, 20)
+    out[prefix .. 'SameClient'] = vim.lsp.buf_get_clients(b)[client.id] ~= nil
+    vim.wait(15000, function() return #vim.diagnostic.get(b) > 0 end, 20)
+    out[prefix .. 'Diagnostics'] = diagnostics(b)
+  end
+  -- A second cable, named as Cablegate names them ("10TALLINN207.txt"): the snippet's name pattern gives it the cable filetype.
+  visit_cable(os.getenv('CABLE_TXT'), 'txt')
+  -- A third, named by a hash, with blank lines before its header: the snippet's '.*%.txt' pattern gives it the
+  -- cable filetype by its text.
+  visit_cable(os.getenv('CABLE_HASH'), 'hash')
+  -- Prose in a .txt file, with a VZCZC line further down: it must get the text filetype and no client.
+  vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('CABLE_NOTES')))
+  local notes = vim.api.nvim_get_current_buf()
+  out.notesFiletype = vim.bo[notes].filetype
+  out.notesClients = vim.tbl_count(vim.lsp.buf_get_clients(notes))
   out.clients = #vim.lsp.get_active_clients()
 
   -- Shut down: shutdown, exit, and the process must be gone.

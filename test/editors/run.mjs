@@ -5,6 +5,8 @@
 // Emacs 28 + eglot (Debian's elpa-eglot) runs the README's elisp, Neovim 0.7 runs the README's
 // snippet for 0.7 to 0.10, each on an invented cable with known defects; what each editor saw
 // (eglot-check.el, nvim-check.lua) is compared here with `cablelint` on the same text.
+// Each also opens a .txt cable named by a hash, with blank lines before its header, which the README's setups must
+// open as a cable by its text, and notes in a .txt file, which they must leave plain text.
 // Each workspace also holds a cable no editor opens: its findings must reach the editor when the README's line for
 // cable.validate.scope "workspace" is in force (a second run of each editor), and only then.
 // Helix is not in Debian 12: its languages.toml is only parsed and its command started, and a client that answers
@@ -40,6 +42,12 @@ const EDIT = { line: 17, old: '(N/SC)', new: '(C)' };
 const FIX = { line: 5, character: 24, code: 'CBL018' };
 /** The second cable each editor opens, named as Cablegate names them: the README's setups must give it the cable mode. */
 const TXT_NAME = '10TALLINN207.txt';
+/** A cable named by a hash, with two blank lines before its header: the README's Emacs and Neovim setups must give it the cable mode by its text. */
+const HASH = join(root, 'test', 'fixtures', 'editors', '000_9b41c7e2d05a6f38.txt');
+const HASH_NAME = '000_9b41c7e2d05a6f38.txt';
+/** Prose in a .txt file, with a line starting "VZCZC" below its first: no setup may give it the cable mode. */
+const NOTES = join(root, 'test', 'fixtures', 'editors', 'notes.txt');
+const NOTES_NAME = 'notes.txt';
 
 const run = checks();
 const check = run.check;
@@ -149,12 +157,17 @@ function runEditor(command, args, options) {
   return { status: r.status, timedOut: r.error?.code === 'ETIMEDOUT', output: `${r.stdout ?? ''}${r.stderr ?? ''}`, seconds: (Date.now() - started) / 1000 };
 }
 
-/** A fresh workspace holding the fixture, a copy named as Cablegate names cables, the cable never opened and .cablelint.jsonc. */
+/**
+ * A fresh workspace holding the fixture, a copy named as Cablegate names cables, the cable named by a hash, the notes,
+ * the cable never opened and .cablelint.jsonc.
+ */
 function workspace(dir, name) {
   const ws = join(dir, name);
   mkdirSync(ws, { recursive: true });
   copyFileSync(FIXTURE, join(ws, '10TALLINN207.cable'));
   copyFileSync(FIXTURE, join(ws, TXT_NAME));
+  copyFileSync(HASH, join(ws, HASH_NAME));
+  copyFileSync(NOTES, join(ws, NOTES_NAME));
   copyFileSync(CLOSED, join(ws, CLOSED_NAME));
   copyFileSync(CONFIG, join(ws, '.cablelint.jsonc'));
   return ws;
@@ -195,6 +208,8 @@ const wantSymbols = expectedSymbols(FIXTURE);
 const wantFixed = fixedText(editedLines.join('\n'), dir);
 const wantAfterFix = expectedDiagnostics(wantFixed, dir);
 const wantTxt = expectedDiagnostics(text, dir, TXT_NAME);
+const hashText = readFileSync(HASH, 'utf8');
+const wantHash = expectedDiagnostics(hashText, dir, HASH_NAME);
 const closedText = readFileSync(CLOSED, 'utf8');
 const wantClosed = expectedDiagnostics(closedText, dir, CLOSED_NAME);
 const env = { CABLE_HOVER: `${HOVER.line}:${HOVER.character}`, CABLE_EDIT: `${EDIT.line}:${EDIT.old}:${EDIT.new}`, CABLE_FIX: `${FIX.line}:${FIX.character}:${FIX.code}` };
@@ -223,6 +238,13 @@ await check('the fixture has the defects the editors must show', () => {
   assert(!wantAfterFix.some((d) => d.code === FIX.code) && wantAfterFix.length === wantEdited.length - 1, `after the fix cablelint reports ${JSON.stringify(wantAfterFix)}`);
   // The cable no editor opens: one finding, of a rule the open cable does not break.
   assert(JSON.stringify(wantClosed.map((d) => d.code)) === '["CBL028"]' && !want.some((d) => d.code === 'CBL028'), `cablelint on ${CLOSED_NAME}: ${JSON.stringify(wantClosed)}`);
+  // The cable named by a hash: two blank lines, then the header, whose DE line (line 5) has the one finding, so the
+  // server must have read the header past the blank lines.
+  assert(/^\n\nVZCZC[A-Z]{3}\d{4}\n/.test(hashText), `${HASH_NAME} does not open with two blank lines and a VZCZC line`);
+  assert(JSON.stringify(wantHash.map((d) => `${d.line} ${d.code}`)) === '["5 CBL005"]', `cablelint on ${HASH_NAME}: ${JSON.stringify(wantHash)}`);
+  // The notes: a line below the first starts as a header does, which a check not held to the first non-blank line would take.
+  const notes = readFileSync(NOTES, 'utf8').split('\n');
+  assert(notes[0].trim() && !/^\s*VZCZC/.test(notes[0]) && notes.slice(1).some((l) => /^VZCZC[A-Z]{3}\d{4}/.test(l)), `${NOTES_NAME}: ${JSON.stringify(notes.slice(0, 4))}`);
 });
 
 // ---------------------------------------------------------------------------
@@ -238,7 +260,7 @@ console.log('\nEmacs + eglot (README elisp)');
     writeFileSync(snippetFile, snippet('elisp', /^Emacs \(eglot/));
     const r = runEditor('emacs', ['--batch', '--eval', '(package-activate-all)', '-l', snippetFile, '-l', join(here, 'eglot-check.el')], {
       cwd: ws,
-      env: cleanEnv(join(dir, 'emacs-env'), bin, { ...env, CABLE_FILE: join(ws, '10TALLINN207.cable'), CABLE_TXT: join(ws, TXT_NAME), CABLE_CLOSED: join(ws, CLOSED_NAME), CABLE_SCOPE: 'openFiles', CABLE_OUT: out }),
+      env: cleanEnv(join(dir, 'emacs-env'), bin, { ...env, CABLE_FILE: join(ws, '10TALLINN207.cable'), CABLE_TXT: join(ws, TXT_NAME), CABLE_HASH: join(ws, HASH_NAME), CABLE_NOTES: join(ws, NOTES_NAME), CABLE_CLOSED: join(ws, CLOSED_NAME), CABLE_SCOPE: 'openFiles', CABLE_OUT: out }),
     });
     seconds = r.seconds.toFixed(1);
     return readResult(out, r);
@@ -281,6 +303,15 @@ console.log('\nEmacs + eglot (README elisp)');
     const e = run();
     assert(e.txtMode === 'cable-mode' && e.txtSameServer, `major mode ${e.txtMode}, same server ${e.txtSameServer}`);
     sameList(fromEmacs(e.txtDiagnostics ?? []), asEmacs(wantTxt), `Flymake in ${TXT_NAME}`);
+  });
+  await check(`a .txt cable named by a hash (${HASH_NAME}), two blank lines before its VZCZC header, opens in cable-mode by its text, joins the same server and gets its diagnostics`, () => {
+    const e = run();
+    assert(e.hashMode === 'cable-mode' && e.hashSameServer, `major mode ${e.hashMode}, same server ${e.hashSameServer}`);
+    sameList(fromEmacs(e.hashDiagnostics ?? []), asEmacs(wantHash), `Flymake in ${HASH_NAME}`);
+  });
+  await check(`a .txt file of prose (${NOTES_NAME}) with a VZCZC line below its first stays in text-mode, and eglot leaves it alone`, () => {
+    const e = run();
+    assert(e.notesMode === 'text-mode' && e.notesManaged === false, `major mode ${e.notesMode}, managed by eglot ${e.notesManaged}`);
   });
   await check('the configuration problem shows as a message, not a prompt (window/showMessage)', () => {
     const e = run();
@@ -356,7 +387,7 @@ console.log('\nNeovim 0.7 (README snippet for 0.7 to 0.10)');
     const file = join(ws, '10TALLINN207.cable');
     const r = runEditor('nvim', ['--headless', '-i', 'NONE', '-u', snippetFile, '-c', `luafile ${join(here, 'nvim-check.lua')}`, file], {
       cwd: ws,
-      env: cleanEnv(join(dir, 'nvim-env'), bin, { ...env, CABLE_TXT: txt, CABLE_CLOSED: join(ws, CLOSED_NAME), CABLE_SCOPE: 'openFiles', CABLE_OUT: out }),
+      env: cleanEnv(join(dir, 'nvim-env'), bin, { ...env, CABLE_TXT: txt, CABLE_HASH: join(ws, HASH_NAME), CABLE_NOTES: join(ws, NOTES_NAME), CABLE_CLOSED: join(ws, CLOSED_NAME), CABLE_SCOPE: 'openFiles', CABLE_OUT: out }),
     });
     seconds = r.seconds.toFixed(1);
     return readResult(out, r);
@@ -399,6 +430,15 @@ console.log('\nNeovim 0.7 (README snippet for 0.7 to 0.10)');
     assert(n.txtFiletype === 'cable' && n.txtSameClient && n.clients === 1, `filetype '${n.txtFiletype}', same client ${n.txtSameClient}, ${n.clients} client(s)`);
     sameList(fromNvim(n.txtDiagnostics ?? []), asNvim(wantTxt, text), `vim.diagnostic in ${TXT_NAME}`);
   });
+  await check(`a .txt cable named by a hash (${HASH_NAME}), two blank lines before its VZCZC header, gets filetype cable by its text, joins the same client and gets its diagnostics`, () => {
+    const n = run();
+    assert(n.hashFiletype === 'cable' && n.hashSameClient, `filetype '${n.hashFiletype}', same client ${n.hashSameClient}`);
+    sameList(fromNvim(n.hashDiagnostics ?? []), asNvim(wantHash, hashText), `vim.diagnostic in ${HASH_NAME}`);
+  });
+  await check(`a .txt file of prose (${NOTES_NAME}) with a VZCZC line below its first gets filetype text and no client`, () => {
+    const n = run();
+    assert(n.notesFiletype === 'text' && n.notesClients === 0, `filetype '${n.notesFiletype}', ${n.notesClients} client(s)`);
+  });
   await check('the configuration problem shows as a message, not a prompt (window/showMessage), and nothing else does', () => {
     const n = run();
     assert(n.messages === `LSP[cable][Warning] ${CONFIG_MESSAGE}`, `:messages: ${JSON.stringify(n.messages)}`);
@@ -439,6 +479,16 @@ console.log('\nNeovim 0.7 (README snippet for 0.7 to 0.10)');
     sameList((n.closedQuickfix ?? []).map((q) => `${q.line}: ${q.text}`), wantClosed.map((d) => `${d.line + 1}: ${d.message}`), `quickfix items of ${CLOSED_NAME}`);
   });
   await check('the client stops cleanly', () => assert(scopeRun().stopped, 'the client did not stop'));
+  await check("the 0.11 snippet's file type lines (the content check for .txt files among them) are those of the 0.7 snippet, run above", () => {
+    // The lines before the client's: in the 0.7 snippet after its do_filetype_lua line, in the 0.11 snippet from its start.
+    const old = snippet('lua', /^Neovim 0\.7 to/).split('\n');
+    const current = snippet('lua', /^Neovim 0\.11/).split('\n');
+    const from = old.findIndex((l) => l.startsWith('vim.g.do_filetype_lua')) + 1;
+    const to = old.findIndex((l) => l.startsWith('local cable_clients'));
+    const lines = old.slice(from, to);
+    assert(from > 0 && lines.some((l) => l.startsWith('vim.filetype.add(')) && lines.some((l) => l.includes('nvim_buf_get_lines')), `0.7 file type lines: ${JSON.stringify(lines)}`);
+    assert(JSON.stringify(current.slice(0, lines.length)) === JSON.stringify(lines), `0.11 opens with ${JSON.stringify(current.slice(0, lines.length))}`);
+  });
   await check("the 0.11 snippet's commented settings are those of the 0.7 snippet", () => {
     const old = /^\s*-- settings = (\{.*\}),/m.exec(snippet('lua', /^Neovim 0\.7 to/))?.[1];
     const current = /^-- vim\.lsp\.config\('cable', \{ settings = (\{.*\}) \}\)/m.exec(snippet('lua', /^Neovim 0\.11/))?.[1];
@@ -476,7 +526,8 @@ console.log('\nHelix (README languages.toml; Helix itself is not run)');
     // crosses folders, as picomatch's "**/" does.
     const matches = picomatch(`**/${globs[0]}`);
     for (const p of ['/cables/10TALLINN207.txt', '/09PARIS1039.txt']) assert(matches(p), `the glob does not match ${p}`);
-    for (const p of ['/cables/notes.txt', '/cables/10TALLINN207.cable', '/cables/2010.txt']) assert(!matches(p), `the glob matches ${p}`);
+    // Nor a cable named by a hash: Helix cannot tell it by its text, as the README says.
+    for (const p of ['/cables/notes.txt', '/cables/10TALLINN207.cable', '/cables/2010.txt', `/cables/${HASH_NAME}`]) assert(!matches(p), `the glob matches ${p}`);
   });
   await check('its command and args start the server from PATH, which answers initialize over stdio', () => helixHandshake(toml));
   await check(`as written, a client answering the settings request as Helix does gets no findings of ${CLOSED_NAME}, never opened`, async () => {
