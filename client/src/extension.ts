@@ -228,9 +228,12 @@ async function goToParagraph(): Promise<void> {
   editor.revealRange(pick.symbol.range, vscode.TextEditorRevealType.AtTop);
 }
 
-/** "Cable: Show Cables Citing This One": references on the banner, in the references view. */
-async function showCitingCables(): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
+/**
+ * "Cable: Show Cables Citing This One": references on the banner, in the references view. The banner's
+ * code lens ("Cited by 2 cables") runs it with the URI of its document, which a visible editor shows.
+ */
+async function showCitingCables(uri?: string): Promise<void> {
+  const editor = typeof uri === 'string' ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri) : vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'cable') return;
   const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri)) ?? [];
   const banner = symbols.find((s) => s.kind === vscode.SymbolKind.File);

@@ -23,6 +23,7 @@ import {
   TextDocumentSyncKind,
   type WorkspaceFoldersChangeEvent,
   type CodeAction,
+  type CodeLens,
   type Connection,
   type Diagnostic,
   type DidChangeConfigurationParams,
@@ -70,6 +71,8 @@ interface Settings {
   largeFileThreshold: number;
   indexInclude: string[];
   indexExclude: string[];
+  /** Whether a cable's banner gets a code lens counting the workspace cables that cite it. */
+  codeLensCitingCables: boolean;
 }
 
 const DEFAULT_SETTINGS: Settings = {
@@ -79,6 +82,7 @@ const DEFAULT_SETTINGS: Settings = {
   largeFileThreshold: 2_000_000,
   indexInclude: ['**/*.cable', '**/[0-9][0-9][A-Z]*[0-9].txt'],
   indexExclude: ['**/node_modules/**', '**/.git/**'],
+  codeLensCitingCables: true,
 };
 
 let settings: Settings = DEFAULT_SETTINGS;
@@ -96,6 +100,8 @@ let hasInsertReplaceSupport = false;
 let hasPrepareRename = false;
 /** Whether the client applies a workspace edit given as `documentChanges` (versioned document edits). */
 let hasDocumentChanges = false;
+/** Whether the client asks for code lenses again when the server says they changed (`workspace/codeLens/refresh`). */
+let hasCodeLensRefresh = false;
 /** Whether hovers go out as plain text: the client's hover `contentFormat` does not put Markdown first, or names no format. */
 let hoverPlainText = true;
 /**
@@ -205,6 +211,7 @@ connection.onInitialize((params: InitializeParams) => {
   hasInsertReplaceSupport = !!caps.textDocument?.completion?.completionItem?.insertReplaceSupport;
   hasPrepareRename = !!caps.textDocument?.rename?.prepareSupport;
   hasDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+  hasCodeLensRefresh = !!caps.workspace?.codeLens?.refreshSupport;
   // The formats come in the client's order of preference; eglot without markdown-mode lists only plain text.
   hoverPlainText = caps.textDocument?.hover?.contentFormat?.find((f) => f === MarkupKind.Markdown || f === MarkupKind.PlainText) !== MarkupKind.Markdown;
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
@@ -223,6 +230,7 @@ connection.onInitialize((params: InitializeParams) => {
       documentHighlightProvider: true,
       renameProvider: hasPrepareRename ? { prepareProvider: true } : true,
       documentLinkProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: false },
       workspaceSymbolProvider: true,
       semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -266,6 +274,7 @@ connection.onDidChangeConfiguration(async (params) => {
   if (indexGlobs(settings) !== indexGlobs(before)) void reindex();
   // Closed files are read again only for what changes their diagnostics, not for every `cable.*` setting.
   else if (settings.validateScope !== before.validateScope || JSON.stringify(settings.rules) !== JSON.stringify(before.rules)) revalidateFiles();
+  if (settings.codeLensCitingCables !== before.codeLensCitingCables && hasCodeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
 });
 
 /** The index's globs as one string, to tell when a settings change alters them. */
@@ -299,6 +308,7 @@ function settingsFrom(s: Record<string, unknown> | null): Settings {
     largeFileThreshold: typeof s?.largeFileThreshold === 'number' ? s.largeFileThreshold : DEFAULT_SETTINGS.largeFileThreshold,
     indexInclude: ((s?.index as { include?: string[] })?.include) ?? DEFAULT_SETTINGS.indexInclude,
     indexExclude: ((s?.index as { exclude?: string[] })?.exclude) ?? DEFAULT_SETTINGS.indexExclude,
+    codeLensCitingCables: (s?.codeLens as { citingCables?: unknown } | undefined)?.citingCables !== false,
   };
   const { errors } = parseRuleOverrides(result.rules);
   for (const e of errors) connection.console.warn(`cable.rules: ${e}`);
@@ -630,6 +640,30 @@ connection.onRenameRequest((p) => {
   return edit;
 });
 
+// A code lens on the banner: "Cited by 3 cables", which runs the client's "Show Cables Citing This One".
+// The command is the VS Code client's; other clients show the count.
+connection.onCodeLens((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  if (!doc || !settings.codeLensCitingCables) return [];
+  indexEdits();
+  return guard('codeLens', [] as CodeLens[], () => {
+    const cable = cableFor(doc);
+    const id = cable.id ?? idFromFileName(doc.uri);
+    if (!cable.banner || !id) return [];
+    const key = indexKey(doc.uri);
+    const citing = index.citing(id).filter((c) => indexKey(c.uri) !== key).length;
+    if (citing === 0) return [];
+    const title = `Cited by ${citing} cable${citing === 1 ? '' : 's'}`;
+    return [{ range: cable.banner.range, command: { title, command: 'cable.showCitingCables', arguments: [doc.uri] } }];
+  });
+});
+
+/** After the index has changed: tells the client (`cable/indexed`), and asks it for code lenses again, whose counts may have changed. */
+function indexChanged(): void {
+  void connection.sendNotification('cable/indexed', { count: index.size });
+  if (hasCodeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+}
+
 connection.onDocumentLinks((p) => {
   const doc = documents.get(p.textDocument.uri);
   if (!doc) return [];
@@ -755,7 +789,7 @@ async function readWorkspace(): Promise<void> {
   progress?.done();
   if (!done) return;
   connection.console.log(`${checking ? 'Indexed and checked' : 'Indexed'} ${files.length} cable files in ${Date.now() - started} ms.`);
-  void connection.sendNotification('cable/indexed', { count: index.size });
+  indexChanged();
 }
 
 /**
@@ -829,7 +863,7 @@ connection.onDidChangeWatchedFiles(async (p) => {
     walk(rootOf(folder)!, folder, files);
     await indexFiles(files);
   }
-  void connection.sendNotification('cable/indexed', { count: index.size });
+  indexChanged();
 });
 
 /**
@@ -863,7 +897,7 @@ async function changeFolders(e: WorkspaceFoldersChangeEvent): Promise<void> {
     walk(u.fsPath, u.fsPath, files);
   }
   await indexFiles(files);
-  void connection.sendNotification('cable/indexed', { count: index.size });
+  indexChanged();
 }
 
 function isDirectory(fsPath: string): boolean {

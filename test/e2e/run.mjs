@@ -318,6 +318,15 @@ async function runMode(label, trusted, theme, shots) {
       await page.keyboard.press('Escape');
     });
 
+    await check('a code lens on the banner counts the cables citing it, and lists them when clicked', page, async () => {
+      await openFile(page, '09VALLETTA388.cable');
+      // 09VALLETTA412, artifact and defective cite it as REF A.
+      const lens = await page.waitForSelector('.codelens-decoration a:has-text("Cited by 3 cables")', { timeout: 15000 });
+      await lens.click();
+      await page.waitForFunction(() => [...document.querySelectorAll('.peekview-widget, .reference-zone-widget')].some((w) => ['09VALLETTA412.cable', 'artifact.cable', 'defective.cable'].every((f) => w.textContent?.includes(f))), null, { timeout: 15000 });
+      await page.keyboard.press('Escape');
+    });
+
     await check('prose is not marked up as code: no bracket-pair colors, no red "1)", no box around a curly apostrophe', page, async () => {
       // As in Markdown: bracket-pair colors would paint over the grammar's marking colors and flag list items in red,
       // and "Embassy’s" is how cables spell it, not an ambiguous character.

@@ -1,6 +1,6 @@
 /**
  * Inside VS Code: activation and language, diagnostics, symbols, hover,
- * a quick fix, Fix All, rename, the diagnostics of closed files, a .txt cable found by its text and snippets.
+ * a quick fix, Fix All, rename, the diagnostics of closed files, a .txt cable found by its text, the banner's code lens and snippets.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -129,6 +129,19 @@ describe('cable extension', () => {
     await vscode.languages.setTextDocumentLanguage(doc, 'plaintext');
     await new Promise((r) => setTimeout(r, 1500));
     assert.equal(await languageOf('plaintext'), 'plaintext');
+  });
+
+  it('shows a code lens on the banner counting the cables that cite it', async () => {
+    const doc = await open('09VALLETTA388.cable');
+    const end = Date.now() + 20000;
+    let titles: string[] = [];
+    while (Date.now() < end) {
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? [];
+      titles = lenses.map((l) => l.command?.title ?? '');
+      if (titles.length > 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.deepEqual(titles, ['Cited by 3 cables']);
   });
 
   it('lists the snippets', async () => {

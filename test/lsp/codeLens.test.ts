@@ -1,0 +1,69 @@
+/**
+ * The banner's code lens: how many workspace cables cite this one, kept current as files change
+ * (`workspace/codeLens/refresh`), and off with `cable.codeLens.citingCables`.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startServer } from './client';
+
+interface Lens {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  command?: { title: string; command: string; arguments?: unknown[] };
+}
+
+// Invented cables: the first is cited by the second (REF A) and, once written, by the third.
+const CITED = 'UNCLAS NOWHERE 000040\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: FERRY DUES\n\n1. Text.\n';
+const citing = (serial: number) => `UNCLAS NOWHERE 0000${serial}\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: FERRY DUES AGAIN\nREF: A. 09 NOWHERE 40\n\n1. Text.\n`;
+
+describe('code lens on the banner', function () {
+  this.timeout(30000);
+
+  it('counts the cables citing this one, follows files written and settings, and shows none for a cable no other cites', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-lens-'));
+    fs.writeFileSync(path.join(ws, '09NOWHERE40.cable'), CITED);
+    fs.writeFileSync(path.join(ws, '09NOWHERE41.cable'), citing(41));
+    const client = await startServer(ws, { workspace: { codeLens: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } } });
+    const uri = (name: string) => `file://${path.join(ws, name)}`;
+    const lenses = (name: string) => client.connection.sendRequest<Lens[]>('textDocument/codeLens', { textDocument: { uri: uri(name) } });
+    const refreshes = () => client.requests().filter((m) => m === 'workspace/codeLens/refresh').length;
+    // The refresh request follows the notification or setting that caused it: wait a while for it.
+    const refreshedSince = async (count: number) => {
+      const end = Date.now() + 5000;
+      while (refreshes() === count && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      return refreshes() > count;
+    };
+    try {
+      await client.waitFor('cable/indexed');
+      for (const [name, text] of [['09NOWHERE40.cable', CITED], ['09NOWHERE41.cable', citing(41)]]) {
+        await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'cable', version: 1, text } });
+      }
+      assert.deepEqual(await lenses('09NOWHERE40.cable'), [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 21 } },
+          command: { title: 'Cited by 1 cable', command: 'cable.showCitingCables', arguments: [uri('09NOWHERE40.cable')] },
+        },
+      ]);
+      // No cable cites the citing one: no lens rather than "Cited by 0 cables".
+      assert.deepEqual(await lenses('09NOWHERE41.cable'), []);
+
+      // A third citing cable written to disk: the client is asked for its lenses again, and the count has grown.
+      const before = refreshes();
+      fs.writeFileSync(path.join(ws, '09NOWHERE42.cable'), citing(42));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('09NOWHERE42.cable'), type: 1 }] });
+      await client.waitFor('cable/indexed');
+      assert.ok(await refreshedSince(before), 'no workspace/codeLens/refresh after the index changed');
+      assert.deepEqual((await lenses('09NOWHERE40.cable')).map((l) => l.command?.title), ['Cited by 2 cables']);
+
+      // Turned off (this client gives its settings with didChangeConfiguration): no lens, and the client is told.
+      const off = refreshes();
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cable: { codeLens: { citingCables: false } } } });
+      assert.ok(await refreshedSince(off), 'no workspace/codeLens/refresh after the setting changed');
+      assert.deepEqual(await lenses('09NOWHERE40.cable'), []);
+    } finally {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});
