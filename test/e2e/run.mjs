@@ -149,6 +149,12 @@ async function runMode(label, trusted, theme, shots) {
   cpSync(join(root, 'test', 'vscode', 'workspace'), workspace, { recursive: true });
   // An invented cable that no other cites and that has no numbered paragraph.
   writeFileSync(join(workspace, 'memo.cable'), 'R 010800Z DEC 09\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC\n\nUNCLAS NOWHERE 000017\n\nE.O. 12958: N/A\nTAGS: AMGT\nSUBJECT: OFFICE HOURS\n\nThe Embassy\u2019s office closes at noon on Friday.\n\n1) Staff (all sections) leave at noon.\n');
+  // A task that runs cablelint on a cable never opened; the extension's problem matcher reads its output.
+  mkdirSync(join(workspace, '.vscode'));
+  writeFileSync(join(workspace, '.vscode', 'tasks.json'), JSON.stringify({
+    version: '2.0.0',
+    tasks: [{ label: 'cablelint unopened', type: 'process', command: process.execPath, args: [join(root, 'dist', 'cli.js'), 'unopened.cable'], options: { cwd: '${workspaceFolder}' }, problemMatcher: '$cablelint-stylish' }],
+  }));
   const server = await startCodeServer(workspace, trusted, theme);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -471,6 +477,32 @@ async function runMode(label, trusted, theme, shots) {
       await page.waitForTimeout(2000);
       assert((await mode()).includes('Plain Text'), `the language went back to ${await mode()}`);
     });
+
+    // Tasks do not run in Restricted Mode.
+    if (trusted) {
+      await check('a task running cablelint lists its findings in the Problems panel through the $cablelint-stylish problem matcher', page, async () => {
+        const want = expectedMessages(join(workspace, 'unopened.cable'));
+        const listed = () => page.evaluate(() => document.querySelector('.markers-panel')?.textContent ?? '');
+        // The palette may put "Tasks: Restart Running Task" first: the row is picked by its own label.
+        await page.keyboard.press('F1');
+        await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
+        await page.keyboard.type('Tasks: Run Task');
+        const row = await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label^="Tasks: Run Task"]', { timeout: 10000 });
+        await row.click();
+        await page.waitForFunction(() => document.querySelector('.quick-input-widget')?.textContent?.includes('cablelint unopened'), null, { timeout: 10000 });
+        await page.keyboard.type('cablelint unopened');
+        await page.waitForTimeout(500);
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(2000);
+        await command(page, 'Problems: Focus on Problems View');
+        await page.waitForFunction((w) => {
+          const text = document.querySelector('.markers-panel')?.textContent ?? '';
+          return text.includes('unopened.cable') && text.includes('cablelint') && w.every((m) => text.includes(m));
+        }, want, { timeout: 20000 }).catch(async () => {
+          throw new Error(`the Problems panel lists: ${(await listed()).slice(0, 400)}`);
+        });
+      });
+    }
   } finally {
     await browser.close();
     server.stop();

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { compareNames } from '../../server/src/cli/files';
+import { formatStylish, type ReportedFinding } from '../../server/src/cli/formats';
 import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
 import { corpusDir, ROOT } from '../helpers';
@@ -39,6 +40,28 @@ describe('cablelint', function () {
     assert.match(bad.stdout, /11:5 +error +Paragraph 3 is marked SECRET above the banner level CONFIDENTIAL\. +CBL030\/portion-marking-above-banner/);
     assert.ok(!bad.stdout.includes('\u001b['), 'no color codes when piped');
     assert.match(bad.stdout, /\n1 problem\(s\) \(1 error, 0 warnings, 0 info, 0 hints\) in 1 file\(s\)\n$/);
+  });
+
+  it('prints stylish text that the extension\'s problem matcher $cablelint-stylish reads whole, plain or colored', () => {
+    // As VS Code matches task output: a line the finding pattern does not take may name a file, and color codes are stripped first.
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const matcher = pkg.contributes.problemMatchers.find((m: { name: string }) => m.name === 'cablelint-stylish');
+    const [fileLine, findingLine] = (matcher.pattern as { regexp: string }[]).map((p) => new RegExp(p.regexp));
+    const read = (text: string) => {
+      let file: string | undefined;
+      const found: string[] = [];
+      for (const line of text.replace(/\u001b\[[0-9;]*m/g, '').split('\n')) {
+        const m = findingLine.exec(line);
+        if (m && file !== undefined) found.push(`${file} ${m[1]}:${m[2]} ${m[3]} ${m[5]} ${m[4]}`);
+        else file = fileLine.exec(line)?.[1] ?? file;
+      }
+      return found;
+    };
+    const json = JSON.parse(run(['--format', 'json', 'test/fixtures/rules']).stdout) as { file: string; diagnostics: ReportedFinding[] }[];
+    const want = json.flatMap((f) => f.diagnostics.map((d) => `${f.file} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.id} ${d.message}`));
+    assert.ok(want.length > 40 && ['error', 'warning', 'info', 'hint'].every((s) => want.some((w) => w.includes(` ${s} CBL`))), 'the fixtures give findings of every severity');
+    assert.deepEqual(read(run(['test/fixtures/rules']).stdout), want);
+    assert.deepEqual(read(formatStylish(json.map((f) => ({ file: f.file, findings: f.diagnostics })), true)), want);
   });
 
   it('prints the documented JSON shape with 0-based positions', () => {
