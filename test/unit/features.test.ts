@@ -285,6 +285,13 @@ describe('in-text references', () => {
     assert.deepEqual(links(ABC, 'As ref C,\nstressing paras 1-\n2009 figures.'), ['ref C → NOWHERE 33', 'paras 1 → ¶1']);
   });
 
+  it('reads no letter of a list that starts a title, an abbreviation or a designation', () => {
+    assert.deepEqual(links(ABC, 'As ref B, A/S Smith said, ref C and E.U. envoys, ref A, F-16 sales.'), ['ref B → NOWHERE 22', 'ref C → NOWHERE 33', 'ref A → STATE 1111']);
+    assert.deepEqual(links(ABC, 'As ref B,\nA/S Smith and the D.C. office said (Ref\nA/SY staff).'), ['ref B → NOWHERE 22']);
+    // A range, a list that ends a sentence and a letter before a parenthesis are still letters.
+    assert.deepEqual(links(ABC, 'As refs A-C say; refs A and B. The minister (refs A, B).'), ['refs A → STATE 1111', 'C → NOWHERE 33', 'refs A → STATE 1111', 'B → NOWHERE 22', 'refs A → STATE 1111', 'B → NOWHERE 22']);
+  });
+
   it('reads no list on past a blank line, a heading, a page line or a paragraph\'s first line', () => {
     assert.deepEqual(links(ABC, 'As refs A and\n\nB said.'), ['refs A → STATE 1111']);
     assert.deepEqual(links(ABC, 'As refs A and\n//NEXT STEPS//\nB said.'), ['refs A → STATE 1111']);

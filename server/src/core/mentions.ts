@@ -6,7 +6,7 @@
  * those that point at nothing.
  */
 import type { Cable, Range } from './model';
-import { isAlnum, skipSpaces } from './text';
+import { isAlnum, isDigit, isLetter, skipSpaces } from './text';
 
 /** A reference in the text and what it points at. */
 export interface InTextReference {
@@ -100,10 +100,24 @@ function refLetters(cable: Cable): Set<string> {
   return letters;
 }
 
-/** The letter of `letters` (either case) that stands as a word at `i`, or undefined. */
+/**
+ * Whether the letter at `i` starts a title, an abbreviation or a designation rather than standing alone:
+ * "A/S Smith", "E.U.", "D.C.", "F-16", "G-20" ("ref B, A/S Smith said"; "refs A-C" is a range).
+ */
+function startsAbbreviation(text: string, i: number): boolean {
+  const next = text[i + 1];
+  const after = text.charCodeAt(i + 2);
+  return ((next === '/' || next === '.') && isLetter(after)) || (next === '-' && isDigit(after));
+}
+
+/**
+ * The letter of `letters` (either case) that stands as a word at `i`, or undefined: the letter of a list after
+ * the first ("refs A and B") or the one that starts a line after "(Ref". A letter that starts a title or an
+ * abbreviation is none ({@link startsAbbreviation}).
+ */
 function letterAt(text: string, i: number, letters: ReadonlySet<string>): string | undefined {
   const c = text[i];
-  return c !== undefined && letters.has(c.toUpperCase()) && !isWordChar(text[i + 1]) ? c : undefined;
+  return c !== undefined && letters.has(c.toUpperCase()) && !isWordChar(text[i + 1]) && !startsAbbreviation(text, i) ? c : undefined;
 }
 
 /** The number of one to three digits that stands as a word at `i`, or undefined. */
