@@ -292,6 +292,20 @@ describe('in-text references', () => {
     assert.deepEqual(links(ABC, 'As refs A-C say; refs A and B. The minister (refs A, B).'), ['refs A → STATE 1111', 'C → NOWHERE 33', 'refs A → STATE 1111', 'B → NOWHERE 22', 'refs A → STATE 1111', 'B → NOWHERE 22']);
   });
 
+  it('ends a list before a number or letter after a comma that a word follows: a count or an article', () => {
+    assert.deepEqual(links(ABC, 'See para 3, 10 officials said; paras 1 and 2, 3 days later.'), ['para 3 → ¶3', 'paras 1 → ¶1', '2 → ¶2']);
+    assert.deepEqual(links(ABC, 'See paras 1-2, 40 ministers came. REF B, A SENIOR OFFICIAL SAID.'), ['REF B → NOWHERE 22', 'paras 1 → ¶1', '2 → ¶2']);
+    // Split after the comma, before the word, or after the keyword.
+    assert.deepEqual(links(ABC, 'See para 3,\n10 officials said, para 2, 12\nministers, see para\n1, 5 days on.'), ['para 3 → ¶3', 'para 2 → ¶2', '1 → ¶1']);
+    // A word that goes on with the list or the reference keeps the item, and so does punctuation.
+    assert.deepEqual(links(ABC, 'See para 1, 2 and 3, paras 2, 3 below, para 1, 3 or so, para 1, 2.'), ['para 1 → ¶1', '2 → ¶2', '3 → ¶3', 'paras 2 → ¶2', '3 → ¶3', 'para 1 → ¶1', '3 → ¶3', 'para 1 → ¶1', '2 → ¶2']);
+    assert.deepEqual(links(ABC, 'See para 2, 3 of the agreement (ref A, C).'), ['ref A → STATE 1111', 'C → NOWHERE 33']);
+    // A plural keyword's second item and a list of items after commas alone are items.
+    assert.deepEqual(links(ABC, 'As paras 2, 3 show, para 1, 2, 3 say and REFS A, C REPORT.'), ['REFS A → STATE 1111', 'C → NOWHERE 33', 'paras 2 → ¶2', '3 → ¶3', 'para 1 → ¶1', '2 → ¶2', '3 → ¶3']);
+    // "and", a dash and "through" keep the item whatever follows.
+    assert.deepEqual(links(ABC, 'As paras 2 and 3 show, paras 1-3 say, refs A and B report.'), ['refs A → STATE 1111', 'B → NOWHERE 22', 'paras 2 → ¶2', '3 → ¶3', 'paras 1 → ¶1', '3 → ¶3']);
+  });
+
   it('reads no list on past a blank line, a heading, a page line or a paragraph\'s first line', () => {
     assert.deepEqual(links(ABC, 'As refs A and\n\nB said.'), ['refs A → STATE 1111']);
     assert.deepEqual(links(ABC, 'As refs A and\n//NEXT STEPS//\nB said.'), ['refs A → STATE 1111']);

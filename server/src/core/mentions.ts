@@ -127,23 +127,32 @@ function numberAt(text: string, i: number): string | undefined {
   return j > i && j - i <= 3 && !isWordChar(text[j]) ? text.slice(i, j) : undefined;
 }
 
-/** The items of the list that goes on at `from` (" and B", ", 4, 5"): each item's text and where it starts. */
-function listFrom(text: string, from: number, itemAt: (text: string, i: number) => string | undefined): { item: string; start: number }[] {
-  const items: { item: string; start: number }[] = [];
+/** Whether the text from `from` to `to` is a comma alone, white space aside: ", " in "para 3, 4", not ", and ". */
+function commaAlone(text: string, from: number, to: number): boolean {
+  return text.slice(from, to).trim() === ',';
+}
+
+/**
+ * The items of the list that goes on at `from` (" and B", ", 4, 5"): each item's text, where it starts,
+ * and whether a comma alone comes before it.
+ */
+function listFrom(text: string, from: number, itemAt: (text: string, i: number) => string | undefined): { item: string; start: number; comma: boolean }[] {
+  const items: { item: string; start: number; comma: boolean }[] = [];
   for (let i = from; ; ) {
     const start = afterSeparator(text, i);
     const item = start < 0 ? undefined : itemAt(text, start);
     if (item === undefined) return items;
-    items.push({ item, start });
+    items.push({ item, start, comma: commaAlone(text, i, start) });
     i = start + item.length;
   }
 }
 
-/** An item of a list, the line it stands on and where it starts there. */
+/** An item of a list, the line it stands on and where it starts there, and whether a comma alone comes before it ("para 3, 4"). */
 interface ListItem {
   readonly item: string;
   readonly line: number;
   readonly start: number;
+  readonly comma: boolean;
 }
 
 /**
@@ -161,24 +170,65 @@ function separatorEnds(text: string, from: number): boolean {
   return afterSeparator(text + ' ', from) === text.length + 1;
 }
 
+// The words that may follow an item of a list and keep it one: "paras 3, 4 and 5", "para 3, 4 of ref A", "paras 2, 3 below".
+const LIST_WORDS = new Set(['and', 'or', 'through', 'thru', 'to', 'of', 'above', 'below']);
+
+/**
+ * Whether the item that ends at `end` on `line` is followed by a word that starts a clause of its own:
+ * white space, then a word of letters other than {@link LIST_WORDS}, on this line or, when the item ends it,
+ * at the start of the next line of text ("10 officials", "10" / "officials").
+ */
+function clauseAfter(cable: Cable, line: number, end: number): boolean {
+  let text = cable.lines[line];
+  let i = skipSpaces(text, end);
+  if (i === text.length) {
+    if (!runsOn(cable, line)) return false;
+    text = cable.lines[line + 1];
+    i = skipSpaces(text);
+  } else if (i === end) return false;
+  let j = i;
+  while (j < text.length && isLetter(text.charCodeAt(j))) j++;
+  return j > i && !LIST_WORDS.has(text.slice(i, j).toLowerCase());
+}
+
+/**
+ * The items of `items` before the first that starts a clause of its own: a number or letter after a comma alone
+ * and followed by a word ({@link clauseAfter}) is a count or an article, not an item: "see para 3, 10 officials said",
+ * "paras 3 and 4, 10 officials said", "REF B, A SENIOR OFFICIAL SAID". It is an item where the list needs one:
+ * right after the first item of a plural keyword ("paras 3, 4 show") and after an item that a comma alone comes
+ * before too ("para 8, 9, 10 are").
+ */
+function beforeClause(cable: Cable, items: ListItem[], plural: boolean): ListItem[] {
+  const cut = items.findIndex((r, k) => r.comma && !(k === 0 ? plural : items[k - 1].comma) && clauseAfter(cable, r.line, r.start + r.item.length));
+  return cut < 0 ? items : items.slice(0, cut);
+}
+
 /**
  * The items of the list that goes on at `from` on `line` (" and B", ", 4, 5"), and on the next line when a
  * separator ends a line of running text and the next line starts with an item: "refs A and" / "B", "paras 3-" / "5".
+ * The list ends before an item that starts a clause of its own ({@link beforeClause}); `plural` tells whether its keyword
+ * is plural ("paras", "refs").
  */
-function listAcross(cable: Cable, line: number, from: number, itemAt: (text: string, i: number) => string | undefined): ListItem[] {
+function listAcross(cable: Cable, line: number, from: number, itemAt: (text: string, i: number) => string | undefined, plural: boolean): ListItem[] {
   const items: ListItem[] = [];
   for (let l = line, i = from; ; l++) {
     const text = cable.lines[l];
     for (const r of listFrom(text, i, itemAt)) items.push({ ...r, line: l });
     const last = items[items.length - 1];
-    if (!runsOn(cable, l) || !separatorEnds(text, last?.line === l ? last.start + last.item.length : i)) return items;
+    const end = last?.line === l ? last.start + last.item.length : i;
+    if (!runsOn(cable, l) || !separatorEnds(text, end)) return beforeClause(cable, items, plural);
     const next = cable.lines[l + 1];
     const start = skipSpaces(next);
     const item = itemAt(next, start);
-    if (item === undefined) return items;
-    items.push({ item, line: l + 1, start });
+    if (item === undefined) return beforeClause(cable, items, plural);
+    items.push({ item, line: l + 1, start, comma: commaAlone(text, end, text.length) });
     i = start + item.length;
   }
+}
+
+/** Whether the keyword of a reference is plural: "paras", "Refs.", "reftels" in "refs A and B". */
+function isPlural(keyword: string): boolean {
+  return /s\.?\s*$/i.test(keyword);
 }
 
 /** Where the list whose first item ends at `end` on `line` ends: after its last item, on that item's line. */
@@ -274,8 +324,8 @@ function citedAfter(text: string, end: number): boolean {
  * second note"; "ref a" in prose is the word "a" unless a list or a parenthesis shows it is a letter:
  * "refs a and b", "(ref a)".
  */
-function lettersAfterIn(cable: Cable, line: number, end: number, first: string, letterHere: (text: string, i: number) => string | undefined): ListItem[] | undefined {
-  const rest = listAcross(cable, line, end, letterHere);
+function lettersAfterIn(cable: Cable, line: number, end: number, first: string, plural: boolean, letterHere: (text: string, i: number) => string | undefined): ListItem[] | undefined {
+  const rest = listAcross(cable, line, end, letterHere, plural);
   const cut = rest.findIndex((r) => isLower(r.item) !== isLower(first));
   const more = cut < 0 ? rest : rest.slice(0, cut);
   return first === 'a' && more.length === 0 && cable.lines[line][end] !== ')' ? undefined : more;
@@ -320,7 +370,7 @@ export function findInTextReferences(cable: Cable): InTextReference[] {
   const result: InTextReference[] = [];
   const letters = refLetters(cable);
   const letterHere = (text: string, i: number) => letterAt(text, i, letters);
-  const lettersAfter = (line: number, end: number, first: string) => lettersAfterIn(cable, line, end, first, letterHere);
+  const lettersAfter = (line: number, end: number, first: string, plural: boolean) => lettersAfterIn(cable, line, end, first, plural, letterHere);
   // The letter or number ends the linked text; `length` is its length (0 for "reftel" alone).
   const push = (line: number, start: number, end: number, length: number, target: InTextReference['target']) =>
     result.push({
@@ -347,7 +397,7 @@ export function findInTextReferences(cable: Cable): InTextReference[] {
         REF_RE.lastIndex = end - 1;
         continue;
       }
-      const more = lettersAfter(line, end, first);
+      const more = lettersAfter(line, end, first, isPlural(m[0].slice(0, -1)));
       if (more === undefined) continue;
       push(line, m.index, end, 1, { kind: 'ref', letter: first.toUpperCase() });
       for (const r of more) push(r.line, r.start, r.start + 1, 1, { kind: 'ref', letter: r.item.toUpperCase() });
@@ -359,7 +409,7 @@ export function findInTextReferences(cable: Cable): InTextReference[] {
       const i = skipSpaces(next);
       const first = letterHere(next, i);
       if (first !== undefined) {
-        const more = lettersAfter(line + 1, i + 1, first);
+        const more = lettersAfter(line + 1, i + 1, first, isPlural(text.slice(split.start, split.end)));
         if (more !== undefined) {
           push(line + 1, i, i + 1, 1, { kind: 'ref', letter: first.toUpperCase() });
           for (const r of more) push(r.line, r.start, r.start + 1, 1, { kind: 'ref', letter: r.item.toUpperCase() });
@@ -369,7 +419,7 @@ export function findInTextReferences(cable: Cable): InTextReference[] {
     PARA_RE.lastIndex = 0;
     while ((m = PARA_RE.exec(text)) !== null) {
       const end = m.index + m[0].length;
-      const more = listAcross(cable, line, end, numberAt);
+      const more = listAcross(cable, line, end, numberAt, isPlural(m[0].slice(0, -m[1].length)));
       const last = listEnd(more, line, end);
       PARA_RE.lastIndex = afterOnLine(more, line, end);
       // "para 5 of ref A", "REF A para 3", "paragraph 6 of UNSCR 1540": paragraphs of another document.
@@ -383,7 +433,7 @@ export function findInTextReferences(cable: Cable): InTextReference[] {
       const i = skipSpaces(next);
       const first = numberAt(next, i);
       if (first !== undefined) {
-        const more = listAcross(cable, line + 1, i + first.length, numberAt);
+        const more = listAcross(cable, line + 1, i + first.length, numberAt, isPlural(text.slice(split.start, split.end)));
         const last = listEnd(more, line + 1, i + first.length);
         if (!citedBefore(cable, line, split.start) && !citedAfter(cable.lines[last.line], last.end)) {
           for (const r of [{ item: first, line: line + 1, start: i }, ...more]) push(r.line, r.start, r.start + r.item.length, r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) });
