@@ -285,6 +285,15 @@ describe('in-text references', () => {
     assert.deepEqual(links(ABC, 'As ref C,\nstressing paras 1-\n2009 figures.'), ['ref C → NOWHERE 33', 'paras 1 → ¶1']);
   });
 
+  it('reads a list whose item ends a line on the "and", "&" or "through" that starts the next line of text', () => {
+    assert.deepEqual(links(ABC, 'As noted (Ref A\nand B), see para 1\n  & 2, refs A\nthrough C.'), ['Ref A → STATE 1111', 'B → NOWHERE 22', 'para 1 → ¶1', '2 → ¶2', 'refs A → STATE 1111', 'C → NOWHERE 33']);
+    assert.deepEqual(links(ABC, 'As noted in the (Ref\nA\nand B).'), ['A → STATE 1111', 'B → NOWHERE 22']);
+    // A comma or a dash starting the next line goes on with no list, and "and" then a word or another case is no item.
+    assert.deepEqual(links(ABC, 'As refs A\n- B say, ref A\n, C, ref B\nand the minister, Ref A\nand a note.'), ['refs A → STATE 1111', 'ref A → STATE 1111', 'ref B → NOWHERE 22', 'Ref A → STATE 1111']);
+    // Nor past a blank line or a paragraph's first line.
+    assert.deepEqual(links(ABC, 'As ref A\n\nand B say.'), ['ref A → STATE 1111']);
+  });
+
   it('reads no letter of a list that starts a title, an abbreviation or a designation', () => {
     assert.deepEqual(links(ABC, 'As ref B, A/S Smith said, ref C and E.U. envoys, ref A, F-16 sales.'), ['ref B → NOWHERE 22', 'ref C → NOWHERE 33', 'ref A → STATE 1111']);
     assert.deepEqual(links(ABC, 'As ref B,\nA/S Smith and the D.C. office said (Ref\nA/SY staff).'), ['ref B → NOWHERE 22']);

@@ -205,7 +205,8 @@ function beforeClause(cable: Cable, items: ListItem[], plural: boolean): ListIte
 
 /**
  * The items of the list that goes on at `from` on `line` (" and B", ", 4, 5"), and on the next line when a
- * separator ends a line of running text and the next line starts with an item: "refs A and" / "B", "paras 3-" / "5".
+ * separator ends a line of running text and the next line starts with an item: "refs A and" / "B", "paras 3-" / "5";
+ * or when an item ends the line and the next starts with "and", "&", "through" or "thru": "(Ref A" / "and B)".
  * The list ends before an item that starts a clause of its own ({@link beforeClause}); `plural` tells whether its keyword
  * is plural ("paras", "refs").
  */
@@ -216,8 +217,15 @@ function listAcross(cable: Cable, line: number, from: number, itemAt: (text: str
     for (const r of listFrom(text, i, itemAt)) items.push({ ...r, line: l });
     const last = items[items.length - 1];
     const end = last?.line === l ? last.start + last.item.length : i;
-    if (!runsOn(cable, l) || !separatorEnds(text, end)) return beforeClause(cable, items, plural);
+    if (!runsOn(cable, l)) return beforeClause(cable, items, plural);
     const next = cable.lines[l + 1];
+    // "(Ref A" / "and B)": the list goes on with the separator that starts the next line; a comma or a dash there does not
+    // ("- B." may start a point of a list).
+    if (skipSpaces(text, end) === text.length && afterConjunction(next, skipSpaces(next), ['and', 'through', 'thru']) >= 0) {
+      i = 0;
+      continue;
+    }
+    if (!separatorEnds(text, end)) return beforeClause(cable, items, plural);
     const start = skipSpaces(next);
     const item = itemAt(next, start);
     if (item === undefined) return beforeClause(cable, items, plural);
@@ -361,8 +369,9 @@ function keywordAtEnd(cable: Cable, line: number): { start: number; end: number;
  * A paragraph mention of another document ("para 5 of ref A", "REF A para 3",
  * "paragraph 6 of UNSCR 1540") is no reference to the cable's own paragraphs and is left out.
  * A keyword that ends a line goes on with the letter or number that starts the next line of text
- * ("(Ref" / "B) the minister", "see para" / "5"), and so does a list whose separator ends a line
- * ("refs A and" / "B", "paras 3-" / "5"): those references cover the letter or number alone, on the next line.
+ * ("(Ref" / "B) the minister", "see para" / "5"), and a list goes on with the next line of text when its separator
+ * ends a line ("refs A and" / "B", "paras 3-" / "5") or its "and", "&" or "through" starts the next ("(Ref A" / "and B)"):
+ * those references cover the letter or number alone, on the next line.
  * A paragraph mention that starts a line is of another document when the line before ends with its citation
  * ("REF" / "A para 3", "reftel" / "para 2").
  */
