@@ -330,11 +330,17 @@ function citedAfter(text: string, end: number): boolean {
  * next line: "refs A and" / "B"), or undefined when `first` is the word "a" rather than a letter. A list goes
  * on only in its first letter's case: "Ref A and a second note" names A alone, and so does "Ref A and" / "a
  * second note"; "ref a" in prose is the word "a" unless a list or a parenthesis shows it is a letter:
- * "refs a and b", "(ref a)".
+ * "refs a and b", "(ref a)". A list names no letter twice: "REF A AND A NEW NOTE" names A once, the second "A" is a word.
  */
 function lettersAfterIn(cable: Cable, line: number, end: number, first: string, plural: boolean, letterHere: (text: string, i: number) => string | undefined): ListItem[] | undefined {
   const rest = listAcross(cable, line, end, letterHere, plural);
-  const cut = rest.findIndex((r) => isLower(r.item) !== isLower(first));
+  const named = new Set([first.toUpperCase()]);
+  const cut = rest.findIndex((r) => {
+    const letter = r.item.toUpperCase();
+    if (isLower(r.item) !== isLower(first) || named.has(letter)) return true;
+    named.add(letter);
+    return false;
+  });
   const more = cut < 0 ? rest : rest.slice(0, cut);
   return first === 'a' && more.length === 0 && cable.lines[line][end] !== ')' ? undefined : more;
 }
