@@ -378,6 +378,9 @@ function keywordAtEnd(cable: Cable, line: number): { start: number; end: number;
  * ("(Ref" / "B) the minister", "see para" / "5"), and a list goes on with the next line of text when its separator
  * ends a line ("refs A and" / "B", "paras 3-" / "5") or its "and", "&" or "through" starts the next ("(Ref A" / "and B)"):
  * those references cover the letter or number alone, on the next line.
+ * A list ends before a number or letter that is prose: a count or an article after a comma alone ("see para 3, 10 officials
+ * said", "REF B, A SENIOR OFFICIAL"), a letter that starts a title or an abbreviation ("ref B, A/S Smith", "ref C and E.U."),
+ * and a letter it has named already ("REF A AND A NEW NOTE").
  * A paragraph mention that starts a line is of another document when the line before ends with its citation
  * ("REF" / "A para 3", "reftel" / "para 2").
  */
