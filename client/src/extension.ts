@@ -63,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('cable.goToParagraph', goToParagraph),
     vscode.commands.registerCommand('cable.showCitingCables', showCitingCables),
     vscode.commands.registerCommand('cable.goToBanner', goToBanner),
+    vscode.commands.registerCommand('cable.newCable', newCable),
   );
   await client.start();
   context.subscriptions.push(...classificationStatus(client), ...detectCablesInTextFiles(client));
@@ -183,6 +184,16 @@ function classificationStatus(languageClient: LanguageClient): vscode.Disposable
     }),
     { dispose: () => timer && clearTimeout(timer) },
   ];
+}
+
+/**
+ * "Cable: New Cable" (also in File > New File…): an untitled cable holding the whole-cable snippet,
+ * its fields to fill in one after another with Tab.
+ */
+async function newCable(): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'cable' });
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'cable', name: 'Cable with transmission header' });
 }
 
 /** "Cable: Go to Banner": the caret to the banner of the cable the language status describes. */

@@ -333,6 +333,26 @@ async function runMode(label, trusted, theme, shots) {
       await page.keyboard.press('Escape');
     });
 
+    await check('"Cable: New Cable", also offered by New File…, opens an untitled cable holding the whole-cable snippet', page, async () => {
+      await page.keyboard.press('F1');
+      await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
+      await page.keyboard.type('New File');
+      const row = await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="New File"]', { timeout: 10000 });
+      await row.click();
+      await page.waitForFunction(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.getAttribute('aria-label')?.includes('Cable')), null, { timeout: 10000 }).catch(async () => {
+        throw new Error(`New File… offers: ${await page.evaluate(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].map((r) => r.getAttribute('aria-label')).join('; '))}`);
+      });
+      await page.keyboard.press('Escape');
+      await command(page, 'Cable: New Cable');
+      await page.waitForFunction(() => document.querySelector('.tab.active')?.textContent?.includes('Untitled'), null, { timeout: 10000 });
+      await page.waitForFunction(() => document.querySelector('#status\\.editor\\.mode')?.textContent?.includes('Cable'), null, { timeout: 10000 });
+      await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent?.startsWith('VZCZC')), null, { timeout: 10000 });
+      // Closed without saving.
+      await page.keyboard.press('Escape');
+      await command(page, 'View: Revert and Close Editor');
+      await page.waitForTimeout(500);
+    });
+
     await check('prose is not marked up as code: no bracket-pair colors, no red "1)", no box around a curly apostrophe', page, async () => {
       // As in Markdown: bracket-pair colors would paint over the grammar's marking colors and flag list items in red,
       // and "Embassy’s" is how cables spell it, not an ambiguous character.

@@ -1,6 +1,6 @@
 /**
  * Inside VS Code: activation and language, diagnostics, symbols, hover,
- * a quick fix, Fix All, rename, the diagnostics of closed files, a .txt cable found by its text, the banner's code lens and snippets.
+ * a quick fix, Fix All, rename, the diagnostics of closed files, a .txt cable found by its text, the banner's code lens, New Cable and snippets.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -142,6 +142,15 @@ describe('cable extension', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     assert.deepEqual(titles, ['Cited by 3 cables']);
+  });
+
+  it('opens a new untitled cable holding the whole-cable snippet ("Cable: New Cable")', async () => {
+    await vscode.commands.executeCommand('cable.newCable');
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.isUntitled, true);
+    assert.equal(editor.document.languageId, 'cable');
+    assert.match(editor.document.getText(), /^VZCZC/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('lists the snippets', async () => {
