@@ -481,7 +481,7 @@ async function runMode(label, trusted, theme, shots) {
       await page.waitForFunction(() => !(document.querySelector('.markers-panel')?.textContent ?? '').includes('unopened.cable'), null, { timeout: 20000 });
     });
 
-    await check('a .txt file named by a hash, with blank lines before its header, opens as a cable, and set to Plain Text by hand stays so', page, async () => {
+    await check('a .txt file named by a hash, with blank lines before its header, opens as a cable, set to Plain Text by hand stays so, and opened again is a cable again', page, async () => {
       const mode = () => page.evaluate(() => document.querySelector('#status\\.editor\\.mode')?.textContent ?? '');
       await openFile(page, 'b7e2c91f04.txt');
       await page.waitForFunction(() => document.querySelector('#status\\.editor\\.mode')?.textContent?.includes('Cable'), null, { timeout: 20000 }).catch(async () => {
@@ -496,6 +496,13 @@ async function runMode(label, trusted, theme, shots) {
       // The extension would switch it back at once if it took the change for a new file.
       await page.waitForTimeout(2000);
       assert((await mode()).includes('Plain Text'), `the language went back to ${await mode()}`);
+      // Closed and opened again, it is looked at afresh.
+      await command(page, 'View: Close Editor');
+      await page.waitForTimeout(2000);
+      await openFile(page, 'b7e2c91f04.txt');
+      await page.waitForFunction(() => document.querySelector('#status\\.editor\\.mode')?.textContent?.includes('Cable'), null, { timeout: 20000 }).catch(async () => {
+        throw new Error(`opened again, the status bar shows the language ${await mode()}`);
+      });
     });
 
     // Tasks do not run in Restricted Mode.
