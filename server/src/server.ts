@@ -661,7 +661,12 @@ connection.onCodeLens((p) => {
 /** After the index has changed: tells the client (`cable/indexed`), and asks it for code lenses again, whose counts may have changed. */
 function indexChanged(): void {
   void connection.sendNotification('cable/indexed', { count: index.size });
-  if (hasCodeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  refreshCodeLenses();
+}
+
+/** Asks a client that can be asked for its code lenses again, since the counts they show may have changed. */
+function refreshCodeLenses(): void {
+  if (hasCodeLensRefresh && settings.codeLensCitingCables) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
 }
 
 connection.onDocumentLinks((p) => {
@@ -699,8 +704,12 @@ connection.onWorkspaceSymbol((p) => {
 function indexOpen(doc: TextDocument): void {
   guard('index', undefined, () => {
     const hit = parsedFor(doc);
-    if (hit.binary) index.delete(doc.uri);
-    else index.set(summarize(doc.uri, hit.cable, idFromFileName(doc.uri)));
+    const before = index.get(doc.uri);
+    const after = hit.binary ? undefined : summarize(doc.uri, hit.cable, idFromFileName(doc.uri));
+    if (after) index.set(after);
+    else index.delete(doc.uri);
+    // An edit to the REF field or the banner changes what other open cables' code lenses count.
+    if (before?.id !== after?.id || !isDeepStrictEqual(before?.refs, after?.refs)) refreshCodeLenses();
   });
 }
 

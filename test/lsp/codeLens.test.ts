@@ -1,6 +1,6 @@
 /**
  * The banner's code lens: how many workspace cables cite this one, kept current as files change
- * (`workspace/codeLens/refresh`), and off with `cable.codeLens.citingCables`.
+ * and open cables are edited (`workspace/codeLens/refresh`), and off with `cable.codeLens.citingCables`.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -55,6 +55,14 @@ describe('code lens on the banner', function () {
       await client.waitFor('cable/indexed');
       assert.ok(await refreshedSince(before), 'no workspace/codeLens/refresh after the index changed');
       assert.deepEqual((await lenses('09NOWHERE40.cable')).map((l) => l.command?.title), ['Cited by 2 cables']);
+
+      // An open cable edited so that it cites no more: the count drops, and the client is asked for every lens again
+      // (VS Code asks again by itself only for the document edited).
+      const edited = refreshes();
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('09NOWHERE41.cable'), version: 2 }, contentChanges: [{ text: CITED.replace('000040', '000041') }] });
+      assert.deepEqual((await lenses('09NOWHERE41.cable')).map((l) => l.command?.title), []);
+      assert.ok(await refreshedSince(edited), 'no workspace/codeLens/refresh after an open cable stopped citing');
+      assert.deepEqual((await lenses('09NOWHERE40.cable')).map((l) => l.command?.title), ['Cited by 1 cable']);
 
       // Turned off (this client gives its settings with didChangeConfiguration): no lens, and the client is told.
       const off = refreshes();

@@ -57,6 +57,11 @@ export class CableIndex {
     return this.#byUri.size;
   }
 
+  /** The cable at `uri`, as indexed. */
+  get(uri: string): IndexedCable | undefined {
+    return this.#byUri.get(indexKey(uri));
+  }
+
   set(entry: IndexedCable): void {
     const key = indexKey(entry.uri);
     this.#remove(key);
