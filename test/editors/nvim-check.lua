@@ -8,7 +8,8 @@
 -- (000_9b41c7e2d05a6f38.txt), CABLE_NOTES a .txt file of prose that is no cable, CABLE_CLOSED a cable of the workspace never
 -- opened, CABLE_SCOPE the `cable.validate.scope` the setup is meant to give (with "workspace" the findings of
 -- CABLE_CLOSED are waited for), CABLE_CLOSED_ONLY set to stop after CABLE_CLOSED's findings,
--- CABLE_OUT the JSON file this writes. It asserts nothing: run.mjs compares the JSON with the CLI.
+-- CABLE_OUT the JSON file this writes; once the server has read the workspace, the code lenses of the cable are asked
+-- for with vim.lsp.codelens.refresh(). It asserts nothing: run.mjs compares the JSON with the CLI.
 
 local out = {}
 
@@ -75,6 +76,22 @@ local ok, err = pcall(function()
     vim.lsp.stop_client(client.id)
     out.stopped = vim.wait(10000, function() return client.is_stopped() end, 20)
     return
+  end
+
+  -- (a3) Code lens: once the server has read the workspace (above), vim.lsp.codelens.refresh() asks for the lenses of
+  -- the current buffer; what vim.lsp.codelens.get() keeps (0-based line, title, command) and the virtual text
+  -- Neovim shows for them (0-based line, text).
+  vim.lsp.codelens.refresh()
+  vim.wait(10000, function() return #vim.lsp.codelens.get(buf) > 0 end, 20)
+  out.lenses = {}
+  for _, lens in ipairs(vim.lsp.codelens.get(buf)) do
+    table.insert(out.lenses, { line = lens.range.start.line, title = lens.command and lens.command.title or vim.NIL, command = lens.command and lens.command.command or vim.NIL })
+  end
+  out.lensText = {}
+  for _, mark in ipairs(vim.api.nvim_buf_get_extmarks(buf, vim.lsp.codelens.__namespaces[client.id], 0, -1, { details = true })) do
+    local text = ''
+    for _, chunk in ipairs(mark[4].virt_text or {}) do text = text .. chunk[1] end
+    table.insert(out.lensText, { line = mark[2], text = text })
   end
 
   -- (b) Document symbols, through the helper behind vim.lsp.buf.document_symbol().

@@ -15,7 +15,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { parse as parseToml } from 'smol-toml';
@@ -130,6 +130,25 @@ function expectedSymbols(file) {
     .map((m) => `${m[1]}@${m[2]}`);
 }
 
+/**
+ * `cablelint extract` on a workspace, kept to the files the server's workspace index reads (`cable.index.include` and
+ * `exclude` as package.json sets them by default; a `.txt` file named by a hash is not among them until it is opened):
+ * the title of the code lens a cable's banner must have ("Cited by N cable(s)", N the other files whose REF items cite
+ * its id), the cables counted, and those citing it that the index leaves out.
+ */
+function expectedLens(ws, file) {
+  const config = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).contributes.configuration;
+  const setting = (key) => [config].flat().map((c) => c.properties?.[key]?.default).find((d) => d);
+  const included = picomatch(setting('cable.index.include'), { ignore: setting('cable.index.exclude'), dot: true });
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'extract', '.'], { cwd: ws, encoding: 'utf8' });
+  const cables = r.stdout.split('\n').filter((l) => l.trim()).map((l) => ({ ...JSON.parse(l), path: resolve(ws, JSON.parse(l).file) }));
+  const id = cables.find((c) => c.path === resolve(file))?.id;
+  const citingAll = cables.filter((c) => c.path !== resolve(file) && c.refs.some((ref) => ref.id === id));
+  const citing = citingAll.filter((c) => included(relative(ws, c.path))).map((c) => c.id);
+  const outside = citingAll.filter((c) => !included(relative(ws, c.path))).map((c) => c.id);
+  return { id, citing, outside, title: `Cited by ${citing.length} cable${citing.length === 1 ? '' : 's'}` };
+}
+
 /** The UTF-8 byte column of a UTF-16 character offset on a line, as Neovim counts columns. */
 function byteColumn(text, line, character) {
   return Buffer.byteLength(text.split('\n')[line].slice(0, character), 'utf8');
@@ -242,6 +261,10 @@ await check('the fixture has the defects the editors must show', () => {
   // server must have read the header past the blank lines.
   assert(/^\n\nVZCZC[A-Z]{3}\d{4}\n/.test(hashText), `${HASH_NAME} does not open with two blank lines and a VZCZC line`);
   assert(JSON.stringify(wantHash.map((d) => `${d.line} ${d.code}`)) === '["5 CBL005"]', `cablelint on ${HASH_NAME}: ${JSON.stringify(wantHash)}`);
+  // The code lens: in a workspace as the editors get it, the open cable is cited by the closed one, which the index
+  // reads, and by the one named by a hash, which it does not (until that is opened): one cable counted.
+  const lens = expectedLens(workspace(dir, 'lens'), join(dir, 'lens', '10TALLINN207.cable'));
+  assert(lens.id === '10TALLINN207' && JSON.stringify(lens.citing) === '["10TALLINN211"]' && JSON.stringify(lens.outside) === '["10TALLINN215"]', `cablelint extract: ${JSON.stringify(lens)}`);
   // The notes: a line below the first starts as a header does, which a check not held to the first non-blank line would take.
   const notes = readFileSync(NOTES, 'utf8').split('\n');
   assert(notes[0].trim() && !/^\s*VZCZC/.test(notes[0]) && notes.slice(1).some((l) => /^VZCZC[A-Z]{3}\d{4}/.test(l)), `${NOTES_NAME}: ${JSON.stringify(notes.slice(0, 4))}`);
@@ -408,6 +431,14 @@ console.log('\nNeovim 0.7 (README snippet for 0.7 to 0.10)');
     const n = run();
     assert(n.indexed, 'the server never said it had read the workspace (cable/indexed)');
     assert((n.closedDiagnostics ?? []).length === 0 && (n.closedQuickfix ?? []).length === 0, `vim.diagnostic ${JSON.stringify(n.closedDiagnostics)}, quickfix ${JSON.stringify(n.closedQuickfix)}`);
+  });
+  await check('after vim.lsp.codelens.refresh(), once the server has read the workspace, the banner has one code lens counting the cables of the workspace index that cite it in cablelint extract, and Neovim shows its title', () => {
+    const n = run();
+    const lens = expectedLens(ws, join(ws, '10TALLINN207.cable'));
+    const banner = text.split('\n').findIndex((l) => /^C O N F I D E N T I A L TALLINN 000207$/.test(l));
+    assert(n.indexed, 'the server never said it had read the workspace (cable/indexed)');
+    assert(JSON.stringify(n.lenses) === JSON.stringify([{ line: banner, title: lens.title, command: 'cable.showCitingCables' }]), `vim.lsp.codelens.get(): ${JSON.stringify(n.lenses)}, want "${lens.title}" on line ${banner}`);
+    assert(JSON.stringify(n.lensText) === JSON.stringify([{ line: banner, text: lens.title }]), `virtual text ${JSON.stringify(n.lensText)}`);
   });
   await check('document symbols list cablelint outline', () => sameList((run().symbols ?? []).map((s) => `${s.name.replace(/^\[\w+\] /, '')}@${s.line}`), wantSymbols, 'document symbols'));
   await check('hover on a TAG explains it in Markdown, which Neovim asks for', () => {
