@@ -306,6 +306,13 @@ console.log('\nEmacs + eglot (README elisp)');
     assert(!e.closedVisited, `${CLOSED_NAME} was visited`);
     assert((e.closedKept ?? []).length === 0 && (e.closedListing ?? []).length === 0, `kept ${JSON.stringify(e.closedKept)}, listed ${JSON.stringify(e.closedListing)}`);
   });
+  await check('eglot 1.9 announces no code lens support and asks for no code lens, so Emacs shows none (as README says)', () => {
+    const events = run().events ?? '';
+    const initialize = /:method "initialize"[\s\S]*?(?=\n\[)/.exec(events)?.[0];
+    assert(initialize && /:capabilities/.test(initialize) && /:hover/.test(initialize), `no initialize request with its capabilities in the eglot events: ${initialize}`);
+    assert(!/codeLens/i.test(initialize), `eglot's initialize request mentions code lenses: ${initialize}`);
+    assert(!/:method "textDocument\/codeLens"/.test(events), 'eglot asked for code lenses');
+  });
   await check('imenu lists the document symbols of cablelint outline', () => sameList((run().symbols ?? []).map((s) => `${s.name}@${s.line}`), wantSymbols, 'imenu'));
   await check('hover on a TAG explains it, in plain text since eglot asks for plain text here', () => {
     const h = run().hover ?? '';
