@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import Ajv from 'ajv-draft-04';
 import { compareNames } from '../../server/src/cli/files';
 import { formatStylish, type ReportedFinding } from '../../server/src/cli/formats';
@@ -50,7 +51,7 @@ describe('cablelint', function () {
     const read = (text: string) => {
       let file: string | undefined;
       const found: string[] = [];
-      for (const line of text.replace(/\u001b\[[0-9;]*m/g, '').split('\n')) {
+      for (const line of stripVTControlCharacters(text).split('\n')) {
         const m = findingLine.exec(line);
         if (m && file !== undefined) found.push(`${file} ${m[1]}:${m[2]} ${m[3]} ${m[5]} ${m[4]}`);
         else file = fileLine.exec(line)?.[1] ?? file;
