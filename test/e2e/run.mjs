@@ -330,6 +330,10 @@ async function runMode(label, trusted, theme, shots) {
       const lens = await page.waitForSelector('.codelens-decoration a:has-text("Cited by 3 cables")', { timeout: 15000 });
       await lens.click();
       await page.waitForFunction(() => [...document.querySelectorAll('.peekview-widget, .reference-zone-widget')].some((w) => ['09VALLETTA412.cable', 'artifact.cable', 'defective.cable'].every((f) => w.textContent?.includes(f))), null, { timeout: 15000 });
+      if (shots === 'dark') {
+        await page.waitForTimeout(800);
+        await page.screenshot({ path: join(images, 'code-lens.png') });
+      }
       await page.keyboard.press('Escape');
     });
 
