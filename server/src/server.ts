@@ -274,7 +274,7 @@ connection.onDidChangeConfiguration(async (params) => {
   if (indexGlobs(settings) !== indexGlobs(before)) void reindex();
   // Closed files are read again only for what changes their diagnostics, not for every `cable.*` setting.
   else if (settings.validateScope !== before.validateScope || JSON.stringify(settings.rules) !== JSON.stringify(before.rules)) revalidateFiles();
-  if (settings.codeLensCitingCables !== before.codeLensCitingCables && hasCodeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  if (settings.codeLensCitingCables !== before.codeLensCitingCables) refreshCodeLenses();
 });
 
 /** The index's globs as one string, to tell when a settings change alters them. */
@@ -664,9 +664,12 @@ function indexChanged(): void {
   refreshCodeLenses();
 }
 
-/** Asks a client that can be asked for its code lenses again, since the counts they show may have changed. */
+/**
+ * Asks a client that can be asked for its code lenses again, since the counts they show may have changed
+ * (with the lens turned off, it gets none, as it must once the setting changes).
+ */
 function refreshCodeLenses(): void {
-  if (hasCodeLensRefresh && settings.codeLensCitingCables) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  if (hasCodeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
 }
 
 connection.onDocumentLinks((p) => {
