@@ -99,12 +99,21 @@ async function openFile(page, name) {
   }
 }
 
-async function command(page, text) {
+/**
+ * Runs a command from the palette by its label: the row whose label starts with `text` (or holds it, with
+ * `contains`) is clicked, not the first row, which the palette may give to a recently used command
+ * ("Tasks: Restart Running Task" for "Tasks: Run Task").
+ */
+async function command(page, text, { contains = false } = {}) {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
   await page.keyboard.type(text);
-  await page.waitForTimeout(500);
-  await page.keyboard.press('Enter');
+  const row = await page.waitForFunction(
+    ([t, c]) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].find((r) => (c ? r.getAttribute('aria-label')?.includes(t) : r.getAttribute('aria-label')?.startsWith(t))),
+    [text, contains],
+    { timeout: 10000 },
+  );
+  await row.asElement().click();
 }
 
 /**
@@ -338,11 +347,7 @@ async function runMode(label, trusted, theme, shots) {
     });
 
     await check('"Cable: New Cable", also offered by New File…, opens an untitled cable holding the whole-cable snippet', page, async () => {
-      await page.keyboard.press('F1');
-      await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
-      await page.keyboard.type('New File');
-      const row = await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="New File"]', { timeout: 10000 });
-      await row.click();
+      await command(page, 'New File', { contains: true });
       await page.waitForFunction(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.getAttribute('aria-label')?.includes('Cable')), null, { timeout: 10000 }).catch(async () => {
         throw new Error(`New File… offers: ${await page.evaluate(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].map((r) => r.getAttribute('aria-label')).join('; '))}`);
       });
@@ -514,12 +519,7 @@ async function runMode(label, trusted, theme, shots) {
       await check('a task running cablelint lists its findings in the Problems panel through the $cablelint-stylish problem matcher', page, async () => {
         const want = expectedMessages(join(workspace, 'unopened.cable'));
         const listed = () => page.evaluate(() => document.querySelector('.markers-panel')?.textContent ?? '');
-        // The palette may put "Tasks: Restart Running Task" first: the row is picked by its own label.
-        await page.keyboard.press('F1');
-        await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
-        await page.keyboard.type('Tasks: Run Task');
-        const row = await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label^="Tasks: Run Task"]', { timeout: 10000 });
-        await row.click();
+        await command(page, 'Tasks: Run Task');
         await page.waitForFunction(() => document.querySelector('.quick-input-widget')?.textContent?.includes('cablelint unopened'), null, { timeout: 10000 });
         await page.keyboard.type('cablelint unopened');
         await page.waitForTimeout(500);
