@@ -3,6 +3,7 @@
  * core and the features. Runs over stdio (`cable-language-server --stdio`),
  * node IPC or a socket, as vscode-languageserver decides from the arguments.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -403,8 +404,12 @@ function revalidateAll(): void {
 // Diagnostics of closed files (`cable.validate.scope: "workspace"`): pushed with textDocument/publishDiagnostics,
 // which every client takes for any file, when the index reads a file from disk. Nothing of the file is kept but its URI.
 
-/** The keys of the closed files whose diagnostics, read from disk, are showing; each is cleared when its file goes or the scope is "openFiles". */
-const diagnosedOnDisk = new Set<string>();
+/**
+ * The keys of the closed files whose diagnostics, read from disk, are showing, each with a digest of what was sent;
+ * each is cleared when its file goes or the scope is "openFiles". A pass that finds the same diagnostics sends nothing:
+ * a change to `.cablelint.jsonc` or a checkout that rewrites many files sends only the files whose findings changed.
+ */
+const diagnosedOnDisk = new Map<string, string>();
 /** The keys of the open documents ({@link indexKey}): their diagnostics come from the editor's text, never from disk. */
 const openKeys = new Set<string>();
 
@@ -418,8 +423,11 @@ function diagnoseFile(uri: string, text: string, cable: Cable | undefined): void
   if (openKeys.has(key)) return;
   const diagnostics = isBlank(text) || isIgnored(fileConfig, relativePath(key)) ? [] : guard('validation', [], () => (cable ? lintAt(key, cable).map((f) => toDiagnostic(f, key)) : [binaryDiagnostic()]));
   // A clean file that showed nothing needs no message; thousands of them would be thousands of messages.
-  if (diagnostics.length > 0) diagnosedOnDisk.add(key);
-  else if (!diagnosedOnDisk.delete(key)) return;
+  if (diagnostics.length > 0) {
+    const digest = createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64');
+    if (diagnosedOnDisk.get(key) === digest) return;
+    diagnosedOnDisk.set(key, digest);
+  } else if (!diagnosedOnDisk.delete(key)) return;
   void connection.sendDiagnostics({ uri: key, diagnostics });
 }
 
@@ -427,7 +435,7 @@ function diagnoseFile(uri: string, text: string, cable: Cable | undefined): void
 function clearFileDiagnostics(uri: string, under = false): void {
   const key = indexKey(uri);
   const prefix = key.replace(/\/*$/, '/');
-  for (const k of under ? [...diagnosedOnDisk].filter((d) => d.startsWith(prefix)) : [key]) {
+  for (const k of under ? [...diagnosedOnDisk.keys()].filter((d) => d.startsWith(prefix)) : [key]) {
     if (diagnosedOnDisk.delete(k)) void connection.sendDiagnostics({ uri: k, diagnostics: [] });
   }
 }
@@ -440,7 +448,7 @@ function revalidateFiles(): void {
   // Before the first pass has started (VS Code sends its settings as the server starts), that pass will do.
   if (!configured) return;
   if (settings.validateScope === 'workspace') void readWorkspace();
-  else for (const key of [...diagnosedOnDisk]) clearFileDiagnostics(key);
+  else for (const key of [...diagnosedOnDisk.keys()]) clearFileDiagnostics(key);
 }
 
 documents.onDidOpen((e) => {
