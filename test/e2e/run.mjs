@@ -4,7 +4,7 @@
 // Runs twice: in Restricted Mode (untrusted workspace, dark theme) and trusted (light theme).
 // Usage: npm run test:e2e   (runs scripts/setup-e2e.sh and npm run package first)
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -158,6 +158,8 @@ async function runMode(label, trusted, theme, shots) {
   cpSync(join(root, 'test', 'vscode', 'workspace'), workspace, { recursive: true });
   // An invented cable that no other cites and that has no numbered paragraph.
   writeFileSync(join(workspace, 'memo.cable'), 'R 010800Z DEC 09\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC\n\nUNCLAS NOWHERE 000017\n\nE.O. 12958: N/A\nTAGS: AMGT\nSUBJECT: OFFICE HOURS\n\nThe Embassy\u2019s office closes at noon on Friday.\n\n1) Staff (all sections) leave at noon.\n');
+  // An invented cable with a TAG listed twice (CBL018, a safe fix), for the fix on save.
+  writeFileSync(join(workspace, 'dupes.cable'), 'UNCLAS NOWHERE 000018\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL, ECON, PREL, PGOV\nSUBJECT: FERRY PIER\n\n1. (U) The mayor opens the ferry pier.\n');
   // A task that runs cablelint on a cable never opened; the extension's problem matcher reads its output.
   mkdirSync(join(workspace, '.vscode'));
   writeFileSync(join(workspace, '.vscode', 'tasks.json'), JSON.stringify({
@@ -459,6 +461,30 @@ async function runMode(label, trusted, theme, shots) {
       await shows('¶7. (C) Gauci', 'dates in para 7.');
       await page.keyboard.press('Control+Z');
       await shows('¶3. (C) Gauci', 'dates in para 3.');
+    });
+
+    await check('with source.fixAll.cable in editor.codeActionsOnSave, saving applies the safe fixes and keeps the edit typed', page, async () => {
+      const file = join(workspace, 'dupes.cable');
+      await setUserSettings(page, { ...server.userSettings, '[cable]': { 'editor.codeActionsOnSave': { 'source.fixAll.cable': 'explicit' } } });
+      await openFile(page, 'dupes.cable');
+      // The last line: a word typed there, then saved.
+      await goToLine(page, '9:200');
+      await page.keyboard.type(' Thanks.');
+      await page.keyboard.press('Control+S');
+      const saved = async () => {
+        const end = Date.now() + 15000;
+        while (Date.now() < end) {
+          const text = readFileSync(file, 'utf8');
+          if (text.includes('Thanks.')) return text;
+          await page.waitForTimeout(250);
+        }
+        return readFileSync(file, 'utf8');
+      };
+      const text = await saved();
+      assert(text.includes('TAGS: PREL, ECON, PGOV\n'), `the TAGS line is not fixed: ${text.split('\n')[5]}`);
+      assert(text.endsWith('1. (U) The mayor opens the ferry pier. Thanks.\n'), `the edit typed is not kept: ${JSON.stringify(text.slice(-60))}`);
+      await page.keyboard.press('Control+W');
+      await setUserSettings(page, server.userSettings);
     });
 
     await check('with cable.validate.scope "workspace" the Problems panel lists the findings of a cable never opened, and without it not', page, async () => {
