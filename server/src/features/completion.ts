@@ -27,8 +27,11 @@ export interface CompletionContext {
   readonly now?: Date;
 }
 
-/** The text before the caret on a DTG line: one or two precedence prosigns, then a date-time group being typed. */
-const DTG_TYPED = /^\s*[ZOPR](?:\s+[ZOPR])?\s+(\d{0,6}Z?(?:\s+[A-Z]{0,3}(?:\s+\d{0,2})?)?)$/i;
+/**
+ * The text before the caret on a DTG line: one or two precedence prosigns, then the day and time of a date-time group
+ * being typed, or a whole group. Not while the month or year is being typed, where each space would open the list again.
+ */
+const DTG_TYPED = /^\s*[ZOPR](?:\s+[ZOPR])?\s+(\d{0,6}Z?|\d{6}Z\s+[A-Z]{3}\s+\d{2})$/i;
 /** The text before the caret on a DE line: the station serial and section, then the day of year and time being typed. */
 const DE_TYPED = /\s#\d+(?:\/\d+)?\s+(\d{0,7})$/;
 
@@ -61,9 +64,7 @@ function dtgItems(cable: Cable, position: Position, line: string, before: string
   const underSecurity = header.security !== undefined && header.security.range.start.line === position.line - 1 && !header.lines.some((l) => l.line === position.line && l.kind !== 'unknown' && l.kind !== 'dtg');
   if (!dtgLine && !underSecurity) return undefined;
   const typed = DTG_TYPED.exec(before);
-  // Not while the month or year is being typed, where each space would open the list again: in the day and time,
-  // or after a whole group (Ctrl+Space, to update it).
-  if (!typed || (/\s/.test(typed[1]) && !/^\d{6}Z\s+[A-Z]{3}\s+\d{2}$/i.test(typed[1]))) return undefined;
+  if (!typed) return undefined;
   const start = position.character - typed[1].length;
   // The group is the rest of the line: the caret's word and what follows it are replaced, in either mode.
   const end = Math.max(position.character, trimmedEnd(line));
