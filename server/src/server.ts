@@ -57,7 +57,7 @@ import { getRenameEdits, prepareRename } from './features/rename';
 import { getSelectionRanges } from './features/selectionRanges';
 import { getCableStatus } from './features/status';
 import { getSemanticTokens, SEMANTIC_LEGEND } from './features/semanticTokens';
-import { CableIndex, idFromFileName, indexKey, summarize } from './workspace/cableIndex';
+import { CableIndex, collectionChanged, collectionEntry, idFromFileName, indexKey, summarize } from './workspace/cableIndex';
 import { citedId, fileNameKind } from './core/id';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
@@ -461,6 +461,7 @@ documents.onDidOpen((e) => {
 });
 documents.onDidChangeContent((e) => {
   unindexed.add(e.document.uri);
+  if (collectionAsked) scheduleIndexEdits();
   if (settings.validateRun === 'onType') scheduleValidation(e.document, 150);
 });
 documents.onDidSave((e) => {
@@ -472,7 +473,9 @@ documents.onDidClose((e) => {
   openKeys.delete(indexKey(e.document.uri));
   // What the editor had unsaved is gone: the index goes back to the file on disk, or drops a document that has none.
   // Under "workspace", reading the file publishes its diagnostics from disk, which replace the editor's.
+  const before = index.get(e.document.uri);
   indexFromDisk(e.document.uri);
+  if (collectionChanged(before, index.get(e.document.uri))) collectionEdited();
   parsed.delete(e.document.uri);
   published.delete(e.document.uri);
   largeLogged.delete(e.document.uri);
@@ -496,6 +499,14 @@ connection.onRequest('cable/status', (p: { textDocument: { uri: string } }) => {
   // A new, still empty cable has no status to show, as it has no diagnostics yet.
   if (!doc || isBlank(doc.getText())) return null;
   return guard('status', null, () => (parsedFor(doc).binary ? null : getCableStatus(cableFor(doc))));
+});
+
+// `cable/collection` (custom, optional): every cable of the workspace index, for the VS Code client's Cables view.
+// A client that has asked once is told of open cables' edits that change what it shows (`cable/collectionChanged`).
+connection.onRequest('cable/collection', () => {
+  collectionAsked = true;
+  indexEdits();
+  return guard('collection', [], () => Array.from(index.all(), collectionEntry));
 });
 
 /** The most of a text `cable/readsAsCable` reads: a header, banner and fields come first, so a long file's start will do. */
@@ -721,7 +732,30 @@ function indexOpen(doc: TextDocument): void {
     else index.delete(doc.uri);
     // An edit to the REF field or the banner changes what other open cables' code lenses count.
     if (before?.id !== after?.id || !isDeepStrictEqual(before?.refs, after?.refs)) refreshCodeLenses();
+    if (collectionChanged(before, after)) collectionEdited();
   });
+}
+
+/** Whether the client has sent `cable/collection`: only then are open cables' edits indexed as they come and announced. */
+let collectionAsked = false;
+let indexEditsTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Indexes the open cables edited once typing pauses, so that a changed id, subject or date reaches the Cables view. */
+function scheduleIndexEdits(): void {
+  if (indexEditsTimer) clearTimeout(indexEditsTimer);
+  indexEditsTimer = setTimeout(() => {
+    indexEditsTimer = undefined;
+    indexEdits();
+  }, 400);
+}
+
+/**
+ * An open cable (or a closed one going back to its file) changed what `cable/collection` answers for it: tells a
+ * client that asks for the collection (`cable/collectionChanged`), which asks again. Passes over files say
+ * `cable/indexed` instead.
+ */
+function collectionEdited(): void {
+  if (collectionAsked) void connection.sendNotification('cable/collectionChanged', { count: index.size });
 }
 
 /** Open documents changed since they were last indexed: indexed as the editor has them before the index answers. */
