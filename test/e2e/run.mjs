@@ -516,6 +516,66 @@ async function runMode(label, trusted, theme, shots) {
       await page.waitForFunction(() => !(document.querySelector('.markers-panel')?.textContent ?? '').includes('unopened.cable'), null, { timeout: 20000 });
     });
 
+    await check('the Cables view lists the collection by date, a group expands, a cable opens when clicked, and grouping by classification changes the top level', page, async () => {
+      // The rows of the Cables view, as "label|description".
+      const rows = () => page.evaluate(() => {
+        const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header .title')?.textContent?.trim() === 'Cables');
+        return pane ? [...pane.querySelectorAll('.monaco-list-row')].map((r) => `${r.querySelector('.label-name')?.textContent ?? ''}|${r.querySelector('.label-description')?.textContent ?? ''}`) : null;
+      });
+      const shows = (want, what) => page.waitForFunction((w) => {
+        const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header .title')?.textContent?.trim() === 'Cables');
+        const got = pane ? [...pane.querySelectorAll('.monaco-list-row')].map((r) => `${r.querySelector('.label-name')?.textContent ?? ''}|${r.querySelector('.label-description')?.textContent ?? ''}`) : [];
+        return JSON.stringify(got) === JSON.stringify(w);
+      }, want, { timeout: 20000 }).catch(async () => {
+        throw new Error(`${what}: the Cables view shows ${JSON.stringify(await rows())}`);
+      });
+      const click = async (label) => {
+        const box = await page.evaluate((l) => {
+          const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header .title')?.textContent?.trim() === 'Cables');
+          const row = pane && [...pane.querySelectorAll('.monaco-list-row')].find((r) => r.querySelector('.label-name')?.textContent === l);
+          if (!row) return null;
+          const r = row.getBoundingClientRect();
+          return { x: r.x + r.width / 3, y: r.y + r.height / 2 };
+        }, label);
+        assert(box, `no row ${label} in the Cables view: ${JSON.stringify(await rows())}`);
+        await page.mouse.click(box.x, box.y);
+      };
+      await openFile(page, 'memo.cable');
+      await command(page, 'Explorer: Focus on Cables View');
+      // The six cables of the workspace are all of 2009 (two copies of 09VALLETTA412 under other names).
+      await shows(['2009|6'], 'grouped by date');
+      await click('2009');
+      await shows(['2009|6', 'March|1', 'May|1', 'June|3', 'December|1'], 'the year expanded');
+      await click('May');
+      await shows(['2009|6', 'March|1', 'May|1', '09VALLETTA388|HARBOR AUTHORITY NAMES A NEW DIRECTOR', 'June|3', 'December|1'], 'the month expanded');
+      await click('09VALLETTA388');
+      await page.waitForFunction(() => document.querySelector('.tab.active')?.textContent?.includes('09VALLETTA388.cable'), null, { timeout: 10000 });
+      await command(page, 'Cable: Group Cables By');
+      await page.waitForFunction(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.getAttribute('aria-label')?.startsWith('Classification')), null, { timeout: 10000 });
+      await page.keyboard.type('Classification');
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      await shows(['SECRET|3', 'CONFIDENTIAL|1', 'UNCLASSIFIED|2'], 'grouped by classification');
+      await click('SECRET');
+      await shows(['SECRET|3', '09VALLETTA412|MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS', '09VALLETTA412|MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS', '09VALLETTA412|MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS', 'CONFIDENTIAL|1', 'UNCLASSIFIED|2'], 'SECRET expanded');
+      if (shots === 'dark') {
+        // Room for the Cables view: the file list and the Outline collapsed.
+        await page.evaluate(() => {
+          for (const header of document.querySelectorAll('.pane-header')) {
+            const title = header.querySelector('.title')?.textContent?.trim() ?? '';
+            if ((title.startsWith('cable-ws') || title === 'Outline') && header.getAttribute('aria-expanded') === 'true') header.click();
+          }
+        });
+        await page.waitForTimeout(800);
+        await click('CONFIDENTIAL');
+        await page.waitForTimeout(300);
+        await click('UNCLASSIFIED');
+        await page.mouse.move(700, 400);
+        await page.waitForTimeout(800);
+        await page.screenshot({ path: join(images, 'collection.png') });
+      }
+    });
+
     await check('a .txt file named by a hash, with blank lines before its header, opens as a cable, set to Plain Text by hand stays so, and opened again is a cable again', page, async () => {
       const mode = () => page.evaluate(() => document.querySelector('#status\\.editor\\.mode')?.textContent ?? '');
       await openFile(page, 'b7e2c91f04.txt');
