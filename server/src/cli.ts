@@ -18,7 +18,7 @@ import { fixAll } from './core/fix';
 import { lintCable } from './core/lint';
 import { INTERNAL_ERROR, parseCable, readsAsCable } from './core/parse/index';
 import { loadUserDictionaries } from './core/userDictionary';
-import { extractRecord, EXTRACT_FIELDS, toCsvRow } from './cli/extract';
+import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS } from './cli/extract';
 import { collect, readText, relativePaths } from './cli/files';
 import { formatJson, formatJunit, formatSarif, formatStylish, reported, type FileResult } from './cli/formats';
 import { unifiedDiff } from './cli/diff';
@@ -401,15 +401,16 @@ function extractCommand(o: Options): number {
   const errors: string[] = [];
   const shownPath = relativePaths(process.cwd());
   const fields = o.fields ?? EXTRACT_FIELDS;
-  if (o.format === 'csv') stdout.write(toCsvRow(fields) + '\n');
+  const format = o.format === 'csv' ? 'csv' : 'jsonl';
+  const header = extractHeader(fields, format);
+  if (header !== undefined) stdout.write(header + '\n');
   for (const input of collect(o.paths, errors)) {
     const read = readCable(input.file, input.ifCable, errors);
     if (!read) continue;
     const cable = read.cable;
     reportParserFailure(input.file, cable, errors);
     const record = extractRecord(shownPath(input), cable);
-    if (o.format === 'csv') stdout.write(toCsvRow(fields.map((f) => record[f])) + '\n');
-    else stdout.write(JSON.stringify(Object.fromEntries(fields.map((f) => [f, record[f]]))) + '\n');
+    stdout.write(extractLine(record, fields, format) + '\n');
   }
   stdout.flush();
   return finish(errors, 0);

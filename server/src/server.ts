@@ -59,6 +59,7 @@ import { getCableStatus } from './features/status';
 import { getSemanticTokens, SEMANTIC_LEGEND } from './features/semanticTokens';
 import { CableIndex, collectionChanged, collectionEntry, idFromFileName, indexKey, summarize } from './workspace/cableIndex';
 import { citedId, fileNameKind } from './core/id';
+import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS, type ExtractFormat } from './cli/extract';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -508,6 +509,43 @@ connection.onRequest('cable/collection', () => {
   indexEdits();
   return guard('collection', [], () => Array.from(index.all(), collectionEntry));
 });
+
+// `cable/extract` (custom, optional): the metadata record of every cable of the workspace index, as `cablelint extract`
+// prints them (the same fields, in CSV or JSON Lines), for the VS Code client's Export command. Open cables are read
+// as the editor has them, the others from disk; the work yields every 20 ms, so that other requests are answered.
+connection.onRequest('cable/extract', async (p: { format?: unknown }, token) => {
+  const format: ExtractFormat = p?.format === 'csv' ? 'csv' : 'jsonl';
+  indexEdits();
+  const open = new Map(documents.all().map((d) => [indexKey(d.uri), d]));
+  const files = Array.from(index.all(), (e) => ({ uri: e.uri, file: relativePath(e.uri) })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const header = extractHeader(EXTRACT_FIELDS, format);
+  const lines = header === undefined ? [] : [header];
+  const skipped: string[] = [];
+  let last = performance.now();
+  for (const { uri, file } of files) {
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Export cancelled.');
+    const text = open.get(indexKey(uri))?.getText() ?? readFromDisk(uri);
+    const line = text === undefined || looksBinary(text) ? undefined : guard('extract', undefined, () => extractLine(extractRecord(file, parseCable(text).cable), EXTRACT_FIELDS, format));
+    if (line === undefined) skipped.push(file);
+    else lines.push(line);
+    if (performance.now() - last > 20) {
+      await new Promise((resolve) => setImmediate(resolve));
+      last = performance.now();
+    }
+  }
+  return { text: lines.map((l) => `${l}\n`).join(''), count: files.length - skipped.length, skipped };
+});
+
+/** The text of the file at `uri` on disk; undefined when it is no file or cannot be read (gone since it was indexed). */
+function readFromDisk(uri: string): string | undefined {
+  const u = URI.parse(uri);
+  if (u.scheme !== 'file') return undefined;
+  try {
+    return fs.readFileSync(u.fsPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
 
 /** The most of a text `cable/readsAsCable` reads: a header, banner and fields come first, so a long file's start will do. */
 const DETECTION_PREFIX = 65_536;

@@ -55,3 +55,16 @@ export function toCsvRow(values: readonly unknown[]): string {
     })
     .join(',');
 }
+
+/** The output format of extracted records: one JSON object or one CSV row per cable (CSV under a header row). */
+export type ExtractFormat = 'jsonl' | 'csv';
+
+/** The header row a CSV export starts with; none for JSON Lines. */
+export function extractHeader(fields: readonly string[], format: ExtractFormat): string | undefined {
+  return format === 'csv' ? toCsvRow(fields) : undefined;
+}
+
+/** One record as a line of `format`, with `fields` in their order. */
+export function extractLine(record: Record<string, unknown>, fields: readonly string[], format: ExtractFormat): string {
+  return format === 'csv' ? toCsvRow(fields.map((f) => record[f])) : JSON.stringify(Object.fromEntries(fields.map((f) => [f, record[f]])));
+}
