@@ -17,6 +17,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { cableLabel, cableTooltip, groupCollection, GROUPINGS, isGrouping, type CollectionEntry, type CollectionNode, type Grouping } from './collection';
 
 let client: LanguageClient | undefined;
 
@@ -42,7 +43,13 @@ class RestartOnce implements ErrorHandler {
   }
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension's `activate` returns: the Cables view's data, for the test-electron suite. */
+export interface CableExtensionApi {
+  /** The Cables view's provider, which hands out its tree. */
+  readonly collection: CollectionProvider;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CableExtensionApi> {
   // The server is bundled next to this file by esbuild.mjs.
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -65,8 +72,128 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('cable.goToBanner', goToBanner),
     vscode.commands.registerCommand('cable.newCable', newCable),
   );
+  // Registered before the server starts, which says `cable/indexed` as soon as it has read the workspace.
+  const collection = new CollectionProvider(client, context.workspaceState);
+  context.subscriptions.push(collection, ...collectionView(collection));
   await client.start();
   context.subscriptions.push(...classificationStatus(client), ...detectCablesInTextFiles(client));
+  return { collection };
+}
+
+/** The context key that shows the Cables view: set while the workspace index holds a cable. */
+const HAS_CABLES = 'cable.collection.hasCables';
+/** Where the grouping chosen is kept, per workspace. */
+const GROUPING_KEY = 'cable.collection.grouping';
+
+/**
+ * The Cables view's data: the collection of the workspace index (`cable/collection`), grouped as chosen. The
+ * server says when the index has changed, after a pass over files (`cable/indexed`) or an open cable's edit
+ * (`cable/collectionChanged`); the view asks again once these have stopped coming for a moment, and only when
+ * it is shown (VS Code asks a hidden view for nothing), so that a pass over thousands of files refreshes it once.
+ */
+export class CollectionProvider implements vscode.TreeDataProvider<CollectionNode>, vscode.Disposable {
+  readonly #client: LanguageClient;
+  readonly #state: vscode.Memento;
+  readonly #changed = new vscode.EventEmitter<CollectionNode | undefined>();
+  readonly onDidChangeTreeData = this.#changed.event;
+  #top: Promise<CollectionNode[]> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #subscriptions: vscode.Disposable[] = [];
+
+  constructor(languageClient: LanguageClient, state: vscode.Memento) {
+    this.#client = languageClient;
+    this.#state = state;
+    const changed = (p: { count?: number } | undefined) => {
+      if (typeof p?.count === 'number') void vscode.commands.executeCommand('setContext', HAS_CABLES, p.count > 0);
+      this.#refreshSoon();
+    };
+    this.#subscriptions.push(languageClient.onNotification('cable/indexed', changed), languageClient.onNotification('cable/collectionChanged', changed));
+  }
+
+  /** The grouping chosen for this workspace (by date at first). */
+  get grouping(): Grouping {
+    const kept = this.#state.get<unknown>(GROUPING_KEY);
+    return isGrouping(kept) ? kept : 'date';
+  }
+
+  async setGrouping(grouping: Grouping): Promise<void> {
+    await this.#state.update(GROUPING_KEY, grouping);
+    this.refresh();
+  }
+
+  /** Asks the server again the next time the view shows its top level. */
+  refresh(): void {
+    this.#top = undefined;
+    this.#changed.fire(undefined);
+  }
+
+  #refreshSoon(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.refresh();
+    }, 300);
+  }
+
+  getChildren(node?: CollectionNode): vscode.ProviderResult<CollectionNode[]> {
+    if (node) return node.kind === 'group' ? [...node.children] : [];
+    this.#top ??= this.#load();
+    return this.#top;
+  }
+
+  async #load(): Promise<CollectionNode[]> {
+    let entries: CollectionEntry[] = [];
+    try {
+      entries = await this.#client.sendRequest<CollectionEntry[]>('cable/collection');
+    } catch {
+      // The server restarting: it says `cable/indexed` again once it has read the workspace.
+      return [];
+    }
+    void vscode.commands.executeCommand('setContext', HAS_CABLES, entries.length > 0);
+    return groupCollection(entries, this.grouping);
+  }
+
+  getTreeItem(node: CollectionNode): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = node.key;
+      item.description = String(node.count);
+      item.tooltip = `${node.label}: ${node.count} cable${node.count === 1 ? '' : 's'}`;
+      item.contextValue = 'cableGroup';
+      return item;
+    }
+    const { entry } = node;
+    const uri = vscode.Uri.parse(entry.uri);
+    const item = new vscode.TreeItem(cableLabel(entry), vscode.TreeItemCollapsibleState.None);
+    item.id = node.key;
+    item.resourceUri = uri;
+    item.iconPath = vscode.ThemeIcon.File;
+    item.description = entry.subject ?? '';
+    item.tooltip = cableTooltip(entry);
+    item.contextValue = 'cable';
+    item.command = { title: 'Open Cable', command: 'vscode.open', arguments: [uri] };
+    return item;
+  }
+
+  dispose(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    for (const s of this.#subscriptions) s.dispose();
+    this.#changed.dispose();
+  }
+}
+
+/** The Cables view in the Explorer and its title bar's "Group Cables By…". */
+function collectionView(provider: CollectionProvider): vscode.Disposable[] {
+  const view = vscode.window.createTreeView('cable.collection', { treeDataProvider: provider, showCollapseAll: true });
+  const groupBy = async () => {
+    const current = provider.grouping;
+    const pick = await vscode.window.showQuickPick(
+      GROUPINGS.map((g) => ({ label: g.label, description: g.grouping === current ? 'current' : undefined, grouping: g.grouping })),
+      { placeHolder: 'Group the Cables view by' },
+    );
+    if (pick) await provider.setGrouping(pick.grouping);
+  };
+  return [view, vscode.commands.registerCommand('cable.collection.groupBy', groupBy), vscode.commands.registerCommand('cable.collection.refresh', () => provider.refresh())];
 }
 
 /** How much of a text file's start the server is asked about: a cable's header, banner and fields come first. */

@@ -3,6 +3,7 @@
  * core and the features. Runs over stdio (`cable-language-server --stdio`),
  * node IPC or a socket, as vscode-languageserver decides from the arguments.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -59,7 +60,7 @@ import { getSelectionRanges } from './features/selectionRanges';
 import { getCableStatus } from './features/status';
 import { getSemanticTokens, SEMANTIC_LEGEND } from './features/semanticTokens';
 import type { IndexedCable } from './features/types';
-import { CableIndex, idFromFileName, indexKey, summarize } from './workspace/cableIndex';
+import { CableIndex, collectionChanged, collectionEntry, idFromFileName, indexKey, summarize } from './workspace/cableIndex';
 import { citedId, fileNameKind } from './core/id';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
@@ -427,8 +428,12 @@ function revalidateAll(): void {
 // Diagnostics of closed files (`cable.validate.scope: "workspace"`): pushed with textDocument/publishDiagnostics,
 // which every client takes for any file, when the index reads a file from disk. Nothing of the file is kept but its URI.
 
-/** The keys of the closed files whose diagnostics, read from disk, are showing; each is cleared when its file goes or the scope is "openFiles". */
-const diagnosedOnDisk = new Set<string>();
+/**
+ * The keys of the closed files whose diagnostics, read from disk, are showing, each with a digest of what was sent;
+ * each is cleared when its file goes or the scope is "openFiles". A pass that finds the same diagnostics sends nothing:
+ * a change to `.cablelint.jsonc` or a checkout that rewrites many files sends only the files whose findings changed.
+ */
+const diagnosedOnDisk = new Map<string, string>();
 /** The keys of the open documents ({@link indexKey}): their diagnostics come from the editor's text, never from disk. */
 const openKeys = new Set<string>();
 
@@ -442,8 +447,11 @@ function diagnoseFile(uri: string, text: string, cable: Cable | undefined): void
   if (openKeys.has(key)) return;
   const diagnostics = isBlank(text) || isIgnored(fileConfig, relativePath(key)) ? [] : guard('validation', [], () => (cable ? lintAt(key, cable).map((f) => toDiagnostic(f, key)) : [binaryDiagnostic()]));
   // A clean file that showed nothing needs no message; thousands of them would be thousands of messages.
-  if (diagnostics.length > 0) diagnosedOnDisk.add(key);
-  else if (!diagnosedOnDisk.delete(key)) return;
+  if (diagnostics.length > 0) {
+    const digest = createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64');
+    if (diagnosedOnDisk.get(key) === digest) return;
+    diagnosedOnDisk.set(key, digest);
+  } else if (!diagnosedOnDisk.delete(key)) return;
   void connection.sendDiagnostics({ uri: key, diagnostics });
 }
 
@@ -451,7 +459,7 @@ function diagnoseFile(uri: string, text: string, cable: Cable | undefined): void
 function clearFileDiagnostics(uri: string, under = false): void {
   const key = indexKey(uri);
   const prefix = key.replace(/\/*$/, '/');
-  for (const k of under ? [...diagnosedOnDisk].filter((d) => d.startsWith(prefix)) : [key]) {
+  for (const k of under ? [...diagnosedOnDisk.keys()].filter((d) => d.startsWith(prefix)) : [key]) {
     if (diagnosedOnDisk.delete(k)) void connection.sendDiagnostics({ uri: k, diagnostics: [] });
   }
 }
@@ -464,7 +472,7 @@ function revalidateFiles(): void {
   // Before the first pass has started (VS Code sends its settings as the server starts), that pass will do.
   if (!configured) return;
   if (settings.validateScope === 'workspace') void readWorkspace();
-  else for (const key of [...diagnosedOnDisk]) clearFileDiagnostics(key);
+  else for (const key of [...diagnosedOnDisk.keys()]) clearFileDiagnostics(key);
 }
 
 documents.onDidOpen((e) => {
@@ -477,6 +485,7 @@ documents.onDidOpen((e) => {
 });
 documents.onDidChangeContent((e) => {
   unindexed.add(e.document.uri);
+  if (collectionAsked) scheduleIndexEdits();
   if (settings.validateRun === 'onType') scheduleValidation(e.document, 150);
 });
 documents.onDidSave((e) => {
@@ -488,7 +497,9 @@ documents.onDidClose((e) => {
   openKeys.delete(indexKey(e.document.uri));
   // What the editor had unsaved is gone: the index goes back to the file on disk, or drops a document that has none.
   // Under "workspace", reading the file publishes its diagnostics from disk, which replace the editor's.
+  const before = index.get(e.document.uri);
   indexFromDisk(e.document.uri);
+  if (collectionChanged(before, index.get(e.document.uri))) collectionEdited();
   parsed.delete(e.document.uri);
   published.delete(e.document.uri);
   largeLogged.delete(e.document.uri);
@@ -512,6 +523,14 @@ connection.onRequest('cable/status', (p: { textDocument: { uri: string } }) => {
   // A new, still empty cable has no status to show, as it has no diagnostics yet.
   if (!doc || isBlank(doc.getText())) return null;
   return guard('status', null, () => (parsedFor(doc).binary ? null : getCableStatus(cableFor(doc))));
+});
+
+// `cable/collection` (custom, optional): every cable of the workspace index, for the VS Code client's Cables view.
+// A client that has asked once is told of open cables' edits that change what it shows (`cable/collectionChanged`).
+connection.onRequest('cable/collection', () => {
+  collectionAsked = true;
+  indexEdits();
+  return guard('collection', [], () => Array.from(index.all(), collectionEntry));
 });
 
 /** The most of a text `cable/readsAsCable` reads: a header, banner and fields come first, so a long file's start will do. */
@@ -765,12 +784,35 @@ function indexOpen(doc: TextDocument): void {
     // and one to the subject, date, banner or TAGS what the inlay hints of the cables citing this one show.
     if (!isDeepStrictEqual(shownInHints(before), shownInHints(after))) views.push('inlayHints');
     refresh(views);
+    if (collectionChanged(before, after)) collectionEdited();
   });
 }
 
 /** What an inlay hint shows of a cited cable, to tell when an edit changes it. */
 function shownInHints(entry: IndexedCable | undefined): unknown {
   return entry && [entry.id, entry.subject, entry.dtg, entry.classification, entry.tags];
+}
+
+/** Whether the client has sent `cable/collection`: only then are open cables' edits indexed as they come and announced. */
+let collectionAsked = false;
+let indexEditsTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Indexes the open cables edited once typing pauses, so that a changed id, subject or date reaches the Cables view. */
+function scheduleIndexEdits(): void {
+  if (indexEditsTimer) clearTimeout(indexEditsTimer);
+  indexEditsTimer = setTimeout(() => {
+    indexEditsTimer = undefined;
+    indexEdits();
+  }, 400);
+}
+
+/**
+ * An open cable (or a closed one going back to its file) changed what `cable/collection` answers for it: tells a
+ * client that asks for the collection (`cable/collectionChanged`), which asks again. Passes over files say
+ * `cable/indexed` instead.
+ */
+function collectionEdited(): void {
+  if (collectionAsked) void connection.sendNotification('cable/collectionChanged', { count: index.size });
 }
 
 /** Open documents changed since they were last indexed: indexed as the editor has them before the index answers. */

@@ -4,7 +4,7 @@
 // Runs twice: in Restricted Mode (untrusted workspace, dark theme) and trusted (light theme).
 // Usage: npm run test:e2e   (runs scripts/setup-e2e.sh and npm run package first)
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -158,6 +158,8 @@ async function runMode(label, trusted, theme, shots) {
   cpSync(join(root, 'test', 'vscode', 'workspace'), workspace, { recursive: true });
   // An invented cable that no other cites and that has no numbered paragraph.
   writeFileSync(join(workspace, 'memo.cable'), 'R 010800Z DEC 09\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC\n\nUNCLAS NOWHERE 000017\n\nE.O. 12958: N/A\nTAGS: AMGT\nSUBJECT: OFFICE HOURS\n\nThe Embassy\u2019s office closes at noon on Friday.\n\n1) Staff (all sections) leave at noon.\n');
+  // An invented cable with a TAG listed twice (CBL018, a safe fix), for the fix on save.
+  writeFileSync(join(workspace, 'dupes.cable'), 'UNCLAS NOWHERE 000018\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL, ECON, PREL, PGOV\nSUBJECT: FERRY PIER\n\n1. (U) The mayor opens the ferry pier.\n');
   // A task that runs cablelint on a cable never opened; the extension's problem matcher reads its output.
   mkdirSync(join(workspace, '.vscode'));
   writeFileSync(join(workspace, '.vscode', 'tasks.json'), JSON.stringify({
@@ -484,6 +486,30 @@ async function runMode(label, trusted, theme, shots) {
       await shows('¶3. (C) Gauci', 'dates in para 3.');
     });
 
+    await check('with source.fixAll.cable in editor.codeActionsOnSave, saving applies the safe fixes and keeps the edit typed', page, async () => {
+      const file = join(workspace, 'dupes.cable');
+      await setUserSettings(page, { ...server.userSettings, '[cable]': { 'editor.codeActionsOnSave': { 'source.fixAll.cable': 'explicit' } } });
+      await openFile(page, 'dupes.cable');
+      // The last line: a word typed there, then saved.
+      await goToLine(page, '9:200');
+      await page.keyboard.type(' Thanks.');
+      await page.keyboard.press('Control+S');
+      const saved = async () => {
+        const end = Date.now() + 15000;
+        while (Date.now() < end) {
+          const text = readFileSync(file, 'utf8');
+          if (text.includes('Thanks.')) return text;
+          await page.waitForTimeout(250);
+        }
+        return readFileSync(file, 'utf8');
+      };
+      const text = await saved();
+      assert(text.includes('TAGS: PREL, ECON, PGOV\n'), `the TAGS line is not fixed: ${text.split('\n')[5]}`);
+      assert(text.endsWith('1. (U) The mayor opens the ferry pier. Thanks.\n'), `the edit typed is not kept: ${JSON.stringify(text.slice(-60))}`);
+      await page.keyboard.press('Control+W');
+      await setUserSettings(page, server.userSettings);
+    });
+
     await check('with cable.validate.scope "workspace" the Problems panel lists the findings of a cable never opened, and without it not', page, async () => {
       const want = expectedMessages(join(workspace, 'unopened.cable'));
       assert(want.length > 0, 'unopened.cable has no findings');
@@ -511,6 +537,105 @@ async function runMode(label, trusted, theme, shots) {
       await setUserSettings(page, server.userSettings);
       await command(page, 'Problems: Focus on Problems View');
       await page.waitForFunction(() => !(document.querySelector('.markers-panel')?.textContent ?? '').includes('unopened.cable'), null, { timeout: 20000 });
+    });
+
+    await check('the Cables view lists the collection by date, a group expands, a cable opens when clicked, grouping by classification changes the top level, and the view follows a cable written and deleted and an unsaved edit', page, async () => {
+      // The rows of the Cables view, as "label|description".
+      const rows = () => page.evaluate(() => {
+        const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header .title')?.textContent?.trim() === 'Cables');
+        return pane ? [...pane.querySelectorAll('.monaco-list-row')].map((r) => `${r.querySelector('.label-name')?.textContent ?? ''}|${r.querySelector('.label-description')?.textContent ?? ''}`) : null;
+      });
+      const shows = (want, what) => page.waitForFunction((w) => {
+        const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header .title')?.textContent?.trim() === 'Cables');
+        const got = pane ? [...pane.querySelectorAll('.monaco-list-row')].map((r) => `${r.querySelector('.label-name')?.textContent ?? ''}|${r.querySelector('.label-description')?.textContent ?? ''}`) : [];
+        return JSON.stringify(got) === JSON.stringify(w);
+      }, want, { timeout: 20000 }).catch(async () => {
+        throw new Error(`${what}: the Cables view shows ${JSON.stringify(await rows())}`);
+      });
+      const row = (label) => page.evaluate((l) => {
+        const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header .title')?.textContent?.trim() === 'Cables');
+        const r = pane && [...pane.querySelectorAll('.monaco-list-row')].find((e) => e.querySelector('.label-name')?.textContent === l);
+        if (!r) return null;
+        const box = r.getBoundingClientRect();
+        return { x: box.x + box.width / 3, y: box.y + box.height / 2, expanded: r.getAttribute('aria-expanded') };
+      }, label);
+      const click = async (label) => {
+        // A row clicked while the tree is still drawing the last change (or the pane opening) can be missed.
+        await page.waitForTimeout(500);
+        const box = await row(label);
+        assert(box, `no row ${label} in the Cables view: ${JSON.stringify(await rows())}`);
+        await page.mouse.click(box.x, box.y);
+      };
+      /** Expands the group `label`, clicking again if a click was missed. */
+      const expand = async (label) => {
+        for (let attempt = 0; attempt < 3 && (await row(label))?.expanded !== 'true'; attempt++) {
+          await click(label);
+          await page.waitForFunction((l) => {
+            const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header .title')?.textContent?.trim() === 'Cables');
+            return [...(pane?.querySelectorAll('.monaco-list-row') ?? [])].some((e) => e.querySelector('.label-name')?.textContent === l && e.getAttribute('aria-expanded') === 'true');
+          }, label, { timeout: 3000 }).catch(() => {});
+        }
+      };
+      await openFile(page, 'memo.cable');
+      await command(page, 'Explorer: Focus on Cables View');
+      // The six cables of the workspace are all of 2009 (two copies of 09VALLETTA412 under other names).
+      await shows(['2009|6'], 'grouped by date');
+      await expand('2009');
+      await shows(['2009|6', 'March|1', 'May|1', 'June|3', 'December|1'], 'the year expanded');
+      await expand('May');
+      await shows(['2009|6', 'March|1', 'May|1', '09VALLETTA388|HARBOR AUTHORITY NAMES A NEW DIRECTOR', 'June|3', 'December|1'], 'the month expanded');
+      for (let attempt = 0; ; attempt++) {
+        await click('09VALLETTA388');
+        const opened = await page.waitForFunction(() => document.querySelector('.tab.active')?.textContent?.includes('09VALLETTA388.cable'), null, { timeout: 5000 }).then(() => true, () => false);
+        if (opened) break;
+        assert(attempt < 2, `clicking 09VALLETTA388 in the Cables view opened ${await page.evaluate(() => document.querySelector('.tab.active')?.textContent)}`);
+      }
+      await command(page, 'Cable: Group Cables By');
+      await page.waitForFunction(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.getAttribute('aria-label')?.startsWith('Classification')), null, { timeout: 10000 });
+      await page.keyboard.type('Classification');
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      await shows(['SECRET|3', 'CONFIDENTIAL|1', 'UNCLASSIFIED|2'], 'grouped by classification');
+      await expand('SECRET');
+      await shows(['SECRET|3', '09VALLETTA412|MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS', '09VALLETTA412|MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS', '09VALLETTA412|MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS', 'CONFIDENTIAL|1', 'UNCLASSIFIED|2'], 'SECRET expanded');
+      // Room for the Cables view, whose last rows may be below the side bar's edge: the file list and the Outline collapsed.
+      await page.evaluate(() => {
+        for (const header of document.querySelectorAll('.pane-header')) {
+          const title = header.querySelector('.title')?.textContent?.trim() ?? '';
+          if ((title.startsWith('cable-ws') || title === 'Outline') && header.getAttribute('aria-expanded') === 'true') header.click();
+        }
+      });
+      await page.waitForTimeout(800);
+      if (shots === 'dark') await expand('CONFIDENTIAL');
+      await expand('UNCLASSIFIED');
+      if (shots === 'dark') {
+        await page.mouse.move(700, 400);
+        await page.waitForTimeout(800);
+        await page.screenshot({ path: join(images, 'collection.png') });
+      }
+      // The view follows the index: a cable written to disk and deleted, and an open cable's unsaved edit to its subject.
+      const has = (row, yes, what) => page.waitForFunction(([r, y]) => {
+        const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header .title')?.textContent?.trim() === 'Cables');
+        const got = pane ? [...pane.querySelectorAll('.monaco-list-row')].map((e) => `${e.querySelector('.label-name')?.textContent ?? ''}|${e.querySelector('.label-description')?.textContent ?? ''}`) : [];
+        return got.includes(r) === y;
+      }, [row, yes], { timeout: 20000 }).catch(async () => {
+        throw new Error(`${what}: the Cables view shows ${JSON.stringify(await rows())}`);
+      });
+      await has('09NOWHERE17|OFFICE HOURS', true, 'UNCLASSIFIED expanded');
+      writeFileSync(join(workspace, '10NOWHERE3.cable'), 'R 051200Z JAN 10\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC\n\nUNCLAS NOWHERE 000003\n\nE.O. 12958: N/A\nTAGS: AMGT\nSUBJECT: NEW YEAR CLOSURE\n\n1. (U) The Embassy closes on January 8.\n');
+      await has('10NOWHERE3|NEW YEAR CLOSURE', true, 'a cable written');
+      await has('UNCLASSIFIED|3', true, 'a cable written');
+      rmSync(join(workspace, '10NOWHERE3.cable'));
+      await has('10NOWHERE3|NEW YEAR CLOSURE', false, 'a cable deleted');
+      await has('UNCLASSIFIED|2', true, 'a cable deleted');
+      await openFile(page, 'memo.cable');
+      await goToLine(page, '9:100');
+      await page.keyboard.press('End');
+      await page.keyboard.type(' SOON', { delay: 20 });
+      await has('09NOWHERE17|OFFICE HOURS SOON', true, 'a subject edited');
+      for (let i = 0; i < ' SOON'.length; i++) await page.keyboard.press('Backspace');
+      await has('09NOWHERE17|OFFICE HOURS', true, 'the edit taken back');
+      await command(page, 'File: Revert File');
     });
 
     await check('a .txt file named by a hash, with blank lines before its header, opens as a cable, set to Plain Text by hand stays so, and opened again is a cable again', page, async () => {

@@ -12,6 +12,8 @@ import { defaultDictionaries } from '../../server/src/features/dictionaries';
 import { caret } from '../helpers';
 
 const dictionaries = defaultDictionaries();
+/** The time "now" for date-time groups: 3 December 2026, 0207Z (day 337). */
+const NOW = new Date(Date.UTC(2026, 11, 3, 2, 7));
 
 /**
  * How a client accepts an item: `plain` without insert-replace support (the client must get a plain
@@ -30,7 +32,7 @@ function editRange(item: CompletionItem, mode: Mode = 'replace') {
 function completionsAt(textWithCaret: string, mode: Mode = 'plain') {
   const c = caret(textWithCaret);
   const line = c.text.split('\n')[c.line];
-  const ctx = { dictionaries, insertReplace: mode !== 'plain' };
+  const ctx = { dictionaries, insertReplace: mode !== 'plain', now: NOW };
   return { line, character: c.character, items: getCompletions(parseCable(c.text).cable, { line: c.line, character: c.character }, ctx) };
 }
 
@@ -315,5 +317,46 @@ describe('completion edits: in the middle of a word', () => {
     assert.ok(items.every((i) => 'range' in i.textEdit!));
     const letters = completionsAt(cable('TAGS: PREL', 'SUBJECT: X', '', 'Classified By: Jan Novak, for reasons 1.4 (b|).'), 'replace');
     assert.ok(letters.items.length > 0 && letters.items.every((i) => 'range' in i.textEdit!));
+  });
+});
+
+describe('completion edits: date-time group and DE day of year', () => {
+  /** An invented cable's header with `dtg` as its DTG line and `de` as its DE line. */
+  const header = (dtg: string, de = 'DE RUEHVT #0412/01 1541322') =>
+    `VZCZCXRO0412\nPP RUEHWEB\n${de}\nZNY CCCCC ZZH\n${dtg}\nFM AMEMBASSY VALLETTA\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\nBT\nC O N F I D E N T I A L VALLETTA 000412\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n1. (C) Text.\n`;
+
+  it('offers the date-time group of now, in UTC, after the precedence prosigns', () => {
+    checkModes(header('P |'), 'P 030207Z DEC 26', 'P 030207Z DEC 26');
+    check(header('O R |'), 'O R 030207Z DEC 26');
+  });
+
+  it('replaces a whole group written, from anywhere in its day and time, and after it when asked', () => {
+    checkModes(header('O R 28|0849Z MAY 09'), 'O R 030207Z DEC 26', 'O R 030207Z DEC 26');
+    check(header('P 280849Z MAY 09|'), 'P 030207Z DEC 26');
+  });
+
+  it('offers nothing before the prosigns, or while the month and year are typed', () => {
+    assert.deepEqual(labelsAt(header('|P 280849Z MAY 09')), []);
+    assert.deepEqual(labelsAt(header('P|')), []);
+    assert.deepEqual(labelsAt(header('P 280849Z |')), []);
+    assert.deepEqual(labelsAt(header('P 280849Z MAY |')), []);
+    assert.deepEqual(labelsAt(header('P 280849Z MAY 0|')), []);
+  });
+
+  it('offers no group on a line of the text that reads like prosigns', () => {
+    assert.deepEqual(labelsAt('UNCLAS NOWHERE 000040\n\nTAGS: ECON\nSUBJECT: FERRY DUES\n\n1. Text.\nP |\n'), []);
+  });
+
+  it("offers the DE line the day of year and time of the cable's DTG first, then now, each replacing the group written", () => {
+    assert.deepEqual(labelsAt(header('P 031322Z JUN 09', 'DE RUEHVT #0412/01 |')), ['1541322', '3370207']);
+    checkModes(header('P 031322Z JUN 09', 'DE RUEHVT #0412/01 15|31322'), 'DE RUEHVT #0412/01 1541322', 'DE RUEHVT #0412/01 1541322');
+    check(header('P 031322Z JUN 09', 'DE RUEHVT #0412/01 |'), 'DE RUEHVT #0412/01 3370207', '3370207');
+    // The last day of a leap year is day 366.
+    assert.deepEqual(labelsAt(header('P 311200Z DEC 08', 'DE RUEHVT #0412 |')), ['3661200', '3370207']);
+  });
+
+  it('offers the DE line only now when the DTG is missing or impossible', () => {
+    assert.deepEqual(labelsAt(header('P |', 'DE RUEHVT #0412/01 |')), ['3370207']);
+    assert.deepEqual(labelsAt(header('P 311200Z JUN 09', 'DE RUEHVT #0412/01 |')), ['3370207']);
   });
 });

@@ -2,13 +2,16 @@
  * Completion: TAGS by family (country names find their codes), portion
  * markings after a paragraph number, caveats after the banner, routing
  * indicators with their addresses on TO/INFO lines, precedence words,
- * reason letters and DECL dates.
+ * reason letters, DECL dates, the date-time group and the DE line's day of
+ * year and time.
  */
 import { CompletionItemKind, type CompletionItem, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Cable } from '../core/model';
 import { parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
+import { MONTHS } from '../core/parse/header';
 import { parseCaveatLine } from '../core/parse/metadata';
+import { dayOfYear, pad } from '../core/rules/util';
 import { contains, isAlnum, isDigit, isLetter, isSpace, skipSpaces, WHITE_RUNS } from '../core/text';
 import type { Dictionaries, TermEntry } from './dictionaries';
 
@@ -20,6 +23,86 @@ export interface CompletionContext {
    * an item in the middle of a word then also says how to replace the rest of the word.
    */
   readonly insertReplace?: boolean;
+  /** The time a date-time group "now" is written for (tests set it); the current time by default. */
+  readonly now?: Date;
+}
+
+/**
+ * The text before the caret on a DTG line: one or two precedence prosigns, then the day and time of a date-time group
+ * being typed, or a whole group. Not while the month or year is being typed, where each space would open the list again.
+ */
+const DTG_TYPED = /^\s*[ZOPR](?:\s+[ZOPR])?\s+(\d{0,6}Z?|\d{6}Z\s+[A-Z]{3}\s+\d{2})$/i;
+/** The text before the caret on a DE line: the station serial and section, then the day of year and time being typed. */
+const DE_TYPED = /\s#\d+(?:\/\d+)?\s+(\d{0,7})$/;
+
+const pad2 = (n: number) => pad(n, 2);
+
+/** `DDHHMMZ MON YY` of a UTC time. */
+function dtgOf(t: Date): string {
+  return `${pad2(t.getUTCDate())}${pad2(t.getUTCHours())}${pad2(t.getUTCMinutes())}Z ${MONTHS[t.getUTCMonth()]} ${pad2(t.getUTCFullYear() % 100)}`;
+}
+
+/** `DDDHHMM`, the DE line's day of year and time. */
+function julianGroup(year: number, month: number, day: number, hour: number, minute: number): string {
+  return `${pad(dayOfYear({ year, month, day }), 3)}${pad2(hour)}${pad2(minute)}`;
+}
+
+/** The end of `line` without trailing white space. */
+function trimmedEnd(line: string): number {
+  return line.length - trailingRun(line, isSpace);
+}
+
+/**
+ * The date-time group items on the header's DTG line, or on the line under the security line being typed as one
+ * ("P |", "O R 03|"): now, in UTC. The item replaces the whole group from its first character, so that an old
+ * group is updated in place.
+ */
+function dtgItems(cable: Cable, position: Position, line: string, before: string, now: Date): CompletionItem[] | undefined {
+  const header = cable.header;
+  if (!header) return undefined;
+  const dtgLine = header.dtg?.range.start.line === position.line;
+  const underSecurity = header.security !== undefined && header.security.range.start.line === position.line - 1 && !header.lines.some((l) => l.line === position.line && l.kind !== 'unknown' && l.kind !== 'dtg');
+  if (!dtgLine && !underSecurity) return undefined;
+  const typed = DTG_TYPED.exec(before);
+  if (!typed) return undefined;
+  const start = position.character - typed[1].length;
+  // The group is the rest of the line: the caret's word and what follows it are replaced, in either mode.
+  const end = Math.max(position.character, trimmedEnd(line));
+  const text = dtgOf(now);
+  return [{
+    label: text,
+    kind: CompletionItemKind.Value,
+    detail: 'Date-time group: now (UTC)',
+    documentation: 'Day, hour and minute in UTC (Z), month and year. The DE line\'s day of year should follow it (CBL006).',
+    // Always shown: whatever was typed of an old group, the item replaces it.
+    filterText: line.slice(start, position.character),
+    preselect: true,
+    textEdit: { range: { start: { line: position.line, character: start }, end: { line: position.line, character: end } }, newText: text },
+  }];
+}
+
+/**
+ * The day-of-year-and-time items on the DE line (`DE RUEHFR #0708/01 |`): that of the cable's DTG first, which
+ * the day must match (CBL006), then now, in UTC. Each replaces the group written.
+ */
+function julianItems(cable: Cable, position: Position, line: string, before: string, now: Date): CompletionItem[] | undefined {
+  const de = cable.header?.de;
+  if (!de || de.range.start.line !== position.line) return undefined;
+  const typed = DE_TYPED.exec(before);
+  if (!typed) return undefined;
+  const start = position.character - typed[1].length;
+  const end = position.character + leadingRun(line, position.character, isDigit);
+  const range = { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
+  const filterText = line.slice(start, position.character);
+  const items: CompletionItem[] = [];
+  const dtg = cable.header?.dtg?.dtg;
+  if (dtg?.valid) {
+    const text = julianGroup(dtg.year, dtg.month, dtg.day, dtg.hour, dtg.minute);
+    items.push({ label: text, kind: CompletionItemKind.Value, detail: `Day of year and time of the date-time group ${dtg.token.text}`, filterText, sortText: '0', preselect: true, textEdit: { range, newText: text } });
+  }
+  const text = julianGroup(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate(), now.getUTCHours(), now.getUTCMinutes());
+  items.push({ label: text, kind: CompletionItemKind.Value, detail: 'Day of year and time: now (UTC)', filterText, sortText: '1', textEdit: { range, newText: text } });
+  return items;
 }
 
 const CAVEATS = ['NOFORN', 'SIPDIS', 'SENSITIVE', 'NOT FOR INTERNET DISTRIBUTION', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS'];
@@ -358,6 +441,13 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
       if (s !== undefined) items.push({ ...phraseItem(c, line, position, s, isCaveatChar, ctx.insertReplace), sortText: String(i).padStart(2, '0') });
     });
     if (items.length > 0) return items;
+  }
+
+  // The DTG and DE lines: the date-time group, and the DE line's day of year and time.
+  if (kind === 'header') {
+    const now = ctx.now ?? new Date();
+    const items = dtgItems(cable, position, line, before, now) ?? julianItems(cable, position, line, before, now);
+    if (items) return items;
   }
 
   // Address lines: routing indicators with their plain-language addresses, then precedence words.

@@ -12,6 +12,8 @@ export interface IndexedCable {
   /** ISO 8601 DTG, or the date line's date. */
   readonly dtg?: string;
   readonly classification?: string;
+  /** The post or office the banner names (`BUENOS AIRES`), else the one of the id. */
+  readonly post?: string;
   readonly subject?: string;
   readonly tags: readonly string[];
   /** Canonical ids this cable cites in its REF field. */

@@ -19,6 +19,8 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
     id,
     dtg: dtg?.iso ?? (d ? isoDate(d) : undefined),
     classification: cable.banner?.level,
+    // "BUENOS  AIRES" and "BUENOS AIRES" are one post; a banner without one leaves the id's ("09PARIS708": PARIS).
+    post: cable.banner?.post?.text.trim().replace(/\s+/g, ' ').toUpperCase() || (id ? parseCableId(id)?.post : undefined),
     subject: cable.subject?.text,
     tags: (cable.tags?.tags ?? []).filter((t) => t.role === 'code').map((t) => t.code),
     refs: (cable.refs?.items ?? []).flatMap((i) => {
@@ -72,6 +74,11 @@ export class CableIndex {
       if (same) same.push(entry);
       else this.#byId.set(entry.id, [entry]);
     }
+  }
+
+  /** Every indexed cable, in the order indexed. */
+  all(): IterableIterator<IndexedCable> {
+    return this.#byUri.values();
   }
 
   /** Drops the cable at `uri`; true when there was one. */
@@ -149,6 +156,42 @@ export class CableIndex {
       location: { uri: entry.uri, range: { start: { line: entry.bannerLine ?? 0, character: 0 }, end: { line: entry.bannerLine ?? 0, character: 0 } } },
     }));
   }
+}
+
+/**
+ * One cable of the workspace collection as the optional `cable/collection` request answers it (the VS Code
+ * client's Cables view): what the index holds, with null for what the cable does not give.
+ */
+export interface CollectionEntry {
+  readonly uri: string;
+  /** Canonical id (`09PARIS708`), from the text or else the file name. */
+  readonly id: string | null;
+  readonly subject: string | null;
+  /** ISO 8601: the DTG (`2009-06-03T13:22:00Z`) or the date line's date (`2009-06-03`). */
+  readonly date: string | null;
+  /** The banner's level; null without a banner (never inferred from markings or the header). */
+  readonly classification: string | null;
+  readonly tags: readonly string[];
+  readonly post: string | null;
+}
+
+/** The entry of `cable/collection` for an indexed cable. */
+export function collectionEntry(entry: IndexedCable): CollectionEntry {
+  return {
+    uri: entry.uri,
+    id: entry.id ?? null,
+    subject: entry.subject ?? null,
+    date: entry.dtg ?? null,
+    classification: entry.classification ?? null,
+    tags: entry.tags,
+    post: entry.post ?? null,
+  };
+}
+
+/** True when what the Cables view shows of a cable differs between two readings (either may be missing). */
+export function collectionChanged(before: IndexedCable | undefined, after: IndexedCable | undefined): boolean {
+  if (!before || !after) return before !== after;
+  return before.id !== after.id || before.subject !== after.subject || before.dtg !== after.dtg || before.classification !== after.classification || before.post !== after.post || before.tags.join(' ') !== after.tags.join(' ');
 }
 
 /**

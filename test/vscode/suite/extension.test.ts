@@ -1,10 +1,13 @@
 /**
  * Inside VS Code: activation and language, diagnostics, symbols, hover,
- * a quick fix, Fix All, rename, the diagnostics of closed files, a .txt cable found by its text, the banner's code lens, inlay hints, New Cable and snippets.
+ * a quick fix, Fix All, rename, the diagnostics of closed files, a .txt cable found by its text, the banner's code lens, inlay hints, New Cable,
+ * the Cables view and snippets.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { CableExtensionApi } from '../../../client/src/extension';
+import type { CollectionNode } from '../../../client/src/collection';
 
 const workspace = path.resolve(__dirname, '../../../../test/vscode/workspace');
 
@@ -170,6 +173,34 @@ describe('cable extension', () => {
     assert.equal(editor.document.languageId, 'cable');
     assert.match(editor.document.getText(), /^VZCZC/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('gives the Cables view the collection, grouped as chosen ("Cable: Group Cables By…")', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('cable.collection.groupBy') && commands.includes('cable.collection.refresh'));
+    const ext = vscode.extensions.all.find((e) => e.packageJSON.name === 'vscode-cable')!;
+    const { collection } = (await ext.activate()) as CableExtensionApi;
+    const labels = (nodes: readonly CollectionNode[]) => nodes.map((n) => (n.kind === 'group' ? `${n.label} ${n.count}` : n.entry.id));
+    const before = collection.grouping;
+    await collection.setGrouping('classification');
+    try {
+      let top: CollectionNode[] = [];
+      const end = Date.now() + 20000;
+      while (Date.now() < end) {
+        top = (await collection.getChildren()) ?? [];
+        if (top.length > 0) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      // 09VALLETTA412 and its two copies under other names; the order of levels is fixed.
+      assert.deepEqual(labels(top).slice(0, 2), ['SECRET 3', 'CONFIDENTIAL 1']);
+      const secret = (await collection.getChildren(top[0])) ?? [];
+      assert.deepEqual(labels(secret), ['09VALLETTA412', '09VALLETTA412', '09VALLETTA412']);
+      const item = collection.getTreeItem(secret[0]);
+      assert.equal(item.command?.command, 'vscode.open');
+      assert.equal(item.description, 'MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS');
+    } finally {
+      await collection.setGrouping(before);
+    }
   });
 
   it('lists the snippets', async () => {

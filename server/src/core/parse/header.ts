@@ -23,7 +23,8 @@ import { isAlnum, isDigit, isSpace, numberToken, range, skipSpaces, spanRange, t
 import { fullYear } from '../id';
 import { findOldPageHeader } from './pages';
 
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+/** The months as a date-time group writes them (`JUN`); index 0 is January. */
+export const MONTHS: readonly string[] = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 /** The months' names in capitals, as cables write them ("JANUARY"); index 0 is January. */
 export const MONTH_NAMES: readonly string[] = [
   'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER',

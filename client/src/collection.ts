@@ -1,0 +1,188 @@
+/**
+ * The Cables view's grouping and sorting, without vscode: the entries the server's `cable/collection`
+ * request answers, grouped by date, post, classification or TAG, or listed flat. The groups are worked
+ * out once per refresh; the TreeDataProvider in extension.ts only hands them out as they are expanded.
+ */
+
+/** One cable as `cable/collection` answers it (server/src/workspace/cableIndex.ts). */
+export interface CollectionEntry {
+  readonly uri: string;
+  readonly id: string | null;
+  readonly subject: string | null;
+  /** ISO 8601 (`2009-06-03T13:22:00Z` or `2009-06-03`). */
+  readonly date: string | null;
+  /** The banner's level, or null for a cable without a banner. */
+  readonly classification: string | null;
+  readonly tags: readonly string[];
+  readonly post: string | null;
+}
+
+/** How the Cables view groups the collection. */
+export type Grouping = 'date' | 'post' | 'classification' | 'tag' | 'none';
+
+/** The groupings in the order the quick pick offers them, with their labels. */
+export const GROUPINGS: readonly { readonly grouping: Grouping; readonly label: string }[] = [
+  { grouping: 'date', label: 'Date' },
+  { grouping: 'post', label: 'Post' },
+  { grouping: 'classification', label: 'Classification' },
+  { grouping: 'tag', label: 'TAG' },
+  { grouping: 'none', label: 'None' },
+];
+
+/** True when `value` names a grouping (a value read back from the workspace state). */
+export function isGrouping(value: unknown): value is Grouping {
+  return GROUPINGS.some((g) => g.grouping === value);
+}
+
+/** A group of the view: a year, a month, a post, a level or a TAG, with its subgroups or its cables. */
+export interface CollectionGroup {
+  readonly kind: 'group';
+  /** Unique in the tree (`date:2009-06`), so that VS Code keeps what was expanded across refreshes. */
+  readonly key: string;
+  readonly label: string;
+  /** How many cables the group holds, subgroups included. */
+  readonly count: number;
+  readonly children: readonly CollectionNode[];
+}
+
+/** A cable of the view, under a group or at the top. */
+export interface CollectionCable {
+  readonly kind: 'cable';
+  /** Unique in the tree: the group's key and the URI (a cable appears under each of its TAGS). */
+  readonly key: string;
+  readonly entry: CollectionEntry;
+}
+
+export type CollectionNode = CollectionGroup | CollectionCable;
+
+/** The levels in the order the view lists them; cables without a banner come after. */
+export const LEVELS: readonly string[] = ['TOP SECRET', 'SECRET', 'CONFIDENTIAL', 'UNCLASSIFIED'];
+
+export const NO_BANNER = 'No banner';
+export const UNDATED = 'Undated';
+export const NO_POST = 'No post';
+export const NO_TAGS = 'No TAGS';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const collator = new Intl.Collator('en', { numeric: true });
+
+/** The file name at the end of a URI, unescaped. */
+export function fileName(uri: string): string {
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+/** What the view shows as a cable's label: its id, or its file name when it has none. */
+export function cableLabel(entry: CollectionEntry): string {
+  return entry.id ?? fileName(entry.uri);
+}
+
+/** A cable's tooltip: id, date, classification, TAGS and file, one per line. */
+export function cableTooltip(entry: CollectionEntry): string {
+  return [
+    entry.id ?? 'No id',
+    entry.subject ?? '',
+    `Date: ${entry.date ?? 'none'}`,
+    `Classification: ${entry.classification ?? NO_BANNER}`,
+    `TAGS: ${entry.tags.length > 0 ? entry.tags.join(' ') : 'none'}`,
+    `File: ${fileName(entry.uri)}`,
+  ]
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
+/** Orders cables by date (undated last), then by label (`09PARIS99` before `09PARIS708`), then by URI. */
+export function compareCables(a: CollectionEntry, b: CollectionEntry): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    // ISO dates compare as strings; a bare date sorts before the same day's DTG.
+    return a.date < b.date ? -1 : 1;
+  }
+  return collator.compare(cableLabel(a), cableLabel(b)) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+}
+
+/**
+ * The top level of the view for `entries` under `grouping`: groups (by date, years holding months), each
+ * with its count, or the cables themselves for `none`. Cables are sorted once, so every group lists them by
+ * date then id.
+ */
+export function groupCollection(entries: readonly CollectionEntry[], grouping: Grouping): CollectionNode[] {
+  const sorted = [...entries].sort(compareCables);
+  switch (grouping) {
+    case 'none':
+      return sorted.map((entry) => cableNode('', entry));
+    case 'date':
+      return byDate(sorted);
+    case 'post':
+      return bucket('post', sorted, (e) => [e.post ?? NO_POST], (a, b) => fixedLast(a, b, NO_POST) || collator.compare(a, b));
+    case 'classification':
+      return bucket('classification', sorted, (e) => [e.classification ?? NO_BANNER], (a, b) => levelRank(a) - levelRank(b) || collator.compare(a, b));
+    case 'tag':
+      // A cable appears under each of its TAGS, once under a TAG listed twice.
+      return bucket('tag', sorted, (e) => (e.tags.length > 0 ? [...new Set(e.tags)] : [NO_TAGS]), (a, b) => fixedLast(a, b, NO_TAGS) || collator.compare(a, b));
+  }
+}
+
+/** The rank of a level in {@link LEVELS}; a level the list does not name comes after them, "No banner" last. */
+function levelRank(label: string): number {
+  const i = LEVELS.indexOf(label);
+  return i >= 0 ? i : label === NO_BANNER ? LEVELS.length + 1 : LEVELS.length;
+}
+
+/** Puts `last` after every other label. */
+function fixedLast(a: string, b: string, last: string): number {
+  return (a === last ? 1 : 0) - (b === last ? 1 : 0);
+}
+
+function cableNode(groupKey: string, entry: CollectionEntry): CollectionCable {
+  return { kind: 'cable', key: `${groupKey}|${entry.uri}`, entry };
+}
+
+/** Groups sorted cables under the labels `labels` gives each, in the order `order` puts the labels. */
+function bucket(prefix: string, sorted: readonly CollectionEntry[], labels: (e: CollectionEntry) => readonly string[], order: (a: string, b: string) => number): CollectionGroup[] {
+  const groups = new Map<string, CollectionEntry[]>();
+  for (const entry of sorted) {
+    for (const label of labels(entry)) {
+      const members = groups.get(label);
+      if (members) members.push(entry);
+      else groups.set(label, [entry]);
+    }
+  }
+  return [...groups.keys()].sort(order).map((label) => group(`${prefix}:${label}`, label, groups.get(label)!));
+}
+
+function group(key: string, label: string, members: readonly CollectionEntry[]): CollectionGroup {
+  return { kind: 'group', key, label, count: members.length, children: members.map((e) => cableNode(key, e)) };
+}
+
+/** Years in order, each holding its months in order, then "Undated". */
+function byDate(sorted: readonly CollectionEntry[]): CollectionGroup[] {
+  const years = new Map<string, Map<string, CollectionEntry[]>>();
+  const undated: CollectionEntry[] = [];
+  for (const entry of sorted) {
+    const year = entry.date?.slice(0, 4);
+    const month = entry.date?.slice(5, 7);
+    if (!year || !month || !/^\d{4}$/.test(year) || !/^\d{2}$/.test(month)) {
+      undated.push(entry);
+      continue;
+    }
+    let months = years.get(year);
+    if (!months) years.set(year, (months = new Map()));
+    const members = months.get(month);
+    if (members) members.push(entry);
+    else months.set(month, [entry]);
+  }
+  // The cables come sorted by date, so years and months come in order too.
+  const result: CollectionGroup[] = [...years].map(([year, months]) => {
+    const children = [...months].map(([month, members]) => group(`date:${year}-${month}`, MONTHS[Number(month) - 1] ?? month, members));
+    return { kind: 'group', key: `date:${year}`, label: year, count: children.reduce((n, c) => n + c.count, 0), children };
+  });
+  if (undated.length > 0) result.push(group(`date:${UNDATED}`, UNDATED, undated));
+  return result;
+}
