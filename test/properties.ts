@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import type { DocumentSymbol } from 'vscode-languageserver';
 import { lintCable } from '../server/src/core/lint';
-import type { Cable } from '../server/src/core/model';
+import type { Cable, RefItem } from '../server/src/core/model';
 import { parseCable } from '../server/src/core/parse/index';
 import type { TextEdit } from '../server/src/core/rules/types';
 import { lineStarts, offsetAt } from '../server/src/core/text';
@@ -17,6 +17,7 @@ import { defaultDictionaries } from '../server/src/features/dictionaries';
 import { getDocumentSymbols } from '../server/src/features/documentSymbols';
 import { getFoldingRanges } from '../server/src/features/folding';
 import { getHover } from '../server/src/features/hover';
+import { getInlayHints } from '../server/src/features/inlayHints';
 import { findInTextReferences } from '../server/src/core/mentions';
 import { getDocumentHighlights } from '../server/src/features/references';
 import { getRenameEdits, prepareRename } from '../server/src/features/rename';
@@ -156,6 +157,12 @@ export function exerciseFeatures(text: string, positions: readonly { line: numbe
   assertNested(timed(() => getDocumentSymbols(cable)));
   for (const f of timed(() => getFoldingRanges(cable))) assert.ok(f.startLine < f.endLine && f.endLine < cable.lines.length);
   timed(() => findInTextReferences(cable));
+  // Every citation taken for a workspace cable, so that each hint and its tooltip is made.
+  const everyLine = { start: { line: 0, character: 0 }, end: { line: cable.lines.length, character: 0 } };
+  const citedCable = (item: RefItem) => ({ uri: 'file:///ws/09PARIS708.cable', id: item.id, subject: item.citation.text, dtg: '2009-05-20T09:00:00Z', classification: 'SECRET', tags: ['PREL'], refs: [] });
+  for (const h of timed(() => getInlayHints(cable, everyLine, { dictionaries, citedCable, refSubjects: true, routingIndicators: true }))) {
+    assert.ok(h.position.line < cable.lines.length && h.position.character <= cable.lines[h.position.line].length, `inlay hint outside the text: ${JSON.stringify(h.position)}`);
+  }
   for (const p of positions) {
     const line = Math.min(p.line, cable.lines.length - 1);
     const pos = { line, character: Math.min(p.character, cable.lines[line].length) };

@@ -29,6 +29,7 @@ import {
   type Diagnostic,
   type DidChangeConfigurationParams,
   type DocumentLink,
+  type InlayHint,
   type InitializeParams,
   type Location,
   type WorkspaceEdit,
@@ -39,7 +40,7 @@ import { URI } from 'vscode-uri';
 import { modify, applyEdits as applyJsonEdits } from 'jsonc-parser';
 import { DEFAULT_CONFIG, isIgnored, matchesGlob, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig } from './core/config';
 import { lintCable } from './core/lint';
-import type { Cable } from './core/model';
+import type { Cable, RefItem } from './core/model';
 import { parseCable, readsAsCable } from './core/parse/index';
 import { ruleByIdOrName } from './core/rules/index';
 import type { Finding } from './core/rules/types';
@@ -52,11 +53,13 @@ import { loadUserDictionaries } from './core/userDictionary';
 import { getDocumentSymbols } from './features/documentSymbols';
 import { getFoldingRanges } from './features/folding';
 import { getHover } from './features/hover';
+import { getInlayHints } from './features/inlayHints';
 import { getDocumentHighlights, getInTextDefinition } from './features/references';
 import { getRenameEdits, prepareRename } from './features/rename';
 import { getSelectionRanges } from './features/selectionRanges';
 import { getCableStatus } from './features/status';
 import { getSemanticTokens, SEMANTIC_LEGEND } from './features/semanticTokens';
+import type { IndexedCable } from './features/types';
 import { CableIndex, collectionChanged, collectionEntry, idFromFileName, indexKey, summarize } from './workspace/cableIndex';
 import { citedId, fileNameKind } from './core/id';
 import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS, type ExtractFormat } from './cli/extract';
@@ -75,6 +78,10 @@ interface Settings {
   indexExclude: string[];
   /** Whether a cable's banner gets a code lens counting the workspace cables that cite it. */
   codeLensCitingCables: boolean;
+  /** Whether a REF item's citation of a workspace cable gets an inlay hint with its subject. */
+  inlayHintsRefSubjects: boolean;
+  /** Whether the DE line's routing indicator gets an inlay hint with its plain-language address, when the dictionary knows it. */
+  inlayHintsRoutingIndicators: boolean;
 }
 
 const DEFAULT_SETTINGS: Settings = {
@@ -85,6 +92,8 @@ const DEFAULT_SETTINGS: Settings = {
   indexInclude: ['**/*.cable', '**/[0-9][0-9][A-Z]*[0-9].txt'],
   indexExclude: ['**/node_modules/**', '**/.git/**'],
   codeLensCitingCables: true,
+  inlayHintsRefSubjects: true,
+  inlayHintsRoutingIndicators: true,
 };
 
 let settings: Settings = DEFAULT_SETTINGS;
@@ -102,8 +111,15 @@ let hasInsertReplaceSupport = false;
 let hasPrepareRename = false;
 /** Whether the client applies a workspace edit given as `documentChanges` (versioned document edits). */
 let hasDocumentChanges = false;
-/** Whether the client asks for code lenses again when the server says they changed (`workspace/codeLens/refresh`). */
-let hasCodeLensRefresh = false;
+/**
+ * The views a client shows from the index, the dictionaries and the settings, with the request that asks it to fetch them again:
+ * what they show of other cables changes without an edit to the document that shows it, and VS Code asks again by itself
+ * only for the document edited.
+ */
+const REFRESH_REQUESTS = { codeLens: 'workspace/codeLens/refresh', inlayHints: 'workspace/inlayHint/refresh' } as const;
+type View = keyof typeof REFRESH_REQUESTS;
+/** The views the client asks for again when the server says they changed (their `refreshSupport`). */
+const refreshable = new Set<View>();
 /** Whether hovers go out as plain text: the client's hover `contentFormat` does not put Markdown first, or names no format. */
 let hoverPlainText = true;
 /**
@@ -177,7 +193,7 @@ function isBlank(text: string): boolean {
 
 /**
  * True when the document is longer than `cable.largeFileThreshold`: the features that run again at every
- * edit or caret move (folding, selection ranges, highlights) are off for it. Diagnostics, outline, hover
+ * edit or caret move (folding, selection ranges, highlights, inlay hints) are off for it. Diagnostics, outline, hover
  * and rename stay on: rename reads the edited text once more when the user asks for it, which costs
  * about as much as the validation every edit brings (0.1 s for 1.6 MB, 0.4 s for 6.4 MB here).
  */
@@ -185,7 +201,7 @@ function isLarge(doc: TextDocument): boolean {
   const large = doc.getText().length > settings.largeFileThreshold;
   if (large && !largeLogged.has(doc.uri)) {
     largeLogged.add(doc.uri);
-    connection.console.log(`${doc.uri} is larger than cable.largeFileThreshold (${settings.largeFileThreshold} characters): folding, selection ranges and highlights are off for it; diagnostics, outline, hover and rename stay on.`);
+    connection.console.log(`${doc.uri} is larger than cable.largeFileThreshold (${settings.largeFileThreshold} characters): folding, selection ranges, highlights and inlay hints are off for it; diagnostics, outline, hover and rename stay on.`);
   }
   return large;
 }
@@ -213,7 +229,9 @@ connection.onInitialize((params: InitializeParams) => {
   hasInsertReplaceSupport = !!caps.textDocument?.completion?.completionItem?.insertReplaceSupport;
   hasPrepareRename = !!caps.textDocument?.rename?.prepareSupport;
   hasDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
-  hasCodeLensRefresh = !!caps.workspace?.codeLens?.refreshSupport;
+  refreshable.clear();
+  if (caps.workspace?.codeLens?.refreshSupport) refreshable.add('codeLens');
+  if (caps.workspace?.inlayHint?.refreshSupport) refreshable.add('inlayHints');
   // The formats come in the client's order of preference; eglot without markdown-mode lists only plain text.
   hoverPlainText = caps.textDocument?.hover?.contentFormat?.find((f) => f === MarkupKind.Markdown || f === MarkupKind.PlainText) !== MarkupKind.Markdown;
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
@@ -233,6 +251,7 @@ connection.onInitialize((params: InitializeParams) => {
       renameProvider: hasPrepareRename ? { prepareProvider: true } : true,
       documentLinkProvider: { resolveProvider: false },
       codeLensProvider: { resolveProvider: false },
+      inlayHintProvider: { resolveProvider: false },
       workspaceSymbolProvider: true,
       semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -276,7 +295,10 @@ connection.onDidChangeConfiguration(async (params) => {
   if (indexGlobs(settings) !== indexGlobs(before)) void reindex();
   // Closed files are read again only for what changes their diagnostics, not for every `cable.*` setting.
   else if (settings.validateScope !== before.validateScope || JSON.stringify(settings.rules) !== JSON.stringify(before.rules)) revalidateFiles();
-  if (settings.codeLensCitingCables !== before.codeLensCitingCables) refreshCodeLenses();
+  const views: View[] = [];
+  if (settings.codeLensCitingCables !== before.codeLensCitingCables) views.push('codeLens');
+  if (settings.inlayHintsRefSubjects !== before.inlayHintsRefSubjects || settings.inlayHintsRoutingIndicators !== before.inlayHintsRoutingIndicators || settings.largeFileThreshold !== before.largeFileThreshold) views.push('inlayHints');
+  refresh(views);
 });
 
 /** The index's globs as one string, to tell when a settings change alters them. */
@@ -311,6 +333,8 @@ function settingsFrom(s: Record<string, unknown> | null): Settings {
     indexInclude: ((s?.index as { include?: string[] })?.include) ?? DEFAULT_SETTINGS.indexInclude,
     indexExclude: ((s?.index as { exclude?: string[] })?.exclude) ?? DEFAULT_SETTINGS.indexExclude,
     codeLensCitingCables: (s?.codeLens as { citingCables?: unknown } | undefined)?.citingCables !== false,
+    inlayHintsRefSubjects: (s?.inlayHints as { refSubjects?: unknown } | undefined)?.refSubjects !== false,
+    inlayHintsRoutingIndicators: (s?.inlayHints as { routingIndicators?: unknown } | undefined)?.routingIndicators !== false,
   };
   const { errors } = parseRuleOverrides(result.rules);
   for (const e of errors) connection.console.warn(`cable.rules: ${e}`);
@@ -647,9 +671,8 @@ connection.onDefinition((p) => {
     const inText = getInTextDefinition(cable, doc.uri, p.position);
     if (inText) return inText;
     const item = cable.refs?.items.find((i) => contains(i.range, p.position));
-    const cited = item && citedId(item, cable.id ?? idFromFileName(doc.uri));
     // A cable filed more than once (a copy in another folder) has a target per file, the preferred one first.
-    const targets = cited ? index.copiesOf(cited) : [];
+    const targets = item ? citedCables(item, cable, doc.uri) : [];
     const locations = targets.map((t): Location => ({ uri: t.uri, range: { start: { line: t.bannerLine ?? 0, character: 0 }, end: { line: t.bannerLine ?? 0, character: 0 } } }));
     return locations.length > 1 ? locations : (locations[0] ?? null);
   });
@@ -715,18 +738,45 @@ connection.onCodeLens((p) => {
   });
 });
 
-/** After the index has changed: tells the client (`cable/indexed`), and asks it for code lenses again, whose counts may have changed. */
+// Inlay hints: a REF citation of a workspace cable gets its subject, the DE line's station its address.
+// Off above cable.largeFileThreshold, since VS Code asks for them again after every edit.
+connection.languages.inlayHint.on((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  if (!doc || (!settings.inlayHintsRefSubjects && !settings.inlayHintsRoutingIndicators) || isLarge(doc)) return [];
+  indexEdits();
+  return guard('inlayHint', [] as InlayHint[], () => {
+    const cable = cableFor(doc);
+    return getInlayHints(cable, p.range, {
+      dictionaries,
+      citedCable: (item) => citedCables(item, cable, doc.uri)[0],
+      refSubjects: settings.inlayHintsRefSubjects,
+      routingIndicators: settings.inlayHintsRoutingIndicators,
+      plainText: hoverPlainText,
+    });
+  });
+});
+
+/**
+ * The workspace cables a REF item of `cable` (the document at `uri`) cites: every file holding it, the one named
+ * after it first (`index.copiesOf`). Go to Definition offers them all; links and inlay hints take the first.
+ */
+function citedCables(item: RefItem, cable: Cable, uri: string): IndexedCable[] {
+  const cited = citedId(item, cable.id ?? idFromFileName(uri));
+  return cited ? index.copiesOf(cited) : [];
+}
+
+/** After the index has changed: tells the client (`cable/indexed`), and asks it for the views that show other cables again. */
 function indexChanged(): void {
   void connection.sendNotification('cable/indexed', { count: index.size });
-  refreshCodeLenses();
+  refresh(['codeLens', 'inlayHints']);
 }
 
 /**
- * Asks a client that can be asked for its code lenses again, since the counts they show may have changed
- * (with the lens turned off, it gets none, as it must once the setting changes).
+ * Asks a client that can be asked for `views` again (code lenses, inlay hints), since what they show of other cables
+ * or the settings may have changed (with a view turned off, it gets none, as it must once the setting changes).
  */
-function refreshCodeLenses(): void {
-  if (hasCodeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+function refresh(views: readonly View[]): void {
+  for (const view of views) if (refreshable.has(view)) void connection.sendRequest(REFRESH_REQUESTS[view]).catch(() => undefined);
 }
 
 connection.onDocumentLinks((p) => {
@@ -736,10 +786,8 @@ connection.onDocumentLinks((p) => {
   return guard('documentLinks', [] as DocumentLink[], () => {
     const cable = cableFor(doc);
     const links: DocumentLink[] = [];
-    const citingId = cable.id ?? idFromFileName(doc.uri);
     for (const item of cable.refs?.items ?? []) {
-      const cited = citedId(item, citingId);
-      const target = cited ? index.byId(cited) : undefined;
+      const target = citedCables(item, cable, doc.uri)[0];
       if (target) links.push({ range: item.citation.range, target: target.uri, tooltip: `${target.id}: ${target.subject ?? ''}` });
     }
     return links;
@@ -768,10 +816,19 @@ function indexOpen(doc: TextDocument): void {
     const after = hit.binary ? undefined : summarize(doc.uri, hit.cable, idFromFileName(doc.uri));
     if (after) index.set(after);
     else index.delete(doc.uri);
-    // An edit to the REF field or the banner changes what other open cables' code lenses count.
-    if (before?.id !== after?.id || !isDeepStrictEqual(before?.refs, after?.refs)) refreshCodeLenses();
+    const views: View[] = [];
+    // An edit to the REF field or the banner changes what other open cables' code lenses count,
+    if (before?.id !== after?.id || !isDeepStrictEqual(before?.refs, after?.refs)) views.push('codeLens');
+    // and one to the subject, date, banner or TAGS what the inlay hints of the cables citing this one show.
+    if (!isDeepStrictEqual(shownInHints(before), shownInHints(after))) views.push('inlayHints');
+    refresh(views);
     if (collectionChanged(before, after)) collectionEdited();
   });
+}
+
+/** What an inlay hint shows of a cited cable, to tell when an edit changes it. */
+function shownInHints(entry: IndexedCable | undefined): unknown {
+  return entry && [entry.id, entry.subject, entry.dtg, entry.classification, entry.tags];
 }
 
 /** Whether the client has sent `cable/collection`: only then are open cables' edits indexed as they come and announced. */

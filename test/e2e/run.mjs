@@ -338,14 +338,37 @@ async function runMode(label, trusted, theme, shots) {
     await check('a code lens on the banner counts the cables citing it, and lists them when clicked', page, async () => {
       await openFile(page, '09VALLETTA388.cable');
       // 09VALLETTA412, artifact and defective cite it as REF A.
-      const lens = await page.waitForSelector('.codelens-decoration a:has-text("Cited by 3 cables")', { timeout: 15000 });
-      await lens.click();
+      // A locator, not an element handle: the editor draws its lenses again when they come back from the server
+      // (a refresh after the index changes), and a handle to the first drawing is then detached.
+      await page.locator('.codelens-decoration a:has-text("Cited by 3 cables")').first().click({ timeout: 15000 });
       await page.waitForFunction(() => [...document.querySelectorAll('.peekview-widget, .reference-zone-widget')].some((w) => ['09VALLETTA412.cable', 'artifact.cable', 'defective.cable'].every((f) => w.textContent?.includes(f))), null, { timeout: 15000 });
       if (shots === 'dark') {
         await page.waitForTimeout(800);
         await page.screenshot({ path: join(images, 'code-lens.png') });
       }
       await page.keyboard.press('Escape');
+    });
+
+    await check("inlay hints show the cited cable's subject after a REF citation and the DE line station's address", page, async () => {
+      await openFile(page, '09VALLETTA412.cable');
+      await page.keyboard.press('Control+Home');
+      // Inlay hints are text the editor injects into its lines, in spans of their own after the text they follow:
+      // the REF line reads "REF: A. VALLETTA 388" with the subject of 09VALLETTA388.cable after it, the DE line its station's address.
+      const hinted = (line, hint) => page.waitForFunction(([l, h]) => [...document.querySelectorAll('.monaco-editor .view-line')].some((v) => {
+        const spans = [...v.querySelectorAll('span span')];
+        const at = spans.findIndex((s) => s.textContent?.replace(/\u00a0/g, ' ').trim() === h);
+        return at > 0 && spans.slice(0, at).map((s) => s.textContent ?? '').join('').replace(/\u00a0/g, ' ').trimEnd() === l;
+      }), [line, hint], { timeout: 20000 }).catch(async () => {
+        const lines = await page.evaluate((l) => [...document.querySelectorAll('.monaco-editor .view-line')].map((v) => [...v.querySelectorAll('span span')].map((s) => s.textContent?.replace(/\u00a0/g, ' ')).join('|')).filter((t) => t.startsWith(l.slice(0, 4))), line);
+        throw new Error(`no hint "${hint}" after "${line}": ${JSON.stringify(lines)}`);
+      });
+      await hinted('REF: A. VALLETTA 388', 'HARBOR AUTHORITY NAMES A NEW DIRECTOR');
+      await hinted('DE RUEHVT', 'AMEMBASSY VALLETTA');
+      if (shots === 'dark') {
+        await page.mouse.move(5, 5);
+        await page.waitForTimeout(800);
+        await page.screenshot({ path: join(images, 'inlay-hints.png') });
+      }
     });
 
     await check('"Cable: New Cable", also offered by New File…, opens an untitled cable holding the whole-cable snippet', page, async () => {

@@ -12,6 +12,7 @@ import { defaultDictionaries, loadUserDictionary, mergeDictionaries } from '../.
 import { getDocumentSymbols } from '../../server/src/features/documentSymbols';
 import { getFoldingRanges } from '../../server/src/features/folding';
 import { citeSource, getHover } from '../../server/src/features/hover';
+import { getInlayHints, shortenSubject } from '../../server/src/features/inlayHints';
 import { findInTextReferences, resolveInText } from '../../server/src/core/mentions';
 import { getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
 import { getSelectionRanges } from '../../server/src/features/selectionRanges';
@@ -661,6 +662,34 @@ describe('hover', () => {
     assert.doesNotMatch(text, /2003 amendment/);
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nE.O. 13|526: DECL: 01/01/2019\n'), /2009 order that revoked and replaced E\.O\. 12958/);
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nE.O. 99|999: DECL: 01/01/2019\n'), /Not a known classification order\./);
+  });
+});
+
+describe('inlay hints', () => {
+  /** The labels of the DE line's hints, with `dicts`, on a header whose station is `station`. */
+  const stationHints = (station: string, dicts = dictionaries) => {
+    const cable = parseCable(withAddressLine('TO RUEHC/SECSTATE WASHDC 0001').replace('DE RUEHFR', `DE ${station}`)).cable;
+    const range = { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } };
+    return getInlayHints(cable, range, { dictionaries: dicts, citedCable: () => undefined, refSubjects: true, routingIndicators: true }).map((h) => `${h.position.line}:${h.position.character} ${String(h.label)}`);
+  };
+
+  it('gives the DE line station the address the dictionaries know, user dictionaries included, and nothing else', () => {
+    assert.deepEqual(stationHints('RUEHFR'), ['2:9 AMEMBASSY PARIS']);
+    // Not in the built-in dictionary, then in a user dictionary.
+    assert.deepEqual(stationHints('RUEHZZZ'), []);
+    const { dictionary } = loadUserDictionary('{"routingIndicators":[{"code":"RUEHZZZ","address":"AMEMBASSY NOWHERE"}]}', 'mine.json');
+    assert.deepEqual(stationHints('RUEHZZZ', mergeDictionaries(dictionaries, [dictionary!])), ['2:10 AMEMBASSY NOWHERE']);
+    // In the dictionary with no plain-language address.
+    assert.deepEqual(stationHints('RUEHWEB'), []);
+  });
+
+  it('shortens a subject at a word within 40 characters, with an ellipsis', () => {
+    assert.equal(shortenSubject('FERRY DUES'), 'FERRY DUES');
+    assert.equal(shortenSubject('A'.repeat(40)), 'A'.repeat(40));
+    assert.equal(shortenSubject('MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS'), 'MALTESE HARBOR AUTHORITY SEEKS CLOSER…');
+    // No space in its second half: cut within the word.
+    assert.equal(shortenSubject('B'.repeat(50)), `${'B'.repeat(39)}…`);
+    assert.equal(shortenSubject(`SHORT ${'C'.repeat(45)}`), `SHORT ${'C'.repeat(33)}…`);
   });
 });
 

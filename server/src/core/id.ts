@@ -148,3 +148,13 @@ export function citedId(item: RefItem, citingId: string | undefined): string | u
     : { year: parseInt(citingId.slice(0, 2), 10) };
   return canonicalId(citedYear(item.cable, citing), item.cable.post, item.cable.number);
 }
+
+/** The file name at the end of `uri`, unescaped (`reading notes.cable`). */
+export function fileName(uri: string): string {
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}

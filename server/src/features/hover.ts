@@ -31,7 +31,7 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
  * ("3 June 2009, 1322Z Wednesday, day 154 of 2009."), so paragraphs are separated by an empty line.
  * The sources, as {@link citeSource} and {@link citeDocuments} write them, close it in italics.
  */
-function md(title: string, body: string[], sources: readonly string[] = []): string {
+export function md(title: string, body: string[], sources: readonly string[] = []): string {
   let value = `**${title}**`;
   let previous = '';
   for (const line of body) {
@@ -58,7 +58,7 @@ function linkAddress(cite: string): string {
  * Text from the cable, escaped for Markdown: a `*`, `_` or `[` in a subject or an address is
  * shown as written, not as formatting or a link.
  */
-function esc(text: string): string {
+export function esc(text: string): string {
   return text.replace(MARKDOWN_SPECIAL, '\\$&');
 }
 
@@ -182,7 +182,7 @@ export function readableDate(year: number, month: number, day: number): string {
  * An ISO date or date-time of the workspace index ("2009-05-20T09:00:00Z", "2009-05-20") as a reader
  * of cables writes it: "20 May 2009, 0900Z", "20 May 2009"; anything else as it is.
  */
-function readableIso(iso: string): string {
+export function readableIso(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):\d{2}Z)?$/.exec(iso);
   const month = m ? Number(m[2]) : 0;
   if (!m || month < 1 || month > 12) return esc(iso);
@@ -456,7 +456,11 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   return null;
 }
 
-function describeRi(code: string, cable: Cable, d: Dictionaries): string {
+/**
+ * What a routing indicator stands for, in Markdown: the dictionary's plain-language address, the address this cable
+ * pairs it with, and its sources; the hover of the indicator, and the tooltip of the DE line's inlay hint.
+ */
+export function describeRi(code: string, cable: Cable, d: Dictionaries): string {
   const entry = d.routingIndicators.get(code);
   const paired = [...(cable.header?.to ?? []), ...(cable.header?.info ?? []), ...(cable.header?.xmt ?? [])].find((a) => a.routingIndicator?.text === code)?.address?.text;
   const lines: string[] = [];

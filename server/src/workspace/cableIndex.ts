@@ -3,7 +3,7 @@
  * classification, subject, TAGS, REF ids), never its text.
  */
 import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver';
-import { citedId, idFromFileName as idFromName, parseCableId, type TypedCableId } from '../core/id';
+import { citedId, fileName, idFromFileName as idFromName, parseCableId, type TypedCableId } from '../core/id';
 import { URI } from 'vscode-uri';
 import type { Cable } from '../core/model';
 import { isoDate } from '../core/rules/util';
@@ -232,14 +232,4 @@ function searchable(entry: IndexedCable): Searchable {
     if (read) ids.push(read);
   }
   return { text: `${entry.id ?? ''} ${name} ${entry.subject ?? ''} ${entry.tags.join(' ')} ${entry.dtg ?? ''}`.toUpperCase(), ids };
-}
-
-/** The file name at the end of `uri`, unescaped (`reading notes.cable`). */
-function fileName(uri: string): string {
-  const name = uri.slice(uri.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
 }

@@ -1,6 +1,6 @@
 /**
  * Inside VS Code: activation and language, diagnostics, symbols, hover,
- * a quick fix, Fix All, rename, the diagnostics of closed files, a .txt cable found by its text, the banner's code lens, New Cable,
+ * a quick fix, Fix All, rename, the diagnostics of closed files, a .txt cable found by its text, the banner's code lens, inlay hints, New Cable,
  * the Cables view and snippets.
  */
 import * as assert from 'node:assert/strict';
@@ -145,6 +145,25 @@ describe('cable extension', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     assert.deepEqual(titles, ['Cited by 3 cables']);
+  });
+
+  it("shows the cited cable's subject after a REF citation and the DE line station's address as inlay hints", async () => {
+    const doc = await open('09VALLETTA412.cable');
+    // Line 3 is "DE RUEHVT #0412/01 1541322"; line 23 is "REF: A. VALLETTA 388", which cites 09VALLETTA388.cable, and line 24
+    // "¶B. STATE 51120", a cable not in the workspace.
+    const range = new vscode.Range(0, 0, 40, 0);
+    const end = Date.now() + 20000;
+    let hints: string[] = [];
+    while (Date.now() < end) {
+      const got = (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, range)) ?? [];
+      hints = got.map((h) => `${h.position.line}:${h.position.character} ${typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')}`);
+      if (hints.length > 1) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.deepEqual(hints, ['2:9 AMEMBASSY VALLETTA', '22:20 HARBOR AUTHORITY NAMES A NEW DIRECTOR']);
+    // Only the range asked: the DE line alone.
+    const top = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, 5, 0));
+    assert.deepEqual(top.map((h) => h.label), ['AMEMBASSY VALLETTA']);
   });
 
   it('opens a new untitled cable holding the whole-cable snippet ("Cable: New Cable")', async () => {
