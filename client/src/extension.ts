@@ -1,8 +1,9 @@
 /**
  * The VS Code side: activation, the LanguageClient that starts the bundled
- * server, and two commands. Everything a cable means is answered by the
- * server (lsp-sample layout); this file only connects the two, and shows the
- * classification the server reads as language status.
+ * server when a cable needs it, and four commands. Everything a cable means is
+ * answered by the server (lsp-sample layout); this file only connects the two,
+ * shows the classification the server reads as language status, and opens as
+ * cables the `.txt` files whose text reads as one (`detect.ts`).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -17,6 +18,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { DETECTION_PREFIX, mayBeTextCable, textReadsAsCable } from './detect';
 
 let client: LanguageClient | undefined;
 
@@ -42,7 +44,32 @@ class RestartOnce implements ErrorHandler {
   }
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
+  extensionContext = context;
+  context.subscriptions.push(
+    vscode.commands.registerCommand('cable.goToParagraph', goToParagraph),
+    vscode.commands.registerCommand('cable.showCitingCables', showCitingCables),
+    vscode.commands.registerCommand('cable.goToBanner', goToBanner),
+    vscode.commands.registerCommand('cable.newCable', newCable),
+    ...startServerWhenNeeded(),
+    ...detectCablesInTextFiles(),
+  );
+}
+
+let extensionContext: vscode.ExtensionContext | undefined;
+let started: Promise<LanguageClient> | undefined;
+
+/**
+ * The language server, started on first need. The extension also starts for any plain-text document
+ * (`onLanguage:plaintext`), to find hash-named cables by their text; a user who only ever opens notes
+ * gets no server process (and no "Cable" output channel).
+ */
+function ensureServer(): Promise<LanguageClient> {
+  started ??= startServer(extensionContext!);
+  return started;
+}
+
+async function startServer(context: vscode.ExtensionContext): Promise<LanguageClient> {
   // The server is bundled next to this file by esbuild.mjs.
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -58,44 +85,71 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     errorHandler: new RestartOnce(),
   };
   client = new LanguageClient('cable', 'Cable', serverOptions, clientOptions);
-
-  context.subscriptions.push(
-    vscode.commands.registerCommand('cable.goToParagraph', goToParagraph),
-    vscode.commands.registerCommand('cable.showCitingCables', showCitingCables),
-    vscode.commands.registerCommand('cable.goToBanner', goToBanner),
-    vscode.commands.registerCommand('cable.newCable', newCable),
-  );
+  context.subscriptions.push(output);
+  // The client opens the cables already open in the server as it starts.
   await client.start();
-  context.subscriptions.push(...classificationStatus(client), ...detectCablesInTextFiles(client));
+  context.subscriptions.push(...classificationStatus(client));
+  return client;
 }
 
-/** How much of a text file's start the server is asked about: a cable's header, banner and fields come first. */
-const DETECTION_PREFIX = 65_536;
+/**
+ * Starts the server at once when a cable is open or the workspace holds a file the index takes
+ * (`cable.index.include`, as the `workspaceContains` activation events find them: the index serves
+ * Go to Symbol in Workspace before any cable is opened), else when a cable is opened (a `.cable` file,
+ * a `.txt` file switched by {@link detectCablesInTextFiles}, a new cable, a language set by hand) or a
+ * workspace folder holding cables is added.
+ */
+function startServerWhenNeeded(): vscode.Disposable[] {
+  const start = () => {
+    if (started) return;
+    ensureServer().catch((error: unknown) => void vscode.window.showErrorMessage(`The cable language server could not start: ${String(error)}`));
+    for (const listener of listeners.splice(0)) listener.dispose();
+  };
+  const listeners: vscode.Disposable[] = [
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (doc.languageId === 'cable') start();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void workspaceHoldsCables().then((yes) => yes && start())),
+  ];
+  if (vscode.workspace.textDocuments.some((doc) => doc.languageId === 'cable')) start();
+  else void workspaceHoldsCables().then((yes) => yes && start());
+  return [{ dispose: () => listeners.splice(0).forEach((l) => l.dispose()) }];
+}
+
+/** Whether a workspace folder holds a file `cable.index.include` takes (one search per glob, one file each at most). */
+async function workspaceHoldsCables(): Promise<boolean> {
+  if (!vscode.workspace.workspaceFolders?.length) return false;
+  const config = vscode.workspace.getConfiguration('cable');
+  const exclude = config.get<string[]>('index.exclude', []);
+  const excludeGlob = exclude.length === 0 ? undefined : exclude.length === 1 ? exclude[0] : `{${exclude.join(',')}}`;
+  for (const glob of config.get<string[]>('index.include', [])) {
+    try {
+      if ((await vscode.workspace.findFiles(glob, excludeGlob, 1)).length > 0) return true;
+    } catch {
+      // A glob the search cannot read: the next one.
+    }
+  }
+  return false;
+}
 
 /**
- * Opens a `.txt` file as a cable when the server finds that its text reads as one (`cable/readsAsCable`,
- * the check `cablelint` makes on `.txt` files), where `filenamePatterns` and `firstLine` cannot tell: a
- * name not shaped like a cable id (an archive named by hashes) and blank lines before the header. A file
- * the user then sets to another language keeps it: VS Code reports that change as the document closed and
- * opened again at once, while the URI is still in `switched`; a file really closed is looked at afresh when
- * opened again.
+ * Opens a `.txt` file as a cable when its text reads as one (`textReadsAsCable`, the core's check that
+ * `cablelint` makes on `.txt` files, run in the client so that no server starts for notes), where
+ * `filenamePatterns` and `firstLine` cannot tell: a name not shaped like a cable id (an archive named by
+ * hashes) and blank lines before the header. A file the user then sets to another language keeps it: VS Code
+ * reports that change as the document closed and opened again at once, while the URI is still in `switched`;
+ * a file really closed is looked at afresh when opened again.
  */
-function detectCablesInTextFiles(languageClient: LanguageClient): vscode.Disposable[] {
+function detectCablesInTextFiles(): vscode.Disposable[] {
   const switched = new Set<string>();
   const consider = async (doc: vscode.TextDocument) => {
     const key = doc.uri.toString();
-    if (doc.languageId !== 'plaintext' || !doc.uri.path.toLowerCase().endsWith('.txt') || switched.has(key)) return;
+    if (!mayBeTextCable(doc.languageId, doc.uri.path) || switched.has(key)) return;
     if (!vscode.workspace.getConfiguration('cable', doc).get<boolean>('detectTextFiles', true)) return;
-    const text = doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(DETECTION_PREFIX)));
-    let reads = false;
-    try {
-      reads = await languageClient.sendRequest<boolean>('cable/readsAsCable', { text });
-    } catch {
-      // The server restarting: the file stays as it is.
-    }
-    if (!reads || doc.isClosed || doc.languageId !== 'plaintext' || switched.has(key)) return;
+    if (!textReadsAsCable(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(DETECTION_PREFIX))))) return;
     switched.add(key);
     try {
+      // Opened as a cable, it starts the server.
       await vscode.languages.setTextDocumentLanguage(doc, 'cable');
     } catch {
       // Closed meanwhile.
@@ -222,6 +276,8 @@ function flatten(symbols: readonly vscode.DocumentSymbol[]): vscode.DocumentSymb
 async function goToParagraph(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'cable') return;
+  // A cable open has started the server already; the symbols come from it.
+  await ensureServer();
   const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri)) ?? [];
   const paragraphs = flatten(symbols).filter((s) => s.name.startsWith('¶'));
   // An empty quick pick would say only "0 Results".
@@ -246,6 +302,8 @@ async function goToParagraph(): Promise<void> {
 async function showCitingCables(uri?: string): Promise<void> {
   const editor = typeof uri === 'string' ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri) : vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'cable') return;
+  // A cable open has started the server already; the symbols come from it.
+  await ensureServer();
   const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri)) ?? [];
   const banner = symbols.find((s) => s.kind === vscode.SymbolKind.File);
   if (!banner) {
