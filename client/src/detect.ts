@@ -18,8 +18,3 @@ export function textReadsAsCable(text: string): boolean {
   const start = text.slice(0, DETECTION_PREFIX);
   return !looksBinary(start) && readsAsCable(parseCable(start).cable);
 }
-
-/** True for a document VS Code opened as plain text from a `.txt` file: the ones {@link textReadsAsCable} may switch. */
-export function mayBeTextCable(languageId: string, path: string): boolean {
-  return languageId === 'plaintext' && path.toLowerCase().endsWith('.txt');
-}

@@ -5,44 +5,16 @@
  * shows the classification the server reads as language status, and opens as
  * cables the `.txt` files whose text reads as one (`detect.ts`).
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  CloseAction,
-  ErrorAction,
-  LanguageClient,
-  TransportKind,
-  type CloseHandlerResult,
-  type ErrorHandler,
-  type ErrorHandlerResult,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
-import { DETECTION_PREFIX, mayBeTextCable, textReadsAsCable } from './detect';
+import type { LanguageClient } from 'vscode-languageclient/node';
+// Both are bundled on their own and loaded on first use (esbuild.mjs): the extension starts for every plain-text
+// document, and loads the parser only for a `.txt` file and the language client only when a cable needs the server.
+import { DETECTION_PREFIX, textReadsAsCable } from './detect';
+import { startLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
-
-/** Restarts the server when it dies, and tells the user the first time only. */
-class RestartOnce implements ErrorHandler {
-  #told = false;
-  #restarts: number[] = [];
-
-  error(): ErrorHandlerResult {
-    return { action: ErrorAction.Continue };
-  }
-
-  closed(): CloseHandlerResult {
-    const now = Date.now();
-    this.#restarts = this.#restarts.filter((t) => now - t < 3 * 60_000);
-    this.#restarts.push(now);
-    if (!this.#told) {
-      this.#told = true;
-      void vscode.window.showWarningMessage('The cable language server stopped unexpectedly and was restarted.');
-    }
-    // Give up at the fifth crash in three minutes, as the default handler does (it restarts four times).
-    return this.#restarts.length >= 5 ? { action: CloseAction.DoNotRestart } : { action: CloseAction.Restart };
-  }
-}
+let extensionContext: vscode.ExtensionContext | undefined;
+let started: Promise<LanguageClient> | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   extensionContext = context;
@@ -56,9 +28,6 @@ export function activate(context: vscode.ExtensionContext): void {
   );
 }
 
-let extensionContext: vscode.ExtensionContext | undefined;
-let started: Promise<LanguageClient> | undefined;
-
 /**
  * The language server, started on first need. The extension also starts for any plain-text document
  * (`onLanguage:plaintext`), to find hash-named cables by their text; a user who only ever opens notes
@@ -70,24 +39,7 @@ function ensureServer(): Promise<LanguageClient> {
 }
 
 async function startServer(context: vscode.ExtensionContext): Promise<LanguageClient> {
-  // The server is bundled next to this file by esbuild.mjs.
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const output = vscode.window.createOutputChannel('Cable', { log: true });
-  const clientOptions: LanguageClientOptions = {
-    // Any scheme: untitled documents and virtual workspaces work too, the server only reads text.
-    documentSelector: [{ language: 'cable' }],
-    synchronize: { configurationSection: 'cable' },
-    outputChannel: output,
-    errorHandler: new RestartOnce(),
-  };
-  client = new LanguageClient('cable', 'Cable', serverOptions, clientOptions);
-  context.subscriptions.push(output);
-  // The client opens the cables already open in the server as it starts.
-  await client.start();
+  client = await startLanguageClient(context);
   context.subscriptions.push(...classificationStatus(client));
   return client;
 }
@@ -144,7 +96,7 @@ function detectCablesInTextFiles(): vscode.Disposable[] {
   const switched = new Set<string>();
   const consider = async (doc: vscode.TextDocument) => {
     const key = doc.uri.toString();
-    if (!mayBeTextCable(doc.languageId, doc.uri.path) || switched.has(key)) return;
+    if (doc.languageId !== 'plaintext' || !doc.uri.path.toLowerCase().endsWith('.txt') || switched.has(key)) return;
     if (!vscode.workspace.getConfiguration('cable', doc).get<boolean>('detectTextFiles', true)) return;
     if (!textReadsAsCable(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(DETECTION_PREFIX))))) return;
     switched.add(key);

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { DETECTION_PREFIX, mayBeTextCable, textReadsAsCable } from '../../client/src/detect';
+import { DETECTION_PREFIX, textReadsAsCable } from '../../client/src/detect';
 import { parseCable, readsAsCable } from '../../server/src/core/parse/index';
 import { looksBinary } from '../../server/src/core/text';
 import { corpusDir, corpusFiles, ROOT } from '../helpers';
@@ -78,15 +78,5 @@ describe('client: textReadsAsCable', () => {
       }),
       { numRuns: 200 },
     );
-  });
-});
-
-describe('client: mayBeTextCable', () => {
-  it('looks at plain-text .txt documents only', () => {
-    assert.equal(mayBeTextCable('plaintext', '/archive/000_4e0f164468ec0923.txt'), true);
-    assert.equal(mayBeTextCable('plaintext', '/archive/NOTES.TXT'), true);
-    assert.equal(mayBeTextCable('cable', '/archive/000_4e0f164468ec0923.txt'), false);
-    assert.equal(mayBeTextCable('plaintext', '/archive/notes.md'), false);
-    assert.equal(mayBeTextCable('plaintext', '/Untitled-1'), false);
   });
 });
