@@ -64,8 +64,39 @@ const lazyPackagesPlugin = {
   },
 };
 
+/**
+ * The client's modules loaded on first use: `./detect` (the parser, for a plain-text `.txt` file) and
+ * `./languageClient` (vscode-languageclient, when a cable needs the server). The extension starts for every
+ * plain-text document; it then loads only its own code. Each module is bundled on its own into dist/client-NAME.js,
+ * and `client/src/extension.ts` gets a stand-in whose exports require that file when first read.
+ */
+const LAZY_CLIENT_MODULES = { './detect': 'client-detect.js', './languageClient': 'client-lsp.js' };
+
+/** Replaces the client's imports of {@link LAZY_CLIENT_MODULES} with stand-ins that load dist/client-NAME.js on first use. */
+const lazyClientModulesPlugin = {
+  name: 'lazy-client-modules',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(?:detect|languageClient)$/ }, (args) => ({ path: `${args.path}.ts`, namespace: 'lazy-client', pluginData: args.resolveDir }));
+    build.onResolve({ filter: /^\.\/client-/ }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-client' }, async (args) => {
+      // The module's export names, as esbuild reads them from its source.
+      const { metafile } = await esbuild.build({ entryPoints: [`${args.pluginData}/${args.path}`], bundle: false, write: false, metafile: true, format: 'esm', outdir: 'dist' });
+      const names = Object.values(metafile.outputs)[0].exports;
+      const contents = [
+        'let loaded;',
+        `const load = () => (loaded ??= require(${JSON.stringify(`./${LAZY_CLIENT_MODULES[args.path.replace(/\.ts$/, '')]}`)}));`,
+        "Object.defineProperty(exports, '__esModule', { value: true });",
+        `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+      ].join('\n');
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], plugins: [...common.plugins, lazyClientModulesPlugin] },
+  { ...common, entryPoints: ['client/src/detect.ts'], outfile: 'dist/client-detect.js' },
+  { ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/client-lsp.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, lazyPackagesPlugin] },
   ...LAZY_PACKAGES.map((name) => ({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: import.meta.dirname }, outfile: `dist/cli-${name}.js` })),

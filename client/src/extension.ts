@@ -1,47 +1,23 @@
 /**
  * The VS Code side: activation, the LanguageClient that starts the bundled
- * server, and two commands. Everything a cable means is answered by the
- * server (lsp-sample layout); this file only connects the two, and shows the
- * classification the server reads as language status.
+ * server when a cable needs it, and the commands. Everything a cable means is
+ * answered by the server (lsp-sample layout); this file only connects the two,
+ * shows the classification the server reads as language status, keeps the
+ * Cables view, and opens as cables the `.txt` files whose text reads as one
+ * (`detect.ts`).
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  CloseAction,
-  ErrorAction,
-  LanguageClient,
-  TransportKind,
-  type CloseHandlerResult,
-  type ErrorHandler,
-  type ErrorHandlerResult,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
+// Both are bundled on their own and loaded on first use (esbuild.mjs): the extension starts for every plain-text
+// document, and loads the parser only for a `.txt` file and the language client only when a cable needs the server.
+import { DETECTION_PREFIX, textReadsAsCable } from './detect';
+import { startLanguageClient } from './languageClient';
+// Without vscode (unit-tested): the Cables view's grouping and sorting.
 import { cableLabel, cableTooltip, groupCollection, GROUPINGS, isGrouping, type CollectionEntry, type CollectionNode, type Grouping } from './collection';
 
 let client: LanguageClient | undefined;
-
-/** Restarts the server when it dies, and tells the user the first time only. */
-class RestartOnce implements ErrorHandler {
-  #told = false;
-  #restarts: number[] = [];
-
-  error(): ErrorHandlerResult {
-    return { action: ErrorAction.Continue };
-  }
-
-  closed(): CloseHandlerResult {
-    const now = Date.now();
-    this.#restarts = this.#restarts.filter((t) => now - t < 3 * 60_000);
-    this.#restarts.push(now);
-    if (!this.#told) {
-      this.#told = true;
-      void vscode.window.showWarningMessage('The cable language server stopped unexpectedly and was restarted.');
-    }
-    // Give up at the fifth crash in three minutes, as the default handler does (it restarts four times).
-    return this.#restarts.length >= 5 ? { action: CloseAction.DoNotRestart } : { action: CloseAction.Restart };
-  }
-}
+let extensionContext: vscode.ExtensionContext | undefined;
+let started: Promise<LanguageClient> | undefined;
 
 /** What the extension's `activate` returns: the Cables view's data, for the test-electron suite. */
 export interface CableExtensionApi {
@@ -49,35 +25,115 @@ export interface CableExtensionApi {
   readonly collection: CollectionProvider;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<CableExtensionApi> {
-  // The server is bundled next to this file by esbuild.mjs.
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const output = vscode.window.createOutputChannel('Cable', { log: true });
-  const clientOptions: LanguageClientOptions = {
-    // Any scheme: untitled documents and virtual workspaces work too, the server only reads text.
-    documentSelector: [{ language: 'cable' }],
-    synchronize: { configurationSection: 'cable' },
-    outputChannel: output,
-    errorHandler: new RestartOnce(),
-  };
-  client = new LanguageClient('cable', 'Cable', serverOptions, clientOptions);
+/** The Cables view's provider, which takes the language client when the server starts. */
+let collection: CollectionProvider | undefined;
 
+export function activate(context: vscode.ExtensionContext): CableExtensionApi {
+  extensionContext = context;
+  collection = new CollectionProvider(context.workspaceState);
   context.subscriptions.push(
+    collection,
+    ...collectionView(collection),
     vscode.commands.registerCommand('cable.goToParagraph', goToParagraph),
     vscode.commands.registerCommand('cable.showCitingCables', showCitingCables),
     vscode.commands.registerCommand('cable.goToBanner', goToBanner),
     vscode.commands.registerCommand('cable.newCable', newCable),
+    ...startServerWhenNeeded(),
+    ...detectCablesInTextFiles(),
   );
-  // Registered before the server starts, which says `cable/indexed` as soon as it has read the workspace.
-  const collection = new CollectionProvider(client, context.workspaceState);
-  context.subscriptions.push(collection, ...collectionView(collection));
-  await client.start();
-  context.subscriptions.push(...classificationStatus(client), ...detectCablesInTextFiles(client));
   return { collection };
+}
+
+/**
+ * The language server, started on first need. The extension also starts for any plain-text document
+ * (`onLanguage:plaintext`), to find hash-named cables by their text; a user who only ever opens notes
+ * gets no server process (and no "Cable" output channel).
+ */
+function ensureServer(): Promise<LanguageClient> {
+  started ??= startServer(extensionContext!);
+  return started;
+}
+
+async function startServer(context: vscode.ExtensionContext): Promise<LanguageClient> {
+  client = await startLanguageClient(context, (languageClient) => collection?.connect(languageClient));
+  context.subscriptions.push(...classificationStatus(client));
+  return client;
+}
+
+/**
+ * Starts the server at once when a cable is open or the workspace holds a file the index takes
+ * (`cable.index.include`, as the `workspaceContains` activation events find them: the index serves
+ * Go to Symbol in Workspace before any cable is opened), else when a cable is opened (a `.cable` file,
+ * a `.txt` file switched by {@link detectCablesInTextFiles}, a new cable, a language set by hand) or a
+ * workspace folder holding cables is added.
+ */
+function startServerWhenNeeded(): vscode.Disposable[] {
+  const start = () => {
+    if (started) return;
+    ensureServer().catch((error: unknown) => void vscode.window.showErrorMessage(`The cable language server could not start: ${String(error)}`));
+    for (const listener of listeners.splice(0)) listener.dispose();
+  };
+  const listeners: vscode.Disposable[] = [
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (doc.languageId === 'cable') start();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void workspaceHoldsCables().then((yes) => yes && start())),
+  ];
+  if (vscode.workspace.textDocuments.some((doc) => doc.languageId === 'cable')) start();
+  else void workspaceHoldsCables().then((yes) => yes && start());
+  return [{ dispose: () => listeners.splice(0).forEach((l) => l.dispose()) }];
+}
+
+/** Whether a workspace folder holds a file `cable.index.include` takes (one search per glob, one file each at most). */
+async function workspaceHoldsCables(): Promise<boolean> {
+  if (!vscode.workspace.workspaceFolders?.length) return false;
+  const config = vscode.workspace.getConfiguration('cable');
+  const exclude = config.get<string[]>('index.exclude', []);
+  const excludeGlob = exclude.length === 0 ? undefined : exclude.length === 1 ? exclude[0] : `{${exclude.join(',')}}`;
+  for (const glob of config.get<string[]>('index.include', [])) {
+    try {
+      if ((await vscode.workspace.findFiles(glob, excludeGlob, 1)).length > 0) return true;
+    } catch {
+      // A glob the search cannot read: the next one.
+    }
+  }
+  return false;
+}
+
+/**
+ * Opens a `.txt` file as a cable when its text reads as one (`textReadsAsCable`, the core's check that
+ * `cablelint` makes on `.txt` files, run in the client so that no server starts for notes), where
+ * `filenamePatterns` and `firstLine` cannot tell: a name not shaped like a cable id (an archive named by
+ * hashes) and blank lines before the header. A file the user then sets to another language keeps it: VS Code
+ * reports that change as the document closed and opened again at once, while the URI is still in `switched`;
+ * a file really closed is looked at afresh when opened again.
+ */
+function detectCablesInTextFiles(): vscode.Disposable[] {
+  const switched = new Set<string>();
+  const consider = async (doc: vscode.TextDocument) => {
+    const key = doc.uri.toString();
+    if (doc.languageId !== 'plaintext' || !doc.uri.path.toLowerCase().endsWith('.txt') || switched.has(key)) return;
+    if (!vscode.workspace.getConfiguration('cable', doc).get<boolean>('detectTextFiles', true)) return;
+    if (!textReadsAsCable(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(DETECTION_PREFIX))))) return;
+    switched.add(key);
+    try {
+      // Opened as a cable, it starts the server.
+      await vscode.languages.setTextDocumentLanguage(doc, 'cable');
+    } catch {
+      // Closed meanwhile.
+    }
+  };
+  for (const doc of vscode.workspace.textDocuments) void consider(doc);
+  return [
+    vscode.workspace.onDidOpenTextDocument((doc) => void consider(doc)),
+    // A language change closes and opens the document in one go: forget the URI only if it stays closed.
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      const key = doc.uri.toString();
+      setTimeout(() => {
+        if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) switched.delete(key);
+      }, 0);
+    }),
+  ];
 }
 
 /** The context key that shows the Cables view: set while the workspace index holds a cable. */
@@ -92,7 +148,7 @@ const GROUPING_KEY = 'cable.collection.grouping';
  * it is shown (VS Code asks a hidden view for nothing), so that a pass over thousands of files refreshes it once.
  */
 export class CollectionProvider implements vscode.TreeDataProvider<CollectionNode>, vscode.Disposable {
-  readonly #client: LanguageClient;
+  #client: LanguageClient | undefined;
   readonly #state: vscode.Memento;
   readonly #changed = new vscode.EventEmitter<CollectionNode | undefined>();
   readonly onDidChangeTreeData = this.#changed.event;
@@ -100,9 +156,16 @@ export class CollectionProvider implements vscode.TreeDataProvider<CollectionNod
   #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #subscriptions: vscode.Disposable[] = [];
 
-  constructor(languageClient: LanguageClient, state: vscode.Memento) {
-    this.#client = languageClient;
+  constructor(state: vscode.Memento) {
     this.#state = state;
+  }
+
+  /**
+   * Takes the language client as the server starts, before it runs: the server says `cable/indexed` as soon as it
+   * has read the workspace. Until then the view lists nothing (and is hidden: no cable is known).
+   */
+  connect(languageClient: LanguageClient): void {
+    this.#client = languageClient;
     const changed = (p: { count?: number } | undefined) => {
       if (typeof p?.count === 'number') void vscode.commands.executeCommand('setContext', HAS_CABLES, p.count > 0);
       this.#refreshSoon();
@@ -142,6 +205,7 @@ export class CollectionProvider implements vscode.TreeDataProvider<CollectionNod
   }
 
   async #load(): Promise<CollectionNode[]> {
+    if (!this.#client) return [];
     let entries: CollectionEntry[] = [];
     try {
       entries = await this.#client.sendRequest<CollectionEntry[]>('cable/collection');
@@ -194,51 +258,6 @@ function collectionView(provider: CollectionProvider): vscode.Disposable[] {
     if (pick) await provider.setGrouping(pick.grouping);
   };
   return [view, vscode.commands.registerCommand('cable.collection.groupBy', groupBy), vscode.commands.registerCommand('cable.collection.refresh', () => provider.refresh())];
-}
-
-/** How much of a text file's start the server is asked about: a cable's header, banner and fields come first. */
-const DETECTION_PREFIX = 65_536;
-
-/**
- * Opens a `.txt` file as a cable when the server finds that its text reads as one (`cable/readsAsCable`,
- * the check `cablelint` makes on `.txt` files), where `filenamePatterns` and `firstLine` cannot tell: a
- * name not shaped like a cable id (an archive named by hashes) and blank lines before the header. A file
- * the user then sets to another language keeps it: VS Code reports that change as the document closed and
- * opened again at once, while the URI is still in `switched`; a file really closed is looked at afresh when
- * opened again.
- */
-function detectCablesInTextFiles(languageClient: LanguageClient): vscode.Disposable[] {
-  const switched = new Set<string>();
-  const consider = async (doc: vscode.TextDocument) => {
-    const key = doc.uri.toString();
-    if (doc.languageId !== 'plaintext' || !doc.uri.path.toLowerCase().endsWith('.txt') || switched.has(key)) return;
-    if (!vscode.workspace.getConfiguration('cable', doc).get<boolean>('detectTextFiles', true)) return;
-    const text = doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(DETECTION_PREFIX)));
-    let reads = false;
-    try {
-      reads = await languageClient.sendRequest<boolean>('cable/readsAsCable', { text });
-    } catch {
-      // The server restarting: the file stays as it is.
-    }
-    if (!reads || doc.isClosed || doc.languageId !== 'plaintext' || switched.has(key)) return;
-    switched.add(key);
-    try {
-      await vscode.languages.setTextDocumentLanguage(doc, 'cable');
-    } catch {
-      // Closed meanwhile.
-    }
-  };
-  for (const doc of vscode.workspace.textDocuments) void consider(doc);
-  return [
-    vscode.workspace.onDidOpenTextDocument((doc) => void consider(doc)),
-    // A language change closes and opens the document in one go: forget the URI only if it stays closed.
-    vscode.workspace.onDidCloseTextDocument((doc) => {
-      const key = doc.uri.toString();
-      setTimeout(() => {
-        if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) switched.delete(key);
-      }, 0);
-    }),
-  ];
 }
 
 /** What the server's `cable/status` request answers (server/src/features/status.ts). */
@@ -349,6 +368,8 @@ function flatten(symbols: readonly vscode.DocumentSymbol[]): vscode.DocumentSymb
 async function goToParagraph(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'cable') return;
+  // A cable open has started the server already; the symbols come from it.
+  await ensureServer();
   const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri)) ?? [];
   const paragraphs = flatten(symbols).filter((s) => s.name.startsWith('¶'));
   // An empty quick pick would say only "0 Results".
@@ -373,6 +394,8 @@ async function goToParagraph(): Promise<void> {
 async function showCitingCables(uri?: string): Promise<void> {
   const editor = typeof uri === 'string' ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri) : vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'cable') return;
+  // A cable open has started the server already; the symbols come from it.
+  await ensureServer();
   const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri)) ?? [];
   const banner = symbols.find((s) => s.kind === vscode.SymbolKind.File);
   if (!banner) {

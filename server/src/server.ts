@@ -571,17 +571,6 @@ function readFromDisk(uri: string): string | undefined {
   }
 }
 
-/** The most of a text `cable/readsAsCable` reads: a header, banner and fields come first, so a long file's start will do. */
-const DETECTION_PREFIX = 65_536;
-
-// `cable/readsAsCable` (custom, optional): whether the start of a text the client holds as plain text reads
-// as a cable, by the check `cablelint`'s walk and the workspace index make on `.txt` files.
-connection.onRequest('cable/readsAsCable', (p: { text?: unknown }) => {
-  if (typeof p?.text !== 'string') return false;
-  const text = p.text.slice(0, DETECTION_PREFIX);
-  return guard('readsAsCable', false, () => !looksBinary(text) && readsAsCable(parseCable(text).cable));
-});
-
 connection.onFoldingRanges((p) => {
   const doc = documents.get(p.textDocument.uri);
   return doc && !isLarge(doc) ? guard('foldingRange', [], () => getFoldingRanges(cableFor(doc))) : [];

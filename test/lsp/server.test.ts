@@ -97,19 +97,6 @@ describe('language server over stdio', function () {
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('new.cable') } });
   });
 
-  it('answers cable/readsAsCable on the start of a text file, for the client to open it as a cable', async () => {
-    const reads = (text: unknown) => client.connection.sendRequest<boolean>('cable/readsAsCable', { text });
-    const cable = read('test/fixtures/samples/09VALLETTA412.cable');
-    // Blank lines before the header, which the manifest's firstLine cannot see past.
-    assert.equal(await reads(`\n\n${cable}`), true);
-    assert.equal(await reads('Meeting notes\n\nTAGS and SUBJECT lines are checked by the reviewers.\nNothing else.\n'), false);
-    assert.equal(await reads('\u0000\u0001PK\u0003\u0004 TAGS: PREL\nSUBJECT: X\nE.O. 12958: N/A\n'), false);
-    assert.equal(await reads(''), false);
-    assert.equal(await reads(42), false);
-    // Only the start is read: a cable after 64 KB of other text is not found.
-    assert.equal(await reads(`${'A line of notes.\n'.repeat(5000)}${cable}`), false);
-  });
-
   it('gives a client that takes insert-replace edits the range of the rest of the word', async () => {
     // "TAGS: PR|EL": insert up to the caret, replace through "EL".
     await open('middle.cable', 'UNCLAS NOWHERE 000001\n\nTAGS: PREL, PGOV\nSUBJECT: X\n');

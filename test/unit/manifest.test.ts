@@ -21,4 +21,10 @@ describe('extension manifest', () => {
     // The workspace index reads the same files by default.
     assert.deepEqual(pkg.contributes.configuration.properties['cable.index.include'].default, globs);
   });
+
+  it('starts for a plain-text document too, so that a cable named by a hash is found by its text', () => {
+    // A folder holding only "000_4e0f164468ec0923.txt" matches no workspaceContains event, and the first such file
+    // opened stayed plain text. The server starts later, when a cable needs it (client/src/extension.ts).
+    assert.ok(pkg.activationEvents.includes('onLanguage:plaintext'));
+  });
 });

@@ -1,9 +1,11 @@
 /**
  * Inside VS Code: activation and language, diagnostics, symbols, hover,
- * a quick fix, Fix All, rename, the diagnostics of closed files, a .txt cable found by its text, the banner's code lens, inlay hints, New Cable,
+ * a quick fix, Fix All, rename, the diagnostics of closed files, a .txt cable found by its text (and notes left alone), the banner's code lens, inlay hints, New Cable,
  * the Cables view and snippets.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CableExtensionApi } from '../../../client/src/extension';
@@ -27,7 +29,31 @@ async function diagnosticsFor(uri: vscode.Uri, timeoutMs = 20000): Promise<vscod
   }
 }
 
+/** The language of the open document of `file` once it is `want`, or after 20 s. */
+async function languageOf(file: string, want: string): Promise<string | undefined> {
+  const end = Date.now() + 20000;
+  for (;;) {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file);
+    if (doc?.languageId === want || Date.now() > end) return doc?.languageId;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describe('cable extension', () => {
+  it('starts the server in a workspace holding cables before any is opened: Go to Symbol in Workspace finds one', async () => {
+    // The workspace's .cable files start the extension (workspaceContains), and it starts the server for the index.
+    assert.equal(vscode.workspace.textDocuments.some((d) => d.languageId === 'cable'), false);
+    const end = Date.now() + 20000;
+    let names: string[] = [];
+    while (Date.now() < end) {
+      const symbols = (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', '09VALLETTA388')) ?? [];
+      names = symbols.map((s) => s.name);
+      if (names.some((n) => n.startsWith('09VALLETTA388'))) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(names.some((n) => n.startsWith('09VALLETTA388')), `workspace symbols: ${JSON.stringify(names)}`);
+  });
+
   it('activates on a cable and sets the language', async () => {
     const doc = await open('09VALLETTA412.cable');
     assert.equal(doc.languageId, 'cable');
@@ -118,20 +144,33 @@ describe('cable extension', () => {
 
   it('opens a .txt file named by a hash, with blank lines before its header, as a cable, and leaves it as the user sets it', async () => {
     const file = path.join(workspace, 'b7e2c91f04.txt');
-    const languageOf = async (want: string) => {
-      const end = Date.now() + 20000;
-      for (;;) {
-        const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file);
-        if (doc?.languageId === want || Date.now() > end) return doc?.languageId;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
     await open('b7e2c91f04.txt');
-    assert.equal(await languageOf('cable'), 'cable');
+    assert.equal(await languageOf(file, 'cable'), 'cable');
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file)!;
     await vscode.languages.setTextDocumentLanguage(doc, 'plaintext');
     await new Promise((r) => setTimeout(r, 1500));
-    assert.equal(await languageOf('plaintext'), 'plaintext');
+    assert.equal(await languageOf(file, 'plaintext'), 'plaintext');
+  });
+
+  it('leaves a notes .txt file plain text, and with cable.detectTextFiles off a hash-named cable too', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-detect-'));
+    const notes = path.join(dir, 'notes.txt');
+    fs.writeFileSync(notes, 'Reading notes\n\nTAGS and SUBJECT lines are checked by the reviewers.\n');
+    const cable = path.join(dir, '000_4e0f164468ec0923.txt');
+    fs.copyFileSync(path.join(workspace, 'b7e2c91f04.txt'), cable);
+    const config = vscode.workspace.getConfiguration('cable');
+    try {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(notes));
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(await languageOf(notes, 'plaintext'), 'plaintext');
+      await config.update('detectTextFiles', false, vscode.ConfigurationTarget.Global);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(cable));
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(await languageOf(cable, 'plaintext'), 'plaintext');
+    } finally {
+      await config.update('detectTextFiles', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 
   it('shows a code lens on the banner counting the cables that cite it', async () => {
