@@ -38,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): CableExtensionApi {
     vscode.commands.registerCommand('cable.showCitingCables', showCitingCables),
     vscode.commands.registerCommand('cable.goToBanner', goToBanner),
     vscode.commands.registerCommand('cable.newCable', newCable),
+    vscode.commands.registerCommand('cable.exportMetadata', exportMetadata),
     ...startServerWhenNeeded(),
     ...detectCablesInTextFiles(),
   );
@@ -340,6 +341,54 @@ async function newCable(): Promise<void> {
   const doc = await vscode.workspace.openTextDocument({ language: 'cable' });
   await vscode.window.showTextDocument(doc);
   await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'cable', name: 'Cable with transmission header' });
+}
+
+/** What the server's `cable/extract` request answers. */
+interface Extracted {
+  readonly text: string;
+  readonly count: number;
+  readonly skipped: readonly string[];
+}
+
+/**
+ * "Cable: Export Metadata of Workspace Cables…" (also in the Cables view's title bar): the records `cablelint extract`
+ * prints, one per cable of the workspace index (open cables as edited), in CSV or JSON Lines, in an untitled
+ * document the user saves where they like. `format` ("csv" or "jsonl") skips the question.
+ */
+async function exportMetadata(format?: unknown): Promise<void> {
+  const chosen =
+    format === 'csv' || format === 'jsonl'
+      ? format
+      : (await vscode.window.showQuickPick(
+          [
+            { label: 'CSV', description: 'one row per cable, under a header row', format: 'csv' },
+            { label: 'JSON Lines', description: 'one JSON object per cable', format: 'jsonl' },
+          ],
+          { placeHolder: "Export the metadata of the workspace's cables as" },
+        ))?.format;
+  if (!chosen) return;
+  const languageClient = await ensureServer();
+  let result: Extracted;
+  try {
+    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Exporting cable metadata', cancellable: true }, (_, token) =>
+      languageClient.sendRequest<Extracted>('cable/extract', { format: chosen }, token),
+    );
+  } catch {
+    // Cancelled, or the server restarting.
+    return;
+  }
+  if (result.count === 0 && result.skipped.length === 0) {
+    void vscode.window.showInformationMessage('There is no cable in the workspace to export.');
+    return;
+  }
+  // A CSV or JSON Lines language only where an extension or VS Code has one.
+  const languages = await vscode.languages.getLanguages();
+  const language = chosen === 'csv' ? (languages.includes('csv') ? 'csv' : 'plaintext') : languages.includes('jsonl') ? 'jsonl' : 'plaintext';
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: result.text, language }));
+  if (result.skipped.length > 0) {
+    const n = result.skipped.length;
+    void vscode.window.showWarningMessage(`${n} cable file${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'is' : 'are'} not in the export: ${result.skipped.slice(0, 5).join(', ')}${n > 5 ? ', …' : ''}`);
+  }
 }
 
 /** "Cable: Go to Banner": the caret to the banner of the cable the language status describes. */

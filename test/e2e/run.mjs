@@ -644,6 +644,25 @@ async function runMode(label, trusted, theme, shots) {
       await command(page, 'File: Revert File');
     });
 
+    await check('"Cable: Export Metadata of Workspace Cables…" opens the CSV records cablelint extract gives', page, async () => {
+      // The CLI's records for the same files, named as the workspace names them.
+      const want = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'extract', '--format', 'csv', '09VALLETTA388.cable', '09VALLETTA412.cable'], { cwd: workspace, encoding: 'utf8' }).stdout.trimEnd().split('\n');
+      await command(page, 'Cable: Export Metadata of Workspace Cables');
+      await page.waitForFunction(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.getAttribute('aria-label')?.startsWith('CSV')), null, { timeout: 10000 });
+      await page.keyboard.type('CSV');
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      // The untitled document's first lines, as the editor draws them (the header row, then the files in name order).
+      await page.waitForFunction((w) => {
+        const lines = [...document.querySelectorAll('.monaco-editor .view-line')].map((l) => l.textContent?.replace(/\u00a0/g, ' ') ?? '');
+        return lines.includes(w[0]) && lines.some((l) => l.startsWith(w[1].slice(0, 60))) && lines.some((l) => l.startsWith(w[2].slice(0, 60)));
+      }, want, { timeout: 20000 }).catch(async () => {
+        throw new Error(`the editor shows: ${(await page.evaluate(() => [...document.querySelectorAll('.monaco-editor .view-line')].map((l) => l.textContent).join(' / '))).slice(0, 400)}`);
+      });
+      assert((await page.evaluate(() => document.querySelector('.tab.active')?.textContent ?? '')).includes('Untitled'), 'the export is not an untitled document');
+      await command(page, 'View: Revert and Close Editor');
+    });
+
     await check('a .txt file named by a hash, with blank lines before its header, opens as a cable, set to Plain Text by hand stays so, and opened again is a cable again', page, async () => {
       const mode = () => page.evaluate(() => document.querySelector('#status\\.editor\\.mode')?.textContent ?? '');
       await openFile(page, 'b7e2c91f04.txt');

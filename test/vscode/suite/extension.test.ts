@@ -1,7 +1,7 @@
 /**
  * Inside VS Code: activation and language, diagnostics, symbols, hover,
  * a quick fix, Fix All, rename, the diagnostics of closed files, a .txt cable found by its text (and notes left alone), the banner's code lens, inlay hints, New Cable,
- * the Cables view and snippets.
+ * the Cables view, the metadata export and snippets.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -240,6 +240,16 @@ describe('cable extension', () => {
     } finally {
       await collection.setGrouping(before);
     }
+  });
+
+  it('exports the metadata of the workspace cables as cablelint extract prints it ("Cable: Export Metadata of Workspace Cables…")', async () => {
+    await vscode.commands.executeCommand('cable.exportMetadata', 'csv');
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.ok(doc?.isUntitled, 'no untitled document opened');
+    const lines = doc.getText().trimEnd().split('\n');
+    assert.equal(lines[0], 'file,id,dtg,classification,caveats,tags,subject,refs,classifiedBy,reasons,paragraphs,signature,header');
+    assert.ok(lines.some((l) => l.startsWith('09VALLETTA412.cable,09VALLETTA412,')), lines.join('\n'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('lists the snippets', async () => {
