@@ -4,30 +4,14 @@
 // client's grouping (client/src/collection.ts, bundled) of its answer for each grouping: what one refresh costs.
 // Usage: npm run build && node bench/collection.mjs
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { corpus, median, root, tmp } from './common.mjs';
+import { median, replicate, root, tmp } from './common.mjs';
 
 const COUNT = 10_000;
-
-/** `count` corpus cables in `big`, copied under new ids ("09PARIS708" → "09PARIS17708"), as bench/index.mjs does. */
-function replicate(big, count) {
-  rmSync(big, { recursive: true, force: true });
-  const files = readdirSync(join(corpus, 'cablegate'));
-  let n = 0;
-  for (let copy = 0; n < count; copy++) {
-    const dir = join(big, `c${copy}`);
-    mkdirSync(dir, { recursive: true });
-    for (const f of files) {
-      if (n >= count) break;
-      writeFileSync(join(dir, f.replace(/(\d+)\.txt$/, (_, d) => `${copy + 1}${d}.cable`)), readFileSync(join(corpus, 'cablegate', f), 'utf8'));
-      n++;
-    }
-  }
-}
 
 mkdirSync(tmp, { recursive: true });
 await esbuild.build({ entryPoints: [join(root, 'client', 'src', 'collection.ts')], outfile: join(tmp, 'collection.cjs'), bundle: true, platform: 'node', format: 'cjs', logLevel: 'error' });

@@ -1,5 +1,5 @@
 // Shared helpers for the benchmarks: corpus files, a bundled core, timing.
-import { existsSync, readdirSync, statSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -47,3 +47,21 @@ export function time(fn, runs = 5) {
   return median(t);
 }
 
+/**
+ * Writes `count` corpus cables into `big` (emptied first), copied under new ids: the serial of copy n gets n in front
+ * ("09PARIS708" becomes "09PARIS17708" in the first copy), in folders of one corpus each.
+ */
+export function replicate(big, count) {
+  rmSync(big, { recursive: true, force: true });
+  const files = readdirSync(join(corpus, 'cablegate'));
+  let n = 0;
+  for (let copy = 0; n < count; copy++) {
+    const dir = join(big, `c${copy}`);
+    mkdirSync(dir, { recursive: true });
+    for (const f of files) {
+      if (n >= count) break;
+      writeFileSync(join(dir, f.replace(/(\d+)\.txt$/, (_, d) => `${copy + 1}${d}.cable`)), readFileSync(join(corpus, 'cablegate', f), 'utf8'));
+      n++;
+    }
+  }
+}

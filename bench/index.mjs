@@ -6,10 +6,10 @@
 // and "workspace", with the diagnostics published for closed files and how long workspace/symbol waits meanwhile.
 // Usage: npm run build && node bench/index.mjs [--validate-scope]
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { corpus, median, root, tmp } from './common.mjs';
+import { corpus, median, replicate, root, tmp } from './common.mjs';
 
 async function measure(folder, label) {
   const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -36,24 +36,6 @@ async function measure(folder, label) {
   await conn.sendNotification('exit');
   conn.dispose();
   child.kill();
-}
-
-/** `count` corpus cables in `big`, copied under new ids. */
-function replicate(big, count) {
-  rmSync(big, { recursive: true, force: true });
-  const files = readdirSync(join(corpus, 'cablegate'));
-  let n = 0;
-  for (let copy = 0; n < count; copy++) {
-    const dir = join(big, `c${copy}`);
-    mkdirSync(dir, { recursive: true });
-    for (const f of files) {
-      if (n >= count) break;
-      // A new id per copy: the serial gets the copy number in front ("09PARIS708" → "09PARIS17708").
-      const text = readFileSync(join(corpus, 'cablegate', f), 'utf8');
-      writeFileSync(join(dir, f.replace(/(\d+)\.txt$/, (_, d) => `${copy + 1}${d}.cable`)), text);
-      n++;
-    }
-  }
 }
 
 /** Initialize → cable/indexed under `scope`, with the closed files' diagnostics and workspace/symbol asked every 50 ms meanwhile. */

@@ -4,18 +4,11 @@
  * out once per refresh; the TreeDataProvider in extension.ts only hands them out as they are expanded.
  */
 
-/** One cable as `cable/collection` answers it (server/src/workspace/cableIndex.ts). */
-export interface CollectionEntry {
-  readonly uri: string;
-  readonly id: string | null;
-  readonly subject: string | null;
-  /** ISO 8601 (`2009-06-03T13:22:00Z` or `2009-06-03`). */
-  readonly date: string | null;
-  /** The banner's level, or null for a cable without a banner. */
-  readonly classification: string | null;
-  readonly tags: readonly string[];
-  readonly post: string | null;
-}
+import type { CollectionEntry } from '../../server/src/workspace/cableIndex';
+// Only this function is bundled into dist/client.js: it has no dependencies.
+import { fileName } from '../../server/src/core/id';
+
+export type { CollectionEntry };
 
 /** How the Cables view groups the collection. */
 export type Grouping = 'date' | 'post' | 'classification' | 'tag' | 'none';
@@ -67,15 +60,6 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 const collator = new Intl.Collator('en', { numeric: true });
 
-/** The file name at the end of a URI, unescaped. */
-export function fileName(uri: string): string {
-  const name = uri.slice(uri.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}
 
 /** What the view shows as a cable's label: its id, or its file name when it has none. */
 export function cableLabel(entry: CollectionEntry): string {
