@@ -77,7 +77,17 @@ async function startCodeServer(workspace, trusted, theme) {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, userSettings, extensions, stop: () => { child.kill(); rmSync(dir, { recursive: true, force: true }); } };
+  /** Stops code-server; after a failed check its logs (the extension host's, the Cable output channel's) are kept and named. */
+  const stop = (failed = false) => {
+    child.kill();
+    if (failed) {
+      const kept = mkdtempSync(join(tmpdir(), 'cable-e2e-logs-'));
+      cpSync(join(userData, 'logs'), kept, { recursive: true });
+      console.log(`  (code-server's logs kept in ${kept})`);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { url, userSettings, extensions, stop };
 }
 
 async function openFile(page, name) {
@@ -165,6 +175,7 @@ async function runMode(label, trusted, theme, shots) {
     version: '2.0.0',
     tasks: [{ label: 'cablelint unopened', type: 'process', command: process.execPath, args: [join(root, 'dist', 'cli.js'), 'unopened.cable'], options: { cwd: '${workspaceFolder}' }, problemMatcher: '$cablelint-stylish' }],
   }));
+  const failedBefore = run.failed;
   const server = await startCodeServer(workspace, trusted, theme);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -710,7 +721,7 @@ async function runMode(label, trusted, theme, shots) {
     }
   } finally {
     await browser.close();
-    server.stop();
+    server.stop(run.failed > failedBefore);
     rmSync(workspace, { recursive: true, force: true });
   }
 }
@@ -741,6 +752,7 @@ async function runHashNamedOnly() {
   const cable = readFileSync(join(root, 'test', 'vscode', 'workspace', 'b7e2c91f04.txt'), 'utf8').replace('\n2. (U) The Embassy', '\n3. (U) The Embassy');
   writeFileSync(join(workspace, '000_4e0f164468ec0923.txt'), cable);
   writeFileSync(join(workspace, 'notes.txt'), 'Reading notes\n\nAsk the archivist which copies named by hashes keep their headers.\n');
+  const failedBefore = run.failed;
   const server = await startCodeServer(workspace, false, 'Default Dark Modern');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -789,7 +801,7 @@ async function runHashNamedOnly() {
     });
   } finally {
     await browser.close();
-    server.stop();
+    server.stop(run.failed > failedBefore);
     rmSync(workspace, { recursive: true, force: true });
   }
 }
