@@ -60,7 +60,7 @@ import { getSelectionRanges } from './features/selectionRanges';
 import { getCableStatus } from './features/status';
 import { getSemanticTokens, SEMANTIC_LEGEND } from './features/semanticTokens';
 import type { IndexedCable } from './features/types';
-import { CableIndex, collectionChanged, collectionEntry, idFromFileName, indexKey, summarize } from './workspace/cableIndex';
+import { CableIndex, collectionEntry, idFromFileName, indexKey, shownChanged, summarize } from './workspace/cableIndex';
 import { citedId, fileNameKind } from './core/id';
 import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS, type ExtractFormat } from './cli/extract';
 
@@ -500,7 +500,7 @@ documents.onDidClose((e) => {
   // Under "workspace", reading the file publishes its diagnostics from disk, which replace the editor's.
   const before = index.get(e.document.uri);
   indexFromDisk(e.document.uri);
-  if (collectionChanged(before, index.get(e.document.uri))) collectionEdited();
+  if (shownChanged(before, index.get(e.document.uri))) collectionEdited();
   parsed.delete(e.document.uri);
   published.delete(e.document.uri);
   largeLogged.delete(e.document.uri);
@@ -809,15 +809,11 @@ function indexOpen(doc: TextDocument): void {
     // An edit to the REF field or the banner changes what other open cables' code lenses count,
     if (before?.id !== after?.id || !isDeepStrictEqual(before?.refs, after?.refs)) views.push('codeLens');
     // and one to the subject, date, banner or TAGS what the inlay hints of the cables citing this one show.
-    if (!isDeepStrictEqual(shownInHints(before), shownInHints(after))) views.push('inlayHints');
+    const shown = shownChanged(before, after);
+    if (shown) views.push('inlayHints');
     refresh(views);
-    if (collectionChanged(before, after)) collectionEdited();
+    if (shown) collectionEdited();
   });
-}
-
-/** What an inlay hint shows of a cited cable, to tell when an edit changes it. */
-function shownInHints(entry: IndexedCable | undefined): unknown {
-  return entry && [entry.id, entry.subject, entry.dtg, entry.classification, entry.tags];
 }
 
 /** Whether the client has sent `cable/collection`: only then are open cables' edits indexed as they come and announced. */

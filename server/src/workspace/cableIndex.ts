@@ -188,8 +188,11 @@ export function collectionEntry(entry: IndexedCable): CollectionEntry {
   };
 }
 
-/** True when what the Cables view shows of a cable differs between two readings (either may be missing). */
-export function collectionChanged(before: IndexedCable | undefined, after: IndexedCable | undefined): boolean {
+/**
+ * True when what other views show of a cable differs between two readings (either may be missing): its entry in the
+ * Cables view, and the inlay hints and tooltips of the cables that cite it (which show the same fields but the post).
+ */
+export function shownChanged(before: IndexedCable | undefined, after: IndexedCable | undefined): boolean {
   if (!before || !after) return before !== after;
   return before.id !== after.id || before.subject !== after.subject || before.dtg !== after.dtg || before.classification !== after.classification || before.post !== after.post || before.tags.join(' ') !== after.tags.join(' ');
 }
