@@ -36,6 +36,20 @@ const common = {
 };
 
 /**
+ * The source of a stand-in module whose exports `names` (and `default`, for a package, with `withDefault`) require
+ * `file`, bundled next to the importing bundle in dist/, when one of them is first read.
+ */
+function lazyStandIn(file, names, withDefault) {
+  return [
+    'let loaded;',
+    `const load = () => (loaded ??= require(${JSON.stringify(`./${file}`)}));`,
+    "Object.defineProperty(exports, '__esModule', { value: true });",
+    ...(withDefault ? ["Object.defineProperty(exports, 'default', { enumerable: true, get: () => (load().__esModule ? load().default : load()) });"] : []),
+    `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+  ].join('\n');
+}
+
+/**
  * Packages the CLI needs only now and then: jsonc-parser when there is a configuration file,
  * picomatch when there are globs, vscode-languageserver-types for `outline`, diff for the
  * diff of `--fix-dry-run`. Each is bundled on its own into dist/cli-NAME.js, and the CLI
@@ -52,14 +66,7 @@ const lazyPackagesPlugin = {
     build.onResolve({ filter: /^\.\/cli-/ }, (args) => ({ path: args.path, external: true }));
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, async (args) => {
       const names = Object.keys(await import(args.path)).filter((name) => name !== 'default' && name !== '__esModule');
-      const contents = [
-        'let loaded;',
-        `const load = () => (loaded ??= require(${JSON.stringify(`./cli-${args.path}.js`)}));`,
-        "Object.defineProperty(exports, '__esModule', { value: true });",
-        "Object.defineProperty(exports, 'default', { enumerable: true, get: () => (load().__esModule ? load().default : load()) });",
-        `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
-      ].join('\n');
-      return { contents, loader: 'js' };
+      return { contents: lazyStandIn(`cli-${args.path}.js`, names, true), loader: 'js' };
     });
   },
 };
@@ -76,19 +83,13 @@ const LAZY_CLIENT_MODULES = { './detect': 'client-detect.js', './languageClient'
 const lazyClientModulesPlugin = {
   name: 'lazy-client-modules',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(?:detect|languageClient)$/ }, (args) => ({ path: `${args.path}.ts`, namespace: 'lazy-client', pluginData: args.resolveDir }));
+    build.onResolve({ filter: new RegExp(`^(?:${Object.keys(LAZY_CLIENT_MODULES).map((m) => m.replace('.', '\\.')).join('|')})$`) }, (args) => ({ path: `${args.path}.ts`, namespace: 'lazy-client', pluginData: args.resolveDir }));
     build.onResolve({ filter: /^\.\/client-/ }, (args) => ({ path: args.path, external: true }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-client' }, async (args) => {
       // The module's export names, as esbuild reads them from its source.
       const { metafile } = await esbuild.build({ entryPoints: [`${args.pluginData}/${args.path}`], bundle: false, write: false, metafile: true, format: 'esm', outdir: 'dist' });
       const names = Object.values(metafile.outputs)[0].exports;
-      const contents = [
-        'let loaded;',
-        `const load = () => (loaded ??= require(${JSON.stringify(`./${LAZY_CLIENT_MODULES[args.path.replace(/\.ts$/, '')]}`)}));`,
-        "Object.defineProperty(exports, '__esModule', { value: true });",
-        `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
-      ].join('\n');
-      return { contents, loader: 'js' };
+      return { contents: lazyStandIn(LAZY_CLIENT_MODULES[args.path.replace(/\.ts$/, '')], names, false), loader: 'js' };
     });
   },
 };
