@@ -169,11 +169,14 @@ async function runMode(label, trusted, theme, shots) {
   cpSync(join(root, 'test', 'vscode', 'workspace'), workspace, { recursive: true });
   // An invented cable that no other cites and that has no numbered paragraph.
   writeFileSync(join(workspace, 'memo.cable'), 'R 010800Z DEC 09\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC\n\nUNCLAS NOWHERE 000017\n\nE.O. 12958: N/A\nTAGS: AMGT\nSUBJECT: OFFICE HOURS\n\nThe Embassy\u2019s office closes at noon on Friday.\n\n1) Staff (all sections) leave at noon.\n');
-  // A task that runs cablelint on a cable never opened; the extension's problem matcher reads its output.
+  // Tasks that run cablelint on a cable never opened and on a folder (written by its check); the extension's problem matcher reads their output.
   mkdirSync(join(workspace, '.vscode'));
   writeFileSync(join(workspace, '.vscode', 'tasks.json'), JSON.stringify({
     version: '2.0.0',
-    tasks: [{ label: 'cablelint unopened', type: 'process', command: process.execPath, args: [join(root, 'dist', 'cli.js'), 'unopened.cable'], options: { cwd: '${workspaceFolder}' }, problemMatcher: '$cablelint-stylish' }],
+    tasks: [
+      { label: 'cablelint unopened', type: 'process', command: process.execPath, args: [join(root, 'dist', 'cli.js'), 'unopened.cable'], options: { cwd: '${workspaceFolder}' }, problemMatcher: '$cablelint-stylish' },
+      { label: 'cablelint batch', type: 'process', command: process.execPath, args: [join(root, 'dist', 'cli.js'), 'batch'], options: { cwd: '${workspaceFolder}' }, problemMatcher: '$cablelint-stylish' },
+    ],
   }));
   const failedBefore = run.failed;
   const server = await startCodeServer(workspace, trusted, theme);
@@ -700,6 +703,35 @@ async function runMode(label, trusted, theme, shots) {
 
     // Tasks do not run in Restricted Mode.
     if (trusted) {
+      await check('a task running cablelint over a folder lists every finding of every file in the Problems panel, the last file\'s too', page, async () => {
+        // VS Code reports the last file's findings once, 100 ms after the task ends: a matcher that looks paths up
+        // on disk ("autoDetect") loses them whenever the lookups lag behind the output.
+        const batch = join(workspace, 'batch');
+        mkdirSync(batch);
+        const copies = 30;
+        for (let i = 0; i < copies; i++) cpSync(join(workspace, 'unopened.cable'), join(batch, `c${String(i).padStart(2, '0')}.cable`));
+        const perFile = expectedMessages(join(batch, 'c00.cable')).length;
+        assert(perFile > 0, 'the copied cable has no findings');
+        const warnings = () => page.evaluate(() => Number(/Warnings: (\d+)/.exec(document.querySelector('#status\\.problems')?.getAttribute('aria-label') ?? '')?.[1] ?? 0));
+        try {
+          const before = await warnings();
+          await command(page, 'Tasks: Run Task');
+          await page.waitForFunction(() => document.querySelector('.quick-input-widget')?.textContent?.includes('cablelint batch'), null, { timeout: 10000 });
+          await page.keyboard.type('cablelint batch');
+          await page.waitForTimeout(500);
+          await page.keyboard.press('Enter');
+          const want = before + copies * perFile;
+          await page.waitForFunction((w) => Number(/Warnings: (\d+)/.exec(document.querySelector('#status\\.problems')?.getAttribute('aria-label') ?? '')?.[1] ?? 0) === w, want, { timeout: 60000 }).catch(async () => {
+            throw new Error(`the status bar counts ${await warnings()} warnings, not ${want}`);
+          });
+          // Every finding arrived: none comes later.
+          await page.waitForTimeout(2000);
+          assert((await warnings()) === want, `the status bar counts ${await warnings()} warnings, not ${want}`);
+        } finally {
+          rmSync(batch, { recursive: true, force: true });
+        }
+      });
+
       await check('a task running cablelint lists its findings in the Problems panel through the $cablelint-stylish problem matcher', page, async () => {
         const want = expectedMessages(join(workspace, 'unopened.cable'));
         const listed = () => page.evaluate(() => document.querySelector('.markers-panel')?.textContent ?? '');

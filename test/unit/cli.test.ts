@@ -65,6 +65,25 @@ describe('cablelint', function () {
     assert.deepEqual(read(formatStylish(json.map((f) => ({ file: f.file, findings: f.diagnostics })), true)), want);
   });
 
+  it('names files in stylish text relative to the folder it runs in, absolute arguments included, as $cablelint-stylish reads them from the workspace folder', () => {
+    // VS Code's "autoDetect" looks each path up on disk while the task's output streams in, and reports the last
+    // file's findings once, 100 ms after the process ends: a lookup still pending then loses them.
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const matcher = pkg.contributes.problemMatchers.find((m: { name: string }) => m.name === 'cablelint-stylish');
+    assert.deepEqual(matcher.fileLocation, ['relative', '${workspaceFolder}']);
+    const fileLine = new RegExp((matcher.pattern as { regexp: string }[])[0].regexp);
+    const files = run([RULES]).stdout.split('\n').filter((l) => l !== '' && !/^\s/.test(l) && !/ problem\(s\) /.test(l));
+    assert.ok(files.length > 40, `stylish names ${files.length} files`);
+    assert.ok(files.includes('test/fixtures/rules/cbl024-paragraph-number-sequence.bad.cable'), files.join(', '));
+    for (const line of files) {
+      const file = fileLine.exec(line)![1];
+      assert.ok(!path.isAbsolute(file) && fs.existsSync(path.join(ROOT, file)), `${file} is found from the workspace folder`);
+    }
+    // From a subfolder, paths above it start with "..", which a workspace folder's task does not need.
+    const below = run([path.join(RULES, 'cbl024-paragraph-number-sequence.bad.cable')], path.join(ROOT, 'test')).stdout;
+    assert.match(below, /^\n?fixtures\/rules\/cbl024-paragraph-number-sequence\.bad\.cable$/m);
+  });
+
   it('prints the documented JSON shape with 0-based positions', () => {
     const r = run(['--format', 'json', path.join(RULES, 'cbl028-portion-marking-missing.bad.cable')]);
     const out = JSON.parse(r.stdout) as { file: string; diagnostics: { id: string; name: string; severity: string; message: string; range: unknown }[] }[];
