@@ -44,6 +44,8 @@ export interface CollectionCable {
   /** Unique in the tree: the group's key and the URI (a cable appears under each of its TAGS). */
   readonly key: string;
   readonly entry: CollectionEntry;
+  /** What the view shows beside the label: the subject, after the file name for a cable filed more than once. */
+  readonly description: string;
 }
 
 export type CollectionNode = CollectionGroup | CollectionCable;
@@ -64,6 +66,27 @@ const collator = new Intl.Collator('en', { numeric: true });
 /** What the view shows as a cable's label: its id, or its file name when it has none. */
 export function cableLabel(entry: CollectionEntry): string {
   return entry.id ?? fileName(entry.uri);
+}
+
+/**
+ * What the view shows beside a cable's label: its subject; for a cable whose id another file has too (a cable
+ * filed twice, or a copy being edited), its file name first, so that the rows can be told apart.
+ */
+export function cableDescription(entry: CollectionEntry, filedTwice: boolean): string {
+  const subject = entry.subject ?? '';
+  return filedTwice ? `${fileName(entry.uri)}${subject ? ` · ${subject}` : ''}` : subject;
+}
+
+/** The ids more than one entry has. */
+function sharedIds(entries: readonly CollectionEntry[]): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const e of entries) {
+    if (e.id === null) continue;
+    if (seen.has(e.id)) shared.add(e.id);
+    else seen.add(e.id);
+  }
+  return shared;
 }
 
 /** A cable's tooltip: id, date, classification, TAGS and file, one per line. */
@@ -98,18 +121,20 @@ export function compareCables(a: CollectionEntry, b: CollectionEntry): number {
  */
 export function groupCollection(entries: readonly CollectionEntry[], grouping: Grouping): CollectionNode[] {
   const sorted = [...entries].sort(compareCables);
+  const shared = sharedIds(sorted);
+  const node: MakeNode = (groupKey, entry) => ({ kind: 'cable', key: `${groupKey}|${entry.uri}`, entry, description: cableDescription(entry, entry.id !== null && shared.has(entry.id)) });
   switch (grouping) {
     case 'none':
-      return sorted.map((entry) => cableNode('', entry));
+      return sorted.map((entry) => node('', entry));
     case 'date':
-      return byDate(sorted);
+      return byDate(sorted, node);
     case 'post':
-      return bucket('post', sorted, (e) => [e.post ?? NO_POST], (a, b) => fixedLast(a, b, NO_POST) || collator.compare(a, b));
+      return bucket('post', sorted, node, (e) => [e.post ?? NO_POST], (a, b) => fixedLast(a, b, NO_POST) || collator.compare(a, b));
     case 'classification':
-      return bucket('classification', sorted, (e) => [e.classification ?? NO_BANNER], (a, b) => levelRank(a) - levelRank(b) || collator.compare(a, b));
+      return bucket('classification', sorted, node, (e) => [e.classification ?? NO_BANNER], (a, b) => levelRank(a) - levelRank(b) || collator.compare(a, b));
     case 'tag':
       // A cable appears under each of its TAGS, once under a TAG listed twice.
-      return bucket('tag', sorted, (e) => (e.tags.length > 0 ? [...new Set(e.tags)] : [NO_TAGS]), (a, b) => fixedLast(a, b, NO_TAGS) || collator.compare(a, b));
+      return bucket('tag', sorted, node, (e) => (e.tags.length > 0 ? [...new Set(e.tags)] : [NO_TAGS]), (a, b) => fixedLast(a, b, NO_TAGS) || collator.compare(a, b));
   }
 }
 
@@ -124,12 +149,11 @@ function fixedLast(a: string, b: string, last: string): number {
   return (a === last ? 1 : 0) - (b === last ? 1 : 0);
 }
 
-function cableNode(groupKey: string, entry: CollectionEntry): CollectionCable {
-  return { kind: 'cable', key: `${groupKey}|${entry.uri}`, entry };
-}
+/** Makes the node of a cable under the group `groupKey`. */
+type MakeNode = (groupKey: string, entry: CollectionEntry) => CollectionCable;
 
 /** Groups sorted cables under the labels `labels` gives each, in the order `order` puts the labels. */
-function bucket(prefix: string, sorted: readonly CollectionEntry[], labels: (e: CollectionEntry) => readonly string[], order: (a: string, b: string) => number): CollectionGroup[] {
+function bucket(prefix: string, sorted: readonly CollectionEntry[], node: MakeNode, labels: (e: CollectionEntry) => readonly string[], order: (a: string, b: string) => number): CollectionGroup[] {
   const groups = new Map<string, CollectionEntry[]>();
   for (const entry of sorted) {
     for (const label of labels(entry)) {
@@ -138,15 +162,15 @@ function bucket(prefix: string, sorted: readonly CollectionEntry[], labels: (e: 
       else groups.set(label, [entry]);
     }
   }
-  return [...groups.keys()].sort(order).map((label) => group(`${prefix}:${label}`, label, groups.get(label)!));
+  return [...groups.keys()].sort(order).map((label) => group(`${prefix}:${label}`, label, groups.get(label)!, node));
 }
 
-function group(key: string, label: string, members: readonly CollectionEntry[]): CollectionGroup {
-  return { kind: 'group', key, label, count: members.length, children: members.map((e) => cableNode(key, e)) };
+function group(key: string, label: string, members: readonly CollectionEntry[], node: MakeNode): CollectionGroup {
+  return { kind: 'group', key, label, count: members.length, children: members.map((e) => node(key, e)) };
 }
 
 /** Years in order, each holding its months in order, then "Undated". */
-function byDate(sorted: readonly CollectionEntry[]): CollectionGroup[] {
+function byDate(sorted: readonly CollectionEntry[], node: MakeNode): CollectionGroup[] {
   const years = new Map<string, Map<string, CollectionEntry[]>>();
   const undated: CollectionEntry[] = [];
   for (const entry of sorted) {
@@ -164,9 +188,9 @@ function byDate(sorted: readonly CollectionEntry[]): CollectionGroup[] {
   }
   // The cables come sorted by date, so years and months come in order too.
   const result: CollectionGroup[] = [...years].map(([year, months]) => {
-    const children = [...months].map(([month, members]) => group(`date:${year}-${month}`, MONTHS[Number(month) - 1] ?? month, members));
+    const children = [...months].map(([month, members]) => group(`date:${year}-${month}`, MONTHS[Number(month) - 1] ?? month, members, node));
     return { kind: 'group', key: `date:${year}`, label: year, count: children.reduce((n, c) => n + c.count, 0), children };
   });
-  if (undated.length > 0) result.push(group(`date:${UNDATED}`, UNDATED, undated));
+  if (undated.length > 0) result.push(group(`date:${UNDATED}`, UNDATED, undated, node));
   return result;
 }

@@ -233,7 +233,7 @@ export class CollectionProvider implements vscode.TreeDataProvider<CollectionNod
     item.id = node.key;
     item.resourceUri = uri;
     item.iconPath = vscode.ThemeIcon.File;
-    item.description = entry.subject ?? '';
+    item.description = node.description;
     item.tooltip = cableTooltip(entry);
     item.contextValue = 'cable';
     item.command = { title: 'Open Cable', command: 'vscode.open', arguments: [uri] };

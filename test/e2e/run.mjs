@@ -617,7 +617,8 @@ async function runMode(label, trusted, theme, shots) {
       await page.keyboard.press('Enter');
       await shows(['SECRET|3', 'CONFIDENTIAL|1', 'UNCLASSIFIED|2'], 'grouped by classification');
       await expand('SECRET');
-      await shows(['SECRET|3', '09VALLETTA412|MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS', '09VALLETTA412|MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS', '09VALLETTA412|MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS', 'CONFIDENTIAL|1', 'UNCLASSIFIED|2'], 'SECRET expanded');
+      // A cable filed three times: each row names its file.
+      await shows(['SECRET|3', '09VALLETTA412|09VALLETTA412.cable · MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS', '09VALLETTA412|artifact.cable · MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS', '09VALLETTA412|defective.cable · MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS', 'CONFIDENTIAL|1', 'UNCLASSIFIED|2'], 'SECRET expanded');
       // Room for the Cables view, whose last rows may be below the side bar's edge: the file list and the Outline collapsed.
       await page.evaluate(() => {
         for (const header of document.querySelectorAll('.pane-header')) {

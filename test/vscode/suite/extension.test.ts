@@ -236,7 +236,8 @@ describe('cable extension', () => {
       assert.deepEqual(labels(secret), ['09VALLETTA412', '09VALLETTA412', '09VALLETTA412']);
       const item = collection.getTreeItem(secret[0]);
       assert.equal(item.command?.command, 'vscode.open');
-      assert.equal(item.description, 'MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS');
+      // A cable filed three times: each row names its file before the subject.
+      assert.deepEqual(secret.map((n) => collection.getTreeItem(n).description), ['09VALLETTA412.cable', 'artifact.cable', 'defective.cable'].map((f) => `${f} · MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS`));
     } finally {
       await collection.setGrouping(before);
     }
