@@ -461,6 +461,10 @@ describe('parser: metadata', () => {
     assert.equal(classifier('Classified By: JANE X, CHARGE D’AFFAIRES, A.I.'), 'JANE X, CHARGE D’AFFAIRES, A.I.');
     assert.equal(classifier('Classified By: Ambassador Jane X. Reasons 1.4 (b)'), 'Ambassador Jane X');
     assert.equal(classifier('Classified By: Jane X, Embassy Nowhere, U.S. Reasons 1.4 (b)'), 'Jane X, Embassy Nowhere, U.S.');
+    // "Jr." and "Sr." keep their full stop too; a surname ending in "jr" or "sr" does not.
+    assert.equal(classifier('Classified By: Ambassador Jon Quill Jr. for reasons 1.4 (b) and (d)'), 'Ambassador Jon Quill Jr.');
+    assert.equal(classifier('CLASSIFIED BY: AMBASSADOR JON QUILL, SR. REASONS 1.4 (B)'), 'AMBASSADOR JON QUILL, SR.');
+    assert.equal(classifier('Classified By: Consul Ana Vamsr. Reasons 1.4 (b)'), 'Consul Ana Vamsr');
   });
 
   it('reads a reason wrapped onto the next line, and Classified By inside paragraph 1', () => {
