@@ -461,6 +461,10 @@ describe('parser: metadata', () => {
     assert.equal(classifier('Classified By: JANE X, CHARGE D’AFFAIRES, A.I.'), 'JANE X, CHARGE D’AFFAIRES, A.I.');
     assert.equal(classifier('Classified By: Ambassador Jane X. Reasons 1.4 (b)'), 'Ambassador Jane X');
     assert.equal(classifier('Classified By: Jane X, Embassy Nowhere, U.S. Reasons 1.4 (b)'), 'Jane X, Embassy Nowhere, U.S.');
+    // "Jr." and "Sr." keep their full stop too; a surname ending in "jr" or "sr" does not.
+    assert.equal(classifier('Classified By: Ambassador Jon Quill Jr. for reasons 1.4 (b) and (d)'), 'Ambassador Jon Quill Jr.');
+    assert.equal(classifier('CLASSIFIED BY: AMBASSADOR JON QUILL, SR. REASONS 1.4 (B)'), 'AMBASSADOR JON QUILL, SR.');
+    assert.equal(classifier('Classified By: Consul Ana Vamsr. Reasons 1.4 (b)'), 'Consul Ana Vamsr');
   });
 
   it('reads a reason wrapped onto the next line, and Classified By inside paragraph 1', () => {
@@ -642,6 +646,21 @@ describe('parser: body', () => {
     // Out of sequence, or before no marking, such a number is text.
     const text = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The ministers of\n12 (C) countries met.\n\n2 (Iran) and others.\n\n¶2. (C) Two.\n');
     assert.deepEqual(numbers(text), [[1, '¶1.', '(C)'], [2, '¶2.', '(C)']]);
+  });
+  it('reads a number glued to its text by the full stop ("3.Our …") as a paragraph number when it is the next number, on a fresh line', () => {
+    const numbers = (c: Cable) => c.paragraphs.map((p) => [p.number, p.marker.text, p.firstWords]);
+    const glued = parse('S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n1. (S) The talks went well.\n\n2. (U) Participants:\n\nMinistry of Harbors\nAda Quill, Director\n\n3.Our delegation approved the text.\n');
+    assert.deepEqual(numbers(glued), [
+      [1, '1.', 'The talks went well.'],
+      [2, '2.', 'Participants:'],
+      [3, '3.', 'Our delegation approved the text.'],
+    ]);
+    assert.equal(at(glued.paragraphs[2].marker.range), '12:0-12:2');
+    const pilcrow = parse('S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) One.\n\n¶2.Two was glued.\n');
+    assert.deepEqual(numbers(pilcrow).map((n) => n[0]), [1, 2]);
+    // Out of sequence, in a small letter, or carrying on a sentence, a glued number is text.
+    const text = parse('S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n1. (S) One.\n\n5.Five is out of sequence.\n\n2.two is in small letters.\n\n2. (S) The fleet of\n3.The ships sailed.\n');
+    assert.deepEqual(numbers(text).map((n) => n[0]), [1, 2]);
   });
   it('reports no missing marking on a paragraph whose text opens with a redaction ("¶3.  XXXXXXXXXXXX": the marking may be under it)', () => {
     const c = parse(

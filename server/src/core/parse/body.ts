@@ -61,8 +61,9 @@ export interface BodyResult {
 }
 
 // "¶1.", "¶ 13.", "¶12..", "1.(C)", "1. (S/NF)", "3.. (SBU)", indented markers; "¶2 (C)", a pilcrow's number that lost its full stop before a marking;
-// "18, (SBU)" and "3 (S)", a bare number that lost its full stop or has a comma for it, before a marking (a paragraph only as the next number: numberParagraphs).
-export const MARKER = /^(\s*)(?:(¶)(\s?)(\d{1,3})(?:\s?(\.{1,2})|(?=\s*\())|(\d{1,3})(?:(\.{1,2})|,?(?=\s*\()))(?=\s|\(|$)/;
+// "18, (SBU)" and "3 (S)", a bare number that lost its full stop or has a comma for it, before a marking, and "18.Our", a number
+// glued to its text by the full stop (each a paragraph only as the next number: numberParagraphs).
+export const MARKER = /^(\s*)(?:(¶)(\s?)(\d{1,3})(?:\s?(\.{1,2})|(?=\s*\())|(\d{1,3})(?:(\.{1,2})|,?(?=\s*\()))(?=\s|\(|$|(?<=\.)[A-Z])/;
 export const RULE_LINE = /^\s*(?:-{3,}(?: -{3,})*|(?:- ){2,}-?|={3,}|_{3,}|\*{3,}|[\u2013\u2014]{2,})\s*$/;
 const BODY_FIELD = /^\s*(?:E\.?O\.?\s*\d{5}|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF\s*:|Classified\s+By\b)/i;
 
@@ -342,6 +343,9 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     // "18, (SBU)" after "¶17." and "3 (S)" after "¶2.": a number without its full stop numbers a paragraph only as the
     // next number, before a marking ("1 (Iran)" or "12 (C)" out of sequence at a wrapped line's start is text).
     if (mk.loose && (mk.portionStart < 0 || mk.number !== expected)) continue;
+    // "18.Our delegation approved …" after "¶17.": a number glued to its text by the full stop, too, numbers a paragraph
+    // only as the next number ("15.Ports will open" in a quoted list numbered apart is text).
+    if (mk.glued && mk.number !== expected) continue;
     // "¶9. (SBU) Text of the outcomes" then "¶1. We agreed …": a document quoted in a marked paragraph
     // numbers its own items from 1, unmarked; they belong to that paragraph, up to the next marked one.
     // The quoting paragraph follows the one before it in sequence; a banner, a rule or a header
@@ -555,14 +559,16 @@ export interface MarkerInfo {
   textStart: number;
   /** True for a bare number with a comma or nothing for its full stop ("18, (SBU)", "3 (S)"). */
   loose: boolean;
+  /** True for a number glued to its text by the full stop ("18.Our …"). */
+  glued: boolean;
   readAs?: number;
 }
 
 /**
  * Reads a paragraph marker at `lead`, as {@link MARKER} does: "¶", one optional space,
  * one to three digits, one optional space and one or two dots; or one to three digits and
- * one or two dots. White space, "(" or the end of the line must follow. A number with no dots (and a
- * bare number with a comma for them) needs a "(" after it.
+ * one or two dots. White space, "(" or the end of the line must follow, or a capital right after the dots
+ * ("18.Our …"). A number with no dots (and a bare number with a comma for them) needs a "(" after it.
  */
 export function readMarker(line: number, text: string, lead: number): MarkerInfo | undefined {
   const pilcrow = text.charCodeAt(lead) === 182;
@@ -586,7 +592,9 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
   const loose = !pilcrow && (k === dotsStart || text.charCodeAt(k - 1) === 44);
   if ((k === dotsStart || loose) && text.charCodeAt(skipSpaces(text, k)) !== 40 /* ( */) return undefined;
   const end = k === dotsStart ? digitsEnd : k;
-  if (end < text.length && !isSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 40 /* ( */) return undefined;
+  // "18.Our delegation approved …": the text glued to the full stop, opening with a capital.
+  const glued = !loose && k > dotsStart && end < text.length && isCapital(text.charCodeAt(end));
+  if (end < text.length && !isSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 40 /* ( */ && !glued) return undefined;
   const digits = text.slice(digitsStart, digitsEnd);
   const number = parseInt(digits, 10);
   const style: MarkerStyle = pilcrow ? (spaced ? 'pilcrow-space' : 'pilcrow') : 'bare';
@@ -617,6 +625,7 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
     portionStart,
     textStart,
     loose,
+    glued,
     readAs: undefined,
   };
 }
@@ -1260,6 +1269,8 @@ const OPENER_TABLE = (() => {
 
 /** True for the codes of the small letters a–z. */
 const isSmall = (c: number) => c >= 97 && c <= 122;
+/** True for the codes of the capitals A–Z. */
+const isCapital = (c: number) => c >= 65 && c <= 90;
 
 /**
  * True when the characters `first`, `second` and `third` can open an opener word, in either case.

@@ -1061,13 +1061,19 @@ function isClassifierEnd(c: number): boolean {
 
 /**
  * Where a classifier in `[start, end)` ends: trailing white space, ":", ",", ";" and "." go, but the full
- * stop of an initialism stays ("CHARGE D'AFFAIRES, A.I.", "U.S.").
+ * stop of an initialism stays ("CHARGE D'AFFAIRES, A.I.", "U.S."), and so does that of "Jr." and "Sr.".
  */
 function trimClassifier(text: string, start: number, end: number): number {
   let e = end;
   while (e > start && isClassifierEnd(text.charCodeAt(e - 1))) e--;
-  if (e < end && text.charCodeAt(e) === 46 && e - 2 >= start && text.charCodeAt(e - 2) === 46 && isLetter(text.charCodeAt(e - 1))) e++;
+  if (e < end && text.charCodeAt(e) === 46 && e - 2 >= start && ((text.charCodeAt(e - 2) === 46 && isLetter(text.charCodeAt(e - 1))) || isJuniorOrSenior(text, start, e))) e++;
   return e;
+}
+
+/** True when `[start, end)` ends with the word "Jr" or "Sr", in any case: "Ambassador Jon Quill Jr. for reasons". */
+function isJuniorOrSenior(text: string, start: number, end: number): boolean {
+  const j = text.charCodeAt(end - 2) | 32;
+  return (j === 106 /* j */ || j === 115) /* s */ && (text.charCodeAt(end - 1) | 32) === 114 /* r */ && (end - 3 < start || !isLetter(text.charCodeAt(end - 3)));
 }
 
 /** True for the words of a name or a title in `[from, to)`: a letter and no digit. */
