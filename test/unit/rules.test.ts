@@ -101,6 +101,23 @@ describe('rules: messages', () => {
   });
 });
 
+describe('rules: CBL028 and whole-text markings', () => {
+  const cable = (banner: string, lead: string, body: string) => `${banner} NOWHERE 000003\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n${lead}${body}\nSMITH\n`;
+  const found = (banner: string, lead: string, body: string) => lintCable(parseCable(cable(banner, lead, body)).cable).filter((f) => f.id === 'CBL028').map((f) => `${f.range.start.line} ${f.severity}`);
+  const body = '¶1. The mayor of Farland opened the fair.\n\n¶2. (U) Two stalls sold out.\n\n¶3. The fair closes on Sunday.\n';
+  it('takes a line above the first paragraph saying the entire text is marked as marking every paragraph', () => {
+    assert.deepEqual(found('UNCLAS', 'Sensitive but unclassified - entire text. Please protect\naccordingly.\n\n', body), []);
+    assert.deepEqual(found('C O N F I D E N T I A L', 'CONFIDENTIAL -- ENTIRE TEXT\n\n', body), []);
+  });
+  it('takes a paragraph marked "(C - ENTIRE TEXT)" as marking every paragraph', () => {
+    assert.deepEqual(found('C O N F I D E N T I A L', '', '¶1. (C - ENTIRE TEXT) The mayor of Farland opened the fair.\n\n¶2. Two stalls sold out.\n'), []);
+  });
+  it('still reports unmarked paragraphs when "entire text" stands in the text, not as a marking', () => {
+    assert.deepEqual(found('UNCLAS', 'The entire text of the decree follows.\n\n', body), ['8 info', '12 info']);
+    assert.deepEqual(found('UNCLAS', '', body.replace('Two stalls', 'The decree (unclassified - entire text below) names two stalls').replace('¶3.', 'Sensitive but unclassified - entire text.\n\n¶3.')), ['6 info', '12 info']);
+  });
+});
+
 describe('rules: CBL027 and headings', () => {
   const cable = (body: string) => `S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n${body}\nSMITH\n`;
   const found = (body: string) => lintCable(parseCable(cable(body)).cable).filter((f) => f.id === 'CBL027').map((f) => `${f.severity} ${f.message}`);

@@ -3,7 +3,7 @@
  */
 import { LEVELS, levelAbbreviation, levelRank } from '../levels';
 import { isSpace, skipSpaces } from '../text';
-import type { Level, Token } from '../model';
+import type { Cable, Level, Token } from '../model';
 import { isClassified } from './util';
 import type { Fix, Rule } from './types';
 
@@ -17,7 +17,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶3. Gauci also raised the training offer …",
     good: "¶3. (C) Gauci also raised the training offer …",
-    rationale: "The handbook asks for a classification marking after every paragraph number, so that each portion can be handled on its own. A marking after a Summary or Comment label (`¶1. Summary: (C) …`) counts; a title paragraph whose items carry the markings (`¶5. Financing Issues` over `¶A. (S/NF) …`), a numbered Classified By line, a paragraph whose text opens with a redaction (`¶3.  XXXXXXXXXXXX`, the marking may be under it), and the items of a document quoted in a marked paragraph that number themselves from 1 need none of their own.",
+    rationale: "The handbook asks for a classification marking after every paragraph number, so that each portion can be handled on its own. A marking after a Summary or Comment label (`¶1. Summary: (C) …`) counts; a title paragraph whose items carry the markings (`¶5. Financing Issues` over `¶A. (S/NF) …`), a numbered Classified By line, a paragraph whose text opens with a redaction (`¶3.  XXXXXXXXXXXX`, the marking may be under it), and the items of a document quoted in a marked paragraph that number themselves from 1 need none of their own. One marking for the whole text covers every paragraph: a paragraph marked `(C - ENTIRE TEXT)`, or a line above the first paragraph such as `Sensitive but unclassified - entire text.`",
     source: "FORMAT.md §6, from [FAH1-246]; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): some paragraphs unmarked in 5.4% of C/S cables; UNCLAS cables often unmarked (17.5%).",
   },
   check(cable, report) {
@@ -39,6 +39,8 @@ export const rule: Rule = {
       // "¶3.  XXXXXXXXXXXX": a redaction right after the number may hold the marking; the release blanked it, the cable did not leave it out.
       if (redactionAt(cable.redactions, at.line, skipSpaces(line, at.character))) continue;
       if (markings === undefined) {
+        // "Sensitive but unclassified - entire text." above the first paragraph, or "¶1. (C - ENTIRE TEXT)", marks every portion at once.
+        if (marksEntireText(cable)) return;
         markings = markingsUpTo(banner.level);
         classified = isClassified(cable);
       }
@@ -63,6 +65,26 @@ export const rule: Rule = {
   },
 };
 
+
+// A whole-text marking as a line of its own says it: "Sensitive but unclassified - entire text.", "CONFIDENTIAL -- ENTIRE TEXT".
+const ENTIRE_TEXT_LINE = /\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|SBU)\s*[-\u2013\u2014:]+\s*ENTIRE TEXT\b/i;
+
+/**
+ * True when one marking covers the whole text: a paragraph marked "(C - ENTIRE TEXT)", or a line between the
+ * banner and the first paragraph saying "Sensitive but unclassified - entire text."
+ */
+function marksEntireText(cable: Cable): boolean {
+  const paragraphs = cable.paragraphs;
+  for (let i = 0; i < paragraphs.length; i++) if (paragraphs[i].portion?.controls.includes('ENTIRE TEXT')) return true;
+  const lines = cable.lines;
+  const end = paragraphs.length > 0 ? paragraphs[0].range.start.line : lines.length;
+  for (let n = cable.banner ? cable.banner.line + 1 : 0; n < end; n++) {
+    // Cheap first: the words are rare, and most lines are shorter than the statement.
+    const line = lines[n];
+    if (line.length >= 16 && ENTIRE_TEXT_LINE.test(line)) return true;
+  }
+  return false;
+}
 
 /** True when a redaction starts at `character` of line `line`. */
 function redactionAt(redactions: readonly Token[], line: number, character: number): boolean {
