@@ -43,6 +43,9 @@ const Q = sample('09QUITO288.cable');
 // A Department cable: Quito's sample as if sent from the Department (CBL042's fixtures sign it RICE or CLINTON).
 const D = (t) => sub(t, 'QUITO 000288', 'STATE 000288');
 
+// The sample's third paragraph as a release blanks a whole paragraph: one line of X's in its place.
+const blankedParagraph = (t) => sub(t, '¶3. (C) Gauci also raised the training offer described in REF B.\nHe would send four officers in the autumn if the course dates\nare fixed by July.', 'XXXXXXXXXXXX');
+
 // [name, base, bad, good, lint]: `bad` makes the failing fixture from the base, `good` (by default the base itself) the clean one;
 // `lint`, when given, holds what each is linted with besides its text (`{ bad: { fileName }, good: { fileName } }`), written to `….json`.
 const fixtures = [
@@ -69,7 +72,8 @@ const fixtures = [
   ['cbl021-classified-by-on-unclassified', L, (t) => sub(t, 'NEW CONTAINER TERMINAL\n', 'NEW CONTAINER TERMINAL\n\nClassified By: EconOff Dana Pires for reasons 1.4 (b).\n')],
   ['cbl022-classification-reason-invalid', Q, (t) => sub(t, '1.4 (b) and (d)', '1.4 (b) and (k)')],
   ['cbl023-ref-letter-sequence', V, (t) => sub(t, '¶B. STATE 51120', '¶C. STATE 51120')],
-  ['cbl024-paragraph-number-sequence', V, (t) => sub(t, '¶5. (C) Comment', '¶6. (C) Comment')],
+  // Both fixtures stand for a copy whose release blanked paragraph 3, leaving one line of X's: the gap it leaves is no finding.
+  ['cbl024-paragraph-number-sequence', V, (t) => blankedParagraph(sub(t, '¶5. (C) Comment', '¶6. (C) Comment')), (t) => blankedParagraph(t)],
   ['cbl025-paragraph-number-duplicate', V, (t) => sub(t, '¶3. (C) Gauci', '¶2. (C) Gauci')],
   ['cbl026-pilcrow-artifact', V, (t) => sub(t, '¶3. (C) Gauci', '¶ 13. (C) Gauci')],
   // The clean fixture also closes a Note with "End" and "Note.)" on two lines, one closer (5bdd1ec).

@@ -101,6 +101,29 @@ describe('rules: messages', () => {
   });
 });
 
+describe('rules: CBL024 and paragraphs the release blanked', () => {
+  const lint = (body: string) => {
+    const text = `S E C R E T NOWHERE 000004\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n${body}\nSMITH\n`;
+    return lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL024');
+  };
+  const found = (body: string) => lint(body).map((f) => `${f.range.start.line}: ${f.message}`);
+  it('takes a gap with a line of X\'s before it, or before the first paragraph, as paragraphs the release blanked', () => {
+    assert.deepEqual(found('¶1. (S) One.\n\nXXXXXXXXXXXX\n\n¶5. (S) Five.\n\n¶6. (S) Six.\n'), []);
+    assert.deepEqual(found('XXXXXXXXXXXX\n\nTHE FAIR\n\n¶7. (S) Seven.\n\n¶8. (S) Eight.\n'), []);
+  });
+  it('still reports a gap whose only redaction blanks words, a gap away from the redaction, and a step back after it', () => {
+    assert.deepEqual(found('¶1. (S) The mayor told XXXXXXXXXXXX on May 4.\n\n¶3. (S) Three.\n'), ['10: Paragraph 3: a gap after 1 (paragraph 2 is missing).']);
+    assert.deepEqual(found('¶1. (S) One.\n\nXXXXXXXXXXXX\n\n¶4. (S) Four.\n\n¶6. (S) Six.\n\n¶2. (S) Two.\n'), [
+      '14: Paragraph 6: a gap after 4 (paragraph 5 is missing).',
+      '16: Paragraph 2: a step back after 6.',
+    ]);
+  });
+  it('renumbers around a blanked gap, keeping the numbers after it', () => {
+    const [finding] = lint('¶1. (S) One.\n\nXXXXXXXXXXXX\n\n¶4. (S) Four.\n\n¶6. (S) Six.\n');
+    assert.deepEqual(finding.fixes!.map((f) => [f.title, f.edits.map((e) => `${e.range.start.line}:${e.newText}`)]), [['Renumber paragraphs 1 to 5', ['14:5']]]);
+  });
+});
+
 describe('rules: CBL028 and whole-text markings', () => {
   const cable = (banner: string, lead: string, body: string) => `${banner} NOWHERE 000003\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n${lead}${body}\nSMITH\n`;
   const found = (banner: string, lead: string, body: string) => lintCable(parseCable(cable(banner, lead, body)).cable).filter((f) => f.id === 'CBL028').map((f) => `${f.range.start.line} ${f.severity}`);

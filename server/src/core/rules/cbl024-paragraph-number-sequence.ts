@@ -1,7 +1,8 @@
 /**
  * CBL024 paragraph-number-sequence: Paragraph numbers skip, step back, or do not start at 1.
  */
-import type { Paragraph } from '../model';
+import type { Cable, Paragraph } from '../model';
+import { skipSpaces, trimEndOffset } from '../text';
 import type { Fix, Rule, TextEdit } from './types';
 
 export const rule: Rule = {
@@ -14,7 +15,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶1. (C) …\n¶2. (C) …\n¶4. (C) …",
     good: "¶1. (C) …\n¶2. (C) …\n¶3. (C) …",
-    rationale: "Paragraphs are cited by number (\"para 3\"); gaps and restarts make those citations point at the wrong text.",
+    rationale: "Paragraphs are cited by number (\"para 3\"); gaps and restarts make those citations point at the wrong text. A gap with a redaction alone on a line before it (`XXXXXXXXXXXX`, and nothing else) is where a release blanked whole paragraphs: the cable numbered them, so it is not reported, and the renumbering keeps the numbers after it.",
     source: "FORMAT.md §6; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): gaps 4.6%, backward steps 1.4%, first number not 1 1.2% (often paragraphs dropped in the release).",
   },
   check(cable, report) {
@@ -26,7 +27,12 @@ export const rule: Rule = {
     for (let i = 0; i < paragraphs.length; i++) {
       const p = paragraphs[i];
       if (p.readAs !== expected && p.readAs !== expected - 1) {
-        fix ??= renumbering(paragraphs);
+        // "XXXXXXXXXXXX" alone on a line before "¶11." after "¶3.": the release blanked paragraphs 4 to 10, the cable numbered them.
+        if (p.readAs > expected && releaseRemoved(cable, paragraphs, i)) {
+          expected = p.readAs + 1;
+          continue;
+        }
+        fix ??= renumbering(cable, paragraphs);
         const what = expected === 1 ? 'the first paragraph should be 1' : p.readAs < expected ? `a step back after ${expected - 1}` : `a gap after ${expected - 1} (${missing(expected, p.readAs - 1)})`;
         report({ message: `Paragraph ${p.readAs}: ${what}.`, range: p.marker.range, fixes: fix });
       }
@@ -40,13 +46,45 @@ function missing(from: number, to: number): string {
   return from === to ? `paragraph ${from} is missing` : `paragraphs ${from} to ${to} are missing`;
 }
 
-/** Renumbers the paragraphs 1, 2, 3…, touching only the numbers that are wrong (minimal edits). */
-function renumbering(paragraphs: readonly Paragraph[]): Fix[] | undefined {
+/**
+ * Renumbers the paragraphs 1, 2, 3…, touching only the numbers that are wrong (minimal edits); a gap the
+ * release left where it blanked paragraphs stays, since the paragraphs after it keep their numbers.
+ */
+function renumbering(cable: Cable, paragraphs: readonly Paragraph[]): Fix[] | undefined {
   const edits: TextEdit[] = [];
+  let want = 0;
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
-    const want = i + 1;
+    want = p.readAs > want + 1 && releaseRemoved(cable, paragraphs, i) ? p.readAs : want + 1;
     if (p.readAs !== want || p.number !== want) edits.push({ range: p.numberToken.range, newText: String(want) });
   }
-  return edits.length > 0 ? [{ title: 'Renumber paragraphs 1 to ' + paragraphs.length, edits, safe: false }] : undefined;
+  return edits.length > 0 ? [{ title: 'Renumber paragraphs 1 to ' + want, edits, safe: false }] : undefined;
+}
+
+/**
+ * True when a redaction stands alone on a line between paragraph `i` and the one before it (or, for the
+ * first, anywhere above it): where the release blanked whole paragraphs, it left one such line.
+ * A redaction inside a sentence ("told XXXXXXXXXXXX on May 4") blanks a name, not paragraphs.
+ */
+function releaseRemoved(cable: Cable, paragraphs: readonly Paragraph[], i: number): boolean {
+  const redactions = cable.redactions;
+  if (redactions.length === 0) return false;
+  const from = i > 0 ? paragraphs[i - 1].marker.range.start.line + 1 : 0;
+  const to = paragraphs[i].marker.range.start.line;
+  // The first redaction on or after line `from`; redactions are in text order.
+  let lo = 0;
+  let hi = redactions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (redactions[mid].range.start.line < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const lines = cable.lines;
+  for (let k = lo; k < redactions.length; k++) {
+    const r = redactions[k].range;
+    if (r.start.line >= to) return false;
+    const line = lines[r.start.line];
+    if (skipSpaces(line) === r.start.character && trimEndOffset(line) === r.end.character) return true;
+  }
+  return false;
 }
