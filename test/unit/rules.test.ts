@@ -101,6 +101,21 @@ describe('rules: messages', () => {
   });
 });
 
+describe('rules: CBL015 and values the release blanked', () => {
+  const found = (eo: string) => {
+    const text = `C O N F I D E N T I A L NOWHERE 000005\n\n${eo}\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
+    return lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL015').map((f) => `${f.severity} ${f.message}`);
+  };
+  it('does not report a DECL value blanked by the release, with or without DECL:', () => {
+    assert.deepEqual(found('E.O. 12958: DECL: XXXXXXXXXXXX'), []);
+    assert.deepEqual(found('EO 12958 XXXXXXXXXXXXX'), []);
+  });
+  it('still reports free text, and an X-run that is part of it', () => {
+    assert.deepEqual(found('E.O. 12958: DECL: WHEN THE FAIR CLOSES'), ["warning DECL value 'WHEN THE FAIR CLOSES' is not a date."]);
+    assert.deepEqual(found('E.O. 12958: DECL: XXXXXXXXXXXX 2019'), ["warning DECL value 'XXXXXXXXXXXX 2019' is not a date."]);
+  });
+});
+
 describe('rules: CBL024 and paragraphs the release blanked', () => {
   const lint = (body: string) => {
     const text = `S E C R E T NOWHERE 000004\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n${body}\nSMITH\n`;

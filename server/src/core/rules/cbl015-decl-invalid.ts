@@ -13,15 +13,16 @@ export const rule: Rule = {
   docs: {
     bad: "E.O. 12958: DECL: 13/27/2019",
     good: "E.O. 12958: DECL: 05/27/2019",
-    rationale: "Declassification dates are read by machines; a value that is not a date cannot be acted on.",
+    rationale: "Declassification dates are read by machines; a value that is not a date cannot be acted on. A value blanked by the release (`DECL: XXXXXXXXXXXX`) is not reported: the cable gave one.",
     source: "Corpus analysis of the released cables: no impossible dates (CORPUS-FINDINGS, 'Safe as errors'); ~30 non-date values, 2.3%, with OADR and GDS legitimate in old cables (CORPUS-FINDINGS, 'Warnings').",
   },
   check(cable, report) {
     const decl = cable.eo?.decl;
-    if (!decl) return;
+    // "DECL: XXXXXXXXXXXX": the release blanked the value; the cable gave one.
+    if (!decl || decl.kind === 'redacted') return;
     if (decl.kind === 'date' && decl.impossible) {
       report({ message: `DECL date '${decl.value.text}' does not exist.`, range: decl.value.range, severity: 'error' });
-    } else if (decl.kind === 'text' || decl.kind === 'redacted') {
+    } else if (decl.kind === 'text') {
       report({ message: `DECL value '${decl.value.text}' is not a date.`, range: decl.value.range.start.character === decl.value.range.end.character ? cable.eo!.range : decl.value.range });
     } else if (decl.kind === 'oadr' || decl.kind === 'gds' || decl.kind === 'declassified' || decl.kind === 'x-code') {
       report({ message: `DECL value '${decl.value.text}' is a code, not a date (legitimate in older or declassified cables).`, range: decl.value.range, severity: 'info' });
