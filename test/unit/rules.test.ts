@@ -162,6 +162,11 @@ describe('rules: CBL027 and headings', () => {
   it('takes a block opened by a heading as closed by the next heading, and a Comment under the last one as running to the end', () => {
     assert.deepEqual(found('SUMMARY\n\n¶1. (S) The talks went well.\n\nTHE TALKS\n\n¶2. (S) Text.\n\nCOMMENT\n\n¶3. (S) We think so.\n'), []);
   });
+  it('takes a Summary heading with no heading after it as closing the text when the cable\'s own Summary came before it', () => {
+    assert.deepEqual(found('¶1. (S) Summary: The talks went well. End Summary.\n\nTHE TALKS\n\n¶2. (S) Text.\n\nSUMMARY\n\n¶3. (S) In short, they went well.\n'), []);
+    // An earlier Summary left open is still reported; the closing one is not.
+    assert.deepEqual(found('¶1. (S) Summary: The talks went well.\n\nTHE TALKS\n\n¶2. (S) Text.\n\nSUMMARY\n\n¶3. (S) In short, they went well.\n'), ["warning Summary opened without 'End Summary'."]);
+  });
   it('still reports a Summary heading that no heading ends, and an inline Comment without its closer', () => {
     assert.deepEqual(found('SUMMARY\n\n¶1. (S) The talks went well.\n\n¶2. (S) Text.\n'), ["warning Summary opened without 'End Summary'."]);
     assert.deepEqual(found('THE TALKS\n\n¶1. (S) Comment: we think so.\n\nNEXT STEPS\n\n¶2. (S) Text.\n'), ["info Comment opened without 'End Comment'."]);

@@ -15,7 +15,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶1. (C) Summary: The Director asked …\n¶2. (C) …",
     good: "¶1. (C) Summary: The Director asked … End Summary.\n¶2. (C) …",
-    rationale: "End Summary tells readers where the summary stops; unclosed Comment and Note blocks are common and only noted. A block opened by a heading ('COMMENT', '//SUMMARY//') needs no closer when the next heading ends its section, nor a Comment or Note under the last heading, which runs to the end of the text. Under a banner in capitals a closer opens with 'End' or 'END'; in cables written in small letters, under a mixed-case banner or with no banner, any case closes. 'End Summary and Comment' closes both blocks. 'Comment:' or 'Note:' after a sentence's end inside a paragraph opens a block, closed or not ('… ran late. Comment: If'); a closer with no opener looks back through its paragraph for one inside a line ('… ahead. Comment:', '(Embassy comment:', '[NOTE:', '(Note.').",
+    rationale: "End Summary tells readers where the summary stops; unclosed Comment and Note blocks are common and only noted. A block opened by a heading ('COMMENT', '//SUMMARY//') needs no closer when the next heading ends its section, nor a Comment or Note under the last heading, which runs to the end of the text, nor a Summary heading there after the cable's own Summary, which closes the text as a Comment does. Under a banner in capitals a closer opens with 'End' or 'END'; in cables written in small letters, under a mixed-case banner or with no banner, any case closes. 'End Summary and Comment' closes both blocks. 'Comment:' or 'Note:' after a sentence's end inside a paragraph opens a block, closed or not ('… ran late. Comment: If'); a closer with no opener looks back through its paragraph for one inside a line ('… ahead. Comment:', '(Embassy comment:', '[NOTE:', '(Note.').",
     source: "FORMAT.md §6; corpus analysis of the released cables: Summary closed in 971 of 1,016 (FORMAT.md §7 rule 24), a hint-level warning at most (CORPUS-FINDINGS, 'Warnings'); Comment 13.3%, Note 7.5%: info (CORPUS-FINDINGS, 'Info only').",
   },
   check(cable, report) {
@@ -103,7 +103,8 @@ function nextOpener(layout: Layout, kind: Block['kind'], at: Position): Position
 /**
  * True when a heading opens the block ("COMMENT", "//SUMMARY//") and the headings end it: the next
  * heading ends its section, and a Comment or Note under the last heading runs to the end of the text,
- * as closing comments do. A Summary heading with no heading after it ends nowhere, and is reported;
+ * as closing comments do. A Summary heading with no heading after it ends nowhere, and is reported, unless
+ * a Summary opened before it: the cable's summary came first, and this one closes the text, as a Comment does;
  * so is a block with another opener of its kind in its section ("¶5. (C) Comment: …" under "COMMENT"),
  * which ends it where no heading does.
  */
@@ -114,7 +115,7 @@ function closedByHeadings(layout: Layout, block: Block): boolean {
   const next = layout.headingStarts[h + 1];
   const opener = nextOpener(layout, block.kind, at);
   const opened = opener !== undefined && (!next || isBefore(opener, next));
-  return !opened && (next !== undefined || block.kind !== 'summary');
+  return !opened && (next !== undefined || block.kind !== 'summary' || isBefore(layout.openers.get('summary')![0], at));
 }
 
 /**
