@@ -2,8 +2,8 @@
  * CBL024 paragraph-number-sequence: Paragraph numbers skip, step back, or do not start at 1.
  */
 import type { Cable, Paragraph } from '../model';
-import { skipSpaces, trimEndOffset } from '../text';
 import type { Fix, Rule, TextEdit } from './types';
+import { blanksParagraphs } from './util';
 
 export const rule: Rule = {
   id: 'CBL024',
@@ -64,7 +64,6 @@ function renumbering(cable: Cable, paragraphs: readonly Paragraph[]): Fix[] | un
 /**
  * True when a redaction stands alone on a line between paragraph `i` and the one before it (or, for the
  * first, anywhere above it): where the release blanked whole paragraphs, it left one such line.
- * A redaction inside a sentence ("told XXXXXXXXXXXX on May 4") blanks a name, not paragraphs.
  */
 function releaseRemoved(cable: Cable, paragraphs: readonly Paragraph[], i: number): boolean {
   const redactions = cable.redactions;
@@ -79,12 +78,6 @@ function releaseRemoved(cable: Cable, paragraphs: readonly Paragraph[], i: numbe
     if (redactions[mid].range.start.line < from) lo = mid + 1;
     else hi = mid;
   }
-  const lines = cable.lines;
-  for (let k = lo; k < redactions.length; k++) {
-    const r = redactions[k].range;
-    if (r.start.line >= to) return false;
-    const line = lines[r.start.line];
-    if (skipSpaces(line) === r.start.character && trimEndOffset(line) === r.end.character) return true;
-  }
+  for (let k = lo; k < redactions.length && redactions[k].range.start.line < to; k++) if (blanksParagraphs(cable, k)) return true;
   return false;
 }

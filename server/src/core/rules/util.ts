@@ -3,12 +3,23 @@
  */
 import { levelRank } from '../levels';
 import type { Cable, CalendarDate, Level, Range } from '../model';
-import { isSpace, range } from '../text';
+import { isSpace, range, skipSpaces, trimEndOffset } from '../text';
 import type { Fix, Report, TextEdit } from './types';
 
 /** The range of a whole line without its terminator. */
 function wholeLine(cable: Cable, line: number): Range {
   return range(line, 0, cable.lines[line]?.length ?? 0);
+}
+
+/**
+ * True when redaction `k` of the cable stands alone on its line ("XXXXXXXXXXXX" and nothing else): there
+ * the release blanked whole paragraphs, where a redaction inside a sentence ("told XXXXXXXXXXXX on May 4")
+ * blanks words.
+ */
+export function blanksParagraphs(cable: Cable, k: number): boolean {
+  const r = cable.redactions[k].range;
+  const line = cable.lines[r.start.line];
+  return skipSpaces(line) === r.start.character && trimEndOffset(line) === r.end.character;
 }
 
 /** The start of the document, for findings about something missing. */
