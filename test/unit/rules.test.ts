@@ -139,6 +139,20 @@ describe('rules: CBL024 and paragraphs the release blanked', () => {
   });
 });
 
+describe('rules: CBL031 and paragraphs the release blanked', () => {
+  const found = (body: string) => {
+    const text = `S E C R E T NOWHERE 000006\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n${body}\nSMITH\n`;
+    return lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL031').map((f) => f.message);
+  };
+  it('does not compare the banner with the markings left when whole paragraphs were blanked', () => {
+    assert.deepEqual(found('XXXXXXXXXXXX\n\n¶4. (C) Four.\n'), []);
+    assert.deepEqual(found('¶1. (C) One.\n\nXXXXXXXXXXXX\n\n¶3. (U) Three.\n'), []);
+  });
+  it('still compares them when only words were blanked', () => {
+    assert.deepEqual(found('¶1. (C) The mayor told XXXXXXXXXXXX on May 4.\n\n¶2. (U) Two.\n'), ['Banner is SECRET but no paragraph is marked above CONFIDENTIAL.']);
+  });
+});
+
 describe('rules: CBL028 and whole-text markings', () => {
   const cable = (banner: string, lead: string, body: string) => `${banner} NOWHERE 000003\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n${lead}${body}\nSMITH\n`;
   const found = (banner: string, lead: string, body: string) => lintCable(parseCable(cable(banner, lead, body)).cable).filter((f) => f.id === 'CBL028').map((f) => `${f.range.start.line} ${f.severity}`);

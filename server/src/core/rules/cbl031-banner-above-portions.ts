@@ -2,8 +2,9 @@
  * CBL031 banner-above-portions: The banner is higher than every portion marking (possible over-classification).
  */
 import { levelRank } from '../levels';
-import type { Level } from '../model';
+import type { Cable, Level } from '../model';
 import type { Rule } from './types';
+import { blanksParagraphs } from './util';
 
 export const rule: Rule = {
   id: 'CBL031',
@@ -15,7 +16,7 @@ export const rule: Rule = {
   docs: {
     bad: "S E C R E T QUITO 000288\n…\n¶1. (C) …\n¶2. (U) …",
     good: "C O N F I D E N T I A L QUITO 000288\n…\n¶1. (C) …\n¶2. (U) …",
-    rationale: "The banner should equal the highest portion; a higher banner may over-classify the cable.",
+    rationale: "The banner should equal the highest portion; a higher banner may over-classify the cable. A copy whose release blanked whole paragraphs (`XXXXXXXXXXXX` alone on a line) is not checked: the markings blanked with them may be the highest.",
     source: "Corpus analysis of the released cables: 1,214 of 1,229 (FORMAT.md §7 rule 12); 13 of 1,250, 1.0% (CORPUS-FINDINGS, 'Info only').",
   },
   check(cable, report) {
@@ -31,8 +32,18 @@ export const rule: Rule = {
       if (highest === undefined || (level !== highest && levelRank(highest) < levelRank(level))) highest = level;
     }
     if (highest === undefined) return;
-    if (levelRank(highest) < levelRank(banner.level)) {
+    if (levelRank(highest) < levelRank(banner.level) && !paragraphsBlanked(cable)) {
       report({ message: `Banner is ${banner.level} but no paragraph is marked above ${highest}.`, range: banner.levelText.range });
     }
   },
 };
+
+/**
+ * True when the release blanked whole paragraphs of the text ("XXXXXXXXXXXX" alone on a line): their
+ * markings are gone, so the paragraphs left do not say what the highest portion was.
+ */
+function paragraphsBlanked(cable: Cable): boolean {
+  const redactions = cable.redactions;
+  for (let k = 0; k < redactions.length; k++) if (redactions[k].range.start.line >= cable.bodyStartLine && blanksParagraphs(cable, k)) return true;
+  return false;
+}
