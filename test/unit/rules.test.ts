@@ -116,7 +116,7 @@ describe('rules: CBL015 and values the release blanked', () => {
   });
 });
 
-describe('rules: CBL024 and paragraphs the release blanked', () => {
+describe('rules: CBL024 and what a copy lost', () => {
   const lint = (body: string) => {
     const text = `S E C R E T NOWHERE 000004\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n${body}\nSMITH\n`;
     return lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL024');
@@ -132,6 +132,14 @@ describe('rules: CBL024 and paragraphs the release blanked', () => {
       '14: Paragraph 6: a gap after 4 (paragraph 5 is missing).',
       '16: Paragraph 2: a step back after 6.',
     ]);
+  });
+  it('takes marked text above a first paragraph numbered 2 as paragraph 1 without its number, and numbers it', () => {
+    const [finding] = lint('(S) The talks went well.\n\n¶2. (S) Two.\n\n¶3. (S) Three.\n');
+    assert.equal(finding.message, 'Paragraph 2: the first paragraph should be 1; the marked text above it reads as paragraph 1 without its number.');
+    assert.deepEqual(finding.fixes!.map((f) => [f.title, f.edits.map((e) => `${e.range.start.line}:${e.range.start.character}:${e.newText}`)]), [['Number the paragraph above as ¶1.', ['8:0:¶1. ']]]);
+    // Text above it without a marking, or a heading, is no paragraph that lost its number.
+    assert.deepEqual(found('The talks went well.\n\n¶2. (S) Two.\n'), ['10: Paragraph 2: the first paragraph should be 1.']);
+    assert.deepEqual(found('THE TALKS\n\n¶2. (S) Two.\n'), ['10: Paragraph 2: the first paragraph should be 1.']);
   });
   it('renumbers around a blanked gap, keeping the numbers after it', () => {
     const [finding] = lint('¶1. (S) One.\n\nXXXXXXXXXXXX\n\n¶4. (S) Four.\n\n¶6. (S) Six.\n');

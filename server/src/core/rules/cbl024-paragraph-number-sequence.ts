@@ -1,7 +1,9 @@
 /**
  * CBL024 paragraph-number-sequence: Paragraph numbers skip, step back, or do not start at 1.
  */
-import type { Cable, Paragraph } from '../model';
+import type { Cable, Paragraph, Position } from '../model';
+import { parsePortionMarking } from '../parse/marking';
+import { skipSpaces } from '../text';
 import type { Fix, Rule, TextEdit } from './types';
 import { blanksParagraphs } from './util';
 
@@ -15,7 +17,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶1. (C) …\n¶2. (C) …\n¶4. (C) …",
     good: "¶1. (C) …\n¶2. (C) …\n¶3. (C) …",
-    rationale: "Paragraphs are cited by number (\"para 3\"); gaps and restarts make those citations point at the wrong text. A gap with a redaction alone on a line before it (`XXXXXXXXXXXX`, and nothing else) is where a release blanked whole paragraphs: the cable numbered them, so it is not reported, and the renumbering keeps the numbers after it.",
+    rationale: "Paragraphs are cited by number (\"para 3\"); gaps and restarts make those citations point at the wrong text. A gap with a redaction alone on a line before it (`XXXXXXXXXXXX`, and nothing else) is where a release blanked whole paragraphs: the cable numbered them, so it is not reported, and the renumbering keeps the numbers after it. When the text above a first paragraph numbered 2 opens with a marking (`(SBU) In response …`), that text is paragraph 1 without its number: the fix numbers it, rather than renumbering the rest.",
     source: "FORMAT.md §6; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): gaps 4.6%, backward steps 1.4%, first number not 1 1.2% (often paragraphs dropped in the release).",
   },
   check(cable, report) {
@@ -32,6 +34,18 @@ export const rule: Rule = {
           expected = p.readAs + 1;
           continue;
         }
+        // "(SBU) In response …" above "¶2. (C) …": paragraph 1 lost its number; numbering it is the fix, not renumbering the rest.
+        const unnumbered = i === 0 && p.readAs === 2 ? markedTextAbove(cable, p) : undefined;
+        if (unnumbered) {
+          const marker = p.marker.text.slice(0, p.numberToken.range.start.character - p.marker.range.start.character) + '1' + p.marker.text.slice(p.numberToken.range.end.character - p.marker.range.start.character);
+          report({
+            message: `Paragraph 2: the first paragraph should be 1; the marked text above it reads as paragraph 1 without its number.`,
+            range: p.marker.range,
+            fixes: [{ title: `Number the paragraph above as ${marker}`, edits: [{ range: { start: unnumbered, end: unnumbered }, newText: marker + ' ' }], safe: false }],
+          });
+          expected = p.readAs + 1;
+          continue;
+        }
         fix ??= renumbering(cable, paragraphs);
         const what = expected === 1 ? 'the first paragraph should be 1' : p.readAs < expected ? `a step back after ${expected - 1}` : `a gap after ${expected - 1} (${missing(expected, p.readAs - 1)})`;
         report({ message: `Paragraph ${p.readAs}: ${what}.`, range: p.marker.range, fixes: fix });
@@ -40,6 +54,22 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * Where the body's first text starts when it opens with a portion marking ("(SBU) In response …") above
+ * paragraph `p`, the first numbered one: a paragraph that lost its number. Undefined otherwise.
+ */
+function markedTextAbove(cable: Cable, p: Paragraph): Position | undefined {
+  const lines = cable.lines;
+  for (let n = cable.bodyStartLine; n < p.marker.range.start.line; n++) {
+    const line = lines[n];
+    const start = skipSpaces(line);
+    if (start === line.length) continue;
+    const marking = parsePortionMarking(n, line, start);
+    return marking?.level !== undefined && marking.wellFormed ? { line: n, character: start } : undefined;
+  }
+  return undefined;
+}
 
 /** The paragraphs a gap leaves out, `from` to `to`: "paragraph 5 is missing", "paragraphs 5 to 7 are missing". */
 function missing(from: number, to: number): string {
