@@ -540,6 +540,17 @@ describe('parser: body', () => {
     assert.equal(c.paragraphs[1].range.end.line, 10);
   });
 
+  it('reads an unmarked marker after a line too long to be wrapped, and after a blanked paragraph, as a paragraph', () => {
+    // Each paragraph on one line, as some copies have them: the line before "¶3." ends with a citation, not a full stop,
+    // and the release blanked paragraphs 4 to 7, leaving a line of X's before "¶8.".
+    const long = 'Harbor Works Resume... The port authority said on Monday that the dredging of the outer basin would resume after the rains. See Nowhere 123';
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. Summary of the week.', long, '¶3. Ferry Fares Rise... The ferry company raised its fares by a third.', 'XXXXXXXXXXXX', '¶8. Schools Reopen... The schools reopened after the holiday.', '', 'DOE'].join('\n'));
+    assert.deepEqual(c.paragraphs.map((p) => [p.number, p.range.start.line]), [[1, 5], [3, 7], [8, 9]]);
+    // A wrapped line ending without a full stop, a redaction inside it or not, still keeps a date's day from numbering a paragraph.
+    const wrapped = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. The talks with XXXXXXXXXXXX began on November', '¶16. His aim was to convince.'].join('\n'));
+    assert.deepEqual(wrapped.paragraphs.map((p) => p.number), [1]);
+  });
+
   const markings: [string, string | undefined, string[], boolean][] = [
     ['(U)', 'UNCLASSIFIED', [], true],
     ['(SBU)', 'UNCLASSIFIED', [], true],

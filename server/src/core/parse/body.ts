@@ -316,8 +316,8 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
 
 /** Decides which markers number paragraphs, and what each is read as. */
 function numberParagraphs(input: BodyInput, scan: BodyScan): void {
-  const { lineKinds: kinds, startLine, shapes } = input;
-  const { indents, lasts } = shapes;
+  const { lines, lineKinds: kinds, startLine, shapes } = input;
+  const { indents, ends, lasts } = shapes;
   const { markerLines, markers, styleCounts, paragraphLines, paragraphMarkers } = scan;
   const normalStyle: MarkerStyle =
     styleCounts.bare > styleCounts.pilcrow + styleCounts['pilcrow-space'] ? 'bare' : 'pilcrow';
@@ -334,8 +334,15 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     const mk = markers[m];
     const prev = previousNonBlank(indents, kinds, i, startLine);
     const prevBlank = prev < i - 1 || prev < 0;
-    // A rule line, also one broken by a space ("--------- ------"), ends the text before it.
-    const prevEndsSentence = prev < 0 || endsSentence(lasts[prev]) || (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph');
+    // A rule line, also one broken by a space ("--------- ------"), ends the text before it; so do a line too long
+    // to have been wrapped (a paragraph written on one line: "… See Nowhere 123" ⏎ "¶3. …") and a line of X's alone
+    // (the release blanked a paragraph there: "XXXXXXXXXXXX" ⏎ "¶8. …").
+    const prevEndsSentence =
+      prev < 0 ||
+      endsSentence(lasts[prev]) ||
+      (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph') ||
+      ends[prev] - indents[prev] > MAX_WRAPPED ||
+      isBlankedLine(lines[prev], indents[prev], ends[prev]);
     // "… in Lyon on November ⏎ ¶16. His aim …": a wrapped date, not a paragraph.
     if (mk.portionStart < 0 && !prevBlank && !prevEndsSentence) continue;
     // A bare "5." needs a marking or a fresh line to be a paragraph number.
@@ -377,6 +384,19 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     paragraphLines.push(i);
     paragraphMarkers.push(mk);
   }
+}
+
+/**
+ * The longest line a cable's text wraps at, with room to spare: wrapped lines hold 70 characters at most, bar a few
+ * with a page marker or a redaction glued in; a longer line holds a paragraph written on one line, which ends where it does.
+ */
+const MAX_WRAPPED = 100;
+
+/** True when the line's text from `lead` to `end` is one run of four or more X's: a paragraph the release blanked. */
+function isBlankedLine(text: string, lead: number, end: number): boolean {
+  if (end - lead < 4) return false;
+  for (let k = lead; k < end; k++) if (text.charCodeAt(k) !== 88 /* X */) return false;
+  return true;
 }
 
 /** True when the lines from `from` up to `to` are all prose, blank or continuation-page lines. */
