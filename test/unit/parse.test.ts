@@ -734,6 +734,20 @@ describe('parser: body', () => {
     assert.deepEqual(c.sections.map((s) => s.paragraphs.length), [1, 1, 1]);
   });
 
+  it('reads a boxed or underlined heading ending with an initialism ("THE U.S.") as a heading, and its "COMMENT --" as the opener of a Comment', () => {
+    const rule = '------------------------------------';
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', rule, 'COMMENT -- WHAT THE FERRIES MEAN FOR THE U.S.', rule, '', '¶2. (U) Two.', '', 'Harbor Talks with the U.K.', '--------------------------', '', '¶3. (U) Three.', '', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}`), ['boxed:COMMENT -- WHAT THE FERRIES MEAN FOR THE U.S.', 'underlined:Harbor Talks with the U.K.']);
+    assert.deepEqual(c.blockMarkers.map((m) => `${m.kind} ${m.role} ${at(m.token.range)}`), ['comment open 8:0-8:7']);
+    // "etc." ends a sentence, and "Comment -- text" inside a paragraph opens a Comment, as before.
+    const d = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'Fares, quays, ferries, etc.', '---------------------------', '', '¶2. (U) Comment -- The ferries run late.', '', 'DOE'].join('\n'));
+    assert.deepEqual(d.headings.length, 0);
+    assert.deepEqual(d.blockMarkers.map((m) => `${m.kind} ${m.role} ${at(m.token.range)}`), ['comment open 10:8-10:15']);
+    // A paragraph's last line ending with "U.S." right above a boxed heading (the blank line between lost) is no underlined heading.
+    const e = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) The ferry talks went on with', 'the U.S.', rule, 'QUAYS', rule, '', '¶2. (U) Two.', '', 'DOE'].join('\n'));
+    assert.deepEqual(e.headings.map((h) => `${h.style}:${h.text.text}`), ['boxed:QUAYS']);
+  });
+
   it('reads a heading whose underline sits one blank line below it as underlined, and a rule that opens a boxed heading as no underline', () => {
     const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'HARBOR', ' ', '------', ' ', ' ', ' ', '¶2. (U) Two.', '', 'Ferry Fares', '', '-----------', '', '¶3. (U) Three.', '', 'The ferries run late.', '', '-----', 'QUAYS', '-----', '', '¶4. (U) Four.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${h.rules.length}`), ['underlined:HARBOR:1', 'underlined:Ferry Fares:1', 'boxed:QUAYS:2']);

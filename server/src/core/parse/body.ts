@@ -751,7 +751,7 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   if (isRule) {
     // Boxed: "-----" / IRAN / "-----".
     const t = i + 1;
-    if (t + 1 < lines.length && kinds[t] === 'text' && kinds[t + 1] === 'rule' && isHeadingText(lines[t])) {
+    if (t + 1 < lines.length && kinds[t] === 'text' && kinds[t + 1] === 'rule' && isHeadingText(lines[t], true)) {
       return span(lines, t, 'boxed', [lineRange(lines, i), lineRange(lines, t + 1)], i, t + 1);
     }
     return undefined;
@@ -777,7 +777,9 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   const blankBefore = isBlankOrEdge(indents, kinds, i - 1, floor);
   const alone = blankBefore && next < lines.length && (indents[next] < 0 || kinds[next] === 'paragraph');
   if (!underlined && !alone) return tightHeading(lines, shapes, kinds, i);
-  if (text.length > 120 || !isHeadingText(text)) return undefined;
+  // An underlined line ending with "U.S." is a heading only with a blank line above it: a paragraph's last line
+  // runs into the upper rule of a boxed heading where a copy lost the blank line between them.
+  if (text.length > 120 || !isHeadingText(text, underlined && blankBefore)) return undefined;
   // Underlined: the heading, then a rule line.
   if (underlined) return span(lines, i, 'underlined', [lineRange(lines, i + 1)], i, i + 1);
   // "IRAN" ⏎ " " ⏎ "----" ⏎ "": the underline one blank line below, with a blank line or a paragraph under it
@@ -839,19 +841,34 @@ function gapUnderline(indents: Int32Array, kinds: readonly LineKind[], i: number
   return rule + 1 >= kinds.length || indents[rule + 1] < 0 || kinds[rule + 1] === 'paragraph';
 }
 
-function isHeadingText(text: string): boolean {
+/**
+ * True when `text` reads as a heading's words. `ruled` says that rule lines frame it (boxed) or underline it alone: then a
+ * full stop after an initialism ("COMMENT -- IMPLICATIONS FOR THE U.S.", "Relations with the U.S.") ends no sentence.
+ */
+function isHeadingText(text: string, ruled = false): boolean {
   const t = text.trim();
   if (t.length < 3 || t.length > 80) return false;
   if (!hasTwoLetters(t)) return false;
   // Headings do not end like sentences ("..." is not an end).
   const last = t.charCodeAt(t.length - 1);
-  if ((last === 44 || last === 59 || last === 46) && !t.endsWith('...')) return false;
+  if ((last === 44 || last === 59 || (last === 46 && !(ruled && endsWithInitialism(t)))) && !t.endsWith('...')) return false;
   const first = t.charCodeAt(0);
   if (first === 40 /* ( */ || first === 182 /* ¶ */ || (isDigit(first) && MARKER.test(text))) return false;
   if (wordCount(t) > 12) return false;
   // Footers and links are not headings.
   if (LINK.test(t)) return false;
   return true;
+}
+
+/** True when a trimmed text ends with a word of two or more letters each followed by a full stop: "U.S.", "U.K.", not "etc.". */
+function endsWithInitialism(t: string): boolean {
+  let k = t.length;
+  let letters = 0;
+  while (k >= 2 && t.charCodeAt(k - 1) === 46 /* . */ && isLetter(t.charCodeAt(k - 2))) {
+    letters++;
+    k -= 2;
+  }
+  return letters >= 2 && (k === 0 || isSpace(t.charCodeAt(k - 1)));
 }
 
 /** True when two ASCII letters follow each other somewhere in `text`. */
