@@ -79,8 +79,9 @@ const fixtures = [
   ['cbl026-pilcrow-artifact', V, (t) => sub(t, '¶3. (C) Gauci', '¶ 13. (C) Gauci')],
   // The clean fixture also closes a Note with "End" and "Note.)" on two lines, one closer (5bdd1ec).
   ['cbl027-block-unbalanced', V, (t) => sub(t, 'boat traffic. End Summary.', 'boat traffic.'),
-    // The clean fixture's last heading is a closing Summary after the cable's own, which runs to the end of the text.
-    (t) => sub(sub(t, 'season. A quick answer would build\ngoodwill. End Comment.', 'season. (Note: his term runs to 2011. End\nNote.) A quick answer would build goodwill. End Comment.'), 'NEXT STEPS\n----------', 'SUMMARY\n-------')],
+    // The clean fixture's last heading is a closing Summary after the cable's own, which runs to the end of the text;
+    // so does the Comment that opens its last paragraph, left without "End Comment." before the signature.
+    (t) => sub(sub(t, 'season. A quick answer would build\ngoodwill. End Comment.', 'season. (Note: his term runs to 2011. End\nNote.) A quick answer would build goodwill.'), 'NEXT STEPS\n----------', 'SUMMARY\n-------')],
   // The clean fixture leaves the same paragraph unmarked under a first paragraph marked for the entire text.
   ['cbl028-portion-marking-missing', V, (t) => sub(t, '¶3. (C) Gauci', '¶3. Gauci'), (t) => sub(sub(t, '¶1. (C) Summary', '¶1. (S - ENTIRE TEXT) Summary'), '¶3. (C) Gauci', '¶3. Gauci')],
   ['cbl029-portion-marking-malformed', V, (t) => sub(t, '¶3. (C) Gauci', '¶3. (N/SC) Gauci')],

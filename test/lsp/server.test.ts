@@ -177,8 +177,9 @@ describe('language server over stdio', function () {
   });
 
   it('offers "disable this rule" for the findings under the caret, as it offers their quick fixes, each tied to its diagnostic', async () => {
-    // Line 9 holds two findings: "¶3." skips 2 (CBL024, at column 0) and the Comment is never closed (CBL027, at column 8).
-    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A for reasons 1.4 (b).\n\n¶1. (C) Text.\n¶3. (C) Comment: More text.\n';
+    // Line 9 holds two findings: "¶3." skips 2 (CBL024, at column 0) and the Comment is never closed (CBL027, at column 8);
+    // a paragraph follows it, so it does not run to the end of the text.
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A for reasons 1.4 (b).\n\n¶1. (C) Text.\n¶3. (C) Comment: More text.\n¶4. (C) Last.\n';
     const d = await open('two-on-a-line.cable', text);
     const at = (code: string) => d.diagnostics.find((x) => x.code === code)!;
     assert.deepEqual([at('CBL024').range.start, at('CBL027').range.start], [{ line: 9, character: 0 }, { line: 9, character: 8 }]);
@@ -191,7 +192,7 @@ describe('language server over stdio', function () {
         context: { diagnostics: [at(code)], only: ['quickfix'] },
       });
     const onNumber = await actions(1, 'CBL024');
-    assert.deepEqual(onNumber.map((a) => a.title), ['Renumber paragraphs 1 to 2', 'Disable CBL024 paragraph-number-sequence in this file']);
+    assert.deepEqual(onNumber.map((a) => a.title), ['Renumber paragraphs 1 to 3', 'Disable CBL024 paragraph-number-sequence in this file']);
     assert.deepEqual(onNumber.map((a) => a.diagnostics?.map((x) => x.code)), [['CBL024'], ['CBL024']]);
     const onComment = await actions(10, 'CBL027');
     assert.deepEqual(onComment.map((a) => a.title), ["Add 'End Comment.'", 'Disable CBL027 block-unbalanced in this file']);

@@ -102,6 +102,8 @@ describe('quick fixes', () => {
 
   it('puts a missing closer where the block ends: before its parenthesis, under its heading, before the footer and signature', () => {
     // [replace in the fixture, by; the text the first CBL027 fix leaves (undefined: no fix offered)].
+    const P5 = '¶5. (C) Comment: Gauci is new to the post and eager to show\nresults before the summer season. A quick answer would build\n';
+    const NOTE5 = P5.replace('Comment:', 'Note:');
     const cases: [string, string, string | undefined][] = [
       // "(Note: …)" ends at its parenthesis, not at the end of the paragraph.
       ['night (REF A). He asked', 'night. (Note: The boats fly no flag.) He asked', '(Note: The boats fly no flag. End Note.) He asked'],
@@ -110,12 +112,13 @@ describe('quick fixes', () => {
       // A "//COMMENT//" heading: the closer ends the last paragraph under it, not the heading line.
       ['NEXT STEPS\n----------', '//COMMENT//', 'course dates in para 3. End Comment.\n\n¶5.'],
       // The last paragraph takes in the footer link and a glued signature: the closer goes before them.
-      ['goodwill. End Comment.\nCALLOWAY', 'goodwill.\n\nVisit our classified website at:\nhttp://www.example.sgov.gov/valletta CALLOWAY', 'goodwill. End Comment.\n\nVisit'],
+      // A Note opens it: a Comment opening the last paragraph runs to the end of the text and needs no closer.
+      [`${P5}goodwill. End Comment.\nCALLOWAY`, `${NOTE5}goodwill.\n\nVisit our classified website at:\nhttp://www.example.sgov.gov/valletta CALLOWAY`, 'goodwill. End Note.\n\nVisit'],
       // A continuation-page line and the asterisk lines framing a footer are no text: the closer goes before them.
       [
-        'goodwill. End Comment.\nCALLOWAY',
-        'goodwill.\n\nVALLETTA 00000412 003 OF 003\n\n**************** *****\nVisit our classified website at:\nhttp://www.example.sgov.gov/valletta\n**************** *****\nCALLOWAY',
-        'goodwill. End Comment.\n\nVALLETTA',
+        `${P5}goodwill. End Comment.\nCALLOWAY`,
+        `${NOTE5}goodwill.\n\nVALLETTA 00000412 003 OF 003\n\n**************** *****\nVisit our classified website at:\nhttp://www.example.sgov.gov/valletta\n**************** *****\nCALLOWAY`,
+        'goodwill. End Note.\n\nVALLETTA',
       ],
     ];
     for (const [from, to, expected] of cases) {

@@ -540,6 +540,17 @@ describe('parser: body', () => {
     assert.equal(c.paragraphs[1].range.end.line, 10);
   });
 
+  it('reads an unmarked marker after a line too long to be wrapped, and after a blanked paragraph, as a paragraph', () => {
+    // Each paragraph on one line, as some copies have them: the line before "¶3." ends with a citation, not a full stop,
+    // and the release blanked paragraphs 4 to 7, leaving a line of X's before "¶8.".
+    const long = 'Harbor Works Resume... The port authority said on Monday that the dredging of the outer basin would resume after the rains. See Nowhere 123';
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. Summary of the week.', long, '¶3. Ferry Fares Rise... The ferry company raised its fares by a third.', 'XXXXXXXXXXXX', '¶8. Schools Reopen... The schools reopened after the holiday.', '', 'DOE'].join('\n'));
+    assert.deepEqual(c.paragraphs.map((p) => [p.number, p.range.start.line]), [[1, 5], [3, 7], [8, 9]]);
+    // A wrapped line ending without a full stop, a redaction inside it or not, still keeps a date's day from numbering a paragraph.
+    const wrapped = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. The talks with XXXXXXXXXXXX began on November', '¶16. His aim was to convince.'].join('\n'));
+    assert.deepEqual(wrapped.paragraphs.map((p) => p.number), [1]);
+  });
+
   const markings: [string, string | undefined, string[], boolean][] = [
     ['(U)', 'UNCLASSIFIED', [], true],
     ['(SBU)', 'UNCLASSIFIED', [], true],
@@ -721,6 +732,20 @@ describe('parser: body', () => {
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${h.rules.length}`), ['boxed:TALKS ON THE HARBOR:2', 'underlined:Ferry Fares:1']);
     assert.deepEqual(c.headings.map((h) => at(h.range)), ['7:0-9:52', '13:0-14:52']);
     assert.deepEqual(c.sections.map((s) => s.paragraphs.length), [1, 1, 1]);
+  });
+
+  it('reads a boxed or underlined heading ending with an initialism ("THE U.S.") as a heading, and its "COMMENT --" as the opener of a Comment', () => {
+    const rule = '------------------------------------';
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', rule, 'COMMENT -- WHAT THE FERRIES MEAN FOR THE U.S.', rule, '', '¶2. (U) Two.', '', 'Harbor Talks with the U.K.', '--------------------------', '', '¶3. (U) Three.', '', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}`), ['boxed:COMMENT -- WHAT THE FERRIES MEAN FOR THE U.S.', 'underlined:Harbor Talks with the U.K.']);
+    assert.deepEqual(c.blockMarkers.map((m) => `${m.kind} ${m.role} ${at(m.token.range)}`), ['comment open 8:0-8:7']);
+    // "etc." ends a sentence, and "Comment -- text" inside a paragraph opens a Comment, as before.
+    const d = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'Fares, quays, ferries, etc.', '---------------------------', '', '¶2. (U) Comment -- The ferries run late.', '', 'DOE'].join('\n'));
+    assert.deepEqual(d.headings.length, 0);
+    assert.deepEqual(d.blockMarkers.map((m) => `${m.kind} ${m.role} ${at(m.token.range)}`), ['comment open 10:8-10:15']);
+    // A paragraph's last line ending with "U.S." right above a boxed heading (the blank line between lost) is no underlined heading.
+    const e = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) The ferry talks went on with', 'the U.S.', rule, 'QUAYS', rule, '', '¶2. (U) Two.', '', 'DOE'].join('\n'));
+    assert.deepEqual(e.headings.map((h) => `${h.style}:${h.text.text}`), ['boxed:QUAYS']);
   });
 
   it('reads a heading whose underline sits one blank line below it as underlined, and a rule that opens a boxed heading as no underline', () => {

@@ -184,6 +184,22 @@ describe('rules: CBL027 and headings', () => {
   it('takes a block opened by a heading as closed by the next heading, and a Comment under the last one as running to the end', () => {
     assert.deepEqual(found('SUMMARY\n\n¶1. (S) The talks went well.\n\nTHE TALKS\n\n¶2. (S) Text.\n\nCOMMENT\n\n¶3. (S) We think so.\n'), []);
   });
+  it('takes a Comment opening the last numbered paragraph, with only the signature after it, as running to the end', () => {
+    assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) Comment: We think so, and\nsay so.\n'), []);
+    assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) Embassy comment. We think so.\n\nNOWHERE 00000001 002 OF 002\n'), []);
+    // A Comment left open earlier, one inside the last paragraph's text, and one with text or a paragraph after it are still reported.
+    const open = ["info Comment opened without 'End Comment'."];
+    assert.deepEqual(found('¶1. (S) Comment: The talks went well.\n\n¶2. (S) Text.\n'), open);
+    assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) We think so. Comment: and so on.\n'), open);
+    assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) Comment: We think so.\n\n--------\nThe ferries run late.\n'), open);
+    assert.deepEqual(found('¶1. (S) Comment: The talks went well.\n\n¶2. (U) The Director cleared this cable.\n'), open);
+    // A Note opening the last paragraph is still reported: the figures say so only of Comment.
+    assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) Note: We think so.\n'), ["info Note opened without 'End Note'."]);
+  });
+  it('takes a boxed "COMMENT -- title" heading, the last, as a Comment running to the end', () => {
+    const rule = '--------------------------------------';
+    assert.deepEqual(found(`THE TALKS\n\n¶1. (S) The talks went well.\n\n${rule}\nCOMMENT -- WHAT THE TALKS MEAN FOR THE U.S.\n${rule}\n\n¶2. (S) We think so.\n`), []);
+  });
   it('takes a Summary heading with no heading after it as closing the text when the cable\'s own Summary came before it', () => {
     assert.deepEqual(found('¶1. (S) Summary: The talks went well. End Summary.\n\nTHE TALKS\n\n¶2. (S) Text.\n\nSUMMARY\n\n¶3. (S) In short, they went well.\n'), []);
     // An earlier Summary left open is still reported; the closing one is not.

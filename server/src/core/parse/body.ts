@@ -316,8 +316,8 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
 
 /** Decides which markers number paragraphs, and what each is read as. */
 function numberParagraphs(input: BodyInput, scan: BodyScan): void {
-  const { lineKinds: kinds, startLine, shapes } = input;
-  const { indents, lasts } = shapes;
+  const { lines, lineKinds: kinds, startLine, shapes } = input;
+  const { indents, ends, lasts } = shapes;
   const { markerLines, markers, styleCounts, paragraphLines, paragraphMarkers } = scan;
   const normalStyle: MarkerStyle =
     styleCounts.bare > styleCounts.pilcrow + styleCounts['pilcrow-space'] ? 'bare' : 'pilcrow';
@@ -334,8 +334,15 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     const mk = markers[m];
     const prev = previousNonBlank(indents, kinds, i, startLine);
     const prevBlank = prev < i - 1 || prev < 0;
-    // A rule line, also one broken by a space ("--------- ------"), ends the text before it.
-    const prevEndsSentence = prev < 0 || endsSentence(lasts[prev]) || (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph');
+    // A rule line, also one broken by a space ("--------- ------"), ends the text before it; so do a line too long
+    // to have been wrapped (a paragraph written on one line: "… See Nowhere 123" ⏎ "¶3. …") and a line of X's alone
+    // (the release blanked a paragraph there: "XXXXXXXXXXXX" ⏎ "¶8. …").
+    const prevEndsSentence =
+      prev < 0 ||
+      endsSentence(lasts[prev]) ||
+      (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph') ||
+      ends[prev] - indents[prev] > MAX_WRAPPED ||
+      isBlankedLine(lines[prev], indents[prev], ends[prev]);
     // "… in Lyon on November ⏎ ¶16. His aim …": a wrapped date, not a paragraph.
     if (mk.portionStart < 0 && !prevBlank && !prevEndsSentence) continue;
     // A bare "5." needs a marking or a fresh line to be a paragraph number.
@@ -377,6 +384,19 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     paragraphLines.push(i);
     paragraphMarkers.push(mk);
   }
+}
+
+/**
+ * The longest line a cable's text wraps at, with room to spare: wrapped lines hold 70 characters at most, bar a few
+ * with a page marker or a redaction glued in; a longer line holds a paragraph written on one line, which ends where it does.
+ */
+const MAX_WRAPPED = 100;
+
+/** True when the line's text from `lead` to `end` is one run of four or more X's: a paragraph the release blanked. */
+function isBlankedLine(text: string, lead: number, end: number): boolean {
+  if (end - lead < 4) return false;
+  for (let k = lead; k < end; k++) if (text.charCodeAt(k) !== 88 /* X */) return false;
+  return true;
 }
 
 /** True when the lines from `from` up to `to` are all prose, blank or continuation-page lines. */
@@ -731,7 +751,7 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   if (isRule) {
     // Boxed: "-----" / IRAN / "-----".
     const t = i + 1;
-    if (t + 1 < lines.length && kinds[t] === 'text' && kinds[t + 1] === 'rule' && isHeadingText(lines[t])) {
+    if (t + 1 < lines.length && kinds[t] === 'text' && kinds[t + 1] === 'rule' && isHeadingText(lines[t], true)) {
       return span(lines, t, 'boxed', [lineRange(lines, i), lineRange(lines, t + 1)], i, t + 1);
     }
     return undefined;
@@ -757,7 +777,9 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   const blankBefore = isBlankOrEdge(indents, kinds, i - 1, floor);
   const alone = blankBefore && next < lines.length && (indents[next] < 0 || kinds[next] === 'paragraph');
   if (!underlined && !alone) return tightHeading(lines, shapes, kinds, i);
-  if (text.length > 120 || !isHeadingText(text)) return undefined;
+  // An underlined line ending with "U.S." is a heading only with a blank line above it: a paragraph's last line
+  // runs into the upper rule of a boxed heading where a copy lost the blank line between them.
+  if (text.length > 120 || !isHeadingText(text, underlined && blankBefore)) return undefined;
   // Underlined: the heading, then a rule line.
   if (underlined) return span(lines, i, 'underlined', [lineRange(lines, i + 1)], i, i + 1);
   // "IRAN" ⏎ " " ⏎ "----" ⏎ "": the underline one blank line below, with a blank line or a paragraph under it
@@ -819,19 +841,34 @@ function gapUnderline(indents: Int32Array, kinds: readonly LineKind[], i: number
   return rule + 1 >= kinds.length || indents[rule + 1] < 0 || kinds[rule + 1] === 'paragraph';
 }
 
-function isHeadingText(text: string): boolean {
+/**
+ * True when `text` reads as a heading's words. `ruled` says that rule lines frame it (boxed) or underline it alone: then a
+ * full stop after an initialism ("COMMENT -- IMPLICATIONS FOR THE U.S.", "Relations with the U.S.") ends no sentence.
+ */
+function isHeadingText(text: string, ruled = false): boolean {
   const t = text.trim();
   if (t.length < 3 || t.length > 80) return false;
   if (!hasTwoLetters(t)) return false;
   // Headings do not end like sentences ("..." is not an end).
   const last = t.charCodeAt(t.length - 1);
-  if ((last === 44 || last === 59 || last === 46) && !t.endsWith('...')) return false;
+  if ((last === 44 || last === 59 || (last === 46 && !(ruled && endsWithInitialism(t)))) && !t.endsWith('...')) return false;
   const first = t.charCodeAt(0);
   if (first === 40 /* ( */ || first === 182 /* ¶ */ || (isDigit(first) && MARKER.test(text))) return false;
   if (wordCount(t) > 12) return false;
   // Footers and links are not headings.
   if (LINK.test(t)) return false;
   return true;
+}
+
+/** True when a trimmed text ends with a word of two or more letters each followed by a full stop: "U.S.", "U.K.", not "etc.". */
+function endsWithInitialism(t: string): boolean {
+  let k = t.length;
+  let letters = 0;
+  while (k >= 2 && t.charCodeAt(k - 1) === 46 /* . */ && isLetter(t.charCodeAt(k - 2))) {
+    letters++;
+    k -= 2;
+  }
+  return letters >= 2 && (k === 0 || isSpace(t.charCodeAt(k - 1)));
 }
 
 /** True when two ASCII letters follow each other somewhere in `text`. */

@@ -2,7 +2,7 @@
  * CBL027 block-unbalanced: A Summary opened without End Summary (warning); Comment and Note blocks without their closer, or closers without openers (info).
  */
 import type { Block, BlockMarker, Cable, Position, Section } from '../model';
-import { isBefore, isSpace, trimEndOffset } from '../text';
+import { isBefore, isSpace, skipSpaces, trimEndOffset } from '../text';
 import type { Fix, Rule } from './types';
 
 export const rule: Rule = {
@@ -15,8 +15,8 @@ export const rule: Rule = {
   docs: {
     bad: "¶1. (C) Summary: The Director asked …\n¶2. (C) …",
     good: "¶1. (C) Summary: The Director asked … End Summary.\n¶2. (C) …",
-    rationale: "End Summary tells readers where the summary stops; unclosed Comment and Note blocks are common and only noted. A block opened by a heading ('COMMENT', '//SUMMARY//') needs no closer when the next heading ends its section, nor a Comment or Note under the last heading, which runs to the end of the text, nor a Summary heading there after the cable's own Summary, which closes the text as a Comment does. Under a banner in capitals a closer opens with 'End' or 'END'; in cables written in small letters, under a mixed-case banner or with no banner, any case closes. 'End Summary and Comment' closes both blocks. 'Comment:' or 'Note:' after a sentence's end inside a paragraph opens a block, closed or not ('… ran late. Comment: If'); a closer with no opener looks back through its paragraph for one inside a line ('… ahead. Comment:', '(Embassy comment:', '[NOTE:', '(Note.').",
-    source: "FORMAT.md §6; corpus analysis of the released cables: Summary closed in 971 of 1,016 (FORMAT.md §7 rule 24), a hint-level warning at most (CORPUS-FINDINGS, 'Warnings'); Comment 13.3%, Note 7.5%: info (CORPUS-FINDINGS, 'Info only').",
+    rationale: "End Summary tells readers where the summary stops; unclosed Comment and Note blocks are common and only noted. A block opened by a heading ('COMMENT', '//SUMMARY//') needs no closer when the next heading ends its section, nor a Comment or Note under the last heading, which runs to the end of the text, nor a Summary heading there after the cable's own Summary, which closes the text as a Comment does. A Comment that opens the last numbered paragraph ('¶9. (C) Comment: …') with nothing but the signature after it runs to the end of the text too, and needs no closer; a Comment left open earlier is still noted. Under a banner in capitals a closer opens with 'End' or 'END'; in cables written in small letters, under a mixed-case banner or with no banner, any case closes. 'End Summary and Comment' closes both blocks. 'Comment:' or 'Note:' after a sentence's end inside a paragraph opens a block, closed or not ('… ran late. Comment: If'); a closer with no opener looks back through its paragraph for one inside a line ('… ahead. Comment:', '(Embassy comment:', '[NOTE:', '(Note.').",
+    source: "FORMAT.md §6; corpus analysis of the released cables: Summary closed in 971 of 1,016 (FORMAT.md §7 rule 24), a hint-level warning at most (CORPUS-FINDINGS, 'Warnings'); Comment 13.3%, Note 7.5%: info (CORPUS-FINDINGS, 'Info only'); Comment closed in only 279 of the 439 files that open one (FORMAT.md §6), the common unclosed case being a final '¶9. (C) Comment: …' paragraph that runs to the signature (CORPUS-FINDINGS §12).",
   },
   check(cable, report) {
     const blocks = cable.blocks;
@@ -25,7 +25,7 @@ export const rule: Rule = {
       const block = blocks[i];
       if (block.open && !block.close) {
         layout ??= layoutOf(cable);
-        if (closedByHeadings(layout, block)) continue;
+        if (closedByHeadings(layout, block) || (block.kind === 'comment' && opensLastParagraph(cable, block.open))) continue;
         const name = blockName(block.kind);
         const end = closerPlace(cable, layout, block, block.open);
         let fixes: Fix[] | undefined;
@@ -116,6 +116,34 @@ function closedByHeadings(layout: Layout, block: Block): boolean {
   const opener = nextOpener(layout, block.kind, at);
   const opened = opener !== undefined && (!next || isBefore(opener, next));
   return !opened && (next !== undefined || block.kind !== 'summary' || isBefore(layout.openers.get('summary')![0], at));
+}
+
+// The words an opener may put before "Comment": "Embassy comment:", "BEGIN COMMENT:".
+const LABEL_BEFORE = /^(?:(?:BEGIN|EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION)\s+){1,2}$/i;
+
+/**
+ * True when the opener opens the cable's last numbered paragraph ("¶9. (C) Comment: …", right after the marker and
+ * its marking) and nothing but blank, continuation-page and rule lines comes between that paragraph and the signature
+ * (or the trailer, or the end): the Comment runs to the end of the text, as closing comments do (CORPUS-FINDINGS §12).
+ */
+function opensLastParagraph(cable: Cable, open: BlockMarker): boolean {
+  const paragraphs = cable.paragraphs;
+  const last = paragraphs[paragraphs.length - 1];
+  const at = open.token.range.start;
+  if (!last || at.line !== last.range.start.line) return false;
+  const line = cable.lines[at.line];
+  let start = skipSpaces(line, last.marker.range.end.character);
+  if (last.portion && last.portion.token.range.start.line === at.line && last.portion.token.range.start.character === start) {
+    start = skipSpaces(line, last.portion.token.range.end.character);
+  }
+  if (at.character !== start && (at.character < start || !LABEL_BEFORE.test(line.slice(start, at.character)))) return false;
+  const kinds = cable.lineKinds;
+  const stop = cable.signature && !cable.signature.glued ? cable.signature.token.range.start.line : kinds.length;
+  for (let k = last.range.end.line + 1; k < stop; k++) {
+    const kind = kinds[k];
+    if (kind !== 'blank' && kind !== 'page' && kind !== 'rule' && kind !== 'trailer') return false;
+  }
+  return true;
 }
 
 /**
