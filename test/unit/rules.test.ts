@@ -196,6 +196,15 @@ describe('rules: CBL027 and headings', () => {
     // A Note opening the last paragraph is still reported: the figures say so only of Comment.
     assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) Note: We think so.\n'), ["info Note opened without 'End Note'."]);
   });
+  it('takes a Comment that the paragraphs after it continue ("Comment, continued:", "Comment cont\'d:") to the last as running to the end', () => {
+    assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) Comment: We think so.\n\n¶3. (U) Comment, continued: And say so.\n'), []);
+    assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. Comment: We think so.\n\n¶3. Comment cont\'d: And say so.\n\n¶4. (S) COMMENT (CONTINUED): Again.\n'), []);
+    // A paragraph after it that does not say it continues the Comment ends it, unclosed.
+    const open = ["info Comment opened without 'End Comment'."];
+    assert.deepEqual(found('¶1. (S) Comment: We think so.\n\n¶2. (U) Comment, continued: And say so.\n\n¶3. (U) The Director cleared this cable.\n'), open);
+    assert.deepEqual(found('¶1. (S) Comment: We think so.\n\n¶2. (U) Comments continued to arrive.\n'), open);
+  });
+
   it('takes a boxed "COMMENT -- title" heading, the last, as a Comment running to the end', () => {
     const rule = '--------------------------------------';
     assert.deepEqual(found(`THE TALKS\n\n¶1. (S) The talks went well.\n\n${rule}\nCOMMENT -- WHAT THE TALKS MEAN FOR THE U.S.\n${rule}\n\n¶2. (S) We think so.\n`), []);

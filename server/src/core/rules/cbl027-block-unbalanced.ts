@@ -1,7 +1,7 @@
 /**
  * CBL027 block-unbalanced: A Summary opened without End Summary (warning); Comment and Note blocks without their closer, or closers without openers (info).
  */
-import type { Block, BlockMarker, Cable, Position, Section } from '../model';
+import type { Block, BlockMarker, Cable, Paragraph, Position, Section } from '../model';
 import { isBefore, isSpace, skipSpaces, trimEndOffset } from '../text';
 import type { Fix, Rule } from './types';
 
@@ -15,7 +15,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶1. (C) Summary: The Director asked …\n¶2. (C) …",
     good: "¶1. (C) Summary: The Director asked … End Summary.\n¶2. (C) …",
-    rationale: "End Summary tells readers where the summary stops; unclosed Comment and Note blocks are common and only noted. A block opened by a heading ('COMMENT', '//SUMMARY//') needs no closer when the next heading ends its section, nor a Comment or Note under the last heading, which runs to the end of the text, nor a Summary heading there after the cable's own Summary, which closes the text as a Comment does. A Comment that opens the last numbered paragraph ('¶9. (C) Comment: …') with nothing but the signature after it runs to the end of the text too, and needs no closer; a Comment left open earlier is still noted. Under a banner in capitals a closer opens with 'End' or 'END'; in cables written in small letters, under a mixed-case banner or with no banner, any case closes. 'End Summary and Comment' closes both blocks. 'Comment:' or 'Note:' after a sentence's end inside a paragraph opens a block, closed or not ('… ran late. Comment: If'); a closer with no opener looks back through its paragraph for one inside a line ('… ahead. Comment:', '(Embassy comment:', '[NOTE:', '(Note.').",
+    rationale: "End Summary tells readers where the summary stops; unclosed Comment and Note blocks are common and only noted. A block opened by a heading ('COMMENT', '//SUMMARY//') needs no closer when the next heading ends its section, nor a Comment or Note under the last heading, which runs to the end of the text, nor a Summary heading there after the cable's own Summary, which closes the text as a Comment does. A Comment that opens the last numbered paragraph ('¶9. (C) Comment: …') with nothing but the signature after it runs to the end of the text too, and needs no closer, as does one the paragraphs after it continue to the last ('¶10. (U) Comment, continued: …', 'Comment cont'd:'); a Comment left open earlier is still noted. Under a banner in capitals a closer opens with 'End' or 'END'; in cables written in small letters, under a mixed-case banner or with no banner, any case closes. 'End Summary and Comment' closes both blocks. 'Comment:' or 'Note:' after a sentence's end inside a paragraph opens a block, closed or not ('… ran late. Comment: If'); a closer with no opener looks back through its paragraph for one inside a line ('… ahead. Comment:', '(Embassy comment:', '[NOTE:', '(Note.').",
     source: "FORMAT.md §6; corpus analysis of the released cables: Summary closed in 971 of 1,016 (FORMAT.md §7 rule 24), a hint-level warning at most (CORPUS-FINDINGS, 'Warnings'); Comment 13.3%, Note 7.5%: info (CORPUS-FINDINGS, 'Info only'); Comment closed in only 279 of the 439 files that open one (FORMAT.md §6), the common unclosed case being a final '¶9. (C) Comment: …' paragraph that runs to the signature (CORPUS-FINDINGS §12).",
   },
   check(cable, report) {
@@ -121,29 +121,51 @@ function closedByHeadings(layout: Layout, block: Block): boolean {
 // The words an opener may put before "Comment": "Embassy comment:", "BEGIN COMMENT:".
 const LABEL_BEFORE = /^(?:(?:BEGIN|EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION)\s+){1,2}$/i;
 
+// "Comment, continued:", "Comment cont'd:", "COMMENT (CONTINUED):": a paragraph that goes on with the Comment before it.
+const CONTINUED = /^comment(?:\s*[,(-]\s*|\s+)(?:continued|cont['\u2019]?d)\b/i;
+
 /**
- * True when the opener opens the cable's last numbered paragraph ("¶9. (C) Comment: …", right after the marker and
- * its marking) and nothing but blank, continuation-page and rule lines comes between that paragraph and the signature
- * (or the trailer, or the end): the Comment runs to the end of the text, as closing comments do (CORPUS-FINDINGS §12).
+ * True when the opener opens a numbered paragraph ("¶9. (C) Comment: …", right after the marker and its marking)
+ * that is the cable's last, or that the paragraphs after it continue to the last ("¶10. (U) Comment, continued: …"),
+ * and nothing but blank, continuation-page and rule lines comes between the last paragraph and the signature (or the
+ * trailer, or the end): the Comment runs to the end of the text, as closing comments do (CORPUS-FINDINGS §12).
  */
 function opensLastParagraph(cable: Cable, open: BlockMarker): boolean {
   const paragraphs = cable.paragraphs;
-  const last = paragraphs[paragraphs.length - 1];
   const at = open.token.range.start;
-  if (!last || at.line !== last.range.start.line) return false;
-  const line = cable.lines[at.line];
-  let start = skipSpaces(line, last.marker.range.end.character);
-  if (last.portion && last.portion.token.range.start.line === at.line && last.portion.token.range.start.character === start) {
-    start = skipSpaces(line, last.portion.token.range.end.character);
+  // The last paragraph starting on or before the opener's line (a binary search: a long concatenation has thousands).
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].range.start.line <= at.line) lo = mid + 1;
+    else hi = mid;
   }
+  const i = lo - 1;
+  const opening = paragraphs[i];
+  if (!opening || at.line !== opening.range.start.line) return false;
+  const line = cable.lines[at.line];
+  const start = textStart(cable, opening);
   if (at.character !== start && (at.character < start || !LABEL_BEFORE.test(line.slice(start, at.character)))) return false;
+  for (let k = i + 1; k < paragraphs.length; k++) {
+    const p = paragraphs[k];
+    if (!CONTINUED.test(cable.lines[p.range.start.line].slice(textStart(cable, p)))) return false;
+  }
   const kinds = cable.lineKinds;
   const stop = cable.signature && !cable.signature.glued ? cable.signature.token.range.start.line : kinds.length;
-  for (let k = last.range.end.line + 1; k < stop; k++) {
+  for (let k = paragraphs[paragraphs.length - 1].range.end.line + 1; k < stop; k++) {
     const kind = kinds[k];
     if (kind !== 'blank' && kind !== 'page' && kind !== 'rule' && kind !== 'trailer') return false;
   }
   return true;
+}
+
+/** Where a paragraph's text starts on its first line: after the marker and the marking right after it. */
+function textStart(cable: Cable, p: Paragraph): number {
+  const line = cable.lines[p.range.start.line];
+  const start = skipSpaces(line, p.marker.range.end.character);
+  const marking = p.portion?.token.range.start;
+  return marking && marking.line === p.range.start.line && marking.character === start ? skipSpaces(line, p.portion!.token.range.end.character) : start;
 }
 
 /**
