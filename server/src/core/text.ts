@@ -30,6 +30,11 @@ export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** True for the ASCII capitals A–Z. */
+export function isCapital(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
 /** True for the ASCII letters A–Z and a–z. */
 export function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

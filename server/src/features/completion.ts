@@ -12,7 +12,7 @@ import { parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking
 import { MONTHS } from '../core/parse/header';
 import { parseCaveatLine } from '../core/parse/metadata';
 import { dayOfYear, pad } from '../core/rules/util';
-import { contains, isAlnum, isDigit, isLetter, isSpace, skipSpaces, WHITE_RUNS } from '../core/text';
+import { contains, isAlnum, isCapital, isDigit, isLetter, isSpace, skipSpaces, WHITE_RUNS } from '../core/text';
 import type { Dictionaries, TermEntry } from './dictionaries';
 
 /** What {@link getCompletions} needs besides the cable. */
@@ -128,7 +128,6 @@ function mayHoldAddressees(cable: Cable, line: number): boolean {
 // scan gives exactly what the regex in its comment gives.
 
 // Character classes work on UTF-16 codes; `isSpace` is exactly `\s`.
-const isUpper = (c: number) => c >= 65 && c <= 90;
 const isWordChar = (c: number) => isLetter(c) || isDigit(c) || c === 47; /* / */
 /** What a portion marking's letters are typed of: letters and slashes ("S/NF"). */
 const isMarkingChar = (c: number) => isLetter(c) || c === 47; /* / */
@@ -192,7 +191,7 @@ function phraseEnd(line: string, start: number, caret: number, phrase: string, i
  * in one pass from the end.
  */
 function endsWithAddressAndWord(text: string): boolean {
-  let i = text.length - trailingRun(text, isUpper);
+  let i = text.length - trailingRun(text, isCapital);
   // Reading backwards from "IMM": at least one white-space character, then address characters
   // ("SECSTATE WASHDC"), then the slash. A space may belong to either, so both are tracked.
   if (i === 0 || !isSpace(text.charCodeAt(i - 1))) return false;
@@ -202,7 +201,7 @@ function endsWithAddressAndWord(text: string): boolean {
   while (i > 0 && (inSpace || inAddress)) {
     const c = text.charCodeAt(--i);
     if (inAddress && c === 47 /* / */) return true;
-    const address = isUpper(c) || isDigit(c) || c === 32;
+    const address = isCapital(c) || isDigit(c) || c === 32;
     inAddress = (inSpace || inAddress) && address;
     inSpace = inSpace && isSpace(c);
   }
@@ -218,7 +217,7 @@ function endsWithAddressAndWord(text: string): boolean {
 function inKnownAddress(before: string, word: string, d: Dictionaries): boolean {
   const slash = before.lastIndexOf('/');
   let i = slash;
-  while (i > 0 && isUpper(before.charCodeAt(i - 1))) i--;
+  while (i > 0 && isCapital(before.charCodeAt(i - 1))) i--;
   const entry = slash > 0 ? d.routingIndicators.get(before.slice(i, slash)) : undefined;
   if (!entry) return false;
   const written = before.slice(slash + 1, before.length - word.length).trim();

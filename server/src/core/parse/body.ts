@@ -22,7 +22,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { isDigit, isLetter, isSpace, lineRange, numberToken, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
@@ -1306,8 +1306,6 @@ const OPENER_TABLE = (() => {
 
 /** True for the codes of the small letters a–z. */
 const isSmall = (c: number) => c >= 97 && c <= 122;
-/** True for the codes of the capitals A–Z. */
-const isCapital = (c: number) => c >= 65 && c <= 90;
 
 /**
  * True when the characters `first`, `second` and `third` can open an opener word, in either case.

@@ -19,7 +19,7 @@ import type {
   Token,
   TransmissionHeader,
 } from '../model';
-import { isAlnum, isDigit, isSpace, numberToken, range, skipSpaces, spanRange, token, trimEndOffset } from '../text';
+import { isAlnum, isCapital, isDigit, isSpace, numberToken, range, skipSpaces, spanRange, token, trimEndOffset } from '../text';
 import { fullYear } from '../id';
 import { findOldPageHeader } from './pages';
 
@@ -144,8 +144,6 @@ const enum C {
   Z = 90,
   Gt = 62,
 }
-
-const isCapital = (c: number) => c >= C.A && c <= C.Z;
 
 /** Offset of the first non-space character, or the length of the text. */
 function leadOf(text: string): number {
