@@ -551,6 +551,17 @@ describe('parser: body', () => {
     assert.deepEqual(wrapped.paragraphs.map((p) => p.number), [1]);
   });
 
+  it('numbers a paragraph after any line the release blanked: small x\'s, several runs, punctuation, or after a paragraph\'s number', () => {
+    const numbers = (blanked: string) =>
+      parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. Ferry Fares Rise... The ferry company raised its fares by a third.', blanked, '¶8. Schools Reopen... The schools reopened after the holiday.', '', 'DOE'].join('\n')).paragraphs.map((p) => p.number);
+    for (const blanked of ['XXXXXXXXXXXX', 'xxxxxxxxxxxx', 'XXXXXXXXXXXX XXXXXXXXXXXX', 'XXXXXXXXXXXX, xxxxxxxxxxxx --', '  XXXXXXXXXXXX  ']) assert.deepEqual(numbers(blanked), [1, 8], blanked);
+    assert.deepEqual(numbers('¶6. xxxxxxxxxxxx'), [1, 6, 8]);
+    assert.deepEqual(numbers('¶6. (C) XXXXXXXXXXXX'), [1, 6, 8]);
+    // A redaction among words keeps a wrapped date's day from numbering a paragraph, as any wrapped line does.
+    assert.deepEqual(numbers('The talks with XXXXXXXXXXXX began on November'), [1]);
+    assert.deepEqual(numbers('¶6. (C) The talks with XXXXXXXXXXXX began on'), [1, 6]);
+  });
+
   const markings: [string, string | undefined, string[], boolean][] = [
     ['(U)', 'UNCLASSIFIED', [], true],
     ['(SBU)', 'UNCLASSIFIED', [], true],

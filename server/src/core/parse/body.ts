@@ -22,7 +22,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
@@ -319,6 +319,7 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
   const { lines, lineKinds: kinds, startLine, shapes } = input;
   const { indents, ends, lasts } = shapes;
   const { markerLines, markers, styleCounts, paragraphLines, paragraphMarkers } = scan;
+  const hints = input.hints.bits;
   const normalStyle: MarkerStyle =
     styleCounts.bare > styleCounts.pilcrow + styleCounts['pilcrow-space'] ? 'bare' : 'pilcrow';
 
@@ -335,14 +336,14 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     const prev = previousNonBlank(indents, kinds, i, startLine);
     const prevBlank = prev < i - 1 || prev < 0;
     // A rule line, also one broken by a space ("--------- ------"), ends the text before it; so do a line too long
-    // to have been wrapped (a paragraph written on one line: "… See Nowhere 123" ⏎ "¶3. …") and a line of X's alone
-    // (the release blanked a paragraph there: "XXXXXXXXXXXX" ⏎ "¶8. …").
+    // to have been wrapped (a paragraph written on one line: "… See Nowhere 123" ⏎ "¶3. …") and a line the release
+    // blanked ("XXXXXXXXXXXX" ⏎ "¶8. …", "¶6. xxxxxxxxxxxx" ⏎ "¶7. …": see isBlankedLine).
     const prevEndsSentence =
       prev < 0 ||
       endsSentence(lasts[prev]) ||
       (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph') ||
       ends[prev] - indents[prev] > MAX_WRAPPED ||
-      isBlankedLine(lines[prev], indents[prev], ends[prev]);
+      ((hints[prev] & Hint.REDACTION) !== 0 && isBlankedLine(lines[prev]));
     // "… in Lyon on November ⏎ ¶16. His aim …": a wrapped date, not a paragraph.
     if (mk.portionStart < 0 && !prevBlank && !prevEndsSentence) continue;
     // A bare "5." needs a marking or a fresh line to be a paragraph number.
@@ -391,13 +392,6 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
  * with a page marker or a redaction glued in; a longer line holds a paragraph written on one line, which ends where it does.
  */
 const MAX_WRAPPED = 100;
-
-/** True when the line's text from `lead` to `end` is one run of four or more X's: a paragraph the release blanked. */
-function isBlankedLine(text: string, lead: number, end: number): boolean {
-  if (end - lead < 4) return false;
-  for (let k = lead; k < end; k++) if (text.charCodeAt(k) !== 88 /* X */) return false;
-  return true;
-}
 
 /** True when the lines from `from` up to `to` are all prose, blank or continuation-page lines. */
 function onlyText(kinds: readonly LineKind[], from: number, to: number): boolean {
