@@ -247,6 +247,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       stops.push(i);
       continue;
     }
+    if (kind === 'page') headingAbovePage(headingCandidates, kinds, i, startLine);
     if (kind !== 'text') continue;
     if (lead < 0) {
       kinds[i] = 'blank';
@@ -267,6 +268,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       if (old) {
         result.oldPageHeaders.push(old);
         kinds[i] = 'page';
+        headingAbovePage(headingCandidates, kinds, i, startLine);
         continue;
       }
     }
@@ -276,6 +278,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       const length = ends[i] - lead;
       if (c !== 115 && length >= 6 && length <= 12 && BARE_LEVEL.test(text)) {
         kinds[i] = 'page';
+        headingAbovePage(headingCandidates, kinds, i, startLine);
         continue;
       }
       if (length === 6 && SIPDIS_LINE.test(text)) {
@@ -312,6 +315,22 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       if (blockLines.length === 0 || blockLines[blockLines.length - 1] !== i) blockLines.push(i);
     }
   }
+}
+
+/**
+ * A page line is a printing artifact, transparent to the structure around it: the text line right above page line `i`
+ * may be a heading whose rule line or blank line is under the page line ("Ferries and Fares" ⏎ "NOWHERE 00000042 002 OF 002"
+ * ⏎ "------"), so it is a candidate (see readHeading). Candidates stay in line order: every one listed so far is above `i`.
+ */
+function headingAbovePage(candidates: number[], kinds: readonly LineKind[], i: number, startLine: number): void {
+  const above = i - 1;
+  if (above >= startLine && kinds[above] === 'text' && candidates[candidates.length - 1] !== above) candidates.push(above);
+}
+
+/** The first line at or after `k` that is no page line: what stands under a line when page lines are passed over. */
+function skipPageLines(kinds: readonly LineKind[], k: number): number {
+  while (k < kinds.length && kinds[k] === 'page') k++;
+  return k;
 }
 
 /** Decides which markers number paragraphs, and what each is read as. */
@@ -742,11 +761,13 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   const { indents, ends } = shapes;
   const text = lines[i];
   const isRule = kinds[i] === 'rule';
+  // Page lines are passed over wherever the heading looks at the line under one ("IRAN" ⏎ "PARIS 00000305 002 OF 004" ⏎ "----").
   if (isRule) {
     // Boxed: "-----" / IRAN / "-----".
-    const t = i + 1;
-    if (t + 1 < lines.length && kinds[t] === 'text' && kinds[t + 1] === 'rule' && isHeadingText(lines[t], true)) {
-      return span(lines, t, 'boxed', [lineRange(lines, i), lineRange(lines, t + 1)], i, t + 1);
+    const t = skipPageLines(kinds, i + 1);
+    const lower = skipPageLines(kinds, t + 1);
+    if (lower < lines.length && kinds[t] === 'text' && kinds[lower] === 'rule' && isHeadingText(lines[t], true)) {
+      return span(lines, t, 'boxed', [lineRange(lines, i), lineRange(lines, lower)], i, lower);
     }
     return undefined;
   }
@@ -766,19 +787,20 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
     }
   }
   // Cheap structure first: a rule line under it, or a blank line before and a blank line or paragraph after.
-  const underlined = i + 1 < lines.length && kinds[i + 1] === 'rule';
-  const next = i + 1;
+  const next = skipPageLines(kinds, i + 1);
+  const underlined = next < lines.length && kinds[next] === 'rule';
   const blankBefore = isBlankOrEdge(indents, kinds, i - 1, floor);
   const alone = blankBefore && next < lines.length && (indents[next] < 0 || kinds[next] === 'paragraph');
-  if (!underlined && !alone) return tightHeading(lines, shapes, kinds, i);
+  if (!underlined && !alone) return tightHeading(lines, shapes, kinds, i, next);
   // An underlined line ending with "U.S." is a heading only with a blank line above it: a paragraph's last line
   // runs into the upper rule of a boxed heading where a copy lost the blank line between them.
   if (text.length > 120 || !isHeadingText(text, underlined && blankBefore)) return undefined;
   // Underlined: the heading, then a rule line.
-  if (underlined) return span(lines, i, 'underlined', [lineRange(lines, i + 1)], i, i + 1);
+  if (underlined) return span(lines, i, 'underlined', [lineRange(lines, next)], i, next);
   // "IRAN" ⏎ " " ⏎ "----" ⏎ "": the underline one blank line below, with a blank line or a paragraph under it
   // (a rule with text under it opens a boxed heading: "… the issue." ⏎ "" ⏎ "----" ⏎ "IRAN" ⏎ "----").
-  if (blankBefore && gapUnderline(indents, kinds, i)) return span(lines, i, 'underlined', [lineRange(lines, i + 2)], i, i + 2);
+  const rule = blankBefore ? gapUnderline(indents, kinds, next) : -1;
+  if (rule >= 0) return span(lines, i, 'underlined', [lineRange(lines, rule)], i, rule);
   // A short line alone is a heading only when a paragraph or a long line of text follows; never the last line.
   let followed = false;
   for (let k = next; k < lines.length && k < next + 4; k++) {
@@ -803,14 +825,14 @@ const MAX_TIGHT = 40;
  * The line above ends a sentence (not "Mr." or "John F."), a blank line follows, then a paragraph:
  * so the line is neither a wrapped word ("… of the" ⏎ "FAINA." ⏎ "") nor the signature, which nothing follows.
  */
-function tightHeading(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number): HeadingSpan | undefined {
+function tightHeading(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number, next: number): HeadingSpan | undefined {
   const { indents, ends, lasts } = shapes;
   const lead = indents[i];
   const first = shapes.firsts[i];
-  if (i < 1 || first < 65 || first > 90 || ends[i] - lead > MAX_TIGHT || i + 1 >= lines.length || indents[i + 1] >= 0) return undefined;
+  if (i < 1 || first < 65 || first > 90 || ends[i] - lead > MAX_TIGHT || next >= lines.length || indents[next] >= 0) return undefined;
   if ((kinds[i - 1] !== 'text' && kinds[i - 1] !== 'paragraph') || !endsSentence(lasts[i - 1]) || endsWithAbbreviation(lines[i - 1])) return undefined;
-  let k = i + 1;
-  while (k < lines.length && k < i + 5 && indents[k] < 0) k++;
+  let k = next;
+  while (k < lines.length && k < next + 4 && (indents[k] < 0 || kinds[k] === 'page')) k++;
   if (k >= lines.length || kinds[k] !== 'paragraph') return undefined;
   const text = lines[i];
   const t = text.slice(lead, ends[i]);
@@ -828,11 +850,16 @@ function endsWithAbbreviation(text: string): boolean {
   return end - 1 - start >= 1 && end - 1 - start <= 3 && c >= 65 && c <= 90 && text.charCodeAt(start - 1) !== 46;
 }
 
-/** True when the line two below `i` is a rule line with a blank line between, and a blank line, a paragraph or the end under it. */
-function gapUnderline(indents: Int32Array, kinds: readonly LineKind[], i: number): boolean {
-  const rule = i + 2;
-  if (rule >= kinds.length || indents[i + 1] >= 0 || kinds[rule] !== 'rule') return false;
-  return rule + 1 >= kinds.length || indents[rule + 1] < 0 || kinds[rule + 1] === 'paragraph';
+/**
+ * The rule line under blank line `gap` (the line under a heading, page lines passed over), with a blank line, a paragraph
+ * or the end under it; -1 when there is none.
+ */
+function gapUnderline(indents: Int32Array, kinds: readonly LineKind[], gap: number): number {
+  if (gap >= kinds.length || indents[gap] >= 0) return -1;
+  const rule = skipPageLines(kinds, gap + 1);
+  if (rule >= kinds.length || kinds[rule] !== 'rule') return -1;
+  const under = skipPageLines(kinds, rule + 1);
+  return under >= kinds.length || indents[under] < 0 || kinds[under] === 'paragraph' ? rule : -1;
 }
 
 /**
