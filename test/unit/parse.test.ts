@@ -767,6 +767,14 @@ describe('parser: body', () => {
     assert.deepEqual(c.paragraphs.map((p) => p.heading), [undefined, 0, 1, 2]);
   });
 
+  it('reads a line the release blanked, alone between blank lines, as blanked paragraphs and not a heading; under a rule line, as a heading whose words were blanked', () => {
+    for (const blanked of ['XXXXXXXXXXXX', 'xxxxxxxxxxxx', 'XXXXXXXXXXXX XXXXXXXXXXXX']) {
+      const c = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', 'THE HARBOR', '', '¶1. (S) One.', '', blanked, '', '¶5. (S) Five.', '', '------------', blanked, '------------', '', '¶9. (S) Nine.', '', 'DOE'].join('\n'));
+      assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}@${h.text.range.start.line}`), ['plain:THE HARBOR@5', `boxed:${blanked}@14`], blanked);
+      assert.deepEqual(c.paragraphs.map((p) => p.heading), [0, 0, 1], blanked);
+    }
+  });
+
   it('passes over a page line under a heading or between it and its rule line, in every heading style, as over a page line anywhere in the body', () => {
     // "Ferries and Fares" ⏎ page line ⏎ rule: the shape of a real cable, whose heading was read as the last line of the paragraph above.
     const c = parse([

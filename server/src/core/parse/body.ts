@@ -809,7 +809,9 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
       break;
     }
   }
-  if (!followed) return undefined;
+  // A line the release blanked alone ("" ⏎ "XXXXXXXXXXXX" ⏎ "" ⏎ "¶16. …") stands for paragraphs, as the rules read it
+  // (isBlankedLine), not for a heading; ruled, it is a heading whose words the release blanked.
+  if (!followed || isBlankedLine(text)) return undefined;
   const trimmedText = text.trim();
   // Headings do not end like sentences; mixed-case ones start with a capital.
   const upper = trimmedText === trimmedText.toUpperCase();
