@@ -551,6 +551,17 @@ describe('parser: body', () => {
     assert.deepEqual(wrapped.paragraphs.map((p) => p.number), [1]);
   });
 
+  it('numbers a paragraph after any line the release blanked: small x\'s, several runs, punctuation, or after a paragraph\'s number', () => {
+    const numbers = (blanked: string) =>
+      parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. Ferry Fares Rise... The ferry company raised its fares by a third.', blanked, '¶8. Schools Reopen... The schools reopened after the holiday.', '', 'DOE'].join('\n')).paragraphs.map((p) => p.number);
+    for (const blanked of ['XXXXXXXXXXXX', 'xxxxxxxxxxxx', 'XXXXXXXXXXXX XXXXXXXXXXXX', 'XXXXXXXXXXXX, xxxxxxxxxxxx --', '  XXXXXXXXXXXX  ']) assert.deepEqual(numbers(blanked), [1, 8], blanked);
+    assert.deepEqual(numbers('¶6. xxxxxxxxxxxx'), [1, 6, 8]);
+    assert.deepEqual(numbers('¶6. (C) XXXXXXXXXXXX'), [1, 6, 8]);
+    // A redaction among words keeps a wrapped date's day from numbering a paragraph, as any wrapped line does.
+    assert.deepEqual(numbers('The talks with XXXXXXXXXXXX began on November'), [1]);
+    assert.deepEqual(numbers('¶6. (C) The talks with XXXXXXXXXXXX began on'), [1, 6]);
+  });
+
   const markings: [string, string | undefined, string[], boolean][] = [
     ['(U)', 'UNCLASSIFIED', [], true],
     ['(SBU)', 'UNCLASSIFIED', [], true],
@@ -754,6 +765,44 @@ describe('parser: body', () => {
     assert.deepEqual(c.headings.map((h) => at(h.range)), ['7:0-9:6', '15:0-17:11', '23:0-25:5']);
     assert.equal(c.lineKinds[21], 'text');
     assert.deepEqual(c.paragraphs.map((p) => p.heading), [undefined, 0, 1, 2]);
+  });
+
+  it('reads a line the release blanked, alone between blank lines, as blanked paragraphs and not a heading; under a rule line, as a heading whose words were blanked', () => {
+    for (const blanked of ['XXXXXXXXXXXX', 'xxxxxxxxxxxx', 'XXXXXXXXXXXX XXXXXXXXXXXX']) {
+      const c = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', 'THE HARBOR', '', '¶1. (S) One.', '', blanked, '', '¶5. (S) Five.', '', '------------', blanked, '------------', '', '¶9. (S) Nine.', '', 'DOE'].join('\n'));
+      assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}@${h.text.range.start.line}`), ['plain:THE HARBOR@5', `boxed:${blanked}@14`], blanked);
+      assert.deepEqual(c.paragraphs.map((p) => p.heading), [0, 0, 1], blanked);
+    }
+  });
+
+  it('passes over a page line under a heading or between it and its rule line, in every heading style, as over a page line anywhere in the body', () => {
+    // "Ferries and Fares" ⏎ page line ⏎ rule: the shape of a real cable, whose heading was read as the last line of the paragraph above.
+    const c = parse([
+      'UNCLAS NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '',
+      '¶1. (U) The ferry crews returned to work after the holiday.', 'Ferries and Fares', 'NOWHERE 00000042 002 OF 006', '-----------------', '¶2. (U) Two.', '',
+      '-----', 'NOWHERE 00000042 003 OF 006', 'QUAYS', '-----', '', '¶3. (U) Three.', '',
+      '------', 'HARBOR', 'NOWHERE 00000042 004 OF 006', '------', '', '¶4. (U) Four.', '',
+      'OVERVIEW', 'NOWHERE 00000042 005 OF 006', '', '¶5. (U) The talks went well for both sides.', 'DETAINEES', 'NOWHERE 00000042 006 OF 006', '', '¶6. (U) Six.', '',
+      'Ferry Schedules', 'PAGE 02 NOWHERE 00042 01 OF 02 031200Z', '---------------', '¶7. (U) Seven.', '',
+      'Quay Fees', ' ', 'NOWHERE 00000042 007 OF 007', '---------', '', '¶8. (U) Eight.', '', 'DOE',
+    ].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${at(h.range)}:${h.rules.map(at).join(',')}`), [
+      'underlined:Ferries and Fares:6:0-8:17:8:0-8:17',
+      'boxed:QUAYS:11:0-14:5:11:0-11:5,14:0-14:5',
+      'boxed:HARBOR:18:0-21:6:18:0-18:6,21:0-21:6',
+      'plain:OVERVIEW:25:0-25:8:',
+      'plain:DETAINEES:29:0-29:9:',
+      'underlined:Ferry Schedules:34:0-36:15:36:0-36:15',
+      'underlined:Quay Fees:39:0-42:9:42:0-42:9',
+    ]);
+    // The paragraph above the heading ends before it, each paragraph sits under its heading, and the page lines stay page lines.
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${at(p.range)}:${p.heading}`), ['1:5:0-5:59:undefined', '2:9:0-9:12:0', '3:16:0-16:14:1', '4:23:0-23:13:2', '5:28:0-28:43:3', '6:32:0-32:12:4', '7:37:0-37:14:5', '8:44:0-44:14:6']);
+    assert.deepEqual([7, 12, 20, 26, 30, 35, 41].map((k) => c.lineKinds[k]), ['page', 'page', 'page', 'page', 'page', 'page', 'page']);
+    assert.deepEqual(c.sections.map((s) => s.paragraphs.length), [1, 1, 1, 1, 1, 1, 1, 1]);
+    // Prose over a page line is still prose: a wrapped line, and a paragraph's last line over a page line and a rule line that opens a boxed heading.
+    const d = parse(['UNCLAS NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) The ferry crews returned to work after', 'the holiday, the board said on', 'NOWHERE 00000042 002 OF 002', 'Monday.', '', '¶2. (U) The ferries run late.', 'NOWHERE 00000042 002 OF 002', '-----', 'QUAYS', '-----', '', '¶3. (U) Three.', '', 'DOE'].join('\n'));
+    assert.deepEqual(d.headings.map((h) => `${h.style}:${h.text.text}`), ['boxed:QUAYS']);
+    assert.deepEqual(d.paragraphs.map((p) => at(p.range)), ['5:0-8:7', '10:0-10:29', '16:0-16:14']);
   });
 
   it('reads a short line in capitals right under a sentence\'s end, before a blank line and a paragraph, as a heading; not a wrapped word, a name after "Mr.", a redaction or the signature', () => {

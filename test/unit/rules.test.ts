@@ -126,6 +126,15 @@ describe('rules: CBL024 and what a copy lost', () => {
     assert.deepEqual(found('¶1. (S) One.\n\nXXXXXXXXXXXX\n\n¶5. (S) Five.\n\n¶6. (S) Six.\n'), []);
     assert.deepEqual(found('XXXXXXXXXXXX\n\nTHE FAIR\n\n¶7. (S) Seven.\n\n¶8. (S) Eight.\n'), []);
   });
+  it('takes as blanked any line the parser takes so: small x\'s, several runs, punctuation, and the text of the paragraph before the gap', () => {
+    for (const blanked of ['xxxxxxxxxxxx', 'XXXXXXXXXXXX XXXXXXXXXXXX', 'XXXXXXXXXXXX, xxxxxxxxxxxx.']) {
+      assert.deepEqual(found(`¶1. (S) One.\n\n${blanked}\n\n¶5. (S) Five.\n`), [], blanked);
+    }
+    assert.deepEqual(found('¶1. (S) One.\n\n¶2. XXXXXXXXXXXX\n\n¶5. (S) Five.\n'), []);
+    assert.deepEqual(found('¶1. (S) One.\n\n¶2. (S) xxxxxxxxxxxx\n\n¶5. (S) Five.\n'), []);
+    // The paragraph before the gap blanked a name only: still a gap.
+    assert.deepEqual(found('¶1. (S) One.\n\n¶2. (S) xxxxxxxxxxxx told us.\n\n¶5. (S) Five.\n'), ['12: Paragraph 5: a gap after 2 (paragraphs 3 to 4 are missing).']);
+  });
   it('still reports a gap whose only redaction blanks words, a gap away from the redaction, and a step back after it', () => {
     assert.deepEqual(found('¶1. (S) The mayor told XXXXXXXXXXXX on May 4.\n\n¶3. (S) Three.\n'), ['10: Paragraph 3: a gap after 1 (paragraph 2 is missing).']);
     assert.deepEqual(found('¶1. (S) One.\n\nXXXXXXXXXXXX\n\n¶4. (S) Four.\n\n¶6. (S) Six.\n\n¶2. (S) Two.\n'), [
@@ -155,6 +164,11 @@ describe('rules: CBL031 and paragraphs the release blanked', () => {
   it('does not compare the banner with the markings left when whole paragraphs were blanked', () => {
     assert.deepEqual(found('XXXXXXXXXXXX\n\n¶4. (C) Four.\n'), []);
     assert.deepEqual(found('¶1. (C) One.\n\nXXXXXXXXXXXX\n\n¶3. (U) Three.\n'), []);
+  });
+  it('takes as blanked any line the parser takes so: small x\'s, several runs, punctuation, or a paragraph\'s text', () => {
+    for (const blanked of ['xxxxxxxxxxxx', 'XXXXXXXXXXXX XXXXXXXXXXXX', 'XXXXXXXXXXXX; XXXXXXXXXXXX', '¶2. (C) XXXXXXXXXXXX']) {
+      assert.deepEqual(found(`¶1. (C) One.\n\n${blanked}\n\n¶3. (U) Three.\n`), [], blanked);
+    }
   });
   it('still compares them when only words were blanked', () => {
     assert.deepEqual(found('¶1. (C) The mayor told XXXXXXXXXXXX on May 4.\n\n¶2. (U) Two.\n'), ['Banner is SECRET but no paragraph is marked above CONFIDENTIAL.']);
