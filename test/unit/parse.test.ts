@@ -734,6 +734,13 @@ describe('parser: body', () => {
     assert.deepEqual(c.sections.map((s) => s.paragraphs.length), [1, 1, 1]);
   });
 
+  it('reads a dash rule whose wrapped tail is one or two dashes ("------ -", "------ --") as a rule line, and an unmarked marker under it as a paragraph', () => {
+    const c = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', 'Ferry Fares', '--------------------------------------------- --', '¶2. Two.', '', 'QUAYS', '--------------------------------------------- -', '', '¶3. (C) Three.', '', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${h.rules.length}`), ['underlined:Ferry Fares:1', 'underlined:QUAYS:1']);
+    assert.deepEqual(c.paragraphs.map((p) => p.readAs), [1, 2, 3]);
+    assert.deepEqual(lintCable(c).filter((f) => f.id === 'CBL028').map((f) => f.message), ['Paragraph 2 has no portion marking.']);
+  });
+
   it('reads a boxed or underlined heading ending with an initialism ("THE U.S.") as a heading, and its "COMMENT --" as the opener of a Comment', () => {
     const rule = '------------------------------------';
     const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', rule, 'COMMENT -- WHAT THE FERRIES MEAN FOR THE U.S.', rule, '', '¶2. (U) Two.', '', 'Harbor Talks with the U.K.', '--------------------------', '', '¶3. (U) Three.', '', 'DOE'].join('\n'));
