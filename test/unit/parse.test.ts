@@ -440,6 +440,14 @@ describe('parser: metadata', () => {
     ['Classified By: DCM Tom Keller for reasons b, d.', undefined, 'bd'],
     ['DERIVED FROM: DSCG 05-1 B, D', undefined, 'bd'],
     ['(U) Classified by Ambassador X; reasons: 1.5 (b,d).', '1.5', 'bd'],
+    // A letter past h in a list with one of a–h is read too, so that CBL022 reports it; alone and unbracketed it is not.
+    ['Classified By: DCM X, reasons 1.4 (k,d)', '1.4', 'kd'],
+    ['Classified By: X for reasons 1.4 k and d.', '1.4', 'kd'],
+    ['Classified By: X, reasons 1.4 K/D', '1.4', 'kd'],
+    ['Classified By: X for reasons 1.4 (b, c, & m).', '1.4', 'bcm'],
+    ['Classified By: X for reasons 1.4 (b+k)', '1.4', 'bk'],
+    ['Classified By: X for reasons 1.4 b d', '1.4', 'bd'],
+    ['Classified By: X for reasons 1.4 b. I agree.', '1.4', 'b'],
   ];
   for (const [line, section, letters] of reasons) {
     it(`reads Classified By "${line}"`, () => {
@@ -465,6 +473,11 @@ describe('parser: metadata', () => {
     assert.equal(classifier('Classified By: Ambassador Jon Quill Jr. for reasons 1.4 (b) and (d)'), 'Ambassador Jon Quill Jr.');
     assert.equal(classifier('CLASSIFIED BY: AMBASSADOR JON QUILL, SR. REASONS 1.4 (B)'), 'AMBASSADOR JON QUILL, SR.');
     assert.equal(classifier('Classified By: Consul Ana Vamsr. Reasons 1.4 (b)'), 'Consul Ana Vamsr');
+  });
+
+  it('reads a letter past h that opens a list wrapped onto the next line ("1.4 (k," ⏎ "d)")', () => {
+    const cc = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: Ambassador X for reasons 1.4 (k,\nd).\n\n¶1. (C) Text.\n');
+    assert.equal(cc.classifiedBy?.reasonLetters.join(''), 'kd');
   });
 
   it('reads a reason wrapped onto the next line, and Classified By inside paragraph 1', () => {
