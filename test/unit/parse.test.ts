@@ -31,12 +31,13 @@ describe('parser: transmission header', () => {
   it('ends an address list at a blank line: a banner too damaged to read after it is no addressee', () => {
     const header = ['VZCZCXRO0001', 'PP RUEHWEB', 'DE RUEHTL #0233/01 0761200', 'ZNY CCCCC ZZH', 'P 171200Z MAR 09', 'FM AMEMBASSY TALLINN', 'TO RUEHC/SECSTATE WASHDC PRIORITY 0233', 'INFO RUEHHE/AMEMBASSY HELSINKI 0101', 'RUEHRA/AMEMBASSY RIGA 0102', ''];
     const rest = ['', 'E.O. 12958: DECL: 03/17/2019', 'TAGS: PREL EN', 'SUBJECT: X', '', '¶1. (C) Text.', ''];
-    const c = parse([...header, 'C O N F I D E N T I A TALLINN 000233', ...rest].join('\n'));
+    // Two letters lost: one lost ("C O N F I D E N T I A") is a damaged banner CBL011 reads.
+    const c = parse([...header, 'C O N F I D E N T TALLINN 000233', ...rest].join('\n'));
     assert.equal(c.banner, undefined);
     assert.deepEqual(c.header?.info.map((a) => a.address?.text), ['AMEMBASSY HELSINKI', 'AMEMBASSY RIGA']);
     assert.equal(at(c.header!.range), '0:0-8:26');
     // The banner missing is reported where it belongs, on that line, not on VZCZC.
-    assert.deepEqual(lintCable(c).filter((f) => f.id === 'CBL010').map((f) => at(f.range)), ['10:0-10:36']);
+    assert.deepEqual(lintCable(c).filter((f) => f.id === 'CBL010').map((f) => at(f.range)), ['10:0-10:32']);
     // A blank line inside a list is not seen in real headers, but an addressee with its routing indicator, or INFO, still goes on.
     const resumed = parse([...header, 'RUEHVL/AMEMBASSY VILNIUS 0103', '', 'INFO RUEHSM/AMEMBASSY STOCKHOLM 0104', '', 'C O N F I D E N T I A L TALLINN 000233', ...rest].join('\n'));
     assert.deepEqual(resumed.header?.info.map((a) => a.address?.text), ['AMEMBASSY HELSINKI', 'AMEMBASSY RIGA', 'AMEMBASSY VILNIUS', 'AMEMBASSY STOCKHOLM']);
@@ -199,6 +200,17 @@ describe('parser: banner', () => {
       c.problems.map((p) => `${p.rule}@${at(p.range)} ${p.message}`),
       ["banner-malformed@3:0-3:25 Banner level is misspelled 'C O N F I D E N T I A L L' (last letter doubled); read as CONFIDENTIAL."],
     );
+  });
+
+  it('reads a level with its last letter lost as a damaged banner, with the post and id it names; the whole word still wins', () => {
+    const read = (banner: string) => {
+      const c = parse(`O 171405Z MAR 09\nFM AMEMBASSY TALLINN\n\n${banner}\n\nE.O. 12958: DECL: 03/17/2019\nTAGS: PREL EN\nSUBJECT: X\n\n¶1. (C) Text.\n`);
+      return `${c.banner?.level} ${c.id} ${c.problems.map((p) => `${p.rule}@${at(p.range)} ${p.message}`).join('; ')}`;
+    };
+    assert.equal(read('S E C R E TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:0-3:9 Banner level is misspelled 'S E C R E' (last letter lost); read as SECRET.");
+    assert.equal(read('CONFIDENTIA SECTION 01 OF 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:11 Banner level is misspelled 'CONFIDENTIA' (last letter lost); read as CONFIDENTIAL.");
+    assert.equal(read('UNCLA TALLINN 000233'), "UNCLASSIFIED 09TALLINN233 banner-malformed@3:0-3:5 Banner level is misspelled 'UNCLA' (last letter lost); read as UNCLASSIFIED.");
+    assert.equal(read('S E C R E T TALLINN 000233'), 'SECRET 09TALLINN233 ');
   });
 
   it('reads caveats joined to the level with slashes as a damaged banner, with its caveats, post and id', () => {
