@@ -115,7 +115,7 @@ describe('document symbols on odd shapes', () => {
   });
 
   it('lists the metadata fields of a cable whose banner cannot be read', () => {
-    const text = 'C O N F I D E N T I A NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n¶1. (C) The harbor master met us.\n';
+    const text = 'C O N F I D E N T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n¶1. (C) The harbor master met us.\n';
     const cable = parseCable(text).cable;
     assert.equal(cable.banner, undefined, 'the damaged banner is not read');
     assert.deepEqual(getDocumentSymbols(cable).map((s) => s.name), ['E.O.', 'TAGS', 'SUBJECT', '¶1 (C)']);

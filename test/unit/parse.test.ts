@@ -31,12 +31,13 @@ describe('parser: transmission header', () => {
   it('ends an address list at a blank line: a banner too damaged to read after it is no addressee', () => {
     const header = ['VZCZCXRO0001', 'PP RUEHWEB', 'DE RUEHTL #0233/01 0761200', 'ZNY CCCCC ZZH', 'P 171200Z MAR 09', 'FM AMEMBASSY TALLINN', 'TO RUEHC/SECSTATE WASHDC PRIORITY 0233', 'INFO RUEHHE/AMEMBASSY HELSINKI 0101', 'RUEHRA/AMEMBASSY RIGA 0102', ''];
     const rest = ['', 'E.O. 12958: DECL: 03/17/2019', 'TAGS: PREL EN', 'SUBJECT: X', '', '¶1. (C) Text.', ''];
-    const c = parse([...header, 'C O N F I D E N T I A TALLINN 000233', ...rest].join('\n'));
+    // Two letters lost: one lost ("C O N F I D E N T I A") is a damaged banner CBL011 reads.
+    const c = parse([...header, 'C O N F I D E N T TALLINN 000233', ...rest].join('\n'));
     assert.equal(c.banner, undefined);
     assert.deepEqual(c.header?.info.map((a) => a.address?.text), ['AMEMBASSY HELSINKI', 'AMEMBASSY RIGA']);
     assert.equal(at(c.header!.range), '0:0-8:26');
     // The banner missing is reported where it belongs, on that line, not on VZCZC.
-    assert.deepEqual(lintCable(c).filter((f) => f.id === 'CBL010').map((f) => at(f.range)), ['10:0-10:36']);
+    assert.deepEqual(lintCable(c).filter((f) => f.id === 'CBL010').map((f) => at(f.range)), ['10:0-10:32']);
     // A blank line inside a list is not seen in real headers, but an addressee with its routing indicator, or INFO, still goes on.
     const resumed = parse([...header, 'RUEHVL/AMEMBASSY VILNIUS 0103', '', 'INFO RUEHSM/AMEMBASSY STOCKHOLM 0104', '', 'C O N F I D E N T I A L TALLINN 000233', ...rest].join('\n'));
     assert.deepEqual(resumed.header?.info.map((a) => a.address?.text), ['AMEMBASSY HELSINKI', 'AMEMBASSY RIGA', 'AMEMBASSY VILNIUS', 'AMEMBASSY STOCKHOLM']);
@@ -199,6 +200,17 @@ describe('parser: banner', () => {
       c.problems.map((p) => `${p.rule}@${at(p.range)} ${p.message}`),
       ["banner-malformed@3:0-3:25 Banner level is misspelled 'C O N F I D E N T I A L L' (last letter doubled); read as CONFIDENTIAL."],
     );
+  });
+
+  it('reads a level with its last letter lost as a damaged banner, with the post and id it names; the whole word still wins', () => {
+    const read = (banner: string) => {
+      const c = parse(`O 171405Z MAR 09\nFM AMEMBASSY TALLINN\n\n${banner}\n\nE.O. 12958: DECL: 03/17/2019\nTAGS: PREL EN\nSUBJECT: X\n\n¶1. (C) Text.\n`);
+      return `${c.banner?.level} ${c.id} ${c.problems.map((p) => `${p.rule}@${at(p.range)} ${p.message}`).join('; ')}`;
+    };
+    assert.equal(read('S E C R E TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:0-3:9 Banner level is misspelled 'S E C R E' (last letter lost); read as SECRET.");
+    assert.equal(read('CONFIDENTIA SECTION 01 OF 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:11 Banner level is misspelled 'CONFIDENTIA' (last letter lost); read as CONFIDENTIAL.");
+    assert.equal(read('UNCLA TALLINN 000233'), "UNCLASSIFIED 09TALLINN233 banner-malformed@3:0-3:5 Banner level is misspelled 'UNCLA' (last letter lost); read as UNCLASSIFIED.");
+    assert.equal(read('S E C R E T TALLINN 000233'), 'SECRET 09TALLINN233 ');
   });
 
   it('reads caveats joined to the level with slashes as a damaged banner, with its caveats, post and id', () => {
@@ -440,6 +452,14 @@ describe('parser: metadata', () => {
     ['Classified By: DCM Tom Keller for reasons b, d.', undefined, 'bd'],
     ['DERIVED FROM: DSCG 05-1 B, D', undefined, 'bd'],
     ['(U) Classified by Ambassador X; reasons: 1.5 (b,d).', '1.5', 'bd'],
+    // A letter past h in a list with one of a–h is read too, so that CBL022 reports it; alone and unbracketed it is not.
+    ['Classified By: DCM X, reasons 1.4 (k,d)', '1.4', 'kd'],
+    ['Classified By: X for reasons 1.4 k and d.', '1.4', 'kd'],
+    ['Classified By: X, reasons 1.4 K/D', '1.4', 'kd'],
+    ['Classified By: X for reasons 1.4 (b, c, & m).', '1.4', 'bcm'],
+    ['Classified By: X for reasons 1.4 (b+k)', '1.4', 'bk'],
+    ['Classified By: X for reasons 1.4 b d', '1.4', 'bd'],
+    ['Classified By: X for reasons 1.4 b. I agree.', '1.4', 'b'],
   ];
   for (const [line, section, letters] of reasons) {
     it(`reads Classified By "${line}"`, () => {
@@ -465,6 +485,11 @@ describe('parser: metadata', () => {
     assert.equal(classifier('Classified By: Ambassador Jon Quill Jr. for reasons 1.4 (b) and (d)'), 'Ambassador Jon Quill Jr.');
     assert.equal(classifier('CLASSIFIED BY: AMBASSADOR JON QUILL, SR. REASONS 1.4 (B)'), 'AMBASSADOR JON QUILL, SR.');
     assert.equal(classifier('Classified By: Consul Ana Vamsr. Reasons 1.4 (b)'), 'Consul Ana Vamsr');
+  });
+
+  it('reads a letter past h that opens a list wrapped onto the next line ("1.4 (k," ⏎ "d)")', () => {
+    const cc = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: Ambassador X for reasons 1.4 (k,\nd).\n\n¶1. (C) Text.\n');
+    assert.equal(cc.classifiedBy?.reasonLetters.join(''), 'kd');
   });
 
   it('reads a reason wrapped onto the next line, and Classified By inside paragraph 1', () => {
@@ -743,6 +768,13 @@ describe('parser: body', () => {
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${h.rules.length}`), ['boxed:TALKS ON THE HARBOR:2', 'underlined:Ferry Fares:1']);
     assert.deepEqual(c.headings.map((h) => at(h.range)), ['7:0-9:52', '13:0-14:52']);
     assert.deepEqual(c.sections.map((s) => s.paragraphs.length), [1, 1, 1]);
+  });
+
+  it('reads a dash rule whose wrapped tail is one or two dashes ("------ -", "------ --") as a rule line, and an unmarked marker under it as a paragraph', () => {
+    const c = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', 'Ferry Fares', '--------------------------------------------- --', '¶2. Two.', '', 'QUAYS', '--------------------------------------------- -', '', '¶3. (C) Three.', '', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${h.rules.length}`), ['underlined:Ferry Fares:1', 'underlined:QUAYS:1']);
+    assert.deepEqual(c.paragraphs.map((p) => p.readAs), [1, 2, 3]);
+    assert.deepEqual(lintCable(c).filter((f) => f.id === 'CBL028').map((f) => f.message), ['Paragraph 2 has no portion marking.']);
   });
 
   it('reads a boxed or underlined heading ending with an initialism ("THE U.S.") as a heading, and its "COMMENT --" as the opener of a Comment', () => {

@@ -116,6 +116,23 @@ describe('rules: CBL015 and values the release blanked', () => {
   });
 });
 
+describe('rules: CBL022 and reason letters in lists', () => {
+  const found = (reasons: string) => {
+    const text = `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: Ambassador A. Smith, reasons ${reasons}\n\n¶1. (C) Text.\nSMITH\n`;
+    return lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL022').map((f) => `${f.range.start.character} ${f.message}`);
+  };
+  it('reports a letter past h written in a list without brackets around it alone', () => {
+    assert.deepEqual(found('1.4 (k,d).'), ['49 Reason (k) is not a category of section 1.4 (letters a–h).']);
+    assert.deepEqual(found('1.4 K/D.'), ['48 Reason (k) is not a category of section 1.4 (letters a–h).']);
+    assert.deepEqual(found('1.4 b and m.'), ['54 Reason (m) is not a category of section 1.4 (letters a–h).']);
+  });
+  it('leaves alone the words and letters that follow the reasons', () => {
+    assert.deepEqual(found('1.4 (b) and (d). I concur.'), []);
+    assert.deepEqual(found('1.4 b/d, s. 2'), []);
+    assert.deepEqual(found('1.4 (b,d), i.e. foreign relations'), []);
+  });
+});
+
 describe('rules: CBL024 and what a copy lost', () => {
   const lint = (body: string) => {
     const text = `S E C R E T NOWHERE 000004\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n${body}\nSMITH\n`;
