@@ -764,6 +764,16 @@ describe('parser: body', () => {
     assert.equal(c.signature?.token.text, 'JONES');
   });
 
+  it('reads a short title right under a paragraph written on one line, before a blank or continuation-page line and a paragraph, as a heading', () => {
+    // Paragraphs on one line (over 100 characters) are never wrapped, so the short line under one is no wrapped text.
+    const tail = ' The ferry board met on Monday and agreed to raise fares for cars and lorries on every crossing of the bay.';
+    const c = parse(['C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', `¶1. (C) Harbor talks.${tail}`, '', `¶2. (C) The port reopened.${tail}`, 'Ferry Fares and Harbor Dues', 'NOWHERE 00000001 002 OF 002', '', `¶3. (C) The minister spoke.${tail}`, '', `¶4. (C) The pilots returned.${tail}`, 'Changing Tides', '', `¶5. (C) Ships waited.${tail}`, 'End Comment', '', `¶6. (C) Boats came.${tail}`, 'Dock Workers Said', 'they would strike.', '', '¶7. (C) The board met.', 'Harbor Fees', '', `¶8. (C) The harbor master said the ferry board had not yet met and that the fares would stay as they are until`, 'Monday Next', '', '¶9. (C) Fares rose.', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}@${h.text.range.start.line}`), ['plain:Ferry Fares and Harbor Dues@8', 'plain:Changing Tides@14']);
+    assert.deepEqual(c.paragraphs.slice(0, 5).map((p) => `${p.number}:${at(p.range)}:${p.heading}`), ['1:5:0-5:128:undefined', '2:7:0-7:133:undefined', '3:11:0-11:134:0', '4:13:0-13:135:0', '5:16:0-17:11:1']);
+    // Not a closer ("End Comment"), a line that text follows, a title under a wrapped line, nor one under a sentence left open.
+    assert.deepEqual(['End Comment', 'Dock Workers Said', 'Harbor Fees', 'Monday Next'].map((t) => c.lineKinds[c.lines.indexOf(t)]), ['text', 'text', 'text', 'text']);
+  });
+
   it('reads a line of em or en dashes under a heading as a rule, and the heading as opening its block', () => {
     const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'Comment', '——', '', '¶2. (U) Two. End Comment.', '', 'Ferry Fares', '–––', '¶3. (U) Three.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${h.rules.length}`), ['underlined:Comment:1', 'underlined:Ferry Fares:1']);

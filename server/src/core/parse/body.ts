@@ -304,8 +304,9 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     if (c !== 40 /* ( */) afterRepeatedBanner = false;
     // What a text line needs to start a heading (see readHeading): slashes, trailing dashes,
     // a blank line (or the edge) before it, or a rule line under it.
-    // A short line in capitals right under a sentence's end, with a blank line after it, can be one too ("… world." ⏎ "DETAINEES" ⏎ "").
-    if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || (i + 1 < n && (isRuleChar(firsts[i + 1]) || (indents[i + 1] < 0 && c >= 65 && c <= 90 && !isSmall(seconds[i]) && lasts[i] !== 46 /* . */ && ends[i] - lead <= MAX_TIGHT && endsSentence(lasts[i - 1]))))) {
+    // A short line in capitals right under a sentence's end can be one too ("… world." ⏎ "DETAINEES" ⏎ ""), and a short title
+    // under a paragraph written on one line ("… our support." ⏎ "Changing Mindsets"); tightHeading reads what follows it.
+    if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || (i + 1 < n && (isRuleChar(firsts[i + 1]) || (c >= 65 && c <= 90 && lasts[i] !== 46 /* . */ && endsSentence(lasts[i - 1]) && tightLength(ends[i] - lead, !isSmall(seconds[i]), ends[i - 1] - indents[i - 1] > MAX_WRAPPED))))) {
       headingCandidates.push(i);
     }
     if (block || ((first & First.Opener) !== 0 && mayOpenBlock(c, seconds[i], lead + 2 < text.length ? text.charCodeAt(lead + 2) : 0))) {
@@ -804,24 +805,37 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
 /** The longest heading {@link tightHeading} reads: "U.S. SAUDI RELATIONS" fits. */
 const MAX_TIGHT = 40;
 
+/** The longest mixed-case heading {@link tightHeading} reads under a paragraph written on one line. */
+const MAX_TIGHT_UNWRAPPED = 60;
+
+/** Whether a line of `length` characters is short enough for {@link tightHeading}: in capitals, or under a paragraph on one line. */
+function tightLength(length: number, capitals: boolean, underUnwrapped: boolean): boolean {
+  return (capitals && length <= MAX_TIGHT) || (underUnwrapped && length <= MAX_TIGHT_UNWRAPPED);
+}
+
 /**
  * A short heading in capitals with no blank line before it: "… the world.” ⏎ "DETAINEES" ⏎ "" ⏎ "¶6. (S) …".
- * The line above ends a sentence (not "Mr." or "John F."), a blank line follows, then a paragraph:
+ * The line above ends a sentence (not "Mr." or "John F."), a blank line or a continuation-page line follows, then a paragraph:
  * so the line is neither a wrapped word ("… of the" ⏎ "FAINA." ⏎ "") nor the signature, which nothing follows.
+ * Under a paragraph written on one line (over {@link MAX_WRAPPED} characters), which nothing wraps onto, a mixed-case
+ * title of a few words is one too: "… cannot survive without our support." ⏎ "Changing Mindsets" ⏎ "" ⏎ "¶9. (C) …".
  */
 function tightHeading(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number): HeadingSpan | undefined {
   const { indents, ends, lasts } = shapes;
   const lead = indents[i];
   const first = shapes.firsts[i];
-  if (i < 1 || first < 65 || first > 90 || ends[i] - lead > MAX_TIGHT || i + 1 >= lines.length || indents[i + 1] >= 0) return undefined;
+  const gap = (k: number) => indents[k] < 0 || kinds[k] === 'page';
+  if (i < 1 || first < 65 || first > 90 || i + 1 >= lines.length || !gap(i + 1)) return undefined;
   if ((kinds[i - 1] !== 'text' && kinds[i - 1] !== 'paragraph') || !endsSentence(lasts[i - 1]) || endsWithAbbreviation(lines[i - 1])) return undefined;
+  const unwrapped = ends[i - 1] - indents[i - 1] > MAX_WRAPPED;
+  if (ends[i] - lead > (unwrapped ? MAX_TIGHT_UNWRAPPED : MAX_TIGHT)) return undefined;
   let k = i + 1;
-  while (k < lines.length && k < i + 5 && indents[k] < 0) k++;
+  while (k < lines.length && k < i + 5 && gap(k)) k++;
   if (k >= lines.length || kinds[k] !== 'paragraph') return undefined;
   const text = lines[i];
   const t = text.slice(lead, ends[i]);
-  // Capitals only, a few words; not a redaction ("XXXXXXXXXXXX") nor a closer ("END COMMENT").
-  if (t !== t.toUpperCase() || wordCount(t) > 4 || t.includes('XXXX') || (t.startsWith('END') && (t.length === 3 || t.charCodeAt(3) === 32)) || !isHeadingText(t)) return undefined;
+  // Capitals only (or a title under a paragraph on one line), a few words; not a redaction ("XXXXXXXXXXXX") nor a closer ("END COMMENT").
+  if ((t !== t.toUpperCase() && !unwrapped) || wordCount(t) > (unwrapped ? 8 : 4) || t.includes('XXXX') || (t.toUpperCase().startsWith('END') && (t.length === 3 || t.charCodeAt(3) === 32)) || !isHeadingText(t)) return undefined;
   return span(lines, i, 'plain', [], i, i);
 }
 
