@@ -774,6 +774,14 @@ describe('parser: body', () => {
     assert.deepEqual(['End Comment', 'Dock Workers Said', 'Harbor Fees', 'Monday Next'].map((t) => c.lineKinds[c.lines.indexOf(t)]), ['text', 'text', 'text', 'text']);
   });
 
+  it('reads a line that closes a parenthesis it never opened ("March. End note.)") after a page break as the paragraph\'s text, not a heading', () => {
+    const c = parse(['C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) The harbor master met us on Monday and spoke of the', 'ferry fares. (Note: He later told the press that the board would meet in', '', 'NOWHERE 00000001 002 OF 002', '', '', 'March. End note.)', '', '¶2. (C) The pilots returned to work.', '', 'Ferry Fares (Part 2)', '', '¶3. (C) Fares rose.', 'DOE'].join('\n'));
+    // A heading whose own parenthesis closes it stays one.
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}@${h.text.range.start.line}`), ['plain:Ferry Fares (Part 2)@15']);
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}:${p.heading}`), ['1:5-11:undefined', '2:13-13:undefined', '3:17-17:0']);
+    assert.deepEqual(c.blocks.map((b) => `${b.kind}:${b.range.start.line}-${b.range.end.line}:${b.close ? 'closed' : 'open'}`), ['note:6-11:closed']);
+  });
+
   it('reads a line of em or en dashes under a heading as a rule, and the heading as opening its block', () => {
     const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'Comment', '——', '', '¶2. (U) Two. End Comment.', '', 'Ferry Fares', '–––', '¶3. (U) Three.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${h.rules.length}`), ['underlined:Comment:1', 'underlined:Ferry Fares:1']);

@@ -866,12 +866,25 @@ function isHeadingText(text: string, ruled = false): boolean {
   // Headings do not end like sentences ("..." is not an end).
   const last = t.charCodeAt(t.length - 1);
   if ((last === 44 || last === 59 || (last === 46 && !(ruled && endsWithInitialism(t)))) && !t.endsWith('...')) return false;
+  // "Bolivia. End note.)": a parenthesis closed and never opened ends an aside that runs on from the lines above.
+  if (last === 41 /* ) */ && !opensParenthesis(t)) return false;
   const first = t.charCodeAt(0);
   if (first === 40 /* ( */ || first === 182 /* ¶ */ || (isDigit(first) && MARKER.test(text))) return false;
   if (wordCount(t) > 12) return false;
   // Footers and links are not headings.
   if (LINK.test(t)) return false;
   return true;
+}
+
+/** True when a text holds more "(" than ")" before its last character: "IRAN (PART 2)" does, "Bolivia. End note.)" does not. */
+function opensParenthesis(t: string): boolean {
+  let depth = 0;
+  for (let k = 0; k < t.length - 1; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 40 /* ( */) depth++;
+    else if (c === 41 /* ) */ && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** True when a trimmed text ends with a word of two or more letters each followed by a full stop: "U.S.", "U.K.", not "etc.". */
