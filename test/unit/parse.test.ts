@@ -782,6 +782,13 @@ describe('parser: body', () => {
     assert.deepEqual(c.blocks.map((b) => `${b.kind}:${b.range.start.line}-${b.range.end.line}:${b.close ? 'closed' : 'open'}`), ['note:6-11:closed']);
   });
 
+  it('runs a title paragraph with an underlined title ("¶5. Harbor Finance Issues" over a rule) over the items under it', () => {
+    const c = parse(['S E C R E T NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶4. (S) The talks went well.', '', '¶5. Harbor Finance Issues', '-------------------------', '', '¶A. (S) Concern: the ferry board owes the bank.', '', '(S) Response: the board will pay.', '', '¶6. Ferry Issues', '----------------', '', '¶A. (S) Concern: fares.', '', '¶7. Quay Repairs', '----------------', 'QUAYS', '-----', '', '¶8. (S) The quays need work.', 'DOE'].join('\n'));
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['4:5-5', '5:7-12', '6:14-17', '7:19-19', '8:24-24']);
+    // The rule that opens a boxed heading under a title still ends the paragraph.
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}`), ['boxed:QUAYS']);
+  });
+
   it('reads a line of em or en dashes under a heading as a rule, and the heading as opening its block', () => {
     const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'Comment', '——', '', '¶2. (U) Two. End Comment.', '', 'Ferry Fares', '–––', '¶3. (U) Three.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${h.rules.length}`), ['underlined:Comment:1', 'underlined:Ferry Fares:1']);

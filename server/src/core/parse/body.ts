@@ -475,6 +475,13 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
     let limit = p + 1 < paragraphLines.length ? paragraphLines[p + 1] : n;
     if (nextStop < stops.length && stops[nextStop] < limit) limit = stops[nextStop];
     if (nextLateStop < lateStops.length && lateStops[nextLateStop] < limit) limit = lateStops[nextLateStop];
+    // "¶5. Financing Issues" ⏎ "-----" ⏎ "" ⏎ "¶A. (S/NF) USG Concern: …": the rule underlines the title, and the items under it are the paragraph's.
+    if (limit === i + 1 && kinds[limit] === 'rule' && mk.portion === undefined && isTitle(lines[i], shapes, i, mk.textStart) && kinds[nextNonBlank(shapes.indents, limit + 1)] === 'text') {
+      limit = p + 1 < paragraphLines.length ? paragraphLines[p + 1] : n;
+      while (nextStop < stops.length && stops[nextStop] <= i + 1) nextStop++;
+      if (nextStop < stops.length && stops[nextStop] < limit) limit = stops[nextStop];
+      if (nextLateStop < lateStops.length && lateStops[nextLateStop] < limit) limit = lateStops[nextLateStop];
+    }
     let last = limit - 1;
     while (last > i && kinds[last] !== 'text') last--;
     const text = lines[i];
@@ -515,12 +522,7 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
  * any other paragraph, and for a marking that names no level.
  */
 function itemPortion(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number, from: number, next: number): PortionMarking | undefined {
-  const text = lines[i];
-  const start = skipSpaces(text, from);
-  const end = shapes.ends[i];
-  if (start >= end || end - start > MAX_TITLE || endsSentence(shapes.lasts[i]) || shapes.lasts[i] === 44 /* , */) return undefined;
-  let spaces = 0;
-  for (let k = start; k < end; k++) if (text.charCodeAt(k) === 32 && ++spaces > 7) return undefined;
+  if (!isTitle(lines[i], shapes, i, from)) return undefined;
   let k = i + 1;
   while (k < next && (kinds[k] === 'blank' || kinds[k] === 'rule' || kinds[k] === 'page')) k++;
   if (k >= next || kinds[k] !== 'text') return undefined;
@@ -532,6 +534,16 @@ function itemPortion(lines: readonly string[], shapes: LineShapes, kinds: readon
     marking = after < 0 ? undefined : parsePortionMarking(k, item, skipSpaces(item, after));
   }
   return marking?.level === undefined ? undefined : marking;
+}
+
+/** True when a paragraph's first line from `from` is a title: at most eight words that end no sentence ("Financing Issues"). */
+function isTitle(text: string, shapes: LineShapes, i: number, from: number): boolean {
+  const start = skipSpaces(text, from);
+  const end = shapes.ends[i];
+  if (start >= end || end - start > MAX_TITLE || endsSentence(shapes.lasts[i]) || shapes.lasts[i] === 44 /* , */) return false;
+  let spaces = 0;
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) === 32 && ++spaces > 7) return false;
+  return true;
 }
 
 /** The longest title {@link itemPortion} reads: "Money Laundering and Terrorist Financing Issues" fits. */
