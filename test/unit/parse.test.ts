@@ -944,6 +944,11 @@ describe('parser: body', () => {
     // The end-of-message serial between "BT" and "NNNN".
     ['HALLORAN\nBT\n#0001\nNNNN', 'HALLORAN', false],
     ['¶9. (C) Comment: we will follow up. End comment. THORNBURY\n\nBT\n\n  #0001 \n\nNNNN\n', 'THORNBURY', true],
+    // A parenthesis closed inside its word ("USD(P)") ends no sentence: the name after it is the sentence's; an aside's does.
+    ['¶2. (U) This cable was cleared by USD(P) Ostrander.', undefined, false],
+    ['¶2. (U) The fares rose (see ref A) KESTREL', 'KESTREL', true],
+    // A scraped page's copyright line, and its teasers of other articles: no signature, no heading.
+    ['¶2. (U) This cable was cleared by Ostrander.\n\n© Harbor Wire\n\nWorld Headlines\n\n\nFerry Board Raises Fares On All Crossings Of The Bay\nThe ferry board met on Monday and agreed to raise fares for cars on every crossing.\n\nMore>>', undefined, false],
   ];
   for (const [last, name, glued] of signatures) {
     it(`reads the signature in "${last}"`, () => {
@@ -1002,6 +1007,14 @@ describe('parser: trailer', () => {
       assert.deepEqual([c.trailer?.bt.length ?? 0, c.trailer?.nnnn.length ?? 0], [bt, nnnn], tail.join('|'));
     }
     assert.equal(parse([...body, 'HALLORAN'].join('\n')).trailer, undefined);
+  });
+
+  it('ends the text before a scraped page\'s copyright line ("© Harbor Wire") and the page matter after it', () => {
+    const c = parse([...body, '', '© Harbor Wire', '', 'World Headlines', '', '', 'Ferry Board Raises Fares On All Crossings', 'The ferry board met on Monday and agreed to raise fares for cars on every crossing of the bay.', '', 'More>>'].join('\n'));
+    assert.deepEqual(c.headings, []);
+    assert.equal(at(c.paragraphs[c.paragraphs.length - 1].range), '6:0-7:10');
+    assert.deepEqual(c.blocks.map((b) => [b.kind, at(b.range)]), [['comment', '6:8-7:10']]);
+    assert.equal(c.signature, undefined);
   });
 
   it('leaves "BT" and "NNNN" before the end of the text to the text', () => {

@@ -1016,14 +1016,28 @@ function endsTransmission(lines: readonly string[], shapes: LineShapes, k: numbe
   return mayEndTransmission(shapes.firsts[k], shapes.ends[k] - shapes.indents[k]) && TRANSMISSION_END.test(lines[k]);
 }
 
+/** How many non-blank lines from the end {@link beforeTrailer} looks through for a web page's copyright line. */
+const MAX_PAGE_TAIL = 60;
+
 /**
  * The last line of the cable's own text, at or before `last`, the last line before the transmission's
  * trailer ({@link readTrailer}): the line before a partial record's "...", before a web-site footer that
  * follows the signature ("Visit Ankara's Classified Web Site at http://www.intelink.s" ⏎
- * "gov.gov/wiki/Portal:Turkey\"") or before "End Cable Text" and a mail system's trailer.
+ * "gov.gov/wiki/Portal:Turkey\""), before "End Cable Text" and a mail system's trailer, or before a scraped
+ * page's copyright line ("© Scoop Media") and what follows it.
  */
 function beforeTrailer(lines: readonly string[], shapes: LineShapes, startLine: number, last: number): number {
   const { indents } = shapes;
+  // "© Scoop Media" ⏎ "" ⏎ "World Headlines" ⏎ …: a scraped page's copyright line ends the cable's text, and the page's
+  // own matter (teasers of other articles) follows it. No cable writes "©"; the last lines of a page are looked at only.
+  for (let k = last, seen = 0; k > startLine && seen < MAX_PAGE_TAIL; k--) {
+    if (indents[k] < 0) continue;
+    seen++;
+    if (lines[k].charCodeAt(indents[k]) === 169 /* © */) {
+      last = lastNonBlank(indents, startLine, k - 1);
+      break;
+    }
+  }
   if (last > startLine && ELISION_LINE.test(lines[last])) last = lastNonBlank(indents, startLine, last - 1);
   // The footer's link may wrap: the lines after its first are pieces of a link, without spaces.
   let linkPieces = true;
@@ -1157,10 +1171,24 @@ function gluedSignature(text: string, end: number): [number, number] | undefined
   return single && endsSentenceBefore(text, lastStart) ? [lastStart, end] : undefined;
 }
 
-/** Spaces, then a character that ends a sentence, just before `start`. */
+/**
+ * Spaces, then a character that ends a sentence, just before `start`. A parenthesis closed inside its word
+ * ("… cleared by USD(P) Flournoy.") is part of an abbreviation, not the end of an aside.
+ */
 function endsSentenceBefore(text: string, start: number): boolean {
   const before = trimEndOffset(text, start);
-  return before < start && before > 0 && '.!?)"”'.includes(text[before - 1]);
+  if (before >= start || before <= 0 || !'.!?)"”'.includes(text[before - 1])) return false;
+  return text.charCodeAt(before - 1) !== 41 /* ) */ || !closesInWord(text, before - 1);
+}
+
+/** True when the ")" at `close` closes a "(" of its own word that follows a letter: "USD(P)", not "(Note: …)" or "(P)". */
+function closesInWord(text: string, close: number): boolean {
+  for (let k = close - 1; k > 0 && close - k <= 12; k--) {
+    const c = text.charCodeAt(k);
+    if (isSpace(c)) return false;
+    if (c === 40 /* ( */) return isLetter(text.charCodeAt(k - 1));
+  }
+  return false;
 }
 
 /** The text without leading and trailing slashes, hyphens and spaces: "//COMMENT//" → "COMMENT". */
