@@ -1017,6 +1017,20 @@ describe('parser: trailer', () => {
     assert.equal(c.signature, undefined);
   });
 
+  it('ends the last paragraph before a web-site footer above the signature, and reads the footer\'s lines as such', () => {
+    const footer = ['', '****************** *****', 'For more reporting from Embassy Nowhere, visit:', 'http://www.example.invalid/p/nowhere/?cable s', '', "Visit Nowhere's Classified Website:", 'http://www.example.invalid/p/nowhere/', 'You can also reach it through the', 'Classified website of the Department.', '****************** *****', '', 'HALLORAN'];
+    const c = parse([...body, ...footer].join('\n'));
+    assert.equal(at(c.paragraphs[c.paragraphs.length - 1].range), '6:0-7:10');
+    assert.deepEqual(c.blocks.map((b) => [b.kind, at(b.range)]), [['comment', '6:8-7:10']]);
+    assert.deepEqual(c.lineKinds.slice(8), ['blank', 'footer', 'footer', 'footer', 'blank', 'footer', 'footer', 'footer', 'footer', 'footer', 'blank', 'signature']);
+    assert.equal(c.signature?.token.text, 'HALLORAN');
+    // A paragraph that opens with the footer's words stays a paragraph; text before a footer line that is not the footer's stays the paragraph's.
+    const own = parse([...body.slice(0, 6), "¶2. (U) Visit Nowhere's Classified Website at:", 'http://www.example.invalid/p/nowhere/', '', 'HALLORAN'].join('\n'));
+    assert.deepEqual(own.paragraphs.map((p) => at(p.range)), ['4:0-4:13', '6:0-7:37']);
+    const text = parse([...body, 'The ferries run late.', "Visit Nowhere's Classified Website:", 'http://www.example.invalid/p/nowhere/', '', 'HALLORAN'].join('\n'));
+    assert.equal(at(text.paragraphs[1].range), '6:0-8:21');
+  });
+
   it('leaves "BT" and "NNNN" before the end of the text to the text', () => {
     const c = parse([...body.slice(0, 5), 'BT', 'NNNN', ...body.slice(5), 'HALLORAN'].join('\n'));
     assert.equal(at(c.paragraphs[0].range), '4:0-6:4');

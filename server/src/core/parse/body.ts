@@ -434,6 +434,11 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
     }
   }
 
+  // A web-site footer between the text and the signature ("Please visit Paris' Classified Website at:" ⏎ link ⏎ "" ⏎ "PEKALA"),
+  // with the rule of asterisks and the "visit:" line above it, is no part of the last paragraph, which ends before it.
+  const footer = footerAbove(lines, shapes, kinds, startLine, lastLine);
+  for (let k = footer; k >= 0 && k < lastLine; k++) if (kinds[k] === 'text') kinds[k] = 'footer';
+
   // Signature: the last line of the cable's own text, or a name glued to it.
   if (lastLine >= startLine) {
     const sig = readSignature(lastLine, lines[lastLine], kinds[lastLine]);
@@ -1014,6 +1019,45 @@ function readTrailer(input: BodyInput, result: BodyResult, last: number): number
 /** True when line `k` is "BT" or "NNNN" ({@link TRANSMISSION_END}). */
 function endsTransmission(lines: readonly string[], shapes: LineShapes, k: number): boolean {
   return mayEndTransmission(shapes.firsts[k], shapes.ends[k] - shapes.indents[k]) && TRANSMISSION_END.test(lines[k]);
+}
+
+/** How many non-blank lines above the last one {@link footerAbove} looks through for a web-site footer. */
+const MAX_FOOTER_LINES = 12;
+
+/** "For more reporting from Embassy Nowhere, visit:": a line that leads to a footer's link. */
+const VISIT_LINE = /\bvisit\s*:?\s*$/i;
+
+/**
+ * The first line of a web-site footer that stands above the text's last line `lastLine` (the signature), or -1:
+ * a text line opening "Visit … Classified Website" among the last lines, with what belongs to it above it, past
+ * blank lines: a rule of asterisks ("*****  *****"), a line ending "visit:" and a link ("http://…").
+ */
+function footerAbove(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], startLine: number, lastLine: number): number {
+  const { indents, firsts } = shapes;
+  let start = -1;
+  for (let k = lastLine - 1, seen = 0; k > startLine && seen < MAX_FOOTER_LINES; k--) {
+    if (indents[k] < 0) continue;
+    seen++;
+    if (kinds[k] === 'text' && (firsts[k] === 86 || firsts[k] === 118 || firsts[k] === 80 || firsts[k] === 112 || firsts[k] === 34 || firsts[k] === 8220) && FOOTER_START.test(lines[k])) {
+      start = k;
+      break;
+    }
+  }
+  if (start < 0) return -1;
+  for (let k = start - 1; k > startLine; k--) {
+    if (indents[k] < 0) continue;
+    const text = lines[k].trim();
+    if (kinds[k] !== 'text' || !(isAsteriskRule(text) || VISIT_LINE.test(text) || text.startsWith('http'))) break;
+    start = k;
+  }
+  return start;
+}
+
+/** True when a trimmed line is asterisks, with spaces between runs: "********* *****". */
+function isAsteriskRule(text: string): boolean {
+  if (text.length < 4) return false;
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) !== 42 && text.charCodeAt(k) !== 32) return false;
+  return true;
 }
 
 /** How many non-blank lines from the end {@link beforeTrailer} looks through for a web page's copyright line. */
