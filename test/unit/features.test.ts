@@ -60,6 +60,19 @@ describe('document symbols', () => {
   const symbols = getDocumentSymbols(parseCable(VALLETTA).cable);
   const names = (list: DocumentSymbol[] | undefined) => (list ?? []).map((s) => s.name);
 
+  it('lets the section of a Summary or Comment heading left open stand for its block, and keeps a block that closes inside its section', () => {
+    const text = ['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'SUMMARY', '-------', '', '¶2. (U) Two.', '', '¶3. (U) Three.', '', 'FERRIES', '-------', '', '¶4. (U) Four. Comment: We agree.', '', 'COMMENT', '-------', '', '¶5. (U) Five.', '', '¶6. (U) Six.', 'DOE'].join('\n');
+    const outline = getDocumentSymbols(parseCable(text).cable);
+    assert.deepEqual(names(outline), ['UNCLAS NOWHERE 000001', '¶1 (U)', 'SUMMARY', 'FERRIES', 'COMMENT', 'Signature']);
+    assert.deepEqual(names(outline[2].children), ['¶2 (U)', '¶3 (U)']);
+    assert.deepEqual(names(outline[4].children), ['¶5 (U)', '¶6 (U)']);
+    assert.deepEqual(names(outline[3].children![0].children), ['Comment']);
+    // A Summary heading whose Summary closes before the section ends keeps its own symbol, where it closes.
+    const closed = getDocumentSymbols(parseCable(text.replace('¶2. (U) Two.', '¶2. (U) Two. End Summary.')).cable);
+    assert.deepEqual(names(closed[2].children), ['Summary', '¶2 (U)', '¶3 (U)']);
+    assert.equal(closed[2].children![0].range.end.line, 10);
+  });
+
   it('lists header, banner with metadata, sections with paragraphs, summary and comment in their paragraphs, and signature', () => {
     assert.deepEqual(names(symbols), ['Transmission header', 'S E C R E T VALLETTA 000412', '¶1 (C)', 'HARBOR AUTHORITY REQUESTS', 'NEXT STEPS', 'Signature']);
     assert.deepEqual(names(symbols[2].children), ['Summary']);

@@ -789,6 +789,14 @@ describe('parser: body', () => {
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}`), ['boxed:QUAYS']);
   });
 
+  it('runs a block that a heading opens and nothing closes over the heading\'s section, and over its paragraph one opened in text', () => {
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'SUMMARY', '-------', '', '¶2. (U) Two.', '', '¶3. (U) Three.', '', 'FERRIES', '-------', '', '¶4. (U) Four. Comment: We agree.', '', 'COMMENT', '-------', '', '¶5. (U) Five.', '', '¶6. (U) Six.', 'DOE'].join('\n'));
+    assert.deepEqual(c.blocks.map((b) => `${b.kind}:${at(b.range)}:${b.close ? 'closed' : 'open'}`), ['summary:7:0-12:14:open', 'comment:17:14-17:32:open', 'comment:19:0-24:12:open']);
+    // A heading with no paragraph under it keeps its own line; one closed keeps its closer.
+    const bare = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'SUMMARY', '-------', '', 'FERRIES', '-------', '', '¶2. (U) Two. End Summary.', 'DOE'].join('\n'));
+    assert.deepEqual(bare.blocks.map((b) => `${b.kind}:${at(b.range)}`), ['summary:7:0-13:24']);
+  });
+
   it('reads a line of em or en dashes under a heading as a rule, and the heading as opening its block', () => {
     const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'Comment', '——', '', '¶2. (U) Two. End Comment.', '', 'Ferry Fares', '–––', '¶3. (U) Three.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${h.rules.length}`), ['underlined:Comment:1', 'underlined:Ferry Fares:1']);

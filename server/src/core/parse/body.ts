@@ -208,7 +208,7 @@ export function parseBody(input: BodyInput): BodyResult {
   collectBlockMarkers(lines, input.shapes, input.hints, kinds, scan.blockLines, scan.lateBlockLines, scan.paragraphLines, scan.paragraphMarkers, result.blockMarkers, optional);
   // Openers found late, looking back from a closer that had none.
   const late: BlockMarker[] = [];
-  result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, lines, optional, late);
+  result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, result.headings, lines, optional, late);
   // Those that closed nothing ("End summary and comment." with no Comment open) are no markers.
   if (optional.size > 0) result.blockMarkers = result.blockMarkers.filter((m) => !optional.has(m));
   if (late.length > 0) {
@@ -1440,7 +1440,7 @@ function kindOf(word: string): BlockMarker['kind'] {
  * An `optional` closer (the second word of "END COMMENT AND SUMMARY") closes only an open block,
  * and leaves `optional` when it does.
  */
-function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragraph[], lines: readonly string[], optional: Set<BlockMarker>, late: BlockMarker[]): Block[] {
+function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragraph[], headings: readonly Heading[], lines: readonly string[], optional: Set<BlockMarker>, late: BlockMarker[]): Block[] {
   const blocks: Block[] = [];
   const open: Partial<Record<BlockMarker['kind'], BlockMarker>> = {};
   // Where the last marker of each kind ends: an opener found late for a closer comes after it.
@@ -1460,12 +1460,32 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
   };
   const paragraphEnd = (line: number): Range['end'] => paragraphAt(line)?.range.end ?? { line, character: trimEndOffset(lines[line]) };
   const paragraphStart = (line: number): Range['start'] => paragraphAt(line)?.range.start ?? { line, character: 0 };
+  // Where an opener left open ends: with its paragraph, or with the section of the heading that opens it ("Comment" ⏎
+  // "-------" ⏎ "¶8. (C) …" ⏎ "¶9. (C) …": the Comment runs over ¶8 and ¶9), but before a later opener of its kind.
+  const openEnd = (opener: BlockMarker, next?: BlockMarker): Range['end'] => {
+    const line = opener.token.range.start.line;
+    const own = paragraphEnd(line);
+    const heading = paragraphAt(line) ? -1 : headings.findIndex((h) => h.text.range.start.line === line);
+    if (heading < 0) return own;
+    // The section's last paragraph: the last one starting before the next heading (a binary search), if it starts after this one.
+    const until = heading + 1 < headings.length ? headings[heading + 1].range.start.line : lines.length;
+    let lo = 0;
+    let hi = paragraphs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (paragraphs[mid].range.start.line < until) lo = mid + 1;
+      else hi = mid;
+    }
+    const last = paragraphs[lo - 1];
+    const end = last && last.range.start.line > line ? last.range.end : own;
+    return next && next.token.range.start.line <= end.line ? own : end;
+  };
   for (const marker of markers) {
     const after = last[marker.kind];
     last[marker.kind] = marker.token.range.end;
     if (marker.role === 'open') {
       const previous = open[marker.kind];
-      if (previous) blocks.push({ kind: marker.kind, open: previous, range: { start: previous.token.range.start, end: paragraphEnd(previous.token.range.start.line) } });
+      if (previous) blocks.push({ kind: marker.kind, open: previous, range: { start: previous.token.range.start, end: openEnd(previous, marker) } });
       open[marker.kind] = marker;
       continue;
     }
@@ -1488,7 +1508,7 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
   }
   for (const kind of ['summary', 'comment', 'note'] as const) {
     const opener = open[kind];
-    if (opener) blocks.push({ kind, open: opener, range: { start: opener.token.range.start, end: paragraphEnd(opener.token.range.start.line) } });
+    if (opener) blocks.push({ kind, open: opener, range: { start: opener.token.range.start, end: openEnd(opener) } });
   }
   blocks.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return blocks;
