@@ -1024,8 +1024,11 @@ function endsTransmission(lines: readonly string[], shapes: LineShapes, k: numbe
 /** How many non-blank lines above the last one {@link footerAbove} looks through for a web-site footer. */
 const MAX_FOOTER_LINES = 12;
 
-/** "For more reporting from Embassy Nowhere, visit:": a line that leads to a footer's link. */
-const VISIT_LINE = /\bvisit\s*:?\s*$/i;
+/** "For more reporting from Embassy Nowhere, visit:": a trimmed line that ends with the word "visit", a colon after it or not, and leads to a footer's link. */
+function endsWithVisit(text: string): boolean {
+  const end = trimEndOffset(text, text.endsWith(':') ? text.length - 1 : text.length);
+  return end >= 5 && text.slice(end - 5, end).toLowerCase() === 'visit' && (end === 5 || !isLetter(text.charCodeAt(end - 6)));
+}
 
 /**
  * The first line of a web-site footer that stands above the text's last line `lastLine` (the signature), or -1:
@@ -1047,7 +1050,7 @@ function footerAbove(lines: readonly string[], shapes: LineShapes, kinds: readon
   for (let k = start - 1; k > startLine; k--) {
     if (indents[k] < 0) continue;
     const text = lines[k].trim();
-    if (kinds[k] !== 'text' || !(isAsteriskRule(text) || VISIT_LINE.test(text) || text.startsWith('http'))) break;
+    if (kinds[k] !== 'text' || !(isAsteriskRule(text) || endsWithVisit(text) || text.startsWith('http'))) break;
     start = k;
   }
   return start;
