@@ -22,6 +22,7 @@ import { findInTextReferences } from '../server/src/core/mentions';
 import { getDocumentHighlights } from '../server/src/features/references';
 import { getRenameEdits, prepareRename } from '../server/src/features/rename';
 import { getSelectionRanges } from '../server/src/features/selectionRanges';
+import { getSemanticTokens } from '../server/src/features/semanticTokens';
 import { ROOT } from './helpers';
 
 /** Asserts that every character outside the edits is unchanged, in order. */
@@ -162,6 +163,17 @@ export function exerciseFeatures(text: string, positions: readonly { line: numbe
   const citedCable = (item: RefItem) => ({ uri: 'file:///ws/09PARIS708.cable', id: item.id, subject: item.citation.text, dtg: '2009-05-20T09:00:00Z', classification: 'SECRET', tags: ['PREL'], refs: [] });
   for (const h of timed(() => getInlayHints(cable, everyLine, { dictionaries, citedCable, refSubjects: true, routingIndicators: true }))) {
     assert.ok(h.position.line < cable.lines.length && h.position.character <= cable.lines[h.position.line].length, `inlay hint outside the text: ${JSON.stringify(h.position)}`);
+  }
+  // Semantic tokens in document order, each inside its line and after the one before.
+  const { data } = timed(() => getSemanticTokens(cable));
+  let tokenLine = 0;
+  let tokenEnd = 0;
+  for (let i = 0, character = 0; i < data.length; i += 5) {
+    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+    if (data[i] !== 0) tokenEnd = 0;
+    tokenLine += data[i];
+    assert.ok(data[i] >= 0 && data[i + 1] >= 0 && character >= tokenEnd && data[i + 2] > 0 && character + data[i + 2] <= cable.lines[tokenLine].length, `semantic token out of order or outside its line at ${tokenLine}:${character}`);
+    tokenEnd = character + data[i + 2];
   }
   for (const p of positions) {
     const line = Math.min(p.line, cable.lines.length - 1);

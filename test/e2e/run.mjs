@@ -220,6 +220,33 @@ async function runMode(label, trusted, theme, shots) {
       await page.waitForTimeout(500);
     });
 
+    await check('a paragraph number with no marking after it is colored as the server reads it (semantic token)', page, async () => {
+      // An invented cable there only during this check (the Cables view's check counts the workspace's cables). The
+      // grammar leaves "2. Staff …" uncolored: a line grammar cannot tell it from a list's item.
+      const file = join(workspace, 'parking.cable');
+      writeFileSync(file, 'UNCLAS NOWHERE 000019\n\nE.O. 12958: N/A\nTAGS: AMGT\nSUBJECT: PARKING\n\n1. The lot closes for repairs.\n\n2. Staff park on the street.\n');
+      try {
+        await openFile(page, 'parking.cable');
+        const colors = async () => page.evaluate(() => {
+          const line = [...document.querySelectorAll('.monaco-editor .view-line')].find((l) => l.textContent?.replace(/\u00a0/g, ' ').startsWith('2. Staff'));
+          const spans = line ? [...line.querySelectorAll('span span')] : [];
+          const number = spans.find((s) => s.textContent?.startsWith('2.'));
+          const body = spans.find((s) => s.textContent?.replace(/\u00a0/g, ' ').includes('street'));
+          return number && body ? { number: getComputedStyle(number).color, body: getComputedStyle(body).color, whole: number === body } : null;
+        });
+        const end = Date.now() + 15000;
+        let seen = await colors();
+        while ((!seen || seen.whole || seen.number === seen.body) && Date.now() < end) {
+          await page.waitForTimeout(300);
+          seen = await colors();
+        }
+        assert(seen && !seen.whole && seen.number !== seen.body, `paragraph number not colored apart: ${JSON.stringify(seen)}`);
+      } finally {
+        await page.keyboard.press('Control+W');
+        rmSync(file, { force: true });
+      }
+    });
+
     await check('hovering a TAG shows its meaning', page, async () => {
       const box = await page.evaluate(() => {
         for (const span of document.querySelectorAll('.monaco-editor .view-line span span')) {

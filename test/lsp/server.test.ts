@@ -106,10 +106,11 @@ describe('language server over stdio', function () {
     assert.deepEqual([prel.textEdit.insert.start.character, prel.textEdit.insert.end.character, prel.textEdit.replace.end.character], [6, 8, 10]);
   });
 
-  it('marks the signature with a semantic token, which the grammar cannot tell from a heading', async () => {
+  it('marks the paragraph numbers and the signature with semantic tokens, which the grammar cannot tell from a list and a heading', async () => {
     const tokens = await client.connection.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: uri('09VALLETTA412.cable') } });
-    // The last line, "CALLOWAY": line 56, column 0, length 8, token type 0 (signature).
-    assert.deepEqual(tokens.data, [56, 0, 8, 0, 0]);
+    // Relative to the token before: "¶1." to "¶5." (lines 27, 36, 41, 50, 53; length 3, type 1: paragraphNumber),
+    // then the last line, "CALLOWAY" (line 56, column 0, length 8, type 0: signature).
+    assert.deepEqual(tokens.data, [27, 0, 3, 1, 0, 9, 0, 3, 1, 0, 5, 0, 3, 1, 0, 9, 0, 3, 1, 0, 3, 0, 3, 1, 0, 3, 0, 8, 0, 0]);
   });
 
   it('says nothing about an empty document until it has text', async () => {

@@ -16,6 +16,7 @@ import { getInlayHints, shortenSubject } from '../../server/src/features/inlayHi
 import { findInTextReferences, resolveInText } from '../../server/src/core/mentions';
 import { getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
 import { getSelectionRanges } from '../../server/src/features/selectionRanges';
+import { getSemanticTokens, SEMANTIC_LEGEND } from '../../server/src/features/semanticTokens';
 import { caret, ROOT } from '../helpers';
 
 const VALLETTA = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8');
@@ -127,7 +128,7 @@ describe('document symbols on odd shapes', () => {
   });
 
   it('lists the metadata fields of a cable whose banner cannot be read', () => {
-    const text = 'C O N F I D E N T I A NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n¶1. (C) The harbor master met us.\n';
+    const text = 'C O N F I D E N T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n¶1. (C) The harbor master met us.\n';
     const cable = parseCable(text).cable;
     assert.equal(cable.banner, undefined, 'the damaged banner is not read');
     assert.deepEqual(getDocumentSymbols(cable).map((s) => s.name), ['E.O.', 'TAGS', 'SUBJECT', '¶1 (C)']);
@@ -733,6 +734,62 @@ describe('inlay hints', () => {
     // No space in its second half: cut within the word.
     assert.equal(shortenSubject('B'.repeat(50)), `${'B'.repeat(39)}…`);
     assert.equal(shortenSubject(`SHORT ${'C'.repeat(45)}`), `SHORT ${'C'.repeat(33)}…`);
+  });
+});
+
+describe('semantic tokens', () => {
+  /** The tokens as `line:character text type`, decoded from LSP's relative encoding. */
+  const tokensOf = (text: string): string[] => {
+    const lines = text.split('\n');
+    const { data } = getSemanticTokens(parseCable(text).cable);
+    const out: string[] = [];
+    let line = 0;
+    let character = 0;
+    for (let i = 0; i < data.length; i += 5) {
+      character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+      line += data[i];
+      out.push(`${line}:${character} ${lines[line].slice(character, character + data[i + 2])} ${SEMANTIC_LEGEND.tokenTypes[data[i + 3]]}`);
+    }
+    return out;
+  };
+
+  it('marks every paragraph number the parser reads (those a line grammar cannot tell from a list item included) and the signature', () => {
+    const text = [
+      'UNCLAS NOWHERE 000123',
+      '',
+      'E.O. 12958: N/A',
+      'TAGS: PREL, PGOV',
+      'SUBJECT: FERRY DUES RAISED',
+      '',
+      // No marking after the number: the grammar leaves it uncolored.
+      '1. The harbor authority said on Monday that dues would rise',
+      'for every ferry line.  The port gave three reasons:',
+      '',
+      // A list inside the paragraph: no paragraph numbers.
+      '-- 1. fuel costs;',
+      '-- 2. wages.',
+      '',
+      '2. Officials expect complaints.',
+      '',
+      // Glued to its text by the full stop.
+      '3.Our contacts see no protest.',
+      '',
+      // A signature glued to the last line, after a marker on the same line.
+      '\u00b6 4. (U) Traders said little. JONES',
+      '',
+    ].join('\n');
+    assert.deepEqual(tokensOf(text), [
+      '6:0 1. paragraphNumber',
+      '12:0 2. paragraphNumber',
+      '14:0 3. paragraphNumber',
+      '16:0 \u00b6 4. paragraphNumber',
+      '16:30 JONES signature',
+    ]);
+  });
+
+  it('gives a text with no paragraphs and no signature no tokens, and never throws on junk', () => {
+    assert.deepEqual(tokensOf(''), []);
+    assert.deepEqual(tokensOf('\u0000\u0001 1.\r\n(S) \uffff'), []);
   });
 });
 

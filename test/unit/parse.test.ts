@@ -31,12 +31,13 @@ describe('parser: transmission header', () => {
   it('ends an address list at a blank line: a banner too damaged to read after it is no addressee', () => {
     const header = ['VZCZCXRO0001', 'PP RUEHWEB', 'DE RUEHTL #0233/01 0761200', 'ZNY CCCCC ZZH', 'P 171200Z MAR 09', 'FM AMEMBASSY TALLINN', 'TO RUEHC/SECSTATE WASHDC PRIORITY 0233', 'INFO RUEHHE/AMEMBASSY HELSINKI 0101', 'RUEHRA/AMEMBASSY RIGA 0102', ''];
     const rest = ['', 'E.O. 12958: DECL: 03/17/2019', 'TAGS: PREL EN', 'SUBJECT: X', '', '¶1. (C) Text.', ''];
-    const c = parse([...header, 'C O N F I D E N T I A TALLINN 000233', ...rest].join('\n'));
+    // Two letters lost: one lost ("C O N F I D E N T I A") is a damaged banner CBL011 reads.
+    const c = parse([...header, 'C O N F I D E N T TALLINN 000233', ...rest].join('\n'));
     assert.equal(c.banner, undefined);
     assert.deepEqual(c.header?.info.map((a) => a.address?.text), ['AMEMBASSY HELSINKI', 'AMEMBASSY RIGA']);
     assert.equal(at(c.header!.range), '0:0-8:26');
     // The banner missing is reported where it belongs, on that line, not on VZCZC.
-    assert.deepEqual(lintCable(c).filter((f) => f.id === 'CBL010').map((f) => at(f.range)), ['10:0-10:36']);
+    assert.deepEqual(lintCable(c).filter((f) => f.id === 'CBL010').map((f) => at(f.range)), ['10:0-10:32']);
     // A blank line inside a list is not seen in real headers, but an addressee with its routing indicator, or INFO, still goes on.
     const resumed = parse([...header, 'RUEHVL/AMEMBASSY VILNIUS 0103', '', 'INFO RUEHSM/AMEMBASSY STOCKHOLM 0104', '', 'C O N F I D E N T I A L TALLINN 000233', ...rest].join('\n'));
     assert.deepEqual(resumed.header?.info.map((a) => a.address?.text), ['AMEMBASSY HELSINKI', 'AMEMBASSY RIGA', 'AMEMBASSY VILNIUS', 'AMEMBASSY STOCKHOLM']);
@@ -199,6 +200,17 @@ describe('parser: banner', () => {
       c.problems.map((p) => `${p.rule}@${at(p.range)} ${p.message}`),
       ["banner-malformed@3:0-3:25 Banner level is misspelled 'C O N F I D E N T I A L L' (last letter doubled); read as CONFIDENTIAL."],
     );
+  });
+
+  it('reads a level with its last letter lost as a damaged banner, with the post and id it names; the whole word still wins', () => {
+    const read = (banner: string) => {
+      const c = parse(`O 171405Z MAR 09\nFM AMEMBASSY TALLINN\n\n${banner}\n\nE.O. 12958: DECL: 03/17/2019\nTAGS: PREL EN\nSUBJECT: X\n\n¶1. (C) Text.\n`);
+      return `${c.banner?.level} ${c.id} ${c.problems.map((p) => `${p.rule}@${at(p.range)} ${p.message}`).join('; ')}`;
+    };
+    assert.equal(read('S E C R E TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:0-3:9 Banner level is misspelled 'S E C R E' (last letter lost); read as SECRET.");
+    assert.equal(read('CONFIDENTIA SECTION 01 OF 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:11 Banner level is misspelled 'CONFIDENTIA' (last letter lost); read as CONFIDENTIAL.");
+    assert.equal(read('UNCLA TALLINN 000233'), "UNCLASSIFIED 09TALLINN233 banner-malformed@3:0-3:5 Banner level is misspelled 'UNCLA' (last letter lost); read as UNCLASSIFIED.");
+    assert.equal(read('S E C R E T TALLINN 000233'), 'SECRET 09TALLINN233 ');
   });
 
   it('reads caveats joined to the level with slashes as a damaged banner, with its caveats, post and id', () => {
@@ -440,6 +452,14 @@ describe('parser: metadata', () => {
     ['Classified By: DCM Tom Keller for reasons b, d.', undefined, 'bd'],
     ['DERIVED FROM: DSCG 05-1 B, D', undefined, 'bd'],
     ['(U) Classified by Ambassador X; reasons: 1.5 (b,d).', '1.5', 'bd'],
+    // A letter past h in a list with one of a–h is read too, so that CBL022 reports it; alone and unbracketed it is not.
+    ['Classified By: DCM X, reasons 1.4 (k,d)', '1.4', 'kd'],
+    ['Classified By: X for reasons 1.4 k and d.', '1.4', 'kd'],
+    ['Classified By: X, reasons 1.4 K/D', '1.4', 'kd'],
+    ['Classified By: X for reasons 1.4 (b, c, & m).', '1.4', 'bcm'],
+    ['Classified By: X for reasons 1.4 (b+k)', '1.4', 'bk'],
+    ['Classified By: X for reasons 1.4 b d', '1.4', 'bd'],
+    ['Classified By: X for reasons 1.4 b. I agree.', '1.4', 'b'],
   ];
   for (const [line, section, letters] of reasons) {
     it(`reads Classified By "${line}"`, () => {
@@ -465,6 +485,11 @@ describe('parser: metadata', () => {
     assert.equal(classifier('Classified By: Ambassador Jon Quill Jr. for reasons 1.4 (b) and (d)'), 'Ambassador Jon Quill Jr.');
     assert.equal(classifier('CLASSIFIED BY: AMBASSADOR JON QUILL, SR. REASONS 1.4 (B)'), 'AMBASSADOR JON QUILL, SR.');
     assert.equal(classifier('Classified By: Consul Ana Vamsr. Reasons 1.4 (b)'), 'Consul Ana Vamsr');
+  });
+
+  it('reads a letter past h that opens a list wrapped onto the next line ("1.4 (k," ⏎ "d)")', () => {
+    const cc = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: Ambassador X for reasons 1.4 (k,\nd).\n\n¶1. (C) Text.\n');
+    assert.equal(cc.classifiedBy?.reasonLetters.join(''), 'kd');
   });
 
   it('reads a reason wrapped onto the next line, and Classified By inside paragraph 1', () => {
@@ -549,6 +574,17 @@ describe('parser: body', () => {
     // A wrapped line ending without a full stop, a redaction inside it or not, still keeps a date's day from numbering a paragraph.
     const wrapped = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. The talks with XXXXXXXXXXXX began on November', '¶16. His aim was to convince.'].join('\n'));
     assert.deepEqual(wrapped.paragraphs.map((p) => p.number), [1]);
+  });
+
+  it('numbers a paragraph after any line the release blanked: small x\'s, several runs, punctuation, or after a paragraph\'s number', () => {
+    const numbers = (blanked: string) =>
+      parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. Ferry Fares Rise... The ferry company raised its fares by a third.', blanked, '¶8. Schools Reopen... The schools reopened after the holiday.', '', 'DOE'].join('\n')).paragraphs.map((p) => p.number);
+    for (const blanked of ['XXXXXXXXXXXX', 'xxxxxxxxxxxx', 'XXXXXXXXXXXX XXXXXXXXXXXX', 'XXXXXXXXXXXX, xxxxxxxxxxxx --', '  XXXXXXXXXXXX  ']) assert.deepEqual(numbers(blanked), [1, 8], blanked);
+    assert.deepEqual(numbers('¶6. xxxxxxxxxxxx'), [1, 6, 8]);
+    assert.deepEqual(numbers('¶6. (C) XXXXXXXXXXXX'), [1, 6, 8]);
+    // A redaction among words keeps a wrapped date's day from numbering a paragraph, as any wrapped line does.
+    assert.deepEqual(numbers('The talks with XXXXXXXXXXXX began on November'), [1]);
+    assert.deepEqual(numbers('¶6. (C) The talks with XXXXXXXXXXXX began on'), [1, 6]);
   });
 
   const markings: [string, string | undefined, string[], boolean][] = [
@@ -734,6 +770,13 @@ describe('parser: body', () => {
     assert.deepEqual(c.sections.map((s) => s.paragraphs.length), [1, 1, 1]);
   });
 
+  it('reads a dash rule whose wrapped tail is one or two dashes ("------ -", "------ --") as a rule line, and an unmarked marker under it as a paragraph', () => {
+    const c = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', 'Ferry Fares', '--------------------------------------------- --', '¶2. Two.', '', 'QUAYS', '--------------------------------------------- -', '', '¶3. (C) Three.', '', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${h.rules.length}`), ['underlined:Ferry Fares:1', 'underlined:QUAYS:1']);
+    assert.deepEqual(c.paragraphs.map((p) => p.readAs), [1, 2, 3]);
+    assert.deepEqual(lintCable(c).filter((f) => f.id === 'CBL028').map((f) => f.message), ['Paragraph 2 has no portion marking.']);
+  });
+
   it('reads a boxed or underlined heading ending with an initialism ("THE U.S.") as a heading, and its "COMMENT --" as the opener of a Comment', () => {
     const rule = '------------------------------------';
     const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', rule, 'COMMENT -- WHAT THE FERRIES MEAN FOR THE U.S.', rule, '', '¶2. (U) Two.', '', 'Harbor Talks with the U.K.', '--------------------------', '', '¶3. (U) Three.', '', 'DOE'].join('\n'));
@@ -754,6 +797,44 @@ describe('parser: body', () => {
     assert.deepEqual(c.headings.map((h) => at(h.range)), ['7:0-9:6', '15:0-17:11', '23:0-25:5']);
     assert.equal(c.lineKinds[21], 'text');
     assert.deepEqual(c.paragraphs.map((p) => p.heading), [undefined, 0, 1, 2]);
+  });
+
+  it('reads a line the release blanked, alone between blank lines, as blanked paragraphs and not a heading; under a rule line, as a heading whose words were blanked', () => {
+    for (const blanked of ['XXXXXXXXXXXX', 'xxxxxxxxxxxx', 'XXXXXXXXXXXX XXXXXXXXXXXX']) {
+      const c = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', 'THE HARBOR', '', '¶1. (S) One.', '', blanked, '', '¶5. (S) Five.', '', '------------', blanked, '------------', '', '¶9. (S) Nine.', '', 'DOE'].join('\n'));
+      assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}@${h.text.range.start.line}`), ['plain:THE HARBOR@5', `boxed:${blanked}@14`], blanked);
+      assert.deepEqual(c.paragraphs.map((p) => p.heading), [0, 0, 1], blanked);
+    }
+  });
+
+  it('passes over a page line under a heading or between it and its rule line, in every heading style, as over a page line anywhere in the body', () => {
+    // "Ferries and Fares" ⏎ page line ⏎ rule: the shape of a real cable, whose heading was read as the last line of the paragraph above.
+    const c = parse([
+      'UNCLAS NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '',
+      '¶1. (U) The ferry crews returned to work after the holiday.', 'Ferries and Fares', 'NOWHERE 00000042 002 OF 006', '-----------------', '¶2. (U) Two.', '',
+      '-----', 'NOWHERE 00000042 003 OF 006', 'QUAYS', '-----', '', '¶3. (U) Three.', '',
+      '------', 'HARBOR', 'NOWHERE 00000042 004 OF 006', '------', '', '¶4. (U) Four.', '',
+      'OVERVIEW', 'NOWHERE 00000042 005 OF 006', '', '¶5. (U) The talks went well for both sides.', 'DETAINEES', 'NOWHERE 00000042 006 OF 006', '', '¶6. (U) Six.', '',
+      'Ferry Schedules', 'PAGE 02 NOWHERE 00042 01 OF 02 031200Z', '---------------', '¶7. (U) Seven.', '',
+      'Quay Fees', ' ', 'NOWHERE 00000042 007 OF 007', '---------', '', '¶8. (U) Eight.', '', 'DOE',
+    ].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${at(h.range)}:${h.rules.map(at).join(',')}`), [
+      'underlined:Ferries and Fares:6:0-8:17:8:0-8:17',
+      'boxed:QUAYS:11:0-14:5:11:0-11:5,14:0-14:5',
+      'boxed:HARBOR:18:0-21:6:18:0-18:6,21:0-21:6',
+      'plain:OVERVIEW:25:0-25:8:',
+      'plain:DETAINEES:29:0-29:9:',
+      'underlined:Ferry Schedules:34:0-36:15:36:0-36:15',
+      'underlined:Quay Fees:39:0-42:9:42:0-42:9',
+    ]);
+    // The paragraph above the heading ends before it, each paragraph sits under its heading, and the page lines stay page lines.
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${at(p.range)}:${p.heading}`), ['1:5:0-5:59:undefined', '2:9:0-9:12:0', '3:16:0-16:14:1', '4:23:0-23:13:2', '5:28:0-28:43:3', '6:32:0-32:12:4', '7:37:0-37:14:5', '8:44:0-44:14:6']);
+    assert.deepEqual([7, 12, 20, 26, 30, 35, 41].map((k) => c.lineKinds[k]), ['page', 'page', 'page', 'page', 'page', 'page', 'page']);
+    assert.deepEqual(c.sections.map((s) => s.paragraphs.length), [1, 1, 1, 1, 1, 1, 1, 1]);
+    // Prose over a page line is still prose: a wrapped line, and a paragraph's last line over a page line and a rule line that opens a boxed heading.
+    const d = parse(['UNCLAS NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) The ferry crews returned to work after', 'the holiday, the board said on', 'NOWHERE 00000042 002 OF 002', 'Monday.', '', '¶2. (U) The ferries run late.', 'NOWHERE 00000042 002 OF 002', '-----', 'QUAYS', '-----', '', '¶3. (U) Three.', '', 'DOE'].join('\n'));
+    assert.deepEqual(d.headings.map((h) => `${h.style}:${h.text.text}`), ['boxed:QUAYS']);
+    assert.deepEqual(d.paragraphs.map((p) => at(p.range)), ['5:0-8:7', '10:0-10:29', '16:0-16:14']);
   });
 
   it('reads a short line in capitals right under a sentence\'s end, before a blank line and a paragraph, as a heading; not a wrapped word, a name after "Mr.", a redaction or the signature', () => {

@@ -116,6 +116,23 @@ describe('rules: CBL015 and values the release blanked', () => {
   });
 });
 
+describe('rules: CBL022 and reason letters in lists', () => {
+  const found = (reasons: string) => {
+    const text = `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: Ambassador A. Smith, reasons ${reasons}\n\n¶1. (C) Text.\nSMITH\n`;
+    return lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL022').map((f) => `${f.range.start.character} ${f.message}`);
+  };
+  it('reports a letter past h written in a list without brackets around it alone', () => {
+    assert.deepEqual(found('1.4 (k,d).'), ['49 Reason (k) is not a category of section 1.4 (letters a–h).']);
+    assert.deepEqual(found('1.4 K/D.'), ['48 Reason (k) is not a category of section 1.4 (letters a–h).']);
+    assert.deepEqual(found('1.4 b and m.'), ['54 Reason (m) is not a category of section 1.4 (letters a–h).']);
+  });
+  it('leaves alone the words and letters that follow the reasons', () => {
+    assert.deepEqual(found('1.4 (b) and (d). I concur.'), []);
+    assert.deepEqual(found('1.4 b/d, s. 2'), []);
+    assert.deepEqual(found('1.4 (b,d), i.e. foreign relations'), []);
+  });
+});
+
 describe('rules: CBL024 and what a copy lost', () => {
   const lint = (body: string) => {
     const text = `S E C R E T NOWHERE 000004\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n${body}\nSMITH\n`;
@@ -125,6 +142,15 @@ describe('rules: CBL024 and what a copy lost', () => {
   it('takes a gap with a line of X\'s before it, or before the first paragraph, as paragraphs the release blanked', () => {
     assert.deepEqual(found('¶1. (S) One.\n\nXXXXXXXXXXXX\n\n¶5. (S) Five.\n\n¶6. (S) Six.\n'), []);
     assert.deepEqual(found('XXXXXXXXXXXX\n\nTHE FAIR\n\n¶7. (S) Seven.\n\n¶8. (S) Eight.\n'), []);
+  });
+  it('takes as blanked any line the parser takes so: small x\'s, several runs, punctuation, and the text of the paragraph before the gap', () => {
+    for (const blanked of ['xxxxxxxxxxxx', 'XXXXXXXXXXXX XXXXXXXXXXXX', 'XXXXXXXXXXXX, xxxxxxxxxxxx.']) {
+      assert.deepEqual(found(`¶1. (S) One.\n\n${blanked}\n\n¶5. (S) Five.\n`), [], blanked);
+    }
+    assert.deepEqual(found('¶1. (S) One.\n\n¶2. XXXXXXXXXXXX\n\n¶5. (S) Five.\n'), []);
+    assert.deepEqual(found('¶1. (S) One.\n\n¶2. (S) xxxxxxxxxxxx\n\n¶5. (S) Five.\n'), []);
+    // The paragraph before the gap blanked a name only: still a gap.
+    assert.deepEqual(found('¶1. (S) One.\n\n¶2. (S) xxxxxxxxxxxx told us.\n\n¶5. (S) Five.\n'), ['12: Paragraph 5: a gap after 2 (paragraphs 3 to 4 are missing).']);
   });
   it('still reports a gap whose only redaction blanks words, a gap away from the redaction, and a step back after it', () => {
     assert.deepEqual(found('¶1. (S) The mayor told XXXXXXXXXXXX on May 4.\n\n¶3. (S) Three.\n'), ['10: Paragraph 3: a gap after 1 (paragraph 2 is missing).']);
@@ -155,6 +181,11 @@ describe('rules: CBL031 and paragraphs the release blanked', () => {
   it('does not compare the banner with the markings left when whole paragraphs were blanked', () => {
     assert.deepEqual(found('XXXXXXXXXXXX\n\n¶4. (C) Four.\n'), []);
     assert.deepEqual(found('¶1. (C) One.\n\nXXXXXXXXXXXX\n\n¶3. (U) Three.\n'), []);
+  });
+  it('takes as blanked any line the parser takes so: small x\'s, several runs, punctuation, or a paragraph\'s text', () => {
+    for (const blanked of ['xxxxxxxxxxxx', 'XXXXXXXXXXXX XXXXXXXXXXXX', 'XXXXXXXXXXXX; XXXXXXXXXXXX', '¶2. (C) XXXXXXXXXXXX']) {
+      assert.deepEqual(found(`¶1. (C) One.\n\n${blanked}\n\n¶3. (U) Three.\n`), [], blanked);
+    }
   });
   it('still compares them when only words were blanked', () => {
     assert.deepEqual(found('¶1. (C) The mayor told XXXXXXXXXXXX on May 4.\n\n¶2. (U) Two.\n'), ['Banner is SECRET but no paragraph is marked above CONFIDENTIAL.']);

@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isSpace, linesWith, looksBinary, skipSpaces, splitLines, splitShapes, trimEndOffset } from '../../server/src/core/text';
+import { isBlankedLine, isSpace, linesWith, looksBinary, skipSpaces, splitLines, splitShapes, trimEndOffset } from '../../server/src/core/text';
 
 describe('text helpers', () => {
   it('isSpace is exactly the set String.prototype.trim removes', () => {
@@ -12,6 +12,49 @@ describe('text helpers', () => {
       const ch = String.fromCharCode(c);
       assert.equal(isSpace(c), ch.trim().length === 0, `U+${c.toString(16)}`);
     }
+  });
+
+  it('isBlankedLine takes a line of redactions in either case, several with spaces or punctuation between, and one after a paragraph\'s number and marking', () => {
+    const blanked = [
+      'XXXXXXXXXXXX',
+      '  XXXXXXXXXXXX  ',
+      'xxxxxxxxxxxx',
+      'XXXX',
+      'xxxxx',
+      'XXXXXXXXXXXX XXXXXXXXXXXX',
+      'XXXXXXXXXXXX, XXXXXXXXXXXX.',
+      'XXXXXXXXXXXX -- xxxxxxxxxxxx',
+      'XXXXXXXXXXXX.',
+      '(XXXXXXXXXXXX)',
+      '¶6. xxxxxxxxxxxx',
+      '¶3.  XXXXXXXXXXXX',
+      '¶ 13. XXXXXXXXXXXX',
+      '¶2 (C) XXXXXXXXXXXX',
+      '¶7. (C) XXXXXXXXXXXX ',
+      '7. (S/NF) XXXXXXXXXXXX',
+      '12.. (SBU) xxxxxxxxxxxx XXXXXXXXXXXX',
+    ];
+    for (const line of blanked) assert.equal(isBlankedLine(line), true, line);
+    const words = [
+      '',
+      '   ',
+      'XXX',
+      'xxxx',
+      'The mayor told XXXXXXXXXXXX on May 4.',
+      'XXXXXXXXXXXX said',
+      'XXXXXXXXXXXXs',
+      'XXXXxxxxx',
+      'XXXXXXXXXXXX 2009',
+      '¶6.',
+      '¶7. (C)',
+      '¶7. (C) The minister XXXXXXXXXXXX',
+      '¶C. XXXXXXXXXXXX',
+      '2009 XXXXXXXXXXXX',
+      '7 XXXXXXXXXXXX',
+      '¶1234. XXXXXXXXXXXX',
+      'NOWHERE 00000001 002 OF 002',
+    ];
+    for (const line of words) assert.equal(isBlankedLine(line), false, line);
   });
 
   it('looksBinary takes a NUL anywhere, and nothing else', () => {

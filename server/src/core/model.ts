@@ -448,6 +448,7 @@ export interface Paragraph {
 
 /** A heading between paragraphs. */
 export interface Heading {
+  /** From the upper rule or the text to the lower rule or the text, a page line between them included. */
   readonly range: Range;
   /** The heading words, without dashes or slashes. */
   readonly text: Token;

@@ -53,6 +53,59 @@ export function skipSpaces(text: string, from = 0): number {
 }
 
 /**
+ * True when the release blanked line `text`: after a paragraph's number and marking, if any ("¶6. xxxxxxxxxxxx",
+ * "¶7. (C) XXXXXXXXXXXX"), it holds redactions and nothing else but white space and punctuation around and between
+ * them ("XXXXXXXXXXXX", "xxxxxxxxxxxx", "XXXXXXXXXXXX XXXXXXXXXXXX", "XXXXXXXXXXXX."). A redaction is an X-run as the
+ * parser reads one: four or more capitals, or five or more small letters, with no letter next to it. There the
+ * release blanked whole paragraphs, or the rest of one, where a redaction among words ("told XXXXXXXXXXXX on May 4") blanks
+ * words. The parser (a marker after such a line numbers a paragraph; such a line alone is no heading) and the rules (a gap
+ * in the numbering after it, a banner above the markings left) ask this one question.
+ */
+export function isBlankedLine(text: string): boolean {
+  const end = text.length;
+  let k = skipSpaces(text);
+  // "¶6.", "¶ 13.", "¶2", "7.", "12..": a paragraph's number, then "(C)", "(S/NF)": its marking.
+  const first = text.charCodeAt(k);
+  if (first === 182 /* ¶ */ || isDigit(first)) {
+    if (first === 182) k = text.charCodeAt(k + 1) === 32 ? k + 2 : k + 1;
+    const digits = k;
+    while (k < end && k - digits < 4 && isDigit(text.charCodeAt(k))) k++;
+    if (k === digits || k - digits > 3) return false;
+    const dots = k;
+    while (k < end && k - dots < 3 && text.charCodeAt(k) === 46 /* . */) k++;
+    if (k - dots > 2 || (first !== 182 && k === dots)) return false;
+    k = skipSpaces(text, k);
+    if (text.charCodeAt(k) === 40 /* ( */) {
+      const close = text.indexOf(')', k);
+      // "(XXXXXXXXXXXX)" is a redaction in brackets, not a marking.
+      if (close > k && close - k <= 24 && !hasRedaction(text, k + 1, close)) k = close + 1;
+    }
+  }
+  let runs = 0;
+  while (k < end) {
+    const c = text.charCodeAt(k);
+    if (c === 88 /* X */ || c === 120 /* x */) {
+      const start = k;
+      while (k < end && text.charCodeAt(k) === c) k++;
+      if (k - start < (c === 88 ? 4 : 5) || (k < end && isLetter(text.charCodeAt(k)))) return false;
+      runs++;
+      continue;
+    }
+    if (isAlnum(c)) return false;
+    k++;
+  }
+  return runs > 0;
+}
+
+/** True when an X-run of a redaction's length stands between `from` and `to`. */
+function hasRedaction(text: string, from: number, to: number): boolean {
+  const at = text.indexOf('XXXX', from);
+  if (at >= 0 && at < to) return true;
+  const small = text.indexOf('xxxxx', from);
+  return small >= 0 && small < to;
+}
+
+/**
  * True when `text` looks binary rather than like a cable: it holds a NUL character (U+0000, a NUL byte
  * read as UTF-8), which no cable has and binary formats soon do. `cablelint` skips such a file, the
  * language server runs no check on it and says so once, and the workspace index leaves it out.

@@ -1,6 +1,6 @@
 /**
  * Inside VS Code: activation and language, diagnostics, symbols, hover,
- * a quick fix, Fix All, rename, the diagnostics of closed files, a .txt cable found by its text (and notes left alone), the banner's code lens, inlay hints, New Cable,
+ * a quick fix, Fix All, rename, the diagnostics of closed files, a .txt cable found by its text (and notes left alone), the banner's code lens, inlay hints, semantic tokens, New Cable,
  * the Cables view, the metadata export and snippets.
  */
 import * as assert from 'node:assert/strict';
@@ -203,6 +203,29 @@ describe('cable extension', () => {
     // Only the range asked: the DE line alone.
     const top = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, 5, 0));
     assert.deepEqual(top.map((h) => h.label), ['AMEMBASSY VALLETTA']);
+  });
+
+  it('colors the paragraph numbers and the signature as the server reads them (semantic tokens)', async () => {
+    const doc = await open('09VALLETTA412.cable');
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
+    const end = Date.now() + 20000;
+    let tokens: string[] = [];
+    while (Date.now() < end) {
+      const got = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', doc.uri);
+      // Decoded from relative positions: line, character, the text and the type.
+      tokens = [];
+      let line = 0;
+      let character = 0;
+      const data = got?.data ?? new Uint32Array();
+      for (let i = 0; i < data.length; i += 5) {
+        character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+        line += data[i];
+        tokens.push(`${line}:${character} ${doc.lineAt(line).text.slice(character, character + data[i + 2])} ${legend.tokenTypes[data[i + 3]]}`);
+      }
+      if (tokens.length > 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.deepEqual(tokens, ['27:0 \u00b61. paragraphNumber', '36:0 \u00b62. paragraphNumber', '41:0 \u00b63. paragraphNumber', '50:0 \u00b64. paragraphNumber', '53:0 \u00b65. paragraphNumber', '56:0 CALLOWAY signature']);
   });
 
   it('opens a new untitled cable holding the whole-cable snippet ("Cable: New Cable")', async () => {

@@ -31,9 +31,9 @@ const BANNER_PREFIXES = new Uint8Array(1 << 15);
 
 /**
  * The first five and six letters of every reading {@link matchLevel} accepts: a level word,
- * the word with its first letter doubled, with its first letter lost (words of six letters
- * or more), with two neighbouring letters swapped, or behind one stray letter. A five-letter
- * reading ("ECRET") may be followed by any letter ("E C R E T PARIS"). The word with its last letter doubled ("SECRETT") needs
+ * the word with its first or last letter lost (words of six letters or more), its first letter
+ * doubled, two neighbouring letters swapped, or behind one stray letter. A five-letter
+ * reading ("ECRET", "SECRE") may be followed by any letter ("E C R E T PARIS", "S E C R E PARIS"). The word with its last letter doubled ("SECRETT") needs
  * nothing of its own: every word has six letters or more, so its first six are the word's.
  * Letters are five bits each (A = 1), so that lengths never collide. Built with arithmetic
  * only: it runs at every start of the CLI and the server.
@@ -55,6 +55,8 @@ const BANNER_OPENINGS: ReadonlySet<number> = (() => {
     for (const swapped of swaps(word)) add(0, swapped, 0);
     add(word.charCodeAt(0) - 64, word, 0);
     add(0, word, 1);
+    // The word with its last letter lost: only "SECRE" and "UNCLA" are shorter than six letters.
+    add(0, word.slice(0, -1), 0);
     for (let stray = 1; stray <= 26; stray++) add(stray, word, 0);
   }
   return openings;
@@ -63,7 +65,7 @@ const BANNER_OPENINGS: ReadonlySet<number> = (() => {
 /**
  * A cheap necessary condition for a banner at `lead` (strict or not): the first six letters,
  * spaces skipped and read in capitals, begin a level word, the word with its first letter
- * lost or doubled or two neighbouring letters swapped, or the word behind one stray letter
+ * lost or doubled, its last letter lost, two neighbouring letters swapped, or the word behind one stray letter
  * (the damage {@link matchLevel} reads; a last letter doubled leaves the first six letters
  * as they are).
  * Prose lines ("THE MINISTER", "CONSULATE", "Secretary Rice") fail it.
@@ -95,7 +97,7 @@ export interface LevelMatch {
  * Every run of letters {@link matchLevel} reads as a level, with how it reads: the words
  * themselves first, then for each word in turn its first letter doubled ("SS E C R E T",
  * "UUNCLAS"), lost ("E C R E T", "O N F I D E N T I A L"), its last letter doubled
- * ("C O N F I D E N T I A L L", "SECRETT"), a stray letter glued in front ("CSE C R E T") or two
+ * ("C O N F I D E N T I A L L", "SECRETT") or lost ("S E C R E", "CONFIDENTIA"), a stray letter glued in front ("CSE C R E T") or two
  * neighbouring letters swapped ("CONFIDENTAIL", "S E C E R T").
  * The first reading found wins.
  */
@@ -109,6 +111,7 @@ export const READINGS: ReadonlyMap<string, LevelMatch> = (() => {
     add(word[0] + word, { level, damaged: true, how: 'first letter doubled' });
     add(word.slice(1), { level, damaged: true, how: 'first letter lost' });
     add(word + word[word.length - 1], { level, damaged: true, how: 'last letter doubled' });
+    add(word.slice(0, -1), { level, damaged: true, how: 'last letter lost' });
     for (let stray = 65; stray <= 90; stray++) add(String.fromCharCode(stray) + word, { level, damaged: true, how: 'stray letter in front' });
     for (const swapped of swaps(word)) add(swapped, { level, damaged: true, how: 'two letters swapped' });
   }

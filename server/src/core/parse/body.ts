@@ -22,7 +22,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
@@ -64,7 +64,7 @@ export interface BodyResult {
 // "18, (SBU)" and "3 (S)", a bare number that lost its full stop or has a comma for it, before a marking, and "18.Our", a number
 // glued to its text by the full stop (each a paragraph only as the next number: numberParagraphs).
 export const MARKER = /^(\s*)(?:(¶)(\s?)(\d{1,3})(?:\s?(\.{1,2})|(?=\s*\())|(\d{1,3})(?:(\.{1,2})|,?(?=\s*\()))(?=\s|\(|$|(?<=\.)[A-Z])/;
-export const RULE_LINE = /^\s*(?:-{3,}(?: -{3,})*|(?:- ){2,}-?|={3,}|_{3,}|\*{3,}|[\u2013\u2014]{2,})\s*$/;
+export const RULE_LINE = /^\s*(?:-{3,}(?: -+)*|(?:- ){2,}-?|={3,}|_{3,}|\*{3,}|[\u2013\u2014]{2,})\s*$/;
 const BODY_FIELD = /^\s*(?:E\.?O\.?\s*\d{5}|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF\s*:|Classified\s+By\b)/i;
 
 // Openers at the start of a paragraph's text or a line: "Summary:", "SUMMARY -", "Begin Summary", "Embassy Comment:".
@@ -247,6 +247,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       stops.push(i);
       continue;
     }
+    if (kind === 'page') headingAbovePage(headingCandidates, kinds, i, startLine);
     if (kind !== 'text') continue;
     if (lead < 0) {
       kinds[i] = 'blank';
@@ -267,6 +268,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       if (old) {
         result.oldPageHeaders.push(old);
         kinds[i] = 'page';
+        headingAbovePage(headingCandidates, kinds, i, startLine);
         continue;
       }
     }
@@ -276,6 +278,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       const length = ends[i] - lead;
       if (c !== 115 && length >= 6 && length <= 12 && BARE_LEVEL.test(text)) {
         kinds[i] = 'page';
+        headingAbovePage(headingCandidates, kinds, i, startLine);
         continue;
       }
       if (length === 6 && SIPDIS_LINE.test(text)) {
@@ -315,11 +318,28 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
   }
 }
 
+/**
+ * A page line is a printing artifact, transparent to the structure around it: the text line right above page line `i`
+ * may be a heading whose rule line or blank line is under the page line ("Ferries and Fares" ⏎ "NOWHERE 00000042 002 OF 002"
+ * ⏎ "------"), so it is a candidate (see readHeading). Candidates stay in line order: every one listed so far is above `i`.
+ */
+function headingAbovePage(candidates: number[], kinds: readonly LineKind[], i: number, startLine: number): void {
+  const above = i - 1;
+  if (above >= startLine && kinds[above] === 'text' && candidates[candidates.length - 1] !== above) candidates.push(above);
+}
+
+/** The first line at or after `k` that is no page line: what stands under a line when page lines are passed over. */
+function skipPageLines(kinds: readonly LineKind[], k: number): number {
+  while (k < kinds.length && kinds[k] === 'page') k++;
+  return k;
+}
+
 /** Decides which markers number paragraphs, and what each is read as. */
 function numberParagraphs(input: BodyInput, scan: BodyScan): void {
   const { lines, lineKinds: kinds, startLine, shapes } = input;
   const { indents, ends, lasts } = shapes;
   const { markerLines, markers, styleCounts, paragraphLines, paragraphMarkers } = scan;
+  const hints = input.hints.bits;
   const normalStyle: MarkerStyle =
     styleCounts.bare > styleCounts.pilcrow + styleCounts['pilcrow-space'] ? 'bare' : 'pilcrow';
 
@@ -336,14 +356,14 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     const prev = previousNonBlank(indents, kinds, i, startLine);
     const prevBlank = prev < i - 1 || prev < 0;
     // A rule line, also one broken by a space ("--------- ------"), ends the text before it; so do a line too long
-    // to have been wrapped (a paragraph written on one line: "… See Nowhere 123" ⏎ "¶3. …") and a line of X's alone
-    // (the release blanked a paragraph there: "XXXXXXXXXXXX" ⏎ "¶8. …").
+    // to have been wrapped (a paragraph written on one line: "… See Nowhere 123" ⏎ "¶3. …") and a line the release
+    // blanked ("XXXXXXXXXXXX" ⏎ "¶8. …", "¶6. xxxxxxxxxxxx" ⏎ "¶7. …": see isBlankedLine).
     const prevEndsSentence =
       prev < 0 ||
       endsSentence(lasts[prev]) ||
       (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph') ||
       ends[prev] - indents[prev] > MAX_WRAPPED ||
-      isBlankedLine(lines[prev], indents[prev], ends[prev]);
+      ((hints[prev] & Hint.REDACTION) !== 0 && isBlankedLine(lines[prev]));
     // "… in Lyon on November ⏎ ¶16. His aim …": a wrapped date, not a paragraph.
     if (mk.portionStart < 0 && !prevBlank && !prevEndsSentence) continue;
     // A bare "5." needs a marking or a fresh line to be a paragraph number.
@@ -392,13 +412,6 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
  * with a page marker or a redaction glued in; a longer line holds a paragraph written on one line, which ends where it does.
  */
 const MAX_WRAPPED = 100;
-
-/** True when the line's text from `lead` to `end` is one run of four or more X's: a paragraph the release blanked. */
-function isBlankedLine(text: string, lead: number, end: number): boolean {
-  if (end - lead < 4) return false;
-  for (let k = lead; k < end; k++) if (text.charCodeAt(k) !== 88 /* X */) return false;
-  return true;
-}
 
 /** True when the lines from `from` up to `to` are all prose, blank or continuation-page lines. */
 function onlyText(kinds: readonly LineKind[], from: number, to: number): boolean {
@@ -766,11 +779,13 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   const { indents, ends } = shapes;
   const text = lines[i];
   const isRule = kinds[i] === 'rule';
+  // Page lines are passed over wherever the heading looks at the line under one ("IRAN" ⏎ "PARIS 00000305 002 OF 004" ⏎ "----").
   if (isRule) {
     // Boxed: "-----" / IRAN / "-----".
-    const t = i + 1;
-    if (t + 1 < lines.length && kinds[t] === 'text' && kinds[t + 1] === 'rule' && isHeadingText(lines[t], true)) {
-      return span(lines, t, 'boxed', [lineRange(lines, i), lineRange(lines, t + 1)], i, t + 1);
+    const t = skipPageLines(kinds, i + 1);
+    const lower = skipPageLines(kinds, t + 1);
+    if (lower < lines.length && kinds[t] === 'text' && kinds[lower] === 'rule' && isHeadingText(lines[t], true)) {
+      return span(lines, t, 'boxed', [lineRange(lines, i), lineRange(lines, lower)], i, lower);
     }
     return undefined;
   }
@@ -790,19 +805,20 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
     }
   }
   // Cheap structure first: a rule line under it, or a blank line before and a blank line or paragraph after.
-  const underlined = i + 1 < lines.length && kinds[i + 1] === 'rule';
-  const next = i + 1;
+  const next = skipPageLines(kinds, i + 1);
+  const underlined = next < lines.length && kinds[next] === 'rule';
   const blankBefore = isBlankOrEdge(indents, kinds, i - 1, floor);
   const alone = blankBefore && next < lines.length && (indents[next] < 0 || kinds[next] === 'paragraph');
-  if (!underlined && !alone) return tightHeading(lines, shapes, kinds, i);
+  if (!underlined && !alone) return tightHeading(lines, shapes, kinds, i, next);
   // An underlined line ending with "U.S." is a heading only with a blank line above it: a paragraph's last line
   // runs into the upper rule of a boxed heading where a copy lost the blank line between them.
   if (text.length > 120 || !isHeadingText(text, underlined && blankBefore)) return undefined;
   // Underlined: the heading, then a rule line.
-  if (underlined) return span(lines, i, 'underlined', [lineRange(lines, i + 1)], i, i + 1);
+  if (underlined) return span(lines, i, 'underlined', [lineRange(lines, next)], i, next);
   // "IRAN" ⏎ " " ⏎ "----" ⏎ "": the underline one blank line below, with a blank line or a paragraph under it
   // (a rule with text under it opens a boxed heading: "… the issue." ⏎ "" ⏎ "----" ⏎ "IRAN" ⏎ "----").
-  if (blankBefore && gapUnderline(indents, kinds, i)) return span(lines, i, 'underlined', [lineRange(lines, i + 2)], i, i + 2);
+  const rule = blankBefore ? gapUnderline(indents, kinds, next) : -1;
+  if (rule >= 0) return span(lines, i, 'underlined', [lineRange(lines, rule)], i, rule);
   // A short line alone is a heading only when a paragraph or a long line of text follows; never the last line.
   let followed = false;
   for (let k = next; k < lines.length && k < next + 4; k++) {
@@ -811,7 +827,9 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
       break;
     }
   }
-  if (!followed) return undefined;
+  // A line the release blanked alone ("" ⏎ "XXXXXXXXXXXX" ⏎ "" ⏎ "¶16. …") stands for paragraphs, as the rules read it
+  // (isBlankedLine), not for a heading; ruled, it is a heading whose words the release blanked.
+  if (!followed || isBlankedLine(text)) return undefined;
   const trimmedText = text.trim();
   // Headings do not end like sentences; mixed-case ones start with a capital.
   const upper = trimmedText === trimmedText.toUpperCase();
@@ -837,17 +855,16 @@ function tightLength(length: number, capitals: boolean, underUnwrapped: boolean)
  * Under a paragraph written on one line (over {@link MAX_WRAPPED} characters), which nothing wraps onto, a mixed-case
  * title of a few words is one too: "… cannot survive without our support." ⏎ "Changing Mindsets" ⏎ "" ⏎ "¶9. (C) …".
  */
-function tightHeading(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number): HeadingSpan | undefined {
+function tightHeading(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number, next: number): HeadingSpan | undefined {
   const { indents, ends, lasts } = shapes;
   const lead = indents[i];
   const first = shapes.firsts[i];
-  const gap = (k: number) => indents[k] < 0 || kinds[k] === 'page';
-  if (i < 1 || first < 65 || first > 90 || i + 1 >= lines.length || !gap(i + 1)) return undefined;
+  if (i < 1 || first < 65 || first > 90 || next >= lines.length || indents[next] >= 0) return undefined;
   if ((kinds[i - 1] !== 'text' && kinds[i - 1] !== 'paragraph') || !endsSentence(lasts[i - 1]) || endsWithAbbreviation(lines[i - 1])) return undefined;
   const unwrapped = ends[i - 1] - indents[i - 1] > MAX_WRAPPED;
   if (ends[i] - lead > (unwrapped ? MAX_TIGHT_UNWRAPPED : MAX_TIGHT)) return undefined;
-  let k = i + 1;
-  while (k < lines.length && k < i + 5 && gap(k)) k++;
+  let k = next;
+  while (k < lines.length && k < next + 4 && (indents[k] < 0 || kinds[k] === 'page')) k++;
   if (k >= lines.length || kinds[k] !== 'paragraph') return undefined;
   const text = lines[i];
   const t = text.slice(lead, ends[i]);
@@ -865,11 +882,16 @@ function endsWithAbbreviation(text: string): boolean {
   return end - 1 - start >= 1 && end - 1 - start <= 3 && c >= 65 && c <= 90 && text.charCodeAt(start - 1) !== 46;
 }
 
-/** True when the line two below `i` is a rule line with a blank line between, and a blank line, a paragraph or the end under it. */
-function gapUnderline(indents: Int32Array, kinds: readonly LineKind[], i: number): boolean {
-  const rule = i + 2;
-  if (rule >= kinds.length || indents[i + 1] >= 0 || kinds[rule] !== 'rule') return false;
-  return rule + 1 >= kinds.length || indents[rule + 1] < 0 || kinds[rule + 1] === 'paragraph';
+/**
+ * The rule line under blank line `gap` (the line under a heading, page lines passed over), with a blank line, a paragraph
+ * or the end under it; -1 when there is none.
+ */
+function gapUnderline(indents: Int32Array, kinds: readonly LineKind[], gap: number): number {
+  if (gap >= kinds.length || indents[gap] >= 0) return -1;
+  const rule = skipPageLines(kinds, gap + 1);
+  if (rule >= kinds.length || kinds[rule] !== 'rule') return -1;
+  const under = skipPageLines(kinds, rule + 1);
+  return under >= kinds.length || indents[under] < 0 || kinds[under] === 'paragraph' ? rule : -1;
 }
 
 /**

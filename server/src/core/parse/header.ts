@@ -243,7 +243,7 @@ export function parseHead(
     const c2 = text.charCodeAt(lead + 1);
     if (pausedMode !== undefined) {
       // After the blank line: "RUEHLO/AMEMBASSY LONDON" takes the list up again, a format line goes on with
-      // the header, and anything else is no header line ("C O N F I D E N T I A TALLINN 000233", a banner
+      // the header, and anything else is no header line ("C O N F I D E N T TALLINN 000233", a banner
       // too damaged to read, is not a third INFO addressee).
       if (c === C.R && RI_ADDRESS.test(text)) addressMode = pausedMode;
       else if (!isFormatLine(text)) inHeader = false;

@@ -1016,12 +1016,10 @@ class FieldBuilder {
       // Letters stop at the end of the reason: a sentence that follows starts with a word of two letters or more.
       const stop = LETTERS_STOP.exec(cleaned);
       const scope = stop ? cleaned.slice(0, stop.index) : cleaned;
-      REASON_LETTER.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = REASON_LETTER.exec(scope)) !== null) {
-        const s = from + lettersFrom + m.index;
+      for (const at of reasonLetterOffsets(scope)) {
+        const s = from + lettersFrom + at;
         (c.reasons as Token[]).push(token(line, text, s, s + 1));
-        (c.reasonLetters as string[]).push((m[1] ?? m[2]).toLowerCase());
+        (c.reasonLetters as string[]).push(scope[at].toLowerCase());
       }
       // "1.4 (b & ⏎ d)": an open parenthesis or a trailing "and"/"," continues on the next line.
       this.#reasonOpen = opensMoreThanCloses(scope) || OPEN_END.test(scope) || (c.reasonLetters.length === 0 && !!c.section);
@@ -1048,6 +1046,52 @@ const LETTERS_STOP = /[.;]\s+[A-Za-z]{2,}|\bE\.O\./;
 // Letters a–h alone, or any letter in parentheses ("(k)" is read so that it can be reported).
 const REASON_LETTER = /(?<![A-Za-z0-9'])([a-hA-H])(?![A-Za-z0-9'])|(?<=\(\s?)([a-zA-Z])(?=\s?\))/g;
 const OPEN_END = /(?:,|&|\band|\bor)\s*$/i;
+// A letter standing alone, any letter: the candidates for a reason past h in a list.
+const LONE_LETTER = /(?<![A-Za-z0-9'])[A-Za-z](?![A-Za-z0-9'])/g;
+// What lies between the letters of a list: white space, brackets, ",", "/", "&", "+", and "and" or "or" once.
+const LIST_GAP = /^[\s,/&+()]*(?:(?:and|or)[\s,/&+()]*)?$/i;
+// What may follow a list's last letter: brackets, full stops and white space.
+const LIST_END = /^[\s).]*$/;
+// A list separator, which a gap must hold: two letters side by side with only a space between are no list.
+const LIST_SEPARATOR = /[,/&+]|\band\b|\bor\b/i;
+
+/**
+ * Where the reason letters of `scope` stand, in text order: each of a–h standing alone ("(b) and (d)", "b/d"), any
+ * letter in brackets ("(k)"), and a letter past h in a list with one of a–h ("1.4 (k,d)", "k and d", "K/D", "(b, k)."),
+ * or opening a list that goes on on the next line ("1.4 (k,"): so that a letter mistyped past the list is reported.
+ */
+function reasonLetterOffsets(scope: string): number[] {
+  const offsets: number[] = [];
+  REASON_LETTER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = REASON_LETTER.exec(scope)) !== null) offsets.push(m.index);
+  // Most reasons are letters a–h alone: only a letter past h standing alone needs the list around it.
+  const lone: number[] = [];
+  LONE_LETTER.lastIndex = 0;
+  while ((m = LONE_LETTER.exec(scope)) !== null) lone.push(m.index);
+  const listed = (a: number, b: number) => { const gap = scope.slice(a + 1, b); return LIST_GAP.test(gap) && LIST_SEPARATOR.test(gap); };
+  let added = false;
+  for (let k = 0; k < lone.length; k++) {
+    const at = lone[k];
+    if (offsets.includes(at) || isReasonLetter(scope.charCodeAt(at))) continue;
+    // After one of a–h, only as the list's last letter ("b and m."): "b/d, i.e. …" goes on with words.
+    const before = k > 0 && isReasonLetter(scope.charCodeAt(lone[k - 1])) && listed(lone[k - 1], at) && LIST_END.test(scope.slice(at + 1));
+    const after = k + 1 < lone.length && isReasonLetter(scope.charCodeAt(lone[k + 1])) && listed(at, lone[k + 1]);
+    // "1.4 (k," ⏎ "d)": the first letter in brackets, then a separator and the end of the line.
+    const opens = lone.length === 1 && scope.slice(0, at).trim() === '(' && listed(at, scope.length);
+    if (before || after || opens) {
+      offsets.push(at);
+      added = true;
+    }
+  }
+  return added ? offsets.sort((a, b) => a - b) : offsets;
+}
+
+/** True for the letters a–h, either case: the reasons of section 1.4. */
+function isReasonLetter(c: number): boolean {
+  const lower = c | 32;
+  return lower >= 97 && lower <= 104;
+}
 
 /** White space, ":", "," or ";": what lies between the keyword and the classifier. */
 function isClassifierEdge(c: number): boolean {

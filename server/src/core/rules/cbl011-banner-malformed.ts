@@ -1,5 +1,5 @@
 /**
- * CBL011 banner-malformed: The banner level is misspelled (first letter doubled or lost, last letter doubled, two letters swapped, broken spacing) or has caveats joined to it with slashes; the level is still read.
+ * CBL011 banner-malformed: The banner level is misspelled (first letter doubled or lost, last letter doubled or lost, two letters swapped, broken spacing) or has caveats joined to it with slashes; the level is still read.
  */
 import type { Banner, Range } from '../model';
 import { samePosition } from '../text';
@@ -9,7 +9,7 @@ import type { Fix, Rule } from './types';
 export const rule: Rule = {
   id: 'CBL011',
   name: 'banner-malformed',
-  description: "The banner level is misspelled (first letter doubled or lost, last letter doubled, two letters swapped, broken spacing) or has caveats joined to it with slashes; the level is still read.",
+  description: "The banner level is misspelled (first letter doubled or lost, last letter doubled or lost, two letters swapped, broken spacing) or has caveats joined to it with slashes; the level is still read.",
   tags: ["banner"],
   defaultSeverity: 'warning',
   fixable: true,

@@ -13,7 +13,7 @@ export const rule: Rule = {
   docs: {
     bad: "Classified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (k).",
     good: "Classified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
-    rationale: "Reasons cite categories of the order; a letter outside the list cites nothing.",
+    rationale: "Reasons cite categories of the order; a letter outside the list cites nothing. A letter past h is read in brackets ('(k)') and in a list with the others ('1.4 (k,d)', 'K/D', 'b and m.'), where a letter is mistyped as often as in brackets; alone and unbracketed ('1.4 k') it is not, nor is one that words follow ('b/d, i.e. …').",
     source: "FORMAT.md §7 rules 20–21, from [EO13292], [NITF] and [CFR197]; corpus analysis of the released cables (CORPUS-FINDINGS, 'Info only'): 1.5 after 2003 in 35 cables (info).",
   },
   check(cable, report) {

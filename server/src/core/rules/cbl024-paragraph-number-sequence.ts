@@ -5,7 +5,7 @@ import type { Cable, Paragraph, Position } from '../model';
 import { parsePortionMarking } from '../parse/marking';
 import { skipSpaces } from '../text';
 import type { Fix, Rule, TextEdit } from './types';
-import { blanksParagraphs } from './util';
+import { blankedLineBetween } from './util';
 
 export const rule: Rule = {
   id: 'CBL024',
@@ -17,7 +17,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶1. (C) …\n¶2. (C) …\n¶4. (C) …",
     good: "¶1. (C) …\n¶2. (C) …\n¶3. (C) …",
-    rationale: "Paragraphs are cited by number (\"para 3\"); gaps and restarts make those citations point at the wrong text. A gap with a redaction alone on a line before it (`XXXXXXXXXXXX`, and nothing else) is where a release blanked whole paragraphs: the cable numbered them, so it is not reported, and the renumbering keeps the numbers after it. When the text above a first paragraph numbered 2 opens with a marking (`(SBU) In response …`), that text is paragraph 1 without its number: the fix numbers it, rather than renumbering the rest.",
+    rationale: "Paragraphs are cited by number (\"para 3\"); gaps and restarts make those citations point at the wrong text. A gap after a line the release blanked (redactions and nothing else but white space and punctuation: `XXXXXXXXXXXX`, `xxxxxxxxxxxx`, `XXXXXXXXXXXX XXXXXXXXXXXX`, or the text of the paragraph before it: `¶3. XXXXXXXXXXXX`) is where a release blanked whole paragraphs: the cable numbered them, so it is not reported, and the renumbering keeps the numbers after it. When the text above a first paragraph numbered 2 opens with a marking (`(SBU) In response …`), that text is paragraph 1 without its number: the fix numbers it, rather than renumbering the rest.",
     source: "FORMAT.md §6; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): gaps 4.6%, backward steps 1.4%, first number not 1 1.2% (often paragraphs dropped in the release).",
   },
   check(cable, report) {
@@ -29,7 +29,7 @@ export const rule: Rule = {
     for (let i = 0; i < paragraphs.length; i++) {
       const p = paragraphs[i];
       if (p.readAs !== expected && p.readAs !== expected - 1) {
-        // "XXXXXXXXXXXX" alone on a line before "¶11." after "¶3.": the release blanked paragraphs 4 to 10, the cable numbered them.
+        // "XXXXXXXXXXXX" alone on a line before "¶11." after "¶3.", or "¶3. XXXXXXXXXXXX": the release blanked paragraphs 4 to 10, the cable numbered them.
         if (p.readAs > expected && releaseRemoved(cable, paragraphs, i)) {
           expected = p.readAs + 1;
           continue;
@@ -92,22 +92,11 @@ function renumbering(cable: Cable, paragraphs: readonly Paragraph[]): Fix[] | un
 }
 
 /**
- * True when a redaction stands alone on a line between paragraph `i` and the one before it (or, for the
- * first, anywhere above it): where the release blanked whole paragraphs, it left one such line.
+ * True when the release blanked a line between paragraph `i` and the one before it, that paragraph's own line
+ * included ("¶3. XXXXXXXXXXXX"), or, for the first, anywhere above it: where the release blanked whole paragraphs,
+ * it left such a line ({@link blankedLineBetween}).
  */
 function releaseRemoved(cable: Cable, paragraphs: readonly Paragraph[], i: number): boolean {
-  const redactions = cable.redactions;
-  if (redactions.length === 0) return false;
-  const from = i > 0 ? paragraphs[i - 1].marker.range.start.line + 1 : 0;
-  const to = paragraphs[i].marker.range.start.line;
-  // The first redaction on or after line `from`; redactions are in text order.
-  let lo = 0;
-  let hi = redactions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (redactions[mid].range.start.line < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < redactions.length && redactions[k].range.start.line < to; k++) if (blanksParagraphs(cable, k)) return true;
-  return false;
+  const from = i > 0 ? paragraphs[i - 1].marker.range.start.line : 0;
+  return blankedLineBetween(cable, from, paragraphs[i].marker.range.start.line);
 }

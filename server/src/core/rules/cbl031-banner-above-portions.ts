@@ -4,7 +4,7 @@
 import { levelRank } from '../levels';
 import type { Cable, Level } from '../model';
 import type { Rule } from './types';
-import { blanksParagraphs } from './util';
+import { blankedLineBetween } from './util';
 
 export const rule: Rule = {
   id: 'CBL031',
@@ -16,7 +16,7 @@ export const rule: Rule = {
   docs: {
     bad: "S E C R E T QUITO 000288\n…\n¶1. (C) …\n¶2. (U) …",
     good: "C O N F I D E N T I A L QUITO 000288\n…\n¶1. (C) …\n¶2. (U) …",
-    rationale: "The banner should equal the highest portion; a higher banner may over-classify the cable. A copy whose release blanked whole paragraphs (`XXXXXXXXXXXX` alone on a line) is not checked: the markings blanked with them may be the highest.",
+    rationale: "The banner should equal the highest portion; a higher banner may over-classify the cable. A copy whose release blanked whole paragraphs (a line of redactions alone, `XXXXXXXXXXXX` or `xxxxxxxxxxxx`, or after a paragraph's number, `¶3. XXXXXXXXXXXX`) is not checked: the markings blanked with them may be the highest.",
     source: "Corpus analysis of the released cables: 1,214 of 1,229 (FORMAT.md §7 rule 12); 13 of 1,250, 1.0% (CORPUS-FINDINGS, 'Info only').",
   },
   check(cable, report) {
@@ -39,11 +39,10 @@ export const rule: Rule = {
 };
 
 /**
- * True when the release blanked whole paragraphs of the text ("XXXXXXXXXXXX" alone on a line): their
- * markings are gone, so the paragraphs left do not say what the highest portion was.
+ * True when the release blanked whole paragraphs of the text, or the rest of one ("XXXXXXXXXXXX" alone on a line,
+ * "¶3. xxxxxxxxxxxx": {@link blankedLineBetween}): their markings may be gone with them, so the paragraphs left do
+ * not say what the highest portion was.
  */
 function paragraphsBlanked(cable: Cable): boolean {
-  const redactions = cable.redactions;
-  for (let k = 0; k < redactions.length; k++) if (redactions[k].range.start.line >= cable.bodyStartLine && blanksParagraphs(cable, k)) return true;
-  return false;
+  return blankedLineBetween(cable, cable.bodyStartLine, cable.lines.length);
 }

@@ -3,7 +3,7 @@
  */
 import { levelRank } from '../levels';
 import type { Cable, CalendarDate, Level, Range } from '../model';
-import { isSpace, range, skipSpaces, trimEndOffset } from '../text';
+import { isBlankedLine, isSpace, range } from '../text';
 import type { Fix, Report, TextEdit } from './types';
 
 /** The range of a whole line without its terminator. */
@@ -12,14 +12,28 @@ function wholeLine(cable: Cable, line: number): Range {
 }
 
 /**
- * True when redaction `k` of the cable stands alone on its line ("XXXXXXXXXXXX" and nothing else): there
- * the release blanked whole paragraphs, where a redaction inside a sentence ("told XXXXXXXXXXXX on May 4")
- * blanks words.
+ * True when a line from `from` up to `to` (not included) is one the release blanked ({@link isBlankedLine}:
+ * "XXXXXXXXXXXX", "xxxxxxxxxxxx", "¶6. XXXXXXXXXXXX"): there it blanked whole paragraphs, or the rest of one, where
+ * a redaction inside a sentence ("told XXXXXXXXXXXX on May 4") blanks words. Only the lines of the cable's redactions are read.
  */
-export function blanksParagraphs(cable: Cable, k: number): boolean {
-  const r = cable.redactions[k].range;
-  const line = cable.lines[r.start.line];
-  return skipSpaces(line) === r.start.character && trimEndOffset(line) === r.end.character;
+export function blankedLineBetween(cable: Cable, from: number, to: number): boolean {
+  const redactions = cable.redactions;
+  // The first redaction on or after line `from`; redactions are in text order.
+  let lo = 0;
+  let hi = redactions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (redactions[mid].range.start.line < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let previous = -1;
+  for (let k = lo; k < redactions.length; k++) {
+    const line = redactions[k].range.start.line;
+    if (line >= to) break;
+    if (line !== previous && isBlankedLine(cable.lines[line])) return true;
+    previous = line;
+  }
+  return false;
 }
 
 /** The start of the document, for findings about something missing. */
