@@ -61,6 +61,19 @@ describe('document symbols', () => {
   const symbols = getDocumentSymbols(parseCable(VALLETTA).cable);
   const names = (list: DocumentSymbol[] | undefined) => (list ?? []).map((s) => s.name);
 
+  it('lets the section of a Summary or Comment heading left open stand for its block, and keeps a block that closes inside its section', () => {
+    const text = ['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'SUMMARY', '-------', '', '¶2. (U) Two.', '', '¶3. (U) Three.', '', 'FERRIES', '-------', '', '¶4. (U) Four. Comment: We agree.', '', 'COMMENT', '-------', '', '¶5. (U) Five.', '', '¶6. (U) Six.', 'DOE'].join('\n');
+    const outline = getDocumentSymbols(parseCable(text).cable);
+    assert.deepEqual(names(outline), ['UNCLAS NOWHERE 000001', '¶1 (U)', 'SUMMARY', 'FERRIES', 'COMMENT', 'Signature']);
+    assert.deepEqual(names(outline[2].children), ['¶2 (U)', '¶3 (U)']);
+    assert.deepEqual(names(outline[4].children), ['¶5 (U)', '¶6 (U)']);
+    assert.deepEqual(names(outline[3].children![0].children), ['Comment']);
+    // A Summary heading whose Summary closes before the section ends keeps its own symbol, where it closes.
+    const closed = getDocumentSymbols(parseCable(text.replace('¶2. (U) Two.', '¶2. (U) Two. End Summary.')).cable);
+    assert.deepEqual(names(closed[2].children), ['Summary', '¶2 (U)', '¶3 (U)']);
+    assert.equal(closed[2].children![0].range.end.line, 10);
+  });
+
   it('lists header, banner with metadata, sections with paragraphs, summary and comment in their paragraphs, and signature', () => {
     assert.deepEqual(names(symbols), ['Transmission header', 'S E C R E T VALLETTA 000412', '¶1 (C)', 'HARBOR AUTHORITY REQUESTS', 'NEXT STEPS', 'Signature']);
     assert.deepEqual(names(symbols[2].children), ['Summary']);
@@ -543,6 +556,18 @@ describe('hover', () => {
     assert.match(hoverAt(inValletta('SECSTATE WASHDC PRIORITY', 3)), /paired with RUEHC in this cable/);
   });
 
+  it('calls a pairing the corpus has seen a pairing, not a disagreement with the dictionary', () => {
+    // RUEKJCS: "SECDEF WASHDC" first, "SECDEF WASHINGTON DC" and "JOINT STAFF WASHDC" seen with it too (routing-indicators.tsv).
+    const at = (line: string) => hoverAt(withAddressLine(line).replace('TO RUEKJCS', 'TO RUEK|JCS'));
+    const variant = at('TO RUEKJCS/SECDEF WASHINGTON DC');
+    assert.match(variant, /Station \(dictionary\): SECDEF WASHDC[\s\S]*This cable pairs it with: SECDEF WASHINGTON DC[\s\S]*The corpus pairs it with this address too \(169 times\)\./);
+    assert.doesNotMatch(variant, /disagree/);
+    assert.match(at('TO RUEKJCS/JOINT  STAFF WASHDC'), /The corpus pairs it with this address too \(87 times\)\./);
+    assert.doesNotMatch(at('TO RUEKJCS/SECDEF WASHDC'), /disagree|pairs it with this address too/);
+    // An address never seen with the indicator is still a disagreement.
+    assert.match(at('TO RUEKJCS/AMEMBASSY NOWHERE'), /The dictionary and this cable disagree; both are shown\./);
+  });
+
   it('says so when a routing indicator has no plain-language address in the dictionary', () => {
     const text = hoverAt(withAddressLine('TO RUEHC/SECSTATE WASHDC 0001').replace('PP RUEHWEB', 'PP RUEH|WEB'));
     assert.match(text, /In the dictionary with no plain-language address \(format-line-2 routing only\)/);
@@ -663,6 +688,24 @@ describe('hover', () => {
     assert.doesNotMatch(text, /2003 amendment/);
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nE.O. 13|526: DECL: 01/01/2019\n'), /2009 order that revoked and replaced E\.O\. 12958/);
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nE.O. 99|999: DECL: 01/01/2019\n'), /Not a known classification order\./);
+  });
+
+  it('names the 2003 amendment of E.O. 12958 for a cable written under it', () => {
+    const dated = (dtg: string) => `P ${dtg}\nFM AMEMBASSY NOWHERE\n\nS E C R E T NOWHERE 000001\n\nE.O. 12|958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n`;
+    const after = hoverAt(dated('031322Z JUN 09'));
+    assert.match(after, /original 1995 order[\s\S]*This cable is dated 3 June 2009, so the order as amended by E\.O\. 13292 applies: 2003 amendment; categories renumbered to sec\. 1\.4/);
+    assert.match(after, /Amendment: signed 2003-03-25/);
+    assert.match(after, /virtualbiosecuritycenter\.org/);
+    // The day it was signed counts; a cable of the day before, or of 2001, is under the 1995 order alone.
+    assert.match(hoverAt(dated('251200Z MAR 03')), /as amended by E\.O\. 13292 applies/);
+    assert.doesNotMatch(hoverAt(dated('241200Z MAR 03')), /2003 amendment/);
+    assert.doesNotMatch(hoverAt(dated('011200Z MAY 01')), /2003 amendment/);
+    // Undated (a partial extract): the Classified By line's sec. 1.4 tells the amended order; sec. 1.5 the 1995 one.
+    const undated = (section: string) => `S E C R E T NOWHERE 000001\n\nE.O. 12|958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Person, reasons ${section} (b) and (d).\n`;
+    assert.match(hoverAt(undated('1.4')), /This cable cites sec\. 1\.4 for its reasons, so the order as amended by E\.O\. 13292 applies/);
+    assert.doesNotMatch(hoverAt(undated('1.5')), /2003 amendment/);
+    // Another order is left alone.
+    assert.doesNotMatch(hoverAt(dated('031322Z JUN 09').replace('12|958', '13|526')), /2003 amendment/);
   });
 });
 

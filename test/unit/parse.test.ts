@@ -845,6 +845,39 @@ describe('parser: body', () => {
     assert.equal(c.signature?.token.text, 'JONES');
   });
 
+  it('reads a short title right under a paragraph written on one line, before a blank or continuation-page line and a paragraph, as a heading', () => {
+    // Paragraphs on one line (over 100 characters) are never wrapped, so the short line under one is no wrapped text.
+    const tail = ' The ferry board met on Monday and agreed to raise fares for cars and lorries on every crossing of the bay.';
+    const c = parse(['C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', `¶1. (C) Harbor talks.${tail}`, '', `¶2. (C) The port reopened.${tail}`, 'Ferry Fares and Harbor Dues', 'NOWHERE 00000001 002 OF 002', '', `¶3. (C) The minister spoke.${tail}`, '', `¶4. (C) The pilots returned.${tail}`, 'Changing Tides', '', `¶5. (C) Ships waited.${tail}`, 'End Comment', '', `¶6. (C) Boats came.${tail}`, 'Dock Workers Said', 'they would strike.', '', '¶7. (C) The board met.', 'Harbor Fees', '', `¶8. (C) The harbor master said the ferry board had not yet met and that the fares would stay as they are until`, 'Monday Next', '', '¶9. (C) Fares rose.', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}@${h.text.range.start.line}`), ['plain:Ferry Fares and Harbor Dues@8', 'plain:Changing Tides@14']);
+    assert.deepEqual(c.paragraphs.slice(0, 5).map((p) => `${p.number}:${at(p.range)}:${p.heading}`), ['1:5:0-5:128:undefined', '2:7:0-7:133:undefined', '3:11:0-11:134:0', '4:13:0-13:135:0', '5:16:0-17:11:1']);
+    // Not a closer ("End Comment"), a line that text follows, a title under a wrapped line, nor one under a sentence left open.
+    assert.deepEqual(['End Comment', 'Dock Workers Said', 'Harbor Fees', 'Monday Next'].map((t) => c.lineKinds[c.lines.indexOf(t)]), ['text', 'text', 'text', 'text']);
+  });
+
+  it('reads a line that closes a parenthesis it never opened ("March. End note.)") after a page break as the paragraph\'s text, not a heading', () => {
+    const c = parse(['C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) The harbor master met us on Monday and spoke of the', 'ferry fares. (Note: He later told the press that the board would meet in', '', 'NOWHERE 00000001 002 OF 002', '', '', 'March. End note.)', '', '¶2. (C) The pilots returned to work.', '', 'Ferry Fares (Part 2)', '', '¶3. (C) Fares rose.', 'DOE'].join('\n'));
+    // A heading whose own parenthesis closes it stays one.
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}@${h.text.range.start.line}`), ['plain:Ferry Fares (Part 2)@15']);
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}:${p.heading}`), ['1:5-11:undefined', '2:13-13:undefined', '3:17-17:0']);
+    assert.deepEqual(c.blocks.map((b) => `${b.kind}:${b.range.start.line}-${b.range.end.line}:${b.close ? 'closed' : 'open'}`), ['note:6-11:closed']);
+  });
+
+  it('runs a title paragraph with an underlined title ("¶5. Harbor Finance Issues" over a rule) over the items under it', () => {
+    const c = parse(['S E C R E T NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶4. (S) The talks went well.', '', '¶5. Harbor Finance Issues', '-------------------------', '', '¶A. (S) Concern: the ferry board owes the bank.', '', '(S) Response: the board will pay.', '', '¶6. Ferry Issues', '----------------', '', '¶A. (S) Concern: fares.', '', '¶7. Quay Repairs', '----------------', 'QUAYS', '-----', '', '¶8. (S) The quays need work.', 'DOE'].join('\n'));
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['4:5-5', '5:7-12', '6:14-17', '7:19-19', '8:24-24']);
+    // The rule that opens a boxed heading under a title still ends the paragraph.
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}`), ['boxed:QUAYS']);
+  });
+
+  it('runs a block that a heading opens and nothing closes over the heading\'s section, and over its paragraph one opened in text', () => {
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'SUMMARY', '-------', '', '¶2. (U) Two.', '', '¶3. (U) Three.', '', 'FERRIES', '-------', '', '¶4. (U) Four. Comment: We agree.', '', 'COMMENT', '-------', '', '¶5. (U) Five.', '', '¶6. (U) Six.', 'DOE'].join('\n'));
+    assert.deepEqual(c.blocks.map((b) => `${b.kind}:${at(b.range)}:${b.close ? 'closed' : 'open'}`), ['summary:7:0-12:14:open', 'comment:17:14-17:32:open', 'comment:19:0-24:12:open']);
+    // A heading with no paragraph under it keeps its own line; one closed keeps its closer.
+    const bare = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'SUMMARY', '-------', '', 'FERRIES', '-------', '', '¶2. (U) Two. End Summary.', 'DOE'].join('\n'));
+    assert.deepEqual(bare.blocks.map((b) => `${b.kind}:${at(b.range)}`), ['summary:7:0-13:24']);
+  });
+
   it('reads a line of em or en dashes under a heading as a rule, and the heading as opening its block', () => {
     const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'Comment', '——', '', '¶2. (U) Two. End Comment.', '', 'Ferry Fares', '–––', '¶3. (U) Three.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${h.rules.length}`), ['underlined:Comment:1', 'underlined:Ferry Fares:1']);
@@ -1000,6 +1033,11 @@ describe('parser: body', () => {
     // The end-of-message serial between "BT" and "NNNN".
     ['HALLORAN\nBT\n#0001\nNNNN', 'HALLORAN', false],
     ['¶9. (C) Comment: we will follow up. End comment. THORNBURY\n\nBT\n\n  #0001 \n\nNNNN\n', 'THORNBURY', true],
+    // A parenthesis closed inside its word ("USD(P)") ends no sentence: the name after it is the sentence's; an aside's does.
+    ['¶2. (U) This cable was cleared by USD(P) Ostrander.', undefined, false],
+    ['¶2. (U) The fares rose (see ref A) KESTREL', 'KESTREL', true],
+    // A scraped page's copyright line, and its teasers of other articles: no signature, no heading.
+    ['¶2. (U) This cable was cleared by Ostrander.\n\n© Harbor Wire\n\nWorld Headlines\n\n\nFerry Board Raises Fares On All Crossings Of The Bay\nThe ferry board met on Monday and agreed to raise fares for cars on every crossing.\n\nMore>>', undefined, false],
   ];
   for (const [last, name, glued] of signatures) {
     it(`reads the signature in "${last}"`, () => {
@@ -1058,6 +1096,28 @@ describe('parser: trailer', () => {
       assert.deepEqual([c.trailer?.bt.length ?? 0, c.trailer?.nnnn.length ?? 0], [bt, nnnn], tail.join('|'));
     }
     assert.equal(parse([...body, 'HALLORAN'].join('\n')).trailer, undefined);
+  });
+
+  it('ends the text before a scraped page\'s copyright line ("© Harbor Wire") and the page matter after it', () => {
+    const c = parse([...body, '', '© Harbor Wire', '', 'World Headlines', '', '', 'Ferry Board Raises Fares On All Crossings', 'The ferry board met on Monday and agreed to raise fares for cars on every crossing of the bay.', '', 'More>>'].join('\n'));
+    assert.deepEqual(c.headings, []);
+    assert.equal(at(c.paragraphs[c.paragraphs.length - 1].range), '6:0-7:10');
+    assert.deepEqual(c.blocks.map((b) => [b.kind, at(b.range)]), [['comment', '6:8-7:10']]);
+    assert.equal(c.signature, undefined);
+  });
+
+  it('ends the last paragraph before a web-site footer above the signature, and reads the footer\'s lines as such', () => {
+    const footer = ['', '****************** *****', 'For more reporting from Embassy Nowhere, visit:', 'http://www.example.invalid/p/nowhere/?cable s', '', "Visit Nowhere's Classified Website:", 'http://www.example.invalid/p/nowhere/', 'You can also reach it through the', 'Classified website of the Department.', '****************** *****', '', 'HALLORAN'];
+    const c = parse([...body, ...footer].join('\n'));
+    assert.equal(at(c.paragraphs[c.paragraphs.length - 1].range), '6:0-7:10');
+    assert.deepEqual(c.blocks.map((b) => [b.kind, at(b.range)]), [['comment', '6:8-7:10']]);
+    assert.deepEqual(c.lineKinds.slice(8), ['blank', 'footer', 'footer', 'footer', 'blank', 'footer', 'footer', 'footer', 'footer', 'footer', 'blank', 'signature']);
+    assert.equal(c.signature?.token.text, 'HALLORAN');
+    // A paragraph that opens with the footer's words stays a paragraph; text before a footer line that is not the footer's stays the paragraph's.
+    const own = parse([...body.slice(0, 6), "¶2. (U) Visit Nowhere's Classified Website at:", 'http://www.example.invalid/p/nowhere/', '', 'HALLORAN'].join('\n'));
+    assert.deepEqual(own.paragraphs.map((p) => at(p.range)), ['4:0-4:13', '6:0-7:37']);
+    const text = parse([...body, 'The ferries run late.', "Visit Nowhere's Classified Website:", 'http://www.example.invalid/p/nowhere/', '', 'HALLORAN'].join('\n'));
+    assert.equal(at(text.paragraphs[1].range), '6:0-8:21');
   });
 
   it('leaves "BT" and "NNNN" before the end of the text to the text', () => {

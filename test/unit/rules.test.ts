@@ -218,6 +218,8 @@ describe('rules: CBL027 and headings', () => {
   it('takes a Comment opening the last numbered paragraph, with only the signature after it, as running to the end', () => {
     assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) Comment: We think so, and\nsay so.\n'), []);
     assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) Embassy comment. We think so.\n\nNOWHERE 00000001 002 OF 002\n'), []);
+    // A web-site footer before the signature is no text after it.
+    assert.deepEqual(found("¶1. (S) The talks went well.\n\n¶2. (S) Comment: We think so.\n\n********* *****\nVisit Nowhere's Classified Website:\nhttp://www.example.invalid/p/nowhere/\n********* *****\n"), []);
     // A Comment left open earlier, one inside the last paragraph's text, and one with text or a paragraph after it are still reported.
     const open = ["info Comment opened without 'End Comment'."];
     assert.deepEqual(found('¶1. (S) Comment: The talks went well.\n\n¶2. (S) Text.\n'), open);

@@ -80,6 +80,7 @@ export type LineKind =
   | 'heading'
   | 'rule' // a line of dashes ("-----", "- - -", "=====")
   | 'page' // a continuation-page line or an old page header on its own line
+  | 'footer' // a web-site footer between the text and the signature: "Please visit Paris' Classified Website at:", its link
   | 'signature'
   | 'trailer'; // "BT", the end-of-message serial "#0708" and "NNNN" closing the transmission after the text
 

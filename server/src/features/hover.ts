@@ -8,8 +8,8 @@ import { MONTH_NAMES } from '../core/parse/header';
 import { describeMarking } from '../core/parse/marking';
 import { compareDates } from '../core/rules/util';
 import type { Cable, CalendarDate, Decl, Range, Token, Trailer, TransmissionHeader } from '../core/model';
-import { contains } from '../core/text';
-import type { Dictionaries, TagEntry, TermEntry } from './dictionaries';
+import { contains, WHITE_RUNS } from '../core/text';
+import type { Dictionaries, RoutingEntry, TagEntry, TermEntry } from './dictionaries';
 import type { IndexedCable } from './types';
 
 /** What {@link getHover} needs besides the cable. */
@@ -420,7 +420,14 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   if (eo && contains(eo.range, position)) {
     if (eo.decl && contains(eo.decl.value.range, position)) return hover(describeDecl(cable, d), eo.decl.value.range);
     const order = d.eo.find((e) => e.kind === 'order' && e.order !== undefined && beforeParenthesis(e.order).endsWith(eo.order?.text ?? '#'));
-    return hover(md(`E.O. ${esc(eo.order?.text ?? '')}`, [order ? `${order.summary}` : 'Not a known classification order.', order?.effective ? `Effective: ${order.effective}` : ''], order ? citeSource(order.source) : []), eo.range);
+    const lines = [order ? `${order.summary}` : 'Not a known classification order.', order?.effective ? `Effective: ${order.effective}` : ''];
+    const sources = order ? citeSource(order.source) : [];
+    const amended = eo.order?.text === '12958' ? amendment(cable, d) : undefined;
+    if (amended) {
+      lines.push(`${amended.why}, so the order as amended by E.O. 13292 applies: ${amended.entry.summary}.`, amended.entry.effective ? `Amendment: ${amended.entry.effective}` : '');
+      sources.push(...citeSource(amended.entry.source));
+    }
+    return hover(md(`E.O. ${esc(eo.order?.text ?? '')}`, lines, sources), eo.range);
   }
   // Classification reasons.
   const clby = cable.classifiedBy;
@@ -469,9 +476,46 @@ export function describeRi(code: string, cable: Cable, d: Dictionaries): string 
   else if (entry) lines.push(`Station (dictionary): ${entry.address}`);
   else lines.push('Station not in the dictionary.');
   if (paired) lines.push(`This cable pairs it with: ${esc(paired)}`);
-  if (entry && entry.address.length > 0 && paired && entry.address.toUpperCase() !== paired.toUpperCase()) lines.push('The dictionary and this cable disagree; both are shown.');
+  if (entry && entry.address.length > 0 && paired && !sameAddress(entry.address, paired)) {
+    // "SECDEF WASHINGTON DC" or "JOINT STAFF WASHDC" with RUEKJCS: the reference saw it with that address too, which no one disputes.
+    const times = timesSeen(entry, paired);
+    lines.push(times === undefined ? 'The dictionary and this cable disagree; both are shown.' : `The corpus pairs it with this address too (${times} ${times === 1 ? 'time' : 'times'}).`);
+  }
   lines.push(`${code[0] === 'R' ? 'R: tape-relay network' : ''}${code[1] === 'U' ? '; U: United States' : ''}`);
   return md(`Routing indicator ${esc(code)}`, lines.filter((l) => l.length > 0).map((l) => `- ${l}`), entry ? citeSource(entry.source) : citeDocuments(['TPUB4', 'corpus'], d));
+}
+
+/**
+ * The entry of E.O. 12958 as amended by E.O. 13292, when the cable was written under the amendment, and why that is known:
+ * a cable dated on or after the day the amendment was signed (its entry's first date, 2003-03-25), or an undated one
+ * whose Classified By line cites the amended order's sec. 1.4 (the 1995 order put the categories in sec. 1.5).
+ */
+function amendment(cable: Cable, d: Dictionaries): { entry: TermEntry; why: string } | undefined {
+  const entry = d.eo.find((e) => e.kind === 'order' && e.order === 'E.O. 12958 as amended by E.O. 13292');
+  const signed = entry?.effective ? /(\d{4})-(\d{2})-(\d{2})/.exec(entry.effective) : null;
+  if (!entry || !signed) return undefined;
+  if (cable.date) {
+    const since = { year: Number(signed[1]), month: Number(signed[2]), day: Number(signed[3]) };
+    return compareDates(cable.date, since) >= 0 ? { entry, why: `This cable is dated ${readableDate(cable.date.year, cable.date.month, cable.date.day)}` } : undefined;
+  }
+  return cable.classifiedBy?.sectionValue === '1.4' ? { entry, why: 'This cable cites sec. 1.4 for its reasons' } : undefined;
+}
+
+/** Whether two plain-language addresses are one spelling, in any case and spacing. */
+function sameAddress(a: string, b: string): boolean {
+  return a.replace(WHITE_RUNS, ' ').trim().toUpperCase() === b.replace(WHITE_RUNS, ' ').trim().toUpperCase();
+}
+
+/**
+ * How many times the reference saw `address` with the entry's indicator, from its `seen` list
+ * ("SECDEF WASHDC (173) | SECDEF WASHINGTON DC (169) | …"), or undefined when it never did.
+ */
+function timesSeen(entry: RoutingEntry, address: string): number | undefined {
+  for (const part of entry.seen?.split(' | ') ?? []) {
+    const open = part.lastIndexOf(' (');
+    if (open > 0 && part.endsWith(')') && sameAddress(part.slice(0, open), address)) return Number(part.slice(open + 2, -1)) || undefined;
+  }
+  return undefined;
 }
 
 /** The `decl-value` entry of eo-reasons.tsv that a DECL code stands for ("OADR", "25X1 ... 25X9"). */

@@ -77,13 +77,16 @@ describe('cable extension', () => {
     assert.ok(symbols.some((s) => s.name === 'HARBOR AUTHORITY REQUESTS' && s.children.some((c) => c.name === '¶2 (S/NF)')));
   });
 
-  it('hovers a TAG and a portion marking', async () => {
+  it('hovers a TAG, a portion marking and the E.O. order', async () => {
     const doc = await open('09VALLETTA412.cable');
     const text = (h: vscode.Hover[]) => h.flatMap((x) => x.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     const tag = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(18, 7));
     assert.match(text(tag), /TAG PREL/);
     const marking = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(36, 6));
     assert.match(text(marking), /SECRET, NOFORN/);
+    // Line 18 is "E.O. 12958: DECL: 06/03/2019" in a cable of 2009: the order as amended in 2003 is named.
+    const order = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(17, 7));
+    assert.match(text(order), /as amended by E\.O\. 13292 applies/);
   });
 
   it('completes a TAG inside a word with an insert range up to the caret and a replace range over the word', async () => {

@@ -208,7 +208,7 @@ export function parseBody(input: BodyInput): BodyResult {
   collectBlockMarkers(lines, input.shapes, input.hints, kinds, scan.blockLines, scan.lateBlockLines, scan.paragraphLines, scan.paragraphMarkers, result.blockMarkers, optional);
   // Openers found late, looking back from a closer that had none.
   const late: BlockMarker[] = [];
-  result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, lines, optional, late);
+  result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, result.headings, lines, optional, late);
   // Those that closed nothing ("End summary and comment." with no Comment open) are no markers.
   if (optional.size > 0) result.blockMarkers = result.blockMarkers.filter((m) => !optional.has(m));
   if (late.length > 0) {
@@ -307,8 +307,9 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     if (c !== 40 /* ( */) afterRepeatedBanner = false;
     // What a text line needs to start a heading (see readHeading): slashes, trailing dashes,
     // a blank line (or the edge) before it, or a rule line under it.
-    // A short line in capitals right under a sentence's end, with a blank line after it, can be one too ("… world." ⏎ "DETAINEES" ⏎ "").
-    if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || (i + 1 < n && (isRuleChar(firsts[i + 1]) || (indents[i + 1] < 0 && c >= 65 && c <= 90 && !isSmall(seconds[i]) && lasts[i] !== 46 /* . */ && ends[i] - lead <= MAX_TIGHT && endsSentence(lasts[i - 1]))))) {
+    // A short line in capitals right under a sentence's end can be one too ("… world." ⏎ "DETAINEES" ⏎ ""), and a short title
+    // under a paragraph written on one line ("… our support." ⏎ "Changing Mindsets"); tightHeading reads what follows it.
+    if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || (i + 1 < n && (isRuleChar(firsts[i + 1]) || (c >= 65 && c <= 90 && lasts[i] !== 46 /* . */ && endsSentence(lasts[i - 1]) && tightLength(ends[i] - lead, !isSmall(seconds[i]), ends[i - 1] - indents[i - 1] > MAX_WRAPPED))))) {
       headingCandidates.push(i);
     }
     if (block || ((first & First.Opener) !== 0 && mayOpenBlock(c, seconds[i], lead + 2 < text.length ? text.charCodeAt(lead + 2) : 0))) {
@@ -446,6 +447,11 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
     }
   }
 
+  // A web-site footer between the text and the signature ("Please visit Paris' Classified Website at:" ⏎ link ⏎ "" ⏎ "PEKALA"),
+  // with the rule of asterisks and the "visit:" line above it, is no part of the last paragraph, which ends before it.
+  const footer = footerAbove(lines, shapes, kinds, startLine, lastLine);
+  for (let k = footer; k >= 0 && k < lastLine; k++) if (kinds[k] === 'text') kinds[k] = 'footer';
+
   // Signature: the last line of the cable's own text, or a name glued to it.
   if (lastLine >= startLine) {
     const sig = readSignature(lastLine, lines[lastLine], kinds[lastLine]);
@@ -487,6 +493,13 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
     let limit = p + 1 < paragraphLines.length ? paragraphLines[p + 1] : n;
     if (nextStop < stops.length && stops[nextStop] < limit) limit = stops[nextStop];
     if (nextLateStop < lateStops.length && lateStops[nextLateStop] < limit) limit = lateStops[nextLateStop];
+    // "¶5. Financing Issues" ⏎ "-----" ⏎ "" ⏎ "¶A. (S/NF) USG Concern: …": the rule underlines the title, and the items under it are the paragraph's.
+    if (limit === i + 1 && kinds[limit] === 'rule' && mk.portion === undefined && isTitle(lines[i], shapes, i, mk.textStart) && kinds[nextNonBlank(shapes.indents, limit + 1)] === 'text') {
+      limit = p + 1 < paragraphLines.length ? paragraphLines[p + 1] : n;
+      while (nextStop < stops.length && stops[nextStop] <= i + 1) nextStop++;
+      if (nextStop < stops.length && stops[nextStop] < limit) limit = stops[nextStop];
+      if (nextLateStop < lateStops.length && lateStops[nextLateStop] < limit) limit = lateStops[nextLateStop];
+    }
     let last = limit - 1;
     while (last > i && kinds[last] !== 'text') last--;
     const text = lines[i];
@@ -527,12 +540,7 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
  * any other paragraph, and for a marking that names no level.
  */
 function itemPortion(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number, from: number, next: number): PortionMarking | undefined {
-  const text = lines[i];
-  const start = skipSpaces(text, from);
-  const end = shapes.ends[i];
-  if (start >= end || end - start > MAX_TITLE || endsSentence(shapes.lasts[i]) || shapes.lasts[i] === 44 /* , */) return undefined;
-  let spaces = 0;
-  for (let k = start; k < end; k++) if (text.charCodeAt(k) === 32 && ++spaces > 7) return undefined;
+  if (!isTitle(lines[i], shapes, i, from)) return undefined;
   let k = i + 1;
   while (k < next && (kinds[k] === 'blank' || kinds[k] === 'rule' || kinds[k] === 'page')) k++;
   if (k >= next || kinds[k] !== 'text') return undefined;
@@ -544,6 +552,16 @@ function itemPortion(lines: readonly string[], shapes: LineShapes, kinds: readon
     marking = after < 0 ? undefined : parsePortionMarking(k, item, skipSpaces(item, after));
   }
   return marking?.level === undefined ? undefined : marking;
+}
+
+/** True when a paragraph's first line from `from` is a title: at most eight words that end no sentence ("Financing Issues"). */
+function isTitle(text: string, shapes: LineShapes, i: number, from: number): boolean {
+  const start = skipSpaces(text, from);
+  const end = shapes.ends[i];
+  if (start >= end || end - start > MAX_TITLE || endsSentence(shapes.lasts[i]) || shapes.lasts[i] === 44 /* , */) return false;
+  let spaces = 0;
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) === 32 && ++spaces > 7) return false;
+  return true;
 }
 
 /** The longest title {@link itemPortion} reads: "Money Laundering and Terrorist Financing Issues" fits. */
@@ -822,24 +840,36 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
 /** The longest heading {@link tightHeading} reads: "U.S. SAUDI RELATIONS" fits. */
 const MAX_TIGHT = 40;
 
+/** The longest mixed-case heading {@link tightHeading} reads under a paragraph written on one line. */
+const MAX_TIGHT_UNWRAPPED = 60;
+
+/** Whether a line of `length` characters is short enough for {@link tightHeading}: in capitals, or under a paragraph on one line. */
+function tightLength(length: number, capitals: boolean, underUnwrapped: boolean): boolean {
+  return (capitals && length <= MAX_TIGHT) || (underUnwrapped && length <= MAX_TIGHT_UNWRAPPED);
+}
+
 /**
  * A short heading in capitals with no blank line before it: "… the world.” ⏎ "DETAINEES" ⏎ "" ⏎ "¶6. (S) …".
- * The line above ends a sentence (not "Mr." or "John F."), a blank line follows, then a paragraph:
+ * The line above ends a sentence (not "Mr." or "John F."), a blank line or a continuation-page line follows, then a paragraph:
  * so the line is neither a wrapped word ("… of the" ⏎ "FAINA." ⏎ "") nor the signature, which nothing follows.
+ * Under a paragraph written on one line (over {@link MAX_WRAPPED} characters), which nothing wraps onto, a mixed-case
+ * title of a few words is one too: "… cannot survive without our support." ⏎ "Changing Mindsets" ⏎ "" ⏎ "¶9. (C) …".
  */
 function tightHeading(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number, next: number): HeadingSpan | undefined {
   const { indents, ends, lasts } = shapes;
   const lead = indents[i];
   const first = shapes.firsts[i];
-  if (i < 1 || first < 65 || first > 90 || ends[i] - lead > MAX_TIGHT || next >= lines.length || indents[next] >= 0) return undefined;
+  if (i < 1 || first < 65 || first > 90 || next >= lines.length || indents[next] >= 0) return undefined;
   if ((kinds[i - 1] !== 'text' && kinds[i - 1] !== 'paragraph') || !endsSentence(lasts[i - 1]) || endsWithAbbreviation(lines[i - 1])) return undefined;
+  const unwrapped = ends[i - 1] - indents[i - 1] > MAX_WRAPPED;
+  if (ends[i] - lead > (unwrapped ? MAX_TIGHT_UNWRAPPED : MAX_TIGHT)) return undefined;
   let k = next;
   while (k < lines.length && k < next + 4 && (indents[k] < 0 || kinds[k] === 'page')) k++;
   if (k >= lines.length || kinds[k] !== 'paragraph') return undefined;
   const text = lines[i];
   const t = text.slice(lead, ends[i]);
-  // Capitals only, a few words; not a redaction ("XXXXXXXXXXXX") nor a closer ("END COMMENT").
-  if (t !== t.toUpperCase() || wordCount(t) > 4 || t.includes('XXXX') || (t.startsWith('END') && (t.length === 3 || t.charCodeAt(3) === 32)) || !isHeadingText(t)) return undefined;
+  // Capitals only (or a title under a paragraph on one line), a few words; not a redaction ("XXXXXXXXXXXX") nor a closer ("END COMMENT").
+  if ((t !== t.toUpperCase() && !unwrapped) || wordCount(t) > (unwrapped ? 8 : 4) || t.includes('XXXX') || (t.toUpperCase().startsWith('END') && (t.length === 3 || t.charCodeAt(3) === 32)) || !isHeadingText(t)) return undefined;
   return span(lines, i, 'plain', [], i, i);
 }
 
@@ -875,12 +905,25 @@ function isHeadingText(text: string, ruled = false): boolean {
   // Headings do not end like sentences ("..." is not an end).
   const last = t.charCodeAt(t.length - 1);
   if ((last === 44 || last === 59 || (last === 46 && !(ruled && endsWithInitialism(t)))) && !t.endsWith('...')) return false;
+  // "Bolivia. End note.)": a parenthesis closed and never opened ends an aside that runs on from the lines above.
+  if (last === 41 /* ) */ && !opensParenthesis(t)) return false;
   const first = t.charCodeAt(0);
   if (first === 40 /* ( */ || first === 182 /* ¶ */ || (isDigit(first) && MARKER.test(text))) return false;
   if (wordCount(t) > 12) return false;
   // Footers and links are not headings.
   if (LINK.test(t)) return false;
   return true;
+}
+
+/** True when a text holds more "(" than ")" before its last character: "IRAN (PART 2)" does, "Bolivia. End note.)" does not. */
+function opensParenthesis(t: string): boolean {
+  let depth = 0;
+  for (let k = 0; k < t.length - 1; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 40 /* ( */) depth++;
+    else if (c === 41 /* ) */ && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** True when a trimmed text ends with a word of two or more letters each followed by a full stop: "U.S.", "U.K.", not "etc.". */
@@ -1000,14 +1043,70 @@ function endsTransmission(lines: readonly string[], shapes: LineShapes, k: numbe
   return mayEndTransmission(shapes.firsts[k], shapes.ends[k] - shapes.indents[k]) && TRANSMISSION_END.test(lines[k]);
 }
 
+/** How many non-blank lines above the last one {@link footerAbove} looks through for a web-site footer. */
+const MAX_FOOTER_LINES = 12;
+
+/** "For more reporting from Embassy Nowhere, visit:": a trimmed line that ends with the word "visit", a colon after it or not, and leads to a footer's link. */
+function endsWithVisit(text: string): boolean {
+  const end = trimEndOffset(text, text.endsWith(':') ? text.length - 1 : text.length);
+  return end >= 5 && text.slice(end - 5, end).toLowerCase() === 'visit' && (end === 5 || !isLetter(text.charCodeAt(end - 6)));
+}
+
+/**
+ * The first line of a web-site footer that stands above the text's last line `lastLine` (the signature), or -1:
+ * a text line opening "Visit … Classified Website" among the last lines, with what belongs to it above it, past
+ * blank lines: a rule of asterisks ("*****  *****"), a line ending "visit:" and a link ("http://…").
+ */
+function footerAbove(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], startLine: number, lastLine: number): number {
+  const { indents, firsts } = shapes;
+  let start = -1;
+  for (let k = lastLine - 1, seen = 0; k > startLine && seen < MAX_FOOTER_LINES; k--) {
+    if (indents[k] < 0) continue;
+    seen++;
+    if (kinds[k] === 'text' && (firsts[k] === 86 || firsts[k] === 118 || firsts[k] === 80 || firsts[k] === 112 || firsts[k] === 34 || firsts[k] === 8220) && FOOTER_START.test(lines[k])) {
+      start = k;
+      break;
+    }
+  }
+  if (start < 0) return -1;
+  for (let k = start - 1; k > startLine; k--) {
+    if (indents[k] < 0) continue;
+    const text = lines[k].trim();
+    if (kinds[k] !== 'text' || !(isAsteriskRule(text) || endsWithVisit(text) || text.startsWith('http'))) break;
+    start = k;
+  }
+  return start;
+}
+
+/** True when a trimmed line is asterisks, with spaces between runs: "********* *****". */
+function isAsteriskRule(text: string): boolean {
+  if (text.length < 4) return false;
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) !== 42 && text.charCodeAt(k) !== 32) return false;
+  return true;
+}
+
+/** How many non-blank lines from the end {@link beforeTrailer} looks through for a web page's copyright line. */
+const MAX_PAGE_TAIL = 60;
+
 /**
  * The last line of the cable's own text, at or before `last`, the last line before the transmission's
  * trailer ({@link readTrailer}): the line before a partial record's "...", before a web-site footer that
  * follows the signature ("Visit Ankara's Classified Web Site at http://www.intelink.s" ⏎
- * "gov.gov/wiki/Portal:Turkey\"") or before "End Cable Text" and a mail system's trailer.
+ * "gov.gov/wiki/Portal:Turkey\""), before "End Cable Text" and a mail system's trailer, or before a scraped
+ * page's copyright line ("© Scoop Media") and what follows it.
  */
 function beforeTrailer(lines: readonly string[], shapes: LineShapes, startLine: number, last: number): number {
   const { indents } = shapes;
+  // "© Scoop Media" ⏎ "" ⏎ "World Headlines" ⏎ …: a scraped page's copyright line ends the cable's text, and the page's
+  // own matter (teasers of other articles) follows it. No cable writes "©"; the last lines of a page are looked at only.
+  for (let k = last, seen = 0; k > startLine && seen < MAX_PAGE_TAIL; k--) {
+    if (indents[k] < 0) continue;
+    seen++;
+    if (lines[k].charCodeAt(indents[k]) === 169 /* © */) {
+      last = lastNonBlank(indents, startLine, k - 1);
+      break;
+    }
+  }
   if (last > startLine && ELISION_LINE.test(lines[last])) last = lastNonBlank(indents, startLine, last - 1);
   // The footer's link may wrap: the lines after its first are pieces of a link, without spaces.
   let linkPieces = true;
@@ -1141,10 +1240,24 @@ function gluedSignature(text: string, end: number): [number, number] | undefined
   return single && endsSentenceBefore(text, lastStart) ? [lastStart, end] : undefined;
 }
 
-/** Spaces, then a character that ends a sentence, just before `start`. */
+/**
+ * Spaces, then a character that ends a sentence, just before `start`. A parenthesis closed inside its word
+ * ("… cleared by USD(P) Flournoy.") is part of an abbreviation, not the end of an aside.
+ */
 function endsSentenceBefore(text: string, start: number): boolean {
   const before = trimEndOffset(text, start);
-  return before < start && before > 0 && '.!?)"”'.includes(text[before - 1]);
+  if (before >= start || before <= 0 || !'.!?)"”'.includes(text[before - 1])) return false;
+  return text.charCodeAt(before - 1) !== 41 /* ) */ || !closesInWord(text, before - 1);
+}
+
+/** True when the ")" at `close` closes a "(" of its own word that follows a letter: "USD(P)", not "(Note: …)" or "(P)". */
+function closesInWord(text: string, close: number): boolean {
+  for (let k = close - 1; k > 0 && close - k <= 12; k--) {
+    const c = text.charCodeAt(k);
+    if (isSpace(c)) return false;
+    if (c === 40 /* ( */) return isLetter(text.charCodeAt(k - 1));
+  }
+  return false;
 }
 
 /** The text without leading and trailing slashes, hyphens and spaces: "//COMMENT//" → "COMMENT". */
@@ -1352,7 +1465,7 @@ function kindOf(word: string): BlockMarker['kind'] {
  * An `optional` closer (the second word of "END COMMENT AND SUMMARY") closes only an open block,
  * and leaves `optional` when it does.
  */
-function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragraph[], lines: readonly string[], optional: Set<BlockMarker>, late: BlockMarker[]): Block[] {
+function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragraph[], headings: readonly Heading[], lines: readonly string[], optional: Set<BlockMarker>, late: BlockMarker[]): Block[] {
   const blocks: Block[] = [];
   const open: Partial<Record<BlockMarker['kind'], BlockMarker>> = {};
   // Where the last marker of each kind ends: an opener found late for a closer comes after it.
@@ -1372,12 +1485,32 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
   };
   const paragraphEnd = (line: number): Range['end'] => paragraphAt(line)?.range.end ?? { line, character: trimEndOffset(lines[line]) };
   const paragraphStart = (line: number): Range['start'] => paragraphAt(line)?.range.start ?? { line, character: 0 };
+  // Where an opener left open ends: with its paragraph, or with the section of the heading that opens it ("Comment" ⏎
+  // "-------" ⏎ "¶8. (C) …" ⏎ "¶9. (C) …": the Comment runs over ¶8 and ¶9), but before a later opener of its kind.
+  const openEnd = (opener: BlockMarker, next?: BlockMarker): Range['end'] => {
+    const line = opener.token.range.start.line;
+    const own = paragraphEnd(line);
+    const heading = paragraphAt(line) ? -1 : headings.findIndex((h) => h.text.range.start.line === line);
+    if (heading < 0) return own;
+    // The section's last paragraph: the last one starting before the next heading (a binary search), if it starts after this one.
+    const until = heading + 1 < headings.length ? headings[heading + 1].range.start.line : lines.length;
+    let lo = 0;
+    let hi = paragraphs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (paragraphs[mid].range.start.line < until) lo = mid + 1;
+      else hi = mid;
+    }
+    const last = paragraphs[lo - 1];
+    const end = last && last.range.start.line > line ? last.range.end : own;
+    return next && next.token.range.start.line <= end.line ? own : end;
+  };
   for (const marker of markers) {
     const after = last[marker.kind];
     last[marker.kind] = marker.token.range.end;
     if (marker.role === 'open') {
       const previous = open[marker.kind];
-      if (previous) blocks.push({ kind: marker.kind, open: previous, range: { start: previous.token.range.start, end: paragraphEnd(previous.token.range.start.line) } });
+      if (previous) blocks.push({ kind: marker.kind, open: previous, range: { start: previous.token.range.start, end: openEnd(previous, marker) } });
       open[marker.kind] = marker;
       continue;
     }
@@ -1400,7 +1533,7 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
   }
   for (const kind of ['summary', 'comment', 'note'] as const) {
     const opener = open[kind];
-    if (opener) blocks.push({ kind, open: opener, range: { start: opener.token.range.start, end: paragraphEnd(opener.token.range.start.line) } });
+    if (opener) blocks.push({ kind, open: opener, range: { start: opener.token.range.start, end: openEnd(opener) } });
   }
   blocks.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return blocks;

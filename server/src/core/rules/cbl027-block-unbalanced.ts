@@ -127,7 +127,7 @@ const CONTINUED = /^comment(?:\s*[,(-]\s*|\s+)(?:continued|cont['\u2019]?d)\b/i;
 /**
  * True when the opener opens a numbered paragraph ("¶9. (C) Comment: …", right after the marker and its marking)
  * that is the cable's last, or that the paragraphs after it continue to the last ("¶10. (U) Comment, continued: …"),
- * and nothing but blank, continuation-page and rule lines comes between the last paragraph and the signature (or the
+ * and nothing but blank, continuation-page, rule and web-site footer lines comes between the last paragraph and the signature (or the
  * trailer, or the end): the Comment runs to the end of the text, as closing comments do (CORPUS-FINDINGS §12).
  */
 function opensLastParagraph(cable: Cable, open: BlockMarker): boolean {
@@ -155,7 +155,7 @@ function opensLastParagraph(cable: Cable, open: BlockMarker): boolean {
   const stop = cable.signature && !cable.signature.glued ? cable.signature.token.range.start.line : kinds.length;
   for (let k = paragraphs[paragraphs.length - 1].range.end.line + 1; k < stop; k++) {
     const kind = kinds[k];
-    if (kind !== 'blank' && kind !== 'page' && kind !== 'rule' && kind !== 'trailer') return false;
+    if (kind !== 'blank' && kind !== 'page' && kind !== 'rule' && kind !== 'footer' && kind !== 'trailer') return false;
   }
   return true;
 }
@@ -232,7 +232,7 @@ function textEnd(cable: Cable, from: Position, end: Position): Position {
   const starts = (k: number) => cable.paragraphs.some((p) => p.range.start.line === k);
   // Continuation-page lines and rule lines ("*********** *****" framing the footer) are no text either.
   const kinds = cable.lineKinds;
-  while (n > from.line && (lines[n].trim() === '' || kinds[n] === 'page' || kinds[n] === 'rule' || STARS.test(lines[n]) || ((LINK.test(lines[n]) || (link && LEAD_IN.test(lines[n]))) && !starts(n)))) {
+  while (n > from.line && (lines[n].trim() === '' || kinds[n] === 'page' || kinds[n] === 'rule' || kinds[n] === 'footer' || STARS.test(lines[n]) || ((LINK.test(lines[n]) || (link && LEAD_IN.test(lines[n]))) && !starts(n)))) {
     link ||= LINK.test(lines[n]);
     n--;
   }
