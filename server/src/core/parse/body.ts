@@ -1483,6 +1483,17 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
     }
     return undefined;
   };
+  // The index of the heading whose text is on `line`, or -1 (headings come in line order: a binary search).
+  const headingOn = (line: number): number => {
+    let lo = 0;
+    let hi = headings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (headings[mid].text.range.start.line < line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < headings.length && headings[lo].text.range.start.line === line ? lo : -1;
+  };
   const paragraphEnd = (line: number): Range['end'] => paragraphAt(line)?.range.end ?? { line, character: trimEndOffset(lines[line]) };
   const paragraphStart = (line: number): Range['start'] => paragraphAt(line)?.range.start ?? { line, character: 0 };
   // Where an opener left open ends: with its paragraph, or with the section of the heading that opens it ("Comment" ⏎
@@ -1490,7 +1501,7 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
   const openEnd = (opener: BlockMarker, next?: BlockMarker): Range['end'] => {
     const line = opener.token.range.start.line;
     const own = paragraphEnd(line);
-    const heading = paragraphAt(line) ? -1 : headings.findIndex((h) => h.text.range.start.line === line);
+    const heading = paragraphAt(line) ? -1 : headingOn(line);
     if (heading < 0) return own;
     // The section's last paragraph: the last one starting before the next heading (a binary search), if it starts after this one.
     const until = heading + 1 < headings.length ? headings[heading + 1].range.start.line : lines.length;
