@@ -693,19 +693,30 @@ describe('hover', () => {
   it('names the 2003 amendment of E.O. 12958 for a cable written under it', () => {
     const dated = (dtg: string) => `P ${dtg}\nFM AMEMBASSY NOWHERE\n\nS E C R E T NOWHERE 000001\n\nE.O. 12|958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n`;
     const after = hoverAt(dated('031322Z JUN 09'));
-    assert.match(after, /original 1995 order[\s\S]*This cable is dated 3 June 2009, so the order as amended by E\.O\. 13292 applies: 2003 amendment; categories renumbered to sec\. 1\.4/);
+    assert.match(after, /original 1995 order[\s\S]*This cable is dated 3 June 2009, after E\.O\. 13292 amended the order: 2003 amendment; categories renumbered to sec\. 1\.4/);
+    // When the amendment took effect is not established: the hover does not say which text governed the cable.
+    assert.doesNotMatch(after, /applies|revoked/);
     assert.match(after, /Amendment: signed 2003-03-25/);
     assert.match(after, /virtualbiosecuritycenter\.org/);
     // The day it was signed counts; a cable of the day before, or of 2001, is under the 1995 order alone.
-    assert.match(hoverAt(dated('251200Z MAR 03')), /as amended by E\.O\. 13292 applies/);
+    assert.match(hoverAt(dated('251200Z MAR 03')), /after E\.O\. 13292 amended the order/);
     assert.doesNotMatch(hoverAt(dated('241200Z MAR 03')), /2003 amendment/);
     assert.doesNotMatch(hoverAt(dated('011200Z MAY 01')), /2003 amendment/);
     // Undated (a partial extract): the Classified By line's sec. 1.4 tells the amended order; sec. 1.5 the 1995 one.
     const undated = (section: string) => `S E C R E T NOWHERE 000001\n\nE.O. 12|958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Person, reasons ${section} (b) and (d).\n`;
-    assert.match(hoverAt(undated('1.4')), /This cable cites sec\. 1\.4 for its reasons, so the order as amended by E\.O\. 13292 applies/);
+    assert.match(hoverAt(undated('1.4')), /This cable cites sec\. 1\.4 for its reasons, the numbering of the order as amended by E\.O\. 13292: 2003 amendment/);
     assert.doesNotMatch(hoverAt(undated('1.5')), /2003 amendment/);
     // Another order is left alone.
     assert.doesNotMatch(hoverAt(dated('031322Z JUN 09').replace('12|958', '13|526')), /2003 amendment/);
+  });
+
+  it('names E.O. 13526, which revoked E.O. 12958, for a cable dated on or after the day it was signed', () => {
+    const dated = (dtg: string) => `P ${dtg}\nFM AMEMBASSY NOWHERE\n\nS E C R E T NOWHERE 000001\n\nE.O. 12|958: DECL: 01/01/2020\nTAGS: PREL\nSUBJECT: X\n`;
+    const after = hoverAt(dated('051200Z JAN 10'));
+    assert.match(after, /This cable is dated after E\.O\. 13526 was signed: 2009 order that revoked and replaced E\.O\. 12958 and E\.O\. 13292/);
+    assert.match(after, /E\.O\. 13526: signed 2009-12-29; .*full effect 2010-06-25/);
+    assert.match(hoverAt(dated('291200Z DEC 09')), /E\.O\. 13526 was signed/);
+    assert.doesNotMatch(hoverAt(dated('281200Z DEC 09')), /13526/);
   });
 });
 

@@ -422,10 +422,19 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     const order = d.eo.find((e) => e.kind === 'order' && e.order !== undefined && beforeParenthesis(e.order).endsWith(eo.order?.text ?? '#'));
     const lines = [order ? `${order.summary}` : 'Not a known classification order.', order?.effective ? `Effective: ${order.effective}` : ''];
     const sources = order ? citeSource(order.source) : [];
-    const amended = eo.order?.text === '12958' ? amendment(cable, d) : undefined;
-    if (amended) {
-      lines.push(`${amended.why}, so the order as amended by E.O. 13292 applies: ${amended.entry.summary}.`, amended.entry.effective ? `Amendment: ${amended.entry.effective}` : '');
-      sources.push(...citeSource(amended.entry.source));
+    if (eo.order?.text === '12958') {
+      // Only what the sources date: when each later order was signed, and what it did. When the amendment took
+      // effect is not established, so the hover does not say which text governed the cable.
+      const amended = amendment(cable, d);
+      if (amended) {
+        lines.push(`${amended.why}: ${amended.entry.summary}.`, amended.entry.effective ? `Amendment: ${amended.entry.effective}` : '');
+        sources.push(...citeSource(amended.entry.source));
+      }
+      const revoked = revocation(cable, d);
+      if (revoked) {
+        lines.push(`This cable is dated after E.O. 13526 was signed: ${revoked.summary}.`, revoked.effective ? `E.O. 13526: ${revoked.effective}` : '');
+        sources.push(...citeSource(revoked.source));
+      }
     }
     return hover(md(`E.O. ${esc(eo.order?.text ?? '')}`, lines, sources), eo.range);
   }
@@ -492,13 +501,26 @@ export function describeRi(code: string, cable: Cable, d: Dictionaries): string 
  */
 function amendment(cable: Cable, d: Dictionaries): { entry: TermEntry; why: string } | undefined {
   const entry = d.eo.find((e) => e.kind === 'order' && e.order === 'E.O. 12958 as amended by E.O. 13292');
-  const signed = entry?.effective ? /(\d{4})-(\d{2})-(\d{2})/.exec(entry.effective) : null;
+  const signed = entry && signedOn(entry);
   if (!entry || !signed) return undefined;
   if (cable.date) {
-    const since = { year: Number(signed[1]), month: Number(signed[2]), day: Number(signed[3]) };
-    return compareDates(cable.date, since) >= 0 ? { entry, why: `This cable is dated ${readableDate(cable.date.year, cable.date.month, cable.date.day)}` } : undefined;
+    const when = readableDate(cable.date.year, cable.date.month, cable.date.day);
+    return compareDates(cable.date, signed) >= 0 ? { entry, why: `This cable is dated ${when}, after E.O. 13292 amended the order` } : undefined;
   }
-  return cable.classifiedBy?.sectionValue === '1.4' ? { entry, why: 'This cable cites sec. 1.4 for its reasons' } : undefined;
+  return cable.classifiedBy?.sectionValue === '1.4' ? { entry, why: "This cable cites sec. 1.4 for its reasons, the numbering of the order as amended by E.O. 13292" } : undefined;
+}
+
+/** The entry of E.O. 13526, which revoked E.O. 12958, when the cable is dated on or after the day it was signed (2009-12-29). */
+function revocation(cable: Cable, d: Dictionaries): TermEntry | undefined {
+  const entry = d.eo.find((e) => e.kind === 'order' && e.order === 'E.O. 13526');
+  const signed = entry && signedOn(entry);
+  return entry && signed && cable.date && compareDates(cable.date, signed) >= 0 ? entry : undefined;
+}
+
+/** The first date an order's `effective` text gives ("signed 2003-03-25; published …"): the day it was signed. */
+function signedOn(entry: TermEntry): CalendarDate | undefined {
+  const m = entry.effective ? /(\d{4})-(\d{2})-(\d{2})/.exec(entry.effective) : null;
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
 }
 
 /** Whether two plain-language addresses are one spelling, in any case and spacing. */
