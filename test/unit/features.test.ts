@@ -144,6 +144,19 @@ describe('document symbols on odd shapes', () => {
   });
 });
 
+describe('document symbols on a large cable', () => {
+  it('outlines 65,000 Comment headings that nothing closes in linear time (under 5 s here; 27 s when each block looked its heading up in a list)', () => {
+    const big = `S E C R E T NOWHERE 000001\n\nSUBJECT: X\n\n${'COMMENT\n-------\n\n\u00b61. (C) The minister spoke.\n\n'.repeat(65_000)}`;
+    const cable = parseCable(big).cable;
+    const start = Date.now();
+    const symbols = getDocumentSymbols(cable);
+    assert.ok(Date.now() - start < 5000, `${Date.now() - start} ms`);
+    // Each heading's section stands for the Comment it opens: no second symbol over its paragraph.
+    assert.equal(symbols.filter((s) => s.name === 'COMMENT').length, 65_000);
+    assert.equal(symbols.filter((s) => s.name === 'Comment').length, 0);
+  });
+});
+
 describe('folding and selection', () => {
   const cable = parseCable(VALLETTA).cable;
   it('folds the header, the address lists, the metadata, sections, paragraphs and blocks', () => {

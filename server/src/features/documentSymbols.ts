@@ -5,7 +5,7 @@
  * holds them, and Signature.
  */
 import { DocumentSymbol, SymbolKind, type Range } from 'vscode-languageserver-types';
-import type { Block, Cable, Paragraph } from '../core/model';
+import type { Block, Cable, Paragraph, Section } from '../core/model';
 import { containsRange, spanRange, WHITE_RUNS } from '../core/text';
 
 /** The outline of a cable. */
@@ -52,7 +52,10 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
   }
   const blocks: DocumentSymbol[] = [];
   const summary = cable.blocks.find((b) => b.kind === 'summary');
-  if (summary && !isSection(cable, summary)) blocks.push(symbol('Summary', undefined, SymbolKind.Event, summary.range));
+  // The section of each heading, by the line of the heading's text: where a block that a heading opens is found.
+  const sectionOn = new Map<number, Section>();
+  for (const section of cable.sections) if (section.heading !== undefined) sectionOn.set(cable.headings[section.heading].text.range.start.line, section);
+  if (summary && !isSection(sectionOn, summary)) blocks.push(symbol('Summary', undefined, SymbolKind.Event, summary.range));
   for (const section of cable.sections) {
     const paragraphs = section.paragraphs.map((i) => paragraphSymbol(cable.paragraphs[i]));
     if (section.heading === undefined) {
@@ -63,7 +66,7 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
     result.push(symbol(heading.text.text, undefined, SymbolKind.Namespace, section.range, heading.text.range, paragraphs));
   }
   for (const block of cable.blocks) {
-    if (block.kind === 'comment' && !isSection(cable, block)) blocks.push(symbol('Comment', undefined, SymbolKind.Event, block.range));
+    if (block.kind === 'comment' && !isSection(sectionOn, block)) blocks.push(symbol('Comment', undefined, SymbolKind.Event, block.range));
   }
   if (cable.signature) result.push(symbol('Signature', cable.signature.token.text, SymbolKind.Constant, cable.signature.token.range));
   sortSymbols(result);
@@ -75,10 +78,9 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
  * True when a block is the whole section of the heading that opens it ("COMMENT" ⏎ "¶8. …" ⏎ "¶9. …", left open under the
  * last heading): the section's symbol, named by that heading, stands for it, and a second symbol over its paragraphs would overlap them.
  */
-function isSection(cable: Cable, block: Block): boolean {
+function isSection(sectionOn: ReadonlyMap<number, Section>, block: Block): boolean {
   const line = block.open?.token.range.start.line;
-  const heading = line === undefined ? -1 : cable.headings.findIndex((h) => h.text.range.start.line === line);
-  const section = heading < 0 ? undefined : cable.sections.find((s) => s.heading === heading);
+  const section = line === undefined ? undefined : sectionOn.get(line);
   return section !== undefined && section.range.end.line === block.range.end.line;
 }
 
