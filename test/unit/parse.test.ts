@@ -1224,6 +1224,15 @@ describe('parser: robustness', () => {
     assert.deepEqual(c.blocks[1].range, { start: { line: 9, character: 0 }, end: { line: 12, character: 27 } });
   });
 
+  it('reads a Classified By line of 256,000 reason letters in linear time (under 5 s here; 21 s when each letter past h searched the letters taken and the rest of the line)', () => {
+    const text = `S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Person, reasons 1.4 (${'b, k, '.repeat(128_000)}d).\n\n\u00b61. (S) Text.\n`;
+    const start = Date.now();
+    const c = parse(text);
+    assert.ok(Date.now() - start < 5000, `${Date.now() - start} ms`);
+    // Each "k" in a list with "b" is read, so that CBL022 can report it.
+    assert.equal(c.classifiedBy?.reasons.length, 256_001);
+  });
+
   it('parses 10 MB in linear time (under 5 s here)', () => {
     const big = base.repeat(Math.ceil(10_000_000 / base.length));
     const start = Date.now();

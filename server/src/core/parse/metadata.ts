@@ -1070,12 +1070,17 @@ function reasonLetterOffsets(scope: string): number[] {
   LONE_LETTER.lastIndex = 0;
   while ((m = LONE_LETTER.exec(scope)) !== null) lone.push(m.index);
   const listed = (a: number, b: number) => { const gap = scope.slice(a + 1, b); return LIST_GAP.test(gap) && LIST_SEPARATOR.test(gap); };
+  // Where the scope's tail of brackets, full stops and white space begins (LIST_END): a letter before it ends the list when it is the last before it.
+  let tail = scope.length;
+  while (tail > 0 && LIST_END.test(scope[tail - 1])) tail--;
   let added = false;
-  for (let k = 0; k < lone.length; k++) {
+  // Both lists are in text order: `o` walks the letters already taken alongside `k`.
+  for (let k = 0, o = 0, taken = offsets.length; k < lone.length; k++) {
     const at = lone[k];
-    if (offsets.includes(at) || isReasonLetter(scope.charCodeAt(at))) continue;
+    while (o < taken && offsets[o] < at) o++;
+    if ((o < taken && offsets[o] === at) || isReasonLetter(scope.charCodeAt(at))) continue;
     // After one of a–h, only as the list's last letter ("b and m."): "b/d, i.e. …" goes on with words.
-    const before = k > 0 && isReasonLetter(scope.charCodeAt(lone[k - 1])) && listed(lone[k - 1], at) && LIST_END.test(scope.slice(at + 1));
+    const before = k > 0 && isReasonLetter(scope.charCodeAt(lone[k - 1])) && listed(lone[k - 1], at) && at + 1 >= tail;
     const after = k + 1 < lone.length && isReasonLetter(scope.charCodeAt(lone[k + 1])) && listed(at, lone[k + 1]);
     // "1.4 (k," ⏎ "d)": the first letter in brackets, then a separator and the end of the line.
     const opens = lone.length === 1 && scope.slice(0, at).trim() === '(' && listed(at, scope.length);
