@@ -22,7 +22,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, partitionPoint, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
@@ -1485,13 +1485,7 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
   };
   // The index of the heading whose text is on `line`, or -1 (headings come in line order: a binary search).
   const headingOn = (line: number): number => {
-    let lo = 0;
-    let hi = headings.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (headings[mid].text.range.start.line < line) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(headings, (h) => h.text.range.start.line < line);
     return lo < headings.length && headings[lo].text.range.start.line === line ? lo : -1;
   };
   const paragraphEnd = (line: number): Range['end'] => paragraphAt(line)?.range.end ?? { line, character: trimEndOffset(lines[line]) };
@@ -1505,14 +1499,7 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
     if (heading < 0) return own;
     // The section's last paragraph: the last one starting before the next heading (a binary search), if it starts after this one.
     const until = heading + 1 < headings.length ? headings[heading + 1].range.start.line : lines.length;
-    let lo = 0;
-    let hi = paragraphs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (paragraphs[mid].range.start.line < until) lo = mid + 1;
-      else hi = mid;
-    }
-    const last = paragraphs[lo - 1];
+    const last = paragraphs[partitionPoint(paragraphs, (p) => p.range.start.line < until) - 1];
     const end = last && last.range.start.line > line ? last.range.end : own;
     return next && next.token.range.start.line <= end.line ? own : end;
   };
