@@ -247,6 +247,26 @@ async function runMode(label, trusted, theme, shots) {
       }
     });
 
+    await check('a banner with its level misspelt is colored as the level it stands for (semantic token)', page, async () => {
+      // The sample's banner "S E C R E T" gives the color; an invented cable there only during this check misspells it.
+      const secret = await tokenColor(page, 'S E C R E T');
+      const file = join(workspace, 'quay.cable');
+      writeFileSync(file, 'SECERT NOWHERE 000020\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: QUAY\n\n1. (S) The quay reopens.\n');
+      try {
+        await openFile(page, 'quay.cable');
+        const end = Date.now() + 15000;
+        let seen = await tokenColor(page, 'SECERT');
+        while (seen !== secret && Date.now() < end) {
+          await page.waitForTimeout(300);
+          seen = await tokenColor(page, 'SECERT');
+        }
+        assert(secret && seen === secret, `misspelt level ${seen}, SECRET ${secret}`);
+      } finally {
+        await page.keyboard.press('Control+W');
+        rmSync(file, { force: true });
+      }
+    });
+
     await check('hovering a TAG shows its meaning', page, async () => {
       const box = await page.evaluate(() => {
         for (const span of document.querySelectorAll('.monaco-editor .view-line span span')) {

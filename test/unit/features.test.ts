@@ -772,7 +772,8 @@ describe('semantic tokens', () => {
     for (let i = 0; i < data.length; i += 5) {
       character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
       line += data[i];
-      out.push(`${line}:${character} ${lines[line].slice(character, character + data[i + 2])} ${SEMANTIC_LEGEND.tokenTypes[data[i + 3]]}`);
+      const modifiers = SEMANTIC_LEGEND.tokenModifiers.filter((_, bit) => (data[i + 4] & (1 << bit)) !== 0);
+      out.push(`${line}:${character} ${lines[line].slice(character, character + data[i + 2])} ${[SEMANTIC_LEGEND.tokenTypes[data[i + 3]], ...modifiers].join('.')}`);
     }
     return out;
   };
@@ -803,12 +804,37 @@ describe('semantic tokens', () => {
       '',
     ].join('\n');
     assert.deepEqual(tokensOf(text), [
+      '0:0 UNCLAS bannerLevel.unclassified',
+      '0:7 NOWHERE bannerPost',
+      '0:15 000123 bannerSerial',
       '6:0 1. paragraphNumber',
       '12:0 2. paragraphNumber',
       '14:0 3. paragraphNumber',
       '16:0 \u00b6 4. paragraphNumber',
       '16:30 JONES signature',
     ]);
+  });
+
+  it('colors a banner the parser reads from a damaged spelling as the level it stands for, repeated banners too', () => {
+    const text = [
+      'CONFIDENTAIL SECTION 01 OF 02 NOWHERE 000124',
+      '',
+      'E.O. 12958: DECL: 01/01/2019',
+      'TAGS: PREL',
+      'SUBJECT: FERRY DUES',
+      '',
+      '\u00b61. (C) The harbor authority said dues would rise.',
+      '',
+      'S E C R E PARIS 000479',
+      '',
+      'TOP SECRET SECTION 02 OF 02 NOWHERE 000124',
+      '',
+      '\u00b62. (C) Traders said little.',
+      '',
+    ].join('\n');
+    const banners = tokensOf(text).filter((t) => t.includes(' banner'));
+    assert.deepEqual(banners.filter((t) => t.includes('bannerLevel')), ['0:0 CONFIDENTAIL bannerLevel.confidential', '10:0 TOP SECRET bannerLevel.secret']);
+    assert.ok(banners.includes('0:30 NOWHERE bannerPost') && banners.includes('0:38 000124 bannerSerial'), banners.join(', '));
   });
 
   it('gives a text with no paragraphs and no signature no tokens, and never throws on junk', () => {
