@@ -911,6 +911,11 @@ describe('parser: body', () => {
     assert.equal(at(tail.blocks[0].close?.token.range), '5:70-6:7');
   });
 
+  it('ends a Note or Comment opened after "(" with no closer at the ")" that closes it, not at its paragraph\'s end', () => {
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) The harbor board met on Monday. (Note: The board', 'has five members (two named by the mayor) and meets', 'monthly.) The chairman said fares would rise in May.', 'Ferry pilots are unhappy.', '', '¶2. (U) Talks resume. (Comment: We doubt it.) More text.', '', '¶3. (U) A strike looms. (Note: The union', 'is small.', '', '¶4. (U) Text.', 'DOE'].join('\n'));
+    assert.deepEqual(c.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}@${at(b.range)}`), ['note:o@5:41-7:9', 'comment:o@10:23-10:45', 'note:o@12:25-13:9']);
+  });
+
   it('looks back from a closer without an opener for one inside its paragraph', () => {
     const kinds = (c: Cable) => c.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}`);
     for (const [inside, word] of [['The talks went ahead. Comment: We doubt it. End Comment.', 'Comment'], ['Talks resume. (Embassy comment: We doubt it. End Comment.)', 'comment'], ['Talks resume. (Note. The port is shut.', 'Note'], ['Talks resume. [NOTE: The port is shut. END NOTE] More.', 'NOTE']]) {

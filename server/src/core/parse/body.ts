@@ -1495,6 +1495,33 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
     return lo < headings.length && headings[lo].text.range.start.line === line ? lo : -1;
   };
   const paragraphEnd = (line: number): Range['end'] => paragraphAt(line)?.range.end ?? { line, character: trimEndOffset(lines[line]) };
+  // Where the marker after each opener written after "(" starts: its ")" is looked for before it.
+  const following = new Map<BlockMarker, Range['start']>();
+  for (let k = 0; k < markers.length; k++) {
+    const start = markers[k].token.range.start;
+    if (markers[k].role === 'open' && start.character > 0 && lines[start.line].charCodeAt(start.character - 1) === 40 /* ( */) {
+      following.set(markers[k], k + 1 < markers.length ? markers[k + 1].token.range.start : { line: lines.length, character: 0 });
+    }
+  }
+  // "(Note: The French … since arrival.) Padilla saw …": an opener written after "(" that no closer closes ends at the ")"
+  // matching that "(", when one comes before `end` and the next marker; else undefined. Each opener walks only the text up
+  // to the next marker, so the walks never overlap.
+  const parenthesisEnd = (opener: BlockMarker, end: Range['end']): Range['end'] | undefined => {
+    const next = following.get(opener);
+    if (!next) return undefined;
+    const to = next.line < end.line || (next.line === end.line && next.character < end.character) ? next : end;
+    let depth = 1;
+    for (let n = opener.token.range.end.line; n <= to.line && n < lines.length; n++) {
+      const text = lines[n];
+      const stop = n === to.line ? Math.min(to.character, text.length) : text.length;
+      for (let c = n === opener.token.range.end.line ? opener.token.range.end.character : 0; c < stop; c++) {
+        const code = text.charCodeAt(c);
+        if (code === 40 /* ( */) depth++;
+        else if (code === 41 /* ) */ && --depth === 0) return { line: n, character: c + 1 };
+      }
+    }
+    return undefined;
+  };
   const paragraphStart = (line: number): Range['start'] => paragraphAt(line)?.range.start ?? { line, character: 0 };
   // Where an opener left open ends: with its paragraph, or with the section of the heading that opens it ("Comment" ⏎
   // "-------" ⏎ "¶8. (C) …" ⏎ "¶9. (C) …": the Comment runs over ¶8 and ¶9), but before a later opener of its kind.
@@ -1502,7 +1529,7 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
     const line = opener.token.range.start.line;
     const own = paragraphEnd(line);
     const heading = paragraphAt(line) ? -1 : headingOn(line);
-    if (heading < 0) return own;
+    if (heading < 0) return parenthesisEnd(opener, own) ?? own;
     // The section's last paragraph: the last one starting before the next heading (a binary search), if it starts after this one.
     const until = heading + 1 < headings.length ? headings[heading + 1].range.start.line : lines.length;
     let lo = 0;
