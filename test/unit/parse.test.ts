@@ -878,6 +878,22 @@ describe('parser: body', () => {
     assert.deepEqual(bare.blocks.map((b) => `${b.kind}:${at(b.range)}`), ['summary:7:0-13:24']);
   });
 
+  it('reads a title wrapped over two lines above its rule as one heading, boxed or underlined', () => {
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', '-----------------------------------------', 'Ferry Fares: The Harbor Board Looks at a Rise', 'for the Summer', '-----------------------------------------', '', '¶2. (U) Two.', '', 'Pilots and Port Workers Who Went on Strike', 'in May', '--------------------', '', '¶3. (U) Three.', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['boxed:Ferry Fares: The Harbor Board Looks at a Rise|for the Summer:7:0-10:41', 'underlined:Pilots and Port Workers Who Went on Strike|in May:14:0-16:20']);
+    assert.deepEqual([c.lineKinds[8], c.lineKinds[9], c.lineKinds[14], c.lineKinds[15]], ['heading', 'heading', 'heading', 'heading']);
+    assert.deepEqual(c.sections.map((s) => s.paragraphs.length), [1, 1, 1]);
+    // A sentence above an underlined heading stays text: it ends with a full stop.
+    const prose = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'The board met on Monday.', 'Ferry Fares', '-----------', '', '¶2. (U) Two.', 'DOE'].join('\n'));
+    assert.deepEqual(prose.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|Ferry Fares']);
+  });
+
+  it('reads an underlined title that opens with a portion marking as a heading', () => {
+    const c = parse(['C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', '(U) Status of the Harbor Law:', '-----------------------------', '', '-- The law is old.', '', '(SBU) Ferry Fares', '-----------------', '', '-- Fares rose.', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}`), ['underlined:(U) Status of the Harbor Law:', 'underlined:(SBU) Ferry Fares']);
+    assert.equal(c.paragraphs[0].range.end.line, 5);
+  });
+
   it('reads a line of em or en dashes under a heading as a rule, and the heading as opening its block', () => {
     const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'Comment', '——', '', '¶2. (U) Two. End Comment.', '', 'Ferry Fares', '–––', '¶3. (U) Three.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${h.rules.length}`), ['underlined:Comment:1', 'underlined:Ferry Fares:1']);

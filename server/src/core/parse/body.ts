@@ -438,7 +438,7 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
       result.headings.push(heading.heading);
       for (let k = heading.first; k <= heading.last; k++) {
         if (kinds[k] === 'text' || kinds[k] === 'rule') {
-          kinds[k] = k === heading.textLine ? 'heading' : 'rule';
+          kinds[k] = k === heading.textLine || k === heading.leadLine ? 'heading' : 'rule';
           lateStops.push(k);
         }
       }
@@ -746,6 +746,8 @@ interface HeadingSpan {
   first: number;
   last: number;
   textLine: number;
+  /** The line of the title's first line, when the title is wrapped over two lines. */
+  leadLine?: number;
 }
 
 function isBlankOrEdge(indents: Int32Array, kinds: readonly LineKind[], k: number, floor: number): boolean {
@@ -812,9 +814,9 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   if (!underlined && !alone) return tightHeading(lines, shapes, kinds, i, next);
   // An underlined line ending with "U.S." is a heading only with a blank line above it: a paragraph's last line
   // runs into the upper rule of a boxed heading where a copy lost the blank line between them.
-  if (text.length > 120 || !isHeadingText(text, underlined && blankBefore)) return undefined;
+  if (text.length > 120 || !(isHeadingText(text, underlined && blankBefore) || (underlined && isMarkedHeadingText(text)))) return undefined;
   // Underlined: the heading, then a rule line.
-  if (underlined) return span(lines, i, 'underlined', [lineRange(lines, next)], i, next);
+  if (underlined) return wrappedTitle(lines, kinds, indents, i, next, floor) ?? span(lines, i, 'underlined', [lineRange(lines, next)], i, next);
   // "IRAN" ⏎ " " ⏎ "----" ⏎ "": the underline one blank line below, with a blank line or a paragraph under it
   // (a rule with text under it opens a boxed heading: "… the issue." ⏎ "" ⏎ "----" ⏎ "IRAN" ⏎ "----").
   const rule = blankBefore ? gapUnderline(indents, kinds, next) : -1;
@@ -835,6 +837,36 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   const upper = trimmedText === trimmedText.toUpperCase();
   if (!upper && !HEADING_START.test(trimmedText)) return undefined;
   return span(lines, i, 'plain', [], i, i);
+}
+
+/**
+ * A title wrapped over two lines above rule line `rule`, whose second line is line `i`: "Category 2: Accords related to, but
+ * not exclusively" ⏎ "drug-focused" ⏎ "-----". The line above `i` is the title's first line when it reads as heading words
+ * (no sentence's end) and a blank line, the body's edge (underlined) or a rule line (boxed) is above it; else undefined.
+ */
+function wrappedTitle(lines: readonly string[], kinds: readonly LineKind[], indents: Int32Array, i: number, rule: number, floor: number): HeadingSpan | undefined {
+  const lead = i - 1;
+  if (lead < floor || kinds[lead] !== 'text' || indents[lead] < 0 || lines[lead].length > 120) return undefined;
+  const text = lines[lead];
+  if (!isHeadingText(text) && !isMarkedHeadingText(text)) return undefined;
+  // A line doubled ("Ferries" ⏎ "Ferries" ⏎ "----") and a heading that opens a block ("COMMENT" ⏎ "Ferries" ⏎ "----") are no first line of a title.
+  const words = text.trim();
+  if (words === lines[i].trim() || HEADING_OPENER.test(words)) return undefined;
+  const boxed = lead - 1 >= floor && kinds[lead - 1] === 'rule';
+  if (!boxed && !isBlankOrEdge(indents, kinds, lead - 1, floor)) return undefined;
+  const first = boxed ? lead - 1 : lead;
+  const heading = span(lines, i, boxed ? 'boxed' : 'underlined', boxed ? [lineRange(lines, first), lineRange(lines, rule)] : [lineRange(lines, rule)], first, rule);
+  const s = skipSpaces(text);
+  return { ...heading, heading: { ...heading.heading, lead: token(lead, text, s, trimEndOffset(text)) }, leadLine: lead };
+}
+
+// A portion marking opening a title: "(U) Status of Host Nation Laws:", "(SBU) Mission Efforts".
+const MARKED_TITLE = /^\s*\((?:U|SBU|C|S|TS)(?:\/\/?[A-Z]{2,6})?\) /;
+
+/** True when `text` is a portion marking and heading words: an underlined title marked as a paragraph is. */
+function isMarkedHeadingText(text: string): boolean {
+  const m = MARKED_TITLE.exec(text);
+  return m !== null && isHeadingText(text.slice(m[0].length));
 }
 
 /** The longest heading {@link tightHeading} reads: "U.S. SAUDI RELATIONS" fits. */
