@@ -932,6 +932,14 @@ describe('parser: body', () => {
     assert.deepEqual(c.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}@${at(b.range)}`), ['note:o@5:41-7:9', 'comment:o@10:23-10:45', 'note:o@12:25-13:9']);
   });
 
+  it('runs a Comment left open over the paragraphs right after it that continue it', () => {
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', '¶2. (U) Comment: The board will act.', 'It meets in May.', '', "¶3. (U) Comment cont'd: The pilots wait.", '', '¶4. (U) COMMENT (CONTINUED): Fares rise.', '', '¶5. (U) The ferries sail.', 'DOE'].join('\n'));
+    assert.deepEqual(c.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}@${at(b.range)}`), ['comment:o@7:8-12:40']);
+    // A paragraph that does not say so ends it.
+    const plain = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) Comment: The board will act.', '', '¶2. (U) The ferries sail.', 'DOE'].join('\n'));
+    assert.deepEqual(plain.blocks.map((b) => at(b.range)), ['5:8-5:36']);
+  });
+
   it('looks back from a closer without an opener for one inside its paragraph', () => {
     const kinds = (c: Cable) => c.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}`);
     for (const [inside, word] of [['The talks went ahead. Comment: We doubt it. End Comment.', 'Comment'], ['Talks resume. (Embassy comment: We doubt it. End Comment.)', 'comment'], ['Talks resume. (Note. The port is shut.', 'Note'], ['Talks resume. [NOTE: The port is shut. END NOTE] More.', 'NOTE']]) {

@@ -22,7 +22,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { COMMENT_CONTINUED, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
@@ -1605,8 +1605,46 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
     const opener = open[kind];
     if (opener) blocks.push({ kind, open: opener, range: { start: opener.token.range.start, end: openEnd(opener) } });
   }
+  // "¶15. (C) Comment: …" ⏎ "¶16. (C) Comment cont'd: …": a Comment left open at its paragraph's end runs on over the
+  // paragraphs right after it that say they continue it. Each paragraph is looked at for the block before it only.
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    if (block.kind !== 'comment' || block.close) continue;
+    let k = paragraphIndexAt(paragraphs, block.range.end.line);
+    if (k < 0 || !samePosition(paragraphs[k].range.end, block.range.end)) continue;
+    let end = block.range.end;
+    while (++k < paragraphs.length && COMMENT_CONTINUED.test(lines[paragraphs[k].range.start.line].slice(paragraphTextStart(lines, paragraphs[k])))) end = paragraphs[k].range.end;
+    if (end !== block.range.end) blocks[b] = { ...block, range: { start: block.range.start, end } };
+  }
   blocks.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return blocks;
+}
+
+/** The index of the paragraph holding line `line`, or -1 (paragraphs are in line order and do not overlap: a binary search). */
+function paragraphIndexAt(paragraphs: readonly Paragraph[], line: number): number {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = paragraphs[mid];
+    if (p.range.start.line > line) hi = mid - 1;
+    else if (p.range.end.line < line) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Where a paragraph's text starts on its first line: after the marker and the marking right after it. */
+function paragraphTextStart(lines: readonly string[], p: Paragraph): number {
+  const line = lines[p.range.start.line];
+  const start = skipSpaces(line, p.marker.range.end.character);
+  const marking = p.portion?.token.range;
+  return marking && marking.start.line === p.range.start.line && marking.start.character === start ? skipSpaces(line, marking.end.character) : start;
+}
+
+/** True when two positions are the same. */
+function samePosition(a: Range['end'], b: Range['end']): boolean {
+  return a.line === b.line && a.character === b.character;
 }
 
 // An opener inside a line, after a sentence, a bracket or a marking: "… ahead. Comment: While",
