@@ -883,6 +883,11 @@ describe('parser: body', () => {
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['boxed:Ferry Fares: The Harbor Board Looks at a Rise|for the Summer:7:0-10:41', 'underlined:Pilots and Port Workers Who Went on Strike|in May:14:0-16:20']);
     assert.deepEqual([c.lineKinds[8], c.lineKinds[9], c.lineKinds[14], c.lineKinds[15]], ['heading', 'heading', 'heading', 'heading']);
     assert.deepEqual(c.sections.map((s) => s.paragraphs.length), [1, 1, 1]);
+    // Rules wrapped so that their last dash falls on a line of its own ("- - - … -" ⏎ "-") frame the title too.
+    const wrapped = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', '- - - - - - - - - - - - - - - - - - - - - - -', '-', 'Ferry Fares: The Harbor Board Looks at a Rise', 'for the Summer', '- - - - - - - - - - - - - - - - - - - - - - -', '-', '', '¶2. (U) Two.', 'DOE'].join('\n'));
+    assert.deepEqual(wrapped.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}`), ['boxed:Ferry Fares: The Harbor Board Looks at a Rise|for the Summer']);
+    assert.deepEqual([wrapped.lineKinds[8], wrapped.lineKinds[12]], ['rule', 'rule']);
+    assert.deepEqual(wrapped.sections.map((s) => s.paragraphs.length), [1, 1]);
     // A sentence above an underlined heading stays text: it ends with a full stop.
     const prose = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'The board met on Monday.', 'Ferry Fares', '-----------', '', '¶2. (U) Two.', 'DOE'].join('\n'));
     assert.deepEqual(prose.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|Ferry Fares']);

@@ -287,7 +287,9 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       }
     }
     // A rule line also ends with a rule character: "-- The minister said …" is prose.
-    if ((first & First.Rule) !== 0 && isRuleChar(lasts[i]) && RULE_LINE.test(text)) {
+    // "- - - … - -" ⏎ "-": a rule wrapped so that its last dash or two fall on a line of their own is one rule line with it.
+    const tail = c === 45 /* - */ && ends[i] - lead <= 2 && lasts[i] === 45 && i - 1 >= startLine && kinds[i - 1] === 'rule';
+    if (tail || ((first & First.Rule) !== 0 && isRuleChar(lasts[i]) && RULE_LINE.test(text))) {
       kinds[i] = 'rule';
       // A rule line ends a paragraph and can open a boxed heading.
       stops.push(i);
