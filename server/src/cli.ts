@@ -346,7 +346,11 @@ async function lintCommand(o: Options): Promise<number> {
   for (const input of collect(o.paths, errors)) {
     const shown = shownPath(input);
     const globPath = pathForGlobs?.(input);
-    if (ignoreConfig.ignore.length > 0 && (isIgnored(ignoreConfig, globPath!) || isIgnored(ignoreConfig, shown))) continue;
+    if (ignoreConfig.ignore.length > 0 && (isIgnored(ignoreConfig, globPath!) || isIgnored(ignoreConfig, shown))) {
+      // A file named on the command line and then skipped would pass in silence: say so, as ESLint does (no error: the exit code stays).
+      if (input.dir === undefined) stderr.write(`cablelint: ${shown}: not checked, an ignore glob (--ignore or the configuration's "ignore") names it\n`);
+      continue;
+    }
     jobs.push({ index: jobs.length, file: input.file, shown, globPath, ifCable: input.ifCable });
   }
   let results: FileResult[] = [];

@@ -591,7 +591,7 @@ connection.onHover((p) => {
 
 connection.onCompletion((p) => {
   const doc = documents.get(p.textDocument.uri);
-  return doc ? guard('completion', [], () => getCompletions(cableFor(doc), p.position, { dictionaries, insertReplace: hasInsertReplaceSupport })) : [];
+  return doc ? guard('completion', [], () => getCompletions(cableFor(doc), p.position, { dictionaries, insertReplace: hasInsertReplaceSupport, triggerCharacter: p.context?.triggerCharacter })) : [];
 });
 
 connection.onCodeAction((p) => {

@@ -191,7 +191,13 @@ describe('cablelint', function () {
     fs.writeFileSync(path.join(dir, '.cablelint.jsonc'), '// comments are allowed\n{ "rules": { "portion-marking-above-banner": "warning" } }\n');
     assert.equal(run(['x.cable'], dir).code, 0);
     assert.equal(run(['--rule', 'CBL030=error', 'x.cable'], dir).code, 1);
-    assert.equal(run(['--ignore', 'x.cable', 'x.cable'], dir).stdout.includes('CBL030'), false);
+    const ignored = run(['--ignore', 'x.cable', 'x.cable'], dir);
+    assert.equal(ignored.stdout.includes('CBL030'), false);
+    // Named on the command line and skipped: said on stderr, with the exit code of a clean run.
+    assert.match(ignored.stderr, /x\.cable: not checked, an ignore glob/);
+    assert.equal(ignored.code, 0);
+    // Found by the walk of a folder and skipped: nothing said.
+    assert.equal(run(['--ignore', 'x.cable', '.'], dir).stderr, '');
     fs.writeFileSync(path.join(dir, 'other.jsonc'), '{ "rules": { "CBL030": "off" } }');
     assert.equal(run(['--config', 'other.jsonc', '--format', 'json', 'x.cable'], dir).stdout.includes('CBL030'), false);
     fs.writeFileSync(path.join(dir, '.cablelint.jsonc'), '{ "rules": { "nope": "error" } }');

@@ -141,6 +141,24 @@ describe('completion edits: precedence words', () => {
   });
 });
 
+describe('completion on a typed "/"', () => {
+  const labelsAt = (text: string, triggerCharacter?: string) => {
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.endsWith('/'));
+    return getCompletions(parseCable(text).cable, { line, character: lines[line].length }, { dictionaries, triggerCharacter }).map((i) => i.label);
+  };
+  const cable = (line: string) => `S E C R E T NOWHERE 000001\n\n${line}\nSIPDIS\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n\u00b61. (S) Text.\n`;
+
+  it('opens a marking\'s controls and the caveats, and no TAGS, which commas and spaces separate', () => {
+    assert.ok(labelsAt(cable('NOFORN/'), '/').includes('SIPDIS'));
+    assert.ok(labelsAt(cable('SIPDIS').replace('\u00b61. (S) Text.', '\u00b61. (C/'), '/').includes('(C/NF)'));
+    const tags = cable('SIPDIS').replace('TAGS: PREL', 'TAGS: PREL/');
+    assert.deepEqual(labelsAt(tags, '/'), []);
+    // Asked for (Ctrl+Space) after the "/", the TAGS are there.
+    assert.ok(labelsAt(tags).includes('PGOV'));
+  });
+});
+
 describe('completion edits: reason letters', () => {
   const clby = (line: string) => `S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n${line}\n`;
 

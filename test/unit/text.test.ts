@@ -4,9 +4,20 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isBlankedLine, isSpace, linesWith, looksBinary, skipSpaces, splitLines, splitShapes, trimEndOffset } from '../../server/src/core/text';
+import { isBlankedLine, isSpace, linesWith, looksBinary, partitionPoint, skipSpaces, splitLines, splitShapes, trimEndOffset } from '../../server/src/core/text';
 
 describe('text helpers', () => {
+  it('finds the partition point of a sorted list: the count of items before a place, as a walk would', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 50 })), fc.integer({ min: -1, max: 51 }), (values, at) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        assert.equal(partitionPoint(sorted, (v) => v < at), sorted.filter((v) => v < at).length);
+        assert.equal(partitionPoint(sorted, (v) => v <= at), sorted.filter((v) => v <= at).length);
+      }),
+    );
+    assert.equal(partitionPoint([], () => true), 0);
+  });
+
   it('isSpace is exactly the set String.prototype.trim removes', () => {
     for (let c = 0; c < 0x10000; c++) {
       const ch = String.fromCharCode(c);

@@ -30,6 +30,22 @@ export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/**
+ * How many leading items `before` holds for, in a list where it holds for a prefix and fails for the rest (items in
+ * text order, `before` asking whether one comes before some place): the index of the first item it fails for, found
+ * by binary search.
+ */
+export function partitionPoint<T>(items: readonly T[], before: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(items[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** True for the ASCII capitals A–Z. */
 export function isCapital(c: number): boolean {
   return c >= 65 && c <= 90;

@@ -25,6 +25,8 @@ export interface CompletionContext {
   readonly insertReplace?: boolean;
   /** The time a date-time group "now" is written for (tests set it); the current time by default. */
   readonly now?: Date;
+  /** The character typed that asked for the list (`(`, a space or `/`), when one did; none when asked for (Ctrl+Space). */
+  readonly triggerCharacter?: string;
 }
 
 /**
@@ -364,6 +366,8 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     const keyword = cable.tags?.keyword.range;
     if (keyword && keyword.start.line === position.line && position.character <= keyword.end.character) return [];
     if (!keyword && /^\s*[A-Za-z]*$/.test(before)) return [];
+    // "/" opens markings' controls and caveats; TAGS are separated by commas and spaces, so a "/" typed here asks for nothing.
+    if (ctx.triggerCharacter === '/') return [];
     const items: CompletionItem[] = [];
     const present = new Set((cable.tags?.tags ?? []).map((t) => t.code));
     // The TAG at the caret, as written on both sides of it: "PR|EL" still offers PREL.

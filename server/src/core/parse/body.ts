@@ -22,7 +22,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { COMMENT_CONTINUED, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { COMMENT_CONTINUED, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, partitionPoint, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
@@ -1519,13 +1519,7 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
   };
   // The index of the heading whose text is on `line`, or -1 (headings come in line order: a binary search).
   const headingOn = (line: number): number => {
-    let lo = 0;
-    let hi = headings.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (headings[mid].text.range.start.line < line) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(headings, (h) => h.text.range.start.line < line);
     return lo < headings.length && headings[lo].text.range.start.line === line ? lo : -1;
   };
   const paragraphEnd = (line: number): Range['end'] => paragraphAt(line)?.range.end ?? { line, character: trimEndOffset(lines[line]) };
@@ -1566,14 +1560,7 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
     if (heading < 0) return parenthesisEnd(opener, own) ?? own;
     // The section's last paragraph: the last one starting before the next heading (a binary search), if it starts after this one.
     const until = heading + 1 < headings.length ? headings[heading + 1].range.start.line : lines.length;
-    let lo = 0;
-    let hi = paragraphs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (paragraphs[mid].range.start.line < until) lo = mid + 1;
-      else hi = mid;
-    }
-    const last = paragraphs[lo - 1];
+    const last = paragraphs[partitionPoint(paragraphs, (p) => p.range.start.line < until) - 1];
     const end = last && last.range.start.line > line ? last.range.end : own;
     return next && next.token.range.start.line <= end.line ? own : end;
   };
@@ -1622,18 +1609,10 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
   return blocks;
 }
 
-/** The index of the paragraph holding line `line`, or -1 (paragraphs are in line order and do not overlap: a binary search). */
+/** The index of the paragraph holding line `line`, or -1 (paragraphs are in line order and do not overlap). */
 function paragraphIndexAt(paragraphs: readonly Paragraph[], line: number): number {
-  let lo = 0;
-  let hi = paragraphs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const p = paragraphs[mid];
-    if (p.range.start.line > line) hi = mid - 1;
-    else if (p.range.end.line < line) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+  const k = partitionPoint(paragraphs, (p) => p.range.start.line <= line) - 1;
+  return k >= 0 && paragraphs[k].range.end.line >= line ? k : -1;
 }
 
 /** Where a paragraph's text starts on its first line: after the marker and the marking right after it. */

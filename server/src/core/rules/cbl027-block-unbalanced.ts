@@ -2,7 +2,7 @@
  * CBL027 block-unbalanced: A Summary opened without End Summary (warning); Comment and Note blocks without their closer, or closers without openers (info).
  */
 import type { Block, BlockMarker, Cable, Paragraph, Position, Section } from '../model';
-import { COMMENT_CONTINUED, isBefore, isSpace, skipSpaces, trimEndOffset } from '../text';
+import { COMMENT_CONTINUED, isBefore, isSpace, partitionPoint, skipSpaces, trimEndOffset } from '../text';
 import type { Fix, Rule } from './types';
 
 export const rule: Rule = {
@@ -90,14 +90,7 @@ function layoutOf(cable: Cable): Layout {
 function nextOpener(layout: Layout, kind: Block['kind'], at: Position): Position | undefined {
   const list = layout.openers.get(kind);
   if (!list) return undefined;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (isBefore(at, list[mid])) hi = mid;
-    else lo = mid + 1;
-  }
-  return list[lo];
+  return list[partitionPoint(list, (p) => !isBefore(at, p))];
 }
 
 /**
@@ -132,14 +125,7 @@ function opensLastParagraph(cable: Cable, open: BlockMarker): boolean {
   const paragraphs = cable.paragraphs;
   const at = open.token.range.start;
   // The last paragraph starting on or before the opener's line (a binary search: a long concatenation has thousands).
-  let lo = 0;
-  let hi = paragraphs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (paragraphs[mid].range.start.line <= at.line) lo = mid + 1;
-    else hi = mid;
-  }
-  const i = lo - 1;
+  const i = partitionPoint(paragraphs, (p) => p.range.start.line <= at.line) - 1;
   const opening = paragraphs[i];
   if (!opening || at.line !== opening.range.start.line) return false;
   const line = cable.lines[at.line];
@@ -201,14 +187,8 @@ function closerPlace(cable: Cable, layout: Layout, block: Block, open: BlockMark
 /** True when line `line` belongs to a paragraph. Paragraphs are in line order and do not overlap. */
 function inParagraph(cable: Cable, line: number): boolean {
   const paragraphs = cable.paragraphs;
-  let lo = 0;
-  let hi = paragraphs.length;
   // The first paragraph that starts after the line; the one before it is the only one that can hold it.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (paragraphs[mid].range.start.line <= line) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(paragraphs, (p) => p.range.start.line <= line);
   return lo > 0 && paragraphs[lo - 1].range.end.line >= line;
 }
 

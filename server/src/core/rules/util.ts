@@ -3,7 +3,7 @@
  */
 import { levelRank } from '../levels';
 import type { Cable, CalendarDate, Level, Range } from '../model';
-import { isBlankedLine, isSpace, range } from '../text';
+import { isBlankedLine, isSpace, partitionPoint, range } from '../text';
 import type { Fix, Report, TextEdit } from './types';
 
 /** The range of a whole line without its terminator. */
@@ -19,13 +19,7 @@ function wholeLine(cable: Cable, line: number): Range {
 export function blankedLineBetween(cable: Cable, from: number, to: number): boolean {
   const redactions = cable.redactions;
   // The first redaction on or after line `from`; redactions are in text order.
-  let lo = 0;
-  let hi = redactions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (redactions[mid].range.start.line < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(redactions, (r) => r.range.start.line < from);
   let previous = -1;
   for (let k = lo; k < redactions.length; k++) {
     const line = redactions[k].range.start.line;
