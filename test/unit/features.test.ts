@@ -74,6 +74,13 @@ describe('document symbols', () => {
     assert.equal(closed[2].children![0].range.end.line, 10);
   });
 
+  it('names a section whose title is wrapped over two lines by both lines', () => {
+    const text = ['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', '-----------------------------------------', 'Ferry Fares: The Harbor Board Looks at a Rise', 'for the Summer', '-----------------------------------------', '', '¶2. (U) Two.', 'DOE'].join('\n');
+    const outline = getDocumentSymbols(parseCable(text).cable);
+    assert.deepEqual(names(outline), ['UNCLAS NOWHERE 000001', '¶1 (U)', 'Ferry Fares: The Harbor Board Looks at a Rise for the Summer', 'Signature']);
+    assert.deepEqual([outline[2].selectionRange.start.line, outline[2].selectionRange.end.line, outline[2].range.start.line], [8, 9, 7]);
+  });
+
   it('lists header, banner with metadata, sections with paragraphs, summary and comment in their paragraphs, and signature', () => {
     assert.deepEqual(names(symbols), ['Transmission header', 'S E C R E T VALLETTA 000412', '¶1 (C)', 'HARBOR AUTHORITY REQUESTS', 'NEXT STEPS', 'Signature']);
     assert.deepEqual(names(symbols[2].children), ['Summary']);

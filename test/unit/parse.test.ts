@@ -878,6 +878,27 @@ describe('parser: body', () => {
     assert.deepEqual(bare.blocks.map((b) => `${b.kind}:${at(b.range)}`), ['summary:7:0-13:24']);
   });
 
+  it('reads a title wrapped over two lines above its rule as one heading, boxed or underlined', () => {
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', '-----------------------------------------', 'Ferry Fares: The Harbor Board Looks at a Rise', 'for the Summer', '-----------------------------------------', '', '¶2. (U) Two.', '', 'Pilots and Port Workers Who Went on Strike', 'in May', '--------------------', '', '¶3. (U) Three.', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['boxed:Ferry Fares: The Harbor Board Looks at a Rise|for the Summer:7:0-10:41', 'underlined:Pilots and Port Workers Who Went on Strike|in May:14:0-16:20']);
+    assert.deepEqual([c.lineKinds[8], c.lineKinds[9], c.lineKinds[14], c.lineKinds[15]], ['heading', 'heading', 'heading', 'heading']);
+    assert.deepEqual(c.sections.map((s) => s.paragraphs.length), [1, 1, 1]);
+    // Rules wrapped so that their last dash falls on a line of its own ("- - - … -" ⏎ "-") frame the title too.
+    const wrapped = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', '- - - - - - - - - - - - - - - - - - - - - - -', '-', 'Ferry Fares: The Harbor Board Looks at a Rise', 'for the Summer', '- - - - - - - - - - - - - - - - - - - - - - -', '-', '', '¶2. (U) Two.', 'DOE'].join('\n'));
+    assert.deepEqual(wrapped.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}`), ['boxed:Ferry Fares: The Harbor Board Looks at a Rise|for the Summer']);
+    assert.deepEqual([wrapped.lineKinds[8], wrapped.lineKinds[12]], ['rule', 'rule']);
+    assert.deepEqual(wrapped.sections.map((s) => s.paragraphs.length), [1, 1]);
+    // A sentence above an underlined heading stays text: it ends with a full stop.
+    const prose = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'The board met on Monday.', 'Ferry Fares', '-----------', '', '¶2. (U) Two.', 'DOE'].join('\n'));
+    assert.deepEqual(prose.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|Ferry Fares']);
+  });
+
+  it('reads an underlined title that opens with a portion marking as a heading', () => {
+    const c = parse(['C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', '(U) Status of the Harbor Law:', '-----------------------------', '', '-- The law is old.', '', '(SBU) Ferry Fares', '-----------------', '', '-- Fares rose.', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}`), ['underlined:(U) Status of the Harbor Law:', 'underlined:(SBU) Ferry Fares']);
+    assert.equal(c.paragraphs[0].range.end.line, 5);
+  });
+
   it('reads a line of em or en dashes under a heading as a rule, and the heading as opening its block', () => {
     const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'Comment', '——', '', '¶2. (U) Two. End Comment.', '', 'Ferry Fares', '–––', '¶3. (U) Three.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${h.rules.length}`), ['underlined:Comment:1', 'underlined:Ferry Fares:1']);
@@ -909,6 +930,19 @@ describe('parser: body', () => {
     const tail = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) Summary. The port reopened. Comment: a good sign. END COMMENT AND', 'SUMMARY.', '', '¶2. (U) Text.', 'DOE'].join('\n'));
     assert.deepEqual(kinds(tail), ['summary:oc', 'comment:oc']);
     assert.equal(at(tail.blocks[0].close?.token.range), '5:70-6:7');
+  });
+
+  it('ends a Note or Comment opened after "(" with no closer at the ")" that closes it, not at its paragraph\'s end', () => {
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) The harbor board met on Monday. (Note: The board', 'has five members (two named by the mayor) and meets', 'monthly.) The chairman said fares would rise in May.', 'Ferry pilots are unhappy.', '', '¶2. (U) Talks resume. (Comment: We doubt it.) More text.', '', '¶3. (U) A strike looms. (Note: The union', 'is small.', '', '¶4. (U) Text.', 'DOE'].join('\n'));
+    assert.deepEqual(c.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}@${at(b.range)}`), ['note:o@5:41-7:9', 'comment:o@10:23-10:45', 'note:o@12:25-13:9']);
+  });
+
+  it('runs a Comment left open over the paragraphs right after it that continue it', () => {
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', '¶2. (U) Comment: The board will act.', 'It meets in May.', '', "¶3. (U) Comment cont'd: The pilots wait.", '', '¶4. (U) COMMENT (CONTINUED): Fares rise.', '', '¶5. (U) The ferries sail.', 'DOE'].join('\n'));
+    assert.deepEqual(c.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}@${at(b.range)}`), ['comment:o@7:8-12:40']);
+    // A paragraph that does not say so ends it.
+    const plain = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) Comment: The board will act.', '', '¶2. (U) The ferries sail.', 'DOE'].join('\n'));
+    assert.deepEqual(plain.blocks.map((b) => at(b.range)), ['5:8-5:36']);
   });
 
   it('looks back from a closer without an opener for one inside its paragraph', () => {

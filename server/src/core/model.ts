@@ -450,8 +450,10 @@ export interface Paragraph {
 export interface Heading {
   /** From the upper rule or the text to the lower rule or the text, a page line between them included. */
   readonly range: Range;
-  /** The heading words, without dashes or slashes. */
+  /** The heading words, without dashes or slashes; of a title wrapped over two lines, its last line. */
   readonly text: Token;
+  /** The first line of a title wrapped over two lines ("Category 2: Accords related to, but not exclusively" ⏎ "drug-focused"). */
+  readonly lead?: Token;
   readonly style: 'plain' | 'underlined' | 'boxed' | 'slashes' | 'dashed-inline';
   /** Rule lines that belong to the heading (dashes above and/or below). */
   readonly rules: readonly Range[];

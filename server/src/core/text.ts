@@ -390,3 +390,6 @@ export function containsRange(outer: Range, inner: Range): boolean {
 export function union(a: Range, b: Range): Range {
   return { start: isBefore(a.start, b.start) ? a.start : b.start, end: isBefore(a.end, b.end) ? b.end : a.end };
 }
+
+/** "Comment, continued:", "Comment cont'd:", "COMMENT (CONTINUED):": a paragraph's text that goes on with the Comment before it. */
+export const COMMENT_CONTINUED = /^comment(?:\s*[,(-]\s*|\s+)(?:continued|cont['\u2019]?d)\b/i;

@@ -63,7 +63,10 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
       continue;
     }
     const heading = cable.headings[section.heading];
-    result.push(symbol(heading.text.text, undefined, SymbolKind.Namespace, section.range, heading.text.range, paragraphs));
+    // A title wrapped over two lines is named by both.
+    const name = heading.lead ? `${heading.lead.text} ${heading.text.text}` : heading.text.text;
+    const selection = heading.lead ? { start: heading.lead.range.start, end: heading.text.range.end } : heading.text.range;
+    result.push(symbol(name, undefined, SymbolKind.Namespace, section.range, selection, paragraphs));
   }
   for (const block of cable.blocks) {
     if (block.kind === 'comment' && !isSection(sectionOn, block)) blocks.push(symbol('Comment', undefined, SymbolKind.Event, block.range));

@@ -22,7 +22,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, partitionPoint, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { COMMENT_CONTINUED, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, partitionPoint, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
@@ -287,7 +287,9 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       }
     }
     // A rule line also ends with a rule character: "-- The minister said …" is prose.
-    if ((first & First.Rule) !== 0 && isRuleChar(lasts[i]) && RULE_LINE.test(text)) {
+    // "- - - … - -" ⏎ "-": a rule wrapped so that its last dash or two fall on a line of their own is one rule line with it.
+    const tail = c === 45 /* - */ && ends[i] - lead <= 2 && lasts[i] === 45 && i - 1 >= startLine && kinds[i - 1] === 'rule';
+    if (tail || ((first & First.Rule) !== 0 && isRuleChar(lasts[i]) && RULE_LINE.test(text))) {
       kinds[i] = 'rule';
       // A rule line ends a paragraph and can open a boxed heading.
       stops.push(i);
@@ -438,7 +440,7 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
       result.headings.push(heading.heading);
       for (let k = heading.first; k <= heading.last; k++) {
         if (kinds[k] === 'text' || kinds[k] === 'rule') {
-          kinds[k] = k === heading.textLine ? 'heading' : 'rule';
+          kinds[k] = k === heading.textLine || k === heading.leadLine ? 'heading' : 'rule';
           lateStops.push(k);
         }
       }
@@ -746,6 +748,8 @@ interface HeadingSpan {
   first: number;
   last: number;
   textLine: number;
+  /** The line of the title's first line, when the title is wrapped over two lines. */
+  leadLine?: number;
 }
 
 function isBlankOrEdge(indents: Int32Array, kinds: readonly LineKind[], k: number, floor: number): boolean {
@@ -812,9 +816,9 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   if (!underlined && !alone) return tightHeading(lines, shapes, kinds, i, next);
   // An underlined line ending with "U.S." is a heading only with a blank line above it: a paragraph's last line
   // runs into the upper rule of a boxed heading where a copy lost the blank line between them.
-  if (text.length > 120 || !isHeadingText(text, underlined && blankBefore)) return undefined;
+  if (text.length > 120 || !(isHeadingText(text, underlined && blankBefore) || (underlined && isMarkedHeadingText(text)))) return undefined;
   // Underlined: the heading, then a rule line.
-  if (underlined) return span(lines, i, 'underlined', [lineRange(lines, next)], i, next);
+  if (underlined) return wrappedTitle(lines, kinds, indents, i, next, floor) ?? span(lines, i, 'underlined', [lineRange(lines, next)], i, next);
   // "IRAN" ⏎ " " ⏎ "----" ⏎ "": the underline one blank line below, with a blank line or a paragraph under it
   // (a rule with text under it opens a boxed heading: "… the issue." ⏎ "" ⏎ "----" ⏎ "IRAN" ⏎ "----").
   const rule = blankBefore ? gapUnderline(indents, kinds, next) : -1;
@@ -835,6 +839,36 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   const upper = trimmedText === trimmedText.toUpperCase();
   if (!upper && !HEADING_START.test(trimmedText)) return undefined;
   return span(lines, i, 'plain', [], i, i);
+}
+
+/**
+ * A title wrapped over two lines above rule line `rule`, whose second line is line `i`: "Category 2: Accords related to, but
+ * not exclusively" ⏎ "drug-focused" ⏎ "-----". The line above `i` is the title's first line when it reads as heading words
+ * (no sentence's end) and a blank line, the body's edge (underlined) or a rule line (boxed) is above it; else undefined.
+ */
+function wrappedTitle(lines: readonly string[], kinds: readonly LineKind[], indents: Int32Array, i: number, rule: number, floor: number): HeadingSpan | undefined {
+  const lead = i - 1;
+  if (lead < floor || kinds[lead] !== 'text' || indents[lead] < 0 || lines[lead].length > 120) return undefined;
+  const text = lines[lead];
+  if (!isHeadingText(text) && !isMarkedHeadingText(text)) return undefined;
+  // A line doubled ("Ferries" ⏎ "Ferries" ⏎ "----") and a heading that opens a block ("COMMENT" ⏎ "Ferries" ⏎ "----") are no first line of a title.
+  const words = text.trim();
+  if (words === lines[i].trim() || HEADING_OPENER.test(words)) return undefined;
+  const boxed = lead - 1 >= floor && kinds[lead - 1] === 'rule';
+  if (!boxed && !isBlankOrEdge(indents, kinds, lead - 1, floor)) return undefined;
+  const first = boxed ? lead - 1 : lead;
+  const heading = span(lines, i, boxed ? 'boxed' : 'underlined', boxed ? [lineRange(lines, first), lineRange(lines, rule)] : [lineRange(lines, rule)], first, rule);
+  const s = skipSpaces(text);
+  return { ...heading, heading: { ...heading.heading, lead: token(lead, text, s, trimEndOffset(text)) }, leadLine: lead };
+}
+
+// A portion marking opening a title: "(U) Status of Host Nation Laws:", "(SBU) Mission Efforts".
+const MARKED_TITLE = /^\s*\((?:U|SBU|C|S|TS)(?:\/\/?[A-Z]{2,6})?\) /;
+
+/** True when `text` is a portion marking and heading words: an underlined title marked as a paragraph is. */
+function isMarkedHeadingText(text: string): boolean {
+  const m = MARKED_TITLE.exec(text);
+  return m !== null && isHeadingText(text.slice(m[0].length));
 }
 
 /** The longest heading {@link tightHeading} reads: "U.S. SAUDI RELATIONS" fits. */
@@ -1489,6 +1523,33 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
     return lo < headings.length && headings[lo].text.range.start.line === line ? lo : -1;
   };
   const paragraphEnd = (line: number): Range['end'] => paragraphAt(line)?.range.end ?? { line, character: trimEndOffset(lines[line]) };
+  // Where the marker after each opener written after "(" starts: its ")" is looked for before it.
+  const following = new Map<BlockMarker, Range['start']>();
+  for (let k = 0; k < markers.length; k++) {
+    const start = markers[k].token.range.start;
+    if (markers[k].role === 'open' && start.character > 0 && lines[start.line].charCodeAt(start.character - 1) === 40 /* ( */) {
+      following.set(markers[k], k + 1 < markers.length ? markers[k + 1].token.range.start : { line: lines.length, character: 0 });
+    }
+  }
+  // "(Note: The French … since arrival.) Padilla saw …": an opener written after "(" that no closer closes ends at the ")"
+  // matching that "(", when one comes before `end` and the next marker; else undefined. Each opener walks only the text up
+  // to the next marker, so the walks never overlap.
+  const parenthesisEnd = (opener: BlockMarker, end: Range['end']): Range['end'] | undefined => {
+    const next = following.get(opener);
+    if (!next) return undefined;
+    const to = next.line < end.line || (next.line === end.line && next.character < end.character) ? next : end;
+    let depth = 1;
+    for (let n = opener.token.range.end.line; n <= to.line && n < lines.length; n++) {
+      const text = lines[n];
+      const stop = n === to.line ? Math.min(to.character, text.length) : text.length;
+      for (let c = n === opener.token.range.end.line ? opener.token.range.end.character : 0; c < stop; c++) {
+        const code = text.charCodeAt(c);
+        if (code === 40 /* ( */) depth++;
+        else if (code === 41 /* ) */ && --depth === 0) return { line: n, character: c + 1 };
+      }
+    }
+    return undefined;
+  };
   const paragraphStart = (line: number): Range['start'] => paragraphAt(line)?.range.start ?? { line, character: 0 };
   // Where an opener left open ends: with its paragraph, or with the section of the heading that opens it ("Comment" ⏎
   // "-------" ⏎ "¶8. (C) …" ⏎ "¶9. (C) …": the Comment runs over ¶8 and ¶9), but before a later opener of its kind.
@@ -1496,7 +1557,7 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
     const line = opener.token.range.start.line;
     const own = paragraphEnd(line);
     const heading = paragraphAt(line) ? -1 : headingOn(line);
-    if (heading < 0) return own;
+    if (heading < 0) return parenthesisEnd(opener, own) ?? own;
     // The section's last paragraph: the last one starting before the next heading (a binary search), if it starts after this one.
     const until = heading + 1 < headings.length ? headings[heading + 1].range.start.line : lines.length;
     const last = paragraphs[partitionPoint(paragraphs, (p) => p.range.start.line < until) - 1];
@@ -1533,8 +1594,38 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
     const opener = open[kind];
     if (opener) blocks.push({ kind, open: opener, range: { start: opener.token.range.start, end: openEnd(opener) } });
   }
+  // "¶15. (C) Comment: …" ⏎ "¶16. (C) Comment cont'd: …": a Comment left open at its paragraph's end runs on over the
+  // paragraphs right after it that say they continue it. Each paragraph is looked at for the block before it only.
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    if (block.kind !== 'comment' || block.close) continue;
+    let k = paragraphIndexAt(paragraphs, block.range.end.line);
+    if (k < 0 || !samePosition(paragraphs[k].range.end, block.range.end)) continue;
+    let end = block.range.end;
+    while (++k < paragraphs.length && COMMENT_CONTINUED.test(lines[paragraphs[k].range.start.line].slice(paragraphTextStart(lines, paragraphs[k])))) end = paragraphs[k].range.end;
+    if (end !== block.range.end) blocks[b] = { ...block, range: { start: block.range.start, end } };
+  }
   blocks.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return blocks;
+}
+
+/** The index of the paragraph holding line `line`, or -1 (paragraphs are in line order and do not overlap). */
+function paragraphIndexAt(paragraphs: readonly Paragraph[], line: number): number {
+  const k = partitionPoint(paragraphs, (p) => p.range.start.line <= line) - 1;
+  return k >= 0 && paragraphs[k].range.end.line >= line ? k : -1;
+}
+
+/** Where a paragraph's text starts on its first line: after the marker and the marking right after it. */
+function paragraphTextStart(lines: readonly string[], p: Paragraph): number {
+  const line = lines[p.range.start.line];
+  const start = skipSpaces(line, p.marker.range.end.character);
+  const marking = p.portion?.token.range;
+  return marking && marking.start.line === p.range.start.line && marking.start.character === start ? skipSpaces(line, marking.end.character) : start;
+}
+
+/** True when two positions are the same. */
+function samePosition(a: Range['end'], b: Range['end']): boolean {
+  return a.line === b.line && a.character === b.character;
 }
 
 // An opener inside a line, after a sentence, a bracket or a marking: "… ahead. Comment: While",

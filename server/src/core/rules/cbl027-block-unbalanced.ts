@@ -2,7 +2,7 @@
  * CBL027 block-unbalanced: A Summary opened without End Summary (warning); Comment and Note blocks without their closer, or closers without openers (info).
  */
 import type { Block, BlockMarker, Cable, Paragraph, Position, Section } from '../model';
-import { isBefore, isSpace, partitionPoint, skipSpaces, trimEndOffset } from '../text';
+import { COMMENT_CONTINUED, isBefore, isSpace, partitionPoint, skipSpaces, trimEndOffset } from '../text';
 import type { Fix, Rule } from './types';
 
 export const rule: Rule = {
@@ -114,8 +114,6 @@ function closedByHeadings(layout: Layout, block: Block): boolean {
 // The words an opener may put before "Comment": "Embassy comment:", "BEGIN COMMENT:".
 const LABEL_BEFORE = /^(?:(?:BEGIN|EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION)\s+){1,2}$/i;
 
-// "Comment, continued:", "Comment cont'd:", "COMMENT (CONTINUED):": a paragraph that goes on with the Comment before it.
-const CONTINUED = /^comment(?:\s*[,(-]\s*|\s+)(?:continued|cont['\u2019]?d)\b/i;
 
 /**
  * True when the opener opens a numbered paragraph ("¶9. (C) Comment: …", right after the marker and its marking)
@@ -135,7 +133,7 @@ function opensLastParagraph(cable: Cable, open: BlockMarker): boolean {
   if (at.character !== start && (at.character < start || !LABEL_BEFORE.test(line.slice(start, at.character)))) return false;
   for (let k = i + 1; k < paragraphs.length; k++) {
     const p = paragraphs[k];
-    if (!CONTINUED.test(cable.lines[p.range.start.line].slice(textStart(cable, p)))) return false;
+    if (!COMMENT_CONTINUED.test(cable.lines[p.range.start.line].slice(textStart(cable, p)))) return false;
   }
   const kinds = cable.lineKinds;
   const stop = cable.signature && !cable.signature.glued ? cable.signature.token.range.start.line : kinds.length;
