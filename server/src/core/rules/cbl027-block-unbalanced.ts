@@ -207,7 +207,11 @@ function textEnd(cable: Cable, from: Position, end: Position): Position {
   // Skip the footer's link lines and the line leading into them ("… Website at:").
   let link = false;
   // A paragraph's own line ("¶9. (U) Please see: http://…") is text.
-  const starts = (k: number) => cable.paragraphs.some((p) => p.range.start.line === k);
+  const paragraphs = cable.paragraphs;
+  const starts = (k: number) => {
+    const i = partitionPoint(paragraphs, (p) => p.range.start.line < k);
+    return i < paragraphs.length && paragraphs[i].range.start.line === k;
+  };
   // Continuation-page lines and rule lines ("*********** *****" framing the footer) are no text either.
   const kinds = cable.lineKinds;
   while (n > from.line && (lines[n].trim() === '' || kinds[n] === 'page' || kinds[n] === 'rule' || kinds[n] === 'footer' || STARS.test(lines[n]) || ((LINK.test(lines[n]) || (link && LEAD_IN.test(lines[n]))) && !starts(n)))) {
