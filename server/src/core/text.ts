@@ -4,7 +4,7 @@
  * Lines are split on `\r\n`, `\r` and `\n`, exactly as LSP and VS Code count
  * them, so a position computed here is a position in the editor.
  */
-import type { NumberToken, Position, Range, Token } from './model';
+import type { NumberToken, Paragraph, Position, Range, Token } from './model';
 
 /** Splits text into lines without their terminators. Never loses a character but the terminators. */
 export function splitLines(text: string): string[] {
@@ -393,3 +393,17 @@ export function union(a: Range, b: Range): Range {
 
 /** "Comment, continued:", "Comment cont'd:", "COMMENT (CONTINUED):": a paragraph's text that goes on with the Comment before it. */
 export const COMMENT_CONTINUED = /^comment(?:\s*[,(-]\s*|\s+)(?:continued|cont['\u2019]?d)\b/i;
+
+/** Where a paragraph's text starts on its first line: after the marker and the marking right after it. */
+export function paragraphTextStart(lines: readonly string[], p: Paragraph): number {
+  const line = lines[p.range.start.line];
+  const start = skipSpaces(line, p.marker.range.end.character);
+  const marking = p.portion?.token.range;
+  return marking && marking.start.line === p.range.start.line && marking.start.character === start ? skipSpaces(line, marking.end.character) : start;
+}
+
+/** The index of the paragraph holding line `line`, or -1 (paragraphs are in line order and do not overlap). */
+export function paragraphIndexAt(paragraphs: readonly Paragraph[], line: number): number {
+  const k = partitionPoint(paragraphs, (p) => p.range.start.line <= line) - 1;
+  return k >= 0 && paragraphs[k].range.end.line >= line ? k : -1;
+}

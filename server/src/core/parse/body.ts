@@ -22,7 +22,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { COMMENT_CONTINUED, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, partitionPoint, range, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { COMMENT_CONTINUED, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
@@ -1506,16 +1506,8 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
   const last: Partial<Record<BlockMarker['kind'], Range['end']>> = {};
   // Paragraphs are in line order and do not overlap: a binary search finds the one holding a line.
   const paragraphAt = (line: number): Paragraph | undefined => {
-    let lo = 0;
-    let hi = paragraphs.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const p = paragraphs[mid];
-      if (p.range.start.line > line) hi = mid - 1;
-      else if (p.range.end.line < line) lo = mid + 1;
-      else return p;
-    }
-    return undefined;
+    const k = paragraphIndexAt(paragraphs, line);
+    return k < 0 ? undefined : paragraphs[k];
   };
   // The index of the heading whose text is on `line`, or -1 (headings come in line order: a binary search).
   const headingOn = (line: number): number => {
@@ -1607,25 +1599,6 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
   }
   blocks.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return blocks;
-}
-
-/** The index of the paragraph holding line `line`, or -1 (paragraphs are in line order and do not overlap). */
-function paragraphIndexAt(paragraphs: readonly Paragraph[], line: number): number {
-  const k = partitionPoint(paragraphs, (p) => p.range.start.line <= line) - 1;
-  return k >= 0 && paragraphs[k].range.end.line >= line ? k : -1;
-}
-
-/** Where a paragraph's text starts on its first line: after the marker and the marking right after it. */
-function paragraphTextStart(lines: readonly string[], p: Paragraph): number {
-  const line = lines[p.range.start.line];
-  const start = skipSpaces(line, p.marker.range.end.character);
-  const marking = p.portion?.token.range;
-  return marking && marking.start.line === p.range.start.line && marking.start.character === start ? skipSpaces(line, marking.end.character) : start;
-}
-
-/** True when two positions are the same. */
-function samePosition(a: Range['end'], b: Range['end']): boolean {
-  return a.line === b.line && a.character === b.character;
 }
 
 // An opener inside a line, after a sentence, a bracket or a marking: "… ahead. Comment: While",

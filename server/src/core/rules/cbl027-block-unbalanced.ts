@@ -1,8 +1,8 @@
 /**
  * CBL027 block-unbalanced: A Summary opened without End Summary (warning); Comment and Note blocks without their closer, or closers without openers (info).
  */
-import type { Block, BlockMarker, Cable, Paragraph, Position, Section } from '../model';
-import { COMMENT_CONTINUED, isBefore, isSpace, partitionPoint, skipSpaces, trimEndOffset } from '../text';
+import type { Block, BlockMarker, Cable, Position, Section } from '../model';
+import { COMMENT_CONTINUED, isBefore, isSpace, paragraphIndexAt, paragraphTextStart, partitionPoint, trimEndOffset } from '../text';
 import type { Fix, Rule } from './types';
 
 export const rule: Rule = {
@@ -129,11 +129,11 @@ function opensLastParagraph(cable: Cable, open: BlockMarker): boolean {
   const opening = paragraphs[i];
   if (!opening || at.line !== opening.range.start.line) return false;
   const line = cable.lines[at.line];
-  const start = textStart(cable, opening);
+  const start = paragraphTextStart(cable.lines, opening);
   if (at.character !== start && (at.character < start || !LABEL_BEFORE.test(line.slice(start, at.character)))) return false;
   for (let k = i + 1; k < paragraphs.length; k++) {
     const p = paragraphs[k];
-    if (!COMMENT_CONTINUED.test(cable.lines[p.range.start.line].slice(textStart(cable, p)))) return false;
+    if (!COMMENT_CONTINUED.test(cable.lines[p.range.start.line].slice(paragraphTextStart(cable.lines, p)))) return false;
   }
   const kinds = cable.lineKinds;
   const stop = cable.signature && !cable.signature.glued ? cable.signature.token.range.start.line : kinds.length;
@@ -142,14 +142,6 @@ function opensLastParagraph(cable: Cable, open: BlockMarker): boolean {
     if (kind !== 'blank' && kind !== 'page' && kind !== 'rule' && kind !== 'footer' && kind !== 'trailer') return false;
   }
   return true;
-}
-
-/** Where a paragraph's text starts on its first line: after the marker and the marking right after it. */
-function textStart(cable: Cable, p: Paragraph): number {
-  const line = cable.lines[p.range.start.line];
-  const start = skipSpaces(line, p.marker.range.end.character);
-  const marking = p.portion?.token.range.start;
-  return marking && marking.line === p.range.start.line && marking.character === start ? skipSpaces(line, p.portion!.token.range.end.character) : start;
 }
 
 /**
@@ -181,16 +173,9 @@ function closerPlace(cable: Cable, layout: Layout, block: Block, open: BlockMark
     return end && textEnd(cable, at, end);
   }
   // Outside a paragraph and a heading, where the block stops is not known.
-  return inParagraph(cable, at.line) ? textEnd(cable, at, block.range.end) : undefined;
+  return paragraphIndexAt(cable.paragraphs, at.line) >= 0 ? textEnd(cable, at, block.range.end) : undefined;
 }
 
-/** True when line `line` belongs to a paragraph. Paragraphs are in line order and do not overlap. */
-function inParagraph(cable: Cable, line: number): boolean {
-  const paragraphs = cable.paragraphs;
-  // The first paragraph that starts after the line; the one before it is the only one that can hold it.
-  const lo = partitionPoint(paragraphs, (p) => p.range.start.line <= line);
-  return lo > 0 && paragraphs[lo - 1].range.end.line >= line;
-}
 
 /**
  * The end of a block's own text, before the signature and a footer link the last paragraph
