@@ -22,7 +22,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { COMMENT_CONTINUED, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { COMMENT_CONTINUED, isAlnum, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
@@ -1442,22 +1442,34 @@ function joinedCloser(line: number, text: string, from: number, next: string | u
 }
 
 // "End" closing a line, and the closer's word opening the next.
-const END_AT_LINE_END = /\bEND\s*$/i;
+export const END_AT_LINE_END = /\bEND\s*$/i;
 const CLOSER_WORD_AT_START = /^\s*(SUMMARY|COMMENTS?|NOTES?)\b/i;
+
+/**
+ * Where "End" closing `text` starts, in any case, or -1: what {@link END_AT_LINE_END} finds. It can stand only right
+ * before the line's trailing white space, so three letters are read there instead of a search of the whole line.
+ */
+export function endAtLineEnd(text: string): number {
+  const at = trimEndOffset(text) - 3;
+  if (at < 0 || (text.charCodeAt(at) | 32) !== 101 /* e */ || (text.charCodeAt(at + 1) | 32) !== 110 /* n */ || (text.charCodeAt(at + 2) | 32) !== 100 /* d */) return -1;
+  // "\b": no letter, digit or "_" before it.
+  const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+  return isAlnum(before) || before === 95 ? -1 : at;
+}
 
 /**
  * A closer whose "End" closes line `line` and whose word opens the next: its token spans
  * both lines, and its text is the two words one space apart ("End comment").
  */
 function splitCloser(line: number, text: string, next: string): BlockMarker | undefined {
-  const end = END_AT_LINE_END.exec(text);
-  const word = end && CLOSER_WORD_AT_START.exec(next);
-  if (!end || !word) return undefined;
+  const end = endAtLineEnd(text);
+  const word = end >= 0 ? CLOSER_WORD_AT_START.exec(next) : null;
+  if (!word) return undefined;
   const wordEnd = word.index + word[0].length;
   return {
     kind: kindOf(word[1]),
     role: 'close',
-    token: { text: `${text.slice(end.index, end.index + 3)} ${word[1]}`, range: spanRange(line, end.index, line + 1, wordEnd) },
+    token: { text: `${text.slice(end, end + 3)} ${word[1]}`, range: spanRange(line, end, line + 1, wordEnd) },
   };
 }
 
