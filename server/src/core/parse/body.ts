@@ -857,9 +857,16 @@ function wrappedTitle(lines: readonly string[], kinds: readonly LineKind[], inde
   const boxed = lead - 1 >= floor && kinds[lead - 1] === 'rule';
   if (!boxed && !isBlankOrEdge(indents, kinds, lead - 1, floor)) return undefined;
   const first = boxed ? lead - 1 : lead;
-  const heading = span(lines, i, boxed ? 'boxed' : 'underlined', boxed ? [lineRange(lines, first), lineRange(lines, rule)] : [lineRange(lines, rule)], first, rule);
+  const { heading } = span(lines, i, boxed ? 'boxed' : 'underlined', boxed ? [lineRange(lines, first), lineRange(lines, rule)] : [lineRange(lines, rule)], first, rule);
   const s = skipSpaces(text);
-  return { ...heading, heading: { ...heading.heading, lead: token(lead, text, s, trimEndOffset(text)) }, leadLine: lead };
+  // Written out rather than spread from the span: a spread copy costs a run-time call each time.
+  return {
+    heading: { range: heading.range, text: heading.text, style: heading.style, rules: heading.rules, lead: token(lead, text, s, trimEndOffset(text)) },
+    first,
+    last: rule,
+    textLine: i,
+    leadLine: lead,
+  };
 }
 
 // A portion marking opening a title: "(U) Status of Host Nation Laws:", "(SBU) Mission Efforts".
