@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { mayOpenBanner, parseBanner, READINGS } from '../../server/src/core/parse/banner';
-import { END_AT_LINE_END, endAtLineEnd, firstWords, MARKER, mayOpenBlock, OPENER, readMarker, RULE_LINE } from '../../server/src/core/parse/body';
+import { END_AT_LINE_END, endAtLineEnd, firstWords, MARKER, mayOpenBlock, NOT_SIGNED, notSigned, OPENER, readMarker, RULE_LINE } from '../../server/src/core/parse/body';
 import { daysInMonth, EOM_SERIAL, isRoutingIndicator, mayBeEomSerial, mayEndTransmission, startsHeader, trailingPrecedence, trailingSerial, TRANSMISSION_END } from '../../server/src/core/parse/header';
 import { CLOSER, INLINE_OPENER, INLINE_OPENER_PATTERN, inlineOpenerAt, PAGE, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
@@ -88,6 +88,23 @@ describe('hand-written scans read what their patterns read', () => {
       { numRuns: 5000, seed: 7 },
     );
     assert.ok(ends > 500, `only ${ends} closing "End"s generated`);
+  });
+
+  it('notSigned reads a last line\'s end as NOT_SIGNED does', () => {
+    // "… said...", "… said …", "> quoted", and near misses: "..x", ". .", ".. ".
+    const tailLike = fc
+      .tuple(from('x', ' ', '.', '>', '…'), fc.constantFrom('', '', ' ', '\t ', '\u00a0', '\u2003', '.', '..', '...', ' …', '>', 'x', '. .'), run(0, 2, ' ', '\t', '\u00a0', '\ufeff'))
+      .map((p) => p.join(''));
+    let unsigned = 0;
+    fc.assert(
+      fc.property(tailLike, (text) => {
+        const expected = NOT_SIGNED.test(text);
+        if (expected) unsigned++;
+        assert.equal(notSigned(text), expected, JSON.stringify(text));
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
+    assert.ok(unsigned > 500, `only ${unsigned} unsigned lines generated`);
   });
 
   it('inlineOpenerAt reads the openers after a sentence\'s end that INLINE_OPENER_PATTERN reads', () => {

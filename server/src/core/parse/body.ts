@@ -85,8 +85,8 @@ const SIPDIS_LINE = /^\s*SIPDIS\s*$/i;
 const HEADING_START = /^[A-Z0-9"“'(]/;
 // Footers and links are not headings.
 const LINK = /https?:|www\.|@/;
-// Last lines that are not signed: elisions, quoted mail. A link is looked at where the name is.
-const NOT_SIGNED = /\.\.\.\s*$|…\s*$|>\s*$/;
+// Last lines that are not signed: elisions, quoted mail. A link is looked at where the name is. Read by notSigned.
+export const NOT_SIGNED = /\.\.\.\s*$|…\s*$|>\s*$/;
 // An elision on a line of its own: a partial record's last line, after the signature.
 const ELISION_LINE = /^\s*(?:\.{3,}|…)\s*$/;
 // The footer some posts put after the signature, and the line before a mail system's trailer.
@@ -1008,11 +1008,21 @@ function span(lines: readonly string[], textLine: number, style: Heading['style'
 }
 
 
+/**
+ * True when `text` ends, before trailing white space, with "...", "…" or ">": what {@link NOT_SIGNED} reads, read at the
+ * end instead of searching the line (a cable's last line, which may be a whole paragraph).
+ */
+export function notSigned(text: string): boolean {
+  const end = trimEndOffset(text);
+  const last = text.charCodeAt(end - 1);
+  return last === 0x2026 /* … */ || last === 62 /* > */ || (last === 46 /* . */ && end >= 3 && text.charCodeAt(end - 2) === 46 && text.charCodeAt(end - 3) === 46);
+}
+
 const NOT_NAMES = /^(?:END|BT|NNNN|SIPDIS|NOFORN|SUMMARY|COMMENT|NOTE|TEXT|CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS|MORE|THANKS|ENDS)$/i;
 
 function readSignature(line: number, text: string, kind: LineKind): Signature | undefined {
   if (kind === 'heading' || kind === 'rule' || kind === 'page' || kind === 'banner') return undefined;
-  if (NOT_SIGNED.test(text)) return undefined;
+  if (notSigned(text)) return undefined;
   const end = nameEnd(text);
   const alone = kind !== 'paragraph' && text.length <= 80 ? signatureLine(text, end) : undefined;
   if (alone) {
@@ -1137,13 +1147,13 @@ const MAX_PAGE_TAIL = 60;
  * page's copyright line ("© Scoop Media") and what follows it.
  */
 function beforeTrailer(lines: readonly string[], shapes: LineShapes, startLine: number, last: number): number {
-  const { indents } = shapes;
+  const { indents, firsts } = shapes;
   // "© Scoop Media" ⏎ "" ⏎ "World Headlines" ⏎ …: a scraped page's copyright line ends the cable's text, and the page's
   // own matter (teasers of other articles) follows it. No cable writes "©"; the last lines of a page are looked at only.
   for (let k = last, seen = 0; k > startLine && seen < MAX_PAGE_TAIL; k--) {
     if (indents[k] < 0) continue;
     seen++;
-    if (lines[k].charCodeAt(indents[k]) === 169 /* © */) {
+    if (firsts[k] === 169 /* © */) {
       last = lastNonBlank(indents, startLine, k - 1);
       break;
     }
