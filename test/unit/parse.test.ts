@@ -962,6 +962,23 @@ describe('parser: body', () => {
     }
   });
 
+  it('reads the openers a label, a marking or a bracket comes before: "(S/NF) Embassy Note and Comment:", "(Embassy Note:", "[Note:", and "End Embassy Comment"', () => {
+    const c = parse(['SECRET NOWHERE 000412', '', 'E.O. 12958: DECL: 01/01/2019', 'TAGS: PREL', 'SUBJECT: FERRIES', '', '¶1. (S) Ferry Finance', '', '(S) Board Response: the board will pay the bank.', '', '(S/NF) Embassy Note and Comment: The harbor police have', 'watched the board since May. End Embassy Comment.', '', '¶2. (S) The quays reopened. (Embassy Note: The mayor', 'paid for them.) Fares rise.', '', '¶3. (S) Pilots wait. [Note: Septel covers the pilots.]', 'More text.', '', '¶4. (S) Post Note and Comment: The talks stall. End Post Comment.', '', '¶5. (S) Text.', 'DOE'].join('\n'));
+    assert.deepEqual(c.blockMarkers.map((m) => `${m.role}:${m.kind}:${m.token.text}@${at(m.token.range)}`), [
+      'open:comment:Note and Comment@10:15-10:31',
+      'close:comment:End Embassy Comment@11:29-11:48',
+      'open:note:Note@13:37-13:41',
+      'open:note:Note@16:22-16:26',
+      'open:comment:Note and Comment@19:13-19:29',
+      'close:comment:End Post Comment@19:48-19:64',
+    ]);
+    // The bracketed Notes end at the bracket that closes them, the Comments at their closers.
+    assert.deepEqual(c.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}@${at(b.range)}`), ['comment:oc@10:15-11:48', 'note:o@13:37-14:15', 'note:o@16:22-16:54', 'comment:oc@19:13-19:64']);
+    // A marking before prose opens nothing; "End of the comment period" closes nothing.
+    const none = parse(['SECRET NOWHERE 000412', '', 'TAGS: PREL', 'SUBJECT: FERRIES', '', '¶1. (S) Ferry Finance', '', '(S) Notes were taken. The end of the comment period nears.', '', '¶2. (S) Text.', 'DOE'].join('\n'));
+    assert.deepEqual(none.blocks, []);
+  });
+
   it('reads "Comment:" and "Note:" after a sentence\'s end inside a paragraph as openers, with or without their closer', () => {
     const kinds = (c: Cable) => c.blocks.map((b) => `${b.kind}:${b.open ? 'o' : ''}${b.close ? 'c' : ''}`);
     const head = ['SECRET NOWHERE 000412', '', 'E.O. 12958: DECL: 01/01/2019', 'TAGS: PREL', 'SUBJECT: TALKS', ''];

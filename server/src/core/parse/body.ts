@@ -22,7 +22,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { COMMENT_CONTINUED, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { closingBracket, COMMENT_CONTINUED, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
@@ -68,12 +68,13 @@ export const RULE_LINE = /^\s*(?:-{3,}(?: -+)*|(?:- ){2,}-?|={3,}|_{3,}|\*{3,}|[
 const BODY_FIELD = /^\s*(?:E\.?O\.?\s*\d{5}|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF\s*:|Classified\s+By\b)/i;
 
 // Openers at the start of a paragraph's text or a line: "Summary:", "SUMMARY -", "Begin Summary", "Embassy Comment:".
-export const OPENER = /(?:BEGIN\s+)?(?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION|BEGIN)\s+)?(SUMMARY|COMMENTS?|NOTES?)(?:\s+AND\s+(?:COMMENTS?|INTRODUCTION|ACTION\s+REQUEST|KEY\s+(?:THEMES|POINTS)))?(?:\s*[:.]|\s+-+(?=\s|$)|\s*--)/iy;
-// "(Note: …" and "(Comment: …" inside a line.
-const PAREN_OPENER = /\((NOTE|COMMENT)\s*:/gi;
+// "Embassy Note and Comment:" opens a Comment, which "End Embassy Comment" closes.
+export const OPENER = /(?:BEGIN\s+)?(?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION|BEGIN)\s+)?(SUMMARY|COMMENTS?|NOTES?\s+AND\s+COMMENTS?|NOTES?)(?:\s+AND\s+(?:COMMENTS?|INTRODUCTION|ACTION\s+REQUEST|KEY\s+(?:THEMES|POINTS)))?(?:\s*[:.]|\s+-+(?=\s|$)|\s*--)/iy;
+// "(Note: …", "(Comment: …", "[Note: …" and "(Embassy Note: …" inside a line.
+export const PAREN_OPENER = /[([](?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION)\s+)?(NOTE|COMMENT)\s*:/gi;
 
-// "End Summary.", "END SUMMARY AND COMMENT", "End Comment", "End Note", "END NOTES".
-const CLOSER = /\bEND\s+(SUMMARY|COMMENTS?|NOTES?)\b/gi;
+// "End Summary.", "END SUMMARY AND COMMENT", "End Comment", "End Note", "END NOTES", "End Embassy Comment".
+export const CLOSER = /\bEND\s+(?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION)\s+)?(SUMMARY|COMMENTS?|NOTES?)\b/gi;
 
 // The E.O./TAGS/SUBJECT block repeated after a per-section banner: which field a line opens.
 const FIELD_TAGS = /^\s*TAGS?/i;
@@ -314,7 +315,8 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || (i + 1 < n && (isRuleChar(firsts[i + 1]) || (c >= 65 && c <= 90 && lasts[i] !== 46 /* . */ && endsSentence(lasts[i - 1]) && tightLength(ends[i] - lead, !isSmall(seconds[i]), ends[i - 1] - indents[i - 1] > MAX_WRAPPED))))) {
       headingCandidates.push(i);
     }
-    if (block || ((first & First.Opener) !== 0 && mayOpenBlock(c, seconds[i], lead + 2 < text.length ? text.charCodeAt(lead + 2) : 0))) {
+    // "(S/NF) Embassy Note and Comment: …": an item's marking before an opener (markedTextStart).
+    if (block || ((first & First.Opener) !== 0 && mayOpenBlock(c, seconds[i], lead + 2 < text.length ? text.charCodeAt(lead + 2) : 0)) || (c === 40 /* ( */ && markedTextStart(i, text, lead) >= 0)) {
       if (blockLines.length === 0 || blockLines[blockLines.length - 1] !== i) blockLines.push(i);
     }
   }
@@ -1335,8 +1337,9 @@ function collectBlockMarkers(
     let first = shapes.firsts[i];
     let second = shapes.seconds[i];
     const text = lines[i];
-    if (mk) {
-      textStart = skipSpaces(text, mk.textStart);
+    const marked = !mk && first === 40 /* ( */ && kind === 'text' ? markedTextStart(i, text, textStart) : -1;
+    if (mk || marked >= 0) {
+      textStart = mk ? skipSpaces(text, mk.textStart) : marked;
       first = text.charCodeAt(textStart);
       second = text.charCodeAt(textStart + 1);
     }
@@ -1373,7 +1376,9 @@ function collectBlockMarkers(
     if (paren) {
       PAREN_OPENER.lastIndex = 0;
       while ((m = PAREN_OPENER.exec(text)) !== null) {
-        found.push({ kind: kindOf(m[1]), role: 'open', token: token(i, text, m.index + 1, m.index + 1 + m[1].length) });
+        // The word ends before the colon and any spaces: "(Embassy Note:" gives "Note".
+        const end = trimEndOffset(text, m.index + m[0].length - 1, m.index);
+        found.push({ kind: kindOf(m[1]), role: 'open', token: token(i, text, end - m[1].length, end) });
       }
     }
     if (closer) {
@@ -1401,6 +1406,17 @@ function collectBlockMarkers(
       out.push(...found);
     }
   }
+}
+
+/**
+ * Where the words start after the portion marking that opens an unnumbered line at `lead`, when an opener's first letters
+ * follow it ("(S/NF) Embassy Note and Comment: …", an item of a paragraph); else -1. The marking must name a level.
+ */
+function markedTextStart(i: number, text: string, lead: number): number {
+  const marking = parsePortionMarking(i, text, lead);
+  if (marking?.level === undefined) return -1;
+  const at = skipSpaces(text, marking.token.range.end.character);
+  return at > marking.token.range.end.character && mayOpenBlock(text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2)) ? at : -1;
 }
 
 /**
@@ -1489,9 +1505,10 @@ export function mayOpenBlock(first: number, second: number, third: number): bool
   return isSmall(a) && isSmall(b) && isSmall(c) && OPENER_TABLE[letters3(a, b, c)] === 1;
 }
 
+/** The kind of block a marker's word names; "Note and Comment" names a Comment. */
 function kindOf(word: string): BlockMarker['kind'] {
   const w = word.toUpperCase();
-  return w.startsWith('SUMMARY') ? 'summary' : w.startsWith('COMMENT') ? 'comment' : 'note';
+  return w.startsWith('SUMMARY') ? 'summary' : w.startsWith('COMMENT') || w.endsWith('COMMENT') || w.endsWith('COMMENTS') ? 'comment' : 'note';
 }
 
 /**
@@ -1515,29 +1532,34 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
     return lo < headings.length && headings[lo].text.range.start.line === line ? lo : -1;
   };
   const paragraphEnd = (line: number): Range['end'] => paragraphAt(line)?.range.end ?? { line, character: trimEndOffset(lines[line]) };
-  // Where the marker after each opener written after "(" starts: its ")" is looked for before it.
-  const following = new Map<BlockMarker, Range['start']>();
+  // Where the marker after each opener written after "(" or "[" starts ("(Note:", "[NOTE:", "(Embassy Note:"): the bracket
+  // that closes it is looked for before that marker. The opening bracket is kept with it.
+  const following = new Map<BlockMarker, { next: Range['start']; open: number }>();
   for (let k = 0; k < markers.length; k++) {
     const start = markers[k].token.range.start;
-    if (markers[k].role === 'open' && start.character > 0 && lines[start.line].charCodeAt(start.character - 1) === 40 /* ( */) {
-      following.set(markers[k], k + 1 < markers.length ? markers[k + 1].token.range.start : { line: lines.length, character: 0 });
+    const bracket = markers[k].role === 'open' && start.character > 0 ? openingBracket(lines[start.line], start.character) : -1;
+    if (bracket >= 0) {
+      following.set(markers[k], { next: k + 1 < markers.length ? markers[k + 1].token.range.start : { line: lines.length, character: 0 }, open: lines[start.line].charCodeAt(bracket) });
     }
   }
   // "(Note: The French … since arrival.) Padilla saw …": an opener written after "(" that no closer closes ends at the ")"
-  // matching that "(", when one comes before `end` and the next marker; else undefined. Each opener walks only the text up
+  // matching that "(" (one written after "[" at its "]"), when one comes before `end` and the next marker; else undefined. Each opener walks only the text up
   // to the next marker, so the walks never overlap.
   const parenthesisEnd = (opener: BlockMarker, end: Range['end']): Range['end'] | undefined => {
-    const next = following.get(opener);
-    if (!next) return undefined;
+    const after = following.get(opener);
+    if (!after) return undefined;
+    const { next } = after;
     const to = next.line < end.line || (next.line === end.line && next.character < end.character) ? next : end;
+    const open = after.open;
+    const close = closingBracket(open);
     let depth = 1;
     for (let n = opener.token.range.end.line; n <= to.line && n < lines.length; n++) {
       const text = lines[n];
       const stop = n === to.line ? Math.min(to.character, text.length) : text.length;
       for (let c = n === opener.token.range.end.line ? opener.token.range.end.character : 0; c < stop; c++) {
         const code = text.charCodeAt(c);
-        if (code === 40 /* ( */) depth++;
-        else if (code === 41 /* ) */ && --depth === 0) return { line: n, character: c + 1 };
+        if (code === open) depth++;
+        else if (code === close && --depth === 0) return { line: n, character: c + 1 };
       }
     }
     return undefined;
