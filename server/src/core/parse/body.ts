@@ -157,6 +157,8 @@ interface BodyScan {
   /** The lines whose markers number paragraphs, and those markers. */
   readonly paragraphLines: number[];
   readonly paragraphMarkers: MarkerInfo[];
+  /** The title and rule lines of the titles a paragraph lists items under (see {@link findItemTitles}), in line order. */
+  readonly itemLines: number[];
 }
 
 /**
@@ -192,6 +194,7 @@ export function parseBody(input: BodyInput): BodyResult {
     styleCounts: { pilcrow: 0, 'pilcrow-space': 0, bare: 0 },
     paragraphLines: [],
     paragraphMarkers: [],
+    itemLines: [],
   };
   // Redactions and continuation-page lines before the body, on the lines whose hints allow them.
   const { lines, lineKinds: kinds } = input;
@@ -201,6 +204,7 @@ export function parseBody(input: BodyInput): BodyResult {
   }
   classifyLines(input, result, scan);
   numberParagraphs(input, scan);
+  findItemTitles(input, scan);
   readHeadingsAndSignature(input, result, scan);
   buildParagraphs(input, result, scan);
   // Block markers over the body, on the lines that can hold one.
@@ -312,7 +316,8 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     // a blank line (or the edge) before it, or a rule line under it.
     // A short line in capitals right under a sentence's end can be one too ("… world." ⏎ "DETAINEES" ⏎ ""), and a short title
     // under a paragraph written on one line ("… our support." ⏎ "Changing Mindsets"); tightHeading reads what follows it.
-    if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || (i + 1 < n && (isRuleChar(firsts[i + 1]) || (c >= 65 && c <= 90 && lasts[i] !== 46 /* . */ && endsSentence(lasts[i - 1]) && tightLength(ends[i] - lead, !isSmall(seconds[i]), ends[i - 1] - indents[i - 1] > MAX_WRAPPED))))) {
+    // A line under a page line is read as if the page line were not there ("" ⏎ "NOWHERE 00000042 002 OF 005" ⏎ "Ferry Fares").
+    if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || kinds[i - 1] === 'page' || (i + 1 < n && (isRuleChar(firsts[i + 1]) || (c >= 65 && c <= 90 && lasts[i] !== 46 /* . */ && endsSentence(lasts[i - 1]) && tightLength(ends[i] - lead, !isSmall(seconds[i]), ends[i - 1] - indents[i - 1] > MAX_WRAPPED))))) {
       headingCandidates.push(i);
     }
     // "(S/NF) Embassy Note and Comment: …": an item's marking before an opener (markedTextStart).
@@ -335,6 +340,12 @@ function headingAbovePage(candidates: number[], kinds: readonly LineKind[], i: n
 /** The first line at or after `k` that is no page line: what stands under a line when page lines are passed over. */
 function skipPageLines(kinds: readonly LineKind[], k: number): number {
   while (k < kinds.length && kinds[k] === 'page') k++;
+  return k;
+}
+
+/** The last line at or before `k` that is no page line, or `floor - 1`: what stands above a line when page lines are passed over. */
+function skipPageLinesBack(kinds: readonly LineKind[], k: number, floor: number): number {
+  while (k >= floor && kinds[k] === 'page') k--;
   return k;
 }
 
@@ -423,20 +434,57 @@ function onlyText(kinds: readonly LineKind[], from: number, to: number): boolean
   return true;
 }
 
+/**
+ * Finds the titles a numbered paragraph lists its items under: "¶2. (SBU) Participants:" ⏎ "U.S." ⏎ "----" ⏎ "The Deputy
+ * Secretary, …" ⏎ "PRC" ⏎ "---" ⏎ "State Councilor …" ⏎ "¶3. …". The first rule after the paragraph's start underlines a
+ * title under the paragraph's text, which ends with a colon; that title and each one after it before the next paragraph
+ * has text under its rule, not a paragraph: they are no sections' headings, and their rules do not end the paragraph.
+ * One walk over the paragraphs with a pointer into the stops, which are in line order.
+ */
+function findItemTitles(input: BodyInput, scan: BodyScan): void {
+  const { lines, lineKinds: kinds, shapes } = input;
+  const { indents, ends, lasts } = shapes;
+  const { stops, paragraphLines, itemLines } = scan;
+  const n = lines.length;
+  let s = 0;
+  for (let p = 0; p < paragraphLines.length; p++) {
+    const i = paragraphLines[p];
+    const next = p + 1 < paragraphLines.length ? paragraphLines[p + 1] : n;
+    while (s < stops.length && stops[s] <= i) s++;
+    for (let listed = false; s < stops.length && stops[s] < next; s++) {
+      const rule = stops[s];
+      const title = rule - 1;
+      // A short line of text right above the rule, below the paragraph's first line, with text (not a paragraph) under the rule.
+      if (kinds[rule] !== 'rule' || title <= i || kinds[title] !== 'text' || ends[title] - indents[title] > MAX_TITLE) break;
+      const under = nextNonBlank(indents, skipPageLines(kinds, rule + 1));
+      if (under >= next || kinds[under] !== 'text') break;
+      if (!listed) {
+        const above = previousNonBlank(indents, kinds, title, i);
+        if (above < i || lasts[above] !== 58 /* : */) break;
+        listed = true;
+      }
+      itemLines.push(title, rule);
+    }
+  }
+}
+
 /** Reads the headings (they need paragraph starts to know what follows) and the signature. */
 function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: BodyScan): void {
   const { lines, lineKinds: kinds, startLine, shapes } = input;
   const { indents } = shapes;
-  const { headingCandidates, lateStops, lateBlockLines } = scan;
+  const { headingCandidates, lateStops, lateBlockLines, itemLines } = scan;
   // The cable's own text ends before a trailer ("BT", "#0708" and "NNNN", a web-site footer, "End Cable Text"
   // and what follows): no heading or signature is read after it.
   const last = lastNonBlank(indents, startLine);
   const lastLine = last > startLine ? beforeTrailer(lines, shapes, startLine, readTrailer(input, result, last)) : last;
   // Headings (they need paragraph starts to know what follows), on the lines that can start one.
   let skipTo = -1;
+  // A pointer into the item titles and their rules, which are no headings.
+  let item = 0;
   for (const i of headingCandidates) {
     if (i > lastLine) break;
-    if (i <= skipTo || (kinds[i] !== 'text' && kinds[i] !== 'rule')) continue;
+    while (item < itemLines.length && itemLines[item] < i) item++;
+    if (i <= skipTo || (kinds[i] !== 'text' && kinds[i] !== 'rule') || (item < itemLines.length && itemLines[item] === i)) continue;
     const heading = readHeading(lines, shapes, kinds, i, startLine);
     if (heading) {
       result.headings.push(heading.heading);
@@ -478,9 +526,15 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
   const { lines, lineKinds: kinds, shapes } = input;
   const { ends } = shapes;
   const n = lines.length;
-  const { stops, lateStops, paragraphLines, paragraphMarkers } = scan;
+  const { stops, lateStops, paragraphLines, paragraphMarkers, itemLines } = scan;
   // Paragraph ranges and the headings they sit under. A paragraph runs to its last text line
   // before the next paragraph, or before a heading, rule, banner, signature or trailer that comes first.
+  // The rules under the titles a paragraph lists items under are no stops: a pointer walks them alongside.
+  let item = 0;
+  const isItem = (line: number): boolean => {
+    while (item < itemLines.length && itemLines[item] < line) item++;
+    return item < itemLines.length && itemLines[item] === line;
+  };
   let headingIndex = -1;
   let nextHeading = 0;
   let nextStop = 0;
@@ -491,7 +545,7 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
       headingIndex = nextHeading;
       nextHeading++;
     }
-    while (nextStop < stops.length && stops[nextStop] <= i) nextStop++;
+    while (nextStop < stops.length && (stops[nextStop] <= i || isItem(stops[nextStop]))) nextStop++;
     while (nextLateStop < lateStops.length && lateStops[nextLateStop] <= i) nextLateStop++;
     const mk = paragraphMarkers[p];
     let limit = p + 1 < paragraphLines.length ? paragraphLines[p + 1] : n;
@@ -811,11 +865,13 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
     }
   }
   // Cheap structure first: a rule line under it, or a blank line before and a blank line or paragraph after.
+  // Page lines are passed over above the heading too ("" ⏎ "NOWHERE 00000042 002 OF 005" ⏎ "Ferry Fares" ⏎ "" ⏎ "¶2. …").
   const next = skipPageLines(kinds, i + 1);
+  const above = skipPageLinesBack(kinds, i - 1, floor);
   const underlined = next < lines.length && kinds[next] === 'rule';
-  const blankBefore = isBlankOrEdge(indents, kinds, i - 1, floor);
+  const blankBefore = isBlankOrEdge(indents, kinds, above, floor);
   const alone = blankBefore && next < lines.length && (indents[next] < 0 || kinds[next] === 'paragraph');
-  if (!underlined && !alone) return tightHeading(lines, shapes, kinds, i, next);
+  if (!underlined && !alone) return tightHeading(lines, shapes, kinds, i, next, above);
   // An underlined line ending with "U.S." is a heading only with a blank line above it: a paragraph's last line
   // runs into the upper rule of a boxed heading where a copy lost the blank line between them.
   if (text.length > 120 || !(isHeadingText(text, underlined && blankBefore) || (underlined && isMarkedHeadingText(text)))) return undefined;
@@ -890,14 +946,15 @@ function tightLength(length: number, capitals: boolean, underUnwrapped: boolean)
  * so the line is neither a wrapped word ("… of the" ⏎ "FAINA." ⏎ "") nor the signature, which nothing follows.
  * Under a paragraph written on one line (over {@link MAX_WRAPPED} characters), which nothing wraps onto, a mixed-case
  * title of a few words is one too: "… cannot survive without our support." ⏎ "Changing Mindsets" ⏎ "" ⏎ "¶9. (C) …".
+ * The line `above` it is the first above that is no page line: a page line between is passed over.
  */
-function tightHeading(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number, next: number): HeadingSpan | undefined {
+function tightHeading(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number, next: number, above: number): HeadingSpan | undefined {
   const { indents, ends, lasts } = shapes;
   const lead = indents[i];
   const first = shapes.firsts[i];
-  if (i < 1 || first < 65 || first > 90 || next >= lines.length || indents[next] >= 0) return undefined;
-  if ((kinds[i - 1] !== 'text' && kinds[i - 1] !== 'paragraph') || !endsSentence(lasts[i - 1]) || endsWithAbbreviation(lines[i - 1])) return undefined;
-  const unwrapped = ends[i - 1] - indents[i - 1] > MAX_WRAPPED;
+  if (above < 0 || first < 65 || first > 90 || next >= lines.length || indents[next] >= 0) return undefined;
+  if ((kinds[above] !== 'text' && kinds[above] !== 'paragraph') || !endsSentence(lasts[above]) || endsWithAbbreviation(lines[above])) return undefined;
+  const unwrapped = ends[above] - indents[above] > MAX_WRAPPED;
   if (ends[i] - lead > (unwrapped ? MAX_TIGHT_UNWRAPPED : MAX_TIGHT)) return undefined;
   let k = next;
   while (k < lines.length && k < next + 4 && (indents[k] < 0 || kinds[k] === 'page')) k++;
