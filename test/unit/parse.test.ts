@@ -927,6 +927,14 @@ describe('parser: body', () => {
     assert.deepEqual(c.sections.map((s) => `${s.heading === undefined ? '' : c.headings[s.heading].text.text}:${s.paragraphs.map((k) => c.paragraphs[k].number).join(',')}`), [':1,2,3', 'Ferry Fares:4,5', 'Quays:6,7', 'Status of Laws:8']);
   });
 
+  it('reads no plain heading in a paragraph\'s quoted text ("¶8. (U) The notice follows:" ⏎ "Begin Text:" ⏎ "" ⏎ "Nowhere June 2, 2009" ⏎ "" ⏎ text)', () => {
+    const text = 'The harbor board wishes to inform the public that the ferries will sail again on Monday.';
+    const c = parse(['UNCLAS NOWHERE 000412', '', 'TAGS: PREL', 'SUBJECT: FERRIES', '', '¶7. (U) The board met.', '', '¶8. (U) Text of the board notice follows:', '', 'Begin Text:', '', 'Nowhere June 2, 2009', '', text, '', 'End Text.', '', '¶9. (U) The minister listed two points:', '', 'FERRY FARES', '', '¶10. (U) Fares rise.', '', 'Quays and Piers', '', text, 'DOE'].join('\n'));
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['7:5-5', '8:7-15', '9:17-17', '10:21-21']);
+    // A paragraph after the title, or no colon above it, leaves it a heading.
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}`), ['plain:FERRY FARES', 'plain:Quays and Piers']);
+  });
+
   it('reads 20,000 paragraphs listing items under underlined titles in linear time (under 5 s here)', () => {
     const shape = '¶2. (U) Participants:\nNowhere\n-------\nHarbor Master Ann Quill\nU.S.\n----\nThe Ambassador\n¶3. (S) The talks went well.\nFerry Fares\n-----------\n';
     const start = Date.now();

@@ -468,11 +468,24 @@ function findItemTitles(input: BodyInput, scan: BodyScan): void {
   }
 }
 
+/**
+ * True when plain title `i`, in the paragraph opened on line `opened`, stands in the text the paragraph quotes or lists: the
+ * paragraph's line above it ends with a colon and text, not a paragraph, follows it ("¶8. (U) Text of the notice follows:" ⏎ ""
+ * ⏎ "Begin Text:" ⏎ "" ⏎ "Kigali November 9, 2008" ⏎ "" ⏎ "The Government …"): no section's heading.
+ */
+function quotedTitle(shapes: LineShapes, kinds: readonly LineKind[], i: number, opened: number): boolean {
+  const { indents, lasts } = shapes;
+  const above = previousNonBlank(indents, kinds, i, opened);
+  if (above < opened || lasts[above] !== 58 /* : */ || (kinds[above] !== 'text' && kinds[above] !== 'paragraph')) return false;
+  const under = nextNonBlank(indents, skipPageLines(kinds, i + 1));
+  return under < kinds.length && kinds[under] === 'text';
+}
+
 /** Reads the headings (they need paragraph starts to know what follows) and the signature. */
 function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: BodyScan): void {
   const { lines, lineKinds: kinds, startLine, shapes } = input;
   const { indents } = shapes;
-  const { headingCandidates, lateStops, lateBlockLines, itemLines } = scan;
+  const { headingCandidates, lateStops, lateBlockLines, itemLines, stops, paragraphLines } = scan;
   // The cable's own text ends before a trailer ("BT", "#0708" and "NNNN", a web-site footer, "End Cable Text"
   // and what follows): no heading or signature is read after it.
   const last = lastNonBlank(indents, startLine);
@@ -481,12 +494,23 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
   let skipTo = -1;
   // A pointer into the item titles and their rules, which are no headings.
   let item = 0;
+  // Pointers into the paragraphs and the stops, and the last line of the last heading: which paragraph a plain title sits in.
+  let paragraph = 0;
+  let stop = 0;
+  let headingEnd = -1;
   for (const i of headingCandidates) {
     if (i > lastLine) break;
     while (item < itemLines.length && itemLines[item] < i) item++;
     if (i <= skipTo || (kinds[i] !== 'text' && kinds[i] !== 'rule') || (item < itemLines.length && itemLines[item] === i)) continue;
     const heading = readHeading(lines, shapes, kinds, i, startLine);
+    if (heading && heading.heading.style === 'plain') {
+      while (paragraph < paragraphLines.length && paragraphLines[paragraph] < i) paragraph++;
+      while (stop < stops.length && stops[stop] < i) stop++;
+      const opened = paragraph > 0 ? paragraphLines[paragraph - 1] : -1;
+      if (opened > headingEnd && (stop === 0 || stops[stop - 1] < opened) && quotedTitle(shapes, kinds, i, opened)) continue;
+    }
     if (heading) {
+      headingEnd = heading.last;
       result.headings.push(heading.heading);
       for (let k = heading.first; k <= heading.last; k++) {
         if (kinds[k] === 'text' || kinds[k] === 'rule') {
