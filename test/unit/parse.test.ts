@@ -912,6 +912,17 @@ describe('parser: body', () => {
     assert.deepEqual(blanked.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['underlined:xxxxxxxxxxxx|Ferry Pilots Still Cross at Night:7:0-9:45']);
   });
 
+  it('reads a title wrapped over two lines, each underlined, as one heading ("Minister of Harbors and" ⏎ rule ⏎ "Ferries ) Ann Quill" ⏎ rule)', () => {
+    const c = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) One.', '', 'Minister of Harbors and', '-----------------------', 'Ferries ) Ann Quill', '-------------------', '¶2. (S) Two.', '', 'Quays', '-----', '', 'Piers', '-----', '¶3. (S) Three.', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}:${h.rules.length}`), ['underlined:Minister of Harbors and|Ferries ) Ann Quill:7:0-10:19:2', 'underlined:|Quays:13:0-14:5:1', 'underlined:|Piers:16:0-17:5:1']);
+    assert.deepEqual(c.lineKinds.slice(7, 11), ['heading', 'rule', 'heading', 'rule']);
+    assert.deepEqual(c.sections.map((s) => s.paragraphs.length), [1, 1, 0, 1]);
+    // Text right above the first line (a copy that lost the blank line over a box), or a box around an opener, is no wrapped title.
+    const d = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) The talks went well,', 'the minister said "for both sides"', '-------', 'Harbors', '-------', '¶2. (S) Two.', '', 'Quays', '-------', 'Comment', '-------', '¶3. (S) Three.', 'DOE'].join('\n'));
+    assert.ok(d.headings.every((h) => h.lead === undefined), JSON.stringify(d.headings.map((h) => h.text.text)));
+    assert.deepEqual(d.blocks.map((b) => b.kind), ['comment']);
+  });
+
   it('reads an underlined title that opens with a portion marking as a heading', () => {
     const c = parse(['C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', '(U) Status of the Harbor Law:', '-----------------------------', '', '-- The law is old.', '', '(SBU) Ferry Fares', '-----------------', '', '-- Fares rose.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}`), ['underlined:(U) Status of the Harbor Law:', 'underlined:(SBU) Ferry Fares']);

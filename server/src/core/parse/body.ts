@@ -900,7 +900,7 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   // runs into the upper rule of a boxed heading where a copy lost the blank line between them.
   if (text.length > 120 || !(isHeadingText(text, underlined && blankBefore) || (underlined && isMarkedHeadingText(text)))) return undefined;
   // Underlined: the heading, then a rule line.
-  if (underlined) return wrappedTitle(lines, kinds, indents, i, next, floor) ?? span(lines, i, 'underlined', [lineRange(lines, next)], i, next);
+  if (underlined) return wrappedTitle(lines, kinds, indents, i, next, floor) ?? ruledLines(lines, kinds, indents, i, next, floor) ?? span(lines, i, 'underlined', [lineRange(lines, next)], i, next);
   // "IRAN" ⏎ " " ⏎ "----" ⏎ "": the underline one blank line below, with a blank line or a paragraph under it
   // (a rule with text under it opens a boxed heading: "… the issue." ⏎ "" ⏎ "----" ⏎ "IRAN" ⏎ "----").
   const rule = blankBefore ? gapUnderline(indents, kinds, next) : -1;
@@ -942,6 +942,30 @@ function wrappedTitle(lines: readonly string[], kinds: readonly LineKind[], inde
   const heading = span(lines, i, boxed ? 'boxed' : 'underlined', boxed ? [lineRange(lines, first), lineRange(lines, rule)] : [lineRange(lines, rule)], first, rule);
   const s = skipSpaces(text);
   return { ...heading, heading: { ...heading.heading, lead: token(lead, text, s, trimEndOffset(text)) }, leadLine: lead };
+}
+
+/**
+ * A title wrapped over two lines with a rule under each, whose first line is line `i` over rule line `rule`: "Minister of
+ * Foreign and European" ⏎ "-----" ⏎ "Affairs ) Bernard Kouchner" ⏎ "-----" ⏎ "¶11. …". The second line stands right under the
+ * first rule (no blank line between: two titles one over the other with nothing under the first are one title), its own
+ * rule has a blank line, a paragraph or the end under it, and a blank line (or the body's edge) is above the first line, as
+ * above a wrapped title; neither line opens a block ("COMMENT"). Else undefined. The heading keeps the first line in `lead`.
+ */
+function ruledLines(lines: readonly string[], kinds: readonly LineKind[], indents: Int32Array, i: number, rule: number, floor: number): HeadingSpan | undefined {
+  const second = rule + 1;
+  if (!isBlankOrEdge(indents, kinds, skipPageLinesBack(kinds, i - 1, floor), floor)) return undefined;
+  if (second >= lines.length || kinds[second] !== 'text' || indents[second] < 0 || lines[second].length > 120) return undefined;
+  const lower = skipPageLines(kinds, second + 1);
+  if (lower >= lines.length || kinds[lower] !== 'rule') return undefined;
+  const under = skipPageLines(kinds, lower + 1);
+  if (under < lines.length && indents[under] >= 0 && kinds[under] !== 'paragraph') return undefined;
+  const text = lines[i];
+  const words = text.trim();
+  // A heading that opens a block ("COMMENT" ⏎ "----" ⏎ "Ferries" ⏎ "----") and a line doubled are no first line of a title.
+  if (!isHeadingText(lines[second]) || words === lines[second].trim() || HEADING_OPENER.test(words) || HEADING_OPENER.test(stripRules(lines[second]))) return undefined;
+  const heading = span(lines, second, 'underlined', [lineRange(lines, rule), lineRange(lines, lower)], i, lower);
+  const s = skipSpaces(text);
+  return { ...heading, heading: { ...heading.heading, lead: token(i, text, s, trimEndOffset(text)) }, leadLine: i };
 }
 
 // A portion marking opening a title: "(U) Status of Host Nation Laws:", "(SBU) Mission Efforts".
