@@ -946,13 +946,17 @@ describe('parser: body', () => {
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}`), ['plain:FERRY FARES', 'plain:Quays and Piers']);
   });
 
-  it('reads 20,000 paragraphs listing items under underlined titles in linear time (under 5 s here)', () => {
-    const shape = '¶2. (U) Participants:\nNowhere\n-------\nHarbor Master Ann Quill\nU.S.\n----\nThe Ambassador\n¶3. (S) The talks went well.\nFerry Fares\n-----------\n';
+  it('reads 20,000 paragraphs listing items under underlined titles, quoting a titled text, with page lines above titles and titles wrapped under two rules, in linear time (under 5 s here)', () => {
+    const shape = [
+      '¶2. (U) Participants:', 'Nowhere', '-------', 'Harbor Master Ann Quill', 'U.S.', '----', 'The Ambassador', '¶3. (S) The talks went well.', 'Ferry Fares', '-----------',
+      '¶4. (U) The notice follows:', '', 'Begin Text:', '', 'Nowhere June 2, 2009', '', 'The harbor board wishes to inform the public that the ferries sail on Monday.', '', 'End Text.',
+      '', 'NOWHERE 00000412 002 OF 002', 'Quays', '', '¶5. (U) Five.', '', 'Minister of Harbors and', '-----------------------', 'Ferries ) Ann Quill', '-------------------', '',
+    ].join('\n');
     const start = Date.now();
-    const c = parse(`SECRET NOWHERE 000412\nTAGS: PREL\nSUBJECT: FERRIES\n${shape.repeat(20_000)}DOE\n`);
+    const c = parse(`SECRET NOWHERE 000412\nTAGS: PREL\nSUBJECT: FERRIES\n${`${shape}\n`.repeat(20_000)}DOE\n`);
     assert.ok(Date.now() - start < 5000, `${Date.now() - start} ms`);
-    assert.equal(c.headings.length, 20_000);
-    assert.deepEqual(c.paragraphs[2].range, { start: { line: 13, character: 0 }, end: { line: 19, character: 14 } });
+    assert.equal(c.headings.length, 60_000);
+    assert.deepEqual(c.paragraphs.slice(4, 8).map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['2:33-39', '3:40-40', '4:43-51', '5:56-56']);
   });
 
   it('reads a line of em or en dashes under a heading as a rule, and the heading as opening its block', () => {
