@@ -107,6 +107,9 @@ describe('quick fixes', () => {
     const cases: [string, string, string | undefined][] = [
       // "(Note: …)" ends at its parenthesis, not at the end of the paragraph.
       ['night (REF A). He asked', 'night. (Note: The boats fly no flag.) He asked', '(Note: The boats fly no flag. End Note.) He asked'],
+      // So does "(Embassy Note: …)" at its parenthesis and "[Note: …]" at its bracket.
+      ['night (REF A). He asked', 'night. (Embassy Note: The boats fly no flag.) He asked', '(Embassy Note: The boats fly no flag. End Note.) He asked'],
+      ['night (REF A). He asked', 'night. [Note: The boats fly no flag.] He asked', '[Note: The boats fly no flag. End Note.] He asked'],
       // Closed mid-sentence: no closer reads right.
       ['night (REF A). He asked', 'night (note: three in all). He asked', undefined],
       // A "//COMMENT//" heading: the closer ends the last paragraph under it, not the heading line.

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { mayOpenBanner, parseBanner, READINGS } from '../../server/src/core/parse/banner';
-import { END_AT_LINE_END, endAtLineEnd, firstWords, MARKER, mayOpenBlock, NOT_SIGNED, notSigned, OPENER, readMarker, RULE_LINE } from '../../server/src/core/parse/body';
+import { CLOSER as CLOSER_PATTERN, END_AT_LINE_END, endAtLineEnd, firstWords, MARKER, mayOpenBlock, NOT_SIGNED, notSigned, OPENER, PAREN_OPENER as PAREN_OPENER_PATTERN, readMarker, RULE_LINE } from '../../server/src/core/parse/body';
 import { daysInMonth, EOM_SERIAL, isRoutingIndicator, mayBeEomSerial, mayEndTransmission, startsHeader, trailingPrecedence, trailingSerial, TRANSMISSION_END } from '../../server/src/core/parse/header';
 import { CLOSER, INLINE_OPENER, INLINE_OPENER_PATTERN, inlineOpenerAt, PAGE, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
@@ -377,7 +377,7 @@ describe('hand-written scans read what their patterns read', () => {
   it('the line hints hold every line their readers would find something on', () => {
     fc.assert(
       fc.property(
-        fc.array(from(' ', 'PARIS', '00000305', '12345678', ' 002 OF 004', 'XXXX', 'xxxxx', 'x', '(Note:', '(comment :', '(NOTE', 'End', 'end', 'END', ' summary', ' Comment', '\t', 'note', '.', ':', 'Embassy '), { maxLength: 8 }),
+        fc.array(from(' ', 'PARIS', '00000305', '12345678', ' 002 OF 004', 'XXXX', 'xxxxx', 'x', '(Note:', '(comment :', '(NOTE', '[Note:', '(Embassy ', '[post', 'End', 'end', 'END', ' summary', ' Comment', '\t', 'note', '.', ':', 'Embassy ', 'Mission '), { maxLength: 8 }),
         fc.constantFrom('\n', '\r\n', '\r'),
         (lines, eol) => {
           const text = lines.join(eol);
@@ -385,12 +385,12 @@ describe('hand-written scans read what their patterns read', () => {
           const capitals = Uint8Array.from(scanHints(text, split.lines, split.shapes.offsets, false).bits);
           const bits = scanHints(text, split.lines, split.shapes.offsets).bits;
           split.lines.forEach((line, i) => {
-            const closer = /\bEND\s+(SUMMARY|COMMENTS?|NOTES?)\b/i.exec(line);
+            const closer = new RegExp(CLOSER_PATTERN.source, 'i').exec(line);
             if (closer && closer[0][0] === 'E') assert.ok(capitals[i] & CLOSER, JSON.stringify(line));
             if (findPageLines(i, line).length > 0) assert.ok(bits[i] & PAGE, JSON.stringify(line));
             if (/X{4,}|(?<![A-Za-z])x{5,}(?![A-Za-z])/.test(line)) assert.ok(bits[i] & REDACTION, JSON.stringify(line));
-            if (/\((NOTE|COMMENT)\s*:/i.test(line)) assert.ok(bits[i] & PAREN_OPENER, JSON.stringify(line));
-            if (/\bEND\s+(SUMMARY|COMMENTS?|NOTES?)\b/i.test(line)) assert.ok(bits[i] & CLOSER, JSON.stringify(line));
+            if (new RegExp(PAREN_OPENER_PATTERN.source, 'i').test(line)) assert.ok(bits[i] & PAREN_OPENER, JSON.stringify(line));
+            if (new RegExp(CLOSER_PATTERN.source, 'i').test(line)) assert.ok(bits[i] & CLOSER, JSON.stringify(line));
             const inline = [...line.matchAll(INLINE_OPENER_PATTERN)];
             if (inline.length > 0) assert.ok(bits[i] & INLINE_OPENER, JSON.stringify(line));
             if (inline.some((m) => /[ \t][A-Z]/.test(m[0]))) assert.ok(capitals[i] & INLINE_OPENER, JSON.stringify(line));

@@ -408,3 +408,29 @@ export function paragraphIndexAt(paragraphs: readonly Paragraph[], line: number)
   const k = partitionPoint(paragraphs, (p) => p.range.start.line <= line) - 1;
   return k >= 0 && paragraphs[k].range.end.line >= line ? k : -1;
 }
+
+// The words a bracketed opener may put before its word: "(Embassy Note:", "[Post comment:".
+const BRACKET_LABEL = /(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION)\s+$/i;
+
+/**
+ * The bracket an opener written inside one opens with, "(" or "[", given where the opener's word starts: "(Note: …",
+ * "[NOTE: …", "(Embassy Note: …" (a label word between); the offset of the bracket, or -1. The Note or Comment so opened
+ * ends at the bracket that closes it when no closer does; the parser and CBL027 both ask.
+ */
+export function openingBracket(text: string, start: number): number {
+  const c = text.charCodeAt(start - 1);
+  if (c === 40 /* ( */ || c === 91 /* [ */) return start - 1;
+  if (!isSpace(c)) return -1;
+  // At most "Department" and the spaces after it: the label is looked for in the few characters before the word.
+  const from = Math.max(0, start - 16);
+  const label = BRACKET_LABEL.exec(text.slice(from, start));
+  if (!label) return -1;
+  const at = from + label.index - 1;
+  const b = text.charCodeAt(at);
+  return at >= 0 && (b === 40 || b === 91) ? at : -1;
+}
+
+/** The bracket that closes `open` ("(" or "["): ")" or "]". */
+export function closingBracket(open: number): number {
+  return open === 91 /* [ */ ? 93 /* ] */ : 41 /* ) */;
+}

@@ -22,7 +22,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { COMMENT_CONTINUED, isAlnum, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { closingBracket, COMMENT_CONTINUED, isAlnum, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
@@ -68,12 +68,13 @@ export const RULE_LINE = /^\s*(?:-{3,}(?: -+)*|(?:- ){2,}-?|={3,}|_{3,}|\*{3,}|[
 const BODY_FIELD = /^\s*(?:E\.?O\.?\s*\d{5}|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF\s*:|Classified\s+By\b)/i;
 
 // Openers at the start of a paragraph's text or a line: "Summary:", "SUMMARY -", "Begin Summary", "Embassy Comment:".
-export const OPENER = /(?:BEGIN\s+)?(?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION|BEGIN)\s+)?(SUMMARY|COMMENTS?|NOTES?)(?:\s+AND\s+(?:COMMENTS?|INTRODUCTION|ACTION\s+REQUEST|KEY\s+(?:THEMES|POINTS)))?(?:\s*[:.]|\s+-+(?=\s|$)|\s*--)/iy;
-// "(Note: …" and "(Comment: …" inside a line.
-const PAREN_OPENER = /\((NOTE|COMMENT)\s*:/gi;
+// "Embassy Note and Comment:" opens a Comment, which "End Embassy Comment" closes.
+export const OPENER = /(?:BEGIN\s+)?(?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION|BEGIN)\s+)?(SUMMARY|COMMENTS?|NOTES?\s+AND\s+COMMENTS?|NOTES?)(?:\s+AND\s+(?:COMMENTS?|INTRODUCTION|ACTION\s+REQUEST|KEY\s+(?:THEMES|POINTS)))?(?:\s*[:.]|\s+-+(?=\s|$)|\s*--)/iy;
+// "(Note: …", "(Comment: …", "[Note: …" and "(Embassy Note: …" inside a line.
+export const PAREN_OPENER = /[([](?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION)\s+)?(NOTE|COMMENT)\s*:/gi;
 
-// "End Summary.", "END SUMMARY AND COMMENT", "End Comment", "End Note", "END NOTES".
-const CLOSER = /\bEND\s+(SUMMARY|COMMENTS?|NOTES?)\b/gi;
+// "End Summary.", "END SUMMARY AND COMMENT", "End Comment", "End Note", "END NOTES", "End Embassy Comment".
+export const CLOSER = /\bEND\s+(?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION)\s+)?(SUMMARY|COMMENTS?|NOTES?)\b/gi;
 
 // The E.O./TAGS/SUBJECT block repeated after a per-section banner: which field a line opens.
 const FIELD_TAGS = /^\s*TAGS?/i;
@@ -156,6 +157,8 @@ interface BodyScan {
   /** The lines whose markers number paragraphs, and those markers. */
   readonly paragraphLines: number[];
   readonly paragraphMarkers: MarkerInfo[];
+  /** The title and rule lines of the titles a paragraph lists items under (see {@link findItemTitles}), in line order. */
+  readonly itemLines: number[];
 }
 
 /**
@@ -191,6 +194,7 @@ export function parseBody(input: BodyInput): BodyResult {
     styleCounts: { pilcrow: 0, 'pilcrow-space': 0, bare: 0 },
     paragraphLines: [],
     paragraphMarkers: [],
+    itemLines: [],
   };
   // Redactions and continuation-page lines before the body, on the lines whose hints allow them.
   const { lines, lineKinds: kinds } = input;
@@ -200,6 +204,7 @@ export function parseBody(input: BodyInput): BodyResult {
   }
   classifyLines(input, result, scan);
   numberParagraphs(input, scan);
+  findItemTitles(input, scan);
   readHeadingsAndSignature(input, result, scan);
   buildParagraphs(input, result, scan);
   // Block markers over the body, on the lines that can hold one.
@@ -311,10 +316,12 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     // a blank line (or the edge) before it, or a rule line under it.
     // A short line in capitals right under a sentence's end can be one too ("… world." ⏎ "DETAINEES" ⏎ ""), and a short title
     // under a paragraph written on one line ("… our support." ⏎ "Changing Mindsets"); tightHeading reads what follows it.
-    if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || (i + 1 < n && (isRuleChar(firsts[i + 1]) || (c >= 65 && c <= 90 && lasts[i] !== 46 /* . */ && endsSentence(lasts[i - 1]) && tightLength(ends[i] - lead, !isSmall(seconds[i]), ends[i - 1] - indents[i - 1] > MAX_WRAPPED))))) {
+    // A line under a page line is read as if the page line were not there ("" ⏎ "NOWHERE 00000042 002 OF 005" ⏎ "Ferry Fares").
+    if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || kinds[i - 1] === 'page' || (i + 1 < n && (isRuleChar(firsts[i + 1]) || (c >= 65 && c <= 90 && lasts[i] !== 46 /* . */ && endsSentence(lasts[i - 1]) && tightLength(ends[i] - lead, !isSmall(seconds[i]), ends[i - 1] - indents[i - 1] > MAX_WRAPPED))))) {
       headingCandidates.push(i);
     }
-    if (block || ((first & First.Opener) !== 0 && mayOpenBlock(c, seconds[i], lead + 2 < text.length ? text.charCodeAt(lead + 2) : 0))) {
+    // "(S/NF) Embassy Note and Comment: …": an item's marking before an opener (markedTextStart).
+    if (block || ((first & First.Opener) !== 0 && mayOpenBlock(c, seconds[i], lead + 2 < text.length ? text.charCodeAt(lead + 2) : 0)) || (c === 40 /* ( */ && markedTextStart(i, text, lead) >= 0)) {
       if (blockLines.length === 0 || blockLines[blockLines.length - 1] !== i) blockLines.push(i);
     }
   }
@@ -333,6 +340,12 @@ function headingAbovePage(candidates: number[], kinds: readonly LineKind[], i: n
 /** The first line at or after `k` that is no page line: what stands under a line when page lines are passed over. */
 function skipPageLines(kinds: readonly LineKind[], k: number): number {
   while (k < kinds.length && kinds[k] === 'page') k++;
+  return k;
+}
+
+/** The last line at or before `k` that is no page line, or `floor - 1`: what stands above a line when page lines are passed over. */
+function skipPageLinesBack(kinds: readonly LineKind[], k: number, floor: number): number {
+  while (k >= floor && kinds[k] === 'page') k--;
   return k;
 }
 
@@ -421,22 +434,83 @@ function onlyText(kinds: readonly LineKind[], from: number, to: number): boolean
   return true;
 }
 
+/**
+ * Finds the titles a numbered paragraph lists its items under: "¶2. (SBU) Participants:" ⏎ "U.S." ⏎ "----" ⏎ "The Deputy
+ * Secretary, …" ⏎ "PRC" ⏎ "---" ⏎ "State Councilor …" ⏎ "¶3. …". The first rule after the paragraph's start underlines a
+ * title under the paragraph's text, which ends with a colon; that title and each one after it before the next paragraph
+ * has text under its rule, not a paragraph: they are no sections' headings, and their rules do not end the paragraph.
+ * One walk over the paragraphs with a pointer into the stops, which are in line order.
+ */
+function findItemTitles(input: BodyInput, scan: BodyScan): void {
+  const { lines, lineKinds: kinds, shapes } = input;
+  const { indents, ends, lasts } = shapes;
+  const { stops, paragraphLines, itemLines } = scan;
+  const n = lines.length;
+  let s = 0;
+  for (let p = 0; p < paragraphLines.length; p++) {
+    const i = paragraphLines[p];
+    const next = p + 1 < paragraphLines.length ? paragraphLines[p + 1] : n;
+    while (s < stops.length && stops[s] <= i) s++;
+    for (let listed = false; s < stops.length && stops[s] < next; s++) {
+      const rule = stops[s];
+      const title = rule - 1;
+      // A short line of text right above the rule, below the paragraph's first line, with text (not a paragraph) under the rule.
+      if (kinds[rule] !== 'rule' || title <= i || kinds[title] !== 'text' || ends[title] - indents[title] > MAX_TITLE) break;
+      const under = nextNonBlank(indents, skipPageLines(kinds, rule + 1));
+      if (under >= next || kinds[under] !== 'text') break;
+      if (!listed) {
+        const above = previousNonBlank(indents, kinds, title, i);
+        if (above < i || lasts[above] !== 58 /* : */) break;
+        listed = true;
+      }
+      itemLines.push(title, rule);
+    }
+  }
+}
+
+/**
+ * True when plain title `i`, in the paragraph opened on line `opened`, stands in the text the paragraph quotes or lists: the
+ * paragraph's line above it ends with a colon and text, not a paragraph, follows it ("¶8. (U) Text of the notice follows:" ⏎ ""
+ * ⏎ "Begin Text:" ⏎ "" ⏎ "Kigali November 9, 2008" ⏎ "" ⏎ "The Government …"): no section's heading.
+ */
+function quotedTitle(shapes: LineShapes, kinds: readonly LineKind[], i: number, opened: number): boolean {
+  const { indents, lasts } = shapes;
+  const above = previousNonBlank(indents, kinds, i, opened);
+  if (above < opened || lasts[above] !== 58 /* : */ || (kinds[above] !== 'text' && kinds[above] !== 'paragraph')) return false;
+  const under = nextNonBlank(indents, skipPageLines(kinds, i + 1));
+  return under < kinds.length && kinds[under] === 'text';
+}
+
 /** Reads the headings (they need paragraph starts to know what follows) and the signature. */
 function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: BodyScan): void {
   const { lines, lineKinds: kinds, startLine, shapes } = input;
   const { indents } = shapes;
-  const { headingCandidates, lateStops, lateBlockLines } = scan;
+  const { headingCandidates, lateStops, lateBlockLines, itemLines, stops, paragraphLines } = scan;
   // The cable's own text ends before a trailer ("BT", "#0708" and "NNNN", a web-site footer, "End Cable Text"
   // and what follows): no heading or signature is read after it.
   const last = lastNonBlank(indents, startLine);
   const lastLine = last > startLine ? beforeTrailer(lines, shapes, startLine, readTrailer(input, result, last)) : last;
   // Headings (they need paragraph starts to know what follows), on the lines that can start one.
   let skipTo = -1;
+  // A pointer into the item titles and their rules, which are no headings.
+  let item = 0;
+  // Pointers into the paragraphs and the stops, and the last line of the last heading: which paragraph a plain title sits in.
+  let paragraph = 0;
+  let stop = 0;
+  let headingEnd = -1;
   for (const i of headingCandidates) {
     if (i > lastLine) break;
-    if (i <= skipTo || (kinds[i] !== 'text' && kinds[i] !== 'rule')) continue;
+    while (item < itemLines.length && itemLines[item] < i) item++;
+    if (i <= skipTo || (kinds[i] !== 'text' && kinds[i] !== 'rule') || (item < itemLines.length && itemLines[item] === i)) continue;
     const heading = readHeading(lines, shapes, kinds, i, startLine);
+    if (heading && heading.heading.style === 'plain') {
+      while (paragraph < paragraphLines.length && paragraphLines[paragraph] < i) paragraph++;
+      while (stop < stops.length && stops[stop] < i) stop++;
+      const opened = paragraph > 0 ? paragraphLines[paragraph - 1] : -1;
+      if (opened > headingEnd && (stop === 0 || stops[stop - 1] < opened) && quotedTitle(shapes, kinds, i, opened)) continue;
+    }
     if (heading) {
+      headingEnd = heading.last;
       result.headings.push(heading.heading);
       for (let k = heading.first; k <= heading.last; k++) {
         if (kinds[k] === 'text' || kinds[k] === 'rule') {
@@ -476,9 +550,15 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
   const { lines, lineKinds: kinds, shapes } = input;
   const { ends } = shapes;
   const n = lines.length;
-  const { stops, lateStops, paragraphLines, paragraphMarkers } = scan;
+  const { stops, lateStops, paragraphLines, paragraphMarkers, itemLines } = scan;
   // Paragraph ranges and the headings they sit under. A paragraph runs to its last text line
   // before the next paragraph, or before a heading, rule, banner, signature or trailer that comes first.
+  // The rules under the titles a paragraph lists items under are no stops: a pointer walks them alongside.
+  let item = 0;
+  const isItem = (line: number): boolean => {
+    while (item < itemLines.length && itemLines[item] < line) item++;
+    return item < itemLines.length && itemLines[item] === line;
+  };
   let headingIndex = -1;
   let nextHeading = 0;
   let nextStop = 0;
@@ -489,7 +569,7 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
       headingIndex = nextHeading;
       nextHeading++;
     }
-    while (nextStop < stops.length && stops[nextStop] <= i) nextStop++;
+    while (nextStop < stops.length && (stops[nextStop] <= i || isItem(stops[nextStop]))) nextStop++;
     while (nextLateStop < lateStops.length && lateStops[nextLateStop] <= i) nextLateStop++;
     const mk = paragraphMarkers[p];
     let limit = p + 1 < paragraphLines.length ? paragraphLines[p + 1] : n;
@@ -809,16 +889,18 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
     }
   }
   // Cheap structure first: a rule line under it, or a blank line before and a blank line or paragraph after.
+  // Page lines are passed over above the heading too ("" ⏎ "NOWHERE 00000042 002 OF 005" ⏎ "Ferry Fares" ⏎ "" ⏎ "¶2. …").
   const next = skipPageLines(kinds, i + 1);
+  const above = skipPageLinesBack(kinds, i - 1, floor);
   const underlined = next < lines.length && kinds[next] === 'rule';
-  const blankBefore = isBlankOrEdge(indents, kinds, i - 1, floor);
+  const blankBefore = isBlankOrEdge(indents, kinds, above, floor);
   const alone = blankBefore && next < lines.length && (indents[next] < 0 || kinds[next] === 'paragraph');
-  if (!underlined && !alone) return tightHeading(lines, shapes, kinds, i, next);
+  if (!underlined && !alone) return tightHeading(lines, shapes, kinds, i, next, above);
   // An underlined line ending with "U.S." is a heading only with a blank line above it: a paragraph's last line
   // runs into the upper rule of a boxed heading where a copy lost the blank line between them.
   if (text.length > 120 || !(isHeadingText(text, underlined && blankBefore) || (underlined && isMarkedHeadingText(text)))) return undefined;
   // Underlined: the heading, then a rule line.
-  if (underlined) return wrappedTitle(lines, kinds, indents, i, next, floor) ?? span(lines, i, 'underlined', [lineRange(lines, next)], i, next);
+  if (underlined) return wrappedTitle(lines, kinds, indents, i, next, floor) ?? ruledLines(lines, kinds, indents, i, next, floor) ?? span(lines, i, 'underlined', [lineRange(lines, next)], i, next);
   // "IRAN" ⏎ " " ⏎ "----" ⏎ "": the underline one blank line below, with a blank line or a paragraph under it
   // (a rule with text under it opens a boxed heading: "… the issue." ⏎ "" ⏎ "----" ⏎ "IRAN" ⏎ "----").
   const rule = blankBefore ? gapUnderline(indents, kinds, next) : -1;
@@ -869,6 +951,30 @@ function wrappedTitle(lines: readonly string[], kinds: readonly LineKind[], inde
   };
 }
 
+/**
+ * A title wrapped over two lines with a rule under each, whose first line is line `i` over rule line `rule`: "Minister of
+ * Foreign and European" ⏎ "-----" ⏎ "Affairs ) Bernard Kouchner" ⏎ "-----" ⏎ "¶11. …". The second line stands right under the
+ * first rule (no blank line between: two titles one over the other with nothing under the first are one title), its own
+ * rule has a blank line, a paragraph or the end under it, and a blank line (or the body's edge) is above the first line, as
+ * above a wrapped title; neither line opens a block ("COMMENT"). Else undefined. The heading keeps the first line in `lead`.
+ */
+function ruledLines(lines: readonly string[], kinds: readonly LineKind[], indents: Int32Array, i: number, rule: number, floor: number): HeadingSpan | undefined {
+  const second = rule + 1;
+  if (!isBlankOrEdge(indents, kinds, skipPageLinesBack(kinds, i - 1, floor), floor)) return undefined;
+  if (second >= lines.length || kinds[second] !== 'text' || indents[second] < 0 || lines[second].length > 120) return undefined;
+  const lower = skipPageLines(kinds, second + 1);
+  if (lower >= lines.length || kinds[lower] !== 'rule') return undefined;
+  const under = skipPageLines(kinds, lower + 1);
+  if (under < lines.length && indents[under] >= 0 && kinds[under] !== 'paragraph') return undefined;
+  const text = lines[i];
+  const words = text.trim();
+  // A heading that opens a block ("COMMENT" ⏎ "----" ⏎ "Ferries" ⏎ "----") and a line doubled are no first line of a title.
+  if (!isHeadingText(lines[second]) || words === lines[second].trim() || HEADING_OPENER.test(words) || HEADING_OPENER.test(stripRules(lines[second]))) return undefined;
+  const heading = span(lines, second, 'underlined', [lineRange(lines, rule), lineRange(lines, lower)], i, lower);
+  const s = skipSpaces(text);
+  return { ...heading, heading: { ...heading.heading, lead: token(i, text, s, trimEndOffset(text)) }, leadLine: i };
+}
+
 // A portion marking opening a title: "(U) Status of Host Nation Laws:", "(SBU) Mission Efforts".
 const MARKED_TITLE = /^\s*\((?:U|SBU|C|S|TS)(?:\/\/?[A-Z]{2,6})?\) /;
 
@@ -895,14 +1001,15 @@ function tightLength(length: number, capitals: boolean, underUnwrapped: boolean)
  * so the line is neither a wrapped word ("… of the" ⏎ "FAINA." ⏎ "") nor the signature, which nothing follows.
  * Under a paragraph written on one line (over {@link MAX_WRAPPED} characters), which nothing wraps onto, a mixed-case
  * title of a few words is one too: "… cannot survive without our support." ⏎ "Changing Mindsets" ⏎ "" ⏎ "¶9. (C) …".
+ * The line `above` it is the first above that is no page line: a page line between is passed over.
  */
-function tightHeading(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number, next: number): HeadingSpan | undefined {
+function tightHeading(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number, next: number, above: number): HeadingSpan | undefined {
   const { indents, ends, lasts } = shapes;
   const lead = indents[i];
   const first = shapes.firsts[i];
-  if (i < 1 || first < 65 || first > 90 || next >= lines.length || indents[next] >= 0) return undefined;
-  if ((kinds[i - 1] !== 'text' && kinds[i - 1] !== 'paragraph') || !endsSentence(lasts[i - 1]) || endsWithAbbreviation(lines[i - 1])) return undefined;
-  const unwrapped = ends[i - 1] - indents[i - 1] > MAX_WRAPPED;
+  if (above < 0 || first < 65 || first > 90 || next >= lines.length || indents[next] >= 0) return undefined;
+  if ((kinds[above] !== 'text' && kinds[above] !== 'paragraph') || !endsSentence(lasts[above]) || endsWithAbbreviation(lines[above])) return undefined;
+  const unwrapped = ends[above] - indents[above] > MAX_WRAPPED;
   if (ends[i] - lead > (unwrapped ? MAX_TIGHT_UNWRAPPED : MAX_TIGHT)) return undefined;
   let k = next;
   while (k < lines.length && k < next + 4 && (indents[k] < 0 || kinds[k] === 'page')) k++;
@@ -1352,8 +1459,9 @@ function collectBlockMarkers(
     let first = shapes.firsts[i];
     let second = shapes.seconds[i];
     const text = lines[i];
-    if (mk) {
-      textStart = skipSpaces(text, mk.textStart);
+    const marked = !mk && first === 40 /* ( */ && kind === 'text' ? markedTextStart(i, text, textStart) : -1;
+    if (mk || marked >= 0) {
+      textStart = mk ? skipSpaces(text, mk.textStart) : marked;
       first = text.charCodeAt(textStart);
       second = text.charCodeAt(textStart + 1);
     }
@@ -1390,7 +1498,9 @@ function collectBlockMarkers(
     if (paren) {
       PAREN_OPENER.lastIndex = 0;
       while ((m = PAREN_OPENER.exec(text)) !== null) {
-        found.push({ kind: kindOf(m[1]), role: 'open', token: token(i, text, m.index + 1, m.index + 1 + m[1].length) });
+        // The word ends before the colon and any spaces: "(Embassy Note:" gives "Note".
+        const end = trimEndOffset(text, m.index + m[0].length - 1, m.index);
+        found.push({ kind: kindOf(m[1]), role: 'open', token: token(i, text, end - m[1].length, end) });
       }
     }
     if (closer) {
@@ -1418,6 +1528,17 @@ function collectBlockMarkers(
       out.push(...found);
     }
   }
+}
+
+/**
+ * Where the words start after the portion marking that opens an unnumbered line at `lead`, when an opener's first letters
+ * follow it ("(S/NF) Embassy Note and Comment: …", an item of a paragraph); else -1. The marking must name a level.
+ */
+function markedTextStart(i: number, text: string, lead: number): number {
+  const marking = parsePortionMarking(i, text, lead);
+  if (marking?.level === undefined) return -1;
+  const at = skipSpaces(text, marking.token.range.end.character);
+  return at > marking.token.range.end.character && mayOpenBlock(text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2)) ? at : -1;
 }
 
 /**
@@ -1518,9 +1639,10 @@ export function mayOpenBlock(first: number, second: number, third: number): bool
   return isSmall(a) && isSmall(b) && isSmall(c) && OPENER_TABLE[letters3(a, b, c)] === 1;
 }
 
+/** The kind of block a marker's word names; "Note and Comment" names a Comment. */
 function kindOf(word: string): BlockMarker['kind'] {
   const w = word.toUpperCase();
-  return w.startsWith('SUMMARY') ? 'summary' : w.startsWith('COMMENT') ? 'comment' : 'note';
+  return w.startsWith('SUMMARY') ? 'summary' : w.startsWith('COMMENT') || w.endsWith('COMMENT') || w.endsWith('COMMENTS') ? 'comment' : 'note';
 }
 
 /**
@@ -1544,29 +1666,34 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
     return lo < headings.length && headings[lo].text.range.start.line === line ? lo : -1;
   };
   const paragraphEnd = (line: number): Range['end'] => paragraphAt(line)?.range.end ?? { line, character: trimEndOffset(lines[line]) };
-  // Where the marker after each opener written after "(" starts: its ")" is looked for before it.
-  const following = new Map<BlockMarker, Range['start']>();
+  // Where the marker after each opener written after "(" or "[" starts ("(Note:", "[NOTE:", "(Embassy Note:"): the bracket
+  // that closes it is looked for before that marker. The opening bracket is kept with it.
+  const following = new Map<BlockMarker, { next: Range['start']; open: number }>();
   for (let k = 0; k < markers.length; k++) {
     const start = markers[k].token.range.start;
-    if (markers[k].role === 'open' && start.character > 0 && lines[start.line].charCodeAt(start.character - 1) === 40 /* ( */) {
-      following.set(markers[k], k + 1 < markers.length ? markers[k + 1].token.range.start : { line: lines.length, character: 0 });
+    const bracket = markers[k].role === 'open' && start.character > 0 ? openingBracket(lines[start.line], start.character) : -1;
+    if (bracket >= 0) {
+      following.set(markers[k], { next: k + 1 < markers.length ? markers[k + 1].token.range.start : { line: lines.length, character: 0 }, open: lines[start.line].charCodeAt(bracket) });
     }
   }
   // "(Note: The French … since arrival.) Padilla saw …": an opener written after "(" that no closer closes ends at the ")"
-  // matching that "(", when one comes before `end` and the next marker; else undefined. Each opener walks only the text up
+  // matching that "(" (one written after "[" at its "]"), when one comes before `end` and the next marker; else undefined. Each opener walks only the text up
   // to the next marker, so the walks never overlap.
   const parenthesisEnd = (opener: BlockMarker, end: Range['end']): Range['end'] | undefined => {
-    const next = following.get(opener);
-    if (!next) return undefined;
+    const after = following.get(opener);
+    if (!after) return undefined;
+    const { next } = after;
     const to = next.line < end.line || (next.line === end.line && next.character < end.character) ? next : end;
+    const open = after.open;
+    const close = closingBracket(open);
     let depth = 1;
     for (let n = opener.token.range.end.line; n <= to.line && n < lines.length; n++) {
       const text = lines[n];
       const stop = n === to.line ? Math.min(to.character, text.length) : text.length;
       for (let c = n === opener.token.range.end.line ? opener.token.range.end.character : 0; c < stop; c++) {
         const code = text.charCodeAt(c);
-        if (code === 40 /* ( */) depth++;
-        else if (code === 41 /* ) */ && --depth === 0) return { line: n, character: c + 1 };
+        if (code === open) depth++;
+        else if (code === close && --depth === 0) return { line: n, character: c + 1 };
       }
     }
     return undefined;

@@ -9,9 +9,9 @@ import { isDigit, isSpace, linesWith, markLinesMatching } from '../text';
 export const REDACTION = 1;
 /** A line can hold a continuation-page marker: a serial zero-padded to eight digits after a space ("PARIS 00000305 …"). */
 export const PAGE = 2;
-/** A line can hold "(Note:" or "(Comment:". */
+/** A line can hold "(Note:", "(Comment:", "[Note:" or "(Embassy Note:". */
 export const PAREN_OPENER = 4;
-/** A line can hold "End Summary", "END COMMENT", "End Note" (see {@link scanHints} for "end summary"). */
+/** A line can hold "End Summary", "END COMMENT", "End Note", "End Embassy Comment" (see {@link scanHints} for "end summary"). */
 export const CLOSER = 8;
 /** A line can hold "Comment:" or "Note:" after a sentence's end ("… ran late. Comment: If", "… said." NOTE:"): see {@link inlineOpenerAt}. */
 export const INLINE_OPENER = 16;
@@ -24,12 +24,12 @@ export interface LineHints {
   readonly anyCase: boolean;
 }
 
-// "(Note:" and "(Comment:", read at a given offset of the whole text.
-const PAREN_AT = /\((?:note|comment)\s*:/iy;
-// "End Summary", "END COMMENT", "end note": in any case, anywhere.
-const CLOSER_ANYWHERE = /\bend\s+(?:summ|comm|note)/gi;
+// "(Note:", "(Comment:", "[Note:" and "(Embassy Note:", read at a given offset of the whole text.
+const PAREN_AT = /[([](?:(?:embassy|post|department|usun|usnato|mission)\s+)?(?:note|comment)\s*:/iy;
+// "End Summary", "END COMMENT", "end note", "End Embassy Comment": in any case, anywhere.
+const CLOSER_ANYWHERE = /\bend\s+(?:(?:embassy|post|department|usun|usnato|mission)\s+)?(?:summ|comm|note)/gi;
 // The same after "EN" or "En", read at a given offset of the whole text.
-const CLOSER_AT = /\bE[Nn][Dd]\s+(?:summ|comm|note)/iy;
+const CLOSER_AT = /\bE[Nn][Dd]\s+(?:(?:embassy|post|department|usun|usnato|mission)\s+)?(?:summ|comm|note)/iy;
 
 // Memory reused by every call, as in splitShapes.
 let scratch = new Uint8Array(0);
@@ -51,6 +51,7 @@ export function scanHints(text: string, lines: readonly string[], offsets: Int32
   linesWith(text, offsets, 'xxxxx', always, bits, REDACTION);
   linesWith(text, offsets, '00', (at) => isPageSerialAt(text, at), bits, PAGE);
   linesWith(text, offsets, '(', (at) => isParenOpenerAt(text, at), bits, PAREN_OPENER);
+  linesWith(text, offsets, '[', (at) => isParenOpenerAt(text, at), bits, PAREN_OPENER);
   linesWith(text, offsets, ':', (at) => inlineOpenerAt(text, at, anyCase) >= 0, bits, INLINE_OPENER);
   if (anyCase) markLinesMatching(text, offsets, CLOSER_ANYWHERE, bits, CLOSER);
   else {
@@ -73,14 +74,16 @@ function isPageSerialAt(text: string, at: number): boolean {
   return true;
 }
 
-/** "(Note:" or "(Comment:" at `at`. */
+/** "(Note:", "(Comment:", "[Note:" or "(Embassy Note:" at `at`. */
 function isParenOpenerAt(text: string, at: number): boolean {
-  // Both words open with a letter and "o": "(C)" and "(S//NF)" markings stop here.
-  const c = text.charCodeAt(at + 1) | 32;
-  if ((c !== 110 && c !== 99) || (text.charCodeAt(at + 2) | 32) !== 111) return false;
+  // Each word opens with two letters of "no", "co", "em", "po", "de", "us", "mi": "(C)" and "(S//NF)" markings stop here.
+  if (!PAREN_FIRST_TWO.has(((text.charCodeAt(at + 1) | 32) << 8) | (text.charCodeAt(at + 2) | 32))) return false;
   PAREN_AT.lastIndex = at;
   return PAREN_AT.test(text);
 }
+
+/** The first two letters of the words that can follow the bracket of {@link PAREN_AT}, in small letters, as `first << 8 | second`. */
+const PAREN_FIRST_TWO = new Set(['no', 'co', 'em', 'po', 'de', 'us', 'mi'].map((w) => (w.charCodeAt(0) << 8) | w.charCodeAt(1)));
 
 /**
  * Where the word of an opener after a sentence's end starts, given the offset of its colon, or -1:

@@ -2,7 +2,7 @@
  * CBL027 block-unbalanced: A Summary opened without End Summary (warning); Comment and Note blocks without their closer, or closers without openers (info).
  */
 import type { Block, BlockMarker, Cable, Position, Section } from '../model';
-import { COMMENT_CONTINUED, isBefore, isSpace, paragraphIndexAt, paragraphTextStart, partitionPoint, trimEndOffset } from '../text';
+import { closingBracket, COMMENT_CONTINUED, isBefore, isSpace, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, trimEndOffset } from '../text';
 import type { Fix, Rule } from './types';
 
 export const rule: Rule = {
@@ -15,7 +15,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶1. (C) Summary: The Director asked …\n¶2. (C) …",
     good: "¶1. (C) Summary: The Director asked … End Summary.\n¶2. (C) …",
-    rationale: "End Summary tells readers where the summary stops; unclosed Comment and Note blocks are common and only noted. A block opened by a heading ('COMMENT', '//SUMMARY//') needs no closer when the next heading ends its section, nor a Comment or Note under the last heading, which runs to the end of the text, nor a Summary heading there after the cable's own Summary, which closes the text as a Comment does. A Comment that opens the last numbered paragraph ('¶9. (C) Comment: …') with nothing but the signature after it runs to the end of the text too, and needs no closer, as does one the paragraphs after it continue to the last ('¶10. (U) Comment, continued: …', 'Comment cont'd:'); a Comment left open earlier is still noted. Under a banner in capitals a closer opens with 'End' or 'END'; in cables written in small letters, under a mixed-case banner or with no banner, any case closes. 'End Summary and Comment' closes both blocks. 'Comment:' or 'Note:' after a sentence's end inside a paragraph opens a block, closed or not ('… ran late. Comment: If'); a closer with no opener looks back through its paragraph for one inside a line ('… ahead. Comment:', '(Embassy comment:', '[NOTE:', '(Note.').",
+    rationale: "End Summary tells readers where the summary stops; unclosed Comment and Note blocks are common and only noted. A block opened by a heading ('COMMENT', '//SUMMARY//') needs no closer when the next heading ends its section, nor a Comment or Note under the last heading, which runs to the end of the text, nor a Summary heading there after the cable's own Summary, which closes the text as a Comment does. A Comment that opens the last numbered paragraph ('¶9. (C) Comment: …') with nothing but the signature after it runs to the end of the text too, and needs no closer, as does one the paragraphs after it continue to the last ('¶10. (U) Comment, continued: …', 'Comment cont'd:'); a Comment left open earlier is still noted. Under a banner in capitals a closer opens with 'End' or 'END'; in cables written in small letters, under a mixed-case banner or with no banner, any case closes. 'End Summary and Comment' closes both blocks. 'Comment:' or 'Note:' after a sentence's end inside a paragraph opens a block, closed or not ('… ran late. Comment: If'); a closer with no opener looks back through its paragraph for one inside a line ('… ahead. Comment:', '(Embassy comment:', '[NOTE:', '(Note.'). A label may come before the word ('Embassy Note and Comment:', which opens a Comment, closed by 'End Embassy Comment'), so may an item's marking ('(S/NF) Embassy comment: …'); a Note or Comment written after '(' or '[' ('(Embassy Note:', '[Note:') that nothing closes ends at the bracket that closes it, and its closer goes before that bracket.",
     source: "FORMAT.md §6; corpus analysis of the released cables: Summary closed in 971 of 1,016 (FORMAT.md §7 rule 24), a hint-level warning at most (CORPUS-FINDINGS, 'Warnings'); Comment 13.3%, Note 7.5%: info (CORPUS-FINDINGS, 'Info only'); Comment closed in only 279 of the 439 files that open one (FORMAT.md §6), the common unclosed case being a final '¶9. (C) Comment: …' paragraph that runs to the signature (CORPUS-FINDINGS §12).",
   },
   check(cable, report) {
@@ -146,15 +146,16 @@ function opensLastParagraph(cable: Cable, open: BlockMarker): boolean {
 
 /**
  * Where the missing closer goes, or undefined when the block's end is unknown.
- * "(Note: … 2009.)" closes at its parenthesis: "(Note: … 2009. End Note.)".
+ * "(Note: … 2009.)" closes at its parenthesis: "(Note: … 2009. End Note.)"; so do "(Embassy Note: …)" and "[Note: …]" at theirs.
  * A "//COMMENT//" heading opens a block over the paragraphs under it, up to the next opener of its kind.
  * Inside a paragraph the block runs to the paragraph's end.
  */
 function closerPlace(cable: Cable, layout: Layout, block: Block, open: BlockMarker): Position | undefined {
   const at = open.token.range.start;
   const lines = cable.lines;
-  if (at.character > 0 && lines[at.line].charCodeAt(at.character - 1) === 40 /* ( */) {
-    const close = matchingParenthesis(lines, open.token.range.end, block.range.end);
+  const bracket = at.character > 0 ? openingBracket(lines[at.line], at.character) : -1;
+  if (bracket >= 0) {
+    const close = matchingParenthesis(lines, open.token.range.end, block.range.end, lines[at.line].charCodeAt(bracket));
     // "(Note: polls close at eight), while …" closed mid-sentence: no place for "End Note." reads right.
     if (close) return SENTENCE_END.test(lines[close.line].slice(0, close.character)) ? close : undefined;
   }
@@ -220,16 +221,17 @@ const LEAD_IN = /:\s*$/;
 // A line of asterisks, also broken by spaces, as footers are framed: "************ *****".
 const STARS = /^\s*\*{3,}(?: +\*{3,})*\s*$/;
 
-/** The ")" that closes the "(" just before `from`, searched up to `to`. */
-function matchingParenthesis(lines: readonly string[], from: Position, to: Position): Position | undefined {
+/** The ")" that closes the "(" before `from` (the "]" for a "[": `open`), searched up to `to`. */
+function matchingParenthesis(lines: readonly string[], from: Position, to: Position, open: number): Position | undefined {
+  const close = closingBracket(open);
   let depth = 1;
   for (let n = from.line; n <= to.line && n < lines.length; n++) {
     const text = lines[n];
     const stop = n === to.line ? Math.min(to.character, text.length) : text.length;
     for (let c = n === from.line ? from.character : 0; c < stop; c++) {
       const code = text.charCodeAt(c);
-      if (code === 40) depth++;
-      else if (code === 41 && --depth === 0) return { line: n, character: c };
+      if (code === open) depth++;
+      else if (code === close && --depth === 0) return { line: n, character: c };
     }
   }
   return undefined;
