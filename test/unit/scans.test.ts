@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { mayOpenBanner, parseBanner, READINGS } from '../../server/src/core/parse/banner';
-import { CLOSER as CLOSER_PATTERN, firstWords, MARKER, mayOpenBlock, OPENER, PAREN_OPENER as PAREN_OPENER_PATTERN, readMarker, RULE_LINE } from '../../server/src/core/parse/body';
+import { CLOSER as CLOSER_PATTERN, END_AT_LINE_END, endAtLineEnd, firstWords, MARKER, mayOpenBlock, NOT_SIGNED, notSigned, OPENER, PAREN_OPENER as PAREN_OPENER_PATTERN, readMarker, RULE_LINE } from '../../server/src/core/parse/body';
 import { daysInMonth, EOM_SERIAL, isRoutingIndicator, mayBeEomSerial, mayEndTransmission, startsHeader, trailingPrecedence, trailingSerial, TRANSMISSION_END } from '../../server/src/core/parse/header';
 import { CLOSER, INLINE_OPENER, INLINE_OPENER_PATTERN, inlineOpenerAt, PAGE, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
@@ -71,6 +71,40 @@ describe('hand-written scans read what their patterns read', () => {
       { numRuns: 3000, seed: 7 },
     );
     assert.ok(openers > 300, `only ${openers} openers generated`);
+  });
+
+  it('endAtLineEnd finds the "End" closing a line where END_AT_LINE_END does', () => {
+    // "… the visit. End" ⏎ "comment.", and near misses: "Legend", "_END", "END." or a letter after it.
+    const endLike = fc
+      .tuple(from('x', ' ', '.', '_', '9', 'é', 'END', 'end'), fc.constantFrom('END', 'End', 'end', 'eNd', 'ND', 'EN', 'ENDS', 'Legend', '_END', '2END', 'ÉND', ''), run(0, 3, ' ', '\t', '\u00a0', '\u2003', '\ufeff', '.', 'x'))
+      .map((p) => p.join(''));
+    let ends = 0;
+    fc.assert(
+      fc.property(endLike, (text) => {
+        const expected = END_AT_LINE_END.exec(text)?.index ?? -1;
+        if (expected >= 0) ends++;
+        assert.equal(endAtLineEnd(text), expected, JSON.stringify(text));
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
+    assert.ok(ends > 500, `only ${ends} closing "End"s generated`);
+  });
+
+  it('notSigned reads a last line\'s end as NOT_SIGNED does', () => {
+    // "… said...", "… said …", "> quoted", and near misses: "..x", ". .", ".. ".
+    const tailLike = fc
+      .tuple(from('x', ' ', '.', '>', '…'), fc.constantFrom('', '', ' ', '\t ', '\u00a0', '\u2003', '.', '..', '...', ' …', '>', 'x', '. .'), run(0, 2, ' ', '\t', '\u00a0', '\ufeff'))
+      .map((p) => p.join(''));
+    let unsigned = 0;
+    fc.assert(
+      fc.property(tailLike, (text) => {
+        const expected = NOT_SIGNED.test(text);
+        if (expected) unsigned++;
+        assert.equal(notSigned(text), expected, JSON.stringify(text));
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
+    assert.ok(unsigned > 500, `only ${unsigned} unsigned lines generated`);
   });
 
   it('inlineOpenerAt reads the openers after a sentence\'s end that INLINE_OPENER_PATTERN reads', () => {

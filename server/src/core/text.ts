@@ -281,8 +281,9 @@ export function linesWith(text: string, offsets: Int32Array, needle: string, acc
   let line = 0;
   let at = text.indexOf(needle);
   while (at >= 0) {
-    while (line + 1 < offsets.length && offsets[line + 1] <= at) line++;
-    if ((out[line] & bit) === 0 && accept(at)) {
+    if (accept(at)) {
+      // The line is walked to only for a confirmed hit: most hits ("(C)", "10:30") are not.
+      while (line + 1 < offsets.length && offsets[line + 1] <= at) line++;
       out[line] |= bit;
       // One hit per line is enough.
       if (line + 1 >= offsets.length) return;

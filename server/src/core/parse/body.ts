@@ -22,7 +22,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { closingBracket, COMMENT_CONTINUED, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { closingBracket, COMMENT_CONTINUED, isAlnum, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
@@ -86,8 +86,8 @@ const SIPDIS_LINE = /^\s*SIPDIS\s*$/i;
 const HEADING_START = /^[A-Z0-9"“'(]/;
 // Footers and links are not headings.
 const LINK = /https?:|www\.|@/;
-// Last lines that are not signed: elisions, quoted mail. A link is looked at where the name is.
-const NOT_SIGNED = /\.\.\.\s*$|…\s*$|>\s*$/;
+// Last lines that are not signed: elisions, quoted mail. A link is looked at where the name is. Read by notSigned.
+export const NOT_SIGNED = /\.\.\.\s*$|…\s*$|>\s*$/;
 // An elision on a line of its own: a partial record's last line, after the signature.
 const ELISION_LINE = /^\s*(?:\.{3,}|…)\s*$/;
 // The footer some posts put after the signature, and the line before a mail system's trailer.
@@ -939,9 +939,16 @@ function wrappedTitle(lines: readonly string[], kinds: readonly LineKind[], inde
   const boxed = lead - 1 >= floor && kinds[lead - 1] === 'rule';
   if (!boxed && !isBlankOrEdge(indents, kinds, lead - 1, floor)) return undefined;
   const first = boxed ? lead - 1 : lead;
-  const heading = span(lines, i, boxed ? 'boxed' : 'underlined', boxed ? [lineRange(lines, first), lineRange(lines, rule)] : [lineRange(lines, rule)], first, rule);
+  const { heading } = span(lines, i, boxed ? 'boxed' : 'underlined', boxed ? [lineRange(lines, first), lineRange(lines, rule)] : [lineRange(lines, rule)], first, rule);
   const s = skipSpaces(text);
-  return { ...heading, heading: { ...heading.heading, lead: token(lead, text, s, trimEndOffset(text)) }, leadLine: lead };
+  // Written out rather than spread from the span: a spread copy costs a run-time call each time.
+  return {
+    heading: { range: heading.range, text: heading.text, style: heading.style, rules: heading.rules, lead: token(lead, text, s, trimEndOffset(text)) },
+    first,
+    last: rule,
+    textLine: i,
+    leadLine: lead,
+  };
 }
 
 /**
@@ -1108,11 +1115,21 @@ function span(lines: readonly string[], textLine: number, style: Heading['style'
 }
 
 
+/**
+ * True when `text` ends, before trailing white space, with "...", "…" or ">": what {@link NOT_SIGNED} reads, read at the
+ * end instead of searching the line (a cable's last line, which may be a whole paragraph).
+ */
+export function notSigned(text: string): boolean {
+  const end = trimEndOffset(text);
+  const last = text.charCodeAt(end - 1);
+  return last === 0x2026 /* … */ || last === 62 /* > */ || (last === 46 /* . */ && end >= 3 && text.charCodeAt(end - 2) === 46 && text.charCodeAt(end - 3) === 46);
+}
+
 const NOT_NAMES = /^(?:END|BT|NNNN|SIPDIS|NOFORN|SUMMARY|COMMENT|NOTE|TEXT|CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS|MORE|THANKS|ENDS)$/i;
 
 function readSignature(line: number, text: string, kind: LineKind): Signature | undefined {
   if (kind === 'heading' || kind === 'rule' || kind === 'page' || kind === 'banner') return undefined;
-  if (NOT_SIGNED.test(text)) return undefined;
+  if (notSigned(text)) return undefined;
   const end = nameEnd(text);
   const alone = kind !== 'paragraph' && text.length <= 80 ? signatureLine(text, end) : undefined;
   if (alone) {
@@ -1237,13 +1254,13 @@ const MAX_PAGE_TAIL = 60;
  * page's copyright line ("© Scoop Media") and what follows it.
  */
 function beforeTrailer(lines: readonly string[], shapes: LineShapes, startLine: number, last: number): number {
-  const { indents } = shapes;
+  const { indents, firsts } = shapes;
   // "© Scoop Media" ⏎ "" ⏎ "World Headlines" ⏎ …: a scraped page's copyright line ends the cable's text, and the page's
   // own matter (teasers of other articles) follows it. No cable writes "©"; the last lines of a page are looked at only.
   for (let k = last, seen = 0; k > startLine && seen < MAX_PAGE_TAIL; k--) {
     if (indents[k] < 0) continue;
     seen++;
-    if (lines[k].charCodeAt(indents[k]) === 169 /* © */) {
+    if (firsts[k] === 169 /* © */) {
       last = lastNonBlank(indents, startLine, k - 1);
       break;
     }
@@ -1563,22 +1580,34 @@ function joinedCloser(line: number, text: string, from: number, next: string | u
 }
 
 // "End" closing a line, and the closer's word opening the next.
-const END_AT_LINE_END = /\bEND\s*$/i;
+export const END_AT_LINE_END = /\bEND\s*$/i;
 const CLOSER_WORD_AT_START = /^\s*(SUMMARY|COMMENTS?|NOTES?)\b/i;
+
+/**
+ * Where "End" closing `text` starts, in any case, or -1: what {@link END_AT_LINE_END} finds. It can stand only right
+ * before the line's trailing white space, so three letters are read there instead of a search of the whole line.
+ */
+export function endAtLineEnd(text: string): number {
+  const at = trimEndOffset(text) - 3;
+  if (at < 0 || (text.charCodeAt(at) | 32) !== 101 /* e */ || (text.charCodeAt(at + 1) | 32) !== 110 /* n */ || (text.charCodeAt(at + 2) | 32) !== 100 /* d */) return -1;
+  // "\b": no letter, digit or "_" before it.
+  const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+  return isAlnum(before) || before === 95 ? -1 : at;
+}
 
 /**
  * A closer whose "End" closes line `line` and whose word opens the next: its token spans
  * both lines, and its text is the two words one space apart ("End comment").
  */
 function splitCloser(line: number, text: string, next: string): BlockMarker | undefined {
-  const end = END_AT_LINE_END.exec(text);
-  const word = end && CLOSER_WORD_AT_START.exec(next);
-  if (!end || !word) return undefined;
+  const end = endAtLineEnd(text);
+  const word = end >= 0 ? CLOSER_WORD_AT_START.exec(next) : null;
+  if (!word) return undefined;
   const wordEnd = word.index + word[0].length;
   return {
     kind: kindOf(word[1]),
     role: 'close',
-    token: { text: `${text.slice(end.index, end.index + 3)} ${word[1]}`, range: spanRange(line, end.index, line + 1, wordEnd) },
+    token: { text: `${text.slice(end, end + 3)} ${word[1]}`, range: spanRange(line, end, line + 1, wordEnd) },
   };
 }
 
