@@ -409,8 +409,16 @@ export function paragraphIndexAt(paragraphs: readonly Paragraph[], line: number)
   return k >= 0 && paragraphs[k].range.end.line >= line ? k : -1;
 }
 
+/**
+ * The words that may stand before a block marker's word: "Embassy Comment:", "(Post note:", "End Embassy Comment". The
+ * parser's patterns for markers, the tables that pick out the lines worth trying them on and CBL027 all take this one list.
+ */
+export const BLOCK_LABEL_WORDS: readonly string[] = ['EMBASSY', 'POST', 'DEPARTMENT', 'USUN', 'USNATO', 'MISSION'];
+/** {@link BLOCK_LABEL_WORDS} as a pattern's alternatives. */
+export const BLOCK_LABELS = BLOCK_LABEL_WORDS.join('|');
+
 // The words a bracketed opener may put before its word: "(Embassy Note:", "[Post comment:".
-const BRACKET_LABEL = /(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION)\s+$/i;
+const BRACKET_LABEL = new RegExp(String.raw`(?:${BLOCK_LABELS})\s+$`, 'i');
 
 /**
  * The bracket an opener written inside one opens with, "(" or "[", given where the opener's word starts: "(Note: …",

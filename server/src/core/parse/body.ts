@@ -22,7 +22,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { closingBracket, COMMENT_CONTINUED, isAlnum, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { BLOCK_LABEL_WORDS, BLOCK_LABELS, closingBracket, COMMENT_CONTINUED, isAlnum, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
@@ -69,12 +69,12 @@ const BODY_FIELD = /^\s*(?:E\.?O\.?\s*\d{5}|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF\s*:
 
 // Openers at the start of a paragraph's text or a line: "Summary:", "SUMMARY -", "Begin Summary", "Embassy Comment:".
 // "Embassy Note and Comment:" opens a Comment, which "End Embassy Comment" closes.
-export const OPENER = /(?:BEGIN\s+)?(?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION|BEGIN)\s+)?(SUMMARY|COMMENTS?|NOTES?\s+AND\s+COMMENTS?|NOTES?)(?:\s+AND\s+(?:COMMENTS?|INTRODUCTION|ACTION\s+REQUEST|KEY\s+(?:THEMES|POINTS)))?(?:\s*[:.]|\s+-+(?=\s|$)|\s*--)/iy;
+export const OPENER = new RegExp(String.raw`(?:BEGIN\s+)?(?:(?:${BLOCK_LABELS}|BEGIN)\s+)?(SUMMARY|COMMENTS?|NOTES?\s+AND\s+COMMENTS?|NOTES?)(?:\s+AND\s+(?:COMMENTS?|INTRODUCTION|ACTION\s+REQUEST|KEY\s+(?:THEMES|POINTS)))?(?:\s*[:.]|\s+-+(?=\s|$)|\s*--)`, 'iy');
 // "(Note: …", "(Comment: …", "[Note: …" and "(Embassy Note: …" inside a line.
-export const PAREN_OPENER = /[([](?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION)\s+)?(NOTE|COMMENT)\s*:/gi;
+export const PAREN_OPENER = new RegExp(String.raw`[([](?:(?:${BLOCK_LABELS})\s+)?(NOTE|COMMENT)\s*:`, 'gi');
 
 // "End Summary.", "END SUMMARY AND COMMENT", "End Comment", "End Note", "END NOTES", "End Embassy Comment".
-export const CLOSER = /\bEND\s+(?:(?:EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION)\s+)?(SUMMARY|COMMENTS?|NOTES?)\b/gi;
+export const CLOSER = new RegExp(String.raw`\bEND\s+(?:(?:${BLOCK_LABELS})\s+)?(SUMMARY|COMMENTS?|NOTES?)\b`, 'gi');
 
 // The E.O./TAGS/SUBJECT block repeated after a per-section banner: which field a line opens.
 const FIELD_TAGS = /^\s*TAGS?/i;
@@ -939,15 +939,22 @@ function wrappedTitle(lines: readonly string[], kinds: readonly LineKind[], inde
   const boxed = lead - 1 >= floor && kinds[lead - 1] === 'rule';
   if (!boxed && !isBlankOrEdge(indents, kinds, lead - 1, floor)) return undefined;
   const first = boxed ? lead - 1 : lead;
-  const { heading } = span(lines, i, boxed ? 'boxed' : 'underlined', boxed ? [lineRange(lines, first), lineRange(lines, rule)] : [lineRange(lines, rule)], first, rule);
-  const s = skipSpaces(text);
-  // Written out rather than spread from the span: a spread copy costs a run-time call each time.
+  return withLead(lines, span(lines, i, boxed ? 'boxed' : 'underlined', boxed ? [lineRange(lines, first), lineRange(lines, rule)] : [lineRange(lines, rule)], first, rule), lead);
+}
+
+/**
+ * `title` with the first line of a title wrapped over two lines, line `leadLine`, kept as its `lead`. Written out rather
+ * than spread from the span: a spread copy costs a run-time call each time.
+ */
+function withLead(lines: readonly string[], title: HeadingSpan, leadLine: number): HeadingSpan {
+  const { heading } = title;
+  const text = lines[leadLine];
   return {
-    heading: { range: heading.range, text: heading.text, style: heading.style, rules: heading.rules, lead: token(lead, text, s, trimEndOffset(text)) },
-    first,
-    last: rule,
-    textLine: i,
-    leadLine: lead,
+    heading: { range: heading.range, text: heading.text, style: heading.style, rules: heading.rules, lead: token(leadLine, text, skipSpaces(text), trimEndOffset(text)) },
+    first: title.first,
+    last: title.last,
+    textLine: title.textLine,
+    leadLine,
   };
 }
 
@@ -970,9 +977,7 @@ function ruledLines(lines: readonly string[], kinds: readonly LineKind[], indent
   const words = text.trim();
   // A heading that opens a block ("COMMENT" ⏎ "----" ⏎ "Ferries" ⏎ "----") and a line doubled are no first line of a title.
   if (!isHeadingText(lines[second]) || words === lines[second].trim() || HEADING_OPENER.test(words) || HEADING_OPENER.test(stripRules(lines[second]))) return undefined;
-  const heading = span(lines, second, 'underlined', [lineRange(lines, rule), lineRange(lines, lower)], i, lower);
-  const s = skipSpaces(text);
-  return { ...heading, heading: { ...heading.heading, lead: token(i, text, s, trimEndOffset(text)) }, leadLine: i };
+  return withLead(lines, span(lines, second, 'underlined', [lineRange(lines, rule), lineRange(lines, lower)], i, lower), i);
 }
 
 // A portion marking opening a title: "(U) Status of Host Nation Laws:", "(SBU) Mission Efforts".
@@ -1612,7 +1617,7 @@ function splitCloser(line: number, text: string, next: string): BlockMarker | un
 }
 
 /** The first three letters of each word an opener can start with, in small letters. */
-const OPENER_PREFIXES = ['beg', 'emb', 'pos', 'dep', 'usu', 'usn', 'mis', 'sum', 'com', 'not'];
+const OPENER_PREFIXES = ['beg', ...BLOCK_LABEL_WORDS.map((w) => w.slice(0, 3).toLowerCase()), 'sum', 'com', 'not'];
 
 /** Five bits for each of three small letters. */
 const letters3 = (a: number, b: number, c: number) => ((a & 31) << 10) | ((b & 31) << 5) | (c & 31);
@@ -1759,7 +1764,7 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
 
 // An opener inside a line, after a sentence, a bracket or a marking: "… ahead. Comment: While",
 // "(Note. This", "(Embassy comment: We", "[NOTE: During", "¶1. C) Summary: The".
-const LATE_OPENER = /(?:^|[([]|[.!?;:)"”’']\s+)(?:(?:EMBASSY|POST|DEPARTMENT|MISSION)\s+)?(SUMMARY|COMMENTS?|NOTES?)(?=\s*(?:[:.]|--))/gi;
+const LATE_OPENER = new RegExp(String.raw`(?:^|[([]|[.!?;:)"”’']\s+)(?:(?:${BLOCK_LABELS})\s+)?(SUMMARY|COMMENTS?|NOTES?)(?=\s*(?:[:.]|--))`, 'gi');
 
 /**
  * The last opener of `kind` between `from` and the closer at `to`, and after `after` (the end of

@@ -3,7 +3,7 @@
  * Summary/Comment/Note marker inside text. One search of the whole text for each
  * finds the few such lines, so the readers run on those lines only and never on prose.
  */
-import { isDigit, isSpace, linesWith, markLinesMatching } from '../text';
+import { BLOCK_LABEL_WORDS, BLOCK_LABELS, isDigit, isSpace, linesWith, markLinesMatching } from '../text';
 
 /** A line can hold a redaction: "XXXX", "xxxxx". */
 export const REDACTION = 1;
@@ -25,11 +25,11 @@ export interface LineHints {
 }
 
 // "(Note:", "(Comment:", "[Note:" and "(Embassy Note:", read at a given offset of the whole text.
-const PAREN_AT = /[([](?:(?:embassy|post|department|usun|usnato|mission)\s+)?(?:note|comment)\s*:/iy;
+const PAREN_AT = new RegExp(String.raw`[([](?:(?:${BLOCK_LABELS})\s+)?(?:note|comment)\s*:`, 'iy');
 // "End Summary", "END COMMENT", "end note", "End Embassy Comment": in any case, anywhere.
-const CLOSER_ANYWHERE = /\bend\s+(?:(?:embassy|post|department|usun|usnato|mission)\s+)?(?:summ|comm|note)/gi;
+const CLOSER_ANYWHERE = new RegExp(String.raw`\bend\s+(?:(?:${BLOCK_LABELS})\s+)?(?:summ|comm|note)`, 'gi');
 // The same after "EN" or "En", read at a given offset of the whole text.
-const CLOSER_AT = /\bE[Nn][Dd]\s+(?:(?:embassy|post|department|usun|usnato|mission)\s+)?(?:summ|comm|note)/iy;
+const CLOSER_AT = new RegExp(String.raw`\bE[Nn][Dd]\s+(?:(?:${BLOCK_LABELS})\s+)?(?:summ|comm|note)`, 'iy');
 
 // Memory reused by every call, as in splitShapes.
 let scratch = new Uint8Array(0);
@@ -76,14 +76,14 @@ function isPageSerialAt(text: string, at: number): boolean {
 
 /** "(Note:", "(Comment:", "[Note:" or "(Embassy Note:" at `at`. */
 function isParenOpenerAt(text: string, at: number): boolean {
-  // Each word opens with two letters of "no", "co", "em", "po", "de", "us", "mi": "(C)" and "(S//NF)" markings stop here.
+  // Each word opens with the two letters of "note", "comment" or a label word ("em", "po", …): "(C)" and "(S//NF)" markings stop here.
   if (!PAREN_FIRST_TWO.has(((text.charCodeAt(at + 1) | 32) << 8) | (text.charCodeAt(at + 2) | 32))) return false;
   PAREN_AT.lastIndex = at;
   return PAREN_AT.test(text);
 }
 
-/** The first two letters of the words that can follow the bracket of {@link PAREN_AT}, in small letters, as `first << 8 | second`. */
-const PAREN_FIRST_TWO = new Set(['no', 'co', 'em', 'po', 'de', 'us', 'mi'].map((w) => (w.charCodeAt(0) << 8) | w.charCodeAt(1)));
+/** The first two letters of the words that can follow the bracket of {@link PAREN_AT} (Note, Comment and the label words), in small letters, as `first << 8 | second`. */
+const PAREN_FIRST_TWO = new Set(['note', 'comment', ...BLOCK_LABEL_WORDS].map((w) => ((w.charCodeAt(0) | 32) << 8) | (w.charCodeAt(1) | 32)));
 
 /**
  * Where the word of an opener after a sentence's end starts, given the offset of its colon, or -1:

@@ -2,7 +2,7 @@
  * CBL027 block-unbalanced: A Summary opened without End Summary (warning); Comment and Note blocks without their closer, or closers without openers (info).
  */
 import type { Block, BlockMarker, Cable, Position, Section } from '../model';
-import { closingBracket, COMMENT_CONTINUED, isBefore, isSpace, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, trimEndOffset } from '../text';
+import { BLOCK_LABELS, closingBracket, COMMENT_CONTINUED, isBefore, isSpace, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, trimEndOffset } from '../text';
 import type { Fix, Rule } from './types';
 
 export const rule: Rule = {
@@ -112,7 +112,7 @@ function closedByHeadings(layout: Layout, block: Block): boolean {
 }
 
 // The words an opener may put before "Comment": "Embassy comment:", "BEGIN COMMENT:".
-const LABEL_BEFORE = /^(?:(?:BEGIN|EMBASSY|POST|DEPARTMENT|USUN|USNATO|MISSION)\s+){1,2}$/i;
+const LABEL_BEFORE = new RegExp(String.raw`^(?:(?:BEGIN|${BLOCK_LABELS})\s+){1,2}$`, 'i');
 
 
 /**
