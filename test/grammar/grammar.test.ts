@@ -210,6 +210,23 @@ describe('grammar', function () {
     { text: 'the ministers met again. End\nThe minister said: Comment', at: 'Comment', not: /block\.end/ },
     { text: 'we will go on until the end', at: 'end', not: /block/ },
     { text: 'END COMMENT)', at: 'END', scope: /keyword\.other\.block\.end\.cable/, not: /heading/ },
+    // Openers and closers with a label word, words after them, a bracket or a quote before them, as the parser reads them.
+    { text: '¶5. (C) Embassy comment: The port will open.', at: 'comment', scope: /keyword\.other\.block\.begin\.cable/ },
+    { text: '(S/NF) Embassy Note and Comment: The port will open.', at: 'Note', scope: /keyword\.other\.block\.begin\.cable/ },
+    { text: 'The port will open. End Embassy Comment.', at: 'Comment', scope: /keyword\.other\.block\.end\.cable/ },
+    { text: 'The port will open. End Summary and Comment.', at: 'and Comment', scope: /keyword\.other\.block\.end\.cable/ },
+    { text: 'The fleet left. [Note: the ferry stayed.]', at: 'Note', scope: /keyword\.other\.block\.begin\.cable/ },
+    { text: 'The fleet left (Embassy Note: the ferry stayed.)', at: 'Note', scope: /keyword\.other\.block\.begin\.cable/ },
+    { text: 'The quays were full. (Comment. The port will open.)', at: 'Comment', scope: /keyword\.other\.block\.begin\.cable/ },
+    { text: '¶2. (S) Summary and Action Request. The port will open.', at: 'Action', scope: /keyword\.other\.block\.begin\.cable/ },
+    { text: 'the ferry will sail, he said." Comment: The port', at: 'Comment', scope: /keyword\.other\.block\.begin\.cable/ },
+    { text: 'COMMENT -- The port will open.', at: 'COMMENT', scope: /keyword\.other\.block\.begin\.cable/ },
+    { text: 'Summary and Key Themes', at: 'Summary', scope: /markup\.heading\.cable keyword\.other\.block\.begin\.cable/ },
+    { text: 'Summary and Key Themes', at: 'Key', scope: /markup\.heading\.cable/, not: /block/ },
+    { text: 'Summary: the ministers met again. End summary and\ncomment.', at: 'comment', scope: /keyword\.other\.block\.end\.cable/, not: /begin/ },
+    { text: 'The ministers met. End summary and\nthe talks went on.', at: 'talks', not: /block/ },
+    { text: 'The notes of the meeting (Notes follow) were sent.', at: 'Notes', not: /block/ },
+    { text: 'the post office. Comments from the minister were', at: 'Comments', not: /block/ },
     // The order keyword in any case the parser reads.
     { text: 'E.o. 12958: decl: 07/22/2019', at: 'E.o.', scope: /keyword\.other\.field\.eo\.cable/ },
     // The E.O. field opens a line; an order cited in prose is no field.
@@ -299,6 +316,25 @@ describe('grammar', function () {
     const start = performance.now();
     tokenize(grammar, line.slice(0, 16000));
     assert.ok(performance.now() - start < 500, 'tokenizing took too long');
+  });
+
+  it('scopes the block markers the parser reads on real cables as openers and closers', function () {
+    if (!corpusDir()) this.skip();
+    let total = 0;
+    const misses: string[] = [];
+    for (const f of corpusFiles()) {
+      const text = fs.readFileSync(f, 'utf8');
+      const lines = tokenize(grammar, text);
+      for (const m of parseCable(text).cable.blockMarkers) {
+        total++;
+        const { line, character } = m.token.range.start;
+        const scopes = lines[line].tokens.find((t) => t.start <= character && character < t.end)?.scopes.join(' ') ?? '';
+        if (!(m.role === 'open' ? /block\.begin/ : /block\.end/).test(scopes)) misses.push(`${path.basename(f)}:${line + 1} ${m.role} ${JSON.stringify(m.token.text)}`);
+      }
+    }
+    // A line grammar cannot follow every reading: a line in capitals opening with "COMMENT:" is colored as a heading.
+    assert.ok(total > 500, `only ${total} markers read`);
+    assert.ok(misses.length <= total * 0.005, `${misses.length} of ${total} markers not scoped as read:\n${misses.join('\n')}`);
   });
 
   it('scopes paragraph numbers, markings, banners and TAGS on every real cable, in bounded time', function () {
