@@ -267,6 +267,29 @@ async function runMode(label, trusted, theme, shots) {
       }
     });
 
+    await check('a mixed-case title with a rule under it has the color of a heading (semantic token)', page, async () => {
+      // An invented cable there only during this check: the grammar colors "PORT DUES" as a heading, and only the rule
+      // under it, which a line grammar cannot see, makes "Ferry Fares" one.
+      const file = join(workspace, 'fares.cable');
+      writeFileSync(file, 'UNCLAS NOWHERE 000021\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FARES\n\n1. (U) The harbor authority said dues would rise.\n\nPORT DUES\n---------\n\n2. (U) Dues rose by a tenth.\n\nFerry Fares\n-----------\n\n3. (U) Fares rose by a fifth.\n');
+      try {
+        await openFile(page, 'fares.cable');
+        const end = Date.now() + 15000;
+        let capitals = await tokenColor(page, 'PORT DUES');
+        let seen = await tokenColor(page, 'Ferry Fares');
+        while ((!capitals || seen !== capitals) && Date.now() < end) {
+          await page.waitForTimeout(300);
+          capitals = await tokenColor(page, 'PORT DUES');
+          seen = await tokenColor(page, 'Ferry Fares');
+        }
+        const text = await tokenColor(page, 'Fares rose');
+        assert(capitals && seen === capitals && text && text !== capitals, `title ${seen}, heading in capitals ${capitals}, text ${text}`);
+      } finally {
+        await page.keyboard.press('Control+W');
+        rmSync(file, { force: true });
+      }
+    });
+
     await check('hovering a TAG shows its meaning', page, async () => {
       const box = await page.evaluate(() => {
         for (const span of document.querySelectorAll('.monaco-editor .view-line span span')) {

@@ -106,12 +106,13 @@ describe('language server over stdio', function () {
     assert.deepEqual([prel.textEdit.insert.start.character, prel.textEdit.insert.end.character, prel.textEdit.replace.end.character], [6, 8, 10]);
   });
 
-  it('marks the banner, the paragraph numbers and the signature with semantic tokens, which the grammar cannot tell from a heading and a list', async () => {
+  it('marks the banner, the paragraph numbers, the headings and the signature with semantic tokens, which the grammar cannot tell from a heading, a list and a line of text', async () => {
     const tokens = await client.connection.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: uri('09VALLETTA412.cable') } });
     // Relative to the token before: the banner's "S E C R E T" (line 12, length 11, type 2: bannerLevel, modifier 1:
     // secret), "VALLETTA" (column 29, type 3: bannerPost) and "000412" (column 38, type 4: bannerSerial); "¶1." to "¶5."
-    // (lines 27, 36, 41, 50, 53; length 3, type 1: paragraphNumber); the last line, "CALLOWAY" (line 56, type 0: signature).
-    assert.deepEqual(tokens.data, [12, 0, 11, 2, 1, 0, 29, 8, 3, 0, 0, 9, 6, 4, 0, 15, 0, 3, 1, 0, 9, 0, 3, 1, 0, 5, 0, 3, 1, 0, 9, 0, 3, 1, 0, 3, 0, 3, 1, 0, 3, 0, 8, 0, 0]);
+    // (lines 27, 36, 41, 50, 53; length 3, type 1: paragraphNumber); the headings "HARBOR AUTHORITY REQUESTS" and "NEXT
+    // STEPS" (lines 33 and 47, type 5: heading); the last line, "CALLOWAY" (line 56, type 0: signature).
+    assert.deepEqual(tokens.data, [12, 0, 11, 2, 1, 0, 29, 8, 3, 0, 0, 9, 6, 4, 0, 15, 0, 3, 1, 0, 6, 0, 25, 5, 0, 3, 0, 3, 1, 0, 5, 0, 3, 1, 0, 6, 0, 10, 5, 0, 3, 0, 3, 1, 0, 3, 0, 3, 1, 0, 3, 0, 8, 0, 0]);
   });
 
   it('says nothing about an empty document until it has text', async () => {

@@ -844,6 +844,61 @@ describe('semantic tokens', () => {
     assert.ok(banners.includes('0:30 NOWHERE bannerPost') && banners.includes('0:38 000124 bannerSerial'), banners.join(', '));
   });
 
+  it('marks the words of every heading the parser reads, mixed-case titles a line grammar cannot see included, but not a heading that opens a block', () => {
+    const text = [
+      'UNCLAS NOWHERE 000125',
+      '',
+      'E.O. 12958: N/A',
+      'TAGS: PREL',
+      'SUBJECT: FERRY DUES',
+      '',
+      '\u00b61. (U) The harbor authority said dues would rise.',
+      '',
+      // Mixed case and underlined: only the rule tells it from a line of text.
+      'Ferry Fares',
+      '-----------',
+      '',
+      '\u00b62. (U) Fares rose by a tenth.',
+      '',
+      // Marked and underlined: the marking keeps its own color.
+      '(U) Status of the Quays:',
+      '------------------------',
+      '',
+      '\u00b63. (U) Two quays are closed.',
+      '',
+      // Wrapped over two lines above its rule: both lines.
+      'Category 2: Dues related to, but not only',
+      'cargo-focused',
+      '-------------',
+      '',
+      '\u00b64. (U) Cargo dues stay.',
+      '',
+      '//PORT SECURITY//',
+      '',
+      '\u00b65. (U) Patrols go on.',
+      '',
+      // Dashes after it are no words; a hyphen inside is.
+      'Cross-Harbor Outlook ----',
+      '',
+      '\u00b66. (U) Ferries will run.',
+      '',
+      // A heading that opens a block: the grammar colors it as both.
+      'COMMENT',
+      '-------',
+      '',
+      '\u00b67. (U) The port will gain.',
+      '',
+    ].join('\n');
+    assert.deepEqual(tokensOf(text).filter((t) => t.endsWith(' heading')), [
+      '8:0 Ferry Fares heading',
+      '13:4 Status of the Quays: heading',
+      '18:0 Category 2: Dues related to, but not only heading',
+      '19:0 cargo-focused heading',
+      '24:2 PORT SECURITY heading',
+      '28:0 Cross-Harbor Outlook heading',
+    ]);
+  });
+
   it('gives a text with no paragraphs and no signature no tokens, and never throws on junk', () => {
     assert.deepEqual(tokensOf(''), []);
     assert.deepEqual(tokensOf('\u0000\u0001 1.\r\n(S) \uffff'), []);

@@ -208,7 +208,7 @@ describe('cable extension', () => {
     assert.deepEqual(top.map((h) => h.label), ['AMEMBASSY VALLETTA']);
   });
 
-  it('colors the banner, the paragraph numbers and the signature as the server reads them (semantic tokens)', async () => {
+  it('colors the banner, the paragraph numbers, the headings and the signature as the server reads them (semantic tokens)', async () => {
     const doc = await open('09VALLETTA412.cable');
     const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
     const end = Date.now() + 20000;
@@ -228,7 +228,7 @@ describe('cable extension', () => {
       if (tokens.length > 0) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    assert.deepEqual(tokens, ['12:0 S E C R E T bannerLevel', '12:29 VALLETTA bannerPost', '12:38 000412 bannerSerial', '27:0 \u00b61. paragraphNumber', '36:0 \u00b62. paragraphNumber', '41:0 \u00b63. paragraphNumber', '50:0 \u00b64. paragraphNumber', '53:0 \u00b65. paragraphNumber', '56:0 CALLOWAY signature']);
+    assert.deepEqual(tokens, ['12:0 S E C R E T bannerLevel', '12:29 VALLETTA bannerPost', '12:38 000412 bannerSerial', '27:0 \u00b61. paragraphNumber', '33:0 HARBOR AUTHORITY REQUESTS heading', '36:0 \u00b62. paragraphNumber', '41:0 \u00b63. paragraphNumber', '47:0 NEXT STEPS heading', '50:0 \u00b64. paragraphNumber', '53:0 \u00b65. paragraphNumber', '56:0 CALLOWAY signature']);
   });
 
   it('opens a new untitled cable holding the whole-cable snippet ("Cable: New Cable")', async () => {
