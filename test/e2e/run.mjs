@@ -163,6 +163,22 @@ async function tokenColor(page, text) {
   }, text);
 }
 
+/**
+ * Runs `fn` with an invented cable `name` holding `text` open in the workspace, there only while `fn` runs (the Cables
+ * view's check counts the workspace's cables): written, opened, then closed and removed.
+ */
+async function withCable(page, workspace, name, text, fn) {
+  const file = join(workspace, name);
+  writeFileSync(file, text);
+  try {
+    await openFile(page, name);
+    await fn();
+  } finally {
+    await page.keyboard.press('Control+W');
+    rmSync(file, { force: true });
+  }
+}
+
 async function runMode(label, trusted, theme, shots) {
   console.log(`\n${label}`);
   const workspace = mkdtempSync(join(tmpdir(), 'cable-ws-'));
@@ -221,12 +237,8 @@ async function runMode(label, trusted, theme, shots) {
     });
 
     await check('a paragraph number with no marking after it is colored as the server reads it (semantic token)', page, async () => {
-      // An invented cable there only during this check (the Cables view's check counts the workspace's cables). The
-      // grammar leaves "2. Staff …" uncolored: a line grammar cannot tell it from a list's item.
-      const file = join(workspace, 'parking.cable');
-      writeFileSync(file, 'UNCLAS NOWHERE 000019\n\nE.O. 12958: N/A\nTAGS: AMGT\nSUBJECT: PARKING\n\n1. The lot closes for repairs.\n\n2. Staff park on the street.\n');
-      try {
-        await openFile(page, 'parking.cable');
+      // The grammar leaves "2. Staff …" uncolored: a line grammar cannot tell it from a list's item.
+      await withCable(page, workspace, 'parking.cable', 'UNCLAS NOWHERE 000019\n\nE.O. 12958: N/A\nTAGS: AMGT\nSUBJECT: PARKING\n\n1. The lot closes for repairs.\n\n2. Staff park on the street.\n', async () => {
         const colors = async () => page.evaluate(() => {
           const line = [...document.querySelectorAll('.monaco-editor .view-line')].find((l) => l.textContent?.replace(/\u00a0/g, ' ').startsWith('2. Staff'));
           const spans = line ? [...line.querySelectorAll('span span')] : [];
@@ -241,19 +253,13 @@ async function runMode(label, trusted, theme, shots) {
           seen = await colors();
         }
         assert(seen && !seen.whole && seen.number !== seen.body, `paragraph number not colored apart: ${JSON.stringify(seen)}`);
-      } finally {
-        await page.keyboard.press('Control+W');
-        rmSync(file, { force: true });
-      }
+      });
     });
 
     await check('a banner with its level misspelt is colored as the level it stands for (semantic token)', page, async () => {
-      // The sample's banner "S E C R E T" gives the color; an invented cable there only during this check misspells it.
+      // The sample's banner "S E C R E T" gives the color; an invented cable misspells it.
       const secret = await tokenColor(page, 'S E C R E T');
-      const file = join(workspace, 'quay.cable');
-      writeFileSync(file, 'SECERT NOWHERE 000020\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: QUAY\n\n1. (S) The quay reopens.\n');
-      try {
-        await openFile(page, 'quay.cable');
+      await withCable(page, workspace, 'quay.cable', 'SECERT NOWHERE 000020\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: QUAY\n\n1. (S) The quay reopens.\n', async () => {
         const end = Date.now() + 15000;
         let seen = await tokenColor(page, 'SECERT');
         while (seen !== secret && Date.now() < end) {
@@ -261,19 +267,13 @@ async function runMode(label, trusted, theme, shots) {
           seen = await tokenColor(page, 'SECERT');
         }
         assert(secret && seen === secret, `misspelt level ${seen}, SECRET ${secret}`);
-      } finally {
-        await page.keyboard.press('Control+W');
-        rmSync(file, { force: true });
-      }
+      });
     });
 
     await check('a mixed-case title with a rule under it has the color of a heading (semantic token)', page, async () => {
-      // An invented cable there only during this check: the grammar colors "PORT DUES" as a heading, and only the rule
-      // under it, which a line grammar cannot see, makes "Ferry Fares" one.
-      const file = join(workspace, 'fares.cable');
-      writeFileSync(file, 'UNCLAS NOWHERE 000021\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FARES\n\n1. (U) The harbor authority said dues would rise.\n\nPORT DUES\n---------\n\n2. (U) Dues rose by a tenth.\n\nFerry Fares\n-----------\n\n3. (U) Fares rose by a fifth.\n');
-      try {
-        await openFile(page, 'fares.cable');
+      // In an invented cable the grammar colors "PORT DUES" as a heading, and only the rule under "Ferry Fares", which a
+      // line grammar cannot see, makes it one.
+      await withCable(page, workspace, 'fares.cable', 'UNCLAS NOWHERE 000021\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FARES\n\n1. (U) The harbor authority said dues would rise.\n\nPORT DUES\n---------\n\n2. (U) Dues rose by a tenth.\n\nFerry Fares\n-----------\n\n3. (U) Fares rose by a fifth.\n', async () => {
         const end = Date.now() + 15000;
         let capitals = await tokenColor(page, 'PORT DUES');
         let seen = await tokenColor(page, 'Ferry Fares');
@@ -284,10 +284,7 @@ async function runMode(label, trusted, theme, shots) {
         }
         const text = await tokenColor(page, 'Fares rose');
         assert(capitals && seen === capitals && text && text !== capitals, `title ${seen}, heading in capitals ${capitals}, text ${text}`);
-      } finally {
-        await page.keyboard.press('Control+W');
-        rmSync(file, { force: true });
-      }
+      });
     });
 
     await check('hovering a TAG shows its meaning', page, async () => {
