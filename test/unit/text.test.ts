@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isBlankedLine, isSpace, linesWith, looksBinary, partitionPoint, skipSpaces, splitLines, splitShapes, trimEndOffset } from '../../server/src/core/text';
+import { isBlankedLine, isSpace, linesWith, looksBinary, matchingBracket, partitionPoint, skipSpaces, splitLines, splitShapes, trimEndOffset } from '../../server/src/core/text';
 
 describe('text helpers', () => {
   it('finds the partition point of a sorted list: the count of items before a place, as a walk would', () => {
@@ -16,6 +16,19 @@ describe('text helpers', () => {
       }),
     );
     assert.equal(partitionPoint([], () => true), 0);
+  });
+
+  it('matchingBracket finds the bracket closing an open one across lines, nested pairs of its kind counted, and nothing past its limit', () => {
+    const lines = ['(Note: the minister (a former', 'general) said [twice] so.) Then', '[Comment: see (a) and [b]] end'];
+    const paren = 40;
+    const square = 91;
+    assert.deepEqual(matchingBracket(lines, { line: 0, character: 6 }, { line: 2, character: 30 }, paren), { line: 1, character: 25 });
+    // A "[" counts "[" and "]" only: the "(a)" inside is no pair of its kind.
+    assert.deepEqual(matchingBracket(lines, { line: 2, character: 9 }, { line: 2, character: 30 }, square), { line: 2, character: 25 });
+    // The limit is exclusive: a bracket at `to` or after it is not found.
+    assert.equal(matchingBracket(lines, { line: 0, character: 6 }, { line: 1, character: 25 }, paren), undefined);
+    // An unclosed bracket, or a limit past the last line, gives undefined without reading beyond the text.
+    assert.equal(matchingBracket(['(Note: never closed'], { line: 0, character: 6 }, { line: 9, character: 0 }, paren), undefined);
   });
 
   it('isSpace is exactly the set String.prototype.trim removes', () => {

@@ -438,7 +438,22 @@ export function openingBracket(text: string, start: number): number {
   return at >= 0 && (b === 40 || b === 91) ? at : -1;
 }
 
-/** The bracket that closes `open` ("(" or "["): ")" or "]". */
-export function closingBracket(open: number): number {
-  return open === 91 /* [ */ ? 93 /* ] */ : 41 /* ) */;
+/**
+ * The ")" that closes a "(" before `from` (the "]" for a "[": `open` is the bracket's character code), searched from
+ * `from` up to `to`, brackets of the same kind nested between counted; the closing bracket's own position, or undefined.
+ * The parser ends a bracketed Note or Comment left open after it; CBL027 puts "End Note." before it.
+ */
+export function matchingBracket(lines: readonly string[], from: Position, to: Position, open: number): Position | undefined {
+  const close = open === 91 /* [ */ ? 93 /* ] */ : 41; /* ) */
+  let depth = 1;
+  for (let n = from.line; n <= to.line && n < lines.length; n++) {
+    const text = lines[n];
+    const stop = n === to.line ? Math.min(to.character, text.length) : text.length;
+    for (let c = n === from.line ? from.character : 0; c < stop; c++) {
+      const code = text.charCodeAt(c);
+      if (code === open) depth++;
+      else if (code === close && --depth === 0) return { line: n, character: c };
+    }
+  }
+  return undefined;
 }

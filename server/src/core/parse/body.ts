@@ -22,7 +22,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { BLOCK_LABEL_WORDS, BLOCK_LABELS, closingBracket, COMMENT_CONTINUED, isAlnum, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, isAlnum, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
@@ -1689,19 +1689,8 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
     if (!after) return undefined;
     const { next } = after;
     const to = next.line < end.line || (next.line === end.line && next.character < end.character) ? next : end;
-    const open = after.open;
-    const close = closingBracket(open);
-    let depth = 1;
-    for (let n = opener.token.range.end.line; n <= to.line && n < lines.length; n++) {
-      const text = lines[n];
-      const stop = n === to.line ? Math.min(to.character, text.length) : text.length;
-      for (let c = n === opener.token.range.end.line ? opener.token.range.end.character : 0; c < stop; c++) {
-        const code = text.charCodeAt(c);
-        if (code === open) depth++;
-        else if (code === close && --depth === 0) return { line: n, character: c + 1 };
-      }
-    }
-    return undefined;
+    const close = matchingBracket(lines, opener.token.range.end, to, after.open);
+    return close && { line: close.line, character: close.character + 1 };
   };
   const paragraphStart = (line: number): Range['start'] => paragraphAt(line)?.range.start ?? { line, character: 0 };
   // Where an opener left open ends: with its paragraph, or with the section of the heading that opens it ("Comment" ⏎

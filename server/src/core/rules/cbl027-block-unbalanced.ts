@@ -2,7 +2,7 @@
  * CBL027 block-unbalanced: A Summary opened without End Summary (warning); Comment and Note blocks without their closer, or closers without openers (info).
  */
 import type { Block, BlockMarker, Cable, Position, Section } from '../model';
-import { BLOCK_LABELS, closingBracket, COMMENT_CONTINUED, isBefore, isSpace, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, trimEndOffset } from '../text';
+import { BLOCK_LABELS, COMMENT_CONTINUED, isBefore, isSpace, matchingBracket, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, trimEndOffset } from '../text';
 import type { Fix, Rule } from './types';
 
 export const rule: Rule = {
@@ -155,7 +155,7 @@ function closerPlace(cable: Cable, layout: Layout, block: Block, open: BlockMark
   const lines = cable.lines;
   const bracket = at.character > 0 ? openingBracket(lines[at.line], at.character) : -1;
   if (bracket >= 0) {
-    const close = matchingParenthesis(lines, open.token.range.end, block.range.end, lines[at.line].charCodeAt(bracket));
+    const close = matchingBracket(lines, open.token.range.end, block.range.end, lines[at.line].charCodeAt(bracket));
     // "(Note: polls close at eight), while …" closed mid-sentence: no place for "End Note." reads right.
     if (close) return SENTENCE_END.test(lines[close.line].slice(0, close.character)) ? close : undefined;
   }
@@ -220,22 +220,6 @@ const LINK = /https?:|www\./;
 const LEAD_IN = /:\s*$/;
 // A line of asterisks, also broken by spaces, as footers are framed: "************ *****".
 const STARS = /^\s*\*{3,}(?: +\*{3,})*\s*$/;
-
-/** The ")" that closes the "(" before `from` (the "]" for a "[": `open`), searched up to `to`. */
-function matchingParenthesis(lines: readonly string[], from: Position, to: Position, open: number): Position | undefined {
-  const close = closingBracket(open);
-  let depth = 1;
-  for (let n = from.line; n <= to.line && n < lines.length; n++) {
-    const text = lines[n];
-    const stop = n === to.line ? Math.min(to.character, text.length) : text.length;
-    for (let c = n === from.line ? from.character : 0; c < stop; c++) {
-      const code = text.charCodeAt(c);
-      if (code === open) depth++;
-      else if (code === close && --depth === 0) return { line: n, character: c };
-    }
-  }
-  return undefined;
-}
 
 /** The block's name as a closer spells it: `summary` is "Summary". */
 function blockName(kind: Block['kind']): string {
