@@ -923,6 +923,34 @@ describe('parser: body', () => {
     assert.deepEqual(d.blocks.map((b) => b.kind), ['comment']);
   });
 
+  it('reads a title that lost its rule at a page break, with the break\'s blank lines, as a heading, also the first line of a title wrapped over two ruled lines', () => {
+    const page = (n: number) => ['', `NOWHERE 00000001 00${n} OF 009`, '', ''];
+    const c = parse([
+      'SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) The board met.', '',
+      // The break between the first line and its rule, and between the second line and its rule.
+      'Minister of Harbors, Quays', ...page(2), '--------------------------', 'and Ferries -- Ann Quill', '------------------------', '¶2. (S) Two.', '',
+      'Minister of Tugs and', '--------------------', 'Pilots -- Cy Moss', ...page(3), '-----------------', '¶3. (S) Three.', '',
+      'FERRY FARES', ...page(4), '-----------', '', '¶4. (S) Four.', '',
+      // Between the first rule and the second line the break hides whether a blank line stood there: two titles.
+      'HARBORS', '-------', ...page(5), 'Piers and Docks', '---------------', '¶5. (S) Five.', '',
+      // A line with text above it, or one that starts as no title does, is no title over a page break and a box.
+      '¶6. (S) The board named', 'Harbor Master Ann Quill', ...page(6), '-----', 'QUAYS', '-----', '¶7. (S) Seven.', '',
+      'and confusing talks. End Comment', ...page(7), '-----', 'PIERS', '-----', '¶8. (S) Eight.', 'DOE',
+    ].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}:${h.rules.length}`), [
+      'underlined:Minister of Harbors, Quays|and Ferries -- Ann Quill:7:0-14:24:2',
+      'underlined:Minister of Tugs and|Pilots -- Cy Moss:17:0-24:17:2',
+      'underlined:|FERRY FARES:27:0-32:11:1',
+      'underlined:|HARBORS:36:0-37:7:1',
+      'underlined:|Piers and Docks:42:0-43:15:1',
+      'boxed:|QUAYS:52:0-54:5:2',
+      'boxed:|PIERS:62:0-64:5:2',
+    ]);
+    assert.deepEqual([7, 13, 17, 19, 27].map((k) => c.lineKinds[k]), ['heading', 'heading', 'heading', 'heading', 'heading']);
+    // The title's first line is no longer the last line of the paragraph above it.
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}:${p.heading}`), ['1:5-5:undefined', '2:15-15:0', '3:25-25:1', '4:34-34:2', '5:44-44:4', '6:46-47:4', '7:55-57:5', '8:65-65:6']);
+  });
+
   it('reads an underlined title that opens with a portion marking as a heading', () => {
     const c = parse(['C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', '(U) Status of the Harbor Law:', '-----------------------------', '', '-- The law is old.', '', '(SBU) Ferry Fares', '-----------------', '', '-- Fares rose.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}`), ['underlined:(U) Status of the Harbor Law:', 'underlined:(SBU) Ferry Fares']);

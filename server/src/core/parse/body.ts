@@ -349,6 +349,17 @@ function skipPageLinesBack(kinds: readonly LineKind[], k: number, floor: number)
   return k;
 }
 
+/**
+ * The first line at or after `k` past a continuation-page break: the blank lines and page lines a page break puts between two
+ * lines of text ("" ⏎ "NOWHERE 00000042 005 OF 007" ⏎ "" ⏎ ""), at least one page line among them; `k` when there is none.
+ */
+function pastPageBreak(indents: Int32Array, kinds: readonly LineKind[], k: number): number {
+  let j = k;
+  let page = false;
+  for (; j < kinds.length && (indents[j] < 0 || kinds[j] === 'page' || kinds[j] === 'blank'); j++) if (kinds[j] === 'page') page = true;
+  return page ? j : k;
+}
+
 /** Decides which markers number paragraphs, and what each is read as. */
 function numberParagraphs(input: BodyInput, scan: BodyScan): void {
   const { lines, lineKinds: kinds, startLine, shapes } = input;
@@ -892,15 +903,19 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   // Page lines are passed over above the heading too ("" ⏎ "NOWHERE 00000042 002 OF 005" ⏎ "Ferry Fares" ⏎ "" ⏎ "¶2. …").
   const next = skipPageLines(kinds, i + 1);
   const above = skipPageLinesBack(kinds, i - 1, floor);
-  const underlined = next < lines.length && kinds[next] === 'rule';
   const blankBefore = isBlankOrEdge(indents, kinds, above, floor);
+  // A title with a blank line above it keeps its rule across a page break with the break's blank lines ("Minister of Harbors"
+  // ⏎ "" ⏎ "NOWHERE 00000042 005 OF 007" ⏎ "" ⏎ "" ⏎ "-----"): the break fell between the title and its rule. The break hides
+  // whether a blank line stood there, so the line must start as a title does: not "and confusing event. End Comment".
+  const underline = blankBefore && next < lines.length && indents[next] < 0 && HEADING_START.test(text.charAt(lead)) ? pastPageBreak(indents, kinds, next) : next;
+  const underlined = underline < lines.length && kinds[underline] === 'rule';
   const alone = blankBefore && next < lines.length && (indents[next] < 0 || kinds[next] === 'paragraph');
   if (!underlined && !alone) return tightHeading(lines, shapes, kinds, i, next, above);
   // An underlined line ending with "U.S." is a heading only with a blank line above it: a paragraph's last line
   // runs into the upper rule of a boxed heading where a copy lost the blank line between them.
   if (text.length > 120 || !(isHeadingText(text, underlined && blankBefore) || (underlined && isMarkedHeadingText(text)))) return undefined;
   // Underlined: the heading, then a rule line.
-  if (underlined) return wrappedTitle(lines, kinds, indents, i, next, floor) ?? ruledLines(lines, kinds, indents, i, next, floor) ?? span(lines, i, 'underlined', [lineRange(lines, next)], i, next);
+  if (underlined) return wrappedTitle(lines, kinds, indents, i, underline, floor) ?? ruledLines(lines, kinds, indents, i, underline, floor) ?? span(lines, i, 'underlined', [lineRange(lines, underline)], i, underline);
   // "IRAN" ⏎ " " ⏎ "----" ⏎ "": the underline one blank line below, with a blank line or a paragraph under it
   // (a rule with text under it opens a boxed heading: "… the issue." ⏎ "" ⏎ "----" ⏎ "IRAN" ⏎ "----").
   const rule = blankBefore ? gapUnderline(indents, kinds, next) : -1;
@@ -964,12 +979,15 @@ function withLead(lines: readonly string[], title: HeadingSpan, leadLine: number
  * first rule (no blank line between: two titles one over the other with nothing under the first are one title), its own
  * rule has a blank line, a paragraph or the end under it, and a blank line (or the body's edge) is above the first line, as
  * above a wrapped title; neither line opens a block ("COMMENT"). Else undefined. The heading keeps the first line in `lead`.
+ * A page break with its blank lines between a line and its rule is passed over, as a page line alone is ("Minister of
+ * Harbors" ⏎ "" ⏎ "NOWHERE 00000042 005 OF 007" ⏎ "" ⏎ "" ⏎ "-----" ⏎ "and Ferries ) Ann Quill" ⏎ "-----"); one between the
+ * first rule and the second line is not: it hides whether a blank line stood there, under a title over a title of its own.
  */
 function ruledLines(lines: readonly string[], kinds: readonly LineKind[], indents: Int32Array, i: number, rule: number, floor: number): HeadingSpan | undefined {
   const second = rule + 1;
   if (!isBlankOrEdge(indents, kinds, skipPageLinesBack(kinds, i - 1, floor), floor)) return undefined;
   if (second >= lines.length || kinds[second] !== 'text' || indents[second] < 0 || lines[second].length > 120) return undefined;
-  const lower = skipPageLines(kinds, second + 1);
+  const lower = pastPageBreak(indents, kinds, second + 1);
   if (lower >= lines.length || kinds[lower] !== 'rule') return undefined;
   const under = skipPageLines(kinds, lower + 1);
   if (under < lines.length && indents[under] >= 0 && kinds[under] !== 'paragraph') return undefined;
