@@ -951,6 +951,31 @@ describe('parser: body', () => {
     assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}:${p.heading}`), ['1:5-5:undefined', '2:15-15:0', '3:25-25:1', '4:34-34:2', '5:44-44:4', '6:46-47:4', '7:55-57:5', '8:65-65:6']);
   });
 
+  it('reads a table (a boxed caption over an underlined column header, rows and a rule closing them) as no headings', () => {
+    const c = parse([
+      'C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '',
+      'Harbor Owners', '-------------', '',
+      '¶1. (C) The harbor board listed the ferry owners (below).', '',
+      '--------------------------------------------- ------', ' Ferry Lines of the Bay  2009', '--------------------------------------------- ------',
+      'Ferry  Owner and Company  Fined', '--------------------------------------------- ------', '',
+      'Gull Star  Ann Quill/Quill Lines  No', 'Tern  Ben Rook/Rook Shipping  Yes', 'NOWHERE 00000001 002 OF 002', 'Petrel  Cy Moss/Moss Co.  No', '',
+      '--------------------------------------------- ------', '',
+      '¶2. (C) The owners pay for the quays.', '', '¶3. (C) Fares rise in May.', '',
+      'Quays and Piers', '---------------', '', '¶4. (C) Four.', 'DOE',
+    ].join('\n'));
+    assert.deepEqual(c.headings.map((h) => h.text.text), ['Harbor Owners', 'Quays and Piers']);
+    assert.deepEqual(c.sections.map((s) => `${s.heading === undefined ? '' : c.headings[s.heading].text.text}:${s.paragraphs.map((k) => c.paragraphs[k].number).join(',')}`), ['Harbor Owners:1,2,3', 'Quays and Piers:4']);
+    assert.deepEqual(c.lineKinds.slice(10, 17), ['rule', 'text', 'rule', 'text', 'rule', 'blank', 'text']);
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['1:8-8', '2:23-23', '3:25-25', '4:30-30']);
+    // A box over an underlined title with a paragraph under it, or rows that no rule closes, are still headings.
+    const d = parse([
+      'C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '',
+      '-----', 'QUAYS', '-----', 'Pier Fees', '---------', '', '¶2. (C) Two.', '',
+      '-----', 'PIERS', '-----', 'Dock Fees', '---------', '', 'Gull Star  Ann Quill  No', 'Tern  Ben Rook  Yes', '', '¶3. (C) Three.', 'DOE',
+    ].join('\n'));
+    assert.deepEqual(d.headings.map((h) => `${h.style}:${h.text.text}`), ['boxed:QUAYS', 'underlined:Pier Fees', 'boxed:PIERS', 'underlined:Dock Fees']);
+  });
+
   it('reads an underlined title that opens with a portion marking as a heading', () => {
     const c = parse(['C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', '(U) Status of the Harbor Law:', '-----------------------------', '', '-- The law is old.', '', '(SBU) Ferry Fares', '-----------------', '', '-- Fares rose.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}`), ['underlined:(U) Status of the Harbor Law:', 'underlined:(SBU) Ferry Fares']);

@@ -513,6 +513,14 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
     if (i > lastLine) break;
     while (item < itemLines.length && itemLines[item] < i) item++;
     if (i <= skipTo || (kinds[i] !== 'text' && kinds[i] !== 'rule') || (item < itemLines.length && itemLines[item] === i)) continue;
+    // A table's caption, column header and rows are no headings.
+    if (kinds[i] === 'rule') {
+      const table = tableRows(lines, kinds, indents, i);
+      if (table >= 0) {
+        skipTo = table;
+        continue;
+      }
+    }
     const heading = readHeading(lines, shapes, kinds, i, startLine);
     if (heading && heading.heading.style === 'plain') {
       while (paragraph < paragraphLines.length && paragraphLines[paragraph] < i) paragraph++;
@@ -554,6 +562,26 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
   }
   // The trailer ends the last paragraph: it starts on the first non-blank line after the text, after every heading and the signature.
   if (lastLine >= startLine && lastLine < last) lateStops.push(nextNonBlank(indents, lastLine + 1));
+}
+
+/**
+ * The last row of a table whose caption is boxed by rule line `i` and the rule under the caption, or -1: a column header right
+ * under the box (no blank line between) over a rule of its own, then rows of text (no paragraph among them) down to a rule
+ * line that closes the table ("-----" ⏎ "Harbor Dues 2009" ⏎ "-----" ⏎ "Port Owner Dues" ⏎ "-----" ⏎ "" ⏎ "Quay 1 Ann Quill 40"
+ * ⏎ "Quay 2 Ben Rook 55" ⏎ "" ⏎ "-----"). A title boxed over an underlined title with nothing under that one but text closed
+ * by a rule is no section's heading. Page lines are passed over; the walk over the rows stops at the first line that is no
+ * text, blank or page line, and no rows are walked twice (the caller skips to the last).
+ */
+function tableRows(lines: readonly string[], kinds: readonly LineKind[], indents: Int32Array, i: number): number {
+  const caption = skipPageLines(kinds, i + 1);
+  const boxed = skipPageLines(kinds, caption + 1);
+  const header = skipPageLines(kinds, boxed + 1);
+  const ruled = skipPageLines(kinds, header + 1);
+  if (ruled >= lines.length || kinds[caption] !== 'text' || kinds[boxed] !== 'rule' || kinds[header] !== 'text' || indents[header] < 0 || kinds[ruled] !== 'rule') return -1;
+  let rows = 0;
+  let k = ruled + 1;
+  for (; k < lines.length && (kinds[k] === 'text' || kinds[k] === 'blank' || kinds[k] === 'page'); k++) if (kinds[k] === 'text' && indents[k] >= 0) rows++;
+  return rows > 0 && k < lines.length && kinds[k] === 'rule' ? k - 1 : -1;
 }
 
 /** Builds the paragraphs: their ranges, the headings they sit under, their first words. */
