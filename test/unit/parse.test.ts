@@ -976,6 +976,19 @@ describe('parser: body', () => {
     assert.deepEqual(d.headings.map((h) => `${h.style}:${h.text.text}`), ['boxed:QUAYS', 'underlined:Pier Fees', 'boxed:PIERS', 'underlined:Dock Fees']);
   });
 
+  it('reads a line the release blanked over an underlined title, where paragraph numbers are missing, as the blanked paragraphs, not the title\'s first line', () => {
+    const blanked = (lines: string[]) => parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', ...lines, 'DOE'].join('\n'));
+    // Paragraphs 8 to 10 blanked: the line stands for them, under a blank line as under text.
+    for (const above of [[''], []]) {
+      const c = blanked(['¶7. Ferry Fares Rise... The ferry board raised its fares by a third on Monday.', ...above, 'XXXXXXXXXXXX', 'On the Harbor Front', 'NOWHERE 00000001 002 OF 002', '-------------------', '¶11. Quays Reopen... The quays reopened.']);
+      assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), [`underlined:|On the Harbor Front:${7 + above.length}:0-${9 + above.length}:19`], JSON.stringify(above));
+      assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}:${p.heading}`), [`7:5-${6 + above.length}:undefined`, `11:${10 + above.length}-${10 + above.length}:0`]);
+    }
+    // No paragraph missing (the words of the title's first line were blanked): the line is the title's first.
+    const c = blanked(['¶7. Ferry Fares Rise... The ferry board raised its fares by a third on Monday.', '', 'XXXXXXXXXXXX', 'On the Harbor Front', '-------------------------------', '¶8. Quays Reopen... The quays reopened.']);
+    assert.deepEqual(c.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['XXXXXXXXXXXX|On the Harbor Front']);
+  });
+
   it('reads an underlined title that opens with a portion marking as a heading', () => {
     const c = parse(['C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', '(U) Status of the Harbor Law:', '-----------------------------', '', '-- The law is old.', '', '(SBU) Ferry Fares', '-----------------', '', '-- Fares rose.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}`), ['underlined:(U) Status of the Harbor Law:', 'underlined:(SBU) Ferry Fares']);
@@ -1010,6 +1023,20 @@ describe('parser: body', () => {
     assert.ok(Date.now() - start < 5000, `${Date.now() - start} ms`);
     assert.equal(c.headings.length, 60_000);
     assert.deepEqual(c.paragraphs.slice(4, 8).map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['2:33-39', '3:40-40', '4:43-51', '5:56-56']);
+  });
+
+  it('reads 20,000 titles across page breaks, tables and blanked lines over titles in linear time (under 5 s here)', () => {
+    const shape = [
+      'Minister of Tugs and', '', 'NOWHERE 00000412 003 OF 009', '', '', '--------------------', 'Pilots -- Cy Moss', '-----------------', '¶6. (U) Six.', '',
+      '-----', 'Ferry Lines', '-----', 'Ferry  Owner', '-----', '', 'Gull Star  Ann Quill', 'Tern  Ben Rook', '', '-----', '',
+      '¶7. (U) Seven.', '', 'XXXXXXXXXXXX', 'Harbor Front', '------------', '¶11. (U) Eleven.', '',
+    ].join('\n');
+    const start = Date.now();
+    const c = parse(`SECRET NOWHERE 000412\nTAGS: PREL\nSUBJECT: FERRIES\n${`${shape}\n`.repeat(20_000)}DOE\n`);
+    assert.ok(Date.now() - start < 5000, `${Date.now() - start} ms`);
+    assert.equal(c.headings.length, 40_000);
+    assert.deepEqual(c.headings.slice(2, 4).map((h) => `${h.lead?.text ?? ''}|${h.text.text}@${h.range.start.line}`), ['Minister of Tugs and|Pilots -- Cy Moss@31', '|Harbor Front@55']);
+    assert.deepEqual(c.paragraphs.slice(3, 6).map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['6:39-39', '7:52-54', '11:57-57']);
   });
 
   it('reads a line of em or en dashes under a heading as a rule, and the heading as opening its block', () => {

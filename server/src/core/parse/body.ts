@@ -521,7 +521,13 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
         continue;
       }
     }
-    const heading = readHeading(lines, shapes, kinds, i, startLine);
+    let heading = readHeading(lines, shapes, kinds, i, startLine);
+    // "" ⏎ "XXXXXXXXXXXX" ⏎ "On the Harbor Front" ⏎ "-----" between "¶7." and "¶11.": a line the release blanked where paragraph
+    // numbers are missing stands for those paragraphs, as the rules read it (isBlankedLine), not for a wrapped title's first line.
+    if (heading?.leadLine !== undefined && heading.first === heading.leadLine && heading.heading.rules.length === 1 && isBlankedLine(lines[heading.leadLine])) {
+      while (paragraph < paragraphLines.length && paragraphLines[paragraph] < i) paragraph++;
+      if (paragraphsMissing(scan.paragraphMarkers, paragraph)) heading = span(lines, i, 'underlined', heading.heading.rules, i, heading.last);
+    }
     if (heading && heading.heading.style === 'plain') {
       while (paragraph < paragraphLines.length && paragraphLines[paragraph] < i) paragraph++;
       while (stop < stops.length && stops[stop] < i) stop++;
@@ -562,6 +568,12 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
   }
   // The trailer ends the last paragraph: it starts on the first non-blank line after the text, after every heading and the signature.
   if (lastLine >= startLine && lastLine < last) lateStops.push(nextNonBlank(indents, lastLine + 1));
+}
+
+/** True when the paragraph at index `p` of `markers` is numbered more than one past the one before it (or than 0): paragraphs are missing before it. */
+function paragraphsMissing(markers: readonly MarkerInfo[], p: number): boolean {
+  const before = p > 0 ? (markers[p - 1].readAs ?? markers[p - 1].number) : 0;
+  return p < markers.length && (markers[p].readAs ?? markers[p].number) > before + 1;
 }
 
 /**
@@ -1149,7 +1161,7 @@ function wordCount(text: string): number {
   return words;
 }
 
-function span(lines: readonly string[], textLine: number, style: Heading['style'], rules: Range[], first: number, last: number): HeadingSpan {
+function span(lines: readonly string[], textLine: number, style: Heading['style'], rules: readonly Range[], first: number, last: number): HeadingSpan {
   const text = lines[textLine];
   const s = skipSpaces(text);
   return {
