@@ -923,6 +923,72 @@ describe('parser: body', () => {
     assert.deepEqual(d.blocks.map((b) => b.kind), ['comment']);
   });
 
+  it('reads a title that lost its rule at a page break, with the break\'s blank lines, as a heading, also the first line of a title wrapped over two ruled lines', () => {
+    const page = (n: number) => ['', `NOWHERE 00000001 00${n} OF 009`, '', ''];
+    const c = parse([
+      'SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) The board met.', '',
+      // The break between the first line and its rule, and between the second line and its rule.
+      'Minister of Harbors, Quays', ...page(2), '--------------------------', 'and Ferries -- Ann Quill', '------------------------', '¶2. (S) Two.', '',
+      'Minister of Tugs and', '--------------------', 'Pilots -- Cy Moss', ...page(3), '-----------------', '¶3. (S) Three.', '',
+      'FERRY FARES', ...page(4), '-----------', '', '¶4. (S) Four.', '',
+      // Between the first rule and the second line the break hides whether a blank line stood there: two titles.
+      'HARBORS', '-------', ...page(5), 'Piers and Docks', '---------------', '¶5. (S) Five.', '',
+      // A line with text above it, or one that starts as no title does, is no title over a page break and a box.
+      '¶6. (S) The board named', 'Harbor Master Ann Quill', ...page(6), '-----', 'QUAYS', '-----', '¶7. (S) Seven.', '',
+      'and confusing talks. End Comment', ...page(7), '-----', 'PIERS', '-----', '¶8. (S) Eight.', 'DOE',
+    ].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}:${h.rules.length}`), [
+      'underlined:Minister of Harbors, Quays|and Ferries -- Ann Quill:7:0-14:24:2',
+      'underlined:Minister of Tugs and|Pilots -- Cy Moss:17:0-24:17:2',
+      'underlined:|FERRY FARES:27:0-32:11:1',
+      'underlined:|HARBORS:36:0-37:7:1',
+      'underlined:|Piers and Docks:42:0-43:15:1',
+      'boxed:|QUAYS:52:0-54:5:2',
+      'boxed:|PIERS:62:0-64:5:2',
+    ]);
+    assert.deepEqual([7, 13, 17, 19, 27].map((k) => c.lineKinds[k]), ['heading', 'heading', 'heading', 'heading', 'heading']);
+    // The title's first line is no longer the last line of the paragraph above it.
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}:${p.heading}`), ['1:5-5:undefined', '2:15-15:0', '3:25-25:1', '4:34-34:2', '5:44-44:4', '6:46-47:4', '7:55-57:5', '8:65-65:6']);
+  });
+
+  it('reads a table (a boxed caption over an underlined column header, rows and a rule closing them) as no headings', () => {
+    const c = parse([
+      'C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '',
+      'Harbor Owners', '-------------', '',
+      '¶1. (C) The harbor board listed the ferry owners (below).', '',
+      '--------------------------------------------- ------', ' Ferry Lines of the Bay  2009', '--------------------------------------------- ------',
+      'Ferry  Owner and Company  Fined', '--------------------------------------------- ------', '',
+      'Gull Star  Ann Quill/Quill Lines  No', 'Tern  Ben Rook/Rook Shipping  Yes', 'NOWHERE 00000001 002 OF 002', 'Petrel  Cy Moss/Moss Co.  No', '',
+      '--------------------------------------------- ------', '',
+      '¶2. (C) The owners pay for the quays.', '', '¶3. (C) Fares rise in May.', '',
+      'Quays and Piers', '---------------', '', '¶4. (C) Four.', 'DOE',
+    ].join('\n'));
+    assert.deepEqual(c.headings.map((h) => h.text.text), ['Harbor Owners', 'Quays and Piers']);
+    assert.deepEqual(c.sections.map((s) => `${s.heading === undefined ? '' : c.headings[s.heading].text.text}:${s.paragraphs.map((k) => c.paragraphs[k].number).join(',')}`), ['Harbor Owners:1,2,3', 'Quays and Piers:4']);
+    assert.deepEqual(c.lineKinds.slice(10, 17), ['rule', 'text', 'rule', 'text', 'rule', 'blank', 'text']);
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['1:8-8', '2:23-23', '3:25-25', '4:30-30']);
+    // A box over an underlined title with a paragraph under it, or rows that no rule closes, are still headings.
+    const d = parse([
+      'C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '',
+      '-----', 'QUAYS', '-----', 'Pier Fees', '---------', '', '¶2. (C) Two.', '',
+      '-----', 'PIERS', '-----', 'Dock Fees', '---------', '', 'Gull Star  Ann Quill  No', 'Tern  Ben Rook  Yes', '', '¶3. (C) Three.', 'DOE',
+    ].join('\n'));
+    assert.deepEqual(d.headings.map((h) => `${h.style}:${h.text.text}`), ['boxed:QUAYS', 'underlined:Pier Fees', 'boxed:PIERS', 'underlined:Dock Fees']);
+  });
+
+  it('reads a line the release blanked over an underlined title, where paragraph numbers are missing, as the blanked paragraphs, not the title\'s first line', () => {
+    const blanked = (lines: string[]) => parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', ...lines, 'DOE'].join('\n'));
+    // Paragraphs 8 to 10 blanked: the line stands for them, under a blank line as under text.
+    for (const above of [[''], []]) {
+      const c = blanked(['¶7. Ferry Fares Rise... The ferry board raised its fares by a third on Monday.', ...above, 'XXXXXXXXXXXX', 'On the Harbor Front', 'NOWHERE 00000001 002 OF 002', '-------------------', '¶11. Quays Reopen... The quays reopened.']);
+      assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), [`underlined:|On the Harbor Front:${7 + above.length}:0-${9 + above.length}:19`], JSON.stringify(above));
+      assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}:${p.heading}`), [`7:5-${6 + above.length}:undefined`, `11:${10 + above.length}-${10 + above.length}:0`]);
+    }
+    // No paragraph missing (the words of the title's first line were blanked): the line is the title's first.
+    const c = blanked(['¶7. Ferry Fares Rise... The ferry board raised its fares by a third on Monday.', '', 'XXXXXXXXXXXX', 'On the Harbor Front', '-------------------------------', '¶8. Quays Reopen... The quays reopened.']);
+    assert.deepEqual(c.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['XXXXXXXXXXXX|On the Harbor Front']);
+  });
+
   it('reads an underlined title that opens with a portion marking as a heading', () => {
     const c = parse(['C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', '(U) Status of the Harbor Law:', '-----------------------------', '', '-- The law is old.', '', '(SBU) Ferry Fares', '-----------------', '', '-- Fares rose.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}`), ['underlined:(U) Status of the Harbor Law:', 'underlined:(SBU) Ferry Fares']);
@@ -957,6 +1023,20 @@ describe('parser: body', () => {
     assert.ok(Date.now() - start < 5000, `${Date.now() - start} ms`);
     assert.equal(c.headings.length, 60_000);
     assert.deepEqual(c.paragraphs.slice(4, 8).map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['2:33-39', '3:40-40', '4:43-51', '5:56-56']);
+  });
+
+  it('reads 20,000 titles across page breaks, tables and blanked lines over titles in linear time (under 5 s here)', () => {
+    const shape = [
+      'Minister of Tugs and', '', 'NOWHERE 00000412 003 OF 009', '', '', '--------------------', 'Pilots -- Cy Moss', '-----------------', '¶6. (U) Six.', '',
+      '-----', 'Ferry Lines', '-----', 'Ferry  Owner', '-----', '', 'Gull Star  Ann Quill', 'Tern  Ben Rook', '', '-----', '',
+      '¶7. (U) Seven.', '', 'XXXXXXXXXXXX', 'Harbor Front', '------------', '¶11. (U) Eleven.', '',
+    ].join('\n');
+    const start = Date.now();
+    const c = parse(`SECRET NOWHERE 000412\nTAGS: PREL\nSUBJECT: FERRIES\n${`${shape}\n`.repeat(20_000)}DOE\n`);
+    assert.ok(Date.now() - start < 5000, `${Date.now() - start} ms`);
+    assert.equal(c.headings.length, 40_000);
+    assert.deepEqual(c.headings.slice(2, 4).map((h) => `${h.lead?.text ?? ''}|${h.text.text}@${h.range.start.line}`), ['Minister of Tugs and|Pilots -- Cy Moss@31', '|Harbor Front@55']);
+    assert.deepEqual(c.paragraphs.slice(3, 6).map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['6:39-39', '7:52-54', '11:57-57']);
   });
 
   it('reads a line of em or en dashes under a heading as a rule, and the heading as opening its block', () => {

@@ -111,10 +111,13 @@ function markedParagraph(c: Source, ok: (marking: string) => boolean): number | 
   return marked.length === 0 ? undefined : marked[marked.length >> 1].line;
 }
 
-/** A whole field: its first line and the lines it wraps onto, up to a blank line or the next field. */
+/**
+ * A whole field: its first line and the lines it wraps onto, up to a blank line, the next field or a rule line (in 09HARARE888
+ * the rule right under SUBJECT is the upper rule of a box around "¶1. SUMMARY", no part of the field).
+ */
 function field(c: Source, start: number): number {
   let end = start;
-  while (end + 1 < c.lines.length && c.lines[end + 1].trim() !== '' && !/^(?:[A-Z][A-Za-z. ]{1,14}:|Classified|¶\d)/.test(c.lines[end + 1])) end++;
+  while (end + 1 < c.lines.length && c.lines[end + 1].trim() !== '' && !/^(?:[A-Z][A-Za-z. ]{1,14}:|Classified|¶\d|\s*-{3,}\s*$)/.test(c.lines[end + 1])) end++;
   return end;
 }
 
@@ -611,7 +614,7 @@ const FLOORS: Record<string, number> = {
   CBL018: 0.99, // 209/209
   CBL019: 0.99, // 201/201
   CBL020: 0.99, // 173/173
-  CBL021: 0.93, // 17/18: in 09HARARE888 the line lands under the SUBJECT's underline, in the body, where no metadata is read.
+  CBL021: 0.99, // 18/18
   CBL022: 0.99, // 329/329
   CBL023: 0.99, // 60/60
   // 748/756: a gap next to a line of X's alone is where the release blanked paragraphs (07BEIJING7035, 09CASABLANCA226,

@@ -349,6 +349,17 @@ function skipPageLinesBack(kinds: readonly LineKind[], k: number, floor: number)
   return k;
 }
 
+/**
+ * The first line at or after `k` past a continuation-page break: the blank lines and page lines a page break puts between two
+ * lines of text ("" ⏎ "NOWHERE 00000042 005 OF 007" ⏎ "" ⏎ ""), at least one page line among them; `k` when there is none.
+ */
+function pastPageBreak(indents: Int32Array, kinds: readonly LineKind[], k: number): number {
+  let j = k;
+  let page = false;
+  for (; j < kinds.length && (indents[j] < 0 || kinds[j] === 'page' || kinds[j] === 'blank'); j++) if (kinds[j] === 'page') page = true;
+  return page ? j : k;
+}
+
 /** Decides which markers number paragraphs, and what each is read as. */
 function numberParagraphs(input: BodyInput, scan: BodyScan): void {
   const { lines, lineKinds: kinds, startLine, shapes } = input;
@@ -502,7 +513,21 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
     if (i > lastLine) break;
     while (item < itemLines.length && itemLines[item] < i) item++;
     if (i <= skipTo || (kinds[i] !== 'text' && kinds[i] !== 'rule') || (item < itemLines.length && itemLines[item] === i)) continue;
-    const heading = readHeading(lines, shapes, kinds, i, startLine);
+    // A table's caption, column header and rows are no headings.
+    if (kinds[i] === 'rule') {
+      const table = tableRows(lines, kinds, indents, i);
+      if (table >= 0) {
+        skipTo = table;
+        continue;
+      }
+    }
+    let heading = readHeading(lines, shapes, kinds, i, startLine);
+    // "" ⏎ "XXXXXXXXXXXX" ⏎ "On the Harbor Front" ⏎ "-----" between "¶7." and "¶11.": a line the release blanked where paragraph
+    // numbers are missing stands for those paragraphs, as the rules read it (isBlankedLine), not for a wrapped title's first line.
+    if (heading?.leadLine !== undefined && heading.first === heading.leadLine && heading.heading.rules.length === 1 && isBlankedLine(lines[heading.leadLine])) {
+      while (paragraph < paragraphLines.length && paragraphLines[paragraph] < i) paragraph++;
+      if (paragraphsMissing(scan.paragraphMarkers, paragraph)) heading = span(lines, i, 'underlined', heading.heading.rules, i, heading.last);
+    }
     if (heading && heading.heading.style === 'plain') {
       while (paragraph < paragraphLines.length && paragraphLines[paragraph] < i) paragraph++;
       while (stop < stops.length && stops[stop] < i) stop++;
@@ -543,6 +568,32 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
   }
   // The trailer ends the last paragraph: it starts on the first non-blank line after the text, after every heading and the signature.
   if (lastLine >= startLine && lastLine < last) lateStops.push(nextNonBlank(indents, lastLine + 1));
+}
+
+/** True when the paragraph at index `p` of `markers` is numbered more than one past the one before it (or than 0): paragraphs are missing before it. */
+function paragraphsMissing(markers: readonly MarkerInfo[], p: number): boolean {
+  const before = p > 0 ? (markers[p - 1].readAs ?? markers[p - 1].number) : 0;
+  return p < markers.length && (markers[p].readAs ?? markers[p].number) > before + 1;
+}
+
+/**
+ * The last row of a table whose caption is boxed by rule line `i` and the rule under the caption, or -1: a column header right
+ * under the box (no blank line between) over a rule of its own, then rows of text (no paragraph among them) down to a rule
+ * line that closes the table ("-----" ⏎ "Harbor Dues 2009" ⏎ "-----" ⏎ "Port Owner Dues" ⏎ "-----" ⏎ "" ⏎ "Quay 1 Ann Quill 40"
+ * ⏎ "Quay 2 Ben Rook 55" ⏎ "" ⏎ "-----"). A title boxed over an underlined title with nothing under that one but text closed
+ * by a rule is no section's heading. Page lines are passed over; the walk over the rows stops at the first line that is no
+ * text, blank or page line, and no rows are walked twice (the caller skips to the last).
+ */
+function tableRows(lines: readonly string[], kinds: readonly LineKind[], indents: Int32Array, i: number): number {
+  const caption = skipPageLines(kinds, i + 1);
+  const boxed = skipPageLines(kinds, caption + 1);
+  const header = skipPageLines(kinds, boxed + 1);
+  const ruled = skipPageLines(kinds, header + 1);
+  if (ruled >= lines.length || kinds[caption] !== 'text' || kinds[boxed] !== 'rule' || kinds[header] !== 'text' || indents[header] < 0 || kinds[ruled] !== 'rule') return -1;
+  let rows = 0;
+  let k = ruled + 1;
+  for (; k < lines.length && (kinds[k] === 'text' || kinds[k] === 'blank' || kinds[k] === 'page'); k++) if (kinds[k] === 'text' && indents[k] >= 0) rows++;
+  return rows > 0 && k < lines.length && kinds[k] === 'rule' ? k - 1 : -1;
 }
 
 /** Builds the paragraphs: their ranges, the headings they sit under, their first words. */
@@ -892,15 +943,19 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   // Page lines are passed over above the heading too ("" ⏎ "NOWHERE 00000042 002 OF 005" ⏎ "Ferry Fares" ⏎ "" ⏎ "¶2. …").
   const next = skipPageLines(kinds, i + 1);
   const above = skipPageLinesBack(kinds, i - 1, floor);
-  const underlined = next < lines.length && kinds[next] === 'rule';
   const blankBefore = isBlankOrEdge(indents, kinds, above, floor);
+  // A title with a blank line above it keeps its rule across a page break with the break's blank lines ("Minister of Harbors"
+  // ⏎ "" ⏎ "NOWHERE 00000042 005 OF 007" ⏎ "" ⏎ "" ⏎ "-----"): the break fell between the title and its rule. The break hides
+  // whether a blank line stood there, so the line must start as a title does: not "and confusing event. End Comment".
+  const underline = blankBefore && next < lines.length && indents[next] < 0 && HEADING_START.test(text.charAt(lead)) ? pastPageBreak(indents, kinds, next) : next;
+  const underlined = underline < lines.length && kinds[underline] === 'rule';
   const alone = blankBefore && next < lines.length && (indents[next] < 0 || kinds[next] === 'paragraph');
   if (!underlined && !alone) return tightHeading(lines, shapes, kinds, i, next, above);
   // An underlined line ending with "U.S." is a heading only with a blank line above it: a paragraph's last line
   // runs into the upper rule of a boxed heading where a copy lost the blank line between them.
   if (text.length > 120 || !(isHeadingText(text, underlined && blankBefore) || (underlined && isMarkedHeadingText(text)))) return undefined;
   // Underlined: the heading, then a rule line.
-  if (underlined) return wrappedTitle(lines, kinds, indents, i, next, floor) ?? ruledLines(lines, kinds, indents, i, next, floor) ?? span(lines, i, 'underlined', [lineRange(lines, next)], i, next);
+  if (underlined) return wrappedTitle(lines, kinds, indents, i, underline, floor) ?? ruledLines(lines, kinds, indents, i, underline, floor) ?? span(lines, i, 'underlined', [lineRange(lines, underline)], i, underline);
   // "IRAN" ⏎ " " ⏎ "----" ⏎ "": the underline one blank line below, with a blank line or a paragraph under it
   // (a rule with text under it opens a boxed heading: "… the issue." ⏎ "" ⏎ "----" ⏎ "IRAN" ⏎ "----").
   const rule = blankBefore ? gapUnderline(indents, kinds, next) : -1;
@@ -964,12 +1019,15 @@ function withLead(lines: readonly string[], title: HeadingSpan, leadLine: number
  * first rule (no blank line between: two titles one over the other with nothing under the first are one title), its own
  * rule has a blank line, a paragraph or the end under it, and a blank line (or the body's edge) is above the first line, as
  * above a wrapped title; neither line opens a block ("COMMENT"). Else undefined. The heading keeps the first line in `lead`.
+ * A page break with its blank lines between a line and its rule is passed over, as a page line alone is ("Minister of
+ * Harbors" ⏎ "" ⏎ "NOWHERE 00000042 005 OF 007" ⏎ "" ⏎ "" ⏎ "-----" ⏎ "and Ferries ) Ann Quill" ⏎ "-----"); one between the
+ * first rule and the second line is not: it hides whether a blank line stood there, under a title over a title of its own.
  */
 function ruledLines(lines: readonly string[], kinds: readonly LineKind[], indents: Int32Array, i: number, rule: number, floor: number): HeadingSpan | undefined {
   const second = rule + 1;
   if (!isBlankOrEdge(indents, kinds, skipPageLinesBack(kinds, i - 1, floor), floor)) return undefined;
   if (second >= lines.length || kinds[second] !== 'text' || indents[second] < 0 || lines[second].length > 120) return undefined;
-  const lower = skipPageLines(kinds, second + 1);
+  const lower = pastPageBreak(indents, kinds, second + 1);
   if (lower >= lines.length || kinds[lower] !== 'rule') return undefined;
   const under = skipPageLines(kinds, lower + 1);
   if (under < lines.length && indents[under] >= 0 && kinds[under] !== 'paragraph') return undefined;
@@ -1103,7 +1161,7 @@ function wordCount(text: string): number {
   return words;
 }
 
-function span(lines: readonly string[], textLine: number, style: Heading['style'], rules: Range[], first: number, last: number): HeadingSpan {
+function span(lines: readonly string[], textLine: number, style: Heading['style'], rules: readonly Range[], first: number, last: number): HeadingSpan {
   const text = lines[textLine];
   const s = skipSpaces(text);
   return {
