@@ -1,0 +1,75 @@
+/**
+ * What the model of a large document keeps in memory. While a large document is parsed, the young-generation
+ * collector copies the part of the model built so far at each collection (bench/RESULTS.md, "Parse throughput"),
+ * so the model shares what it can: these tests pin that sharing, on invented documents.
+ */
+import * as assert from 'node:assert/strict';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import { parseCable } from '../../server/src/core/parse/index';
+
+// A full collection on demand: the flag takes effect for the function the new context makes.
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+/** Heap bytes in use, compiled code left out (the optimizing compiler adds code at moments of its own). */
+function used(): number {
+  let bytes = 0;
+  for (const space of v8.getHeapSpaceStatistics()) if (!space.space_name.startsWith('code')) bytes += space.space_used_size;
+  return bytes;
+}
+
+type Keep = (cable: ReturnType<typeof parseCable>['cable']) => unknown;
+
+/**
+ * The bytes that what `keep` takes out of the model of `text` holds, over `count` items: the median of five parses
+ * (a first one compiles the parser), each measured after full collections.
+ */
+function bytesPerItem(text: string, count: number, keep: Keep): number {
+  parseCable(text);
+  const samples: number[] = [];
+  for (let round = 0; round < 5; round++) samples.push(retained(text, keep) / count);
+  return samples.sort((a, b) => a - b)[2];
+}
+
+/** The bytes what `keep` takes out of the model of `text` holds; in a call of its own, so that nothing outlives it. */
+function retained(text: string, keep: Keep): number {
+  gc();
+  gc();
+  const before = used();
+  const kept = keepOf(text, keep);
+  gc();
+  gc();
+  const after = used();
+  // Read after the measure, so that what is kept stays alive through it.
+  assert.ok(kept !== undefined);
+  return after - before;
+}
+
+/** Parses `text` and returns what `keep` takes: nothing else of the model outlives this frame. */
+function keepOf(text: string, keep: Keep): unknown {
+  return keep(parseCable(text).cable);
+}
+
+/** An invented cable with `count` numbered paragraphs, each under a heading of its own when `headings` is set. */
+function invented(count: number, headings: boolean): string {
+  const out = ['CONFIDENTIAL NOWHERE 000042', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL XX', 'SUBJECT: AN INVENTED CABLE', '', 'Classified By: A. Person, reasons 1.4 (b) and (d).', ''];
+  for (let k = 1; k <= count; k++) {
+    if (headings) out.push(`Invented Heading ${k}`, '----------------', '');
+    out.push(`¶${(k % 900) + 1}. (C) The minister said nothing new about the invented matter today.`, '');
+  }
+  out.push('DOE');
+  return out.join('\n');
+}
+
+describe('model memory', function () {
+  // Each test parses a document of a few thousand paragraphs six times.
+  this.timeout(60000);
+
+  it("holds each section's paragraph numbers in an array of their length", () => {
+    // A section holds its object, its range, an end position of its own and its list of paragraphs (one here): about
+    // 230 bytes with a list of one, 360 with a list grown by push, which keeps room for 17.
+    const perSection = bytesPerItem(invented(4000, true), 4000, (cable) => cable.sections);
+    assert.ok(perSection < 280, `${perSection.toFixed(0)} bytes per section`);
+  });
+});
