@@ -66,6 +66,47 @@ describe('model memory', function () {
   // Each test parses a document of a few thousand paragraphs six times.
   this.timeout(60000);
 
+  it('shares one position where a heading, a page line or a banner starts or ends with a part of its own', () => {
+    const text = [
+      'CONFIDENTIAL NOWHERE 000042',
+      '',
+      'SUBJECT: AN INVENTED CABLE',
+      '',
+      'Underlined Heading',
+      '------------------',
+      '',
+      '¶1. (C) The minister said nothing new.',
+      '',
+      '-------------',
+      'Boxed Heading',
+      '-------------',
+      '',
+      '¶2. (C) The minister said it again.',
+      'NOWHERE 00000042 002 OF 002',
+      '',
+      'PLAIN HEADING',
+      '',
+      '¶3. (C) The minister said nothing more about the invented matter, at some length this time.',
+      '',
+      'DOE',
+    ].join('\n');
+    const cable = parseCable(text).cable;
+    const [underlined, boxed, plain] = cable.headings;
+    assert.deepEqual(cable.headings.map((h) => h.style), ['underlined', 'boxed', 'plain']);
+    assert.equal(underlined.range.start, underlined.text.range.start);
+    assert.equal(underlined.range.end, underlined.rules[0].end);
+    assert.equal(boxed.range.start, boxed.rules[0].start);
+    assert.equal(boxed.range.end, boxed.rules[1].end);
+    assert.equal(plain.range.start, plain.text.range.start);
+    assert.equal(plain.range.end, plain.text.range.end);
+    const [page] = cable.pageLines;
+    assert.equal(page.post.range.start, page.token.range.start);
+    assert.equal(page.total.range.end, page.token.range.end);
+    const banner = cable.banner!;
+    assert.equal(banner.range.start, banner.levelText.range.start);
+    assert.equal(banner.range.end, banner.serial!.range.end);
+  });
+
   it("holds each section's paragraph numbers in an array of their length", () => {
     // A section holds its object, its range, an end position of its own and its list of paragraphs (one here): about
     // 230 bytes with a list of one, 360 with a list grown by push, which keeps room for 17.

@@ -354,7 +354,7 @@ export function numberToken(line: number, lineText: string, start: number, end: 
 }
 
 /** The number the digits in `[start, end)` spell, other characters skipped; NaN when there are none. */
-function digitsValue(text: string, start: number, end: number): number {
+export function digitsValue(text: string, start: number, end: number): number {
   let value = 0;
   let digits = 0;
   for (let k = start; k < end; k++) {

@@ -1106,10 +1106,14 @@ function wordCount(text: string): number {
 function span(lines: readonly string[], textLine: number, style: Heading['style'], rules: Range[], first: number, last: number): HeadingSpan {
   const text = lines[textLine];
   const s = skipSpaces(text);
+  const words = token(textLine, text, s, trimEndOffset(text));
+  // The heading starts and ends where its upper and lower rules do, or where its words do: those positions serve both.
+  const upper = rules.length > 0 && rules[0].start.line === first ? rules[0].start : first === textLine && s === 0 ? words.range.start : { line: first, character: 0 };
+  const lower = rules.length > 0 && rules[rules.length - 1].end.line === last ? rules[rules.length - 1].end : last === textLine && words.range.end.character === text.length ? words.range.end : { line: last, character: lines[last].length };
   return {
     heading: {
-      range: spanRange(first, 0, last, lines[last].length),
-      text: token(textLine, text, s, trimEndOffset(text)),
+      range: { start: upper, end: lower },
+      text: words,
       style,
       rules,
     },
