@@ -114,6 +114,22 @@ describe('model memory', function () {
     assert.ok(perParagraph < 60, `${perParagraph.toFixed(0)} bytes per paragraph`);
   });
 
+  it('keeps nothing of a document once its model is gone', () => {
+    // A marking and a caveat of 13 characters or more: the parser's caches of their readings must not keep the slices of
+    // the document they were first met in (a slice that long is a view of the whole string).
+    const made = (n: number) => ['SECRET NOWHERE 000042', '', 'NOFORN, NOT FOR INTERNET DISTRIBUTION', '', `¶1. (S//REL TO USA, FVEY) Invented text ${n}.`, 'x'.repeat(4e6), ''].join('\n');
+    parseCable(made(0));
+    gc();
+    gc();
+    const before = used();
+    // Made and parsed in a frame of its own: nothing of it outlives the call.
+    ((n: number) => parseCable(made(n)))(1);
+    gc();
+    gc();
+    const kept = used() - before;
+    assert.ok(kept < 1e6, `${(kept / 1e6).toFixed(1)} MB kept after the parse`);
+  });
+
   it("holds each section's paragraph numbers in an array of their length", () => {
     // A section holds its object, its range, an end position of its own and its list of paragraphs (one here): about
     // 230 bytes with a list of one, 360 with a list grown by push, which keeps room for 17.

@@ -3,7 +3,7 @@
  * Spellings from CORPUS-FINDINGS.md §9 and markings.tsv.
  */
 import type { Level, PortionMarking } from '../model';
-import { isSpace, range, skipSpaces, WHITE_RUNS } from '../text';
+import { isSpace, ownCopy, range, skipSpaces, WHITE_RUNS } from '../text';
 
 /** Level words and abbreviations that may open a marking. */
 const LEVEL_WORDS: ReadonlyMap<string, { level: Level; sbu: boolean }> = new Map([
@@ -168,7 +168,8 @@ function cachedReading(innerText: string): Cached | null {
     const reading = readMarking(innerText);
     cached = reading === null ? null : { reading, inner: innerText.length <= 12 ? innerText : undefined, closed: undefined };
     if (readings.size >= MAX_READINGS) readings.clear();
-    readings.set(innerText, cached);
+    // "C//REL TO USA, FVEY" cut from a 10 MB document would keep the document alive as long as the cache does.
+    readings.set(ownCopy(innerText), cached);
   }
   return cached;
 }
