@@ -348,13 +348,22 @@ export function token(line: number, lineText: string, start: number, end: number
   return { text: lineText.slice(start, end), range: range(line, start, end) };
 }
 
+/**
+ * `text` as a string of its own, sharing no memory with the text it was cut from. V8 makes a slice of 13 characters or
+ * more a view of the whole string it was cut from, so a cache that kept such a slice past the parse would keep the whole
+ * document alive; a shorter slice is a copy already. The caches of the parser keep their texts through this.
+ */
+export function ownCopy(text: string): string {
+  return text.length < 13 ? text : text.split('').join('');
+}
+
 /** A number token; `value` defaults to the digits in the text. */
 export function numberToken(line: number, lineText: string, start: number, end: number, value?: number): NumberToken {
   return { text: lineText.slice(start, end), range: range(line, start, end), value: value ?? digitsValue(lineText, start, end) };
 }
 
 /** The number the digits in `[start, end)` spell, other characters skipped; NaN when there are none. */
-function digitsValue(text: string, start: number, end: number): number {
+export function digitsValue(text: string, start: number, end: number): number {
   let value = 0;
   let digits = 0;
   for (let k = start; k < end; k++) {

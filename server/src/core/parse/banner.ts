@@ -3,7 +3,7 @@
  * in every spelling of FORMAT.md §3 and CORPUS-FINDINGS.md §2.
  */
 import type { Banner, BannerForm, Level, ParseProblem, Token } from '../model';
-import { isSpace, numberToken, range, skipSpaces, token } from '../text';
+import { isSpace, numberToken, skipSpaces, token } from '../text';
 
 /**
  * Level words with the level they stand for (spaces removed, upper case). Every word has
@@ -273,7 +273,8 @@ export function parseBanner(
   }
   return {
     line,
-    range: range(line, levelStart, (trailing ?? serial ?? section?.token ?? levelText).range.end.character),
+    // The banner starts where its level does and ends where its last part does: one position serves both.
+    range: { start: levelText.range.start, end: (trailing ?? serial ?? section?.token ?? levelText).range.end },
     levelText,
     level: best.match.level,
     form,

@@ -22,7 +22,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, isAlnum, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, isAlnum, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
@@ -779,8 +779,10 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
   // "18.Our delegation approved …": the text glued to the full stop, opening with a capital.
   const glued = !loose && k > dotsStart && end < text.length && isCapital(text.charCodeAt(end));
   if (end < text.length && !isSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 40 /* ( */ && !glued) return undefined;
-  const digits = text.slice(digitsStart, digitsEnd);
-  const number = parseInt(digits, 10);
+  const number = digitsValue(text, digitsStart, digitsEnd);
+  // "2" and "12", not "02": the number's own digits, kept once for every paragraph of that number.
+  const canonical = digitsEnd - digitsStart === 1 || text.charCodeAt(digitsStart) !== 48 /* 0 */;
+  const digits = canonical ? (NUMBER_TEXTS[number] ??= text.slice(digitsStart, digitsEnd)) : text.slice(digitsStart, digitsEnd);
   const style: MarkerStyle = pilcrow ? (spaced ? 'pilcrow-space' : 'pilcrow') : 'bare';
   let pos = end;
   while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
@@ -801,7 +803,7 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
     }
   }
   return {
-    marker: token(line, text, lead, end),
+    marker: { text: markerText(text, lead, end, pilcrow, digitsStart, digitsEnd, canonical ? number : -1), range: range(line, lead, end) },
     numberToken: { text: digits, range: range(line, digitsStart, digitsEnd), value: number },
     number,
     style,
@@ -812,6 +814,21 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
     glued,
     readAs: undefined,
   };
+}
+
+// The texts of the numbers and of the markers "¶2." and "2." read so far, by number: a large document repeats each
+// number many times, and its model keeps one string for all of them instead of a copy each.
+const NUMBER_TEXTS = new Array<string | undefined>(1000).fill(undefined);
+const PILCROW_MARKERS = new Array<string | undefined>(1000).fill(undefined);
+const BARE_MARKERS = new Array<string | undefined>(1000).fill(undefined);
+
+/**
+ * The text of a paragraph marker from `lead` to `end`: for "¶2." and "2." (the number's own digits, `number`, then one
+ * full stop) the string kept for that number; for any other ("¶ 2.", "02.", "2..", `number` -1) a slice of its own.
+ */
+function markerText(text: string, lead: number, end: number, pilcrow: boolean, digitsStart: number, digitsEnd: number, number: number): string {
+  const table = number < 0 || end !== digitsEnd + 1 || text.charCodeAt(digitsEnd) !== 46 /* . */ ? undefined : !pilcrow ? BARE_MARKERS : digitsStart === lead + 1 ? PILCROW_MARKERS : undefined;
+  return table ? (table[number] ??= text.slice(lead, end)) : text.slice(lead, end);
 }
 
 function previousNonBlank(indents: Int32Array, kinds: readonly LineKind[], i: number, floor: number): number {
@@ -1164,10 +1181,14 @@ function wordCount(text: string): number {
 function span(lines: readonly string[], textLine: number, style: Heading['style'], rules: readonly Range[], first: number, last: number): HeadingSpan {
   const text = lines[textLine];
   const s = skipSpaces(text);
+  const words = token(textLine, text, s, trimEndOffset(text));
+  // The heading starts and ends where its upper and lower rules do, or where its words do: those positions serve both.
+  const upper = rules.length > 0 && rules[0].start.line === first ? rules[0].start : first === textLine && s === 0 ? words.range.start : { line: first, character: 0 };
+  const lower = rules.length > 0 && rules[rules.length - 1].end.line === last ? rules[rules.length - 1].end : last === textLine && words.range.end.character === text.length ? words.range.end : { line: last, character: lines[last].length };
   return {
     heading: {
-      range: spanRange(first, 0, last, lines[last].length),
-      text: token(textLine, text, s, trimEndOffset(text)),
+      range: { start: upper, end: lower },
+      text: words,
       style,
       rules,
     },

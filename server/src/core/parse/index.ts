@@ -176,15 +176,13 @@ function parseUnchecked(text: string): Cable {
 function buildSections(paragraphs: Cable['paragraphs'], headings: Cable['headings'], lines: readonly string[]): Section[] {
   const sections: Section[] = [];
   let p = 0;
-  const before: number[] = [];
-  while (p < paragraphs.length && paragraphs[p].heading === undefined) before.push(p++);
-  if (before.length > 0) {
-    sections.push({ heading: undefined, range: { start: paragraphs[0].range.start, end: paragraphs[before.length - 1].range.end }, paragraphs: before });
-  }
+  while (p < paragraphs.length && paragraphs[p].heading === undefined) p++;
+  if (p > 0) sections.push({ heading: undefined, range: { start: paragraphs[0].range.start, end: paragraphs[p - 1].range.end }, paragraphs: indices(0, p) });
   for (let index = 0; index < headings.length; index++) {
     const h = headings[index];
-    const members: number[] = [];
-    while (p < paragraphs.length && paragraphs[p].heading === index) members.push(p++);
+    const from = p;
+    while (p < paragraphs.length && paragraphs[p].heading === index) p++;
+    const members = indices(from, p);
     const nextStart = index + 1 < headings.length ? headings[index + 1].range.start.line : lines.length;
     let end = h.range.end;
     if (members.length > 0) end = paragraphs[members[members.length - 1]].range.end;
@@ -192,6 +190,17 @@ function buildSections(paragraphs: Cable['paragraphs'], headings: Cable['heading
     sections.push({ heading: index, range: { start: h.range.start, end }, paragraphs: members });
   }
   return sections;
+}
+
+/**
+ * The numbers from `from` to `to` (not included). A short list is made at its length: an array grown by `push` keeps
+ * room for 17 numbers or more, which a large document's thousands of sections would carry through every collection.
+ * A long one grows as it is filled (V8 makes `new Array(n)` of many thousands slow to fill).
+ */
+function indices(from: number, to: number): number[] {
+  const out = to - from <= 16 ? new Array<number>(to - from) : [];
+  for (let k = from; k < to; k++) out[k - from] = k;
+  return out;
 }
 
 /** A cable with nothing recognised: every line is body text. */

@@ -3,7 +3,7 @@
  * Spellings from CORPUS-FINDINGS.md §9 and markings.tsv.
  */
 import type { Level, PortionMarking } from '../model';
-import { isSpace, range, skipSpaces, WHITE_RUNS } from '../text';
+import { isSpace, ownCopy, range, skipSpaces, WHITE_RUNS } from '../text';
 
 /** Level words and abbreviations that may open a marking. */
 const LEVEL_WORDS: ReadonlyMap<string, { level: Level; sbu: boolean }> = new Map([
@@ -56,9 +56,22 @@ interface Reading {
   readonly wellFormed: boolean;
 }
 
+/**
+ * A reading with the texts of the marking it was read from, when they are short: the markings of a large document share
+ * one string each ("C" and "(C)") instead of a copy per paragraph. A longer text is a slice of the whole text it was cut
+ * from (see `sharedSlice`), which the cache would keep alive: it is never kept.
+ */
+interface Cached {
+  readonly reading: Reading;
+  /** The text inside the parentheses, when it has at most 12 characters. */
+  readonly inner: string | undefined;
+  /** The marking with both parentheses, once met, when it has at most 12 characters. */
+  closed: string | undefined;
+}
+
 // Readings of the inner texts met so far ("S", "C//NF", "SBU"): cables repeat a handful of
 // markings, so most are read once. `null` records prose. The cache is emptied when it fills.
-const readings = new Map<string, Reading | null>();
+const readings = new Map<string, Cached | null>();
 const MAX_READINGS = 1000;
 
 /**
@@ -72,11 +85,13 @@ export function parsePortionMarking(line: number, lineText: string, start: numbe
   const close = lineText.indexOf(')', start + 1);
   if (close < 0 || close - start - 1 > MAX_INNER) return undefined;
   const innerText = lineText.slice(start + 1, close);
-  const reading = cachedReading(innerText);
-  if (reading === null) return undefined;
+  const cached = cachedReading(innerText);
+  if (cached === null) return undefined;
+  const { reading } = cached;
+  const text = close + 1 - start <= 12 ? (cached.closed ??= lineText.slice(start, close + 1)) : lineText.slice(start, close + 1);
   return {
-    token: { text: lineText.slice(start, close + 1), range: range(line, start, close + 1) },
-    inner: { text: innerText, range: range(line, start + 1, close) },
+    token: { text, range: range(line, start, close + 1) },
+    inner: { text: cached.inner ?? innerText, range: range(line, start + 1, close) },
     level: reading.level,
     sbu: reading.sbu,
     controls: reading.controls,
@@ -99,11 +114,12 @@ export function parseUnopenedMarking(line: number, lineText: string, start: numb
   if (close === start || close - start > MAX_UNOPENED || lineText.charCodeAt(close) !== 41 /* ) */) return undefined;
   if (close + 1 < lineText.length && !isSpace(lineText.charCodeAt(close + 1))) return undefined;
   const innerText = lineText.slice(start, close);
-  const reading = cachedReading(innerText);
-  if (!reading || reading.level === undefined) return undefined;
+  const cached = cachedReading(innerText);
+  const reading = cached?.reading;
+  if (!cached || reading?.level === undefined) return undefined;
   return {
     token: { text: lineText.slice(start, close + 1), range: range(line, start, close + 1) },
-    inner: { text: innerText, range: range(line, start, close) },
+    inner: { text: cached.inner ?? innerText, range: range(line, start, close) },
     level: reading.level,
     sbu: reading.sbu,
     controls: reading.controls,
@@ -129,11 +145,12 @@ export function parseUnclosedMarking(line: number, lineText: string, start: numb
   while (next < lineText.length && isSpace(lineText.charCodeAt(next))) next++;
   if (next >= lineText.length) return undefined;
   const innerText = lineText.slice(start + 1, end);
-  const reading = cachedReading(innerText);
-  if (!reading || reading.level === undefined) return undefined;
+  const cached = cachedReading(innerText);
+  const reading = cached?.reading;
+  if (!cached || reading?.level === undefined) return undefined;
   return {
     token: { text: lineText.slice(start, end), range: range(line, start, end) },
-    inner: { text: innerText, range: range(line, start + 1, end) },
+    inner: { text: cached.inner ?? innerText, range: range(line, start + 1, end) },
     level: reading.level,
     sbu: reading.sbu,
     controls: reading.controls,
@@ -145,14 +162,16 @@ export function parseUnclosedMarking(line: number, lineText: string, start: numb
 const MAX_UNOPENED = 8;
 
 /** {@link readMarking} through the cache of readings. */
-function cachedReading(innerText: string): Reading | null {
-  let reading = readings.get(innerText);
-  if (reading === undefined) {
-    reading = readMarking(innerText);
+function cachedReading(innerText: string): Cached | null {
+  let cached = readings.get(innerText);
+  if (cached === undefined) {
+    const reading = readMarking(innerText);
+    cached = reading === null ? null : { reading, inner: innerText.length <= 12 ? innerText : undefined, closed: undefined };
     if (readings.size >= MAX_READINGS) readings.clear();
-    readings.set(innerText, reading);
+    // "C//REL TO USA, FVEY" cut from a 10 MB document would keep the document alive as long as the cache does.
+    readings.set(ownCopy(innerText), cached);
   }
-  return reading;
+  return cached;
 }
 
 /** Reads the text inside a marking's parentheses; null when it is prose. The controls are frozen: readings are shared. */

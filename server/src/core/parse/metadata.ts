@@ -24,7 +24,7 @@ import type {
   Token,
 } from '../model';
 import type { LineShapes } from '../text';
-import { isDigit, isLetter, isSpace, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, WHITE_RUNS } from '../text';
+import { isDigit, isLetter, isSpace, ownCopy, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, WHITE_RUNS } from '../text';
 import { readRepeatedBanner } from './banner';
 import { isRuleChar, RULE_LINE } from './body';
 import { isRealDate, MONTH_NAMES as MONTHS } from './header';
@@ -102,10 +102,12 @@ const caveatNames = new Map<string, string>();
 function caveatName(written: string): string {
   let name = caveatNames.get(written);
   if (name === undefined) {
-    const spaced = written.toUpperCase().replace(WHITE_RUNS, ' ');
+    // "NOT FOR INTERNET DISTRIBUTION" is a slice of the document, and its name may be that slice itself when it needs no
+    // change: the cache keeps copies, not the document.
+    const spaced = ownCopy(written.toUpperCase().replace(WHITE_RUNS, ' '));
     name = CAVEAT_ALIASES.get(spaced) ?? spaced;
     if (caveatNames.size >= 1000) caveatNames.clear();
-    caveatNames.set(written, name);
+    caveatNames.set(ownCopy(written), name);
   }
   return name;
 }

@@ -3,7 +3,7 @@
  * headers (`PAGE 02 HARARE 06677 01 OF 03 291400Z`). FORMAT.md §6, CORPUS-FINDINGS.md §11.
  */
 import type { OldPageHeader, PageLine } from '../model';
-import { isAlnum, isLetter, numberToken, skipSpaces, token, trimEndOffset } from '../text';
+import { digitsValue, isAlnum, isLetter, numberToken, skipSpaces, token, trimEndOffset } from '../text';
 
 // "<POST cut to 10 chars> <serial zero-padded to 8> <page 3 digits>[.n] OF <total 3 digits>".
 // Serials have at most six digits, so the padded serial opens with "00".
@@ -90,13 +90,15 @@ export function findPageLines(line: number, lineText: string): PageLine[] {
     const whole = token(line, lineText, postStartAt, end);
     // Text before or after the marker makes it inline.
     const inline = trimEndOffset(lineText, postStartAt) > 0 || skipSpaces(lineText, end) < lineText.length;
+    const postEnd = postStartAt + postText.length;
     result.push({
       token: whole,
-      post: token(line, lineText, postStartAt, postStartAt + postText.length),
+      // The post opens the marker and the total closes it: their outer positions are the marker's.
+      post: { text: lineText.slice(postStartAt, postEnd), range: { start: whole.range.start, end: { line, character: postEnd } } },
       serial: numberToken(line, lineText, serialStart, serialEnd),
       page: numberToken(line, lineText, pageStart, pageEnd),
       subpage: match[3] !== undefined ? parseInt(match[3], 10) : undefined,
-      total: numberToken(line, lineText, totalStart, end),
+      total: { text: lineText.slice(totalStart, end), range: { start: { line, character: totalStart }, end: whole.range.end }, value: digitsValue(lineText, totalStart, end) },
       inline,
     });
   }

@@ -1,0 +1,139 @@
+/**
+ * What the model of a large document keeps in memory. While a large document is parsed, the young-generation
+ * collector copies the part of the model built so far at each collection (bench/RESULTS.md, "Parse throughput"),
+ * so the model shares what it can: these tests pin that sharing, on invented documents.
+ */
+import * as assert from 'node:assert/strict';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import { parseCable } from '../../server/src/core/parse/index';
+
+// A full collection on demand: the flag takes effect for the function the new context makes.
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+/** Heap bytes in use, compiled code left out (the optimizing compiler adds code at moments of its own). */
+function used(): number {
+  let bytes = 0;
+  for (const space of v8.getHeapSpaceStatistics()) if (!space.space_name.startsWith('code')) bytes += space.space_used_size;
+  return bytes;
+}
+
+type Keep = (cable: ReturnType<typeof parseCable>['cable']) => unknown;
+
+/**
+ * The bytes that what `keep` takes out of the model of `text` holds, over `count` items: the median of five parses
+ * (a first one compiles the parser), each measured after full collections.
+ */
+function bytesPerItem(text: string, count: number, keep: Keep): number {
+  parseCable(text);
+  const samples: number[] = [];
+  for (let round = 0; round < 5; round++) samples.push(retained(text, keep) / count);
+  return samples.sort((a, b) => a - b)[2];
+}
+
+/** The bytes what `keep` takes out of the model of `text` holds; in a call of its own, so that nothing outlives it. */
+function retained(text: string, keep: Keep): number {
+  gc();
+  gc();
+  const before = used();
+  const kept = keepOf(text, keep);
+  gc();
+  gc();
+  const after = used();
+  // Read after the measure, so that what is kept stays alive through it.
+  assert.ok(kept !== undefined);
+  return after - before;
+}
+
+/** Parses `text` and returns what `keep` takes: nothing else of the model outlives this frame. */
+function keepOf(text: string, keep: Keep): unknown {
+  return keep(parseCable(text).cable);
+}
+
+/** An invented cable with `count` numbered paragraphs, each under a heading of its own when `headings` is set. */
+function invented(count: number, headings: boolean): string {
+  const out = ['CONFIDENTIAL NOWHERE 000042', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL XX', 'SUBJECT: AN INVENTED CABLE', '', 'Classified By: A. Person, reasons 1.4 (b) and (d).', ''];
+  for (let k = 1; k <= count; k++) {
+    if (headings) out.push(`Invented Heading ${k}`, '----------------', '');
+    out.push(`¶${(k % 900) + 1}. (C) The minister said nothing new about the invented matter today.`, '');
+  }
+  out.push('DOE');
+  return out.join('\n');
+}
+
+describe('model memory', function () {
+  // Each test parses a document of a few thousand paragraphs six times.
+  this.timeout(60000);
+
+  it('shares one position where a heading, a page line or a banner starts or ends with a part of its own', () => {
+    const text = [
+      'CONFIDENTIAL NOWHERE 000042',
+      '',
+      'SUBJECT: AN INVENTED CABLE',
+      '',
+      'Underlined Heading',
+      '------------------',
+      '',
+      '¶1. (C) The minister said nothing new.',
+      '',
+      '-------------',
+      'Boxed Heading',
+      '-------------',
+      '',
+      '¶2. (C) The minister said it again.',
+      'NOWHERE 00000042 002 OF 002',
+      '',
+      'PLAIN HEADING',
+      '',
+      '¶3. (C) The minister said nothing more about the invented matter, at some length this time.',
+      '',
+      'DOE',
+    ].join('\n');
+    const cable = parseCable(text).cable;
+    const [underlined, boxed, plain] = cable.headings;
+    assert.deepEqual(cable.headings.map((h) => h.style), ['underlined', 'boxed', 'plain']);
+    assert.equal(underlined.range.start, underlined.text.range.start);
+    assert.equal(underlined.range.end, underlined.rules[0].end);
+    assert.equal(boxed.range.start, boxed.rules[0].start);
+    assert.equal(boxed.range.end, boxed.rules[1].end);
+    assert.equal(plain.range.start, plain.text.range.start);
+    assert.equal(plain.range.end, plain.text.range.end);
+    const [page] = cable.pageLines;
+    assert.equal(page.post.range.start, page.token.range.start);
+    assert.equal(page.total.range.end, page.token.range.end);
+    const banner = cable.banner!;
+    assert.equal(banner.range.start, banner.levelText.range.start);
+    assert.equal(banner.range.end, banner.serial!.range.end);
+  });
+
+  it('keeps one string for the markers, numbers and markings that paragraphs repeat', () => {
+    // Four strings a paragraph, in an array of 8 bytes each: with a copy of each about 115 bytes a paragraph, with one
+    // string for every "¶12.", "12", "(C)" and "C" about 45 (900 numbers over 4,000 paragraphs); 75 and 95 with either half.
+    const perParagraph = bytesPerItem(invented(4000, false), 4000, (cable) => cable.paragraphs.flatMap((p) => [p.marker.text, p.numberToken.text, p.portion!.token.text, p.portion!.inner.text]));
+    assert.ok(perParagraph < 60, `${perParagraph.toFixed(0)} bytes per paragraph`);
+  });
+
+  it('keeps nothing of a document once its model is gone', () => {
+    // A marking and a caveat of 13 characters or more: the parser's caches of their readings must not keep the slices of
+    // the document they were first met in (a slice that long is a view of the whole string).
+    const made = (n: number) => ['SECRET NOWHERE 000042', '', 'NOFORN, NOT FOR INTERNET DISTRIBUTION', '', `¶1. (S//REL TO USA, FVEY) Invented text ${n}.`, 'x'.repeat(4e6), ''].join('\n');
+    parseCable(made(0));
+    gc();
+    gc();
+    const before = used();
+    // Made and parsed in a frame of its own: nothing of it outlives the call.
+    ((n: number) => parseCable(made(n)))(1);
+    gc();
+    gc();
+    const kept = used() - before;
+    assert.ok(kept < 1e6, `${(kept / 1e6).toFixed(1)} MB kept after the parse`);
+  });
+
+  it("holds each section's paragraph numbers in an array of their length", () => {
+    // A section holds its object, its range, an end position of its own and its list of paragraphs (one here): about
+    // 230 bytes with a list of one, 360 with a list grown by push, which keeps room for 17.
+    const perSection = bytesPerItem(invented(4000, true), 4000, (cable) => cable.sections);
+    assert.ok(perSection < 280, `${perSection.toFixed(0)} bytes per section`);
+  });
+});
