@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { parseCable } from '../../server/src/core/parse/index';
+import { summarize } from '../../server/src/workspace/cableIndex';
 
 // A full collection on demand: the flag takes effect for the function the new context makes.
 v8.setFlagsFromString('--expose-gc');
@@ -128,6 +129,26 @@ describe('model memory', function () {
     gc();
     const kept = used() - before;
     assert.ok(kept < 1e6, `${(kept / 1e6).toFixed(1)} MB kept after the parse`);
+  });
+
+  it("keeps none of a cable's text in the workspace index's summary of it", () => {
+    // A subject on one line and a post of 13 characters or more are slices of the document in the model; the index keeps
+    // a summary of every cable in the workspace for as long as the server runs, so it must hold copies, not the texts.
+    const made = (n: number) => ['C O N F I D E N T I A L RIO DE JANEIRO 000042', '', 'TAGS: PREL XX', `SUBJECT: AN INVENTED SUBJECT ON ONE LINE ${n}`, '', `¶1. (C) Invented text.`, 'x'.repeat(4e6), ''].join('\n');
+    const summaries = [summarize('file:///a.cable', parseCable(made(0)).cable)];
+    gc();
+    gc();
+    const before = used();
+    summaries.push(((n: number) => summarize(`file:///b${n}.cable`, parseCable(made(n)).cable))(1));
+    // V8 keeps the string the last regular expression ran on (for RegExp.lastMatch), which may be a slice of this
+    // document: one document at most, until any other match; a match of its own lets the measure see only the summary.
+    /x/.exec('x');
+    gc();
+    gc();
+    const kept = used() - before;
+    assert.equal(summaries[1].subject, 'AN INVENTED SUBJECT ON ONE LINE 1');
+    assert.equal(summaries[1].post, 'RIO DE JANEIRO');
+    assert.ok(kept < 1e6, `${(kept / 1e6).toFixed(1)} MB kept by one summary`);
   });
 
   it("holds each section's paragraph numbers in an array of their length", () => {

@@ -353,8 +353,8 @@ export function token(line: number, lineText: string, start: number, end: number
  * more a view of the whole string it was cut from, so a cache that kept such a slice past the parse would keep the whole
  * document alive; a shorter slice is a copy already. The caches of the parser keep their texts through this.
  */
-export function ownCopy(text: string): string {
-  return text.length < 13 ? text : text.split('').join('');
+export function ownCopy<T extends string | undefined>(text: T): T {
+  return (text === undefined || text.length < 13 ? text : text.split('').join('')) as T;
 }
 
 /** A number token; `value` defaults to the digits in the text. */

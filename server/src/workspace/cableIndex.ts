@@ -6,6 +6,7 @@ import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver';
 import { citedId, fileName, idFromFileName as idFromName, parseCableId, type TypedCableId } from '../core/id';
 import { URI } from 'vscode-uri';
 import type { Cable } from '../core/model';
+import { ownCopy } from '../core/text';
 import { isoDate } from '../core/rules/util';
 import type { IndexedCable } from '../features/types';
 
@@ -20,8 +21,10 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
     dtg: dtg?.iso ?? (d ? isoDate(d) : undefined),
     classification: cable.banner?.level,
     // "BUENOS  AIRES" and "BUENOS AIRES" are one post; a banner without one leaves the id's ("09PARIS708": PARIS).
-    post: cable.banner?.post?.text.trim().replace(/\s+/g, ' ').toUpperCase() || (id ? parseCableId(id)?.post : undefined),
-    subject: cable.subject?.text,
+    post: ownCopy(cable.banner?.post?.text.trim().replace(/\s+/g, ' ').toUpperCase() || (id ? parseCableId(id)?.post : undefined)),
+    // The model's texts are slices of the document, which V8 keeps whole behind a slice of 13 characters or more: the
+    // index keeps copies, so that it holds a summary of each cable and never its text.
+    subject: ownCopy(cable.subject?.text),
     tags: (cable.tags?.tags ?? []).filter((t) => t.role === 'code').map((t) => t.code),
     refs: (cable.refs?.items ?? []).flatMap((i) => {
       const cited = citedId(i, id);
