@@ -546,6 +546,18 @@ describe('hover', () => {
     assert.doesNotMatch(at('R 011200Z', 0), /ROUTINE\.\n/);
   });
 
+  it('explains the groups after the security group and after the DTG as the dictionary has them, a parenthesis as one annotation', () => {
+    const header = 'VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH (QRX12 AB34 567B)\nP 011200Z JAN 09 ZDK QRT\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC 0001\n\nS E C R E T PARIS 000001\n';
+    const at = (needle: string, offset = 1) => hoverAt(header.slice(0, header.indexOf(needle) + offset) + '|' + header.slice(header.indexOf(needle) + offset));
+    // The dictionary has a parenthesis there as an annotation whose meaning is not established, not as an operating signal.
+    const annotation = /^\*\*\(QRX12 AB34 567B\): annotation\*\*\n\nmeaning not established \(unverified\)\./;
+    assert.match(at('(QRX'), annotation);
+    assert.match(at('AB34'), annotation);
+    assert.match(at('567B'), annotation);
+    assert.match(at('ZDK'), /^\*\*ZDK: operating signal\*\*\n\nmeaning not established \(unverified\)\./);
+    assert.match(at('QRT'), /^\*\*QRT\*\*\n\nGroup after the date-time group; not in the dictionary\./);
+  });
+
   it('explains the trailer: BT and NNNN, and the end-of-message serial as the station serial repeated', () => {
     const cable = (de: string, tail: string) => `VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR ${de} 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC 0001\nBT\n\nS E C R E T PARIS 000001\n\n¶1. (S) Text.\nHALLORAN\n${tail}`;
     assert.match(hoverAt(cable('#0001/01', 'B|T\n#0001\nNNNN')), /^\*\*BT: prosign\*\*\n\nbreak/);

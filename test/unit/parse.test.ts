@@ -98,6 +98,19 @@ describe('parser: transmission header', () => {
     assert.equal(hh.info[1].address?.text, 'AMCONSUL ELSEWHERE');
     assert.equal(c.banner?.level, 'CONFIDENTIAL');
     assert.equal(c.id, '09NOWHERE17');
+    assert.deepEqual(hh.dtg?.trailing?.map((t) => t.text), ['ZDK']);
+  });
+
+  it('reads a parenthesis after the security group as one annotation, glued or not, and the groups after the DTG', () => {
+    const groups = (security: string, dtg: string) => {
+      const h = parse(['VZCZCXRO0001', 'PP RUEHWEB', 'DE RUEHFR #0001 0011200', security, dtg, 'FM AMEMBASSY NOWHERE', 'TO RUEHC/SECSTATE WASHDC 0001', '', 'S E C R E T NOWHERE 000001'].join('\n')).header!;
+      return [h.security?.trailing.map((t) => t.text), h.dtg?.trailing?.map((t) => t.text)];
+    };
+    assert.deepEqual(groups('ZNY SSSSS ZZH (QRX12 AB34 567B)', 'O 011200Z JAN 09'), [['ZZH', '(QRX12 AB34 567B)'], undefined]);
+    assert.deepEqual(groups('ZNY SSSSS ZZH(QRT AB1-2)', 'O R 011200Z JAN 09 ZDS'), [['ZZH', '(QRT AB1-2)'], ['ZDS']]);
+    // A parenthesis cut off at the line's end runs to it; groups after one that closes are groups of their own.
+    assert.deepEqual(groups('ZNY SSSSS ZZH (QRX12 AB34', 'P 011200Z JAN 09 ZDK QRT #00123'), [['ZZH', '(QRX12 AB34'], ['ZDK', 'QRT', '#00123']]);
+    assert.deepEqual(groups('ZNR UUUUU ZZH (QRX) ZUI', 'P 011200Z JAN 09 (QRX AB12)'), [['ZZH', '(QRX)', 'ZUI'], ['(QRX AB12)']]);
   });
 
   it('keeps a partial header (DE and DTG only, after a title line) and reads BT and NNNN', () => {

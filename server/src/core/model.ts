@@ -162,7 +162,7 @@ export interface SecurityLine {
   readonly groupLevel?: Level | 'EFTO';
   /** SPECAT suffix `/AAAAA` or `/BBBBB`. */
   readonly specat?: Token;
-  /** `ZZH`, `ZDK`, `ZDS`, `ZUI`, `(CCY …)`. */
+  /** `ZZH`, `ZDK`, `ZDS`, `ZUI`, `(CCY …)` (a parenthesis is one token with all it holds). */
   readonly trailing: readonly Token[];
 }
 
@@ -189,6 +189,8 @@ export interface DtgLine {
   readonly prosigns: readonly Token[];
   readonly precedences: readonly (Precedence | undefined)[];
   readonly dtg?: DateTimeGroup;
+  /** Groups after the DTG, when there are any: `ZDK`, `ZDS`, `(CCY …)`, `CTG #00732` (a parenthesis is one token with all it holds). */
+  readonly trailing?: readonly Token[];
 }
 
 /** One addressee: `RUEHC/SECSTATE WASHDC PRIORITY 6320`. */

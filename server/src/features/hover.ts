@@ -272,13 +272,19 @@ function headerCodeHover(header: TransmissionHeader, position: Position, d: Dict
   }
   const prosign = prosignHover([...header.bt, ...(header.nnnn ? [header.nnnn] : [])], position, d);
   if (prosign) return prosign;
+  for (const t of header.dtg?.trailing ?? []) if (at(t, position)) return codeHover(t, trailingCode(t, d), 'Group after the date-time group; not in the dictionary.');
   const sec = header.security;
   if (!sec) return null;
   if (at(sec.prosign, position)) return codeHover(sec.prosign, headerCode(sec.prosign.text, d), 'Security warning operating signal.');
   if (at(sec.group, position)) return codeHover(sec.group, headerCode(sec.group.text, d), `Security group: ${sec.groupLevel ?? 'unknown level'}.`);
   if (at(sec.specat, position)) return codeHover(sec.specat, headerCode('/AAAAA  /BBBBB', d), 'SPECAT suffix.');
-  for (const t of sec.trailing) if (at(t, position)) return codeHover(t, headerCode(t.text, d), 'Operating signal; not in the dictionary.');
+  for (const t of sec.trailing) if (at(t, position)) return codeHover(t, trailingCode(t, d), 'Operating signal; not in the dictionary.');
   return null;
+}
+
+/** The dictionary's entry for a group after the security group or the DTG: a parenthesis is an annotation (`(CCY …)`), whatever it holds. */
+function trailingCode(t: Token, d: Dictionaries): TermEntry | undefined {
+  return headerCode(t.text.startsWith('(') ? '(CCY ...)' : t.text, d);
 }
 
 /**

@@ -434,6 +434,27 @@ function words(text: string, from = 0): { text: string; start: number; end: numb
   }
 }
 
+/**
+ * The groups after `from` on a header line, each a token: words, and a parenthesis with all it holds
+ * ("ZZH (CCY AD40E4BD MSI7190-632)", also glued as "ZZH(CCY …)") up to its ")" or the line's end.
+ */
+function trailingGroups(line: number, text: string, from: number): Token[] {
+  const result: Token[] = [];
+  let i = from;
+  for (;;) {
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    if (i >= text.length) return result;
+    const start = i;
+    if (text[i] === '(') {
+      const close = text.indexOf(')', i);
+      i = close < 0 ? trimEndOffset(text) : close + 1;
+    } else {
+      while (i < text.length && !isSpace(text.charCodeAt(i)) && text[i] !== '(') i++;
+    }
+    result.push(token(line, text, start, i));
+  }
+}
+
 /** Collects the parts of a header while its lines are read. */
 class HeaderBuilder {
   transmissionIdToken?: Token;
@@ -553,7 +574,7 @@ class HeaderBuilder {
         // A group repeats its letter five times; no real cable has four ("ZNY CCCC ZZH"), but the letter still names the level.
         else short = groupEnd - ws[1].start !== 5 || (security.specat !== undefined && security.specat.text.length !== 6);
       } else ok = false;
-      security.trailing = ws.slice(2).map((w) => token(line, text, w.start, w.end));
+      security.trailing = trailingGroups(line, text, ws[1].end);
     }
     if (!ok) return this.#malformed(line, text, `Security line does not read '${prosign.text} <group> ZZH' with a group such as SSSSS, CCCCC or UUUUU.`);
     if (short) return this.#malformed(line, text, `Security group '${ws[1].text}' does not repeat its letter five times as SSSSS, CCCCC or UUUUU do; read as ${security.groupLevel}.`);
@@ -574,12 +595,16 @@ class HeaderBuilder {
     const dtgEnd = indices[5][1];
     const dtgToken = token(line, text, dtgStart, dtgEnd);
     const group = decodeDtg(dtgToken, m[3], m[4], m[5]);
-    this.dtg = {
+    const dtg: { -readonly [K in keyof DtgLine]: DtgLine[K] } = {
       range: range(line, ws[0].start, trimEndOffset(text)),
       prosigns,
       precedences: prosigns.map((p) => precedenceFromLetter(p.text)),
       dtg: group,
     };
+    // "O 071830Z SEP 07 ZDK": groups after the DTG.
+    const trailing = trailingGroups(line, text, dtgEnd);
+    if (trailing.length > 0) dtg.trailing = trailing;
+    this.dtg = dtg;
     let ok = true;
     for (const p of prosigns) {
       if (!precedenceFromLetter(p.text)) ok = this.#malformed(line, text, `'${p.text}' is not a precedence prosign (Z, O, P, R or Y).`);
