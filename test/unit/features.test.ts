@@ -584,15 +584,19 @@ describe('hover', () => {
   });
 
   it('shows the dictionary station and this cable pairing of a routing indicator', () => {
-    assert.match(hoverAt(inValletta('RUEHC/', 2)), /Station \(dictionary\): SECSTATE WASHDC[\s\S]*This cable pairs it with: SECSTATE WASHDC/);
+    assert.match(hoverAt(inValletta('RUEHC/', 2)), /Station \(dictionary\): SECSTATE WASHDC[\s\S]*This cable's TO line pairs it with: SECSTATE WASHDC/);
     assert.match(hoverAt(inValletta('SECSTATE WASHDC PRIORITY', 3)), /paired with RUEHC in this cable/);
+    assert.match(hoverAt(inValletta('RUEHRO/', 2)), /This cable's INFO line pairs it with: AMEMBASSY ROME/);
+    // On the DE line the indicator is the sending station: an addressee line naming it is said to be that line, not the sender.
+    const relayed = VALLETTA.replace('INFO RUEHRO/AMEMBASSY ROME', 'INFO RUEHVT/USDAO VALLETTA MT').replace('DE RUEHVT', 'DE RUEH|VT');
+    assert.match(hoverAt(relayed), /This cable's INFO line pairs it with: USDAO VALLETTA MT/);
   });
 
   it('calls a pairing the corpus has seen a pairing, not a disagreement with the dictionary', () => {
     // RUEKJCS: "SECDEF WASHDC" first, "SECDEF WASHINGTON DC" and "JOINT STAFF WASHDC" seen with it too (routing-indicators.tsv).
     const at = (line: string) => hoverAt(withAddressLine(line).replace('TO RUEKJCS', 'TO RUEK|JCS'));
     const variant = at('TO RUEKJCS/SECDEF WASHINGTON DC');
-    assert.match(variant, /Station \(dictionary\): SECDEF WASHDC[\s\S]*This cable pairs it with: SECDEF WASHINGTON DC[\s\S]*The corpus pairs it with this address too \(169 times\)\./);
+    assert.match(variant, /Station \(dictionary\): SECDEF WASHDC[\s\S]*This cable's TO line pairs it with: SECDEF WASHINGTON DC[\s\S]*The corpus pairs it with this address too \(169 times\)\./);
     assert.doesNotMatch(variant, /disagree/);
     assert.match(at('TO RUEKJCS/JOINT  STAFF WASHDC'), /The corpus pairs it with this address too \(87 times\)\./);
     assert.doesNotMatch(at('TO RUEKJCS/SECDEF WASHDC'), /disagree|pairs it with this address too/);

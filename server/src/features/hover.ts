@@ -484,13 +484,26 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
  */
 export function describeRi(code: string, cable: Cable, d: Dictionaries): string {
   const entry = d.routingIndicators.get(code);
-  const paired = [...(cable.header?.to ?? []), ...(cable.header?.info ?? []), ...(cable.header?.xmt ?? [])].find((a) => a.routingIndicator?.text === code)?.address?.text;
+  // The first addressee line that names the indicator, and its field: on the DE line the indicator is the sending
+  // station, so the hover says where the cable addresses it rather than implying it names the sender.
+  const header = cable.header;
+  const fields = [['TO', header?.to], ['INFO', header?.info], ['XMT', header?.xmt]] as const;
+  let paired: string | undefined;
+  let field: string | undefined;
+  for (const [name, list] of fields) {
+    const address = list?.find((a) => a.routingIndicator?.text === code)?.address?.text;
+    if (address !== undefined) {
+      paired = address;
+      field = name;
+      break;
+    }
+  }
   const lines: string[] = [];
   // RUEHWEB has no plain-language address in any header: it is only seen on format line 2.
   if (entry && entry.address.length === 0) lines.push(`In the dictionary with no plain-language address${entry.role ? ` (${entry.role})` : ''}`);
   else if (entry) lines.push(`Station (dictionary): ${entry.address}`);
   else lines.push('Station not in the dictionary.');
-  if (paired) lines.push(`This cable pairs it with: ${esc(paired)}`);
+  if (paired) lines.push(`This cable's ${field} line pairs it with: ${esc(paired)}`);
   if (entry && entry.address.length > 0 && paired && !sameAddress(entry.address, paired)) {
     // "SECDEF WASHINGTON DC" or "JOINT STAFF WASHDC" with RUEKJCS: the reference saw it with that address too, which no one disputes.
     const times = timesSeen(entry, paired);
