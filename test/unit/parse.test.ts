@@ -129,6 +129,14 @@ describe('parser: transmission header', () => {
     assert.equal(c.problems.length, 0);
   });
 
+  it('reads a distribution line ending with a count and a letter as one', () => {
+    // "/001R" as well as "/000W" closes the last line of codes.
+    for (const count of ['/001R', '/000W']) {
+      const c = parse(['INFO  LOG-00   EEB-00   AF-00', `      SAS-00   DTT-00   FA-00      ${count}`, '', 'R 161417Z APR 09', 'FM SECSTATE WASHDC', 'TO AMEMBASSY NOWHERE', '', 'S E C R E T STATE 000001'].join('\n'));
+      assert.deepEqual(c.header?.lines.slice(0, 2).map((l) => `${l.kind} ${l.parsed}`), ['distribution true', 'distribution true'], count);
+    }
+  });
+
   it('records malformed format lines, out-of-order lines and malformed routing indicators', () => {
     const c = parse(['VZCZCXRO12', 'DE RUEHVT #04I2/01 1541322', 'PP RUEHWEB RU3HX', 'ZNY SSSSS ZZH', 'P 031322Z JUN 09', 'FM AMEMBASSY VALLETTA', 'TO RUEHC/SECSTATE WASHDC PRIORITY 3187', '', 'S E C R E T VALLETTA 000412'].join('\n'));
     const rules = c.problems.map((p) => `${p.rule}@${p.range.start.line}`);
