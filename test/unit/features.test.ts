@@ -609,6 +609,11 @@ describe('hover', () => {
     assert.match(hoverAt(text.replace('TO RUEKJCS', 'TO RUEK|JCS')), /This cable pairs it with: SECDEF WASHDC/);
   });
 
+  it('explains an INFO whose line a printout\'s page header fills', () => {
+    const text = ['R 161435Z APR 09', 'FM SECSTATE WASHDC', 'TO AMEMBASSY NOWHERE', 'IN|FO PAGE 02        STATE   037566  161435Z', 'AMEMBASSY ELSEWHERE', '', 'UNCLAS STATE 037566', '', 'TAGS: PREL', 'SUBJECT: X', ''].join('\n');
+    assert.match(hoverAt(text), /INFO: prosign[\s\S]*information addressees/);
+  });
+
   it('says so when a routing indicator has no plain-language address in the dictionary', () => {
     const text = hoverAt(withAddressLine('TO RUEHC/SECSTATE WASHDC 0001').replace('PP RUEHWEB', 'PP RUEH|WEB'));
     assert.match(text, /In the dictionary with no plain-language address \(format-line-2 routing only\)/);

@@ -24,6 +24,8 @@ describe('parser: transmission header', () => {
     const text = ['R 161435Z APR 09', 'FM SECSTATE WASHDC', 'TO AMEMBASSY NOWHERE', 'INFO PAGE 02        STATE   037566  161435Z', 'AMEMBASSY ELSEWHERE', 'AMEMBASSY OTHERTOWN', '', 'UNCLAS STATE 037566', '', 'TAGS: PREL', 'SUBJECT: X', '', '1. Text.', 'PAGE 03        STATE   037566  161435Z', '2. More text.', ''].join('\n');
     const c = parse(text);
     assert.deepEqual(c.header?.info.map((a) => a.address?.text), ['AMEMBASSY ELSEWHERE', 'AMEMBASSY OTHERTOWN']);
+    // The first addressee after it takes the keyword, on the line before its own, and the next none.
+    assert.deepEqual(c.header?.info.map((a) => at(a.keyword?.range)), ['3:0-3:4', 'none']);
     assert.deepEqual(c.oldPageHeaders.map((p) => [p.page, p.token.range.start.line]), [[3, 13]]);
     assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2]);
   });

@@ -470,6 +470,8 @@ class HeaderBuilder {
   readonly bt: Token[] = [];
   nnnn?: Token;
   #routingIndicators: Token[] = [];
+  /** A keyword a printout's page header followed on its line ("INFO PAGE 02 …"), kept for the next addressee. */
+  #pendingKeyword?: Token;
 
   constructor(private readonly problems: ParseProblem[]) {}
 
@@ -634,9 +636,14 @@ class HeaderBuilder {
       a.keyword = token(line, text, pos, kwEnd);
       pos = kwEnd;
       while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
+    } else if (this.#pendingKeyword) a.keyword = this.#pendingKeyword;
+    this.#pendingKeyword = undefined;
+    // "INFO PAGE 02 STATE 037566 161435Z": a printout's page header after the keyword; the addressees follow,
+    // and the first of them takes the keyword.
+    if (withKeyword && text.charCodeAt(pos) === 80 /* P */ && findOldPageHeader(line, text.slice(pos))) {
+      this.#pendingKeyword = a.keyword;
+      return true;
     }
-    // "INFO PAGE 02 STATE 037566 161435Z": a printout's page header after the keyword; the addressees follow.
-    if (withKeyword && text.charCodeAt(pos) === 80 /* P */ && findOldPageHeader(line, text.slice(pos))) return true;
     // "ZEN/AMCONSUL …" marks an addressee not served by this transmission.
     if (lineEnd - pos >= 4 && text.startsWith('ZEN/', pos)) {
       a.zen = token(line, text, pos, pos + 3);
