@@ -604,6 +604,20 @@ describe('hover', () => {
     assert.match(at('TO RUEKJCS/AMEMBASSY NOWHERE'), /The dictionary and this cable disagree; both are shown\./);
   });
 
+  it('pairs an addressee\'s routing indicator with its own address when the cable names the indicator twice', () => {
+    // RUEKJCS under TO with "SECDEF WASHDC", then under INFO with "JOINT STAFF WASHDC": the second is its own pairing.
+    const text = withAddressLine('TO RUEKJCS/SECDEF WASHDC').replace('INFO RUEHLO/AMEMBASSY LONDON 0001', 'INFO RUEKJCS/JOINT STAFF WASHDC\nRUEHLO/AMEMBASSY LONDON 0001');
+    const second = hoverAt(text.replace('INFO RUEKJCS', 'INFO RUEK|JCS'));
+    assert.match(second, /This cable's INFO line pairs it with: JOINT STAFF WASHDC[\s\S]*The corpus pairs it with this address too \(87 times\)\./);
+    assert.doesNotMatch(second, /pairs it with: SECDEF/);
+    assert.match(hoverAt(text.replace('TO RUEKJCS', 'TO RUEK|JCS')), /This cable's TO line pairs it with: SECDEF WASHDC/);
+  });
+
+  it('explains an INFO whose line a printout\'s page header fills', () => {
+    const text = ['R 161435Z APR 09', 'FM SECSTATE WASHDC', 'TO AMEMBASSY NOWHERE', 'IN|FO PAGE 02        STATE   037566  161435Z', 'AMEMBASSY ELSEWHERE', '', 'UNCLAS STATE 037566', '', 'TAGS: PREL', 'SUBJECT: X', ''].join('\n');
+    assert.match(hoverAt(text), /INFO: prosign[\s\S]*information addressees/);
+  });
+
   it('says so when a routing indicator has no plain-language address in the dictionary', () => {
     const text = hoverAt(withAddressLine('TO RUEHC/SECSTATE WASHDC 0001').replace('PP RUEHWEB', 'PP RUEH|WEB'));
     assert.match(text, /In the dictionary with no plain-language address \(format-line-2 routing only\)/);

@@ -24,6 +24,8 @@ describe('parser: transmission header', () => {
     const text = ['R 161435Z APR 09', 'FM SECSTATE WASHDC', 'TO AMEMBASSY NOWHERE', 'INFO PAGE 02        STATE   037566  161435Z', 'AMEMBASSY ELSEWHERE', 'AMEMBASSY OTHERTOWN', '', 'UNCLAS STATE 037566', '', 'TAGS: PREL', 'SUBJECT: X', '', '1. Text.', 'PAGE 03        STATE   037566  161435Z', '2. More text.', ''].join('\n');
     const c = parse(text);
     assert.deepEqual(c.header?.info.map((a) => a.address?.text), ['AMEMBASSY ELSEWHERE', 'AMEMBASSY OTHERTOWN']);
+    // The first addressee after it takes the keyword, on the line before its own, and the next none.
+    assert.deepEqual(c.header?.info.map((a) => at(a.keyword?.range)), ['3:0-3:4', 'none']);
     assert.deepEqual(c.oldPageHeaders.map((p) => [p.page, p.token.range.start.line]), [[3, 13]]);
     assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2]);
   });
@@ -127,6 +129,14 @@ describe('parser: transmission header', () => {
     assert.equal(c.lineKinds.filter((k) => k === 'distribution').length, 6);
     assert.equal(c.header?.dtg?.dtg?.valid, true);
     assert.equal(c.problems.length, 0);
+  });
+
+  it('reads a distribution line ending with a count and a letter as one', () => {
+    // "/001R" as well as "/000W" closes the last line of codes.
+    for (const count of ['/001R', '/000W']) {
+      const c = parse(['INFO  LOG-00   EEB-00   AF-00', `      SAS-00   DTT-00   FA-00      ${count}`, '', 'R 161417Z APR 09', 'FM SECSTATE WASHDC', 'TO AMEMBASSY NOWHERE', '', 'S E C R E T STATE 000001'].join('\n'));
+      assert.deepEqual(c.header?.lines.slice(0, 2).map((l) => `${l.kind} ${l.parsed}`), ['distribution true', 'distribution true'], count);
+    }
   });
 
   it('records malformed format lines, out-of-order lines and malformed routing indicators', () => {

@@ -196,7 +196,10 @@ export interface DtgLine {
 /** One addressee: `RUEHC/SECSTATE WASHDC PRIORITY 6320`. */
 export interface Addressee {
   readonly range: Range;
-  /** `TO`, `INFO` or `XMT` when the addressee starts its line with one. */
+  /**
+   * `TO`, `INFO` or `XMT` when the addressee starts its line with one, or is the first after a keyword whose line
+   * a printout's page header fills (`INFO PAGE 02 STATE 037566 161435Z`): then the keyword is on the line before.
+   */
   readonly keyword?: Token;
   /** `ZEN/` prefix, when present. */
   readonly zen?: Token;

@@ -7,7 +7,7 @@ import { citedId } from '../core/id';
 import { MONTH_NAMES } from '../core/parse/header';
 import { describeMarking } from '../core/parse/marking';
 import { compareDates } from '../core/rules/util';
-import type { Cable, CalendarDate, Decl, Range, Token, Trailer, TransmissionHeader } from '../core/model';
+import type { Addressee, Cable, CalendarDate, Decl, Range, Token, Trailer, TransmissionHeader } from '../core/model';
 import { contains, WHITE_RUNS } from '../core/text';
 import type { Dictionaries, RoutingEntry, TagEntry, TermEntry } from './dictionaries';
 import type { IndexedCable } from './types';
@@ -329,10 +329,15 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (code) return code;
     // Routing indicators: the dictionary's station and this cable's own pairing.
     const addressees = [...header.to, ...header.info, ...header.xmt];
-    const ris: Token[] = [...(header.routing?.routingIndicators ?? []), ...(header.de?.station ? [header.de.station] : []), ...addressees.flatMap((a) => (a.routingIndicator ? [a.routingIndicator] : []))];
+    const ris: Token[] = [...(header.routing?.routingIndicators ?? []), ...(header.de?.station ? [header.de.station] : [])];
     for (const ri of ris) {
       if (!at(ri, position)) continue;
       return hover(describeRi(ri.text, cable, d), ri.range);
+    }
+    // An addressee's indicator is paired with its own address: "RUEKJCS/SECDEF WASHDC" under TO and
+    // "RUEKJCS/JOINT STAFF WASHDC" under INFO are two pairings.
+    for (const a of addressees) {
+      if (a.routingIndicator && at(a.routingIndicator, position)) return hover(describeRi(a.routingIndicator.text, cable, d, a), a.routingIndicator.range);
     }
     for (const a of addressees) {
       if (at(a.address, position)) {
@@ -481,19 +486,20 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
 /**
  * What a routing indicator stands for, in Markdown: the dictionary's plain-language address, the address this cable
  * pairs it with, and its sources; the hover of the indicator, and the tooltip of the DE line's inlay hint.
+ * The pairing is `addressee`'s own address when the indicator is an addressee's, else the first addressee's with it.
  */
-export function describeRi(code: string, cable: Cable, d: Dictionaries): string {
+export function describeRi(code: string, cable: Cable, d: Dictionaries, addressee?: Addressee): string {
   const entry = d.routingIndicators.get(code);
-  // The first addressee line that names the indicator, and its field: on the DE line the indicator is the sending
-  // station, so the hover says where the cable addresses it rather than implying it names the sender.
+  // The addressee line that pairs the indicator with an address, and its field: on the DE line the indicator is the
+  // sending station, so the hover says which line addresses it rather than implying it names the sender.
   const header = cable.header;
   const fields = [['TO', header?.to], ['INFO', header?.info], ['XMT', header?.xmt]] as const;
   let paired: string | undefined;
   let field: string | undefined;
   for (const [name, list] of fields) {
-    const address = list?.find((a) => a.routingIndicator?.text === code)?.address?.text;
-    if (address !== undefined) {
-      paired = address;
+    const line = addressee ? (list?.includes(addressee) ? addressee : undefined) : list?.find((a) => a.routingIndicator?.text === code);
+    if (line?.address !== undefined) {
+      paired = line.address.text;
       field = name;
       break;
     }

@@ -81,7 +81,8 @@ export const TRANSMISSION_END = /^\s*(?:BT|NNNN)\s*$/;
 export const EOM_SERIAL = /^\s*#(\d{3,5})\s*$/;
 // Old printout distribution: "INFO  LOG-00   CIAE-00 …", "ACTION NEA-00", "------------------EE9C66  240653Z /38".
 const DISTRIBUTION = /^\s*(?:(?:INFO|ACTION)\s+[A-Z0-9]+-\d{2}\b|Distribution:\s*$|-{5,}[A-Z0-9]*\s+\d{6}Z\s*\/\d+\s*$)/;
-const DISTRIBUTION_CONTINUATION = /^\s+[A-Z0-9]+-\d{2}(?:\s+[A-Z0-9]+-\d{2})*(?:\s+\/\d+W)?\s*$/;
+// The last continuation line may end with a count and a letter: "      SAS-00   DTT-00   FA-00      /001R" or "… /000W".
+const DISTRIBUTION_CONTINUATION = /^\s+[A-Z0-9]+-\d{2}(?:\s+[A-Z0-9]+-\d{2})*(?:\s+\/\d+[A-Z])?\s*$/;
 const DISTRIBUTION_CODE = /^\s*[A-Z]{2,5}\d{2,5}\s*$/;
 /** `R[A-Z]{4,7}` exactly: a routing indicator is five to eight capitals starting with R. */
 export function isRoutingIndicator(text: string, start: number, end: number): boolean {
@@ -469,6 +470,8 @@ class HeaderBuilder {
   readonly bt: Token[] = [];
   nnnn?: Token;
   #routingIndicators: Token[] = [];
+  /** A keyword a printout's page header followed on its line ("INFO PAGE 02 …"), kept for the next addressee. */
+  #pendingKeyword?: Token;
 
   constructor(private readonly problems: ParseProblem[]) {}
 
@@ -633,9 +636,14 @@ class HeaderBuilder {
       a.keyword = token(line, text, pos, kwEnd);
       pos = kwEnd;
       while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
+    } else if (this.#pendingKeyword) a.keyword = this.#pendingKeyword;
+    this.#pendingKeyword = undefined;
+    // "INFO PAGE 02 STATE 037566 161435Z": a printout's page header after the keyword; the addressees follow,
+    // and the first of them takes the keyword.
+    if (withKeyword && text.charCodeAt(pos) === 80 /* P */ && findOldPageHeader(line, text.slice(pos))) {
+      this.#pendingKeyword = a.keyword;
+      return true;
     }
-    // "INFO PAGE 02 STATE 037566 161435Z": a printout's page header after the keyword; the addressees follow.
-    if (withKeyword && text.charCodeAt(pos) === 80 /* P */ && findOldPageHeader(line, text.slice(pos))) return true;
     // "ZEN/AMCONSUL …" marks an addressee not served by this transmission.
     if (lineEnd - pos >= 4 && text.startsWith('ZEN/', pos)) {
       a.zen = token(line, text, pos, pos + 3);
