@@ -59,7 +59,7 @@ interface Reading {
 /**
  * A reading with the texts of the marking it was read from, when they are short: the markings of a large document share
  * one string each ("C" and "(C)") instead of a copy per paragraph. A longer text is a slice of the whole text it was cut
- * from (see `sharedSlice`), which the cache would keep alive: it is never kept.
+ * from (see `ownCopy` in text.ts), which the cache would keep alive: it is never kept.
  */
 interface Cached {
   readonly reading: Reading;
