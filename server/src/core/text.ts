@@ -426,6 +426,12 @@ export const BLOCK_LABEL_WORDS: readonly string[] = ['EMBASSY', 'POST', 'DEPARTM
 /** {@link BLOCK_LABEL_WORDS} as a pattern's alternatives. */
 export const BLOCK_LABELS = BLOCK_LABEL_WORDS.join('|');
 
+/**
+ * A portion marking that opens a title, as a pattern: "(U) Status of Host Nation Laws:", "(SBU) Mission Efforts",
+ * "(C//NF) …". The parser reads such a title as a heading; the semantic tokens color the words after it.
+ */
+export const TITLE_MARKING = String.raw`\((?:U|SBU|C|S|TS)(?:\/\/?[A-Z]{2,6})?\)`;
+
 // The words a bracketed opener may put before its word: "(Embassy Note:", "[Post comment:".
 const BRACKET_LABEL = new RegExp(String.raw`(?:${BLOCK_LABELS})\s+$`, 'i');
 

@@ -21,7 +21,7 @@
  */
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
 import type { Cable, Level, Range, Token } from '../core/model';
-import { trimEndOffset } from '../core/text';
+import { TITLE_MARKING, trimEndOffset } from '../core/text';
 
 /** Token types, in legend order. */
 export const SEMANTIC_LEGEND: SemanticTokensLegend = {
@@ -76,7 +76,7 @@ export function getSemanticTokens(cable: Cable): SemanticTokens {
 }
 
 // What goes before a heading's words: a portion marking ("(U) Status of …") or slashes ("//BORDER SECURITY//").
-const HEADING_BEFORE = /^(?:\((?:U|SBU|C|S|TS)(?:\/\/?[A-Z]{2,6})?\)\s+|\/+\s*)/;
+const HEADING_BEFORE = new RegExp(String.raw`^(?:${TITLE_MARKING}\s+|\/+\s*)`);
 
 /**
  * Where a heading's words end in `text`: before trailing white space, and before slashes ("//BORDER SECURITY//") or

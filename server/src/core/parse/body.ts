@@ -22,7 +22,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, isAlnum, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, isAlnum, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, TITLE_MARKING, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
@@ -1056,7 +1056,7 @@ function ruledLines(lines: readonly string[], kinds: readonly LineKind[], indent
 }
 
 // A portion marking opening a title: "(U) Status of Host Nation Laws:", "(SBU) Mission Efforts".
-const MARKED_TITLE = /^\s*\((?:U|SBU|C|S|TS)(?:\/\/?[A-Z]{2,6})?\) /;
+const MARKED_TITLE = new RegExp(String.raw`^\s*${TITLE_MARKING} `);
 
 /** True when `text` is a portion marking and heading words: an underlined title marked as a paragraph is. */
 function isMarkedHeadingText(text: string): boolean {
