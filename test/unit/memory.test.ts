@@ -117,17 +117,23 @@ describe('model memory', function () {
 
   it('keeps nothing of a document once its model is gone', () => {
     // A marking and a caveat of 13 characters or more: the parser's caches of their readings must not keep the slices of
-    // the document they were first met in (a slice that long is a view of the whole string).
-    const made = (n: number) => ['SECRET NOWHERE 000042', '', 'NOFORN, NOT FOR INTERNET DISTRIBUTION', '', `¶1. (S//REL TO USA, FVEY) Invented text ${n}.`, 'x'.repeat(4e6), ''].join('\n');
+    // the document they were first met in (a slice that long is a view of the whole string). The measured parse meets
+    // them for the first time, so that the caches take new entries from its document.
+    const made = (n: number) =>
+      ['SECRET NOWHERE 000042', '', n === 0 ? 'Noforn, Not For Internet Distribution' : 'NOFORN, NOT FOR INTERNET DISTRIBUTION', '', `¶1. (S//REL TO USA, ${n === 0 ? 'GBR' : 'FVEY'}) Invented text ${n}.`, 'x'.repeat(4e6), ''].join('\n');
     parseCable(made(0));
     gc();
     gc();
     const before = used();
     // Made and parsed in a frame of its own: nothing of it outlives the call.
-    ((n: number) => parseCable(made(n)))(1);
+    const caveats = ((n: number) => parseCable(made(n)).cable.caveats.map((c) => c.name))(1);
+    // The string the last regular expression ran on is kept for RegExp.lastMatch: a match of its own lets the measure
+    // see only the caches.
+    /x/.exec('x');
     gc();
     gc();
     const kept = used() - before;
+    assert.deepEqual(caveats, ['NOFORN', 'NOT FOR INTERNET DISTRIBUTION']);
     assert.ok(kept < 1e6, `${(kept / 1e6).toFixed(1)} MB kept after the parse`);
   });
 
