@@ -72,7 +72,8 @@ export function buildDictionary() {
     role: r.role,
     source: r.source,
   }));
-  const markings = readTsv('markings.tsv').map((r) => ({ term: r.term, kind: r.kind, meaning: r.meaning, source: r.source, verified: r.confidence !== 'unverified' }));
+  // A note is what the corpus analysis adds ("… its presence is not a date indicator"), shown on the caveat hovers.
+  const markings = readTsv('markings.tsv').map((r) => ({ term: r.term, kind: r.kind, meaning: r.meaning, ...(r.notes ? { note: r.notes } : {}), source: r.source, verified: r.confidence !== 'unverified' }));
   const headerCodes = readTsv('header-codes.tsv').map((r) => ({ code: r.code, kind: r.kind, position: r.position, meaning: r.meaning, source: r.source, verified: r.confidence !== 'unverified' }));
   const eo = readTsv('eo-reasons.tsv').filter((r) => r.kind !== 'note').map((r) => ({
     kind: r.kind,

@@ -583,6 +583,15 @@ describe('hover', () => {
     assert.match(hoverAt(joined.replace('NOWHERE', 'NOW|HERE')), /Level: \*\*SECRET\*\*[\s\S]*Caveats joined to the level: '\/\/NOFORN'/);
   });
 
+  it("adds the corpus analysis's note to a caveat's meaning, so that the meaning is not over-read", () => {
+    // SIPDIS came in with a December 2005 instruction, but earlier cables carry the word: it dates nothing.
+    const sipdis = hoverAt('CONFIDENTIAL NOWHERE 000001\n\nSIP|DIS\n\nE.O. 12958: DECL: 01/01/2014\n');
+    assert.match(sipdis, /introduced Dec 2005[\s\S]*\n\nIn the released cables: 78 corpus cables dated before Dec 2005 also contain the word, sometimes mid-sentence; its presence is not a date indicator\.\n/);
+    assert.match(sipdis, /\n---\n\*Sources: [\s\S]* · corpus analysis of released cables \(Cablegate\)\*$/);
+    // A caveat whose entry has no note keeps its documents alone.
+    assert.doesNotMatch(hoverAt('CONFIDENTIAL NOWHERE 000001\n\nNO|DIS\n'), /In the released cables|corpus analysis/);
+  });
+
   it('shows the dictionary station and this cable pairing of a routing indicator', () => {
     assert.match(hoverAt(inValletta('RUEHC/', 2)), /Station \(dictionary\): SECSTATE WASHDC[\s\S]*This cable's TO line pairs it with: SECSTATE WASHDC/);
     assert.match(hoverAt(inValletta('SECSTATE WASHDC PRIORITY', 3)), /paired with RUEHC in this cable/);

@@ -15,6 +15,8 @@ export interface TermEntry {
   readonly code?: string;
   readonly kind: string;
   readonly meaning?: string;
+  /** What the corpus analysis adds to a marking's meaning (markings.tsv's notes). */
+  readonly note?: string;
   readonly summary?: string;
   readonly order?: string;
   readonly section?: string;

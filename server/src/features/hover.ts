@@ -403,8 +403,11 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   for (const c of cable.caveats) {
     if (!at(c.token, position)) continue;
     const entry = d.markings.get(c.name);
-    const meaning = entry ? `${entry.meaning ?? ''}${entry.verified ? '' : ' (unverified)'}` : 'Caveat or caption; meaning not in the dictionary.';
-    return hover(md(c.name, [meaning], entry ? citeSource(entry.source) : []), c.token.range);
+    if (!entry) return hover(md(c.name, ['Caveat or caption; meaning not in the dictionary.']), c.token.range);
+    const meaning = `${entry.meaning ?? ''}${entry.verified ? '' : ' (unverified)'}`;
+    // The corpus analysis's note keeps a meaning from being over-read: SIPDIS came in December 2005, but earlier cables carry the word too.
+    const note = entry.note ? `In the released cables: ${entry.note}.` : '';
+    return hover(md(c.name, [meaning, note], [...citeSource(entry.source), ...(note ? [CORPUS] : [])]), c.token.range);
   }
   // Banner.
   for (const b of cable.banners) {
