@@ -583,6 +583,17 @@ describe('hover', () => {
     assert.match(hoverAt(joined.replace('NOWHERE', 'NOW|HERE')), /Level: \*\*SECRET\*\*[\s\S]*Caveats joined to the level: '\/\/NOFORN'/);
   });
 
+  it('explains a continuation-page line and an old printout page header', () => {
+    const text = ['CONFIDENTIAL NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '', '1. (C) Text.', 'NOWHERE 00000042 002 OF 003', '', '2. (C) More text.', 'PAGE 03        NOWHERE   00042  161435Z', '3. (C) Last text.', ''].join('\n');
+    const page = hoverAt(text.replace('00000042 002', '00000042 0|02'));
+    assert.match(page, /^\*\*Continuation page\*\*\n\nPage 2 of 3 of NOWHERE 42\.\n/);
+    const header = hoverAt(text.replace('PAGE 03', 'PA|GE 03'));
+    assert.match(header, /^\*\*Printout page header\*\*\n\nPage 3 of a printout of this cable: /);
+    assert.match(header, /\n---\n\*Source: corpus analysis of released cables \(Cablegate\)\*$/);
+    // The text around it has no such hover.
+    assert.doesNotMatch(hoverAt(text.replace('Last text', 'Last te|xt')), /page/i);
+  });
+
   it("adds the corpus analysis's note to a caveat's meaning, so that the meaning is not over-read", () => {
     // SIPDIS came in with a December 2005 instruction, but earlier cables carry the word: it dates nothing.
     const sipdis = hoverAt('CONFIDENTIAL NOWHERE 000001\n\nSIP|DIS\n\nE.O. 12958: DECL: 01/01/2014\n');

@@ -483,6 +483,11 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (!contains(page.token.range, position)) continue;
     return hover(md('Continuation page', [`Page ${page.page.value}${page.subpage ? `.${page.subpage}` : ''} of ${page.total.value} of ${esc(page.post.text)} ${page.serial.value}.`], citeDocuments(['corpus'], d)), page.token.range);
   }
+  // A 2000-era printout's page header (FORMAT.md §1): what it is, since nothing else in the line says so.
+  for (const header of cable.oldPageHeaders) {
+    if (!contains(header.token.range, position)) continue;
+    return hover(md('Printout page header', [`Page ${header.page} of a printout of this cable: 2000-era printouts head each page after the first with a line like this one.`], citeDocuments(['corpus'], d)), header.token.range);
+  }
   return null;
 }
 
