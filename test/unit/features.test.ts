@@ -631,6 +631,12 @@ describe('hover', () => {
     assert.match(second, /This cable's INFO line pairs it with: JOINT STAFF WASHDC[\s\S]*The corpus pairs it with this address too \(87 times\)\./);
     assert.doesNotMatch(second, /pairs it with: SECDEF/);
     assert.match(hoverAt(text.replace('TO RUEKJCS', 'TO RUEK|JCS')), /This cable's TO line pairs it with: SECDEF WASHDC/);
+    // On format line 2, which is no addressee's, both lines' pairings, each with what the corpus says of it.
+    const routed = hoverAt(text.replace('PP RUEHWEB', 'PP RUEK|JCS'));
+    assert.match(routed, /- This cable's TO line pairs it with: SECDEF WASHDC\n- This cable's INFO line pairs it with: JOINT STAFF WASHDC\n- The corpus pairs it with this address too \(87 times\)\./);
+    // One address on two lines is one pairing.
+    const twice = text.replace('INFO RUEKJCS/JOINT STAFF WASHDC', 'INFO RUEKJCS/SECDEF  WASHDC').replace('PP RUEHWEB', 'PP RUEK|JCS');
+    assert.equal((hoverAt(twice).match(/pairs it with:/g) ?? []).length, 1);
   });
 
   it('explains an INFO whose line a printout\'s page header fills', () => {

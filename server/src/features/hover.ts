@@ -494,22 +494,20 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
 /**
  * What a routing indicator stands for, in Markdown: the dictionary's plain-language address, the address this cable
  * pairs it with, and its sources; the hover of the indicator, and the tooltip of the DE line's inlay hint.
- * The pairing is `addressee`'s own address when the indicator is an addressee's, else the first addressee's with it.
+ * The pairing is `addressee`'s own address when the indicator is an addressee's, else every addressee line's with it.
  */
 export function describeRi(code: string, cable: Cable, d: Dictionaries, addressee?: Addressee): string {
   const entry = d.routingIndicators.get(code);
-  // The addressee line that pairs the indicator with an address, and its field: on the DE line the indicator is the
-  // sending station, so the hover says which line addresses it rather than implying it names the sender.
+  // The addressee lines that pair the indicator with an address, and their fields: on the DE line the indicator is the
+  // sending station, so the hover says which line addresses it rather than implying it names the sender. An addressee's
+  // own line pairs it; elsewhere (line 2, the DE line, an inlay hint) every line that names it, one address once.
   const header = cable.header;
   const fields = [['TO', header?.to], ['INFO', header?.info], ['XMT', header?.xmt]] as const;
-  let paired: string | undefined;
-  let field: string | undefined;
-  for (const [name, list] of fields) {
-    const line = addressee ? (list?.includes(addressee) ? addressee : undefined) : list?.find((a) => a.routingIndicator?.text === code);
-    if (line?.address !== undefined) {
-      paired = line.address.text;
-      field = name;
-      break;
+  const pairings: { field: string; address: string }[] = [];
+  for (const [field, list] of fields) {
+    for (const line of addressee ? (list?.includes(addressee) ? [addressee] : []) : (list ?? []).filter((a) => a.routingIndicator?.text === code)) {
+      const address = line.address?.text;
+      if (address !== undefined && !pairings.some((p) => sameAddress(p.address, address))) pairings.push({ field, address });
     }
   }
   const lines: string[] = [];
@@ -517,11 +515,13 @@ export function describeRi(code: string, cable: Cable, d: Dictionaries, addresse
   if (entry && entry.address.length === 0) lines.push(`In the dictionary with no plain-language address${entry.role ? ` (${entry.role})` : ''}`);
   else if (entry) lines.push(`Station (dictionary): ${entry.address}`);
   else lines.push('Station not in the dictionary.');
-  if (paired) lines.push(`This cable's ${field} line pairs it with: ${esc(paired)}`);
-  if (entry && entry.address.length > 0 && paired && !sameAddress(entry.address, paired)) {
-    // "SECDEF WASHINGTON DC" or "JOINT STAFF WASHDC" with RUEKJCS: the reference saw it with that address too, which no one disputes.
-    const times = timesSeen(entry, paired);
-    lines.push(times === undefined ? 'The dictionary and this cable disagree; both are shown.' : `The corpus pairs it with this address too (${times} ${times === 1 ? 'time' : 'times'}).`);
+  for (const { field, address } of pairings) {
+    lines.push(`This cable's ${field} line pairs it with: ${esc(address)}`);
+    if (entry && entry.address.length > 0 && !sameAddress(entry.address, address)) {
+      // "SECDEF WASHINGTON DC" or "JOINT STAFF WASHDC" with RUEKJCS: the reference saw it with that address too, which no one disputes.
+      const times = timesSeen(entry, address);
+      lines.push(times === undefined ? 'The dictionary and this cable disagree; both are shown.' : `The corpus pairs it with this address too (${times} ${times === 1 ? 'time' : 'times'}).`);
+    }
   }
   lines.push(`${code[0] === 'R' ? 'R: tape-relay network' : ''}${code[1] === 'U' ? '; U: United States' : ''}`);
   return md(`Routing indicator ${esc(code)}`, lines.filter((l) => l.length > 0).map((l) => `- ${l}`), entry ? citeSource(entry.source) : citeDocuments(['TPUB4', 'corpus'], d));
