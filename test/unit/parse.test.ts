@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { extractRecord } from '../../server/src/cli/extract';
 import { canonicalId, citedId, idFromFileName, parseCableId } from '../../server/src/core/id';
 import type { Cable, Range } from '../../server/src/core/model';
 import { parseBanner } from '../../server/src/core/parse/banner';
@@ -288,6 +289,19 @@ describe('parser: preamble', () => {
     assert.deepEqual(c.preamble[1].date, { year: 2009, month: 7, day: 31 });
     assert.equal(c.banner?.line, 5);
     assert.equal(c.id, '09NOWHERE31');
+  });
+  it('reads a date-time group alone under a partial extract\'s publisher note as the cable\'s date ("030915Z Mar 06")', () => {
+    const lines = (group: string) => ['This record is a partial extract of the original cable. The full text of the original cable is not available.', '', group, '', 'C O N F I D E N T I A L SECTION 01 OF 02 NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', 'DOE'].join('\n');
+    const c = parse(lines('030915Z Mar 06'));
+    assert.deepEqual(c.preamble.map((p) => p.kind), ['publisher-note', 'date-line']);
+    assert.deepEqual(c.preamble[1].date, { year: 2006, month: 3, day: 3 });
+    assert.equal(c.id, '06NOWHERE42');
+    assert.equal(extractRecord('x.txt', c).dtg, '2006-03-03');
+    // A day the month does not have gives no date.
+    const bad = parse(lines('310915Z Feb 06'));
+    assert.deepEqual(bad.preamble.map((p) => p.kind), ['publisher-note', 'date-line']);
+    assert.equal(bad.preamble[1].date, undefined);
+    assert.equal(bad.id, undefined);
   });
 });
 
