@@ -949,6 +949,16 @@ describe('parser: body', () => {
     assert.deepEqual(blanked.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['underlined:xxxxxxxxxxxx|Ferry Pilots Still Cross at Night:7:0-9:45']);
   });
 
+  it('reads a title between slashes wrapped over two lines as one heading ("//LOOKING AHEAD - TALKS LIKELY TO GO ON INTO" ⏎ "THE SUMMER//")', () => {
+    const c = parse(['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', '//FERRIES//', '', '¶2. (C) Two.', '', '//LOOKING AHEAD - HARBOR TALKS LIKELY TO GO ON INTO', 'THE SUMMER//', '', '¶3. (C) Three.', '', '¶4. (C) Four.', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['slashes:|FERRIES:7:0-7:11', 'slashes:LOOKING AHEAD - HARBOR TALKS LIKELY TO GO ON INTO|THE SUMMER:11:0-12:12']);
+    assert.deepEqual(c.lineKinds.slice(11, 13), ['heading', 'heading']);
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.end.line}:${p.heading ?? '-'}`), ['1:5:-', '2:9:0', '3:14:1', '4:16:1']);
+    // Slashes that open a line of a paragraph's text, or a second line that runs on into text, make no heading.
+    const prose = parse(['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) The board said:', '//the harbor is closed', 'until May//', '¶2. (C) Two.', '', '//HARBOR TALKS', 'IN MAY//', 'the board said.', '', '¶3. (C) Three.', 'DOE'].join('\n'));
+    assert.deepEqual(prose.headings, []);
+  });
+
   it('reads a title wrapped over two lines, each underlined, as one heading ("Minister of Harbors and" ⏎ rule ⏎ "Ferries ) Ann Quill" ⏎ rule)', () => {
     const c = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) One.', '', 'Minister of Harbors and', '-----------------------', 'Ferries ) Ann Quill', '-------------------', '¶2. (S) Two.', '', 'Quays', '-----', '', 'Piers', '-----', '¶3. (S) Three.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}:${h.rules.length}`), ['underlined:Minister of Harbors and|Ferries ) Ann Quill:7:0-10:19:2', 'underlined:|Quays:13:0-14:5:1', 'underlined:|Piers:16:0-17:5:1']);
