@@ -79,6 +79,10 @@ describe('document symbols', () => {
     const outline = getDocumentSymbols(parseCable(text).cable);
     assert.deepEqual(names(outline), ['UNCLAS NOWHERE 000001', '¶1 (U)', 'Ferry Fares: The Harbor Board Looks at a Rise for the Summer', 'Signature']);
     assert.deepEqual([outline[2].selectionRange.start.line, outline[2].selectionRange.end.line, outline[2].range.start.line], [8, 9, 7]);
+    // Between slashes: "//LOOKING AHEAD - HARBOR TALKS LIKELY TO GO ON INTO" ⏎ "THE SUMMER//", without the slashes.
+    const slashes = getDocumentSymbols(parseCable(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', '//LOOKING AHEAD - HARBOR TALKS LIKELY TO GO ON INTO', 'THE SUMMER//', '', '¶2. (U) Two.', 'DOE'].join('\n')).cable);
+    assert.deepEqual(names(slashes), ['UNCLAS NOWHERE 000001', '¶1 (U)', 'LOOKING AHEAD - HARBOR TALKS LIKELY TO GO ON INTO THE SUMMER', 'Signature']);
+    assert.deepEqual(names(slashes[2].children), ['¶2 (U)']);
   });
 
   it('lists header, banner with metadata, sections with paragraphs, summary and comment in their paragraphs, and signature', () => {

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { extractRecord } from '../../server/src/cli/extract';
 import { canonicalId, citedId, idFromFileName, parseCableId } from '../../server/src/core/id';
 import type { Cable, Range } from '../../server/src/core/model';
 import { parseBanner } from '../../server/src/core/parse/banner';
@@ -288,6 +289,19 @@ describe('parser: preamble', () => {
     assert.deepEqual(c.preamble[1].date, { year: 2009, month: 7, day: 31 });
     assert.equal(c.banner?.line, 5);
     assert.equal(c.id, '09NOWHERE31');
+  });
+  it('reads a date-time group alone under a partial extract\'s publisher note as the cable\'s date ("030915Z Mar 06")', () => {
+    const lines = (group: string) => ['This record is a partial extract of the original cable. The full text of the original cable is not available.', '', group, '', 'C O N F I D E N T I A L SECTION 01 OF 02 NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', 'DOE'].join('\n');
+    const c = parse(lines('030915Z Mar 06'));
+    assert.deepEqual(c.preamble.map((p) => p.kind), ['publisher-note', 'date-line']);
+    assert.deepEqual(c.preamble[1].date, { year: 2006, month: 3, day: 3 });
+    assert.equal(c.id, '06NOWHERE42');
+    assert.equal(extractRecord('x.txt', c).dtg, '2006-03-03');
+    // A day the month does not have gives no date.
+    const bad = parse(lines('310915Z Feb 06'));
+    assert.deepEqual(bad.preamble.map((p) => p.kind), ['publisher-note', 'date-line']);
+    assert.equal(bad.preamble[1].date, undefined);
+    assert.equal(bad.id, undefined);
   });
 });
 
@@ -933,6 +947,16 @@ describe('parser: body', () => {
     // release blanked (its rule is as long as that line was): no paragraph is missing for it to stand for.
     const blanked = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) One.', '', 'xxxxxxxxxxxx', 'Ferry Pilots Still Cross at Night', '--------------------------------------- -----', '', '¶2. (S) Two.', 'DOE'].join('\n'));
     assert.deepEqual(blanked.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['underlined:xxxxxxxxxxxx|Ferry Pilots Still Cross at Night:7:0-9:45']);
+  });
+
+  it('reads a title between slashes wrapped over two lines as one heading ("//LOOKING AHEAD - TALKS LIKELY TO GO ON INTO" ⏎ "THE SUMMER//")', () => {
+    const c = parse(['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', '//FERRIES//', '', '¶2. (C) Two.', '', '//LOOKING AHEAD - HARBOR TALKS LIKELY TO GO ON INTO', 'THE SUMMER//', '', '¶3. (C) Three.', '', '¶4. (C) Four.', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['slashes:|FERRIES:7:0-7:11', 'slashes:LOOKING AHEAD - HARBOR TALKS LIKELY TO GO ON INTO|THE SUMMER:11:0-12:12']);
+    assert.deepEqual(c.lineKinds.slice(11, 13), ['heading', 'heading']);
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.end.line}:${p.heading ?? '-'}`), ['1:5:-', '2:9:0', '3:14:1', '4:16:1']);
+    // Slashes that open a line of a paragraph's text, or a second line that runs on into text, make no heading.
+    const prose = parse(['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) The board said:', '//the harbor is closed', 'until May//', '¶2. (C) Two.', '', '//HARBOR TALKS', 'IN MAY//', 'the board said.', '', '¶3. (C) Three.', 'DOE'].join('\n'));
+    assert.deepEqual(prose.headings, []);
   });
 
   it('reads a title wrapped over two lines, each underlined, as one heading ("Minister of Harbors and" ⏎ rule ⏎ "Ferries ) Ann Quill" ⏎ rule)', () => {

@@ -91,7 +91,7 @@ export type LineKind =
 export interface PreambleLine {
   readonly kind: 'date-line' | 'publisher-note' | 'export-metadata' | 'title' | 'editorial';
   readonly token: Token;
-  /** For a date line ("Friday, 31 July 2009, 06:59"): the date it gives. */
+  /** For a date line ("Friday, 31 July 2009, 06:59", or a date-time group alone: "080857Z Jul 05"): the date it gives. */
   readonly date?: CalendarDate;
 }
 

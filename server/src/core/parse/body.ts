@@ -913,6 +913,43 @@ function slashHeading(text: string, lead: number): [number, number] | undefined 
   return [start, trimEndOffset(text, end - 2, start)];
 }
 
+/**
+ * `//HEADING` ⏎ `WORDS//`: a title between slashes wrapped over two lines ("//LOOKING AHEAD - TALKS LIKELY TO GO ON INTO" ⏎
+ * "THE SUMMER//"), whose first line is line `i`, or undefined. The first line opens with the slashes and does not end with one,
+ * the second line, right under it, ends with them and does not open with one, a blank line (or the body's edge) is above the
+ * title and a blank line, a paragraph or the end under it. The heading keeps the first line's words in `lead` and the second's
+ * in `text`, without the slashes.
+ */
+function wrappedSlashHeading(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number, floor: number): HeadingSpan | undefined {
+  const { indents, ends, firsts, lasts } = shapes;
+  const j = i + 1;
+  if (j >= lines.length || kinds[j] !== 'text' || lasts[i] === 47 || lasts[j] !== 47 || firsts[j] === 47) return undefined;
+  if (!isBlankOrEdge(indents, kinds, i - 1, floor) || !(isBlankOrEdge(indents, kinds, j + 1, floor) || kinds[j + 1] === 'paragraph')) return undefined;
+  const text = lines[i];
+  const second = lines[j];
+  const lead = indents[i];
+  const end = ends[j];
+  if (second.length > 120 || !text.startsWith('//', lead) || !second.startsWith('//', end - 2)) return undefined;
+  const leadStart = skipSpaces(text, lead + 2);
+  const leadEnd = ends[i];
+  const wordsStart = indents[j];
+  const wordsEnd = trimEndOffset(second, end - 2, wordsStart);
+  if (leadStart >= leadEnd || wordsStart >= wordsEnd) return undefined;
+  return {
+    heading: {
+      range: { start: { line: i, character: lead }, end: { line: j, character: end } },
+      text: token(j, second, wordsStart, wordsEnd),
+      style: 'slashes',
+      rules: [],
+      lead: token(i, text, leadStart, leadEnd),
+    },
+    first: i,
+    last: j,
+    textLine: j,
+    leadLine: i,
+  };
+}
+
 /** `IRAN ------`: a heading followed by a run of four or more dashes; the offsets of the heading text, or undefined. */
 function dashedInline(text: string, lead: number): [number, number] | undefined {
   const end = trimEndOffset(text);
@@ -951,6 +988,8 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
     if (slash) {
       return { heading: { range: lineRange(lines, i), text: token(i, text, slash[0], slash[1]), style: 'slashes', rules: [] }, first: i, last: i, textLine: i };
     }
+    const wrapped = first === 47 ? wrappedSlashHeading(lines, shapes, kinds, i, floor) : undefined;
+    if (wrapped) return wrapped;
     const dashed = dashedInline(text, lead);
     if (dashed && isHeadingText(text.slice(dashed[0], dashed[1]))) {
       return { heading: { range: lineRange(lines, i), text: token(i, text, dashed[0], dashed[1]), style: 'dashed-inline', rules: [] }, first: i, last: i, textLine: i };

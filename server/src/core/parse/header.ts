@@ -48,6 +48,8 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 
 // "Friday, 31 July 2009, 06:59"
 const DATE_LINE = /^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+(\d{1,2})\s+([A-Za-z]+)\s+(\d{4}),\s+(\d{1,2}):(\d{2})\s*$/;
+// "080857Z Jul 05": a date-time group alone on a line, with no precedence before it, under a partial extract's publisher note.
+const DTG_DATE_LINE = /^\s*(\d{2})\d{4}Z\s+([A-Za-z]{3})\s+(\d{2})\s*$/;
 const PUBLISHER_NOTE = /^\s*This record is a partial extract of the original cable/;
 // "ID: 190648", "ORIGIN: …", "CLASSIFICATION: SECRET//NOFORN", "DESTINATION: VZCZC…", ">".
 const EXPORT_METADATA = /^\s*(?:>\s*$|(?:ID|ORIGIN|DATE|SOURCE|CLASSIFICATION|MISC|DESTINATION|REFERENCE|REFERENCES|HEADER|CABLE ?ID|CREATED|RELEASED|OFFICE):\s)/i;
@@ -256,6 +258,19 @@ export function parseHead(
       const month = MONTH_NAMES.indexOf(date[2].toUpperCase()) + 1;
       const year = parseInt(date[3], 10);
       const day = parseInt(date[1], 10);
+      preamble.push({
+        kind: 'date-line',
+        token: trimmedToken(i, text),
+        date: month > 0 && isRealDate(year, month, day) ? { year, month, day } : undefined,
+      });
+      continue;
+    }
+    const group = !inHeader && isDigit(c) && isDigit(c2) ? DTG_DATE_LINE.exec(text) : null;
+    if (group) {
+      kinds[i] = 'preamble';
+      const month = MONTHS.indexOf(group[2].toUpperCase()) + 1;
+      const year = fullYear(parseInt(group[3], 10));
+      const day = parseInt(group[1], 10);
       preamble.push({
         kind: 'date-line',
         token: trimmedToken(i, text),
