@@ -587,6 +587,19 @@ describe('hover', () => {
     assert.match(hoverAt(joined.replace('NOWHERE', 'NOW|HERE')), /Level: \*\*SECRET\*\*[\s\S]*Caveats joined to the level: '\/\/NOFORN'/);
   });
 
+  it("explains a released copy's date line and says whether it dates the cable", () => {
+    const body = '\nC O N F I D E N T I A L NOWHERE 000042\n\nTAGS: PREL\nSUBJECT: X\n\n1. (C) Text.\n';
+    const dateLine = hoverAt(`Fri|day, 31 July 2009, 06:59${body}`);
+    assert.match(dateLine, /^\*\*Date line\*\*\n\n31 July 2009\n\nIt dates this cable: /);
+    assert.match(dateLine, /\n---\n\*Source: corpus analysis of released cables \(Cablegate\)\*$/);
+    // A partial extract's date-time group alone on a line is a date line too; a day the month lacks is no date.
+    assert.match(hoverAt(`This record is a partial extract of the original cable. The full text of the original cable is not available.\n\n0808|57Z Jul 05${body}`), /^\*\*Date line\*\*\n\n8 July 2005\n/);
+    assert.match(hoverAt(`This record is a partial extract of the original cable. The full text of the original cable is not available.\n\n3108|57Z Jun 05${body}`), /^\*\*Date line\*\*\n\nNot a real date\./);
+    // Above a transmission header, the header's date-time group dates the cable.
+    const headed = `Fri|day, 31 July 2009, 06:59\nVZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 2121200\nZNY CCCCC ZZH\nP 311200Z JUL 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\nBT${body}`;
+    assert.match(hoverAt(headed), /\n\nThe date-time group of the transmission header dates this cable\.\n/);
+  });
+
   it('explains a continuation-page line and an old printout page header', () => {
     const text = ['CONFIDENTIAL NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '', '1. (C) Text.', 'NOWHERE 00000042 002 OF 003', '', '2. (C) More text.', 'PAGE 03        NOWHERE   00042  161435Z', '3. (C) Last text.', ''].join('\n');
     const page = hoverAt(text.replace('00000042 002', '00000042 0|02'));

@@ -323,6 +323,13 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     const { text, entry } = describeTag(tag.code, d);
     return hover(md(`TAG ${esc(tag.code)}`, [esc(text)], entry ? citeSource(entry.source) : []), tag.token.range);
   }
+  // A released copy's date line ("Friday, 31 July 2009, 06:59", or a date-time group alone: "080857Z Jul 05").
+  for (const p of cable.preamble) {
+    if (p.kind !== 'date-line' || !at(p.token, position)) continue;
+    const dated = cable.header?.dtg?.dtg?.valid ? 'The date-time group of the transmission header dates this cable.' : "It dates this cable: the cable's id and the dates the rules and hovers measure from.";
+    const lines = p.date ? [readableDate(p.date.year, p.date.month, p.date.day), dated] : ['Not a real date.'];
+    return hover(md('Date line', lines, citeDocuments(['corpus'], d)), p.token.range);
+  }
   const header = cable.header;
   if (header) {
     const code = headerCodeHover(header, position, d);
