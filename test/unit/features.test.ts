@@ -989,6 +989,40 @@ describe('semantic tokens', () => {
     ]);
   });
 
+  it('colors the level and controls of a marking that opens an item, a line or a sub-title, and no prose that looks like one', () => {
+    const text = [
+      'S E C R E T NOWHERE 000009',
+      '',
+      'TAGS: PREL',
+      'SUBJECT: X',
+      '',
+      '\u00b61. (S) Points:',
+      '\u00b6A. (S/NF) Patrols.',
+      '(C) Response: agreed.',
+      '-- (TS//REL TO USA, GBR) A point.',
+      '1) (SBU) Another.',
+      // A list's "(c)" and a parenthesis in capitals wrapped to a line's start are prose.
+      '(c) sense that it is safe, and the',
+      '(EU) mission agreed.',
+      '',
+      '(U) Key Elements of the Law',
+      '---------------------------',
+      '',
+      '\u00b62. (U) Two.',
+      'SMITH',
+    ].join('\n');
+    assert.deepEqual(tokensOf(text).filter((t) => !/ (bannerLevel|bannerPost|bannerSerial|paragraphNumber|signature)(\.|$)/.test(t)), [
+      '6:5 S portionMarking.secret',
+      '6:7 NF markingControl',
+      '7:1 C portionMarking.confidential',
+      '8:4 TS portionMarking.topSecret',
+      '8:8 REL TO USA, GBR markingControl',
+      '9:4 SBU portionMarking.unclassified',
+      '13:1 U portionMarking.unclassified',
+      '13:4 Key Elements of the Law heading',
+    ]);
+  });
+
   it('gives a text with no paragraphs and no signature no tokens, and never throws on junk', () => {
     assert.deepEqual(tokensOf(''), []);
     assert.deepEqual(tokensOf('\u0000\u0001 1.\r\n(S) \uffff'), []);
