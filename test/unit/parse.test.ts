@@ -1334,6 +1334,21 @@ describe('parser: trailer', () => {
     assert.equal(at(text.paragraphs[1].range), '6:0-8:21');
   });
 
+  it('ends the last paragraph before a web-site footer whose line ends with the signature, and reads that line as the footer', () => {
+    // "Visit Nowhere’s Classified Website: http://…/index. cfm Halloran": the name glued after the footer's link signs the cable.
+    for (const tail of [['Visit Nowhere’s Classified Website: http://www.example.invalid/nowhere/index. cfm Halloran'], ['', '****************** *****', 'Visit Nowhere’s Classified Website: http://www.example.invalid/nowhere/index. cfm Halloran']]) {
+      const c = parse([...body, ...tail].join('\n'));
+      assert.equal(at(c.paragraphs[c.paragraphs.length - 1].range), '6:0-7:10', tail.join('|'));
+      assert.deepEqual(c.blocks.map((b) => [b.kind, at(b.range)]), [['comment', '6:8-7:10']], tail.join('|'));
+      assert.deepEqual(c.lineKinds.slice(8).filter((k) => k !== 'blank'), tail.filter((l) => l !== '').map(() => 'footer'), tail.join('|'));
+      assert.deepEqual([c.signature?.token.text, c.signature?.glued, c.signature?.token.range.start.line], ['Halloran', true, 7 + tail.length], tail.join('|'));
+    }
+    // A paragraph's own line that ends with the footer and the name stays the paragraph's.
+    const own = parse([...body.slice(0, 6), '¶2. (U) Visit Nowhere’s Classified Website: http://www.example.invalid/nowhere/index. cfm Halloran'].join('\n'));
+    assert.equal(at(own.paragraphs[1].range), '6:0-6:98');
+    assert.equal(own.signature?.token.text, 'Halloran');
+  });
+
   it('leaves "BT" and "NNNN" before the end of the text to the text', () => {
     const c = parse([...body.slice(0, 5), 'BT', 'NNNN', ...body.slice(5), 'HALLORAN'].join('\n'));
     assert.equal(at(c.paragraphs[0].range), '4:0-6:4');

@@ -548,22 +548,28 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
     }
   }
 
+  // Signature: the last line of the cable's own text, or a name glued to it.
+  const sig = lastLine >= startLine ? readSignature(lastLine, lines[lastLine], kinds[lastLine]) : undefined;
+  // "Visit Nowhere's Classified Website: http://…/index. cfm Halloran": the last line is a web-site footer, the name glued after its link.
+  const signedFooter = sig?.glued === true && kinds[lastLine] === 'text' && FOOTER_START.test(lines[lastLine]);
+
   // A web-site footer between the text and the signature ("Please visit Paris' Classified Website at:" ⏎ link ⏎ "" ⏎ "PEKALA"),
-  // with the rule of asterisks and the "visit:" line above it, is no part of the last paragraph, which ends before it.
-  const footer = footerAbove(lines, shapes, kinds, startLine, lastLine);
+  // or one that holds the signature, with the rule of asterisks and the "visit:" line above it, is no part of the last paragraph,
+  // which ends before it.
+  const footer = signedFooter ? footerLead(lines, shapes, kinds, startLine, lastLine) : footerAbove(lines, shapes, kinds, startLine, lastLine);
   for (let k = footer; k >= 0 && k < lastLine; k++) if (kinds[k] === 'text') kinds[k] = 'footer';
 
-  // Signature: the last line of the cable's own text, or a name glued to it.
-  if (lastLine >= startLine) {
-    const sig = readSignature(lastLine, lines[lastLine], kinds[lastLine]);
-    if (sig) {
-      result.signature = sig;
-      if (!sig.glued) {
-        // The signature is the last line: it comes after every heading.
-        kinds[lastLine] = 'signature';
-        lateStops.push(lastLine);
-        lateBlockLines.push(lastLine);
-      }
+  if (sig) {
+    result.signature = sig;
+    if (!sig.glued) {
+      // The signature is the last line: it comes after every heading.
+      kinds[lastLine] = 'signature';
+      lateStops.push(lastLine);
+      lateBlockLines.push(lastLine);
+    } else if (signedFooter) {
+      // So is the footer that holds it.
+      kinds[lastLine] = 'footer';
+      lateStops.push(lastLine);
     }
   }
   // The trailer ends the last paragraph: it starts on the first non-blank line after the text, after every heading and the signature.
@@ -1310,7 +1316,15 @@ function footerAbove(lines: readonly string[], shapes: LineShapes, kinds: readon
       break;
     }
   }
-  if (start < 0) return -1;
+  return start < 0 ? -1 : footerLead(lines, shapes, kinds, startLine, start);
+}
+
+/**
+ * The first line of the web-site footer whose "Visit … Classified Website" line is `start`: that line, or the first of what belongs
+ * to it above it, past blank lines: a rule of asterisks ("*****  *****"), a line ending "visit:" and a link ("http://…").
+ */
+function footerLead(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], startLine: number, start: number): number {
+  const { indents } = shapes;
   for (let k = start - 1; k > startLine; k--) {
     if (indents[k] < 0) continue;
     const text = lines[k].trim();
