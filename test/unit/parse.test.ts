@@ -946,6 +946,16 @@ describe('parser: body', () => {
     assert.deepEqual(d.blocks.map((b) => b.kind), ['comment']);
   });
 
+  it('reads a boxed title whose upper rule a page break with its blank lines parts from it as one boxed heading', () => {
+    const page = ['', 'NOWHERE 00000001 002 OF 003', '', ''];
+    const c = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) The board met.', '', '-----------', ...page, 'FERRY FARES', '-----------', '', '¶2. (S) Two.', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}|${h.text.text}:${at(h.range)}:${h.rules.map((r) => r.start.line).join(',')}`), ['boxed|FERRY FARES:7:0-13:11:7,13']);
+    assert.deepEqual(c.sections.map((s) => `${s.range.start.line}:${s.paragraphs.join(',')}`), ['5:0', '7:1']);
+    assert.deepEqual(c.paragraphs.map((p) => `${p.range.start.line}-${p.range.end.line}`), ['5-5', '15-15']);
+    // The page line stays a page line between the heading's rule and its words.
+    assert.deepEqual(c.lineKinds.slice(7, 14), ['rule', 'blank', 'page', 'blank', 'blank', 'heading', 'rule']);
+  });
+
   it('reads a title that lost its rule at a page break, with the break\'s blank lines, as a heading, also the first line of a title wrapped over two ruled lines', () => {
     const page = (n: number) => ['', `NOWHERE 00000001 00${n} OF 009`, '', ''];
     const c = parse([

@@ -939,8 +939,9 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   const isRule = kinds[i] === 'rule';
   // Page lines are passed over wherever the heading looks at the line under one ("IRAN" ⏎ "PARIS 00000305 002 OF 004" ⏎ "----").
   if (isRule) {
-    // Boxed: "-----" / IRAN / "-----".
-    const t = skipPageLines(kinds, i + 1);
+    // Boxed: "-----" / IRAN / "-----". A page break with its blank lines between the upper rule and the words is passed over
+    // ("-----" ⏎ "" ⏎ "NOWHERE 00000042 002 OF 003" ⏎ "" ⏎ "" ⏎ "FERRY FARES" ⏎ "-----"): the break fell inside the box.
+    const t = pastPageBreak(indents, kinds, i + 1);
     const lower = skipPageLines(kinds, t + 1);
     if (lower < lines.length && kinds[t] === 'text' && kinds[lower] === 'rule' && isHeadingText(lines[t], true)) {
       return span(lines, t, 'boxed', [lineRange(lines, i), lineRange(lines, lower)], i, lower);
