@@ -1263,6 +1263,15 @@ describe('parser: body', () => {
     // A scraped page's copyright line, and its teasers of other articles: no signature, no heading.
     ['¶2. (U) This cable was cleared by Ostrander.\n\n© Harbor Wire\n\nWorld Headlines\n\n\nFerry Board Raises Fares On All Crossings Of The Bay\nThe ferry board met on Monday and agreed to raise fares for cars on every crossing.\n\nMore>>', undefined, false],
   ];
+  it('leaves a signature glued to the last paragraph\'s first line out of the paragraph\'s first words, which the outline shows', () => {
+    const c = parse('UNCLAS NOWHERE 000001\n\nSUBJECT: X\n\n¶1. (U) Text.\n\n¶2. (U) Minimize considered. HALLORAN\n');
+    assert.deepEqual([c.signature?.token.text, c.signature?.glued], ['HALLORAN', true]);
+    assert.deepEqual(c.paragraphs.map((p) => p.firstWords), ['Text.', 'Minimize considered.']);
+    // On a later line of the paragraph the name is past its first words anyway.
+    const later = parse('UNCLAS NOWHERE 000001\n\nSUBJECT: X\n\n¶1. (U) The ferries\nran late. HALLORAN\n');
+    assert.deepEqual(later.paragraphs.map((p) => p.firstWords), ['The ferries']);
+  });
+
   for (const [last, name, glued] of signatures) {
     it(`reads the signature in "${last}"`, () => {
       const c = parse(`UNCLAS NOWHERE 000001\n\nSUBJECT: X\n\n¶1. (U) Text.\n${last}\n`);

@@ -445,7 +445,7 @@ export interface Paragraph {
    * first item opens with (`¶A. (S/NF) …`, `-- (S) …`): the items carry the markings.
    */
   readonly itemPortion?: PortionMarking;
-  /** The first words of the text after the marking (for outlines). */
+  /** The first words of the text after the marking (for outlines); a signature glued to the line is none of them. */
   readonly firstWords: string;
   /** Index into {@link Cable.headings} of the heading the paragraph sits under. */
   readonly heading?: number;

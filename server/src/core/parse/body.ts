@@ -620,6 +620,8 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
   let nextHeading = 0;
   let nextStop = 0;
   let nextLateStop = 0;
+  // "¶8. (U) Minimize considered. SHANNON": a name glued to a paragraph's first line signs the cable and is none of its first words.
+  const signature = result.signature?.glued ? result.signature.token.range.start : undefined;
   for (let p = 0; p < paragraphLines.length; p++) {
     const i = paragraphLines[p];
     while (nextHeading < result.headings.length && result.headings[nextHeading].text.range.start.line < i) {
@@ -654,7 +656,7 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
       portion,
       // Only paragraphs with no marking of their own are looked at: a few lines each, in few cables.
       itemPortion: portion ? undefined : itemPortion(lines, shapes, kinds, i, mk.textStart, p + 1 < paragraphLines.length ? paragraphLines[p + 1] : n),
-      firstWords: firstWords(text, mk.textStart),
+      firstWords: firstWords(signature?.line === i ? text.slice(0, signature.character) : text, mk.textStart),
       heading: headingIndex >= 0 ? headingIndex : undefined,
     });
     if (portion && mk.portionStart >= 0 && !portion.wellFormed) {
