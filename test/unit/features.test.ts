@@ -192,6 +192,16 @@ describe('folding and selection', () => {
     }
   });
 
+  it('folds a boxed COMMENT or SUMMARY heading\'s section once: the section stands for the block it opens, as in the outline', () => {
+    const text = ['S E C R E T NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '-------', 'SUMMARY', '-------', '', '¶1. (S) The port reopened.', 'End Summary.', '', '-------', 'FERRIES', '-------', '', '¶2. (S) Fares rose.', '', '-------', 'COMMENT', '-------', '', '¶3. (S) We agree.', 'More ferries.', 'DOE'].join('\n');
+    const spans = getFoldingRanges(parseCable(text).cable).map((f) => `${f.startLine}-${f.endLine}${f.kind ? ':' + f.kind : ''}`);
+    // The sections from their upper rules; no second region from the heading's words to the same end.
+    assert.deepEqual(spans.filter((s) => s.endsWith(':region')), ['5-10:region', '12-16:region', '18-23:region']);
+    // A Summary that closes before its section's end keeps its own region.
+    const closedEarly = text.replace('End Summary.', 'End Summary.\n\nThe ferries ran.');
+    assert.ok(getFoldingRanges(parseCable(closedEarly).cable).some((f) => f.startLine === 6 && f.endLine === 10), 'the Summary block still folds');
+  });
+
   it('expands selection word → marking → line → paragraph → section → cable', () => {
     const c = caret(inValletta('S/NF) Director', 0));
     let r = getSelectionRanges(parseCable(c.text).cable, [{ line: c.line, character: c.character }])[0];

@@ -1013,6 +1013,16 @@ describe('parser: body', () => {
     assert.deepEqual(d.blocks.map((b) => b.kind), ['comment']);
   });
 
+  it('reads a boxed title whose upper rule a page break with its blank lines parts from it as one boxed heading', () => {
+    const page = ['', 'NOWHERE 00000001 002 OF 003', '', ''];
+    const c = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) The board met.', '', '-----------', ...page, 'FERRY FARES', '-----------', '', '¶2. (S) Two.', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}|${h.text.text}:${at(h.range)}:${h.rules.map((r) => r.start.line).join(',')}`), ['boxed|FERRY FARES:7:0-13:11:7,13']);
+    assert.deepEqual(c.sections.map((s) => `${s.range.start.line}:${s.paragraphs.join(',')}`), ['5:0', '7:1']);
+    assert.deepEqual(c.paragraphs.map((p) => `${p.range.start.line}-${p.range.end.line}`), ['5-5', '15-15']);
+    // The page line stays a page line between the heading's rule and its words.
+    assert.deepEqual(c.lineKinds.slice(7, 14), ['rule', 'blank', 'page', 'blank', 'blank', 'heading', 'rule']);
+  });
+
   it('reads a title that lost its rule at a page break, with the break\'s blank lines, as a heading, also the first line of a title wrapped over two ruled lines', () => {
     const page = (n: number) => ['', `NOWHERE 00000001 00${n} OF 009`, '', ''];
     const c = parse([
@@ -1320,6 +1330,15 @@ describe('parser: body', () => {
     // A scraped page's copyright line, and its teasers of other articles: no signature, no heading.
     ['¶2. (U) This cable was cleared by Ostrander.\n\n© Harbor Wire\n\nWorld Headlines\n\n\nFerry Board Raises Fares On All Crossings Of The Bay\nThe ferry board met on Monday and agreed to raise fares for cars on every crossing.\n\nMore>>', undefined, false],
   ];
+  it('leaves a signature glued to the last paragraph\'s first line out of the paragraph\'s first words, which the outline shows', () => {
+    const c = parse('UNCLAS NOWHERE 000001\n\nSUBJECT: X\n\n¶1. (U) Text.\n\n¶2. (U) Minimize considered. HALLORAN\n');
+    assert.deepEqual([c.signature?.token.text, c.signature?.glued], ['HALLORAN', true]);
+    assert.deepEqual(c.paragraphs.map((p) => p.firstWords), ['Text.', 'Minimize considered.']);
+    // On a later line of the paragraph the name is past its first words anyway.
+    const later = parse('UNCLAS NOWHERE 000001\n\nSUBJECT: X\n\n¶1. (U) The ferries\nran late. HALLORAN\n');
+    assert.deepEqual(later.paragraphs.map((p) => p.firstWords), ['The ferries']);
+  });
+
   for (const [last, name, glued] of signatures) {
     it(`reads the signature in "${last}"`, () => {
       const c = parse(`UNCLAS NOWHERE 000001\n\nSUBJECT: X\n\n¶1. (U) Text.\n${last}\n`);
@@ -1399,6 +1418,21 @@ describe('parser: trailer', () => {
     assert.deepEqual(own.paragraphs.map((p) => at(p.range)), ['4:0-4:13', '6:0-7:37']);
     const text = parse([...body, 'The ferries run late.', "Visit Nowhere's Classified Website:", 'http://www.example.invalid/p/nowhere/', '', 'HALLORAN'].join('\n'));
     assert.equal(at(text.paragraphs[1].range), '6:0-8:21');
+  });
+
+  it('ends the last paragraph before a web-site footer whose line ends with the signature, and reads that line as the footer', () => {
+    // "Visit Nowhere’s Classified Website: http://…/index. cfm Halloran": the name glued after the footer's link signs the cable.
+    for (const tail of [['Visit Nowhere’s Classified Website: http://www.example.invalid/nowhere/index. cfm Halloran'], ['', '****************** *****', 'Visit Nowhere’s Classified Website: http://www.example.invalid/nowhere/index. cfm Halloran']]) {
+      const c = parse([...body, ...tail].join('\n'));
+      assert.equal(at(c.paragraphs[c.paragraphs.length - 1].range), '6:0-7:10', tail.join('|'));
+      assert.deepEqual(c.blocks.map((b) => [b.kind, at(b.range)]), [['comment', '6:8-7:10']], tail.join('|'));
+      assert.deepEqual(c.lineKinds.slice(8).filter((k) => k !== 'blank'), tail.filter((l) => l !== '').map(() => 'footer'), tail.join('|'));
+      assert.deepEqual([c.signature?.token.text, c.signature?.glued, c.signature?.token.range.start.line], ['Halloran', true, 7 + tail.length], tail.join('|'));
+    }
+    // A paragraph's own line that ends with the footer and the name stays the paragraph's.
+    const own = parse([...body.slice(0, 6), '¶2. (U) Visit Nowhere’s Classified Website: http://www.example.invalid/nowhere/index. cfm Halloran'].join('\n'));
+    assert.equal(at(own.paragraphs[1].range), '6:0-6:98');
+    assert.equal(own.signature?.token.text, 'Halloran');
   });
 
   it('leaves "BT" and "NNNN" before the end of the text to the text', () => {

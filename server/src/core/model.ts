@@ -80,7 +80,7 @@ export type LineKind =
   | 'heading'
   | 'rule' // a line of dashes ("-----", "- - -", "=====")
   | 'page' // a continuation-page line or an old page header on its own line
-  | 'footer' // a web-site footer between the text and the signature: "Please visit Paris' Classified Website at:", its link
+  | 'footer' // a web-site footer between the text and the signature: "Please visit Paris' Classified Website at:", its link; or one the signature is glued to
   | 'signature'
   | 'trailer'; // "BT", the end-of-message serial "#0708" and "NNNN" closing the transmission after the text
 
@@ -445,7 +445,7 @@ export interface Paragraph {
    * first item opens with (`¶A. (S/NF) …`, `-- (S) …`): the items carry the markings.
    */
   readonly itemPortion?: PortionMarking;
-  /** The first words of the text after the marking (for outlines). */
+  /** The first words of the text after the marking (for outlines); a signature glued to the line is none of them. */
   readonly firstWords: string;
   /** Index into {@link Cable.headings} of the heading the paragraph sits under. */
   readonly heading?: number;

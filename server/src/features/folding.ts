@@ -1,6 +1,6 @@
 /**
  * Folding ranges: the header, the address lists, the metadata block, each
- * section, each paragraph, and Summary/Comment/Note blocks.
+ * section, each paragraph, and Summary/Comment/Note blocks (but the one a heading opens over its whole section).
  */
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { Cable, Range } from '../core/model';
@@ -25,9 +25,19 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
     }
   }
   add(cable.metadataRange);
-  for (const section of cable.sections) if (section.heading !== undefined) add(section.range, FoldingRangeKind.Region);
+  // The last line of the section of the heading on each line: a block that a heading opens and that ends with its section
+  // ("-----" ⏎ "COMMENT" ⏎ "-----" ⏎ "¶8. …") is folded by the section's region, as the outline's section symbol stands for it.
+  const sectionEnd = new Map<number, number>();
+  for (const section of cable.sections) {
+    if (section.heading === undefined) continue;
+    add(section.range, FoldingRangeKind.Region);
+    sectionEnd.set(cable.headings[section.heading].text.range.start.line, section.range.end.line);
+  }
   for (const p of cable.paragraphs) add(p.range);
-  for (const block of cable.blocks) add(block.range, FoldingRangeKind.Region);
+  for (const block of cable.blocks) {
+    const opened = block.open?.token.range.start.line;
+    if (opened === undefined || sectionEnd.get(opened) !== block.range.end.line) add(block.range, FoldingRangeKind.Region);
+  }
   return nest(out);
 }
 

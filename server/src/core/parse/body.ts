@@ -557,22 +557,28 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
     }
   }
 
+  // Signature: the last line of the cable's own text, or a name glued to it.
+  const sig = lastLine >= startLine ? readSignature(lastLine, lines[lastLine], kinds[lastLine]) : undefined;
+  // "Visit Nowhere's Classified Website: http://…/index. cfm Halloran": the last line is a web-site footer, the name glued after its link.
+  const signedFooter = sig?.glued === true && kinds[lastLine] === 'text' && FOOTER_START.test(lines[lastLine]);
+
   // A web-site footer between the text and the signature ("Please visit Paris' Classified Website at:" ⏎ link ⏎ "" ⏎ "PEKALA"),
-  // with the rule of asterisks and the "visit:" line above it, is no part of the last paragraph, which ends before it.
-  const footer = footerAbove(lines, shapes, kinds, startLine, lastLine);
+  // or one that holds the signature, with the rule of asterisks and the "visit:" line above it, is no part of the last paragraph,
+  // which ends before it.
+  const footer = signedFooter ? footerLead(lines, shapes, kinds, startLine, lastLine) : footerAbove(lines, shapes, kinds, startLine, lastLine);
   for (let k = footer; k >= 0 && k < lastLine; k++) if (kinds[k] === 'text') kinds[k] = 'footer';
 
-  // Signature: the last line of the cable's own text, or a name glued to it.
-  if (lastLine >= startLine) {
-    const sig = readSignature(lastLine, lines[lastLine], kinds[lastLine]);
-    if (sig) {
-      result.signature = sig;
-      if (!sig.glued) {
-        // The signature is the last line: it comes after every heading.
-        kinds[lastLine] = 'signature';
-        lateStops.push(lastLine);
-        lateBlockLines.push(lastLine);
-      }
+  if (sig) {
+    result.signature = sig;
+    if (!sig.glued) {
+      // The signature is the last line: it comes after every heading.
+      kinds[lastLine] = 'signature';
+      lateStops.push(lastLine);
+      lateBlockLines.push(lastLine);
+    } else if (signedFooter) {
+      // So is the footer that holds it.
+      kinds[lastLine] = 'footer';
+      lateStops.push(lastLine);
     }
   }
   // The trailer ends the last paragraph: it starts on the first non-blank line after the text, after every heading and the signature.
@@ -623,6 +629,8 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
   let nextHeading = 0;
   let nextStop = 0;
   let nextLateStop = 0;
+  // "¶8. (U) Minimize considered. SHANNON": a name glued to a paragraph's first line signs the cable and is none of its first words.
+  const signature = result.signature?.glued ? result.signature.token.range.start : undefined;
   for (let p = 0; p < paragraphLines.length; p++) {
     const i = paragraphLines[p];
     while (nextHeading < result.headings.length && result.headings[nextHeading].text.range.start.line < i) {
@@ -657,7 +665,7 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
       portion,
       // Only paragraphs with no marking of their own are looked at: a few lines each, in few cables.
       itemPortion: portion ? undefined : itemPortion(lines, shapes, kinds, i, mk.textStart, p + 1 < paragraphLines.length ? paragraphLines[p + 1] : n),
-      firstWords: firstWords(text, mk.textStart),
+      firstWords: firstWords(signature?.line === i ? text.slice(0, signature.character) : text, mk.textStart),
       heading: headingIndex >= 0 ? headingIndex : undefined,
     });
     if (portion && mk.portionStart >= 0 && !portion.wellFormed) {
@@ -1041,8 +1049,9 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   const isRule = kinds[i] === 'rule';
   // Page lines are passed over wherever the heading looks at the line under one ("IRAN" ⏎ "PARIS 00000305 002 OF 004" ⏎ "----").
   if (isRule) {
-    // Boxed: "-----" / IRAN / "-----".
-    const t = skipPageLines(kinds, i + 1);
+    // Boxed: "-----" / IRAN / "-----". A page break with its blank lines between the upper rule and the words is passed over
+    // ("-----" ⏎ "" ⏎ "NOWHERE 00000042 002 OF 003" ⏎ "" ⏎ "" ⏎ "FERRY FARES" ⏎ "-----"): the break fell inside the box.
+    const t = pastPageBreak(indents, kinds, i + 1);
     const lower = skipPageLines(kinds, t + 1);
     if (lower < lines.length && kinds[t] === 'text' && kinds[lower] === 'rule' && isHeadingText(lines[t], true)) {
       return span(lines, t, 'boxed', [lineRange(lines, i), lineRange(lines, lower)], i, lower);
@@ -1420,7 +1429,15 @@ function footerAbove(lines: readonly string[], shapes: LineShapes, kinds: readon
       break;
     }
   }
-  if (start < 0) return -1;
+  return start < 0 ? -1 : footerLead(lines, shapes, kinds, startLine, start);
+}
+
+/**
+ * The first line of the web-site footer whose "Visit … Classified Website" line is `start`: that line, or the first of what belongs
+ * to it above it, past blank lines: a rule of asterisks ("*****  *****"), a line ending "visit:" and a link ("http://…").
+ */
+function footerLead(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], startLine: number, start: number): number {
+  const { indents } = shapes;
   for (let k = start - 1; k > startLine; k--) {
     if (indents[k] < 0) continue;
     const text = lines[k].trim();
