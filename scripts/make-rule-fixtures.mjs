@@ -39,11 +39,17 @@ const listProse = (t) =>
 // they are made without it and the blank line after it, so that the lines in their sidecars stay where they are.
 const L = sub(sample('08LISBON977.cable'), 'REF: A. LISBON 912 B. 07 LISBON 1540\n\n', '');
 const Q = sample('09QUITO288.cable');
+// An item under paragraph 2 marked by `lead` ("-- (S)"), then a line opened by a marking of its own.
+const ministersItem = (t, lead) => sub(t, 'the governing program.\n', `the governing program.\n${lead} He named the three outgoing ministers in confidence.\n(U) He asked that the names be kept until the announcement.\n`);
 
 // A Department cable: Quito's sample as if sent from the Department (CBL042's fixtures sign it RICE or CLINTON).
 const D = (t) => sub(t, 'QUITO 000288', 'STATE 000288');
 
 // The sample's third paragraph as a release blanks a whole paragraph: one line of X's in its place.
+// An item under paragraph 2 marked `marking`, then a line that "(EU)" opens as prose.
+const gaucisItem = (t, marking) => sub(t, 'through a single liaison officer.\n', `through a single liaison officer.\n-- ${marking} He named the officer he would send, whom the\n(EU) mission also knows.\n`);
+// An item under paragraph 1, after its Summary, marked NOFORN.
+const summaryItem = (t) => sub(t, 'boat traffic. End Summary.\n', 'boat traffic. End Summary.\n-- (S/NF) Gauci asked that his name not be used.\n');
 const blankedParagraph = (t) => sub(t, '¶3. (C) Gauci also raised the training offer described in REF B.\nHe would send four officers in the autumn if the course dates\nare fixed by July.', 'XXXXXXXXXXXX');
 
 // [name, base, bad, good, lint]: `bad` makes the failing fixture from the base, `good` (by default the base itself) the clean one;
@@ -84,11 +90,15 @@ const fixtures = [
     (t) => sub(sub(t, 'season. A quick answer would build\ngoodwill. End Comment.', 'season. (Note: his term runs to 2011. End\nNote.) A quick answer would build goodwill.'), 'NEXT STEPS\n----------', 'SUMMARY\n-------')],
   // The clean fixture leaves the same paragraph unmarked under a first paragraph marked for the entire text.
   ['cbl028-portion-marking-missing', V, (t) => sub(t, '¶3. (C) Gauci', '¶3. Gauci'), (t) => sub(sub(t, '¶1. (C) Summary', '¶1. (S - ENTIRE TEXT) Summary'), '¶3. (C) Gauci', '¶3. Gauci')],
-  ['cbl029-portion-marking-malformed', V, (t) => sub(t, '¶3. (C) Gauci', '¶3. (N/SC) Gauci')],
-  ['cbl030-portion-marking-above-banner', Q, (t) => sub(t, '¶3. (U)', '¶3. (S)')],
-  // The failing fixture blanks a name only; the clean one, a whole paragraph, whose marking may have been the highest.
-  ['cbl031-banner-above-portions', V, (t) => sub(t.replaceAll('(S/NF)', '(C/NF)'), 'Director Anton Gauci', 'Director XXXXXXXXXXXX'), (t) => blankedParagraph(t.replaceAll('(S/NF)', '(C/NF)'))],
-  ['cbl032-noforn-caveat-missing', V, (t) => sub(t, '\nNOFORN\n', '\n')],
+  // Both fixtures also mark an item under paragraph 2: the failing one with a control no one knows, the clean one well,
+  // over a line that a parenthesis in capitals opens as prose ("(EU) mission").
+  ['cbl029-portion-marking-malformed', V, (t) => sub(gaucisItem(t, '(S/NOFRN)'), '¶3. (C) Gauci', '¶3. (N/SC) Gauci'), (t) => gaucisItem(t, '(S/NF)')],
+  // The failing fixture marks an item under paragraph 2 above the banner too; the clean one marks two at or below it.
+  ['cbl030-portion-marking-above-banner', Q, (t) => ministersItem(sub(t, '¶3. (U)', '¶3. (S)'), '-- (S)'), (t) => ministersItem(t, '-- (C)')],
+  // The failing fixture blanks a name only; the clean one marks an item SECRET under paragraphs marked CONFIDENTIAL: the banner's level.
+  ['cbl031-banner-above-portions', V, (t) => sub(t.replaceAll('(S/NF)', '(C/NF)'), 'Director Anton Gauci', 'Director XXXXXXXXXXXX'), (t) => gaucisItem(t.replaceAll('(S/NF)', '(C/NF)'), '(S)')],
+  // Both fixtures mark an item under paragraph 1 NOFORN, above the paragraphs so marked: the failing one has no NOFORN caveat.
+  ['cbl032-noforn-caveat-missing', V, (t) => summaryItem(sub(t, '\nNOFORN\n', '\n')), (t) => summaryItem(t)],
   ['cbl033-page-line-mismatch', V, (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'VALLETTA 00000413 002 OF 002')],
   ['cbl034-page-line-sequence', V, (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'VALLETTA 00000412 003 OF 002')],
   ['cbl035-invisible-character', V, (t) => sub(t, 'Director Anton Gauci said', 'Director Anton\u200b Gauci said')],

@@ -287,6 +287,29 @@ async function runMode(label, trusted, theme, shots) {
       });
     });
 
+    await check('a marking that opens an item has the color of a paragraph\'s marking (semantic token)', page, async () => {
+      // The grammar colors the "S" of "1. (S)" after a paragraph number; only the server reads "-- (S)" as a marking, and a
+      // list's "(c)" as none.
+      await withCable(page, workspace, 'pier.cable', 'S E C R E T NOWHERE 000022\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: PIER\n\n1. (S) The pier reopens in May.\n-- (S) Patrols resume.\n(c) sense that it is safe.\n', async () => {
+        const colors = async () => page.evaluate(() => {
+          const letter = (start, text) => {
+            const line = [...document.querySelectorAll('.monaco-editor .view-line')].find((l) => l.textContent?.replace(/\u00a0/g, ' ').startsWith(start));
+            const span = line ? [...line.querySelectorAll('span span')].find((s) => s.textContent === text) : undefined;
+            return span ? getComputedStyle(span).color : null;
+          };
+          const body = [...document.querySelectorAll('.monaco-editor .view-line span span')].find((s) => s.textContent?.replace(/\u00a0/g, ' ').includes('Patrols resume'));
+          return { paragraph: letter('1. (S)', 'S'), item: letter('-- (S)', 'S'), list: letter('(c) sense', 'c') ?? (body ? getComputedStyle(body).color : null), body: body ? getComputedStyle(body).color : null };
+        });
+        const end = Date.now() + 15000;
+        let seen = await colors();
+        while ((!seen.paragraph || seen.item !== seen.paragraph) && Date.now() < end) {
+          await page.waitForTimeout(300);
+          seen = await colors();
+        }
+        assert(seen.paragraph && seen.item === seen.paragraph && seen.body && seen.body !== seen.paragraph && seen.list !== seen.paragraph, `item marking not colored as a paragraph's: ${JSON.stringify(seen)}`);
+      });
+    });
+
     await check('hovering a TAG shows its meaning', page, async () => {
       const box = await page.evaluate(() => {
         for (const span of document.querySelectorAll('.monaco-editor .view-line span span')) {

@@ -38,9 +38,10 @@ describe('cablelint', function () {
     assert.match(clean.stdout, /3 file\(s\) checked, no problems/);
     const bad = run([path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable')]);
     assert.equal(bad.code, 1);
-    assert.match(bad.stdout, /11:5 +error +Paragraph 3 is marked SECRET above the banner level CONFIDENTIAL\. +CBL030\/portion-marking-above-banner/);
+    assert.match(bad.stdout, /11:4 +error +The item '--' in paragraph 2 is marked SECRET above the banner level CONFIDENTIAL\. +CBL030\/portion-marking-above-banner/);
+    assert.match(bad.stdout, /13:5 +error +Paragraph 3 is marked SECRET above the banner level CONFIDENTIAL\. +CBL030\/portion-marking-above-banner/);
     assert.ok(!bad.stdout.includes('\u001b['), 'no color codes when piped');
-    assert.match(bad.stdout, /\n1 problem\(s\) \(1 error, 0 warnings, 0 info, 0 hints\) in 1 file\(s\)\n$/);
+    assert.match(bad.stdout, /\n2 problem\(s\) \(2 errors, 0 warnings, 0 info, 0 hints\) in 1 file\(s\)\n$/);
   });
 
   it('prints stylish text that the extension\'s problem matcher $cablelint-stylish reads whole, plain or colored', () => {

@@ -688,6 +688,23 @@ describe('hover', () => {
     assert.match(declOn('0|6/20/2009'), /Less than a month after the cable/);
   });
 
+  it('explains a marking that opens an item, a line or a sub-title inside the text as a paragraph\'s', () => {
+    const cable = (body: string) => `S E C R E T NOWHERE 000007\n\nNOFORN\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Two requests:\n\n${body}\n\n¶2. (U) Two.\nSMITH\n`;
+    const paragraph = hoverAt(cable('¶A. (S/NF) Patrols.').replace('¶1. (', '¶1. (|'));
+    for (const body of ['¶A. (|S/NF) Patrols.', '(S/N|F) Response: agreed.', '-- (S|/NF) The minister left.', '1) (|S/NF) A point.']) {
+      const text = hoverAt(cable(body));
+      assert.match(text, /^\*\*Portion marking \(S\/NF\)\*\*[\s\S]*SECRET, NOFORN: not releasable to foreign nationals/, body);
+      // The same explanation as a paragraph's, with the same sources.
+      assert.equal(text.split('\n').slice(1).join('\n'), hoverAt(cable(body.replace('|', '')).replace('¶1. (C)', '¶1. (|S/NF)')).split('\n').slice(1).join('\n'), body);
+    }
+    assert.match(paragraph, /CONFIDENTIAL/);
+    assert.match(hoverAt(cable('(S|BU) Key Elements of the Law\n----------------------------')), /SENSITIVE BUT UNCLASSIFIED/);
+    assert.match(hoverAt(cable('-- (S/NOF|RN) A point.')), /SECRET, NOFRN[\s\S]*This spelling is not a known form\./);
+    // A list's "(c)" and a parenthesis in the middle of a line are prose.
+    assert.equal(hoverAt(cable('the port and the\n(|c) sense that it is safe.')), '');
+    assert.equal(hoverAt(cable('The port, and (|S) a point.')), '');
+  });
+
   it('resolves a REF item to a workspace cable', () => {
     const text = hoverAt(inValletta('VALLETTA 388', 2), {
       dictionaries,
@@ -979,6 +996,40 @@ describe('semantic tokens', () => {
       '19:0 cargo-focused heading',
       '24:2 PORT SECURITY heading',
       '28:0 Cross-Harbor Outlook heading',
+    ]);
+  });
+
+  it('colors the level and controls of a marking that opens an item, a line or a sub-title, and no prose that looks like one', () => {
+    const text = [
+      'S E C R E T NOWHERE 000009',
+      '',
+      'TAGS: PREL',
+      'SUBJECT: X',
+      '',
+      '\u00b61. (S) Points:',
+      '\u00b6A. (S/NF) Patrols.',
+      '(C) Response: agreed.',
+      '-- (TS//REL TO USA, GBR) A point.',
+      '1) (SBU) Another.',
+      // A list's "(c)" and a parenthesis in capitals wrapped to a line's start are prose.
+      '(c) sense that it is safe, and the',
+      '(EU) mission agreed.',
+      '',
+      '(U) Key Elements of the Law',
+      '---------------------------',
+      '',
+      '\u00b62. (U) Two.',
+      'SMITH',
+    ].join('\n');
+    assert.deepEqual(tokensOf(text).filter((t) => !/ (bannerLevel|bannerPost|bannerSerial|paragraphNumber|signature)(\.|$)/.test(t)), [
+      '6:5 S portionMarking.secret',
+      '6:7 NF markingControl',
+      '7:1 C portionMarking.confidential',
+      '8:4 TS portionMarking.topSecret',
+      '8:8 REL TO USA, GBR markingControl',
+      '9:4 SBU portionMarking.unclassified',
+      '13:1 U portionMarking.unclassified',
+      '13:4 Key Elements of the Law heading',
     ]);
   });
 

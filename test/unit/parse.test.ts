@@ -785,6 +785,49 @@ describe('parser: body', () => {
     ]);
     assert.deepEqual(portionFindings(c), ['CBL028 16:0 Paragraph 3 has no portion marking.', 'CBL028 20:0 Paragraph 4 has no portion marking.']);
   });
+  it('reads the markings that open items, lines and sub-titles inside the text, in line order, and no prose that looks like one', () => {
+    const c = parse(
+      [
+        'C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: (C) FERRY TALKS', '',
+        '(U) This cable is sensitive but unclassified.', '',
+        '¶1. (C) The port raised three concerns.', '',
+        '¶A. (S/NF) Patrols: the harbor master asked for a liaison.', '(S/NF) Response: the Embassy agreed to pass it on.',
+        'B. (C) Fares: ferry owners want a hearing.', '-- (S) The minister said he would resign.', '- (C) A second point.',
+        '(a) (U) A lettered point.', 'b) (U) Another.', '1) (C) A numbered point.', '* (C) A starred point.',
+        'Officials of the European Union', '(EU) was more unified than before, as seen in', '(c) sense that the port is safe, and the',
+        '(S-300) missiles, and (C) a marking mid-line.', '', '(SBU) Key Elements of the Ferry Law', '-----------------------------------', '',
+        '¶2. (U) Two.', 'SMITH',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      c.itemMarkings.map((m) => [m.label?.text, m.portion.token.text, m.portion.level, at(m.portion.token.range)]),
+      [
+        [undefined, '(U)', 'UNCLASSIFIED', '5:0-5:3'],
+        ['¶A.', '(S/NF)', 'SECRET', '9:4-9:10'],
+        [undefined, '(S/NF)', 'SECRET', '10:0-10:6'],
+        ['B.', '(C)', 'CONFIDENTIAL', '11:3-11:6'],
+        ['--', '(S)', 'SECRET', '12:3-12:6'],
+        ['-', '(C)', 'CONFIDENTIAL', '13:2-13:5'],
+        ['(a)', '(U)', 'UNCLASSIFIED', '14:4-14:7'],
+        ['b)', '(U)', 'UNCLASSIFIED', '15:3-15:6'],
+        ['1)', '(C)', 'CONFIDENTIAL', '16:3-16:6'],
+        ['*', '(C)', 'CONFIDENTIAL', '17:2-17:5'],
+        // The sub-title over its rule is a heading: its marking is read as an item's.
+        [undefined, '(SBU)', 'UNCLASSIFIED', '23:0-23:5'],
+      ],
+    );
+    assert.equal(c.lineKinds[23], 'heading');
+    // The paragraphs' and the subject's markings are theirs alone.
+    assert.deepEqual(c.paragraphs.map((p) => p.portion?.token.text), ['(C)', '(U)']);
+    assert.equal(c.subject?.portion?.token.text, '(C)');
+  });
+  it('reads a malformed marking on an item as a problem, and a prose parenthesis at a line\'s start as none', () => {
+    const { cable, problems } = parseCable('S E C R E T NOWHERE 000001\n\nNOFORN\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Points:\n-- (S/NOFRN) One.\n(C, D and E) are the options.\n(N/SF) Two.\n\n¶2. (S) Two.\nSMITH\n');
+    assert.deepEqual(cable.itemMarkings.map((m) => [m.portion.token.text, m.portion.wellFormed]), [['(S/NOFRN)', false]]);
+    assert.deepEqual(problems.filter((p) => p.rule === 'portion-marking-malformed').map((p) => `${at(p.range)} ${p.message}`), [
+      "8:3-8:12 Portion marking '(S/NOFRN)' is not a known form such as (S), (C//NF) or (S/REL NATO).",
+    ]);
+  });
   it('does not ask for a marking on the Classified By line when it is numbered ("¶1. Classified by …")', () => {
     const c = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. Classified by Ambassador Jane Roe. Reason: 1.4 (d)\n\n¶2. (C) Text.\n\n¶3. Unmarked text.\n');
     assert.equal(c.classifiedBy?.range.start.line, 5);

@@ -192,6 +192,36 @@ describe('rules: CBL031 and paragraphs the release blanked', () => {
   });
 });
 
+describe('rules: markings on items, lines and sub-titles inside the text', () => {
+  const found = (id: string, banner: string, caveat: string, body: string) => {
+    const text = `${banner} NOWHERE 000008\n\n${caveat}E.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n${body}\nSMITH\n`;
+    return lintCable(parseCable(text).cable).filter((f) => f.id === id).map((f) => `${f.range.start.line}:${f.range.start.character} ${f.message}`);
+  };
+  const CONFIDENTIAL = 'C O N F I D E N T I A L';
+  it('CBL030 reports an item, a line and a sub-title marked above the banner, each named by where it is', () => {
+    const body = '(S) A line before every paragraph.\n\n¶1. (C) Points:\n¶A. (S/NF) One.\n(S) Response: two.\n-- (C) Three.\n\n(S) Key Elements\n----------------\n\n¶2. (C) Two.';
+    assert.deepEqual(found('CBL030', CONFIDENTIAL, '', body), [
+      '8:0 The line 9 is marked SECRET above the banner level CONFIDENTIAL.',
+      '11:4 The item \'¶A.\' in paragraph 1 is marked SECRET above the banner level CONFIDENTIAL.',
+      '12:0 The line 13 in paragraph 1 is marked SECRET above the banner level CONFIDENTIAL.',
+      '15:0 The heading on line 16 is marked SECRET above the banner level CONFIDENTIAL.',
+    ]);
+    // With the same related banner range as a paragraph's finding.
+    const text = `${CONFIDENTIAL} NOWHERE 000008\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Points:\n-- (S) One.\n`;
+    assert.deepEqual(lintCable(parseCable(text).cable).find((f) => f.id === 'CBL030')?.related, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 23 } }, message: 'Banner level' }]);
+  });
+  it('CBL031 counts an item\'s level among the portions\' levels', () => {
+    assert.deepEqual(found('CBL031', 'S E C R E T', 'NOFORN\n\n', '¶1. (C) Points:\n-- (S/NF) One.\n\n¶2. (C) Two.'), []);
+    assert.deepEqual(found('CBL031', 'S E C R E T', '', '¶1. (C) Points:\n-- (C) One.\n\n¶2. (U) Two.'), ['0:0 Banner is SECRET but no paragraph is marked above CONFIDENTIAL.']);
+  });
+  it('CBL032 reports the first NOFORN marking, a paragraph\'s or an item\'s', () => {
+    const secret = (body: string) => found('CBL032', 'S E C R E T', '', body);
+    assert.deepEqual(secret('¶1. (S/NF) One.\n-- (S/NF) An item.\n\n¶2. (C) Two.'), ['8:4 Paragraph 1 is marked NOFORN but the header has no NOFORN caveat.']);
+    assert.deepEqual(secret('¶1. (C) One.\n-- (S/NF) An item.\n\n¶2. (S/NF) Two.'), ['9:3 The item \'--\' in paragraph 1 is marked NOFORN but the header has no NOFORN caveat.']);
+    assert.deepEqual(found('CBL032', 'S E C R E T', 'NOFORN\n\n', '¶1. (C) One.\n-- (S/NF) An item.'), []);
+  });
+});
+
 describe('rules: CBL028 and whole-text markings', () => {
   const cable = (banner: string, lead: string, body: string) => `${banner} NOWHERE 000003\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n${lead}${body}\nSMITH\n`;
   const found = (banner: string, lead: string, body: string) => lintCable(parseCable(cable(banner, lead, body)).cable).filter((f) => f.id === 'CBL028').map((f) => `${f.range.start.line} ${f.severity}`);

@@ -451,6 +451,19 @@ export interface Paragraph {
   readonly heading?: number;
 }
 
+/**
+ * A portion marking that opens a body line other than a paragraph's first line, the subject's or a repeated field's: an item's
+ * after its label (`¶B. (S/NF) USG Concern: …`, `A. (S/REL NATO) …`, `-- (S) …`, `(a) (C) …`, `1) (U) …`, `* (C) …`), a line's inside
+ * a paragraph (`(S/NF) Response: …`), or a sub-title's (`(SBU) Key Elements of …`, a heading's included). Only a marking that names a
+ * level is one: `(EU) was …` wrapped to a line's start is prose, as is a list's `(c) sense that …`.
+ */
+export interface ItemMarking {
+  /** The marking, as a paragraph's is read. */
+  readonly portion: PortionMarking;
+  /** The item's label before the marking (`¶B.`, `A.`, `--`, `(a)`, `1)`), when there is one. */
+  readonly label?: Token;
+}
+
 /** A heading between paragraphs. */
 export interface Heading {
   /** From the upper rule or the text to the lower rule or the text, a page line between them included. */
@@ -580,6 +593,8 @@ export interface Cable {
   /** First line of the body (after the metadata block). */
   readonly bodyStartLine: number;
   readonly paragraphs: readonly Paragraph[];
+  /** The markings that open items and lines inside the body (see {@link ItemMarking}), in document order. */
+  readonly itemMarkings: readonly ItemMarking[];
   readonly headings: readonly Heading[];
   readonly sections: readonly Section[];
   readonly blockMarkers: readonly BlockMarker[];

@@ -428,8 +428,8 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (b.joined) lines.push(`Caveats joined to the level: '${esc(b.joined.text)}'.`);
     return hover(md('Classification banner', lines.map((l) => `- ${l}`), citeDocuments(['corpus'], d)), b.range);
   }
-  // Portion markings.
-  const markings = [...cable.paragraphs.map((p) => p.portion), cable.subject?.portion].filter((m) => m !== undefined);
+  // Portion markings: a paragraph's, the subject's, and those that open an item or a line inside the text ("¶B. (S/NF) …", "(C) Status of …").
+  const markings = [...cable.paragraphs.map((p) => p.portion), cable.subject?.portion, ...cable.itemMarkings.map((m) => m.portion)].filter((m) => m !== undefined);
   for (const m of markings) {
     if (!at(m.token, position)) continue;
     const lines = [describeMarking(m) + (m.controls.includes('NF') ? ': not releasable to foreign nationals' : '')];

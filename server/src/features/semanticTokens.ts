@@ -14,19 +14,25 @@
  *   cannot see (on the released cables the grammar colors 313 of the 760 headings the parser reads).
  *   Every heading's words get a token (both lines of a title wrapped over two), but not a marking
  *   before them, the slashes or dashes around them, or a heading that opens a block (`COMMENT`),
- *   which the grammar colors as both.
+ *   which the grammar colors as both;
+ * - a portion marking is one at a line's start only as the parser reads it: an item's (`¶B. (S/NF) …`, `-- (S) …`,
+ *   `1) (U) …`), a line's inside a paragraph (`(S/NF) Response: …`) or a sub-title's (`(SBU) Key Elements of …`) is one,
+ *   a list's `(c) sense that …` and `(EU) was …` wrapped to a line's start are prose, which a line grammar cannot tell
+ *   apart. Every item marking's level gets a token (with a modifier for the level) and each of its controls another, as
+ *   the grammar colors a paragraph's marking; the parentheses and separators keep the text's color.
  * VS Code maps each token type to the grammar's scope (package.json `semanticTokenScopes`:
  * `entity.name.function.signature.cable`, `constant.numeric.paragraph.cable`, the banner scopes
- * of each level, `markup.heading.cable`), so themes color them as the grammar's scopes.
+ * of each level, `markup.heading.cable`, the marking scopes of each level and `constant.other.control.cable`), so themes
+ * color them as the grammar's scopes.
  */
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
-import type { Cable, Level, Range, Token } from '../core/model';
+import type { Cable, Level, PortionMarking, Range, Token } from '../core/model';
 import { TITLE_MARKING, trimEndOffset } from '../core/text';
 
 /** Token types, in legend order. */
 export const SEMANTIC_LEGEND: SemanticTokensLegend = {
-  tokenTypes: ['signature', 'paragraphNumber', 'bannerLevel', 'bannerPost', 'bannerSerial', 'heading'],
-  tokenModifiers: ['secret', 'confidential', 'unclassified'],
+  tokenTypes: ['signature', 'paragraphNumber', 'bannerLevel', 'bannerPost', 'bannerSerial', 'heading', 'portionMarking', 'markingControl'],
+  tokenModifiers: ['secret', 'confidential', 'unclassified', 'topSecret'],
 };
 
 const SIGNATURE = 0;
@@ -35,9 +41,17 @@ const BANNER_LEVEL = 2;
 const BANNER_POST = 3;
 const BANNER_SERIAL = 4;
 const HEADING = 5;
+const PORTION_MARKING = 6;
+const MARKING_CONTROL = 7;
 
 /** The modifier bit of each level, as the grammar's scopes go: TOP SECRET shares SECRET's. */
 const LEVEL_MODIFIER: Record<Level, number> = { 'TOP SECRET': 1, SECRET: 1, CONFIDENTIAL: 2, UNCLASSIFIED: 4 };
+/** The modifier bit of each marking's level, as the grammar's marking scopes go: TOP SECRET has its own. */
+const MARKING_MODIFIER: Record<Level, number> = { 'TOP SECRET': 8, SECRET: 1, CONFIDENTIAL: 2, UNCLASSIFIED: 4 };
+
+// A marking's level word at its start ("S", "SBU", "TOP SECRET"), and the controls the grammar colors after it ("NF", "REL TO USA, FVEY").
+const MARKING_LEVEL = /^\s*(?:TOP\s+SECRET|[A-Z]+)/i;
+const MARKING_CONTROLS = /NOFORN|NF|FGI|FOUO|ORCON|PROPIN|REL(?: TO)?\b[^)/]*|ENTIRE TEXT/gi;
 
 /** Semantic tokens of a cable, encoded as LSP relative data. */
 export function getSemanticTokens(cable: Cable): SemanticTokens {
@@ -57,6 +71,7 @@ export function getSemanticTokens(cable: Cable): SemanticTokens {
       if (words) tokens.push({ range: words, type: HEADING });
     }
   }
+  for (const item of cable.itemMarkings) addMarking(cable.lines, item.portion, tokens);
   const sig = cable.signature?.token.range;
   if (sig) tokens.push({ range: sig, type: SIGNATURE });
   // LSP encodes each token relative to the one before: they must come in document order.
@@ -77,6 +92,23 @@ export function getSemanticTokens(cable: Cable): SemanticTokens {
 
 // What goes before a heading's words: a portion marking ("(U) Status of …") or slashes ("//BORDER SECURITY//").
 const HEADING_BEFORE = new RegExp(String.raw`^(?:${TITLE_MARKING}\s+|\/+\s*)`);
+
+/** Adds the tokens of a marking's level and controls, where the grammar would color them after a paragraph number. */
+function addMarking(lines: readonly string[], marking: PortionMarking, tokens: { range: Range; type: number; modifiers?: number }[]): void {
+  const { start, end } = marking.inner.range;
+  if (marking.level === undefined || start.line !== end.line) return;
+  const inner = lines[start.line].slice(start.character, end.character);
+  const level = MARKING_LEVEL.exec(inner);
+  if (!level) return;
+  const from = start.character + level[0].length - level[0].trimStart().length;
+  tokens.push({ range: { start: { line: start.line, character: from }, end: { line: start.line, character: start.character + level[0].length } }, type: PORTION_MARKING, modifiers: MARKING_MODIFIER[marking.level] });
+  const rest = inner.slice(level[0].length);
+  MARKING_CONTROLS.lastIndex = 0;
+  for (let m = MARKING_CONTROLS.exec(rest); m; m = MARKING_CONTROLS.exec(rest)) {
+    const at = start.character + level[0].length + m.index;
+    tokens.push({ range: { start: { line: start.line, character: at }, end: { line: start.line, character: at + m[0].length } }, type: MARKING_CONTROL });
+  }
+}
 
 /**
  * Where a heading's words end in `text`: before trailing white space, and before slashes ("//BORDER SECURITY//") or

@@ -231,6 +231,32 @@ describe('cable extension', () => {
     assert.deepEqual(tokens, ['12:0 S E C R E T bannerLevel', '12:29 VALLETTA bannerPost', '12:38 000412 bannerSerial', '27:0 \u00b61. paragraphNumber', '33:0 HARBOR AUTHORITY REQUESTS heading', '36:0 \u00b62. paragraphNumber', '41:0 \u00b63. paragraphNumber', '47:0 NEXT STEPS heading', '50:0 \u00b64. paragraphNumber', '53:0 \u00b65. paragraphNumber', '56:0 CALLOWAY signature']);
   });
 
+  it('colors a marking that opens an item as the level it names (semantic tokens)', async () => {
+    // An untitled cable: the item's "(S/NF)" after "--" is one only as the server reads it.
+    const doc = await vscode.workspace.openTextDocument({ language: 'cable', content: 'S E C R E T NOWHERE 000009\n\nNOFORN\n\nTAGS: PREL\nSUBJECT: X\n\n\u00b61. (S) Points:\n-- (S/NF) The quay reopens.\n' });
+    await vscode.window.showTextDocument(doc);
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
+    const end = Date.now() + 20000;
+    let tokens: string[] = [];
+    while (Date.now() < end) {
+      const got = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', doc.uri);
+      tokens = [];
+      let line = 0;
+      let character = 0;
+      const data = got?.data ?? new Uint32Array();
+      for (let i = 0; i < data.length; i += 5) {
+        character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+        line += data[i];
+        const modifiers = legend.tokenModifiers.filter((_, bit) => (data[i + 4] & (1 << bit)) !== 0);
+        tokens.push(`${line}:${character} ${doc.lineAt(line).text.slice(character, character + data[i + 2])} ${[legend.tokenTypes[data[i + 3]], ...modifiers].join('.')}`);
+      }
+      if (tokens.length > 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.deepEqual(tokens.filter((t) => t.startsWith('8:')), ['8:4 S portionMarking.secret', '8:6 NF markingControl']);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('opens a new untitled cable holding the whole-cable snippet ("Cable: New Cable")', async () => {
     await vscode.commands.executeCommand('cable.newCable');
     const editor = vscode.window.activeTextEditor!;

@@ -9,6 +9,7 @@ import type {
   Block,
   BlockMarker,
   Heading,
+  ItemMarking,
   LineKind,
   MarkerStyle,
   OldPageHeader,
@@ -47,6 +48,8 @@ export interface BodyInput {
 /** What the body holds. */
 export interface BodyResult {
   paragraphs: Paragraph[];
+  /** The markings that open items and lines inside the body, in line order. */
+  itemMarkings: ItemMarking[];
   headings: Heading[];
   blockMarkers: BlockMarker[];
   blocks: Block[];
@@ -172,6 +175,7 @@ interface BodyScan {
 export function parseBody(input: BodyInput): BodyResult {
   const result: BodyResult = {
     paragraphs: [],
+    itemMarkings: [],
     headings: [],
     blockMarkers: [],
     blocks: [],
@@ -301,6 +305,11 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       headingCandidates.push(i);
       continue;
     }
+    // "(S/NF) GOA Response: …", "¶B. (S/NF) USG Concern: …", "-- (S) The King said …": a marking that opens an item or a line.
+    // Most lines open with a word: itemMarkingAt reads one or two characters of them. A line it takes is no paragraph's first
+    // ("1) (C) …" is no paragraph number), and the title over a rule that one opens ("(SBU) Key Elements of …") is a heading.
+    const item = itemMarkingAt(i, text, lead, c);
+    if (item) addItemMarking(input, result, item);
     let block = false;
     if (first & First.Marker) {
       const marker = readMarker(i, text, lead);
@@ -726,6 +735,68 @@ function afterItemLabel(text: string, at: number): number {
     k += 2;
   }
   return k < text.length && isSpace(text.charCodeAt(k)) ? k : -1;
+}
+
+/**
+ * The marking that opens line `i` at `lead` (its first character `c`), after an item's label if there is one: "(S/NF) GOA Response: …",
+ * "(SBU) Key Elements of …", "¶B. (S/NF) …", "A. (S/REL NATO) …", "-- (S) …", "(a) (C) …", "1) (U) …", "* (C) …". Only a marking
+ * that names a level, followed by white space, punctuation or the line's end, is one: "(EU) was more unified …" and "(CA) process"
+ * wrapped to a line's start are prose, and so is a list's "(c) sense that …" (one small letter). A marking read with an unknown
+ * control is one only when each such control is a short word in capitals ("(S/NOFRN)"): "(S-300) missiles" and "(C, D and E)" are prose.
+ */
+function itemMarkingAt(i: number, text: string, lead: number, c: number): ItemMarking | undefined {
+  // One or two character checks before anything is read: a word's second character is a letter.
+  let at = lead;
+  let label: Token | undefined;
+  const after = c === 40 /* ( */ || isItemLabelStart(c, text.charCodeAt(lead + 1)) ? itemLabelEnd(text, lead) : -1;
+  if (after >= 0) {
+    const start = skipSpaces(text, after);
+    if (text.charCodeAt(start) === 40 /* ( */) {
+      at = start;
+      label = { text: text.slice(lead, after), range: range(i, lead, after) };
+    }
+  }
+  if (label === undefined && c !== 40) return undefined;
+  const portion = parsePortionMarking(i, text, at);
+  if (portion?.level === undefined || !isItemMarking(portion, text)) return undefined;
+  return { portion, label };
+}
+
+/** True when a line's first two characters may open an item's label: "¶A.", "A.", "a)", "1)", "--", "-", "*", "•". */
+function isItemLabelStart(c: number, next: number): boolean {
+  if (c === 45 /* - */ || c === 42 /* * */ || c === 8226 /* • */ || c === 182 /* ¶ */) return true;
+  return (isLetter(c) && (next === 46 /* . */ || next === 41 /* ) */)) || (isDigit(c) && (next === 41 || isDigit(next)));
+}
+
+/** {@link afterItemLabel}, and a number's label, "1)" or "12)", with the white space it needs; -1 when there is none. */
+function itemLabelEnd(text: string, at: number): number {
+  if (!isDigit(text.charCodeAt(at))) return afterItemLabel(text, at);
+  let k = at + 1;
+  if (isDigit(text.charCodeAt(k))) k++;
+  return text.charCodeAt(k) === 41 /* ) */ && isSpace(text.charCodeAt(k + 1)) ? k + 1 : -1;
+}
+
+/** True when a marking read at a line's start is one, not prose: see {@link itemMarkingAt}. */
+function isItemMarking(portion: PortionMarking, text: string): boolean {
+  const inner = portion.inner.text;
+  // "(c) sense that …": a list's label, not CONFIDENTIAL.
+  if (inner.length === 1 && inner.charCodeAt(0) >= 97) return false;
+  const end = portion.token.range.end.character;
+  if (end < text.length && isAlnum(text.charCodeAt(end))) return false;
+  if (portion.wellFormed) return true;
+  for (const control of portion.controls) if (!KNOWN_CONTROL_WORD.test(control)) return false;
+  return true;
+}
+
+// A control word an item's malformed marking may hold: "(S/NOFRN)". Not digits or words ("(S-300)", "(C, D and E)").
+const KNOWN_CONTROL_WORD = /^[A-Z]{2,6}$/;
+
+/** Keeps an item's marking, and reports it as a paragraph's is reported when it is malformed ("-- (S/NOFRN) …"). */
+function addItemMarking(input: BodyInput, result: BodyResult, item: ItemMarking): void {
+  result.itemMarkings.push(item);
+  if (!item.portion.wellFormed) {
+    input.problems.push({ rule: 'portion-marking-malformed', message: `Portion marking '${item.portion.token.text}' is not a known form such as (S), (C//NF) or (S/REL NATO).`, range: item.portion.token.range });
+  }
 }
 
 /** Reads the redactions and continuation-page markers a line's hints allow; a page marker alone on a body line makes it a page line. */

@@ -14,7 +14,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶2. (N/SF) Director Anton Gauci said …",
     good: "¶2. (S/NF) Director Anton Gauci said …",
-    rationale: "A marking that cannot be read cannot be checked against the banner.",
+    rationale: "A marking that cannot be read cannot be checked against the banner. The marking that opens an item or a line inside the text (`¶B. (S/NOFRN) …`, `-- (S/NOFRN) …`) is checked too, when it names a level and its unknown controls are short words in capitals: `(EU) was …` or `(S-300) missiles` wrapped to a line's start is prose.",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS §9): 34 spellings, typos (N/SF) and (SNF) once each; markings.tsv.",
   },
   check(cable, report) {

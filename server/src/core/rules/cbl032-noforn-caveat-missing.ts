@@ -1,20 +1,21 @@
 /**
- * CBL032 noforn-caveat-missing: A paragraph is marked NOFORN (/NF) but the header has no NOFORN caveat.
+ * CBL032 noforn-caveat-missing: A paragraph or an item inside the text is marked NOFORN (/NF) but the header has no NOFORN caveat.
  */
-import type { Paragraph } from '../model';
+import type { ItemMarking, Paragraph } from '../model';
 import type { Rule } from './types';
+import { describeItem } from './util';
 
 export const rule: Rule = {
   id: 'CBL032',
   name: 'noforn-caveat-missing',
-  description: "A paragraph is marked NOFORN (/NF) but the header has no NOFORN caveat.",
+  description: "A paragraph or an item inside the text is marked NOFORN (/NF) but the header has no NOFORN caveat.",
   tags: ["markings"],
   defaultSeverity: 'warning',
   fixable: true,
   docs: {
     bad: "S E C R E T VALLETTA 000412\nSIPDIS\n…\n¶2. (S/NF) …",
     good: "S E C R E T VALLETTA 000412\nNOFORN\nSIPDIS\n…\n¶2. (S/NF) …",
-    rationale: "A NOFORN portion restricts the whole cable; the caveat line tells distribution so.",
+    rationale: "A NOFORN portion restricts the whole cable; the caveat line tells distribution so. The marking that opens an item or a line inside the text (`¶B. (S/NF) …`, `-- (S/NF) …`, `(S/NF) Response: …`) marks a portion too: the first NOFORN marking, a paragraph's or an item's, is reported.",
     source: "Corpus analysis of the released cables: 276 of 311 (FORMAT.md §7 rule 14); 37 of 311 NF-marked cables, 11.9%, too frequent for an error (CORPUS-FINDINGS, 'Warnings').",
   },
   check(cable, report) {
@@ -27,11 +28,21 @@ export const rule: Rule = {
       const controls = paragraphs[i].portion?.controls;
       if (controls && controls.length > 0 && controls.includes('NF')) nf = paragraphs[i];
     }
-    if (!nf) return;
+    // "¶B. (S/NF) …", "-- (S/NF) …", "(S/NF) Response: …": an item's or a line's marking inside the text restricts the cable too;
+    // the first one above the paragraph found, or the first of all when no paragraph is marked NOFORN, is reported.
+    let item: ItemMarking | undefined;
+    const items = cable.itemMarkings;
+    const before = nf ? nf.range.start.line : Infinity;
+    for (let i = 0; i < items.length && items[i].portion.token.range.start.line < before && !item; i++) {
+      const controls = items[i].portion.controls;
+      if (controls.length > 0 && controls.includes('NF')) item = items[i];
+    }
+    if (!nf && !item) return;
     const banner = cable.banner;
     const fixes = banner
       ? [{ title: 'Add a NOFORN caveat line after the banner', edits: [{ range: { start: { line: banner.line, character: cable.lines[banner.line].length }, end: { line: banner.line, character: cable.lines[banner.line].length } }, newText: `${cable.eol}${cable.eol}NOFORN` }], safe: false }]
       : undefined;
-    report({ message: `Paragraph ${nf.readAs} is marked NOFORN but the header has no NOFORN caveat.`, range: nf.portion!.token.range, fixes });
+    if (item) report({ message: `${describeItem(cable, item)} is marked NOFORN but the header has no NOFORN caveat.`, range: item.portion.token.range, fixes });
+    else if (nf) report({ message: `Paragraph ${nf.readAs} is marked NOFORN but the header has no NOFORN caveat.`, range: nf.portion!.token.range, fixes });
   },
 };

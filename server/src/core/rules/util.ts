@@ -2,8 +2,8 @@
  * Helpers shared by the rules.
  */
 import { levelRank } from '../levels';
-import type { Cable, CalendarDate, Level, Range } from '../model';
-import { isBlankedLine, isSpace, partitionPoint, range } from '../text';
+import type { Cable, CalendarDate, ItemMarking, Level, Range } from '../model';
+import { isBlankedLine, isSpace, paragraphIndexAt, partitionPoint, range } from '../text';
 import type { Fix, Report, TextEdit } from './types';
 
 /** The range of a whole line without its terminator. */
@@ -113,4 +113,17 @@ export function tagRemoval(lines: readonly string[], tag: Range): Range {
   let cut = previous.length;
   while (cut > 0 && isSeparator(previous.charCodeAt(cut - 1))) cut--;
   return { start: { line: n - 1, character: cut }, end: { line: n, character: line.length } };
+}
+
+/**
+ * Names an item marking in a finding's message, as a paragraph's number names its marking: "The item '¶B.' in paragraph 2"
+ * (an item's label), "The heading on line 94" ("(SBU) Key Elements of …" over its rule), "The line 86 in paragraph 3" (a
+ * marking alone at a line's start: "(S/NF) Response: …"), "The line 30" outside every paragraph.
+ */
+export function describeItem(cable: Cable, item: ItemMarking): string {
+  const line = item.portion.token.range.start.line;
+  if (!item.label && cable.lineKinds[line] === 'heading') return `The heading on line ${line + 1}`;
+  const p = paragraphIndexAt(cable.paragraphs, line);
+  const where = p >= 0 ? ` in paragraph ${cable.paragraphs[p].readAs}` : '';
+  return item.label ? `The item '${item.label.text}'${where || ` on line ${line + 1}`}` : `The line ${line + 1}${where}`;
 }
