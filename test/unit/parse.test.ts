@@ -821,6 +821,19 @@ describe('parser: body', () => {
     assert.deepEqual(c.paragraphs.map((p) => p.portion?.token.text), ['(C)', '(U)']);
     assert.equal(c.subject?.portion?.token.text, '(C)');
   });
+  it("reads a list's lettered items at line starts as no markings: '(C)' after '(B)' is the third item", () => {
+    const c = parse(
+      [
+        'UNCLASSIFIED NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '',
+        '¶1. (U) The port asked for three things: (A) a new pier,', '(B) a second ferry, and', '(C) lower fares for residents.', '',
+        '¶2. (U) The owners replied:', '(R) a rise in fares,', '', '(S) a new schedule.', '',
+        '¶3. (U) Quoted: (A) yes.', '(C) A marking, no list item: no (B) above it.', 'SMITH',
+      ].join('\n'),
+    );
+    assert.deepEqual(c.itemMarkings.map((m) => [m.portion.token.text, m.portion.token.range.start.line]), [['(C)', 15]]);
+    assert.deepEqual(lintCable(c).filter((f) => f.id === 'CBL030').map((f) => f.range.start.line), [15]);
+  });
+
   it('reads a malformed marking on an item as a problem, and a prose parenthesis at a line\'s start as none', () => {
     const { cable, problems } = parseCable('S E C R E T NOWHERE 000001\n\nNOFORN\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Points:\n-- (S/NOFRN) One.\n(C, D and E) are the options.\n(N/SF) Two.\n\n¶2. (S) Two.\nSMITH\n');
     assert.deepEqual(cable.itemMarkings.map((m) => [m.portion.token.text, m.portion.wellFormed]), [['(S/NOFRN)', false]]);

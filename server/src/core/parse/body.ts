@@ -308,7 +308,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     // "(S/NF) GOA Response: …", "¶B. (S/NF) USG Concern: …", "-- (S) The King said …": a marking that opens an item or a line.
     // Most lines open with a word: itemMarkingAt reads one or two characters of them. A line it takes is no paragraph's first
     // ("1) (C) …" is no paragraph number), and the title over a rule that one opens ("(SBU) Key Elements of …") is a heading.
-    const item = itemMarkingAt(i, text, lead, c);
+    const item = itemMarkingAt(lines, i, lead, c, startLine);
     if (item) addItemMarking(input, result, item);
     let block = false;
     if (first & First.Marker) {
@@ -743,8 +743,10 @@ function afterItemLabel(text: string, at: number): number {
  * that names a level, followed by white space, punctuation or the line's end, is one: "(EU) was more unified …" and "(CA) process"
  * wrapped to a line's start are prose, and so is a list's "(c) sense that …" (one small letter). A marking read with an unknown
  * control is one only when each such control is a short word in capitals ("(S/NOFRN)"): "(S-300) missiles" and "(C, D and E)" are prose.
+ * A list's third item, "(C)" under a line that holds "(B)", is prose too.
  */
-function itemMarkingAt(i: number, text: string, lead: number, c: number): ItemMarking | undefined {
+function itemMarkingAt(lines: readonly string[], i: number, lead: number, c: number, floor: number): ItemMarking | undefined {
+  const text = lines[i];
   // One or two character checks before anything is read: a word's second character is a letter.
   let at = lead;
   let label: Token | undefined;
@@ -759,7 +761,21 @@ function itemMarkingAt(i: number, text: string, lead: number, c: number): ItemMa
   if (label === undefined && c !== 40) return undefined;
   const portion = parsePortionMarking(i, text, at);
   if (portion?.level === undefined || !isItemMarking(portion, text)) return undefined;
+  if (label === undefined && portion.inner.text.length === 1 && listLetterAbove(lines, i, portion.inner.text, floor)) return undefined;
   return { portion, label };
+}
+
+/** How many lines above an item's "(C)" {@link listLetterAbove} looks for the list's letter before it. */
+const LIST_LOOKBACK = 4;
+
+/**
+ * True when one of the few lines above line `i` holds the letter before `letter` in parentheses: "(B) a new port." ⏎ "(C) new
+ * fares." is a list's third item, not a CONFIDENTIAL line ("(S)" after "(R)", "(U)" after "(T)" likewise).
+ */
+function listLetterAbove(lines: readonly string[], i: number, letter: string, floor: number): boolean {
+  const before = `(${String.fromCharCode(letter.charCodeAt(0) - 1)})`;
+  for (let k = i - 1; k >= floor && k >= i - LIST_LOOKBACK; k--) if (lines[k].includes(before)) return true;
+  return false;
 }
 
 /** True when a line's first two characters may open an item's label: "¶A.", "A.", "a)", "1)", "--", "-", "*", "•". */
