@@ -29,6 +29,31 @@ async function diagnosticsFor(uri: vscode.Uri, timeoutMs = 20000): Promise<vscod
   }
 }
 
+/**
+ * The semantic tokens of `doc` once the server gives any, decoded from relative positions: "line:character text type", the
+ * type followed by its modifiers (".secret") when `modifiers` is set. Empty after 20 s without tokens.
+ */
+async function semanticTokensOf(doc: vscode.TextDocument, modifiers: boolean): Promise<string[]> {
+  const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
+  const end = Date.now() + 20000;
+  while (Date.now() < end) {
+    const got = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', doc.uri);
+    const tokens: string[] = [];
+    let line = 0;
+    let character = 0;
+    const data = got?.data ?? new Uint32Array();
+    for (let i = 0; i < data.length; i += 5) {
+      character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+      line += data[i];
+      const names = modifiers ? legend.tokenModifiers.filter((_, bit) => (data[i + 4] & (1 << bit)) !== 0) : [];
+      tokens.push(`${line}:${character} ${doc.lineAt(line).text.slice(character, character + data[i + 2])} ${[legend.tokenTypes[data[i + 3]], ...names].join('.')}`);
+    }
+    if (tokens.length > 0) return tokens;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return [];
+}
+
 /** The language of the open document of `file` once it is `want`, or after 20 s. */
 async function languageOf(file: string, want: string): Promise<string | undefined> {
   const end = Date.now() + 20000;
@@ -210,24 +235,7 @@ describe('cable extension', () => {
 
   it('colors the banner, the paragraph numbers, the headings and the signature as the server reads them (semantic tokens)', async () => {
     const doc = await open('09VALLETTA412.cable');
-    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
-    const end = Date.now() + 20000;
-    let tokens: string[] = [];
-    while (Date.now() < end) {
-      const got = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', doc.uri);
-      // Decoded from relative positions: line, character, the text and the type.
-      tokens = [];
-      let line = 0;
-      let character = 0;
-      const data = got?.data ?? new Uint32Array();
-      for (let i = 0; i < data.length; i += 5) {
-        character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
-        line += data[i];
-        tokens.push(`${line}:${character} ${doc.lineAt(line).text.slice(character, character + data[i + 2])} ${legend.tokenTypes[data[i + 3]]}`);
-      }
-      if (tokens.length > 0) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const tokens = await semanticTokensOf(doc, false);
     assert.deepEqual(tokens, ['12:0 S E C R E T bannerLevel', '12:29 VALLETTA bannerPost', '12:38 000412 bannerSerial', '27:0 \u00b61. paragraphNumber', '33:0 HARBOR AUTHORITY REQUESTS heading', '36:0 \u00b62. paragraphNumber', '41:0 \u00b63. paragraphNumber', '47:0 NEXT STEPS heading', '50:0 \u00b64. paragraphNumber', '53:0 \u00b65. paragraphNumber', '56:0 CALLOWAY signature']);
   });
 
@@ -235,24 +243,7 @@ describe('cable extension', () => {
     // An untitled cable: the item's "(S/NF)" after "--" is one only as the server reads it.
     const doc = await vscode.workspace.openTextDocument({ language: 'cable', content: 'S E C R E T NOWHERE 000009\n\nNOFORN\n\nTAGS: PREL\nSUBJECT: X\n\n\u00b61. (S) Points:\n-- (S/NF) The quay reopens.\n' });
     await vscode.window.showTextDocument(doc);
-    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
-    const end = Date.now() + 20000;
-    let tokens: string[] = [];
-    while (Date.now() < end) {
-      const got = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', doc.uri);
-      tokens = [];
-      let line = 0;
-      let character = 0;
-      const data = got?.data ?? new Uint32Array();
-      for (let i = 0; i < data.length; i += 5) {
-        character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
-        line += data[i];
-        const modifiers = legend.tokenModifiers.filter((_, bit) => (data[i + 4] & (1 << bit)) !== 0);
-        tokens.push(`${line}:${character} ${doc.lineAt(line).text.slice(character, character + data[i + 2])} ${[legend.tokenTypes[data[i + 3]], ...modifiers].join('.')}`);
-      }
-      if (tokens.length > 0) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const tokens = await semanticTokensOf(doc, true);
     assert.deepEqual(tokens.filter((t) => t.startsWith('8:')), ['8:4 S portionMarking.secret', '8:6 NF markingControl']);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

@@ -206,6 +206,11 @@ const ORDER_NAMES: Record<number, string> = {
   7: 'TO line',
 };
 
+/** A date line on line `i` (either shape), with its date when the day, month (1-12; 0 when unknown) and year are a real one. */
+function dateLine(i: number, text: string, year: number, month: number, day: number): PreambleLine {
+  return { kind: 'date-line', token: trimmedToken(i, text), date: month > 0 && isRealDate(year, month, day) ? { year, month, day } : undefined };
+}
+
 /**
  * Reads lines `[from, to)`, the zone before the banner (or before the metadata
  * when there is no banner), into preamble lines and a transmission header.
@@ -255,27 +260,13 @@ export function parseHead(
     const date = (c === C.M || c === C.T || c === C.W || c === C.F || c === C.S) && c2 >= 97 ? DATE_LINE.exec(text) : null;
     if (date) {
       kinds[i] = 'preamble';
-      const month = MONTH_NAMES.indexOf(date[2].toUpperCase()) + 1;
-      const year = parseInt(date[3], 10);
-      const day = parseInt(date[1], 10);
-      preamble.push({
-        kind: 'date-line',
-        token: trimmedToken(i, text),
-        date: month > 0 && isRealDate(year, month, day) ? { year, month, day } : undefined,
-      });
+      preamble.push(dateLine(i, text, parseInt(date[3], 10), MONTH_NAMES.indexOf(date[2].toUpperCase()) + 1, parseInt(date[1], 10)));
       continue;
     }
     const group = !inHeader && isDigit(c) && isDigit(c2) ? DTG_DATE_LINE.exec(text) : null;
     if (group) {
       kinds[i] = 'preamble';
-      const month = MONTHS.indexOf(group[2].toUpperCase()) + 1;
-      const year = fullYear(parseInt(group[3], 10));
-      const day = parseInt(group[1], 10);
-      preamble.push({
-        kind: 'date-line',
-        token: trimmedToken(i, text),
-        date: month > 0 && isRealDate(year, month, day) ? { year, month, day } : undefined,
-      });
+      preamble.push(dateLine(i, text, fullYear(parseInt(group[3], 10)), MONTHS.indexOf(group[2].toUpperCase()) + 1, parseInt(group[1], 10)));
       continue;
     }
     if (c === C.T && c2 === 104 && PUBLISHER_NOTE.test(text)) {
