@@ -1134,3 +1134,36 @@ describe('completion', () => {
     assert.deepEqual(completionsAt(secret('NO1|')), []);
   });
 });
+
+describe('a paragraph glued to the end of the line before it', () => {
+  // "¶2." wraps onto a line where "3." is glued after a sentence's end, and "3." wraps on.
+  const text = ['C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: DECL: 03/02/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '', '¶1. (C) The ferry talks resumed.', '¶2. (C) The harbor board met twice in March and agreed on nothing but', 'the date of the next meeting. ¶3. (S) Fares rose again in April, and the', 'ferry line blamed the fuel.', '', '¶4. (C) The mayor closed the port.', 'DOE'].join('\n');
+  const cable = parseCable(text).cable;
+
+  it('lists it in the outline, with its marker as the selection', () => {
+    const outline = getDocumentSymbols(cable);
+    assert.deepEqual(outline.map((s) => s.name), ['C O N F I D E N T I A L NOWHERE 000123', '¶1 (C)', '¶2 (C)', '¶3 (S)', '¶4 (C)', 'Signature']);
+    const three = outline[3];
+    assert.deepEqual([three.detail, three.range.start, three.range.end, three.selectionRange.end], ['Fares rose again in April, and the', { line: 8, character: 30 }, { line: 9, character: 27 }, { line: 8, character: 33 }]);
+    assert.deepEqual(outline[2].range.end, { line: 8, character: 29 });
+  });
+
+  it('folds it from its line, and the paragraph before up to the line above', () => {
+    const spans = getFoldingRanges(cable).map((f) => `${f.startLine}-${f.endLine}`);
+    assert.ok(spans.includes('8-9'), `¶3 folds: ${spans.join(' ')}`);
+    assert.ok(!spans.includes('7-8'), `¶2 does not cross ¶3: ${spans.join(' ')}`);
+  });
+
+  it('marks its number and its marking as semantic tokens', () => {
+    const { data } = getSemanticTokens(cable);
+    const at: string[] = [];
+    let line = 0;
+    let character = 0;
+    for (let i = 0; i < data.length; i += 5) {
+      character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+      line += data[i];
+      if (line === 8) at.push(`${character}:${text.split('\n')[8].slice(character, character + data[i + 2])}`);
+    }
+    assert.deepEqual(at, ['30:¶3.', '35:S']);
+  });
+});

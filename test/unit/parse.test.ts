@@ -1361,6 +1361,59 @@ describe('parser: body', () => {
   }
 });
 
+describe('parser: a paragraph glued to the end of the line before it', () => {
+  const head = ['C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: DECL: 03/02/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', ''];
+  const long = 'The harbor board met twice in March and agreed on nothing but the date of the next meeting, which the minister set';
+  const glued = (line: string) => parse([...head, '¶8. (C) The ferry talks resumed.', '', `¶9. (C) ${long}.${line}`, '', '¶11. (C) The mayor closed the port.', ''].join('\n'));
+
+  it('reads "… set. 10. (C) …" as paragraph 10, the one before ending right before its marker', () => {
+    const c = glued(' 10. (SBU) Fares rose again in April.');
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}>${p.readAs}:${p.portion?.token.text}:${p.firstWords}`), ['8>8:(C):The ferry talks resumed.', '9>9:(C):The harbor board met twice in March and', '10>10:(SBU):Fares rose again in April.', '11>11:(C):The mayor closed the port.']);
+    const start = 8 + long.length + 1;
+    assert.equal(at(c.paragraphs[1].range), `8:0-8:${start}`);
+    assert.equal(at(c.paragraphs[2].marker.range), `8:${start + 1}-8:${start + 4}`);
+    assert.equal(at(c.paragraphs[2].numberToken.range), `8:${start + 1}-8:${start + 3}`);
+    assert.equal(at(c.paragraphs[2].portion?.token.range), `8:${start + 5}-8:${start + 10}`);
+    assert.equal(at(c.paragraphs[2].range), `8:${start + 1}-8:${c.lines[8].length}`);
+    assert.equal(c.paragraphs[2].style, 'bare');
+    // CBL024 sees 8, 9, 10, 11: no paragraph is missing (the excerpt starts at 8).
+    const sequence = (cable: Cable) => lintCable(cable).filter((f) => f.id === 'CBL024').map((f) => f.message);
+    assert.deepEqual(sequence(c), ['Paragraph 8: the first paragraph should be 1.']);
+    assert.deepEqual(sequence(glued(' The board rose.')), ['Paragraph 8: the first paragraph should be 1.', 'Paragraph 11: a gap after 9 (paragraph 10 is missing).']);
+  });
+
+  it('checks the marking of a glued paragraph: a CONFIDENTIAL one in an UNCLASSIFIED cable is a spill (CBL030)', () => {
+    const text = ['UNCLASSIFIED NOWHERE 000123', '', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '', '¶1. (U) The ferry talks resumed.', '', `¶2. (U) ${long}. 3. (C) Fares rose again in April.`, '', '¶4. (U) The mayor closed the port.', ''].join('\n');
+    const spills = lintCable(parse(text)).filter((f) => f.id === 'CBL030');
+    assert.deepEqual(spills.map((f) => `${at(f.range)} ${f.message}`), [`7:${8 + long.length + 5}-7:${8 + long.length + 8} Paragraph 3 is marked CONFIDENTIAL above the banner level UNCLASSIFIED.`]);
+  });
+
+  it('reads "¶10.", one after a closing quote or "?", two in one line, and one on a wrapped line after a page line', () => {
+    assert.deepEqual(glued(' ¶10. (C) Fares rose.').paragraphs.map((p) => `${p.marker.text}:${p.style}`), ['¶8.:pilcrow', '¶9.:pilcrow', '¶10.:pilcrow', '¶11.:pilcrow']);
+    assert.deepEqual(glued('” 10. (C) Fares rose.').paragraphs.map((p) => p.readAs), [8, 9, 10, 11]);
+    const two = parse([...head, '¶8. (C) The ferry talks resumed.', '', '¶9. (C) Who pays? 10. (C) Fares rose. 11. (S) The mayor closed the port.', '', '¶12. (C) Done.'].join('\n'));
+    assert.deepEqual(two.paragraphs.map((p) => `${p.readAs}:${at(p.range)}`), ['8:6:0-6:32', '9:8:0-8:17', '10:8:18-8:37', '11:8:38-8:72', '12:10:0-10:14']);
+    // The first words of each stop where the next one's marker starts.
+    assert.deepEqual(two.paragraphs.map((p) => p.firstWords).slice(1, 3), ['Who pays?', 'Fares rose.']);
+    const wrapped = parse([...head, '¶9. (C) The ferry talks resumed.', 'NOWHERE 00000123 002 OF 002', `${long}. 10. (C) Fares rose.`, '¶11. (C) Done.'].join('\n'));
+    assert.deepEqual(wrapped.paragraphs.map((p) => `${p.readAs}:${at(p.range)}`), ['9:6:0-8:' + (long.length + 1), `10:8:${long.length + 2}-8:${long.length + 21}`, '11:9:0-9:14']);
+  });
+
+  it('reads no prose as a glued paragraph', () => {
+    const numbers = (c: Cable) => c.paragraphs.map((p) => p.readAs);
+    assert.deepEqual(numbers(glued(' 10. (C) Fares rose.')), [8, 9, 10, 11]);
+    // Not the next number, no sentence's end or no white space before it, no marking after it, a marking that names no level
+    // or lost a parenthesis, two full stops or none, no white space after the full stop.
+    for (const line of [' 14. (C) Fares rose.', ' in 10. (C) Fares rose.', ', 10. (C) Fares rose.', '.10. (C) Fares rose.', ' 10. Fares rose.', ' 10. (EU) members agreed.', ' 10. (C Fares rose.', ' 10. C) Fares rose.', ' 10.. (C) Fares rose.', ' 10 (C) Fares rose.', ' 10.(C) Fares rose.', ' 110. (C) Fares rose.']) {
+      assert.deepEqual(numbers(glued(line)), [8, 9, 11], line);
+    }
+    // A list item in the middle of a paragraph: "1. (C)" after ¶9 is no paragraph.
+    assert.deepEqual(numbers(glued(': 1. (C) fares; 2. (C) quays.')), [8, 9, 11]);
+    // The next paragraph at a line's start already numbers 10: the glued number would be its duplicate.
+    assert.deepEqual(numbers(parse([...head, `¶9. (C) ${long}. 10. (C) Fares rose.`, '', '¶10. (C) Done.'].join('\n'))), [9, 10]);
+  });
+});
+
 describe('parser: trailer', () => {
   const body = ['UNCLAS NOWHERE 000001', '', 'SUBJECT: X', '', '¶1. (U) Text.', '', '¶2. (U) Comment: more text', 'ends here.'];
 

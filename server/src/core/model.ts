@@ -424,7 +424,10 @@ export type MarkerStyle = 'pilcrow' | 'pilcrow-space' | 'bare';
 
 /** A numbered paragraph: `¶2. (S/NF) Both Araud and …`. */
 export interface Paragraph {
-  /** From the marker to the end of the paragraph's last non-blank line. */
+  /**
+   * From the marker to the end of the paragraph's last non-blank line, or to the sentence's end right before the marker of a
+   * paragraph glued after it on that line (`… was working. 16. (C) On fares, …`, whose range starts mid-line).
+   */
   readonly range: Range;
   /** The whole marker as written: `¶2.`, `¶ 13.`, `1.`, `3..`. */
   readonly marker: Token;

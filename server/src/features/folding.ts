@@ -33,7 +33,14 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
     add(section.range, FoldingRangeKind.Region);
     sectionEnd.set(cable.headings[section.heading].text.range.start.line, section.range.end.line);
   }
-  for (const p of cable.paragraphs) add(p.range);
+  // "… was working. 16. (C) On corruption, …": a paragraph glued to the end of the one before starts on that one's last line,
+  // which the glued paragraph folds from; the one before folds up to the line above it.
+  const paragraphs = cable.paragraphs;
+  for (let k = 0; k < paragraphs.length; k++) {
+    const r = paragraphs[k].range;
+    const next = k + 1 < paragraphs.length ? paragraphs[k + 1].range.start : undefined;
+    add(next?.line === r.end.line && next.character > 0 ? { start: r.start, end: { line: r.end.line - 1, character: 0 } } : r);
+  }
   for (const block of cable.blocks) {
     const opened = block.open?.token.range.start.line;
     if (opened === undefined || sectionEnd.get(opened) !== block.range.end.line) add(block.range, FoldingRangeKind.Region);

@@ -19,7 +19,8 @@
  *   `1) (U) …`), a line's inside a paragraph (`(S/NF) Response: …`) or a sub-title's (`(SBU) Key Elements of …`) is one,
  *   a list's `(c) sense that …` and `(EU) was …` wrapped to a line's start are prose, which a line grammar cannot tell
  *   apart. Every item marking's level gets a token (with a modifier for the level) and each of its controls another, as
- *   the grammar colors a paragraph's marking; the parentheses and separators keep the text's color.
+ *   the grammar colors a paragraph's marking; the parentheses and separators keep the text's color. So does the marking of
+ *   a paragraph glued to the end of the line before it (`… was working. 16. (C) On corruption, …`), after its number's token;
  * VS Code maps each token type to the grammar's scope (package.json `semanticTokenScopes`:
  * `entity.name.function.signature.cable`, `constant.numeric.paragraph.cable`, the banner scopes
  * of each level, `markup.heading.cable`, the marking scopes of each level and `constant.other.control.cable`), so themes
@@ -72,6 +73,12 @@ export function getSemanticTokens(cable: Cable): SemanticTokens {
     }
   }
   for (const item of cable.itemMarkings) addMarking(cable.lines, item.portion, tokens);
+  // "… was working. 16. (C) On corruption, …": the marking of a paragraph glued to the end of the one before, which the
+  // grammar reads only after a number at a line's start.
+  for (const p of cable.paragraphs) {
+    const { line, character } = p.marker.range.start;
+    if (character > 0 && p.portion && trimEndOffset(cable.lines[line], character) > 0) addMarking(cable.lines, p.portion, tokens);
+  }
   const sig = cable.signature?.token.range;
   if (sig) tokens.push({ range: sig, type: SIGNATURE });
   // LSP encodes each token relative to the one before: they must come in document order.

@@ -17,6 +17,7 @@ import type {
   Paragraph,
   ParseProblem,
   PortionMarking,
+  Position,
   Range,
   Signature,
   Token,
@@ -652,35 +653,110 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
     }
     let last = limit - 1;
     while (last > i && kinds[last] !== 'text') last--;
-    const text = lines[i];
-    const portion = mk.portion;
-    result.paragraphs.push({
-      // The paragraph starts where its marker starts: one position serves both.
-      range: { start: mk.marker.range.start, end: { line: last, character: ends[last] } },
-      marker: mk.marker,
-      numberToken: mk.numberToken,
-      number: mk.number,
-      readAs: mk.readAs ?? mk.number,
-      style: mk.style,
-      portion,
-      // Only paragraphs with no marking of their own are looked at: a few lines each, in few cables.
-      itemPortion: portion ? undefined : itemPortion(lines, shapes, kinds, i, mk.textStart, p + 1 < paragraphLines.length ? paragraphLines[p + 1] : n),
-      firstWords: firstWords(signature?.line === i ? text.slice(0, signature.character) : text, mk.textStart),
-      heading: headingIndex >= 0 ? headingIndex : undefined,
-    });
-    if (portion && mk.portionStart >= 0 && !portion.wellFormed) {
-      input.problems.push({
-        rule: 'portion-marking-malformed',
-        message:
-          portion.token.text.charCodeAt(0) !== 40
-            ? `Portion marking '${portion.token.text}' has lost its '('; read as ${portion.level}.`
-            : portion.token.text.charCodeAt(portion.token.text.length - 1) !== 41
-              ? `Portion marking '${portion.token.text}' has lost its ')'; read as ${portion.level}.`
-              : `Portion marking '${portion.token.text}' is not a known form such as (S), (C//NF) or (S/REL NATO).`,
-        range: portion.token.range,
-      });
+    const heading = headingIndex >= 0 ? headingIndex : undefined;
+    // "… the Policy Action Group was working. 16. (C) On corruption, …": paragraphs glued to the end of this one's lines, each
+    // the next number after the one before it. Each ends the paragraph before it right before its marker.
+    const nextReadAs = p + 1 < paragraphMarkers.length ? paragraphMarkers[p + 1].readAs : undefined;
+    let open = mk;
+    let openLine = i;
+    let readAs = mk.readAs ?? mk.number;
+    for (let k = i; k <= last; k++) {
+      if (k !== i && kinds[k] !== 'text') continue;
+      const stop = signature?.line === k ? signature.character : ends[k];
+      let from = k === i ? mk.textStart : shapes.indents[k];
+      for (let glued = gluedMarker(lines[k], k, from, stop, readAs + 1); glued && glued.info.number !== nextReadAs; glued = gluedMarker(lines[k], k, from, stop, readAs + 1)) {
+        pushParagraph(input, result, open, openLine, { line: k, character: glued.before }, heading, signature, open === mk ? p : -1, scan);
+        open = glued.info;
+        openLine = k;
+        readAs = glued.info.number;
+        from = glued.info.textStart;
+      }
     }
+    pushParagraph(input, result, open, openLine, { line: last, character: ends[last] }, heading, signature, open === mk ? p : -1, scan);
   }
+}
+
+/**
+ * Pushes the paragraph marker `mk` on line `i` opens, which ends at `end`, and the problem of a malformed marking. `p` is the
+ * marker's index in the scan's paragraph markers, or -1 for a paragraph glued to the end of the one before it.
+ */
+function pushParagraph(input: BodyInput, result: BodyResult, mk: MarkerInfo, i: number, end: Position, heading: number | undefined, signature: Position | undefined, p: number, scan: BodyScan): void {
+  const { lines, lineKinds: kinds, shapes } = input;
+  const { paragraphLines } = scan;
+  const text = lines[i];
+  const portion = mk.portion;
+  // The text up to the signature glued to it, or to the paragraph glued after it.
+  const cut = Math.min(end.line === i ? end.character : text.length, signature?.line === i ? signature.character : text.length);
+  result.paragraphs.push({
+    // The paragraph starts where its marker starts: one position serves both.
+    range: { start: mk.marker.range.start, end },
+    marker: mk.marker,
+    numberToken: mk.numberToken,
+    number: mk.number,
+    readAs: mk.readAs ?? mk.number,
+    style: mk.style,
+    portion,
+    // Only paragraphs with no marking of their own are looked at: a few lines each, in few cables.
+    itemPortion: portion || p < 0 ? undefined : itemPortion(lines, shapes, kinds, i, mk.textStart, p + 1 < paragraphLines.length ? paragraphLines[p + 1] : lines.length),
+    firstWords: firstWords(cut < text.length ? text.slice(0, cut) : text, mk.textStart),
+    heading,
+  });
+  if (portion && mk.portionStart >= 0 && !portion.wellFormed) {
+    input.problems.push({
+      rule: 'portion-marking-malformed',
+      message:
+        portion.token.text.charCodeAt(0) !== 40
+          ? `Portion marking '${portion.token.text}' has lost its '('; read as ${portion.level}.`
+          : portion.token.text.charCodeAt(portion.token.text.length - 1) !== 41
+            ? `Portion marking '${portion.token.text}' has lost its ')'; read as ${portion.level}.`
+            : `Portion marking '${portion.token.text}' is not a known form such as (S), (C//NF) or (S/REL NATO).`,
+      range: portion.token.range,
+    });
+  }
+}
+
+/** A paragraph marker glued into a line, and where the text of the paragraph before it ends. */
+interface GluedMarker {
+  readonly info: MarkerInfo;
+  /** The offset right after the sentence's end before the marker. */
+  readonly before: number;
+}
+
+/**
+ * The marker of paragraph `want` glued into line `line` between `from` and `stop`, in a copy whose paragraphs are each one
+ * long line: "… the Policy Action Group was working. 16. (C) On corruption, …". Only the dot style ("16.", "¶16.") is one,
+ * after a sentence's end (".", "?", "!", or a closing quote or bracket after one) and white space, and before a marking
+ * that names a level: "… in 2009. 14. (C)" out of sequence, "… see 16. (C)" with no sentence's end, "… working. 16. The
+ * talks …" with no marking and "… working. 16. (EU) members …" whose marking names no level are prose. The line is searched
+ * for the number's digits and a full stop, not tried at every offset.
+ */
+function gluedMarker(text: string, line: number, from: number, stop: number, want: number): GluedMarker | undefined {
+  if (want > 999) return undefined;
+  const digits = `${want}.`;
+  for (let d = text.indexOf(digits, from); d >= 0 && d < stop; d = text.indexOf(digits, d + 1)) {
+    const lead = text.charCodeAt(d - 1) === 182 /* ¶ */ ? d - 1 : d;
+    // White space before the marker, and a sentence's end before that.
+    let s = lead - 1;
+    if (s <= from || !isSpace(text.charCodeAt(s))) continue;
+    while (s > from && isSpace(text.charCodeAt(s))) s--;
+    if (!endsSentenceAt(text, s, from)) continue;
+    // One full stop, then white space and a marking that names a level.
+    const dot = d + digits.length;
+    if (dot >= stop || !isSpace(text.charCodeAt(dot))) continue;
+    const info = readMarker(line, text, lead);
+    if (!info || info.loose || info.glued || info.portion?.level === undefined || !info.portion.token.text.endsWith(')') || text.charCodeAt(info.portionStart) !== 40 /* ( */ || info.portionStart !== skipSpaces(text, dot)) continue;
+    if (info.portion.token.range.end.character > stop) continue;
+    info.readAs = want;
+    return { info, before: s + 1 };
+  }
+  return undefined;
+}
+
+/** True when the character at `s` (after `from`) ends a sentence: ".", "?", "!", or a closing quote or bracket right after one. */
+function endsSentenceAt(text: string, s: number, from: number): boolean {
+  let c = text.charCodeAt(s);
+  if ((c === 34 /* " */ || c === 39 /* ' */ || c === 0x201d /* ” */ || c === 0x2019 /* ’ */ || c === 41 /* ) */ || c === 93) /* ] */ && s - 1 > from) c = text.charCodeAt(s - 1);
+  return c === 46 /* . */ || c === 63 /* ? */ || c === 33 /* ! */;
 }
 
 /**
