@@ -701,18 +701,22 @@ function pushParagraph(input: BodyInput, result: BodyResult, mk: MarkerInfo, i: 
     firstWords: firstWords(cut < text.length ? text.slice(0, cut) : text, mk.textStart),
     heading,
   });
-  if (portion && mk.portionStart >= 0 && !portion.wellFormed) {
-    input.problems.push({
-      rule: 'portion-marking-malformed',
-      message:
-        portion.token.text.charCodeAt(0) !== 40
-          ? `Portion marking '${portion.token.text}' has lost its '('; read as ${portion.level}.`
-          : portion.token.text.charCodeAt(portion.token.text.length - 1) !== 41
-            ? `Portion marking '${portion.token.text}' has lost its ')'; read as ${portion.level}.`
-            : `Portion marking '${portion.token.text}' is not a known form such as (S), (C//NF) or (S/REL NATO).`,
-      range: portion.token.range,
-    });
-  }
+  if (portion && mk.portionStart >= 0 && !portion.wellFormed) input.problems.push(malformedMarking(portion));
+}
+
+/** The problem of a marking read but not well formed, a paragraph's or an item's: a lost parenthesis, or an unknown form. */
+function malformedMarking(portion: PortionMarking): ParseProblem {
+  const text = portion.token.text;
+  return {
+    rule: 'portion-marking-malformed',
+    message:
+      text.charCodeAt(0) !== 40
+        ? `Portion marking '${text}' has lost its '('; read as ${portion.level}.`
+        : text.charCodeAt(text.length - 1) !== 41
+          ? `Portion marking '${text}' has lost its ')'; read as ${portion.level}.`
+          : `Portion marking '${text}' is not a known form such as (S), (C//NF) or (S/REL NATO).`,
+    range: portion.token.range,
+  };
 }
 
 /** A paragraph marker glued into a line, and where the text of the paragraph before it ends. */
@@ -886,9 +890,7 @@ const KNOWN_CONTROL_WORD = /^[A-Z]{2,6}$/;
 /** Keeps an item's marking, and reports it as a paragraph's is reported when it is malformed ("-- (S/NOFRN) …"). */
 function addItemMarking(input: BodyInput, result: BodyResult, item: ItemMarking): void {
   result.itemMarkings.push(item);
-  if (!item.portion.wellFormed) {
-    input.problems.push({ rule: 'portion-marking-malformed', message: `Portion marking '${item.portion.token.text}' is not a known form such as (S), (C//NF) or (S/REL NATO).`, range: item.portion.token.range });
-  }
+  if (!item.portion.wellFormed) input.problems.push(malformedMarking(item.portion));
 }
 
 /** Reads the redactions and continuation-page markers a line's hints allow; a page marker alone on a body line makes it a page line. */
