@@ -720,6 +720,19 @@ describe('hover', () => {
     assert.match(undated, /\*\*AN UNDATED CABLE\*\*\n\nUNCLASSIFIED/);
   });
 
+  it('says where the year of a REF citation that gives none comes from', () => {
+    // VALLETTA 412 of 2009 cites "VALLETTA 388": this cable's year.
+    assert.match(hoverAt(inValletta('VALLETTA 388', 2)), /^Cable 09VALLETTA388\n\nThe citation gives no year: read as 2009, this cable's year\.\n\nNot in this workspace\.$/m);
+    // "VALLETTA 2950" is above this cable's own serial, 412: the post's numbering began again in January, so it is the year before.
+    const higher = VALLETTA.replace('REF: A. VALLETTA 388', 'REF: A. VALLETTA 2950');
+    const at = higher.indexOf('VALLETTA 2950') + 2;
+    assert.match(hoverAt(higher.slice(0, at) + '|' + higher.slice(at)), /Cable 08VALLETTA2950\n\nThe citation gives no year: read as 2008, the year before this cable's, since it names this cable's post with a number above this cable's serial\./);
+    // A citation that gives its year needs no such note.
+    const dated = VALLETTA.replace('REF: A. VALLETTA 388', 'REF: A. 08 VALLETTA 388');
+    const atDated = dated.indexOf('VALLETTA 388') + 2;
+    assert.doesNotMatch(hoverAt(dated.slice(0, atDated) + '|' + dated.slice(atDated)), /gives no year/);
+  });
+
   it('puts each line of a hover in a paragraph or list item of its own, which Markdown does not run together', () => {
     // Markdown joins lines that only a single line break separates into one paragraph: "3 June 2009, 1322Z Wednesday, …".
     // Consecutive list items and the line after a rule ("---" after an empty line) stand apart.

@@ -3,7 +3,7 @@
  * and from the cable itself. Meanings that are not established are said so.
  */
 import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscode-languageserver';
-import { citedId } from '../core/id';
+import { citedId, fullYear } from '../core/id';
 import { MONTH_NAMES } from '../core/parse/header';
 import { describeMarking } from '../core/parse/marking';
 import { compareDates } from '../core/rules/util';
@@ -482,6 +482,8 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     const id = citedId(item, cable.id ?? ctx.citingId);
     const found = id ? ctx.lookupCable?.(id) : undefined;
     const lines = [item.cable ? `Cable ${esc(id ?? item.citation.text)}` : `Reference: ${esc(item.citation.text)}`];
+    const citing = cable.id ?? ctx.citingId;
+    if (item.cable && item.cable.year === undefined && id && citing) lines.push(yearNote(id, citing));
     if (found) lines.push(`**${esc(found.subject ?? '(no subject)')}**`, [found.dtg ? readableIso(found.dtg) : '', found.classification].filter((s) => s).join(' · '));
     else if (id) lines.push('Not in this workspace.');
     return hover(md(`REF ${item.letter ?? ''}`.trim(), lines), item.range);
@@ -561,6 +563,19 @@ function revocation(cable: Cable, d: Dictionaries): TermEntry | undefined {
 function signedOn(entry: TermEntry): CalendarDate | undefined {
   const m = entry.effective ? /(\d{4})-(\d{2})-(\d{2})/.exec(entry.effective) : null;
   return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+}
+
+/**
+ * Where the year of a REF citation that gives none (`A. VALLETTA 388`) comes from, since the id shown
+ * is read, not written: the citing cable's year, or the year before when the citation names the
+ * citing cable's own post with a number above its serial (see `citedYear`). A cable cited in the
+ * first weeks of a year may be from the year before even so, which only its number could tell.
+ */
+function yearNote(citedId: string, citingId: string): string {
+  const year = fullYear(parseInt(citedId.slice(0, 2), 10));
+  return year === fullYear(parseInt(citingId.slice(0, 2), 10))
+    ? `The citation gives no year: read as ${year}, this cable's year.`
+    : `The citation gives no year: read as ${year}, the year before this cable's, since it names this cable's post with a number above this cable's serial.`;
 }
 
 /** Whether two plain-language addresses are one spelling, in any case and spacing. */
