@@ -834,6 +834,32 @@ describe('parser: body', () => {
     assert.deepEqual(lintCable(c).filter((f) => f.id === 'CBL030').map((f) => f.range.start.line), [15]);
   });
 
+  it("reads the marking after a question's or an answer's number ('Q10. (S/NF) …', 'A3. (C) …') as an item's, and no paragraph number as one", () => {
+    const c = parse(
+      [
+        'C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: FERRY QUESTIONS', '',
+        '¶1. (C) The harbor board sent its questions.', '',
+        'Q1. (C) Will the ferry run in winter?', 'A1. (U) Only on weekdays.', 'Q10. (S/NF) Does the board know the fares?', 'A123. (C) Not yet.',
+        // No white space, no full stop, four digits, another letter, a small letter, a marking that names no level: prose.
+        'Q2.(C) Fares.', 'Q2 (C) Fares.', 'Q1234. (C) Fares.', 'B10. (C) Fares.', 'q3. (C) Fares.', 'Q3. (EU) members asked.', '',
+        '¶2. (C) Two.', '3. (C) Three.', 'SMITH',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      c.itemMarkings.map((m) => [m.label?.text, at(m.label?.range), m.portion.token.text, at(m.portion.token.range)]),
+      [
+        ['Q1.', '7:0-7:3', '(C)', '7:4-7:7'],
+        ['A1.', '8:0-8:3', '(U)', '8:4-8:7'],
+        ['Q10.', '9:0-9:4', '(S/NF)', '9:5-9:11'],
+        ['A123.', '10:0-10:5', '(C)', '10:6-10:9'],
+      ],
+    );
+    // The paragraphs keep their numbers and markings: "¶2." and "3." are no items, "Q1." and "Q10." no paragraphs.
+    assert.deepEqual(c.paragraphs.map((p) => `${p.marker.text}:${p.portion?.token.text}`), ['¶1.:(C)', '¶2.:(C)', '3.:(C)']);
+    // The SECRET answer is a spill above the CONFIDENTIAL banner, as a paragraph's would be.
+    assert.deepEqual(lintCable(c).filter((f) => f.id === 'CBL030').map((f) => at(f.range)), ['9:5-9:11']);
+  });
+
   it('reads a malformed marking on an item as a problem, and a prose parenthesis at a line\'s start as none', () => {
     const { cable, problems } = parseCable('S E C R E T NOWHERE 000001\n\nNOFORN\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Points:\n-- (S/NOFRN) One.\n(C, D and E) are the options.\n(N/SF) Two.\n\n¶2. (S) Two.\nSMITH\n');
     assert.deepEqual(cable.itemMarkings.map((m) => [m.portion.token.text, m.portion.wellFormed]), [['(S/NOFRN)', false]]);

@@ -456,14 +456,14 @@ export interface Paragraph {
 
 /**
  * A portion marking that opens a body line other than a paragraph's first line, the subject's or a repeated field's: an item's
- * after its label (`¶B. (S/NF) USG Concern: …`, `A. (S/REL NATO) …`, `-- (S) …`, `(a) (C) …`, `1) (U) …`, `* (C) …`), a line's inside
- * a paragraph (`(S/NF) Response: …`), or a sub-title's (`(SBU) Key Elements of …`, a heading's included). Only a marking that names a
+ * after its label (`¶B. (S/NF) USG Concern: …`, `A. (S/REL NATO) …`, `-- (S) …`, `(a) (C) …`, `1) (U) …`, `* (C) …`, `Q10. (S/NF) …`), a line's
+ * inside a paragraph (`(S/NF) Response: …`), or a sub-title's (`(SBU) Key Elements of …`, a heading's included). Only a marking that names a
  * level is one: `(EU) was …` wrapped to a line's start is prose, as is a list's `(c) sense that …`.
  */
 export interface ItemMarking {
   /** The marking, as a paragraph's is read. */
   readonly portion: PortionMarking;
-  /** The item's label before the marking (`¶B.`, `A.`, `--`, `(a)`, `1)`), when there is one. */
+  /** The item's label before the marking (`¶B.`, `A.`, `--`, `(a)`, `1)`, `Q10.`), when there is one. */
   readonly label?: Token;
 }
 

@@ -797,11 +797,20 @@ function isTitle(text: string, shapes: LineShapes, i: number, from: number): boo
 /** The longest title {@link itemPortion} reads: "Money Laundering and Terrorist Financing Issues" fits. */
 const MAX_TITLE = 80;
 
-/** The offset after an item's label at `at` ("¶A.", "A.", "a)", "(a)", "--", "-", "*", "•") and the white space it needs, or -1. */
+/**
+ * The offset after an item's label at `at` ("¶A.", "A.", "a)", "(a)", "--", "-", "*", "•", "Q10.", "A3.") and the white space
+ * it needs, or -1.
+ */
 function afterItemLabel(text: string, at: number): number {
   const c = text.charCodeAt(at);
   let k = at;
-  if (c === 45 /* - */) {
+  if ((c === 81 /* Q */ || c === 65) /* A */ && isDigit(text.charCodeAt(at + 1))) {
+    // "Q10. (S/NF) Does the ministry …", "A3. (C) …": a capital Q or A, one to three digits and one full stop.
+    k++;
+    while (k - at <= 3 && isDigit(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) !== 46 /* . */) return -1;
+    k++;
+  } else if (c === 45 /* - */) {
     while (text.charCodeAt(k) === 45 && k - at < 3) k++;
   } else if (c === 42 /* * */ || c === 8226 /* • */) {
     k++;
@@ -819,7 +828,7 @@ function afterItemLabel(text: string, at: number): number {
 
 /**
  * The marking that opens line `i` at `lead` (its first character `c`), after an item's label if there is one: "(S/NF) GOA Response: …",
- * "(SBU) Key Elements of …", "¶B. (S/NF) …", "A. (S/REL NATO) …", "-- (S) …", "(a) (C) …", "1) (U) …", "* (C) …". Only a marking
+ * "(SBU) Key Elements of …", "¶B. (S/NF) …", "A. (S/REL NATO) …", "-- (S) …", "(a) (C) …", "1) (U) …", "* (C) …", "Q10. (S/NF) …". Only a marking
  * that names a level, followed by white space, punctuation or the line's end, is one: "(EU) was more unified …" and "(CA) process"
  * wrapped to a line's start are prose, and so is a list's "(c) sense that …" (one small letter). A marking read with an unknown
  * control is one only when each such control is a short word in capitals ("(S/NOFRN)"): "(S-300) missiles" and "(C, D and E)" are prose.
@@ -858,10 +867,10 @@ function listLetterAbove(lines: readonly string[], i: number, letter: string, fl
   return false;
 }
 
-/** True when a line's first two characters may open an item's label: "¶A.", "A.", "a)", "1)", "--", "-", "*", "•". */
+/** True when a line's first two characters may open an item's label: "¶A.", "A.", "a)", "1)", "--", "-", "*", "•", "Q10.", "A3.". */
 function isItemLabelStart(c: number, next: number): boolean {
   if (c === 45 /* - */ || c === 42 /* * */ || c === 8226 /* • */ || c === 182 /* ¶ */) return true;
-  return (isLetter(c) && (next === 46 /* . */ || next === 41 /* ) */)) || (isDigit(c) && (next === 41 || isDigit(next)));
+  return (isLetter(c) && (next === 46 /* . */ || next === 41 /* ) */)) || (isDigit(c) && (next === 41 || isDigit(next))) || ((c === 81 /* Q */ || c === 65) /* A */ && isDigit(next));
 }
 
 /** {@link afterItemLabel}, and a number's label, "1)" or "12)", with the white space it needs; -1 when there is none. */
