@@ -1171,4 +1171,10 @@ describe('a paragraph glued to the end of the line before it', () => {
   it('marks its number and its marking as semantic tokens', () => {
     assert.deepEqual(tokensOf(text).filter((t) => t.startsWith('8:')), ['8:30 ¶3. paragraphNumber', '8:35 S portionMarking.secret']);
   });
+
+  it('lists the Comment it opens under it in the outline, as for a paragraph at a line\'s start', () => {
+    const commented = parseCable(text.replace('¶3. (S) Fares', '¶3. (S) Comment: Fares')).cable;
+    const three = getDocumentSymbols(commented)[3];
+    assert.deepEqual([three.name, three.children?.map((c) => `${c.name} ${c.range.start.line}:${c.range.start.character}-${c.range.end.line}:${c.range.end.character}`)], ['¶3 (S)', ['Comment 8:38-9:27']]);
+  });
 });

@@ -1438,6 +1438,42 @@ describe('parser: a paragraph glued to the end of the line before it', () => {
     // The next paragraph at a line's start already numbers 10: the glued number would be its duplicate.
     assert.deepEqual(numbers(parse([...head, `¶9. (C) ${long}. 10. (C) Fares rose.`, '', '¶10. (C) Done.'].join('\n'))), [9, 10]);
   });
+
+  it('opens a Summary, Comment or Note at a glued paragraph\'s start as at a line\'s, with its closer and CBL027 alike', () => {
+    // Each case as written with ¶10 glued to the end of ¶9's line, and with ¶10 at a line's start.
+    const both = (nine: string, ten: string, after: string[]) => [`¶9. (C) ${nine} 10. (C) ${ten}`, `¶9. (C) ${nine}\n\n¶10. (C) ${ten}`].map((body) => parse([...head, '¶8. (C) The ferry talks resumed.', '', body, ...after].join('\n')));
+    // Each block: its kind, whether it is closed, and the paragraphs its start and its end stand in.
+    const holder = (c: Cable, p: Range['start']) => c.paragraphs.filter((q) => q.range.start.line < p.line || (q.range.start.line === p.line && q.range.start.character <= p.character)).pop()?.readAs;
+    const blocks = (c: Cable) => c.blocks.map((b) => `${b.kind}:${b.open ? 'open' : '-'}:${b.close ? 'closed' : '-'}:${holder(c, b.range.start)}-${holder(c, b.range.end)}`);
+    const unbalanced = (c: Cable) => lintCable(c).filter((f) => f.id === 'CBL027').map((f) => f.message);
+    const last = ['', 'DOE'];
+    const more = ['', '¶11. (C) The mayor closed the port.', 'DOE'];
+    for (const [nine, ten, after, expected, findings] of [
+      // Left open in a paragraph with one after it: the block is that paragraph's, and noted.
+      [`${long}.`, 'Comment: The board will not agree before the fares are known.', more, ['comment:open:-:10-10'], ["Comment opened without 'End Comment'."]],
+      [`${long}.`, 'Summary: The board met. End Summary. The fares rose.', more, ['summary:open:closed:10-10'], []],
+      [`${long}.`, 'Note: The board met in April.', more, ['note:open:-:10-10'], ["Note opened without 'End Note'."]],
+      // The last paragraph, with the signature after it: a closing Comment needs no closer.
+      [`${long}.`, 'Comment: The board will not agree before the fares are known.', last, ['comment:open:-:10-10'], []],
+      // A Comment that opens ¶9 ends with ¶9, or runs over ¶10 when ¶10 says it continues it (to the last paragraph: no closer needed).
+      [`Comment: ${long}.`, 'Fares rose again in April.', more, ['comment:open:-:9-9'], ["Comment opened without 'End Comment'."]],
+      [`Comment: ${long}.`, "Comment cont'd: Fares rose again in April.", more, ['comment:open:-:9-10'], ["Comment opened without 'End Comment'."]],
+      [`Comment: ${long}.`, "Comment cont'd: Fares rose again in April.", last, ['comment:open:-:9-10'], []],
+    ] as const) {
+      const [glued, lineStart] = both(nine, ten, [...after]);
+      assert.deepEqual(glued.paragraphs.map((p) => p.readAs), lineStart.paragraphs.map((p) => p.readAs), ten);
+      assert.equal(glued.paragraphs[2].range.start.line, glued.paragraphs[1].range.start.line, ten);
+      assert.deepEqual(blocks(glued), [...expected], `${nine} ${ten}`);
+      assert.deepEqual(blocks(lineStart), [...expected], `${nine} ${ten} at a line's start`);
+      assert.deepEqual(unbalanced(glued), [...findings], `${nine} ${ten}`);
+      assert.deepEqual(unbalanced(lineStart), [...findings], `${nine} ${ten} at a line's start`);
+    }
+    // The opener's token is the word after the glued paragraph's marking.
+    const [glued] = both(`${long}.`, 'Comment: The board will not agree.', more);
+    // '¶9. (C) ', the long text, '. ' and '10. (C) ' before it.
+    const start = 8 + long.length + 2 + 8;
+    assert.equal(at(glued.blocks[0].open?.token.range), `8:${start}-8:${start + 7}`);
+  });
 });
 
 describe('parser: trailer', () => {

@@ -412,9 +412,13 @@ export function paragraphTextStart(lines: readonly string[], p: Paragraph): numb
   return marking && marking.start.line === p.range.start.line && marking.start.character === start ? skipSpaces(line, marking.end.character) : start;
 }
 
-/** The index of the paragraph holding line `line`, or -1 (paragraphs are in line order and do not overlap). */
-export function paragraphIndexAt(paragraphs: readonly Paragraph[], line: number): number {
-  const k = partitionPoint(paragraphs, (p) => p.range.start.line <= line) - 1;
+/**
+ * The index of the paragraph holding line `line`, or -1 (paragraphs are in text order and do not overlap). A line that a
+ * paragraph is glued into ("… was working. 16. (C) On fares, …") holds two: the last one starting on it, or with `character`
+ * the last one starting at or before that character.
+ */
+export function paragraphIndexAt(paragraphs: readonly Paragraph[], line: number, character = Infinity): number {
+  const k = partitionPoint(paragraphs, (p) => p.range.start.line < line || (p.range.start.line === line && p.range.start.character <= character)) - 1;
   return k >= 0 && paragraphs[k].range.end.line >= line ? k : -1;
 }
 

@@ -163,6 +163,9 @@ interface BodyScan {
   readonly paragraphMarkers: MarkerInfo[];
   /** The title and rule lines of the titles a paragraph lists items under (see {@link findItemTitles}), in line order. */
   readonly itemLines: number[];
+  /** The lines of the paragraphs glued to the end of the line before them (see {@link gluedMarker}), and their markers, in text order. */
+  readonly gluedLines: number[];
+  readonly gluedMarkers: MarkerInfo[];
 }
 
 /**
@@ -200,6 +203,8 @@ export function parseBody(input: BodyInput): BodyResult {
     paragraphLines: [],
     paragraphMarkers: [],
     itemLines: [],
+    gluedLines: [],
+    gluedMarkers: [],
   };
   // Redactions and continuation-page lines before the body, on the lines whose hints allow them.
   const { lines, lineKinds: kinds } = input;
@@ -215,7 +220,7 @@ export function parseBody(input: BodyInput): BodyResult {
   // Block markers over the body, on the lines that can hold one.
   // The second words of closers that close two blocks: they close only a block that is open.
   const optional = new Set<BlockMarker>();
-  collectBlockMarkers(lines, input.shapes, input.hints, kinds, scan.blockLines, scan.lateBlockLines, scan.paragraphLines, scan.paragraphMarkers, result.blockMarkers, optional);
+  collectBlockMarkers(lines, input.shapes, input.hints, kinds, scan, result.blockMarkers, optional);
   // Openers found late, looking back from a closer that had none.
   const late: BlockMarker[] = [];
   result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, result.headings, lines, optional, late);
@@ -666,6 +671,8 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
       let from = k === i ? mk.textStart : shapes.indents[k];
       for (let glued = gluedMarker(lines[k], k, from, stop, readAs + 1); glued && glued.info.number !== nextReadAs; glued = gluedMarker(lines[k], k, from, stop, readAs + 1)) {
         pushParagraph(input, result, open, openLine, { line: k, character: glued.before }, heading, signature, open === mk ? p : -1, scan);
+        scan.gluedLines.push(k);
+        scan.gluedMarkers.push(glued.info);
         open = glued.info;
         openLine = k;
         readAs = glued.info.number;
@@ -1742,19 +1749,12 @@ function stripRules(text: string): string {
   return text.slice(start, end);
 }
 
-function collectBlockMarkers(
-  lines: readonly string[],
-  shapes: LineShapes,
-  lineHints: LineHints,
-  kinds: readonly LineKind[],
-  blockLines: readonly number[],
-  lateBlockLines: readonly number[],
-  paragraphLines: readonly number[],
-  paragraphMarkers: readonly MarkerInfo[],
-  out: BlockMarker[],
-  optional: Set<BlockMarker>,
-): void {
+function collectBlockMarkers(lines: readonly string[], shapes: LineShapes, lineHints: LineHints, kinds: readonly LineKind[], scan: BodyScan, out: BlockMarker[], optional: Set<BlockMarker>): void {
+  const { lateBlockLines, paragraphLines, paragraphMarkers, gluedLines, gluedMarkers } = scan;
+  // "… was working. 16. (C) Comment: The board …": the lines that paragraphs are glued into are visited too (few, in few cables).
+  const blockLines = gluedLines.length === 0 ? scan.blockLines : mergeLines(scan.blockLines, gluedLines);
   let p = 0;
+  let g = 0;
   // Both lists are in line order: take the lower line of the two each time, and each line once.
   let previous = -1;
   // The line that opens with the second word of a closer split across lines ("End ⏎ summary."): no opener.
@@ -1769,6 +1769,10 @@ function collectBlockMarkers(
     // Openers at the start of a paragraph's text (after the marker and marking) or of a line.
     while (p < paragraphLines.length && paragraphLines[p] < i) p++;
     const mk = kind === 'paragraph' ? paragraphMarkers[p] : undefined;
+    // The paragraphs glued into this line: gluedMarkers[glued] up to gluedMarkers[g].
+    while (g < gluedLines.length && gluedLines[g] < i) g++;
+    const glued = g;
+    while (g < gluedLines.length && gluedLines[g] === i) g++;
     let textStart = shapes.indents[i];
     let first = shapes.firsts[i];
     let second = shapes.seconds[i];
@@ -1786,7 +1790,7 @@ function collectBlockMarkers(
     const paren = (hint & Hint.PAREN_OPENER) !== 0;
     const closer = (hint & Hint.CLOSER) !== 0;
     const inline = (hint & Hint.INLINE_OPENER) !== 0;
-    if (!mayOpen && !paren && !closer && !inline && kind !== 'heading') continue;
+    if (!mayOpen && !paren && !closer && !inline && kind !== 'heading' && glued === g) continue;
     // "//COMMENT//" headings open a comment too.
     const headingText = kind === 'heading' ? stripRules(text) : undefined;
     OPENER.lastIndex = textStart;
@@ -1799,13 +1803,23 @@ function collectBlockMarkers(
       const s = (headingText !== undefined ? opener.index : textStart + opener[0].toUpperCase().indexOf(word.toUpperCase()));
       found.push({ kind: kindOf(word), role: 'open', token: token(i, text, s, s + word.length) });
     }
+    // "… was working. 16. (C) Comment: The board …": a paragraph glued into the line opens a block as one at a line's start does.
+    for (let k = glued; k < g; k++) {
+      const at = skipSpaces(text, gluedMarkers[k].textStart);
+      if (!mayOpenBlock(text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2))) continue;
+      OPENER.lastIndex = at;
+      const own = OPENER.exec(text);
+      if (!own) continue;
+      const s = at + own[0].toUpperCase().indexOf(own[1].toUpperCase());
+      found.push({ kind: kindOf(own[1]), role: 'open', token: token(i, text, s, s + own[1].length) });
+    }
     if (inline) {
       // "… ran late. Comment: If this goes on": an opener after a sentence's end, with or without its closer.
-      // "¶1. Comment:" is the paragraph's own opener, read above.
-      const own = opener ? found[0].token.range.start.character : -1;
+      // "¶1. Comment:" is the paragraph's own opener, read above, as is a glued paragraph's.
+      const owned = found.length;
       for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) {
         const s = Hint.inlineOpenerAt(text, at, anyCase);
-        if (s > textStart && s !== own) found.push({ kind: kindOf(text.slice(s, at)), role: 'open', token: token(i, text, s, at) });
+        if (s > textStart && !ownOpener(found, owned, s)) found.push({ kind: kindOf(text.slice(s, at)), role: 'open', token: token(i, text, s, at) });
       }
     }
     let m: RegExpExecArray | null;
@@ -1842,6 +1856,19 @@ function collectBlockMarkers(
       out.push(...found);
     }
   }
+}
+
+/** The lines of two lists in line order, merged in line order (a line in both comes twice). */
+function mergeLines(a: readonly number[], b: readonly number[]): number[] {
+  const out = new Array<number>(a.length + b.length);
+  for (let i = 0, j = 0, k = 0; k < out.length; k++) out[k] = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+  return out;
+}
+
+/** True when one of the first `count` markers found on a line, the openers of its paragraphs, starts at `s`. */
+function ownOpener(found: readonly BlockMarker[], count: number, s: number): boolean {
+  for (let k = 0; k < count; k++) if (found[k].token.range.start.character === s) return true;
+  return false;
 }
 
 /**
@@ -1969,9 +1996,10 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
   const open: Partial<Record<BlockMarker['kind'], BlockMarker>> = {};
   // Where the last marker of each kind ends: an opener found late for a closer comes after it.
   const last: Partial<Record<BlockMarker['kind'], Range['end']>> = {};
-  // Paragraphs are in line order and do not overlap: a binary search finds the one holding a line.
-  const paragraphAt = (line: number): Paragraph | undefined => {
-    const k = paragraphIndexAt(paragraphs, line);
+  // Paragraphs are in text order and do not overlap: a binary search finds the one holding a position. A line can hold two
+  // ("… set. 3. (C) Comment: …"), and a marker belongs to the one it stands in.
+  const paragraphAt = (at: Position): Paragraph | undefined => {
+    const k = paragraphIndexAt(paragraphs, at.line, at.character);
     return k < 0 ? undefined : paragraphs[k];
   };
   // The index of the heading whose text is on `line`, or -1 (headings come in line order: a binary search).
@@ -1979,7 +2007,7 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
     const lo = partitionPoint(headings, (h) => h.text.range.start.line < line);
     return lo < headings.length && headings[lo].text.range.start.line === line ? lo : -1;
   };
-  const paragraphEnd = (line: number): Range['end'] => paragraphAt(line)?.range.end ?? { line, character: trimEndOffset(lines[line]) };
+  const paragraphEnd = (at: Position): Range['end'] => paragraphAt(at)?.range.end ?? { line: at.line, character: trimEndOffset(lines[at.line]) };
   // Where the marker after each opener written after "(" or "[" starts ("(Note:", "[NOTE:", "(Embassy Note:"): the bracket
   // that closes it is looked for before that marker. The opening bracket is kept with it.
   const following = new Map<BlockMarker, { next: Range['start']; open: number }>();
@@ -2001,13 +2029,14 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
     const close = matchingBracket(lines, opener.token.range.end, to, after.open);
     return close && { line: close.line, character: close.character + 1 };
   };
-  const paragraphStart = (line: number): Range['start'] => paragraphAt(line)?.range.start ?? { line, character: 0 };
+  const paragraphStart = (at: Position): Range['start'] => paragraphAt(at)?.range.start ?? { line: at.line, character: 0 };
   // Where an opener left open ends: with its paragraph, or with the section of the heading that opens it ("Comment" ⏎
   // "-------" ⏎ "¶8. (C) …" ⏎ "¶9. (C) …": the Comment runs over ¶8 and ¶9), but before a later opener of its kind.
   const openEnd = (opener: BlockMarker, next?: BlockMarker): Range['end'] => {
-    const line = opener.token.range.start.line;
-    const own = paragraphEnd(line);
-    const heading = paragraphAt(line) ? -1 : headingOn(line);
+    const at = opener.token.range.start;
+    const line = at.line;
+    const own = paragraphEnd(at);
+    const heading = paragraphAt(at) ? -1 : headingOn(line);
     if (heading < 0) return parenthesisEnd(opener, own) ?? own;
     // The section's last paragraph: the last one starting before the next heading (a binary search), if it starts after this one.
     const until = heading + 1 < headings.length ? headings[heading + 1].range.start.line : lines.length;
@@ -2029,7 +2058,7 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
     // a closer with no opener looks back through its paragraph for one where the first pass looks for none.
     if (!opener && !optional.has(marker)) {
       const start = marker.token.range.start;
-      const paragraph = paragraphAt(start.line);
+      const paragraph = paragraphAt(start);
       opener = findLateOpener(lines, marker.kind, paragraph ? paragraph.range.start : { line: start.line, character: 0 }, start, after);
       if (opener) late.push(opener);
     }
@@ -2038,7 +2067,7 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
       open[marker.kind] = undefined;
       optional.delete(marker);
     } else if (!optional.has(marker)) {
-      blocks.push({ kind: marker.kind, close: marker, range: { start: paragraphStart(marker.token.range.start.line), end: marker.token.range.end } });
+      blocks.push({ kind: marker.kind, close: marker, range: { start: paragraphStart(marker.token.range.start), end: marker.token.range.end } });
     }
   }
   for (const kind of ['summary', 'comment', 'note'] as const) {
@@ -2050,7 +2079,7 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     if (block.kind !== 'comment' || block.close) continue;
-    let k = paragraphIndexAt(paragraphs, block.range.end.line);
+    let k = paragraphIndexAt(paragraphs, block.range.end.line, block.range.end.character);
     if (k < 0 || !samePosition(paragraphs[k].range.end, block.range.end)) continue;
     let end = block.range.end;
     while (++k < paragraphs.length && COMMENT_CONTINUED.test(lines[paragraphs[k].range.start.line].slice(paragraphTextStart(lines, paragraphs[k])))) end = paragraphs[k].range.end;

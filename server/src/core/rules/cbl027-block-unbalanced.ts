@@ -124,8 +124,9 @@ const LABEL_BEFORE = new RegExp(String.raw`^(?:(?:BEGIN|${BLOCK_LABELS})\s+){1,2
 function opensLastParagraph(cable: Cable, open: BlockMarker): boolean {
   const paragraphs = cable.paragraphs;
   const at = open.token.range.start;
-  // The last paragraph starting on or before the opener's line (a binary search: a long concatenation has thousands).
-  const i = partitionPoint(paragraphs, (p) => p.range.start.line <= at.line) - 1;
+  // The last paragraph starting before the opener (a binary search: a long concatenation has thousands); on a line a
+  // paragraph is glued into ("… set. 3. (C) Comment: …"), the one the opener stands in.
+  const i = partitionPoint(paragraphs, (p) => !isBefore(at, p.range.start)) - 1;
   const opening = paragraphs[i];
   if (!opening || at.line !== opening.range.start.line) return false;
   const line = cable.lines[at.line];
