@@ -1439,6 +1439,27 @@ describe('parser: a paragraph glued to the end of the line before it', () => {
     assert.deepEqual(numbers(parse([...head, `¶9. (C) ${long}. 10. (C) Fares rose.`, '', '¶10. (C) Done.'].join('\n'))), [9, 10]);
   });
 
+  it('counts a glued paragraph in the sequence that a loose number after it must follow ("11.The …", "11 (C) …" after a glued 10)', () => {
+    const after = (nine: string, next: string, last = 12) => parse([...head, '¶8. (C) The ferry talks resumed.', '', `¶9. (C) ${long}.${nine}`, '', next, '', `¶${last}. (C) The mayor closed the port.`, 'DOE'].join('\n'));
+    const numbers = (c: Cable) => c.paragraphs.map((p) => `${p.readAs}:${p.range.start.line}`);
+    const sequence = (c: Cable) => lintCable(c).filter((f) => f.id === 'CBL024' && !f.message.includes('first paragraph')).map((f) => f.message);
+    for (const next of ['11.The harbor board met again.', '11 (C) The harbor board met again.', '11, (C) The harbor board met again.']) {
+      const c = after(' 10. (C) Fares rose again in April.', next);
+      assert.deepEqual(numbers(c), ['8:6', '9:8', '10:8', '11:10', '12:12'], next);
+      assert.deepEqual(sequence(c), [], next);
+      // Without the glued 10, 11 is no next number: the line is text of ¶9, as before.
+      assert.deepEqual(numbers(after('', next)), ['8:6', '9:8', '12:12'], next);
+    }
+    // Two glued (10 and 11) before "12.The …"; a loose 12 after a glued 10 alone is text; a glued 10 that the
+    // paragraph before misses (no sentence's end before it) counts for nothing.
+    assert.deepEqual(numbers(after(' 10. (C) Fares rose. 11. (S) Quays closed.', '12.The harbor board met again.', 13)).slice(2), ['10:8', '11:8', '12:10', '13:12']);
+    assert.deepEqual(numbers(after(' 10. (C) Fares rose.', '12 (C) The harbor board met again.')), ['8:6', '9:8', '10:8', '12:12']);
+    assert.deepEqual(numbers(after(', 10. (C) Fares rose.', '11 (C) The harbor board met again.')), ['8:6', '9:8', '12:12']);
+    // A rule line ends ¶9: a glued 10 under it is in no paragraph, and counts for nothing either.
+    const ruled = parse([...head, '¶9. (C) The ferry talks resumed.', '-----', `${long}. 10. (C) Fares rose.`, '11 (C) The harbor board met again.', '', '¶12. (C) Done.'].join('\n'));
+    assert.deepEqual(numbers(ruled), ['9:6', '12:11']);
+  });
+
   it('opens a Summary, Comment or Note at a glued paragraph\'s start as at a line\'s, with its closer and CBL027 alike', () => {
     // Each case as written with ¶10 glued to the end of ¶9's line, and with ¶10 at a line's start.
     const both = (nine: string, ten: string, after: string[]) => [`¶9. (C) ${nine} 10. (C) ${ten}`, `¶9. (C) ${nine}\n\n¶10. (C) ${ten}`].map((body) => parse([...head, '¶8. (C) The ferry talks resumed.', '', body, ...after].join('\n')));

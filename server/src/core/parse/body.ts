@@ -391,6 +391,13 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
   let quoting = false;
   // The line of the last paragraph or quoted item.
   let last = -1;
+  // "… was working. 16. (C) On fares, …" ⏎ "17.Our …": the paragraphs glued into the last paragraph's lines count in the
+  // sequence a loose or glued number must follow. They are looked for only when such a number is not the next, and each
+  // line once: the search goes on from where it stopped (line `gluedLine` from `gluedFrom`) with the number after the
+  // last one found (`gluedNext`), and starts again at each paragraph. A rule or banner line ends the paragraph, and the search.
+  let gluedLine = -1;
+  let gluedFrom = 0;
+  let gluedNext = 1;
   for (let m = 0; m < markerLines.length; m++) {
     const i = markerLines[m];
     const mk = markers[m];
@@ -411,10 +418,26 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     if (mk.style === 'bare' && mk.portionStart < 0 && !prevBlank) continue;
     // "18, (SBU)" after "¶17." and "3 (S)" after "¶2.": a number without its full stop numbers a paragraph only as the
     // next number, before a marking ("1 (Iran)" or "12 (C)" out of sequence at a wrapped line's start is text).
-    if (mk.loose && (mk.portionStart < 0 || mk.number !== expected)) continue;
+    if (mk.loose && mk.portionStart < 0) continue;
     // "18.Our delegation approved …" after "¶17.": a number glued to its text by the full stop, too, numbers a paragraph
-    // only as the next number ("15.Ports will open" in a quoted list numbered apart is text).
-    if (mk.glued && mk.number !== expected) continue;
+    // only as the next number ("15.Ports will open" in a quoted list numbered apart is text). After "… working. 16. (C) …"
+    // glued into the paragraph before, the next number is 17.
+    if ((mk.loose || mk.glued) && mk.number !== expected) {
+      if (gluedLine < 0 || mk.number < gluedNext) continue;
+      for (; gluedLine < i; gluedLine++, gluedFrom = -1) {
+        if (gluedFrom < 0) {
+          const kind = kinds[gluedLine];
+          if (kind === 'rule' || kind === 'banner') gluedLine = kinds.length;
+          if (kind !== 'text') continue;
+          gluedFrom = indents[gluedLine];
+        }
+        for (let glued = gluedMarker(lines[gluedLine], gluedLine, gluedFrom, ends[gluedLine], gluedNext); glued; glued = gluedMarker(lines[gluedLine], gluedLine, gluedFrom, ends[gluedLine], gluedNext)) {
+          gluedNext++;
+          gluedFrom = glued.info.textStart;
+        }
+      }
+      if (mk.number !== gluedNext) continue;
+    }
     // "¶9. (SBU) Text of the outcomes" then "¶1. We agreed …": a document quoted in a marked paragraph
     // numbers its own items from 1, unmarked; they belong to that paragraph, up to the next marked one.
     // The quoting paragraph follows the one before it in sequence; a banner, a rule or a header
@@ -445,6 +468,9 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     kinds[i] = 'paragraph';
     paragraphLines.push(i);
     paragraphMarkers.push(mk);
+    gluedLine = i;
+    gluedFrom = mk.textStart;
+    gluedNext = expected;
   }
 }
 
