@@ -529,7 +529,7 @@ export function describeRi(code: string, cable: Cable, d: Dictionaries, addresse
     if (entry && entry.address.length > 0 && !sameAddress(entry.address, address)) {
       // "SECDEF WASHINGTON DC" or "JOINT STAFF WASHDC" with RUEKJCS: the reference saw it with that address too, which no one disputes.
       const times = timesSeen(entry, address);
-      lines.push(times === undefined ? 'The dictionary and this cable disagree; both are shown.' : `The corpus pairs it with this address too (${times} ${times === 1 ? 'time' : 'times'}).`);
+      lines.push(times === undefined ? 'The dictionary and this cable disagree; both are shown.' : seenToo(times));
     }
   }
   lines.push(`${code[0] === 'R' ? 'R: tape-relay network' : ''}${code[1] === 'U' ? '; U: United States' : ''}`);
@@ -581,6 +581,17 @@ function yearNote(citedId: string, citingId: string): string {
 /** Whether two plain-language addresses are one spelling, in any case and spacing. */
 function sameAddress(a: string, b: string): boolean {
   return a.replace(WHITE_RUNS, ' ').trim().toUpperCase() === b.replace(WHITE_RUNS, ' ').trim().toUpperCase();
+}
+
+/**
+ * What the corpus analysis says of a pairing it saw `times` times. Its count is over the headers of every released cable, and
+ * the reference does not say in which ones it saw the pairing: the cable hovered may be one of them (RUEHC with DEPT OF
+ * AGRICULTURE WASHINGTON DC, seen once, in 09BRASILIA1460 itself), so the count is not told as other cables' word.
+ */
+function seenToo(times: number): string {
+  return times === 1
+    ? "The corpus analysis saw it with this address too, once in the headers of the released cables it read: that may be this cable's own line."
+    : `The corpus analysis saw it with this address too, ${times} times in the headers of the released cables it read (this cable's own line may be one of them).`;
 }
 
 /**
