@@ -220,6 +220,10 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     assert.deepEqual(secret('¶1. (C) One.\n-- (S/NF) An item.\n\n¶2. (S/NF) Two.'), ['9:3 The item \'--\' in paragraph 1 is marked NOFORN but the header has no NOFORN caveat.']);
     assert.deepEqual(found('CBL032', 'S E C R E T', 'NOFORN\n\n', '¶1. (C) One.\n-- (S/NF) An item.'), []);
   });
+  it('names the paragraph an item stands in when a paragraph is glued to the end of its line ("-- (S) … May. 2. (C) …")', () => {
+    const body = '¶1. (C) The board listed its points:\n-- (S) The quays will close in May. 2. (C) Fares rose again in April.\n\n¶3. (C) Three.';
+    assert.deepEqual(found('CBL030', CONFIDENTIAL, '', body), ["9:3 The item '--' in paragraph 1 is marked SECRET above the banner level CONFIDENTIAL."]);
+  });
 });
 
 describe('rules: CBL028 and whole-text markings', () => {

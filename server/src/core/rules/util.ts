@@ -123,7 +123,8 @@ export function tagRemoval(lines: readonly string[], tag: Range): Range {
 export function describeItem(cable: Cable, item: ItemMarking): string {
   const line = item.portion.token.range.start.line;
   if (!item.label && cable.lineKinds[line] === 'heading') return `The heading on line ${line + 1}`;
-  const p = paragraphIndexAt(cable.paragraphs, line);
+  // "-- (S) … in May. 2. (C) Fares …": a paragraph glued into the item's line starts after the item, which is the paragraph's before.
+  const p = paragraphIndexAt(cable.paragraphs, line, item.portion.token.range.start.character);
   const where = p >= 0 ? ` in paragraph ${cable.paragraphs[p].readAs}` : '';
   return item.label ? `The item '${item.label.text}'${where || ` on line ${line + 1}`}` : `The line ${line + 1}${where}`;
 }
