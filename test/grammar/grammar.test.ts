@@ -140,6 +140,10 @@ describe('grammar', function () {
     { text: '(D) STATE 12345 (NOTAL)', at: '(D)', scope: /constant\.character\.ref-letter\.cable/ },
     { text: '¶B. (B) VALLETTA 412', at: '(B)', scope: /constant\.character\.ref-letter\.cable/ },
     { text: '¶A. (C) Item 7 of the review agenda', at: '(C)', not: /ref-letter/ },
+    // A letter written twice is a REF item's only before capitals and a digit: a marking before small letters opens an item.
+    { text: '¶C. (C) 09 VALLETTA 412', at: '¶C.', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: '¶C. (C) Ferry Review 18 - Harbor Board', at: '¶C.', not: /ref-letter/ },
+    { text: '¶C. (C) Ferry Review 18 - Harbor Board', at: 'Review', not: /citation/ },
     { text: '¶A. (S/NF) Background: In 2004 the firm xxxxx opened a branch', at: '¶A.', not: /ref-letter/ },
     { text: '¶A. (S/NF) Background: In 2004 the firm xxxxx opened a branch', at: 'xxxxx', scope: /comment\.other\.redaction\.cable/ },
     { text: 'B) Trade: the minister welcomed the plan', at: 'B)', not: /ref-letter/ },
