@@ -140,6 +140,10 @@ describe('grammar', function () {
     { text: '(D) STATE 12345 (NOTAL)', at: '(D)', scope: /constant\.character\.ref-letter\.cable/ },
     { text: '¶B. (B) VALLETTA 412', at: '(B)', scope: /constant\.character\.ref-letter\.cable/ },
     { text: '¶A. (C) Item 7 of the review agenda', at: '(C)', not: /ref-letter/ },
+    // A letter written twice is a REF item's only before capitals and a digit: a marking before small letters opens an item.
+    { text: '¶C. (C) 09 VALLETTA 412', at: '¶C.', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: '¶C. (C) Ferry Review 18 - Harbor Board', at: '¶C.', not: /ref-letter/ },
+    { text: '¶C. (C) Ferry Review 18 - Harbor Board', at: 'Review', not: /citation/ },
     { text: '¶A. (S/NF) Background: In 2004 the firm xxxxx opened a branch', at: '¶A.', not: /ref-letter/ },
     { text: '¶A. (S/NF) Background: In 2004 the firm xxxxx opened a branch', at: 'xxxxx', scope: /comment\.other\.redaction\.cable/ },
     { text: 'B) Trade: the minister welcomed the plan', at: 'B)', not: /ref-letter/ },
@@ -194,6 +198,21 @@ describe('grammar', function () {
     { text: 'WHO PAYS FOR THE QUAYS?', at: 'PAYS', scope: /markup\.heading\.cable/ },
     { text: '...AND THEN THE FERRY LEFT', at: 'FERRY', scope: /markup\.heading\.cable/ },
     { text: 'THE QUAYS.  WHO WILL PAY FOR', at: 'QUAYS', not: /heading/ },
+    // A line of capitals under a line that ends no sentence is a wrapped line, no heading, as the parser reads it; under a
+    // sentence's end or a blank line it can be one.
+    { text: 'The minister said that the\nGOVERNMENT WOULD NOT YIELD', at: 'GOVERNMENT', not: /heading/ },
+    { text: 'The minister said that the  \nGOVERNMENT WOULD NOT YIELD', at: 'GOVERNMENT', not: /heading/ },
+    { text: 'THE MINISTER SAID THAT THE\nGOVERNMENT WOULD NOT YIELD, AND\nTHE BOARD AGREED', at: 'BOARD', not: /heading/ },
+    { text: 'The minister said that the\nNOWHERE 00000042 002 OF 003\nGOVERNMENT WOULD NOT YIELD', at: 'GOVERNMENT', not: /heading/ },
+    { text: 'The minister said that the\nNOWHERE 00000042 002 OF 003', at: 'NOWHERE', scope: /comment\.line\.page\.cable/ },
+    { text: 'DEPARTMENT FOR EUR/SE, EUR/ERA, \nAND EB', at: 'EB', not: /heading/ },
+    { text: 'REF: A. STATE 1234: NOTES OF THE U.S.-\nGOZO FERRY TALKS', at: 'GOZO', not: /heading/ },
+    { text: 'The board met again in June and\nROE', at: 'ROE', not: /heading/ },
+    { text: 'The board met again in June and\nSIPDIS', at: 'SIPDIS', scope: /storage\.modifier\.caveat\.cable/ },
+    { text: 'The board met again in June and\nCOMMENT', at: 'COMMENT', scope: /keyword\.other\.block\.begin\.cable/ },
+    { text: 'The board met again in June and\nTHE QUAYS\n\nFERRY FARES', at: 'FERRY', scope: /markup\.heading\.cable/ },
+    { text: 'The fares rose in May, the board said.\nNEW QUAYS', at: 'NEW', scope: /markup\.heading\.cable/ },
+    { text: 'The board met again in June and\nthe fares rose.\nNEW QUAYS', at: 'NEW', scope: /markup\.heading\.cable/ },
     { text: 'THE NEW QUAYS:', at: 'QUAYS', not: /heading/ },
     { text: 'VALLETTA FOR SMITH; GOZO FOR JONES', at: 'SMITH', not: /heading/ },
     { text: 'SUMMARY AND INTRODUCTION', at: 'SUMMARY', scope: /markup\.heading\.cable keyword\.other\.block\.begin\.cable/ },
@@ -337,6 +356,28 @@ describe('grammar', function () {
     }
     assert.ok(total > 500, `only ${total} markers read`);
     assert.ok(misses.length <= total * 0.005, `${misses.length} of ${total} markers not scoped as read:\n${misses.join('\n')}`);
+  });
+
+  // The other direction: a line the grammar colors as a heading is one the parser reads as a heading (or as the signature,
+  // which the server's semantic token colors as one: a line grammar cannot tell a surname from a one-word heading).
+  it('scopes as headings on real cables only lines the parser reads as headings or the signature, but for a few', function () {
+    if (!corpusDir()) this.skip();
+    let total = 0;
+    const misses: string[] = [];
+    for (const f of corpusFiles()) {
+      const text = fs.readFileSync(f, 'utf8');
+      const { cable } = parseCable(text);
+      const read = new Set<number>();
+      for (const h of cable.headings) for (let k = h.range.start.line; k <= h.range.end.line; k++) read.add(k);
+      if (cable.signature) read.add(cable.signature.token.range.start.line);
+      tokenize(grammar, text).forEach(({ line, tokens }, i) => {
+        if (!tokens.some((t) => t.end > t.start && line.slice(t.start, t.end).trim() !== '' && t.scopes.includes('markup.heading.cable'))) return;
+        total++;
+        if (!read.has(i)) misses.push(`${path.basename(f)}:${i + 1} [${cable.lineKinds[i]}] ${JSON.stringify(line.trim())}`);
+      });
+    }
+    assert.ok(total > 300, `only ${total} lines scoped as headings`);
+    assert.ok(misses.length <= total * 0.04, `${misses.length} of ${total} lines scoped as headings that the parser reads as none:\n${misses.join('\n')}`);
   });
 
   it('scopes paragraph numbers, markings, banners and TAGS on every real cable, in bounded time', function () {
