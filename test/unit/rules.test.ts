@@ -192,6 +192,30 @@ describe('rules: CBL031 and paragraphs the release blanked', () => {
   });
 });
 
+describe('rules: CBL034 and pages the release blanked', () => {
+  const found = (body: string) => {
+    const text = `S E C R E T SECTION 01 OF 04 NOWHERE 000007\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n${body}\nSMITH\n`;
+    return lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL034').map((f) => `${f.range.start.line}: ${f.message}`);
+  };
+  const page = (n: number) => `NOWHERE 00000007 00${n} OF 004`;
+  it('does not report pages missing where a line the release blanked stands between the page lines, or above the first, and paragraph numbers skip there', () => {
+    // "XXXXXXXXXXXX" ⏎ "¶22. …" ⏎ "… 007 OF 008": the release blanked paragraphs 1 to 21 and the pages they filled.
+    assert.deepEqual(found(`XXXXXXXXXXXX\n\n¶6. (S) Six.\n\n${page(3)}\n\n¶7. (S) Seven.\n`), []);
+    assert.deepEqual(found(`¶1. (S) One.\n\n${page(2)}\n\n¶2. (S) Two.\n\nxxxxxxxxxxxx\n\n¶6. (S) Six.\n\n${page(4)}\n\n¶7. (S) Seven.\n`), []);
+    assert.deepEqual(found(`¶1. (S) One.\n\n¶2. (S) XXXXXXXXXXXX\n\n¶6. (S) Six.\n\n${page(3)}\n\n¶7. (S) Seven.\n`), []);
+  });
+  it('still reports a gap whose only redaction blanks words, one where no paragraph number is missing, a gap away from the blanked line, and a page out of order after it', () => {
+    // A line of X's alone where no number is missing blanked a name that began the line: no pages went with it.
+    assert.deepEqual(found(`¶1. (S) One, as\nXXXXXXXXXXXX\n\n¶2. (S) Two.\n\n${page(3)}\n\n¶3. (S) Three.\n`), ['13: The first continuation page is 003; pages before it are missing.']);
+    assert.deepEqual(found(`¶1. (S) One.\n\n${page(2)}\n\n¶2. (S) XXXXXXXXXXXX\n\n¶3. (S) Three.\n\n${page(4)}\n`), ['16: Page 004 follows page 002.']);
+    // After a step back ("¶5." ⏎ "¶2. XXXXXXXXXXXX" ⏎ "¶6."), the next number misses none.
+    assert.deepEqual(found(`¶4. (S) Four.\n\n${page(2)}\n\n¶5. (S) Five.\n\n¶2. (S) XXXXXXXXXXXX\n\n¶6. (S) Six.\n\n${page(4)}\n`), ['18: Page 004 follows page 002.']);
+    assert.deepEqual(found(`¶1. (S) The mayor told XXXXXXXXXXXX on May 4.\n\n${page(3)}\n\n¶2. (S) Two.\n`), ['10: The first continuation page is 003; pages before it are missing.']);
+    assert.deepEqual(found(`¶1. (S) One.\n\nXXXXXXXXXXXX\n\n${page(2)}\n\n¶4. (S) Four.\n\n${page(4)}\n\n¶5. (S) Five.\n`), ['16: Page 004 follows page 002.']);
+    assert.deepEqual(found(`XXXXXXXXXXXX\n\n${page(3)}\n\n¶4. (S) Four.\n\n${page(2)}\n\n¶5. (S) Five.\n`), ['14: Page 002 follows page 003.']);
+  });
+});
+
 describe('rules: markings on items, lines and sub-titles inside the text', () => {
   const found = (id: string, banner: string, caveat: string, body: string) => {
     const text = `${banner} NOWHERE 000008\n\n${caveat}E.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n${body}\nSMITH\n`;

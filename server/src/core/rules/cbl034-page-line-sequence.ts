@@ -2,6 +2,7 @@
  * CBL034 page-line-sequence: Continuation-page numbers are not consecutive (a page missing or out of order).
  */
 import type { Rule } from './types';
+import { paragraphsBlankedBetween } from './util';
 
 export const rule: Rule = {
   id: 'CBL034',
@@ -13,7 +14,7 @@ export const rule: Rule = {
   docs: {
     bad: "VALLETTA 00000412 002 OF 003\n…\nVALLETTA 00000412 004 OF 003",
     good: "VALLETTA 00000412 002 OF 003\n…\nVALLETTA 00000412 003 OF 003",
-    rationale: "A gap in page numbers usually means a page was lost in copying.",
+    rationale: "A gap in page numbers usually means a page was lost in copying. A gap with a line the release blanked between the page lines, or above the first (`XXXXXXXXXXXX`, `¶3. XXXXXXXXXXXX`), where paragraph numbers are missing too, is where a release blanked whole paragraphs and the page lines among them: the cable had those pages, so it is not reported, as CBL024 does not report the paragraph numbers blanked there. A line of X's where no paragraph number is missing blanked a name, not a page, and the gap is reported.",
     source: "Corpus analysis of the released cables (FORMAT.md §7 rule 11; CORPUS-FINDINGS, 'Info only'): 609 of 621 (gaps in partial copies).",
   },
   check(cable, report) {
@@ -22,10 +23,12 @@ export const rule: Rule = {
     for (let i = 0; i < pages.length; i++) {
       const page = pages[i];
       const n = page.page.value;
-      if (previous !== undefined && n !== previous && n !== previous + 1) {
+      // "XXXXXXXXXXXX" ⏎ "¶22. (C) …" ⏎ "VALLETTA 00000412 007 OF 008": the release blanked paragraphs 1 to 21 there, and the page lines among them.
+      const blanked = () => paragraphsBlankedBetween(cable, i > 0 ? pages[i - 1].token.range.start.line + 1 : cable.bodyStartLine, page.token.range.start.line);
+      if (previous !== undefined && n !== previous && (n < previous || (n > previous + 1 && !blanked()))) {
         report({ message: `Page ${page.page.text} follows page ${String(previous).padStart(3, '0')}.`, range: page.page.range });
       }
-      if (previous === undefined && n > 2) {
+      if (previous === undefined && n > 2 && !blanked()) {
         report({ message: `The first continuation page is ${page.page.text}; pages before it are missing.`, range: page.page.range });
       }
       previous = n;

@@ -14,9 +14,10 @@ function wholeLine(cable: Cable, line: number): Range {
 /**
  * True when a line from `from` up to `to` (not included) is one the release blanked ({@link isBlankedLine}:
  * "XXXXXXXXXXXX", "xxxxxxxxxxxx", "¶6. XXXXXXXXXXXX"): there it blanked whole paragraphs, or the rest of one, where
- * a redaction inside a sentence ("told XXXXXXXXXXXX on May 4") blanks words. Only the lines of the cable's redactions are read.
+ * a redaction inside a sentence ("told XXXXXXXXXXXX on May 4") blanks words. Only the lines of the cable's redactions are read;
+ * `where`, if given, says which of the blanked lines count.
  */
-export function blankedLineBetween(cable: Cable, from: number, to: number): boolean {
+export function blankedLineBetween(cable: Cable, from: number, to: number, where?: (line: number) => boolean): boolean {
   const redactions = cable.redactions;
   // The first redaction on or after line `from`; redactions are in text order.
   const lo = partitionPoint(redactions, (r) => r.range.start.line < from);
@@ -24,10 +25,41 @@ export function blankedLineBetween(cable: Cable, from: number, to: number): bool
   for (let k = lo; k < redactions.length; k++) {
     const line = redactions[k].range.start.line;
     if (line >= to) break;
-    if (line !== previous && isBlankedLine(cable.lines[line])) return true;
+    if (line !== previous && isBlankedLine(cable.lines[line]) && (!where || where(line))) return true;
     previous = line;
   }
   return false;
+}
+
+/**
+ * True when a line from `from` up to `to` (not included) is one the release blanked ({@link isBlankedLine}) where
+ * paragraph numbers skip: the numbered paragraph after it is more than one past every paragraph before it, or past 1
+ * when none is ("¶3. (C) …" ⏎ "XXXXXXXXXXXX" ⏎ "¶9. (C) …", "¶3. XXXXXXXXXXXX" ⏎ "¶9. (C) …"). There the release blanked
+ * whole paragraphs, and whatever stood among them; a line of X's where no number is missing blanked a name that began it,
+ * and a number after a step back ("¶21." ⏎ "¶9. xxxx" ⏎ "¶22.") misses none.
+ */
+export function paragraphsBlankedBetween(cable: Cable, from: number, to: number): boolean {
+  const paragraphs = cable.paragraphs;
+  return blankedLineBetween(cable, from, to, (line) => {
+    // The paragraph after the blanked line; the one before it, "¶3. XXXXXXXXXXXX" included, and all before that.
+    const next = partitionPoint(paragraphs, (p) => p.marker.range.start.line <= line);
+    return next < paragraphs.length && paragraphs[next].readAs > (next > 0 ? highestNumbers(cable)[next - 1] : 0) + 1;
+  });
+}
+
+// The highest paragraph number read up to each paragraph, by cable: the model never changes once parsed.
+const highestCache = new WeakMap<Cable, Float64Array>();
+
+/** The highest number read (`readAs`) among the paragraphs up to each one, that one included. */
+function highestNumbers(cable: Cable): Float64Array {
+  let highest = highestCache.get(cable);
+  if (!highest) {
+    const paragraphs = cable.paragraphs;
+    highest = new Float64Array(paragraphs.length);
+    for (let i = 0; i < paragraphs.length; i++) highest[i] = Math.max(i > 0 ? highest[i - 1] : 0, paragraphs[i].readAs);
+    highestCache.set(cable, highest);
+  }
+  return highest;
 }
 
 /** The start of the document, for findings about something missing. */
