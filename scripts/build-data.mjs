@@ -42,8 +42,19 @@ export function readDocuments() {
     const m = /^\* \[([A-Za-z0-9-]+)\] (.+)$/.exec(line);
     if (m && m[1] !== 'corpus' && m[1] !== 'seed') documents.push({ key: m[1], text: m[2].trim() });
   }
-  return documents;
+  return [...documents, ...PROJECT_DOCUMENTS];
 }
+
+/**
+ * Documents the project cites that FORMAT.md §8 does not name, each for a fact a rule page states.
+ * Their texts say so, in docs/sources.md and wherever a hover or rule page cites them.
+ */
+const PROJECT_DOCUMENTS = [
+  {
+    key: 'CFR2001',
+    text: 'http://edocket.access.gpo.gov/cfr_2004/julqtr/32cfr2001.12.htm — 32 CFR 2001.12(a)(1), the directive carrying out E.O. 12958 as of July 2004; found by the project, not in the reference',
+  },
+];
 
 const unverified = (r) => r.confidence === 'unverified' || /meaning not established/i.test(r.description ?? r.name ?? r.meaning ?? '');
 

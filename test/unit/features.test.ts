@@ -511,6 +511,11 @@ describe('hover', () => {
     assert.match(footer(hoverAt(inValletta('(b) and (d).', 1))), /^\*Sources: \[virtualbiosecuritycenter\.org\/library\/778\/\]\(https:\/\/virtualbiosecuritycenter\.org\/library\/778\/\)/);
     assert.match(footer(hoverAt('UNCLAS NOWHERE 000001\n\nE.O. 12|958: DECL: 01/01/2019\n')), /^\*Sources: \[api\.fdsys\.gov\/[^\]]*\]\(http:\/\/api\.fdsys\.gov\//);
     assert.equal(footer(hoverAt('UNCLAS NOWHERE 000001\n\nE.O. 12958: DECL: [RED|ACTED]\n')), '*Source: corpus analysis of released cables (Cablegate)*');
+    // A DECL that names an event: the directive that lets an event stand for the date.
+    const event = hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: END OF THE FE|RRY TALKS\n');
+    assert.match(event, /An event in place of a date, which the directive carrying out E\.O\. 12958 allows; no machine can act on it\./);
+    assert.match(footer(event), /^\*Sources: \[edocket\.access\.gpo\.gov\/cfr\\_2004\/julqtr\/32cfr2001\.12\.htm\]\(http:\/\/edocket\.access\.gpo\.gov\/cfr_2004\/julqtr\/32cfr2001\.12\.htm\) — 32 CFR 2001\.12\(a\)\(1\)/);
+    assert.match(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: M|R\n'), /Not a date or a known code\./);
     // Without the dictionary's entry, the hover cites FORMAT.md's sources for the fact: [TPUB5] for the serial, [PREC] for the prosign, [TPUB4] for a routing indicator.
     const bare = { dictionaries: { ...dictionaries, headerCodes: [], routingIndicators: new Map() } };
     const cable = 'VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC 0001\nBT\n\nS E C R E T PARIS 000001\n\n¶1. (S) Text.\nHALLORAN\nBT\n#0001\nNNNN\n';

@@ -111,8 +111,13 @@ describe('rules: CBL015 and values the release blanked', () => {
     assert.deepEqual(found('EO 12958 XXXXXXXXXXXXX'), []);
   });
   it('still reports free text, and an X-run that is part of it', () => {
-    assert.deepEqual(found('E.O. 12958: DECL: WHEN THE FAIR CLOSES'), ["warning DECL value 'WHEN THE FAIR CLOSES' is not a date."]);
+    assert.deepEqual(found('E.O. 12958: DECL: MR'), ["warning DECL value 'MR' is not a date."]);
+    assert.deepEqual(found('E.O. 12958: DECL: 05/27/2O19'), ["warning DECL value '05/27/2O19' is not a date."]);
     assert.deepEqual(found('E.O. 12958: DECL: XXXXXXXXXXXX 2019'), ["warning DECL value 'XXXXXXXXXXXX 2019' is not a date."]);
+  });
+  it('reports a value that names an event only as an info, since an event may stand for the date', () => {
+    assert.deepEqual(found('E.O. 12958: DECL: WHEN THE FAIR CLOSES'), ["info DECL value 'WHEN THE FAIR CLOSES' names an event, not a date (allowed, but no machine can act on it)."]);
+    assert.deepEqual(found('EO 12958 DECL: END OF THE FERRY TALKS'), ["info DECL value 'END OF THE FERRY TALKS' names an event, not a date (allowed, but no machine can act on it)."]);
   });
 });
 

@@ -6,7 +6,7 @@ import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscod
 import { citedId, fullYear } from '../core/id';
 import { MONTH_NAMES } from '../core/parse/header';
 import { describeMarking } from '../core/parse/marking';
-import { compareDates } from '../core/rules/util';
+import { compareDates, declNamesEvent } from '../core/rules/util';
 import type { Addressee, Cable, CalendarDate, Decl, Range, Token, Trailer, TransmissionHeader } from '../core/model';
 import { contains, WHITE_RUNS } from '../core/text';
 import type { Dictionaries, RoutingEntry, TagEntry, TermEntry } from './dictionaries';
@@ -642,10 +642,12 @@ function describeDecl(cable: Cable, d: Dictionaries): string {
       lines.push('Redacted.');
       break;
     default:
-      lines.push('Not a date or a known code.');
+      // "DECL: CLOSURE OF ICTY": the directive carrying out E.O. 12958 lets an event stand for the date.
+      lines.push(declNamesEvent(decl.value.text) ? 'An event in place of a date, which the directive carrying out E.O. 12958 allows; no machine can act on it.' : 'Not a date or a known code.');
   }
   // The 10-year default is E.O. 12958's (FORMAT.md §5 [CUFON]); a code's meaning is its own entry's.
-  return md(`DECL ${esc(decl.value.text)}`, lines, entry ? citeSource(entry.source) : citeDocuments(decl.kind === 'date' ? ['CUFON', 'corpus'] : ['corpus'], d));
+  const documents = decl.kind === 'date' ? ['CUFON', 'corpus'] : decl.kind === 'text' && declNamesEvent(decl.value.text) ? ['CFR2001', 'corpus'] : ['corpus'];
+  return md(`DECL ${esc(decl.value.text)}`, lines, entry ? citeSource(entry.source) : citeDocuments(documents, d));
 }
 
 function dayOfYear(y: number, m: number, d: number): number {

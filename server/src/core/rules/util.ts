@@ -160,3 +160,17 @@ export function describeItem(cable: Cable, item: ItemMarking): string {
   const where = p >= 0 ? ` in paragraph ${cable.paragraphs[p].readAs}` : '';
   return item.label ? `The item '${item.label.text}'${where || ` on line ${line + 1}`}` : `The line ${line + 1}${where}`;
 }
+
+// A word of letters that is not a release's X-run: "CLOSURE", "OF", but not "XXXXXXXXXXXX".
+const LETTER_WORD = /^[A-Za-z]{2,}$/;
+const X_RUN = /^x+$/i;
+
+/**
+ * Whether a DECL value that is no date reads as an event ("CLOSURE OF ICTY", "TEN YEARS AFTER
+ * KOREAN UNIFICATION"): two words of letters or more. "MR", "05/27/2O19" and "XXXXXXXXXXXX 2019" do not.
+ */
+export function declNamesEvent(value: string): boolean {
+  let words = 0;
+  for (const word of value.trim().split(/\s+/)) if (LETTER_WORD.test(word) && !X_RUN.test(word)) words++;
+  return words >= 2;
+}
