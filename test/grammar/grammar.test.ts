@@ -340,18 +340,24 @@ describe('grammar', function () {
     assert.ok(performance.now() - start < 500, 'tokenizing took too long');
   });
 
+  /** Each real cable's file name, text and lines as the grammar tokenizes them. */
+  function* tokenizedCorpus(): Generator<{ name: string; text: string; lines: ReturnType<typeof tokenize> }> {
+    for (const f of corpusFiles()) {
+      const text = fs.readFileSync(f, 'utf8');
+      yield { name: path.basename(f), text, lines: tokenize(grammar, text) };
+    }
+  }
+
   it('scopes the block markers the parser reads on real cables as openers and closers', function () {
     if (!corpusDir()) this.skip();
     let total = 0;
     const misses: string[] = [];
-    for (const f of corpusFiles()) {
-      const text = fs.readFileSync(f, 'utf8');
-      const lines = tokenize(grammar, text);
+    for (const { name, text, lines } of tokenizedCorpus()) {
       for (const m of parseCable(text).cable.blockMarkers) {
         total++;
         const { line, character } = m.token.range.start;
         const scopes = lines[line].tokens.find((t) => t.start <= character && character < t.end)?.scopes.join(' ') ?? '';
-        if (!(m.role === 'open' ? /block\.begin/ : /block\.end/).test(scopes)) misses.push(`${path.basename(f)}:${line + 1} ${m.role} ${JSON.stringify(m.token.text)}`);
+        if (!(m.role === 'open' ? /block\.begin/ : /block\.end/).test(scopes)) misses.push(`${name}:${line + 1} ${m.role} ${JSON.stringify(m.token.text)}`);
       }
     }
     assert.ok(total > 500, `only ${total} markers read`);
@@ -364,16 +370,15 @@ describe('grammar', function () {
     if (!corpusDir()) this.skip();
     let total = 0;
     const misses: string[] = [];
-    for (const f of corpusFiles()) {
-      const text = fs.readFileSync(f, 'utf8');
+    for (const { name, text, lines } of tokenizedCorpus()) {
       const { cable } = parseCable(text);
       const read = new Set<number>();
       for (const h of cable.headings) for (let k = h.range.start.line; k <= h.range.end.line; k++) read.add(k);
       if (cable.signature) read.add(cable.signature.token.range.start.line);
-      tokenize(grammar, text).forEach(({ line, tokens }, i) => {
+      lines.forEach(({ line, tokens }, i) => {
         if (!tokens.some((t) => t.end > t.start && line.slice(t.start, t.end).trim() !== '' && t.scopes.includes('markup.heading.cable'))) return;
         total++;
-        if (!read.has(i)) misses.push(`${path.basename(f)}:${i + 1} [${cable.lineKinds[i]}] ${JSON.stringify(line.trim())}`);
+        if (!read.has(i)) misses.push(`${name}:${i + 1} [${cable.lineKinds[i]}] ${JSON.stringify(line.trim())}`);
       });
     }
     assert.ok(total > 300, `only ${total} lines scoped as headings`);
