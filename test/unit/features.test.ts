@@ -917,6 +917,27 @@ const tokensOf = (text: string): string[] => {
 
 describe('semantic tokens', () => {
 
+  it('marks a line of the subject under a blank line, which the grammar would color as a heading, and no other subject line', () => {
+    const text = [
+      'UNCLAS NOWHERE 000125',
+      '',
+      'E.O. 12958: N/A',
+      'TAGS: PREL',
+      'SUBJECT: HARBOR BOARD: NEW FERRY DUES AND OTHER FEES TO FUND THE',
+      '',
+      'QUAYS - A SLOW START',
+      '',
+      'REF: 09 NOWHERE 17',
+      '',
+      '\u00b61. (U) The board met.',
+      '',
+    ].join('\n');
+    assert.equal(parseCable(text).cable.subject?.text, 'HARBOR BOARD: NEW FERRY DUES AND OTHER FEES TO FUND THE QUAYS - A SLOW START');
+    assert.deepEqual(tokensOf(text).filter((t) => t.endsWith(' subject')), ['6:0 QUAYS - A SLOW START subject']);
+    // Wrapped with no blank line, the grammar colors it: no token.
+    assert.deepEqual(tokensOf(text.replace('THE\n\nQUAYS', 'THE\nQUAYS')).filter((t) => t.endsWith(' subject')), []);
+  });
+
   it('marks every paragraph number the parser reads (those a line grammar cannot tell from a list item included) and the signature', () => {
     const text = [
       'UNCLAS NOWHERE 000123',
