@@ -56,6 +56,9 @@ const PROJECT_DOCUMENTS = [
   },
 ];
 
+/** How many released cables' TAGS lines use a code, as the TSV counts them (`corpus_count`), for the order of completions; none when it gives no number. */
+const corpusCount = (r) => (/^\d+$/.test(r.corpus_count ?? '') ? { corpusCount: Number(r.corpus_count) } : {});
+
 const unverified = (r) => r.confidence === 'unverified' || /meaning not established/i.test(r.description ?? r.name ?? r.meaning ?? '');
 
 /** Builds the dictionary object. */
@@ -63,18 +66,18 @@ export function buildDictionary() {
   const tags = [];
   for (const r of readTsv('tags-subject.tsv')) {
     if (r.kind === 'category') tags.push({ code: r.code, family: 'category', meaning: r.description, source: r.source, verified: true });
-    else if (r.kind === 'tag') tags.push({ code: r.code, family: 'subject', category: r.category, meaning: r.description, status: r.status, source: r.source, verified: !unverified(r) });
+    else if (r.kind === 'tag') tags.push({ code: r.code, family: 'subject', category: r.category, meaning: r.description, status: r.status, source: r.source, verified: !unverified(r), ...corpusCount(r) });
   }
   for (const r of readTsv('tags-program.tsv')) {
-    if (r.kind === 'tag') tags.push({ code: r.code, family: 'program', meaning: r.description, status: r.status, source: r.source, verified: !unverified(r) });
+    if (r.kind === 'tag') tags.push({ code: r.code, family: 'program', meaning: r.description, status: r.status, source: r.source, verified: !unverified(r), ...corpusCount(r) });
   }
   for (const r of readTsv('tags-geographic.tsv')) {
     if (r.kind === 'rule') continue;
-    tags.push({ code: r.code, family: 'geographic', meaning: r.name, status: r.status || r.kind, source: r.source, verified: !unverified(r) });
+    tags.push({ code: r.code, family: 'geographic', meaning: r.name, status: r.status || r.kind, source: r.source, verified: !unverified(r), ...corpusCount(r) });
   }
   for (const r of readTsv('tags-organization.tsv')) {
     if (r.kind !== 'org') continue;
-    tags.push({ code: r.code, family: 'organization', meaning: r.name, status: r.status, source: r.source, verified: !unverified(r) });
+    tags.push({ code: r.code, family: 'organization', meaning: r.name, status: r.status, source: r.source, verified: !unverified(r), ...corpusCount(r) });
   }
   const routingIndicators = readTsv('routing-indicators.tsv').map((r) => ({
     code: r.routing_indicator,

@@ -277,7 +277,8 @@ let shownStatus: { uri: string; status: CableStatus } | undefined;
 /**
  * The language status item (the `{}` beside "Cable" in the status bar, which the user may pin):
  * the classification of the cable in the active editor as its banner and caveat lines give it,
- * with its id, date and paragraph count. It follows the active editor and, shortly after, edits.
+ * with its id, date and paragraph count. It follows the active editor and, shortly after, edits and a document
+ * the active editor shows becoming a cable.
  */
 function classificationStatus(languageClient: LanguageClient): vscode.Disposable[] {
   const item = vscode.languages.createLanguageStatusItem('cable.classification', { language: 'cable' });
@@ -326,6 +327,12 @@ function classificationStatus(languageClient: LanguageClient): vscode.Disposable
   return [
     item,
     vscode.window.onDidChangeActiveTextEditor(() => void update()),
+    // A `.txt` file opened as plain text and then switched to a cable (detectCablesInTextFiles) is closed and opened
+    // again in the same editor, which fires no editor change: without this the item, shown again for the cable, kept
+    // the last cable's classification and id. The server gets the document on the same event: ask shortly after.
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (doc.languageId === 'cable' && doc.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) later();
+    }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document === vscode.window.activeTextEditor?.document) later();
     }),

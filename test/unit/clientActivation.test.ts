@@ -26,8 +26,20 @@ function document(file: string, languageId: string, text: string): FakeDocument 
   return { uri: { path: file, toString: () => `file://${file}` }, languageId, isClosed: false, getText: () => text, positionAt: (offset) => offset };
 }
 
+/**
+ * A stand-in for the editor around the language status item: the active editor's document, the listeners the client
+ * registers, and the item it creates. With it the language client "starts" and answers `cable/status` with
+ * `statusOf(uri)`.
+ */
+interface FakeEditor {
+  active?: FakeDocument;
+  item?: { text: string; detail?: string };
+  readonly listeners: { open: ((doc: FakeDocument) => void)[]; activeEditor: (() => void)[] };
+  statusOf(uri: string): unknown;
+}
+
 /** Activates a fresh copy of dist/client.js with these documents open; says what it did and which chunks it loaded. */
-async function activate(docs: FakeDocument[], settings: Record<string, unknown> = {}, workspaceFiles = 0) {
+async function activate(docs: FakeDocument[], settings: Record<string, unknown> = {}, workspaceFiles = 0, editor?: FakeEditor) {
   const switched: string[] = [];
   const searched: string[] = [];
   const disposable = { dispose: () => {} };
@@ -40,13 +52,29 @@ async function activate(docs: FakeDocument[], settings: Record<string, unknown> 
       dispose() {}
     },
     commands: { registerCommand: () => disposable },
+    LanguageStatusSeverity: { Information: 0, Warning: 1, Error: 2 },
     languages: {
+      createLanguageStatusItem: () => {
+        const item = { text: '', dispose: () => {} };
+        if (editor) editor.item = item;
+        return item;
+      },
       setTextDocumentLanguage: async (doc: FakeDocument, languageId: string) => {
         switched.push(`${path.basename(doc.uri.path)} ${languageId}`);
         return doc;
       },
     },
-    window: { showErrorMessage: () => undefined, createTreeView: () => disposable },
+    window: {
+      showErrorMessage: () => undefined,
+      createTreeView: () => disposable,
+      get activeTextEditor() {
+        return editor?.active ? { document: editor.active } : undefined;
+      },
+      onDidChangeActiveTextEditor: (listener: () => void) => {
+        editor?.listeners.activeEditor.push(listener);
+        return disposable;
+      },
+    },
     workspace: {
       textDocuments: docs,
       workspaceFolders: [{ uri: { path: '/ws' } }],
@@ -55,7 +83,11 @@ async function activate(docs: FakeDocument[], settings: Record<string, unknown> 
         return Array.from({ length: workspaceFiles }, () => ({}));
       },
       getConfiguration: () => ({ get: (key: string) => (key in settings ? settings[key] : defaults[`cable.${key}`]) }),
-      onDidOpenTextDocument: () => disposable,
+      onDidOpenTextDocument: (listener: (doc: FakeDocument) => void) => {
+        editor?.listeners.open.push(listener);
+        return disposable;
+      },
+      onDidChangeTextDocument: () => disposable,
       onDidCloseTextDocument: () => disposable,
       onDidChangeWorkspaceFolders: () => disposable,
     },
@@ -67,7 +99,9 @@ async function activate(docs: FakeDocument[], settings: Record<string, unknown> 
     if (request === 'vscode') return vscode;
     if (request === './client-lsp.js') {
       required.push(request);
-      // The server is not started here: the language client is only seen being loaded.
+      // The server is not started here: the language client is only seen being loaded, or, with an editor, answers
+      // the status request.
+      if (editor) return { startLanguageClient: async () => ({ sendRequest: async (_method: string, params: { textDocument: { uri: string } }) => editor.statusOf(params.textDocument.uri) }) };
       return { startLanguageClient: () => new Promise(() => {}) };
     }
     if (request.startsWith('./client-')) required.push(request);
@@ -125,5 +159,26 @@ describe('client bundle: activation', () => {
   it('starts the server at once when a cable is open, or when the workspace holds a file the index takes', async () => {
     assert.deepEqual((await activate([document('/ws/09VALLETTA412.cable', 'cable', cable)])).required, ['./client-lsp.js']);
     assert.deepEqual((await activate([document('/ws/notes.txt', 'plaintext', notes)], {}, 1)).required, ['./client-detect.js', './client-lsp.js']);
+  });
+
+  it('the language status follows a .txt file switched to a cable in the active editor, not the cable shown before it', async function () {
+    this.timeout(10_000);
+    const first = document('/ws/09VALLETTA412.cable', 'cable', cable);
+    const statuses: Record<string, unknown> = {
+      'file:///ws/09VALLETTA412.cable': { classification: 'SECRET', caveats: ['NOFORN'], id: '09VALLETTA412', paragraphs: 5 },
+      'file:///ws/000_4e0f164468ec0923.txt': { classification: 'CONFIDENTIAL', caveats: [], id: '09NOWHERE17', paragraphs: 2 },
+    };
+    const editor: FakeEditor = { active: first, listeners: { open: [], activeEditor: [] }, statusOf: (uri) => statuses[uri] ?? null };
+    await activate([first], {}, 0, editor);
+    assert.match(editor.item?.text ?? '', /SECRET NOFORN/);
+    // A hash-named file opens as plain text in a new editor, then VS Code closes and opens it again as a cable.
+    const txt = document('/ws/000_4e0f164468ec0923.txt', 'plaintext', cable);
+    editor.active = txt;
+    for (const listener of editor.listeners.activeEditor) listener();
+    txt.languageId = 'cable';
+    for (const listener of editor.listeners.open) listener(txt);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(editor.item?.text, '$(shield) CONFIDENTIAL');
+    assert.match(editor.item?.detail ?? '', /^09NOWHERE17 · 2 paragraphs$/);
   });
 });

@@ -159,6 +159,40 @@ describe('completion on a typed "/"', () => {
   });
 });
 
+describe('completion: TAGS descriptions', () => {
+  const items = completionsAt('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL |\nSUBJECT: X\n').items;
+  const described = (label: string) => items.find((i) => i.label === label)?.labelDetails?.description;
+
+  it('lists the TAGS the released cables use most first, and those a TAG already on the line leaves out after them', () => {
+    const order = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
+    // PREL is on the line: not offered again.
+    assert.deepEqual(order.slice(0, 4), ['PGOV', 'PTER', 'PINR', 'ECON']);
+    // Typed "P": the common political TAGS before the rare ones (PARM before PBIO, which no cable here uses).
+    const p = order.filter((l) => l.startsWith('P'));
+    assert.deepEqual(p.slice(0, 4), ['PGOV', 'PTER', 'PINR', 'PHUM']);
+    assert.ok(p.indexOf('PARM') < p.indexOf('PBIO'));
+  });
+
+  it('describes each TAG by its first meaning, cut after a whole word with an ellipsis, never inside a word', () => {
+    // The dictionary's "Internal Governmental Affairs ; PlusD label: …" showed as "Internal Governmental Affairs ; PlusD la".
+    assert.equal(described('PGOV'), 'Internal Governmental Affairs');
+    assert.equal(described('ECON'), 'Economic Conditions');
+    for (const item of items) {
+      const d = item.labelDetails?.description ?? '';
+      assert.ok(d.length <= 40, `${item.label}: ${d}`);
+      assert.ok(!d.includes(' ; ') && !d.startsWith('PlusD label:'), `${item.label}: ${d}`);
+      const meaning = String(item.documentation);
+      if (d === 'unverified') continue;
+      // Every word shown is a whole word of the meaning.
+      const words = d.replace(/…$/, '').split(' ');
+      assert.ok(meaning.includes(d.replace(/…$/, '')), `${item.label}: ${d}`);
+      const next = meaning.charAt(meaning.indexOf(words.join(' ')) + words.join(' ').length);
+      assert.ok(d.endsWith('…') || !/[A-Za-z]/.test(next), `${item.label}: "${d}" cuts "${meaning}"`);
+      assert.ok(!d.endsWith('…') || !/[A-Za-z]/.test(next), `${item.label}: "${d}" cuts a word of "${meaning}"`);
+    }
+  });
+});
+
 describe('completion edits: reason letters', () => {
   const clby = (line: string) => `S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n${line}\n`;
 

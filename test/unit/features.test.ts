@@ -85,6 +85,15 @@ describe('document symbols', () => {
     assert.deepEqual(names(slashes[2].children), ['¶2 (U)']);
   });
 
+  it('names a section by its title\'s words, without the marking it opens with (kept as the detail) or the colon it ends with', () => {
+    const text = ['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (SBU) One.', '', '(SBU) Ferry Fares (2009 rates):', '---------------------------------', '', '¶2. (SBU) Two.', '', 'Action Request:', '---------------', '', '¶3. (U) Three.', '', 'COMMENT:', '--------', '', '¶4. (SBU) Four.', '', 'DOE'].join('\n');
+    const outline = getDocumentSymbols(parseCable(text).cable);
+    assert.deepEqual(names(outline), ['UNCLAS NOWHERE 000001', '¶1 (SBU)', 'Ferry Fares (2009 rates)', 'Action Request', 'COMMENT', 'Signature']);
+    assert.deepEqual(outline.slice(2, 5).map((s) => s.detail), ['(SBU)', undefined, undefined]);
+    // The selection still covers the title as written.
+    assert.deepEqual([outline[2].selectionRange.start.character, outline[2].selectionRange.end.character], [0, 31]);
+  });
+
   it('lists header, banner with metadata, sections with paragraphs, summary and comment in their paragraphs, and signature', () => {
     assert.deepEqual(names(symbols), ['Transmission header', 'S E C R E T VALLETTA 000412', '¶1 (C)', 'HARBOR AUTHORITY REQUESTS', 'NEXT STEPS', 'Signature']);
     assert.deepEqual(names(symbols[2].children), ['Summary']);
@@ -912,6 +921,27 @@ const tokensOf = (text: string): string[] => {
 };
 
 describe('semantic tokens', () => {
+
+  it('marks a line of the subject under a blank line, which the grammar would color as a heading, and no other subject line', () => {
+    const text = [
+      'UNCLAS NOWHERE 000125',
+      '',
+      'E.O. 12958: N/A',
+      'TAGS: PREL',
+      'SUBJECT: HARBOR BOARD: NEW FERRY DUES AND OTHER FEES TO FUND THE',
+      '',
+      'QUAYS - A SLOW START',
+      '',
+      'REF: 09 NOWHERE 17',
+      '',
+      '\u00b61. (U) The board met.',
+      '',
+    ].join('\n');
+    assert.equal(parseCable(text).cable.subject?.text, 'HARBOR BOARD: NEW FERRY DUES AND OTHER FEES TO FUND THE QUAYS - A SLOW START');
+    assert.deepEqual(tokensOf(text).filter((t) => t.endsWith(' subject')), ['6:0 QUAYS - A SLOW START subject']);
+    // Wrapped with no blank line, the grammar colors it: no token.
+    assert.deepEqual(tokensOf(text.replace('THE\n\nQUAYS', 'THE\nQUAYS')).filter((t) => t.endsWith(' subject')), []);
+  });
 
   it('marks every paragraph number the parser reads (those a line grammar cannot tell from a list item included) and the signature', () => {
     const text = [

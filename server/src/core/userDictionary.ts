@@ -14,6 +14,8 @@ export interface TagEntry {
   readonly status?: string;
   readonly source: string;
   readonly verified: boolean;
+  /** How many released cables' TAGS lines use the code, as the reference counts them (built-in entries only). */
+  readonly corpusCount?: number;
 }
 
 /** A routing indicator and the plain-language address it was seen with. */

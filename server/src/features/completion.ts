@@ -341,6 +341,30 @@ function atRoutingIndicator(line: string, character: number, before: string, wor
   return /^\s*[A-Z]*$/.test(before) && !(word.length > 0 && ADDRESS_KEYWORDS.some((k) => k.startsWith(word)));
 }
 
+/** A bound above any TAG's count of uses, for sort texts of one width. */
+const MOST_USES = 999_999;
+
+/** The longest description beside a TAG in the completion list, in characters, "…" included. */
+const SHORT_MEANING = 40;
+
+/**
+ * A TAG's meaning short enough for the completion list, beside the label: the first of the meanings the dictionary
+ * joins with " ; " ("Internal Governmental Affairs ; PlusD label: Political Affairs--Government; …" → "Internal
+ * Governmental Affairs"), without the "PlusD label: " it may open with, and cut after a whole word with "…" when it is
+ * longer ("Communication Operations and Administrative …" → "Communication Operations and…"). The item's documentation
+ * keeps the whole meaning.
+ */
+export function shortMeaning(meaning: string): string {
+  const first = meaning.split(' ; ')[0].replace(/^PlusD label: /, '').trim();
+  if (first.length <= SHORT_MEANING) return first;
+  const cut = first.slice(0, SHORT_MEANING - 1);
+  const space = cut.lastIndexOf(' ');
+  let end = space > 0 ? space : cut.length;
+  // "Military and Defense Affairs: armed …": no colon, comma, bracket or dash before the ellipsis.
+  while (end > 0 && ' ,;:(-–'.includes(cut[end - 1])) end--;
+  return `${cut.slice(0, end)}…`;
+}
+
 /**
  * Completions at a position. Each item replaces what of it is already typed before the caret (and the rest
  * of a portion marking). For a client that takes insert-replace edits, an item in the middle of a word also
@@ -373,6 +397,9 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     // The TAG at the caret, as written on both sides of it: "PR|EL" still offers PREL.
     const atCaret = line.slice(wordSpan.start, wordSpan.replaceEnd).toUpperCase();
     const order: Record<string, string> = { subject: '1', geographic: '2', program: '3', organization: '4' };
+    // The TAGS the released cables use most come first ("P" lists PREL, PGOV, PTER, PINR before PARM or PBIO), then by
+    // family and code; a user dictionary's TAGS, which no count covers, come after the counted ones.
+    const rank = (t: { corpusCount?: number }) => String(MOST_USES - Math.min(t.corpusCount ?? 0, MOST_USES)).padStart(6, '0');
     for (const t of d.tags.values()) {
       if (present.has(t.code) && t.code !== atCaret) continue;
       items.push({
@@ -382,8 +409,8 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
         documentation: t.verified ? t.meaning : 'Meaning not in the dictionary (unverified).',
         // "France" finds FR: the name is part of the filter text.
         filterText: `${t.code} ${t.verified ? t.meaning : ''}`,
-        sortText: `${order[t.family] ?? '5'}${t.code}`,
-        labelDetails: { description: t.verified ? t.meaning.slice(0, 40) : 'unverified' },
+        sortText: `${rank(t)}${order[t.family] ?? '5'}${t.code}`,
+        labelDetails: { description: t.verified ? shortMeaning(t.meaning) : 'unverified' },
         textEdit: edit(wordSpan, t.code),
       });
     }

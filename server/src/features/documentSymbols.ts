@@ -6,7 +6,7 @@
  */
 import { DocumentSymbol, SymbolKind, type Range } from 'vscode-languageserver-types';
 import type { Block, Cable, Paragraph, Section } from '../core/model';
-import { containsRange, spanRange, WHITE_RUNS } from '../core/text';
+import { containsRange, spanRange, TITLE_MARKING, WHITE_RUNS } from '../core/text';
 
 /** The outline of a cable. */
 export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
@@ -64,9 +64,9 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
     }
     const heading = cable.headings[section.heading];
     // A title wrapped over two lines is named by both.
-    const name = heading.lead ? `${heading.lead.text} ${heading.text.text}` : heading.text.text;
+    const { name, marking } = headingName(heading.lead ? `${heading.lead.text} ${heading.text.text}` : heading.text.text);
     const selection = heading.lead ? { start: heading.lead.range.start, end: heading.text.range.end } : heading.text.range;
-    result.push(symbol(name, undefined, SymbolKind.Namespace, section.range, selection, paragraphs));
+    result.push(symbol(name, marking, SymbolKind.Namespace, section.range, selection, paragraphs));
   }
   for (const block of cable.blocks) {
     if (block.kind === 'comment' && !isSection(sectionOn, block)) blocks.push(symbol('Comment', undefined, SymbolKind.Event, block.range));
@@ -75,6 +75,22 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
   sortSymbols(result);
   for (const block of blocks) nest(result, block);
   return result;
+}
+
+// A portion marking that opens a title ("(U) Status of Host Nation Laws:"), and the white space after it.
+const TITLE_MARKING_START = new RegExp(String.raw`^(${TITLE_MARKING})\s+`);
+
+/**
+ * A section's name as the Outline shows it: the title's words, without the portion marking it opens with, which becomes
+ * the detail ("(U) Status of Host Nation Laws:" → "Status of Host Nation Laws", "(U)"), or the colon it ends with
+ * ("COMMENT:" → "COMMENT", as the Outline names an underlined "COMMENT"). A title that is nothing else keeps its text.
+ */
+function headingName(text: string): { name: string; marking?: string } {
+  const marking = TITLE_MARKING_START.exec(text);
+  const words = marking ? text.slice(marking[0].length) : text;
+  const name = words.endsWith(':') ? words.slice(0, -1).trimEnd() : words;
+  if (name.trim().length === 0) return { name: text };
+  return { name, marking: marking?.[1] };
 }
 
 /**

@@ -21,6 +21,9 @@
  *   apart. Every item marking's level gets a token (with a modifier for the level) and each of its controls another, as
  *   the grammar colors a paragraph's marking; the parentheses and separators keep the text's color. So does the marking of
  *   a paragraph glued to the end of the line before it (`… was working. 16. (C) On corruption, …`), after its number's token;
+ * - a subject goes on over a blank line as the parser reads it (`SUBJECT: … TO PROTECT THE` ⏎ blank ⏎ `ENVIRONMENT - MAKING
+ *   REAL PROGRESS`), where the grammar's subject ends at the blank line and a line of capitals after it reads as a
+ *   heading: each line of the subject right under a blank line gets a token;
  * VS Code maps each token type to the grammar's scope (package.json `semanticTokenScopes`:
  * `entity.name.function.signature.cable`, `constant.numeric.paragraph.cable`, the banner scopes
  * of each level, `markup.heading.cable`, the marking scopes of each level and `constant.other.control.cable`), so themes
@@ -32,7 +35,7 @@ import { TITLE_MARKING, trimEndOffset } from '../core/text';
 
 /** Token types, in legend order. */
 export const SEMANTIC_LEGEND: SemanticTokensLegend = {
-  tokenTypes: ['signature', 'paragraphNumber', 'bannerLevel', 'bannerPost', 'bannerSerial', 'heading', 'portionMarking', 'markingControl'],
+  tokenTypes: ['signature', 'paragraphNumber', 'bannerLevel', 'bannerPost', 'bannerSerial', 'heading', 'portionMarking', 'markingControl', 'subject'],
   tokenModifiers: ['secret', 'confidential', 'unclassified', 'topSecret'],
 };
 
@@ -44,6 +47,7 @@ const BANNER_SERIAL = 4;
 const HEADING = 5;
 const PORTION_MARKING = 6;
 const MARKING_CONTROL = 7;
+const SUBJECT = 8;
 
 /** The modifier bit of each level, as the grammar's scopes go: TOP SECRET shares SECRET's. */
 const LEVEL_MODIFIER: Record<Level, number> = { 'TOP SECRET': 1, SECRET: 1, CONFIDENTIAL: 2, UNCLASSIFIED: 4 };
@@ -71,6 +75,12 @@ export function getSemanticTokens(cable: Cable): SemanticTokens {
       const words = headingWords(cable.lines, part);
       if (words) tokens.push({ range: words, type: HEADING });
     }
+  }
+  // "SUBJECT: … TO PROTECT THE" ⏎ "" ⏎ "ENVIRONMENT - MAKING REAL PROGRESS": a subject the parser reads on over a blank line,
+  // where the grammar's subject ends and its next line of capitals reads as a heading.
+  for (const part of cable.subject?.parts ?? []) {
+    const line = part.range.start.line;
+    if (line > 0 && line !== cable.subject!.keyword.range.start.line && cable.lines[line - 1].trim().length === 0) tokens.push({ range: part.range, type: SUBJECT });
   }
   for (const item of cable.itemMarkings) addMarking(cable.lines, item.portion, tokens);
   // "… was working. 16. (C) On corruption, …": the marking of a paragraph glued to the end of the one before, which the
