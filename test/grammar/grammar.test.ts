@@ -422,6 +422,11 @@ describe('snippets', () => {
     }
   });
 
+  it('no prefix holds white space, so that none matches text across a space', () => {
+    // "banner section" was offered after "… NO BR " on a TAGS line, where Enter would have inserted a banner.
+    for (const [name, s] of Object.entries(snippets)) for (const prefix of [s.prefix].flat()) assert.doesNotMatch(prefix, /\s/, name);
+  });
+
   /** Expands placeholders to their defaults and choices to their first option. */
   function expand(body: string[]): string {
     let text = body.join('\n');
