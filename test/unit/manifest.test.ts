@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SEMANTIC_LEGEND } from '../../server/src/features/semanticTokens';
 import { ROOT } from '../helpers';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -26,5 +27,14 @@ describe('extension manifest', () => {
     // A folder holding only "000_4e0f164468ec0923.txt" matches no workspaceContains event, and the first such file
     // opened stayed plain text. The server starts later, when a cable needs it (client/src/extension.ts).
     assert.ok(pkg.activationEvents.includes('onLanguage:plaintext'));
+  });
+
+  it('declares every semantic token type and modifier the server sends, and maps every type to the grammar\'s scopes', () => {
+    // A type or modifier the manifest does not declare is not one VS Code knows: themes cannot style it by name.
+    const ids = (list: { id: string }[]) => list.map((t) => t.id);
+    assert.deepEqual(SEMANTIC_LEGEND.tokenTypes.filter((t) => !ids(pkg.contributes.semanticTokenTypes).includes(t)), []);
+    assert.deepEqual(SEMANTIC_LEGEND.tokenModifiers.filter((m) => !ids(pkg.contributes.semanticTokenModifiers).includes(m)), []);
+    const selectors = Object.keys(pkg.contributes.semanticTokenScopes[0].scopes).map((s) => s.split('.')[0]);
+    assert.deepEqual(SEMANTIC_LEGEND.tokenTypes.filter((t) => !selectors.includes(t)), []);
   });
 });
