@@ -486,6 +486,20 @@ describe('hover', () => {
     assert.match(text, /\n---\n\*Sources: [^\n]*\[github\.com\/heuer\/cablemap\/[^\]]*\]\(https:\/\/github\.com\/heuer\/cablemap\//);
   });
 
+  it('lists a TAG\'s several meanings one per line, not joined with the dictionary\'s " ; ", and still cites the sources', () => {
+    const dictionary = { ...dictionaries, tags: new Map(dictionaries.tags) };
+    const pgov = dictionaries.tags.get('PGOV');
+    assert.ok(pgov);
+    // Invented meanings in the shape the reference gives them: two sources' words, the second holding a ";" of its own.
+    dictionary.tags.set('PGOV', { ...pgov, meaning: 'Harbor Affairs ; PlusD label: Ferry Affairs--Harbors; Harbor Affairs' });
+    const text = hoverAt(inValletta('PREL PGOV', 6), { dictionaries: dictionary });
+    assert.match(text, /^\*\*TAG PGOV\*\*\n\nPGOV: subject TAG, category P \(Political Affairs\)\. The sources give these meanings:\n\n- Harbor Affairs\n- PlusD label: Ferry Affairs--Harbors; Harbor Affairs\n\n---\n\*Sources: /);
+    assert.ok(!text.includes(' ; '), text);
+    // One meaning stays on the TAG's line.
+    dictionary.tags.set('PGOV', { ...pgov, meaning: 'Harbor Affairs' });
+    assert.match(hoverAt(inValletta('PREL PGOV', 6), { dictionaries: dictionary }), /^\*\*TAG PGOV\*\*\n\nPGOV: subject TAG, category P \(Political Affairs\)\. Harbor Affairs\n\n---\n/);
+  });
+
   it('cites the documents behind a fact, linked, and corpus analysis in words, never the reference files', () => {
     const footer = (value: string) => value.slice(value.indexOf('\n---\n') + 5);
     // The DE line's format is FORMAT.md §2 line 3's, which cites [W16][TALK16][TPUB5].
