@@ -473,9 +473,11 @@ describe('snippets', () => {
     const body = snippets['Cable with transmission header'].body;
     const banner = /\$\{(\d+)\|C O N F I D E N T I A L,[^}]*\|\}/.exec(body.join('\n'));
     assert.ok(banner, 'the banner is a choice');
+    const tabstop = Number(banner[1]);
     const choices = /\|([^}]*)\|\}/.exec(banner[0])![1].split(',');
     for (const level of choices) {
-      const cable = parseCable(expand(body, { [Number(banner[1])]: level })).cable;
+      const text: string = expand(body, { [tabstop]: level });
+      const cable = parseCable(text).cable;
       assert.equal(cable.header?.security?.group?.text, level.startsWith('S') ? 'SSSSS' : 'CCCCC', level);
       assert.deepEqual(lintCable(cable).filter((f) => f.severity === 'error').map((f) => `${f.id} ${f.message}`), [], level);
     }
