@@ -412,3 +412,24 @@ describe('completion edits: date-time group and DE day of year', () => {
     assert.deepEqual(labelsAt(header('P 311200Z JUN 09', 'DE RUEHVT #0412/01 |')), ['3370207']);
   });
 });
+
+describe('completion: REF letters in the text', () => {
+  // Invented: a REF field of three items, the third without a letter's full stop, and a body that cites them.
+  const cable = (body: string) =>
+    `C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\nREF: A. NOWHERE 7\nB. STATE 4567\nC. 08 NOWHERE 99\n\n¶1. (C) The harbor board met.\n${body}\n`;
+
+  it('offers the REF items\' letters after "ref", "refs", "reftel" and in a list, each with its citation', () => {
+    for (const typed of ['As reported (ref |', 'As reported in reftel |', 'See refs |', 'See Refs A and |', 'See refs A, |', 'Fares rose, as REF |']) {
+      const items = completionsAt(cable(typed)).items;
+      assert.deepEqual(items.map((i) => `${i.label} ${i.detail}`), ['A NOWHERE 7', 'B STATE 4567', 'C 08 NOWHERE 99'], typed);
+    }
+    check(cable('As reported (ref |'), 'As reported (ref A');
+    check(cable('As reported (ref b|'), 'As reported (ref B', 'B');
+  });
+
+  it('offers nothing after other words, on the REF field itself, or in a cable without lettered REF items', () => {
+    for (const typed of ['The referee |', 'A reference |', 'Prefs |', 'The ferry |']) assert.deepEqual(labelsAt(cable(typed)), [], typed);
+    assert.deepEqual(labelsAt(cable('x').replace('B. STATE 4567', 'B. STATE 4567 ref |')), []);
+    assert.deepEqual(labelsAt(cable('See ref |').replace(/REF: A\. NOWHERE 7\nB\. STATE 4567\nC\. 08 NOWHERE 99/, 'REF: NOWHERE 7')), []);
+  });
+});

@@ -3,7 +3,7 @@
  * markings after a paragraph number, caveats after the banner, routing
  * indicators with their addresses on TO/INFO lines, precedence words,
  * reason letters, DECL dates, the date-time group and the DE line's day of
- * year and time.
+ * year and time, and the REF items' letters after "ref" in the text.
  */
 import { CompletionItemKind, type CompletionItem, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
@@ -131,6 +131,9 @@ function mayHoldAddressees(cable: Cable, line: number): boolean {
 
 // Character classes work on UTF-16 codes; `isSpace` is exactly `\s`.
 const isWordChar = (c: number) => isLetter(c) || isDigit(c) || c === 47; /* / */
+/** "ref ", "(Refs ", "reftel ", "refs A and ", "refs A, B" before the caret: where a REF item's letter goes. */
+const REF_KEYWORD_BEFORE = /\b(?:refs?|reftels?)\.?[ \t]+(?:[A-Z][ \t]*(?:,|and)[ \t]*)*[A-Za-z]?$/i;
+
 /** What a portion marking's letters are typed of: letters and slashes ("S/NF"). */
 const isMarkingChar = (c: number) => isLetter(c) || c === 47; /* / */
 
@@ -530,6 +533,14 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
       if (!reasons.has(e.code) || (cited !== undefined && e.order?.includes(cited))) reasons.set(e.code, e);
     }
     return [...reasons.values()].map((e) => ({ label: e.code!, kind: CompletionItemKind.EnumMember, detail: e.summary, textEdit: edit(span, e.code!) }));
+  }
+
+  // In the text, after "ref", "refs", "reftel" or "reftels" (and the letters of a list: "refs A and ", "refs A, "):
+  // the REF items' letters, each with the citation it stands for, so that the writer need not scroll up to the REF field.
+  if ((kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter !== '/' && REF_KEYWORD_BEFORE.test(before)) {
+    return (cable.refs?.items ?? []).flatMap((item) =>
+      item.letter ? [{ label: item.letter, kind: CompletionItemKind.Reference, detail: item.citation.text, sortText: item.letter, textEdit: edit(wordSpan, item.letter) }] : [],
+    );
   }
 
   // DECL dates: ten years after the cable first.
