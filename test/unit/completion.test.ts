@@ -422,6 +422,8 @@ describe('completion: REF letters in the text', () => {
     for (const typed of ['As reported (ref |', 'As reported in reftel |', 'See refs |', 'See Refs A and |', 'See refs A, |', 'Fares rose, as REF |']) {
       const items = completionsAt(cable(typed)).items;
       assert.deepEqual(items.map((i) => `${i.label} ${i.detail}`), ['A NOWHERE 7', 'B STATE 4567', 'C 08 NOWHERE 99'], typed);
+      // VS Code shows an item's detail only when it is selected; the description shows on every row.
+      assert.deepEqual(items.map((i) => i.labelDetails?.description), ['NOWHERE 7', 'STATE 4567', '08 NOWHERE 99'], typed);
     }
     check(cable('As reported (ref |'), 'As reported (ref A');
     check(cable('As reported (ref b|'), 'As reported (ref B', 'B');

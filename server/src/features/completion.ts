@@ -539,7 +539,12 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   // the REF items' letters, each with the citation it stands for, so that the writer need not scroll up to the REF field.
   if ((kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter !== '/' && REF_KEYWORD_BEFORE.test(before)) {
     return (cable.refs?.items ?? []).flatMap((item) =>
-      item.letter ? [{ label: item.letter, kind: CompletionItemKind.Reference, detail: item.citation.text, sortText: item.letter, textEdit: edit(wordSpan, item.letter) }] : [],
+      item.letter
+        ? [
+            // The citation beside every letter of the list, not only the selected one's detail.
+            { label: item.letter, kind: CompletionItemKind.Reference, detail: item.citation.text, labelDetails: { description: item.citation.text }, sortText: item.letter, textEdit: edit(wordSpan, item.letter) },
+          ]
+        : [],
     );
   }
 
