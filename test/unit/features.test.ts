@@ -16,6 +16,7 @@ import { getInlayHints, shortenSubject } from '../../server/src/features/inlayHi
 import { findInTextReferences, resolveInText } from '../../server/src/core/mentions';
 import { getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
 import { getSelectionRanges } from '../../server/src/features/selectionRanges';
+import type { SelectionRange } from 'vscode-languageserver-types';
 import { getSemanticTokens, SEMANTIC_LEGEND } from '../../server/src/features/semanticTokens';
 import { caret, ROOT } from '../helpers';
 
@@ -218,6 +219,25 @@ describe('folding and selection', () => {
     for (let s: typeof r | undefined = r; s; s = s.parent) spans.push(`${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`);
     assert.deepEqual(spans, ['36:5-36:9', '36:4-36:10', '36:0-36:61', '36:0-39:62', '33:0-43:18', '0:0-57:0']);
     r = r!;
+  });
+
+  /** The selection chain at the `|` caret, each range as the text it spans (lines joined with ⏎). */
+  function selections(textWithCaret: string): string[] {
+    const c = caret(textWithCaret);
+    const cable = parseCable(c.text).cable;
+    const spans: string[] = [];
+    for (let s: SelectionRange | undefined = getSelectionRanges(cable, [{ line: c.line, character: c.character }])[0]; s; s = s.parent) {
+      const { start, end } = s.range;
+      spans.push(start.line === end.line ? cable.lines[start.line].slice(start.character, end.character) : `${cable.lines[start.line].slice(start.character)}⏎…(${end.line - start.line + 1} lines)`);
+    }
+    return spans;
+  }
+
+  it('selects an in-text reference whole, and the REF field around its item, before the line and the block', () => {
+    // "(REF A)" in ¶2: "A", then "REF A", then the line; it went from "A" to the line.
+    assert.deepEqual(selections(inValletta('REF A)', 4)).slice(0, 3), ['A', 'REF A', 'Libyan coast at night (REF A). He asked whether the Sixth Fleet']);
+    // A REF item, its line, then the REF field (all its items), then the metadata; it went from the line to the metadata.
+    assert.deepEqual(selections(inValletta('VALLETTA 388', 0)).slice(0, 5), ['VALLETTA', 'A. VALLETTA 388', 'REF: A. VALLETTA 388', 'REF: A. VALLETTA 388⏎…(2 lines)', 'S E C R E T SECTION 01 OF 02 VALLETTA 000412⏎…(14 lines)']);
   });
 });
 
