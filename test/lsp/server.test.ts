@@ -206,7 +206,7 @@ describe('language server over stdio', function () {
         context: { diagnostics: [at(code)], only: ['quickfix'] },
       });
     const onNumber = await actions(1, 'CBL024');
-    assert.deepEqual(onNumber.map((a) => a.title), ['Renumber paragraphs 1 to 3', 'Disable CBL024 paragraph-number-sequence in this file']);
+    assert.deepEqual(onNumber.map((a) => a.title), ['Renumber paragraphs 3 as 2 and 4 as 3', 'Disable CBL024 paragraph-number-sequence in this file']);
     assert.deepEqual(onNumber.map((a) => a.diagnostics?.map((x) => x.code)), [['CBL024'], ['CBL024']]);
     const onComment = await actions(10, 'CBL027');
     assert.deepEqual(onComment.map((a) => a.title), ["Add 'End Comment.'", 'Disable CBL027 block-unbalanced in this file']);
