@@ -435,3 +435,21 @@ describe('completion: REF letters in the text', () => {
     assert.deepEqual(labelsAt(cable('See ref |').replace(/REF: A\. NOWHERE 7\nB\. STATE 4567\nC\. 08 NOWHERE 99/, 'REF: NOWHERE 7')), []);
   });
 });
+
+describe('completion: paragraph numbers in the text', () => {
+  // Invented: three paragraphs, the second cited from the third.
+  const cable = (typed: string) =>
+    `C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n¶1. (C) The harbor board met on Monday to set the summer fares for every ferry line.\n\n¶2. (U) Fares rise in May.\n\n¶3. (C) ${typed}\n`;
+
+  it('offers the paragraphs\' numbers after "para", "paras" and "paragraph", each with its first words', () => {
+    for (const typed of ['As noted (para |', 'See paras |', 'See paras 1 and |', 'See paras 1-|', 'As paragraph |']) {
+      const items = completionsAt(cable(typed)).items;
+      assert.deepEqual(items.map((i) => `${i.label} ${i.labelDetails?.description}`), ['1 (C) The harbor board met on Monday to…', '2 (U) Fares rise in May.', '3 (C) ' + typed.replace('|', '').trim()], typed);
+    }
+    check(cable('As noted (para |'), '¶3. (C) As noted (para 1');
+  });
+
+  it('offers nothing after other words or a paragraph of another document\'s letter', () => {
+    for (const typed of ['The parade |', 'A paragon |', 'Spara |', 'See ref |']) assert.deepEqual(labelsAt(cable(typed)), [], typed);
+  });
+});
