@@ -185,6 +185,17 @@ describe('folding and selection', () => {
     for (const expected of ['0-10', '6-7', '8-10', '12-25', '33-43', '47-55', '27-31', '36-39']) assert.ok(folds.includes(expected), `${expected} not in ${folds.join(' ')}`);
   });
 
+  it('folds a section from its title\'s line, so that a folded boxed heading still shows its words', () => {
+    // "-----" ⏎ "FERRY FARES" ⏎ "-----": the section folded from the upper rule, and Fold All showed a column of dashes
+    // (07PARIS2725's boxed headings).
+    const text = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) The port reopened.\n\n-----------\nFERRY FARES\n-----------\n¶2. (S) Fares rose.\nThey rose again.\n\nHARBOR DUES\n-----------\n¶3. (S) Dues fell.\nThey fell again.\n';
+    const folds = getFoldingRanges(parseCable(text).cable).map((f) => `${f.startLine}-${f.endLine}`);
+    assert.ok(folds.includes('9-12'), `the boxed heading's section folds from "FERRY FARES": ${folds.join(' ')}`);
+    assert.ok(!folds.some((f) => f.startsWith('8-')), `nothing folds from the upper rule: ${folds.join(' ')}`);
+    // An underlined heading's section folds from its words, as before.
+    assert.ok(folds.includes('14-17'), `the underlined heading's section folds from "HARBOR DUES": ${folds.join(' ')}`);
+  });
+
   it('returns ranges that nest, so the editor drops none', () => {
     // The summary closes on ¶2's first line: its range used to end there, crossing ¶2's,
     // and VS Code ignored ¶2's range.
@@ -205,11 +216,14 @@ describe('folding and selection', () => {
   it('folds a boxed COMMENT or SUMMARY heading\'s section once: the section stands for the block it opens, as in the outline', () => {
     const text = ['S E C R E T NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '-------', 'SUMMARY', '-------', '', '¶1. (S) The port reopened.', 'End Summary.', '', '-------', 'FERRIES', '-------', '', '¶2. (S) Fares rose.', '', '-------', 'COMMENT', '-------', '', '¶3. (S) We agree.', 'More ferries.', 'DOE'].join('\n');
     const spans = getFoldingRanges(parseCable(text).cable).map((f) => `${f.startLine}-${f.endLine}${f.kind ? ':' + f.kind : ''}`);
-    // The sections from their upper rules; no second region from the heading's words to the same end.
-    assert.deepEqual(spans.filter((s) => s.endsWith(':region')), ['5-10:region', '12-16:region', '18-23:region']);
-    // A Summary that closes before its section's end keeps its own region.
+    // The sections from their titles' lines (a folded one shows its words, not its upper rule); no second region from
+    // the heading's words to the same end.
+    assert.deepEqual(spans.filter((s) => s.endsWith(':region')), ['6-10:region', '13-16:region', '19-23:region']);
+    // A Summary that closes before its section's end keeps its own region, and the section then folds from its upper rule.
     const closedEarly = text.replace('End Summary.', 'End Summary.\n\nThe ferries ran.');
-    assert.ok(getFoldingRanges(parseCable(closedEarly).cable).some((f) => f.startLine === 6 && f.endLine === 10), 'the Summary block still folds');
+    const early = getFoldingRanges(parseCable(closedEarly).cable);
+    assert.ok(early.some((f) => f.startLine === 6 && f.endLine === 10), 'the Summary block still folds');
+    assert.ok(early.some((f) => f.startLine === 5 && f.endLine === 12), 'its section still folds');
   });
 
   it('expands selection word → marking → line → paragraph → section → cable', () => {
