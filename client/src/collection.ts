@@ -89,10 +89,10 @@ function sharedIds(entries: readonly CollectionEntry[]): Set<string> {
   return shared;
 }
 
-/** A cable's tooltip: id, date, classification, TAGS and file, one per line. */
+/** A cable's tooltip: id (and whether it is the file name's), date, classification, TAGS and file, one per line. */
 export function cableTooltip(entry: CollectionEntry): string {
   return [
-    entry.id ?? 'No id',
+    entry.id === null ? 'No id' : entry.idFromFileName ? `${entry.id} (from the file name)` : entry.id,
     entry.subject ?? '',
     `Date: ${entry.date ?? 'none'}`,
     `Classification: ${entry.classification ?? NO_BANNER}`,

@@ -266,6 +266,7 @@ interface CableStatus {
   readonly classification?: string;
   readonly caveats: readonly string[];
   readonly id?: string;
+  readonly idFromFileName?: true;
   readonly date?: string;
   readonly paragraphs: number;
   readonly bannerRange?: { start: { line: number; character: number } };
@@ -306,7 +307,9 @@ function classificationStatus(languageClient: LanguageClient): vscode.Disposable
       item.severity = vscode.LanguageStatusSeverity.Information;
       return;
     }
-    const details = [status.id, status.date, `${status.paragraphs} paragraph${status.paragraphs === 1 ? '' : 's'}`].filter(Boolean);
+    // A partial extract without a header gives no id: the file name's is shown, as the Cables view shows it, and said to be.
+    const id = status.id && status.idFromFileName ? `${status.id} (from the file name)` : status.id;
+    const details = [id, status.date, `${status.paragraphs} paragraph${status.paragraphs === 1 ? '' : 's'}`].filter(Boolean);
     if (status.classification) {
       item.text = `$(shield) ${[status.classification, ...status.caveats].join(' ')}`;
       item.severity = vscode.LanguageStatusSeverity.Information;

@@ -523,7 +523,7 @@ connection.onRequest('cable/status', (p: { textDocument: { uri: string } }) => {
   const doc = documents.get(p.textDocument.uri);
   // A new, still empty cable has no status to show, as it has no diagnostics yet.
   if (!doc || isBlank(doc.getText())) return null;
-  return guard('status', null, () => (parsedFor(doc).binary ? null : getCableStatus(cableFor(doc))));
+  return guard('status', null, () => (parsedFor(doc).binary ? null : getCableStatus(cableFor(doc), doc.uri)));
 });
 
 // `cable/collection` (custom, optional): every cable of the workspace index, for the VS Code client's Cables view.

@@ -393,7 +393,7 @@ async function runMode(label, trusted, theme, shots) {
       await page.waitForSelector('.action-widget, .context-view', { timeout: 10000 });
       await page.waitForTimeout(500);
       const clicked = await page.evaluate(() => {
-        const item = [...document.querySelectorAll('.action-widget .monaco-list-row, .context-view .action-label')].find((e) => e.textContent?.includes('Renumber paragraphs'));
+        const item = [...document.querySelectorAll('.action-widget .monaco-list-row, .context-view .action-label')].find((e) => e.textContent?.includes('Renumber paragraph'));
         if (!item) return false;
         item.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
         item.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));

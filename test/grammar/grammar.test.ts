@@ -427,9 +427,25 @@ describe('snippets', () => {
     for (const [name, s] of Object.entries(snippets)) for (const prefix of [s.prefix].flat()) assert.doesNotMatch(prefix, /\s/, name);
   });
 
-  /** Expands placeholders to their defaults and choices to their first option. */
-  function expand(body: string[]): string {
+  /**
+   * Expands placeholders to their defaults and choices to their first option, or to the option `picks` names for
+   * the tabstop; a transform of a tabstop (`${16/^(S)?.*$/${1:?SSSSS:CCCCC}/}`) becomes what VS Code writes for that
+   * tabstop's value (a regular expression, then `$n` and `${n:?if:else}` in the format).
+   */
+  function expand(body: string[], picks: Record<number, string> = {}): string {
     let text = body.join('\n');
+    const values = new Map<number, string>();
+    for (const m of text.matchAll(/\$\{(\d+)\|([^}]*)\|\}/g)) values.set(Number(m[1]), picks[Number(m[1])] ?? m[2].split(',')[0]);
+    for (const m of text.matchAll(/\$\{(\d+):([^{}$]*)\}/g)) values.set(Number(m[1]), m[2]);
+    text = text.replace(/\$\{(\d+)\/((?:[^/\\]|\\.)*)\/((?:\$\{[^}]*\}|[^/])*)\/\}/g, (_, n: string, regex: string, format: string) => {
+      const value = values.get(Number(n)) ?? '';
+      const match = new RegExp(regex).exec(value);
+      if (!match) return value;
+      return format
+        .replace(/\$\{(\d+):\?([^:}]*):([^}]*)\}/g, (__, g: string, yes: string, no: string) => (match[Number(g)] ? yes : no))
+        .replace(/\$(\d+)/g, (__, g: string) => match[Number(g)] ?? '');
+    });
+    for (const [n, v] of Object.entries(picks)) text = text.replace(new RegExp(`\\$\\{${n}\\|[^}]*\\|\\}`, 'g'), v);
     for (let i = 0; i < 5; i++) {
       text = text
         .replace(/\$\{\d+\|([^,|}]*)[^}]*\|\}/g, '$1')
@@ -449,5 +465,21 @@ describe('snippets', () => {
     assert.ok(cable.header?.dtg?.dtg?.valid);
     assert.ok(cable.tags && cable.subject && cable.classifiedBy && cable.paragraphs.length === 1);
     assert.deepEqual(lintCable(cable).map((f) => `${f.id} ${f.message}`), []);
+  });
+
+  it('the skeleton\'s security group follows the banner level chosen, so that picking SECRET leaves no CBL007 error', () => {
+    // The group was a choice of its own (CCCCC first), above the banner: "S E C R E T" picked for the banner left
+    // "ZNY CCCCC ZZH" and an error on a cable just inserted.
+    const body = snippets['Cable with transmission header'].body;
+    const banner = /\$\{(\d+)\|C O N F I D E N T I A L,[^}]*\|\}/.exec(body.join('\n'));
+    assert.ok(banner, 'the banner is a choice');
+    const tabstop = Number(banner[1]);
+    const choices = /\|([^}]*)\|\}/.exec(banner[0])![1].split(',');
+    for (const level of choices) {
+      const text: string = expand(body, { [tabstop]: level });
+      const cable = parseCable(text).cable;
+      assert.equal(cable.header?.security?.group?.text, level.startsWith('S') ? 'SSSSS' : 'CCCCC', level);
+      assert.deepEqual(lintCable(cable).filter((f) => f.severity === 'error').map((f) => `${f.id} ${f.message}`), [], level);
+    }
   });
 });

@@ -41,11 +41,11 @@ describe('cable/collection', function () {
     try {
       await client.waitFor('cable/indexed');
       assert.deepEqual(await collection(), [
-        { uri: uri('09NOWHERE40.cable'), id: '09NOWHERE40', subject: 'FERRY DUES', date: '2009-06-03T13:22:00Z', classification: 'CONFIDENTIAL', tags: ['ECON', 'PREL'], post: 'NOWHERE' },
+        { uri: uri('09NOWHERE40.cable'), id: '09NOWHERE40', idFromFileName: false, subject: 'FERRY DUES', date: '2009-06-03T13:22:00Z', classification: 'CONFIDENTIAL', tags: ['ECON', 'PREL'], post: 'NOWHERE' },
         // No banner: no classification, none inferred; the id and the post are the file name's.
-        { uri: uri('notes.cable'), id: null, subject: 'NOTES ON FERRIES', date: null, classification: null, tags: ['ECON'], post: null },
-        // No date in the text: the id comes from the file name, the post as the banner writes it.
-        { uri: uri('sub/08BUENOSAIRES7.txt'), id: '08BUENOSAIRES7', subject: 'LIGHTHOUSE KEEPERS', date: null, classification: 'UNCLASSIFIED', tags: ['MARR'], post: 'BUENOS AIRES' },
+        { uri: uri('notes.cable'), id: null, idFromFileName: false, subject: 'NOTES ON FERRIES', date: null, classification: null, tags: ['ECON'], post: null },
+        // No date in the text: the id comes from the file name, and the entry says so (the tooltip shows it); the post as the banner writes it.
+        { uri: uri('sub/08BUENOSAIRES7.txt'), id: '08BUENOSAIRES7', idFromFileName: true, subject: 'LIGHTHOUSE KEEPERS', date: null, classification: 'UNCLASSIFIED', tags: ['MARR'], post: 'BUENOS AIRES' },
       ]);
 
       // A cable written to disk comes in, and goes when deleted.

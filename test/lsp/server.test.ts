@@ -91,6 +91,17 @@ describe('language server over stdio', function () {
     await open('nobanner.cable', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: A NOTE\n\n1. (C) Text.\n');
     assert.deepEqual(await status('nobanner.cable'), { caveats: [], paragraphs: 1 });
     assert.equal(await status('never-opened.cable'), null);
+    // A partial extract without a header or a date gives no id: the file name's is shown, as the Cables view shows it, and said to be.
+    await open('05NOWHERE7360.cable', 'C O N F I D E N T I A L SECTION 01 OF 03 NOWHERE 007360\n\nTAGS: PREL\nSUBJECT: A NOTE\n\n1. (C) Text.\n');
+    assert.deepEqual(await status('05NOWHERE7360.cable'), {
+      classification: 'CONFIDENTIAL',
+      caveats: [],
+      id: '05NOWHERE7360',
+      idFromFileName: true,
+      paragraphs: 1,
+      bannerRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 55 } },
+    });
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('05NOWHERE7360.cable') } });
     // A new, empty cable: nothing to show yet, rather than "No banner".
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('new.cable'), languageId: 'cable', version: 1, text: '\n' } });
     assert.equal(await status('new.cable'), null);
@@ -195,7 +206,7 @@ describe('language server over stdio', function () {
         context: { diagnostics: [at(code)], only: ['quickfix'] },
       });
     const onNumber = await actions(1, 'CBL024');
-    assert.deepEqual(onNumber.map((a) => a.title), ['Renumber paragraphs 1 to 3', 'Disable CBL024 paragraph-number-sequence in this file']);
+    assert.deepEqual(onNumber.map((a) => a.title), ['Renumber paragraphs 3 as 2 and 4 as 3', 'Disable CBL024 paragraph-number-sequence in this file']);
     assert.deepEqual(onNumber.map((a) => a.diagnostics?.map((x) => x.code)), [['CBL024'], ['CBL024']]);
     const onComment = await actions(10, 'CBL027');
     assert.deepEqual(onComment.map((a) => a.title), ["Add 'End Comment.'", 'Disable CBL027 block-unbalanced in this file']);

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { cableLabel, cableTooltip, groupCollection, isGrouping, type CollectionEntry, type CollectionNode, type Grouping } from '../../client/src/collection';
 
 function entry(file: string, fields: Partial<CollectionEntry> = {}): CollectionEntry {
-  return { uri: `file:///ws/${file}`, id: null, subject: null, date: null, classification: null, tags: [], post: null, ...fields };
+  return { uri: `file:///ws/${file}`, id: null, idFromFileName: false, subject: null, date: null, classification: null, tags: [], post: null, ...fields };
 }
 
 const ENTRIES: readonly CollectionEntry[] = [
@@ -88,6 +88,12 @@ describe('Cables view grouping', () => {
   it('shows the id, date, classification, TAGS and file in the tooltip, and says what is missing', () => {
     assert.equal(cableTooltip(ENTRIES[0]), '09NOWHERE708\nFERRY DUES\nDate: 2009-06-03T13:22:00Z\nClassification: SECRET\nTAGS: ECON PREL\nFile: a.cable');
     assert.equal(cableTooltip(ENTRIES[4]), 'No id\nNO DATE, NO BANNER\nDate: none\nClassification: No banner\nTAGS: none\nFile: notes one.cable');
+  });
+
+  it('says in the tooltip when the id is the file name\'s, the text giving none (a partial extract without a header)', () => {
+    const extract = entry('05NOWHERE7360.txt', { id: '05NOWHERE7360', idFromFileName: true, classification: 'CONFIDENTIAL', post: 'NOWHERE' });
+    assert.equal(cableLabel(extract), '05NOWHERE7360');
+    assert.equal(cableTooltip(extract), '05NOWHERE7360 (from the file name)\nDate: none\nClassification: CONFIDENTIAL\nTAGS: none\nFile: 05NOWHERE7360.txt');
   });
 
   it('reads back only a grouping it knows', () => {

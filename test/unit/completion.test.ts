@@ -412,3 +412,44 @@ describe('completion edits: date-time group and DE day of year', () => {
     assert.deepEqual(labelsAt(header('P 311200Z JUN 09', 'DE RUEHVT #0412/01 |')), ['3370207']);
   });
 });
+
+describe('completion: REF letters in the text', () => {
+  // Invented: a REF field of three items, the third without a letter's full stop, and a body that cites them.
+  const cable = (body: string) =>
+    `C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\nREF: A. NOWHERE 7\nB. STATE 4567\nC. 08 NOWHERE 99\n\n¶1. (C) The harbor board met.\n${body}\n`;
+
+  it('offers the REF items\' letters after "ref", "refs", "reftel" and in a list, each with its citation', () => {
+    for (const typed of ['As reported (ref |', 'As reported in reftel |', 'See refs |', 'See Refs A and |', 'See refs A, |', 'Fares rose, as REF |']) {
+      const items = completionsAt(cable(typed)).items;
+      assert.deepEqual(items.map((i) => `${i.label} ${i.detail}`), ['A NOWHERE 7', 'B STATE 4567', 'C 08 NOWHERE 99'], typed);
+      // VS Code shows an item's detail only when it is selected; the description shows on every row.
+      assert.deepEqual(items.map((i) => i.labelDetails?.description), ['NOWHERE 7', 'STATE 4567', '08 NOWHERE 99'], typed);
+    }
+    check(cable('As reported (ref |'), 'As reported (ref A');
+    check(cable('As reported (ref b|'), 'As reported (ref B', 'B');
+  });
+
+  it('offers nothing after other words, on the REF field itself, or in a cable without lettered REF items', () => {
+    for (const typed of ['The referee |', 'A reference |', 'Prefs |', 'The ferry |']) assert.deepEqual(labelsAt(cable(typed)), [], typed);
+    assert.deepEqual(labelsAt(cable('x').replace('B. STATE 4567', 'B. STATE 4567 ref |')), []);
+    assert.deepEqual(labelsAt(cable('See ref |').replace(/REF: A\. NOWHERE 7\nB\. STATE 4567\nC\. 08 NOWHERE 99/, 'REF: NOWHERE 7')), []);
+  });
+});
+
+describe('completion: paragraph numbers in the text', () => {
+  // Invented: three paragraphs, the second cited from the third.
+  const cable = (typed: string) =>
+    `C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n¶1. (C) The harbor board met on Monday to set the summer fares for every ferry line.\n\n¶2. (U) Fares rise in May.\n\n¶3. (C) ${typed}\n`;
+
+  it('offers the paragraphs\' numbers after "para", "paras" and "paragraph", each with its first words', () => {
+    for (const typed of ['As noted (para |', 'See paras |', 'See paras 1 and |', 'See paras 1-|', 'As paragraph |']) {
+      const items = completionsAt(cable(typed)).items;
+      assert.deepEqual(items.map((i) => `${i.label} ${i.labelDetails?.description}`), ['1 (C) The harbor board met on Monday to…', '2 (U) Fares rise in May.', '3 (C) ' + typed.replace('|', '').trim()], typed);
+    }
+    check(cable('As noted (para |'), '¶3. (C) As noted (para 1');
+  });
+
+  it('offers nothing after other words or a paragraph of another document\'s letter', () => {
+    for (const typed of ['The parade |', 'A paragon |', 'Spara |', 'See ref |']) assert.deepEqual(labelsAt(cable(typed)), [], typed);
+  });
+});

@@ -16,6 +16,7 @@ import { getInlayHints, shortenSubject } from '../../server/src/features/inlayHi
 import { findInTextReferences, resolveInText } from '../../server/src/core/mentions';
 import { getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
 import { getSelectionRanges } from '../../server/src/features/selectionRanges';
+import type { SelectionRange } from 'vscode-languageserver-types';
 import { getSemanticTokens, SEMANTIC_LEGEND } from '../../server/src/features/semanticTokens';
 import { caret, ROOT } from '../helpers';
 
@@ -184,6 +185,17 @@ describe('folding and selection', () => {
     for (const expected of ['0-10', '6-7', '8-10', '12-25', '33-43', '47-55', '27-31', '36-39']) assert.ok(folds.includes(expected), `${expected} not in ${folds.join(' ')}`);
   });
 
+  it('folds a section from its title\'s line, so that a folded boxed heading still shows its words', () => {
+    // "-----" ⏎ "FERRY FARES" ⏎ "-----": the section folded from the upper rule, and Fold All showed a column of dashes
+    // (07PARIS2725's boxed headings).
+    const text = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) The port reopened.\n\n-----------\nFERRY FARES\n-----------\n¶2. (S) Fares rose.\nThey rose again.\n\nHARBOR DUES\n-----------\n¶3. (S) Dues fell.\nThey fell again.\n';
+    const folds = getFoldingRanges(parseCable(text).cable).map((f) => `${f.startLine}-${f.endLine}`);
+    assert.ok(folds.includes('9-12'), `the boxed heading's section folds from "FERRY FARES": ${folds.join(' ')}`);
+    assert.ok(!folds.some((f) => f.startsWith('8-')), `nothing folds from the upper rule: ${folds.join(' ')}`);
+    // An underlined heading's section folds from its words, as before.
+    assert.ok(folds.includes('14-17'), `the underlined heading's section folds from "HARBOR DUES": ${folds.join(' ')}`);
+  });
+
   it('returns ranges that nest, so the editor drops none', () => {
     // The summary closes on ¶2's first line: its range used to end there, crossing ¶2's,
     // and VS Code ignored ¶2's range.
@@ -204,11 +216,14 @@ describe('folding and selection', () => {
   it('folds a boxed COMMENT or SUMMARY heading\'s section once: the section stands for the block it opens, as in the outline', () => {
     const text = ['S E C R E T NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '-------', 'SUMMARY', '-------', '', '¶1. (S) The port reopened.', 'End Summary.', '', '-------', 'FERRIES', '-------', '', '¶2. (S) Fares rose.', '', '-------', 'COMMENT', '-------', '', '¶3. (S) We agree.', 'More ferries.', 'DOE'].join('\n');
     const spans = getFoldingRanges(parseCable(text).cable).map((f) => `${f.startLine}-${f.endLine}${f.kind ? ':' + f.kind : ''}`);
-    // The sections from their upper rules; no second region from the heading's words to the same end.
-    assert.deepEqual(spans.filter((s) => s.endsWith(':region')), ['5-10:region', '12-16:region', '18-23:region']);
-    // A Summary that closes before its section's end keeps its own region.
+    // The sections from their titles' lines (a folded one shows its words, not its upper rule); no second region from
+    // the heading's words to the same end.
+    assert.deepEqual(spans.filter((s) => s.endsWith(':region')), ['6-10:region', '13-16:region', '19-23:region']);
+    // A Summary that closes before its section's end keeps its own region, and the section then folds from its upper rule.
     const closedEarly = text.replace('End Summary.', 'End Summary.\n\nThe ferries ran.');
-    assert.ok(getFoldingRanges(parseCable(closedEarly).cable).some((f) => f.startLine === 6 && f.endLine === 10), 'the Summary block still folds');
+    const early = getFoldingRanges(parseCable(closedEarly).cable);
+    assert.ok(early.some((f) => f.startLine === 6 && f.endLine === 10), 'the Summary block still folds');
+    assert.ok(early.some((f) => f.startLine === 5 && f.endLine === 12), 'its section still folds');
   });
 
   it('expands selection word → marking → line → paragraph → section → cable', () => {
@@ -218,6 +233,25 @@ describe('folding and selection', () => {
     for (let s: typeof r | undefined = r; s; s = s.parent) spans.push(`${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`);
     assert.deepEqual(spans, ['36:5-36:9', '36:4-36:10', '36:0-36:61', '36:0-39:62', '33:0-43:18', '0:0-57:0']);
     r = r!;
+  });
+
+  /** The selection chain at the `|` caret, each range as the text it spans (lines joined with ⏎). */
+  function selections(textWithCaret: string): string[] {
+    const c = caret(textWithCaret);
+    const cable = parseCable(c.text).cable;
+    const spans: string[] = [];
+    for (let s: SelectionRange | undefined = getSelectionRanges(cable, [{ line: c.line, character: c.character }])[0]; s; s = s.parent) {
+      const { start, end } = s.range;
+      spans.push(start.line === end.line ? cable.lines[start.line].slice(start.character, end.character) : `${cable.lines[start.line].slice(start.character)}⏎…(${end.line - start.line + 1} lines)`);
+    }
+    return spans;
+  }
+
+  it('selects an in-text reference whole, and the REF field around its item, before the line and the block', () => {
+    // "(REF A)" in ¶2: "A", then "REF A", then the line; it went from "A" to the line.
+    assert.deepEqual(selections(inValletta('REF A)', 4)).slice(0, 3), ['A', 'REF A', 'Libyan coast at night (REF A). He asked whether the Sixth Fleet']);
+    // A REF item, its line, then the REF field (all its items), then the metadata; it went from the line to the metadata.
+    assert.deepEqual(selections(inValletta('VALLETTA 388', 0)).slice(0, 5), ['VALLETTA', 'A. VALLETTA 388', 'REF: A. VALLETTA 388', 'REF: A. VALLETTA 388⏎…(2 lines)', 'S E C R E T SECTION 01 OF 02 VALLETTA 000412⏎…(14 lines)']);
   });
 });
 
@@ -484,6 +518,20 @@ describe('hover', () => {
     assert.match(text, /TAG PREL/);
     assert.match(text, /category P/);
     assert.match(text, /\n---\n\*Sources: [^\n]*\[github\.com\/heuer\/cablemap\/[^\]]*\]\(https:\/\/github\.com\/heuer\/cablemap\//);
+  });
+
+  it('lists a TAG\'s several meanings one per line, not joined with the dictionary\'s " ; ", and still cites the sources', () => {
+    const dictionary = { ...dictionaries, tags: new Map(dictionaries.tags) };
+    const pgov = dictionaries.tags.get('PGOV');
+    assert.ok(pgov);
+    // Invented meanings in the shape the reference gives them: two sources' words, the second holding a ";" of its own.
+    dictionary.tags.set('PGOV', { ...pgov, meaning: 'Harbor Affairs ; PlusD label: Ferry Affairs--Harbors; Harbor Affairs' });
+    const text = hoverAt(inValletta('PREL PGOV', 6), { dictionaries: dictionary });
+    assert.match(text, /^\*\*TAG PGOV\*\*\n\nPGOV: subject TAG, category P \(Political Affairs\)\. The sources give these meanings:\n\n- Harbor Affairs\n- PlusD label: Ferry Affairs--Harbors; Harbor Affairs\n\n---\n\*Sources: /);
+    assert.ok(!text.includes(' ; '), text);
+    // One meaning stays on the TAG's line.
+    dictionary.tags.set('PGOV', { ...pgov, meaning: 'Harbor Affairs' });
+    assert.match(hoverAt(inValletta('PREL PGOV', 6), { dictionaries: dictionary }), /^\*\*TAG PGOV\*\*\n\nPGOV: subject TAG, category P \(Political Affairs\)\. Harbor Affairs\n\n---\n/);
   });
 
   it('cites the documents behind a fact, linked, and corpus analysis in words, never the reference files', () => {

@@ -174,7 +174,16 @@ describe('rules: CBL024 and what a copy lost', () => {
   });
   it('renumbers around a blanked gap, keeping the numbers after it', () => {
     const [finding] = lint('¶1. (S) One.\n\nXXXXXXXXXXXX\n\n¶4. (S) Four.\n\n¶6. (S) Six.\n');
-    assert.deepEqual(finding.fixes!.map((f) => [f.title, f.edits.map((e) => `${e.range.start.line}:${e.newText}`)]), [['Renumber paragraphs 1 to 5', ['14:5']]]);
+    assert.deepEqual(finding.fixes!.map((f) => [f.title, f.edits.map((e) => `${e.range.start.line}:${e.newText}`)]), [['Renumber paragraph 6 as 5', ['14:5']]]);
+  });
+
+  it('names in its title the numbers the renumbering changes, not the whole run', () => {
+    const titles = (body: string) => lint(body).flatMap((f) => f.fixes!.map((x) => x.title));
+    // "Renumber paragraphs 1 to 6" swapped two numbers (08RIODEJANEIRO171's ¶6 above its ¶5).
+    assert.deepEqual(titles('¶1. (S) One.\n\n¶2. (S) Two.\n\n¶4. (S) Four.\n'), ['Renumber paragraph 4 as 3']);
+    assert.deepEqual([...new Set(titles('¶1. (S) One.\n\n¶3. (S) Three.\n\n¶2. (S) Two.\n'))], ['Renumber paragraphs 3 as 2 and 2 as 3']);
+    // "Renumber paragraphs 1 to 7" for four numbers of seven (07KABUL185's ¶16 to ¶19 after its ¶19).
+    assert.deepEqual(titles('¶1. (S) A.\n\n¶2. (S) B.\n\n¶3. (S) C.\n\n¶1. (S) D.\n\n¶2. (S) E.\n\n¶3. (S) F.\n\n¶4. (S) G.\n').slice(0, 1), ['Renumber 4 paragraphs, 1 as 4 to 4 as 7']);
   });
 });
 

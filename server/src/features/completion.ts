@@ -3,7 +3,7 @@
  * markings after a paragraph number, caveats after the banner, routing
  * indicators with their addresses on TO/INFO lines, precedence words,
  * reason letters, DECL dates, the date-time group and the DE line's day of
- * year and time.
+ * year and time, and the REF items' letters after "ref" and the paragraphs' numbers after "para" in the text.
  */
 import { CompletionItemKind, type CompletionItem, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
@@ -14,6 +14,7 @@ import { parseCaveatLine } from '../core/parse/metadata';
 import { dayOfYear, pad } from '../core/rules/util';
 import { contains, isAlnum, isCapital, isDigit, isLetter, isSpace, skipSpaces, WHITE_RUNS } from '../core/text';
 import type { Dictionaries, TermEntry } from './dictionaries';
+import { shortenSubject } from './inlayHints';
 
 /** What {@link getCompletions} needs besides the cable. */
 export interface CompletionContext {
@@ -131,6 +132,12 @@ function mayHoldAddressees(cable: Cable, line: number): boolean {
 
 // Character classes work on UTF-16 codes; `isSpace` is exactly `\s`.
 const isWordChar = (c: number) => isLetter(c) || isDigit(c) || c === 47; /* / */
+/** "ref ", "(Refs ", "reftel ", "refs A and ", "refs A, B" before the caret: where a REF item's letter goes. */
+const REF_KEYWORD_BEFORE = /\b(?:refs?|reftels?)\.?[ \t]+(?:[A-Z][ \t]*(?:,|and)[ \t]*)*[A-Za-z]?$/i;
+
+/** "para ", "(paras ", "paragraph ", "paras 3 and ", "paras 3-" before the caret: where a paragraph's number goes. */
+const PARA_KEYWORD_BEFORE = /\b(?:paras?|paragraphs?)\.?[ \t]+(?:\d{1,3}[ \t]*(?:,|-|and|to)[ \t]*)*\d{0,3}$/i;
+
 /** What a portion marking's letters are typed of: letters and slashes ("S/NF"). */
 const isMarkingChar = (c: number) => isLetter(c) || c === 47; /* / */
 
@@ -530,6 +537,33 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
       if (!reasons.has(e.code) || (cited !== undefined && e.order?.includes(cited))) reasons.set(e.code, e);
     }
     return [...reasons.values()].map((e) => ({ label: e.code!, kind: CompletionItemKind.EnumMember, detail: e.summary, textEdit: edit(span, e.code!) }));
+  }
+
+  // In the text, after "ref", "refs", "reftel" or "reftels" (and the letters of a list: "refs A and ", "refs A, "):
+  // the REF items' letters, each with the citation it stands for, so that the writer need not scroll up to the REF field.
+  if ((kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter !== '/' && REF_KEYWORD_BEFORE.test(before)) {
+    return (cable.refs?.items ?? []).flatMap((item) =>
+      item.letter
+        ? [
+            // The citation beside every letter of the list, not only the selected one's detail.
+            { label: item.letter, kind: CompletionItemKind.Reference, detail: item.citation.text, labelDetails: { description: item.citation.text }, sortText: item.letter, textEdit: edit(wordSpan, item.letter) },
+          ]
+        : [],
+    );
+  }
+
+  // In the text, after "para", "paras" or "paragraph": the paragraphs' numbers, each with its first words, once each.
+  if ((kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter !== '/' && PARA_KEYWORD_BEFORE.test(before)) {
+    const seen = new Set<number>();
+    const items: CompletionItem[] = [];
+    for (const p of cable.paragraphs) {
+      if (seen.has(p.readAs)) continue;
+      seen.add(p.readAs);
+      const start = p.marker.range.end;
+      const words = shortenSubject(cable.lines[start.line].slice(start.character, start.line === p.range.end.line ? p.range.end.character : undefined));
+      items.push({ label: String(p.readAs), kind: CompletionItemKind.Reference, detail: words, labelDetails: { description: words }, sortText: String(p.readAs).padStart(3, '0'), textEdit: edit(wordSpan, String(p.readAs)) });
+    }
+    return items;
   }
 
   // DECL dates: ten years after the cable first.

@@ -1,6 +1,6 @@
 /**
  * Folding ranges: the header, the address lists, the metadata block, each
- * section, each paragraph, and Summary/Comment/Note blocks (but the one a heading opens over its whole section).
+ * section (from its title's line), each paragraph, and Summary/Comment/Note blocks (but the one a heading opens over its whole section).
  */
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { Cable, Range } from '../core/model';
@@ -30,8 +30,16 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
   const sectionEnd = new Map<number, number>();
   for (const section of cable.sections) {
     if (section.heading === undefined) continue;
-    add(section.range, FoldingRangeKind.Region);
-    sectionEnd.set(cable.headings[section.heading].text.range.start.line, section.range.end.line);
+    // From the title's first line, not the upper rule of a boxed heading ("-----" ⏎ "FERRY FARES" ⏎ "-----"): VS Code
+    // shows a folded range's first line, and Fold All showed a column of dashes. The upper rule stays above the fold.
+    const heading = cable.headings[section.heading];
+    const title = (heading.lead ?? heading.text).range.start;
+    // A boxed "SUMMARY" whose "End Summary." comes before its section's end folds from its upper rule, so that the block's
+    // own range, which starts on the title's line, still folds (VS Code keeps one range a line).
+    const blockOfItsOwn = cable.blocks.some((b) => b.open?.token.range.start.line === title.line && b.range.end.line !== section.range.end.line);
+    const fromTitle = title.line > section.range.start.line && !blockOfItsOwn;
+    add(fromTitle ? { start: title, end: section.range.end } : section.range, FoldingRangeKind.Region);
+    sectionEnd.set(heading.text.range.start.line, section.range.end.line);
   }
   // "… was working. 16. (C) On corruption, …": a paragraph glued to the end of the one before starts on that one's last line,
   // which the glued paragraph folds from; the one before folds up to the line above it.

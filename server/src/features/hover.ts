@@ -189,12 +189,19 @@ export function readableIso(iso: string): string {
   return `${readableDate(Number(m[1]), month, Number(m[3]))}${m[4] ? `, ${m[4]}${m[5]}Z` : ''}`;
 }
 
-/** Describes a TAG, saying so when its meaning is not in the dictionary. */
-function describeTag(code: string, dicts: Dictionaries): { text: string; entry?: TagEntry } {
+/**
+ * Describes a TAG, saying so when its meaning is not in the dictionary: a line, and the meanings as a list when the
+ * dictionary gives several (`Internal Governmental Affairs ; PlusD label: Political Affairs--Government; …`).
+ */
+function describeTag(code: string, dicts: Dictionaries): { text: string; meanings?: readonly string[]; entry?: TagEntry } {
   const entry = dicts.tags.get(code);
   if (entry) {
     const family = entry.family === 'subject' ? `subject TAG, category ${entry.category} (${categoryName(entry.category, dicts)})` : `${entry.family} TAG`;
     if (!entry.verified) return { text: `${code}: ${family}; meaning not in the dictionary (unverified).`, entry };
+    // The reference joins the meanings its sources give with " ; " (a PlusD label holds a ";" of its own, without the
+    // space before it): one line read as one sentence, so each is an item of its own.
+    const meanings = entry.meaning.split(' ; ').map((m) => m.trim()).filter((m) => m.length > 0);
+    if (meanings.length > 1) return { text: `${code}: ${family}. The sources give these meanings:`, meanings, entry };
     return { text: `${code}: ${family}. ${entry.meaning}`, entry };
   }
   // An unknown four-letter code still tells its family by its first letter.
@@ -320,8 +327,8 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   for (const tag of cable.tags?.tags ?? []) {
     if (!at(tag.token, position)) continue;
     if (tag.role === 'person') return hover(md(esc(tag.code), ['Person named after an OVIP-style TAG (visitor, official).']), tag.token.range);
-    const { text, entry } = describeTag(tag.code, d);
-    return hover(md(`TAG ${esc(tag.code)}`, [esc(text)], entry ? citeSource(entry.source) : []), tag.token.range);
+    const { text, meanings, entry } = describeTag(tag.code, d);
+    return hover(md(`TAG ${esc(tag.code)}`, [esc(text), ...(meanings ?? []).map((m) => `- ${esc(m)}`)], entry ? citeSource(entry.source) : []), tag.token.range);
   }
   // A released copy's date line ("Friday, 31 July 2009, 06:59", or a date-time group alone: "080857Z Jul 05").
   for (const p of cable.preamble) {

@@ -1,7 +1,9 @@
 /**
- * Smart select: word → field or marking → line → paragraph → section → whole cable.
+ * Smart select: word → in-text reference ("REF A", "para 3"), field, REF item or marking → the REF field → line →
+ * paragraph → section → whole cable.
  */
 import { SelectionRange, type Position, type Range } from 'vscode-languageserver-types';
+import { findInTextReferences } from '../core/mentions';
 import type { Cable } from '../core/model';
 import { contains, containsRange, range } from '../core/text';
 
@@ -29,10 +31,15 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
     ...(cable.eo ? [cable.eo.range] : []),
     ...(cable.classifiedBy ? [cable.classifiedBy.range] : []),
     ...(cable.refs?.items.map((i) => i.range) ?? []),
+    // The REF field, all its items: between an item and the metadata around it.
+    ...(cable.refs ? [cable.refs.range] : []),
     ...cable.paragraphs.flatMap((q) => (q.portion ? [q.portion.token.range] : [])),
     ...cable.banners.map((b) => b.range),
   ];
   for (const t of tokens) if (contains(t, p)) candidates.push(t);
+  // "(REF A)", "refs A and B", "para 3": the reference as written, between its letter and the line. Only a line that can
+  // hold one ("ref" or "para" in it) is searched.
+  if (/ref|para/i.test(line)) for (const m of findInTextReferences(cable)) if (m.range.start.line <= p.line && p.line <= m.range.end.line && contains(m.range, p)) candidates.push(m.range);
   candidates.push(range(p.line, 0, line.length));
   for (const q of cable.paragraphs) if (contains(q.range, p)) candidates.push(q.range);
   for (const s of cable.sections) if (contains(s.range, p)) candidates.push(s.range);

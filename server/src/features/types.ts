@@ -9,6 +9,8 @@ export interface IndexedCable {
   readonly uri: string;
   /** Canonical id, `09PARIS708`. */
   readonly id?: string;
+  /** True when the text gives no id and `id` is the file name's (`05PARIS7360.txt`, a partial extract without a header). */
+  readonly idFromFileName?: true;
   /** ISO 8601 DTG, or the date line's date. */
   readonly dtg?: string;
   readonly classification?: string;

@@ -18,6 +18,7 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
   return {
     uri,
     id,
+    ...(cable.id === undefined && id !== undefined ? { idFromFileName: true as const } : {}),
     dtg: dtg?.iso ?? (d ? isoDate(d) : undefined),
     classification: cable.banner?.level,
     // "BUENOS  AIRES" and "BUENOS AIRES" are one post; a banner without one leaves the id's ("09PARIS708": PARIS).
@@ -169,6 +170,8 @@ export interface CollectionEntry {
   readonly uri: string;
   /** Canonical id (`09PARIS708`), from the text or else the file name. */
   readonly id: string | null;
+  /** True when `id` is the file name's, the text giving none. */
+  readonly idFromFileName: boolean;
   readonly subject: string | null;
   /** ISO 8601: the DTG (`2009-06-03T13:22:00Z`) or the date line's date (`2009-06-03`). */
   readonly date: string | null;
@@ -183,6 +186,7 @@ export function collectionEntry(entry: IndexedCable): CollectionEntry {
   return {
     uri: entry.uri,
     id: entry.id ?? null,
+    idFromFileName: entry.idFromFileName === true,
     subject: entry.subject ?? null,
     date: entry.dtg ?? null,
     classification: entry.classification ?? null,
@@ -197,7 +201,7 @@ export function collectionEntry(entry: IndexedCable): CollectionEntry {
  */
 export function shownChanged(before: IndexedCable | undefined, after: IndexedCable | undefined): boolean {
   if (!before || !after) return before !== after;
-  return before.id !== after.id || before.subject !== after.subject || before.dtg !== after.dtg || before.classification !== after.classification || before.post !== after.post || before.tags.join(' ') !== after.tags.join(' ');
+  return before.id !== after.id || before.idFromFileName !== after.idFromFileName || before.subject !== after.subject || before.dtg !== after.dtg || before.classification !== after.classification || before.post !== after.post || before.tags.join(' ') !== after.tags.join(' ');
 }
 
 /**

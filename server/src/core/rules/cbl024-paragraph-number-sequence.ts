@@ -82,13 +82,28 @@ function missing(from: number, to: number): string {
  */
 function renumbering(cable: Cable, paragraphs: readonly Paragraph[]): Fix[] | undefined {
   const edits: TextEdit[] = [];
+  const changes: string[] = [];
   let want = 0;
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     want = p.readAs > want + 1 && releaseRemoved(cable, paragraphs, i) ? p.readAs : want + 1;
-    if (p.readAs !== want || p.number !== want) edits.push({ range: p.numberToken.range, newText: String(want) });
+    if (p.readAs !== want || p.number !== want) {
+      edits.push({ range: p.numberToken.range, newText: String(want) });
+      changes.push(`${p.number} as ${want}`);
+    }
   }
-  return edits.length > 0 ? [{ title: 'Renumber paragraphs 1 to ' + want, edits, safe: false }] : undefined;
+  return edits.length > 0 ? [{ title: renumberingTitle(changes), edits, safe: false }] : undefined;
+}
+
+/**
+ * What a renumbering changes, as the light bulb names it: "Renumber paragraph 6 as 5", "Renumber paragraphs 6 as 5
+ * and 5 as 6", "Renumber 4 paragraphs, 16 as 20 to 19 as 23". It was "Renumber paragraphs 1 to 23", which read as
+ * though every number would be written again.
+ */
+function renumberingTitle(changes: readonly string[]): string {
+  if (changes.length === 1) return `Renumber paragraph ${changes[0]}`;
+  if (changes.length <= 3) return `Renumber paragraphs ${changes.slice(0, -1).join(', ')} and ${changes[changes.length - 1]}`;
+  return `Renumber ${changes.length} paragraphs, ${changes[0]} to ${changes[changes.length - 1]}`;
 }
 
 /**

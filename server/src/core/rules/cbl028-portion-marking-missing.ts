@@ -50,14 +50,14 @@ export const rule: Rule = {
       const end = empty === undefined ? at : { line: at.line, character: empty };
       // A space before the marking; one after it too when text follows it at once.
       const after = end.character < line.length && !isSpace(line.charCodeAt(end.character)) ? ' ' : '';
-      // One fix per level, the banner level first; never applied by Fix All.
+      // One fix per level, the banner level first; never applied by Fix All, and none preferred: VS Code's Auto Fix
+      // applies a preferred fix without showing it, and would write "(S)" after "¶16." with no level chosen.
       const fixes: Fix[] = [];
-      for (let k = 0; k < markings.length; k++) {
+      for (const marking of markings) {
         fixes.push({
-          title: `Mark paragraph ${p.readAs} (${markings[k]})`,
-          edits: [{ range: { start: at, end }, newText: ` (${markings[k]})${after}` }],
+          title: `Mark paragraph ${p.readAs} (${marking})`,
+          edits: [{ range: { start: at, end }, newText: ` (${marking})${after}` }],
           safe: false,
-          preferred: k === 0,
         });
       }
       report({ message: `Paragraph ${p.readAs} has no portion marking.`, range: p.marker.range, fixes, severity: classified ? undefined : 'info' });

@@ -30,7 +30,10 @@ export interface Fix {
    * classification and never invents a marking.
    */
   readonly safe: boolean;
-  /** The fix the editor should offer first. */
+  /**
+   * The fix the editor should offer first, which VS Code's Auto Fix applies without showing it: never one that
+   * adds, raises or lowers a classification.
+   */
   readonly preferred?: boolean;
 }
 
