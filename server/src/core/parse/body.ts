@@ -769,7 +769,8 @@ interface GluedMarker {
  */
 function gluedMarker(text: string, line: number, from: number, stop: number, want: number): GluedMarker | undefined {
   if (want > 999) return undefined;
-  const digits = `${want}.`;
+  // The same needle serves every line of a paragraph and every cable: made once per number, not once per line.
+  const digits = (GLUED_NEEDLES[want] ??= `${want}.`);
   for (let d = text.indexOf(digits, from); d >= 0 && d < stop; d = text.indexOf(digits, d + 1)) {
     const lead = text.charCodeAt(d - 1) === 182 /* ¶ */ ? d - 1 : d;
     // White space before the marker, and a sentence's end before that.
@@ -788,6 +789,9 @@ function gluedMarker(text: string, line: number, from: number, stop: number, wan
   }
   return undefined;
 }
+
+// "16.", by number: what gluedMarker searches a paragraph's lines for.
+const GLUED_NEEDLES = new Array<string | undefined>(1000).fill(undefined);
 
 /** True when the character at `s` (after `from`) ends a sentence: ".", "?", "!", or a closing quote or bracket right after one. */
 function endsSentenceAt(text: string, s: number, from: number): boolean {
