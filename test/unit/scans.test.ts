@@ -6,14 +6,14 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { mayOpenBanner, parseBanner, READINGS } from '../../server/src/core/parse/banner';
-import { CLOSER as CLOSER_PATTERN, END_AT_LINE_END, endAtLineEnd, firstWords, MARKER, mayOpenBlock, NOT_SIGNED, notSigned, OPENER, PAREN_OPENER as PAREN_OPENER_PATTERN, readMarker, RULE_LINE } from '../../server/src/core/parse/body';
+import { CLOSER as CLOSER_PATTERN, collectRedactions, END_AT_LINE_END, endAtLineEnd, firstWords, MARKER, mayOpenBlock, NOT_SIGNED, notSigned, OPENER, PAREN_OPENER as PAREN_OPENER_PATTERN, readMarker, RULE_LINE } from '../../server/src/core/parse/body';
 import { daysInMonth, EOM_SERIAL, isRoutingIndicator, mayBeEomSerial, mayEndTransmission, startsHeader, trailingPrecedence, trailingSerial, TRANSMISSION_END } from '../../server/src/core/parse/header';
 import { CLOSER, INLINE_OPENER, INLINE_OPENER_PATTERN, inlineOpenerAt, PAGE, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
 import { AFTER_BANNER, CLBY_KW, continuesTags, mayHoldClassifiedBy, mayOpenField, REF_AT_START, SUBJECT_AT_START, SUBJECT_KW, TAGS_AT_START } from '../../server/src/core/parse/metadata';
 import { findOldPageHeader, findPageLines } from '../../server/src/core/parse/pages';
 import { normalizePost } from '../../server/src/core/id';
-import type { Cable } from '../../server/src/core/model';
+import type { Cable, Token } from '../../server/src/core/model';
 import { INVISIBLE, rule as cbl035 } from '../../server/src/core/rules/cbl035-invisible-character';
 import { afterSeparator } from '../../server/src/core/mentions';
 import { numberToken, skipSpaces, splitLines, splitShapes } from '../../server/src/core/text';
@@ -304,6 +304,31 @@ describe('hand-written scans read what their patterns read', () => {
         if (findOldPageHeader(0, text)) assert.ok(text.startsWith('PAG', lead), JSON.stringify(text));
       }),
       { numRuns: 3000, seed: 7 },
+    );
+  });
+
+  it('a portion marking read after another of the same length, from the last reading kept, is read as its own', () => {
+    // Markings of one inner length met in turn, again, after prose and after a longer text: each must be read as the first time.
+    const inners = ['S', 'C', 'S', 'U', 'x', 'C', 'S/NF', 'C/NF', 'Iran', 'S/NF', 'SBU', 'sbu', 'SBU', 'TS//SI//NF', 'C - ENTIRE TEXT', 'S'];
+    const fresh = inners.map((inner) => JSON.stringify(parsePortionMarking(2, `¶1. (${inner}) text`, 4)));
+    inners.forEach((inner, k) => assert.equal(JSON.stringify(parsePortionMarking(2, `¶1. (${inner}) text`, 4)), fresh[k], inner));
+    const again = inners.map((inner) => JSON.stringify(parsePortionMarking(2, `¶1. (${inner}) text`, 4)));
+    assert.deepEqual(again, fresh);
+    assert.deepEqual(
+      inners.map((inner) => parsePortionMarking(2, `¶1. (${inner}) text`, 4)?.level),
+      ['SECRET', 'CONFIDENTIAL', 'SECRET', 'UNCLASSIFIED', undefined, 'CONFIDENTIAL', 'SECRET', 'CONFIDENTIAL', undefined, 'SECRET', 'UNCLASSIFIED', 'UNCLASSIFIED', 'UNCLASSIFIED', 'TOP SECRET', 'CONFIDENTIAL', 'SECRET'],
+    );
+  });
+
+  it('collectRedactions reads the X-runs the redaction pattern reads', () => {
+    fc.assert(
+      fc.property(from('XXXX', 'X', 'XX', 'xxxxx', 'x', 'xx', 'a', 'Z', ' ', '.', '-', '1', 'é'), (text) => {
+        const found: Token[] = [];
+        collectRedactions(4, text, found);
+        const expected = [...text.matchAll(/X{4,}|(?<![A-Za-z])x{5,}(?![A-Za-z])/g)].map((m) => ({ text: m[0], range: { start: { line: 4, character: m.index }, end: { line: 4, character: m.index + m[0].length } } }));
+        assert.deepEqual(found, expected, JSON.stringify(text));
+      }),
+      { numRuns: 5000, seed: 7 },
     );
   });
 

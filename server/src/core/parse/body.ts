@@ -769,7 +769,8 @@ interface GluedMarker {
  */
 function gluedMarker(text: string, line: number, from: number, stop: number, want: number): GluedMarker | undefined {
   if (want > 999) return undefined;
-  const digits = `${want}.`;
+  // The same needle serves every line of a paragraph and every cable: made once per number, not once per line.
+  const digits = (GLUED_NEEDLES[want] ??= `${want}.`);
   for (let d = text.indexOf(digits, from); d >= 0 && d < stop; d = text.indexOf(digits, d + 1)) {
     const lead = text.charCodeAt(d - 1) === 182 /* ¶ */ ? d - 1 : d;
     // White space before the marker, and a sentence's end before that.
@@ -788,6 +789,9 @@ function gluedMarker(text: string, line: number, from: number, stop: number, wan
   }
   return undefined;
 }
+
+// "16.", by number: what gluedMarker searches a paragraph's lines for.
+const GLUED_NEEDLES = new Array<string | undefined>(1000).fill(undefined);
 
 /** True when the character at `s` (after `from`) ends a sentence: ".", "?", "!", or a closing quote or bracket right after one. */
 function endsSentenceAt(text: string, s: number, from: number): boolean {
@@ -1085,25 +1089,39 @@ export function firstWords(text: string, from: number): string {
   const window = limit < text.length ? text.slice(start, limit) : text;
   const at = window === text ? start : 0;
   // Words are nearly always one space apart: when they are, one pattern reads them as they stand.
+  // `test` moves the sticky pattern's `lastIndex` to the match's end without making a match array (a paragraph's first
+  // words are read once per paragraph): the words are then one slice. A word opens at `at`, so the pattern always matches.
   FIRST_WORDS_SPACED.lastIndex = at;
-  const spaced = FIRST_WORDS_SPACED.exec(window)![0];
-  const end = at + spaced.length;
+  FIRST_WORDS_SPACED.test(window);
+  const end = FIRST_WORDS_SPACED.lastIndex;
   // It stopped at the limit, before white space with no word after it, or after eight words: then it read what FIRST_WORDS reads.
   const next = skipSpaces(window, end);
-  let words = spaced;
+  let words: string;
   if (next < window.length && !(next === end + 1 && window.charCodeAt(end) === 32)) {
     FIRST_WORDS.lastIndex = at;
-    words = FIRST_WORDS.exec(window)![0].replace(WHITE_RUNS, ' ');
-  }
+    FIRST_WORDS.test(window);
+    words = window.slice(at, FIRST_WORDS.lastIndex).replace(WHITE_RUNS, ' ');
+  } else words = window.slice(at, end);
   return words.length > 80 ? `${words.slice(0, 79)}…` : words;
 }
 
 /** X-runs: "XXXXXXXXXXXX" (four or more), "xxxxx" (five or more, standing alone). */
-function collectRedactions(line: number, text: string, out: Token[]): void {
-  const re = /X{4,}|(?<![A-Za-z])x{5,}(?![A-Za-z])/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) out.push(token(line, text, m.index, m.index + m[0].length));
+export function collectRedactions(line: number, text: string, out: Token[]): void {
+  REDACTION.lastIndex = 0;
+  // `test` leaves `lastIndex` at the match's end without making a match array. Either branch matches a whole run of one
+  // letter (the first "X" of a run is tried before the others, and a small x's lookbehind holds only at its run's first),
+  // so the match starts where that run does.
+  while (REDACTION.test(text)) {
+    const end = REDACTION.lastIndex;
+    const c = text.charCodeAt(end - 1);
+    let start = end - 1;
+    while (start > 0 && text.charCodeAt(start - 1) === c) start--;
+    out.push(token(line, text, start, end));
+  }
 }
+
+// Made once: a literal inside the function would be a new object at every call.
+const REDACTION = /X{4,}|(?<![A-Za-z])x{5,}(?![A-Za-z])/g;
 
 /** A heading and the lines it spans. */
 interface HeadingSpan {
@@ -2111,8 +2129,19 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
     while (++k < paragraphs.length && COMMENT_CONTINUED.test(lines[paragraphs[k].range.start.line].slice(paragraphTextStart(lines, paragraphs[k])))) end = paragraphs[k].range.end;
     if (end !== block.range.end) blocks[b] = { ...block, range: { start: block.range.start, end } };
   }
-  blocks.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  // Blocks are nearly always paired in text order already: `sort` would copy the list and make a comparator each time.
+  for (let b = 1; b < blocks.length; b++) {
+    if (byStart(blocks[b - 1], blocks[b]) > 0) {
+      blocks.sort(byStart);
+      break;
+    }
+  }
   return blocks;
+}
+
+/** Orders blocks by where they start. */
+function byStart(a: Block, b: Block): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 // An opener inside a line, after a sentence, a bracket or a marking: "… ahead. Comment: While",

@@ -73,6 +73,11 @@ interface Cached {
 // markings, so most are read once. `null` records prose. The cache is emptied when it fills.
 const readings = new Map<string, Cached | null>();
 const MAX_READINGS = 1000;
+/** The longest inner text a {@link Cached} keeps (`inner`). */
+const MAX_SHARED = 12;
+// By the length of its inner text, the last reading met that keeps it ("C" at 1, "S/NF" at 4): a cached reading is the
+// same whatever line it is met on, so it stays true when the cache above is emptied.
+const RECENT = new Array<Cached | undefined>(MAX_SHARED + 1).fill(undefined);
 
 /**
  * Reads a portion marking whose `(` is at `start` on the line. Returns
@@ -84,14 +89,24 @@ export function parsePortionMarking(line: number, lineText: string, start: numbe
   if (lineText.charCodeAt(start) !== 40 /* ( */) return undefined;
   const close = lineText.indexOf(')', start + 1);
   if (close < 0 || close - start - 1 > MAX_INNER) return undefined;
-  const innerText = lineText.slice(start + 1, close);
-  const cached = cachedReading(innerText);
+  // The reading last met with an inner text of this length, compared in place: a cable repeats one or two markings, so
+  // most markings are read without cutting their inner text out of the line (a string made and dropped each time).
+  const length = close - start - 1;
+  const recent = length <= MAX_SHARED ? RECENT[length] : undefined;
+  let innerText: string | undefined;
+  let cached: Cached | null;
+  if (recent !== undefined && lineText.startsWith(recent.inner!, start + 1)) cached = recent;
+  else {
+    innerText = lineText.slice(start + 1, close);
+    cached = cachedReading(innerText);
+    if (cached !== null && cached.inner !== undefined) RECENT[length] = cached;
+  }
   if (cached === null) return undefined;
   const { reading } = cached;
   const text = close + 1 - start <= 12 ? (cached.closed ??= lineText.slice(start, close + 1)) : lineText.slice(start, close + 1);
   return {
     token: { text, range: range(line, start, close + 1) },
-    inner: { text: cached.inner ?? innerText, range: range(line, start + 1, close) },
+    inner: { text: cached.inner ?? innerText!, range: range(line, start + 1, close) },
     level: reading.level,
     sbu: reading.sbu,
     controls: reading.controls,
@@ -166,7 +181,7 @@ function cachedReading(innerText: string): Cached | null {
   let cached = readings.get(innerText);
   if (cached === undefined) {
     const reading = readMarking(innerText);
-    cached = reading === null ? null : { reading, inner: innerText.length <= 12 ? innerText : undefined, closed: undefined };
+    cached = reading === null ? null : { reading, inner: innerText.length <= MAX_SHARED ? innerText : undefined, closed: undefined };
     if (readings.size >= MAX_READINGS) readings.clear();
     // "C//REL TO USA, FVEY" cut from a 10 MB document would keep the document alive as long as the cache does.
     readings.set(ownCopy(innerText), cached);
