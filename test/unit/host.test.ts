@@ -1,10 +1,13 @@
 /**
  * What the language server asks of its platform without Node (server/src/host.ts): `jsonEqual`, which compares the
- * diagnostics and index entries `isDeepStrictEqual` compared before the server ran in a web worker too.
+ * diagnostics and index entries `isDeepStrictEqual` compared before the server ran in a web worker too, and the web
+ * worker host's path functions (server/src/browserHost.ts), which must answer as Node's POSIX ones.
  */
 import * as assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
+import * as path from 'node:path';
+import { _posixPath } from '../../server/src/browserHost';
 import { jsonEqual } from '../../server/src/host';
 
 describe('server host', () => {
@@ -30,5 +33,21 @@ describe('server host', () => {
       [[{ code: 'CBL010' }], [{ code: 'CBL010' }]],
     ];
     for (const [a, b] of cases) assert.equal(jsonEqual(a, b), isDeepStrictEqual(a, b), JSON.stringify([a, b]));
+  });
+
+  it("the browser host's path functions answer as Node's POSIX ones on absolute paths", () => {
+    const segment = fc.constantFrom('a', 'b', 'cables', '..', '.', '');
+    const absolute = fc.array(segment, { maxLength: 5 }).map((parts) => `/${parts.join('/')}`);
+    fc.assert(
+      fc.property(absolute, absolute, fc.array(segment, { maxLength: 3 }), (from, to, rest) => {
+        assert.equal(_posixPath.relative(from, to), path.posix.relative(from, to));
+        assert.equal(_posixPath.join(from, ...rest), path.posix.join(from, ...rest));
+        assert.equal(_posixPath.resolve(from, rest.join('/')), path.posix.resolve(from, rest.join('/')));
+        assert.equal(_posixPath.basename(to), path.posix.basename(to));
+      }),
+      { numRuns: 2000 },
+    );
+    // vscode-uri writes a Windows browser's fsPath with backslashes.
+    assert.equal(_posixPath.basename('c:\\cables\\09PARIS1.txt'), '09PARIS1.txt');
   });
 });
