@@ -4,17 +4,50 @@
  * esbuild.mjs bundles it whole into dist/web/extension.js, which may import no Node module.
  */
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { activateCable, deactivateCable, type CableExtensionApi, type StartLanguageClient } from './cableExtension';
 import { cableClientOptions } from './clientOptions';
 
 /** The browser's Worker, which the extension host's global scope has (the project's types leave out the DOM's). */
-declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[2] & object;
+declare const Worker: new (url: string) => ConstructorParameters<typeof BrowserMessageReader>[0] & { terminate(): void };
 
-/** Starts the server in a new web worker, and a new one for each restart. */
+/**
+ * The URL a worker can be started from for the server bundle at `serverMain`. An extension served over HTTP (vscode.dev,
+ * github.dev) gives its own URL. One installed on a remote (code-server, whose web worker extension host runs it from a
+ * `vscode-remote:` URI) cannot: the extension host refuses to start a worker from a remote URI ("Creating workers from
+ * remote extensions is currently not supported"), but its `fetch` reads one. The bundle is then fetched once and started
+ * from a `blob:` URL.
+ */
+async function workerUrl(serverMain: vscode.Uri): Promise<string> {
+  if (serverMain.scheme === 'http' || serverMain.scheme === 'https') return serverMain.toString(true);
+  blobUrl ??= fetch(serverMain.toString(true))
+    .then((response) => {
+      if (!response.ok) throw new Error(`${serverMain.toString(true)}: ${response.status} ${response.statusText}`);
+      return response.blob();
+    })
+    .then((blob) => URL.createObjectURL(new Blob([blob], { type: 'text/javascript' })));
+  return blobUrl;
+}
+
+/** The `blob:` URL of the server bundle fetched from a remote, made once. */
+let blobUrl: Promise<string> | undefined;
+
+/** The worker the server runs in, ended when a restart starts another. */
+let worker: InstanceType<typeof Worker> | undefined;
+
+/**
+ * Starts the server in a new web worker, and a new one for each restart. The client gets the worker's message reader
+ * and writer, not the worker: it tells a worker by `instanceof Worker`, which fails in VS Code's web worker extension
+ * host, whose `Worker` is a wrapper function.
+ */
 const startInWorker: StartLanguageClient = async (context, beforeStart) => {
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
-  const client = new LanguageClient('cable', 'Cable', async () => new Worker(serverMain.toString(true)), cableClientOptions(context));
+  const start = async () => {
+    worker?.terminate();
+    worker = new Worker(await workerUrl(serverMain));
+    return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+  };
+  const client = new LanguageClient('cable', 'Cable', start, cableClientOptions(context));
   beforeStart(client);
   await client.start();
   return client;
