@@ -15,21 +15,16 @@ declare const Worker: new (url: string) => ConstructorParameters<typeof BrowserM
  * The URL a worker can be started from for the server bundle at `serverMain`. An extension served over HTTP (vscode.dev,
  * github.dev) gives its own URL. One installed on a remote (code-server, whose web worker extension host runs it from a
  * `vscode-remote:` URI) cannot: the extension host refuses to start a worker from a remote URI ("Creating workers from
- * remote extensions is currently not supported"), but its `fetch` reads one. The bundle is then fetched once and started
- * from a `blob:` URL.
+ * remote extensions is currently not supported"). The bundle is then read once with `vscode.workspace.fs`, which reads
+ * the remote's files, and started from a `blob:` URL.
  */
 async function workerUrl(serverMain: vscode.Uri): Promise<string> {
   if (serverMain.scheme === 'http' || serverMain.scheme === 'https') return serverMain.toString(true);
-  blobUrl ??= fetch(serverMain.toString(true))
-    .then((response) => {
-      if (!response.ok) throw new Error(`${serverMain.toString(true)}: ${response.status} ${response.statusText}`);
-      return response.blob();
-    })
-    .then((blob) => URL.createObjectURL(new Blob([blob], { type: 'text/javascript' })));
+  blobUrl ??= Promise.resolve(vscode.workspace.fs.readFile(serverMain)).then((bytes) => URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' })));
   return blobUrl;
 }
 
-/** The `blob:` URL of the server bundle fetched from a remote, made once. */
+/** The `blob:` URL of the server bundle read from a remote, made once. */
 let blobUrl: Promise<string> | undefined;
 
 /** The worker the server runs in, ended when a restart starts another. */
