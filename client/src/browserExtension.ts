@@ -27,6 +27,21 @@ async function workerUrl(serverMain: vscode.Uri): Promise<string> {
 /** The `blob:` URL of the server bundle read from a remote, made once. */
 let blobUrl: Promise<string> | undefined;
 
+/**
+ * `cable/readFile`: the text of a file in a workspace folder, read with `vscode.workspace.fs` (github.dev's virtual file
+ * system included), or null for a file outside every workspace folder, missing or unreadable.
+ */
+async function readWorkspaceFile(params: { uri?: unknown }): Promise<string | null> {
+  if (typeof params?.uri !== 'string') return null;
+  const uri = vscode.Uri.parse(params.uri);
+  if (!vscode.workspace.getWorkspaceFolder(uri)) return null;
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return null;
+  }
+}
+
 /** The worker the server runs in, ended when a restart starts another. */
 let worker: InstanceType<typeof Worker> | undefined;
 
@@ -42,7 +57,9 @@ const startInWorker: StartLanguageClient = async (context, beforeStart) => {
     worker = new Worker(await workerUrl(serverMain));
     return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
   };
-  const client = new LanguageClient('cable', 'Cable', start, cableClientOptions(context));
+  // The server in the worker has no file system: it asks the client for `.cablelint.jsonc` and the user dictionaries.
+  const client = new LanguageClient('cable', 'Cable', start, { ...cableClientOptions(context), initializationOptions: { readFiles: true } });
+  client.onRequest('cable/readFile', readWorkspaceFile);
   beforeStart(client);
   await client.start();
   return client;

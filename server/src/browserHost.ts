@@ -1,6 +1,7 @@
 /**
  * The language server's host in a web worker (vscode.dev, github.dev, a web extension host): no file system, so the
- * server reads no workspace folder and works on the documents the client opens; POSIX path functions, a small
+ * server walks no workspace folder and works on the documents the client opens (it may ask the client for its
+ * configuration files, `cable/readFile`); POSIX path functions, a small
  * string hash for the digest, and a zero-delay timer to yield. Nothing here may import a Node module (a test reads the
  * bundle for them).
  */
@@ -89,7 +90,7 @@ export function browserHost(scope: WorkerScope): ServerHost {
       });
     },
     limitations:
-      'Running in the browser: the server reads no files, only the documents the editor opens. `.cablelint.jsonc` and user dictionaries are not read (the default rules and dictionaries apply), closed cables are not indexed (workspace symbols, REF links, citing-cable lenses and the Cables view know the open cables only), `cable.validate.scope: "workspace"` checks open cables only, and "Disable rule in this file" is not offered.',
+      'Running in the browser: the server has no file system. Closed cables are not indexed (workspace symbols, REF links, citing-cable lenses, the Cables view and the metadata export know the open cables only), `cable.validate.scope: "workspace"` checks open cables only, and "Disable rule in this file" is not offered. `.cablelint.jsonc` and user dictionaries are read through the editor where it offers to (the VS Code extension does); elsewhere the default rules and dictionaries apply.',
   };
 }
 

@@ -30,7 +30,7 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 import { modify, applyEdits as applyJsonEdits } from 'jsonc-parser';
 import { DEFAULT_CONFIG, isIgnored, matchesGlob, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig } from './core/config';
 import { lintCable } from './core/lint';
@@ -107,6 +107,13 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   /** Whether the client tells of workspace folders added and removed after start. */
   let hasWorkspaceFolders = false;
   let workspaceRoots: string[] = [];
+  /**
+   * Whether the client reads files for the server (`cable/readFile`), as it offers in `initializationOptions.readFiles`:
+   * asked only on a host with no file system (the browser), for `.cablelint.jsonc` and user dictionaries.
+   */
+  let clientReadsFiles = false;
+  /** The workspace folders' URIs, under which the client reads files for the server. */
+  let clientRoots: string[] = [];
   /** Whether the client applies a workspace edit that creates a file (`documentChanges` with a `create` operation). */
   let canCreateFiles = false;
   /** Whether the client takes completion items with insert-replace edits. */
@@ -165,9 +172,16 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   }
 
   function relativePath(uri: string): string {
-    const fsPath = URI.parse(uri).fsPath;
+    const u = URI.parse(uri);
+    const fsPath = u.fsPath;
     for (const root of workspaceRoots) {
       if (fsPath.startsWith(root + host.path.sep)) return host.path.relative(root, fsPath).split(host.path.sep).join('/');
+    }
+    // A folder the client reads files under (the browser): the path below the folder's, which the `overrides` globs match.
+    for (const root of clientRoots) {
+      const r = URI.parse(root);
+      const prefix = r.path.replace(/\/*$/, '/');
+      if (u.scheme === r.scheme && u.authority === r.authority && u.path.startsWith(prefix)) return u.path.slice(prefix.length);
     }
     return host.path.basename(fsPath);
   }
@@ -241,6 +255,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     // A host without a file system (the browser) reads no folder: no `.cablelint.jsonc`, no closed files.
     workspaceRoots = host.files ? folders.map((f) => URI.parse(f.uri)).filter((u) => u.scheme === 'file').map((u) => u.fsPath) : [];
+    // Such a host may have its client read the configuration, under folders of any scheme (github.dev's `vscode-vfs:`).
+    clientReadsFiles = !host.files && (params.initializationOptions as { readFiles?: unknown } | null | undefined)?.readFiles === true;
+    clientRoots = clientReadsFiles ? folders.map((f) => URI.parse(f.uri).toString()) : [];
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -280,7 +297,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     // A client that never answers the registration or the settings request still gets diagnostics and an
     // index, under the default settings, and its own settings once they come.
     const answered = await Promise.race([setup.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), SETTINGS_WAIT_MS))]);
-    loadFileConfig();
+    await reloadFileConfig();
     // The documents opened meanwhile (an editor opens the file that started the server right away) get their first diagnostics now.
     configured = true;
     revalidateAll();
@@ -355,34 +372,85 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       for (const name of ['.cablelint.jsonc', '.cablelint.json']) {
         const p = host.path.join(root, name);
         if (!files().exists(p)) continue;
-        const text = files().readText(p);
-        const { config, errors } = parseConfig(text, name);
-        fileConfig = config;
         configPath = p;
-        connection.console.log(`Using configuration ${p}`);
-        const doc = TextDocument.create(URI.file(p).toString(), 'jsonc', 0, text);
-        void connection.sendDiagnostics({
-          uri: doc.uri,
-          diagnostics: errors.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, message: e.message, severity: 1, source: 'cable' })),
-        });
-        // A notification, not connection.window.showWarningMessage, which sends window/showMessageRequest:
-        // eglot and Neovim answer that request with a prompt that waits for the user to choose "OK".
-        if (errors.length > 0) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Cable: ${errors.length} problem(s) in ${name}; see the Problems panel.` });
-        loadDictionaries(root);
+        useFileConfig(files().readText(p), name, URI.file(p).toString(), p, (rel) => files().readText(host.path.resolve(root, rel)));
         return;
       }
     }
+    useDefaultConfig();
+  }
+
+  /**
+   * Reads `.cablelint.jsonc` and the user dictionaries it names through the client (`cable/readFile`), from the first
+   * workspace folder that has one: for a host with no file system whose client offered to read files.
+   */
+  async function loadFileConfigThroughClient(): Promise<void> {
+    for (const root of clientRoots) {
+      for (const name of ['.cablelint.jsonc', '.cablelint.json']) {
+        const uri = Utils.joinPath(URI.parse(root), name).toString();
+        const text = await readThroughClient(uri);
+        if (text === undefined) continue;
+        // The dictionaries are read before the configuration is used, which reads them synchronously.
+        const read = new Map<string, string | undefined>();
+        for (const rel of parseConfig(text, name).config.dictionaries) read.set(rel, await readThroughClient(Utils.joinPath(URI.parse(root), rel).toString()));
+        useFileConfig(text, name, uri, `${uri} (read through the client)`, (rel) => {
+          const t = read.get(rel);
+          if (t === undefined) throw new Error('the client did not read it');
+          return t;
+        });
+        return;
+      }
+    }
+    useDefaultConfig();
+  }
+
+  /**
+   * The text of the file at `uri` as the client reads it (`cable/readFile`, optional: only a client that offered it is
+   * asked); undefined when it has no such file, fails, or has not answered within {@link SETTINGS_WAIT_MS}.
+   */
+  async function readThroughClient(uri: string): Promise<string | undefined> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const answer = connection.sendRequest<string | null>('cable/readFile', { uri }).catch(() => null);
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), SETTINGS_WAIT_MS)));
+    const text = await Promise.race([answer, late]);
+    clearTimeout(timer);
+    return typeof text === 'string' ? text : undefined;
+  }
+
+  /**
+   * Takes `text`, the configuration file `name` at `uri` (`label` in the output), as the configuration: its problems go
+   * out as diagnostics on it, and the dictionaries it names are read with `readDictionary`.
+   */
+  function useFileConfig(text: string, name: string, uri: string, label: string, readDictionary: (rel: string) => string): void {
+    const { config, errors } = parseConfig(text, name);
+    fileConfig = config;
+    connection.console.log(`Using configuration ${label}`);
+    const doc = TextDocument.create(uri, 'jsonc', 0, text);
+    void connection.sendDiagnostics({
+      uri: doc.uri,
+      diagnostics: errors.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, message: e.message, severity: 1, source: 'cable' })),
+    });
+    // A notification, not connection.window.showWarningMessage, which sends window/showMessageRequest:
+    // eglot and Neovim answer that request with a prompt that waits for the user to choose "OK".
+    if (errors.length > 0) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Cable: ${errors.length} problem(s) in ${name}; see the Problems panel.` });
+    const dictionaryErrors: string[] = [];
+    const users = loadUserDictionaries(fileConfig.dictionaries, readDictionary, dictionaryErrors);
+    for (const e of dictionaryErrors) connection.console.warn(e);
+    dictionaries = mergeDictionaries(defaultDictionaries(), users);
+    userTags = new Set(users.flatMap((u) => u.tags.map((t) => t.code)));
+  }
+
+  function useDefaultConfig(): void {
+    fileConfig = DEFAULT_CONFIG;
     connection.console.log('No .cablelint.jsonc found: using the default configuration.');
     dictionaries = defaultDictionaries();
     userTags = new Set();
   }
 
-  function loadDictionaries(root: string): void {
-    const errors: string[] = [];
-    const users = loadUserDictionaries(fileConfig.dictionaries, (rel) => files().readText(host.path.resolve(root, rel)), errors);
-    for (const e of errors) connection.console.warn(e);
-    dictionaries = mergeDictionaries(defaultDictionaries(), users);
-    userTags = new Set(users.flatMap((u) => u.tags.map((t) => t.code)));
+  /** Reads the configuration again: from the file system, or through the client where it reads files for the server. */
+  async function reloadFileConfig(): Promise<void> {
+    if (clientReadsFiles) await loadFileConfigThroughClient();
+    else loadFileConfig();
   }
 
   // ---------------------------------------------------------------------------
@@ -993,7 +1061,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       else if (!matchesGlob(rel + '/x', settings.indexExclude, true) && isDirectory(u.fsPath)) folders.push(u.fsPath);
     }
     if (configChanged) {
-      loadFileConfig();
+      await reloadFileConfig();
       revalidateAll();
       revalidateFiles();
     }

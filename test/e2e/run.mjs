@@ -941,6 +941,8 @@ async function runWebWorkerHost() {
   const workspace = mkdtempSync(join(tmpdir(), 'cable-web-'));
   // An invented cable with three findings (test/fixtures/editors/), without the .cablelint.jsonc beside it there.
   writeFileSync(join(workspace, '10TALLINN207.cable'), readFileSync(join(root, 'test', 'fixtures', 'editors', '10TALLINN207.cable'), 'utf8'));
+  // The server in the worker reads it through the client (`cable/readFile`, answered with vscode.workspace.fs).
+  writeFileSync(join(workspace, '.cablelint.jsonc'), readFileSync(join(root, 'test', 'fixtures', 'editors', '.cablelint.jsonc'), 'utf8'));
   const failedBefore = run.failed;
   const server = await startCodeServer(workspace, false, 'Default Dark Modern', { 'remote.extensionKind': { 'vscode-cable.vscode-cable': ['ui'] } });
   const browser = await chromium.launch({
@@ -990,7 +992,7 @@ async function runWebWorkerHost() {
       });
     });
 
-    await check('web worker host: the server runs in the browser, not in a Node process', page, async () => {
+    await check('web worker host: the server runs in the browser, not in a Node process, and reads .cablelint.jsonc through the client', page, async () => {
       await command(page, 'Output: Show Output Channels');
       await page.keyboard.type('Cable');
       await page.waitForTimeout(800);
@@ -999,6 +1001,8 @@ async function runWebWorkerHost() {
       await page.waitForFunction(() => (document.querySelector('.output-view, .panel .monaco-editor')?.textContent ?? '').replace(/\u00a0/g, ' ').includes('Running in the browser'), null, { timeout: 20000 }).catch(async () => {
         throw new Error(`the output shows: ${(await page.evaluate(() => document.querySelector('.output-view, .panel .monaco-editor')?.textContent ?? '')).slice(0, 300)}`);
       });
+      const output = await page.evaluate(() => (document.querySelector('.output-view, .panel .monaco-editor')?.textContent ?? '').replace(/\u00a0/g, ' '));
+      assert(/Using configuration \S*\.cablelint\.jsonc \(read through the client\)/.test(output), `the output shows: ${output.slice(0, 400)}`);
       const n = serverProcesses(server.extensions);
       assert(n === 0, `${n} Node cable language server process(es) running`);
       assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
