@@ -94,8 +94,24 @@ const lazyClientModulesPlugin = {
   },
 };
 
+/**
+ * The browser bundles (vscode.dev, github.dev, a web extension host), each one file: the extension host loads the
+ * client's `browser` entry as a CommonJS module that may require only `vscode`, and the client starts the server as a
+ * classic web worker. Neither may hold a Node module (test/unit/webBundles.test.ts reads them for one).
+ */
+const web = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  // Nothing of Node is there to fall back on: an import of one fails the build.
+  define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], plugins: [...common.plugins, lazyClientModulesPlugin] },
+  { ...web, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/web/extension.js', format: 'cjs', external: ['vscode'] },
+  { ...web, entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/web/server.js', format: 'iife' },
   { ...common, entryPoints: ['client/src/detect.ts'], outfile: 'dist/client-detect.js' },
   { ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/client-lsp.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },

@@ -23,7 +23,7 @@ export default tseslint.config(
   {
     // The end-to-end runner drives a browser: page.evaluate callbacks run there.
     files: ['test/e2e/**/*.mjs'],
-    languageOptions: { globals: { document: 'readonly', getComputedStyle: 'readonly', MouseEvent: 'readonly', fetch: 'readonly' } },
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', getComputedStyle: 'readonly', MouseEvent: 'readonly', fetch: 'readonly' } },
   },
   {
     // The core is pure: no editor, no protocol, no file system, no network, no processes.

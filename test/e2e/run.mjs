@@ -40,7 +40,7 @@ function expectedMessages(file) {
   return (JSON.parse(r.stdout)[0]?.diagnostics ?? []).map((d) => d.message);
 }
 
-async function startCodeServer(workspace, trusted, theme) {
+async function startCodeServer(workspace, trusted, theme, extraSettings = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cable-cs-'));
   const userData = join(dir, 'user');
   const extensions = join(dir, 'extensions');
@@ -61,6 +61,7 @@ async function startCodeServer(workspace, trusted, theme) {
       'chat.disableAIFeatures': true,
       // The screenshots show the editor, the Outline and the Problems panel, not the empty secondary side bar.
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      ...extraSettings,
   };
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(userSettings));
   const install = spawnSync(node24, [entry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], { encoding: 'utf8' });
@@ -929,10 +930,99 @@ async function runHashNamedOnly() {
   }
 }
 
+/**
+ * The extension's browser entry in code-server's web worker extension host: with `remote.extensionKind` set to `ui`
+ * for it, code-server runs it in the browser (its `browser` entry, dist/web/extension.js), which starts the server in a
+ * web worker (dist/web/server.js). An invented cable opened there gets the findings `cablelint` gives and an outline,
+ * the "Cable" output says the server runs in the browser, and no Node server process starts.
+ */
+async function runWebWorkerHost() {
+  console.log('\nWeb worker extension host (remote.extensionKind ui), Restricted Mode');
+  const workspace = mkdtempSync(join(tmpdir(), 'cable-web-'));
+  // An invented cable with three findings (test/fixtures/editors/), without the .cablelint.jsonc beside it there.
+  writeFileSync(join(workspace, '10TALLINN207.cable'), readFileSync(join(root, 'test', 'fixtures', 'editors', '10TALLINN207.cable'), 'utf8'));
+  // The server in the worker reads it through the client (`cable/readFile`, answered with vscode.workspace.fs).
+  writeFileSync(join(workspace, '.cablelint.jsonc'), readFileSync(join(root, 'test', 'fixtures', 'editors', '.cablelint.jsonc'), 'utf8'));
+  const failedBefore = run.failed;
+  const server = await startCodeServer(workspace, false, 'Default Dark Modern', { 'remote.extensionKind': { 'vscode-cable.vscode-cable': ['ui'] } });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // The web worker extension host logs to the browser's console: its errors are kept for a failed check's message.
+  const consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && /cable/i.test(m.text()) && consoleErrors.push(m.text().slice(0, 300)));
+  try {
+    await page.goto(server.url);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    await page.waitForTimeout(3000);
+    await openFile(page, '10TALLINN207.cable');
+
+    await check('web worker host: the cable gets the findings cablelint gives', page, async () => {
+      const want = expectedMessages(join(workspace, '10TALLINN207.cable'));
+      assert(want.length === 3, `cablelint gives ${want.length} findings`);
+      await command(page, 'Problems: Focus on Problems View');
+      await page.waitForFunction((w) => {
+        const text = document.querySelector('.markers-panel')?.textContent ?? '';
+        return w.every((m) => text.includes(m));
+      }, want, { timeout: 30000 }).catch(async () => {
+        throw new Error(`the Problems panel lists: ${(await page.evaluate(() => document.querySelector('.markers-panel')?.textContent ?? '')).slice(0, 200)}; console errors: ${consoleErrors.join(' | ')}`);
+      });
+    });
+
+    await check('web worker host: the Outline lists the paragraphs', page, async () => {
+      await command(page, 'Explorer: Focus on Outline View');
+      // Give the Outline room: collapse the file list, then collapse the outline to its top level.
+      await page.evaluate(() => {
+        const folder = [...document.querySelectorAll('.pane-header')].find((h) => h.textContent?.includes('cable-web'));
+        if (folder?.getAttribute('aria-expanded') === 'true') folder.click();
+      });
+      await page.waitForTimeout(500);
+      await page.evaluate(() => {
+        const header = [...document.querySelectorAll('.pane-header')].find((h) => h.textContent?.includes('Outline'));
+        const button = header?.querySelector('[aria-label*="Collapse All"], .codicon-collapse-all');
+        button?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      });
+      await page.waitForFunction(() => {
+        const rows = [...document.querySelectorAll('.outline-pane .monaco-list-row')].map((r) => r.textContent ?? '');
+        return rows.some((r) => r.includes('¶1')) && rows.some((r) => r.includes('¶4'));
+      }, null, { timeout: 20000 }).catch(async () => {
+        throw new Error(`the Outline lists: ${(await page.evaluate(() => [...document.querySelectorAll('.outline-pane .monaco-list-row')].map((r) => r.textContent).join(' | '))).slice(0, 400)}`);
+      });
+    });
+
+    await check('web worker host: the server runs in the browser, not in a Node process, and reads .cablelint.jsonc through the client', page, async () => {
+      await command(page, 'Output: Show Output Channels');
+      await page.keyboard.type('Cable');
+      await page.waitForTimeout(800);
+      await page.keyboard.press('Enter');
+      // The output editor writes its spaces as no-break spaces.
+      await page.waitForFunction(() => (document.querySelector('.output-view, .panel .monaco-editor')?.textContent ?? '').replace(/\u00a0/g, ' ').includes('Running in the browser'), null, { timeout: 20000 }).catch(async () => {
+        throw new Error(`the output shows: ${(await page.evaluate(() => document.querySelector('.output-view, .panel .monaco-editor')?.textContent ?? '')).slice(0, 300)}`);
+      });
+      const output = await page.evaluate(() => (document.querySelector('.output-view, .panel .monaco-editor')?.textContent ?? '').replace(/\u00a0/g, ' '));
+      assert(/Using configuration \S*\.cablelint\.jsonc \(read through the client\)/.test(output), `the output shows: ${output.slice(0, 400)}`);
+      const n = serverProcesses(server.extensions);
+      assert(n === 0, `${n} Node cable language server process(es) running`);
+      assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
+    });
+  } finally {
+    await browser.close();
+    server.stop(run.failed > failedBefore);
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
 mkdirSync(images, { recursive: true });
 const started = Date.now();
+if (process.env.CABLE_E2E_ONLY === 'web') {
+  await runWebWorkerHost();
+  run.finish();
+}
 await runMode('Restricted Mode (untrusted workspace), Default Dark Modern', false, 'Default Dark Modern', 'dark');
 await runMode('Trusted workspace, Default Light Modern', true, 'Default Light Modern', 'light');
 await runHashNamedOnly();
+await runWebWorkerHost();
 console.log(`\ne2e finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 run.finish();

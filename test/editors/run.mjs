@@ -159,8 +159,9 @@ function installPackage(dir) {
   const pack = spawnSync('npm', ['pack', '--pack-destination', dir, '--json'], { cwd: root, encoding: 'utf8' });
   if (pack.status !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
   const [packed] = JSON.parse(pack.stdout);
-  // Only what runs is published (package.json "files", which the .vsix shares): no sources, tests or benchmarks.
-  const extra = packed.files.map((f) => f.path).filter((p) => !/^(dist\/[\w-]+\.js|syntaxes\/cable\.tmLanguage\.json|snippets\/cable\.json|schemas\/[\w.-]+\.json|images\/icon\.png|language-configuration\.json|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(p));
+  // Only what runs is published (package.json "files", which the .vsix shares): no sources, tests or benchmarks. The
+  // browser bundles (dist/web/) run in the browser from the .vsix, not from this package.
+  const extra = packed.files.map((f) => f.path).filter((p) => !/^(dist\/[\w-]+\.js|dist\/web\/(?:extension|server)\.js|syntaxes\/cable\.tmLanguage\.json|snippets\/cable\.json|schemas\/[\w.-]+\.json|images\/icon\.png|language-configuration\.json|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(p));
   if (extra.length > 0) throw new Error(`npm pack ships files that do not run: ${extra.slice(0, 10).join(', ')}${extra.length > 10 ? ` and ${extra.length - 10} more` : ''}`);
   const tarball = join(dir, packed.filename);
   const prefix = join(dir, 'prefix');

@@ -1,0 +1,72 @@
+/**
+ * The extension's browser entry (`browser` in package.json: vscode.dev, github.dev, a web extension host): everything
+ * is `cableExtension.ts`, with the server started in a web worker (dist/web/server.js, `server/src/browserServer.ts`).
+ * esbuild.mjs bundles it whole into dist/web/extension.js, which may import no Node module.
+ */
+import * as vscode from 'vscode';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
+import { activateCable, deactivateCable, type CableExtensionApi, type StartLanguageClient } from './cableExtension';
+import { cableClientOptions } from './clientOptions';
+
+/** The browser's Worker, which the extension host's global scope has (the project's types leave out the DOM's). */
+declare const Worker: new (url: string) => ConstructorParameters<typeof BrowserMessageReader>[0] & { terminate(): void };
+
+/**
+ * The URL a worker can be started from for the server bundle at `serverMain`. An extension served over HTTP (vscode.dev,
+ * github.dev) gives its own URL. One installed on a remote (code-server, whose web worker extension host runs it from a
+ * `vscode-remote:` URI) cannot: the extension host refuses to start a worker from a remote URI ("Creating workers from
+ * remote extensions is currently not supported"). The bundle is then read once with `vscode.workspace.fs`, which reads
+ * the remote's files, and started from a `blob:` URL.
+ */
+async function workerUrl(serverMain: vscode.Uri): Promise<string> {
+  if (serverMain.scheme === 'http' || serverMain.scheme === 'https') return serverMain.toString(true);
+  blobUrl ??= Promise.resolve(vscode.workspace.fs.readFile(serverMain)).then((bytes) => URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' })));
+  return blobUrl;
+}
+
+/** The `blob:` URL of the server bundle read from a remote, made once. */
+let blobUrl: Promise<string> | undefined;
+
+/**
+ * `cable/readFile`: the text of a file in a workspace folder, read with `vscode.workspace.fs` (github.dev's virtual file
+ * system included), or null for a file outside every workspace folder, missing or unreadable.
+ */
+async function readWorkspaceFile(params: { uri?: unknown }): Promise<string | null> {
+  if (typeof params?.uri !== 'string') return null;
+  const uri = vscode.Uri.parse(params.uri);
+  if (!vscode.workspace.getWorkspaceFolder(uri)) return null;
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return null;
+  }
+}
+
+/** The worker the server runs in, ended when a restart starts another. */
+let worker: InstanceType<typeof Worker> | undefined;
+
+/**
+ * Starts the server in a new web worker, and a new one for each restart. The client gets the worker's message reader
+ * and writer, not the worker: it tells a worker by `instanceof Worker`, which fails in VS Code's web worker extension
+ * host, whose `Worker` is a wrapper function.
+ */
+const startInWorker: StartLanguageClient = async (context, beforeStart) => {
+  const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
+  const start = async () => {
+    worker?.terminate();
+    worker = new Worker(await workerUrl(serverMain));
+    return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+  };
+  // The server in the worker has no file system: it asks the client for `.cablelint.jsonc` and the user dictionaries.
+  const client = new LanguageClient('cable', 'Cable', start, { ...cableClientOptions(context), initializationOptions: { readFiles: true } });
+  client.onRequest('cable/readFile', readWorkspaceFile);
+  beforeStart(client);
+  await client.start();
+  return client;
+};
+
+export function activate(context: vscode.ExtensionContext): CableExtensionApi {
+  return activateCable(context, startInWorker);
+}
+
+export const deactivate = deactivateCable;

@@ -1,0 +1,483 @@
+/**
+ * The VS Code side, for the desktop and the browser alike: activation, the language client that starts the bundled
+ * server when a cable needs it, and the commands. Everything a cable means is answered by the server (lsp-sample
+ * layout); this file only connects the two, shows the classification the server reads as language status, keeps the
+ * Cables view, and opens as cables the `.txt` files whose text reads as one (`detect.ts`). The entries differ only in
+ * how they start the server: `extension.ts` in a Node process (`languageClient.ts`), `browserExtension.ts` in a web
+ * worker.
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+// In the desktop bundle it is bundled on its own and loaded on first use (esbuild.mjs): the extension starts for every
+// plain-text document, and loads the parser only for a `.txt` file.
+import { DETECTION_PREFIX, textReadsAsCable } from './detect';
+// Without vscode (unit-tested): the Cables view's grouping and sorting.
+import { cableLabel, cableTooltip, groupCollection, GROUPINGS, isGrouping, type CollectionEntry, type CollectionNode, type Grouping } from './collection';
+
+let client: LanguageClient | undefined;
+let extensionContext: vscode.ExtensionContext | undefined;
+let started: Promise<LanguageClient> | undefined;
+
+/** What the extension's `activate` returns: the Cables view's data, for the test-electron suite. */
+export interface CableExtensionApi {
+  /** The Cables view's provider, which hands out its tree. */
+  readonly collection: CollectionProvider;
+}
+
+/** The Cables view's provider, which takes the language client when the server starts. */
+let collection: CollectionProvider | undefined;
+
+/**
+ * Starts the language server with its "Cable" output channel, which the extension disposes of with it;
+ * `beforeStart` gets the client before it starts, to register for the notifications the server sends first.
+ */
+export type StartLanguageClient = (context: vscode.ExtensionContext, beforeStart: (client: LanguageClient) => void) => Promise<LanguageClient>;
+
+/** How this entry starts the server, given to {@link activateCable}. */
+let startLanguageClient: StartLanguageClient | undefined;
+
+/** Activates the extension, starting the server with `start` when a cable first needs it. */
+export function activateCable(context: vscode.ExtensionContext, start: StartLanguageClient): CableExtensionApi {
+  extensionContext = context;
+  startLanguageClient = start;
+  collection = new CollectionProvider(context.workspaceState);
+  context.subscriptions.push(
+    collection,
+    ...collectionView(collection),
+    vscode.commands.registerCommand('cable.goToParagraph', goToParagraph),
+    vscode.commands.registerCommand('cable.showCitingCables', showCitingCables),
+    vscode.commands.registerCommand('cable.goToBanner', goToBanner),
+    vscode.commands.registerCommand('cable.newCable', newCable),
+    vscode.commands.registerCommand('cable.exportMetadata', exportMetadata),
+    ...startServerWhenNeeded(),
+    ...detectCablesInTextFiles(),
+  );
+  return { collection };
+}
+
+/**
+ * The language server, started on first need. The extension also starts for any plain-text document
+ * (`onLanguage:plaintext`), to find hash-named cables by their text; a user who only ever opens notes
+ * gets no server process (and no "Cable" output channel).
+ */
+function ensureServer(): Promise<LanguageClient> {
+  started ??= startServer(extensionContext!);
+  return started;
+}
+
+async function startServer(context: vscode.ExtensionContext): Promise<LanguageClient> {
+  client = await startLanguageClient!(context, (languageClient) => collection?.connect(languageClient));
+  context.subscriptions.push(...classificationStatus(client));
+  return client;
+}
+
+/**
+ * Starts the server at once when a cable is open or the workspace holds a file the index takes
+ * (`cable.index.include`, as the `workspaceContains` activation events find them: the index serves
+ * Go to Symbol in Workspace before any cable is opened), else when a cable is opened (a `.cable` file,
+ * a `.txt` file switched by {@link detectCablesInTextFiles}, a new cable, a language set by hand) or a
+ * workspace folder holding cables is added.
+ */
+function startServerWhenNeeded(): vscode.Disposable[] {
+  const start = () => {
+    if (started) return;
+    ensureServer().catch((error: unknown) => void vscode.window.showErrorMessage(`The cable language server could not start: ${String(error)}`));
+    for (const listener of listeners.splice(0)) listener.dispose();
+  };
+  const listeners: vscode.Disposable[] = [
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (doc.languageId === 'cable') start();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void workspaceHoldsCables().then((yes) => yes && start())),
+  ];
+  if (vscode.workspace.textDocuments.some((doc) => doc.languageId === 'cable')) start();
+  else void workspaceHoldsCables().then((yes) => yes && start());
+  return [{ dispose: () => listeners.splice(0).forEach((l) => l.dispose()) }];
+}
+
+/** Whether a workspace folder holds a file `cable.index.include` takes (one search per glob, one file each at most). */
+async function workspaceHoldsCables(): Promise<boolean> {
+  if (!vscode.workspace.workspaceFolders?.length) return false;
+  const config = vscode.workspace.getConfiguration('cable');
+  const exclude = config.get<string[]>('index.exclude', []);
+  const excludeGlob = exclude.length === 0 ? undefined : exclude.length === 1 ? exclude[0] : `{${exclude.join(',')}}`;
+  for (const glob of config.get<string[]>('index.include', [])) {
+    try {
+      if ((await vscode.workspace.findFiles(glob, excludeGlob, 1)).length > 0) return true;
+    } catch {
+      // A glob the search cannot read: the next one.
+    }
+  }
+  return false;
+}
+
+/**
+ * Opens a `.txt` file as a cable when its text reads as one (`textReadsAsCable`, the core's check that
+ * `cablelint` makes on `.txt` files, run in the client so that no server starts for notes), where
+ * `filenamePatterns` and `firstLine` cannot tell: a name not shaped like a cable id (an archive named by
+ * hashes) and blank lines before the header. A file the user then sets to another language keeps it: VS Code
+ * reports that change as the document closed and opened again at once, while the URI is still in `switched`;
+ * a file really closed is looked at afresh when opened again.
+ */
+function detectCablesInTextFiles(): vscode.Disposable[] {
+  const switched = new Set<string>();
+  const consider = async (doc: vscode.TextDocument) => {
+    const key = doc.uri.toString();
+    if (doc.languageId !== 'plaintext' || !doc.uri.path.toLowerCase().endsWith('.txt') || switched.has(key)) return;
+    if (!vscode.workspace.getConfiguration('cable', doc).get<boolean>('detectTextFiles', true)) return;
+    if (!textReadsAsCable(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(DETECTION_PREFIX))))) return;
+    switched.add(key);
+    try {
+      // Opened as a cable, it starts the server.
+      await vscode.languages.setTextDocumentLanguage(doc, 'cable');
+    } catch {
+      // Closed meanwhile.
+    }
+  };
+  for (const doc of vscode.workspace.textDocuments) void consider(doc);
+  return [
+    vscode.workspace.onDidOpenTextDocument((doc) => void consider(doc)),
+    // A language change closes and opens the document in one go: forget the URI only if it stays closed.
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      const key = doc.uri.toString();
+      setTimeout(() => {
+        if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) switched.delete(key);
+      }, 0);
+    }),
+  ];
+}
+
+/** The context key that shows the Cables view: set while the workspace index holds a cable. */
+const HAS_CABLES = 'cable.collection.hasCables';
+/** Where the grouping chosen is kept, per workspace. */
+const GROUPING_KEY = 'cable.collection.grouping';
+
+/**
+ * The Cables view's data: the collection of the workspace index (`cable/collection`), grouped as chosen. The
+ * server says when the index has changed, after a pass over files (`cable/indexed`) or an open cable's edit
+ * (`cable/collectionChanged`); the view asks again once these have stopped coming for a moment, and only when
+ * it is shown (VS Code asks a hidden view for nothing), so that a pass over thousands of files refreshes it once.
+ */
+export class CollectionProvider implements vscode.TreeDataProvider<CollectionNode>, vscode.Disposable {
+  #client: LanguageClient | undefined;
+  readonly #state: vscode.Memento;
+  readonly #changed = new vscode.EventEmitter<CollectionNode | undefined>();
+  readonly onDidChangeTreeData = this.#changed.event;
+  #top: Promise<CollectionNode[]> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #subscriptions: vscode.Disposable[] = [];
+
+  constructor(state: vscode.Memento) {
+    this.#state = state;
+  }
+
+  /**
+   * Takes the language client as the server starts, before it runs: the server says `cable/indexed` as soon as it
+   * has read the workspace. Until then the view lists nothing (and is hidden: no cable is known).
+   */
+  connect(languageClient: LanguageClient): void {
+    this.#client = languageClient;
+    const changed = (p: { count?: number } | undefined) => {
+      if (typeof p?.count === 'number') void vscode.commands.executeCommand('setContext', HAS_CABLES, p.count > 0);
+      this.#refreshSoon();
+    };
+    this.#subscriptions.push(languageClient.onNotification('cable/indexed', changed), languageClient.onNotification('cable/collectionChanged', changed));
+  }
+
+  /** The grouping chosen for this workspace (by date at first). */
+  get grouping(): Grouping {
+    const kept = this.#state.get<unknown>(GROUPING_KEY);
+    return isGrouping(kept) ? kept : 'date';
+  }
+
+  async setGrouping(grouping: Grouping): Promise<void> {
+    await this.#state.update(GROUPING_KEY, grouping);
+    this.refresh();
+  }
+
+  /** Asks the server again the next time the view shows its top level. */
+  refresh(): void {
+    this.#top = undefined;
+    this.#changed.fire(undefined);
+  }
+
+  #refreshSoon(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.refresh();
+    }, 300);
+  }
+
+  getChildren(node?: CollectionNode): vscode.ProviderResult<CollectionNode[]> {
+    if (node) return node.kind === 'group' ? [...node.children] : [];
+    this.#top ??= this.#load();
+    return this.#top;
+  }
+
+  async #load(): Promise<CollectionNode[]> {
+    if (!this.#client) return [];
+    let entries: CollectionEntry[] = [];
+    try {
+      entries = await this.#client.sendRequest<CollectionEntry[]>('cable/collection');
+    } catch {
+      // The server restarting: it says `cable/indexed` again once it has read the workspace.
+      return [];
+    }
+    void vscode.commands.executeCommand('setContext', HAS_CABLES, entries.length > 0);
+    return groupCollection(entries, this.grouping);
+  }
+
+  getTreeItem(node: CollectionNode): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = node.key;
+      item.description = String(node.count);
+      item.tooltip = `${node.label}: ${node.count} cable${node.count === 1 ? '' : 's'}`;
+      item.contextValue = 'cableGroup';
+      return item;
+    }
+    const { entry } = node;
+    const uri = vscode.Uri.parse(entry.uri);
+    const item = new vscode.TreeItem(cableLabel(entry), vscode.TreeItemCollapsibleState.None);
+    item.id = node.key;
+    item.resourceUri = uri;
+    item.iconPath = vscode.ThemeIcon.File;
+    item.description = node.description;
+    item.tooltip = cableTooltip(entry);
+    item.contextValue = 'cable';
+    item.command = { title: 'Open Cable', command: 'vscode.open', arguments: [uri] };
+    return item;
+  }
+
+  dispose(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    for (const s of this.#subscriptions) s.dispose();
+    this.#changed.dispose();
+  }
+}
+
+/** The Cables view in the Explorer and its title bar's "Group Cables By…". */
+function collectionView(provider: CollectionProvider): vscode.Disposable[] {
+  const view = vscode.window.createTreeView('cable.collection', { treeDataProvider: provider, showCollapseAll: true });
+  const groupBy = async () => {
+    const current = provider.grouping;
+    const pick = await vscode.window.showQuickPick(
+      GROUPINGS.map((g) => ({ label: g.label, description: g.grouping === current ? 'current' : undefined, grouping: g.grouping })),
+      { placeHolder: 'Group the Cables view by' },
+    );
+    if (pick) await provider.setGrouping(pick.grouping);
+  };
+  return [view, vscode.commands.registerCommand('cable.collection.groupBy', groupBy), vscode.commands.registerCommand('cable.collection.refresh', () => provider.refresh())];
+}
+
+/** What the server's `cable/status` request answers (server/src/features/status.ts). */
+interface CableStatus {
+  readonly classification?: string;
+  readonly caveats: readonly string[];
+  readonly id?: string;
+  readonly idFromFileName?: true;
+  readonly date?: string;
+  readonly paragraphs: number;
+  readonly bannerRange?: { start: { line: number; character: number } };
+}
+
+/** The last status shown, for "Cable: Go to Banner". */
+let shownStatus: { uri: string; status: CableStatus } | undefined;
+
+/**
+ * The language status item (the `{}` beside "Cable" in the status bar, which the user may pin):
+ * the classification of the cable in the active editor as its banner and caveat lines give it,
+ * with its id, date and paragraph count. It follows the active editor and, shortly after, edits and a document
+ * the active editor shows becoming a cable.
+ */
+function classificationStatus(languageClient: LanguageClient): vscode.Disposable[] {
+  const item = vscode.languages.createLanguageStatusItem('cable.classification', { language: 'cable' });
+  item.name = 'Cable classification';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let asked = 0;
+  const update = async () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || doc.languageId !== 'cable') return;
+    const ask = ++asked;
+    let status: CableStatus | null = null;
+    try {
+      status = await languageClient.sendRequest<CableStatus | null>('cable/status', { textDocument: { uri: doc.uri.toString() } });
+    } catch {
+      // The server restarting: the next edit or editor change asks again.
+    }
+    // A newer request has been sent meanwhile: its answer is the one to show.
+    if (ask !== asked) return;
+    shownStatus = status ? { uri: doc.uri.toString(), status } : undefined;
+    // An empty or binary document, or one the server does not hold yet: nothing to show.
+    if (!status) {
+      item.text = '$(shield) —';
+      item.detail = 'No cable text yet';
+      item.command = undefined;
+      item.severity = vscode.LanguageStatusSeverity.Information;
+      return;
+    }
+    // A partial extract without a header gives no id: the file name's is shown, as the Cables view shows it, and said to be.
+    const id = status.id && status.idFromFileName ? `${status.id} (from the file name)` : status.id;
+    const details = [id, status.date, `${status.paragraphs} paragraph${status.paragraphs === 1 ? '' : 's'}`].filter(Boolean);
+    if (status.classification) {
+      item.text = `$(shield) ${[status.classification, ...status.caveats].join(' ')}`;
+      item.severity = vscode.LanguageStatusSeverity.Information;
+      item.command = { title: 'Go to Banner', command: 'cable.goToBanner' };
+    } else {
+      item.text = '$(shield) No banner';
+      // The missing banner is a finding (CBL010) too; the item only says what the cable gives.
+      item.severity = vscode.LanguageStatusSeverity.Warning;
+      item.command = undefined;
+    }
+    item.detail = details.join(' · ');
+  };
+  const later = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void update(), 300);
+  };
+  void update();
+  return [
+    item,
+    vscode.window.onDidChangeActiveTextEditor(() => void update()),
+    // A `.txt` file opened as plain text and then switched to a cable (detectCablesInTextFiles) is closed and opened
+    // again in the same editor, which fires no editor change: without this the item, shown again for the cable, kept
+    // the last cable's classification and id. The server gets the document on the same event: ask shortly after.
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (doc.languageId === 'cable' && doc.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) later();
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) later();
+    }),
+    { dispose: () => timer && clearTimeout(timer) },
+  ];
+}
+
+/**
+ * "Cable: New Cable" (also in File > New File…): an untitled cable holding the whole-cable snippet,
+ * its fields to fill in one after another with Tab.
+ */
+async function newCable(): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'cable' });
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'cable', name: 'Cable with transmission header' });
+}
+
+/** What the server's `cable/extract` request answers. */
+interface Extracted {
+  readonly text: string;
+  readonly count: number;
+  readonly skipped: readonly string[];
+}
+
+/**
+ * "Cable: Export Metadata of Workspace Cables…" (also in the Cables view's title bar): the records `cablelint extract`
+ * prints, one per cable of the workspace index (open cables as edited), in CSV or JSON Lines, in an untitled
+ * document the user saves where they like. `format` ("csv" or "jsonl") skips the question.
+ */
+async function exportMetadata(format?: unknown): Promise<void> {
+  const chosen =
+    format === 'csv' || format === 'jsonl'
+      ? format
+      : (await vscode.window.showQuickPick(
+          [
+            { label: 'CSV', description: 'one row per cable, under a header row', format: 'csv' },
+            { label: 'JSON Lines', description: 'one JSON object per cable', format: 'jsonl' },
+          ],
+          { placeHolder: "Export the metadata of the workspace's cables as" },
+        ))?.format;
+  if (!chosen) return;
+  const languageClient = await ensureServer();
+  let result: Extracted;
+  try {
+    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Exporting cable metadata', cancellable: true }, (_, token) =>
+      languageClient.sendRequest<Extracted>('cable/extract', { format: chosen }, token),
+    );
+  } catch {
+    // Cancelled, or the server restarting.
+    return;
+  }
+  if (result.count === 0 && result.skipped.length === 0) {
+    void vscode.window.showInformationMessage('There is no cable in the workspace to export.');
+    return;
+  }
+  // A CSV or JSON Lines language only where an extension or VS Code has one.
+  const languages = await vscode.languages.getLanguages();
+  const language = chosen === 'csv' ? (languages.includes('csv') ? 'csv' : 'plaintext') : languages.includes('jsonl') ? 'jsonl' : 'plaintext';
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: result.text, language }));
+  if (result.skipped.length > 0) {
+    const n = result.skipped.length;
+    void vscode.window.showWarningMessage(`${n} cable file${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'is' : 'are'} not in the export: ${result.skipped.slice(0, 5).join(', ')}${n > 5 ? ', …' : ''}`);
+  }
+}
+
+/** "Cable: Go to Banner": the caret to the banner of the cable the language status describes. */
+function goToBanner(): void {
+  const editor = vscode.window.activeTextEditor;
+  const at = shownStatus && editor?.document.uri.toString() === shownStatus.uri ? shownStatus.status.bannerRange?.start : undefined;
+  if (!editor || !at) {
+    void vscode.window.showInformationMessage('This cable has no banner.');
+    return;
+  }
+  const position = new vscode.Position(at.line, at.character);
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
+}
+
+/** Stops the language server. */
+export async function deactivateCable(): Promise<void> {
+  await client?.stop();
+}
+
+/** Flattens document symbols. */
+function flatten(symbols: readonly vscode.DocumentSymbol[]): vscode.DocumentSymbol[] {
+  return symbols.flatMap((s) => [s, ...flatten(s.children)]);
+}
+
+/** "Cable: Go to Paragraph…": a quick pick of the paragraphs in the outline. */
+async function goToParagraph(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'cable') return;
+  // A cable open has started the server already; the symbols come from it.
+  await ensureServer();
+  const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri)) ?? [];
+  const paragraphs = flatten(symbols).filter((s) => s.name.startsWith('¶'));
+  // An empty quick pick would say only "0 Results".
+  if (paragraphs.length === 0) {
+    void vscode.window.showInformationMessage('This cable has no numbered paragraphs.');
+    return;
+  }
+  const pick = await vscode.window.showQuickPick(
+    paragraphs.map((p) => ({ label: p.name, description: p.detail, symbol: p })),
+    { placeHolder: 'Go to paragraph', matchOnDescription: true },
+  );
+  if (!pick) return;
+  const at = pick.symbol.selectionRange.start;
+  editor.selection = new vscode.Selection(at, at);
+  editor.revealRange(pick.symbol.range, vscode.TextEditorRevealType.AtTop);
+}
+
+/**
+ * "Cable: Show Cables Citing This One": references on the banner, in the references view. The banner's
+ * code lens ("Cited by 2 cables") runs it with the URI of its document, which a visible editor shows.
+ */
+async function showCitingCables(uri?: string): Promise<void> {
+  const editor = typeof uri === 'string' ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri) : vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'cable') return;
+  // A cable open has started the server already; the symbols come from it.
+  await ensureServer();
+  const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri)) ?? [];
+  const banner = symbols.find((s) => s.kind === vscode.SymbolKind.File);
+  if (!banner) {
+    void vscode.window.showInformationMessage('This cable has no banner, so it has no id to be cited by.');
+    return;
+  }
+  const position = banner.selectionRange.start;
+  const locations = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, position)) ?? [];
+  // The references view shows nothing at all for no locations: say so instead.
+  if (locations.length === 0) {
+    void vscode.window.showInformationMessage(`No cable in the workspace cites ${banner.detail || 'this one'}.`);
+    return;
+  }
+  await vscode.commands.executeCommand('editor.action.showReferences', editor.document.uri, position, locations);
+}

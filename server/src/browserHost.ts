@@ -1,0 +1,98 @@
+/**
+ * The language server's host in a web worker (vscode.dev, github.dev, a web extension host): no file system, so the
+ * server walks no workspace folder and works on the documents the client opens (it may ask the client for its
+ * configuration files, `cable/readFile`); POSIX path functions, a small
+ * string hash for the digest, and a zero-delay timer to yield. Nothing here may import a Node module (a test reads the
+ * bundle for them).
+ */
+import type { HostPath, ServerHost } from './host';
+
+/** The parts of a `/`-separated path, without empty ones and `.`, with `..` taking the part before it away. */
+function parts(path: string): string[] {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return out;
+}
+
+/** POSIX path functions: the paths a worker sees are URI paths, separated by `/`. */
+const posixPath: HostPath = {
+  sep: '/',
+  // As Node's: a trailing `/` is kept, and an empty relative path is `.`.
+  join: (...paths) => {
+    const joined = paths.filter((p) => p !== '').join('/');
+    const absolute = joined.startsWith('/');
+    let body = parts(joined).join('/');
+    if (body === '' && !absolute) body = '.';
+    else if (body !== '' && joined.endsWith('/')) body += '/';
+    return (absolute ? '/' : '') + body;
+  },
+  resolve: (...paths) => {
+    let from = '/';
+    for (const p of paths) from = p.startsWith('/') ? p : `${from}/${p}`;
+    return `/${parts(from).join('/')}`;
+  },
+  relative: (from, to) => {
+    const a = parts(from);
+    const b = parts(to);
+    let same = 0;
+    while (same < a.length && same < b.length && a[same] === b[same]) same++;
+    return [...a.slice(same).map(() => '..'), ...b.slice(same)].join('/');
+  },
+  // vscode-uri writes a Windows browser's fsPath with backslashes: either separator ends a name.
+  basename: (path) => path.replace(/[\\/]+$/, '').replace(/^.*[\\/]/, ''),
+};
+
+/** A 53-bit hash of `text` (cyrb53, public domain), in base 36. */
+function hash53(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** What a worker's global scope offers the host: its error events. */
+interface WorkerScope {
+  addEventListener(type: 'error', listener: (event: { error?: unknown; message?: string; preventDefault(): void }) => void): void;
+  addEventListener(type: 'unhandledrejection', listener: (event: { reason?: unknown; preventDefault(): void }) => void): void;
+}
+
+/** An Error for what was thrown or rejected, which need not be one. */
+function asError(value: unknown, fallback: string): Error {
+  return value instanceof Error ? value : new Error(value === undefined ? fallback : String(value));
+}
+
+/** The web worker's host, for `browserServer.ts`; `scope` is the worker's global scope (`self`). */
+export function browserHost(scope: WorkerScope): ServerHost {
+  return {
+    files: undefined,
+    path: posixPath,
+    digest: hash53,
+    yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    onUncaughtError: (handler) => {
+      // The worker stays up after an error anyway; the page is not told of it, the output is.
+      scope.addEventListener('error', (event) => {
+        event.preventDefault();
+        handler(asError(event.error, event.message ?? 'error'));
+      });
+      scope.addEventListener('unhandledrejection', (event) => {
+        event.preventDefault();
+        handler(asError(event.reason, 'unhandled rejection'));
+      });
+    },
+    limitations:
+      'Running in the browser: the server has no file system. Closed cables are not indexed (workspace symbols, REF links, citing-cable lenses, the Cables view and the metadata export know the open cables only), `cable.validate.scope: "workspace"` checks open cables only, and "Disable rule in this file" is not offered. `.cablelint.jsonc` and user dictionaries are read through the editor where it offers to (the VS Code extension does); elsewhere the default rules and dictionaries apply.',
+  };
+}
+
+/** @internal The path functions, for the unit tests. */
+export const _posixPath = posixPath;

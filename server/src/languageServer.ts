@@ -1,0 +1,1124 @@
+/**
+ * The cable language server, for Node and the browser alike. Wiring only: every answer comes from the pure
+ * core and the features. The entries start it on a connection with a {@link ServerHost}: `server.ts` over
+ * stdio, node IPC or a socket with Node's file system, `browserServer.ts` in a web worker with none.
+ */
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  LSPErrorCodes,
+  MarkupKind,
+  MessageType,
+  ResponseError,
+  WatchKind,
+  SelectionRange,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type WorkspaceFoldersChangeEvent,
+  type CodeAction,
+  type CodeLens,
+  type Connection,
+  type Diagnostic,
+  type DidChangeConfigurationParams,
+  type DocumentLink,
+  type InlayHint,
+  type InitializeParams,
+  type Location,
+  type WorkspaceEdit,
+  type Range,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI, Utils } from 'vscode-uri';
+import { modify, applyEdits as applyJsonEdits } from 'jsonc-parser';
+import { DEFAULT_CONFIG, isIgnored, matchesGlob, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig } from './core/config';
+import { lintCable } from './core/lint';
+import type { Cable, RefItem } from './core/model';
+import { parseCable, readsAsCable } from './core/parse/index';
+import { ruleByIdOrName } from './core/rules/index';
+import type { Finding } from './core/rules/types';
+import { contains, looksBinary } from './core/text';
+import { diagnosticOf, findingsAt, FIX_ALL_KIND, getFixAll, getQuickFixes } from './features/codeActions';
+import { getCompletions } from './features/completion';
+import { binaryDiagnostic, toDiagnostic } from './features/diagnostics';
+import { defaultDictionaries, mergeDictionaries, type Dictionaries } from './features/dictionaries';
+import { loadUserDictionaries } from './core/userDictionary';
+import { getDocumentSymbols } from './features/documentSymbols';
+import { getFoldingRanges } from './features/folding';
+import { getHover } from './features/hover';
+import { getInlayHints } from './features/inlayHints';
+import { getDocumentHighlights, getInTextDefinition } from './features/references';
+import { getRenameEdits, prepareRename } from './features/rename';
+import { getSelectionRanges } from './features/selectionRanges';
+import { getCableStatus } from './features/status';
+import { getSemanticTokens, SEMANTIC_LEGEND } from './features/semanticTokens';
+import type { IndexedCable } from './features/types';
+import { CableIndex, collectionEntry, idFromFileName, indexKey, shownChanged, summarize } from './workspace/cableIndex';
+import { citedId, fileNameKind } from './core/id';
+import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS, type ExtractFormat } from './cli/extract';
+import { jsonEqual, type DirectoryEntry, type HostFiles, type ServerHost } from './host';
+
+/**
+ * Starts the language server on `connection`, reading files (`.cablelint.jsonc`, user dictionaries, the workspace's
+ * closed cables) through `host`, and listens.
+ */
+export function startLanguageServer(connection: Connection, host: ServerHost): void {
+  /** The host's file system; only code that runs for a workspace root asks for it, and a host without one has none. */
+  const files = (): HostFiles => {
+    if (!host.files) throw new Error('This host reads no files.');
+    return host.files;
+  };
+  const documents = new TextDocuments(TextDocument);
+
+  /** Settings from the editor (`cable.*`), with defaults for those a client does not give. */
+  interface Settings {
+    rules: Record<string, string>;
+    validateRun: 'onType' | 'onSave';
+    /** Which files get diagnostics: the open documents, or every workspace cable file as well (read from disk while closed). */
+    validateScope: 'openFiles' | 'workspace';
+    largeFileThreshold: number;
+    indexInclude: string[];
+    indexExclude: string[];
+    /** Whether a cable's banner gets a code lens counting the workspace cables that cite it. */
+    codeLensCitingCables: boolean;
+    /** Whether a REF item's citation of a workspace cable gets an inlay hint with its subject. */
+    inlayHintsRefSubjects: boolean;
+    /** Whether the DE line's routing indicator gets an inlay hint with its plain-language address, when the dictionary knows it. */
+    inlayHintsRoutingIndicators: boolean;
+  }
+
+  const DEFAULT_SETTINGS: Settings = {
+    rules: {},
+    validateRun: 'onType',
+    validateScope: 'openFiles',
+    largeFileThreshold: 2_000_000,
+    indexInclude: ['**/*.cable', '**/[0-9][0-9][A-Z]*[0-9].txt'],
+    indexExclude: ['**/node_modules/**', '**/.git/**'],
+    codeLensCitingCables: true,
+    inlayHintsRefSubjects: true,
+    inlayHintsRoutingIndicators: true,
+  };
+
+  let settings: Settings = DEFAULT_SETTINGS;
+  let hasConfigurationCapability = false;
+  let hasWatchedFilesRegistration = false;
+  let hasWorkDoneProgress = false;
+  /** Whether the client tells of workspace folders added and removed after start. */
+  let hasWorkspaceFolders = false;
+  let workspaceRoots: string[] = [];
+  /**
+   * Whether the client reads files for the server (`cable/readFile`), as it offers in `initializationOptions.readFiles`:
+   * asked only on a host with no file system (the browser), for `.cablelint.jsonc` and user dictionaries.
+   */
+  let clientReadsFiles = false;
+  /** The workspace folders' URIs, under which the client reads files for the server. */
+  let clientRoots: string[] = [];
+  /** Whether the client applies a workspace edit that creates a file (`documentChanges` with a `create` operation). */
+  let canCreateFiles = false;
+  /** Whether the client takes completion items with insert-replace edits. */
+  let hasInsertReplaceSupport = false;
+  /** Whether the client asks `textDocument/prepareRename` before a rename. */
+  let hasPrepareRename = false;
+  /** Whether the client applies a workspace edit given as `documentChanges` (versioned document edits). */
+  let hasDocumentChanges = false;
+  /**
+   * The views a client shows from the index, the dictionaries and the settings, with the request that asks it to fetch them again:
+   * what they show of other cables changes without an edit to the document that shows it, and VS Code asks again by itself
+   * only for the document edited.
+   */
+  const REFRESH_REQUESTS = { codeLens: 'workspace/codeLens/refresh', inlayHints: 'workspace/inlayHint/refresh' } as const;
+  type View = keyof typeof REFRESH_REQUESTS;
+  /** The views the client asks for again when the server says they changed (their `refreshSupport`). */
+  const refreshable = new Set<View>();
+  /** Whether hovers go out as plain text: the client's hover `contentFormat` does not put Markdown first, or names no format. */
+  let hoverPlainText = true;
+  /**
+   * Whether the settings and `.cablelint.jsonc` have been read. Until then no document is validated, so that
+   * none shows findings under the defaults first (a rule the workspace raises to an error as a warning).
+   */
+  let configured = false;
+  /** How long the first diagnostics wait for the client's answers to the settings request and the watcher registration. */
+  const SETTINGS_WAIT_MS = 3000;
+  let fileConfig: CableLintConfig = DEFAULT_CONFIG;
+  let configPath: string | undefined;
+  let dictionaries: Dictionaries = defaultDictionaries();
+  /** The TAG codes of the user dictionaries, which the rules count as known (CBL044). */
+  let userTags: ReadonlySet<string> = new Set();
+  const index = new CableIndex();
+
+  // Parse once per document version and hand the tree to every feature. A binary document is parsed too,
+  // so that the outline, folding and hover answer as for any text, but no rule runs on it.
+  interface Parsed {
+    version: number;
+    cable: Cable;
+    binary: boolean;
+    findings?: Finding[];
+  }
+  const parsed = new Map<string, Parsed>();
+  const largeLogged = new Set<string>();
+
+  function parsedFor(doc: TextDocument): Parsed {
+    const hit = parsed.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit;
+    const text = doc.getText();
+    const entry: Parsed = { version: doc.version, cable: parseCable(text).cable, binary: looksBinary(text) };
+    parsed.set(doc.uri, entry);
+    return entry;
+  }
+
+  function cableFor(doc: TextDocument): Cable {
+    return parsedFor(doc).cable;
+  }
+
+  function relativePath(uri: string): string {
+    const u = URI.parse(uri);
+    const fsPath = u.fsPath;
+    for (const root of workspaceRoots) {
+      if (fsPath.startsWith(root + host.path.sep)) return host.path.relative(root, fsPath).split(host.path.sep).join('/');
+    }
+    // A folder the client reads files under (the browser): the path below the folder's, which the `overrides` globs match.
+    for (const root of clientRoots) {
+      const r = URI.parse(root);
+      const prefix = r.path.replace(/\/*$/, '/');
+      if (u.scheme === r.scheme && u.authority === r.authority && u.path.startsWith(prefix)) return u.path.slice(prefix.length);
+    }
+    return host.path.basename(fsPath);
+  }
+
+  function findingsFor(doc: TextDocument): Finding[] {
+    const hit = parsedFor(doc);
+    if (hit.findings) return hit.findings;
+    // A binary document has no findings, so no quick fix or Fix All edits it either.
+    if (hit.binary) return (hit.findings = []);
+    return (hit.findings = lintAt(doc.uri, hit.cable));
+  }
+
+  /** The findings of `cable`, the text of the file at `uri`, under the settings and `.cablelint.jsonc` for that file (open or not). */
+  function lintAt(uri: string, cable: Cable): Finding[] {
+    const extra = parseRuleOverrides(settings.rules).rules;
+    const failures: string[] = [];
+    // The file name goes with its text: CBL043 compares a name like 07PARIS2725.txt with the banner.
+    const findings = lintCable(cable, resolveConfig(fileConfig, relativePath(uri), extra), failures, { fileName: URI.parse(uri).path, userTags });
+    for (const f of failures) connection.console.error(`Check failed: ${f}`);
+    return findings;
+  }
+
+  /** A new, still empty cable is not a cable missing its banner, E.O. line and TAGS: it gets no diagnostics until it has text. */
+  function isBlank(text: string): boolean {
+    return /^\s*$/.test(text);
+  }
+
+  /**
+   * True when the document is longer than `cable.largeFileThreshold`: the features that run again at every
+   * edit or caret move (folding, selection ranges, highlights, inlay hints) are off for it. Diagnostics, outline, hover
+   * and rename stay on: rename reads the edited text once more when the user asks for it, which costs
+   * about as much as the validation every edit brings (0.1 s for 1.6 MB, 0.4 s for 6.4 MB here).
+   */
+  function isLarge(doc: TextDocument): boolean {
+    const large = doc.getText().length > settings.largeFileThreshold;
+    if (large && !largeLogged.has(doc.uri)) {
+      largeLogged.add(doc.uri);
+      connection.console.log(`${doc.uri} is larger than cable.largeFileThreshold (${settings.largeFileThreshold} characters): folding, selection ranges, highlights and inlay hints are off for it; diagnostics, outline, hover and rename stay on.`);
+    }
+    return large;
+  }
+
+  /** Runs a feature; a failure is logged and answered with `fallback`. */
+  function guard<T>(name: string, fallback: T, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fallback;
+    }
+  }
+
+  // ---------------------------------------------------------------------------
+  // Lifecycle
+
+  connection.onInitialize((params: InitializeParams) => {
+    const caps = params.capabilities;
+    hasConfigurationCapability = !!caps.workspace?.configuration;
+    hasWatchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    hasWorkDoneProgress = !!caps.window?.workDoneProgress;
+    hasWorkspaceFolders = !!caps.workspace?.workspaceFolders;
+    canCreateFiles = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
+    hasInsertReplaceSupport = !!caps.textDocument?.completion?.completionItem?.insertReplaceSupport;
+    hasPrepareRename = !!caps.textDocument?.rename?.prepareSupport;
+    hasDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+    refreshable.clear();
+    if (caps.workspace?.codeLens?.refreshSupport) refreshable.add('codeLens');
+    if (caps.workspace?.inlayHint?.refreshSupport) refreshable.add('inlayHints');
+    // The formats come in the client's order of preference; eglot without markdown-mode lists only plain text.
+    hoverPlainText = caps.textDocument?.hover?.contentFormat?.find((f) => f === MarkupKind.Markdown || f === MarkupKind.PlainText) !== MarkupKind.Markdown;
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    // A host without a file system (the browser) reads no folder: no `.cablelint.jsonc`, no closed files.
+    workspaceRoots = host.files ? folders.map((f) => URI.parse(f.uri)).filter((u) => u.scheme === 'file').map((u) => u.fsPath) : [];
+    // Such a host may have its client read the configuration, under folders of any scheme (github.dev's `vscode-vfs:`).
+    clientReadsFiles = !host.files && (params.initializationOptions as { readFiles?: unknown } | null | undefined)?.readFiles === true;
+    clientRoots = clientReadsFiles ? folders.map((f) => URI.parse(f.uri).toString()) : [];
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        documentSymbolProvider: { label: 'Cable' },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['(', ' ', '/'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: hasPrepareRename ? { prepareProvider: true } : true,
+        documentLinkProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: { resolveProvider: false },
+        workspaceSymbolProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'cable-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (host.limitations) connection.console.info(host.limitations);
+    if (hasWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => void changeFolders(e));
+    const setup = Promise.all([
+      hasWatchedFilesRegistration
+        ? connection.client.register(DidChangeWatchedFilesNotification.type, {
+            // A folder deleted, moved or copied in is one event for the folder, which the file globs do not match.
+            watchers: [{ globPattern: '**/*.cable' }, { globPattern: '**/*.txt' }, { globPattern: '**/.cablelint.json{,c}' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
+          })
+        : undefined,
+      loadSettings(),
+    ]).catch(() => undefined);
+    // A client that never answers the registration or the settings request still gets diagnostics and an
+    // index, under the default settings, and its own settings once they come.
+    const answered = await Promise.race([setup.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), SETTINGS_WAIT_MS))]);
+    await reloadFileConfig();
+    // The documents opened meanwhile (an editor opens the file that started the server right away) get their first diagnostics now.
+    configured = true;
+    revalidateAll();
+    if (!answered) {
+      void setup.then(() => {
+        revalidateAll();
+        revalidateFiles();
+      });
+    }
+    void readWorkspace();
+  });
+
+  connection.onDidChangeConfiguration(async (params) => {
+    const before = settings;
+    await loadSettings(params);
+    revalidateAll();
+    // New index globs: the workspace is indexed again under them, which reads and diagnoses every file they take.
+    if (indexGlobs(settings) !== indexGlobs(before)) void reindex();
+    // Closed files are read again only for what changes their diagnostics, not for every `cable.*` setting.
+    else if (settings.validateScope !== before.validateScope || JSON.stringify(settings.rules) !== JSON.stringify(before.rules)) revalidateFiles();
+    const views: View[] = [];
+    if (settings.codeLensCitingCables !== before.codeLensCitingCables) views.push('codeLens');
+    if (settings.inlayHintsRefSubjects !== before.inlayHintsRefSubjects || settings.inlayHintsRoutingIndicators !== before.inlayHintsRoutingIndicators || settings.largeFileThreshold !== before.largeFileThreshold) views.push('inlayHints');
+    refresh(views);
+  });
+
+  /** The index's globs as one string, to tell when a settings change alters them. */
+  function indexGlobs(s: Settings): string {
+    return JSON.stringify([s.indexInclude, s.indexExclude]);
+  }
+
+  /**
+   * Reads the `cable` settings: asked with workspace/configuration, or, from a client that does not answer it
+   * (Neovim 0.7), taken from the `cable` key of the settings a workspace/didChangeConfiguration `change` carries.
+   */
+  async function loadSettings(change?: DidChangeConfigurationParams): Promise<void> {
+    if (!hasConfigurationCapability) {
+      // Before any notification, the defaults stand.
+      if (change) settings = settingsFrom((change.settings as { cable?: Record<string, unknown> } | null)?.cable ?? null);
+      return;
+    }
+    try {
+      settings = settingsFrom((await connection.workspace.getConfiguration('cable')) as Record<string, unknown> | null);
+    } catch {
+      settings = DEFAULT_SETTINGS;
+    }
+  }
+
+  /** The settings of a `cable` section, its missing or invalid values at their defaults; warns of invalid rule overrides. */
+  function settingsFrom(s: Record<string, unknown> | null): Settings {
+    const result: Settings = {
+      rules: (s?.rules as Record<string, string>) ?? {},
+      validateRun: s?.validate && (s.validate as { run?: string }).run === 'onSave' ? 'onSave' : 'onType',
+      validateScope: s?.validate && (s.validate as { scope?: string }).scope === 'workspace' ? 'workspace' : 'openFiles',
+      largeFileThreshold: typeof s?.largeFileThreshold === 'number' ? s.largeFileThreshold : DEFAULT_SETTINGS.largeFileThreshold,
+      indexInclude: ((s?.index as { include?: string[] })?.include) ?? DEFAULT_SETTINGS.indexInclude,
+      indexExclude: ((s?.index as { exclude?: string[] })?.exclude) ?? DEFAULT_SETTINGS.indexExclude,
+      codeLensCitingCables: (s?.codeLens as { citingCables?: unknown } | undefined)?.citingCables !== false,
+      inlayHintsRefSubjects: (s?.inlayHints as { refSubjects?: unknown } | undefined)?.refSubjects !== false,
+      inlayHintsRoutingIndicators: (s?.inlayHints as { routingIndicators?: unknown } | undefined)?.routingIndicators !== false,
+    };
+    const { errors } = parseRuleOverrides(result.rules);
+    for (const e of errors) connection.console.warn(`cable.rules: ${e}`);
+    return result;
+  }
+
+  /** Reads `.cablelint.jsonc` from the first workspace root that has one; a broken file gives diagnostics on it. */
+  function loadFileConfig(): void {
+    fileConfig = DEFAULT_CONFIG;
+    configPath = undefined;
+    for (const root of workspaceRoots) {
+      for (const name of ['.cablelint.jsonc', '.cablelint.json']) {
+        const p = host.path.join(root, name);
+        if (!files().exists(p)) continue;
+        configPath = p;
+        useFileConfig(files().readText(p), name, URI.file(p).toString(), p, (rel) => files().readText(host.path.resolve(root, rel)));
+        return;
+      }
+    }
+    useDefaultConfig();
+  }
+
+  /**
+   * Reads `.cablelint.jsonc` and the user dictionaries it names through the client (`cable/readFile`), from the first
+   * workspace folder that has one: for a host with no file system whose client offered to read files.
+   */
+  async function loadFileConfigThroughClient(): Promise<void> {
+    for (const root of clientRoots) {
+      for (const name of ['.cablelint.jsonc', '.cablelint.json']) {
+        const uri = Utils.joinPath(URI.parse(root), name).toString();
+        const text = await readThroughClient(uri);
+        if (text === undefined) continue;
+        // The dictionaries are read before the configuration is used, which reads them synchronously.
+        const read = new Map<string, string | undefined>();
+        for (const rel of parseConfig(text, name).config.dictionaries) read.set(rel, await readThroughClient(Utils.joinPath(URI.parse(root), rel).toString()));
+        useFileConfig(text, name, uri, `${uri} (read through the client)`, (rel) => {
+          const t = read.get(rel);
+          if (t === undefined) throw new Error('the client did not read it');
+          return t;
+        });
+        return;
+      }
+    }
+    useDefaultConfig();
+  }
+
+  /**
+   * The text of the file at `uri` as the client reads it (`cable/readFile`, optional: only a client that offered it is
+   * asked); undefined when it has no such file, fails, or has not answered within {@link SETTINGS_WAIT_MS}.
+   */
+  async function readThroughClient(uri: string): Promise<string | undefined> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const answer = connection.sendRequest<string | null>('cable/readFile', { uri }).catch(() => null);
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), SETTINGS_WAIT_MS)));
+    const text = await Promise.race([answer, late]);
+    clearTimeout(timer);
+    return typeof text === 'string' ? text : undefined;
+  }
+
+  /**
+   * Takes `text`, the configuration file `name` at `uri` (`label` in the output), as the configuration: its problems go
+   * out as diagnostics on it, and the dictionaries it names are read with `readDictionary`.
+   */
+  function useFileConfig(text: string, name: string, uri: string, label: string, readDictionary: (rel: string) => string): void {
+    const { config, errors } = parseConfig(text, name);
+    fileConfig = config;
+    connection.console.log(`Using configuration ${label}`);
+    const doc = TextDocument.create(uri, 'jsonc', 0, text);
+    void connection.sendDiagnostics({
+      uri: doc.uri,
+      diagnostics: errors.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, message: e.message, severity: 1, source: 'cable' })),
+    });
+    // A notification, not connection.window.showWarningMessage, which sends window/showMessageRequest:
+    // eglot and Neovim answer that request with a prompt that waits for the user to choose "OK".
+    if (errors.length > 0) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Cable: ${errors.length} problem(s) in ${name}; see the Problems panel.` });
+    const dictionaryErrors: string[] = [];
+    const users = loadUserDictionaries(fileConfig.dictionaries, readDictionary, dictionaryErrors);
+    for (const e of dictionaryErrors) connection.console.warn(e);
+    dictionaries = mergeDictionaries(defaultDictionaries(), users);
+    userTags = new Set(users.flatMap((u) => u.tags.map((t) => t.code)));
+  }
+
+  function useDefaultConfig(): void {
+    fileConfig = DEFAULT_CONFIG;
+    connection.console.log('No .cablelint.jsonc found: using the default configuration.');
+    dictionaries = defaultDictionaries();
+    userTags = new Set();
+  }
+
+  /** Reads the configuration again: from the file system, or through the client where it reads files for the server. */
+  async function reloadFileConfig(): Promise<void> {
+    if (clientReadsFiles) await loadFileConfigThroughClient();
+    else loadFileConfig();
+  }
+
+  // ---------------------------------------------------------------------------
+  // Validation: debounced while typing, stale runs dropped.
+
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  function scheduleValidation(doc: TextDocument, delay: number): void {
+    const old = timers.get(doc.uri);
+    if (old) clearTimeout(old);
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        const current = documents.get(doc.uri);
+        if (!current || current.version !== doc.version) return;
+        validate(current);
+      }, delay),
+    );
+  }
+
+  /**
+   * What went out last for each open document: its version and diagnostics. A document is validated more than once
+   * with nothing changed: opening it also fires a content change, which schedules a validation, and clients send
+   * `workspace/didChangeConfiguration` as they start (VS Code, eglot, Neovim), which revalidates every document.
+   */
+  const published = new Map<string, { version: number; diagnostics: readonly Diagnostic[] }>();
+
+  function validate(doc: TextDocument): void {
+    if (!configured) return;
+    // A binary document gets one diagnostic saying that it is not checked, as cablelint skips such a file.
+    const diagnostics = isBlank(doc.getText()) ? [] : guard('validation', [], () => (parsedFor(doc).binary ? [binaryDiagnostic()] : findingsFor(doc).map((f) => toDiagnostic(f, doc.uri))));
+    // The same diagnostics for the same version are not sent again; a new version always gets its own. Only a
+    // revalidation of the same version is compared, so an edit costs no comparison (a 10 MB cable has thousands).
+    const last = published.get(doc.uri);
+    if (last && last.version === doc.version && jsonEqual(last.diagnostics, diagnostics)) return;
+    published.set(doc.uri, { version: doc.version, diagnostics });
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  }
+
+  function revalidateAll(): void {
+    for (const doc of documents.all()) {
+      const hit = parsed.get(doc.uri);
+      if (hit) hit.findings = undefined;
+      validate(doc);
+    }
+  }
+
+  // ---------------------------------------------------------------------------
+  // Diagnostics of closed files (`cable.validate.scope: "workspace"`): pushed with textDocument/publishDiagnostics,
+  // which every client takes for any file, when the index reads a file from disk. Nothing of the file is kept but its URI.
+
+  /**
+   * The keys of the closed files whose diagnostics, read from disk, are showing, each with a digest of what was sent;
+   * each is cleared when its file goes or the scope is "openFiles". A pass that finds the same diagnostics sends nothing:
+   * a change to `.cablelint.jsonc` or a checkout that rewrites many files sends only the files whose findings changed.
+   */
+  const diagnosedOnDisk = new Map<string, string>();
+  /** The keys of the open documents ({@link indexKey}): their diagnostics come from the editor's text, never from disk. */
+  const openKeys = new Set<string>();
+
+  /**
+   * Under "workspace", publishes the diagnostics of the closed file `uri` read from disk; `cable` is undefined for a binary file.
+   * A file `.cablelint.jsonc` ignores gets none while closed, as `cablelint` skips it (opened, it is checked, as before).
+   */
+  function diagnoseFile(uri: string, text: string, cable: Cable | undefined): void {
+    if (!configured || settings.validateScope !== 'workspace') return;
+    const key = indexKey(uri);
+    if (openKeys.has(key)) return;
+    const diagnostics = isBlank(text) || isIgnored(fileConfig, relativePath(key)) ? [] : guard('validation', [], () => (cable ? lintAt(key, cable).map((f) => toDiagnostic(f, key)) : [binaryDiagnostic()]));
+    // A clean file that showed nothing needs no message; thousands of them would be thousands of messages.
+    if (diagnostics.length > 0) {
+      const digest = host.digest(JSON.stringify(diagnostics));
+      if (diagnosedOnDisk.get(key) === digest) return;
+      diagnosedOnDisk.set(key, digest);
+    } else if (!diagnosedOnDisk.delete(key)) return;
+    void connection.sendDiagnostics({ uri: key, diagnostics });
+  }
+
+  /** Clears the diagnostics read from disk of the file `uri`, or with `under`, of every file in the folder `uri`. */
+  function clearFileDiagnostics(uri: string, under = false): void {
+    const key = indexKey(uri);
+    const prefix = key.replace(/\/*$/, '/');
+    for (const k of under ? [...diagnosedOnDisk.keys()].filter((d) => d.startsWith(prefix)) : [key]) {
+      if (diagnosedOnDisk.delete(k)) void connection.sendDiagnostics({ uri: k, diagnostics: [] });
+    }
+  }
+
+  /**
+   * After a change of scope, settings or `.cablelint.jsonc`: under "workspace" every closed cable file is read again
+   * (a pass like the index's, which stops an older one), under "openFiles" every diagnostic read from disk is cleared.
+   */
+  function revalidateFiles(): void {
+    // Before the first pass has started (VS Code sends its settings as the server starts), that pass will do.
+    if (!configured) return;
+    if (settings.validateScope === 'workspace') void readWorkspace();
+    else for (const key of [...diagnosedOnDisk.keys()]) clearFileDiagnostics(key);
+  }
+
+  documents.onDidOpen((e) => {
+    const key = indexKey(e.document.uri);
+    openKeys.add(key);
+    // The editor's text takes over from the file's (none are read from disk before the settings are).
+    diagnosedOnDisk.delete(key);
+    validate(e.document);
+    indexOpen(e.document);
+  });
+  documents.onDidChangeContent((e) => {
+    unindexed.add(e.document.uri);
+    if (collectionAsked) scheduleIndexEdits();
+    if (settings.validateRun === 'onType') scheduleValidation(e.document, 150);
+  });
+  documents.onDidSave((e) => {
+    if (settings.validateRun === 'onSave') validate(e.document);
+    indexOpen(e.document);
+  });
+  documents.onDidClose((e) => {
+    unindexed.delete(e.document.uri);
+    openKeys.delete(indexKey(e.document.uri));
+    // What the editor had unsaved is gone: the index goes back to the file on disk, or drops a document that has none.
+    // Under "workspace", reading the file publishes its diagnostics from disk, which replace the editor's.
+    const before = index.get(e.document.uri);
+    indexFromDisk(e.document.uri);
+    if (shownChanged(before, index.get(e.document.uri))) collectionEdited();
+    parsed.delete(e.document.uri);
+    published.delete(e.document.uri);
+    largeLogged.delete(e.document.uri);
+    const t = timers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    timers.delete(e.document.uri);
+    if (!diagnosedOnDisk.has(indexKey(e.document.uri))) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  // ---------------------------------------------------------------------------
+  // Features
+
+  connection.onDocumentSymbol((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    return doc ? guard('documentSymbol', [], () => getDocumentSymbols(cableFor(doc))) : [];
+  });
+
+  // `cable/status` (custom, optional): the classification, id and date the VS Code client shows as language status.
+  connection.onRequest('cable/status', (p: { textDocument: { uri: string } }) => {
+    const doc = documents.get(p.textDocument.uri);
+    // A new, still empty cable has no status to show, as it has no diagnostics yet.
+    if (!doc || isBlank(doc.getText())) return null;
+    return guard('status', null, () => (parsedFor(doc).binary ? null : getCableStatus(cableFor(doc), doc.uri)));
+  });
+
+  // `cable/collection` (custom, optional): every cable of the workspace index, for the VS Code client's Cables view.
+  // A client that has asked once is told of open cables' edits that change what it shows (`cable/collectionChanged`).
+  connection.onRequest('cable/collection', () => {
+    collectionAsked = true;
+    indexEdits();
+    return guard('collection', [], () => Array.from(index.all(), collectionEntry));
+  });
+
+  // `cable/extract` (custom, optional): the metadata record of every cable of the workspace index, as `cablelint extract`
+  // prints them (the same fields, in CSV or JSON Lines), for the VS Code client's Export command. Open cables are read
+  // as the editor has them, the others from disk; the work yields every 20 ms, so that other requests are answered.
+  connection.onRequest('cable/extract', async (p: { format?: unknown }, token) => {
+    const format: ExtractFormat = p?.format === 'csv' ? 'csv' : 'jsonl';
+    indexEdits();
+    const open = new Map(documents.all().map((d) => [indexKey(d.uri), d]));
+    const files = Array.from(index.all(), (e) => ({ uri: e.uri, file: relativePath(e.uri) })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const header = extractHeader(EXTRACT_FIELDS, format);
+    const lines = header === undefined ? [] : [header];
+    const skipped: string[] = [];
+    let last = performance.now();
+    for (const { uri, file } of files) {
+      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Export cancelled.');
+      const text = open.get(indexKey(uri))?.getText() ?? readFromDisk(uri);
+      const line = text === undefined || looksBinary(text) ? undefined : guard('extract', undefined, () => extractLine(extractRecord(file, parseCable(text).cable), EXTRACT_FIELDS, format));
+      if (line === undefined) skipped.push(file);
+      else lines.push(line);
+      if (performance.now() - last > 20) {
+        await host.yieldNow();
+        last = performance.now();
+      }
+    }
+    return { text: lines.map((l) => `${l}\n`).join(''), count: files.length - skipped.length, skipped };
+  });
+
+  /** The text of the file at `uri` on disk; undefined when it is no file or cannot be read (gone since it was indexed). */
+  function readFromDisk(uri: string): string | undefined {
+    const u = URI.parse(uri);
+    if (u.scheme !== 'file') return undefined;
+    try {
+      return files().readText(u.fsPath);
+    } catch {
+      return undefined;
+    }
+  }
+
+  connection.onFoldingRanges((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    return doc && !isLarge(doc) ? guard('foldingRange', [], () => getFoldingRanges(cableFor(doc))) : [];
+  });
+
+  connection.onSelectionRanges((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc || isLarge(doc)) return p.positions.map((pos) => SelectionRange.create({ start: pos, end: pos }));
+    return guard('selectionRange', [], () => getSelectionRanges(cableFor(doc), p.positions));
+  });
+
+  connection.onHover((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return null;
+    indexEdits();
+    return guard('hover', null, () => getHover(cableFor(doc), p.position, { dictionaries, lookupCable: (id) => index.byId(id), citingId: idFromFileName(doc.uri), plainText: hoverPlainText }));
+  });
+
+  connection.onCompletion((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    return doc ? guard('completion', [], () => getCompletions(cableFor(doc), p.position, { dictionaries, insertReplace: hasInsertReplaceSupport, triggerCharacter: p.context?.triggerCharacter })) : [];
+  });
+
+  connection.onCodeAction((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return [];
+    return guard('codeAction', [] as CodeAction[], () => {
+      const findings = findingsFor(doc);
+      const only = p.context.only;
+      const actions: CodeAction[] = [];
+      if (!only || only.some((k) => k === CodeActionKind.QuickFix)) {
+        actions.push(...getQuickFixes(doc.uri, findings, p.range, p.context.diagnostics));
+        actions.push(...disableRuleActions(doc.uri, findings, p.range, p.context.diagnostics));
+      }
+      if (!only || only.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.Source)) {
+        const fixAll = getFixAll(doc.uri, findings);
+        if (fixAll) actions.push(fixAll);
+      }
+      return actions;
+    });
+  });
+
+  /**
+   * "Disable <rule> in this file" for each rule with a finding that touches `range` (the findings quick fixes are
+   * offered for), tied to its diagnostics: an override in `.cablelint.jsonc`, created if missing.
+   */
+  function disableRuleActions(uri: string, findings: readonly Finding[], range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
+    const root = workspaceRoots[0];
+    if (!root || URI.parse(uri).scheme !== 'file') return [];
+    const target = configPath ?? host.path.join(root, '.cablelint.jsonc');
+    const exists = files().exists(target);
+    // Creating the file needs a client that can create one; editing it needs none.
+    if (!exists && !canCreateFiles) return [];
+    const text = exists ? files().readText(target) : '{\n}\n';
+    const here = findingsAt(findings, range);
+    const ids = [...new Set(here.map((f) => f.id))];
+    return ids.map((id) => {
+      const rule = ruleByIdOrName(id)!;
+      const overrides = (fileConfig.overrides ?? []).length;
+      const override = { files: [relativePath(uri)], rules: { [id]: 'off' } };
+      const formatted = modify(text, ['overrides', overrides], override, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
+      // Formatting may rewrite the object or array the override goes into ("{ "rules": { … } }" on one line):
+      // in the user's file, insert it unformatted then, so that nothing they wrote changes.
+      const edits = !exists || formatted.every((e) => e.length === 0) ? formatted : modify(text, ['overrides', overrides], override, {});
+      const configUri = URI.file(target).toString();
+      // An existing file gets jsonc-parser's own edits, so the rest of it stays as the user wrote it.
+      const config = TextDocument.create(configUri, 'jsonc', 0, text);
+      const tied = here.filter((f) => f.id === id).flatMap((f) => diagnosticOf(f, diagnostics) ?? []);
+      const action: CodeAction = {
+        title: `Disable ${id} ${rule.name} in this file`,
+        kind: CodeActionKind.QuickFix,
+        ...(tied.length > 0 ? { diagnostics: tied } : {}),
+        edit: exists
+          ? { changes: { [configUri]: edits.map((e) => ({ range: { start: config.positionAt(e.offset), end: config.positionAt(e.offset + e.length) }, newText: e.content })) } }
+          : { documentChanges: [{ kind: 'create', uri: configUri }, { textDocument: { uri: configUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: applyJsonEdits(text, edits) }] }] },
+      };
+      return action;
+    });
+  }
+
+  connection.onDefinition((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return null;
+    indexEdits();
+    return guard('definition', null, () => {
+      const cable = cableFor(doc);
+      const inText = getInTextDefinition(cable, doc.uri, p.position);
+      if (inText) return inText;
+      const item = cable.refs?.items.find((i) => contains(i.range, p.position));
+      // A cable filed more than once (a copy in another folder) has a target per file, the preferred one first.
+      const targets = item ? citedCables(item, cable, doc.uri) : [];
+      const locations = targets.map((t): Location => ({ uri: t.uri, range: { start: { line: t.bannerLine ?? 0, character: 0 }, end: { line: t.bannerLine ?? 0, character: 0 } } }));
+      return locations.length > 1 ? locations : (locations[0] ?? null);
+    });
+  });
+
+  connection.onReferences((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return [];
+    indexEdits();
+    return guard('references', [] as Location[], () => {
+      const cable = cableFor(doc);
+      // On the banner: every workspace cable that cites this one.
+      const id = cable.id ?? idFromFileName(doc.uri);
+      if (cable.banner && contains(cable.banner.range, p.position) && id) {
+        return index.citing(id).map((c) => ({ uri: c.uri, range: { start: { line: c.bannerLine ?? 0, character: 0 }, end: { line: c.bannerLine ?? 0, character: 0 } } }));
+      }
+      return getDocumentHighlights(cable, p.position).map((h) => ({ uri: doc.uri, range: h.range }));
+    });
+  });
+
+  connection.onDocumentHighlight((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    return doc && !isLarge(doc) ? guard('documentHighlight', [], () => getDocumentHighlights(cableFor(doc), p.position)) : [];
+  });
+
+  // A position or a new name that cannot be renamed is answered with an error whose message the editor shows.
+  connection.onPrepareRename((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return null;
+    const result = guard('prepareRename', null, () => prepareRename(cableFor(doc), p.position));
+    return result && 'reason' in result ? new ResponseError(LSPErrorCodes.RequestFailed, result.reason) : result;
+  });
+
+  connection.onRenameRequest((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return null;
+    // Not limited by cable.largeFileThreshold (see isLarge): the user asked for it, and waits for it once.
+    const result = guard('rename', null, () => getRenameEdits(cableFor(doc), p.position, p.newName));
+    if (!result) return null;
+    if ('reason' in result) return new ResponseError(LSPErrorCodes.RequestFailed, result.reason);
+    // A client that takes versioned edits applies them only to the version they were made for.
+    const edit: WorkspaceEdit = hasDocumentChanges
+      ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: result.edits }] }
+      : { changes: { [doc.uri]: result.edits } };
+    return edit;
+  });
+
+  // A code lens on the banner: "Cited by 3 cables", which runs the client's "Show Cables Citing This One".
+  // The command is the VS Code client's; other clients show the count.
+  connection.onCodeLens((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc || !settings.codeLensCitingCables) return [];
+    indexEdits();
+    return guard('codeLens', [] as CodeLens[], () => {
+      const cable = cableFor(doc);
+      const id = cable.id ?? idFromFileName(doc.uri);
+      if (!cable.banner || !id) return [];
+      const key = indexKey(doc.uri);
+      const citing = index.citing(id).filter((c) => indexKey(c.uri) !== key).length;
+      if (citing === 0) return [];
+      const title = `Cited by ${citing} cable${citing === 1 ? '' : 's'}`;
+      return [{ range: cable.banner.range, command: { title, command: 'cable.showCitingCables', arguments: [doc.uri] } }];
+    });
+  });
+
+  // Inlay hints: a REF citation of a workspace cable gets its subject, the DE line's station its address.
+  // Off above cable.largeFileThreshold, since VS Code asks for them again after every edit.
+  connection.languages.inlayHint.on((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc || (!settings.inlayHintsRefSubjects && !settings.inlayHintsRoutingIndicators) || isLarge(doc)) return [];
+    indexEdits();
+    return guard('inlayHint', [] as InlayHint[], () => {
+      const cable = cableFor(doc);
+      return getInlayHints(cable, p.range, {
+        dictionaries,
+        citedCable: (item) => citedCables(item, cable, doc.uri)[0],
+        refSubjects: settings.inlayHintsRefSubjects,
+        routingIndicators: settings.inlayHintsRoutingIndicators,
+        plainText: hoverPlainText,
+      });
+    });
+  });
+
+  /**
+   * The workspace cables a REF item of `cable` (the document at `uri`) cites: every file holding it, the one named
+   * after it first (`index.copiesOf`). Go to Definition offers them all; links and inlay hints take the first.
+   */
+  function citedCables(item: RefItem, cable: Cable, uri: string): IndexedCable[] {
+    const cited = citedId(item, cable.id ?? idFromFileName(uri));
+    return cited ? index.copiesOf(cited) : [];
+  }
+
+  /** After the index has changed: tells the client (`cable/indexed`), and asks it for the views that show other cables again. */
+  function indexChanged(): void {
+    void connection.sendNotification('cable/indexed', { count: index.size });
+    refresh(['codeLens', 'inlayHints']);
+  }
+
+  /**
+   * Asks a client that can be asked for `views` again (code lenses, inlay hints), since what they show of other cables
+   * or the settings may have changed (with a view turned off, it gets none, as it must once the setting changes).
+   */
+  function refresh(views: readonly View[]): void {
+    for (const view of views) if (refreshable.has(view)) void connection.sendRequest(REFRESH_REQUESTS[view]).catch(() => undefined);
+  }
+
+  connection.onDocumentLinks((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return [];
+    indexEdits();
+    return guard('documentLinks', [] as DocumentLink[], () => {
+      const cable = cableFor(doc);
+      const links: DocumentLink[] = [];
+      for (const item of cable.refs?.items ?? []) {
+        const target = citedCables(item, cable, doc.uri)[0];
+        if (target) links.push({ range: item.citation.range, target: target.uri, tooltip: `${target.id}: ${target.subject ?? ''}` });
+      }
+      return links;
+    });
+  });
+
+  connection.languages.semanticTokens.on((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    return doc ? guard('semanticTokens', { data: [] }, () => getSemanticTokens(cableFor(doc))) : { data: [] };
+  });
+
+  connection.onWorkspaceSymbol((p) => {
+    indexEdits();
+    return guard('workspaceSymbol', [], () => index.search(p.query));
+  });
+
+  // ---------------------------------------------------------------------------
+  // Workspace index
+
+  // A binary file is no cable: the index leaves it out (and drops it when a cable file turns binary),
+  // so that no id, subject or citation is read from its bytes and its file name names no cable.
+  function indexOpen(doc: TextDocument): void {
+    guard('index', undefined, () => {
+      const hit = parsedFor(doc);
+      const before = index.get(doc.uri);
+      const after = hit.binary ? undefined : summarize(doc.uri, hit.cable, idFromFileName(doc.uri));
+      if (after) index.set(after);
+      else index.delete(doc.uri);
+      const views: View[] = [];
+      // An edit to the REF field or the banner changes what other open cables' code lenses count,
+      if (before?.id !== after?.id || !jsonEqual(before?.refs, after?.refs)) views.push('codeLens');
+      // and one to the subject, date, banner or TAGS what the inlay hints of the cables citing this one show.
+      const shown = shownChanged(before, after);
+      if (shown) views.push('inlayHints');
+      refresh(views);
+      if (shown) collectionEdited();
+    });
+  }
+
+  /** Whether the client has sent `cable/collection`: only then are open cables' edits indexed as they come and announced. */
+  let collectionAsked = false;
+  let indexEditsTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Indexes the open cables edited once typing pauses, so that a changed id, subject or date reaches the Cables view. */
+  function scheduleIndexEdits(): void {
+    if (indexEditsTimer) clearTimeout(indexEditsTimer);
+    indexEditsTimer = setTimeout(() => {
+      indexEditsTimer = undefined;
+      indexEdits();
+    }, 400);
+  }
+
+  /**
+   * An open cable (or a closed one going back to its file) changed what `cable/collection` answers for it: tells a
+   * client that asks for the collection (`cable/collectionChanged`), which asks again. Passes over files say
+   * `cable/indexed` instead.
+   */
+  function collectionEdited(): void {
+    if (collectionAsked) void connection.sendNotification('cable/collectionChanged', { count: index.size });
+  }
+
+  /** Open documents changed since they were last indexed: indexed as the editor has them before the index answers. */
+  const unindexed = new Set<string>();
+
+  function indexEdits(): void {
+    for (const uri of unindexed) {
+      const doc = documents.get(uri);
+      if (doc) indexOpen(doc);
+    }
+    unindexed.clear();
+  }
+
+  /** Indexes the file at `uri` as it is on disk when it is a workspace cable file, and drops it otherwise. */
+  function indexFromDisk(uri: string): void {
+    const u = URI.parse(uri);
+    const rel = u.scheme === 'file' ? workspaceRelative(u.fsPath) : undefined;
+    if (rel !== undefined && matches(rel) && files().exists(u.fsPath)) indexFile(u.fsPath);
+    else index.delete(uri);
+  }
+
+  /** The workspace root that holds `fsPath`, or undefined. */
+  function rootOf(fsPath: string): string | undefined {
+    return workspaceRoots.find((r) => fsPath.startsWith(r + host.path.sep));
+  }
+
+  /** The path of `fsPath` relative to the workspace root that holds it, with `/`, or undefined. */
+  function workspaceRelative(fsPath: string): string | undefined {
+    const root = rootOf(fsPath);
+    return root === undefined ? undefined : host.path.relative(root, fsPath).split(host.path.sep).join('/');
+  }
+
+  /**
+   * Indexes the closed file at `fsPath` as it is on disk and, under "workspace", publishes its diagnostics from the
+   * same reading and parse; neither the text nor the model is kept.
+   */
+  function indexFile(fsPath: string): void {
+    try {
+      const stat = files().stat(fsPath);
+      if (!stat.isFile() || stat.size > 50_000_000) return;
+      const text = files().readText(fsPath);
+      const uri = URI.file(fsPath).toString();
+      // A `.txt` file a glob such as `**/*.txt` takes in is indexed and diagnosed only if it reads as a cable, as `cablelint` walks.
+      const mayBeOther = fileNameKind(fsPath) === 'txt';
+      if (looksBinary(text)) {
+        index.delete(uri);
+        connection.console.log(`Not indexed: ${fsPath} is a binary file (contains NUL bytes).`);
+        if (mayBeOther) clearFileDiagnostics(uri);
+        else diagnoseFile(uri, text, undefined);
+        return;
+      }
+      const { cable } = parseCable(text);
+      if (mayBeOther && !readsAsCable(cable)) {
+        index.delete(uri);
+        clearFileDiagnostics(uri);
+        return;
+      }
+      index.set(summarize(uri, cable, idFromFileName(uri)));
+      diagnoseFile(uri, text, cable);
+    } catch (error) {
+      connection.console.warn(`Cannot index ${fsPath}: ${String(error)}`);
+    }
+  }
+
+  function matches(rel: string): boolean {
+    return matchesGlob(rel, settings.indexInclude, false) && !matchesGlob(rel, settings.indexExclude, true);
+  }
+
+  /** Counts the passes over the workspace's files: a pass stops when a newer one has started, which reads every file again. */
+  let passes = 0;
+
+  /**
+   * Reads every workspace cable file into the index, at start, and under "workspace" for its diagnostics too,
+   * again whenever the scope, the rules or `.cablelint.jsonc` change.
+   */
+  async function readWorkspace(): Promise<void> {
+    const pass = ++passes;
+    const checking = settings.validateScope === 'workspace';
+    const files: string[] = [];
+    for (const root of workspaceRoots) walk(root, root, files);
+    const progress = hasWorkDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin(checking ? 'Checking cables' : 'Indexing cables', 0, `${files.length} files`, false);
+    const started = Date.now();
+    const done = await indexFiles(files, (n) => progress?.report(Math.round((n / files.length) * 100), `${n} of ${files.length}`), () => pass !== passes);
+    progress?.done();
+    if (!done) return;
+    connection.console.log(`${checking ? 'Indexed and checked' : 'Indexed'} ${files.length} cable files in ${Date.now() - started} ms.`);
+    indexChanged();
+  }
+
+  /**
+   * Indexes `files`, yielding every 50 files or 20 ms so that requests are answered meanwhile; an open document keeps
+   * the editor's text. Returns false when `stop` said to stop.
+   */
+  async function indexFiles(files: readonly string[], report?: (done: number) => void, stop?: () => boolean): Promise<boolean> {
+    let last = performance.now();
+    for (let i = 0; i < files.length; i++) {
+      // URI.file writes the index's spelling of the URI.
+      if (!openKeys.has(URI.file(files[i]).toString())) indexFile(files[i]);
+      if (i % 50 === 49 || performance.now() - last > 20) {
+        report?.(i + 1);
+        await host.yieldNow();
+        if (stop?.()) return false;
+        last = performance.now();
+      }
+    }
+    return true;
+  }
+
+  function walk(root: string, dir: string, out: string[]): void {
+    let entries: readonly DirectoryEntry[];
+    try {
+      entries = files().readDirectory(dir);
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const full = host.path.join(dir, e.name);
+      const rel = host.path.relative(root, full).split(host.path.sep).join('/');
+      if (e.isDirectory()) {
+        if (!matchesGlob(rel + '/x', settings.indexExclude, true)) walk(root, full, out);
+      } else if (e.isFile() && matches(rel)) out.push(full);
+    }
+  }
+
+  connection.onDidChangeWatchedFiles(async (p) => {
+    let configChanged = false;
+    const folders: string[] = [];
+    // A file two watchers match comes twice.
+    const seen = new Set<string>();
+    for (const change of p.changes) {
+      const u = URI.parse(change.uri);
+      if (seen.has(`${change.type} ${u.toString()}`)) continue;
+      seen.add(`${change.type} ${u.toString()}`);
+      if (/\.cablelint\.jsonc?$/.test(u.fsPath)) {
+        configChanged = true;
+        continue;
+      }
+      const rel = u.scheme === 'file' ? workspaceRelative(u.fsPath) : undefined;
+      if (change.type === FileChangeType.Deleted) {
+        // A folder deleted or moved away is one event for the folder: every cable under it goes.
+        const folder = !index.delete(change.uri) && (rel === undefined || !matches(rel));
+        if (folder) index.deleteUnder(change.uri);
+        clearFileDiagnostics(change.uri, folder);
+        continue;
+      }
+      if (openKeys.has(indexKey(change.uri)) || rel === undefined) continue;
+      if (matches(rel)) indexFile(u.fsPath);
+      else if (!matchesGlob(rel + '/x', settings.indexExclude, true) && isDirectory(u.fsPath)) folders.push(u.fsPath);
+    }
+    if (configChanged) {
+      await reloadFileConfig();
+      revalidateAll();
+      revalidateFiles();
+    }
+    // A folder created, moved or copied in is one event for the folder: its cables are indexed like the workspace's.
+    for (const folder of folders) {
+      const files: string[] = [];
+      walk(rootOf(folder)!, folder, files);
+      await indexFiles(files);
+    }
+    indexChanged();
+  });
+
+  /**
+   * Walks the workspace again under changed index globs (`cable.index.include`/`exclude`), so
+   * that a new glob takes effect without a reload: files the globs no longer take are dropped
+   * (and their diagnostics read from disk cleared), and open documents keep the editor's text.
+   */
+  async function reindex(): Promise<void> {
+    for (const root of workspaceRoots) {
+      index.deleteUnder(URI.file(root).toString());
+      clearFileDiagnostics(URI.file(root).toString(), true);
+    }
+    for (const doc of documents.all()) indexOpen(doc);
+    await readWorkspace();
+  }
+
+  /** A folder added to the workspace is indexed like the first ones; the cables of a folder removed leave the index. */
+  async function changeFolders(e: WorkspaceFoldersChangeEvent): Promise<void> {
+    for (const folder of e.removed) {
+      const u = URI.parse(folder.uri);
+      if (u.scheme !== 'file') continue;
+      workspaceRoots = workspaceRoots.filter((r) => r !== u.fsPath);
+      index.deleteUnder(u.toString());
+      clearFileDiagnostics(u.toString(), true);
+    }
+    const files: string[] = [];
+    for (const folder of e.added) {
+      const u = URI.parse(folder.uri);
+      if (u.scheme !== 'file' || !host.files || workspaceRoots.includes(u.fsPath)) continue;
+      workspaceRoots.push(u.fsPath);
+      walk(u.fsPath, u.fsPath, files);
+    }
+    await indexFiles(files);
+    indexChanged();
+  }
+
+  function isDirectory(fsPath: string): boolean {
+    try {
+      return files().stat(fsPath).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  // Stay up whatever a request does.
+  host.onUncaughtError((error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
+
+  documents.listen(connection);
+  connection.listen();
+}

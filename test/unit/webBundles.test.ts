@@ -1,0 +1,99 @@
+/**
+ * The browser bundles (dist/web/extension.js, dist/web/server.js; esbuild.mjs) hold nothing of Node: no `require` but
+ * the client's of `vscode`, no `node:` module, no use of `process` that would throw where there is none; and each
+ * loads in a scope that has only what a browser gives (the server in a stand-in for a worker's global scope, which
+ * answers `initialize`). The real browser runs the server bundle in test/e2e/webWorker.mjs.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { builtinModules } from 'node:module';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import { ROOT } from '../helpers';
+
+const WEB = path.join(ROOT, 'dist', 'web');
+const BUNDLES = { client: path.join(WEB, 'extension.js'), server: path.join(WEB, 'server.js') };
+/** Node's built-in modules, by the names a bundle would require them by. */
+const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+/**
+ * The uses of `process` in the bundled libraries that cannot throw without one, each found by the text before it:
+ * vscode-uri's copy of path-browserify calls `process.cwd()` only to resolve a relative path with no absolute one
+ * before it, which neither the server nor the client asks.
+ */
+const KNOWN_UNGUARDED = [/[\w$]+===void 0&&\([\w$]+=process\.cwd\(\)\)/];
+
+/** The uses of `process.` in `text` not guarded by a `typeof process` test in the 300 characters before them. */
+function unguardedProcessUses(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?<![\w$.])process\.\w+/g)) {
+    const before = text.slice(Math.max(0, m.index - 300), m.index);
+    const around = text.slice(Math.max(0, m.index - 40), m.index + 40);
+    if (/typeof process/.test(before) || KNOWN_UNGUARDED.some((k) => k.test(around))) continue;
+    out.push(around);
+  }
+  return out;
+}
+
+describe('browser bundles', () => {
+  for (const [name, file] of Object.entries(BUNDLES)) {
+    it(`${name}: requires no Node built-in module and uses process only where it tests for it`, () => {
+      const text = fs.readFileSync(file, 'utf8');
+      const required = [...text.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
+      assert.deepEqual([...new Set(required)], name === 'client' ? ['vscode'] : []);
+      assert.deepEqual(required.filter((r) => BUILTINS.has(r)), []);
+      assert.doesNotMatch(text, /["'`]node:[a-z_/]+["'`]/);
+      assert.deepEqual(unguardedProcessUses(text), []);
+    });
+  }
+
+  it('the manifest names the browser entry, and the package ships both bundles', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.equal(pkg.browser, './dist/web/extension.js');
+    for (const bundle of ['dist/web/extension.js', 'dist/web/server.js']) assert.ok(pkg.files.includes(bundle), bundle);
+  });
+
+  it('the unguarded-use check finds a bare process use and passes a guarded one', () => {
+    assert.equal(unguardedProcessUses('let a=process.env.X;').length, 1);
+    assert.equal(unguardedProcessUses('let a=typeof process<"u"&&process.platform;').length, 0);
+  });
+
+  it('client: loads where only vscode can be required, and exports activate and deactivate', () => {
+    const module = { exports: {} as Record<string, unknown> };
+    const sandbox = {
+      module,
+      exports: module.exports,
+      require: (id: string) => {
+        // Every export a class, which vscode-languageclient extends or makes, or an object it reads.
+        if (id === 'vscode') return new Proxy({}, { get: () => class {} });
+        throw new Error(`require(${id}) in the browser bundle`);
+      },
+      console,
+      setTimeout,
+      clearTimeout,
+      TextEncoder,
+      TextDecoder,
+    };
+    vm.runInNewContext(fs.readFileSync(BUNDLES.client, 'utf8'), sandbox, { filename: BUNDLES.client });
+    assert.equal(typeof module.exports.activate, 'function');
+    assert.equal(typeof module.exports.deactivate, 'function');
+  });
+
+  it('server: starts in a stand-in for a worker scope without process, require or setImmediate, and answers initialize', async () => {
+    const posted: unknown[] = [];
+    // BrowserMessageReader takes messages through `onmessage`; the server's host listens for errors.
+    const self: { onmessage?: (event: { data: unknown }) => void; addEventListener(): void; postMessage(message: unknown): void } = {
+      addEventListener: () => undefined,
+      postMessage: (message: unknown) => void posted.push(message),
+    };
+    const sandbox: Record<string, unknown> = { self, console, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, TextEncoder, TextDecoder, performance };
+    sandbox.globalThis = sandbox;
+    vm.runInNewContext(fs.readFileSync(BUNDLES.server, 'utf8'), sandbox, { filename: BUNDLES.server });
+    assert.equal(typeof self.onmessage, 'function', 'the server listens for messages');
+    self.onmessage!({ data: { jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } } });
+    for (let i = 0; i < 50 && !posted.some((m) => (m as { id?: number }).id === 1); i++) await new Promise((r) => setTimeout(r, 10));
+    const reply = posted.find((m) => (m as { id?: number }).id === 1) as { result?: { serverInfo?: { name: string }; capabilities: Record<string, unknown> } } | undefined;
+    assert.equal(reply?.result?.serverInfo?.name, 'cable-language-server');
+    assert.ok(reply?.result?.capabilities.documentSymbolProvider);
+  });
+});
