@@ -348,18 +348,7 @@ async function runMode(label, trusted, theme, shots) {
     });
 
     await check('the Outline view lists the sections and paragraphs', page, async () => {
-      await command(page, 'Explorer: Focus on Outline View');
-      // Give the Outline room: collapse the file list, then collapse the outline to its top level.
-      await page.evaluate(() => {
-        const folder = [...document.querySelectorAll('.pane-header')].find((h) => h.textContent?.includes('cable-ws'));
-        if (folder?.getAttribute('aria-expanded') === 'true') folder.click();
-      });
-      await page.waitForTimeout(500);
-      await page.evaluate(() => {
-        const header = [...document.querySelectorAll('.pane-header')].find((h) => h.textContent?.includes('Outline'));
-        const button = header?.querySelector('[aria-label*="Collapse All"], .codicon-collapse-all');
-        button?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-      });
+      await focusOutline(page, 'cable-ws');
       await page.waitForFunction(() => {
         const text = [...document.querySelectorAll('.monaco-list-row')].map((r) => r.textContent ?? '').join('|');
         return text.includes('HARBOR AUTHORITY REQUESTS') && text.includes('NEXT STEPS') && text.includes('¶1 (C)');
@@ -972,18 +961,7 @@ async function runWebWorkerHost() {
     });
 
     await check('web worker host: the Outline lists the paragraphs', page, async () => {
-      await command(page, 'Explorer: Focus on Outline View');
-      // Give the Outline room: collapse the file list, then collapse the outline to its top level.
-      await page.evaluate(() => {
-        const folder = [...document.querySelectorAll('.pane-header')].find((h) => h.textContent?.includes('cable-web'));
-        if (folder?.getAttribute('aria-expanded') === 'true') folder.click();
-      });
-      await page.waitForTimeout(500);
-      await page.evaluate(() => {
-        const header = [...document.querySelectorAll('.pane-header')].find((h) => h.textContent?.includes('Outline'));
-        const button = header?.querySelector('[aria-label*="Collapse All"], .codicon-collapse-all');
-        button?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-      });
+      await focusOutline(page, 'cable-web');
       await page.waitForFunction(() => {
         const rows = [...document.querySelectorAll('.outline-pane .monaco-list-row')].map((r) => r.textContent ?? '');
         return rows.some((r) => r.includes('¶1')) && rows.some((r) => r.includes('¶4'));
@@ -1026,3 +1004,21 @@ await runHashNamedOnly();
 await runWebWorkerHost();
 console.log(`\ne2e finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 run.finish();
+
+/**
+ * Focuses the Outline view and gives it room: collapses the file list of the workspace folder `folder`, then the
+ * outline to its top level.
+ */
+async function focusOutline(page, folder) {
+  await command(page, 'Explorer: Focus on Outline View');
+  await page.evaluate((name) => {
+    const header = [...document.querySelectorAll('.pane-header')].find((h) => h.textContent?.includes(name));
+    if (header?.getAttribute('aria-expanded') === 'true') header.click();
+  }, folder);
+  await page.waitForTimeout(500);
+  await page.evaluate(() => {
+    const header = [...document.querySelectorAll('.pane-header')].find((h) => h.textContent?.includes('Outline'));
+    const button = header?.querySelector('[aria-label*="Collapse All"], .codicon-collapse-all');
+    button?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  });
+}
