@@ -197,15 +197,9 @@ async function runMode(label, trusted, theme, shots) {
   }));
   const failedBefore = run.failed;
   const server = await startCodeServer(workspace, trusted, theme);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const { browser, page } = await launchChromium();
   try {
-    await page.goto(server.url);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
-    await page.waitForTimeout(3000);
+    await openWorkbench(page, server.url);
     await openFile(page, '09VALLETTA412.cable');
 
     await check('language "Cable" shows in the status bar', page, async () => {
@@ -867,16 +861,10 @@ async function runHashNamedOnly() {
   writeFileSync(join(workspace, 'notes.txt'), 'Reading notes\n\nAsk the archivist which copies named by hashes keep their headers.\n');
   const failedBefore = run.failed;
   const server = await startCodeServer(workspace, false, 'Default Dark Modern');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const { browser, page } = await launchChromium();
   const mode = () => page.evaluate(() => document.querySelector('#status\\.editor\\.mode')?.textContent ?? '');
   try {
-    await page.goto(server.url);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
-    await page.waitForTimeout(3000);
+    await openWorkbench(page, server.url);
 
     await check('a notes file opened alone stays Plain Text and starts no language server', page, async () => {
       await openFile(page, 'notes.txt');
@@ -934,18 +922,12 @@ async function runWebWorkerHost() {
   writeFileSync(join(workspace, '.cablelint.jsonc'), readFileSync(join(root, 'test', 'fixtures', 'editors', '.cablelint.jsonc'), 'utf8'));
   const failedBefore = run.failed;
   const server = await startCodeServer(workspace, false, 'Default Dark Modern', { 'remote.extensionKind': { 'vscode-cable.vscode-cable': ['ui'] } });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const { browser, page } = await launchChromium();
   // The web worker extension host logs to the browser's console: its errors are kept for a failed check's message.
   const consoleErrors = [];
   page.on('console', (m) => m.type() === 'error' && /cable/i.test(m.text()) && consoleErrors.push(m.text().slice(0, 300)));
   try {
-    await page.goto(server.url);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
-    await page.waitForTimeout(3000);
+    await openWorkbench(page, server.url);
     await openFile(page, '10TALLINN207.cable');
 
     await check('web worker host: the cable gets the findings cablelint gives', page, async () => {
@@ -1021,4 +1003,20 @@ async function focusOutline(page, folder) {
     const button = header?.querySelector('[aria-label*="Collapse All"], .codicon-collapse-all');
     button?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
   });
+}
+
+/** Debian's Chromium, headless, without the services that would reach the network, and a page at the suite's size. */
+async function launchChromium() {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return { browser, page: await browser.newPage({ viewport: { width: 1400, height: 900 } }) };
+}
+
+/** Opens code-server's workbench at `url` and gives its extensions time to start. */
+async function openWorkbench(page, url) {
+  await page.goto(url);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  await page.waitForTimeout(3000);
 }

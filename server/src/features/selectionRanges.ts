@@ -3,16 +3,19 @@
  * paragraph → section → whole cable.
  */
 import { SelectionRange, type Position, type Range } from 'vscode-languageserver-types';
-import { findInTextReferences } from '../core/mentions';
+import { findInTextReferences, type InTextReference } from '../core/mentions';
 import type { Cable } from '../core/model';
 import { contains, containsRange, range } from '../core/text';
 
 /** Nested selection ranges for each position. */
 export function getSelectionRanges(cable: Cable, positions: readonly Position[]): SelectionRange[] {
-  return positions.map((p) => selectionAt(cable, p));
+  // The in-text references are read from the whole cable: once per request, whatever the number of carets.
+  let references: readonly InTextReference[] | undefined;
+  const referencesOf = () => (references ??= findInTextReferences(cable));
+  return positions.map((p) => selectionAt(cable, p, referencesOf));
 }
 
-function selectionAt(cable: Cable, p: Position): SelectionRange {
+function selectionAt(cable: Cable, p: Position, referencesOf: () => readonly InTextReference[]): SelectionRange {
   const line = cable.lines[p.line] ?? '';
   const candidates: Range[] = [];
   // The word under the cursor.
@@ -39,7 +42,7 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   for (const t of tokens) if (contains(t, p)) candidates.push(t);
   // "(REF A)", "refs A and B", "para 3": the reference as written, between its letter and the line. Only a line that can
   // hold one ("ref" or "para" in it) is searched.
-  if (/ref|para/i.test(line)) for (const m of findInTextReferences(cable)) if (m.range.start.line <= p.line && p.line <= m.range.end.line && contains(m.range, p)) candidates.push(m.range);
+  if (/ref|para/i.test(line)) for (const m of referencesOf()) if (contains(m.range, p)) candidates.push(m.range);
   candidates.push(range(p.line, 0, line.length));
   for (const q of cable.paragraphs) if (contains(q.range, p)) candidates.push(q.range);
   for (const s of cable.sections) if (contains(s.range, p)) candidates.push(s.range);
