@@ -1,7 +1,7 @@
 /**
  * The language server's host in a web worker (vscode.dev, github.dev, a web extension host): no file system, so the
  * server walks no workspace folder and works on the documents the client opens (it may ask the client for its
- * configuration files, `cable/readFile`); POSIX path functions (path-browserify), a small
+ * configuration files, `cable/readFile`, and for the closed cables, `workspace/clientFiles.ts`); POSIX path functions (path-browserify), a small
  * string hash for the digest, and a zero-delay timer to yield. Nothing here may import a Node module (a test reads the
  * bundle for them).
  */
@@ -66,7 +66,7 @@ export function browserHost(scope: WorkerScope): ServerHost {
       });
     },
     limitations:
-      'Running in the browser: the server has no file system. Closed cables are not indexed (workspace symbols, REF links, citing-cable lenses, the Cables view and the metadata export know the open cables only), `cable.validate.scope: "workspace"` checks open cables only, and "Disable rule in this file" is not offered. `.cablelint.jsonc` and user dictionaries are read through the editor where it offers to (the VS Code extension does); elsewhere the default rules and dictionaries apply.',
+      'Running in the browser: the server has no file system. Closed cables, `.cablelint.jsonc` and user dictionaries are read through the editor where it offers to (the VS Code extension does): at most `cable.index.maxFilesReadThroughEditor` cable files (2000 by default), each fetched by the editor; elsewhere the default rules and dictionaries apply, and workspace symbols, REF links, citing-cable lenses, the Cables view, the metadata export and `cable.validate.scope: "workspace"` know the open cables only. "Disable rule in this file" is not offered.',
   };
 }
 
