@@ -127,6 +127,10 @@ describe('closed cables read through the client', function () {
     const list = worker.asked('cable/listFiles') as { folders: string[]; include: string[]; exclude: string[]; maxResults: number }[];
     assert.deepEqual(list, [{ folders: [FOLDER], include: ['**/*.cable', '**/[0-9][0-9][A-Z]*[0-9].txt'], exclude: ['**/node_modules/**', '**/.git/**'], maxResults: 2001 }]);
     assert.ok(worker.logs().some((l) => /^Indexed 1 cable files read through the editor in \d+ ms\.$/.test(l)), worker.logs().join('\n'));
+    // The metadata export reads the closed cable through the client again (the index keeps no text).
+    const exported = await worker.request<{ text: string; count: number; skipped: string[] }>('cable/extract', { format: 'jsonl' });
+    assert.deepEqual([exported.count, exported.skipped], [2, []]);
+    assert.match(exported.text, /HARBOR AUTHORITY NAMES A NEW DIRECTOR/);
   });
 
   it('a client that offers to read files but not to list them is asked for no listing, and the index holds the open cables', async () => {
