@@ -90,7 +90,7 @@ type Worker = ReturnType<typeof startWorker>;
 
 /** Initializes `worker` on the virtual folder, offering `initializationOptions`, with the `cable` settings `cable`, and opens the Valletta sample. */
 async function initialize(worker: Worker, initializationOptions: object): Promise<void> {
-  await worker.request('initialize', { processId: null, rootUri: FOLDER, workspaceFolders: [{ uri: FOLDER, name: 'cables' }], initializationOptions, capabilities: { workspace: { configuration: true } } });
+  await worker.request('initialize', { processId: null, rootUri: FOLDER, workspaceFolders: [{ uri: FOLDER, name: 'cables' }], initializationOptions, capabilities: { workspace: { configuration: true, workspaceFolders: true } } });
   worker.notify('initialized', {});
   worker.notify('textDocument/didOpen', { textDocument: { uri: at('09VALLETTA412.cable'), languageId: 'cable', version: 1, text: SAMPLE } });
   await worker.waitFor('diagnostics of the open cable', (m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === at('09VALLETTA412.cable'));
@@ -213,6 +213,22 @@ describe('closed cables read through the client', function () {
     for (let i = 0; i < 200 && !read().includes(at('09VALLETTA412.cable')); i++) await new Promise((r) => setTimeout(r, 10));
     assert.ok(read().includes(at('09VALLETTA412.cable')), JSON.stringify(read()));
     assert.deepEqual(await symbolNames(worker, 'VALLETTA 412'), ['09VALLETTA412: MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS']);
+  });
+
+  it('a file created in the virtual folder is read through the client when the watcher says so, and a folder added is listed', async () => {
+    const files: Record<string, string> = { '09VALLETTA388.cable': CITED };
+    const worker = startWorker(serving(files));
+    await initialize(worker, OFFER);
+    await worker.waitFor('cable/indexed', (m) => m.method === 'cable/indexed');
+    files[tallinnName(7)] = tallinn(7);
+    worker.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: at(tallinnName(7)), type: 1 }] });
+    await worker.waitFor('cable/indexed after the change', (m) => m.method === 'cable/indexed' && (m.params as { count: number }).count === 3);
+    assert.deepEqual(await symbolNames(worker, 'FERRY'), ['10TALLINN7: FERRY NOTE NUMBER 7']);
+    // A second virtual folder: the next listing names both.
+    const other = 'vscode-vfs://github/archive/more';
+    worker.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: other, name: 'more' }], removed: [] } });
+    for (let i = 0; i < 300 && worker.asked('cable/listFiles').length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.deepEqual((worker.asked('cable/listFiles') as { folders: string[] }[]).map((p) => p.folders), [[FOLDER], [FOLDER, other]]);
   });
 
   describe('the Node server in a virtual folder', () => {
