@@ -187,7 +187,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     for (const root of workspaceRoots) {
       if (fsPath.startsWith(root + host.path.sep)) return host.path.relative(root, fsPath).split(host.path.sep).join('/');
     }
-    // A folder the client reads files under (the browser): the path below the folder's, which the `overrides` globs match.
+    // A folder the client reads files under (the browser, a virtual folder): the path below the folder's, which the `overrides` globs match.
     return pathBelow(clientRoots, uri) ?? host.path.basename(fsPath);
   }
 
