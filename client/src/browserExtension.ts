@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { activateCable, deactivateCable, type CableExtensionApi, type StartLanguageClient } from './cableExtension';
 import { cableClientOptions } from './clientOptions';
+import { serveWorkspaceFiles, WORKSPACE_FILES_OPTIONS } from './workspaceFiles';
 
 /** The browser's Worker, which the extension host's global scope has (the project's types leave out the DOM's). */
 declare const Worker: new (url: string) => ConstructorParameters<typeof BrowserMessageReader>[0] & { terminate(): void };
@@ -27,21 +28,6 @@ async function workerUrl(serverMain: vscode.Uri): Promise<string> {
 /** The `blob:` URL of the server bundle read from a remote, made once. */
 let blobUrl: Promise<string> | undefined;
 
-/**
- * `cable/readFile`: the text of a file in a workspace folder, read with `vscode.workspace.fs` (github.dev's virtual file
- * system included), or null for a file outside every workspace folder, missing or unreadable.
- */
-async function readWorkspaceFile(params: { uri?: unknown }): Promise<string | null> {
-  if (typeof params?.uri !== 'string') return null;
-  const uri = vscode.Uri.parse(params.uri);
-  if (!vscode.workspace.getWorkspaceFolder(uri)) return null;
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return null;
-  }
-}
-
 /** The worker the server runs in, ended when a restart starts another. */
 let worker: InstanceType<typeof Worker> | undefined;
 
@@ -57,9 +43,9 @@ const startInWorker: StartLanguageClient = async (context, beforeStart) => {
     worker = new Worker(await workerUrl(serverMain));
     return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
   };
-  // The server in the worker has no file system: it asks the client for `.cablelint.jsonc` and the user dictionaries.
-  const client = new LanguageClient('cable', 'Cable', start, { ...cableClientOptions(context), initializationOptions: { readFiles: true } });
-  client.onRequest('cable/readFile', readWorkspaceFile);
+  // The server in the worker has no file system: it asks the client for `.cablelint.jsonc`, the user dictionaries and the closed cables.
+  const client = new LanguageClient('cable', 'Cable', start, { ...cableClientOptions(context), initializationOptions: WORKSPACE_FILES_OPTIONS });
+  serveWorkspaceFiles(client);
   beforeStart(client);
   await client.start();
   return client;

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { cableClientOptions } from './clientOptions';
+import { serveWorkspaceFiles, WORKSPACE_FILES_OPTIONS } from './workspaceFiles';
 
 /**
  * Starts the language server in a Node process with its "Cable" output channel, which the extension disposes of with
@@ -19,7 +20,9 @@ export async function startLanguageClient(context: vscode.ExtensionContext, befo
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const client = new LanguageClient('cable', 'Cable', serverOptions, cableClientOptions(context));
+  // The server reads `file:` folders itself; a virtual folder (`vscode-vfs:`) it reads through the client.
+  const client = new LanguageClient('cable', 'Cable', serverOptions, { ...cableClientOptions(context), initializationOptions: WORKSPACE_FILES_OPTIONS });
+  serveWorkspaceFiles(client);
   beforeStart?.(client);
   // The client opens the cables already open in the server as it starts.
   await client.start();

@@ -1,49 +1,25 @@
 /**
  * The language server's host in a web worker (vscode.dev, github.dev, a web extension host): no file system, so the
  * server walks no workspace folder and works on the documents the client opens (it may ask the client for its
- * configuration files, `cable/readFile`); POSIX path functions, a small
+ * configuration files, `cable/readFile`, and for the closed cables, `workspace/clientFiles.ts`); POSIX path functions (path-browserify), a small
  * string hash for the digest, and a zero-delay timer to yield. Nothing here may import a Node module (a test reads the
  * bundle for them).
  */
+import posix from 'path-browserify';
 import type { HostPath, ServerHost } from './host';
 
-/** The parts of a `/`-separated path, without empty ones and `.`, with `..` taking the part before it away. */
-function parts(path: string): string[] {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return out;
-}
-
-/** POSIX path functions: the paths a worker sees are URI paths, separated by `/`. */
+/**
+ * POSIX path functions, path-browserify's (Node's own, ported): the paths a worker sees are URI paths, separated by `/`.
+ * Its `resolve` asks `process.cwd()` for a relative path with no absolute one before it, which the server never gives
+ * (it resolves against a workspace root, itself absolute).
+ */
 const posixPath: HostPath = {
-  sep: '/',
-  // As Node's: a trailing `/` is kept, and an empty relative path is `.`.
-  join: (...paths) => {
-    const joined = paths.filter((p) => p !== '').join('/');
-    const absolute = joined.startsWith('/');
-    let body = parts(joined).join('/');
-    if (body === '' && !absolute) body = '.';
-    else if (body !== '' && joined.endsWith('/')) body += '/';
-    return (absolute ? '/' : '') + body;
-  },
-  resolve: (...paths) => {
-    let from = '/';
-    for (const p of paths) from = p.startsWith('/') ? p : `${from}/${p}`;
-    return `/${parts(from).join('/')}`;
-  },
-  relative: (from, to) => {
-    const a = parts(from);
-    const b = parts(to);
-    let same = 0;
-    while (same < a.length && same < b.length && a[same] === b[same]) same++;
-    return [...a.slice(same).map(() => '..'), ...b.slice(same)].join('/');
-  },
-  // vscode-uri writes a Windows browser's fsPath with backslashes: either separator ends a name.
-  basename: (path) => path.replace(/[\\/]+$/, '').replace(/^.*[\\/]/, ''),
+  sep: posix.sep,
+  join: posix.join,
+  resolve: posix.resolve,
+  relative: posix.relative,
+  // vscode-uri writes a Windows browser's fsPath with backslashes (`c:\\cables\\09PARIS1.txt`): either separator ends a name.
+  basename: (path) => posix.basename(path.replace(/\\/g, '/')),
 };
 
 /** A 53-bit hash of `text` (cyrb53, public domain), in base 36. */
@@ -90,7 +66,7 @@ export function browserHost(scope: WorkerScope): ServerHost {
       });
     },
     limitations:
-      'Running in the browser: the server has no file system. Closed cables are not indexed (workspace symbols, REF links, citing-cable lenses, the Cables view and the metadata export know the open cables only), `cable.validate.scope: "workspace"` checks open cables only, and "Disable rule in this file" is not offered. `.cablelint.jsonc` and user dictionaries are read through the editor where it offers to (the VS Code extension does); elsewhere the default rules and dictionaries apply.',
+      'Running in the browser: the server has no file system. Closed cables, `.cablelint.jsonc` and user dictionaries are read through the editor where it offers to (the VS Code extension does): at most `cable.index.maxFilesReadThroughEditor` cable files (2000 by default), each fetched by the editor; elsewhere the default rules and dictionaries apply, and workspace symbols, REF links, citing-cable lenses, the Cables view, the metadata export and `cable.validate.scope: "workspace"` know the open cables only. "Disable rule in this file" is not offered.',
   };
 }
 

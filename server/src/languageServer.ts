@@ -58,6 +58,7 @@ import { CableIndex, collectionEntry, idFromFileName, indexKey, shownChanged, su
 import { citedId, fileNameKind } from './core/id';
 import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS, type ExtractFormat } from './cli/extract';
 import { jsonEqual, type DirectoryEntry, type HostFiles, type ServerHost } from './host';
+import { askClient, isListFilesResult, MAX_FILE_BYTES, pathBelow, READ_BATCH, readFilesAnswer, type ListFilesParams, type ReadFilesParams } from './workspace/clientFiles';
 
 /**
  * Starts the language server on `connection`, reading files (`.cablelint.jsonc`, user dictionaries, the workspace's
@@ -86,6 +87,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     inlayHintsRefSubjects: boolean;
     /** Whether the DE line's routing indicator gets an inlay hint with its plain-language address, when the dictionary knows it. */
     inlayHintsRoutingIndicators: boolean;
+    /** How many closed cable files are read through the client, for folders the server cannot read itself (`cable/listFiles`). */
+    maxFilesThroughClient: number;
   }
 
   const DEFAULT_SETTINGS: Settings = {
@@ -98,6 +101,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     codeLensCitingCables: true,
     inlayHintsRefSubjects: true,
     inlayHintsRoutingIndicators: true,
+    maxFilesThroughClient: 2000,
   };
 
   let settings: Settings = DEFAULT_SETTINGS;
@@ -109,10 +113,16 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   let workspaceRoots: string[] = [];
   /**
    * Whether the client reads files for the server (`cable/readFile`), as it offers in `initializationOptions.readFiles`:
-   * asked only on a host with no file system (the browser), for `.cablelint.jsonc` and user dictionaries.
+   * asked only for folders the host cannot read (every folder in the browser, a virtual one under Node), for
+   * `.cablelint.jsonc` and user dictionaries.
    */
   let clientReadsFiles = false;
-  /** The workspace folders' URIs, under which the client reads files for the server. */
+  /**
+   * Whether the client also lists and reads the workspace's cable files for the index (`cable/listFiles`,
+   * `cable/readFiles`; `workspace/clientFiles.ts`), as it offers in `initializationOptions.listFiles`.
+   */
+  let clientListsFiles = false;
+  /** The URIs of the workspace folders the host cannot read, under which the client reads files for the server. */
   let clientRoots: string[] = [];
   /** Whether the client applies a workspace edit that creates a file (`documentChanges` with a `create` operation). */
   let canCreateFiles = false;
@@ -177,13 +187,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     for (const root of workspaceRoots) {
       if (fsPath.startsWith(root + host.path.sep)) return host.path.relative(root, fsPath).split(host.path.sep).join('/');
     }
-    // A folder the client reads files under (the browser): the path below the folder's, which the `overrides` globs match.
-    for (const root of clientRoots) {
-      const r = URI.parse(root);
-      const prefix = r.path.replace(/\/*$/, '/');
-      if (u.scheme === r.scheme && u.authority === r.authority && u.path.startsWith(prefix)) return u.path.slice(prefix.length);
-    }
-    return host.path.basename(fsPath);
+    // A folder the client reads files under (the browser, a virtual folder): the path below the folder's, which the `overrides` globs match.
+    return pathBelow(clientRoots, uri) ?? host.path.basename(fsPath);
   }
 
   function findingsFor(doc: TextDocument): Finding[] {
@@ -255,9 +260,12 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     // A host without a file system (the browser) reads no folder: no `.cablelint.jsonc`, no closed files.
     workspaceRoots = host.files ? folders.map((f) => URI.parse(f.uri)).filter((u) => u.scheme === 'file').map((u) => u.fsPath) : [];
-    // Such a host may have its client read the configuration, under folders of any scheme (github.dev's `vscode-vfs:`).
-    clientReadsFiles = !host.files && (params.initializationOptions as { readFiles?: unknown } | null | undefined)?.readFiles === true;
-    clientRoots = clientReadsFiles ? folders.map((f) => URI.parse(f.uri).toString()) : [];
+    // The folders it cannot read (all of them in the browser, a virtual one such as github.dev's `vscode-vfs:` under
+    // Node) are read through a client that offers to: the configuration, and the closed cables where it lists them.
+    const offered = params.initializationOptions as { readFiles?: unknown; listFiles?: unknown } | null | undefined;
+    clientReadsFiles = offered?.readFiles === true;
+    clientListsFiles = clientReadsFiles && offered?.listFiles === true;
+    clientRoots = clientReadsFiles ? folders.map((f) => URI.parse(f.uri)).filter((u) => !host.files || u.scheme !== 'file').map((u) => u.toString()) : [];
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -326,7 +334,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   /** The index's globs as one string, to tell when a settings change alters them. */
   function indexGlobs(s: Settings): string {
-    return JSON.stringify([s.indexInclude, s.indexExclude]);
+    return JSON.stringify([s.indexInclude, s.indexExclude, s.maxFilesThroughClient]);
   }
 
   /**
@@ -358,14 +366,20 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       codeLensCitingCables: (s?.codeLens as { citingCables?: unknown } | undefined)?.citingCables !== false,
       inlayHintsRefSubjects: (s?.inlayHints as { refSubjects?: unknown } | undefined)?.refSubjects !== false,
       inlayHintsRoutingIndicators: (s?.inlayHints as { routingIndicators?: unknown } | undefined)?.routingIndicators !== false,
+      maxFilesThroughClient: clientFileLimit((s?.index as { maxFilesReadThroughEditor?: unknown } | undefined)?.maxFilesReadThroughEditor),
     };
     const { errors } = parseRuleOverrides(result.rules);
     for (const e of errors) connection.console.warn(`cable.rules: ${e}`);
     return result;
   }
 
-  /** Reads `.cablelint.jsonc` from the first workspace root that has one; a broken file gives diagnostics on it. */
-  function loadFileConfig(): void {
+  /** `cable.index.maxFilesReadThroughEditor`: a whole number of files, at least 0; the default for anything else. */
+  function clientFileLimit(value: unknown): number {
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : DEFAULT_SETTINGS.maxFilesThroughClient;
+  }
+
+  /** Reads `.cablelint.jsonc` from the first workspace root that has one, and says whether one had; a broken file gives diagnostics on it. */
+  function loadFileConfig(): boolean {
     fileConfig = DEFAULT_CONFIG;
     configPath = undefined;
     for (const root of workspaceRoots) {
@@ -374,17 +388,18 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         if (!files().exists(p)) continue;
         configPath = p;
         useFileConfig(files().readText(p), name, URI.file(p).toString(), p, (rel) => files().readText(host.path.resolve(root, rel)));
-        return;
+        return true;
       }
     }
-    useDefaultConfig();
+    return false;
   }
 
   /**
    * Reads `.cablelint.jsonc` and the user dictionaries it names through the client (`cable/readFile`), from the first
-   * workspace folder that has one: for a host with no file system whose client offered to read files.
+   * workspace folder that has one, and says whether one had: for the folders the host cannot read, where the client
+   * offered to read files.
    */
-  async function loadFileConfigThroughClient(): Promise<void> {
+  async function loadFileConfigThroughClient(): Promise<boolean> {
     for (const root of clientRoots) {
       for (const name of ['.cablelint.jsonc', '.cablelint.json']) {
         const uri = Utils.joinPath(URI.parse(root), name).toString();
@@ -398,10 +413,10 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
           if (t === undefined) throw new Error('the client did not read it');
           return t;
         });
-        return;
+        return true;
       }
     }
-    useDefaultConfig();
+    return false;
   }
 
   /**
@@ -447,10 +462,13 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     userTags = new Set();
   }
 
-  /** Reads the configuration again: from the file system, or through the client where it reads files for the server. */
+  /**
+   * Reads the configuration again: from the file system, else through the client for the folders it reads for the server
+   * (every folder in the browser, a virtual one on the desktop), else the defaults.
+   */
   async function reloadFileConfig(): Promise<void> {
-    if (clientReadsFiles) await loadFileConfigThroughClient();
-    else loadFileConfig();
+    if (loadFileConfig() || (clientReadsFiles && (await loadFileConfigThroughClient()))) return;
+    useDefaultConfig();
   }
 
   // ---------------------------------------------------------------------------
@@ -619,10 +637,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const header = extractHeader(EXTRACT_FIELDS, format);
     const lines = header === undefined ? [] : [header];
     const skipped: string[] = [];
+    // The closed cables of folders read through the client are read through it again, in batches, before the records are made.
+    const throughClient = new Map<string, string | null>();
+    const unopened = listsThroughClient() ? files.filter(({ uri }) => !open.has(indexKey(uri)) && pathBelow(clientRoots, uri) !== undefined).map(({ uri }) => uri) : [];
+    await readBatchesThroughClient(unopened, (uri, text) => throughClient.set(uri, text), () => token.isCancellationRequested);
     let last = performance.now();
     for (const { uri, file } of files) {
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Export cancelled.');
-      const text = open.get(indexKey(uri))?.getText() ?? readFromDisk(uri);
+      const text = open.get(indexKey(uri))?.getText() ?? readFromDisk(uri) ?? throughClient.get(uri) ?? undefined;
       const line = text === undefined || looksBinary(text) ? undefined : guard('extract', undefined, () => extractLine(extractRecord(file, parseCable(text).cable), EXTRACT_FIELDS, format));
       if (line === undefined) skipped.push(file);
       else lines.push(line);
@@ -928,6 +950,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const u = URI.parse(uri);
     const rel = u.scheme === 'file' ? workspaceRelative(u.fsPath) : undefined;
     if (rel !== undefined && matches(rel) && files().exists(u.fsPath)) indexFile(u.fsPath);
+    // A closed document of a folder read through the client: the file is read again, and stays indexed as the editor had it meanwhile.
+    else if (rel === undefined && listsThroughClient() && clientIndexPath(uri) !== undefined) void readBackThroughClient([indexKey(uri)]);
     else index.delete(uri);
   }
 
@@ -949,29 +973,35 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   function indexFile(fsPath: string): void {
     try {
       const stat = files().stat(fsPath);
-      if (!stat.isFile() || stat.size > 50_000_000) return;
-      const text = files().readText(fsPath);
-      const uri = URI.file(fsPath).toString();
-      // A `.txt` file a glob such as `**/*.txt` takes in is indexed and diagnosed only if it reads as a cable, as `cablelint` walks.
-      const mayBeOther = fileNameKind(fsPath) === 'txt';
-      if (looksBinary(text)) {
-        index.delete(uri);
-        connection.console.log(`Not indexed: ${fsPath} is a binary file (contains NUL bytes).`);
-        if (mayBeOther) clearFileDiagnostics(uri);
-        else diagnoseFile(uri, text, undefined);
-        return;
-      }
-      const { cable } = parseCable(text);
-      if (mayBeOther && !readsAsCable(cable)) {
-        index.delete(uri);
-        clearFileDiagnostics(uri);
-        return;
-      }
-      index.set(summarize(uri, cable, idFromFileName(uri)));
-      diagnoseFile(uri, text, cable);
+      if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return;
+      indexText(URI.file(fsPath).toString(), files().readText(fsPath), fsPath);
     } catch (error) {
       connection.console.warn(`Cannot index ${fsPath}: ${String(error)}`);
     }
+  }
+
+  /**
+   * Indexes `text`, the closed file at `uri` (`name` in the output), read from disk or through the client, and under
+   * "workspace" publishes its diagnostics from the same parse.
+   */
+  function indexText(uri: string, text: string, name: string): void {
+    // A `.txt` file a glob such as `**/*.txt` takes in is indexed and diagnosed only if it reads as a cable, as `cablelint` walks.
+    const mayBeOther = fileNameKind(name) === 'txt';
+    if (looksBinary(text)) {
+      index.delete(uri);
+      connection.console.log(`Not indexed: ${name} is a binary file (contains NUL bytes).`);
+      if (mayBeOther) clearFileDiagnostics(uri);
+      else diagnoseFile(uri, text, undefined);
+      return;
+    }
+    const { cable } = parseCable(text);
+    if (mayBeOther && !readsAsCable(cable)) {
+      index.delete(uri);
+      clearFileDiagnostics(uri);
+      return;
+    }
+    index.set(summarize(uri, cable, idFromFileName(uri)));
+    diagnoseFile(uri, text, cable);
   }
 
   function matches(rel: string): boolean {
@@ -987,6 +1017,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
    */
   async function readWorkspace(): Promise<void> {
     const pass = ++passes;
+    // Folders read through the client only (the browser): the pass over the disk would read nothing.
+    if (workspaceRoots.length === 0 && listsThroughClient()) return readClientFolders(pass);
     const checking = settings.validateScope === 'workspace';
     const files: string[] = [];
     for (const root of workspaceRoots) walk(root, root, files);
@@ -998,6 +1030,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     if (!done) return;
     connection.console.log(`${checking ? 'Indexed and checked' : 'Indexed'} ${files.length} cable files in ${Date.now() - started} ms.`);
     indexChanged();
+    // A virtual folder beside the local ones (a desktop workspace of both).
+    if (listsThroughClient()) await readClientFolders(pass);
   }
 
   /**
@@ -1038,6 +1072,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   connection.onDidChangeWatchedFiles(async (p) => {
     let configChanged = false;
     const folders: string[] = [];
+    /** Files created or changed in folders read through the client. */
+    const throughClient: string[] = [];
     // A file two watchers match comes twice.
     const seen = new Set<string>();
     for (const change of p.changes) {
@@ -1056,7 +1092,11 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         clearFileDiagnostics(change.uri, folder);
         continue;
       }
-      if (openKeys.has(indexKey(change.uri)) || rel === undefined) continue;
+      if (openKeys.has(indexKey(change.uri))) continue;
+      if (rel === undefined) {
+        if (listsThroughClient() && clientIndexPath(change.uri) !== undefined) throughClient.push(indexKey(change.uri));
+        continue;
+      }
       if (matches(rel)) indexFile(u.fsPath);
       else if (!matchesGlob(rel + '/x', settings.indexExclude, true) && isDirectory(u.fsPath)) folders.push(u.fsPath);
     }
@@ -1071,6 +1111,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       walk(rootOf(folder)!, folder, files);
       await indexFiles(files);
     }
+    if (throughClient.length > 0) await readBatchesThroughClient(throughClient, indexClientText);
     indexChanged();
   });
 
@@ -1080,9 +1121,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
    * (and their diagnostics read from disk cleared), and open documents keep the editor's text.
    */
   async function reindex(): Promise<void> {
-    for (const root of workspaceRoots) {
-      index.deleteUnder(URI.file(root).toString());
-      clearFileDiagnostics(URI.file(root).toString(), true);
+    for (const root of [...workspaceRoots.map((r) => URI.file(r).toString()), ...clientRoots]) {
+      index.deleteUnder(root);
+      clearFileDiagnostics(root, true);
     }
     for (const doc of documents.all()) indexOpen(doc);
     await readWorkspace();
@@ -1090,8 +1131,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   /** A folder added to the workspace is indexed like the first ones; the cables of a folder removed leave the index. */
   async function changeFolders(e: WorkspaceFoldersChangeEvent): Promise<void> {
+    let clientFolderAdded = false;
     for (const folder of e.removed) {
       const u = URI.parse(folder.uri);
+      if (clientRoots.includes(u.toString())) {
+        clientRoots = clientRoots.filter((r) => r !== u.toString());
+        index.deleteUnder(u.toString());
+        clearFileDiagnostics(u.toString(), true);
+      }
       if (u.scheme !== 'file') continue;
       workspaceRoots = workspaceRoots.filter((r) => r !== u.fsPath);
       index.deleteUnder(u.toString());
@@ -1100,11 +1147,147 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const files: string[] = [];
     for (const folder of e.added) {
       const u = URI.parse(folder.uri);
+      // A folder the host cannot read is read through a client that offered to.
+      if (clientReadsFiles && (!host.files || u.scheme !== 'file') && !clientRoots.includes(u.toString())) {
+        clientRoots.push(u.toString());
+        clientFolderAdded = true;
+      }
       if (u.scheme !== 'file' || !host.files || workspaceRoots.includes(u.fsPath)) continue;
       workspaceRoots.push(u.fsPath);
       walk(u.fsPath, u.fsPath, files);
     }
     await indexFiles(files);
+    indexChanged();
+    // The pass lists every folder read through the client again, the new ones with the others.
+    if (clientFolderAdded && listsThroughClient()) void readWorkspace();
+  }
+
+  // ---------------------------------------------------------------------------
+  // Closed cables read through the client (`workspace/clientFiles.ts`), for the folders the host cannot read: every
+  // folder in the browser, a virtual one (`vscode-vfs:`) under Node. Only a client that offered it is asked.
+
+  /** Whether the index reads closed cables through the client: it offered to list them, and a folder needs it. */
+  function listsThroughClient(): boolean {
+    return clientListsFiles && clientRoots.length > 0;
+  }
+
+  /** What the views that show other cables know while closed cables are not indexed. */
+  const OPEN_CABLES_ONLY = 'workspace symbols, REF links, citing-cable lenses, the Cables view and the metadata export know the open cables only';
+  /** The messages about reading through the client already written to the output: each is written once. */
+  const said = new Set<string>();
+
+  function sayOnce(key: string, message: string): void {
+    if (said.has(key)) return;
+    said.add(key);
+    connection.console.warn(message);
+  }
+
+  /** The path below a client folder of `uri`, when the index globs take it; undefined otherwise. */
+  function clientIndexPath(uri: string): string | undefined {
+    const rel = pathBelow(clientRoots, uri);
+    return rel !== undefined && matches(rel) ? rel : undefined;
+  }
+
+  /**
+   * Reads `uris` through the client in batches (`cable/readFiles`) and hands each text, or null for a file it could not
+   * read, to `use`; stops early (false) when the client fails, answers wrongly, or `stop` says so.
+   */
+  async function readBatchesThroughClient(uris: readonly string[], use: (uri: string, text: string | null) => void, stop?: () => boolean, report?: (done: number) => void): Promise<boolean> {
+    let last = performance.now();
+    for (let i = 0; i < uris.length; i += READ_BATCH) {
+      const batch = uris.slice(i, i + READ_BATCH);
+      const params: ReadFilesParams = { uris: batch, maxBytes: MAX_FILE_BYTES };
+      const read = await askClient(connection, 'cable/readFiles', params, readFilesAnswer(batch.length), SETTINGS_WAIT_MS, () =>
+        sayOnce('read-late', `The editor has not read ${batch.length} cable files within ${SETTINGS_WAIT_MS / 1000} s; the index waits for them.`),
+      );
+      if (stop?.()) return false;
+      if (!read.ok) {
+        sayOnce('read-failed', `Closed cables are not read through the editor: it did not read them (${read.reason}); ${OPEN_CABLES_ONLY} and those read before.`);
+        return false;
+      }
+      for (let k = 0; k < batch.length; k++) {
+        use(batch[k], read.value[k]);
+        // Parsing a batch of large cables takes a while: the requests waiting are answered in between.
+        if (performance.now() - last > 20) {
+          await host.yieldNow();
+          if (stop?.()) return false;
+          last = performance.now();
+        }
+      }
+      report?.(Math.min(i + READ_BATCH, uris.length));
+      await host.yieldNow();
+      last = performance.now();
+    }
+    return true;
+  }
+
+  /** Indexes the closed file `uri` from `text` read through the client; a file it could not read leaves the index. */
+  function indexClientText(uri: string, text: string | null): void {
+    if (openKeys.has(indexKey(uri))) return;
+    if (text === null) {
+      index.delete(uri);
+      clearFileDiagnostics(uri);
+      return;
+    }
+    guard('index', undefined, () => indexText(uri, text, uri));
+  }
+
+  /**
+   * The pass of {@link readWorkspace} over the folders read through the client: it asks for the cable files
+   * (`cable/listFiles`), at most `cable.index.maxFilesReadThroughEditor` of them, the first by URI when there are more
+   * (which the output says), and reads them in batches, yielding between them; a newer pass stops it. A client that
+   * fails, or does not answer, leaves the index with the open cables, which the output says once.
+   */
+  async function readClientFolders(pass: number): Promise<void> {
+    const limit = settings.maxFilesThroughClient;
+    if (limit === 0) {
+      sayOnce('limit-0', `cable.index.maxFilesReadThroughEditor is 0: closed cables are not read through the editor; ${OPEN_CABLES_ONLY}.`);
+      return;
+    }
+    const checking = settings.validateScope === 'workspace';
+    const started = Date.now();
+    // One more than the limit tells whether there are more.
+    const params: ListFilesParams = { folders: clientRoots, include: settings.indexInclude, exclude: settings.indexExclude, maxResults: limit + 1 };
+    const listed = await askClient(connection, 'cable/listFiles', params, isListFilesResult, SETTINGS_WAIT_MS, () =>
+      sayOnce('list-late', `The editor has not listed the workspace's cable files within ${SETTINGS_WAIT_MS / 1000} s: closed cables are indexed once it does; until then ${OPEN_CABLES_ONLY}.`),
+    );
+    if (pass !== passes) return;
+    if (!listed.ok) {
+      sayOnce('list-failed', `Closed cables are not indexed: the editor did not list the workspace's cable files (${listed.reason}); ${OPEN_CABLES_ONLY}.`);
+      return;
+    }
+    const uris = [...new Set(listed.value.uris.map(indexKey))].filter((u) => clientIndexPath(u) !== undefined).sort();
+    if (uris.length > limit) {
+      connection.console.warn(`The workspace has more than ${limit} cable files read through the editor (cable.index.maxFilesReadThroughEditor): the first ${limit} by URI are indexed, the others once opened.`);
+      uris.length = limit;
+    }
+    const todo = uris.filter((u) => !openKeys.has(u));
+    const progress = hasWorkDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin(checking ? 'Checking cables' : 'Indexing cables', 0, `${todo.length} files read through the editor`, false);
+    let unread = 0;
+    const done = await readBatchesThroughClient(
+      todo,
+      (uri, text) => {
+        if (text === null) unread++;
+        indexClientText(uri, text);
+      },
+      () => pass !== passes,
+      (n) => progress?.report(Math.round((n / todo.length) * 100), `${n} of ${todo.length}`),
+    );
+    progress?.done();
+    if (pass !== passes) return;
+    if (done) connection.console.log(`${checking ? 'Indexed and checked' : 'Indexed'} ${todo.length - unread} cable files read through the editor in ${Date.now() - started} ms${unread > 0 ? ` (${unread} could not be read)` : ''}.`);
+    indexChanged();
+  }
+
+  /**
+   * Reads the closed files `uris` through the client again (a file changed or created in a client folder, a document
+   * closed there), and tells the client what changed in the index.
+   */
+  async function readBackThroughClient(uris: readonly string[]): Promise<void> {
+    const before = uris.map((u) => index.get(u));
+    await readBatchesThroughClient(uris, indexClientText);
+    if (uris.some((u, i) => shownChanged(before[i], index.get(u)))) collectionEdited();
     indexChanged();
   }
 

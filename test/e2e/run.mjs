@@ -920,6 +920,9 @@ async function runWebWorkerHost() {
   writeFileSync(join(workspace, '10TALLINN207.cable'), readFileSync(join(root, 'test', 'fixtures', 'editors', '10TALLINN207.cable'), 'utf8'));
   // The server in the worker reads it through the client (`cable/readFile`, answered with vscode.workspace.fs).
   writeFileSync(join(workspace, '.cablelint.jsonc'), readFileSync(join(root, 'test', 'fixtures', 'editors', '.cablelint.jsonc'), 'utf8'));
+  // An invented cable never opened, which the server indexes through the client (`cable/listFiles`, `cable/readFiles`).
+  const tallinn = readFileSync(join(root, 'test', 'fixtures', 'editors', '10TALLINN207.cable'), 'utf8');
+  writeFileSync(join(workspace, '10TALLINN211.cable'), tallinn.replace(/TALLINN 0*207/g, 'TALLINN 000211').replace(/^SUBJECT: .*$/m, 'SUBJECT: HARBOR PILOTS ASK FOR NEW CHARTS'));
   const failedBefore = run.failed;
   const server = await startCodeServer(workspace, false, 'Default Dark Modern', { 'remote.extensionKind': { 'vscode-cable.vscode-cable': ['ui'] } });
   const { browser, page } = await launchChromium();
@@ -952,6 +955,19 @@ async function runWebWorkerHost() {
       });
     });
 
+    await check('web worker host: Go to Symbol in Workspace finds a cable never opened', page, async () => {
+      const want = '10TALLINN211: HARBOR PILOTS ASK FOR NEW CHARTS';
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+T');
+      await page.waitForSelector('.quick-input-widget input', { timeout: 5000 });
+      await page.keyboard.type('pilots');
+      await page.waitForFunction((w) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.getAttribute('aria-label')?.startsWith(w)), want, { timeout: 20000 }).catch(async () => {
+        const rows = await page.evaluate(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].map((r) => r.getAttribute('aria-label')));
+        throw new Error(`"pilots" listed ${JSON.stringify(rows)}; console errors: ${consoleErrors.join(' | ')}`);
+      });
+      await page.keyboard.press('Escape');
+    });
+
     await check('web worker host: the server runs in the browser, not in a Node process, and reads .cablelint.jsonc through the client', page, async () => {
       await command(page, 'Output: Show Output Channels');
       await page.keyboard.type('Cable');
@@ -963,6 +979,7 @@ async function runWebWorkerHost() {
       });
       const output = await page.evaluate(() => (document.querySelector('.output-view, .panel .monaco-editor')?.textContent ?? '').replace(/\u00a0/g, ' '));
       assert(/Using configuration \S*\.cablelint\.jsonc \(read through the client\)/.test(output), `the output shows: ${output.slice(0, 400)}`);
+      assert(/Indexed [12] cable files read through the editor/.test(output), `the output shows: ${output.slice(0, 600)}`);
       const n = serverProcesses(server.extensions);
       assert(n === 0, `${n} Node cable language server process(es) running`);
       assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);

@@ -6,8 +6,10 @@
 // `textDocument/documentSymbol` as `cablelint outline` reads the cable and `textDocument/hover` on a TAG. A client that
 // offers to read files (`initializationOptions.readFiles`, as the extension's browser entry does) is asked for
 // `.cablelint.jsonc` with `cable/readFile`, and the diagnostics follow it as `cablelint`'s do; one that offers and never
-// answers still gets diagnostics; one that does not offer is never asked. An error the worker throws (at start-up or
-// later) fails the run.
+// answers still gets diagnostics; one that does not offer is never asked. A client that also offers to list files
+// (`initializationOptions.listFiles`) is asked for the workspace's cable files (`cable/listFiles`) and their texts
+// (`cable/readFiles`), and a closed cable served so is found by `workspace/symbol`. An error the worker throws (at
+// start-up or later) fails the run.
 // Usage: npm run build && node test/e2e/webWorker.mjs   (npm run test:e2e runs it)
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -52,13 +54,21 @@ const expectedOutline = cli('outline', file)
   });
 
 // The page: it starts the worker, keeps every message it posts and every error it raises, and lets the runner post.
-// It answers `cable/readFile` from window.files (null for a file not there), unless window.silent is set.
+// It answers `cable/readFile` and `cable/readFiles` from window.files (null for a file not there), and `cable/listFiles`
+// with the URIs of window.files, unless window.silent is set.
 const page = `<!doctype html><meta charset="utf-8"><script>
 window.received = []; window.errors = []; window.files = {}; window.silent = false;
 const worker = new Worker('/server.js');
+const answer = (m) => {
+  if (m.method === 'cable/readFile') return window.files[m.params.uri] ?? null;
+  if (m.method === 'cable/readFiles') return m.params.uris.map((u) => window.files[u] ?? null);
+  if (m.method === 'cable/listFiles') return { uris: Object.keys(window.files) };
+  return undefined;
+};
 worker.onmessage = (e) => {
   window.received.push(e.data);
-  if (e.data.method === 'cable/readFile' && !window.silent) worker.postMessage({ jsonrpc: '2.0', id: e.data.id, result: window.files[e.data.params.uri] ?? null });
+  const result = window.silent ? undefined : answer(e.data);
+  if (result !== undefined) worker.postMessage({ jsonrpc: '2.0', id: e.data.id, result });
 };
 worker.onerror = (e) => window.errors.push(String(e.message || e));
 worker.onmessageerror = () => window.errors.push('messageerror');
@@ -139,10 +149,10 @@ try {
   });
 
   /** Starts the worker again in a fresh page, as a client of `folder` that offers to read files, with `files` to answer from. */
-  const offerFiles = async (files, silent) => {
+  const offerFiles = async (files, silent, initializationOptions = { readFiles: true }) => {
     await tab.goto(url);
     await tab.evaluate(([f, q]) => ((window.files = f), (window.silent = q)), [files, silent]);
-    await post({ id: 1, method: 'initialize', params: { processId: null, rootUri: 'file:///ws', workspaceFolders: [{ uri: 'file:///ws', name: 'ws' }], initializationOptions: { readFiles: true }, capabilities: {} } });
+    await post({ id: 1, method: 'initialize', params: { processId: null, rootUri: 'file:///ws', workspaceFolders: [{ uri: 'file:///ws', name: 'ws' }], initializationOptions, capabilities: {} } });
     await waitFor('initialize reply', (m) => m.id === 1);
     await post({ method: 'initialized', params: {} });
     await post({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'cable', version: 1, text } } });
@@ -161,6 +171,21 @@ try {
   await run.check('a client that offers to read files and never answers still gets the default diagnostics', async () => {
     const got = await offerFiles({}, true);
     assert(JSON.stringify(got) === JSON.stringify(expectedDiagnostics), `got ${JSON.stringify(got)}, cablelint gives ${JSON.stringify(expectedDiagnostics)}`);
+  });
+
+  await run.check('a client that offers to list files is asked for them, and a closed cable it serves is found by workspace/symbol', async () => {
+    // An invented closed cable beside the open one, which the server never sees but through the client.
+    const closed = 'file:///ws/10TALLINN211.cable';
+    const closedText = text.replace(/TALLINN 0*207/g, 'TALLINN 000211').replace(/^SUBJECT: .*$/m, 'SUBJECT: HARBOR PILOTS ASK FOR NEW CHARTS');
+    await offerFiles({ [uri]: text, [closed]: closedText }, false, { readFiles: true, listFiles: true });
+    await waitFor('cable/indexed', (m) => m.method === 'cable/indexed' && m.params.count >= 2);
+    await post({ id: 4, method: 'workspace/symbol', params: { query: 'pilots' } });
+    const reply = await waitFor('workspace/symbol reply', (m) => m.id === 4);
+    const found = (reply.result ?? []).map((s) => `${s.name} ${s.location.uri}`);
+    assert(JSON.stringify(found) === JSON.stringify([`10TALLINN211: HARBOR PILOTS ASK FOR NEW CHARTS ${closed}`]), `workspace/symbol: ${JSON.stringify(found)}`);
+    const read = (await tab.evaluate(() => window.received)).filter((m) => m.method === 'cable/readFiles').flatMap((m) => m.params.uris);
+    // The open cable may be read too, when the listing is answered before its didOpen arrives: the editor's text still wins.
+    assert(read.includes(closed), `read ${JSON.stringify(read)}`);
   });
 
   await run.check('the worker and the page raised no error', async () => {

@@ -38,8 +38,15 @@ export interface TestClient {
  * Starts the server and initializes it with a workspace folder. Requests the server sends are answered
  * by `answer`, or with null, but for those whose method is in `unanswered`, which are never answered.
  * `answer` is a function of the request, or the settings to answer `workspace/configuration` with, for each item.
+ * `init` replaces the workspace folders (of any scheme) and adds `initializationOptions`.
  */
-export async function startServer(rootPath?: string, capabilities: object = {}, unanswered: readonly string[] = [], answer?: object | ((method: string, params: unknown) => unknown)): Promise<TestClient> {
+export async function startServer(
+  rootPath?: string,
+  capabilities: object = {},
+  unanswered: readonly string[] = [],
+  answer?: object | ((method: string, params: unknown) => unknown),
+  init?: { workspaceFolders: { uri: string; name: string }[]; initializationOptions?: unknown },
+): Promise<TestClient> {
   ensureBuilt();
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
@@ -65,12 +72,13 @@ export async function startServer(rootPath?: string, capabilities: object = {}, 
     return null;
   });
   connection.listen();
-  const rootUri = rootPath ? `file://${rootPath}` : null;
+  const rootUri = init ? (init.workspaceFolders[0]?.uri ?? null) : rootPath ? `file://${rootPath}` : null;
   const initialized = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
     processId: process.pid,
     rootUri,
-    workspaceFolders: rootPath ? [{ uri: rootUri, name: 'ws' }] : null,
+    workspaceFolders: init ? init.workspaceFolders : rootPath ? [{ uri: rootUri, name: 'ws' }] : null,
     capabilities,
+    ...(init?.initializationOptions === undefined ? {} : { initializationOptions: init.initializationOptions }),
   });
   await connection.sendNotification('initialized', {});
   return {

@@ -1,7 +1,8 @@
 /**
  * What the language server asks of its platform without Node (server/src/host.ts): `jsonEqual`, which compares the
  * diagnostics and index entries `isDeepStrictEqual` compared before the server ran in a web worker too, and the web
- * worker host's path functions (server/src/browserHost.ts), which must answer as Node's POSIX ones.
+ * worker host's path functions (server/src/browserHost.ts, path-browserify's), which must answer as Node's POSIX ones, and
+ * take the backslashes of a Windows browser's fsPath as separators in `basename`.
  */
 import * as assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';

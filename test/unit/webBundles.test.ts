@@ -18,8 +18,8 @@ const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 /**
  * The uses of `process` in the bundled libraries that cannot throw without one, each found by the text before it:
- * vscode-uri's copy of path-browserify calls `process.cwd()` only to resolve a relative path with no absolute one
- * before it, which neither the server nor the client asks.
+ * path-browserify (the web worker host's path functions, and vscode-uri's own copy of it) calls `process.cwd()` only
+ * to resolve a relative path with no absolute one before it, which neither the server nor the client asks.
  */
 const KNOWN_UNGUARDED = [/[\w$]+===void 0&&\([\w$]+=process\.cwd\(\)\)/];
 
