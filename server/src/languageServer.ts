@@ -1258,7 +1258,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     }
     const uris = [...new Set(listed.value.uris.map(indexKey))].filter((u) => clientIndexPath(u) !== undefined).sort();
     if (uris.length > limit) {
-      connection.console.warn(`The workspace has more than ${limit} cable files read through the editor (cable.index.maxFilesReadThroughEditor): the first ${limit} by URI are indexed, the others once opened.`);
+      connection.console.warn(`The workspace has more than ${limit} cable files read through the editor (cable.index.maxFilesReadThroughEditor): the first ${limit} by URI of those the editor's file search listed are indexed, the others once opened.`);
       uris.length = limit;
     }
     const todo = uris.filter((u) => !openKeys.has(u));

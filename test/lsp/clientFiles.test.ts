@@ -179,7 +179,7 @@ describe('closed cables read through the client', function () {
     assert.equal(worker.logs().filter((l) => /has not listed/.test(l)).length, 1);
   });
 
-  it('reads at most cable.index.maxFilesReadThroughEditor files, the first by URI, in batches of 50, and says that there were more', async () => {
+  it('reads at most cable.index.maxFilesReadThroughEditor files, the first by URI of those listed, in batches of 50, and says that there were more', async () => {
     const files: Record<string, string> = {};
     // Listed out of order: the first 60 by URI are read.
     for (let n = 70; n >= 1; n--) files[tallinnName(n)] = tallinn(n);
