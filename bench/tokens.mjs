@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// Semantic tokens over stdio against dist/server.js, for 100 KB, 1 MB and 10 MB cables made by concatenating
+// real ones in memory (never written to the project): after a one-character edit in the middle of the document
+// (an incremental didChange, as an editor sends while typing), the time of each semantic-token request the server
+// offers (`full`; `full/delta` against the last result and `range` over 60 lines around the edit when it offers
+// them), p50 and p95, and its answer's size as JSON. Each request follows an edit of its own, so each time includes
+// the parse of the edited text, as the editor's first request after an edit does; the time with the parse already
+// made (a second request of the same version) is printed too. Then folding ranges, timed the same way, against
+// publishDiagnostics after an edit (as bench/latency.mjs), with cable.largeFileThreshold raised so that the server
+// answers folding for the 10 MB document.
+// Usage: npm run build && node bench/tokens.mjs [path/to/server.js]
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { corpusFiles, root } from './common.mjs';
+
+const server = process.argv[2] ? resolve(process.argv[2]) : join(root, 'dist', 'server.js');
+const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+let pending;
+conn.onNotification('textDocument/publishDiagnostics', (p) => { if (pending && p.uri === pending.uri && p.version === pending.version) { pending.resolve(); pending = undefined; } });
+// Folding is off above cable.largeFileThreshold: raise it past the 10 MB document, to time folding there.
+conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({ largeFileThreshold: 1e9 })));
+conn.onRequest(() => null);
+conn.listen();
+const init = await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+await conn.sendNotification('initialized', {});
+const provider = init.capabilities.semanticTokensProvider;
+const modes = ['full', ...(provider.full?.delta ? ['delta'] : []), ...(provider.range ? ['range'] : [])];
+console.log(`server: ${server}; semantic token requests offered: ${modes.join(', ')}`);
+
+const joined = corpusFiles().map((f) => readFileSync(f, 'utf8')).join('\n\n');
+const make = (size) => joined.repeat(Math.ceil(size / joined.length)).slice(0, size);
+const pct = (a, p) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(a.length * p))];
+const bytes = (value) => Buffer.byteLength(JSON.stringify(value));
+const kb = (n) => `${(n / 1024).toFixed(n < 10240 ? 2 : 0)} KB`;
+
+for (const [label, size, runs] of [['100 KB', 1e5, 20], ['1 MB', 1e6, 15], ['10 MB', 1e7, 7]]) {
+  const text = make(size);
+  const uri = `file:///bench/tokens${label.replace(' ', '')}.cable`;
+  const lines = text.split(/\r\n|\r|\n/);
+  // The edit: the first character of the first line of at least 40 characters past the middle, replaced by a letter.
+  let middle = lines.length >> 1;
+  while (lines[middle].length < 40) middle++;
+  const at = { start: { line: middle, character: 0 }, end: { line: middle, character: 1 } };
+  let version = 1;
+  let done = new Promise((resolve) => (pending = { uri, version, resolve }));
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version, text } });
+  await done;
+  const validated = () => new Promise((resolve) => (pending = { uri, version, resolve }));
+  const edit = () => conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range: at, text: version % 2 ? 'Q' : 'Z' }] });
+  const time = async (method, params) => {
+    const start = performance.now();
+    const result = await conn.sendRequest(method, params);
+    return { ms: performance.now() - start, result };
+  };
+  let last = (await time('textDocument/semanticTokens/full', { textDocument: { uri } })).result;
+  const out = [`${label} (${last.data.length / 5} tokens, ${lines.length} lines):`];
+  for (const mode of modes) {
+    const edited = [];
+    const again = [];
+    const sizes = [];
+    for (let r = 0; r < runs; r++) {
+      await edit();
+      const diagnosed = validated();
+      const ask = () =>
+        mode === 'full'
+          ? time('textDocument/semanticTokens/full', { textDocument: { uri } })
+          : mode === 'delta'
+            ? time('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: last.resultId })
+            : time('textDocument/semanticTokens/range', { textDocument: { uri }, range: { start: { line: Math.max(0, middle - 30), character: 0 }, end: { line: middle + 30, character: 0 } } });
+      const first = await ask();
+      edited.push(first.ms);
+      sizes.push(bytes(first.result));
+      if (first.result.resultId) last = first.result;
+      // Once the edit's diagnostics are out, the server is idle again: the same version asked for again.
+      await diagnosed;
+      const second = await ask();
+      again.push(second.ms);
+      if (second.result.resultId) last = second.result;
+    }
+    out.push(`  ${mode.padEnd(5)} after an edit p50 ${pct(edited, 0.5).toFixed(1)} ms, p95 ${pct(edited, 0.95).toFixed(1)} ms; parse made p50 ${pct(again, 0.5).toFixed(1)} ms; answer ${kb(pct(sizes, 0.5))} of JSON`);
+  }
+  // Folding after an edit, and the diagnostics of an edit (the 150 ms debounce subtracted), for comparison.
+  const folding = [];
+  const foldingAgain = [];
+  const diagnostics = [];
+  let ranges = 0;
+  for (let r = 0; r < runs; r++) {
+    await edit();
+    const diagnosed = validated();
+    const first = await time('textDocument/foldingRange', { textDocument: { uri } });
+    folding.push(first.ms);
+    ranges = first.result.length;
+    await diagnosed;
+    foldingAgain.push((await time('textDocument/foldingRange', { textDocument: { uri } })).ms);
+    const start = performance.now();
+    await edit();
+    await validated();
+    diagnostics.push(performance.now() - start - 150);
+  }
+  out.push(`  folding after an edit p50 ${pct(folding, 0.5).toFixed(1)} ms, p95 ${pct(folding, 0.95).toFixed(1)} ms; parse made p50 ${pct(foldingAgain, 0.5).toFixed(1)} ms (${ranges} ranges); diagnostics after an edit p50 ${pct(diagnostics, 0.5).toFixed(1)} ms`);
+  console.log(out.join('\n'));
+  await conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+}
+await conn.sendRequest('shutdown');
+await conn.sendNotification('exit');
+conn.dispose();
+child.kill();
