@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Semantic tokens over stdio against dist/server.js, for 100 KB, 1 MB and 10 MB cables made by concatenating
-// real ones in memory (never written to the project): after a one-character edit in the middle of the document
+// real ones in memory (never written to the project): after a one-character edit in a line of text in the middle
 // (an incremental didChange, as an editor sends while typing), the time of each semantic-token request the server
 // offers (`full`; `full/delta` against the last result and `range` over 60 lines around the edit when it offers
 // them), p50 and p95, and its answer's size as JSON. Each request follows an edit of its own, so each time includes
@@ -40,10 +40,11 @@ for (const [label, size, runs] of [['100 KB', 1e5, 20], ['1 MB', 1e6, 15], ['10 
   const text = make(size);
   const uri = `file:///bench/tokens${label.replace(' ', '')}.cable`;
   const lines = text.split(/\r\n|\r|\n/);
-  // The edit: the first character of the first line of at least 40 characters past the middle, replaced by a letter.
+  // The edit: the 30th character of the first line of at least 40 characters past the middle, replaced by a letter,
+  // as typing in a paragraph's text does.
   let middle = lines.length >> 1;
   while (lines[middle].length < 40) middle++;
-  const at = { start: { line: middle, character: 0 }, end: { line: middle, character: 1 } };
+  const at = { start: { line: middle, character: 29 }, end: { line: middle, character: 30 } };
   let version = 1;
   let done = new Promise((resolve) => (pending = { uri, version, resolve }));
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version, text } });

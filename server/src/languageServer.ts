@@ -52,7 +52,8 @@ import { getDocumentHighlights, getInTextDefinition } from './features/reference
 import { getRenameEdits, prepareRename } from './features/rename';
 import { getSelectionRanges } from './features/selectionRanges';
 import { getCableStatus } from './features/status';
-import { getSemanticTokens, SEMANTIC_LEGEND } from './features/semanticTokens';
+import { SemanticTokenResults } from './features/semanticTokenResults';
+import { getSemanticTokensInRange, SEMANTIC_LEGEND } from './features/semanticTokens';
 import type { IndexedCable } from './features/types';
 import { CableIndex, collectionEntry, idFromFileName, indexKey, shownChanged, summarize } from './workspace/cableIndex';
 import { citedId, fileNameKind } from './core/id';
@@ -283,7 +284,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
-        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: { delta: true }, range: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cable-language-server', version: '0.1.0' },
@@ -879,10 +880,22 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     });
   });
 
+  // Semantic tokens: the whole document with a result id, the edits since the last result (after an edit of a large
+  // document, a few numbers instead of all its tokens), or the lines an editor shows (VS Code asks for them first).
+  const tokenResults = new SemanticTokenResults();
   connection.languages.semanticTokens.on((p) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? guard('semanticTokens', { data: [] }, () => getSemanticTokens(cableFor(doc))) : { data: [] };
+    return doc ? guard('semanticTokens', { data: [] }, () => tokenResults.full(doc.uri, cableFor(doc))) : { data: [] };
   });
+  connection.languages.semanticTokens.onDelta((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    return doc ? guard('semanticTokensDelta', { data: [] }, () => tokenResults.delta(doc.uri, cableFor(doc), p.previousResultId)) : { data: [] };
+  });
+  connection.languages.semanticTokens.onRange((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    return doc ? guard('semanticTokensRange', { data: [] }, () => getSemanticTokensInRange(cableFor(doc), p.range)) : { data: [] };
+  });
+  documents.onDidClose((e) => tokenResults.drop(e.document.uri));
 
   connection.onWorkspaceSymbol((p) => {
     indexEdits();
