@@ -217,15 +217,16 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   /**
    * True when the document is longer than `cable.largeFileThreshold`: the features that run again at every
-   * edit or caret move (folding, selection ranges, highlights, inlay hints) are off for it. Diagnostics, outline, hover
+   * edit or caret move (selection ranges, highlights, inlay hints) are off for it. Diagnostics, outline, folding, hover
    * and rename stay on: rename reads the edited text once more when the user asks for it, which costs
-   * about as much as the validation every edit brings (0.1 s for 1.6 MB, 0.4 s for 6.4 MB here).
+   * about as much as the validation every edit brings (0.1 s for 1.6 MB, 0.4 s for 6.4 MB here), and folding, which
+   * VS Code asks for after every edit, takes the parse the diagnostics make and a few milliseconds more (bench/tokens.mjs).
    */
   function isLarge(doc: TextDocument): boolean {
     const large = doc.getText().length > settings.largeFileThreshold;
     if (large && !largeLogged.has(doc.uri)) {
       largeLogged.add(doc.uri);
-      connection.console.log(`${doc.uri} is larger than cable.largeFileThreshold (${settings.largeFileThreshold} characters): folding, selection ranges, highlights and inlay hints are off for it; diagnostics, outline, hover and rename stay on.`);
+      connection.console.log(`${doc.uri} is larger than cable.largeFileThreshold (${settings.largeFileThreshold} characters): selection ranges, highlights and inlay hints are off for it; diagnostics, outline, folding, hover and rename stay on.`);
     }
     return large;
   }
@@ -670,7 +671,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   connection.onFoldingRanges((p) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc && !isLarge(doc) ? guard('foldingRange', [], () => getFoldingRanges(cableFor(doc))) : [];
+    // On above cable.largeFileThreshold too: archivists fold a long file's cables and sections to find their way in it.
+    return doc ? guard('foldingRange', [], () => getFoldingRanges(cableFor(doc))) : [];
   });
 
   connection.onSelectionRanges((p) => {
