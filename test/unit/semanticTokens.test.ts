@@ -86,7 +86,8 @@ describe('semantic tokens by range and by delta', () => {
       const whole = decode(getSemanticTokens(cable).data);
       const lines = cable.lines.length;
       const ranges: Range[] = [{ start: { line: 0, character: 0 }, end: { line: lines, character: 0 } }];
-      for (let from = 0; from < lines; from += 7) ranges.push({ start: { line: from, character: 0 }, end: { line: from + 11, character: 0 } });
+      // Windows of whole lines, ending at the next line's start and at the last line's end, as editors ask for the lines in view.
+      for (let from = 0; from < lines; from += 7) ranges.push({ start: { line: from, character: 0 }, end: { line: from + 11, character: 0 } }, { start: { line: from, character: 0 }, end: { line: from + 10, character: 10_000 } });
       // Ranges that start and end inside a token's line: a token touching them counts, one before or after does not.
       for (const [line, character, length] of whole) {
         ranges.push({ start: { line, character: character + length }, end: { line: line + 2, character: 1 } });
@@ -146,6 +147,15 @@ describe('semantic tokens by range and by delta', () => {
     const added = typed.replace('\n¶100.', '\n\n¶100.');
     const one = results.delta('file:///dues.cable', parseCable(added).cable, none.resultId!) as SemanticTokensDelta;
     assert.deepEqual(one.edits, [{ start: 5 * 102, deleteCount: 1, data: [3] }]);
+  });
+
+  it('leaves out the first line of a title over a block opener when the range ends on it, as the whole tokens do', () => {
+    // "HARBOR BOARD" ⏎ "COMMENT" ⏎ "-------": a heading whose second line opens a block keeps the grammar's colors, both lines.
+    const text = ['UNCLAS NOWHERE 000125', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: HARBOR DUES', '', '¶1. (U) The board met.', '', 'HARBOR BOARD', 'COMMENT', '-------', '', '¶2. (U) The board met again.', ''].join('\n');
+    const cable = parseCable(text).cable;
+    const range = { start: { line: 6, character: 0 }, end: { line: 8, character: 12 } };
+    assert.deepEqual(decode(getSemanticTokensInRange(cable, range).data), restrict(decode(getSemanticTokens(cable).data), range));
+    assert.deepEqual(decode(getSemanticTokensInRange(cable, range).data), [[6, 0, 3, 1, 0]]);
   });
 
   it('answers a delta against a result it no longer holds, or after the document closed, with the whole tokens', () => {

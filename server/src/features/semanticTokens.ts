@@ -96,9 +96,10 @@ export function pushSemanticTokens(cable: Cable, builder: SemanticTokensBuilder,
     if (b.post && on(b.post.range)) tokens.push({ range: b.post.range, type: BANNER_POST });
     if (b.serial && on(b.serial.range)) tokens.push({ range: b.serial.range, type: BANNER_SERIAL });
   }
-  // A heading that opens a block keeps the grammar's colors for both.
+  // A heading that opens a block keeps the grammar's colors for both, and for its first line when it has two
+  // ("HARBOR BOARD" ⏎ "COMMENT" ⏎ "-------"), which may lie in the range when the opener does not: every opener is looked at.
   const opens = new Set<number>();
-  for (const m of cable.blockMarkers) if (m.role === 'open' && on(m.token.range)) opens.add(m.token.range.start.line);
+  for (const m of cable.blockMarkers) if (m.role === 'open') opens.add(m.token.range.start.line);
   for (const h of cable.headings) {
     if (opens.has(h.text.range.start.line)) continue;
     for (const part of h.lead ? [h.lead, h.text] : [h.text]) {
