@@ -52,7 +52,8 @@ import { getDocumentHighlights, getInTextDefinition } from './features/reference
 import { getRenameEdits, prepareRename } from './features/rename';
 import { getSelectionRanges } from './features/selectionRanges';
 import { getCableStatus } from './features/status';
-import { getSemanticTokens, SEMANTIC_LEGEND } from './features/semanticTokens';
+import { SemanticTokenResults } from './features/semanticTokenResults';
+import { getSemanticTokensInRange, SEMANTIC_LEGEND } from './features/semanticTokens';
 import type { IndexedCable } from './features/types';
 import { CableIndex, collectionEntry, idFromFileName, indexKey, shownChanged, summarize } from './workspace/cableIndex';
 import { citedId, fileNameKind } from './core/id';
@@ -216,15 +217,16 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   /**
    * True when the document is longer than `cable.largeFileThreshold`: the features that run again at every
-   * edit or caret move (folding, selection ranges, highlights, inlay hints) are off for it. Diagnostics, outline, hover
+   * edit or caret move (selection ranges, highlights, inlay hints) are off for it. Diagnostics, outline, folding, hover
    * and rename stay on: rename reads the edited text once more when the user asks for it, which costs
-   * about as much as the validation every edit brings (0.1 s for 1.6 MB, 0.4 s for 6.4 MB here).
+   * about as much as the validation every edit brings (0.1 s for 1.6 MB, 0.4 s for 6.4 MB here), and folding, which
+   * VS Code asks for after every edit, takes the parse the diagnostics make and a few milliseconds more (bench/tokens.mjs).
    */
   function isLarge(doc: TextDocument): boolean {
     const large = doc.getText().length > settings.largeFileThreshold;
     if (large && !largeLogged.has(doc.uri)) {
       largeLogged.add(doc.uri);
-      connection.console.log(`${doc.uri} is larger than cable.largeFileThreshold (${settings.largeFileThreshold} characters): folding, selection ranges, highlights and inlay hints are off for it; diagnostics, outline, hover and rename stay on.`);
+      connection.console.log(`${doc.uri} is larger than cable.largeFileThreshold (${settings.largeFileThreshold} characters): selection ranges, highlights and inlay hints are off for it; diagnostics, outline, folding, hover and rename stay on.`);
     }
     return large;
   }
@@ -283,7 +285,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
-        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: { delta: true }, range: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cable-language-server', version: '0.1.0' },
@@ -669,7 +671,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   connection.onFoldingRanges((p) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc && !isLarge(doc) ? guard('foldingRange', [], () => getFoldingRanges(cableFor(doc))) : [];
+    // On above cable.largeFileThreshold too: archivists fold a long file's cables and sections to find their way in it.
+    return doc ? guard('foldingRange', [], () => getFoldingRanges(cableFor(doc))) : [];
   });
 
   connection.onSelectionRanges((p) => {
@@ -879,10 +882,22 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     });
   });
 
+  // Semantic tokens: the whole document with a result id, the edits since the last result (after an edit of a large
+  // document, a few numbers instead of all its tokens), or the lines an editor shows (VS Code asks for them first).
+  const tokenResults = new SemanticTokenResults();
   connection.languages.semanticTokens.on((p) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? guard('semanticTokens', { data: [] }, () => getSemanticTokens(cableFor(doc))) : { data: [] };
+    return doc ? guard('semanticTokens', { data: [] }, () => tokenResults.full(doc.uri, cableFor(doc))) : { data: [] };
   });
+  connection.languages.semanticTokens.onDelta((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    return doc ? guard('semanticTokensDelta', { data: [] }, () => tokenResults.delta(doc.uri, cableFor(doc), p.previousResultId)) : { data: [] };
+  });
+  connection.languages.semanticTokens.onRange((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    return doc ? guard('semanticTokensRange', { data: [] }, () => getSemanticTokensInRange(cableFor(doc), p.range)) : { data: [] };
+  });
+  documents.onDidClose((e) => tokenResults.drop(e.document.uri));
 
   connection.onWorkspaceSymbol((p) => {
     indexEdits();

@@ -440,7 +440,7 @@ describe('rename over stdio', function () {
 
 describe('a document above cable.largeFileThreshold', function () {
   this.timeout(30000);
-  it('gets no folding, highlights or inlay hints, but rename, which the user asks for and which costs about one validation more', async () => {
+  it('gets no highlights or inlay hints, but folding, which costs little besides the parse, and rename, which the user asks for and which costs about one validation more', async () => {
     const uri = 'file:///nowhere/large.cable';
     const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\nREF: A. STATE 1111 B. NOWHERE 22\n\n¶1. (C) As ref B says.\n¶2. (C) Per para 1.\n';
     const client = await startServer(undefined, { workspace: { configuration: true }, textDocument: { rename: { prepareSupport: true } } }, [], { largeFileThreshold: 100 });
@@ -448,10 +448,11 @@ describe('a document above cable.largeFileThreshold', function () {
       await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text } });
       await client.waitFor('textDocument/publishDiagnostics', (p: { uri: string }) => p.uri === uri);
       const at = { line: 5, character: text.split('\n')[5].indexOf('B.') };
-      assert.deepEqual(await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }), []);
+      // The banner and metadata (lines 0 to 5) fold as in any cable.
+      assert.deepEqual(await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }), [{ startLine: 0, endLine: 5 }]);
       assert.deepEqual(await client.connection.sendRequest('textDocument/documentHighlight', { textDocument: { uri }, position: at }), []);
       const log = await client.waitFor<{ message: string }>('window/logMessage', (m: { message: string }) => m.message.includes('largeFileThreshold'));
-      assert.match(log.message, /is larger than cable\.largeFileThreshold \(100 characters\): folding, selection ranges, highlights and inlay hints are off for it; diagnostics, outline, hover and rename stay on\.$/);
+      assert.match(log.message, /is larger than cable\.largeFileThreshold \(100 characters\): selection ranges, highlights and inlay hints are off for it; diagnostics, outline, folding, hover and rename stay on\.$/);
       assert.deepEqual(await client.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: at }), { range: { start: at, end: { line: 5, character: at.character + 1 } }, placeholder: 'B' });
       const edit = await client.connection.sendRequest<{ changes: Record<string, { range: never; newText: string }[]> }>('textDocument/rename', { textDocument: { uri }, position: at, newName: 'C' });
       assert.equal(applyEdits(text, edit.changes[uri]), text.replace('B. NOWHERE', 'C. NOWHERE').replace('ref B', 'ref C'));

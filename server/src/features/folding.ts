@@ -28,6 +28,16 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
   // The last line of the section of the heading on each line: a block that a heading opens and that ends with its section
   // ("-----" ⏎ "COMMENT" ⏎ "-----" ⏎ "¶8. …") is folded by the section's region, as the outline's section symbol stands for it.
   const sectionEnd = new Map<number, number>();
+  // The last lines of the blocks opened on each line, looked up once per section: a walk over every block for each
+  // section took 42 ms of a 10 MB concatenation's 46 (4,145 sections, 1,967 blocks).
+  const blockEnds = new Map<number, number[]>();
+  for (const b of cable.blocks) {
+    const opened = b.open?.token.range.start.line;
+    if (opened === undefined) continue;
+    const ends = blockEnds.get(opened);
+    if (ends) ends.push(b.range.end.line);
+    else blockEnds.set(opened, [b.range.end.line]);
+  }
   for (const section of cable.sections) {
     if (section.heading === undefined) continue;
     // From the title's first line, not the upper rule of a boxed heading ("-----" ⏎ "FERRY FARES" ⏎ "-----"): VS Code
@@ -36,7 +46,7 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
     const title = (heading.lead ?? heading.text).range.start;
     // A boxed "SUMMARY" whose "End Summary." comes before its section's end folds from its upper rule, so that the block's
     // own range, which starts on the title's line, still folds (VS Code keeps one range a line).
-    const blockOfItsOwn = cable.blocks.some((b) => b.open?.token.range.start.line === title.line && b.range.end.line !== section.range.end.line);
+    const blockOfItsOwn = blockEnds.get(title.line)?.some((end) => end !== section.range.end.line) === true;
     const fromTitle = title.line > section.range.start.line && !blockOfItsOwn;
     add(fromTitle ? { start: title, end: section.range.end } : section.range, FoldingRangeKind.Region);
     sectionEnd.set(heading.text.range.start.line, section.range.end.line);

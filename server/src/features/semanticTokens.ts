@@ -29,7 +29,7 @@
  * of each level, `markup.heading.cable`, the marking scopes of each level and `constant.other.control.cable`), so themes
  * color them as the grammar's scopes.
  */
-import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
+import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { Cable, Level, PortionMarking, Range, Token } from '../core/model';
 import { TITLE_MARKING, trimEndOffset } from '../core/text';
 
@@ -58,20 +58,52 @@ const MARKING_MODIFIER: Record<Level, number> = { 'TOP SECRET': 8, SECRET: 1, CO
 const MARKING_LEVEL = /^\s*(?:TOP\s+SECRET|[A-Z]+)/i;
 const MARKING_CONTROLS = /NOFORN|NF|FGI|FOUO|ORCON|PROPIN|REL(?: TO)?\b[^)/]*|ENTIRE TEXT/gi;
 
-/** Semantic tokens of a cable, encoded as LSP relative data. */
+/** A token before it is encoded: its range, its type's index in the legend and its modifier bits. */
+interface PendingToken {
+  range: Range;
+  type: number;
+  modifiers?: number;
+}
+
+/** Semantic tokens of a whole cable, encoded as LSP relative data. */
 export function getSemanticTokens(cable: Cable): SemanticTokens {
-  const tokens: { range: Range; type: number; modifiers?: number }[] = cable.paragraphs.map((p) => ({ range: p.marker.range, type: PARAGRAPH_NUMBER }));
+  const builder = new SemanticTokensBuilder();
+  pushSemanticTokens(cable, builder);
+  return { data: builder.build().data };
+}
+
+/**
+ * Semantic tokens of the part of a cable that `range` covers, encoded as LSP relative data: the tokens of the whole cable
+ * that touch the range, with the same numbers as in {@link getSemanticTokens}'s answer, made only from the parts of the
+ * model on the range's lines (a large document's other tokens are neither made nor encoded).
+ */
+export function getSemanticTokensInRange(cable: Cable, range: Range): SemanticTokens {
+  const builder = new SemanticTokensBuilder();
+  pushSemanticTokens(cable, builder, range);
+  return { data: builder.build().data };
+}
+
+/** Pushes a cable's tokens into `builder` in document order, only those that touch `range` when one is given. */
+export function pushSemanticTokens(cable: Cable, builder: SemanticTokensBuilder, range?: Range): void {
+  // The lines a part of the model must start on to give a token the range touches: every token lies on one line.
+  const from = range ? range.start.line : 0;
+  const to = range ? range.end.line : Number.MAX_SAFE_INTEGER;
+  const on = (r: Range): boolean => r.start.line >= from && r.start.line <= to;
+  const tokens: PendingToken[] = [];
+  for (const p of cable.paragraphs) if (on(p.marker.range)) tokens.push({ range: p.marker.range, type: PARAGRAPH_NUMBER });
   for (const b of cable.banners) {
-    tokens.push({ range: b.levelText.range, type: BANNER_LEVEL, modifiers: LEVEL_MODIFIER[b.level] });
-    if (b.post) tokens.push({ range: b.post.range, type: BANNER_POST });
-    if (b.serial) tokens.push({ range: b.serial.range, type: BANNER_SERIAL });
+    if (on(b.levelText.range)) tokens.push({ range: b.levelText.range, type: BANNER_LEVEL, modifiers: LEVEL_MODIFIER[b.level] });
+    if (b.post && on(b.post.range)) tokens.push({ range: b.post.range, type: BANNER_POST });
+    if (b.serial && on(b.serial.range)) tokens.push({ range: b.serial.range, type: BANNER_SERIAL });
   }
-  // A heading that opens a block keeps the grammar's colors for both.
+  // A heading that opens a block keeps the grammar's colors for both, and for its first line when it has two
+  // ("HARBOR BOARD" ⏎ "COMMENT" ⏎ "-------"), which may lie in the range when the opener does not: every opener is looked at.
   const opens = new Set<number>();
   for (const m of cable.blockMarkers) if (m.role === 'open') opens.add(m.token.range.start.line);
   for (const h of cable.headings) {
     if (opens.has(h.text.range.start.line)) continue;
     for (const part of h.lead ? [h.lead, h.text] : [h.text]) {
+      if (!on(part.range)) continue;
       const words = headingWords(cable.lines, part);
       if (words) tokens.push({ range: words, type: HEADING });
     }
@@ -80,38 +112,32 @@ export function getSemanticTokens(cable: Cable): SemanticTokens {
   // where the grammar's subject ends and its next line of capitals reads as a heading.
   for (const part of cable.subject?.parts ?? []) {
     const line = part.range.start.line;
-    if (line > 0 && line !== cable.subject!.keyword.range.start.line && cable.lines[line - 1].trim().length === 0) tokens.push({ range: part.range, type: SUBJECT });
+    if (on(part.range) && line > 0 && line !== cable.subject!.keyword.range.start.line && cable.lines[line - 1].trim().length === 0) tokens.push({ range: part.range, type: SUBJECT });
   }
-  for (const item of cable.itemMarkings) addMarking(cable.lines, item.portion, tokens);
+  for (const item of cable.itemMarkings) if (on(item.portion.inner.range)) addMarking(cable.lines, item.portion, tokens);
   // "… was working. 16. (C) On corruption, …": the marking of a paragraph glued to the end of the one before, which the
   // grammar reads only after a number at a line's start.
   for (const p of cable.paragraphs) {
     const { line, character } = p.marker.range.start;
-    if (character > 0 && p.portion && trimEndOffset(cable.lines[line], character) > 0) addMarking(cable.lines, p.portion, tokens);
+    if (character > 0 && p.portion && on(p.portion.inner.range) && trimEndOffset(cable.lines[line], character) > 0) addMarking(cable.lines, p.portion, tokens);
   }
   const sig = cable.signature?.token.range;
-  if (sig) tokens.push({ range: sig, type: SIGNATURE });
+  if (sig && on(sig)) tokens.push({ range: sig, type: SIGNATURE });
   // LSP encodes each token relative to the one before: they must come in document order.
   tokens.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  const data: number[] = [];
-  let line = 0;
-  let character = 0;
-  for (const { range, type, modifiers } of tokens) {
-    const { start, end } = range;
+  for (const { range: { start, end }, type, modifiers } of tokens) {
     if (start.line !== end.line || end.character <= start.character) continue;
-    const deltaLine = start.line - line;
-    data.push(deltaLine, deltaLine === 0 ? start.character - character : start.character, end.character - start.character, type, modifiers ?? 0);
-    line = start.line;
-    character = start.character;
+    // A token on the range's first or last line counts when it touches the range, not before its start or after its end.
+    if (range && ((start.line === range.start.line && end.character <= range.start.character) || (start.line === range.end.line && start.character >= range.end.character))) continue;
+    builder.push(start.line, start.character, end.character - start.character, type, modifiers ?? 0);
   }
-  return { data };
 }
 
 // What goes before a heading's words: a portion marking ("(U) Status of …") or slashes ("//BORDER SECURITY//").
 const HEADING_BEFORE = new RegExp(String.raw`^(?:${TITLE_MARKING}\s+|\/+\s*)`);
 
 /** Adds the tokens of a marking's level and controls, where the grammar would color them after a paragraph number. */
-function addMarking(lines: readonly string[], marking: PortionMarking, tokens: { range: Range; type: number; modifiers?: number }[]): void {
+function addMarking(lines: readonly string[], marking: PortionMarking, tokens: PendingToken[]): void {
   const { start, end } = marking.inner.range;
   if (marking.level === undefined || start.line !== end.line) return;
   const inner = lines[start.line].slice(start.character, end.character);

@@ -1,0 +1,178 @@
+/**
+ * Semantic tokens by range and by delta mean the same as the whole tokens: decoded, a range's answer is the whole
+ * answer's tokens that touch the range, and a delta's edits applied to the previous data give the whole answer of
+ * the edited text. Checked on every invented fixture and, when `../shared/corpus` exists, on every real cable,
+ * with edits that add, remove and change lines.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { SemanticTokens, SemanticTokensDelta, SemanticTokensEdit } from 'vscode-languageserver';
+import type { Range } from '../../server/src/core/model';
+import { parseCable } from '../../server/src/core/parse/index';
+import { SemanticTokenResults } from '../../server/src/features/semanticTokenResults';
+import { getSemanticTokens, getSemanticTokensInRange } from '../../server/src/features/semanticTokens';
+import { corpusFiles, ROOT } from '../helpers';
+
+/** A token decoded from LSP's relative encoding: line, character, length, type, modifiers. */
+type Decoded = [number, number, number, number, number];
+
+function decode(data: readonly number[]): Decoded[] {
+  const out: Decoded[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i];
+    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+    out.push([line, character, data[i + 2], data[i + 3], data[i + 4]]);
+  }
+  return out;
+}
+
+/** The tokens that touch `range`: on its lines, not ending at or before its start, not starting at or after its end. */
+function restrict(tokens: readonly Decoded[], range: Range): Decoded[] {
+  return tokens.filter(([line, character, length]) => {
+    if (line < range.start.line || line > range.end.line) return false;
+    if (line === range.start.line && character + length <= range.start.character) return false;
+    return !(line === range.end.line && character >= range.end.character);
+  });
+}
+
+/** The previous data with the protocol's edits applied (each edit's start is an index into the previous data). */
+function applyEdits(previous: readonly number[], edits: readonly SemanticTokensEdit[]): number[] {
+  const out = [...previous];
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out.splice(e.start, e.deleteCount, ...(e.data ?? []));
+  return out;
+}
+
+/** The text with line `line` (0-based, clamped) changed by `edit`, which gets the line without its end and returns its replacement. */
+function editLine(text: string, line: number, edit: (content: string, end: string) => string): string {
+  const parts = text.split(/(\r\n|\r|\n)/);
+  const k = Math.min(line, (parts.length - 1) >> 1) * 2;
+  const replaced = edit(parts[k], parts[k + 1] ?? '');
+  return [...parts.slice(0, k), replaced, ...parts.slice(k + 2)].join('');
+}
+
+/** Edits made one after another, each at a line chosen from the text's length: a line added, one removed, one doubled, a character typed, two lines joined. */
+const EDITS: { name: string; apply: (text: string, line: number) => string }[] = [
+  { name: 'a blank line added', apply: (t, l) => editLine(t, l, (c, e) => `\n${c}${e}`) },
+  { name: 'a line removed', apply: (t, l) => editLine(t, l, () => '') },
+  { name: 'a line doubled', apply: (t, l) => editLine(t, l, (c, e) => `${c}\n${c}${e}`) },
+  { name: 'a character typed', apply: (t, l) => editLine(t, l, (c, e) => `x${c}${e}`) },
+  { name: 'two lines joined', apply: (t, l) => editLine(t, l, (c) => `${c} `) },
+  { name: 'a paragraph added', apply: (t, l) => editLine(t, l, (c, e) => `${c}${e}\n¶42. (C) An invented line.\n`) },
+];
+
+function fixtures(): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(txt|cable)$/.test(entry.name) && !entry.name.endsWith('.expected.txt')) out.push({ name: path.relative(ROOT, full), text: fs.readFileSync(full, 'utf8') });
+    }
+  };
+  walk(path.join(ROOT, 'test', 'fixtures'));
+  return out;
+}
+
+const inputs = (): { name: string; text: string }[] => [...fixtures(), ...corpusFiles().map((f) => ({ name: path.basename(f), text: fs.readFileSync(f, 'utf8') }))];
+
+describe('semantic tokens by range and by delta', () => {
+  it('answers a range with the tokens of the whole document that touch it, on every fixture and real cable', () => {
+    let checked = 0;
+    for (const { name, text } of inputs()) {
+      const cable = parseCable(text).cable;
+      const whole = decode(getSemanticTokens(cable).data);
+      const lines = cable.lines.length;
+      const ranges: Range[] = [{ start: { line: 0, character: 0 }, end: { line: lines, character: 0 } }];
+      // Windows of whole lines, ending at the next line's start and at the last line's end, as editors ask for the lines in view.
+      for (let from = 0; from < lines; from += 7) ranges.push({ start: { line: from, character: 0 }, end: { line: from + 11, character: 0 } }, { start: { line: from, character: 0 }, end: { line: from + 10, character: 10_000 } });
+      // Ranges that start and end inside a token's line: a token touching them counts, one before or after does not.
+      for (const [line, character, length] of whole) {
+        ranges.push({ start: { line, character: character + length }, end: { line: line + 2, character: 1 } });
+        ranges.push({ start: { line, character: character + length - 1 }, end: { line, character: character + length } });
+        ranges.push({ start: { line: Math.max(0, line - 3), character: 2 }, end: { line, character } });
+      }
+      for (const range of ranges) {
+        assert.deepEqual(decode(getSemanticTokensInRange(cable, range).data), restrict(whole, range), `${name} ${JSON.stringify(range)}`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 100);
+  });
+
+  it('answers a delta with the edits that turn the last result into the whole tokens of the edited text, on every fixture and real cable', () => {
+    let nonEmpty = 0;
+    let edits = 0;
+    for (const [n, { name, text: original }] of inputs().entries()) {
+      const results = new SemanticTokenResults();
+      const uri = `file:///${n}.cable`;
+      let text = original;
+      let last = results.full(uri, parseCable(text).cable);
+      assert.deepEqual(last.data, getSemanticTokens(parseCable(text).cable).data);
+      for (const [k, edit] of EDITS.entries()) {
+        const lineCount = text.split(/\r\n|\r|\n/).length;
+        text = edit.apply(text, Math.floor((lineCount * (k + 1 + (n % 5))) / (EDITS.length + 6)));
+        const cable = parseCable(text).cable;
+        const answer = results.delta(uri, cable, last.resultId!);
+        assert.ok('edits' in answer, `${name}: ${edit.name} answered with whole tokens`);
+        const data = applyEdits(last.data, answer.edits);
+        assert.deepEqual(data, getSemanticTokens(cable).data, `${name}: ${edit.name}`);
+        assert.notEqual(answer.resultId, last.resultId);
+        if (answer.edits.length > 0) nonEmpty++;
+        edits += answer.edits.reduce((sum, e) => sum + e.deleteCount + (e.data?.length ?? 0), 0);
+        last = { resultId: answer.resultId, data };
+      }
+    }
+    // Most of these edits move a token, and a delta then holds a few numbers, not the whole tokens again.
+    assert.ok(nonEmpty > 0);
+    assert.ok(edits > 0);
+  });
+
+  it('sends a few numbers for an edit that moves the tokens after it by a line, and none for one that moves none', () => {
+    const lines = ['UNCLAS NOWHERE 000125', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: HARBOR DUES', ''];
+    for (let p = 1; p <= 200; p++) lines.push(`¶${p}. (U) The board met on the quay and spoke of fees.`, '');
+    lines.push('SMITH', '');
+    const text = lines.join('\n');
+    const results = new SemanticTokenResults();
+    const first = results.full('file:///dues.cable', parseCable(text).cable);
+    // The banner's level, post and serial, 200 paragraph numbers and the signature.
+    assert.equal(first.data.length, 5 * 204);
+    // A character typed inside a paragraph's text moves no token.
+    const typed = text.replace('spoke of fees.\n\n¶100.', 'spoke of feeds.\n\n¶100.');
+    const none = results.delta('file:///dues.cable', parseCable(typed).cable, first.resultId!) as SemanticTokensDelta;
+    assert.deepEqual(none.edits, []);
+    // A line added before ¶100 changes only the line step to its number's token, the 103rd: from 2 lines to 3.
+    const added = typed.replace('\n¶100.', '\n\n¶100.');
+    const one = results.delta('file:///dues.cable', parseCable(added).cable, none.resultId!) as SemanticTokensDelta;
+    assert.deepEqual(one.edits, [{ start: 5 * 102, deleteCount: 1, data: [3] }]);
+  });
+
+  it('leaves out the first line of a title over a block opener when the range ends on it, as the whole tokens do', () => {
+    // "HARBOR BOARD" ⏎ "COMMENT" ⏎ "-------": a heading whose second line opens a block keeps the grammar's colors, both lines.
+    const text = ['UNCLAS NOWHERE 000125', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: HARBOR DUES', '', '¶1. (U) The board met.', '', 'HARBOR BOARD', 'COMMENT', '-------', '', '¶2. (U) The board met again.', ''].join('\n');
+    const cable = parseCable(text).cable;
+    const range = { start: { line: 6, character: 0 }, end: { line: 8, character: 12 } };
+    assert.deepEqual(decode(getSemanticTokensInRange(cable, range).data), restrict(decode(getSemanticTokens(cable).data), range));
+    assert.deepEqual(decode(getSemanticTokensInRange(cable, range).data), [[6, 0, 3, 1, 0]]);
+  });
+
+  it('answers a delta against a result it no longer holds, or after the document closed, with the whole tokens', () => {
+    const text = ['UNCLAS NOWHERE 000125', '', 'TAGS: PREL', 'SUBJECT: HARBOR DUES', '', '¶1. (U) The board met.', '', 'SMITH', ''].join('\n');
+    const cable = parseCable(text).cable;
+    const results = new SemanticTokenResults();
+    const first = results.full('file:///a.cable', cable);
+    // Two results made within the same millisecond have different ids: the first is no longer the last.
+    const second = results.full('file:///a.cable', cable);
+    assert.notEqual(first.resultId, second.resultId);
+    const stale = results.delta('file:///a.cable', cable, first.resultId!) as SemanticTokens;
+    assert.deepEqual(stale.data, getSemanticTokens(cable).data);
+    // Another document's result is not this one's.
+    const other = results.full('file:///b.cable', cable);
+    assert.ok('data' in results.delta('file:///a.cable', cable, other.resultId!));
+    const last = results.full('file:///a.cable', cable);
+    results.drop('file:///a.cable');
+    assert.deepEqual((results.delta('file:///a.cable', cable, last.resultId!) as SemanticTokens).data, getSemanticTokens(cable).data);
+  });
+});
