@@ -3,6 +3,8 @@
  * Features are pure functions of (cable, position, context): they do no IO.
  */
 
+import type { CablePlace, CitationPlace } from './callHierarchy';
+
 /** The cheap summary of a cable that the workspace index keeps (never its text). */
 export interface IndexedCable {
   /** Document URI. */
@@ -22,4 +24,8 @@ export interface IndexedCable {
   readonly refs: readonly string[];
   /** Line of the banner (for "find references" targets). */
   readonly bannerLine?: number;
+  /** The banner and the id's text in it, where the call hierarchy places the cable (`callHierarchy.ts`). */
+  readonly place?: CablePlace;
+  /** The REF items that cite a cable, with their ranges: the call hierarchy's `fromRanges`. */
+  readonly citations?: readonly CitationPlace[];
 }
