@@ -468,8 +468,13 @@ async function showCitationHierarchy(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'cable') return;
   await ensureServer();
-  const commands = await vscode.commands.getCommands(true);
-  await vscode.commands.executeCommand(commands.includes('references-view.showCallHierarchy') ? 'references-view.showCallHierarchy' : 'editor.showCallHierarchy');
+  // The references view's command is registered only once that extension activates, which running it does, so it is
+  // not listed by getCommands before: run it, and fall back when it is missing (the extension disabled).
+  try {
+    await vscode.commands.executeCommand('references-view.showCallHierarchy');
+  } catch {
+    await vscode.commands.executeCommand('editor.showCallHierarchy');
+  }
 }
 
 /**

@@ -114,8 +114,10 @@ describe('call hierarchy over REF citations', () => {
   it('follows a chain both ways, in date order, every file of a cable filed twice, and one call per cable cited twice', () => {
     const first = prepare(index, '09NOWHERE1.txt', { line: 4, character: 0 });
     assert.deepEqual(incoming(index, first), ['09NOWHERE2 09NOWHERE2.txt 10:5', '09NOWHERE3 09NOWHERE3.txt 10:21', '09NOWHERE4 09NOWHERE4.txt 10:24 10:40']);
-    // The copy of cable 1 under another name is the same cable: the same callers.
-    assert.deepEqual(incoming(index, prepare(index, 'copies/first.cable', { line: 4, character: 0 })), incoming(index, first));
+    // The copy of cable 1 under another name is the same cable: the same callers; its detail names its file.
+    const copy = prepare(index, 'copies/first.cable', { line: 4, character: 0 });
+    assert.deepEqual([copy.name, copy.detail, first.detail], ['09NOWHERE1', 'first.cable · FERRY DUES', 'FERRY DUES']);
+    assert.deepEqual(incoming(index, copy), incoming(index, first));
     const third = prepare(index, '09NOWHERE3.txt', { line: 4, character: 0 });
     // Cites 2 and 1 (the file named after it, of the two that hold it) and the absent 08ELSEWHERE99, in REF order.
     assert.deepEqual(outgoing(index, third), ['09NOWHERE2 09NOWHERE2.txt 10:5', '09NOWHERE1 09NOWHERE1.txt 10:21', '08ELSEWHERE99 09NOWHERE3.txt 11:5']);
@@ -155,7 +157,7 @@ describe('call hierarchy over REF citations', () => {
     assert.equal(prepare(ws, '09NOWHERE30.txt', { line: 1, character: 25 }, edited).name, '09NOWHERE10');
     // A file whose name and text give no id: an item named after the file, which no cable can cite.
     const noId = prepare(ws, 'notes.cable', { line: 0, character: 0 }, 'SUBJECT: NOTES\n\n1. (U) Text.\n');
-    assert.equal(noId.name, 'notes.cable');
+    assert.deepEqual([noId.name, noId.detail], ['notes.cable', 'NOTES']);
     assert.deepEqual(incoming(ws, noId), []);
   });
 });
