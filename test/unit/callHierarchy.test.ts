@@ -142,6 +142,14 @@ describe('call hierarchy over REF citations', () => {
     assert.deepEqual(outgoing(index, self), ['09NOWHERE20 09NOWHERE20.txt 10:5']);
   });
 
+  it('keeps in the index numbers only: eight for the banner place and eight for each REF item that cites a cable', () => {
+    const entry = index.get(`${WS}09NOWHERE3.txt`)!;
+    assert.deepEqual(entry.refs, ['09NOWHERE2', '09NOWHERE1', '08ELSEWHERE99']);
+    assert.deepEqual(entry.place, [4, 0, 4, 21, 4, 7, 4, 21]);
+    assert.equal(entry.citations?.length, 8 * 3);
+    assert.ok(entry.citations!.every((n) => Number.isInteger(n)));
+  });
+
   it('names a cable by its file name when its text gives no id, and answers from the text at hand', () => {
     // A partial extract: no header, no banner serial; the file name gives the id, as the status item shows it.
     const extract = 'SUBJECT: FERRY DUES NOTED\nREF: A. 09 NOWHERE 2\n\n1. (U) Text.\n';

@@ -1,8 +1,8 @@
 /**
  * The citation graph as LSP's call hierarchy: a cable "calls" the cables its REF field cites, so incoming calls are
  * the workspace cables that cite it ("cited by") and outgoing calls the cables it cites ("cites"). Every answer
- * comes from the workspace index (`workspace/cableIndex.ts`), which holds each cable's banner place and REF
- * citations (positions only, never text), so a closed cable costs no read and an open one answers as the editor
+ * comes from the workspace index (`workspace/cableIndex.ts`), which holds each cable's banner place and the ranges of
+ * its REF citations (numbers only, never text), so a closed cable costs no read and an open one answers as the editor
  * has it (the server indexes open cables' edits before it asks). Each request is one step of the graph: the
  * client expands the tree lazily, so a cycle (`A` cites `B`, `B` cites `A`) or a cable that cites itself never
  * makes the server loop.
@@ -21,12 +21,21 @@ export interface CablePlace {
   readonly selectionRange: Range;
 }
 
-/** A REF item whose citation names a cable: the id cited, the item's range (`A. 09 PARIS 708`) and its citation's. */
-export interface CitationPlace {
-  readonly id: string;
+/** A REF item whose citation names a cable: the item's range (`A. 09 PARIS 708`) and its citation's (`09 PARIS 708`). */
+interface CitationPlace {
   readonly range: Range;
   readonly citation: Range;
 }
+
+/**
+ * How many numbers a range takes in the index's packed form: start line and character, end line and character. The
+ * index keeps places as plain arrays of small integers (about 100 bytes a cable) rather than range objects (about
+ * 800 bytes a cable with the corpus's 1.2 citations on average), since it holds every cable of the workspace.
+ */
+const RANGE = 4;
+
+/** The citations of a cable that cites none, shared by every such cable. */
+const EMPTY: readonly number[] = Object.freeze([]);
 
 /** What the hierarchy asks of the workspace index ({@link CableIndex} answers it). */
 export interface HierarchyWorkspace {
@@ -50,11 +59,33 @@ export interface HierarchyData {
 /** How long a subject may be in an item's detail before it is cut with "…". */
 const DETAIL_LENGTH = 60;
 
+/** The place of a cable's item ({@link cablePlace}) packed for the index: its range, then its selection range. */
+export function packedPlace(cable: Cable): number[] {
+  const { range: r, selectionRange: sel } = cablePlace(cable);
+  // A literal, so that the array is made at its length.
+  return [r.start.line, r.start.character, r.end.line, r.end.character, sel.start.line, sel.start.character, sel.end.line, sel.end.character];
+}
+
+/**
+ * The ranges of the REF items of `cable` that cite a cable (those whose id {@link citedId} reads, as the index's
+ * `refs` lists them, in the same order), packed for the index: each item's range, then its citation's.
+ */
+export function packedCitations(cable: Cable, citingId: string | undefined): readonly number[] {
+  const packed: number[] = [];
+  for (const item of cable.refs?.items ?? []) {
+    if (!citedId(item, citingId)) continue;
+    const { range: r, citation: { range: c } } = item;
+    packed.push(r.start.line, r.start.character, r.end.line, r.end.character, c.start.line, c.start.character, c.end.line, c.end.character);
+  }
+  // A copy at its length: a pushed array keeps room to grow, which the index would hold for every cable.
+  return packed.length === 0 ? EMPTY : packed.slice();
+}
+
 /**
  * The place of a cable's item: its first banner (`UNCLAS NOWHERE 000040`), with the post and serial as the
  * selection, or the banner alone when it gives neither; a cable without a banner stands at its first line.
  */
-export function cablePlace(cable: Cable): CablePlace {
+function cablePlace(cable: Cable): CablePlace {
   const banner = cable.banner;
   if (!banner) {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: cable.lines[0]?.length ?? 0 } };
@@ -64,16 +95,6 @@ export function cablePlace(cable: Cable): CablePlace {
   // "UNCLAS NOWHERE 000040": the id's text is the post and the serial, on the banner's one line.
   const selectionRange = post && serial ? { start: post.range.start, end: serial.range.end } : banner.range;
   return { range: banner.range, selectionRange };
-}
-
-/** The REF items of `cable` that cite a cable, with the id each cites (read as {@link citedId} reads it). */
-export function citationPlaces(cable: Cable, citingId: string | undefined): CitationPlace[] {
-  const places: CitationPlace[] = [];
-  for (const item of cable.refs?.items ?? []) {
-    const id = citedId(item, citingId);
-    if (id) places.push({ id, range: item.range, citation: item.citation.range });
-  }
-  return places;
 }
 
 /**
@@ -88,7 +109,7 @@ export function prepareCallHierarchy(cable: Cable, uri: string, position: Positi
   const cited = item && citedId(item, ownId);
   if (item && cited) {
     const target = workspace.byId(cited);
-    return [target ? indexedItem(target) : absentItem(cited, uri, { id: cited, range: item.range, citation: item.citation.range })];
+    return [target ? indexedItem(target) : absentItem(cited, uri, { range: item.range, citation: item.citation.range })];
   }
   const place = cablePlace(cable);
   return [
@@ -115,7 +136,7 @@ export function getIncomingCalls(item: CallHierarchyItem, workspace: HierarchyWo
   // Each key made once: a cable cited by a thousand is sorted in a few milliseconds.
   const keyed = workspace.citing(id).map((entry) => ({ entry, key: `${entry.dtg ?? '~'} ${entry.id ?? '~'} ${entry.uri}` }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map(({ entry }) => ({ from: indexedItem(entry), fromRanges: (entry.citations ?? []).filter((c) => c.id === id).map((c) => c.range) }));
+  return keyed.map(({ entry }) => ({ from: indexedItem(entry), fromRanges: citationsOf(entry).filter((c) => c.id === id).map((c) => c.range) }));
 }
 
 /**
@@ -131,7 +152,7 @@ export function getOutgoingCalls(item: CallHierarchyItem, workspace: HierarchyWo
   const entry = workspace.get(item.uri) ?? (data.id ? workspace.byId(data.id) : undefined);
   if (!entry) return [];
   const calls = new Map<string, CallHierarchyOutgoingCall>();
-  for (const c of entry.citations ?? []) {
+  for (const c of citationsOf(entry)) {
     const call = calls.get(c.id);
     if (call) {
       call.fromRanges.push(c.range);
@@ -158,7 +179,7 @@ function refItemAt(cable: Cable, position: Position): RefItem | undefined {
 
 /** The item of an indexed cable: its id (or file name), subject and banner. */
 function indexedItem(entry: IndexedCable): CallHierarchyItem {
-  const place = entry.place ?? lineStart(entry.bannerLine ?? 0);
+  const place = entry.place ? { range: unpack(entry.place, 0), selectionRange: unpack(entry.place, RANGE) } : lineStart(entry.bannerLine ?? 0);
   return {
     name: entry.id ?? fileName(entry.uri),
     kind: SymbolKind.File,
@@ -190,6 +211,18 @@ function dataOf(item: CallHierarchyItem): HierarchyData {
   const data = item.data as HierarchyData | null | undefined;
   // A client that dropped `data` still names the cable by its id.
   return data && typeof data === 'object' ? data : { id: idFromName(item.name) };
+}
+
+/** The REF citations of an indexed cable, each with the id it cites and its ranges. */
+function citationsOf(entry: IndexedCable): (CitationPlace & { readonly id: string })[] {
+  const packed = entry.citations;
+  // An entry whose ranges do not match its ids (none are made so) gives no ranges rather than wrong ones.
+  if (!packed || packed.length !== entry.refs.length * 2 * RANGE) return [];
+  return entry.refs.map((id, i) => ({ id, range: unpack(packed, 2 * RANGE * i), citation: unpack(packed, 2 * RANGE * i + RANGE) }));
+}
+
+function unpack(packed: readonly number[], at: number): Range {
+  return { start: { line: packed[at], character: packed[at + 1] }, end: { line: packed[at + 2], character: packed[at + 3] } };
 }
 
 function lineStart(line: number): CablePlace {

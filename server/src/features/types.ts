@@ -3,8 +3,6 @@
  * Features are pure functions of (cable, position, context): they do no IO.
  */
 
-import type { CablePlace, CitationPlace } from './callHierarchy';
-
 /** The cheap summary of a cable that the workspace index keeps (never its text). */
 export interface IndexedCable {
   /** Document URI. */
@@ -24,8 +22,11 @@ export interface IndexedCable {
   readonly refs: readonly string[];
   /** Line of the banner (for "find references" targets). */
   readonly bannerLine?: number;
-  /** The banner and the id's text in it, where the call hierarchy places the cable (`callHierarchy.ts`). */
-  readonly place?: CablePlace;
-  /** The REF items that cite a cable, with their ranges: the call hierarchy's `fromRanges`. */
-  readonly citations?: readonly CitationPlace[];
+  /**
+   * Where the call hierarchy places the cable (`callHierarchy.ts`): the banner's range and the id's text in it, as
+   * eight numbers (start line, character, end line, character, twice).
+   */
+  readonly place?: readonly number[];
+  /** The ranges of the REF items that cite the cables of `refs`, in its order, and of their citations: eight numbers each. */
+  readonly citations?: readonly number[];
 }
