@@ -46,6 +46,7 @@ export function activateCable(context: vscode.ExtensionContext, start: StartLang
     ...collectionView(collection),
     vscode.commands.registerCommand('cable.goToParagraph', goToParagraph),
     vscode.commands.registerCommand('cable.showCitingCables', showCitingCables),
+    vscode.commands.registerCommand('cable.showCitationHierarchy', showCitationHierarchy),
     vscode.commands.registerCommand('cable.goToBanner', goToBanner),
     vscode.commands.registerCommand('cable.newCable', newCable),
     vscode.commands.registerCommand('cable.exportMetadata', exportMetadata),
@@ -455,6 +456,25 @@ async function goToParagraph(): Promise<void> {
   const at = pick.symbol.selectionRange.start;
   editor.selection = new vscode.Selection(at, at);
   editor.revealRange(pick.symbol.range, vscode.TextEditorRevealType.AtTop);
+}
+
+/**
+ * "Cable: Show Citation Hierarchy": VS Code's call hierarchy at the caret, which the server answers with the citation
+ * graph ("Callers Of" lists the cables citing this one, "Calls From" the cables it cites). The references view shows
+ * it as a tree in the side bar (`references-view.showCallHierarchy`, the built-in extension's command behind
+ * Shift+Alt+H); without that extension, the editor's own peek (`editor.showCallHierarchy`).
+ */
+async function showCitationHierarchy(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'cable') return;
+  await ensureServer();
+  // The references view's command is registered only once that extension activates, which running it does, so it is
+  // not listed by getCommands before: run it, and fall back when it is missing (the extension disabled).
+  try {
+    await vscode.commands.executeCommand('references-view.showCallHierarchy');
+  } catch {
+    await vscode.commands.executeCommand('editor.showCallHierarchy');
+  }
 }
 
 /**

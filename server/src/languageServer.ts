@@ -51,6 +51,7 @@ import { getInlayHints } from './features/inlayHints';
 import { getDocumentHighlights, getInTextDefinition } from './features/references';
 import { getRenameEdits, prepareRename } from './features/rename';
 import { getSelectionRanges } from './features/selectionRanges';
+import { getIncomingCalls, getOutgoingCalls, prepareCallHierarchy } from './features/callHierarchy';
 import { getCableStatus } from './features/status';
 import { SemanticTokenResults } from './features/semanticTokenResults';
 import { getSemanticTokensInRange, SEMANTIC_LEGEND } from './features/semanticTokens';
@@ -286,6 +287,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         inlayHintProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: { delta: true }, range: true },
+        callHierarchyProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cable-language-server', version: '0.1.0' },
@@ -902,6 +904,26 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   connection.onWorkspaceSymbol((p) => {
     indexEdits();
     return guard('workspaceSymbol', [], () => index.search(p.query));
+  });
+
+  // ---------------------------------------------------------------------------
+  // Call hierarchy: the citation graph, one step per request, from the index ("Callers Of" = cited by, "Calls From" = cites).
+
+  connection.languages.callHierarchy.onPrepare((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return null;
+    indexEdits();
+    return guard('prepareCallHierarchy', null, () => prepareCallHierarchy(cableFor(doc), doc.uri, p.position, index));
+  });
+
+  connection.languages.callHierarchy.onIncomingCalls((p) => {
+    indexEdits();
+    return guard('incomingCalls', null, () => getIncomingCalls(p.item, index));
+  });
+
+  connection.languages.callHierarchy.onOutgoingCalls((p) => {
+    indexEdits();
+    return guard('outgoingCalls', null, () => getOutgoingCalls(p.item, index));
   });
 
   // ---------------------------------------------------------------------------

@@ -86,7 +86,8 @@ async function startCodeServer(workspace, trusted, theme, extraSettings = {}) {
       cpSync(join(userData, 'logs'), kept, { recursive: true });
       console.log(`  (code-server's logs kept in ${kept})`);
     }
-    rmSync(dir, { recursive: true, force: true });
+    // code-server may still be writing its workspace storage as it exits: rmdir then finds a file come back (ENOTEMPTY).
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   };
   return { url, userSettings, extensions, stop };
 }
@@ -456,6 +457,22 @@ async function runMode(label, trusted, theme, shots) {
         await page.waitForTimeout(800);
         await page.screenshot({ path: join(images, 'inlay-hints.png') });
       }
+    });
+
+    await check('"Cable: Show Citation Hierarchy" lists the cables citing this one under "Callers Of" (the call hierarchy)', page, async () => {
+      await openFile(page, '09VALLETTA388.cable');
+      await page.keyboard.press('Control+Home');
+      await command(page, 'Cable: Show Citation Hierarchy');
+      // The references view's pane, titled "Callers Of", lists 09VALLETTA412 and its two copies, which their file names tell apart.
+      await page.waitForFunction(() => [...document.querySelectorAll('.pane')].some((p) => {
+        const rows = [...p.querySelectorAll('.monaco-list-row')].map((r) => r.getAttribute('aria-label') ?? '');
+        return p.querySelector('.pane-header')?.textContent?.includes('Callers Of') && rows.some((r) => r.startsWith('09VALLETTA412 - MALTESE')) && ['artifact.cable', 'defective.cable'].every((f) => rows.some((r) => r.startsWith('09VALLETTA412 - ' + f)));
+      }), null, { timeout: 20000 });
+      if (shots === 'dark') {
+        await page.waitForTimeout(800);
+        await page.screenshot({ path: join(images, 'call-hierarchy.png') });
+      }
+      await command(page, 'View: Show Explorer');
     });
 
     await check('"Cable: New Cable", also offered by New File…, opens an untitled cable holding the whole-cable snippet', page, async () => {

@@ -22,4 +22,11 @@ export interface IndexedCable {
   readonly refs: readonly string[];
   /** Line of the banner (for "find references" targets). */
   readonly bannerLine?: number;
+  /**
+   * Where the call hierarchy places the cable (`callHierarchy.ts`): the banner's range and the id's text in it, as
+   * eight numbers (start line, character, end line, character, twice).
+   */
+  readonly place?: readonly number[];
+  /** The ranges of the REF items that cite the cables of `refs`, in its order, and of their citations: eight numbers each. */
+  readonly citations?: readonly number[];
 }

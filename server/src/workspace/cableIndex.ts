@@ -9,6 +9,7 @@ import type { Cable } from '../core/model';
 import { ownCopy } from '../core/text';
 import { isoDate } from '../core/rules/util';
 import type { IndexedCable } from '../features/types';
+import { packedCitations, packedPlace } from '../features/callHierarchy';
 
 /** Summarises a parsed cable for the index. */
 export function summarize(uri: string, cable: Cable, fallbackId?: string): IndexedCable {
@@ -32,6 +33,9 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
       return cited ? [cited] : [];
     }),
     bannerLine: cable.banner?.line,
+    // Numbers only, for the call hierarchy: a closed cable's place and citations without reading it again.
+    place: packedPlace(cable),
+    citations: packedCitations(cable, id),
   };
 }
 

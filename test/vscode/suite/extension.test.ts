@@ -214,6 +214,23 @@ describe('cable extension', () => {
     assert.deepEqual(titles, ['Cited by 3 cables']);
   });
 
+  it('answers the call hierarchy with the citation graph: callers are the citing cables ("Cable: Show Citation Hierarchy")', async () => {
+    const doc = await open('09VALLETTA388.cable');
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('cable.showCitationHierarchy'));
+    const end = Date.now() + 20000;
+    let callers: string[] = [];
+    while (Date.now() < end) {
+      const [item] = (await vscode.commands.executeCommand<vscode.CallHierarchyItem[]>('vscode.prepareCallHierarchy', doc.uri, new vscode.Position(4, 0))) ?? [];
+      const calls = item ? ((await vscode.commands.executeCommand<vscode.CallHierarchyIncomingCall[]>('vscode.provideIncomingCalls', item)) ?? []) : [];
+      callers = calls.map((c) => path.basename(c.from.uri.fsPath)).sort();
+      if (callers.length === 3) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    // 09VALLETTA412 and its two copies cite it as REF A.
+    assert.deepEqual(callers, ['09VALLETTA412.cable', 'artifact.cable', 'defective.cable']);
+  });
+
   it("shows the cited cable's subject after a REF citation and the DE line station's address as inlay hints", async () => {
     const doc = await open('09VALLETTA412.cable');
     // Line 3 is "DE RUEHVT #0412/01 1541322"; line 23 is "REF: A. VALLETTA 388", which cites 09VALLETTA388.cable, and line 24
