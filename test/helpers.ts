@@ -49,3 +49,19 @@ export function caret(text: string): { text: string; line: number; character: nu
   const lines = before.split('\n');
   return { text: before + text.slice(at + 1), line: lines.length - 1, character: lines[lines.length - 1].length };
 }
+
+/** A semantic token decoded from LSP's relative encoding: line, character, length, type, modifiers. */
+export type DecodedToken = [line: number, character: number, length: number, type: number, modifiers: number];
+
+/** The absolute tokens of LSP's relative semantic-token encoding (five numbers a token, each position relative to the last). */
+export function decodeSemanticTokens(data: readonly number[]): DecodedToken[] {
+  const out: DecodedToken[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i];
+    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+    out.push([line, character, data[i + 2], data[i + 3], data[i + 4]]);
+  }
+  return out;
+}

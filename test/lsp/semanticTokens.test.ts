@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ROOT } from '../helpers';
+import { decodeSemanticTokens, ROOT } from '../helpers';
 import { startServer, type TestClient } from './client';
 
 interface Tokens {
@@ -18,17 +18,9 @@ interface Delta {
   edits: { start: number; deleteCount: number; data?: number[] }[];
 }
 
-/** Absolute `line:character:length:type:modifiers` of each token, decoded from LSP's relative encoding. */
+/** Absolute `line:character:length:type:modifiers` of each token. */
 function decode(data: readonly number[]): string[] {
-  const out: string[] = [];
-  let line = 0;
-  let character = 0;
-  for (let i = 0; i < data.length; i += 5) {
-    line += data[i];
-    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
-    out.push(`${line}:${character}:${data[i + 2]}:${data[i + 3]}:${data[i + 4]}`);
-  }
-  return out;
+  return decodeSemanticTokens(data).map((t) => t.join(':'));
 }
 
 describe('semantic tokens over stdio (full, delta, range)', function () {

@@ -18,7 +18,7 @@ import { getDocumentHighlights, getInTextDefinition } from '../../server/src/fea
 import { getSelectionRanges } from '../../server/src/features/selectionRanges';
 import type { SelectionRange } from 'vscode-languageserver-types';
 import { getSemanticTokens, SEMANTIC_LEGEND } from '../../server/src/features/semanticTokens';
-import { caret, ROOT } from '../helpers';
+import { caret, decodeSemanticTokens, ROOT } from '../helpers';
 
 const VALLETTA = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8');
 const dictionaries = defaultDictionaries();
@@ -956,16 +956,10 @@ describe('inlay hints', () => {
 const tokensOf = (text: string): string[] => {
   const lines = text.split('\n');
   const { data } = getSemanticTokens(parseCable(text).cable);
-  const out: string[] = [];
-  let line = 0;
-  let character = 0;
-  for (let i = 0; i < data.length; i += 5) {
-    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
-    line += data[i];
-    const modifiers = SEMANTIC_LEGEND.tokenModifiers.filter((_, bit) => (data[i + 4] & (1 << bit)) !== 0);
-    out.push(`${line}:${character} ${lines[line].slice(character, character + data[i + 2])} ${[SEMANTIC_LEGEND.tokenTypes[data[i + 3]], ...modifiers].join('.')}`);
-  }
-  return out;
+  return decodeSemanticTokens(data).map(([line, character, length, type, bits]) => {
+    const modifiers = SEMANTIC_LEGEND.tokenModifiers.filter((_, bit) => (bits & (1 << bit)) !== 0);
+    return `${line}:${character} ${lines[line].slice(character, character + length)} ${[SEMANTIC_LEGEND.tokenTypes[type], ...modifiers].join('.')}`;
+  });
 };
 
 describe('semantic tokens', () => {

@@ -12,25 +12,12 @@ import type { Range } from '../../server/src/core/model';
 import { parseCable } from '../../server/src/core/parse/index';
 import { SemanticTokenResults } from '../../server/src/features/semanticTokenResults';
 import { getSemanticTokens, getSemanticTokensInRange } from '../../server/src/features/semanticTokens';
-import { corpusFiles, ROOT } from '../helpers';
+import { corpusFiles, decodeSemanticTokens, ROOT, type DecodedToken } from '../helpers';
 
-/** A token decoded from LSP's relative encoding: line, character, length, type, modifiers. */
-type Decoded = [number, number, number, number, number];
-
-function decode(data: readonly number[]): Decoded[] {
-  const out: Decoded[] = [];
-  let line = 0;
-  let character = 0;
-  for (let i = 0; i < data.length; i += 5) {
-    line += data[i];
-    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
-    out.push([line, character, data[i + 2], data[i + 3], data[i + 4]]);
-  }
-  return out;
-}
+const decode = decodeSemanticTokens;
 
 /** The tokens that touch `range`: on its lines, not ending at or before its start, not starting at or after its end. */
-function restrict(tokens: readonly Decoded[], range: Range): Decoded[] {
+function restrict(tokens: readonly DecodedToken[], range: Range): DecodedToken[] {
   return tokens.filter(([line, character, length]) => {
     if (line < range.start.line || line > range.end.line) return false;
     if (line === range.start.line && character + length <= range.start.character) return false;
