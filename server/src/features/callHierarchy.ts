@@ -67,18 +67,22 @@ export function packedPlace(cable: Cable): number[] {
 }
 
 /**
- * The ranges of the REF items of `cable` that cite a cable (those whose id {@link citedId} reads, as the index's
- * `refs` lists them, in the same order), packed for the index: each item's range, then its citation's.
+ * The ids of the cables the REF items of `cable` cite (those whose id {@link citedId} reads, in REF order: the index's
+ * `refs`), and the ranges of those items packed for the index, aligned with the ids: each item's range, then its
+ * citation's. One pass makes both, so that they cannot disagree.
  */
-export function packedCitations(cable: Cable, citingId: string | undefined): readonly number[] {
+export function refCitations(cable: Cable, citingId: string | undefined): { readonly refs: string[]; readonly citations: readonly number[] } {
+  const refs: string[] = [];
   const packed: number[] = [];
   for (const item of cable.refs?.items ?? []) {
-    if (!citedId(item, citingId)) continue;
+    const cited = citedId(item, citingId);
+    if (!cited) continue;
+    refs.push(cited);
     const { range: r, citation: { range: c } } = item;
     packed.push(r.start.line, r.start.character, r.end.line, r.end.character, c.start.line, c.start.character, c.end.line, c.end.character);
   }
   // A copy at its length: a pushed array keeps room to grow, which the index would hold for every cable.
-  return packed.length === 0 ? EMPTY : packed.slice();
+  return { refs, citations: packed.length === 0 ? EMPTY : packed.slice() };
 }
 
 /**

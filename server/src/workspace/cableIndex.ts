@@ -3,19 +3,21 @@
  * classification, subject, TAGS, REF ids), never its text.
  */
 import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver';
-import { citedId, fileName, idFromFileName as idFromName, parseCableId, type TypedCableId } from '../core/id';
+import { fileName, idFromFileName as idFromName, parseCableId, type TypedCableId } from '../core/id';
 import { URI } from 'vscode-uri';
 import type { Cable } from '../core/model';
 import { ownCopy } from '../core/text';
 import { isoDate } from '../core/rules/util';
 import type { IndexedCable } from '../features/types';
-import { packedCitations, packedPlace } from '../features/callHierarchy';
+import { packedPlace, refCitations } from '../features/callHierarchy';
 
 /** Summarises a parsed cable for the index. */
 export function summarize(uri: string, cable: Cable, fallbackId?: string): IndexedCable {
   const dtg = cable.header?.dtg?.dtg;
   const d = cable.date;
   const id = cable.id ?? fallbackId;
+  // The cited ids and, for the call hierarchy, their REF items' ranges as numbers, from one reading of each item.
+  const { refs, citations } = refCitations(cable, id);
   return {
     uri,
     id,
@@ -28,14 +30,11 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
     // index keeps copies, so that it holds a summary of each cable and never its text.
     subject: ownCopy(cable.subject?.text),
     tags: (cable.tags?.tags ?? []).filter((t) => t.role === 'code').map((t) => t.code),
-    refs: (cable.refs?.items ?? []).flatMap((i) => {
-      const cited = citedId(i, id);
-      return cited ? [cited] : [];
-    }),
+    refs,
     bannerLine: cable.banner?.line,
     // Numbers only, for the call hierarchy: a closed cable's place and citations without reading it again.
     place: packedPlace(cable),
-    citations: packedCitations(cable, id),
+    citations,
   };
 }
 
