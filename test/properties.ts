@@ -12,6 +12,7 @@ import type { Cable, RefItem } from '../server/src/core/model';
 import { parseCable } from '../server/src/core/parse/index';
 import type { TextEdit } from '../server/src/core/rules/types';
 import { lineStarts, offsetAt } from '../server/src/core/text';
+import { getIncomingCalls, getOutgoingCalls, prepareCallHierarchy } from '../server/src/features/callHierarchy';
 import { getCompletions } from '../server/src/features/completion';
 import { defaultDictionaries } from '../server/src/features/dictionaries';
 import { getDocumentSymbols } from '../server/src/features/documentSymbols';
@@ -23,6 +24,7 @@ import { getDocumentHighlights } from '../server/src/features/references';
 import { getRenameEdits, prepareRename } from '../server/src/features/rename';
 import { getSelectionRanges } from '../server/src/features/selectionRanges';
 import { getSemanticTokens } from '../server/src/features/semanticTokens';
+import { CableIndex, summarize } from '../server/src/workspace/cableIndex';
 import { ROOT } from './helpers';
 
 /** Asserts that every character outside the edits is unchanged, in order. */
@@ -158,6 +160,22 @@ export function exerciseFeatures(text: string, positions: readonly { line: numbe
   assertNested(timed(() => getDocumentSymbols(cable)));
   for (const f of timed(() => getFoldingRanges(cable))) assert.ok(f.startLine < f.endLine && f.endLine < cable.lines.length);
   timed(() => findInTextReferences(cable));
+  // The index's summary: its packed REF and in-text reference ranges lie inside the text and name one of its cited ids.
+  const uri = 'file:///ws/09NOWHERE1.cable';
+  const entry = timed(() => summarize(uri, cable, '09NOWHERE1'));
+  const mentions = entry.mentions ?? [];
+  assert.equal(mentions.length % 4, 0);
+  for (let at = 0; at < mentions.length; at += 4) {
+    const [slot, line, start, end] = mentions.slice(at, at + 4);
+    assert.ok(slot < entry.refs.length && line < cable.lines.length && start < end && end <= cable.lines[line].length, `in-text reference outside the text: ${mentions.slice(at, at + 4).join(' ')}`);
+  }
+  const index = new CableIndex();
+  index.set(entry);
+  for (const item of prepareCallHierarchy(cable, uri, { line: 0, character: 0 }, index)) {
+    for (const call of [...getIncomingCalls(item, index).flatMap((c) => c.fromRanges), ...getOutgoingCalls(item, index).flatMap((c) => c.fromRanges)]) {
+      assert.ok(call.end.line < cable.lines.length && call.end.character <= cable.lines[call.end.line].length, `call range outside the text: ${JSON.stringify(call)}`);
+    }
+  }
   // Every citation taken for a workspace cable, so that each hint and its tooltip is made.
   const everyLine = { start: { line: 0, character: 0 }, end: { line: cable.lines.length, character: 0 } };
   const citedCable = (item: RefItem) => ({ uri: 'file:///ws/09PARIS708.cable', id: item.id, subject: item.citation.text, dtg: '2009-05-20T09:00:00Z', classification: 'SECRET', tags: ['PREL'], refs: [] });

@@ -25,7 +25,8 @@ const FILES: Record<string, string> = {
   '09NOWHERE1.txt': cable(1, 'FERRY DUES', '', 'Text.', 1),
   '09NOWHERE2.txt': cable(2, 'FERRY DUES RAISED', 'A. 09 NOWHERE 1', 'Text.', 2),
   '09NOWHERE3.txt': cable(3, 'FERRY DUES RAISED AGAIN AND AGAIN, WITH A SUBJECT LONG ENOUGH TO BE CUT SHORT', 'A. 09 NOWHERE 2 B. 09 NOWHERE 1\n     C. 08 ELSEWHERE 99', 'As reported (ref A), text.', 3),
-  '09NOWHERE4.txt': cable(4, 'QUINCE HARVEST', 'A. 08 ELSEWHERE 99 B. 09 NOWHERE 1 C. 09 NOWHERE 1', 'Text.', 4),
+  // 4 draws on its REF items in the text too: B and C (both cable 1) in one list, A (absent), and a paragraph of its own.
+  '09NOWHERE4.txt': cable(4, 'QUINCE HARVEST', 'A. 08 ELSEWHERE 99 B. 09 NOWHERE 1 C. 09 NOWHERE 1', 'Dues rose (refs B and C); see para 1 and ref A.', 4),
   // A cycle: 10 cites 11 and 11 cites 10.
   '09NOWHERE10.txt': cable(10, 'CYCLE ONE', 'A. 09 NOWHERE 11', 'Text.', 10),
   '09NOWHERE11.txt': cable(11, 'CYCLE TWO', 'A. 09 NOWHERE 10', 'Text.', 11),
@@ -107,25 +108,27 @@ describe('call hierarchy over REF citations', () => {
       },
     );
     // Its callers are the workspace cables that cite it; it cites nothing known.
-    assert.deepEqual(incoming(index, item), ['09NOWHERE3 09NOWHERE3.txt 11:5', '09NOWHERE4 09NOWHERE4.txt 10:5']);
+    assert.deepEqual(incoming(index, item), ['09NOWHERE3 09NOWHERE3.txt 11:5', '09NOWHERE4 09NOWHERE4.txt 10:5 12:48']);
     assert.deepEqual(outgoing(index, item), []);
   });
 
   it('follows a chain both ways, in date order, every file of a cable filed twice, and one call per cable cited twice', () => {
     const first = prepare(index, '09NOWHERE1.txt', { line: 4, character: 0 });
-    assert.deepEqual(incoming(index, first), ['09NOWHERE2 09NOWHERE2.txt 10:5', '09NOWHERE3 09NOWHERE3.txt 10:21', '09NOWHERE4 09NOWHERE4.txt 10:24 10:40']);
+    // A caller's REF items first, then its in-text references to them ("(refs B and C)": "refs B" and "C").
+    assert.deepEqual(incoming(index, first), ['09NOWHERE2 09NOWHERE2.txt 10:5', '09NOWHERE3 09NOWHERE3.txt 10:21', '09NOWHERE4 09NOWHERE4.txt 10:24 10:40 12:18 12:29']);
     // The copy of cable 1 under another name is the same cable: the same callers; its detail names its file.
     const copy = prepare(index, 'copies/first.cable', { line: 4, character: 0 });
     assert.deepEqual([copy.name, copy.detail, first.detail], ['09NOWHERE1', 'first.cable · FERRY DUES', 'FERRY DUES']);
     assert.deepEqual(incoming(index, copy), incoming(index, first));
     const third = prepare(index, '09NOWHERE3.txt', { line: 4, character: 0 });
     // Cites 2 and 1 (the file named after it, of the two that hold it) and the absent 08ELSEWHERE99, in REF order.
-    assert.deepEqual(outgoing(index, third), ['09NOWHERE2 09NOWHERE2.txt 10:5', '09NOWHERE1 09NOWHERE1.txt 10:21', '08ELSEWHERE99 09NOWHERE3.txt 11:5']);
-    assert.deepEqual(outgoing(index, prepare(index, '09NOWHERE4.txt', { line: 4, character: 0 })), ['08ELSEWHERE99 09NOWHERE4.txt 10:5', '09NOWHERE1 09NOWHERE1.txt 10:24 10:40']);
+    // "As reported (ref A)" in its text draws on cable 2 as well.
+    assert.deepEqual(outgoing(index, third), ['09NOWHERE2 09NOWHERE2.txt 10:5 13:20', '09NOWHERE1 09NOWHERE1.txt 10:21', '08ELSEWHERE99 09NOWHERE3.txt 11:5']);
+    assert.deepEqual(outgoing(index, prepare(index, '09NOWHERE4.txt', { line: 4, character: 0 })), ['08ELSEWHERE99 09NOWHERE4.txt 10:5 12:48', '09NOWHERE1 09NOWHERE1.txt 10:24 10:40 12:18 12:29']);
     // One step further: what 2 cites, from the item the first step gave.
     const two = getOutgoingCalls(third, index)[0].to;
     assert.deepEqual(outgoing(index, two), ['09NOWHERE1 09NOWHERE1.txt 10:5']);
-    assert.deepEqual(incoming(index, getIncomingCalls(first, index)[0].from), ['09NOWHERE3 09NOWHERE3.txt 10:5']);
+    assert.deepEqual(incoming(index, getIncomingCalls(first, index)[0].from), ['09NOWHERE3 09NOWHERE3.txt 10:5 13:20']);
   });
 
   it('steps around a cycle and a cable citing itself, one step per request', () => {
@@ -142,12 +145,19 @@ describe('call hierarchy over REF citations', () => {
     assert.deepEqual(outgoing(index, self), ['09NOWHERE20 09NOWHERE20.txt 10:5']);
   });
 
-  it('keeps in the index numbers only: eight for the banner place and eight for each REF item that cites a cable', () => {
+  it('keeps in the index numbers only: eight for the banner place, eight for each REF item that cites a cable, four for each in-text reference to one', () => {
     const entry = index.get(`${WS}09NOWHERE3.txt`)!;
     assert.deepEqual(entry.refs, ['09NOWHERE2', '09NOWHERE1', '08ELSEWHERE99']);
     assert.deepEqual(entry.place, [4, 0, 4, 21, 4, 7, 4, 21]);
     assert.equal(entry.citations?.length, 8 * 3);
     assert.ok(entry.citations!.every((n) => Number.isInteger(n)));
+    // "(ref A)": the first of `refs`, on line 13 from character 20 to 25.
+    assert.deepEqual(entry.mentions, [0, 13, 20, 25]);
+    // "see para 1" is a paragraph of the cable, not a citation.
+    assert.deepEqual(index.get(`${WS}09NOWHERE4.txt`)!.mentions, [1, 12, 18, 24, 2, 12, 29, 30, 0, 12, 48, 53]);
+    // No in-text reference, or none to a REF item that cites a cable: nothing kept.
+    assert.deepEqual(index.get(`${WS}09NOWHERE2.txt`)!.mentions, []);
+    assert.deepEqual(summarize(`${WS}x.txt`, parseCable('SUBJECT: X\nREF: A. YOUR EMAIL OF MAY 3\n\n1. (U) As in ref A.\n').cable).mentions, []);
   });
 
   it('names a cable by its file name when its text gives no id, and answers from the text at hand', () => {
@@ -159,7 +169,7 @@ describe('call hierarchy over REF citations', () => {
     assert.equal(item.name, '09NOWHERE30');
     assert.deepEqual(item.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 25 } });
     assert.deepEqual(outgoing(ws, item), ['09NOWHERE2 09NOWHERE2.txt 1:5']);
-    assert.deepEqual(incoming(ws, prepare(ws, '09NOWHERE2.txt', { line: 4, character: 0 })), ['09NOWHERE3 09NOWHERE3.txt 10:5', '09NOWHERE30 09NOWHERE30.txt 1:5']);
+    assert.deepEqual(incoming(ws, prepare(ws, '09NOWHERE2.txt', { line: 4, character: 0 })), ['09NOWHERE3 09NOWHERE3.txt 10:5 13:20', '09NOWHERE30 09NOWHERE30.txt 1:5']);
     // The text as edited, not as indexed: a REF item added gives the cited cable at once.
     const edited = 'SUBJECT: FERRY DUES NOTED\nREF: A. 09 NOWHERE 2 B. 09 NOWHERE 10\n\n1. (U) Text.\n';
     assert.equal(prepare(ws, '09NOWHERE30.txt', { line: 1, character: 25 }, edited).name, '09NOWHERE10');

@@ -34,6 +34,9 @@ interface CitationPlace {
  */
 const RANGE = 4;
 
+/** How many numbers an in-text reference takes in the index's packed form: the index of its id, line, start, end. */
+const MENTION = 4;
+
 /** The citations of a cable that cites none, shared by every such cable. */
 const EMPTY: readonly number[] = Object.freeze([]);
 
@@ -68,21 +71,37 @@ export function packedPlace(cable: Cable): number[] {
 
 /**
  * The ids of the cables the REF items of `cable` cite (those whose id {@link citedId} reads, in REF order: the index's
- * `refs`), and the ranges of those items packed for the index, aligned with the ids: each item's range, then its
- * citation's. One pass makes both, so that they cannot disagree.
+ * `refs`), the ranges of those items packed for the index, aligned with the ids (each item's range, then its
+ * citation's), and the in-text references to those items ("(ref A)", "reftel", "refs A and B"), each packed as the
+ * index of the id it goes to in `refs`, its line and its start and end characters (a reference is on one line). One
+ * pass over the REF items makes the first two, so that they cannot disagree; the text is read for references only
+ * when an item cites a cable.
  */
-export function refCitations(cable: Cable, citingId: string | undefined): { readonly refs: string[]; readonly citations: readonly number[] } {
+export function refCitations(cable: Cable, citingId: string | undefined): { readonly refs: string[]; readonly citations: readonly number[]; readonly mentions: readonly number[] } {
   const refs: string[] = [];
   const packed: number[] = [];
+  // Which of `refs` each citing item's range stands for, for the references that resolve to it.
+  const slots = new Map<Range, number>();
   for (const item of cable.refs?.items ?? []) {
     const cited = citedId(item, citingId);
     if (!cited) continue;
+    slots.set(item.range, refs.length);
     refs.push(cited);
     const { range: r, citation: { range: c } } = item;
     packed.push(r.start.line, r.start.character, r.end.line, r.end.character, c.start.line, c.start.character, c.end.line, c.end.character);
   }
-  // A copy at its length: a pushed array keeps room to grow, which the index would hold for every cable.
-  return { refs, citations: packed.length === 0 ? EMPTY : packed.slice() };
+  if (refs.length === 0) return { refs, citations: EMPTY, mentions: EMPTY };
+  const mentions: number[] = [];
+  for (const mention of findInTextReferences(cable)) {
+    if (mention.target.kind !== 'ref') continue;
+    const target = resolveInText(cable, mention);
+    const slot = target && slots.get(target);
+    if (slot === undefined) continue;
+    const { start, end } = mention.range;
+    mentions.push(slot, start.line, start.character, end.character);
+  }
+  // Copies at their length: a pushed array keeps room to grow, which the index would hold for every cable.
+  return { refs, citations: packed.slice(), mentions: mentions.length === 0 ? EMPTY : mentions.slice() };
 }
 
 /**
@@ -140,7 +159,7 @@ export function getIncomingCalls(item: CallHierarchyItem, workspace: HierarchyWo
   // Each key made once: a cable cited by a thousand is sorted in a few milliseconds.
   const keyed = workspace.citing(id).map((entry) => ({ entry, key: `${entry.dtg ?? '~'} ${entry.id ?? '~'} ${entry.uri}` }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map(({ entry }) => ({ from: indexedItem(entry), fromRanges: citationsOf(entry).filter((c) => c.id === id).map((c) => c.range) }));
+  return keyed.map(({ entry }) => ({ from: indexedItem(entry), fromRanges: rangesCiting(entry, id) }));
 }
 
 /**
@@ -157,13 +176,9 @@ export function getOutgoingCalls(item: CallHierarchyItem, workspace: HierarchyWo
   if (!entry) return [];
   const calls = new Map<string, CallHierarchyOutgoingCall>();
   for (const c of citationsOf(entry)) {
-    const call = calls.get(c.id);
-    if (call) {
-      call.fromRanges.push(c.range);
-      continue;
-    }
+    if (calls.has(c.id)) continue;
     const target = workspace.byId(c.id);
-    calls.set(c.id, { to: target ? indexedItem(target) : absentItem(c.id, entry.uri, c), fromRanges: [c.range] });
+    calls.set(c.id, { to: target ? indexedItem(target) : absentItem(c.id, entry.uri, c), fromRanges: rangesCiting(entry, c.id) });
   }
   return [...calls.values()];
 }
@@ -223,6 +238,22 @@ function citationsOf(entry: IndexedCable): (CitationPlace & { readonly id: strin
   // An entry whose ranges do not match its ids (none are made so) gives no ranges rather than wrong ones.
   if (!packed || packed.length !== entry.refs.length * 2 * RANGE) return [];
   return entry.refs.map((id, i) => ({ id, range: unpack(packed, 2 * RANGE * i), citation: unpack(packed, 2 * RANGE * i + RANGE) }));
+}
+
+/**
+ * Where an indexed cable cites the cable `id`: the REF items that cite it (`A. 09 NOWHERE 2`), then the in-text
+ * references to those items ("As reported (ref A), …"), in the text's order, so that the call hierarchy shows where
+ * the cited cable is drawn on as well as where it is listed.
+ */
+function rangesCiting(entry: IndexedCable, id: string): Range[] {
+  const ranges = citationsOf(entry).filter((c) => c.id === id).map((c) => c.range);
+  const packed = entry.mentions ?? EMPTY;
+  for (let at = 0; at + MENTION <= packed.length; at += MENTION) {
+    if (entry.refs[packed[at]] !== id) continue;
+    const line = packed[at + 1];
+    ranges.push({ start: { line, character: packed[at + 2] }, end: { line, character: packed[at + 3] } });
+  }
+  return ranges;
 }
 
 function unpack(packed: readonly number[], at: number): Range {

@@ -29,4 +29,9 @@ export interface IndexedCable {
   readonly place?: readonly number[];
   /** The ranges of the REF items that cite the cables of `refs`, in its order, and of their citations: eight numbers each. */
   readonly citations?: readonly number[];
+  /**
+   * The in-text references to those REF items ("(ref A)", "reftel"), in the text's order: four numbers each, the index
+   * in `refs` of the cable it goes to, its line, and its start and end characters.
+   */
+  readonly mentions?: readonly number[];
 }

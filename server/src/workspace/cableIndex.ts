@@ -16,8 +16,8 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
   const dtg = cable.header?.dtg?.dtg;
   const d = cable.date;
   const id = cable.id ?? fallbackId;
-  // The cited ids and, for the call hierarchy, their REF items' ranges as numbers, from one reading of each item.
-  const { refs, citations } = refCitations(cable, id);
+  // The cited ids and, for the call hierarchy, their REF items' ranges and the in-text references to them as numbers.
+  const { refs, citations, mentions } = refCitations(cable, id);
   return {
     uri,
     id,
@@ -35,6 +35,7 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
     // Numbers only, for the call hierarchy: a closed cable's place and citations without reading it again.
     place: packedPlace(cable),
     citations,
+    mentions,
   };
 }
 
