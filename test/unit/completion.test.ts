@@ -533,6 +533,12 @@ describe('completion: the next paragraph\'s marker', () => {
     // Between the banner and the E.O. line, the caveats only.
     assert.deepEqual(labelsAt(`C O N F I D E N T I A L NOWHERE 000012\n|\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n${body}\n`).filter((l) => /\d/.test(l)), []);
     assert.deepEqual(labelsAt(`C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\n|\nSUBJECT: FERRY DUES\n\n${body}\n`), []);
+    // Under a draft's banner with no field yet, the caveats as before, not the first paragraph.
+    for (const draft of ['C O N F I D E N T I A L NOWHERE 000012\n\n|\n', 'C O N F I D E N T I A L NOWHERE 000012\n\nNOFORN\n|\n']) {
+      assert.deepEqual(labelsAt(draft).slice(0, 2), ['NOFORN', 'SIPDIS'], draft);
+    }
+    // After prose under the banner the caveat zone is over: the first paragraph.
+    check('C O N F I D E N T I A L NOWHERE 000012\n\nWe met the minister on Monday.\n\n|\n', '¶1. (C) ');
     assert.deepEqual(labelsAt(`VZCZCXRO0001\nPP RUEHWEB\n|\nDE RUEHFR #0001/01 0011200\n\n${cable(body)}`), []);
     for (const line of ['|The ferries run.', '¶|3. (C) The ferries run.', 'The ferries |', '| The ferries run.']) assert.deepEqual(labelsAt(cable(`${body}\n\n${line}`)), [], line);
     assert.deepEqual(labelsAt(cable(`${body}\n\nSMITH\n|`)), []);

@@ -420,9 +420,10 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
   if (ctx.triggerCharacter !== undefined || position.character > 16 || trimmedEnd(line) > position.character) return undefined;
   const before = line.slice(0, position.character);
   if (!MARKER_TYPED.test(before) || !NEW_PARAGRAPH_KINDS.has(cable.lineKinds[position.line])) return undefined;
-  // In the body only: below the metadata block, above the signature and the trailer ("BT", "NNNN").
+  // In the body only: below the metadata block, above the signature and the trailer ("BT", "NNNN"). Under a draft's
+  // banner with no field yet, the caveats go first ("NOFORN", "SIPDIS"), as they did.
   const end = metadataEnd(cable);
-  if (end < 0 || position.line <= end) return undefined;
+  if (end < 0 || position.line <= end || inCaveatZone(cable, position.line)) return undefined;
   for (const after of [cable.signature?.token.range, cable.trailer?.range]) if (after && position.line >= after.start.line) return undefined;
   const paragraphs = cable.paragraphs;
   let index = paragraphs.length;
