@@ -598,6 +598,10 @@ describe('completion: the next REF item', () => {
     assert.deepEqual(labelsAt(cable('REF: A. NOWHERE 7\nB. STATE 4567 |')), []);
     assert.deepEqual(labelsAt(cable('REF:|')), []);
     assert.deepEqual(completionsAt(cable('REF: A. NOWHERE 7\n|'), 'plain', { triggerCharacter: '/' }).items, []);
+    // A typed space opens the list after "REF:", not under the field, where a letter or "(" starts an item.
+    assert.deepEqual(completionsAt(cable('REF: A. NOWHERE 7\n |'), 'plain', { triggerCharacter: ' ' }).items, []);
+    assert.deepEqual(completionsAt(cable('REF: |'), 'plain', { triggerCharacter: ' ' }).items.map((i) => i.label), ['A.']);
+    assert.deepEqual(completionsAt(cable('REF: (A) NOWHERE 7\n(|'), 'plain', { triggerCharacter: '(' }).items.map((i) => i.label), ['(B)']);
   });
 });
 

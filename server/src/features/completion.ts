@@ -519,8 +519,8 @@ function refLetter(upper: string, styleOf: RefItem | undefined): string {
 const snippetText = (text: string) => text.replace(/[$}\\]/g, '\\$&');
 
 /**
- * The next REF item under the REF field: on the line right after its last item, or after `REF:` (on its line or the
- * next) when it has none, where only the start of a letter is typed (`B`, `(`, `(B`) and nothing follows. The letter after
+ * The next REF item under the REF field, when asked for, or on a typed `(` (`(B)`) or, after `REF:`, a typed space: on the
+ * line right after its last item, or after `REF:` (on its line or the next) when it has none, where only the start of a letter is typed (`B`, `(`, `(B`) and nothing follows. The letter after
  * the last item's, in the field's own style (`B.`, `B)`, `(B)`; `A.` for the first), alone, and for a client that takes
  * snippets with a citation to fill in: the cable's year and post, then the number (`B. 09 NOWHERE NNN`). Nothing when
  * the last item has no letter, after `Z`, or when a lettered item follows the caret's line (the letters would repeat).
@@ -531,6 +531,8 @@ function nextRefItems(cable: Cable, position: Position, line: string, ctx: Compl
   const keyword = refs.keyword.range.end;
   const onKeywordLine = position.line === keyword.line;
   if (onKeywordLine && position.character <= keyword.character) return undefined;
+  // A space opens the list after "REF:" only: under the field a letter or "(" starts the item, not white space.
+  if (ctx.triggerCharacter === ' ' && !onKeywordLine) return undefined;
   const from = onKeywordLine ? keyword.character : 0;
   const rest = line.slice(from, position.character);
   // "REF:B" is no item's start: a letter after "REF:" needs white space before it.
