@@ -130,6 +130,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   let canCreateFiles = false;
   /** Whether the client takes completion items with insert-replace edits. */
   let hasInsertReplaceSupport = false;
+  /** Whether the client takes completion items whose text is a snippet. */
+  let hasSnippetSupport = false;
   /** Whether the client asks `textDocument/prepareRename` before a rename. */
   let hasPrepareRename = false;
   /** Whether the client applies a workspace edit given as `documentChanges` (versioned document edits). */
@@ -253,6 +255,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     hasWorkspaceFolders = !!caps.workspace?.workspaceFolders;
     canCreateFiles = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
     hasInsertReplaceSupport = !!caps.textDocument?.completion?.completionItem?.insertReplaceSupport;
+    hasSnippetSupport = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     hasPrepareRename = !!caps.textDocument?.rename?.prepareSupport;
     hasDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     refreshable.clear();
@@ -692,7 +695,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   connection.onCompletion((p) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? guard('completion', [], () => getCompletions(cableFor(doc), p.position, { dictionaries, insertReplace: hasInsertReplaceSupport, triggerCharacter: p.context?.triggerCharacter })) : [];
+    return doc ? guard('completion', [], () => getCompletions(cableFor(doc), p.position, { dictionaries, insertReplace: hasInsertReplaceSupport, snippets: hasSnippetSupport, triggerCharacter: p.context?.triggerCharacter })) : [];
   });
 
   connection.onCodeAction((p) => {

@@ -342,6 +342,18 @@ async function runMode(label, trusted, theme, shots) {
       await page.keyboard.press('Control+Z');
     });
 
+    await check('Ctrl+Space at an empty line after a paragraph offers the next paragraph\'s marker with that paragraph\'s marking', page, async () => {
+      // Line 53 is the empty line between "¶4. (S/NF) …" and "¶5. (C) …": ¶5, marked (S/NF) as ¶4 is, comes first.
+      await goToLine(page, '53:1');
+      await page.keyboard.press('Control+Space');
+      await page.waitForFunction(() => document.querySelector('.suggest-widget.visible .monaco-list-row.focused'), null, { timeout: 15000 });
+      const chosen = await page.evaluate(() => document.querySelector('.suggest-widget.visible .monaco-list-row.focused .label-name')?.textContent?.trim());
+      assert(chosen === '¶5. (S/NF)', `focused item: ${JSON.stringify(chosen)}`);
+      await page.keyboard.press('Escape');
+      // Back to the TAGS line, where the Outline's screenshot shows the top of the cable.
+      await goToLine(page, '19:15');
+    });
+
     await check('the Outline view lists the sections and paragraphs', page, async () => {
       await focusOutline(page, 'cable-ws');
       await page.waitForFunction(() => {

@@ -50,4 +50,24 @@ describe('language server and the formats a client declares', function () {
     assert.match(tag.contents.value, /^\*\*TAG PREL\*\*\n\n/);
     assert.equal(ref.contents.value, '**REF A**\n\nReference: SMITH\\_JONES \\*DRAFT\\* \\[NOTES\\] E-MAIL');
   });
+
+  it('offers the next REF item with a citation to fill in only to a client that takes snippets', async () => {
+    /** The items under the REF field's last item, from a server started with these completion-item capabilities. */
+    async function refItems(completionItem: object) {
+      const client: TestClient = await startServer(undefined, { textDocument: { completion: { completionItem } } });
+      try {
+        const uri = 'file:///clients/b.cable';
+        const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nREF: A. NOWHERE 7\n\n';
+        await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text } });
+        return await client.connection.sendRequest<{ label: string; insertTextFormat?: number; textEdit: { newText: string } }[]>('textDocument/completion', { textDocument: { uri }, position: { line: 7, character: 0 } });
+      } finally {
+        await client.stop();
+      }
+    }
+    assert.deepEqual((await refItems({ snippetSupport: true })).map((i) => [i.label, i.textEdit.newText, i.insertTextFormat ?? 1]), [
+      ['B.', 'B. ', 1],
+      ['B. NOWHERE NNN', 'B. ${1:NOWHERE} ${2:NNN}', 2],
+    ]);
+    assert.deepEqual((await refItems({})).map((i) => i.label), ['B.']);
+  });
 });

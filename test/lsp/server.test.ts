@@ -117,6 +117,20 @@ describe('language server over stdio', function () {
     assert.deepEqual([prel.textEdit.insert.start.character, prel.textEdit.insert.end.character, prel.textEdit.replace.end.character], [6, 8, 10]);
   });
 
+  it('offers the next paragraph\'s marker at the start of an empty body line when asked (Ctrl+Space), and nothing on a typed space', async () => {
+    // Invented: two marked paragraphs, then an empty line (line 8).
+    await open('next.cable', 'C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n¶1. (C) The board met.\n\n¶2. (U) Fares rise.\n\n\n');
+    type Item = { label: string; preselect?: boolean; textEdit: { newText: string } };
+    const ask = (context: object) => client.connection.sendRequest<Item[]>('textDocument/completion', { textDocument: { uri: uri('next.cable') }, position: { line: 10, character: 0 }, context });
+    const items = await ask({ triggerKind: 1 });
+    assert.deepEqual(items.slice(0, 2).map((i) => [i.label, i.textEdit.newText, i.preselect ?? false]), [
+      ['¶3. (U)', '¶3. (U) ', true],
+      ['¶3. (C)', '¶3. (C) ', false],
+    ]);
+    assert.deepEqual(await ask({ triggerKind: 2, triggerCharacter: ' ' }), []);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('next.cable') } });
+  });
+
   it('marks the banner, the paragraph numbers, the headings and the signature with semantic tokens, which the grammar cannot tell from a heading, a list and a line of text', async () => {
     const tokens = await client.connection.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: uri('09VALLETTA412.cable') } });
     // Relative to the token before: the banner's "S E C R E T" (line 12, length 11, type 2: bannerLevel, modifier 1:

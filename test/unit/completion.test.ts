@@ -5,11 +5,13 @@
  * or replace mode. Invented fixtures with `|` carets.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { CompletionItem, InsertReplaceEdit, TextEdit } from 'vscode-languageserver';
 import { parseCable } from '../../server/src/core/parse/index';
-import { getCompletions } from '../../server/src/features/completion';
+import { getCompletions, type CompletionContext } from '../../server/src/features/completion';
 import { defaultDictionaries } from '../../server/src/features/dictionaries';
-import { caret } from '../helpers';
+import { caret, corpusDir, corpusFiles } from '../helpers';
 
 const dictionaries = defaultDictionaries();
 /** The time "now" for date-time groups: 3 December 2026, 0207Z (day 337). */
@@ -29,10 +31,10 @@ function editRange(item: CompletionItem, mode: Mode = 'replace') {
 }
 
 /** Completion items at the `|` caret for a client in `mode`, with the line and caret column they apply to. */
-function completionsAt(textWithCaret: string, mode: Mode = 'plain') {
+function completionsAt(textWithCaret: string, mode: Mode = 'plain', extra: Partial<CompletionContext> = {}) {
   const c = caret(textWithCaret);
   const line = c.text.split('\n')[c.line];
-  const ctx = { dictionaries, insertReplace: mode !== 'plain', now: NOW };
+  const ctx = { dictionaries, insertReplace: mode !== 'plain', now: NOW, ...extra };
   return { line, character: c.character, items: getCompletions(parseCable(c.text).cable, { line: c.line, character: c.character }, ctx) };
 }
 
@@ -451,5 +453,229 @@ describe('completion: paragraph numbers in the text', () => {
 
   it('offers nothing after other words or a paragraph of another document\'s letter', () => {
     for (const typed of ['The parade |', 'A paragon |', 'Spara |', 'See ref |']) assert.deepEqual(labelsAt(cable(typed)), [], typed);
+  });
+});
+
+describe('completion: the next paragraph\'s marker', () => {
+  // Invented: a confidential cable's metadata, then `body`.
+  const cable = (body: string, banner = 'C O N F I D E N T I A L NOWHERE 000012') => `${banner}\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n${body}\n`;
+  /** The labels at the caret, the preselected one marked with a star. */
+  const offered = (text: string, extra: Partial<CompletionContext> = {}) => completionsAt(text, 'plain', extra).items.map((i) => `${i.label}${i.preselect ? '*' : ''}`);
+
+  it('numbers the next paragraph in the style of the cable\'s paragraphs, the marking as written before it', () => {
+    const cases: [body: string, accepted: string][] = [
+      ['¶1. (C) The harbor board met.\n\n¶2. (C) Fares rise.\n\n|', '¶3. (C) '],
+      ['¶ 1. (C) The harbor board met.\n\n¶ 2. (C) Fares rise.\n\n|', '¶ 3. (C) '],
+      ['1. (C) The harbor board met.\n\n2. (C) Fares rise.\n\n|', '3. (C) '],
+      // "1.(C)": no space between the marker and the marking, as the release left bare numbers.
+      ['1.(C) The harbor board met.\n\n2.(C) Fares rise.\n\n|', '3.(C) '],
+      // The marking as the paragraph above writes it, controls included.
+      ['¶1. (C//REL TO USA, FVEY) The harbor board met.\n\n|', '¶2. (C//REL TO USA, FVEY) '],
+      // Indented: the indent stays.
+      ['  ¶1. (C) The harbor board met.\n\n  |', '  ¶2. (C) '],
+    ];
+    for (const [body, accepted] of cases) check(cable(body), accepted);
+  });
+
+  it('takes the style of the paragraph above, or the cable\'s most common where that one is the pilcrow artifact', () => {
+    check(cable('¶1. (C) The board met.\n\n2. (C) Fares rise.\n\n|'), '3. (C) ');
+    // "¶ 13." is paragraph 3 written with the artifact: its "¶ " is no style of the cable's.
+    check(cable('¶1. (C) The board met.\n\n¶2. (C) Fares rise.\n\n¶ 13. (C) Ferries run.\n\n|'), '¶4. (C) ');
+  });
+
+  it('offers 1 for the first paragraph, the banner\'s level preselected, the levels above it last', () => {
+    assert.deepEqual(offered(cable('|')), ['¶1. (C)*', '¶1. (C/NF)', '¶1. (SBU)', '¶1. (U)', '¶1. (S)', '¶1. (S/NF)', '¶1. (TS)', '¶1. (TS/NF)']);
+    const detail = (label: string) => completionsAt(cable('|')).items.find((i) => i.label === label)?.detail;
+    assert.equal(detail('¶1. (C)'), "CONFIDENTIAL: the banner's level");
+    assert.equal(detail('¶1. (S)'), 'SECRET: above the banner level');
+  });
+
+  it('offers the marking of the paragraph above first, then the banner\'s level, never choosing another for the writer', () => {
+    // Lower than the banner: (U) stays first and preselected; (C) is a choice after it.
+    assert.deepEqual(offered(cable('¶1. (C) The board met.\n\n¶2. (U) Fares rise.\n\n|')).slice(0, 3), ['¶3. (U)*', '¶3. (C)', '¶3. (C/NF)']);
+    // Higher than the banner: (S/NF) is first, and its detail says it is above the banner.
+    const items = completionsAt(cable('¶1. (S/NF) The board met.\n\n|')).items;
+    assert.deepEqual(items.slice(0, 2).map((i) => `${i.label}${i.preselect ? '*' : ''} ${i.detail}`), ['¶2. (S/NF)* SECRET: as paragraph 1, above the banner level', "¶2. (C) CONFIDENTIAL: the banner's level"]);
+    assert.equal(items.filter((i) => i.preselect).length, 1);
+  });
+
+  it('after a paragraph without a marking, offers the marking of the nearest marked one above', () => {
+    assert.deepEqual(offered(cable('¶1. (S) The board met.\n\n¶2. Fares rise.\n\n|')).slice(0, 2), ['¶3. (S)*', '¶3. (C)']);
+  });
+
+  it('offers the number alone in a cable whose paragraphs carry no marking', () => {
+    const unclas = (body: string) => cable(body, 'UNCLAS NOWHERE 000012').replace('DECL: 01/01/2019', 'N/A');
+    assert.deepEqual(offered(unclas('1. The harbor board met.\n\n2. Fares rise.\n\n|')), ['3.*']);
+    check(unclas('1. The harbor board met.\n\n|'), '2. ');
+    // An unclassified cable with no paragraph yet: the number alone first, the markings after it.
+    assert.deepEqual(offered(unclas('|')).slice(0, 3), ['¶1.*', '¶1. (U)', '¶1. (SBU)']);
+  });
+
+  it('completes a marker whose start is typed, in the cable\'s style, and nothing for another number', () => {
+    const body = (typed: string) => cable(`¶1. (C) The board met.\n\n¶2. (C) Fares rise.\n\n${typed}`);
+    check(body('¶|'), '¶3. (C) ');
+    check(body('¶3|'), '¶3. (C) ');
+    // A digit typed in a cable that writes "¶3.": the item keeps the cable's pilcrow, and is found by the digit.
+    check(body('3|'), '¶3. (C) ');
+    check(body('1|'), undefined);
+    check(body('¶4|'), undefined);
+  });
+
+  it('says that the paragraphs below keep their numbers, which CBL025\'s quick fix renumbers', () => {
+    const items = completionsAt(cable('¶1. (C) The board met.\n\n|\n\n¶2. (C) Fares rise.')).items;
+    assert.equal(items[0].label, '¶2. (C)');
+    assert.match(String(items[0].documentation), /Paragraph 2 below keeps its number: CBL025/);
+    assert.doesNotMatch(String(completionsAt(cable('¶1. (C) The board met.\n\n|')).items[0].documentation), /CBL025/);
+  });
+
+  it('offers nothing in the header or the metadata, at a line with text, after the signature, or on a typed character', () => {
+    const body = '¶1. (C) The board met.\n\n¶2. (C) Fares rise.';
+    // Between the banner and the E.O. line, the caveats only.
+    assert.deepEqual(labelsAt(`C O N F I D E N T I A L NOWHERE 000012\n|\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n${body}\n`).filter((l) => /\d/.test(l)), []);
+    assert.deepEqual(labelsAt(`C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\n|\nSUBJECT: FERRY DUES\n\n${body}\n`), []);
+    // Under a draft's banner with no field yet, the caveats as before, not the first paragraph.
+    for (const draft of ['C O N F I D E N T I A L NOWHERE 000012\n\n|\n', 'C O N F I D E N T I A L NOWHERE 000012\n\nNOFORN\n|\n']) {
+      assert.deepEqual(labelsAt(draft).slice(0, 2), ['NOFORN', 'SIPDIS'], draft);
+    }
+    // After prose under the banner the caveat zone is over: the first paragraph.
+    check('C O N F I D E N T I A L NOWHERE 000012\n\nWe met the minister on Monday.\n\n|\n', '¶1. (C) ');
+    assert.deepEqual(labelsAt(`VZCZCXRO0001\nPP RUEHWEB\n|\nDE RUEHFR #0001/01 0011200\n\n${cable(body)}`), []);
+    for (const line of ['|The ferries run.', '¶|3. (C) The ferries run.', 'The ferries |', '| The ferries run.']) assert.deepEqual(labelsAt(cable(`${body}\n\n${line}`)), [], line);
+    assert.deepEqual(labelsAt(cable(`${body}\n\nSMITH\n|`)), []);
+    for (const triggerCharacter of [' ', '(']) assert.deepEqual(completionsAt(cable(`${body}\n\n|`), 'plain', { triggerCharacter }).items, [], triggerCharacter);
+  });
+
+  it('offers the marker above a Classified By line read in a paragraph below, which is body, not metadata', () => {
+    check(cable('¶1. (C) The board met.\n\n|\n\n¶2. (U) Classified by Ana Vidal, Consul, for reasons 1.4 (b) and (d).'), '¶2. (C) ');
+  });
+
+  it('leaves the portion markings after a typed number as they were', () => {
+    check(cable('¶1. (C) The board met.\n\n¶2.|'), '¶2.(C)');
+  });
+});
+
+describe('completion: the next REF item', () => {
+  // Invented: a confidential cable of 14 May 2009 from NOWHERE whose REF field is `refs`.
+  const cable = (refs: string, body = '¶1. (C) The harbor board met.') =>
+    `VZCZCXRO0001\nPP RUEHWEB\nDE RUEHNW #0012/01 1341200\nZNY CCCCC ZZH\nP 141200Z MAY 09\nFM AMEMBASSY NOWHERE\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\n\nC O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 05/14/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n${refs}\n\n${body}\n`;
+
+  it('offers the next letter in the field\'s own style', () => {
+    const cases: [refs: string, accepted: string][] = [
+      ['REF: A. NOWHERE 7\n|', 'B. '],
+      ['REF: A. NOWHERE 7\nB. STATE 4567\n|', 'C. '],
+      ['REF: A) NOWHERE 7\n|', 'B) '],
+      ['REF: (A) NOWHERE 7\n|', '(B) '],
+      ['REF: (A) NOWHERE 7\n(|', '(B) '],
+      ['REF: (A) NOWHERE 7\n(b|', '(B) '],
+      // The release's pilcrow before a line's letter ("¶B.") is no style of the field's.
+      ['REF: A. NOWHERE 7\n¶B. STATE 4567\n|', 'C. '],
+      // A citation wrapped onto a second line: the next item goes under it.
+      ['REF: A. 08 NOWHERE\n1234\n|', 'B. '],
+      ['REF: |', 'REF: A. '],
+      ['REF:\n|', 'A. '],
+      // A field lettered in lower case.
+      ['REF: a. NOWHERE 7\nb. STATE 4567\n|', 'c. '],
+    ];
+    for (const [refs, accepted] of cases) check(cable(refs), accepted);
+  });
+
+  it('also offers a citation of the cable\'s year and post to fill in, to a client that takes snippets', () => {
+    const items = completionsAt(cable('REF: A. NOWHERE 7\n|'), 'plain', { snippets: true }).items;
+    assert.deepEqual(items.map((i) => [i.label, (i.textEdit as TextEdit).newText, i.preselect ?? false]), [
+      ['B.', 'B. ', true],
+      ['B. 09 NOWHERE NNN', 'B. ${1:09 NOWHERE} ${2:NNN}', false],
+    ]);
+    assert.equal(items[1].insertTextFormat, 2);
+    assert.deepEqual(labelsAt(cable('REF: A. NOWHERE 7\n|')), ['B.']);
+  });
+
+  it('offers nothing in the body, away from the field\'s end, after an item with no letter, or for another style', () => {
+    assert.deepEqual(labelsAt(cable('REF: A. NOWHERE 7\n\n|')).filter((l) => !l.startsWith('¶')), []);
+    assert.deepEqual(labelsAt(cable('REF: A. NOWHERE 7', '¶1. (C) The harbor board met.\n|')).filter((l) => /^\(?[A-Z][.)]/.test(l)), []);
+    // An item with no letter: no letter is offered (the paragraph's marker is, under the field).
+    assert.deepEqual(labelsAt(cable('REF: NOWHERE 7\n|')).filter((l) => !l.startsWith('¶')), []);
+    assert.deepEqual(labelsAt(cable('REF: A. NOWHERE 7\n(|')), []);
+    assert.deepEqual(labelsAt(cable('REF: A. NOWHERE 7\nB. STATE 4567 |')), []);
+    assert.deepEqual(labelsAt(cable('REF:|')), []);
+    assert.deepEqual(completionsAt(cable('REF: A. NOWHERE 7\n|'), 'plain', { triggerCharacter: '/' }).items, []);
+    // A typed space opens the list after "REF:", not under the field, where a letter or "(" starts an item.
+    assert.deepEqual(completionsAt(cable('REF: A. NOWHERE 7\n |'), 'plain', { triggerCharacter: ' ' }).items, []);
+    assert.deepEqual(completionsAt(cable('REF: |'), 'plain', { triggerCharacter: ' ' }).items.map((i) => i.label), ['A.']);
+    assert.deepEqual(completionsAt(cable('REF: (A) NOWHERE 7\n(|'), 'plain', { triggerCharacter: '(' }).items.map((i) => i.label), ['(B)']);
+  });
+});
+
+describe('completion: the next paragraph and REF item on the real cables', function () {
+  // Each real cable's own numbering is the oracle: with a paragraph's (or a REF item's) line emptied, the item offered
+  // there should be that paragraph's number and marker style (that item's letter and style).
+  before(function () {
+    if (!corpusDir()) this.skip();
+  });
+  this.timeout(120_000);
+
+  /** The items at the start of line `n` of `lines` emptied to its indent. */
+  const emptied = (lines: readonly string[], n: number, upTo = n) => {
+    const indent = /^[ \t]*/.exec(lines[n])![0];
+    const text = [...lines.slice(0, n), indent, ...lines.slice(upTo + 1)].join('\n');
+    return getCompletions(parseCable(text).cable, { line: n, character: indent.length }, { dictionaries });
+  };
+
+  it('offers each paragraph\'s own number, in its style, at its line\'s start', () => {
+    let total = 0;
+    let numbered = 0;
+    let styled = 0;
+    let marked = 0;
+    const misses: string[] = [];
+    for (const f of corpusFiles()) {
+      const { cable } = parseCable(fs.readFileSync(f, 'utf8'));
+      if (cable.paragraphs.length < 2) continue;
+      for (const p of cable.paragraphs) {
+        const start = p.range.start;
+        // A paragraph glued mid-line ("… was working. 16. (C) On fares") has no line of its own to empty.
+        if (start.character !== /^[ \t]*/.exec(cable.lines[start.line])![0].length) continue;
+        total++;
+        const items = emptied(cable.lines, start.line);
+        const first = items.find((i) => i.preselect) ?? items[0];
+        const marker = /^(¶ ?)?(\d+)\./.exec(first?.label ?? '');
+        // The pilcrow artifact ("¶ 13." for 3) is read as its number, and shows no style to follow.
+        const style = marker ? (marker[1] === '¶' ? 'pilcrow' : marker[1] === '¶ ' ? 'pilcrow-space' : 'bare') : undefined;
+        const numberOk = marker !== null && Number(marker[2]) === p.readAs;
+        const styleOk = p.number !== p.readAs || style === p.style;
+        if (numberOk) numbered++;
+        if (numberOk && styleOk) styled++;
+        else misses.push(`${path.basename(f)}:${start.line + 1} ${cable.lines[start.line].slice(0, 24)} -> ${first?.label ?? 'nothing'}`);
+        if (p.portion && first?.label.endsWith(p.portion.token.text)) marked++;
+      }
+    }
+    console.log(`      ${styled} of ${total} paragraphs offered their own number and style (${numbered} their number); ${marked} their own marking first. Others:\n${misses.map((m) => `        ${m}`).join('\n')}`);
+    assert.ok(total > 1000, `${total}`);
+    assert.ok(styled / total >= 0.95, `${styled} of ${total}`);
+  });
+
+  it('offers each REF item\'s own letter, in the field\'s style, on its line', () => {
+    let total = 0;
+    let right = 0;
+    const misses: string[] = [];
+    for (const f of corpusFiles()) {
+      const { cable } = parseCable(fs.readFileSync(f, 'utf8'));
+      const refs = cable.refs;
+      if (!refs || refs.items.filter((i) => i.letter).length < 2) continue;
+      for (const item of refs.items.slice(1)) {
+        const start = item.range.start;
+        const token = item.letterToken;
+        if (!token || start.line === refs.items[0].range.start.line || start.character !== /^[ \t]*/.exec(cable.lines[start.line])![0].length) continue;
+        total++;
+        // The item's line and the rest of the field emptied: the writer is typing this item as the field's last.
+        const items = emptied(cable.lines, start.line, refs.range.end.line);
+        const expected = token.text.replace(/^¶/, '');
+        if (items[0]?.label === expected) right++;
+        else misses.push(`${path.basename(f)}:${start.line + 1} ${token.text} -> ${items[0]?.label ?? 'nothing'}`);
+      }
+    }
+    console.log(`      ${right} of ${total} REF items offered their own letter and style. Others:\n${misses.map((m) => `        ${m}`).join('\n')}`);
+    // The misses are fields that leave a blank line between items ("REF: A. …" ⏎ "" ⏎ "¶B. …"), which the emptied
+    // field no longer shows, so the letter is offered only right under the last item; and a field that letters twice.
+    assert.ok(total > 80, `${total}`);
+    assert.ok(right / total >= 0.9, `${right} of ${total}`);
   });
 });

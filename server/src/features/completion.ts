@@ -1,13 +1,14 @@
 /**
  * Completion: TAGS by family (country names find their codes), portion
- * markings after a paragraph number, caveats after the banner, routing
+ * markings after a paragraph number, the next paragraph's marker at a body line's start and the next REF item's
+ * letter under the REF field, caveats after the banner, routing
  * indicators with their addresses on TO/INFO lines, precedence words,
  * reason letters, DECL dates, the date-time group and the DE line's day of
  * year and time, and the REF items' letters after "ref" and the paragraphs' numbers after "para" in the text.
  */
-import { CompletionItemKind, type CompletionItem, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
-import type { Cable } from '../core/model';
+import type { Cable, MarkerStyle, Paragraph, PortionMarking, RefItem } from '../core/model';
 import { parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
 import { MONTHS } from '../core/parse/header';
 import { parseCaveatLine } from '../core/parse/metadata';
@@ -26,6 +27,11 @@ export interface CompletionContext {
   readonly insertReplace?: boolean;
   /** The time a date-time group "now" is written for (tests set it); the current time by default. */
   readonly now?: Date;
+  /**
+   * The client takes snippets (`textDocument.completion.completionItem.snippetSupport`): the next REF item is then also
+   * offered with a citation to fill in (`B. 09 NOWHERE NNN`).
+   */
+  readonly snippets?: boolean;
   /** The character typed that asked for the list (`(`, a space or `/`), when one did; none when asked for (Ctrl+Space). */
   readonly triggerCharacter?: string;
 }
@@ -348,6 +354,222 @@ function atRoutingIndicator(line: string, character: number, before: string, wor
   return /^\s*[A-Z]*$/.test(before) && !(word.length > 0 && ADDRESS_KEYWORDS.some((k) => k.startsWith(word)));
 }
 
+/**
+ * The text before the caret where a paragraph's marker is being typed at a line's start: nothing, `¶`, `¶ 1`, `¶1` or `1`,
+ * after white space. Not `¶4.`: with its full stop, the number is written and the portion markings follow (see below).
+ */
+const MARKER_TYPED = /^[ \t]*(?:¶[ \t]?\d{0,3}|\d{1,3})?$/;
+
+/** The line kinds a new paragraph's line may have while its marker is typed: empty, or `¶`, `1` read as text. */
+const NEW_PARAGRAPH_KINDS: ReadonlySet<string> = new Set(['blank', 'text']);
+
+/**
+ * The last line of the metadata block: the banner, caveats, passing lines, E.O., TAGS, SUBJECT, REF and Classified By
+ * fields, whichever ends lowest; -1 when the cable has none of them. A field read below the first paragraph's line is
+ * in the body ("¶2. (U) Classified by …" closing the text).
+ */
+function metadataEnd(cable: Cable): number {
+  const body = cable.paragraphs[0]?.range.start.line ?? Infinity;
+  let end = -1;
+  for (const r of [cable.banner?.range, cable.eo?.range, cable.tags?.range, cable.subject?.range, cable.refs?.range, cable.classifiedBy?.range, ...cable.caveats.map((c) => c.token.range), ...cable.passingLines.map((t) => t.range)]) {
+    if (r && r.start.line < body && r.end.line > end) end = r.end.line;
+  }
+  return end;
+}
+
+/** The marker of paragraph `n` in `style`: `¶4.`, `¶ 4.`, `4.`. */
+function markerText(n: number, style: MarkerStyle): string {
+  return `${style === 'pilcrow' ? '¶' : style === 'pilcrow-space' ? '¶ ' : ''}${n}.`;
+}
+
+/**
+ * The marker style a new paragraph takes: that of the paragraph above, else the one most of the cable's paragraphs use,
+ * `¶4.` in a cable with none. A marker the release's pilcrow artifact made (`¶ 13.` for 3, whose number is not the one
+ * it is read as) shows no style of the cable's.
+ */
+function newMarkerStyle(paragraphs: readonly Paragraph[], above: Paragraph | undefined): MarkerStyle {
+  if (above && above.number === above.readAs) return above.style;
+  const counts: Record<MarkerStyle, number> = { pilcrow: 0, 'pilcrow-space': 0, bare: 0 };
+  for (const p of paragraphs) if (p.number === p.readAs) counts[p.style]++;
+  let best: MarkerStyle = 'pilcrow';
+  for (const style of ['bare', 'pilcrow-space'] as const) if (counts[style] > counts[best]) best = style;
+  return best;
+}
+
+/**
+ * The white space a paragraph writes between its marker and its marking: none in `1.(C)`, one space in `¶1. (C)`;
+ * one space when the marking is not right after the marker (`¶1. Summary: (C)`).
+ */
+function markingGap(cable: Cable, p: Paragraph, portion: PortionMarking): string {
+  const marker = p.marker.range.end;
+  const start = portion.token.range.start;
+  if (start.line !== marker.line) return ' ';
+  const gap = cable.lines[marker.line].slice(marker.character, start.character);
+  return gap.length <= 2 && trailingRun(gap, isSpace) === gap.length ? gap : ' ';
+}
+
+/**
+ * The next paragraph's marker at the start of a body line, asked for with Ctrl+Space (never on a typed character, so
+ * that no list opens while prose is typed): on an empty line, or where only the start of a marker is typed (`¶`, `¶1`,
+ * `1`) and nothing follows. Its number follows the numbered paragraph above (1 when there is none), in that paragraph's
+ * marker style; in a cable whose paragraphs are marked, it comes with each portion marking, one item each: the marking
+ * of the nearest marked paragraph above first (preselected), then the banner's level, then the other levels. In a cable
+ * whose paragraphs carry no marking, the number comes alone. The paragraphs below keep their numbers.
+ */
+function nextParagraphItems(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem[] | undefined {
+  if (ctx.triggerCharacter !== undefined || position.character > 16 || trimmedEnd(line) > position.character) return undefined;
+  const before = line.slice(0, position.character);
+  if (!MARKER_TYPED.test(before) || !NEW_PARAGRAPH_KINDS.has(cable.lineKinds[position.line])) return undefined;
+  // In the body only: below the metadata block, above the signature and the trailer ("BT", "NNNN"). Under a draft's
+  // banner with no field yet, the caveats go first ("NOFORN", "SIPDIS"), as they did.
+  const end = metadataEnd(cable);
+  if (end < 0 || position.line <= end || inCaveatZone(cable, position.line)) return undefined;
+  for (const after of [cable.signature?.token.range, cable.trailer?.range]) if (after && position.line >= after.start.line) return undefined;
+  const paragraphs = cable.paragraphs;
+  let index = paragraphs.length;
+  while (index > 0 && paragraphs[index - 1].range.start.line >= position.line) index--;
+  const above = index > 0 ? paragraphs[index - 1] : undefined;
+  const number = above ? above.readAs + 1 : 1;
+  if (number > 999) return undefined;
+  const start = skipSpaces(line);
+  const typed = line.slice(start, position.character);
+  // "1" typed where 4 comes next is another number than the one offered.
+  const digits = typed.replace(/^¶[ \t]?/, '');
+  if (!String(number).startsWith(digits)) return undefined;
+  let style = newMarkerStyle(paragraphs, above);
+  // "¶" typed in a cable numbered "4." asks for the pilcrow.
+  if (typed.startsWith('¶') && style === 'bare') style = 'pilcrow';
+  const marker = markerText(number, style);
+  // A client filters by the text typed: "4" finds "¶4. (C)" by "4. (C)".
+  const filter = (label: string) => (typed === '' || typed.startsWith('¶') ? label : label.replace(/^¶ ?/, ''));
+  const below = paragraphs[index];
+  const repeat =
+    below && below.readAs <= number
+      ? ` Paragraph ${below.readAs} below keeps its number: CBL025 reports the repeated number, and its quick fix renumbers it and the paragraphs after it.`
+      : '';
+  const documentation = `${above ? `The number after paragraph ${above.readAs}` : 'The first paragraph\'s number'}, in the style of the cable's paragraphs.${repeat}`;
+  const range = { start: { line: position.line, character: start }, end: position };
+  const numberAlone: CompletionItem = {
+    label: marker,
+    kind: CompletionItemKind.Value,
+    detail: 'Next paragraph',
+    documentation,
+    filterText: filter(marker),
+    sortText: '0',
+    preselect: true,
+    textEdit: { range, newText: `${marker} ` },
+  };
+  // The nearest paragraph above with a marking of its own, or a title paragraph's first item's ("¶5. Financing" ⏎ "¶A. (S) …").
+  let marked: Paragraph | undefined;
+  let previous: PortionMarking | undefined;
+  for (let i = index - 1; i >= 0 && !marked; i--) {
+    const marking = paragraphs[i].portion ?? paragraphs[i].itemPortion;
+    if (marking?.level) [marked, previous] = [paragraphs[i], marking];
+  }
+  const markedCable = paragraphs.some((p) => p.portion !== undefined || p.itemPortion !== undefined);
+  const banner = cable.banner?.level;
+  // A cable whose paragraphs carry no marking (an unclassified or old one): the number alone.
+  if (paragraphs.length > 0 && !markedCable) return [numberAlone];
+  const level = banner ?? 'SECRET';
+  const gap = marked && previous ? markingGap(cable, marked, previous) : ' ';
+  const items: CompletionItem[] = [];
+  const seen = new Set<string>();
+  const add = (marking: string, detail: string, sortText: string) => {
+    if (seen.has(marking)) return;
+    seen.add(marking);
+    const label = `${marker}${gap}${marking}`;
+    items.push({ label, kind: CompletionItemKind.Value, detail, documentation, filterText: filter(label), sortText, textEdit: { range, newText: `${label} ` } });
+  };
+  // The marking of the paragraph above as written ("(C//REL TO USA, FVEY)"), unless it is misspelt ("(N/SF)").
+  if (marked && previous?.level && previous.wellFormed) add(previous.token.text, `${previous.level}: as paragraph ${marked.readAs}${levelRank(previous.level) > levelRank(level) ? ', above the banner level' : ''}`, '1');
+  for (const l of LEVELS) {
+    const aboveBanner = levelRank(l) > levelRank(level);
+    const abbr = levelAbbreviation(l);
+    const rank = aboveBanner ? 9 : levelRank(level) - levelRank(l);
+    for (const marking of [`(${abbr})`, ...(l === 'UNCLASSIFIED' ? ['(SBU)'] : [`(${abbr}/NF)`])]) {
+      const detail = aboveBanner ? `${l}: above the banner level` : l === level && marking === `(${abbr})` ? `${l}: the banner's level` : l;
+      add(marking, detail, l === level && marking === `(${abbr})` ? '2' : `3${rank}${marking}`);
+    }
+  }
+  items.sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+  // The first is preselected: the paragraph above's marking, else the banner's level. The others are choices in the list.
+  items[0].preselect = true;
+  // An unclassified cable with no paragraph yet: the number alone first, the markings after it.
+  if (paragraphs.length === 0 && (banner === undefined || banner === 'UNCLASSIFIED')) {
+    items[0].preselect = undefined;
+    return [numberAlone, ...items];
+  }
+  return items;
+}
+
+/** The text before the caret where a REF item's letter is being typed: white space, then `(`, a letter, or both. */
+const REF_LETTER_TYPED = /^[ \t]*\(?[A-Za-z]?$/;
+
+/** How a REF field writes its letters: `A.`, `A)`, `(A)`, `a.`; the release's `¶B.` is `B.`. */
+function refLetter(upper: string, styleOf: RefItem | undefined): string {
+  const written = styleOf?.letterToken?.text.replace(/^¶/, '') ?? '';
+  // "f. 07 KUWAIT 12" ⏎ "g.": a field lettered in lower case goes on so.
+  const letter = /[a-z]/.test(written) ? upper.toLowerCase() : upper;
+  if (written.startsWith('(')) return `(${letter})`;
+  if (written.endsWith(')')) return `${letter})`;
+  return `${letter}.`;
+}
+
+/** Escapes `$`, `}` and `\` for a snippet's text. */
+const snippetText = (text: string) => text.replace(/[$}\\]/g, '\\$&');
+
+/**
+ * The next REF item under the REF field, when asked for, or on a typed `(` (`(B)`) or, after `REF:`, a typed space: on the
+ * line right after its last item, or after `REF:` (on its line or the next) when it has none, where only the start of a letter is typed (`B`, `(`, `(B`) and nothing follows. The letter after
+ * the last item's, in the field's own style (`B.`, `B)`, `(B)`; `A.` for the first), alone, and for a client that takes
+ * snippets with a citation to fill in: the cable's year and post, then the number (`B. 09 NOWHERE NNN`). Nothing when
+ * the last item has no letter, after `Z`, or when a lettered item follows the caret's line (the letters would repeat).
+ */
+function nextRefItems(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem[] | undefined {
+  const refs = cable.refs;
+  if (!refs || ctx.triggerCharacter === '/' || trimmedEnd(line) > position.character) return undefined;
+  const keyword = refs.keyword.range.end;
+  const onKeywordLine = position.line === keyword.line;
+  if (onKeywordLine && position.character <= keyword.character) return undefined;
+  // A space opens the list after "REF:" only: under the field a letter or "(" starts the item, not white space.
+  if (ctx.triggerCharacter === ' ' && !onKeywordLine) return undefined;
+  const from = onKeywordLine ? keyword.character : 0;
+  const rest = line.slice(from, position.character);
+  // "REF:B" is no item's start: a letter after "REF:" needs white space before it.
+  if (!REF_LETTER_TYPED.test(rest) || (onKeywordLine && !isSpace(line.charCodeAt(from)))) return undefined;
+  const start = position.character - trailingRun(rest, (c) => !isSpace(c));
+  // The items before what is typed ("B" on the caret's line reads as an item of its own).
+  const earlier = refs.items.filter((i) => i.range.start.line < position.line || (i.range.start.line === position.line && i.range.start.character < start));
+  if (refs.items.some((i) => i.letter && i.range.start.line > position.line)) return undefined;
+  const last = earlier.at(-1);
+  // Right under the last item (a letter typed there may read as the rest of a wrapped citation), or under "REF:".
+  if (last ? last.range.end.line < position.line - 1 : !onKeywordLine && position.line !== keyword.line + 1) return undefined;
+  if (last && (!last.letter || last.letter >= 'Z')) return undefined;
+  const letter = last?.letter ? String.fromCharCode(last.letter.charCodeAt(0) + 1) : 'A';
+  const label = refLetter(letter, last);
+  const typed = line.slice(start, position.character);
+  if (!label.toUpperCase().startsWith(typed.toUpperCase())) return undefined;
+  const range = { start: { line: position.line, character: start }, end: position };
+  const items: CompletionItem[] = [
+    { label, kind: CompletionItemKind.Reference, detail: 'Next REF item', filterText: label, sortText: '0', preselect: true, textEdit: { range, newText: `${label} ` } },
+  ];
+  const post = cable.banner?.post?.text;
+  if (ctx.snippets && post) {
+    const year = cable.date ? `${pad2(cable.date.year % 100)} ` : '';
+    items.push({
+      label: `${label} ${year}${post} NNN`,
+      kind: CompletionItemKind.Snippet,
+      detail: 'Next REF item, citing a cable of this post and year',
+      documentation: 'A cable citation: year, post and number (`09 STATE 1234`). Tab moves from the year and post to the number.',
+      filterText: label,
+      sortText: '1',
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range, newText: `${label} \${1:${snippetText(year + post)}} \${2:NNN}` },
+    });
+  }
+  return items;
+}
+
 /** A bound above any TAG's count of uses, for sort texts of one width. */
 const MOST_USES = 999_999;
 
@@ -423,6 +645,10 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     }
     return items;
   }
+
+  // Under the REF field: the next item's letter. At a body line's start: the next paragraph's marker.
+  const nextItems = nextRefItems(cable, position, line, ctx) ?? nextParagraphItems(cable, position, line, ctx);
+  if (nextItems) return nextItems;
 
   // After a paragraph number: portion markings, banner level first, levels above it last.
   if (/^\s*(?:¶\s?)?\d{1,3}\.\s*\(?[A-Za-z/]*$/.test(before)) {
