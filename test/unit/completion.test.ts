@@ -499,6 +499,15 @@ describe('completion: the next paragraph\'s marker', () => {
     assert.equal(items.filter((i) => i.preselect).length, 1);
   });
 
+  it('speaks of no banner in a cable without one, ranking the levels from the marking above', () => {
+    // A partial extract: no banner. The details used to call SECRET "the banner's level" and TOP SECRET "above" it.
+    const extract = 'TAGS: PREL\nSUBJECT: FERRY DUES\n\n1. (C) The board met.\n\n';
+    const c = caret(extract + '|');
+    const items = getCompletions(parseCable(c.text).cable, { line: c.line, character: c.character }, { dictionaries });
+    assert.deepEqual(items.slice(0, 2).map((i) => `${i.label}${i.preselect ? '*' : ''} ${i.detail}`), ['2. (C)* CONFIDENTIAL: as paragraph 1', '2. (C/NF) CONFIDENTIAL']);
+    assert.ok(items.every((i) => !/banner/.test(String(i.detail))), items.map((i) => i.detail).join(', '));
+  });
+
   it('after a paragraph without a marking, offers the marking of the nearest marked one above', () => {
     assert.deepEqual(offered(cable('¶1. (S) The board met.\n\n¶2. Fares rise.\n\n|')).slice(0, 2), ['¶3. (S)*', '¶3. (C)']);
   });

@@ -470,7 +470,9 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
   const banner = cable.banner?.level;
   // A cable whose paragraphs carry no marking (an unclassified or old one): the number alone.
   if (paragraphs.length > 0 && !markedCable) return [numberAlone];
-  const level = banner ?? 'SECRET';
+  // The levels are ranked from the banner's; a cable without one (a partial extract) ranks them from the marking above,
+  // and no detail speaks of a banner.
+  const level = banner ?? previous?.level ?? 'SECRET';
   const gap = marked && previous ? markingGap(cable, marked, previous) : ' ';
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
@@ -481,13 +483,13 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
     items.push({ label, kind: CompletionItemKind.Value, detail, documentation, filterText: filter(label), sortText, textEdit: { range, newText: `${label} ` } });
   };
   // The marking of the paragraph above as written ("(C//REL TO USA, FVEY)"), unless it is misspelt ("(N/SF)").
-  if (marked && previous?.level && previous.wellFormed) add(previous.token.text, `${previous.level}: as paragraph ${marked.readAs}${levelRank(previous.level) > levelRank(level) ? ', above the banner level' : ''}`, '1');
+  if (marked && previous?.level && previous.wellFormed) add(previous.token.text, `${previous.level}: as paragraph ${marked.readAs}${banner && levelRank(previous.level) > levelRank(banner) ? ', above the banner level' : ''}`, '1');
   for (const l of LEVELS) {
-    const aboveBanner = levelRank(l) > levelRank(level);
+    const above = levelRank(l) > levelRank(level);
     const abbr = levelAbbreviation(l);
-    const rank = aboveBanner ? 9 : levelRank(level) - levelRank(l);
+    const rank = above ? 9 : levelRank(level) - levelRank(l);
     for (const marking of [`(${abbr})`, ...(l === 'UNCLASSIFIED' ? ['(SBU)'] : [`(${abbr}/NF)`])]) {
-      const detail = aboveBanner ? `${l}: above the banner level` : l === level && marking === `(${abbr})` ? `${l}: the banner's level` : l;
+      const detail = !banner ? l : above ? `${l}: above the banner level` : l === level && marking === `(${abbr})` ? `${l}: the banner's level` : l;
       add(marking, detail, l === level && marking === `(${abbr})` ? '2' : `3${rank}${marking}`);
     }
   }
