@@ -4,6 +4,7 @@
  * stdio, node IPC or a socket with Node's file system, `browserServer.ts` in a web worker with none.
  */
 import {
+  type CancellationToken,
   CodeActionKind,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -28,6 +29,8 @@ import {
   type Location,
   type WorkspaceEdit,
   type Range,
+  type SemanticTokens,
+  type SemanticTokensDelta,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
@@ -232,6 +235,32 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       connection.console.log(`${doc.uri} is larger than cable.largeFileThreshold (${settings.largeFileThreshold} characters): selection ranges, highlights and inlay hints are off for it; diagnostics, outline, folding, hover and rename stay on.`);
     }
     return large;
+  }
+
+  /** Documents at least this long (characters) are parsed for long enough that a request may be cancelled meanwhile. */
+  const YIELD_AFTER_PARSE = 500_000;
+
+  /**
+   * Runs `feature` (`name` in the output, `fallback` when it fails, as {@link guard}) on the parse of `doc` for a request
+   * the client may cancel (VS Code cancels semantic tokens, code lenses, folding, symbols and links as the user types on).
+   * A request cancelled before it runs is answered with the library's cancelled error (`RequestCancelled`) and parses
+   * nothing: the next edit's parse would replace it. After a parse made for the request of a document of
+   * {@link YIELD_AFTER_PARSE} characters or more, the connection reads what came meanwhile (one turn of the event loop),
+   * and a request cancelled then is answered so without the feature's work; the parse stays for the diagnostics. The
+   * feature gets the parse made before that turn, since an edit read in it changes `doc`.
+   */
+  function unlessCancelled<T>(name: string, fallback: T, doc: TextDocument, token: CancellationToken, feature: (cable: Cable) => T): T | ResponseError<void> | Promise<T | ResponseError<void>> {
+    if (token.isCancellationRequested) return cancelled();
+    const hit = parsed.get(doc.uri);
+    if ((hit && hit.version === doc.version) || doc.getText().length < YIELD_AFTER_PARSE) return guard(name, fallback, () => feature(cableFor(doc)));
+    const cable = guard(name, undefined, () => cableFor(doc));
+    if (!cable) return fallback;
+    return host.yieldNow().then(() => (token.isCancellationRequested ? cancelled() : guard(name, fallback, () => feature(cable))));
+  }
+
+  /** The answer to a request the client cancelled, which it drops. */
+  function cancelled(): ResponseError<void> {
+    return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
   }
 
   /** Runs a feature; a failure is logged and answered with `fallback`. */
@@ -612,9 +641,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   // ---------------------------------------------------------------------------
   // Features
 
-  connection.onDocumentSymbol((p) => {
+  connection.onDocumentSymbol((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? guard('documentSymbol', [], () => getDocumentSymbols(cableFor(doc))) : [];
+    return doc ? unlessCancelled('documentSymbol', [], doc, token, getDocumentSymbols) : [];
   });
 
   // `cable/status` (custom, optional): the classification, id and date the VS Code client shows as language status.
@@ -674,16 +703,16 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     }
   }
 
-  connection.onFoldingRanges((p) => {
+  connection.onFoldingRanges((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     // On above cable.largeFileThreshold too: archivists fold a long file's cables and sections to find their way in it.
-    return doc ? guard('foldingRange', [], () => getFoldingRanges(cableFor(doc))) : [];
+    return doc ? unlessCancelled('foldingRange', [], doc, token, getFoldingRanges) : [];
   });
 
-  connection.onSelectionRanges((p) => {
+  connection.onSelectionRanges((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc || isLarge(doc)) return p.positions.map((pos) => SelectionRange.create({ start: pos, end: pos }));
-    return guard('selectionRange', [], () => getSelectionRanges(cableFor(doc), p.positions));
+    return unlessCancelled('selectionRange', [], doc, token, (cable) => getSelectionRanges(cable, p.positions));
   });
 
   connection.onHover((p) => {
@@ -786,9 +815,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     });
   });
 
-  connection.onDocumentHighlight((p) => {
+  connection.onDocumentHighlight((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc && !isLarge(doc) ? guard('documentHighlight', [], () => getDocumentHighlights(cableFor(doc), p.position)) : [];
+    return doc && !isLarge(doc) ? unlessCancelled('documentHighlight', [], doc, token, (cable) => getDocumentHighlights(cable, p.position)) : [];
   });
 
   // A position or a new name that cannot be renamed is answered with an error whose message the editor shows.
@@ -815,12 +844,12 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   // A code lens on the banner: "Cited by 3 cables", which runs the client's "Show Cables Citing This One".
   // The command is the VS Code client's; other clients show the count.
-  connection.onCodeLens((p) => {
+  connection.onCodeLens((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc || !settings.codeLensCitingCables) return [];
-    indexEdits();
-    return guard('codeLens', [] as CodeLens[], () => {
-      const cable = cableFor(doc);
+    // The open cables edited are indexed once the request is known not to be cancelled.
+    return unlessCancelled('codeLens', [] as CodeLens[], doc, token, (cable) => {
+      indexEdits();
       const id = cable.id ?? idFromFileName(doc.uri);
       if (!cable.banner || !id) return [];
       const key = indexKey(doc.uri);
@@ -833,12 +862,11 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   // Inlay hints: a REF citation of a workspace cable gets its subject, the DE line's station its address.
   // Off above cable.largeFileThreshold, since VS Code asks for them again after every edit.
-  connection.languages.inlayHint.on((p) => {
+  connection.languages.inlayHint.on((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc || (!settings.inlayHintsRefSubjects && !settings.inlayHintsRoutingIndicators) || isLarge(doc)) return [];
-    indexEdits();
-    return guard('inlayHint', [] as InlayHint[], () => {
-      const cable = cableFor(doc);
+    return unlessCancelled('inlayHint', [] as InlayHint[], doc, token, (cable) => {
+      indexEdits();
       return getInlayHints(cable, p.range, {
         dictionaries,
         citedCable: (item) => citedCables(item, cable, doc.uri)[0],
@@ -872,12 +900,11 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     for (const view of views) if (refreshable.has(view)) void connection.sendRequest(REFRESH_REQUESTS[view]).catch(() => undefined);
   }
 
-  connection.onDocumentLinks((p) => {
+  connection.onDocumentLinks((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return [];
-    indexEdits();
-    return guard('documentLinks', [] as DocumentLink[], () => {
-      const cable = cableFor(doc);
+    return unlessCancelled('documentLinks', [] as DocumentLink[], doc, token, (cable) => {
+      indexEdits();
       const links: DocumentLink[] = [];
       for (const item of cable.refs?.items ?? []) {
         const target = citedCables(item, cable, doc.uri)[0];
@@ -890,17 +917,17 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   // Semantic tokens: the whole document with a result id, the edits since the last result (after an edit of a large
   // document, a few numbers instead of all its tokens), or the lines an editor shows (VS Code asks for them first).
   const tokenResults = new SemanticTokenResults();
-  connection.languages.semanticTokens.on((p) => {
+  connection.languages.semanticTokens.on((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? guard('semanticTokens', { data: [] }, () => tokenResults.full(doc.uri, cableFor(doc))) : { data: [] };
+    return doc ? unlessCancelled('semanticTokens', { data: [] }, doc, token, (cable) => tokenResults.full(doc.uri, cable)) : { data: [] };
   });
-  connection.languages.semanticTokens.onDelta((p) => {
+  connection.languages.semanticTokens.onDelta((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? guard('semanticTokensDelta', { data: [] }, () => tokenResults.delta(doc.uri, cableFor(doc), p.previousResultId)) : { data: [] };
+    return doc ? unlessCancelled<SemanticTokens | SemanticTokensDelta>('semanticTokensDelta', { data: [] }, doc, token, (cable) => tokenResults.delta(doc.uri, cable, p.previousResultId)) : { data: [] };
   });
-  connection.languages.semanticTokens.onRange((p) => {
+  connection.languages.semanticTokens.onRange((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? guard('semanticTokensRange', { data: [] }, () => getSemanticTokensInRange(cableFor(doc), p.range)) : { data: [] };
+    return doc ? unlessCancelled('semanticTokensRange', { data: [] }, doc, token, (cable) => getSemanticTokensInRange(cable, p.range)) : { data: [] };
   });
   documents.onDidClose((e) => tokenResults.drop(e.document.uri));
 
