@@ -131,6 +131,10 @@ if (!process.argv[2] || inProcess) {
     "export { getFoldingRanges } from '../../server/src/features/folding';",
     "export { getSemanticTokens, getSemanticTokensInRange } from '../../server/src/features/semanticTokens';",
     "export { SemanticTokenResults } from '../../server/src/features/semanticTokenResults';",
+    "export { getSelectionRanges } from '../../server/src/features/selectionRanges';",
+    "export { getDocumentHighlights } from '../../server/src/features/references';",
+    "export { getInlayHints } from '../../server/src/features/inlayHints';",
+    "export { defaultDictionaries } from '../../server/src/features/dictionaries';",
   ].join('\n'));
   await esbuild.build({ entryPoints: [entry], outfile: join(tmp, 'tokens.cjs'), bundle: true, platform: 'node', format: 'cjs', minify: true, mainFields: ['module', 'main'], logLevel: 'error' });
   const f = createRequire(import.meta.url)(join(tmp, 'tokens.cjs'));
@@ -171,5 +175,38 @@ if (!process.argv[2] || inProcess) {
       times.push((used.user + used.system) / 1000 / ranges.length);
     }
     console.log(`  range of 60 lines + JSON at 200 places through the document: ${pct(times, 0.5).toFixed(3)} ms each (median of 9 runs)`);
+    // The features off above cable.largeFileThreshold, once the parse is made, at 50 places from the start to the end: on
+    // the first line near each place that holds "ref" or "para" (an in-text reference, where they do the most), at its word.
+    const lines = cable.lines;
+    const positions = Array.from({ length: 50 }, (_, k) => {
+      let line = Math.floor((k * (lines.length - 1)) / 49);
+      for (let d = 0; d < 200 && line + d < lines.length; d++) {
+        if (/\b(?:ref|para)/i.test(lines[line + d])) {
+          line += d;
+          break;
+        }
+      }
+      const word = /\b(?:ref|para)/i.exec(lines[line]);
+      return { line, character: word ? word.index + 1 : lines[line].length >> 1 };
+    });
+    const dictionaries = f.defaultDictionaries();
+    const each = (fn) => {
+      const times = [];
+      for (let r = 0; r < 3; r++) {
+        for (const p of positions) {
+          const start = process.cpuUsage();
+          JSON.stringify(fn(p));
+          const used = process.cpuUsage(start);
+          times.push((used.user + used.system) / 1000);
+        }
+      }
+      return `${pct(times, 0.5).toFixed(3)} ms (slowest ${Math.max(...times).toFixed(3)} ms)`;
+    };
+    const view = (p) => ({ start: { line: Math.max(0, p.line - 30), character: 0 }, end: { line: p.line + 30, character: 0 } });
+    console.log([
+      '  once parsed, each at 50 places, 3 times, median:',
+      `    selection ranges ${each((p) => f.getSelectionRanges(cable, [p]))}; highlights ${each((p) => f.getDocumentHighlights(cable, p))}`,
+      `    inlay hints over 60 lines ${each((p) => f.getInlayHints(cable, view(p), { dictionaries, citedCable: () => undefined, refSubjects: true, routingIndicators: true }))}`,
+    ].join('\n'));
   }
 }

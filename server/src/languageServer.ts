@@ -223,16 +223,19 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   /**
    * True when the document is longer than `cable.largeFileThreshold`: the features that run again at every
-   * edit or caret move (selection ranges, highlights, inlay hints) are off for it. Diagnostics, outline, folding, hover
-   * and rename stay on: rename reads the edited text once more when the user asks for it, which costs
-   * about as much as the validation every edit brings (0.1 s for 1.6 MB, 0.4 s for 6.4 MB here), and folding, which
-   * VS Code asks for after every edit, takes the parse the diagnostics make and a few milliseconds more (bench/tokens.mjs).
+   * caret move (selection ranges, highlights) are off for it, since each reads the whole document's in-text references
+   * (about 20 ms each for 10 MB once parsed, a tenth of the parse: bench/tokens.mjs --in-process). Diagnostics, outline,
+   * folding, hover, inlay hints and rename stay on: rename reads the edited text once more when the user asks for it, which
+   * costs about as much as the validation every edit brings (0.1 s for 1.6 MB, 0.4 s for 6.4 MB here); folding, which
+   * VS Code asks for after every edit, takes the parse the diagnostics make and a few milliseconds more (bench/tokens.mjs);
+   * inlay hints, asked after every edit too, take the parse and a few microseconds, looking only at the REF field and
+   * the DE line in the range asked.
    */
   function isLarge(doc: TextDocument): boolean {
     const large = doc.getText().length > settings.largeFileThreshold;
     if (large && !largeLogged.has(doc.uri)) {
       largeLogged.add(doc.uri);
-      connection.console.log(`${doc.uri} is larger than cable.largeFileThreshold (${settings.largeFileThreshold} characters): selection ranges, highlights and inlay hints are off for it; diagnostics, outline, folding, hover and rename stay on.`);
+      connection.console.log(`${doc.uri} is larger than cable.largeFileThreshold (${settings.largeFileThreshold} characters): selection ranges and highlights are off for it; diagnostics, outline, folding, hover, inlay hints and rename stay on.`);
     }
     return large;
   }
@@ -364,7 +367,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     else if (settings.validateScope !== before.validateScope || JSON.stringify(settings.rules) !== JSON.stringify(before.rules)) revalidateFiles();
     const views: View[] = [];
     if (settings.codeLensCitingCables !== before.codeLensCitingCables) views.push('codeLens');
-    if (settings.inlayHintsRefSubjects !== before.inlayHintsRefSubjects || settings.inlayHintsRoutingIndicators !== before.inlayHintsRoutingIndicators || settings.largeFileThreshold !== before.largeFileThreshold) views.push('inlayHints');
+    if (settings.inlayHintsRefSubjects !== before.inlayHintsRefSubjects || settings.inlayHintsRoutingIndicators !== before.inlayHintsRoutingIndicators) views.push('inlayHints');
     refresh(views);
   });
 
@@ -861,10 +864,10 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   });
 
   // Inlay hints: a REF citation of a workspace cable gets its subject, the DE line's station its address.
-  // Off above cable.largeFileThreshold, since VS Code asks for them again after every edit.
+  // On above cable.largeFileThreshold too: once the parse is made, they look only at the REF field and the DE line in the range.
   connection.languages.inlayHint.on((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    if (!doc || (!settings.inlayHintsRefSubjects && !settings.inlayHintsRoutingIndicators) || isLarge(doc)) return [];
+    if (!doc || (!settings.inlayHintsRefSubjects && !settings.inlayHintsRoutingIndicators)) return [];
     return unlessCancelled('inlayHint', [] as InlayHint[], doc, token, (cable) => {
       indexEdits();
       return getInlayHints(cable, p.range, {
