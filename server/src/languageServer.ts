@@ -159,6 +159,11 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   const SETTINGS_WAIT_MS = 3000;
   let fileConfig: CableLintConfig = DEFAULT_CONFIG;
   let configPath: string | undefined;
+  /**
+   * The configuration file read through the client (its URI and text as read), for "Disable rule in this file" in a
+   * folder the client reads for the server; undefined when none was.
+   */
+  let clientConfig: { uri: string; text: string } | undefined;
   let dictionaries: Dictionaries = defaultDictionaries();
   /** The TAG codes of the user dictionaries, which the rules count as known (CBL044). */
   let userTags: ReadonlySet<string> = new Set();
@@ -452,6 +457,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
           if (t === undefined) throw new Error('the client did not read it');
           return t;
         });
+        clientConfig = { uri, text };
         return true;
       }
     }
@@ -506,6 +512,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
    * (every folder in the browser, a virtual one on the desktop), else the defaults.
    */
   async function reloadFileConfig(): Promise<void> {
+    clientConfig = undefined;
     if (loadFileConfig() || (clientReadsFiles && (await loadFileConfigThroughClient()))) return;
     useDefaultConfig();
   }
@@ -754,13 +761,12 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
    * offered for), tied to its diagnostics: an override in `.cablelint.jsonc`, created if missing.
    */
   function disableRuleActions(uri: string, findings: readonly Finding[], range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
-    const root = workspaceRoots[0];
-    if (!root || URI.parse(uri).scheme !== 'file') return [];
-    const target = configPath ?? host.path.join(root, '.cablelint.jsonc');
-    const exists = files().exists(target);
+    const target = configTarget(uri);
+    if (!target) return [];
+    const exists = target.text !== undefined;
     // Creating the file needs a client that can create one; editing it needs none.
     if (!exists && !canCreateFiles) return [];
-    const text = exists ? files().readText(target) : '{\n}\n';
+    const text = target.text ?? '{\n}\n';
     const here = findingsAt(findings, range);
     const ids = [...new Set(here.map((f) => f.id))];
     return ids.map((id) => {
@@ -771,7 +777,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       // Formatting may rewrite the object or array the override goes into ("{ "rules": { … } }" on one line):
       // in the user's file, insert it unformatted then, so that nothing they wrote changes.
       const edits = !exists || formatted.every((e) => e.length === 0) ? formatted : modify(text, ['overrides', overrides], override, {});
-      const configUri = URI.file(target).toString();
+      const configUri = target.uri;
       // An existing file gets jsonc-parser's own edits, so the rest of it stays as the user wrote it.
       const config = TextDocument.create(configUri, 'jsonc', 0, text);
       const tied = here.filter((f) => f.id === id).flatMap((f) => diagnosticOf(f, diagnostics) ?? []);
@@ -785,6 +791,27 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       };
       return action;
     });
+  }
+
+  /**
+   * The configuration file "Disable rule in this file" writes the override for the document at `uri` into, with its text
+   * (undefined when it is to be created): the one in use, read from disk (as it is now) or through the client (as it
+   * was read, again whenever the watcher says it changed), else a new `.cablelint.jsonc` in the first workspace folder
+   * read from disk for a `file` document, or in the folder read through the client that holds the document (a virtual
+   * folder, the browser). Undefined for a document in no such folder.
+   */
+  function configTarget(uri: string): { uri: string; text: string | undefined } | undefined {
+    // An untitled document, or one of another scheme outside the folders, gets no override: it has no path to match.
+    if (URI.parse(uri).scheme !== 'file' && pathBelow(clientRoots, uri) === undefined) return undefined;
+    if (configPath) return { uri: URI.file(configPath).toString(), text: files().exists(configPath) ? files().readText(configPath) : undefined };
+    if (clientConfig) return { uri: clientConfig.uri, text: clientConfig.text };
+    if (URI.parse(uri).scheme === 'file' && workspaceRoots[0]) {
+      const created = host.path.join(workspaceRoots[0], '.cablelint.jsonc');
+      // Written since the configuration was read (no watcher told the server): edited as it is.
+      return { uri: URI.file(created).toString(), text: files().exists(created) ? files().readText(created) : undefined };
+    }
+    const root = clientRoots.find((r) => pathBelow([r], uri) !== undefined);
+    return root === undefined ? undefined : { uri: Utils.joinPath(URI.parse(root), '.cablelint.jsonc').toString(), text: undefined };
   }
 
   connection.onDefinition((p) => {
