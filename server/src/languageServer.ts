@@ -255,7 +255,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
    * nothing: the next edit's parse would replace it. After a parse made for the request of a document of
    * {@link YIELD_AFTER_PARSE} characters or more, the connection reads what came meanwhile (one turn of the event loop),
    * and a request cancelled then is answered so without the feature's work; the parse stays for the diagnostics. The
-   * feature gets the parse made before that turn, since an edit read in it changes `doc`.
+   * feature gets the parse made before that turn: the connection reads a cancellation at once, but queues an edit read
+   * then behind this request, so `doc` is still the version parsed.
    */
   function unlessCancelled<T>(name: string, fallback: T, doc: TextDocument, token: CancellationToken, feature: (cable: Cable) => T): T | ResponseError<void> | Promise<T | ResponseError<void>> {
     if (token.isCancellationRequested) return cancelled();
