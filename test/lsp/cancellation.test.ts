@@ -34,9 +34,11 @@ describe('cancelled requests over stdio', function () {
   const small = 'file:///cancel/09VALLETTA412.cable';
   const large = 'file:///cancel/large.cable';
   const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8');
-  // About 5 MB of an invented cable repeated, over the 500,000 characters after whose parse the server reads the
-  // connection again: its parse keeps the server busy for 100 ms or more here.
-  const largeText = `${text}\n\n`.repeat(3000);
+  // About 10 MB of an invented cable repeated, over the 500,000 characters after whose parse the server reads the
+  // connection again: its parse keeps the server busy for a few hundred milliseconds, a wide margin on a loaded machine
+  // (with 5 MB, about 100 ms, one run in about 40 saw a request answered, most likely the test client held up for longer
+  // than the parse between its writes).
+  const largeText = `${text}\n\n`.repeat(6000);
   let version = 1;
   /** An edit at the large document's start, so that the next request on it parses it again. */
   const editLarge = () =>
@@ -80,7 +82,7 @@ describe('cancelled requests over stdio', function () {
     await editLarge();
     const source = new CancellationTokenSource();
     const request = tokens(large, source);
-    // Sent 10 ms after the request, when the idle server has read it and is parsing the 5 MB.
+    // Sent 10 ms after the request, when the idle server has read it and is parsing the 10 MB.
     setTimeout(() => source.cancel(), 10);
     assert.equal(await outcome(request), REQUEST_CANCELLED);
   });
@@ -90,6 +92,6 @@ describe('cancelled requests over stdio', function () {
     const first = await tokens(large);
     // The parse is made: asked again, the answer comes without the turn of the event loop, and is the same.
     assert.deepEqual((await tokens(large)).data, first.data);
-    assert.ok(first.data.length > 3000 * 5);
+    assert.ok(first.data.length > 6000 * 5);
   });
 });
