@@ -228,7 +228,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   /**
    * True when the document is longer than `cable.largeFileThreshold`: the features that run again at every
-   * caret move (selection ranges, highlights) are off for it, since each reads the whole document's in-text references
+   * caret move (selection ranges, highlights) are off for it, since each may read the whole document's in-text references
    * (about 20 ms each for 10 MB once parsed, a tenth of the parse: bench/tokens.mjs --in-process). Diagnostics, outline,
    * folding, hover, inlay hints and rename stay on: rename reads the edited text once more when the user asks for it, which
    * costs about as much as the validation every edit brings (0.1 s for 1.6 MB, 0.4 s for 6.4 MB here); folding, which
