@@ -66,7 +66,7 @@ export function browserHost(scope: WorkerScope): ServerHost {
       });
     },
     limitations:
-      'Running in the browser: the server has no file system. Closed cables, `.cablelint.jsonc` and user dictionaries are read through the editor where it offers to (the VS Code extension does): at most `cable.index.maxFilesReadThroughEditor` cable files (2000 by default), each fetched by the editor; elsewhere the default rules and dictionaries apply, and workspace symbols, REF links, citing-cable lenses, the Cables view, the metadata export and `cable.validate.scope: "workspace"` know the open cables only. "Disable rule in this file" is not offered.',
+      'Running in the browser: the server has no file system. Closed cables, `.cablelint.jsonc` and user dictionaries are read through the editor where it offers to (the VS Code extension does): at most `cable.index.maxFilesReadThroughEditor` cable files (2000 by default), each fetched by the editor; elsewhere the default rules and dictionaries apply, and workspace symbols, REF links, citing-cable lenses, the Cables view, the metadata export and `cable.validate.scope: "workspace"` know the open cables only. "Disable rule in this file" edits or creates `.cablelint.jsonc` through the editor where it reads files for the server, and is not offered elsewhere.',
   };
 }
 

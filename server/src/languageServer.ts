@@ -4,6 +4,7 @@
  * stdio, node IPC or a socket with Node's file system, `browserServer.ts` in a web worker with none.
  */
 import {
+  type CancellationToken,
   CodeActionKind,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -28,6 +29,8 @@ import {
   type Location,
   type WorkspaceEdit,
   type Range,
+  type SemanticTokens,
+  type SemanticTokensDelta,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
@@ -156,6 +159,11 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   const SETTINGS_WAIT_MS = 3000;
   let fileConfig: CableLintConfig = DEFAULT_CONFIG;
   let configPath: string | undefined;
+  /**
+   * The configuration file read through the client (its URI and text as read), for "Disable rule in this file" in a
+   * folder the client reads for the server; undefined when none was.
+   */
+  let clientConfig: { uri: string; text: string } | undefined;
   let dictionaries: Dictionaries = defaultDictionaries();
   /** The TAG codes of the user dictionaries, which the rules count as known (CBL044). */
   let userTags: ReadonlySet<string> = new Set();
@@ -220,18 +228,48 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   /**
    * True when the document is longer than `cable.largeFileThreshold`: the features that run again at every
-   * edit or caret move (selection ranges, highlights, inlay hints) are off for it. Diagnostics, outline, folding, hover
-   * and rename stay on: rename reads the edited text once more when the user asks for it, which costs
-   * about as much as the validation every edit brings (0.1 s for 1.6 MB, 0.4 s for 6.4 MB here), and folding, which
-   * VS Code asks for after every edit, takes the parse the diagnostics make and a few milliseconds more (bench/tokens.mjs).
+   * caret move (selection ranges, highlights) are off for it, since each may read the whole document's in-text references
+   * (about 20 ms each for 10 MB once parsed, a tenth of the parse: bench/tokens.mjs --in-process). Diagnostics, outline,
+   * folding, hover, inlay hints and rename stay on: rename reads the edited text once more when the user asks for it, which
+   * costs about as much as the validation every edit brings (0.1 s for 1.6 MB, 0.4 s for 6.4 MB here); folding, which
+   * VS Code asks for after every edit, takes the parse the diagnostics make and a few milliseconds more (bench/tokens.mjs);
+   * inlay hints, asked after every edit too, take the parse and a few microseconds, looking only at the REF field and
+   * the DE line in the range asked.
    */
   function isLarge(doc: TextDocument): boolean {
     const large = doc.getText().length > settings.largeFileThreshold;
     if (large && !largeLogged.has(doc.uri)) {
       largeLogged.add(doc.uri);
-      connection.console.log(`${doc.uri} is larger than cable.largeFileThreshold (${settings.largeFileThreshold} characters): selection ranges, highlights and inlay hints are off for it; diagnostics, outline, folding, hover and rename stay on.`);
+      connection.console.log(`${doc.uri} is larger than cable.largeFileThreshold (${settings.largeFileThreshold} characters): selection ranges and highlights are off for it; diagnostics, outline, folding, hover, inlay hints and rename stay on.`);
     }
     return large;
+  }
+
+  /** Documents at least this long (characters) are parsed for long enough that a request may be cancelled meanwhile. */
+  const YIELD_AFTER_PARSE = 500_000;
+
+  /**
+   * Runs `feature` (`name` in the output, `fallback` when it fails, as {@link guard}) on the parse of `doc` for a request
+   * the client may cancel (VS Code cancels semantic tokens, code lenses, folding, symbols and links as the user types on).
+   * A request cancelled before it runs is answered with the library's cancelled error (`RequestCancelled`) and parses
+   * nothing: the next edit's parse would replace it. After a parse made for the request of a document of
+   * {@link YIELD_AFTER_PARSE} characters or more, the connection reads what came meanwhile (one turn of the event loop),
+   * and a request cancelled then is answered so without the feature's work; the parse stays for the diagnostics. The
+   * feature gets the parse made before that turn: the connection reads a cancellation at once, but queues an edit read
+   * then behind this request, so `doc` is still the version parsed.
+   */
+  function unlessCancelled<T>(name: string, fallback: T, doc: TextDocument, token: CancellationToken, feature: (cable: Cable) => T): T | ResponseError<void> | Promise<T | ResponseError<void>> {
+    if (token.isCancellationRequested) return cancelled();
+    const hit = parsed.get(doc.uri);
+    if ((hit && hit.version === doc.version) || doc.getText().length < YIELD_AFTER_PARSE) return guard(name, fallback, () => feature(cableFor(doc)));
+    const cable = guard(name, undefined, () => cableFor(doc));
+    if (!cable) return fallback;
+    return host.yieldNow().then(() => (token.isCancellationRequested ? cancelled() : guard(name, fallback, () => feature(cable))));
+  }
+
+  /** The answer to a request the client cancelled, which it drops. */
+  function cancelled(): ResponseError<void> {
+    return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
   }
 
   /** Runs a feature; a failure is logged and answered with `fallback`. */
@@ -335,7 +373,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     else if (settings.validateScope !== before.validateScope || JSON.stringify(settings.rules) !== JSON.stringify(before.rules)) revalidateFiles();
     const views: View[] = [];
     if (settings.codeLensCitingCables !== before.codeLensCitingCables) views.push('codeLens');
-    if (settings.inlayHintsRefSubjects !== before.inlayHintsRefSubjects || settings.inlayHintsRoutingIndicators !== before.inlayHintsRoutingIndicators || settings.largeFileThreshold !== before.largeFileThreshold) views.push('inlayHints');
+    if (settings.inlayHintsRefSubjects !== before.inlayHintsRefSubjects || settings.inlayHintsRoutingIndicators !== before.inlayHintsRoutingIndicators) views.push('inlayHints');
     refresh(views);
   });
 
@@ -420,6 +458,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
           if (t === undefined) throw new Error('the client did not read it');
           return t;
         });
+        clientConfig = { uri, text };
         return true;
       }
     }
@@ -474,6 +513,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
    * (every folder in the browser, a virtual one on the desktop), else the defaults.
    */
   async function reloadFileConfig(): Promise<void> {
+    clientConfig = undefined;
     if (loadFileConfig() || (clientReadsFiles && (await loadFileConfigThroughClient()))) return;
     useDefaultConfig();
   }
@@ -612,9 +652,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   // ---------------------------------------------------------------------------
   // Features
 
-  connection.onDocumentSymbol((p) => {
+  connection.onDocumentSymbol((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? guard('documentSymbol', [], () => getDocumentSymbols(cableFor(doc))) : [];
+    return doc ? unlessCancelled('documentSymbol', [], doc, token, getDocumentSymbols) : [];
   });
 
   // `cable/status` (custom, optional): the classification, id and date the VS Code client shows as language status.
@@ -674,16 +714,16 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     }
   }
 
-  connection.onFoldingRanges((p) => {
+  connection.onFoldingRanges((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     // On above cable.largeFileThreshold too: archivists fold a long file's cables and sections to find their way in it.
-    return doc ? guard('foldingRange', [], () => getFoldingRanges(cableFor(doc))) : [];
+    return doc ? unlessCancelled('foldingRange', [], doc, token, getFoldingRanges) : [];
   });
 
-  connection.onSelectionRanges((p) => {
+  connection.onSelectionRanges((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc || isLarge(doc)) return p.positions.map((pos) => SelectionRange.create({ start: pos, end: pos }));
-    return guard('selectionRange', [], () => getSelectionRanges(cableFor(doc), p.positions));
+    return unlessCancelled('selectionRange', [], doc, token, (cable) => getSelectionRanges(cable, p.positions));
   });
 
   connection.onHover((p) => {
@@ -722,13 +762,12 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
    * offered for), tied to its diagnostics: an override in `.cablelint.jsonc`, created if missing.
    */
   function disableRuleActions(uri: string, findings: readonly Finding[], range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
-    const root = workspaceRoots[0];
-    if (!root || URI.parse(uri).scheme !== 'file') return [];
-    const target = configPath ?? host.path.join(root, '.cablelint.jsonc');
-    const exists = files().exists(target);
+    const target = configTarget(uri);
+    if (!target) return [];
+    const exists = target.text !== undefined;
     // Creating the file needs a client that can create one; editing it needs none.
     if (!exists && !canCreateFiles) return [];
-    const text = exists ? files().readText(target) : '{\n}\n';
+    const text = target.text ?? '{\n}\n';
     const here = findingsAt(findings, range);
     const ids = [...new Set(here.map((f) => f.id))];
     return ids.map((id) => {
@@ -739,7 +778,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       // Formatting may rewrite the object or array the override goes into ("{ "rules": { … } }" on one line):
       // in the user's file, insert it unformatted then, so that nothing they wrote changes.
       const edits = !exists || formatted.every((e) => e.length === 0) ? formatted : modify(text, ['overrides', overrides], override, {});
-      const configUri = URI.file(target).toString();
+      const configUri = target.uri;
       // An existing file gets jsonc-parser's own edits, so the rest of it stays as the user wrote it.
       const config = TextDocument.create(configUri, 'jsonc', 0, text);
       const tied = here.filter((f) => f.id === id).flatMap((f) => diagnosticOf(f, diagnostics) ?? []);
@@ -753,6 +792,27 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       };
       return action;
     });
+  }
+
+  /**
+   * The configuration file "Disable rule in this file" writes the override for the document at `uri` into, with its text
+   * (undefined when it is to be created): the one in use, read from disk (as it is now) or through the client (as it
+   * was read, again whenever the watcher says it changed), else a new `.cablelint.jsonc` in the first workspace folder
+   * read from disk for a `file` document, or in the folder read through the client that holds the document (a virtual
+   * folder, the browser). Undefined for a document in no such folder.
+   */
+  function configTarget(uri: string): { uri: string; text: string | undefined } | undefined {
+    // An untitled document, or one of another scheme outside the folders, gets no override: it has no path to match.
+    if (URI.parse(uri).scheme !== 'file' && pathBelow(clientRoots, uri) === undefined) return undefined;
+    if (configPath) return { uri: URI.file(configPath).toString(), text: files().exists(configPath) ? files().readText(configPath) : undefined };
+    if (clientConfig) return { uri: clientConfig.uri, text: clientConfig.text };
+    if (URI.parse(uri).scheme === 'file' && workspaceRoots[0]) {
+      const created = host.path.join(workspaceRoots[0], '.cablelint.jsonc');
+      // Written since the configuration was read (no watcher told the server): edited as it is.
+      return { uri: URI.file(created).toString(), text: files().exists(created) ? files().readText(created) : undefined };
+    }
+    const root = clientRoots.find((r) => pathBelow([r], uri) !== undefined);
+    return root === undefined ? undefined : { uri: Utils.joinPath(URI.parse(root), '.cablelint.jsonc').toString(), text: undefined };
   }
 
   connection.onDefinition((p) => {
@@ -786,9 +846,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     });
   });
 
-  connection.onDocumentHighlight((p) => {
+  connection.onDocumentHighlight((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc && !isLarge(doc) ? guard('documentHighlight', [], () => getDocumentHighlights(cableFor(doc), p.position)) : [];
+    return doc && !isLarge(doc) ? unlessCancelled('documentHighlight', [], doc, token, (cable) => getDocumentHighlights(cable, p.position)) : [];
   });
 
   // A position or a new name that cannot be renamed is answered with an error whose message the editor shows.
@@ -815,12 +875,12 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   // A code lens on the banner: "Cited by 3 cables", which runs the client's "Show Cables Citing This One".
   // The command is the VS Code client's; other clients show the count.
-  connection.onCodeLens((p) => {
+  connection.onCodeLens((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc || !settings.codeLensCitingCables) return [];
-    indexEdits();
-    return guard('codeLens', [] as CodeLens[], () => {
-      const cable = cableFor(doc);
+    // The open cables edited are indexed once the request is known not to be cancelled.
+    return unlessCancelled('codeLens', [] as CodeLens[], doc, token, (cable) => {
+      indexEdits();
       const id = cable.id ?? idFromFileName(doc.uri);
       if (!cable.banner || !id) return [];
       const key = indexKey(doc.uri);
@@ -832,13 +892,12 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   });
 
   // Inlay hints: a REF citation of a workspace cable gets its subject, the DE line's station its address.
-  // Off above cable.largeFileThreshold, since VS Code asks for them again after every edit.
-  connection.languages.inlayHint.on((p) => {
+  // On above cable.largeFileThreshold too: once the parse is made, they look only at the REF field and the DE line in the range.
+  connection.languages.inlayHint.on((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    if (!doc || (!settings.inlayHintsRefSubjects && !settings.inlayHintsRoutingIndicators) || isLarge(doc)) return [];
-    indexEdits();
-    return guard('inlayHint', [] as InlayHint[], () => {
-      const cable = cableFor(doc);
+    if (!doc || (!settings.inlayHintsRefSubjects && !settings.inlayHintsRoutingIndicators)) return [];
+    return unlessCancelled('inlayHint', [] as InlayHint[], doc, token, (cable) => {
+      indexEdits();
       return getInlayHints(cable, p.range, {
         dictionaries,
         citedCable: (item) => citedCables(item, cable, doc.uri)[0],
@@ -872,12 +931,11 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     for (const view of views) if (refreshable.has(view)) void connection.sendRequest(REFRESH_REQUESTS[view]).catch(() => undefined);
   }
 
-  connection.onDocumentLinks((p) => {
+  connection.onDocumentLinks((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return [];
-    indexEdits();
-    return guard('documentLinks', [] as DocumentLink[], () => {
-      const cable = cableFor(doc);
+    return unlessCancelled('documentLinks', [] as DocumentLink[], doc, token, (cable) => {
+      indexEdits();
       const links: DocumentLink[] = [];
       for (const item of cable.refs?.items ?? []) {
         const target = citedCables(item, cable, doc.uri)[0];
@@ -890,17 +948,17 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   // Semantic tokens: the whole document with a result id, the edits since the last result (after an edit of a large
   // document, a few numbers instead of all its tokens), or the lines an editor shows (VS Code asks for them first).
   const tokenResults = new SemanticTokenResults();
-  connection.languages.semanticTokens.on((p) => {
+  connection.languages.semanticTokens.on((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? guard('semanticTokens', { data: [] }, () => tokenResults.full(doc.uri, cableFor(doc))) : { data: [] };
+    return doc ? unlessCancelled('semanticTokens', { data: [] }, doc, token, (cable) => tokenResults.full(doc.uri, cable)) : { data: [] };
   });
-  connection.languages.semanticTokens.onDelta((p) => {
+  connection.languages.semanticTokens.onDelta((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? guard('semanticTokensDelta', { data: [] }, () => tokenResults.delta(doc.uri, cableFor(doc), p.previousResultId)) : { data: [] };
+    return doc ? unlessCancelled<SemanticTokens | SemanticTokensDelta>('semanticTokensDelta', { data: [] }, doc, token, (cable) => tokenResults.delta(doc.uri, cable, p.previousResultId)) : { data: [] };
   });
-  connection.languages.semanticTokens.onRange((p) => {
+  connection.languages.semanticTokens.onRange((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? guard('semanticTokensRange', { data: [] }, () => getSemanticTokensInRange(cableFor(doc), p.range)) : { data: [] };
+    return doc ? unlessCancelled('semanticTokensRange', { data: [] }, doc, token, (cable) => getSemanticTokensInRange(cable, p.range)) : { data: [] };
   });
   documents.onDidClose((e) => tokenResults.drop(e.document.uri));
 

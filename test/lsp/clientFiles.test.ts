@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { applyEdits } from '../../server/src/core/fix';
 import { ROOT } from '../helpers';
 import { ensureBuilt, startServer } from './client';
 
@@ -107,6 +108,19 @@ function serving(files: Record<string, string>, cable: object = {}) {
 }
 
 const OFFER = { readFiles: true, listFiles: true };
+/** An invented cable with a finding (CBL026, a pilcrow artifact), for "Disable rule in this file". */
+const ARTIFACT = fs.readFileSync(path.join(ROOT, 'test/fixtures/rules/cbl026-pilcrow-artifact.bad.cable'), 'utf8');
+
+interface TextEdit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+interface DisableAction {
+  title: string;
+  edit: { changes?: Record<string, TextEdit[]>; documentChanges?: ({ kind: string; uri: string } | { textDocument: { uri: string }; edits: TextEdit[] })[] };
+}
+/** The JSON of a `.cablelint.jsonc` text, its line comments dropped. */
+const configJson = (text: string): unknown => JSON.parse(text.replace(/\/\/.*$/gm, ''));
 const symbolNames = async (worker: Worker, query: string) => (await worker.request<{ name: string }[]>('workspace/symbol', { query })).map((s) => s.name);
 
 describe('closed cables read through the client', function () {
@@ -231,7 +245,84 @@ describe('closed cables read through the client', function () {
     assert.deepEqual((worker.asked('cable/listFiles') as { folders: string[] }[]).map((p) => p.folders), [[FOLDER], [FOLDER, other]]);
   });
 
+  it('the browser server offers "Disable rule in this file", editing the .cablelint.jsonc it read through the client', async () => {
+    const config = '{ "rules": { "CBL024": "warning" } }\n';
+    const files = serving({});
+    const worker = startWorker((method, params) => (method === 'cable/readFile' ? ((params as { uri: string }).uri === at('.cablelint.jsonc') ? config : null) : files(method, params)));
+    await initialize(worker, OFFER);
+    worker.notify('textDocument/didOpen', { textDocument: { uri: at('artifact.cable'), languageId: 'cable', version: 1, text: ARTIFACT } });
+    const published = await worker.waitFor('diagnostics of the artifact', (m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === at('artifact.cable'));
+    const diag = (published.params as { diagnostics: { code: string; range: unknown }[] }).diagnostics.find((d) => d.code === 'CBL026')!;
+    const actions = await worker.request<DisableAction[]>('textDocument/codeAction', { textDocument: { uri: at('artifact.cable') }, range: diag.range, context: { diagnostics: [diag] } });
+    const disable = actions.find((a) => a.title === 'Disable CBL026 pilcrow-artifact in this file')!;
+    assert.deepEqual(Object.keys(disable.edit.changes!), [at('.cablelint.jsonc')]);
+    assert.deepEqual(configJson(applyEdits(config, disable.edit.changes![at('.cablelint.jsonc')])), { rules: { CBL024: 'warning' }, overrides: [{ files: ['artifact.cable'], rules: { CBL026: 'off' } }] });
+  });
+
   describe('the Node server in a virtual folder', () => {
+    /**
+     * Starts the Node server on the virtual folder with `capabilities`, its `.cablelint.jsonc` read through the client as
+     * `config()` answers (none when undefined), opens the CBL026 fixture there, and returns a function that asks for its
+     * "Disable CBL026" action (undefined when none is offered).
+     */
+    async function inVirtualFolder(capabilities: object, config: () => string | undefined) {
+      const answers = (method: string, params: unknown) => {
+        if (method === 'cable/readFile') return (params as { uri: string }).uri === at('.cablelint.jsonc') ? (config() ?? null) : null;
+        return serving({})(method, params);
+      };
+      const client = await startServer(undefined, capabilities, [], answers, { workspaceFolders: [{ uri: FOLDER, name: 'cables' }], initializationOptions: OFFER });
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: at('artifact.cable'), languageId: 'cable', version: 1, text: ARTIFACT } });
+      const published = await client.waitFor<{ uri: string; diagnostics: { code: string; range: unknown }[] }>('textDocument/publishDiagnostics', (p) => p.uri === at('artifact.cable'));
+      const diag = published.diagnostics.find((d) => d.code === 'CBL026')!;
+      const disable = async () => {
+        const actions = await client.connection.sendRequest<DisableAction[]>('textDocument/codeAction', { textDocument: { uri: at('artifact.cable') }, range: diag.range, context: { diagnostics: [diag] } });
+        return actions.find((a) => a.title === 'Disable CBL026 pilcrow-artifact in this file');
+      };
+      return { client, disable };
+    }
+
+    it('offers "Disable rule in this file" as an edit of the .cablelint.jsonc read through the client, at its URI, and of its new text once the watcher says it changed', async () => {
+      let config = '{ "rules": { "CBL024": "warning" } } // mine\n';
+      const { client, disable } = await inVirtualFolder({}, () => config);
+      try {
+        const first = (await disable())!;
+        assert.deepEqual(Object.keys(first.edit.changes!), [at('.cablelint.jsonc')]);
+        const applied = applyEdits(config, first.edit.changes![at('.cablelint.jsonc')]);
+        // The user's text stays as written, the comment too.
+        assert.ok(applied.startsWith('{ "rules": { "CBL024": "warning" }') && applied.endsWith('} // mine\n'), applied);
+        assert.deepEqual(configJson(applied), { rules: { CBL024: 'warning' }, overrides: [{ files: ['artifact.cable'], rules: { CBL026: 'off' } }] });
+        // The file changes in the editor; the watcher tells the server, which reads it through the client again.
+        config = '{\n  // Rules of the archive.\n  "rules": { "CBL024": "error" }\n}\n';
+        const read = client.requests().filter((m) => m === 'cable/readFile').length;
+        await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: at('.cablelint.jsonc'), type: 2 }] });
+        await client.waitFor('window/logMessage', (m: { message: string }) => m.message === `Using configuration ${at('.cablelint.jsonc')} (read through the client)` && client.requests().filter((r) => r === 'cable/readFile').length > read);
+        const second = (await disable())!;
+        assert.deepEqual(configJson(applyEdits(config, second.edit.changes![at('.cablelint.jsonc')])), { rules: { CBL024: 'error' }, overrides: [{ files: ['artifact.cable'], rules: { CBL026: 'off' } }] });
+      } finally {
+        await client.stop();
+      }
+    });
+
+    it('creates .cablelint.jsonc in the virtual folder through a client that can create files, and offers nothing through one that cannot', async () => {
+      const creating = await inVirtualFolder({ workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } }, () => undefined);
+      try {
+        const action = (await creating.disable())!;
+        const [create, insert] = action.edit.documentChanges!;
+        assert.deepEqual(create, { kind: 'create', uri: at('.cablelint.jsonc') });
+        const written = insert as { textDocument: { uri: string }; edits: TextEdit[] };
+        assert.equal(written.textDocument.uri, at('.cablelint.jsonc'));
+        assert.deepEqual(configJson(written.edits[0].newText), { overrides: [{ files: ['artifact.cable'], rules: { CBL026: 'off' } }] });
+      } finally {
+        await creating.client.stop();
+      }
+      const plain = await inVirtualFolder({}, () => undefined);
+      try {
+        assert.equal(await plain.disable(), undefined);
+      } finally {
+        await plain.client.stop();
+      }
+    });
+
     it('reads .cablelint.jsonc and the closed cables through a client that offers to, and from disk where the folder is a file: one', async () => {
       const config = '{ "rules": { "paragraph-number-sequence": "error" } }';
       // A cable whose paragraphs jump from 1 to 3 (CBL024).

@@ -454,7 +454,7 @@ describe('rename over stdio', function () {
 
 describe('a document above cable.largeFileThreshold', function () {
   this.timeout(30000);
-  it('gets no highlights or inlay hints, but folding, which costs little besides the parse, and rename, which the user asks for and which costs about one validation more', async () => {
+  it('gets no highlights, but folding and inlay hints, which cost little besides the parse, and rename, which the user asks for and which costs about one validation more', async () => {
     const uri = 'file:///nowhere/large.cable';
     const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\nREF: A. STATE 1111 B. NOWHERE 22\n\n¶1. (C) As ref B says.\n¶2. (C) Per para 1.\n';
     const client = await startServer(undefined, { workspace: { configuration: true }, textDocument: { rename: { prepareSupport: true } } }, [], { largeFileThreshold: 100 });
@@ -466,7 +466,7 @@ describe('a document above cable.largeFileThreshold', function () {
       assert.deepEqual(await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }), [{ startLine: 0, endLine: 5 }]);
       assert.deepEqual(await client.connection.sendRequest('textDocument/documentHighlight', { textDocument: { uri }, position: at }), []);
       const log = await client.waitFor<{ message: string }>('window/logMessage', (m: { message: string }) => m.message.includes('largeFileThreshold'));
-      assert.match(log.message, /is larger than cable\.largeFileThreshold \(100 characters\): selection ranges, highlights and inlay hints are off for it; diagnostics, outline, folding, hover and rename stay on\.$/);
+      assert.match(log.message, /is larger than cable\.largeFileThreshold \(100 characters\): selection ranges and highlights are off for it; diagnostics, outline, folding, hover, inlay hints and rename stay on\.$/);
       assert.deepEqual(await client.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: at }), { range: { start: at, end: { line: 5, character: at.character + 1 } }, placeholder: 'B' });
       const edit = await client.connection.sendRequest<{ changes: Record<string, { range: never; newText: string }[]> }>('textDocument/rename', { textDocument: { uri }, position: at, newName: 'C' });
       assert.equal(applyEdits(text, edit.changes[uri]), text.replace('B. NOWHERE', 'C. NOWHERE').replace('ref B', 'ref C'));

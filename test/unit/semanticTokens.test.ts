@@ -12,7 +12,9 @@ import type { Range } from '../../server/src/core/model';
 import { parseCable } from '../../server/src/core/parse/index';
 import { SemanticTokenResults } from '../../server/src/features/semanticTokenResults';
 import { getSemanticTokens, getSemanticTokensInRange } from '../../server/src/features/semanticTokens';
+import fc from 'fast-check';
 import { corpusFiles, decodeSemanticTokens, ROOT, type DecodedToken } from '../helpers';
+import { damagedCable } from '../properties';
 
 const decode = decodeSemanticTokens;
 
@@ -87,6 +89,66 @@ describe('semantic tokens by range and by delta', () => {
       }
     }
     assert.ok(checked > 100);
+  });
+
+  it('finds the parts of a range by binary search: the lists it searches are in line order, and each part on its searched line, on every fixture, real cable and damaged cable', () => {
+    const unordered = (keys: readonly number[]): boolean => keys.some((k, i) => i > 0 && k < keys[i - 1]);
+    const check = (name: string, text: string): void => {
+      const cable = parseCable(text).cable;
+      const lists: [string, number[]][] = [
+        ['paragraphs', cable.paragraphs.map((p) => p.marker.range.start.line)],
+        ['banners', cable.banners.map((b) => b.levelText.range.start.line)],
+        ['headings by their text', cable.headings.map((h) => h.text.range.start.line)],
+        ['headings by their first line', cable.headings.map((h) => (h.lead ?? h.text).range.start.line)],
+        ['block markers', cable.blockMarkers.map((m) => m.token.range.start.line)],
+        ['item markings', cable.itemMarkings.map((m) => m.portion.inner.range.start.line)],
+      ];
+      for (const [list, lines] of lists) assert.ok(!unordered(lines), `${name}: ${list} out of line order`);
+      // A part is looked for by the line its list is searched by: a paragraph's marking stands on its number's line, a banner's post and serial on its level's.
+      for (const p of cable.paragraphs) if (p.portion) assert.equal(p.portion.inner.range.start.line, p.marker.range.start.line, `${name}: a marking off its number's line`);
+      for (const b of cable.banners) for (const part of [b.post, b.serial]) if (part) assert.equal(part.range.start.line, b.levelText.range.start.line, `${name}: a banner over two lines`);
+    };
+    for (const { name, text } of inputs()) check(name, text);
+    fc.assert(
+      fc.property(damagedCable, (text) => check('a damaged cable', text)),
+      { seed: 20261204, numRuns: 300 },
+    );
+  });
+
+  it('answers a range at the ends of the lists, before the first part, after the last and past the text, as the whole tokens restricted', () => {
+    const ranges = (cable: ReturnType<typeof parseCable>['cable'], whole: readonly DecodedToken[]): Range[] => {
+      const lines = cable.lines.length;
+      const line = (l: number, character = 0) => ({ line: l, character });
+      const out: Range[] = [
+        { start: line(0), end: line(0) },
+        { start: line(0), end: line(0, 10_000) },
+        { start: line(lines - 1), end: line(lines + 5) },
+        { start: line(lines + 3), end: line(lines + 9) },
+      ];
+      // The first and last part of each list: a range ending on its line, one starting on it, and one on that line alone.
+      const edges = [cable.paragraphs.map((p) => p.marker.range), cable.banners.map((b) => b.levelText.range), cable.headings.map((h) => (h.lead ?? h.text).range), cable.itemMarkings.map((m) => m.portion.inner.range)];
+      for (const list of edges) {
+        for (const r of list.length > 0 ? [list[0], list[list.length - 1]] : []) {
+          const l = r.start.line;
+          out.push({ start: line(0), end: line(l, r.start.character) }, { start: line(0), end: line(l, r.end.character) }, { start: line(l), end: line(lines) }, { start: line(l, r.end.character), end: line(lines) }, { start: line(l), end: line(l, 10_000) }, { start: line(Math.max(0, l - 1)), end: line(l) });
+        }
+      }
+      // A range around each token's line on its own.
+      for (const [l] of whole) out.push({ start: line(l), end: line(l + 1) });
+      return out;
+    };
+    const check = (name: string, text: string): void => {
+      const cable = parseCable(text).cable;
+      const whole = decode(getSemanticTokens(cable).data);
+      for (const range of ranges(cable, whole)) assert.deepEqual(decode(getSemanticTokensInRange(cable, range).data), restrict(whole, range), `${name} ${JSON.stringify(range)}`);
+    };
+    check('an empty document', '');
+    check('a document of one line', 'UNCLAS NOWHERE 000125');
+    for (const { name, text } of fixtures()) check(name, text);
+    fc.assert(
+      fc.property(damagedCable, (text) => check('a damaged cable', text)),
+      { seed: 20261204, numRuns: 300 },
+    );
   });
 
   it('answers a delta with the edits that turn the last result into the whole tokens of the edited text, on every fixture and real cable', () => {

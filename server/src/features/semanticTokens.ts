@@ -83,25 +83,36 @@ export function getSemanticTokensInRange(cable: Cable, range: Range): SemanticTo
   return { data: builder.build().data };
 }
 
-/** Pushes a cable's tokens into `builder` in document order, only those that touch `range` when one is given. */
+/**
+ * Pushes a cable's tokens into `builder` in document order, only those that touch `range` when one is given. For a range,
+ * the lists the parser makes in line order (paragraphs, banners, headings, block markers, item markings) are entered
+ * at their first part on or after the range's first line by binary search ({@link firstFrom}) and left at the first
+ * after its last line, so that a range of a large document costs about what its lines hold; the subject's few parts
+ * are walked.
+ */
 export function pushSemanticTokens(cable: Cable, builder: SemanticTokensBuilder, range?: Range): void {
   // The lines a part of the model must start on to give a token the range touches: every token lies on one line.
   const from = range ? range.start.line : 0;
   const to = range ? range.end.line : Number.MAX_SAFE_INTEGER;
   const on = (r: Range): boolean => r.start.line >= from && r.start.line <= to;
   const tokens: PendingToken[] = [];
-  for (const p of cable.paragraphs) if (on(p.marker.range)) tokens.push({ range: p.marker.range, type: PARAGRAPH_NUMBER });
-  for (const b of cable.banners) {
+  const { paragraphs, banners, headings, blockMarkers, itemMarkings } = cable;
+  const firstParagraph = firstFrom(paragraphs, from, (p) => p.marker.range.start.line);
+  for (let i = firstParagraph; i < paragraphs.length && paragraphs[i].marker.range.start.line <= to; i++) tokens.push({ range: paragraphs[i].marker.range, type: PARAGRAPH_NUMBER });
+  // A banner's post and serial stand on its level's line.
+  for (let i = firstFrom(banners, from, (b) => b.levelText.range.start.line); i < banners.length && banners[i].levelText.range.start.line <= to; i++) {
+    const b = banners[i];
     if (on(b.levelText.range)) tokens.push({ range: b.levelText.range, type: BANNER_LEVEL, modifiers: LEVEL_MODIFIER[b.level] });
     if (b.post && on(b.post.range)) tokens.push({ range: b.post.range, type: BANNER_POST });
     if (b.serial && on(b.serial.range)) tokens.push({ range: b.serial.range, type: BANNER_SERIAL });
   }
   // A heading that opens a block keeps the grammar's colors for both, and for its first line when it has two
-  // ("HARBOR BOARD" ⏎ "COMMENT" ⏎ "-------"), which may lie in the range when the opener does not: every opener is looked at.
-  const opens = new Set<number>();
-  for (const m of cable.blockMarkers) if (m.role === 'open') opens.add(m.token.range.start.line);
-  for (const h of cable.headings) {
-    if (opens.has(h.text.range.start.line)) continue;
+  // ("HARBOR BOARD" ⏎ "COMMENT" ⏎ "-------"), which may lie in the range when the opener does not: the opener is looked
+  // for on the line of each heading's text. A heading with a part in the range has its text on the range's first line or
+  // after, since its first line ("HARBOR BOARD") comes before it.
+  for (let i = firstFrom(headings, from, (h) => h.text.range.start.line); i < headings.length && (headings[i].lead ?? headings[i].text).range.start.line <= to; i++) {
+    const h = headings[i];
+    if (opensBlock(blockMarkers, h.text.range.start.line)) continue;
     for (const part of h.lead ? [h.lead, h.text] : [h.text]) {
       if (!on(part.range)) continue;
       const words = headingWords(cable.lines, part);
@@ -114,10 +125,13 @@ export function pushSemanticTokens(cable: Cable, builder: SemanticTokensBuilder,
     const line = part.range.start.line;
     if (on(part.range) && line > 0 && line !== cable.subject!.keyword.range.start.line && cable.lines[line - 1].trim().length === 0) tokens.push({ range: part.range, type: SUBJECT });
   }
-  for (const item of cable.itemMarkings) if (on(item.portion.inner.range)) addMarking(cable.lines, item.portion, tokens);
+  for (let i = firstFrom(itemMarkings, from, (m) => m.portion.inner.range.start.line); i < itemMarkings.length && itemMarkings[i].portion.inner.range.start.line <= to; i++) {
+    addMarking(cable.lines, itemMarkings[i].portion, tokens);
+  }
   // "… was working. 16. (C) On corruption, …": the marking of a paragraph glued to the end of the one before, which the
-  // grammar reads only after a number at a line's start.
-  for (const p of cable.paragraphs) {
+  // grammar reads only after a number at a line's start. A paragraph's marking stands on its number's line.
+  for (let i = firstParagraph; i < paragraphs.length && paragraphs[i].marker.range.start.line <= to; i++) {
+    const p = paragraphs[i];
     const { line, character } = p.marker.range.start;
     if (character > 0 && p.portion && on(p.portion.inner.range) && trimEndOffset(cable.lines[line], character) > 0) addMarking(cable.lines, p.portion, tokens);
   }
@@ -131,6 +145,29 @@ export function pushSemanticTokens(cable: Cable, builder: SemanticTokensBuilder,
     if (range && ((start.line === range.start.line && end.character <= range.start.character) || (start.line === range.end.line && start.character >= range.end.character))) continue;
     builder.push(start.line, start.character, end.character - start.character, type, modifiers ?? 0);
   }
+}
+
+/**
+ * The index of the first item of `list` whose line (`lineOf`) is `from` or later, or the list's length when none is: a
+ * binary search, for a list in line order.
+ */
+function firstFrom<T>(list: readonly T[], from: number, lineOf: (item: T) => number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (lineOf(list[middle]) < from) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Whether a block opener (`COMMENT`) stands on `line`, among `markers` in line order. */
+function opensBlock(markers: Cable['blockMarkers'], line: number): boolean {
+  for (let i = firstFrom(markers, line, (m) => m.token.range.start.line); i < markers.length && markers[i].token.range.start.line === line; i++) {
+    if (markers[i].role === 'open') return true;
+  }
+  return false;
 }
 
 // What goes before a heading's words: a portion marking ("(U) Status of …") or slashes ("//BORDER SECURITY//").
