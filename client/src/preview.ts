@@ -82,7 +82,9 @@ export class CablePreview implements vscode.Disposable {
 
   /** Opens the preview of the cable at `uri` (the editor title's and the Explorer's argument) or in the active editor. */
   async show(uri: unknown, toSide: boolean): Promise<void> {
-    const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+    // From the palette with the preview focused there is no active editor: the preview's own document stays.
+    const active = vscode.window.activeTextEditor?.document;
+    const target = uri instanceof vscode.Uri ? uri : active?.languageId === 'cable' ? active.uri : this.#document;
     if (!target) {
       void vscode.window.showInformationMessage('Open a cable to preview it.');
       return;
