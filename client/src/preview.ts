@@ -36,6 +36,7 @@ export class CablePreview implements vscode.Disposable {
   #loaded = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #asked = 0;
+  #pending: vscode.CancellationTokenSource | undefined;
   readonly #server: () => Promise<LanguageClient>;
   readonly #subscriptions: vscode.Disposable[] = [];
 
@@ -141,13 +142,19 @@ export class CablePreview implements vscode.Disposable {
     const uri = this.#document;
     if (!panel || !uri) return;
     const ask = ++this.#asked;
+    // A request still running for an older version is cancelled: its answer would be dropped.
+    this.#pending?.cancel();
+    const pending = new vscode.CancellationTokenSource();
+    this.#pending = pending;
     let result: PreviewResult | null = null;
     try {
       const client = await this.#server();
-      result = await client.sendRequest<PreviewResult | null>('cable/preview', { uri: uri.toString() });
+      result = await client.sendRequest<PreviewResult | null>('cable/preview', { uri: uri.toString() }, pending.token);
     } catch {
       // The server restarting: the next edit asks again.
     }
+    pending.dispose();
+    if (this.#pending === pending) this.#pending = undefined;
     // A newer request has been sent meanwhile, or the panel has gone.
     if (ask !== this.#asked || panel !== this.#panel) return;
     const html = result ? result.html : '<p class="absent">No preview: the language server does not hold this document as a cable.</p>';

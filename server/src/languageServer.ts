@@ -667,16 +667,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   });
 
   // `cable/preview` (custom, optional): the VS Code client's preview of a cable, decoded (features/preview.ts). An unknown
-  // URI is answered with null. Above cable.largeFileThreshold the text shown stops after PREVIEW_LARGE_LINES lines.
-  connection.onRequest('cable/preview', (p: { uri?: unknown }) => {
+  // URI is answered with null. Above cable.largeFileThreshold the text shown stops after PREVIEW_LARGE_LINES lines. The client
+  // cancels a request an edit has made stale, which is then answered without the work (unlessCancelled).
+  connection.onRequest('cable/preview', (p: { uri?: unknown }, token) => {
     const doc = typeof p?.uri === 'string' ? documents.get(p.uri) : undefined;
     if (!doc) return null;
     indexEdits();
-    return guard('preview', null, () => {
-      const cable = cableFor(doc);
-      const maxLines = doc.getText().length > settings.largeFileThreshold ? PREVIEW_LARGE_LINES : undefined;
-      return getPreview(cable, { dictionaries, uri: doc.uri, citedCable: (item) => citedCables(item, cable, doc.uri)[0], maxLines });
-    });
+    const maxLines = doc.getText().length > settings.largeFileThreshold ? PREVIEW_LARGE_LINES : undefined;
+    return unlessCancelled('preview', null, doc, token, (cable) => getPreview(cable, { dictionaries, uri: doc.uri, citedCable: (item) => citedCables(item, cable, doc.uri)[0], maxLines }));
   });
 
   // `cable/collection` (custom, optional): every cable of the workspace index, for the VS Code client's Cables view.
