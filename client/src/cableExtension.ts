@@ -13,6 +13,8 @@ import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient
 import { DETECTION_PREFIX, textReadsAsCable } from './detect';
 // Without vscode (unit-tested): the Cables view's grouping and sorting.
 import { cableLabel, cableTooltip, groupCollection, GROUPINGS, isGrouping, type CollectionEntry, type CollectionNode, type Grouping } from './collection';
+// "Cable: Open Preview": the webview of the decoded cable.
+import { CablePreview } from './preview';
 
 let client: LanguageClient | undefined;
 let extensionContext: vscode.ExtensionContext | undefined;
@@ -22,6 +24,8 @@ let started: Promise<LanguageClient> | undefined;
 export interface CableExtensionApi {
   /** The Cables view's provider, which hands out its tree. */
   readonly collection: CollectionProvider;
+  /** The cable preview, whose panel the suite looks for. */
+  readonly preview: CablePreview;
 }
 
 /** The Cables view's provider, which takes the language client when the server starts. */
@@ -41,8 +45,10 @@ export function activateCable(context: vscode.ExtensionContext, start: StartLang
   extensionContext = context;
   startLanguageClient = start;
   collection = new CollectionProvider(context.workspaceState);
+  const preview = new CablePreview(ensureServer);
   context.subscriptions.push(
     collection,
+    preview,
     ...collectionView(collection),
     vscode.commands.registerCommand('cable.goToParagraph', goToParagraph),
     vscode.commands.registerCommand('cable.showCitingCables', showCitingCables),
@@ -53,7 +59,7 @@ export function activateCable(context: vscode.ExtensionContext, start: StartLang
     ...startServerWhenNeeded(),
     ...detectCablesInTextFiles(),
   );
-  return { collection };
+  return { collection, preview };
 }
 
 /**

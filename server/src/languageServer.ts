@@ -56,6 +56,7 @@ import { getRenameEdits, prepareRename } from './features/rename';
 import { getSelectionRanges } from './features/selectionRanges';
 import { getIncomingCalls, getOutgoingCalls, prepareCallHierarchy } from './features/callHierarchy';
 import { getCableStatus } from './features/status';
+import { getPreview, PREVIEW_LARGE_LINES } from './features/preview';
 import { SemanticTokenResults } from './features/semanticTokenResults';
 import { getSemanticTokensInRange, SEMANTIC_LEGEND } from './features/semanticTokens';
 import type { IndexedCable } from './features/types';
@@ -663,6 +664,17 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     // A new, still empty cable has no status to show, as it has no diagnostics yet.
     if (!doc || isBlank(doc.getText())) return null;
     return guard('status', null, () => (parsedFor(doc).binary ? null : getCableStatus(cableFor(doc), doc.uri)));
+  });
+
+  // `cable/preview` (custom, optional): the VS Code client's preview of a cable, decoded (features/preview.ts). An unknown
+  // URI is answered with null. Above cable.largeFileThreshold the text shown stops after PREVIEW_LARGE_LINES lines. The client
+  // cancels a request an edit has made stale, which is then answered without the work (unlessCancelled).
+  connection.onRequest('cable/preview', (p: { uri?: unknown }, token) => {
+    const doc = typeof p?.uri === 'string' ? documents.get(p.uri) : undefined;
+    if (!doc) return null;
+    indexEdits();
+    const maxLines = doc.getText().length > settings.largeFileThreshold ? PREVIEW_LARGE_LINES : undefined;
+    return unlessCancelled('preview', null, doc, token, (cable) => getPreview(cable, { dictionaries, uri: doc.uri, citedCable: (item) => citedCables(item, cable, doc.uri)[0], maxLines }));
   });
 
   // `cable/collection` (custom, optional): every cable of the workspace index, for the VS Code client's Cables view.

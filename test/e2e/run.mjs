@@ -487,6 +487,56 @@ async function runMode(label, trusted, theme, shots) {
       await command(page, 'View: Show Explorer');
     });
 
+    await check('"Cable: Open Preview to the Side" shows the decoded cable in a webview, and follows the editor as it is typed in', page, async () => {
+      await openFile(page, '09VALLETTA412.cable');
+      await page.keyboard.press('Control+Home');
+      await command(page, 'Cable: Open Preview to the Side');
+      // The webview's page is a frame inside the workbench's frames: the one holding the cable's text.
+      const previewFrame = async (timeout = 20000) => {
+        const until = Date.now() + timeout;
+        while (Date.now() < until) {
+          for (const frame of page.frames()) {
+            if (await frame.$('pre.cable-text').catch(() => null)) return frame;
+          }
+          await page.waitForTimeout(300);
+        }
+        throw new Error(`no preview frame among ${page.frames().length} frames`);
+      };
+      const frame = await previewFrame();
+      const read = () => frame.evaluate(() => ({
+        subject: document.querySelector('h1.subject')?.textContent ?? '',
+        bar: document.querySelector('.bar')?.textContent ?? '',
+        tags: [...document.querySelectorAll('.tag')].map((t) => t.textContent?.trim()),
+        link: document.querySelector('a.ref-link')?.textContent ?? '',
+        date: [...document.querySelectorAll('dl.facts dd')].map((d) => d.textContent).find((t) => t?.includes('June')) ?? '',
+      }));
+      await frame.waitForFunction(() => document.querySelector('h1.subject')?.textContent === 'MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS', null, { timeout: 15000 });
+      const shown = await read();
+      assert(shown.bar === 'SECRET NOFORN SIPDIS', JSON.stringify(shown));
+      assert(shown.tags.includes('MT Malta') && shown.tags.includes('MOPS unverified'), JSON.stringify(shown));
+      assert(shown.date === '3 June 2009, 1322Z', JSON.stringify(shown));
+      // REF A is 09VALLETTA388, which the workspace holds: its subject, as a link.
+      assert(shown.link === 'HARBOR AUTHORITY NAMES A NEW DIRECTOR', JSON.stringify(shown));
+      // The preview opened beside the editor, which kept the focus: what is typed goes to the cable.
+      await goToLine(page, '21');
+      await page.keyboard.press('End');
+      await page.keyboard.type(' NOW');
+      await frame.waitForFunction(() => document.querySelector('h1.subject')?.textContent?.endsWith('MARITIME PATROLS NOW'), null, { timeout: 10000 }).catch(async () => {
+        throw new Error(`the preview did not follow the edit: ${JSON.stringify(await read())}`);
+      });
+      if (shots === 'dark') {
+        await page.mouse.move(5, 5);
+        await page.waitForTimeout(800);
+        await page.screenshot({ path: join(images, 'preview.png') });
+      }
+      await page.keyboard.press('Control+Z');
+      await frame.waitForFunction(() => document.querySelector('h1.subject')?.textContent?.endsWith('MARITIME PATROLS'), null, { timeout: 10000 });
+      await page.keyboard.press('Control+S');
+      // The preview is closed from its own tab, so that the later checks see the editor as before.
+      await command(page, 'View: Close All Editors');
+      await page.waitForTimeout(500);
+    });
+
     await check('"Cable: New Cable", also offered by New File…, opens an untitled cable holding the whole-cable snippet', page, async () => {
       await command(page, 'New File', { contains: true });
       await page.waitForFunction(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.getAttribute('aria-label')?.includes('Cable')), null, { timeout: 10000 }).catch(async () => {

@@ -67,6 +67,7 @@ async function activate(docs: FakeDocument[], settings: Record<string, unknown> 
     window: {
       showErrorMessage: () => undefined,
       createTreeView: () => disposable,
+      registerWebviewPanelSerializer: () => disposable,
       get activeTextEditor() {
         return editor?.active ? { document: editor.active } : undefined;
       },

@@ -23,6 +23,23 @@ describe('extension manifest', () => {
     assert.deepEqual(pkg.contributes.configuration.properties['cable.index.include'].default, globs);
   });
 
+  it('binds the preview commands as Markdown binds its own, for cables only, and restores the preview panel', () => {
+    const client = fs.readFileSync(path.join(ROOT, 'client/src/preview.ts'), 'utf8');
+    for (const command of ['cable.showPreview', 'cable.showPreviewToSide']) {
+      assert.ok(pkg.contributes.commands.some((c: { command: string }) => c.command === command), command);
+      assert.ok(client.includes(`registerCommand('${command}'`), `${command} is registered`);
+    }
+    const bindings = pkg.contributes.keybindings.map((k: { command: string; key: string; mac: string; when: string }) => [k.command, k.key, k.mac, k.when.startsWith('editorLangId == cable')]);
+    assert.deepEqual(bindings, [
+      ['cable.showPreview', 'ctrl+shift+v', 'cmd+shift+v', true],
+      ['cable.showPreviewToSide', 'ctrl+k v', 'cmd+k v', true],
+    ]);
+    assert.ok(pkg.contributes.menus['editor/title'].some((m: { command: string; when: string }) => m.command === 'cable.showPreviewToSide' && m.when.startsWith('editorLangId == cable')));
+    // The serializer that restores the panel after a reload is registered for the type the client creates it with.
+    assert.match(client, /PREVIEW_VIEW_TYPE = 'cable\.preview'/);
+    assert.ok(pkg.activationEvents.includes('onWebviewPanel:cable.preview'));
+  });
+
   it('starts for a plain-text document too, so that a cable named by a hash is found by its text', () => {
     // A folder holding only "000_4e0f164468ec0923.txt" matches no workspaceContains event, and the first such file
     // opened stayed plain text. The server starts later, when a cable needs it (client/src/extension.ts).

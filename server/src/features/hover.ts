@@ -7,7 +7,7 @@ import { citedId, fullYear } from '../core/id';
 import { MONTH_NAMES } from '../core/parse/header';
 import { describeMarking } from '../core/parse/marking';
 import { compareDates, declNamesEvent } from '../core/rules/util';
-import type { Addressee, Cable, CalendarDate, Decl, Range, Token, Trailer, TransmissionHeader } from '../core/model';
+import type { Addressee, Cable, CalendarDate, DateTimeGroup, Decl, Range, Token, Trailer, TransmissionHeader } from '../core/model';
 import { contains, WHITE_RUNS } from '../core/text';
 import type { Dictionaries, RoutingEntry, TagEntry, TermEntry } from './dictionaries';
 import type { IndexedCable } from './types';
@@ -176,6 +176,11 @@ function citeCorpus(text: string): string {
 export function readableDate(year: number, month: number, day: number): string {
   const name = MONTH_NAMES[month - 1];
   return `${day} ${name[0]}${name.slice(1).toLowerCase()} ${year}`;
+}
+
+/** A valid date-time group as a reader of cables writes it: "3 June 2009, 1322Z" (the hover of the DTG and the preview's card). */
+export function readableDtg(g: DateTimeGroup): string {
+  return `${readableDate(g.year, g.month, g.day)}, ${String(g.hour).padStart(2, '0')}${String(g.minute).padStart(2, '0')}Z`;
 }
 
 /**
@@ -380,7 +385,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
         const g = dtg.dtg;
         const lines = g.valid
           ? [
-              `${readableDate(g.year, g.month, g.day)}, ${String(g.hour).padStart(2, '0')}${String(g.minute).padStart(2, '0')}Z`,
+              readableDtg(g),
               `${WEEKDAYS[new Date(Date.UTC(g.year, g.month - 1, g.day)).getUTCDay()]}, day ${dayOfYear(g.year, g.month, g.day)} of ${g.year}.`,
             ]
           : ['Not a real date and time.'];
@@ -473,12 +478,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
       const r = clby.reasons[i];
       if (!at(r, position)) continue;
       const letter = clby.reasonLetters[i];
-      const section = clby.sectionValue ?? '1.4';
-      // "E.O. 13526" on the E.O. line: the 2009 order's own sec. 1.4, not the 2003 wording of E.O. 12958's.
-      const eo13526 = section === '1.4' && cable.eo?.order?.text === '13526';
-      const orderKey = section === '1.5' ? 'E.O. 12958 (1995)' : eo13526 ? 'E.O. 13526 (2009)' : 'E.O. 12958 as amended (2003)';
-      const entry = d.eo.find((e) => e.kind === 'reason' && e.order === orderKey && e.section === section && e.code === letter);
-      const order = section === '1.5' ? 'E.O. 12958 (1995), sec. 1.5' : eo13526 ? 'E.O. 13526, sec. 1.4' : 'E.O. 12958 as amended by E.O. 13292, sec. 1.4';
+      const { section, order, entry } = reasonEntry(cable, letter, d);
       const meaning = entry ? `${entry.summary}${entry.verified ? '.' : ' (unverified).'}` : 'Not a category of this section.';
       return hover(md(`Reason ${section}(${letter})`, [meaning, `Under ${order}.`], entry ? citeSource(entry.source) : []), r.range);
     }
@@ -613,8 +613,22 @@ function timesSeen(entry: RoutingEntry, address: string): number | undefined {
   return undefined;
 }
 
+/**
+ * The order section a reason letter of the Classified By line is read under, the order's name, and the eo-reasons.tsv
+ * entry of that letter, if the section has one: the hover of a reason and the preview's card both show it.
+ */
+export function reasonEntry(cable: Cable, letter: string, d: Dictionaries): { section: string; order: string; entry?: TermEntry } {
+  const section = cable.classifiedBy?.sectionValue ?? '1.4';
+  // "E.O. 13526" on the E.O. line: the 2009 order's own sec. 1.4, not the 2003 wording of E.O. 12958's.
+  const eo13526 = section === '1.4' && cable.eo?.order?.text === '13526';
+  const orderKey = section === '1.5' ? 'E.O. 12958 (1995)' : eo13526 ? 'E.O. 13526 (2009)' : 'E.O. 12958 as amended (2003)';
+  const entry = d.eo.find((e) => e.kind === 'reason' && e.order === orderKey && e.section === section && e.code === letter);
+  const order = section === '1.5' ? 'E.O. 12958 (1995), sec. 1.5' : eo13526 ? 'E.O. 13526, sec. 1.4' : 'E.O. 12958 as amended by E.O. 13292, sec. 1.4';
+  return { section, order, entry };
+}
+
 /** The `decl-value` entry of eo-reasons.tsv that a DECL code stands for ("OADR", "25X1 ... 25X9"). */
-function declEntry(decl: Decl, d: Dictionaries): TermEntry | undefined {
+export function declEntry(decl: Decl, d: Dictionaries): TermEntry | undefined {
   const value = decl.value.text.trim().toUpperCase();
   let code: string | undefined;
   if (decl.kind === 'na') code = 'N/A';

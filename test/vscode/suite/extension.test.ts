@@ -313,6 +313,22 @@ describe('cable extension', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('opens the cable preview beside the editor ("Cable: Open Preview to the Side"), titled after the file', async () => {
+    const doc = await open('09VALLETTA412.cable');
+    await vscode.window.showTextDocument(doc);
+    const ext = vscode.extensions.all.find((e) => e.packageJSON.name === 'vscode-cable')!;
+    const { preview } = (await ext.activate()) as CableExtensionApi;
+    await vscode.commands.executeCommand('cable.showPreviewToSide');
+    const panel = preview.panel;
+    assert.ok(panel, 'no preview panel');
+    assert.equal(panel.viewType, 'cable.preview');
+    assert.equal(panel.title, 'Preview 09VALLETTA412.cable');
+    // The preview opened beside the editor, which kept the focus.
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString());
+    panel.dispose();
+    assert.equal(preview.panel, undefined);
+  });
+
   it('lists the snippets', async () => {
     const doc = await open('09VALLETTA412.cable');
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(doc.lineCount - 1, 0));
