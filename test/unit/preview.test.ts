@@ -107,8 +107,8 @@ describe('preview: the card', () => {
     const cited: IndexedCable = { uri: 'file:///ws/09VALLETTA388.txt', id: '09VALLETTA388', subject: 'EARLIER <TALKS>', tags: [], refs: [] };
     const context: PreviewContext = { ...ctx, citedCable: (item) => (item.letter === 'A' ? cited : undefined) };
     const { html } = preview(CABLE, context);
-    assert.match(html, /<span class="ref-letter">A\.<\/span> <span class="citation">VALLETTA 388<\/span> <span class="ref-id">09VALLETTA388<\/span> — <a class="ref-link" href="file:\/\/\/ws\/09VALLETTA388\.txt" data-uri="file:\/\/\/ws\/09VALLETTA388\.txt">EARLIER &lt;TALKS&gt;<\/a>/);
-    assert.match(html, /<span class="citation">STATE 51120<\/span> <span class="ref-id">09STATE51120<\/span> — <span class="absent">not in the workspace<\/span>/);
+    assert.match(html, /<span class="ref-letter">A\.<\/span> <span class="citation">VALLETTA 388<\/span> \(<span class="ref-id">09VALLETTA388<\/span>\) — <a class="ref-link" href="file:\/\/\/ws\/09VALLETTA388\.txt" data-uri="file:\/\/\/ws\/09VALLETTA388\.txt">EARLIER &lt;TALKS&gt;<\/a>/);
+    assert.match(html, /<span class="citation">STATE 51120<\/span> \(<span class="ref-id">09STATE51120<\/span>\) — <span class="absent">not in the workspace<\/span>/);
   });
 
   it('says "No banner" for a cable without one, never a level read from its markings', () => {

@@ -227,7 +227,8 @@ export function renderCard(card: PreviewCard): string {
     html += '<h2>REF</h2>\n<ul class="refs">\n';
     for (const r of card.refs) {
       const letter = r.letter !== undefined ? `<span class="ref-letter">${e(r.letter)}.</span> ` : '';
-      const id = r.id !== undefined && r.id !== r.citation ? ` <span class="ref-id">${e(r.id)}</span>` : '';
+      // "VALLETTA 388 (09VALLETTA388)": the id read from the citation, set apart from it.
+      const id = r.id !== undefined && r.id !== r.citation ? ` (<span class="ref-id">${e(r.id)}</span>)` : '';
       let cited = '';
       if (r.cited) cited = ` — <a class="ref-link" href="${e(r.cited.uri)}" data-uri="${e(r.cited.uri)}">${e(r.cited.subject ?? r.id ?? r.citation)}</a>`;
       else if (r.id !== undefined) cited = ' — <span class="absent">not in the workspace</span>';
