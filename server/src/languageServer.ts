@@ -672,9 +672,12 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   connection.onRequest('cable/preview', (p: { uri?: unknown }, token) => {
     const doc = typeof p?.uri === 'string' ? documents.get(p.uri) : undefined;
     if (!doc) return null;
-    indexEdits();
     const maxLines = doc.getText().length > settings.largeFileThreshold ? PREVIEW_LARGE_LINES : undefined;
-    return unlessCancelled('preview', null, doc, token, (cable) => getPreview(cable, { dictionaries, uri: doc.uri, citedCable: (item) => citedCables(item, cable, doc.uri)[0], maxLines }));
+    // The open cables edited are indexed (for the REF items' subjects) once the request is known not to be cancelled.
+    return unlessCancelled('preview', null, doc, token, (cable) => {
+      indexEdits();
+      return getPreview(cable, { dictionaries, uri: doc.uri, citedCable: (item) => citedCables(item, cable, doc.uri)[0], maxLines });
+    });
   });
 
   // `cable/collection` (custom, optional): every cable of the workspace index, for the VS Code client's Cables view.
@@ -817,7 +820,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     // An untitled document, or one of another scheme outside the folders, gets no override: it has no path to match.
     if (URI.parse(uri).scheme !== 'file' && pathBelow(clientRoots, uri) === undefined) return undefined;
     if (configPath) return { uri: URI.file(configPath).toString(), text: files().exists(configPath) ? files().readText(configPath) : undefined };
-    if (clientConfig) return { uri: clientConfig.uri, text: clientConfig.text };
+    if (clientConfig) return clientConfig;
     if (URI.parse(uri).scheme === 'file' && workspaceRoots[0]) {
       const created = host.path.join(workspaceRoots[0], '.cablelint.jsonc');
       // Written since the configuration was read (no watcher told the server): edited as it is.

@@ -506,6 +506,11 @@ describe('completion: the next paragraph\'s marker', () => {
     const items = getCompletions(parseCable(c.text).cable, { line: c.line, character: c.character }, { dictionaries });
     assert.deepEqual(items.slice(0, 2).map((i) => `${i.label}${i.preselect ? '*' : ''} ${i.detail}`), ['2. (C)* CONFIDENTIAL: as paragraph 1', '2. (C/NF) CONFIDENTIAL']);
     assert.ok(items.every((i) => !/banner/.test(String(i.detail))), items.map((i) => i.detail).join(', '));
+    // Nor does the marking list after a paragraph number written there, which shares the levels' ranking.
+    const typed = caret(extract + '2. (|');
+    const markings = getCompletions(parseCable(typed.text).cable, { line: typed.line, character: typed.character }, { dictionaries });
+    assert.ok(markings.some((i) => i.label === '(TS)'));
+    assert.ok(markings.every((i) => !/banner/.test(String(i.detail))), markings.map((i) => i.detail).join(', '));
   });
 
   it('after a paragraph without a marking, offers the marking of the nearest marked one above', () => {

@@ -8,7 +8,7 @@
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
-import type { Cable, MarkerStyle, Paragraph, PortionMarking, RefItem } from '../core/model';
+import type { Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefItem } from '../core/model';
 import { parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
 import { MONTHS } from '../core/parse/header';
 import { parseCaveatLine } from '../core/parse/metadata';
@@ -408,6 +408,37 @@ function markingGap(cable: Cable, p: Paragraph, portion: PortionMarking): string
   return gap.length <= 2 && trailingRun(gap, isSpace) === gap.length ? gap : ' ';
 }
 
+/** A portion marking completion offers, with its level, its detail and its place in the list. */
+interface MarkingChoice {
+  readonly marking: string;
+  readonly level: Level;
+  /** The level, said to be above the banner's when it is ("SECRET: above the banner level"). */
+  readonly detail: string;
+  /** Sorts the levels from `rankFrom` down, those above it last. */
+  readonly sortText: string;
+  /** `rankFrom`'s own marking without controls (`(C)`), which the list preselects. */
+  readonly primary: boolean;
+}
+
+/**
+ * The portion markings completion offers, each level's alone and with NOFORN (SBU for UNCLASSIFIED), ranked from
+ * `rankFrom` (the banner's level, where there is one) down, the levels above it last. Only a cable with a banner has
+ * markings "above the banner level": a partial extract without one gets the levels' names alone.
+ */
+function markingChoices(banner: Level | undefined, rankFrom: Level): MarkingChoice[] {
+  const choices: MarkingChoice[] = [];
+  for (const level of LEVELS) {
+    const above = levelRank(level) > levelRank(rankFrom);
+    const abbr = levelAbbreviation(level);
+    const rank = above ? 9 : levelRank(rankFrom) - levelRank(level);
+    for (const marking of [`(${abbr})`, ...(level === 'UNCLASSIFIED' ? ['(SBU)'] : [`(${abbr}/NF)`])]) {
+      const aboveBanner = banner !== undefined && levelRank(level) > levelRank(banner);
+      choices.push({ marking, level, detail: aboveBanner ? `${level}: above the banner level` : level, sortText: `${rank}${marking}`, primary: level === rankFrom && marking === `(${abbr})` });
+    }
+  }
+  return choices;
+}
+
 /**
  * The next paragraph's marker at the start of a body line, asked for with Ctrl+Space (never on a typed character, so
  * that no list opens while prose is typed): on an empty line, or where only the start of a marker is typed (`¶`, `¶1`,
@@ -484,15 +515,7 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
   };
   // The marking of the paragraph above as written ("(C//REL TO USA, FVEY)"), unless it is misspelt ("(N/SF)").
   if (marked && previous?.level && previous.wellFormed) add(previous.token.text, `${previous.level}: as paragraph ${marked.readAs}${banner && levelRank(previous.level) > levelRank(banner) ? ', above the banner level' : ''}`, '1');
-  for (const l of LEVELS) {
-    const above = levelRank(l) > levelRank(level);
-    const abbr = levelAbbreviation(l);
-    const rank = above ? 9 : levelRank(level) - levelRank(l);
-    for (const marking of [`(${abbr})`, ...(l === 'UNCLASSIFIED' ? ['(SBU)'] : [`(${abbr}/NF)`])]) {
-      const detail = !banner ? l : above ? `${l}: above the banner level` : l === level && marking === `(${abbr})` ? `${l}: the banner's level` : l;
-      add(marking, detail, l === level && marking === `(${abbr})` ? '2' : `3${rank}${marking}`);
-    }
-  }
+  for (const c of markingChoices(banner, level)) add(c.marking, c.primary && banner ? `${c.level}: the banner's level` : c.detail, c.primary ? '2' : `3${c.sortText}`);
   items.sort((a, b) => a.sortText!.localeCompare(b.sortText!));
   // The first is preselected: the paragraph above's marking, else the banner's level. The others are choices in the list.
   items[0].preselect = true;
@@ -522,8 +545,8 @@ const snippetText = (text: string) => text.replace(/[$}\\]/g, '\\$&');
 
 /**
  * The next REF item under the REF field, when asked for, or on a typed `(` (`(B)`) or, after `REF:`, a typed space: on the
- * line right after its last item, or after `REF:` (on its line or the next) when it has none, where only the start of a letter is typed (`B`, `(`, `(B`) and nothing follows. The letter after
- * the last item's, in the field's own style (`B.`, `B)`, `(B)`; `A.` for the first), alone, and for a client that takes
+ * line right after its last item, or after `REF:` (on its line or the next) when it has none, where only the start of a
+ * letter is typed (`B`, `(`, `(B`) and nothing follows. The letter after the last item's, in the field's own style (`B.`, `B)`, `(B)`; `A.` for the first), alone, and for a client that takes
  * snippets with a citation to fill in: the cable's year and post, then the number (`B. 09 NOWHERE NNN`). Nothing when
  * the last item has no letter, after `Z`, or when a lettered item follows the caret's line (the letters would repeat).
  */
@@ -675,22 +698,14 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
       const end = after.token.range.end.character;
       span = { start, insertEnd: end, replaceEnd: end };
     }
-    const items: CompletionItem[] = [];
-    for (const level of LEVELS) {
-      const above = levelRank(level) > levelRank(banner);
-      const abbr = levelAbbreviation(level);
-      const rank = above ? 9 : levelRank(banner) - levelRank(level);
-      for (const marking of [`(${abbr})`, ...(level === 'UNCLASSIFIED' ? ['(SBU)'] : [`(${abbr}/NF)`])]) {
-        items.push({
-          label: marking,
-          kind: CompletionItemKind.EnumMember,
-          detail: above ? `${level}: above the banner level` : level,
-          sortText: `${rank}${marking}`,
-          preselect: level === banner && marking === `(${abbr})`,
-          textEdit: edit(span, lead + marking),
-        });
-      }
-    }
+    const items: CompletionItem[] = markingChoices(cable.banner?.level, banner).map((c) => ({
+      label: c.marking,
+      kind: CompletionItemKind.EnumMember,
+      detail: c.detail,
+      sortText: c.sortText,
+      preselect: c.primary,
+      textEdit: edit(span, lead + c.marking),
+    }));
     return items.sort((a, b) => a.sortText!.localeCompare(b.sortText!));
   }
 

@@ -120,7 +120,7 @@ export function getPreviewCard(cable: Cable, ctx: PreviewContext): PreviewCard {
   const fact = (label: string, value: string | undefined, title?: string) => {
     if (value !== undefined && value.length > 0) facts.push(title === undefined ? { label, value } : { label, value, title });
   };
-  // A partial extract without a header gives no id: the file name's, said to be.
+  // A partial extract without a header gives no id: the file name's, said to be (and its REF items cite from it).
   const named = cable.id === undefined && ctx.uri !== undefined ? idFromFileName(fileName(ctx.uri)) : undefined;
   fact('Id', cable.id ?? (named && `${named} (from the file name)`));
   const header = cable.header;
@@ -172,9 +172,8 @@ export function getPreviewCard(cable: Cable, ctx: PreviewContext): PreviewCard {
     const meaning = shortMeaning(entry.meaning);
     return meaning === entry.meaning ? { code: tag.code, meaning, kind: 'known' } : { code: tag.code, meaning, full: entry.meaning, kind: 'known' };
   });
-  const citing = cable.id ?? (ctx.uri !== undefined ? idFromFileName(fileName(ctx.uri)) : undefined);
   const refs: PreviewRef[] = (cable.refs?.items ?? []).map((item) => {
-    const id = item.cable ? citedId(item, citing) : undefined;
+    const id = item.cable ? citedId(item, cable.id ?? named) : undefined;
     const found = ctx.citedCable?.(item);
     return {
       ...(item.letter !== undefined ? { letter: item.letter } : {}),
