@@ -553,6 +553,35 @@ async function runMode(label, trusted, theme, shots) {
       await page.waitForTimeout(500);
     });
 
+    await check('"Welcome: Open Walkthrough…" offers Get Started with Diplomatic Cables, which lists its steps and shows a step\'s page beside it', page, async () => {
+      await command(page, 'Welcome: Open Walkthrough', { contains: true });
+      await page.keyboard.type('Diplomatic Cables');
+      const row = await page.waitForFunction(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].find((r) => r.getAttribute('aria-label')?.includes('Get Started with Diplomatic Cables')), null, { timeout: 10000 }).catch(async () => {
+        throw new Error(`the walkthroughs offered: ${await page.evaluate(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].map((r) => r.getAttribute('aria-label')).join('; '))}`);
+      });
+      await row.asElement().click();
+      const titles = ['Open or write a cable', 'Catch malformed markings', 'Read a cable', 'Navigate a collection', 'Configure the rules', 'Lint from the command line and in CI'];
+      await page.waitForFunction((t) => {
+        const shown = [...document.querySelectorAll('.getting-started-step .step-title')].map((e) => e.textContent?.trim());
+        return t.every((title) => shown.includes(title));
+      }, titles, { timeout: 15000 }).catch(async () => {
+        throw new Error(`the walkthrough shows: ${await page.evaluate(() => [...document.querySelectorAll('.getting-started-step .step-title')].map((e) => e.textContent).join('; '))}`);
+      });
+      // A step's page is Markdown that VS Code renders in a webview beside the steps.
+      await page.evaluate(() => [...document.querySelectorAll('.getting-started-step')].find((e) => e.querySelector('.step-title')?.textContent?.trim() === 'Configure the rules')?.click());
+      const until = Date.now() + 20000;
+      let found = false;
+      while (!found && Date.now() < until) {
+        for (const frame of page.frames()) {
+          if ((await frame.evaluate(() => document.body?.textContent ?? '').catch(() => '')).includes('writes such an override for you')) found = true;
+        }
+        if (!found) await page.waitForTimeout(300);
+      }
+      assert(found, `no frame among ${page.frames().length} shows the page of "Configure the rules"`);
+      await command(page, 'View: Close Editor');
+      await page.waitForTimeout(500);
+    });
+
     await check('prose is not marked up as code: no bracket-pair colors, no red "1)", no box around a curly apostrophe', page, async () => {
       // As in Markdown: bracket-pair colors would paint over the grammar's marking colors and flag list items in red,
       // and "Embassy’s" is how cables spell it, not an ambiguous character.

@@ -4,6 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { allRules } from '../../server/src/core/rules/index';
 import { SEMANTIC_LEGEND } from '../../server/src/features/semanticTokens';
 import { ROOT } from '../helpers';
 
@@ -53,5 +55,55 @@ describe('extension manifest', () => {
     assert.deepEqual(SEMANTIC_LEGEND.tokenModifiers.filter((m) => !ids(pkg.contributes.semanticTokenModifiers).includes(m)), []);
     const selectors = Object.keys(pkg.contributes.semanticTokenScopes[0].scopes).map((s) => s.split('.')[0]);
     assert.deepEqual(SEMANTIC_LEGEND.tokenTypes.filter((t) => !selectors.includes(t)), []);
+  });
+
+  describe('the Get Started walkthrough', () => {
+    interface Step { id: string; title: string; description: string; media: { markdown?: string }; completionEvents?: string[] }
+    const steps: Step[] = pkg.contributes.walkthroughs.flatMap((w: { steps: Step[] }) => w.steps);
+    const commands: string[] = pkg.contributes.commands.map((c: { command: string }) => c.command);
+    // VS Code's own commands that the steps' buttons run.
+    const builtIn = ['workbench.actions.view.problems', 'workbench.action.showAllSymbols', 'workbench.action.openSettings'];
+    const pages = steps.map((s) => s.media.markdown!);
+
+    it('gives every step a page of its own that the package ships', () => {
+      assert.ok(steps.length >= 5);
+      assert.equal(new Set(pages).size, steps.length);
+      for (const page of pages) {
+        assert.ok(fs.existsSync(path.join(ROOT, page)), `${page} exists`);
+        assert.ok(pkg.files.some((glob: string) => picomatch(glob)(page)), `${page} is in package.json files`);
+      }
+    });
+
+    it('runs only commands that exist from its buttons, and completes a step on them', () => {
+      for (const step of steps) {
+        const linked = [...step.description.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]);
+        for (const command of linked) assert.ok(commands.includes(command) || builtIn.includes(command), `${step.id}: ${command}`);
+        const events = (step.completionEvents ?? []).filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length));
+        for (const command of events) assert.ok(commands.includes(command) || builtIn.includes(command), `${step.id}: ${command}`);
+        // A step with a button is completed by it, not only by being looked at.
+        for (const command of linked) assert.ok(events.includes(command), `${step.id} completes on ${command}`);
+      }
+    });
+
+    it('names only the settings, rules, commands and configuration keys there are', () => {
+      const settings = Object.keys(pkg.contributes.configuration.properties);
+      const titles = pkg.contributes.commands.map((c: { title: string }) => c.title);
+      const ruleNames = new Set(allRules.flatMap((r) => [r.id, r.name]));
+      const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas/cablelint.schema.json'), 'utf8'));
+      for (const page of pages) {
+        const text = fs.readFileSync(path.join(ROOT, page), 'utf8');
+        for (const [, setting] of text.matchAll(/`(cable\.[\w.]+)`/g)) assert.ok(settings.includes(setting), `${page}: setting ${setting}`);
+        for (const [, title] of text.matchAll(/\*\*Cable: ([^*]+)\*\*/g)) assert.ok(titles.includes(title), `${page}: command "Cable: ${title}"`);
+        for (const [, id] of text.matchAll(/\b(CBL\d{3})\b/g)) assert.ok(ruleNames.has(id), `${page}: rule ${id}`);
+        // The configuration example: every key the schema knows, every rule named as the schema names them.
+        for (const [, body] of text.matchAll(/```jsonc\n([\s\S]*?)```/g)) {
+          if (!body.includes('"rules"') || body.includes('settings.json')) continue;
+          const config = JSON.parse(body.replace(/\/\/.*$/gm, ''));
+          for (const key of Object.keys(config)) assert.ok(key in schema.properties, `${page}: configuration key ${key}`);
+          const named = [config.rules, ...(config.overrides ?? []).map((o: { rules: object }) => o.rules)].flatMap((r) => Object.keys(r));
+          for (const rule of named) assert.ok(ruleNames.has(rule), `${page}: rule ${rule}`);
+        }
+      }
+    });
   });
 });
