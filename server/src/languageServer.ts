@@ -20,6 +20,7 @@ import {
   type WorkspaceFoldersChangeEvent,
   type CodeAction,
   type CodeLens,
+  type CompletionItem,
   type Connection,
   type Diagnostic,
   type DidChangeConfigurationParams,
@@ -741,16 +742,20 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     return unlessCancelled('selectionRange', [], doc, token, (cable) => getSelectionRanges(cable, p.positions));
   });
 
-  connection.onHover((p) => {
+  // Hover and completion are cancelled as the caret moves or the user types on: a cancelled one parses nothing
+  // (unlessCancelled), and the open cables edited are indexed (for a REF item's cited cable) only once it goes on.
+  connection.onHover((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return null;
-    indexEdits();
-    return guard('hover', null, () => getHover(cableFor(doc), p.position, { dictionaries, lookupCable: (id) => index.byId(id), citingId: idFromFileName(doc.uri), plainText: hoverPlainText }));
+    return unlessCancelled('hover', null, doc, token, (cable) => {
+      indexEdits();
+      return getHover(cable, p.position, { dictionaries, lookupCable: (id) => index.byId(id), citingId: idFromFileName(doc.uri), plainText: hoverPlainText });
+    });
   });
 
-  connection.onCompletion((p) => {
+  connection.onCompletion((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? guard('completion', [], () => getCompletions(cableFor(doc), p.position, { dictionaries, insertReplace: hasInsertReplaceSupport, snippets: hasSnippetSupport, triggerCharacter: p.context?.triggerCharacter })) : [];
+    return doc ? unlessCancelled('completion', [] as CompletionItem[], doc, token, (cable) => getCompletions(cable, p.position, { dictionaries, insertReplace: hasInsertReplaceSupport, snippets: hasSnippetSupport, triggerCharacter: p.context?.triggerCharacter })) : [];
   });
 
   connection.onCodeAction((p) => {

@@ -1,6 +1,6 @@
 /**
- * Cancelled requests over stdio: a request the client cancelled before the server ran it, or while the server parsed
- * a large document for it, gets the library's cancelled error (`RequestCancelled`, -32800) instead of a result, and a
+ * Cancelled requests over stdio: a request the client cancelled (hover and completion among them) before the server ran
+ * it, or while the server parsed a large document for it, gets the library's cancelled error (`RequestCancelled`, -32800) instead of a result, and a
  * request nobody cancelled still gets its result through the same path. The messages are written as raw frames, so
  * that a request and its cancellation written together reach the server in one read, whatever holds up this process.
  */
@@ -93,6 +93,9 @@ describe('cancelled requests over stdio', function () {
     ['textDocument/codeLens', {}],
     ['textDocument/documentHighlight', { position: { line: 36, character: 1 } }],
     ['textDocument/inlayHint', { range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } } }],
+    // On "PREL" of "TAGS: PREL PGOV …", and after "TAGS: ".
+    ['textDocument/hover', { position: { line: 18, character: 8 } }],
+    ['textDocument/completion', { position: { line: 18, character: 6 } }],
   ] as const) {
     it(`answers ${method} cancelled before it runs with RequestCancelled`, async () => {
       // The request and its cancellation in one write: the server reads both before it runs the request.
@@ -103,6 +106,8 @@ describe('cancelled requests over stdio', function () {
       const asked = request(method, { textDocument: { uri: small }, ...params });
       write(asked);
       assert.equal(await outcome(asked.id), 'answered');
+      // Hover and completion answer with something there: a TAG's meaning, the TAGS.
+      if (method === 'textDocument/hover' || method === 'textDocument/completion') assert.ok((await response(asked.id)).result, method);
     });
   }
 
