@@ -119,6 +119,19 @@ describe('cancelled requests over stdio', function () {
     assert.equal(await outcome(asked.id), REQUEST_CANCELLED);
   });
 
+  it('answers a hover or a completion cancelled while the large document is parsed for it with RequestCancelled, the server idle before it', async () => {
+    // The second request is written to a server that has answered the first and validated the document since: it
+    // reads the request alone, and the cancellation only once the parse is done. That cancellation reaches the token
+    // one turn of the event loop after it is read (vscode-jsonrpc's reader hands on a message a turn at a time): with
+    // one turn after the parse, the request was answered with a result.
+    for (const method of ['textDocument/completion', 'textDocument/hover']) {
+      const asked = request(method, { textDocument: { uri: large }, position: { line: 18, character: 8 } });
+      write(editLarge(), asked);
+      setTimeout(() => write(cancel(asked.id)), 10);
+      assert.equal(await outcome(asked.id), REQUEST_CANCELLED, method);
+    }
+  });
+
   it('answers a request on a large document just parsed for it with the tokens of that parse', async () => {
     const first = tokens(large);
     write(editLarge(), first);
