@@ -593,6 +593,30 @@ describe('completion: the next REF item', () => {
     for (const [refs, accepted] of cases) check(cable(refs), accepted);
   });
 
+  it('offers the next letter one blank line under the last item where the field leaves blank lines or the metadata goes on', () => {
+    const clby = 'Classified By: Jan Novak, Consul, for reasons 1.4 (b).\n\n¶1. (C) The harbor board met.';
+    const cases: [refs: string, body: string | undefined, accepted: string | undefined][] = [
+      // Every item a blank line apart: the next one goes a blank line under the last.
+      ['REF: A. STATE 1234\n\nB. NOWHERE 567\n\n|', undefined, 'C. '],
+      ['REF: A. STATE 1234\n\nB. NOWHERE 567\n\nC|', undefined, 'C. '],
+      ['REF: (A) STATE 1234\n\n(B) NOWHERE 567\n\n(|', undefined, '(C) '],
+      // A blank line after the first item, the metadata below: the next item goes in the gap, as real cables put "¶B." there.
+      ['REF: A. STATE 1234\n\n|', clby, 'B. '],
+      ['REF: A. STATE 1234\nB. NOWHERE 567\n\n|', clby, 'C. '],
+      // Two blank lines, or an item wrapped over its next line, are no item's gap.
+      ['REF: A. STATE 1234\n\nB. NOWHERE 567\n\n\n|', undefined, undefined],
+    ];
+    for (const [refs, body, accepted] of cases) {
+      if (accepted !== undefined) check(cable(refs, body), accepted);
+      else assert.deepEqual(labelsAt(cable(refs, body)).filter((l) => !l.startsWith('¶')), [], refs);
+    }
+    // Under a field whose items are a blank line apart, the body may start there too: the first paragraph's markers
+    // follow the letter, which stays preselected.
+    const offered = completionsAt(cable('REF: A. STATE 1234\n\nB. NOWHERE 567\n\n|')).items;
+    assert.deepEqual(offered.slice(0, 3).map((i) => `${i.label}${i.preselect ? '*' : ''}`), ['C.*', '¶1. (C)', '¶1. (C/NF)']);
+    assert.equal(offered.filter((i) => i.preselect).length, 1);
+  });
+
   it('also offers a citation of the cable\'s year and post to fill in, to a client that takes snippets', () => {
     const items = completionsAt(cable('REF: A. NOWHERE 7\n|'), 'plain', { snippets: true }).items;
     assert.deepEqual(items.map((i) => [i.label, (i.textEdit as TextEdit).newText, i.preselect ?? false]), [
@@ -687,9 +711,10 @@ describe('completion: the next paragraph and REF item on the real cables', funct
       }
     }
     console.log(`      ${right} of ${total} REF items offered their own letter and style. Others:\n${misses.map((m) => `        ${m}`).join('\n')}`);
-    // The misses are fields that leave a blank line between items ("REF: A. …" ⏎ "" ⏎ "¶B. …"), which the emptied
-    // field no longer shows, so the letter is offered only right under the last item; and a field that letters twice.
+    // A field that leaves a blank line after its first item ("REF: A. …" ⏎ "" ⏎ "¶B. …") gets the letter in that gap,
+    // the Classified By line below. The misses are a field that letters twice ("A. (A) …") and one that turns to lower
+    // case halfway ("¶E. …" ⏎ "f. …"), whose last item above gives the style.
     assert.ok(total > 80, `${total}`);
-    assert.ok(right / total >= 0.9, `${right} of ${total}`);
+    assert.ok(right / total >= 0.95, `${right} of ${total}`);
   });
 });

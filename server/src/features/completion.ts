@@ -540,6 +540,20 @@ function refLetter(upper: string, styleOf: RefItem | undefined): string {
   return `${letter}.`;
 }
 
+/**
+ * Whether the next REF item may go on `line`, one blank line under the last of `items` (the field's items above it):
+ * where each item stands a blank line under the one before (`REF: A. STATE 1234` ⏎ `` ⏎ `B. PARIS 567` ⏎ `` ⏎ `C.`),
+ * or where the metadata goes on below `line` (a Classified By line under the field), as real cables leave a blank line
+ * after the first item and put `¶B.` under it. Not over the body's start under a field written without such gaps: a
+ * paragraph's marker goes there.
+ */
+function refGapAllowed(cable: Cable, items: readonly RefItem[], line: number): boolean {
+  const last = items.at(-1);
+  if (!last || last.range.end.line !== line - 2 || cable.lineKinds[line - 1] !== 'blank') return false;
+  if (metadataEnd(cable) > line) return true;
+  return items.length >= 2 && items.every((item, i) => i === 0 || item.range.start.line === items[i - 1].range.end.line + 2);
+}
+
 /** Escapes `$`, `}` and `\` for a snippet's text. */
 const snippetText = (text: string) => text.replace(/[$}\\]/g, '\\$&');
 
@@ -567,8 +581,9 @@ function nextRefItems(cable: Cable, position: Position, line: string, ctx: Compl
   const earlier = refs.items.filter((i) => i.range.start.line < position.line || (i.range.start.line === position.line && i.range.start.character < start));
   if (refs.items.some((i) => i.letter && i.range.start.line > position.line)) return undefined;
   const last = earlier.at(-1);
-  // Right under the last item (a letter typed there may read as the rest of a wrapped citation), or under "REF:".
-  if (last ? last.range.end.line < position.line - 1 : !onKeywordLine && position.line !== keyword.line + 1) return undefined;
+  // Right under the last item (a letter typed there may read as the rest of a wrapped citation), or under "REF:"; or a
+  // blank line under the last item where the field's gaps allow it ({@link refGapAllowed}).
+  if (last ? last.range.end.line < position.line - 1 && !refGapAllowed(cable, earlier, position.line) : !onKeywordLine && position.line !== keyword.line + 1) return undefined;
   if (last && (!last.letter || last.letter >= 'Z')) return undefined;
   const letter = last?.letter ? String.fromCharCode(last.letter.charCodeAt(0) + 1) : 'A';
   const label = refLetter(letter, last);
@@ -671,8 +686,14 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     return items;
   }
 
-  // Under the REF field: the next item's letter. At a body line's start: the next paragraph's marker.
-  const nextItems = nextRefItems(cable, position, line, ctx) ?? nextParagraphItems(cable, position, line, ctx);
+  // Under the REF field: the next item's letter. At a body line's start: the next paragraph's marker. A blank line
+  // under a field whose items are a blank line apart, the body may start too: the paragraph's markers follow the letter.
+  const refItems = nextRefItems(cable, position, line, ctx);
+  if (refItems && cable.lineKinds[position.line - 1] === 'blank') {
+    const paragraphItems = nextParagraphItems(cable, position, line, ctx) ?? [];
+    return [...refItems, ...paragraphItems.map((i) => ({ ...i, preselect: undefined, sortText: `2${i.sortText}` }))];
+  }
+  const nextItems = refItems ?? nextParagraphItems(cable, position, line, ctx);
   if (nextItems) return nextItems;
 
   // After a paragraph number: portion markings, banner level first, levels above it last.
