@@ -568,6 +568,72 @@ describe('completion: the next paragraph\'s marker', () => {
   });
 });
 
+describe('completion: a portion marking at a body line\'s start', () => {
+  // Invented: a confidential cable's metadata, then `body`.
+  const cable = (body: string, banner = 'C O N F I D E N T I A L NOWHERE 000012') => `${banner}\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n${body}\n`;
+  /** Unnumbered paragraphs, each opened by its marking. */
+  const unnumbered = '(C) The harbor board met on Monday.\n\n(U) Fares rise in May.';
+  /** The labels on a typed `(` (or `/`, or asked for), the preselected one marked with a star. */
+  const offered = (text: string, triggerCharacter: string | undefined = '(') => completionsAt(text, 'plain', { triggerCharacter }).items.map((i) => `${i.label}${i.preselect ? '*' : ''}`);
+
+  it('offers the markings on a "(" typed at a line\'s start, the marking above first, then the banner\'s level', () => {
+    assert.deepEqual(offered(cable(`${unnumbered}\n\n(|`)), ['(U)*', '(C)', '(C/NF)', '(SBU)', '(S)', '(S/NF)', '(TS)', '(TS/NF)']);
+    const items = completionsAt(cable(`${unnumbered}\n\n(|`), 'plain', { triggerCharacter: '(' }).items;
+    assert.deepEqual(items.slice(0, 2).map((i) => i.detail), ['UNCLASSIFIED: as the marking on line 9', "CONFIDENTIAL: the banner's level"]);
+    // Asked for with Ctrl+Space, or on the "/" of a marking being typed, the same list.
+    assert.deepEqual(offered(cable(`${unnumbered}\n\n(|`), undefined), offered(cable(`${unnumbered}\n\n(|`)));
+    // A marking written with controls is offered as written.
+    assert.equal(offered(cable('(C//REL TO USA, FVEY) The harbor board met.\n\n(|'))[0], '(C//REL TO USA, FVEY)*');
+    // No marking above yet: the banner's level first.
+    assert.equal(offered(cable('(|'))[0], '(C)*');
+  });
+
+  it('completes to the marking, its ")" and a space, replacing what was typed, never a second "("', () => {
+    const cases: [line: string, accepted: string, label?: string][] = [
+      ['(|', '(U) '],
+      // The ")" the editor closes the "(" with is replaced too.
+      ['(|)', '(U) '],
+      ['(S/|', '(S/NF) ', '(S/NF)'],
+      ['(S|', '(S) ', '(S)'],
+      ['  (|', '  (U) '],
+      // A line written before its marking: the marking goes in front of it, with one space.
+      ['(|The ferries run.', '(U) The ferries run.'],
+      ['(| The ferries run.', '(U) The ferries run.'],
+      // A marking already written is replaced whole.
+      ['(S|/NF) The ferries run.', '(C) The ferries run.', '(C)'],
+      ['(C//REL TO |USA, FVEY) The ferries run.', '(U) The ferries run.', '(U)'],
+    ];
+    for (const [line, accepted, label] of cases) check(cable(`${unnumbered}\n\n${line}`), accepted, label);
+    // In the middle of a marking's letters: insert mode keeps the rest of them, as it keeps the rest of any word.
+    checkModes(cable(`${unnumbered}\n\n(S|/N The ferries run.`), '(S/NF)/N The ferries run.', '(S/NF) The ferries run.', '(S/NF)');
+    checkModes(cable(`${unnumbered}\n\n(|FERRY FARES`), '(U) FERRY FARES', '(U) FERRY FARES');
+  });
+
+  it('offers them in a numbered cable too, for a marked line under a paragraph, the nearest marking above first', () => {
+    // A marked sub-title or sub-paragraph under a paragraph's text ("(S/NF) Response: …"), right under it or a blank line down.
+    const numbered = '¶1. (C) The harbor board met.\n\n¶2. (S) The board asked three questions.';
+    assert.equal(offered(cable(`${numbered}\n(|`))[0], '(S)*');
+    assert.equal(offered(cable(`${numbered}\n\n(S/NF) Response: the board agreed.\n\n(|`))[0], '(S/NF)*');
+    assert.equal(offered(cable(`${numbered}\n\n(|\n\n¶3. (C) Fares rise.`))[0], '(S)*');
+    // A line above the first paragraph, as the release has a lead line marked before "¶1.".
+    assert.equal(offered(cable(`(|\n\n${numbered}`))[0], '(C)*');
+  });
+
+  it('offers nothing in the metadata, after text on the line, or where the cable marks nothing', () => {
+    assert.deepEqual(offered(cable(`(|\n\nClassified By: Jan Novak, Consul, for reasons 1.4 (b).\n\n${unnumbered}`)), []);
+    assert.deepEqual(offered(cable(`${unnumbered}\n\nThe board (|`)), []);
+    // A typed space or a parenthesis after a word is no marking's start.
+    assert.deepEqual(offered(cable(`${unnumbered}\n\n(|`), ' '), []);
+    assert.deepEqual(offered(cable(`${unnumbered}\n\n(Note|`), undefined), []);
+    // An unclassified cable whose paragraphs carry no marking: a "(" opens a note or a list item, not a marking.
+    const unclas = (body: string) => cable(body, 'UNCLAS NOWHERE 000012').replace('DECL: 01/01/2019', 'N/A');
+    assert.deepEqual(offered(unclas('1. The harbor board met.\n\n(|')), []);
+    assert.deepEqual(offered(unclas('The harbor board met.\n\n(|')), []);
+    // The marking after a paragraph's number stays as it was.
+    check(cable('¶1. (C) The board met.\n\n¶2. (|'), '¶2. (C)');
+  });
+});
+
 describe('completion: the next REF item', () => {
   // Invented: a confidential cable of 14 May 2009 from NOWHERE whose REF field is `refs`.
   const cable = (refs: string, body = '¶1. (C) The harbor board met.') =>
@@ -688,6 +754,33 @@ describe('completion: the next paragraph and REF item on the real cables', funct
     console.log(`      ${styled} of ${total} paragraphs offered their own number and style (${numbered} their number); ${marked} their own marking first. Others:\n${misses.map((m) => `        ${m}`).join('\n')}`);
     assert.ok(total > 1000, `${total}`);
     assert.ok(styled / total >= 0.95, `${styled} of ${total}`);
+  });
+
+  it('offers each marking that opens a line of the text on a "(" typed in its place, most often first', () => {
+    let total = 0;
+    let first = 0;
+    let listed = 0;
+    const misses: string[] = [];
+    for (const f of corpusFiles()) {
+      const { cable } = parseCable(fs.readFileSync(f, 'utf8'));
+      for (const m of cable.itemMarkings) {
+        const start = m.portion.token.range.start;
+        const line = cable.lines[start.line];
+        // A marking at the line's start, after its indent ("(S/NF) Response: …"), not after an item's label ("A. (S) …").
+        if (m.label || start.character !== /^[ \t]*/.exec(line)![0].length) continue;
+        total++;
+        const lines = [...cable.lines];
+        lines[start.line] = `${line.slice(0, start.character)}(`;
+        const items = getCompletions(parseCable(lines.join('\n')).cable, { line: start.line, character: start.character + 1 }, { dictionaries, triggerCharacter: '(' });
+        if (items[0]?.label === m.portion.token.text) first++;
+        if (items.some((i) => i.label === m.portion.token.text)) listed++;
+        else misses.push(`${path.basename(f)}:${start.line + 1} ${m.portion.token.text} -> ${items[0]?.label ?? 'nothing'}`);
+      }
+    }
+    console.log(`      ${listed} of ${total} line markings offered (${first} first). Others:\n${misses.map((m) => `        ${m}`).join('\n')}`);
+    // The misses carry controls no level's choices hold ("(S/REL NATO)" under a "(C)" paragraph), and none was above.
+    assert.ok(total >= 20, `${total}`);
+    assert.ok(listed / total >= 0.9 && first / total >= 0.6, `${listed} and ${first} of ${total}`);
   });
 
   it('offers each REF item\'s own letter, in the field\'s style, on its line', () => {

@@ -527,6 +527,89 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
   return items;
 }
 
+/** The text before the caret where a marking is being typed at a line's start: white space, `(`, then letters and slashes. */
+const LINE_MARKING_TYPED = /^[ \t]*\([A-Za-z/]*$/;
+
+/** The line kinds a body line may have while a marking is typed at its start: empty, `(` read as text, a title after it. */
+const LINE_MARKING_KINDS: ReadonlySet<string> = new Set(['blank', 'text', 'heading']);
+
+/**
+ * The nearest marking that names a level above `line` in the body: a paragraph's (or its first item's), or one that opens
+ * an unnumbered paragraph, an item or a sub-title (`(S/NF) Response: …`, `Cable.itemMarkings`), with the line it opens
+ * and the paragraph it is the marking of, if any.
+ */
+function markingAbove(cable: Cable, line: number): { marking: PortionMarking; paragraph?: Paragraph } | undefined {
+  let best: { marking: PortionMarking; paragraph?: Paragraph } | undefined;
+  const consider = (marking: PortionMarking | undefined, paragraph?: Paragraph) => {
+    const at = marking?.token.range.start.line;
+    if (marking?.level && at !== undefined && at < line && (!best || at > best.marking.token.range.start.line)) best = { marking, paragraph };
+  };
+  for (const p of cable.paragraphs) {
+    if (p.range.start.line >= line) break;
+    consider(p.portion ?? p.itemPortion, p);
+  }
+  for (const m of cable.itemMarkings) {
+    if (m.portion.token.range.start.line >= line) break;
+    consider(m.portion);
+  }
+  return best;
+}
+
+/**
+ * The portion markings at the start of a body line (`(` typed, or `(S`, `(S/`, asked for or on a typed `(` or `/`): the
+ * line's own marking, as unnumbered paragraphs open with one (`(C) The minister said …`) and numbered ones mark their
+ * sub-titles and sub-paragraphs (`(S/NF) Response: …`). The nearest marking above comes first (preselected), then the
+ * banner's level, then the other levels, as for the next paragraph. Each replaces the `(` and letters typed and a marking
+ * written after them (its `)` included, or the `)` the editor closed the `(` with), and ends with a space unless white
+ * space follows. Nothing in the metadata, after the signature, or in a cable whose text carries no marking (a `(` there
+ * opens a note or a list item).
+ */
+function lineMarkingItems(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem[] | undefined {
+  if (ctx.triggerCharacter === ' ' || position.character > 40) return undefined;
+  const start = skipSpaces(line);
+  // "(S|/NF) The minister", "(C//REL TO |USA, FVEY)": the marking written is replaced whole.
+  const written = line.charCodeAt(start) === 40 /* ( */ ? parsePortionMarking(position.line, line, start) : undefined;
+  const inWritten = written !== undefined && position.character > start && position.character <= written.token.range.end.character;
+  if (!(inWritten || LINE_MARKING_TYPED.test(line.slice(0, position.character))) || !LINE_MARKING_KINDS.has(cable.lineKinds[position.line])) return undefined;
+  const end = metadataEnd(cable);
+  if (end < 0 || position.line <= end || inCaveatZone(cable, position.line)) return undefined;
+  for (const after of [cable.signature?.token.range, cable.trailer?.range]) if (after && position.line >= after.start.line) return undefined;
+  const above = markingAbove(cable, position.line);
+  // A cable whose text carries no marking yet: only while no text stands above the caret (a draft's first line).
+  if (!above && !cable.paragraphs.some((p) => p.portion || p.itemPortion) && !cable.itemMarkings.some((m) => m.portion.level)) {
+    for (let l = end + 1; l < position.line; l++) if (cable.lineKinds[l] !== 'blank' && cable.lineKinds[l] !== 'page') return undefined;
+  }
+  // "(|)": the ")" the editor closed the "(" with is replaced too.
+  const insertEnd = inWritten ? written.token.range.end.character : position.character + markingRest(line, position.character);
+  // Replace mode also takes the rest of a marking's letters being typed ("(S|/N The minister"), not a word the "(" was
+  // typed in front of ("(|The minister", "(|FERRY FARES", "(C|ommittee").
+  const rest = leadingRun(line, position.character, isMarkingChar);
+  const restIsMarking = position.character > start + 1 && !/[a-z]/.test(line.slice(position.character, position.character + rest));
+  const span: EditSpan = { start, insertEnd, replaceEnd: Math.max(insertEnd, restIsMarking ? position.character + rest : 0) };
+  const space = isSpace(line.charCodeAt(span.replaceEnd)) ? '' : ' ';
+  const banner = cable.banner?.level;
+  const level = banner ?? above?.marking.level ?? 'SECRET';
+  const items: CompletionItem[] = [];
+  const seen = new Set<string>();
+  const add = (marking: string, detail: string, sortText: string) => {
+    if (seen.has(marking)) return;
+    seen.add(marking);
+    items.push({ label: marking, kind: CompletionItemKind.EnumMember, detail, sortText, textEdit: itemEdit(position.line, span, `${marking}${space}`, ctx.insertReplace) });
+  };
+  const previous = above?.marking;
+  if (above && previous?.level && previous.wellFormed) {
+    const source = above.paragraph ? `paragraph ${above.paragraph.readAs}` : `the marking on line ${previous.token.range.start.line + 1}`;
+    add(previous.token.text, `${previous.level}: as ${source}${banner && levelRank(previous.level) > levelRank(banner) ? ', above the banner level' : ''}`, '1');
+  }
+  for (const c of markingChoices(banner, level)) add(c.marking, c.primary && banner ? `${c.level}: the banner's level` : c.detail, c.primary ? '2' : `3${c.sortText}`);
+  // "(Note" or "(a" is no marking being typed.
+  const typed = line.slice(start, position.character).toUpperCase();
+  if (!inWritten && !items.some((i) => i.label.toUpperCase().startsWith(typed))) return undefined;
+  items.sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+  items[0].preselect = true;
+  return items;
+}
+
 /** The text before the caret where a REF item's letter is being typed: white space, then `(`, a letter, or both. */
 const REF_LETTER_TYPED = /^[ \t]*\(?[A-Za-z]?$/;
 
@@ -693,7 +776,8 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     const paragraphItems = nextParagraphItems(cable, position, line, ctx) ?? [];
     return [...refItems, ...paragraphItems.map((i) => ({ ...i, preselect: undefined, sortText: `2${i.sortText}` }))];
   }
-  const nextItems = refItems ?? nextParagraphItems(cable, position, line, ctx);
+  // At a body line's start, a "(": the line's portion marking.
+  const nextItems = refItems ?? nextParagraphItems(cable, position, line, ctx) ?? lineMarkingItems(cable, position, line, ctx);
   if (nextItems) return nextItems;
 
   // After a paragraph number: portion markings, banner level first, levels above it last.
