@@ -20,6 +20,7 @@ import {
   type WorkspaceFoldersChangeEvent,
   type CodeAction,
   type CodeLens,
+  type CompletionItem,
   type Connection,
   type Diagnostic,
   type DidChangeConfigurationParams,
@@ -254,7 +255,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
    * the client may cancel (VS Code cancels semantic tokens, code lenses, folding, symbols and links as the user types on).
    * A request cancelled before it runs is answered with the library's cancelled error (`RequestCancelled`) and parses
    * nothing: the next edit's parse would replace it. After a parse made for the request of a document of
-   * {@link YIELD_AFTER_PARSE} characters or more, the connection reads what came meanwhile (one turn of the event loop),
+   * {@link YIELD_AFTER_PARSE} characters or more, the connection reads what came meanwhile (two turns of the event loop),
    * and a request cancelled then is answered so without the feature's work; the parse stays for the diagnostics. The
    * feature gets the parse made before that turn: the connection reads a cancellation at once, but queues an edit read
    * then behind this request, so `doc` is still the version parsed.
@@ -265,7 +266,10 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     if ((hit && hit.version === doc.version) || doc.getText().length < YIELD_AFTER_PARSE) return guard(name, fallback, () => feature(cableFor(doc)));
     const cable = guard(name, undefined, () => cableFor(doc));
     if (!cable) return fallback;
-    return host.yieldNow().then(() => (token.isCancellationRequested ? cancelled() : guard(name, fallback, () => feature(cable))));
+    // Two turns: vscode-jsonrpc's reader hands on each message it reads in a turn of its own (its semaphore), so a
+    // `$/cancelRequest` read in the first turn reaches the token only in the next one. One read behind another message
+    // (an edit) reaches it a turn later still, after the feature has run.
+    return host.yieldNow().then(() => host.yieldNow()).then(() => (token.isCancellationRequested ? cancelled() : guard(name, fallback, () => feature(cable))));
   }
 
   /** The answer to a request the client cancelled, which it drops. */
@@ -741,16 +745,20 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     return unlessCancelled('selectionRange', [], doc, token, (cable) => getSelectionRanges(cable, p.positions));
   });
 
-  connection.onHover((p) => {
+  // Hover and completion are cancelled as the caret moves or the user types on: a cancelled one parses nothing
+  // (unlessCancelled), and the open cables edited are indexed (for a REF item's cited cable) only once it goes on.
+  connection.onHover((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return null;
-    indexEdits();
-    return guard('hover', null, () => getHover(cableFor(doc), p.position, { dictionaries, lookupCable: (id) => index.byId(id), citingId: idFromFileName(doc.uri), plainText: hoverPlainText }));
+    return unlessCancelled('hover', null, doc, token, (cable) => {
+      indexEdits();
+      return getHover(cable, p.position, { dictionaries, lookupCable: (id) => index.byId(id), citingId: idFromFileName(doc.uri), plainText: hoverPlainText });
+    });
   });
 
-  connection.onCompletion((p) => {
+  connection.onCompletion((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? guard('completion', [], () => getCompletions(cableFor(doc), p.position, { dictionaries, insertReplace: hasInsertReplaceSupport, snippets: hasSnippetSupport, triggerCharacter: p.context?.triggerCharacter })) : [];
+    return doc ? unlessCancelled('completion', [] as CompletionItem[], doc, token, (cable) => getCompletions(cable, p.position, { dictionaries, insertReplace: hasInsertReplaceSupport, snippets: hasSnippetSupport, triggerCharacter: p.context?.triggerCharacter })) : [];
   });
 
   connection.onCodeAction((p) => {

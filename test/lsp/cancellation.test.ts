@@ -1,6 +1,6 @@
 /**
- * Cancelled requests over stdio: a request the client cancelled before the server ran it, or while the server parsed
- * a large document for it, gets the library's cancelled error (`RequestCancelled`, -32800) instead of a result, and a
+ * Cancelled requests over stdio: a request the client cancelled (hover and completion among them) before the server ran
+ * it, or while the server parsed a large document for it, gets the library's cancelled error (`RequestCancelled`, -32800) instead of a result, and a
  * request nobody cancelled still gets its result through the same path. The messages are written as raw frames, so
  * that a request and its cancellation written together reach the server in one read, whatever holds up this process.
  */
@@ -93,6 +93,9 @@ describe('cancelled requests over stdio', function () {
     ['textDocument/codeLens', {}],
     ['textDocument/documentHighlight', { position: { line: 36, character: 1 } }],
     ['textDocument/inlayHint', { range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } } }],
+    // On "PREL" of "TAGS: PREL PGOV …", and after "TAGS: ".
+    ['textDocument/hover', { position: { line: 18, character: 8 } }],
+    ['textDocument/completion', { position: { line: 18, character: 6 } }],
   ] as const) {
     it(`answers ${method} cancelled before it runs with RequestCancelled`, async () => {
       // The request and its cancellation in one write: the server reads both before it runs the request.
@@ -103,6 +106,8 @@ describe('cancelled requests over stdio', function () {
       const asked = request(method, { textDocument: { uri: small }, ...params });
       write(asked);
       assert.equal(await outcome(asked.id), 'answered');
+      // Hover and completion answer with something there: a TAG's meaning, the TAGS.
+      if (method === 'textDocument/hover' || method === 'textDocument/completion') assert.ok((await response(asked.id)).result, method);
     });
   }
 
@@ -112,6 +117,19 @@ describe('cancelled requests over stdio', function () {
     // Written 10 ms after the request, when the idle server has read it and is parsing the 10 MB.
     setTimeout(() => write(cancel(asked.id)), 10);
     assert.equal(await outcome(asked.id), REQUEST_CANCELLED);
+  });
+
+  it('answers a hover or a completion cancelled while the large document is parsed for it with RequestCancelled, the server idle before it', async () => {
+    // The second request is written to a server that has answered the first and validated the document since: it
+    // reads the request alone, and the cancellation only once the parse is done. That cancellation reaches the token
+    // one turn of the event loop after it is read (vscode-jsonrpc's reader hands on a message a turn at a time): with
+    // one turn after the parse, the request was answered with a result.
+    for (const method of ['textDocument/completion', 'textDocument/hover']) {
+      const asked = request(method, { textDocument: { uri: large }, position: { line: 18, character: 8 } });
+      write(editLarge(), asked);
+      setTimeout(() => write(cancel(asked.id)), 10);
+      assert.equal(await outcome(asked.id), REQUEST_CANCELLED, method);
+    }
   });
 
   it('answers a request on a large document just parsed for it with the tokens of that parse', async () => {

@@ -527,6 +527,89 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
   return items;
 }
 
+/** The text before the caret where a marking is being typed at a line's start: white space, `(`, then letters and slashes. */
+const LINE_MARKING_TYPED = /^[ \t]*\([A-Za-z/]*$/;
+
+/** The line kinds a body line may have while a marking is typed at its start: empty, `(` read as text, a title after it. */
+const LINE_MARKING_KINDS: ReadonlySet<string> = new Set(['blank', 'text', 'heading']);
+
+/**
+ * The nearest marking that names a level above `line` in the body: a paragraph's (or its first item's), or one that opens
+ * an unnumbered paragraph, an item or a sub-title (`(S/NF) Response: …`, `Cable.itemMarkings`), with the line it opens
+ * and the paragraph it is the marking of, if any.
+ */
+function markingAbove(cable: Cable, line: number): { marking: PortionMarking; paragraph?: Paragraph } | undefined {
+  let best: { marking: PortionMarking; paragraph?: Paragraph } | undefined;
+  const consider = (marking: PortionMarking | undefined, paragraph?: Paragraph) => {
+    const at = marking?.token.range.start.line;
+    if (marking?.level && at !== undefined && at < line && (!best || at > best.marking.token.range.start.line)) best = { marking, paragraph };
+  };
+  for (const p of cable.paragraphs) {
+    if (p.range.start.line >= line) break;
+    consider(p.portion ?? p.itemPortion, p);
+  }
+  for (const m of cable.itemMarkings) {
+    if (m.portion.token.range.start.line >= line) break;
+    consider(m.portion);
+  }
+  return best;
+}
+
+/**
+ * The portion markings at the start of a body line (`(` typed, or `(S`, `(S/`, asked for or on a typed `(` or `/`): the
+ * line's own marking, as unnumbered paragraphs open with one (`(C) The minister said …`) and numbered ones mark their
+ * sub-titles and sub-paragraphs (`(S/NF) Response: …`). The nearest marking above comes first (preselected), then the
+ * banner's level, then the other levels, as for the next paragraph. Each replaces the `(` and letters typed and a marking
+ * written after them (its `)` included, or the `)` the editor closed the `(` with), and ends with a space unless white
+ * space follows. Nothing in the metadata, after the signature, or in a cable whose text carries no marking (a `(` there
+ * opens a note or a list item).
+ */
+function lineMarkingItems(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem[] | undefined {
+  if (ctx.triggerCharacter === ' ' || position.character > 40) return undefined;
+  const start = skipSpaces(line);
+  // "(S|/NF) The minister", "(C//REL TO |USA, FVEY)": the marking written is replaced whole.
+  const written = line.charCodeAt(start) === 40 /* ( */ ? parsePortionMarking(position.line, line, start) : undefined;
+  const inWritten = written !== undefined && position.character > start && position.character <= written.token.range.end.character;
+  if (!(inWritten || LINE_MARKING_TYPED.test(line.slice(0, position.character))) || !LINE_MARKING_KINDS.has(cable.lineKinds[position.line])) return undefined;
+  const end = metadataEnd(cable);
+  if (end < 0 || position.line <= end || inCaveatZone(cable, position.line)) return undefined;
+  for (const after of [cable.signature?.token.range, cable.trailer?.range]) if (after && position.line >= after.start.line) return undefined;
+  const above = markingAbove(cable, position.line);
+  // A cable whose text carries no marking yet: only while no text stands above the caret (a draft's first line).
+  if (!above && !cable.paragraphs.some((p) => p.portion || p.itemPortion) && !cable.itemMarkings.some((m) => m.portion.level)) {
+    for (let l = end + 1; l < position.line; l++) if (cable.lineKinds[l] !== 'blank' && cable.lineKinds[l] !== 'page') return undefined;
+  }
+  // "(|)": the ")" the editor closed the "(" with is replaced too.
+  const insertEnd = inWritten ? written.token.range.end.character : position.character + markingRest(line, position.character);
+  // Replace mode also takes the rest of a marking's letters being typed ("(S|/N The minister"), not a word the "(" was
+  // typed in front of ("(|The minister", "(|FERRY FARES", "(C|ommittee").
+  const rest = leadingRun(line, position.character, isMarkingChar);
+  const restIsMarking = position.character > start + 1 && !/[a-z]/.test(line.slice(position.character, position.character + rest));
+  const span: EditSpan = { start, insertEnd, replaceEnd: Math.max(insertEnd, restIsMarking ? position.character + rest : 0) };
+  const space = isSpace(line.charCodeAt(span.replaceEnd)) ? '' : ' ';
+  const banner = cable.banner?.level;
+  const level = banner ?? above?.marking.level ?? 'SECRET';
+  const items: CompletionItem[] = [];
+  const seen = new Set<string>();
+  const add = (marking: string, detail: string, sortText: string) => {
+    if (seen.has(marking)) return;
+    seen.add(marking);
+    items.push({ label: marking, kind: CompletionItemKind.EnumMember, detail, sortText, textEdit: itemEdit(position.line, span, `${marking}${space}`, ctx.insertReplace) });
+  };
+  const previous = above?.marking;
+  if (above && previous?.level && previous.wellFormed) {
+    const source = above.paragraph ? `paragraph ${above.paragraph.readAs}` : `the marking on line ${previous.token.range.start.line + 1}`;
+    add(previous.token.text, `${previous.level}: as ${source}${banner && levelRank(previous.level) > levelRank(banner) ? ', above the banner level' : ''}`, '1');
+  }
+  for (const c of markingChoices(banner, level)) add(c.marking, c.primary && banner ? `${c.level}: the banner's level` : c.detail, c.primary ? '2' : `3${c.sortText}`);
+  // "(Note" or "(a" is no marking being typed.
+  const typed = line.slice(start, position.character).toUpperCase();
+  if (!inWritten && !items.some((i) => i.label.toUpperCase().startsWith(typed))) return undefined;
+  items.sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+  items[0].preselect = true;
+  return items;
+}
+
 /** The text before the caret where a REF item's letter is being typed: white space, then `(`, a letter, or both. */
 const REF_LETTER_TYPED = /^[ \t]*\(?[A-Za-z]?$/;
 
@@ -538,6 +621,20 @@ function refLetter(upper: string, styleOf: RefItem | undefined): string {
   if (written.startsWith('(')) return `(${letter})`;
   if (written.endsWith(')')) return `${letter})`;
   return `${letter}.`;
+}
+
+/**
+ * Whether the next REF item may go on `line`, one blank line under the last of `items` (the field's items above it):
+ * where each item stands a blank line under the one before (`REF: A. STATE 1234` ⏎ `` ⏎ `B. PARIS 567` ⏎ `` ⏎ `C.`),
+ * or where the metadata goes on below `line` (a Classified By line under the field), as real cables leave a blank line
+ * after the first item and put `¶B.` under it. Not over the body's start under a field written without such gaps: a
+ * paragraph's marker goes there.
+ */
+function refGapAllowed(cable: Cable, items: readonly RefItem[], line: number): boolean {
+  const last = items.at(-1);
+  if (!last || last.range.end.line !== line - 2 || cable.lineKinds[line - 1] !== 'blank') return false;
+  if (metadataEnd(cable) > line) return true;
+  return items.length >= 2 && items.every((item, i) => i === 0 || item.range.start.line === items[i - 1].range.end.line + 2);
 }
 
 /** Escapes `$`, `}` and `\` for a snippet's text. */
@@ -567,8 +664,9 @@ function nextRefItems(cable: Cable, position: Position, line: string, ctx: Compl
   const earlier = refs.items.filter((i) => i.range.start.line < position.line || (i.range.start.line === position.line && i.range.start.character < start));
   if (refs.items.some((i) => i.letter && i.range.start.line > position.line)) return undefined;
   const last = earlier.at(-1);
-  // Right under the last item (a letter typed there may read as the rest of a wrapped citation), or under "REF:".
-  if (last ? last.range.end.line < position.line - 1 : !onKeywordLine && position.line !== keyword.line + 1) return undefined;
+  // Right under the last item (a letter typed there may read as the rest of a wrapped citation), or under "REF:"; or a
+  // blank line under the last item where the field's gaps allow it ({@link refGapAllowed}).
+  if (last ? last.range.end.line < position.line - 1 && !refGapAllowed(cable, earlier, position.line) : !onKeywordLine && position.line !== keyword.line + 1) return undefined;
   if (last && (!last.letter || last.letter >= 'Z')) return undefined;
   const letter = last?.letter ? String.fromCharCode(last.letter.charCodeAt(0) + 1) : 'A';
   const label = refLetter(letter, last);
@@ -671,8 +769,15 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     return items;
   }
 
-  // Under the REF field: the next item's letter. At a body line's start: the next paragraph's marker.
-  const nextItems = nextRefItems(cable, position, line, ctx) ?? nextParagraphItems(cable, position, line, ctx);
+  // Under the REF field: the next item's letter. At a body line's start: the next paragraph's marker. A blank line
+  // under a field whose items are a blank line apart, the body may start too: the paragraph's markers follow the letter.
+  const refItems = nextRefItems(cable, position, line, ctx);
+  if (refItems && cable.lineKinds[position.line - 1] === 'blank') {
+    const paragraphItems = nextParagraphItems(cable, position, line, ctx) ?? [];
+    return [...refItems, ...paragraphItems.map((i) => ({ ...i, preselect: undefined, sortText: `2${i.sortText}` }))];
+  }
+  // At a body line's start, a "(": the line's portion marking.
+  const nextItems = refItems ?? nextParagraphItems(cable, position, line, ctx) ?? lineMarkingItems(cable, position, line, ctx);
   if (nextItems) return nextItems;
 
   // After a paragraph number: portion markings, banner level first, levels above it last.
