@@ -160,8 +160,9 @@ function installPackage(dir) {
   if (pack.status !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
   const [packed] = JSON.parse(pack.stdout);
   // Only what runs is published (package.json "files", which the .vsix shares): no sources, tests or benchmarks. The
-  // browser bundles (dist/web/) run in the browser from the .vsix, not from this package.
-  const extra = packed.files.map((f) => f.path).filter((p) => !/^(dist\/[\w-]+\.js|dist\/web\/(?:extension|server)\.js|syntaxes\/cable\.tmLanguage\.json|snippets\/cable\.json|schemas\/[\w.-]+\.json|images\/icon\.png|language-configuration\.json|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(p));
+  // browser bundles (dist/web/) run in the browser from the .vsix, not from this package, and the pages of the Get
+  // Started walkthrough (docs/walkthrough/) are shown by VS Code from it; no other part of docs/ is shipped.
+  const extra = packed.files.map((f) => f.path).filter((p) => !/^(dist\/[\w-]+\.js|dist\/web\/(?:extension|server)\.js|syntaxes\/cable\.tmLanguage\.json|snippets\/cable\.json|schemas\/[\w.-]+\.json|images\/icon\.png|docs\/walkthrough\/[\w-]+\.md|language-configuration\.json|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(p));
   if (extra.length > 0) throw new Error(`npm pack ships files that do not run: ${extra.slice(0, 10).join(', ')}${extra.length > 10 ? ` and ${extra.length - 10} more` : ''}`);
   const tarball = join(dir, packed.filename);
   const prefix = join(dir, 'prefix');
@@ -591,6 +592,9 @@ console.log('\nHelix (README languages.toml; Helix itself is not run)');
  */
 async function helixClosedFindings(server, ws) {
   const child = spawn(server.command, server.args, { env: cleanEnv(join(dir, 'helix-env'), bin), stdio: ['pipe', 'pipe', 'pipe'] });
+  // A command that cannot be started fails the check instead of ending the run with an unhandled 'error' event.
+  const failed = new Promise((_, reject) => child.on('error', reject));
+  failed.catch(() => {});
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const found = new Map();
   let indexed;
@@ -605,11 +609,11 @@ async function helixClosedFindings(server, ws) {
   const uri = pathToFileURL(ws).href;
   const timer = setTimeout(() => indexed(false), 10_000);
   try {
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'helix' }], capabilities: { workspace: { configuration: true, workspaceFolders: true } } });
+    await Promise.race([failed, connection.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'helix' }], capabilities: { workspace: { configuration: true, workspaceFolders: true } } })]);
     await connection.sendNotification('initialized', {});
     const opened = join(ws, '10TALLINN207.cable');
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(opened).href, languageId: 'cable', version: 0, text: readFileSync(opened, 'utf8') } });
-    const wasIndexed = await done;
+    const wasIndexed = await Promise.race([failed, done]);
     return { indexed: wasIndexed, findings: (found.get(pathToFileURL(join(ws, CLOSED_NAME)).href) ?? []).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}: ${d.message}`) };
   } finally {
     clearTimeout(timer);
