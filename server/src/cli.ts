@@ -2,16 +2,18 @@
  * `cablelint`: the same checks as the editor, for CI and archives.
  *
  *   cablelint [lint] [options] PATH…     lint files and directories
+ *   cablelint [lint] [options] --stdin [--stdin-filename NAME]   lint the text piped in
  *   cablelint extract [--format jsonl|csv] [--fields a,b] PATH…
  *   cablelint outline FILE…
  *
  * An option the command does not take is a usage error.
- * Exit codes: 0 no error-level findings; 1 error-level findings; 2 usage, I/O or internal errors.
+ * Exit codes: 0 no error-level findings (and no more warnings than --max-warnings allows);
+ * 1 error-level findings, or more warnings than --max-warnings allows; 2 usage, I/O or internal errors.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
-import { ConfigResolver, DEFAULT_CONFIG, isIgnored, parseConfig, parseRuleOverrides, type CableLintConfig, type ResolvedConfig } from './core/config';
+import { ConfigResolver, DEFAULT_CONFIG, isIgnored, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig, type ResolvedConfig } from './core/config';
 import type { Cable } from './core/model';
 import type { RuleSetting } from './core/rules/types';
 import { fixAll } from './core/fix';
@@ -19,7 +21,8 @@ import { lintCable } from './core/lint';
 import { INTERNAL_ERROR, parseCable, readsAsCable } from './core/parse/index';
 import { loadUserDictionaries } from './core/userDictionary';
 import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS } from './cli/extract';
-import { collect, readText, relativePaths } from './cli/files';
+import { cacheFile, CacheKeys, LintCache, runSalt, toolDigest } from './cli/cache';
+import { checkText, collect, readStdin, readText, relativePaths, type InputFile } from './cli/files';
 import { formatJson, formatJunit, formatSarif, formatStylish, reported, type FileResult } from './cli/formats';
 import { unifiedDiff } from './cli/diff';
 import { isTerminal, stderr, stdout } from './cli/output';
@@ -34,6 +37,8 @@ Usage:
   cablelint [lint] [options] PATH...       Lint files; directories are walked for *.cable,
                                            canonical-id files such as 09PARIS1039.txt, and
                                            other .txt files whose text reads as a cable.
+  cablelint [lint] [options] --stdin [--stdin-filename NAME]
+                                           Lint the text piped in (also: cablelint -).
   cablelint extract [--format jsonl|csv] [--fields f1,f2] PATH...
                                            One metadata record per cable.
   cablelint outline FILE...                Print each cable's outline.
@@ -43,14 +48,26 @@ Lint options:
   --config FILE                            Configuration (default: .cablelint.jsonc found upward).
   --rule ID=SEVERITY                       Override a rule (off, hint, info, warning, error); repeatable.
   --ignore GLOB                            Skip matching files; repeatable.
-  --fix                                    Apply safe fixes in place (the editor's Fix All).
+  --fix                                    Apply safe fixes in place (the editor's Fix All);
+                                           with --stdin, print the fixed text instead of findings.
   --fix-dry-run                            Show the safe fixes as a diff; write nothing.
   --threads N|auto                         Threads to lint on (default auto: one per two cores,
                                            one per 500 files).
+  --stdin                                  Lint standard input instead of PATHs.
+  --stdin-filename NAME                    The name stdin's findings carry; the file-name rules,
+                                           the configuration (found upward from NAME's folder)
+                                           and --ignore use it.
+  --max-warnings N                         Exit 1 when there are more than N warning-level
+                                           findings, even without errors.
+  --cache                                  Keep each file's findings in a cache and lint only the
+                                           files whose text, name, settings or cablelint changed.
+  --cache-location PATH                    The cache file (default .cablelintcache; in PATH when
+                                           it is a directory).
   -h, --help, -v, --version
 
 Each command takes only the options shown for it; any other is a usage error.
-Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage, I/O or internal errors (a parser or rule failure).
+Exit codes: 0 no error-level findings, 1 error-level findings or more warnings than
+--max-warnings allows, 2 usage, I/O or internal errors (a parser or rule failure), before 1.
 Extract fields: ${EXTRACT_FIELDS.join(', ')}.
 `;
 
@@ -65,6 +82,13 @@ interface Options {
   fields?: string[];
   /** Threads to lint on; undefined for the automatic choice. */
   threads?: number;
+  /** Lint standard input (`--stdin`, or `-` as the only PATH). */
+  stdin: boolean;
+  stdinFilename?: string;
+  /** The most warning-level findings a run may have and exit 0; undefined for no limit. */
+  maxWarnings?: number;
+  cache: boolean;
+  cacheLocation?: string;
   paths: string[];
 }
 
@@ -72,7 +96,7 @@ class UsageError extends Error {}
 
 /** The options each command takes; the others are usage errors rather than ignored. */
 const COMMAND_OPTIONS: Readonly<Record<Options['command'], readonly string[]>> = {
-  lint: ['--format', '--config', '--rule', '--ignore', '--fix', '--fix-dry-run', '--threads'],
+  lint: ['--format', '--config', '--rule', '--ignore', '--fix', '--fix-dry-run', '--threads', '--stdin', '--stdin-filename', '--max-warnings', '--cache', '--cache-location'],
   extract: ['--format', '--fields'],
   outline: [],
 };
@@ -91,7 +115,7 @@ function notTaken(command: Options['command'], flag: string): string {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { command: 'lint', rules: [], ignore: [], fix: false, dryRun: false, paths: [] };
+  const o: Options = { command: 'lint', rules: [], ignore: [], fix: false, dryRun: false, stdin: false, cache: false, paths: [] };
   let i = 0;
   if (argv[0] === 'lint' || argv[0] === 'extract' || argv[0] === 'outline') o.command = argv[i++] as Options['command'];
   const value = (name: string): string => {
@@ -120,6 +144,18 @@ function parseArgs(argv: string[]): Options {
         }
         break;
       }
+      case '--max-warnings': {
+        const v = take('--max-warnings');
+        const n = Number(v);
+        // -1 is ESLint's "no limit", which scripts written for it pass.
+        if (v.trim() === '' || !Number.isInteger(n) || n < -1) throw new UsageError('--max-warnings must be a whole number (or -1 for no limit)');
+        o.maxWarnings = n < 0 ? undefined : n;
+        break;
+      }
+      case '--stdin-filename': o.stdinFilename = take('--stdin-filename'); break;
+      case '--cache-location': o.cacheLocation = take('--cache-location'); break;
+      case '--stdin': o.stdin = true; break;
+      case '--cache': o.cache = true; break;
       case '--fix': o.fix = true; break;
       case '--fix-dry-run': o.dryRun = true; break;
       default:
@@ -132,14 +168,23 @@ function parseArgs(argv: string[]): Options {
   if (o.fields) for (const f of o.fields) if (!EXTRACT_FIELDS.includes(f)) throw new UsageError(`unknown field ${f}; fields: ${EXTRACT_FIELDS.join(', ')}`);
   // "--fix --fix-dry-run" would leave it to the order of the checks whether files are written.
   if (o.fix && o.dryRun) throw new UsageError('--fix and --fix-dry-run exclude each other');
-  if (o.paths.length === 0) throw new UsageError('no PATH given');
+  // "cablelint -" reads standard input, as markdownlint-cli2 and many Unix tools do; a file named "-" is "./-".
+  if (o.command === 'lint' && o.paths.length === 1 && o.paths[0] === '-') {
+    o.stdin = true;
+    o.paths = [];
+  }
+  if (o.stdin && o.paths.length > 0) throw new UsageError('--stdin lints standard input and takes no PATH');
+  if (o.stdinFilename !== undefined && !o.stdin) throw new UsageError('--stdin-filename names the text of --stdin, which is not given');
+  if (o.cacheLocation !== undefined && !o.cache) throw new UsageError('--cache-location is the file of --cache, which is not given');
+  if (o.paths.length === 0 && !o.stdin) throw new UsageError('no PATH given');
   return o;
 }
 
-function loadConfig(o: Options, errors: string[]): { config: CableLintConfig; root: string } {
+/** The configuration: `--config`, or the nearest `.cablelint.jsonc` (or `.json`) at or above `from`. */
+function loadConfig(o: Options, errors: string[], from: string): { config: CableLintConfig; root: string } {
   let file = o.config;
   if (!file) {
-    for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    for (let dir = from; ; dir = path.dirname(dir)) {
       const candidate = ['.cablelint.jsonc', '.cablelint.json'].map((n) => path.join(dir, n)).find((p) => fs.existsSync(p));
       if (candidate) {
         file = candidate;
@@ -210,6 +255,8 @@ interface WorkerInput {
   readonly config: CableLintConfig;
   readonly overrides: ReadonlyMap<string, RuleSetting>;
   readonly userTags: readonly string[];
+  /** With `--cache`, what every key of the run shares ({@link runSalt}): each result then carries its key. */
+  readonly salt?: string;
 }
 
 /** One result of a worker's share: the file's index in the whole list, its findings (none when unreadable) and its messages. */
@@ -217,6 +264,8 @@ interface IndexedResult {
   readonly index: number;
   readonly result?: FileResult;
   readonly errors: readonly string[];
+  /** With `--cache`, the key of the text linted (none when it could not be read). */
+  readonly key?: string;
 }
 
 /**
@@ -226,7 +275,11 @@ interface IndexedResult {
  */
 function readCable(file: string, ifCable: boolean | undefined, errors: string[]): { text: string; bom: boolean; cable: Cable } | undefined {
   const read = readText(file, errors, ifCable);
-  if (!read) return undefined;
+  return read && parseRead(file, read, ifCable, errors);
+}
+
+/** {@link readCable} for a text already read. */
+function parseRead(file: string, read: { text: string; bom: boolean }, ifCable: boolean | undefined, errors: string[]): { text: string; bom: boolean; cable: Cable } | undefined {
   const { cable } = parseCable(read.text);
   if (ifCable && !readsAsCable(cable)) {
     reportParserFailure(file, cable, errors);
@@ -235,10 +288,30 @@ function readCable(file: string, ifCable: boolean | undefined, errors: string[])
   return { ...read, cable };
 }
 
-/** Lints one file; only its findings are kept. Undefined when it cannot be read or is no cable the walk should take. */
-function lintOne(job: LintJob, resolver: ConfigResolver, userTags: ReadonlySet<string>, errors: string[]): FileResult | undefined {
-  const read = readCable(job.file, job.ifCable, errors);
-  return read && { file: job.shown, findings: lintParsed(job.file, read.cable, resolver.fixed ?? resolver.resolve(job.globPath!), userTags, errors) };
+/**
+ * Lints one file; only its findings are kept. No result when it cannot be read or is no cable the walk should take.
+ * With `keys`, the result carries the cache key of the text read, and an entry of `cache` under that key
+ * is taken without parsing or linting.
+ */
+function lintOne(job: LintJob, resolver: ConfigResolver, userTags: ReadonlySet<string>, errors: string[], keys?: CacheKeys, cache?: LintCache): { result?: FileResult; key?: string } {
+  const read = readText(job.file, errors, job.ifCable);
+  if (!read) return {};
+  const config = resolver.fixed ?? resolver.resolve(job.globPath!);
+  const key = keys?.key(config, job.file, job.ifCable === true, read.bom, read.text);
+  const hit = key === undefined ? undefined : cache?.get(job.file, key);
+  if (hit) return { result: hit.findings ? { file: job.shown, findings: hit.findings } : undefined, key };
+  const parsed = parseRead(job.file, read, job.ifCable, errors);
+  return { result: parsed && { file: job.shown, findings: lintParsed(job.file, parsed.cable, config, userTags, errors) }, key };
+}
+
+/**
+ * Keeps a file's result in the cache under `key`, or drops its entry when the run reported a problem
+ * with it (a failure to read, parse or lint is said again next time rather than hidden).
+ */
+function remember(cache: LintCache | undefined, file: string, key: string | undefined, result: FileResult | undefined, fileErrors: readonly string[], fixed?: boolean): void {
+  if (!cache) return;
+  if (key === undefined || fileErrors.length > 0) cache.delete(file);
+  else cache.set(file, { key, findings: result ? result.findings : null, ...(fixed === undefined ? {} : { fixed }) });
 }
 
 /**
@@ -262,10 +335,12 @@ function reportParserFailure(file: string, cable: Cable, errors: string[]): void
 function lintShare(input: WorkerInput, post: (batch: IndexedResult[]) => void): void {
   const resolver = new ConfigResolver(input.config, input.overrides);
   const userTags = new Set(input.userTags);
+  const keys = input.salt === undefined ? undefined : new CacheKeys(input.salt);
   let batch: IndexedResult[] = [];
   for (const job of input.jobs) {
     const errors: string[] = [];
-    batch.push({ index: job.index, result: lintOne(job, resolver, userTags, errors), errors });
+    const { result, key } = lintOne(job, resolver, userTags, errors, keys);
+    batch.push({ index: job.index, result, errors, key });
     if (batch.length >= BATCH) {
       post(batch);
       batch = [];
@@ -282,24 +357,12 @@ function runWorker(input: WorkerInput, port: MessagePort): void {
 
 /**
  * Lints files on `count` threads: worker threads take all shares but one, which this
- * thread lints while they start. Results come back in file order.
+ * thread lints while they start. Each result goes to `take` as it comes back.
  */
-async function lintInThreads(jobs: readonly LintJob[], count: number, config: CableLintConfig, overrides: ReadonlyMap<string, RuleSetting>, userTags: readonly string[], errors: string[], progress: boolean): Promise<FileResult[]> {
+async function lintInThreads(jobs: readonly LintJob[], count: number, input: (share: readonly LintJob[]) => WorkerInput, take: (batch: readonly IndexedResult[]) => void): Promise<void> {
   const { Worker } = process.getBuiltinModule('node:worker_threads');
   const shares: LintJob[][] = Array.from({ length: count }, () => []);
   jobs.forEach((job, index) => shares[index % count].push(job));
-  const results: (FileResult | undefined)[] = new Array(jobs.length);
-  const fileErrors: (readonly string[])[] = new Array(jobs.length);
-  let finished = 0;
-  const take = (batch: readonly IndexedResult[]) => {
-    for (const r of batch) {
-      results[r.index] = r.result;
-      fileErrors[r.index] = r.errors;
-    }
-    finished += batch.length;
-    if (progress) showProgress(finished, jobs.length);
-  };
-  const input = (share: readonly LintJob[]): WorkerInput => ({ jobs: share, config, overrides, userTags });
   const workers = shares.slice(1).map(
     (share) =>
       new Promise<void>((resolve, reject) => {
@@ -313,8 +376,6 @@ async function lintInThreads(jobs: readonly LintJob[], count: number, config: Ca
   );
   lintShare(input(shares[0]), take);
   await Promise.all(workers);
-  for (const e of fileErrors) if (e) errors.push(...e);
-  return results.filter((r): r is FileResult => r !== undefined);
 }
 
 /** Rewrites the progress line on stderr. */
@@ -330,9 +391,33 @@ function finish(errors: readonly string[], code: number): number {
   return errors.length > 0 ? 2 : code;
 }
 
+/** What a lint run has read before it reads any cable: the configuration, the rule overrides and the user dictionaries. */
+interface LintSetup {
+  readonly config: CableLintConfig;
+  /** The configuration with `--ignore`'s globs added to its own. */
+  readonly ignoreConfig: CableLintConfig;
+  readonly overrides: ReadonlyMap<string, RuleSetting>;
+  readonly userTags: readonly string[];
+  /** The path a file is named by in the output: relative to the current directory. */
+  readonly shownPath: (input: InputFile) => string;
+  /** The path the globs see, from the configuration's directory; undefined when there are no globs. */
+  readonly pathForGlobs?: (input: InputFile) => string;
+}
+
+/** True when an ignore glob names the file, by its path from the configuration's directory or as shown. */
+function ignored(setup: LintSetup, shown: string, globPath: string | undefined): boolean {
+  return setup.ignoreConfig.ignore.length > 0 && (isIgnored(setup.ignoreConfig, globPath!) || isIgnored(setup.ignoreConfig, shown));
+}
+
+/** The line saying that a file named on the command line (or by --stdin-filename) was skipped: no error, the exit code stays, as ESLint does. */
+function sayIgnored(shown: string): void {
+  stderr.write(`cablelint: ${shown}: not checked, an ignore glob (--ignore or the configuration's "ignore") names it\n`);
+}
+
 async function lintCommand(o: Options): Promise<number> {
   const errors: string[] = [];
-  const { config, root } = loadConfig(o, errors);
+  // An editor pipes an unsaved buffer from wherever it runs: its configuration is the one above the file it names.
+  const { config, root } = loadConfig(o, errors, o.stdinFilename !== undefined ? path.dirname(path.resolve(o.stdinFilename)) : process.cwd());
   const userTags = loadUserTags(config, root, errors);
   const overrides = parseRuleOverrides(o.rules);
   if (overrides.errors.length > 0) throw new UsageError(overrides.errors.join('; '));
@@ -342,63 +427,203 @@ async function lintCommand(o: Options): Promise<number> {
   // Globs see paths from the configuration's directory; without globs no such path is worked out.
   const hasGlobs = ignoreConfig.ignore.length > 0 || config.overrides.length > 0;
   const pathForGlobs = !hasGlobs ? undefined : root === cwd ? shownPath : relativePaths(root);
+  const setup: LintSetup = { config, ignoreConfig, overrides: overrides.rules, userTags, shownPath, pathForGlobs };
+  if (o.stdin) return lintStdin(o, setup, errors);
   const jobs: LintJob[] = [];
   for (const input of collect(o.paths, errors)) {
     const shown = shownPath(input);
     const globPath = pathForGlobs?.(input);
-    if (ignoreConfig.ignore.length > 0 && (isIgnored(ignoreConfig, globPath!) || isIgnored(ignoreConfig, shown))) {
-      // A file named on the command line and then skipped would pass in silence: say so, as ESLint does (no error: the exit code stays).
-      if (input.dir === undefined) stderr.write(`cablelint: ${shown}: not checked, an ignore glob (--ignore or the configuration's "ignore") names it\n`);
+    if (ignored(setup, shown, globPath)) {
+      // A file named on the command line and then skipped would pass in silence: say so.
+      if (input.dir === undefined) sayIgnored(shown);
       continue;
     }
     jobs.push({ index: jobs.length, file: input.file, shown, globPath, ifCable: input.ifCable });
   }
-  let results: FileResult[] = [];
+  // --fix-dry-run writes nothing, the cache included; --fix keeps what it leaves on disk.
+  const cache = o.cache && !o.dryRun ? new LintCache(cacheFile(o.cacheLocation), toolDigest(VERSION, __filename)) : undefined;
+  const salt = cache && runSalt(cache.tool, userTags);
+  const keys = salt === undefined ? undefined : new CacheKeys(salt);
+  const slots: (FileResult | undefined)[] = new Array(jobs.length);
   const progress = jobs.length > 300 && isTerminal(2);
-  const threads = threadCount(jobs.length, o.threads);
-  if (!o.fix && !o.dryRun && threads > 1) {
-    // Large collections: several threads; only findings travel back.
-    results = await lintInThreads(jobs, threads, config, overrides.rules, userTags, errors, progress);
-  } else {
-    const resolver = new ConfigResolver(config, overrides.rules);
-    const userTagSet = new Set(userTags);
-    jobs.forEach((job, i) => {
-      if (progress && i % 100 === 0) showProgress(i, jobs.length);
-      if (o.fix || o.dryRun) {
-        // A walked notes.txt that is no cable is never rewritten.
-        const read = readCable(job.file, job.ifCable, errors);
-        if (!read) return;
-        const resolved = resolver.fixed ?? resolver.resolve(job.globPath!);
-        const fixed = fixAll(read.text, resolved, read.cable);
-        if (fixed.text !== read.text) {
-          if (o.dryRun) stdout.write(unifiedDiff(job.file, read.text, fixed.text));
-          else {
-            try {
-              fs.writeFileSync(job.file, (read.bom ? '\uFEFF' : '') + fixed.text);
-            } catch (e) {
-              errors.push(`${job.file}: cannot be written (${String(e)})`);
-            }
-          }
-        }
-        const cable = fixed.text === read.text ? read.cable : parseCable(fixed.text).cable;
-        results.push({ file: job.shown, findings: lintParsed(job.file, cable, resolved, userTagSet, errors) });
-        return;
+  const resolver = new ConfigResolver(config, overrides.rules);
+  const userTagSet = new Set(userTags);
+  let pending: readonly LintJob[] = jobs;
+  let threads = o.fix || o.dryRun ? 1 : threadCount(jobs.length, o.threads);
+  if (cache && threads > 1) {
+    // Enough files for threads: the cached ones are taken here first, and only the rest go to threads (read again there), if still enough.
+    const stale: LintJob[] = [];
+    for (const job of jobs) {
+      const fileErrors: string[] = [];
+      const read = readText(job.file, fileErrors, job.ifCable);
+      errors.push(...fileErrors);
+      if (!read) {
+        cache.delete(job.file);
+        continue;
       }
-      const result = lintOne(job, resolver, userTagSet, errors);
-      if (result) results.push(result);
+      const hit = cache.get(job.file, keys!.key(resolver.fixed ?? resolver.resolve(job.globPath!), job.file, job.ifCable === true, read.bom, read.text));
+      if (hit) slots[job.index] = hit.findings ? { file: job.shown, findings: hit.findings } : undefined;
+      else stale.push(job);
+    }
+    pending = stale;
+    threads = threadCount(pending.length, o.threads);
+  }
+  if (threads > 1) {
+    // Large collections: several threads; only findings travel back.
+    const fileErrors: (readonly string[])[] = new Array(jobs.length);
+    let finished = jobs.length - pending.length;
+    await lintInThreads(pending, threads, (share) => ({ jobs: share, config, overrides: overrides.rules, userTags, salt }), (batch) => {
+      for (const r of batch) {
+        slots[r.index] = r.result;
+        fileErrors[r.index] = r.errors;
+        remember(cache, jobs[r.index].file, r.key, r.result, r.errors);
+      }
+      finished += batch.length;
+      if (progress) showProgress(finished, jobs.length);
+    });
+    for (const e of fileErrors) if (e) errors.push(...e);
+  } else {
+    pending.forEach((job, i) => {
+      if (progress && i % 100 === 0) showProgress(jobs.length - pending.length + i, jobs.length);
+      const fileErrors: string[] = [];
+      if (o.fix || o.dryRun) slots[job.index] = fixOne(o, job, resolver, userTagSet, fileErrors, keys, cache);
+      else {
+        const { result, key } = lintOne(job, resolver, userTagSet, fileErrors, keys, cache);
+        slots[job.index] = result;
+        remember(cache, job.file, key, result, fileErrors);
+      }
+      errors.push(...fileErrors);
     });
   }
   if (progress) {
     stderr.write(`\rcablelint: ${jobs.length}/${jobs.length} files\n`);
     stderr.flush();
   }
-  if (!o.dryRun) {
+  cache?.save(errors);
+  return report(o, slots.filter((r): r is FileResult => r !== undefined), errors);
+}
+
+/**
+ * `--fix` or `--fix-dry-run` on one file: the safe fixes applied in place or shown as a diff, and the findings
+ * of the fixed text. With `--fix --cache`, an entry a `--fix` run wrote for the same text is taken as it is
+ * (no safe fix changed that text), and the text left on disk is cached: a file the fixes changed under the
+ * key of its new text, after it is linted again.
+ */
+function fixOne(o: Options, job: LintJob, resolver: ConfigResolver, userTags: ReadonlySet<string>, errors: string[], keys?: CacheKeys, cache?: LintCache): FileResult | undefined {
+  const read = readText(job.file, errors, job.ifCable);
+  if (!read) {
+    cache?.delete(job.file);
+    return undefined;
+  }
+  const resolved = resolver.fixed ?? resolver.resolve(job.globPath!);
+  const key = keys?.key(resolved, job.file, job.ifCable === true, read.bom, read.text);
+  const hit = key === undefined ? undefined : cache?.get(job.file, key, true);
+  if (hit) return hit.findings ? { file: job.shown, findings: hit.findings } : undefined;
+  // A walked notes.txt that is no cable is never rewritten.
+  const parsed = parseRead(job.file, read, job.ifCable, errors);
+  if (!parsed) {
+    remember(cache, job.file, key, undefined, errors, true);
+    return undefined;
+  }
+  const fixed = fixAll(read.text, resolved, parsed.cable);
+  const changed = fixed.text !== read.text;
+  let written = !changed;
+  if (changed) {
+    if (o.dryRun) stdout.write(unifiedDiff(job.file, read.text, fixed.text));
+    else {
+      try {
+        fs.writeFileSync(job.file, (read.bom ? '\uFEFF' : '') + fixed.text);
+        written = true;
+      } catch (e) {
+        errors.push(`${job.file}: cannot be written (${String(e)})`);
+      }
+    }
+  }
+  const cable = changed ? parseCable(fixed.text).cable : parsed.cable;
+  const result = { file: job.shown, findings: lintParsed(job.file, cable, resolved, userTags, errors) };
+  // The text on disk now: the fixed one once written (linted again above), else the one read.
+  if (written) remember(cache, job.file, changed ? keys?.key(resolved, job.file, job.ifCable === true, read.bom, fixed.text) : key, result, errors, !changed);
+  else cache?.delete(job.file);
+  return result;
+}
+
+/** The name standard input's findings carry without `--stdin-filename`, as ESLint's `<text>`. */
+const STDIN_NAME = '<stdin>';
+
+/**
+ * A blank text (nothing, or white space only: an editor's new buffer) is not a cable missing its banner,
+ * E.O. line and TAGS: the editor gives it no diagnostics, and neither does `--stdin`.
+ */
+function isBlank(text: string): boolean {
+  return /^\s*$/.test(text);
+}
+
+/**
+ * `--stdin`: lints the text piped in, read as a file would be (a byte-order mark, CRLF, binary junk),
+ * named `--stdin-filename`'s NAME for the file-name rules, the globs and the output. With `--fix` the
+ * fixed text is printed instead of findings: the bytes piped in, unchanged, when no safe fix applies
+ * (or the text is binary, blank or ignored), so that an editor can always put the output in the buffer's place.
+ * No cache is read or written: the text is no file.
+ */
+function lintStdin(o: Options, setup: LintSetup, errors: string[]): number {
+  const input: InputFile | undefined = o.stdinFilename === undefined ? undefined : { file: o.stdinFilename };
+  const shown = input ? setup.shownPath(input) : STDIN_NAME;
+  const bytes = readStdin(errors);
+  const results: FileResult[] = [];
+  if (input && ignored(setup, shown, setup.pathForGlobs?.(input))) {
+    sayIgnored(shown);
+    if (o.fix && bytes) stdout.writeBytes(bytes);
+    return report(o, results, errors);
+  }
+  if (!bytes) return report(o, results, errors);
+  const raw = bytes.toString('utf8');
+  const read = isBlank(raw) ? undefined : checkText(shown, raw, errors);
+  if (!read) {
+    // A blank text is a clean document; a binary one is said to be skipped, as a file would be.
+    if (o.fix) stdout.writeBytes(bytes);
+    if (errors.length === 0) results.push({ file: shown, findings: [] });
+    return report(o, results, errors);
+  }
+  // Without a name, no override's glob applies to the text; with one, those naming its path do.
+  const resolved = input ? new ConfigResolver(setup.config, setup.overrides).resolve(setup.pathForGlobs?.(input) ?? '') : resolveConfig({ ...setup.config, overrides: [] }, '', setup.overrides);
+  let { cable } = parseCable(read.text);
+  if (o.fix || o.dryRun) {
+    const fixed = fixAll(read.text, resolved, cable);
+    if (fixed.text === read.text) {
+      if (o.fix) stdout.writeBytes(bytes);
+    } else {
+      if (o.fix) stdout.write((read.bom ? '\uFEFF' : '') + fixed.text);
+      else stdout.write(unifiedDiff(shown, read.text, fixed.text));
+      cable = parseCable(fixed.text).cable;
+    }
+  }
+  // Without a name, "<stdin>" is no cable id's name, so CBL043 has nothing to compare.
+  results.push({ file: shown, findings: lintParsed(o.stdinFilename ?? shown, cable, resolved, new Set(setup.userTags), errors) });
+  return report(o, results, errors);
+}
+
+/**
+ * Prints the results in the chosen format (not after `--fix-dry-run`, which printed its diff, nor
+ * after `--stdin --fix`, which printed the fixed text) and returns the exit code: 2 after any message,
+ * else 1 for an error-level finding or more warning-level findings than `--max-warnings` allows, else 0.
+ */
+function report(o: Options, results: readonly FileResult[], errors: readonly string[]): number {
+  if (!o.dryRun && !(o.stdin && o.fix)) {
     const format = o.format ?? 'stylish';
     const color = format === 'stylish' && !process.env.NO_COLOR && isTerminal(1);
     stdout.write(format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, VERSION) : format === 'junit' ? formatJunit(results) : formatStylish(results, color));
   }
   stdout.flush();
-  return finish(errors, results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0);
+  let code = results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  if (o.maxWarnings !== undefined) {
+    let warnings = 0;
+    for (const r of results) for (const f of r.findings) if (f.severity === 'warning') warnings++;
+    if (warnings > o.maxWarnings) {
+      stderr.write(`cablelint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${o.maxWarnings} allows\n`);
+      code = 1;
+    }
+  }
+  return finish(errors, code);
 }
 
 function extractCommand(o: Options): number {

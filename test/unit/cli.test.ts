@@ -18,9 +18,15 @@ import { ensureBuilt } from '../lsp/client';
 const CLI = path.join(ROOT, 'dist/cli.js');
 const RULES = path.join(ROOT, 'test/fixtures/rules');
 
-function run(args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function run(args: string[], cwd = ROOT, input?: string | Buffer): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `run` with the output as bytes, for `--stdin --fix`, whose output is the text piped in. */
+function runBytes(args: string[], input: Buffer, cwd = ROOT): { code: number; stdout: Buffer; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, input, env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr.toString() };
 }
 
 describe('cablelint', function () {
@@ -284,6 +290,131 @@ describe('cablelint', function () {
     assert.equal((JSON.parse(named.stdout) as unknown[]).length, 1);
   });
 
+  it('--stdin lints the text piped in as the file --stdin-filename names, with its name, configuration and globs', () => {
+    const dir = path.join(tmp, 'stdin');
+    fs.mkdirSync(path.join(dir, 'proj', 'drafts'), { recursive: true });
+    const sample = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8');
+    const bad = fs.readFileSync(path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable'), 'utf8');
+    // The name the editor gives goes with the text: CBL043 compares it with the banner, as for the file itself.
+    fs.writeFileSync(path.join(dir, '09VALLETTA413.txt'), sample);
+    const asFile = run(['--format', 'json', '09VALLETTA413.txt'], dir);
+    const asStdin = run(['--format', 'json', '--stdin', '--stdin-filename', '09VALLETTA413.txt'], dir, sample);
+    assert.equal(asStdin.code, asFile.code);
+    assert.equal(asStdin.stdout, asFile.stdout);
+    assert.match(asStdin.stdout, /"file": "09VALLETTA413\.txt"[\s\S]*CBL043/);
+    // "-" is the same; without a name the findings carry "<stdin>", and no file name is compared.
+    assert.equal(run(['--format', 'json', '-', '--stdin-filename', '09VALLETTA413.txt'], dir, sample).stdout, asFile.stdout);
+    const unnamed = JSON.parse(run(['--format', 'json', '--stdin'], dir, sample).stdout) as { file: string; diagnostics: { id: string }[] }[];
+    assert.deepEqual(unnamed.map((r) => [r.file, r.diagnostics.some((d) => d.id === 'CBL043')]), [['<stdin>', false]]);
+    const stylish = run(['--stdin', '--stdin-filename', 'proj/x.cable'], dir, bad);
+    assert.equal(stylish.code, 1);
+    assert.match(stylish.stdout, /^\nproj\/x\.cable\n {2}11:4 +error /);
+
+    // The configuration is the one above the named file, wherever the editor runs cablelint from, with its overrides and ignore globs.
+    fs.writeFileSync(path.join(dir, 'proj', '.cablelint.jsonc'), '{ "rules": { "CBL030": "warning" }, "overrides": [{ "files": ["strict/**"], "rules": { "CBL030": "hint" } }], "ignore": ["drafts/**"] }');
+    const ids = (args: string[], cwd: string) => (JSON.parse(run(['--format', 'json', '--stdin', ...args], cwd, bad).stdout) as { diagnostics: { id: string; severity: string }[] }[]).flatMap((r) => r.diagnostics.filter((d) => d.id === 'CBL030').map((d) => d.severity));
+    assert.deepEqual(ids(['--stdin-filename', 'proj/x.cable'], dir), ['warning', 'warning']);
+    assert.deepEqual(ids(['--stdin-filename', path.join(dir, 'proj', 'x.cable')], tmp), ['warning', 'warning']);
+    assert.deepEqual(ids(['--stdin-filename', 'proj/strict/x.cable'], dir), ['hint', 'hint']);
+    assert.deepEqual(ids([], dir), ['error', 'error'], 'without a name, the configuration above the current directory (none here)');
+    assert.deepEqual(ids(['--stdin-filename', 'x.cable'], path.join(dir, 'proj')), ['warning', 'warning']);
+    for (const args of [['--stdin-filename', 'proj/drafts/x.cable'], ['--ignore', 'other/**', '--stdin-filename', 'other/x.cable']]) {
+      const skipped = run(['--format', 'json', '--stdin', ...args], dir, bad);
+      assert.equal(skipped.code, 0, args.join(' '));
+      assert.equal(skipped.stdout, '[]\n');
+      assert.match(skipped.stderr, /x\.cable: not checked, an ignore glob/);
+    }
+  });
+
+  it('--stdin reads the text as a file is read: byte-order mark, CRLF, bad bytes and binary junk alike; an empty or blank text is a clean document', () => {
+    const dir = path.join(tmp, 'stdin-bytes');
+    fs.mkdirSync(dir);
+    const bad = fs.readFileSync(path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable'), 'utf8');
+    const inputs: Record<string, Buffer> = {
+      bom: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(bad.replace(/\n/g, '\r\n'))]),
+      // A byte that is no UTF-8 in the subject line, and a lone CR.
+      latin1: Buffer.concat([Buffer.from(bad.replace('SUBJECT: ', 'SUBJECT: CAF').replace('\n\n', '\r\n')), Buffer.from([0xc9, 0x0a])]),
+      binary: Buffer.from([0x53, 0x00, 0x01, 0xff]),
+    };
+    for (const [name, bytes] of Object.entries(inputs)) {
+      fs.writeFileSync(path.join(dir, `${name}.cable`), bytes);
+      const file = run(['--format', 'json', `${name}.cable`], dir);
+      const piped = run(['--format', 'json', '--stdin', '--stdin-filename', `${name}.cable`], dir, bytes);
+      assert.deepEqual([piped.code, piped.stdout, piped.stderr], [file.code, file.stdout, file.stderr], name);
+    }
+    assert.match(run(['--stdin', '--stdin-filename', 'binary.cable'], dir, inputs.binary).stderr, /^cablelint: binary\.cable: binary file \(contains NUL bytes\), skipped\n$/);
+    // An editor's new buffer: no banner, E.O. line or TAGS is missing yet, as the editor says nothing of a blank document.
+    for (const text of ['', '\n', ' \r\n\r\n', '\uFEFF']) {
+      const r = run(['--stdin'], dir, text);
+      assert.deepEqual([r.code, r.stdout, r.stderr], [0, '1 file(s) checked, no problems\n', ''], JSON.stringify(text));
+    }
+  });
+
+  it('--stdin --fix prints the fixed text, keeping CRLF and a byte-order mark, or the bytes piped in when nothing is fixed; --fix-dry-run prints the diff', () => {
+    const source = fs.readFileSync(path.join(ROOT, 'test/fixtures/cli/fix-dry-run.cable'), 'utf8');
+    const fixed = source.replace('      ETRD IC\n      EFIN\n', '      ETRD IC\n').replace('¶ 13. (U)', '¶3. (U)');
+    for (const [bom, eol] of [['', '\n'], ['\uFEFF', '\r\n']]) {
+      const r = runBytes(['--stdin', '--fix', '--stdin-filename', 'r.cable'], Buffer.from(bom + source.replace(/\n/g, eol)));
+      assert.equal(r.stderr, '');
+      assert.equal(r.code, 0);
+      assert.equal(r.stdout.toString('utf8'), bom + fixed.replace(/\n/g, eol), JSON.stringify(eol));
+    }
+    // Nothing to fix, bad bytes, binary junk, a blank buffer: given back byte for byte, so that the editor may put the output in the buffer's place.
+    for (const bytes of [Buffer.from(fixed), Buffer.concat([Buffer.from(fixed), Buffer.from([0xc9, 0xff, 0x0a])]), Buffer.from([0x53, 0x00, 0xff]), Buffer.from('\n')]) {
+      const r = runBytes(['--stdin', '--fix'], bytes);
+      assert.ok(r.stdout.equals(bytes), JSON.stringify(r.stdout.toString()));
+    }
+    // The exit code is that of the findings left, as with --fix on a file.
+    const unsafe = fs.readFileSync(path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable'));
+    const left = runBytes(['--stdin', '--fix'], unsafe);
+    assert.equal(left.code, 1);
+    assert.ok(left.stdout.equals(unsafe));
+    const dry = run(['--stdin', '--fix-dry-run', '--stdin-filename', 'r.cable'], ROOT, source);
+    assert.match(dry.stdout, /^--- r\.cable\n\+\+\+ r\.cable \(fixed\)\n@@ -5,7 \+5,6 @@\n/);
+  });
+
+  it('--max-warnings N exits 1 when there are more than N warning-level findings, even without errors, and says how many', () => {
+    // Two warnings and an info, no error.
+    const file = path.join(RULES, 'cbl025-paragraph-number-duplicate.bad.cable');
+    assert.equal(run([file]).code, 0);
+    const over = run(['--max-warnings', '1', file]);
+    assert.equal(over.code, 1);
+    assert.match(over.stdout, /2 warnings/, 'the findings are printed as ever');
+    assert.equal(over.stderr, 'cablelint: 2 warnings, more than --max-warnings 1 allows\n');
+    for (const limit of ['2', '-1']) assert.deepEqual([run([`--max-warnings=${limit}`, file]).code, run([`--max-warnings=${limit}`, file]).stderr], [0, ''], limit);
+    // Info and hint findings do not count, nor do error-level ones, which exit 1 by themselves.
+    const errors = path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable');
+    assert.deepEqual([run(['--max-warnings', '0', errors]).code, run(['--max-warnings', '0', errors]).stderr], [1, '']);
+    assert.equal(run(['--max-warnings', '0', file, errors]).stderr, 'cablelint: 2 warnings, more than --max-warnings 0 allows\n');
+    // An I/O problem still exits 2.
+    const io = run(['--max-warnings', '0', file, path.join(tmp, 'missing.cable')]);
+    assert.equal(io.code, 2);
+    assert.match(io.stderr, /2 warnings, more than --max-warnings 0 allows\ncablelint: .*missing\.cable: no such file/);
+    // On standard input too, and counted after --fix.
+    assert.equal(run(['--stdin', '--max-warnings', '1'], ROOT, fs.readFileSync(file)).code, 1);
+    assert.equal(run(['--stdin', '--fix', '--max-warnings', '1'], ROOT, fs.readFileSync(file)).code, 1);
+    for (const bad of ['x', '1.5', '-2', '']) {
+      const r = run(['--max-warnings', bad, file]);
+      assert.equal(r.code, 2, bad);
+      assert.match(r.stderr, /--max-warnings must be a whole number/);
+    }
+  });
+
+  it('rejects --stdin with a PATH, and --stdin-filename or --cache-location without the option they go with', () => {
+    const sample = 'test/fixtures/samples/09VALLETTA412.cable';
+    const cases: [string[], RegExp][] = [
+      [['--stdin', sample], /--stdin lints standard input and takes no PATH/],
+      [['-', sample], /no such file or directory/],
+      [['--stdin-filename', 'x.cable', sample], /--stdin-filename names the text of --stdin, which is not given/],
+      [['--cache-location', 'c', sample], /--cache-location is the file of --cache, which is not given/],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(args, ROOT, '');
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, message, args.join(' '));
+    }
+  });
+
   it('rejects bad usage with exit code 2', () => {
     assert.equal(run([]).code, 2);
     assert.equal(run(['--format', 'xml', 'x']).code, 2);
@@ -315,7 +446,10 @@ describe('cablelint', function () {
       [['extract', '--config=x.jsonc', sample], /extract does not take --config/],
       [['extract', '--ignore', '*.txt', sample], /extract does not take --ignore/],
       [['extract', '--format', 'json', sample], /--format must be one of jsonl, csv/],
-      [['--fields', 'id', sample], /^cablelint: lint does not take --fields \(an option of extract\); its options are --format, --config, --rule, --ignore, --fix, --fix-dry-run, --threads\n/],
+      [['--fields', 'id', sample], /^cablelint: lint does not take --fields \(an option of extract\); its options are --format, --config, --rule, --ignore, --fix, --fix-dry-run, --threads, --stdin, --stdin-filename, --max-warnings, --cache, --cache-location\n/],
+      [['extract', '--stdin', sample], /extract does not take --stdin \(an option of lint\)/],
+      [['outline', '--max-warnings', '0', sample], /outline does not take --max-warnings/],
+      [['extract', '--cache', sample], /extract does not take --cache/],
       [['lint', '--fields=id', sample], /lint does not take --fields/],
       [['--format', 'csv', sample], /--format must be one of stylish, json, sarif, junit/],
     ];

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileNameKind } from '../core/id';
 import { looksBinary } from '../core/text';
+import { waitBriefly } from './output';
 
 /** Files larger than this are reported and skipped. */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -116,12 +117,49 @@ export function readText(file: string, errors: string[], ifCable = false): { tex
     if (!ifCable) errors.push(`${file}: empty file`);
     return undefined;
   }
+  return checkText(file, text, errors, ifCable);
+}
+
+/**
+ * A file's decoded text as the linter takes it, with the byte-order mark set apart; undefined with
+ * a message for a binary text (one that holds a NUL character), without one when `ifCable`.
+ * `cablelint --stdin` passes the text it was piped through here too, so that it reads as a file would.
+ */
+export function checkText(name: string, text: string, errors: string[], ifCable = false): { text: string; bom: boolean } | undefined {
   if (looksBinary(text)) {
-    if (!ifCable) errors.push(`${file}: binary file (contains NUL bytes), skipped`);
+    if (!ifCable) errors.push(`${name}: binary file (contains NUL bytes), skipped`);
     return undefined;
   }
   const bom = text.charCodeAt(0) === 0xfeff;
   return { text: bom ? text.slice(1) : text, bom };
+}
+
+/**
+ * Everything piped into standard input, as bytes; undefined with a message when it cannot be read.
+ * A pipe another process made non-blocking is waited on, as the output waits on a full one.
+ */
+export function readStdin(errors: string[]): Buffer | undefined {
+  const chunks: Buffer[] = [];
+  const chunk = Buffer.alloc(1 << 16);
+  for (;;) {
+    let n: number;
+    try {
+      n = fs.readSync(0, chunk, 0, chunk.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        waitBriefly();
+        continue;
+      }
+      // A closed standard input (started with "<&-") has nothing to read.
+      if (code === 'EOF' || code === 'EBADF') break;
+      errors.push(`standard input: cannot be read (${code ?? String(e)})`);
+      return undefined;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+  }
+  return Buffer.concat(chunks);
 }
 
 /**

@@ -39,7 +39,25 @@ export class Output {
       (this.#fd === 2 ? process.stderr : process.stdout).write(text);
       return;
     }
-    const bytes = Buffer.from(text, 'utf8');
+    this.#writeAll(Buffer.from(text, 'utf8'));
+  }
+
+  /**
+   * Writes bytes as they are, after everything gathered: `--stdin --fix` gives back the text it
+   * was piped unchanged, byte for byte, when no fix applies, whatever its encoding.
+   */
+  writeBytes(bytes: Uint8Array): void {
+    this.flush();
+    if (bytes.length === 0 || this.#closed) return;
+    if (process.platform === 'win32') {
+      (this.#fd === 2 ? process.stderr : process.stdout).write(bytes);
+      return;
+    }
+    this.#writeAll(bytes);
+  }
+
+  /** Writes all of `bytes`, waiting on a full pipe and dropping the rest once the reader has gone. */
+  #writeAll(bytes: Uint8Array): void {
     for (let offset = 0; offset < bytes.length; ) {
       try {
         offset += fs.writeSync(this.#fd, bytes, offset);
@@ -64,7 +82,7 @@ export const stderr = new Output(2, stdout);
 let sleeper: Int32Array | undefined;
 
 /** Blocks this thread for a millisecond. */
-function waitBriefly(): void {
+export function waitBriefly(): void {
   sleeper ??= new Int32Array(new SharedArrayBuffer(4));
   Atomics.wait(sleeper, 0, 0, 1);
 }

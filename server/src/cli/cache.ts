@@ -1,0 +1,197 @@
+/**
+ * `cablelint --cache`: the findings of each file linted, kept in a file (`.cablelintcache` by
+ * default) under a key that holds everything they depend on, so that a run over an unchanged
+ * collection reads and hashes each file but parses and lints none.
+ *
+ * A finding depends on the file's text, the name the rules see (CBL043 compares a name like
+ * `07PARIS2725.txt` with the banner), whether the walk takes the file only if it reads as a
+ * cable, the file's resolved rule settings, the user dictionaries' TAG codes (CBL044) and the
+ * code that lints: cablelint's version, the bundle's own bytes (a build between versions) and
+ * Node's version. The rules read nothing else (`LintContext` holds only the name and the TAGS).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ResolvedConfig } from '../core/config';
+import type { Severity } from '../core/rules/types';
+import type { ReportedFinding } from './formats';
+
+/** What the cache file says it is; a file without it, or with another format, is foreign. */
+const FORMAT = 'cablelint-cache/1';
+
+/** A SHA-256 hash; `node:crypto` is loaded only by a run with `--cache`, so that the others start no later. */
+function sha256(): import('node:crypto').Hash {
+  return process.getBuiltinModule('node:crypto').createHash('sha256');
+}
+
+/** The default cache file, in the current directory, as ESLint's `.eslintcache`. */
+export const DEFAULT_CACHE_FILE = '.cablelintcache';
+
+/** One file's cached result: its key, and its findings or null when the walk left it alone (not a cable). */
+export interface CacheEntry {
+  readonly key: string;
+  readonly findings: readonly ReportedFinding[] | null;
+  /**
+   * Set by a `--fix` run when no safe fix changed the text of this key, so that `--fix` may
+   * take the entry too; an entry a plain lint wrote says nothing about fixes.
+   */
+  readonly fixed?: boolean;
+}
+
+const SEVERITIES: ReadonlySet<string> = new Set<Severity>(['error', 'warning', 'info', 'hint']);
+
+/** The cache file's path: `location`, or `.cablelintcache` in it when it is a directory (or ends with a separator). */
+export function cacheFile(location: string | undefined): string {
+  if (location === undefined) return path.resolve(DEFAULT_CACHE_FILE);
+  let directory = /[\\/]$/.test(location);
+  try {
+    directory ||= fs.statSync(location).isDirectory();
+  } catch {
+    // A file not there yet.
+  }
+  return path.resolve(directory ? path.join(location, DEFAULT_CACHE_FILE) : location);
+}
+
+/**
+ * The code that lints, as a digest: cablelint's version, the bytes of the running bundle (`script`)
+ * and Node's version, so that a cache written by another build is never read.
+ */
+export function toolDigest(version: string, script: string): string {
+  const hash = sha256().update(`${version}\0${process.version}\0`);
+  try {
+    hash.update(fs.readFileSync(script));
+  } catch {
+    // Unreadable (never for the running bundle): the run's own time keeps its cache from being trusted later.
+    hash.update(String(Date.now()));
+  }
+  return hash.digest('base64url');
+}
+
+/** What every file of a run shares in its key: the tool and the user dictionaries' TAG codes. */
+export function runSalt(tool: string, userTags: readonly string[]): string {
+  return sha256().update(`${tool}\0${[...userTags].sort().join(',')}`).digest('base64url');
+}
+
+/** Keys for files under one run's salt; each resolved configuration's settings are hashed once. */
+export class CacheKeys {
+  readonly #salt: string;
+  readonly #configs = new Map<ResolvedConfig, string>();
+
+  constructor(salt: string) {
+    this.#salt = salt;
+  }
+
+  /**
+   * The key of a file's result: `text` is the text as read, after a byte-order mark (`bom`), `fileName`
+   * the path the rules see (made absolute here, so that `cables/x.cable` and `./cables/x.cable` share
+   * a key), `ifCable` whether the walk takes it only if it reads as a cable.
+   */
+  key(config: ResolvedConfig, fileName: string, ifCable: boolean, bom: boolean, text: string): string {
+    let settings = this.#configs.get(config);
+    if (settings === undefined) {
+      settings = [...config.rules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, s]) => `${id}=${s}`).join(',');
+      this.#configs.set(config, settings);
+    }
+    return sha256().update(`${this.#salt}\0${settings}\0${path.resolve(fileName)}\0${ifCable ? 1 : 0}${bom ? 1 : 0}\0`).update(text).digest('base64url');
+  }
+}
+
+/**
+ * The cache file's entries by absolute path. A file that cannot be read, is not JSON, or was
+ * written by another format or build is ignored, and rewritten by {@link LintCache.save}.
+ */
+export class LintCache {
+  /** The cache file's path. */
+  readonly file: string;
+  /** The digest of the code that lints ({@link toolDigest}); entries written by another are not read. */
+  readonly tool: string;
+  readonly #entries: Map<string, CacheEntry>;
+  /** Paths linted or looked up in this run, whose entries are current. */
+  readonly #seen = new Set<string>();
+
+  constructor(file: string, tool: string) {
+    this.file = file;
+    this.tool = tool;
+    this.#entries = readEntries(file, tool);
+  }
+
+  /** The entry of `file` when its key is `key` and it is well formed; with `forFix`, only one a `--fix` run wrote. */
+  get(file: string, key: string, forFix = false): CacheEntry | undefined {
+    const abs = path.resolve(file);
+    this.#seen.add(abs);
+    const entry = this.#entries.get(abs);
+    if (entry === undefined || entry.key !== key || (forFix && entry.fixed !== true) || !wellFormed(entry)) return undefined;
+    return entry;
+  }
+
+  /** Sets the entry of `file`. */
+  set(file: string, entry: CacheEntry): void {
+    const abs = path.resolve(file);
+    this.#seen.add(abs);
+    this.#entries.set(abs, entry);
+  }
+
+  /** Drops the entry of `file`: its result this run was not one to keep (a failure, an unreadable file). */
+  delete(file: string): void {
+    const abs = path.resolve(file);
+    this.#seen.add(abs);
+    this.#entries.delete(abs);
+  }
+
+  /**
+   * Writes the cache atomically (a temporary file beside it, then a rename), keeping the entries of
+   * files this run did not see while those files exist; a failure is one message.
+   */
+  save(errors: string[]): void {
+    const entries: Record<string, CacheEntry> = {};
+    for (const [file, entry] of this.#entries) if (this.#seen.has(file) || fs.existsSync(file)) entries[file] = entry;
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    try {
+      fs.writeFileSync(temporary, JSON.stringify({ format: FORMAT, tool: this.tool, entries }));
+      fs.renameSync(temporary, this.file);
+    } catch (e) {
+      errors.push(`${this.file}: cannot write the cache (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      try {
+        fs.rmSync(temporary, { force: true });
+      } catch {
+        // Nothing was written.
+      }
+    }
+  }
+}
+
+/** The entries of a cache file written by this format and tool; none for anything else. */
+function readEntries(file: string, tool: string): Map<string, CacheEntry> {
+  const entries = new Map<string, CacheEntry>();
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return entries;
+  }
+  if (typeof data !== 'object' || data === null) return entries;
+  const { format, tool: written, entries: stored } = data as Record<string, unknown>;
+  if (format !== FORMAT || written !== tool || typeof stored !== 'object' || stored === null || Array.isArray(stored)) return entries;
+  for (const [name, entry] of Object.entries(stored)) if (typeof entry === 'object' && entry !== null) entries.set(name, entry as CacheEntry);
+  return entries;
+}
+
+/** True when a stored entry has the shape the formats print, so that a damaged one is linted again rather than printed. */
+function wellFormed(entry: CacheEntry): boolean {
+  if (typeof entry.key !== 'string') return false;
+  if (entry.findings === null) return true;
+  if (!Array.isArray(entry.findings)) return false;
+  const position = (p: unknown) => typeof p === 'object' && p !== null && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);
+  return entry.findings.every(
+    (f: unknown) =>
+      typeof f === 'object' &&
+      f !== null &&
+      typeof (f as ReportedFinding).id === 'string' &&
+      typeof (f as ReportedFinding).name === 'string' &&
+      SEVERITIES.has((f as ReportedFinding).severity) &&
+      typeof (f as ReportedFinding).message === 'string' &&
+      typeof (f as ReportedFinding).range === 'object' &&
+      (f as ReportedFinding).range !== null &&
+      position((f as ReportedFinding).range.start) &&
+      position((f as ReportedFinding).range.end),
+  );
+}

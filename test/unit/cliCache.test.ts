@@ -1,0 +1,229 @@
+/**
+ * `cablelint --cache`: the same findings as without it, from the cache only while nothing they
+ * depend on has changed (the text, the name, the configuration, the user dictionaries, cablelint),
+ * and a cache file that is damaged or not its own ignored.
+ *
+ * A cached result is told from a fresh one by tampering with the cache file: an entry whose
+ * messages are rewritten shows up in the output only if the file was not linted again.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ROOT } from '../helpers';
+import { ensureBuilt } from '../lsp/client';
+
+const CLI = path.join(ROOT, 'dist/cli.js');
+const RULES = path.join(ROOT, 'test/fixtures/rules');
+
+function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface CacheFile {
+  format: string;
+  tool: string;
+  entries: Record<string, { key: string; findings: { message: string }[] | null; fixed?: boolean }>;
+}
+
+const readCache = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
+
+/** A finding no rule makes. */
+const FAKE = { id: 'CBL001', name: 'fake', severity: 'info', message: 'TAMPERED', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+
+/** Sets the findings of the cable entries `which` picks to one "TAMPERED" finding, keeping their keys. */
+function tamper(file: string, which: (name: string) => boolean = () => true): void {
+  const cache = readCache(file);
+  for (const [name, entry] of Object.entries(cache.entries)) if (which(name) && entry.findings) entry.findings = [FAKE];
+  fs.writeFileSync(file, JSON.stringify(cache));
+}
+
+describe('cablelint --cache', function () {
+  this.timeout(120000);
+  let tmp: string;
+  let dir: string;
+  let cacheFile: string;
+  before(() => {
+    ensureBuilt();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cablelint-cache-'));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  beforeEach(function () {
+    // A copy of the rule fixtures for each test, so that each may change files.
+    dir = path.join(tmp, this.currentTest!.title.replace(/\W+/g, '-').slice(0, 40));
+    fs.cpSync(RULES, path.join(dir, 'cables'), { recursive: true });
+    cacheFile = path.join(dir, '.cablelintcache');
+  });
+
+  it('gives the same findings with and without it, cold and warm, on one thread or several, in every format', () => {
+    for (const format of ['json', 'stylish', 'sarif', 'junit']) {
+      fs.rmSync(cacheFile, { force: true });
+      const plain = run(['--format', format, 'cables'], dir);
+      assert.equal(plain.stderr, '');
+      for (const threads of ['1', '3']) {
+        for (const pass of ['cold', 'warm']) {
+          if (pass === 'cold') fs.rmSync(cacheFile, { force: true });
+          const cached = run(['--cache', '--threads', threads, '--format', format, 'cables'], dir);
+          assert.deepEqual([cached.code, cached.stdout, cached.stderr], [plain.code, plain.stdout, plain.stderr], `${format}, ${threads} threads, ${pass}`);
+          assert.ok(fs.existsSync(cacheFile), 'written in the current directory');
+        }
+      }
+    }
+    // The walk takes every .cable and .txt file; a .txt file that is no cable is cached as such (null), an empty one is passed over as ever.
+    const entries = Object.keys(readCache(cacheFile).entries);
+    assert.equal(entries.length, fs.readdirSync(path.join(dir, 'cables')).filter((n) => /\.(cable|txt)$/.test(n) && fs.statSync(path.join(dir, 'cables', n)).size > 0).length);
+    assert.ok(entries.every((e) => path.isAbsolute(e)));
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['.cablelintcache', 'cables'], 'no temporary file is left');
+  });
+
+  it('takes an unchanged file from the cache and lints a changed one again, mtime or not', () => {
+    run(['--cache', 'cables'], dir);
+    tamper(cacheFile);
+    const warm = run(['--cache', '--format', 'json', 'cables'], dir);
+    assert.ok(!/"message": "(?!TAMPERED)/.test(warm.stdout), 'every result came from the cache');
+    // Touched: the same text, still cached.
+    const file = path.join(dir, 'cables', 'cbl030-portion-marking-above-banner.bad.cable');
+    const text = fs.readFileSync(file, 'utf8');
+    const stat = fs.statSync(file);
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    assert.match(run(['--cache', '--format', 'json', file], dir).stdout, /TAMPERED/);
+    // Changed with the size and times kept (a copy made elsewhere): linted again.
+    fs.writeFileSync(file, text.replace(/.\n$/, 'X\n'));
+    assert.notEqual(fs.readFileSync(file, 'utf8'), text);
+    fs.utimesSync(file, stat.atime, stat.mtime);
+    const changed = run(['--cache', '--format', 'json', 'cables'], dir);
+    const messages = (JSON.parse(changed.stdout) as { file: string; diagnostics: { message: string }[] }[]).map((r) => [path.basename(r.file), r.diagnostics.map((d) => d.message)] as const);
+    for (const [name, found] of messages) {
+      if (name === path.basename(file)) assert.ok(found.length > 0 && found.every((m) => m !== 'TAMPERED'), name);
+      else assert.ok(found.every((m) => m === 'TAMPERED'), name);
+    }
+  });
+
+  it('lints every file again when the configuration, a --rule, a user dictionary or the name changes', () => {
+    const x = path.join(dir, 'x.cable');
+    fs.writeFileSync(x, fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8').replace('MARR MOPS MT LY', 'MARR MOPS KLOCAF LY'));
+    fs.mkdirSync(path.join(dir, 'dicts'));
+    fs.writeFileSync(path.join(dir, 'dicts/local.json'), '{ "tags": [{ "code": "KDEM", "meaning": "A local word" }] }');
+    const configs = [
+      '{ "dictionaries": ["./dicts/local.json"] }',
+      '{ "dictionaries": ["./dicts/local.json"], "rules": { "CBL030": "warning" } }',
+      '{ "dictionaries": ["./dicts/local.json"], "rules": { "CBL030": "warning" }, "overrides": [{ "files": ["cables/cbl0[0-2]*"], "rules": { "CBL024": "off" } }] }',
+    ];
+    const fresh = (args: string[], change: () => void) => {
+      run(['--cache', 'cables', 'x.cable'], dir);
+      tamper(cacheFile);
+      change();
+      const r = run(['--cache', '--format', 'json', ...args, 'cables', 'x.cable'], dir);
+      const plain = run(['--format', 'json', ...args, 'cables', 'x.cable'], dir);
+      assert.equal(r.stdout, plain.stdout);
+      assert.ok(!r.stdout.includes('TAMPERED'));
+      return r.stdout;
+    };
+    fs.writeFileSync(path.join(dir, '.cablelint.jsonc'), configs[0]);
+    fresh([], () => fs.writeFileSync(path.join(dir, '.cablelint.jsonc'), configs[1]));
+    fresh(['--rule', 'CBL028=error'], () => undefined);
+    // An override changes the settings of the files it names only: those are linted again, the others' results stand.
+    run(['--cache', 'cables', 'x.cable'], dir);
+    tamper(cacheFile);
+    fs.writeFileSync(path.join(dir, '.cablelint.jsonc'), configs[2]);
+    const partly = JSON.parse(run(['--cache', '--format', 'json', 'cables', 'x.cable'], dir).stdout) as { file: string; diagnostics: { message: string }[] }[];
+    const plain = JSON.parse(run(['--format', 'json', 'cables', 'x.cable'], dir).stdout) as typeof partly;
+    partly.forEach((r, i) => {
+      if (/^cables\/cbl0[0-2]/.test(r.file)) assert.deepEqual(r, plain[i], r.file);
+      else assert.ok(r.diagnostics.every((d) => d.message === 'TAMPERED'), r.file);
+    });
+    // KLOC is a TAG now, so KLOCAF reads as KLOC AF run on: CBL044's finding comes, and only through a fresh lint.
+    assert.doesNotMatch(run(['--format', 'json', 'x.cable'], dir).stdout, /KLOCAF/);
+    const after = fresh([], () => fs.writeFileSync(path.join(dir, 'dicts/local.json'), '{ "tags": [{ "code": "KLOC", "meaning": "A local program" }] }'));
+    assert.match(after, /KLOCAF/);
+    // The name the rules see: CBL043 compares a name shaped like a cable id with the banner.
+    fs.renameSync(x, path.join(dir, '09VALLETTA412.txt'));
+    run(['--cache', '09VALLETTA412.txt'], dir);
+    tamper(cacheFile);
+    fs.renameSync(path.join(dir, '09VALLETTA412.txt'), path.join(dir, '09VALLETTA413.txt'));
+    assert.match(run(['--cache', '--format', 'json', '09VALLETTA413.txt'], dir).stdout, /The file name says 09VALLETTA413/);
+  });
+
+  it('ignores a corrupt, foreign or damaged cache file, or one another build of cablelint wrote, and rewrites it', () => {
+    const plain = run(['--format', 'json', 'cables'], dir);
+    const check = (label: string) => {
+      const r = run(['--cache', '--format', 'json', 'cables'], dir);
+      assert.deepEqual([r.code, r.stdout, r.stderr], [plain.code, plain.stdout, plain.stderr], label);
+      assert.equal(readCache(cacheFile).format, 'cablelint-cache/1', `${label}: rewritten`);
+    };
+    for (const [label, text] of [
+      ['not JSON', '{"format": "cablelint-cache/1", "tool": '],
+      ['binary', '\u0000\u0001\u00ff'],
+      ['an array', '[1, 2]'],
+      ['another tool', '{ "version": "8.0", "files": {} }'],
+      ['null', 'null'],
+      ['empty', ''],
+    ]) {
+      fs.writeFileSync(cacheFile, text);
+      check(label);
+    }
+    // Entries of the right key but the wrong shape are linted again rather than printed.
+    run(['--cache', 'cables'], dir);
+    const damaged = readCache(cacheFile);
+    const names = Object.keys(damaged.entries);
+    (damaged.entries[names[0]] as unknown as { findings: unknown }).findings = [{ id: 'CBL001' }];
+    (damaged.entries[names[1]] as unknown as { findings: unknown }).findings = 'nothing';
+    (damaged.entries[names[2]] as unknown) = 7;
+    fs.writeFileSync(cacheFile, JSON.stringify(damaged));
+    check('damaged entries');
+    // Written by another build or version: its tool digest differs, and its entries are never read.
+    run(['--cache', 'cables'], dir);
+    tamper(cacheFile);
+    const other = readCache(cacheFile);
+    other.tool = other.tool.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+    fs.writeFileSync(cacheFile, JSON.stringify(other));
+    check('another build');
+    assert.notEqual(readCache(cacheFile).tool, other.tool);
+  });
+
+  it('--cache-location names the file, or a folder to put .cablelintcache in; --fix-dry-run writes no cache', () => {
+    const plain = run(['--format', 'json', 'cables'], dir).stdout;
+    assert.equal(run(['--cache', '--cache-location', 'c.json', '--format', 'json', 'cables'], dir).stdout, plain);
+    assert.ok(fs.existsSync(path.join(dir, 'c.json')) && !fs.existsSync(cacheFile));
+    fs.mkdirSync(path.join(dir, 'cachedir'));
+    run(['--cache', '--cache-location', 'cachedir', 'cables'], dir);
+    run(['--cache', '--cache-location', 'newdir/', 'cables'], dir);
+    assert.ok(fs.existsSync(path.join(dir, 'cachedir', '.cablelintcache')));
+    assert.ok(!fs.existsSync(path.join(dir, 'newdir')), 'a folder that is not there is not made');
+    fs.rmSync(path.join(dir, 'c.json'));
+    run(['--cache', '--cache-location', 'c.json', '--fix-dry-run', 'cables'], dir);
+    assert.ok(!fs.existsSync(path.join(dir, 'c.json')));
+    // Not written is an I/O error, after the findings.
+    const unwritable = run(['--cache', '--cache-location', 'cables/cbl030-portion-marking-above-banner.bad.cable/x', '--format', 'json', 'cables'], dir);
+    assert.equal(unwritable.code, 2);
+    assert.equal(unwritable.stdout, plain);
+    assert.match(unwritable.stderr, /cannot write the cache \(ENOTDIR\)/);
+  });
+
+  it('--fix with --cache fixes files a plain run cached, and caches the fixed text under its new key', () => {
+    const file = path.join(dir, 'cables', 'cbl026-pilcrow-artifact.bad.cable');
+    const text = fs.readFileSync(file, 'utf8');
+    // A plain run's entry says nothing of fixes: --fix still fixes the file.
+    run(['--cache', 'cables'], dir);
+    const fixed = run(['--cache', '--fix', '--format', 'json', 'cables'], dir);
+    assert.notEqual(fs.readFileSync(file, 'utf8'), text);
+    assert.ok(fs.readFileSync(file, 'utf8').includes('¶3. (C) Gauci'));
+    // The findings printed, and those cached, are the fixed text's.
+    assert.equal(fixed.stdout, run(['--format', 'json', 'cables'], dir).stdout);
+    const entry = readCache(cacheFile).entries[file];
+    assert.equal(entry.fixed, false, 'a text the fixes changed is not yet known to need no fix');
+    tamper(cacheFile, (name) => name === file);
+    assert.match(run(['--cache', '--format', 'json', file], dir).stdout, /TAMPERED/, 'the fixed text is cached under its own key');
+    // Put back: the text of the old key is fixed again.
+    fs.writeFileSync(file, text);
+    run(['--cache', '--fix', 'cables'], dir);
+    assert.ok(fs.readFileSync(file, 'utf8').includes('¶3. (C) Gauci'));
+    // A second --fix marks every file as needing no fix, and a third takes them all from the cache.
+    run(['--cache', '--fix', 'cables'], dir);
+    assert.ok(Object.values(readCache(cacheFile).entries).every((e) => e.fixed === true));
+    tamper(cacheFile);
+    assert.ok(!/"message": "(?!TAMPERED)/.test(run(['--cache', '--fix', '--format', 'json', 'cables'], dir).stdout));
+  });
+});
