@@ -169,10 +169,16 @@ export class CablePreview implements vscode.Disposable {
     this.#loaded = false;
     panel.webview.options = webviewOptions();
     panel.webview.onDidReceiveMessage((m: FromWebview) => void this.#receive(m));
-    // A hidden webview loses its page (no retainContextWhenHidden): shown again, it loads the page last set, so the
-    // text is rendered afresh.
+    // A hidden webview loses its page (no retainContextWhenHidden): shown again, or moved to another group, it loads
+    // the page last set, so the text is rendered afresh. Only then: the panel's focus coming and going leaves its page,
+    // and its place in the text, as they are.
+    let shown = panel.visible;
+    let column = panel.viewColumn;
     panel.onDidChangeViewState(() => {
-      if (panel.visible) {
+      const reloaded = panel.visible && (!shown || panel.viewColumn !== column);
+      shown = panel.visible;
+      column = panel.viewColumn;
+      if (reloaded) {
         this.#loaded = false;
         void this.#render();
       }
