@@ -169,9 +169,24 @@ function editorTopLine(page) {
   });
 }
 
+/**
+ * Runs `fn` in the preview's page, found again at each call: the panel loads its page afresh when it is shown again,
+ * and a frame found before is then detached.
+ */
+async function inPreview(page, fn, arg) {
+  for (let attempt = 0; ; attempt++) {
+    const frame = await previewFrame(page);
+    try {
+      return await frame.evaluate(fn, arg);
+    } catch (error) {
+      if (attempt === 3 || !/detached/i.test(String(error))) throw error;
+    }
+  }
+}
+
 /** The preview's first visible line of text (1-based; 1 while the card shows), and the line it marks (0 for none). */
-function previewLines(frame) {
-  return frame.evaluate(() => {
+function previewLines(page) {
+  return inPreview(page, () => {
     const lines = [...(document.querySelector('pre.cable-text')?.children ?? [])];
     const first = lines[0] && lines[0].getBoundingClientRect().top >= 0 ? 0 : lines.findIndex((l) => l.getBoundingClientRect().bottom > 1);
     return { top: first + 1, marked: lines.findIndex((l) => l.classList.contains('active-line')) + 1, count: lines.length };
@@ -557,6 +572,9 @@ async function runMode(label, trusted, theme, shots) {
       await frame.waitForFunction(() => document.querySelector('h1.subject')?.textContent?.endsWith('MARITIME PATROLS NOW'), null, { timeout: 10000 }).catch(async () => {
         throw new Error(`the preview did not follow the edit: ${JSON.stringify(await read())}`);
       });
+      // Back at the top of the cable, the preview follows the editor to its own top, where the card is.
+      await page.keyboard.press('Control+Home');
+      await waitUntil('the preview did not follow the editor to its top', () => inPreview(page, () => [window.scrollY, document.querySelector('pre.cable-text > .active-line') === document.querySelector('pre.cable-text > span')]), ([y, first]) => y === 0 && first);
       if (shots === 'dark') {
         await page.mouse.move(5, 5);
         await page.waitForTimeout(800);
@@ -582,32 +600,32 @@ async function runMode(label, trusted, theme, shots) {
         await setUserSettings(page, settings);
         await openFile(page, '09NOWHERE77.cable');
         await command(page, 'Cable: Open Preview to the Side');
-        const frame = await previewFrame(page);
-        await frame.waitForFunction(() => document.querySelector('h1.subject')?.textContent === 'PATROL PLAN REVIEW', null, { timeout: 15000 });
+        await previewFrame(page);
+        await waitUntil('the preview does not show the cable', () => inPreview(page, () => document.querySelector('h1.subject')?.textContent), (t) => t === 'PATROL PLAN REVIEW');
         // The editor scrolled far down: the preview's first line follows it.
         await goToLine(page, '120');
         const top = await waitUntil('the editor did not scroll', () => editorTopLine(page), (t) => t > 60);
-        await waitUntil(`the preview did not follow the editor to line ${top}`, () => previewLines(frame), (p) => Math.abs(p.top - top) <= 1);
+        await waitUntil(`the preview did not follow the editor to line ${top}`, () => previewLines(page), (p) => Math.abs(p.top - top) <= 1);
         // The cursor's line is marked, and the mark follows it.
-        await waitUntil('the preview does not mark line 120', () => previewLines(frame), (p) => p.marked === 120);
+        await waitUntil('the preview does not mark line 120', () => previewLines(page), (p) => p.marked === 120);
         await goToLine(page, '125');
-        await waitUntil('the mark did not move to line 125', () => previewLines(frame), (p) => p.marked === 125);
+        await waitUntil('the mark did not move to line 125', () => previewLines(page), (p) => p.marked === 125);
         // The preview scrolled with the mouse wheel: the editor's top line follows it.
-        const box = await (await frame.frameElement()).boundingBox().catch(() => null);
+        const box = await (await (await previewFrame(page)).frameElement()).boundingBox().catch(() => null);
         const at = box ?? { x: 1050, y: 300, width: 10, height: 10 };
         await page.mouse.move(at.x + at.width / 2, at.y + Math.min(at.height / 2, 300));
         await page.mouse.wheel(0, 1500);
-        const moved = await waitUntil('the preview did not scroll', () => previewLines(frame), (p) => p.top > top + 20);
-        await waitUntil(`the editor did not follow the preview to line ${moved.top}`, async () => [await editorTopLine(page), (await previewLines(frame)).top], ([e, p]) => Math.abs(e - p) <= 1);
+        const moved = await waitUntil('the preview did not scroll', () => previewLines(page), (p) => p.top > top + 20);
+        await waitUntil(`the editor did not follow the preview to line ${moved.top}`, async () => [await editorTopLine(page), (await previewLines(page)).top], ([e, p]) => Math.abs(e - p) <= 1);
         // cable.preview.scrollPreviewWithEditor and markEditorSelection off: the mark goes once the extension has the
         // new settings, and then the editor scrolls alone.
         await setUserSettings(page, { ...settings, 'cable.preview.scrollPreviewWithEditor': false, 'cable.preview.markEditorSelection': false });
-        await waitUntil('the mark did not go with markEditorSelection off', () => previewLines(frame), (p) => p.marked === 0);
-        const before = (await previewLines(frame)).top;
+        await waitUntil('the mark did not go with markEditorSelection off', () => previewLines(page), (p) => p.marked === 0);
+        const before = (await previewLines(page)).top;
         await goToLine(page, '20');
         await waitUntil('the editor did not scroll up', () => editorTopLine(page), (t) => t < 20);
         await page.waitForTimeout(1000);
-        const after = await previewLines(frame);
+        const after = await previewLines(page);
         assert(after.top === before && after.marked === 0, `the preview moved from line ${before} to ${after.top} (mark ${after.marked}) with the settings off`);
       } finally {
         await setUserSettings(page, server.userSettings);
@@ -625,16 +643,15 @@ async function runMode(label, trusted, theme, shots) {
       try {
         await openFile(page, '09NOWHERE78.cable');
         await command(page, 'Cable: Open Preview to the Side');
-        const frame = await previewFrame(page, 30000);
-        await frame.waitForFunction(() => document.querySelector('pre.cable-text')?.children.length === 5000, null, { timeout: 20000 });
+        await previewFrame(page, 30000);
+        await waitUntil('the preview does not show 5000 lines', () => previewLines(page), (p) => p.count === 5000, 20000);
         await goToLine(page, '30000');
-        await frame.waitForFunction(() => {
+        const atEnd = () => inPreview(page, () => {
           const end = document.querySelector('p.truncated.end')?.getBoundingClientRect();
-          return end !== undefined && end.top >= 0 && end.bottom <= window.innerHeight;
-        }, null, { timeout: 15000 }).catch(async () => {
-          throw new Error(`the preview is not at its end: ${JSON.stringify(await previewLines(frame))}`);
+          return { lines: document.querySelector('pre.cable-text')?.children.length, end: end && end.top >= 0 && end.bottom <= window.innerHeight };
         });
-        const endNote = await frame.evaluate(() => document.querySelector('p.truncated.end')?.textContent ?? '');
+        await waitUntil('the preview is not at its end', atEnd, (p) => p.end === true);
+        const endNote = await inPreview(page, () => document.querySelector('p.truncated.end')?.textContent ?? '');
         assert(endNote.includes('after line 5000'), endNote);
         // The page's own scroll to its end is not sent back: the editor stays where it was taken.
         await page.waitForTimeout(1000);
