@@ -1174,6 +1174,19 @@ async function runWebWorkerHost() {
       await page.keyboard.press('Escape');
     });
 
+    await check('web worker host: "Cable: Open Preview to the Side" shows the decoded card, a TAG with its meaning', page, async () => {
+      await openFile(page, '10TALLINN207.cable');
+      await command(page, 'Cable: Open Preview to the Side');
+      await previewFrame(page, 30000);
+      const tags = () => inPreview(page, () => [...document.querySelectorAll('.tag')].map((t) => t.textContent?.trim()));
+      await waitUntil(`the preview's TAGS (console errors: ${consoleErrors.join(' | ')})`, tags, (t) => t.includes('PGOV Internal Governmental Affairs'), 20000);
+      // The text's lines are the <pre>'s children, the cursor's marked.
+      const lines = await previewLines(page);
+      assert(lines.count === readFileSync(join(workspace, '10TALLINN207.cable'), 'utf8').split(/\r\n|\r|\n/).length && lines.marked >= 1, JSON.stringify(lines));
+      await command(page, 'View: Close All Editors');
+      await page.waitForTimeout(500);
+    });
+
     await check('web worker host: the server runs in the browser, not in a Node process, and reads .cablelint.jsonc through the client', page, async () => {
       await command(page, 'Output: Show Output Channels');
       await page.keyboard.type('Cable');
