@@ -146,6 +146,65 @@ async function setUserSettings(page, settings) {
   await page.keyboard.press('Control+W');
 }
 
+/** The preview's page, a frame inside the workbench's frames: the one holding the cable's text. */
+async function previewFrame(page, timeout = 20000) {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    for (const frame of page.frames()) {
+      if (await frame.$('pre.cable-text').catch(() => null)) return frame;
+    }
+    await page.waitForTimeout(300);
+  }
+  throw new Error(`no preview frame among ${page.frames().length} frames`);
+}
+
+/** The editor's first visible line (1-based), as its line numbers show it (those of sticky scroll's lines set aside). */
+function editorTopLine(page) {
+  return page.evaluate(() => {
+    const editor = [...document.querySelectorAll('.part.editor .monaco-editor')].find((e) => e.querySelector('.line-numbers'));
+    if (!editor) return -1;
+    const top = editor.querySelector('.lines-content, .view-lines')?.parentElement?.getBoundingClientRect().top ?? editor.getBoundingClientRect().top;
+    const numbers = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((n) => ({ line: Number(n.textContent), bottom: n.getBoundingClientRect().bottom })).filter((n) => n.bottom > top + 1 && n.line > 0);
+    return numbers.length > 0 ? Math.min(...numbers.map((n) => n.line)) : -1;
+  });
+}
+
+/**
+ * Runs `fn` in the preview's page, found again at each call: the panel loads its page afresh when it is shown again,
+ * and a frame found before is then detached.
+ */
+async function inPreview(page, fn, arg) {
+  for (let attempt = 0; ; attempt++) {
+    const frame = await previewFrame(page);
+    try {
+      return await frame.evaluate(fn, arg);
+    } catch (error) {
+      if (attempt === 3 || !/detached/i.test(String(error))) throw error;
+    }
+  }
+}
+
+/** The preview's first visible line of text (1-based; 1 while the card shows), and the line it marks (0 for none). */
+function previewLines(page) {
+  return inPreview(page, () => {
+    const lines = [...(document.querySelector('pre.cable-text')?.children ?? [])];
+    const first = lines[0] && lines[0].getBoundingClientRect().top >= 0 ? 0 : lines.findIndex((l) => l.getBoundingClientRect().bottom > 1);
+    return { top: first + 1, marked: lines.findIndex((l) => l.classList.contains('active-line')) + 1, count: lines.length };
+  });
+}
+
+/** Waits until `test` holds for what `read` gives, polling; fails with the last reading. */
+async function waitUntil(what, read, test, timeout = 15000) {
+  const until = Date.now() + timeout;
+  let last;
+  while (Date.now() < until) {
+    last = await read();
+    if (test(last)) return last;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${what}: ${JSON.stringify(last)}`);
+}
+
 /** Moves the caret with Go to Line (`line:column`, 1-based) and lets the editor scroll there. */
 async function goToLine(page, where) {
   await page.keyboard.press('Control+G');
@@ -491,18 +550,7 @@ async function runMode(label, trusted, theme, shots) {
       await openFile(page, '09VALLETTA412.cable');
       await page.keyboard.press('Control+Home');
       await command(page, 'Cable: Open Preview to the Side');
-      // The webview's page is a frame inside the workbench's frames: the one holding the cable's text.
-      const previewFrame = async (timeout = 20000) => {
-        const until = Date.now() + timeout;
-        while (Date.now() < until) {
-          for (const frame of page.frames()) {
-            if (await frame.$('pre.cable-text').catch(() => null)) return frame;
-          }
-          await page.waitForTimeout(300);
-        }
-        throw new Error(`no preview frame among ${page.frames().length} frames`);
-      };
-      const frame = await previewFrame();
+      const frame = await previewFrame(page);
       const read = () => frame.evaluate(() => ({
         subject: document.querySelector('h1.subject')?.textContent ?? '',
         bar: document.querySelector('.bar')?.textContent ?? '',
@@ -524,6 +572,9 @@ async function runMode(label, trusted, theme, shots) {
       await frame.waitForFunction(() => document.querySelector('h1.subject')?.textContent?.endsWith('MARITIME PATROLS NOW'), null, { timeout: 10000 }).catch(async () => {
         throw new Error(`the preview did not follow the edit: ${JSON.stringify(await read())}`);
       });
+      // Back at the top of the cable, the preview follows the editor to its own top, where the card is.
+      await page.keyboard.press('Control+Home');
+      await waitUntil('the preview did not follow the editor to its top', () => inPreview(page, () => [window.scrollY, document.querySelector('pre.cable-text > .active-line') === document.querySelector('pre.cable-text > span')]), ([y, first]) => y === 0 && first);
       if (shots === 'dark') {
         await page.mouse.move(5, 5);
         await page.waitForTimeout(800);
@@ -535,6 +586,82 @@ async function runMode(label, trusted, theme, shots) {
       // The preview is closed from its own tab, so that the later checks see the editor as before.
       await command(page, 'View: Close All Editors');
       await page.waitForTimeout(500);
+    });
+
+    await check('the preview keeps its place with the editor both ways and marks the cursor\'s line, as Markdown\'s does; turned off, the editor scrolls it no more and the mark goes', page, async () => {
+      // An invented cable of about 300 lines.
+      const paragraphs = Array.from({ length: 60 }, (_, i) => `${i + 1}. (C) The harbor office reviewed part ${i + 1} of the patrol plan.\nThe review found the schedule sound.\nA second review is set for the spring.\n\n`).join('');
+      const file = join(workspace, '09NOWHERE77.cable');
+      writeFileSync(file, `C O N F I D E N T I A L NOWHERE 000077\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL MOPS\nSUBJECT: PATROL PLAN REVIEW\n\n${paragraphs}END\n`);
+      // Sticky scroll off: it lays the first lines of the paragraph in view over the editor's top lines, and revealing a
+      // line at the top puts it below them, so the editor's first visible line is no longer the line revealed.
+      const settings = { ...server.userSettings, 'editor.stickyScroll.enabled': false };
+      try {
+        await setUserSettings(page, settings);
+        await openFile(page, '09NOWHERE77.cable');
+        await command(page, 'Cable: Open Preview to the Side');
+        await previewFrame(page);
+        await waitUntil('the preview does not show the cable', () => inPreview(page, () => document.querySelector('h1.subject')?.textContent), (t) => t === 'PATROL PLAN REVIEW');
+        // The editor scrolled far down: the preview's first line follows it.
+        await goToLine(page, '120');
+        const top = await waitUntil('the editor did not scroll', () => editorTopLine(page), (t) => t > 60);
+        await waitUntil(`the preview did not follow the editor to line ${top}`, () => previewLines(page), (p) => Math.abs(p.top - top) <= 1);
+        // The cursor's line is marked, and the mark follows it.
+        await waitUntil('the preview does not mark line 120', () => previewLines(page), (p) => p.marked === 120);
+        await goToLine(page, '125');
+        await waitUntil('the mark did not move to line 125', () => previewLines(page), (p) => p.marked === 125);
+        // The preview scrolled with the mouse wheel: the editor's top line follows it.
+        const box = await (await (await previewFrame(page)).frameElement()).boundingBox().catch(() => null);
+        const at = box ?? { x: 1050, y: 300, width: 10, height: 10 };
+        await page.mouse.move(at.x + at.width / 2, at.y + Math.min(at.height / 2, 300));
+        await page.mouse.wheel(0, 1500);
+        const moved = await waitUntil('the preview did not scroll', () => previewLines(page), (p) => p.top > top + 20);
+        await waitUntil(`the editor did not follow the preview to line ${moved.top}`, async () => [await editorTopLine(page), (await previewLines(page)).top], ([e, p]) => Math.abs(e - p) <= 1);
+        // cable.preview.scrollPreviewWithEditor and markEditorSelection off: the mark goes once the extension has the
+        // new settings, and then the editor scrolls alone.
+        await setUserSettings(page, { ...settings, 'cable.preview.scrollPreviewWithEditor': false, 'cable.preview.markEditorSelection': false });
+        await waitUntil('the mark did not go with markEditorSelection off', () => previewLines(page), (p) => p.marked === 0);
+        const before = (await previewLines(page)).top;
+        await goToLine(page, '20');
+        await waitUntil('the editor did not scroll up', () => editorTopLine(page), (t) => t < 20);
+        await page.waitForTimeout(1000);
+        const after = await previewLines(page);
+        assert(after.top === before && after.marked === 0, `the preview moved from line ${before} to ${after.top} (mark ${after.marked}) with the settings off`);
+      } finally {
+        await setUserSettings(page, server.userSettings);
+        await command(page, 'View: Close All Editors');
+        await page.waitForTimeout(500);
+        rmSync(file, { force: true });
+      }
+    });
+
+    await check('a preview above cable.largeFileThreshold stays at its end, which says where it stops, when the editor scrolls past the lines it shows', page, async () => {
+      // An invented cable of 2.3 MB (80,000 lines), above the default threshold of 2,000,000 characters.
+      const body = Array.from({ length: 20000 }, (_, i) => `${i + 1}. (U) The ferry office logged crossing ${i + 1} of the season.\nNo delay was reported.\nThe next crossing is due at noon.\n\n`).join('');
+      const file = join(workspace, '09NOWHERE78.cable');
+      writeFileSync(file, `UNCLASSIFIED NOWHERE 000078\n\nE.O. 12958: N/A\nTAGS: AMGT\nSUBJECT: FERRY CROSSINGS LOGGED\n\n${body}`);
+      try {
+        await openFile(page, '09NOWHERE78.cable');
+        await command(page, 'Cable: Open Preview to the Side');
+        await previewFrame(page, 30000);
+        await waitUntil('the preview does not show 5000 lines', () => previewLines(page), (p) => p.count === 5000, 20000);
+        await goToLine(page, '30000');
+        const atEnd = () => inPreview(page, () => {
+          const end = document.querySelector('p.truncated.end')?.getBoundingClientRect();
+          return { lines: document.querySelector('pre.cable-text')?.children.length, end: end && end.top >= 0 && end.bottom <= window.innerHeight };
+        });
+        await waitUntil('the preview is not at its end', atEnd, (p) => p.end === true);
+        const endNote = await inPreview(page, () => document.querySelector('p.truncated.end')?.textContent ?? '');
+        assert(endNote.includes('after line 5000'), endNote);
+        // The page's own scroll to its end is not sent back: the editor stays where it was taken.
+        await page.waitForTimeout(1000);
+        const top = await editorTopLine(page);
+        assert(top > 29000, `the editor moved to line ${top}`);
+      } finally {
+        await command(page, 'View: Close All Editors');
+        await page.waitForTimeout(500);
+        rmSync(file, { force: true });
+      }
     });
 
     await check('"Cable: New Cable", also offered by New File…, opens an untitled cable holding the whole-cable snippet', page, async () => {
@@ -1074,6 +1201,19 @@ async function runWebWorkerHost() {
         throw new Error(`"pilots" listed ${JSON.stringify(rows)}; console errors: ${consoleErrors.join(' | ')}`);
       });
       await page.keyboard.press('Escape');
+    });
+
+    await check('web worker host: "Cable: Open Preview to the Side" shows the decoded card, a TAG with its meaning', page, async () => {
+      await openFile(page, '10TALLINN207.cable');
+      await command(page, 'Cable: Open Preview to the Side');
+      await previewFrame(page, 30000);
+      const tags = () => inPreview(page, () => [...document.querySelectorAll('.tag')].map((t) => t.textContent?.trim()));
+      await waitUntil(`the preview's TAGS (console errors: ${consoleErrors.join(' | ')})`, tags, (t) => t.includes('PGOV Internal Governmental Affairs'), 20000);
+      // The text's lines are the <pre>'s children, the cursor's marked.
+      const lines = await previewLines(page);
+      assert(lines.count === readFileSync(join(workspace, '10TALLINN207.cable'), 'utf8').split(/\r\n|\r|\n/).length && lines.marked >= 1, JSON.stringify(lines));
+      await command(page, 'View: Close All Editors');
+      await page.waitForTimeout(500);
     });
 
     await check('web worker host: the server runs in the browser, not in a Node process, and reads .cablelint.jsonc through the client', page, async () => {

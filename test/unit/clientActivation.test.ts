@@ -75,6 +75,8 @@ async function activate(docs: FakeDocument[], settings: Record<string, unknown> 
         editor?.listeners.activeEditor.push(listener);
         return disposable;
       },
+      onDidChangeTextEditorVisibleRanges: () => disposable,
+      onDidChangeTextEditorSelection: () => disposable,
     },
     workspace: {
       textDocuments: docs,
@@ -91,6 +93,7 @@ async function activate(docs: FakeDocument[], settings: Record<string, unknown> 
       onDidChangeTextDocument: () => disposable,
       onDidCloseTextDocument: () => disposable,
       onDidChangeWorkspaceFolders: () => disposable,
+      onDidChangeConfiguration: () => disposable,
     },
   };
   const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };

@@ -7,7 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCable } from '../../server/src/core/parse';
 import { defaultDictionaries } from '../../server/src/features/dictionaries';
-import { escapeHtml, getPreview, getPreviewCard, type PreviewContext } from '../../server/src/features/preview';
+import type { Cable } from '../../server/src/core/model';
+import { lineStarts } from '../../server/src/core/text';
+import { escapeHtml, getPreview, getPreviewCard, PREVIEW_LARGE_LINES, renderText, type PreviewContext } from '../../server/src/features/preview';
 import type { IndexedCable } from '../../server/src/features/types';
 import { corpusFiles, ROOT } from '../helpers';
 
@@ -34,6 +36,46 @@ function shownText(html: string): string {
   assert.doesNotMatch(inner, /<(?!\/?span[ >])/, 'only span tags inside the <pre>');
   const refs: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
   return inner.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#\d+);/g, (_, name: string) => (name.startsWith('#') ? String.fromCharCode(Number(name.slice(1))) : refs[name]));
+}
+
+const REFS: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
+
+/**
+ * The `<pre>`'s children, which are the text's lines: the HTML of each, read by counting the span tags' depth (every
+ * "<" of the text is escaped). Fails if the `<pre>` holds text outside them.
+ */
+function lineElements(html: string): string[] {
+  const open = html.indexOf('<pre class="cable-text">') + '<pre class="cable-text">'.length;
+  const inner = html.slice(open, html.lastIndexOf('</pre>'));
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (const m of inner.matchAll(/<span[^>]*>|<\/span>|[^<]+/g)) {
+    const at = m.index ?? 0;
+    if (m[0].startsWith('<span')) {
+      if (depth === 0) {
+        assert.equal(m[0], '<span>', 'a line is a bare <span>');
+        start = at + m[0].length;
+      }
+      depth++;
+    } else if (m[0] === '</span>') {
+      depth--;
+      if (depth === 0) out.push(inner.slice(start, at));
+    } else {
+      assert.ok(depth > 0, `text outside the line spans: ${JSON.stringify(m[0].slice(0, 40))}`);
+    }
+  }
+  assert.equal(depth, 0, 'the spans close');
+  return out;
+}
+
+/** HTML's text: its tags stripped, its references resolved. */
+const textOf = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#\d+);/g, (_, name: string) => (name.startsWith('#') ? String.fromCharCode(Number(name.slice(1))) : REFS[name]));
+
+/** The text's lines with their line breaks, as the editor counts them ("\r\n", "\r", "\n"). */
+function linesOf(text: string): string[] {
+  const starts = lineStarts(text);
+  return starts.map((s, i) => text.slice(s, i + 1 < starts.length ? starts[i + 1] : text.length));
 }
 
 const preview = (text: string, context: PreviewContext = ctx) => getPreview(parseCable(text).cable, context);
@@ -191,6 +233,76 @@ describe('preview: the text', () => {
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
       assert.equal(shownText(preview(text, { ...ctx, uri: `file://${file}` }).html), text, path.relative(ROOT, file));
+    }
+  });
+  it('puts each line of the text in a span of its own, the <pre>\'s children in order, over every fixture and corpus cable', function () {
+    this.timeout(120000);
+    const edge = ['', '\n', '\nSUBJECT: A BLANK LINE FIRST\n', `\uFEFF${CABLE.replace(/\n/g, '\r\n')}`, CABLE.replace(/\n/g, '\r'), 'no line break at the end', 'mixed\r\nbreaks\rhere\n\n'];
+    const files = [...fixtureFiles(), ...corpusFiles()];
+    for (const [name, text] of [...edge.map((t) => [JSON.stringify(t.slice(0, 30)), t]), ...files.map((f) => [path.relative(ROOT, f), fs.readFileSync(f, 'utf8')])]) {
+      const result = preview(text);
+      const lines = lineElements(result.html);
+      assert.equal(lines.length, result.lines, name);
+      assert.deepEqual(lines.map(textOf), linesOf(text), name);
+    }
+    // A blank first line is a span's, not the "\n" an HTML parser drops right after "<pre>".
+    assert.ok(preview('\nSUBJECT: A BLANK LINE FIRST\n').html.includes('<pre class="cable-text"><span>\n</span><span>'));
+  });
+
+  it('closes a span of the model before a line break it runs over and opens it again on the next line', () => {
+    const cable = parseCable(CABLE).cable;
+    // The signature "ROE" is made to run on over the blank line after it.
+    const last = cable.lines.length - 1;
+    const signature = { token: { text: 'ROE\n', range: { start: { line: last - 1, character: 0 }, end: { line: last, character: 0 } } } };
+    const html = renderText({ ...cable, signature } as unknown as Cable);
+    assert.ok(html.endsWith('<span><span class="signature">ROE\n</span></span><span></span></pre>\n'), html.slice(-120));
+    assert.deepEqual(lineElements(html).map(textOf), linesOf(CABLE));
+  });
+
+  it('above the threshold renders the lines it shows as the whole preview renders them, and says at the end where it stops', function () {
+    this.timeout(60000);
+    const joined = corpusFiles().map((f) => fs.readFileSync(f, 'utf8')).join('\n\n');
+    const cable = parseCable(joined).cable;
+    const whole = lineElements(getPreview(cable, ctx).html);
+    assert.ok(whole.length > PREVIEW_LARGE_LINES * 2, `${whole.length} lines`);
+    for (const shown of [0, 1, 2, 77, 1000, PREVIEW_LARGE_LINES, whole.length - 1]) {
+      const result = getPreview(cable, { ...ctx, maxLines: shown });
+      assert.equal(result.shownLines, shown);
+      assert.deepEqual(lineElements(result.html), whole.slice(0, shown), `${shown} lines`);
+      assert.ok(result.html.endsWith(`</pre>\n<p class="truncated end">The preview stops here, after line ${shown}; lines ${shown + 1} to ${whole.length} are in the editor only.</p>\n`), result.html.slice(-200));
+    }
+    assert.doesNotMatch(getPreview(cable, ctx).html, /truncated/);
+  });
+
+  it('above the threshold reads only the paragraphs, markings, headings, banners and redactions on the lines it shows', () => {
+    const joined = corpusFiles().map((f) => fs.readFileSync(f, 'utf8')).join('\n\n');
+    const cable = parseCable(joined).cable;
+    const shown = PREVIEW_LARGE_LINES;
+    const read: Record<string, number> = {};
+    /** The list, counting how far it is read. */
+    const watched = <T,>(name: string, list: readonly T[]) =>
+      new Proxy(list, {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) read[name] = Math.max(read[name] ?? -1, Number(key));
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+    const lists = { paragraphs: cable.paragraphs, itemMarkings: cable.itemMarkings, headings: cable.headings, banners: cable.banners, redactions: cable.redactions };
+    const spy = { ...cable, ...Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, watched(k, v as readonly unknown[])])) } as unknown as Cable;
+    const html = renderText(spy, shown);
+    assert.equal(html, renderText(cable, shown));
+    const lineOf: Record<string, (x: never) => number> = {
+      paragraphs: (p: Cable['paragraphs'][number]) => p.range.start.line,
+      itemMarkings: (m: Cable['itemMarkings'][number]) => m.portion.token.range.start.line,
+      headings: (h: Cable['headings'][number]) => h.range.start.line,
+      banners: (b: Cable['banners'][number]) => b.range.start.line,
+      redactions: (r: Cable['redactions'][number]) => r.range.start.line,
+    };
+    for (const [name, list] of Object.entries(lists) as [string, readonly never[]][]) {
+      // Each list is read up to its first item past the lines shown, which ends the walk, and no further.
+      const firstPast = list.findIndex((x) => lineOf[name](x) >= shown);
+      assert.ok(firstPast > 0 && firstPast < list.length - 10, `${name}: ${firstPast} of ${list.length}`);
+      assert.equal(read[name], firstPast, name);
     }
   });
 });

@@ -12,7 +12,7 @@
  */
 import { citedId, fileName, idFromFileName } from '../core/id';
 import type { Addressee, Cable, Level, Range, RefItem, Token } from '../core/model';
-import { lineStarts, offsetAt } from '../core/text';
+import { offsetAt } from '../core/text';
 import { shortMeaning } from './completion';
 import type { Dictionaries } from './dictionaries';
 import { declEntry, readableDate, readableDtg, reasonEntry } from './hover';
@@ -75,7 +75,10 @@ export interface PreviewCard {
 
 /** What `cable/preview` answers. */
 export interface PreviewResult {
-  /** The card and the text, as an HTML fragment (a `<header>` and a `<pre>`), without styles or scripts. */
+  /**
+   * The card and the text, as an HTML fragment (a `<header>` and a `<pre>` whose children are the text's lines, one
+   * `<span>` each), without styles or scripts.
+   */
   readonly html: string;
   /** The document's number of lines. */
   readonly lines: number;
@@ -108,7 +111,9 @@ export function getPreview(cable: Cable, ctx: PreviewContext): PreviewResult {
     shownLines < lines
       ? `<p class="truncated">This document is larger than cable.largeFileThreshold: the preview shows its first ${shownLines} of ${lines} lines.</p>\n`
       : '';
-  return { html: `${renderCard(card)}${note}${renderText(cable, shownLines)}`, lines, shownLines };
+  // At the end too: the page stays there when the editor shows a line past those the preview holds.
+  const end = shownLines < lines ? `<p class="truncated end">The preview stops here, after line ${shownLines}; lines ${shownLines + 1} to ${lines} are in the editor only.</p>\n` : '';
+  return { html: `${renderCard(card)}${note}${renderText(cable, shownLines)}${end}`, lines, shownLines };
 }
 
 /** The decoded facts of a cable, from its model and the dictionaries the hovers read. */
@@ -246,47 +251,102 @@ interface Span {
 }
 
 /**
+ * The offsets at which the text's first `count` lines start, and where the line after them starts when the text has
+ * one: the scan stops there, so that a document above `cable.largeFileThreshold` is read only as far as it is shown.
+ * Line breaks are those of core/text.ts `lineStarts` ("\r\n", "\r", "\n").
+ */
+function firstLineStarts(text: string, count: number): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length && starts.length <= count; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/**
  * The cable's text as a `<pre>`, its first `shownLines` lines with their line breaks (all of it when that is every line),
  * each character escaped, with spans around what the model reads. Where two spans would overlap, the one starting first
  * (the longer of two starting together) is kept whole and the other left out, so tags always nest.
+ *
+ * The `<pre>`'s children are its lines, one `<span>` each, in order, holding the line's text and its line break (the
+ * last line of a text ending in one is an empty span): the page finds line `n` as the pre's `n`th child, to scroll to
+ * it and to mark it. A span of the model that runs over a line break is closed before it and opened again after it.
+ * Only the lines shown are read, and only the model's parts that start on them (its lists are in the text's order).
  */
 export function renderText(cable: Cable, shownLines = cable.lines.length): string {
   const text = cable.text;
-  const starts = lineStarts(text);
-  const end = shownLines >= starts.length ? text.length : starts[shownLines];
+  const starts = firstLineStarts(text, shownLines);
+  // Every line is shown when the text has no more than shownLines: the last one ends with the text.
+  const whole = starts.length <= shownLines;
+  const lineCount = whole ? starts.length : shownLines;
+  const end = whole ? text.length : starts[shownLines];
   const spans: Span[] = [];
   const offset = (p: Range['start']) => offsetAt(text, starts, p);
   const add = (range: Range | undefined, className: string) => {
-    if (!range || range.start.line >= shownLines) return;
+    if (!range || range.start.line >= lineCount) return;
     const s = offset(range.start);
     const t = Math.min(offset(range.end), end);
     if (t > s) spans.push({ start: s, end: t, className });
   };
   const addToken = (t: Token | undefined, className: string) => add(t?.range, className);
-  for (const b of cable.banners) add(b.range, `banner ${levelClass(b.level)}`);
+  /** Whether the model's part starting at `range` is past the lines shown, which ends the walk of its list. */
+  const past = (range: Range) => range.start.line >= lineCount;
+  for (const b of cable.banners) {
+    if (past(b.range)) break;
+    add(b.range, `banner ${levelClass(b.level)}`);
+  }
   const marking = (m: { token: Token; level?: Level } | undefined) => m && addToken(m.token, m.level ? `marking ${levelClass(m.level)}` : 'marking');
   marking(cable.subject?.portion);
   for (const p of cable.paragraphs) {
+    if (past(p.range)) break;
     addToken(p.marker, 'para-number');
     marking(p.portion);
   }
-  for (const m of cable.itemMarkings) marking(m.portion);
+  for (const m of cable.itemMarkings) {
+    if (past(m.portion.token.range)) break;
+    marking(m.portion);
+  }
   for (const h of cable.headings) {
+    if (past(h.range)) break;
     addToken(h.lead, 'heading');
     addToken(h.text, 'heading');
   }
   for (const keyword of [cable.eo?.keyword, cable.tags?.keyword, cable.subject?.keyword, cable.refs?.keyword, cable.classifiedBy?.keyword]) addToken(keyword, 'keyword');
   for (const item of cable.refs?.items ?? []) addToken(item.letterToken, 'ref-letter');
-  for (const r of cable.redactions) addToken(r, 'redaction');
+  for (const r of cable.redactions) {
+    if (past(r.range)) break;
+    addToken(r, 'redaction');
+  }
   addToken(cable.signature?.token, 'signature');
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  let html = '<pre class="cable-text">';
+  let html = lineCount > 0 ? '<pre class="cable-text"><span>' : '<pre class="cable-text">';
   let at = 0;
+  let line = 0;
+  let next = lineCount > 1 ? starts[1] : Infinity;
+  // The text from `at` to `to`, inside `open` and `close` (a span of the model), line by line.
+  const write = (to: number, open = '', close = '') => {
+    while (next <= to) {
+      html += `${open}${escapeHtml(text.slice(at, next))}${close}</span><span>`;
+      at = next;
+      line++;
+      next = line + 1 < lineCount ? starts[line + 1] : Infinity;
+    }
+    if (to > at) {
+      html += `${open}${escapeHtml(text.slice(at, to))}${close}`;
+      at = to;
+    }
+  };
   for (const s of spans) {
     if (s.start < at) continue;
-    html += escapeHtml(text.slice(at, s.start));
-    html += `<span class="${s.className}">${escapeHtml(text.slice(s.start, s.end))}</span>`;
-    at = s.end;
+    write(s.start);
+    write(s.end, `<span class="${s.className}">`, '</span>');
   }
-  return `${html}${escapeHtml(text.slice(at, end))}</pre>\n`;
+  write(end);
+  return `${html}${lineCount > 0 ? '</span>' : ''}</pre>\n`;
 }

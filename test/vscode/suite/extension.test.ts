@@ -329,6 +329,29 @@ describe('cable extension', () => {
     assert.equal(preview.panel, undefined);
   });
 
+  it('starts the cable preview at the editor\'s top line and marks the cursor\'s line, as Markdown\'s does', async () => {
+    const doc = await open('09VALLETTA412.cable');
+    const editor = await vscode.window.showTextDocument(doc);
+    const at = new vscode.Position(12, 0);
+    editor.selection = new vscode.Selection(at, at);
+    editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.AtTop);
+    await new Promise((r) => setTimeout(r, 300));
+    const top = editor.visibleRanges[0].start.line;
+    assert.ok(top > 0, 'the editor did not scroll');
+    const ext = vscode.extensions.all.find((e) => e.packageJSON.name === 'vscode-cable')!;
+    const { preview } = (await ext.activate()) as CableExtensionApi;
+    await vscode.commands.executeCommand('cable.showPreviewToSide');
+    const panel = preview.panel;
+    assert.ok(panel, 'no preview panel');
+    try {
+      for (let i = 0; i < 100 && !panel.webview.html.includes('cable-text'); i++) await new Promise((r) => setTimeout(r, 100));
+      assert.match(panel.webview.html, new RegExp(`data-line="${top}" data-selected="12"`));
+      assert.equal(vscode.workspace.getConfiguration('cable.preview', doc.uri).get('scrollEditorWithPreview'), true);
+    } finally {
+      panel.dispose();
+    }
+  });
+
   it('lists the snippets', async () => {
     const doc = await open('09VALLETTA412.cable');
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(doc.lineCount - 1, 0));
