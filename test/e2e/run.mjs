@@ -705,6 +705,10 @@ async function runMode(label, trusted, theme, shots) {
         if (!found) await page.waitForTimeout(300);
       }
       assert(found, `no frame among ${page.frames().length} shows the page of "Configure the rules"`);
+      if (shots === 'dark') {
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: join(images, 'walkthrough.png') });
+      }
       await command(page, 'View: Close Editor');
       await page.waitForTimeout(500);
     });

@@ -85,6 +85,11 @@ describe('extension manifest', () => {
       }
     });
 
+    it('writes its step descriptions as VS Code shows them: links for buttons, no code spans', () => {
+      // The Welcome page renders a step's description as text with links; a backtick shows as one (seen in code-server).
+      for (const step of steps) assert.ok(!step.description.includes('`'), `${step.id}: ${step.description}`);
+    });
+
     it('names only the settings, rules, commands and configuration keys there are', () => {
       const settings = Object.keys(pkg.contributes.configuration.properties);
       const titles = pkg.contributes.commands.map((c: { title: string }) => c.title);
