@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isBlankedLine, isSpace, linesWith, looksBinary, matchingBracket, partitionPoint, skipSpaces, splitLines, splitShapes, trimEndOffset } from '../../server/src/core/text';
+import { isBlankedLine, isSpace, lineStarts, linesWith, looksBinary, matchingBracket, partitionPoint, skipSpaces, splitLines, splitShapes, trimEndOffset } from '../../server/src/core/text';
 
 describe('text helpers', () => {
   it('finds the partition point of a sorted list: the count of items before a place, as a walk would', () => {
@@ -29,6 +29,19 @@ describe('text helpers', () => {
     assert.equal(matchingBracket(lines, { line: 0, character: 6 }, { line: 1, character: 25 }, paren), undefined);
     // An unclosed bracket, or a limit past the last line, gives undefined without reading beyond the text.
     assert.equal(matchingBracket(['(Note: never closed'], { line: 0, character: 6 }, { line: 9, character: 0 }, paren), undefined);
+  });
+
+  it('lineStarts gives where every line starts, or with a count those of the first lines and of the line after them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', ' ', '\r', '\n', '\r\n')).map((parts) => parts.join('')), fc.nat(12), (text, count) => {
+        // The lines as splitLines reads them ("\r\n", "\r" and "\n"), each start the end of the text before it.
+        const all = lineStarts(text);
+        assert.equal(all.length, splitLines(text).length);
+        assert.deepEqual(lineStarts(text, count), all.slice(0, count + 1));
+      }),
+    );
+    assert.deepEqual(lineStarts('ab\r\ncd\re\nf', 2), [0, 4, 7]);
+    assert.deepEqual(lineStarts('ab\r\ncd\re\nf'), [0, 4, 7, 9]);
   });
 
   it('isSpace is exactly the set String.prototype.trim removes', () => {

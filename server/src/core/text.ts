@@ -294,10 +294,13 @@ export function linesWith(text: string, offsets: Int32Array, needle: string, acc
   }
 }
 
-/** Offsets of the first character of every line. */
-export function lineStarts(text: string): number[] {
+/**
+ * Offsets of the first character of every line. With `lines`, only those of the first `lines` lines and of the line
+ * after them when the text has one: the scan stops there, so that a long text is read only as far as it is needed.
+ */
+export function lineStarts(text: string, lines = Infinity): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && starts.length <= lines; i++) {
     const c = text.charCodeAt(i);
     if (c === 13) {
       if (text.charCodeAt(i + 1) === 10) i++;

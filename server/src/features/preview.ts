@@ -12,7 +12,7 @@
  */
 import { citedId, fileName, idFromFileName } from '../core/id';
 import type { Addressee, Cable, Level, Range, RefItem, Token } from '../core/model';
-import { offsetAt } from '../core/text';
+import { lineStarts, offsetAt } from '../core/text';
 import { shortMeaning } from './completion';
 import type { Dictionaries } from './dictionaries';
 import { declEntry, readableDate, readableDtg, reasonEntry } from './hover';
@@ -251,25 +251,6 @@ interface Span {
 }
 
 /**
- * The offsets at which the text's first `count` lines start, and where the line after them starts when the text has
- * one: the scan stops there, so that a document above `cable.largeFileThreshold` is read only as far as it is shown.
- * Line breaks are those of core/text.ts `lineStarts` ("\r\n", "\r", "\n").
- */
-function firstLineStarts(text: string, count: number): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length && starts.length <= count; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) {
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-/**
  * The cable's text as a `<pre>`, its first `shownLines` lines with their line breaks (all of it when that is every line),
  * each character escaped, with spans around what the model reads. Where two spans would overlap, the one starting first
  * (the longer of two starting together) is kept whole and the other left out, so tags always nest.
@@ -281,7 +262,7 @@ function firstLineStarts(text: string, count: number): number[] {
  */
 export function renderText(cable: Cable, shownLines = cable.lines.length): string {
   const text = cable.text;
-  const starts = firstLineStarts(text, shownLines);
+  const starts = lineStarts(text, shownLines);
   // Every line is shown when the text has no more than shownLines: the last one ends with the text.
   const whole = starts.length <= shownLines;
   const lineCount = whole ? starts.length : shownLines;
