@@ -440,6 +440,43 @@ function markingChoices(banner: Level | undefined, rankFrom: Level): MarkingChoi
 }
 
 /**
+ * Whether `line` is in the body, where a writer starts a paragraph or a marked line: below the metadata block (whose last
+ * line is `end`), above the signature and the trailer ("BT", "NNNN"). Under a draft's banner with no field yet, the
+ * caveats go first ("NOFORN", "SIPDIS").
+ */
+function inBody(cable: Cable, line: number, end = metadataEnd(cable)): boolean {
+  if (end < 0 || line <= end || inCaveatZone(cable, line)) return false;
+  for (const after of [cable.signature?.token.range, cable.trailer?.range]) if (after && line >= after.start.line) return false;
+  return true;
+}
+
+/** A portion marking offered where a paragraph or a marked line starts: the marking, its detail and where it sorts. */
+interface MarkingOffer {
+  readonly marking: string;
+  readonly detail: string;
+  readonly sortText: string;
+}
+
+/**
+ * The portion markings offered where a paragraph or a marked line starts, in their order, each once: the nearest marking
+ * above as written (`previous`, "(C//REL TO USA, FVEY)", its detail saying it comes as `source`) unless it is misspelt
+ * ("(N/SF)"), then the banner's level, then the other levels. The levels are ranked from the banner's; a cable without
+ * one (a partial extract) ranks them from the marking above, and no detail speaks of a banner.
+ */
+function markingOffers(banner: Level | undefined, previous: PortionMarking | undefined, source: string): MarkingOffer[] {
+  const offers: MarkingOffer[] = [];
+  const seen = new Set<string>();
+  const add = (marking: string, detail: string, sortText: string) => {
+    if (seen.has(marking)) return;
+    seen.add(marking);
+    offers.push({ marking, detail, sortText });
+  };
+  if (previous?.level && previous.wellFormed) add(previous.token.text, `${previous.level}: as ${source}${banner && levelRank(previous.level) > levelRank(banner) ? ', above the banner level' : ''}`, '1');
+  for (const c of markingChoices(banner, banner ?? previous?.level ?? 'SECRET')) add(c.marking, c.primary && banner ? `${c.level}: the banner's level` : c.detail, c.primary ? '2' : `3${c.sortText}`);
+  return offers.sort((a, b) => a.sortText.localeCompare(b.sortText));
+}
+
+/**
  * The next paragraph's marker at the start of a body line, asked for with Ctrl+Space (never on a typed character, so
  * that no list opens while prose is typed): on an empty line, or where only the start of a marker is typed (`¶`, `¶1`,
  * `1`) and nothing follows. Its number follows the numbered paragraph above (1 when there is none), in that paragraph's
@@ -451,11 +488,7 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
   if (ctx.triggerCharacter !== undefined || position.character > 16 || trimmedEnd(line) > position.character) return undefined;
   const before = line.slice(0, position.character);
   if (!MARKER_TYPED.test(before) || !NEW_PARAGRAPH_KINDS.has(cable.lineKinds[position.line])) return undefined;
-  // In the body only: below the metadata block, above the signature and the trailer ("BT", "NNNN"). Under a draft's
-  // banner with no field yet, the caveats go first ("NOFORN", "SIPDIS"), as they did.
-  const end = metadataEnd(cable);
-  if (end < 0 || position.line <= end || inCaveatZone(cable, position.line)) return undefined;
-  for (const after of [cable.signature?.token.range, cable.trailer?.range]) if (after && position.line >= after.start.line) return undefined;
+  if (!inBody(cable, position.line)) return undefined;
   const paragraphs = cable.paragraphs;
   let index = paragraphs.length;
   while (index > 0 && paragraphs[index - 1].range.start.line >= position.line) index--;
@@ -501,22 +534,11 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
   const banner = cable.banner?.level;
   // A cable whose paragraphs carry no marking (an unclassified or old one): the number alone.
   if (paragraphs.length > 0 && !markedCable) return [numberAlone];
-  // The levels are ranked from the banner's; a cable without one (a partial extract) ranks them from the marking above,
-  // and no detail speaks of a banner.
-  const level = banner ?? previous?.level ?? 'SECRET';
   const gap = marked && previous ? markingGap(cable, marked, previous) : ' ';
-  const items: CompletionItem[] = [];
-  const seen = new Set<string>();
-  const add = (marking: string, detail: string, sortText: string) => {
-    if (seen.has(marking)) return;
-    seen.add(marking);
-    const label = `${marker}${gap}${marking}`;
-    items.push({ label, kind: CompletionItemKind.Value, detail, documentation, filterText: filter(label), sortText, textEdit: { range, newText: `${label} ` } });
-  };
-  // The marking of the paragraph above as written ("(C//REL TO USA, FVEY)"), unless it is misspelt ("(N/SF)").
-  if (marked && previous?.level && previous.wellFormed) add(previous.token.text, `${previous.level}: as paragraph ${marked.readAs}${banner && levelRank(previous.level) > levelRank(banner) ? ', above the banner level' : ''}`, '1');
-  for (const c of markingChoices(banner, level)) add(c.marking, c.primary && banner ? `${c.level}: the banner's level` : c.detail, c.primary ? '2' : `3${c.sortText}`);
-  items.sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+  const items: CompletionItem[] = markingOffers(banner, previous, `paragraph ${marked?.readAs}`).map((offer) => {
+    const label = `${marker}${gap}${offer.marking}`;
+    return { label, kind: CompletionItemKind.Value, detail: offer.detail, documentation, filterText: filter(label), sortText: offer.sortText, textEdit: { range, newText: `${label} ` } };
+  });
   // The first is preselected: the paragraph above's marking, else the banner's level. The others are choices in the list.
   items[0].preselect = true;
   // An unclassified cable with no paragraph yet: the number alone first, the markings after it.
@@ -572,8 +594,7 @@ function lineMarkingItems(cable: Cable, position: Position, line: string, ctx: C
   const inWritten = written !== undefined && position.character > start && position.character <= written.token.range.end.character;
   if (!(inWritten || LINE_MARKING_TYPED.test(line.slice(0, position.character))) || !LINE_MARKING_KINDS.has(cable.lineKinds[position.line])) return undefined;
   const end = metadataEnd(cable);
-  if (end < 0 || position.line <= end || inCaveatZone(cable, position.line)) return undefined;
-  for (const after of [cable.signature?.token.range, cable.trailer?.range]) if (after && position.line >= after.start.line) return undefined;
+  if (!inBody(cable, position.line, end)) return undefined;
   const above = markingAbove(cable, position.line);
   // A cable whose text carries no marking yet: only while no text stands above the caret (a draft's first line).
   if (!above && !cable.paragraphs.some((p) => p.portion || p.itemPortion) && !cable.itemMarkings.some((m) => m.portion.level)) {
@@ -587,25 +608,17 @@ function lineMarkingItems(cable: Cable, position: Position, line: string, ctx: C
   const restIsMarking = position.character > start + 1 && !/[a-z]/.test(line.slice(position.character, position.character + rest));
   const span: EditSpan = { start, insertEnd, replaceEnd: Math.max(insertEnd, restIsMarking ? position.character + rest : 0) };
   const space = isSpace(line.charCodeAt(span.replaceEnd)) ? '' : ' ';
-  const banner = cable.banner?.level;
-  const level = banner ?? above?.marking.level ?? 'SECRET';
-  const items: CompletionItem[] = [];
-  const seen = new Set<string>();
-  const add = (marking: string, detail: string, sortText: string) => {
-    if (seen.has(marking)) return;
-    seen.add(marking);
-    items.push({ label: marking, kind: CompletionItemKind.EnumMember, detail, sortText, textEdit: itemEdit(position.line, span, `${marking}${space}`, ctx.insertReplace) });
-  };
-  const previous = above?.marking;
-  if (above && previous?.level && previous.wellFormed) {
-    const source = above.paragraph ? `paragraph ${above.paragraph.readAs}` : `the marking on line ${previous.token.range.start.line + 1}`;
-    add(previous.token.text, `${previous.level}: as ${source}${banner && levelRank(previous.level) > levelRank(banner) ? ', above the banner level' : ''}`, '1');
-  }
-  for (const c of markingChoices(banner, level)) add(c.marking, c.primary && banner ? `${c.level}: the banner's level` : c.detail, c.primary ? '2' : `3${c.sortText}`);
+  const source = above?.paragraph ? `paragraph ${above.paragraph.readAs}` : `the marking on line ${(above?.marking.token.range.start.line ?? 0) + 1}`;
+  const items: CompletionItem[] = markingOffers(cable.banner?.level, above?.marking, source).map((offer) => ({
+    label: offer.marking,
+    kind: CompletionItemKind.EnumMember,
+    detail: offer.detail,
+    sortText: offer.sortText,
+    textEdit: itemEdit(position.line, span, `${offer.marking}${space}`, ctx.insertReplace),
+  }));
   // "(Note" or "(a" is no marking being typed.
   const typed = line.slice(start, position.character).toUpperCase();
   if (!inWritten && !items.some((i) => i.label.toUpperCase().startsWith(typed))) return undefined;
-  items.sort((a, b) => a.sortText!.localeCompare(b.sortText!));
   items[0].preselect = true;
   return items;
 }
