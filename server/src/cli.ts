@@ -297,11 +297,25 @@ function lintOne(job: LintJob, resolver: ConfigResolver, userTags: ReadonlySet<s
   const read = readText(job.file, errors, job.ifCable);
   if (!read) return {};
   const config = resolver.fixed ?? resolver.resolve(job.globPath!);
-  const key = keys?.key(config, job.file, job.ifCable === true, read.bom, read.text);
-  const hit = key === undefined ? undefined : cache?.get(job.file, key);
-  if (hit) return { result: hit.findings ? { file: job.shown, findings: hit.findings } : undefined, key };
+  const key = keyOf(keys, job, config, read);
+  const hit = cached(cache, job, key);
+  if (hit) return { ...hit, key };
   const parsed = parseRead(job.file, read, job.ifCable, errors);
   return { result: parsed && { file: job.shown, findings: lintParsed(job.file, parsed.cable, config, userTags, errors) }, key };
+}
+
+/** The cache key of `read`, the text of `job`'s file, linted under `config`; none without `--cache`. */
+function keyOf(keys: CacheKeys | undefined, job: LintJob, config: ResolvedConfig, read: { text: string; bom: boolean }): string | undefined {
+  return keys?.key(config, job.file, job.ifCable === true, read.bom, read.text);
+}
+
+/**
+ * The result `cache` holds for `job`'s file under `key` (no result for a file the walk left alone, not a cable), or
+ * undefined when it holds none; with `forFix`, only one a `--fix` run wrote.
+ */
+function cached(cache: LintCache | undefined, job: LintJob, key: string | undefined, forFix = false): { result?: FileResult } | undefined {
+  const hit = key === undefined ? undefined : cache?.get(job.file, key, forFix);
+  return hit && { result: hit.findings ? { file: job.shown, findings: hit.findings } : undefined };
 }
 
 /**
@@ -461,8 +475,8 @@ async function lintCommand(o: Options): Promise<number> {
         cache.delete(job.file);
         continue;
       }
-      const hit = cache.get(job.file, keys!.key(resolver.fixed ?? resolver.resolve(job.globPath!), job.file, job.ifCable === true, read.bom, read.text));
-      if (hit) slots[job.index] = hit.findings ? { file: job.shown, findings: hit.findings } : undefined;
+      const hit = cached(cache, job, keyOf(keys, job, resolver.fixed ?? resolver.resolve(job.globPath!), read));
+      if (hit) slots[job.index] = hit.result;
       else stale.push(job);
     }
     pending = stale;
@@ -516,9 +530,9 @@ function fixOne(o: Options, job: LintJob, resolver: ConfigResolver, userTags: Re
     return undefined;
   }
   const resolved = resolver.fixed ?? resolver.resolve(job.globPath!);
-  const key = keys?.key(resolved, job.file, job.ifCable === true, read.bom, read.text);
-  const hit = key === undefined ? undefined : cache?.get(job.file, key, true);
-  if (hit) return hit.findings ? { file: job.shown, findings: hit.findings } : undefined;
+  const key = keyOf(keys, job, resolved, read);
+  const hit = cached(cache, job, key, true);
+  if (hit) return hit.result;
   // A walked notes.txt that is no cable is never rewritten.
   const parsed = parseRead(job.file, read, job.ifCable, errors);
   if (!parsed) {
@@ -542,7 +556,7 @@ function fixOne(o: Options, job: LintJob, resolver: ConfigResolver, userTags: Re
   const cable = changed ? parseCable(fixed.text).cable : parsed.cable;
   const result = { file: job.shown, findings: lintParsed(job.file, cable, resolved, userTags, errors) };
   // The text on disk now: the fixed one once written (linted again above), else the one read.
-  if (written) remember(cache, job.file, changed ? keys?.key(resolved, job.file, job.ifCable === true, read.bom, fixed.text) : key, result, errors, !changed);
+  if (written) remember(cache, job.file, changed ? keyOf(keys, job, resolved, { text: fixed.text, bom: read.bom }) : key, result, errors, !changed);
   else cache?.delete(job.file);
   return result;
 }
