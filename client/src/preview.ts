@@ -400,11 +400,11 @@ pre.cable-text > span.active-line { background: var(--vscode-editor-lineHighligh
 
 /**
  * The page's script: takes new HTML by message (keeping the scroll position), keeps the document's URI as the panel's
- * state (for the serializer), opens a REF link's cable, and reveals the line clicked in the text, counted as the
- * line breaks before it (the page's parser turns "\\r\\n" and "\\r" into "\\n", so a line of the page is one of the editor).
- * The `<pre>`'s children are the text's lines (server/src/features/preview.ts): it scrolls line n's to the top when the
- * editor scrolls (a line past those shown scrolls to the end, which says where the preview stops), posts its first
- * visible line when the user scrolls it (not after a scroll it was told to make), and marks the cursor's line.
+ * state (for the serializer), opens a REF link's cable, and reveals the line clicked in the text.
+ * The `<pre>`'s children are the text's lines (server/src/features/preview.ts): a click on the nth reveals line n, and
+ * the page scrolls line n's to the top when the editor scrolls (a line past those shown scrolls to the end, which says
+ * where the preview stops), posts its first visible line when the user scrolls it (not after a scroll it was told to
+ * make), and marks the cursor's line.
  */
 const SCRIPT = `
 (() => {
@@ -477,17 +477,12 @@ const SCRIPT = `
       vscode.postMessage({ type: 'open', uri: link.dataset.uri });
       return;
     }
-    const pre = target && target.closest('pre.cable-text');
+    // The line clicked: its index among the pre's children, one a line.
+    const row = target && target.closest('pre.cable-text > span');
     // A click that ends a selection leaves the editor alone: the user is copying text.
     const selection = window.getSelection();
-    if (!pre || !document.caretRangeFromPoint || (selection && !selection.isCollapsed)) return;
-    const caret = document.caretRangeFromPoint(event.clientX, event.clientY);
-    if (!caret || !pre.contains(caret.startContainer)) return;
-    const before = document.createRange();
-    before.setStart(pre, 0);
-    before.setEnd(caret.startContainer, caret.startOffset);
-    const line = before.toString().split('\\n').length - 1;
-    vscode.postMessage({ type: 'reveal', line });
+    if (!row || (selection && !selection.isCollapsed)) return;
+    vscode.postMessage({ type: 'reveal', line: Array.prototype.indexOf.call(row.parentElement.children, row) });
   });
 })();
 `;
