@@ -227,6 +227,21 @@ describe('language server over stdio', function () {
     assert.deepEqual(onComment.map((a) => a.diagnostics?.map((x) => x.code)), [['CBL027'], ['CBL027']]);
   });
 
+  it('offers the renumbering with the references to the paragraphs it renumbers as a second quick fix', async () => {
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A for reasons 1.4 (b).\n\n¶1. (C) Text; see para 3.\n¶3. (C) More text.\n';
+    const d = await open('renumber-with-references.cable', text);
+    const diag = d.diagnostics.find((x) => x.code === 'CBL024')!;
+    const actions = await client.connection.sendRequest<{ title: string; edit: { changes: Record<string, { range: never; newText: string }[]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri: uri('renumber-with-references.cable') },
+      range: diag.range,
+      context: { diagnostics: [diag], only: ['quickfix'] },
+    });
+    assert.deepEqual(actions.map((a) => a.title), ['Renumber paragraph 3 as 2', 'Renumber paragraph 3 as 2, and update the reference to paragraph 3', 'Disable CBL024 paragraph-number-sequence in this file']);
+    const edits = (k: number) => actions[k].edit.changes[uri('renumber-with-references.cable')];
+    assert.equal(applyEdits(text, edits(0)), text.replace('¶3.', '¶2.'));
+    assert.equal(applyEdits(text, edits(1)), text.replace('¶3.', '¶2.').replace('para 3', 'para 2'));
+  });
+
   it('finds cables by id in any typed form and by subject words', async () => {
     for (const query of ['09VALLETTA388', 'VALLETTA 388', '09 VALLETTA 388', 'new director']) {
       const found = await client.connection.sendRequest<{ name: string }[]>('workspace/symbol', { query });

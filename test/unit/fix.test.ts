@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, fixAll, safeFixEdits } from '../../server/src/core/fix';
 import { lintCable } from '../../server/src/core/lint';
+import { findInTextReferences, resolveInText } from '../../server/src/core/mentions';
 import { parseCable } from '../../server/src/core/parse/index';
 import { allRules } from '../../server/src/core/rules/index';
 import { ROOT } from '../helpers';
@@ -95,10 +96,15 @@ describe('quick fixes', () => {
     const shifted = (t: string) => t.replace('¶4. (S/NF) Post', '¶3. (S/NF) Post').replace('¶5. (C) Comment', '¶4. (C) Comment');
     const text = shifted(fs.readFileSync(path.join(DIR, 'cbl025-paragraph-number-duplicate.bad.cable'), 'utf8'));
     const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL025')!;
-    assert.deepEqual(finding.fixes!.map((f) => f.title), ['Renumber as 3, and the next 2 paragraphs up to 5']);
+    // "the course dates in para 3" points at the old ¶3 ("Post recommends …"), which the fix makes ¶4.
+    assert.deepEqual(finding.fixes!.map((f) => f.title), ['Renumber as 3, and the next 2 paragraphs up to 5', 'Renumber as 3, and the next 2 paragraphs up to 5, and update the reference to paragraph 3']);
     const fixed = applyEdits(text, finding.fixes![0].edits);
     assert.deepEqual(parseCable(fixed).cable.paragraphs.map((p) => p.readAs), [1, 2, 3, 4, 5]);
     assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL024' || f.id === 'CBL025'), []);
+    assert.match(fixed, /course dates in para 3\./);
+    const followed = applyEdits(text, finding.fixes![1].edits);
+    assertOnlyEditsChanged(text, followed, finding.fixes![1].edits);
+    assert.equal(followed, fixed.replace('course dates in para 3.', 'course dates in para 4.'));
     // When the number after the repeated one is free ("¶2, ¶2, ¶4"), only the repeated one changes.
     const { fixed: alone } = firstFix('cbl025-paragraph-number-duplicate', '¶2. (C) Gauci', '¶2. (C) Gauci', 'CBL025');
     assert.deepEqual(parseCable(alone!).cable.paragraphs.map((p) => p.readAs), [1, 2, 3, 4, 5]);
@@ -191,6 +197,34 @@ describe('quick fixes', () => {
     for (const fixed of [down.fixed!, up.fixed!]) assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL007'), []);
     // Where the warning already fits, only the group changes.
     assert.match(firstFix('cbl007-security-group-mismatch', 'ZZH', 'ZZH', 'CBL007').fixed!, /^ZNY SSSSS ZZH$/m);
+  });
+
+  it('offers a renumbering that also updates the references to the paragraphs it renumbers, and only to them', () => {
+    const fixes = (t: string) => lintCable(parseCable(t).cable).find((f) => f.id === 'CBL024' || f.id === 'CBL025')!.fixes!;
+    // CBL024: ¶1, ¶2, a blanked line, ¶4, ¶6; the fix makes ¶6 ¶5. "para 3" points nowhere and "para 1" at a paragraph that keeps its number.
+    const gap = fs.readFileSync(path.join(DIR, 'cbl024-paragraph-number-sequence.bad.cable'), 'utf8')
+      .replace('course dates in para 3.', 'course dates in para 3, the comment in para 6\nand the summary in para 1 (see also paras 4-6).');
+    const [plain, followed] = fixes(gap);
+    assert.deepEqual([plain.title, followed.title], ['Renumber paragraph 6 as 5', 'Renumber paragraph 6 as 5, and update the 2 references to paragraph 6']);
+    assert.equal(followed.safe, false);
+    const after = applyEdits(gap, followed.edits);
+    assertOnlyEditsChanged(gap, after, followed.edits);
+    assert.match(after, /para 3, the comment in para 5\nand the summary in para 1 \(see also paras 4-5\)\./);
+    assert.match(after, /^¶5\. \(C\) Comment/m);
+    // Read again, every reference points where it pointed before the fix: at the same paragraph, by its new number.
+    const targets = (t: string) => findInTextReferences(parseCable(t).cable).map((r) => resolveInText(parseCable(t).cable, r)?.start.line);
+    assert.deepEqual(targets(after), targets(gap));
+    // Two paragraphs move (no blanked line above ¶5 this time: ¶1, ¶2, ¶5, ¶7): each number in a list follows its own paragraph.
+    const two = gap.replace('XXXXXXXXXXXX\n\n', '').replace('¶4. (S/NF) Post', '¶5. (S/NF) Post').replace('¶6. (C) Comment', '¶7. (C) Comment')
+      .replace('para 6\n', 'para 7\n').replace('paras 4-6', 'paras 2, 5 and 7');
+    const [, both] = fixes(two);
+    assert.equal(both.title, 'Renumber paragraphs 5 as 3 and 7 as 4, and update the 3 references to them');
+    assert.match(applyEdits(two, both.edits), /comment in para 4\nand the summary in para 1 \(see also paras 2, 3 and 4\)/);
+    // No reference to a renumbered paragraph: the one fix.
+    assert.deepEqual(fixes(gap.replace(/para 6\n/, 'para 2\n').replace('paras 4-6', 'paras 1-2')).map((f) => f.title), ['Renumber paragraph 6 as 5']);
+    // A paragraph of another document is not this cable's ("para 6 of ref A"), and stays as written.
+    const other = gap.replace('para 6\n', 'para 6 of REF A\n').replace(' (see also paras 4-6)', '');
+    assert.deepEqual(fixes(other).map((f) => f.title), ['Renumber paragraph 6 as 5']);
   });
 
   it('renumbers paragraphs with minimal edits (only the wrong digits)', () => {

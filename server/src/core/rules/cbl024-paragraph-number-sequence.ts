@@ -5,7 +5,7 @@ import type { Cable, Paragraph, Position } from '../model';
 import { parsePortionMarking } from '../parse/marking';
 import { skipSpaces } from '../text';
 import type { Fix, Rule, TextEdit } from './types';
-import { blankedLineBetween } from './util';
+import { blankedLineBetween, renumberingWithReferences } from './util';
 
 export const rule: Rule = {
   id: 'CBL024',
@@ -17,7 +17,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶1. (C) …\n¶2. (C) …\n¶4. (C) …",
     good: "¶1. (C) …\n¶2. (C) …\n¶3. (C) …",
-    rationale: "Paragraphs are cited by number (\"para 3\"); gaps and restarts make those citations point at the wrong text. A gap after a line the release blanked (redactions and nothing else but white space and punctuation: `XXXXXXXXXXXX`, `xxxxxxxxxxxx`, `XXXXXXXXXXXX XXXXXXXXXXXX`, or the text of the paragraph before it: `¶3. XXXXXXXXXXXX`) is where a release blanked whole paragraphs: the cable numbered them, so it is not reported, and the renumbering keeps the numbers after it. When the text above a first paragraph numbered 2 opens with a marking (`(SBU) In response …`), that text is paragraph 1 without its number: the fix numbers it, rather than renumbering the rest.",
+    rationale: "Paragraphs are cited by number (\"para 3\"); gaps and restarts make those citations point at the wrong text. A gap after a line the release blanked (redactions and nothing else but white space and punctuation: `XXXXXXXXXXXX`, `xxxxxxxxxxxx`, `XXXXXXXXXXXX XXXXXXXXXXXX`, or the text of the paragraph before it: `¶3. XXXXXXXXXXXX`) is where a release blanked whole paragraphs: the cable numbered them, so it is not reported, and the renumbering keeps the numbers after it. When the text above a first paragraph numbered 2 opens with a marking (`(SBU) In response …`), that text is paragraph 1 without its number: the fix numbers it, rather than renumbering the rest. A second renumbering fix also writes the new numbers into the references to the paragraphs it renumbers (\"para 6\" becomes \"para 5\" with ¶6), as renaming a paragraph number does; a reference to another document's paragraph (\"para 6 of ref A\") stays.",
     source: "FORMAT.md §6; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): gaps 4.6%, backward steps 1.4%, first number not 1 1.2% (often paragraphs dropped in the release).",
   },
   check(cable, report) {
@@ -78,11 +78,13 @@ function missing(from: number, to: number): string {
 
 /**
  * Renumbers the paragraphs 1, 2, 3…, touching only the numbers that are wrong (minimal edits); a gap the
- * release left where it blanked paragraphs stays, since the paragraphs after it keep their numbers.
+ * release left where it blanked paragraphs stays, since the paragraphs after it keep their numbers. A second
+ * fix also updates the references in the text to the paragraphs it renumbers ("para 6" to "para 5").
  */
 function renumbering(cable: Cable, paragraphs: readonly Paragraph[]): Fix[] | undefined {
   const edits: TextEdit[] = [];
   const changes: string[] = [];
+  const renumbered = new Map<number, number>();
   let want = 0;
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
@@ -90,9 +92,13 @@ function renumbering(cable: Cable, paragraphs: readonly Paragraph[]): Fix[] | un
     if (p.readAs !== want || p.number !== want) {
       edits.push({ range: p.numberToken.range, newText: String(want) });
       changes.push(`${p.number} as ${want}`);
+      renumbered.set(i, want);
     }
   }
-  return edits.length > 0 ? [{ title: renumberingTitle(changes), edits, safe: false }] : undefined;
+  if (edits.length === 0) return undefined;
+  const fix: Fix = { title: renumberingTitle(changes), edits, safe: false };
+  const withReferences = renumberingWithReferences(cable, fix, renumbered);
+  return withReferences ? [fix, withReferences] : [fix];
 }
 
 /**

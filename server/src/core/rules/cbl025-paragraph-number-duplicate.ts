@@ -1,7 +1,8 @@
 /**
  * CBL025 paragraph-number-duplicate: The same paragraph number twice in a row.
  */
-import type { Rule, TextEdit } from './types';
+import type { Fix, Rule, TextEdit } from './types';
+import { renumberingWithReferences } from './util';
 
 export const rule: Rule = {
   id: 'CBL025',
@@ -13,7 +14,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶3. (C) …\n¶3. (C) …\n¶4. (C) …",
     good: "¶3. (C) …\n¶4. (C) …\n¶5. (C) …",
-    rationale: "Two paragraphs with one number cannot both be cited. The quick fix renumbers the repeated paragraph and the paragraphs that follow it in sequence, as when a paragraph is written in above others, so that no number repeats after it.",
+    rationale: "Two paragraphs with one number cannot both be cited. The quick fix renumbers the repeated paragraph and the paragraphs that follow it in sequence, as when a paragraph is written in above others, so that no number repeats after it. A second fix also writes the new numbers into the references to the paragraphs it renumbers (\"para 4\" becomes \"para 5\" with ¶4); a reference to the repeated number stays with the first paragraph that has it, where Go to Definition sends it, since the text cannot say which of the two the writer meant.",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): duplicates in 23 of 1,295 (1.8%).",
   },
   check(cable, report) {
@@ -24,14 +25,19 @@ export const rule: Rule = {
         // "¶3." written above the old ¶3 ("¶2, ¶3, ¶3, ¶4"): renumbered alone as 4 it repeats the next one,
         // so the paragraphs that follow it in sequence move up one with it.
         const edits: TextEdit[] = [{ range: p.numberToken.range, newText: String(p.readAs + 1) }];
+        const renumbered = new Map([[i, p.readAs + 1]]);
         for (let j = i + 1; j < paragraphs.length && paragraphs[j].readAs === paragraphs[j - 1].readAs + 1; j++) {
           edits.push({ range: paragraphs[j].numberToken.range, newText: String(paragraphs[j].readAs + 1) });
+          renumbered.set(j, paragraphs[j].readAs + 1);
         }
         const title = edits.length === 1 ? `Renumber as ${p.readAs + 1}` : `Renumber as ${p.readAs + 1}, and the next ${edits.length - 1} paragraph${edits.length === 2 ? '' : 's'} up to ${p.readAs + edits.length}`;
+        const fix: Fix = { title, edits, safe: false };
+        // References to the repeated number stay with the first paragraph that has it, where they point now.
+        const withReferences = renumberingWithReferences(cable, fix, renumbered);
         report({
           message: `Paragraph number ${p.readAs} repeats the one before it.`,
           range: p.marker.range,
-          fixes: [{ title, edits, safe: false }],
+          fixes: withReferences ? [fix, withReferences] : [fix],
         });
       }
     }

@@ -3,6 +3,7 @@
  */
 import { levelRank } from '../levels';
 import type { Cable, CalendarDate, ItemMarking, Level, Range } from '../model';
+import { findInTextReferences } from '../mentions';
 import { isBlankedLine, isSpace, paragraphIndexAt, partitionPoint, range } from '../text';
 import type { Fix, Report, TextEdit } from './types';
 
@@ -107,6 +108,32 @@ export function dayOfYear(date: CalendarDate): number {
 export function replaceFix(title: string, r: Range, newText: string, safe: boolean, preferred = false): Fix {
   const edits: TextEdit[] = [{ range: r, newText }];
   return { title, edits, safe, preferred };
+}
+
+/**
+ * A renumbering (CBL024's, CBL025's) that also writes the new numbers into the text's references to the
+ * paragraphs it renumbers ("para 6", "paras 5-6", "see paragraph" ⏎ "6"), as a rename of a paragraph number does;
+ * undefined when no reference points at one of them. A reference points where Go to Definition sends it, the first
+ * paragraph with its number, so after "¶3." written above the old ¶3, "para 3" stays with the new paragraph:
+ * which of the two the writer meant, the text cannot say. `renumbered` maps a paragraph's index to its new number.
+ */
+export function renumberingWithReferences(cable: Cable, fix: Fix, renumbered: ReadonlyMap<number, number>): Fix | undefined {
+  const first = new Map<number, number>();
+  for (let i = cable.paragraphs.length - 1; i >= 0; i--) first.set(cable.paragraphs[i].readAs, i);
+  const edits: TextEdit[] = [];
+  const moved = new Set<number>();
+  for (const ref of findInTextReferences(cable)) {
+    if (ref.target.kind !== 'paragraph' || !ref.nameRange) continue;
+    const index = first.get(ref.target.number);
+    const to = index === undefined ? undefined : renumbered.get(index);
+    if (to === undefined || to === ref.target.number) continue;
+    edits.push({ range: ref.nameRange, newText: String(to) });
+    moved.add(index!);
+  }
+  if (edits.length === 0) return undefined;
+  const which = edits.length === 1 ? 'the reference' : `the ${edits.length} references`;
+  const to = moved.size === 1 ? `paragraph ${cable.paragraphs[[...moved][0]].readAs}` : 'them';
+  return { title: `${fix.title}, and update ${which} to ${to}`, edits: [...fix.edits, ...edits], safe: false };
 }
 
 /** Pads a number with zeros to a width. */
