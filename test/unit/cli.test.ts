@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import Ajv from 'ajv-draft-04';
 import { compareNames } from '../../server/src/cli/files';
-import { formatStylish, type ReportedFinding } from '../../server/src/cli/formats';
+import { formatGithub, formatStylish, type ReportedFinding } from '../../server/src/cli/formats';
 import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
 import { corpusDir, ROOT } from '../helpers';
@@ -128,6 +128,34 @@ describe('cablelint', function () {
     assert.match(r.stdout, /^<\?xml version="1\.0" encoding="utf-8"\?>\n<testsuites>/);
     assert.match(r.stdout, /<testcase time="0" name="CBL030 portion-marking-above-banner"[^>]*>\n\s*<failure message="Paragraph 3 is marked SECRET/);
     assert.equal((r.stdout.match(/<testsuite /g) ?? []).length, (r.stdout.match(/<\/testsuite>/g) ?? []).length);
+  });
+
+  it('prints GitHub Actions annotations, one per finding, with the places and levels of the JSON output', () => {
+    const file = path.join(RULES, 'cbl024-paragraph-number-sequence.bad.cable');
+    const r = run(['--format', 'github', file]);
+    const json = JSON.parse(run(['--format', 'json', file]).stdout) as { file: string; diagnostics: { id: string; name: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[] }[];
+    const lines = r.stdout.split('\n').filter((l) => l !== '');
+    const want = json.flatMap((f) => f.diagnostics.map((d) => {
+      const level = d.severity === 'info' || d.severity === 'hint' ? 'notice' : d.severity;
+      const { start, end } = d.range;
+      return `::${level} file=${f.file},line=${start.line + 1},endLine=${end.line + 1},col=${start.character + 1},endColumn=${end.character + 1},title=${d.id}/${d.name}::${d.message}`;
+    }));
+    assert.ok(want.some((l) => l.startsWith('::warning ') && l.includes('title=CBL024/paragraph-number-sequence::Paragraph 6')), r.stdout);
+    // The fixture's messages hold no character a workflow command escapes, so the lines read as written.
+    assert.deepEqual(lines, want);
+    assert.equal(r.code, json.some((f) => f.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0);
+    assert.equal(run(['--format', 'github', path.join(ROOT, 'test/fixtures/samples')]).stdout, '');
+  });
+
+  it('escapes annotations as @actions/core does, so that a message or path cannot end the command early', () => {
+    const finding = (severity: ReportedFinding['severity'], message: string): ReportedFinding =>
+      ({ id: 'CBL027', name: 'block-unbalanced', severity, message, range: { start: { line: 2, character: 4 }, end: { line: 3, character: 0 } } });
+    const out = formatGithub([{ file: 'a,b:c%.cable', findings: [finding('info', '100% sure:\r\nno, "End Comment."'), finding('hint', 'x')] }], false);
+    assert.equal(out,
+      '::notice file=a%2Cb%3Ac%25.cable,line=3,endLine=4,col=5,endColumn=1,title=CBL027/block-unbalanced::100%25 sure:%0D%0Ano, "End Comment."\n' +
+      '::notice file=a%2Cb%3Ac%25.cable,line=3,endLine=4,col=5,endColumn=1,title=CBL027/block-unbalanced::x\n');
+    assert.match(formatGithub([{ file: 'cables\\09PARIS708.txt', findings: [finding('error', 'm')] }], true), /^::error file=cables\/09PARIS708\.txt,/);
+    assert.equal(formatGithub([{ file: 'a.cable', findings: [] }], false), '');
   });
 
   it('--fix applies safe fixes only, byte for byte elsewhere, keeping CRLF and BOM; --fix-dry-run writes nothing', () => {
@@ -451,7 +479,7 @@ describe('cablelint', function () {
       [['outline', '--max-warnings', '0', sample], /outline does not take --max-warnings/],
       [['extract', '--cache', sample], /extract does not take --cache/],
       [['lint', '--fields=id', sample], /lint does not take --fields/],
-      [['--format', 'csv', sample], /--format must be one of stylish, json, sarif, junit/],
+      [['--format', 'csv', sample], /--format must be one of stylish, json, sarif, junit, github/],
     ];
     for (const [args, message] of cases) {
       const r = run(args);

@@ -1,5 +1,5 @@
 /**
- * Output formats of `cablelint`: stylish, json, SARIF 2.1.0 and JUnit XML.
+ * Output formats of `cablelint`: stylish, json, SARIF 2.1.0, JUnit XML and GitHub Actions annotations.
  */
 import { allRules, ruleDocUrl } from '../core/rules/index';
 import type { Finding, Severity } from '../core/rules/types';
@@ -111,4 +111,35 @@ export function formatJunit(results: readonly FileResult[]): string {
     out += '  </testsuite>\n';
   }
   return out + '</testsuites>\n';
+}
+
+const GITHUB_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
+
+/** A workflow command's message, escaped as `@actions/core` escapes it (`escapeData`). */
+function githubData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A workflow command's property value, escaped as `@actions/core` escapes it (`escapeProperty`). */
+function githubProperty(s: string): string {
+  return githubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * GitHub Actions workflow commands, one per finding (`::warning file=…,line=…,endLine=…,col=…,endColumn=…,title=CBL024/…::message`):
+ * the runner shows each as an annotation on the run and on the lines of a pull request's diff, with no SARIF upload and no
+ * code scanning, which a private repository has only with GitHub Advanced Security. Info and hint findings are notices.
+ * Lines and columns are 1-based, columns in UTF-16 code units as in stylish output; paths use forward slashes.
+ */
+export function formatGithub(results: readonly FileResult[], windows = process.platform === 'win32'): string {
+  let out = '';
+  for (const r of results) {
+    const file = githubProperty(windows ? r.file.replace(/\\/g, '/') : r.file);
+    for (const f of r.findings) {
+      const { start, end } = f.range;
+      const where = `file=${file},line=${start.line + 1},endLine=${end.line + 1},col=${start.character + 1},endColumn=${end.character + 1}`;
+      out += `::${GITHUB_LEVEL[f.severity]} ${where},title=${githubProperty(`${f.id}/${f.name}`)}::${githubData(f.message)}\n`;
+    }
+  }
+  return out;
 }
