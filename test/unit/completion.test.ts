@@ -573,15 +573,15 @@ describe('completion: a portion marking at a body line\'s start', () => {
   const cable = (body: string, banner = 'C O N F I D E N T I A L NOWHERE 000012') => `${banner}\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n${body}\n`;
   /** Unnumbered paragraphs, each opened by its marking. */
   const unnumbered = '(C) The harbor board met on Monday.\n\n(U) Fares rise in May.';
-  /** The labels on a typed `(` (or `/`, or asked for), the preselected one marked with a star. */
-  const offered = (text: string, triggerCharacter: string | undefined = '(') => completionsAt(text, 'plain', { triggerCharacter }).items.map((i) => `${i.label}${i.preselect ? '*' : ''}`);
+  /** The labels on a typed `(` (or `/`, or asked for: null), the preselected one marked with a star. */
+  const offered = (text: string, triggerCharacter: string | null = '(') => completionsAt(text, 'plain', { triggerCharacter: triggerCharacter ?? undefined }).items.map((i) => `${i.label}${i.preselect ? '*' : ''}`);
 
   it('offers the markings on a "(" typed at a line\'s start, the marking above first, then the banner\'s level', () => {
     assert.deepEqual(offered(cable(`${unnumbered}\n\n(|`)), ['(U)*', '(C)', '(C/NF)', '(SBU)', '(S)', '(S/NF)', '(TS)', '(TS/NF)']);
     const items = completionsAt(cable(`${unnumbered}\n\n(|`), 'plain', { triggerCharacter: '(' }).items;
     assert.deepEqual(items.slice(0, 2).map((i) => i.detail), ['UNCLASSIFIED: as the marking on line 9', "CONFIDENTIAL: the banner's level"]);
     // Asked for with Ctrl+Space, or on the "/" of a marking being typed, the same list.
-    assert.deepEqual(offered(cable(`${unnumbered}\n\n(|`), undefined), offered(cable(`${unnumbered}\n\n(|`)));
+    assert.deepEqual(offered(cable(`${unnumbered}\n\n(|`), null), offered(cable(`${unnumbered}\n\n(|`)));
     // A marking written with controls is offered as written.
     assert.equal(offered(cable('(C//REL TO USA, FVEY) The harbor board met.\n\n(|'))[0], '(C//REL TO USA, FVEY)*');
     // No marking above yet: the banner's level first.
@@ -619,12 +619,26 @@ describe('completion: a portion marking at a body line\'s start', () => {
     assert.equal(offered(cable(`(|\n\n${numbered}`))[0], '(C)*');
   });
 
+  it('offers nothing on a "(" typed where a sentence wrapped from the line above goes on, unless asked for', () => {
+    const wrapped = '¶1. (C) The harbor board met the leaders of the opposition Popular Party';
+    assert.deepEqual(offered(cable(`${wrapped}\n(|`)), []);
+    assert.deepEqual(offered(cable(`${wrapped}\n(S/|`), '/'), []);
+    // Ctrl+Space still lists them, and a marking written there is still one to change.
+    assert.equal(offered(cable(`${wrapped}\n(|`), null)[0], '(C)*');
+    assert.equal(offered(cable(`${wrapped}\n(S|/NF) Response: none.`), '/')[0], '(C)*');
+    // After a sentence or a clause ends, a blank line, a heading's rule, or a page line after such an end: a marked line may start.
+    for (const above of [`${wrapped}.`, `${wrapped}:`, `${wrapped} (REF A).`, `${wrapped}."`, `${wrapped}\n`, `${wrapped}.\n\nBOARD MEETING\n-------------`, `${wrapped}.\nNOWHERE 00000012 002 OF 002`]) {
+      assert.equal(offered(cable(`${above}\n(|`))[0], '(C)*', above);
+    }
+    assert.deepEqual(offered(cable(`${wrapped}\nNOWHERE 00000012 002 OF 002\n(|`)), []);
+  });
+
   it('offers nothing in the metadata, after text on the line, or where the cable marks nothing', () => {
     assert.deepEqual(offered(cable(`(|\n\nClassified By: Jan Novak, Consul, for reasons 1.4 (b).\n\n${unnumbered}`)), []);
     assert.deepEqual(offered(cable(`${unnumbered}\n\nThe board (|`)), []);
     // A typed space or a parenthesis after a word is no marking's start.
     assert.deepEqual(offered(cable(`${unnumbered}\n\n(|`), ' '), []);
-    assert.deepEqual(offered(cable(`${unnumbered}\n\n(Note|`), undefined), []);
+    assert.deepEqual(offered(cable(`${unnumbered}\n\n(Note|`), null), []);
     // An unclassified cable whose paragraphs carry no marking: a "(" opens a note or a list item, not a marking.
     const unclas = (body: string) => cable(body, 'UNCLAS NOWHERE 000012').replace('DECL: 01/01/2019', 'N/A');
     assert.deepEqual(offered(unclas('1. The harbor board met.\n\n(|')), []);
@@ -781,6 +795,28 @@ describe('completion: the next paragraph and REF item on the real cables', funct
     // The misses carry controls no level's choices hold ("(S/REL NATO)" under a "(C)" paragraph), and none was above.
     assert.ok(total >= 20, `${total}`);
     assert.ok(listed / total >= 0.9 && first / total >= 0.6, `${listed} and ${first} of ${total}`);
+  });
+
+  it('opens no list on a "(" typed at the start of most lines of prose that start with one', () => {
+    // Lines of the text that start with "(" and open no paragraph, item or sub-title: "(PP) said …", "(Note: …", "(REF A).".
+    let total = 0;
+    let offeredThere = 0;
+    for (const f of corpusFiles()) {
+      const { cable } = parseCable(fs.readFileSync(f, 'utf8'));
+      const marked = new Set(cable.itemMarkings.map((m) => m.portion.token.range.start.line));
+      for (let n = cable.bodyStartLine; n < cable.lines.length; n++) {
+        const line = cable.lines[n];
+        const indent = /^[ \t]*/.exec(line)![0];
+        if (line[indent.length] !== '(' || marked.has(n) || cable.lineKinds[n] !== 'text') continue;
+        total++;
+        const lines = [...cable.lines];
+        lines[n] = `${indent}(`;
+        if (getCompletions(parseCable(lines.join('\n')).cable, { line: n, character: indent.length + 1 }, { dictionaries, triggerCharacter: '(' }).length > 0) offeredThere++;
+      }
+    }
+    console.log(`      a "(" typed at the start of ${offeredThere} of ${total} lines of prose that start with one opens the list`);
+    assert.ok(total >= 100, `${total}`);
+    assert.ok(offeredThere / total <= 0.25, `${offeredThere} of ${total}`);
   });
 
   it('offers each REF item\'s own letter, in the field\'s style, on its line', () => {

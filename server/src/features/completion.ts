@@ -555,6 +555,23 @@ const LINE_MARKING_TYPED = /^[ \t]*\([A-Za-z/]*$/;
 /** The line kinds a body line may have while a marking is typed at its start: empty, `(` read as text, a title after it. */
 const LINE_MARKING_KINDS: ReadonlySet<string> = new Set(['blank', 'text', 'heading']);
 
+/** The end of a sentence or of a clause that a list or an item follows: `.`, `:`, `;`, `?`, `!`, with closing quotes or brackets after it. */
+const CLAUSE_END = /[.:;!?]["”’')\]]*[ \t]*$/;
+
+/**
+ * Whether the text above `line` leaves off where a line may open with its own marking: a blank line, a heading, a rule or
+ * the metadata above it (continuation-page lines passed over), or a line of text that ends a sentence or a clause. Not a
+ * line whose sentence goes on from the line above, wrapped ("… the opposition Popular Party" ⏎ "(PP) said …"): on the
+ * real cables, each of the 22 markings that open a line of the text comes after a blank line or such an end, while 106 of
+ * the 134 other lines of text that start with "(" go on from a line that does not end so.
+ */
+function textBreaksAbove(cable: Cable, line: number): boolean {
+  let n = line - 1;
+  while (n >= 0 && cable.lineKinds[n] === 'page') n--;
+  if (n < 0 || (cable.lineKinds[n] !== 'text' && cable.lineKinds[n] !== 'paragraph')) return true;
+  return CLAUSE_END.test(cable.lines[n]);
+}
+
 /**
  * The nearest marking that names a level above `line` in the body: a paragraph's (or its first item's), or one that opens
  * an unnumbered paragraph, an item or a sub-title (`(S/NF) Response: …`, `Cable.itemMarkings`), with the line it opens
@@ -584,7 +601,8 @@ function markingAbove(cable: Cable, line: number): { marking: PortionMarking; pa
  * banner's level, then the other levels, as for the next paragraph. Each replaces the `(` and letters typed and a marking
  * written after them (its `)` included, or the `)` the editor closed the `(` with), and ends with a space unless white
  * space follows. Nothing in the metadata, after the signature, or in a cable whose text carries no marking (a `(` there
- * opens a note or a list item).
+ * opens a note or a list item), and on a typed `(` or `/` nothing where the line goes on with a sentence wrapped from the
+ * line above ({@link textBreaksAbove}).
  */
 function lineMarkingItems(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem[] | undefined {
   if (ctx.triggerCharacter === ' ' || position.character > 40) return undefined;
@@ -595,6 +613,8 @@ function lineMarkingItems(cable: Cable, position: Position, line: string, ctx: C
   if (!(inWritten || LINE_MARKING_TYPED.test(line.slice(0, position.character))) || !LINE_MARKING_KINDS.has(cable.lineKinds[position.line])) return undefined;
   const end = metadataEnd(cable);
   if (!inBody(cable, position.line, end)) return undefined;
+  // A "(" typed at the start of a wrapped line of prose opens no list; Ctrl+Space still does.
+  if (ctx.triggerCharacter !== undefined && !inWritten && !textBreaksAbove(cable, position.line)) return undefined;
   const above = markingAbove(cable, position.line);
   // A cable whose text carries no marking yet: only while no text stands above the caret (a draft's first line).
   if (!above && !cable.paragraphs.some((p) => p.portion || p.itemPortion) && !cable.itemMarkings.some((m) => m.portion.level)) {
