@@ -540,7 +540,7 @@ function fixOne(o: Options, job: LintJob, resolver: ConfigResolver, userTags: Re
     remember(cache, job.file, key, undefined, errors, true);
     return undefined;
   }
-  const fixed = fixAll(read.text, resolved, parsed.cable);
+  const fixed = fixAll(read.text, resolved, parsed.cable, { fileName: job.file, userTags });
   const changed = fixed.text !== read.text;
   let written = !changed;
   if (changed) {
@@ -602,8 +602,9 @@ function lintStdin(o: Options, setup: LintSetup, errors: string[]): number {
   // Without a name, no override's glob applies to the text; with one, those naming its path do.
   const resolved = input ? new ConfigResolver(setup.config, setup.overrides).resolve(setup.pathForGlobs?.(input) ?? '') : resolveConfig({ ...setup.config, overrides: [] }, '', setup.overrides);
   let { cable } = parseCable(read.text);
+  const userTags = new Set(setup.userTags);
   if (o.fix || o.dryRun) {
-    const fixed = fixAll(read.text, resolved, cable);
+    const fixed = fixAll(read.text, resolved, cable, { fileName: o.stdinFilename ?? shown, userTags });
     if (fixed.text === read.text) {
       if (o.fix) stdout.writeBytes(bytes);
     } else {
@@ -613,7 +614,7 @@ function lintStdin(o: Options, setup: LintSetup, errors: string[]): number {
     }
   }
   // Without a name, "<stdin>" is no cable id's name, so CBL043 has nothing to compare.
-  results.push({ file: shown, findings: lintParsed(o.stdinFilename ?? shown, cable, resolved, new Set(setup.userTags), errors) });
+  results.push({ file: shown, findings: lintParsed(o.stdinFilename ?? shown, cable, resolved, userTags, errors) });
   return report(o, results, errors);
 }
 

@@ -261,6 +261,21 @@ describe('Fix All', () => {
     }
   });
 
+  it('lints with the file\'s name and the user\'s TAGS when given them, as the editor\'s Fix All does', () => {
+    // No safe fix reads them today; the rules that do (CBL043, CBL044) must still see what the editor's lint sees.
+    const text = fs.readFileSync(path.join(DIR, 'cbl018-tags-duplicate.bad.cable'), 'utf8');
+    const seen: string[] = [];
+    const context = {
+      get fileName() { seen.push('fileName'); return '09VALLETTA412.cable'; },
+      get userTags() { seen.push('userTags'); return new Set(['KLOCAL']); },
+    };
+    const fixed = fixAll(text, undefined, undefined, context);
+    assert.ok(fixed.applied > 0);
+    // Every pass lints with them: the first, which finds the repeated TAG, and the one after the fix, which finds nothing.
+    assert.ok(seen.filter((s) => s === 'fileName').length >= 2 && seen.includes('userTags'), seen.join(', '));
+    assert.equal(fixed.text, fixAll(text).text);
+  });
+
   it('takes adjoining edits in one pass, as the editor applies it once, and gives what cablelint --fix gives', () => {
     const text = fs.readFileSync(path.join(DIR, 'cbl018-tags-duplicate.good.cable'), 'utf8');
     const tags = /^TAGS: .*$/m.exec(text)![0];

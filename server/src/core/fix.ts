@@ -7,7 +7,7 @@ import { parseCable } from './parse/index';
 import { lintCable } from './lint';
 import type { ResolvedConfig } from './config';
 import type { Cable } from './model';
-import type { Finding, TextEdit } from './rules/types';
+import type { Finding, LintContext, TextEdit } from './rules/types';
 import { isBefore, lineStarts, offsetAt } from './text';
 
 /**
@@ -62,13 +62,14 @@ function conflict(a: TextEdit, b: TextEdit): boolean {
 /**
  * Parses, lints and applies safe fixes until nothing changes (at most five
  * passes). A safe fix never adds, raises or lowers a classification.
- * `parsed`, the model of `text` when the caller has it, spares the first parse.
+ * `parsed`, the model of `text` when the caller has it, spares the first parse. `context` is what the rules
+ * know besides the text (the file's name, the user's TAGS), as the editor's Fix All lints with it.
  */
-export function fixAll(text: string, config?: ResolvedConfig, parsed?: Cable): { text: string; applied: number } {
+export function fixAll(text: string, config?: ResolvedConfig, parsed?: Cable, context?: LintContext): { text: string; applied: number } {
   let current = text;
   let applied = 0;
   for (let pass = 0; pass < 5; pass++) {
-    const edits = safeFixEdits(lintCable(pass === 0 && parsed ? parsed : parseCable(current).cable, config));
+    const edits = safeFixEdits(lintCable(pass === 0 && parsed ? parsed : parseCable(current).cable, config, undefined, context));
     if (edits.length === 0) break;
     const next = applyEdits(current, edits);
     if (next === current) break;
