@@ -258,6 +258,8 @@ interface WorkerInput {
   readonly userTags: readonly string[];
   /** With `--cache`, what every key of the run shares ({@link runSalt}): each result then carries its key. */
   readonly salt?: string;
+  /** With `--cache`, the cache file's folder, which the file names in keys are relative to ({@link CacheKeys}). */
+  readonly cacheBase?: string;
 }
 
 /** One result of a worker's share: the file's index in the whole list, its findings (none when unreadable) and its messages. */
@@ -350,7 +352,7 @@ function reportParserFailure(file: string, cable: Cable, errors: string[]): void
 function lintShare(input: WorkerInput, post: (batch: IndexedResult[]) => void): void {
   const resolver = new ConfigResolver(input.config, input.overrides);
   const userTags = new Set(input.userTags);
-  const keys = input.salt === undefined ? undefined : new CacheKeys(input.salt);
+  const keys = input.salt === undefined || input.cacheBase === undefined ? undefined : new CacheKeys(input.salt, input.cacheBase);
   let batch: IndexedResult[] = [];
   for (const job of input.jobs) {
     const errors: string[] = [];
@@ -458,7 +460,7 @@ async function lintCommand(o: Options): Promise<number> {
   // --fix-dry-run writes nothing, the cache included; --fix keeps what it leaves on disk.
   const cache = o.cache && !o.dryRun ? new LintCache(cacheFile(o.cacheLocation), toolDigest(VERSION, __filename)) : undefined;
   const salt = cache && runSalt(cache.tool, userTags);
-  const keys = salt === undefined ? undefined : new CacheKeys(salt);
+  const keys = salt === undefined ? undefined : new CacheKeys(salt, cache!.base);
   const slots: (FileResult | undefined)[] = new Array(jobs.length);
   const progress = jobs.length > 300 && isTerminal(2);
   const resolver = new ConfigResolver(config, overrides.rules);
@@ -487,7 +489,7 @@ async function lintCommand(o: Options): Promise<number> {
     // Large collections: several threads; only findings travel back.
     const fileErrors: (readonly string[])[] = new Array(jobs.length);
     let finished = jobs.length - pending.length;
-    await lintInThreads(pending, threads, (share) => ({ jobs: share, config, overrides: overrides.rules, userTags, salt }), (batch) => {
+    await lintInThreads(pending, threads, (share) => ({ jobs: share, config, overrides: overrides.rules, userTags, salt, cacheBase: cache?.base }), (batch) => {
       for (const r of batch) {
         slots[r.index] = r.result;
         fileErrors[r.index] = r.errors;

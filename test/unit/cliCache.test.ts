@@ -74,7 +74,8 @@ describe('cablelint --cache', function () {
     // The walk takes every .cable and .txt file; a .txt file that is no cable is cached as such (null), an empty one is passed over as ever.
     const entries = Object.keys(readCache(cacheFile).entries);
     assert.equal(entries.length, fs.readdirSync(path.join(dir, 'cables')).filter((n) => /\.(cable|txt)$/.test(n) && fs.statSync(path.join(dir, 'cables', n)).size > 0).length);
-    assert.ok(entries.every((e) => path.isAbsolute(e)));
+    // Each under its path from the cache file's folder.
+    assert.ok(entries.every((e) => e.startsWith('cables/')), entries.join(', '));
     assert.deepEqual(fs.readdirSync(dir).sort(), ['.cablelintcache', 'cables'], 'no temporary file is left');
   });
 
@@ -99,6 +100,32 @@ describe('cablelint --cache', function () {
       if (name === path.basename(file)) assert.ok(found.length > 0 && found.every((m) => m !== 'TAMPERED'), name);
       else assert.ok(found.every((m) => m === 'TAMPERED'), name);
     }
+  });
+
+  it('keeps its entries for a checkout moved or copied elsewhere with it, or linted from another folder', () => {
+    run(['--cache', 'cables'], dir);
+    tamper(cacheFile);
+    const fromCache = (r: { stdout: string }) => (JSON.parse(r.stdout) as { diagnostics: { message: string }[] }[]).flatMap((x) => x.diagnostics.map((d) => d.message));
+    // Another CI runner's folder, or a branch's own: the folder renamed, the cache with it.
+    const moved = `${dir}-moved`;
+    fs.renameSync(dir, moved);
+    for (const threads of ['1', '3']) {
+      const warm = fromCache(run(['--cache', '--threads', threads, '--format', 'json', 'cables'], moved));
+      assert.ok(warm.length > 0 && warm.every((m) => m === 'TAMPERED'), `${threads} threads: ${warm.filter((m) => m !== 'TAMPERED').join(' | ')}`);
+    }
+    // Run from inside the folder of cables, the cache named from there: the same entries.
+    const inside = fromCache(run(['--cache', '--cache-location', '../.cablelintcache', '--format', 'json', '.'], path.join(moved, 'cables')));
+    assert.ok(inside.length > 0 && inside.every((m) => m === 'TAMPERED'));
+    assert.ok(Object.keys(readCache(path.join(moved, '.cablelintcache')).entries).every((e) => e.startsWith('cables/')));
+    // A cache kept apart from the files (another folder, then moved without them): nothing is taken from it.
+    const apart = path.join(tmp, 'apart.json');
+    run(['--cache', '--cache-location', apart, 'cables'], moved);
+    tamper(apart);
+    fs.mkdirSync(path.join(tmp, 'elsewhere'));
+    fs.renameSync(apart, path.join(tmp, 'elsewhere', 'apart.json'));
+    const cold = fromCache(run(['--cache', '--cache-location', path.join(tmp, 'elsewhere', 'apart.json'), '--format', 'json', 'cables'], moved));
+    assert.ok(cold.length > 0 && cold.every((m) => m !== 'TAMPERED'));
+    fs.renameSync(moved, dir);
   });
 
   it('lints every file again when the configuration, a --rule, a user dictionary or the name changes', () => {
@@ -151,7 +178,7 @@ describe('cablelint --cache', function () {
     const check = (label: string) => {
       const r = run(['--cache', '--format', 'json', 'cables'], dir);
       assert.deepEqual([r.code, r.stdout, r.stderr], [plain.code, plain.stdout, plain.stderr], label);
-      assert.equal(readCache(cacheFile).format, 'cablelint-cache/1', `${label}: rewritten`);
+      assert.equal(readCache(cacheFile).format, 'cablelint-cache/2', `${label}: rewritten`);
     };
     for (const [label, text] of [
       ['not JSON', '{"format": "cablelint-cache/1", "tool": '],
@@ -212,9 +239,10 @@ describe('cablelint --cache', function () {
     assert.ok(fs.readFileSync(file, 'utf8').includes('¶3. (C) Gauci'));
     // The findings printed, and those cached, are the fixed text's.
     assert.equal(fixed.stdout, run(['--format', 'json', 'cables'], dir).stdout);
-    const entry = readCache(cacheFile).entries[file];
+    const name = 'cables/cbl026-pilcrow-artifact.bad.cable';
+    const entry = readCache(cacheFile).entries[name];
     assert.equal(entry.fixed, false, 'a text the fixes changed is not yet known to need no fix');
-    tamper(cacheFile, (name) => name === file);
+    tamper(cacheFile, (n) => n === name);
     assert.match(run(['--cache', '--format', 'json', file], dir).stdout, /TAMPERED/, 'the fixed text is cached under its own key');
     // Put back: the text of the old key is fixed again.
     fs.writeFileSync(file, text);

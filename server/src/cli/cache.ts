@@ -15,8 +15,8 @@ import type { ResolvedConfig } from '../core/config';
 import type { Severity } from '../core/rules/types';
 import type { ReportedFinding } from './formats';
 
-/** What the cache file says it is; a file without it, or with another format, is foreign. */
-const FORMAT = 'cablelint-cache/1';
+/** What the cache file says it is; a file without it, or with another format, is foreign (1 kept absolute paths). */
+const FORMAT = 'cablelint-cache/2';
 
 /** A SHA-256 hash; `node:crypto` is loaded only by a run with `--cache`, so that the others start no later. */
 function sha256(): import('node:crypto').Hash {
@@ -71,19 +71,33 @@ export function runSalt(tool: string, userTags: readonly string[]): string {
   return sha256().update(`${tool}\0${[...userTags].sort().join(',')}`).digest('base64url');
 }
 
+/**
+ * Where `file` is, seen from `base`, the cache file's folder, with `/` between names (`cables/09PARIS708.txt`,
+ * `../archive/x.cable`): the name the cache keeps a file's entry under and hashes into its key, so that a
+ * checkout moved or cloned elsewhere with its cache (another CI runner's folder, a branch's own folder)
+ * finds its entries, as ESLint's users asked of `.eslintcache` (eslint/eslint#16493).
+ */
+export function cachedName(base: string, file: string): string {
+  return path.relative(base, path.resolve(file)).split(path.sep).join('/');
+}
+
 /** Keys for files under one run's salt; each resolved configuration's settings are hashed once. */
 export class CacheKeys {
   readonly #salt: string;
+  /** The cache file's folder, which the names in keys are relative to. */
+  readonly #base: string;
   readonly #configs = new Map<ResolvedConfig, string>();
 
-  constructor(salt: string) {
+  constructor(salt: string, base: string) {
     this.#salt = salt;
+    this.#base = base;
   }
 
   /**
    * The key of a file's result: `text` is the text as read, after a byte-order mark (`bom`), `fileName`
-   * the path the rules see (made absolute here, so that `cables/x.cable` and `./cables/x.cable` share
-   * a key), `ifCable` whether the walk takes it only if it reads as a cable.
+   * the path the rules see (seen from the cache's folder here, {@link cachedName}, so that `cables/x.cable`
+   * and `./cables/x.cable` share a key, and a checkout moved with its cache keeps it), `ifCable` whether
+   * the walk takes it only if it reads as a cable. The rules read only the file's base name.
    */
   key(config: ResolvedConfig, fileName: string, ifCable: boolean, bom: boolean, text: string): string {
     let settings = this.#configs.get(config);
@@ -91,17 +105,19 @@ export class CacheKeys {
       settings = [...config.rules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, s]) => `${id}=${s}`).join(',');
       this.#configs.set(config, settings);
     }
-    return sha256().update(`${this.#salt}\0${settings}\0${path.resolve(fileName)}\0${ifCable ? 1 : 0}${bom ? 1 : 0}\0`).update(text).digest('base64url');
+    return sha256().update(`${this.#salt}\0${settings}\0${cachedName(this.#base, fileName)}\0${ifCable ? 1 : 0}${bom ? 1 : 0}\0`).update(text).digest('base64url');
   }
 }
 
 /**
- * The cache file's entries by absolute path. A file that cannot be read, is not JSON, or was
- * written by another format or build is ignored, and rewritten by {@link LintCache.save}.
+ * The cache file's entries by {@link cachedName}, the path from the cache file's folder. A file that cannot be read,
+ * is not JSON, or was written by another format or build is ignored, and rewritten by {@link LintCache.save}.
  */
 export class LintCache {
   /** The cache file's path. */
   readonly file: string;
+  /** Its folder, which the names of entries are relative to. */
+  readonly base: string;
   /** The digest of the code that lints ({@link toolDigest}); entries written by another are not read. */
   readonly tool: string;
   readonly #entries: Map<string, CacheEntry>;
@@ -110,31 +126,32 @@ export class LintCache {
 
   constructor(file: string, tool: string) {
     this.file = file;
+    this.base = path.dirname(file);
     this.tool = tool;
     this.#entries = readEntries(file, tool);
   }
 
   /** The entry of `file` when its key is `key` and it is well formed; with `forFix`, only one a `--fix` run wrote. */
   get(file: string, key: string, forFix = false): CacheEntry | undefined {
-    const abs = path.resolve(file);
-    this.#seen.add(abs);
-    const entry = this.#entries.get(abs);
+    const name = cachedName(this.base, file);
+    this.#seen.add(name);
+    const entry = this.#entries.get(name);
     if (entry === undefined || entry.key !== key || (forFix && entry.fixed !== true) || !wellFormed(entry)) return undefined;
     return entry;
   }
 
   /** Sets the entry of `file`. */
   set(file: string, entry: CacheEntry): void {
-    const abs = path.resolve(file);
-    this.#seen.add(abs);
-    this.#entries.set(abs, entry);
+    const name = cachedName(this.base, file);
+    this.#seen.add(name);
+    this.#entries.set(name, entry);
   }
 
   /** Drops the entry of `file`: its result this run was not one to keep (a failure, an unreadable file). */
   delete(file: string): void {
-    const abs = path.resolve(file);
-    this.#seen.add(abs);
-    this.#entries.delete(abs);
+    const name = cachedName(this.base, file);
+    this.#seen.add(name);
+    this.#entries.delete(name);
   }
 
   /**
@@ -143,7 +160,7 @@ export class LintCache {
    */
   save(errors: string[]): void {
     const entries: Record<string, CacheEntry> = {};
-    for (const [file, entry] of this.#entries) if (this.#seen.has(file) || fs.existsSync(file)) entries[file] = entry;
+    for (const [name, entry] of this.#entries) if (this.#seen.has(name) || fs.existsSync(path.resolve(this.base, name))) entries[name] = entry;
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       fs.writeFileSync(temporary, JSON.stringify({ format: FORMAT, tool: this.tool, entries }));
