@@ -865,6 +865,15 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       if (cable.banner && contains(cable.banner.range, p.position) && id) {
         return index.citing(id).map((c) => ({ uri: c.uri, range: { start: { line: c.bannerLine ?? 0, character: 0 }, end: { line: c.bannerLine ?? 0, character: 0 } } }));
       }
+      // On a TAG: every workspace cable filed under it, at the start of its TAGS field (the index keeps no TAG's place),
+      // and this one at the TAG itself, so that an archivist gets the list in the references view.
+      const tag = cable.tags?.tags.find((t) => t.role === 'code' && contains(t.token.range, p.position));
+      if (tag) {
+        const here = indexKey(doc.uri);
+        const others = index.tagged(tag.code).filter((c) => indexKey(c.uri) !== here);
+        const at = (line: number): Range => ({ start: { line, character: 0 }, end: { line, character: 0 } });
+        return [{ uri: doc.uri, range: tag.token.range }, ...others.map((c) => ({ uri: c.uri, range: at(c.tagsLine ?? c.bannerLine ?? 0) }))];
+      }
       return getDocumentHighlights(cable, p.position).map((h) => ({ uri: doc.uri, range: h.range }));
     });
   });

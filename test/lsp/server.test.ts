@@ -261,6 +261,25 @@ describe('language server over stdio', function () {
     assert.deepEqual(refs.map((r) => r.uri).sort(), [uri('09VALLETTA412.cable'), uri('artifact.cable'), uri('artifact2.cable'), uri('bad.cable')].sort());
   });
 
+  it('lists the workspace cables filed under a TAG as its references, each at its TAGS field', async () => {
+    const text = 'UNCLAS VALLETTA 000431\n\nE.O. 12958: N/A\nTAGS: PREL, ECON\nSUBJECT: PILOT LICENSES\n\n¶1. (U) Text.\n';
+    await open('tagged.cable', text);
+    type Loc = { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+    const references = (character: number) => client.connection.sendRequest<Loc[]>('textDocument/references', { textDocument: { uri: uri('tagged.cable') }, position: { line: 3, character }, context: { includeDeclaration: true } });
+    const prel = await references(7);
+    // This cable at the TAG itself, first; the others at their TAGS line (the sample's line 19, the cable it cites line 10).
+    assert.deepEqual(prel[0], { uri: uri('tagged.cable'), range: { start: { line: 3, character: 6 }, end: { line: 3, character: 10 } } });
+    const at = (name: string) => prel.filter((r) => r.uri === uri(name)).map((r) => `${r.range.start.line}:${r.range.start.character}`);
+    assert.deepEqual([at('09VALLETTA412.cable'), at('09VALLETTA388.cable')], [['18:0'], ['9:0']]);
+    assert.equal(new Set(prel.map((r) => r.uri)).size, prel.length, 'one location a cable');
+    // ECON: neither Valletta cable has it.
+    const econ = await references(13);
+    assert.deepEqual(econ[0].range.start, { line: 3, character: 12 });
+    assert.ok(!econ.some((r) => r.uri === uri('09VALLETTA412.cable') || r.uri === uri('09VALLETTA388.cable')), JSON.stringify(econ));
+    // On "TAGS:" itself, no TAG: nothing.
+    assert.deepEqual(await references(1), []);
+  });
+
   it('resolves a REF in a cable whose text gives no date by the year of its file name', async () => {
     const file = path.join(ws, '09VALLETTA420.cable');
     const text = 'UNCLAS VALLETTA 000420\n\nE.O. 12958: N/A\nTAGS: ECON MT\nSUBJECT: HARBOR DUES\n\nREF: VALLETTA 388\n\n¶1. (U) Text.\n';

@@ -22,6 +22,8 @@ export interface IndexedCable {
   readonly refs: readonly string[];
   /** Line of the banner (for "find references" targets). */
   readonly bannerLine?: number;
+  /** First line of the TAGS field, where Find References on a TAG lists the cable. */
+  readonly tagsLine?: number;
   /**
    * Where the call hierarchy places the cable (`callHierarchy.ts`): the banner's range and the id's text in it, as
    * eight numbers (start line, character, end line, character, twice).

@@ -32,6 +32,7 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
     tags: (cable.tags?.tags ?? []).filter((t) => t.role === 'code').map((t) => t.code),
     refs,
     bannerLine: cable.banner?.line,
+    tagsLine: cable.tags?.range.start.line,
     // Numbers only, for the call hierarchy: a closed cable's place and citations without reading it again.
     place: packedPlace(cable),
     citations,
@@ -127,6 +128,13 @@ export class CableIndex {
   copiesOf(id: string): IndexedCable[] {
     const preferred = this.byId(id);
     return preferred ? [preferred, ...this.#byId.get(id)!.filter((e) => e !== preferred)] : [];
+  }
+
+  /** Cables whose TAGS field has the TAG `code` (upper case, `PREL`). */
+  tagged(code: string): IndexedCable[] {
+    const result: IndexedCable[] = [];
+    for (const entry of this.#byUri.values()) if (entry.tags.includes(code)) result.push(entry);
+    return result;
   }
 
   /** Cables whose REF field cites `id`. */
