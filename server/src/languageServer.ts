@@ -42,7 +42,7 @@ import type { Cable, RefItem } from './core/model';
 import { parseCable, readsAsCable } from './core/parse/index';
 import { ruleByIdOrName } from './core/rules/index';
 import type { Finding } from './core/rules/types';
-import { contains, looksBinary } from './core/text';
+import { contains, looksBinary, range } from './core/text';
 import { diagnosticOf, findingsAt, FIX_ALL_KIND, getFixAll, getQuickFixes } from './features/codeActions';
 import { getCompletions } from './features/completion';
 import { binaryDiagnostic, toDiagnostic } from './features/diagnostics';
@@ -55,7 +55,7 @@ import { getInlayHints } from './features/inlayHints';
 import { getDocumentHighlights, getInTextDefinition } from './features/references';
 import { getRenameEdits, prepareRename } from './features/rename';
 import { getSelectionRanges } from './features/selectionRanges';
-import { getIncomingCalls, getOutgoingCalls, prepareCallHierarchy } from './features/callHierarchy';
+import { getIncomingCalls, getOutgoingCalls, prepareCallHierarchy, rangesCiting } from './features/callHierarchy';
 import { getCableStatus } from './features/status';
 import { getPreview, PREVIEW_LARGE_LINES } from './features/preview';
 import { SemanticTokenResults } from './features/semanticTokenResults';
@@ -849,7 +849,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       const item = cable.refs?.items.find((i) => contains(i.range, p.position));
       // A cable filed more than once (a copy in another folder) has a target per file, the preferred one first.
       const targets = item ? citedCables(item, cable, doc.uri) : [];
-      const locations = targets.map((t): Location => ({ uri: t.uri, range: { start: { line: t.bannerLine ?? 0, character: 0 }, end: { line: t.bannerLine ?? 0, character: 0 } } }));
+      const locations = targets.map((t): Location => ({ uri: t.uri, range: range(t.bannerLine ?? 0, 0, 0) }));
       return locations.length > 1 ? locations : (locations[0] ?? null);
     });
   });
@@ -860,10 +860,15 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     indexEdits();
     return guard('references', [] as Location[], () => {
       const cable = cableFor(doc);
-      // On the banner: every workspace cable that cites this one.
+      // On the banner: where every workspace cable cites this one.
       const id = cable.id ?? idFromFileName(doc.uri);
-      if (cable.banner && contains(cable.banner.range, p.position) && id) {
-        return index.citing(id).map((c) => ({ uri: c.uri, range: { start: { line: c.bannerLine ?? 0, character: 0 }, end: { line: c.bannerLine ?? 0, character: 0 } } }));
+      if (cable.banner && contains(cable.banner.range, p.position) && id) return placesCiting(id);
+      // On a REF item: where every workspace cable, this one included, cites the same cable; and the cable itself, asked for.
+      const item = cable.refs?.items.find((i) => contains(i.range, p.position));
+      const cited = item && citedId(item, id);
+      if (cited) {
+        const declarations = p.context.includeDeclaration ? index.copiesOf(cited).map((c) => ({ uri: c.uri, range: range(c.bannerLine ?? 0, 0, 0) })) : [];
+        return [...declarations, ...placesCiting(cited)];
       }
       // On a TAG: every workspace cable filed under it, at the start of its TAGS field (the index keeps no TAG's place),
       // and this one at the TAG itself, so that an archivist gets the list in the references view.
@@ -871,8 +876,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       if (tag) {
         const here = indexKey(doc.uri);
         const others = index.tagged(tag.code).filter((c) => indexKey(c.uri) !== here);
-        const at = (line: number): Range => ({ start: { line, character: 0 }, end: { line, character: 0 } });
-        return [{ uri: doc.uri, range: tag.token.range }, ...others.map((c) => ({ uri: c.uri, range: at(c.tagsLine ?? c.bannerLine ?? 0) }))];
+        return [{ uri: doc.uri, range: tag.token.range }, ...others.map((c) => ({ uri: c.uri, range: range(c.tagsLine ?? c.bannerLine ?? 0, 0, 0) }))];
       }
       return getDocumentHighlights(cable, p.position).map((h) => ({ uri: doc.uri, range: h.range }));
     });
@@ -944,6 +948,17 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
    * The workspace cables a REF item of `cable` (the document at `uri`) cites: every file holding it, the one named
    * after it first (`index.copiesOf`). Go to Definition offers them all; links and inlay hints take the first.
    */
+  /**
+   * Where the workspace cables cite the cable `id`: each one's REF items citing it and its in-text references to them
+   * ("(ref A)"), as the index keeps them (`rangesCiting`); the start of its banner line when it keeps none.
+   */
+  function placesCiting(id: string): Location[] {
+    return index.citing(id).flatMap((c) => {
+      const ranges = rangesCiting(c, id);
+      return (ranges.length > 0 ? ranges : [range(c.bannerLine ?? 0, 0, 0)]).map((r) => ({ uri: c.uri, range: r }));
+    });
+  }
+
   function citedCables(item: RefItem, cable: Cable, uri: string): IndexedCable[] {
     const cited = citedId(item, cable.id ?? idFromFileName(uri));
     return cited ? index.copiesOf(cited) : [];

@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { applyEdits } from '../../server/src/core/fix';
+import { findInTextReferences } from '../../server/src/core/mentions';
+import { parseCable } from '../../server/src/core/parse/index';
 import { ROOT } from '../helpers';
 import { startServer, type TestClient } from './client';
 
@@ -256,9 +258,21 @@ describe('language server over stdio', function () {
     const links = await client.connection.sendRequest<{ target: string }[]>('textDocument/documentLink', { textDocument: { uri: uri('09VALLETTA412.cable') } });
     assert.ok(links.some((l) => l.target === uri('09VALLETTA388.cable')));
     await open('09VALLETTA388.cable', fs.readFileSync(path.join(ws, '09VALLETTA388.cable'), 'utf8'));
-    const refs = await client.connection.sendRequest<{ uri: string }[]>('textDocument/references', { textDocument: { uri: uri('09VALLETTA388.cable') }, position: { line: 4, character: 3 }, context: { includeDeclaration: false } });
+    type Loc = { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+    const refs = await client.connection.sendRequest<Loc[]>('textDocument/references', { textDocument: { uri: uri('09VALLETTA388.cable') }, position: { line: 4, character: 3 }, context: { includeDeclaration: false } });
     // Every open or indexed cable that cites 09VALLETTA388: the sample and the fixtures made from it.
-    assert.deepEqual(refs.map((r) => r.uri).sort(), [uri('09VALLETTA412.cable'), uri('artifact.cable'), uri('artifact2.cable'), uri('bad.cable')].sort());
+    assert.deepEqual([...new Set(refs.map((r) => r.uri))].sort(), [uri('09VALLETTA412.cable'), uri('artifact.cable'), uri('artifact2.cable'), uri('bad.cable')].sort());
+    // Each at its REF item citing it and at the in-text references to that item, as the core reads the sample.
+    const sample = parseCable(read('test/fixtures/samples/09VALLETTA412.cable')).cable;
+    const itemA = sample.refs!.items.find((i) => i.letter === 'A')!;
+    const mentionsOfA = findInTextReferences(sample).filter((m) => m.target.kind === 'ref' && m.target.letter === 'A').map((m) => m.range);
+    assert.ok(mentionsOfA.length > 0);
+    assert.deepEqual(refs.filter((r) => r.uri === uri('09VALLETTA412.cable')).map((r) => r.range), [itemA.range, ...mentionsOfA]);
+    // From that REF item: the same places, and the cited cable's banner when the declaration is asked for too.
+    const fromItem = async (includeDeclaration: boolean) =>
+      client.connection.sendRequest<Loc[]>('textDocument/references', { textDocument: { uri: uri('09VALLETTA412.cable') }, position: itemA.range.start, context: { includeDeclaration } });
+    assert.deepEqual(await fromItem(false), refs);
+    assert.deepEqual(await fromItem(true), [{ uri: uri('09VALLETTA388.cable'), range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } } }, ...refs]);
   });
 
   it('lists the workspace cables filed under a TAG as its references, each at its TAGS field', async () => {

@@ -242,10 +242,10 @@ function citationsOf(entry: IndexedCable): (CitationPlace & { readonly id: strin
 
 /**
  * Where an indexed cable cites the cable `id`: the REF items that cite it (`A. 09 NOWHERE 2`), then the in-text
- * references to those items ("As reported (ref A), …"), in the text's order, so that the call hierarchy shows where
- * the cited cable is drawn on as well as where it is listed.
+ * references to those items ("As reported (ref A), …"), in the text's order, so that the call hierarchy and Find
+ * References show where the cited cable is drawn on as well as where it is listed.
  */
-function rangesCiting(entry: IndexedCable, id: string): Range[] {
+export function rangesCiting(entry: IndexedCable, id: string): Range[] {
   const ranges = citationsOf(entry).filter((c) => c.id === id).map((c) => c.range);
   const packed = entry.mentions ?? EMPTY;
   for (let at = 0; at + MENTION <= packed.length; at += MENTION) {
