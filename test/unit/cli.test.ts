@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import Ajv from 'ajv-draft-04';
 import { compareNames } from '../../server/src/cli/files';
-import { formatGithub, formatStylish, type ReportedFinding } from '../../server/src/cli/formats';
+import { formatGithub, formatGitlab, formatStylish, type ReportedFinding } from '../../server/src/cli/formats';
 import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
 import { corpusDir, ROOT } from '../helpers';
@@ -156,6 +156,27 @@ describe('cablelint', function () {
       '::notice file=a%2Cb%3Ac%25.cable,line=3,endLine=4,col=5,endColumn=1,title=CBL027/block-unbalanced::x\n');
     assert.match(formatGithub([{ file: 'cables\\09PARIS708.txt', findings: [finding('error', 'm')] }], true), /^::error file=cables\/09PARIS708\.txt,/);
     assert.equal(formatGithub([{ file: 'a.cable', findings: [] }], false), '');
+  });
+
+  it('prints a GitLab Code Quality report: an issue per finding, with fingerprints unique and kept when lines move', () => {
+    const file = path.join(RULES, 'cbl027-block-unbalanced.bad.cable');
+    type Issue = { description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number; end: number } } };
+    const issues = JSON.parse(run(['--format', 'gitlab', file]).stdout) as Issue[];
+    const json = JSON.parse(run(['--format', 'json', file]).stdout) as { file: string; diagnostics: { id: string; name: string; severity: string; message: string; range: { start: { line: number }; end: { line: number } } }[] }[];
+    const severity: Record<string, string> = { error: 'major', warning: 'minor', info: 'info', hint: 'info' };
+    assert.deepEqual(issues.map(({ fingerprint: _, ...rest }) => rest), json.flatMap((f) => f.diagnostics.map((d) => ({
+      description: d.message, check_name: `${d.id}/${d.name}`, severity: severity[d.severity], location: { path: f.file, lines: { begin: d.range.start.line + 1, end: d.range.end.line + 1 } },
+    }))));
+    assert.ok(issues.length > 0 && issues.every((i) => /^[0-9a-f]{32}$/.test(i.fingerprint)));
+    // GitLab keeps one issue per fingerprint: two findings of one rule with one message in one file differ by their order.
+    const twice = (line: number): ReportedFinding => ({ id: 'CBL027', name: 'block-unbalanced', severity: 'warning', message: 'A Comment is never closed.', range: { start: { line, character: 0 }, end: { line, character: 8 } } });
+    const report = (lines: number[]) => (JSON.parse(formatGitlab([{ file: 'cables\\a.cable', findings: lines.map(twice) }], true)) as Issue[]);
+    const [a, b] = report([10, 20]);
+    assert.notEqual(a.fingerprint, b.fingerprint);
+    assert.equal(a.location.path, 'cables/a.cable');
+    // Lines added above both (the target branch against the merge request's): the same fingerprints.
+    assert.deepEqual(report([14, 24]).map((i) => i.fingerprint), [a.fingerprint, b.fingerprint]);
+    assert.equal(formatGitlab([{ file: 'a.cable', findings: [] }], false), '[]\n');
   });
 
   it('--fix applies safe fixes only, byte for byte elsewhere, keeping CRLF and BOM; --fix-dry-run writes nothing', () => {
@@ -479,7 +500,7 @@ describe('cablelint', function () {
       [['outline', '--max-warnings', '0', sample], /outline does not take --max-warnings/],
       [['extract', '--cache', sample], /extract does not take --cache/],
       [['lint', '--fields=id', sample], /lint does not take --fields/],
-      [['--format', 'csv', sample], /--format must be one of stylish, json, sarif, junit, github/],
+      [['--format', 'csv', sample], /--format must be one of stylish, json, sarif, junit, github, gitlab/],
     ];
     for (const [args, message] of cases) {
       const r = run(args);

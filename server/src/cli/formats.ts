@@ -1,5 +1,6 @@
 /**
- * Output formats of `cablelint`: stylish, json, SARIF 2.1.0, JUnit XML and GitHub Actions annotations.
+ * Output formats of `cablelint`: stylish, json, SARIF 2.1.0, JUnit XML, GitHub Actions annotations and
+ * GitLab's Code Quality report.
  */
 import { allRules, ruleDocUrl } from '../core/rules/index';
 import type { Finding, Severity } from '../core/rules/types';
@@ -142,4 +143,36 @@ export function formatGithub(results: readonly FileResult[], windows = process.p
     }
   }
   return out;
+}
+
+const GITLAB_SEVERITY: Record<Severity, string> = { error: 'major', warning: 'minor', info: 'info', hint: 'info' };
+
+/**
+ * GitLab's Code Quality report (`artifacts: reports: codequality:`), the subset of the Code Climate issue format that
+ * GitLab reads: a JSON array of `{description, check_name, fingerprint, severity, location: {path, lines: {begin, end}}}`,
+ * shown in the merge request's Code Quality widget and its diff. Errors are `major`, warnings `minor`, info and hints
+ * `info`. GitLab keeps one issue per fingerprint and compares the merge request's with the target branch's, so each is
+ * a hash of the path, the rule, the message and how many findings of that rule and message came before it in the file,
+ * not of the line: a finding keeps its fingerprint when lines are added above it. Paths use forward slashes.
+ */
+export function formatGitlab(results: readonly FileResult[], windows = process.platform === 'win32'): string {
+  const crypto = process.getBuiltinModule('node:crypto');
+  const issues: object[] = [];
+  for (const r of results) {
+    const file = windows ? r.file.replace(/\\/g, '/') : r.file;
+    const seen = new Map<string, number>();
+    for (const f of r.findings) {
+      const what = `${f.id}\0${f.message}`;
+      const k = seen.get(what) ?? 0;
+      seen.set(what, k + 1);
+      issues.push({
+        description: f.message,
+        check_name: `${f.id}/${f.name}`,
+        fingerprint: crypto.createHash('sha256').update(`${file}\0${what}\0${k}`).digest('hex').slice(0, 32),
+        severity: GITLAB_SEVERITY[f.severity],
+        location: { path: file, lines: { begin: f.range.start.line + 1, end: f.range.end.line + 1 } },
+      });
+    }
+  }
+  return JSON.stringify(issues, null, 2) + '\n';
 }
