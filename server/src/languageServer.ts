@@ -746,7 +746,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   });
 
   // Hover and completion are cancelled as the caret moves or the user types on: a cancelled one parses nothing
-  // (unlessCancelled), and the open cables edited are indexed (for a REF item's cited cable) only once it goes on.
+  // (unlessCancelled), and the open cables edited are indexed (for a REF item's cited cable, or the cables a REF item
+  // may cite) only once it goes on.
   connection.onHover((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return null;
@@ -758,7 +759,20 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   connection.onCompletion((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? unlessCancelled('completion', [] as CompletionItem[], doc, token, (cable) => getCompletions(cable, p.position, { dictionaries, insertReplace: hasInsertReplaceSupport, snippets: hasSnippetSupport, triggerCharacter: p.context?.triggerCharacter })) : [];
+    return doc ? unlessCancelled('completion', [] as CompletionItem[], doc, token, (cable) =>
+      getCompletions(cable, p.position, {
+        dictionaries,
+        insertReplace: hasInsertReplaceSupport,
+        snippets: hasSnippetSupport,
+        triggerCharacter: p.context?.triggerCharacter,
+        // Asked for only after a REF item's letter, where the workspace's cables are offered as citations.
+        workspaceCables: () => {
+          indexEdits();
+          return index.all();
+        },
+        citingId: idFromFileName(doc.uri),
+      }),
+    ) : [];
   });
 
   connection.onCodeAction((p) => {

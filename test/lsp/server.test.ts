@@ -294,6 +294,17 @@ describe('language server over stdio', function () {
     assert.deepEqual(await references(1), []);
   });
 
+  it('offers the workspace\'s cables as the citation of a REF item being written', async () => {
+    const text = 'UNCLAS VALLETTA 000433\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: PILOT BOATS\n\nREF: A. \n\n¶1. (U) Text.\n';
+    await open('citing.cable', text);
+    const list = await client.connection.sendRequest<{ label: string; detail?: string }[] | { items: { label: string; detail?: string }[] }>('textDocument/completion', { textDocument: { uri: uri('citing.cable') }, position: { line: 6, character: 8 }, context: { triggerKind: 2, triggerCharacter: ' ' } });
+    const items = Array.isArray(list) ? list : list.items;
+    // The text gives no date, so each citation gives its year.
+    const cited = items.filter((i) => /^\d{2}[A-Z]+\d+$/.test(i.detail ?? ''));
+    assert.deepEqual(cited.filter((i) => i.detail === '09VALLETTA388').map((i) => i.label), ['09 VALLETTA 388']);
+    assert.ok(cited.some((i) => i.detail === '09VALLETTA412'));
+  });
+
   it('resolves a REF in a cable whose text gives no date by the year of its file name', async () => {
     const file = path.join(ws, '09VALLETTA420.cable');
     const text = 'UNCLAS VALLETTA 000420\n\nE.O. 12958: N/A\nTAGS: ECON MT\nSUBJECT: HARBOR DUES\n\nREF: VALLETTA 388\n\n¶1. (U) Text.\n';

@@ -7,9 +7,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CompletionItem, InsertReplaceEdit, TextEdit } from 'vscode-languageserver';
+import { CompletionItemKind, type CompletionItem, type InsertReplaceEdit, type TextEdit } from 'vscode-languageserver';
 import { parseCable } from '../../server/src/core/parse/index';
+import { citedId } from '../../server/src/core/id';
 import { getCompletions, type CompletionContext } from '../../server/src/features/completion';
+import type { IndexedCable } from '../../server/src/features/types';
 import { defaultDictionaries } from '../../server/src/features/dictionaries';
 import { caret, corpusDir, corpusFiles } from '../helpers';
 
@@ -720,6 +722,59 @@ describe('completion: the next REF item', () => {
     assert.deepEqual(completionsAt(cable('REF: A. NOWHERE 7\n |'), 'plain', { triggerCharacter: ' ' }).items, []);
     assert.deepEqual(completionsAt(cable('REF: |'), 'plain', { triggerCharacter: ' ' }).items.map((i) => i.label), ['A.']);
     assert.deepEqual(completionsAt(cable('REF: (A) NOWHERE 7\n(|'), 'plain', { triggerCharacter: '(' }).items.map((i) => i.label), ['(B)']);
+  });
+});
+
+describe('completion: a REF item\'s citation from the workspace', () => {
+  // Invented: a confidential cable of 3 June 2009 from Valletta whose REF field is `refs`.
+  const cable = (refs: string) =>
+    `VZCZCXRO5521\nPP RUEHWEB\nDE RUEHVT #0412/01 1541322\nZNY CCCCC ZZH\nP 031322Z JUN 09\nFM AMEMBASSY VALLETTA\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\n\nC O N F I D E N T I A L VALLETTA 000412\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n${refs}\n\nClassified By: Ruth Calloway for reasons 1.4 (b).\n\n¶1. (C) The harbor board met.\n`;
+  const indexed = (id: string | undefined, dtg: string, post: string, subject: string, file = `${id}.cable`): IndexedCable =>
+    ({ uri: `file:///ws/${file}`, id, dtg, classification: 'CONFIDENTIAL', post, subject, tags: ['PREL', 'MT'], refs: [] });
+  const workspace: IndexedCable[] = [
+    indexed('09VALLETTA388', '2009-05-20T09:00:00Z', 'VALLETTA', 'HARBOR AUTHORITY NAMES A NEW DIRECTOR'),
+    indexed('08PARIS1234', '2008-11-02T10:00:00Z', 'PARIS', 'MINISTER ON FERRY SUBSIDIES'),
+    indexed('08PARIS1234', '2008-11-02T10:00:00Z', 'PARIS', 'MINISTER ON FERRY SUBSIDIES', 'copy/08PARIS1234.cable'),
+    indexed('09BUENOSAIRES55', '2009-01-15T12:00:00Z', 'BUENOS AIRES', 'PORT STRIKE ENDS'),
+    // This cable, and a file with no id: never offered.
+    indexed('09VALLETTA412', '2009-06-03T13:22:00Z', 'VALLETTA', 'FERRY DUES'),
+    indexed(undefined, '2009-02-01', 'VALLETTA', 'NOTES', 'notes.cable'),
+  ];
+  const at = (text: string, extra: Partial<CompletionContext> = {}) => completionsAt(text, 'plain', { workspaceCables: () => workspace, ...extra });
+  const labels = (text: string, extra: Partial<CompletionContext> = {}) => at(text, extra).items.filter((i) => i.kind === CompletionItemKind.Reference && /^\d{2}[A-Z]+\d+$/.test(i.detail ?? '')).map((i) => i.label);
+  // (The next REF item's letter, `B.`, is a reference item too, with no id beside it.)
+
+  it('offers the workspace\'s cables after a REF item\'s letter, latest first, each as this cable would cite it', () => {
+    const { items } = at(cable('REF: A. VALLETTA 388\nB. |'), { triggerCharacter: ' ' });
+    // A cable of this year without its year; another year's with it; a post of two words as its banner writes it.
+    assert.deepEqual(items.map((i) => i.label), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
+    assert.deepEqual(items.map((i) => i.labelDetails?.description), ['HARBOR AUTHORITY NAMES A NEW DIRECTOR', 'PORT STRIKE ENDS', 'MINISTER ON FERRY SUBSIDIES']);
+    assert.equal(items[0].detail, '09VALLETTA388');
+    assert.match((items[0].documentation as { value: string }).value, /20 May 2009, 0900Z · CONFIDENTIAL · TAGS PREL MT/);
+    // A subject's word finds the cable too.
+    assert.match(items[2].filterText!, /FERRY SUBSIDIES/);
+    // Each, accepted, reads back as the cable it names.
+    for (const item of items) {
+      const text = cable('REF: A. VALLETTA 388\nB. ').replace('B. \n', `B. ${(item.textEdit as TextEdit).newText}\n`);
+      const parsed = parseCable(text).cable;
+      assert.equal(citedId(parsed.refs!.items[1], parsed.id), item.detail, item.label);
+    }
+  });
+
+  it('replaces the citation typed after the letter, in every letter style, and on the REF line', () => {
+    const typed = at(cable('REF: A. VALLETTA 388\nB. 08 PAR|'));
+    assert.deepEqual(editRange(typed.items[2], 'plain'), { start: { line: 15, character: 3 }, end: { line: 15, character: 9 } });
+    assert.deepEqual(labels(cable('REF: (A) VALLETTA 388\n(B) |')), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
+    assert.deepEqual(labels(cable('REF: A) VALLETTA 388\nB) |')), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
+    assert.deepEqual(labels(cable('REF: A. |')), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
+  });
+
+  it('offers no citation with text after the caret, before a letter, outside the REF field, on a "(" or "/", or without a workspace', () => {
+    assert.deepEqual(labels(cable('REF: A. VALLETTA 388\nB. | PARIS 12')), []);
+    assert.deepEqual(labels(cable('REF: A. VALLETTA 388\nB|')), []);
+    assert.deepEqual(labels(cable('REF: A. VALLETTA 388').replace('¶1. (C) The harbor board met.', 'B. |')), []);
+    assert.deepEqual(labels(cable('REF: A. VALLETTA 388\n(B) |'), { triggerCharacter: '(' }), []);
+    assert.deepEqual(labels(cable('REF: A. VALLETTA 388\nB. |'), { workspaceCables: undefined }), []);
   });
 });
 

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { extractRecord } from '../../server/src/cli/extract';
-import { canonicalId, citedId, idFromFileName, parseCableId } from '../../server/src/core/id';
+import { canonicalId, citationOf, citedId, idFromFileName, parseCableId } from '../../server/src/core/id';
 import type { Cable, Range } from '../../server/src/core/model';
 import { parseBanner } from '../../server/src/core/parse/banner';
 import { lintCable } from '../../server/src/core/lint';
@@ -1601,6 +1601,21 @@ describe('parser: canonical ids', () => {
     assert.equal(parseCableId('09 PARIS 708')?.year, 2009);
     assert.equal(parseCableId('PARIS 708')?.year, undefined);
     assert.equal(parseCableId('no id here'), undefined);
+  });
+
+  it('writes the citation a REF field gives a cable, with its year only where the citing cable\'s would not do', () => {
+    assert.equal(citationOf('09PARIS708', '09NOWHERE12'), 'PARIS 708');
+    assert.equal(citationOf('08PARIS708', '09NOWHERE12'), '08 PARIS 708');
+    assert.equal(citationOf('09BUENOSAIRES55', '09NOWHERE12', 'BUENOS AIRES'), 'BUENOS AIRES 55');
+    // A post as another banner writes it is not the id's: the id's.
+    assert.equal(citationOf('09BUENOSAIRES55', '09NOWHERE12', 'MONTEVIDEO'), 'BUENOSAIRES 55');
+    // In January, the post's own higher numbers are last year's: "NOWHERE 2950" in NOWHERE 40 of 2010 is 09NOWHERE2950.
+    assert.equal(citationOf('09NOWHERE2950', '10NOWHERE40'), 'NOWHERE 2950');
+    assert.equal(citationOf('10NOWHERE2950', '10NOWHERE40'), '10 NOWHERE 2950');
+    assert.equal(citationOf('10NOWHERE12', '10NOWHERE40'), 'NOWHERE 12');
+    // Without the citing cable's year, every citation has its own.
+    assert.equal(citationOf('09PARIS708', undefined), '09 PARIS 708');
+    assert.equal(citationOf('PARIS 708', '09NOWHERE12'), undefined);
   });
 
   it('reads ids from file names, and lends a file name\'s year to citations in an undated cable', () => {

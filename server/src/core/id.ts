@@ -149,6 +149,20 @@ export function citedId(item: RefItem, citingId: string | undefined): string | u
   return canonicalId(citedYear(item.cable, citing), item.cable.post, item.cable.number);
 }
 
+/**
+ * How a REF field of the cable `citingId` cites the cable `id` (`09PARIS708`): `PARIS 708` where the citing cable's year
+ * reads it back as `id` ({@link citedYear}), else with its year, `08 PARIS 708`. `post` is the post as the cited cable's
+ * banner writes it (`BUENOS AIRES`), used when it is the id's. Undefined for an id without a year.
+ */
+export function citationOf(id: string, citingId: string | undefined, post?: string): string | undefined {
+  const cited = parseCableId(id);
+  if (cited?.year === undefined) return undefined;
+  const short = `${post !== undefined && normalizePost(post) === cited.post ? post : cited.post} ${cited.number}`;
+  const citing = citingId === undefined ? undefined : parseCableId(citingId);
+  if (citing?.year !== undefined && canonicalId(citedYear(cited, { year: citing.year, post: citing.post, serial: citing.number }), cited.post, cited.number) === id) return short;
+  return `${String(cited.year % 100).padStart(2, '0')} ${short}`;
+}
+
 /** The file name at the end of `uri`, unescaped (`reading notes.cable`). */
 export function fileName(uri: string): string {
   const name = uri.slice(uri.lastIndexOf('/') + 1);

@@ -7,6 +7,7 @@
  * year and time, and the REF items' letters after "ref" and the paragraphs' numbers after "para" in the text.
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
+import { citationOf } from '../core/id';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefItem } from '../core/model';
 import { parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
@@ -15,7 +16,9 @@ import { parseCaveatLine } from '../core/parse/metadata';
 import { dayOfYear, pad } from '../core/rules/util';
 import { contains, isAlnum, isCapital, isDigit, isLetter, isSpace, skipSpaces, WHITE_RUNS } from '../core/text';
 import type { Dictionaries, TermEntry } from './dictionaries';
+import { readableIso } from './hover';
 import { shortenSubject } from './inlayHints';
+import type { IndexedCable } from './types';
 
 /** What {@link getCompletions} needs besides the cable. */
 export interface CompletionContext {
@@ -34,6 +37,10 @@ export interface CompletionContext {
   readonly snippets?: boolean;
   /** The character typed that asked for the list (`(`, a space or `/`), when one did; none when asked for (Ctrl+Space). */
   readonly triggerCharacter?: string;
+  /** The cables of the workspace index, offered as REF citations; none without a workspace. */
+  readonly workspaceCables?: () => Iterable<IndexedCable>;
+  /** The id the document's file name gives, for the year of REF citations in a cable whose text gives no date. */
+  readonly citingId?: string;
 }
 
 /**
@@ -726,6 +733,49 @@ function nextRefItems(cable: Cable, position: Position, line: string, ctx: Compl
   return items;
 }
 
+/** The text before the caret on a REF item's line where its citation is typed: its letter (`B.`, `B)`, `(B)`, `¶B.`), white space, and the citation's start. */
+const REF_CITATION_TYPED = /^[ \t]*(?:REF:?[ \t]*)?(?:¶?[A-Za-z][.)]|\([A-Za-z]\))[ \t]+([0-9A-Za-z][0-9A-Za-z .'-]*)?$/i;
+
+/** The most cables a REF citation's list holds: the latest, by date. */
+const MOST_CITATIONS = 1000;
+
+/**
+ * The workspace's cables as the citation of the REF item on the caret's line, after its letter (`B. |`, `B. PAR|`), where
+ * nothing follows the caret: each as this cable's REF field would cite it ({@link citationOf}: `PARIS 708` from a cable
+ * of its year, `08 PARIS 708` otherwise), with its subject beside it and its date, classification and TAGS as
+ * documentation, the latest first; the subject's words find it too. This cable and a cable filed twice are offered
+ * once at most; the cables without an id, never.
+ */
+function refCitationItems(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem[] | undefined {
+  const refs = cable.refs;
+  if (!refs || !ctx.workspaceCables || ctx.triggerCharacter === '(' || ctx.triggerCharacter === '/' || trimmedEnd(line) > position.character) return undefined;
+  if (position.line < refs.range.start.line || position.line > refs.range.end.line) return undefined;
+  const typed = REF_CITATION_TYPED.exec(line.slice(0, position.character));
+  if (!typed) return undefined;
+  const citingId = cable.id ?? ctx.citingId;
+  const byId = new Map<string, IndexedCable>();
+  for (const c of ctx.workspaceCables()) if (c.id !== undefined && c.id !== citingId && !byId.has(c.id)) byId.set(c.id, c);
+  const latest = [...byId.values()].sort((a, b) => ((a.dtg ?? '') < (b.dtg ?? '') ? 1 : (a.dtg ?? '') > (b.dtg ?? '') ? -1 : 0)).slice(0, MOST_CITATIONS);
+  const range = { start: { line: position.line, character: position.character - (typed[1]?.length ?? 0) }, end: position };
+  const items: CompletionItem[] = [];
+  for (const c of latest) {
+    const citation = citationOf(c.id!, citingId, c.post);
+    if (citation === undefined) continue;
+    const about = [c.dtg ? readableIso(c.dtg) : undefined, c.classification, c.tags.length > 0 ? `TAGS ${c.tags.join(' ')}` : undefined].filter((x) => x !== undefined);
+    items.push({
+      label: citation,
+      kind: CompletionItemKind.Reference,
+      labelDetails: c.subject ? { description: shortenSubject(c.subject) } : undefined,
+      detail: c.id,
+      documentation: { kind: 'markdown', value: [c.subject ?? '', about.join(' · ')].filter((x) => x.length > 0).join('\n\n') },
+      filterText: `${citation} ${c.subject ?? ''}`,
+      sortText: String(items.length).padStart(4, '0'),
+      textEdit: { range, newText: citation },
+    });
+  }
+  return items;
+}
+
 /** A bound above any TAG's count of uses, for sort texts of one width. */
 const MOST_USES = 999_999;
 
@@ -801,6 +851,10 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     }
     return items;
   }
+
+  // After a REF item's letter: the workspace's cables to cite.
+  const citations = refCitationItems(cable, position, line, ctx);
+  if (citations) return citations;
 
   // Under the REF field: the next item's letter. At a body line's start: the next paragraph's marker. A blank line
   // under a field whose items are a blank line apart, the body may start too: the paragraph's markers follow the letter.
