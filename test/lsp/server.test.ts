@@ -297,7 +297,7 @@ describe('language server over stdio', function () {
   it('offers the workspace\'s cables as the citation of a REF item being written', async () => {
     const text = 'UNCLAS VALLETTA 000433\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: PILOT BOATS\n\nREF: A. \n\n¶1. (U) Text.\n';
     await open('citing.cable', text);
-    const list = await client.connection.sendRequest<{ label: string; detail?: string }[] | { items: { label: string; detail?: string }[] }>('textDocument/completion', { textDocument: { uri: uri('citing.cable') }, position: { line: 6, character: 8 }, context: { triggerKind: 2, triggerCharacter: ' ' } });
+    const list = await client.connection.sendRequest<{ label: string; detail?: string }[] | { items: { label: string; detail?: string }[] }>('textDocument/completion', { textDocument: { uri: uri('citing.cable') }, position: { line: 6, character: 8 }, context: { triggerKind: 1 } });
     const items = Array.isArray(list) ? list : list.items;
     // The text gives no date, so each citation gives its year.
     const cited = items.filter((i) => /^\d{2}[A-Z]+\d+$/.test(i.detail ?? ''));

@@ -744,8 +744,8 @@ describe('completion: a REF item\'s citation from the workspace', () => {
   const labels = (text: string, extra: Partial<CompletionContext> = {}) => at(text, extra).items.filter((i) => i.kind === CompletionItemKind.Reference && /^\d{2}[A-Z]+\d+$/.test(i.detail ?? '')).map((i) => i.label);
   // (The next REF item's letter, `B.`, is a reference item too, with no id beside it.)
 
-  it('offers the workspace\'s cables after a REF item\'s letter, latest first, each as this cable would cite it', () => {
-    const { items } = at(cable('REF: A. VALLETTA 388\nB. |'), { triggerCharacter: ' ' });
+  it('offers the workspace\'s cables after a REF item\'s letter when asked, latest first, each as this cable would cite it', () => {
+    const { items } = at(cable('REF: A. VALLETTA 388\nB. |'));
     // A cable of this year without its year; another year's with it; a post of two words as its banner writes it.
     assert.deepEqual(items.map((i) => i.label), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
     assert.deepEqual(items.map((i) => i.labelDetails?.description), ['HARBOR AUTHORITY NAMES A NEW DIRECTOR', 'PORT STRIKE ENDS', 'MINISTER ON FERRY SUBSIDIES']);
@@ -769,11 +769,13 @@ describe('completion: a REF item\'s citation from the workspace', () => {
     assert.deepEqual(labels(cable('REF: A. |')), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
   });
 
-  it('offers no citation with text after the caret, before a letter, outside the REF field, on a "(" or "/", or without a workspace', () => {
+  it('offers no citation with text after the caret, before a letter, outside the REF field, on a typed character, or without a workspace', () => {
     assert.deepEqual(labels(cable('REF: A. VALLETTA 388\nB. | PARIS 12')), []);
     assert.deepEqual(labels(cable('REF: A. VALLETTA 388\nB|')), []);
     assert.deepEqual(labels(cable('REF: A. VALLETTA 388').replace('¶1. (C) The harbor board met.', 'B. |')), []);
     assert.deepEqual(labels(cable('REF: A. VALLETTA 388\n(B) |'), { triggerCharacter: '(' }), []);
+    // Not on the space typed after the letter: the list would stay open while "PARIS 7" is typed, and Enter take "PARIS 708".
+    assert.deepEqual(labels(cable('REF: A. VALLETTA 388\nB. |'), { triggerCharacter: ' ' }), []);
     assert.deepEqual(labels(cable('REF: A. VALLETTA 388\nB. |'), { workspaceCables: undefined }), []);
   });
 });

@@ -741,14 +741,16 @@ const MOST_CITATIONS = 1000;
 
 /**
  * The workspace's cables as the citation of the REF item on the caret's line, after its letter (`B. |`, `B. PAR|`), where
- * nothing follows the caret: each as this cable's REF field would cite it ({@link citationOf}: `PARIS 708` from a cable
+ * nothing follows the caret, when asked for: each as this cable's REF field would cite it ({@link citationOf}: `PARIS 708` from a cable
  * of its year, `08 PARIS 708` otherwise), with its subject beside it and its date, classification and TAGS as
  * documentation, the latest first; the subject's words find it too. This cable and a cable filed twice are offered
  * once at most; the cables without an id, never.
  */
 function refCitationItems(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem[] | undefined {
   const refs = cable.refs;
-  if (!refs || !ctx.workspaceCables || ctx.triggerCharacter === '(' || ctx.triggerCharacter === '/' || trimmedEnd(line) > position.character) return undefined;
+  // Only when asked for (Ctrl+Space): opened by the space after the letter, the list would stay open while a citation
+  // that is not in the workspace is typed ("B. PARIS 7"), and the Enter that ends the line would take "PARIS 708".
+  if (!refs || !ctx.workspaceCables || ctx.triggerCharacter !== undefined || trimmedEnd(line) > position.character) return undefined;
   if (position.line < refs.range.start.line || position.line > refs.range.end.line) return undefined;
   const typed = REF_CITATION_TYPED.exec(line.slice(0, position.character));
   if (!typed) return undefined;
