@@ -7,7 +7,7 @@ import { citedId, fullYear } from '../core/id';
 import { MONTH_NAMES } from '../core/parse/header';
 import { describeMarking } from '../core/parse/marking';
 import { compareDates, declNamesEvent } from '../core/rules/util';
-import type { Addressee, Cable, CalendarDate, DateTimeGroup, Decl, Range, Token, Trailer, TransmissionHeader } from '../core/model';
+import type { Addressee, Cable, CalendarDate, DateTimeGroup, Decl, Paragraph, Range, Token, Trailer, TransmissionHeader } from '../core/model';
 import { contains, WHITE_RUNS } from '../core/text';
 import type { Dictionaries, RoutingEntry, TagEntry, TermEntry } from './dictionaries';
 import type { IndexedCable } from './types';
@@ -170,6 +170,34 @@ function citeCorpus(text: string): string {
   }
   if (ids.length > 0) details.push(`${ids.length === 1 ? 'cable' : 'cables'} ${ids.join(', ')}`);
   return details.length === 0 ? CORPUS : `${CORPUS}: ${details.join('; ')}`;
+}
+
+/**
+ * The most characters a shortened subject shows (an inlay hint, a paragraph's opening), its ellipsis included;
+ * VS Code cuts a line's hints at 43 (`editor.inlayHints.maximumLength`).
+ */
+const SUBJECT_HINT_LENGTH = 40;
+
+/**
+ * A subject cut to {@link SUBJECT_HINT_LENGTH} characters at a space where there is one in its second half,
+ * with an ellipsis: "MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS" → "MALTESE HARBOR AUTHORITY SEEKS CLOSER…".
+ */
+export function shortenSubject(subject: string, max = SUBJECT_HINT_LENGTH): string {
+  const text = subject.trim();
+  if (text.length <= max) return text;
+  const space = text.lastIndexOf(' ', max - 1);
+  const cut = space > max / 2 ? space : max - 1;
+  return `${text.slice(0, cut).trimEnd()}…`;
+}
+
+/**
+ * What follows a paragraph's marker on its first line, cut as a subject is ({@link shortenSubject}): its marking as written
+ * and its first words, "(U) Fares rise in May."; the detail of a paragraph's number that completion offers after "para",
+ * and the hover of a "para 5" that names the paragraph.
+ */
+export function paragraphOpening(cable: Cable, p: Paragraph): string {
+  const start = p.marker.range.end;
+  return shortenSubject(cable.lines[start.line].slice(start.character, start.line === p.range.end.line ? p.range.end.character : undefined));
 }
 
 /** A date as a reader of cables writes it: "20 May 2009". */
