@@ -13,12 +13,12 @@ import { getDocumentSymbols } from '../../server/src/features/documentSymbols';
 import { getFoldingRanges } from '../../server/src/features/folding';
 import { citeSource, getHover, shortenSubject } from '../../server/src/features/hover';
 import { getInlayHints } from '../../server/src/features/inlayHints';
-import { findInTextReferences, resolveInText } from '../../server/src/core/mentions';
+import { findInTextReferences, findInTextReferencesOnLine, resolveInText } from '../../server/src/core/mentions';
 import { getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
 import { getSelectionRanges } from '../../server/src/features/selectionRanges';
 import type { SelectionRange } from 'vscode-languageserver-types';
 import { getSemanticTokens, SEMANTIC_LEGEND } from '../../server/src/features/semanticTokens';
-import { caret, decodeSemanticTokens, ROOT } from '../helpers';
+import { caret, corpusFiles, decodeSemanticTokens, fixtureFiles, ROOT } from '../helpers';
 
 const VALLETTA = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8');
 const dictionaries = defaultDictionaries();
@@ -491,6 +491,22 @@ describe('in-text references', () => {
     // Mixed: each line keeps its own terminator.
     const mixed = lines.map((l, i) => l + (i === lines.length - 1 ? '' : ['\r\n', '\n', '\r'][i % 3])).join('');
     assert.deepEqual(read(mixed), lf, 'mixed');
+  });
+
+  it('reads the references of one line as the reader of the whole text does, from the lines above that run on to it', () => {
+    const lists = `C O N F I D E N T I A L NOWHERE 000001\n\nREF: ${ABC}\n\n1. (C) Étienne cites refs A,\n\tB and\n  C; (Ref\nA and\nB), see paras 1 and\n  2 (para\n3-\n2).\n2. (U) Second.\n3. (U) Third.\n`;
+    const texts = [lists, VALLETTA, ...[...fixtureFiles(), ...corpusFiles()].map((f) => fs.readFileSync(f, 'utf8'))];
+    let found = 0;
+    for (const text of texts) {
+      const c = parseCable(text).cable;
+      const all = findInTextReferences(c);
+      for (let line = 0; line < c.lines.length; line++) assert.deepEqual(findInTextReferencesOnLine(c, line), all.filter((r) => r.range.start.line === line), `${c.lines[0]}, line ${line}`);
+      found += all.length;
+    }
+    assert.ok(found > 20, `${found} references`);
+    // A list read from two lines up ("refs A," / "B and" / "C") is found on its last line.
+    const c = parseCable(lists).cable;
+    assert.deepEqual(findInTextReferencesOnLine(c, 6).map((r) => c.lines[6].slice(r.range.start.character, r.range.end.character)), ['C']);
   });
 
   it('highlights the one letter of a list that names an item', () => {
