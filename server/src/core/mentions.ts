@@ -2,8 +2,8 @@
  * In-text references: "(ref C)", "REF B", "refs A and B", "reftel", "Reftel C",
  * "para 5", "paragraph 5", "paras 3-4". Each letter or number names the REF
  * item or paragraph it points at. Go to Definition, highlights and rename link
- * them (`features/references.ts`, `features/rename.ts`), and CBL045 reports
- * those that point at nothing.
+ * them (`features/references.ts`, `features/rename.ts`), hover says what each
+ * names (`features/hover.ts`), and CBL045 reports those that point at nothing.
  */
 import type { Cable, Paragraph, Range, RefItem } from './model';
 import { isAlnum, isDigit, isLetter, skipSpaces } from './text';
