@@ -27,6 +27,17 @@ export function corpusFiles(): string[] {
   return out;
 }
 
+/** Every invented fixture cable (`.txt` and `.cable` under test/fixtures). */
+export function fixtureFiles(dir = path.join(ROOT, 'test', 'fixtures')): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...fixtureFiles(full));
+    else if (/\.(txt|cable)$/.test(e.name) && !e.name.endsWith('.expected.txt')) out.push(full);
+  }
+  return out.sort();
+}
+
 /**
  * Compares `actual` with the baseline file. A missing baseline is written
  * (and the test still passes, as in r-a's expect tests); ACCEPT=1 rewrites it.

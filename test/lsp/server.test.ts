@@ -72,6 +72,11 @@ describe('language server over stdio', function () {
     assert.deepEqual(symbols.map((s) => s.name).slice(0, 3), ['Transmission header', 'S E C R E T VALLETTA 000412', '¶1 (C)']);
     const hover = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: uri('09VALLETTA412.cable') }, position: { line: 18, character: 7 } });
     assert.match(hover.contents.value, /TAG PREL/);
+    // "(REF A)" in the text: the item it names, and the cable the workspace index holds for it (this client takes plain text).
+    const line = text.split('\n')[38];
+    const ref = await client.connection.sendRequest<{ contents: { value: string }; range: unknown }>('textDocument/hover', { textDocument: { uri: uri('09VALLETTA412.cable') }, position: { line: 38, character: line.indexOf('REF A') + 4 } });
+    assert.deepEqual(ref.range, { start: { line: 38, character: line.indexOf('REF A') }, end: { line: 38, character: line.indexOf('REF A') + 5 } });
+    assert.match(ref.contents.value, /^REF A\n\nREF field: A\. VALLETTA 388\n\nCable 09VALLETTA388\n[\s\S]*\n\nHARBOR AUTHORITY NAMES A NEW DIRECTOR\n\n20 May 2009, 0900Z · CONFIDENTIAL$/);
     const items = await client.connection.sendRequest<{ label: string }[]>('textDocument/completion', { textDocument: { uri: uri('09VALLETTA412.cable') }, position: { line: 18, character: 31 } });
     assert.ok(items.some((i) => i.label === 'FR'));
   });

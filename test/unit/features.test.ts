@@ -11,14 +11,14 @@ import { getCompletions } from '../../server/src/features/completion';
 import { defaultDictionaries, loadUserDictionary, mergeDictionaries } from '../../server/src/features/dictionaries';
 import { getDocumentSymbols } from '../../server/src/features/documentSymbols';
 import { getFoldingRanges } from '../../server/src/features/folding';
-import { citeSource, getHover } from '../../server/src/features/hover';
-import { getInlayHints, shortenSubject } from '../../server/src/features/inlayHints';
-import { findInTextReferences, resolveInText } from '../../server/src/core/mentions';
+import { citeSource, getHover, shortenSubject } from '../../server/src/features/hover';
+import { getInlayHints } from '../../server/src/features/inlayHints';
+import { findInTextReferences, findInTextReferencesOnLine, resolveInText } from '../../server/src/core/mentions';
 import { getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
 import { getSelectionRanges } from '../../server/src/features/selectionRanges';
 import type { SelectionRange } from 'vscode-languageserver-types';
 import { getSemanticTokens, SEMANTIC_LEGEND } from '../../server/src/features/semanticTokens';
-import { caret, decodeSemanticTokens, ROOT } from '../helpers';
+import { caret, corpusFiles, decodeSemanticTokens, fixtureFiles, ROOT } from '../helpers';
 
 const VALLETTA = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8');
 const dictionaries = defaultDictionaries();
@@ -493,6 +493,22 @@ describe('in-text references', () => {
     assert.deepEqual(read(mixed), lf, 'mixed');
   });
 
+  it('reads the references of one line as the reader of the whole text does, from the lines above that run on to it', () => {
+    const lists = `C O N F I D E N T I A L NOWHERE 000001\n\nREF: ${ABC}\n\n1. (C) Étienne cites refs A,\n\tB and\n  C; (Ref\nA and\nB), see paras 1 and\n  2 (para\n3-\n2).\n2. (U) Second.\n3. (U) Third.\n`;
+    const texts = [lists, VALLETTA, ...[...fixtureFiles(), ...corpusFiles()].map((f) => fs.readFileSync(f, 'utf8'))];
+    let found = 0;
+    for (const text of texts) {
+      const c = parseCable(text).cable;
+      const all = findInTextReferences(c);
+      for (let line = 0; line < c.lines.length; line++) assert.deepEqual(findInTextReferencesOnLine(c, line), all.filter((r) => r.range.start.line === line), `${c.lines[0]}, line ${line}`);
+      found += all.length;
+    }
+    assert.ok(found > 20, `${found} references`);
+    // A list read from two lines up ("refs A," / "B and" / "C") is found on its last line.
+    const c = parseCable(lists).cable;
+    assert.deepEqual(findInTextReferencesOnLine(c, 6).map((r) => c.lines[6].slice(r.range.start.character, r.range.end.character)), ['C']);
+  });
+
   it('highlights the one letter of a list that names an item', () => {
     const c = parseCable(`C O N F I D E N T I A L NOWHERE 000001\n\nREF: ${ABC}\n\n1. (C) As refs A and B say.\n`).cable;
     const b = c.refs!.items[1].range;
@@ -802,6 +818,66 @@ describe('hover', () => {
     const dated = VALLETTA.replace('REF: A. VALLETTA 388', 'REF: A. 08 VALLETTA 388');
     const atDated = dated.indexOf('VALLETTA 388') + 2;
     assert.doesNotMatch(hoverAt(dated.slice(0, atDated) + '|' + dated.slice(atDated)), /gives no year/);
+  });
+
+  describe('on in-text references', () => {
+    const REFS = 'A. STATE 1111 B. 09 NOWHERE 22 (NOTAL) C. EMBASSY MEMO OF MAY 3';
+    const BODY = '1. (C) As refs A and B say, the ferry (ref C) runs.\n2. (U) Fares rise in May, the harbor board said.\n3. (U) See paras 1-2, paragraph 2 and para 7.\n4. (U) Fourth: REF B agrees.';
+    const cable = (body = BODY, refs = REFS) => `C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\nREF: ${refs}\n\nClassified By: Someone for reasons 1.4 (b) and (d).\n\n${body}\n`;
+    // The workspace knows 09NOWHERE22, the cable REF B cites; this cable's id comes from its file name.
+    const lookupCable = (id: string) => (id === '09NOWHERE22' ? { uri: 'file:///w/09NOWHERE22.cable', id, subject: 'FERRY *FARES*', dtg: '2009-05-20', classification: 'CONFIDENTIAL', tags: [], refs: [] } : undefined);
+    /** The hover at the `|` caret, "line:start-end" of its range then its text, or '' for none. */
+    const at = (textWithCaret: string, plainText = false) => {
+      const c = caret(textWithCaret);
+      const h = getHover(parseCable(c.text).cable, { line: c.line, character: c.character }, { dictionaries, citingId: '09NOWHERE1', lookupCable, plainText });
+      if (!h) return '';
+      assert.equal((h.contents as MarkupContent).kind, plainText ? 'plaintext' : 'markdown');
+      return `${h.range!.start.line}:${h.range!.start.character}-${h.range!.end.character}\n${(h.contents as MarkupContent).value}`;
+    };
+    const REF_B = 'REF B\n\nREF field: B. 09 NOWHERE 22 (NOTAL)\n\nCable 09NOWHERE22';
+
+    it('shows the REF item "ref B" names, as the REF field writes it, with the cable the index knows, over the keyword and the letter', () => {
+      assert.equal(at(cable(BODY.replace('REF B', 'R|EF B'))), `13:15-20\n**REF B**\n\nREF field: B. 09 NOWHERE 22 (NOTAL)\n\nCable 09NOWHERE22\n\n**FERRY \\*FARES\\***\n\n20 May 2009 · CONFIDENTIAL`);
+      assert.equal(at(cable(BODY.replace('REF B', 'REF |B')), true), `13:15-20\n${REF_B}\n\nFERRY *FARES*\n\n20 May 2009 · CONFIDENTIAL`);
+      // What it says of the cable is what the item's own hover in the REF field says.
+      const field = at(cable().replace('B. 09 NOWHERE', 'B. 09 NOWH|ERE'));
+      assert.equal(field.split('\n').slice(1).join('\n'), `**REF B**\n\nCable 09NOWHERE22\n\n**FERRY \\*FARES\\***\n\n20 May 2009 · CONFIDENTIAL`);
+      assert.ok(at(cable(BODY.replace('REF B', 'REF |B'))).endsWith(field.slice(field.indexOf('Cable 09NOWHERE22'))));
+    });
+
+    it('shows each letter of "refs A and B" on the letter alone, and "(ref C)" and "reftel" over their words', () => {
+      assert.equal(at(cable(BODY.replace('refs A', 'refs |A')), true), '10:15-16\nREF A\n\nREF field: A. STATE 1111\n\nCable 09STATE1111\n\nThe citation gives no year: read as 2009, this cable\'s year.\n\nNot in this workspace.');
+      assert.equal(at(cable(BODY.replace('and B', 'and |B')), true), `10:21-22\n${REF_B}\n\nFERRY *FARES*\n\n20 May 2009 · CONFIDENTIAL`);
+      // "refs" names both letters: a hover there would read as if it meant A alone.
+      assert.equal(at(cable(BODY.replace('refs A', 're|fs A'))), '');
+      assert.equal(at(cable(BODY.replace('ref C', 'r|ef C'))), '10:39-44\n**REF C**\n\nREF field: C. EMBASSY MEMO OF MAY 3');
+      assert.equal(at(cable('1. (C) As re|ftel says.', '09 STATE 1111 (EXDIS)')), '10:10-16\n**REF**\n\nREF field: 09 STATE 1111 (EXDIS)\n\nCable 09STATE1111\n\nNot in this workspace.');
+    });
+
+    it('shows the paragraph "para 2" names: its marker, marking and first words as completion writes them, and its line', () => {
+      const two = 'Paragraph 2\n\n2. (U) Fares rise in May, the harbor board…\n\nStarts on line 12.';
+      assert.equal(at(cable(BODY.replace('paragraph 2', 'paragr|aph 2')), true), `12:22-33\n${two}`);
+      assert.equal(at(cable(BODY.replace('paras 1-2', 'paras 1-|2')), true), `12:19-20\n${two}`);
+      // The words completion shows beside the number after "para ".
+      assert.equal(completionItemsAt(cable(BODY.replace('para 7', 'para |'))).find((i) => i.label === '2')?.detail, '(U) Fares rise in May, the harbor board…');
+      assert.equal(at(cable(BODY.replace('paras 1', 'paras |1'))), '12:17-18\n**Paragraph 1**\n\n1. (C) As refs A and B say, the ferry (ref…\n\nStarts on line 11.');
+      assert.equal(at(cable(BODY.replace('paras 1', 'pa|ras 1'))), '');
+      assert.equal(at(cable('1. (C) Ferries.\n¶ 12. (U) Fares rise in May. See para |2.')), '11:33-39\n**Paragraph 2**\n\n¶ 12. (U) Fares rise in May. See para 2.\n\nWritten 12, read as 2 (the release\'s pilcrow artifact).\n\nStarts on line 12.');
+    });
+
+    it('says in one line that a reference names nothing in the cable', () => {
+      assert.equal(at(cable(BODY.replace('para 7', 'para |7'))), '12:38-44\nNo paragraph 7 in this cable.');
+      assert.equal(at(cable(BODY.replace('para 7', 'para |7')), true), '12:38-44\nNo paragraph 7 in this cable.');
+      assert.equal(at(cable('1. (C) See ref |D.')), '10:11-16\nNo REF item D in this cable.');
+      assert.equal(at(cable('1. (C) See re|ftel.')), '10:11-17\nNo single REF item: the REF field has 3, and no letter says which.');
+    });
+
+    it('shows nothing in plain prose, and the portion marking right before a reference keeps its hover', () => {
+      assert.equal(at(cable(BODY.replace('Fares', 'Fa|res'))), '');
+      assert.equal(at(cable(BODY.replace('harbor', 'harb|or'))), '');
+      assert.match(at(cable('¶1. (C)|Ref A says so.')), /^10:4-7\n\*\*Portion marking \(C\)\*\*/);
+      assert.match(at(cable('¶1. (C)R|ef A says so.')), /^10:7-12\n\*\*REF A\*\*\n\nREF field: A\. STATE 1111\n/);
+    });
   });
 
   it('puts each line of a hover in a paragraph or list item of its own, which Markdown does not run together', () => {

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { applyEdits, fixAll } from '../../server/src/core/fix';
 import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
-import { findInTextReferences } from '../../server/src/core/mentions';
+import { findInTextReferences, findInTextReferencesOnLine } from '../../server/src/core/mentions';
 import { getRenameEdits, prepareRename } from '../../server/src/features/rename';
 import { assertOnlyEditsChanged, classificationOf, damagedCable, exerciseFeatures } from '../properties';
 
@@ -50,6 +50,17 @@ describe('property tests', function () {
         assert.equal(classificationOf(parseCable(once).cable), classificationOf(cable));
         const eols = (s: string) => (s.match(/\r\n|\r|\n/g) ?? []).join('');
         assert.equal(eols(once), eols(text));
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it('the in-text references of one line are those the reader of the whole text finds on it (what a hover reads)', () => {
+    fc.assert(
+      fc.property(damagedCable, (text) => {
+        const { cable } = parseCable(text);
+        const all = findInTextReferences(cable);
+        for (let line = 0; line < cable.lines.length; line++) assert.deepEqual(findInTextReferencesOnLine(cable, line), all.filter((r) => r.range.start.line === line), `line ${line}`);
       }),
       { seed: SEED, numRuns: RUNS },
     );

@@ -11,20 +11,9 @@ import type { Cable } from '../../server/src/core/model';
 import { lineStarts } from '../../server/src/core/text';
 import { escapeHtml, getPreview, getPreviewCard, PREVIEW_LARGE_LINES, renderText, type PreviewContext } from '../../server/src/features/preview';
 import type { IndexedCable } from '../../server/src/features/types';
-import { corpusFiles, ROOT } from '../helpers';
+import { corpusFiles, fixtureFiles, ROOT } from '../helpers';
 
 const ctx: PreviewContext = { dictionaries: defaultDictionaries() };
-
-/** Every invented fixture cable (`.txt` and `.cable` under test/fixtures). */
-function fixtureFiles(dir = path.join(ROOT, 'test', 'fixtures')): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...fixtureFiles(full));
-    else if (/\.(txt|cable)$/.test(e.name) && !e.name.endsWith('.expected.txt')) out.push(full);
-  }
-  return out.sort();
-}
 
 /** The `<pre>`'s content with its tags stripped and its references resolved: what a reader of the preview sees as text. */
 function shownText(html: string): string {

@@ -2,10 +2,10 @@
  * In-text references: "(ref C)", "REF B", "refs A and B", "reftel", "Reftel C",
  * "para 5", "paragraph 5", "paras 3-4". Each letter or number names the REF
  * item or paragraph it points at. Go to Definition, highlights and rename link
- * them (`features/references.ts`, `features/rename.ts`), and CBL045 reports
- * those that point at nothing.
+ * them (`features/references.ts`, `features/rename.ts`), hover says what each
+ * names (`features/hover.ts`), and CBL045 reports those that point at nothing.
  */
-import type { Cable, Range } from './model';
+import type { Cable, Paragraph, Range, RefItem } from './model';
 import { isAlnum, isDigit, isLetter, skipSpaces } from './text';
 
 /** A reference in the text and what it points at. */
@@ -13,6 +13,11 @@ export interface InTextReference {
   readonly range: Range;
   /** The letter or number alone (`A` in `refs A`, `4` in `paras 3-4`); none for `reftel` without a letter. */
   readonly nameRange?: Range;
+  /**
+   * True on the first item of a list of two or more ("refs A" in "refs A and B", "paras 3" in "paras 3-4"),
+   * whose `range` takes in the keyword that names them all.
+   */
+  readonly opensList?: boolean;
   readonly target: { readonly kind: 'ref'; readonly letter?: string } | { readonly kind: 'paragraph'; readonly number: number };
 }
 
@@ -385,18 +390,41 @@ function keywordAtEnd(cable: Cable, line: number): { start: number; end: number;
  * ("REF" / "A para 3", "reftel" / "para 2").
  */
 export function findInTextReferences(cable: Cable): InTextReference[] {
+  return referencesFrom(cable, linesThatMayMention(cable));
+}
+
+/**
+ * The in-text references whose text is on `line`, as {@link findInTextReferences} finds them, read from that line and
+ * the lines of running text above it that a reference may go on from ("(Ref" / "B)", "refs A and" / "B"), not from
+ * the whole text: what a request about one place needs (a hover), in a document of any length.
+ * A line with no "ref" or "para" holds no keyword, so reading every line of that stretch finds what the candidates of
+ * the whole text give.
+ */
+export function findInTextReferencesOnLine(cable: Cable, line: number): InTextReference[] {
+  if (line < cable.bodyStartLine || line >= cable.lines.length) return [];
+  // A reference read from a line ends on it, or on a line further down only through lines that each run on to the next.
+  let first = line;
+  while (first > cable.bodyStartLine && runsOn(cable, first - 1)) first--;
+  const lines: number[] = [];
+  for (let l = first; l <= line; l++) lines.push(l);
+  return referencesFrom(cable, lines).filter((r) => r.range.start.line === line);
+}
+
+/** The in-text references read from `lines`, body lines in ascending order ({@link findInTextReferences}). */
+function referencesFrom(cable: Cable, lines: readonly number[]): InTextReference[] {
   const result: InTextReference[] = [];
   const letters = refLetters(cable);
   const letterHere = (text: string, i: number) => letterAt(text, i, letters);
   const lettersAfter = (line: number, end: number, first: string, plural: boolean) => lettersAfterIn(cable, line, end, first, plural, letterHere);
   // The letter or number ends the linked text; `length` is its length (0 for "reftel" alone).
-  const push = (line: number, start: number, end: number, length: number, target: InTextReference['target']) =>
+  const push = (line: number, start: number, end: number, length: number, target: InTextReference['target'], opensList = false) =>
     result.push({
       range: { start: { line, character: start }, end: { line, character: end } },
       nameRange: length > 0 ? { start: { line, character: end - length }, end: { line, character: end } } : undefined,
+      ...(opensList ? { opensList } : {}),
       target,
     });
-  for (const line of linesThatMayMention(cable)) {
+  for (const line of lines) {
     const text = cable.lines[line];
     const split = keywordAtEnd(cable, line);
     REF_RE.lastIndex = 0;
@@ -417,7 +445,7 @@ export function findInTextReferences(cable: Cable): InTextReference[] {
       }
       const more = lettersAfter(line, end, first, isPlural(m[0].slice(0, -1)));
       if (more === undefined) continue;
-      push(line, m.index, end, 1, { kind: 'ref', letter: first.toUpperCase() });
+      push(line, m.index, end, 1, { kind: 'ref', letter: first.toUpperCase() }, more.length > 0);
       for (const r of more) push(r.line, r.start, r.start + 1, 1, { kind: 'ref', letter: r.item.toUpperCase() });
       REF_RE.lastIndex = afterOnLine(more, line, end);
     }
@@ -442,7 +470,7 @@ export function findInTextReferences(cable: Cable): InTextReference[] {
       PARA_RE.lastIndex = afterOnLine(more, line, end);
       // "para 5 of ref A", "REF A para 3", "paragraph 6 of UNSCR 1540": paragraphs of another document.
       if (citedBefore(cable, line, m.index) || citedAfter(cable.lines[last.line], last.end)) continue;
-      push(line, m.index, end, m[1].length, { kind: 'paragraph', number: parseInt(m[1], 10) });
+      push(line, m.index, end, m[1].length, { kind: 'paragraph', number: parseInt(m[1], 10) }, more.length > 0);
       for (const r of more) push(r.line, r.start, r.start + r.item.length, r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) });
     }
     // "see para" at the end of the line and "5" on the next.
@@ -463,23 +491,31 @@ export function findInTextReferences(cable: Cable): InTextReference[] {
 }
 
 /**
- * Where an in-text reference points: the REF item or the paragraph marker.
- * A letter names the item with that letter; when no item has a letter, it counts
- * the items in order ("ref A" is the first). "reftel" without a letter names the
- * only item, and nothing when there are several.
+ * Where an in-text reference points: the REF item or the paragraph marker ({@link inTextTarget}).
  */
 export function resolveInText(cable: Cable, ref: InTextReference): Range | undefined {
+  const target = inTextTarget(cable, ref);
+  return target && ('marker' in target ? target.marker.range : target.range);
+}
+
+/**
+ * The REF item or paragraph an in-text reference names, or undefined when it names none.
+ * A letter names the item with that letter; when no item has a letter, it counts
+ * the items in order ("ref A" is the first). "reftel" without a letter names the
+ * only item, and nothing when there are several. A number names the first paragraph read as it.
+ */
+export function inTextTarget(cable: Cable, ref: InTextReference): RefItem | Paragraph | undefined {
   if (ref.target.kind === 'paragraph') {
     const n = ref.target.number;
-    return cable.paragraphs.find((p) => p.readAs === n)?.marker.range;
+    return cable.paragraphs.find((p) => p.readAs === n);
   }
   const items = cable.refs?.items ?? [];
   const letter = ref.target.letter;
   // "reftel" names the REF item when there is one, lettered or not, and nothing when there are several.
-  if (letter === undefined) return items.length === 1 ? items[0].range : undefined;
+  if (letter === undefined) return items.length === 1 ? items[0] : undefined;
   const item = items.find((i) => i.letter === letter);
-  if (item) return item.range;
+  if (item) return item;
   // "REF: PARIS 12; LONDON 34" and "(ref B)": with no letter written, the letters count the items in order,
   // so "ref A" names a single unlettered item and "ref B" names nothing.
-  return items.every((i) => i.letter === undefined) ? items[letter.charCodeAt(0) - 65]?.range : undefined;
+  return items.every((i) => i.letter === undefined) ? items[letter.charCodeAt(0) - 65] : undefined;
 }

@@ -12,7 +12,7 @@ import { citedId, idFromFileName as idFromName, fileName } from '../core/id';
 import { findInTextReferences, resolveInText } from '../core/mentions';
 import type { Cable, RefItem } from '../core/model';
 import { contains } from '../core/text';
-import { shortenSubject } from './inlayHints';
+import { shortenSubject } from './hover';
 import type { IndexedCable } from './types';
 
 /** Where an item of the hierarchy stands in its file: the banner (`range`) and the id's text in it (`selectionRange`). */

@@ -16,8 +16,7 @@ import { parseCaveatLine } from '../core/parse/metadata';
 import { dayOfYear, pad } from '../core/rules/util';
 import { contains, isAlnum, isCapital, isDigit, isLetter, isSpace, skipSpaces, WHITE_RUNS } from '../core/text';
 import type { Dictionaries, TermEntry } from './dictionaries';
-import { readableIso } from './hover';
-import { shortenSubject } from './inlayHints';
+import { paragraphOpening, readableIso, shortenSubject } from './hover';
 import type { IndexedCable } from './types';
 
 /** What {@link getCompletions} needs besides the cable. */
@@ -996,8 +995,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     for (const p of cable.paragraphs) {
       if (seen.has(p.readAs)) continue;
       seen.add(p.readAs);
-      const start = p.marker.range.end;
-      const words = shortenSubject(cable.lines[start.line].slice(start.character, start.line === p.range.end.line ? p.range.end.character : undefined));
+      const words = paragraphOpening(cable, p);
       items.push({ label: String(p.readAs), kind: CompletionItemKind.Reference, detail: words, labelDetails: { description: words }, sortText: String(p.readAs).padStart(3, '0'), textEdit: edit(wordSpan, String(p.readAs)) });
     }
     return items;

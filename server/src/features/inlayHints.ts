@@ -8,7 +8,7 @@ import { fileName } from '../core/id';
 import type { Cable, Position, Range, RefItem } from '../core/model';
 import { contains } from '../core/text';
 import type { Dictionaries } from './dictionaries';
-import { describeRi, esc, md, readableIso, toPlainText } from './hover';
+import { describeRi, esc, md, readableIso, shortenSubject, toPlainText } from './hover';
 import type { IndexedCable } from './types';
 
 /** What {@link getInlayHints} needs besides the cable and the range. */
@@ -23,9 +23,6 @@ export interface InlayHintContext {
   /** Tooltips in plain text, for a client that does not take Markdown (as hovers decide). */
   readonly plainText?: boolean;
 }
-
-/** The most characters a subject hint shows, its ellipsis included; VS Code cuts a line's hints at 43 (`editor.inlayHints.maximumLength`). */
-export const SUBJECT_HINT_LENGTH = 40;
 
 /**
  * The inlay hints whose position lies in `range` (VS Code asks for the visible lines): nothing outside it is
@@ -56,18 +53,6 @@ export function getInlayHints(cable: Cable, range: Range, ctx: InlayHintContext)
 function hint(position: Position, label: string, tooltip: string, ctx: InlayHintContext): InlayHint {
   const content: MarkupContent | string = ctx.plainText ? toPlainText(tooltip) : { kind: MarkupKind.Markdown, value: tooltip };
   return { position, label, paddingLeft: true, tooltip: content };
-}
-
-/**
- * A subject cut to {@link SUBJECT_HINT_LENGTH} characters at a space where there is one in its second half,
- * with an ellipsis: "MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS" → "MALTESE HARBOR AUTHORITY SEEKS CLOSER…".
- */
-export function shortenSubject(subject: string, max = SUBJECT_HINT_LENGTH): string {
-  const text = subject.trim();
-  if (text.length <= max) return text;
-  const space = text.lastIndexOf(' ', max - 1);
-  const cut = space > max / 2 ? space : max - 1;
-  return `${text.slice(0, cut).trimEnd()}…`;
 }
 
 /** The cited cable's id, subject, date as the hovers write it, classification, TAGS and file name. */
