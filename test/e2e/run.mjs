@@ -818,6 +818,33 @@ async function runMode(label, trusted, theme, shots) {
       await shows('¶3. (C) Gauci', 'dates in para 3.');
     });
 
+    await check('Ctrl+Space after a REF item\'s letter offers the workspace\'s cables as its citation, and the one taken is written as this cable cites it', page, async () => {
+      await openFile(page, '09VALLETTA412.cable');
+      const dirty = () => page.evaluate(() => document.querySelector('.tab.active')?.classList.contains('dirty') === true);
+      const wasDirty = await dirty();
+      // Line 24 is the REF field's last item, "¶B. STATE 51120": a third item under it.
+      await goToLine(page, '24');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('C. VALLETTA 3');
+      await page.keyboard.press('Control+Space');
+      await page.waitForFunction(() => document.querySelector('.suggest-widget.visible .monaco-list-row.focused'), null, { timeout: 15000 });
+      const chosen = await page.evaluate(() => document.querySelector('.suggest-widget.visible .monaco-list-row.focused .label-name')?.textContent?.trim());
+      // 09VALLETTA388, of this cable's year: cited without its year.
+      assert(chosen === 'VALLETTA 388', `focused item: ${JSON.stringify(chosen)}`);
+      await page.keyboard.press('Enter');
+      const lineShown = (text) => page.evaluate((t) => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent?.replace(/\u00a0/g, ' ').trimEnd() === t), text);
+      await page.waitForFunction((t) => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent?.replace(/\u00a0/g, ' ').trimEnd() === t), 'C. VALLETTA 388', { timeout: 5000 });
+      // Put the REF field back for the checks after this one: undone until the editor holds the file as saved (or, had an
+      // earlier check left it edited, until the item typed is gone).
+      const edited = async () => (wasDirty ? page.evaluate(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent?.startsWith('C.'))) : dirty());
+      for (let i = 0; i < 10 && (await edited()); i++) {
+        await page.keyboard.press('Control+Z');
+        await page.waitForTimeout(300);
+      }
+      assert(!(await edited()) && !(await lineShown('C. VALLETTA 388')), 'the item typed is undone');
+    });
+
     await check('with source.fixAll.cable in editor.codeActionsOnSave, saving applies the safe fixes and keeps the edit typed', page, async () => {
       // An invented cable with a TAG listed twice (CBL018, a safe fix), there only during this check: the Cables view's
       // check counts the workspace's cables.
