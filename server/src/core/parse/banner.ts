@@ -132,9 +132,10 @@ function allLetters(text: string, start: number, end: number): boolean {
   return true;
 }
 
-// After the level: "[SECTION nn OF mm] POST serial [trailing]".
-const REST = /^\s*(?:(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2})\s+)?([A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*)*?)\s+(\d{3,6})(?![0-9])(.*)$/i;
-const REST_NO_POST = /^(?:\s*(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2}))?(.*)$/i;
+// After the level: "[SECTION nn OF mm] POST serial [trailing]". The rest is read with the `s` flag: a line may hold
+// U+2028 or U+2029, white space to `\s` and no line break to LSP, which "." matches only so (REST_NO_POST always matches).
+const REST = /^\s*(?:(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2})\s+)?([A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*)*?)\s+(\d{3,6})(?![0-9])(.*)$/is;
+const REST_NO_POST = /^(?:\s*(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2}))?(.*)$/is;
 
 // Caveats joined to the level with one or two slashes each: "//NOFORN", "/NF", "//NOFORN//ORCON".
 const JOINED = /^(?:\/\/?[A-Za-z][A-Za-z-]*)+$/;
