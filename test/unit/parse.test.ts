@@ -287,6 +287,15 @@ describe('parser: banner', () => {
     }
   });
 
+  it('reads "SECTION 01 Of 02" without a post, its OF in mixed case, as "SECTION 01 OF 02"', () => {
+    // The parse used to fail whole: the section's numbers were looked for again with "OF" or "of" only.
+    for (const of of ['Of', 'oF', 'OF', 'of']) {
+      const { cable, problems } = parseCable(`SECRET SECTION 01 ${of} 02\n\nTAGS: PREL\nSUBJECT: FERRY DUES\n`);
+      const section = cable.banner?.section;
+      assert.deepEqual([problems.map((p) => p.rule), at(section?.token.range), at(section?.number.range), section?.total.value, at(section?.total.range)], [[], '0:7-0:23', '0:15-0:17', 2, '0:21-0:23'], of);
+    }
+  });
+
   it('reads the corrected-copy line before the banner', () => {
     const c = parse('C O R R E C T E D C O P Y (ADDED TAGS)\nC O N F I D E N T I A L NOWHERE 000009\n');
     assert.equal(c.preamble[0]?.token.text ?? c.correctedCopy[0]?.text, 'C O R R E C T E D C O P Y (ADDED TAGS)');
