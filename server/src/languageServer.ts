@@ -411,8 +411,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       validateRun: s?.validate && (s.validate as { run?: string }).run === 'onSave' ? 'onSave' : 'onType',
       validateScope: s?.validate && (s.validate as { scope?: string }).scope === 'workspace' ? 'workspace' : 'openFiles',
       largeFileThreshold: typeof s?.largeFileThreshold === 'number' ? s.largeFileThreshold : DEFAULT_SETTINGS.largeFileThreshold,
-      indexInclude: ((s?.index as { include?: string[] })?.include) ?? DEFAULT_SETTINGS.indexInclude,
-      indexExclude: ((s?.index as { exclude?: string[] })?.exclude) ?? DEFAULT_SETTINGS.indexExclude,
+      indexInclude: globList((s?.index as { include?: unknown } | undefined)?.include, DEFAULT_SETTINGS.indexInclude),
+      indexExclude: globList((s?.index as { exclude?: unknown } | undefined)?.exclude, DEFAULT_SETTINGS.indexExclude),
       codeLensCitingCables: (s?.codeLens as { citingCables?: unknown } | undefined)?.citingCables !== false,
       inlayHintsRefSubjects: (s?.inlayHints as { refSubjects?: unknown } | undefined)?.refSubjects !== false,
       inlayHintsRoutingIndicators: (s?.inlayHints as { routingIndicators?: unknown } | undefined)?.routingIndicators !== false,
@@ -421,6 +421,11 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const { errors } = parseRuleOverrides(result.rules);
     for (const e of errors) connection.console.warn(`cable.rules: ${e}`);
     return result;
+  }
+
+  /** `cable.index.include` or `exclude`: the strings of an array that are not empty; `fallback` for anything else (a glob alone, not in an array). */
+  function globList(value: unknown, fallback: string[]): string[] {
+    return Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string' && g.length > 0) : fallback;
   }
 
   /** `cable.index.maxFilesReadThroughEditor`: a whole number of files, at least 0; the default for anything else. */

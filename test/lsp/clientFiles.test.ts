@@ -147,6 +147,17 @@ describe('closed cables read through the client', function () {
     assert.match(exported.text, /HARBOR AUTHORITY NAMES A NEW DIRECTOR/);
   });
 
+  it('takes the index globs of the settings from an array, its strings that are not empty; the default for any other value', async () => {
+    // A string was walked letter by letter as globs ("*" took in every file at the top), a number failed in picomatch.
+    const worker = startWorker(serving({ '09VALLETTA388.cable': CITED, 'drafts/10TALLINN1.cable': tallinn(1) }, { index: { include: '**/*.cable', exclude: ['', 7, '**/drafts/**'] } }));
+    await initialize(worker, OFFER);
+    await worker.waitFor('cable/indexed', (m) => m.method === 'cable/indexed' && (m.params as { count: number }).count >= 2);
+    const list = worker.asked('cable/listFiles') as { include: string[]; exclude: string[] }[];
+    assert.deepEqual(list.map((l) => [l.include, l.exclude]), [[['**/*.cable', '**/[0-9][0-9][A-Z]*[0-9].txt'], ['**/drafts/**']]]);
+    assert.deepEqual(await symbolNames(worker, 'VALLETTA 388'), ['09VALLETTA388: HARBOR AUTHORITY NAMES A NEW DIRECTOR']);
+    assert.deepEqual(await symbolNames(worker, 'TALLINN'), []);
+  });
+
   it('a client that offers to read files but not to list them is asked for no listing, and the index holds the open cables', async () => {
     const worker = startWorker(serving({ '09VALLETTA388.cable': CITED }));
     await initialize(worker, { readFiles: true });

@@ -537,6 +537,15 @@ describe('completion: the next paragraph\'s marker', () => {
     check(body('¶4|'), undefined);
   });
 
+  it('inserts the marker at the caret on a line of white space, keeping the white space after it', () => {
+    // The edit used to start after the line's white space, past the caret: a reversed range ({ start: 3, end: 0 }).
+    const body = (line: string) => cable(`¶1. (C) The board met.\n\n${line}`);
+    check(body('|   '), '¶2. (C)    ');
+    check(body('  |\t'), '  ¶2. (C) \t');
+    // U+2028 is white space to a pattern's \s, though no line break to LSP.
+    check(body('|\u2028'), '¶2. (C) \u2028');
+  });
+
   it('says that the paragraphs below keep their numbers, which CBL025\'s quick fix renumbers', () => {
     const items = completionsAt(cable('¶1. (C) The board met.\n\n|\n\n¶2. (C) Fares rise.')).items;
     assert.equal(items[0].label, '¶2. (C)');

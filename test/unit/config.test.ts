@@ -47,6 +47,16 @@ describe('configuration', () => {
     assert.equal(matchesGlob('a.cable', [], true), false);
   });
 
+  it('reads an empty glob as matching no file, in ignore, overrides and --ignore alike', () => {
+    // picomatch throws on "": cablelint stopped with an internal error, the server's index and file watcher with an uncaught one.
+    const { config: empty, errors: none } = parseConfig('{ "ignore": [""], "overrides": [{ "files": ["", "archive/**"], "rules": { "CBL030": "off" } }] }');
+    assert.deepEqual(none, []);
+    assert.equal(isIgnored(empty, 'a.cable'), false);
+    assert.notEqual(resolveConfig(empty, 'a.cable').rules.get('CBL030'), 'off');
+    assert.equal(resolveConfig(empty, 'archive/a.cable').rules.get('CBL030'), 'off');
+    assert.equal(matchesGlob('a.cable', ['', '*.cable'], false), true);
+  });
+
   it('resolves many files as resolveConfig does, once per combination of matching overrides', () => {
     const { config: two } = parseConfig('{ "rules": { "CBL030": "warning" }, "overrides": [{ "files": ["archive/**"], "rules": { "CBL030": "off" } }, { "files": ["**/*.cable"], "rules": { "CBL028": "hint" } }] }');
     const extra = new Map([['CBL028', 'error' as const]]);

@@ -177,6 +177,23 @@ describe('quick fixes', () => {
     }
   });
 
+  it('offers no respelling that leaves the level alone on its line, which then reads as no banner', () => {
+    // "SECRE T" alone is a damaged banner, "SECRET" alone a page-break line: Fix All used to leave the cable without its level.
+    const cable = (banner: string) => `${banner}\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n`;
+    for (const damaged of ['SECRE T', 'SECRET T', 'S ECRET', 'UNCLAS S', 'CONFIDENTIA L']) {
+      const finding = lintCable(parseCable(cable(damaged)).cable).find((f) => f.id === 'CBL011');
+      assert.ok(finding, damaged);
+      assert.equal(finding.fixes, undefined, damaged);
+      assert.equal(fixAll(cable(damaged)).text.split('\n')[0], damaged);
+    }
+    // A section after the level, or the level spelled out letter by letter, still reads as a banner once respelled.
+    for (const [damaged, spelled] of [['SECRE T SECTION 01 OF 02', 'SECRET SECTION 01 OF 02'], ['S E C R E TT', 'S E C R E T']]) {
+      const fixed = fixAll(cable(damaged)).text;
+      assert.equal(fixed.split('\n')[0], spelled);
+      assert.equal(parseCable(fixed).cable.banner?.level, 'SECRET');
+    }
+  });
+
   it('moves caveats joined to the banner level after the serial, and respells a damaged level beside them', () => {
     const text = 'SECERT//NOFORN/ORCON NOWHERE 000001 SIPDIS\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n';
     const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL011');

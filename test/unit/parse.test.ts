@@ -275,6 +275,27 @@ describe('parser: banner', () => {
     assert.equal(c.banners[1].section?.number.value, 2);
   });
 
+  it('reads a banner holding U+2028 or U+2029, no line break to LSP, as one holding a space', () => {
+    // The parse used to fail whole ("Cannot read properties of null"): a pattern's "." stops at these two characters.
+    const read = (line: string) => {
+      const { cable, problems } = parseCable(`${line}\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n¶1. (S) The board met.\n`);
+      const b = cable.banner;
+      return JSON.stringify([problems.map((p) => p.rule), b?.level, b?.post?.text, b?.serial?.value, b?.section?.total.value, b?.trailing?.text.replace(/[\u2028\u2029]/g, ' '), cable.paragraphs.length]);
+    };
+    for (const line of ['SECRET SECTION 01 OF 0_', 'SECRET SECTION 01 OF 02_', 'S E C R E T NOWHERE 000017_', 'SECRET NOWHERE 000017 SIPDIS_NOFORN', 'SECRET_SECTION 01 OF 02 NOWHERE 000017']) {
+      for (const separator of ['\u2028', '\u2029']) assert.equal(read(line.replace('_', separator)), read(line.replace('_', ' ')), `${line} with U+${separator.charCodeAt(0).toString(16)}`);
+    }
+  });
+
+  it('reads "SECTION 01 Of 02" without a post, its OF in mixed case, as "SECTION 01 OF 02"', () => {
+    // The parse used to fail whole: the section's numbers were looked for again with "OF" or "of" only.
+    for (const of of ['Of', 'oF', 'OF', 'of']) {
+      const { cable, problems } = parseCable(`SECRET SECTION 01 ${of} 02\n\nTAGS: PREL\nSUBJECT: FERRY DUES\n`);
+      const section = cable.banner?.section;
+      assert.deepEqual([problems.map((p) => p.rule), at(section?.token.range), at(section?.number.range), section?.total.value, at(section?.total.range)], [[], '0:7-0:23', '0:15-0:17', 2, '0:21-0:23'], of);
+    }
+  });
+
   it('reads the corrected-copy line before the banner', () => {
     const c = parse('C O R R E C T E D C O P Y (ADDED TAGS)\nC O N F I D E N T I A L NOWHERE 000009\n');
     assert.equal(c.preamble[0]?.token.text ?? c.correctedCopy[0]?.text, 'C O R R E C T E D C O P Y (ADDED TAGS)');

@@ -202,6 +202,8 @@ const compiledGlobs = [new Map<string, (path: string) => boolean>(), new Map<str
 export function matchesGlob(relativePath: string, globs: readonly string[], dot: boolean): boolean {
   const cache = compiledGlobs[dot ? 1 : 0];
   for (const glob of globs) {
+    // "" matches no path; picomatch throws on it.
+    if (glob.length === 0) continue;
     let matcher = cache.get(glob);
     if (!matcher) {
       // Settings and configurations name a handful of globs; the bound only guards against a runaway caller.

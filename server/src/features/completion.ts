@@ -501,7 +501,8 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
   const above = index > 0 ? paragraphs[index - 1] : undefined;
   const number = above ? above.readAs + 1 : 1;
   if (number > 999) return undefined;
-  const start = skipSpaces(line);
+  // The white space before the caret stays; on a line of white space ("|   "), so does the white space after it.
+  const start = skipSpaces(before);
   const typed = line.slice(start, position.character);
   // "1" typed where 4 comes next is another number than the one offered.
   const digits = typed.replace(/^¶[ \t]?/, '');

@@ -132,9 +132,10 @@ function allLetters(text: string, start: number, end: number): boolean {
   return true;
 }
 
-// After the level: "[SECTION nn OF mm] POST serial [trailing]".
-const REST = /^\s*(?:(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2})\s+)?([A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*)*?)\s+(\d{3,6})(?![0-9])(.*)$/i;
-const REST_NO_POST = /^(?:\s*(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2}))?(.*)$/i;
+// After the level: "[SECTION nn OF mm] POST serial [trailing]". The rest is read with the `s` flag: a line may hold
+// U+2028 or U+2029, white space to `\s` and no line break to LSP, which "." matches only so (REST_NO_POST always matches).
+const REST = /^\s*(?:(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2})\s+)?([A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*)*?)\s+(\d{3,6})(?![0-9])(.*)$/is;
+const REST_NO_POST = /^(?:\s*(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2}))?(.*)$/is;
 
 // Caveats joined to the level with one or two slashes each: "//NOFORN", "/NF", "//NOFORN//ORCON".
 const JOINED = /^(?:\/\/?[A-Za-z][A-Za-z-]*)+$/;
@@ -237,13 +238,12 @@ export function parseBanner(
       return undefined;
     }
     if (loose[1]) {
-      const sIdx = after.search(/SECTION/i);
-      const nums = /(\d{1,2})\s+(?:OF|of)\s+(\d{1,2})/.exec(after)!;
-      const nIdx = after.indexOf(nums[0]);
+      // The numbers where the pattern read them: "SECTION 01 Of 02" is no "OF" or "of" to look for again.
+      const indices = offsets(after, loose);
       section = {
-        token: token(line, fullText, levelEnd + sIdx, levelEnd + nIdx + nums[0].length),
-        number: numberToken(line, fullText, levelEnd + nIdx, levelEnd + nIdx + nums[1].length),
-        total: numberToken(line, fullText, levelEnd + nIdx + nums[0].length - nums[2].length, levelEnd + nIdx + nums[0].length),
+        token: token(line, fullText, restStart + indices[1], restStart + indices[4] + loose[4].length),
+        number: numberToken(line, fullText, restStart + indices[2], restStart + indices[2] + loose[2].length),
+        total: numberToken(line, fullText, restStart + indices[4], restStart + indices[4] + loose[4].length),
       };
       if (remainder.length > 0) return undefined;
     }
