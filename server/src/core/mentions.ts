@@ -389,9 +389,20 @@ function keywordAtEnd(cable: Cable, line: number): { start: number; end: number;
  * A paragraph mention that starts a line is of another document when the line before ends with its citation
  * ("REF" / "A para 3", "reftel" / "para 2").
  */
-export function findInTextReferences(cable: Cable): InTextReference[] {
-  return referencesFrom(cable, linesThatMayMention(cable));
+export function findInTextReferences(cable: Cable): readonly InTextReference[] {
+  let found = readCables.get(cable);
+  if (found === undefined) {
+    found = referencesFrom(cable, linesThatMayMention(cable));
+    readCables.set(cable, found);
+  }
+  return found;
 }
+
+/**
+ * The references of each cable read whole, kept while the cable is: a lint asks for them from several rules (CBL045, and
+ * CBL024's and CBL025's second fix), and the server for several requests on one version; a cable is never changed.
+ */
+const readCables = new WeakMap<Cable, readonly InTextReference[]>();
 
 /**
  * The in-text references whose text is on `line`, as {@link findInTextReferences} finds them, read from that line and

@@ -118,23 +118,48 @@ export function replaceFix(title: string, r: Range, newText: string, safe: boole
  * which of the two the writer meant, the text cannot say. `renumbered` maps a paragraph's index to its new number.
  */
 export function renumberingWithReferences(cable: Cable, fix: Fix, renumbered: ReadonlyMap<number, number>): Fix | undefined {
-  const first = new Map<number, number>();
-  for (let i = cable.paragraphs.length - 1; i >= 0; i--) first.set(cable.paragraphs[i].readAs, i);
+  const byParagraph = referencesByParagraph(cable);
   const edits: TextEdit[] = [];
-  const moved = new Set<number>();
-  for (const ref of findInTextReferences(cable)) {
-    if (ref.target.kind !== 'paragraph' || !ref.nameRange) continue;
-    const index = first.get(ref.target.number);
-    const to = index === undefined ? undefined : renumbered.get(index);
-    if (to === undefined || to === ref.target.number) continue;
-    edits.push({ range: ref.nameRange, newText: String(to) });
-    moved.add(index!);
+  let moved = -1;
+  let movedCount = 0;
+  for (const [index, to] of renumbered) {
+    const references = byParagraph.get(index);
+    if (references === undefined || to === cable.paragraphs[index].readAs) continue;
+    for (const range of references) edits.push({ range, newText: String(to) });
+    moved = index;
+    movedCount++;
   }
   if (edits.length === 0) return undefined;
   const which = edits.length === 1 ? 'the reference' : `the ${edits.length} references`;
-  const to = moved.size === 1 ? `paragraph ${cable.paragraphs[[...moved][0]].readAs}` : 'them';
+  const to = movedCount === 1 ? `paragraph ${cable.paragraphs[moved].readAs}` : 'them';
   return { title: `${fix.title}, and update ${which} to ${to}`, edits: [...fix.edits, ...edits], safe: false };
 }
+
+/**
+ * The ranges of the numbers of a cable's references to its paragraphs, by the index of the paragraph each points at (the
+ * first with its number), made once a cable: CBL025 asks for each repeated number, and a concatenation of cables has
+ * hundreds.
+ */
+function referencesByParagraph(cable: Cable): ReadonlyMap<number, readonly Range[]> {
+  let byIndex = paragraphReferences.get(cable);
+  if (byIndex !== undefined) return byIndex;
+  const first = new Map<number, number>();
+  for (let i = cable.paragraphs.length - 1; i >= 0; i--) first.set(cable.paragraphs[i].readAs, i);
+  const made = new Map<number, Range[]>();
+  for (const ref of findInTextReferences(cable)) {
+    if (ref.target.kind !== 'paragraph' || !ref.nameRange) continue;
+    const index = first.get(ref.target.number);
+    if (index === undefined) continue;
+    const ranges = made.get(index);
+    if (ranges) ranges.push(ref.nameRange);
+    else made.set(index, [ref.nameRange]);
+  }
+  byIndex = made;
+  paragraphReferences.set(cable, byIndex);
+  return byIndex;
+}
+
+const paragraphReferences = new WeakMap<Cable, ReadonlyMap<number, readonly Range[]>>();
 
 /** Pads a number with zeros to a width. */
 export function pad(value: number, width: number): string {
