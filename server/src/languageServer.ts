@@ -407,7 +407,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   /** The settings of a `cable` section, its missing or invalid values at their defaults; warns of invalid rule overrides. */
   function settingsFrom(s: Record<string, unknown> | null): Settings {
     const result: Settings = {
-      rules: (s?.rules as Record<string, string>) ?? {},
+      rules: ruleTable(s?.rules),
       validateRun: s?.validate && (s.validate as { run?: string }).run === 'onSave' ? 'onSave' : 'onType',
       validateScope: s?.validate && (s.validate as { scope?: string }).scope === 'workspace' ? 'workspace' : 'openFiles',
       largeFileThreshold: typeof s?.largeFileThreshold === 'number' ? s.largeFileThreshold : DEFAULT_SETTINGS.largeFileThreshold,
@@ -421,6 +421,17 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const { errors } = parseRuleOverrides(result.rules);
     for (const e of errors) connection.console.warn(`cable.rules: ${e}`);
     return result;
+  }
+
+  /**
+   * `cable.rules`: an object of rule ids or names and their severities; none, with a warning, for anything else (a string
+   * was read letter by letter, as `unknown rule "0"`).
+   */
+  function ruleTable(value: unknown): Record<string, string> {
+    if (value === undefined || value === null) return {};
+    if (typeof value === 'object' && !Array.isArray(value)) return value as Record<string, string>;
+    connection.console.warn('cable.rules: must be an object of rule ids or names and their severities, such as { "CBL018": "off" }; ignored');
+    return {};
   }
 
   /** `cable.index.include` or `exclude`: the strings of an array that are not empty; `fallback` for anything else (a glob alone, not in an array). */

@@ -158,6 +158,14 @@ describe('closed cables read through the client', function () {
     assert.deepEqual(await symbolNames(worker, 'TALLINN'), []);
   });
 
+  it('takes cable.rules from an object only, and says so of anything else rather than reading a string letter by letter', async () => {
+    const worker = startWorker(serving({ '09VALLETTA388.cable': CITED }, { rules: 'CBL018' }));
+    await initialize(worker, OFFER);
+    await worker.waitFor('the warning', (m) => m.method === 'window/logMessage' && /cable\.rules: must be an object/.test((m.params as { message: string }).message));
+    await worker.waitFor('cable/indexed', (m) => m.method === 'cable/indexed');
+    assert.deepEqual(worker.logs().filter((l) => /unknown rule/.test(l)), []);
+  });
+
   it('a client that offers to read files but not to list them is asked for no listing, and the index holds the open cables', async () => {
     const worker = startWorker(serving({ '09VALLETTA388.cable': CITED }));
     await initialize(worker, { readFiles: true });
