@@ -975,10 +975,6 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   });
 
   /**
-   * The workspace cables a REF item of `cable` (the document at `uri`) cites: every file holding it, the one named
-   * after it first (`index.copiesOf`). Go to Definition offers them all; links and inlay hints take the first.
-   */
-  /**
    * Where the workspace cables cite the cable `id`: each one's REF items citing it and its in-text references to them
    * ("(ref A)"), as the index keeps them (`rangesCiting`); the start of its banner line when it keeps none.
    */
@@ -989,6 +985,10 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     });
   }
 
+  /**
+   * The workspace cables a REF item of `cable` (the document at `uri`) cites: every file holding it, the one named
+   * after it first (`index.copiesOf`). Go to Definition offers them all; links and inlay hints take the first.
+   */
   function citedCables(item: RefItem, cable: Cable, uri: string): IndexedCable[] {
     const cited = citedId(item, cable.id ?? idFromFileName(uri));
     return cited ? index.copiesOf(cited) : [];
