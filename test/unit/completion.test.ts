@@ -759,7 +759,11 @@ describe('completion: a REF item\'s citation from the workspace', () => {
     assert.deepEqual(items.map((i) => i.label), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
     assert.deepEqual(items.map((i) => i.labelDetails?.description), ['HARBOR AUTHORITY NAMES A NEW DIRECTOR', 'PORT STRIKE ENDS', 'MINISTER ON FERRY SUBSIDIES']);
     assert.equal(items[0].detail, '09VALLETTA388');
-    assert.match((items[0].documentation as { value: string }).value, /20 May 2009, 0900Z · CONFIDENTIAL · TAGS PREL MT/);
+    // As the REF citation's subject hint's tooltip shows it: subject, date and classification, TAGS, file.
+    const documentation = (items[0].documentation as { value: string }).value;
+    assert.match(documentation, /\*\*HARBOR AUTHORITY NAMES A NEW DIRECTOR\*\*/);
+    assert.match(documentation, /20 May 2009, 0900Z · CONFIDENTIAL/);
+    assert.match(documentation, /TAGS: PREL MT/);
     // A subject's word finds the cable too.
     assert.match(items[2].filterText!, /FERRY SUBSIDIES/);
     // Each, accepted, reads back as the cable it names.

@@ -16,7 +16,7 @@ import { parseCaveatLine } from '../core/parse/metadata';
 import { dayOfYear, pad } from '../core/rules/util';
 import { contains, isAlnum, isCapital, isDigit, isLetter, isSpace, skipSpaces, WHITE_RUNS } from '../core/text';
 import type { Dictionaries, TermEntry } from './dictionaries';
-import { paragraphOpening, readableIso, shortenSubject } from './hover';
+import { indexedCableMarkdown, paragraphOpening, shortenSubject } from './hover';
 import type { IndexedCable } from './types';
 
 /** What {@link getCompletions} needs besides the cable. */
@@ -742,8 +742,8 @@ const MOST_CITATIONS = 1000;
 /**
  * The workspace's cables as the citation of the REF item on the caret's line, after its letter (`B. |`, `B. PAR|`), where
  * nothing follows the caret, when asked for: each as this cable's REF field would cite it ({@link citationOf}: `PARIS 708` from a cable
- * of its year, `08 PARIS 708` otherwise), with its subject beside it and its date, classification and TAGS as
- * documentation, the latest first; the subject's words find it too. This cable and a cable filed twice are offered
+ * of its year, `08 PARIS 708` otherwise), with its subject beside it and as documentation what a REF citation's subject
+ * hint shows of it ({@link indexedCableMarkdown}), the latest first; the subject's words find it too. This cable and a cable filed twice are offered
  * once at most; the cables without an id, never.
  */
 function refCitationItems(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem[] | undefined {
@@ -763,13 +763,12 @@ function refCitationItems(cable: Cable, position: Position, line: string, ctx: C
   for (const c of latest) {
     const citation = citationOf(c.id!, citingId, c.post);
     if (citation === undefined) continue;
-    const about = [c.dtg ? readableIso(c.dtg) : undefined, c.classification, c.tags.length > 0 ? `TAGS ${c.tags.join(' ')}` : undefined].filter((x) => x !== undefined);
     items.push({
       label: citation,
       kind: CompletionItemKind.Reference,
       labelDetails: c.subject ? { description: shortenSubject(c.subject) } : undefined,
       detail: c.id,
-      documentation: { kind: 'markdown', value: [c.subject ?? '', about.join(' · ')].filter((x) => x.length > 0).join('\n\n') },
+      documentation: { kind: 'markdown', value: indexedCableMarkdown(c) },
       filterText: `${citation} ${c.subject ?? ''}`,
       sortText: String(items.length).padStart(4, '0'),
       textEdit: { range, newText: citation },

@@ -4,7 +4,7 @@
  * names. Meanings that are not established are said so.
  */
 import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscode-languageserver';
-import { citedId, fullYear } from '../core/id';
+import { citedId, fileName, fullYear } from '../core/id';
 import { findInTextReferencesOnLine, inTextTarget, type InTextReference } from '../core/mentions';
 import { MONTH_NAMES } from '../core/parse/header';
 import { describeMarking } from '../core/parse/marking';
@@ -200,6 +200,20 @@ export function shortenSubject(subject: string, max = SUBJECT_HINT_LENGTH): stri
 export function paragraphOpening(cable: Cable, p: Paragraph): string {
   const start = p.marker.range.end;
   return shortenSubject(cable.lines[start.line].slice(start.character, start.line === p.range.end.line ? p.range.end.character : undefined));
+}
+
+/**
+ * A workspace cable as the index knows it, in Markdown: its id, subject, date as the hovers write it, classification,
+ * TAGS and file name; the tooltip of a REF citation's subject hint, and the documentation of a citation completion offers.
+ */
+export function indexedCableMarkdown(cited: IndexedCable): string {
+  const lines = [
+    `**${esc(cited.subject ?? '(no subject)')}**`,
+    [cited.dtg ? readableIso(cited.dtg) : '', cited.classification ?? ''].filter((s) => s.length > 0).join(' · '),
+    cited.tags.length > 0 ? `TAGS: ${esc(cited.tags.join(' '))}` : '',
+    `File: ${esc(fileName(cited.uri))}`,
+  ];
+  return md(`Cable ${esc(cited.id ?? fileName(cited.uri))}`, lines);
 }
 
 /** A date as a reader of cables writes it: "20 May 2009". */

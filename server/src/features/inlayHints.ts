@@ -4,11 +4,10 @@
  * Only known facts: a citation that names no indexed cable and an indicator the dictionary does not know get none.
  */
 import { MarkupKind, type InlayHint, type MarkupContent } from 'vscode-languageserver';
-import { fileName } from '../core/id';
 import type { Cable, Position, Range, RefItem } from '../core/model';
 import { contains } from '../core/text';
 import type { Dictionaries } from './dictionaries';
-import { describeRi, esc, md, readableIso, shortenSubject, toPlainText } from './hover';
+import { describeRi, indexedCableMarkdown, shortenSubject, toPlainText } from './hover';
 import type { IndexedCable } from './types';
 
 /** What {@link getInlayHints} needs besides the cable and the range. */
@@ -43,7 +42,7 @@ export function getInlayHints(cable: Cable, range: Range, ctx: InlayHintContext)
       const end = item.citation.range.end;
       if (!contains(range, end)) continue;
       const cited = ctx.citedCable(item);
-      if (cited) hints.push(hint(end, shortenSubject(cited.subject ?? '(no subject)'), citedTooltip(cited), ctx));
+      if (cited) hints.push(hint(end, shortenSubject(cited.subject ?? '(no subject)'), indexedCableMarkdown(cited), ctx));
     }
   }
   return hints;
@@ -55,13 +54,3 @@ function hint(position: Position, label: string, tooltip: string, ctx: InlayHint
   return { position, label, paddingLeft: true, tooltip: content };
 }
 
-/** The cited cable's id, subject, date as the hovers write it, classification, TAGS and file name. */
-function citedTooltip(cited: IndexedCable): string {
-  const lines = [
-    `**${esc(cited.subject ?? '(no subject)')}**`,
-    [cited.dtg ? readableIso(cited.dtg) : '', cited.classification ?? ''].filter((s) => s.length > 0).join(' · '),
-    cited.tags.length > 0 ? `TAGS: ${esc(cited.tags.join(' '))}` : '',
-    `File: ${esc(fileName(cited.uri))}`,
-  ];
-  return md(`Cable ${esc(cited.id ?? fileName(cited.uri))}`, lines);
-}
