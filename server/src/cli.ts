@@ -23,7 +23,7 @@ import { loadUserDictionaries } from './core/userDictionary';
 import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS } from './cli/extract';
 import { cacheFile, CacheKeys, LintCache, runSalt, toolDigest } from './cli/cache';
 import { checkText, collect, readStdin, readText, relativePaths, type InputFile } from './cli/files';
-import { formatGithub, formatGitlab, formatJson, formatJunit, formatSarif, formatStylish, reported, type FileResult } from './cli/formats';
+import { LINT_FORMATS, reported, type FileResult } from './cli/formats';
 import { unifiedDiff } from './cli/diff';
 import { isTerminal, stderr, stdout } from './cli/output';
 import { getDocumentSymbols } from './features/documentSymbols';
@@ -165,7 +165,7 @@ function parseArgs(argv: string[]): Options {
         o.paths.push(a);
     }
   }
-  const formats = o.command === 'extract' ? ['jsonl', 'csv'] : ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab'];
+  const formats = o.command === 'extract' ? ['jsonl', 'csv'] : Object.keys(LINT_FORMATS);
   if (o.format && !formats.includes(o.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
   if (o.fields) for (const f of o.fields) if (!EXTRACT_FIELDS.includes(f)) throw new UsageError(`unknown field ${f}; fields: ${EXTRACT_FIELDS.join(', ')}`);
   // "--fix --fix-dry-run" would leave it to the order of the checks whether files are written.
@@ -630,7 +630,7 @@ function report(o: Options, results: readonly FileResult[], errors: readonly str
   if (!o.dryRun && !(o.stdin && o.fix)) {
     const format = o.format ?? 'stylish';
     const color = format === 'stylish' && !process.env.NO_COLOR && isTerminal(1);
-    stdout.write(format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, VERSION) : format === 'junit' ? formatJunit(results) : format === 'github' ? formatGithub(results) : format === 'gitlab' ? formatGitlab(results) : formatStylish(results, color));
+    stdout.write(LINT_FORMATS[format](results, { color, version: VERSION }));
   }
   stdout.flush();
   let code = results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;

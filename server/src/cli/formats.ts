@@ -114,6 +114,11 @@ export function formatJunit(results: readonly FileResult[]): string {
   return out + '</testsuites>\n';
 }
 
+/** A path as CI services match it against the repository's files: with `/` between names, also on Windows. */
+function forwardSlashes(file: string, windows: boolean): string {
+  return windows ? file.replace(/\\/g, '/') : file;
+}
+
 const GITHUB_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
 /** A workflow command's message, escaped as `@actions/core` escapes it (`escapeData`). */
@@ -135,7 +140,7 @@ function githubProperty(s: string): string {
 export function formatGithub(results: readonly FileResult[], windows = process.platform === 'win32'): string {
   let out = '';
   for (const r of results) {
-    const file = githubProperty(windows ? r.file.replace(/\\/g, '/') : r.file);
+    const file = githubProperty(forwardSlashes(r.file, windows));
     for (const f of r.findings) {
       const { start, end } = f.range;
       const where = `file=${file},line=${start.line + 1},endLine=${end.line + 1},col=${start.character + 1},endColumn=${end.character + 1}`;
@@ -159,7 +164,7 @@ export function formatGitlab(results: readonly FileResult[], windows = process.p
   const crypto = process.getBuiltinModule('node:crypto');
   const issues: object[] = [];
   for (const r of results) {
-    const file = windows ? r.file.replace(/\\/g, '/') : r.file;
+    const file = forwardSlashes(r.file, windows);
     const seen = new Map<string, number>();
     for (const f of r.findings) {
       const what = `${f.id}\0${f.message}`;
@@ -176,3 +181,19 @@ export function formatGitlab(results: readonly FileResult[], windows = process.p
   }
   return JSON.stringify(issues, null, 2) + '\n';
 }
+
+/** What a format needs besides the results: whether stylish output may be colored, and cablelint's version for SARIF. */
+export interface FormatOptions {
+  readonly color: boolean;
+  readonly version: string;
+}
+
+/** The formats of `cablelint --format`, by name; stylish is the default. */
+export const LINT_FORMATS: Readonly<Record<string, (results: readonly FileResult[], options: FormatOptions) => string>> = {
+  stylish: (results, { color }) => formatStylish(results, color),
+  json: formatJson,
+  sarif: (results, { version }) => formatSarif(results, version),
+  junit: formatJunit,
+  github: (results) => formatGithub(results),
+  gitlab: (results) => formatGitlab(results),
+};

@@ -143,6 +143,8 @@ export function renumberingWithReferences(cable: Cable, fix: Fix, renumbered: Re
 function referencesByParagraph(cable: Cable): ReadonlyMap<number, readonly Range[]> {
   let byIndex = paragraphReferences.get(cable);
   if (byIndex !== undefined) return byIndex;
+  // The paragraph `inTextTarget` gives (the first read as the number), looked up by number: finding it for each
+  // reference would walk the paragraphs once a reference.
   const first = new Map<number, number>();
   for (let i = cable.paragraphs.length - 1; i >= 0; i--) first.set(cable.paragraphs[i].readAs, i);
   const made = new Map<number, Range[]>();
