@@ -31,7 +31,7 @@ async function overStdio() {
   const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let pending;
   conn.onNotification('textDocument/publishDiagnostics', (p) => { if (pending && p.uri === pending.uri && p.version === pending.version) { pending.resolve(); pending = undefined; } });
-  // Folding is off above cable.largeFileThreshold: raise it past the 10 MB document, to time folding there.
+  // cable.largeFileThreshold raised past the 10 MB document, as it was when folding was off above it (only the preview is cut there now).
   conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({ largeFileThreshold: 1e9 })));
   conn.onRequest(() => null);
   conn.listen();
@@ -175,7 +175,7 @@ if (!process.argv[2] || inProcess) {
       times.push((used.user + used.system) / 1000 / ranges.length);
     }
     console.log(`  range of 60 lines + JSON at 200 places through the document: ${pct(times, 0.5).toFixed(3)} ms each (median of 9 runs)`);
-    // The features off above cable.largeFileThreshold, once the parse is made, at 50 places from the start to the end: on
+    // The features asked at every caret move, once the parse is made (on above cable.largeFileThreshold too), at 50 places from the start to the end: on
     // the first line near each place that holds "ref" or "para" (an in-text reference, where they do the most), at its word.
     const lines = cable.lines;
     const positions = Array.from({ length: 50 }, (_, k) => {

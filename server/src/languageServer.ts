@@ -229,20 +229,22 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   }
 
   /**
-   * True when the document is longer than `cable.largeFileThreshold`: the features that run again at every
-   * caret move (selection ranges, highlights) are off for it, since each may read the whole document's in-text references
-   * (about 20 ms each for 10 MB once parsed, a tenth of the parse: bench/tokens.mjs --in-process). Diagnostics, outline,
-   * folding, hover, inlay hints and rename stay on: rename reads the edited text once more when the user asks for it, which
-   * costs about as much as the validation every edit brings (0.1 s for 1.6 MB, 0.4 s for 6.4 MB here); folding, which
-   * VS Code asks for after every edit, takes the parse the diagnostics make and a few milliseconds more (bench/tokens.mjs);
-   * inlay hints, asked after every edit too, take the parse and a few microseconds, looking only at the REF field and
-   * the DE line in the range asked.
+   * True when the document is longer than `cable.largeFileThreshold`, said once per document in the output: the preview
+   * shows only its first {@link PREVIEW_LARGE_LINES} lines, a page of HTML the editor would otherwise lay out whole.
+   * Every other feature stays on. Those asked again at every caret move read only what is near the caret once the
+   * document is parsed (selection ranges, Go to Definition and a hover read the in-text references of the caret's line;
+   * highlights the whole text's, which the rules read too and which are kept for the cable: about 0.3 ms for 10 MB,
+   * bench/tokens.mjs --in-process); rename reads the edited text once more when the user asks for it, which costs about
+   * as much as the validation every edit brings (0.1 s for 1.6 MB, 0.4 s for 6.4 MB here); folding, which VS Code asks
+   * for after every edit, takes the parse the diagnostics make and a few milliseconds more (bench/tokens.mjs); inlay
+   * hints, asked after every edit too, take the parse and a few microseconds, looking only at the REF field and the DE
+   * line in the range asked.
    */
   function isLarge(doc: TextDocument): boolean {
     const large = doc.getText().length > settings.largeFileThreshold;
     if (large && !largeLogged.has(doc.uri)) {
       largeLogged.add(doc.uri);
-      connection.console.log(`${doc.uri} is larger than cable.largeFileThreshold (${settings.largeFileThreshold} characters): selection ranges and highlights are off for it; diagnostics, outline, folding, hover, inlay hints and rename stay on.`);
+      connection.console.log(`${doc.uri} is larger than cable.largeFileThreshold (${settings.largeFileThreshold} characters): its preview shows the first ${PREVIEW_LARGE_LINES} lines of its text; every other feature stays on.`);
     }
     return large;
   }
@@ -692,7 +694,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   connection.onRequest('cable/preview', (p: { uri?: unknown }, token) => {
     const doc = typeof p?.uri === 'string' ? documents.get(p.uri) : undefined;
     if (!doc) return null;
-    const maxLines = doc.getText().length > settings.largeFileThreshold ? PREVIEW_LARGE_LINES : undefined;
+    const maxLines = isLarge(doc) ? PREVIEW_LARGE_LINES : undefined;
     // The open cables edited are indexed (for the REF items' subjects) once the request is known not to be cancelled.
     return unlessCancelled('preview', null, doc, token, (cable) => {
       indexEdits();
@@ -757,7 +759,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   connection.onSelectionRanges((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    if (!doc || isLarge(doc)) return p.positions.map((pos) => SelectionRange.create({ start: pos, end: pos }));
+    if (!doc) return p.positions.map((pos) => SelectionRange.create({ start: pos, end: pos }));
+    // On above cable.largeFileThreshold too: each position's chain is found by binary search and its line's references.
     return unlessCancelled('selectionRange', [], doc, token, (cable) => getSelectionRanges(cable, p.positions));
   });
 
@@ -914,7 +917,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   connection.onDocumentHighlight((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc && !isLarge(doc) ? unlessCancelled('documentHighlight', [], doc, token, (cable) => getDocumentHighlights(cable, p.position)) : [];
+    // On above cable.largeFileThreshold too: the whole text's references are read once a version, and the rules share them.
+    return doc ? unlessCancelled('documentHighlight', [], doc, token, (cable) => getDocumentHighlights(cable, p.position)) : [];
   });
 
   // A position or a new name that cannot be renamed is answered with an error whose message the editor shows.

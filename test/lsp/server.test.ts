@@ -518,7 +518,7 @@ describe('rename over stdio', function () {
 
 describe('a document above cable.largeFileThreshold', function () {
   this.timeout(30000);
-  it('gets no highlights, but folding and inlay hints, which cost little besides the parse, and rename, which the user asks for and which costs about one validation more', async () => {
+  it('gets every feature but the whole preview: highlights and selection ranges, which read only near the caret once parsed, folding, and rename, which the user asks for and which costs about one validation more', async () => {
     const uri = 'file:///nowhere/large.cable';
     const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\nREF: A. STATE 1111 B. NOWHERE 22\n\n¶1. (C) As ref B says.\n¶2. (C) Per para 1.\n';
     const client = await startServer(undefined, { workspace: { configuration: true }, textDocument: { rename: { prepareSupport: true } } }, [], { largeFileThreshold: 100 });
@@ -528,9 +528,21 @@ describe('a document above cable.largeFileThreshold', function () {
       const at = { line: 5, character: text.split('\n')[5].indexOf('B.') };
       // The banner and metadata (lines 0 to 5) fold as in any cable.
       assert.deepEqual(await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }), [{ startLine: 0, endLine: 5 }]);
-      assert.deepEqual(await client.connection.sendRequest('textDocument/documentHighlight', { textDocument: { uri }, position: at }), []);
+      // REF item B (written) and the reference to it in ¶1 (read).
+      const refB = { start: { line: 7, character: 11 }, end: { line: 7, character: 16 } };
+      assert.deepEqual(await client.connection.sendRequest('textDocument/documentHighlight', { textDocument: { uri }, position: at }), [
+        { range: { start: at, end: { line: 5, character: text.split('\n')[5].length } }, kind: 3 },
+        { range: refB, kind: 2 },
+      ]);
+      // In "ref B": the letter, the reference, the line, the paragraph.
+      const [chain] = await client.connection.sendRequest<{ range: unknown; parent?: unknown }[]>('textDocument/selectionRange', { textDocument: { uri }, positions: [{ line: 7, character: 15 }] });
+      const ranges: unknown[] = [];
+      for (let s: { range: unknown; parent?: unknown } | undefined = chain; s; s = s.parent as typeof s) ranges.push(s.range);
+      assert.deepEqual(ranges.slice(0, 3), [{ start: { line: 7, character: 15 }, end: { line: 7, character: 16 } }, refB, { start: { line: 7, character: 0 }, end: { line: 7, character: 22 } }]);
+      // The preview shows its first lines only, which the output says once.
+      await client.connection.sendRequest('cable/preview', { uri });
       const log = await client.waitFor<{ message: string }>('window/logMessage', (m: { message: string }) => m.message.includes('largeFileThreshold'));
-      assert.match(log.message, /is larger than cable\.largeFileThreshold \(100 characters\): selection ranges and highlights are off for it; diagnostics, outline, folding, hover, inlay hints and rename stay on\.$/);
+      assert.match(log.message, /is larger than cable\.largeFileThreshold \(100 characters\): its preview shows the first 5000 lines of its text; every other feature stays on\.$/);
       assert.deepEqual(await client.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: at }), { range: { start: at, end: { line: 5, character: at.character + 1 } }, placeholder: 'B' });
       const edit = await client.connection.sendRequest<{ changes: Record<string, { range: never; newText: string }[]> }>('textDocument/rename', { textDocument: { uri }, position: at, newName: 'C' });
       assert.equal(applyEdits(text, edit.changes[uri]), text.replace('B. NOWHERE', 'C. NOWHERE').replace('ref B', 'ref C'));

@@ -9,7 +9,7 @@
  */
 import { SymbolKind, type CallHierarchyIncomingCall, type CallHierarchyItem, type CallHierarchyOutgoingCall, type Position, type Range } from 'vscode-languageserver-types';
 import { citedId, idFromFileName as idFromName, fileName } from '../core/id';
-import { findInTextReferences, resolveInText } from '../core/mentions';
+import { findInTextReferences, findInTextReferencesOnLine, resolveInText } from '../core/mentions';
 import type { Cable, RefItem } from '../core/model';
 import { contains } from '../core/text';
 import { shortenSubject } from './hover';
@@ -189,9 +189,8 @@ function refItemAt(cable: Cable, position: Position): RefItem | undefined {
   if (!items || items.length === 0) return undefined;
   const direct = items.find((i) => contains(i.range, position));
   if (direct) return direct;
-  // Only a line that may hold "ref" is read for mentions; the body is read for them only when the caret is in it.
-  if (position.line < cable.bodyStartLine) return undefined;
-  const mention = findInTextReferences(cable).find((r) => r.target.kind === 'ref' && contains(r.range, position));
+  // Only the references of the caret's line are read, as a hover reads them.
+  const mention = findInTextReferencesOnLine(cable, position.line).find((r) => r.target.kind === 'ref' && contains(r.range, position));
   const target = mention && resolveInText(cable, mention);
   return target ? items.find((i) => i.range === target) : undefined;
 }

@@ -3,13 +3,13 @@
  * which `core/mentions.ts` reads and resolves.
  */
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position, type Range } from 'vscode-languageserver-types';
-import { findInTextReferences, resolveInText } from '../core/mentions';
+import { findInTextReferences, findInTextReferencesOnLine, resolveInText } from '../core/mentions';
 import type { Cable } from '../core/model';
 import { contains } from '../core/text';
 
-/** Go to definition for an in-text reference at a position. */
+/** Go to definition for an in-text reference at a position: only the references of its line are read, as a hover reads them. */
 export function getInTextDefinition(cable: Cable, uri: string, position: Position): Location | undefined {
-  const ref = findInTextReferences(cable).find((r) => contains(r.range, position));
+  const ref = findInTextReferencesOnLine(cable, position.line).find((r) => contains(r.range, position));
   const target = ref && resolveInText(cable, ref);
   return target ? { uri, range: target } : undefined;
 }

@@ -31,7 +31,7 @@
  */
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { Cable, Level, PortionMarking, Range, Token } from '../core/model';
-import { TITLE_MARKING, trimEndOffset } from '../core/text';
+import { partitionPoint, TITLE_MARKING, trimEndOffset } from '../core/text';
 
 /** Token types, in legend order. */
 export const SEMANTIC_LEGEND: SemanticTokensLegend = {
@@ -149,17 +149,10 @@ export function pushSemanticTokens(cable: Cable, builder: SemanticTokensBuilder,
 
 /**
  * The index of the first item of `list` whose line (`lineOf`) is `from` or later, or the list's length when none is: a
- * binary search, for a list in line order.
+ * binary search ({@link partitionPoint}), for a list in line order.
  */
 function firstFrom<T>(list: readonly T[], from: number, lineOf: (item: T) => number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (lineOf(list[middle]) < from) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return partitionPoint(list, (item) => lineOf(item) < from);
 }
 
 /** Whether a block opener (`COMMENT`) stands on `line`, among `markers` in line order. */
