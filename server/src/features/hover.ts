@@ -10,7 +10,7 @@ import { MONTH_NAMES } from '../core/parse/header';
 import { describeMarking } from '../core/parse/marking';
 import { compareDates, declNamesEvent } from '../core/rules/util';
 import type { Addressee, Cable, CalendarDate, DateTimeGroup, Decl, Paragraph, Range, RefItem, Token, Trailer, TransmissionHeader } from '../core/model';
-import { contains, WHITE_RUNS } from '../core/text';
+import { contains, paragraphIndexAt, partitionPoint, WHITE_RUNS } from '../core/text';
 import type { Dictionaries, RoutingEntry, TagEntry, TermEntry } from './dictionaries';
 import type { IndexedCable } from './types';
 
@@ -485,8 +485,13 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     return hover(md('Classification banner', lines.map((l) => `- ${l}`), citeDocuments(['corpus'], d)), b.range);
   }
   // Portion markings: a paragraph's, the subject's, and those that open an item or a line inside the text ("¶B. (S/NF) …", "(C) Status of …").
-  const markings = [...cable.paragraphs.map((p) => p.portion), cable.subject?.portion, ...cable.itemMarkings.map((m) => m.portion)].filter((m) => m !== undefined);
+  // Only those that may hold the position: the paragraph's there (its marking stands after its number, on its line),
+  // found by binary search, and the item markings on its line, so that a hover reads no list of a long document whole.
+  const { paragraphs, itemMarkings } = cable;
+  const markings = [paragraphs[paragraphIndexAt(paragraphs, position.line, position.character)]?.portion, cable.subject?.portion];
+  for (let i = partitionPoint(itemMarkings, (m) => m.portion.inner.range.start.line < position.line); i < itemMarkings.length && itemMarkings[i].portion.inner.range.start.line === position.line; i++) markings.push(itemMarkings[i].portion);
   for (const m of markings) {
+    if (!m) continue;
     if (!at(m.token, position)) continue;
     const lines = [describeMarking(m) + (m.controls.includes('NF') ? ': not releasable to foreign nationals' : '')];
     if (!m.wellFormed) lines.push('This spelling is not a known form.');
