@@ -61,7 +61,7 @@ import { getPreview, PREVIEW_LARGE_LINES } from './features/preview';
 import { SemanticTokenResults } from './features/semanticTokenResults';
 import { getSemanticTokensInRange, SEMANTIC_LEGEND } from './features/semanticTokens';
 import type { IndexedCable } from './features/types';
-import { CableIndex, collectionEntry, idFromFileName, indexKey, shownChanged, summarize } from './workspace/cableIndex';
+import { CableIndex, collectionEntry, idFromFileName, indexKey, shownChanged, summarize, tagRange } from './workspace/cableIndex';
 import { citedId, fileNameKind } from './core/id';
 import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS, type ExtractFormat } from './cli/extract';
 import { jsonEqual, type DirectoryEntry, type HostFiles, type ServerHost } from './host';
@@ -903,13 +903,13 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         const declarations = p.context.includeDeclaration ? index.copiesOf(cited).map((c) => ({ uri: c.uri, range: range(c.bannerLine ?? 0, 0, 0) })) : [];
         return [...declarations, ...placesCiting(cited)];
       }
-      // On a TAG: every workspace cable filed under it, at the start of its TAGS field (the index keeps no TAG's place),
-      // and this one at the TAG itself, so that an archivist gets the list in the references view.
+      // On a TAG: every workspace cable filed under it, at the TAG in its TAGS field (as the index keeps it), this one
+      // first, so that an archivist gets the list in the references view.
       const tag = cable.tags?.tags.find((t) => t.role === 'code' && contains(t.token.range, p.position));
       if (tag) {
         const here = indexKey(doc.uri);
         const others = index.tagged(tag.code).filter((c) => indexKey(c.uri) !== here);
-        return [{ uri: doc.uri, range: tag.token.range }, ...others.map((c) => ({ uri: c.uri, range: range(c.tagsLine ?? c.bannerLine ?? 0, 0, 0) }))];
+        return [{ uri: doc.uri, range: tag.token.range }, ...others.map((c) => ({ uri: c.uri, range: tagRange(c, tag.code) ?? range(c.bannerLine ?? 0, 0, 0) }))];
       }
       return getDocumentHighlights(cable, p.position).map((h) => ({ uri: doc.uri, range: h.range }));
     });

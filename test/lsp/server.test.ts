@@ -280,16 +280,16 @@ describe('language server over stdio', function () {
     assert.deepEqual(await fromItem(true), [{ uri: uri('09VALLETTA388.cable'), range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } } }, ...refs]);
   });
 
-  it('lists the workspace cables filed under a TAG as its references, each at its TAGS field', async () => {
+  it('lists the workspace cables filed under a TAG as its references, each at the TAG', async () => {
     const text = 'UNCLAS VALLETTA 000431\n\nE.O. 12958: N/A\nTAGS: PREL, ECON\nSUBJECT: PILOT LICENSES\n\n¶1. (U) Text.\n';
     await open('tagged.cable', text);
     type Loc = { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
     const references = (character: number) => client.connection.sendRequest<Loc[]>('textDocument/references', { textDocument: { uri: uri('tagged.cable') }, position: { line: 3, character }, context: { includeDeclaration: true } });
     const prel = await references(7);
-    // This cable at the TAG itself, first; the others at their TAGS line (the sample's line 19, the cable it cites line 10).
+    // This cable first; each at the TAG itself (the sample's line 19, the cable it cites line 10: `TAGS: PREL …`).
     assert.deepEqual(prel[0], { uri: uri('tagged.cable'), range: { start: { line: 3, character: 6 }, end: { line: 3, character: 10 } } });
-    const at = (name: string) => prel.filter((r) => r.uri === uri(name)).map((r) => `${r.range.start.line}:${r.range.start.character}`);
-    assert.deepEqual([at('09VALLETTA412.cable'), at('09VALLETTA388.cable')], [['18:0'], ['9:0']]);
+    const at = (name: string) => prel.filter((r) => r.uri === uri(name)).map((r) => `${r.range.start.line}:${r.range.start.character}-${r.range.end.line}:${r.range.end.character}`);
+    assert.deepEqual([at('09VALLETTA412.cable'), at('09VALLETTA388.cable')], [['18:6-18:10'], ['9:6-9:10']]);
     assert.equal(new Set(prel.map((r) => r.uri)).size, prel.length, 'one location a cable');
     // ECON: neither Valletta cable has it.
     const econ = await references(13);

@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { parseCable } from '../../server/src/core/parse/index';
-import { CableIndex, idFromFileName, summarize } from '../../server/src/workspace/cableIndex';
+import { CableIndex, idFromFileName, summarize, tagRange } from '../../server/src/workspace/cableIndex';
 
 /** An invented cable of NOWHERE with `serial`, `subject` and REF citations. */
 function cable(serial: number, subject: string, refs = ''): string {
@@ -68,6 +68,18 @@ describe('workspace index', () => {
     assert.equal(index.size, 1);
     index.delete('file:///ws/odd%20(2009)/09NOWHERE5.txt');
     assert.equal(index.size, 0);
+  });
+
+  it('keeps where each TAG stands, a TAG wrapped to a second TAGS line too, for Find References on a TAG', () => {
+    const index = new CableIndex();
+    add(index, 'file:///ws/09NOWHERE5.txt', 'UNCLAS NOWHERE 000005\n\nE.O. 12958: N/A\nTAGS: ECON PREL PGOV\n     MOPS, [marr](#) XX\nSUBJECT: QUINCE\n\n1. (U) Text.\n');
+    const entry = index.get('file:///ws/09NOWHERE5.txt')!;
+    const at = (code: string) => {
+      const r = tagRange(entry, code);
+      return r && `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+    };
+    assert.deepEqual(['ECON', 'PGOV', 'MOPS', 'MARR', 'XX'].map(at), ['3:6-3:10', '3:16-3:20', '4:5-4:9', '4:12-4:16', '4:21-4:23']);
+    assert.equal(at('PTER'), undefined);
   });
 });
 

@@ -782,6 +782,27 @@ describe('completion: a REF item\'s citation from the workspace', () => {
     assert.deepEqual(labels(cable('REF: A. |')), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
   });
 
+  it('offers them on the next item\'s line after a blank line under the REF field, which reads as the item once cited', () => {
+    // Real cables leave a blank line after "REF: A. …" and put "¶B. …" under it: the parser reads "¶B. " as REF item B
+    // only once it has its citation, and as the start of the body until then.
+    const all = ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234'];
+    for (const letter of ['¶B. ', 'B. ', 'b. ', '(B) ', '¶C. ', 'D) ']) {
+      const text = cable(`REF: A. VALLETTA 388\n\n${letter}|`);
+      assert.deepEqual(labels(text), all, letter);
+      // Accepted, the line reads as the REF field's next item, citing the cable offered.
+      const item = at(text).items.find((i) => i.detail === '09VALLETTA388')!;
+      const parsed = parseCable(text.replace('|', (item.textEdit as TextEdit).newText)).cable;
+      assert.equal(citedId(parsed.refs!.items.at(-1)!, parsed.id), '09VALLETTA388', letter);
+    }
+    // Over two blank lines, and under a field whose items stand a blank line apart.
+    assert.deepEqual(labels(cable('REF: A. VALLETTA 388\n\n\n¶B. |')), all);
+    assert.deepEqual(labels(cable('REF: A. VALLETTA 388\n\n¶B. 08 PARIS 1234\n\n¶C. |')), all);
+    // Not a letter the parser would read there: one before or the same as the last item's, or more than three after it.
+    for (const letter of ['¶A. ', '¶E. ']) assert.deepEqual(labels(cable(`REF: A. VALLETTA 388\n\n${letter}|`)), [], letter);
+    // Not after a blank line under another field: the REF field has ended.
+    assert.deepEqual(labels(cable('REF: A. VALLETTA 388\nClassified By: Ruth Calloway for reasons 1.4 (b).\n\n¶B. |')), []);
+  });
+
   it('offers no citation with text after the caret, before a letter, outside the REF field, on a typed character, or without a workspace', () => {
     assert.deepEqual(labels(cable('REF: A. VALLETTA 388\nB. | PARIS 12')), []);
     assert.deepEqual(labels(cable('REF: A. VALLETTA 388\nB|')), []);

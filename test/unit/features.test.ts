@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { CompletionItem, DocumentSymbol, MarkupContent, Range, TextEdit } from 'vscode-languageserver';
 import { parseCable } from '../../server/src/core/parse/index';
 import { getCompletions } from '../../server/src/features/completion';
+import { rule as cbl045 } from '../../server/src/core/rules/cbl045-reference-unresolved';
 import { defaultDictionaries, loadUserDictionary, mergeDictionaries } from '../../server/src/features/dictionaries';
 import { getDocumentSymbols } from '../../server/src/features/documentSymbols';
 import { getFoldingRanges } from '../../server/src/features/folding';
@@ -870,6 +871,41 @@ describe('hover', () => {
       assert.equal(at(cable(BODY.replace('para 7', 'para |7')), true), '12:38-44\nNo paragraph 7 in this cable.');
       assert.equal(at(cable('1. (C) See ref |D.')), '10:11-16\nNo REF item D in this cable.');
       assert.equal(at(cable('1. (C) See re|ftel.')), '10:11-17\nNo single REF item: the REF field has 3, and no letter says which.');
+    });
+
+    it('says so on every reference CBL045 reports, and on none that the text does not read as a reference', () => {
+      /** Each CBL045 finding's text, then the hover on its letter or number (the list's item), its first line. */
+      const reported = (text: string) => {
+        const c = parseCable(text).cable;
+        const found: string[] = [];
+        cbl045.check(c, ({ range }) => {
+          const ref = findInTextReferences(c).find((r) => r.range.start.line === range.start.line && r.range.start.character === range.start.character)!;
+          const h = getHover(c, (ref.nameRange ?? ref.range).start, { dictionaries });
+          found.push(`${c.lines[range.start.line].slice(range.start.character, range.end.character)}: ${h ? (h.contents as MarkupContent).value.split('\n')[0] : 'no hover'}`);
+        }, {});
+        return found;
+      };
+      const TWO = 'A. STATE 1111\nB. PARIS 22';
+      // A letter past the items, in lower case, in a list (first or not), a range, "reftel D", split over two lines.
+      assert.deepEqual(reported(cable('1. (C) See ref d, refs D and A, refs A, C, E, refs A-C, and reftel F.', TWO)), [
+        'ref d: No REF item D in this cable.',
+        'refs D: No REF item D in this cable.',
+        'C: No REF item C in this cable.',
+        'E: No REF item E in this cable.',
+        'C: No REF item C in this cable.',
+        'reftel F: No REF item F in this cable.',
+      ]);
+      assert.deepEqual(reported(cable('1. (C) As noted (Ref\nD) and refs a and\nc, the minister left.', TWO)), ['D: No REF item D in this cable.', 'c: No REF item C in this cable.']);
+      // Items without letters: the letters count them.
+      assert.deepEqual(reported(cable('1. (C) As ref C says.', 'STATE 1111; PARIS 22')), ['ref C: No REF item C in this cable.']);
+      assert.deepEqual(reported(cable('1. (C) As paras 1 and 4 say.\n2. (U) Text.\nSMITH')), ['4: No paragraph 4 in this cable.']);
+      // What CBL045 leaves alone still says so on hover: "reftel" under several items, a letter with no REF field.
+      assert.deepEqual(reported(cable('1. (C) As reftel says.')), []);
+      assert.equal(at(cable('1. (C) As ref |D says.').replace(/\nREF: .*\n/, '\n')), '9:10-15\nNo REF item D in this cable.');
+      // A letter past H that no REF item has ("ref K", "ref L") is no reference: no link, no CBL045 and no hover.
+      assert.deepEqual(reported(cable('1. (C) As ref K says.')), []);
+      assert.equal(at(cable('1. (C) As ref |K says.')), '');
+      assert.match(at(cable('1. (C) As ref |K says.', 'A. STATE 1111\nK. PARIS 22')), /^11:10-15\n\*\*REF K\*\*/);
     });
 
     it('shows nothing in plain prose, and the portion marking right before a reference keeps its hover', () => {

@@ -9,10 +9,10 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { citationOf } from '../core/id';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
-import type { Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefItem } from '../core/model';
+import type { Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefField, RefItem } from '../core/model';
 import { parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
 import { MONTHS } from '../core/parse/header';
-import { parseCaveatLine } from '../core/parse/metadata';
+import { continuesRefField, parseCaveatLine } from '../core/parse/metadata';
 import { dayOfYear, pad } from '../core/rules/util';
 import { contains, isAlnum, isCapital, isDigit, isLetter, isSpace, skipSpaces, WHITE_RUNS } from '../core/text';
 import type { Dictionaries, TermEntry } from './dictionaries';
@@ -736,6 +736,18 @@ function nextRefItems(cable: Cable, position: Position, line: string, ctx: Compl
 /** The text before the caret on a REF item's line where its citation is typed: its letter (`B.`, `B)`, `(B)`, `¶B.`), white space, and the citation's start. */
 const REF_CITATION_TYPED = /^[ \t]*(?:REF:?[ \t]*)?(?:¶?[A-Za-z][.)]|\([A-Za-z]\))[ \t]+([0-9A-Za-z][0-9A-Za-z .'-]*)?$/i;
 
+/**
+ * Whether line `n` (`text`), under blank lines right below the REF field, reads as the field's next item once its citation
+ * is written (`REF: A. KIEV 1186` ⏎ ⏎ `¶B. `), by the parser's own rule ({@link continuesRefField}): until then the
+ * parser reads it as the body's start, and the field as ending above it.
+ */
+function refItemToCite(cable: Cable, refs: RefField, n: number, text: string): boolean {
+  const below = refs.range.end.line + 1;
+  if (n <= below) return false;
+  for (let l = below; l < n; l++) if (cable.lineKinds[l] !== 'blank') return false;
+  return continuesRefField(refs.items, text, true);
+}
+
 /** The most cables a REF citation's list holds: the latest, by date. */
 const MOST_CITATIONS = 1000;
 
@@ -751,7 +763,7 @@ function refCitationItems(cable: Cable, position: Position, line: string, ctx: C
   // Only when asked for (Ctrl+Space): opened by the space after the letter, the list would stay open while a citation
   // that is not in the workspace is typed ("B. PARIS 7"), and the Enter that ends the line would take "PARIS 708".
   if (!refs || !ctx.workspaceCables || ctx.triggerCharacter !== undefined || trimmedEnd(line) > position.character) return undefined;
-  if (position.line < refs.range.start.line || position.line > refs.range.end.line) return undefined;
+  if (position.line < refs.range.start.line || (position.line > refs.range.end.line && !refItemToCite(cable, refs, position.line, line))) return undefined;
   const typed = REF_CITATION_TYPED.exec(line.slice(0, position.character));
   if (!typed) return undefined;
   const citingId = cable.id ?? ctx.citingId;

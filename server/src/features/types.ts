@@ -22,8 +22,11 @@ export interface IndexedCable {
   readonly refs: readonly string[];
   /** Line of the banner (for "find references" targets). */
   readonly bannerLine?: number;
-  /** First line of the TAGS field, where Find References on a TAG lists the cable. */
-  readonly tagsLine?: number;
+  /**
+   * Where each TAG of `tags` stands, in its order, for Find References on a TAG: three numbers each, its line and its
+   * start and end characters (a TAG is on one line; a wrapped TAGS field's second line has its own).
+   */
+  readonly tagRanges?: readonly number[];
   /**
    * Where the call hierarchy places the cable (`callHierarchy.ts`): the banner's range and the id's text in it, as
    * eight numbers (start line, character, end line, character, twice).

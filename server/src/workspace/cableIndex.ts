@@ -2,10 +2,10 @@
  * The workspace index: a cheap summary of every cable file (id, DTG,
  * classification, subject, TAGS, REF ids), never its text.
  */
-import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver';
+import { SymbolKind, type Range, type WorkspaceSymbol } from 'vscode-languageserver';
 import { fileName, idFromFileName as idFromName, parseCableId, type TypedCableId } from '../core/id';
 import { URI } from 'vscode-uri';
-import type { Cable } from '../core/model';
+import type { Cable, Tag } from '../core/model';
 import { ownCopy } from '../core/text';
 import { isoDate } from '../core/rules/util';
 import type { IndexedCable } from '../features/types';
@@ -18,6 +18,7 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
   const id = cable.id ?? fallbackId;
   // The cited ids and, for the call hierarchy, their REF items' ranges and the in-text references to them as numbers.
   const { refs, citations, mentions } = refCitations(cable, id);
+  const codes = (cable.tags?.tags ?? []).filter((t) => t.role === 'code');
   return {
     uri,
     id,
@@ -29,15 +30,35 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
     // The model's texts are slices of the document, which V8 keeps whole behind a slice of 13 characters or more: the
     // index keeps copies, so that it holds a summary of each cable and never its text.
     subject: ownCopy(cable.subject?.text),
-    tags: (cable.tags?.tags ?? []).filter((t) => t.role === 'code').map((t) => t.code),
+    tags: codes.map((t) => t.code),
     refs,
     bannerLine: cable.banner?.line,
-    tagsLine: cable.tags?.range.start.line,
+    tagRanges: codes.length > 0 ? packedTagRanges(codes) : undefined,
     // Numbers only, for the call hierarchy: a closed cable's place and citations without reading it again.
     place: packedPlace(cable),
     citations,
     mentions,
   };
+}
+
+/** The ranges of `tags` as {@link IndexedCable.tagRanges} keeps them. */
+function packedTagRanges(tags: readonly Tag[]): number[] {
+  const packed = new Array<number>(tags.length * 3);
+  tags.forEach(({ token: { range: r } }, i) => {
+    packed[i * 3] = r.start.line;
+    packed[i * 3 + 1] = r.start.character;
+    packed[i * 3 + 2] = r.end.character;
+  });
+  return packed;
+}
+
+/** Where the TAG `code` (upper case, `PREL`) stands in an indexed cable's TAGS field: the first, when it is written twice. */
+export function tagRange(entry: IndexedCable, code: string): Range | undefined {
+  const i = entry.tags.indexOf(code);
+  const packed = entry.tagRanges;
+  if (i < 0 || !packed || packed.length < i * 3 + 3) return undefined;
+  const line = packed[i * 3];
+  return { start: { line, character: packed[i * 3 + 1] }, end: { line, character: packed[i * 3 + 2] } };
 }
 
 /** The canonical id a file name gives (`09PARIS1039.txt` → `09PARIS1039`). */

@@ -376,8 +376,7 @@ export function parseMetadata(
     const hits = findKeywords(text, lead, seen);
     if (hits.length === 0) {
       // "REF: A. KIEV 1186" ⏎ ⏎ "¶B. 05 KIEV 4590": lettered REF items may follow a blank line.
-      // The letter must come next: "(U) THIS CABLE IS …" after a blank line is a marked line, not item U.
-      if (current === undefined && lastField === 'ref' && blankBefore && builder.takesRefLetter(REF_LETTER_LINE.exec(text))) current = 'ref';
+      if (current === undefined && lastField === 'ref' && blankBefore && builder.continuesRef(text)) current = 'ref';
       // A subject broken by a blank line, when Classified By or REF still follows.
       if (current === undefined && lastField === 'subject' && blankBefore && fieldFollows(lines, i)) {
         builder.subjectAppend(i, text);
@@ -438,7 +437,26 @@ export function parseMetadata(
 // Reason letters opening a line: "(b) and (d).", "(B,D)", "b and d", "d."
 const LETTERS_LINE = /^\s*(?:\(\s*[a-h]\s*[),/&]|[a-h]\s*(?:[,&/.]|and\b|or\b))/i;
 const CLBY_IN_PARAGRAPH = /^\s*(?:¶\s?)?\d{1,3}\.{1,2}\s*(?:\([A-Za-z/ ]{1,12}\)\s*)?(Classified\s+by\s*:?)/i;
-const REF_LETTER_LINE = /^\s*(?:¶\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])\s+\S/;
+// "¶B. 05 KIEV 4590", "(C) STATE 1234": a REF item's letter opening a line, then its citation, whose first character the
+// third group holds (none on a line that ends after the letter, "¶B. ", where a citation is still to be written).
+const REF_LETTER_LINE = /^\s*(?:¶\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?:\s+(\S)|\s*$)/;
+
+/**
+ * Whether `text`, a line after a blank line under a REF field whose items are `items` (no other field between), goes on
+ * with the field as its next item (`REF: A. KIEV 1186` ⏎ ⏎ `¶B. 05 KIEV 4590`): a letter opens it, one of the three
+ * after the last item's (one or two items may be missing), or A to C after items without letters, and its citation
+ * follows. `(U) THIS CABLE IS …` there is a marked line, not item U. With `citationToCome`, a line that ends after the
+ * letter (`¶B. `) goes on with the field too, as it will once its citation is written (where completion offers one).
+ */
+export function continuesRefField(items: readonly RefItem[], text: string, citationToCome = false): boolean {
+  const m = REF_LETTER_LINE.exec(text);
+  if (!m || (m[3] === undefined && !citationToCome)) return false;
+  const letter = (m[1] ?? m[2]).toUpperCase().charCodeAt(0);
+  let last: string | undefined;
+  for (let k = items.length - 1; k >= 0 && last === undefined; k--) last = items[k].letter;
+  const after = last === undefined ? 64 : last.charCodeAt(0);
+  return letter > after && letter <= after + 3;
+}
 
 /** True when a REF or Classified By keyword comes within the next few non-blank lines, before any paragraph. */
 function fieldFollows(lines: readonly string[], from: number): boolean {
@@ -728,18 +746,9 @@ class FieldBuilder {
     this.refAppend(line, text, from, end);
   }
 
-  /**
-   * True when `letterLine` ({@link REF_LETTER_LINE}'s match) can open a later REF item: one of the
-   * three letters after the last item's (one or two items may be missing), or A to C after items
-   * without letters.
-   */
-  takesRefLetter(letterLine: RegExpExecArray | null): boolean {
-    if (!letterLine) return false;
-    const letter = (letterLine[1] ?? letterLine[2]).toUpperCase().charCodeAt(0);
-    let last: string | undefined;
-    for (let k = this.#refItems.length - 1; k >= 0 && last === undefined; k--) last = this.#refItems[k].letter;
-    const after = last === undefined ? 64 : last.charCodeAt(0);
-    return letter > after && letter <= after + 3;
+  /** True when `text`, after a blank line under the REF field read so far, opens its next item ({@link continuesRefField}). */
+  continuesRef(text: string): boolean {
+    return continuesRefField(this.#refItems, text);
   }
 
   /**
