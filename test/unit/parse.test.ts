@@ -303,6 +303,28 @@ describe('parser: banner', () => {
   });
 });
 
+describe('parser: a level alone on its line', () => {
+  it('reads "SECRET" alone as the banner where no other line before the metadata is one, and as a page-break line after it', () => {
+    const c = parse(['SECRET', '', 'E.O. 12958: DECL: 06/03/2019', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) Text.', '', 'SECRET', '', '¶2. (S) More.', 'SMITH'].join('\n'));
+    assert.deepEqual([c.banner?.level, c.banner?.line, at(c.banner?.levelText.range), c.banner?.post], ['SECRET', 0, '0:0-0:6', undefined]);
+    assert.deepEqual(c.banners.map((b) => b.line), [0]);
+    assert.deepEqual([c.lineKinds[0], c.lineKinds[8]], ['banner', 'page']);
+    assert.deepEqual(lintCable(c).filter((f) => f.id === 'CBL010'), []);
+    // Under a header, with a caveat line under it: "CONFIDENTIAL" and "UNCLAS" too.
+    const header = ['VZCZCXRO0001', 'PP RUEHWEB', 'DE RUEHTL #0233/01 0761200', 'ZNY CCCCC ZZH', 'P 171200Z MAR 09', 'FM AMEMBASSY NOWHERE', 'TO RUEHC/SECSTATE WASHDC PRIORITY 0233', ''];
+    const d = parse([...header, 'CONFIDENTIAL', '', 'SIPDIS', '', 'E.O. 12958: DECL: 03/17/2019', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) Text.'].join('\n'));
+    assert.deepEqual([d.banner?.level, d.banner?.line, d.header?.from?.address?.text, d.caveats.map((k) => k.name)], ['CONFIDENTIAL', 8, 'AMEMBASSY NOWHERE', ['SIPDIS']]);
+    assert.equal(parse('UNCLAS\n\nTAGS: PREL\nSUBJECT: X\n\n1. Text.\n').banner?.level, 'UNCLASSIFIED');
+  });
+  it('keeps the banner below a level echoed above it alone ("CONFIDENTIAL" over the banner, as export metadata writes it), and reads no lone level after the metadata or in a text with none', () => {
+    const c = parse(['CONFIDENTIAL', '', 'C O N F I D E N T I A L NOWHERE 000881', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) Text.'].join('\n'));
+    assert.deepEqual([c.banner?.line, c.banner?.post?.text, c.banners.length], [2, 'NOWHERE', 1]);
+    // "SECRET" in a wrapped subject, and in a text with no metadata or paragraph, is no banner.
+    assert.equal(parse('TAGS: PREL\nSUBJECT: FERRY\nSECRET\nTALKS\n\n¶1. (S) Text.\n').banner, undefined);
+    assert.equal(parse('Notes for the meeting\nSECRET\nBring the ferry plans.\n').banner, undefined);
+  });
+});
+
 describe('parser: preamble', () => {
   it('reads date lines, publisher notes and export metadata before the banner', () => {
     const c = parse(['This record is a partial extract of the original cable.', '', 'Friday, 31 July 2009, 06:59', 'ID: 123456', 'CLASSIFICATION: SECRET//NOFORN', 'S E C R E T NOWHERE 000031'].join('\n'));
