@@ -779,13 +779,15 @@ describe('hover', () => {
   it('explains a marking that opens an item, a line or a sub-title inside the text as a paragraph\'s', () => {
     const cable = (body: string) => `S E C R E T NOWHERE 000007\n\nNOFORN\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Two requests:\n\n${body}\n\n¶2. (U) Two.\nSMITH\n`;
     const paragraph = hoverAt(cable('¶A. (S/NF) Patrols.').replace('¶1. (', '¶1. (|'));
-    for (const body of ['¶A. (|S/NF) Patrols.', '(S/N|F) Response: agreed.', '-- (S|/NF) The minister left.', '1) (|S/NF) A point.']) {
+    // A marking past an invisible character (CBL035 reports it) is explained as it is without one.
+    for (const body of ['¶A. (|S/NF) Patrols.', '(S/N|F) Response: agreed.', '-- (S|/NF) The minister left.', '1) (|S/NF) A point.', '\u200B(S/N|F) Response: agreed.', '-- \u2060(S|/NF) The minister left.']) {
       const text = hoverAt(cable(body));
       assert.match(text, /^\*\*Portion marking \(S\/NF\)\*\*[\s\S]*SECRET, NOFORN: not releasable to foreign nationals/, body);
       // The same explanation as a paragraph's, with the same sources.
       assert.equal(text.split('\n').slice(1).join('\n'), hoverAt(cable(body.replace('|', '')).replace('¶1. (C)', '¶1. (|S/NF)')).split('\n').slice(1).join('\n'), body);
     }
     assert.match(paragraph, /CONFIDENTIAL/);
+    assert.equal(hoverAt(cable('¶A. (S/NF) Patrols.').replace('¶1. (', '¶1. \u200B(|')), paragraph);
     assert.match(hoverAt(cable('(S|BU) Key Elements of the Law\n----------------------------')), /SENSITIVE BUT UNCLASSIFIED/);
     assert.match(hoverAt(cable('-- (S/NOF|RN) A point.')), /SECRET, NOFRN[\s\S]*This spelling is not a known form\./);
     // A list's "(c)" and a parenthesis in the middle of a line are prose.
@@ -1242,6 +1244,17 @@ describe('semantic tokens', () => {
       '9:4 SBU portionMarking.unclassified',
       '13:1 U portionMarking.unclassified',
       '13:4 Key Elements of the Law heading',
+    ]);
+  });
+
+  it('colors a marking past an invisible character as the parser reads it, which the grammar does not pass over, and no other paragraph marking', () => {
+    const text = ['S E C R E T NOWHERE 000009', '', 'TAGS: PREL', 'SUBJECT: X', '', '\u00b61. \u200B(S) One.', '2. \u2060 (C//NF) Two.', '\u00b63. \uFEFF(C) Three.', '\u00b64. (C) Four.', '\u200B(U) A line.', 'SMITH'].join('\n');
+    assert.deepEqual(tokensOf(text).filter((t) => / (portionMarking|markingControl)/.test(t)), [
+      '5:6 S portionMarking.secret',
+      '6:6 C portionMarking.confidential',
+      '6:9 NF markingControl',
+      '7:6 C portionMarking.confidential',
+      '9:2 U portionMarking.unclassified',
     ]);
   });
 

@@ -177,21 +177,21 @@ describe('quick fixes', () => {
     }
   });
 
-  it('offers no respelling that leaves the level alone on its line, which then reads as no banner', () => {
-    // "SECRE T" alone is a damaged banner, "SECRET" alone a page-break line: Fix All used to leave the cable without its level.
+  it('respells a damaged level alone on its line, which reads as the banner there, but not where a banner below would take its place', () => {
+    // "SECRE T" alone is a damaged banner, and "SECRET" alone at the banner's place reads as the banner too.
     const cable = (banner: string) => `${banner}\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n`;
-    for (const damaged of ['SECRE T', 'SECRET T', 'S ECRET', 'UNCLAS S', 'CONFIDENTIA L']) {
+    for (const [damaged, spelled] of [['SECRE T', 'SECRET'], ['SECRET T', 'SECRET'], ['S ECRET', 'SECRET'], ['UNCLAS S', 'UNCLAS'], ['CONFIDENTIA L', 'CONFIDENTIAL'], ['SECRE T SECTION 01 OF 02', 'SECRET SECTION 01 OF 02'], ['S E C R E TT', 'S E C R E T']]) {
       const finding = lintCable(parseCable(cable(damaged)).cable).find((f) => f.id === 'CBL011');
-      assert.ok(finding, damaged);
-      assert.equal(finding.fixes, undefined, damaged);
-      assert.equal(fixAll(cable(damaged)).text.split('\n')[0], damaged);
-    }
-    // A section after the level, or the level spelled out letter by letter, still reads as a banner once respelled.
-    for (const [damaged, spelled] of [['SECRE T SECTION 01 OF 02', 'SECRET SECTION 01 OF 02'], ['S E C R E TT', 'S E C R E T']]) {
+      assert.equal(finding?.fixes?.[0].edits[0].newText, spelled.split(' SECTION')[0], damaged);
       const fixed = fixAll(cable(damaged)).text;
       assert.equal(fixed.split('\n')[0], spelled);
-      assert.equal(parseCable(fixed).cable.banner?.level, 'SECRET');
+      assert.equal(parseCable(fixed).cable.banner?.level, parseCable(cable(damaged)).cable.banner?.level, damaged);
     }
+    // A line below that reads as a banner once the damaged one is a lone level: the respelling would hand it the banner.
+    const above = 'SECRE T\nS E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n';
+    const finding = lintCable(parseCable(above).cable).find((f) => f.id === 'CBL011');
+    assert.ok(finding);
+    assert.equal(finding.fixes, undefined);
   });
 
   it('moves caveats joined to the banner level after the serial, and respells a damaged level beside them', () => {

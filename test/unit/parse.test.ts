@@ -303,6 +303,28 @@ describe('parser: banner', () => {
   });
 });
 
+describe('parser: a level alone on its line', () => {
+  it('reads "SECRET" alone as the banner where no other line before the metadata is one, and as a page-break line after it', () => {
+    const c = parse(['SECRET', '', 'E.O. 12958: DECL: 06/03/2019', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) Text.', '', 'SECRET', '', '¶2. (S) More.', 'SMITH'].join('\n'));
+    assert.deepEqual([c.banner?.level, c.banner?.line, at(c.banner?.levelText.range), c.banner?.post], ['SECRET', 0, '0:0-0:6', undefined]);
+    assert.deepEqual(c.banners.map((b) => b.line), [0]);
+    assert.deepEqual([c.lineKinds[0], c.lineKinds[8]], ['banner', 'page']);
+    assert.deepEqual(lintCable(c).filter((f) => f.id === 'CBL010'), []);
+    // Under a header, with a caveat line under it: "CONFIDENTIAL" and "UNCLAS" too.
+    const header = ['VZCZCXRO0001', 'PP RUEHWEB', 'DE RUEHTL #0233/01 0761200', 'ZNY CCCCC ZZH', 'P 171200Z MAR 09', 'FM AMEMBASSY NOWHERE', 'TO RUEHC/SECSTATE WASHDC PRIORITY 0233', ''];
+    const d = parse([...header, 'CONFIDENTIAL', '', 'SIPDIS', '', 'E.O. 12958: DECL: 03/17/2019', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) Text.'].join('\n'));
+    assert.deepEqual([d.banner?.level, d.banner?.line, d.header?.from?.address?.text, d.caveats.map((k) => k.name)], ['CONFIDENTIAL', 8, 'AMEMBASSY NOWHERE', ['SIPDIS']]);
+    assert.equal(parse('UNCLAS\n\nTAGS: PREL\nSUBJECT: X\n\n1. Text.\n').banner?.level, 'UNCLASSIFIED');
+  });
+  it('keeps the banner below a level echoed above it alone ("CONFIDENTIAL" over the banner, as export metadata writes it), and reads no lone level after the metadata or in a text with none', () => {
+    const c = parse(['CONFIDENTIAL', '', 'C O N F I D E N T I A L NOWHERE 000881', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) Text.'].join('\n'));
+    assert.deepEqual([c.banner?.line, c.banner?.post?.text, c.banners.length], [2, 'NOWHERE', 1]);
+    // "SECRET" in a wrapped subject, and in a text with no metadata or paragraph, is no banner.
+    assert.equal(parse('TAGS: PREL\nSUBJECT: FERRY\nSECRET\nTALKS\n\n¶1. (S) Text.\n').banner, undefined);
+    assert.equal(parse('Notes for the meeting\nSECRET\nBring the ferry plans.\n').banner, undefined);
+  });
+});
+
 describe('parser: preamble', () => {
   it('reads date lines, publisher notes and export metadata before the banner', () => {
     const c = parse(['This record is a partial extract of the original cable.', '', 'Friday, 31 July 2009, 06:59', 'ID: 123456', 'CLASSIFICATION: SECRET//NOFORN', 'S E C R E T NOWHERE 000031'].join('\n'));
@@ -881,6 +903,36 @@ describe('parser: body', () => {
     assert.deepEqual(lintCable(c).filter((f) => f.id === 'CBL030').map((f) => at(f.range)), ['9:5-9:11']);
   });
 
+  it('reads a marking behind an invisible character (U+200B, U+200D, U+2060, a BOM) as it reads it without one, at its own place', () => {
+    const c = parse(
+      [
+        'C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: \u200B(C) FERRY TALKS', '',
+        '¶1. \u200B(C) The port raised three concerns.', '',
+        '2. \u200D \u2060(S//NF) The minister said he would resign.', '',
+        '¶3. Summary: \uFEFF(C) Fares will rise. End Summary.', '',
+        '¶4. Ferry Fares', '', '\u200B(C) Owners want a hearing.', '', '-- \u200B(U) A second point.', '',
+        '¶5. (C) Five.', 'SMITH',
+      ].join('\n'),
+    );
+    assert.deepEqual(c.paragraphs.map((p) => [p.number, p.portion?.token.text ?? p.itemPortion?.token.text, at((p.portion ?? p.itemPortion)?.token.range)]), [
+      [1, '(C)', '5:5-5:8'],
+      [2, '(S//NF)', '7:6-7:13'],
+      [3, '(C)', '9:14-9:17'],
+      [4, '(C)', '13:1-13:4'],
+      [5, '(C)', '17:4-17:7'],
+    ]);
+    assert.deepEqual(c.itemMarkings.map((m) => [m.label?.text, m.portion.token.text, at(m.portion.token.range)]), [
+      [undefined, '(C)', '13:1-13:4'],
+      ['--', '(U)', '15:4-15:7'],
+    ]);
+    assert.equal(c.subject?.portion?.token.text, '(C)');
+    assert.equal(c.subject?.text, 'FERRY TALKS');
+    // The model keeps every character: CBL035 reports each one, and CBL030 the SECRET paragraph above the banner, as without them.
+    const findings = lintCable(c);
+    assert.deepEqual(portionFindings(c), []);
+    assert.deepEqual(findings.filter((f) => f.id === 'CBL035').map((f) => at(f.range)), ['3:9-3:10', '5:4-5:5', '7:3-7:4', '7:5-7:6', '9:13-9:14', '13:0-13:1', '15:3-15:4']);
+    assert.deepEqual(findings.filter((f) => f.id === 'CBL030').map((f) => at(f.range)), ['7:6-7:13']);
+  });
   it('reads a malformed marking on an item as a problem, and a prose parenthesis at a line\'s start as none', () => {
     const { cable, problems } = parseCable('S E C R E T NOWHERE 000001\n\nNOFORN\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Points:\n-- (S/NOFRN) One.\n(C, D and E) are the options.\n(N/SF) Two.\n\n¶2. (S) Two.\nSMITH\n');
     assert.deepEqual(cable.itemMarkings.map((m) => [m.portion.token.text, m.portion.wellFormed]), [['(S/NOFRN)', false]]);

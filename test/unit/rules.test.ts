@@ -12,7 +12,9 @@ import { applyEdits } from '../../server/src/core/fix';
 import { lintCable } from '../../server/src/core/lint';
 import { INTERNAL_ERROR, parseCable } from '../../server/src/core/parse/index';
 import { allRules } from '../../server/src/core/rules/index';
+import type { Cable, Position } from '../../server/src/core/model';
 import type { Finding, LintContext } from '../../server/src/core/rules/types';
+import { skipSpaces } from '../../server/src/core/text';
 import { expectBaseline, ROOT } from '../helpers';
 
 const DIR = path.join(ROOT, 'test/fixtures/rules');
@@ -532,4 +534,37 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       assert.deepEqual(found('CBL044', tags('TAGS: PREL OVIP KDEMAF HILLARY')), []);
     });
   });
+});
+
+describe('rules: an invisible character before a marking', () => {
+  // Every fixture, with a zero-width space put before each marking that opens a paragraph (after its number) or a line (after
+  // its label, if any): the cable reads as the same classification, each marking stands where its text is, and the findings
+  // are the same, but for CBL035, which reports each character put in.
+  const fixtures = ['rules', 'samples'].flatMap((dir) => fs.readdirSync(path.join(ROOT, 'test/fixtures', dir)).filter((f) => f.endsWith('.cable')).map((f) => path.join(ROOT, 'test/fixtures', dir, f)));
+  /** Where the markings that open paragraphs and lines start, in text order. */
+  const markingPlaces = (cable: Cable): Position[] => {
+    const opening = cable.paragraphs.filter((p) => p.marker.range.start.character === skipSpaces(cable.lines[p.marker.range.start.line]) && p.portion?.token.text.startsWith('('));
+    const places = [...opening.map((p) => p.portion!.token.range.start), ...cable.itemMarkings.map((m) => m.portion.token.range.start)];
+    return places.sort((a, b) => a.line - b.line || a.character - b.character);
+  };
+  const reading = (c: Cable) => JSON.stringify([c.paragraphs.map((p) => [p.portion?.level, p.portion?.controls, p.itemPortion?.level]), c.itemMarkings.map((m) => [m.portion.level, m.portion.controls]), c.subject?.portion?.level]);
+  const findings = (c: Cable) => lintCable(c).map((f) => `${f.id} ${f.range.start.line} ${f.severity} ${f.message}`);
+  for (const file of fixtures) {
+    it(path.relative(ROOT, file), () => {
+      const text = fs.readFileSync(file, 'utf8');
+      const before = parseCable(text).cable;
+      const places = markingPlaces(before);
+      const lines = text.split('\n');
+      for (const p of [...places].reverse()) lines[p.line] = `${lines[p.line].slice(0, p.character)}\u200B${lines[p.line].slice(p.character)}`;
+      const after = parseCable(lines.join('\n')).cable;
+      assert.equal(reading(after), reading(before));
+      assert.deepEqual(markingPlaces(after), places.map((p) => ({ line: p.line, character: p.character + 1 })));
+      for (const m of [...after.paragraphs.map((p) => p.portion), ...after.itemMarkings.map((m) => m.portion)]) {
+        if (m) assert.equal(after.lines[m.token.range.start.line].slice(m.token.range.start.character, m.token.range.end.character), m.token.text);
+      }
+      const [was, is] = [findings(before), findings(after)];
+      assert.deepEqual(is.filter((f) => !f.startsWith('CBL035')), was.filter((f) => !f.startsWith('CBL035')));
+      assert.equal(is.length - was.length, places.length);
+    });
+  }
 });

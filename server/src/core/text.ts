@@ -69,6 +69,27 @@ export function skipSpaces(text: string, from = 0): number {
 }
 
 /**
+ * True for the invisible characters beyond the controls that CBL035 reports (its `INVISIBLE` class): the zero-width space,
+ * non-joiner and joiner and the direction marks (U+200B–U+200F), the word joiner (U+2060) and the BOM (U+FEFF).
+ */
+export function isInvisible(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0xfeff;
+}
+
+/**
+ * Where a portion marking looked for at `at` starts when invisible characters stand before it ("¶2. \u200B(C) …"): past them
+ * and any white space among them, which CBL035 reports and the marking's reading passes over. `at` itself when the character
+ * there is no invisible one, which one comparison tells for almost every line.
+ */
+export function markingStart(text: string, at: number): number {
+  let c = text.charCodeAt(at);
+  if (c < 0x200b || !isInvisible(c)) return at;
+  let k = at;
+  while (k < text.length && (isInvisible((c = text.charCodeAt(k))) || isSpace(c))) k++;
+  return k;
+}
+
+/**
  * True when the release blanked line `text`: after a paragraph's number and marking, if any ("¶6. xxxxxxxxxxxx",
  * "¶7. (C) XXXXXXXXXXXX"), it holds redactions and nothing else but white space and punctuation around and between
  * them ("XXXXXXXXXXXX", "xxxxxxxxxxxx", "XXXXXXXXXXXX XXXXXXXXXXXX", "XXXXXXXXXXXX."). A redaction is an X-run as the
@@ -412,7 +433,8 @@ export function paragraphTextStart(lines: readonly string[], p: Paragraph): numb
   const line = lines[p.range.start.line];
   const start = skipSpaces(line, p.marker.range.end.character);
   const marking = p.portion?.token.range;
-  return marking && marking.start.line === p.range.start.line && marking.start.character === start ? skipSpaces(line, marking.end.character) : start;
+  // "¶2. \u200B(C) The …": a marking past invisible characters is the paragraph's too.
+  return marking && marking.start.line === p.range.start.line && marking.start.character === markingStart(line, start) ? skipSpaces(line, marking.end.character) : start;
 }
 
 /**

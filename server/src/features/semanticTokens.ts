@@ -31,7 +31,7 @@
  */
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { Cable, Level, PortionMarking, Range, Token } from '../core/model';
-import { partitionPoint, TITLE_MARKING, trimEndOffset } from '../core/text';
+import { isInvisible, isSpace, partitionPoint, TITLE_MARKING, trimEndOffset } from '../core/text';
 
 /** Token types, in legend order. */
 export const SEMANTIC_LEGEND: SemanticTokensLegend = {
@@ -129,11 +129,14 @@ export function pushSemanticTokens(cable: Cable, builder: SemanticTokensBuilder,
     addMarking(cable.lines, itemMarkings[i].portion, tokens);
   }
   // "… was working. 16. (C) On corruption, …": the marking of a paragraph glued to the end of the one before, which the
-  // grammar reads only after a number at a line's start. A paragraph's marking stands on its number's line.
+  // grammar reads only after a number at a line's start; and "¶2. \u200B(C) …", one past an invisible character, which the
+  // grammar does not pass over. A paragraph's marking stands on its number's line.
   for (let i = firstParagraph; i < paragraphs.length && paragraphs[i].marker.range.start.line <= to; i++) {
     const p = paragraphs[i];
     const { line, character } = p.marker.range.start;
-    if (character > 0 && p.portion && on(p.portion.inner.range) && trimEndOffset(cable.lines[line], character) > 0) addMarking(cable.lines, p.portion, tokens);
+    if (!p.portion || !on(p.portion.inner.range)) continue;
+    const text = cable.lines[line];
+    if ((character > 0 && trimEndOffset(text, character) > 0) || afterInvisible(text, p.portion.token.range.start.character)) addMarking(cable.lines, p.portion, tokens);
   }
   const sig = cable.signature?.token.range;
   if (sig && on(sig)) tokens.push({ range: sig, type: SIGNATURE });
@@ -159,6 +162,16 @@ function firstFrom<T>(list: readonly T[], from: number, lineOf: (item: T) => num
 function opensBlock(markers: Cable['blockMarkers'], line: number): boolean {
   for (let i = firstFrom(markers, line, (m) => m.token.range.start.line); i < markers.length && markers[i].token.range.start.line === line; i++) {
     if (markers[i].role === 'open') return true;
+  }
+  return false;
+}
+
+/** True when an invisible character stands before offset `at`, white space aside: "¶2. \u200B(C)", "2. \u2060 (C)". */
+function afterInvisible(text: string, at: number): boolean {
+  for (let k = at - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (isInvisible(c)) return true;
+    if (!isSpace(c)) return false;
   }
   return false;
 }

@@ -147,12 +147,13 @@ const MAX_BANNER = 300;
  * Reads a banner at line `line`. With `strict`, the level must be followed by
  * a serial (the repeated banners inside a body); otherwise a level followed by
  * SECTION or a post and serial, or a level alone on a line in the first zone,
- * is accepted. Records `banner-malformed` for damaged spellings.
+ * is accepted, but for a level in one word alone ("SECRET"), which only `alone` accepts: the caller
+ * knows whether the line stands at the banner's place. Records `banner-malformed` for damaged spellings.
  */
 export function parseBanner(
   line: number,
   fullText: string,
-  options: { strict: boolean; repeated: boolean; problems?: ParseProblem[] },
+  options: { strict: boolean; repeated: boolean; alone?: boolean; problems?: ParseProblem[] },
 ): Banner | undefined {
   const text = fullText.length > MAX_BANNER ? fullText.slice(0, MAX_BANNER) : fullText;
   // Up to 14 leading words, each at most 13 letters ("CONFIDENTIALL"), letters only.
@@ -233,8 +234,8 @@ export function parseBanner(
     // A level alone, or with SECTION: accepted only when nothing else follows.
     const remainder = loose[5].trim();
     if (!loose[1] && remainder.length > 0) return undefined;
-    if (!loose[1] && best.count === 1 && remainder.length === 0) {
-      // "CONFIDENTIAL" alone is a page-break line or an export-metadata echo, not a banner.
+    if (!loose[1] && best.count === 1 && remainder.length === 0 && !options.alone) {
+      // "CONFIDENTIAL" alone is a page-break line or an export-metadata echo, not a banner, but where the caller says.
       return undefined;
     }
     if (loose[1]) {

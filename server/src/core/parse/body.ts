@@ -24,7 +24,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, isAlnum, isBlankedLine, isCapital, isDigit, isLetter, isSpace, lineRange, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, TITLE_MARKING, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, isAlnum, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, TITLE_MARKING, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { readRepeatedBanner } from './banner';
@@ -314,7 +314,10 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     // "(S/NF) GOA Response: …", "¶B. (S/NF) USG Concern: …", "-- (S) The King said …": a marking that opens an item or a line.
     // Most lines open with a word: itemMarkingAt reads one or two characters of them. A line it takes is no paragraph's first
     // ("1) (C) …" is no paragraph number), and the title over a rule that one opens ("(SBU) Key Elements of …") is a heading.
-    const item = itemMarkingAt(lines, i, lead, c, startLine);
+    // "\u200B(S) …": an invisible character before the marking hides none; the line's marking is read from past it.
+    const markAt = c >= 0x200b && isInvisible(c) ? markingStart(text, lead) : lead;
+    const markC = markAt === lead ? c : text.charCodeAt(markAt);
+    const item = itemMarkingAt(lines, i, markAt, markC, startLine);
     if (item) addItemMarking(input, result, item);
     let block = false;
     if (first & First.Marker) {
@@ -336,7 +339,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       headingCandidates.push(i);
     }
     // "(S/NF) Embassy Note and Comment: …": an item's marking before an opener (markedTextStart).
-    if (block || ((first & First.Opener) !== 0 && mayOpenBlock(c, seconds[i], lead + 2 < text.length ? text.charCodeAt(lead + 2) : 0)) || (c === 40 /* ( */ && markedTextStart(i, text, lead) >= 0)) {
+    if (block || ((first & First.Opener) !== 0 && mayOpenBlock(c, seconds[i], lead + 2 < text.length ? text.charCodeAt(lead + 2) : 0)) || (markC === 40 /* ( */ && markedTextStart(i, text, markAt) >= 0)) {
       if (blockLines.length === 0 || blockLines[blockLines.length - 1] !== i) blockLines.push(i);
     }
   }
@@ -812,11 +815,11 @@ function itemPortion(lines: readonly string[], shapes: LineShapes, kinds: readon
   while (k < next && (kinds[k] === 'blank' || kinds[k] === 'rule' || kinds[k] === 'page')) k++;
   if (k >= next || kinds[k] !== 'text') return undefined;
   const item = lines[k];
-  const lead = shapes.indents[k];
+  const lead = markingStart(item, shapes.indents[k]);
   let marking = parsePortionMarking(k, item, lead);
   if (marking?.level === undefined) {
     const after = afterItemLabel(item, lead);
-    marking = after < 0 ? undefined : parsePortionMarking(k, item, skipSpaces(item, after));
+    marking = after < 0 ? undefined : parsePortionMarking(k, item, markingStart(item, skipSpaces(item, after)));
   }
   return marking?.level === undefined ? undefined : marking;
 }
@@ -878,7 +881,7 @@ function itemMarkingAt(lines: readonly string[], i: number, lead: number, c: num
   let label: Token | undefined;
   const after = c === 40 /* ( */ || isItemLabelStart(c, text.charCodeAt(lead + 1)) ? itemLabelEnd(text, lead) : -1;
   if (after >= 0) {
-    const start = skipSpaces(text, after);
+    const start = markingStart(text, skipSpaces(text, after));
     if (text.charCodeAt(start) === 40 /* ( */) {
       at = start;
       label = { text: text.slice(lead, after), range: range(i, lead, after) };
@@ -1005,6 +1008,8 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
   const style: MarkerStyle = pilcrow ? (spaced ? 'pilcrow-space' : 'pilcrow') : 'bare';
   let pos = end;
   while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
+  // "¶2. \u200B(C) …": an invisible character (CBL035 reports it) hides no marking.
+  pos = markingStart(text, pos);
   const c = text.charCodeAt(pos);
   // "(C)", or "C)" that lost its parenthesis: a level's first letter (C, S, T, U) before it.
   // "(C Deputy …": a marking that lost its ")".
@@ -1016,7 +1021,7 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
     OPENER.lastIndex = pos;
     const label = OPENER.exec(text);
     if (label) {
-      const at = skipSpaces(text, pos + label[0].length);
+      const at = markingStart(text, skipSpaces(text, pos + label[0].length));
       portion = parsePortionMarking(line, text, at);
       if (portion) portionStart = at;
     }
@@ -1821,7 +1826,8 @@ function collectBlockMarkers(lines: readonly string[], shapes: LineShapes, lineH
     let first = shapes.firsts[i];
     let second = shapes.seconds[i];
     const text = lines[i];
-    const marked = !mk && first === 40 /* ( */ && kind === 'text' ? markedTextStart(i, text, textStart) : -1;
+    // "\u200B(S/NF) Embassy Note and Comment: …" as without the invisible character.
+    const marked = !mk && kind === 'text' && (first === 40 /* ( */ || (first >= 0x200b && isInvisible(first))) ? markedTextStart(i, text, markingStart(text, textStart)) : -1;
     if (mk || marked >= 0) {
       textStart = mk ? skipSpaces(text, mk.textStart) : marked;
       first = text.charCodeAt(textStart);

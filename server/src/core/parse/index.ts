@@ -21,6 +21,9 @@ export interface ParseResult {
   readonly problems: readonly ParseProblem[];
 }
 
+// A level in one word alone on its line, in capitals: "SECRET", "CONFIDENTIAL", "UNCLAS".
+const LONE_LEVEL = /^\s*(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)\s*$/;
+
 /** How far down the banner is looked for: the longest transmission headers run to a few hundred addressees. */
 const BANNER_SEARCH = 600;
 
@@ -70,6 +73,9 @@ function parseUnchecked(text: string): Cable {
   // The first banner: before any metadata field or numbered paragraph.
   let banner: Banner | undefined;
   let zoneEnd = Math.min(lines.length, BANNER_SEARCH);
+  // The first level alone on its line ("SECRET"), and whether a metadata field or a paragraph ends the search.
+  let alone = -1;
+  let ended = false;
   for (let i = 0; i < Math.min(lines.length, BANNER_SEARCH); i++) {
     const lead = indents[i];
     if (lead < 0) continue;
@@ -78,6 +84,7 @@ function parseUnchecked(text: string): Cable {
     const c = firsts[i];
     if ((mayOpenField(c, shapes.seconds[i]) && AFTER_BANNER.test(line)) || startsParagraph(line, c)) {
       zoneEnd = i;
+      ended = true;
       break;
     }
     if (!mayOpenBanner(line, lead) || startsHeader(line, lead)) continue;
@@ -87,6 +94,14 @@ function parseUnchecked(text: string): Cable {
       zoneEnd = i;
       break;
     }
+    if (alone < 0 && shapes.ends[i] - lead <= 12 && LONE_LEVEL.test(line)) alone = i;
+  }
+  // "SECRET" alone is the banner where no other line before the metadata reads as one (a cable typed by hand, or
+  // "SECRE T" set right); above a banner it echoes the level (export metadata: "CONFIDENTIAL" over
+  // "C O N F I D E N T I A L KHARTOUM 000881"), and later in the text it is a page-break line.
+  if (!banner && alone >= 0 && ended) {
+    banner = parseBanner(alone, lines[alone], { strict: false, repeated: false, alone: true, problems });
+    if (banner) zoneEnd = alone;
   }
   // Without a banner the zone before the metadata ends at the first caveat line ("SIPDIS" first).
   if (!banner) {

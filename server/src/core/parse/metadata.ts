@@ -24,7 +24,7 @@ import type {
   Token,
 } from '../model';
 import type { LineShapes } from '../text';
-import { isDigit, isLetter, isSpace, ownCopy, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, WHITE_RUNS } from '../text';
+import { isDigit, isLetter, isSpace, markingStart, ownCopy, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, WHITE_RUNS } from '../text';
 import { readRepeatedBanner } from './banner';
 import { isRuleChar, RULE_LINE } from './body';
 import { isRealDate, MONTH_NAMES as MONTHS } from './header';
@@ -677,8 +677,10 @@ class FieldBuilder {
     let pos = kwEnd;
     while (pos < end && (text[pos] === ' ' || text[pos] === '\t')) pos++;
     let portion: PortionMarking | undefined;
-    if (text[pos] === '(') {
-      portion = parsePortionMarking(line, text, pos);
+    // "SUBJECT: \u200B(C) …": an invisible character (CBL035 reports it) hides no marking.
+    const at = markingStart(text, pos);
+    if (text[at] === '(') {
+      portion = parsePortionMarking(line, text, at);
       if (portion) {
         pos = portion.token.range.end.character;
         while (pos < end && text[pos] === ' ') pos++;

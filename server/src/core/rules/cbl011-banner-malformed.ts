@@ -1,9 +1,10 @@
 /**
  * CBL011 banner-malformed: The banner level is misspelled (first letter doubled or lost, last letter doubled or lost, two letters swapped, broken spacing) or has caveats joined to it with slashes; the level is still read.
  */
-import type { Banner, Range } from '../model';
+import type { Banner, Cable, Range } from '../model';
 import { parseBanner } from '../parse/banner';
-import { samePosition } from '../text';
+import { parseCable } from '../parse/index';
+import { lineStarts, offsetAt, samePosition } from '../text';
 import { replaceFix } from './util';
 import type { Fix, Rule } from './types';
 
@@ -18,7 +19,7 @@ export const rule: Rule = {
   docs: {
     bad: "SS E C R E T VALLETTA 000412",
     good: "S E C R E T VALLETTA 000412",
-    rationale: "A damaged banner still names a level, but tools and readers that match the exact spelling miss it. A level alone on its line is respelled only where the line still reads as a banner: `SECRE T` alone is one, but `SECRET` alone is a page-break line, so there the fix would drop the cable's level and none is offered.",
+    rationale: "A damaged banner still names a level, but tools and readers that match the exact spelling miss it. A level alone on its line is respelled only where the line still reads as the banner: `SECRE T` alone at the banner's place becomes `SECRET`, the banner there, before the metadata; but where a line below it reads as a banner, `SECRET` alone would only echo the level above it, so the fix would hand the banner to that line and none is offered.",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS §2 and 'Warnings'): 17 of 1,295 (1.3%).",
   },
   check(cable, report) {
@@ -27,21 +28,23 @@ export const rule: Rule = {
       const problem = problems[i];
       if (problem.rule !== 'banner-malformed') continue;
       const banner = cable.banners.find((b) => b.line === problem.range.start.line);
-      report({ message: problem.message, range: problem.range, fixes: banner && fixesFor(banner, problem.range, cable.lines[banner.line]) });
+      report({ message: problem.message, range: problem.range, fixes: banner && fixesFor(cable, banner, problem.range) });
     }
   },
 };
 
-/** The fix for one finding on `banner` (whose line reads `text`): the level respelled, or joined caveats moved after the serial. */
-function fixesFor(banner: Banner, at: Range, text: string): Fix[] | undefined {
-  // The level read is unchanged, so normalising the spelling is safe; but a level alone on its line reads as a banner
-  // only when damaged or spelled out ("SECRE T", "S E C R E T"), never in one word ("SECRET" is a page-break line):
-  // that respelling would leave the cable without its level, and none is offered.
+/** The fix for one finding on `banner`: the level respelled, or joined caveats moved after the serial. */
+function fixesFor(cable: Cable, banner: Banner, at: Range): Fix[] | undefined {
+  const text = cable.lines[banner.line];
+  // The level read is unchanged, so normalising the spelling is safe, where the line still reads as this banner once
+  // respelled. A level in one word alone on its line ("SECRE T" set right to "SECRET") is the banner only where no line
+  // below it before the metadata reads as one (else it is a page-break line or an echo of the level above the banner):
+  // the whole text is read again to tell. A respelling that would leave the cable without its level is not offered.
   if (sameRange(at, banner.levelText.range)) {
     const spelled = respelled(banner.level, banner.levelText.text);
     const line = text.slice(0, at.start.character) + spelled + text.slice(at.end.character);
     const options = banner.repeated ? { strict: true, repeated: true } : { strict: false, repeated: false };
-    if (parseBanner(banner.line, line, options)?.level !== banner.level) return undefined;
+    if (parseBanner(banner.line, line, options)?.level !== banner.level && (banner.repeated || !readsAsBanner(cable, banner, at, spelled))) return undefined;
     return [replaceFix(`Spell the level '${spelled}'`, at, spelled, true, true)];
   }
   const joined = banner.joined;
@@ -55,6 +58,14 @@ function fixesFor(banner: Banner, at: Range, text: string): Fix[] | undefined {
     safe: true,
     preferred: true,
   }];
+}
+
+/** True when the cable's text with `spelled` at `at` reads `banner`'s line as its banner, of the same level. */
+function readsAsBanner(cable: Cable, banner: Banner, at: Range, spelled: string): boolean {
+  const starts = lineStarts(cable.text, banner.line + 1);
+  const text = cable.text;
+  const fixed = parseCable(text.slice(0, offsetAt(text, starts, at.start)) + spelled + text.slice(offsetAt(text, starts, at.end))).cable.banner;
+  return fixed?.line === banner.line && fixed.level === banner.level;
 }
 
 function sameRange(a: Range, b: Range): boolean {

@@ -3,7 +3,7 @@
  */
 import type { Cable, Paragraph, Position } from '../model';
 import { parsePortionMarking } from '../parse/marking';
-import { skipSpaces } from '../text';
+import { markingStart, skipSpaces } from '../text';
 import type { Fix, Rule, TextEdit } from './types';
 import { blankedLineBetween, renumberingWithReferences } from './util';
 
@@ -65,7 +65,7 @@ function markedTextAbove(cable: Cable, p: Paragraph): Position | undefined {
     const line = lines[n];
     const start = skipSpaces(line);
     if (start === line.length) continue;
-    const marking = parsePortionMarking(n, line, start);
+    const marking = parsePortionMarking(n, line, markingStart(line, start));
     return marking?.level !== undefined && marking.wellFormed ? { line: n, character: start } : undefined;
   }
   return undefined;

@@ -16,7 +16,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶3. (C) Gauci​ also raised …",
     good: "¶3. (C) Gauci also raised …",
-    rationale: "Invisible characters break searches and matching of markings, and do not occur in clean cables. Fix All removes them unless the text without them reads as another classification (a banner, paragraph or marking they hid would appear): then the fix waits for you.",
+    rationale: "Invisible characters break searches and matching of markings, and do not occur in clean cables. One before a portion marking (`¶2. ` U+200B `(C) …`, a line's `(S) …`) hides nothing: the marking is read as it is without it. Fix All removes them unless the text without them reads as another classification (a banner, paragraph or marking they hid would appear): then the fix waits for you.",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS §13): no control characters; one tab; curly quotes and NBSP are normal.",
   },
   check(cable, report) {
