@@ -42,7 +42,7 @@ import type { Cable, RefItem } from './core/model';
 import { parseCable, readsAsCable } from './core/parse/index';
 import { ruleByIdOrName } from './core/rules/index';
 import type { Finding } from './core/rules/types';
-import { contains, looksBinary, range } from './core/text';
+import { clampPosition, contains, looksBinary, range } from './core/text';
 import { diagnosticOf, findingsAt, FIX_ALL_KIND, getFixAll, getQuickFixes } from './features/codeActions';
 import { getCompletions } from './features/completion';
 import { binaryDiagnostic, toDiagnostic } from './features/diagnostics';
@@ -761,7 +761,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return p.positions.map((pos) => SelectionRange.create({ start: pos, end: pos }));
     // On above cable.largeFileThreshold too: each position's chain is found by binary search and its line's references.
-    return unlessCancelled('selectionRange', [], doc, token, (cable) => getSelectionRanges(cable, p.positions));
+    return unlessCancelled('selectionRange', [], doc, token, (cable) => getSelectionRanges(cable, p.positions.map((at) => clampPosition(cable.lines, at))));
   });
 
   // Hover and completion are cancelled as the caret moves or the user types on: a cancelled one parses nothing
@@ -772,14 +772,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     if (!doc) return null;
     return unlessCancelled('hover', null, doc, token, (cable) => {
       indexEdits();
-      return getHover(cable, p.position, { dictionaries, lookupCable: (id) => index.byId(id), citingId: idFromFileName(doc.uri), plainText: hoverPlainText });
+      return getHover(cable, clampPosition(cable.lines, p.position), { dictionaries, lookupCable: (id) => index.byId(id), citingId: idFromFileName(doc.uri), plainText: hoverPlainText });
     });
   });
 
   connection.onCompletion((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     return doc ? unlessCancelled('completion', [] as CompletionItem[], doc, token, (cable) =>
-      getCompletions(cable, p.position, {
+      getCompletions(cable, clampPosition(cable.lines, p.position), {
         dictionaries,
         insertReplace: hasInsertReplaceSupport,
         snippets: hasSnippetSupport,
@@ -877,9 +877,10 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     indexEdits();
     return guard('definition', null, () => {
       const cable = cableFor(doc);
-      const inText = getInTextDefinition(cable, doc.uri, p.position);
+      const at = clampPosition(cable.lines, p.position);
+      const inText = getInTextDefinition(cable, doc.uri, at);
       if (inText) return inText;
-      const item = cable.refs?.items.find((i) => contains(i.range, p.position));
+      const item = cable.refs?.items.find((i) => contains(i.range, at));
       // A cable filed more than once (a copy in another folder) has a target per file, the preferred one first.
       const targets = item ? citedCables(item, cable, doc.uri) : [];
       const locations = targets.map((t): Location => ({ uri: t.uri, range: range(t.bannerLine ?? 0, 0, 0) }));
@@ -893,11 +894,12 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     indexEdits();
     return guard('references', [] as Location[], () => {
       const cable = cableFor(doc);
+      const at = clampPosition(cable.lines, p.position);
       // On the banner: where every workspace cable cites this one.
       const id = cable.id ?? idFromFileName(doc.uri);
-      if (cable.banner && contains(cable.banner.range, p.position) && id) return placesCiting(id);
+      if (cable.banner && contains(cable.banner.range, at) && id) return placesCiting(id);
       // On a REF item: where every workspace cable, this one included, cites the same cable; and the cable itself, asked for.
-      const item = cable.refs?.items.find((i) => contains(i.range, p.position));
+      const item = cable.refs?.items.find((i) => contains(i.range, at));
       const cited = item && citedId(item, id);
       if (cited) {
         const declarations = p.context.includeDeclaration ? index.copiesOf(cited).map((c) => ({ uri: c.uri, range: range(c.bannerLine ?? 0, 0, 0) })) : [];
@@ -905,27 +907,30 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       }
       // On a TAG: every workspace cable filed under it, at the TAG in its TAGS field (as the index keeps it), this one
       // first, so that an archivist gets the list in the references view.
-      const tag = cable.tags?.tags.find((t) => t.role === 'code' && contains(t.token.range, p.position));
+      const tag = cable.tags?.tags.find((t) => t.role === 'code' && contains(t.token.range, at));
       if (tag) {
         const here = indexKey(doc.uri);
         const others = index.tagged(tag.code).filter((c) => indexKey(c.uri) !== here);
         return [{ uri: doc.uri, range: tag.token.range }, ...others.map((c) => ({ uri: c.uri, range: tagRange(c, tag.code) ?? range(c.bannerLine ?? 0, 0, 0) }))];
       }
-      return getDocumentHighlights(cable, p.position).map((h) => ({ uri: doc.uri, range: h.range }));
+      return getDocumentHighlights(cable, at).map((h) => ({ uri: doc.uri, range: h.range }));
     });
   });
 
   connection.onDocumentHighlight((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     // On above cable.largeFileThreshold too: the whole text's references are read once a version, and the rules share them.
-    return doc ? unlessCancelled('documentHighlight', [], doc, token, (cable) => getDocumentHighlights(cable, p.position)) : [];
+    return doc ? unlessCancelled('documentHighlight', [], doc, token, (cable) => getDocumentHighlights(cable, clampPosition(cable.lines, p.position))) : [];
   });
 
   // A position or a new name that cannot be renamed is answered with an error whose message the editor shows.
   connection.onPrepareRename((p) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return null;
-    const result = guard('prepareRename', null, () => prepareRename(cableFor(doc), p.position));
+    const result = guard('prepareRename', null, () => {
+      const cable = cableFor(doc);
+      return prepareRename(cable, clampPosition(cable.lines, p.position));
+    });
     return result && 'reason' in result ? new ResponseError(LSPErrorCodes.RequestFailed, result.reason) : result;
   });
 
@@ -933,7 +938,10 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return null;
     // Not limited by cable.largeFileThreshold (see isLarge): the user asked for it, and waits for it once.
-    const result = guard('rename', null, () => getRenameEdits(cableFor(doc), p.position, p.newName));
+    const result = guard('rename', null, () => {
+      const cable = cableFor(doc);
+      return getRenameEdits(cable, clampPosition(cable.lines, p.position), p.newName);
+    });
     if (!result) return null;
     if ('reason' in result) return new ResponseError(LSPErrorCodes.RequestFailed, result.reason);
     // A client that takes versioned edits applies them only to the version they were made for.
@@ -1055,7 +1063,10 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return null;
     indexEdits();
-    return guard('prepareCallHierarchy', null, () => prepareCallHierarchy(cableFor(doc), doc.uri, p.position, index));
+    return guard('prepareCallHierarchy', null, () => {
+      const cable = cableFor(doc);
+      return prepareCallHierarchy(cable, doc.uri, clampPosition(cable.lines, p.position), index);
+    });
   });
 
   connection.languages.callHierarchy.onIncomingCalls((p) => {

@@ -37,6 +37,39 @@ describe('language server robustness', function () {
     assert.ok((await symbols(uri)).length > 0);
   });
 
+  it('answers positions outside the document (a line before the first or past the last, a character past its line) with ranges inside it', async () => {
+    const uri = 'file:///robust/outside.cable';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text: SAMPLE } });
+    const lines = SAMPLE.split('\n');
+    const inside = (p: { line: number; character: number }) => p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
+    // Every range anywhere in an answer: a location's, a completion edit's (insert and replace), a selection range's parents.
+    const ranges = (value: unknown, out: { line: number; character: number }[][] = []): typeof out => {
+      if (Array.isArray(value)) for (const v of value) ranges(v, out);
+      else if (value !== null && typeof value === 'object') {
+        const r = value as { start?: { line?: unknown }; end?: { line?: unknown } };
+        if (typeof r.start?.line === 'number' && typeof r.end?.line === 'number') out.push([r.start, r.end] as { line: number; character: number }[]);
+        else for (const v of Object.values(value)) ranges(v, out);
+      }
+      return out;
+    };
+    const methods = ['textDocument/hover', 'textDocument/completion', 'textDocument/definition', 'textDocument/documentHighlight', 'textDocument/prepareRename', 'textDocument/prepareCallHierarchy'];
+    const lastLine = lines.length - 1;
+    let seen = 0;
+    for (const position of [{ line: lastLine + 5, character: 0 }, { line: 23, character: 999 }, { line: 36, character: 999 }, { line: 9, character: 999 }, { line: -1, character: -5 }, { line: 2, character: -3 }]) {
+      const answers = await Promise.all([
+        ...methods.map((method) => client.connection.sendRequest(method, { textDocument: { uri }, position }).catch(() => null)),
+        client.connection.sendRequest('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } }),
+        client.connection.sendRequest('textDocument/selectionRange', { textDocument: { uri }, positions: [position] }),
+      ]);
+      for (const [start, end] of ranges(answers)) {
+        seen++;
+        assert.ok(inside(start) && inside(end), `${JSON.stringify(position)}: a range outside the document, ${JSON.stringify({ start, end })}`);
+      }
+    }
+    // Each position is answered at its nearest place in the text: a selection range and completion items at least.
+    assert.ok(seen > 20, `only ${seen} ranges`);
+  });
+
   it('keeps up with 10,000 rapid incremental edits and publishes diagnostics for the last version', async () => {
     const uri = 'file:///robust/typing.cable';
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text: SAMPLE } });

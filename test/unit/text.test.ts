@@ -4,9 +4,19 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isBlankedLine, isSpace, lineStarts, linesWith, looksBinary, matchingBracket, partitionPoint, skipSpaces, splitLines, splitShapes, trimEndOffset } from '../../server/src/core/text';
+import { clampPosition, isBlankedLine, isSpace, lineStarts, linesWith, looksBinary, matchingBracket, partitionPoint, skipSpaces, splitLines, splitShapes, trimEndOffset } from '../../server/src/core/text';
 
 describe('text helpers', () => {
+  it('moves a position outside the text inside it, as offsetAt reads one: the start, the end, or its line\'s end', () => {
+    const lines = ['UNCLAS NOWHERE 000001', '', 'TAGS: ECON'];
+    assert.deepEqual(clampPosition(lines, { line: -1, character: 4 }), { line: 0, character: 0 });
+    assert.deepEqual(clampPosition(lines, { line: 3, character: 0 }), { line: 2, character: 10 });
+    assert.deepEqual(clampPosition(lines, { line: 1, character: 7 }), { line: 1, character: 0 });
+    assert.deepEqual(clampPosition(lines, { line: 0, character: -2 }), { line: 0, character: 0 });
+    const inside = { line: 2, character: 6 };
+    assert.equal(clampPosition(lines, inside), inside);
+  });
+
   it('finds the partition point of a sorted list: the count of items before a place, as a walk would', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 50 })), fc.integer({ min: -1, max: 51 }), (values, at) => {

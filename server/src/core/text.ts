@@ -333,6 +333,19 @@ export function lineStarts(text: string, lines = Infinity): number[] {
   return starts;
 }
 
+/**
+ * `position` moved inside the text of `lines`, as {@link offsetAt} reads a position outside it: a line before the first
+ * is the text's start, a line past the last its end, and a character past its line's end (or before its start) that end
+ * (or start). A feature given such a position would answer ranges outside the text.
+ */
+export function clampPosition(lines: readonly string[], position: Position): Position {
+  const { line, character } = position;
+  if (line < 0) return { line: 0, character: 0 };
+  if (line >= lines.length) return { line: lines.length - 1, character: lines[lines.length - 1].length };
+  const length = lines[line].length;
+  return character < 0 ? { line, character: 0 } : character > length ? { line, character: length } : position;
+}
+
 /** Converts a position to an offset, clamping to the text. */
 export function offsetAt(text: string, starts: readonly number[], position: Position): number {
   if (position.line < 0) return 0;
