@@ -779,6 +779,7 @@ describe('completion: a REF item\'s citation from the workspace', () => {
     assert.deepEqual(editRange(typed.items[2], 'plain'), { start: { line: 15, character: 3 }, end: { line: 15, character: 9 } });
     assert.deepEqual(labels(cable('REF: (A) VALLETTA 388\n(B) |')), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
     assert.deepEqual(labels(cable('REF: A) VALLETTA 388\nB) |')), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
+    assert.deepEqual(labels(cable('REF: A: VALLETTA 388\nB: |')), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
     assert.deepEqual(labels(cable('REF: A. |')), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
   });
 
@@ -786,7 +787,7 @@ describe('completion: a REF item\'s citation from the workspace', () => {
     // Real cables leave a blank line after "REF: A. …" and put "¶B. …" under it: the parser reads "¶B. " as REF item B
     // only once it has its citation, and as the start of the body until then.
     const all = ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234'];
-    for (const letter of ['¶B. ', 'B. ', 'b. ', '(B) ', '¶C. ', 'D) ']) {
+    for (const letter of ['¶B. ', 'B. ', 'b. ', '(B) ', 'B: ', '¶C. ', 'D) ']) {
       const text = cable(`REF: A. VALLETTA 388\n\n${letter}|`);
       assert.deepEqual(labels(text), all, letter);
       // Accepted, the line reads as the REF field's next item, citing the cable offered.

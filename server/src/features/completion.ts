@@ -733,8 +733,8 @@ function nextRefItems(cable: Cable, position: Position, line: string, ctx: Compl
   return items;
 }
 
-/** The text before the caret on a REF item's line where its citation is typed: its letter (`B.`, `B)`, `(B)`, `¶B.`), white space, and the citation's start. */
-const REF_CITATION_TYPED = /^[ \t]*(?:REF:?[ \t]*)?(?:¶?[A-Za-z][.)]|\([A-Za-z]\))[ \t]+([0-9A-Za-z][0-9A-Za-z .'-]*)?$/i;
+/** The text before the caret on a REF item's line where its citation is typed: its letter (`B.`, `B)`, `B:`, `(B)`, `¶B.`, as the parser reads them), white space, and the citation's start. */
+const REF_CITATION_TYPED = /^[ \t]*(?:REF:?[ \t]*)?(?:¶?[A-Za-z][.):]|\([A-Za-z]\))[ \t]+([0-9A-Za-z][0-9A-Za-z .'-]*)?$/i;
 
 /**
  * Whether line `n` (`text`), under blank lines right below the REF field, reads as the field's next item once its citation
