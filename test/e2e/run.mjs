@@ -779,6 +779,28 @@ async function runMode(label, trusted, theme, shots) {
       await page.keyboard.press('Escape');
     });
 
+    await check('Find References (Shift+F12) on a TAG lists the workspace cables filed under it, each at the TAG', page, async () => {
+      await openFile(page, '09VALLETTA412.cable');
+      // Line 19 reads "TAGS: PREL PGOV MARR MOPS MT LY"; column 27 is in MT.
+      await goToLine(page, '19:27');
+      await page.keyboard.press('Shift+F12');
+      await page.waitForSelector('.reference-zone-widget .monaco-list-row', { timeout: 15000 });
+      // Only this file's group opens expanded: each other file's is opened by a click on its row.
+      for (const name of ['09VALLETTA388.cable', 'artifact.cable', 'defective.cable']) {
+        const row = page.locator('.reference-zone-widget .monaco-list-row[aria-expanded="false"]', { hasText: name });
+        if (await row.count()) await row.first().click();
+      }
+      await page.waitForTimeout(1000);
+      // Each reference row: "<line text> in <file> on line N at column C", its match (the reference's range) highlighted.
+      const found = await page.evaluate(() => [...document.querySelectorAll('.reference-zone-widget .monaco-list-row')].flatMap((r) => {
+        const at = / in (\S+) on line (\d+) at column (\d+)$/.exec(r.getAttribute('aria-label') ?? '');
+        return at ? [`${at[1]}:${at[2]}:${at[3]} ${[...r.querySelectorAll('.highlight')].map((h) => h.textContent).join('|')}`] : [];
+      }));
+      await page.keyboard.press('Escape');
+      const want = ['09VALLETTA388.cable:10:12 MT', '09VALLETTA412.cable:19:27 MT', 'artifact.cable:19:27 MT', 'defective.cable:19:27 MT'];
+      assert(JSON.stringify(found.sort()) === JSON.stringify(want), `references listed: ${JSON.stringify(found)}`);
+    });
+
     await check('go to definition on a REF opens the cited cable', page, async () => {
       await openFile(page, '09VALLETTA412.cable');
       // The REF line is near the top; an earlier check may have scrolled away from it.
