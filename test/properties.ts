@@ -47,6 +47,8 @@ export function classificationOf(cable: Cable): string {
     banners: cable.banners.map((b) => b.level),
     markings: cable.paragraphs.map((p) => p.portion?.level ?? null),
     controls: cable.paragraphs.map((p) => p.portion?.controls ?? []),
+    subject: [cable.subject?.portion?.level ?? null, cable.subject?.portion?.controls ?? []],
+    lines: cable.itemMarkings.map((m) => [m.portion.level ?? null, m.portion.controls]),
     group: cable.header?.security?.group?.text ?? null,
     caveats: cable.caveats.map((c) => c.name),
   });

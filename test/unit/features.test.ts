@@ -1256,6 +1256,9 @@ describe('semantic tokens', () => {
       '7:6 C portionMarking.confidential',
       '9:2 U portionMarking.unclassified',
     ]);
+    // The subject's, which the grammar reads only right after the keyword; one written there is the grammar's.
+    assert.deepEqual(tokensOf(text.replace('SUBJECT: X', 'SUBJECT: \u200B(C) X')).filter((t) => t.startsWith('3:')), ['3:11 C portionMarking.confidential']);
+    assert.deepEqual(tokensOf(text.replace('SUBJECT: X', 'SUBJECT: (C) X')).filter((t) => t.startsWith('3:')), []);
   });
 
   it('gives a text with no paragraphs and no signature no tokens, and never throws on junk', () => {

@@ -194,6 +194,19 @@ describe('quick fixes', () => {
     assert.equal(finding.fixes, undefined);
   });
 
+  it('rewrites no pilcrow artifact in Fix All where the number written would take the banner from a level alone on its line', () => {
+    // "SECRET" alone is the banner only above the metadata or the first paragraph; "¶ 11." ends its search, "1." alone does not.
+    const text = 'SECRET\n\nThe minister met us.\n\n¶ 11. Text one.\n\n2. Text two.\n\n3. Text three.\n';
+    assert.equal(parseCable(text).cable.banner?.level, 'SECRET');
+    const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL026');
+    assert.equal(finding?.fixes?.[0].edits[0].newText, '1.');
+    assert.equal(finding.fixes[0].safe, false);
+    assert.equal(parseCable(fixAll(text).text).cable.banner?.level, 'SECRET');
+    // Under a banner that reads as one wherever it stands, the same rewrite is safe.
+    const banner = text.replace('SECRET\n', 'S E C R E T NOWHERE 000001\n');
+    assert.equal(lintCable(parseCable(banner).cable).find((f) => f.id === 'CBL026')?.fixes?.[0].safe, true);
+  });
+
   it('moves caveats joined to the banner level after the serial, and respells a damaged level beside them', () => {
     const text = 'SECERT//NOFORN/ORCON NOWHERE 000001 SIPDIS\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n';
     const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL011');

@@ -368,6 +368,9 @@ describe('rules: CBL035 and Fix All', () => {
     assert.deepEqual(safety(cable('\u200bS E C R E T NOWHERE 000001', '¶1. (S) The minister said so.')), [false]);
     assert.deepEqual(safety(cable('S E C R E T NOWHERE 000001', '\u0007¶1. (S) The minister said so.')), [false]);
     assert.deepEqual(safety(cable('S E C R E T NOWHERE 000001', '¶1. (\u200bC) The minister said so.')), [false]);
+    // Inside the subject's marking or a marking that opens a line: removing it would mark the subject or the line.
+    assert.deepEqual(safety(cable('S E C R E T NOWHERE 000001', '¶1. (S) The minister said so.').replace('SUBJECT: X', 'SUBJECT: (\u200bC) X')), [false]);
+    assert.deepEqual(safety(cable('S E C R E T NOWHERE 000001', '¶1. (S) The minister said so:\n\n(\u200bS) Response: none.')), [false]);
   });
 });
 

@@ -20,7 +20,9 @@
  *   a list's `(c) sense that …` and `(EU) was …` wrapped to a line's start are prose, which a line grammar cannot tell
  *   apart. Every item marking's level gets a token (with a modifier for the level) and each of its controls another, as
  *   the grammar colors a paragraph's marking; the parentheses and separators keep the text's color. So does the marking of
- *   a paragraph glued to the end of the line before it (`… was working. 16. (C) On corruption, …`), after its number's token;
+ *   a paragraph glued to the end of the line before it (`… was working. 16. (C) On corruption, …`), after its number's token,
+ *   and of a paragraph or the subject past an invisible character (`¶2. \u200B(C) …`, `SUBJECT: \u200B(C) …`), which the
+ *   grammar does not pass over;
  * - a subject goes on over a blank line as the parser reads it (`SUBJECT: … TO PROTECT THE` ⏎ blank ⏎ `ENVIRONMENT - MAKING
  *   REAL PROGRESS`), where the grammar's subject ends at the blank line and a line of capitals after it reads as a
  *   heading: each line of the subject right under a blank line gets a token;
@@ -125,6 +127,9 @@ export function pushSemanticTokens(cable: Cable, builder: SemanticTokensBuilder,
     const line = part.range.start.line;
     if (on(part.range) && line > 0 && line !== cable.subject!.keyword.range.start.line && cable.lines[line - 1].trim().length === 0) tokens.push({ range: part.range, type: SUBJECT });
   }
+  // "SUBJECT: \u200B(C) …": the subject's marking past an invisible character, where the grammar reads none.
+  const subjectMarking = cable.subject?.portion;
+  if (subjectMarking && on(subjectMarking.inner.range) && afterInvisible(cable.lines[subjectMarking.token.range.start.line], subjectMarking.token.range.start.character)) addMarking(cable.lines, subjectMarking, tokens);
   for (let i = firstFrom(itemMarkings, from, (m) => m.portion.inner.range.start.line); i < itemMarkings.length && itemMarkings[i].portion.inner.range.start.line <= to; i++) {
     addMarking(cable.lines, itemMarkings[i].portion, tokens);
   }

@@ -8,7 +8,7 @@
  */
 import { canonicalId, isRedactedPost } from '../id';
 import type { Banner, CalendarDate, Cable, Caveat, LineKind, ParseProblem, Section } from '../model';
-import { range, spanRange, splitLines, splitShapes } from '../text';
+import { lineStarts, range, spanRange, splitLines, splitShapes } from '../text';
 import { mayOpenBanner, parseBanner } from './banner';
 import { parseBody } from './body';
 import { parseHead, startsHeader } from './header';
@@ -25,7 +25,7 @@ export interface ParseResult {
 const LONE_LEVEL = /^\s*(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)\s*$/;
 
 /** How far down the banner is looked for: the longest transmission headers run to a few hundred addressees. */
-const BANNER_SEARCH = 600;
+export const BANNER_SEARCH = 600;
 
 /**
  * The `rule` of the one problem a parser bug leaves: no rule reports it; `lintCable`
@@ -47,6 +47,16 @@ export function parseCable(text: string): ParseResult {
     const cable = emptyCable(text, lines, problems, /\r\n|\r|\n/.exec(text)?.[0] ?? '\n');
     return { cable, problems };
   }
+}
+
+/**
+ * The first banner of `text`, as {@link parseCable} reads it (`Cable.banner`): it is looked for in the first
+ * {@link BANNER_SEARCH} lines alone, so only they are parsed, whatever the text's length. A fix checks with it that the
+ * text it leaves keeps its banner (CBL011, CBL026: a level alone on its line is the banner only at the banner's place).
+ */
+export function readFirstBanner(text: string): Banner | undefined {
+  const starts = lineStarts(text, BANNER_SEARCH);
+  return parseCable(starts.length > BANNER_SEARCH ? text.slice(0, starts[BANNER_SEARCH]) : text).cable.banner;
 }
 
 /**

@@ -3,9 +3,8 @@
  */
 import type { Banner, Cable, Range } from '../model';
 import { parseBanner } from '../parse/banner';
-import { parseCable } from '../parse/index';
-import { lineStarts, offsetAt, samePosition } from '../text';
-import { replaceFix } from './util';
+import { samePosition } from '../text';
+import { keepsBanner, replaceFix } from './util';
 import type { Fix, Rule } from './types';
 
 export const rule: Rule = {
@@ -39,12 +38,12 @@ function fixesFor(cable: Cable, banner: Banner, at: Range): Fix[] | undefined {
   // The level read is unchanged, so normalising the spelling is safe, where the line still reads as this banner once
   // respelled. A level in one word alone on its line ("SECRE T" set right to "SECRET") is the banner only where no line
   // below it before the metadata reads as one (else it is a page-break line or an echo of the level above the banner):
-  // the whole text is read again to tell. A respelling that would leave the cable without its level is not offered.
+  // the lines where the banner is looked for are read again to tell (keepsBanner). A respelling that would leave the cable without its level is not offered.
   if (sameRange(at, banner.levelText.range)) {
     const spelled = respelled(banner.level, banner.levelText.text);
     const line = text.slice(0, at.start.character) + spelled + text.slice(at.end.character);
     const options = banner.repeated ? { strict: true, repeated: true } : { strict: false, repeated: false };
-    if (parseBanner(banner.line, line, options)?.level !== banner.level && (banner.repeated || !readsAsBanner(cable, banner, at, spelled))) return undefined;
+    if (parseBanner(banner.line, line, options)?.level !== banner.level && (banner.repeated || !keepsBanner(cable, at, spelled))) return undefined;
     return [replaceFix(`Spell the level '${spelled}'`, at, spelled, true, true)];
   }
   const joined = banner.joined;
@@ -58,14 +57,6 @@ function fixesFor(cable: Cable, banner: Banner, at: Range): Fix[] | undefined {
     safe: true,
     preferred: true,
   }];
-}
-
-/** True when the cable's text with `spelled` at `at` reads `banner`'s line as its banner, of the same level. */
-function readsAsBanner(cable: Cable, banner: Banner, at: Range, spelled: string): boolean {
-  const starts = lineStarts(cable.text, banner.line + 1);
-  const text = cable.text;
-  const fixed = parseCable(text.slice(0, offsetAt(text, starts, at.start)) + spelled + text.slice(offsetAt(text, starts, at.end))).cable.banner;
-  return fixed?.line === banner.line && fixed.level === banner.level;
 }
 
 function sameRange(a: Range, b: Range): boolean {

@@ -3,6 +3,7 @@
  */
 import type { Paragraph } from '../model';
 import type { Rule } from './types';
+import { keepsBanner } from './util';
 
 export const rule: Rule = {
   id: 'CBL026',
@@ -15,7 +16,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶2. (S/NF) …\n¶ 13. (C/NF) …",
     good: "¶2. (S/NF) …\n¶3. (C/NF) …",
-    rationale: "Some copies turned the pilcrow into a 1; the paragraph is really the expected one, and citations of it must use that number.",
+    rationale: "Some copies turned the pilcrow into a 1; the paragraph is really the expected one, and citations of it must use that number. Fix All rewrites it unless the number rewritten would change which line is the banner (a level alone on its line, `SECRET`, is the banner only above the metadata or the first paragraph, and `1.` with no marking after it opens no paragraph there): then the fix waits for you.",
     source: "FORMAT.md §6 (pilcrow artifacts); corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): 0 cables, but 2 of the 3 seed cables (PARIS 000708 and PARIS 000305, from other sources, outside those counts).",
   },
   check(cable, report) {
@@ -31,8 +32,9 @@ export const rule: Rule = {
       report({
         message: `Paragraph number '${written}' reads as ${p.number} but ¶${p.readAs} is expected here: a transcription artifact of '¶${p.readAs}.'.`,
         range: p.marker.range,
-        // The number meant is certain, so the repair is safe.
-        fixes: [{ title: `Write '${fixed}'`, edits: [{ range: p.marker.range, newText: fixed }], safe: true, preferred: true }],
+        // The number meant is certain, so the repair is safe, where it leaves the banner as it is: "¶ 11." ends the search
+        // for a banner that "1." alone does not, which takes the banner from a level alone on its line ("SECRET") above it.
+        fixes: [{ title: `Write '${fixed}'`, edits: [{ range: p.marker.range, newText: fixed }], safe: keepsBanner(cable, p.marker.range, fixed), preferred: true }],
       });
     }
   },

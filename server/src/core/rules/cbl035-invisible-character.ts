@@ -71,7 +71,7 @@ function withoutHits(text: string, hits: readonly number[]): string {
   return out + text.slice(from);
 }
 
-/** True when two readings give the same banners, markings, security group and caveats. */
+/** True when two readings give the same banners, markings (the paragraphs', the subject's, those that open lines), security group and caveats. */
 function sameClassification(a: Cable, b: Cable): boolean {
   return classification(a) === classification(b);
 }
@@ -81,6 +81,9 @@ function classification(cable: Cable): string {
   return JSON.stringify([
     cable.banners.map((b) => b.level),
     cable.paragraphs.map((p) => [p.portion?.level, p.portion?.controls]),
+    // "SUBJECT: (\u200BC) …", "(\u200BS) Response: …": a character inside these markings hides them too.
+    [cable.subject?.portion?.level, cable.subject?.portion?.controls],
+    cable.itemMarkings.map((m) => [m.portion.level, m.portion.controls]),
     cable.header?.security?.group?.text,
     cable.caveats.map((c) => c.name),
   ]);

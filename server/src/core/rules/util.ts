@@ -4,8 +4,23 @@
 import { levelRank } from '../levels';
 import type { Cable, CalendarDate, ItemMarking, Level, Range } from '../model';
 import { findInTextReferences } from '../mentions';
-import { isBlankedLine, isSpace, paragraphIndexAt, partitionPoint, range } from '../text';
+import { BANNER_SEARCH, readFirstBanner } from '../parse/index';
+import { isBlankedLine, isSpace, lineStarts, offsetAt, paragraphIndexAt, partitionPoint, range } from '../text';
 import type { Fix, Report, TextEdit } from './types';
+
+/**
+ * True when `cable`'s text with `newText` in place of `at` (on one line) keeps its banner: on the same line, of the same
+ * level. A safe fix that rewrites a line where the banner is looked for asks it, since a level alone on its line
+ * ("SECRET") is the banner only above the metadata and the first paragraph: a line that ends that search, or stops
+ * ending it, or reads as a banner, gives or takes it. A line below the search cannot, and the text is not read again.
+ */
+export function keepsBanner(cable: Cable, at: Range, newText: string): boolean {
+  if (at.start.line >= BANNER_SEARCH) return true;
+  const text = cable.text;
+  const starts = lineStarts(text, at.end.line + 1);
+  const banner = readFirstBanner(text.slice(0, offsetAt(text, starts, at.start)) + newText + text.slice(offsetAt(text, starts, at.end)));
+  return banner?.line === cable.banner?.line && banner?.level === cable.banner?.level;
+}
 
 /** The range of a whole line without its terminator. */
 function wholeLine(cable: Cable, line: number): Range {
