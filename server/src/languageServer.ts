@@ -806,7 +806,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         actions.push(...disableRuleActions(doc.uri, findings, p.range, p.context.diagnostics));
       }
       if (!only || only.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.Source)) {
-        const fixAll = getFixAll(doc.uri, findings);
+        const fixAll = getFixAll(doc.uri, findings, cableFor(doc));
         if (fixAll) actions.push(fixAll);
       }
       return actions;

@@ -11,6 +11,7 @@ import { lintCable } from '../../server/src/core/lint';
 import { findInTextReferences, resolveInText } from '../../server/src/core/mentions';
 import { parseCable } from '../../server/src/core/parse/index';
 import { allRules } from '../../server/src/core/rules/index';
+import { getFixAll } from '../../server/src/features/codeActions';
 import { ROOT } from '../helpers';
 import { assertOnlyEditsChanged, classificationOf } from '../properties';
 
@@ -192,6 +193,24 @@ describe('quick fixes', () => {
     const finding = lintCable(parseCable(above).cable).find((f) => f.id === 'CBL011');
     assert.ok(finding);
     assert.equal(finding.fixes, undefined);
+  });
+
+  it('takes no two safe fixes together that would take the banner, each keeping it alone, in Fix All and the editor\'s Fix All', () => {
+    // "SECRE T" respelled keeps the banner over "¶ 11.", and "¶ 11." rewritten "1." keeps it under "SECRE T"; together they
+    // leave "SECRET" alone over "1.", which ends no search for a banner: no banner.
+    const text = 'SECRE T\n\nThe minister met us.\n\n¶ 11. Text one.\n\n2. Text two.\n\n3. Text three.\n';
+    const cable = parseCable(text).cable;
+    const findings = lintCable(cable);
+    const both = safeFixEdits(findings);
+    assert.deepEqual(both.map((e) => e.newText), ['SECRET', '1.']);
+    assert.equal(parseCable(applyEdits(text, both)).cable.banner, undefined);
+    // With the model, the edits keep the banner: the first is taken, the second waits for a pass that sees the first.
+    assert.deepEqual(safeFixEdits(findings, cable).map((e) => e.newText), ['SECRET']);
+    const editor = getFixAll('file:///x.cable', findings, cable)!.edit!.changes!['file:///x.cable'];
+    assert.deepEqual(editor.map((e) => e.newText), ['SECRET']);
+    const fixed = fixAll(text).text;
+    assert.equal(fixed, text.replace('SECRE T', 'SECRET'));
+    assert.equal(parseCable(fixed).cable.banner?.level, 'SECRET');
   });
 
   it('rewrites no pilcrow artifact in Fix All where the number written would take the banner from a level alone on its line', () => {

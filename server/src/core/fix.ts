@@ -3,7 +3,7 @@
  * ({@link safeFixEdits}); the editor applies them once, as VS Code applies a code
  * action, and {@link fixAll} repeats until nothing changes.
  */
-import { parseCable } from './parse/index';
+import { BANNER_SEARCH, parseCable, readFirstBanner } from './parse/index';
 import { lintCable } from './lint';
 import type { ResolvedConfig } from './config';
 import type { Cable } from './model';
@@ -34,16 +34,41 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
  * The edits of the first safe fix of every finding, in the findings' order; an edit that
  * conflicts with one taken before it ({@link conflict}) is left out (the next pass of
  * {@link fixAll} finds its finding again). Edits that only touch are both taken: removing
- * `, PREL` twice from `PREL, PREL, PREL` is two adjoining edits.
+ * `, PREL` twice from `PREL, PREL, PREL` is two adjoining edits. With `cable`, the model the
+ * findings were read from, the edits also keep its banner together ({@link keepingBanner}).
  */
-export function safeFixEdits(findings: readonly Finding[]): TextEdit[] {
+export function safeFixEdits(findings: readonly Finding[], cable?: Cable): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const finding of findings) {
     const fix = finding.fixes?.find((f) => f.safe);
     if (!fix) continue;
     for (const e of fix.edits) if (!edits.some((x) => conflict(x, e))) edits.push(e);
   }
-  return edits;
+  return cable ? keepingBanner(cable, edits) : edits;
+}
+
+/**
+ * `edits` without those in the lines where the banner is looked for that would, together, change which line is the
+ * banner or its level. Each safe fix there keeps the banner on its own (`keepsBanner` in rules/util.ts), but two may
+ * not together: `SECRE T` respelled `SECRET` over `¶ 11.` rewritten `1.`, which no longer ends the search for a level
+ * alone on its line, leave no banner. Only those lines are read again, once when the edits keep the banner (the rule),
+ * and once an edit otherwise, each taken where it keeps the banner with those taken before it; the next pass of
+ * {@link fixAll}, or the next Fix All, finds the others again, checked against the text they then see.
+ */
+function keepingBanner(cable: Cable, edits: readonly TextEdit[]): TextEdit[] {
+  const head = edits.filter((e) => e.range.end.line < BANNER_SEARCH);
+  if (head.length === 0) return [...edits];
+  const text = cable.text;
+  const starts = lineStarts(text, BANNER_SEARCH);
+  const top = starts.length > BANNER_SEARCH ? text.slice(0, starts[BANNER_SEARCH]) : text;
+  const keeps = (taken: readonly TextEdit[]): boolean => {
+    const banner = readFirstBanner(applyEdits(top, taken));
+    return banner?.line === cable.banner?.line && banner?.level === cable.banner?.level;
+  };
+  if (keeps(head)) return [...edits];
+  const taken: TextEdit[] = [];
+  for (const e of head) if (keeps([...taken, e])) taken.push(e);
+  return edits.filter((e) => e.range.end.line >= BANNER_SEARCH || taken.includes(e));
 }
 
 /**
@@ -69,7 +94,8 @@ export function fixAll(text: string, config?: ResolvedConfig, parsed?: Cable, co
   let current = text;
   let applied = 0;
   for (let pass = 0; pass < 5; pass++) {
-    const edits = safeFixEdits(lintCable(pass === 0 && parsed ? parsed : parseCable(current).cable, config, undefined, context));
+    const cable = pass === 0 && parsed ? parsed : parseCable(current).cable;
+    const edits = safeFixEdits(lintCable(cable, config, undefined, context), cable);
     if (edits.length === 0) break;
     const next = applyEdits(current, edits);
     if (next === current) break;

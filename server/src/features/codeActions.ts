@@ -5,6 +5,7 @@
  */
 import { CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit as LspTextEdit } from 'vscode-languageserver-types';
 import { safeFixEdits } from '../core/fix';
+import type { Cable } from '../core/model';
 import type { Finding } from '../core/rules/types';
 import { isBefore } from '../core/text';
 
@@ -43,9 +44,12 @@ export function getQuickFixes(uri: string, findings: readonly Finding[], range: 
   return actions;
 }
 
-/** Fix All: the first safe fix of every finding, as separate non-overlapping edits ({@link safeFixEdits}, as `cablelint --fix` takes them). */
-export function getFixAll(uri: string, findings: readonly Finding[]): CodeAction | undefined {
-  const edits: LspTextEdit[] = safeFixEdits(findings).map((e) => ({ range: e.range, newText: e.newText }));
+/**
+ * Fix All: the first safe fix of every finding, as separate non-overlapping edits that together keep the banner of
+ * `cable`, the model the findings were read from ({@link safeFixEdits}, as `cablelint --fix` takes them).
+ */
+export function getFixAll(uri: string, findings: readonly Finding[], cable: Cable): CodeAction | undefined {
+  const edits: LspTextEdit[] = safeFixEdits(findings, cable).map((e) => ({ range: e.range, newText: e.newText }));
   if (edits.length === 0) return undefined;
   return CodeAction.create('Fix all safe cable problems', { changes: { [uri]: edits } }, FIX_ALL_KIND);
 }
