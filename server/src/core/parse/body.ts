@@ -27,7 +27,7 @@ import type { LineShapes } from '../text';
 import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, isAlnum, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, TITLE_MARKING, token, trimEndOffset, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
-import { readRepeatedBanner } from './banner';
+import { LONE_LEVEL, readRepeatedBanner } from './banner';
 import { EOM_SERIAL, mayBeEomSerial, mayEndTransmission, TRANSMISSION_END } from './header';
 import { parsePortionMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
@@ -83,8 +83,7 @@ export const CLOSER = new RegExp(String.raw`\bEND\s+(?:(?:${BLOCK_LABELS})\s+)?(
 // The E.O./TAGS/SUBJECT block repeated after a per-section banner: which field a line opens.
 const FIELD_TAGS = /^\s*TAGS?/i;
 const FIELD_SUBJECT = /^\s*SUBJ/i;
-// A bare level on its own line, and SIPDIS on its own line.
-const BARE_LEVEL = /^\s*(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)\s*$/;
+// SIPDIS on its own line.
 const SIPDIS_LINE = /^\s*SIPDIS\s*$/i;
 // How a mixed-case heading may start.
 const HEADING_START = /^[A-Z0-9"“'(]/;
@@ -291,7 +290,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     if (first & First.Level) {
       // Both are short: a length check spares the regular expressions on prose.
       const length = ends[i] - lead;
-      if (c !== 115 && length >= 6 && length <= 12 && BARE_LEVEL.test(text)) {
+      if (c !== 115 && length >= 6 && length <= 12 && LONE_LEVEL.test(text)) {
         kinds[i] = 'page';
         headingAbovePage(headingCandidates, kinds, i, startLine);
         continue;

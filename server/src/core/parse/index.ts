@@ -9,7 +9,7 @@
 import { canonicalId, isRedactedPost } from '../id';
 import type { Banner, CalendarDate, Cable, Caveat, LineKind, ParseProblem, Section } from '../model';
 import { lineStarts, range, spanRange, splitLines, splitShapes } from '../text';
-import { mayOpenBanner, parseBanner } from './banner';
+import { LONE_LEVEL, mayOpenBanner, parseBanner } from './banner';
 import { parseBody } from './body';
 import { parseHead, startsHeader } from './header';
 import { scanHints } from './hints';
@@ -21,8 +21,6 @@ export interface ParseResult {
   readonly problems: readonly ParseProblem[];
 }
 
-// A level in one word alone on its line, in capitals: "SECRET", "CONFIDENTIAL", "UNCLAS".
-const LONE_LEVEL = /^\s*(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)\s*$/;
 
 /** How far down the banner is looked for: the longest transmission headers run to a few hundred addressees. */
 export const BANNER_SEARCH = 600;

@@ -25,7 +25,7 @@ import type {
 } from '../model';
 import type { LineShapes } from '../text';
 import { isDigit, isLetter, isSpace, markingStart, ownCopy, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, WHITE_RUNS } from '../text';
-import { readRepeatedBanner } from './banner';
+import { LONE_LEVEL, readRepeatedBanner } from './banner';
 import { isRuleChar, RULE_LINE } from './body';
 import { isRealDate, MONTH_NAMES as MONTHS } from './header';
 import { parsePortionMarking } from './marking';
@@ -162,7 +162,6 @@ const CLASSIFIED_BY = /Classified\s+by/i;
 const CLASSIFIED_BY_OPENS = /^\s*(?:\(U\)\s*)?(?:¶\s?1\.\s*(?:\(U\)\s*)?)?Classified\s+by/i;
 // A name after a person tag: five or more letters, apostrophes or hyphens.
 const NAME_WORD = /^[A-Za-z'-]{5,}$/;
-const BARE_LEVEL = /^\s*(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)\s*$/;
 // "REF: REF (A) MADRID 3785": a repeated keyword.
 const REF_AGAIN = /^\s*REF\s+(?=\()/;
 // "REF: NONE", "REF: N/A".
@@ -702,7 +701,7 @@ class FieldBuilder {
     const subject = this.r.subject;
     if (!subject) return;
     // A bare "CONFIDENTIAL" page-break line inside a wrapped subject.
-    if (BARE_LEVEL.test(text)) {
+    if (LONE_LEVEL.test(text)) {
       this.kinds[line] = 'page';
       return;
     }
