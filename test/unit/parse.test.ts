@@ -323,6 +323,10 @@ describe('parser: a level alone on its line', () => {
     assert.equal(parse('TAGS: PREL\nSUBJECT: FERRY\nSECRET\nTALKS\n\n¶1. (S) Text.\n').banner, undefined);
     assert.equal(parse('Notes for the meeting\nSECRET\nBring the ferry plans.\n').banner, undefined);
   });
+  it('reads the lower of two levels alone before the metadata as the banner, nearest the metadata, as a level above a banner echoes it', () => {
+    const c = parse(['UNCLASSIFIED', '', 'SECRET', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) Text.'].join('\n'));
+    assert.deepEqual([c.banner?.level, c.banner?.line, c.banners.length], ['SECRET', 2, 1]);
+  });
 });
 
 describe('parser: preamble', () => {

@@ -102,10 +102,10 @@ function parseUnchecked(text: string): Cable {
       zoneEnd = i;
       break;
     }
-    if (alone < 0 && shapes.ends[i] - lead <= 12 && LONE_LEVEL.test(line)) alone = i;
+    if (shapes.ends[i] - lead <= 12 && LONE_LEVEL.test(line)) alone = i;
   }
   // "SECRET" alone is the banner where no other line before the metadata reads as one (a cable typed by hand, or
-  // "SECRE T" set right); above a banner it echoes the level (export metadata: "CONFIDENTIAL" over
+  // "SECRE T" set right); of two, the lower, nearest the metadata, as the one above would echo it; above a banner it echoes the level (export metadata: "CONFIDENTIAL" over
   // "C O N F I D E N T I A L KHARTOUM 000881"), and later in the text it is a page-break line.
   if (!banner && alone >= 0 && ended) {
     banner = parseBanner(alone, lines[alone], { strict: false, repeated: false, alone: true, problems });
