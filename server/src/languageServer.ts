@@ -21,6 +21,7 @@ import {
   type CodeAction,
   type CodeLens,
   type CompletionItem,
+  type CompletionList,
   type Connection,
   type Diagnostic,
   type DidChangeConfigurationParams,
@@ -44,7 +45,7 @@ import { ruleByIdOrName } from './core/rules/index';
 import type { Finding } from './core/rules/types';
 import { clampPosition, contains, looksBinary, range } from './core/text';
 import { diagnosticOf, findingsAt, FIX_ALL_KIND, getFixAll, getQuickFixes } from './features/codeActions';
-import { getCompletions } from './features/completion';
+import { getCompletionList } from './features/completion';
 import { binaryDiagnostic, toDiagnostic } from './features/diagnostics';
 import { defaultDictionaries, mergeDictionaries, type Dictionaries } from './features/dictionaries';
 import { loadUserDictionaries } from './core/userDictionary';
@@ -778,8 +779,10 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   connection.onCompletion((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? unlessCancelled('completion', [] as CompletionItem[], doc, token, (cable) =>
-      getCompletions(cable, clampPosition(cable.lines, p.position), {
+    // The items, or a list marked incomplete where the workspace's cables offered as a REF citation were cut short, which
+    // makes the editor ask again as the user types.
+    return doc ? unlessCancelled<CompletionItem[] | CompletionList>('completion', [], doc, token, (cable) => {
+      const list = getCompletionList(cable, clampPosition(cable.lines, p.position), {
         dictionaries,
         insertReplace: hasInsertReplaceSupport,
         snippets: hasSnippetSupport,
@@ -790,8 +793,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
           return index.all();
         },
         citingId: idFromFileName(doc.uri),
-      }),
-    ) : [];
+      });
+      return list.isIncomplete ? list : list.items;
+    }) : [];
   });
 
   connection.onCodeAction((p) => {

@@ -552,6 +552,34 @@ describe('a document above cable.largeFileThreshold', function () {
   });
 });
 
+describe('REF citations from a workspace of more than a thousand cables', function () {
+  this.timeout(60000);
+  it('answers the latest thousand as a list marked incomplete, so that the editor asks again as the user types, and the citation typed finds an older cable', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-many-'));
+    for (let k = 1; k <= 1001; k++) fs.writeFileSync(path.join(ws, `08VALLETTA${k}.cable`), `R ${String(1 + (k % 28)).padStart(2, '0')}0800Z ${k <= 500 ? 'JAN' : 'FEB'} 08\n\nUNCLAS VALLETTA ${String(k).padStart(6, '0')}\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: HARBOR NOTE ${k}\n`);
+    fs.writeFileSync(path.join(ws, '05KIEV4590.cable'), 'R 010800Z MAR 05\n\nUNCLAS KIEV 004590\n\nE.O. 12958: N/A\nTAGS: EAGR\nSUBJECT: GRAIN EXPORTS\n');
+    const client = await startServer(ws);
+    try {
+      await client.waitFor('cable/indexed');
+      const uri = `file://${ws}/citing.cable`;
+      const text = 'UNCLAS NOWHERE 000019\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: PILOT BOATS\n\nREF: A. \n\n1. (U) The pilots met.\n';
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text } });
+      const complete = (character: number) => client.connection.sendRequest<{ isIncomplete: boolean; items: { label: string }[] } | { label: string }[]>('textDocument/completion', { textDocument: { uri }, position: { line: 6, character }, context: { triggerKind: 1 } });
+      const all = await complete(8);
+      assert.ok(!Array.isArray(all) && all.isIncomplete && all.items.length === 1000, 'a list of 1,000 marked incomplete');
+      assert.ok(!all.items.some((i) => i.label === '05 KIEV 4590'));
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 6, character: 8 }, end: { line: 6, character: 8 } }, text: '05 KI' }] });
+      // The items alone, as for any complete answer.
+      const typed = await complete(13);
+      assert.ok(Array.isArray(typed));
+      assert.deepEqual(typed.map((i) => i.label), ['05 KIEV 4590']);
+    } finally {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('workspace folders added and removed after start', function () {
   this.timeout(30000);
   it('indexes a folder added to the workspace and drops the cables of one removed', async () => {

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { CompletionItemKind, type CompletionItem, type InsertReplaceEdit, type TextEdit } from 'vscode-languageserver';
 import { parseCable } from '../../server/src/core/parse/index';
 import { citedId } from '../../server/src/core/id';
-import { getCompletions, type CompletionContext } from '../../server/src/features/completion';
+import { getCompletionList, getCompletions, type CompletionContext } from '../../server/src/features/completion';
 import type { IndexedCable } from '../../server/src/features/types';
 import { defaultDictionaries } from '../../server/src/features/dictionaries';
 import { caret, corpusDir, corpusFiles } from '../helpers';
@@ -774,9 +774,40 @@ describe('completion: a REF item\'s citation from the workspace', () => {
     }
   });
 
+  it('finds an older cable of a large workspace by the citation typed, where the latest thousand are offered, and says a list cut short is incomplete', () => {
+    // 1,500 cables of Valletta from 2008 (numbers 1 to 1,500, later ones later), and one of Kiev from 2005: the oldest.
+    const many = Array.from({ length: 1500 }, (_, k) => indexed(`08VALLETTA${k + 1}`, `2008-01-01T00:00:00Z`.replace('01T', `${String(1 + (k % 28)).padStart(2, '0')}T`).replace('-01-', `-${String(1 + Math.floor(k / 125)).padStart(2, '0')}-`), 'VALLETTA', `HARBOR NOTE ${k + 1}`));
+    const kiev = indexed('05KIEV4590', '2005-03-01T00:00:00Z', 'KIEV', 'GRAIN EXPORTS');
+    const list = (text: string) => {
+      const c = caret(text);
+      return getCompletionList(parseCable(c.text).cable, { line: c.line, character: c.character }, { dictionaries, insertReplace: false, now: NOW, workspaceCables: () => [...many, kiev] });
+    };
+    // Nothing typed: the latest thousand, and the list says it is cut short, so that the editor asks again as the user types.
+    const all = list(cable('REF: A. VALLETTA 388\nB. |'));
+    assert.equal(all.items.length, 1000);
+    assert.equal(all.isIncomplete, true);
+    assert.ok(!all.items.some((i) => i.detail === '05KIEV4590'));
+    // The citation's start typed: the Kiev cable is found, as is a subject's word, and the list is whole.
+    for (const typed of ['05 KIEV', '05 K', 'KIEV 45', 'GRAIN']) {
+      const found = list(cable(`REF: A. VALLETTA 388\nB. ${typed}|`));
+      assert.deepEqual([found.items.map((i) => i.label), found.isIncomplete], [['05 KIEV 4590'], false], typed);
+    }
+    // A cable the characters typed cannot match is left out before the list is cut; one they match stays, latest first.
+    const valletta = list(cable('REF: A. VALLETTA 388\nB. 08 VALLETTA 149|'));
+    const offered = new Set(valletta.items.map((i) => i.label));
+    // VALLETTA 1499 is cited without its year (a higher number than this cable's own is of the year before), and found by it.
+    assert.ok(offered.has('08 VALLETTA 149') && offered.has('VALLETTA 1499'));
+    assert.ok(!offered.has('08 VALLETTA 1') && !offered.has('08 VALLETTA 250') && !offered.has('05 KIEV 4590'));
+    assert.equal(valletta.isIncomplete, false);
+    // Elsewhere, the list is complete: getCompletions's items.
+    assert.equal(list(cable('REF: A. VALLETTA 388\n|')).isIncomplete, false);
+  });
+
   it('replaces the citation typed after the letter, in every letter style, and on the REF line', () => {
     const typed = at(cable('REF: A. VALLETTA 388\nB. 08 PAR|'));
-    assert.deepEqual(editRange(typed.items[2], 'plain'), { start: { line: 15, character: 3 }, end: { line: 15, character: 9 } });
+    // Only the cables the characters typed can match: 08 PARIS 1234.
+    assert.deepEqual(typed.items.map((i) => i.label), ['08 PARIS 1234']);
+    assert.deepEqual(editRange(typed.items[0], 'plain'), { start: { line: 15, character: 3 }, end: { line: 15, character: 9 } });
     assert.deepEqual(labels(cable('REF: (A) VALLETTA 388\n(B) |')), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
     assert.deepEqual(labels(cable('REF: A) VALLETTA 388\nB) |')), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
     assert.deepEqual(labels(cable('REF: A: VALLETTA 388\nB: |')), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);

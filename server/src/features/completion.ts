@@ -6,7 +6,7 @@
  * reason letters, DECL dates, the date-time group and the DE line's day of
  * year and time, and the REF items' letters after "ref" and the paragraphs' numbers after "para" in the text.
  */
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { citationOf } from '../core/id';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefField, RefItem } from '../core/model';
@@ -748,17 +748,17 @@ function refItemToCite(cable: Cable, refs: RefField, n: number, text: string): b
   return continuesRefField(refs.items, text, true);
 }
 
-/** The most cables a REF citation's list holds: the latest, by date. */
+/** The most cables a REF citation's list holds: the latest, by date, of those that match what is typed. */
 const MOST_CITATIONS = 1000;
 
 /**
- * The workspace's cables as the citation of the REF item on the caret's line, after its letter (`B. |`, `B. PAR|`), where
- * nothing follows the caret, when asked for: each as this cable's REF field would cite it ({@link citationOf}: `PARIS 708` from a cable
- * of its year, `08 PARIS 708` otherwise), with its subject beside it and as documentation what a REF citation's subject
- * hint shows of it ({@link indexedCableMarkdown}), the latest first; the subject's words find it too. This cable and a cable filed twice are offered
- * once at most; the cables without an id, never.
+ * After a REF item's letter (`B. `, `(B) `, `REF: A. `), asked for with Ctrl+Space and nothing after the caret: the
+ * workspace's cables, latest first, each as this cable's REF field cites it. Those that cannot match the citation typed
+ * so far (its characters, spaces aside, not found in order in the citation, id and subject the editor filters on) are left
+ * out before the list is cut to {@link MOST_CITATIONS}, so that an older cable is found by typing its citation; a list
+ * cut short says it is incomplete, so that the editor asks again as more is typed.
  */
-function refCitationItems(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem[] | undefined {
+function refCitations(cable: Cable, position: Position, line: string, ctx: CompletionContext): { items: CompletionItem[]; incomplete: boolean } | undefined {
   const refs = cable.refs;
   // Only when asked for (Ctrl+Space): opened by the space after the letter, the list would stay open while a citation
   // that is not in the workspace is typed ("B. PARIS 7"), and the Enter that ends the line would take "PARIS 708".
@@ -769,24 +769,52 @@ function refCitationItems(cable: Cable, position: Position, line: string, ctx: C
   const citingId = cable.id ?? ctx.citingId;
   const byId = new Map<string, IndexedCable>();
   for (const c of ctx.workspaceCables()) if (c.id !== undefined && c.id !== citingId && !byId.has(c.id)) byId.set(c.id, c);
-  const latest = [...byId.values()].sort((a, b) => ((a.dtg ?? '') < (b.dtg ?? '') ? 1 : (a.dtg ?? '') > (b.dtg ?? '') ? -1 : 0)).slice(0, MOST_CITATIONS);
-  const range = { start: { line: position.line, character: position.character - (typed[1]?.length ?? 0) }, end: position };
-  const items: CompletionItem[] = [];
-  for (const c of latest) {
-    const citation = citationOf(c.id!, citingId, c.post);
-    if (citation === undefined) continue;
-    items.push({
-      label: citation,
-      kind: CompletionItemKind.Reference,
-      labelDetails: c.subject ? { description: shortenSubject(c.subject) } : undefined,
-      detail: c.id,
-      documentation: { kind: 'markdown', value: indexedCableMarkdown(c) },
-      filterText: `${citation} ${c.subject ?? ''}`,
-      sortText: String(items.length).padStart(4, '0'),
-      textEdit: { range, newText: citation },
-    });
+  // A citation is its cable's id or the id without its year, spaces aside ("VALLETTA 1499", "08 PARIS 1234"), so the id
+  // and subject answer for it: the citations are written only for the cables kept, latest first.
+  const pattern = (typed[1] ?? '').replace(/\s+/g, '').toUpperCase();
+  const matching = [...byId.values()].filter((c) => inOrder(pattern, `${c.id} ${c.subject ?? ''}`.toUpperCase()));
+  matching.sort((a, b) => ((a.dtg ?? '') < (b.dtg ?? '') ? 1 : (a.dtg ?? '') > (b.dtg ?? '') ? -1 : 0));
+  const written: { cable: IndexedCable; citation: string }[] = [];
+  let k = 0;
+  for (; k < matching.length && written.length < MOST_CITATIONS; k++) {
+    const citation = citationOf(matching[k].id!, citingId, matching[k].post);
+    if (citation !== undefined) written.push({ cable: matching[k], citation });
   }
-  return items;
+  const range = { start: { line: position.line, character: position.character - (typed[1]?.length ?? 0) }, end: position };
+  const items = written.map(({ cable: c, citation }, i): CompletionItem => ({
+    label: citation,
+    kind: CompletionItemKind.Reference,
+    labelDetails: c.subject ? { description: shortenSubject(c.subject) } : undefined,
+    detail: c.id,
+    documentation: { kind: 'markdown', value: indexedCableMarkdown(c) },
+    filterText: `${citation} ${c.id} ${c.subject ?? ''}`,
+    sortText: String(i).padStart(4, '0'),
+    textEdit: { range, newText: citation },
+  }));
+  return { items, incomplete: k < matching.length };
+}
+
+/**
+ * Whether the characters of `pattern` appear in `text` in order: what an editor's fuzzy filter needs of an item at the
+ * least (VS Code's matches them in order, from a word's start), so that a list filtered by it holds every item the
+ * editor would show for that pattern.
+ */
+function inOrder(pattern: string, text: string): boolean {
+  let at = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    at = text.indexOf(pattern[i], at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Completion at `position` as a list that says whether it is complete ({@link getCompletions} gives its items): only the
+ * workspace's cables offered as a REF citation may be cut short, for a workspace of more than {@link MOST_CITATIONS}.
+ */
+export function getCompletionList(cable: Cable, position: Position, ctx: CompletionContext): CompletionList {
+  const citations = refCitations(cable, position, cable.lines[position.line] ?? '', ctx);
+  return citations ? { isIncomplete: citations.incomplete, items: citations.items } : { isIncomplete: false, items: getCompletions(cable, position, ctx) };
 }
 
 /** A bound above any TAG's count of uses, for sort texts of one width. */
@@ -866,8 +894,8 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   }
 
   // After a REF item's letter: the workspace's cables to cite.
-  const citations = refCitationItems(cable, position, line, ctx);
-  if (citations) return citations;
+  const citations = refCitations(cable, position, line, ctx);
+  if (citations) return citations.items;
 
   // Under the REF field: the next item's letter. At a body line's start: the next paragraph's marker. A blank line
   // under a field whose items are a blank line apart, the body may start too: the paragraph's markers follow the letter.
