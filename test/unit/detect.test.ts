@@ -44,6 +44,10 @@ describe('client: textReadsAsCable', () => {
     assert.equal(textReadsAsCable(read('test/fixtures/editors/notes.txt')), false);
     assert.equal(textReadsAsCable('\u0000\u0001PK\u0003\u0004 TAGS: PREL\nSUBJECT: X\nE.O. 12958: N/A\n'), false);
     assert.equal(textReadsAsCable(''), false);
+    // A note that opens with a level alone on its line and a subject: the level is a banner only where it stands, and
+    // counts for no more than a word towards a cable; a cable typed by hand so still reads as one by its fields.
+    assert.equal(textReadsAsCable('SECRET\nSubject: lunch with the harbor master\n\nBring the ferry plans.\n'), false);
+    assert.equal(textReadsAsCable('SECRET\n\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\n1. (S) The harbor board met.\n'), true);
   });
 
   it('reads only the first 64 KB: a cable after them is not found, a long cable is', () => {
