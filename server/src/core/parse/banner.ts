@@ -6,15 +6,15 @@ import type { Banner, BannerForm, Level, ParseProblem, Token } from '../model';
 import { isSpace, numberToken, skipSpaces, token } from '../text';
 
 /**
- * Level words with the level they stand for (spaces removed, upper case). Every word has
- * six letters or more, so a reading with its first letter lost still has five.
- */
-/**
  * A level in one word alone on its line, in capitals: "SECRET", "CONFIDENTIAL", "UNCLAS". At the banner's place it is
  * the banner (parse/index.ts); elsewhere a page-break line or an echo of the level above the banner (body, metadata).
  */
 export const LONE_LEVEL = /^\s*(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS)\s*$/;
 
+/**
+ * Level words with the level they stand for (spaces removed, upper case). Every word has
+ * six letters or more, so a reading with its first letter lost still has five.
+ */
 const LEVEL_WORDS: readonly (readonly [string, Level])[] = [
   ['TOPSECRET', 'TOP SECRET'],
   ['CONFIDENTIAL', 'CONFIDENTIAL'],
