@@ -3,7 +3,8 @@
  * ({@link safeFixEdits}); the editor applies them once, as VS Code applies a code
  * action, and {@link fixAll} repeats until nothing changes.
  */
-import { BANNER_SEARCH, parseCable, readFirstBanner } from './parse/index';
+import { BANNER_SEARCH, parseCable } from './parse/index';
+import { bannerKept } from './rules/util';
 import { lintCable } from './lint';
 import type { ResolvedConfig } from './config';
 import type { Cable } from './model';
@@ -52,19 +53,13 @@ export function safeFixEdits(findings: readonly Finding[], cable?: Cable): TextE
  * banner or its level. Each safe fix there keeps the banner on its own (`keepsBanner` in rules/util.ts), but two may
  * not together: `SECRE T` respelled `SECRET` over `¶ 11.` rewritten `1.`, which no longer ends the search for a level
  * alone on its line, leave no banner. Only those lines are read again, once when the edits keep the banner (the rule),
- * and once an edit otherwise, each taken where it keeps the banner with those taken before it; the next pass of
+ * and once an edit otherwise, each taken where it keeps the banner with those taken before it ({@link bannerKept}); the next pass of
  * {@link fixAll}, or the next Fix All, finds the others again, checked against the text they then see.
  */
 function keepingBanner(cable: Cable, edits: readonly TextEdit[]): TextEdit[] {
   const head = edits.filter((e) => e.range.end.line < BANNER_SEARCH);
   if (head.length === 0) return [...edits];
-  const text = cable.text;
-  const starts = lineStarts(text, BANNER_SEARCH);
-  const top = starts.length > BANNER_SEARCH ? text.slice(0, starts[BANNER_SEARCH]) : text;
-  const keeps = (taken: readonly TextEdit[]): boolean => {
-    const banner = readFirstBanner(applyEdits(top, taken));
-    return banner?.line === cable.banner?.line && banner?.level === cable.banner?.level;
-  };
+  const keeps = (taken: readonly TextEdit[]): boolean => bannerKept(cable, (top) => applyEdits(top, taken));
   if (keeps(head)) return [...edits];
   const taken: TextEdit[] = [];
   for (const e of head) if (keeps([...taken, e])) taken.push(e);

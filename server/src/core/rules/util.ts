@@ -16,9 +16,21 @@ import type { Fix, Report, TextEdit } from './types';
  */
 export function keepsBanner(cable: Cable, at: Range, newText: string): boolean {
   if (at.start.line >= BANNER_SEARCH) return true;
+  return bannerKept(cable, (top) => {
+    const starts = lineStarts(top, at.end.line + 1);
+    return top.slice(0, offsetAt(top, starts, at.start)) + newText + top.slice(offsetAt(top, starts, at.end));
+  });
+}
+
+/**
+ * True when the lines of `cable`'s text where the banner is looked for ({@link BANNER_SEARCH}), rewritten by `rewrite`,
+ * read the banner on the same line at the same level ({@link readFirstBanner}): only those lines are cut out, rewritten
+ * and read again, whatever the text's length. One fix asks it ({@link keepsBanner}), and Fix All for its edits together.
+ */
+export function bannerKept(cable: Cable, rewrite: (top: string) => string): boolean {
   const text = cable.text;
-  const starts = lineStarts(text, at.end.line + 1);
-  const banner = readFirstBanner(text.slice(0, offsetAt(text, starts, at.start)) + newText + text.slice(offsetAt(text, starts, at.end)));
+  const starts = lineStarts(text, BANNER_SEARCH);
+  const banner = readFirstBanner(rewrite(starts.length > BANNER_SEARCH ? text.slice(0, starts[BANNER_SEARCH]) : text));
   return banner?.line === cable.banner?.line && banner?.level === cable.banner?.level;
 }
 
