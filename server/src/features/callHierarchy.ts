@@ -9,7 +9,7 @@
  */
 import { SymbolKind, type CallHierarchyIncomingCall, type CallHierarchyItem, type CallHierarchyOutgoingCall, type Position, type Range } from 'vscode-languageserver-types';
 import { citedId, idFromFileName as idFromName, fileName } from '../core/id';
-import { findInTextReferences, findInTextReferencesOnLine, resolveInText } from '../core/mentions';
+import { findInTextReferences, findInTextReferencesOnLine, inTextTarget, resolveInText } from '../core/mentions';
 import type { Cable, RefItem } from '../core/model';
 import { contains } from '../core/text';
 import { shortenSubject } from './hover';
@@ -191,8 +191,8 @@ function refItemAt(cable: Cable, position: Position): RefItem | undefined {
   if (direct) return direct;
   // Only the references of the caret's line are read, as a hover reads them.
   const mention = findInTextReferencesOnLine(cable, position.line).find((r) => r.target.kind === 'ref' && contains(r.range, position));
-  const target = mention && resolveInText(cable, mention);
-  return target ? items.find((i) => i.range === target) : undefined;
+  const target = mention && inTextTarget(cable, mention);
+  return target && !('marker' in target) ? target : undefined;
 }
 
 /** The item of an indexed cable: its id (or file name), subject and banner. */
