@@ -374,7 +374,7 @@ const NEW_PARAGRAPH_KINDS: ReadonlySet<string> = new Set(['blank', 'text']);
  * fields, whichever ends lowest; -1 when the cable has none of them. A field read below the first paragraph's line is
  * in the body ("¶2. (U) Classified by …" closing the text).
  */
-function metadataEnd(cable: Cable): number {
+export function metadataEnd(cable: Cable): number {
   const body = cable.paragraphs[0]?.range.start.line ?? Infinity;
   let end = -1;
   for (const r of [cable.banner?.range, cable.eo?.range, cable.tags?.range, cable.subject?.range, cable.refs?.range, cable.classifiedBy?.range, ...cable.caveats.map((c) => c.token.range), ...cable.passingLines.map((t) => t.range)]) {
@@ -654,7 +654,7 @@ function lineMarkingItems(cable: Cable, position: Position, line: string, ctx: C
 const REF_LETTER_TYPED = /^[ \t]*\(?[A-Za-z]?$/;
 
 /** How a REF field writes its letters: `A.`, `A)`, `(A)`, `a.`; the release's `¶B.` is `B.`. */
-function refLetter(upper: string, styleOf: RefItem | undefined): string {
+export function refLetter(upper: string, styleOf: RefItem | undefined): string {
   const written = styleOf?.letterToken?.text.replace(/^¶/, '') ?? '';
   // "f. 07 KUWAIT 12" ⏎ "g.": a field lettered in lower case goes on so.
   const letter = /[a-z]/.test(written) ? upper.toLowerCase() : upper;
@@ -681,20 +681,19 @@ function refGapAllowed(cable: Cable, items: readonly RefItem[], line: number): b
 const snippetText = (text: string) => text.replace(/[$}\\]/g, '\\$&');
 
 /**
- * The next REF item under the REF field, when asked for, or on a typed `(` (`(B)`) or, after `REF:`, a typed space: on the
- * line right after its last item, or after `REF:` (on its line or the next) when it has none, where only the start of a
- * letter is typed (`B`, `(`, `(B`) and nothing follows. The letter after the last item's, in the field's own style (`B.`, `B)`, `(B)`; `A.` for the first), alone, and for a client that takes
- * snippets with a citation to fill in: the cable's year and post, then the number (`B. 09 NOWHERE NNN`). Nothing when
- * the last item has no letter, after `Z`, or when a lettered item follows the caret's line (the letters would repeat).
+ * Where the next REF item goes with the caret at `position` on `line` (nothing after it): on the line right after the
+ * field's last item, or after `REF:` (on its line or the next) when it has none, or a blank line under the last item where
+ * the field's gaps allow it ({@link refGapAllowed}), with only the start of a letter typed before the caret (`B`, `(`,
+ * `(B`) and white space. Its letter (the one after the last item's, `A` for the first) in the field's own style (`B.`,
+ * `B)`, `(B)`), and where what is typed of it starts. Undefined when the last item has no letter, after `Z`, or when a
+ * lettered item follows the caret's line (the letters would repeat).
  */
-function nextRefItems(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem[] | undefined {
+export function nextRefSlot(cable: Cable, position: Position, line: string): { label: string; start: number; onKeywordLine: boolean } | undefined {
   const refs = cable.refs;
-  if (!refs || ctx.triggerCharacter === '/' || trimmedEnd(line) > position.character) return undefined;
+  if (!refs || trimmedEnd(line) > position.character) return undefined;
   const keyword = refs.keyword.range.end;
   const onKeywordLine = position.line === keyword.line;
   if (onKeywordLine && position.character <= keyword.character) return undefined;
-  // A space opens the list after "REF:" only: under the field a letter or "(" starts the item, not white space.
-  if (ctx.triggerCharacter === ' ' && !onKeywordLine) return undefined;
   const from = onKeywordLine ? keyword.character : 0;
   const rest = line.slice(from, position.character);
   // "REF:B" is no item's start: a letter after "REF:" needs white space before it.
@@ -709,7 +708,21 @@ function nextRefItems(cable: Cable, position: Position, line: string, ctx: Compl
   if (last ? last.range.end.line < position.line - 1 && !refGapAllowed(cable, earlier, position.line) : !onKeywordLine && position.line !== keyword.line + 1) return undefined;
   if (last && (!last.letter || last.letter >= 'Z')) return undefined;
   const letter = last?.letter ? String.fromCharCode(last.letter.charCodeAt(0) + 1) : 'A';
-  const label = refLetter(letter, last);
+  return { label: refLetter(letter, last), start, onKeywordLine };
+}
+
+/**
+ * The next REF item under the REF field ({@link nextRefSlot}), when asked for, or on a typed `(` (`(B)`) or, after `REF:`,
+ * a typed space. The letter alone, and for a client that takes snippets with a citation to fill in: the cable's year and
+ * post, then the number (`B. 09 NOWHERE NNN`).
+ */
+function nextRefItems(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem[] | undefined {
+  if (ctx.triggerCharacter === '/') return undefined;
+  const slot = nextRefSlot(cable, position, line);
+  if (!slot) return undefined;
+  // A space opens the list after "REF:" only: under the field a letter or "(" starts the item, not white space.
+  if (ctx.triggerCharacter === ' ' && !slot.onKeywordLine) return undefined;
+  const { label, start } = slot;
   const typed = line.slice(start, position.character);
   if (!label.toUpperCase().startsWith(typed.toUpperCase())) return undefined;
   const range = { start: { line: position.line, character: start }, end: position };
