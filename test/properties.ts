@@ -16,6 +16,7 @@ import { getIncomingCalls, getOutgoingCalls, prepareCallHierarchy } from '../ser
 import { getCompletions } from '../server/src/features/completion';
 import { defaultDictionaries } from '../server/src/features/dictionaries';
 import { getDocumentSymbols } from '../server/src/features/documentSymbols';
+import { getDropCitations } from '../server/src/features/drop';
 import { getFoldingRanges } from '../server/src/features/folding';
 import { getHover } from '../server/src/features/hover';
 import { getInlayHints } from '../server/src/features/inlayHints';
@@ -204,6 +205,9 @@ export function exerciseFeatures(text: string, positions: readonly { line: numbe
     timed(() => getSelectionRanges(cable, [pos]));
     timed(() => prepareRename(cable, pos));
     timed(() => getRenameEdits(cable, pos, pos.character % 2 === 0 ? 'C' : '7'));
+    // Two workspace cables dropped there: text to insert, or nothing.
+    const dropped = timed(() => getDropCitations(cable, pos, [{ uri: 'file:///ws/09PARIS708.cable', id: '09PARIS708', post: 'PARIS', tags: [], refs: [] }, { ...entry, id: '08NOWHERE2' }], '09NOWHERE1'));
+    assert.ok(dropped === undefined || dropped.text.length > 0);
   }
   return slowest;
 }

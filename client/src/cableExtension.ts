@@ -12,7 +12,7 @@ import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient
 // plain-text document, and loads the parser only for a `.txt` file.
 import { DETECTION_PREFIX, textReadsAsCable } from './detect';
 // Without vscode (unit-tested): the Cables view's grouping and sorting.
-import { cableLabel, cableTooltip, groupCollection, GROUPINGS, isGrouping, type CollectionEntry, type CollectionNode, type Grouping } from './collection';
+import { cableLabel, cableTooltip, draggedUriList, groupCollection, GROUPINGS, isGrouping, type CollectionEntry, type CollectionNode, type Grouping } from './collection';
 // "Cable: Open Preview": the webview of the decoded cable.
 import { CablePreview } from './preview';
 
@@ -56,6 +56,7 @@ export function activateCable(context: vscode.ExtensionContext, start: StartLang
     vscode.commands.registerCommand('cable.goToBanner', goToBanner),
     vscode.commands.registerCommand('cable.newCable', newCable),
     vscode.commands.registerCommand('cable.exportMetadata', exportMetadata),
+    vscode.languages.registerDocumentDropEditProvider({ language: 'cable' }, { provideDocumentDropEdits: dropCitations }),
     ...startServerWhenNeeded(),
     ...detectCablesInTextFiles(),
   );
@@ -266,7 +267,16 @@ export class CollectionProvider implements vscode.TreeDataProvider<CollectionNod
 
 /** The Cables view in the Explorer and its title bar's "Group Cables By…". */
 function collectionView(provider: CollectionProvider): vscode.Disposable[] {
-  const view = vscode.window.createTreeView('cable.collection', { treeDataProvider: provider, showCollapseAll: true });
+  // A cable dragged from the view carries its file, as one from the Explorer does: dropped into a cable, it is cited.
+  const dragAndDropController: vscode.TreeDragAndDropController<CollectionNode> = {
+    dragMimeTypes: ['text/uri-list'],
+    dropMimeTypes: [],
+    handleDrag(nodes, dataTransfer) {
+      const list = draggedUriList(nodes);
+      if (list) dataTransfer.set('text/uri-list', new vscode.DataTransferItem(list));
+    },
+  };
+  const view = vscode.window.createTreeView('cable.collection', { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true, dragAndDropController });
   const groupBy = async () => {
     const current = provider.grouping;
     const pick = await vscode.window.showQuickPick(
@@ -276,6 +286,37 @@ function collectionView(provider: CollectionProvider): vscode.Disposable[] {
     if (pick) await provider.setGrouping(pick.grouping);
   };
   return [view, vscode.commands.registerCommand('cable.collection.groupBy', groupBy), vscode.commands.registerCommand('cable.collection.refresh', () => provider.refresh())];
+}
+
+/** What the server's `cable/dropCitations` request answers (server/src/features/drop.ts). */
+interface DropCitations {
+  readonly text: string;
+  readonly kind: 'refItems' | 'refField' | 'inTextReference' | 'citations';
+}
+
+/**
+ * Cable files dropped into a cable (from the Explorer or the Cables view, with Shift held as VS Code asks for a drop
+ * into an editor) go in as the server reads the drop's place (`cable/dropCitations`): the REF field's next items, a REF
+ * field, an in-text reference to the items citing them, or their citations. Files the workspace index does not hold as
+ * cables are left to the editor, which inserts their paths as for any file.
+ */
+async function dropCitations(document: vscode.TextDocument, position: vscode.Position, dataTransfer: vscode.DataTransfer, token: vscode.CancellationToken): Promise<vscode.DocumentDropEdit | undefined> {
+  const list = dataTransfer.get('text/uri-list');
+  if (!list || !client) return undefined;
+  // RFC 2483: a URI a line; lines opening with "#" are comments.
+  const uris = (await list.asString())
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  if (uris.length === 0 || token.isCancellationRequested) return undefined;
+  let answer: DropCitations | null = null;
+  try {
+    answer = await client.sendRequest<DropCitations | null>('cable/dropCitations', { textDocument: { uri: document.uri.toString() }, position: { line: position.line, character: position.character }, uris }, token);
+  } catch {
+    // Cancelled, or the server restarting: the editor's own drop.
+    return undefined;
+  }
+  return answer ? new vscode.DocumentDropEdit(answer.text) : undefined;
 }
 
 /** What the server's `cable/status` request answers (server/src/features/status.ts). */

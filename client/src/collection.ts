@@ -50,6 +50,16 @@ export interface CollectionCable {
 
 export type CollectionNode = CollectionGroup | CollectionCable;
 
+/**
+ * What dragging `nodes` from the view carries as `text/uri-list` (RFC 2483: one URI a line, CRLF between): the cables'
+ * files, each once (a cable shown under two TAGS may be dragged from both); a group carries none. Empty when nothing is.
+ */
+export function draggedUriList(nodes: readonly CollectionNode[]): string {
+  const uris = new Set<string>();
+  for (const node of nodes) if (node.kind === 'cable') uris.add(node.entry.uri);
+  return [...uris].join('\r\n');
+}
+
 /** The levels in the order the view lists them; cables without a banner come after. */
 export const LEVELS: readonly string[] = ['TOP SECRET', 'SECRET', 'CONFIDENTIAL', 'UNCLASSIFIED'];
 

@@ -50,6 +50,7 @@ import { binaryDiagnostic, toDiagnostic } from './features/diagnostics';
 import { defaultDictionaries, mergeDictionaries, type Dictionaries } from './features/dictionaries';
 import { loadUserDictionaries } from './core/userDictionary';
 import { getDocumentSymbols } from './features/documentSymbols';
+import { getDropCitations } from './features/drop';
 import { getFoldingRanges } from './features/folding';
 import { getHover } from './features/hover';
 import { getInlayHints } from './features/inlayHints';
@@ -700,6 +701,22 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     return unlessCancelled('preview', null, doc, token, (cable) => {
       indexEdits();
       return getPreview(cable, { dictionaries, uri: doc.uri, citedCable: (item) => citedCables(item, cable, doc.uri)[0], maxLines });
+    });
+  });
+
+  // `cable/dropCitations` (custom, optional): what the VS Code client's drop provider inserts where cable files are dropped
+  // into a cable (features/drop.ts): REF items, a REF field, an in-text reference or citations, for the dropped files the
+  // workspace index holds as cables. Null when none is one, and the editor inserts what it would have.
+  connection.onRequest('cable/dropCitations', (p: { textDocument?: { uri?: unknown }; position?: unknown; uris?: unknown }, token) => {
+    const doc = typeof p?.textDocument?.uri === 'string' ? documents.get(p.textDocument.uri) : undefined;
+    const at = p?.position as { line?: unknown; character?: unknown } | undefined;
+    if (!doc || !Array.isArray(p.uris) || typeof at?.line !== 'number' || typeof at.character !== 'number') return null;
+    const position = { line: at.line, character: at.character };
+    const uris = p.uris.filter((u): u is string => typeof u === 'string');
+    return unlessCancelled('dropCitations', null, doc, token, (cable) => {
+      indexEdits();
+      const dropped = uris.flatMap((uri) => index.get(uri) ?? []);
+      return getDropCitations(cable, clampPosition(cable.lines, position), dropped, idFromFileName(doc.uri)) ?? null;
     });
   });
 

@@ -869,6 +869,51 @@ async function runMode(label, trusted, theme, shots) {
       }
     });
 
+    await check('a cable file dragged from the Explorer and dropped with Shift under a REF field\'s last item goes in as its next item', page, async () => {
+      // An invented cable being written, there only during this check; its text gives no date, so the citation gives its year.
+      const file = join(workspace, 'dropping.cable');
+      writeFileSync(file, 'UNCLAS NOWHERE 000021\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: PILOT BOATS\n\nREF: A. STATE 1234\n\n1. (U) The pilots met.\n');
+      try {
+        await openFile(page, 'dropping.cable');
+        await command(page, 'View: Show Explorer');
+        const source = await page.waitForFunction(() => {
+          const r = [...document.querySelectorAll('.explorer-folders-view .monaco-list-row')].find((e) => e.querySelector('.label-name')?.textContent === '09VALLETTA388.cable');
+          if (!r) return null;
+          const b = r.getBoundingClientRect();
+          return { x: b.x + b.width / 3, y: b.y + b.height / 2 };
+        }, null, { timeout: 15000 }).then((h) => h.jsonValue());
+        // The blank line under "REF: A. STATE 1234", the eighth line shown.
+        const target = await page.evaluate(() => {
+          const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')].map((e) => e.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+          const b = lines[7];
+          return b ? { x: b.left + 2, y: b.top + b.height / 2 } : null;
+        });
+        assert(target, 'the editor shows fewer than eight lines');
+        await page.mouse.move(source.x, source.y);
+        await page.mouse.down();
+        await page.mouse.move(source.x + 30, source.y + 10, { steps: 5 });
+        await page.keyboard.down('Shift');
+        await page.mouse.move(target.x, target.y, { steps: 20 });
+        await page.waitForTimeout(500);
+        await page.mouse.up();
+        await page.keyboard.up('Shift');
+        await page.waitForTimeout(500);
+        await page.keyboard.press('Control+S');
+        const want = 'REF: A. STATE 1234\nB. 09 VALLETTA 388\n\n1.';
+        const end = Date.now() + 15000;
+        let text = readFileSync(file, 'utf8');
+        while (Date.now() < end && !text.includes(want)) {
+          await page.waitForTimeout(250);
+          text = readFileSync(file, 'utf8');
+        }
+        assert(text.includes(want), `the REF field reads ${JSON.stringify(text.split('\n').slice(6, 9))}`);
+      } finally {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+W');
+        rmSync(file, { force: true });
+      }
+    });
+
     await check('with source.fixAll.cable in editor.codeActionsOnSave, saving applies the safe fixes and keeps the edit typed', page, async () => {
       // An invented cable with a TAG listed twice (CBL018, a safe fix), there only during this check: the Cables view's
       // check counts the workspace's cables.

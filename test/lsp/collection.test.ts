@@ -98,4 +98,33 @@ describe('cable/collection', function () {
       fs.rmSync(ws, { recursive: true, force: true });
     }
   });
+
+  it('answers cable/dropCitations with REF items for the workspace cables dropped, read from the drop\'s place', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-collection-'));
+    fs.writeFileSync(path.join(ws, '09NOWHERE40.cable'), HEADED);
+    fs.mkdirSync(path.join(ws, 'sub'));
+    fs.writeFileSync(path.join(ws, 'sub', '08BUENOSAIRES7.txt'), DATED);
+    fs.writeFileSync(path.join(ws, 'README.txt'), 'Notes.\n');
+    const client = await startServer(ws);
+    const uri = (name: string) => `file://${path.join(ws, name)}`;
+    // The cable being written, open and not on disk, cites with CRLF line ends.
+    const writing = 'C O N F I D E N T I A L NOWHERE 000050\r\n\r\nE.O. 12958: DECL: 06/03/2019\r\nTAGS: PREL\r\nSUBJECT: FERRY DUES AGAIN\r\n\r\nREF: A. STATE 1234\r\n\r\n\r\n1. (C) Text.\r\n';
+    const drop = (line: number, character: number, uris: string[]) =>
+      client.connection.sendRequest<{ text: string; kind: string } | null>('cable/dropCitations', { textDocument: { uri: uri('new.cable') }, position: { line, character }, uris });
+    try {
+      await client.waitFor('cable/indexed');
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('new.cable'), languageId: 'cable', version: 1, text: writing } });
+      // Under the REF item: the next items; the URI as VS Code escapes it, and a file no cable, left out.
+      assert.deepEqual(await drop(7, 0, [uri('09NOWHERE40.cable'), uri('sub/08BUENOSAIRES7.txt').replace('/sub/', '/%73ub/'), uri('README.txt')]), { text: 'B. 09 NOWHERE 40\n' + 'C. 08 BUENOS AIRES 7', kind: 'refItems' });
+      // In the text: the citation.
+      assert.deepEqual(await drop(10, 7, [uri('09NOWHERE40.cable')]), { text: '09 NOWHERE 40', kind: 'citations' });
+      // No cable among the files, a position past the end, and a malformed request: null, and the editor drops as it would.
+      assert.equal(await drop(7, 0, [uri('README.txt'), uri('missing.cable')]), null);
+      assert.deepEqual((await drop(99, 99, [uri('09NOWHERE40.cable')]))?.kind, 'citations');
+      assert.equal(await client.connection.sendRequest('cable/dropCitations', { textDocument: { uri: uri('new.cable') }, uris: 'x' }), null);
+    } finally {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
 });

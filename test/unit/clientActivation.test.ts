@@ -54,6 +54,7 @@ async function activate(docs: FakeDocument[], settings: Record<string, unknown> 
     commands: { registerCommand: () => disposable },
     LanguageStatusSeverity: { Information: 0, Warning: 1, Error: 2 },
     languages: {
+      registerDocumentDropEditProvider: () => disposable,
       createLanguageStatusItem: () => {
         const item = { text: '', dispose: () => {} };
         if (editor) editor.item = item;

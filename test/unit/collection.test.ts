@@ -3,7 +3,7 @@
  * `cable/collection` answers them.
  */
 import * as assert from 'node:assert/strict';
-import { cableLabel, cableTooltip, groupCollection, isGrouping, type CollectionEntry, type CollectionNode, type Grouping } from '../../client/src/collection';
+import { cableLabel, cableTooltip, draggedUriList, groupCollection, isGrouping, type CollectionEntry, type CollectionNode, type Grouping } from '../../client/src/collection';
 
 function entry(file: string, fields: Partial<CollectionEntry> = {}): CollectionEntry {
   return { uri: `file:///ws/${file}`, id: null, idFromFileName: false, subject: null, date: null, classification: null, tags: [], post: null, ...fields };
@@ -136,5 +136,15 @@ describe('Cables view grouping', () => {
     const secret = groupCollection(entries, 'classification').find((g) => g.kind === 'group' && g.label === 'SECRET');
     assert.ok(secret?.kind === 'group');
     assert.deepEqual(secret.children.map((n) => (n.kind === 'cable' ? n.description : '')), ['a.cable · FERRY DUES', 'copy of a.cable · FERRY DUES']);
+  });
+
+  it('carries the files of the cables dragged from the view, each once, and none for a group', () => {
+    const byTag = groupCollection(ENTRIES, 'tag');
+    const prel = byTag.find((n) => n.kind === 'group' && n.label === 'PREL');
+    const econ = byTag.find((n) => n.kind === 'group' && n.label === 'ECON');
+    assert.ok(prel?.kind === 'group' && econ?.kind === 'group');
+    // a.cable is under both TAGS: dragged from both, it is carried once, in the view's order; the groups themselves carry nothing.
+    assert.equal(draggedUriList([...prel.children, ...econ.children, prel]), 'file:///ws/b.cable\r\nfile:///ws/a.cable\r\nfile:///ws/c.cable');
+    assert.equal(draggedUriList([prel]), '');
   });
 });
