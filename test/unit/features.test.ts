@@ -510,6 +510,25 @@ describe('in-text references', () => {
     assert.deepEqual(findInTextReferencesOnLine(c, 6).map((r) => c.lines[6].slice(r.range.start.character, r.range.end.character)), ['C']);
   });
 
+  it('reads the references of one line as the whole text\'s reader does on lines of keywords, items and separators run together', () => {
+    // Lines of running text made of the words references are built of, at random (a fixed seed): lists and keywords split
+    // over lines every way, with prose between; no blank line, so that every line runs on to the next.
+    const words = ['refs', 'ref', 'Ref', 'REFS', 'reftel', 'para', 'paras', 'paragraph', 'A', 'B', 'C', 'a', 'K', 'and', ',', ', and', '&', '-', '\u2013', 'through', 'thru', '3', '4', '12', '1000', 'the', 'minister', '(Ref', 'C)', '.', 'of', 'this', 'see', 'ref.', 'para.', '10', 'officials'];
+    let seed = 1;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    let crossing = 0;
+    for (let t = 0; t < 400; t++) {
+      const lines = Array.from({ length: 2 + next(10) }, () => Array.from({ length: 1 + next(6) }, () => words[next(words.length)]).join(next(4) === 0 ? '' : ' '));
+      const c = parseCable(`UNCLAS NOWHERE 000001\n\nSUBJECT: NOTES\n\nREF: A. STATE 1\nB. STATE 2\nC. STATE 3\nK. STATE 4\n\n1. (U) ${lines.join('\n')}\n`).cable;
+      const all = findInTextReferences(c);
+      for (let line = 0; line < c.lines.length; line++) assert.deepEqual(findInTextReferencesOnLine(c, line), all.filter((r) => r.range.start.line === line), `${c.lines.join('\n')}\nline ${line}`);
+      // An item alone (no keyword in its range) with no keyword before it on its line comes from a line above.
+      crossing += all.filter((r) => r.nameRange?.start.character === r.range.start.character && !/ref|para/i.test(c.lines[r.range.start.line].slice(0, r.range.start.character))).length;
+    }
+    // Many of them are items read from a line above.
+    assert.ok(crossing > 15, `${crossing} references on a line below their keyword`);
+  });
+
   it('highlights the one letter of a list that names an item', () => {
     const c = parseCable(`C O N F I D E N T I A L NOWHERE 000001\n\nREF: ${ABC}\n\n1. (C) As refs A and B say.\n`).cable;
     const b = c.refs!.items[1].range;

@@ -406,19 +406,48 @@ const readCables = new WeakMap<Cable, readonly InTextReference[]>();
 
 /**
  * The in-text references whose text is on `line`, as {@link findInTextReferences} finds them, read from that line and
- * the lines of running text above it that a reference may go on from ("(Ref" / "B)", "refs A and" / "B"), not from
- * the whole text: what a request about one place needs (a hover), in a document of any length.
+ * the lines of running text above it that a reference may go on from ("(Ref" / "B)", "refs A and" / "B"; each ending
+ * with a keyword, an item or an item and a separator, {@link mayGoOnBelow}), not from the whole text: what a request
+ * about one place needs (a hover), in a document of any length, paragraphs or blank lines or none.
  * A line with no "ref" or "para" holds no keyword, so reading every line of that stretch finds what the candidates of
  * the whole text give.
  */
 export function findInTextReferencesOnLine(cable: Cable, line: number): InTextReference[] {
   if (line < cable.bodyStartLine || line >= cable.lines.length) return [];
-  // A reference read from a line ends on it, or on a line further down only through lines that each run on to the next.
+  // A reference read from a line ends on it, or on a line further down only through lines that each may carry it on.
   let first = line;
-  while (first > cable.bodyStartLine && runsOn(cable, first - 1)) first--;
+  while (first > cable.bodyStartLine && mayGoOnBelow(cable, first - 1)) first--;
   const lines: number[] = [];
   for (let l = first; l <= line; l++) lines.push(l);
   return referencesFrom(cable, lines).filter((r) => r.range.start.line === line);
+}
+
+/**
+ * Whether a reference read from `line` may go on at the start of the next line: `line` runs on ({@link runsOn}) and
+ * ends, white space aside, with a keyword (`(Ref`, `para.`), a list's item (a letter, or a number of up to three
+ * digits) or an item and a separator (`A and`, `3,`, `3-`, `B, &`): what {@link keywordAtEnd} and {@link listAcross}
+ * go on from, and more (any letter, any such item after any word), so that no reference crosses a line this rejects. A
+ * line of prose ends with none of them, so that a walk up through the lines above stops within a few.
+ */
+function mayGoOnBelow(cable: Cable, line: number): boolean {
+  if (!runsOn(cable, line)) return false;
+  const text = cable.lines[line];
+  let end = skipSpacesBack(text, text.length);
+  // A keyword before a full stop ("para."); an item before one ends its list.
+  if (text[end - 1] === '.') return SPLIT_KINDS.has(wordBefore(text, end - 1).word);
+  // Up to two separators: ", and", ", &".
+  for (let k = 0; k < 2; k++) {
+    const c = text[end - 1];
+    if (c === ',' || c === '-' || c === '\u2013' || c === '&') {
+      end = skipSpacesBack(text, end - 1);
+      continue;
+    }
+    const { word, start } = wordBefore(text, end);
+    if (word !== 'and' && word !== 'through' && word !== 'thru') break;
+    end = skipSpacesBack(text, start);
+  }
+  const { word } = wordBefore(text, end);
+  return SPLIT_KINDS.has(word) || (word.length === 1 && word >= 'a' && word <= 'z') || (word.length > 0 && word.length <= 3 && [...word].every((c) => c >= '0' && c <= '9'));
 }
 
 /** The in-text references read from `lines`, body lines in ascending order ({@link findInTextReferences}). */
