@@ -1167,6 +1167,16 @@ describe('parser: body', () => {
     assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}:${p.heading}`), ['1:5-5:undefined', '2:15-15:0', '3:25-25:1', '4:34-34:2', '5:44-44:4', '6:46-47:4', '7:55-57:5', '8:65-65:6']);
   });
 
+  it('reads a title between spaced dashes on its line as a heading ("- - - Ferry Fares - - -")', () => {
+    const c = parse(['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One. End summary.', '', '- - - Ferry Fares Rise, with a Pier Sub-Text - - -', '', '¶2. (C) Two.', '', '¶3. (C) Three.', '', '- - - A Dissenting View - - -', '', '¶4. (C) Four.', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${at(h.range)}:${at(h.text.range)}`), ['dashed-inline:Ferry Fares Rise, with a Pier Sub-Text:7:0-7:50:7:6-7:44', 'dashed-inline:A Dissenting View:13:0-13:29:13:6-13:23']);
+    assert.deepEqual([c.lineKinds[7], c.lineKinds[13]], ['heading', 'heading']);
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}:${p.heading ?? '-'}`), ['1:5-5:-', '2:9-9:0', '3:11-11:0', '4:15-15:1']);
+    // A list item between single dashes and a sentence between spaced dashes are no such headings.
+    const d = parse(['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One:', '', '- Ferries: the board met -', '', '- - Fares will rise in May. - -', '', '¶2. (C) Two.', 'DOE'].join('\n'));
+    assert.deepEqual(d.headings, []);
+  });
+
   it('reads a table (a boxed caption over an underlined column header, rows and a rule closing them) as no headings', () => {
     const c = parse([
       'C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '',

@@ -1200,6 +1200,30 @@ function dashedInline(text: string, lead: number): [number, number] | undefined 
   return [lead, textEnd];
 }
 
+/**
+ * `- - - Ferry Fares - - -`: a heading between spaced dashes on its line, two or more on each side, each dash followed (on the
+ * left) or preceded (on the right) by one space; the offsets of the heading text, or undefined. The words start with a letter:
+ * a rule of spaced dashes is a rule line, read before this.
+ */
+function spacedDashes(text: string, lead: number): [number, number] | undefined {
+  let start = lead;
+  let left = 0;
+  while (text.charCodeAt(start) === 45 && text.charCodeAt(start + 1) === 32) {
+    start += 2;
+    left++;
+  }
+  let end = trimEndOffset(text);
+  let right = 0;
+  while (end - 2 > start && text.charCodeAt(end - 1) === 45 && text.charCodeAt(end - 2) === 32) {
+    end -= 2;
+    right++;
+  }
+  if (left < 2 || right < 2) return undefined;
+  start = skipSpaces(text, start);
+  end = trimEndOffset(text, end, start);
+  return start < end && isLetter(text.charCodeAt(start)) ? [start, end] : undefined;
+}
+
 /** Reads a heading whose text or upper rule is on line `i`. */
 function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number, floor: number): HeadingSpan | undefined {
   const { indents, ends } = shapes;
@@ -1219,8 +1243,8 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   // Headings are short: a long line of prose is never one (and is the common case).
   const lead = indents[i];
   const first = shapes.firsts[i];
-  // "//HEADING//" opens with a slash, "IRAN ------" with a letter and ends with a dash.
-  if (first === 47 /* / */ || (shapes.lasts[i] === 45 /* - */ && isLetter(first))) {
+  // "//HEADING//" opens with a slash, "IRAN ------" with a letter and ends with a dash, "- - - IRAN - - -" with a dash.
+  if (first === 47 /* / */ || (shapes.lasts[i] === 45 /* - */ && (isLetter(first) || first === 45))) {
     if (text.length > 120) return undefined;
     const slash = first === 47 ? slashHeading(text, lead) : undefined;
     if (slash) {
@@ -1228,7 +1252,7 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
     }
     const wrapped = first === 47 ? wrappedSlashHeading(lines, shapes, kinds, i, floor) : undefined;
     if (wrapped) return wrapped;
-    const dashed = dashedInline(text, lead);
+    const dashed = first === 45 ? spacedDashes(text, lead) : dashedInline(text, lead);
     if (dashed && isHeadingText(text.slice(dashed[0], dashed[1]))) {
       return { heading: { range: lineRange(lines, i), text: token(i, text, dashed[0], dashed[1]), style: 'dashed-inline', rules: [] }, first: i, last: i, textLine: i };
     }
