@@ -377,6 +377,17 @@ function pastPageBreak(indents: Int32Array, kinds: readonly LineKind[], k: numbe
   return page ? j : k;
 }
 
+/**
+ * The last line at or before `k` above a continuation-page break, the blank lines and page lines between two lines of text, at
+ * least one page line among them (`pastPageBreak` read upwards), not below `floor`; `k` when there is none.
+ */
+function pageBreakAbove(indents: Int32Array, kinds: readonly LineKind[], k: number, floor: number): number {
+  let j = k;
+  let page = false;
+  for (; j >= floor && (indents[j] < 0 || kinds[j] === 'page' || kinds[j] === 'blank'); j--) if (kinds[j] === 'page') page = true;
+  return page ? j : k;
+}
+
 /** Decides which markers number paragraphs, and what each is read as. */
 function numberParagraphs(input: BodyInput, scan: BodyScan): void {
   const { lines, lineKinds: kinds, startLine, shapes } = input;
@@ -1300,9 +1311,11 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
  * A title wrapped over two lines above rule line `rule`, whose second line is line `i`: "Category 2: Accords related to, but
  * not exclusively" ⏎ "drug-focused" ⏎ "-----". The line above `i` is the title's first line when it reads as heading words
  * (no sentence's end) and a blank line, the body's edge (underlined) or a rule line (boxed) is above it; else undefined.
+ * A page break with its blank lines between the two lines is passed over ("Ministry of Harbors:" ⏎ "" ⏎ "NOWHERE 00000042
+ * 004 OF 007" ⏎ "" ⏎ "" ⏎ "Fares Will Rise" ⏎ "-----"), as between a title and its rule.
  */
 function wrappedTitle(lines: readonly string[], kinds: readonly LineKind[], indents: Int32Array, i: number, rule: number, floor: number): HeadingSpan | undefined {
-  const lead = i - 1;
+  const lead = pageBreakAbove(indents, kinds, i - 1, floor);
   if (lead < floor || kinds[lead] !== 'text' || indents[lead] < 0 || lines[lead].length > 120) return undefined;
   const text = lines[lead];
   if (!isHeadingText(text) && !isMarkedHeadingText(text)) return undefined;
