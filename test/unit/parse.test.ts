@@ -1684,6 +1684,18 @@ describe('parser: trailer', () => {
     assert.equal(own.signature?.token.text, 'Halloran');
   });
 
+  it('ends the last paragraph before a signature written twice, a blank line apart ("HALLORAN" ⏎ "" ⏎ "HALLORAN")', () => {
+    const c = parse([...body, '', 'HALLORAN ', '', 'HALLORAN'].join('\n'));
+    assert.equal(at(c.paragraphs[c.paragraphs.length - 1].range), '6:0-7:10');
+    assert.deepEqual(c.lineKinds.slice(8), ['blank', 'signature', 'blank', 'signature']);
+    assert.deepEqual([c.signature?.token.text, c.signature?.token.range.start.line], ['HALLORAN', 11]);
+    // Another name, or the name right under the paragraph's last line, stays the paragraph's.
+    const other = parse([...body, '', 'QUILL', '', 'HALLORAN'].join('\n'));
+    assert.equal(at(other.paragraphs[other.paragraphs.length - 1].range), '6:0-9:5');
+    const under = parse([...body, 'HALLORAN', '', 'HALLORAN'].join('\n'));
+    assert.equal(at(under.paragraphs[under.paragraphs.length - 1].range), '6:0-8:8');
+  });
+
   it('leaves "BT" and "NNNN" before the end of the text to the text', () => {
     const c = parse([...body.slice(0, 5), 'BT', 'NNNN', ...body.slice(5), 'HALLORAN'].join('\n'));
     assert.equal(at(c.paragraphs[0].range), '4:0-6:4');

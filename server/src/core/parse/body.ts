@@ -620,6 +620,10 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
       kinds[lastLine] = 'signature';
       lateStops.push(lastLine);
       lateBlockLines.push(lastLine);
+      // "HALLORAN" ⏎ "" ⏎ "HALLORAN": the name written twice, alone between blank lines above the signature, signs too and is
+      // no line of the last paragraph, which ends before it.
+      const twice = lastNonBlank(indents, startLine, lastLine - 1);
+      if (twice >= 0 && twice < lastLine - 1 && kinds[twice] === 'text' && isBlankOrEdge(indents, kinds, twice - 1, startLine) && lines[twice].trim() === sig.token.text) kinds[twice] = 'signature';
     } else if (signedFooter) {
       // So is the footer that holds it.
       kinds[lastLine] = 'footer';
