@@ -1178,6 +1178,9 @@ describe('parser: body', () => {
     const prose = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) One.', '', 'The board met on Monday.', ...page, 'Fares Will Rise', '---------------', '', '¶2. (S) The board named', 'Harbor Master Ann Quill', ...page, 'Fares Will Fall', '---------------', '', '¶3. (S) Three.', 'DOE'].join('\n'));
     assert.deepEqual(prose.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|Fares Will Rise', '|Fares Will Fall']);
     assert.deepEqual(prose.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['1:5-7', '2:15-16', '3:24-24']);
+    // Nor is the body's first line, which may be a field left unread (a subject in small letters under a banner in capitals).
+    const top = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'subject: ferry fares in may', ...page, 'Harbors', '-------', '', '¶1. (U) One.', 'DOE'].join('\n'));
+    assert.deepEqual(top.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|Harbors']);
   });
 
   it('reads a title between spaced dashes on its line as a heading ("- - - Ferry Fares - - -")', () => {

@@ -1316,11 +1316,14 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
  * not exclusively" ⏎ "drug-focused" ⏎ "-----". The line above `i` is the title's first line when it reads as heading words
  * (no sentence's end) and a blank line, the body's edge (underlined) or a rule line (boxed) is above it; else undefined.
  * A page break with its blank lines between the two lines is passed over ("Ministry of Harbors:" ⏎ "" ⏎ "NOWHERE 00000042
- * 004 OF 007" ⏎ "" ⏎ "" ⏎ "Fares Will Rise" ⏎ "-----"), as between a title and its rule.
+ * 004 OF 007" ⏎ "" ⏎ "" ⏎ "Fares Will Rise" ⏎ "-----"), as between a title and its rule, under a blank line or a rule only.
  */
 function wrappedTitle(lines: readonly string[], kinds: readonly LineKind[], indents: Int32Array, i: number, rule: number, floor: number): HeadingSpan | undefined {
   const lead = pageBreakAbove(indents, kinds, i - 1, floor);
   if (lead < floor || kinds[lead] !== 'text' || indents[lead] < 0 || lines[lead].length > 120) return undefined;
+  // Over a page break the first line needs a line of the body above it: at the body's top it may be a field left unread
+  // ("subject: ferry fares" under a banner in capitals).
+  if (lead !== i - 1 && lead - 1 < floor) return undefined;
   const text = lines[lead];
   if (!isHeadingText(text) && !isMarkedHeadingText(text)) return undefined;
   // A line doubled ("Ferries" ⏎ "Ferries" ⏎ "----") and a heading that opens a block ("COMMENT" ⏎ "Ferries" ⏎ "----") are no first line of a title.
