@@ -1167,6 +1167,32 @@ describe('parser: body', () => {
     assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}:${p.heading}`), ['1:5-5:undefined', '2:15-15:0', '3:25-25:1', '4:34-34:2', '5:44-44:4', '6:46-47:4', '7:55-57:5', '8:65-65:6']);
   });
 
+  it('reads a title wrapped over two lines whose first line a page break with its blank lines parts from the second as one heading', () => {
+    const page = ['', 'NOWHERE 00000001 002 OF 003', '', ''];
+    const c = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) The board met.', '', 'Ministry of Harbors and Docks:', ...page, 'Fares Will Rise in May', '----------------------', '', '¶2. (S) Two.', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['underlined:Ministry of Harbors and Docks:|Fares Will Rise in May:7:0-13:22']);
+    // The title's first line is no longer the last line of the paragraph above it; the page line stays a page line.
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['1:5-5', '2:15-15']);
+    assert.deepEqual(c.lineKinds.slice(7, 14), ['heading', 'blank', 'page', 'blank', 'blank', 'heading', 'rule']);
+    // A sentence, or a line with text right above it, is no first line of a title over a page break.
+    const prose = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) One.', '', 'The board met on Monday.', ...page, 'Fares Will Rise', '---------------', '', '¶2. (S) The board named', 'Harbor Master Ann Quill', ...page, 'Fares Will Fall', '---------------', '', '¶3. (S) Three.', 'DOE'].join('\n'));
+    assert.deepEqual(prose.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|Fares Will Rise', '|Fares Will Fall']);
+    assert.deepEqual(prose.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['1:5-7', '2:15-16', '3:24-24']);
+    // Nor is the body's first line, which may be a field left unread (a subject in small letters under a banner in capitals).
+    const top = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'subject: ferry fares in may', ...page, 'Harbors', '-------', '', '¶1. (U) One.', 'DOE'].join('\n'));
+    assert.deepEqual(top.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|Harbors']);
+  });
+
+  it('reads a title between spaced dashes on its line as a heading ("- - - Ferry Fares - - -")', () => {
+    const c = parse(['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One. End summary.', '', '- - - Ferry Fares Rise, with a Pier Sub-Text - - -', '', '¶2. (C) Two.', '', '¶3. (C) Three.', '', '- - - A Dissenting View - - -', '', '¶4. (C) Four.', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${at(h.range)}:${at(h.text.range)}`), ['dashed-inline:Ferry Fares Rise, with a Pier Sub-Text:7:0-7:50:7:6-7:44', 'dashed-inline:A Dissenting View:13:0-13:29:13:6-13:23']);
+    assert.deepEqual([c.lineKinds[7], c.lineKinds[13]], ['heading', 'heading']);
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}:${p.heading ?? '-'}`), ['1:5-5:-', '2:9-9:0', '3:11-11:0', '4:15-15:1']);
+    // A list item between single dashes and a sentence between spaced dashes are no such headings.
+    const d = parse(['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One:', '', '- Ferries: the board met -', '', '- - Fares will rise in May. - -', '', '¶2. (C) Two.', 'DOE'].join('\n'));
+    assert.deepEqual(d.headings, []);
+  });
+
   it('reads a table (a boxed caption over an underlined column header, rows and a rule closing them) as no headings', () => {
     const c = parse([
       'C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '',
@@ -1659,6 +1685,18 @@ describe('parser: trailer', () => {
     const own = parse([...body.slice(0, 6), '¶2. (U) Visit Nowhere’s Classified Website: http://www.example.invalid/nowhere/index. cfm Halloran'].join('\n'));
     assert.equal(at(own.paragraphs[1].range), '6:0-6:98');
     assert.equal(own.signature?.token.text, 'Halloran');
+  });
+
+  it('ends the last paragraph before a signature written twice, a blank line apart ("HALLORAN" ⏎ "" ⏎ "HALLORAN")', () => {
+    const c = parse([...body, '', 'HALLORAN ', '', 'HALLORAN'].join('\n'));
+    assert.equal(at(c.paragraphs[c.paragraphs.length - 1].range), '6:0-7:10');
+    assert.deepEqual(c.lineKinds.slice(8), ['blank', 'signature', 'blank', 'signature']);
+    assert.deepEqual([c.signature?.token.text, c.signature?.token.range.start.line], ['HALLORAN', 11]);
+    // Another name, or the name right under the paragraph's last line, stays the paragraph's.
+    const other = parse([...body, '', 'QUILL', '', 'HALLORAN'].join('\n'));
+    assert.equal(at(other.paragraphs[other.paragraphs.length - 1].range), '6:0-9:5');
+    const under = parse([...body, 'HALLORAN', '', 'HALLORAN'].join('\n'));
+    assert.equal(at(under.paragraphs[under.paragraphs.length - 1].range), '6:0-8:8');
   });
 
   it('leaves "BT" and "NNNN" before the end of the text to the text', () => {

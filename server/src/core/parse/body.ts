@@ -377,6 +377,17 @@ function pastPageBreak(indents: Int32Array, kinds: readonly LineKind[], k: numbe
   return page ? j : k;
 }
 
+/**
+ * The last line at or before `k` above a continuation-page break, the blank lines and page lines between two lines of text, at
+ * least one page line among them (`pastPageBreak` read upwards), not below `floor`; `k` when there is none.
+ */
+function pageBreakAbove(indents: Int32Array, kinds: readonly LineKind[], k: number, floor: number): number {
+  let j = k;
+  let page = false;
+  for (; j >= floor && (indents[j] < 0 || kinds[j] === 'page' || kinds[j] === 'blank'); j--) if (kinds[j] === 'page') page = true;
+  return page ? j : k;
+}
+
 /** Decides which markers number paragraphs, and what each is read as. */
 function numberParagraphs(input: BodyInput, scan: BodyScan): void {
   const { lines, lineKinds: kinds, startLine, shapes } = input;
@@ -609,6 +620,10 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
       kinds[lastLine] = 'signature';
       lateStops.push(lastLine);
       lateBlockLines.push(lastLine);
+      // "HALLORAN" ⏎ "" ⏎ "HALLORAN": the name written twice, alone between blank lines above the signature, signs too and is
+      // no line of the last paragraph, which ends before it.
+      const twice = lastNonBlank(indents, startLine, lastLine - 1);
+      if (twice >= 0 && twice < lastLine - 1 && kinds[twice] === 'text' && isBlankOrEdge(indents, kinds, twice - 1, startLine) && lines[twice].trim() === sig.token.text) kinds[twice] = 'signature';
     } else if (signedFooter) {
       // So is the footer that holds it.
       kinds[lastLine] = 'footer';
@@ -1200,6 +1215,30 @@ function dashedInline(text: string, lead: number): [number, number] | undefined 
   return [lead, textEnd];
 }
 
+/**
+ * `- - - Ferry Fares - - -`: a heading between spaced dashes on its line, two or more on each side, each dash followed (on the
+ * left) or preceded (on the right) by one space; the offsets of the heading text, or undefined. The words start with a letter:
+ * a rule of spaced dashes is a rule line, read before this.
+ */
+function spacedDashes(text: string, lead: number): [number, number] | undefined {
+  let start = lead;
+  let left = 0;
+  while (text.charCodeAt(start) === 45 && text.charCodeAt(start + 1) === 32) {
+    start += 2;
+    left++;
+  }
+  let end = trimEndOffset(text);
+  let right = 0;
+  while (end - 2 > start && text.charCodeAt(end - 1) === 45 && text.charCodeAt(end - 2) === 32) {
+    end -= 2;
+    right++;
+  }
+  if (left < 2 || right < 2) return undefined;
+  start = skipSpaces(text, start);
+  end = trimEndOffset(text, end, start);
+  return start < end && isLetter(text.charCodeAt(start)) ? [start, end] : undefined;
+}
+
 /** Reads a heading whose text or upper rule is on line `i`. */
 function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number, floor: number): HeadingSpan | undefined {
   const { indents, ends } = shapes;
@@ -1219,8 +1258,8 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   // Headings are short: a long line of prose is never one (and is the common case).
   const lead = indents[i];
   const first = shapes.firsts[i];
-  // "//HEADING//" opens with a slash, "IRAN ------" with a letter and ends with a dash.
-  if (first === 47 /* / */ || (shapes.lasts[i] === 45 /* - */ && isLetter(first))) {
+  // "//HEADING//" opens with a slash, "IRAN ------" with a letter and ends with a dash, "- - - IRAN - - -" with a dash.
+  if (first === 47 /* / */ || (shapes.lasts[i] === 45 /* - */ && (isLetter(first) || first === 45))) {
     if (text.length > 120) return undefined;
     const slash = first === 47 ? slashHeading(text, lead) : undefined;
     if (slash) {
@@ -1228,7 +1267,7 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
     }
     const wrapped = first === 47 ? wrappedSlashHeading(lines, shapes, kinds, i, floor) : undefined;
     if (wrapped) return wrapped;
-    const dashed = dashedInline(text, lead);
+    const dashed = first === 45 ? spacedDashes(text, lead) : dashedInline(text, lead);
     if (dashed && isHeadingText(text.slice(dashed[0], dashed[1]))) {
       return { heading: { range: lineRange(lines, i), text: token(i, text, dashed[0], dashed[1]), style: 'dashed-inline', rules: [] }, first: i, last: i, textLine: i };
     }
@@ -1276,10 +1315,15 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
  * A title wrapped over two lines above rule line `rule`, whose second line is line `i`: "Category 2: Accords related to, but
  * not exclusively" ⏎ "drug-focused" ⏎ "-----". The line above `i` is the title's first line when it reads as heading words
  * (no sentence's end) and a blank line, the body's edge (underlined) or a rule line (boxed) is above it; else undefined.
+ * A page break with its blank lines between the two lines is passed over ("Ministry of Harbors:" ⏎ "" ⏎ "NOWHERE 00000042
+ * 004 OF 007" ⏎ "" ⏎ "" ⏎ "Fares Will Rise" ⏎ "-----"), as between a title and its rule, under a blank line or a rule only.
  */
 function wrappedTitle(lines: readonly string[], kinds: readonly LineKind[], indents: Int32Array, i: number, rule: number, floor: number): HeadingSpan | undefined {
-  const lead = i - 1;
+  const lead = pageBreakAbove(indents, kinds, i - 1, floor);
   if (lead < floor || kinds[lead] !== 'text' || indents[lead] < 0 || lines[lead].length > 120) return undefined;
+  // Over a page break the first line needs a line of the body above it: at the body's top it may be a field left unread
+  // ("subject: ferry fares" under a banner in capitals).
+  if (lead !== i - 1 && lead - 1 < floor) return undefined;
   const text = lines[lead];
   if (!isHeadingText(text) && !isMarkedHeadingText(text)) return undefined;
   // A line doubled ("Ferries" ⏎ "Ferries" ⏎ "----") and a heading that opens a block ("COMMENT" ⏎ "Ferries" ⏎ "----") are no first line of a title.
