@@ -1074,6 +1074,74 @@ async function runMode(label, trusted, theme, shots) {
       await command(page, 'File: Revert File');
     });
 
+    await check('a cable dragged from the Cables view and dropped with Shift into the text that its REF item cites goes in as "ref A", apart from the word before it', page, async () => {
+      // An invented cable being written, there only during this check.
+      const file = join(workspace, 'dropping2.cable');
+      writeFileSync(file, 'UNCLAS NOWHERE 000022\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: PILOT BOATS\n\nREF: A. 09 VALLETTA 388\n\n1. (U) The pilots met.\n');
+      try {
+        await openFile(page, 'dropping2.cable');
+        await command(page, 'Explorer: Focus on Cables View');
+        const rowBox = (label) => page.evaluate((l) => {
+          const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header .title')?.textContent?.trim() === 'Cables');
+          const r = pane && [...pane.querySelectorAll('.monaco-list-row')].find((e) => e.querySelector('.label-name')?.textContent === l);
+          if (!r) return null;
+          const b = r.getBoundingClientRect();
+          return { x: b.x + b.width / 3, y: b.y + b.height / 2, expanded: r.getAttribute('aria-expanded') };
+        }, label);
+        // The cables ungrouped, one row each.
+        await command(page, 'Cable: Group Cables By');
+        await page.waitForFunction(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.getAttribute('aria-label')?.startsWith('None')), null, { timeout: 10000 });
+        await page.keyboard.type('None');
+        await page.waitForTimeout(300);
+        await page.keyboard.press('Enter');
+        const end = Date.now() + 15000;
+        let source = await rowBox('09VALLETTA388');
+        while (!source && Date.now() < end) {
+          await page.waitForTimeout(500);
+          source = await rowBox('09VALLETTA388');
+        }
+        assert(source, 'no 09VALLETTA388 row in the Cables view');
+        // After "The pilots met" on the ninth line shown, before its full stop.
+        const target = await page.evaluate(() => {
+          const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+          const line = lines[8];
+          if (!line) return null;
+          const b = line.getBoundingClientRect();
+          // The line's last character box: the full stop.
+          const range = document.createRange();
+          const text = [...line.querySelectorAll('span span')].at(-1)?.firstChild;
+          if (!text) return null;
+          range.setStart(text, text.length - 1);
+          range.setEnd(text, text.length);
+          const dot = range.getBoundingClientRect();
+          return { x: dot.left + 1, y: b.top + b.height / 2 };
+        });
+        assert(target, 'the editor does not show the ninth line');
+        await page.mouse.move(source.x, source.y);
+        await page.mouse.down();
+        await page.mouse.move(source.x + 30, source.y + 10, { steps: 5 });
+        await page.keyboard.down('Shift');
+        await page.mouse.move(target.x, target.y, { steps: 20 });
+        await page.waitForTimeout(500);
+        await page.mouse.up();
+        await page.keyboard.up('Shift');
+        await page.waitForTimeout(500);
+        await page.keyboard.press('Control+S');
+        const want = '1. (U) The pilots met ref A.';
+        const until = Date.now() + 15000;
+        let text = readFileSync(file, 'utf8');
+        while (Date.now() < until && !text.includes(want)) {
+          await page.waitForTimeout(250);
+          text = readFileSync(file, 'utf8');
+        }
+        assert(text.includes(want), `the text reads ${JSON.stringify(text.split('\n')[8])}`);
+      } finally {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+W');
+        rmSync(file, { force: true });
+      }
+    });
+
     await check('"Cable: Export Metadata of Workspace Cables…" opens the CSV records cablelint extract gives', page, async () => {
       // The CLI's records for the same files, named as the workspace names them.
       const want = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'extract', '--format', 'csv', '09VALLETTA388.cable', '09VALLETTA412.cable'], { cwd: workspace, encoding: 'utf8' }).stdout.trimEnd().split('\n');

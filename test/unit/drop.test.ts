@@ -79,9 +79,13 @@ describe('dropping cable files into a cable', () => {
 
   it('writes each cable\'s citation anywhere else, as this cable would cite it', () => {
     // In the text, a cable the REF field does not cite; in the subject line; on a REF line with an item.
-    assert.deepEqual(drop(cable('REF: A. STATE 1234', 'As |reported.'), [PARIS, VALLETTA]).answer, { text: '08 PARIS 1234, VALLETTA 388', kind: 'citations' });
+    assert.deepEqual(drop(cable('REF: A. STATE 1234', 'As |reported.'), [PARIS, VALLETTA]).answer, { text: '08 PARIS 1234, VALLETTA 388 ', kind: 'citations' });
     assert.deepEqual(drop(cable('REF: A. STATE 1234').replace('FERRY DUES', 'FERRY DUES |'), [PARIS]).answer, { text: '08 PARIS 1234', kind: 'citations' });
     assert.deepEqual(drop(cable('REF: A. STATE |1234'), [PARIS]).answer?.kind, 'citations');
+    // Dropped against a word, a space keeps them apart; against a space or a bracket, none is added.
+    assert.equal(drop(cable('REF: A. STATE 1234\nB. VALLETTA 388', 'The board met|.'), [VALLETTA]).text.split('\n').at(-2), '¶1. (C) The board met ref B.');
+    assert.equal(drop(cable('REF: A. STATE 1234', 'As|reported.'), [PARIS]).answer?.text, ' 08 PARIS 1234 ');
+    assert.equal(drop(cable('REF: A. STATE 1234', 'As reported (|).'), [PARIS]).answer?.text, '08 PARIS 1234');
   });
 
   it('leaves out this cable, a cable dropped twice and files without an id, and answers nothing when none is left', () => {

@@ -10,6 +10,7 @@
  * - In the text under the metadata, when the REF field cites every cable dropped, the in-text reference to its items
  *   (`ref B`, `refs B and C`; `REF B` in a text written in capitals).
  * - Anywhere else, each cable's citation (`09 PARIS 708`), separated by commas.
+ * An in-text reference or citation dropped against a word gets a space between them (`met ref A.`).
  *
  * Each cable is cited as completion writes it ({@link citationOf}): `PARIS 708` for one this cable's year reads back as
  * its own. The insertion is only text at the drop's place; nothing else in the document changes.
@@ -68,9 +69,15 @@ export function getDropCitations(cable: Cable, position: Position, dropped: read
     const capitals = writtenInCapitals(cable, position.line);
     const keyword = unique.length > 1 ? (capitals ? 'REFS' : 'refs') : capitals ? 'REF' : 'ref';
     const list = unique.length > 1 ? `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}` : unique[0];
-    return { text: `${keyword} ${list}`, kind: 'inTextReference' };
+    return { text: apart(line, position.character, `${keyword} ${list}`), kind: 'inTextReference' };
   }
-  return { text: cited.map((c) => c.citation).join(', '), kind: 'citations' };
+  return { text: apart(line, position.character, cited.map((c) => c.citation).join(', ')), kind: 'citations' };
+}
+
+/** `text` with a space before it and after it where it would otherwise run into a word of `line` at `at` (`met|.` gives `met ref A.`). */
+function apart(line: string, at: number, text: string): string {
+  const word = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  return `${word(line[at - 1]) ? ' ' : ''}${text}${word(line[at]) ? ' ' : ''}`;
 }
 
 /**
