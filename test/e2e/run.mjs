@@ -206,6 +206,31 @@ async function waitUntil(what, read, test, timeout = 15000) {
 }
 
 /** Moves the caret with Go to Line (`line:column`, 1-based) and lets the editor scroll there. */
+/** Drags from `from` to `to` (page coordinates), holding Shift once the drag has begun, as VS Code asks for a drop into an editor. */
+async function dragWithShift(page, from, to) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 30, from.y + 10, { steps: 5 });
+  await page.keyboard.down('Shift');
+  await page.mouse.move(to.x, to.y, { steps: 20 });
+  await page.waitForTimeout(500);
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await page.waitForTimeout(500);
+}
+
+/** Saves the active editor and reads `file` until it holds `want` (15 s at most); its text then. */
+async function savedText(page, file, want) {
+  await page.keyboard.press('Control+S');
+  const end = Date.now() + 15000;
+  let text = readFileSync(file, 'utf8');
+  while (Date.now() < end && !text.includes(want)) {
+    await page.waitForTimeout(250);
+    text = readFileSync(file, 'utf8');
+  }
+  return text;
+}
+
 async function goToLine(page, where) {
   await page.keyboard.press('Control+G');
   await page.waitForSelector('.quick-input-widget input', { timeout: 5000 });
@@ -854,13 +879,7 @@ async function runMode(label, trusted, theme, shots) {
         const chosen = await page.evaluate(() => document.querySelector('.suggest-widget.visible .monaco-list-row.focused .label-name')?.textContent?.trim());
         assert(chosen === '09 VALLETTA 388', `focused item: ${JSON.stringify(chosen)}`);
         await page.keyboard.press('Enter');
-        await page.keyboard.press('Control+S');
-        const end = Date.now() + 15000;
-        let text = readFileSync(file, 'utf8');
-        while (Date.now() < end && !text.includes('REF: A. 09 VALLETTA 388\n')) {
-          await page.waitForTimeout(250);
-          text = readFileSync(file, 'utf8');
-        }
+        const text = await savedText(page, file, 'REF: A. 09 VALLETTA 388\n');
         assert(text.includes('REF: A. 09 VALLETTA 388\n\n1.'), `the REF line reads ${JSON.stringify(text.split('\n')[6])}`);
       } finally {
         await page.keyboard.press('Escape');
@@ -870,11 +889,9 @@ async function runMode(label, trusted, theme, shots) {
     });
 
     await check('a cable file dragged from the Explorer and dropped with Shift under a REF field\'s last item goes in as its next item', page, async () => {
-      // An invented cable being written, there only during this check; its text gives no date, so the citation gives its year.
-      const file = join(workspace, 'dropping.cable');
-      writeFileSync(file, 'UNCLAS NOWHERE 000021\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: PILOT BOATS\n\nREF: A. STATE 1234\n\n1. (U) The pilots met.\n');
-      try {
-        await openFile(page, 'dropping.cable');
+      // Its text gives no date, so the citation gives its year.
+      const text = 'UNCLAS NOWHERE 000021\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: PILOT BOATS\n\nREF: A. STATE 1234\n\n1. (U) The pilots met.\n';
+      await withCable(page, workspace, 'dropping.cable', text, async () => {
         await command(page, 'View: Show Explorer');
         const source = await page.waitForFunction(() => {
           const r = [...document.querySelectorAll('.explorer-folders-view .monaco-list-row')].find((e) => e.querySelector('.label-name')?.textContent === '09VALLETTA388.cable');
@@ -889,29 +906,11 @@ async function runMode(label, trusted, theme, shots) {
           return b ? { x: b.left + 2, y: b.top + b.height / 2 } : null;
         });
         assert(target, 'the editor shows fewer than eight lines');
-        await page.mouse.move(source.x, source.y);
-        await page.mouse.down();
-        await page.mouse.move(source.x + 30, source.y + 10, { steps: 5 });
-        await page.keyboard.down('Shift');
-        await page.mouse.move(target.x, target.y, { steps: 20 });
-        await page.waitForTimeout(500);
-        await page.mouse.up();
-        await page.keyboard.up('Shift');
-        await page.waitForTimeout(500);
-        await page.keyboard.press('Control+S');
+        await dragWithShift(page, source, target);
         const want = 'REF: A. STATE 1234\nB. 09 VALLETTA 388\n\n1.';
-        const end = Date.now() + 15000;
-        let text = readFileSync(file, 'utf8');
-        while (Date.now() < end && !text.includes(want)) {
-          await page.waitForTimeout(250);
-          text = readFileSync(file, 'utf8');
-        }
-        assert(text.includes(want), `the REF field reads ${JSON.stringify(text.split('\n').slice(6, 9))}`);
-      } finally {
-        await page.keyboard.press('Escape');
-        await page.keyboard.press('Control+W');
-        rmSync(file, { force: true });
-      }
+        const saved = await savedText(page, join(workspace, 'dropping.cable'), want);
+        assert(saved.includes(want), `the REF field reads ${JSON.stringify(saved.split('\n').slice(6, 9))}`);
+      });
     });
 
     await check('with source.fixAll.cable in editor.codeActionsOnSave, saving applies the safe fixes and keeps the edit typed', page, async () => {
@@ -1075,11 +1074,8 @@ async function runMode(label, trusted, theme, shots) {
     });
 
     await check('a cable dragged from the Cables view and dropped with Shift into the text that its REF item cites goes in as "ref A", apart from the word before it', page, async () => {
-      // An invented cable being written, there only during this check.
-      const file = join(workspace, 'dropping2.cable');
-      writeFileSync(file, 'UNCLAS NOWHERE 000022\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: PILOT BOATS\n\nREF: A. 09 VALLETTA 388\n\n1. (U) The pilots met.\n');
-      try {
-        await openFile(page, 'dropping2.cable');
+      const text = 'UNCLAS NOWHERE 000022\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: PILOT BOATS\n\nREF: A. 09 VALLETTA 388\n\n1. (U) The pilots met.\n';
+      await withCable(page, workspace, 'dropping2.cable', text, async () => {
         await command(page, 'Explorer: Focus on Cables View');
         const rowBox = (label) => page.evaluate((l) => {
           const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header .title')?.textContent?.trim() === 'Cables');
@@ -1117,29 +1113,11 @@ async function runMode(label, trusted, theme, shots) {
           return { x: dot.left + 1, y: b.top + b.height / 2 };
         });
         assert(target, 'the editor does not show the ninth line');
-        await page.mouse.move(source.x, source.y);
-        await page.mouse.down();
-        await page.mouse.move(source.x + 30, source.y + 10, { steps: 5 });
-        await page.keyboard.down('Shift');
-        await page.mouse.move(target.x, target.y, { steps: 20 });
-        await page.waitForTimeout(500);
-        await page.mouse.up();
-        await page.keyboard.up('Shift');
-        await page.waitForTimeout(500);
-        await page.keyboard.press('Control+S');
+        await dragWithShift(page, source, target);
         const want = '1. (U) The pilots met ref A.';
-        const until = Date.now() + 15000;
-        let text = readFileSync(file, 'utf8');
-        while (Date.now() < until && !text.includes(want)) {
-          await page.waitForTimeout(250);
-          text = readFileSync(file, 'utf8');
-        }
-        assert(text.includes(want), `the text reads ${JSON.stringify(text.split('\n')[8])}`);
-      } finally {
-        await page.keyboard.press('Escape');
-        await page.keyboard.press('Control+W');
-        rmSync(file, { force: true });
-      }
+        const saved = await savedText(page, join(workspace, 'dropping2.cable'), want);
+        assert(saved.includes(want), `the text reads ${JSON.stringify(saved.split('\n')[8])}`);
+      });
     });
 
     await check('"Cable: Export Metadata of Workspace Cables…" opens the CSV records cablelint extract gives', page, async () => {
