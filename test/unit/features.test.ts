@@ -1232,6 +1232,41 @@ describe('semantic tokens', () => {
     ]);
   });
 
+  it('marks the words of a heading that opens a block after its opener, which the grammar colors as the opener alone', () => {
+    const text = [
+      'UNCLAS NOWHERE 000125',
+      '',
+      'E.O. 12958: N/A',
+      'TAGS: PREL',
+      'SUBJECT: FERRY DUES',
+      '',
+      '\u00b61. (U) The harbor authority said dues would rise.',
+      '',
+      // "Comment:" and a title after it, underlined: the grammar colors "Comment" as an opener and leaves the title plain.
+      'Comment: Harbor Dues and the Quays',
+      '',
+      '----------------------------------',
+      '',
+      '\u00b62. (U) The port will gain.',
+      '',
+      '------------------------------',
+      'COMMENT -- OUTLOOK FOR THE PORT',
+      '------------------------------',
+      '',
+      '\u00b63. (U) Ferries will run.',
+      '',
+      // The opener alone, or with its colon: no words are left.
+      'Comment:',
+      '--------',
+      '',
+      '\u00b64. (U) Fares will rise.',
+      '',
+    ].join('\n');
+    const cable = parseCable(text).cable;
+    assert.deepEqual(cable.headings.map((h) => h.text.text), ['Comment: Harbor Dues and the Quays', 'COMMENT -- OUTLOOK FOR THE PORT', 'Comment:']);
+    assert.deepEqual(tokensOf(text).filter((t) => t.endsWith(' heading')), ['8:9 Harbor Dues and the Quays heading', '15:11 OUTLOOK FOR THE PORT heading']);
+  });
+
   it('colors the level and controls of a marking that opens an item, a line or a sub-title, and no prose that looks like one', () => {
     const text = [
       'S E C R E T NOWHERE 000009',

@@ -14,7 +14,8 @@
  *   cannot see (on the released cables the grammar colors 323 of the 773 headings the parser reads).
  *   Every heading's words get a token (both lines of a title wrapped over two), but not a marking
  *   before them, the slashes or dashes around them, or a heading that opens a block (`COMMENT`),
- *   which the grammar colors as both;
+ *   which the grammar colors as both: of such a heading only a title after its opener gets one
+ *   (`Harbor Dues` in `Comment: Harbor Dues`, where the grammar colors the opener alone);
  * - a portion marking is one at a line's start only as the parser reads it: an item's (`¶B. (S/NF) …`, `-- (S) …`,
  *   `1) (U) …`), a line's inside a paragraph (`(S/NF) Response: …`) or a sub-title's (`(SBU) Key Elements of …`) is one,
  *   a list's `(c) sense that …` and `(EU) was …` wrapped to a line's start are prose, which a line grammar cannot tell
@@ -114,7 +115,14 @@ export function pushSemanticTokens(cable: Cable, builder: SemanticTokensBuilder,
   // after, since its first line ("HARBOR BOARD") comes before it.
   for (let i = firstFrom(headings, from, (h) => h.text.range.start.line); i < headings.length && (headings[i].lead ?? headings[i].text).range.start.line <= to; i++) {
     const h = headings[i];
-    if (opensBlock(blockMarkers, h.text.range.start.line)) continue;
+    const opener = blockOpener(blockMarkers, h.text.range.start.line);
+    if (opener) {
+      // "Comment: Harbor Dues and the Quays" ⏎ "-----": the grammar colors the opener alone, not the title after it.
+      const words = on(h.text.range) ? headingWords(cable.lines, h.text) : undefined;
+      const after = words && wordsAfter(cable.lines[words.start.line], opener.token.range.end.character, words.end.character);
+      if (after !== undefined) tokens.push({ range: { start: { line: words!.start.line, character: after }, end: words!.end }, type: HEADING });
+      continue;
+    }
     for (const part of h.lead ? [h.lead, h.text] : [h.text]) {
       if (!on(part.range)) continue;
       const words = headingWords(cable.lines, part);
@@ -163,13 +171,26 @@ function firstFrom<T>(list: readonly T[], from: number, lineOf: (item: T) => num
   return partitionPoint(list, (item) => lineOf(item) < from);
 }
 
-/** Whether a block opener (`COMMENT`) stands on `line`, among `markers` in line order. */
-function opensBlock(markers: Cable['blockMarkers'], line: number): boolean {
+/** The block opener (`COMMENT`) that stands on `line`, among `markers` in line order, if any. */
+function blockOpener(markers: Cable['blockMarkers'], line: number): Cable['blockMarkers'][number] | undefined {
   for (let i = firstFrom(markers, line, (m) => m.token.range.start.line); i < markers.length && markers[i].token.range.start.line === line; i++) {
-    if (markers[i].role === 'open') return true;
+    if (markers[i].role === 'open') return markers[i];
   }
-  return false;
+  return undefined;
 }
+
+/**
+ * Where the words of a title after its opener start in `text` (`Harbor Dues` in `Comment: Harbor Dues`, `OUTLOOK` in
+ * `COMMENT -- OUTLOOK`), past the punctuation and white space after the opener's end `from`; undefined when no letter
+ * or digit stands before the words' end `to` (`COMMENT`, `Comment:`, `//COMMENT//`).
+ */
+function wordsAfter(text: string, from: number, to: number): number | undefined {
+  for (let k = from; k < to; k++) if (WORD_CHARACTER.test(text[k])) return k;
+  return undefined;
+}
+
+// A letter or digit of any script, which starts a title's words ("Éxodo"); punctuation and dashes ("—") do not.
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /** True when an invisible character stands before offset `at`, white space aside: "¶2. \u200B(C)", "2. \u2060 (C)". */
 function afterInvisible(text: string, at: number): boolean {
