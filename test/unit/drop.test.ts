@@ -105,5 +105,9 @@ describe('dropping cable files into a cable', () => {
     const refs = `REF: ${Array.from({ length: 24 }, (_, k) => `${String.fromCharCode(65 + k)}. STATE ${k + 1}`).join('\n')}\n|`;
     const { answer } = drop(cable(refs), [VALLETTA, PARIS, BUENOS_AIRES]);
     assert.equal(answer?.text, 'Y. VALLETTA 388\nZ. 08 PARIS 1234, BUENOS AIRES 55');
+    // So does a REF field written for 27 cables.
+    const many = Array.from({ length: 27 }, (_, k) => indexed(`09PARIS${k + 1}`, 'PARIS'));
+    const field = drop(cable('|'), many).answer!.text.split('\n');
+    assert.deepEqual([field.length, field[0], field[25]], [26, 'REF: A. PARIS 1', 'Z. PARIS 26, PARIS 27']);
   });
 });

@@ -44,24 +44,10 @@ export function getDropCitations(cable: Cable, position: Position, dropped: read
   const line = cable.lines[position.line] ?? '';
   // Where the next item goes, with nothing of it typed before the caret.
   const slot = nextRefSlot(cable, position, line);
-  if (slot && slot.start === position.character) {
-    // One item a line, lettered on to Z; a cable past Z is cited on the last item's line.
-    const items: string[] = [];
-    let letter = slot.label.replace(/[^A-Za-z]/g, '');
-    for (const c of cited) {
-      if (items.length > 0 && letter.toUpperCase() < 'Z') letter = String.fromCharCode(letter.charCodeAt(0) + 1);
-      else if (items.length > 0) {
-        items[items.length - 1] += `, ${c.citation}`;
-        continue;
-      }
-      items.push(`${slot.label.replace(/[A-Za-z]/, letter)} ${c.citation}`);
-    }
-    return { text: items.join('\n') + keepBlank(cable, position.line), kind: 'refItems' };
-  }
+  if (slot && slot.start === position.character) return { text: lettered(cited, slot.label) + keepBlank(cable, position.line), kind: 'refItems' };
   const firstParagraph = cable.paragraphs[0]?.range.start.line ?? cable.lines.length;
   if (!cable.refs && cable.subject && line.trim() === '' && position.line > cable.subject.range.end.line && position.line < firstParagraph) {
-    const items = cited.slice(0, 26).map((c, i) => `${refLetter(String.fromCharCode(65 + i), undefined)} ${c.citation}`);
-    return { text: `REF: ${items.join('\n')}${keepBlank(cable, position.line)}`, kind: 'refField' };
+    return { text: `REF: ${lettered(cited, refLetter('A', undefined))}${keepBlank(cable, position.line)}`, kind: 'refField' };
   }
   const letters = cited.map((c) => cable.refs?.items.find((item) => citedId(item, citingId) === c.id)?.letter);
   if (position.line > Math.max(metadataEnd(cable), cable.bodyStartLine - 1) && letters.every((l) => l !== undefined)) {
@@ -78,6 +64,24 @@ export function getDropCitations(cable: Cable, position: Position, dropped: read
 function apart(line: string, at: number, text: string): string {
   const word = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
   return `${word(line[at - 1]) ? ' ' : ''}${text}${word(line[at]) ? ' ' : ''}`;
+}
+
+/**
+ * REF items citing `cited`, one a line, the first lettered `label` (`B.`, `(B)`, `b.`) and the next lettered on in its style
+ * to Z; a cable past Z is cited on the last item's line (`Z. PARIS 7, ROME 9`).
+ */
+function lettered(cited: readonly { citation: string }[], label: string): string {
+  const items: string[] = [];
+  let letter = label.replace(/[^A-Za-z]/g, '');
+  for (const c of cited) {
+    if (items.length > 0 && letter.toUpperCase() >= 'Z') {
+      items[items.length - 1] += `, ${c.citation}`;
+      continue;
+    }
+    if (items.length > 0) letter = String.fromCharCode(letter.charCodeAt(0) + 1);
+    items.push(`${label.replace(/[A-Za-z]/, letter)} ${c.citation}`);
+  }
+  return items.join('\n');
 }
 
 /**
