@@ -712,6 +712,9 @@ describe('hover', () => {
     const text = ['CONFIDENTIAL NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '', '1. (C) Text.', 'NOWHERE 00000042 002 OF 003', '', '2. (C) More text.', 'PAGE 03        NOWHERE   00042  161435Z', '3. (C) Last text.', ''].join('\n');
     const page = hoverAt(text.replace('00000042 002', '00000042 0|02'));
     assert.match(page, /^\*\*Continuation page\*\*\n\nPage 2 of 3 of NOWHERE 42\.\n/);
+    // The page is the part before the dot ("001.4" is page 1): the suffix is no page number, and what it counts is not established.
+    const suffixed = hoverAt(text.replace('00000042 002 OF 003', '00000042 00|1.4 OF 003'));
+    assert.match(suffixed, /^\*\*Continuation page\*\*\n\nPage 1 of 3 of NOWHERE 42\.\n\nThe suffix \.4 after the page number is not part of it; what it counts is not established \(unverified\)\.\n/);
     const header = hoverAt(text.replace('PAGE 03', 'PA|GE 03'));
     assert.match(header, /^\*\*Printout page header\*\*\n\nPage 3 of a printout of this cable: /);
     assert.match(header, /\n---\n\*Source: corpus analysis of released cables \(Cablegate\)\*$/);

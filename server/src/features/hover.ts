@@ -538,7 +538,9 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   }
   for (const page of cable.pageLines) {
     if (!contains(page.token.range, position)) continue;
-    return hover(md('Continuation page', [`Page ${page.page.value}${page.subpage ? `.${page.subpage}` : ''} of ${page.total.value} of ${esc(page.post.text)} ${page.serial.value}.`], citeDocuments(['corpus'], d)), page.token.range);
+    // "001.4 OF 002": the page is the part before the dot; what the suffix counts (a revision?) is not established.
+    const suffix = page.subpage === undefined ? '' : `The suffix .${page.subpage} after the page number is not part of it; what it counts is not established (unverified).`;
+    return hover(md('Continuation page', [`Page ${page.page.value} of ${page.total.value} of ${esc(page.post.text)} ${page.serial.value}.`, suffix], citeDocuments(['corpus'], d)), page.token.range);
   }
   // A 2000-era printout's page header (FORMAT.md §1): what it is, since nothing else in the line says so.
   for (const header of cable.oldPageHeaders) {
