@@ -729,6 +729,13 @@ describe('hover', () => {
     assert.match(sipdis, /\n---\n\*Sources: [\s\S]* · corpus analysis of released cables \(Cablegate\)\*$/);
     // A caveat whose entry has no note keeps its documents alone.
     assert.doesNotMatch(hoverAt('CONFIDENTIAL NOWHERE 000001\n\nNO|DIS\n'), /In the released cables|corpus analysis/);
+    // SENSITIVE is the caption of SBU telegrams, sent as UNCLASSIFIED; under a classified banner the hover says that this
+    // cable is not one, as the released cables carry the word on classified cables too.
+    const sbu = hoverAt('UNCLASSIFIED NOWHERE 000001\n\nSENSI|TIVE\nSIPDIS\n\nE.O. 12958: N/A\n');
+    assert.match(sbu, /caption placed on SBU telegrams, which are sent as UNCLASSIFIED/);
+    assert.doesNotMatch(sbu, /This cable/);
+    const classified = hoverAt('S E C R E T NOWHERE 000001\n\nNOFORN\nSENSI|TIVE\nSIPDIS\n\nE.O. 12958: DECL: 01/01/2019\n');
+    assert.match(classified, /caption placed on SBU telegrams, which are sent as UNCLASSIFIED\n\nThis cable's banner is SECRET, not UNCLASSIFIED: the released cables carry SENSITIVE on CONFIDENTIAL and SECRET cables too \(32 of the 96 that carry it\)\.\n\n---\n\*Sources: [\s\S]* · corpus analysis of released cables \(Cablegate\)\*$/);
   });
 
   it('shows the dictionary station and this cable pairing of a routing indicator', () => {

@@ -470,7 +470,12 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     const meaning = `${entry.meaning ?? ''}${entry.verified ? '' : ' (unverified)'}`;
     // The corpus analysis's note keeps a meaning from being over-read: SIPDIS came in December 2005, but earlier cables carry the word too.
     const note = entry.note ? `In the released cables: ${entry.note}.` : '';
-    return hover(md(c.name, [meaning, note], [...citeSource(entry.source), ...(note ? [CORPUS] : [])]), c.token.range);
+    // "SENSITIVE" under a SECRET banner: the caption of SBU telegrams, which are sent as UNCLASSIFIED, does not make this one so.
+    const level = cable.banner?.level;
+    const classified = c.name === 'SENSITIVE' && level !== undefined && level !== 'UNCLASSIFIED'
+      ? `This cable's banner is ${level}, not UNCLASSIFIED: the released cables carry SENSITIVE on CONFIDENTIAL and SECRET cables too (32 of the 96 that carry it).`
+      : '';
+    return hover(md(c.name, [meaning, classified, note], [...citeSource(entry.source), ...(note || classified ? [CORPUS] : [])]), c.token.range);
   }
   // Banner.
   for (const b of cable.banners) {
