@@ -687,6 +687,13 @@ describe('hover', () => {
     assert.match(hoverAt(inValletta('031322Z', 2)), /\n\n3 June 2009, 1322Z\n\nWednesday, day 154 of 2009\./);
     assert.match(hoverAt(inValletta('#0412', 1)), /Julian day 154 = 3 June 2009\n/);
     assert.match(hoverAt(inValletta('SSSSS', 1)), /SSSSS: security group[\s\S]*repeated five times: SECRET/);
+    // Line 2's precedence pair repeats the DTG's action precedence: said so only where it does (CBL008 reports the others).
+    const header = withAddressLine('TO RUEHC/SECSTATE WASHDC PRIORITY 0001');
+    assert.match(hoverAt(header.replace('PP RUEHWEB', 'P|P RUEHWEB')), /^\*\*Precedence pair PP\*\*\n\nPRIORITY precedence, written twice; equals the action precedence of the DTG line\.\n/);
+    const differs = hoverAt(header.replace('PP RUEHWEB', 'O|O RUEHWEB'));
+    assert.match(differs, /^\*\*Precedence pair OO\*\*\n\nIMMEDIATE precedence, written twice\. The DTG line's action precedence is P \(PRIORITY\), which it should equal\.\n/);
+    assert.doesNotMatch(differs, /equals/);
+    assert.match(hoverAt(header.replace('PP RUEHWEB', 'P|P RUEHWEB').replace('P 011200Z JAN 09\n', '')), /^\*\*Precedence pair PP\*\*\n\nPRIORITY precedence, written twice; it repeats the action precedence of the DTG line, which this header does not give\.\n/);
     assert.match(hoverAt(inValletta('VALLETTA 000412', 2)), /Section 1 of 2[\s\S]*09VALLETTA412/);
     // A caveat on the banner line explains itself; the banner's hover names the caveats joined to its level.
     const joined = 'SECRET//NOFORN NOWHERE 000001 SIPDIS\n\nTAGS: PREL\nSUBJECT: X\n';

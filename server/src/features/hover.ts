@@ -414,7 +414,15 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (header.routing && at(header.routing.pair, position)) {
       const p = header.routing.precedence;
       const prosign = headerCode(header.routing.pair.text[0], d);
-      return hover(md(`Precedence pair ${esc(header.routing.pair.text)}`, [`${p ?? 'Unknown'} precedence, written twice; equals the action precedence of the DTG line.`, prosign ? codeMeaning(prosign) : ''], citeDocuments(['ARMY'], d)), header.routing.pair.range);
+      // "OO" over "P 031322Z JUN 09" repeats no precedence of the DTG line (CBL008): said so, not that they are equal.
+      const action = header.dtg?.prosigns[0];
+      const differs = action !== undefined && action.text !== header.routing.pair.text[0];
+      const repeats = differs
+        ? `${p ?? 'Unknown'} precedence, written twice. The DTG line's action precedence is ${esc(action.text)} (${header.dtg!.precedences[0] ?? 'unknown'}), which it should equal.`
+        : action === undefined
+          ? `${p ?? 'Unknown'} precedence, written twice; it repeats the action precedence of the DTG line, which this header does not give.`
+          : `${p ?? 'Unknown'} precedence, written twice; equals the action precedence of the DTG line.`;
+      return hover(md(`Precedence pair ${esc(header.routing.pair.text)}`, [repeats, prosign ? codeMeaning(prosign) : ''], citeDocuments(['ARMY'], d)), header.routing.pair.range);
     }
     const dtg = header.dtg;
     if (dtg) {
