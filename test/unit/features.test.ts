@@ -687,6 +687,13 @@ describe('hover', () => {
     assert.match(hoverAt(inValletta('031322Z', 2)), /\n\n3 June 2009, 1322Z\n\nWednesday, day 154 of 2009\./);
     assert.match(hoverAt(inValletta('#0412', 1)), /Julian day 154 = 3 June 2009\n/);
     assert.match(hoverAt(inValletta('SSSSS', 1)), /SSSSS: security group[\s\S]*repeated five times: SECRET/);
+    // Line 2's precedence pair repeats the DTG's action precedence: said so only where it does (CBL008 reports the others).
+    const header = withAddressLine('TO RUEHC/SECSTATE WASHDC PRIORITY 0001');
+    assert.match(hoverAt(header.replace('PP RUEHWEB', 'P|P RUEHWEB')), /^\*\*Precedence pair PP\*\*\n\nPRIORITY precedence, written twice; equals the action precedence of the DTG line\.\n/);
+    const differs = hoverAt(header.replace('PP RUEHWEB', 'O|O RUEHWEB'));
+    assert.match(differs, /^\*\*Precedence pair OO\*\*\n\nIMMEDIATE precedence, written twice\. The DTG line's action precedence is P \(PRIORITY\), which it should equal\.\n/);
+    assert.doesNotMatch(differs, /equals/);
+    assert.match(hoverAt(header.replace('PP RUEHWEB', 'P|P RUEHWEB').replace('P 011200Z JAN 09\n', '')), /^\*\*Precedence pair PP\*\*\n\nPRIORITY precedence, written twice; it repeats the action precedence of the DTG line, which this header does not give\.\n/);
     assert.match(hoverAt(inValletta('VALLETTA 000412', 2)), /Section 1 of 2[\s\S]*09VALLETTA412/);
     // A caveat on the banner line explains itself; the banner's hover names the caveats joined to its level.
     const joined = 'SECRET//NOFORN NOWHERE 000001 SIPDIS\n\nTAGS: PREL\nSUBJECT: X\n';
@@ -712,6 +719,9 @@ describe('hover', () => {
     const text = ['CONFIDENTIAL NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '', '1. (C) Text.', 'NOWHERE 00000042 002 OF 003', '', '2. (C) More text.', 'PAGE 03        NOWHERE   00042  161435Z', '3. (C) Last text.', ''].join('\n');
     const page = hoverAt(text.replace('00000042 002', '00000042 0|02'));
     assert.match(page, /^\*\*Continuation page\*\*\n\nPage 2 of 3 of NOWHERE 42\.\n/);
+    // The page is the part before the dot ("001.4" is page 1): the suffix is no page number, and what it counts is not established.
+    const suffixed = hoverAt(text.replace('00000042 002 OF 003', '00000042 00|1.4 OF 003'));
+    assert.match(suffixed, /^\*\*Continuation page\*\*\n\nPage 1 of 3 of NOWHERE 42\.\n\nThe suffix \.4 after the page number is not part of it; what it counts is not established \(unverified\)\.\n/);
     const header = hoverAt(text.replace('PAGE 03', 'PA|GE 03'));
     assert.match(header, /^\*\*Printout page header\*\*\n\nPage 3 of a printout of this cable: /);
     assert.match(header, /\n---\n\*Source: corpus analysis of released cables \(Cablegate\)\*$/);
@@ -726,6 +736,13 @@ describe('hover', () => {
     assert.match(sipdis, /\n---\n\*Sources: [\s\S]* · corpus analysis of released cables \(Cablegate\)\*$/);
     // A caveat whose entry has no note keeps its documents alone.
     assert.doesNotMatch(hoverAt('CONFIDENTIAL NOWHERE 000001\n\nNO|DIS\n'), /In the released cables|corpus analysis/);
+    // SENSITIVE is the caption of SBU telegrams, sent as UNCLASSIFIED; under a classified banner the hover says that this
+    // cable is not one, as the released cables carry the word on classified cables too.
+    const sbu = hoverAt('UNCLASSIFIED NOWHERE 000001\n\nSENSI|TIVE\nSIPDIS\n\nE.O. 12958: N/A\n');
+    assert.match(sbu, /caption placed on SBU telegrams, which are sent as UNCLASSIFIED/);
+    assert.doesNotMatch(sbu, /This cable/);
+    const classified = hoverAt('S E C R E T NOWHERE 000001\n\nNOFORN\nSENSI|TIVE\nSIPDIS\n\nE.O. 12958: DECL: 01/01/2019\n');
+    assert.match(classified, /caption placed on SBU telegrams, which are sent as UNCLASSIFIED\n\nThis cable's banner is SECRET, not UNCLASSIFIED: the released cables carry SENSITIVE on CONFIDENTIAL and SECRET cables too \(32 of the 96 that carry it\)\.\n\n---\n\*Sources: [\s\S]* · corpus analysis of released cables \(Cablegate\)\*$/);
   });
 
   it('shows the dictionary station and this cable pairing of a routing indicator', () => {

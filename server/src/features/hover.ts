@@ -414,7 +414,15 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (header.routing && at(header.routing.pair, position)) {
       const p = header.routing.precedence;
       const prosign = headerCode(header.routing.pair.text[0], d);
-      return hover(md(`Precedence pair ${esc(header.routing.pair.text)}`, [`${p ?? 'Unknown'} precedence, written twice; equals the action precedence of the DTG line.`, prosign ? codeMeaning(prosign) : ''], citeDocuments(['ARMY'], d)), header.routing.pair.range);
+      // "OO" over "P 031322Z JUN 09" repeats no precedence of the DTG line (CBL008): said so, not that they are equal.
+      const action = header.dtg?.prosigns[0];
+      const differs = action !== undefined && action.text !== header.routing.pair.text[0];
+      const repeats = differs
+        ? `${p ?? 'Unknown'} precedence, written twice. The DTG line's action precedence is ${esc(action.text)} (${header.dtg!.precedences[0] ?? 'unknown'}), which it should equal.`
+        : action === undefined
+          ? `${p ?? 'Unknown'} precedence, written twice; it repeats the action precedence of the DTG line, which this header does not give.`
+          : `${p ?? 'Unknown'} precedence, written twice; equals the action precedence of the DTG line.`;
+      return hover(md(`Precedence pair ${esc(header.routing.pair.text)}`, [repeats, prosign ? codeMeaning(prosign) : ''], citeDocuments(['ARMY'], d)), header.routing.pair.range);
     }
     const dtg = header.dtg;
     if (dtg) {
@@ -470,7 +478,12 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     const meaning = `${entry.meaning ?? ''}${entry.verified ? '' : ' (unverified)'}`;
     // The corpus analysis's note keeps a meaning from being over-read: SIPDIS came in December 2005, but earlier cables carry the word too.
     const note = entry.note ? `In the released cables: ${entry.note}.` : '';
-    return hover(md(c.name, [meaning, note], [...citeSource(entry.source), ...(note ? [CORPUS] : [])]), c.token.range);
+    // "SENSITIVE" under a SECRET banner: the caption of SBU telegrams, which are sent as UNCLASSIFIED, does not make this one so.
+    const level = cable.banner?.level;
+    const classified = c.name === 'SENSITIVE' && level !== undefined && level !== 'UNCLASSIFIED'
+      ? `This cable's banner is ${level}, not UNCLASSIFIED: the released cables carry SENSITIVE on CONFIDENTIAL and SECRET cables too (32 of the 96 that carry it).`
+      : '';
+    return hover(md(c.name, [meaning, classified, note], [...citeSource(entry.source), ...(note || classified ? [CORPUS] : [])]), c.token.range);
   }
   // Banner.
   for (const b of cable.banners) {
@@ -538,7 +551,9 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   }
   for (const page of cable.pageLines) {
     if (!contains(page.token.range, position)) continue;
-    return hover(md('Continuation page', [`Page ${page.page.value}${page.subpage ? `.${page.subpage}` : ''} of ${page.total.value} of ${esc(page.post.text)} ${page.serial.value}.`], citeDocuments(['corpus'], d)), page.token.range);
+    // "001.4 OF 002": the page is the part before the dot; what the suffix counts (a revision?) is not established.
+    const suffix = page.subpage === undefined ? '' : `The suffix .${page.subpage} after the page number is not part of it; what it counts is not established (unverified).`;
+    return hover(md('Continuation page', [`Page ${page.page.value} of ${page.total.value} of ${esc(page.post.text)} ${page.serial.value}.`, suffix], citeDocuments(['corpus'], d)), page.token.range);
   }
   // A 2000-era printout's page header (FORMAT.md §1): what it is, since nothing else in the line says so.
   for (const header of cable.oldPageHeaders) {
