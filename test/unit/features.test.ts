@@ -529,6 +529,27 @@ describe('in-text references', () => {
     assert.ok(crossing > 15, `${crossing} references on a line below their keyword`);
   });
 
+  it('reads the references of one line as the whole text\'s reader does across white space other than spaces and tabs, and lines of a separator alone', () => {
+    // A no-break space or a vertical tab ends the line or stands between item and separator ("refs A\u00a0and" / "B"), as
+    // the reader of the whole text skips them; "&" or "and " alone on a line carries "(Ref A" on to "B)".
+    for (const lines of [
+      ['(Ref A\u00a0', 'and B) the minister'],
+      ['see refs A and\u00a0', 'B today'],
+      ['see refs A\u00a0and', 'B today'],
+      ['see paras 3,\u00a0', '4 today'],
+      ['see refs A,\u000b', 'B today'],
+      ['see (Ref A', '&', 'B) today'],
+      ['see (Ref A', 'and ', 'B) today'],
+      ['see (Ref A', 'through\t', 'C) today'],
+    ]) {
+      const c = parseCable(`UNCLAS NOWHERE 000001\n\nSUBJECT: NOTES\n\nREF: A. STATE 1\nB. STATE 2\nC. STATE 3\n\n1. (U) ${lines.join('\n')}\n`).cable;
+      const all = findInTextReferences(c);
+      const last = c.lines.length - 2;
+      assert.equal(all.filter((r) => r.range.start.line === last).length, 1, JSON.stringify(lines));
+      for (let line = 0; line < c.lines.length; line++) assert.deepEqual(findInTextReferencesOnLine(c, line), all.filter((r) => r.range.start.line === line), `${JSON.stringify(lines)}, line ${line}`);
+    }
+  });
+
   it('highlights the one letter of a list that names an item', () => {
     const c = parseCable(`C O N F I D E N T I A L NOWHERE 000001\n\nREF: ${ABC}\n\n1. (C) As refs A and B say.\n`).cable;
     const b = c.refs!.items[1].range;
