@@ -550,6 +550,13 @@ describe('in-text references', () => {
     }
   });
 
+  it('reads no letter other than A to Z as a REF item\'s, though its capital is one (the long s, the dotless i)', () => {
+    const c = parseCable('UNCLAS NOWHERE 000001\n\nSUBJECT: NOTES\n\nREF: A. STATE 1\nB. STATE 2\nI. STATE 3\nS. STATE 4\n\n1. (U) See refs b and \u017f, (Ref\n\u0131) and (Ref A\nand \u017f).\n').cable;
+    const all = findInTextReferences(c);
+    assert.deepEqual(all.map((r) => c.lines[r.range.start.line].slice(r.range.start.character, r.range.end.character)), ['refs b', 'Ref A']);
+    for (let line = 0; line < c.lines.length; line++) assert.deepEqual(findInTextReferencesOnLine(c, line), all.filter((r) => r.range.start.line === line), `line ${line}`);
+  });
+
   it('highlights the one letter of a list that names an item', () => {
     const c = parseCable(`C O N F I D E N T I A L NOWHERE 000001\n\nREF: ${ABC}\n\n1. (C) As refs A and B say.\n`).cable;
     const b = c.refs!.items[1].range;

@@ -122,7 +122,8 @@ function startsAbbreviation(text: string, i: number): boolean {
  */
 function letterAt(text: string, i: number, letters: ReadonlySet<string>): string | undefined {
   const c = text[i];
-  return c !== undefined && letters.has(c.toUpperCase()) && !isWordChar(text[i + 1]) && !startsAbbreviation(text, i) ? c : undefined;
+  // An ASCII letter: the capitals of "\u017f" (the long s) and "\u0131" (the dotless i) are S and I.
+  return c !== undefined && isLetter(text.charCodeAt(i)) && letters.has(c.toUpperCase()) && !isWordChar(text[i + 1]) && !startsAbbreviation(text, i) ? c : undefined;
 }
 
 /** The number of one to three digits that stands as a word at `i`, or undefined. */
