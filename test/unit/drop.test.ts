@@ -60,6 +60,17 @@ describe('dropping cable files into a cable', () => {
     assert.deepEqual(citations(text), ['A. 08PARIS1234', 'B. 09VALLETTA388']);
   });
 
+  it('writes no REF field into the text, under a summary above the first paragraph or in a text without numbered paragraphs', () => {
+    for (const text of [
+      'UNCLAS VALLETTA 000412\n\nSUBJECT: FERRY DUES\n\nSUMMARY: The board met.\n|\n1. It did.\n',
+      'SUBJECT: FERRY DUES\n\nThe board met.\n|\nIt did.\n',
+    ]) {
+      assert.deepEqual(drop(text, [PARIS]).answer, { text: '08 PARIS 1234', kind: 'citations' }, text);
+    }
+    // Above the text, the field still goes in.
+    assert.equal(drop('UNCLAS VALLETTA 000412\n\nSUBJECT: FERRY DUES\n\n|\nSUMMARY: The board met.\n\n1. It did.\n', [PARIS]).answer?.kind, 'refField');
+  });
+
   it('writes the in-text reference to the REF items that cite the cables dropped into the text', () => {
     const refs = 'REF: A. STATE 1234\nB. VALLETTA 388\nC. 08 PARIS 1234';
     for (const [body, dropped, expected] of [

@@ -5,7 +5,7 @@
  * - On the line where the REF field's next item goes (right under its last item, or after `REF:`), a REF item for each
  *   cable, lettered on from the field's last item in its style (`B. 09 PARIS 708` ⏎ `C. VALLETTA 388`). Written on a
  *   blank line with text right under it, they end with a line break, so that a blank line stays above that text.
- * - On a blank line between the subject and the first paragraph of a cable without a REF field, the field itself
+ * - On a blank line between the subject and the body's first line of a cable without a REF field, the field itself
  *   (`REF: A. 09 PARIS 708`).
  * - In the text under the metadata, when the REF field cites every cable dropped, the in-text reference to its items
  *   (`ref B`, `refs B and C`; `REF B` in a text written in capitals).
@@ -58,8 +58,9 @@ export function getDropCitations(cable: Cable, position: Position, dropped: read
     }
     return { text: items.join('\n') + keepBlank(cable, position.line), kind: 'refItems' };
   }
-  const firstParagraph = cable.paragraphs[0]?.range.start.line ?? cable.lines.length;
-  if (!cable.refs && cable.subject && line.trim() === '' && position.line > cable.subject.range.end.line && position.line < firstParagraph) {
+  // Above the body's first line: not under a summary or a line of text that the first numbered paragraph follows.
+  const bodyStart = Math.min(cable.paragraphs[0]?.range.start.line ?? cable.lines.length, cable.bodyStartLine);
+  if (!cable.refs && cable.subject && line.trim() === '' && position.line > cable.subject.range.end.line && position.line < bodyStart) {
     const items = cited.slice(0, 26).map((c, i) => `${refLetter(String.fromCharCode(65 + i), undefined)} ${c.citation}`);
     return { text: `REF: ${items.join('\n')}${keepBlank(cable, position.line)}`, kind: 'refField' };
   }
