@@ -116,5 +116,8 @@ describe('dropping cable files into a cable', () => {
     const refs = `REF: ${Array.from({ length: 24 }, (_, k) => `${String.fromCharCode(65 + k)}. STATE ${k + 1}`).join('\n')}\n|`;
     const { answer } = drop(cable(refs), [VALLETTA, PARIS, BUENOS_AIRES]);
     assert.equal(answer?.text, 'Y. VALLETTA 388\nZ. 08 PARIS 1234, BUENOS AIRES 55');
+    // A new field of more than 26 cables leaves none out either.
+    const many = Array.from({ length: 28 }, (_, k) => indexed(`08PARIS${k + 1}`, 'PARIS'));
+    assert.match(drop(cable('|'), many).answer?.text ?? '', /\nY\. 08 PARIS 25\nZ\. 08 PARIS 26, 08 PARIS 27, 08 PARIS 28$/);
   });
 });

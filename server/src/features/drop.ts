@@ -44,25 +44,11 @@ export function getDropCitations(cable: Cable, position: Position, dropped: read
   const line = cable.lines[position.line] ?? '';
   // Where the next item goes, with nothing of it typed before the caret.
   const slot = nextRefSlot(cable, position, line);
-  if (slot && slot.start === position.character) {
-    // One item a line, lettered on to Z; a cable past Z is cited on the last item's line.
-    const items: string[] = [];
-    let letter = slot.label.replace(/[^A-Za-z]/g, '');
-    for (const c of cited) {
-      if (items.length > 0 && letter.toUpperCase() < 'Z') letter = String.fromCharCode(letter.charCodeAt(0) + 1);
-      else if (items.length > 0) {
-        items[items.length - 1] += `, ${c.citation}`;
-        continue;
-      }
-      items.push(`${slot.label.replace(/[A-Za-z]/, letter)} ${c.citation}`);
-    }
-    return { text: items.join('\n') + keepBlank(cable, position.line), kind: 'refItems' };
-  }
+  if (slot && slot.start === position.character) return { text: refItems(slot.label, cited) + keepBlank(cable, position.line), kind: 'refItems' };
   // Above the body's first line: not under a summary or a line of text that the first numbered paragraph follows.
   const bodyStart = Math.min(cable.paragraphs[0]?.range.start.line ?? cable.lines.length, cable.bodyStartLine);
   if (!cable.refs && cable.subject && line.trim() === '' && position.line > cable.subject.range.end.line && position.line < bodyStart) {
-    const items = cited.slice(0, 26).map((c, i) => `${refLetter(String.fromCharCode(65 + i), undefined)} ${c.citation}`);
-    return { text: `REF: ${items.join('\n')}${keepBlank(cable, position.line)}`, kind: 'refField' };
+    return { text: `REF: ${refItems(refLetter('A', undefined), cited)}${keepBlank(cable, position.line)}`, kind: 'refField' };
   }
   const letters = cited.map((c) => cable.refs?.items.find((item) => citedId(item, citingId) === c.id)?.letter);
   if (position.line > Math.max(metadataEnd(cable), cable.bodyStartLine - 1) && letters.every((l) => l !== undefined)) {
@@ -73,6 +59,24 @@ export function getDropCitations(cable: Cable, position: Position, dropped: read
     return { text: apart(line, position.character, `${keyword} ${list}`), kind: 'inTextReference' };
   }
   return { text: apart(line, position.character, cited.map((c) => c.citation).join(', ')), kind: 'citations' };
+}
+
+/**
+ * The REF items citing `cited`, one a line, the first labelled `label` (`B.`, `(b)`) and the next lettered on in its style
+ * to Z; a cable past Z is cited on the last item's line.
+ */
+function refItems(label: string, cited: readonly { citation: string }[]): string {
+  const items: string[] = [];
+  let letter = label.replace(/[^A-Za-z]/g, '');
+  for (const c of cited) {
+    if (items.length > 0 && letter.toUpperCase() < 'Z') letter = String.fromCharCode(letter.charCodeAt(0) + 1);
+    else if (items.length > 0) {
+      items[items.length - 1] += `, ${c.citation}`;
+      continue;
+    }
+    items.push(`${label.replace(/[A-Za-z]/, letter)} ${c.citation}`);
+  }
+  return items.join('\n');
 }
 
 /** `text` with a space before it and after it where it would otherwise run into a word of `line` at `at` (`met|.` gives `met ref A.`). */
