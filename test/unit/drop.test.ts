@@ -78,13 +78,14 @@ describe('dropping cable files into a cable', () => {
       ['The board met (|).', [PARIS, VALLETTA], 'refs C and B'],
       ['The board met (|).', [PARIS, VALLETTA, indexed('09STATE1234', 'STATE')], 'refs C, B and A'],
       ['THE BOARD MET (|).', [VALLETTA], 'REF B'],
+      ['THE BOARD MET (|).', [PARIS, VALLETTA], 'REFS C AND B'],
     ] as const) {
       const { answer, text } = drop(cable(refs, body), dropped);
       assert.deepEqual(answer, { text: expected, kind: 'inTextReference' }, body);
       // Each letter written is read as a reference to its item.
       const parsed = parseCable(text).cable;
       const named = findInTextReferences(parsed).map((r) => (r.target.kind === 'ref' ? r.target.letter : undefined));
-      assert.deepEqual(named.sort(), expected.replace(/^refs? /i, '').split(/, | and /).sort(), body);
+      assert.deepEqual(named.sort(), expected.replace(/^refs? /i, '').split(/, | and /i).sort(), body);
     }
   });
 

@@ -8,7 +8,7 @@
  * - On a blank line between the subject and the body's first line of a cable without a REF field, the field itself
  *   (`REF: A. 09 PARIS 708`).
  * - In the text under the metadata, when the REF field cites every cable dropped, the in-text reference to its items
- *   (`ref B`, `refs B and C`; `REF B` in a text written in capitals).
+ *   (`ref B`, `refs B and C`; `REF B`, `REFS B AND C` in a text written in capitals).
  * - Anywhere else, each cable's citation (`09 PARIS 708`), separated by commas.
  * An in-text reference or citation dropped against a word gets a space between them (`met ref A.`).
  *
@@ -55,7 +55,7 @@ export function getDropCitations(cable: Cable, position: Position, dropped: read
     const unique = [...new Set(letters as string[])];
     const capitals = writtenInCapitals(cable, position.line);
     const keyword = unique.length > 1 ? (capitals ? 'REFS' : 'refs') : capitals ? 'REF' : 'ref';
-    const list = unique.length > 1 ? `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}` : unique[0];
+    const list = unique.length > 1 ? `${unique.slice(0, -1).join(', ')} ${capitals ? 'AND' : 'and'} ${unique.at(-1)}` : unique[0];
     return { text: apart(line, position.character, `${keyword} ${list}`), kind: 'inTextReference' };
   }
   return { text: apart(line, position.character, cited.map((c) => c.citation).join(', ')), kind: 'citations' };
