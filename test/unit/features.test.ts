@@ -1289,10 +1289,21 @@ describe('semantic tokens', () => {
       '',
       '\u00b64. (U) Fares will rise.',
       '',
+      // An opener after a label word, and one of several words: the title after the whole opener.
+      'Embassy Comment: Quay Fees',
+      '--------------------------',
+      '',
+      '\u00b65. (U) Fees will rise.',
+      '',
+      'Summary and Action Request: Quay Fees',
+      '-------------------------------------',
+      '',
+      '\u00b66. (U) Fees will rise.',
+      '',
     ].join('\n');
     const cable = parseCable(text).cable;
-    assert.deepEqual(cable.headings.map((h) => h.text.text), ['Comment: Harbor Dues and the Quays', 'COMMENT -- OUTLOOK FOR THE PORT', 'Comment:']);
-    assert.deepEqual(tokensOf(text).filter((t) => t.endsWith(' heading')), ['8:9 Harbor Dues and the Quays heading', '15:11 OUTLOOK FOR THE PORT heading']);
+    assert.deepEqual(cable.headings.map((h) => h.text.text), ['Comment: Harbor Dues and the Quays', 'COMMENT -- OUTLOOK FOR THE PORT', 'Comment:', 'Embassy Comment: Quay Fees', 'Summary and Action Request: Quay Fees']);
+    assert.deepEqual(tokensOf(text).filter((t) => t.endsWith(' heading')), ['8:9 Harbor Dues and the Quays heading', '15:11 OUTLOOK FOR THE PORT heading', '25:17 Quay Fees heading', '30:28 Quay Fees heading']);
   });
 
   it('colors the level and controls of a marking that opens an item, a line or a sub-title, and no prose that looks like one', () => {
