@@ -79,6 +79,10 @@ describe('dropping cable files into a cable', () => {
       ['The board met (|).', [PARIS, VALLETTA, indexed('09STATE1234', 'STATE')], 'refs C, B and A'],
       ['THE BOARD MET (|).', [VALLETTA], 'REF B'],
       ['THE BOARD MET (|).', [PARIS, VALLETTA], 'REFS C AND B'],
+      // A new paragraph's marker and marking are no text in capitals: the text above is read.
+      ['The board met.\n\n¶2. (C) |', [VALLETTA], 'ref B'],
+      ['The board met.\n\n¶2. (S/NF) |', [VALLETTA], 'ref B'],
+      ['THE BOARD MET.\n\n¶2. (C) |', [VALLETTA], 'REF B'],
     ] as const) {
       const { answer, text } = drop(cable(refs, body), dropped);
       assert.deepEqual(answer, { text: expected, kind: 'inTextReference' }, body);

@@ -94,12 +94,18 @@ function keepBlank(cable: Cable, line: number): string {
   return cable.lines[line].trim() === '' && next !== undefined && next.trim() !== '' ? '\n' : '';
 }
 
-/** Whether the text at `line` is written in capitals: the nearest line at or above it with letters has no small one. */
+/**
+ * Whether the text at `line` is written in capitals: the nearest line at or above it with letters has no small one. A
+ * marking's letters are none (`¶2. (C) ` opening a paragraph in a text in small letters).
+ */
 function writtenInCapitals(cable: Cable, line: number): boolean {
   for (let l = line; l >= 0 && l >= line - 50; l--) {
-    const text = cable.lines[l];
+    const text = cable.lines[l].replace(MARKING_LIKE, '');
     if (/[a-z]/.test(text)) return false;
     if (/[A-Z]/.test(text)) return true;
   }
   return false;
 }
+
+// A portion marking or any capitals in brackets (`(C)`, `(S/NF)`, `(SBU)`), which say nothing of how the text is written.
+const MARKING_LIKE = /\([A-Z/]{1,12}\)/g;
