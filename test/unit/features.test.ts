@@ -529,6 +529,34 @@ describe('in-text references', () => {
     assert.ok(crossing > 15, `${crossing} references on a line below their keyword`);
   });
 
+  it('reads the references of one line as the whole text\'s reader does across white space other than spaces and tabs, and lines of a separator alone', () => {
+    // A no-break space or a vertical tab ends the line or stands between item and separator ("refs A\u00a0and" / "B"), as
+    // the reader of the whole text skips them; "&" or "and " alone on a line carries "(Ref A" on to "B)".
+    for (const lines of [
+      ['(Ref A\u00a0', 'and B) the minister'],
+      ['see refs A and\u00a0', 'B today'],
+      ['see refs A\u00a0and', 'B today'],
+      ['see paras 3,\u00a0', '4 today'],
+      ['see refs A,\u000b', 'B today'],
+      ['see (Ref A', '&', 'B) today'],
+      ['see (Ref A', 'and ', 'B) today'],
+      ['see (Ref A', 'through\t', 'C) today'],
+    ]) {
+      const c = parseCable(`UNCLAS NOWHERE 000001\n\nSUBJECT: NOTES\n\nREF: A. STATE 1\nB. STATE 2\nC. STATE 3\n\n1. (U) ${lines.join('\n')}\n`).cable;
+      const all = findInTextReferences(c);
+      const last = c.lines.length - 2;
+      assert.equal(all.filter((r) => r.range.start.line === last).length, 1, JSON.stringify(lines));
+      for (let line = 0; line < c.lines.length; line++) assert.deepEqual(findInTextReferencesOnLine(c, line), all.filter((r) => r.range.start.line === line), `${JSON.stringify(lines)}, line ${line}`);
+    }
+  });
+
+  it('reads no letter other than A to Z as a REF item\'s, though its capital is one (the long s, the dotless i)', () => {
+    const c = parseCable('UNCLAS NOWHERE 000001\n\nSUBJECT: NOTES\n\nREF: A. STATE 1\nB. STATE 2\nI. STATE 3\nS. STATE 4\n\n1. (U) See refs b and \u017f, (Ref\n\u0131) and (Ref A\nand \u017f).\n').cable;
+    const all = findInTextReferences(c);
+    assert.deepEqual(all.map((r) => c.lines[r.range.start.line].slice(r.range.start.character, r.range.end.character)), ['refs b', 'Ref A']);
+    for (let line = 0; line < c.lines.length; line++) assert.deepEqual(findInTextReferencesOnLine(c, line), all.filter((r) => r.range.start.line === line), `line ${line}`);
+  });
+
   it('highlights the one letter of a list that names an item', () => {
     const c = parseCable(`C O N F I D E N T I A L NOWHERE 000001\n\nREF: ${ABC}\n\n1. (C) As refs A and B say.\n`).cable;
     const b = c.refs!.items[1].range;
@@ -1278,10 +1306,21 @@ describe('semantic tokens', () => {
       '',
       '\u00b64. (U) Fares will rise.',
       '',
+      // An opener after a label word, and one of several words: the title after the whole opener.
+      'Embassy Comment: Quay Fees',
+      '--------------------------',
+      '',
+      '\u00b65. (U) Fees will rise.',
+      '',
+      'Summary and Action Request: Quay Fees',
+      '-------------------------------------',
+      '',
+      '\u00b66. (U) Fees will rise.',
+      '',
     ].join('\n');
     const cable = parseCable(text).cable;
-    assert.deepEqual(cable.headings.map((h) => h.text.text), ['Comment: Harbor Dues and the Quays', 'COMMENT -- OUTLOOK FOR THE PORT', 'Comment:']);
-    assert.deepEqual(tokensOf(text).filter((t) => t.endsWith(' heading')), ['8:9 Harbor Dues and the Quays heading', '15:11 OUTLOOK FOR THE PORT heading']);
+    assert.deepEqual(cable.headings.map((h) => h.text.text), ['Comment: Harbor Dues and the Quays', 'COMMENT -- OUTLOOK FOR THE PORT', 'Comment:', 'Embassy Comment: Quay Fees', 'Summary and Action Request: Quay Fees']);
+    assert.deepEqual(tokensOf(text).filter((t) => t.endsWith(' heading')), ['8:9 Harbor Dues and the Quays heading', '15:11 OUTLOOK FOR THE PORT heading', '25:17 Quay Fees heading', '30:28 Quay Fees heading']);
   });
 
   it('colors the level and controls of a marking that opens an item, a line or a sub-title, and no prose that looks like one', () => {

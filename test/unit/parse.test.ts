@@ -982,6 +982,13 @@ describe('parser: body', () => {
     const d = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'Fares, quays, ferries, etc.', '---------------------------', '', '¶2. (U) Comment -- The ferries run late.', '', 'DOE'].join('\n'));
     assert.deepEqual(d.headings.length, 0);
     assert.deepEqual(d.blockMarkers.map((m) => `${m.kind} ${m.role} ${at(m.token.range)}`), ['comment open 10:8-10:15']);
+    // A heading opened after a label word or "Begin": the opener is its block's word, where it stands.
+    for (const [heading, word] of [['Embassy Comment: Harbor Dues', 'Comment'], ['Post Comment -- Harbor Dues', 'Comment'], ['Begin Comment: Harbor Dues', 'Comment'], ['Department Note: Harbor Fees', 'Note']]) {
+      const h = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', heading, '-'.repeat(heading.length), '', '¶2. (U) Two.', '', 'DOE'].join('\n'));
+      assert.deepEqual(h.headings.map((x) => x.text.text), [heading]);
+      const start = heading.indexOf(word);
+      assert.deepEqual(h.blockMarkers.map((m) => `${m.role} ${m.token.text} ${at(m.token.range)}`), [`open ${word} 7:${start}-7:${start + word.length}`], heading);
+    }
     // A paragraph's last line ending with "U.S." right above a boxed heading (the blank line between lost) is no underlined heading.
     const e = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) The ferry talks went on with', 'the U.S.', rule, 'QUAYS', rule, '', '¶2. (U) Two.', '', 'DOE'].join('\n'));
     assert.deepEqual(e.headings.map((h) => `${h.style}:${h.text.text}`), ['boxed:QUAYS']);

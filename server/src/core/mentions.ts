@@ -6,7 +6,7 @@
  * names (`features/hover.ts`), and CBL045 reports those that point at nothing.
  */
 import type { Cable, Paragraph, Range, RefItem } from './model';
-import { isAlnum, isDigit, isLetter, skipSpaces } from './text';
+import { isAlnum, isDigit, isLetter, isSpace, skipSpaces } from './text';
 
 /** A reference in the text and what it points at. */
 export interface InTextReference {
@@ -122,7 +122,8 @@ function startsAbbreviation(text: string, i: number): boolean {
  */
 function letterAt(text: string, i: number, letters: ReadonlySet<string>): string | undefined {
   const c = text[i];
-  return c !== undefined && letters.has(c.toUpperCase()) && !isWordChar(text[i + 1]) && !startsAbbreviation(text, i) ? c : undefined;
+  // An ASCII letter: the capitals of "\u017f" (the long s) and "\u0131" (the dotless i) are S and I.
+  return c !== undefined && isLetter(text.charCodeAt(i)) && letters.has(c.toUpperCase()) && !isWordChar(text[i + 1]) && !startsAbbreviation(text, i) ? c : undefined;
 }
 
 /** The number of one to three digits that stands as a word at `i`, or undefined. */
@@ -432,20 +433,27 @@ export function findInTextReferencesOnLine(cable: Cable, line: number): InTextRe
 function mayGoOnBelow(cable: Cable, line: number): boolean {
   if (!runsOn(cable, line)) return false;
   const text = cable.lines[line];
-  let end = skipSpacesBack(text, text.length);
+  // Any white space {@link afterSeparator} passes over ("refs A and\u00a0" / "B"), not only spaces and tabs.
+  const back = (i: number) => {
+    while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+    return i;
+  };
+  let end = back(text.length);
   // A keyword before a full stop ("para."); an item before one ends its list.
   if (text[end - 1] === '.') return SPLIT_KINDS.has(wordBefore(text, end - 1).word);
   // Up to two separators: ", and", ", &".
   for (let k = 0; k < 2; k++) {
     const c = text[end - 1];
     if (c === ',' || c === '-' || c === '\u2013' || c === '&') {
-      end = skipSpacesBack(text, end - 1);
+      end = back(end - 1);
       continue;
     }
     const { word, start } = wordBefore(text, end);
     if (word !== 'and' && word !== 'through' && word !== 'thru') break;
-    end = skipSpacesBack(text, start);
+    end = back(start);
   }
+  // A separator alone on its line carries a list on from the line above it ("(Ref A" / "&" / "B)").
+  if (end === 0) return true;
   const { word } = wordBefore(text, end);
   return SPLIT_KINDS.has(word) || (word.length === 1 && word >= 'a' && word <= 'z') || (word.length > 0 && word.length <= 3 && [...word].every((c) => c >= '0' && c <= '9'));
 }

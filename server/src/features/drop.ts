@@ -5,10 +5,10 @@
  * - On the line where the REF field's next item goes (right under its last item, or after `REF:`), a REF item for each
  *   cable, lettered on from the field's last item in its style (`B. 09 PARIS 708` ⏎ `C. VALLETTA 388`). Written on a
  *   blank line with text right under it, they end with a line break, so that a blank line stays above that text.
- * - On a blank line between the subject and the first paragraph of a cable without a REF field, the field itself
+ * - On a blank line between the subject and the body's first line of a cable without a REF field, the field itself
  *   (`REF: A. 09 PARIS 708`).
  * - In the text under the metadata, when the REF field cites every cable dropped, the in-text reference to its items
- *   (`ref B`, `refs B and C`; `REF B` in a text written in capitals).
+ *   (`ref B`, `refs B and C`; `REF B`, `REFS B AND C` in a text written in capitals).
  * - Anywhere else, each cable's citation (`09 PARIS 708`), separated by commas.
  * An in-text reference or citation dropped against a word gets a space between them (`met ref A.`).
  *
@@ -44,44 +44,45 @@ export function getDropCitations(cable: Cable, position: Position, dropped: read
   const line = cable.lines[position.line] ?? '';
   // Where the next item goes, with nothing of it typed before the caret.
   const slot = nextRefSlot(cable, position, line);
-  if (slot && slot.start === position.character) return { text: lettered(cited, slot.label) + keepBlank(cable, position.line), kind: 'refItems' };
-  const firstParagraph = cable.paragraphs[0]?.range.start.line ?? cable.lines.length;
-  if (!cable.refs && cable.subject && line.trim() === '' && position.line > cable.subject.range.end.line && position.line < firstParagraph) {
-    return { text: `REF: ${lettered(cited, refLetter('A', undefined))}${keepBlank(cable, position.line)}`, kind: 'refField' };
+  if (slot && slot.start === position.character) return { text: refItems(slot.label, cited) + keepBlank(cable, position.line), kind: 'refItems' };
+  // Above the body's first line: not under a summary or a line of text that the first numbered paragraph follows.
+  const bodyStart = Math.min(cable.paragraphs[0]?.range.start.line ?? cable.lines.length, cable.bodyStartLine);
+  if (!cable.refs && cable.subject && line.trim() === '' && position.line > cable.subject.range.end.line && position.line < bodyStart) {
+    return { text: `REF: ${refItems(refLetter('A', undefined), cited)}${keepBlank(cable, position.line)}`, kind: 'refField' };
   }
   const letters = cited.map((c) => cable.refs?.items.find((item) => citedId(item, citingId) === c.id)?.letter);
   if (position.line > Math.max(metadataEnd(cable), cable.bodyStartLine - 1) && letters.every((l) => l !== undefined)) {
     const unique = [...new Set(letters as string[])];
     const capitals = writtenInCapitals(cable, position.line);
     const keyword = unique.length > 1 ? (capitals ? 'REFS' : 'refs') : capitals ? 'REF' : 'ref';
-    const list = unique.length > 1 ? `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}` : unique[0];
+    const list = unique.length > 1 ? `${unique.slice(0, -1).join(', ')} ${capitals ? 'AND' : 'and'} ${unique.at(-1)}` : unique[0];
     return { text: apart(line, position.character, `${keyword} ${list}`), kind: 'inTextReference' };
   }
   return { text: apart(line, position.character, cited.map((c) => c.citation).join(', ')), kind: 'citations' };
+}
+
+/**
+ * The REF items citing `cited`, one a line, the first labelled `label` (`B.`, `(b)`) and the next lettered on in its style
+ * to Z; a cable past Z is cited on the last item's line.
+ */
+function refItems(label: string, cited: readonly { citation: string }[]): string {
+  const items: string[] = [];
+  let letter = label.replace(/[^A-Za-z]/g, '');
+  for (const c of cited) {
+    if (items.length > 0 && letter.toUpperCase() < 'Z') letter = String.fromCharCode(letter.charCodeAt(0) + 1);
+    else if (items.length > 0) {
+      items[items.length - 1] += `, ${c.citation}`;
+      continue;
+    }
+    items.push(`${label.replace(/[A-Za-z]/, letter)} ${c.citation}`);
+  }
+  return items.join('\n');
 }
 
 /** `text` with a space before it and after it where it would otherwise run into a word of `line` at `at` (`met|.` gives `met ref A.`). */
 function apart(line: string, at: number, text: string): string {
   const word = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
   return `${word(line[at - 1]) ? ' ' : ''}${text}${word(line[at]) ? ' ' : ''}`;
-}
-
-/**
- * REF items citing `cited`, one a line, the first lettered `label` (`B.`, `(B)`, `b.`) and the next lettered on in its style
- * to Z; a cable past Z is cited on the last item's line (`Z. PARIS 7, ROME 9`).
- */
-function lettered(cited: readonly { citation: string }[], label: string): string {
-  const items: string[] = [];
-  let letter = label.replace(/[^A-Za-z]/g, '');
-  for (const c of cited) {
-    if (items.length > 0 && letter.toUpperCase() >= 'Z') {
-      items[items.length - 1] += `, ${c.citation}`;
-      continue;
-    }
-    if (items.length > 0) letter = String.fromCharCode(letter.charCodeAt(0) + 1);
-    items.push(`${label.replace(/[A-Za-z]/, letter)} ${c.citation}`);
-  }
-  return items.join('\n');
 }
 
 /**
@@ -93,12 +94,18 @@ function keepBlank(cable: Cable, line: number): string {
   return cable.lines[line].trim() === '' && next !== undefined && next.trim() !== '' ? '\n' : '';
 }
 
-/** Whether the text at `line` is written in capitals: the nearest line at or above it with letters has no small one. */
+/**
+ * Whether the text at `line` is written in capitals: the nearest line at or above it with letters has no small one. A
+ * marking's letters are none (`¶2. (C) ` opening a paragraph in a text in small letters).
+ */
 function writtenInCapitals(cable: Cable, line: number): boolean {
   for (let l = line; l >= 0 && l >= line - 50; l--) {
-    const text = cable.lines[l];
+    const text = cable.lines[l].replace(MARKING_LIKE, '');
     if (/[a-z]/.test(text)) return false;
     if (/[A-Z]/.test(text)) return true;
   }
   return false;
 }
+
+// A portion marking or any capitals in brackets (`(C)`, `(S/NF)`, `(SBU)`), which say nothing of how the text is written.
+const MARKING_LIKE = /\([A-Z/]{1,12}\)/g;

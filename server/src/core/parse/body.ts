@@ -1887,13 +1887,15 @@ function collectBlockMarkers(lines: readonly string[], shapes: LineShapes, lineH
     // "//COMMENT//" headings open a comment too.
     const headingText = kind === 'heading' ? stripRules(text) : undefined;
     OPENER.lastIndex = textStart;
-    const opener = headingText !== undefined && HEADING_OPENER.test(headingText)
+    const headingOpener = headingText !== undefined && HEADING_OPENER.test(headingText);
+    const opener = headingOpener
       ? BLOCK_WORD.exec(text)
       : mayOpen && i !== splitTail && !continuesSentence(shapes, i, mk !== undefined, first) ? OPENER.exec(text) : null;
     const found: BlockMarker[] = [];
     if (opener) {
       const word = opener[1];
-      const s = (headingText !== undefined ? opener.index : textStart + opener[0].toUpperCase().indexOf(word.toUpperCase()));
+      // The word where it stands: a heading's opener read by OPENER ("Embassy Comment: Harbor Dues") is placed as a paragraph's is.
+      const s = (headingOpener ? opener.index : textStart + opener[0].toUpperCase().indexOf(word.toUpperCase()));
       found.push({ kind: kindOf(word), role: 'open', token: token(i, text, s, s + word.length) });
     }
     // "… was working. 16. (C) Comment: The board …": a paragraph glued into the line opens a block as one at a line's start does.
