@@ -513,11 +513,17 @@ describe('in-text references', () => {
   it('reads the references of one line as the whole text\'s reader does on lines of keywords, items and separators run together', () => {
     // Lines of running text made of the words references are built of, at random (a fixed seed): lists and keywords split
     // over lines every way, with prose between; no blank line, so that every line runs on to the next.
-    const words = ['refs', 'ref', 'Ref', 'REFS', 'reftel', 'para', 'paras', 'paragraph', 'A', 'B', 'C', 'a', 'K', 'and', ',', ', and', '&', '-', '\u2013', 'through', 'thru', '3', '4', '12', '1000', 'the', 'minister', '(Ref', 'C)', '.', 'of', 'this', 'see', 'ref.', 'para.', '10', 'officials'];
+    const words = ['refs', 'ref', 'Ref', 'REFS', 'reftel', 'para', 'paras', 'paragraph', 'A', 'B', 'C', 'a', 'K', '\u017f', 'and', 'AND', ',', ', and', '&', '-', '\u2013', 'through', 'thru', '3', '4', '12', '1000', 'the', 'minister', '(Ref', 'C)', '.', 'of', 'this', 'see', 'ref.', 'para.', '10', 'officials', '\u00a0', '\t', '\u000b'];
+    // mulberry32: every bit of its output varies (the low bits of a power-of-two linear congruential generator repeat in a short cycle).
     let seed = 1;
-    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const next = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return ((x ^ (x >>> 14)) >>> 0) % n;
+    };
     let crossing = 0;
-    for (let t = 0; t < 400; t++) {
+    for (let t = 0; t < 600; t++) {
       const lines = Array.from({ length: 2 + next(10) }, () => Array.from({ length: 1 + next(6) }, () => words[next(words.length)]).join(next(4) === 0 ? '' : ' '));
       const c = parseCable(`UNCLAS NOWHERE 000001\n\nSUBJECT: NOTES\n\nREF: A. STATE 1\nB. STATE 2\nC. STATE 3\nK. STATE 4\n\n1. (U) ${lines.join('\n')}\n`).cable;
       const all = findInTextReferences(c);
