@@ -1147,6 +1147,8 @@ const tokensOf = (text: string): string[] => {
 };
 
 describe('semantic tokens', () => {
+  // An invented unclassified cable's metadata and first paragraph, for the heading tests to go on from.
+  const HEADED_PARAGRAPH = ['UNCLAS NOWHERE 000125', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY DUES', '', '\u00b61. (U) The harbor authority said dues would rise.', ''];
 
   it('marks a line of the subject under a blank line, which the grammar would color as a heading, and no other subject line', () => {
     const text = [
@@ -1230,14 +1232,7 @@ describe('semantic tokens', () => {
 
   it('marks the words of every heading the parser reads, mixed-case titles a line grammar cannot see included, but not a heading that opens a block', () => {
     const text = [
-      'UNCLAS NOWHERE 000125',
-      '',
-      'E.O. 12958: N/A',
-      'TAGS: PREL',
-      'SUBJECT: FERRY DUES',
-      '',
-      '\u00b61. (U) The harbor authority said dues would rise.',
-      '',
+      ...HEADED_PARAGRAPH,
       // Mixed case and underlined: only the rule tells it from a line of text.
       'Ferry Fares',
       '-----------',
@@ -1285,14 +1280,7 @@ describe('semantic tokens', () => {
 
   it('marks the words of a heading that opens a block after its opener, which the grammar colors as the opener alone', () => {
     const text = [
-      'UNCLAS NOWHERE 000125',
-      '',
-      'E.O. 12958: N/A',
-      'TAGS: PREL',
-      'SUBJECT: FERRY DUES',
-      '',
-      '\u00b61. (U) The harbor authority said dues would rise.',
-      '',
+      ...HEADED_PARAGRAPH,
       // "Comment:" and a title after it, underlined: the grammar colors "Comment" as an opener and leaves the title plain.
       'Comment: Harbor Dues and the Quays',
       '',
