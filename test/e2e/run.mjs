@@ -893,6 +893,11 @@ async function runMode(label, trusted, theme, shots) {
       const text = 'UNCLAS NOWHERE 000021\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: PILOT BOATS\n\nREF: A. STATE 1234\n\n1. (U) The pilots met.\n';
       await withCable(page, workspace, 'dropping.cable', text, async () => {
         await command(page, 'View: Show Explorer');
+        // The workspace folder's pane expanded: the Outline checks collapse it.
+        await page.evaluate(() => {
+          const header = [...document.querySelectorAll('.pane-header')].find((h) => h.querySelector('.title')?.textContent?.trim().startsWith('cable-ws'));
+          if (header?.getAttribute('aria-expanded') === 'false') header.click();
+        });
         const source = await page.waitForFunction(() => {
           const r = [...document.querySelectorAll('.explorer-folders-view .monaco-list-row')].find((e) => e.querySelector('.label-name')?.textContent === '09VALLETTA388.cable');
           if (!r) return null;
