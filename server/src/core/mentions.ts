@@ -6,7 +6,7 @@
  * names (`features/hover.ts`), and CBL045 reports those that point at nothing.
  */
 import type { Cable, Paragraph, Range, RefItem } from './model';
-import { isAlnum, isDigit, isLetter, isSpace, skipSpaces } from './text';
+import { isAlnum, isDigit, isLetter, skipSpaces, trimEndOffset } from './text';
 
 /** A reference in the text and what it points at. */
 export interface InTextReference {
@@ -434,10 +434,7 @@ function mayGoOnBelow(cable: Cable, line: number): boolean {
   if (!runsOn(cable, line)) return false;
   const text = cable.lines[line];
   // Any white space {@link afterSeparator} passes over ("refs A and\u00a0" / "B"), not only spaces and tabs.
-  const back = (i: number) => {
-    while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
-    return i;
-  };
+  const back = (i: number) => trimEndOffset(text, i);
   let end = back(text.length);
   // A keyword before a full stop ("para."); an item before one ends its list.
   if (text[end - 1] === '.') return SPLIT_KINDS.has(wordBefore(text, end - 1).word);

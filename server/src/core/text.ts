@@ -61,6 +61,13 @@ export function isAlnum(c: number): boolean {
   return isLetter(c) || isDigit(c);
 }
 
+/** True for a letter or digit of any script (`É`, `٣`), as a word of prose is made of; punctuation and dashes are not. */
+export function isWordCharacter(c: string | undefined): boolean {
+  return c !== undefined && WORD_CHARACTER.test(c);
+}
+
+const WORD_CHARACTER = /^[\p{L}\p{N}]/u;
+
 /** Offset of the first non-space character of `text` at or after `from`, or `text.length`. */
 export function skipSpaces(text: string, from = 0): number {
   let i = from;

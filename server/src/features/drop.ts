@@ -18,6 +18,7 @@
 import type { Position } from 'vscode-languageserver';
 import { citationOf, citedId } from '../core/id';
 import type { Cable } from '../core/model';
+import { isWordCharacter } from '../core/text';
 import { metadataEnd, nextRefSlot, refLetter } from './completion';
 import type { IndexedCable } from './types';
 
@@ -50,7 +51,7 @@ export function getDropCitations(cable: Cable, position: Position, dropped: read
   if (!cable.refs && cable.subject && line.trim() === '' && position.line > cable.subject.range.end.line && position.line < bodyStart) {
     return { text: `REF: ${refItems(refLetter('A', undefined), cited)}${keepBlank(cable, position.line)}`, kind: 'refField' };
   }
-  const letters = cited.map((c) => cable.refs?.items.find((item) => citedId(item, citingId) === c.id)?.letter);
+  const letters = cited.map((c) => cable.refs?.items.find((item) => citedId(item, ownId) === c.id)?.letter);
   if (position.line > Math.max(metadataEnd(cable), cable.bodyStartLine - 1) && letters.every((l) => l !== undefined)) {
     const unique = [...new Set(letters as string[])];
     const capitals = writtenInCapitals(cable, position.line);
@@ -81,8 +82,7 @@ function refItems(label: string, cited: readonly { citation: string }[]): string
 
 /** `text` with a space before it and after it where it would otherwise run into a word of `line` at `at` (`met|.` gives `met ref A.`). */
 function apart(line: string, at: number, text: string): string {
-  const word = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-  return `${word(line[at - 1]) ? ' ' : ''}${text}${word(line[at]) ? ' ' : ''}`;
+  return `${isWordCharacter(line[at - 1]) ? ' ' : ''}${text}${isWordCharacter(line[at]) ? ' ' : ''}`;
 }
 
 /**

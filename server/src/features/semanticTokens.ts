@@ -34,7 +34,7 @@
  */
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { Cable, Level, PortionMarking, Range, Token } from '../core/model';
-import { isInvisible, isSpace, partitionPoint, skipSpaces, TITLE_MARKING, trimEndOffset } from '../core/text';
+import { isInvisible, isSpace, isWordCharacter, partitionPoint, skipSpaces, TITLE_MARKING, trimEndOffset } from '../core/text';
 
 /** Token types, in legend order. */
 export const SEMANTIC_LEGEND: SemanticTokensLegend = {
@@ -188,15 +188,12 @@ function wordsAfter(text: string, from: number, to: number): number | undefined 
   // "Summary and Action Request: Quay Fees": the opener's words after its block's word, which the grammar colors with it.
   OPENER_TAIL.lastIndex = skipSpaces(text, from);
   const start = OPENER_TAIL.lastIndex > from && OPENER_TAIL.test(text) ? OPENER_TAIL.lastIndex : from;
-  for (let k = start; k < to; k++) if (WORD_CHARACTER.test(text[k])) return k;
+  for (let k = start; k < to; k++) if (isWordCharacter(text[k])) return k;
   return undefined;
 }
 
 // The words an opener may go on with after its block's word (the parser's OPENER): "Summary and Key Themes".
 const OPENER_TAIL = /and\s+(?:comments?|introduction|action\s+request|key\s+(?:themes|points))\b/iy;
-
-// A letter or digit of any script, which starts a title's words ("Éxodo"); punctuation and dashes ("—") do not.
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /** True when an invisible character stands before offset `at`, white space aside: "¶2. \u200B(C)", "2. \u2060 (C)". */
 function afterInvisible(text: string, at: number): boolean {
