@@ -1095,11 +1095,17 @@ async function runMode(label, trusted, theme, shots) {
         await page.keyboard.type('None');
         await page.waitForTimeout(300);
         await page.keyboard.press('Enter');
+        // The row found where it stays: the view redraws its rows once the grouping has changed, moving them.
         const end = Date.now() + 15000;
-        let source = await rowBox('09VALLETTA388');
-        while (!source && Date.now() < end) {
-          await page.waitForTimeout(500);
-          source = await rowBox('09VALLETTA388');
+        let source = null;
+        for (let last = await rowBox('09VALLETTA388'); Date.now() < end; ) {
+          await page.waitForTimeout(700);
+          const now = await rowBox('09VALLETTA388');
+          if (now && last && now.y === last.y) {
+            source = now;
+            break;
+          }
+          last = now;
         }
         assert(source, 'no 09VALLETTA388 row in the Cables view');
         // After "The pilots met" on the ninth line shown, before its full stop.
