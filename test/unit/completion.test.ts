@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CompletionItemKind, type CompletionItem, type InsertReplaceEdit, type TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseCable } from '../../server/src/core/parse/index';
 import { citedId } from '../../server/src/core/id';
 import { getCompletionList, getCompletions, type CompletionContext } from '../../server/src/features/completion';
@@ -160,6 +161,40 @@ describe('completion on a typed "/"', () => {
     assert.deepEqual(labelsAt(tags, '/'), []);
     // Asked for (Ctrl+Space) after the "/", the TAGS are there.
     assert.ok(labelsAt(tags).includes('PGOV'));
+  });
+});
+
+describe('completion: TAGS separators', () => {
+  const cable = (tags: string) => `C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\n${tags}\nSUBJECT: X\n`;
+  /** The TAGS lines after accepting `label` at the caret, its additional edits applied too, as a client does. */
+  function accepted(textWithCaret: string, label: string): string {
+    const c = caret(textWithCaret);
+    const item = completionsAt(textWithCaret).items.find((i) => i.label === label);
+    assert.ok(item, `${label} is offered`);
+    const document = TextDocument.create('file:///ws/x.cable', 'cable', 1, c.text);
+    const edits = [item.textEdit as TextEdit, ...(item.additionalTextEdits ?? [])];
+    for (const e of item.additionalTextEdits ?? []) assert.ok(e.range.start.line < c.line || e.range.end.character <= editRange(item).start.character, 'an added comma comes before the TAG');
+    const lines = TextDocument.applyEdits(document, edits).split('\n');
+    return lines.slice(lines.findIndex((l) => l.startsWith('TAGS')), lines.findIndex((l) => l.startsWith('SUBJECT'))).join('\n');
+  }
+
+  it('puts a comma after the TAG before one inserted where commas separate the TAGS', () => {
+    // "PREL, PGOV PTER" mixed the two styles.
+    assert.equal(accepted(cable('TAGS: PREL, PGOV |'), 'PTER'), 'TAGS: PREL, PGOV, PTER');
+    assert.equal(accepted(cable('TAGS: PREL, PGOV PT|'), 'PTER'), 'TAGS: PREL, PGOV, PTER');
+    // On the next line of a wrapped field, the comma ends the line above.
+    assert.equal(accepted(cable('TAGS: PREL, PGOV, ECON, ETRD, EFIN,\nPTER KDEM\nM|'), 'MT'), 'TAGS: PREL, PGOV, ECON, ETRD, EFIN,\nPTER KDEM,\nMT');
+  });
+
+  it('adds nothing where spaces separate the TAGS, a comma is there already, or the field has one TAG', () => {
+    assert.equal(accepted(cable('TAGS: PREL PGOV |'), 'PTER'), 'TAGS: PREL PGOV PTER');
+    assert.equal(accepted(cable('TAGS: PREL, PGOV, |'), 'PTER'), 'TAGS: PREL, PGOV, PTER');
+    assert.equal(accepted(cable('TAGS: PREL, PGOV,|'), 'PTER'), 'TAGS: PREL, PGOV,PTER');
+    assert.equal(accepted(cable('TAGS: PREL |'), 'PGOV'), 'TAGS: PREL PGOV');
+    // A name after OVIP is no TAG to count or to follow.
+    assert.equal(accepted(cable('TAGS: OVIP (NOVAK, JAN) PREL |'), 'PGOV'), 'TAGS: OVIP (NOVAK, JAN) PREL PGOV');
+    // Replacing a TAG in the middle of the field.
+    assert.equal(accepted(cable('TAGS: PREL, PG|, ECON'), 'PGOV'), 'TAGS: PREL, PGOV, ECON');
   });
 });
 

@@ -861,6 +861,39 @@ export function shortMeaning(meaning: string): string {
  * DISTRIBUTION"), an addressee's routing indicator and address ("RUE|HC/SECSTATE WASHDC"), a marking's letters
  * ("(S|/N"), a reason letter or a DECL date ("01/0|1/2019").
  */
+/** The text of `cable` from `from` to `to`, lines joined with `\n`. */
+function textBetween(cable: Cable, from: Position, to: Position): string {
+  if (from.line === to.line) return (cable.lines[from.line] ?? '').slice(from.character, to.character);
+  const parts = [(cable.lines[from.line] ?? '').slice(from.character)];
+  for (let l = from.line + 1; l < to.line; l++) parts.push(cable.lines[l] ?? '');
+  parts.push((cable.lines[to.line] ?? '').slice(0, to.character));
+  return parts.join('\n');
+}
+
+/**
+ * The comma a TAG inserted at `at` needs after the TAG before it, in a field whose TAGS commas separate
+ * ("TAGS: PREL, PGOV |" gives "PREL, PGOV, PTER", not "PREL, PGOV PTER"). None where spaces separate them, as
+ * in most cables (and so in a field of one TAG), or where anything but white space is between the two already.
+ */
+function tagCommaEdit(cable: Cable, at: Position): TextEdit | undefined {
+  const tags = cable.tags?.tags ?? [];
+  const before = (p: Position) => p.line < at.line || (p.line === at.line && p.character <= at.character);
+  let previous = -1;
+  while (previous + 1 < tags.length && before(tags[previous + 1].token.range.end)) previous++;
+  if (previous < 0 || !/^\s+$/.test(textBetween(cable, tags[previous].token.range.end, at))) return undefined;
+  // The field's style: its gaps between two codes that only white space and commas fill, but the one being typed in.
+  let commas = 0;
+  let spaces = 0;
+  for (let i = 1; i < tags.length; i++) {
+    if (i === previous + 1 || tags[i - 1].role !== 'code' || tags[i].role !== 'code') continue;
+    const gap = textBetween(cable, tags[i - 1].token.range.end, tags[i].token.range.start);
+    if (/^\s*,\s*$/.test(gap)) commas++;
+    else if (/^\s+$/.test(gap)) spaces++;
+  }
+  if (commas <= spaces) return undefined;
+  return { range: { start: tags[previous].token.range.end, end: tags[previous].token.range.end }, newText: ',' };
+}
+
 export function getCompletions(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] {
   const line = cable.lines[position.line] ?? '';
   // Only the end of the line before the cursor matters; long lines are not scanned whole.
@@ -885,6 +918,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     const present = new Set((cable.tags?.tags ?? []).map((t) => t.code));
     // The TAG at the caret, as written on both sides of it: "PR|EL" still offers PREL.
     const atCaret = line.slice(wordSpan.start, wordSpan.replaceEnd).toUpperCase();
+    const comma = tagCommaEdit(cable, range.start);
     const order: Record<string, string> = { subject: '1', geographic: '2', program: '3', organization: '4' };
     // The TAGS the released cables use most come first ("P" lists PREL, PGOV, PTER, PINR before PARM or PBIO), then by
     // family and code; a user dictionary's TAGS, which no count covers, come after the counted ones.
@@ -901,6 +935,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
         sortText: `${rank(t)}${order[t.family] ?? '5'}${t.code}`,
         labelDetails: { description: t.verified ? shortMeaning(t.meaning) : 'unverified' },
         textEdit: edit(wordSpan, t.code),
+        ...(comma && { additionalTextEdits: [comma] }),
       });
     }
     return items;
