@@ -41,6 +41,12 @@ describe('dropping cable files into a cable', () => {
     assert.deepEqual(citations(text), ['A. 09STATE1234', 'B. 09VALLETTA388', 'C. 08PARIS1234', 'D. 09BUENOSAIRES55']);
     // After "REF: " with no item yet, the first is A.
     assert.deepEqual(citations(drop(cable('REF: |'), [PARIS]).text), ['A. 08PARIS1234']);
+    // Right after "REF:", the space goes in first: the items were citations glued to it ("REF:08 PARIS 1234", no letter).
+    const glued = drop(cable('REF:|'), [PARIS, VALLETTA]);
+    assert.deepEqual(glued.answer, { text: ' A. 08 PARIS 1234\nB. VALLETTA 388', kind: 'refItems' });
+    assert.deepEqual(citations(glued.text), ['A. 08PARIS1234', 'B. 09VALLETTA388']);
+    // Its line is not blank: nothing is added under it.
+    assert.deepEqual(drop(cable('REF:|\nClassified By: Ruth Calloway for reasons 1.4 (b).'), [PARIS]).answer, { text: ' A. 08 PARIS 1234', kind: 'refItems' });
     // The field's own style: "(B)", "B)", lower case.
     assert.deepEqual(citations(drop(cable('REF: (A) STATE 1234\n|'), [PARIS, VALLETTA]).text), ['(A) 09STATE1234', '(B) 08PARIS1234', '(C) 09VALLETTA388']);
     assert.deepEqual(citations(drop(cable('REF: A) STATE 1234\n|'), [PARIS]).text), ['A) 09STATE1234', 'B) 08PARIS1234']);
@@ -101,6 +107,8 @@ describe('dropping cable files into a cable', () => {
     // Dropped against a word, a space keeps them apart; against a space or a bracket, none is added.
     assert.equal(drop(cable('REF: A. STATE 1234\nB. VALLETTA 388', 'The board met|.'), [VALLETTA]).text.split('\n').at(-2), '¶1. (C) The board met ref B.');
     assert.equal(drop(cable('REF: A. STATE 1234', 'As|reported.'), [PARIS]).answer?.text, ' 08 PARIS 1234 ');
+    // An underscore is a word's, as the editor selects words ("file_08 PARIS 1234" ran them together).
+    assert.equal(drop(cable('REF: A. STATE 1234', 'See file_|_two.'), [PARIS]).answer?.text, ' 08 PARIS 1234 ');
     assert.equal(drop(cable('REF: A. STATE 1234', 'As reported (|).'), [PARIS]).answer?.text, '08 PARIS 1234');
   });
 

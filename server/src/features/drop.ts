@@ -46,6 +46,12 @@ export function getDropCitations(cable: Cable, position: Position, dropped: read
   // Where the next item goes, with nothing of it typed before the caret.
   const slot = nextRefSlot(cable, position, line);
   if (slot && slot.start === position.character) return { text: refItems(slot.label, cited) + keepBlank(cable, position.line), kind: 'refItems' };
+  // Right after a "REF:" that nothing follows: the first items, after the space that "REF: " has.
+  const keyword = cable.refs?.keyword.range.end;
+  if (keyword?.line === position.line && keyword.character === position.character && line.slice(position.character).trim() === '') {
+    const spaced = nextRefSlot(cable, { line: position.line, character: position.character + 1 }, `${line.slice(0, position.character)} `);
+    if (spaced) return { text: ` ${refItems(spaced.label, cited)}${keepBlank(cable, position.line)}`, kind: 'refItems' };
+  }
   // Above the body's first line: not under a summary or a line of text that the first numbered paragraph follows.
   const bodyStart = Math.min(cable.paragraphs[0]?.range.start.line ?? cable.lines.length, cable.bodyStartLine);
   if (!cable.refs && cable.subject && line.trim() === '' && position.line > cable.subject.range.end.line && position.line < bodyStart) {
@@ -80,9 +86,13 @@ function refItems(label: string, cited: readonly { citation: string }[]): string
   return items.join('\n');
 }
 
-/** `text` with a space before it and after it where it would otherwise run into a word of `line` at `at` (`met|.` gives `met ref A.`). */
+/**
+ * `text` with a space before it and after it where it would otherwise run into a word of `line` at `at` (`met|.` gives
+ * `met ref A.`), an underscore counting as a word's, as the editor's word selection takes it (`file_|` gives `file_ 08 PARIS 1234`).
+ */
 function apart(line: string, at: number, text: string): string {
-  return `${isWordCharacter(line[at - 1]) ? ' ' : ''}${text}${isWordCharacter(line[at]) ? ' ' : ''}`;
+  const wordy = (c: string | undefined) => c === '_' || isWordCharacter(c);
+  return `${wordy(line[at - 1]) ? ' ' : ''}${text}${wordy(line[at]) ? ' ' : ''}`;
 }
 
 /**
