@@ -792,12 +792,21 @@ describe('hover', () => {
     // RUEKJCS: "SECDEF WASHDC" first, "SECDEF WASHINGTON DC" and "JOINT STAFF WASHDC" seen with it too (routing-indicators.tsv).
     const at = (line: string) => hoverAt(withAddressLine(line).replace('TO RUEKJCS', 'TO RUEK|JCS'));
     const variant = at('TO RUEKJCS/SECDEF WASHINGTON DC');
-    assert.match(variant, /Station \(dictionary\): SECDEF WASHDC[\s\S]*This cable's TO line pairs it with: SECDEF WASHINGTON DC[\s\S]*The corpus analysis saw it with this address too, 169 times in the headers of the released cables it read \(this cable's own line may be one of them\)\./);
+    assert.match(variant, /Address \(dictionary\): SECDEF WASHDC, the one the headers of the released cables pair it with most often, 173 of \d+ times[\s\S]*This cable's TO line pairs it with: SECDEF WASHINGTON DC[\s\S]*The corpus analysis saw it with this address too, 169 times in the headers of the released cables it read \(this cable's own line may be one of them\)\./);
     assert.doesNotMatch(variant, /disagree/);
     assert.match(at('TO RUEKJCS/JOINT  STAFF WASHDC'), /The corpus analysis saw it with this address too, 87 times in the headers of the released cables it read \(this cable's own line may be one of them\)\./);
     assert.doesNotMatch(at('TO RUEKJCS/SECDEF WASHDC'), /disagree|with this address too/);
     // An address never seen with the indicator is still a disagreement.
     assert.match(at('TO RUEKJCS/AMEMBASSY NOWHERE'), /The dictionary and this cable disagree; both are shown\./);
+  });
+
+  it('gives an indicator that the released cables pair with many addresses its most seen ones, not a station', () => {
+    // RHMFISS (routing-indicators.tsv): CDR USCENTCOM MACDILL AFB FL 54 times, HQ USEUCOM VAIHINGEN GE 53, … of 486.
+    const shared = hoverAt(withAddressLine('TO RHMFISS/HQ USEUCOM VAIHINGEN GE').replace('TO RHMFISS', 'TO RHMF|ISS'));
+    assert.match(shared, /- Address \(dictionary\): CDR USCENTCOM MACDILL AFB FL, the one the headers of the released cables pair it with most often, 54 of \d+ times\n- They pair it with \d+ different addresses as written \(spelling variants among them\); next most often: HQ USEUCOM VAIHINGEN GE \(53\), HQ USCENTCOM MACDILL AFB FL \(41\)\n- This cable's TO line pairs it with: HQ USEUCOM VAIHINGEN GE\n- The corpus analysis saw it with this address too, 53 times/);
+    assert.doesNotMatch(shared, /Station/);
+    // An indicator the released cables pair with one address nearly always keeps its station.
+    assert.match(hoverAt(inValletta('RUEHC/', 2)), /- Station \(dictionary\): SECSTATE WASHDC\n/);
   });
 
   it('tells a pairing the corpus analysis saw once as possibly this cable\'s own, not as another cable\'s', () => {

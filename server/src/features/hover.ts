@@ -641,7 +641,7 @@ export function describeRi(code: string, cable: Cable, d: Dictionaries, addresse
   const lines: string[] = [];
   // RUEHWEB has no plain-language address in any header: it is only seen on format line 2.
   if (entry && entry.address.length === 0) lines.push(`In the dictionary with no plain-language address${entry.role ? ` (${entry.role})` : ''}`);
-  else if (entry) lines.push(`Station (dictionary): ${entry.address}`);
+  else if (entry) lines.push(...dictionaryAddress(entry));
   else lines.push('Station not in the dictionary.');
   for (const { field, address } of pairings) {
     lines.push(`This cable's ${field} line pairs it with: ${esc(address)}`);
@@ -718,11 +718,35 @@ function seenToo(times: number): string {
  * ("SECDEF WASHDC (173) | SECDEF WASHINGTON DC (169) | …"), or undefined when it never did.
  */
 function timesSeen(entry: RoutingEntry, address: string): number | undefined {
+  return sightings(entry).find((s) => sameAddress(s.address, address))?.times;
+}
+
+/** The addresses the corpus analysis saw an indicator with (`seen`: `SECDEF WASHDC (173) | JOINT STAFF WASHDC (87)`), as listed: most often first. */
+function sightings(entry: RoutingEntry): { address: string; times: number }[] {
+  const seen: { address: string; times: number }[] = [];
   for (const part of entry.seen?.split(' | ') ?? []) {
     const open = part.lastIndexOf(' (');
-    if (open > 0 && part.endsWith(')') && sameAddress(part.slice(0, open), address)) return Number(part.slice(open + 2, -1)) || undefined;
+    const times = open > 0 && part.endsWith(')') ? Number(part.slice(open + 2, -1)) : NaN;
+    if (times > 0) seen.push({ address: part.slice(0, open), times });
   }
-  return undefined;
+  return seen;
+}
+
+/**
+ * The hover's line on the dictionary's address of an indicator: its station, or, where the headers of the released cables
+ * pair the indicator with many addresses and the dictionary's (the one seen most) with under half of them (RHMFISS: CDR
+ * USCENTCOM 54 times of 486, HQ USEUCOM 53, …), that address with its share and the next ones, so that it does not read as
+ * the station of a cable addressed to another.
+ */
+function dictionaryAddress(entry: RoutingEntry): string[] {
+  const seen = sightings(entry);
+  const total = seen.reduce((sum, s) => sum + s.times, 0);
+  if (seen.length < 3 || seen[0].times * 2 >= total || !sameAddress(seen[0].address, entry.address)) return [`Station (dictionary): ${entry.address}`];
+  const next = seen.slice(1, 3).map((s) => `${esc(s.address)} (${s.times})`).join(', ');
+  return [
+    `Address (dictionary): ${esc(entry.address)}, the one the headers of the released cables pair it with most often, ${seen[0].times} of ${total} times`,
+    `They pair it with ${seen.length} different addresses as written (spelling variants among them); next most often: ${next}`,
+  ];
 }
 
 /**
