@@ -12,7 +12,7 @@ import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient
 // plain-text document, and loads the parser only for a `.txt` file.
 import { DETECTION_PREFIX, textReadsAsCable } from './detect';
 // Without vscode (unit-tested): the Cables view's grouping and sorting.
-import { cableLabel, cableTooltip, draggedUriList, groupCollection, GROUPINGS, isGrouping, type CollectionEntry, type CollectionNode, type Grouping } from './collection';
+import { cableLabel, cableTooltip, citationPicks, draggedUriList, groupCollection, GROUPINGS, isGrouping, type CollectionEntry, type CollectionNode, type Grouping } from './collection';
 // "Cable: Open Preview": the webview of the decoded cable.
 import { CablePreview } from './preview';
 
@@ -56,6 +56,7 @@ export function activateCable(context: vscode.ExtensionContext, start: StartLang
     vscode.commands.registerCommand('cable.goToBanner', goToBanner),
     vscode.commands.registerCommand('cable.newCable', newCable),
     vscode.commands.registerCommand('cable.exportMetadata', exportMetadata),
+    vscode.commands.registerCommand('cable.insertCitation', insertCitation),
     vscode.languages.registerDocumentDropEditProvider({ language: 'cable' }, { provideDocumentDropEdits: dropCitations }),
     ...startServerWhenNeeded(),
     ...detectCablesInTextFiles(),
@@ -317,6 +318,50 @@ async function dropCitations(document: vscode.TextDocument, position: vscode.Pos
     return undefined;
   }
   return answer ? new vscode.DocumentDropEdit(answer.text) : undefined;
+}
+
+/**
+ * **Cable: Insert Citation…**, the keyboard's way to Drop to cite (as Markdown's "Insert Link to File in Workspace" is to its
+ * drop): a quick pick of the workspace index's cables, several at once, which go in at the cursor as they would if dropped
+ * there (`cable/dropCitations`): the REF field's next items, the field itself, an in-text reference or their citations.
+ */
+async function insertCitation(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'cable') {
+    void vscode.window.showInformationMessage('Open a cable to insert a citation into.');
+    return;
+  }
+  const languageClient = await ensureServer();
+  const document = editor.document;
+  let picks: ReturnType<typeof citationPicks>;
+  try {
+    picks = citationPicks(await languageClient.sendRequest<CollectionEntry[]>('cable/collection'), document.uri.toString());
+  } catch {
+    // The server restarting.
+    return;
+  }
+  if (picks.length === 0) {
+    void vscode.window.showInformationMessage('There is no other cable in the workspace to cite.');
+    return;
+  }
+  const chosen = await vscode.window.showQuickPick(picks, { canPickMany: true, matchOnDescription: true, title: 'Insert Citation', placeHolder: 'Cables to cite at the cursor (type an id or words of a subject)' });
+  if (!chosen || chosen.length === 0 || vscode.window.activeTextEditor?.document !== document) return;
+  const position = editor.selection.active;
+  const version = document.version;
+  let answer: DropCitations | null = null;
+  try {
+    answer = await languageClient.sendRequest<DropCitations | null>('cable/dropCitations', { textDocument: { uri: document.uri.toString() }, position: { line: position.line, character: position.character }, uris: chosen.map((p) => p.uri) });
+  } catch {
+    return;
+  }
+  if (!answer) {
+    void vscode.window.showInformationMessage('None of these cables can be cited from this one: each is this cable, or has no year in its id.');
+    return;
+  }
+  // Edited meanwhile: the answer was read from a text that is no longer there.
+  if (document.version !== version) return;
+  const text = answer.text;
+  await editor.edit((edit) => edit.insert(position, text));
 }
 
 /** What the server's `cable/status` request answers (server/src/features/status.ts). */

@@ -124,6 +124,35 @@ export function compareCables(a: CollectionEntry, b: CollectionEntry): number {
   return collator.compare(cableLabel(a), cableLabel(b)) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
 }
 
+/** A cable that **Cable: Insert Citation…** offers, as its quick pick shows it. */
+export interface CitationPick {
+  /** The cable's id. */
+  readonly label: string;
+  /** Its subject, after its file name when another file has its id too. */
+  readonly description: string;
+  /** Its date, classification and file name. */
+  readonly detail: string;
+  readonly uri: string;
+}
+
+/**
+ * What **Cable: Insert Citation…** offers to cite in the cable at `current` (its URI): the other cables with an id, latest
+ * first as REF citation completion lists them, the undated last.
+ */
+export function citationPicks(entries: readonly CollectionEntry[], current: string): CitationPick[] {
+  const shared = sharedIds(entries);
+  const latestFirst = (a: CollectionEntry, b: CollectionEntry) => (a.date === null) !== (b.date === null) ? (a.date === null ? 1 : -1) : compareCables(b, a);
+  return entries
+    .filter((e) => e.id !== null && e.uri !== current)
+    .sort(latestFirst)
+    .map((e) => ({
+      label: e.id!,
+      description: cableDescription(e, shared.has(e.id!)),
+      detail: [e.date?.slice(0, 10) ?? UNDATED, e.classification ?? NO_BANNER, fileName(e.uri)].join(' · '),
+      uri: e.uri,
+    }));
+}
+
 /**
  * The top level of the view for `entries` under `grouping`: groups (by date, years holding months), each
  * with its count, or the cables themselves for `none`. Cables are sorted once, so every group lists them by

@@ -1131,6 +1131,25 @@ async function runMode(label, trusted, theme, shots) {
       });
     });
 
+    await check('"Cable: Insert Citation…" cites the cables checked in its quick pick at the cursor, under a REF field\'s last item as its next item', page, async () => {
+      const text = 'UNCLAS NOWHERE 000023\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: PILOT BOATS\n\nREF: A. STATE 1234\n\n1. (U) The pilots met.\n';
+      await withCable(page, workspace, 'citing2.cable', text, async () => {
+        // The blank line under the REF field's last item.
+        await goToLine(page, '8:1');
+        await command(page, 'Cable: Insert Citation');
+        const row = await page.waitForFunction(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].find((r) => r.getAttribute('aria-label')?.startsWith('09VALLETTA388')), null, { timeout: 15000 });
+        // A quick pick of several: the cable checked, then the pick accepted.
+        const box = await row.asElement().$('.monaco-checkbox, .quick-input-list-checkbox');
+        assert(box, `the quick pick has no check boxes: ${(await row.asElement().evaluate((r) => r.outerHTML)).slice(0, 1500)}`);
+        await box.click();
+        // OK: Enter would toggle the check box, which has the focus.
+        await page.evaluate(() => [...document.querySelectorAll('.quick-input-widget .monaco-button')].find((b) => b.textContent?.trim() === 'OK')?.click());
+        const want = 'REF: A. STATE 1234\nB. 09 VALLETTA 388\n\n1.';
+        const saved = await savedText(page, join(workspace, 'citing2.cable'), want);
+        assert(saved.includes(want), `the REF field reads ${JSON.stringify(saved.split('\n').slice(6, 9))}`);
+      });
+    });
+
     await check('"Cable: Export Metadata of Workspace Cables…" opens the CSV records cablelint extract gives', page, async () => {
       // The CLI's records for the same files, named as the workspace names them.
       const want = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'extract', '--format', 'csv', '09VALLETTA388.cable', '09VALLETTA412.cable'], { cwd: workspace, encoding: 'utf8' }).stdout.trimEnd().split('\n');

@@ -3,7 +3,7 @@
  * `cable/collection` answers them.
  */
 import * as assert from 'node:assert/strict';
-import { cableLabel, cableTooltip, draggedUriList, groupCollection, isGrouping, type CollectionEntry, type CollectionNode, type Grouping } from '../../client/src/collection';
+import { cableLabel, cableTooltip, citationPicks, draggedUriList, groupCollection, isGrouping, type CollectionEntry, type CollectionNode, type Grouping } from '../../client/src/collection';
 
 function entry(file: string, fields: Partial<CollectionEntry> = {}): CollectionEntry {
   return { uri: `file:///ws/${file}`, id: null, idFromFileName: false, subject: null, date: null, classification: null, tags: [], post: null, ...fields };
@@ -146,5 +146,22 @@ describe('Cables view grouping', () => {
     // a.cable is under both TAGS: dragged from both, it is carried once, in the view's order; the groups themselves carry nothing.
     assert.equal(draggedUriList([...prel.children, ...econ.children, prel]), 'file:///ws/b.cable\r\nfile:///ws/a.cable\r\nfile:///ws/c.cable');
     assert.equal(draggedUriList([prel]), '');
+  });
+});
+
+describe('Insert Citation quick pick', () => {
+  it('offers the other cables with an id, latest first, the undated last', () => {
+    const undated = entry('e.cable', { id: '09NOWHERE12', subject: 'PIER' });
+    const picks = citationPicks([...ENTRIES, undated], 'file:///ws/b.cable');
+    // b.cable is the cable being written; notes one.cable has no id to cite it by.
+    assert.deepEqual(picks.map((p) => p.label), ['09NOWHERE708', '09ELSEWHERE7', '08ELSEWHERE5', '09NOWHERE12']);
+    assert.deepEqual(picks[0], { label: '09NOWHERE708', description: 'FERRY DUES', detail: '2009-06-03 · SECRET · a.cable', uri: 'file:///ws/a.cable' });
+    assert.equal(picks.at(-1)?.detail, 'Undated · No banner · e.cable');
+  });
+
+  it('names the file of a cable filed twice', () => {
+    const copy = entry('copy.cable', { id: '09NOWHERE708', subject: 'FERRY DUES', date: '2009-06-03T13:22:00Z', classification: 'SECRET' });
+    const picks = citationPicks([...ENTRIES, copy], 'file:///ws/b.cable').filter((p) => p.label === '09NOWHERE708');
+    assert.deepEqual(picks.map((p) => p.description).sort(), ['a.cable · FERRY DUES', 'copy.cable · FERRY DUES']);
   });
 });
