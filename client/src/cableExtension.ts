@@ -345,23 +345,29 @@ async function insertCitation(): Promise<void> {
     return;
   }
   const chosen = await vscode.window.showQuickPick(picks, { canPickMany: true, matchOnDescription: true, title: 'Insert Citation', placeHolder: 'Cables to cite at the cursor (type an id or words of a subject)' });
-  if (!chosen || chosen.length === 0 || vscode.window.activeTextEditor?.document !== document) return;
-  const position = editor.selection.active;
-  const version = document.version;
-  let answer: DropCitations | null = null;
-  try {
-    answer = await languageClient.sendRequest<DropCitations | null>('cable/dropCitations', { textDocument: { uri: document.uri.toString() }, position: { line: position.line, character: position.character }, uris: chosen.map((p) => p.uri) });
-  } catch {
-    return;
+  // The editor the pick returns to, which may be another than the one it was opened over (a tab closed and reopened).
+  const target = vscode.window.activeTextEditor;
+  if (!chosen || chosen.length === 0 || target?.document !== document) return;
+  // Asked again when the text changes before the answer comes: it was read from a text no longer there.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const position = target.selection.active;
+    const version = document.version;
+    let answer: DropCitations | null;
+    try {
+      answer = await languageClient.sendRequest<DropCitations | null>('cable/dropCitations', { textDocument: { uri: document.uri.toString() }, position: { line: position.line, character: position.character }, uris: chosen.map((p) => p.uri) });
+    } catch {
+      return;
+    }
+    if (!answer) {
+      void vscode.window.showInformationMessage('None of these cables can be cited from this one: each is this cable, or has no year in its id.');
+      return;
+    }
+    const text = answer.text;
+    if (document.version === version) {
+      await target.edit((edit) => edit.insert(position, text));
+      return;
+    }
   }
-  if (!answer) {
-    void vscode.window.showInformationMessage('None of these cables can be cited from this one: each is this cable, or has no year in its id.');
-    return;
-  }
-  // Edited meanwhile: the answer was read from a text that is no longer there.
-  if (document.version !== version) return;
-  const text = answer.text;
-  await editor.edit((edit) => edit.insert(position, text));
 }
 
 /** What the server's `cable/status` request answers (server/src/features/status.ts). */
