@@ -45,7 +45,7 @@ import { ruleByIdOrName } from './core/rules/index';
 import type { Finding } from './core/rules/types';
 import { clampPosition, contains, looksBinary, range } from './core/text';
 import { diagnosticOf, findingsAt, FIX_ALL_KIND, getFixAll, getQuickFixes } from './features/codeActions';
-import { getCompletionList } from './features/completion';
+import { getCompletionList, resolveCompletionItem } from './features/completion';
 import { binaryDiagnostic, toDiagnostic } from './features/diagnostics';
 import { defaultDictionaries, mergeDictionaries, type Dictionaries } from './features/dictionaries';
 import { loadUserDictionaries } from './core/userDictionary';
@@ -137,6 +137,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   let canCreateFiles = false;
   /** Whether the client takes completion items with insert-replace edits. */
   let hasInsertReplaceSupport = false;
+  /** The client resolves a completion item's documentation when it shows the item. */
+  let hasLazyDocumentation = false;
   /** Whether the client takes completion items whose text is a snippet. */
   let hasSnippetSupport = false;
   /** Whether the client asks `textDocument/prepareRename` before a rename. */
@@ -302,6 +304,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     hasWorkspaceFolders = !!caps.workspace?.workspaceFolders;
     canCreateFiles = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
     hasInsertReplaceSupport = !!caps.textDocument?.completion?.completionItem?.insertReplaceSupport;
+    hasLazyDocumentation = !!caps.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation');
     hasSnippetSupport = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     hasPrepareRename = !!caps.textDocument?.rename?.prepareSupport;
     hasDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
@@ -326,7 +329,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['(', ' ', '/'] },
+        completionProvider: { triggerCharacters: ['(', ' ', '/'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         definitionProvider: true,
         referencesProvider: true,
@@ -810,10 +813,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
           return index.all();
         },
         citingId: idFromFileName(doc.uri),
+        lazyDocumentation: hasLazyDocumentation,
       });
       return list.isIncomplete ? list : list.items;
     }) : [];
   });
+
+  // A REF citation's documentation, left out of the list for a client that resolves it.
+  connection.onCompletionResolve((item) => guard('completionResolve', item, () => resolveCompletionItem(item, (uri) => index.get(uri))));
 
   connection.onCodeAction((p) => {
     const doc = documents.get(p.textDocument.uri);

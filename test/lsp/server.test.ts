@@ -578,6 +578,27 @@ describe('REF citations from a workspace of more than a thousand cables', functi
       fs.rmSync(ws, { recursive: true, force: true });
     }
   });
+
+  it('leaves a citation\'s documentation out of the list for a client that resolves it, and gives it on completionItem/resolve', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-resolve-'));
+    fs.writeFileSync(path.join(ws, '05KIEV4590.cable'), 'R 010800Z MAR 05\n\nUNCLAS KIEV 004590\n\nE.O. 12958: N/A\nTAGS: EAGR\nSUBJECT: GRAIN EXPORTS\n');
+    const resolving = { textDocument: { completion: { completionItem: { resolveSupport: { properties: ['documentation', 'detail'] } } } } };
+    const client = await startServer(ws, resolving);
+    try {
+      assert.deepEqual((client.initialized.capabilities.completionProvider as { resolveProvider?: boolean }).resolveProvider, true);
+      await client.waitFor('cable/indexed');
+      const uri = `file://${ws}/citing.cable`;
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text: 'UNCLAS NOWHERE 000019\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: PILOT BOATS\n\nREF: A. \n' } });
+      const items = await client.connection.sendRequest<{ label: string; documentation?: unknown; data?: unknown }[]>('textDocument/completion', { textDocument: { uri }, position: { line: 6, character: 8 }, context: { triggerKind: 1 } });
+      const kiev = items.find((i) => i.label === '05 KIEV 4590');
+      assert.ok(kiev && kiev.documentation === undefined && kiev.data !== undefined, JSON.stringify(kiev));
+      const resolved = await client.connection.sendRequest<{ documentation?: { value: string } }>('completionItem/resolve', kiev);
+      assert.match(resolved.documentation?.value ?? '', /\*\*GRAIN EXPORTS\*\*[\s\S]*TAGS: EAGR/);
+    } finally {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('workspace folders added and removed after start', function () {

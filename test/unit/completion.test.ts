@@ -11,7 +11,7 @@ import { CompletionItemKind, type CompletionItem, type InsertReplaceEdit, type T
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseCable } from '../../server/src/core/parse/index';
 import { citedId } from '../../server/src/core/id';
-import { getCompletionList, getCompletions, type CompletionContext } from '../../server/src/features/completion';
+import { getCompletionList, getCompletions, resolveCompletionItem, type CompletionContext } from '../../server/src/features/completion';
 import type { IndexedCable } from '../../server/src/features/types';
 import { defaultDictionaries } from '../../server/src/features/dictionaries';
 import { caret, corpusDir, corpusFiles } from '../helpers';
@@ -807,6 +807,25 @@ describe('completion: a REF item\'s citation from the workspace', () => {
       const parsed = parseCable(text).cable;
       assert.equal(citedId(parsed.refs!.items[1], parsed.id), item.detail, item.label);
     }
+  });
+
+  it('leaves each cable\'s documentation for the client to resolve when it says it does, and resolves it as it would have been', () => {
+    const text = cable('REF: A. VALLETTA 388\nB. |');
+    const eager = at(text).items;
+    const lazy = at(text, { lazyDocumentation: true }).items;
+    assert.deepEqual(lazy.map((i) => i.label), eager.map((i) => i.label));
+    const cited = lazy.filter((i) => i.detail !== undefined && /^\d{2}[A-Z]+\d+$/.test(i.detail));
+    assert.equal(cited.length, 3);
+    for (const item of cited) {
+      assert.equal(item.documentation, undefined, item.label);
+      const resolved = resolveCompletionItem(item, (uri) => workspace.find((c) => c.uri === uri));
+      assert.deepEqual(resolved.documentation, eager.find((i) => i.label === item.label)?.documentation, item.label);
+      // Its cable gone from the index meanwhile: the item as it was.
+      assert.deepEqual(resolveCompletionItem(item, () => undefined), item);
+    }
+    // Other items have nothing to resolve.
+    const tag = completionsAt('S E C R E T NOWHERE 000001\n\nTAGS: PREL |\n').items[0];
+    assert.deepEqual(resolveCompletionItem(tag, () => workspace[0]), tag);
   });
 
   it('finds an older cable of a large workspace by the citation typed, where the latest thousand are offered, and says a list cut short is incomplete', () => {

@@ -40,6 +40,29 @@ export interface CompletionContext {
   readonly workspaceCables?: () => Iterable<IndexedCable>;
   /** The id the document's file name gives, for the year of REF citations in a cable whose text gives no date. */
   readonly citingId?: string;
+  /**
+   * The client resolves an item's documentation when it shows it (`completionItem.resolveSupport` lists `documentation`):
+   * the workspace's cables offered as REF citations then come without theirs, each naming its cable in `data` for
+   * {@link resolveCompletionItem}, so that a list of a thousand, asked again at each key typed, is a third smaller.
+   */
+  readonly lazyDocumentation?: boolean;
+}
+
+/** What a REF citation item offered without its documentation carries, for {@link resolveCompletionItem}. */
+interface CitationItemData {
+  /** The URI of the cable the item cites, in the workspace index. */
+  readonly citedUri: string;
+}
+
+/**
+ * `item` with what was left for the client to resolve (`completionItem/resolve`): a REF citation's documentation, from the
+ * cable of the workspace index that `lookup` finds by its URI. Unchanged when it has nothing to resolve, or its cable has
+ * left the index since.
+ */
+export function resolveCompletionItem(item: CompletionItem, lookup: (uri: string) => IndexedCable | undefined): CompletionItem {
+  const data = item.data as Partial<CitationItemData> | undefined;
+  const cited = typeof data?.citedUri === 'string' ? lookup(data.citedUri) : undefined;
+  return cited ? { ...item, documentation: { kind: 'markdown', value: indexedCableMarkdown(cited) } } : item;
 }
 
 /**
@@ -799,7 +822,7 @@ function refCitations(cable: Cable, position: Position, line: string, ctx: Compl
     kind: CompletionItemKind.Reference,
     labelDetails: c.subject ? { description: shortenSubject(c.subject) } : undefined,
     detail: c.id,
-    documentation: { kind: 'markdown', value: indexedCableMarkdown(c) },
+    ...(ctx.lazyDocumentation ? { data: { citedUri: c.uri } satisfies CitationItemData } : { documentation: { kind: 'markdown', value: indexedCableMarkdown(c) } }),
     filterText: `${citation} ${c.id} ${c.subject ?? ''}`,
     sortText: String(i).padStart(4, '0'),
     textEdit: { range, newText: citation },
