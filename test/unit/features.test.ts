@@ -768,6 +768,19 @@ describe('hover', () => {
     assert.doesNotMatch(hoverAt(text.replace('Last text', 'Last te|xt')), /page/i);
   });
 
+  it('explains a corrected-copy notice under the banner or above it, with what the line says was corrected', () => {
+    const text = (notice: string) => ['CONFIDENTIAL NOWHERE 000042', '', 'SIPDIS', '', notice, '', 'E.O. 12958: DECL: 01/01/2019', 'TAGS: PREL', 'SUBJECT: X', '', '1. (C) Text.', ''].join('\n');
+    const spaced = hoverAt(text('C O R R E C T E D C |O P Y (HARBOR TAG)'));
+    assert.match(spaced, /^\*\*Corrected copy\*\*\n\n[^\n]*corrected retransmission[^\n]*\n\nWhat was corrected, as the line gives it: HARBOR TAG\.\n/);
+    assert.match(spaced, /\n---\n\*Source: corpus analysis of released cables \(Cablegate\)\*$/);
+    // The reason between slashes or after a dash is read without them; a notice with none says so.
+    assert.match(hoverAt(text('C O R R E C T E D COPY//FERRY LINE///////|///')), /What was corrected, as the line gives it: FERRY LINE\./);
+    assert.match(hoverAt(text('CORRECTED COPY -T|EXT')), /What was corrected, as the line gives it: TEXT\./);
+    assert.match(hoverAt(text('CORRECTED CO|PY')), /The line does not say what was corrected\./);
+    // Above the banner, where the parser reads it as a preamble line, too.
+    assert.match(hoverAt('C O R R E C T E D C O P Y (ADDED TA|GS)\nCONFIDENTIAL NOWHERE 000042\n\nTAGS: PREL\n'), /^\*\*Corrected copy\*\*[\s\S]*: ADDED TAGS\.\n/);
+  });
+
   it("adds the corpus analysis's note to a caveat's meaning, so that the meaning is not over-read", () => {
     // SIPDIS came in with a December 2005 instruction, but earlier cables carry the word: it dates nothing.
     const sipdis = hoverAt('CONFIDENTIAL NOWHERE 000001\n\nSIP|DIS\n\nE.O. 12958: DECL: 01/01/2014\n');
