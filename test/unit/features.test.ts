@@ -777,6 +777,7 @@ describe('hover', () => {
     assert.match(hoverAt(text('C O R R E C T E D COPY//FERRY LINE///////|///')), /What was corrected, as the line gives it: FERRY LINE\./);
     assert.match(hoverAt(text('CORRECTED COPY -T|EXT')), /What was corrected, as the line gives it: TEXT\./);
     assert.match(hoverAt(text('CORRECTED CO|PY')), /The line does not say what was corrected\./);
+    assert.match(hoverAt(text('C O R R E C T COPY - FERRY ADDRESSEES A|DDED')), /What was corrected, as the line gives it: FERRY ADDRESSEES ADDED\./);
     // Above the banner, where the parser reads it as a preamble line, too.
     assert.match(hoverAt('C O R R E C T E D C O P Y (ADDED TA|GS)\nCONFIDENTIAL NOWHERE 000042\n\nTAGS: PREL\n'), /^\*\*Corrected copy\*\*[\s\S]*: ADDED TAGS\.\n/);
   });

@@ -301,6 +301,15 @@ describe('parser: banner', () => {
     assert.equal(c.preamble[0]?.token.text ?? c.correctedCopy[0]?.text, 'C O R R E C T E D C O P Y (ADDED TAGS)');
     assert.equal(c.banner?.line, 1);
   });
+
+  it('reads a corrected-copy notice under the banner, "CORRECTED" spelt short ("C O R R E C T COPY - ADDRESSEES ADDED") too', () => {
+    for (const notice of ['C O R R E C T E D C O P Y (ADDED TAGS)', 'CORRECTED COPY -TEXT', 'C O R R E C T COPY - FERRY ADDRESSEES ADDED']) {
+      const c = parse(`CONFIDENTIAL NOWHERE 000009\n\nSIPDIS\n${notice}\n\nTAGS: PREL\nSUBJECT: X\n`);
+      assert.deepEqual([c.correctedCopy.map((t) => t.text), c.lineKinds[3], c.passingLines.length], [[notice], 'corrected-copy', 0], notice);
+    }
+    // A word that only starts the same is no notice.
+    assert.deepEqual(parse('CONFIDENTIAL NOWHERE 000009\n\nCORRECTIONS COPY DESK\n\nTAGS: PREL\n').correctedCopy, []);
+  });
 });
 
 describe('parser: a level alone on its line', () => {

@@ -147,8 +147,8 @@ export function parseCaveatLine(line: number, text: string, from = 0, to = text.
   return result.length > 0 ? result : undefined;
 }
 
-/** "C O R R E C T E D C O P Y (ADDED TAGS)", "CORRECTED COPY". */
-const CORRECTED_COPY = /^\s*C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\s+C\s?O\s?P\s?Y\b/i;
+/** "C O R R E C T E D C O P Y (ADDED TAGS)", "CORRECTED COPY", and "C O R R E C T COPY - ADDRESSEES ADDED" with "CORRECTED" spelt short. */
+const CORRECTED_COPY = /^\s*C\s?O\s?R\s?R\s?E\s?C\s?T(?:\s?E\s?D)?\s+C\s?O\s?P\s?Y\b/i;
 
 /**
  * What a corrected-copy notice says was corrected: its words after "CORRECTED COPY", without the brackets, slashes,
