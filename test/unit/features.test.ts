@@ -298,6 +298,11 @@ describe('in-text references', () => {
     assert.deepEqual(links(ABC, 'As refs a and b say (ref a).'), ['refs a → STATE 1111', 'b → NOWHERE 22', 'ref a → STATE 1111']);
     assert.deepEqual(links(ABC, 'Ref A and a second note agree; ref C, Ed said.'), ['Ref A → STATE 1111', 'ref C → NOWHERE 33']);
     assert.deepEqual(links(ABC, 'We read ref a while ago.'), []);
+    // The article is never followed by a full stop, comma, semicolon or colon: "ref a." ends with a letter.
+    assert.deepEqual(links(ABC, 'He gave the points of ref a. As ref a, the note, says; see ref a: it agrees.'), ['ref a → STATE 1111', 'ref a → STATE 1111', 'ref a → STATE 1111']);
+    assert.deepEqual(links(ABC, 'He gave the points of ref\na. Then he left.'), ['a → STATE 1111']);
+    // The full stop of an abbreviation is no such mark: "ref a.m." is prose.
+    assert.deepEqual(links(ABC, 'We sent the ref a.m. today.'), []);
   });
 
   it('reads the letter after "reftel"', () => {
@@ -761,6 +766,20 @@ describe('hover', () => {
     assert.match(header, /\n---\n\*Source: corpus analysis of released cables \(Cablegate\)\*$/);
     // The text around it has no such hover.
     assert.doesNotMatch(hoverAt(text.replace('Last text', 'Last te|xt')), /page/i);
+  });
+
+  it('explains a corrected-copy notice under the banner or above it, with what the line says was corrected', () => {
+    const text = (notice: string) => ['CONFIDENTIAL NOWHERE 000042', '', 'SIPDIS', '', notice, '', 'E.O. 12958: DECL: 01/01/2019', 'TAGS: PREL', 'SUBJECT: X', '', '1. (C) Text.', ''].join('\n');
+    const spaced = hoverAt(text('C O R R E C T E D C |O P Y (HARBOR TAG)'));
+    assert.match(spaced, /^\*\*Corrected copy\*\*\n\n[^\n]*corrected retransmission[^\n]*\n\nWhat was corrected, as the line gives it: HARBOR TAG\.\n/);
+    assert.match(spaced, /\n---\n\*Source: corpus analysis of released cables \(Cablegate\)\*$/);
+    // The reason between slashes or after a dash is read without them; a notice with none says so.
+    assert.match(hoverAt(text('C O R R E C T E D COPY//FERRY LINE///////|///')), /What was corrected, as the line gives it: FERRY LINE\./);
+    assert.match(hoverAt(text('CORRECTED COPY -T|EXT')), /What was corrected, as the line gives it: TEXT\./);
+    assert.match(hoverAt(text('CORRECTED CO|PY')), /The line does not say what was corrected\./);
+    assert.match(hoverAt(text('C O R R E C T COPY - FERRY ADDRESSEES A|DDED')), /What was corrected, as the line gives it: FERRY ADDRESSEES ADDED\./);
+    // Above the banner, where the parser reads it as a preamble line, too.
+    assert.match(hoverAt('C O R R E C T E D C O P Y (ADDED TA|GS)\nCONFIDENTIAL NOWHERE 000042\n\nTAGS: PREL\n'), /^\*\*Corrected copy\*\*[\s\S]*: ADDED TAGS\.\n/);
   });
 
   it("adds the corpus analysis's note to a caveat's meaning, so that the meaning is not over-read", () => {

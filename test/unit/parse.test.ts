@@ -301,6 +301,15 @@ describe('parser: banner', () => {
     assert.equal(c.preamble[0]?.token.text ?? c.correctedCopy[0]?.text, 'C O R R E C T E D C O P Y (ADDED TAGS)');
     assert.equal(c.banner?.line, 1);
   });
+
+  it('reads a corrected-copy notice under the banner, "CORRECTED" spelt short ("C O R R E C T COPY - ADDRESSEES ADDED") too', () => {
+    for (const notice of ['C O R R E C T E D C O P Y (ADDED TAGS)', 'CORRECTED COPY -TEXT', 'C O R R E C T COPY - FERRY ADDRESSEES ADDED']) {
+      const c = parse(`CONFIDENTIAL NOWHERE 000009\n\nSIPDIS\n${notice}\n\nTAGS: PREL\nSUBJECT: X\n`);
+      assert.deepEqual([c.correctedCopy.map((t) => t.text), c.lineKinds[3], c.passingLines.length], [[notice], 'corrected-copy', 0], notice);
+    }
+    // A word that only starts the same is no notice.
+    assert.deepEqual(parse('CONFIDENTIAL NOWHERE 000009\n\nCORRECTIONS COPY DESK\n\nTAGS: PREL\n').correctedCopy, []);
+  });
 });
 
 describe('parser: a level alone on its line', () => {
@@ -1113,6 +1122,22 @@ describe('parser: body', () => {
     // release blanked (its rule is as long as that line was): no paragraph is missing for it to stand for.
     const blanked = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) One.', '', 'xxxxxxxxxxxx', 'Ferry Pilots Still Cross at Night', '--------------------------------------- -----', '', '¶2. (S) Two.', 'DOE'].join('\n'));
     assert.deepEqual(blanked.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['underlined:xxxxxxxxxxxx|Ferry Pilots Still Cross at Night:7:0-9:45']);
+  });
+
+  it('reads a title wrapped over two lines in a double-spaced copy ("HARBOR WORK:" ⏎ "" ⏎ "FERRIES, PIERS" ⏎ "" ⏎ rule) as one heading, which ends the paragraph above', () => {
+    const lines = ['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) One. End Summary.', '', '', 'POSSIBLE HARBOR WORK:', '', 'FERRIES, PIERS AND QUAYS', '', '------------------------', '', '¶2. (S) Two.', '', 'PILOTS', '', '------', '', '¶3. (S) Three.', 'DOE'];
+    const c = parse(lines.join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['underlined:POSSIBLE HARBOR WORK:|FERRIES, PIERS AND QUAYS:8:0-12:24', 'underlined:|PILOTS:16:0-18:6']);
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['1:5-5', '2:14-14', '3:20-20']);
+    assert.deepEqual([c.lineKinds[8], c.lineKinds[9], c.lineKinds[10]], ['heading', 'blank', 'heading']);
+    // A sentence two lines above stays the paragraph's, and so does a line that opens a block ("COMMENT").
+    for (const above of ['The board met on Monday.', 'COMMENT']) {
+      const d = parse(lines.map((l, k) => (k === 8 ? above : l)).join('\n'));
+      assert.deepEqual(d.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`).slice(0, 1), ['|FERRIES, PIERS AND QUAYS'], above);
+    }
+    // A line right under the paragraph (no blank line between) is its last line, not a title's.
+    const tight = parse(lines.filter((_, k) => k !== 6 && k !== 7).join('\n'));
+    assert.deepEqual(tight.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`).slice(0, 1), ['|FERRIES, PIERS AND QUAYS']);
   });
 
   it('reads a title between slashes wrapped over two lines as one heading ("//LOOKING AHEAD - TALKS LIKELY TO GO ON INTO" ⏎ "THE SUMMER//")', () => {

@@ -335,8 +335,8 @@ function citedAfter(text: string, end: number): boolean {
  * The letters of a list after a REF letter `first` that ends at `end` on `line` (" and B", ", C", and on the
  * next line: "refs A and" / "B"), or undefined when `first` is the word "a" rather than a letter. A list goes
  * on only in its first letter's case: "Ref A and a second note" names A alone, and so does "Ref A and" / "a
- * second note"; "ref a" in prose is the word "a" unless a list or a parenthesis shows it is a letter:
- * "refs a and b", "(ref a)". A list names no letter twice: "REF A AND A NEW NOTE" names A once, the second "A" is a word.
+ * second note"; "ref a" in prose is the word "a" unless a list, a parenthesis or a mark after it shows it is a letter:
+ * "refs a and b", "(ref a)", "ref a." ({@link endsLetter}). A list names no letter twice: "REF A AND A NEW NOTE" names A once, the second "A" is a word.
  */
 function lettersAfterIn(cable: Cable, line: number, end: number, first: string, plural: boolean, letterHere: (text: string, i: number) => string | undefined): ListItem[] | undefined {
   const rest = listAcross(cable, line, end, letterHere, plural);
@@ -348,7 +348,17 @@ function lettersAfterIn(cable: Cable, line: number, end: number, first: string, 
     return false;
   });
   const more = cut < 0 ? rest : rest.slice(0, cut);
-  return first === 'a' && more.length === 0 && cable.lines[line][end] !== ')' ? undefined : more;
+  return first === 'a' && more.length === 0 && !endsLetter(cable.lines[line], end) ? undefined : more;
+}
+
+/**
+ * True when what follows a word "a" ending at `end` shows it is a REF letter, not the article: a closing parenthesis
+ * ("(ref a)") or a mark the article is never followed by ("the points of ref a. Garcia said", "as ref a, the note, says",
+ * "ref a;", "ref a:"), but not the full stop of an abbreviation ("the ref a.m. shift").
+ */
+function endsLetter(text: string, end: number): boolean {
+  const c = text[end];
+  return c === ')' || c === ',' || c === ';' || c === ':' || (c === '.' && !isWordChar(text[end + 1]));
 }
 
 // The keywords a line may end with, its reference going on at the start of the next; "ref." and "para." too, not "reftel.".

@@ -8,6 +8,7 @@ import { citedId, fileName, fullYear } from '../core/id';
 import { findInTextReferencesOnLine, inTextTarget, type InTextReference } from '../core/mentions';
 import { MONTH_NAMES } from '../core/parse/header';
 import { describeMarking } from '../core/parse/marking';
+import { correctedCopyReason } from '../core/parse/metadata';
 import { compareDates, declNamesEvent } from '../core/rules/util';
 import type { Addressee, Cable, CalendarDate, DateTimeGroup, Decl, Paragraph, Range, RefItem, Token, Trailer, TransmissionHeader } from '../core/model';
 import { contains, paragraphIndexAt, partitionPoint, WHITE_RUNS } from '../core/text';
@@ -496,6 +497,14 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (b.form === 'damaged') lines.push(`Spelling is damaged: '${esc(b.levelText.text)}'.`);
     if (b.joined) lines.push(`Caveats joined to the level: '${esc(b.joined.text)}'.`);
     return hover(md('Classification banner', lines.map((l) => `- ${l}`), citeDocuments(['corpus'], d)), b.range);
+  }
+  // A corrected-copy notice under the banner ("C O R R E C T E D C O P Y (PRIMARY TAG)") or above it, and what it says was corrected.
+  for (const notice of [...cable.correctedCopy, ...cable.preamble.filter((p) => p.kind === 'editorial').map((p) => p.token)]) {
+    if (!contains(notice.range, position)) continue;
+    const reason = correctedCopyReason(notice.text);
+    if (reason === undefined) continue;
+    const lines = ['The notice of a corrected retransmission: the cable was sent again with a correction.', reason ? `What was corrected, as the line gives it: ${esc(reason)}.` : 'The line does not say what was corrected.'];
+    return hover(md('Corrected copy', lines, citeDocuments(['corpus'], d)), notice.range);
   }
   // Portion markings: a paragraph's, the subject's, and those that open an item or a line inside the text ("¶B. (S/NF) …", "(C) Status of …").
   // Only those that may hold the position: the paragraph's there (its marking stands after its number, on its line),

@@ -1292,7 +1292,7 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   // "IRAN" ⏎ " " ⏎ "----" ⏎ "": the underline one blank line below, with a blank line or a paragraph under it
   // (a rule with text under it opens a boxed heading: "… the issue." ⏎ "" ⏎ "----" ⏎ "IRAN" ⏎ "----").
   const rule = blankBefore ? gapUnderline(indents, kinds, next) : -1;
-  if (rule >= 0) return span(lines, i, 'underlined', [lineRange(lines, rule)], i, rule);
+  if (rule >= 0) return spacedTitle(lines, kinds, indents, i, rule, floor) ?? span(lines, i, 'underlined', [lineRange(lines, rule)], i, rule);
   // A short line alone is a heading only when a paragraph or a long line of text follows; never the last line.
   let followed = false;
   for (let k = next; k < lines.length && k < next + 4; k++) {
@@ -1333,6 +1333,23 @@ function wrappedTitle(lines: readonly string[], kinds: readonly LineKind[], inde
   if (!boxed && !isBlankOrEdge(indents, kinds, lead - 1, floor)) return undefined;
   const first = boxed ? lead - 1 : lead;
   return withLead(lines, span(lines, i, boxed ? 'boxed' : 'underlined', boxed ? [lineRange(lines, first), lineRange(lines, rule)] : [lineRange(lines, rule)], first, rule), lead);
+}
+
+/**
+ * A title wrapped over two lines in a double-spaced copy, whose second line is line `i` with its rule `rule` one blank line
+ * under it: "POSSIBLE HARBOR WORK:" ⏎ "" ⏎ "FERRIES, PIERS AND QUAYS" ⏎ "" ⏎ "-----". The line two above `i`, over a blank
+ * line, is the title's first line when it reads as heading words (no sentence's end), opens no block ("COMMENT") and has a
+ * blank line (or the body's edge) above it, as a title's first line has in such a copy; else undefined. Read as a line of the
+ * paragraph above, it would run that paragraph on over the title.
+ */
+function spacedTitle(lines: readonly string[], kinds: readonly LineKind[], indents: Int32Array, i: number, rule: number, floor: number): HeadingSpan | undefined {
+  const lead = i - 2;
+  if (lead < floor || indents[i - 1] >= 0 || kinds[lead] !== 'text' || indents[lead] < 0 || lines[lead].length > 120) return undefined;
+  const text = lines[lead];
+  if (!isHeadingText(text) && !isMarkedHeadingText(text)) return undefined;
+  const words = text.trim();
+  if (!HEADING_START.test(words) || words === lines[i].trim() || HEADING_OPENER.test(words) || isBlankedLine(text) || !isBlankOrEdge(indents, kinds, lead - 1, floor)) return undefined;
+  return withLead(lines, span(lines, i, 'underlined', [lineRange(lines, rule)], lead, rule), lead);
 }
 
 /**

@@ -147,8 +147,30 @@ export function parseCaveatLine(line: number, text: string, from = 0, to = text.
   return result.length > 0 ? result : undefined;
 }
 
-/** "C O R R E C T E D C O P Y (ADDED TAGS)", "CORRECTED COPY". */
-const CORRECTED_COPY = /^\s*C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\s+C\s?O\s?P\s?Y\b/i;
+/** "C O R R E C T E D C O P Y (ADDED TAGS)", "CORRECTED COPY", and "C O R R E C T COPY - ADDRESSEES ADDED" with "CORRECTED" spelt short. */
+const CORRECTED_COPY = /^\s*C\s?O\s?R\s?R\s?E\s?C\s?T(?:\s?E\s?D)?\s+C\s?O\s?P\s?Y\b/i;
+
+/**
+ * What a corrected-copy notice says was corrected: its words after "CORRECTED COPY", without the brackets, slashes,
+ * dashes and white space around them ("C O R R E C T E D C O P Y (ADDED TAGS)" → "ADDED TAGS", "C O R R E C T E D
+ * COPY//SUBJECT LINE//////" → "SUBJECT LINE", "CORRECTED COPY -TEXT" → "TEXT"), "" when it says nothing more, or
+ * undefined when `text` is no such notice. The parser keeps the notices under the banner (`Cable.correctedCopy`); one
+ * above the banner is a preamble line of kind `editorial`.
+ */
+export function correctedCopyReason(text: string): string | undefined {
+  const m = CORRECTED_COPY.exec(text);
+  if (!m) return undefined;
+  let start = m[0].length;
+  let end = text.length;
+  while (start < end && isNoticePunctuation(text.charCodeAt(start))) start++;
+  while (end > start && isNoticePunctuation(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+
+/** White space and the marks around a corrected-copy notice's words: ( ) / - . : and dashes. */
+function isNoticePunctuation(c: number): boolean {
+  return c <= 32 || c === 40 || c === 41 || c === 47 || c === 45 || c === 46 || c === 58 || c === 0x2013 || c === 0x2014 || c === 0xa0;
+}
 
 // "REL TO USA, GBR" as a caveat line.
 const REL_TO_LINE = /^REL TO [A-Z, ]{1,80}$/i;
