@@ -877,13 +877,6 @@ export function shortMeaning(meaning: string): string {
   return `${cut.slice(0, end)}…`;
 }
 
-/**
- * Completions at a position. Each item replaces what of it is already typed before the caret (and the rest
- * of a portion marking). For a client that takes insert-replace edits, an item in the middle of a word also
- * gives the range that replaces the rest of it: a TAG ("PR|EL"), a caveat or precedence phrase ("NOT FOR INT|ERNET
- * DISTRIBUTION"), an addressee's routing indicator and address ("RUE|HC/SECSTATE WASHDC"), a marking's letters
- * ("(S|/N"), a reason letter or a DECL date ("01/0|1/2019").
- */
 /** The text of `cable` from `from` to `to`, lines joined with `\n`. */
 function textBetween(cable: Cable, from: Position, to: Position): string {
   if (from.line === to.line) return (cable.lines[from.line] ?? '').slice(from.character, to.character);
@@ -900,6 +893,8 @@ function textBetween(cable: Cable, from: Position, to: Position): string {
  */
 function tagCommaEdit(cable: Cable, at: Position): TextEdit | undefined {
   const tags = cable.tags?.tags ?? [];
+  // In the field or on the line under it: a TAGS line further down is another field's (a second cable's).
+  if (!cable.tags || at.line > cable.tags.range.end.line + 1) return undefined;
   const before = (p: Position) => p.line < at.line || (p.line === at.line && p.character <= at.character);
   let previous = -1;
   while (previous + 1 < tags.length && before(tags[previous + 1].token.range.end)) previous++;
@@ -917,6 +912,13 @@ function tagCommaEdit(cable: Cable, at: Position): TextEdit | undefined {
   return { range: { start: tags[previous].token.range.end, end: tags[previous].token.range.end }, newText: ',' };
 }
 
+/**
+ * Completions at a position. Each item replaces what of it is already typed before the caret (and the rest
+ * of a portion marking). For a client that takes insert-replace edits, an item in the middle of a word also
+ * gives the range that replaces the rest of it: a TAG ("PR|EL"), a caveat or precedence phrase ("NOT FOR INT|ERNET
+ * DISTRIBUTION"), an addressee's routing indicator and address ("RUE|HC/SECSTATE WASHDC"), a marking's letters
+ * ("(S|/N"), a reason letter or a DECL date ("01/0|1/2019").
+ */
 export function getCompletions(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] {
   const line = cable.lines[position.line] ?? '';
   // Only the end of the line before the cursor matters; long lines are not scanned whole.
