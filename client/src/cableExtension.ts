@@ -586,15 +586,12 @@ async function showCitingCables(uri?: string): Promise<void> {
   await ensureServer();
   const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri)) ?? [];
   const banner = symbols.find((s) => s.kind === vscode.SymbolKind.File);
-  if (!banner) {
-    void vscode.window.showInformationMessage('This cable has no banner, so it has no id to be cited by.');
-    return;
-  }
-  const position = banner.selectionRange.start;
+  // A cable without a banner may still be cited by the id its file name gives: the server answers at its first line.
+  const position = banner ? banner.selectionRange.start : new vscode.Position(0, 0);
   const locations = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, position)) ?? [];
   // The references view shows nothing at all for no locations: say so instead.
   if (locations.length === 0) {
-    void vscode.window.showInformationMessage(`No cable in the workspace cites ${banner.detail || 'this one'}.`);
+    void vscode.window.showInformationMessage(`No cable in the workspace cites ${banner?.detail || 'this one'}.`);
     return;
   }
   await vscode.commands.executeCommand('editor.action.showReferences', editor.document.uri, position, locations);

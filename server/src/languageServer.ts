@@ -57,7 +57,7 @@ import { getInlayHints } from './features/inlayHints';
 import { getDocumentHighlights, getInTextDefinition } from './features/references';
 import { getRenameEdits, prepareRename } from './features/rename';
 import { getSelectionRanges } from './features/selectionRanges';
-import { getIncomingCalls, getOutgoingCalls, prepareCallHierarchy, rangesCiting } from './features/callHierarchy';
+import { cablePlace, getIncomingCalls, getOutgoingCalls, prepareCallHierarchy, rangesCiting } from './features/callHierarchy';
 import { getCableStatus } from './features/status';
 import { getPreview, PREVIEW_LARGE_LINES } from './features/preview';
 import { SemanticTokenResults } from './features/semanticTokenResults';
@@ -941,7 +941,10 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         const others = index.tagged(tag.code).filter((c) => indexKey(c.uri) !== here);
         return [{ uri: doc.uri, range: tag.token.range }, ...others.map((c) => ({ uri: c.uri, range: tagRange(c, tag.code) ?? range(c.bannerLine ?? 0, 0, 0) }))];
       }
-      return getDocumentHighlights(cable, at).map((h) => ({ uri: doc.uri, range: h.range }));
+      const highlights = getDocumentHighlights(cable, at);
+      // A cable without a banner stands at its first line (its code lens's place): there, where nothing else is found.
+      if (highlights.length === 0 && !cable.banner && id && contains(cablePlace(cable).range, at)) return placesCiting(id);
+      return highlights.map((h) => ({ uri: doc.uri, range: h.range }));
     });
   });
 
@@ -988,12 +991,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     return unlessCancelled('codeLens', [] as CodeLens[], doc, token, (cable) => {
       indexEdits();
       const id = cable.id ?? idFromFileName(doc.uri);
-      if (!cable.banner || !id) return [];
+      if (!id) return [];
       const key = indexKey(doc.uri);
       const citing = index.citing(id).filter((c) => indexKey(c.uri) !== key).length;
       if (citing === 0) return [];
       const title = `Cited by ${citing} cable${citing === 1 ? '' : 's'}`;
-      return [{ range: cable.banner.range, command: { title, command: 'cable.showCitingCables', arguments: [doc.uri] } }];
+      // A cable without a banner, whose id its file name gives (a partial extract), is cited too: the lens stands at its
+      // first line, where Go to Definition and the citation hierarchy place it.
+      return [{ range: cablePlace(cable).range, command: { title, command: 'cable.showCitingCables', arguments: [doc.uri] } }];
     });
   });
 

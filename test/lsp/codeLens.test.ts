@@ -74,4 +74,34 @@ describe('code lens on the banner', function () {
       fs.rmSync(ws, { recursive: true, force: true });
     }
   });
+
+  it('counts the cables citing a cable without a banner, whose file name gives its id, at its first line, where Find References lists them', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-lens-'));
+    // A partial extract with a header but no banner: its id is its file name's, and the cable above cites it.
+    const bannerless = 'R 010800Z DEC 09\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: FERRY DUES\n\n1. Text.\n';
+    fs.writeFileSync(path.join(ws, '09NOWHERE40.txt'), bannerless);
+    fs.writeFileSync(path.join(ws, '09NOWHERE41.cable'), citing(41));
+    const client = await startServer(ws);
+    const uri = (name: string) => `file://${path.join(ws, name)}`;
+    try {
+      await client.waitFor('cable/indexed');
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('09NOWHERE40.txt'), languageId: 'cable', version: 1, text: bannerless } });
+      assert.deepEqual(await client.connection.sendRequest<Lens[]>('textDocument/codeLens', { textDocument: { uri: uri('09NOWHERE40.txt') } }), [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 16 } },
+          command: { title: 'Cited by 1 cable', command: 'cable.showCitingCables', arguments: [uri('09NOWHERE40.txt')] },
+        },
+      ]);
+      // What Show Cables Citing This One asks there: the REF item citing it.
+      const references = await client.connection.sendRequest<{ uri: string; range: Lens['range'] }[]>('textDocument/references', {
+        textDocument: { uri: uri('09NOWHERE40.txt') },
+        position: { line: 0, character: 0 },
+        context: { includeDeclaration: false },
+      });
+      assert.deepEqual(references.map((r) => [r.uri, r.range.start.line]), [[uri('09NOWHERE41.cable'), 5]]);
+    } finally {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
 });

@@ -81,6 +81,21 @@ describe('workspace index', () => {
     assert.deepEqual(['ECON', 'PGOV', 'MOPS', 'MARR', 'XX'].map(at), ['3:6-3:10', '3:16-3:20', '4:5-4:9', '4:12-4:16', '4:21-4:23']);
     assert.equal(at('PTER'), undefined);
   });
+
+  it('files a cable without a banner, or whose banner blanked its post, under the post the FM line spells, as the banners of that post do', () => {
+    const index = new CableIndex();
+    const body = '\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: QUINCE\n\n1. (U) Text.\n';
+    // No banner: the id is the file name's, and its post is spelt "LASPALMAS" there but "LAS PALMAS" on the FM line and in the banners.
+    add(index, 'file:///ws/09LASPALMAS7.txt', `R 010800Z DEC 09\nFM AMCONSUL LAS PALMAS\nTO SECSTATE WASHDC\n${body}`);
+    add(index, 'file:///ws/09LASPALMAS8.txt', `R 020800Z DEC 09\nFM AMCONSUL LAS PALMAS\nTO SECSTATE WASHDC\n\nUNCLAS LAS PALMAS 000008\n${body}`);
+    // The release blanked the banner's post: not a post of its own.
+    add(index, 'file:///ws/10LASPALMAS4.txt', `R 070800Z JAN 10\nFM AMCONSUL LAS PALMAS\nTO SECSTATE WASHDC\n\nUNCLAS XXXXXXXXXXXX 000004\n${body}`);
+    // No FM line to spell it: the id's post; and a blanked post with no id is none.
+    add(index, 'file:///ws/09LASPALMAS9.txt', `UNCLAS\n${body}`);
+    add(index, 'file:///ws/notes.cable', `UNCLAS XXXXXXXXXXXX 000004\n${body}`);
+    const post = (name: string) => index.get(`file:///ws/${name}`)?.post;
+    assert.deepEqual(['09LASPALMAS7.txt', '09LASPALMAS8.txt', '10LASPALMAS4.txt', '09LASPALMAS9.txt', 'notes.cable'].map(post), ['LAS PALMAS', 'LAS PALMAS', 'LAS PALMAS', 'LASPALMAS', undefined]);
+  });
 });
 
 describe('workspace symbol search', () => {

@@ -1471,6 +1471,9 @@ describe('parser: body', () => {
     ['KESTREL', 'KESTREL', false],
     ['Ostrander', 'Ostrander', false],
     ['ASHCOMBE JR', 'ASHCOMBE JR', false],
+    // The name written twice on its line signs once, as the last copy; two names are one signature.
+    ['HALLORAN HALLORAN', 'HALLORAN', false],
+    ['ANNE HALLORAN', 'ANNE HALLORAN', false],
     ['VILLALBA .', 'VILLALBA', false],
     ['jones', 'jones', false],
     ['¶9. (C) Comment: we will follow up. End comment. THORNBURY', 'THORNBURY', true],

@@ -107,8 +107,9 @@ export function refCitations(cable: Cable, citingId: string | undefined): { read
 /**
  * The place of a cable's item: its first banner (`UNCLAS NOWHERE 000040`), with the post and serial as the
  * selection, or the banner alone when it gives neither; a cable without a banner stands at its first line.
+ * The banner's code lens and Find References on the banner stand there too.
  */
-function cablePlace(cable: Cable): CablePlace {
+export function cablePlace(cable: Cable): CablePlace {
   const banner = cable.banner;
   if (!banner) {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: cable.lines[0]?.length ?? 0 } };

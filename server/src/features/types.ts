@@ -14,7 +14,7 @@ export interface IndexedCable {
   /** ISO 8601 DTG, or the date line's date. */
   readonly dtg?: string;
   readonly classification?: string;
-  /** The post or office the banner names (`BUENOS AIRES`), else the one of the id. */
+  /** The post or office the banner names (`BUENOS AIRES`), else the one of the id, spaced as the FM line writes it (`LA PAZ`); never a blanked one. */
   readonly post?: string;
   readonly subject?: string;
   readonly tags: readonly string[];

@@ -1556,7 +1556,10 @@ function readSignature(line: number, text: string, kind: LineKind): Signature | 
   const alone = kind !== 'paragraph' && text.length <= 80 ? signatureLine(text, end) : undefined;
   if (alone) {
     const name = text.slice(alone[0], alone[1]);
-    if (name.split(WHITE_SPACE).every((w) => !NOT_NAMES.test(w))) return { token: token(line, text, alone[0], alone[1]), glued: false };
+    const words = name.split(WHITE_SPACE);
+    // "KUBISKE KUBISKE": the name written twice on its line signs once, as the last copy, as when it is written twice a line apart.
+    const start = words.length === 2 && words[0] === words[1] ? alone[1] - words[1].length : alone[0];
+    if (words.every((w) => !NOT_NAMES.test(w))) return { token: token(line, text, start, alone[1]), glued: false };
   }
   const glued = gluedSignature(text, end) ?? nameAfterFooterLink(text, end);
   // A name glued after a link is part of it ("…/index. cfm Halloran" is not told apart): the sentence before the name must end after the link.
