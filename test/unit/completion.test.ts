@@ -672,6 +672,9 @@ describe('completion: the next REF item', () => {
       ['REF: (A) NOWHERE 7\n|', '(B) '],
       ['REF: (A) NOWHERE 7\n(|', '(B) '],
       ['REF: (A) NOWHERE 7\n(b|', '(B) '],
+      // The ")" the editor closed the typed "(" with is replaced too.
+      ['REF: (A) NOWHERE 7\n(|)', '(B) '],
+      ['REF: (A) NOWHERE 7\n(B|)', '(B) '],
       // The release's pilcrow before a line's letter ("¶B.") is no style of the field's.
       ['REF: A. NOWHERE 7\n¶B. STATE 4567\n|', 'C. '],
       // A citation wrapped onto a second line: the next item goes under it.
@@ -725,12 +728,16 @@ describe('completion: the next REF item', () => {
     assert.deepEqual(labelsAt(cable('REF: NOWHERE 7\n|')).filter((l) => !l.startsWith('¶')), []);
     assert.deepEqual(labelsAt(cable('REF: A. NOWHERE 7\n(|')), []);
     assert.deepEqual(labelsAt(cable('REF: A. NOWHERE 7\nB. STATE 4567 |')), []);
+    // A ")" after the caret is one the editor closed a "(" with only after that "(".
+    assert.deepEqual(labelsAt(cable('REF: A) NOWHERE 7\nB|)')), []);
+    assert.deepEqual(labelsAt(cable('REF: (A) NOWHERE 7\n(|) STATE')), []);
     assert.deepEqual(labelsAt(cable('REF:|')), []);
     assert.deepEqual(completionsAt(cable('REF: A. NOWHERE 7\n|'), 'plain', { triggerCharacter: '/' }).items, []);
     // A typed space opens the list after "REF:", not under the field, where a letter or "(" starts an item.
     assert.deepEqual(completionsAt(cable('REF: A. NOWHERE 7\n |'), 'plain', { triggerCharacter: ' ' }).items, []);
     assert.deepEqual(completionsAt(cable('REF: |'), 'plain', { triggerCharacter: ' ' }).items.map((i) => i.label), ['A.']);
     assert.deepEqual(completionsAt(cable('REF: (A) NOWHERE 7\n(|'), 'plain', { triggerCharacter: '(' }).items.map((i) => i.label), ['(B)']);
+    assert.deepEqual(completionsAt(cable('REF: (A) NOWHERE 7\n(|)'), 'plain', { triggerCharacter: '(' }).items.map((i) => i.label), ['(B)']);
   });
 });
 

@@ -681,16 +681,20 @@ function refGapAllowed(cable: Cable, items: readonly RefItem[], line: number): b
 const snippetText = (text: string) => text.replace(/[$}\\]/g, '\\$&');
 
 /**
- * Where the next REF item goes with the caret at `position` on `line` (nothing after it): on the line right after the
+ * Where the next REF item goes with the caret at `position` on `line` (nothing after it but the `)` an editor closed a typed
+ * `(` with, `(|)`): on the line right after the
  * field's last item, or after `REF:` (on its line or the next) when it has none, or a blank line under the last item where
  * the field's gaps allow it ({@link refGapAllowed}), with only the start of a letter typed before the caret (`B`, `(`,
  * `(B`) and white space. Its letter (the one after the last item's, `A` for the first) in the field's own style (`B.`,
- * `B)`, `(B)`), and where what is typed of it starts. Undefined when the last item has no letter, after `Z`, or when a
+ * `B)`, `(B)`), where what is typed of it starts and where its edit ends (past that `)`). Undefined when the last item has no letter, after `Z`, or when a
  * lettered item follows the caret's line (the letters would repeat).
  */
-export function nextRefSlot(cable: Cable, position: Position, line: string): { label: string; start: number; onKeywordLine: boolean } | undefined {
+export function nextRefSlot(cable: Cable, position: Position, line: string): { label: string; start: number; end: number; onKeywordLine: boolean } | undefined {
   const refs = cable.refs;
-  if (!refs || trimmedEnd(line) > position.character) return undefined;
+  if (!refs) return undefined;
+  // "(|)": the ")" the editor closed a typed "(" with is the only thing that may follow the caret, and the item replaces it.
+  const closed = line.charCodeAt(position.character) === 41 /* ) */ ? position.character + 1 : position.character;
+  if (trimmedEnd(line) > closed) return undefined;
   const keyword = refs.keyword.range.end;
   const onKeywordLine = position.line === keyword.line;
   if (onKeywordLine && position.character <= keyword.character) return undefined;
@@ -699,6 +703,8 @@ export function nextRefSlot(cable: Cable, position: Position, line: string): { l
   // "REF:B" is no item's start: a letter after "REF:" needs white space before it.
   if (!REF_LETTER_TYPED.test(rest) || (onKeywordLine && !isSpace(line.charCodeAt(from)))) return undefined;
   const start = position.character - trailingRun(rest, (c) => !isSpace(c));
+  // "B|)" is no "(" the editor closed.
+  if (closed > position.character && line.charCodeAt(start) !== 40 /* ( */) return undefined;
   // The items before what is typed ("B" on the caret's line reads as an item of its own).
   const earlier = refs.items.filter((i) => i.range.start.line < position.line || (i.range.start.line === position.line && i.range.start.character < start));
   if (refs.items.some((i) => i.letter && i.range.start.line > position.line)) return undefined;
@@ -708,7 +714,7 @@ export function nextRefSlot(cable: Cable, position: Position, line: string): { l
   if (last ? last.range.end.line < position.line - 1 && !refGapAllowed(cable, earlier, position.line) : !onKeywordLine && position.line !== keyword.line + 1) return undefined;
   if (last && (!last.letter || last.letter >= 'Z')) return undefined;
   const letter = last?.letter ? String.fromCharCode(last.letter.charCodeAt(0) + 1) : 'A';
-  return { label: refLetter(letter, last), start, onKeywordLine };
+  return { label: refLetter(letter, last), start, end: closed, onKeywordLine };
 }
 
 /**
@@ -722,10 +728,10 @@ function nextRefItems(cable: Cable, position: Position, line: string, ctx: Compl
   if (!slot) return undefined;
   // A space opens the list after "REF:" only: under the field a letter or "(" starts the item, not white space.
   if (ctx.triggerCharacter === ' ' && !slot.onKeywordLine) return undefined;
-  const { label, start } = slot;
+  const { label, start, end } = slot;
   const typed = line.slice(start, position.character);
   if (!label.toUpperCase().startsWith(typed.toUpperCase())) return undefined;
-  const range = { start: { line: position.line, character: start }, end: position };
+  const range = { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
   const items: CompletionItem[] = [
     { label, kind: CompletionItemKind.Reference, detail: 'Next REF item', filterText: label, sortText: '0', preselect: true, textEdit: { range, newText: `${label} ` } },
   ];
