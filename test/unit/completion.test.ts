@@ -368,6 +368,20 @@ describe('completion edits: in the middle of a word', () => {
     checkModes(dated('E.O. 12958: DECL: 06/0|3/2019'), 'E.O. 12958: DECL: 06/03/20193/2019', 'E.O. 12958: DECL: 06/03/2019');
   });
 
+  it('offers DECL dates that exist, after today in a cable that gives no date, after a space', () => {
+    // A cable of 29 February: the 28th in a year without a 29th, which CBL015 would report.
+    const leap = (line: string) => `P 291322Z FEB 08\nFM AMEMBASSY X\n\nS E C R E T NOWHERE 000001\n\n${line}\nTAGS: PREL\n`;
+    assert.deepEqual(completionsAt(leap('E.O. 12958: DECL: |')).items.map((i) => i.label), ['02/28/2018', '02/28/2033', '02/29/2028', '02/28/2023', '02/28/2013']);
+    // A cable being written, with no header or date line yet: ten years after today (NOW, 3 December 2026).
+    const undated = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: |\nTAGS: PREL\n';
+    const items = completionsAt(undated).items;
+    assert.deepEqual([items[0].label, items[0].detail], ['12/03/2036', '10 years after today (the cable gives no date) (default)']);
+    check(undated, 'E.O. 12958: DECL: 12/03/2036');
+    // Right after the colon, the date comes after a space.
+    check('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL:|\nTAGS: PREL\n', 'E.O. 12958: DECL: 12/03/2036');
+    check('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL:1|\nTAGS: PREL\n', 'E.O. 12958: DECL: 12/03/2036');
+  });
+
   it('sends plain edits when there is nothing after the caret to replace', () => {
     const { items } = completionsAt(cable('TAGS: PREL, PG|'), 'replace');
     assert.ok(items.every((i) => 'range' in i.textEdit!));

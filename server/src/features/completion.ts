@@ -1060,19 +1060,33 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     return items;
   }
 
-  // DECL dates: ten years after the cable first.
-  if (/DECL\s*:\s*[\d/]*$/i.test(before) && cable.date) {
-    const { year, month, day } = cable.date;
-    const mm = String(month).padStart(2, '0');
-    const dd = String(day).padStart(2, '0');
-    return [10, 25, 20, 15, 5].map((years, i) => ({
-      label: `${mm}/${dd}/${year + years}`,
-      kind: CompletionItemKind.Value,
-      detail: `${years} years after the cable${years === 10 ? ' (default)' : ''}`,
-      sortText: String(i),
-      preselect: i === 0,
-      textEdit: edit(wordSpan, `${mm}/${dd}/${year + years}`),
-    }));
+  // DECL dates: ten years after the cable first; after today in a cable being written, whose text gives no date yet.
+  if (/DECL\s*:\s*[\d/]*$/i.test(before)) {
+    const now = ctx.now ?? new Date();
+    const { year, month, day } = cable.date ?? { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+    const from = cable.date ? 'the cable' : 'today (the cable gives no date)';
+    // "DECL:|": the date goes after a space, as the E.O. line writes it ("DECL: 06/03/2019").
+    const space = before.charCodeAt(before.length - word.length - 1) === 58 /* : */ ? ' ' : '';
+    return [10, 25, 20, 15, 5].map((years, i) => {
+      const text = declDate(year + years, month, day);
+      return {
+        label: text,
+        kind: CompletionItemKind.Value,
+        detail: `${years} years after ${from}${years === 10 ? ' (default)' : ''}`,
+        sortText: String(i),
+        preselect: i === 0,
+        textEdit: edit(wordSpan, space + text),
+      };
+    });
   }
   return [];
+}
+
+/**
+ * `MM/DD/YYYY` of `month` and `day` in `year`, 29 February falling on the 28th in a year that has no 29th: a cable of
+ * 29 February 2008 is declassified on 02/28/2018 (CBL015 reports 02/29/2018 as a date that does not exist).
+ */
+function declDate(year: number, month: number, day: number): string {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${pad2(month)}/${pad2(Math.min(day, last))}/${year}`;
 }
