@@ -120,6 +120,16 @@ describe('completion edits: caveats', () => {
     check(caveatLine('NOT FOR |'), undefined, 'NOFORN');
     check(caveatLine('DEPARTMENT FOR |'), undefined);
   });
+
+  it('offers no caveat the cable writes already, but for the one at the caret', () => {
+    const labels = (text: string) => completionsAt(text).items.map((i) => i.label);
+    // "NOFORN/|" offered NOFORN first, "NOFORN/NOFORN".
+    assert.deepEqual(labels(caveatLine('NOFORN/|')), ['SIPDIS', 'SENSITIVE', 'NOT FOR INTERNET DISTRIBUTION', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS']);
+    assert.ok(!labels(caveatLine('NOFORN\nSIPDIS\n|')).some((l) => l === 'NOFORN' || l === 'SIPDIS'));
+    assert.ok(!labels(caveatLine('|\nNOFORN')).includes('NOFORN'));
+    check(caveatLine('NOFORN|'), 'NOFORN');
+    check(caveatLine('SIPDIS, NOF|'), 'SIPDIS, NOFORN');
+  });
 });
 
 describe('completion edits: precedence words', () => {
@@ -154,7 +164,7 @@ describe('completion on a typed "/"', () => {
   const cable = (line: string) => `S E C R E T NOWHERE 000001\n\n${line}\nSIPDIS\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n\u00b61. (S) Text.\n`;
 
   it('opens a marking\'s controls and the caveats, and no TAGS, which commas and spaces separate', () => {
-    assert.ok(labelsAt(cable('NOFORN/'), '/').includes('SIPDIS'));
+    assert.ok(labelsAt(cable('NOFORN/'), '/').includes('EXDIS'));
     assert.ok(labelsAt(cable('SIPDIS').replace('\u00b61. (S) Text.', '\u00b61. (C/'), '/').includes('(C/NF)'));
     const tags = cable('SIPDIS').replace('TAGS: PREL', 'TAGS: PREL/');
     assert.deepEqual(labelsAt(tags, '/'), []);
@@ -573,9 +583,11 @@ describe('completion: the next paragraph\'s marker', () => {
     assert.deepEqual(labelsAt(`C O N F I D E N T I A L NOWHERE 000012\n|\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n${body}\n`).filter((l) => /\d/.test(l)), []);
     assert.deepEqual(labelsAt(`C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\n|\nSUBJECT: FERRY DUES\n\n${body}\n`), []);
     // Under a draft's banner with no field yet, the caveats as before, not the first paragraph.
-    for (const draft of ['C O N F I D E N T I A L NOWHERE 000012\n\n|\n', 'C O N F I D E N T I A L NOWHERE 000012\n\nNOFORN\n|\n']) {
-      assert.deepEqual(labelsAt(draft).slice(0, 2), ['NOFORN', 'SIPDIS'], draft);
-    }
+    const drafts: [draft: string, caveats: string[]][] = [
+      ['C O N F I D E N T I A L NOWHERE 000012\n\n|\n', ['NOFORN', 'SIPDIS']],
+      ['C O N F I D E N T I A L NOWHERE 000012\n\nNOFORN\n|\n', ['SIPDIS', 'SENSITIVE']],
+    ];
+    for (const [draft, caveats] of drafts) assert.deepEqual(labelsAt(draft).slice(0, 2), caveats, draft);
     // After prose under the banner the caveat zone is over: the first paragraph.
     check('C O N F I D E N T I A L NOWHERE 000012\n\nWe met the minister on Monday.\n\n|\n', '¶1. (C) ');
     assert.deepEqual(labelsAt(`VZCZCXRO0001\nPP RUEHWEB\n|\nDE RUEHFR #0001/01 0011200\n\n${cable(body)}`), []);

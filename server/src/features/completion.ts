@@ -967,10 +967,12 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   if (inCaveatZone(cable, position.line)) {
     const from = position.character - before.length;
     const starts = phraseStarts(line, from, position.character, isCaveatSeparator).filter((s) => afterCaveats(position.line, line, s));
+    // A caveat the cable writes already is not offered again ("NOFORN/|" gave "NOFORN/NOFORN"), but for the one at the caret.
+    const written = new Set(cable.caveats.filter((c) => !contains(c.token.range, position)).map((c) => c.name));
     const items: CompletionItem[] = [];
     CAVEATS.forEach((c, i) => {
       const s = typedStart(line, position.character, c, starts);
-      if (s !== undefined) items.push({ ...phraseItem(c, line, position, s, isCaveatChar, ctx.insertReplace), sortText: String(i).padStart(2, '0') });
+      if (s !== undefined && !written.has(c)) items.push({ ...phraseItem(c, line, position, s, isCaveatChar, ctx.insertReplace), sortText: String(i).padStart(2, '0') });
     });
     if (items.length > 0) return items;
   }
