@@ -447,7 +447,7 @@ describe('completion: REF letters in the text', () => {
     `C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\nREF: A. NOWHERE 7\nB. STATE 4567\nC. 08 NOWHERE 99\n\n¶1. (C) The harbor board met.\n${body}\n`;
 
   it('offers the REF items\' letters after "ref", "refs", "reftel" and in a list, each with its citation', () => {
-    for (const typed of ['As reported (ref |', 'As reported in reftel |', 'See refs |', 'See Refs A and |', 'See refs A, |', 'Fares rose, as REF |']) {
+    for (const typed of ['As reported (ref |', 'As reported in reftel |', 'See refs |', 'Fares rose, as REF |']) {
       const items = completionsAt(cable(typed)).items;
       assert.deepEqual(items.map((i) => `${i.label} ${i.detail}`), ['A NOWHERE 7', 'B STATE 4567', 'C 08 NOWHERE 99'], typed);
       // VS Code shows an item's detail only when it is selected; the description shows on every row.
@@ -455,6 +455,15 @@ describe('completion: REF letters in the text', () => {
     }
     check(cable('As reported (ref |'), 'As reported (ref A');
     check(cable('As reported (ref b|'), 'As reported (ref B', 'B');
+  });
+
+  it('offers a list the letters it does not name yet', () => {
+    // "refs A and |" offered A first: "refs A and A".
+    for (const typed of ['See Refs A and |', 'See refs A, |', 'See refs a and |']) assert.deepEqual(labelsAt(cable(typed)), ['B', 'C'], typed);
+    assert.deepEqual(labelsAt(cable('See refs C, A and |')), ['B']);
+    check(cable('See refs A and |'), 'See refs A and B');
+    // The letter at the caret is offered, as typed so far.
+    assert.deepEqual(labelsAt(cable('See refs A and B|')), ['B', 'C']);
   });
 
   it('offers nothing after other words, on the REF field itself, or in a cable without lettered REF items', () => {
@@ -470,11 +479,19 @@ describe('completion: paragraph numbers in the text', () => {
     `C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n¶1. (C) The harbor board met on Monday to set the summer fares for every ferry line.\n\n¶2. (U) Fares rise in May.\n\n¶3. (C) ${typed}\n`;
 
   it('offers the paragraphs\' numbers after "para", "paras" and "paragraph", each with its first words', () => {
-    for (const typed of ['As noted (para |', 'See paras |', 'See paras 1 and |', 'See paras 1-|', 'As paragraph |']) {
+    for (const typed of ['As noted (para |', 'See paras |', 'As paragraph |']) {
       const items = completionsAt(cable(typed)).items;
       assert.deepEqual(items.map((i) => `${i.label} ${i.labelDetails?.description}`), ['1 (C) The harbor board met on Monday to…', '2 (U) Fares rise in May.', '3 (C) ' + typed.replace('|', '').trim()], typed);
     }
     check(cable('As noted (para |'), '¶3. (C) As noted (para 1');
+  });
+
+  it('offers a list the numbers it does not name yet, and a range the numbers after its start', () => {
+    // "paras 1 and |" offered 1 first, "paras 1-|" gave "paras 1-1".
+    for (const typed of ['See paras 1 and |', 'See paras 1, |', 'See paras 1-|', 'See paras 1 to |']) assert.deepEqual(labelsAt(cable(typed)), ['2', '3'], typed);
+    assert.deepEqual(labelsAt(cable('See paras 2-|')), ['3']);
+    assert.deepEqual(labelsAt(cable('See paras 3, 1 and |')), ['2']);
+    check(cable('See paras 1-|'), '¶3. (C) See paras 1-2');
   });
 
   it('offers nothing after other words or a paragraph of another document\'s letter', () => {

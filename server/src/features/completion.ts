@@ -145,10 +145,10 @@ function mayHoldAddressees(cable: Cable, line: number): boolean {
 // Character classes work on UTF-16 codes; `isSpace` is exactly `\s`.
 const isWordChar = (c: number) => isLetter(c) || isDigit(c) || c === 47; /* / */
 /** "ref ", "(Refs ", "reftel ", "refs A and ", "refs A, B" before the caret: where a REF item's letter goes. */
-const REF_KEYWORD_BEFORE = /\b(?:refs?|reftels?)\.?[ \t]+(?:[A-Z][ \t]*(?:,|and)[ \t]*)*[A-Za-z]?$/i;
+const REF_KEYWORD_BEFORE = /\b(?:refs?|reftels?)\.?[ \t]+((?:[A-Z][ \t]*(?:,|and)[ \t]*)*)[A-Za-z]?$/i;
 
 /** "para ", "(paras ", "paragraph ", "paras 3 and ", "paras 3-" before the caret: where a paragraph's number goes. */
-const PARA_KEYWORD_BEFORE = /\b(?:paras?|paragraphs?)\.?[ \t]+(?:\d{1,3}[ \t]*(?:,|-|and|to)[ \t]*)*\d{0,3}$/i;
+const PARA_KEYWORD_BEFORE = /\b(?:paras?|paragraphs?)\.?[ \t]+((?:\d{1,3}[ \t]*(?:,|-|and|to)[ \t]*)*)\d{0,3}$/i;
 
 /** What a portion marking's letters are typed of: letters and slashes ("S/NF"). */
 const isMarkingChar = (c: number) => isLetter(c) || c === 47; /* / */
@@ -1038,9 +1038,12 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
 
   // In the text, after "ref", "refs", "reftel" or "reftels" (and the letters of a list: "refs A and ", "refs A, "):
   // the REF items' letters, each with the citation it stands for, so that the writer need not scroll up to the REF field.
-  if ((kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter !== '/' && REF_KEYWORD_BEFORE.test(before)) {
+  const refList = (kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter !== '/' ? REF_KEYWORD_BEFORE.exec(before) : null;
+  if (refList) {
+    // The letters the list names already ("refs A and |") are not offered again.
+    const named = new Set(refList[1].toUpperCase().split(/[^A-Z]+/).filter((w) => w.length === 1));
     return (cable.refs?.items ?? []).flatMap((item) =>
-      item.letter
+      item.letter && !named.has(item.letter.toUpperCase())
         ? [
             // The citation beside every letter of the list, not only the selected one's detail.
             { label: item.letter, kind: CompletionItemKind.Reference, detail: item.citation.text, labelDetails: { description: item.citation.text }, sortText: item.letter, textEdit: edit(wordSpan, item.letter) },
@@ -1050,11 +1053,16 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   }
 
   // In the text, after "para", "paras" or "paragraph": the paragraphs' numbers, each with its first words, once each.
-  if ((kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter !== '/' && PARA_KEYWORD_BEFORE.test(before)) {
-    const seen = new Set<number>();
+  const paraList = (kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter !== '/' ? PARA_KEYWORD_BEFORE.exec(before) : null;
+  if (paraList) {
+    // The numbers the list names already ("paras 3 and |") are not offered again, and a range's end follows its start
+    // ("paras 3-|", "paras 3 to |": 4 and on).
+    const named = (paraList[1].match(/\d+/g) ?? []).map(Number);
+    const after = /(?:-|to)[ \t]*$/i.test(paraList[1]) ? named[named.length - 1] : 0;
+    const seen = new Set<number>(named);
     const items: CompletionItem[] = [];
     for (const p of cable.paragraphs) {
-      if (seen.has(p.readAs)) continue;
+      if (seen.has(p.readAs) || p.readAs <= after) continue;
       seen.add(p.readAs);
       const words = paragraphOpening(cable, p);
       items.push({ label: String(p.readAs), kind: CompletionItemKind.Reference, detail: words, labelDetails: { description: words }, sortText: String(p.readAs).padStart(3, '0'), textEdit: edit(wordSpan, String(p.readAs)) });
