@@ -100,6 +100,8 @@ function parseUnchecked(text: string): Cable {
     }
     if (!mayOpenBanner(line, lead) || startsHeader(line, lead)) continue;
     const found = parseBanner(i, line, { strict: false, repeated: false, problems });
+    // "SECRET NOFORN": a level with caveats after it, no post being typed.
+    if (found && found.post && !found.serial && parseCaveatLine(i, line, found.post.range.start.character)) continue;
     if (found) {
       banner = found;
       zoneEnd = i;
