@@ -291,8 +291,19 @@ describe('completion edits: portion markings', () => {
 
   it('leaves prose in parentheses after the caret alone', () => {
     check(confidential('¶2. (| The minister (of finance) agreed.'), '¶2. (C) The minister (of finance) agreed.');
-    check(confidential('¶2.| (of finance) The minister agreed.'), '¶2.(C) (of finance) The minister agreed.');
-    check(confidential('¶2.| Summary: (C) The minister agreed.'), '¶2.(C) Summary: (C) The minister agreed.');
+    check(confidential('¶2.| (of finance) The minister agreed.'), '¶2. (C) (of finance) The minister agreed.');
+    check(confidential('¶2.| Summary: (C) The minister agreed.'), '¶2. (C) Summary: (C) The minister agreed.');
+  });
+
+  it('puts the marking asked for right after the marker\'s full stop where the cable\'s marked paragraphs put theirs', () => {
+    // "2.|" under "1. (C)" gave "2.(C)".
+    check(confidential('1. (C) The board met.\n\n2.|'), '2. (C)');
+    check(confidential('¶1. (C) The board met.\n\n¶2.|'), '¶2. (C)');
+    check(confidential('¶1. (C) The board met.\n\n¶2.|'), '¶2. (S/NF)', '(S/NF)');
+    check(confidential('1.(C) The board met.\n\n2.|'), '2.(C)');
+    check(confidential('1.|'), '1. (C)');
+    // A "(" typed there is the writer's own choice.
+    check(confidential('1. (C) The board met.\n\n2.(|'), '2.(C)');
   });
 
   it('replaces a marking after white space, keeping the white space when nothing else stands before it', () => {
@@ -617,8 +628,10 @@ describe('completion: the next paragraph\'s marker', () => {
     check(cable('¶1. (C) The board met.\n\n|\n\n¶2. (U) Classified by Ana Vidal, Consul, for reasons 1.4 (b) and (d).'), '¶2. (C) ');
   });
 
-  it('leaves the portion markings after a typed number as they were', () => {
-    check(cable('¶1. (C) The board met.\n\n¶2.|'), '¶2.(C)');
+  it('offers the portion markings after a typed number, not the next marker again', () => {
+    // After the marker's full stop, the marking alone, after the space the paragraph above writes there.
+    check(cable('¶1. (C) The board met.\n\n¶2.|'), '¶2. (C)');
+    assert.ok(completionsAt(cable('¶1. (C) The board met.\n\n¶2.|')).items.every((i) => !i.label.startsWith('¶')));
   });
 });
 

@@ -14,7 +14,7 @@ import { parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking
 import { MONTHS } from '../core/parse/header';
 import { continuesRefField, parseCaveatLine } from '../core/parse/metadata';
 import { dayOfYear, pad } from '../core/rules/util';
-import { contains, isAlnum, isCapital, isDigit, isLetter, isSpace, skipSpaces, WHITE_RUNS } from '../core/text';
+import { contains, isAlnum, isCapital, isDigit, isLetter, isSpace, partitionPoint, skipSpaces, WHITE_RUNS } from '../core/text';
 import type { Dictionaries, TermEntry } from './dictionaries';
 import { indexedCableMarkdown, paragraphOpening, shortenSubject } from './hover';
 import type { IndexedCable } from './types';
@@ -412,6 +412,16 @@ function markingGap(cable: Cable, p: Paragraph, portion: PortionMarking): string
   if (start.line !== marker.line) return ' ';
   const gap = cable.lines[marker.line].slice(marker.character, start.character);
   return gap.length <= 2 && trailingRun(gap, isSpace) === gap.length ? gap : ' ';
+}
+
+/** The white space between the marker and the marking of the nearest paragraph above `line` with a marking ({@link markingGap}), one space when none has one. */
+function markingGapAbove(cable: Cable, line: number): string {
+  const paragraphs = cable.paragraphs;
+  for (let i = partitionPoint(paragraphs, (p) => p.range.start.line < line) - 1; i >= 0; i--) {
+    const portion = paragraphs[i].portion;
+    if (portion) return markingGap(cable, paragraphs[i], portion);
+  }
+  return ' ';
 }
 
 /** A portion marking completion offers, with its level, its detail and its place in the list. */
@@ -949,6 +959,10 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
       if (skipSpaces(line, start) === next) lead = line.slice(start, next);
       const end = after.token.range.end.character;
       span = { start, insertEnd: end, replaceEnd: end };
+    } else if (!written && before.endsWith('.')) {
+      // "3.|", asked for right after the marker's full stop: the marking comes after the white space the cable's marked
+      // paragraphs write there ("¶3. (S)", or "3.(S)" where they write none); it gave "3.(S)" under "1. (S)".
+      lead = markingGapAbove(cable, position.line);
     }
     const items: CompletionItem[] = markingChoices(cable.banner?.level, banner).map((c) => ({
       label: c.marking,
