@@ -152,6 +152,9 @@ describe('quick fixes', () => {
       ['TAGS: PREL, PGOV, MARR,\n      PREL, MOPS', 'TAGS: PREL, PGOV, MARR,\n      MOPS\n'],
       ['TAGS: PREL, PGOV, MARR,\nPREL', 'TAGS: PREL, PGOV, MARR\nSUBJECT:'],
       ['TAGS: PREL PGOV\r\n  PREL', 'TAGS: PREL PGOV\nSUBJECT:'],
+      // Semicolons separate TAGS as commas do: "PREL; PREL; PGOV" gave "PREL;; PGOV".
+      ['TAGS: PREL; PREL; PGOV', 'TAGS: PREL; PGOV\n'],
+      ['TAGS: PREL;PGOV;PREL', 'TAGS: PREL;PGOV\n'],
     ];
     for (const [tags, expected] of cases) {
       const { fixed: withFix } = firstFix('cbl018-tags-duplicate', 'TAGS: PREL PGOV MARR MOPS MT LY PREL', tags, 'CBL018');
