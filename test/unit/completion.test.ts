@@ -12,7 +12,7 @@ import { parseCable } from '../../server/src/core/parse/index';
 import { citedId } from '../../server/src/core/id';
 import { getCompletionList, getCompletions, type CompletionContext } from '../../server/src/features/completion';
 import type { IndexedCable } from '../../server/src/features/types';
-import { defaultDictionaries } from '../../server/src/features/dictionaries';
+import { defaultDictionaries, mergeDictionaries } from '../../server/src/features/dictionaries';
 import { caret, corpusDir, corpusFiles } from '../helpers';
 
 const dictionaries = defaultDictionaries();
@@ -265,6 +265,16 @@ describe('completion edits: routing indicators', () => {
     }
     // Under a TO line, a line being typed is a continuation addressee.
     assert.ok(labelsAt(header('TO RUEHLO/AMEMBASSY LONDON 0001', 'R|')).includes('RUEHHE/AMEMBASSY HELSINKI'));
+  });
+
+  it('lists first the addressees the released cables\' headers hold most, a user dictionary\'s after the counted ones', () => {
+    // "TO |" listed RBDHDZA/COMUSNAVCENT first, by code, and SECSTATE WASHDC far below.
+    const byRank = (text: string, extra: Partial<CompletionContext> = {}) => [...completionsAt(text, 'plain', extra).items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
+    assert.deepEqual(byRank(header('TO |')).slice(0, 3), ['RUEHC/SECSTATE WASHDC', 'RHEHNSC/NSC WASHDC', 'RUEAIIA/CIA WASHDC']);
+    const withUser = { dictionaries: mergeDictionaries(dictionaries, [{ tags: [], routingIndicators: [{ code: 'RUEHZZZ', address: 'AMEMBASSY NOWHERE', source: 'user' }] }]) };
+    const ranked = byRank(header('TO |'), withUser);
+    assert.equal(ranked[0], 'RUEHC/SECSTATE WASHDC');
+    assert.ok(ranked.indexOf('RUEHZZZ/AMEMBASSY NOWHERE') > ranked.indexOf('RUEHLO/AMEMBASSY LONDON'));
   });
 
   it('offers routing indicators after the keyword and a space, and on continuation lines', () => {

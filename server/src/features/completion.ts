@@ -16,7 +16,7 @@ import { continuesRefField, parseCaveatLine } from '../core/parse/metadata';
 import { dayOfYear, pad } from '../core/rules/util';
 import { contains, isAlnum, isCapital, isDigit, isLetter, isSpace, partitionPoint, skipSpaces, WHITE_RUNS } from '../core/text';
 import type { Dictionaries, TermEntry } from './dictionaries';
-import { indexedCableMarkdown, paragraphOpening, shortenSubject } from './hover';
+import { indexedCableMarkdown, paragraphOpening, shortenSubject, timesSeen } from './hover';
 import type { IndexedCable } from './types';
 
 /** What {@link getCompletions} needs besides the cable. */
@@ -846,7 +846,7 @@ export function getCompletionList(cable: Cable, position: Position, ctx: Complet
   return citations ? { isIncomplete: citations.incomplete, items: citations.items } : { isIncomplete: false, items: getCompletions(cable, position, ctx) };
 }
 
-/** A bound above any TAG's count of uses, for sort texts of one width. */
+/** A bound above any TAG's or routing indicator's count of uses, for sort texts of one width. */
 const MOST_USES = 999_999;
 
 /** The longest description beside a TAG in the completion list, in characters, "…" included. */
@@ -1010,11 +1010,14 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     const written = addressee?.address ?? addressee?.routingIndicator;
     const replaceEnd = written && written.range.end.line === position.line ? written.range.end.character : position.character + leadingRun(line, position.character, isAlnum);
     const span = { ...wordSpan, replaceEnd };
-    // An indicator with no plain-language address (RUEHWEB, seen only on format line 2) is no addressee.
+    // An indicator with no plain-language address (RUEHWEB, seen only on format line 2) is no addressee. The pairings the
+    // released cables' headers hold most come first ("TO |" lists RUEHC/SECSTATE WASHDC first, not RBDHDZA/COMUSNAVCENT),
+    // then by code; a user dictionary's, which no count covers, after the counted ones.
     return [...d.routingIndicators.values()].filter((r) => r.address.length > 0).map((r) => ({
       label: `${r.code}/${r.address}`,
       kind: CompletionItemKind.Reference,
       filterText: `${r.code} ${r.address}`,
+      sortText: `${String(MOST_USES - Math.min(timesSeen(r, r.address) ?? 0, MOST_USES)).padStart(6, '0')}${r.code}`,
       textEdit: edit(span, `${r.code}/${r.address}`),
     }));
   }

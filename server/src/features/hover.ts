@@ -717,7 +717,7 @@ function seenToo(times: number): string {
  * How many times the reference saw `address` with the entry's indicator, from its `seen` list
  * ("SECDEF WASHDC (173) | SECDEF WASHINGTON DC (169) | …"), or undefined when it never did.
  */
-function timesSeen(entry: RoutingEntry, address: string): number | undefined {
+export function timesSeen(entry: RoutingEntry, address: string): number | undefined {
   for (const part of entry.seen?.split(' | ') ?? []) {
     const open = part.lastIndexOf(' (');
     if (open > 0 && part.endsWith(')') && sameAddress(part.slice(0, open), address)) return Number(part.slice(open + 2, -1)) || undefined;
