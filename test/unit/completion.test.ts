@@ -153,6 +153,17 @@ describe('completion edits: precedence words', () => {
     check(header('TO RUEHC/SECSTATE PRI|'), 'TO RUEHC/SECSTATE PRIORITY', 'PRIORITY');
     check(header('TO RUEHXQ/AMEMBASSY NOWHERE |'), 'TO RUEHXQ/AMEMBASSY NOWHERE ROUTINE');
   });
+
+  it('offers no second precedence after the addressee\'s precedence or serial', () => {
+    const header = (line: string) => `VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\n${line}\nBT\n\nS E C R E T PARIS 000001\n`;
+    // The space typed after "PRIORITY" or after the serial opened the precedence list again ("PRIORITY PRIORITY").
+    for (const line of ['TO RUEHC/SECSTATE WASHDC PRIORITY |', 'TO RUEHC/SECSTATE WASHDC PRIORITY 0001 |', 'TO RUEHC/SECSTATE WASHDC 0001 |', 'INFO RUEHLO/AMEMBASSY LONDON NIACT IMMEDIATE |']) {
+      assert.deepEqual(labelsAt(header(line)), [], line);
+    }
+    // The precedence at the caret is still replaced, and "NIACT" still goes on to "NIACT IMMEDIATE".
+    check(header('TO RUEHC/SECSTATE WASHDC PRIORITY|'), 'TO RUEHC/SECSTATE WASHDC IMMEDIATE', 'IMMEDIATE');
+    check(header('TO RUEHC/SECSTATE WASHDC NIACT |'), 'TO RUEHC/SECSTATE WASHDC NIACT IMMEDIATE', 'NIACT IMMEDIATE');
+  });
 });
 
 describe('completion on a typed "/"', () => {

@@ -248,6 +248,19 @@ function inKnownAddress(before: string, word: string, d: Dictionaries): boolean 
   return address[typed.length].startsWith(word.toUpperCase());
 }
 
+/** The precedence words an addressee's precedence ends with ("NIACT" opens "NIACT IMMEDIATE" and ends none). */
+const PRECEDENCE_ENDS: ReadonlySet<string> = new Set(['ROUTINE', 'PRIORITY', 'IMMEDIATE', 'FLASH']);
+
+/**
+ * Whether the addressee before the caret has its precedence or its serial written already, before `word`, the word being
+ * typed: "TO RUEHC/SECSTATE WASHDC PRIORITY |" and "… PRIORITY 0001 |" take no second precedence (the space typed after
+ * either opened the list of precedences again).
+ */
+function precedenceWritten(before: string, word: string): boolean {
+  const words = before.slice(before.lastIndexOf('/') + 1, before.length - word.length).split(WHITE_RUNS);
+  return words.some((w) => PRECEDENCE_ENDS.has(w) || (w.length > 0 && trailingRun(w, isDigit) === w.length));
+}
+
 /**
  * Length of the rest of a portion marking after the cursor, its ")" included ("/NF)" in "(S|/NF) Text"):
  * what `/^[A-Za-z/]*\)/` matches at `from`, or 0.
@@ -1021,7 +1034,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
       textEdit: edit(span, `${r.code}/${r.address}`),
     }));
   }
-  if (addressLine && endsWithAddressAndWord(before) && !inKnownAddress(before, word, d)) {
+  if (addressLine && endsWithAddressAndWord(before) && !inKnownAddress(before, word, d) && !precedenceWritten(before, word)) {
     // "WASHDC NIACT IMM": "NIACT IMMEDIATE" replaces "NIACT" too; the other words replace the word typed.
     const from = position.character - before.length;
     const starts = phraseStarts(line, from, position.character, isSpace).filter((s) => endsWithAddressAndWord(before.slice(0, s - from)));
