@@ -184,6 +184,19 @@ describe('completion on a typed "/"', () => {
   });
 });
 
+describe('completion: TAGS in a person\'s parenthesis', () => {
+  const tags = (line: string) => `S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\n${line}\nSUBJECT: X\n`;
+
+  it('offers no TAG in the parenthesis that names a person after OVIP, on a typed "(" or space or asked for', () => {
+    // The "(" and the space after the name's comma each opened the list of TAGS ("OVIP (CLINTON, PREL").
+    for (const [line, triggerCharacter] of [['TAGS: OVIP (|', '('], ['TAGS: OVIP (|)', '('], ['TAGS: PREL, OVIP (CLINTON, |)', ' '], ['TAGS: OVIP (CLINTON, H|', undefined]] as const) {
+      assert.deepEqual(completionsAt(tags(line), 'plain', { triggerCharacter }).items, [], line);
+    }
+    // After it, TAGS again.
+    assert.equal(completionsAt(tags('TAGS: OVIP (CLINTON, HILLARY) |'), 'plain', { triggerCharacter: ' ' }).items.length > 0, true);
+  });
+});
+
 describe('completion: TAGS descriptions', () => {
   const items = completionsAt('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL |\nSUBJECT: X\n').items;
   const described = (label: string) => items.find((i) => i.label === label)?.labelDetails?.description;

@@ -910,6 +910,10 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     if (!keyword && /^\s*[A-Za-z]*$/.test(before)) return [];
     // "/" opens markings' controls and caveats; TAGS are separated by commas and spaces, so a "/" typed here asks for nothing.
     if (ctx.triggerCharacter === '/') return [];
+    // "OVIP (CLINTON, |": a parenthesis after a TAG names a person, and no TAG goes in it; the "(" opening it, and the space
+    // after the comma in it, opened the list of TAGS.
+    const typedBefore = line.slice(0, position.character);
+    if (typedBefore.lastIndexOf('(') > typedBefore.lastIndexOf(')')) return [];
     const items: CompletionItem[] = [];
     const present = new Set((cable.tags?.tags ?? []).map((t) => t.code));
     // The TAG at the caret, as written on both sides of it: "PR|EL" still offers PREL.
