@@ -164,6 +164,22 @@ describe('quick fixes', () => {
     }
   });
 
+  it('writes back the parenthesis a portion marking lost, keeping the level read, and offers nothing for an unknown form', () => {
+    // CBL029 had no fix: a marking typed without its ")" ("¶5. (C Comment: …") was only reported.
+    const cases: [string, string][] = [
+      ['¶5. (C Comment:', '¶5. (C) Comment:'],
+      ['¶5. (S/NF Comment:', '¶5. (S/NF) Comment:'],
+      ['¶5. C) Comment:', '¶5. (C) Comment:'],
+    ];
+    for (const [to, expected] of cases) {
+      const { fixed } = firstFix('cbl029-portion-marking-malformed', '¶5. (C Comment:', to, 'CBL029', (t) => t.replace('(S/NOFRN)', '(S/NF)').replace('(N/SC)', '(C)'));
+      assert.ok(fixed?.includes(`${expected} Gauci`), `${to} gave ${JSON.stringify(fixed?.slice(fixed.indexOf('¶5.'), fixed.indexOf('¶5.') + 20))}`);
+      assert.deepEqual(lintCable(parseCable(fixed!).cable).filter((f) => f.id === 'CBL029'), [], to);
+    }
+    const unknown = lintCable(parseCable(fs.readFileSync(path.join(DIR, 'cbl029-portion-marking-malformed.bad.cable'), 'utf8')).cable).filter((f) => f.id === 'CBL029');
+    assert.deepEqual(unknown.map((f) => f.fixes?.map((x) => x.title) ?? []), [[], [], ["Write the marking '(C)'"]]);
+  });
+
   it('respells a damaged banner level in the form it was written in', () => {
     const cases: [string, string][] = [
       ['SS E C R E T', 'S E C R E T'],

@@ -204,7 +204,7 @@ export function reportParseProblems(cable: Cable, name: string, report: Report):
   }
 }
 
-/** Separators between tags: spaces and commas. */
+/** Separators between tags: spaces, commas and semicolons. */
 const isSeparator = (c: number) => c === 44 /* , */ || c === 59 /* ; */ || isSpace(c);
 
 /**
