@@ -266,6 +266,14 @@ describe('completion edits: reason letters', () => {
     assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|d).')), []);
     check(clby('Classified By: Jan Novak, for reasons 1.4 (b|) and (d).'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (d).');
   });
+
+  it('offers no letter the line gives already, but for the one at the caret', () => {
+    // "1.4 (b) and (|" offered b first: "(b) and (b)".
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|')), ['a', 'c', 'd', 'e', 'f', 'g', 'h']);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (B), (d) and (|)')), ['a', 'c', 'e', 'f', 'g', 'h']);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (|) and (d).')), ['a', 'b', 'c', 'e', 'f', 'g', 'h']);
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (a');
+  });
 });
 
 describe('completion edits: routing indicators', () => {

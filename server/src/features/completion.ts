@@ -1062,9 +1062,11 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     // Section 1.4 has its letters twice, as amended in 2003 and in E.O. 13526: one item per letter, in the
     // wording of the order the E.O. line cites (E.O. 13526), else of the first listed.
     const cited = cable.eo?.order?.text;
+    // The letters the Classified By line gives already ("1.4 (b) and (|" offered b again), but for the one at the caret.
+    const given = new Set((cable.classifiedBy?.reasons ?? []).filter((r) => !contains(r.range, position)).map((r) => r.text.toLowerCase()));
     const reasons = new Map<string, TermEntry>();
     for (const e of d.eo) {
-      if (e.kind !== 'reason' || e.section !== section || e.code === undefined) continue;
+      if (e.kind !== 'reason' || e.section !== section || e.code === undefined || given.has(e.code.toLowerCase())) continue;
       if (!reasons.has(e.code) || (cited !== undefined && e.order?.includes(cited))) reasons.set(e.code, e);
     }
     return [...reasons.values()].map((e) => ({ label: e.code!, kind: CompletionItemKind.EnumMember, detail: e.summary, textEdit: edit(span, e.code!) }));
