@@ -13,7 +13,7 @@ import { parseCable } from '../../server/src/core/parse/index';
 import { citedId } from '../../server/src/core/id';
 import { getCompletionList, getCompletions, resolveCompletionItem, type CompletionContext } from '../../server/src/features/completion';
 import type { IndexedCable } from '../../server/src/features/types';
-import { defaultDictionaries } from '../../server/src/features/dictionaries';
+import { defaultDictionaries, mergeDictionaries } from '../../server/src/features/dictionaries';
 import { caret, corpusDir, corpusFiles } from '../helpers';
 
 const dictionaries = defaultDictionaries();
@@ -121,6 +121,16 @@ describe('completion edits: caveats', () => {
     check(caveatLine('NOT FOR |'), undefined, 'NOFORN');
     check(caveatLine('DEPARTMENT FOR |'), undefined);
   });
+
+  it('offers no caveat the cable writes already, but for the one at the caret', () => {
+    const labels = (text: string) => completionsAt(text).items.map((i) => i.label);
+    // "NOFORN/|" offered NOFORN first, "NOFORN/NOFORN".
+    assert.deepEqual(labels(caveatLine('NOFORN/|')), ['SIPDIS', 'SENSITIVE', 'NOT FOR INTERNET DISTRIBUTION', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS']);
+    assert.ok(!labels(caveatLine('NOFORN\nSIPDIS\n|')).some((l) => l === 'NOFORN' || l === 'SIPDIS'));
+    assert.ok(!labels(caveatLine('|\nNOFORN')).includes('NOFORN'));
+    check(caveatLine('NOFORN|'), 'NOFORN');
+    check(caveatLine('SIPDIS, NOF|'), 'SIPDIS, NOFORN');
+  });
 });
 
 describe('completion edits: precedence words', () => {
@@ -144,6 +154,17 @@ describe('completion edits: precedence words', () => {
     check(header('TO RUEHC/SECSTATE PRI|'), 'TO RUEHC/SECSTATE PRIORITY', 'PRIORITY');
     check(header('TO RUEHXQ/AMEMBASSY NOWHERE |'), 'TO RUEHXQ/AMEMBASSY NOWHERE ROUTINE');
   });
+
+  it('offers no second precedence after the addressee\'s precedence or serial', () => {
+    const header = (line: string) => `VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\n${line}\nBT\n\nS E C R E T PARIS 000001\n`;
+    // The space typed after "PRIORITY" or after the serial opened the precedence list again ("PRIORITY PRIORITY").
+    for (const line of ['TO RUEHC/SECSTATE WASHDC PRIORITY |', 'TO RUEHC/SECSTATE WASHDC PRIORITY 0001 |', 'TO RUEHC/SECSTATE WASHDC 0001 |', 'INFO RUEHLO/AMEMBASSY LONDON NIACT IMMEDIATE |']) {
+      assert.deepEqual(labelsAt(header(line)), [], line);
+    }
+    // The precedence at the caret is still replaced, and "NIACT" still goes on to "NIACT IMMEDIATE".
+    check(header('TO RUEHC/SECSTATE WASHDC PRIORITY|'), 'TO RUEHC/SECSTATE WASHDC IMMEDIATE', 'IMMEDIATE');
+    check(header('TO RUEHC/SECSTATE WASHDC NIACT |'), 'TO RUEHC/SECSTATE WASHDC NIACT IMMEDIATE', 'NIACT IMMEDIATE');
+  });
 });
 
 describe('completion on a typed "/"', () => {
@@ -155,7 +176,7 @@ describe('completion on a typed "/"', () => {
   const cable = (line: string) => `S E C R E T NOWHERE 000001\n\n${line}\nSIPDIS\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n\u00b61. (S) Text.\n`;
 
   it('opens a marking\'s controls and the caveats, and no TAGS, which commas and spaces separate', () => {
-    assert.ok(labelsAt(cable('NOFORN/'), '/').includes('SIPDIS'));
+    assert.ok(labelsAt(cable('NOFORN/'), '/').includes('EXDIS'));
     assert.ok(labelsAt(cable('SIPDIS').replace('\u00b61. (S) Text.', '\u00b61. (C/'), '/').includes('(C/NF)'));
     const tags = cable('SIPDIS').replace('TAGS: PREL', 'TAGS: PREL/');
     assert.deepEqual(labelsAt(tags, '/'), []);
@@ -195,6 +216,19 @@ describe('completion: TAGS separators', () => {
     assert.equal(accepted(cable('TAGS: OVIP (NOVAK, JAN) PREL |'), 'PGOV'), 'TAGS: OVIP (NOVAK, JAN) PREL PGOV');
     // Replacing a TAG in the middle of the field.
     assert.equal(accepted(cable('TAGS: PREL, PG|, ECON'), 'PGOV'), 'TAGS: PREL, PGOV, ECON');
+  });
+});
+
+describe('completion: TAGS in a person\'s parenthesis', () => {
+  const tags = (line: string) => `S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\n${line}\nSUBJECT: X\n`;
+
+  it('offers no TAG in the parenthesis that names a person after OVIP, on a typed "(" or space or asked for', () => {
+    // The "(" and the space after the name's comma each opened the list of TAGS ("OVIP (CLINTON, PREL").
+    for (const [line, triggerCharacter] of [['TAGS: OVIP (|', '('], ['TAGS: OVIP (|)', '('], ['TAGS: PREL, OVIP (CLINTON, |)', ' '], ['TAGS: OVIP (CLINTON, H|', undefined]] as const) {
+      assert.deepEqual(completionsAt(tags(line), 'plain', { triggerCharacter }).items, [], line);
+    }
+    // After it, TAGS again.
+    assert.equal(completionsAt(tags('TAGS: OVIP (CLINTON, HILLARY) |'), 'plain', { triggerCharacter: ' ' }).items.length > 0, true);
   });
 });
 
@@ -267,6 +301,14 @@ describe('completion edits: reason letters', () => {
     assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|d).')), []);
     check(clby('Classified By: Jan Novak, for reasons 1.4 (b|) and (d).'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (d).');
   });
+
+  it('offers no letter the line gives already, but for the one at the caret', () => {
+    // "1.4 (b) and (|" offered b first: "(b) and (b)".
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|')), ['a', 'c', 'd', 'e', 'f', 'g', 'h']);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (B), (d) and (|)')), ['a', 'c', 'e', 'f', 'g', 'h']);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (|) and (d).')), ['a', 'b', 'c', 'e', 'f', 'g', 'h']);
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (a');
+  });
 });
 
 describe('completion edits: routing indicators', () => {
@@ -290,6 +332,16 @@ describe('completion edits: routing indicators', () => {
     }
     // Under a TO line, a line being typed is a continuation addressee.
     assert.ok(labelsAt(header('TO RUEHLO/AMEMBASSY LONDON 0001', 'R|')).includes('RUEHHE/AMEMBASSY HELSINKI'));
+  });
+
+  it('lists first the addressees the released cables\' headers hold most, a user dictionary\'s after the counted ones', () => {
+    // "TO |" listed RBDHDZA/COMUSNAVCENT first, by code, and SECSTATE WASHDC far below.
+    const byRank = (text: string, extra: Partial<CompletionContext> = {}) => [...completionsAt(text, 'plain', extra).items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
+    assert.deepEqual(byRank(header('TO |')).slice(0, 3), ['RUEHC/SECSTATE WASHDC', 'RHEHNSC/NSC WASHDC', 'RUEAIIA/CIA WASHDC']);
+    const withUser = { dictionaries: mergeDictionaries(dictionaries, [{ tags: [], routingIndicators: [{ code: 'RUEHZZZ', address: 'AMEMBASSY NOWHERE', source: 'user' }] }]) };
+    const ranked = byRank(header('TO |'), withUser);
+    assert.equal(ranked[0], 'RUEHC/SECSTATE WASHDC');
+    assert.ok(ranked.indexOf('RUEHZZZ/AMEMBASSY NOWHERE') > ranked.indexOf('RUEHLO/AMEMBASSY LONDON'));
   });
 
   it('offers routing indicators after the keyword and a space, and on continuation lines', () => {
@@ -316,8 +368,19 @@ describe('completion edits: portion markings', () => {
 
   it('leaves prose in parentheses after the caret alone', () => {
     check(confidential('¶2. (| The minister (of finance) agreed.'), '¶2. (C) The minister (of finance) agreed.');
-    check(confidential('¶2.| (of finance) The minister agreed.'), '¶2.(C) (of finance) The minister agreed.');
-    check(confidential('¶2.| Summary: (C) The minister agreed.'), '¶2.(C) Summary: (C) The minister agreed.');
+    check(confidential('¶2.| (of finance) The minister agreed.'), '¶2. (C) (of finance) The minister agreed.');
+    check(confidential('¶2.| Summary: (C) The minister agreed.'), '¶2. (C) Summary: (C) The minister agreed.');
+  });
+
+  it('puts the marking asked for right after the marker\'s full stop where the cable\'s marked paragraphs put theirs', () => {
+    // "2.|" under "1. (C)" gave "2.(C)".
+    check(confidential('1. (C) The board met.\n\n2.|'), '2. (C)');
+    check(confidential('¶1. (C) The board met.\n\n¶2.|'), '¶2. (C)');
+    check(confidential('¶1. (C) The board met.\n\n¶2.|'), '¶2. (S/NF)', '(S/NF)');
+    check(confidential('1.(C) The board met.\n\n2.|'), '2.(C)');
+    check(confidential('1.|'), '1. (C)');
+    // A "(" typed there is the writer's own choice.
+    check(confidential('1. (C) The board met.\n\n2.(|'), '2.(C)');
   });
 
   it('replaces a marking after white space, keeping the white space when nothing else stands before it', () => {
@@ -403,6 +466,20 @@ describe('completion edits: in the middle of a word', () => {
     checkModes(dated('E.O. 12958: DECL: 06/0|3/2019'), 'E.O. 12958: DECL: 06/03/20193/2019', 'E.O. 12958: DECL: 06/03/2019');
   });
 
+  it('offers DECL dates that exist, after today in a cable that gives no date, after a space', () => {
+    // A cable of 29 February: the 28th in a year without a 29th, which CBL015 would report.
+    const leap = (line: string) => `P 291322Z FEB 08\nFM AMEMBASSY X\n\nS E C R E T NOWHERE 000001\n\n${line}\nTAGS: PREL\n`;
+    assert.deepEqual(completionsAt(leap('E.O. 12958: DECL: |')).items.map((i) => i.label), ['02/28/2018', '02/28/2033', '02/29/2028', '02/28/2023', '02/28/2013']);
+    // A cable being written, with no header or date line yet: ten years after today (NOW, 3 December 2026).
+    const undated = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: |\nTAGS: PREL\n';
+    const items = completionsAt(undated).items;
+    assert.deepEqual([items[0].label, items[0].detail], ['12/03/2036', '10 years after today (the cable gives no date) (default)']);
+    check(undated, 'E.O. 12958: DECL: 12/03/2036');
+    // Right after the colon, the date comes after a space.
+    check('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL:|\nTAGS: PREL\n', 'E.O. 12958: DECL: 12/03/2036');
+    check('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL:1|\nTAGS: PREL\n', 'E.O. 12958: DECL: 12/03/2036');
+  });
+
   it('sends plain edits when there is nothing after the caret to replace', () => {
     const { items } = completionsAt(cable('TAGS: PREL, PG|'), 'replace');
     assert.ok(items.every((i) => 'range' in i.textEdit!));
@@ -458,7 +535,7 @@ describe('completion: REF letters in the text', () => {
     `C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\nREF: A. NOWHERE 7\nB. STATE 4567\nC. 08 NOWHERE 99\n\n¶1. (C) The harbor board met.\n${body}\n`;
 
   it('offers the REF items\' letters after "ref", "refs", "reftel" and in a list, each with its citation', () => {
-    for (const typed of ['As reported (ref |', 'As reported in reftel |', 'See refs |', 'See Refs A and |', 'See refs A, |', 'Fares rose, as REF |']) {
+    for (const typed of ['As reported (ref |', 'As reported in reftel |', 'See refs |', 'Fares rose, as REF |']) {
       const items = completionsAt(cable(typed)).items;
       assert.deepEqual(items.map((i) => `${i.label} ${i.detail}`), ['A NOWHERE 7', 'B STATE 4567', 'C 08 NOWHERE 99'], typed);
       // VS Code shows an item's detail only when it is selected; the description shows on every row.
@@ -466,6 +543,15 @@ describe('completion: REF letters in the text', () => {
     }
     check(cable('As reported (ref |'), 'As reported (ref A');
     check(cable('As reported (ref b|'), 'As reported (ref B', 'B');
+  });
+
+  it('offers a list the letters it does not name yet', () => {
+    // "refs A and |" offered A first: "refs A and A".
+    for (const typed of ['See Refs A and |', 'See refs A, |', 'See refs a and |']) assert.deepEqual(labelsAt(cable(typed)), ['B', 'C'], typed);
+    assert.deepEqual(labelsAt(cable('See refs C, A and |')), ['B']);
+    check(cable('See refs A and |'), 'See refs A and B');
+    // The letter at the caret is offered, as typed so far.
+    assert.deepEqual(labelsAt(cable('See refs A and B|')), ['B', 'C']);
   });
 
   it('offers nothing after other words, on the REF field itself, or in a cable without lettered REF items', () => {
@@ -481,11 +567,19 @@ describe('completion: paragraph numbers in the text', () => {
     `C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n¶1. (C) The harbor board met on Monday to set the summer fares for every ferry line.\n\n¶2. (U) Fares rise in May.\n\n¶3. (C) ${typed}\n`;
 
   it('offers the paragraphs\' numbers after "para", "paras" and "paragraph", each with its first words', () => {
-    for (const typed of ['As noted (para |', 'See paras |', 'See paras 1 and |', 'See paras 1-|', 'As paragraph |']) {
+    for (const typed of ['As noted (para |', 'See paras |', 'As paragraph |']) {
       const items = completionsAt(cable(typed)).items;
       assert.deepEqual(items.map((i) => `${i.label} ${i.labelDetails?.description}`), ['1 (C) The harbor board met on Monday to…', '2 (U) Fares rise in May.', '3 (C) ' + typed.replace('|', '').trim()], typed);
     }
     check(cable('As noted (para |'), '¶3. (C) As noted (para 1');
+  });
+
+  it('offers a list the numbers it does not name yet, and a range the numbers after its start', () => {
+    // "paras 1 and |" offered 1 first, "paras 1-|" gave "paras 1-1".
+    for (const typed of ['See paras 1 and |', 'See paras 1, |', 'See paras 1-|', 'See paras 1 to |']) assert.deepEqual(labelsAt(cable(typed)), ['2', '3'], typed);
+    assert.deepEqual(labelsAt(cable('See paras 2-|')), ['3']);
+    assert.deepEqual(labelsAt(cable('See paras 3, 1 and |')), ['2']);
+    check(cable('See paras 1-|'), '¶3. (C) See paras 1-2');
   });
 
   it('offers nothing after other words or a paragraph of another document\'s letter', () => {
@@ -594,9 +688,11 @@ describe('completion: the next paragraph\'s marker', () => {
     assert.deepEqual(labelsAt(`C O N F I D E N T I A L NOWHERE 000012\n|\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n${body}\n`).filter((l) => /\d/.test(l)), []);
     assert.deepEqual(labelsAt(`C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\n|\nSUBJECT: FERRY DUES\n\n${body}\n`), []);
     // Under a draft's banner with no field yet, the caveats as before, not the first paragraph.
-    for (const draft of ['C O N F I D E N T I A L NOWHERE 000012\n\n|\n', 'C O N F I D E N T I A L NOWHERE 000012\n\nNOFORN\n|\n']) {
-      assert.deepEqual(labelsAt(draft).slice(0, 2), ['NOFORN', 'SIPDIS'], draft);
-    }
+    const drafts: [draft: string, caveats: string[]][] = [
+      ['C O N F I D E N T I A L NOWHERE 000012\n\n|\n', ['NOFORN', 'SIPDIS']],
+      ['C O N F I D E N T I A L NOWHERE 000012\n\nNOFORN\n|\n', ['SIPDIS', 'SENSITIVE']],
+    ];
+    for (const [draft, caveats] of drafts) assert.deepEqual(labelsAt(draft).slice(0, 2), caveats, draft);
     // After prose under the banner the caveat zone is over: the first paragraph.
     check('C O N F I D E N T I A L NOWHERE 000012\n\nWe met the minister on Monday.\n\n|\n', '¶1. (C) ');
     assert.deepEqual(labelsAt(`VZCZCXRO0001\nPP RUEHWEB\n|\nDE RUEHFR #0001/01 0011200\n\n${cable(body)}`), []);
@@ -609,8 +705,10 @@ describe('completion: the next paragraph\'s marker', () => {
     check(cable('¶1. (C) The board met.\n\n|\n\n¶2. (U) Classified by Ana Vidal, Consul, for reasons 1.4 (b) and (d).'), '¶2. (C) ');
   });
 
-  it('leaves the portion markings after a typed number as they were', () => {
-    check(cable('¶1. (C) The board met.\n\n¶2.|'), '¶2.(C)');
+  it('offers the portion markings after a typed number, not the next marker again', () => {
+    // After the marker's full stop, the marking alone, after the space the paragraph above writes there.
+    check(cable('¶1. (C) The board met.\n\n¶2.|'), '¶2. (C)');
+    assert.ok(completionsAt(cable('¶1. (C) The board met.\n\n¶2.|')).items.every((i) => !i.label.startsWith('¶')));
   });
 });
 
@@ -707,6 +805,9 @@ describe('completion: the next REF item', () => {
       ['REF: (A) NOWHERE 7\n|', '(B) '],
       ['REF: (A) NOWHERE 7\n(|', '(B) '],
       ['REF: (A) NOWHERE 7\n(b|', '(B) '],
+      // The ")" the editor closed the typed "(" with is replaced too.
+      ['REF: (A) NOWHERE 7\n(|)', '(B) '],
+      ['REF: (A) NOWHERE 7\n(B|)', '(B) '],
       // The release's pilcrow before a line's letter ("¶B.") is no style of the field's.
       ['REF: A. NOWHERE 7\n¶B. STATE 4567\n|', 'C. '],
       // A citation wrapped onto a second line: the next item goes under it.
@@ -760,12 +861,16 @@ describe('completion: the next REF item', () => {
     assert.deepEqual(labelsAt(cable('REF: NOWHERE 7\n|')).filter((l) => !l.startsWith('¶')), []);
     assert.deepEqual(labelsAt(cable('REF: A. NOWHERE 7\n(|')), []);
     assert.deepEqual(labelsAt(cable('REF: A. NOWHERE 7\nB. STATE 4567 |')), []);
+    // A ")" after the caret is one the editor closed a "(" with only after that "(".
+    assert.deepEqual(labelsAt(cable('REF: A) NOWHERE 7\nB|)')), []);
+    assert.deepEqual(labelsAt(cable('REF: (A) NOWHERE 7\n(|) STATE')), []);
     assert.deepEqual(labelsAt(cable('REF:|')), []);
     assert.deepEqual(completionsAt(cable('REF: A. NOWHERE 7\n|'), 'plain', { triggerCharacter: '/' }).items, []);
     // A typed space opens the list after "REF:", not under the field, where a letter or "(" starts an item.
     assert.deepEqual(completionsAt(cable('REF: A. NOWHERE 7\n |'), 'plain', { triggerCharacter: ' ' }).items, []);
     assert.deepEqual(completionsAt(cable('REF: |'), 'plain', { triggerCharacter: ' ' }).items.map((i) => i.label), ['A.']);
     assert.deepEqual(completionsAt(cable('REF: (A) NOWHERE 7\n(|'), 'plain', { triggerCharacter: '(' }).items.map((i) => i.label), ['(B)']);
+    assert.deepEqual(completionsAt(cable('REF: (A) NOWHERE 7\n(|)'), 'plain', { triggerCharacter: '(' }).items.map((i) => i.label), ['(B)']);
   });
 });
 

@@ -48,6 +48,9 @@ describe('client: textReadsAsCable', () => {
     // counts for no more than a word towards a cable; a cable typed by hand so still reads as one by its fields.
     assert.equal(textReadsAsCable('SECRET\nSubject: lunch with the harbor master\n\nBring the ferry plans.\n'), false);
     assert.equal(textReadsAsCable('SECRET\n\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\n1. (S) The harbor board met.\n'), true);
+    // Nor does a level with a word after it and no serial, which the editor reads as a banner being typed.
+    assert.equal(textReadsAsCable('SECRET SANTA\n\nSubject: lunch with the harbor master\n'), false);
+    assert.equal(textReadsAsCable('S E C R E T NOWHERE 000012\n\nSUBJECT: FERRY TALKS\n'), true);
   });
 
   it('reads only the first 64 KB: a cable after them is not found, a long cable is', () => {

@@ -152,6 +152,9 @@ describe('quick fixes', () => {
       ['TAGS: PREL, PGOV, MARR,\n      PREL, MOPS', 'TAGS: PREL, PGOV, MARR,\n      MOPS\n'],
       ['TAGS: PREL, PGOV, MARR,\nPREL', 'TAGS: PREL, PGOV, MARR\nSUBJECT:'],
       ['TAGS: PREL PGOV\r\n  PREL', 'TAGS: PREL PGOV\nSUBJECT:'],
+      // Semicolons separate TAGS as commas do: "PREL; PREL; PGOV" gave "PREL;; PGOV".
+      ['TAGS: PREL; PREL; PGOV', 'TAGS: PREL; PGOV\n'],
+      ['TAGS: PREL;PGOV;PREL', 'TAGS: PREL;PGOV\n'],
     ];
     for (const [tags, expected] of cases) {
       const { fixed: withFix } = firstFix('cbl018-tags-duplicate', 'TAGS: PREL PGOV MARR MOPS MT LY PREL', tags, 'CBL018');
@@ -159,6 +162,22 @@ describe('quick fixes', () => {
       assert.ok(fixed.includes(expected), `${JSON.stringify(tags)} gave ${JSON.stringify(fixed.slice(fixed.indexOf('TAGS'), fixed.indexOf('MARITIME')))}`);
       assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL018'), [], JSON.stringify(tags));
     }
+  });
+
+  it('writes back the parenthesis a portion marking lost, keeping the level read, and offers nothing for an unknown form', () => {
+    // CBL029 had no fix: a marking typed without its ")" ("¶5. (C Comment: …") was only reported.
+    const cases: [string, string][] = [
+      ['¶5. (C Comment:', '¶5. (C) Comment:'],
+      ['¶5. (S/NF Comment:', '¶5. (S/NF) Comment:'],
+      ['¶5. C) Comment:', '¶5. (C) Comment:'],
+    ];
+    for (const [to, expected] of cases) {
+      const { fixed } = firstFix('cbl029-portion-marking-malformed', '¶5. (C Comment:', to, 'CBL029', (t) => t.replace('(S/NOFRN)', '(S/NF)').replace('(N/SC)', '(C)'));
+      assert.ok(fixed?.includes(`${expected} Gauci`), `${to} gave ${JSON.stringify(fixed?.slice(fixed.indexOf('¶5.'), fixed.indexOf('¶5.') + 20))}`);
+      assert.deepEqual(lintCable(parseCable(fixed!).cable).filter((f) => f.id === 'CBL029'), [], to);
+    }
+    const unknown = lintCable(parseCable(fs.readFileSync(path.join(DIR, 'cbl029-portion-marking-malformed.bad.cable'), 'utf8')).cable).filter((f) => f.id === 'CBL029');
+    assert.deepEqual(unknown.map((f) => f.fixes?.map((x) => x.title) ?? []), [[], [], ["Write the marking '(C)'"]]);
   });
 
   it('respells a damaged banner level in the form it was written in', () => {

@@ -237,6 +237,27 @@ describe('parser: banner', () => {
     assert.equal(read('S E C R E T TALLINN 000233'), 'SECRET 09TALLINN233 ');
   });
 
+  it('reads a banner being typed, its serial not written yet, as the banner of its level, outside a body only', () => {
+    const read = (banner: string) => {
+      const b = parse(`${banner}\n\nE.O. 12958: DECL: 03/17/2019\nTAGS: PREL EN\nSUBJECT: X\n\n¶1. (C) Text.\n`).banner;
+      return b && `${b.level} ${b.post?.text} ${b.serial?.text} ${b.section?.token.text} ${at(b.range)}`;
+    };
+    // "C O N F I D E N T I A L NOWHERE" was no banner until three digits of the serial were typed: CBL010 said there was none.
+    assert.equal(read('C O N F I D E N T I A L NOWHERE'), 'CONFIDENTIAL NOWHERE undefined undefined 0:0-0:31');
+    assert.deepEqual(lintCable(parse('C O N F I D E N T I A L NOWHERE\n\nE.O. 12958: DECL: 03/17/2019\n')).filter((f) => f.id === 'CBL010'), []);
+    assert.equal(read('C O N F I D E N T I A L BUENOS AIRES 00'), 'CONFIDENTIAL BUENOS AIRES 00 undefined 0:0-0:39');
+    assert.equal(read('UNCLAS NOWHERE'), 'UNCLASSIFIED NOWHERE undefined undefined 0:0-0:14');
+    assert.equal(read('S E C R E T SECTION 01 OF 02 NOWHERE '), 'SECRET NOWHERE undefined SECTION 01 OF 02 0:0-0:36');
+    // The section being typed: the level alone.
+    for (const typed of ['SECTION', 'SECTION 01', 'SECTION 01 O', 'SECTION 01 OF']) assert.equal(read(`S E C R E T ${typed}`), 'SECRET undefined undefined undefined 0:0-0:11', typed);
+    // Caveats after the level, a post in small letters and prose are no banner; nor is a banner being typed inside a body.
+    assert.equal(read('S E C R E T NOFORN'), undefined);
+    assert.equal(read('SECRET NOFORN SIPDIS'), undefined);
+    assert.equal(read('S E C R E T Nowhere'), undefined);
+    assert.equal(read('Secret police arrested people'), undefined);
+    assert.equal(parseBanner(0, 'S E C R E T NOWHERE', { strict: true, repeated: true }), undefined);
+  });
+
   it('reads caveats joined to the level with slashes as a damaged banner, with its caveats, post and id', () => {
     const c = parse('SECRET//NOFORN SECTION 01 OF 02 NOWHERE 000243 SIPDIS\n\nE.O. 12958: DECL: 01/01/2020\nTAGS: PREL CO\nSUBJECT: X\n');
     assert.deepEqual([c.banner?.level, c.banner?.form, c.banner?.joined?.text, c.banner?.post?.text, c.banner?.serial?.value], ['SECRET', 'unspaced', '//NOFORN', 'NOWHERE', 243]);

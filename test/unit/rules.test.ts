@@ -117,6 +117,10 @@ describe('rules: CBL015 and values the release blanked', () => {
     assert.deepEqual(found('E.O. 12958: DECL: 05/27/2O19'), ["warning DECL value '05/27/2O19' is not a date."]);
     assert.deepEqual(found('E.O. 12958: DECL: XXXXXXXXXXXX 2019'), ["warning DECL value 'XXXXXXXXXXXX 2019' is not a date."]);
   });
+  it('says that DECL gives no value, not that the empty value is no date', () => {
+    // "DECL value '' is not a date." while "E.O. 12958: DECL" was typed, or left so.
+    for (const eo of ['E.O. 12958: DECL', 'E.O. 12958: DECL:', 'E.O. 12958: DECL:   ']) assert.deepEqual(found(eo), ['warning DECL gives no date (for example "DECL: 05/27/2019").'], eo);
+  });
   it('reports a value that names an event only as an info, since an event may stand for the date', () => {
     assert.deepEqual(found('E.O. 12958: DECL: WHEN THE FAIR CLOSES'), ["info DECL value 'WHEN THE FAIR CLOSES' names an event, not a date (allowed, but no machine can act on it)."]);
     assert.deepEqual(found('EO 12958 DECL: END OF THE FERRY TALKS'), ["info DECL value 'END OF THE FERRY TALKS' names an event, not a date (allowed, but no machine can act on it)."]);

@@ -14,9 +14,9 @@ import { parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking
 import { MONTHS } from '../core/parse/header';
 import { continuesRefField, parseCaveatLine } from '../core/parse/metadata';
 import { dayOfYear, pad } from '../core/rules/util';
-import { contains, isAlnum, isCapital, isDigit, isLetter, isSpace, skipSpaces, WHITE_RUNS } from '../core/text';
+import { contains, isAlnum, isCapital, isDigit, isLetter, isSpace, partitionPoint, skipSpaces, WHITE_RUNS } from '../core/text';
 import type { Dictionaries, TermEntry } from './dictionaries';
-import { indexedCableMarkdown, paragraphOpening, shortenSubject } from './hover';
+import { indexedCableMarkdown, paragraphOpening, shortenSubject, timesSeen } from './hover';
 import type { IndexedCable } from './types';
 
 /** What {@link getCompletions} needs besides the cable. */
@@ -168,10 +168,10 @@ function mayHoldAddressees(cable: Cable, line: number): boolean {
 // Character classes work on UTF-16 codes; `isSpace` is exactly `\s`.
 const isWordChar = (c: number) => isLetter(c) || isDigit(c) || c === 47; /* / */
 /** "ref ", "(Refs ", "reftel ", "refs A and ", "refs A, B" before the caret: where a REF item's letter goes. */
-const REF_KEYWORD_BEFORE = /\b(?:refs?|reftels?)\.?[ \t]+(?:[A-Z][ \t]*(?:,|and)[ \t]*)*[A-Za-z]?$/i;
+const REF_KEYWORD_BEFORE = /\b(?:refs?|reftels?)\.?[ \t]+((?:[A-Z][ \t]*(?:,|and)[ \t]*)*)[A-Za-z]?$/i;
 
 /** "para ", "(paras ", "paragraph ", "paras 3 and ", "paras 3-" before the caret: where a paragraph's number goes. */
-const PARA_KEYWORD_BEFORE = /\b(?:paras?|paragraphs?)\.?[ \t]+(?:\d{1,3}[ \t]*(?:,|-|and|to)[ \t]*)*\d{0,3}$/i;
+const PARA_KEYWORD_BEFORE = /\b(?:paras?|paragraphs?)\.?[ \t]+((?:\d{1,3}[ \t]*(?:,|-|and|to)[ \t]*)*)\d{0,3}$/i;
 
 /** What a portion marking's letters are typed of: letters and slashes ("S/NF"). */
 const isMarkingChar = (c: number) => isLetter(c) || c === 47; /* / */
@@ -269,6 +269,19 @@ function inKnownAddress(before: string, word: string, d: Dictionaries): boolean 
   const typed = written.length === 0 ? [] : written.split(WHITE_RUNS);
   if (typed.length >= address.length || typed.some((w, k) => w !== address[k])) return false;
   return address[typed.length].startsWith(word.toUpperCase());
+}
+
+/** The precedence words an addressee's precedence ends with ("NIACT" opens "NIACT IMMEDIATE" and ends none). */
+const PRECEDENCE_ENDS: ReadonlySet<string> = new Set(['ROUTINE', 'PRIORITY', 'IMMEDIATE', 'FLASH']);
+
+/**
+ * Whether the addressee before the caret has its precedence or its serial written already, before `word`, the word being
+ * typed: "TO RUEHC/SECSTATE WASHDC PRIORITY |" and "… PRIORITY 0001 |" take no second precedence (the space typed after
+ * either opened the list of precedences again).
+ */
+function precedenceWritten(before: string, word: string): boolean {
+  const words = before.slice(before.lastIndexOf('/') + 1, before.length - word.length).split(WHITE_RUNS);
+  return words.some((w) => PRECEDENCE_ENDS.has(w) || (w.length > 0 && trailingRun(w, isDigit) === w.length));
 }
 
 /**
@@ -435,6 +448,16 @@ function markingGap(cable: Cable, p: Paragraph, portion: PortionMarking): string
   if (start.line !== marker.line) return ' ';
   const gap = cable.lines[marker.line].slice(marker.character, start.character);
   return gap.length <= 2 && trailingRun(gap, isSpace) === gap.length ? gap : ' ';
+}
+
+/** The white space between the marker and the marking of the nearest paragraph above `line` with a marking ({@link markingGap}), one space when none has one. */
+function markingGapAbove(cable: Cable, line: number): string {
+  const paragraphs = cable.paragraphs;
+  for (let i = partitionPoint(paragraphs, (p) => p.range.start.line < line) - 1; i >= 0; i--) {
+    const portion = paragraphs[i].portion;
+    if (portion) return markingGap(cable, paragraphs[i], portion);
+  }
+  return ' ';
 }
 
 /** A portion marking completion offers, with its level, its detail and its place in the list. */
@@ -704,16 +727,20 @@ function refGapAllowed(cable: Cable, items: readonly RefItem[], line: number): b
 const snippetText = (text: string) => text.replace(/[$}\\]/g, '\\$&');
 
 /**
- * Where the next REF item goes with the caret at `position` on `line` (nothing after it): on the line right after the
+ * Where the next REF item goes with the caret at `position` on `line` (nothing after it but the `)` an editor closed a typed
+ * `(` with, `(|)`): on the line right after the
  * field's last item, or after `REF:` (on its line or the next) when it has none, or a blank line under the last item where
  * the field's gaps allow it ({@link refGapAllowed}), with only the start of a letter typed before the caret (`B`, `(`,
  * `(B`) and white space. Its letter (the one after the last item's, `A` for the first) in the field's own style (`B.`,
- * `B)`, `(B)`), and where what is typed of it starts. Undefined when the last item has no letter, after `Z`, or when a
+ * `B)`, `(B)`), where what is typed of it starts and where its edit ends (past that `)`). Undefined when the last item has no letter, after `Z`, or when a
  * lettered item follows the caret's line (the letters would repeat).
  */
-export function nextRefSlot(cable: Cable, position: Position, line: string): { label: string; start: number; onKeywordLine: boolean } | undefined {
+export function nextRefSlot(cable: Cable, position: Position, line: string): { label: string; start: number; end: number; onKeywordLine: boolean } | undefined {
   const refs = cable.refs;
-  if (!refs || trimmedEnd(line) > position.character) return undefined;
+  if (!refs) return undefined;
+  // "(|)": the ")" the editor closed a typed "(" with is the only thing that may follow the caret, and the item replaces it.
+  const closed = line.charCodeAt(position.character) === 41 /* ) */ ? position.character + 1 : position.character;
+  if (trimmedEnd(line) > closed) return undefined;
   const keyword = refs.keyword.range.end;
   const onKeywordLine = position.line === keyword.line;
   if (onKeywordLine && position.character <= keyword.character) return undefined;
@@ -722,6 +749,8 @@ export function nextRefSlot(cable: Cable, position: Position, line: string): { l
   // "REF:B" is no item's start: a letter after "REF:" needs white space before it.
   if (!REF_LETTER_TYPED.test(rest) || (onKeywordLine && !isSpace(line.charCodeAt(from)))) return undefined;
   const start = position.character - trailingRun(rest, (c) => !isSpace(c));
+  // "B|)" is no "(" the editor closed.
+  if (closed > position.character && line.charCodeAt(start) !== 40 /* ( */) return undefined;
   // The items before what is typed ("B" on the caret's line reads as an item of its own).
   const earlier = refs.items.filter((i) => i.range.start.line < position.line || (i.range.start.line === position.line && i.range.start.character < start));
   if (refs.items.some((i) => i.letter && i.range.start.line > position.line)) return undefined;
@@ -731,7 +760,7 @@ export function nextRefSlot(cable: Cable, position: Position, line: string): { l
   if (last ? last.range.end.line < position.line - 1 && !refGapAllowed(cable, earlier, position.line) : !onKeywordLine && position.line !== keyword.line + 1) return undefined;
   if (last && (!last.letter || last.letter >= 'Z')) return undefined;
   const letter = last?.letter ? String.fromCharCode(last.letter.charCodeAt(0) + 1) : 'A';
-  return { label: refLetter(letter, last), start, onKeywordLine };
+  return { label: refLetter(letter, last), start, end: closed, onKeywordLine };
 }
 
 /**
@@ -745,10 +774,10 @@ function nextRefItems(cable: Cable, position: Position, line: string, ctx: Compl
   if (!slot) return undefined;
   // A space opens the list after "REF:" only: under the field a letter or "(" starts the item, not white space.
   if (ctx.triggerCharacter === ' ' && !slot.onKeywordLine) return undefined;
-  const { label, start } = slot;
+  const { label, start, end } = slot;
   const typed = line.slice(start, position.character);
   if (!label.toUpperCase().startsWith(typed.toUpperCase())) return undefined;
-  const range = { start: { line: position.line, character: start }, end: position };
+  const range = { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
   const items: CompletionItem[] = [
     { label, kind: CompletionItemKind.Reference, detail: 'Next REF item', filterText: label, sortText: '0', preselect: true, textEdit: { range, newText: `${label} ` } },
   ];
@@ -853,7 +882,7 @@ export function getCompletionList(cable: Cable, position: Position, ctx: Complet
   return citations ? { isIncomplete: citations.incomplete, items: citations.items } : { isIncomplete: false, items: getCompletions(cable, position, ctx) };
 }
 
-/** A bound above any TAG's count of uses, for sort texts of one width. */
+/** A bound above any TAG's or routing indicator's count of uses, for sort texts of one width. */
 const MOST_USES = 999_999;
 
 /** The longest description beside a TAG in the completion list, in characters, "…" included. */
@@ -939,6 +968,10 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     if (!keyword && /^\s*[A-Za-z]*$/.test(before)) return [];
     // "/" opens markings' controls and caveats; TAGS are separated by commas and spaces, so a "/" typed here asks for nothing.
     if (ctx.triggerCharacter === '/') return [];
+    // "OVIP (CLINTON, |": a parenthesis after a TAG names a person, and no TAG goes in it; the "(" opening it, and the space
+    // after the comma in it, opened the list of TAGS.
+    const typedBefore = line.slice(0, position.character);
+    if (typedBefore.lastIndexOf('(') > typedBefore.lastIndexOf(')')) return [];
     const items: CompletionItem[] = [];
     const present = new Set((cable.tags?.tags ?? []).map((t) => t.code));
     // The TAG at the caret, as written on both sides of it: "PR|EL" still offers PREL.
@@ -1003,6 +1036,10 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
       if (skipSpaces(line, start) === next) lead = line.slice(start, next);
       const end = after.token.range.end.character;
       span = { start, insertEnd: end, replaceEnd: end };
+    } else if (!written && before.endsWith('.')) {
+      // "3.|", asked for right after the marker's full stop: the marking comes after the white space the cable's marked
+      // paragraphs write there ("¶3. (S)", or "3.(S)" where they write none); it gave "3.(S)" under "1. (S)".
+      lead = markingGapAbove(cable, position.line);
     }
     const items: CompletionItem[] = markingChoices(cable.banner?.level, banner).map((c) => ({
       label: c.marking,
@@ -1021,10 +1058,12 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   if (inCaveatZone(cable, position.line)) {
     const from = position.character - before.length;
     const starts = phraseStarts(line, from, position.character, isCaveatSeparator).filter((s) => afterCaveats(position.line, line, s));
+    // A caveat the cable writes already is not offered again ("NOFORN/|" gave "NOFORN/NOFORN"), but for the one at the caret.
+    const written = new Set(cable.caveats.filter((c) => !contains(c.token.range, position)).map((c) => c.name));
     const items: CompletionItem[] = [];
     CAVEATS.forEach((c, i) => {
       const s = typedStart(line, position.character, c, starts);
-      if (s !== undefined) items.push({ ...phraseItem(c, line, position, s, isCaveatChar, ctx.insertReplace), sortText: String(i).padStart(2, '0') });
+      if (s !== undefined && !written.has(c)) items.push({ ...phraseItem(c, line, position, s, isCaveatChar, ctx.insertReplace), sortText: String(i).padStart(2, '0') });
     });
     if (items.length > 0) return items;
   }
@@ -1048,15 +1087,18 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     const written = addressee?.address ?? addressee?.routingIndicator;
     const replaceEnd = written && written.range.end.line === position.line ? written.range.end.character : position.character + leadingRun(line, position.character, isAlnum);
     const span = { ...wordSpan, replaceEnd };
-    // An indicator with no plain-language address (RUEHWEB, seen only on format line 2) is no addressee.
+    // An indicator with no plain-language address (RUEHWEB, seen only on format line 2) is no addressee. The pairings the
+    // released cables' headers hold most come first ("TO |" lists RUEHC/SECSTATE WASHDC first, not RBDHDZA/COMUSNAVCENT),
+    // then by code; a user dictionary's, which no count covers, after the counted ones.
     return [...d.routingIndicators.values()].filter((r) => r.address.length > 0).map((r) => ({
       label: `${r.code}/${r.address}`,
       kind: CompletionItemKind.Reference,
       filterText: `${r.code} ${r.address}`,
+      sortText: `${String(MOST_USES - Math.min(timesSeen(r, r.address) ?? 0, MOST_USES)).padStart(6, '0')}${r.code}`,
       textEdit: edit(span, `${r.code}/${r.address}`),
     }));
   }
-  if (addressLine && endsWithAddressAndWord(before) && !inKnownAddress(before, word, d)) {
+  if (addressLine && endsWithAddressAndWord(before) && !inKnownAddress(before, word, d) && !precedenceWritten(before, word)) {
     // "WASHDC NIACT IMM": "NIACT IMMEDIATE" replaces "NIACT" too; the other words replace the word typed.
     const from = position.character - before.length;
     const starts = phraseStarts(line, from, position.character, isSpace).filter((s) => endsWithAddressAndWord(before.slice(0, s - from)));
@@ -1080,9 +1122,11 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     // Section 1.4 has its letters twice, as amended in 2003 and in E.O. 13526: one item per letter, in the
     // wording of the order the E.O. line cites (E.O. 13526), else of the first listed.
     const cited = cable.eo?.order?.text;
+    // The letters the Classified By line gives already ("1.4 (b) and (|" offered b again), but for the one at the caret.
+    const given = new Set((cable.classifiedBy?.reasons ?? []).filter((r) => !contains(r.range, position)).map((r) => r.text.toLowerCase()));
     const reasons = new Map<string, TermEntry>();
     for (const e of d.eo) {
-      if (e.kind !== 'reason' || e.section !== section || e.code === undefined) continue;
+      if (e.kind !== 'reason' || e.section !== section || e.code === undefined || given.has(e.code.toLowerCase())) continue;
       if (!reasons.has(e.code) || (cited !== undefined && e.order?.includes(cited))) reasons.set(e.code, e);
     }
     return [...reasons.values()].map((e) => ({ label: e.code!, kind: CompletionItemKind.EnumMember, detail: e.summary, textEdit: edit(span, e.code!) }));
@@ -1090,9 +1134,12 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
 
   // In the text, after "ref", "refs", "reftel" or "reftels" (and the letters of a list: "refs A and ", "refs A, "):
   // the REF items' letters, each with the citation it stands for, so that the writer need not scroll up to the REF field.
-  if ((kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter !== '/' && REF_KEYWORD_BEFORE.test(before)) {
+  const refList = (kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter !== '/' ? REF_KEYWORD_BEFORE.exec(before) : null;
+  if (refList) {
+    // The letters the list names already ("refs A and |") are not offered again.
+    const named = new Set(refList[1].toUpperCase().split(/[^A-Z]+/).filter((w) => w.length === 1));
     return (cable.refs?.items ?? []).flatMap((item) =>
-      item.letter
+      item.letter && !named.has(item.letter.toUpperCase())
         ? [
             // The citation beside every letter of the list, not only the selected one's detail.
             { label: item.letter, kind: CompletionItemKind.Reference, detail: item.citation.text, labelDetails: { description: item.citation.text }, sortText: item.letter, textEdit: edit(wordSpan, item.letter) },
@@ -1102,11 +1149,16 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   }
 
   // In the text, after "para", "paras" or "paragraph": the paragraphs' numbers, each with its first words, once each.
-  if ((kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter !== '/' && PARA_KEYWORD_BEFORE.test(before)) {
-    const seen = new Set<number>();
+  const paraList = (kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter !== '/' ? PARA_KEYWORD_BEFORE.exec(before) : null;
+  if (paraList) {
+    // The numbers the list names already ("paras 3 and |") are not offered again, and a range's end follows its start
+    // ("paras 3-|", "paras 3 to |": 4 and on).
+    const named = (paraList[1].match(/\d+/g) ?? []).map(Number);
+    const after = /(?:-|to)[ \t]*$/i.test(paraList[1]) ? named[named.length - 1] : 0;
+    const seen = new Set<number>(named);
     const items: CompletionItem[] = [];
     for (const p of cable.paragraphs) {
-      if (seen.has(p.readAs)) continue;
+      if (seen.has(p.readAs) || p.readAs <= after) continue;
       seen.add(p.readAs);
       const words = paragraphOpening(cable, p);
       items.push({ label: String(p.readAs), kind: CompletionItemKind.Reference, detail: words, labelDetails: { description: words }, sortText: String(p.readAs).padStart(3, '0'), textEdit: edit(wordSpan, String(p.readAs)) });
@@ -1114,19 +1166,33 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     return items;
   }
 
-  // DECL dates: ten years after the cable first.
-  if (/DECL\s*:\s*[\d/]*$/i.test(before) && cable.date) {
-    const { year, month, day } = cable.date;
-    const mm = String(month).padStart(2, '0');
-    const dd = String(day).padStart(2, '0');
-    return [10, 25, 20, 15, 5].map((years, i) => ({
-      label: `${mm}/${dd}/${year + years}`,
-      kind: CompletionItemKind.Value,
-      detail: `${years} years after the cable${years === 10 ? ' (default)' : ''}`,
-      sortText: String(i),
-      preselect: i === 0,
-      textEdit: edit(wordSpan, `${mm}/${dd}/${year + years}`),
-    }));
+  // DECL dates: ten years after the cable first; after today in a cable being written, whose text gives no date yet.
+  if (/DECL\s*:\s*[\d/]*$/i.test(before)) {
+    const now = ctx.now ?? new Date();
+    const { year, month, day } = cable.date ?? { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+    const from = cable.date ? 'the cable' : 'today (the cable gives no date)';
+    // "DECL:|": the date goes after a space, as the E.O. line writes it ("DECL: 06/03/2019").
+    const space = before.charCodeAt(before.length - word.length - 1) === 58 /* : */ ? ' ' : '';
+    return [10, 25, 20, 15, 5].map((years, i) => {
+      const text = declDate(year + years, month, day);
+      return {
+        label: text,
+        kind: CompletionItemKind.Value,
+        detail: `${years} years after ${from}${years === 10 ? ' (default)' : ''}`,
+        sortText: String(i),
+        preselect: i === 0,
+        textEdit: edit(wordSpan, space + text),
+      };
+    });
   }
   return [];
+}
+
+/**
+ * `MM/DD/YYYY` of `month` and `day` in `year`, 29 February falling on the 28th in a year that has no 29th: a cable of
+ * 29 February 2008 is declassified on 02/28/2018 (CBL015 reports 02/29/2018 as a date that does not exist).
+ */
+function declDate(year: number, month: number, day: number): string {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${pad2(month)}/${pad2(Math.min(day, last))}/${year}`;
 }

@@ -726,7 +726,7 @@ function seenToo(times: number): string {
  * How many times the reference saw `address` with the entry's indicator, from its `seen` list
  * ("SECDEF WASHDC (173) | SECDEF WASHINGTON DC (169) | …"), or undefined when it never did.
  */
-function timesSeen(entry: RoutingEntry, address: string): number | undefined {
+export function timesSeen(entry: RoutingEntry, address: string): number | undefined {
   return sightings(entry).find((s) => sameAddress(s.address, address))?.times;
 }
 

@@ -142,6 +142,10 @@ function allLetters(text: string, start: number, end: number): boolean {
 // U+2028 or U+2029, white space to `\s` and no line break to LSP, which "." matches only so (REST_NO_POST always matches).
 const REST = /^\s*(?:(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2})\s+)?([A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*)*?)\s+(\d{3,6})(?![0-9])(.*)$/is;
 const REST_NO_POST = /^(?:\s*(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2}))?(.*)$/is;
+// What is left of a banner being typed: the post in capitals ("NOWHERE", "BUENOS AIRES") and the first digits of its
+// serial if any ("NOWHERE 00"), or a section being typed ("SECTION", "SECTION 01 OF").
+const POST_TYPED = /^([A-Z][A-Z'.-]*(?:[ \t]+[A-Z][A-Z'.-]*)*)(?:[ \t]+(\d{1,2}))?$/;
+const SECTION_TYPED = /^SECTION(?:[ \t]+\d{1,2}(?:[ \t]+OF?)?)?$/;
 
 // Caveats joined to the level with one or two slashes each: "//NOFORN", "/NF", "//NOFORN//ORCON".
 const JOINED = /^(?:\/\/?[A-Za-z][A-Za-z-]*)+$/;
@@ -237,9 +241,16 @@ export function parseBanner(
   } else {
     if (options.strict || joined) return undefined;
     const loose = REST_NO_POST.exec(after)!;
-    // A level alone, or with SECTION: accepted only when nothing else follows.
+    // A level alone, or with SECTION: accepted only when nothing else follows but a banner being typed, whose serial
+    // is not written yet ("C O N F I D E N T I A L NOWHERE", "S E C R E T SECTION 01 OF"), as a level alone is one.
     const remainder = loose[5].trim();
-    if (!loose[1] && remainder.length > 0) return undefined;
+    const typed = remainder.length > 0 && !SECTION_TYPED.test(remainder) ? POST_TYPED.exec(remainder) : null;
+    if (remainder.length > 0 && !typed && (loose[1] || !SECTION_TYPED.test(remainder))) return undefined;
+    if (typed) {
+      const at = skipSpaces(text, restStart + after.length - loose[5].length);
+      post = token(line, fullText, at, at + typed[1].length);
+      if (typed[2]) serial = numberToken(line, fullText, at + remainder.length - typed[2].length, at + remainder.length);
+    }
     if (!loose[1] && best.count === 1 && remainder.length === 0 && !options.alone) {
       // "CONFIDENTIAL" alone is a page-break line or an export-metadata echo, not a banner, but where the caller says.
       return undefined;
@@ -252,7 +263,6 @@ export function parseBanner(
         number: numberToken(line, fullText, restStart + indices[2], restStart + indices[2] + loose[2].length),
         total: numberToken(line, fullText, restStart + indices[4], restStart + indices[4] + loose[4].length),
       };
-      if (remainder.length > 0) return undefined;
     }
   }
 
@@ -281,7 +291,7 @@ export function parseBanner(
   return {
     line,
     // The banner starts where its level does and ends where its last part does: one position serves both.
-    range: { start: levelText.range.start, end: (trailing ?? serial ?? section?.token ?? levelText).range.end },
+    range: { start: levelText.range.start, end: (trailing ?? serial ?? post ?? section?.token ?? levelText).range.end },
     levelText,
     level: best.match.level,
     form,

@@ -25,9 +25,12 @@ export const rule: Rule = {
     if (decl.kind === 'date' && decl.impossible) {
       report({ message: `DECL date '${decl.value.text}' does not exist.`, range: decl.value.range, severity: 'error' });
     } else if (decl.kind === 'text') {
-      const range = decl.value.range.start.character === decl.value.range.end.character ? cable.eo!.range : decl.value.range;
+      const empty = decl.value.range.start.character === decl.value.range.end.character;
+      const range = empty ? cable.eo!.range : decl.value.range;
+      // "E.O. 12958: DECL:" with nothing after it, as while it is typed.
+      if (empty) report({ message: 'DECL gives no date (for example "DECL: 05/27/2019").', range });
       // "DECL: CLOSURE OF ICTY": an event, which the directive allows in place of a date.
-      if (declNamesEvent(decl.value.text)) report({ message: `DECL value '${decl.value.text}' names an event, not a date (allowed, but no machine can act on it).`, range, severity: 'info' });
+      else if (declNamesEvent(decl.value.text)) report({ message: `DECL value '${decl.value.text}' names an event, not a date (allowed, but no machine can act on it).`, range, severity: 'info' });
       else report({ message: `DECL value '${decl.value.text}' is not a date.`, range });
     } else if (decl.kind === 'oadr' || decl.kind === 'gds' || decl.kind === 'declassified' || decl.kind === 'x-code') {
       report({ message: `DECL value '${decl.value.text}' is a code, not a date (legitimate in older or declassified cables).`, range: decl.value.range, severity: 'info' });

@@ -204,11 +204,12 @@ export function reportParseProblems(cable: Cable, name: string, report: Report):
   }
 }
 
-/** Separators between tags: spaces and commas. */
-const isSeparator = (c: number) => c === 44 /* , */ || isSpace(c);
+/** Separators between tags: spaces, commas and semicolons. */
+const isSeparator = (c: number) => c === 44 /* , */ || c === 59 /* ; */ || isSpace(c);
 
 /**
- * The text to remove with a TAG (CBL018's repeated TAG, CBL044's run-on whose parts are listed): the separator before it ("PGOV, PREL" loses ", PREL");
+ * The text to remove with a TAG (CBL018's repeated TAG, CBL044's run-on whose parts are listed): the separator before it ("PGOV, PREL" loses ", PREL";
+ * commas, semicolons and white space, as the parser reads them between TAGS);
  * at the start of a wrapped line the separator after it ("      PREL, MOPS" keeps "      MOPS");
  * alone on its line, the line and the separator ending the line before.
  */
