@@ -199,10 +199,12 @@ describe('completion: TAGS separators', () => {
     return lines.slice(lines.findIndex((l) => l.startsWith('TAGS')), lines.findIndex((l) => l.startsWith('SUBJECT'))).join('\n');
   }
 
-  it('puts a comma after the TAG before one inserted where commas separate the TAGS', () => {
+  it('puts a comma (or semicolon) after the TAG before one inserted where commas (or semicolons) separate the TAGS', () => {
     // "PREL, PGOV PTER" mixed the two styles.
     assert.equal(accepted(cable('TAGS: PREL, PGOV |'), 'PTER'), 'TAGS: PREL, PGOV, PTER');
     assert.equal(accepted(cable('TAGS: PREL, PGOV PT|'), 'PTER'), 'TAGS: PREL, PGOV, PTER');
+    // Semicolons, where they separate the TAGS.
+    assert.equal(accepted(cable('TAGS: PREL; PGOV |'), 'PTER'), 'TAGS: PREL; PGOV; PTER');
     // On the next line of a wrapped field, the comma ends the line above.
     assert.equal(accepted(cable('TAGS: PREL, PGOV, ECON, ETRD, EFIN,\nPTER KDEM\nM|'), 'MT'), 'TAGS: PREL, PGOV, ECON, ETRD, EFIN,\nPTER KDEM,\nMT');
   });

@@ -916,11 +916,11 @@ function textBetween(cable: Cable, from: Position, to: Position): string {
 }
 
 /**
- * The comma a TAG inserted at `at` needs after the TAG before it, in a field whose TAGS commas separate
- * ("TAGS: PREL, PGOV |" gives "PREL, PGOV, PTER", not "PREL, PGOV PTER"). None where spaces separate them, as
- * in most cables (and so in a field of one TAG), or where anything but white space is between the two already.
+ * The comma (or semicolon) a TAG inserted at `at` needs after the TAG before it, in a field whose TAGS commas (or
+ * semicolons) separate ("TAGS: PREL, PGOV |" gives "PREL, PGOV, PTER", not "PREL, PGOV PTER"). None where spaces separate
+ * them, as in most cables (and so in a field of one TAG), or where anything but white space is between the two already.
  */
-function tagCommaEdit(cable: Cable, at: Position): TextEdit | undefined {
+function tagSeparatorEdit(cable: Cable, at: Position): TextEdit | undefined {
   const tags = cable.tags?.tags ?? [];
   // In the field or on the line under it: a TAGS line further down is another field's (a second cable's).
   if (!cable.tags || at.line > cable.tags.range.end.line + 1) return undefined;
@@ -928,17 +928,17 @@ function tagCommaEdit(cable: Cable, at: Position): TextEdit | undefined {
   let previous = -1;
   while (previous + 1 < tags.length && before(tags[previous + 1].token.range.end)) previous++;
   if (previous < 0 || !/^\s+$/.test(textBetween(cable, tags[previous].token.range.end, at))) return undefined;
-  // The field's style: its gaps between two codes that only white space and commas fill, but the one being typed in.
-  let commas = 0;
-  let spaces = 0;
+  // The field's style: its gaps between two codes that only white space and one separator fill, but the one typed in.
+  const gaps = { ',': 0, ';': 0, ' ': 0 };
   for (let i = 1; i < tags.length; i++) {
     if (i === previous + 1 || tags[i - 1].role !== 'code' || tags[i].role !== 'code') continue;
-    const gap = textBetween(cable, tags[i - 1].token.range.end, tags[i].token.range.start);
-    if (/^\s*,\s*$/.test(gap)) commas++;
-    else if (/^\s+$/.test(gap)) spaces++;
+    const gap = /^\s*([,;]?)\s*$/.exec(textBetween(cable, tags[i - 1].token.range.end, tags[i].token.range.start));
+    if (gap && (gap[1] !== '' || gap[0] !== '')) gaps[(gap[1] || ' ') as keyof typeof gaps]++;
   }
-  if (commas <= spaces) return undefined;
-  return { range: { start: tags[previous].token.range.end, end: tags[previous].token.range.end }, newText: ',' };
+  const separator = gaps[','] >= gaps[';'] ? ',' : ';';
+  if (gaps[separator] <= gaps[' ']) return undefined;
+  const end = tags[previous].token.range.end;
+  return { range: { start: end, end }, newText: separator };
 }
 
 /**
@@ -976,7 +976,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     const present = new Set((cable.tags?.tags ?? []).map((t) => t.code));
     // The TAG at the caret, as written on both sides of it: "PR|EL" still offers PREL.
     const atCaret = line.slice(wordSpan.start, wordSpan.replaceEnd).toUpperCase();
-    const comma = tagCommaEdit(cable, range.start);
+    const separator = tagSeparatorEdit(cable, range.start);
     const order: Record<string, string> = { subject: '1', geographic: '2', program: '3', organization: '4' };
     // The TAGS the released cables use most come first ("P" lists PREL, PGOV, PTER, PINR before PARM or PBIO), then by
     // family and code; a user dictionary's TAGS, which no count covers, come after the counted ones.
@@ -993,7 +993,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
         sortText: `${rank(t)}${order[t.family] ?? '5'}${t.code}`,
         labelDetails: { description: t.verified ? shortMeaning(t.meaning) : 'unverified' },
         textEdit: edit(wordSpan, t.code),
-        ...(comma && { additionalTextEdits: [comma] }),
+        ...(separator && { additionalTextEdits: [separator] }),
       });
     }
     return items;
