@@ -932,8 +932,9 @@ function tagSeparatorEdit(cable: Cable, at: Position): TextEdit | undefined {
   const gaps = { ',': 0, ';': 0, ' ': 0 };
   for (let i = 1; i < tags.length; i++) {
     if (i === previous + 1 || tags[i - 1].role !== 'code' || tags[i].role !== 'code') continue;
-    const gap = /^\s*([,;]?)\s*$/.exec(textBetween(cable, tags[i - 1].token.range.end, tags[i].token.range.start));
-    if (gap && (gap[1] !== '' || gap[0] !== '')) gaps[(gap[1] || ' ') as keyof typeof gaps]++;
+    const gap = textBetween(cable, tags[i - 1].token.range.end, tags[i].token.range.start);
+    const mark = gap.trim();
+    if (gap.length > 0 && (mark === '' || mark === ',' || mark === ';')) gaps[(mark || ' ') as keyof typeof gaps]++;
   }
   const separator = gaps[','] >= gaps[';'] ? ',' : ';';
   if (gaps[separator] <= gaps[' ']) return undefined;
