@@ -955,6 +955,14 @@ describe('hover', () => {
       assert.equal(at(cable('1. (C) As re|ftel says.', '09 STATE 1111 (EXDIS)')), '10:10-16\n**REF**\n\nREF field: 09 STATE 1111 (EXDIS)\n\nCable 09STATE1111\n\nNot in this workspace.');
     });
 
+    it('shows the REF item of a letter written twice ("¶B. (B) …") on either letter, and writes both in an in-text reference\'s hover', () => {
+      const twice = 'A. (A) STATE 1111\n¶B. (B) 09 NOWHERE 22 (NOTAL)';
+      const item = `**REF B**\n\nCable 09NOWHERE22\n\n**FERRY \\*FARES\\***\n\n20 May 2009 · CONFIDENTIAL`;
+      assert.equal(at(cable(BODY, twice.replace('¶B.', '¶|B.'))), `7:0-29\n${item}`);
+      assert.equal(at(cable(BODY, twice.replace('(B)', '(|B)'))), `7:0-29\n${item}`);
+      assert.equal(at(cable(BODY.replace('REF B', 'REF |B'), twice), true), '14:15-20\nREF B\n\nREF field: ¶B. (B) 09 NOWHERE 22 (NOTAL)\n\nCable 09NOWHERE22\n\nFERRY *FARES*\n\n20 May 2009 · CONFIDENTIAL');
+    });
+
     it('shows the paragraph "para 2" names: its marker, marking and first words as completion writes them, and its line', () => {
       const two = 'Paragraph 2\n\n2. (U) Fares rise in May, the harbor board…\n\nStarts on line 12.';
       assert.equal(at(cable(BODY.replace('paragraph 2', 'paragr|aph 2')), true), `12:22-33\n${two}`);

@@ -517,6 +517,17 @@ describe('parser: metadata', () => {
     assert.equal(caption?.range.end.line, 8);
   });
 
+  it('takes the letter written twice into its REF item ("A. (A) …", "¶B. B) …"), the cable\'s own second', () => {
+    const cc = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nREF: A. (A) OTHERTOWN 76 AND PREVIOUS\n¶B. B) 08 NOWHERE 217\n¶C. C. HARBOR BOARD REPORT OF MAY 2\n\nClassified By: Ambassador, reason 1.4 (b,d)\n');
+    const items = cc.refs!.items;
+    assert.deepEqual(items.map((i) => `${i.doubledLetter?.text ?? '-'} ${i.letterToken?.text} ${i.letter} ${i.citation.text}`), ['A. (A) A OTHERTOWN 76 AND PREVIOUS', '¶B. B) B 08 NOWHERE 217', '¶C. C. C HARBOR BOARD REPORT OF MAY 2']);
+    // The item starts at the first letter, so that its hover and outline entry cover it.
+    assert.deepEqual(items.map((i) => i.range.start), [{ line: 6, character: 5 }, { line: 7, character: 0 }, { line: 8, character: 0 }]);
+    // Two letters that differ are two items, and a letter at a line's end waits for its citation on the next line, alone.
+    const two = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nREF: A. NOWHERE 12 B.\nB. NOWHERE 14\n\nClassified By: Ambassador, reason 1.4 (b,d)\n').refs!.items;
+    assert.deepEqual(two.map((i) => `${i.doubledLetter?.text ?? '-'} ${i.letter} ${i.citation.text}`), ['- A NOWHERE 12', '- B NOWHERE 14']);
+  });
+
   it('takes a lettered line after a blank line into REF only when its letter can come next', () => {
     const head = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n';
     const items = (ref: string) => parse(`${head}${ref}\n\nClassified By: Ambassador, reason 1.4 (b,d)\n\n¶1. (C) Text.\n`).refs?.items.map((i) => i.letter ?? '-');

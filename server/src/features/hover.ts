@@ -624,7 +624,7 @@ function inTextHover(cable: Cable, position: Position, ctx: HoverContext): Hover
     // "reftel" alone under several items: ambiguous rather than dangling, which CBL045 leaves alone too.
     return hover(items > 1 ? `No single REF item: the REF field has ${items}, and no letter says which.` : 'No REF item in this cable.', range);
   }
-  const written = [named.letterToken?.text, named.citation.text, ...named.labels.map((l) => l.text)].filter((s) => s !== undefined).join(' ');
+  const written = [named.doubledLetter?.text, named.letterToken?.text, named.citation.text, ...named.labels.map((l) => l.text)].filter((s) => s !== undefined).join(' ');
   return hover(md(refTitle(named), [`REF field: ${esc(written)}`, ...(named.cable ? citedCableLines(cable, named, ctx) : [])]), range);
 }
 

@@ -299,7 +299,10 @@ export function renderText(cable: Cable, shownLines = cable.lines.length): strin
     addToken(h.text, 'heading');
   }
   for (const keyword of [cable.eo?.keyword, cable.tags?.keyword, cable.subject?.keyword, cable.refs?.keyword, cable.classifiedBy?.keyword]) addToken(keyword, 'keyword');
-  for (const item of cable.refs?.items ?? []) addToken(item.letterToken, 'ref-letter');
+  for (const item of cable.refs?.items ?? []) {
+    addToken(item.doubledLetter, 'ref-letter');
+    addToken(item.letterToken, 'ref-letter');
+  }
   for (const r of cable.redactions) {
     if (past(r.range)) break;
     addToken(r, 'redaction');
