@@ -721,7 +721,7 @@ describe('hover', () => {
     assert.equal(hoverAt(cable('#0001/01', 'BT\n#00|01')), '');
   });
 
-  it('decodes the DTG, the DE line, the security group and the banner', () => {
+  it("decodes the DTG, the DE line, the FM line's address, the security group and the banner", () => {
     // Dates as a reader of cables writes them, not ISO 8601.
     assert.match(hoverAt(inValletta('031322Z', 2)), /\n\n3 June 2009, 1322Z\n\nWednesday, day 154 of 2009\./);
     assert.match(hoverAt(inValletta('#0412', 1)), /Julian day 154 = 3 June 2009\n/);
@@ -733,6 +733,9 @@ describe('hover', () => {
     assert.match(differs, /^\*\*Precedence pair OO\*\*\n\nIMMEDIATE precedence, written twice\. The DTG line's action precedence is P \(PRIORITY\), which it should equal\.\n/);
     assert.doesNotMatch(differs, /equals/);
     assert.match(hoverAt(header.replace('PP RUEHWEB', 'P|P RUEHWEB').replace('P 011200Z JAN 09\n', '')), /^\*\*Precedence pair PP\*\*\n\nPRIORITY precedence, written twice; it repeats the action precedence of the DTG line, which this header does not give\.\n/);
+    // The originator's address on the FM line, with the station the DE line sends from, as the preview's card gives them.
+    assert.match(hoverAt(header.replace('FM AMEMBASSY PARIS', 'FM AMEMBASSY PA|RIS')), /^\*\*AMEMBASSY PARIS\*\*\n\nPlain-language address of the originator\.\n\nSent from station RUEHFR \(the DE line\), which the routing-indicator dictionary names AMEMBASSY PARIS\.\n\n---\n\*Sources: /);
+    assert.match(hoverAt(header.replace('FM AMEMBASSY PARIS', 'FM |AMEMBASSY PARIS').replace(/^DE .*\n/m, '')), /^\*\*AMEMBASSY PARIS\*\*\n\nPlain-language address of the originator\.\n\n---\n/);
     assert.match(hoverAt(inValletta('VALLETTA 000412', 2)), /Section 1 of 2[\s\S]*09VALLETTA412/);
     // A caveat on the banner line explains itself; the banner's hover names the caveats joined to its level.
     const joined = 'SECRET//NOFORN NOWHERE 000001 SIPDIS\n\nTAGS: PREL\nSUBJECT: X\n';

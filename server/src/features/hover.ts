@@ -403,6 +403,16 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     for (const a of addressees) {
       if (a.routingIndicator && at(a.routingIndicator, position)) return hover(describeRi(a.routingIndicator.text, cable, d, a), a.routingIndicator.range);
     }
+    // "FM AMEMBASSY NOWHERE": the originator, with the station the DE line sends from, as the preview's card gives them.
+    const from = header.from?.address;
+    if (from && at(from, position)) {
+      const station = header.de?.station;
+      const entry = station && d.routingIndicators.get(station.text);
+      const lines = ['Plain-language address of the originator.'];
+      if (station) lines.push(`Sent from station ${esc(station.text)} (the DE line)${entry && entry.address.length > 0 ? `, which the routing-indicator dictionary names ${esc(entry.address)}` : ''}.`);
+      const fm = headerCode('FM', d);
+      return hover(md(esc(from.text), lines, fm ? citeSource(fm.source) : []), from.range);
+    }
     for (const a of addressees) {
       if (at(a.address, position)) {
         const lines = [`Plain-language address${a.routingIndicator ? ` paired with ${esc(a.routingIndicator.text)} in this cable` : ''}.`];
