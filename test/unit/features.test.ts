@@ -18,7 +18,7 @@ import { findInTextReferences, findInTextReferencesOnLine, resolveInText } from 
 import { getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
 import { getSelectionRanges } from '../../server/src/features/selectionRanges';
 import type { SelectionRange } from 'vscode-languageserver-types';
-import { getSemanticTokens, SEMANTIC_LEGEND } from '../../server/src/features/semanticTokens';
+import { getSemanticTokens, getSemanticTokensInRange, SEMANTIC_LEGEND } from '../../server/src/features/semanticTokens';
 import { caret, corpusFiles, decodeSemanticTokens, fixtureFiles, ROOT } from '../helpers';
 
 const VALLETTA = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8');
@@ -1188,6 +1188,14 @@ const tokensOf = (text: string): string[] => {
 describe('semantic tokens', () => {
   // An invented unclassified cable's metadata and first paragraph, for the heading tests to go on from.
   const HEADED_PARAGRAPH = ['UNCLAS NOWHERE 000125', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY DUES', '', '\u00b61. (U) The harbor authority said dues would rise.', ''];
+
+  it('marks both lines of a signature written twice ("HALLORAN" ⏎ "" ⏎ "HALLORAN"), the first of which the grammar colors as a heading', () => {
+    const text = [...HEADED_PARAGRAPH, 'HALLORAN ', '', 'HALLORAN', ''].join('\n');
+    assert.deepEqual(tokensOf(text).filter((t) => t.endsWith(' signature')), ['8:0 HALLORAN signature', '10:0 HALLORAN signature']);
+    assert.deepEqual(decodeSemanticTokens(getSemanticTokensInRange(parseCable(text).cable, { start: { line: 8, character: 0 }, end: { line: 9, character: 0 } }).data).map(([line, character]) => `${line}:${character}`), ['8:0']);
+    // Another name above the signature is a line of text.
+    assert.deepEqual(tokensOf(text.replace('HALLORAN ', 'QUILL')).filter((t) => t.endsWith(' signature')), ['10:0 HALLORAN signature']);
+  });
 
   it('marks a line of the subject under a blank line, which the grammar would color as a heading, and no other subject line', () => {
     const text = [

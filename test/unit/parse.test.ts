@@ -1735,6 +1735,7 @@ describe('parser: trailer', () => {
     assert.equal(at(c.paragraphs[c.paragraphs.length - 1].range), '6:0-7:10');
     assert.deepEqual(c.lineKinds.slice(8), ['blank', 'signature', 'blank', 'signature']);
     assert.deepEqual([c.signature?.token.text, c.signature?.token.range.start.line], ['HALLORAN', 11]);
+    assert.deepEqual(c.signature?.twice, { text: 'HALLORAN', range: { start: { line: 9, character: 0 }, end: { line: 9, character: 8 } } });
     // Another name, or the name right under the paragraph's last line, stays the paragraph's.
     const other = parse([...body, '', 'QUILL', '', 'HALLORAN'].join('\n'));
     assert.equal(at(other.paragraphs[other.paragraphs.length - 1].range), '6:0-9:5');

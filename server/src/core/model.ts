@@ -531,6 +531,8 @@ export interface Signature {
   readonly token: Token;
   /** True when the name shares its line with text ("… End comment. THORNBURY"). */
   readonly glued: boolean;
+  /** The name written once more above it, alone between blank lines (`HALLORAN` ⏎ `` ⏎ `HALLORAN`): it signs too. */
+  readonly twice?: Token;
 }
 
 /**

@@ -307,6 +307,7 @@ export function renderText(cable: Cable, shownLines = cable.lines.length): strin
     if (past(r.range)) break;
     addToken(r, 'redaction');
   }
+  addToken(cable.signature?.twice, 'signature');
   addToken(cable.signature?.token, 'signature');
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   let html = lineCount > 0 ? '<pre class="cable-text"><span>' : '<pre class="cable-text">';
