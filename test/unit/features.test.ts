@@ -769,6 +769,10 @@ describe('hover', () => {
     assert.match(header, /\n---\n\*Source: corpus analysis of released cables \(Cablegate\)\*$/);
     // The text around it has no such hover.
     assert.doesNotMatch(hoverAt(text.replace('Last text', 'Last te|xt')), /page/i);
+    // One after an address keyword in the transmission header ("INFO PAGE 02 …"), where the keyword keeps its own hover.
+    const info = ['R 161435Z APR 09', 'FM SECSTATE WASHDC', 'TO AMEMBASSY NOWHERE', 'INFO PAGE 02        STATE   037566  161435Z', 'AMEMBASSY ELSEWHERE', '', 'UNCLAS STATE 037566', '', 'TAGS: PREL', 'SUBJECT: X', '', '1. Text.', ''].join('\n');
+    assert.match(hoverAt(info.replace('PAGE 02', 'PAGE |02')), /^\*\*Printout page header\*\*\n\nPage 2 of a printout of this cable: /);
+    assert.match(hoverAt(info.replace('INFO PAGE', 'IN|FO PAGE')), /^\*\*INFO: prosign\*\*/);
   });
 
   it('explains a corrected-copy notice under the banner or above it, with what the line says was corrected', () => {

@@ -21,13 +21,13 @@ const parse = (text: string): Cable => parseCable(text).cable;
 const at = (r: Range | undefined) => (r ? `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}` : 'none');
 
 describe('parser: transmission header', () => {
-  it('reads a page header glued to INFO as no addressee, and the short page header in the body', () => {
+  it('reads a page header glued to INFO as a page header, no addressee, and the short page header in the body', () => {
     const text = ['R 161435Z APR 09', 'FM SECSTATE WASHDC', 'TO AMEMBASSY NOWHERE', 'INFO PAGE 02        STATE   037566  161435Z', 'AMEMBASSY ELSEWHERE', 'AMEMBASSY OTHERTOWN', '', 'UNCLAS STATE 037566', '', 'TAGS: PREL', 'SUBJECT: X', '', '1. Text.', 'PAGE 03        STATE   037566  161435Z', '2. More text.', ''].join('\n');
     const c = parse(text);
     assert.deepEqual(c.header?.info.map((a) => a.address?.text), ['AMEMBASSY ELSEWHERE', 'AMEMBASSY OTHERTOWN']);
     // The first addressee after it takes the keyword, on the line before its own, and the next none.
     assert.deepEqual(c.header?.info.map((a) => at(a.keyword?.range)), ['3:0-3:4', 'none']);
-    assert.deepEqual(c.oldPageHeaders.map((p) => [p.page, p.token.range.start.line]), [[3, 13]]);
+    assert.deepEqual(c.oldPageHeaders.map((p) => [p.page, at(p.token.range)]), [[2, '3:5-3:43'], [3, '13:0-13:38']]);
     assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2]);
   });
 
