@@ -167,6 +167,11 @@ describe('grammar', function () {
     { text: 'EUR/SE FOR ROE', at: 'ROE', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
     { text: 'NEA/ARP, S/CT, EUR/SE', at: 'S/CT', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
     { text: 'WHA FOR A/S ROE', at: 'ROE', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
+    // An office with a colon, then names or offices: a passing line, which the parser reads under the banner.
+    { text: 'DRL: JROE, S/WCI: ASMITH', at: 'JROE', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
+    { text: 'STATE:NEA/MAG (JROE, ASMITH)', at: 'NEA', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
+    // A heading in capitals with a colon after a word that is no office stays a heading.
+    { text: 'IRAN: THE NEXT ROUND', at: 'NEXT', scope: /markup\.heading\.cable/ },
     { text: 'State for EUR/SE - JRoe, JDoe', at: 'JRoe', scope: /string\.unquoted\.passing\.cable/ },
     { text: 'For EUR/SE (Roe), EUR/PPD (Doe)', at: 'Roe', scope: /string\.unquoted\.passing\.cable/ },
     { text: 'For EU leaders the talks were a success', at: 'leaders', not: /passing/ },

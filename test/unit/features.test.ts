@@ -18,7 +18,7 @@ import { findInTextReferences, findInTextReferencesOnLine, resolveInText } from 
 import { getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
 import { getSelectionRanges } from '../../server/src/features/selectionRanges';
 import type { SelectionRange } from 'vscode-languageserver-types';
-import { getSemanticTokens, SEMANTIC_LEGEND } from '../../server/src/features/semanticTokens';
+import { getSemanticTokens, getSemanticTokensInRange, SEMANTIC_LEGEND } from '../../server/src/features/semanticTokens';
 import { caret, corpusFiles, decodeSemanticTokens, fixtureFiles, ROOT } from '../helpers';
 
 const VALLETTA = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8');
@@ -721,7 +721,7 @@ describe('hover', () => {
     assert.equal(hoverAt(cable('#0001/01', 'BT\n#00|01')), '');
   });
 
-  it('decodes the DTG, the DE line, the security group and the banner', () => {
+  it("decodes the DTG, the DE line, the FM line's address, the security group and the banner", () => {
     // Dates as a reader of cables writes them, not ISO 8601.
     assert.match(hoverAt(inValletta('031322Z', 2)), /\n\n3 June 2009, 1322Z\n\nWednesday, day 154 of 2009\./);
     assert.match(hoverAt(inValletta('#0412', 1)), /Julian day 154 = 3 June 2009\n/);
@@ -733,6 +733,9 @@ describe('hover', () => {
     assert.match(differs, /^\*\*Precedence pair OO\*\*\n\nIMMEDIATE precedence, written twice\. The DTG line's action precedence is P \(PRIORITY\), which it should equal\.\n/);
     assert.doesNotMatch(differs, /equals/);
     assert.match(hoverAt(header.replace('PP RUEHWEB', 'P|P RUEHWEB').replace('P 011200Z JAN 09\n', '')), /^\*\*Precedence pair PP\*\*\n\nPRIORITY precedence, written twice; it repeats the action precedence of the DTG line, which this header does not give\.\n/);
+    // The originator's address on the FM line, with the station the DE line sends from, as the preview's card gives them.
+    assert.match(hoverAt(header.replace('FM AMEMBASSY PARIS', 'FM AMEMBASSY PA|RIS')), /^\*\*AMEMBASSY PARIS\*\*\n\nPlain-language address of the originator\.\n\nSent from station RUEHFR \(the DE line\), which the routing-indicator dictionary names AMEMBASSY PARIS\.\n\n---\n\*Sources: /);
+    assert.match(hoverAt(header.replace('FM AMEMBASSY PARIS', 'FM |AMEMBASSY PARIS').replace(/^DE .*\n/m, '')), /^\*\*AMEMBASSY PARIS\*\*\n\nPlain-language address of the originator\.\n\n---\n/);
     assert.match(hoverAt(inValletta('VALLETTA 000412', 2)), /Section 1 of 2[\s\S]*09VALLETTA412/);
     // A caveat on the banner line explains itself; the banner's hover names the caveats joined to its level.
     const joined = 'SECRET//NOFORN NOWHERE 000001 SIPDIS\n\nTAGS: PREL\nSUBJECT: X\n';
@@ -766,6 +769,10 @@ describe('hover', () => {
     assert.match(header, /\n---\n\*Source: corpus analysis of released cables \(Cablegate\)\*$/);
     // The text around it has no such hover.
     assert.doesNotMatch(hoverAt(text.replace('Last text', 'Last te|xt')), /page/i);
+    // One after an address keyword in the transmission header ("INFO PAGE 02 …"), where the keyword keeps its own hover.
+    const info = ['R 161435Z APR 09', 'FM SECSTATE WASHDC', 'TO AMEMBASSY NOWHERE', 'INFO PAGE 02        STATE   037566  161435Z', 'AMEMBASSY ELSEWHERE', '', 'UNCLAS STATE 037566', '', 'TAGS: PREL', 'SUBJECT: X', '', '1. Text.', ''].join('\n');
+    assert.match(hoverAt(info.replace('PAGE 02', 'PAGE |02')), /^\*\*Printout page header\*\*\n\nPage 2 of a printout of this cable: /);
+    assert.match(hoverAt(info.replace('INFO PAGE', 'IN|FO PAGE')), /^\*\*INFO: prosign\*\*/);
   });
 
   it('explains a corrected-copy notice under the banner or above it, with what the line says was corrected', () => {
@@ -953,6 +960,14 @@ describe('hover', () => {
       assert.equal(at(cable(BODY.replace('refs A', 're|fs A'))), '');
       assert.equal(at(cable(BODY.replace('ref C', 'r|ef C'))), '10:39-44\n**REF C**\n\nREF field: C. EMBASSY MEMO OF MAY 3');
       assert.equal(at(cable('1. (C) As re|ftel says.', '09 STATE 1111 (EXDIS)')), '10:10-16\n**REF**\n\nREF field: 09 STATE 1111 (EXDIS)\n\nCable 09STATE1111\n\nNot in this workspace.');
+    });
+
+    it('shows the REF item of a letter written twice ("¶B. (B) …") on either letter, and writes both in an in-text reference\'s hover', () => {
+      const twice = 'A. (A) STATE 1111\n¶B. (B) 09 NOWHERE 22 (NOTAL)';
+      const item = `**REF B**\n\nCable 09NOWHERE22\n\n**FERRY \\*FARES\\***\n\n20 May 2009 · CONFIDENTIAL`;
+      assert.equal(at(cable(BODY, twice.replace('¶B.', '¶|B.'))), `7:0-29\n${item}`);
+      assert.equal(at(cable(BODY, twice.replace('(B)', '(|B)'))), `7:0-29\n${item}`);
+      assert.equal(at(cable(BODY.replace('REF B', 'REF |B'), twice), true), '14:15-20\nREF B\n\nREF field: ¶B. (B) 09 NOWHERE 22 (NOTAL)\n\nCable 09NOWHERE22\n\nFERRY *FARES*\n\n20 May 2009 · CONFIDENTIAL');
     });
 
     it('shows the paragraph "para 2" names: its marker, marking and first words as completion writes them, and its line', () => {
@@ -1177,6 +1192,14 @@ const tokensOf = (text: string): string[] => {
 describe('semantic tokens', () => {
   // An invented unclassified cable's metadata and first paragraph, for the heading tests to go on from.
   const HEADED_PARAGRAPH = ['UNCLAS NOWHERE 000125', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY DUES', '', '\u00b61. (U) The harbor authority said dues would rise.', ''];
+
+  it('marks both lines of a signature written twice ("HALLORAN" ⏎ "" ⏎ "HALLORAN"), the first of which the grammar colors as a heading', () => {
+    const text = [...HEADED_PARAGRAPH, 'HALLORAN ', '', 'HALLORAN', ''].join('\n');
+    assert.deepEqual(tokensOf(text).filter((t) => t.endsWith(' signature')), ['8:0 HALLORAN signature', '10:0 HALLORAN signature']);
+    assert.deepEqual(decodeSemanticTokens(getSemanticTokensInRange(parseCable(text).cable, { start: { line: 8, character: 0 }, end: { line: 9, character: 0 } }).data).map(([line, character]) => `${line}:${character}`), ['8:0']);
+    // Another name above the signature is a line of text.
+    assert.deepEqual(tokensOf(text.replace('HALLORAN ', 'QUILL')).filter((t) => t.endsWith(' signature')), ['10:0 HALLORAN signature']);
+  });
 
   it('marks a line of the subject under a blank line, which the grammar would color as a heading, and no other subject line', () => {
     const text = [

@@ -21,13 +21,13 @@ const parse = (text: string): Cable => parseCable(text).cable;
 const at = (r: Range | undefined) => (r ? `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}` : 'none');
 
 describe('parser: transmission header', () => {
-  it('reads a page header glued to INFO as no addressee, and the short page header in the body', () => {
+  it('reads a page header glued to INFO as a page header, no addressee, and the short page header in the body', () => {
     const text = ['R 161435Z APR 09', 'FM SECSTATE WASHDC', 'TO AMEMBASSY NOWHERE', 'INFO PAGE 02        STATE   037566  161435Z', 'AMEMBASSY ELSEWHERE', 'AMEMBASSY OTHERTOWN', '', 'UNCLAS STATE 037566', '', 'TAGS: PREL', 'SUBJECT: X', '', '1. Text.', 'PAGE 03        STATE   037566  161435Z', '2. More text.', ''].join('\n');
     const c = parse(text);
     assert.deepEqual(c.header?.info.map((a) => a.address?.text), ['AMEMBASSY ELSEWHERE', 'AMEMBASSY OTHERTOWN']);
     // The first addressee after it takes the keyword, on the line before its own, and the next none.
     assert.deepEqual(c.header?.info.map((a) => at(a.keyword?.range)), ['3:0-3:4', 'none']);
-    assert.deepEqual(c.oldPageHeaders.map((p) => [p.page, p.token.range.start.line]), [[3, 13]]);
+    assert.deepEqual(c.oldPageHeaders.map((p) => [p.page, at(p.token.range)]), [[2, '3:5-3:43'], [3, '13:0-13:38']]);
     assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2]);
   });
 
@@ -536,6 +536,17 @@ describe('parser: metadata', () => {
     const caption = refs('REF: Othertown 002808\nSensitive but unclassified; not for Internet Distribution.');
     assert.deepEqual(caption?.items.map((i) => i.citation.text), ['Othertown 002808']);
     assert.equal(caption?.range.end.line, 8);
+  });
+
+  it('takes the letter written twice into its REF item ("A. (A) …", "¶B. B) …"), the cable\'s own second', () => {
+    const cc = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nREF: A. (A) OTHERTOWN 76 AND PREVIOUS\n¶B. B) 08 NOWHERE 217\n¶C. C. HARBOR BOARD REPORT OF MAY 2\n\nClassified By: Ambassador, reason 1.4 (b,d)\n');
+    const items = cc.refs!.items;
+    assert.deepEqual(items.map((i) => `${i.doubledLetter?.text ?? '-'} ${i.letterToken?.text} ${i.letter} ${i.citation.text}`), ['A. (A) A OTHERTOWN 76 AND PREVIOUS', '¶B. B) B 08 NOWHERE 217', '¶C. C. C HARBOR BOARD REPORT OF MAY 2']);
+    // The item starts at the first letter, so that its hover and outline entry cover it.
+    assert.deepEqual(items.map((i) => i.range.start), [{ line: 6, character: 5 }, { line: 7, character: 0 }, { line: 8, character: 0 }]);
+    // Two letters that differ are two items, and a letter at a line's end waits for its citation on the next line, alone.
+    const two = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nREF: A. NOWHERE 12 B.\nB. NOWHERE 14\n\nClassified By: Ambassador, reason 1.4 (b,d)\n').refs!.items;
+    assert.deepEqual(two.map((i) => `${i.doubledLetter?.text ?? '-'} ${i.letter} ${i.citation.text}`), ['- A NOWHERE 12', '- B NOWHERE 14']);
   });
 
   it('takes a lettered line after a blank line into REF only when its letter can come next', () => {
@@ -1748,6 +1759,7 @@ describe('parser: trailer', () => {
     assert.equal(at(c.paragraphs[c.paragraphs.length - 1].range), '6:0-7:10');
     assert.deepEqual(c.lineKinds.slice(8), ['blank', 'signature', 'blank', 'signature']);
     assert.deepEqual([c.signature?.token.text, c.signature?.token.range.start.line], ['HALLORAN', 11]);
+    assert.deepEqual(c.signature?.twice, { text: 'HALLORAN', range: { start: { line: 9, character: 0 }, end: { line: 9, character: 8 } } });
     // Another name, or the name right under the paragraph's last line, stays the paragraph's.
     const other = parse([...body, '', 'QUILL', '', 'HALLORAN'].join('\n'));
     assert.equal(at(other.paragraphs[other.paragraphs.length - 1].range), '6:0-9:5');

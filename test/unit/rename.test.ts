@@ -75,6 +75,13 @@ describe('rename', () => {
     assert.equal(renamed(cable(ABC, '1. (C) Per ref |B.\n'), 'b'), cable(ABC, '1. (C) Per ref B.\n').slice(cable(ABC, '').indexOf('REF: ')));
   });
 
+  it('renames both letters of one written twice ("¶B. (B) …"), from either', () => {
+    const twice = 'A. (A) STATE 1111\n¶B. (B) NOWHERE 22';
+    assert.equal(offered(cable(twice.replace('¶B.', '¶|B.'), '1. (C) Per ref B.\n')), 'B → B');
+    assert.match(renamed(cable(twice.replace('¶B.', '¶|B.'), '1. (C) Per ref B.\n'), 'D'), /^REF: A\. \(A\) STATE 1111\n¶D\. \(D\) NOWHERE 22\n[\s\S]*Per ref D\.\n$/);
+    assert.match(renamed(cable(twice.replace('(B)', '(|B)'), '1. (C) Per ref B.\n'), 'D'), /^REF: A\. \(A\) STATE 1111\n¶D\. \(D\) NOWHERE 22\n/);
+  });
+
   it('renames the letter or number of a reference broken over two lines', () => {
     const body = '1. (C) As reported in (Ref\nB) the minister agreed; see para\n2.\n2. (U) Second.\n';
     assert.equal(offered(cable(ABC, body.replace('B) the', '|B) the'))), 'B → B');

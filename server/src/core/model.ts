@@ -352,6 +352,12 @@ export interface RefItem {
   /** Upper-case letter (`A`). */
   readonly letter?: string;
   /**
+   * The same letter written once more before the letter, on its line (`A.` of `A. (A) PARIS 7682`, `¶B.` of
+   * `¶B. B) MADRID 156`): the release lettered the items again in front of the cable's own letters. It is part of the
+   * item (its range starts there); `letterToken` is the cable's own letter, after it.
+   */
+  readonly doubledLetter?: Token;
+  /**
    * The citation text (`MADRID 707`, `EMBASSY MADRID E-MAIL OF OCTOBER 14`). A citation wrapped onto
    * the next line (`(E) 2008` ⏎ `ISTANBUL 146`) spans both lines; its text joins them with one space
    * (none after a hyphen that ends a word: `U.S.-` ⏎ `RUSSIA`).
@@ -525,6 +531,8 @@ export interface Signature {
   readonly token: Token;
   /** True when the name shares its line with text ("… End comment. THORNBURY"). */
   readonly glued: boolean;
+  /** The name written once more above it, alone between blank lines (`HALLORAN` ⏎ `` ⏎ `HALLORAN`): it signs too. */
+  readonly twice?: Token;
 }
 
 /**

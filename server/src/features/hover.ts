@@ -403,6 +403,16 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     for (const a of addressees) {
       if (a.routingIndicator && at(a.routingIndicator, position)) return hover(describeRi(a.routingIndicator.text, cable, d, a), a.routingIndicator.range);
     }
+    // "FM AMEMBASSY NOWHERE": the originator, with the station the DE line sends from, as the preview's card gives them.
+    const from = header.from?.address;
+    if (from && at(from, position)) {
+      const station = header.de?.station;
+      const entry = station && d.routingIndicators.get(station.text);
+      const lines = ['Plain-language address of the originator.'];
+      if (station) lines.push(`Sent from station ${esc(station.text)} (the DE line)${entry && entry.address.length > 0 ? `, which the routing-indicator dictionary names ${esc(entry.address)}` : ''}.`);
+      const fm = headerCode('FM', d);
+      return hover(md(esc(from.text), lines, fm ? citeSource(fm.source) : []), from.range);
+    }
     for (const a of addressees) {
       if (at(a.address, position)) {
         const lines = [`Plain-language address${a.routingIndicator ? ` paired with ${esc(a.routingIndicator.text)} in this cable` : ''}.`];
@@ -624,7 +634,7 @@ function inTextHover(cable: Cable, position: Position, ctx: HoverContext): Hover
     // "reftel" alone under several items: ambiguous rather than dangling, which CBL045 leaves alone too.
     return hover(items > 1 ? `No single REF item: the REF field has ${items}, and no letter says which.` : 'No REF item in this cable.', range);
   }
-  const written = [named.letterToken?.text, named.citation.text, ...named.labels.map((l) => l.text)].filter((s) => s !== undefined).join(' ');
+  const written = [named.doubledLetter?.text, named.letterToken?.text, named.citation.text, ...named.labels.map((l) => l.text)].filter((s) => s !== undefined).join(' ');
   return hover(md(refTitle(named), [`REF field: ${esc(written)}`, ...(named.cable ? citedCableLines(cable, named, ctx) : [])]), range);
 }
 

@@ -299,11 +299,15 @@ export function renderText(cable: Cable, shownLines = cable.lines.length): strin
     addToken(h.text, 'heading');
   }
   for (const keyword of [cable.eo?.keyword, cable.tags?.keyword, cable.subject?.keyword, cable.refs?.keyword, cable.classifiedBy?.keyword]) addToken(keyword, 'keyword');
-  for (const item of cable.refs?.items ?? []) addToken(item.letterToken, 'ref-letter');
+  for (const item of cable.refs?.items ?? []) {
+    addToken(item.doubledLetter, 'ref-letter');
+    addToken(item.letterToken, 'ref-letter');
+  }
   for (const r of cable.redactions) {
     if (past(r.range)) break;
     addToken(r, 'redaction');
   }
+  addToken(cable.signature?.twice, 'signature');
   addToken(cable.signature?.token, 'signature');
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   let html = lineCount > 0 ? '<pre class="cable-text"><span>' : '<pre class="cable-text">';

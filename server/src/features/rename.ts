@@ -1,6 +1,6 @@
 /**
  * Rename (F2) of a REF item's letter or a paragraph's number: the letter in the
- * REF item ("B." in "REF: A. … B. …") or the number in the paragraph marker
+ * REF item ("B." in "REF: A. … B. …", both letters of "¶B. (B) …") or the number in the paragraph marker
  * ("5" in "¶5."), and every in-text reference that resolves to it ("(REF B)",
  * "refs A and B", "para 5", the 5 of "paras 4-5"), as Go to Definition resolves them.
  */
@@ -73,6 +73,9 @@ function targetAt(cable: Cable, refs: readonly InTextReference[], position: Posi
     const name = letterRange(items[item].letterToken!);
     return { target: { kind: 'ref', index: item, name }, at: name };
   }
+  // "¶B. (B) MADRID 156": the letter written first is renamed with the item's own.
+  const doubled = items.findIndex((i) => i.doubledLetter !== undefined && contains(i.doubledLetter.range, position));
+  if (doubled >= 0) return { target: { kind: 'ref', index: doubled, name: letterRange(items[doubled].letterToken!) }, at: letterRange(items[doubled].doubledLetter!) };
   if (items.some((i) => contains(i.range, position))) return rejected('Rename a REF item from its letter ("B." in "B. 09 STATE 12345").');
   const paragraph = cable.paragraphs.findIndex((p) => contains(p.marker.range, position));
   if (paragraph >= 0) {
@@ -144,6 +147,8 @@ export function getRenameEdits(cable: Cable, position: Position, newName: string
   };
   const key = `${target.kind === 'ref' ? 'r' : 'p'}${target.index}`;
   const edits = [write(target.name)];
+  const doubled = target.kind === 'ref' ? cable.refs!.items[target.index].doubledLetter : undefined;
+  if (doubled) edits.unshift(write(letterRange(doubled)));
   for (const r of refs) if (r.nameRange && !samePosition(r.nameRange.start, target.name.start) && targetKey(cable, r) === key) edits.push(write(r.nameRange));
   const problem = changedMeaning(cable, refs, applyEdits(cable.text, edits), target, value);
   return problem ? rejected(problem) : { edits };

@@ -151,8 +151,8 @@ export function pushSemanticTokens(cable: Cable, builder: SemanticTokensBuilder,
     const text = cable.lines[line];
     if ((character > 0 && trimEndOffset(text, character) > 0) || afterInvisible(text, p.portion.token.range.start.character)) addMarking(cable.lines, p.portion, tokens);
   }
-  const sig = cable.signature?.token.range;
-  if (sig && on(sig)) tokens.push({ range: sig, type: SIGNATURE });
+  // "HALLORAN" ⏎ "" ⏎ "HALLORAN": the name written twice signs twice, where the grammar reads the first as a one-word heading.
+  for (const name of [cable.signature?.twice, cable.signature?.token]) if (name && on(name.range)) tokens.push({ range: name.range, type: SIGNATURE });
   // LSP encodes each token relative to the one before: they must come in document order.
   tokens.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   for (const { range: { start, end }, type, modifiers } of tokens) {

@@ -623,7 +623,11 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
       // "HALLORAN" ⏎ "" ⏎ "HALLORAN": the name written twice, alone between blank lines above the signature, signs too and is
       // no line of the last paragraph, which ends before it.
       const twice = lastNonBlank(indents, startLine, lastLine - 1);
-      if (twice >= 0 && twice < lastLine - 1 && kinds[twice] === 'text' && isBlankOrEdge(indents, kinds, twice - 1, startLine) && lines[twice].trim() === sig.token.text) kinds[twice] = 'signature';
+      if (twice >= 0 && twice < lastLine - 1 && kinds[twice] === 'text' && isBlankOrEdge(indents, kinds, twice - 1, startLine) && lines[twice].trim() === sig.token.text) {
+        kinds[twice] = 'signature';
+        const at = lines[twice].indexOf(sig.token.text);
+        result.signature = { ...sig, twice: token(twice, lines[twice], at, at + sig.token.text.length) };
+      }
     } else if (signedFooter) {
       // So is the footer that holds it.
       kinds[lastLine] = 'footer';

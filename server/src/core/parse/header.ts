@@ -11,6 +11,7 @@ import type {
   HeaderLine,
   HeaderLineKind,
   LineKind,
+  OldPageHeader,
   ParseProblem,
   PreambleLine,
   Range,
@@ -181,6 +182,8 @@ function mayBeExportMetadata(c: number): boolean {
 export interface HeadResult {
   readonly preamble: PreambleLine[];
   readonly header?: TransmissionHeader;
+  /** Printout page headers inside the header, after an address keyword ("INFO PAGE 02 STATE 037566 161435Z"). */
+  readonly oldPageHeaders: readonly OldPageHeader[];
 }
 
 /** Ordinal of each format line, for `header-order`. */
@@ -364,7 +367,7 @@ export function parseHead(
     headerLines.push({ kind, line: i, range: lineRange, parsed });
   }
 
-  if (headerLines.length === 0) return { preamble };
+  if (headerLines.length === 0) return { preamble, oldPageHeaders: [] };
   checkOrder(headerLines, b, problems, lines);
   const first = headerLines[0];
   const last = headerLines[headerLines.length - 1];
@@ -383,7 +386,7 @@ export function parseHead(
     bt: b.bt,
     nnnn: b.nnnn,
   };
-  return { preamble, header };
+  return { preamble, header, oldPageHeaders: b.oldPageHeaders };
 }
 
 /** Records `header-order` problems: format lines out of order, or missing between present ones. */
@@ -478,6 +481,8 @@ class HeaderBuilder {
   #routingIndicators: Token[] = [];
   /** A keyword a printout's page header followed on its line ("INFO PAGE 02 …"), kept for the next addressee. */
   #pendingKeyword?: Token;
+  /** The printout page headers read after an address keyword ("INFO PAGE 02 STATE 037566 161435Z"). */
+  readonly oldPageHeaders: OldPageHeader[] = [];
 
   constructor(private readonly problems: ParseProblem[]) {}
 
@@ -646,7 +651,9 @@ class HeaderBuilder {
     this.#pendingKeyword = undefined;
     // "INFO PAGE 02 STATE 037566 161435Z": a printout's page header after the keyword; the addressees follow,
     // and the first of them takes the keyword.
-    if (withKeyword && text.charCodeAt(pos) === 80 /* P */ && findOldPageHeader(line, text.slice(pos))) {
+    const old = withKeyword && text.charCodeAt(pos) === 80 /* P */ ? findOldPageHeader(line, text, pos) : undefined;
+    if (old) {
+      this.oldPageHeaders.push(old);
       this.#pendingKeyword = a.keyword;
       return true;
     }

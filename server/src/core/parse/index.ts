@@ -190,7 +190,8 @@ function parseUnchecked(text: string): Cable {
     blockMarkers: body.blockMarkers,
     blocks: body.blocks,
     pageLines: body.pageLines,
-    oldPageHeaders: body.oldPageHeaders,
+    // "INFO PAGE 02 STATE 037566 161435Z": a printout's page header inside the transmission header comes first.
+    oldPageHeaders: head.oldPageHeaders.length > 0 ? [...head.oldPageHeaders, ...body.oldPageHeaders] : body.oldPageHeaders,
     redactions: body.redactions,
     signature: body.signature,
     trailer: body.trailer,

@@ -513,7 +513,7 @@ class FieldBuilder {
   #tagsRange?: ReturnType<typeof range>;
   #subjectParts: Token[] = [];
   #refItems: RefItem[] = [];
-  #pendingRef?: { letterToken: Token; letter: string };
+  #pendingRef?: { letterToken: Token; letter: string; doubled?: Token };
   #clbyLines = 0;
 
   constructor(
@@ -796,14 +796,17 @@ class FieldBuilder {
     for (const seg of segments) {
       if (seg.marker) {
         const letterToken = token(line, text, seg.marker.start, seg.marker.end);
+        // "¶B. (B) MADRID 156": the letter written twice on one line, the first before nothing but the second.
+        const pending = this.#pendingRef;
+        const doubled = pending && pending.letter === seg.marker.letter && pending.letterToken.range.start.line === line ? pending.letterToken : undefined;
         this.#pendingRef = undefined;
         const pieces = this.#citationPieces(text, seg.start, seg.end);
         if (pieces.length === 0) {
           // "C)" at the end of a line: the citation is on the next line.
-          this.#pendingRef = { letterToken, letter: seg.marker.letter };
+          this.#pendingRef = { letterToken, letter: seg.marker.letter, doubled };
           continue;
         }
-        this.#pushItem(line, text, pieces[0].start, pieces[0].end, letterToken, seg.marker.letter);
+        this.#pushItem(line, text, pieces[0].start, pieces[0].end, letterToken, seg.marker.letter, doubled);
         for (const p of pieces.slice(1)) this.#pushItem(line, text, p.start, p.end);
       } else {
         const pieces = this.#citationPieces(text, seg.start, seg.end);
@@ -814,7 +817,7 @@ class FieldBuilder {
           } else if (this.#pendingRef) {
             const pending = this.#pendingRef;
             this.#pendingRef = undefined;
-            this.#pushItem(line, text, p.start, p.end, pending.letterToken, pending.letter);
+            this.#pushItem(line, text, p.start, p.end, pending.letterToken, pending.letter, pending.doubled);
           } else this.#pushItem(line, text, p.start, p.end);
         }
       }
@@ -845,7 +848,7 @@ class FieldBuilder {
     const glued = previous.endsWith('-') && !previous.endsWith(' -');
     const citationText = previous + (glued ? '' : ' ') + text.slice(start, citationEnd);
     const citation: Token = { text: citationText, range: { start: last.citation.range.start, end: pos(line, citationEnd) } };
-    this.#refItems.push(this.#item(union(last.range, range(line, start, end)), citation, labels, last.letterToken, last.letter));
+    this.#refItems.push(this.#item(union(last.range, range(line, start, end)), citation, labels, last.letterToken, last.letter, last.doubledLetter));
   }
 
   /** Splits unlettered text into items at ";" (and at "," when every part is a cable citation). */
@@ -865,19 +868,21 @@ class FieldBuilder {
     return pieces;
   }
 
-  #pushItem(line: number, text: string, start: number, end: number, letterToken?: Token, letter?: string): void {
+  #pushItem(line: number, text: string, start: number, end: number, letterToken?: Token, letter?: string, doubledLetter?: Token): void {
     const { labels, citationEnd } = trailingLabels(line, text, start, end);
     const citation = token(line, text, start, citationEnd);
-    this.#refItems.push(this.#item(letterToken ? union(letterToken.range, range(line, start, end)) : range(line, start, end), citation, labels, letterToken, letter));
+    const first = doubledLetter ?? letterToken;
+    this.#refItems.push(this.#item(first ? union(first.range, range(line, start, end)) : range(line, start, end), citation, labels, letterToken, letter, doubledLetter));
   }
 
-  #item(itemRange: Range, citation: Token, labels: Token[], letterToken?: Token, letter?: string): RefItem {
+  #item(itemRange: Range, citation: Token, labels: Token[], letterToken?: Token, letter?: string, doubledLetter?: Token): RefItem {
     const cable = parseCitation(citation.text);
     const year = cable?.year ?? (cable && this.citing ? citedYear(cable, this.citing) : undefined);
     return {
       range: itemRange,
       letterToken,
       letter,
+      ...(doubledLetter ? { doubledLetter } : {}),
       citation,
       cable,
       id: cable && year !== undefined ? canonicalId(year, cable.post, cable.number) : undefined,

@@ -108,11 +108,12 @@ export function findPageLines(line: number, lineText: string): PageLine[] {
 // "PAGE 02 HARARE 06677 01 OF 03 291400Z", "PAGE 02 STATE 037566 161435Z" and "PAGE 02 RUEHFRA2440 C O N F I D E N T I A L …".
 const OLD_PAGE = /^\s*PAGE +(\d{2,3}) +(?:([A-Z]+(?: +[A-Z]+)*) +\d{4,6} +(?:\d{2} +OF +\d{2} +)?\d{6}Z|R[A-Z]{3,6}\d{4}\b)/;
 
-/** Reads an old printout page header at the start of a line. */
-export function findOldPageHeader(line: number, lineText: string): OldPageHeader | undefined {
-  const match = OLD_PAGE.exec(lineText);
+/** Reads an old printout page header at the start of a line, or at `from` ("INFO PAGE 02 …" after the keyword). */
+export function findOldPageHeader(line: number, lineText: string, from = 0): OldPageHeader | undefined {
+  const text = from === 0 ? lineText : lineText.slice(from);
+  const match = OLD_PAGE.exec(text);
   // The post is at most 21 characters ("PAGE 02 HARARE 06677 …").
   if (!match || (match[2] !== undefined && match[2].length > 21)) return undefined;
-  const start = skipSpaces(lineText);
-  return { token: token(line, lineText, start, match[0].length), page: parseInt(match[1], 10) };
+  const start = skipSpaces(text);
+  return { token: token(line, lineText, from + start, from + match[0].length), page: parseInt(match[1], 10) };
 }
