@@ -878,16 +878,18 @@ class FieldBuilder {
   #item(itemRange: Range, citation: Token, labels: Token[], letterToken?: Token, letter?: string, doubledLetter?: Token): RefItem {
     const cable = parseCitation(citation.text);
     const year = cable?.year ?? (cable && this.citing ? citedYear(cable, this.citing) : undefined);
-    return {
+    const item: { -readonly [K in keyof RefItem]: RefItem[K] } = {
       range: itemRange,
       letterToken,
       letter,
-      ...(doubledLetter ? { doubledLetter } : {}),
       citation,
       cable,
       id: cable && year !== undefined ? canonicalId(year, cable.post, cable.number) : undefined,
       labels,
     };
+    // Set only on the few items that have it, after the literal: a spread into it would copy every item's fields.
+    if (doubledLetter) item.doubledLetter = doubledLetter;
+    return item;
   }
 
   // Classified By ----------------------------------------------------------
