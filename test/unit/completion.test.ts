@@ -581,6 +581,9 @@ describe('completion: paragraph numbers in the text', () => {
     for (const typed of ['See paras 1 and |', 'See paras 1, |', 'See paras 1-|', 'See paras 1 to |']) assert.deepEqual(labelsAt(cable(typed)), ['2', '3'], typed);
     assert.deepEqual(labelsAt(cable('See paras 2-|')), ['3']);
     assert.deepEqual(labelsAt(cable('See paras 3, 1 and |')), ['2']);
+    // The numbers inside a range are named too: "paras 1-3 and |" offered 2.
+    assert.deepEqual(labelsAt(cable('See paras 1-3 and |')), []);
+    assert.deepEqual(labelsAt(cable('See paras 1 to 3, |')), []);
     check(cable('See paras 1-|'), '¶3. (C) See paras 1-2');
   });
 

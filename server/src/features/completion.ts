@@ -1152,11 +1152,17 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   // In the text, after "para", "paras" or "paragraph": the paragraphs' numbers, each with its first words, once each.
   const paraList = (kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter !== '/' ? PARA_KEYWORD_BEFORE.exec(before) : null;
   if (paraList) {
-    // The numbers the list names already ("paras 3 and |") are not offered again, and a range's end follows its start
-    // ("paras 3-|", "paras 3 to |": 4 and on).
+    // The numbers the list names already ("paras 3 and |", and those inside a range: "paras 2-4 and |" names 3) are not
+    // offered again, and a range's end follows its start ("paras 3-|", "paras 3 to |": 4 and on).
     const named = (paraList[1].match(/\d+/g) ?? []).map(Number);
     const after = /(?:-|to)[ \t]*$/i.test(paraList[1]) ? named[named.length - 1] : 0;
     const seen = new Set<number>(named);
+    // What stands between two numbers: "-" or "to" makes them a range (at most three digits each, so a thousand numbers).
+    const between = paraList[1].split(/\d+/);
+    for (let k = 1; k < named.length; k++) {
+      const mark = between[k].trim().toLowerCase();
+      if (mark === '-' || mark === 'to') for (let n = named[k - 1] + 1; n < named[k]; n++) seen.add(n);
+    }
     const items: CompletionItem[] = [];
     for (const p of cable.paragraphs) {
       if (seen.has(p.readAs) || p.readAs <= after) continue;
