@@ -205,6 +205,9 @@ describe('completion: TAGS separators', () => {
     assert.equal(accepted(cable('TAGS: PREL, PGOV PT|'), 'PTER'), 'TAGS: PREL, PGOV, PTER');
     // Semicolons, where they separate the TAGS.
     assert.equal(accepted(cable('TAGS: PREL; PGOV |'), 'PTER'), 'TAGS: PREL; PGOV; PTER');
+    // After a person's name, after the parenthesis that closes it ("OVIP (NOVAK, JAN) PTER" mixed the two styles).
+    assert.equal(accepted(cable('TAGS: PREL, PGOV, OVIP (NOVAK, JAN) |'), 'PTER'), 'TAGS: PREL, PGOV, OVIP (NOVAK, JAN), PTER');
+    assert.equal(accepted(cable('TAGS: PREL, PGOV, OVIP (NOVAK, JAN)\n      P|'), 'PTER'), 'TAGS: PREL, PGOV, OVIP (NOVAK, JAN),\n      PTER');
     // On the next line of a wrapped field, the comma ends the line above.
     assert.equal(accepted(cable('TAGS: PREL, PGOV, ECON, ETRD, EFIN,\nPTER KDEM\nM|'), 'MT'), 'TAGS: PREL, PGOV, ECON, ETRD, EFIN,\nPTER KDEM,\nMT');
   });
@@ -212,6 +215,7 @@ describe('completion: TAGS separators', () => {
   it('adds nothing where spaces separate the TAGS, a comma is there already, or the field has one TAG', () => {
     assert.equal(accepted(cable('TAGS: PREL PGOV |'), 'PTER'), 'TAGS: PREL PGOV PTER');
     assert.equal(accepted(cable('TAGS: PREL, PGOV, |'), 'PTER'), 'TAGS: PREL, PGOV, PTER');
+    assert.equal(accepted(cable('TAGS: PREL, PGOV, OVIP (NOVAK, JAN), |'), 'PTER'), 'TAGS: PREL, PGOV, OVIP (NOVAK, JAN), PTER');
     assert.equal(accepted(cable('TAGS: PREL, PGOV,|'), 'PTER'), 'TAGS: PREL, PGOV,PTER');
     assert.equal(accepted(cable('TAGS: PREL |'), 'PGOV'), 'TAGS: PREL PGOV');
     // A name after OVIP is no TAG to count or to follow.

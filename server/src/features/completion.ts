@@ -927,7 +927,11 @@ function tagSeparatorEdit(cable: Cable, at: Position): TextEdit | undefined {
   const before = (p: Position) => p.line < at.line || (p.line === at.line && p.character <= at.character);
   let previous = -1;
   while (previous + 1 < tags.length && before(tags[previous + 1].token.range.end)) previous++;
-  if (previous < 0 || !/^\s+$/.test(textBetween(cable, tags[previous].token.range.end, at))) return undefined;
+  if (previous < 0) return undefined;
+  // After a person's name ("OVIP (CLINTON, HILLARY) |"), the separator goes after the parenthesis that closes it.
+  const prior = tags[previous].token.range.end;
+  const end = tags[previous].role !== 'code' && cable.lines[prior.line]?.charCodeAt(prior.character) === 41 /* ) */ ? { line: prior.line, character: prior.character + 1 } : prior;
+  if (!before(end) || !/^\s+$/.test(textBetween(cable, end, at))) return undefined;
   // The field's style: its gaps between two codes that only white space and one separator fill, but the one typed in.
   const gaps = { ',': 0, ';': 0, ' ': 0 };
   for (let i = 1; i < tags.length; i++) {
@@ -938,7 +942,6 @@ function tagSeparatorEdit(cable: Cable, at: Position): TextEdit | undefined {
   }
   const separator = gaps[','] >= gaps[';'] ? ',' : ';';
   if (gaps[separator] <= gaps[' ']) return undefined;
-  const end = tags[previous].token.range.end;
   return { range: { start: end, end }, newText: separator };
 }
 
