@@ -205,6 +205,10 @@ describe('completion: TAGS separators', () => {
     assert.equal(accepted(cable('TAGS: PREL, PGOV PT|'), 'PTER'), 'TAGS: PREL, PGOV, PTER');
     // Semicolons, where they separate the TAGS.
     assert.equal(accepted(cable('TAGS: PREL; PGOV |'), 'PTER'), 'TAGS: PREL; PGOV; PTER');
+    // On a wrapped line too, where the field still reads whole with it (it ended at the line with the semicolon).
+    const wrapped = accepted(cable('TAGS: PREL; PGOV; ECON;\n      PTER |'), 'KDEM');
+    assert.equal(wrapped, 'TAGS: PREL; PGOV; ECON;\n      PTER; KDEM');
+    assert.deepEqual(parseCable(cable(wrapped)).cable.tags?.tags.map((t) => t.code), ['PREL', 'PGOV', 'ECON', 'PTER', 'KDEM']);
     // After a person's name, after the parenthesis that closes it ("OVIP (NOVAK, JAN) PTER" mixed the two styles).
     assert.equal(accepted(cable('TAGS: PREL, PGOV, OVIP (NOVAK, JAN) |'), 'PTER'), 'TAGS: PREL, PGOV, OVIP (NOVAK, JAN), PTER');
     assert.equal(accepted(cable('TAGS: PREL, PGOV, OVIP (NOVAK, JAN)\n      P|'), 'PTER'), 'TAGS: PREL, PGOV, OVIP (NOVAK, JAN),\n      PTER');
