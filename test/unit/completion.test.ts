@@ -205,6 +205,13 @@ describe('completion: TAGS separators', () => {
     assert.equal(accepted(cable('TAGS: PREL, PGOV PT|'), 'PTER'), 'TAGS: PREL, PGOV, PTER');
     // Semicolons, where they separate the TAGS.
     assert.equal(accepted(cable('TAGS: PREL; PGOV |'), 'PTER'), 'TAGS: PREL; PGOV; PTER');
+    // On a wrapped line too, where the field still reads whole with it (it ended at the line with the semicolon).
+    const wrapped = accepted(cable('TAGS: PREL; PGOV; ECON;\n      PTER |'), 'KDEM');
+    assert.equal(wrapped, 'TAGS: PREL; PGOV; ECON;\n      PTER; KDEM');
+    assert.deepEqual(parseCable(cable(wrapped)).cable.tags?.tags.map((t) => t.code), ['PREL', 'PGOV', 'ECON', 'PTER', 'KDEM']);
+    // After a person's name, after the parenthesis that closes it ("OVIP (NOVAK, JAN) PTER" mixed the two styles).
+    assert.equal(accepted(cable('TAGS: PREL, PGOV, OVIP (NOVAK, JAN) |'), 'PTER'), 'TAGS: PREL, PGOV, OVIP (NOVAK, JAN), PTER');
+    assert.equal(accepted(cable('TAGS: PREL, PGOV, OVIP (NOVAK, JAN)\n      P|'), 'PTER'), 'TAGS: PREL, PGOV, OVIP (NOVAK, JAN),\n      PTER');
     // On the next line of a wrapped field, the comma ends the line above.
     assert.equal(accepted(cable('TAGS: PREL, PGOV, ECON, ETRD, EFIN,\nPTER KDEM\nM|'), 'MT'), 'TAGS: PREL, PGOV, ECON, ETRD, EFIN,\nPTER KDEM,\nMT');
   });
@@ -212,6 +219,7 @@ describe('completion: TAGS separators', () => {
   it('adds nothing where spaces separate the TAGS, a comma is there already, or the field has one TAG', () => {
     assert.equal(accepted(cable('TAGS: PREL PGOV |'), 'PTER'), 'TAGS: PREL PGOV PTER');
     assert.equal(accepted(cable('TAGS: PREL, PGOV, |'), 'PTER'), 'TAGS: PREL, PGOV, PTER');
+    assert.equal(accepted(cable('TAGS: PREL, PGOV, OVIP (NOVAK, JAN), |'), 'PTER'), 'TAGS: PREL, PGOV, OVIP (NOVAK, JAN), PTER');
     assert.equal(accepted(cable('TAGS: PREL, PGOV,|'), 'PTER'), 'TAGS: PREL, PGOV,PTER');
     assert.equal(accepted(cable('TAGS: PREL |'), 'PGOV'), 'TAGS: PREL PGOV');
     // A name after OVIP is no TAG to count or to follow.
@@ -581,6 +589,9 @@ describe('completion: paragraph numbers in the text', () => {
     for (const typed of ['See paras 1 and |', 'See paras 1, |', 'See paras 1-|', 'See paras 1 to |']) assert.deepEqual(labelsAt(cable(typed)), ['2', '3'], typed);
     assert.deepEqual(labelsAt(cable('See paras 2-|')), ['3']);
     assert.deepEqual(labelsAt(cable('See paras 3, 1 and |')), ['2']);
+    // The numbers inside a range are named too: "paras 1-3 and |" offered 2.
+    assert.deepEqual(labelsAt(cable('See paras 1-3 and |')), []);
+    assert.deepEqual(labelsAt(cable('See paras 1 to 3, |')), []);
     check(cable('See paras 1-|'), '¶3. (C) See paras 1-2');
   });
 

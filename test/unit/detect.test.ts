@@ -50,6 +50,9 @@ describe('client: textReadsAsCable', () => {
     assert.equal(textReadsAsCable('SECRET\n\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\n1. (S) The harbor board met.\n'), true);
     // Nor does a level with a word after it and no serial, which the editor reads as a banner being typed.
     assert.equal(textReadsAsCable('SECRET SANTA\n\nSubject: lunch with the harbor master\n'), false);
+    // Or with the first digits of a serial typed, or a section being typed: "SECRET SANTA 24" is no whole banner either.
+    assert.equal(textReadsAsCable('SECRET SANTA 24\n\nSubject: lunch with the harbor master\n'), false);
+    assert.equal(textReadsAsCable('SECRET SECTION 01 OF\n\nSubject: lunch with the harbor master\n'), false);
     assert.equal(textReadsAsCable('S E C R E T NOWHERE 000012\n\nSUBJECT: FERRY TALKS\n'), true);
   });
 

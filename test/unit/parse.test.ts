@@ -460,6 +460,10 @@ describe('parser: metadata', () => {
   it('reads TAGS wrapped onto a continuation line, and E.O., TAGS and SUBJECT sharing one line', () => {
     const wrapped = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL FR EUN NATO\nYI, UNO, IR\nSUBJECT: X\n');
     assert.deepEqual(wrapped.tags?.tags.map((t) => t.code), ['PREL', 'FR', 'EUN', 'NATO', 'YI', 'UNO', 'IR']);
+    // Semicolons separate TAGS on the wrapped line as on the first: the line and the SUBJECT under it were lost.
+    const semicolons = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL; PGOV; ECON;\n      PTER; KDEM\nSUBJECT: X\n');
+    assert.deepEqual(semicolons.tags?.tags.map((t) => t.code), ['PREL', 'PGOV', 'ECON', 'PTER', 'KDEM']);
+    assert.equal(semicolons.subject?.text, 'X');
     const flat = parse('C o n f i d e n t i a l nowhere 000348\n\nE.o. 12958: decl: 01/07/2014 Tags: prel, pgov, tu Subject: turkish officials meet\n');
     assert.equal(flat.eo?.decl?.value.text, '01/07/2014');
     assert.deepEqual(flat.tags?.tags.map((t) => t.code), ['PREL', 'PGOV', 'TU']);

@@ -257,6 +257,11 @@ export interface Banner {
   readonly joined?: Token;
   /** True for every banner after the first (repeated per section or duplicated block). */
   readonly repeated: boolean;
+  /**
+   * True for a banner being typed, whose serial is not written whole yet: a post and at most two digits of the serial
+   * (`C O N F I D E N T I A L NOWHERE`, `… NOWHERE 00`) or a section being typed (`S E C R E T SECTION 01 OF`).
+   */
+  readonly typing?: true;
 }
 
 /** A caveat or caption: `NOFORN`, `SIPDIS`, `SENSITIVE`, `EXDIS`. */

@@ -927,7 +927,11 @@ function tagSeparatorEdit(cable: Cable, at: Position): TextEdit | undefined {
   const before = (p: Position) => p.line < at.line || (p.line === at.line && p.character <= at.character);
   let previous = -1;
   while (previous + 1 < tags.length && before(tags[previous + 1].token.range.end)) previous++;
-  if (previous < 0 || !/^\s+$/.test(textBetween(cable, tags[previous].token.range.end, at))) return undefined;
+  if (previous < 0) return undefined;
+  // After a person's name ("OVIP (CLINTON, HILLARY) |"), the separator goes after the parenthesis that closes it.
+  const prior = tags[previous].token.range.end;
+  const end = tags[previous].role !== 'code' && cable.lines[prior.line]?.charCodeAt(prior.character) === 41 /* ) */ ? { line: prior.line, character: prior.character + 1 } : prior;
+  if (!before(end) || !/^\s+$/.test(textBetween(cable, end, at))) return undefined;
   // The field's style: its gaps between two codes that only white space and one separator fill, but the one typed in.
   const gaps = { ',': 0, ';': 0, ' ': 0 };
   for (let i = 1; i < tags.length; i++) {
@@ -938,7 +942,6 @@ function tagSeparatorEdit(cable: Cable, at: Position): TextEdit | undefined {
   }
   const separator = gaps[','] >= gaps[';'] ? ',' : ';';
   if (gaps[separator] <= gaps[' ']) return undefined;
-  const end = tags[previous].token.range.end;
   return { range: { start: end, end }, newText: separator };
 }
 
@@ -1152,11 +1155,17 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   // In the text, after "para", "paras" or "paragraph": the paragraphs' numbers, each with its first words, once each.
   const paraList = (kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter !== '/' ? PARA_KEYWORD_BEFORE.exec(before) : null;
   if (paraList) {
-    // The numbers the list names already ("paras 3 and |") are not offered again, and a range's end follows its start
-    // ("paras 3-|", "paras 3 to |": 4 and on).
+    // The numbers the list names already ("paras 3 and |", and those inside a range: "paras 2-4 and |" names 3) are not
+    // offered again, and a range's end follows its start ("paras 3-|", "paras 3 to |": 4 and on).
     const named = (paraList[1].match(/\d+/g) ?? []).map(Number);
     const after = /(?:-|to)[ \t]*$/i.test(paraList[1]) ? named[named.length - 1] : 0;
     const seen = new Set<number>(named);
+    // What stands between two numbers: "-" or "to" makes them a range (at most three digits each, so a thousand numbers).
+    const between = paraList[1].split(/\d+/);
+    for (let k = 1; k < named.length; k++) {
+      const mark = between[k].trim().toLowerCase();
+      if (mark === '-' || mark === 'to') for (let n = named[k - 1] + 1; n < named[k]; n++) seen.add(n);
+    }
     const items: CompletionItem[] = [];
     for (const p of cable.paragraphs) {
       if (seen.has(p.readAs) || p.readAs <= after) continue;

@@ -219,6 +219,7 @@ export function parseBanner(
   let post: Token | undefined;
   let serial: Banner['serial'];
   let trailing: Token | undefined;
+  let typing = false;
   if (rest) {
     const base = restStart;
     const indices = offsets(after, rest);
@@ -246,6 +247,7 @@ export function parseBanner(
     const remainder = loose[5].trim();
     const typed = remainder.length > 0 && !SECTION_TYPED.test(remainder) ? POST_TYPED.exec(remainder) : null;
     if (remainder.length > 0 && !typed && (loose[1] || !SECTION_TYPED.test(remainder))) return undefined;
+    typing = remainder.length > 0;
     if (typed) {
       const at = skipSpaces(text, restStart + after.length - loose[5].length);
       post = token(line, fullText, at, at + typed[1].length);
@@ -301,6 +303,7 @@ export function parseBanner(
     trailing,
     joined,
     repeated: options.repeated,
+    ...(typing ? { typing: true as const } : {}),
   };
 }
 

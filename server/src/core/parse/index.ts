@@ -61,7 +61,7 @@ export function readFirstBanner(text: string): Banner | undefined {
  * True when a parsed text reads as a cable rather than as some other document: it has a
  * transmission header of at least two known lines (a `VZCZC…` line alone may be a line of
  * notes about headers) or a publisher's note ("This record is a partial extract…"), or at
- * least two of banner (not a level in one word alone on its line, nor a banner being typed, with a post and no serial), E.O., TAGS and SUBJECT. `cablelint` takes a `.txt` file found in a
+ * least two of banner (not a level in one word alone on its line, nor a banner being typed, its serial not whole: `SECRET SANTA`, `SECRET SANTA 24`), E.O., TAGS and SUBJECT. `cablelint` takes a `.txt` file found in a
  * directory under any other name than a cable id's only when this holds, so that a
  * collection named by hashes is read whole and its README.txt is left alone.
  */
@@ -71,9 +71,9 @@ export function readsAsCable(cable: Cable): boolean {
   if (h && Number(!!h.transmissionId) + Number(!!h.routing) + Number(!!h.de) + Number(!!h.security) + Number(!!h.dtg) + Number(!!h.from) >= 2) return true;
   // A level in one word alone on its line ("SECRET") is the banner only where it stands, and a note may open so too: it
   // counts for nothing here, so that "SECRET" over "Subject: lunch" is no cable, and one typed so reads as one by its fields.
-  // So does a banner being typed, a post with no serial ("SECRET SANTA" over "Subject: lunch").
+  // So does a banner being typed, its serial not whole ("SECRET SANTA" or "SECRET SANTA 24" over "Subject: lunch").
   const b = cable.banner;
-  const banner = b !== undefined && !LONE_LEVEL.test(cable.lines[b.line]) && (b.serial !== undefined || b.post === undefined);
+  const banner = b !== undefined && !LONE_LEVEL.test(cable.lines[b.line]) && !b.typing;
   return Number(banner) + Number(!!cable.eo) + Number(!!cable.tags) + Number(!!cable.subject) >= 2;
 }
 

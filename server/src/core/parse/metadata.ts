@@ -1293,14 +1293,15 @@ function isCitationEnd(c: number): boolean {
 }
 
 /**
- * A line that continues a wrapped TAGS field ("VE, CO", "YI, UNO, IR, LE"): only letters,
- * white space and `,()[]#.`, in words of at most nine characters between spaces and commas.
+ * A line that continues a wrapped TAGS field ("VE, CO", "YI, UNO, IR, LE", "PTER; KDEM"): only letters,
+ * white space and `,;()[]#.`, in words of at most nine characters between spaces, commas and semicolons,
+ * which separate TAGS on a wrapped line as on the field's first.
  */
 export function continuesTags(text: string): boolean {
   let run = 0;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
-    if (c === 44 || isSpace(c)) run = 0;
+    if (c === 44 || c === 59 || isSpace(c)) run = 0;
     else if (isLetter(c) || c === 40 || c === 41 || c === 91 || c === 93 || c === 35 || c === 46) {
       if (++run > 9) return false;
     } else return false;
