@@ -368,6 +368,7 @@ async function insertCitation(): Promise<void> {
       return;
     }
   }
+  void vscode.window.showInformationMessage('The cable kept changing while the citation was read; nothing was inserted. Try again.');
 }
 
 /** What the server's `cable/status` request answers (server/src/features/status.ts). */
