@@ -3,6 +3,7 @@
  */
 import type { Cable, Range } from '../model';
 import type { Fix, Rule } from './types';
+import { reportParseProblems } from './util';
 
 export const rule: Rule = {
   id: 'CBL029',
@@ -19,11 +20,7 @@ export const rule: Rule = {
   },
   check(cable, report) {
     // The parser records what it could not read; this rule reports it.
-    const problems = cable.problems;
-    for (let i = 0; i < problems.length; i++) {
-      const problem = problems[i];
-      if (problem.rule === 'portion-marking-malformed') report({ message: problem.message, range: problem.range, fixes: parenthesisFix(cable, problem.range) });
-    }
+    reportParseProblems(cable, 'portion-marking-malformed', report, (range) => parenthesisFix(cable, range));
   },
 };
 

@@ -195,12 +195,12 @@ export function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
-/** Reports the problems the parser recorded under a rule's name (it could not read those lines). */
-export function reportParseProblems(cable: Cable, name: string, report: Report): void {
+/** Reports the problems the parser recorded under a rule's name (it could not read those lines), each with the fixes `fixes` gives for its range. */
+export function reportParseProblems(cable: Cable, name: string, report: Report, fixes?: (range: Range) => Fix[] | undefined): void {
   const problems = cable.problems;
   for (let i = 0; i < problems.length; i++) {
     const problem = problems[i];
-    if (problem.rule === name) report({ message: problem.message, range: problem.range });
+    if (problem.rule === name) report({ message: problem.message, range: problem.range, fixes: fixes?.(problem.range) });
   }
 }
 
