@@ -127,6 +127,32 @@ describe('rules: CBL015 and values the release blanked', () => {
   });
 });
 
+describe('rules: CBL017, CBL019 and CBL020 and fields written with nothing in them', () => {
+  const found = (tags: string, subject: string, classifiedBy: string, banner = 'C O N F I D E N T I A L NOWHERE 000005') => {
+    const text = `${banner}\n\nE.O. 12958: DECL: 05/27/2019\n${tags}\n${subject}\n\n${classifiedBy}\n\n¶1. (C) Text.\nSMITH\n`;
+    return lintCable(parseCable(text).cable)
+      .filter((f) => ['CBL017', 'CBL019', 'CBL020'].includes(f.id))
+      .map((f) => `${f.id} ${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message}`);
+  };
+  it('reports a TAGS line naming no TAGS, a SUBJECT line without a subject and a Classified By line naming no one and no reasons, each on its line', () => {
+    assert.deepEqual(found('TAGS:', 'SUBJECT: ', 'Classified By:'), [
+      'CBL017 3:0-5 The TAGS line names no TAGS (for example "TAGS: PREL PGOV FR").',
+      'CBL019 4:0-8 The SUBJECT line gives no subject.',
+      'CBL020 6:0-14 The Classified By line names no classifier and no reasons.',
+    ]);
+    assert.deepEqual(found('TAGS: PREL', 'SUBJECT: (C)', 'Classified By: Ambassador A. Smith, reasons 1.4 (b).'), ['CBL019 4:0-12 The SUBJECT line gives no subject.']);
+  });
+  it('leaves alone fields that go on below their keyword, blanked values, and a classifier or reasons given alone', () => {
+    assert.deepEqual(found('TAGS:\nPREL PGOV', 'SUBJECT:\nHARBOR PATROLS', 'Classified By:\nAmbassador A. Smith, reasons 1.4 (b).'), []);
+    assert.deepEqual(found('TAGS: PREL', 'SUBJECT: XXXXXXXXXXXX', 'Classified By: XXXXXXXXXXXX'), []);
+    assert.deepEqual(found('TAGS: PREL', 'SUBJECT: X', 'Classified By: Ambassador A. Smith'), []);
+    assert.deepEqual(found('TAGS: PREL', 'SUBJECT: X', 'Classified By: reasons 1.4 (b) and (d).'), []);
+  });
+  it('leaves an empty Classified By line on an unclassified cable to CBL021', () => {
+    assert.deepEqual(found('TAGS: PREL', 'SUBJECT: X', 'Classified By:', 'UNCLAS NOWHERE 000005'), []);
+  });
+});
+
 describe('rules: CBL022 and reason letters in lists', () => {
   const found = (reasons: string) => {
     const text = `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: Ambassador A. Smith, reasons ${reasons}\n\n¶1. (C) Text.\nSMITH\n`;

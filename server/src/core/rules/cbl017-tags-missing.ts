@@ -1,5 +1,5 @@
 /**
- * CBL017 tags-missing: No TAGS line.
+ * CBL017 tags-missing: No TAGS line, or a TAGS line that names none.
  */
 import { documentStart } from './util';
 import type { Rule } from './types';
@@ -7,7 +7,7 @@ import type { Rule } from './types';
 export const rule: Rule = {
   id: 'CBL017',
   name: 'tags-missing',
-  description: "No TAGS line.",
+  description: "No TAGS line, or a TAGS line that names none.",
   tags: ["metadata"],
   defaultSeverity: 'error',
   fixable: false,
@@ -19,5 +19,6 @@ export const rule: Rule = {
   },
   check(cable, report) {
     if (!cable.tags) report({ message: 'No TAGS line (for example "TAGS: PREL PGOV FR").', range: cable.eo?.range ?? documentStart(cable) });
+    else if (cable.tags.tags.length === 0) report({ message: 'The TAGS line names no TAGS (for example "TAGS: PREL PGOV FR").', range: cable.tags.range });
   },
 };

@@ -1,5 +1,5 @@
 /**
- * CBL019 subject-missing: No SUBJECT line.
+ * CBL019 subject-missing: No SUBJECT line, or one with no subject.
  */
 import { documentStart } from './util';
 import type { Rule } from './types';
@@ -7,7 +7,7 @@ import type { Rule } from './types';
 export const rule: Rule = {
   id: 'CBL019',
   name: 'subject-missing',
-  description: "No SUBJECT line.",
+  description: "No SUBJECT line, or one with no subject.",
   tags: ["metadata"],
   defaultSeverity: 'warning',
   fixable: false,
@@ -19,5 +19,6 @@ export const rule: Rule = {
   },
   check(cable, report) {
     if (!cable.subject) report({ message: 'No SUBJECT line.', range: cable.tags?.range ?? cable.eo?.range ?? documentStart(cable) });
+    else if (cable.subject.text === '') report({ message: 'The SUBJECT line gives no subject.', range: cable.subject.range });
   },
 };

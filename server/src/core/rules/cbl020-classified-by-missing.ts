@@ -1,5 +1,5 @@
 /**
- * CBL020 classified-by-missing: A CONFIDENTIAL or SECRET cable has no Classified By line.
+ * CBL020 classified-by-missing: A CONFIDENTIAL or SECRET cable has no Classified By line, or one that names no one and no reasons.
  */
 import { documentStart, isClassified } from './util';
 import type { Rule } from './types';
@@ -7,7 +7,7 @@ import type { Rule } from './types';
 export const rule: Rule = {
   id: 'CBL020',
   name: 'classified-by-missing',
-  description: "A CONFIDENTIAL or SECRET cable has no Classified By line.",
+  description: "A CONFIDENTIAL or SECRET cable has no Classified By line, or one that names no one and no reasons.",
   tags: ["metadata"],
   defaultSeverity: 'warning',
   fixable: false,
@@ -18,8 +18,11 @@ export const rule: Rule = {
     source: "Corpus analysis of the released cables: present on 1,152 of 1,172 classified cables (FORMAT.md §7 rule 17); missing on 18 of 1,186, 1.5% (CORPUS-FINDINGS, 'Warnings').",
   },
   check(cable, report) {
-    if (!cable.classifiedBy && isClassified(cable)) {
-      report({ message: `${cable.banner!.level} cable has no Classified By line.`, range: cable.subject?.range ?? documentStart(cable) });
+    const by = cable.classifiedBy;
+    if (!isClassified(cable)) return;
+    if (!by) report({ message: `${cable.banner!.level} cable has no Classified By line.`, range: cable.subject?.range ?? documentStart(cable) });
+    else if (!by.classifier && !by.section && by.reasons.length === 0) {
+      report({ message: 'The Classified By line names no classifier and no reasons.', range: by.range });
     }
   },
 };
