@@ -376,6 +376,15 @@ describe('completion edits: portion markings', () => {
     check(confidential('¶2.|(C) The minister agreed.'), '¶2.(C) The minister agreed.');
   });
 
+  it('puts a space between the marking and the words after it, which replace mode leaves in place', () => {
+    // "¶2. |The minister" gave "¶2. (C)The minister", and in replace mode "¶2. (C) minister".
+    checkModes(confidential('¶2. |The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
+    checkModes(confidential('¶2. (|The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
+    checkModes(confidential('¶2. (|FERRY FARES'), '¶2. (C) FERRY FARES', '¶2. (C) FERRY FARES');
+    // Letters typed after the "(" and the rest of a marking's letters: replace mode takes them.
+    checkModes(confidential('¶2. (S|/N The minister agreed.'), '¶2. (S/NF)/N The minister agreed.', '¶2. (S/NF) The minister agreed.', '(S/NF)');
+  });
+
   it('leaves prose in parentheses after the caret alone', () => {
     check(confidential('¶2. (| The minister (of finance) agreed.'), '¶2. (C) The minister (of finance) agreed.');
     check(confidential('¶2.| (of finance) The minister agreed.'), '¶2. (C) (of finance) The minister agreed.');
@@ -404,6 +413,34 @@ describe('completion edits: portion markings', () => {
     check(confidential('¶1. (|(C) The minister said.'), '¶1. (C) The minister said.');
     check(confidential('¶1. (| (C) The minister said.'), '¶1. (C) The minister said.');
     check(confidential('¶1. S| (C) The minister said.'), '¶1. (S) The minister said.', '(S)');
+  });
+});
+
+describe('completion edits: a subject\'s portion marking', () => {
+  const subject = (line: string) => `C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\n${line}\n\n¶1. (C) Text.\n`;
+  const itemsAt = (line: string, trigger?: string) => completionsAt(subject(line), 'plain', { triggerCharacter: trigger }).items.map((i) => i.label);
+
+  it('offers the markings after SUBJECT: or SUBJ:, the banner\'s level preselected, on a "(" typed or when asked', () => {
+    check(subject('SUBJECT: (|'), 'SUBJECT: (C)');
+    check(subject('SUBJECT: (S|'), 'SUBJECT: (S/NF)', '(S/NF)');
+    check(subject('Subject: (|'), 'Subject: (C)');
+    check(subject('SUBJ: (|'), 'SUBJ: (C)');
+    check(subject('SUBJECT:|'), 'SUBJECT: (C)');
+    assert.deepEqual(itemsAt('SUBJECT: (|', '(').slice(0, 2), ['(C)', '(C/NF)']);
+  });
+
+  it('puts a space between the marking and the subject written after it, and replaces a marking written there', () => {
+    checkModes(subject('SUBJECT: |HARBOR PATROLS'), 'SUBJECT: (C) HARBOR PATROLS', 'SUBJECT: (C) HARBOR PATROLS');
+    checkModes(subject('SUBJECT: (|HARBOR PATROLS'), 'SUBJECT: (C) HARBOR PATROLS', 'SUBJECT: (C) HARBOR PATROLS');
+    check(subject('SUBJECT: (|S) HARBOR PATROLS'), 'SUBJECT: (C) HARBOR PATROLS');
+    check(subject('SUBJECT: |(S//REL TO USA, EST) HARBOR PATROLS'), 'SUBJECT: (C) HARBOR PATROLS');
+  });
+
+  it('offers nothing on a space typed after the keyword, in the subject\'s words, or on a line of the text', () => {
+    assert.deepEqual(itemsAt('SUBJECT: |', ' '), []);
+    assert.deepEqual(itemsAt('SUBJECT: HARBOR |'), []);
+    assert.deepEqual(itemsAt('SUBJECT: HARBOR (|', '('), []);
+    assert.deepEqual(labelsAt('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The subject: (|'), []);
   });
 });
 

@@ -696,6 +696,9 @@ function lineMarkingItems(cable: Cable, position: Position, line: string, ctx: C
   return items;
 }
 
+/** The text before the caret where a subject's portion marking may be typed: `SUBJECT:` or `SUBJ:`, then `(` and letters. */
+const SUBJECT_MARKING_TYPED = /^\s*SUBJ(?:ECT)?\s?:\s*\(?[A-Za-z/]*$/i;
+
 /** The text before the caret where a REF item's letter is being typed: white space, then `(`, a letter, or both. */
 const REF_LETTER_TYPED = /^[ \t]*\(?[A-Za-z]?$/;
 
@@ -1018,8 +1021,10 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   const nextItems = refItems ?? nextParagraphItems(cable, position, line, ctx) ?? lineMarkingItems(cable, position, line, ctx);
   if (nextItems) return nextItems;
 
-  // After a paragraph number: portion markings, banner level first, levels above it last.
-  if (/^\s*(?:¶\s?)?\d{1,3}\.\s*\(?[A-Za-z/]*$/.test(before)) {
+  // After a paragraph number, or after SUBJECT: (not on a space typed there, as most subjects carry no marking):
+  // portion markings, banner level first, levels above it last.
+  const subjectMarking = SUBJECT_MARKING_TYPED.test(before) && cable.lineKinds[position.line] === 'subject' && ctx.triggerCharacter !== ' ';
+  if (subjectMarking || /^\s*(?:¶\s?)?\d{1,3}\.\s*\(?[A-Za-z/]*$/.test(before)) {
     const banner = cable.banner?.level ?? 'SECRET';
     const open = before.slice(0, before.length - trailingRun(before, isMarkingChar)).endsWith('(');
     // Inside a marking already written ("¶1. (C|)", "¶2. (|C//REL TO USA, EST)") or right before one ("¶1. |(C)"):
@@ -1028,8 +1033,11 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     const atMarking = open || (word === '' && line.charCodeAt(position.character) === 40 /* ( */);
     const written = atMarking ? parsePortionMarking(position.line, line, start) : undefined;
     const insertEnd = written ? written.token.range.end.character : position.character + (open ? markingRest(line, position.character) : 0);
-    // Replace mode also takes the rest of the letters typed ("(S|/N The minister").
-    let span: EditSpan = { start, insertEnd, replaceEnd: Math.max(insertEnd, position.character + leadingRun(line, position.character, isMarkingChar)) };
+    // Replace mode also takes the rest of the letters typed ("(S|/N The minister"), not a word the marking goes in front
+    // of ("¶2. |The minister", "SUBJECT: (|HARBOR PATROLS"), which it replaced.
+    const rest = leadingRun(line, position.character, isMarkingChar);
+    const restIsMarking = open && trailingRun(before, isMarkingChar) > 0 && !/[a-z]/.test(line.slice(position.character, position.character + rest));
+    let span: EditSpan = { start, insertEnd, replaceEnd: Math.max(insertEnd, restIsMarking ? position.character + rest : 0) };
     // A marking after white space ("¶1.| (C) The minister", "¶1. (| (C)", "¶1.| (C Deputy …", which lost its ")") is
     // replaced too, in either mode, or the two stand side by side ("¶1.(C) (C)"). Nothing typed before it but white
     // space: that white space stays, and the new marking takes the old one's place ("¶1. (S) The minister").
@@ -1044,14 +1052,18 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
       // "3.|", asked for right after the marker's full stop: the marking comes after the white space the cable's marked
       // paragraphs write there ("¶3. (S)", or "3.(S)" where they write none); it gave "3.(S)" under "1. (S)".
       lead = markingGapAbove(cable, position.line);
+    } else if (!written && before.endsWith(':')) {
+      lead = ' ';
     }
+    // "¶2. |The minister", "SUBJECT: |HARBOR PATROLS": a space parts the marking from the words it goes in front of.
+    const space = !after && span.replaceEnd < line.length && !isSpace(line.charCodeAt(span.replaceEnd)) ? ' ' : '';
     const items: CompletionItem[] = markingChoices(cable.banner?.level, banner).map((c) => ({
       label: c.marking,
       kind: CompletionItemKind.EnumMember,
       detail: c.detail,
       sortText: c.sortText,
       preselect: c.primary,
-      textEdit: edit(span, lead + c.marking),
+      textEdit: edit(span, lead + c.marking + space),
     }));
     return items.sort((a, b) => a.sortText!.localeCompare(b.sortText!));
   }
