@@ -149,6 +149,21 @@ describe('grammar', function () {
     { text: 'B) Trade: the minister welcomed the plan', at: 'B)', not: /ref-letter/ },
     { text: '(C) Status of the talks in Valletta since May 2008', at: '(C)', not: /ref-letter/ },
     { text: '(C) Status of the talks in Valletta since May 2008', at: 'May 2008', not: /citation/ },
+    // A citation is a post and a number, as the parser reads it: not a word of "E-MAIL", not a date's day or month, not a
+    // number that a date, a slash or another number goes on from.
+    { text: 'REF: A. ROE/DOE E-MAIL 3/5/08', at: 'MAIL', not: /citation/ },
+    { text: 'REF: A. VALLETTA NOTES 14 OCTOBER 2008', at: 'NOTES', not: /citation/ },
+    { text: 'REF: A. VALLETTA NOTES 14 OCTOBER 2008', at: 'OCTOBER', not: /citation/ },
+    { text: 'REF: A. ROE EMAIL DATED 21-MAY-2008', at: 'DATED', not: /citation/ },
+    { text: 'REF: A. DAO VALLETTA IIR 6 812 0042 08', at: 'IIR', not: /citation/ },
+    { text: 'REF: A. NOWHERE 1350  B. STATE-NOWHERE SVTC MAY 9  C. ROE-DOE EMAIL APRIL 16', at: 'SVTC', not: /citation/ },
+    { text: 'REF: A. NOWHERE 1350  B. STATE-NOWHERE SVTC MAY 9  C. ROE-DOE EMAIL APRIL 16', at: 'EMAIL', not: /citation/ },
+    { text: 'REF: A. NOWHERE 1350  B. STATE-NOWHERE SVTC MAY 9  C. ROE-DOE EMAIL APRIL 16', at: 'NOWHERE 1350', scope: /support\.constant\.citation\.cable/ },
+    { text: 'REF: A. 08 RIO DE JAN 138', at: 'RIO', scope: /support\.constant\.citation\.cable/ },
+    { text: 'REF: A. STATE 1234 B. 2008 VALLETTA 412.', at: 'VALLETTA', scope: /support\.constant\.citation\.cable/ },
+    // A REF list wrapped onto a line that is not indented, whose citation opens with its year, as the parser reads it.
+    { text: 'REF: 08 VALLETTA 412; 08 VALLETTA 415\n08 VALLETTA 433; 2009 VALLETTA 17', at: 'VALLETTA 433', scope: /support\.constant\.citation\.cable/ },
+    { text: 'REF: 08 VALLETTA 412; 08 VALLETTA 415\n2009 VALLETTA 17', at: 'VALLETTA', scope: /support\.constant\.citation\.cable/, not: /heading/ },
     // The REF keyword wants a colon, or capitals and a letter, as the parser reads it.
     { text: 'REF A. VALLETTA 412', at: 'REF', scope: /keyword\.other\.field\.ref\.cable/ },
     { text: 'Reftel : VALLETTA 412', at: 'Reftel', scope: /keyword\.other\.field\.ref\.cable/ },
