@@ -212,6 +212,12 @@ describe('grammar', function () {
     { text: 'CDR ANYCOM PATRICK AFB FL', at: 'CDR', scope: /string\.unquoted\.address\.cable/ },
     { text: 'AMEMBASSY VALLETTA PASS TO AMCONSUL GOZO', at: 'GOZO', scope: /string\.unquoted\.passing\.cable/ },
     { text: 'TALKS ON THE FUTURE OF THE COLLECTIVE FARMS', at: 'TALKS', scope: /markup\.heading\.cable/ },
+    // A line of capitals prose that opens with TO or INFO is no addressee: an address holds no apostrophe or small letter and
+    // ends no sentence.
+    { text: 'THE BOARD WILL ASK THE MINISTRY\nTO REOPEN THE FERRY LINE TO GOZO\'S PORT', at: 'REOPEN', not: /address/ },
+    { text: 'THE BOARD WILL ASK THE MINISTRY\nTO GOZO AND COMINO IN MAY.', at: 'TO', not: /address/ },
+    { text: 'TO VALLETTA COLLECTIVE', at: 'TO', scope: /keyword\.other\.address\.cable/ },
+    { text: 'INFO SECDEF WASHINGTON DC//ABC-1//', at: 'SECDEF', scope: /string\.unquoted\.address\.cable/ },
     // Headings in capitals with a title's punctuation, as the parser reads them; capitals prose and lists are none.
     { text: 'VALLETTA: THE PORT "OPEN FOR BUSINESS"', at: 'PORT', scope: /markup\.heading\.cable/ },
     { text: 'U.S. AID TO THE ISLANDS', at: 'AID', scope: /markup\.heading\.cable/ },
