@@ -169,6 +169,12 @@ describe('grammar', function () {
     { text: 'Reftel : VALLETTA 412', at: 'Reftel', scope: /keyword\.other\.field\.ref\.cable/ },
     { text: 'Ref B, the ministry may wish to reply', at: 'Ref', not: /field\.ref/ },
     { text: 'REFTEL gives the background). The minister', at: 'REFTEL', not: /field\.ref/ },
+    // "REF A" without a colon is a field's keyword before its item's mark or citation, not before prose that names the item.
+    { text: 'We learned that at the time the\nREF A points were given, the board met', at: 'REF', not: /field\.ref/ },
+    { text: 'REF B notes that the port will open.', at: 'REF', not: /field\.ref/ },
+    { text: 'REF A VALLETTA 412', at: 'REF', scope: /keyword\.other\.field\.ref\.cable/ },
+    { text: 'REF A 08 VALLETTA 412', at: 'VALLETTA', scope: /support\.constant\.citation\.cable/ },
+    { text: 'REF B RIO DE JAN 138', at: 'REF', scope: /keyword\.other\.field\.ref\.cable/ },
     // Passing lines under the banner are no headings; headings in capitals with FOR stay headings.
     { text: 'DEPARTMENT FOR EUR/SE AND EUR/ERA', at: 'EUR/SE', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
     { text: 'NSC FOR NSA SMITH', at: 'NSC', scope: /string\.unquoted\.passing\.cable/ },
