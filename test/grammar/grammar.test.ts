@@ -164,6 +164,9 @@ describe('grammar', function () {
     // A REF list wrapped onto a line that is not indented, whose citation opens with its year, as the parser reads it.
     { text: 'REF: 08 VALLETTA 412; 08 VALLETTA 415\n08 VALLETTA 433; 2009 VALLETTA 17', at: 'VALLETTA 433', scope: /support\.constant\.citation\.cable/ },
     { text: 'REF: 08 VALLETTA 412; 08 VALLETTA 415\n2009 VALLETTA 17', at: 'VALLETTA', scope: /support\.constant\.citation\.cable/, not: /heading/ },
+    // After a REF line ending with a semicolon, the list goes on.
+    { text: 'REF: 08 VALLETTA 412; 08 VALLETTA 415;\n08 VALLETTA 433', at: 'VALLETTA', scope: /support\.constant\.citation\.cable/ },
+    { text: 'REF: A. STATE 1234; B. STATE 5678;\nC. GOZO FERRY BOARD MINUTES', at: 'GOZO', not: /heading/ },
     // The REF keyword wants a colon, or capitals and a letter, as the parser reads it.
     { text: 'REF A. VALLETTA 412', at: 'REF', scope: /keyword\.other\.field\.ref\.cable/ },
     { text: 'Reftel : VALLETTA 412', at: 'Reftel', scope: /keyword\.other\.field\.ref\.cable/ },
