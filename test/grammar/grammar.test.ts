@@ -149,11 +149,35 @@ describe('grammar', function () {
     { text: 'B) Trade: the minister welcomed the plan', at: 'B)', not: /ref-letter/ },
     { text: '(C) Status of the talks in Valletta since May 2008', at: '(C)', not: /ref-letter/ },
     { text: '(C) Status of the talks in Valletta since May 2008', at: 'May 2008', not: /citation/ },
+    // A citation is a post and a number, as the parser reads it: not a word of "E-MAIL", not a date's day or month, not a
+    // number that a date, a slash or another number goes on from.
+    { text: 'REF: A. ROE/DOE E-MAIL 3/5/08', at: 'MAIL', not: /citation/ },
+    { text: 'REF: A. VALLETTA NOTES 14 OCTOBER 2008', at: 'NOTES', not: /citation/ },
+    { text: 'REF: A. VALLETTA NOTES 14 OCTOBER 2008', at: 'OCTOBER', not: /citation/ },
+    { text: 'REF: A. ROE EMAIL DATED 21-MAY-2008', at: 'DATED', not: /citation/ },
+    { text: 'REF: A. DAO VALLETTA IIR 6 812 0042 08', at: 'IIR', not: /citation/ },
+    { text: 'REF: A. NOWHERE 1350  B. STATE-NOWHERE SVTC MAY 9  C. ROE-DOE EMAIL APRIL 16', at: 'SVTC', not: /citation/ },
+    { text: 'REF: A. NOWHERE 1350  B. STATE-NOWHERE SVTC MAY 9  C. ROE-DOE EMAIL APRIL 16', at: 'EMAIL', not: /citation/ },
+    { text: 'REF: A. NOWHERE 1350  B. STATE-NOWHERE SVTC MAY 9  C. ROE-DOE EMAIL APRIL 16', at: 'NOWHERE 1350', scope: /support\.constant\.citation\.cable/ },
+    { text: 'REF: A. 08 RIO DE JAN 138', at: 'RIO', scope: /support\.constant\.citation\.cable/ },
+    { text: 'REF: A. STATE 1234 B. 2008 VALLETTA 412.', at: 'VALLETTA', scope: /support\.constant\.citation\.cable/ },
+    // A REF list wrapped onto a line that is not indented, whose citation opens with its year, as the parser reads it.
+    { text: 'REF: 08 VALLETTA 412; 08 VALLETTA 415\n08 VALLETTA 433; 2009 VALLETTA 17', at: 'VALLETTA 433', scope: /support\.constant\.citation\.cable/ },
+    { text: 'REF: 08 VALLETTA 412; 08 VALLETTA 415\n2009 VALLETTA 17', at: 'VALLETTA', scope: /support\.constant\.citation\.cable/, not: /heading/ },
+    // After a REF line ending with a semicolon, the list goes on.
+    { text: 'REF: 08 VALLETTA 412; 08 VALLETTA 415;\n08 VALLETTA 433', at: 'VALLETTA', scope: /support\.constant\.citation\.cable/ },
+    { text: 'REF: A. STATE 1234; B. STATE 5678;\nC. GOZO FERRY BOARD MINUTES', at: 'GOZO', not: /heading/ },
     // The REF keyword wants a colon, or capitals and a letter, as the parser reads it.
     { text: 'REF A. VALLETTA 412', at: 'REF', scope: /keyword\.other\.field\.ref\.cable/ },
     { text: 'Reftel : VALLETTA 412', at: 'Reftel', scope: /keyword\.other\.field\.ref\.cable/ },
     { text: 'Ref B, the ministry may wish to reply', at: 'Ref', not: /field\.ref/ },
     { text: 'REFTEL gives the background). The minister', at: 'REFTEL', not: /field\.ref/ },
+    // "REF A" without a colon is a field's keyword before its item's mark or citation, not before prose that names the item.
+    { text: 'We learned that at the time the\nREF A points were given, the board met', at: 'REF', not: /field\.ref/ },
+    { text: 'REF B notes that the port will open.', at: 'REF', not: /field\.ref/ },
+    { text: 'REF A VALLETTA 412', at: 'REF', scope: /keyword\.other\.field\.ref\.cable/ },
+    { text: 'REF A 08 VALLETTA 412', at: 'VALLETTA', scope: /support\.constant\.citation\.cable/ },
+    { text: 'REF B RIO DE JAN 138', at: 'REF', scope: /keyword\.other\.field\.ref\.cable/ },
     // Passing lines under the banner are no headings; headings in capitals with FOR stay headings.
     { text: 'DEPARTMENT FOR EUR/SE AND EUR/ERA', at: 'EUR/SE', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
     { text: 'NSC FOR NSA SMITH', at: 'NSC', scope: /string\.unquoted\.passing\.cable/ },
@@ -197,6 +221,12 @@ describe('grammar', function () {
     { text: 'CDR ANYCOM PATRICK AFB FL', at: 'CDR', scope: /string\.unquoted\.address\.cable/ },
     { text: 'AMEMBASSY VALLETTA PASS TO AMCONSUL GOZO', at: 'GOZO', scope: /string\.unquoted\.passing\.cable/ },
     { text: 'TALKS ON THE FUTURE OF THE COLLECTIVE FARMS', at: 'TALKS', scope: /markup\.heading\.cable/ },
+    // A line of capitals prose that opens with TO or INFO is no addressee: an address holds no apostrophe or small letter and
+    // ends no sentence.
+    { text: 'THE BOARD WILL ASK THE MINISTRY\nTO REOPEN THE FERRY LINE TO GOZO\'S PORT', at: 'REOPEN', not: /address/ },
+    { text: 'THE BOARD WILL ASK THE MINISTRY\nTO GOZO AND COMINO IN MAY.', at: 'TO', not: /address/ },
+    { text: 'TO VALLETTA COLLECTIVE', at: 'TO', scope: /keyword\.other\.address\.cable/ },
+    { text: 'INFO SECDEF WASHINGTON DC//ABC-1//', at: 'SECDEF', scope: /string\.unquoted\.address\.cable/ },
     // Headings in capitals with a title's punctuation, as the parser reads them; capitals prose and lists are none.
     { text: 'VALLETTA: THE PORT "OPEN FOR BUSINESS"', at: 'PORT', scope: /markup\.heading\.cable/ },
     { text: 'U.S. AID TO THE ISLANDS', at: 'AID', scope: /markup\.heading\.cable/ },
