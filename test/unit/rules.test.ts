@@ -142,11 +142,20 @@ describe('rules: CBL017, CBL019 and CBL020 and fields written with nothing in th
     ]);
     assert.deepEqual(found('TAGS: PREL', 'SUBJECT: (C)', 'Classified By: Ambassador A. Smith, reasons 1.4 (b).'), ['CBL019 4:0-12 The SUBJECT line gives no subject.']);
   });
-  it('leaves alone fields that go on below their keyword, blanked values, and a classifier or reasons given alone', () => {
+  it('leaves alone fields that go on below their keyword, blanked values, and reasons given alone', () => {
     assert.deepEqual(found('TAGS:\nPREL PGOV', 'SUBJECT:\nHARBOR PATROLS', 'Classified By:\nAmbassador A. Smith, reasons 1.4 (b).'), []);
     assert.deepEqual(found('TAGS: PREL', 'SUBJECT: XXXXXXXXXXXX', 'Classified By: XXXXXXXXXXXX'), []);
-    assert.deepEqual(found('TAGS: PREL', 'SUBJECT: X', 'Classified By: Ambassador A. Smith'), []);
     assert.deepEqual(found('TAGS: PREL', 'SUBJECT: X', 'Classified By: reasons 1.4 (b) and (d).'), []);
+  });
+  it('reports a Classified By line that names a classifier and gives no reasons as an info, but for one the release cut short', () => {
+    assert.deepEqual(found('TAGS: PREL', 'SUBJECT: X', "Classified By: Ambassador A. Smith, Charge d'Affaires, a.i."), [
+      'CBL020 6:0-59 The Classified By line gives no reasons for the classification (for example "for reasons 1.4 (b) and (d)").',
+    ]);
+    assert.deepEqual(found('TAGS: PREL', 'SUBJECT: X', 'Classified By: A...'), []);
+    assert.deepEqual(found('TAGS: PREL', 'SUBJECT: X', 'Classified By: Ambassador XXXXXXXXXXXX'), []);
+    assert.deepEqual(found('TAGS: PREL', 'SUBJECT: X', 'Classified By: Ambassador A. Smith, Acting Offic…'), []);
+    assert.deepEqual(found('TAGS: PREL', 'SUBJECT: X', 'Derived from: Multiple Sources'), []);
+    assert.deepEqual(found('TAGS: PREL', 'SUBJECT: X', 'Classified By: Ambassador A. Smith,\nfor reasons 1.4 (b) and (d).'), []);
   });
   it('leaves an empty Classified By line on an unclassified cable to CBL021', () => {
     assert.deepEqual(found('TAGS: PREL', 'SUBJECT: X', 'Classified By:', 'UNCLAS NOWHERE 000005'), []);
