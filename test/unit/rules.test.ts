@@ -96,6 +96,17 @@ describe('rules: messages', () => {
     assert.deepEqual(messages, ['6: REF item C where B is expected.', '7: REF item C repeats the letter of the item before it.']);
   });
 
+  it('CBL017 and CBL019 report a TAGS or SUBJECT line left empty, at its keyword, and not one whose words wrap to the next line', () => {
+    const found = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL017' || f.id === 'CBL019').map((f) => `${formatFinding(f)}`);
+    const cable = (tags: string, subject: string) => `UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\n${tags}\n${subject}\n\n1. (U) Text.\n\nDOE\n`;
+    assert.deepEqual(found(cable('TAGS:', 'SUBJECT:  ')), [
+      '4:1-4:6 CBL017 error The TAGS line lists no TAG (for example "TAGS: PREL PGOV FR").',
+      '5:1-5:9 CBL019 warning The SUBJECT line is empty.',
+    ]);
+    assert.deepEqual(found(cable('TAGS:\nPREL NW', 'SUBJECT:\nFERRY FARES')), []);
+    assert.deepEqual(found(cable('TAGS: PREL NW', 'SUBJECT: FERRY FARES')), []);
+  });
+
   it('CBL024 names the paragraphs a gap leaves out', () => {
     const text = 'UNCLAS NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) One.\n\n¶3. (U) Three.\n\n¶7. (U) Seven.\n\n¶6. (U) Six.\n';
     const messages = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL024').map((f) => `${f.range.start.line}: ${f.message}`);
