@@ -113,6 +113,16 @@ describe('cablelint', function () {
     assert.match(log.runs[0].tool.driver.rules[29].helpUri, /cbl030\.md$/);
   });
 
+  it('says that SARIF columns count UTF-16 code units, as the other formats\' do, after a character outside the BMP', () => {
+    // "1. (U) The " then an emoji (two UTF-16 code units, one code point) and a zero-width space after "fare".
+    fs.writeFileSync(path.join(tmp, 'emoji.cable'), 'UNCLAS NOWHERE 000440\n\nE.O. 12958: N/A\nTAGS: PREL NW\nSUBJECT: FARES\n\n1. (U) The \u{1F600} fare\u200B rose.\n\nDOE\n');
+    const log = JSON.parse(run(['--format', 'sarif', path.join(tmp, 'emoji.cable')]).stdout) as { runs: { columnKind?: string; results: { ruleId: string; locations: { physicalLocation: { region: { startColumn: number } } }[] }[] }[] };
+    assert.equal(log.runs[0].columnKind, 'utf16CodeUnits');
+    assert.equal(log.runs[0].results.find((x) => x.ruleId === 'CBL035')!.locations[0].physicalLocation.region.startColumn, 19);
+    assert.match(run([path.join(tmp, 'emoji.cable')]).stdout, /^ {2}7:19 /m);
+    fs.rmSync(path.join(tmp, 'emoji.cable'));
+  });
+
   it('lints a file with its name: CBL043 compares a name shaped like a cable id with the banner', () => {
     const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8');
     for (const name of ['09VALLETTA412.txt', '09VALLETTA413.txt', 'valletta.cable']) fs.writeFileSync(path.join(tmp, name), text);

@@ -59,7 +59,11 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-/** SARIF 2.1.0 with rule metadata, help URIs and 1-based regions. */
+/**
+ * SARIF 2.1.0 with rule metadata, help URIs and 1-based regions, whose columns count UTF-16 code units as LSP's and
+ * the other formats' do, which the run says (`columnKind`): the schema gives no default, and a consumer that counts
+ * code points would put a finding after an emoji or another character outside the BMP one column off.
+ */
 export function formatSarif(results: readonly FileResult[], version: string): string {
   const rules = allRules.map((r) => ({
     id: r.id,
@@ -88,7 +92,7 @@ export function formatSarif(results: readonly FileResult[], version: string): st
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'cablelint', version, informationUri: 'https://github.com/vscode-cable/vscode-cable', rules } }, results: sarifResults }],
+    runs: [{ tool: { driver: { name: 'cablelint', version, informationUri: 'https://github.com/vscode-cable/vscode-cable', rules } }, columnKind: 'utf16CodeUnits', results: sarifResults }],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }
