@@ -106,6 +106,9 @@ describe('quick fixes', () => {
     const followed = applyEdits(text, finding.fixes![1].edits);
     assertOnlyEditsChanged(text, followed, finding.fixes![1].edits);
     assert.equal(followed, fixed.replace('course dates in para 3.', 'course dates in para 4.'));
+    // One paragraph after it in sequence ("¶1, ¶2, ¶2, ¶3, ¶5") is named as one, not as "the next 1 paragraph up to 4".
+    const one = text.replace('¶4. (C) Comment', '¶5. (C) Comment');
+    assert.deepEqual(lintCable(parseCable(one).cable).find((f) => f.id === 'CBL025')!.fixes!.map((f) => f.title)[0], 'Renumber as 3, and the next paragraph as 4');
     // When the number after the repeated one is free ("¶2, ¶2, ¶4"), only the repeated one changes.
     const { fixed: alone } = firstFix('cbl025-paragraph-number-duplicate', '¶2. (C) Gauci', '¶2. (C) Gauci', 'CBL025');
     assert.deepEqual(parseCable(alone!).cable.paragraphs.map((p) => p.readAs), [1, 2, 3, 4, 5]);

@@ -90,10 +90,13 @@ describe('rules: metadata', () => {
 });
 
 describe('rules: messages', () => {
-  it('CBL023 says a repeated REF letter repeats, and a skipped one what was expected', () => {
+  it('CBL023 says a repeated REF letter repeats, a skipped one what was expected, and one that goes back what it follows', () => {
     const text = 'UNCLAS NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nREF: A. NOWHERE 10\nC. NOWHERE 12\nC. NOWHERE 13\nD. NOWHERE 14\n\n¶1. (U) Text.\n';
     const messages = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL023').map((f) => `${f.range.start.line}: ${f.message}`);
     assert.deepEqual(messages, ['6: REF item C where B is expected.', '7: REF item C repeats the letter of the item before it.']);
+    // Two items swapped ("A, C, B"): B goes back after C.
+    const swapped = 'UNCLAS NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nREF: A. NOWHERE 10\nC. NOWHERE 12\nB. NOWHERE 11\n\n¶1. (U) Text.\n';
+    assert.deepEqual(lintCable(parseCable(swapped).cable).filter((f) => f.id === 'CBL023').map((f) => `${f.range.start.line}: ${f.message}`), ['6: REF item C where B is expected.', '7: REF item B comes after C: the letters go back.']);
   });
 
   it('CBL017 and CBL019 report a TAGS or SUBJECT line left empty, at its keyword, and not one whose words wrap to the next line', () => {
@@ -105,6 +108,15 @@ describe('rules: messages', () => {
     ]);
     assert.deepEqual(found(cable('TAGS:\nPREL NW', 'SUBJECT:\nFERRY FARES')), []);
     assert.deepEqual(found(cable('TAGS: PREL NW', 'SUBJECT: FERRY FARES')), []);
+  });
+
+  it('CBL033 quotes the banner\'s SECTION and points to it and to the banner serial', () => {
+    const text = 'S E C R E T SECTION 01 OF 02 NOWHERE 000430\n\nE.O. 12958: DECL: 06/05/2019\nTAGS: PREL\nSUBJECT: X\n\n1. (S) Text.\n\nNOWHERE 00000431 002 OF 003\n\n2. (S) More.\n';
+    const found = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL033');
+    assert.deepEqual(found.map((f) => `${formatFinding(f)} | ${f.related?.map((r) => `${r.range.start.character}-${r.range.end.character} ${r.message}`).join(', ')}`), [
+      '9:9-9:17 CBL033 error Page line serial 00000431 does not match banner serial 000430. | 37-43 Banner serial',
+      '9:25-9:28 CBL033 error Page line total OF 003 does not match the banner\'s SECTION 01 OF 02. | 12-28 Banner section',
+    ]);
   });
 
   it('CBL024 names the paragraphs a gap leaves out', () => {
