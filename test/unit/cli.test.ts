@@ -204,6 +204,11 @@ describe('cablelint', function () {
     fs.writeFileSync(unsafe, text);
     run(['--fix', unsafe]);
     assert.equal(fs.readFileSync(unsafe, 'utf8'), text);
+    // A dry run whose fixes leave errors says why it fails, since it prints no findings.
+    const spill = path.join(tmp, 'c.cable');
+    fs.writeFileSync(spill, fs.readFileSync(path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable'), 'utf8'));
+    const left = run(['--fix-dry-run', spill]);
+    assert.deepEqual([left.code, left.stdout, left.stderr], [1, '', 'cablelint: 2 errors left that no safe fix mends; run without --fix-dry-run to list them\n']);
   });
 
   it('--fix-dry-run prints a hunk per change, with three lines of context, when a fix removes a line (LF and CRLF)', () => {
