@@ -287,6 +287,25 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     assert.deepEqual(secret('¶1. (C) One.\n-- (S/NF) An item.\n\n¶2. (S/NF) Two.'), ['9:3 The item \'--\' in paragraph 1 is marked NOFORN but the header has no NOFORN caveat.']);
     assert.deepEqual(found('CBL032', 'S E C R E T', 'NOFORN\n\n', '¶1. (C) One.\n-- (S/NF) An item.'), []);
   });
+  it('reads the subject\'s marking as a portion: CBL030 reports it above the banner, CBL031 counts its level, CBL032 reports its NOFORN first, CBL029 a malformed one; prose in brackets is none', () => {
+    // found() writes "SUBJECT: X" on line 6: the subject's marking goes there.
+    const withSubject = (id: string, banner: string, caveat: string, marking: string, body: string) => {
+      const text = `${banner} NOWHERE 000008\n\n${caveat}E.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: ${marking} HARBOR TALKS\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n${body}\nSMITH\n`;
+      return lintCable(parseCable(text).cable).filter((f) => f.id === id).map((f) => `${f.range.start.line}:${f.range.start.character} ${f.message}${f.related ? ` | ${f.related.map((r) => r.message).join()}` : ''}`);
+    };
+    assert.deepEqual(withSubject('CBL030', CONFIDENTIAL, '', '(S)', '¶1. (C) One.'), ['4:9 The subject is marked SECRET above the banner level CONFIDENTIAL. | Banner level']);
+    assert.deepEqual(withSubject('CBL030', CONFIDENTIAL, '', '(C)', '¶1. (C) One.'), []);
+    assert.deepEqual(withSubject('CBL031', 'S E C R E T', '', '(S)', '¶1. (C) One.\n\n¶2. (U) Two.'), []);
+    assert.deepEqual(withSubject('CBL031', 'S E C R E T', '', '(C)', '¶1. (C) One.\n\n¶2. (U) Two.'), ['0:0 Banner is SECRET but no paragraph is marked above CONFIDENTIAL.']);
+    assert.deepEqual(withSubject('CBL032', 'S E C R E T', '', '(S/NF)', '¶1. (S/NF) One.'), ['4:9 The subject is marked NOFORN but the header has no NOFORN caveat.']);
+    assert.deepEqual(withSubject('CBL032', 'S E C R E T', 'NOFORN\n\n', '(S/NF)', '¶1. (S) One.'), []);
+    // A malformed subject marking is reported as a paragraph's is; prose in brackets opening the subject marks nothing.
+    assert.deepEqual(withSubject('CBL029', CONFIDENTIAL, '', '(C/NOFRN)', '¶1. (C) One.'), ["4:9 Portion marking '(C/NOFRN)' is not a known form such as (S), (C//NF) or (S/REL NATO)."]);
+    for (const prose of ['(S-300)', '(EU)', '(C-AB1-00123)']) {
+      for (const id of ['CBL029', 'CBL030']) assert.deepEqual(withSubject(id, CONFIDENTIAL, '', prose, '¶1. (C) One.'), [], `${id} ${prose}`);
+      assert.deepEqual(withSubject('CBL031', 'S E C R E T', '', prose, '¶1. (C) One.').length, 1, prose);
+    }
+  });
   it('names the paragraph an item stands in when a paragraph is glued to the end of its line ("-- (S) … May. 2. (C) …")', () => {
     const body = '¶1. (C) The board listed its points:\n-- (S) The quays will close in May. 2. (C) Fares rose again in April.\n\n¶3. (C) Three.';
     assert.deepEqual(found('CBL030', CONFIDENTIAL, '', body), ["9:3 The item '--' in paragraph 1 is marked SECRET above the banner level CONFIDENTIAL."]);
