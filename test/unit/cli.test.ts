@@ -48,6 +48,9 @@ describe('cablelint', function () {
     assert.match(bad.stdout, /13:5 +error +Paragraph 3 is marked SECRET above the banner level CONFIDENTIAL\. +CBL030\/portion-marking-above-banner/);
     assert.ok(!bad.stdout.includes('\u001b['), 'no color codes when piped');
     assert.match(bad.stdout, /\n2 problem\(s\) \(2 errors, 0 warnings, 0 info, 0 hints\) in 1 file\(s\)\n$/);
+    // As ESLint's stylish says how many problems --fix may mend: those with a safe fix (CBL018's, not CBL030's above).
+    const fixable = run([path.join(RULES, 'cbl018-tags-duplicate.bad.cable'), path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable')]);
+    assert.match(fixable.stdout, /\n3 problem\(s\) \(2 errors, 0 warnings, 1 info, 0 hints\) in 2 file\(s\)\n {2}1 of them potentially fixable with the `--fix` option\.\n$/);
   });
 
   it('prints stylish text that the extension\'s problem matcher $cablelint-stylish reads whole, plain or colored', () => {
