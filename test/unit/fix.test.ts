@@ -256,6 +256,15 @@ describe('quick fixes', () => {
     const fixed = fixAll(text).text;
     assert.equal(fixed.split('\n')[0], 'SECRET NOWHERE 000001 SIPDIS NOFORN ORCON');
     assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL011'), []);
+    // A caveat the cable gives already, on a caveat line under the banner or after the serial, is not written twice.
+    const given = (banner: string) => {
+      const t = `${banner}\n\nNOFORN\nSIPDIS\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S/NF) Text.\n`;
+      const finding = lintCable(parseCable(t).cable).find((f) => f.id === 'CBL011')!;
+      return [finding.fixes![0].title, fixAll(t).text.split('\n')[0]];
+    };
+    assert.deepEqual(given('S E C R E T//NOFORN NOWHERE 000001'), ["Remove '//NOFORN', which the cable's caveats give", 'S E C R E T NOWHERE 000001']);
+    assert.deepEqual(given('S E C R E T//NOFORN/ORCON NOWHERE 000001'), ["Move 'ORCON' after the serial", 'S E C R E T NOWHERE 000001 ORCON']);
+    assert.deepEqual(given('S E C R E T//ORCON NOWHERE 000001 ORCON'), ["Remove '//ORCON', which the cable's caveats give", 'S E C R E T NOWHERE 000001 ORCON']);
   });
 
   it('sets the security group with the warning that goes with it, so the fix leaves no new finding', () => {
