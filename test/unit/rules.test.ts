@@ -104,8 +104,10 @@ describe('rules: messages', () => {
     const cable = (tags: string, subject: string) => `UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\n${tags}\n${subject}\n\n1. (U) Text.\n\nDOE\n`;
     assert.deepEqual(found(cable('TAGS:', 'SUBJECT:  ')), [
       '4:1-4:6 CBL017 error The TAGS line lists no TAG (for example "TAGS: PREL PGOV FR").',
-      '5:1-5:9 CBL019 warning The SUBJECT line is empty.',
+      '5:1-5:9 CBL019 warning The SUBJECT line gives no subject.',
     ]);
+    // A marking alone is no subject.
+    assert.deepEqual(found(cable('TAGS: PREL', 'SUBJECT: (U)')), ['5:1-5:9 CBL019 warning The SUBJECT line gives no subject.']);
     assert.deepEqual(found(cable('TAGS:\nPREL NW', 'SUBJECT:\nFERRY FARES')), []);
     assert.deepEqual(found(cable('TAGS: PREL NW', 'SUBJECT: FERRY FARES')), []);
   });

@@ -21,6 +21,6 @@ export const rule: Rule = {
     const subject = cable.subject;
     if (!subject) report({ message: 'No SUBJECT line.', range: cable.tags?.range ?? cable.eo?.range ?? documentStart(cable) });
     // "SUBJECT:" with nothing after it, on its line or a wrapped one: the cable has no name to be found by.
-    else if (subject.text.trim() === '') report({ message: 'The SUBJECT line is empty.', range: subject.keyword.range });
+    else if (subject.text.trim() === '') report({ message: 'The SUBJECT line gives no subject.', range: subject.keyword.range });
   },
 };
