@@ -622,9 +622,10 @@ function lintStdin(o: Options, setup: LintSetup, errors: string[]): number {
 }
 
 /**
- * Prints the results in the chosen format (not after `--fix-dry-run`, which printed its diff, nor
- * after `--stdin --fix`, which printed the fixed text) and returns the exit code: 2 after any message,
- * else 1 for an error-level finding or more warning-level findings than `--max-warnings` allows, else 0.
+ * Prints the results in the chosen format (not after `--fix-dry-run`, which printed its diff and says on stderr
+ * how many errors its fixes leave, nor after `--stdin --fix`, which printed the fixed text) and returns the exit
+ * code: 2 after any message, else 1 for an error-level finding or more warning-level findings than
+ * `--max-warnings` allows, else 0.
  */
 function report(o: Options, results: readonly FileResult[], errors: readonly string[]): number {
   if (!o.dryRun && !(o.stdin && o.fix)) {
@@ -634,6 +635,12 @@ function report(o: Options, results: readonly FileResult[], errors: readonly str
   }
   stdout.flush();
   let code = results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  // A dry run prints only its diff: without this line, findings no safe fix mends would fail the run unseen.
+  if (code === 1 && o.dryRun) {
+    let errorCount = 0;
+    for (const r of results) for (const f of r.findings) if (f.severity === 'error') errorCount++;
+    stderr.write(`cablelint: ${errorCount} error${errorCount === 1 ? '' : 's'} left that no safe fix mends; run without --fix-dry-run to list them\n`);
+  }
   if (o.maxWarnings !== undefined) {
     let warnings = 0;
     for (const r of results) for (const f of r.findings) if (f.severity === 'warning') warnings++;

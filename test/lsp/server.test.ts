@@ -56,6 +56,16 @@ describe('language server over stdio', function () {
     assert.match(finding.codeDescription!.href, /docs\/rules\/cbl028\.md$/);
   });
 
+  it('fades a repeated TAG (the Unnecessary tag) and points to its first place; other diagnostics carry no tags', async () => {
+    const text = read('test/fixtures/rules/cbl018-tags-duplicate.bad.cable');
+    const d = (await open('repeated.cable', text)) as unknown as { diagnostics: { code: string; tags?: number[]; relatedInformation?: { location: { uri: string; range: unknown }; message: string }[] }[] };
+    const repeated = d.diagnostics.find((x) => x.code === 'CBL018')!;
+    assert.deepEqual(repeated.tags, [1]);
+    assert.deepEqual(repeated.relatedInformation, [{ location: { uri: uri('repeated.cable'), range: { start: { line: 18, character: 6 }, end: { line: 18, character: 10 } } }, message: 'First PREL' }]);
+    assert.deepEqual(d.diagnostics.filter((x) => x.code !== 'CBL018' && x.tags), []);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('repeated.cable') } });
+  });
+
   it('lints a document with its file name: CBL043 when the name gives another cable than the banner', async () => {
     const text = read('test/fixtures/samples/09VALLETTA412.cable');
     const d = await open('09VALLETTA413.cable', text);

@@ -48,6 +48,9 @@ describe('cablelint', function () {
     assert.match(bad.stdout, /13:5 +error +Paragraph 3 is marked SECRET above the banner level CONFIDENTIAL\. +CBL030\/portion-marking-above-banner/);
     assert.ok(!bad.stdout.includes('\u001b['), 'no color codes when piped');
     assert.match(bad.stdout, /\n2 problem\(s\) \(2 errors, 0 warnings, 0 info, 0 hints\) in 1 file\(s\)\n$/);
+    // As ESLint's stylish says how many problems --fix may mend: those with a safe fix (CBL018's, not CBL030's above).
+    const fixable = run([path.join(RULES, 'cbl018-tags-duplicate.bad.cable'), path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable')]);
+    assert.match(fixable.stdout, /\n3 problem\(s\) \(2 errors, 0 warnings, 1 info, 0 hints\) in 2 file\(s\)\n {2}1 of them potentially fixable with the `--fix` option\.\n$/);
   });
 
   it('prints stylish text that the extension\'s problem matcher $cablelint-stylish reads whole, plain or colored', () => {
@@ -111,6 +114,16 @@ describe('cablelint', function () {
     const result = log.runs[0].results.find((x) => x.ruleId === "CBL030")!;
     assert.equal(result.locations[0].physicalLocation.region.startLine, 11);
     assert.match(log.runs[0].tool.driver.rules[29].helpUri, /cbl030\.md$/);
+  });
+
+  it('says that SARIF columns count UTF-16 code units, as the other formats\' do, after a character outside the BMP', () => {
+    // "1. (U) The " then an emoji (two UTF-16 code units, one code point) and a zero-width space after "fare".
+    fs.writeFileSync(path.join(tmp, 'emoji.cable'), 'UNCLAS NOWHERE 000440\n\nE.O. 12958: N/A\nTAGS: PREL NW\nSUBJECT: FARES\n\n1. (U) The \u{1F600} fare\u200B rose.\n\nDOE\n');
+    const log = JSON.parse(run(['--format', 'sarif', path.join(tmp, 'emoji.cable')]).stdout) as { runs: { columnKind?: string; results: { ruleId: string; locations: { physicalLocation: { region: { startColumn: number } } }[] }[] }[] };
+    assert.equal(log.runs[0].columnKind, 'utf16CodeUnits');
+    assert.equal(log.runs[0].results.find((x) => x.ruleId === 'CBL035')!.locations[0].physicalLocation.region.startColumn, 19);
+    assert.match(run([path.join(tmp, 'emoji.cable')]).stdout, /^ {2}7:19 /m);
+    fs.rmSync(path.join(tmp, 'emoji.cable'));
   });
 
   it('lints a file with its name: CBL043 compares a name shaped like a cable id with the banner', () => {
@@ -194,6 +207,11 @@ describe('cablelint', function () {
     fs.writeFileSync(unsafe, text);
     run(['--fix', unsafe]);
     assert.equal(fs.readFileSync(unsafe, 'utf8'), text);
+    // A dry run whose fixes leave errors says why it fails, since it prints no findings.
+    const spill = path.join(tmp, 'c.cable');
+    fs.writeFileSync(spill, fs.readFileSync(path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable'), 'utf8'));
+    const left = run(['--fix-dry-run', spill]);
+    assert.deepEqual([left.code, left.stdout, left.stderr], [1, '', 'cablelint: 2 errors left that no safe fix mends; run without --fix-dry-run to list them\n']);
   });
 
   it('--fix-dry-run prints a hunk per change, with three lines of context, when a fix removes a line (LF and CRLF)', () => {

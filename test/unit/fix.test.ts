@@ -106,6 +106,9 @@ describe('quick fixes', () => {
     const followed = applyEdits(text, finding.fixes![1].edits);
     assertOnlyEditsChanged(text, followed, finding.fixes![1].edits);
     assert.equal(followed, fixed.replace('course dates in para 3.', 'course dates in para 4.'));
+    // One paragraph after it in sequence ("¶1, ¶2, ¶2, ¶3, ¶5") is named as one, not as "the next 1 paragraph up to 4".
+    const one = text.replace('¶4. (C) Comment', '¶5. (C) Comment');
+    assert.deepEqual(lintCable(parseCable(one).cable).find((f) => f.id === 'CBL025')!.fixes!.map((f) => f.title)[0], 'Renumber as 3, and the next paragraph as 4');
     // When the number after the repeated one is free ("¶2, ¶2, ¶4"), only the repeated one changes.
     const { fixed: alone } = firstFix('cbl025-paragraph-number-duplicate', '¶2. (C) Gauci', '¶2. (C) Gauci', 'CBL025');
     assert.deepEqual(parseCable(alone!).cable.paragraphs.map((p) => p.readAs), [1, 2, 3, 4, 5]);
@@ -253,6 +256,15 @@ describe('quick fixes', () => {
     const fixed = fixAll(text).text;
     assert.equal(fixed.split('\n')[0], 'SECRET NOWHERE 000001 SIPDIS NOFORN ORCON');
     assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL011'), []);
+    // A caveat the cable gives already, on a caveat line under the banner or after the serial, is not written twice.
+    const given = (banner: string) => {
+      const t = `${banner}\n\nNOFORN\nSIPDIS\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S/NF) Text.\n`;
+      const finding = lintCable(parseCable(t).cable).find((f) => f.id === 'CBL011')!;
+      return [finding.fixes![0].title, fixAll(t).text.split('\n')[0]];
+    };
+    assert.deepEqual(given('S E C R E T//NOFORN NOWHERE 000001'), ["Remove '//NOFORN', which the cable's caveats give", 'S E C R E T NOWHERE 000001']);
+    assert.deepEqual(given('S E C R E T//NOFORN/ORCON NOWHERE 000001'), ["Move 'ORCON' after the serial", 'S E C R E T NOWHERE 000001 ORCON']);
+    assert.deepEqual(given('S E C R E T//ORCON NOWHERE 000001 ORCON'), ["Remove '//ORCON', which the cable's caveats give", 'S E C R E T NOWHERE 000001 ORCON']);
   });
 
   it('sets the security group with the warning that goes with it, so the fix leaves no new finding', () => {

@@ -90,10 +90,35 @@ describe('rules: metadata', () => {
 });
 
 describe('rules: messages', () => {
-  it('CBL023 says a repeated REF letter repeats, and a skipped one what was expected', () => {
+  it('CBL023 says a repeated REF letter repeats, a skipped one what was expected, and one that goes back what it follows', () => {
     const text = 'UNCLAS NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nREF: A. NOWHERE 10\nC. NOWHERE 12\nC. NOWHERE 13\nD. NOWHERE 14\n\n¶1. (U) Text.\n';
     const messages = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL023').map((f) => `${f.range.start.line}: ${f.message}`);
     assert.deepEqual(messages, ['6: REF item C where B is expected.', '7: REF item C repeats the letter of the item before it.']);
+    // Two items swapped ("A, C, B"): B goes back after C.
+    const swapped = 'UNCLAS NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nREF: A. NOWHERE 10\nC. NOWHERE 12\nB. NOWHERE 11\n\n¶1. (U) Text.\n';
+    assert.deepEqual(lintCable(parseCable(swapped).cable).filter((f) => f.id === 'CBL023').map((f) => `${f.range.start.line}: ${f.message}`), ['6: REF item C where B is expected.', '7: REF item B comes after C: the letters go back.']);
+  });
+
+  it('CBL017 and CBL019 report a TAGS or SUBJECT line left empty, at its keyword, and not one whose words wrap to the next line', () => {
+    const found = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL017' || f.id === 'CBL019').map((f) => `${formatFinding(f)}`);
+    const cable = (tags: string, subject: string) => `UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\n${tags}\n${subject}\n\n1. (U) Text.\n\nDOE\n`;
+    assert.deepEqual(found(cable('TAGS:', 'SUBJECT:  ')), [
+      '4:1-4:6 CBL017 error The TAGS line lists no TAG (for example "TAGS: PREL PGOV FR").',
+      '5:1-5:9 CBL019 warning The SUBJECT line gives no subject.',
+    ]);
+    // A marking alone is no subject.
+    assert.deepEqual(found(cable('TAGS: PREL', 'SUBJECT: (U)')), ['5:1-5:9 CBL019 warning The SUBJECT line gives no subject.']);
+    assert.deepEqual(found(cable('TAGS:\nPREL NW', 'SUBJECT:\nFERRY FARES')), []);
+    assert.deepEqual(found(cable('TAGS: PREL NW', 'SUBJECT: FERRY FARES')), []);
+  });
+
+  it('CBL033 quotes the banner\'s SECTION and points to it and to the banner serial', () => {
+    const text = 'S E C R E T SECTION 01 OF 02 NOWHERE 000430\n\nE.O. 12958: DECL: 06/05/2019\nTAGS: PREL\nSUBJECT: X\n\n1. (S) Text.\n\nNOWHERE 00000431 002 OF 003\n\n2. (S) More.\n';
+    const found = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL033');
+    assert.deepEqual(found.map((f) => `${formatFinding(f)} | ${f.related?.map((r) => `${r.range.start.character}-${r.range.end.character} ${r.message}`).join(', ')}`), [
+      '9:9-9:17 CBL033 error Page line serial 00000431 does not match banner serial 000430. | 37-43 Banner serial',
+      '9:25-9:28 CBL033 error Page line total OF 003 does not match the banner\'s SECTION 01 OF 02. | 12-28 Banner section',
+    ]);
   });
 
   it('CBL024 names the paragraphs a gap leaves out', () => {
@@ -136,11 +161,11 @@ describe('rules: CBL017, CBL019 and CBL020 and fields written with nothing in th
   };
   it('reports a TAGS line naming no TAGS, a SUBJECT line without a subject and a Classified By line naming no one and no reasons, each on its line', () => {
     assert.deepEqual(found('TAGS:', 'SUBJECT: ', 'Classified By:'), [
-      'CBL017 3:0-5 The TAGS line names no TAGS (for example "TAGS: PREL PGOV FR").',
+      'CBL017 3:0-5 The TAGS line lists no TAG (for example "TAGS: PREL PGOV FR").',
       'CBL019 4:0-8 The SUBJECT line gives no subject.',
       'CBL020 6:0-14 The Classified By line names no classifier and no reasons.',
     ]);
-    assert.deepEqual(found('TAGS: PREL', 'SUBJECT: (C)', 'Classified By: Ambassador A. Smith, reasons 1.4 (b).'), ['CBL019 4:0-12 The SUBJECT line gives no subject.']);
+    assert.deepEqual(found('TAGS: PREL', 'SUBJECT: (C)', 'Classified By: Ambassador A. Smith, reasons 1.4 (b).'), ['CBL019 4:0-8 The SUBJECT line gives no subject.']);
   });
   it('leaves alone fields that go on below their keyword, blanked values, and reasons given alone', () => {
     assert.deepEqual(found('TAGS:\nPREL PGOV', 'SUBJECT:\nHARBOR PATROLS', 'Classified By:\nAmbassador A. Smith, reasons 1.4 (b).'), []);
@@ -298,6 +323,25 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     assert.deepEqual(secret('¶1. (S/NF) One.\n-- (S/NF) An item.\n\n¶2. (C) Two.'), ['8:4 Paragraph 1 is marked NOFORN but the header has no NOFORN caveat.']);
     assert.deepEqual(secret('¶1. (C) One.\n-- (S/NF) An item.\n\n¶2. (S/NF) Two.'), ['9:3 The item \'--\' in paragraph 1 is marked NOFORN but the header has no NOFORN caveat.']);
     assert.deepEqual(found('CBL032', 'S E C R E T', 'NOFORN\n\n', '¶1. (C) One.\n-- (S/NF) An item.'), []);
+  });
+  it('reads the subject\'s marking as a portion: CBL030 reports it above the banner, CBL031 counts its level, CBL032 reports its NOFORN first, CBL029 a malformed one; prose in brackets is none', () => {
+    // found() writes "SUBJECT: X" on line 6: the subject's marking goes there.
+    const withSubject = (id: string, banner: string, caveat: string, marking: string, body: string) => {
+      const text = `${banner} NOWHERE 000008\n\n${caveat}E.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: ${marking} HARBOR TALKS\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n${body}\nSMITH\n`;
+      return lintCable(parseCable(text).cable).filter((f) => f.id === id).map((f) => `${f.range.start.line}:${f.range.start.character} ${f.message}${f.related ? ` | ${f.related.map((r) => r.message).join()}` : ''}`);
+    };
+    assert.deepEqual(withSubject('CBL030', CONFIDENTIAL, '', '(S)', '¶1. (C) One.'), ['4:9 The subject is marked SECRET above the banner level CONFIDENTIAL. | Banner level']);
+    assert.deepEqual(withSubject('CBL030', CONFIDENTIAL, '', '(C)', '¶1. (C) One.'), []);
+    assert.deepEqual(withSubject('CBL031', 'S E C R E T', '', '(S)', '¶1. (C) One.\n\n¶2. (U) Two.'), []);
+    assert.deepEqual(withSubject('CBL031', 'S E C R E T', '', '(C)', '¶1. (C) One.\n\n¶2. (U) Two.'), ['0:0 Banner is SECRET but no paragraph is marked above CONFIDENTIAL.']);
+    assert.deepEqual(withSubject('CBL032', 'S E C R E T', '', '(S/NF)', '¶1. (S/NF) One.'), ['4:9 The subject is marked NOFORN but the header has no NOFORN caveat.']);
+    assert.deepEqual(withSubject('CBL032', 'S E C R E T', 'NOFORN\n\n', '(S/NF)', '¶1. (S) One.'), []);
+    // A malformed subject marking is reported as a paragraph's is; prose in brackets opening the subject marks nothing.
+    assert.deepEqual(withSubject('CBL029', CONFIDENTIAL, '', '(C/NOFRN)', '¶1. (C) One.'), ["4:9 Portion marking '(C/NOFRN)' is not a known form such as (S), (C//NF) or (S/REL NATO)."]);
+    for (const prose of ['(S-300)', '(EU)', '(C-AB1-00123)']) {
+      for (const id of ['CBL029', 'CBL030']) assert.deepEqual(withSubject(id, CONFIDENTIAL, '', prose, '¶1. (C) One.'), [], `${id} ${prose}`);
+      assert.deepEqual(withSubject('CBL031', 'S E C R E T', '', prose, '¶1. (C) One.').length, 1, prose);
+    }
   });
   it('names the paragraph an item stands in when a paragraph is glued to the end of its line ("-- (S) … May. 2. (C) …")', () => {
     const body = '¶1. (C) The board listed its points:\n-- (S) The quays will close in May. 2. (C) Fares rose again in April.\n\n¶3. (C) Three.';

@@ -5,8 +5,11 @@
 import { allRules, ruleDocUrl } from '../core/rules/index';
 import type { Finding, Severity } from '../core/rules/types';
 
-/** What the formats print of a finding: fixes and related locations stay in the editor. */
-export type ReportedFinding = Pick<Finding, 'id' | 'name' | 'severity' | 'message' | 'range'>;
+/**
+ * What the formats print of a finding: fixes and related locations stay in the editor; whether `--fix` may mend it
+ * (it has a safe fix) is kept for the stylish summary, as ESLint counts its fixable problems.
+ */
+export type ReportedFinding = Pick<Finding, 'id' | 'name' | 'severity' | 'message' | 'range'> & { readonly fixable?: true };
 
 /** The findings of one file. */
 export interface FileResult {
@@ -16,7 +19,8 @@ export interface FileResult {
 
 /** A finding reduced to what the formats print, so that less memory is held and less is copied between threads. */
 export function reported(f: Finding): ReportedFinding {
-  return { id: f.id, name: f.name, severity: f.severity, message: f.message, range: f.range };
+  const finding = { id: f.id, name: f.name, severity: f.severity, message: f.message, range: f.range };
+  return f.fixes?.some((x) => x.safe) ? { ...finding, fixable: true } : finding;
 }
 
 /** `[{file, diagnostics: [{id, name, severity, message, range}]}]`, 0-based as in LSP. */
@@ -43,23 +47,32 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
   const c = (code: string, s: string) => (color ? `${code}${s}\x1b[0m` : s);
   let out = '';
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  let fixable = 0;
   for (const r of results) {
     if (r.findings.length === 0) continue;
     out += `\n${c('\x1b[4m', r.file)}\n`;
     for (const f of r.findings) {
       counts[f.severity]++;
+      if (f.fixable) fixable++;
       const where = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
       out += `  ${where.padEnd(8)} ${c(COLORS[f.severity], f.severity.padEnd(7))} ${f.message}  ${c('\x1b[90m', `${f.id}/${f.name}`)}\n`;
     }
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
   out += total === 0 ? `${results.length} file(s) checked, no problems\n` : `\n${total} problem(s) (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info, ${plural(counts.hint, 'hint')}) in ${results.length} file(s)\n`;
+  // "potentially": Fix All leaves out a safe fix whose edits overlap another's, until a later pass. Indented, as ESLint
+  // writes it, so that the problem matcher ($cablelint-stylish) does not take the line for a file's name.
+  if (fixable > 0) out += `  ${fixable} of them potentially fixable with the \`--fix\` option.\n`;
   return out;
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-/** SARIF 2.1.0 with rule metadata, help URIs and 1-based regions. */
+/**
+ * SARIF 2.1.0 with rule metadata, help URIs and 1-based regions, whose columns count UTF-16 code units as LSP's and
+ * the other formats' do, which the run says (`columnKind`): the schema gives no default, and a consumer that counts
+ * code points would put a finding after an emoji or another character outside the BMP one column off.
+ */
 export function formatSarif(results: readonly FileResult[], version: string): string {
   const rules = allRules.map((r) => ({
     id: r.id,
@@ -88,7 +101,7 @@ export function formatSarif(results: readonly FileResult[], version: string): st
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'cablelint', version, informationUri: 'https://github.com/vscode-cable/vscode-cable', rules } }, results: sarifResults }],
+    runs: [{ tool: { driver: { name: 'cablelint', version, informationUri: 'https://github.com/vscode-cable/vscode-cable', rules } }, columnKind: 'utf16CodeUnits', results: sarifResults }],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }

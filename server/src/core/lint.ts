@@ -24,7 +24,8 @@ export function lintCable(cable: Cable, config?: ResolvedConfig, failures?: stri
   const report: Report = (f) => {
     // A finding's own severity ("1.5 after 2003 is info") holds while the rule keeps its default severity.
     const severity = f.severity && configured === rule.defaultSeverity ? f.severity : configured;
-    findings.push({ id: rule.id, name: rule.name, severity, message: f.message, range: f.range, fixes: f.fixes, related: f.related });
+    const finding: Finding = { id: rule.id, name: rule.name, severity, message: f.message, range: f.range, fixes: f.fixes, related: f.related };
+    findings.push(f.unnecessary ? { ...finding, unnecessary: true } : finding);
   };
   for (let i = 0; i < allRules.length; i++) {
     const r = allRules[i];

@@ -1,7 +1,7 @@
 /**
  * Findings to LSP diagnostics.
  */
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import { ruleDocUrl } from '../core/rules/index';
 import type { Finding, Severity } from '../core/rules/types';
 
@@ -25,7 +25,10 @@ export function binaryDiagnostic(): Diagnostic {
   };
 }
 
-/** A diagnostic with `code`, `source: 'cable'` and a link to the rule's page. */
+/**
+ * A diagnostic with `code`, `source: 'cable'` and a link to the rule's page; text that adds nothing (a repeated TAG)
+ * is tagged `Unnecessary`, which the editor fades.
+ */
 export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
   return {
     range: finding.range,
@@ -36,5 +39,6 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
     message: finding.message,
     data: { name: finding.name },
     relatedInformation: finding.related?.map((r) => ({ location: { uri, range: r.range }, message: r.message })),
+    ...(finding.unnecessary ? { tags: [DiagnosticTag.Unnecessary] } : {}),
   };
 }

@@ -758,8 +758,8 @@ function pushParagraph(input: BodyInput, result: BodyResult, mk: MarkerInfo, i: 
   if (portion && mk.portionStart >= 0 && !portion.wellFormed) input.problems.push(malformedMarking(portion));
 }
 
-/** The problem of a marking read but not well formed, a paragraph's or an item's: a lost parenthesis, or an unknown form. */
-function malformedMarking(portion: PortionMarking): ParseProblem {
+/** The problem of a marking read but not well formed, a paragraph's, an item's or the subject's: a lost parenthesis, or an unknown form. */
+export function malformedMarking(portion: PortionMarking): ParseProblem {
   const text = portion.token.text;
   return {
     rule: 'portion-marking-malformed',
@@ -939,8 +939,8 @@ function itemLabelEnd(text: string, at: number): number {
   return text.charCodeAt(k) === 41 /* ) */ && isSpace(text.charCodeAt(k + 1)) ? k + 1 : -1;
 }
 
-/** True when a marking read at a line's start is one, not prose: see {@link itemMarkingAt}. */
-function isItemMarking(portion: PortionMarking, text: string): boolean {
+/** True when a marking read at a line's start (or the subject's, after its keyword) is one, not prose: see {@link itemMarkingAt}. */
+export function isItemMarking(portion: PortionMarking, text: string): boolean {
   const inner = portion.inner.text;
   // "(c) sense that …": a list's label, not CONFIDENTIAL.
   if (inner.length === 1 && inner.charCodeAt(0) >= 97) return false;

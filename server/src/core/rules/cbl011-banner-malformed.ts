@@ -18,7 +18,7 @@ export const rule: Rule = {
   docs: {
     bad: "SS E C R E T VALLETTA 000412",
     good: "S E C R E T VALLETTA 000412",
-    rationale: "A damaged banner still names a level, but tools and readers that match the exact spelling miss it. A level alone on its line is respelled only where the line still reads as the banner: `SECRE T` alone at the banner's place becomes `SECRET`, the banner there, before the metadata; but where a line below it reads as a banner, `SECRET` alone would only echo the level above it, so the fix would hand the banner to that line and none is offered.",
+    rationale: "A damaged banner still names a level, but tools and readers that match the exact spelling miss it. A level alone on its line is respelled only where the line still reads as the banner: `SECRE T` alone at the banner's place becomes `SECRET`, the banner there, before the metadata; but where a line below it reads as a banner, `SECRET` alone would only echo the level above it, so the fix would hand the banner to that line and none is offered. Caveats joined to the level (`S E C R E T//NOFORN PARIS 000708`) move after the serial, where banners carry them; one the cable gives already, on a caveat line under the banner or after the serial, is removed rather than written twice.",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS §2 and 'Warnings'): 17 of 1,295 (1.3%).",
   },
   check(cable, report) {
@@ -48,9 +48,16 @@ function fixesFor(cable: Cable, banner: Banner, at: Range): Fix[] | undefined {
   }
   const joined = banner.joined;
   if (!joined || !sameRange(at, joined.range)) return undefined;
-  // "SECRET//NOFORN PARIS 000708" → "SECRET PARIS 000708 NOFORN": the same caveats, where banners carry them.
-  const caveats = joined.text.split(SLASHES).filter((c) => c.length > 0).join(' ');
+  // "SECRET//NOFORN PARIS 000708" → "SECRET PARIS 000708 NOFORN": the same caveats, where banners carry them. One the cable
+  // gives already, after the serial or on a caveat line under the banner ("NOFORN" ⏎ "SIPDIS"), is not written twice.
+  const given = new Set<string>();
+  for (const caveat of cable.caveats) {
+    const r = caveat.token.range;
+    if (r.start.line >= banner.line && !(r.start.line === joined.range.start.line && r.start.character >= joined.range.start.character && r.end.character <= joined.range.end.character)) given.add(caveat.name);
+  }
+  const caveats = joined.text.split(SLASHES).filter((c) => c.length > 0 && !given.has(c.toUpperCase())).join(' ');
   const end = banner.range.end;
+  if (caveats === '') return [{ title: `Remove '${joined.text}', which the cable's caveats give`, edits: [{ range: joined.range, newText: '' }], safe: true, preferred: true }];
   return [{
     title: `Move '${caveats}' after the serial`,
     edits: [{ range: joined.range, newText: '' }, { range: { start: end, end }, newText: ` ${caveats}` }],

@@ -1,6 +1,7 @@
 /**
  * CBL018 tags-duplicate: The same TAG appears twice on the TAGS line.
  */
+import type { Range } from '../model';
 import type { Rule } from './types';
 import { tagRemoval } from './util';
 
@@ -22,15 +23,22 @@ export const rule: Rule = {
     const tags = cable.tags?.tags;
     // "TAGS: PREL" alone cannot repeat itself.
     if (!tags || tags.length < 2) return;
-    const seen = new Set<string>();
+    // Each code's first TAG, which a repeat points to.
+    const seen = new Map<string, Range>();
     for (let i = 0; i < tags.length; i++) {
       const tag = tags[i];
       if (tag.role !== 'code') continue;
-      if (seen.has(tag.code)) {
+      const first = seen.get(tag.code);
+      if (first) {
         const r = tagRemoval(cable.lines, tag.token.range);
-        report({ message: `TAG ${tag.code} appears more than once.`, range: tag.token.range, fixes: [{ title: `Remove the repeated ${tag.code}`, edits: [{ range: r, newText: '' }], safe: true, preferred: true }] });
-      }
-      seen.add(tag.code);
+        report({
+          message: `TAG ${tag.code} appears more than once.`,
+          range: tag.token.range,
+          fixes: [{ title: `Remove the repeated ${tag.code}`, edits: [{ range: r, newText: '' }], safe: true, preferred: true }],
+          related: [{ range: first, message: `First ${tag.code}` }],
+          unnecessary: true,
+        });
+      } else seen.set(tag.code, tag.token.range);
     }
   },
 };

@@ -28,6 +28,9 @@ export const rule: Rule = {
       if (code === expected - 1 && expected > 65) {
         // "A. … C. … C. …": the second C repeats the letter before it; D is not what it was meant to be.
         report({ message: `REF item ${item.letter} repeats the letter of the item before it.`, range: item.letterToken.range });
+      } else if (code < expected - 1) {
+        // "A. … C. … B. …": B goes back to a letter before C's; "where D is expected" would not say so.
+        report({ message: `REF item ${item.letter} comes after ${String.fromCharCode(expected - 1)}: the letters go back.`, range: item.letterToken.range });
       } else if (code !== expected) {
         report({ message: `REF item ${item.letter} where ${String.fromCharCode(expected)} is expected.`, range: item.letterToken.range });
       }

@@ -30,7 +30,11 @@ export const rule: Rule = {
           edits.push({ range: paragraphs[j].numberToken.range, newText: String(paragraphs[j].readAs + 1) });
           renumbered.set(j, paragraphs[j].readAs + 1);
         }
-        const title = edits.length === 1 ? `Renumber as ${p.readAs + 1}` : `Renumber as ${p.readAs + 1}, and the next ${edits.length - 1} paragraph${edits.length === 2 ? '' : 's'} up to ${p.readAs + edits.length}`;
+        // "and the next paragraph as 6", not "and the next 1 paragraph up to 6".
+        const title =
+          edits.length === 1 ? `Renumber as ${p.readAs + 1}`
+          : edits.length === 2 ? `Renumber as ${p.readAs + 1}, and the next paragraph as ${p.readAs + 2}`
+          : `Renumber as ${p.readAs + 1}, and the next ${edits.length - 1} paragraphs up to ${p.readAs + edits.length}`;
         const fix: Fix = { title, edits, safe: false };
         // References to the repeated number stay with the first paragraph that has it, where they point now.
         const withReferences = renumberingWithReferences(cable, fix, renumbered);

@@ -3,7 +3,8 @@
  */
 import type { Cable, Range } from '../model';
 import type { Fix, Rule } from './types';
-import { reportParseProblems } from './util';
+import { malformedMarking } from '../parse/body';
+import { reportParseProblems, subjectMarking } from './util';
 
 export const rule: Rule = {
   id: 'CBL029',
@@ -15,12 +16,15 @@ export const rule: Rule = {
   docs: {
     bad: "¶2. (N/SF) Director Anton Gauci said …",
     good: "¶2. (S/NF) Director Anton Gauci said …",
-    rationale: "A marking that cannot be read cannot be checked against the banner. A marking that lost a parenthesis is read as the level it names, and its quick fix writes the parenthesis back (`(C Deputy …` becomes `(C) Deputy …`, `C)` becomes `(C)`), which keeps that level. The marking that opens an item or a line inside the text (`¶B. (S/NOFRN) …`, `-- (S/NOFRN) …`) is checked too, when it names a level and its unknown controls are short words in capitals: `(EU) was …` or `(S-300) missiles` wrapped to a line's start is prose.",
+    rationale: "A marking that cannot be read cannot be checked against the banner. A marking that lost a parenthesis is read as the level it names, and its quick fix writes the parenthesis back (`(C Deputy …` becomes `(C) Deputy …`, `C)` becomes `(C)`), which keeps that level. The marking that opens an item or a line inside the text (`¶B. (S/NOFRN) …`, `-- (S/NOFRN) …`) is checked too, when it names a level and its unknown controls are short words in capitals: `(EU) was …` or `(S-300) missiles` wrapped to a line's start is prose. The subject's marking is checked the same way (`SUBJECT: (SNF) …`; `SUBJECT: (S-300) MISSILES` is prose).",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS §9): 34 spellings, typos (N/SF) and (SNF) once each; markings.tsv.",
   },
   check(cable, report) {
     // The parser records what it could not read; this rule reports it.
     reportParseProblems(cable, 'portion-marking-malformed', report, (range) => parenthesisFix(cable, range));
+    // "SUBJECT: (S/NOFRN) …": the subject's marking, which the metadata parser reads without reporting it, is checked as a line's is.
+    const subject = subjectMarking(cable);
+    if (subject && !subject.wellFormed) report({ message: malformedMarking(subject).message, range: subject.token.range });
   },
 };
 

@@ -1,21 +1,21 @@
 /**
- * CBL030 portion-marking-above-banner: A portion marking, of a paragraph or of an item or line inside the text, is above the banner level (spillage).
+ * CBL030 portion-marking-above-banner: A portion marking, of a paragraph, of the subject or of an item or line inside the text, is above the banner level (spillage).
  */
 import { levelRank } from '../levels';
 import type { Rule } from './types';
-import { describeItem } from './util';
+import { describeItem, subjectMarking } from './util';
 
 export const rule: Rule = {
   id: 'CBL030',
   name: 'portion-marking-above-banner',
-  description: "A portion marking, of a paragraph or of an item or line inside the text, is above the banner level (spillage).",
+  description: "A portion marking, of a paragraph, of the subject or of an item or line inside the text, is above the banner level (spillage).",
   tags: ["markings"],
   defaultSeverity: 'error',
   fixable: false,
   docs: {
     bad: "C O N F I D E N T I A L QUITO 000288\n…\n¶4. (S/NF) …",
     good: "S E C R E T QUITO 000288\n…\n¶4. (S/NF) …",
-    rationale: "A portion classified higher than the whole cable means the cable is under-classified: a spill. The marking that opens an item or a line inside the text (`¶B. (S/NF) USG Concern: …`, `-- (S) …`, `(S/NF) Response: …`) or a sub-title (`(C) Status of …`) marks a portion too, and is checked as a paragraph's is.",
+    rationale: "A portion classified higher than the whole cable means the cable is under-classified: a spill. The marking that opens an item or a line inside the text (`¶B. (S/NF) USG Concern: …`, `-- (S) …`, `(S/NF) Response: …`) or a sub-title (`(C) Status of …`) marks a portion too, and is checked as a paragraph's is, and so is the subject's (`SUBJECT: (S) …`).",
     source: "Corpus analysis of the released cables: 1,227 of 1,229 (FORMAT.md §7 rule 13); 2 of 1,250, both real inconsistencies (CORPUS-FINDINGS, 'Safe as errors').",
   },
   check(cable, report) {
@@ -34,6 +34,15 @@ export const rule: Rule = {
           related: [{ range: banner.levelText.range, message: 'Banner level' }],
         });
       }
+    }
+    // "SUBJECT: (S) …" under a CONFIDENTIAL banner: the subject line is a portion, and spills as a paragraph does.
+    const subject = subjectMarking(cable);
+    if (subject?.level && subject.level !== banner.level && levelRank(subject.level) > ceiling) {
+      report({
+        message: `The subject is marked ${subject.level} above the banner level ${banner.level}.`,
+        range: subject.token.range,
+        related: [{ range: banner.levelText.range, message: 'Banner level' }],
+      });
     }
     // "¶B. (S) …", "-- (S) …", "(S) Response: …": an item's or a line's marking inside the text spills as a paragraph's does.
     for (const item of cable.itemMarkings) {

@@ -23,10 +23,15 @@ export const rule: Rule = {
     for (let i = 0; i < pages.length; i++) {
       const page = pages[i];
       if (banner.serial && page.serial.value !== banner.serial.value) {
-        report({ message: `Page line serial ${page.serial.text} does not match banner serial ${banner.serial.text}.`, range: page.serial.range });
+        report({ message: `Page line serial ${page.serial.text} does not match banner serial ${banner.serial.text}.`, range: page.serial.range, related: [{ range: banner.serial.range, message: 'Banner serial' }] });
       }
       if (banner.section && page.total.value !== banner.section.total.value) {
-        report({ message: `Page line total OF ${page.total.text} does not match banner SECTION … OF ${banner.section.total.text}.`, range: page.total.range });
+        // The banner's own words, "SECTION 01 OF 02", where the message said "SECTION … OF 02".
+        report({
+          message: `Page line total OF ${page.total.text} does not match the banner's ${banner.section.token.text}.`,
+          range: page.total.range,
+          related: [{ range: banner.section.token.range, message: 'Banner section' }],
+        });
       }
     }
   },

@@ -49,6 +49,8 @@ export interface Finding {
   readonly fixes?: readonly Fix[];
   /** Ranges elsewhere in the document that explain the finding (the banner, the other paragraph). */
   readonly related?: readonly { readonly range: Range; readonly message: string }[];
+  /** True when the text of `range` adds nothing (a repeated TAG): the editor fades it (`DiagnosticTag.Unnecessary`). */
+  readonly unnecessary?: boolean;
 }
 
 /** What a rule's `check` receives to report with. */
@@ -57,6 +59,8 @@ export type Report = (finding: {
   readonly range: Range;
   readonly fixes?: readonly Fix[];
   readonly related?: readonly { readonly range: Range; readonly message: string }[];
+  /** The text of `range` adds nothing (a repeated TAG): the editor fades it. */
+  readonly unnecessary?: boolean;
   /** Overrides the configured severity for this one finding (e.g. 1.5 after 2003 is info). */
   readonly severity?: Severity;
 }) => void;

@@ -2,8 +2,9 @@
  * Helpers shared by the rules.
  */
 import { levelRank } from '../levels';
-import type { Cable, CalendarDate, ItemMarking, Level, Range } from '../model';
+import type { Cable, CalendarDate, ItemMarking, Level, PortionMarking, Range } from '../model';
 import { findInTextReferences } from '../mentions';
+import { isItemMarking } from '../parse/body';
 import { BANNER_SEARCH, readFirstBanner } from '../parse/index';
 import { isBlankedLine, isSpace, lineStarts, offsetAt, paragraphIndexAt, partitionPoint, range } from '../text';
 import type { Fix, Report, TextEdit } from './types';
@@ -202,6 +203,17 @@ export function reportParseProblems(cable: Cable, name: string, report: Report, 
     const problem = problems[i];
     if (problem.rule === name) report({ message: problem.message, range: problem.range, fixes: fixes?.(problem.range) });
   }
+}
+
+/**
+ * The subject's marking when it marks the subject as a portion (`SUBJECT: (S) …`, `SUBJECT: (S/NOFRN) …`), for the marking
+ * rules: one that names a level, read as a marking that opens a line is, so that a subject opening with prose in brackets,
+ * `SUBJECT: (S-300) MISSILES` or `SUBJECT: (EU) LEADERS MEET`, marks nothing.
+ */
+export function subjectMarking(cable: Cable): PortionMarking | undefined {
+  const portion = cable.subject?.portion;
+  if (portion?.level === undefined) return undefined;
+  return isItemMarking(portion, cable.lines[portion.token.range.start.line]) ? portion : undefined;
 }
 
 /** Separators between tags: spaces, commas and semicolons. */
