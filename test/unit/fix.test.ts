@@ -190,6 +190,8 @@ describe('quick fixes', () => {
       ['NCLAS', 'UNCLAS'],
       ['CONFIDENTAIL', 'CONFIDENTIAL'],
       ['S E C E R T', 'S E C R E T'],
+      ['C0NFIDENTIAL', 'CONFIDENTIAL'],
+      ['C 0 N F I D E N T I A L', 'C O N F I D E N T I A L'],
     ];
     for (const [damaged, spelled] of cases) {
       const finding = lintCable(parseCable(`${damaged} NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) Text.\n`).cable).find((f) => f.id === 'CBL011');

@@ -203,6 +203,11 @@ describe('parser: banner', () => {
     ['CONFIDENTAIL SECTION 01 OF 02 NOWHERE 000017', 'CONFIDENTIAL', 'damaged', 'NOWHERE', 17],
     ['S E C E R T NOWHERE 000017', 'SECRET', 'damaged', 'NOWHERE', 17],
     ['UNCLSA NOWHERE 000017', 'UNCLASSIFIED', 'damaged', 'NOWHERE', 17],
+    // A zero typed or scanned for the letter O, in one word, spelled out, or with other damage.
+    ['C0NFIDENTIAL SECTION 01 OF 02 NOWHERE 000017', 'CONFIDENTIAL', 'damaged', 'NOWHERE', 17],
+    ['C 0 N F I D E N T I A L NOWHERE 000017', 'CONFIDENTIAL', 'damaged', 'NOWHERE', 17],
+    ['T0P SECRET NOWHERE 000017', 'TOP SECRET', 'damaged', 'NOWHERE', 17],
+    ['C0NFIDENTAIL NOWHERE 000017', 'CONFIDENTIAL', 'damaged', 'NOWHERE', 17],
     // A longer reading wins only when it reads as a level: spaced UNCLASSIFIED passes "UNCLASS" on its way.
     ['U N C L A S S I F I E D NOWHERE 000017', 'UNCLASSIFIED', 'spaced', 'NOWHERE', 17],
   ];
@@ -235,6 +240,21 @@ describe('parser: banner', () => {
     assert.equal(read('CONFIDENTIA SECTION 01 OF 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:11 Banner level is misspelled 'CONFIDENTIA' (last letter lost); read as CONFIDENTIAL.");
     assert.equal(read('UNCLA TALLINN 000233'), "UNCLASSIFIED 09TALLINN233 banner-malformed@3:0-3:5 Banner level is misspelled 'UNCLA' (last letter lost); read as UNCLASSIFIED.");
     assert.equal(read('S E C R E T TALLINN 000233'), 'SECRET 09TALLINN233 ');
+  });
+
+  it('reads a level with a zero for the letter O as a damaged banner, where it read none (CBL010)', () => {
+    const read = (banner: string) => {
+      const c = parse(`O 171405Z MAR 09\nFM AMEMBASSY TALLINN\n\n${banner}\n\nE.O. 12958: DECL: 03/17/2019\nTAGS: PREL EN\nSUBJECT: X\n\n¶1. (C) Text.\n`);
+      return `${c.banner?.level} ${c.id} ${c.problems.map((p) => `${p.rule}@${at(p.range)} ${p.message}`).join('; ')}`;
+    };
+    assert.equal(read('C0NFIDENTIAL TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:12 Banner level is misspelled 'C0NFIDENTIAL' (a zero for the letter O); read as CONFIDENTIAL.");
+    assert.equal(read('C 0 N F I D E N T I A L SECTION 01 OF 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:23 Banner level is misspelled 'C 0 N F I D E N T I A L' (a zero for the letter O); read as CONFIDENTIAL.");
+    assert.equal(read('C0NFIDENTAIL TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:12 Banner level is misspelled 'C0NFIDENTAIL' (a zero for the letter O, two letters swapped); read as CONFIDENTIAL.");
+    // Zeros elsewhere are no level: a serial of zeros, a word with a zero that reads as no level.
+    assert.equal(read('S E C R E T TALLINN 000000'), 'SECRET 09TALLINN0 ');
+    assert.equal(parseBanner(0, 'B0MB SQUAD 000017', { strict: false, repeated: false }), undefined);
+    // Inside a body a damaged banner is no repeated banner, zero or not.
+    assert.equal(parseBanner(0, 'C0NFIDENTIAL TALLINN 000233', { strict: true, repeated: true }), undefined);
   });
 
   it('reads a banner being typed, its serial not written yet, as the banner of its level, outside a body only', () => {

@@ -1,5 +1,5 @@
 /**
- * CBL011 banner-malformed: The banner level is misspelled (first letter doubled or lost, last letter doubled or lost, two letters swapped, broken spacing) or has caveats joined to it with slashes; the level is still read.
+ * CBL011 banner-malformed: The banner level is misspelled (first letter doubled or lost, last letter doubled or lost, two letters swapped, a zero for the letter O, broken spacing) or has caveats joined to it with slashes; the level is still read.
  */
 import type { Banner, Cable, Range } from '../model';
 import { parseBanner } from '../parse/banner';
@@ -10,7 +10,7 @@ import type { Fix, Rule } from './types';
 export const rule: Rule = {
   id: 'CBL011',
   name: 'banner-malformed',
-  description: "The banner level is misspelled (first letter doubled or lost, last letter doubled or lost, two letters swapped, broken spacing) or has caveats joined to it with slashes; the level is still read.",
+  description: "The banner level is misspelled (first letter doubled or lost, last letter doubled or lost, two letters swapped, a zero for the letter O, broken spacing) or has caveats joined to it with slashes; the level is still read.",
   tags: ["banner"],
   defaultSeverity: 'warning',
   fixable: true,
@@ -18,7 +18,7 @@ export const rule: Rule = {
   docs: {
     bad: "SS E C R E T VALLETTA 000412",
     good: "S E C R E T VALLETTA 000412",
-    rationale: "A damaged banner still names a level, but tools and readers that match the exact spelling miss it. A level alone on its line is respelled only where the line still reads as the banner: `SECRE T` alone at the banner's place becomes `SECRET`, the banner there, before the metadata; but where a line below it reads as a banner, `SECRET` alone would only echo the level above it, so the fix would hand the banner to that line and none is offered.",
+    rationale: "A damaged banner still names a level, but tools and readers that match the exact spelling miss it. A zero typed or scanned for the letter O (`C0NFIDENTIAL`, `C 0 N F I D E N T I A L`) is read as the O it stands for, and the fix writes the O. A level alone on its line is respelled only where the line still reads as the banner: `SECRE T` alone at the banner's place becomes `SECRET`, the banner there, before the metadata; but where a line below it reads as a banner, `SECRET` alone would only echo the level above it, so the fix would hand the banner to that line and none is offered.",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS §2 and 'Warnings'): 17 of 1,295 (1.3%).",
   },
   check(cable, report) {
