@@ -247,6 +247,22 @@ describe('quick fixes', () => {
     assert.equal(lintCable(parseCable(banner).cable).find((f) => f.id === 'CBL026')?.fixes?.[0].safe, true);
   });
 
+  it('writes a misread paragraph number as meant (CBL046), touching only the marker, in Fix All too', () => {
+    const text = 'C0NFIDENTIAL NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nl. (C) Summary: the ferry runs. End Summary.\n\nP2. (C) The port opens.\n\n¶3, (C) Fares rise.\n\nI4. (C) Fares fall.\n';
+    const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL046');
+    assert.deepEqual(findings.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message} ${f.fixes?.[0].title} ${f.fixes?.[0].safe}`), [
+      "6:0-2 Paragraph number 'l.' has the letter 'l' for the digit 1: read as '1.'. Write '1.' true",
+      "8:0-3 Paragraph number 'P2.' has 'P' for the pilcrow ¶: read as '¶2.'. Write '¶2.' true",
+      "10:0-3 Paragraph number '¶3,' has a comma for the full stop: read as '¶3.'. Write '¶3.' true",
+    ]);
+    // "I4." where ¶4 is expected is CBL026's: the pilcrow turned into a 1, read as I.
+    assert.deepEqual(lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL026').map((f) => f.fixes?.[0].edits[0].newText), ['¶4.']);
+    assert.equal(
+      fixAll(text).text,
+      'CONFIDENTIAL NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n1. (C) Summary: the ferry runs. End Summary.\n\n¶2. (C) The port opens.\n\n¶3. (C) Fares rise.\n\n¶4. (C) Fares fall.\n',
+    );
+  });
+
   it('moves caveats joined to the banner level after the serial, and respells a damaged level beside them', () => {
     const text = 'SECERT//NOFORN/ORCON NOWHERE 000001 SIPDIS\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n';
     const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL011');

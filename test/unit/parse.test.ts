@@ -858,6 +858,26 @@ describe('parser: body', () => {
     const text = parse('S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n1. (S) One.\n\n5.Five is out of sequence.\n\n2.two is in small letters.\n\n2. (S) The fleet of\n3.The ships sailed.\n');
     assert.deepEqual(numbers(text).map((n) => n[0]), [1, 2]);
   });
+  it('reads a paragraph number with a letter misread for a digit or the pilcrow ("l. (C)", "P2. (C)", "¶4, (C)") as the paragraph it stands for', () => {
+    const numbers = (c: Cable) => c.paragraphs.map((p) => `${p.readAs} ${p.marker.text} ${p.numberToken.text} ${p.misread ?? '-'} ${p.portion?.token.text} ${p.firstWords}`);
+    // These paragraphs were lost: the first was read as a lettered list's item, the others as prose of the paragraph above.
+    const c = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nl. (C) Summary: the ferry runs.\n\nP2. (C) The port opens.\nq3. (C) The pier closes.\n\n¶4, (C) Fares rise.\n\n1O. (U) Or fall.\n');
+    assert.deepEqual(numbers(c).slice(0, 4), [
+      '1 l. l 1. (C) Summary: the ferry runs.',
+      '2 P2. 2 ¶2. (C) The port opens.',
+      '3 q3. 3 ¶3. (C) The pier closes.',
+      '4 ¶4, 4 ¶4. (C) Fares rise.',
+    ]);
+    // The marking is the paragraph's, not also an item's under a label "l.".
+    assert.deepEqual(c.itemMarkings, []);
+    assert.equal(c.blocks[0]?.kind, 'summary');
+    assert.equal(at(c.paragraphs[0].marker.range), '5:0-5:2');
+    // Only before a marking and as the next number: "I. Background" is a title's numeral, "l. (C)" after ¶3 a list's item,
+    // "P5. (C)" where 2 is expected is prose; "I6. (C)" where 6 is expected is the pilcrow artifact, read as 6.
+    const other = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nI. Background\n\n¶1. (C) One.\n\nP5. (C) Five.\n\n¶2. (C) Two:\nk. (C) An item.\nl. (C) Another item.\n\n¶3. (C) Three.\n¶4. (C) Four.\n¶5. (C) Five.\n\nI6. (C) Six.\n');
+    assert.deepEqual(other.paragraphs.map((p) => `${p.number}>${p.readAs}`), ['1>1', '2>2', '3>3', '4>4', '5>5', '16>6']);
+    assert.deepEqual(other.itemMarkings.map((m) => m.label?.text), ['k.', 'l.']);
+  });
   it('reports no missing marking on a paragraph whose text opens with a redaction ("¶3.  XXXXXXXXXXXX": the marking may be under it)', () => {
     const c = parse(
       'C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The minister left early.\n\n¶2.  XXXXXXXXXXXX\n\n¶3. xxxxxxxxxxxx told us more.\n\n¶4. He said XXXXXXXXXXXX would come.\n',
