@@ -199,6 +199,13 @@ describe('quick fixes', () => {
     }
   });
 
+  it('writes the O of a banner\'s SECTION words read with a zero, and nothing else', () => {
+    const text = 'C O N F I D E N T I A L SECTI0N 01 0F 02 NOWHERE 000100\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text.\n';
+    const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL011');
+    assert.deepEqual(finding?.fixes?.[0].edits, [{ range: { start: { line: 0, character: 24 }, end: { line: 0, character: 40 } }, newText: 'SECTION 01 OF 02' }]);
+    assert.equal(fixAll(text).text.split('\n')[0], 'C O N F I D E N T I A L SECTION 01 OF 02 NOWHERE 000100');
+  });
+
   it('respells a damaged level alone on its line, which reads as the banner there, but not where a banner below would take its place', () => {
     // "SECRE T" alone is a damaged banner, and "SECRET" alone at the banner's place reads as the banner too.
     const cable = (banner: string) => `${banner}\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n`;

@@ -250,6 +250,9 @@ describe('parser: banner', () => {
     assert.equal(read('C0NFIDENTIAL TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:12 Banner level is misspelled 'C0NFIDENTIAL' (a zero for the letter O); read as CONFIDENTIAL.");
     assert.equal(read('C 0 N F I D E N T I A L SECTION 01 OF 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:23 Banner level is misspelled 'C 0 N F I D E N T I A L' (a zero for the letter O); read as CONFIDENTIAL.");
     assert.equal(read('C0NFIDENTAIL TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:12 Banner level is misspelled 'C0NFIDENTAIL' (a zero for the letter O, two letters swapped); read as CONFIDENTIAL.");
+    // The SECTION words with a zero for O: the banner was lost with them.
+    assert.equal(read('C O N F I D E N T I A L SECTI0N 01 0F 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:24-3:40 Banner section 'SECTI0N 01 0F 02' has a zero for the letter O; read as SECTION 01 OF 02.");
+    assert.equal(read('SECRET SECTION 01 0F 02 TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:7-3:23 Banner section 'SECTION 01 0F 02' has a zero for the letter O; read as SECTION 01 OF 02.");
     // Zeros elsewhere are no level: a serial of zeros, a word with a zero that reads as no level.
     assert.equal(read('S E C R E T TALLINN 000000'), 'SECRET 09TALLINN0 ');
     assert.equal(parseBanner(0, 'B0MB SQUAD 000017', { strict: false, repeated: false }), undefined);

@@ -145,8 +145,11 @@ const ZERO = /0/g;
 
 // After the level: "[SECTION nn OF mm] POST serial [trailing]". The rest is read with the `s` flag: a line may hold
 // U+2028 or U+2029, white space to `\s` and no line break to LSP, which "." matches only so (REST_NO_POST always matches).
-const REST = /^\s*(?:(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2})\s+)?([A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*)*?)\s+(\d{3,6})(?![0-9])(.*)$/is;
-const REST_NO_POST = /^(?:\s*(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2}))?(.*)$/is;
+// "SECTI0N 01 0F 02": a zero read for the letter O in either word (CBL011 reports it).
+const REST = /^\s*(?:(SECTI[O0]N)\s+(\d{1,2})\s+([O0]F)\s+(\d{1,2})\s+)?([A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*)*?)\s+(\d{3,6})(?![0-9])(.*)$/is;
+/** A section's words with a zero for the letter O: "SECTI0N 01 OF 02", "SECTION 01 0F 02". */
+export const ZERO_SECTION = /^SECTI0N|\s0F\s/i;
+const REST_NO_POST = /^(?:\s*(SECTI[O0]N)\s+(\d{1,2})\s+([O0]F)\s+(\d{1,2}))?(.*)$/is;
 // What is left of a banner being typed: the post in capitals ("NOWHERE", "BUENOS AIRES") and the first digits of its
 // serial if any ("NOWHERE 00"), or a section being typed ("SECTION", "SECTION 01 OF").
 const POST_TYPED = /^([A-Z][A-Z'.-]*(?:[ \t]+[A-Z][A-Z'.-]*)*)(?:[ \t]+(\d{1,2}))?$/;
@@ -291,6 +294,13 @@ export function parseBanner(
       rule: 'banner-malformed',
       message: `Banner level is misspelled '${levelText.text}' (${how}); read as ${best.match.level}.`,
       range: levelText.range,
+    });
+  }
+  if (section && options.problems && ZERO_SECTION.test(section.token.text)) {
+    options.problems.push({
+      rule: 'banner-malformed',
+      message: `Banner section '${section.token.text}' has a zero for the letter O; read as SECTION ${section.number.text} OF ${section.total.text}.`,
+      range: section.token.range,
     });
   }
   if (joined && options.problems) {
