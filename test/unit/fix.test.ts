@@ -199,6 +199,14 @@ describe('quick fixes', () => {
     }
   });
 
+  it('writes the parenthesis a brace or bracket stands for in a marking, and offers the S a 5 stands for, unsafe (CBL029)', () => {
+    const text = 'C O N F I D E N T I A L NOWHERE 000100\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C} One.\n\n¶2. [S/NF] Two.\n\n¶3. (5/NF) Three.\n';
+    const fixes = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029').map((f) => f.fixes?.map((x) => `${x.edits[0].range.start.line} ${x.edits[0].newText} ${x.safe} ${x.preferred ?? false}`));
+    assert.deepEqual(fixes, [['5 (C) false false'], ['7 (S/NF) false false'], ['9 (S/NF) false false']]);
+    // Nothing is written unasked: a marking is never a safe fix.
+    assert.equal(fixAll(text).text, text);
+  });
+
   it('writes the O of a banner\'s SECTION words read with a zero, and nothing else', () => {
     const text = 'C O N F I D E N T I A L SECTI0N 01 0F 02 NOWHERE 000100\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text.\n';
     const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL011');

@@ -810,6 +810,29 @@ describe('parser: body', () => {
     ]);
   });
 
+  it('reads a paragraph\'s marking typed or scanned with a brace or bracket for a parenthesis, or a 5 for its S, as malformed', () => {
+    const { portions, findings } = markingsRead(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C} Text one.\n\n¶2. {C) Text two.\n\n¶3. [S/NF] Text three.\n\n¶4. (5) Text four.\n\n¶5. (5//NF) Text five.\n\n¶6. {Ministry} said.\n\n¶7. (5 officials) met.\n'));
+    assert.deepEqual(portions, [
+      [1, '(C}', 'CONFIDENTIAL', false],
+      [2, '{C)', 'CONFIDENTIAL', false],
+      [3, '[S/NF]', 'SECRET', false],
+      [4, '(5)', undefined, false],
+      [5, '(5//NF)', undefined, false],
+      [6, undefined, undefined, undefined],
+      [7, undefined, undefined, undefined],
+    ]);
+    // Each was "Paragraph N has no portion marking", whose fixes would write "(C) (C} Text one.".
+    assert.deepEqual(findings.slice(0, 5), [
+      "CBL029 5:4 Portion marking '(C}' has a brace or bracket for a parenthesis; read as CONFIDENTIAL.",
+      "CBL029 7:4 Portion marking '{C)' has a brace or bracket for a parenthesis; read as CONFIDENTIAL.",
+      "CBL029 9:4 Portion marking '[S/NF]' has a brace or bracket for a parenthesis; read as SECRET.",
+      "CBL029 11:4 Portion marking '(5)' is not a known form: its '5' may be a misread S, '(S)'.",
+      "CBL029 13:4 Portion marking '(5//NF)' is not a known form: its '5' may be a misread S, '(S//NF)'.",
+    ]);
+    // A list's "(5)" at a line's start is no item's marking.
+    assert.deepEqual(parse('UNCLAS NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) Points:\n(5) Iran is slow.\n').itemMarkings, []);
+  });
+
   it('does not read (Iran) or (China) as markings', () => {
     assert.equal(parsePortionMarking(0, '(Iran) New protests', 0), undefined);
     assert.equal(parsePortionMarking(0, '(IRAN) New protests', 0), undefined);

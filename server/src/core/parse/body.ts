@@ -29,7 +29,7 @@ import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
 import { EOM_SERIAL, mayBeEomSerial, mayEndTransmission, TRANSMISSION_END } from './header';
-import { parsePortionMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
+import { parseBracketMarking, parsePortionMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 
 /** What {@link parseBody} reads from. */
@@ -775,14 +775,20 @@ function pushParagraph(input: BodyInput, result: BodyResult, mk: MarkerInfo, i: 
 /** The problem of a marking read but not well formed, a paragraph's or an item's: a lost parenthesis, or an unknown form. */
 function malformedMarking(portion: PortionMarking): ParseProblem {
   const text = portion.token.text;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
   return {
     rule: 'portion-marking-malformed',
     message:
-      text.charCodeAt(0) !== 40
+      first === 123 || first === 91 || last === 125 || last === 93 /* { [ } ] */
+        ? `Portion marking '${text}' has a brace or bracket for a parenthesis; read as ${portion.level}.`
+        : first !== 40
         ? `Portion marking '${text}' has lost its '('; read as ${portion.level}.`
         : text.charCodeAt(text.length - 1) !== 41
           ? `Portion marking '${text}' has lost its ')'; read as ${portion.level}.`
-          : `Portion marking '${text}' is not a known form such as (S), (C//NF) or (S/REL NATO).`,
+          : text.charCodeAt(1) === 53 /* 5 */
+            ? `Portion marking '${text}' is not a known form: its '5' may be a misread S, '(S${text.slice(2)}'.`
+            : `Portion marking '${text}' is not a known form such as (S), (C//NF) or (S/REL NATO).`,
     range: portion.token.range,
   };
 }
@@ -1047,7 +1053,15 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
   const c = text.charCodeAt(pos);
   // "(C)", or "C)" that lost its parenthesis: a level's first letter (C, S, T, U) before it.
   // "(C Deputy …": a marking that lost its ")".
-  let portion = c === 40 ? (parsePortionMarking(line, text, pos) ?? parseUnclosedMarking(line, text, pos)) : c === 67 || c === 83 || c === 84 || c === 85 ? parseUnopenedMarking(line, text, pos) : undefined;
+  // "(C} …", "{C) …": a brace or square bracket for a parenthesis.
+  let portion =
+    c === 40
+      ? (parsePortionMarking(line, text, pos) ?? parseUnclosedMarking(line, text, pos) ?? parseBracketMarking(line, text, pos))
+      : c === 67 || c === 83 || c === 84 || c === 85
+        ? parseUnopenedMarking(line, text, pos)
+        : c === 123 || c === 91
+          ? parseBracketMarking(line, text, pos)
+          : undefined;
   let portionStart = portion ? pos : -1;
   const textStart = portion ? portion.token.range.end.character : end;
   // "¶1.  Summary:  (C) President …": the marking comes after the block's label.
