@@ -116,6 +116,7 @@ const fixtures = [
   // Both fixtures also carry a REF letter and a paragraph number each on the line after its keyword ("(ref" / "B)").
   ['cbl045-reference-unresolved', V, (t) => brokenMentions(sub(t, 'described in REF B.', 'described in REF C.'), 'D', '9'), (t) => listProse(brokenMentions(t, 'B', '2'))],
   ['cbl046-paragraph-number-misread', V, (t) => sub(sub(t, '¶3. (C) Gauci', 'P3. (C) Gauci'), '¶1. (C) Summary', 'l. (C) Summary')],
+  ['cbl047-page-number-stray', V, (t) => sub(t, 'He would send four officers in the autumn if the course dates\n', 'He would send four officers in the autumn if the course dates\n- 2 -\n')],
 ];
 
 /** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */
