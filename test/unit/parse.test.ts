@@ -899,11 +899,34 @@ describe('parser: body', () => {
     assert.equal(c.blocks[0]?.kind, 'summary');
     assert.equal(at(c.paragraphs[0].marker.range), '5:0-5:2');
     // Only before a marking and as the next number: "I. Background" is a title's numeral, "l. (C)" after ¶3 a list's item,
-    // "P5. (C)" where 2 is expected is prose; "I6. (C)" where 6 is expected is the pilcrow artifact, read as 6.
+    // "P5. (C)" after a blank line is paragraph 5 as "¶5." is (CBL024 reports the gap); "I6. (C)" where 6 is expected is the
+    // pilcrow artifact, read as 6.
     const other = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nI. Background\n\n¶1. (C) One.\n\nP5. (C) Five.\n\n¶2. (C) Two:\nk. (C) An item.\nl. (C) Another item.\n\n¶3. (C) Three.\n¶4. (C) Four.\n¶5. (C) Five.\n\nI6. (C) Six.\n');
-    assert.deepEqual(other.paragraphs.map((p) => `${p.number}>${p.readAs}`), ['1>1', '2>2', '3>3', '4>4', '5>5', '16>6']);
+    assert.deepEqual(other.paragraphs.map((p) => `${p.number}>${p.readAs}`), ['1>1', '5>5', '2>2', '3>3', '4>4', '5>5', '16>6']);
     assert.deepEqual(other.itemMarkings.map((m) => m.label?.text), ['k.', 'l.']);
   });
+  it('reads a misread pilcrow as a pilcrow also before no marking, out of sequence after a marked paragraph, and under the metadata', () => {
+    const numbers = (c: Cable) => c.paragraphs.map((p) => `${p.readAs} ${p.marker.text}${p.portion ? ` ${p.portion.token.text}` : ''}`);
+    // Right under the Classified By line, which ran on over "P1. (S) …" as its wrapped text; "P3." after a gap as "¶3." is.
+    const c = parse('S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\nClassified By: Jane Roe, reasons 1.4 (b) and (d).\nP1. (S) Summary. The ferry runs. End Summary.\n\nP3. (S) The port opens.\n\nP4. The pier closes.\nP5. Fares rise.\n');
+    assert.deepEqual(numbers(c), ['1 P1. (S)', '3 P3. (S)', '4 P4.', '5 P5.']);
+    assert.equal(c.classifiedBy?.range.end.line, 4);
+    // Unmarked, out of sequence and with no blank line above, it is text; a quoted document's items stay the quoting paragraph's.
+    const quoted = parse('UNCLAS NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) One.\n\n¶2. (U) The text follows:\n\nq1. We agreed.\n\nq2. We met.\n\nq3. We wrote.\n\n¶3. (U) Three.\nP9. Nine.\n');
+    assert.deepEqual(numbers(quoted), ['1 ¶1. (U)', '2 ¶2. (U)', '3 ¶3. (U)']);
+    // "P2. (U) Classified by …": the Classified By a paragraph near the top carries.
+    assert.equal(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nP1. (C) Text.\nP2. (U) Classified by Jane Roe, reasons 1.4 (b).\n').classifiedBy?.range.start.line, 6);
+    assert.equal(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\nP1. Classified by Jane Roe, reasons 1.4 (b).\n\nP2. (C) Text.\n').classifiedBy?.range.start.line, 4);
+    // "P12. (C)" numbers its paragraph as "¶12. (C)" would, right after a sentence too; "q3. (C)" there is a question's label.
+    const gap = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶10. (C) Ten.\nP12. (C) Twelve.\nQ2. (C) A question?\nq3. (C) Another?\n');
+    assert.deepEqual(numbers(gap), ['10 ¶10. (C)', '12 P12. (C)']);
+  });
+
+  it('reads a paragraph\'s marking after a no-break space ("¶2.\\u00A0(C)"), as copies from web pages and OCR write it', () => {
+    const c = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1.\u00a0(C) One.\n¶2.\u00a0(C) Two.\n');
+    assert.deepEqual(c.paragraphs.map((p) => `${p.readAs} ${p.portion?.token.text}`), ['1 (C)', '2 (C)']);
+  });
+
   it('reports no missing marking on a paragraph whose text opens with a redaction ("¶3.  XXXXXXXXXXXX": the marking may be under it)', () => {
     const c = parse(
       'C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The minister left early.\n\n¶2.  XXXXXXXXXXXX\n\n¶3. xxxxxxxxxxxx told us more.\n\n¶4. He said XXXXXXXXXXXX would come.\n',

@@ -445,8 +445,11 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     // only as the next number ("15.Ports will open" in a quoted list numbered apart is text). After "… working. 16. (C) …"
     // glued into the paragraph before, the next number is 17.
     // "l. (C)" or "P2. (C)", a marker with a letter misread in it, numbers a paragraph only as the next number too.
-    // "I6. (C)" where ¶6 is expected is the pilcrow artifact below, its "1" misread too.
-    if ((mk.loose || mk.glued || mk.misread !== undefined) && mk.number !== expected && !(mk.misread !== undefined && expected <= 9 && mk.number === expected + 10)) {
+    // "P1. Summary." with no marking numbers a paragraph as "¶1." does, on a fresh line or after a sentence's end.
+    if (mk.misread !== undefined && mk.portionStart < 0 && !prevBlank && !prevEndsSentence) continue;
+    // A digit misread ("l2. (C)") numbers a paragraph only as the next number; "I6. (C)" where ¶6 is expected is the pilcrow
+    // artifact below, its "1" misread too. A pilcrow misread is looked at below, once a quoted document's items are told apart.
+    if ((mk.loose || mk.glued || mk.misreadDigit) && mk.number !== expected && !(mk.misreadDigit && expected <= 9 && mk.number === expected + 10)) {
       if (gluedLine < 0 || mk.number < gluedNext) continue;
       for (; gluedLine < i; gluedLine++, gluedFrom = -1) {
         if (gluedFrom < 0) {
@@ -474,6 +477,10 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
         continue;
       }
     }
+    // "P12. (C)" numbers its paragraph as "¶12. (C)" does, whatever the number (the gap or step back CBL024's). "P3. Warthogs …"
+    // with no marking, or "q3. (C)", after a blank line may skip numbers as "¶3." may; elsewhere they number the next paragraph
+    // only: "q3. (C) Fares." under "Q2. (C) …" is a question's label in small letters.
+    if (mk.misread !== undefined && !mk.misreadDigit && (mk.portionStart < 0 || mk.marker.text.charCodeAt(0) !== 80 /* P */) && (prevBlank ? mk.number < expected : mk.number !== expected)) continue;
     quoting = false;
     lastMarked = mk.portionStart >= 0;
     last = i;
@@ -1008,6 +1015,8 @@ export interface MarkerInfo {
   readAs?: number;
   /** The marker as meant, where a letter was misread for a digit or the pilcrow, or a comma for its full stop ("l." for "1."). */
   misread?: string;
+  /** True when a letter was misread for one of the number's digits ("l.", "1O."), not only for the pilcrow or the full stop. */
+  misreadDigit: boolean;
 }
 
 /**
@@ -1047,7 +1056,8 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
   const digits = canonical ? (NUMBER_TEXTS[number] ??= text.slice(digitsStart, digitsEnd)) : text.slice(digitsStart, digitsEnd);
   const style: MarkerStyle = pilcrow ? (spaced ? 'pilcrow-space' : 'pilcrow') : 'bare';
   let pos = end;
-  while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
+  // "¶2.\u00A0(C) …": a no-break space, as copies taken from web pages and OCR write it, parts them as a space does.
+  while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t' || text[pos] === '\u00a0')) pos++;
   // "¶2. \u200B(C) …": an invisible character (CBL035 reports it) hides no marking.
   pos = markingStart(text, pos);
   const c = text.charCodeAt(pos);
@@ -1086,6 +1096,7 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
     glued,
     readAs: undefined,
     misread: undefined,
+    misreadDigit: false,
   };
 }
 
@@ -1113,12 +1124,14 @@ function readMisreadMarker(line: number, text: string, lead: number): MarkerInfo
     if (isSpace(text.charCodeAt(k))) meant += text[k++];
   }
   const digitsStart = k;
+  let digit = false;
   for (; k - digitsStart < 3; k++) {
     c = text.charCodeAt(k);
     if (isDigit(c)) meant += text[k];
     else if (c === 108 /* l */ || c === 73 /* I */) meant += '1';
     else if (c === 79 /* O */ && k > digitsStart) meant += '0';
     else break;
+    if (!isDigit(c)) digit = true;
   }
   if (k === digitsStart) return undefined;
   // "¶4, (C)": a comma for the full stop, after a pilcrow (a bare number's comma readMarker reads itself).
@@ -1128,7 +1141,9 @@ function readMisreadMarker(line: number, text: string, lead: number): MarkerInfo
   }
   if (meant === text.slice(lead, k)) return undefined;
   const marker = readMarker(line, text.slice(0, lead) + meant + text.slice(k), lead);
-  if (!marker || marker.portionStart < 0 || marker.number === 0) return undefined;
+  // "P1. Summary." with no marking after it: only a pilcrow read as a letter, before a number and its full stop.
+  const pilcrowOnly = !digit && meant.charCodeAt(0) === 182 && text.charCodeAt(lead) !== 182;
+  if (!marker || marker.number === 0 || (marker.portionStart < 0 && (!pilcrowOnly || marker.loose || marker.glued || text.charCodeAt(marker.marker.range.end.character - 1) !== 46))) return undefined;
   const end = marker.marker.range.end.character;
   const written = text.slice(lead, end);
   const digits = marker.numberToken.range;
@@ -1137,6 +1152,7 @@ function readMisreadMarker(line: number, text: string, lead: number): MarkerInfo
     marker: { text: written, range: marker.marker.range },
     numberToken: { text: text.slice(digits.start.character, digits.end.character), range: digits, value: marker.number },
     misread: meant.length >= end - lead ? meant.slice(0, end - lead) : meant + text.slice(lead + meant.length, end),
+    misreadDigit: digit,
   };
 }
 

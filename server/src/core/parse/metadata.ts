@@ -236,12 +236,16 @@ export function mayOpenField(c: number, c2: number): boolean {
   return (l === 116 && l2 === 97) || (l === 115 && l2 === 117) || (l === 114 && l2 === 101) || (l === 99 && l2 === 108);
 }
 
-/** Paragraph markers, for where the metadata ends: "¶1.", "¶ 1.", "1.(C)", "1. (S/NF)". */
-const PARAGRAPH_START = /^\s*(?:¶\s?\d{1,3}(?:\s?\.|\s*\()|\d{1,3}\.{1,2}\s*\()/;
+/**
+ * Paragraph markers, for where the metadata ends: "¶1.", "¶ 1.", "1.(C)", "1. (S/NF)"; and before a marking, those typed or
+ * scanned with a letter for the pilcrow or the digit 1, or a comma for the full stop (CBL046): "P1. (C)", "q1. (C)", "l. (C)",
+ * "l2. (C)", "¶1, (C)", and "P1. Classified by …". "I. (C)" alone may be a REF item's letter I, and stays in the field.
+ */
+const PARAGRAPH_START = /^\s*(?:¶\s?\d{1,3}(?:\s?\.|\s*\(|,\s*\()|\d{1,3}\.{1,2}\s*\(|[Pq]\d{1,3}\.\s*(?:\(|Classified\s)|l\.\s*\(|[lI]\d{1,2}\.\s*\()/;
 
-/** {@link PARAGRAPH_START}, tried only when the first non-space character `c` is "¶" or a digit. */
+/** {@link PARAGRAPH_START}, tried only when the first non-space character `c` is "¶", a digit, "P", "q", "l" or "I". */
 export function startsParagraph(text: string, c: number): boolean {
-  return (c === 182 || isDigit(c)) && PARAGRAPH_START.test(text);
+  return (c === 182 || isDigit(c) || c === 80 /* P */ || c === 113 /* q */ || c === 108 /* l */ || c === 73) /* I */ && PARAGRAPH_START.test(text);
 }
 
 /** Finds field keywords on a line whose first non-space character is at `lead`. */
@@ -457,7 +461,7 @@ export function parseMetadata(
 
 // Reason letters opening a line: "(b) and (d).", "(B,D)", "b and d", "d."
 const LETTERS_LINE = /^\s*(?:\(\s*[a-h]\s*[),/&]|[a-h]\s*(?:[,&/.]|and\b|or\b))/i;
-const CLBY_IN_PARAGRAPH = /^\s*(?:¶\s?)?\d{1,3}\.{1,2}\s*(?:\([A-Za-z/ ]{1,12}\)\s*)?(Classified\s+by\s*:?)/i;
+const CLBY_IN_PARAGRAPH = /^\s*(?:¶\s?|[Pq])?\d{1,3}\.{1,2}\s*(?:\([A-Za-z/ ]{1,12}\)\s*)?(Classified\s+by\s*:?)/i;
 // "¶B. 05 KIEV 4590", "(C) STATE 1234": a REF item's letter opening a line, then its citation, whose first character the
 // third group holds (none on a line that ends after the letter, "¶B. ", where a citation is still to be written).
 const REF_LETTER_LINE = /^\s*(?:¶\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?:\s+(\S)|\s*$)/;
