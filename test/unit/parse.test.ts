@@ -922,6 +922,15 @@ describe('parser: body', () => {
     assert.deepEqual(numbers(gap), ['10 ¶10. (C)', '12 P12. (C)']);
   });
 
+  it('reads a semicolon typed or scanned for the colon of SUBJECT and REF as the keyword\'s ("SUBJECT; …", "REF; A. …")', () => {
+    const c = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT; FERRY TALKS\n\nREF; A. STATE 1234\nB. NOWHERE 56\n\nClassified By: Jane Roe, reasons 1.4 (b) and (d).\n\n¶1. (C) Text.\n');
+    // The subject ran on over the REF field, and the Classified By line under it was read as a heading.
+    assert.equal(c.subject?.text, 'FERRY TALKS');
+    assert.deepEqual(c.refs?.items.map((r) => `${r.letter} ${r.citation?.text}`), ['A STATE 1234', 'B NOWHERE 56']);
+    assert.equal(c.classifiedBy?.range.start.line, 9);
+    assert.deepEqual(c.headings, []);
+  });
+
   it('reads a paragraph\'s marking after a no-break space ("¶2.\\u00A0(C)"), as copies from web pages and OCR write it', () => {
     const c = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1.\u00a0(C) One.\n¶2.\u00a0(C) Two.\n');
     assert.deepEqual(c.paragraphs.map((p) => `${p.readAs} ${p.portion?.token.text}`), ['1 (C)', '2 (C)']);

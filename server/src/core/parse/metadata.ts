@@ -220,8 +220,9 @@ const EO_KW = /(?<![A-Za-z0-9])(E\.?[Oo0]\.?)\s*(?=\d{4,6}(?![0-9]))/g;
 export const TAGS_AT_START = /^(\s*)(TAGS?|Tags?|tags?)(?![A-Za-z])\s*:?/;
 const TAGS_MID = /(?<![A-Za-z])(TAGS?|Tags)(?:\s*:|(?=\s+[A-Za-z]{2,}))/g;
 export const SUBJECT_KW = /(?<![A-Za-z])(SUBJECT|Subject|subject|SUBJ|Subj)\s*:/g;
-export const SUBJECT_AT_START = /^(\s*)(SUBJECT|Subject|SUBJ)(?![A-Za-z])\s*:?/;
-export const REF_AT_START = /^(\s*)(REFTEL|REFS|REF|Refs|Ref|Reftel)(?![A-Za-z])\s*:?/;
+// "SUBJECT; …", "REF; A. …": a semicolon typed or scanned for the colon is the keyword's too, not the field's text.
+export const SUBJECT_AT_START = /^(\s*)(SUBJECT|Subject|SUBJ)(?![A-Za-z])\s*[:;]?/;
+export const REF_AT_START = /^(\s*)(REFTEL|REFS|REF|Refs|Ref|Reftel)(?![A-Za-z])\s*[:;]?/;
 const REF_MID = /(?<![A-Za-z])(REFTEL|REFS|REF)\s*:/g;
 export const CLBY_KW = /(?<![A-Za-z])(Classified\s+By|Derived\s+From)(?![A-Za-z])\s*:?/gi;
 
@@ -263,7 +264,7 @@ function findKeywords(text: string, lead: number, seen: ReadonlySet<Field>): Key
   } else if (first === 115 /* s */ && second === 117 /* u */ && (m = SUBJECT_AT_START.exec(text)) !== null) {
     hits.push({ field: 'subject', start: m[1].length, end: m[0].length });
     subject = true;
-  } else if (first === 114 /* r */ && second === 101 /* e */ && (m = REF_AT_START.exec(text)) !== null && (m[0].indexOf(':') >= 0 || REF_LETTERED.test(text))) {
+  } else if (first === 114 /* r */ && second === 101 /* e */ && (m = REF_AT_START.exec(text)) !== null && (m[0].indexOf(':') >= 0 || m[0].indexOf(';') >= 0 || REF_LETTERED.test(text))) {
     hits.push({ field: 'ref', start: m[1].length, end: m[0].length });
   }
   if (!seen.has('eo') && text.indexOf('E') >= 0) {
