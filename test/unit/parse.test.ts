@@ -931,6 +931,15 @@ describe('parser: body', () => {
     assert.deepEqual(c.headings, []);
   });
 
+  it('reads field labels typed in small letters ("e.o. 12958:", "subject:", "ref:", "classified by:"), each with its colon', () => {
+    const c = parse('S E C R E T NOWHERE 000001\n\ne.o. 12958: decl: 05/27/2019\ntags: prel pgov\nsubject: ferry talks\nref: a. state 1234\n\nclassified by: Jane Roe, reasons 1.4 (b) and (d).\n\n¶1. (S) Text.\n');
+    // Only TAGS was read: CBL012 said there was no E.O. line, CBL019 no SUBJECT and CBL020 no Classified By.
+    assert.deepEqual([c.eo?.range.start.line, c.subject?.text, c.refs?.items.length, c.classifiedBy?.range.start.line], [2, 'ferry talks', 1, 7]);
+    assert.deepEqual(lintCable(c).filter((f) => ['CBL012', 'CBL019', 'CBL020'].includes(f.id)), []);
+    // Without its colon a word in small letters is the subject's wrapped text, not a keyword.
+    assert.equal(parse('S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: TALKS ON FERRIES\nsubject to change\n\n¶1. (S) Text.\n').subject?.text, 'TALKS ON FERRIES subject to change');
+  });
+
   it('reads a paragraph\'s marking after a no-break space ("¶2.\\u00A0(C)"), as copies from web pages and OCR write it', () => {
     const c = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1.\u00a0(C) One.\n¶2.\u00a0(C) Two.\n');
     assert.deepEqual(c.paragraphs.map((p) => `${p.readAs} ${p.portion?.token.text}`), ['1 (C)', '2 (C)']);

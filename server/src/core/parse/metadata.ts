@@ -216,13 +216,14 @@ interface KeywordHit {
 }
 
 // "E.O. 12958", "EO 12958", "E.o. 12958", "E.0. 12958", "E.O 12958", "E.O.12356".
-const EO_KW = /(?<![A-Za-z0-9])(E\.?[Oo0]\.?)\s*(?=\d{4,6}(?![0-9]))/g;
+const EO_KW = /(?<![A-Za-z0-9])([Ee]\.?[Oo0]\.?)\s*(?=\d{4,6}(?![0-9]))/g;
 export const TAGS_AT_START = /^(\s*)(TAGS?|Tags?|tags?)(?![A-Za-z])\s*:?/;
 const TAGS_MID = /(?<![A-Za-z])(TAGS?|Tags)(?:\s*:|(?=\s+[A-Za-z]{2,}))/g;
 export const SUBJECT_KW = /(?<![A-Za-z])(SUBJECT|Subject|subject|SUBJ|Subj)\s*:/g;
 // "SUBJECT; …", "REF; A. …": a semicolon typed or scanned for the colon is the keyword's too, not the field's text.
-export const SUBJECT_AT_START = /^(\s*)(SUBJECT|Subject|SUBJ)(?![A-Za-z])\s*[:;]?/;
-export const REF_AT_START = /^(\s*)(REFTEL|REFS|REF|Refs|Ref|Reftel)(?![A-Za-z])\s*[:;]?/;
+// In small letters, as a transcriber may type it, only with its colon: "subject: ferry talks".
+export const SUBJECT_AT_START = /^(\s*)(?:(?:SUBJECT|Subject|SUBJ)(?![A-Za-z])\s*[:;]?|(?:subject|subj)\s*[:;])/;
+export const REF_AT_START = /^(\s*)(REFTEL|REFS|REF|Refs|Ref|Reftel|reftel|refs|ref)(?![A-Za-z])\s*[:;]?/;
 const REF_MID = /(?<![A-Za-z])(REFTEL|REFS|REF)\s*:/g;
 export const CLBY_KW = /(?<![A-Za-z])(Classified\s+By|Derived\s+From)(?![A-Za-z])\s*:?/gi;
 
@@ -267,7 +268,8 @@ function findKeywords(text: string, lead: number, seen: ReadonlySet<Field>): Key
   } else if (first === 114 /* r */ && second === 101 /* e */ && (m = REF_AT_START.exec(text)) !== null && (m[0].indexOf(':') >= 0 || m[0].indexOf(';') >= 0 || REF_LETTERED.test(text))) {
     hits.push({ field: 'ref', start: m[1].length, end: m[0].length });
   }
-  if (!seen.has('eo') && text.indexOf('E') >= 0) {
+  // "e.o. 12958: decl: …" in small letters, as a transcriber may type it.
+  if (!seen.has('eo') && (text.indexOf('E') >= 0 || text.indexOf('e') >= 0)) {
     EO_KW.lastIndex = 0;
     if ((m = EO_KW.exec(text)) !== null) {
       const before = text.slice(0, m.index);
