@@ -482,9 +482,10 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       assert.deepEqual(found('CBL045', cable(AB, 'As reftel says.')), []);
       assert.deepEqual(found('CBL045', cable('REF: A. STATE 1', 'As reftel says (ref B).')).length, 1);
     });
-    it('does not check REF letters in a cable without a REF field (a lowercased "ref:" line is not read as one)', () => {
+    it('does not check REF letters in a cable without a REF field; a "ref:" line typed in small letters is one', () => {
       assert.deepEqual(found('CBL045', cable('', 'As reftel says (ref B).')), []);
-      assert.deepEqual(found('CBL045', cable('ref: a. state 1', 'As ref B says.')), []);
+      assert.deepEqual(found('CBL045', cable('ref: a. state 1', 'As ref A says.')), []);
+      assert.deepEqual(found('CBL045', cable('ref: a. state 1', 'As ref B says.')), ['7:11 info There is no REF item B: the REF field has item A only.']);
     });
     it('does not check paragraph numbers in a cable without numbered paragraphs', () => {
       assert.deepEqual(found('CBL045', 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\nSee para 4.\n'), []);
