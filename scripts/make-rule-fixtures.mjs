@@ -74,8 +74,9 @@ const fixtures = [
   ['cbl016-decl-before-cable', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2008')],
   ['cbl017-tags-missing', V, (t) => dropLine(t, 'TAGS: PREL PGOV MARR MOPS MT LY')],
   ['cbl018-tags-duplicate', V, (t) => sub(t, 'TAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PREL PGOV MARR MOPS MT LY PREL')],
-  ['cbl019-subject-missing', Q, (t) => dropLine(t, 'SUBJECT: ECUADORIAN MINISTER PREVIEWS CABINET CHANGES')],
-  ['cbl020-classified-by-missing', Q, (t) => dropLine(t, 'Classified By: Ambassador Helen Marsh, reasons 1.4 (b) and (d)')],
+  // A label misread, which the rule names with its fix; a line dropped is the recall test's.
+  ['cbl019-subject-missing', Q, (t) => sub(t, 'SUBJECT: ECUADORIAN MINISTER', '5UBJECT: ECUADORIAN MINISTER')],
+  ['cbl020-classified-by-missing', Q, (t) => sub(t, 'Classified By: Ambassador Helen Marsh', 'Classifled By: Ambassador Helen Marsh')],
   ['cbl021-classified-by-on-unclassified', L, (t) => sub(t, 'NEW CONTAINER TERMINAL\n', 'NEW CONTAINER TERMINAL\n\nClassified By: EconOff Dana Pires for reasons 1.4 (b).\n')],
   ['cbl022-classification-reason-invalid', Q, (t) => sub(t, '1.4 (b) and (d)', '1.4 (b) and (k)')],
   ['cbl023-ref-letter-sequence', V, (t) => sub(t, '¶B. STATE 51120', '¶C. STATE 51120')],
@@ -115,6 +116,8 @@ const fixtures = [
   ['cbl044-tags-run-on', V, (t) => sub(t, 'MARR MOPS MT LY', 'MARR MOPSMT LY')],
   // Both fixtures also carry a REF letter and a paragraph number each on the line after its keyword ("(ref" / "B)").
   ['cbl045-reference-unresolved', V, (t) => brokenMentions(sub(t, 'described in REF B.', 'described in REF C.'), 'D', '9'), (t) => listProse(brokenMentions(t, 'B', '2'))],
+  ['cbl046-paragraph-number-misread', V, (t) => sub(sub(t, '¶3. (C) Gauci', 'P3. (C) Gauci'), '¶1. (C) Summary', 'l. (C) Summary')],
+  ['cbl047-page-number-stray', V, (t) => sub(t, 'He would send four officers in the autumn if the course dates\n', 'He would send four officers in the autumn if the course dates\n- 2 -\n')],
 ];
 
 /** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */

@@ -75,6 +75,38 @@ describe('language server over stdio', function () {
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('09VALLETTA413.cable') } });
   });
 
+  it('serves an OCR transcription whose banner has a zero for O and whose numbers a letter for a digit or the pilcrow', async () => {
+    const name = '06NOWHERE999.cable';
+    const text = [
+      'C0NFIDENTIAL SECTION 01 OF 02 NOWHERE 000999', '', 'E.0. 12958: DECL: 02/17/2016', 'tags:  PGOV PREL  ECON', 'Subject: MINISTER OF WATER ON DREDGING', '',
+      'Classified By: Ambassador Jane Roe for reasons 1.4 (B) and (D).', '',
+      'l. (C) Summary: The minister said the dredging pro-', 'gram would continue. End Summary.', '',
+      'P2. (C) Headlines that morn-', 'NOWHERE 00000999 002 OF 002', 'ing carried the decision.', '',
+      'q3. (C) The minister asked for ‘closer’ coordination.', 'ROE', '',
+    ].join('\n');
+    const d = await open(name, text);
+    assert.deepEqual(d.diagnostics.map((x) => `${x.range.start.line} ${x.code} ${x.message}`), [
+      "0 CBL011 Banner level is misspelled 'C0NFIDENTIAL' (a zero for the letter O); read as CONFIDENTIAL.",
+      "8 CBL046 Paragraph number 'l.' has the letter 'l' for the digit 1: read as '1.'.",
+      "11 CBL046 Paragraph number 'P2.' has 'P' for the pilcrow ¶: read as '¶2.'.",
+      "15 CBL046 Paragraph number 'q3.' has 'q' for the pilcrow ¶: read as '¶3.'.",
+    ]);
+    // Every paragraph is in the outline, folds and has its marking's hover; the fix writes the number meant and nothing else.
+    type Symbol = { name: string; children?: Symbol[] };
+    const symbols = await client.connection.sendRequest<Symbol[]>('textDocument/documentSymbol', { textDocument: { uri: uri(name) } });
+    const names = (list: Symbol[]): string[] => list.flatMap((x) => [x.name, ...names(x.children ?? [])]);
+    assert.deepEqual(names(symbols).filter((n) => n.startsWith('¶')), ['¶1 (C)', '¶2 (C)', '¶3 (C)']);
+    const folds = await client.connection.sendRequest<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', { textDocument: { uri: uri(name) } });
+    assert.ok(folds.some((f) => f.startLine === 11 && f.endLine === 13), JSON.stringify(folds));
+    const hover = await client.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: uri(name) }, position: { line: 11, character: 5 } });
+    assert.match(hover?.contents.value ?? '', /CONFIDENTIAL/);
+    const diag = d.diagnostics.find((x) => x.range.start.line === 11)!;
+    const actions = await client.connection.sendRequest<{ title: string; edit: { changes: Record<string, { range: unknown; newText: string }[]> } }[]>('textDocument/codeAction', { textDocument: { uri: uri(name) }, range: diag.range, context: { diagnostics: [diag] } });
+    const fix = actions.find((a) => a.title === "Write '¶2.'")!;
+    assert.deepEqual(fix.edit.changes[uri(name)], [{ range: diag.range, newText: '¶2.' }]);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(name) } });
+  });
+
   it('answers document symbols, hover and completion', async () => {
     const text = read('test/fixtures/samples/09VALLETTA412.cable');
     await open('09VALLETTA412.cable', text);

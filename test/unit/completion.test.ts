@@ -762,6 +762,29 @@ describe('completion: the next paragraph\'s marker', () => {
   });
 });
 
+describe('completion: the next continuation-page line', () => {
+  const cable = (body: string, banner = 'C O N F I D E N T I A L SECTION 01 OF 02 BUENOS AIRES 000012') => `${banner}\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n${body}\n`;
+  const offered = (text: string, extra: Partial<CompletionContext> = {}) =>
+    completionsAt(text, 'plain', extra).items.filter((i) => i.detail === 'Continuation-page line').map((i) => `${i.label} @${editRange(i).start.character}`);
+
+  it('writes the banner\'s post cut to ten characters and its serial padded to eight digits, the page after the one above', () => {
+    // A transcriber at a page break types the post's first letters: the page line the cable's own page lines follow.
+    assert.deepEqual(offered(cable('¶1. (C) The harbor board\nB|')), ['BUENOS AIR 00000012 002 OF 002 @0']);
+    assert.deepEqual(offered(cable('¶1. (C) The harbor board\nBUENOS AIR 00000012 002 OF 003\nmet.\n\n¶2. (C) Fares rise\n  BUENOS AIR 000|')), ['BUENOS AIR 00000012 003 OF 003 @2']);
+    // A page line below gives the total.
+    assert.deepEqual(offered(cable('¶1. (C) The harbor board\nBU|\nmet.\n\n¶2. (C) Fares rise\nBUENOS AIR 00000012 003 OF 004\nagain.')), ['BUENOS AIR 00000012 002 OF 004 @0']);
+  });
+
+  it('offers nothing on an empty line, on a typed character, for other words, in the metadata or without a serial', () => {
+    assert.deepEqual(offered(cable('¶1. (C) The harbor board\n|')), []);
+    assert.deepEqual(offered(cable('¶1. (C) The harbor board\nB|'), { triggerCharacter: ' ' }), []);
+    assert.deepEqual(offered(cable('¶1. (C) The harbor board\nThe|')), []);
+    assert.deepEqual(offered(cable('¶1. (C) The harbor board\nB| met.')), []);
+    assert.deepEqual(offered(`C O N F I D E N T I A L NOWHERE 000012\n\nN|\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text.\n`), []);
+    assert.deepEqual(offered(cable('¶1. (C) The harbor board\nN|', 'C O N F I D E N T I A L NOWHERE')), []);
+  });
+});
+
 describe('completion: a portion marking at a body line\'s start', () => {
   // Invented: a confidential cable's metadata, then `body`.
   const cable = (body: string, banner = 'C O N F I D E N T I A L NOWHERE 000012') => `${banner}\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n${body}\n`;

@@ -193,11 +193,43 @@ describe('quick fixes', () => {
       ['NCLAS', 'UNCLAS'],
       ['CONFIDENTAIL', 'CONFIDENTIAL'],
       ['S E C E R T', 'S E C R E T'],
+      ['C0NFIDENTIAL', 'CONFIDENTIAL'],
+      ['C 0 N F I D E N T I A L', 'C O N F I D E N T I A L'],
     ];
     for (const [damaged, spelled] of cases) {
       const finding = lintCable(parseCable(`${damaged} NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) Text.\n`).cable).find((f) => f.id === 'CBL011');
       assert.equal(finding?.fixes?.[0].edits[0].newText, spelled, damaged);
     }
+  });
+
+  it('writes the parenthesis a brace or bracket stands for in a marking, and offers the S a 5 stands for, unsafe (CBL029)', () => {
+    const text = 'C O N F I D E N T I A L NOWHERE 000100\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C} One.\n\n¶2. [S/NF] Two.\n\n¶3. (5/NF) Three.\n';
+    const fixes = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029').map((f) => f.fixes?.map((x) => `${x.edits[0].range.start.line} ${x.edits[0].newText} ${x.safe} ${x.preferred ?? false}`));
+    assert.deepEqual(fixes, [['5 (C) false false'], ['7 (S/NF) false false'], ['9 (S/NF) false false']]);
+    // Nothing is written unasked: a marking is never a safe fix.
+    assert.equal(fixAll(text).text, text);
+  });
+
+  it('names a misspelled SUBJECT or Classified By label as the missing field (CBL019, CBL020), with a fix that writes the label', () => {
+    const text = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\n5UBJECT: FERRY TALKS\n\nClassifled By: Jane Roe, reasons 1.4 (b) and (d).\n\n¶1. (S) Text.\n';
+    const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL019' || f.id === 'CBL020');
+    assert.deepEqual(findings.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message} ${f.fixes?.[0].title}`), [
+      "4:0-8 No SUBJECT line: '5UBJECT:' reads as a misspelled SUBJECT label. Write 'SUBJECT:'",
+      "6:0-14 SECRET cable has no Classified By line: 'Classifled By:' reads as a misspelled Classified By label. Write 'Classified By:'",
+    ]);
+    const fixed = applyEdits(text, findings.flatMap((f) => f.fixes![0].edits));
+    const cable = parseCable(fixed).cable;
+    assert.deepEqual([cable.subject?.text, cable.classifiedBy?.range.start.line], ['FERRY TALKS', 6]);
+    // A line whose label reads as no field's, or is two characters off, is not named.
+    const other = lintCable(parseCable(text.replace('5UBJECT:', 'SUMMARY:').replace('Classifled By:', 'Clossifled By:')).cable).filter((f) => f.id === 'CBL019' || f.id === 'CBL020');
+    assert.deepEqual(other.map((f) => f.message).sort(), ['No SUBJECT line.', 'SECRET cable has no Classified By line.']);
+  });
+
+  it('writes the O of a banner\'s SECTION words read with a zero, and nothing else', () => {
+    const text = 'C O N F I D E N T I A L SECTI0N 01 0F 02 NOWHERE 000100\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text.\n';
+    const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL011');
+    assert.deepEqual(finding?.fixes?.[0].edits, [{ range: { start: { line: 0, character: 24 }, end: { line: 0, character: 40 } }, newText: 'SECTION 01 OF 02' }]);
+    assert.equal(fixAll(text).text.split('\n')[0], 'C O N F I D E N T I A L SECTION 01 OF 02 NOWHERE 000100');
   });
 
   it('respells a damaged level alone on its line, which reads as the banner there, but not where a banner below would take its place', () => {
@@ -246,6 +278,22 @@ describe('quick fixes', () => {
     // Under a banner that reads as one wherever it stands, the same rewrite is safe.
     const banner = text.replace('SECRET\n', 'S E C R E T NOWHERE 000001\n');
     assert.equal(lintCable(parseCable(banner).cable).find((f) => f.id === 'CBL026')?.fixes?.[0].safe, true);
+  });
+
+  it('writes a misread paragraph number as meant (CBL046), touching only the marker, in Fix All too', () => {
+    const text = 'C0NFIDENTIAL NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nl. (C) Summary: the ferry runs. End Summary.\n\nP2. (C) The port opens.\n\n¶3, (C) Fares rise.\n\nI4. (C) Fares fall.\n';
+    const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL046');
+    assert.deepEqual(findings.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message} ${f.fixes?.[0].title} ${f.fixes?.[0].safe}`), [
+      "6:0-2 Paragraph number 'l.' has the letter 'l' for the digit 1: read as '1.'. Write '1.' true",
+      "8:0-3 Paragraph number 'P2.' has 'P' for the pilcrow ¶: read as '¶2.'. Write '¶2.' true",
+      "10:0-3 Paragraph number '¶3,' has a comma for the full stop: read as '¶3.'. Write '¶3.' true",
+    ]);
+    // "I4." where ¶4 is expected is CBL026's: the pilcrow turned into a 1, read as I.
+    assert.deepEqual(lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL026').map((f) => f.fixes?.[0].edits[0].newText), ['¶4.']);
+    assert.equal(
+      fixAll(text).text,
+      'CONFIDENTIAL NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n1. (C) Summary: the ferry runs. End Summary.\n\n¶2. (C) The port opens.\n\n¶3. (C) Fares rise.\n\n¶4. (C) Fares fall.\n',
+    );
   });
 
   it('moves caveats joined to the banner level after the serial, and respells a damaged level beside them', () => {

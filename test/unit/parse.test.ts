@@ -203,6 +203,11 @@ describe('parser: banner', () => {
     ['CONFIDENTAIL SECTION 01 OF 02 NOWHERE 000017', 'CONFIDENTIAL', 'damaged', 'NOWHERE', 17],
     ['S E C E R T NOWHERE 000017', 'SECRET', 'damaged', 'NOWHERE', 17],
     ['UNCLSA NOWHERE 000017', 'UNCLASSIFIED', 'damaged', 'NOWHERE', 17],
+    // A zero typed or scanned for the letter O, in one word, spelled out, or with other damage.
+    ['C0NFIDENTIAL SECTION 01 OF 02 NOWHERE 000017', 'CONFIDENTIAL', 'damaged', 'NOWHERE', 17],
+    ['C 0 N F I D E N T I A L NOWHERE 000017', 'CONFIDENTIAL', 'damaged', 'NOWHERE', 17],
+    ['T0P SECRET NOWHERE 000017', 'TOP SECRET', 'damaged', 'NOWHERE', 17],
+    ['C0NFIDENTAIL NOWHERE 000017', 'CONFIDENTIAL', 'damaged', 'NOWHERE', 17],
     // A longer reading wins only when it reads as a level: spaced UNCLASSIFIED passes "UNCLASS" on its way.
     ['U N C L A S S I F I E D NOWHERE 000017', 'UNCLASSIFIED', 'spaced', 'NOWHERE', 17],
   ];
@@ -235,6 +240,24 @@ describe('parser: banner', () => {
     assert.equal(read('CONFIDENTIA SECTION 01 OF 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:11 Banner level is misspelled 'CONFIDENTIA' (last letter lost); read as CONFIDENTIAL.");
     assert.equal(read('UNCLA TALLINN 000233'), "UNCLASSIFIED 09TALLINN233 banner-malformed@3:0-3:5 Banner level is misspelled 'UNCLA' (last letter lost); read as UNCLASSIFIED.");
     assert.equal(read('S E C R E T TALLINN 000233'), 'SECRET 09TALLINN233 ');
+  });
+
+  it('reads a level with a zero for the letter O as a damaged banner, where it read none (CBL010)', () => {
+    const read = (banner: string) => {
+      const c = parse(`O 171405Z MAR 09\nFM AMEMBASSY TALLINN\n\n${banner}\n\nE.O. 12958: DECL: 03/17/2019\nTAGS: PREL EN\nSUBJECT: X\n\n¶1. (C) Text.\n`);
+      return `${c.banner?.level} ${c.id} ${c.problems.map((p) => `${p.rule}@${at(p.range)} ${p.message}`).join('; ')}`;
+    };
+    assert.equal(read('C0NFIDENTIAL TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:12 Banner level is misspelled 'C0NFIDENTIAL' (a zero for the letter O); read as CONFIDENTIAL.");
+    assert.equal(read('C 0 N F I D E N T I A L SECTION 01 OF 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:23 Banner level is misspelled 'C 0 N F I D E N T I A L' (a zero for the letter O); read as CONFIDENTIAL.");
+    assert.equal(read('C0NFIDENTAIL TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:12 Banner level is misspelled 'C0NFIDENTAIL' (a zero for the letter O, two letters swapped); read as CONFIDENTIAL.");
+    // The SECTION words with a zero for O: the banner was lost with them.
+    assert.equal(read('C O N F I D E N T I A L SECTI0N 01 0F 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:24-3:40 Banner section 'SECTI0N 01 0F 02' has a zero for the letter O; read as SECTION 01 OF 02.");
+    assert.equal(read('SECRET SECTION 01 0F 02 TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:7-3:23 Banner section 'SECTION 01 0F 02' has a zero for the letter O; read as SECTION 01 OF 02.");
+    // Zeros elsewhere are no level: a serial of zeros, a word with a zero that reads as no level.
+    assert.equal(read('S E C R E T TALLINN 000000'), 'SECRET 09TALLINN0 ');
+    assert.equal(parseBanner(0, 'B0MB SQUAD 000017', { strict: false, repeated: false }), undefined);
+    // Inside a body a damaged banner is no repeated banner, zero or not.
+    assert.equal(parseBanner(0, 'C0NFIDENTIAL TALLINN 000233', { strict: true, repeated: true }), undefined);
   });
 
   it('reads a banner being typed, its serial not written yet, as the banner of its level, outside a body only', () => {
@@ -787,6 +810,29 @@ describe('parser: body', () => {
     ]);
   });
 
+  it('reads a paragraph\'s marking typed or scanned with a brace or bracket for a parenthesis, or a 5 for its S, as malformed', () => {
+    const { portions, findings } = markingsRead(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C} Text one.\n\n¶2. {C) Text two.\n\n¶3. [S/NF] Text three.\n\n¶4. (5) Text four.\n\n¶5. (5//NF) Text five.\n\n¶6. {Ministry} said.\n\n¶7. (5 officials) met.\n'));
+    assert.deepEqual(portions, [
+      [1, '(C}', 'CONFIDENTIAL', false],
+      [2, '{C)', 'CONFIDENTIAL', false],
+      [3, '[S/NF]', 'SECRET', false],
+      [4, '(5)', undefined, false],
+      [5, '(5//NF)', undefined, false],
+      [6, undefined, undefined, undefined],
+      [7, undefined, undefined, undefined],
+    ]);
+    // Each was "Paragraph N has no portion marking", whose fixes would write "(C) (C} Text one.".
+    assert.deepEqual(findings.slice(0, 5), [
+      "CBL029 5:4 Portion marking '(C}' has a brace or bracket for a parenthesis; read as CONFIDENTIAL.",
+      "CBL029 7:4 Portion marking '{C)' has a brace or bracket for a parenthesis; read as CONFIDENTIAL.",
+      "CBL029 9:4 Portion marking '[S/NF]' has a brace or bracket for a parenthesis; read as SECRET.",
+      "CBL029 11:4 Portion marking '(5)' is not a known form: its '5' may be a misread S, '(S)'.",
+      "CBL029 13:4 Portion marking '(5//NF)' is not a known form: its '5' may be a misread S, '(S//NF)'.",
+    ]);
+    // A list's "(5)" at a line's start is no item's marking.
+    assert.deepEqual(parse('UNCLAS NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) Points:\n(5) Iran is slow.\n').itemMarkings, []);
+  });
+
   it('does not read (Iran) or (China) as markings', () => {
     assert.equal(parsePortionMarking(0, '(Iran) New protests', 0), undefined);
     assert.equal(parsePortionMarking(0, '(IRAN) New protests', 0), undefined);
@@ -838,6 +884,67 @@ describe('parser: body', () => {
     const text = parse('S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n1. (S) One.\n\n5.Five is out of sequence.\n\n2.two is in small letters.\n\n2. (S) The fleet of\n3.The ships sailed.\n');
     assert.deepEqual(numbers(text).map((n) => n[0]), [1, 2]);
   });
+  it('reads a paragraph number with a letter misread for a digit or the pilcrow ("l. (C)", "P2. (C)", "¶4, (C)") as the paragraph it stands for', () => {
+    const numbers = (c: Cable) => c.paragraphs.map((p) => `${p.readAs} ${p.marker.text} ${p.numberToken.text} ${p.misread ?? '-'} ${p.portion?.token.text} ${p.firstWords}`);
+    // These paragraphs were lost: the first was read as a lettered list's item, the others as prose of the paragraph above.
+    const c = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nl. (C) Summary: the ferry runs.\n\nP2. (C) The port opens.\nq3. (C) The pier closes.\n\n¶4, (C) Fares rise.\n\n1O. (U) Or fall.\n');
+    assert.deepEqual(numbers(c).slice(0, 4), [
+      '1 l. l 1. (C) Summary: the ferry runs.',
+      '2 P2. 2 ¶2. (C) The port opens.',
+      '3 q3. 3 ¶3. (C) The pier closes.',
+      '4 ¶4, 4 ¶4. (C) Fares rise.',
+    ]);
+    // The marking is the paragraph's, not also an item's under a label "l.".
+    assert.deepEqual(c.itemMarkings, []);
+    assert.equal(c.blocks[0]?.kind, 'summary');
+    assert.equal(at(c.paragraphs[0].marker.range), '5:0-5:2');
+    // Only before a marking and as the next number: "I. Background" is a title's numeral, "l. (C)" after ¶3 a list's item,
+    // "P5. (C)" after a blank line is paragraph 5 as "¶5." is (CBL024 reports the gap); "I6. (C)" where 6 is expected is the
+    // pilcrow artifact, read as 6.
+    const other = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nI. Background\n\n¶1. (C) One.\n\nP5. (C) Five.\n\n¶2. (C) Two:\nk. (C) An item.\nl. (C) Another item.\n\n¶3. (C) Three.\n¶4. (C) Four.\n¶5. (C) Five.\n\nI6. (C) Six.\n');
+    assert.deepEqual(other.paragraphs.map((p) => `${p.number}>${p.readAs}`), ['1>1', '5>5', '2>2', '3>3', '4>4', '5>5', '16>6']);
+    assert.deepEqual(other.itemMarkings.map((m) => m.label?.text), ['k.', 'l.']);
+  });
+  it('reads a misread pilcrow as a pilcrow also before no marking, out of sequence after a marked paragraph, and under the metadata', () => {
+    const numbers = (c: Cable) => c.paragraphs.map((p) => `${p.readAs} ${p.marker.text}${p.portion ? ` ${p.portion.token.text}` : ''}`);
+    // Right under the Classified By line, which ran on over "P1. (S) …" as its wrapped text; "P3." after a gap as "¶3." is.
+    const c = parse('S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\nClassified By: Jane Roe, reasons 1.4 (b) and (d).\nP1. (S) Summary. The ferry runs. End Summary.\n\nP3. (S) The port opens.\n\nP4. The pier closes.\nP5. Fares rise.\n');
+    assert.deepEqual(numbers(c), ['1 P1. (S)', '3 P3. (S)', '4 P4.', '5 P5.']);
+    assert.equal(c.classifiedBy?.range.end.line, 4);
+    // Unmarked, out of sequence and with no blank line above, it is text; a quoted document's items stay the quoting paragraph's.
+    const quoted = parse('UNCLAS NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) One.\n\n¶2. (U) The text follows:\n\nq1. We agreed.\n\nq2. We met.\n\nq3. We wrote.\n\n¶3. (U) Three.\nP9. Nine.\n');
+    assert.deepEqual(numbers(quoted), ['1 ¶1. (U)', '2 ¶2. (U)', '3 ¶3. (U)']);
+    // "P2. (U) Classified by …": the Classified By a paragraph near the top carries.
+    assert.equal(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nP1. (C) Text.\nP2. (U) Classified by Jane Roe, reasons 1.4 (b).\n').classifiedBy?.range.start.line, 6);
+    assert.equal(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\nP1. Classified by Jane Roe, reasons 1.4 (b).\n\nP2. (C) Text.\n').classifiedBy?.range.start.line, 4);
+    // "P12. (C)" numbers its paragraph as "¶12. (C)" would, right after a sentence too; "q3. (C)" there is a question's label.
+    const gap = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶10. (C) Ten.\nP12. (C) Twelve.\nQ2. (C) A question?\nq3. (C) Another?\n');
+    assert.deepEqual(numbers(gap), ['10 ¶10. (C)', '12 P12. (C)']);
+  });
+
+  it('reads a semicolon typed or scanned for the colon of SUBJECT and REF as the keyword\'s ("SUBJECT; …", "REF; A. …")', () => {
+    const c = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT; FERRY TALKS\n\nREF; A. STATE 1234\nB. NOWHERE 56\n\nClassified By: Jane Roe, reasons 1.4 (b) and (d).\n\n¶1. (C) Text.\n');
+    // The subject ran on over the REF field, and the Classified By line under it was read as a heading.
+    assert.equal(c.subject?.text, 'FERRY TALKS');
+    assert.deepEqual(c.refs?.items.map((r) => `${r.letter} ${r.citation?.text}`), ['A STATE 1234', 'B NOWHERE 56']);
+    assert.equal(c.classifiedBy?.range.start.line, 9);
+    assert.deepEqual(c.headings, []);
+  });
+
+  it('reads field labels typed in small letters ("e.o. 12958:", "subject:", "ref:", "classified by:"), each with its colon', () => {
+    const c = parse('S E C R E T NOWHERE 000001\n\ne.o. 12958: decl: 05/27/2019\ntags: prel pgov\nsubject: ferry talks\nref: a. state 1234\n\nclassified by: Jane Roe, reasons 1.4 (b) and (d).\n\n¶1. (S) Text.\n');
+    // Only TAGS was read: CBL012 said there was no E.O. line, CBL019 no SUBJECT and CBL020 no Classified By.
+    assert.deepEqual([c.eo?.range.start.line, c.subject?.text, c.refs?.items.length, c.classifiedBy?.range.start.line], [2, 'ferry talks', 1, 7]);
+    assert.deepEqual(lintCable(c).filter((f) => ['CBL012', 'CBL019', 'CBL020'].includes(f.id)), []);
+    // Without its colon a word in small letters is the subject's wrapped text, not a keyword.
+    assert.equal(parse('S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: TALKS ON FERRIES\nsubject to change\n\n¶1. (S) Text.\n').subject?.text, 'TALKS ON FERRIES subject to change');
+  });
+
+  it('reads a paragraph\'s marking after a no-break space ("¶2.\\u00A0(C)"), as copies from web pages and OCR write it', () => {
+    const c = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1.\u00a0(C) One.\n¶2.\u00a0(C) Two.\n');
+    assert.deepEqual(c.paragraphs.map((p) => `${p.readAs} ${p.portion?.token.text}`), ['1 (C)', '2 (C)']);
+  });
+
   it('reports no missing marking on a paragraph whose text opens with a redaction ("¶3.  XXXXXXXXXXXX": the marking may be under it)', () => {
     const c = parse(
       'C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The minister left early.\n\n¶2.  XXXXXXXXXXXX\n\n¶3. xxxxxxxxxxxx told us more.\n\n¶4. He said XXXXXXXXXXXX would come.\n',

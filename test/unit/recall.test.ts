@@ -439,6 +439,24 @@ const MUTATIONS: Mutation[] = [
     const p = c.paragraphs[k];
     return { text: edit(c, p.line, (l) => l.replace(PARAGRAPH, (_, before: string, n: string, after: string) => `${before.replace(/¶ ?/, '')}1${n}${after}`)), line: p.line };
   } },
+  { rule: 'CBL046', name: "misread a marked paragraph's digit 1 as the letter l ('l.', 'l2.')", plant: (c) => {
+    const k = middle(c, (j) => String(c.paragraphs[j].n).includes('1') && MARKED.test(c.lines[c.paragraphs[j].line]));
+    if (k === undefined) return undefined;
+    const p = c.paragraphs[k];
+    return { text: edit(c, p.line, (l) => l.replace(PARAGRAPH, (_, before: string, n: string, after: string) => `${before}${n.replace(/1/g, 'l')}${after}`)), line: p.line };
+  } },
+  { rule: 'CBL046', name: "misread a marked paragraph's pilcrow as P ('P3.')", plant: (c) => {
+    const k = middle(c, (j) => /^\s*¶\d/.test(c.lines[c.paragraphs[j].line]) && MARKED.test(c.lines[c.paragraphs[j].line]));
+    if (k === undefined) return undefined;
+    const p = c.paragraphs[k];
+    return { text: edit(c, p.line, (l) => l.replace('¶', 'P')), line: p.line };
+  } },
+  { rule: 'CBL047', name: "leave a paper copy's page number ('- 2 -') under a paragraph's first line", plant: (c) => {
+    const k = middle(c, (j) => /\S/.test(c.lines[c.paragraphs[j].line + 1] ?? ''));
+    if (k === undefined) return undefined;
+    const i = c.paragraphs[k].line + 1;
+    return { text: join([...c.lines.slice(0, i), '- 2 -', ...c.lines.slice(i)]), line: i, shift: { from: i, by: 1 } };
+  } },
   { rule: 'CBL027', name: "delete 'End Summary' of a Summary opened in a paragraph", plant: (c) => unclose(c, 'Summary') },
   { rule: 'CBL027', name: "misspell 'End Summary' ('End Sumary')", plant: (c) => {
     const planted = unclose(c, 'Summary');
@@ -645,6 +663,8 @@ const FLOORS: Record<string, number> = {
   CBL044: 0.98, // 191/192: 09BRASILIA757's second TAG, NAR, is no known TAG, so KCRMNAR is no two TAGS run together.
   // 43/45: "ref P" past H where no REF item has it is not read as a reference (06ABUDHABI1725); 05MADRID1879 holds section 1 of 3 only.
   CBL045: 0.94,
+  CBL046: 0.99, // 248/249: seed 004 writes its ¶4 as "14.", a pilcrow artifact: "l4." there is CBL026's.
+  CBL047: 0.99, // 163/163
 };
 
 describe('rule recall on real cables (planted defects)', function () {

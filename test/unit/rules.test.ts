@@ -521,6 +521,26 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     assert.deepEqual(found('CBL043', text.replace('RPO DUBAI', 'XXXXXXXXXXXX'), '09RPODUBAI13.txt'), []);
   });
 
+  describe('CBL047', () => {
+    it('reports a paper copy\'s page number left on a line of its own in the text, with a fix that deletes the line', () => {
+      const text = 'UNCLAS NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) The minister\n- 2 -\nspoke.\n\nPage 2 of 3\n\n¶2. (U) Page 2 of the report\n-- 3 officials came.\n  -3-\nPAGE 4\n';
+      const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL047');
+      assert.deepEqual(findings.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message}`), [
+        "6:0-5 Line '- 2 -' is a page number of the paper copy, left in the text.",
+        "9:0-11 Line 'Page 2 of 3' is a page number of the paper copy, left in the text.",
+        "13:2-5 Line '-3-' is a page number of the paper copy, left in the text.",
+        "14:0-6 Line 'PAGE 4' is a page number of the paper copy, left in the text.",
+      ]);
+      const fix = findings[0].fixes![0];
+      assert.equal(fix.safe, false);
+      assert.equal(applyEdits(text, fix.edits), text.replace('- 2 -\n', ''));
+      // The text's last line, with no line break after it, goes with the line break above it.
+      const last = text.slice(0, -1);
+      const end = lintCable(parseCable(last).cable).filter((f) => f.id === 'CBL047')[3];
+      assert.equal(applyEdits(last, end.fixes![0].edits), last.replace('\nPAGE 4', ''));
+    });
+  });
+
   describe('CBL045', () => {
     const cable = (ref: string, body: string, banner = 'UNCLAS NOWHERE 000001', end = 'SMITH\n') =>
       `${banner}\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n${ref}\n\n¶1. (U) ${body}\n¶2. (U) Text.\n¶3. (U) Text.\n${end}`;
@@ -541,9 +561,10 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       assert.deepEqual(found('CBL045', cable(AB, 'As reftel says.')), []);
       assert.deepEqual(found('CBL045', cable('REF: A. STATE 1', 'As reftel says (ref B).')).length, 1);
     });
-    it('does not check REF letters in a cable without a REF field (a lowercased "ref:" line is not read as one)', () => {
+    it('does not check REF letters in a cable without a REF field; a "ref:" line typed in small letters is one', () => {
       assert.deepEqual(found('CBL045', cable('', 'As reftel says (ref B).')), []);
-      assert.deepEqual(found('CBL045', cable('ref: a. state 1', 'As ref B says.')), []);
+      assert.deepEqual(found('CBL045', cable('ref: a. state 1', 'As ref A says.')), []);
+      assert.deepEqual(found('CBL045', cable('ref: a. state 1', 'As ref B says.')), ['7:11 info There is no REF item B: the REF field has item A only.']);
     });
     it('does not check paragraph numbers in a cable without numbered paragraphs', () => {
       assert.deepEqual(found('CBL045', 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\nSee para 4.\n'), []);

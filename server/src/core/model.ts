@@ -452,6 +452,13 @@ export interface Paragraph {
    */
   readonly readAs: number;
   readonly style: MarkerStyle;
+  /**
+   * The marker as meant, where a letter was typed or scanned for a digit or for the pilcrow, or a comma for the full stop after
+   * a pilcrow (`l.` for `1.`, `P2.` and `q2.` for `¶2.`, `¶4,` for `¶4.`); absent otherwise. A digit misread numbers a paragraph
+   * only before a portion marking and as the next number; a pilcrow misread as `¶` would, but before no marking only on a fresh
+   * line or as the next number after a sentence's end (CBL046).
+   */
+  readonly misread?: string;
   /** The marking right after the number, or after a block label: `¶1. Summary: (C) …`. */
   readonly portion?: PortionMarking;
   /**

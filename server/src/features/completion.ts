@@ -602,6 +602,40 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
   return items;
 }
 
+/**
+ * The next continuation-page line at the start of a body line, asked for with Ctrl+Space (never on a typed character) where
+ * its first characters are typed (`N`, `NOWHERE 000`) and nothing follows: an empty line asks for the next paragraph's marker. A transcriber copying a paper
+ * cable types one at each page break: the banner's post cut to ten characters, its serial padded to eight digits, the page
+ * after the page line above (002 when there is none) and the total of the cable's page lines (the page itself when there is
+ * none), as CBL033 and CBL034 check them. Nothing without a banner that gives a post and a serial.
+ */
+function nextPageLineItems(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem[] | undefined {
+  const banner = cable.banner;
+  if (ctx.triggerCharacter !== undefined || !banner?.post || !banner.serial || banner.typing || trimmedEnd(line) > position.character) return undefined;
+  if (!NEW_PARAGRAPH_KINDS.has(cable.lineKinds[position.line]) || !inBody(cable, position.line)) return undefined;
+  const start = skipSpaces(line);
+  if (start > position.character) return undefined;
+  const typed = line.slice(start, position.character);
+  if (typed === '') return undefined;
+  const pageLines = cable.pageLines;
+  let above: (typeof pageLines)[number] | undefined;
+  for (let i = 0; i < pageLines.length && pageLines[i].token.range.start.line < position.line; i++) above = pageLines[i];
+  const page = (above ? above.page.value : 1) + 1;
+  const total = Math.max(page, above?.total.value ?? pageLines[pageLines.length - 1]?.total.value ?? page);
+  if (page > 999) return undefined;
+  const post = banner.post.text.slice(0, 10).trimEnd();
+  const label = `${post} ${String(banner.serial.value).padStart(8, '0')} ${String(page).padStart(3, '0')} OF ${String(total).padStart(3, '0')}`;
+  if (!label.startsWith(typed)) return undefined;
+  return [{
+    label,
+    kind: CompletionItemKind.Value,
+    detail: 'Continuation-page line',
+    documentation: `Page ${page} of ${total}${above ? `, after page ${above.page.value} above` : ''}: the banner's post and serial, as a continuation-page line writes them.`,
+    sortText: '9',
+    textEdit: { range: { start: { line: position.line, character: start }, end: position }, newText: label },
+  }];
+}
+
 /** The text before the caret where a marking is being typed at a line's start: white space, `(`, then letters and slashes. */
 const LINE_MARKING_TYPED = /^[ \t]*\([A-Za-z/]*$/;
 
@@ -1018,7 +1052,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     return [...refItems, ...paragraphItems.map((i) => ({ ...i, preselect: undefined, sortText: `2${i.sortText}` }))];
   }
   // At a body line's start, a "(": the line's portion marking.
-  const nextItems = refItems ?? nextParagraphItems(cable, position, line, ctx) ?? lineMarkingItems(cable, position, line, ctx);
+  const nextItems = refItems ?? nextParagraphItems(cable, position, line, ctx) ?? lineMarkingItems(cable, position, line, ctx) ?? nextPageLineItems(cable, position, line, ctx);
   if (nextItems) return nextItems;
 
   // After a paragraph number, or after SUBJECT: (not on a space typed there, as most subjects carry no marking):

@@ -83,6 +83,8 @@ export function mayOpenBanner(text: string, lead: number): boolean {
     const c = text.charCodeAt(i);
     if (c >= 97 && c <= 122) code = code * 32 + (c - 96);
     else if (c >= 65 && c <= 90) code = code * 32 + (c - 64);
+    // "C0NFIDENTIAL": a zero typed or scanned for the letter O.
+    else if (c === 48) code = code * 32 + 15;
     else if (!isSpace(c)) break;
     else continue;
     count++;
@@ -129,19 +131,25 @@ function matchLevel(letters: string): LevelMatch | undefined {
   return READINGS.get(letters);
 }
 
-/** True when the characters `[start, end)` of `text` are letters. */
+/** True when the characters `[start, end)` of `text` are letters, or zeros read for the letter O ("C0NFIDENTIAL"). */
 function allLetters(text: string, start: number, end: number): boolean {
   for (let k = start; k < end; k++) {
-    const c = text.charCodeAt(k) | 32;
-    if (c < 97 || c > 122) return false;
+    const c = text.charCodeAt(k);
+    if (c === 48 /* 0 */) continue;
+    if ((c | 32) < 97 || (c | 32) > 122) return false;
   }
   return true;
 }
 
+const ZERO = /0/g;
+
 // After the level: "[SECTION nn OF mm] POST serial [trailing]". The rest is read with the `s` flag: a line may hold
 // U+2028 or U+2029, white space to `\s` and no line break to LSP, which "." matches only so (REST_NO_POST always matches).
-const REST = /^\s*(?:(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2})\s+)?([A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*)*?)\s+(\d{3,6})(?![0-9])(.*)$/is;
-const REST_NO_POST = /^(?:\s*(SECTION)\s+(\d{1,2})\s+(OF)\s+(\d{1,2}))?(.*)$/is;
+// "SECTI0N 01 0F 02": a zero read for the letter O in either word (CBL011 reports it).
+const REST = /^\s*(?:(SECTI[O0]N)\s+(\d{1,2})\s+([O0]F)\s+(\d{1,2})\s+)?([A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*)*?)\s+(\d{3,6})(?![0-9])(.*)$/is;
+/** A section's words with a zero for the letter O: "SECTI0N 01 OF 02", "SECTION 01 0F 02". */
+export const ZERO_SECTION = /^SECTI0N|\s0F\s/i;
+const REST_NO_POST = /^(?:\s*(SECTI[O0]N)\s+(\d{1,2})\s+([O0]F)\s+(\d{1,2}))?(.*)$/is;
 // What is left of a banner being typed: the post in capitals ("NOWHERE", "BUENOS AIRES") and the first digits of its
 // serial if any ("NOWHERE 00"), or a section being typed ("SECTION", "SECTION 01 OF").
 const POST_TYPED = /^([A-Z][A-Z'.-]*(?:[ \t]+[A-Z][A-Z'.-]*)*)(?:[ \t]+(\d{1,2}))?$/;
@@ -188,16 +196,21 @@ export function parseBanner(
     tokens.push({ start, end: k, text: text.slice(start, k) });
   }
   if (tokens.length === 0) return undefined;
-  let best: { count: number; match: LevelMatch } | undefined;
+  let best: { count: number; match: LevelMatch; zero: boolean } | undefined;
   let letters = '';
+  let zero = false;
   for (let k = 0; k < tokens.length && letters.length <= 14; k++) {
-    letters += tokens[k].text.toUpperCase();
+    const word = tokens[k].text;
+    // "C0NFIDENTIAL", "C 0 N F I D E N T I A L": a zero read for the letter O.
+    if (word.indexOf('0') >= 0) zero = true;
+    letters += (zero ? word.replace(ZERO, 'O') : word).toUpperCase();
     const found = matchLevel(letters);
     // Take the longest run that reads as a level: "C O N F I D E N T I A L L TALLINN" is the level with its
     // last letter doubled, not CONFIDENTIAL at post "L TALLINN"; "U N C L A S S I F I E D" is not UNCLAS.
-    if (found) best = { count: k + 1, match: found };
+    if (found) best = { count: k + 1, match: found, zero };
   }
   if (!best) return undefined;
+  if (best.zero) best.match = { level: best.match.level, damaged: true, how: best.match.how ? `a zero for the letter O, ${best.match.how}` : 'a zero for the letter O' };
   const levelTokens = tokens.slice(0, best.count);
   const levelStart = levelTokens[0].start;
   const levelEnd = levelTokens[levelTokens.length - 1].end;
@@ -281,6 +294,13 @@ export function parseBanner(
       rule: 'banner-malformed',
       message: `Banner level is misspelled '${levelText.text}' (${how}); read as ${best.match.level}.`,
       range: levelText.range,
+    });
+  }
+  if (section && options.problems && ZERO_SECTION.test(section.token.text)) {
+    options.problems.push({
+      rule: 'banner-malformed',
+      message: `Banner section '${section.token.text}' has a zero for the letter O; read as SECTION ${section.number.text} OF ${section.total.text}.`,
+      range: section.token.range,
     });
   }
   if (joined && options.problems) {

@@ -29,7 +29,7 @@ import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
 import { EOM_SERIAL, mayBeEomSerial, mayEndTransmission, TRANSMISSION_END } from './header';
-import { parsePortionMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
+import { parseBracketMarking, parsePortionMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 
 /** What {@link parseBody} reads from. */
@@ -119,6 +119,8 @@ const enum First {
   Opener = 16,
   /** "C", "S", "U", "T": a banner repeated in the body. */
   Banner = 32,
+  /** "l", "I", "P", "q", "¶" or a digit: a paragraph marker with a letter misread for a digit or the pilcrow ("l.", "P2."). */
+  Misread = 64,
 }
 
 /** {@link First} bits for the characters below 256 (see {@link firstBits} for the rest). */
@@ -130,6 +132,7 @@ const FIRST_CHAR = (() => {
   for (const c of '0123456789\u00b6') table[c.charCodeAt(0)] |= First.Marker;
   for (const c of 'bepdumscnBEPDUMSCN') table[c.charCodeAt(0)] |= First.Opener;
   for (const c of 'CSUT') table[c.charCodeAt(0)] |= First.Banner;
+  for (const c of '0123456789\u00b6lIPq') table[c.charCodeAt(0)] |= First.Misread;
   return table;
 })();
 
@@ -165,6 +168,8 @@ interface BodyScan {
   /** The lines of the paragraphs glued to the end of the line before them (see {@link gluedMarker}), and their markers, in text order. */
   readonly gluedLines: number[];
   readonly gluedMarkers: MarkerInfo[];
+  /** True when a marker with a letter misread in it numbers a paragraph ({@link readMisreadMarker}): its label is no item's. */
+  misreadTaken: boolean;
 }
 
 /**
@@ -204,6 +209,7 @@ export function parseBody(input: BodyInput): BodyResult {
     itemLines: [],
     gluedLines: [],
     gluedMarkers: [],
+    misreadTaken: false,
   };
   // Redactions and continuation-page lines before the body, on the lines whose hints allow them.
   const { lines, lineKinds: kinds } = input;
@@ -213,6 +219,8 @@ export function parseBody(input: BodyInput): BodyResult {
   }
   classifyLines(input, result, scan);
   numberParagraphs(input, scan);
+  // "l. (C) …" read as an item's label and marking, and then as paragraph 1: the marking is the paragraph's.
+  if (scan.misreadTaken) result.itemMarkings = result.itemMarkings.filter((item) => item.label === undefined || kinds[item.label.range.start.line] !== 'paragraph');
   findItemTitles(input, scan);
   readHeadingsAndSignature(input, result, scan);
   buildParagraphs(input, result, scan);
@@ -319,13 +327,14 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     const item = itemMarkingAt(lines, i, markAt, markC, startLine);
     if (item) addItemMarking(input, result, item);
     let block = false;
-    if (first & First.Marker) {
-      const marker = readMarker(i, text, lead);
+    if (first & (First.Marker | First.Misread)) {
+      // "l. (C) …", "P2. (C) …", "¶4, (C) …": read only where the marker as written is none, and the second character allows it.
+      const marker = ((first & First.Marker) !== 0 ? readMarker(i, text, lead) : undefined) ?? ((first & First.Misread) !== 0 && mayBeMisread(seconds[i]) ? readMisreadMarker(i, text, lead) : undefined);
       if (marker) {
         markerLines.push(i);
         markers.push(marker);
         block = true;
-        if (marker.portionStart >= 0) styleCounts[marker.style]++;
+        if (marker.portionStart >= 0 && marker.misread === undefined) styleCounts[marker.style]++;
       }
     }
     if (c !== 40 /* ( */) afterRepeatedBanner = false;
@@ -435,7 +444,12 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     // "18.Our delegation approved …" after "¶17.": a number glued to its text by the full stop, too, numbers a paragraph
     // only as the next number ("15.Ports will open" in a quoted list numbered apart is text). After "… working. 16. (C) …"
     // glued into the paragraph before, the next number is 17.
-    if ((mk.loose || mk.glued) && mk.number !== expected) {
+    // "l. (C)" or "P2. (C)", a marker with a letter misread in it, numbers a paragraph only as the next number too.
+    // "P1. Summary." with no marking numbers a paragraph as "¶1." does, on a fresh line or after a sentence's end.
+    if (mk.misread !== undefined && mk.portionStart < 0 && !prevBlank && !prevEndsSentence) continue;
+    // A digit misread ("l2. (C)") numbers a paragraph only as the next number; "I6. (C)" where ¶6 is expected is the pilcrow
+    // artifact below, its "1" misread too. A pilcrow misread is looked at below, once a quoted document's items are told apart.
+    if ((mk.loose || mk.glued || mk.misreadDigit) && mk.number !== expected && !(mk.misreadDigit && expected <= 9 && mk.number === expected + 10)) {
       if (gluedLine < 0 || mk.number < gluedNext) continue;
       for (; gluedLine < i; gluedLine++, gluedFrom = -1) {
         if (gluedFrom < 0) {
@@ -463,12 +477,16 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
         continue;
       }
     }
+    // "P12. (C)" numbers its paragraph as "¶12. (C)" does, whatever the number (the gap or step back CBL024's). "P3. Warthogs …"
+    // with no marking, or "q3. (C)", after a blank line may skip numbers as "¶3." may; elsewhere they number the next paragraph
+    // only: "q3. (C) Fares." under "Q2. (C) …" is a question's label in small letters.
+    if (mk.misread !== undefined && !mk.misreadDigit && (mk.portionStart < 0 || mk.marker.text.charCodeAt(0) !== 80 /* P */) && (prevBlank ? mk.number < expected : mk.number !== expected)) continue;
     quoting = false;
     lastMarked = mk.portionStart >= 0;
     last = i;
     let readAs = mk.number;
     // "¶ 13." right after "¶2." is a typo for 3, not a new series; so are "14.", "15." after it.
-    if (expected <= 9 && mk.number === expected + 10 && mk.style !== normalStyle) {
+    if (expected <= 9 && mk.number === expected + 10 && (mk.style !== normalStyle || mk.misread !== undefined)) {
       readAs = expected;
       artifactRun = true;
     } else if (artifactRun && mk.number === expected + 10 && expected <= 9) {
@@ -478,6 +496,7 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     }
     expected = readAs + 1;
     mk.readAs = readAs;
+    if (mk.misread !== undefined) scan.misreadTaken = true;
     kinds[i] = 'paragraph';
     paragraphLines.push(i);
     paragraphMarkers.push(mk);
@@ -755,20 +774,28 @@ function pushParagraph(input: BodyInput, result: BodyResult, mk: MarkerInfo, i: 
     firstWords: firstWords(cut < text.length ? text.slice(0, cut) : text, mk.textStart),
     heading,
   });
+  // "l. (C) …": the marker as meant, only where it was misread (CBL046).
+  if (mk.misread !== undefined) (result.paragraphs[result.paragraphs.length - 1] as { misread?: string }).misread = mk.misread;
   if (portion && mk.portionStart >= 0 && !portion.wellFormed) input.problems.push(malformedMarking(portion));
 }
 
 /** The problem of a marking read but not well formed, a paragraph's, an item's or the subject's: a lost parenthesis, or an unknown form. */
 export function malformedMarking(portion: PortionMarking): ParseProblem {
   const text = portion.token.text;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
   return {
     rule: 'portion-marking-malformed',
     message:
-      text.charCodeAt(0) !== 40
+      first === 123 || first === 91 || last === 125 || last === 93 /* { [ } ] */
+        ? `Portion marking '${text}' has a brace or bracket for a parenthesis; read as ${portion.level}.`
+        : first !== 40
         ? `Portion marking '${text}' has lost its '('; read as ${portion.level}.`
         : text.charCodeAt(text.length - 1) !== 41
           ? `Portion marking '${text}' has lost its ')'; read as ${portion.level}.`
-          : `Portion marking '${text}' is not a known form such as (S), (C//NF) or (S/REL NATO).`,
+          : text.charCodeAt(1) === 53 /* 5 */
+            ? `Portion marking '${text}' is not a known form: its '5' may be a misread S, '(S${text.slice(2)}'.`
+            : `Portion marking '${text}' is not a known form such as (S), (C//NF) or (S/REL NATO).`,
     range: portion.token.range,
   };
 }
@@ -986,6 +1013,10 @@ export interface MarkerInfo {
   /** True for a number glued to its text by the full stop ("18.Our …"). */
   glued: boolean;
   readAs?: number;
+  /** The marker as meant, where a letter was misread for a digit or the pilcrow, or a comma for its full stop ("l." for "1."). */
+  misread?: string;
+  /** True when a letter was misread for one of the number's digits ("l.", "1O."), not only for the pilcrow or the full stop. */
+  misreadDigit: boolean;
 }
 
 /**
@@ -1025,13 +1056,22 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
   const digits = canonical ? (NUMBER_TEXTS[number] ??= text.slice(digitsStart, digitsEnd)) : text.slice(digitsStart, digitsEnd);
   const style: MarkerStyle = pilcrow ? (spaced ? 'pilcrow-space' : 'pilcrow') : 'bare';
   let pos = end;
-  while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
+  // "¶2.\u00A0(C) …": a no-break space, as copies taken from web pages and OCR write it, parts them as a space does.
+  while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t' || text[pos] === '\u00a0')) pos++;
   // "¶2. \u200B(C) …": an invisible character (CBL035 reports it) hides no marking.
   pos = markingStart(text, pos);
   const c = text.charCodeAt(pos);
   // "(C)", or "C)" that lost its parenthesis: a level's first letter (C, S, T, U) before it.
   // "(C Deputy …": a marking that lost its ")".
-  let portion = c === 40 ? (parsePortionMarking(line, text, pos) ?? parseUnclosedMarking(line, text, pos)) : c === 67 || c === 83 || c === 84 || c === 85 ? parseUnopenedMarking(line, text, pos) : undefined;
+  // "(C} …", "{C) …": a brace or square bracket for a parenthesis.
+  let portion =
+    c === 40
+      ? (parsePortionMarking(line, text, pos) ?? parseUnclosedMarking(line, text, pos) ?? parseBracketMarking(line, text, pos))
+      : c === 67 || c === 83 || c === 84 || c === 85
+        ? parseUnopenedMarking(line, text, pos)
+        : c === 123 || c === 91
+          ? parseBracketMarking(line, text, pos)
+          : undefined;
   let portionStart = portion ? pos : -1;
   const textStart = portion ? portion.token.range.end.character : end;
   // "¶1.  Summary:  (C) President …": the marking comes after the block's label.
@@ -1055,6 +1095,64 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
     loose,
     glued,
     readAs: undefined,
+    misread: undefined,
+    misreadDigit: false,
+  };
+}
+
+/** True when a line's second character `c` may follow a misread marker's first: a digit, "l", "I", "O", a full stop or a comma. */
+function mayBeMisread(c: number): boolean {
+  return isDigit(c) || c === 108 /* l */ || c === 73 /* I */ || c === 79 /* O */ || c === 46 /* . */ || c === 44; /* , */
+}
+
+/**
+ * Reads a paragraph marker typed or scanned with a letter for a digit or for the pilcrow, or a comma for its full stop after
+ * a pilcrow: "l. (C)" and "I. (C)" for "1.", "1O. (C)" for "10.", "P2. (C)" and "q3. (C)" for "¶2.", "¶4, (C)" for "¶4.".
+ * Each stands for one character, so the marker as meant is read by {@link readMarker} at the same offsets; only one followed
+ * by a portion marking is one ("I. Background" is a title's numeral), and numberParagraphs takes it only as the next number.
+ */
+function readMisreadMarker(line: number, text: string, lead: number): MarkerInfo | undefined {
+  let k = lead;
+  let meant = '';
+  let c = text.charCodeAt(k);
+  if (c === 80 /* P */ || c === 113 /* q */) {
+    meant = '¶';
+    k++;
+  } else if (c === 182 /* ¶ */) {
+    meant = '¶';
+    k++;
+    if (isSpace(text.charCodeAt(k))) meant += text[k++];
+  }
+  const digitsStart = k;
+  let digit = false;
+  for (; k - digitsStart < 3; k++) {
+    c = text.charCodeAt(k);
+    if (isDigit(c)) meant += text[k];
+    else if (c === 108 /* l */ || c === 73 /* I */) meant += '1';
+    else if (c === 79 /* O */ && k > digitsStart) meant += '0';
+    else break;
+    if (!isDigit(c)) digit = true;
+  }
+  if (k === digitsStart) return undefined;
+  // "¶4, (C)": a comma for the full stop, after a pilcrow (a bare number's comma readMarker reads itself).
+  if (text.charCodeAt(k) === 44 /* , */ && meant.charCodeAt(0) === 182) {
+    meant += '.';
+    k++;
+  }
+  if (meant === text.slice(lead, k)) return undefined;
+  const marker = readMarker(line, text.slice(0, lead) + meant + text.slice(k), lead);
+  // "P1. Summary." with no marking after it: only a pilcrow read as a letter, before a number and its full stop.
+  const pilcrowOnly = !digit && meant.charCodeAt(0) === 182 && text.charCodeAt(lead) !== 182;
+  if (!marker || marker.number === 0 || (marker.portionStart < 0 && (!pilcrowOnly || marker.loose || marker.glued || text.charCodeAt(marker.marker.range.end.character - 1) !== 46))) return undefined;
+  const end = marker.marker.range.end.character;
+  const written = text.slice(lead, end);
+  const digits = marker.numberToken.range;
+  return {
+    ...marker,
+    marker: { text: written, range: marker.marker.range },
+    numberToken: { text: text.slice(digits.start.character, digits.end.character), range: digits, value: marker.number },
+    misread: meant.length >= end - lead ? meant.slice(0, end - lead) : meant + text.slice(lead + meant.length, end),
+    misreadDigit: digit,
   };
 }
 

@@ -173,6 +173,40 @@ export function parseUnclosedMarking(line: number, lineText: string, start: numb
   };
 }
 
+/**
+ * "(C} …", "{C) …", "[S/NF) …": a marking at `start` whose "(" or ")" was typed or scanned as a brace or a square bracket,
+ * read as it would read with its parentheses. Only capitals and slashes between them, at most {@link MAX_UNOPENED}, then
+ * white space or the line's end, naming a level; never well formed.
+ */
+export function parseBracketMarking(line: number, lineText: string, start: number): PortionMarking | undefined {
+  const open = lineText.charCodeAt(start);
+  if (open !== 40 /* ( */ && open !== 123 /* { */ && open !== 91 /* [ */) return undefined;
+  let close = start + 1;
+  while (close < lineText.length && close - start - 1 <= MAX_UNOPENED) {
+    const c = lineText.charCodeAt(close);
+    if (!((c >= 65 && c <= 90) || c === 47)) break;
+    close++;
+  }
+  const c = lineText.charCodeAt(close);
+  if (close === start + 1 || (c !== 41 /* ) */ && c !== 125 /* } */ && c !== 93) /* ] */ || (open === 40 && c === 41)) return undefined;
+  if (close + 1 < lineText.length && !isSpace(lineText.charCodeAt(close + 1))) return undefined;
+  const innerText = lineText.slice(start + 1, close);
+  const cached = cachedReading(innerText);
+  const reading = cached?.reading;
+  if (!cached || reading?.level === undefined) return undefined;
+  return {
+    token: { text: lineText.slice(start, close + 1), range: range(line, start, close + 1) },
+    inner: { text: cached.inner ?? innerText, range: range(line, start + 1, close) },
+    level: reading.level,
+    sbu: reading.sbu,
+    controls: reading.controls,
+    wellFormed: false,
+  };
+}
+
+/** The most characters a marking read with a 5 for its S may hold: "5//NF" and "5/REL" fit. */
+const MAX_MISREAD = 12;
+
 /** The most characters a marking without its "(" may hold: "S//NF" and "SBU" fit, prose rarely does. */
 const MAX_UNOPENED = 8;
 
@@ -199,6 +233,11 @@ function readMarking(innerText: string): Reading | null {
   if (entire) {
     const found = LEVEL_WORDS.get(entire[1]);
     return { level: found?.level, sbu: false, controls: Object.freeze(['ENTIRE TEXT']), wellFormed: true };
+  }
+
+  // "(5)", "(5/NF)": a 5 typed or scanned for the S of SECRET. An attempt at a marking, whose level is for the user to choose.
+  if (upper.charCodeAt(0) === 53 /* 5 */ && upper.length <= MAX_MISREAD) {
+    if (readMarking(`S${upper.slice(1)}`)?.wellFormed) return { level: undefined, sbu: false, controls: Object.freeze([]), wellFormed: false };
   }
 
   // The level comes first, then controls after "//", "/", "-" or a space: "(S//FGI//NF)", "(S-NF)", "(C NF)".

@@ -216,12 +216,14 @@ interface KeywordHit {
 }
 
 // "E.O. 12958", "EO 12958", "E.o. 12958", "E.0. 12958", "E.O 12958", "E.O.12356".
-const EO_KW = /(?<![A-Za-z0-9])(E\.?[Oo0]\.?)\s*(?=\d{4,6}(?![0-9]))/g;
+const EO_KW = /(?<![A-Za-z0-9])([Ee]\.?[Oo0]\.?)\s*(?=\d{4,6}(?![0-9]))/g;
 export const TAGS_AT_START = /^(\s*)(TAGS?|Tags?|tags?)(?![A-Za-z])\s*:?/;
 const TAGS_MID = /(?<![A-Za-z])(TAGS?|Tags)(?:\s*:|(?=\s+[A-Za-z]{2,}))/g;
 export const SUBJECT_KW = /(?<![A-Za-z])(SUBJECT|Subject|subject|SUBJ|Subj)\s*:/g;
-export const SUBJECT_AT_START = /^(\s*)(SUBJECT|Subject|SUBJ)(?![A-Za-z])\s*:?/;
-export const REF_AT_START = /^(\s*)(REFTEL|REFS|REF|Refs|Ref|Reftel)(?![A-Za-z])\s*:?/;
+// "SUBJECT; …", "REF; A. …": a semicolon typed or scanned for the colon is the keyword's too, not the field's text.
+// In small letters, as a transcriber may type it, only with its colon: "subject: ferry talks".
+export const SUBJECT_AT_START = /^(\s*)(?:(?:SUBJECT|Subject|SUBJ)(?![A-Za-z])\s*[:;]?|(?:subject|subj)\s*[:;])/;
+export const REF_AT_START = /^(\s*)(REFTEL|REFS|REF|Refs|Ref|Reftel|reftel|refs|ref)(?![A-Za-z])\s*[:;]?/;
 const REF_MID = /(?<![A-Za-z])(REFTEL|REFS|REF)\s*:/g;
 export const CLBY_KW = /(?<![A-Za-z])(Classified\s+By|Derived\s+From)(?![A-Za-z])\s*:?/gi;
 
@@ -236,12 +238,16 @@ export function mayOpenField(c: number, c2: number): boolean {
   return (l === 116 && l2 === 97) || (l === 115 && l2 === 117) || (l === 114 && l2 === 101) || (l === 99 && l2 === 108);
 }
 
-/** Paragraph markers, for where the metadata ends: "¶1.", "¶ 1.", "1.(C)", "1. (S/NF)". */
-const PARAGRAPH_START = /^\s*(?:¶\s?\d{1,3}(?:\s?\.|\s*\()|\d{1,3}\.{1,2}\s*\()/;
+/**
+ * Paragraph markers, for where the metadata ends: "¶1.", "¶ 1.", "1.(C)", "1. (S/NF)"; and before a marking, those typed or
+ * scanned with a letter for the pilcrow or the digit 1, or a comma for the full stop (CBL046): "P1. (C)", "q1. (C)", "l. (C)",
+ * "l2. (C)", "¶1, (C)", and "P1. Classified by …". "I. (C)" alone may be a REF item's letter I, and stays in the field.
+ */
+const PARAGRAPH_START = /^\s*(?:¶\s?\d{1,3}(?:\s?\.|\s*\(|,\s*\()|\d{1,3}\.{1,2}\s*\(|[Pq]\d{1,3}\.\s*(?:\(|Classified\s)|l\.\s*\(|[lI]\d{1,2}\.\s*\()/;
 
-/** {@link PARAGRAPH_START}, tried only when the first non-space character `c` is "¶" or a digit. */
+/** {@link PARAGRAPH_START}, tried only when the first non-space character `c` is "¶", a digit, "P", "q", "l" or "I". */
 export function startsParagraph(text: string, c: number): boolean {
-  return (c === 182 || isDigit(c)) && PARAGRAPH_START.test(text);
+  return (c === 182 || isDigit(c) || c === 80 /* P */ || c === 113 /* q */ || c === 108 /* l */ || c === 73) /* I */ && PARAGRAPH_START.test(text);
 }
 
 /** Finds field keywords on a line whose first non-space character is at `lead`. */
@@ -259,10 +265,11 @@ function findKeywords(text: string, lead: number, seen: ReadonlySet<Field>): Key
   } else if (first === 115 /* s */ && second === 117 /* u */ && (m = SUBJECT_AT_START.exec(text)) !== null) {
     hits.push({ field: 'subject', start: m[1].length, end: m[0].length });
     subject = true;
-  } else if (first === 114 /* r */ && second === 101 /* e */ && (m = REF_AT_START.exec(text)) !== null && (m[0].indexOf(':') >= 0 || REF_LETTERED.test(text))) {
+  } else if (first === 114 /* r */ && second === 101 /* e */ && (m = REF_AT_START.exec(text)) !== null && (m[0].indexOf(':') >= 0 || m[0].indexOf(';') >= 0 || REF_LETTERED.test(text))) {
     hits.push({ field: 'ref', start: m[1].length, end: m[0].length });
   }
-  if (!seen.has('eo') && text.indexOf('E') >= 0) {
+  // "e.o. 12958: decl: …" in small letters, as a transcriber may type it.
+  if (!seen.has('eo') && (text.indexOf('E') >= 0 || text.indexOf('e') >= 0)) {
     EO_KW.lastIndex = 0;
     if ((m = EO_KW.exec(text)) !== null) {
       const before = text.slice(0, m.index);
@@ -457,7 +464,7 @@ export function parseMetadata(
 
 // Reason letters opening a line: "(b) and (d).", "(B,D)", "b and d", "d."
 const LETTERS_LINE = /^\s*(?:\(\s*[a-h]\s*[),/&]|[a-h]\s*(?:[,&/.]|and\b|or\b))/i;
-const CLBY_IN_PARAGRAPH = /^\s*(?:¶\s?)?\d{1,3}\.{1,2}\s*(?:\([A-Za-z/ ]{1,12}\)\s*)?(Classified\s+by\s*:?)/i;
+const CLBY_IN_PARAGRAPH = /^\s*(?:¶\s?|[Pq])?\d{1,3}\.{1,2}\s*(?:\([A-Za-z/ ]{1,12}\)\s*)?(Classified\s+by\s*:?)/i;
 // "¶B. 05 KIEV 4590", "(C) STATE 1234": a REF item's letter opening a line, then its citation, whose first character the
 // third group holds (none on a line that ends after the letter, "¶B. ", where a citation is still to be written).
 const REF_LETTER_LINE = /^\s*(?:¶\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?:\s+(\S)|\s*$)/;

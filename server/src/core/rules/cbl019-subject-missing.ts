@@ -1,7 +1,7 @@
 /**
  * CBL019 subject-missing: No SUBJECT line, or a SUBJECT line with no words.
  */
-import { documentStart } from './util';
+import { documentStart, misspelledLabel, replaceFix } from './util';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -10,17 +10,27 @@ export const rule: Rule = {
   description: "No SUBJECT line, or a SUBJECT line with no words ('SUBJECT:' left empty).",
   tags: ["metadata"],
   defaultSeverity: 'warning',
-  fixable: false,
+  fixable: true,
   docs: {
     bad: "TAGS: PREL MT\n\n¶1. (C) …",
     good: "TAGS: PREL MT\nSUBJECT: HARBOR PATROLS\n\n¶1. (C) …",
-    rationale: "The subject is how readers and indexes name a cable. A SUBJECT line left empty (`SUBJECT:`, a template's field never filled in) names it no better than no SUBJECT line; a subject wrapped to the line under the keyword is read there.",
+    rationale: "The subject is how readers and indexes name a cable. A SUBJECT line left empty (`SUBJECT:`, a template's field never filled in) names it no better than no SUBJECT line; a subject wrapped to the line under the keyword is read there. A line above the first paragraph whose label has one character wrong or a semicolon for its colon (`5UBJECT:`, `SUBJECl:`, `SUBJECT;`, as OCR and typing leave it) is named as the missing field, with a fix that writes the label.",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): missing in 11 of 1,295 (0.8%), mostly dropped in one-paragraph-per-line copies.",
   },
   check(cable, report) {
     const subject = cable.subject;
-    if (!subject) report({ message: 'No SUBJECT line.', range: cable.tags?.range ?? cable.eo?.range ?? documentStart(cable) });
-    // "SUBJECT:" with nothing after it, on its line or a wrapped one: the cable has no name to be found by.
-    else if (subject.text.trim() === '') report({ message: 'The SUBJECT line gives no subject.', range: subject.keyword.range });
+    if (subject) {
+      // "SUBJECT:" with nothing after it, on its line or a wrapped one: the cable has no name to be found by.
+      if (subject.text.trim() === '') report({ message: 'The SUBJECT line gives no subject.', range: subject.keyword.range });
+      return;
+    }
+    // "5UBJECT: FERRY TALKS": the field is there, its label misread.
+    const label = misspelledLabel(cable, 'SUBJECT', 'SUBJECT:');
+    if (label) {
+      const written = cable.lines[label.range.start.line].slice(label.range.start.character, label.range.end.character);
+      report({ message: `No SUBJECT line: '${written}' reads as a misspelled SUBJECT label.`, range: label.range, fixes: [replaceFix(`Write '${label.text}'`, label.range, label.text, false, true)] });
+      return;
+    }
+    report({ message: 'No SUBJECT line.', range: cable.tags?.range ?? cable.eo?.range ?? documentStart(cable) });
   },
 };

@@ -2,7 +2,7 @@
  * CBL020 classified-by-missing: A CONFIDENTIAL or SECRET cable has no Classified By line, or one that names no one and no reasons;
  * one that gives no reasons is an info.
  */
-import { documentStart, isClassified } from './util';
+import { documentStart, isClassified, misspelledLabel, replaceFix } from './util';
 import type { Rule } from './types';
 
 /**
@@ -22,23 +22,33 @@ export const rule: Rule = {
   description: "A CONFIDENTIAL or SECRET cable has no Classified By line, or one that names no one and no reasons; one that gives no reasons is an info.",
   tags: ["metadata"],
   defaultSeverity: 'warning',
-  fixable: false,
+  fixable: true,
   docs: {
     bad: "SUBJECT: …\n\n¶1. (C) …",
     good: "SUBJECT: …\n\nClassified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (d).\n\n¶1. (C) …",
-    rationale: "Classified cables name who classified them and why (5 FAH-1 H-246): the reasons are the categories of the order that allow the classification.",
+    rationale: "Classified cables name who classified them and why (5 FAH-1 H-246): the reasons are the categories of the order that allow the classification. A line above the first paragraph whose label has one character wrong or a semicolon for its colon (`Classifled By:`, `Classified By;`, as OCR and typing leave it) is named as the missing line, with a fix that writes the label.",
     source: "Corpus analysis of the released cables: present on 1,152 of 1,172 classified cables (FORMAT.md §7 rule 17); missing on 18 of 1,186, 1.5% (CORPUS-FINDINGS, 'Warnings'). A line without reasons: 1,074 of the 1,152 give a reason that can be read (FORMAT.md §7 rule 20); on the 200 cables of the project's corpus, 3 of 179 give none, two of them cut short by the release (`Classified By: A...`), which the rule leaves alone.",
   },
   check(cable, report) {
-    const by = cable.classifiedBy;
     if (!isClassified(cable)) return;
-    if (!by) report({ message: `${cable.banner!.level} cable has no Classified By line.`, range: cable.subject?.range ?? documentStart(cable) });
-    else if (!by.classifier && !by.section && by.reasons.length === 0) {
-      report({ message: 'The Classified By line names no classifier and no reasons.', range: by.range });
-    } else if (!by.derived && !by.section && by.reasons.length === 0 && !releaseTookReasons(cable.lines, by.range.start.line, by.range.end.line)) {
-      // A classifier and no reasons ("Classified By: Eric Wong, Charge d'Affaires"): an info, since a copy may have lost
-      // them; a line the release cut short or blanked is left alone.
-      report({ message: 'The Classified By line gives no reasons for the classification (for example "for reasons 1.4 (b) and (d)").', range: by.range, severity: 'info' });
+    const by = cable.classifiedBy;
+    if (by) {
+      if (!by.classifier && !by.section && by.reasons.length === 0) {
+        report({ message: 'The Classified By line names no classifier and no reasons.', range: by.range });
+      } else if (!by.derived && !by.section && by.reasons.length === 0 && !releaseTookReasons(cable.lines, by.range.start.line, by.range.end.line)) {
+        // A classifier and no reasons ("Classified By: Eric Wong, Charge d'Affaires"): an info, since a copy may have lost
+        // them; a line the release cut short or blanked is left alone.
+        report({ message: 'The Classified By line gives no reasons for the classification (for example "for reasons 1.4 (b) and (d)").', range: by.range, severity: 'info' });
+      }
+      return;
     }
+    // "Classifled By: Jane Roe, …": the line is there, its label misread.
+    const label = misspelledLabel(cable, 'CLASSIFIEDBY', 'Classified By:');
+    if (label) {
+      const written = cable.lines[label.range.start.line].slice(label.range.start.character, label.range.end.character);
+      report({ message: `${cable.banner!.level} cable has no Classified By line: '${written}' reads as a misspelled Classified By label.`, range: label.range, fixes: [replaceFix(`Write '${label.text}'`, label.range, label.text, false, true)] });
+      return;
+    }
+    report({ message: `${cable.banner!.level} cable has no Classified By line.`, range: cable.subject?.range ?? documentStart(cable) });
   },
 };

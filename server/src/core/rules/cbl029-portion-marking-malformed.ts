@@ -1,5 +1,5 @@
 /**
- * CBL029 portion-marking-malformed: A portion marking that is not a known form ('(N/SF)', '(SNF)'), or that lost its '(' ('C)') or its ')' ('(C Deputy …').
+ * CBL029 portion-marking-malformed: A portion marking that is not a known form ('(N/SF)', '(SNF)', '(5)'), that lost its '(' ('C)') or its ')' ('(C Deputy …'), or that has a brace or bracket for one ('(C}', '{C)').
  */
 import type { Cable, Range } from '../model';
 import type { Fix, Rule } from './types';
@@ -9,14 +9,14 @@ import { reportParseProblems, subjectMarking } from './util';
 export const rule: Rule = {
   id: 'CBL029',
   name: 'portion-marking-malformed',
-  description: "A portion marking that is not a known form ('(N/SF)', '(SNF)'), or that lost its '(' ('C)') or its ')' ('(C Deputy …').",
+  description: "A portion marking that is not a known form ('(N/SF)', '(SNF)', '(5)'), that lost its '(' ('C)') or its ')' ('(C Deputy …'), or that has a brace or bracket for one ('(C}', '{C)').",
   tags: ["markings"],
   defaultSeverity: 'warning',
   fixable: true,
   docs: {
     bad: "¶2. (N/SF) Director Anton Gauci said …",
     good: "¶2. (S/NF) Director Anton Gauci said …",
-    rationale: "A marking that cannot be read cannot be checked against the banner. A marking that lost a parenthesis is read as the level it names, and its quick fix writes the parenthesis back (`(C Deputy …` becomes `(C) Deputy …`, `C)` becomes `(C)`), which keeps that level. The marking that opens an item or a line inside the text (`¶B. (S/NOFRN) …`, `-- (S/NOFRN) …`) is checked too, when it names a level and its unknown controls are short words in capitals: `(EU) was …` or `(S-300) missiles` wrapped to a line's start is prose. The subject's marking is checked the same way (`SUBJECT: (SNF) …`; `SUBJECT: (S-300) MISSILES` is prose).",
+    rationale: "A marking that cannot be read cannot be checked against the banner. A marking that lost a parenthesis is read as the level it names, and its quick fix writes the parenthesis back (`(C Deputy …` becomes `(C) Deputy …`, `C)` becomes `(C)`), which keeps that level; so does a marking typed or scanned with a brace or square bracket for a parenthesis (`(C}`, `{C)`, `[S/NF]`), whose fix writes the parenthesis. A paragraph's `(5)` or `(5/NF)` reads as no level, since a 5 for the S of SECRET is a guess: its fix offers `(S)` or `(S/NF)` for you to choose, as every fix that writes a marking. The marking that opens an item or a line inside the text (`¶B. (S/NOFRN) …`, `-- (S/NOFRN) …`) is checked too, when it names a level and its unknown controls are short words in capitals: `(EU) was …` or `(S-300) missiles` wrapped to a line's start is prose. The subject's marking is checked the same way (`SUBJECT: (SNF) …`; `SUBJECT: (S-300) MISSILES` is prose).",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS §9): 34 spellings, typos (N/SF) and (SNF) once each; markings.tsv.",
   },
   check(cable, report) {
@@ -37,8 +37,17 @@ function parenthesisFix(cable: Cable, at: Range): Fix[] | undefined {
   const text = cable.lines[at.start.line].slice(at.start.character, at.end.character);
   const open = text.charCodeAt(0) === 40; /* ( */
   const close = text.charCodeAt(text.length - 1) === 41; /* ) */
+  // "(5)", "(5/NF)": the S a 5 stands for, which only the user may choose: a level is never written unasked.
+  if (open && close && text.charCodeAt(1) === 53 /* 5 */) {
+    const marking = `(S${text.slice(2)}`;
+    return [{ title: `Write the marking '${marking}'`, edits: [{ range: at, newText: marking }], safe: false }];
+  }
   if (open && close) return undefined;
-  const marking = `${open ? '' : '('}${text}${close ? '' : ')'}`;
+  // "{C)", "(C}": the brace or bracket written as the parenthesis it stands for.
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  const opened = first === 123 || first === 91 ? `(${text.slice(1)}` : open ? text : `(${text}`;
+  const marking = last === 125 || last === 93 ? `${opened.slice(0, -1)})` : close ? opened : `${opened})`;
   // Not preferred, as no fix that writes a marking is: Auto Fix applies a preferred fix unseen.
   return [{ title: `Write the marking '${marking}'`, edits: [{ range: at, newText: marking }], safe: false }];
 }

@@ -47,6 +47,8 @@ import { rule as cbl042 } from './cbl042-secretary-signature-date';
 import { rule as cbl043 } from './cbl043-file-name-mismatch';
 import { rule as cbl044 } from './cbl044-tags-run-on';
 import { rule as cbl045 } from './cbl045-reference-unresolved';
+import { rule as cbl046 } from './cbl046-paragraph-number-misread';
+import { rule as cbl047 } from './cbl047-page-number-stray';
 import type { Rule } from './types';
 
 /** All rules, in id order. */
@@ -96,6 +98,8 @@ export const allRules: readonly Rule[] = [
   cbl043,
   cbl044,
   cbl045,
+  cbl046,
+  cbl047,
 ];
 
 const byKey = new Map<string, Rule>();

@@ -268,3 +268,43 @@ export function declNamesEvent(value: string): boolean {
   for (const word of value.trim().split(/\s+/)) if (LETTER_WORD.test(word) && !X_RUN.test(word)) words++;
   return words >= 2;
 }
+
+/** How far below the banner (or the text's start) a field's label is looked for when the field is missing. */
+const LABEL_SEARCH = 80;
+
+/**
+ * A line above the first paragraph that opens with `label` typed or scanned with one character wrong, or with a semicolon for
+ * its colon ("5UBJECT:", "SUBJECl:", "Classifled By:", "TAG5:", "SUBJECT;"): the field a rule finds missing, which the parser
+ * could not read. Letters are compared in capitals with the spaces taken out (`label` "CLASSIFIEDBY"). Gives the range of the
+ * label and its separator, and the label as written right (`spelled`, with its colon); undefined when no line reads so.
+ */
+export function misspelledLabel(cable: Cable, label: string, spelled: string): { range: Range; text: string } | undefined {
+  const { lines } = cable;
+  const from = cable.banner ? cable.banner.line + 1 : 0;
+  const to = Math.min(lines.length, cable.paragraphs.length > 0 ? cable.paragraphs[0].range.start.line : lines.length, from + LABEL_SEARCH);
+  for (let i = from; i < to; i++) {
+    const text = lines[i];
+    let lead = 0;
+    while (lead < text.length && isSpace(text.charCodeAt(lead))) lead++;
+    // The separator within the label's length and a space or two more.
+    let sep = -1;
+    for (let k = lead; k < text.length && k - lead <= label.length + 3; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 58 /* : */ || c === 59 /* ; */) {
+        sep = k;
+        break;
+      }
+    }
+    if (sep < 0) continue;
+    let letters = '';
+    for (let k = lead; k < sep; k++) if (!isSpace(text.charCodeAt(k))) letters += text[k].toUpperCase();
+    if (letters.length !== label.length) continue;
+    let wrong = 0;
+    for (let k = 0; k < label.length && wrong <= 1; k++) if (letters[k] !== label[k]) wrong++;
+    const colon = text.charCodeAt(sep) === 58;
+    // One character wrong with its colon, or the label right with a semicolon; the label right with its colon is the field's.
+    if (wrong > 1 || (wrong === 1) !== colon) continue;
+    return { range: range(i, lead, sep + 1), text: spelled };
+  }
+  return undefined;
+}
