@@ -291,6 +291,9 @@ describe('grammar', function () {
     { text: '(named by the USG under E.O. 13382) to open a branch', at: '13382', not: /order/ },
     { text: '  EO 12958 DECL: OADR', at: 'EO', scope: /keyword\.other\.field\.eo\.cable/ },
     { text: 'E.O.12356: DECL:OADR', at: '12356', scope: /constant\.numeric\.order\.cable/ },
+    // N/A right after the order, with or without a colon, as the parser reads it.
+    { text: 'EO 12958 N/A', at: 'N/A', scope: /constant\.language\.na\.cable/ },
+    { text: 'E.O. 12958: N/A', at: 'N/A', scope: /constant\.language\.na\.cable/ },
     // Classified By / Derived From open a field only with a capital.
     { text: 'DERIVED FROM: DSCG 05-1', at: 'DERIVED', scope: /keyword\.other\.field\.classified-by\.cable/ },
     { text: 'the figures were derived from the budget of 2008', at: 'derived', not: /classified-by/ },
@@ -300,6 +303,9 @@ describe('grammar', function () {
     { text: 'SUBJECT: VISITS BY THE MINISTER AND HIS DEPUTY (s)', at: 's)', not: /marking/ },
     { text: 'SUBJECT: THE PORT EXTENDS ITS QUAYS (C-AB1-00123)', at: 'C-', not: /marking/ },
     { text: 'SUBJECT: THE PORT EXTENDS\nITS QUAYS (C)', at: 'C)', not: /marking/ },
+    // A rule line under the subject ends it, as the parser reads it: the rule boxes the heading under it.
+    { text: 'SUBJECT: HARBOR NOTES 11-09-2009\n-----------', at: '---', scope: /heading\.rule\.cable/, not: /subject/ },
+    { text: 'SUBJECT: HARBOR NOTES\n-----------\nSUMMARY', at: 'SUMMARY', scope: /markup\.heading\.cable/, not: /subject/ },
     // The reasons of a Classified By line that wrapped.
     { text: 'Classified By: Ambassador Jane Doe for\nreasons 1.4 (b) and (d).', at: '1.4', scope: /constant\.numeric\.reason-section\.cable/ },
     { text: 'Classified By: Ambassador Jane Doe for\nreasons 1.4 (b) and (d).', at: 'd)', scope: /constant\.character\.reason\.cable/ },
