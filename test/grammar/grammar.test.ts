@@ -204,6 +204,13 @@ describe('grammar', function () {
     { text: 'INFO  LOG-00   ABC-00   DEF-00   G-00', at: 'ABC', scope: /comment\.line\.distribution\.cable/, not: /heading|address/ },
     { text: 'INFO  LOG-00   ABC-00   DEF-00   G-00', at: 'INFO', scope: /keyword\.other\.distribution\.cable/ },
     { text: 'ACTION XYZ-00', at: 'XYZ', scope: /comment\.line\.distribution\.cable/, not: /heading/ },
+    // A printout's distribution block, as the parser reads it: the code line under "Distribution:" and the line of dashes
+    // with its group, time and count that closes the block.
+    { text: 'Distribution:\n\nXYZ4021', at: 'XYZ4021', scope: /comment\.line\.distribution\.cable/, not: /heading/ },
+    { text: 'Distribution:', at: 'Distribution', scope: /keyword\.other\.distribution\.cable/ },
+    { text: 'Distribution:\n\nXYZ4021\nACTION EUR-00', at: 'EUR', scope: /comment\.line\.distribution\.cable/ },
+    { text: 'COP15', at: 'COP15', scope: /markup\.heading\.cable/ },
+    { text: '                  ------------------AB12CD  240653Z /38', at: 'AB12CD', scope: /comment\.line\.distribution\.cable/ },
     { text: '      HIJ-00   KL-00    MNO-01   /000W', at: '/000W', scope: /comment\.line\.distribution\.cable/ },
     // A caveat line that repeats the level with one slash.
     { text: 'SECRET/NOFORN', at: 'NOFORN', scope: /storage\.modifier\.caveat\.cable/, not: /heading/ },
