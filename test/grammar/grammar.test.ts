@@ -204,6 +204,13 @@ describe('grammar', function () {
     { text: 'INFO  LOG-00   ABC-00   DEF-00   G-00', at: 'ABC', scope: /comment\.line\.distribution\.cable/, not: /heading|address/ },
     { text: 'INFO  LOG-00   ABC-00   DEF-00   G-00', at: 'INFO', scope: /keyword\.other\.distribution\.cable/ },
     { text: 'ACTION XYZ-00', at: 'XYZ', scope: /comment\.line\.distribution\.cable/, not: /heading/ },
+    // A printout's distribution block, as the parser reads it: the code line under "Distribution:" and the line of dashes
+    // with its group, time and count that closes the block.
+    { text: 'Distribution:\n\nXYZ4021', at: 'XYZ4021', scope: /comment\.line\.distribution\.cable/, not: /heading/ },
+    { text: 'Distribution:', at: 'Distribution', scope: /keyword\.other\.distribution\.cable/ },
+    { text: 'Distribution:\n\nXYZ4021\nACTION EUR-00', at: 'EUR', scope: /comment\.line\.distribution\.cable/ },
+    { text: 'COP15', at: 'COP15', scope: /markup\.heading\.cable/ },
+    { text: '                  ------------------AB12CD  240653Z /38', at: 'AB12CD', scope: /comment\.line\.distribution\.cable/ },
     { text: '      HIJ-00   KL-00    MNO-01   /000W', at: '/000W', scope: /comment\.line\.distribution\.cable/ },
     // A caveat line that repeats the level with one slash.
     { text: 'SECRET/NOFORN', at: 'NOFORN', scope: /storage\.modifier\.caveat\.cable/, not: /heading/ },
@@ -291,6 +298,9 @@ describe('grammar', function () {
     { text: '(named by the USG under E.O. 13382) to open a branch', at: '13382', not: /order/ },
     { text: '  EO 12958 DECL: OADR', at: 'EO', scope: /keyword\.other\.field\.eo\.cable/ },
     { text: 'E.O.12356: DECL:OADR', at: '12356', scope: /constant\.numeric\.order\.cable/ },
+    // N/A right after the order, with or without a colon, as the parser reads it.
+    { text: 'EO 12958 N/A', at: 'N/A', scope: /constant\.language\.na\.cable/ },
+    { text: 'E.O. 12958: N/A', at: 'N/A', scope: /constant\.language\.na\.cable/ },
     // Classified By / Derived From open a field only with a capital.
     { text: 'DERIVED FROM: DSCG 05-1', at: 'DERIVED', scope: /keyword\.other\.field\.classified-by\.cable/ },
     { text: 'the figures were derived from the budget of 2008', at: 'derived', not: /classified-by/ },
@@ -300,6 +310,9 @@ describe('grammar', function () {
     { text: 'SUBJECT: VISITS BY THE MINISTER AND HIS DEPUTY (s)', at: 's)', not: /marking/ },
     { text: 'SUBJECT: THE PORT EXTENDS ITS QUAYS (C-AB1-00123)', at: 'C-', not: /marking/ },
     { text: 'SUBJECT: THE PORT EXTENDS\nITS QUAYS (C)', at: 'C)', not: /marking/ },
+    // A rule line under the subject ends it, as the parser reads it: the rule boxes the heading under it.
+    { text: 'SUBJECT: HARBOR NOTES 11-09-2009\n-----------', at: '---', scope: /heading\.rule\.cable/, not: /subject/ },
+    { text: 'SUBJECT: HARBOR NOTES\n-----------\nSUMMARY', at: 'SUMMARY', scope: /markup\.heading\.cable/, not: /subject/ },
     // The reasons of a Classified By line that wrapped.
     { text: 'Classified By: Ambassador Jane Doe for\nreasons 1.4 (b) and (d).', at: '1.4', scope: /constant\.numeric\.reason-section\.cable/ },
     { text: 'Classified By: Ambassador Jane Doe for\nreasons 1.4 (b) and (d).', at: 'd)', scope: /constant\.character\.reason\.cable/ },

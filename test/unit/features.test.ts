@@ -197,6 +197,16 @@ describe('folding and selection', () => {
     assert.ok(folds.includes('14-17'), `the underlined heading's section folds from "HARBOR DUES": ${folds.join(' ')}`);
   });
 
+  it('folds a heading with text but no numbered paragraph under it over that text, and the outline spans it', () => {
+    // "-----" ⏎ "Quote of the Week" ⏎ "-----" ⏎ "“…” -- the President" ⏎ "RAY": the section stopped at the lower rule (09HARARE888).
+    const text = ['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) The board met.', '', '--------------', 'Word of the Week', '--------------', '"The ferries will run," the mayor said.', '-- Mayor Ann Quill, on May 3.', '', 'DOE'].join('\n');
+    const cable = parseCable(text).cable;
+    const folds = getFoldingRanges(cable).map((f) => `${f.startLine}-${f.endLine}`);
+    assert.ok(folds.includes('8-11'), `the section folds from "Word of the Week" over the quote: ${folds.join(' ')}`);
+    const symbol = getDocumentSymbols(cable).find((s) => s.name === 'Word of the Week');
+    assert.deepEqual([symbol?.range.start.line, symbol?.range.end.line], [7, 11]);
+  });
+
   it('returns ranges that nest, so the editor drops none', () => {
     // The summary closes on ¶2's first line: its range used to end there, crossing ¶2's,
     // and VS Code ignored ¶2's range.

@@ -1304,6 +1304,11 @@ describe('parser: body', () => {
     assert.deepEqual(d.blocks.map((b) => b.kind), ['comment']);
   });
 
+  it('gives a heading with text but no numbered paragraph under it a section over that text, up to the next heading or the signature', () => {
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) The board met.', '', '--------------', 'Word of the Week', '--------------', '"The ferries will run," the mayor said.', '-- Mayor Ann Quill, on May 3.', '', 'Quays', '-----', 'The quays reopen in June.', '', '¶2. (U) Two.', '', '-----------', 'Last Words', '-----------', 'The board adjourned.', '', 'DOE'].join('\n'));
+    assert.deepEqual(c.sections.map((s) => `${s.heading === undefined ? '' : c.headings[s.heading].text.text}:${at(s.range)}:${s.paragraphs.join(',')}`), [':5:0-5:22:0', 'Word of the Week:7:0-11:29:', 'Quays:13:0-17:12:1', 'Last Words:19:0-22:20:']);
+  });
+
   it('reads a boxed title whose upper rule a page break with its blank lines parts from it as one boxed heading', () => {
     const page = ['', 'NOWHERE 00000001 002 OF 003', '', ''];
     const c = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) The board met.', '', '-----------', ...page, 'FERRY FARES', '-----------', '', '¶2. (S) Two.', 'DOE'].join('\n'));

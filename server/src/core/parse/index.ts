@@ -159,7 +159,7 @@ function parseUnchecked(text: string): Cable {
   const body = parseBody({ lines, shapes, hints, lineKinds: kinds, startLine: meta.bodyStart, banner, problems });
   if (banner) banners.push(...meta.repeatedBanners, ...body.repeatedBanners);
 
-  const sections = buildSections(body.paragraphs, body.headings, lines);
+  const sections = buildSections(body.paragraphs, body.headings, lines, kinds, body.signature?.token.range.start.line);
   const serial = banner?.serial?.value ?? head.header?.de?.serial?.value;
   const post = banner?.post?.text;
   const id = date && post && serial !== undefined && !isRedactedPost(post) ? canonicalId(date.year, post, serial) : undefined;
@@ -204,8 +204,9 @@ function parseUnchecked(text: string): Cable {
 /**
  * Groups paragraphs under the headings they follow. Paragraphs come in line order and a
  * paragraph's heading is the last one before it, so each heading's paragraphs follow each other.
+ * A heading with no numbered paragraph under it covers the text under it, up to the next heading or the signature.
  */
-function buildSections(paragraphs: Cable['paragraphs'], headings: Cable['headings'], lines: readonly string[]): Section[] {
+function buildSections(paragraphs: Cable['paragraphs'], headings: Cable['headings'], lines: readonly string[], kinds: readonly LineKind[], signatureLine: number | undefined): Section[] {
   const sections: Section[] = [];
   let p = 0;
   while (p < paragraphs.length && paragraphs[p].heading === undefined) p++;
@@ -218,6 +219,17 @@ function buildSections(paragraphs: Cable['paragraphs'], headings: Cable['heading
     const nextStart = index + 1 < headings.length ? headings[index + 1].range.start.line : lines.length;
     let end = h.range.end;
     if (members.length > 0) end = paragraphs[members[members.length - 1]].range.end;
+    else {
+      // "-----" ⏎ "Quote of the Week" ⏎ "-----" ⏎ "“The countries …” -- the President" ⏎ "RAY": the section ends at the last line
+      // of text under its heading, before the next heading or the signature; each line between two headings is looked at once.
+      const limit = signatureLine !== undefined && signatureLine > h.range.end.line && signatureLine < nextStart ? signatureLine : nextStart;
+      for (let k = limit - 1; k > h.range.end.line; k--) {
+        if (kinds[k] === 'text') {
+          end = { line: k, character: lines[k].length };
+          break;
+        }
+      }
+    }
     if (end.line >= nextStart) end = { line: Math.max(h.range.end.line, nextStart - 1), character: lines[Math.max(h.range.end.line, nextStart - 1)].length };
     sections.push({ heading: index, range: { start: h.range.start, end }, paragraphs: members });
   }
