@@ -118,6 +118,8 @@ const fixtures = [
   ['cbl045-reference-unresolved', V, (t) => brokenMentions(sub(t, 'described in REF B.', 'described in REF C.'), 'D', '9'), (t) => listProse(brokenMentions(t, 'B', '2'))],
   ['cbl046-paragraph-number-misread', V, (t) => sub(sub(t, '¶3. (C) Gauci', 'P3. (C) Gauci'), '¶1. (C) Summary', 'l. (C) Summary')],
   ['cbl047-page-number-stray', V, (t) => sub(t, 'He would send four officers in the autumn if the course dates\n', 'He would send four officers in the autumn if the course dates\n- 2 -\n')],
+  // The year mistyped, 2091 for 2019; the clean fixture's DECL is 25 years after the cable to the day, the latest it may be.
+  ['cbl048-decl-past-25-years', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2091'), (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2034')],
 ];
 
 /** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */

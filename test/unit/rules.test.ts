@@ -499,6 +499,18 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     });
   });
 
+  it('CBL048 reports a DECL date later than 25 years and a day after the cable date, and nothing without a cable date', () => {
+    const decl = (dateLine: string, value: string) => `${dateLine}\nC O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: ${value}\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
+    assert.deepEqual(found('CBL048', decl('', '06/03/2091')), []);
+    assert.deepEqual(found('CBL048', decl('Wednesday, 3 June 2009, 13:22', '06/03/2034')), []);
+    // A day more: a post east of Greenwich dates the DECL from its own day.
+    assert.deepEqual(found('CBL048', decl('Wednesday, 3 June 2009, 13:22', '06/04/2034')), []);
+    assert.deepEqual(found('CBL048', decl('Wednesday, 3 June 2009, 13:22', '06/05/2034')), ["3:18 warning DECL date '06/05/2034' is more than 25 years after the cable date (2009-06-03)."]);
+    assert.deepEqual(found('CBL048', decl('Wednesday, 3 June 2009, 13:22', '06/03/2091')).length, 1);
+    assert.deepEqual(found('CBL048', decl('Wednesday, 31 December 2008, 23:00', '01/01/2034')), []);
+    assert.deepEqual(found('CBL048', decl('Wednesday, 31 December 2008, 23:00', '01/02/2034')).length, 1);
+  });
+
   it('CBL042 reports RICE from 2009-01-21 and CLINTON before it on Department cables only, in any case', () => {
     const cable = (dtg: string, post: string, name: string) => `O ${dtg}\nFM SECSTATE WASHDC\nTO RUEHXX/AMEMBASSY NOWHERE IMMEDIATE 0001\n\nUNCLAS ${post} 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) Text.\n${name}\n`;
     assert.deepEqual(found('CBL042', cable('201200Z JAN 09', 'STATE', 'RICE')), []);

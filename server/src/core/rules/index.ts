@@ -49,6 +49,7 @@ import { rule as cbl044 } from './cbl044-tags-run-on';
 import { rule as cbl045 } from './cbl045-reference-unresolved';
 import { rule as cbl046 } from './cbl046-paragraph-number-misread';
 import { rule as cbl047 } from './cbl047-page-number-stray';
+import { rule as cbl048 } from './cbl048-decl-past-25-years';
 import type { Rule } from './types';
 
 /** All rules, in id order. */
@@ -100,6 +101,7 @@ export const allRules: readonly Rule[] = [
   cbl045,
   cbl046,
   cbl047,
+  cbl048,
 ];
 
 const byKey = new Map<string, Rule>();
