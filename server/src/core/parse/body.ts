@@ -453,6 +453,8 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     // artifact below, its "1" misread too. A pilcrow misread is looked at below, once a quoted document's items are told apart.
     // "I. (C) Introduction" above "II. (C) Background": an outline's Roman numerals, no misread "1." and "11.".
     if (mk.misreadDigit && (mk.numberToken.text === 'I' || mk.numberToken.text === 'II') && (scan.romanTwo ??= hasRomanTwo(lines, startLine))) continue;
+    // "k. (C) …" ⏎ "l. (C) …", "H. (C) …" ⏎ "I. (C) …": a lettered list's next item, in a text with no numbered paragraph yet.
+    if (mk.misreadDigit && (mk.numberToken.text === 'l' || mk.numberToken.text === 'I') && followsLetter(lines, kinds, i, startLine, mk.numberToken.text === 'l' ? 107 /* k */ : 72 /* H */)) continue;
     if ((mk.loose || mk.glued || mk.misreadDigit) && mk.number !== expected && !(mk.misreadDigit && expected <= 9 && mk.number === expected + 10)) {
       if (gluedLine < 0 || mk.number < gluedNext) continue;
       for (; gluedLine < i; gluedLine++, gluedFrom = -1) {
@@ -1110,6 +1112,25 @@ function hasRomanTwo(lines: readonly string[], from: number): boolean {
     const text = lines[i];
     const at = text.indexOf('II.');
     if (at >= 0 && text.slice(0, at).trim() === '') return true;
+  }
+  return false;
+}
+
+/** The most lines looked up from a misread "l." or "I." for the lettered item before it ({@link followsLetter}). */
+const MAX_LETTER_LOOKBACK = 200;
+
+/**
+ * True when a line above line `i`, after the last paragraph, opens with the letter `letter` and a full stop or ")", as the
+ * item before "l." or "I." of a lettered list does ("k. (C) …", "H) …"); looked for only for such a marker.
+ */
+function followsLetter(lines: readonly string[], kinds: readonly LineKind[], i: number, startLine: number, letter: number): boolean {
+  for (let k = i - 1; k >= startLine && i - k <= MAX_LETTER_LOOKBACK; k--) {
+    if (kinds[k] === 'paragraph') return false;
+    const text = lines[k];
+    let lead = 0;
+    while (lead < text.length && isSpace(text.charCodeAt(lead))) lead++;
+    const c = text.charCodeAt(lead + 1);
+    if (text.charCodeAt(lead) === letter && (c === 46 /* . */ || c === 41) /* ) */) return true;
   }
   return false;
 }
