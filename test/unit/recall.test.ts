@@ -294,6 +294,12 @@ const MUTATIONS: Mutation[] = [
     if (!m || !c.cable.date) return undefined;
     return { text: edit(c, i, (l) => l.replace(`/${m[1]}`, `/${c.cable.date!.year - 1}`)), line: i };
   } },
+  { rule: 'CBL048', name: 'give the DECL date a year 30 years after the cable', plant: (c) => {
+    const i = find(c, EO);
+    const m = i < 0 ? null : /DECL:?\s*\d\d?\/\d\d?\/(\d{4})/.exec(c.lines[i]);
+    if (!m || !c.cable.date) return undefined;
+    return { text: edit(c, i, (l) => l.replace(`/${m[1]}`, `/${c.cable.date!.year + 30}`)), line: i };
+  } },
   { rule: 'CBL038', name: 'give an UNCLAS cable a DECL date', plant: (c) => {
     const i = find(c, EO);
     if (i < 0 || c.level !== 'UNCLASSIFIED' || !/N\/A/.test(c.lines[i]) || !c.cable.date) return undefined;
@@ -665,6 +671,7 @@ const FLOORS: Record<string, number> = {
   CBL045: 0.94,
   CBL046: 0.99, // 248/249: seed 004 writes its ¶4 as "14.", a pilcrow artifact: "l4." there is CBL026's.
   CBL047: 0.99, // 163/163
+  CBL048: 0.99, // 157/157
 };
 
 describe('rule recall on real cables (planted defects)', function () {
