@@ -387,6 +387,15 @@ describe('completion edits: portion markings', () => {
     checkModes(confidential('¶2. (S|/N The minister agreed.'), '¶2. (S/NF)/N The minister agreed.', '¶2. (S/NF) The minister agreed.', '(S/NF)');
   });
 
+  it('replaces a marking written with a brace or bracket for a parenthesis, as the parser reads it', () => {
+    // "¶2. |{C) The minister" gave "¶2. (C) {C) The minister": two markings, as CBL028's fix wrote before the parser read them.
+    checkModes(confidential('¶2. |{C) The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
+    checkModes(confidential('¶2. |[S/NF] The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
+    checkModes(confidential('¶2. (|C} The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
+    // Prose in brackets stays.
+    check(confidential('¶2. |[Text follows] The minister agreed.'), '¶2. (C) [Text follows] The minister agreed.');
+  });
+
   it('leaves prose in parentheses after the caret alone', () => {
     check(confidential('¶2. (| The minister (of finance) agreed.'), '¶2. (C) The minister (of finance) agreed.');
     check(confidential('¶2.| (of finance) The minister agreed.'), '¶2. (C) (of finance) The minister agreed.');
