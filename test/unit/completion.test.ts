@@ -381,8 +381,19 @@ describe('completion edits: portion markings', () => {
     checkModes(confidential('¶2. |The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
     checkModes(confidential('¶2. (|The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
     checkModes(confidential('¶2. (|FERRY FARES'), '¶2. (C) FERRY FARES', '¶2. (C) FERRY FARES');
+    // A letter typed after the "(": replace mode took the capitals after it for the marking's rest ("¶2. (C) FARES").
+    checkModes(confidential('¶2. (C|FERRY FARES'), '¶2. (C) FERRY FARES', '¶2. (C) FERRY FARES', '(C)');
     // Letters typed after the "(" and the rest of a marking's letters: replace mode takes them.
     checkModes(confidential('¶2. (S|/N The minister agreed.'), '¶2. (S/NF)/N The minister agreed.', '¶2. (S/NF) The minister agreed.', '(S/NF)');
+  });
+
+  it('replaces a marking written with a brace or bracket for a parenthesis, as the parser reads it', () => {
+    // "¶2. |{C) The minister" gave "¶2. (C) {C) The minister": two markings, as CBL028's fix wrote before the parser read them.
+    checkModes(confidential('¶2. |{C) The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
+    checkModes(confidential('¶2. |[S/NF] The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
+    checkModes(confidential('¶2. (|C} The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
+    // Prose in brackets stays.
+    check(confidential('¶2. |[Text follows] The minister agreed.'), '¶2. (C) [Text follows] The minister agreed.');
   });
 
   it('leaves prose in parentheses after the caret alone', () => {
@@ -433,6 +444,8 @@ describe('completion edits: a subject\'s portion marking', () => {
     checkModes(subject('SUBJECT: |HARBOR PATROLS'), 'SUBJECT: (C) HARBOR PATROLS', 'SUBJECT: (C) HARBOR PATROLS');
     checkModes(subject('SUBJECT: (|HARBOR PATROLS'), 'SUBJECT: (C) HARBOR PATROLS', 'SUBJECT: (C) HARBOR PATROLS');
     check(subject('SUBJECT: (|S) HARBOR PATROLS'), 'SUBJECT: (C) HARBOR PATROLS');
+    // "SUBJECT: (C|HARBOR PATROLS" gave "SUBJECT: (C) PATROLS" in replace mode, and "(C)HARBOR" in the others.
+    checkModes(subject('SUBJECT: (C|HARBOR PATROLS'), 'SUBJECT: (C) HARBOR PATROLS', 'SUBJECT: (C) HARBOR PATROLS', '(C)');
     check(subject('SUBJECT: |(S//REL TO USA, EST) HARBOR PATROLS'), 'SUBJECT: (C) HARBOR PATROLS');
   });
 
@@ -824,6 +837,10 @@ describe('completion: a portion marking at a body line\'s start', () => {
     // In the middle of a marking's letters: insert mode keeps the rest of them, as it keeps the rest of any word.
     checkModes(cable(`${unnumbered}\n\n(S|/N The ferries run.`), '(S/NF)/N The ferries run.', '(S/NF) The ferries run.', '(S/NF)');
     checkModes(cable(`${unnumbered}\n\n(|FERRY FARES`), '(U) FERRY FARES', '(U) FERRY FARES');
+    // A letter typed after the "(" in front of a word in capitals: replace mode took the word for the marking's rest
+    // ("(U) FARES"); letters that go on a marking ("(S|BU", "(S|/N") it still takes.
+    checkModes(cable(`${unnumbered}\n\n(U|FERRY FARES`), '(U) FERRY FARES', '(U) FERRY FARES', '(U)');
+    checkModes(cable(`${unnumbered}\n\n(S|BU The ferries run.`), '(SBU)BU The ferries run.', '(SBU) The ferries run.', '(SBU)');
   });
 
   it('offers them in a numbered cable too, for a marked line under a paragraph, the nearest marking above first', () => {

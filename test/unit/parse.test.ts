@@ -903,7 +903,15 @@ describe('parser: body', () => {
     // pilcrow artifact, read as 6.
     const other = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nI. Background\n\n¶1. (C) One.\n\nP5. (C) Five.\n\n¶2. (C) Two:\nk. (C) An item.\nl. (C) Another item.\n\n¶3. (C) Three.\n¶4. (C) Four.\n¶5. (C) Five.\n\nI6. (C) Six.\n');
     assert.deepEqual(other.paragraphs.map((p) => `${p.number}>${p.readAs}`), ['1>1', '5>5', '2>2', '3>3', '4>4', '5>5', '16>6']);
-    assert.deepEqual(other.itemMarkings.map((m) => m.label?.text), ['k.', 'l.']);
+    assert.deepEqual(other.itemMarkings.map((m) => m.label?.text), ['k.', 'l.']);    // "I. (C) …" above "II. (C) …" is an outline's Roman numeral, no misread "1.": it was read as paragraph 1 (CBL046 said so).
+    const roman = parse('S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nI. (C) INTRODUCTION: The ferry runs.\n\nII. (S) BACKGROUND: The port opens.\n');
+    assert.deepEqual(roman.paragraphs.map((p) => p.marker.text), []);
+    assert.deepEqual(parse('S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nI. (C) The ferry runs.\n\n2. (S) The port opens.\n').paragraphs.map((p) => p.readAs), [1, 2]);
+    // A lettered list's twelfth item "l." under "k.", or ninth "I." under "H.", in a text with no numbered paragraph: it
+    // was read as paragraph 1 (CBL046 said so).
+    const letters = (from: string, to: string) => { let out = ''; for (let c = from.charCodeAt(0); c <= to.charCodeAt(0); c++) out += `${String.fromCharCode(c)}. (C) An item.\n\n`; return out; };
+    assert.deepEqual(parse(`S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n(S) The list:\n\n${letters('a', 'm')}`).paragraphs.map((p) => p.marker.text), []);
+    assert.deepEqual(parse(`S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n(S) The list:\n\n${letters('A', 'J')}`).paragraphs.map((p) => p.marker.text), []);
   });
   it('reads a misread pilcrow as a pilcrow also before no marking, out of sequence after a marked paragraph, and under the metadata', () => {
     const numbers = (c: Cable) => c.paragraphs.map((p) => `${p.readAs} ${p.marker.text}${p.portion ? ` ${p.portion.token.text}` : ''}`);

@@ -10,7 +10,7 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Complet
 import { citationOf } from '../core/id';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefField, RefItem } from '../core/model';
-import { parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
+import { parseBracketMarking, parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
 import { MONTHS } from '../core/parse/header';
 import { continuesRefField, parseCaveatLine } from '../core/parse/metadata';
 import { dayOfYear, pad } from '../core/rules/util';
@@ -681,6 +681,21 @@ function markingAbove(cable: Cable, line: number): { marking: PortionMarking; pa
   return best;
 }
 
+/** The offered markings' letters without their parentheses ("TS", "S/NF", "SBU"), for {@link restOfMarking}. */
+let markingInners: readonly string[] | undefined;
+
+/**
+ * Whether the letters `rest` after the caret go on the marking letters `typed` before it (`S|/N`, `S|BU`, `C/N|F`), which
+ * replace mode takes too, or begin a word the marking was typed in front of (`C|HARBOR PATROLS`, `S|ECRETARY Rice`), which
+ * it leaves: a word in small letters, or capitals that with the letters typed neither hold a slash nor begin a marking.
+ */
+function restOfMarking(typed: string, rest: string): boolean {
+  if (typed === '' || rest === '' || /[a-z]/.test(rest)) return false;
+  const whole = (typed + rest).toUpperCase();
+  markingInners ??= markingChoices(undefined, 'TOP SECRET').map((c) => c.marking.slice(1, -1));
+  return whole.indexOf('/') >= 0 || markingInners.some((m) => m.startsWith(whole));
+}
+
 /**
  * The portion markings at the start of a body line (`(` typed, or `(S`, `(S/`, asked for or on a typed `(` or `/`): the
  * line's own marking, as unnumbered paragraphs open with one (`(C) The minister said …`) and numbered ones mark their
@@ -712,7 +727,7 @@ function lineMarkingItems(cable: Cable, position: Position, line: string, ctx: C
   // Replace mode also takes the rest of a marking's letters being typed ("(S|/N The minister"), not a word the "(" was
   // typed in front of ("(|The minister", "(|FERRY FARES", "(C|ommittee").
   const rest = leadingRun(line, position.character, isMarkingChar);
-  const restIsMarking = position.character > start + 1 && !/[a-z]/.test(line.slice(position.character, position.character + rest));
+  const restIsMarking = restOfMarking(line.slice(start + 1, position.character), line.slice(position.character, position.character + rest));
   const span: EditSpan = { start, insertEnd, replaceEnd: Math.max(insertEnd, restIsMarking ? position.character + rest : 0) };
   const space = isSpace(line.charCodeAt(span.replaceEnd)) ? '' : ' ';
   const source = above?.paragraph ? `paragraph ${above.paragraph.readAs}` : `the marking on line ${(above?.marking.token.range.start.line ?? 0) + 1}`;
@@ -1065,18 +1080,26 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     // replace it up to its ")", or the new marking and the old one run together ("(C)C//REL TO USA, EST)", "(C)(C)").
     const start = open ? range.start.character - 1 : range.start.character;
     const atMarking = open || (word === '' && line.charCodeAt(position.character) === 40 /* ( */);
-    const written = atMarking ? parsePortionMarking(position.line, line, start) : undefined;
+    // "¶2. (|C} The minister": a marking with a brace or bracket for its ")" is replaced whole too.
+    const written = atMarking ? (parsePortionMarking(position.line, line, start) ?? parseBracketMarking(position.line, line, start)) : undefined;
     const insertEnd = written ? written.token.range.end.character : position.character + (open ? markingRest(line, position.character) : 0);
     // Replace mode also takes the rest of the letters typed ("(S|/N The minister"), not a word the marking goes in front
     // of ("¶2. |The minister", "SUBJECT: (|HARBOR PATROLS"), which it replaced.
     const rest = leadingRun(line, position.character, isMarkingChar);
-    const restIsMarking = open && trailingRun(before, isMarkingChar) > 0 && !/[a-z]/.test(line.slice(position.character, position.character + rest));
+    const restIsMarking = open && restOfMarking(before.slice(before.length - trailingRun(before, isMarkingChar)), line.slice(position.character, position.character + rest));
     let span: EditSpan = { start, insertEnd, replaceEnd: Math.max(insertEnd, restIsMarking ? position.character + rest : 0) };
     // A marking after white space ("¶1.| (C) The minister", "¶1. (| (C)", "¶1.| (C Deputy …", which lost its ")") is
     // replaced too, in either mode, or the two stand side by side ("¶1.(C) (C)"). Nothing typed before it but white
     // space: that white space stays, and the new marking takes the old one's place ("¶1. (S) The minister").
     const next = written ? -1 : skipSpaces(line, span.replaceEnd);
-    const after = line.charCodeAt(next) === 40 /* ( */ ? (parsePortionMarking(position.line, line, next) ?? parseUnclosedMarking(position.line, line, next)) : undefined;
+    // "¶2. |{C) The minister", "¶2. |[S/NF] …": one with a brace or bracket for a parenthesis, as the parser reads it.
+    const nextChar = line.charCodeAt(next);
+    const after =
+      nextChar === 40 /* ( */
+        ? (parsePortionMarking(position.line, line, next) ?? parseUnclosedMarking(position.line, line, next) ?? parseBracketMarking(position.line, line, next))
+        : nextChar === 123 /* { */ || nextChar === 91 /* [ */
+          ? parseBracketMarking(position.line, line, next)
+          : undefined;
     let lead = '';
     if (after) {
       if (skipSpaces(line, start) === next) lead = line.slice(start, next);

@@ -170,6 +170,8 @@ interface BodyScan {
   readonly gluedMarkers: MarkerInfo[];
   /** True when a marker with a letter misread in it numbers a paragraph ({@link readMisreadMarker}): its label is no item's. */
   misreadTaken: boolean;
+  /** Whether a body line opens with the Roman numeral "II." (an outline "I. (C) …", "II. (C) …"), looked for once when needed. */
+  romanTwo?: boolean;
 }
 
 /**
@@ -449,6 +451,10 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     if (mk.misread !== undefined && mk.portionStart < 0 && !prevBlank && !prevEndsSentence) continue;
     // A digit misread ("l2. (C)") numbers a paragraph only as the next number; "I6. (C)" where ¶6 is expected is the pilcrow
     // artifact below, its "1" misread too. A pilcrow misread is looked at below, once a quoted document's items are told apart.
+    // "I. (C) Introduction" above "II. (C) Background": an outline's Roman numerals, no misread "1." and "11.".
+    if (mk.misreadDigit && (mk.numberToken.text === 'I' || mk.numberToken.text === 'II') && (scan.romanTwo ??= hasRomanTwo(lines, startLine))) continue;
+    // "k. (C) …" ⏎ "l. (C) …", "H. (C) …" ⏎ "I. (C) …": a lettered list's next item, in a text with no numbered paragraph yet.
+    if (mk.misreadDigit && (mk.numberToken.text === 'l' || mk.numberToken.text === 'I') && followsLetter(lines, kinds, i, startLine, mk.numberToken.text === 'l' ? 107 /* k */ : 72 /* H */)) continue;
     if ((mk.loose || mk.glued || mk.misreadDigit) && mk.number !== expected && !(mk.misreadDigit && expected <= 9 && mk.number === expected + 10)) {
       if (gluedLine < 0 || mk.number < gluedNext) continue;
       for (; gluedLine < i; gluedLine++, gluedFrom = -1) {
@@ -1098,6 +1104,35 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
     misread: undefined,
     misreadDigit: false,
   };
+}
+
+/** True when a line from `from` on opens with the Roman numeral two, "II." ("II. (C) Background", "II.  Country Issues"). */
+function hasRomanTwo(lines: readonly string[], from: number): boolean {
+  for (let i = from; i < lines.length; i++) {
+    const text = lines[i];
+    const at = text.indexOf('II.');
+    if (at >= 0 && text.slice(0, at).trim() === '') return true;
+  }
+  return false;
+}
+
+/** The most lines looked up from a misread "l." or "I." for the lettered item before it ({@link followsLetter}). */
+const MAX_LETTER_LOOKBACK = 200;
+
+/**
+ * True when a line above line `i`, after the last paragraph, opens with the letter `letter` and a full stop or ")", as the
+ * item before "l." or "I." of a lettered list does ("k. (C) …", "H) …"); looked for only for such a marker.
+ */
+function followsLetter(lines: readonly string[], kinds: readonly LineKind[], i: number, startLine: number, letter: number): boolean {
+  for (let k = i - 1; k >= startLine && i - k <= MAX_LETTER_LOOKBACK; k--) {
+    if (kinds[k] === 'paragraph') return false;
+    const text = lines[k];
+    let lead = 0;
+    while (lead < text.length && isSpace(text.charCodeAt(lead))) lead++;
+    const c = text.charCodeAt(lead + 1);
+    if (text.charCodeAt(lead) === letter && (c === 46 /* . */ || c === 41) /* ) */) return true;
+  }
+  return false;
 }
 
 /** True when a line's second character `c` may follow a misread marker's first: a digit, "l", "I", "O", a full stop or a comma. */

@@ -274,7 +274,7 @@ const LABEL_SEARCH = 80;
 
 /**
  * A line above the first paragraph that opens with `label` typed or scanned with one character wrong, or with a semicolon for
- * its colon ("5UBJECT:", "SUBJECl:", "Classifled By:", "TAG5:", "SUBJECT;"): the field a rule finds missing, which the parser
+ * its colon ("5UBJECT:", "SUBJECl:", "Classifled By:", "TAG5:", "S UBJECT;"; the parser reads "SUBJECT;" itself): the field a rule finds missing, which the parser
  * could not read. Letters are compared in capitals with the spaces taken out (`label` "CLASSIFIEDBY"). Gives the range of the
  * label and its separator, and the label as written right (`spelled`, with its colon); undefined when no line reads so.
  */
