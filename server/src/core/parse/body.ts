@@ -1174,6 +1174,10 @@ function readMisreadMarker(line: number, text: string, lead: number): MarkerInfo
     meant += '.';
     k++;
   }
+  // After the number, a marker goes on with white space, a full stop, a comma or its marking's "(", as readMarker reads it:
+  // "Please visit …" ("Pl" read as "¶1") stops here, before the line is copied with the marker as meant.
+  const next = text.charCodeAt(k);
+  if (!(next === 46 /* . */ || next === 44 /* , */ || next === 40 /* ( */ || isSpace(next) || meant.charCodeAt(meant.length - 1) === 46)) return undefined;
   if (meant === text.slice(lead, k)) return undefined;
   const marker = readMarker(line, text.slice(0, lead) + meant + text.slice(k), lead);
   // "P1. Summary." with no marking after it: only a pilcrow read as a letter, before a number and its full stop.
