@@ -176,6 +176,11 @@ describe('parser: transmission header', () => {
 });
 
 describe('parser: banner', () => {
+  /** A Tallinn cable under `banner`: the level read, the id and the parser's problems. */
+  const readTallinn = (banner: string) => {
+    const c = parse(`O 171405Z MAR 09\nFM AMEMBASSY TALLINN\n\n${banner}\n\nE.O. 12958: DECL: 03/17/2019\nTAGS: PREL EN\nSUBJECT: X\n\n¶1. (C) Text.\n`);
+    return `${c.banner?.level} ${c.id} ${c.problems.map((p) => `${p.rule}@${at(p.range)} ${p.message}`).join('; ')}`;
+  };
   const cases: [string, string, string, string | undefined, number | undefined][] = [
     ['S E C R E T PARIS 000708', 'SECRET', 'spaced', 'PARIS', 708],
     ['C O N F I D E N T I A L SECTION 01 OF 04 ANKARA 000348', 'CONFIDENTIAL', 'spaced', 'ANKARA', 348],
@@ -232,29 +237,21 @@ describe('parser: banner', () => {
   });
 
   it('reads a level with its last letter lost as a damaged banner, with the post and id it names; the whole word still wins', () => {
-    const read = (banner: string) => {
-      const c = parse(`O 171405Z MAR 09\nFM AMEMBASSY TALLINN\n\n${banner}\n\nE.O. 12958: DECL: 03/17/2019\nTAGS: PREL EN\nSUBJECT: X\n\n¶1. (C) Text.\n`);
-      return `${c.banner?.level} ${c.id} ${c.problems.map((p) => `${p.rule}@${at(p.range)} ${p.message}`).join('; ')}`;
-    };
-    assert.equal(read('S E C R E TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:0-3:9 Banner level is misspelled 'S E C R E' (last letter lost); read as SECRET.");
-    assert.equal(read('CONFIDENTIA SECTION 01 OF 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:11 Banner level is misspelled 'CONFIDENTIA' (last letter lost); read as CONFIDENTIAL.");
-    assert.equal(read('UNCLA TALLINN 000233'), "UNCLASSIFIED 09TALLINN233 banner-malformed@3:0-3:5 Banner level is misspelled 'UNCLA' (last letter lost); read as UNCLASSIFIED.");
-    assert.equal(read('S E C R E T TALLINN 000233'), 'SECRET 09TALLINN233 ');
+    assert.equal(readTallinn('S E C R E TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:0-3:9 Banner level is misspelled 'S E C R E' (last letter lost); read as SECRET.");
+    assert.equal(readTallinn('CONFIDENTIA SECTION 01 OF 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:11 Banner level is misspelled 'CONFIDENTIA' (last letter lost); read as CONFIDENTIAL.");
+    assert.equal(readTallinn('UNCLA TALLINN 000233'), "UNCLASSIFIED 09TALLINN233 banner-malformed@3:0-3:5 Banner level is misspelled 'UNCLA' (last letter lost); read as UNCLASSIFIED.");
+    assert.equal(readTallinn('S E C R E T TALLINN 000233'), 'SECRET 09TALLINN233 ');
   });
 
   it('reads a level with a zero for the letter O as a damaged banner, where it read none (CBL010)', () => {
-    const read = (banner: string) => {
-      const c = parse(`O 171405Z MAR 09\nFM AMEMBASSY TALLINN\n\n${banner}\n\nE.O. 12958: DECL: 03/17/2019\nTAGS: PREL EN\nSUBJECT: X\n\n¶1. (C) Text.\n`);
-      return `${c.banner?.level} ${c.id} ${c.problems.map((p) => `${p.rule}@${at(p.range)} ${p.message}`).join('; ')}`;
-    };
-    assert.equal(read('C0NFIDENTIAL TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:12 Banner level is misspelled 'C0NFIDENTIAL' (a zero for the letter O); read as CONFIDENTIAL.");
-    assert.equal(read('C 0 N F I D E N T I A L SECTION 01 OF 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:23 Banner level is misspelled 'C 0 N F I D E N T I A L' (a zero for the letter O); read as CONFIDENTIAL.");
-    assert.equal(read('C0NFIDENTAIL TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:12 Banner level is misspelled 'C0NFIDENTAIL' (a zero for the letter O, two letters swapped); read as CONFIDENTIAL.");
+    assert.equal(readTallinn('C0NFIDENTIAL TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:12 Banner level is misspelled 'C0NFIDENTIAL' (a zero for the letter O); read as CONFIDENTIAL.");
+    assert.equal(readTallinn('C 0 N F I D E N T I A L SECTION 01 OF 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:23 Banner level is misspelled 'C 0 N F I D E N T I A L' (a zero for the letter O); read as CONFIDENTIAL.");
+    assert.equal(readTallinn('C0NFIDENTAIL TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:12 Banner level is misspelled 'C0NFIDENTAIL' (a zero for the letter O, two letters swapped); read as CONFIDENTIAL.");
     // The SECTION words with a zero for O: the banner was lost with them.
-    assert.equal(read('C O N F I D E N T I A L SECTI0N 01 0F 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:24-3:40 Banner section 'SECTI0N 01 0F 02' has a zero for the letter O; read as SECTION 01 OF 02.");
-    assert.equal(read('SECRET SECTION 01 0F 02 TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:7-3:23 Banner section 'SECTION 01 0F 02' has a zero for the letter O; read as SECTION 01 OF 02.");
+    assert.equal(readTallinn('C O N F I D E N T I A L SECTI0N 01 0F 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:24-3:40 Banner section 'SECTI0N 01 0F 02' has a zero for the letter O; read as SECTION 01 OF 02.");
+    assert.equal(readTallinn('SECRET SECTION 01 0F 02 TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:7-3:23 Banner section 'SECTION 01 0F 02' has a zero for the letter O; read as SECTION 01 OF 02.");
     // Zeros elsewhere are no level: a serial of zeros, a word with a zero that reads as no level.
-    assert.equal(read('S E C R E T TALLINN 000000'), 'SECRET 09TALLINN0 ');
+    assert.equal(readTallinn('S E C R E T TALLINN 000000'), 'SECRET 09TALLINN0 ');
     assert.equal(parseBanner(0, 'B0MB SQUAD 000017', { strict: false, repeated: false }), undefined);
     // Inside a body a damaged banner is no repeated banner, zero or not.
     assert.equal(parseBanner(0, 'C0NFIDENTIAL TALLINN 000233', { strict: true, repeated: true }), undefined);
