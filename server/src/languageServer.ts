@@ -993,8 +993,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       const id = cable.id ?? idFromFileName(doc.uri);
       if (!id) return [];
       const key = indexKey(doc.uri);
-      // Cables, not files: a cable filed twice (`09NOWHERE41.txt` and `09NOWHERE41.cable`) cites once.
-      const citing = new Set(index.citing(id).filter((c) => indexKey(c.uri) !== key).map((c) => c.id ?? c.uri)).size;
+      const citing = index.citing(id).filter((c) => indexKey(c.uri) !== key).length;
       if (citing === 0) return [];
       const title = `Cited by ${citing} cable${citing === 1 ? '' : 's'}`;
       // A cable without a banner, whose id its file name gives (a partial extract), is cited too: the lens stands at its

@@ -75,28 +75,6 @@ describe('code lens on the banner', function () {
     }
   });
 
-  it('counts a citing cable filed twice once, and cables whose text gives no id one by one', async () => {
-    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-lens-'));
-    fs.writeFileSync(path.join(ws, '09NOWHERE40.cable'), CITED);
-    fs.writeFileSync(path.join(ws, '09NOWHERE41.cable'), citing(41));
-    fs.writeFileSync(path.join(ws, '09NOWHERE41.txt'), citing(41));
-    // Two drafts with no banner and no id in their names: two cables.
-    const draft = citing(43).replace(/^UNCLAS .*\n\n/, '');
-    fs.writeFileSync(path.join(ws, 'draft-a.cable'), draft);
-    fs.writeFileSync(path.join(ws, 'draft-b.cable'), draft);
-    const client = await startServer(ws);
-    const uri = (name: string) => `file://${path.join(ws, name)}`;
-    try {
-      await client.waitFor('cable/indexed');
-      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('09NOWHERE40.cable'), languageId: 'cable', version: 1, text: CITED } });
-      const lenses = await client.connection.sendRequest<Lens[]>('textDocument/codeLens', { textDocument: { uri: uri('09NOWHERE40.cable') } });
-      assert.deepEqual(lenses.map((l) => l.command?.title), ['Cited by 3 cables']);
-    } finally {
-      await client.stop();
-      fs.rmSync(ws, { recursive: true, force: true });
-    }
-  });
-
   it('counts the cables citing a cable without a banner, whose file name gives its id, at its first line, where Find References lists them', async () => {
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-lens-'));
     // A partial extract with a header but no banner: its id is its file name's, and the cable above cites it.
