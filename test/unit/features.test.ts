@@ -815,6 +815,34 @@ describe('hover', () => {
     assert.match(classified, /caption placed on SBU telegrams, which are sent as UNCLASSIFIED\n\nThis cable's banner is SECRET, not UNCLASSIFIED: the released cables carry SENSITIVE on CONFIDENTIAL and SECRET cables too \(32 of the 96 that carry it\)\.\n\n---\n\*Sources: [\s\S]* · corpus analysis of released cables \(Cablegate\)\*$/);
   });
 
+  it('explains a caveat the dictionary files under another of its names', () => {
+    const caveat = (line: string) => hoverAt(`UNCLASSIFIED NOWHERE 000001\n\n${line}\nSIPDIS\n\nE.O. 12958: N/A\n`);
+    // "SENSITIVE BUT UNCLASSIFIED (SBU)" is one entry for both names; "ONLY / EYES ONLY" one for both; FOUO abbreviates FOR OFFICIAL USE ONLY.
+    for (const line of ['SENSITIVE BUT UNCLAS|SIFIED', 'S|BU']) assert.match(caveat(line), /needs administrative control and protection from public disclosure/, line);
+    assert.match(caveat('EYES O|NLY'), /for the named addressee\(s\) only/);
+    assert.match(caveat('FOR OFFICIAL USE O|NLY'), /^\*\*FOR OFFICIAL USE ONLY\*\*\n\nfor official use only\n/);
+    // A caveat the dictionary has no entry for still says so.
+    assert.match(caveat('PRO|PIN'), /meaning not in the dictionary/);
+  });
+
+  it('explains a handling notice written in the text, wrapped or not', () => {
+    const text = 'UNCLASSIFIED NOWHERE 000001\n\nSENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n1. (U) THIS CABLE IS SENSITIVE BUT UNCLASSIFIED AND NOT FOR INTERNET\nDISTRIBUTION. Other words.\n';
+    const at = (needle: string, offset: number) => {
+      const i = text.indexOf(needle) + offset;
+      return hoverAt(`${text.slice(0, i)}|${text.slice(i)}`);
+    };
+    assert.match(at('SENSITIVE BUT UNCLASSIFIED - ', 3), /^\*\*SENSITIVE BUT UNCLASSIFIED\*\*\n\nnot classified for national security[\s\S]*Written as a handling notice in the text/);
+    assert.match(at('SENSITIVE BUT UNCLASSIFIED AND', 10), /^\*\*SENSITIVE BUT UNCLASSIFIED\*\*/);
+    // The words wrapped over two lines are one notice, hovered on either line; its meaning is unverified and says so.
+    for (const [needle, offset] of [['INTERNET', 2], ['DISTRIBUTION.', 4]] as const) {
+      assert.match(at(needle, offset), /^\*\*NOT FOR INTERNET DISTRIBUTION\*\*\n\nobserved handling phrase on SBU cables \(no definition in sources read\) \(unverified\)/, needle);
+    }
+    // Words around the notice, and the paragraph's own marking, are not it.
+    assert.equal(at('PLEASE PROTECT', 2), '');
+    assert.equal(at('Other words', 2), '');
+    assert.match(at('(U) THIS', 1), /^\*\*Portion marking \(U\)\*\*/);
+  });
+
   it('shows the dictionary station and this cable pairing of a routing indicator', () => {
     assert.match(hoverAt(inValletta('RUEHC/', 2)), /Station \(dictionary\): SECSTATE WASHDC[\s\S]*This cable's TO line pairs it with: SECSTATE WASHDC/);
     assert.match(hoverAt(inValletta('SECSTATE WASHDC PRIORITY', 3)), /paired with RUEHC in this cable/);

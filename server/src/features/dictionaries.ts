@@ -55,12 +55,37 @@ export function defaultDictionaries(): Dictionaries {
     tags,
     categories,
     routingIndicators: new Map((data.routingIndicators as RoutingEntry[]).map((r) => [r.code, r])),
-    markings: new Map((data.markings as TermEntry[]).map((m) => [m.term!.toUpperCase(), m])),
+    markings: markingKeys(data.markings as TermEntry[]),
     headerCodes: data.headerCodes as TermEntry[],
     eo: data.eo as TermEntry[],
     documents: new Map(data.documents.map((d) => [d.key, d.text])),
   };
   return cached;
+}
+
+/**
+ * Markings by every name a cable writes them with: a term's own, and for a term that gives two names, each
+ * ("SENSITIVE BUT UNCLASSIFIED (SBU)" under SENSITIVE BUT UNCLASSIFIED and SBU, "ONLY / EYES ONLY" under
+ * ONLY and EYES ONLY). FOUO is also FOR OFFICIAL USE ONLY, the words it abbreviates. A term's own name wins
+ * over another's part.
+ */
+function markingKeys(entries: readonly TermEntry[]): Map<string, TermEntry> {
+  const byName = new Map<string, TermEntry>();
+  for (const m of entries) byName.set(m.term!.toUpperCase(), m);
+  const alias = (name: string, m: TermEntry) => {
+    if (!byName.has(name)) byName.set(name, m);
+  };
+  for (const m of entries) {
+    const term = m.term!.toUpperCase();
+    const pair = /^([^()/]+?) \(([^()/]+)\)$/.exec(term) ?? /^([^()/]+?) \/ ([^()/]+)$/.exec(term);
+    if (pair) {
+      alias(pair[1], m);
+      alias(pair[2], m);
+    }
+  }
+  const fouo = byName.get('FOUO');
+  if (fouo) alias('FOR OFFICIAL USE ONLY', fouo);
+  return byName;
 }
 
 /** User entries add to or override the built-in ones. */

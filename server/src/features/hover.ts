@@ -579,7 +579,39 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (!contains(header.token.range, position)) continue;
     return hover(md('Printout page header', [`Page ${header.page} of a printout of this cable: 2000-era printouts head each page after the first with a line like this one.`], citeDocuments(['corpus'], d)), header.token.range);
   }
-  return inTextHover(cable, position, ctx);
+  return inTextHover(cable, position, ctx) ?? handlingNoticeHover(cable, position, d);
+}
+
+// A handling notice written out in a line of its own or of the text: "SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.",
+// "(U) THIS CABLE IS SENSITIVE BUT UNCLASSIFIED AND NOT FOR INTERNET DISTRIBUTION."
+const HANDLING_NOTICE = /\b(?:SENSITIVE\s+BUT\s+UNCLASSIFIED|NOT\s+FOR\s+INTERNET\s+DISTRIBUTION)\b/gi;
+
+/**
+ * The marking a handling notice's words name, hovered where no caveat line reads them. The words may wrap
+ * ("… NOT FOR INTERNET" ⏎ "DISTRIBUTION."), so the position's line is read with the lines on either side, and no more.
+ */
+function handlingNoticeHover(cable: Cable, position: Position, d: Dictionaries): Hover | null {
+  const first = Math.max(0, position.line - 1);
+  const lines = cable.lines.slice(first, position.line + 2);
+  const text = lines.join('\n');
+  // Where each line starts in the joined text, to turn an offset back into a position.
+  const starts = lines.map((_, i) => lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0));
+  const at = (offset: number) => {
+    let i = starts.length - 1;
+    while (starts[i] > offset) i--;
+    return { line: first + i, character: offset - starts[i] };
+  };
+  for (const m of text.matchAll(HANDLING_NOTICE)) {
+    const r = { start: at(m.index), end: at(m.index + m[0].length) };
+    if (!contains(r, position)) continue;
+    const name = m[0].toUpperCase().replace(/\s+/g, ' ');
+    const entry = d.markings.get(name);
+    if (!entry) return null;
+    const meaning = `${entry.meaning ?? ''}${entry.verified ? '' : ' (unverified)'}`;
+    const where = 'Written as a handling notice in the text, not as a caveat line under the banner; the banner gives the classification.';
+    return hover(md(name, [meaning, where], citeSource(entry.source)), r);
+  }
+  return null;
 }
 
 /** A REF item's hover title: "REF B", or "REF" for an item the field gives no letter. */
