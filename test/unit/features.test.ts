@@ -1482,6 +1482,12 @@ describe('completion', () => {
 
   it('offers caveats after the banner, reason letters after 1.4 ( and DECL dates ten years on first', () => {
     assert.ok(completionsAt('S E C R E T NOWHERE 000001\n\nNO|\nE.O. 12958: DECL: 01/01/2019\n').includes('NOFORN'));
+    // Each caveat comes with what its hover says of it; an unverified meaning is said to be so.
+    const caveats = completionItemsAt('S E C R E T NOWHERE 000001\n\n|\nE.O. 12958: DECL: 01/01/2019\n');
+    const item = (label: string) => caveats.find((i) => i.label === label);
+    assert.equal(item('NOFORN')?.detail, 'dissemination control');
+    assert.match(String(item('SIPDIS')?.documentation), /^SIPRNet distribution/);
+    assert.match(String(item('NOT FOR INTERNET DISTRIBUTION')?.documentation), /^observed handling phrase on SBU cables .*\(unverified\)$/);
     assert.deepEqual(completionsAt('S E C R E T NOWHERE 000001\n\nClassified By: X for reasons 1.4 (|').slice(0, 8), ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
     assert.equal(completionsAt('P 031322Z JUN 09\nFM AMEMBASSY X\n\nS E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: |')[0], '06/03/2019');
   });

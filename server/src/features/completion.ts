@@ -1136,7 +1136,11 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     const items: CompletionItem[] = [];
     CAVEATS.forEach((c, i) => {
       const s = typedStart(line, position.character, c, starts);
-      if (s !== undefined && !written.has(c)) items.push({ ...phraseItem(c, line, position, s, isCaveatChar, ctx.insertReplace), sortText: String(i).padStart(2, '0') });
+      if (s === undefined || written.has(c)) return;
+      // What the caveat means, as its hover gives it: the dictionary's kind and meaning, an unverified one said to be so.
+      const entry = ctx.dictionaries.markings.get(c);
+      const about = entry ? { detail: entry.kind, documentation: `${entry.meaning ?? ''}${entry.verified ? '' : ' (unverified)'}` } : {};
+      items.push({ ...phraseItem(c, line, position, s, isCaveatChar, ctx.insertReplace), ...about, sortText: String(i).padStart(2, '0') });
     });
     if (items.length > 0) return items;
   }
