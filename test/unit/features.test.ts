@@ -752,6 +752,10 @@ describe('hover', () => {
     assert.match(hoverAt(joined.replace('NOFORN', 'NOF|ORN')), /^\*\*NOFORN\*\*/);
     assert.match(hoverAt(joined.replace('SIPDIS', 'SIP|DIS')), /^\*\*SIPDIS\*\*/);
     assert.match(hoverAt(joined.replace('NOWHERE', 'NOW|HERE')), /Level: \*\*SECRET\*\*[\s\S]*Caveats joined to the level: '\/\/NOFORN'/);
+    // EFTO after an unclassified level: what the designation means, with its sources, and the post after it.
+    const efto = hoverAt('UNCLAS EF|TO NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n');
+    assert.match(efto, /^\*\*Classification banner\*\*\n\n- Level: \*\*UNCLASSIFIED\*\*\n- EFTO: unclassified, but must be encrypted before transmission .*\n- Post: NOWHERE\n/);
+    assert.match(efto, /Sources: \[fam\.state\.gov\/fam\/05fah02\/05fah020220\.html\]/);
   });
 
   it("explains a released copy's date line and says whether it dates the cable", () => {

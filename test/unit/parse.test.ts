@@ -257,6 +257,16 @@ describe('parser: banner', () => {
     assert.equal(parseBanner(0, 'C0NFIDENTIAL TALLINN 000233', { strict: true, repeated: true }), undefined);
   });
 
+
+  it('reads EFTO after an unclassified level as its designation, not as the post', () => {
+    assert.equal(readTallinn('UNCLAS EFTO TALLINN 000233'), 'UNCLASSIFIED 09TALLINN233 ');
+    assert.equal(readTallinn('UNCLAS EFTO SECTION 01 OF 02 TALLINN 000233'), 'UNCLASSIFIED 09TALLINN233 ');
+    const banner = parseBanner(0, 'UNCLASSIFIED EFTO SECTION 01 OF 02 TALLINN 000233', { strict: false, repeated: false });
+    assert.deepEqual([banner?.efto?.text, banner?.efto?.range.start.character, banner?.section?.token.text, banner?.post?.text], ['EFTO', 13, 'SECTION 01 OF 02', 'TALLINN']);
+    // Only after an unclassified level, and only the word in capitals: a post named so after another level stays the post.
+    assert.equal(parseBanner(0, 'SECRET EFTO 000233', { strict: false, repeated: false })?.post?.text, 'EFTO');
+    assert.equal(parseBanner(0, 'UNCLAS Efto TALLINN 000233', { strict: false, repeated: false })?.efto, undefined);
+  });
   it('reads a banner being typed, its serial not written yet, as the banner of its level, outside a body only', () => {
     const read = (banner: string) => {
       const b = parse(`${banner}\n\nE.O. 12958: DECL: 03/17/2019\nTAGS: PREL EN\nSUBJECT: X\n\n¶1. (C) Text.\n`).banner;

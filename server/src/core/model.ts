@@ -255,6 +255,8 @@ export interface Banner {
   readonly trailing?: Token;
   /** Caveats joined to the level with slashes, as in a portion marking (`//NOFORN` in `SECRET//NOFORN PARIS 000708`). */
   readonly joined?: Token;
+  /** `EFTO` after an unclassified level (`UNCLAS EFTO NOWHERE 000123`): unclassified, sent encrypted. */
+  readonly efto?: Token;
   /** True for every banner after the first (repeated per section or duplicated block). */
   readonly repeated: boolean;
   /**

@@ -500,13 +500,15 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   for (const b of cable.banners) {
     if (!contains(b.range, position)) continue;
     const lines = [`Level: **${b.level}**`];
+    const efto = b.efto && d.markings.get('UNCLAS EFTO');
+    if (efto) lines.push(`EFTO: ${efto.meaning}`);
     if (b.section) lines.push(`Section ${b.section.number.value} of ${b.section.total.value}`);
     if (b.post) lines.push(`Post: ${esc(b.post.text)}`);
     if (b.serial) lines.push(`Serial: ${esc(b.serial.text)}`);
     if (cable.id && !b.repeated) lines.push(`Canonical id: \`${cable.id}\``);
     if (b.form === 'damaged') lines.push(`Spelling is damaged: '${esc(b.levelText.text)}'.`);
     if (b.joined) lines.push(`Caveats joined to the level: '${esc(b.joined.text)}'.`);
-    return hover(md('Classification banner', lines.map((l) => `- ${l}`), citeDocuments(['corpus'], d)), b.range);
+    return hover(md('Classification banner', lines.map((l) => `- ${l}`), [...(efto ? citeSource(efto.source) : []), ...citeDocuments(['corpus'], d)]), b.range);
   }
   // A corrected-copy notice under the banner ("C O R R E C T E D C O P Y (PRIMARY TAG)") or above it, and what it says was corrected.
   for (const notice of [...cable.correctedCopy, ...cable.preamble.filter((p) => p.kind === 'editorial').map((p) => p.token)]) {

@@ -217,6 +217,13 @@ export function parseBanner(
   const levelText = token(line, fullText, levelStart, levelEnd);
   let restStart = levelEnd;
   let joined: Token | undefined;
+  // "UNCLAS EFTO NOWHERE 000123": the designation of unclassified traffic sent encrypted, between the level and the post.
+  let efto: Token | undefined;
+  const next = tokens[best.count];
+  if (best.match.level === 'UNCLASSIFIED' && next && next.text === 'EFTO' && slash !== levelEnd) {
+    efto = token(line, fullText, next.start, next.end);
+    restStart = next.end;
+  }
   if (slash === levelEnd) {
     // "SECRET//NOFORN PARIS 000708": caveats joined as in a portion marking. Only outside a body, and only
     // with a post and serial after them: "SECRET//NOFORN" alone is a caveat line.
@@ -322,6 +329,7 @@ export function parseBanner(
     serial,
     trailing,
     joined,
+    ...(efto ? { efto } : {}),
     repeated: options.repeated,
     ...(typing ? { typing: true as const } : {}),
   };
