@@ -1243,6 +1243,29 @@ describe('semantic tokens', () => {
     assert.deepEqual(tokensOf(text.replace('HALLORAN ', 'QUILL')).filter((t) => t.endsWith(' signature')), ['10:0 HALLORAN signature']);
   });
 
+  it('marks every passing line the parser reads above the E.O. line, wrapped or opening with a post, and no such line below it', () => {
+    const text = [
+      'UNCLAS NOWHERE 000125',
+      '',
+      'DEPARTMENT FOR EUR/WE',
+      'AND EB',
+      'VALLETTA FOR ROE',
+      'SIPDIS',
+      '',
+      'E.O. 12958: N/A',
+      'TAGS: PREL',
+      'SUBJECT: FERRY DUES',
+      '',
+      'VALLETTA FOR ROE',
+      '',
+      '\u00b61. (U) The harbor authority said dues would rise.',
+      '',
+    ].join('\n');
+    assert.deepEqual(tokensOf(text).filter((t) => t.endsWith(' passingLine')), ['2:0 DEPARTMENT FOR EUR/WE passingLine', '3:0 AND EB passingLine', '4:0 VALLETTA FOR ROE passingLine']);
+    // In a range, those on its lines only.
+    assert.deepEqual(decodeSemanticTokens(getSemanticTokensInRange(parseCable(text).cable, { start: { line: 3, character: 0 }, end: { line: 3, character: 6 } }).data).map(([line, character]) => `${line}:${character}`), ['3:0']);
+  });
+
   it('marks a line of the subject under a blank line, which the grammar would color as a heading, and no other subject line', () => {
     const text = [
       'UNCLAS NOWHERE 000125',

@@ -27,9 +27,13 @@
  * - a subject goes on over a blank line as the parser reads it (`SUBJECT: … TO PROTECT THE` ⏎ blank ⏎ `ENVIRONMENT - MAKING
  *   REAL PROGRESS`), where the grammar's subject ends at the blank line and a line of capitals after it reads as a
  *   heading: each line of the subject right under a blank line gets a token;
+ * - an office or passing line is one only by where it stands, between the banner and the E.O. line: the grammar colors
+ *   those whose first words give them away (`DEPARTMENT FOR EUR/WE`, `FOR EUR/PGI`), and leaves a post before FOR
+ *   (`VALLETTA FOR ROE`), a name alone and the second line of one wrapped (`DEPARTMENT FOR EUR/WE` ⏎ `AND EB`), which a
+ *   heading can be written as. Every passing line the parser reads gets a token;
  * VS Code maps each token type to the grammar's scope (package.json `semanticTokenScopes`:
  * `entity.name.function.signature.cable`, `constant.numeric.paragraph.cable`, the banner scopes
- * of each level, `markup.heading.cable`, the marking scopes of each level and `constant.other.control.cable`), so themes
+ * of each level, `markup.heading.cable`, the marking scopes of each level and `constant.other.control.cable`, `string.unquoted.passing.cable`), so themes
  * color them as the grammar's scopes.
  */
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
@@ -38,7 +42,7 @@ import { isInvisible, isSpace, isWordCharacter, partitionPoint, skipSpaces, TITL
 
 /** Token types, in legend order. */
 export const SEMANTIC_LEGEND: SemanticTokensLegend = {
-  tokenTypes: ['signature', 'paragraphNumber', 'bannerLevel', 'bannerPost', 'bannerSerial', 'heading', 'portionMarking', 'markingControl', 'subject'],
+  tokenTypes: ['signature', 'paragraphNumber', 'bannerLevel', 'bannerPost', 'bannerSerial', 'heading', 'portionMarking', 'markingControl', 'subject', 'passingLine'],
   tokenModifiers: ['secret', 'confidential', 'unclassified', 'topSecret'],
 };
 
@@ -51,6 +55,7 @@ const HEADING = 5;
 const PORTION_MARKING = 6;
 const MARKING_CONTROL = 7;
 const SUBJECT = 8;
+const PASSING_LINE = 9;
 
 /** The modifier bit of each level, as the grammar's scopes go: TOP SECRET shares SECRET's. */
 const LEVEL_MODIFIER: Record<Level, number> = { 'TOP SECRET': 1, SECRET: 1, CONFIDENTIAL: 2, UNCLASSIFIED: 4 };
@@ -151,6 +156,8 @@ export function pushSemanticTokens(cable: Cable, builder: SemanticTokensBuilder,
     const text = cable.lines[line];
     if ((character > 0 && trimEndOffset(text, character) > 0) || afterInvisible(text, p.portion.token.range.start.character)) addMarking(cable.lines, p.portion, tokens);
   }
+  // "DEPARTMENT FOR EUR/WE" ⏎ "AND EB", "VALLETTA FOR ROE": the passing lines above the E.O. line, few and near the top.
+  for (const t of cable.passingLines) if (on(t.range)) tokens.push({ range: t.range, type: PASSING_LINE });
   // "HALLORAN" ⏎ "" ⏎ "HALLORAN": the name written twice signs twice, where the grammar reads the first as a one-word heading.
   for (const name of [cable.signature?.twice, cable.signature?.token]) if (name && on(name.range)) tokens.push({ range: name.range, type: SIGNATURE });
   // LSP encodes each token relative to the one before: they must come in document order.
