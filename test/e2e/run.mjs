@@ -350,6 +350,23 @@ async function runMode(label, trusted, theme, shots) {
       });
     });
 
+    await check('the second line of a wrapped passing line has the color of the first (semantic token)', page, async () => {
+      // The grammar colors "DEPARTMENT FOR EUR/WE" as a passing line and leaves "AND EB" under it, which a line grammar
+      // cannot tell from a heading; the server reads both as passing lines above the E.O. line.
+      await withCable(page, workspace, 'dues.cable', 'UNCLAS NOWHERE 000022\n\nDEPARTMENT FOR EUR/WE\nAND EB\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: DUES\n\n1. (U) Dues rose by a tenth.\n', async () => {
+        const end = Date.now() + 15000;
+        let first = await tokenColor(page, 'DEPARTMENT FOR EUR/WE');
+        let seen = await tokenColor(page, 'AND EB');
+        const body = await tokenColor(page, 'Dues rose');
+        while ((!first || seen !== first) && Date.now() < end) {
+          await page.waitForTimeout(300);
+          first = await tokenColor(page, 'DEPARTMENT FOR EUR/WE');
+          seen = await tokenColor(page, 'AND EB');
+        }
+        assert(first && seen === first && first !== body, `second line ${seen}, first line ${first}, text ${body}`);
+      });
+    });
+
     await check('a mixed-case title with a rule under it has the color of a heading (semantic token)', page, async () => {
       // In an invented cable the grammar colors "PORT DUES" as a heading, and only the rule under "Ferry Fares", which a
       // line grammar cannot see, makes it one.
