@@ -480,8 +480,9 @@ describe('snippets', () => {
    * the tabstop; a transform of a tabstop (`${16/^(S)?.*$/${1:?SSSSS:CCCCC}/}`) becomes what VS Code writes for that
    * tabstop's value (a regular expression, then `$n` and `${n:?if:else}` in the format).
    */
-  function expand(body: string[], picks: Record<number, string> = {}): string {
-    let text = body.join('\n');
+  function expand(body: string[], picks: Record<number, string> = {}, selection?: string): string {
+    // The selected text, or the variable's default without one (`${TM_SELECTED_TEXT:Text.}`), as VS Code writes it.
+    let text = body.join('\n').replace(/\$\{TM_SELECTED_TEXT(?::([^{}$]*))?\}/g, (_, fallback: string | undefined) => selection ?? fallback ?? '');
     const values = new Map<number, string>();
     for (const m of text.matchAll(/\$\{(\d+)\|([^}]*)\|\}/g)) values.set(Number(m[1]), picks[Number(m[1])] ?? m[2].split(',')[0]);
     for (const m of text.matchAll(/\$\{(\d+):([^{}$]*)\}/g)) values.set(Number(m[1]), m[2]);
@@ -503,6 +504,22 @@ describe('snippets', () => {
     }
     return text.replace(/\$\d+/g, '');
   }
+
+  it('the Summary, Comment and Note blocks and the paragraph wrap the selected text (Surround With), and stand alone without it', () => {
+    const selected = 'The board met in May.\nFares rose by a tenth.';
+    const cable = (body: string) => parseCable(`UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FARES\n\n${body}\n`).cable;
+    for (const [name, kind] of [['Summary block', 'summary'], ['Comment block', 'comment'], ['Note block', 'note']] as const) {
+      for (const selection of [selected, undefined]) {
+        const text = expand(snippets[name].body, {}, selection);
+        assert.ok(text.includes(selection ?? 'Text.'), `${name}: ${text}`);
+        const c = cable(`1. (U) ${text}`);
+        assert.deepEqual(c.blocks.map((b) => `${b.kind} ${b.open?.role} ${b.close?.role}`), [`${kind} open close`], name);
+        assert.equal(c.paragraphs.length, 1, name);
+      }
+    }
+    const paragraph = cable(expand(snippets['Numbered paragraph'].body, {}, selected)).paragraphs;
+    assert.deepEqual(paragraph.map((p) => `${p.marker.text} ${p.portion?.token.text}`), ['¶1. (C)']);
+  });
 
   it('the full cable skeleton parses with no problems and lints clean as inserted', () => {
     const text = expand(snippets['Cable with transmission header'].body);
