@@ -829,6 +829,27 @@ describe('hover', () => {
     assert.match(caveat('PRO|PIN'), /meaning not in the dictionary/);
   });
 
+  it("explains each field's keyword, a paragraph's number and the signature, with what this cable gives there", () => {
+    const text = 'CONFIDENTIAL NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL, OVIP (ROE, JANE), MT\nSUBJECT: (C) HARBOR DUES\n\nREF: A. NOWHERE 12\nB. STATE 345\n\nClassified By: Ambassador Jane Roe for reasons 1.4 (b) and (d).\n\n¶1. (C) The board met.\n\n¶ 12. Fares rose.\n\nROE\n';
+    const at = (needle: string, offset = 1) => {
+      const i = text.indexOf(needle) + offset;
+      return hoverAt(`${text.slice(0, i)}|${text.slice(i)}`);
+    };
+    // The person after OVIP is no TAG.
+    assert.match(at('TAGS:'), /^\*\*TAGS field\*\*\n\nFiling terms: subject TAGS [\s\S]*\n\nThis cable gives 3 TAGS\.\n\n---\n\*Sources: \[fam\.state\.gov\/FAM\/05FAH03/);
+    assert.match(at('SUBJECT:'), /^\*\*SUBJECT field\*\*\n\nThe subject line[\s\S]*\n\nThis subject is marked \(C\)\.\n/);
+    assert.match(at('REF:'), /^\*\*REF field\*\*\n\nThe references: [\s\S]*\n\nThis cable gives 2 items: A, B\.\n/);
+    assert.match(at('Classified By:'), /^\*\*Classified By\*\*\n\nWho classified the cable[\s\S]*\n\nThis line gives 1\.4 \(b\), \(d\)\.\n/);
+    assert.match(at('¶1.'), /^\*\*Paragraph 1\*\*\n\nThis cable numbers 2 paragraphs\. The handbook asks for a portion marking after every paragraph number\.\n\nMarked \(C\): CONFIDENTIAL\.\n/);
+    // The pilcrow artifact ("¶ 12." for 2) is read as the paragraph it stands for, and said to be so.
+    assert.match(at('¶ 12.'), /^\*\*Paragraph 2\*\*[\s\S]*It has no portion marking\.\n\nWritten 12, read as 2 \(the release's pilcrow artifact\)\./);
+    assert.match(at('ROE\n', 1), /^\*\*Signature ROE\*\*\n\nThe signature: usually the chief of mission's surname/);
+    // Words of the fields and of the paragraphs are not their keywords.
+    assert.equal(at('HARBOR DUES'), '');
+    assert.equal(at('The board'), '');
+    assert.equal(at('Ambassador'), '');
+  });
+
   it('explains a handling notice written in the text, wrapped or not', () => {
     const text = 'UNCLASSIFIED NOWHERE 000001\n\nSENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n1. (U) THIS CABLE IS SENSITIVE BUT UNCLASSIFIED AND NOT FOR INTERNET\nDISTRIBUTION. Other words.\n';
     const at = (needle: string, offset: number) => {

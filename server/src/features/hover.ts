@@ -581,7 +581,61 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (!contains(header.token.range, position)) continue;
     return hover(md('Printout page header', [`Page ${header.page} of a printout of this cable: 2000-era printouts head each page after the first with a line like this one.`], citeDocuments(['corpus'], d)), header.token.range);
   }
-  return inTextHover(cable, position, ctx) ?? handlingNoticeHover(cable, position, d);
+  return fieldHover(cable, position, d) ?? inTextHover(cable, position, ctx) ?? handlingNoticeHover(cable, position, d);
+}
+
+/** A count with its noun: "1 TAG", "3 TAGS". */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * What a field's keyword (`TAGS:`, `SUBJECT:`, `REF:`, `Classified By:`), a paragraph's number or the signature is, as
+ * FORMAT.md §5 and §6 describe it, and what this cable gives there: for a writer who meets the field for the first time.
+ */
+function fieldHover(cable: Cable, position: Position, d: Dictionaries): Hover | null {
+  const { tags, subject, refs, classifiedBy } = cable;
+  if (tags && at(tags.keyword, position)) {
+    const lines = [
+      'Filing terms: subject TAGS (four letters, the first naming the category, `PREL`), program TAGS (`K…`), geo-political TAGS (two letters, based on FIPS 10-4), organization acronyms, and personal names after operational TAGS (`OVIP`). Their order is free.',
+      `This cable gives ${count(tags.tags.filter((t) => t.role !== 'person').length, 'TAG', 'TAGS')}.`,
+    ];
+    return hover(md('TAGS field', lines, citeDocuments(['FAM-TAGS', 'FAH3-612', 'corpus'], d)), tags.keyword.range);
+  }
+  if (subject && at(subject.keyword, position)) {
+    const lines = ['The subject line: it may wrap over several lines, and may open with its own portion marking (`SUBJECT: (C) …`).'];
+    if (subject.portion) lines.push(`This subject is marked ${esc(subject.portion.token.text)}.`);
+    return hover(md('SUBJECT field', lines, citeDocuments(['corpus'], d)), subject.keyword.range);
+  }
+  if (refs && at(refs.keyword, position)) {
+    const letters = refs.items.map((i) => i.letter).filter((l) => l !== undefined);
+    const lines = [
+      'The references: the cables and other documents this cable cites, lettered `A.`, `B.` … when there are several. The text names them as `ref A` or `reftel`.',
+      `This cable gives ${count(refs.items.length, 'item', 'items')}${letters.length > 0 ? `: ${letters.join(', ')}` : ''}.`,
+    ];
+    return hover(md('REF field', lines, citeDocuments(['corpus'], d)), refs.keyword.range);
+  }
+  if (classifiedBy && at(classifiedBy.keyword, position)) {
+    const lines = ['Who classified the cable, with the reasons: the section of the classification order that lists them (1.4, or 1.5 in E.O. 12958 before its 2003 amendment) and their letters. A derivative classification reads `Derived from …`.'];
+    if (classifiedBy.reasonLetters.length > 0) lines.push(`This line gives ${classifiedBy.sectionValue ?? 'section'} (${classifiedBy.reasonLetters.join('), (')}).`);
+    return hover(md('Classified By', lines, citeDocuments(['FAH1-246', 'EO13292', 'corpus'], d)), classifiedBy.keyword.range);
+  }
+  const { paragraphs } = cable;
+  const p = paragraphs[paragraphIndexAt(paragraphs, position.line, position.character)];
+  if (p && at(p.marker, position)) {
+    const lines = [`This cable numbers ${count(paragraphs.length, 'paragraph', 'paragraphs')}. The handbook asks for a portion marking after every paragraph number.`];
+    if (p.portion) lines.push(`Marked ${esc(p.portion.token.text)}: ${describeMarking(p.portion)}.`);
+    else lines.push('It has no portion marking.');
+    if (p.readAs !== p.number) lines.push(`Written ${p.number}, read as ${p.readAs} (the release's pilcrow artifact).`);
+    return hover(md(`Paragraph ${p.readAs}`, lines, citeDocuments(['FAH1-246'], d)), p.marker.range);
+  }
+  const signature = cable.signature;
+  for (const name of [signature?.token, signature?.twice]) {
+    if (!name || !at(name, position)) continue;
+    const lines = ["The signature: usually the chief of mission's surname, or the Secretary's on Department cables."];
+    return hover(md(`Signature ${esc(name.text)}`, lines, citeDocuments(['corpus'], d)), name.range);
+  }
+  return null;
 }
 
 // A handling notice written out in a line of its own or of the text: "SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.",
