@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import data from '../../server/src/core/data/dictionary.json';
-import { applyEdits } from '../../server/src/core/fix';
+import { applyEdits, fixAll } from '../../server/src/core/fix';
 import { lintCable } from '../../server/src/core/lint';
 import { INTERNAL_ERROR, parseCable } from '../../server/src/core/parse/index';
 import { allRules } from '../../server/src/core/rules/index';
@@ -593,6 +593,35 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       assert.deepEqual(found('CBL045', cable(AB, 'See para 9.', 'UNCLAS SECTION 01 OF 02 NOWHERE 000001')), []);
       // A continuation-page line shows the sections run on in the same copy.
       assert.deepEqual(found('CBL045', cable(AB, 'See para 9.\n\nNOWHERE 00000001  002 OF 002\n', 'UNCLAS SECTION 01 OF 02 NOWHERE 000001')).length, 1);
+    });
+  });
+
+  describe('CBL018 and stray commas', () => {
+    const tags = (lines: string) => `UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\n${lines}\nSUBJECT: X\n\n¶1. (U) Text.\n`;
+    const stray = (lines: string) => found('CBL018', tags(lines));
+    /** The TAGS lines once every safe fix has run, as `cablelint --fix` leaves them. */
+    const fixed = (lines: string) => fixAll(tags(lines)).text.split('\n').slice(3, 3 + lines.split('\n').length).join('\n');
+    it('reports a comma written twice between two TAGS, and one after the last TAG, each with a safe fix that removes only the stray comma', () => {
+      assert.deepEqual(stray('TAGS: PREL,, PGOV'), ['3:11 info A comma is written twice between PREL and PGOV on the TAGS line.']);
+      assert.deepEqual(stray('TAGS: PREL, PGOV,'), ['3:16 info A comma after PGOV, the last TAG, ends the TAGS line.']);
+      assert.deepEqual(fixed('TAGS: PREL,, PGOV'), 'TAGS: PREL, PGOV');
+      assert.deepEqual(fixed('TAGS: PREL, , PGOV, MT,'), 'TAGS: PREL, PGOV, MT');
+      assert.deepEqual(fixed('TAGS PREL ,, PGOV , '), 'TAGS PREL , PGOV ');
+      assert.deepEqual(fixed('TAGS: PREL,,, PGOV'), 'TAGS: PREL, PGOV');
+      // On the line a wrapped field ends on, and with a repeated TAG whose removal takes the separators before it.
+      assert.deepEqual(stray('TAGS: PREL, PGOV,\nMT, LY,').map((f) => f.split(' ')[0]), ['4:6']);
+      assert.deepEqual(fixed('TAGS: PREL, PGOV,, PREL,'), 'TAGS: PREL, PGOV');
+      const [finding] = lintCable(parseCable(tags('TAGS: PREL,, PGOV')).cable).filter((f) => f.id === 'CBL018');
+      assert.deepEqual([finding.unnecessary, finding.fixes!.map((x) => [x.title, x.safe, x.preferred])], [true, [['Remove the stray comma', true, true]]]);
+    });
+    it('leaves alone a comma that ends a line the field wraps from, whether the parser reads the next line as the field\'s or not, and other separators', () => {
+      assert.deepEqual(stray('TAGS: PREL, PGOV,\nMT, LY'), []);
+      assert.deepEqual(stray('TAGS PREL, PGOV, PARM, MNUC,\nRS,JA, KS, ASEAN'), []);
+      // "AU-1" holds a hyphen, so the parser does not read the line as the field's: the comma may still lead into it.
+      assert.deepEqual(stray('TAGS: PREL, PGOV,\nAU-1, MT'), []);
+      assert.deepEqual(stray('TAGS: PREL, PGOV; MT ; LY, KDEM ,AF'), []);
+      assert.deepEqual(stray('TAGS: OVIP (CLINTON, HILLARY), PREL, PGOV'), []);
+      assert.deepEqual(stray('TAGS: PREL [MARR](#), [PGOV](#),'), []);
     });
   });
 
