@@ -324,6 +324,22 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     assert.deepEqual(secret('¶1. (C) One.\n-- (S/NF) An item.\n\n¶2. (S/NF) Two.'), ['9:3 The item \'--\' in paragraph 1 is marked NOFORN but the header has no NOFORN caveat.']);
     assert.deepEqual(found('CBL032', 'S E C R E T', 'NOFORN\n\n', '¶1. (C) One.\n-- (S/NF) An item.'), []);
   });
+  it('CBL032 names a REL TO caveat a NOFORN portion contradicts, and offers NOFORN in its place; CBL036 reports NOFORN beside REL TO; a REL TO portion under NOFORN is no conflict', () => {
+    const body = '¶1. (S/NF) One.\n\n¶2. (S) Two.';
+    assert.deepEqual(found('CBL032', 'S E C R E T', 'REL TO USA, GBR\nSIPDIS\n\n', body), ['11:4 Paragraph 1 is marked NOFORN but the header releases the cable abroad (REL TO USA, GBR) and has no NOFORN caveat.']);
+    const text = `S E C R E T NOWHERE 000008\n\nREL TO USA, GBR\nSIPDIS\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n${body}\nSMITH\n`;
+    const [finding] = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL032');
+    assert.deepEqual(finding.related?.map((r) => `${r.range.start.line}:${r.range.start.character} ${r.message}`), ['2:0 REL TO USA, GBR']);
+    // The fix that added a NOFORN line would have left the header saying both; it waits for the user.
+    assert.deepEqual(finding.fixes!.map((f) => [f.title, f.safe]), [["Replace the caveat 'REL TO USA, GBR' with NOFORN", false]]);
+    const fixed = applyEdits(text, finding.fixes![0].edits);
+    assert.equal(fixed.split('\n')[2], 'NOFORN');
+    assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL032' || f.id === 'CBL036'), []);
+    // Both in the header: CBL036, at the REL TO caveat.
+    assert.deepEqual(found('CBL036', 'S E C R E T', 'NOFORN\nREL TO USA, GBR\n\n', body), ['3:0 NOFORN together with REL TO USA, GBR: a cable not releasable to foreign nationals is released to the countries listed.']);
+    // A REL TO portion under a NOFORN caveat: the header carries the most restrictive control (FORMAT.md §7 rule 15).
+    for (const id of ['CBL032', 'CBL036']) assert.deepEqual(found(id, 'S E C R E T', 'NOFORN\n\n', '¶1. (S/REL NATO) One.\n\n¶2. (S//REL TO USA, FVEY) Two.'), [], id);
+  });
   it('reads the subject\'s marking as a portion: CBL030 reports it above the banner, CBL031 counts its level, CBL032 reports its NOFORN first, CBL029 a malformed one; prose in brackets is none', () => {
     // found() writes "SUBJECT: X" on line 6: the subject's marking goes there.
     const withSubject = (id: string, banner: string, caveat: string, marking: string, body: string) => {

@@ -2,7 +2,7 @@
  * Helpers shared by the rules.
  */
 import { levelRank } from '../levels';
-import type { Cable, CalendarDate, ItemMarking, Level, PortionMarking, Range } from '../model';
+import type { Cable, CalendarDate, Caveat, ItemMarking, Level, PortionMarking, Range } from '../model';
 import { findInTextReferences } from '../mentions';
 import { isItemMarking } from '../parse/body';
 import { BANNER_SEARCH, readFirstBanner } from '../parse/index';
@@ -306,5 +306,14 @@ export function misspelledLabel(cable: Cable, label: string, spelled: string): {
     if (wrong > 1 || (wrong === 1) !== colon) continue;
     return { range: range(i, lead, sep + 1), text: spelled };
   }
+  return undefined;
+}
+
+/**
+ * The first caveat that releases the cable to other countries (`REL TO USA, GBR` on a caveat line), which says the
+ * opposite of NOFORN (CBL032 on a NOFORN portion, CBL036 beside a NOFORN caveat).
+ */
+export function releaseCaveat(caveats: readonly Caveat[]): Caveat | undefined {
+  for (let i = 0; i < caveats.length; i++) if (caveats[i].name.startsWith('REL TO ')) return caveats[i];
   return undefined;
 }
