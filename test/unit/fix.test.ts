@@ -231,6 +231,25 @@ describe('quick fixes', () => {
     assert.equal(fixAll(text).text, text);
   });
 
+  it('offers the standard form of a marking whose level lost the slash before NF, unsafe, and none for an unknown control (CBL029)', () => {
+    // "(SNF)" reads as SECRET NOFORN, the level certain, but CBL029 offered no fix for it.
+    const text = 'S E C R E T NOWHERE 000100\n\nNOFORN\n\nTAGS: PREL\nSUBJECT: (SNF) X\n\n¶1. (SNF) One.\n\n¶2. (CNF) Two.\n-- (SNF) An item.\n\n¶3. (S/NOFRN) Three.\n';
+    const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029');
+    assert.deepEqual(
+      findings.map((f) => `${f.range.start.line} ${f.fixes?.map((x) => `${x.edits[0].newText} ${x.safe} ${x.preferred ?? false}`).join() ?? 'none'}`),
+      ['5 (S/NF) false false', '7 (S/NF) false false', '9 (C/NF) false false', '10 (S/NF) false false', '12 none'],
+    );
+    for (const f of findings.filter((x) => x.fixes)) {
+      const fixed = applyEdits(text, f.fixes![0].edits);
+      assertOnlyEditsChanged(text, fixed, f.fixes![0].edits);
+      // The same level and controls, now in a known form.
+      const again = lintCable(parseCable(fixed).cable);
+      assert.ok(!again.some((x) => x.id === 'CBL029' && x.range.start.line === f.range.start.line), f.message);
+      assert.equal(classificationOf(parseCable(fixed).cable), classificationOf(parseCable(text).cable));
+    }
+    assert.equal(fixAll(text).text, text);
+  });
+
   it('writes the parenthesis a brace or bracket stands for in a marking, and offers the S a 5 stands for, unsafe (CBL029)', () => {
     const text = 'C O N F I D E N T I A L NOWHERE 000100\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C} One.\n\n¶2. [S/NF] Two.\n\n¶3. (5/NF) Three.\n';
     const fixes = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029').map((f) => f.fixes?.map((x) => `${x.edits[0].range.start.line} ${x.edits[0].newText} ${x.safe} ${x.preferred ?? false}`));
