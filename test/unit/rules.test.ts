@@ -335,6 +335,11 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     const fixed = applyEdits(text, finding.fixes![0].edits);
     assert.equal(fixed.split('\n')[2], 'NOFORN');
     assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL032' || f.id === 'CBL036'), []);
+    // "SECRET//REL SAU": the level and the release written as one marking on the caveat line, REL without TO.
+    assert.deepEqual(found('CBL032', 'S E C R E T', 'SECRET//REL SAU\n\n', body), ['10:4 Paragraph 1 is marked NOFORN but the header releases the cable abroad (REL SAU) and has no NOFORN caveat.']);
+    const saudi = text.replace('REL TO USA, GBR', 'SECRET//REL SAU');
+    const [release] = lintCable(parseCable(saudi).cable).filter((f) => f.id === 'CBL032');
+    assert.equal(applyEdits(saudi, release.fixes![0].edits).split('\n')[2], 'SECRET//NOFORN');
     // Both in the header: CBL036, at the REL TO caveat.
     assert.deepEqual(found('CBL036', 'S E C R E T', 'NOFORN\nREL TO USA, GBR\n\n', body), ['3:0 NOFORN together with REL TO USA, GBR: a cable not releasable to foreign nationals is released to the countries listed.']);
     // A REL TO portion under a NOFORN caveat: the header carries the most restrictive control (FORMAT.md §7 rule 15).

@@ -310,11 +310,12 @@ export function misspelledLabel(cable: Cable, label: string, spelled: string): {
 }
 
 /**
- * The first caveat that releases the cable to other countries (`REL TO USA, GBR` on a caveat line), which says the
- * opposite of NOFORN (CBL032 on a NOFORN portion, CBL036 beside a NOFORN caveat).
+ * The first caveat that releases the cable to other countries (`REL TO USA, GBR` on a caveat line, `REL SAU` after the
+ * level on one: `SECRET//REL SAU`), which says the opposite of NOFORN (CBL032 on a NOFORN portion, CBL036 beside a
+ * NOFORN caveat).
  */
 export function releaseCaveat(caveats: readonly Caveat[]): Caveat | undefined {
-  for (let i = 0; i < caveats.length; i++) if (caveats[i].name.startsWith('REL TO ')) return caveats[i];
+  for (let i = 0; i < caveats.length; i++) if (caveats[i].name.startsWith('REL ')) return caveats[i];
   return undefined;
 }
 
