@@ -853,15 +853,20 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     if (!exists && !canCreateFiles) return [];
     const text = target.text ?? '{\n}\n';
     const here = findingsAt(findings, range);
-    const ids = [...new Set(here.map((f) => f.id))];
+    // A rule the file turns off for this document already gets no second override: the `cable.rules` setting, which
+    // comes after the file, keeps it on, or the server has not read the file since it changed (a client that watches
+    // no files). Read from the text the override would go into, as it is now.
+    const inFile = exists ? resolveConfig(parseConfig(text).config, relativePath(uri)).rules : undefined;
+    const ids = [...new Set(here.map((f) => f.id))].filter((id) => inFile?.get(id) !== 'off');
     return ids.map((id) => {
       const rule = ruleByIdOrName(id)!;
-      const overrides = (fileConfig.overrides ?? []).length;
+      // After the overrides the text holds (-1), not at the count the server read, which would replace one written since.
+      const at = ['overrides', -1];
       const override = { files: [relativePath(uri)], rules: { [id]: 'off' } };
-      const formatted = modify(text, ['overrides', overrides], override, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
+      const formatted = modify(text, at, override, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
       // Formatting may rewrite the object or array the override goes into ("{ "rules": { … } }" on one line):
       // in the user's file, insert it unformatted then, so that nothing they wrote changes.
-      const edits = !exists || formatted.every((e) => e.length === 0) ? formatted : modify(text, ['overrides', overrides], override, {});
+      const edits = !exists || formatted.every((e) => e.length === 0) ? formatted : modify(text, at, override, {});
       const configUri = target.uri;
       // An existing file gets jsonc-parser's own edits, so the rest of it stays as the user wrote it.
       const config = TextDocument.create(configUri, 'jsonc', 0, text);

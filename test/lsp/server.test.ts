@@ -704,16 +704,21 @@ describe('the workspace index and .txt files', function () {
 describe('"disable this rule in this file" and the client', function () {
   this.timeout(30000);
   const bad = read('test/fixtures/rules/cbl026-pilcrow-artifact.bad.cable');
-  /** The disable action for CBL026 in a fresh workspace holding `config` as .cablelint.jsonc (none when undefined). */
-  async function disableAction(config: string | undefined, capabilities: object) {
+  /**
+   * The disable action for CBL026 in a fresh workspace holding `config` as .cablelint.jsonc (none when undefined),
+   * answering the settings request with `settings`; `later`, when given, is written over the file once the document's
+   * diagnostics are in, with no word to the server (a client that watches no files, a file saved outside the editor).
+   */
+  async function disableAction(config: string | undefined, capabilities: object, settings?: object, later?: string) {
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-disable-'));
     if (config !== undefined) fs.writeFileSync(path.join(ws, '.cablelint.jsonc'), config);
-    const client = await startServer(ws, capabilities);
+    const client = await startServer(ws, capabilities, [], settings);
     try {
       const uri = `file://${path.join(ws, 'a.cable')}`;
       await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text: bad } });
       const d = await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uri);
       const diag = d.diagnostics.find((x) => x.code === 'CBL026')!;
+      if (later !== undefined) fs.writeFileSync(path.join(ws, '.cablelint.jsonc'), later);
       const actions = await client.connection.sendRequest<{ title: string; edit: { changes?: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> } }[]>('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } });
       return { action: actions.find((a) => a.title.startsWith('Disable CBL026')), configUri: `file://${path.join(ws, '.cablelint.jsonc')}` };
     } finally {
@@ -742,6 +747,34 @@ describe('"disable this rule in this file" and the client', function () {
     assert.ok(applied.endsWith('} // mine\n'), applied);
     const parsed = JSON.parse(applied.replace(' // mine', ''));
     assert.deepEqual(parsed, { rules: { CBL024: 'warning' }, overrides: [{ files: ['a.cable'], rules: { CBL026: 'off' } }] });
+  });
+
+  /** `config` with the edits of `action` applied, as the client applies them. */
+  function appliedTo(config: string, edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+    const lines = config.split('\n');
+    const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+    return [...edits].reverse().reduce((text, e) => text.slice(0, offset(e.range.start)) + e.newText + text.slice(offset(e.range.end)), config);
+  }
+
+  it('is not offered again for a rule the file already turns off there: the cable.rules setting, which comes after the file, keeps it on', async () => {
+    // Each use added one more identical override, and the finding stayed.
+    const config = '{ "overrides": [{ "files": ["a.cable"], "rules": { "pilcrow-artifact": "off" } }] }\n';
+    const { action } = await disableAction(config, { workspace: { configuration: true } }, { rules: { CBL026: 'warning' } });
+    assert.equal(action, undefined);
+  });
+
+  it('is not offered for a rule the file turns off since the server read it, and adds an override after those written since, never over one', async () => {
+    const off = '{ "overrides": [{ "files": ["*.cable"], "rules": { "CBL026": "off" } }] }\n';
+    assert.equal((await disableAction('{}\n', { workspace: { configuration: false } }, undefined, off)).action, undefined);
+    // An override for another rule, written since: the new one goes after it (it replaced it, the index being the count the server read).
+    const other = '{ "overrides": [{ "files": ["a.cable"], "rules": { "CBL024": "off" } }] }\n';
+    const { action, configUri } = await disableAction('{}\n', { workspace: { configuration: false } }, undefined, other);
+    assert.deepEqual(JSON.parse(appliedTo(other, action!.edit.changes![configUri])), {
+      overrides: [
+        { files: ['a.cable'], rules: { CBL024: 'off' } },
+        { files: ['a.cable'], rules: { CBL026: 'off' } },
+      ],
+    });
   });
 });
 

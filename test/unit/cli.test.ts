@@ -99,8 +99,15 @@ describe('cablelint', function () {
     const out = JSON.parse(r.stdout) as { file: string; diagnostics: { id: string; name: string; severity: string; message: string; range: unknown }[] }[];
     assert.equal(out.length, 1);
     const d = out[0].diagnostics.find((x) => x.id === 'CBL028')!;
-    assert.deepEqual(Object.keys(d), ['id', 'name', 'severity', 'message', 'range']);
+    assert.deepEqual(Object.keys(d), ['id', 'name', 'severity', 'message', 'range', 'fixable']);
     assert.deepEqual(d.range, { start: { line: 41, character: 0 }, end: { line: 41, character: 3 } });
+    assert.equal((d as { fixable?: unknown }).fixable, false, 'CBL028 adds a marking, which only the user chooses');
+  });
+
+  it('says in JSON which problems --fix mends, the ones stylish counts as potentially fixable', () => {
+    const files = [path.join(RULES, 'cbl018-tags-duplicate.bad.cable'), path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable')];
+    const out = JSON.parse(run(['--format', 'json', ...files]).stdout) as { diagnostics: { id: string; fixable: boolean }[] }[];
+    assert.deepEqual(out.flatMap((f) => f.diagnostics.map((d) => `${d.id} ${d.fixable}`)), ['CBL018 true', 'CBL030 false', 'CBL030 false']);
   });
 
   it('prints SARIF 2.1.0 that validates against the schema', () => {
@@ -114,6 +121,34 @@ describe('cablelint', function () {
     const result = log.runs[0].results.find((x) => x.ruleId === "CBL030")!;
     assert.equal(result.locations[0].physicalLocation.region.startLine, 11);
     assert.match(log.runs[0].tool.driver.rules[29].helpUri, /cbl030\.md$/);
+    assert.ok(log.runs[0].results.every((x) => !('fixes' in x)), 'CBL030 changes a level, which only the user chooses: no fix in SARIF');
+  });
+
+  it('gives a safe fix in SARIF as the result\'s fixes, whose replacements make the text --fix writes', () => {
+    const file = path.join(RULES, 'cbl018-tags-duplicate.bad.cable');
+    const text = fs.readFileSync(file, 'utf8');
+    type Region = { startLine: number; startColumn: number; endLine: number; endColumn: number };
+    type Replacement = { deletedRegion: Region; insertedContent?: { text: string } };
+    type Result = { ruleId: string; fixes?: { description: { text: string }; artifactChanges: { artifactLocation: { uri: string }; replacements: Replacement[] }[] }[] };
+    const log = JSON.parse(run(['--format', 'sarif', file]).stdout) as { runs: { results: Result[] }[] };
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false, validateFormats: false, logger: false }).compile(schema);
+    assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
+    const [result] = log.runs[0].results;
+    assert.equal(result.ruleId, 'CBL018');
+    assert.equal(result.fixes!.length, 1);
+    const [change] = result.fixes![0].artifactChanges;
+    assert.equal(change.artifactLocation.uri, encodeURI(path.relative(ROOT, file)));
+    // Replacements applied from the last to the first, with 1-based lines and columns in UTF-16 code units.
+    const lines = text.split('\n');
+    const offset = (line: number, column: number) => lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+    let fixed = text;
+    for (const r of [...change.replacements].reverse()) {
+      const d = r.deletedRegion;
+      fixed = fixed.slice(0, offset(d.startLine, d.startColumn)) + (r.insertedContent?.text ?? '') + fixed.slice(offset(d.endLine, d.endColumn));
+    }
+    assert.notEqual(fixed, text);
+    assert.equal(fixed, run(['--stdin', '--fix'], ROOT, text).stdout);
   });
 
   it('says that SARIF columns count UTF-16 code units, as the other formats\' do, after a character outside the BMP', () => {

@@ -198,6 +198,9 @@ describe('cablelint --cache', function () {
     (damaged.entries[names[0]] as unknown as { findings: unknown }).findings = [{ id: 'CBL001' }];
     (damaged.entries[names[1]] as unknown as { findings: unknown }).findings = 'nothing';
     (damaged.entries[names[2]] as unknown) = 7;
+    // A fix SARIF would print, with no edits to print.
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+    (damaged.entries[names[3]] as unknown as { findings: unknown }).findings = [{ id: 'CBL018', name: 'tags-duplicate', severity: 'info', message: 'TAG X appears more than once.', range, fix: { title: 'Remove', edits: 'none' } }];
     fs.writeFileSync(cacheFile, JSON.stringify(damaged));
     check('damaged entries');
     // Written by another build or version: its tool digest differs, and its entries are never read.

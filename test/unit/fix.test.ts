@@ -202,6 +202,54 @@ describe('quick fixes', () => {
     }
   });
 
+  it('offers to lower a marking above the banner to the banner level, written as it was with its controls, only when the user chooses it (CBL030)', () => {
+    // CBL030 had no fix: the user had to retype each spilled marking.
+    const text = 'C O N F I D E N T I A L NOWHERE 000100\n\nTAGS: PREL\nSUBJECT: (S) X\n\n¶1. (S/NF) One.\n\n¶2. (SECRET/REL FRANCE) Two.\n-- (S) An item.\n\n¶3. (TS//FGI//NF) Three.\n';
+    const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL030');
+    assert.deepEqual(
+      findings.map((f) => f.fixes?.map((x) => `${x.title} ${x.safe} ${x.preferred ?? false}`)),
+      [
+        ["Lower the marking to the banner level: '(C)' false false"],
+        ["Lower the marking to the banner level: '(C/NF)' false false"],
+        ["Lower the marking to the banner level: '(CONFIDENTIAL/REL FRANCE)' false false"],
+        ["Lower the marking to the banner level: '(C)' false false"],
+        ["Lower the marking to the banner level: '(C//FGI//NF)' false false"],
+      ],
+    );
+    const lines = text.split('\n');
+    for (const f of findings) {
+      const fixed = applyEdits(text, f.fixes![0].edits);
+      assertOnlyEditsChanged(text, fixed, f.fixes![0].edits);
+      // Only the level's letters change; the finding goes.
+      assert.equal(fixed.split('\n').filter((l, i) => l !== lines[i]).length, 1);
+      assert.ok(!lintCable(parseCable(fixed).cable).some((x) => x.id === 'CBL030' && x.range.start.line === f.range.start.line), f.message);
+    }
+    // A marking in small letters keeps them.
+    const small = 'C O N F I D E N T I A L NOWHERE 000100\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (s/nf) One.\n';
+    assert.deepEqual(lintCable(parseCable(small).cable).find((f) => f.id === 'CBL030')?.fixes?.map((x) => x.edits[0].newText), ['c']);
+    // A spill is never mended unasked.
+    assert.equal(fixAll(text).text, text);
+  });
+
+  it('offers the standard form of a marking whose level lost the slash before NF, unsafe, and none for an unknown control (CBL029)', () => {
+    // "(SNF)" reads as SECRET NOFORN, the level certain, but CBL029 offered no fix for it.
+    const text = 'S E C R E T NOWHERE 000100\n\nNOFORN\n\nTAGS: PREL\nSUBJECT: (SNF) X\n\n¶1. (SNF) One.\n\n¶2. (CNF) Two.\n-- (SNF) An item.\n\n¶3. (S/NOFRN) Three.\n';
+    const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029');
+    assert.deepEqual(
+      findings.map((f) => `${f.range.start.line} ${f.fixes?.map((x) => `${x.edits[0].newText} ${x.safe} ${x.preferred ?? false}`).join() ?? 'none'}`),
+      ['5 (S/NF) false false', '7 (S/NF) false false', '9 (C/NF) false false', '10 (S/NF) false false', '12 none'],
+    );
+    for (const f of findings.filter((x) => x.fixes)) {
+      const fixed = applyEdits(text, f.fixes![0].edits);
+      assertOnlyEditsChanged(text, fixed, f.fixes![0].edits);
+      // The same level and controls, now in a known form.
+      const again = lintCable(parseCable(fixed).cable);
+      assert.ok(!again.some((x) => x.id === 'CBL029' && x.range.start.line === f.range.start.line), f.message);
+      assert.equal(classificationOf(parseCable(fixed).cable), classificationOf(parseCable(text).cable));
+    }
+    assert.equal(fixAll(text).text, text);
+  });
+
   it('writes the parenthesis a brace or bracket stands for in a marking, and offers the S a 5 stands for, unsafe (CBL029)', () => {
     const text = 'C O N F I D E N T I A L NOWHERE 000100\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C} One.\n\n¶2. [S/NF] Two.\n\n¶3. (5/NF) Three.\n';
     const fixes = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029').map((f) => f.fixes?.map((x) => `${x.edits[0].range.start.line} ${x.edits[0].newText} ${x.safe} ${x.preferred ?? false}`));

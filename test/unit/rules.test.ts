@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import data from '../../server/src/core/data/dictionary.json';
-import { applyEdits } from '../../server/src/core/fix';
+import { applyEdits, fixAll } from '../../server/src/core/fix';
 import { lintCable } from '../../server/src/core/lint';
 import { INTERNAL_ERROR, parseCable } from '../../server/src/core/parse/index';
 import { allRules } from '../../server/src/core/rules/index';
@@ -324,6 +324,27 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     assert.deepEqual(secret('¶1. (C) One.\n-- (S/NF) An item.\n\n¶2. (S/NF) Two.'), ['9:3 The item \'--\' in paragraph 1 is marked NOFORN but the header has no NOFORN caveat.']);
     assert.deepEqual(found('CBL032', 'S E C R E T', 'NOFORN\n\n', '¶1. (C) One.\n-- (S/NF) An item.'), []);
   });
+  it('CBL032 names a REL TO caveat a NOFORN portion contradicts, and offers NOFORN in its place; CBL036 reports NOFORN beside REL TO; a REL TO portion under NOFORN is no conflict', () => {
+    const body = '¶1. (S/NF) One.\n\n¶2. (S) Two.';
+    assert.deepEqual(found('CBL032', 'S E C R E T', 'REL TO USA, GBR\nSIPDIS\n\n', body), ['11:4 Paragraph 1 is marked NOFORN but the header releases the cable abroad (REL TO USA, GBR) and has no NOFORN caveat.']);
+    const text = `S E C R E T NOWHERE 000008\n\nREL TO USA, GBR\nSIPDIS\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n${body}\nSMITH\n`;
+    const [finding] = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL032');
+    assert.deepEqual(finding.related?.map((r) => `${r.range.start.line}:${r.range.start.character} ${r.message}`), ['2:0 REL TO USA, GBR']);
+    // The fix that added a NOFORN line would have left the header saying both; it waits for the user.
+    assert.deepEqual(finding.fixes!.map((f) => [f.title, f.safe]), [["Replace the caveat 'REL TO USA, GBR' with NOFORN", false]]);
+    const fixed = applyEdits(text, finding.fixes![0].edits);
+    assert.equal(fixed.split('\n')[2], 'NOFORN');
+    assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL032' || f.id === 'CBL036'), []);
+    // "SECRET//REL SAU": the level and the release written as one marking on the caveat line, REL without TO.
+    assert.deepEqual(found('CBL032', 'S E C R E T', 'SECRET//REL SAU\n\n', body), ['10:4 Paragraph 1 is marked NOFORN but the header releases the cable abroad (REL SAU) and has no NOFORN caveat.']);
+    const saudi = text.replace('REL TO USA, GBR', 'SECRET//REL SAU');
+    const [release] = lintCable(parseCable(saudi).cable).filter((f) => f.id === 'CBL032');
+    assert.equal(applyEdits(saudi, release.fixes![0].edits).split('\n')[2], 'SECRET//NOFORN');
+    // Both in the header: CBL036, at the REL TO caveat.
+    assert.deepEqual(found('CBL036', 'S E C R E T', 'NOFORN\nREL TO USA, GBR\n\n', body), ['3:0 NOFORN together with REL TO USA, GBR: a cable not releasable to foreign nationals is released to the countries listed.']);
+    // A REL TO portion under a NOFORN caveat: the header carries the most restrictive control (FORMAT.md §7 rule 15).
+    for (const id of ['CBL032', 'CBL036']) assert.deepEqual(found(id, 'S E C R E T', 'NOFORN\n\n', '¶1. (S/REL NATO) One.\n\n¶2. (S//REL TO USA, FVEY) Two.'), [], id);
+  });
   it('reads the subject\'s marking as a portion: CBL030 reports it above the banner, CBL031 counts its level, CBL032 reports its NOFORN first, CBL029 a malformed one; prose in brackets is none', () => {
     // found() writes "SUBJECT: X" on line 6: the subject's marking goes there.
     const withSubject = (id: string, banner: string, caveat: string, marking: string, body: string) => {
@@ -593,6 +614,35 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       assert.deepEqual(found('CBL045', cable(AB, 'See para 9.', 'UNCLAS SECTION 01 OF 02 NOWHERE 000001')), []);
       // A continuation-page line shows the sections run on in the same copy.
       assert.deepEqual(found('CBL045', cable(AB, 'See para 9.\n\nNOWHERE 00000001  002 OF 002\n', 'UNCLAS SECTION 01 OF 02 NOWHERE 000001')).length, 1);
+    });
+  });
+
+  describe('CBL018 and stray commas', () => {
+    const tags = (lines: string) => `UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\n${lines}\nSUBJECT: X\n\n¶1. (U) Text.\n`;
+    const stray = (lines: string) => found('CBL018', tags(lines));
+    /** The TAGS lines once every safe fix has run, as `cablelint --fix` leaves them. */
+    const fixed = (lines: string) => fixAll(tags(lines)).text.split('\n').slice(3, 3 + lines.split('\n').length).join('\n');
+    it('reports a comma written twice between two TAGS, and one after the last TAG, each with a safe fix that removes only the stray comma', () => {
+      assert.deepEqual(stray('TAGS: PREL,, PGOV'), ['3:11 info A comma is written twice between PREL and PGOV on the TAGS line.']);
+      assert.deepEqual(stray('TAGS: PREL, PGOV,'), ['3:16 info A comma after PGOV, the last TAG, ends the TAGS line.']);
+      assert.deepEqual(fixed('TAGS: PREL,, PGOV'), 'TAGS: PREL, PGOV');
+      assert.deepEqual(fixed('TAGS: PREL, , PGOV, MT,'), 'TAGS: PREL, PGOV, MT');
+      assert.deepEqual(fixed('TAGS PREL ,, PGOV , '), 'TAGS PREL , PGOV ');
+      assert.deepEqual(fixed('TAGS: PREL,,, PGOV'), 'TAGS: PREL, PGOV');
+      // On the line a wrapped field ends on, and with a repeated TAG whose removal takes the separators before it.
+      assert.deepEqual(stray('TAGS: PREL, PGOV,\nMT, LY,').map((f) => f.split(' ')[0]), ['4:6']);
+      assert.deepEqual(fixed('TAGS: PREL, PGOV,, PREL,'), 'TAGS: PREL, PGOV');
+      const [finding] = lintCable(parseCable(tags('TAGS: PREL,, PGOV')).cable).filter((f) => f.id === 'CBL018');
+      assert.deepEqual([finding.unnecessary, finding.fixes!.map((x) => [x.title, x.safe, x.preferred])], [true, [['Remove the stray comma', true, true]]]);
+    });
+    it('leaves alone a comma that ends a line the field wraps from, whether the parser reads the next line as the field\'s or not, and other separators', () => {
+      assert.deepEqual(stray('TAGS: PREL, PGOV,\nMT, LY'), []);
+      assert.deepEqual(stray('TAGS PREL, PGOV, PARM, MNUC,\nRS,JA, KS, ASEAN'), []);
+      // "AU-1" holds a hyphen, so the parser does not read the line as the field's: the comma may still lead into it.
+      assert.deepEqual(stray('TAGS: PREL, PGOV,\nAU-1, MT'), []);
+      assert.deepEqual(stray('TAGS: PREL, PGOV; MT ; LY, KDEM ,AF'), []);
+      assert.deepEqual(stray('TAGS: OVIP (CLINTON, HILLARY), PREL, PGOV'), []);
+      assert.deepEqual(stray('TAGS: PREL [MARR](#), [PGOV](#),'), []);
     });
   });
 

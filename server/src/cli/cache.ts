@@ -198,6 +198,15 @@ function wellFormed(entry: CacheEntry): boolean {
   if (entry.findings === null) return true;
   if (!Array.isArray(entry.findings)) return false;
   const position = (p: unknown) => typeof p === 'object' && p !== null && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);
+  const range = (r: unknown) => typeof r === 'object' && r !== null && position((r as ReportedFinding['range']).start) && position((r as ReportedFinding['range']).end);
+  // The safe fix SARIF prints, if any: a title and edits, each a range and its new text.
+  const fix = (x: ReportedFinding['fix'] | null) =>
+    x === undefined ||
+    (typeof x === 'object' &&
+      x !== null &&
+      typeof x.title === 'string' &&
+      Array.isArray(x.edits) &&
+      x.edits.every((e: unknown) => typeof e === 'object' && e !== null && range((e as { range: unknown }).range) && typeof (e as { newText: unknown }).newText === 'string'));
   return entry.findings.every(
     (f: unknown) =>
       typeof f === 'object' &&
@@ -206,9 +215,7 @@ function wellFormed(entry: CacheEntry): boolean {
       typeof (f as ReportedFinding).name === 'string' &&
       SEVERITIES.has((f as ReportedFinding).severity) &&
       typeof (f as ReportedFinding).message === 'string' &&
-      typeof (f as ReportedFinding).range === 'object' &&
-      (f as ReportedFinding).range !== null &&
-      position((f as ReportedFinding).range.start) &&
-      position((f as ReportedFinding).range.end),
+      range((f as ReportedFinding).range) &&
+      fix((f as ReportedFinding).fix),
   );
 }

@@ -3,13 +3,14 @@
  * GitLab's Code Quality report.
  */
 import { allRules, ruleDocUrl } from '../core/rules/index';
-import type { Finding, Severity } from '../core/rules/types';
+import type { Finding, Fix, Severity } from '../core/rules/types';
 
 /**
- * What the formats print of a finding: fixes and related locations stay in the editor; whether `--fix` may mend it
- * (it has a safe fix) is kept for the stylish summary, as ESLint counts its fixable problems.
+ * What the formats print of a finding: related locations and the fixes that wait for the user stay in the editor.
+ * The first safe fix, the one `--fix` applies, is kept: stylish counts the findings that have one, as ESLint counts its
+ * fixable problems, JSON says `fixable` and SARIF gives its edits as the result's `fixes`.
  */
-export type ReportedFinding = Pick<Finding, 'id' | 'name' | 'severity' | 'message' | 'range'> & { readonly fixable?: true };
+export type ReportedFinding = Pick<Finding, 'id' | 'name' | 'severity' | 'message' | 'range'> & { readonly fix?: Pick<Fix, 'title' | 'edits'> };
 
 /** The findings of one file. */
 export interface FileResult {
@@ -20,15 +21,20 @@ export interface FileResult {
 /** A finding reduced to what the formats print, so that less memory is held and less is copied between threads. */
 export function reported(f: Finding): ReportedFinding {
   const finding = { id: f.id, name: f.name, severity: f.severity, message: f.message, range: f.range };
-  return f.fixes?.some((x) => x.safe) ? { ...finding, fixable: true } : finding;
+  // The fix `safeFixEdits` takes, as `--fix` applies it.
+  const fix = f.fixes?.find((x) => x.safe);
+  return fix && fix.edits.length > 0 ? { ...finding, fix: { title: fix.title, edits: fix.edits } } : finding;
 }
 
-/** `[{file, diagnostics: [{id, name, severity, message, range}]}]`, 0-based as in LSP. */
+/**
+ * `[{file, diagnostics: [{id, name, severity, message, range, fixable}]}]`, 0-based as in LSP; `fixable` says whether
+ * the finding has a safe fix, which `--fix` applies (as ESLint's JSON counts `fixableErrorCount`).
+ */
 export function formatJson(results: readonly FileResult[]): string {
   return JSON.stringify(
     results.map((r) => ({
       file: r.file,
-      diagnostics: r.findings.map((f) => ({ id: f.id, name: f.name, severity: f.severity, message: f.message, range: f.range })),
+      diagnostics: r.findings.map((f) => ({ id: f.id, name: f.name, severity: f.severity, message: f.message, range: f.range, fixable: f.fix !== undefined })),
     })),
     null,
     2,
@@ -53,7 +59,7 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
     out += `\n${c('\x1b[4m', r.file)}\n`;
     for (const f of r.findings) {
       counts[f.severity]++;
-      if (f.fixable) fixable++;
+      if (f.fix) fixable++;
       const where = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
       out += `  ${where.padEnd(8)} ${c(COLORS[f.severity], f.severity.padEnd(7))} ${f.message}  ${c('\x1b[90m', `${f.id}/${f.name}`)}\n`;
     }
@@ -68,10 +74,17 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
+/** An LSP range as a SARIF region: 1-based lines and columns, the end column one past the last character. */
+function sarifRegion(range: Finding['range']): { startLine: number; startColumn: number; endLine: number; endColumn: number } {
+  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
 /**
  * SARIF 2.1.0 with rule metadata, help URIs and 1-based regions, whose columns count UTF-16 code units as LSP's and
  * the other formats' do, which the run says (`columnKind`): the schema gives no default, and a consumer that counts
  * code points would put a finding after an emoji or another character outside the BMP one column off.
+ * A finding with a safe fix carries it as the result's `fixes` (§3.27.30): one fix object (§3.55) whose replacements
+ * (§3.57) each delete a region (empty for an insertion) and insert the edit's text, the edits `--fix` would apply.
  */
 export function formatSarif(results: readonly FileResult[], version: string): string {
   const rules = allRules.map((r) => ({
@@ -83,20 +96,20 @@ export function formatSarif(results: readonly FileResult[], version: string): st
   }));
   const index = new Map(allRules.map((r, i) => [r.id, i]));
   const sarifResults = results.flatMap((r) =>
-    r.findings.map((f) => ({
-      ruleId: f.id,
-      ruleIndex: index.get(f.id),
-      level: SARIF_LEVEL[f.severity],
-      message: { text: f.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(r.file) },
-            region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
-          },
-        },
-      ],
-    })),
+    r.findings.map((f) => {
+      const uri = encodeURI(r.file);
+      const result = {
+        ruleId: f.id,
+        ruleIndex: index.get(f.id),
+        level: SARIF_LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri }, region: sarifRegion(f.range) } }],
+      };
+      if (!f.fix) return result;
+      // A replacement without inserted content is a deletion (§3.57.4).
+      const replacements = f.fix.edits.map((e) => (e.newText === '' ? { deletedRegion: sarifRegion(e.range) } : { deletedRegion: sarifRegion(e.range), insertedContent: { text: e.newText } }));
+      return { ...result, fixes: [{ description: { text: f.fix.title }, artifactChanges: [{ artifactLocation: { uri }, replacements }] }] };
+    }),
   );
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -123,14 +123,16 @@ export function parseCaveatLine(line: number, text: string, from = 0, to = text.
   while (pos < to && isCaveatSeparator(text.charCodeAt(pos))) pos++;
   // "SECRET//NOFORN": the level before a caveat on its own line repeats the banner.
   const l = pos < to ? text.charCodeAt(pos) | 32 : 0;
+  let level = 0;
   if (l === 116 || l === 115 || l === 99 || l === 117) {
-    const level = matchLengthAt(text, pos, to, LEVEL_PREFIX, LEVEL_PREFIX_AT);
+    level = matchLengthAt(text, pos, to, LEVEL_PREFIX, LEVEL_PREFIX_AT);
     if (level > 0) pos += level;
   }
   while (pos < to) {
     const length = matchLengthAt(text, pos, to, CAVEAT_RE, CAVEAT_AT);
     if (length < 0) {
-      const rel = REL_TO_LINE.exec(text.slice(pos, Math.min(to, pos + 100)).trimEnd());
+      // "SECRET//REL SAU": after the level, as in a portion marking, REL needs no TO.
+      const rel = (level > 0 ? REL_LINE : REL_TO_LINE).exec(text.slice(pos, Math.min(to, pos + 100)).trimEnd());
       if (rel) {
         result.push({ token: token(line, text, pos, pos + rel[0].length), name: rel[0].toUpperCase().replace(WHITE_RUNS, ' ') });
         pos += rel[0].length;
@@ -174,6 +176,8 @@ function isNoticePunctuation(c: number): boolean {
 
 // "REL TO USA, GBR" as a caveat line.
 const REL_TO_LINE = /^REL TO [A-Z, ]{1,80}$/i;
+// "REL SAU" or "REL TO SAU" after the level on a caveat line ("SECRET//REL SAU", 08STATE128877).
+const REL_LINE = /^REL (?:TO )?[A-Z, ]{1,80}$/i;
 // "TAGS (…)" is prose about tags, not the field.
 const TAGS_PAREN = /^\s*TAGS?\s*\(/;
 // "REF A …" without a colon still opens the field.

@@ -1,32 +1,34 @@
 /**
- * CBL018 tags-duplicate: The same TAG appears twice on the TAGS line.
+ * CBL018 tags-duplicate: The same TAG appears twice on the TAGS line, or a comma is written twice or ends the field.
  */
-import type { Range } from '../model';
-import type { Rule } from './types';
+import type { Cable, LineKind, Range, Tag, TagsField } from '../model';
+import { isSpace } from '../text';
+import type { Report, Rule } from './types';
 import { tagRemoval } from './util';
 
 export const rule: Rule = {
   id: 'CBL018',
   name: 'tags-duplicate',
-  description: "The same TAG appears twice on the TAGS line.",
+  description: "The same TAG appears twice on the TAGS line, or a comma does: written twice between two TAGS ('PREL,, PGOV') or after the last ('PGOV,').",
   tags: ["metadata"],
   defaultSeverity: 'info',
   fixable: true,
   safeFixes: true,
   docs: {
-    bad: "TAGS: PREL MT PREL",
-    good: "TAGS: PREL MT",
-    rationale: "A repeated TAG adds nothing and usually marks a careless edit.",
-    source: "Corpus analysis of the released cables (CORPUS-FINDINGS §5 and 'Info only'): 3 of 1,295.",
+    bad: "TAGS: PREL,, MT, PREL,",
+    good: "TAGS: PREL, MT",
+    rationale: "A repeated TAG adds nothing and usually marks a careless edit, and so does a comma written twice or left after the last TAG, where a TAG was taken out or never put in. A comma that ends a line the field wraps from (`TAGS: PREL, PGOV,` ⏎ `MT`) is no stray one.",
+    source: "Corpus analysis of the released cables (CORPUS-FINDINGS §5 and 'Info only'): 3 of 1,295. None of the 200 cables of the project's corpus writes a comma twice between TAGS or after the last; 5 end a line the field wraps from with one (TAGS without a colon, comma-separated).",
   },
   check(cable, report) {
-    const tags = cable.tags?.tags;
-    // "TAGS: PREL" alone cannot repeat itself.
-    if (!tags || tags.length < 2) return;
+    const field = cable.tags;
+    const tags = field?.tags;
+    if (!field || !tags || tags.length === 0) return;
     // Each code's first TAG, which a repeat points to.
     const seen = new Map<string, Range>();
     for (let i = 0; i < tags.length; i++) {
       const tag = tags[i];
+      if (i > 0) strayBetween(cable.lines, tags[i - 1], tag, report);
       if (tag.role !== 'code') continue;
       const first = seen.get(tag.code);
       if (first) {
@@ -40,5 +42,59 @@ export const rule: Rule = {
         });
       } else seen.set(tag.code, tag.token.range);
     }
+    strayAfter(cable, field, report);
   },
 };
+
+/** True for the characters the parser reads between TAGS: commas, semicolons and white space. */
+function isSeparator(c: number): boolean {
+  return c === 44 /* , */ || c === 59 /* ; */ || isSpace(c);
+}
+
+/** True when `text` is separators only. */
+function onlySeparators(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (!isSeparator(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** Reports a stray comma at `range` and its removal, which changes nothing else. */
+function reportStray(range: Range, message: string, report: Report): void {
+  report({ message, range, fixes: [{ title: 'Remove the stray comma', edits: [{ range, newText: '' }], safe: true, preferred: true }], unnecessary: true });
+}
+
+/**
+ * "PREL,, PGOV" and "PREL, , PGOV": two TAGS on one line with only separators between them, commas among them
+ * twice or more. What is stray runs from after the first comma to the last, so that "PREL, PGOV" is left.
+ */
+function strayBetween(lines: readonly string[], before: Tag, tag: Tag, report: Report): void {
+  const from = before.token.range.end;
+  const to = tag.token.range.start;
+  if (from.line !== to.line) return;
+  const gap = lines[from.line].slice(from.character, to.character);
+  const first = gap.indexOf(',');
+  const last = gap.lastIndexOf(',');
+  if (first === last || !onlySeparators(gap)) return;
+  const range = { start: { line: from.line, character: from.character + first + 1 }, end: { line: from.line, character: from.character + last + 1 } };
+  reportStray(range, `A comma is written twice between ${before.token.text} and ${tag.token.text} on the TAGS line.`, report);
+}
+
+/** The lines that show the TAGS field has ended above them: a line left blank, or another field's. */
+const FIELD_ENDS: ReadonlySet<LineKind> = new Set(['blank', 'eo', 'subject', 'ref', 'classified-by']);
+
+/**
+ * "TAGS: PREL, PGOV," over the SUBJECT line or a blank one: a comma after the field's last TAG, at its line's end, up to
+ * which the removal runs (white space after it stays). A line the field wraps from ends with one in released cables
+ * ("…, SOCI," ⏎ "KCRM, KJUS, SP"), and so may a line the parser does not read as the field's (a word of ten letters, a
+ * hyphen): only a line that shows the field has ended may follow.
+ */
+function strayAfter(cable: Cable, field: TagsField, report: Report): void {
+  const last = field.tags[field.tags.length - 1].token;
+  const n = last.range.end.line;
+  if (field.range.end.line !== n) return;
+  const rest = cable.lines[n].slice(last.range.end.character);
+  const comma = rest.lastIndexOf(',');
+  if (comma < 0 || !onlySeparators(rest)) return;
+  if (n + 1 < cable.lines.length && !FIELD_ENDS.has(cable.lineKinds[n + 1])) return;
+  const range = { start: last.range.end, end: { line: n, character: last.range.end.character + comma + 1 } };
+  reportStray(range, `A comma after ${last.text}, the last TAG, ends the TAGS line.`, report);
+}

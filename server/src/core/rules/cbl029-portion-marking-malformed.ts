@@ -16,7 +16,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶2. (N/SF) Director Anton Gauci said …",
     good: "¶2. (S/NF) Director Anton Gauci said …",
-    rationale: "A marking that cannot be read cannot be checked against the banner. A marking that lost a parenthesis is read as the level it names, and its quick fix writes the parenthesis back (`(C Deputy …` becomes `(C) Deputy …`, `C)` becomes `(C)`), which keeps that level; so does a marking typed or scanned with a brace or square bracket for a parenthesis (`(C}`, `{C)`, `[S/NF]`), whose fix writes the parenthesis. A paragraph's `(5)` or `(5/NF)` reads as no level, since a 5 for the S of SECRET is a guess: its fix offers `(S)` or `(S/NF)` for you to choose, as every fix that writes a marking. The marking that opens an item or a line inside the text (`¶B. (S/NOFRN) …`, `-- (S/NOFRN) …`) is checked too, when it names a level and its unknown controls are short words in capitals: `(EU) was …` or `(S-300) missiles` wrapped to a line's start is prose. The subject's marking is checked the same way (`SUBJECT: (SNF) …`; `SUBJECT: (S-300) MISSILES` is prose).",
+    rationale: "A marking that cannot be read cannot be checked against the banner. A marking that lost a parenthesis is read as the level it names, and its quick fix writes the parenthesis back (`(C Deputy …` becomes `(C) Deputy …`, `C)` becomes `(C)`), which keeps that level; so does a marking typed or scanned with a brace or square bracket for a parenthesis (`(C}`, `{C)`, `[S/NF]`), whose fix writes the parenthesis. A paragraph's `(5)` or `(5/NF)` reads as no level, since a 5 for the S of SECRET is a guess: its fix offers `(S)` or `(S/NF)` for you to choose, as every fix that writes a marking. A level that lost the slash before NF (`(SNF)`) reads as that level and NOFORN, and its fix writes the standard form, `(S/NF)`; an unknown control (`(S/NOFRN)`) or level (`(N/SF)`) gets none, since what it stands for is a guess. The marking that opens an item or a line inside the text (`¶B. (S/NOFRN) …`, `-- (S/NOFRN) …`) is checked too, when it names a level and its unknown controls are short words in capitals: `(EU) was …` or `(S-300) missiles` wrapped to a line's start is prose. The subject's marking is checked the same way (`SUBJECT: (SNF) …`; `SUBJECT: (S-300) MISSILES` is prose).",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS §9): 34 spellings, typos (N/SF) and (SNF) once each; markings.tsv.",
   },
   check(cable, report) {
@@ -24,13 +24,17 @@ export const rule: Rule = {
     reportParseProblems(cable, 'portion-marking-malformed', report, (range) => parenthesisFix(cable, range));
     // "SUBJECT: (S/NOFRN) …": the subject's marking, which the metadata parser reads without reporting it, is checked as a line's is.
     const subject = subjectMarking(cable);
-    if (subject && !subject.wellFormed) report({ message: malformedMarking(subject).message, range: subject.token.range });
+    if (subject && !subject.wellFormed) report({ message: malformedMarking(subject).message, range: subject.token.range, fixes: parenthesisFix(cable, subject.token.range) });
   },
 };
 
+// A marking whose level lost the slash before NF, as the parser reads it: "(SNF)", "(CNF)".
+const GLUED_NF = /^\((TS|S|C|U)NF\)$/;
+
 /**
  * The fix of a marking that lost its "(" or its ")" ("C)", "(C Deputy …"): the parenthesis written back, which keeps the
- * level read from it; none for a marking of an unknown form ("(N/SF)"), whose level is a guess.
+ * level read from it; of one that lost the slash before NF ("(SNF)"), the standard form of the same reading ("(S/NF)");
+ * none for a marking of an unknown form ("(N/SF)", "(S/NOFRN)"), whose level or controls are a guess.
  */
 function parenthesisFix(cable: Cable, at: Range): Fix[] | undefined {
   if (at.start.line !== at.end.line) return undefined;
@@ -40,6 +44,12 @@ function parenthesisFix(cable: Cable, at: Range): Fix[] | undefined {
   // "(5)", "(5/NF)": the S a 5 stands for, which only the user may choose: a level is never written unasked.
   if (open && close && text.charCodeAt(1) === 53 /* 5 */) {
     const marking = `(S${text.slice(2)}`;
+    return [{ title: `Write the marking '${marking}'`, edits: [{ range: at, newText: marking }], safe: false }];
+  }
+  // "(SNF)": a level that lost its slash before NF, read as that level and NOFORN, whose standard form is certain.
+  const glued = open && close ? GLUED_NF.exec(text) : null;
+  if (glued) {
+    const marking = `(${glued[1]}/NF)`;
     return [{ title: `Write the marking '${marking}'`, edits: [{ range: at, newText: marking }], safe: false }];
   }
   if (open && close) return undefined;

@@ -2,8 +2,9 @@
  * CBL030 portion-marking-above-banner: A portion marking, of a paragraph, of the subject or of an item or line inside the text, is above the banner level (spillage).
  */
 import { levelRank } from '../levels';
+import type { PortionMarking } from '../model';
 import type { Rule } from './types';
-import { describeItem, subjectMarking } from './util';
+import { describeItem, markingAtLevelFix, subjectMarking } from './util';
 
 export const rule: Rule = {
   id: 'CBL030',
@@ -11,16 +12,21 @@ export const rule: Rule = {
   description: "A portion marking, of a paragraph, of the subject or of an item or line inside the text, is above the banner level (spillage).",
   tags: ["markings"],
   defaultSeverity: 'error',
-  fixable: false,
+  fixable: true,
   docs: {
     bad: "C O N F I D E N T I A L QUITO 000288\n…\n¶4. (S/NF) …",
     good: "S E C R E T QUITO 000288\n…\n¶4. (S/NF) …",
-    rationale: "A portion classified higher than the whole cable means the cable is under-classified: a spill. The marking that opens an item or a line inside the text (`¶B. (S/NF) USG Concern: …`, `-- (S) …`, `(S/NF) Response: …`) or a sub-title (`(C) Status of …`) marks a portion too, and is checked as a paragraph's is, and so is the subject's (`SUBJECT: (S) …`).",
+    rationale: "A portion classified higher than the whole cable means the cable is under-classified: a spill. The marking that opens an item or a line inside the text (`¶B. (S/NF) USG Concern: …`, `-- (S) …`, `(S/NF) Response: …`) or a sub-title (`(C) Status of …`) marks a portion too, and is checked as a paragraph's is, and so is the subject's (`SUBJECT: (S) …`). Which is wrong, the banner or the marking, is for you to decide: the quick fix lowers the marking to the banner level, keeping its controls (`(S/NF)` becomes `(C/NF)`), only when you choose it, never in Fix All or `cablelint --fix`; raising the banner instead is an edit of its own, with the security group, the repeated banners and the page lines that go with it.",
     source: "Corpus analysis of the released cables: 1,227 of 1,229 (FORMAT.md §7 rule 13); 2 of 1,250, both real inconsistencies (CORPUS-FINDINGS, 'Safe as errors').",
   },
   check(cable, report) {
     const banner = cable.banner;
     if (!banner) return;
+    // The marking written at the banner's level, for the user to choose: it lowers a classification.
+    const lower = (portion: PortionMarking) => {
+      const fix = markingAtLevelFix(portion, banner.level, (marking) => `Lower the marking to the banner level: '${marking}'`);
+      return fix ? [fix] : undefined;
+    };
     const paragraphs = cable.paragraphs;
     // The level ranked once: most paragraphs are marked at the banner level or below.
     const ceiling = levelRank(banner.level);
@@ -31,6 +37,7 @@ export const rule: Rule = {
         report({
           message: `Paragraph ${p.readAs} is marked ${level} above the banner level ${banner.level}.`,
           range: p.portion!.token.range,
+          fixes: lower(p.portion!),
           related: [{ range: banner.levelText.range, message: 'Banner level' }],
         });
       }
@@ -41,6 +48,7 @@ export const rule: Rule = {
       report({
         message: `The subject is marked ${subject.level} above the banner level ${banner.level}.`,
         range: subject.token.range,
+        fixes: lower(subject),
         related: [{ range: banner.levelText.range, message: 'Banner level' }],
       });
     }
@@ -51,6 +59,7 @@ export const rule: Rule = {
         report({
           message: `${describeItem(cable, item)} is marked ${level} above the banner level ${banner.level}.`,
           range: item.portion.token.range,
+          fixes: lower(item.portion),
           related: [{ range: banner.levelText.range, message: 'Banner level' }],
         });
       }

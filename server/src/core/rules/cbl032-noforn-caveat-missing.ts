@@ -1,22 +1,22 @@
 /**
- * CBL032 noforn-caveat-missing: A paragraph, the subject or an item inside the text is marked NOFORN (/NF) but the header has no NOFORN caveat.
+ * CBL032 noforn-caveat-missing: A paragraph, the subject or an item inside the text is marked NOFORN (/NF) but the header has no NOFORN caveat, or releases the cable abroad (REL TO).
  */
 import type { ItemMarking, Paragraph } from '../model';
 import type { Rule } from './types';
-import { describeItem, subjectMarking } from './util';
+import { describeItem, releaseCaveat, subjectMarking } from './util';
 
 export const rule: Rule = {
   id: 'CBL032',
   name: 'noforn-caveat-missing',
-  description: "A paragraph, the subject or an item inside the text is marked NOFORN (/NF) but the header has no NOFORN caveat.",
+  description: "A paragraph, the subject or an item inside the text is marked NOFORN (/NF) but the header has no NOFORN caveat, or releases the cable abroad (REL TO).",
   tags: ["markings"],
   defaultSeverity: 'warning',
   fixable: true,
   docs: {
     bad: "S E C R E T VALLETTA 000412\nSIPDIS\n…\n¶2. (S/NF) …",
     good: "S E C R E T VALLETTA 000412\nNOFORN\nSIPDIS\n…\n¶2. (S/NF) …",
-    rationale: "A NOFORN portion restricts the whole cable; the caveat line tells distribution so. The marking that opens an item or a line inside the text (`¶B. (S/NF) …`, `-- (S/NF) …`, `(S/NF) Response: …`) marks a portion too, as does the subject's (`SUBJECT: (S/NF) …`): the first NOFORN marking, the subject's, a paragraph's or an item's, is reported.",
-    source: "Corpus analysis of the released cables: 276 of 311 (FORMAT.md §7 rule 14); 37 of 311 NF-marked cables, 11.9%, too frequent for an error (CORPUS-FINDINGS, 'Warnings').",
+    rationale: "A NOFORN portion restricts the whole cable; the caveat line tells distribution so. The marking that opens an item or a line inside the text (`¶B. (S/NF) …`, `-- (S/NF) …`, `(S/NF) Response: …`) marks a portion too, as does the subject's (`SUBJECT: (S/NF) …`): the first NOFORN marking, the subject's, a paragraph's or an item's, is reported. A header that releases the cable abroad (a `REL TO USA, GBR` caveat line) says the opposite of such a portion: the message names it, and the fix writes NOFORN in its place rather than beside it. The other way round, a portion marked REL TO under a NOFORN caveat, is no conflict: the header carries the most restrictive control, and a NOFORN caveat does not make every portion NOFORN.",
+    source: "Corpus analysis of the released cables: 276 of 311 (FORMAT.md §7 rule 14); 37 of 311 NF-marked cables, 11.9%, too frequent for an error (CORPUS-FINDINGS, 'Warnings'); a NOFORN caveat does not make every portion NOFORN (FORMAT.md §7 rule 15). NOFORN, not releasable to foreign nationals, and REL TO, authorized for release to the countries listed: markings.tsv, [ISM].",
   },
   check(cable, report) {
     const caveats = cable.caveats;
@@ -41,12 +41,19 @@ export const rule: Rule = {
     const subject = subjectMarking(cable);
     const subjectNf = subject !== undefined && subject.controls.length > 0 && subject.controls.includes('NF');
     if (!nf && !item && !subjectNf) return;
+    // "REL TO USA, GBR" on a caveat line releases the cable abroad, which a NOFORN portion forbids: NOFORN goes in its
+    // place, not beside it, where the header would say both.
+    const rel = releaseCaveat(caveats);
     const banner = cable.banner;
-    const fixes = banner
-      ? [{ title: 'Add a NOFORN caveat line after the banner', edits: [{ range: { start: { line: banner.line, character: cable.lines[banner.line].length }, end: { line: banner.line, character: cable.lines[banner.line].length } }, newText: `${cable.eol}${cable.eol}NOFORN` }], safe: false }]
-      : undefined;
-    if (subjectNf) report({ message: 'The subject is marked NOFORN but the header has no NOFORN caveat.', range: subject.token.range, fixes });
-    else if (item) report({ message: `${describeItem(cable, item)} is marked NOFORN but the header has no NOFORN caveat.`, range: item.portion.token.range, fixes });
-    else if (nf) report({ message: `Paragraph ${nf.readAs} is marked NOFORN but the header has no NOFORN caveat.`, range: nf.portion!.token.range, fixes });
+    const fixes = rel
+      ? [{ title: `Replace the caveat '${rel.token.text}' with NOFORN`, edits: [{ range: rel.token.range, newText: 'NOFORN' }], safe: false }]
+      : banner
+        ? [{ title: 'Add a NOFORN caveat line after the banner', edits: [{ range: { start: { line: banner.line, character: cable.lines[banner.line].length }, end: { line: banner.line, character: cable.lines[banner.line].length } }, newText: `${cable.eol}${cable.eol}NOFORN` }], safe: false }]
+        : undefined;
+    const header = rel ? `the header releases the cable abroad (${rel.name}) and has no NOFORN caveat` : 'the header has no NOFORN caveat';
+    const related = rel ? [{ range: rel.token.range, message: rel.name }] : undefined;
+    if (subjectNf) report({ message: `The subject is marked NOFORN but ${header}.`, range: subject.token.range, fixes, related });
+    else if (item) report({ message: `${describeItem(cable, item)} is marked NOFORN but ${header}.`, range: item.portion.token.range, fixes, related });
+    else if (nf) report({ message: `Paragraph ${nf.readAs} is marked NOFORN but ${header}.`, range: nf.portion!.token.range, fixes, related });
   },
 };

@@ -1,8 +1,8 @@
 /**
  * Helpers shared by the rules.
  */
-import { levelRank } from '../levels';
-import type { Cable, CalendarDate, ItemMarking, Level, PortionMarking, Range } from '../model';
+import { levelAbbreviation, levelRank } from '../levels';
+import type { Cable, CalendarDate, Caveat, ItemMarking, Level, PortionMarking, Range } from '../model';
 import { findInTextReferences } from '../mentions';
 import { isItemMarking } from '../parse/body';
 import { BANNER_SEARCH, readFirstBanner } from '../parse/index';
@@ -307,4 +307,39 @@ export function misspelledLabel(cable: Cable, label: string, spelled: string): {
     return { range: range(i, lead, sep + 1), text: spelled };
   }
   return undefined;
+}
+
+/**
+ * The first caveat that releases the cable to other countries (`REL TO USA, GBR` on a caveat line, `REL SAU` after the
+ * level on one: `SECRET//REL SAU`), which says the opposite of NOFORN (CBL032 on a NOFORN portion, CBL036 beside a
+ * NOFORN caveat).
+ */
+export function releaseCaveat(caveats: readonly Caveat[]): Caveat | undefined {
+  for (let i = 0; i < caveats.length; i++) if (caveats[i].name.startsWith('REL ')) return caveats[i];
+  return undefined;
+}
+
+// The level a marking opens with, as the parser reads it ("S" of "(S/NF)", "SECRET" of "(SECRET/REL FRANCE)"), in any case.
+const MARKING_LEVEL = /^(TOP SECRET|UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS|SBU|TS|U|C|S)(?=$|[\s/\-,])/i;
+
+/**
+ * A fix that writes `level` for the level `portion` opens with, written as it was, a letter or a word, in its case ("(S/NF)"
+ * at CONFIDENTIAL gives "(C/NF)", "(SECRET/REL FRANCE)" "(CONFIDENTIAL/REL FRANCE)", "(s)" "(c)"), its controls kept; its
+ * edit covers the level's letters alone. It changes a classification, so it is never safe or preferred: the user chooses
+ * it. Undefined when the marking does not open with a level so written ("(SNF)").
+ */
+export function markingAtLevelFix(portion: PortionMarking, level: Level, title: (marking: string) => string): Fix | undefined {
+  const inner = portion.inner;
+  if (inner.range.start.line !== inner.range.end.line) return undefined;
+  const lead = inner.text.length - inner.text.trimStart().length;
+  const m = MARKING_LEVEL.exec(inner.text.slice(lead));
+  if (!m) return undefined;
+  const written = m[1];
+  const word = written.length > 3 && written.toUpperCase() !== 'UNCLAS' ? level : levelAbbreviation(level);
+  const newText = written === written.toLowerCase() ? word.toLowerCase() : word;
+  const start = inner.range.start.character + lead;
+  const at = start - portion.token.range.start.character;
+  const marking = portion.token.text.slice(0, at) + newText + portion.token.text.slice(at + written.length);
+  const line = inner.range.start.line;
+  return { title: title(marking), edits: [{ range: range(line, start, start + written.length), newText }], safe: false };
 }
