@@ -259,6 +259,13 @@ describe('grammar', function () {
     { text: 'The board met again in June.\n¶3. The minister spoke.', at: '¶3.', scope: /constant\.numeric\.paragraph\.cable/ },
     { text: 'FERRY FARES\n-----------\n¶3. The minister spoke.', at: '¶3.', scope: /constant\.numeric\.paragraph\.cable/ },
     { text: 'Ferry Fares\n¶3. The minister spoke.', at: '¶3.', not: /paragraph/ },
+    // A block's word in small letters opening a line under a line that ends in a small letter or a comma goes on with the
+    // sentence ("… made the following" ⏎ "comments: …"), no opener, as the parser reads it; after a sentence's end, or
+    // with a capital, it opens the block.
+    { text: 'The minister made the following \ncomments: the fares will rise.', at: 'comments', not: /block/ },
+    { text: 'The minister asked for our views, and our\nembassy comment: was brief.', at: 'comment', not: /block/ },
+    { text: 'The minister spoke.\ncomments: the fares will rise.', at: 'comments', scope: /keyword\.other\.block\.begin\.cable/ },
+    { text: 'The minister spoke, and then\nComment: The fares will rise.', at: 'Comment', scope: /keyword\.other\.block\.begin\.cable/ },
     { text: 'The board met again in June and\nSIPDIS', at: 'SIPDIS', scope: /storage\.modifier\.caveat\.cable/ },
     { text: 'The board met again in June and\nCOMMENT', at: 'COMMENT', scope: /keyword\.other\.block\.begin\.cable/ },
     { text: 'The board met again in June and\nTHE QUAYS\n\nFERRY FARES', at: 'FERRY', scope: /markup\.heading\.cable/ },
