@@ -281,6 +281,13 @@ describe('grammar', function () {
     { text: 'Summary', at: 'Summary', scope: /keyword\.other\.block\.begin\.cable/ },
     { text: '//COMMENT//', at: 'COMMENT', scope: /markup\.heading\.cable keyword\.other\.block\.begin\.cable/ },
     { text: '//BORDER SECURITY//', at: 'BORDER', scope: /markup\.heading\.cable/, not: /block/ },
+    // A title between slashes wrapped over two lines is a heading on both, as the parser reads it.
+    { text: '\n//LOOKING AHEAD - FERRY TALKS LIKELY TO GO ON INTO', at: 'LOOKING', scope: /markup\.heading\.cable/ },
+    { text: '\n//LOOKING AHEAD - FERRY TALKS LIKELY TO GO ON INTO', at: '//', scope: /punctuation\.definition\.heading\.cable/ },
+    { text: '\n//LOOKING AHEAD - FERRY TALKS LIKELY TO GO ON INTO\nTHE SUMMER//', at: 'SUMMER', scope: /markup\.heading\.cable/ },
+    { text: '\n//LOOKING AHEAD - FERRY TALKS LIKELY TO GO ON INTO\nTHE SUMMER//', at: '//', scope: /punctuation\.definition\.heading\.cable/ },
+    { text: 'SECDEF WASHINGTON DC//AB-1C/DEF//', at: 'SECDEF', not: /heading/ },
+    { text: '//the talks went on', at: 'talks', not: /heading/ },
     // A closer split over two lines, and a closer in capitals on a line of its own.
     { text: 'Summary: the ministers met again. End\nsummary.', at: 'summary', scope: /keyword\.other\.block\.end\.cable/, not: /begin/ },
     { text: 'COMMENT: the ministers met again.  END\nCOMMENT. The minister', at: 'COMMENT', scope: /keyword\.other\.block\.end\.cable/, not: /begin/ },
