@@ -102,6 +102,29 @@ describe('grammar', function () {
     assert.doesNotMatch(scopeAt(4, 'Text'), /cable/);
   });
 
+  it('gives no caveat scope to the white space a banner line ends with', () => {
+    const cases: [string, string | undefined][] = [
+      ['S E C R E T SECTION 01 OF 02 NOWHERE 000412   ', undefined],
+      ['C O N F I D E N T I A L NOWHERE 000412\t', undefined],
+      ['UNCLAS NOWHERE 000412 ', undefined],
+      ['S E C R E T NOWHERE 000412 NOFORN  ', 'NOFORN'],
+      ['SECRET//NOFORN NOWHERE 000412 ', undefined],
+      ['SECRET ', undefined],
+      ['SECRET NOFORN ', 'NOFORN'],
+    ];
+    for (const [text, caveat] of cases) {
+      const [{ line, tokens }] = tokenize(grammar, text);
+      const trailing = line.trimEnd().length;
+      for (const t of tokens) {
+        if (t.end > trailing && t.start >= trailing) assert.ok(!t.scopes.some((s) => s.startsWith('storage.modifier.caveat')), `${JSON.stringify(text)}: trailing white space scoped ${t.scopes.join(' ')}`);
+      }
+      if (caveat) {
+        const at = line.indexOf(caveat);
+        assert.match(tokens.find((t) => t.start <= at && at < t.end)!.scopes.join(' '), /storage\.modifier\.caveat\.cable/, text);
+      }
+    }
+  });
+
   // Lines the parser reads as a construct, with the scope the grammar must give `at` (on the last line) and
   // the scopes it must not give there.
   const reads: { text: string; at: string; scope?: RegExp; not?: RegExp }[] = [
