@@ -406,6 +406,10 @@ describe('grammar', function () {
     { text: 'REF: 08 XXXXXXXXXXXX 412', at: 'XXXX', scope: /support\.constant\.citation\.cable comment\.other\.redaction\.cable/ },
     { text: 'Ref: Valletta XXXXXXXXXXXX', at: 'XXXX', scope: /comment\.other\.redaction\.cable/ },
     { text: 'B. XXXXXXXXXXXX 412', at: 'XXXX', scope: /comment\.other\.redaction\.cable/ },
+    // A DECL value in words is colored whole, as the parser reads it, up to a field's keyword sharing its line.
+    { text: 'E.O. 12958: DECL: TEN YEARS AFTER THE FERRY TREATY ', at: 'TREATY', scope: /constant\.numeric\.date\.cable/ },
+    { text: 'E.O. 12958: DECL: OADR TAGS: PREL', at: 'OADR', scope: /constant\.numeric\.date\.cable/ },
+    { text: 'E.O. 12958: DECL: OADR TAGS: PREL', at: 'TAGS', scope: /keyword\.other\.field\.tags\.cable/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
