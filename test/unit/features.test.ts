@@ -825,6 +825,8 @@ describe('hover', () => {
     for (const line of ['SENSITIVE BUT UNCLAS|SIFIED', 'S|BU']) assert.match(caveat(line), /needs administrative control and protection from public disclosure/, line);
     assert.match(caveat('EYES O|NLY'), /for the named addressee\(s\) only/);
     assert.match(caveat('FOR OFFICIAL USE O|NLY'), /^\*\*FOR OFFICIAL USE ONLY\*\*\n\nfor official use only\n/);
+    // REL TO with its list, or with TO lost ("SECRET//REL SAU"), is the REL TO control.
+    for (const line of ['REL TO USA, G|BR', 'SECRET//REL S|AU']) assert.match(caveat(line), /\n\nauthorized for release to the listed countries\/organizations\n/, line);
     // A caveat the dictionary has no entry for still says so.
     assert.match(caveat('PRO|PIN'), /meaning not in the dictionary/);
   });

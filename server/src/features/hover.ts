@@ -484,7 +484,8 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   // Caveats first: one on the banner line ("… 000243 NOFORN", "SECRET//NOFORN …") explains itself.
   for (const c of cable.caveats) {
     if (!at(c.token, position)) continue;
-    const entry = d.markings.get(c.name);
+    // "REL TO USA, GBR" and "REL SAU" (TO lost) are the REL TO control with its list.
+    const entry = d.markings.get(c.name) ?? (REL_CAVEAT.test(c.name) ? d.markings.get('REL TO') : undefined);
     if (!entry) return hover(md(c.name, ['Caveat or caption; meaning not in the dictionary.']), c.token.range);
     const meaning = `${entry.meaning ?? ''}${entry.verified ? '' : ' (unverified)'}`;
     // The corpus analysis's note keeps a meaning from being over-read: SIPDIS came in December 2005, but earlier cables carry the word too.
@@ -637,6 +638,9 @@ function fieldHover(cable: Cable, position: Position, d: Dictionaries): Hover | 
   }
   return null;
 }
+
+// A caveat of the REL TO control with its list of countries: "REL TO USA, GBR", "REL SAU".
+const REL_CAVEAT = /^REL(?: TO)? [A-Z]/;
 
 // A handling notice written out in a line of its own or of the text: "SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.",
 // "(U) THIS CABLE IS SENSITIVE BUT UNCLASSIFIED AND NOT FOR INTERNET DISTRIBUTION."
