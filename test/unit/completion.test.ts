@@ -392,6 +392,9 @@ describe('completion edits: portion markings', () => {
     checkModes(confidential('¶2. |{C) The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
     checkModes(confidential('¶2. |[S/NF] The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
     checkModes(confidential('¶2. (|C} The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
+    // An "I" for the ")": "¶2. (C) (CI The minister".
+    checkModes(confidential('¶2. |(CI The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
+    checkModes(confidential('¶2. (|CI The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
     // Prose in brackets stays.
     check(confidential('¶2. |[Text follows] The minister agreed.'), '¶2. (C) [Text follows] The minister agreed.');
   });

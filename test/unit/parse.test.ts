@@ -830,6 +830,37 @@ describe('parser: body', () => {
     assert.deepEqual(parse('UNCLAS NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) Points:\n(5) Iran is slow.\n').itemMarkings, []);
   });
 
+  it('reads a marking typed or scanned with an I, l, 1 or | for its ")" as malformed, where what stands before it is a marking', () => {
+    const { portions, findings } = markingsRead(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (CI Text one.\n\n¶2. (S/NFl Text two.\n\n¶3. (C1 Text (as planned) three.\n\n¶4. (SI units) are four.\n\n¶5. (C/FGI Text five.\n\n¶6. (CIA officers said.\n\n¶7. (CI\n'));
+    assert.deepEqual(portions, [
+      [1, '(CI', 'CONFIDENTIAL', false],
+      [2, '(S/NFl', 'SECRET', false],
+      [3, '(C1', 'CONFIDENTIAL', false],
+      [4, undefined, undefined, undefined],
+      // An unclosed "(C/FGI", not "(C/FG" with an I for its ")".
+      [5, '(C/FGI', 'CONFIDENTIAL', false],
+      [6, undefined, undefined, undefined],
+      [7, undefined, undefined, undefined],
+    ]);
+    // Each was "Paragraph N has no portion marking", whose fixes would write "(C) (CI Text one.".
+    assert.deepEqual(findings.filter((f) => f.startsWith('CBL029')), [
+      "CBL029 5:4 Portion marking '(CI' has 'I' for its ')'; read as CONFIDENTIAL.",
+      "CBL029 7:4 Portion marking '(S/NFl' has 'l' for its ')'; read as SECRET.",
+      "CBL029 9:4 Portion marking '(C1' has '1' for its ')'; read as CONFIDENTIAL.",
+      "CBL029 13:4 Portion marking '(C/FGI' has lost its ')'; read as CONFIDENTIAL.",
+    ]);
+  });
+
+  it('reads a line\'s marking with a brace, a bracket or an I for a parenthesis as an item\'s, and prose as none', () => {
+    const c = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n{C) The harbor talks went well.\n\n(CI The ministry agreed.\n\n-- [C] Ferry operators asked for time.\n-- (S/NFl Ferry operators asked for time.\n\n(SI units) are used.\n\n(C Deputy Minister Gauci said.\n\n{Ministry} said.\n');
+    assert.deepEqual(c.itemMarkings.map((m) => [m.portion.token.range.start.line, m.label?.text, m.portion.token.text, m.portion.level]), [
+      [5, undefined, '{C)', 'CONFIDENTIAL'],
+      [7, undefined, '(CI', 'CONFIDENTIAL'],
+      [9, '--', '[C]', 'CONFIDENTIAL'],
+      [10, '--', '(S/NFl', 'SECRET'],
+    ]);
+  });
+
   it('does not read (Iran) or (China) as markings', () => {
     assert.equal(parsePortionMarking(0, '(Iran) New protests', 0), undefined);
     assert.equal(parsePortionMarking(0, '(IRAN) New protests', 0), undefined);
