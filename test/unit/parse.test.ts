@@ -1056,6 +1056,20 @@ describe('parser: body', () => {
     assert.deepEqual(c.paragraphs.map((p) => p.portion?.token.text), ['(C)', '(U)']);
     assert.equal(c.subject?.portion?.token.text, '(C)');
   });
+  it("reads a subject's parenthesis as its marking only when it is one, a level alone or with control words ('(TS)', not '(S-300)')", () => {
+    const subject = (s: string) => {
+      const c = parse(`C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: ${s}\n\n¶1. (C) Text.\n`).subject!;
+      return [c.portion?.token.text, c.portion?.level, c.text];
+    };
+    // "(S-300)" was read as a SECRET marking with a control "300", and the subject lost it: "MISSILES FOR THE HARBOR".
+    assert.deepEqual(subject('(S-300) MISSILES FOR THE HARBOR'), [undefined, undefined, '(S-300) MISSILES FOR THE HARBOR']);
+    assert.deepEqual(subject('(EU) LEADERS MEET'), [undefined, undefined, '(EU) LEADERS MEET']);
+    assert.deepEqual(subject('(C-AB1-00123) FERRY FARES'), [undefined, undefined, '(C-AB1-00123) FERRY FARES']);
+    assert.deepEqual(subject('(TS) TEMPORARY MOORINGS'), ['(TS)', 'TOP SECRET', 'TEMPORARY MOORINGS']);
+    assert.deepEqual(subject('(S//REL TO USA, FVEY) HARBOR PATROLS'), ['(S//REL TO USA, FVEY)', 'SECRET', 'HARBOR PATROLS']);
+    // A malformed marking that names a level is still the subject's, for CBL029 to report.
+    assert.deepEqual(subject('(C/NOFRN) HARBOR PATROLS'), ['(C/NOFRN)', 'CONFIDENTIAL', 'HARBOR PATROLS']);
+  });
   it("reads a list's lettered items at line starts as no markings: '(C)' after '(B)' is the third item", () => {
     const c = parse(
       [

@@ -26,7 +26,7 @@ import type {
 import type { LineShapes } from '../text';
 import { isDigit, isLetter, isSpace, markingStart, ownCopy, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, WHITE_RUNS } from '../text';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
-import { isRuleChar, RULE_LINE } from './body';
+import { isItemMarking, isRuleChar, RULE_LINE } from './body';
 import { isRealDate, MONTH_NAMES as MONTHS } from './header';
 import { parsePortionMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
@@ -710,6 +710,9 @@ class FieldBuilder {
     const at = markingStart(text, pos);
     if (text[at] === '(') {
       portion = parsePortionMarking(line, text, at);
+      // "SUBJECT: (S-300) MISSILES", "SUBJECT: (EU) LEADERS MEET": prose in brackets that names no level, or a level and
+      // words no marking holds, is the subject's text, as at a line's start in the text; "SUBJECT: (TS) TALKS" is marked.
+      if (portion && (portion.level === undefined || !isItemMarking(portion, text))) portion = undefined;
       if (portion) {
         pos = portion.token.range.end.character;
         while (pos < end && text[pos] === ' ') pos++;
