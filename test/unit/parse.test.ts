@@ -541,6 +541,16 @@ describe('parser: metadata', () => {
     assert.deepEqual(cc.classifiedBy?.reasonLetters, ['b', 'd']);
   });
 
+  it('reads a citation written as a canonical id ("09PARIS708", "09paris708") as the cable it names, and no other run of letters and digits', () => {
+    const refs = (ref: string) =>
+      parse(`C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\nREF: ${ref}\n\n¶1. (C) Text.\n`).refs?.items.map((i) => [i.letter, i.citation.text, i.id]);
+    // Each was free text, with no id: no link, definition or hover of the cable it names.
+    assert.deepEqual(refs('A. 09PARIS708, B. 08state1234'), [['A', '09PARIS708', '09PARIS708'], ['B', '08state1234', '08STATE1234']]);
+    assert.deepEqual(refs('09paris708'), [[undefined, '09paris708', '09PARIS708']]);
+    assert.deepEqual(refs('09XXXXXXXXXX708'), [[undefined, '09XXXXXXXXXX708', undefined]]);
+    assert.deepEqual(refs('2009PARIS708'), [[undefined, '2009PARIS708', undefined]]);
+  });
+
   it('reads a citation wrapped onto the next line as one item, and a caption after REF as no item', () => {
     const head = 'C O N F I D E N T I A L NOWHERE 000500\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n';
     const refs = (ref: string) => parse(`P 010101Z JAN 09\nFM AMEMBASSY NOWHERE\n\n${head}${ref}\n\nClassified By: Ambassador, reason 1.4 (b,d)\n\n¶1. (C) Text.\n`).refs;

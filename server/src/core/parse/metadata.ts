@@ -1327,9 +1327,14 @@ const CITATION = /^(?:(\d{2}|\d{4})\s+)?([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-
 /** Month names written out, which end no post (the abbreviations do: `RIO DE JAN`). */
 const FULL_MONTHS: ReadonlySet<string> = new Set([...MONTHS, 'SEPT']);
 
+// "09PARIS708", "09paris708": a cable's canonical id, as a transcriber may write the citation: two digits of the year, the
+// post's letters and the number, nothing else.
+const CANONICAL_CITATION = /^(\d{2})([A-Za-z]{2,})0*(\d{1,6})$/;
+
 /** Parses a cable citation; undefined for free text (`SAINZ E-MAIL`, `IIR 6906012405`). */
 function parseCitation(text: string): Citation | undefined {
-  const m = CITATION.exec(text.trim());
+  const trimmed = text.trim();
+  const m = CITATION.exec(trimmed) ?? (isDigit(trimmed.charCodeAt(0)) ? CANONICAL_CITATION.exec(trimmed) : null);
   if (!m) return undefined;
   const post = singleSpaced(m[2].toUpperCase());
   // "DTG 251847Z MAR 08" and month names are not posts.
