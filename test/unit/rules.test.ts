@@ -512,15 +512,16 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     assert.deepEqual(found('CBL048', decl('Wednesday, 31 December 2008, 23:00', '01/02/2034')).length, 1);
   });
 
-  it('CBL050 reports SUBJECT;, REF;, Classified By; and E.0. as the labels they are read as, and its fixes write only the colon or the O', () => {
+  it('CBL050 reports TAGS;, SUBJECT;, REF;, Classified By; and E.0. as the labels they are read as, and its fixes write only the colon or the O', () => {
     const cable = (eo: string, subject: string, ref: string, by: string) =>
-      `C O N F I D E N T I A L NOWHERE 000005\n\n${eo} 12958: DECL: 06/03/2019\nTAGS: PREL\n${subject} FERRY TALKS\n${ref} NOWHERE 4\n\n${by} A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
+      `C O N F I D E N T I A L NOWHERE 000005\n\n${eo} 12958: DECL: 06/03/2019\nTAGS${subject.endsWith(';') ? ';' : ':'} PREL\n${subject} FERRY TALKS\n${ref} NOWHERE 4\n\n${by} A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
     const lint50 = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL050');
     assert.deepEqual(lint50(cable('E.O.', 'SUBJECT:', 'REF:', 'Classified By:')), []);
     const text = cable('E.0.', 'SUBJECT;', 'REF;', 'Classified By;');
     const findings = lint50(text);
     assert.deepEqual(findings.map((f) => `${formatFinding(f)} | ${f.fixes!.map((x) => `${x.title} ${x.safe} ${x.edits.map((e) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.character}=${e.newText}`).join()}`).join()}`), [
       "3:1-3:5 CBL050 warning The E.O. label 'E.0.' has a zero for the letter O. | Write 'E.O.' true 2:2-3=O",
+      "4:1-4:6 CBL050 warning The TAGS label 'TAGS;' has a semicolon for its colon. | Write 'TAGS:' true 3:4-5=:",
       "5:1-5:9 CBL050 warning The SUBJECT label 'SUBJECT;' has a semicolon for its colon. | Write 'SUBJECT:' true 4:7-8=:",
       "6:1-6:5 CBL050 warning The REF label 'REF;' has a semicolon for its colon. | Write 'REF:' true 5:3-4=:",
       "8:1-8:15 CBL050 warning The Classified By label 'Classified By;' has a semicolon for its colon. | Write 'Classified By:' true 7:13-14=:",

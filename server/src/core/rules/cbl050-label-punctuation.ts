@@ -1,6 +1,6 @@
 /**
- * CBL050 label-punctuation: A field's label typed or scanned with a semicolon for its colon ('SUBJECT;', 'REF;',
- * 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which the parser reads as the label.
+ * CBL050 label-punctuation: A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;',
+ * 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which the parser reads as the label.
  */
 import type { Range, Token } from '../model';
 import type { Fix, Report, Rule } from './types';
@@ -8,15 +8,15 @@ import type { Fix, Report, Rule } from './types';
 export const rule: Rule = {
   id: 'CBL050',
   name: 'label-punctuation',
-  description: "A field's label typed or scanned with a semicolon for its colon ('SUBJECT;', 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which is read as the label.",
+  description: "A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;', 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which is read as the label.",
   tags: ["metadata"],
   defaultSeverity: 'warning',
   fixable: true,
   safeFixes: true,
   docs: {
-    bad: "E.0. 12958: DECL: 06/03/2019\nTAGS: PREL MT\nSUBJECT; HARBOR PATROLS\nREF; VALLETTA 398\n\nClassified By; Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
+    bad: "E.0. 12958: DECL: 06/03/2019\nTAGS; PREL MT\nSUBJECT; HARBOR PATROLS\nREF; VALLETTA 398\n\nClassified By; Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
     good: "E.O. 12958: DECL: 06/03/2019\nTAGS: PREL MT\nSUBJECT: HARBOR PATROLS\nREF: VALLETTA 398\n\nClassified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
-    rationale: "A transcription of a paper copy leaves a semicolon where the colon was (`SUBJECT;`) and a zero where the letter O was (`E.0.`), as OCR and typing do. Such a label is read as the field it names, so the field is checked as any other, but the copy differs from the cable: the safe fix writes the colon for the semicolon, or the O for the zero, and changes nothing else. A label with a letter wrong (`5UBJECT:`) is not read as the field; CBL019 and CBL020 name it.",
+    rationale: "A transcription of a paper copy leaves a semicolon where the colon was (`SUBJECT;`, `TAGS;`) and a zero where the letter O was (`E.0.`), as OCR and typing do. Such a label is read as the field it names, so the field is checked as any other, but the copy differs from the cable: the safe fix writes the colon for the semicolon, or the O for the zero, and changes nothing else. A label with a letter wrong (`5UBJECT:`) is not read as the field; CBL019 and CBL020 name it.",
     source: "The project's review of typed and OCR transcriptions; corpus analysis of the released cables: none of the 200 cables of the corpus writes such a label.",
   },
   check(cable, report) {
@@ -33,6 +33,7 @@ export const rule: Rule = {
         fixes: [fix(`Write '${spelled}'`, at, letter)],
       });
     }
+    semicolon(cable.tags?.keyword, 'TAGS', report);
     semicolon(cable.subject?.keyword, 'SUBJECT', report);
     semicolon(cable.refs?.keyword, 'REF', report);
     semicolon(cable.classifiedBy?.keyword, 'Classified By', report);
