@@ -439,6 +439,8 @@ describe('completion edits: a subject\'s portion marking', () => {
     check(subject('SUBJECT: (S|'), 'SUBJECT: (S/NF)', '(S/NF)');
     check(subject('Subject: (|'), 'Subject: (C)');
     check(subject('SUBJ: (|'), 'SUBJ: (C)');
+    // "SUBJECT;", with a semicolon for its colon, is the subject's keyword too: it offered nothing.
+    check(subject('SUBJECT; (|'), 'SUBJECT; (C)');
     check(subject('SUBJECT:|'), 'SUBJECT: (C)');
     assert.deepEqual(itemsAt('SUBJECT: (|', '(').slice(0, 2), ['(C)', '(C/NF)']);
   });

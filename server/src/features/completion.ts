@@ -745,8 +745,8 @@ function lineMarkingItems(cable: Cable, position: Position, line: string, ctx: C
   return items;
 }
 
-/** The text before the caret where a subject's portion marking may be typed: `SUBJECT:` or `SUBJ:`, then `(` and letters. */
-const SUBJECT_MARKING_TYPED = /^\s*SUBJ(?:ECT)?\s?:\s*\(?[A-Za-z/]*$/i;
+/** The text before the caret where a subject's portion marking may be typed: `SUBJECT:` or `SUBJ:` (or `SUBJECT;`), then `(` and letters. */
+const SUBJECT_MARKING_TYPED = /^\s*SUBJ(?:ECT)?\s?[:;]\s*\(?[A-Za-z/]*$/i;
 
 /** The text before the caret where a REF item's letter is being typed: white space, then `(`, a letter, or both. */
 const REF_LETTER_TYPED = /^[ \t]*\(?[A-Za-z]?$/;
