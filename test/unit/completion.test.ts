@@ -392,6 +392,9 @@ describe('completion edits: portion markings', () => {
     checkModes(confidential('¶2. |{C) The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
     checkModes(confidential('¶2. |[S/NF] The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
     checkModes(confidential('¶2. (|C} The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
+    // An "I" for the ")": "¶2. (C) (CI The minister".
+    checkModes(confidential('¶2. |(CI The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
+    checkModes(confidential('¶2. (|CI The minister agreed.'), '¶2. (C) The minister agreed.', '¶2. (C) The minister agreed.');
     // Prose in brackets stays.
     check(confidential('¶2. |[Text follows] The minister agreed.'), '¶2. (C) [Text follows] The minister agreed.');
   });
@@ -436,6 +439,8 @@ describe('completion edits: a subject\'s portion marking', () => {
     check(subject('SUBJECT: (S|'), 'SUBJECT: (S/NF)', '(S/NF)');
     check(subject('Subject: (|'), 'Subject: (C)');
     check(subject('SUBJ: (|'), 'SUBJ: (C)');
+    // "SUBJECT;", with a semicolon for its colon, is the subject's keyword too: it offered nothing.
+    check(subject('SUBJECT; (|'), 'SUBJECT; (C)');
     check(subject('SUBJECT:|'), 'SUBJECT: (C)');
     assert.deepEqual(itemsAt('SUBJECT: (|', '(').slice(0, 2), ['(C)', '(C/NF)']);
   });

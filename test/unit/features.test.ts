@@ -1094,6 +1094,12 @@ describe('hover', () => {
       assert.match(at(cable('¶1. (C)|Ref A says so.')), /^10:4-7\n\*\*Portion marking \(C\)\*\*/);
       assert.match(at(cable('¶1. (C)R|ef A says so.')), /^10:7-12\n\*\*REF A\*\*\n\nREF field: A\. STATE 1111\n/);
     });
+
+    it("says nothing of a subject's parenthesis of prose ('(S-300)'), and names the marking of one that is ('(TS)')", () => {
+      // "(S-300)" hovered as "Portion marking (S-300)", "SECRET, 300".
+      assert.equal(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: (S-3|00) MISSILES FOR THE HARBOR\n\n¶1. (C) Text.\n'), '');
+      assert.match(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: (T|S) TEMPORARY MOORINGS\n\n¶1. (C) Text.\n'), /^\*\*Portion marking \(TS\)\*\*\n\nTOP SECRET/);
+    });
   });
 
   it('puts each line of a hover in a paragraph or list item of its own, which Markdown does not run together', () => {

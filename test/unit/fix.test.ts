@@ -258,6 +258,13 @@ describe('quick fixes', () => {
     assert.equal(fixAll(text).text, text);
   });
 
+  it('writes the parenthesis an I, l, 1 or | stands for in a marking, and the one an unclosed marking lost, unsafe (CBL029)', () => {
+    const text = 'C O N F I D E N T I A L NOWHERE 000100\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (CI One.\n\n¶2. (C/FGI Two.\n\n{C) Three.\n\n-- (C| Four.\n';
+    const fixes = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029').map((f) => f.fixes?.map((x) => `${x.edits[0].range.start.line} ${x.edits[0].newText} ${x.safe} ${x.preferred ?? false}`));
+    assert.deepEqual(fixes.sort(), [['11 (C) false false'], ['5 (C) false false'], ['7 (C/FGI) false false'], ['9 (C) false false']]);
+    assert.equal(fixAll(text).text, text);
+  });
+
   it('names a misspelled SUBJECT or Classified By label as the missing field (CBL019, CBL020), with a fix that writes the label', () => {
     const text = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\n5UBJECT: FERRY TALKS\n\nClassifled By: Jane Roe, reasons 1.4 (b) and (d).\n\n¶1. (S) Text.\n';
     const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL019' || f.id === 'CBL020');

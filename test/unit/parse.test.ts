@@ -551,6 +551,16 @@ describe('parser: metadata', () => {
     assert.deepEqual(cc.classifiedBy?.reasonLetters, ['b', 'd']);
   });
 
+  it('reads a citation written as a canonical id ("09PARIS708", "09paris708") as the cable it names, and no other run of letters and digits', () => {
+    const refs = (ref: string) =>
+      parse(`C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\nREF: ${ref}\n\n¶1. (C) Text.\n`).refs?.items.map((i) => [i.letter, i.citation.text, i.id]);
+    // Each was free text, with no id: no link, definition or hover of the cable it names.
+    assert.deepEqual(refs('A. 09PARIS708, B. 08state1234'), [['A', '09PARIS708', '09PARIS708'], ['B', '08state1234', '08STATE1234']]);
+    assert.deepEqual(refs('09paris708'), [[undefined, '09paris708', '09PARIS708']]);
+    assert.deepEqual(refs('09XXXXXXXXXX708'), [[undefined, '09XXXXXXXXXX708', undefined]]);
+    assert.deepEqual(refs('2009PARIS708'), [[undefined, '2009PARIS708', undefined]]);
+  });
+
   it('reads a citation wrapped onto the next line as one item, and a caption after REF as no item', () => {
     const head = 'C O N F I D E N T I A L NOWHERE 000500\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n';
     const refs = (ref: string) => parse(`P 010101Z JAN 09\nFM AMEMBASSY NOWHERE\n\n${head}${ref}\n\nClassified By: Ambassador, reason 1.4 (b,d)\n\n¶1. (C) Text.\n`).refs;
@@ -840,6 +850,37 @@ describe('parser: body', () => {
     assert.deepEqual(parse('UNCLAS NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) Points:\n(5) Iran is slow.\n').itemMarkings, []);
   });
 
+  it('reads a marking typed or scanned with an I, l, 1 or | for its ")" as malformed, where what stands before it is a marking', () => {
+    const { portions, findings } = markingsRead(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (CI Text one.\n\n¶2. (S/NFl Text two.\n\n¶3. (C1 Text (as planned) three.\n\n¶4. (SI units) are four.\n\n¶5. (C/FGI Text five.\n\n¶6. (CIA officers said.\n\n¶7. (CI\n'));
+    assert.deepEqual(portions, [
+      [1, '(CI', 'CONFIDENTIAL', false],
+      [2, '(S/NFl', 'SECRET', false],
+      [3, '(C1', 'CONFIDENTIAL', false],
+      [4, undefined, undefined, undefined],
+      // An unclosed "(C/FGI", not "(C/FG" with an I for its ")".
+      [5, '(C/FGI', 'CONFIDENTIAL', false],
+      [6, undefined, undefined, undefined],
+      [7, undefined, undefined, undefined],
+    ]);
+    // Each was "Paragraph N has no portion marking", whose fixes would write "(C) (CI Text one.".
+    assert.deepEqual(findings.filter((f) => f.startsWith('CBL029')), [
+      "CBL029 5:4 Portion marking '(CI' has 'I' for its ')'; read as CONFIDENTIAL.",
+      "CBL029 7:4 Portion marking '(S/NFl' has 'l' for its ')'; read as SECRET.",
+      "CBL029 9:4 Portion marking '(C1' has '1' for its ')'; read as CONFIDENTIAL.",
+      "CBL029 13:4 Portion marking '(C/FGI' has lost its ')'; read as CONFIDENTIAL.",
+    ]);
+  });
+
+  it('reads a line\'s marking with a brace, a bracket or an I for a parenthesis as an item\'s, and prose as none', () => {
+    const c = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n{C) The harbor talks went well.\n\n(CI The ministry agreed.\n\n-- [C] Ferry operators asked for time.\n-- (S/NFl Ferry operators asked for time.\n\n(SI units) are used.\n\n(C Deputy Minister Gauci said.\n\n{Ministry} said.\n');
+    assert.deepEqual(c.itemMarkings.map((m) => [m.portion.token.range.start.line, m.label?.text, m.portion.token.text, m.portion.level]), [
+      [5, undefined, '{C)', 'CONFIDENTIAL'],
+      [7, undefined, '(CI', 'CONFIDENTIAL'],
+      [9, '--', '[C]', 'CONFIDENTIAL'],
+      [10, '--', '(S/NFl', 'SECRET'],
+    ]);
+  });
+
   it('does not read (Iran) or (China) as markings', () => {
     assert.equal(parsePortionMarking(0, '(Iran) New protests', 0), undefined);
     assert.equal(parsePortionMarking(0, '(IRAN) New protests', 0), undefined);
@@ -1034,6 +1075,20 @@ describe('parser: body', () => {
     // The paragraphs' and the subject's markings are theirs alone.
     assert.deepEqual(c.paragraphs.map((p) => p.portion?.token.text), ['(C)', '(U)']);
     assert.equal(c.subject?.portion?.token.text, '(C)');
+  });
+  it("reads a subject's parenthesis as its marking only when it is one, a level alone or with control words ('(TS)', not '(S-300)')", () => {
+    const subject = (s: string) => {
+      const c = parse(`C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: ${s}\n\n¶1. (C) Text.\n`).subject!;
+      return [c.portion?.token.text, c.portion?.level, c.text];
+    };
+    // "(S-300)" was read as a SECRET marking with a control "300", and the subject lost it: "MISSILES FOR THE HARBOR".
+    assert.deepEqual(subject('(S-300) MISSILES FOR THE HARBOR'), [undefined, undefined, '(S-300) MISSILES FOR THE HARBOR']);
+    assert.deepEqual(subject('(EU) LEADERS MEET'), [undefined, undefined, '(EU) LEADERS MEET']);
+    assert.deepEqual(subject('(C-AB1-00123) FERRY FARES'), [undefined, undefined, '(C-AB1-00123) FERRY FARES']);
+    assert.deepEqual(subject('(TS) TEMPORARY MOORINGS'), ['(TS)', 'TOP SECRET', 'TEMPORARY MOORINGS']);
+    assert.deepEqual(subject('(S//REL TO USA, FVEY) HARBOR PATROLS'), ['(S//REL TO USA, FVEY)', 'SECRET', 'HARBOR PATROLS']);
+    // A malformed marking that names a level is still the subject's, for CBL029 to report.
+    assert.deepEqual(subject('(C/NOFRN) HARBOR PATROLS'), ['(C/NOFRN)', 'CONFIDENTIAL', 'HARBOR PATROLS']);
   });
   it("reads a list's lettered items at line starts as no markings: '(C)' after '(B)' is the third item", () => {
     const c = parse(

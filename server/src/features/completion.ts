@@ -10,7 +10,7 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Complet
 import { citationOf } from '../core/id';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefField, RefItem } from '../core/model';
-import { parseBracketMarking, parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
+import { parseBracketMarking, parseMisclosedMarking, parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
 import { MONTHS } from '../core/parse/header';
 import { continuesRefField, parseCaveatLine } from '../core/parse/metadata';
 import { dayOfYear, pad } from '../core/rules/util';
@@ -745,8 +745,8 @@ function lineMarkingItems(cable: Cable, position: Position, line: string, ctx: C
   return items;
 }
 
-/** The text before the caret where a subject's portion marking may be typed: `SUBJECT:` or `SUBJ:`, then `(` and letters. */
-const SUBJECT_MARKING_TYPED = /^\s*SUBJ(?:ECT)?\s?:\s*\(?[A-Za-z/]*$/i;
+/** The text before the caret where a subject's portion marking may be typed: `SUBJECT:` or `SUBJ:` (or `SUBJECT;`), then `(` and letters. */
+const SUBJECT_MARKING_TYPED = /^\s*SUBJ(?:ECT)?\s?[:;]\s*\(?[A-Za-z/]*$/i;
 
 /** The text before the caret where a REF item's letter is being typed: white space, then `(`, a letter, or both. */
 const REF_LETTER_TYPED = /^[ \t]*\(?[A-Za-z]?$/;
@@ -1080,8 +1080,8 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     // replace it up to its ")", or the new marking and the old one run together ("(C)C//REL TO USA, EST)", "(C)(C)").
     const start = open ? range.start.character - 1 : range.start.character;
     const atMarking = open || (word === '' && line.charCodeAt(position.character) === 40 /* ( */);
-    // "¶2. (|C} The minister": a marking with a brace or bracket for its ")" is replaced whole too.
-    const written = atMarking ? (parsePortionMarking(position.line, line, start) ?? parseBracketMarking(position.line, line, start)) : undefined;
+    // "¶2. (|C} The minister", "¶2. (|CI The minister": a marking with a brace, a bracket or an "I" for its ")" is replaced whole too.
+    const written = atMarking ? (parsePortionMarking(position.line, line, start) ?? parseBracketMarking(position.line, line, start) ?? parseMisclosedMarking(position.line, line, start)) : undefined;
     const insertEnd = written ? written.token.range.end.character : position.character + (open ? markingRest(line, position.character) : 0);
     // Replace mode also takes the rest of the letters typed ("(S|/N The minister"), not a word the marking goes in front
     // of ("¶2. |The minister", "SUBJECT: (|HARBOR PATROLS"), which it replaced.
@@ -1096,7 +1096,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     const nextChar = line.charCodeAt(next);
     const after =
       nextChar === 40 /* ( */
-        ? (parsePortionMarking(position.line, line, next) ?? parseUnclosedMarking(position.line, line, next) ?? parseBracketMarking(position.line, line, next))
+        ? (parsePortionMarking(position.line, line, next) ?? parseUnclosedMarking(position.line, line, next) ?? parseBracketMarking(position.line, line, next) ?? parseMisclosedMarking(position.line, line, next))
         : nextChar === 123 /* { */ || nextChar === 91 /* [ */
           ? parseBracketMarking(position.line, line, next)
           : undefined;

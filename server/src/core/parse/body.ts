@@ -29,7 +29,7 @@ import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
 import { EOM_SERIAL, mayBeEomSerial, mayEndTransmission, TRANSMISSION_END } from './header';
-import { parseBracketMarking, parsePortionMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
+import { parseBracketMarking, parseMisclosedMarking, standsForClose, parsePortionMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 
 /** What {@link parseBody} reads from. */
@@ -797,6 +797,8 @@ export function malformedMarking(portion: PortionMarking): ParseProblem {
         ? `Portion marking '${text}' has a brace or bracket for a parenthesis; read as ${portion.level}.`
         : first !== 40
         ? `Portion marking '${text}' has lost its '('; read as ${portion.level}.`
+        : standsForClose(last) && portion.inner.range.end.character < portion.token.range.end.character
+          ? `Portion marking '${text}' has '${text[text.length - 1]}' for its ')'; read as ${portion.level}.`
         : text.charCodeAt(text.length - 1) !== 41
           ? `Portion marking '${text}' has lost its ')'; read as ${portion.level}.`
           : text.charCodeAt(1) === 53 /* 5 */
@@ -933,13 +935,16 @@ function itemMarkingAt(lines: readonly string[], i: number, lead: number, c: num
   const after = c === 40 /* ( */ || isItemLabelStart(c, text.charCodeAt(lead + 1)) ? itemLabelEnd(text, lead) : -1;
   if (after >= 0) {
     const start = markingStart(text, skipSpaces(text, after));
-    if (text.charCodeAt(start) === 40 /* ( */) {
+    const o = text.charCodeAt(start);
+    if (o === 40 /* ( */ || o === 123 /* { */ || o === 91 /* [ */) {
       at = start;
       label = { text: text.slice(lead, after), range: range(i, lead, after) };
     }
   }
-  if (label === undefined && c !== 40) return undefined;
-  const portion = parsePortionMarking(i, text, at);
+  if (label === undefined && c !== 40 && c !== 123 && c !== 91) return undefined;
+  // "{C) The minister …", "(CI The minister …": a marking with a brace, a bracket or an "I" for a parenthesis, as after a
+  // paragraph's number; never one that lost a parenthesis ("(C Deputy …"), which a line of prose may open with.
+  const portion = (text.charCodeAt(at) === 40 ? parsePortionMarking(i, text, at) : undefined) ?? parseBracketMarking(i, text, at) ?? parseMisclosedMarking(i, text, at);
   if (portion?.level === undefined || !isItemMarking(portion, text)) return undefined;
   if (label === undefined && portion.inner.text.length === 1 && listLetterAbove(lines, i, portion.inner.text, floor)) return undefined;
   return { portion, label };
@@ -1070,9 +1075,10 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
   // "(C)", or "C)" that lost its parenthesis: a level's first letter (C, S, T, U) before it.
   // "(C Deputy …": a marking that lost its ")".
   // "(C} …", "{C) …": a brace or square bracket for a parenthesis.
+  // "(CI …": an "I" (or "l", "1", "|") for the ")".
   let portion =
     c === 40
-      ? (parsePortionMarking(line, text, pos) ?? parseUnclosedMarking(line, text, pos) ?? parseBracketMarking(line, text, pos))
+      ? (parsePortionMarking(line, text, pos) ?? parseUnclosedMarking(line, text, pos) ?? parseBracketMarking(line, text, pos) ?? parseMisclosedMarking(line, text, pos))
       : c === 67 || c === 83 || c === 84 || c === 85
         ? parseUnopenedMarking(line, text, pos)
         : c === 123 || c === 91

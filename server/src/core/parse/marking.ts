@@ -204,6 +204,48 @@ export function parseBracketMarking(line: number, lineText: string, start: numbe
   };
 }
 
+/** True for the characters OCR and typing leave for a ")": "I", "l", "1" and "|". */
+export function standsForClose(c: number): boolean {
+  return c === 73 /* I */ || c === 108 /* l */ || c === 49 /* 1 */ || c === 124; /* | */
+}
+
+/**
+ * "(CI The ministry …", "(S/NFl …": a marking at `start` ("(") whose ")" was typed or scanned as an "I", "l", "1" or "|"
+ * ({@link standsForClose}), then white space and more text. Only where what stands before that character reads as a well
+ * formed marking that names a level ("C", "S/NF"), and no ")" further on closes the "(" ("(SI units) are …" is prose), so
+ * "(CIA) …", "(CX …" and "(C/FGI …" (an unclosed "(C/FGI", which {@link parseUnclosedMarking} reads first) are not taken;
+ * never well formed.
+ */
+export function parseMisclosedMarking(line: number, lineText: string, start: number): PortionMarking | undefined {
+  if (lineText.charCodeAt(start) !== 40 /* ( */) return undefined;
+  let close = start + 1;
+  while (close < lineText.length && close - start - 1 <= MAX_UNOPENED) {
+    const c = lineText.charCodeAt(close);
+    if (!((c >= 65 && c <= 90) || c === 47) || (standsForClose(c) && isSpace(lineText.charCodeAt(close + 1)))) break;
+    close++;
+  }
+  if (close === start + 1 || close - start - 1 > MAX_UNOPENED || !standsForClose(lineText.charCodeAt(close)) || !isSpace(lineText.charCodeAt(close + 1))) return undefined;
+  // Text must follow, as after an unclosed marking.
+  if (skipSpaces(lineText, close + 1) >= lineText.length) return undefined;
+  const closed = lineText.indexOf(')', close + 1);
+  if (closed >= 0) {
+    const opened = lineText.indexOf('(', close + 1);
+    if (opened < 0 || opened > closed) return undefined;
+  }
+  const innerText = lineText.slice(start + 1, close);
+  const cached = cachedReading(innerText);
+  const reading = cached?.reading;
+  if (!cached || reading?.level === undefined || !reading.wellFormed) return undefined;
+  return {
+    token: { text: lineText.slice(start, close + 1), range: range(line, start, close + 1) },
+    inner: { text: cached.inner ?? innerText, range: range(line, start + 1, close) },
+    level: reading.level,
+    sbu: reading.sbu,
+    controls: reading.controls,
+    wellFormed: false,
+  };
+}
+
 /** The most characters a marking read with a 5 for its S may hold: "5//NF" and "5/REL" fit. */
 const MAX_MISREAD = 12;
 

@@ -26,7 +26,7 @@ import type {
 import type { LineShapes } from '../text';
 import { isDigit, isLetter, isSpace, markingStart, ownCopy, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, WHITE_RUNS } from '../text';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
-import { isRuleChar, RULE_LINE } from './body';
+import { isItemMarking, isRuleChar, RULE_LINE } from './body';
 import { isRealDate, MONTH_NAMES as MONTHS } from './header';
 import { parsePortionMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
@@ -221,7 +221,8 @@ interface KeywordHit {
 
 // "E.O. 12958", "EO 12958", "E.o. 12958", "E.0. 12958", "E.O 12958", "E.O.12356".
 const EO_KW = /(?<![A-Za-z0-9])([Ee]\.?[Oo0]\.?)\s*(?=\d{4,6}(?![0-9]))/g;
-export const TAGS_AT_START = /^(\s*)(TAGS?|Tags?|tags?)(?![A-Za-z])\s*:?/;
+// "TAGS; PREL …": a semicolon for the colon is the keyword's too (CBL050 reports it).
+export const TAGS_AT_START = /^(\s*)(TAGS?|Tags?|tags?)(?![A-Za-z])\s*[:;]?/;
 const TAGS_MID = /(?<![A-Za-z])(TAGS?|Tags)(?:\s*:|(?=\s+[A-Za-z]{2,}))/g;
 export const SUBJECT_KW = /(?<![A-Za-z])(SUBJECT|Subject|subject|SUBJ|Subj)\s*:/g;
 // "SUBJECT; …", "REF; A. …": a semicolon typed or scanned for the colon is the keyword's too, not the field's text.
@@ -229,7 +230,8 @@ export const SUBJECT_KW = /(?<![A-Za-z])(SUBJECT|Subject|subject|SUBJ|Subj)\s*:/
 export const SUBJECT_AT_START = /^(\s*)(?:(?:SUBJECT|Subject|SUBJ)(?![A-Za-z])\s*[:;]?|(?:subject|subj)\s*[:;])/;
 export const REF_AT_START = /^(\s*)(REFTEL|REFS|REF|Refs|Ref|Reftel|reftel|refs|ref)(?![A-Za-z])\s*[:;]?/;
 const REF_MID = /(?<![A-Za-z])(REFTEL|REFS|REF)\s*:/g;
-export const CLBY_KW = /(?<![A-Za-z])(Classified\s+By|Derived\s+From)(?![A-Za-z])\s*:?/gi;
+// "Classified By; …": a semicolon for the colon is the keyword's too (CBL050 reports it).
+export const CLBY_KW = /(?<![A-Za-z])(Classified\s+By|Derived\s+From)(?![A-Za-z])\s*[:;]?/gi;
 
 // A line that can only come after the banner: the metadata fields and numbered paragraphs.
 export const AFTER_BANNER = /^\s*(?:E\.?[O0]\.?\s*\d{5}|TAGS?\b\s*:?|SUBJECT\s*:|REF\s*:|Classified\s+By)/i;
@@ -713,6 +715,9 @@ class FieldBuilder {
     const at = markingStart(text, pos);
     if (text[at] === '(') {
       portion = parsePortionMarking(line, text, at);
+      // "SUBJECT: (S-300) MISSILES", "SUBJECT: (EU) LEADERS MEET": prose in brackets that names no level, or a level and
+      // words no marking holds, is the subject's text, as at a line's start in the text; "SUBJECT: (TS) TALKS" is marked.
+      if (portion && (portion.level === undefined || !isItemMarking(portion, text))) portion = undefined;
       if (portion) {
         pos = portion.token.range.end.character;
         while (pos < end && text[pos] === ' ') pos++;
@@ -1327,9 +1332,14 @@ const CITATION = /^(?:(\d{2}|\d{4})\s+)?([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-
 /** Month names written out, which end no post (the abbreviations do: `RIO DE JAN`). */
 const FULL_MONTHS: ReadonlySet<string> = new Set([...MONTHS, 'SEPT']);
 
+// "09PARIS708", "09paris708": a cable's canonical id, as a transcriber may write the citation: two digits of the year, the
+// post's letters and the number, nothing else.
+const CANONICAL_CITATION = /^(\d{2})([A-Za-z]{2,})0*(\d{1,6})$/;
+
 /** Parses a cable citation; undefined for free text (`SAINZ E-MAIL`, `IIR 6906012405`). */
 function parseCitation(text: string): Citation | undefined {
-  const m = CITATION.exec(text.trim());
+  const trimmed = text.trim();
+  const m = CITATION.exec(trimmed) ?? (isDigit(trimmed.charCodeAt(0)) ? CANONICAL_CITATION.exec(trimmed) : null);
   if (!m) return undefined;
   const post = singleSpaced(m[2].toUpperCase());
   // "DTG 251847Z MAR 08" and month names are not posts.

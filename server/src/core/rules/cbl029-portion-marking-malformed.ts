@@ -1,22 +1,23 @@
 /**
- * CBL029 portion-marking-malformed: A portion marking that is not a known form ('(N/SF)', '(SNF)', '(5)'), that lost its '(' ('C)') or its ')' ('(C Deputy …'), or that has a brace or bracket for one ('(C}', '{C)').
+ * CBL029 portion-marking-malformed: A portion marking that is not a known form ('(N/SF)', '(SNF)', '(5)'), that lost its '(' ('C)') or its ')' ('(C Deputy …'), or that has a brace or bracket for one ('(C}', '{C)') or an 'I' for its ')' ('(CI').
  */
 import type { Cable, Range } from '../model';
 import type { Fix, Rule } from './types';
 import { malformedMarking } from '../parse/body';
+import { parseUnclosedMarking, standsForClose } from '../parse/marking';
 import { reportParseProblems, subjectMarking } from './util';
 
 export const rule: Rule = {
   id: 'CBL029',
   name: 'portion-marking-malformed',
-  description: "A portion marking that is not a known form ('(N/SF)', '(SNF)', '(5)'), that lost its '(' ('C)') or its ')' ('(C Deputy …'), or that has a brace or bracket for one ('(C}', '{C)').",
+  description: "A portion marking that is not a known form ('(N/SF)', '(SNF)', '(5)'), that lost its '(' ('C)') or its ')' ('(C Deputy …'), or that has a brace or bracket for one ('(C}', '{C)') or an 'I' for its ')' ('(CI').",
   tags: ["markings"],
   defaultSeverity: 'warning',
   fixable: true,
   docs: {
     bad: "¶2. (N/SF) Director Anton Gauci said …",
     good: "¶2. (S/NF) Director Anton Gauci said …",
-    rationale: "A marking that cannot be read cannot be checked against the banner. A marking that lost a parenthesis is read as the level it names, and its quick fix writes the parenthesis back (`(C Deputy …` becomes `(C) Deputy …`, `C)` becomes `(C)`), which keeps that level; so does a marking typed or scanned with a brace or square bracket for a parenthesis (`(C}`, `{C)`, `[S/NF]`), whose fix writes the parenthesis. A paragraph's `(5)` or `(5/NF)` reads as no level, since a 5 for the S of SECRET is a guess: its fix offers `(S)` or `(S/NF)` for you to choose, as every fix that writes a marking. A level that lost the slash before NF (`(SNF)`) reads as that level and NOFORN, and its fix writes the standard form, `(S/NF)`; an unknown control (`(S/NOFRN)`) or level (`(N/SF)`) gets none, since what it stands for is a guess. The marking that opens an item or a line inside the text (`¶B. (S/NOFRN) …`, `-- (S/NOFRN) …`) is checked too, when it names a level and its unknown controls are short words in capitals: `(EU) was …` or `(S-300) missiles` wrapped to a line's start is prose. The subject's marking is checked the same way (`SUBJECT: (SNF) …`; `SUBJECT: (S-300) MISSILES` is prose).",
+    rationale: "A marking that cannot be read cannot be checked against the banner. A marking that lost a parenthesis is read as the level it names, and its quick fix writes the parenthesis back (`(C Deputy …` becomes `(C) Deputy …`, `C)` becomes `(C)`), which keeps that level; so does a marking typed or scanned with a brace or square bracket for a parenthesis (`(C}`, `{C)`, `[S/NF]`), or with an `I`, `l`, `1` or `|` for its `)` (`(CI The ministry …`, where what stands before it reads as a marking and no `)` further on closes the `(`: `(SI units) are …` is prose), whose fix writes the parenthesis. These are read after a paragraph's number and at a line's start (`{C) The ministry …`, `-- (CI …`) alike. A paragraph's `(5)` or `(5/NF)` reads as no level, since a 5 for the S of SECRET is a guess: its fix offers `(S)` or `(S/NF)` for you to choose, as every fix that writes a marking. A level that lost the slash before NF (`(SNF)`) reads as that level and NOFORN, and its fix writes the standard form, `(S/NF)`; an unknown control (`(S/NOFRN)`) or level (`(N/SF)`) gets none, since what it stands for is a guess. The marking that opens an item or a line inside the text (`¶B. (S/NOFRN) …`, `-- (S/NOFRN) …`) is checked too, when it names a level and its unknown controls are short words in capitals: `(EU) was …` or `(S-300) missiles` wrapped to a line's start is prose. The subject's marking is checked the same way (`SUBJECT: (SNF) …`; `SUBJECT: (S-300) MISSILES` is prose).",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS §9): 34 spellings, typos (N/SF) and (SNF) once each; markings.tsv.",
   },
   check(cable, report) {
@@ -53,6 +54,11 @@ function parenthesisFix(cable: Cable, at: Range): Fix[] | undefined {
     return [{ title: `Write the marking '${marking}'`, edits: [{ range: at, newText: marking }], safe: false }];
   }
   if (open && close) return undefined;
+  // "(CI The …": the "I" (or "l", "1", "|") written as the ")" it stands for; "(C/FGI The …" lost its ")" after FGI.
+  if (open && standsForClose(text.charCodeAt(text.length - 1)) && !parseUnclosedMarking(at.start.line, cable.lines[at.start.line], at.start.character)) {
+    const marking = `${text.slice(0, -1)})`;
+    return [{ title: `Write the marking '${marking}'`, edits: [{ range: at, newText: marking }], safe: false }];
+  }
   // "{C)", "(C}": the brace or bracket written as the parenthesis it stands for.
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(text.length - 1);
