@@ -121,7 +121,7 @@ const fixtures = [
   // The year mistyped, 2091 for 2019; the clean fixture's DECL is 25 years after the cable to the day, the latest it may be.
   ['cbl048-decl-past-25-years', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2091'), (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2034')],
   // A transcription's semicolons for colons and a zero for the O of E.O.
-  ['cbl050-label-punctuation', V, (t) => sub(sub(sub(sub(sub(t, 'E.O. 12958', 'E.0. 12958'), 'TAGS:', 'TAGS;'), 'SUBJECT:', 'SUBJECT;'), 'REF: A.', 'REF; A.'), 'Classified By:', 'Classified By;')],
+  ['cbl049-label-punctuation', V, (t) => sub(sub(sub(sub(sub(t, 'E.O. 12958', 'E.0. 12958'), 'TAGS:', 'TAGS;'), 'SUBJECT:', 'SUBJECT;'), 'REF: A.', 'REF; A.'), 'Classified By:', 'Classified By;')],
 ];
 
 /** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */

@@ -87,7 +87,7 @@ describe('language server over stdio', function () {
     const d = await open(name, text);
     assert.deepEqual(d.diagnostics.map((x) => `${x.range.start.line} ${x.code} ${x.message}`), [
       "0 CBL011 Banner level is misspelled 'C0NFIDENTIAL' (a zero for the letter O); read as CONFIDENTIAL.",
-      "2 CBL050 The E.O. label 'E.0.' has a zero for the letter O.",
+      "2 CBL049 The E.O. label 'E.0.' has a zero for the letter O.",
       "8 CBL046 Paragraph number 'l.' has the letter 'l' for the digit 1: read as '1.'.",
       "11 CBL046 Paragraph number 'P2.' has 'P' for the pilcrow ¶: read as '¶2.'.",
       "15 CBL046 Paragraph number 'q3.' has 'q' for the pilcrow ¶: read as '¶3.'.",

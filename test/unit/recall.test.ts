@@ -346,11 +346,11 @@ const MUTATIONS: Mutation[] = [
     const i = find(c, SUBJECT);
     return i < 0 ? undefined : { text: without(c, i, field(c, i)), line: i, anywhere: true, shift: shifted(i, field(c, i)) };
   } },
-  { rule: 'CBL050', name: "type a semicolon for the SUBJECT label's colon", plant: (c) => {
+  { rule: 'CBL049', name: "type a semicolon for the SUBJECT label's colon", plant: (c) => {
     const i = find(c, /^SUBJECT:/);
     return i < 0 ? undefined : { text: edit(c, i, (l) => l.replace('SUBJECT:', 'SUBJECT;')), line: i };
   } },
-  { rule: 'CBL050', name: "scan the O of the E.O. label as a zero ('E.0.')", plant: (c) => {
+  { rule: 'CBL049', name: "scan the O of the E.O. label as a zero ('E.0.')", plant: (c) => {
     const i = find(c, /^E\.O\. ?\d{5}/);
     return i < 0 ? undefined : { text: edit(c, i, (l) => l.replace('E.O.', 'E.0.')), line: i };
   } },
@@ -680,7 +680,7 @@ const FLOORS: Record<string, number> = {
   CBL046: 0.99, // 248/249: seed 004 writes its ¶4 as "14.", a pilcrow artifact: "l4." there is CBL026's.
   CBL047: 0.99, // 163/163
   CBL048: 0.99, // 157/157
-  CBL050: 0.99, // 347/347: SUBJECT; and E.0.
+  CBL049: 0.99, // 347/347: SUBJECT; and E.0.
 };
 
 describe('rule recall on real cables (planted defects)', function () {

@@ -221,7 +221,7 @@ interface KeywordHit {
 
 // "E.O. 12958", "EO 12958", "E.o. 12958", "E.0. 12958", "E.O 12958", "E.O.12356".
 const EO_KW = /(?<![A-Za-z0-9])([Ee]\.?[Oo0]\.?)\s*(?=\d{4,6}(?![0-9]))/g;
-// "TAGS; PREL …": a semicolon for the colon is the keyword's too (CBL050 reports it).
+// "TAGS; PREL …": a semicolon for the colon is the keyword's too (CBL049 reports it).
 export const TAGS_AT_START = /^(\s*)(TAGS?|Tags?|tags?)(?![A-Za-z])\s*[:;]?/;
 const TAGS_MID = /(?<![A-Za-z])(TAGS?|Tags)(?:\s*:|(?=\s+[A-Za-z]{2,}))/g;
 export const SUBJECT_KW = /(?<![A-Za-z])(SUBJECT|Subject|subject|SUBJ|Subj)\s*:/g;
@@ -230,7 +230,7 @@ export const SUBJECT_KW = /(?<![A-Za-z])(SUBJECT|Subject|subject|SUBJ|Subj)\s*:/
 export const SUBJECT_AT_START = /^(\s*)(?:(?:SUBJECT|Subject|SUBJ)(?![A-Za-z])\s*[:;]?|(?:subject|subj)\s*[:;])/;
 export const REF_AT_START = /^(\s*)(REFTEL|REFS|REF|Refs|Ref|Reftel|reftel|refs|ref)(?![A-Za-z])\s*[:;]?/;
 const REF_MID = /(?<![A-Za-z])(REFTEL|REFS|REF)\s*:/g;
-// "Classified By; …": a semicolon for the colon is the keyword's too (CBL050 reports it).
+// "Classified By; …": a semicolon for the colon is the keyword's too (CBL049 reports it).
 export const CLBY_KW = /(?<![A-Za-z])(Classified\s+By|Derived\s+From)(?![A-Za-z])\s*[:;]?/gi;
 
 // A line that can only come after the banner: the metadata fields and numbered paragraphs.

@@ -26,7 +26,7 @@ export const rule: Rule = {
   docs: {
     bad: "SUBJECT: …\n\n¶1. (C) …",
     good: "SUBJECT: …\n\nClassified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (d).\n\n¶1. (C) …",
-    rationale: "Classified cables name who classified them and why (5 FAH-1 H-246): the reasons are the categories of the order that allow the classification. A line above the first paragraph whose label has one character wrong (`Classifled By:`, as OCR and typing leave it) is named as the missing line, with a fix that writes the label; `Classified By;`, with a semicolon for its colon, is read as the Classified By line itself, which CBL050 reports.",
+    rationale: "Classified cables name who classified them and why (5 FAH-1 H-246): the reasons are the categories of the order that allow the classification. A line above the first paragraph whose label has one character wrong (`Classifled By:`, as OCR and typing leave it) is named as the missing line, with a fix that writes the label; `Classified By;`, with a semicolon for its colon, is read as the Classified By line itself, which CBL049 reports.",
     source: "Corpus analysis of the released cables: present on 1,152 of 1,172 classified cables (FORMAT.md §7 rule 17); missing on 18 of 1,186, 1.5% (CORPUS-FINDINGS, 'Warnings'). A line without reasons: 1,074 of the 1,152 give a reason that can be read (FORMAT.md §7 rule 20); on the 200 cables of the project's corpus, 3 of 179 give none, two of them cut short by the release (`Classified By: A...`), which the rule leaves alone.",
   },
   check(cable, report) {

@@ -50,7 +50,7 @@ import { rule as cbl045 } from './cbl045-reference-unresolved';
 import { rule as cbl046 } from './cbl046-paragraph-number-misread';
 import { rule as cbl047 } from './cbl047-page-number-stray';
 import { rule as cbl048 } from './cbl048-decl-past-25-years';
-import { rule as cbl050 } from './cbl050-label-punctuation';
+import { rule as cbl049 } from './cbl049-label-punctuation';
 import type { Rule } from './types';
 
 /** All rules, in id order. */
@@ -103,8 +103,7 @@ export const allRules: readonly Rule[] = [
   cbl046,
   cbl047,
   cbl048,
-  // CBL049 is held for a rule written on another branch at the same time.
-  cbl050,
+  cbl049,
 ];
 
 const byKey = new Map<string, Rule>();

@@ -1,12 +1,12 @@
 /**
- * CBL050 label-punctuation: A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;',
+ * CBL049 label-punctuation: A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;',
  * 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which the parser reads as the label.
  */
 import type { Range, Token } from '../model';
 import type { Fix, Report, Rule } from './types';
 
 export const rule: Rule = {
-  id: 'CBL050',
+  id: 'CBL049',
   name: 'label-punctuation',
   description: "A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;', 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which is read as the label.",
   tags: ["metadata"],
