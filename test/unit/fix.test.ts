@@ -349,6 +349,12 @@ describe('quick fixes', () => {
       fixAll(text).text,
       'CONFIDENTIAL NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n1. (C) Summary: the ferry runs. End Summary.\n\n¶2. (C) The port opens.\n\n¶3. (C) Fares rise.\n\n¶4. (C) Fares fall.\n',
     );
+    // A bare number with a comma for its full stop ("18, (SBU) …") is reported as "¶3," is, and written with its full stop.
+    const bare = 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n1. (SBU) One.\n\n2, (SBU) Two.\n\n3. (SBU) Three.\n';
+    assert.deepEqual(lintCable(parseCable(bare).cable).map((f) => `${f.id} ${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message}`), [
+      "CBL046 8:0-2 Paragraph number '2,' has a comma for the full stop: read as '2.'.",
+    ]);
+    assert.equal(fixAll(bare).text, bare.replace('2, (SBU)', '2. (SBU)'));
   });
 
   it('moves caveats joined to the banner level after the serial, and respells a damaged level beside them', () => {

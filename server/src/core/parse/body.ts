@@ -1052,8 +1052,9 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
   const dotsStart = k;
   while (k < text.length && text.charCodeAt(k) === 46 /* . */) k++;
   if (k - dotsStart > 2) return undefined;
-  // "18, (SBU) …": a comma for the full stop after a bare number.
-  if (!pilcrow && k === dotsStart && text.charCodeAt(k) === 44 /* , */) k++;
+  // "18, (SBU) …": a comma for the full stop after a bare number, which CBL046 reports as "18." misread.
+  const comma = !pilcrow && k === dotsStart && text.charCodeAt(k) === 44; /* , */
+  if (comma) k++;
   // "¶2 (C) …", "18, (SBU) …", "3 (S) …": a number before a marking still opens a paragraph when the full stop is lost.
   const loose = !pilcrow && (k === dotsStart || text.charCodeAt(k - 1) === 44);
   if ((k === dotsStart || loose) && text.charCodeAt(skipSpaces(text, k)) !== 40 /* ( */) return undefined;
@@ -1107,7 +1108,7 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
     loose,
     glued,
     readAs: undefined,
-    misread: undefined,
+    misread: comma ? `${text.slice(lead, digitsEnd)}.` : undefined,
     misreadDigit: false,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * CBL046 paragraph-number-misread: A paragraph number typed or scanned with a letter for a digit or for the pilcrow, or a comma for its full stop ('l.' for '1.', 'P2.' for '¶2.', '¶4,' for '¶4.').
+ * CBL046 paragraph-number-misread: A paragraph number typed or scanned with a letter for a digit or for the pilcrow, or a comma for its full stop ('l.' for '1.', 'P2.' for '¶2.', '¶4,' for '¶4.', '18,' for '18.').
  */
 import type { Rule } from './types';
 import { keepsBanner } from './util';
@@ -7,7 +7,7 @@ import { keepsBanner } from './util';
 export const rule: Rule = {
   id: 'CBL046',
   name: 'paragraph-number-misread',
-  description: "A paragraph number typed or scanned with a letter for a digit or for the pilcrow, or a comma for its full stop ('l.' for '1.', 'P2.' for '¶2.', '¶4,' for '¶4.').",
+  description: "A paragraph number typed or scanned with a letter for a digit or for the pilcrow, or a comma for its full stop ('l.' for '1.', 'P2.' for '¶2.', '¶4,' for '¶4.', '18,' for '18.').",
   tags: ["paragraphs"],
   defaultSeverity: 'warning',
   fixable: true,
