@@ -1099,6 +1099,8 @@ describe('hover', () => {
       // "(S-300)" hovered as "Portion marking (S-300)", "SECRET, 300".
       assert.equal(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: (S-3|00) MISSILES FOR THE HARBOR\n\n¶1. (C) Text.\n'), '');
       assert.match(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: (T|S) TEMPORARY MOORINGS\n\n¶1. (C) Text.\n'), /^\*\*Portion marking \(TS\)\*\*\n\nTOP SECRET/);
+      // In a copy in small letters the subject's "(c)" is its marking, as the paragraphs' "(c)" are: a subject opens with no list.
+      assert.match(hoverAt('c o n f i d e n t i a l nowhere 000001\n\ntags: prel\nsubject: (|c) harbor dues\n\n1. (c) text.\n'), /^\*\*Portion marking \(c\)\*\*\n\nCONFIDENTIAL/);
     });
   });
 

@@ -977,11 +977,15 @@ function itemLabelEnd(text: string, at: number): number {
   return text.charCodeAt(k) === 41 /* ) */ && isSpace(text.charCodeAt(k + 1)) ? k + 1 : -1;
 }
 
-/** True when a marking read at a line's start (or the subject's, after its keyword) is one, not prose: see {@link itemMarkingAt}. */
-export function isItemMarking(portion: PortionMarking, text: string): boolean {
+/**
+ * True when a marking read at a line's start (or the subject's, after its keyword) is one, not prose: see {@link itemMarkingAt}.
+ * A letter in small letters alone, "(c)", is a list's label at a line's start; `listLabels` false takes it as a marking, as a
+ * subject opens with no list (`subject: (c) …` in a copy in small letters).
+ */
+export function isItemMarking(portion: PortionMarking, text: string, listLabels = true): boolean {
   const inner = portion.inner.text;
   // "(c) sense that …": a list's label, not CONFIDENTIAL.
-  if (inner.length === 1 && inner.charCodeAt(0) >= 97) return false;
+  if (listLabels && inner.length === 1 && inner.charCodeAt(0) >= 97) return false;
   const end = portion.token.range.end.character;
   if (end < text.length && isAlnum(text.charCodeAt(end))) return false;
   if (portion.wellFormed) return true;

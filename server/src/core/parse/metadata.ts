@@ -717,7 +717,7 @@ class FieldBuilder {
       portion = parsePortionMarking(line, text, at);
       // "SUBJECT: (S-300) MISSILES", "SUBJECT: (EU) LEADERS MEET": prose in brackets that names no level, or a level and
       // words no marking holds, is the subject's text, as at a line's start in the text; "SUBJECT: (TS) TALKS" is marked.
-      if (portion && (portion.level === undefined || !isItemMarking(portion, text))) portion = undefined;
+      if (portion && (portion.level === undefined || !isItemMarking(portion, text, false))) portion = undefined;
       if (portion) {
         pos = portion.token.range.end.character;
         while (pos < end && text[pos] === ' ') pos++;
