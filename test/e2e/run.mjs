@@ -239,6 +239,22 @@ async function goToLine(page, where) {
   await page.waitForTimeout(800);
 }
 
+/**
+ * The colors of the first rendered token spans holding `first` and `second`, read again every 300 ms until they are the
+ * same (15 s at most, as semantic tokens come after the grammar's colors); the last colors read then.
+ */
+async function alikeColors(page, first, second) {
+  const end = Date.now() + 15000;
+  let a = await tokenColor(page, first);
+  let b = await tokenColor(page, second);
+  while ((!a || a !== b) && Date.now() < end) {
+    await page.waitForTimeout(300);
+    a = await tokenColor(page, first);
+    b = await tokenColor(page, second);
+  }
+  return [a, b];
+}
+
 /** The color of the first rendered token span whose text contains `text`. */
 async function tokenColor(page, text) {
   return page.evaluate((t) => {
@@ -354,15 +370,8 @@ async function runMode(label, trusted, theme, shots) {
       // The grammar colors "DEPARTMENT FOR EUR/WE" as a passing line and leaves "AND EB" under it, which a line grammar
       // cannot tell from a heading; the server reads both as passing lines above the E.O. line.
       await withCable(page, workspace, 'dues.cable', 'UNCLAS NOWHERE 000022\n\nDEPARTMENT FOR EUR/WE\nAND EB\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: DUES\n\n1. (U) Dues rose by a tenth.\n', async () => {
-        const end = Date.now() + 15000;
-        let first = await tokenColor(page, 'DEPARTMENT FOR EUR/WE');
-        let seen = await tokenColor(page, 'AND EB');
+        const [first, seen] = await alikeColors(page, 'DEPARTMENT FOR EUR/WE', 'AND EB');
         const body = await tokenColor(page, 'Dues rose');
-        while ((!first || seen !== first) && Date.now() < end) {
-          await page.waitForTimeout(300);
-          first = await tokenColor(page, 'DEPARTMENT FOR EUR/WE');
-          seen = await tokenColor(page, 'AND EB');
-        }
         assert(first && seen === first && first !== body, `second line ${seen}, first line ${first}, text ${body}`);
       });
     });
@@ -371,14 +380,7 @@ async function runMode(label, trusted, theme, shots) {
       // In an invented cable the grammar colors "PORT DUES" as a heading, and only the rule under "Ferry Fares", which a
       // line grammar cannot see, makes it one.
       await withCable(page, workspace, 'fares.cable', 'UNCLAS NOWHERE 000021\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FARES\n\n1. (U) The harbor authority said dues would rise.\n\nPORT DUES\n---------\n\n2. (U) Dues rose by a tenth.\n\nFerry Fares\n-----------\n\n3. (U) Fares rose by a fifth.\n', async () => {
-        const end = Date.now() + 15000;
-        let capitals = await tokenColor(page, 'PORT DUES');
-        let seen = await tokenColor(page, 'Ferry Fares');
-        while ((!capitals || seen !== capitals) && Date.now() < end) {
-          await page.waitForTimeout(300);
-          capitals = await tokenColor(page, 'PORT DUES');
-          seen = await tokenColor(page, 'Ferry Fares');
-        }
+        const [capitals, seen] = await alikeColors(page, 'PORT DUES', 'Ferry Fares');
         const text = await tokenColor(page, 'Fares rose');
         assert(capitals && seen === capitals && text && text !== capitals, `title ${seen}, heading in capitals ${capitals}, text ${text}`);
       });

@@ -128,18 +128,7 @@ export function parseUnopenedMarking(line: number, lineText: string, start: numb
   }
   if (close === start || close - start > MAX_UNOPENED || lineText.charCodeAt(close) !== 41 /* ) */) return undefined;
   if (close + 1 < lineText.length && !isSpace(lineText.charCodeAt(close + 1))) return undefined;
-  const innerText = lineText.slice(start, close);
-  const cached = cachedReading(innerText);
-  const reading = cached?.reading;
-  if (!cached || reading?.level === undefined) return undefined;
-  return {
-    token: { text: lineText.slice(start, close + 1), range: range(line, start, close + 1) },
-    inner: { text: cached.inner ?? innerText, range: range(line, start, close) },
-    level: reading.level,
-    sbu: reading.sbu,
-    controls: reading.controls,
-    wellFormed: false,
-  };
+  return damagedMarking(line, lineText, start, start, close, close + 1);
 }
 
 /**
@@ -159,18 +148,7 @@ export function parseUnclosedMarking(line: number, lineText: string, start: numb
   let next = end;
   while (next < lineText.length && isSpace(lineText.charCodeAt(next))) next++;
   if (next >= lineText.length) return undefined;
-  const innerText = lineText.slice(start + 1, end);
-  const cached = cachedReading(innerText);
-  const reading = cached?.reading;
-  if (!cached || reading?.level === undefined) return undefined;
-  return {
-    token: { text: lineText.slice(start, end), range: range(line, start, end) },
-    inner: { text: cached.inner ?? innerText, range: range(line, start + 1, end) },
-    level: reading.level,
-    sbu: reading.sbu,
-    controls: reading.controls,
-    wellFormed: false,
-  };
+  return damagedMarking(line, lineText, start, start + 1, end, end);
 }
 
 /**
@@ -190,18 +168,7 @@ export function parseBracketMarking(line: number, lineText: string, start: numbe
   const c = lineText.charCodeAt(close);
   if (close === start + 1 || (c !== 41 /* ) */ && c !== 125 /* } */ && c !== 93) /* ] */ || (open === 40 && c === 41)) return undefined;
   if (close + 1 < lineText.length && !isSpace(lineText.charCodeAt(close + 1))) return undefined;
-  const innerText = lineText.slice(start + 1, close);
-  const cached = cachedReading(innerText);
-  const reading = cached?.reading;
-  if (!cached || reading?.level === undefined) return undefined;
-  return {
-    token: { text: lineText.slice(start, close + 1), range: range(line, start, close + 1) },
-    inner: { text: cached.inner ?? innerText, range: range(line, start + 1, close) },
-    level: reading.level,
-    sbu: reading.sbu,
-    controls: reading.controls,
-    wellFormed: false,
-  };
+  return damagedMarking(line, lineText, start, start + 1, close, close + 1);
 }
 
 /** True for the characters OCR and typing leave for a ")": "I", "l", "1" and "|". */
@@ -232,13 +199,22 @@ export function parseMisclosedMarking(line: number, lineText: string, start: num
     const opened = lineText.indexOf('(', close + 1);
     if (opened < 0 || opened > closed) return undefined;
   }
-  const innerText = lineText.slice(start + 1, close);
+  return damagedMarking(line, lineText, start, start + 1, close, close + 1, true);
+}
+
+/**
+ * A marking read from a damaged form (a parenthesis lost, or written as a brace, a bracket or an "I"): its text inside
+ * `[innerStart, innerEnd)` read as a marking's, its token `[start, end)`. Undefined unless that text names a level (and,
+ * with `wellFormedOnly`, reads as a known form); never well formed itself.
+ */
+function damagedMarking(line: number, lineText: string, start: number, innerStart: number, innerEnd: number, end: number, wellFormedOnly = false): PortionMarking | undefined {
+  const innerText = lineText.slice(innerStart, innerEnd);
   const cached = cachedReading(innerText);
   const reading = cached?.reading;
-  if (!cached || reading?.level === undefined || !reading.wellFormed) return undefined;
+  if (!cached || reading?.level === undefined || (wellFormedOnly && !reading.wellFormed)) return undefined;
   return {
-    token: { text: lineText.slice(start, close + 1), range: range(line, start, close + 1) },
-    inner: { text: cached.inner ?? innerText, range: range(line, start + 1, close) },
+    token: { text: lineText.slice(start, end), range: range(line, start, end) },
+    inner: { text: cached.inner ?? innerText, range: range(line, innerStart, innerEnd) },
     level: reading.level,
     sbu: reading.sbu,
     controls: reading.controls,
