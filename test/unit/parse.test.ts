@@ -1328,6 +1328,10 @@ describe('parser: body', () => {
     assert.deepEqual(wrapped.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}`), ['boxed:Ferry Fares: The Harbor Board Looks at a Rise|for the Summer']);
     assert.deepEqual([wrapped.lineKinds[8], wrapped.lineKinds[12]], ['rule', 'rule']);
     assert.deepEqual(wrapped.sections.map((s) => s.paragraphs.length), [1, 1]);
+    // A rule of spaced dashes with one dash typed twice among them ("- - -- - -") underlines its title as one without it does.
+    const doubled = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'Harbor Pilots Ask for a Night Allowance', '- - - - - - - - - -- - - - - - - - -', '', '¶2. (U) Two.', 'DOE'].join('\n'));
+    assert.deepEqual(doubled.headings.map((h) => `${h.style}:${h.text.text}:${at(h.range)}`), ['underlined:Harbor Pilots Ask for a Night Allowance:7:0-8:36']);
+    assert.deepEqual(doubled.sections.map((s) => s.paragraphs.length), [1, 1]);
     // A sentence above an underlined heading stays text: it ends with a full stop.
     const prose = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'The board met on Monday.', 'Ferry Fares', '-----------', '', '¶2. (U) Two.', 'DOE'].join('\n'));
     assert.deepEqual(prose.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|Ferry Fares']);

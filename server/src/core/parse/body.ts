@@ -68,7 +68,7 @@ export interface BodyResult {
 // "18, (SBU)" and "3 (S)", a bare number that lost its full stop or has a comma for it, before a marking, and "18.Our", a number
 // glued to its text by the full stop (each a paragraph only as the next number: numberParagraphs).
 export const MARKER = /^(\s*)(?:(¶)(\s?)(\d{1,3})(?:\s?(\.{1,2})|(?=\s*\())|(\d{1,3})(?:(\.{1,2})|,?(?=\s*\()))(?=\s|\(|$|(?<=\.)[A-Z])/;
-export const RULE_LINE = /^\s*(?:-{3,}(?: -+)*|(?:- ){2,}-?|={3,}|_{3,}|\*{3,}|[\u2013\u2014]{2,})\s*$/;
+export const RULE_LINE = /^\s*(?:-{3,}(?: -+)*|(?:--? ){2,}(?:--?)?|={3,}|_{3,}|\*{3,}|[\u2013\u2014]{2,})\s*$/;
 const BODY_FIELD = /^\s*(?:E\.?O\.?\s*\d{5}|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF\s*:|Classified\s+By\b)/i;
 
 // Openers at the start of a paragraph's text or a line: "Summary:", "SUMMARY -", "Begin Summary", "Embassy Comment:".
