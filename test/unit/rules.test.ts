@@ -345,6 +345,17 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     // A REL TO portion under a NOFORN caveat: the header carries the most restrictive control (FORMAT.md §7 rule 15).
     for (const id of ['CBL032', 'CBL036']) assert.deepEqual(found(id, 'S E C R E T', 'NOFORN\n\n', '¶1. (S/REL NATO) One.\n\n¶2. (S//REL TO USA, FVEY) Two.'), [], id);
   });
+  it('CBL036 reports a portion marking that gives both NOFORN and REL TO, a paragraph\'s, an item\'s or the subject\'s, with no fix', () => {
+    const body = '¶1. (S/NF/REL NATO) One.\n-- (C//REL TO USA, GBR//NF) An item.\n\n¶2. (S//REL TO USA, FVEY) Two.\n\n¶3. (S/NF) Three.';
+    assert.deepEqual(found('CBL036', 'S E C R E T', 'NOFORN\n\n', body), [
+      "10:4 Paragraph 1 is marked both NOFORN and REL TO ('(S/NF/REL NATO)'): a portion not releasable to foreign nationals is released to the countries listed.",
+      "11:3 The item '--' in paragraph 1 is marked both NOFORN and REL TO ('(C//REL TO USA, GBR//NF)'): a portion not releasable to foreign nationals is released to the countries listed.",
+    ]);
+    const text = `S E C R E T NOWHERE 000008\n\nNOFORN\n\nTAGS: PREL\nSUBJECT: (S/NF/REL NATO) HARBOR TALKS\n\n¶1. (S/NF) One.\nSMITH\n`;
+    const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL036');
+    assert.deepEqual(findings.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.message.slice(0, 37)}`), ['5:9 The subject is marked both NOFORN and']);
+    assert.equal(findings[0].fixes, undefined);
+  });
   it('reads the subject\'s marking as a portion: CBL030 reports it above the banner, CBL031 counts its level, CBL032 reports its NOFORN first, CBL029 a malformed one; prose in brackets is none', () => {
     // found() writes "SUBJECT: X" on line 6: the subject's marking goes there.
     const withSubject = (id: string, banner: string, caveat: string, marking: string, body: string) => {
