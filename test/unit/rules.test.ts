@@ -563,8 +563,30 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     // In small letters, the O written is small too; "EO" and "E.O." written right are left alone.
     assert.deepEqual(lint50(cable('e.0.', 'SUBJECT:', 'REF:', 'Classified By:')).map((f) => f.fixes![0].title), ["Write 'e.o.'"]);
     assert.deepEqual(lint50(cable('EO', 'SUBJECT:', 'REF:', 'Classified By:')), []);
-    // "SUBJECT; SUBJECT:": the keyword written twice, the first copy with a semicolon.
-    assert.deepEqual(lint50(cable('EO', 'SUBJECT; SUBJECT:', 'REF:', 'Classified By:')).map(formatFinding), ["5:1-5:9 CBL049 warning The SUBJECT label 'SUBJECT;' has a semicolon for its colon."]);
+    // "SUBJECT; SUBJECT:": the keyword written twice, the first copy with a semicolon: both are reported, each fix in its own range.
+    assert.deepEqual(lint50(cable('EO', 'SUBJECT; SUBJECT:', 'REF:', 'Classified By:')).map(formatFinding), [
+      "5:1-5:9 CBL049 warning The SUBJECT label 'SUBJECT;' has a semicolon for its colon.",
+      "5:9-5:18 CBL049 warning The SUBJECT label is written twice ('SUBJECT; SUBJECT:').",
+    ]);
+  });
+
+  it('CBL049 reports a label written twice (SUBJECT: SUBJECT:, REF: REF (A)), which is read as one, and its safe fix deletes the repeated copy alone', () => {
+    const cable = (subject: string, ref: string) =>
+      `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\n${subject} FERRY TALKS\n${ref} (A) NOWHERE 4 (B) NOWHERE 9\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text (REF A).\nSMITH\n`;
+    const lint49 = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL049');
+    assert.deepEqual(lint49(cable('SUBJECT:', 'REF:')), []);
+    const text = cable('SUBJECT: SUBJECT:', 'REF: REF');
+    const findings = lint49(text);
+    assert.deepEqual(findings.map((f) => `${formatFinding(f)} | ${f.fixes!.map((x) => `${x.title} ${x.safe}`).join()}`), [
+      "5:9-5:18 CBL049 warning The SUBJECT label is written twice ('SUBJECT: SUBJECT:'). | Delete the repeated 'SUBJECT:' true",
+      "6:5-6:9 CBL049 warning The REF label is written twice ('REF: REF'). | Delete the repeated 'REF' true",
+    ]);
+    let fixed = text;
+    for (const f of [...findings].reverse()) fixed = applyEdits(fixed, f.fixes![0].edits);
+    assert.equal(fixed, cable('SUBJECT:', 'REF:'));
+    // In small letters too; a subject that goes on with the label's word is no second label.
+    assert.deepEqual(lint49(cable('Subject: Subject:', 'REF:')).map((f) => f.fixes![0].edits[0].range.start.character), [8]);
+    assert.deepEqual(lint49(cable('SUBJECT: SUBJECT TO', 'REF:')), []);
   });
 
   it('CBL042 reports RICE from 2009-01-21 and CLINTON before it on Department cables only, in any case', () => {

@@ -1,6 +1,7 @@
 /**
  * CBL049 label-punctuation: A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;',
- * 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which the parser reads as the label.
+ * 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which the parser reads as the label, or written
+ * twice ('SUBJECT: SUBJECT:', 'REF: REF (A)'), which it reads as one.
  */
 import type { Range, Token } from '../model';
 import type { Fix, Report, Rule } from './types';
@@ -8,16 +9,16 @@ import type { Fix, Report, Rule } from './types';
 export const rule: Rule = {
   id: 'CBL049',
   name: 'label-punctuation',
-  description: "A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;', 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which is read as the label.",
+  description: "A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;', 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which is read as the label, or written twice ('SUBJECT: SUBJECT:', 'REF: REF (A)'), which is read as one label.",
   tags: ["metadata"],
   defaultSeverity: 'warning',
   fixable: true,
   safeFixes: true,
   docs: {
-    bad: "E.0. 12958: DECL: 06/03/2019\nTAGS; PREL MT\nSUBJECT; HARBOR PATROLS\nREF; VALLETTA 398\n\nClassified By; Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
+    bad: "E.0. 12958: DECL: 06/03/2019\nTAGS; PREL MT\nSUBJECT: SUBJECT: HARBOR PATROLS\nREF; VALLETTA 398\n\nClassified By; Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
     good: "E.O. 12958: DECL: 06/03/2019\nTAGS: PREL MT\nSUBJECT: HARBOR PATROLS\nREF: VALLETTA 398\n\nClassified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
-    rationale: "A transcription of a paper copy leaves a semicolon where the colon was (`SUBJECT;`, `TAGS;`) and a zero where the letter O was (`E.0.`), as OCR and typing do. Such a label is read as the field it names, so the field is checked as any other, but the copy differs from the cable: the safe fix writes the colon for the semicolon, or the O for the zero, and changes nothing else. A label with a letter wrong (`5UBJECT:`) is not read as the field; CBL019 and CBL020 name it.",
-    source: "The project's review of typed and OCR transcriptions; corpus analysis of the released cables: none of the 200 cables of the corpus writes such a label.",
+    rationale: "A transcription of a paper copy leaves a semicolon where the colon was (`SUBJECT;`, `TAGS;`) and a zero where the letter O was (`E.0.`), as OCR and typing do. Such a label is read as the field it names, so the field is checked as any other, but the copy differs from the cable: the safe fix writes the colon for the semicolon, or the O for the zero, and changes nothing else. A label written twice (`SUBJECT: SUBJECT: …`, `REF: REF (A) …`), as a copy or a drafter may leave it, is read as one label; its safe fix deletes the repeated copy alone. A label with a letter wrong (`5UBJECT:`) is not read as the field; CBL019 and CBL020 name it.",
+    source: "The project's review of typed and OCR transcriptions; corpus analysis of the released cables: none of the 200 cables of the corpus writes such a label. A label written twice: 2 of the 200 (`SUBJECT: SUBJECT: …`, 09KABUL1239 and 10BRUSSELS183).",
   },
   check(cable, report) {
     const eo = cable.eo?.keyword;
@@ -37,6 +38,24 @@ export const rule: Rule = {
     semicolon(cable.subject?.keyword, 'SUBJECT', report);
     semicolon(cable.refs?.keyword, 'REF', report);
     semicolon(cable.classifiedBy?.keyword, 'Classified By', report);
+    repeated(cable.tags?.keyword, 'TAGS', report);
+    repeated(cable.subject?.keyword, 'SUBJECT', report);
+    repeated(cable.refs?.keyword, 'REF', report);
+    repeated(cable.classifiedBy?.keyword, 'Classified By', report);
+    // "REF: REF (A) MADRID 3785": the parser skips the second REF before the first item; it is no part of the keyword.
+    const refs = cable.refs;
+    if (refs) {
+      const end = refs.keyword.range.end;
+      const again = REF_AGAIN.exec(cable.lines[end.line].slice(end.character));
+      if (again) {
+        const copy = { start: end, end: { line: end.line, character: end.character + again[0].length } };
+        report({
+          message: `The REF label is written twice ('${refs.keyword.text}${again[0]}').`,
+          range: copy,
+          fixes: [{ title: `Delete the repeated '${again[0].trim()}'`, edits: [{ range: copy, newText: '' }], safe: true, preferred: true }],
+        });
+      }
+    }
   },
 };
 
@@ -50,6 +69,28 @@ function semicolon(keyword: Token | undefined, name: string, report: Report): vo
     message: `The ${name} label '${label}' has a semicolon for its colon.`,
     range: { start: keyword.range.start, end: { line: keyword.range.start.line, character: keyword.range.start.character + semi + 1 } },
     fixes: [fix(`Write '${label.slice(0, -1)}:'`, character(keyword.range, semi), ':')],
+  });
+}
+
+// "REF: REF (A) …": the second REF, with the spaces before it, in front of an item's lettering.
+const REF_AGAIN = /^\s*REF(?=\s+\()/;
+
+/**
+ * Reports a label the parser read as one though written twice ("SUBJECT: SUBJECT:", "SUBJECT; SUBJECT:"), with the safe fix that
+ * deletes the second copy and the spaces before it: "SUBJECT: AFGHANISTAN …" stays.
+ */
+function repeated(keyword: Token | undefined, name: string, report: Report): void {
+  if (!keyword || keyword.range.start.line !== keyword.range.end.line) return;
+  const text = keyword.text;
+  // The first copy ends at its colon (or the semicolon CBL049 reports too); what follows it in the keyword is the second.
+  let end = -1;
+  for (let i = 0; i < text.length - 1 && end < 0; i++) if (text.charCodeAt(i) === 58 /* : */ || text.charCodeAt(i) === 59 /* ; */) end = i + 1;
+  if (end < 0) return;
+  const copy = { start: { line: keyword.range.start.line, character: keyword.range.start.character + end }, end: keyword.range.end };
+  report({
+    message: `The ${name} label is written twice ('${text}').`,
+    range: copy,
+    fixes: [{ title: `Delete the repeated '${text.slice(end).trim()}'`, edits: [{ range: copy, newText: '' }], safe: true, preferred: true }],
   });
 }
 
