@@ -570,7 +570,7 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     ]);
   });
 
-  it('CBL049 reports a label written twice (SUBJECT: SUBJECT:, REF: REF (A)), which is read as one, and its safe fix deletes the repeated copy alone', () => {
+  it('CBL049 reports a label written twice (SUBJECT: SUBJECT:, REF: REF (A), TAGS: TAGS:), which is read as one or as the field\'s text, and its safe fix deletes the repeated copy alone', () => {
     const cable = (subject: string, ref: string) =>
       `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\n${subject} FERRY TALKS\n${ref} (A) NOWHERE 4 (B) NOWHERE 9\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text (REF A).\nSMITH\n`;
     const lint49 = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL049');
@@ -587,6 +587,18 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     // In small letters too; a subject that goes on with the label's word is no second label.
     assert.deepEqual(lint49(cable('Subject: Subject:', 'REF:')).map((f) => f.fixes![0].edits[0].range.start.character), [8]);
     assert.deepEqual(lint49(cable('SUBJECT: SUBJECT TO', 'REF:')), []);
+    // "TAGS: TAGS:", "REF: REF:" and "Classified By: Classified By:", whose second label is read as the field's text (a TAG, a citation, the classifier).
+    const others = `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: TAGS: PREL\nSUBJECT: FERRY TALKS\nREF: Ref: A. NOWHERE 4\n\nClassified By: Classified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
+    const again = lint49(others);
+    assert.deepEqual(again.map((f) => `${formatFinding(f)} | ${f.fixes![0].title}`), [
+      "4:6-4:12 CBL049 warning The TAGS label is written twice ('TAGS: TAGS:'). | Delete the repeated 'TAGS:'",
+      "6:5-6:10 CBL049 warning The REF label is written twice ('REF: Ref:'). | Delete the repeated 'Ref:'",
+      "8:15-8:30 CBL049 warning The Classified By label is written twice ('Classified By: Classified By:'). | Delete the repeated 'Classified By:'",
+    ]);
+    let cleaned = others;
+    for (const f of [...again].reverse()) cleaned = applyEdits(cleaned, f.fixes![0].edits);
+    assert.equal(cleaned, others.replace(' TAGS:', '').replace(' Ref:', '').replace(' Classified By:', ''));
+    assert.deepEqual(parseCable(cleaned).cable.refs!.items.map((i) => i.letter), ['A']);
   });
 
   it('CBL042 reports RICE from 2009-01-21 and CLINTON before it on Department cables only, in any case', () => {
