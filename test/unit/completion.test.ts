@@ -911,6 +911,9 @@ describe('completion: the next REF item', () => {
       ['REF:\n|', 'A. '],
       // A field lettered in lower case.
       ['REF: a. NOWHERE 7\nb. STATE 4567\n|', 'c. '],
+      // Past Z, the letter written twice, as the parser reads it: "Z." ⏎ "AA." ⏎ "BB.".
+      [`REF: ${Array.from({ length: 26 }, (_, k) => `${String.fromCharCode(65 + k)}. NOWHERE ${k + 1}`).join('\n')}\n|`, 'AA. '],
+      [`REF: ${Array.from({ length: 26 }, (_, k) => `${String.fromCharCode(65 + k)}. NOWHERE ${k + 1}`).join('\n')}\nAA. NOWHERE 27\n|`, 'BB. '],
     ];
     for (const [refs, accepted] of cases) check(cable(refs), accepted);
   });

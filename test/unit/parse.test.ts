@@ -13,6 +13,7 @@ import { lintCable } from '../../server/src/core/lint';
 import { parseCable, readsAsCable } from '../../server/src/core/parse/index';
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
 import { findPageLines } from '../../server/src/core/parse/pages';
+import { findInTextReferences, resolveInText } from '../../server/src/core/mentions';
 import { ROOT } from '../helpers';
 import { assertRangesInside } from '../properties';
 
@@ -591,6 +592,20 @@ describe('parser: metadata', () => {
     // Two letters that differ are two items, and a letter at a line's end waits for its citation on the next line, alone.
     const two = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nREF: A. NOWHERE 12 B.\nB. NOWHERE 14\n\nClassified By: Ambassador, reason 1.4 (b,d)\n').refs!.items;
     assert.deepEqual(two.map((i) => `${i.doubledLetter?.text ?? '-'} ${i.letter} ${i.citation.text}`), ['- A NOWHERE 12', '- B NOWHERE 14']);
+  });
+
+  it('reads REF letters past Z written twice (Z. ⏎ AA. ⏎ BB.) as the items\' letters, only after Z, and in-text "ref AA" names its item', () => {
+    const lettered = Array.from({ length: 26 }, (_, k) => `${String.fromCharCode(65 + k)}. NOWHERE ${101 + k}`).join('\n');
+    const text = `C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nREF: ${lettered} AA. NOWHERE 127\n(BB) NOWHERE 128\n\nDD. NOWHERE 130\n\nClassified By: Ambassador, reason 1.4 (b,d)\n\n¶1. (C) As ref AA said (refs Z and BB), ref DD and ref EE.\n`;
+    const cable = parse(text);
+    assert.deepEqual(cable.refs!.items.slice(24).map((i) => `${i.letterToken?.text} ${i.letter} ${i.citation.text}`), ['Y. Y NOWHERE 125', 'Z. Z NOWHERE 126', 'AA. AA NOWHERE 127', '(BB) BB NOWHERE 128', 'DD. DD NOWHERE 130']);
+    assert.deepEqual(lintCable(cable).filter((f) => f.id === 'CBL023').map((f) => `${f.range.start.line}: ${f.message}`), ['34: REF item DD where CC is expected.']);
+    // "ref AA" names the item AA, "refs Z and BB" both; "ref EE", with no such item, names nothing.
+    const refs = findInTextReferences(cable);
+    assert.deepEqual(refs.map((r) => `${text.split('\n')[r.range.start.line].slice(r.range.start.character, r.range.end.character)} ${r.target.kind === 'ref' ? r.target.letter : ''} ${resolveInText(cable, r)?.start.line}`), ['ref AA AA 31', 'refs Z Z 31', 'BB BB 32', 'ref DD DD 34']);
+    // Before Z, a letter written twice is a citation's text, as it was: "REF: A. NOWHERE 1" ⏎ "AA. NOWHERE 2".
+    const early = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nREF: A. NOWHERE 1\nAA. NOWHERE 2\n\n¶1. (C) Text.\n');
+    assert.deepEqual(early.refs!.items.map((i) => `${i.letter ?? '-'} ${i.citation.text}`), ['A NOWHERE 1', '- AA. NOWHERE 2']);
   });
 
   it('takes a lettered line after a blank line into REF only when its letter can come next', () => {

@@ -345,6 +345,17 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     // A REL TO portion under a NOFORN caveat: the header carries the most restrictive control (FORMAT.md §7 rule 15).
     for (const id of ['CBL032', 'CBL036']) assert.deepEqual(found(id, 'S E C R E T', 'NOFORN\n\n', '¶1. (S/REL NATO) One.\n\n¶2. (S//REL TO USA, FVEY) Two.'), [], id);
   });
+  it('CBL036 reports a portion marking that gives both NOFORN and REL TO, a paragraph\'s, an item\'s or the subject\'s, with no fix', () => {
+    const body = '¶1. (S/NF/REL NATO) One.\n-- (C//REL TO USA, GBR//NF) An item.\n\n¶2. (S//REL TO USA, FVEY) Two.\n\n¶3. (S/NF) Three.';
+    assert.deepEqual(found('CBL036', 'S E C R E T', 'NOFORN\n\n', body), [
+      "10:4 Paragraph 1 is marked both NOFORN and REL TO ('(S/NF/REL NATO)'): a portion not releasable to foreign nationals is released to the countries listed.",
+      "11:3 The item '--' in paragraph 1 is marked both NOFORN and REL TO ('(C//REL TO USA, GBR//NF)'): a portion not releasable to foreign nationals is released to the countries listed.",
+    ]);
+    const text = `S E C R E T NOWHERE 000008\n\nNOFORN\n\nTAGS: PREL\nSUBJECT: (S/NF/REL NATO) HARBOR TALKS\n\n¶1. (S/NF) One.\nSMITH\n`;
+    const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL036');
+    assert.deepEqual(findings.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.message.slice(0, 37)}`), ['5:9 The subject is marked both NOFORN and']);
+    assert.equal(findings[0].fixes, undefined);
+  });
   it('reads the subject\'s marking as a portion: CBL030 reports it above the banner, CBL031 counts its level, CBL032 reports its NOFORN first, CBL029 a malformed one; prose in brackets is none', () => {
     // found() writes "SUBJECT: X" on line 6: the subject's marking goes there.
     const withSubject = (id: string, banner: string, caveat: string, marking: string, body: string) => {
@@ -552,8 +563,42 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     // In small letters, the O written is small too; "EO" and "E.O." written right are left alone.
     assert.deepEqual(lint50(cable('e.0.', 'SUBJECT:', 'REF:', 'Classified By:')).map((f) => f.fixes![0].title), ["Write 'e.o.'"]);
     assert.deepEqual(lint50(cable('EO', 'SUBJECT:', 'REF:', 'Classified By:')), []);
-    // "SUBJECT; SUBJECT:": the keyword written twice, the first copy with a semicolon.
-    assert.deepEqual(lint50(cable('EO', 'SUBJECT; SUBJECT:', 'REF:', 'Classified By:')).map(formatFinding), ["5:1-5:9 CBL049 warning The SUBJECT label 'SUBJECT;' has a semicolon for its colon."]);
+    // "SUBJECT; SUBJECT:": the keyword written twice, the first copy with a semicolon: both are reported, each fix in its own range.
+    assert.deepEqual(lint50(cable('EO', 'SUBJECT; SUBJECT:', 'REF:', 'Classified By:')).map(formatFinding), [
+      "5:1-5:9 CBL049 warning The SUBJECT label 'SUBJECT;' has a semicolon for its colon.",
+      "5:9-5:18 CBL049 warning The SUBJECT label is written twice ('SUBJECT; SUBJECT:').",
+    ]);
+  });
+
+  it('CBL049 reports a label written twice (SUBJECT: SUBJECT:, REF: REF (A), TAGS: TAGS:), which is read as one or as the field\'s text, and its safe fix deletes the repeated copy alone', () => {
+    const cable = (subject: string, ref: string) =>
+      `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\n${subject} FERRY TALKS\n${ref} (A) NOWHERE 4 (B) NOWHERE 9\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text (REF A).\nSMITH\n`;
+    const lint49 = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL049');
+    assert.deepEqual(lint49(cable('SUBJECT:', 'REF:')), []);
+    const text = cable('SUBJECT: SUBJECT:', 'REF: REF');
+    const findings = lint49(text);
+    assert.deepEqual(findings.map((f) => `${formatFinding(f)} | ${f.fixes!.map((x) => `${x.title} ${x.safe}`).join()}`), [
+      "5:9-5:18 CBL049 warning The SUBJECT label is written twice ('SUBJECT: SUBJECT:'). | Delete the repeated 'SUBJECT:' true",
+      "6:5-6:9 CBL049 warning The REF label is written twice ('REF: REF'). | Delete the repeated 'REF' true",
+    ]);
+    let fixed = text;
+    for (const f of [...findings].reverse()) fixed = applyEdits(fixed, f.fixes![0].edits);
+    assert.equal(fixed, cable('SUBJECT:', 'REF:'));
+    // In small letters too; a subject that goes on with the label's word is no second label.
+    assert.deepEqual(lint49(cable('Subject: Subject:', 'REF:')).map((f) => f.fixes![0].edits[0].range.start.character), [8]);
+    assert.deepEqual(lint49(cable('SUBJECT: SUBJECT TO', 'REF:')), []);
+    // "TAGS: TAGS:", "REF: REF:" and "Classified By: Classified By:", whose second label is read as the field's text (a TAG, a citation, the classifier).
+    const others = `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: TAGS: PREL\nSUBJECT: FERRY TALKS\nREF: Ref: A. NOWHERE 4\n\nClassified By: Classified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
+    const again = lint49(others);
+    assert.deepEqual(again.map((f) => `${formatFinding(f)} | ${f.fixes![0].title}`), [
+      "4:6-4:12 CBL049 warning The TAGS label is written twice ('TAGS: TAGS:'). | Delete the repeated 'TAGS:'",
+      "6:5-6:10 CBL049 warning The REF label is written twice ('REF: Ref:'). | Delete the repeated 'Ref:'",
+      "8:15-8:30 CBL049 warning The Classified By label is written twice ('Classified By: Classified By:'). | Delete the repeated 'Classified By:'",
+    ]);
+    let cleaned = others;
+    for (const f of [...again].reverse()) cleaned = applyEdits(cleaned, f.fixes![0].edits);
+    assert.equal(cleaned, others.replace(' TAGS:', '').replace(' Ref:', '').replace(' Classified By:', ''));
+    assert.deepEqual(parseCable(cleaned).cable.refs!.items.map((i) => i.letter), ['A']);
   });
 
   it('CBL042 reports RICE from 2009-01-21 and CLINTON before it on Department cables only, in any case', () => {

@@ -6,6 +6,7 @@
  * names (`features/hover.ts`), and CBL045 reports those that point at nothing.
  */
 import type { Cable, Paragraph, Range, RefItem } from './model';
+import { refLetterOrdinal } from './parse/metadata';
 import { isAlnum, isDigit, isLetter, skipSpaces, trimEndOffset } from './text';
 
 /** A reference in the text and what it points at. */
@@ -22,8 +23,8 @@ export interface InTextReference {
 }
 
 // "(ref C)", "REF B", "refs A and B", "Reftel C", "reftels D and E", and "reftel" alone.
-// A letter past H counts only when a REF item has it (see refLetters).
-const REF_RE = /\b(?:(?:refs?\.?|reftels?)\s+([A-Z])\b|reftels?\b)/gi;
+// A letter past H counts only when a REF item has it (see refLetters), as does one past Z written twice ("ref AA").
+const REF_RE = /\b(?:(?:refs?\.?|reftels?)\s+([A-Z]{1,2})\b|reftels?\b)/gi;
 
 /** Whether the character at `i` is the ASCII letter `lower` (a lower-case char code) in either case. */
 function letterIs(text: string, i: number, lower: number): boolean {
@@ -118,10 +119,12 @@ function startsAbbreviation(text: string, i: number): boolean {
 /**
  * The letter of `letters` (either case) that stands as a word at `i`, or undefined: the letter of a list after
  * the first ("refs A and B") or the one that starts a line after "(Ref". A letter that starts a title or an
- * abbreviation is none ({@link startsAbbreviation}).
+ * abbreviation is none ({@link startsAbbreviation}). A letter past Z written twice ("refs Z and AA") is one when a
+ * REF item has it.
  */
 function letterAt(text: string, i: number, letters: ReadonlySet<string>): string | undefined {
   const c = text[i];
+  if (c !== undefined && text[i + 1] === c && isLetter(text.charCodeAt(i)) && letters.has((c + c).toUpperCase()) && !isWordChar(text[i + 2])) return c + c;
   // An ASCII letter: the capitals of "\u017f" (the long s) and "\u0131" (the dotless i) are S and I.
   return c !== undefined && isLetter(text.charCodeAt(i)) && letters.has(c.toUpperCase()) && !isWordChar(text[i + 1]) && !startsAbbreviation(text, i) ? c : undefined;
 }
@@ -500,8 +503,8 @@ function referencesFrom(cable: Cable, lines: readonly number[]): InTextReference
       }
       const more = lettersAfter(line, end, first, isPlural(m[0].slice(0, -1)));
       if (more === undefined) continue;
-      push(line, m.index, end, 1, { kind: 'ref', letter: first.toUpperCase() }, more.length > 0);
-      for (const r of more) push(r.line, r.start, r.start + 1, 1, { kind: 'ref', letter: r.item.toUpperCase() });
+      push(line, m.index, end, first.length, { kind: 'ref', letter: first.toUpperCase() }, more.length > 0);
+      for (const r of more) push(r.line, r.start, r.start + r.item.length, r.item.length, { kind: 'ref', letter: r.item.toUpperCase() });
       REF_RE.lastIndex = afterOnLine(more, line, end);
     }
     // "(Ref" at the end of the line and "B) the minister" on the next: only the letters are linked, on the next line.
@@ -510,10 +513,10 @@ function referencesFrom(cable: Cable, lines: readonly number[]): InTextReference
       const i = skipSpaces(next);
       const first = letterHere(next, i);
       if (first !== undefined) {
-        const more = lettersAfter(line + 1, i + 1, first, isPlural(text.slice(split.start, split.end)));
+        const more = lettersAfter(line + 1, i + first.length, first, isPlural(text.slice(split.start, split.end)));
         if (more !== undefined) {
-          push(line + 1, i, i + 1, 1, { kind: 'ref', letter: first.toUpperCase() });
-          for (const r of more) push(r.line, r.start, r.start + 1, 1, { kind: 'ref', letter: r.item.toUpperCase() });
+          push(line + 1, i, i + first.length, first.length, { kind: 'ref', letter: first.toUpperCase() });
+          for (const r of more) push(r.line, r.start, r.start + r.item.length, r.item.length, { kind: 'ref', letter: r.item.toUpperCase() });
         }
       } else if (split.kind === 'reftel') push(line, split.start, split.end, 0, { kind: 'ref' });
     }
@@ -572,5 +575,5 @@ export function inTextTarget(cable: Cable, ref: InTextReference): RefItem | Para
   if (item) return item;
   // "REF: PARIS 12; LONDON 34" and "(ref B)": with no letter written, the letters count the items in order,
   // so "ref A" names a single unlettered item and "ref B" names nothing.
-  return items.every((i) => i.letter === undefined) ? items[letter.charCodeAt(0) - 65] : undefined;
+  return items.every((i) => i.letter === undefined) ? items[refLetterOrdinal(letter) - 1] : undefined;
 }

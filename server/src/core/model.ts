@@ -356,7 +356,7 @@ export interface RefItem {
   readonly range: Range;
   /** The letter as written (`A.`, `A)`, `(A)`, `¶B.`). */
   readonly letterToken?: Token;
-  /** Upper-case letter (`A`). */
+  /** Upper-case letter (`A`); past `Z`, the letter written twice (`AA`, `BB`: {@link refLetterOrdinal}). */
   readonly letter?: string;
   /**
    * The same letter written once more before the letter, on its line (`A.` of `A. (A) PARIS 7682`, `¶B.` of

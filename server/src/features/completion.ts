@@ -12,7 +12,7 @@ import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefField, RefItem } from '../core/model';
 import { parseBracketMarking, parseMisclosedMarking, parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
 import { MONTHS } from '../core/parse/header';
-import { continuesRefField, parseCaveatLine } from '../core/parse/metadata';
+import { continuesRefField, parseCaveatLine, refLetterAt, refLetterOrdinal } from '../core/parse/metadata';
 import { dayOfYear, pad } from '../core/rules/util';
 import { contains, isAlnum, isCapital, isDigit, isLetter, isSpace, partitionPoint, skipSpaces, WHITE_RUNS } from '../core/text';
 import type { Dictionaries, TermEntry } from './dictionaries';
@@ -810,8 +810,9 @@ export function nextRefSlot(cable: Cable, position: Position, line: string): { l
   // Right under the last item (a letter typed there may read as the rest of a wrapped citation), or under "REF:"; or a
   // blank line under the last item where the field's gaps allow it ({@link refGapAllowed}).
   if (last ? last.range.end.line < position.line - 1 && !refGapAllowed(cable, earlier, position.line) : !onKeywordLine && position.line !== keyword.line + 1) return undefined;
-  if (last && (!last.letter || last.letter >= 'Z')) return undefined;
-  const letter = last?.letter ? String.fromCharCode(last.letter.charCodeAt(0) + 1) : 'A';
+  // After Z, the letter written twice: "Z." ⏎ "AA.".
+  const letter = last ? (last.letter ? refLetterAt(refLetterOrdinal(last.letter) + 1) : undefined) : 'A';
+  if (letter === undefined) return undefined;
   return { label: refLetter(letter, last), start, end: closed, onKeywordLine };
 }
 

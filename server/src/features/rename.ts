@@ -8,6 +8,7 @@ import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { applyEdits } from '../core/fix';
 import type { Cable } from '../core/model';
 import { parseCable } from '../core/parse/index';
+import { refLetterAt, refLetterOrdinal } from '../core/parse/metadata';
 import { contains, samePosition } from '../core/text';
 import { findInTextReferences, resolveInText, type InTextReference } from '../core/mentions';
 
@@ -184,10 +185,10 @@ function changedMeaning(cable: Cable, refs: readonly InTextReference[], edited: 
   return undefined;
 }
 
-/** The three letters that may go on a REF field after a blank line when `last` is the letter before ("B, C or D" after A). */
+/** The three letters that may go on a REF field after a blank line when `last` is the letter before ("B, C or D" after A; "AA, BB or CC" after Z). */
 function nextLetters(last: string | undefined): string {
-  const from = last === undefined ? 65 : last.charCodeAt(0) + 1;
-  const letters = [0, 1, 2].map((k) => from + k).filter((c) => c <= 90).map((c) => String.fromCharCode(c));
+  const from = last === undefined ? 1 : refLetterOrdinal(last) + 1;
+  const letters = [0, 1, 2].map((k) => refLetterAt(from + k)).filter((l) => l !== undefined);
   return letters.length === 0 ? 'none' : letters.length === 1 ? letters[0] : `${letters.slice(0, -1).join(', ')} or ${letters[letters.length - 1]}`;
 }
 

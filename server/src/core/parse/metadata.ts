@@ -483,13 +483,35 @@ const REF_LETTER_LINE = /^\s*(?:¶\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?:\s+(
  * letter (`¶B. `) goes on with the field too, as it will once its citation is written (where completion offers one).
  */
 export function continuesRefField(items: readonly RefItem[], text: string, citationToCome = false): boolean {
-  const m = REF_LETTER_LINE.exec(text);
-  if (!m || (m[3] === undefined && !citationToCome)) return false;
-  const letter = (m[1] ?? m[2]).toUpperCase().charCodeAt(0);
   let last: string | undefined;
   for (let k = items.length - 1; k >= 0 && last === undefined; k--) last = items[k].letter;
-  const after = last === undefined ? 64 : last.charCodeAt(0);
+  const after = last === undefined ? 0 : refLetterOrdinal(last);
+  // "Z. PARIS 12" ⏎ ⏎ "AA. PARIS 40": past Z, a letter written twice.
+  const m = REF_LETTER_LINE.exec(text) ?? (after >= 26 ? REF_DOUBLE_LETTER_LINE.exec(text) : null);
+  if (!m || (m[3] === undefined && !citationToCome)) return false;
+  const letter = refLetterOrdinal((m[1] ?? m[2]).toUpperCase());
   return letter > after && letter <= after + 3;
+}
+
+// "AA. PARIS 40", "(BB) STATE 12": a REF item's letter past Z opening a line, as REF_LETTER_LINE reads one letter.
+const REF_DOUBLE_LETTER_LINE = /^\s*(?:¶\s?)?(?:\(([A-Za-z]{2})\)|([A-Za-z]{2})[.):])(?:\s+(\S)|\s*$)/;
+
+/**
+ * The place of a REF item's letter in the list: A is 1, Z 26, and past Z the letter written twice, AA 27, BB 28, to ZZ 52
+ * (`Z.` ⏎ `AA.` ⏎ `BB.`); 0 for anything else (`AB`).
+ */
+export function refLetterOrdinal(letter: string): number {
+  const c = letter.charCodeAt(0);
+  if (c < 65 || c > 90) return 0;
+  if (letter.length === 1) return c - 64;
+  return letter.length === 2 && letter.charCodeAt(1) === c ? c - 38 : 0;
+}
+
+/** The REF letter at place `ordinal` ({@link refLetterOrdinal}): `A` for 1, `AA` for 27; undefined past ZZ. */
+export function refLetterAt(ordinal: number): string | undefined {
+  if (ordinal < 1 || ordinal > 52) return undefined;
+  const c = String.fromCharCode(64 + (ordinal > 26 ? ordinal - 26 : ordinal));
+  return ordinal > 26 ? c + c : c;
 }
 
 /** True when a REF or Classified By keyword comes within the next few non-blank lines, before any paragraph. */
@@ -803,6 +825,7 @@ class FieldBuilder {
     while ((m = re.exec(text)) !== null && m.index < to) {
       markers.push({ start: m.index, end: m.index + m[0].length, letter: (m[2] ?? m[3]).toUpperCase() });
     }
+    this.#doubleLetters(text, from, to, markers);
     const segments: { start: number; end: number; marker?: (typeof markers)[number] }[] = [];
     if (markers.length === 0) segments.push({ start: from, end: to });
     else {
@@ -838,6 +861,47 @@ class FieldBuilder {
         }
       }
     }
+  }
+
+  /**
+   * Adds to `markers` the letters past Z in `[from, to)` (`Z. PARIS 12` ⏎ `AA. PARIS 40` ⏎ `BB. …`): a letter written twice,
+   * read only where the letters before it (the items', then this line's) have reached Z and it is one of the three after
+   * the last; `markers` stays in text order.
+   */
+  #doubleLetters(text: string, from: number, to: number, markers: { start: number; end: number; letter: string }[]): void {
+    let last = this.#pendingRef?.letter;
+    for (let k = this.#refItems.length - 1; k >= 0 && last === undefined; k--) last = this.#refItems[k].letter;
+    // Most REF fields never reach Z: nothing more is read on their lines.
+    let after = last === undefined ? 0 : refLetterOrdinal(last);
+    let z = after >= 26;
+    for (let k = 0; k < markers.length && !z; k++) z = markers[k].letter === 'Z';
+    if (!z) return;
+    const found: { start: number; end: number; letter: string }[] = [];
+    const re = REF_DOUBLE_LETTER;
+    re.lastIndex = from;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null && m.index < to) {
+      const letter = (m[2] ?? m[3]).toUpperCase();
+      if (refLetterOrdinal(letter) > 26) found.push({ start: m.index, end: m.index + m[0].length, letter });
+    }
+    if (found.length === 0) return;
+    const merged: { start: number; end: number; letter: string }[] = [];
+    let i = 0;
+    for (let j = 0; j <= markers.length; j++) {
+      const next = j < markers.length ? markers[j].start : Infinity;
+      for (; i < found.length && found[i].start < next; i++) {
+        const place = refLetterOrdinal(found[i].letter);
+        if (after < 26 || place <= after || place > after + 3) continue;
+        merged.push(found[i]);
+        after = place;
+      }
+      if (j < markers.length) {
+        merged.push(markers[j]);
+        after = refLetterOrdinal(markers[j].letter);
+      }
+    }
+    markers.length = 0;
+    for (const mk of merged) markers.push(mk);
   }
 
   /**
@@ -1232,6 +1296,8 @@ function trimmed(line: number, text: string, from: number, to: number): Token {
 
 // Letters of REF items: "A.", "A)", "(A)", "¶B.", "A:".
 const REF_LETTER = /(?<![^\s;,])(¶\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=\s|$)/g;
+// Letters of REF items past Z, as REF_LETTER reads one: "AA.", "(BB)", "¶CC.".
+const REF_DOUBLE_LETTER = /(?<![^\s;,])(¶\s?)?(?:\(([A-Za-z]{2})\)|([A-Za-z]{2})[.):])(?=\s|$)/g;
 // A trailing label of a REF item: "(NOTAL)", "(EXDIS)".
 const LABEL = /\(([A-Z][A-Z ]{1,14})\)\s*$/;
 

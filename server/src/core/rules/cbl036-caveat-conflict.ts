@@ -1,22 +1,23 @@
 /**
- * CBL036 caveat-conflict: SIPDIS together with NODIS or EXDIS captions, or NOFORN together with REL TO.
+ * CBL036 caveat-conflict: SIPDIS together with NODIS or EXDIS captions, or NOFORN together with REL TO, in the header or in
+ * one portion marking ('(S/NF/REL NATO)').
  */
-import type { Caveat } from '../model';
-import type { Rule } from './types';
-import { releaseCaveat } from './util';
+import type { Caveat, PortionMarking } from '../model';
+import type { Report, Rule } from './types';
+import { describeItem, releaseCaveat, subjectMarking } from './util';
 
 export const rule: Rule = {
   id: 'CBL036',
   name: 'caveat-conflict',
-  description: "SIPDIS together with NODIS or EXDIS captions, or a NOFORN caveat together with a REL TO one.",
-  tags: ["banner"],
+  description: "SIPDIS together with NODIS or EXDIS captions, or NOFORN together with REL TO: a NOFORN caveat with a REL TO one, or a portion marking that gives both ('(S/NF/REL NATO)').",
+  tags: ["banner", "markings"],
   defaultSeverity: 'warning',
   fixable: false,
   docs: {
     bad: "NODIS\nSIPDIS",
     good: "NODIS",
-    rationale: "SIPDIS releases a cable to the SIPRNet database; NODIS/EXDIS captions restrict distribution, so the two never go together. Likewise NOFORN (not releasable to foreign nationals) and REL TO (released to the countries listed) in one header (`NOFORN` over `REL TO USA, GBR`) say opposite things, and which one is meant is for you to decide.",
-    source: "Corpus analysis of the released cables (FORMAT.md §7 rule 16): 1,212 of 1,212 (weak: none of them has a NODIS/EXDIS caption); [SIPDIS05]. NOFORN, not releasable to foreign nationals, and REL TO, authorized for release to the countries listed: markings.tsv, [ISM]; none of the 200 cables of the project's corpus has a REL TO caveat line.",
+    rationale: "SIPDIS releases a cable to the SIPRNet database; NODIS/EXDIS captions restrict distribution, so the two never go together. Likewise NOFORN (not releasable to foreign nationals) and REL TO (released to the countries listed) in one header (`NOFORN` over `REL TO USA, GBR`) say opposite things, and which one is meant is for you to decide. So do the two in one portion marking (`(S/NF/REL NATO)`, `(S//REL TO USA, GBR//NF)`), a paragraph's, an item's or the subject's: the marking is read with its level, and no fix is offered, since only you know which control the portion carries.",
+    source: "Corpus analysis of the released cables (FORMAT.md §7 rule 16): 1,212 of 1,212 (weak: none of them has a NODIS/EXDIS caption); [SIPDIS05]. NOFORN, not releasable to foreign nationals, and REL TO, authorized for release to the countries listed: markings.tsv, [ISM], whose portion markings give one or the other (`(S/NF)`, `(S/REL NATO)`, `(S//REL TO USA, FVEY)`); none of the 200 cables of the project's corpus has a REL TO caveat line or a marking that gives both.",
   },
   check(cable, report) {
     // The first SIPDIS and the first NODIS or EXDIS.
@@ -37,5 +38,33 @@ export const rule: Rule = {
     if (rel && noforn) {
       report({ message: `NOFORN together with ${rel.name}: a cable not releasable to foreign nationals is released to the countries listed.`, range: rel.token.range, related: [{ range: noforn.token.range, message: 'NOFORN' }] });
     }
+    // "(S/NF/REL NATO)": one portion both not releasable to foreign nationals and released to NATO.
+    const subject = subjectMarking(cable);
+    if (subject) portionConflict(subject, 'The subject', report);
+    const paragraphs = cable.paragraphs;
+    for (let i = 0; i < paragraphs.length; i++) {
+      const portion = paragraphs[i].portion;
+      if (portion) portionConflict(portion, `Paragraph ${paragraphs[i].readAs}`, report);
+    }
+    const items = cable.itemMarkings;
+    for (let i = 0; i < items.length; i++) {
+      // Most markings ("(C)") carry no controls: only one with two or more is named.
+      if (items[i].portion.controls.length > 1) portionConflict(items[i].portion, describeItem(cable, items[i]), report);
+    }
   },
 };
+
+/** Reports a portion marking whose controls give both NF and a release ("(S/NF/REL NATO)"), with no fix: which is meant is the user's call. */
+function portionConflict(portion: PortionMarking, what: string, report: Report): void {
+  const controls = portion.controls;
+  if (controls.length < 2) return;
+  let nf = false;
+  let rel = false;
+  for (let i = 0; i < controls.length; i++) {
+    if (controls[i] === 'NF') nf = true;
+    else if (controls[i] === 'REL' || controls[i].startsWith('REL ')) rel = true;
+  }
+  if (nf && rel) {
+    report({ message: `${what} is marked both NOFORN and REL TO ('${portion.token.text}'): a portion not releasable to foreign nationals is released to the countries listed.`, range: portion.token.range });
+  }
+}

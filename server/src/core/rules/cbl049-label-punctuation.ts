@@ -1,23 +1,24 @@
 /**
  * CBL049 label-punctuation: A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;',
- * 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which the parser reads as the label.
+ * 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which the parser reads as the label, or written
+ * twice ('SUBJECT: SUBJECT:', 'REF: REF (A)', 'TAGS: TAGS:'), which it reads as one label or as the field's text.
  */
-import type { Range, Token } from '../model';
+import type { Cable, Range, Token } from '../model';
 import type { Fix, Report, Rule } from './types';
 
 export const rule: Rule = {
   id: 'CBL049',
   name: 'label-punctuation',
-  description: "A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;', 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which is read as the label.",
+  description: "A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;', 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which is read as the label, or written twice ('SUBJECT: SUBJECT:', 'REF: REF (A)', 'TAGS: TAGS:'), which is read as one label or as the field's text.",
   tags: ["metadata"],
   defaultSeverity: 'warning',
   fixable: true,
   safeFixes: true,
   docs: {
-    bad: "E.0. 12958: DECL: 06/03/2019\nTAGS; PREL MT\nSUBJECT; HARBOR PATROLS\nREF; VALLETTA 398\n\nClassified By; Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
+    bad: "E.0. 12958: DECL: 06/03/2019\nTAGS; PREL MT\nSUBJECT: SUBJECT: HARBOR PATROLS\nREF; VALLETTA 398\n\nClassified By; Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
     good: "E.O. 12958: DECL: 06/03/2019\nTAGS: PREL MT\nSUBJECT: HARBOR PATROLS\nREF: VALLETTA 398\n\nClassified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
-    rationale: "A transcription of a paper copy leaves a semicolon where the colon was (`SUBJECT;`, `TAGS;`) and a zero where the letter O was (`E.0.`), as OCR and typing do. Such a label is read as the field it names, so the field is checked as any other, but the copy differs from the cable: the safe fix writes the colon for the semicolon, or the O for the zero, and changes nothing else. A label with a letter wrong (`5UBJECT:`) is not read as the field; CBL019 and CBL020 name it.",
-    source: "The project's review of typed and OCR transcriptions; corpus analysis of the released cables: none of the 200 cables of the corpus writes such a label.",
+    rationale: "A transcription of a paper copy leaves a semicolon where the colon was (`SUBJECT;`, `TAGS;`) and a zero where the letter O was (`E.0.`), as OCR and typing do. Such a label is read as the field it names, so the field is checked as any other, but the copy differs from the cable: the safe fix writes the colon for the semicolon, or the O for the zero, and changes nothing else. A label written twice (`SUBJECT: SUBJECT: …`, `REF: REF (A) …`, `TAGS: TAGS: PREL`, `Classified By: Classified By: …`), as a copy or a drafter may leave it, is read as one label, or its second copy as the field's text (a TAG `TAGS`, a citation `REF:`); its safe fix deletes the repeated copy alone. A label with a letter wrong (`5UBJECT:`) is not read as the field; CBL019 and CBL020 name it.",
+    source: "The project's review of typed and OCR transcriptions; corpus analysis of the released cables: none of the 200 cables of the corpus writes such a label. A label written twice: 2 of the 200 (`SUBJECT: SUBJECT: …`, 09KABUL1239 and 10BRUSSELS183).",
   },
   check(cable, report) {
     const eo = cable.eo?.keyword;
@@ -37,6 +38,15 @@ export const rule: Rule = {
     semicolon(cable.subject?.keyword, 'SUBJECT', report);
     semicolon(cable.refs?.keyword, 'REF', report);
     semicolon(cable.classifiedBy?.keyword, 'Classified By', report);
+    repeated(cable.tags?.keyword, 'TAGS', report);
+    repeated(cable.subject?.keyword, 'SUBJECT', report);
+    repeated(cable.refs?.keyword, 'REF', report);
+    repeated(cable.classifiedBy?.keyword, 'Classified By', report);
+    // "REF: REF (A) MADRID 3785": the parser skips the second REF before the first item; it is no part of the keyword.
+    // "TAGS: TAGS: PREL", "REF: REF: A. …", "Classified By: Classified By: …": the second label is read as the field's text.
+    againAfter(cable, cable.tags?.keyword, TAGS_AGAIN, 'TAGS', report);
+    if (!againAfter(cable, cable.refs?.keyword, REF_AGAIN, 'REF', report)) againAfter(cable, cable.refs?.keyword, REF_COLON_AGAIN, 'REF', report);
+    againAfter(cable, cable.classifiedBy?.keyword, CLBY_AGAIN, 'Classified By', report);
   },
 };
 
@@ -50,6 +60,50 @@ function semicolon(keyword: Token | undefined, name: string, report: Report): vo
     message: `The ${name} label '${label}' has a semicolon for its colon.`,
     range: { start: keyword.range.start, end: { line: keyword.range.start.line, character: keyword.range.start.character + semi + 1 } },
     fixes: [fix(`Write '${label.slice(0, -1)}:'`, character(keyword.range, semi), ':')],
+  });
+}
+
+// "REF: REF (A) …": the second REF, with the spaces before it, in front of an item's lettering.
+const REF_AGAIN = /^\s*REF(?=\s+\()/;
+// "REF: REF: A. …", "TAGS: TAGS: PREL", "Classified By: Classified By: …": the label again, with its colon, after the keyword.
+const REF_COLON_AGAIN = /^\s*REF\s*[:;]/i;
+const TAGS_AGAIN = /^\s*TAGS\s*[:;]/i;
+const CLBY_AGAIN = /^\s*Classified\s+By\s*[:;]/i;
+
+/**
+ * Reports the label `again` finds right after `keyword` on its line, read as the field's text ("TAGS: TAGS: PREL" reads TAGS
+ * as a TAG), with the safe fix that deletes it and the spaces before it; true when it found one.
+ */
+function againAfter(cable: Cable, keyword: Token | undefined, again: RegExp, name: string, report: Report): boolean {
+  if (!keyword) return false;
+  const end = keyword.range.end;
+  const m = again.exec(cable.lines[end.line].slice(end.character));
+  if (!m) return false;
+  const copy = { start: end, end: { line: end.line, character: end.character + m[0].length } };
+  report({
+    message: `The ${name} label is written twice ('${keyword.text}${m[0]}').`,
+    range: copy,
+    fixes: [{ title: `Delete the repeated '${m[0].trim()}'`, edits: [{ range: copy, newText: '' }], safe: true, preferred: true }],
+  });
+  return true;
+}
+
+/**
+ * Reports a label the parser read as one though written twice ("SUBJECT: SUBJECT:", "SUBJECT; SUBJECT:"), with the safe fix that
+ * deletes the second copy and the spaces before it: "SUBJECT: AFGHANISTAN …" stays.
+ */
+function repeated(keyword: Token | undefined, name: string, report: Report): void {
+  if (!keyword || keyword.range.start.line !== keyword.range.end.line) return;
+  const text = keyword.text;
+  // The first copy ends at its colon (or the semicolon CBL049 reports too); what follows it in the keyword is the second.
+  let end = -1;
+  for (let i = 0; i < text.length - 1 && end < 0; i++) if (text.charCodeAt(i) === 58 /* : */ || text.charCodeAt(i) === 59 /* ; */) end = i + 1;
+  if (end < 0) return;
+  const copy = { start: { line: keyword.range.start.line, character: keyword.range.start.character + end }, end: keyword.range.end };
+  report({
+    message: `The ${name} label is written twice ('${text}').`,
+    range: copy,
+    fixes: [{ title: `Delete the repeated '${text.slice(end).trim()}'`, edits: [{ range: copy, newText: '' }], safe: true, preferred: true }],
   });
 }
 
