@@ -15,7 +15,7 @@ import { MONTHS } from '../core/parse/header';
 import { continuesRefField, parseCaveatLine, refLetterAt, refLetterOrdinal } from '../core/parse/metadata';
 import { dayOfYear, pad } from '../core/rules/util';
 import { contains, isAlnum, isCapital, isDigit, isLetter, isSpace, partitionPoint, skipSpaces, WHITE_RUNS } from '../core/text';
-import type { Dictionaries, TermEntry } from './dictionaries';
+import { markingMeaning, type Dictionaries, type TermEntry } from './dictionaries';
 import { indexedCableMarkdown, paragraphOpening, shortenSubject, timesSeen } from './hover';
 import type { IndexedCable } from './types';
 
@@ -1140,7 +1140,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
       if (s === undefined || written.has(c)) return;
       // What the caveat means, as its hover gives it: the dictionary's kind and meaning, an unverified one said to be so.
       const entry = ctx.dictionaries.markings.get(c);
-      const about = entry ? { detail: entry.kind, documentation: `${entry.meaning ?? ''}${entry.verified ? '' : ' (unverified)'}` } : {};
+      const about = entry ? { detail: entry.kind, documentation: markingMeaning(entry) } : {};
       items.push({ ...phraseItem(c, line, position, s, isCaveatChar, ctx.insertReplace), ...about, sortText: String(i).padStart(2, '0') });
     });
     if (items.length > 0) return items;

@@ -88,6 +88,22 @@ function markingKeys(entries: readonly TermEntry[]): Map<string, TermEntry> {
   return byName;
 }
 
+/**
+ * The dictionary entry of a marking or caveat by the name a cable writes it with; a REL TO caveat with its list of
+ * countries ("REL TO USA, GBR", or "REL SAU" with TO lost) is the REL TO control's.
+ */
+export function markingEntry(d: Dictionaries, name: string): TermEntry | undefined {
+  return d.markings.get(name) ?? (REL_CAVEAT.test(name) ? d.markings.get('REL TO') : undefined);
+}
+
+// A caveat of the REL TO control with its list of countries: "REL TO USA, GBR", "REL SAU".
+const REL_CAVEAT = /^REL(?: TO)? [A-Z]/;
+
+/** A marking's meaning as hovers and completion give it, an unverified one said to be so. */
+export function markingMeaning(entry: TermEntry): string {
+  return `${entry.meaning ?? ''}${entry.verified ? '' : ' (unverified)'}`;
+}
+
 /** User entries add to or override the built-in ones. */
 export function mergeDictionaries(base: Dictionaries, users: readonly UserDictionary[]): Dictionaries {
   if (users.length === 0) return base;

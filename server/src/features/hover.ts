@@ -12,7 +12,7 @@ import { correctedCopyReason } from '../core/parse/metadata';
 import { compareDates, declNamesEvent } from '../core/rules/util';
 import type { Addressee, Cable, CalendarDate, DateTimeGroup, Decl, Paragraph, Range, RefItem, Token, Trailer, TransmissionHeader } from '../core/model';
 import { contains, paragraphIndexAt, partitionPoint, WHITE_RUNS } from '../core/text';
-import type { Dictionaries, RoutingEntry, TagEntry, TermEntry } from './dictionaries';
+import { markingEntry, markingMeaning, type Dictionaries, type RoutingEntry, type TagEntry, type TermEntry } from './dictionaries';
 import type { IndexedCable } from './types';
 
 /** What {@link getHover} needs besides the cable. */
@@ -484,10 +484,9 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   // Caveats first: one on the banner line ("… 000243 NOFORN", "SECRET//NOFORN …") explains itself.
   for (const c of cable.caveats) {
     if (!at(c.token, position)) continue;
-    // "REL TO USA, GBR" and "REL SAU" (TO lost) are the REL TO control with its list.
-    const entry = d.markings.get(c.name) ?? (REL_CAVEAT.test(c.name) ? d.markings.get('REL TO') : undefined);
+    const entry = markingEntry(d, c.name);
     if (!entry) return hover(md(c.name, ['Caveat or caption; meaning not in the dictionary.']), c.token.range);
-    const meaning = `${entry.meaning ?? ''}${entry.verified ? '' : ' (unverified)'}`;
+    const meaning = markingMeaning(entry);
     // The corpus analysis's note keeps a meaning from being over-read: SIPDIS came in December 2005, but earlier cables carry the word too.
     const note = entry.note ? `In the released cables: ${entry.note}.` : '';
     // "SENSITIVE" under a SECRET banner: the caption of SBU telegrams, which are sent as UNCLASSIFIED, does not make this one so.
@@ -585,6 +584,11 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   return fieldHover(cable, position, d) ?? inTextHover(cable, position, ctx) ?? handlingNoticeHover(cable, position, d);
 }
 
+/** "¶ 13." for paragraph 3: the number as the release's copy writes it, and the one it is read as. */
+function pilcrowNote(p: Paragraph): string {
+  return `Written ${p.number}, read as ${p.readAs} (the release's pilcrow artifact).`;
+}
+
 /** A count with its noun: "1 TAG", "3 TAGS". */
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -627,7 +631,7 @@ function fieldHover(cable: Cable, position: Position, d: Dictionaries): Hover | 
     const lines = [`This cable numbers ${count(paragraphs.length, 'paragraph', 'paragraphs')}. The handbook asks for a portion marking after every paragraph number.`];
     if (p.portion) lines.push(`Marked ${esc(p.portion.token.text)}: ${describeMarking(p.portion)}.`);
     else lines.push('It has no portion marking.');
-    if (p.readAs !== p.number) lines.push(`Written ${p.number}, read as ${p.readAs} (the release's pilcrow artifact).`);
+    if (p.readAs !== p.number) lines.push(pilcrowNote(p));
     return hover(md(`Paragraph ${p.readAs}`, lines, citeDocuments(['FAH1-246'], d)), p.marker.range);
   }
   const signature = cable.signature;
@@ -638,9 +642,6 @@ function fieldHover(cable: Cable, position: Position, d: Dictionaries): Hover | 
   }
   return null;
 }
-
-// A caveat of the REL TO control with its list of countries: "REL TO USA, GBR", "REL SAU".
-const REL_CAVEAT = /^REL(?: TO)? [A-Z]/;
 
 // A handling notice written out in a line of its own or of the text: "SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.",
 // "(U) THIS CABLE IS SENSITIVE BUT UNCLASSIFIED AND NOT FOR INTERNET DISTRIBUTION."
@@ -655,19 +656,20 @@ function handlingNoticeHover(cable: Cable, position: Position, d: Dictionaries):
   const lines = cable.lines.slice(first, position.line + 2);
   const text = lines.join('\n');
   // Where each line starts in the joined text, to turn an offset back into a position.
-  const starts = lines.map((_, i) => lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0));
-  const at = (offset: number) => {
+  const starts: number[] = [];
+  for (let i = 0, n = 0; i < lines.length; n += lines[i].length + 1, i++) starts.push(n);
+  const positionOf = (offset: number) => {
     let i = starts.length - 1;
     while (starts[i] > offset) i--;
     return { line: first + i, character: offset - starts[i] };
   };
   for (const m of text.matchAll(HANDLING_NOTICE)) {
-    const r = { start: at(m.index), end: at(m.index + m[0].length) };
+    const r = { start: positionOf(m.index), end: positionOf(m.index + m[0].length) };
     if (!contains(r, position)) continue;
     const name = m[0].toUpperCase().replace(/\s+/g, ' ');
-    const entry = d.markings.get(name);
+    const entry = markingEntry(d, name);
     if (!entry) return null;
-    const meaning = `${entry.meaning ?? ''}${entry.verified ? '' : ' (unverified)'}`;
+    const meaning = markingMeaning(entry);
     const where = 'Written as a handling notice in the text, not as a caveat line under the banner; the banner gives the classification.';
     return hover(md(name, [meaning, where], citeSource(entry.source)), r);
   }
@@ -716,7 +718,7 @@ function inTextHover(cable: Cable, position: Position, ctx: HoverContext): Hover
     if (!named || !('marker' in named)) return hover(`No paragraph ${t.number} in this cable.`, range);
     const lines = [`${esc(named.marker.text)} ${esc(paragraphOpening(cable, named))}`];
     // "¶ 13." for paragraph 3: the number as the release's copy writes it.
-    if (named.number !== named.readAs) lines.push(`Written ${named.number}, read as ${named.readAs} (the release's pilcrow artifact).`);
+    if (named.number !== named.readAs) lines.push(pilcrowNote(named));
     lines.push(`Starts on line ${named.marker.range.start.line + 1}.`);
     return hover(md(`Paragraph ${t.number}`, lines), range);
   }
