@@ -601,6 +601,24 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     assert.deepEqual(parseCable(cleaned).cable.refs!.items.map((i) => i.letter), ['A']);
   });
 
+  it('CBL049 reports the E.O. label and order written again before the DECL value, which is read after the copy; its safe fix deletes the copy alone', () => {
+    const cable = (eo: string) => `C O N F I D E N T I A L NOWHERE 000005\n\n${eo}\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
+    const lint = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL049' || f.id === 'CBL015');
+    const text = cable('E.O. 12958: E.O. 12958: DECL: 06/03/2019');
+    const parsed = parseCable(text).cable;
+    assert.equal(parsed.eo?.decl?.date?.year, 2019);
+    assert.equal(parsed.eo?.repeated?.text, 'E.O. 12958:');
+    const findings = lint(text);
+    assert.deepEqual(findings.map((f) => `${formatFinding(f)} | ${f.fixes![0].title} ${f.fixes![0].safe}`), [
+      "3:12-3:24 CBL049 warning The E.O. label is written twice ('E.O. 12958: E.O. 12958:'). | Delete the repeated 'E.O. 12958:' true",
+    ]);
+    assert.equal(applyEdits(text, findings[0].fixes![0].edits), cable('E.O. 12958: DECL: 06/03/2019'));
+    // Without colons and in small letters alike; a second order that differs is no copy, and its DECL value stays unread.
+    assert.equal(parseCable(cable('EO 12958 e.o. 12958 DECL: 06/03/2019')).cable.eo?.decl?.date?.year, 2019);
+    assert.deepEqual(lint(cable('E.O. 12958: E.O. 13526: DECL: 06/03/2019')).map((f) => f.id), ['CBL015']);
+    assert.deepEqual(lint(cable('E.O. 12958: DECL: 06/03/2019')), []);
+  });
+
   it('CBL042 reports RICE from 2009-01-21 and CLINTON before it on Department cables only, in any case', () => {
     const cable = (dtg: string, post: string, name: string) => `O ${dtg}\nFM SECSTATE WASHDC\nTO RUEHXX/AMEMBASSY NOWHERE IMMEDIATE 0001\n\nUNCLAS ${post} 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) Text.\n${name}\n`;
     assert.deepEqual(found('CBL042', cable('201200Z JAN 09', 'STATE', 'RICE')), []);

@@ -308,6 +308,11 @@ export interface EoLine {
   readonly keyword: Token;
   /** The order number as written (`12958`). */
   readonly order?: Token;
+  /**
+   * The label and order written again after the order (`E.O. 12958: E.O. 12958: DECL: …`), up to its colon: the DECL
+   * value is read after it. Only a copy of the same order is one.
+   */
+  readonly repeated?: Token;
   readonly decl?: Decl;
 }
 

@@ -221,6 +221,8 @@ interface KeywordHit {
 
 // "E.O. 12958", "EO 12958", "E.o. 12958", "E.0. 12958", "E.O 12958", "E.O.12356".
 const EO_KW = /(?<![A-Za-z0-9])([Ee]\.?[Oo0]\.?)\s*(?=\d{4,6}(?![0-9]))/g;
+// The E.O. label written again after the order, with its own order and colon: "E.O. 12958: E.O. 12958: DECL: …".
+const EO_AGAIN = /[Ee]\.?[Oo0]\.?\s*(\d{4,6})(?![0-9])\s*:?/y;
 // "TAGS; PREL …": a semicolon for the colon is the keyword's too (CBL049 reports it).
 export const TAGS_AT_START = /^(\s*)(TAGS?|Tags?|tags?)(?![A-Za-z])\s*[:;]?/;
 const TAGS_MID = /(?<![A-Za-z])(TAGS?|Tags)(?:\s*:|(?=\s+[A-Za-z]{2,}))/g;
@@ -658,9 +660,21 @@ class FieldBuilder {
     if (order) pos = digits;
     // "E.O. 12958: DECL: …", "EO 12958 DECL: …", "E.O.12356: DECL:OADR".
     while (pos < end && (text.charCodeAt(pos) === 58 || isSpace(text.charCodeAt(pos)))) pos++;
+    // "E.O. 12958: E.O. 12958: DECL: …": the label written again, which is no part of the DECL value.
+    let repeated: Token | undefined;
+    if (order && pos < end && (text.charCodeAt(pos) | 32) === 101 /* e */) {
+      EO_AGAIN.lastIndex = pos;
+      const again = EO_AGAIN.exec(text);
+      if (again && again[1] === order.text && pos + again[0].length <= end) {
+        repeated = token(line, text, pos, pos + again[0].length);
+        pos = skipSpaces(text, pos + again[0].length);
+      }
+    }
     const decl = parseDecl(line, text, pos, end);
     const lineEnd = Math.max(kwEnd, trimEnd(text, end));
-    this.r.eo = { line, range: range(line, kwStart, lineEnd), keyword, order, decl };
+    const eo: Mutable<EoLine> = { line, range: range(line, kwStart, lineEnd), keyword, order, decl };
+    if (repeated) eo.repeated = repeated;
+    this.r.eo = eo;
   }
 
   // TAGS -------------------------------------------------------------------

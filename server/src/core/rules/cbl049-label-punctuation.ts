@@ -9,7 +9,7 @@ import type { Fix, Report, Rule } from './types';
 export const rule: Rule = {
   id: 'CBL049',
   name: 'label-punctuation',
-  description: "A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;', 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which is read as the label, or written twice ('SUBJECT: SUBJECT:', 'REF: REF (A)', 'TAGS: TAGS:'), which is read as one label or as the field's text.",
+  description: "A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;', 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which is read as the label, or written twice ('SUBJECT: SUBJECT:', 'REF: REF (A)', 'TAGS: TAGS:', 'E.O. 12958: E.O. 12958:'), which is read as one label or as the field's text.",
   tags: ["metadata"],
   defaultSeverity: 'warning',
   fixable: true,
@@ -17,7 +17,7 @@ export const rule: Rule = {
   docs: {
     bad: "E.0. 12958: DECL: 06/03/2019\nTAGS; PREL MT\nSUBJECT: SUBJECT: HARBOR PATROLS\nREF; VALLETTA 398\n\nClassified By; Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
     good: "E.O. 12958: DECL: 06/03/2019\nTAGS: PREL MT\nSUBJECT: HARBOR PATROLS\nREF: VALLETTA 398\n\nClassified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
-    rationale: "A transcription of a paper copy leaves a semicolon where the colon was (`SUBJECT;`, `TAGS;`) and a zero where the letter O was (`E.0.`), as OCR and typing do. Such a label is read as the field it names, so the field is checked as any other, but the copy differs from the cable: the safe fix writes the colon for the semicolon, or the O for the zero, and changes nothing else. A label written twice (`SUBJECT: SUBJECT: …`, `REF: REF (A) …`, `TAGS: TAGS: PREL`, `Classified By: Classified By: …`), as a copy or a drafter may leave it, is read as one label, or its second copy as the field's text (a TAG `TAGS`, a citation `REF:`); its safe fix deletes the repeated copy alone. A label with a letter wrong (`5UBJECT:`) is not read as the field; CBL019 and CBL020 name it.",
+    rationale: "A transcription of a paper copy leaves a semicolon where the colon was (`SUBJECT;`, `TAGS;`) and a zero where the letter O was (`E.0.`), as OCR and typing do. Such a label is read as the field it names, so the field is checked as any other, but the copy differs from the cable: the safe fix writes the colon for the semicolon, or the O for the zero, and changes nothing else. A label written twice (`SUBJECT: SUBJECT: …`, `REF: REF (A) …`, `TAGS: TAGS: PREL`, `Classified By: Classified By: …`, `E.O. 12958: E.O. 12958: DECL: …`), as a copy or a drafter may leave it, is read as one label, or its second copy as the field's text (a TAG `TAGS`, a citation `REF:`; the E.O. label's copy, with the same order, is passed over, so the DECL value after it is read and checked); its safe fix deletes the repeated copy alone. A label with a letter wrong (`5UBJECT:`) is not read as the field; CBL019 and CBL020 name it.",
     source: "The project's review of typed and OCR transcriptions; corpus analysis of the released cables: none of the 200 cables of the corpus writes such a label. A label written twice: 2 of the 200 (`SUBJECT: SUBJECT: …`, 09KABUL1239 and 10BRUSSELS183).",
   },
   check(cable, report) {
@@ -32,6 +32,18 @@ export const rule: Rule = {
         message: `The E.O. label '${eo.text}' has a zero for the letter O.`,
         range: eo.range,
         fixes: [fix(`Write '${spelled}'`, at, letter)],
+      });
+    }
+    // "E.O. 12958: E.O. 12958: DECL: …": the label and its order again, which the parser skips before the DECL value.
+    const again = cable.eo?.repeated;
+    if (eo && again && cable.eo?.order) {
+      const first = cable.eo.order.range.end;
+      const colon = cable.lines[first.line].charCodeAt(first.character) === 58 /* : */ ? 1 : 0;
+      const copy = { start: { line: first.line, character: first.character + colon }, end: again.range.end };
+      report({
+        message: `The E.O. label is written twice ('${cable.lines[first.line].slice(eo.range.start.character, again.range.end.character)}').`,
+        range: copy,
+        fixes: [{ title: `Delete the repeated '${again.text}'`, edits: [{ range: copy, newText: '' }], safe: true, preferred: true }],
       });
     }
     semicolon(cable.tags?.keyword, 'TAGS', report);
