@@ -959,7 +959,8 @@ describe('hover', () => {
     assert.match(paragraph, /CONFIDENTIAL/);
     assert.equal(hoverAt(cable('¶A. (S/NF) Patrols.').replace('¶1. (', '¶1. \u200B(|')), paragraph);
     assert.match(hoverAt(cable('(S|BU) Key Elements of the Law\n----------------------------')), /SENSITIVE BUT UNCLASSIFIED/);
-    assert.match(hoverAt(cable('-- (S/NOF|RN) A point.')), /SECRET, NOFRN[\s\S]*This spelling is not a known form\./);
+    assert.match(hoverAt(cable('-- (S/NOF|RN) A point.')), /SECRET, NOFRN[\s\S]*This spelling is not a known form\. `NOFRN` may be NOFORN misspelt\./);
+    assert.match(hoverAt(cable('-- (S/NOF|RN/XYZ) A point.')), /This spelling is not a known form\.\n/);
     // A list's "(c)" and a parenthesis in the middle of a line are prose.
     assert.equal(hoverAt(cable('the port and the\n(|c) sense that it is safe.')), '');
     assert.equal(hoverAt(cable('The port, and (|S) a point.')), '');

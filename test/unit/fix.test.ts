@@ -167,7 +167,7 @@ describe('quick fixes', () => {
     }
   });
 
-  it('writes back the parenthesis a portion marking lost, keeping the level read, and offers nothing for an unknown form', () => {
+  it('writes back the parenthesis a portion marking lost, keeping the level read, offers the control a misspelt one stands for, and nothing for an unknown level', () => {
     // CBL029 had no fix: a marking typed without its ")" ("¶5. (C Comment: …") was only reported.
     const cases: [string, string][] = [
       ['¶5. (C Comment:', '¶5. (C) Comment:'],
@@ -180,7 +180,7 @@ describe('quick fixes', () => {
       assert.deepEqual(lintCable(parseCable(fixed!).cable).filter((f) => f.id === 'CBL029'), [], to);
     }
     const unknown = lintCable(parseCable(fs.readFileSync(path.join(DIR, 'cbl029-portion-marking-malformed.bad.cable'), 'utf8')).cable).filter((f) => f.id === 'CBL029');
-    assert.deepEqual(unknown.map((f) => f.fixes?.map((x) => x.title) ?? []), [[], [], ["Write the marking '(C)'"]]);
+    assert.deepEqual(unknown.map((f) => f.fixes?.map((x) => x.title) ?? []), [["Write the marking '(S/NOFORN)'"], [], ["Write the marking '(C)'"]]);
   });
 
   it('respells a damaged banner level in the form it was written in', () => {
@@ -231,22 +231,41 @@ describe('quick fixes', () => {
     assert.equal(fixAll(text).text, text);
   });
 
-  it('offers the standard form of a marking whose level lost the slash before NF, unsafe, and none for an unknown control (CBL029)', () => {
+  it('offers the standard form of a marking whose level lost the slash before NF, and the control an unknown one is a letter from, unsafe (CBL029)', () => {
     // "(SNF)" reads as SECRET NOFORN, the level certain, but CBL029 offered no fix for it.
     const text = 'S E C R E T NOWHERE 000100\n\nNOFORN\n\nTAGS: PREL\nSUBJECT: (SNF) X\n\n¶1. (SNF) One.\n\n¶2. (CNF) Two.\n-- (SNF) An item.\n\n¶3. (S/NOFRN) Three.\n';
     const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029');
     assert.deepEqual(
       findings.map((f) => `${f.range.start.line} ${f.fixes?.map((x) => `${x.edits[0].newText} ${x.safe} ${x.preferred ?? false}`).join() ?? 'none'}`),
-      ['5 (S/NF) false false', '7 (S/NF) false false', '9 (C/NF) false false', '10 (S/NF) false false', '12 none'],
+      ['5 (S/NF) false false', '7 (S/NF) false false', '9 (C/NF) false false', '10 (S/NF) false false', '12 (S/NOFORN) false false'],
     );
     for (const f of findings.filter((x) => x.fixes)) {
       const fixed = applyEdits(text, f.fixes![0].edits);
       assertOnlyEditsChanged(text, fixed, f.fixes![0].edits);
-      // The same level and controls, now in a known form.
       const again = lintCable(parseCable(fixed).cable);
       assert.ok(!again.some((x) => x.id === 'CBL029' && x.range.start.line === f.range.start.line), f.message);
-      assert.equal(classificationOf(parseCable(fixed).cable), classificationOf(parseCable(text).cable));
+      if (f.range.start.line !== 12) {
+        // The same level and controls, now in a known form.
+        assert.equal(classificationOf(parseCable(fixed).cable), classificationOf(parseCable(text).cable));
+      } else {
+        // The control the misspelt one stands for, the level kept: a guess, which the user makes by choosing the fix.
+        const portion = parseCable(fixed).cable.paragraphs[2].portion!;
+        assert.deepEqual([portion.level, portion.controls], ['SECRET', ['NF']]);
+      }
     }
+    assert.equal(fixAll(text).text, text);
+  });
+
+  it('offers the control a misspelt one stands for only when it is one edit from a single control, keeping the rest of the marking (CBL029)', () => {
+    const marks = ['(S//NOFRON)', '(C/ORCN)', '(s/nofrn)', '(S/FOUOO)', '(S/NOFRN//REL TO USA, GBR)', '(S/NOFRN/XYZ)', '(S/NOFRN/ORCN)', '(S/NFR)', '(N/SF)'];
+    const text = `S E C R E T NOWHERE 000100\n\nNOFORN\n\nTAGS: PREL\nSUBJECT: X\n\n${marks.map((m, i) => `¶${i + 1}. ${m} Text.\n`).join('\n')}`;
+    const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029');
+    assert.deepEqual(
+      findings.map((f) => f.fixes?.map((x) => `${x.edits[0].newText} ${x.safe} ${x.preferred ?? false}`).join() ?? 'none'),
+      ['(S//NOFORN) false false', '(C/ORCON) false false', '(s/noforn) false false', '(S/FOUO) false false', '(S/NOFORN//REL TO USA, GBR) false false', 'none', 'none', 'none', 'none'],
+    );
+    for (const f of findings.filter((x) => x.fixes)) assertOnlyEditsChanged(text, applyEdits(text, f.fixes![0].edits), f.fixes![0].edits);
+    // A control is never written unasked.
     assert.equal(fixAll(text).text, text);
   });
 

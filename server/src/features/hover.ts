@@ -7,7 +7,7 @@ import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscod
 import { citedId, fileName, fullYear } from '../core/id';
 import { findInTextReferencesOnLine, inTextTarget, type InTextReference } from '../core/mentions';
 import { MONTH_NAMES } from '../core/parse/header';
-import { describeMarking } from '../core/parse/marking';
+import { describeMarking, misspeltControl } from '../core/parse/marking';
 import { correctedCopyReason } from '../core/parse/metadata';
 import { compareDates, declNamesEvent } from '../core/rules/util';
 import type { Addressee, Cable, CalendarDate, DateTimeGroup, Decl, Paragraph, Range, RefItem, Token, Trailer, TransmissionHeader } from '../core/model';
@@ -528,7 +528,12 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (!m) continue;
     if (!at(m.token, position)) continue;
     const lines = [describeMarking(m) + (m.controls.includes('NF') ? ': not releasable to foreign nationals' : '')];
-    if (!m.wellFormed) lines.push('This spelling is not a known form.');
+    if (!m.wellFormed) {
+      // "(S/NOFRN)": the control an unknown word is one letter from, as CBL029's fix offers it.
+      const slip = misspeltControl(m);
+      const guess = slip ? ` \`${esc(slip.word)}\` may be ${slip.control} misspelt.` : '';
+      lines.push(`This spelling is not a known form.${guess}`);
+    }
     return hover(md(`Portion marking ${esc(m.token.text)}`, lines, citeDocuments(['FAH1-246', 'ISM', 'corpus'], d)), m.token.range);
   }
   // E.O. line.

@@ -327,6 +327,58 @@ function attempt(upper: string, innerText: string): Reading | null {
   return { level: undefined, sbu: false, controls: Object.freeze([]), wellFormed: false };
 }
 
+/** True for a control as a marking's `controls` give it: a known control's normal form (`NF`, `ORCON`) or a REL TO (`REL NATO`). */
+export function isControl(control: string): boolean {
+  return CONTROLS.has(control) || control.startsWith('REL ');
+}
+
+/** The controls of four letters or more by their own spelling, which a typo or a scan leaves one edit away (`NOFRN`). */
+const LONG_CONTROLS = [...CONTROLS.keys()].filter((k) => k.length >= 4 && !k.includes(' '));
+
+/**
+ * The control an unknown word of a marking stands for when it is one letter lost, added or changed, or two neighbouring
+ * letters swapped, away from exactly one control of four letters or more (`NOFRN`, `NOFRON` → `NOFORN`; `ORCN` → `ORCON`):
+ * a guess, which only the user may take. Undefined for a word that is a control, is shorter than four letters or is near none.
+ */
+export function nearControl(word: string): string | undefined {
+  const upper = word.toUpperCase();
+  if (upper.length < 4 || CONTROLS.has(upper)) return undefined;
+  let found: string | undefined;
+  for (const control of LONG_CONTROLS) {
+    if (!oneEditApart(upper, control)) continue;
+    if (found) return undefined;
+    found = control;
+  }
+  return found;
+}
+
+/**
+ * The one unknown word of a marking and the control it is one edit from (`NOFRN` and `NOFORN` in `(S/NOFRN)`); undefined when
+ * the marking has no unknown word, or has one that no control (or more than one) is near, or has two.
+ */
+export function misspeltControl(marking: PortionMarking): { word: string; control: string } | undefined {
+  let found: { word: string; control: string } | undefined;
+  for (const word of marking.controls) {
+    if (isControl(word)) continue;
+    const control = nearControl(word);
+    if (control === undefined || found) return undefined;
+    found = { word, control };
+  }
+  return found;
+}
+
+/** True when `a` becomes `b` by one letter lost, added or changed, or two neighbouring letters swapped. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
+}
+
 /** Spells a marking out: "SECRET, NOFORN", for hovers. */
 export function describeMarking(marking: PortionMarking): string {
   const level = marking.level ? (marking.sbu ? 'SENSITIVE BUT UNCLASSIFIED' : marking.level) : 'unknown level';

@@ -4,7 +4,7 @@
 import type { Cable, Range } from '../model';
 import type { Fix, Rule } from './types';
 import { malformedMarking } from '../parse/body';
-import { parseUnclosedMarking, standsForClose } from '../parse/marking';
+import { misspeltControl, parsePortionMarking, parseUnclosedMarking, standsForClose } from '../parse/marking';
 import { reportParseProblems, subjectMarking } from './util';
 
 export const rule: Rule = {
@@ -17,7 +17,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶2. (N/SF) Director Anton Gauci said …",
     good: "¶2. (S/NF) Director Anton Gauci said …",
-    rationale: "A marking that cannot be read cannot be checked against the banner. A marking that lost a parenthesis is read as the level it names, and its quick fix writes the parenthesis back (`(C Deputy …` becomes `(C) Deputy …`, `C)` becomes `(C)`), which keeps that level; so does a marking typed or scanned with a brace or square bracket for a parenthesis (`(C}`, `{C)`, `[S/NF]`), or with an `I`, `l`, `1` or `|` for its `)` (`(CI The ministry …`, where what stands before it reads as a marking and no `)` further on closes the `(`: `(SI units) are …` is prose), whose fix writes the parenthesis. These are read after a paragraph's number and at a line's start (`{C) The ministry …`, `-- (CI …`) alike. A paragraph's `(5)` or `(5/NF)` reads as no level, since a 5 for the S of SECRET is a guess: its fix offers `(S)` or `(S/NF)` for you to choose, as every fix that writes a marking. A level that lost the slash before NF (`(SNF)`) reads as that level and NOFORN, and its fix writes the standard form, `(S/NF)`; an unknown control (`(S/NOFRN)`) or level (`(N/SF)`) gets none, since what it stands for is a guess. The marking that opens an item or a line inside the text (`¶B. (S/NOFRN) …`, `-- (S/NOFRN) …`) is checked too, when it names a level and its unknown controls are short words in capitals: `(EU) was …` or `(S-300) missiles` wrapped to a line's start is prose. The subject's marking is checked the same way (`SUBJECT: (SNF) …`; `SUBJECT: (S-300) MISSILES` is prose).",
+    rationale: "A marking that cannot be read cannot be checked against the banner. A marking that lost a parenthesis is read as the level it names, and its quick fix writes the parenthesis back (`(C Deputy …` becomes `(C) Deputy …`, `C)` becomes `(C)`), which keeps that level; so does a marking typed or scanned with a brace or square bracket for a parenthesis (`(C}`, `{C)`, `[S/NF]`), or with an `I`, `l`, `1` or `|` for its `)` (`(CI The ministry …`, where what stands before it reads as a marking and no `)` further on closes the `(`: `(SI units) are …` is prose), whose fix writes the parenthesis. These are read after a paragraph's number and at a line's start (`{C) The ministry …`, `-- (CI …`) alike. A paragraph's `(5)` or `(5/NF)` reads as no level, since a 5 for the S of SECRET is a guess: its fix offers `(S)` or `(S/NF)` for you to choose, as every fix that writes a marking. A level that lost the slash before NF (`(SNF)`) reads as that level and NOFORN, and its fix writes the standard form, `(S/NF)`; an unknown control one letter lost, added or changed, or two letters swapped, away from a control's spelling (`(S/NOFRN)`, `(S//NOFRON)`, `(C/ORCN)`) gets a fix that writes that control (`(S/NOFORN)`), for you to choose, as every fix that writes a marking; an unknown level (`(N/SF)`), or a control near none or near two, gets none, since what it stands for is a guess. The marking that opens an item or a line inside the text (`¶B. (S/NOFRN) …`, `-- (S/NOFRN) …`) is checked too, when it names a level and its unknown controls are short words in capitals: `(EU) was …` or `(S-300) missiles` wrapped to a line's start is prose. The subject's marking is checked the same way (`SUBJECT: (SNF) …`; `SUBJECT: (S-300) MISSILES` is prose).",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS §9): 34 spellings, typos (N/SF) and (SNF) once each; markings.tsv.",
   },
   check(cable, report) {
@@ -35,7 +35,8 @@ const GLUED_NF = /^\((TS|S|C|U)NF\)$/;
 /**
  * The fix of a marking that lost its "(" or its ")" ("C)", "(C Deputy …"): the parenthesis written back, which keeps the
  * level read from it; of one that lost the slash before NF ("(SNF)"), the standard form of the same reading ("(S/NF)");
- * none for a marking of an unknown form ("(N/SF)", "(S/NOFRN)"), whose level or controls are a guess.
+ * of one whose only unknown control is one edit from a control ("(S/NOFRN)"), that control, for the user to choose;
+ * none for a marking of an unknown form ("(N/SF)"), whose level is a guess.
  */
 function parenthesisFix(cable: Cable, at: Range): Fix[] | undefined {
   if (at.start.line !== at.end.line) return undefined;
@@ -53,7 +54,7 @@ function parenthesisFix(cable: Cable, at: Range): Fix[] | undefined {
     const marking = `(${glued[1]}/NF)`;
     return [{ title: `Write the marking '${marking}'`, edits: [{ range: at, newText: marking }], safe: false }];
   }
-  if (open && close) return undefined;
+  if (open && close) return nearControlFix(cable, at, text);
   // "(CI The …": the "I" (or "l", "1", "|") written as the ")" it stands for; "(C/FGI The …" lost its ")" after FGI.
   if (open && standsForClose(text.charCodeAt(text.length - 1)) && !parseUnclosedMarking(at.start.line, cable.lines[at.start.line], at.start.character)) {
     const marking = `${text.slice(0, -1)})`;
@@ -66,4 +67,19 @@ function parenthesisFix(cable: Cable, at: Range): Fix[] | undefined {
   const marking = last === 125 || last === 93 ? `${opened.slice(0, -1)})` : close ? opened : `${opened})`;
   // Not preferred, as no fix that writes a marking is: Auto Fix applies a preferred fix unseen.
   return [{ title: `Write the marking '${marking}'`, edits: [{ range: at, newText: marking }], safe: false }];
+}
+
+/**
+ * "(S/NOFRN)", "(C//ORCN)": a marking whose level is read and whose one unknown control is a letter away from a control's
+ * spelling; the fix writes that control in its place and keeps the rest, level included. Not safe: the control is a guess.
+ */
+function nearControlFix(cable: Cable, at: Range, text: string): Fix[] | undefined {
+  const marking = parsePortionMarking(at.start.line, cable.lines[at.start.line], at.start.character);
+  const slip = marking?.level && marking.token.text === text ? misspeltControl(marking) : undefined;
+  const offset = slip ? text.toUpperCase().indexOf(slip.word, 1) : -1;
+  if (!slip || offset < 0) return undefined;
+  const written = text.slice(offset, offset + slip.word.length);
+  const spelled = written === written.toLowerCase() ? slip.control.toLowerCase() : slip.control;
+  const fixed = `${text.slice(0, offset)}${spelled}${text.slice(offset + slip.word.length)}`;
+  return [{ title: `Write the marking '${fixed}'`, edits: [{ range: at, newText: fixed }], safe: false }];
 }
