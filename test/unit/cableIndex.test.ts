@@ -129,6 +129,19 @@ describe('workspace symbol search', () => {
     assert.equal(index.search('notes')[0].name, 'reading notes.cable');
   });
 
+  it('finds a cable by its file name pasted whole, with its extension, and names the file', () => {
+    const index = new CableIndex();
+    add(index, 'file:///ws/archive/09NOWHERE12.txt', cable(5, 'QUINCE HARVEST'));
+    add(index, 'file:///ws/09NOWHERE7.txt', cable(7, 'MEDLAR'));
+    add(index, 'file:///ws/reading%20notes.cable', 'Notes on the collection.\n');
+    // VS Code keeps a symbol whose name matches what was typed: the file name is added to it.
+    assert.deepEqual(index.search('09NOWHERE12.txt').map((s) => s.name), ['09NOWHERE5: QUINCE HARVEST · 09NOWHERE12.txt']);
+    assert.deepEqual(index.search('09nowhere7.TXT').map((s) => s.name), ['09NOWHERE7: MEDLAR · 09NOWHERE7.txt']);
+    assert.deepEqual(named(index.search('reading notes.cable')), ['reading notes.cable']);
+    // The extension alone still finds no file.
+    assert.deepEqual(named(index.search('.txt')), []);
+  });
+
   it('puts the cable whose id was typed first, even past the limit of other matches', () => {
     const index = new CableIndex();
     for (const serial of [17, 27, 37, 47, 7]) add(index, `file:///ws/09NOWHERE${serial}.txt`, cable(serial, 'QUINCE'));

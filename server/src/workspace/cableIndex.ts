@@ -186,7 +186,9 @@ export class CableIndex {
 
   /**
    * Workspace symbols by id (`09PARIS708`, `PARIS 708`, `09 PARIS 708`; the id the text gives or the one
-   * its file name gives), subject words, TAGS, date or file name. The cables whose id was typed come first.
+   * its file name gives), subject words, TAGS, date or file name (without its extension, or pasted whole:
+   * `09PARIS708.txt`; a word with a dot after its first character is looked for in the whole name too, so that
+   * `.txt` alone finds no file). The cables whose id was typed come first.
    *
    * A symbol is named by the id and the subject (`09PARIS708: MINISTER ON TRADE`), with the date, classification
    * and TAGS as its container. VS Code keeps only the symbols whose name matches the first word typed, so a cable
@@ -197,12 +199,15 @@ export class CableIndex {
     const q = query.trim();
     const typed = parseCableId(q);
     const words = q.toUpperCase().split(/\s+/).filter((w) => w.length > 0);
+    // A word with a dot after its first character may be a file name with its extension (`09PARIS708.TXT`): what comes
+    // before its last dot, which the text searched holds, is looked for first, so that only those files' names are read.
+    const stems = words.map((w) => (w.lastIndexOf('.') > 0 ? w.slice(0, w.lastIndexOf('.')) : undefined));
     const exact: IndexedCable[] = [];
     const others: IndexedCable[] = [];
     for (const [key, entry] of this.#byUri) {
       const s = this.#searchable.get(key)!;
       if (typed && s.ids.some((id) => id.post === typed.post && id.number === typed.number && (typed.year === undefined || id.year === typed.year))) exact.push(entry);
-      else if (others.length < limit && words.every((w) => s.text.includes(w))) others.push(entry);
+      else if (others.length < limit && words.every((w, i) => s.text.includes(w) || inFileName(entry, s.text, w, stems[i]))) others.push(entry);
       else if (!typed && others.length >= limit) break;
     }
     return [...exact, ...others].slice(0, limit).map((entry) => ({
@@ -254,6 +259,14 @@ export function collectionEntry(entry: IndexedCable): CollectionEntry {
 export function shownChanged(before: IndexedCable | undefined, after: IndexedCable | undefined): boolean {
   if (!before || !after) return before !== after;
   return before.id !== after.id || before.idFromFileName !== after.idFromFileName || before.subject !== after.subject || before.dtg !== after.dtg || before.classification !== after.classification || before.post !== after.post || before.tags.join(' ') !== after.tags.join(' ');
+}
+
+/**
+ * True when the upper-case `word`, whose part before its last dot is `stem`, is in the name of the file of `entry`,
+ * extension included; the name is read only when `text`, what search reads of the cable, holds `stem`.
+ */
+function inFileName(entry: IndexedCable, text: string, word: string, stem: string | undefined): boolean {
+  return stem !== undefined && text.includes(stem) && fileName(entry.uri).toUpperCase().includes(word);
 }
 
 /**
