@@ -19,6 +19,7 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
   // The cited ids and, for the call hierarchy, their REF items' ranges and the in-text references to them as numbers.
   const { refs, citations, mentions } = refCitations(cable, id);
   const codes = (cable.tags?.tags ?? []).filter((t) => t.role === 'code');
+  const persons = codes.length === cable.tags?.tags.length ? undefined : cable.tags?.tags.filter((t) => t.role === 'person');
   return {
     uri,
     id,
@@ -30,6 +31,7 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
     // index keeps copies, so that it holds a summary of each cable and never its text.
     subject: ownCopy(cable.subject?.text),
     tags: codes.map((t) => t.code),
+    ...(persons && persons.length > 0 ? { persons: persons.map((t) => ownCopy(t.code)) } : {}),
     refs,
     bannerLine: cable.banner?.line,
     tagRanges: codes.length > 0 ? packedTagRanges(codes) : undefined,
@@ -186,7 +188,7 @@ export class CableIndex {
 
   /**
    * Workspace symbols by id (`09PARIS708`, `PARIS 708`, `09 PARIS 708`; the id the text gives or the one
-   * its file name gives), subject words, TAGS, date or file name (without its extension, or pasted whole:
+   * its file name gives), subject words, TAGS, the persons named after OVIP-style TAGS, date or file name (without its extension, or pasted whole:
    * `09PARIS708.txt`; a word with a dot after its first character is looked for in the whole name too, so that
    * `.txt` alone finds no file). The cables whose id was typed come first.
    *
@@ -271,13 +273,13 @@ function inFileName(entry: IndexedCable, text: string, word: string, stem: strin
 
 /**
  * The id (or the file name) and the subject, then whatever else the query's upper-case `words` were found in:
- * the TAGS, the file name or the date, each once.
+ * the TAGS, a person named after an OVIP-style TAG, the file name or the date, each once.
  */
 function symbolName(entry: IndexedCable, words: readonly string[]): string {
   const base = entry.id ?? fileName(entry.uri);
   let name = entry.subject ? `${base}: ${entry.subject}` : base;
   const shown = name.toUpperCase();
-  const fields = [entry.tags.length > 0 ? `TAGS ${entry.tags.join(' ')}` : '', fileName(entry.uri), entry.dtg?.slice(0, 10) ?? '', entry.dtg ?? ''].filter((f) => f.length > 0);
+  const fields = [entry.tags.length > 0 ? `TAGS ${entry.tags.join(' ')}` : '', ...(entry.persons ?? []), fileName(entry.uri), entry.dtg?.slice(0, 10) ?? '', entry.dtg ?? ''].filter((f) => f.length > 0);
   const added = new Set<string>();
   for (const word of words) {
     if (shown.includes(word)) continue;
@@ -292,7 +294,7 @@ function symbolName(entry: IndexedCable, words: readonly string[]): string {
 
 /** What workspace-symbol search reads of a cable. */
 interface Searchable {
-  /** Id, file name without its extension, subject, TAGS and date, in upper case. */
+  /** Id, file name without its extension, subject, TAGS, the persons after OVIP-style TAGS and date, in upper case. */
   readonly text: string;
   /** The id the text gives and the one the file name gives, read. */
   readonly ids: readonly TypedCableId[];
@@ -306,5 +308,5 @@ function searchable(entry: IndexedCable): Searchable {
     const read = id === undefined ? undefined : parseCableId(id);
     if (read) ids.push(read);
   }
-  return { text: `${entry.id ?? ''} ${name} ${entry.subject ?? ''} ${entry.tags.join(' ')} ${entry.dtg ?? ''}`.toUpperCase(), ids };
+  return { text: `${entry.id ?? ''} ${name} ${entry.subject ?? ''} ${entry.tags.join(' ')} ${entry.persons?.join(' ; ') ?? ''} ${entry.dtg ?? ''}`.toUpperCase(), ids };
 }
