@@ -129,6 +129,31 @@ describe('workspace symbol search', () => {
     assert.equal(index.search('notes')[0].name, 'reading notes.cable');
   });
 
+  it('finds a cable by its file name pasted whole, with its extension, and names the file', () => {
+    const index = new CableIndex();
+    add(index, 'file:///ws/archive/09NOWHERE12.txt', cable(5, 'QUINCE HARVEST'));
+    add(index, 'file:///ws/09NOWHERE7.txt', cable(7, 'MEDLAR'));
+    add(index, 'file:///ws/reading%20notes.cable', 'Notes on the collection.\n');
+    // VS Code keeps a symbol whose name matches what was typed: the file name is added to it.
+    assert.deepEqual(index.search('09NOWHERE12.txt').map((s) => s.name), ['09NOWHERE5: QUINCE HARVEST · 09NOWHERE12.txt']);
+    assert.deepEqual(index.search('09nowhere7.TXT').map((s) => s.name), ['09NOWHERE7: MEDLAR · 09NOWHERE7.txt']);
+    assert.deepEqual(named(index.search('reading notes.cable')), ['reading notes.cable']);
+    // The extension alone still finds no file.
+    assert.deepEqual(named(index.search('.txt')), []);
+  });
+
+  it('finds a cable by a person its TAGS name after an OVIP-style TAG, and names the person', () => {
+    const index = new CableIndex();
+    // Invented: the visitor is named in the TAGS only, not in the subject.
+    add(index, 'file:///ws/09NOWHERE5.txt', cable(5, 'SECRETARY VISITS THE HARBOR').replace('TAGS: ECON XX', 'TAGS: OVIP (ROE, JANE Q.), PREL, XX'));
+    add(index, 'file:///ws/09NOWHERE6.txt', cable(6, 'ROE DEER SURVEY'));
+    assert.deepEqual(index.search('jane').map((s) => s.name), ['09NOWHERE5: SECRETARY VISITS THE HARBOR · ROE, JANE Q.']);
+    assert.deepEqual(index.search('roe').map((s) => s.name), ['09NOWHERE5: SECRETARY VISITS THE HARBOR · ROE, JANE Q.', '09NOWHERE6: ROE DEER SURVEY']);
+    assert.deepEqual(index.search('ovip jane').map((s) => s.name), ['09NOWHERE5: SECRETARY VISITS THE HARBOR · TAGS OVIP PREL XX · ROE, JANE Q.']);
+    // The person is no TAG: Find References on a TAG and the Cables view's groups read the codes only.
+    assert.deepEqual(index.get('file:///ws/09NOWHERE5.txt')?.tags, ['OVIP', 'PREL', 'XX']);
+  });
+
   it('puts the cable whose id was typed first, even past the limit of other matches', () => {
     const index = new CableIndex();
     for (const serial of [17, 27, 37, 47, 7]) add(index, `file:///ws/09NOWHERE${serial}.txt`, cable(serial, 'QUINCE'));

@@ -594,7 +594,7 @@ describe('cablelint', function () {
     const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     assert.equal(records.length, 3);
     const v = records.find((x) => x.id === '09VALLETTA412');
-    assert.deepEqual(Object.keys(v), ['file', 'id', 'dtg', 'classification', 'caveats', 'tags', 'subject', 'refs', 'classifiedBy', 'reasons', 'paragraphs', 'signature', 'header']);
+    assert.deepEqual(Object.keys(v), ['file', 'id', 'dtg', 'classification', 'caveats', 'tags', 'persons', 'subject', 'refs', 'cites', 'classifiedBy', 'reasons', 'paragraphs', 'signature', 'header']);
     assert.equal(v.dtg, '2009-06-03T13:22:00Z');
     assert.equal(v.classification, 'SECRET');
     assert.deepEqual(v.refs[1], { letter: 'B', citation: 'STATE 51120', id: '09STATE51120' });
@@ -608,6 +608,25 @@ describe('cablelint', function () {
     assert.equal(lisbon.header, null);
     // Its text gives no date: a citation without a year takes the year of the file name's id.
     assert.deepEqual(lisbon.refs.map((x: { id: string | null }) => x.id), ['08LISBON912', '07LISBON1540']);
+  });
+
+  it('extracts the cited cables as plain ids, a CSV cell a spreadsheet filters on', () => {
+    // Invented: two items citing one cable, an e-mail, a blanked post and a cable of the year before.
+    const text = 'UNCLAS NOWHERE 000040\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: FERRY DUES\n\nREF: A. NOWHERE 12 B. SMITH-JONES E-MAIL 3/5/09\n     C. 09 NOWHERE 12 D. XXXXXXXXXXXX 7 E. 08 STATE 4567\n\n1. (U) Text.\n';
+    fs.writeFileSync(path.join(tmp, '09NOWHERE40.cable'), text);
+    const r = run(['extract', '--format', 'csv', '--fields', 'id,cites', '09NOWHERE40.cable'], tmp);
+    assert.equal(r.stdout, 'id,cites\n09NOWHERE40,09NOWHERE12;08STATE4567\n');
+    const record = JSON.parse(run(['extract', '--fields', 'refs,cites', '09NOWHERE40.cable'], tmp).stdout);
+    assert.deepEqual(record.refs.map((x: { id: string | null }) => x.id), ['09NOWHERE12', null, '09NOWHERE12', null, '08STATE4567']);
+    assert.deepEqual(record.cites, ['09NOWHERE12', '08STATE4567']);
+  });
+
+  it('extracts the persons a TAGS field names after an OVIP-style TAG, apart from the TAGS', () => {
+    const text = 'UNCLAS NOWHERE 000041\n\nE.O. 12958: N/A\nTAGS: OVIP (ROE, JANE Q.), PREL, OVIP (DOE, JOHN)\nSUBJECT: VISITS\n\n1. (U) Text.\n';
+    fs.writeFileSync(path.join(tmp, '09NOWHERE41.cable'), text);
+    const r = run(['extract', '--format', 'csv', '--fields', 'tags,persons', '09NOWHERE41.cable'], tmp);
+    assert.equal(r.stdout, 'tags,persons\nOVIP;PREL;OVIP,"ROE, JANE Q.;DOE, JOHN"\n');
+    assert.deepEqual(JSON.parse(run(['extract', '--fields', 'persons', '09NOWHERE41.cable'], tmp).stdout), { persons: ['ROE, JANE Q.', 'DOE, JOHN'] });
   });
 
   it('extracts CSV with --fields and proper quoting', () => {

@@ -6,7 +6,7 @@ import type { Cable } from '../core/model';
 import { isoDate } from '../core/rules/util';
 
 /** The record's fields, in output order. */
-export const EXTRACT_FIELDS = ['file', 'id', 'dtg', 'classification', 'caveats', 'tags', 'subject', 'refs', 'classifiedBy', 'reasons', 'paragraphs', 'signature', 'header'];
+export const EXTRACT_FIELDS = ['file', 'id', 'dtg', 'classification', 'caveats', 'tags', 'persons', 'subject', 'refs', 'cites', 'classifiedBy', 'reasons', 'paragraphs', 'signature', 'header'];
 
 /** The record for one cable. `id` falls back to a canonical-id file name (`09PARIS1039.txt`). */
 export function extractRecord(file: string, cable: Cable): Record<string, unknown> {
@@ -14,6 +14,7 @@ export function extractRecord(file: string, cable: Cable): Record<string, unknow
   const id = cable.id ?? idFromFileName(file) ?? null;
   const d = cable.date;
   const dtg = h?.dtg?.dtg?.iso ?? (d ? isoDate(d) : null);
+  const refs = (cable.refs?.items ?? []).map((i) => ({ letter: i.letter ?? null, citation: i.citation.text, id: citedId(i, id ?? undefined) ?? null }));
   return {
     file,
     id,
@@ -21,8 +22,13 @@ export function extractRecord(file: string, cable: Cable): Record<string, unknow
     classification: cable.banner?.level ?? null,
     caveats: [...new Set(cable.caveats.map((c) => c.name))],
     tags: (cable.tags?.tags ?? []).filter((t) => t.role === 'code').map((t) => t.code),
+    // The persons named after OVIP-style TAGS (`OVIP (CLINTON, HILLARY)`), as written: no TAG, but what a visit is filed by.
+    persons: (cable.tags?.tags ?? []).filter((t) => t.role === 'person').map((t) => t.code),
     subject: cable.subject?.text ?? null,
-    refs: (cable.refs?.items ?? []).map((i) => ({ letter: i.letter ?? null, citation: i.citation.text, id: citedId(i, id ?? undefined) ?? null })),
+    refs,
+    // The cables cited, as plain ids (a CSV cell `04STATE274965;05MADRID156`, which a spreadsheet filters on, where
+    // `refs` is JSON): once each, in REF order; an item citing no cable (an e-mail, a blanked post) gives none.
+    cites: [...new Set(refs.flatMap((r) => (r.id === null ? [] : [r.id])))],
     classifiedBy: cable.classifiedBy?.classifier?.text ?? null,
     reasons: cable.classifiedBy ? cable.classifiedBy.reasonLetters.map((l) => `${cable.classifiedBy!.sectionValue ?? ''}(${l})`) : [],
     paragraphs: cable.paragraphs.length,

@@ -18,6 +18,8 @@ export interface IndexedCable {
   readonly post?: string;
   readonly subject?: string;
   readonly tags: readonly string[];
+  /** The persons the TAGS field names after an OVIP-style TAG (`OVIP (CLINTON, HILLARY)`), as written, for search; absent when none. */
+  readonly persons?: readonly string[];
   /** Canonical ids this cable cites in its REF field. */
   readonly refs: readonly string[];
   /** Line of the banner (for "find references" targets). */

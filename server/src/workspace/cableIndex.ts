@@ -19,6 +19,7 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
   // The cited ids and, for the call hierarchy, their REF items' ranges and the in-text references to them as numbers.
   const { refs, citations, mentions } = refCitations(cable, id);
   const codes = (cable.tags?.tags ?? []).filter((t) => t.role === 'code');
+  const persons = codes.length === cable.tags?.tags.length ? undefined : cable.tags?.tags.filter((t) => t.role === 'person');
   return {
     uri,
     id,
@@ -30,6 +31,7 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
     // index keeps copies, so that it holds a summary of each cable and never its text.
     subject: ownCopy(cable.subject?.text),
     tags: codes.map((t) => t.code),
+    ...(persons && persons.length > 0 ? { persons: persons.map((t) => ownCopy(t.code)) } : {}),
     refs,
     bannerLine: cable.banner?.line,
     tagRanges: codes.length > 0 ? packedTagRanges(codes) : undefined,
@@ -186,7 +188,9 @@ export class CableIndex {
 
   /**
    * Workspace symbols by id (`09PARIS708`, `PARIS 708`, `09 PARIS 708`; the id the text gives or the one
-   * its file name gives), subject words, TAGS, date or file name. The cables whose id was typed come first.
+   * its file name gives), subject words, TAGS, the persons named after OVIP-style TAGS, date or file name (without its extension, or pasted whole:
+   * `09PARIS708.txt`; a word with a dot after its first character is looked for in the whole name too, so that
+   * `.txt` alone finds no file). The cables whose id was typed come first.
    *
    * A symbol is named by the id and the subject (`09PARIS708: MINISTER ON TRADE`), with the date, classification
    * and TAGS as its container. VS Code keeps only the symbols whose name matches the first word typed, so a cable
@@ -197,12 +201,15 @@ export class CableIndex {
     const q = query.trim();
     const typed = parseCableId(q);
     const words = q.toUpperCase().split(/\s+/).filter((w) => w.length > 0);
+    // A word with a dot after its first character may be a file name with its extension (`09PARIS708.TXT`): what comes
+    // before its last dot, which the text searched holds, is looked for first, so that only those files' names are read.
+    const stems = words.map((w) => (w.lastIndexOf('.') > 0 ? w.slice(0, w.lastIndexOf('.')) : undefined));
     const exact: IndexedCable[] = [];
     const others: IndexedCable[] = [];
     for (const [key, entry] of this.#byUri) {
       const s = this.#searchable.get(key)!;
       if (typed && s.ids.some((id) => id.post === typed.post && id.number === typed.number && (typed.year === undefined || id.year === typed.year))) exact.push(entry);
-      else if (others.length < limit && words.every((w) => s.text.includes(w))) others.push(entry);
+      else if (others.length < limit && words.every((w, i) => s.text.includes(w) || inFileName(entry, s.text, w, stems[i]))) others.push(entry);
       else if (!typed && others.length >= limit) break;
     }
     return [...exact, ...others].slice(0, limit).map((entry) => ({
@@ -257,14 +264,22 @@ export function shownChanged(before: IndexedCable | undefined, after: IndexedCab
 }
 
 /**
+ * True when the upper-case `word`, whose part before its last dot is `stem`, is in the name of the file of `entry`,
+ * extension included; the name is read only when `text`, what search reads of the cable, holds `stem`.
+ */
+function inFileName(entry: IndexedCable, text: string, word: string, stem: string | undefined): boolean {
+  return stem !== undefined && text.includes(stem) && fileName(entry.uri).toUpperCase().includes(word);
+}
+
+/**
  * The id (or the file name) and the subject, then whatever else the query's upper-case `words` were found in:
- * the TAGS, the file name or the date, each once.
+ * the TAGS, a person named after an OVIP-style TAG, the file name or the date, each once.
  */
 function symbolName(entry: IndexedCable, words: readonly string[]): string {
   const base = entry.id ?? fileName(entry.uri);
   let name = entry.subject ? `${base}: ${entry.subject}` : base;
   const shown = name.toUpperCase();
-  const fields = [entry.tags.length > 0 ? `TAGS ${entry.tags.join(' ')}` : '', fileName(entry.uri), entry.dtg?.slice(0, 10) ?? '', entry.dtg ?? ''].filter((f) => f.length > 0);
+  const fields = [entry.tags.length > 0 ? `TAGS ${entry.tags.join(' ')}` : '', ...(entry.persons ?? []), fileName(entry.uri), entry.dtg?.slice(0, 10) ?? '', entry.dtg ?? ''].filter((f) => f.length > 0);
   const added = new Set<string>();
   for (const word of words) {
     if (shown.includes(word)) continue;
@@ -279,7 +294,7 @@ function symbolName(entry: IndexedCable, words: readonly string[]): string {
 
 /** What workspace-symbol search reads of a cable. */
 interface Searchable {
-  /** Id, file name without its extension, subject, TAGS and date, in upper case. */
+  /** Id, file name without its extension, subject, TAGS, the persons after OVIP-style TAGS and date, in upper case. */
   readonly text: string;
   /** The id the text gives and the one the file name gives, read. */
   readonly ids: readonly TypedCableId[];
@@ -293,5 +308,5 @@ function searchable(entry: IndexedCable): Searchable {
     const read = id === undefined ? undefined : parseCableId(id);
     if (read) ids.push(read);
   }
-  return { text: `${entry.id ?? ''} ${name} ${entry.subject ?? ''} ${entry.tags.join(' ')} ${entry.dtg ?? ''}`.toUpperCase(), ids };
+  return { text: `${entry.id ?? ''} ${name} ${entry.subject ?? ''} ${entry.tags.join(' ')} ${entry.persons?.join(' ; ') ?? ''} ${entry.dtg ?? ''}`.toUpperCase(), ids };
 }
