@@ -842,6 +842,9 @@ describe('hover', () => {
     assert.match(at('SUBJECT:'), /^\*\*SUBJECT field\*\*\n\nThe subject line[\s\S]*\n\nThis subject is marked \(C\)\.\n/);
     assert.match(at('REF:'), /^\*\*REF field\*\*\n\nThe references: [\s\S]*\n\nThis cable gives 2 items: A, B\.\n/);
     assert.match(at('Classified By:'), /^\*\*Classified By\*\*\n\nWho classified the cable[\s\S]*\n\nThis line gives 1\.4 \(b\), \(d\)\.\n/);
+    // A classification guide's letters name no section of the order: "This line gives section (b), (d)." misread them.
+    const derived = 'CONFIDENTIAL NOWHERE 000001\n\nSUBJECT: HARBOR DUES\nDERIVED FROM: DSCG 05-1 B, D\n\n¶1. (C) The board met.\n';
+    assert.match(hoverAt(derived.replace('DERIVED', 'D|ERIVED')), /\n\nThis line gives reasons \(b\), \(d\)\.\n/);
     assert.match(at('¶1.'), /^\*\*Paragraph 1\*\*\n\nThis cable numbers 2 paragraphs\. The handbook asks for a portion marking after every paragraph number\.\n\nMarked \(C\): CONFIDENTIAL\.\n/);
     // The pilcrow artifact ("¶ 12." for 2) is read as the paragraph it stands for, and said to be so.
     assert.match(at('¶ 12.'), /^\*\*Paragraph 2\*\*[\s\S]*It has no portion marking\.\n\nWritten 12, read as 2 \(the release's pilcrow artifact\)\./);

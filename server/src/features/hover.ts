@@ -622,7 +622,8 @@ function fieldHover(cable: Cable, position: Position, d: Dictionaries): Hover | 
   }
   if (classifiedBy && at(classifiedBy.keyword, position)) {
     const lines = ['Who classified the cable, with the reasons: the section of the classification order that lists them (1.4, or 1.5 in E.O. 12958 before its 2003 amendment) and their letters. A derivative classification reads `Derived from …`.'];
-    if (classifiedBy.reasonLetters.length > 0) lines.push(`This line gives ${classifiedBy.sectionValue ?? 'section'} (${classifiedBy.reasonLetters.join('), (')}).`);
+    // "DERIVED FROM: DSCG 05-1 B, D" names no section of the order: its letters are reasons, not a section's name.
+    if (classifiedBy.reasonLetters.length > 0) lines.push(`This line gives ${classifiedBy.sectionValue ?? 'reasons'} (${classifiedBy.reasonLetters.join('), (')}).`);
     return hover(md('Classified By', lines, citeDocuments(['FAH1-246', 'EO13292', 'corpus'], d)), classifiedBy.keyword.range);
   }
   const { paragraphs } = cable;
