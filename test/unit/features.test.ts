@@ -940,6 +940,11 @@ describe('hover', () => {
 
   it('spells out portion markings and reasons', () => {
     assert.match(hoverAt(inValletta('S/NF) Director', 0)), /SECRET, NOFORN: not releasable to foreign nationals/);
+    // A release list is explained as NOFORN is, with TO written or lost ("(C/Rel Aus)").
+    const released = (marking: string) => hoverAt(`CONFIDENTIAL NOWHERE 000001\n\nSUBJECT: HARBOR\n\n¶1. (|${marking}) The board met.\n`);
+    assert.match(released('C/Rel Aus'), /\n\nCONFIDENTIAL, REL AUS\n\nREL AUS: authorized for release to the listed countries\/organizations\.\n/);
+    assert.match(released('C//REL TO USA, AUS'), /\n\nREL USA, AUS: authorized for release to the listed countries\/organizations\.\n/);
+    assert.doesNotMatch(released('C/NF'), /authorized for release/);
     assert.match(hoverAt(inValletta('(b) and (d).', 1)), /Reason 1\.4\(b\)[\s\S]*foreign government information/);
     assert.match(hoverAt(inValletta('06/03/2019', 1)), /Declassify on 3 June 2019\.\n\n10 years after the cable/);
     // The span in whole years and months, either way: "-1 years after the cable" was shown for a date six months before it.

@@ -528,6 +528,10 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (!m) continue;
     if (!at(m.token, position)) continue;
     const lines = [describeMarking(m) + (m.controls.includes('NF') ? ': not releasable to foreign nationals' : '')];
+    // A release list's control, as the caveat's hover gives it: "(C/Rel Aus)", "(S//REL TO USA, FVEY)".
+    const rel = m.controls.find((c) => c.startsWith('REL '));
+    const relEntry = rel === undefined ? undefined : markingEntry(d, rel);
+    if (relEntry?.meaning) lines.push(`${esc(rel!)}: ${esc(markingMeaning(relEntry))}.`);
     if (!m.wellFormed) lines.push('This spelling is not a known form.');
     return hover(md(`Portion marking ${esc(m.token.text)}`, lines, citeDocuments(['FAH1-246', 'ISM', 'corpus'], d)), m.token.range);
   }
