@@ -842,6 +842,9 @@ describe('hover', () => {
     assert.match(at('SUBJECT:'), /^\*\*SUBJECT field\*\*\n\nThe subject line[\s\S]*\n\nThis subject is marked \(C\)\.\n/);
     assert.match(at('REF:'), /^\*\*REF field\*\*\n\nThe references: [\s\S]*\n\nThis cable gives 2 items: A, B\.\n/);
     assert.match(at('Classified By:'), /^\*\*Classified By\*\*\n\nWho classified the cable[\s\S]*\n\nThis line gives 1\.4 \(b\), \(d\)\.\n/);
+    // A classification guide's letters name no section of the order: "This line gives section (b), (d)." misread them.
+    const derived = 'CONFIDENTIAL NOWHERE 000001\n\nSUBJECT: HARBOR DUES\nDERIVED FROM: DSCG 05-1 B, D\n\n¶1. (C) The board met.\n';
+    assert.match(hoverAt(derived.replace('DERIVED', 'D|ERIVED')), /\n\nThis line gives reasons \(b\), \(d\)\.\n/);
     assert.match(at('¶1.'), /^\*\*Paragraph 1\*\*\n\nThis cable numbers 2 paragraphs\. The handbook asks for a portion marking after every paragraph number\.\n\nMarked \(C\): CONFIDENTIAL\.\n/);
     // The pilcrow artifact ("¶ 12." for 2) is read as the paragraph it stands for, and said to be so.
     assert.match(at('¶ 12.'), /^\*\*Paragraph 2\*\*[\s\S]*It has no portion marking\.\n\nWritten 12, read as 2 \(the release's pilcrow artifact\)\./);
@@ -937,6 +940,11 @@ describe('hover', () => {
 
   it('spells out portion markings and reasons', () => {
     assert.match(hoverAt(inValletta('S/NF) Director', 0)), /SECRET, NOFORN: not releasable to foreign nationals/);
+    // A release list is explained as NOFORN is, with TO written or lost ("(C/Rel Aus)").
+    const released = (marking: string) => hoverAt(`CONFIDENTIAL NOWHERE 000001\n\nSUBJECT: HARBOR\n\n¶1. (|${marking}) The board met.\n`);
+    assert.match(released('C/Rel Aus'), /\n\nCONFIDENTIAL, REL AUS\n\nREL AUS: authorized for release to the listed countries\/organizations\.\n/);
+    assert.match(released('C//REL TO USA, AUS'), /\n\nREL USA, AUS: authorized for release to the listed countries\/organizations\.\n/);
+    assert.doesNotMatch(released('C/NF'), /authorized for release/);
     assert.match(hoverAt(inValletta('(b) and (d).', 1)), /Reason 1\.4\(b\)[\s\S]*foreign government information/);
     assert.match(hoverAt(inValletta('06/03/2019', 1)), /Declassify on 3 June 2019\.\n\n10 years after the cable/);
     // The span in whole years and months, either way: "-1 years after the cable" was shown for a date six months before it.

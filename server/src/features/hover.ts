@@ -528,6 +528,10 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (!m) continue;
     if (!at(m.token, position)) continue;
     const lines = [describeMarking(m) + (m.controls.includes('NF') ? ': not releasable to foreign nationals' : '')];
+    // A release list's control, as the caveat's hover gives it: "(C/Rel Aus)", "(S//REL TO USA, FVEY)".
+    const rel = m.controls.find((c) => c.startsWith('REL '));
+    const relEntry = rel === undefined ? undefined : markingEntry(d, rel);
+    if (relEntry?.meaning) lines.push(`${esc(rel!)}: ${esc(markingMeaning(relEntry))}.`);
     if (!m.wellFormed) {
       // "(S/NOFRN)": the control an unknown word is one letter from, as CBL029's fix offers it.
       const slip = misspeltControl(m);
@@ -627,7 +631,8 @@ function fieldHover(cable: Cable, position: Position, d: Dictionaries): Hover | 
   }
   if (classifiedBy && at(classifiedBy.keyword, position)) {
     const lines = ['Who classified the cable, with the reasons: the section of the classification order that lists them (1.4, or 1.5 in E.O. 12958 before its 2003 amendment) and their letters. A derivative classification reads `Derived from …`.'];
-    if (classifiedBy.reasonLetters.length > 0) lines.push(`This line gives ${classifiedBy.sectionValue ?? 'section'} (${classifiedBy.reasonLetters.join('), (')}).`);
+    // "DERIVED FROM: DSCG 05-1 B, D" names no section of the order: its letters are reasons, not a section's name.
+    if (classifiedBy.reasonLetters.length > 0) lines.push(`This line gives ${classifiedBy.sectionValue ?? 'reasons'} (${classifiedBy.reasonLetters.join('), (')}).`);
     return hover(md('Classified By', lines, citeDocuments(['FAH1-246', 'EO13292', 'corpus'], d)), classifiedBy.keyword.range);
   }
   const { paragraphs } = cable;
