@@ -374,6 +374,13 @@ describe('quick fixes', () => {
       "CBL046 8:0-2 Paragraph number '2,' has a comma for the full stop: read as '2.'.",
     ]);
     assert.equal(fixAll(bare).text, bare.replace('2, (SBU)', '2. (SBU)'));
+    // One with no full stop ("3 (S) …") likewise; its fix writes the full stop alone.
+    const bareless = bare.replace('2, (SBU)', '2 (SBU)');
+    const lost = lintCable(parseCable(bareless).cable);
+    assert.deepEqual(lost.map((f) => `${f.id} ${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message}`), [
+      "CBL046 8:0-1 Paragraph number '2' has no full stop: read as '2.'.",
+    ]);
+    assert.equal(fixAll(bareless).text, bare.replace('2, (SBU)', '2. (SBU)'));
   });
 
   it('moves caveats joined to the banner level after the serial, and respells a damaged level beside them', () => {
