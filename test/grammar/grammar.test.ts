@@ -364,6 +364,15 @@ describe('grammar', function () {
     { text: 'Classified By: Ambassador Jane Doe for\nreasons 1.4 (b) and (d).', at: 'd)', scope: /constant\.character\.reason\.cable/ },
     { text: 'Classified By: Ambassador Jane Doe, for reasons\n1.4 b & d', at: 'd', scope: /constant\.character\.reason\.cable/ },
     { text: '1.4 (b) and (d). A meeting was held', at: 'meeting', not: /reason/ },
+    // Reasons cut after the section, a comma, "and" or an open parenthesis go on at the next line's start, as the parser reads them.
+    { text: 'Classified By: Consul Ann Roe for reasons 1.4\n(b) and (d).', at: 'd)', scope: /constant\.character\.reason\.cable/ },
+    { text: 'Classified By: Consul Ann Roe, Reasons 1.4 (b, \nc, & d).', at: 'c,', scope: /constant\.character\.reason\.cable/ },
+    { text: 'Classified By: CONSUL ANN ROE, REASON 1.4(B) and\n(D)', at: 'D)', scope: /constant\.character\.reason\.cable/ },
+    { text: 'Classified By: Consul Ann Roe for reasons 1.4 (B) and (\nD)', at: 'D)', scope: /constant\.character\.reason\.cable/ },
+    // Reasons that end their line end there: a marking under them is no reason, and a paragraph under cut ones opens.
+    { text: 'Classified By: Consul Ann Roe for reasons 1.4 (b) and (d)\n(C) The port reopened.', at: 'C)', not: /reason/ },
+    { text: 'Classified By: Consul Ann Roe for reasons 1.4 (\n¶1. (C) The port reopened.', at: '¶1.', scope: /constant\.numeric\.paragraph\.cable/ },
+    { text: 'Classified By: Consul Ann Roe for reasons 1.4\n\n¶1. (C) The port reopened.', at: 'C)', scope: /marking\.confidential\.cable/, not: /reason/ },
     // Reason letters come after the section, "reasons" or a guide; a classifier's initials are none.
     { text: 'Classified By: Ambassador Jane C. Doe for reasons 1.4 (b) and (d).', at: 'C.', not: /reason/ },
     { text: 'Classified By: Ambassador Jane C. Doe for reasons 1.4 (b) and (d).', at: 'd)', scope: /constant\.character\.reason\.cable/ },

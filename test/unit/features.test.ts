@@ -375,6 +375,12 @@ describe('in-text references', () => {
     // The next line must go on with the text: a paragraph's first line, a heading or a blank line ends the reference.
     assert.deepEqual(links(ABC, 'We add a para'), []);
     assert.deepEqual(links(ABC, 'We add a para\n\n2 more.'), []);
+    // A keyword left open in a parenthesis goes on past the blank lines and the page line of a page break, as in
+    // "(Reftel" / blank / "A)."; a full stop after it, or a parenthesis closed before it, ends it there.
+    assert.deepEqual(links(ABC, 'As the minister said (Reftel\n\nB).  The port reopened.'), ['B → NOWHERE 22']);
+    assert.deepEqual(links(ABC, 'As the minister said (see para\n\nNOWHERE 00000001  002 OF 002\n\n3), the port reopened.'), ['3 → ¶3']);
+    assert.deepEqual(links(ABC, 'As the minister said (see para.\n\n3 ships), the port reopened.'), []);
+    assert.deepEqual(links(ABC, 'The minister (Smith) read the ref\n\nA day later, the port reopened.'), []);
   });
 
   it('reads a list whose separator ends a line on the letter or number that starts the next line of text', () => {

@@ -370,20 +370,55 @@ const SPLIT_KINDS = new Map<string, 'ref' | 'reftel' | 'para'>([
   ['para', 'para'], ['paras', 'para'], ['paragraph', 'para'], ['paragraphs', 'para'],
 ]);
 
+// How many blank and page lines a keyword that ends a line is read across to the line of text it goes on at.
+const KEYWORD_GAP = 4;
+
 /**
- * The keyword `line` ends with (white space after it aside) when the next line may go on with its letter or
- * number: "... as reported in (Ref" / "B) the minister ...", "see para" / "5". Both lines must be running
- * text ({@link runsOn}): the next line no paragraph's first line, heading, page line or blank.
+ * The keyword `line` ends with (white space after it aside) when the next line of text, `next`, may go on with its
+ * letter or number: "... as reported in (Ref" / "B) the minister ...", "see para" / "5". Both lines must be running
+ * text ({@link runsOn}): the next line no paragraph's first line, heading, page line or blank. A keyword with no full
+ * stop after it inside a parenthesis its line leaves open ends no sentence, so it also goes on past the blank lines and
+ * page lines a page break leaves inside a paragraph ("(Reftel" / blank / "A)."), at a line of text under them
+ * ({@link lineAfterGap}).
  */
-function keywordAtEnd(cable: Cable, line: number): { start: number; end: number; kind: 'ref' | 'reftel' | 'para' } | undefined {
-  if (!runsOn(cable, line)) return undefined;
+function keywordAtEnd(cable: Cable, line: number): { start: number; end: number; kind: 'ref' | 'reftel' | 'para'; next: number } | undefined {
+  const kinds = cable.lineKinds;
+  const across = !runsOn(cable, line);
+  // Only running text ends with a keyword that goes on; the lines below are looked at once the keyword is found.
+  if (across && kinds[line] !== 'text' && kinds[line] !== 'paragraph') return undefined;
   const text = cable.lines[line];
   let end = text.length;
   while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
   const dot = text[end - 1] === '.';
+  if (dot && across) return undefined;
   const { word, start } = wordBefore(text, dot ? end - 1 : end);
   const kind = SPLIT_KINDS.get(word);
-  return kind === undefined || (dot && kind === 'reftel') ? undefined : { start, end, kind };
+  if (kind === undefined || (dot && kind === 'reftel')) return undefined;
+  // Across a gap, only inside a parenthesis the line leaves open ("(Reftel", "(see para"): a keyword that ends a paragraph's
+  // last line otherwise ("We add a para" / blank / "2 more.") is prose, and the line under the blank one a new paragraph.
+  if (across && text.lastIndexOf('(', start) <= text.lastIndexOf(')', start)) return undefined;
+  const next = across ? lineAfterGap(cable, line) : line + 1;
+  return next === undefined ? undefined : { start, end, kind, next };
+}
+
+/**
+ * The line of text under the blank lines and page lines right below `line` (at most {@link KEYWORD_GAP} of them, at
+ * least one), or undefined when another line (a paragraph's first line, a heading) or nothing stands there.
+ */
+function lineAfterGap(cable: Cable, line: number): number | undefined {
+  const kinds = cable.lineKinds;
+  let l = line + 1;
+  while (l < kinds.length && l <= line + KEYWORD_GAP && (kinds[l] === 'blank' || kinds[l] === 'page')) l++;
+  return l > line + 1 && kinds[l] === 'text' ? l : undefined;
+}
+
+/** The line above `line`, past blank lines and page lines, whose keyword goes on at `line` ({@link keywordAtEnd}). */
+function keywordAbove(cable: Cable, line: number): number | undefined {
+  const kinds = cable.lineKinds;
+  if (kinds[line] !== 'text') return undefined;
+  let l = line - 1;
+  while (l > cable.bodyStartLine && l >= line - KEYWORD_GAP && (kinds[l] === 'blank' || kinds[l] === 'page')) l--;
+  return l < line - 1 && keywordAtEnd(cable, l)?.next === line ? l : undefined;
 }
 
 /**
@@ -430,7 +465,15 @@ export function findInTextReferencesOnLine(cable: Cable, line: number): InTextRe
   if (line < cable.bodyStartLine || line >= cable.lines.length) return [];
   // A reference read from a line ends on it, or on a line further down only through lines that each may carry it on.
   let first = line;
-  while (first > cable.bodyStartLine && mayGoOnBelow(cable, first - 1)) first--;
+  // A keyword above a page break goes on below it ("(Reftel" / blank / "A)."), and the walk goes on from its line.
+  for (;;) {
+    if (first > cable.bodyStartLine && mayGoOnBelow(cable, first - 1)) first--;
+    else {
+      const above = keywordAbove(cable, first);
+      if (above === undefined) break;
+      first = above;
+    }
+  }
   const lines: number[] = [];
   for (let l = first; l <= line; l++) lines.push(l);
   return referencesFrom(cable, lines).filter((r) => r.range.start.line === line);
@@ -509,13 +552,13 @@ function referencesFrom(cable: Cable, lines: readonly number[]): InTextReference
     }
     // "(Ref" at the end of the line and "B) the minister" on the next: only the letters are linked, on the next line.
     if (split?.kind === 'ref' || split?.kind === 'reftel') {
-      const next = cable.lines[line + 1];
+      const next = cable.lines[split.next];
       const i = skipSpaces(next);
       const first = letterHere(next, i);
       if (first !== undefined) {
-        const more = lettersAfter(line + 1, i + first.length, first, isPlural(text.slice(split.start, split.end)));
+        const more = lettersAfter(split.next, i + first.length, first, isPlural(text.slice(split.start, split.end)));
         if (more !== undefined) {
-          push(line + 1, i, i + first.length, first.length, { kind: 'ref', letter: first.toUpperCase() });
+          push(split.next, i, i + first.length, first.length, { kind: 'ref', letter: first.toUpperCase() });
           for (const r of more) push(r.line, r.start, r.start + r.item.length, r.item.length, { kind: 'ref', letter: r.item.toUpperCase() });
         }
       } else if (split.kind === 'reftel') push(line, split.start, split.end, 0, { kind: 'ref' });
@@ -533,14 +576,14 @@ function referencesFrom(cable: Cable, lines: readonly number[]): InTextReference
     }
     // "see para" at the end of the line and "5" on the next.
     if (split?.kind === 'para') {
-      const next = cable.lines[line + 1];
+      const next = cable.lines[split.next];
       const i = skipSpaces(next);
       const first = numberAt(next, i);
       if (first !== undefined) {
-        const more = listAcross(cable, line + 1, i + first.length, numberAt, isPlural(text.slice(split.start, split.end)));
-        const last = listEnd(more, line + 1, i + first.length);
+        const more = listAcross(cable, split.next, i + first.length, numberAt, isPlural(text.slice(split.start, split.end)));
+        const last = listEnd(more, split.next, i + first.length);
         if (!citedBefore(cable, line, split.start) && !citedAfter(cable.lines[last.line], last.end)) {
-          for (const r of [{ item: first, line: line + 1, start: i }, ...more]) push(r.line, r.start, r.start + r.item.length, r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) });
+          for (const r of [{ item: first, line: split.next, start: i }, ...more]) push(r.line, r.start, r.start + r.item.length, r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) });
         }
       }
     }
