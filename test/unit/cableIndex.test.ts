@@ -41,6 +41,15 @@ describe('workspace index', () => {
     assert.deepEqual(index.copiesOf('09NOWHERE5'), []);
   });
 
+  it("dates a cable by its header's date-time group, else a partial extract's group alone with its time, else its date", () => {
+    const uri = 'file:///ws/09NOWHERE5.txt';
+    assert.equal(summarize(uri, parseCable(cable(5, 'QUINCE')).cable).dtg, '2009-12-01T08:00:00Z');
+    const extract = 'This record is a partial extract of the original cable. The full text of the original cable is not available.\n\n171719Z Nov 05\n\nUNCLAS NOWHERE 000005\n\nTAGS: ECON\nSUBJECT: QUINCE\n\n1. (U) Text.\n';
+    assert.equal(summarize(uri, parseCable(extract).cable).dtg, '2005-11-17T17:19:00Z');
+    const dated = 'Thursday, 17 November 2005, 17:19\nUNCLAS NOWHERE 000005\n\nTAGS: ECON\nSUBJECT: QUINCE\n\n1. (U) Text.\n';
+    assert.equal(summarize(uri, parseCable(dated).cable).dtg, '2005-11-17');
+  });
+
   it('gives the id back to the files that remain when a file is indexed again under another id', () => {
     const index = new CableIndex();
     add(index, 'file:///ws/09NOWHERE5.txt', cable(5, 'QUINCE'));

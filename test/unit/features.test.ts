@@ -770,7 +770,7 @@ describe('hover', () => {
     assert.match(dateLine, /^\*\*Date line\*\*\n\n31 July 2009\n\nIt dates this cable: /);
     assert.match(dateLine, /\n---\n\*Source: corpus analysis of released cables \(Cablegate\)\*$/);
     // A partial extract's date-time group alone on a line is a date line too; a day the month lacks is no date.
-    assert.match(hoverAt(`This record is a partial extract of the original cable. The full text of the original cable is not available.\n\n0808|57Z Jul 05${body}`), /^\*\*Date line\*\*\n\n8 July 2005\n/);
+    assert.match(hoverAt(`This record is a partial extract of the original cable. The full text of the original cable is not available.\n\n0808|57Z Jul 05${body}`), /^\*\*Date line\*\*\n\n8 July 2005, 0857Z\n/);
     assert.match(hoverAt(`This record is a partial extract of the original cable. The full text of the original cable is not available.\n\n3108|57Z Jun 05${body}`), /^\*\*Date line\*\*\n\nNot a real date\./);
     // Above a transmission header, the header's date-time group dates the cable.
     const headed = `Fri|day, 31 July 2009, 06:59\nVZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 2121200\nZNY CCCCC ZZH\nP 311200Z JUL 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\nBT${body}`;

@@ -404,7 +404,13 @@ describe('parser: preamble', () => {
     assert.deepEqual(c.preamble.map((p) => p.kind), ['publisher-note', 'date-line']);
     assert.deepEqual(c.preamble[1].date, { year: 2006, month: 3, day: 3 });
     assert.equal(c.id, '06NOWHERE42');
-    assert.equal(extractRecord('x.txt', c).dtg, '2006-03-03');
+    // The group's time is the cable's date-time group's, as a header's would give it.
+    assert.equal(c.preamble[1].dtg, '2006-03-03T09:15:00Z');
+    assert.equal(extractRecord('x.txt', c).dtg, '2006-03-03T09:15:00Z');
+    // A time the clock lacks leaves the date alone.
+    const late = parse(lines('037915Z Mar 06'));
+    assert.deepEqual([late.preamble[1].date, late.preamble[1].dtg], [{ year: 2006, month: 3, day: 3 }, undefined]);
+    assert.equal(extractRecord('x.txt', late).dtg, '2006-03-03');
     // A day the month does not have gives no date.
     const bad = parse(lines('310915Z Feb 06'));
     assert.deepEqual(bad.preamble.map((p) => p.kind), ['publisher-note', 'date-line']);

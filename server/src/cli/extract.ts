@@ -3,7 +3,7 @@
  */
 import { citedId, idFromFileName } from '../core/id';
 import type { Cable } from '../core/model';
-import { isoDate } from '../core/rules/util';
+import { cableDtgIso } from '../core/rules/util';
 
 /** The record's fields, in output order. */
 export const EXTRACT_FIELDS = ['file', 'id', 'dtg', 'classification', 'caveats', 'tags', 'persons', 'subject', 'refs', 'cites', 'classifiedBy', 'reasons', 'paragraphs', 'signature', 'header'];
@@ -12,8 +12,7 @@ export const EXTRACT_FIELDS = ['file', 'id', 'dtg', 'classification', 'caveats',
 export function extractRecord(file: string, cable: Cable): Record<string, unknown> {
   const h = cable.header;
   const id = cable.id ?? idFromFileName(file) ?? null;
-  const d = cable.date;
-  const dtg = h?.dtg?.dtg?.iso ?? (d ? isoDate(d) : null);
+  const dtg = cableDtgIso(cable) ?? null;
   const refs = (cable.refs?.items ?? []).map((i) => ({ letter: i.letter ?? null, citation: i.citation.text, id: citedId(i, id ?? undefined) ?? null }));
   return {
     file,

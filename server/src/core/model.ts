@@ -93,6 +93,11 @@ export interface PreambleLine {
   readonly token: Token;
   /** For a date line ("Friday, 31 July 2009, 06:59", or a date-time group alone: "080857Z Jul 05"): the date it gives. */
   readonly date?: CalendarDate;
+  /**
+   * For a date-time group alone ("080857Z Jul 05") whose date and time exist: the group as ISO 8601 UTC,
+   * `2005-07-08T08:57:00Z`, as `DateTimeGroup.iso` gives the header's.
+   */
+  readonly dtg?: string;
 }
 
 // ---------------------------------------------------------------------------

@@ -384,7 +384,8 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   for (const p of cable.preamble) {
     if (p.kind !== 'date-line' || !at(p.token, position)) continue;
     const dated = cable.header?.dtg?.dtg?.valid ? 'The date-time group of the transmission header dates this cable.' : "It dates this cable: the cable's id and the dates the rules and hovers measure from.";
-    const lines = p.date ? [readableDate(p.date.year, p.date.month, p.date.day), dated] : ['Not a real date.'];
+    // A partial extract's date-time group gives its time too: "17 November 2005, 1719Z".
+    const lines = p.date ? [p.dtg ? readableIso(p.dtg) : readableDate(p.date.year, p.date.month, p.date.day), dated] : ['Not a real date.'];
     return hover(md('Date line', lines, citeDocuments(['corpus'], d)), p.token.range);
   }
   const header = cable.header;

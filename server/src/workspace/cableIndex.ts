@@ -7,14 +7,12 @@ import { fileName, idFromFileName as idFromName, isRedactedPost, parseCableId, t
 import { URI } from 'vscode-uri';
 import type { Cable, Tag } from '../core/model';
 import { ownCopy } from '../core/text';
-import { isoDate } from '../core/rules/util';
+import { cableDtgIso } from '../core/rules/util';
 import type { IndexedCable } from '../features/types';
 import { packedPlace, refCitations } from '../features/callHierarchy';
 
 /** Summarises a parsed cable for the index. */
 export function summarize(uri: string, cable: Cable, fallbackId?: string): IndexedCable {
-  const dtg = cable.header?.dtg?.dtg;
-  const d = cable.date;
   const id = cable.id ?? fallbackId;
   // The cited ids and, for the call hierarchy, their REF items' ranges and the in-text references to them as numbers.
   const { refs, citations, mentions } = refCitations(cable, id);
@@ -24,7 +22,7 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
     uri,
     id,
     ...(cable.id === undefined && id !== undefined ? { idFromFileName: true as const } : {}),
-    dtg: dtg?.iso ?? (d ? isoDate(d) : undefined),
+    dtg: cableDtgIso(cable),
     classification: cable.banner?.level,
     post: ownCopy(postOf(cable, id)),
     // The model's texts are slices of the document, which V8 keeps whole behind a slice of 13 characters or more: the

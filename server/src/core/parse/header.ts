@@ -50,7 +50,7 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 // "Friday, 31 July 2009, 06:59"
 const DATE_LINE = /^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+(\d{1,2})\s+([A-Za-z]+)\s+(\d{4}),\s+(\d{1,2}):(\d{2})\s*$/;
 // "080857Z Jul 05": a date-time group alone on a line, with no precedence before it, under a partial extract's publisher note.
-const DTG_DATE_LINE = /^\s*(\d{2})\d{4}Z\s+([A-Za-z]{3})\s+(\d{2})\s*$/;
+const DTG_DATE_LINE = /^\s*(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2})\s*$/;
 const PUBLISHER_NOTE = /^\s*This record is a partial extract of the original cable/;
 // "ID: 190648", "ORIGIN: …", "CLASSIFICATION: SECRET//NOFORN", "DESTINATION: VZCZC…", ">".
 const EXPORT_METADATA = /^\s*(?:>\s*$|(?:ID|ORIGIN|DATE|SOURCE|CLASSIFICATION|MISC|DESTINATION|REFERENCE|REFERENCES|HEADER|CABLE ?ID|CREATED|RELEASED|OFFICE):\s)/i;
@@ -215,6 +215,18 @@ function dateLine(i: number, text: string, year: number, month: number, day: num
 }
 
 /**
+ * A partial extract's date-time group alone on line `i` ("171719Z Nov 05"): a date line whose date and Zulu time,
+ * when both exist, are the cable's date-time group, as the header's would give it (`PreambleLine.dtg`).
+ */
+function dtgDateLine(i: number, text: string, group: RegExpExecArray): PreambleLine {
+  const line = dateLine(i, text, fullYear(parseInt(group[5], 10)), MONTHS.indexOf(group[4].toUpperCase()) + 1, parseInt(group[1], 10));
+  const date = line.date;
+  // "171779Z Nov 05": a minute the clock lacks leaves the date alone.
+  if (date === undefined || parseInt(group[2], 10) > 23 || parseInt(group[3], 10) > 59) return line;
+  return { kind: 'date-line', token: line.token, date, dtg: `${date.year}-${String(date.month).padStart(2, '0')}-${group[1]}T${group[2]}:${group[3]}:00Z` };
+}
+
+/**
  * Reads lines `[from, to)`, the zone before the banner (or before the metadata
  * when there is no banner), into preamble lines and a transmission header.
  * Fills `kinds` for those lines and records header problems; `indents` gives each line's first non-space offset (-1 when blank).
@@ -269,7 +281,7 @@ export function parseHead(
     const group = !inHeader && isDigit(c) && isDigit(c2) ? DTG_DATE_LINE.exec(text) : null;
     if (group) {
       kinds[i] = 'preamble';
-      preamble.push(dateLine(i, text, fullYear(parseInt(group[3], 10)), MONTHS.indexOf(group[2].toUpperCase()) + 1, parseInt(group[1], 10)));
+      preamble.push(dtgDateLine(i, text, group));
       continue;
     }
     if (c === C.T && c2 === 104 && PUBLISHER_NOTE.test(text)) {

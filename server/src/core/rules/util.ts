@@ -126,6 +126,20 @@ export function isoDate(date: CalendarDate): string {
   return `${date.year}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
 }
 
+/**
+ * The cable's date-time group as ISO 8601 UTC (`2009-05-28T08:49:00Z`): the header's, else, with no header's to date it,
+ * that of a partial extract's date-time group alone above the banner (`171719Z Nov 05`); else the cable's date alone
+ * (`2009-07-31`, from a date line such as `Friday, 31 July 2009, 06:59`), or undefined when the text gives none.
+ * `cablelint extract` and the workspace index both read it.
+ */
+export function cableDtgIso(cable: Cable): string | undefined {
+  const iso = cable.header?.dtg?.dtg?.iso;
+  if (iso !== undefined) return iso;
+  if (cable.date === undefined) return undefined;
+  // The date line that dates the cable is the first with a date (parseCable).
+  return cable.preamble.find((p) => p.kind === 'date-line' && p.date)?.dtg ?? isoDate(cable.date);
+}
+
 /** Day of the year (1–366). */
 export function dayOfYear(date: CalendarDate): number {
   const start = Date.UTC(date.year, 0, 1);
