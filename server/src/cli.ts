@@ -682,7 +682,7 @@ function outlineCommand(o: Options): number {
     stdout.write(`${shownPath(input)}\n`);
     const print = (symbols: readonly DocumentSymbol[], depth: number) => {
       for (const s of symbols) {
-        stdout.write(`${'  '.repeat(depth + 1)}${s.name}${s.detail ? `  — ${s.detail.length > 60 ? s.detail.slice(0, 59) + '…' : s.detail}` : ''}  [${s.range.start.line + 1}]\n`);
+        stdout.write(`${'  '.repeat(depth + 1)}${s.name}${s.detail ? `  — ${s.detail.length > 60 ? s.detail.slice(0, 59) + '…' : s.detail}` : ''}  [${s.selectionRange.start.line + 1}]\n`);
         print(s.children ?? [], depth + 1);
       }
     };

@@ -53,6 +53,15 @@ describe('cablelint', function () {
     assert.match(fixable.stdout, /\n3 problem\(s\) \(2 errors, 0 warnings, 1 info, 0 hints\) in 2 file\(s\)\n {2}1 of them potentially fixable with the `--fix` option\.\n$/);
   });
 
+  it('prints an outline entry at the line the editor goes to: a title boxed between two rules at the title, not the rule above it', () => {
+    const file = path.join(tmp, 'boxed.cable');
+    fs.writeFileSync(file, 'C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\n¶1. (C) Text.\n\n---------------\nHARBOR MEETING\n---------------\n\n¶2. (C) More.\nSMITH\n');
+    const outline = run(['outline', file]);
+    assert.equal(outline.code, 0, outline.stderr);
+    assert.match(outline.stdout, /^ {2}HARBOR MEETING {2}\[10\]$/m);
+    assert.match(outline.stdout, /^ {2}¶1 \(C\) {2}— Text\. {2}\[7\]$/m);
+  });
+
   it('prints stylish text that the extension\'s problem matcher $cablelint-stylish reads whole, plain or colored', () => {
     // As VS Code matches task output: a line the finding pattern does not take may name a file, and color codes are stripped first.
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
