@@ -5,10 +5,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CompletionItem, DocumentSymbol, MarkupContent, Range, TextEdit } from 'vscode-languageserver';
+import type { CompletionItem, DocumentSymbol, Location, MarkupContent, Range, TextEdit } from 'vscode-languageserver';
 import { parseCable } from '../../server/src/core/parse/index';
 import { getCompletions } from '../../server/src/features/completion';
 import { rule as cbl045 } from '../../server/src/core/rules/cbl045-reference-unresolved';
+import { lintCable } from '../../server/src/core/lint';
 import { defaultDictionaries, loadUserDictionary, mergeDictionaries } from '../../server/src/features/dictionaries';
 import { getDocumentSymbols } from '../../server/src/features/documentSymbols';
 import { getFoldingRanges } from '../../server/src/features/folding';
@@ -270,9 +271,36 @@ describe('in-text references', () => {
   const cable = parseCable(VALLETTA).cable;
   it('goes from "(REF A)" to the REF item and from "para 3" to paragraph 3', () => {
     const refA = caret(inValletta('REF A)', 2));
-    assert.deepEqual(getInTextDefinition(parseCable(refA.text).cable, 'file:///x', { line: refA.line, character: refA.character })?.range, cable.refs!.items[0].range);
+    assert.deepEqual((getInTextDefinition(parseCable(refA.text).cable, 'file:///x', { line: refA.line, character: refA.character }) as Location)?.range, cable.refs!.items[0].range);
     const para = caret(inValletta('para 3', 1));
-    assert.deepEqual(getInTextDefinition(parseCable(para.text).cable, 'file:///x', { line: para.line, character: para.character })?.range, cable.paragraphs[2].marker.range);
+    assert.deepEqual((getInTextDefinition(parseCable(para.text).cable, 'file:///x', { line: para.line, character: para.character }) as Location)?.range, cable.paragraphs[2].marker.range);
+  });
+
+  it('reads "refs" and "reftels" alone as every REF item: Go to Definition lists them all, the hover shows them', () => {
+    const text = (ref: string, body: string) => `C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\nREF: ${ref}\n\nClassified By: Someone for reasons 1.4 (b) and (d).\n\n1. (C) ${body}\n`;
+    const abc = 'A. STATE 1111 B. NOWHERE 22 C. NOWHERE 33';
+    const at = (ref: string, body: string, word: string) => {
+      const t = text(ref, body);
+      const c = parseCable(t).cable;
+      const line = c.lines.findIndex((l) => l.includes(word));
+      return { c, t, position: { line, character: c.lines[line].indexOf(word) + 1 } };
+    };
+    for (const [body, word] of [['The fares rose (refs).', 'refs'], ['The fares rose (reftels).', 'reftels'], ['See refs for the figures.', 'refs'], ['The board met (see\nrefs).', 'refs']]) {
+      const { c, position } = at(abc, body, word);
+      const found = getInTextDefinition(c, 'file:///x', position);
+      assert.ok(Array.isArray(found), body);
+      assert.deepEqual(found.map((l) => l.range), c.refs!.items.map((i) => i.range), body);
+    }
+    const { t, position } = at(abc, 'The fares rose (refs).', 'refs');
+    const lines = t.split('\n');
+    lines[position.line] = `${lines[position.line].slice(0, position.character)}|${lines[position.line].slice(position.character)}`;
+    assert.equal(hoverAt(lines.join('\n')), '**All 3 REF items**\n\nThe REF field:\n\n- A. STATE 1111\n- B. NOWHERE 22\n- C. NOWHERE 33');
+    // Under a single item, "refs" names it, as "reftel" does; "reftel" alone under several names none, and CBL045 says nothing.
+    const one = at('STATE 1111', 'The fares rose (refs).', 'refs');
+    assert.deepEqual((getInTextDefinition(one.c, 'file:///x', one.position) as Location).range, one.c.refs!.items[0].range);
+    const single = at(abc, 'The fares rose (reftel).', 'reftel');
+    assert.equal(getInTextDefinition(single.c, 'file:///x', single.position), undefined);
+    assert.deepEqual(lintCable(at(abc, 'The fares rose (refs); see reftels and reftel.', 'refs').c).filter((f) => f.id === 'CBL045'), []);
   });
 
   it('highlights a REF item and every mention of it', () => {
@@ -475,7 +503,7 @@ describe('in-text references', () => {
     assert.deepEqual(alone.map((r) => r.nameRange), alone.map((r) => r.range));
     assert.equal(new Set(refs.map((r) => at(r.range))).size, refs.length);
     // Go to Definition from a letter on the next line, and highlights from the REF item.
-    assert.deepEqual(getInTextDefinition(c, 'file:///x', { line: 6, character: 3 })?.range, c.refs!.items[2].range);
+    assert.deepEqual((getInTextDefinition(c, 'file:///x', { line: 6, character: 3 }) as Location | undefined)?.range, c.refs!.items[2].range);
     const b = c.refs!.items[1].range;
     assert.deepEqual(getDocumentHighlights(c, b.start).map((h) => at(h.range)), [`2:${b.start.character}-2:${b.end.character}`, '5:1-5:2', '8:0-8:1']);
   });
@@ -486,8 +514,8 @@ describe('in-text references', () => {
     assert.deepEqual(refs.map((r) => `${r.range.start.line}:${r.range.start.character}-${r.range.end.line}:${r.range.end.character}`), ['5:0-5:1', '6:2-6:3']);
     assert.deepEqual(refs.map((r) => r.nameRange), refs.map((r) => r.range));
     // Go to Definition from the letter and from the number, and highlights from the REF item.
-    assert.deepEqual(getInTextDefinition(c, 'file:///x', { line: 5, character: 0 })?.range, c.refs!.items[1].range);
-    assert.deepEqual(getInTextDefinition(c, 'file:///x', { line: 6, character: 3 })?.range, c.paragraphs[1].marker.range);
+    assert.deepEqual((getInTextDefinition(c, 'file:///x', { line: 5, character: 0 }) as Location | undefined)?.range, c.refs!.items[1].range);
+    assert.deepEqual((getInTextDefinition(c, 'file:///x', { line: 6, character: 3 }) as Location | undefined)?.range, c.paragraphs[1].marker.range);
     assert.equal(getInTextDefinition(c, 'file:///x', { line: 4, character: c.lines[4].indexOf('Ref') + 1 }), undefined);
     const b = c.refs!.items[1].range;
     assert.deepEqual(getDocumentHighlights(c, b.start).map((h) => `${h.range.start.line}:${h.range.start.character}`), [`2:${b.start.character}`, '5:0']);

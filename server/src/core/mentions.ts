@@ -22,9 +22,9 @@ export interface InTextReference {
   readonly target: { readonly kind: 'ref'; readonly letter?: string } | { readonly kind: 'paragraph'; readonly number: number };
 }
 
-// "(ref C)", "REF B", "refs A and B", "Reftel C", "reftels D and E", and "reftel" alone.
+// "(ref C)", "REF B", "refs A and B", "Reftel C", "reftels D and E", and "reftel", "reftels" and "refs" alone.
 // A letter past H counts only when a REF item has it (see refLetters), as does one past Z written twice ("ref AA").
-const REF_RE = /\b(?:(?:refs?\.?|reftels?)\s+([A-Z]{1,2})\b|reftels?\b)/gi;
+const REF_RE = /\b(?:(?:refs?\.?|reftels?)\s+([A-Z]{1,2})\b|reftels?\b|refs\b)/gi;
 
 /** Whether the character at `i` is the ASCII letter `lower` (a lower-case char code) in either case. */
 function letterIs(text: string, i: number, lower: number): boolean {
@@ -561,7 +561,7 @@ function referencesFrom(cable: Cable, lines: readonly number[]): InTextReference
           push(split.next, i, i + first.length, first.length, { kind: 'ref', letter: first.toUpperCase() });
           for (const r of more) push(r.line, r.start, r.start + r.item.length, r.item.length, { kind: 'ref', letter: r.item.toUpperCase() });
         }
-      } else if (split.kind === 'reftel') push(line, split.start, split.end, 0, { kind: 'ref' });
+      } else if (split.kind === 'reftel' || isPlural(text.slice(split.start, split.end))) push(line, split.start, split.end, 0, { kind: 'ref' });
     }
     PARA_RE.lastIndex = 0;
     while ((m = PARA_RE.exec(text)) !== null) {
@@ -589,6 +589,17 @@ function referencesFrom(cable: Cable, lines: readonly number[]): InTextReference
     }
   }
   return result;
+}
+
+/**
+ * The REF items a plural keyword with no letter names ("(refs)", "see reftels"): every item of the REF field, when it has
+ * two or more; none otherwise (a single item is the reference's {@link inTextTarget}, as "reftel" names it).
+ */
+export function allItemsNamed(cable: Cable, ref: InTextReference): readonly RefItem[] {
+  const items = cable.refs?.items ?? [];
+  if (ref.target.kind !== 'ref' || ref.target.letter !== undefined || items.length < 2) return [];
+  const r = ref.range;
+  return r.start.line === r.end.line && isPlural(cable.lines[r.start.line].slice(r.start.character, r.end.character)) ? items : [];
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscode-languageserver';
 import { citedId, fileName, fullYear } from '../core/id';
-import { findInTextReferencesOnLine, inTextTarget, type InTextReference } from '../core/mentions';
+import { allItemsNamed, findInTextReferencesOnLine, inTextTarget, type InTextReference } from '../core/mentions';
 import { MONTH_NAMES } from '../core/parse/header';
 import { describeMarking, misspeltControl } from '../core/parse/marking';
 import { correctedCopyReason } from '../core/parse/metadata';
@@ -736,11 +736,18 @@ function inTextHover(cable: Cable, position: Position, ctx: HoverContext): Hover
   if (!named || 'marker' in named) {
     const items = cable.refs?.items.length ?? 0;
     if (t.letter !== undefined) return hover(`No REF item ${t.letter} in this cable.`, range);
+    // "(refs)", "see reftels": a plural keyword alone names every item.
+    const all = allItemsNamed(cable, ref);
+    if (all.length > 0) return hover(md(`All ${all.length} REF items`, ['The REF field:', ...all.map((i) => `- ${esc(refItemWritten(i))}`)]), range);
     // "reftel" alone under several items: ambiguous rather than dangling, which CBL045 leaves alone too.
     return hover(items > 1 ? `No single REF item: the REF field has ${items}, and no letter says which.` : 'No REF item in this cable.', range);
   }
-  const written = [named.doubledLetter?.text, named.letterToken?.text, named.citation.text, ...named.labels.map((l) => l.text)].filter((s) => s !== undefined).join(' ');
-  return hover(md(refTitle(named), [`REF field: ${esc(written)}`, ...(named.cable ? citedCableLines(cable, named, ctx) : [])]), range);
+  return hover(md(refTitle(named), [`REF field: ${esc(refItemWritten(named))}`, ...(named.cable ? citedCableLines(cable, named, ctx) : [])]), range);
+}
+
+/** A REF item as the REF field writes it: its letter (written twice where it is), citation and labels ("B. 09 NOWHERE 22 (NOTAL)"). */
+function refItemWritten(item: RefItem): string {
+  return [item.doubledLetter?.text, item.letterToken?.text, item.citation.text, ...item.labels.map((l) => l.text)].filter((s) => s !== undefined).join(' ');
 }
 
 /**

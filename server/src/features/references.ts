@@ -3,14 +3,20 @@
  * which `core/mentions.ts` reads and resolves.
  */
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position, type Range } from 'vscode-languageserver-types';
-import { findInTextReferences, findInTextReferencesOnLine, resolveInText } from '../core/mentions';
+import { allItemsNamed, findInTextReferences, findInTextReferencesOnLine, resolveInText } from '../core/mentions';
 import type { Cable } from '../core/model';
 import { contains } from '../core/text';
 
-/** Go to definition for an in-text reference at a position: only the references of its line are read, as a hover reads them. */
-export function getInTextDefinition(cable: Cable, uri: string, position: Position): Location | undefined {
+/**
+ * Go to definition for an in-text reference at a position: only the references of its line are read, as a hover reads them.
+ * A plural keyword alone ("(refs)", "see reftels") goes to every REF item, which VS Code lists to pick from.
+ */
+export function getInTextDefinition(cable: Cable, uri: string, position: Position): Location | Location[] | undefined {
   const ref = findInTextReferencesOnLine(cable, position.line).find((r) => contains(r.range, position));
-  const target = ref && resolveInText(cable, ref);
+  if (!ref) return undefined;
+  const all = allItemsNamed(cable, ref);
+  if (all.length > 0) return all.map((item) => ({ uri, range: item.range }));
+  const target = resolveInText(cable, ref);
   return target ? { uri, range: target } : undefined;
 }
 
