@@ -442,6 +442,39 @@ describe('quick fixes', () => {
     assert.deepEqual(fixes(other).map((f) => f.title), ['Renumber paragraph 6 as 5']);
   });
 
+  it('offers a renumbering of a repeated number that takes its references with the paragraph it renumbers, the first being the one written in', () => {
+    // "¶3." written in above the old ¶3, as completion numbers a paragraph written between two: "paras 3 and 4" and
+    // "(para 3)" were written to the old ¶3 and ¶4, which the fix makes ¶4 and ¶5.
+    const text = [
+      'C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: DECL: 12/03/2036', 'TAGS: PREL, PGOV', 'SUBJECT: FERRY TALKS', '',
+      'Classified By: Ambassador Jane Roe for reasons 1.4 (b) and (d).', '',
+      '¶1. (C) Summary: The harbor board met. See paras 3 and 4. End Summary.', '',
+      '¶2. (C) The ministry said fares would rise (para 3).', '',
+      '¶3. (C) A paragraph written in.', '',
+      '¶3. (U) The board meets again in March.', '',
+      '¶4. (C) Comment: As para 2 shows, the pilots wait. End Comment.', '', 'ROE', '',
+    ].join('\n');
+    const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL025')!;
+    assert.deepEqual(finding.fixes!.map((f) => f.title), [
+      'Renumber as 4, and the next paragraph as 5',
+      'Renumber as 4, and the next paragraph as 5, and update the reference to paragraph 4',
+      'Renumber as 4, and the next paragraph as 5, and update the 3 references to them, taking the first paragraph 3 as the new one',
+    ]);
+    // The references to 3 stay with the paragraph written in, as Go to Definition reads them now ("paras 3 and 5")…
+    assert.match(applyEdits(text, finding.fixes![1].edits), /See paras 3 and 5\. .*\n\n.*\(para 3\)\./);
+    // … or go with the old ¶3 to its new number, each number of the list with its own paragraph.
+    const carried = finding.fixes![2];
+    assert.equal(carried.safe, false);
+    const after = applyEdits(text, carried.edits);
+    assertOnlyEditsChanged(text, after, carried.edits);
+    assert.match(after, /See paras 4 and 5\. .*\n\n.*\(para 4\)\.\n\n¶3\. \(C\) A paragraph written in\.\n\n¶4\. \(U\) The board/);
+    assert.match(after, /As para 2 shows/);
+    assert.deepEqual(lintCable(parseCable(after).cable).map((f) => f.id), []);
+    // No reference to the repeated number: no such fix.
+    const none = text.replace(' (para 3)', '').replace('See paras 3 and 4', 'See para 4');
+    assert.equal(lintCable(parseCable(none).cable).find((f) => f.id === 'CBL025')!.fixes!.length, 2);
+  });
+
   it('reads the text\'s references once a cable, for CBL045 and every renumbering alike', () => {
     // A concatenation of cables repeats paragraph numbers hundreds of times: each CBL025 finding reading the whole text's
     // references again took a 10 MB document's diagnostics from about 0.5 to 1.1 s (bench/latency.mjs).
