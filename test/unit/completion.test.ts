@@ -462,6 +462,33 @@ describe('completion edits: a subject\'s portion marking', () => {
   });
 });
 
+describe('completion edits: a block\'s closer', () => {
+  const body = (text: string) => `C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR DUES\n\n${text}\n`;
+  const itemsAt = (text: string, trigger?: string) => completionsAt(body(text), 'plain', { triggerCharacter: trigger }).items.map((i) => i.label);
+
+  it('offers the closer of a Summary, Comment or Note left open, asked for after a sentence\'s end', () => {
+    check(body('¶1. (C) Summary: The harbor board met. |'), '¶1. (C) Summary: The harbor board met. End Summary.');
+    check(body('¶1. (C) Summary: The harbor board met. En|'), '¶1. (C) Summary: The harbor board met. End Summary.');
+    check(body('¶1. (C) Summary: The harbor board met.|'), '¶1. (C) Summary: The harbor board met. End Summary.');
+    // In capitals after an opener in capitals; on a line of its own under the paragraph's text.
+    check(body('¶1. (C) SUMMARY: The harbor board met.\nE|'), 'END SUMMARY.');
+    check(body('¶2. (C) The board met (Note: fares rose. |).'), '¶2. (C) The board met (Note: fares rose. End Note.).');
+    // The innermost block left open: a Note inside a Comment.
+    check(body('¶2. (C) Comment: Fares rose. Note: Twice. End Note. The |'), undefined);
+    check(body('¶2. (C) Comment: Fares rose. Note: Twice. End Note. |'), '¶2. (C) Comment: Fares rose. Note: Twice. End Note. End Comment.');
+    check(body('¶2. (C) Comment: Fares rose. Note: Twice. |'), '¶2. (C) Comment: Fares rose. Note: Twice. End Note.');
+  });
+
+  it('offers no closer in the middle of a sentence, on a space typed, for a block closed or outside any block', () => {
+    assert.deepEqual(itemsAt('¶1. (C) Summary: The harbor board met. |', ' '), []);
+    assert.deepEqual(itemsAt('¶1. (C) Summary: The harbor |'), []);
+    assert.deepEqual(itemsAt('¶1. (C) Summary: The harbor board met. S|'), []);
+    assert.deepEqual(itemsAt('¶1. (C) Summary: The harbor board met. End Summary. |'), []);
+    assert.deepEqual(itemsAt('¶1. (C) The harbor board met. |'), []);
+    assert.deepEqual(itemsAt('¶1. (C) Summary: The board met. End Summary.\n\n¶2. (C) Fares rose. |'), []);
+  });
+});
+
 describe('completion edits: the caveat zone in a draft', () => {
   it('offers no caveats in body prose when there is no E.O. line', () => {
     // "cover about a" gave "cover about NOFORN", and every space opened the list.

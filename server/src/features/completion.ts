@@ -9,12 +9,12 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { citationOf } from '../core/id';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
-import type { Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefField, RefItem } from '../core/model';
+import type { Block, Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefField, RefItem } from '../core/model';
 import { parseBracketMarking, parseMisclosedMarking, parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
 import { MONTHS } from '../core/parse/header';
 import { continuesRefField, parseCaveatLine, refLetterAt, refLetterOrdinal } from '../core/parse/metadata';
 import { dayOfYear, pad } from '../core/rules/util';
-import { contains, isAlnum, isCapital, isDigit, isLetter, isSpace, partitionPoint, skipSpaces, WHITE_RUNS } from '../core/text';
+import { contains, isAlnum, isBefore, isCapital, isDigit, isLetter, isSpace, partitionPoint, skipSpaces, WHITE_RUNS } from '../core/text';
 import { markingMeaning, type Dictionaries, type TermEntry } from './dictionaries';
 import { indexedCableMarkdown, paragraphOpening, shortenSubject, timesSeen } from './hover';
 import type { IndexedCable } from './types';
@@ -1269,7 +1269,50 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
       };
     });
   }
+
+  // In a Summary, Comment or Note left open, asked for after a sentence's end ("… met. |", "… met. En|"): its closer.
+  if ((kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter === undefined) {
+    const closer = closerItem(cable, position, before, word);
+    if (closer) return [{ ...closer, textEdit: edit(wordSpan, closer.textEdit) }];
+  }
   return [];
+}
+
+/** What a block's closer item writes: its label and the text in place of the word typed. */
+interface CloserItem {
+  readonly label: string;
+  readonly kind: CompletionItemKind;
+  readonly detail: string;
+  readonly preselect: true;
+  readonly textEdit: string;
+}
+
+/**
+ * The closer of the innermost Summary, Comment or Note open at `position` that nothing closes (`End Summary.`, `END
+ * COMMENT.` after an opener in capitals), where the text before the caret ends a sentence or is white space and the
+ * word typed is the start of "End"; undefined elsewhere. A closer glued to a sentence's end ("… met.|") gets a space.
+ */
+function closerItem(cable: Cable, position: Position, before: string, word: string): CloserItem | undefined {
+  if (word.length > 3 || !'end'.startsWith(word.toLowerCase())) return undefined;
+  const rest = before.slice(0, before.length - word.length);
+  const trimmed = rest.trimEnd();
+  if (trimmed !== '' && !/[.?!"'”’)\]]$/.test(trimmed)) return undefined;
+  const glued = trimmed !== '' && trimmed.length === rest.length;
+  if (glued && word !== '') return undefined;
+  let open: Block | undefined;
+  for (const block of cable.blocks) {
+    const opener = block.open;
+    if (!opener || block.close || !isBefore(opener.token.range.end, position)) continue;
+    const end = block.range.end;
+    // The block runs to the end of its paragraph: white space typed after its last word is still in it.
+    if (position.line > end.line || (position.line === end.line && position.character > skipSpaces(cable.lines[end.line], end.character))) continue;
+    if (!open || isBefore(open.open!.token.range.start, opener.token.range.start)) open = block;
+  }
+  if (!open) return undefined;
+  const name = open.kind === 'summary' ? 'Summary' : open.kind === 'comment' ? 'Comment' : 'Note';
+  const written = open.open!.token.text;
+  const text = written === written.toUpperCase() ? `END ${name.toUpperCase()}.` : `End ${name}.`;
+  return { label: text, kind: CompletionItemKind.Keyword, detail: `Closes the ${name} opened on line ${open.open!.token.range.start.line + 1}`, preselect: true, textEdit: glued ? ` ${text}` : text };
 }
 
 /**
