@@ -572,6 +572,23 @@ describe('completion edits: in the middle of a word', () => {
     check('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL:1|\nTAGS: PREL\n', 'E.O. 12958: DECL: 12/03/2036');
   });
 
+  it('offers what the E.O. line goes on with after its order: DECL and a date under a classified banner, N/A under UNCLAS', () => {
+    const eo = (banner: string, line: string) => `${banner}\n\n${line}\nTAGS: PREL\n`;
+    const secret = 'S E C R E T NOWHERE 000001';
+    check(eo(secret, 'E.O. 12958: |'), 'E.O. 12958: DECL: 12/03/2036');
+    check(eo(secret, 'E.O. 12958: DE|'), 'E.O. 12958: DECL: 12/03/2036');
+    check(eo(secret, 'E.O. 12958:|'), 'E.O. 12958: DECL: 12/03/2036');
+    check(eo(secret, 'E.O. 13526: |'), 'E.O. 13526: DECL: 12/03/2051', 'DECL: 12/03/2051');
+    // N/A would be CBL014's error under a classified banner, a DECL date CBL038's finding under UNCLAS.
+    assert.deepEqual(labelsAt(eo(secret, 'E.O. 12958: |')).filter((l) => !l.startsWith('DECL: ')), []);
+    assert.deepEqual(labelsAt(eo('UNCLAS NOWHERE 000001', 'E.O. 12958: |')), ['N/A']);
+    check(eo('UNCLAS NOWHERE 000001', 'E.O. 12958: |'), 'E.O. 12958: N/A');
+    // Nothing before the order's colon, or where the line goes on after the caret.
+    assert.deepEqual(labelsAt(eo(secret, 'E.O. 12958 |')), []);
+    assert.deepEqual(labelsAt(eo(secret, 'E.O. 1295|')), []);
+    assert.deepEqual(labelsAt(eo(secret, 'E.O. 12958: |DECL: 01/01/2019')), []);
+  });
+
   it('sends plain edits when there is nothing after the caret to replace', () => {
     const { items } = completionsAt(cable('TAGS: PREL, PG|'), 'replace');
     assert.ok(items.every((i) => 'range' in i.textEdit!));

@@ -1252,22 +1252,24 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
 
   // DECL dates: ten years after the cable first; after today in a cable being written, whose text gives no date yet.
   if (/DECL\s*:\s*[\d/]*$/i.test(before)) {
-    const now = ctx.now ?? new Date();
-    const { year, month, day } = cable.date ?? { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
-    const from = cable.date ? 'the cable' : 'today (the cable gives no date)';
     // "DECL:|": the date goes after a space, as the E.O. line writes it ("DECL: 06/03/2019").
     const space = before.charCodeAt(before.length - word.length - 1) === 58 /* : */ ? ' ' : '';
-    return [10, 25, 20, 15, 5].map((years, i) => {
-      const text = declDate(year + years, month, day);
-      return {
-        label: text,
-        kind: CompletionItemKind.Value,
-        detail: `${years} years after ${from}${years === 10 ? ' (default)' : ''}`,
-        sortText: String(i),
-        preselect: i === 0,
-        textEdit: edit(wordSpan, space + text),
-      };
-    });
+    return declItems(cable, ctx).map((d) => ({ ...d, textEdit: edit(wordSpan, space + d.label) }));
+  }
+
+  // After the E.O. line's order and colon, with nothing after the caret ("E.O. 12958: |", "E.O. 12958: DE|"): what the
+  // line goes on with, "DECL: " and a date (ten years on first) under a classified banner, "N/A" under an UNCLAS one.
+  const eoTyped = kind === 'eo' && line.slice(position.character).trim() === '' ? EO_ORDER_TYPED.exec(before) : null;
+  if (eoTyped) {
+    const span = { start: position.character - eoTyped[1].length, insertEnd: position.character, replaceEnd: position.character };
+    // "E.O. 12958:|": a space after the colon, as the line writes it.
+    const space = isSpace(before.charCodeAt(before.length - eoTyped[1].length - 1)) ? '' : ' ';
+    // Only what the banner's level asks for: a classified cable's N/A is CBL014's error, an unclassified one's DECL CBL038's.
+    const level = cable.banner?.level;
+    const na: CompletionItem = { label: 'N/A', kind: CompletionItemKind.Value, detail: 'No declassification instruction: an unclassified cable', sortText: '9', preselect: level === 'UNCLASSIFIED' || undefined, textEdit: edit(span, `${space}N/A`) };
+    const dates = level === 'UNCLASSIFIED' ? [] : declItems(cable, ctx).map((d) => ({ ...d, label: `DECL: ${d.label}`, sortText: `1${d.sortText}`, textEdit: edit(span, `${space}DECL: ${d.label}`) }));
+    const items = level === undefined || level === 'UNCLASSIFIED' ? [...dates, na] : dates;
+    return items.filter((i) => i.label.startsWith(eoTyped[1].toUpperCase()));
   }
 
   // In a Summary, Comment or Note left open, asked for after a sentence's end ("… met. |", "… met. En|"): its closer.
@@ -1313,6 +1315,26 @@ function closerItem(cable: Cable, position: Position, before: string, word: stri
   const written = open.open!.token.text;
   const text = written === written.toUpperCase() ? `END ${name.toUpperCase()}.` : `End ${name}.`;
   return { label: text, kind: CompletionItemKind.Keyword, detail: `Closes the ${name} opened on line ${open.open!.token.range.start.line + 1}`, preselect: true, textEdit: glued ? ` ${text}` : text };
+}
+
+/** What the E.O. line holds up to the caret when nothing follows its order's colon but the letters typed ("DE"). */
+const EO_ORDER_TYPED = /^\s*E\.?\s?[O0]\.?\s*\d{5}\s*[:;]\s*([A-Za-z/]{0,4})$/i;
+
+/**
+ * The DECL dates offered, without their edits: 10, 25, 20, 15 and 5 years after the cable's date, the first preselected;
+ * after today in a cable being written, whose text gives no date yet.
+ */
+function declItems(cable: Cable, ctx: CompletionContext): (CompletionItem & { sortText: string })[] {
+  const now = ctx.now ?? new Date();
+  const { year, month, day } = cable.date ?? { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+  const from = cable.date ? 'the cable' : 'today (the cable gives no date)';
+  return [10, 25, 20, 15, 5].map((years, i) => ({
+    label: declDate(year + years, month, day),
+    kind: CompletionItemKind.Value,
+    detail: `${years} years after ${from}${years === 10 ? ' (default)' : ''}`,
+    sortText: String(i),
+    preselect: i === 0,
+  }));
 }
 
 /**
