@@ -462,6 +462,33 @@ describe('completion edits: a subject\'s portion marking', () => {
   });
 });
 
+describe('completion edits: a block\'s closer', () => {
+  const body = (text: string) => `C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR DUES\n\n${text}\n`;
+  const itemsAt = (text: string, trigger?: string) => completionsAt(body(text), 'plain', { triggerCharacter: trigger }).items.map((i) => i.label);
+
+  it('offers the closer of a Summary, Comment or Note left open, asked for after a sentence\'s end', () => {
+    check(body('¶1. (C) Summary: The harbor board met. |'), '¶1. (C) Summary: The harbor board met. End Summary.');
+    check(body('¶1. (C) Summary: The harbor board met. En|'), '¶1. (C) Summary: The harbor board met. End Summary.');
+    check(body('¶1. (C) Summary: The harbor board met.|'), '¶1. (C) Summary: The harbor board met. End Summary.');
+    // In capitals after an opener in capitals; on a line of its own under the paragraph's text.
+    check(body('¶1. (C) SUMMARY: The harbor board met.\nE|'), 'END SUMMARY.');
+    check(body('¶2. (C) The board met (Note: fares rose. |).'), '¶2. (C) The board met (Note: fares rose. End Note.).');
+    // The innermost block left open: a Note inside a Comment.
+    check(body('¶2. (C) Comment: Fares rose. Note: Twice. End Note. The |'), undefined);
+    check(body('¶2. (C) Comment: Fares rose. Note: Twice. End Note. |'), '¶2. (C) Comment: Fares rose. Note: Twice. End Note. End Comment.');
+    check(body('¶2. (C) Comment: Fares rose. Note: Twice. |'), '¶2. (C) Comment: Fares rose. Note: Twice. End Note.');
+  });
+
+  it('offers no closer in the middle of a sentence, on a space typed, for a block closed or outside any block', () => {
+    assert.deepEqual(itemsAt('¶1. (C) Summary: The harbor board met. |', ' '), []);
+    assert.deepEqual(itemsAt('¶1. (C) Summary: The harbor |'), []);
+    assert.deepEqual(itemsAt('¶1. (C) Summary: The harbor board met. S|'), []);
+    assert.deepEqual(itemsAt('¶1. (C) Summary: The harbor board met. End Summary. |'), []);
+    assert.deepEqual(itemsAt('¶1. (C) The harbor board met. |'), []);
+    assert.deepEqual(itemsAt('¶1. (C) Summary: The board met. End Summary.\n\n¶2. (C) Fares rose. |'), []);
+  });
+});
+
 describe('completion edits: the caveat zone in a draft', () => {
   it('offers no caveats in body prose when there is no E.O. line', () => {
     // "cover about a" gave "cover about NOFORN", and every space opened the list.
@@ -543,6 +570,23 @@ describe('completion edits: in the middle of a word', () => {
     // Right after the colon, the date comes after a space.
     check('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL:|\nTAGS: PREL\n', 'E.O. 12958: DECL: 12/03/2036');
     check('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL:1|\nTAGS: PREL\n', 'E.O. 12958: DECL: 12/03/2036');
+  });
+
+  it('offers what the E.O. line goes on with after its order: DECL and a date under a classified banner, N/A under UNCLAS', () => {
+    const eo = (banner: string, line: string) => `${banner}\n\n${line}\nTAGS: PREL\n`;
+    const secret = 'S E C R E T NOWHERE 000001';
+    check(eo(secret, 'E.O. 12958: |'), 'E.O. 12958: DECL: 12/03/2036');
+    check(eo(secret, 'E.O. 12958: DE|'), 'E.O. 12958: DECL: 12/03/2036');
+    check(eo(secret, 'E.O. 12958:|'), 'E.O. 12958: DECL: 12/03/2036');
+    check(eo(secret, 'E.O. 13526: |'), 'E.O. 13526: DECL: 12/03/2051', 'DECL: 12/03/2051');
+    // N/A would be CBL014's error under a classified banner, a DECL date CBL038's finding under UNCLAS.
+    assert.deepEqual(labelsAt(eo(secret, 'E.O. 12958: |')).filter((l) => !l.startsWith('DECL: ')), []);
+    assert.deepEqual(labelsAt(eo('UNCLAS NOWHERE 000001', 'E.O. 12958: |')), ['N/A']);
+    check(eo('UNCLAS NOWHERE 000001', 'E.O. 12958: |'), 'E.O. 12958: N/A');
+    // Nothing before the order's colon, or where the line goes on after the caret.
+    assert.deepEqual(labelsAt(eo(secret, 'E.O. 12958 |')), []);
+    assert.deepEqual(labelsAt(eo(secret, 'E.O. 1295|')), []);
+    assert.deepEqual(labelsAt(eo(secret, 'E.O. 12958: |DECL: 01/01/2019')), []);
   });
 
   it('sends plain edits when there is nothing after the caret to replace', () => {

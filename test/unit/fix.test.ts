@@ -442,6 +442,76 @@ describe('quick fixes', () => {
     assert.deepEqual(fixes(other).map((f) => f.title), ['Renumber paragraph 6 as 5']);
   });
 
+  it('offers a renumbering of a repeated number that takes its references with the paragraph it renumbers, the first being the one written in', () => {
+    // "¶3." written in above the old ¶3, as completion numbers a paragraph written between two: "paras 3 and 4" and
+    // "(para 3)" were written to the old ¶3 and ¶4, which the fix makes ¶4 and ¶5.
+    const text = [
+      'C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: DECL: 12/03/2036', 'TAGS: PREL, PGOV', 'SUBJECT: FERRY TALKS', '',
+      'Classified By: Ambassador Jane Roe for reasons 1.4 (b) and (d).', '',
+      '¶1. (C) Summary: The harbor board met. See paras 3 and 4. End Summary.', '',
+      '¶2. (C) The ministry said fares would rise (para 3).', '',
+      '¶3. (C) A paragraph written in.', '',
+      '¶3. (U) The board meets again in March.', '',
+      '¶4. (C) Comment: As para 2 shows, the pilots wait. End Comment.', '', 'ROE', '',
+    ].join('\n');
+    const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL025')!;
+    assert.deepEqual(finding.fixes!.map((f) => f.title), [
+      'Renumber as 4, and the next paragraph as 5',
+      'Renumber as 4, and the next paragraph as 5, and update the reference to paragraph 4',
+      'Renumber as 4, and the next paragraph as 5, and update the 3 references to them, taking the first paragraph 3 as the new one',
+    ]);
+    // The references to 3 stay with the paragraph written in, as Go to Definition reads them now ("paras 3 and 5")…
+    assert.match(applyEdits(text, finding.fixes![1].edits), /See paras 3 and 5\. .*\n\n.*\(para 3\)\./);
+    // … or go with the old ¶3 to its new number, each number of the list with its own paragraph.
+    const carried = finding.fixes![2];
+    assert.equal(carried.safe, false);
+    const after = applyEdits(text, carried.edits);
+    assertOnlyEditsChanged(text, after, carried.edits);
+    assert.match(after, /See paras 4 and 5\. .*\n\n.*\(para 4\)\.\n\n¶3\. \(C\) A paragraph written in\.\n\n¶4\. \(U\) The board/);
+    assert.match(after, /As para 2 shows/);
+    assert.deepEqual(lintCable(parseCable(after).cable).map((f) => f.id), []);
+    // No reference to the repeated number: no such fix.
+    const none = text.replace(' (para 3)', '').replace('See paras 3 and 4', 'See para 4');
+    assert.equal(lintCable(parseCable(none).cable).find((f) => f.id === 'CBL025')!.fixes!.length, 2);
+  });
+
+  it('letters REF items again after an item deleted or written in, in their style and case, with their references when chosen (CBL023)', () => {
+    const cable = (refs: string, text = 'Per ref C and refs A-C, fares rise. Reftel D says no.') => [
+      'C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: DECL: 12/03/2036', 'TAGS: PREL, PGOV', 'SUBJECT: FERRY TALKS', '',
+      `REF: ${refs}`, '', 'Classified By: Ambassador Jane Roe for reasons 1.4 (b) and (d).', '', `¶1. (C) ${text}`, '', 'ROE', '',
+    ].join('\n');
+    const cbl023 = (t: string) => lintCable(parseCable(t).cable).find((f) => f.id === 'CBL023');
+    // Item B deleted: C and D move up, the letters alone or with "ref C", the C of "refs A-C" and "Reftel D".
+    const gap = cable('A. 09 NOWHERE 1234\nC. 09 STATE 4567\nD. 08 NOWHERE 88');
+    const fixes = cbl023(gap)!.fixes!;
+    assert.deepEqual(fixes.map((f) => [f.title, f.safe]), [
+      ['Reletter REF items C as B and D as C', false],
+      ['Reletter REF items C as B and D as C, and update the 3 references to them', false],
+    ]);
+    assert.match(applyEdits(gap, fixes[0].edits), /REF: A\. 09 NOWHERE 1234\nB\. 09 STATE 4567\nC\. 08 NOWHERE 88\n[^]*Per ref C and refs A-C, fares rise\. Reftel D says no\./);
+    const followed = applyEdits(gap, fixes[1].edits);
+    assertOnlyEditsChanged(gap, followed, fixes[1].edits);
+    assert.match(followed, /Per ref B and refs A-B, fares rise\. Reftel C says no\./);
+    assert.deepEqual(lintCable(parseCable(followed).cable).map((f) => f.id), []);
+    // In the field's style and case: "(c)" as "(b)", "¶C." as "¶B.".
+    assert.match(applyEdits(cable('(a) 09 NOWHERE 1234 (c) 09 STATE 4567'), cbl023(cable('(a) 09 NOWHERE 1234 (c) 09 STATE 4567'))!.fixes![0].edits), /REF: \(a\) 09 NOWHERE 1234 \(b\) 09 STATE 4567/);
+    assert.match(applyEdits(cable('A. 09 NOWHERE 1234\n¶C. 09 STATE 4567'), cbl023(cable('A. 09 NOWHERE 1234\n¶C. 09 STATE 4567'))!.fixes![0].edits), /\n¶B\. 09 STATE 4567\n/);
+    // An item written in as B above the old B: the old B and C move down; "ref B" stays with the first B, or goes with
+    // the old one when the first is taken as the new item.
+    const repeat = cable('A. 09 NOWHERE 1234\nB. 09 NOWHERE 55\nB. 09 STATE 4567\nC. 08 NOWHERE 88', 'Per ref B and refs A-C, fares rise.');
+    const three = cbl023(repeat)!.fixes!;
+    assert.deepEqual(three.map((f) => f.title), [
+      'Reletter REF items B as C and C as D',
+      'Reletter REF items B as C and C as D, and update the reference to REF C',
+      'Reletter REF items B as C and C as D, and update the 2 references to them, taking the first REF item B as the new one',
+    ]);
+    assert.match(applyEdits(repeat, three[1].edits), /Per ref B and refs A-D, fares rise\./);
+    assert.match(applyEdits(repeat, three[2].edits), /B\. 09 NOWHERE 55\nC\. 09 STATE 4567\nD\. 08 NOWHERE 88\n[^]*Per ref C and refs A-D, fares rise\./);
+    // No fix where the letters go back, or where lettering again would repeat the letter of the item after the run.
+    const back = cbl023(cable('A. 09 NOWHERE 1234\nC. 09 STATE 4567\nB. 08 NOWHERE 88'))!;
+    assert.equal(back.fixes, undefined);
+  });
+
   it('reads the text\'s references once a cable, for CBL045 and every renumbering alike', () => {
     // A concatenation of cables repeats paragraph numbers hundreds of times: each CBL025 finding reading the whole text's
     // references again took a 10 MB document's diagnostics from about 0.5 to 1.1 s (bench/latency.mjs).

@@ -9,12 +9,12 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { citationOf } from '../core/id';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
-import type { Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefField, RefItem } from '../core/model';
+import type { Block, Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefField, RefItem } from '../core/model';
 import { parseBracketMarking, parseMisclosedMarking, parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
 import { MONTHS } from '../core/parse/header';
 import { continuesRefField, parseCaveatLine, refLetterAt, refLetterOrdinal } from '../core/parse/metadata';
 import { dayOfYear, pad } from '../core/rules/util';
-import { contains, isAlnum, isCapital, isDigit, isLetter, isSpace, partitionPoint, skipSpaces, WHITE_RUNS } from '../core/text';
+import { contains, isAlnum, isBefore, isCapital, isDigit, isLetter, isSpace, partitionPoint, skipSpaces, WHITE_RUNS } from '../core/text';
 import { markingMeaning, type Dictionaries, type TermEntry } from './dictionaries';
 import { indexedCableMarkdown, paragraphOpening, shortenSubject, timesSeen } from './hover';
 import type { IndexedCable } from './types';
@@ -1252,24 +1252,89 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
 
   // DECL dates: ten years after the cable first; after today in a cable being written, whose text gives no date yet.
   if (/DECL\s*:\s*[\d/]*$/i.test(before)) {
-    const now = ctx.now ?? new Date();
-    const { year, month, day } = cable.date ?? { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
-    const from = cable.date ? 'the cable' : 'today (the cable gives no date)';
     // "DECL:|": the date goes after a space, as the E.O. line writes it ("DECL: 06/03/2019").
     const space = before.charCodeAt(before.length - word.length - 1) === 58 /* : */ ? ' ' : '';
-    return [10, 25, 20, 15, 5].map((years, i) => {
-      const text = declDate(year + years, month, day);
-      return {
-        label: text,
-        kind: CompletionItemKind.Value,
-        detail: `${years} years after ${from}${years === 10 ? ' (default)' : ''}`,
-        sortText: String(i),
-        preselect: i === 0,
-        textEdit: edit(wordSpan, space + text),
-      };
-    });
+    return declItems(cable, ctx).map((d) => ({ ...d, textEdit: edit(wordSpan, space + d.label) }));
+  }
+
+  // After the E.O. line's order and colon, with nothing after the caret ("E.O. 12958: |", "E.O. 12958: DE|"): what the
+  // line goes on with, "DECL: " and a date (ten years on first) under a classified banner, "N/A" under an UNCLAS one.
+  const eoTyped = kind === 'eo' && line.slice(position.character).trim() === '' ? EO_ORDER_TYPED.exec(before) : null;
+  if (eoTyped) {
+    const span = { start: position.character - eoTyped[1].length, insertEnd: position.character, replaceEnd: position.character };
+    // "E.O. 12958:|": a space after the colon, as the line writes it.
+    const space = isSpace(before.charCodeAt(before.length - eoTyped[1].length - 1)) ? '' : ' ';
+    // Only what the banner's level asks for: a classified cable's N/A is CBL014's error, an unclassified one's DECL CBL038's.
+    const level = cable.banner?.level;
+    const na: CompletionItem = { label: 'N/A', kind: CompletionItemKind.Value, detail: 'No declassification instruction: an unclassified cable', sortText: '9', preselect: level === 'UNCLASSIFIED' || undefined, textEdit: edit(span, `${space}N/A`) };
+    const dates = level === 'UNCLASSIFIED' ? [] : declItems(cable, ctx).map((d) => ({ ...d, label: `DECL: ${d.label}`, sortText: `1${d.sortText}`, textEdit: edit(span, `${space}DECL: ${d.label}`) }));
+    const items = level === undefined || level === 'UNCLASSIFIED' ? [...dates, na] : dates;
+    return items.filter((i) => i.label.startsWith(eoTyped[1].toUpperCase()));
+  }
+
+  // In a Summary, Comment or Note left open, asked for after a sentence's end ("… met. |", "… met. En|"): its closer.
+  if ((kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter === undefined) {
+    const closer = closerItem(cable, position, before, word);
+    if (closer) return [{ ...closer, textEdit: edit(wordSpan, closer.textEdit) }];
   }
   return [];
+}
+
+/** What a block's closer item writes: its label and the text in place of the word typed. */
+interface CloserItem {
+  readonly label: string;
+  readonly kind: CompletionItemKind;
+  readonly detail: string;
+  readonly preselect: true;
+  readonly textEdit: string;
+}
+
+/**
+ * The closer of the innermost Summary, Comment or Note open at `position` that nothing closes (`End Summary.`, `END
+ * COMMENT.` after an opener in capitals), where the text before the caret ends a sentence or is white space and the
+ * word typed is the start of "End"; undefined elsewhere. A closer glued to a sentence's end ("… met.|") gets a space.
+ */
+function closerItem(cable: Cable, position: Position, before: string, word: string): CloserItem | undefined {
+  if (word.length > 3 || !'end'.startsWith(word.toLowerCase())) return undefined;
+  const rest = before.slice(0, before.length - word.length);
+  const trimmed = rest.trimEnd();
+  if (trimmed !== '' && !/[.?!"'”’)\]]$/.test(trimmed)) return undefined;
+  const glued = trimmed !== '' && trimmed.length === rest.length;
+  if (glued && word !== '') return undefined;
+  let open: Block | undefined;
+  for (const block of cable.blocks) {
+    const opener = block.open;
+    if (!opener || block.close || !isBefore(opener.token.range.end, position)) continue;
+    const end = block.range.end;
+    // The block runs to the end of its paragraph: white space typed after its last word is still in it.
+    if (position.line > end.line || (position.line === end.line && position.character > skipSpaces(cable.lines[end.line], end.character))) continue;
+    if (!open || isBefore(open.open!.token.range.start, opener.token.range.start)) open = block;
+  }
+  if (!open) return undefined;
+  const name = open.kind === 'summary' ? 'Summary' : open.kind === 'comment' ? 'Comment' : 'Note';
+  const written = open.open!.token.text;
+  const text = written === written.toUpperCase() ? `END ${name.toUpperCase()}.` : `End ${name}.`;
+  return { label: text, kind: CompletionItemKind.Keyword, detail: `Closes the ${name} opened on line ${open.open!.token.range.start.line + 1}`, preselect: true, textEdit: glued ? ` ${text}` : text };
+}
+
+/** What the E.O. line holds up to the caret when nothing follows its order's colon but the letters typed ("DE"). */
+const EO_ORDER_TYPED = /^\s*E\.?\s?[O0]\.?\s*\d{5}\s*[:;]\s*([A-Za-z/]{0,4})$/i;
+
+/**
+ * The DECL dates offered, without their edits: 10, 25, 20, 15 and 5 years after the cable's date, the first preselected;
+ * after today in a cable being written, whose text gives no date yet.
+ */
+function declItems(cable: Cable, ctx: CompletionContext): (CompletionItem & { sortText: string })[] {
+  const now = ctx.now ?? new Date();
+  const { year, month, day } = cable.date ?? { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+  const from = cable.date ? 'the cable' : 'today (the cable gives no date)';
+  return [10, 25, 20, 15, 5].map((years, i) => ({
+    label: declDate(year + years, month, day),
+    kind: CompletionItemKind.Value,
+    detail: `${years} years after ${from}${years === 10 ? ' (default)' : ''}`,
+    sortText: String(i),
+    preselect: i === 0,
+  }));
 }
 
 /**

@@ -2,7 +2,7 @@
  * CBL025 paragraph-number-duplicate: The same paragraph number twice in a row.
  */
 import type { Fix, Rule, TextEdit } from './types';
-import { renumberingWithReferences } from './util';
+import { hasReferences, renumberingWithReferences } from './util';
 
 export const rule: Rule = {
   id: 'CBL025',
@@ -14,7 +14,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶3. (C) …\n¶3. (C) …\n¶4. (C) …",
     good: "¶3. (C) …\n¶4. (C) …\n¶5. (C) …",
-    rationale: "Two paragraphs with one number cannot both be cited. The quick fix renumbers the repeated paragraph and the paragraphs that follow it in sequence, as when a paragraph is written in above others, so that no number repeats after it. A second fix also writes the new numbers into the references to the paragraphs it renumbers (\"para 4\" becomes \"para 5\" with ¶4); a reference to the repeated number stays with the first paragraph that has it, where Go to Definition sends it, since the text cannot say which of the two the writer meant.",
+    rationale: "Two paragraphs with one number cannot both be cited. The quick fix renumbers the repeated paragraph and the paragraphs that follow it in sequence, as when a paragraph is written in above others, so that no number repeats after it. A second fix also writes the new numbers into the references to the paragraphs it renumbers (\"para 4\" becomes \"para 5\" with ¶4); a reference to the repeated number stays with the first paragraph that has it, where Go to Definition sends it. Since the text cannot say which of the two the writer meant, a third fix, offered when the text refers to the repeated number, takes the first paragraph as the one written in, as completion numbers a paragraph written between two: its references go with the paragraph renumbered (after `¶3.` written above the old ¶3, \"paras 3 and 4\" becomes \"paras 4 and 5\").",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): duplicates in 23 of 1,295 (1.8%).",
   },
   check(cable, report) {
@@ -38,11 +38,16 @@ export const rule: Rule = {
         const fix: Fix = { title, edits, safe: false };
         // References to the repeated number stay with the first paragraph that has it, where they point now.
         const withReferences = renumberingWithReferences(cable, fix, renumbered);
-        report({
-          message: `Paragraph number ${p.readAs} repeats the one before it.`,
-          range: p.marker.range,
-          fixes: withReferences ? [fix, withReferences] : [fix],
-        });
+        const fixes = withReferences ? [fix, withReferences] : [fix];
+        // "¶3." written above the old ¶3, as completion numbers a paragraph written in between two: the "para 3" written
+        // before it meant the old ¶3, which the fix makes ¶4. Which one the writer wrote in, the text cannot say, so
+        // this reading is a fix of its own, offered when a reference points at the first of the two.
+        if (hasReferences(cable, i - 1)) {
+          const carried = { from: i - 1, with: i, title: `, taking the first paragraph ${p.readAs} as the new one` };
+          const carrying = renumberingWithReferences(cable, fix, renumbered, carried);
+          if (carrying) fixes.push(carrying);
+        }
+        report({ message: `Paragraph number ${p.readAs} repeats the one before it.`, range: p.marker.range, fixes });
       }
     }
   },

@@ -158,15 +158,18 @@ export function replaceFix(title: string, r: Range, newText: string, safe: boole
  * undefined when no reference points at one of them. A reference points where Go to Definition sends it, the first
  * paragraph with its number, so after "¶3." written above the old ¶3, "para 3" stays with the new paragraph:
  * which of the two the writer meant, the text cannot say. `renumbered` maps a paragraph's index to its new number.
+ * With `carried`, the references to paragraph `carried.from` go with paragraph `carried.with` instead, and `title`
+ * ends the fix's title: CBL025's reading of a repeated number's first paragraph as the one written in.
  */
-export function renumberingWithReferences(cable: Cable, fix: Fix, renumbered: ReadonlyMap<number, number>): Fix | undefined {
+export function renumberingWithReferences(cable: Cable, fix: Fix, renumbered: ReadonlyMap<number, number>, carried?: { readonly from: number; readonly with: number; readonly title: string }): Fix | undefined {
   const byParagraph = referencesByParagraph(cable);
   const edits: TextEdit[] = [];
   let moved = -1;
   let movedCount = 0;
   for (const [index, to] of renumbered) {
-    const references = byParagraph.get(index);
-    if (references === undefined || to === cable.paragraphs[index].readAs) continue;
+    const own = carried?.from === index ? undefined : byParagraph.get(index);
+    const references = carried?.with === index ? [...(own ?? []), ...(byParagraph.get(carried.from) ?? [])] : own;
+    if (references === undefined || references.length === 0 || to === cable.paragraphs[index].readAs) continue;
     for (const range of references) edits.push({ range, newText: String(to) });
     moved = index;
     movedCount++;
@@ -174,7 +177,12 @@ export function renumberingWithReferences(cable: Cable, fix: Fix, renumbered: Re
   if (edits.length === 0) return undefined;
   const which = edits.length === 1 ? 'the reference' : `the ${edits.length} references`;
   const to = movedCount === 1 ? `paragraph ${cable.paragraphs[moved].readAs}` : 'them';
-  return { title: `${fix.title}, and update ${which} to ${to}`, edits: [...fix.edits, ...edits], safe: false };
+  return { title: `${fix.title}, and update ${which} to ${to}${carried ? carried.title : ''}`, edits: [...fix.edits, ...edits], safe: false };
+}
+
+/** True when a reference in the text points at the paragraph of index `index` (the first with its number). */
+export function hasReferences(cable: Cable, index: number): boolean {
+  return referencesByParagraph(cable).has(index);
 }
 
 /**
