@@ -419,6 +419,15 @@ describe('grammar', function () {
     { text: 'E.O. 12958: DECL: TEN YEARS AFTER THE FERRY TREATY ', at: 'TREATY', scope: /constant\.numeric\.date\.cable/ },
     { text: 'E.O. 12958: DECL: OADR TAGS: PREL', at: 'OADR', scope: /constant\.numeric\.date\.cable/ },
     { text: 'E.O. 12958: DECL: OADR TAGS: PREL', at: 'TAGS', scope: /keyword\.other\.field\.tags\.cable/ },
+    // A web-site footer's lines above and below its "Visit … Classified Website" line: its rule of asterisks broken where the
+    // release wrapped it, the line ending "visit:" and the link under it, and a link to a classified-network site alone.
+    { text: '¶12. (U) Fares rose.\n\n********************************************* *****', at: '*', scope: /comment\.line\.footer\.cable/, not: /heading/ },
+    { text: '*****', at: '*', scope: /punctuation\.definition\.heading\.rule\.cable/, not: /footer/ },
+    { text: 'For more reporting from Embassy Nowhere, visit:', at: 'reporting', scope: /comment\.line\.footer\.cable/ },
+    { text: 'For more reporting from Embassy Nowhere, visit:\nhttp://www.example.sgov.gov/p/nea/nowhere/?cable s', at: 'cable s', scope: /comment\.line\.footer\.cable/ },
+    { text: 'For more on this, the minister urged us to visit:', at: 'minister', not: /footer/ },
+    { text: 'Visit Nowhere\'s Classified Website at:\n\nhttp://www.example.sgov.gov/wiki/Portal:Nowh ere', at: 'Portal', scope: /comment\.line\.footer\.cable/ },
+    { text: 'http://www.example.gov/communities/nowh ere', at: 'example', not: /footer/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {

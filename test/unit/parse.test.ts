@@ -1721,6 +1721,10 @@ describe('parser: body', () => {
     ['jones', 'jones', false],
     ['¶9. (C) Comment: we will follow up. End comment. THORNBURY', 'THORNBURY', true],
     ['that is all we know...', undefined, false],
+    // A line the release blanked ("XXXXXXXXXXXX" alone, or glued after a sentence's end) is no name: the signature is not known.
+    ['XXXXXXXXXXXX', undefined, false],
+    ['\nXXXXXXXXXXXX', undefined, false],
+    ['¶9. (C) We will follow up. XXXXXXXXXXXX', undefined, false],
     ['<http://www.example.invalid/classified>', undefined, false],
     ['RUSK\n    ...', 'RUSK', false],
     ['and more by shared\ninterests.', undefined, false],

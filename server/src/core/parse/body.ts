@@ -1700,7 +1700,8 @@ export function notSigned(text: string): boolean {
   return last === 0x2026 /* … */ || last === 62 /* > */ || (last === 46 /* . */ && end >= 3 && text.charCodeAt(end - 2) === 46 && text.charCodeAt(end - 3) === 46);
 }
 
-const NOT_NAMES = /^(?:END|BT|NNNN|SIPDIS|NOFORN|SUMMARY|COMMENT|NOTE|TEXT|CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS|MORE|THANKS|ENDS)$/i;
+// Words that end a cable but sign nothing; "XXXXXXXXXXXX" is a line the release blanked, which names no one.
+const NOT_NAMES = /^(?:END|BT|NNNN|SIPDIS|NOFORN|SUMMARY|COMMENT|NOTE|TEXT|CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS|MORE|THANKS|ENDS|X{4,})$/i;
 
 function readSignature(line: number, text: string, kind: LineKind): Signature | undefined {
   if (kind === 'heading' || kind === 'rule' || kind === 'page' || kind === 'banner') return undefined;
