@@ -5,6 +5,7 @@ import type { Cable, Range, RefItem } from '../model';
 import { findInTextReferences } from '../mentions';
 import { refLetterAt, refLetterOrdinal } from '../parse/metadata';
 import type { Fix, Rule, TextEdit } from './types';
+import { withReferences, type CarriedReferences } from './util';
 
 export const rule: Rule = {
   id: 'CBL023',
@@ -97,22 +98,8 @@ function inCaseOf(written: string, letter: string): string {
  * `fix` with the new letters written into the text's references to the items it letters again, or undefined when none
  * points at one. With `carried`, the references to item `carried.from` go with item `carried.with`.
  */
-function reletteringWithReferences(items: readonly RefItem[], fix: Fix, moved: ReadonlyMap<number, number>, byItem: ReadonlyMap<number, readonly { range: Range; written: string }[]>, carried?: { readonly from: number; readonly with: number; readonly title: string }): Fix | undefined {
-  const edits: TextEdit[] = [];
-  let last = -1;
-  let count = 0;
-  for (const [k, ordinal] of moved) {
-    const own = carried?.from === k ? undefined : byItem.get(k);
-    const references = carried?.with === k ? [...(own ?? []), ...(byItem.get(carried.from) ?? [])] : own;
-    if (references === undefined || references.length === 0) continue;
-    for (const r of references) edits.push({ range: r.range, newText: inCaseOf(r.written, refLetterAt(ordinal)!) });
-    last = k;
-    count++;
-  }
-  if (edits.length === 0) return undefined;
-  const which = edits.length === 1 ? 'the reference' : `the ${edits.length} references`;
-  const to = count === 1 ? `REF ${items[last].letter}` : 'them';
-  return { title: `${fix.title}, and update ${which} to ${to}${carried ? carried.title : ''}`, edits: [...fix.edits, ...edits], safe: false };
+function reletteringWithReferences(items: readonly RefItem[], fix: Fix, moved: ReadonlyMap<number, number>, byItem: ReadonlyMap<number, readonly { range: Range; written: string }[]>, carried?: CarriedReferences): Fix | undefined {
+  return withReferences(fix, moved, byItem, (r, ordinal) => ({ range: r.range, newText: inCaseOf(r.written, refLetterAt(ordinal)!) }), (k) => `REF ${items[k].letter}`, carried);
 }
 
 /** The in-text references to the REF items ("ref C", "refs A and C"), by the index of the item each names (the first with its letter). */

@@ -161,23 +161,39 @@ export function replaceFix(title: string, r: Range, newText: string, safe: boole
  * With `carried`, the references to paragraph `carried.from` go with paragraph `carried.with` instead, and `title`
  * ends the fix's title: CBL025's reading of a repeated number's first paragraph as the one written in.
  */
-export function renumberingWithReferences(cable: Cable, fix: Fix, renumbered: ReadonlyMap<number, number>, carried?: { readonly from: number; readonly with: number; readonly title: string }): Fix | undefined {
-  const byParagraph = referencesByParagraph(cable);
+export function renumberingWithReferences(cable: Cable, fix: Fix, renumbered: ReadonlyMap<number, number>, carried?: CarriedReferences): Fix | undefined {
+  const paragraphs = cable.paragraphs;
+  return withReferences(fix, renumbered, referencesByParagraph(cable), (range, to) => ({ range, newText: String(to) }), (index) => `paragraph ${paragraphs[index].readAs}`, carried, (index, to) => to === paragraphs[index].readAs);
+}
+
+/** The references of a moved item that go with another (`with`), and the words that end the fix's title. */
+export interface CarriedReferences {
+  readonly from: number;
+  readonly with: number;
+  readonly title: string;
+}
+
+/**
+ * `fix`, which numbers or letters items again (paragraphs, REF items; `moved` maps an item's index to its new number or
+ * letter), with the new ones written into the text's references to them (`referencesTo`, by the item's index; `edit` writes
+ * one), or undefined when none points at one moved. With `carried`, the references to item `carried.from` go with item
+ * `carried.with`. `name` names an item for the title; `unmoved` leaves out an item whose number stays.
+ */
+export function withReferences<T, R>(fix: Fix, moved: ReadonlyMap<number, T>, referencesTo: ReadonlyMap<number, readonly R[]>, edit: (reference: R, to: T) => TextEdit, name: (index: number) => string, carried?: CarriedReferences, unmoved?: (index: number, to: T) => boolean): Fix | undefined {
   const edits: TextEdit[] = [];
-  let moved = -1;
-  let movedCount = 0;
-  for (const [index, to] of renumbered) {
-    const own = carried?.from === index ? undefined : byParagraph.get(index);
-    const references = carried?.with === index ? [...(own ?? []), ...(byParagraph.get(carried.from) ?? [])] : own;
-    if (references === undefined || references.length === 0 || to === cable.paragraphs[index].readAs) continue;
-    for (const range of references) edits.push({ range, newText: String(to) });
-    moved = index;
-    movedCount++;
+  let last = -1;
+  let count = 0;
+  for (const [index, to] of moved) {
+    const own = carried?.from === index ? undefined : referencesTo.get(index);
+    const references = carried?.with === index ? [...(own ?? []), ...(referencesTo.get(carried.from) ?? [])] : own;
+    if (references === undefined || references.length === 0 || unmoved?.(index, to)) continue;
+    for (const r of references) edits.push(edit(r, to));
+    last = index;
+    count++;
   }
   if (edits.length === 0) return undefined;
   const which = edits.length === 1 ? 'the reference' : `the ${edits.length} references`;
-  const to = movedCount === 1 ? `paragraph ${cable.paragraphs[moved].readAs}` : 'them';
-  return { title: `${fix.title}, and update ${which} to ${to}${carried ? carried.title : ''}`, edits: [...fix.edits, ...edits], safe: false };
+  return { title: `${fix.title}, and update ${which} to ${count === 1 ? name(last) : 'them'}${carried ? carried.title : ''}`, edits: [...fix.edits, ...edits], safe: false };
 }
 
 /** True when a reference in the text points at the paragraph of index `index` (the first with its number). */
