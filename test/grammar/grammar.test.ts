@@ -128,6 +128,11 @@ describe('grammar', function () {
   // Lines the parser reads as a construct, with the scope the grammar must give `at` (on the last line) and
   // the scopes it must not give there.
   const reads: { text: string; at: string; scope?: RegExp; not?: RegExp }[] = [
+    // A corrected copy's line with "CORRECTED" spelt short or spaced and run on (the parser reads them all), not a heading.
+    { text: 'C O R R E C T COPY - ADDRESSEES ADDED', at: 'C O R', scope: /keyword\.other\.corrected-copy\.cable/, not: /heading/ },
+    { text: 'C O R R E C T COPY - ADDRESSEES ADDED', at: 'ADDRESSEES', scope: /comment\.line\.corrected-copy\.cable/, not: /heading/ },
+    { text: 'CORRECT COPY (TEXT)', at: 'CORRECT', scope: /keyword\.other\.corrected-copy\.cable/ },
+    { text: 'CORRECTED COPYRIGHT NOTICE', at: 'CORRECTED', not: /corrected-copy/ },
     // Page lines with two or three spaces between their parts, as the parser reads them.
     { text: 'VALLETTA 00000412  002 OF 003', at: 'VALLETTA', scope: /comment\.line\.page\.cable/, not: /heading/ },
     { text: 'RIO DE JAN 00000329 002  Of  003', at: 'RIO', scope: /comment\.line\.page\.cable/ },

@@ -980,6 +980,10 @@ describe('hover', () => {
     assert.match(released('C//REL TO USA, AUS'), /\n\nREL USA, AUS: authorized for release to the listed countries\/organizations\.\n/);
     assert.doesNotMatch(released('C/NF'), /authorized for release/);
     assert.match(hoverAt(inValletta('(b) and (d).', 1)), /Reason 1\.4\(b\)[\s\S]*foreign government information/);
+    // The section number before the letters says which order's list they are read in.
+    const section = (line: string) => hoverAt(`CONFIDENTIAL NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR\n\n${line}\n\n¶1. (C) The board met.\n`);
+    assert.match(section('Classified By: Jane Roe for reasons 1|.4 (b) and (d).'), /^\*\*Section 1\.4\*\*\n\nThe section of the classification order that lists the reasons for classifying: E\.O\. 12958 as amended by E\.O\. 13292, sec\. 1\.4\.\n\nThis line gives 2 reasons under sec\. 1\.4: \(b\), \(d\);/);
+    assert.match(section('Classified By: Jane Roe, reason |1.5 (d).'), /^\*\*Section 1\.5\*\*\n\n[^\n]*E\.O\. 12958 \(1995\), sec\. 1\.5\.\n\nThis line gives 1 reason under sec\. 1\.5: \(d\);/);
     assert.match(hoverAt(inValletta('06/03/2019', 1)), /Declassify on 3 June 2019\.\n\n10 years after the cable/);
     // The span in whole years and months, either way: "-1 years after the cable" was shown for a date six months before it.
     const declOn = (value: string) => hoverAt(inValletta('06/03/2019', 1).replace('0|6/03/2019', value));

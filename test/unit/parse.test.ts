@@ -1237,6 +1237,17 @@ describe('parser: body', () => {
     assert.deepEqual(e.headings.map((h) => `${h.style}:${h.text.text}`), ['boxed:QUAYS']);
   });
 
+  it('reads a long news-style title alone over its rule (up to 100 characters, 16 words) as a heading, and a long unruled line or a ruled sentence as none', () => {
+    const title = 'Three Ferry Crews Walk Off the Job After the Harbor Board Cancels Their Pay Deal';
+    const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', 'Summary', '-------', '', '¶1. One.', '', title, '----------', '', '¶2. Two.', '', '----------', title, '----------', '', '¶3. Three.', '', 'DOE'].join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}`), ['underlined:Summary', `underlined:${title}`, `boxed:${title}`]);
+    assert.deepEqual(c.lineKinds.slice(10, 12), ['heading', 'rule']);
+    assert.deepEqual(c.sections.map((s) => s.paragraphs.length), [1, 1, 1]);
+    // Unruled, the same line is prose; ruled, a line ending like a sentence or running past 100 characters is no title.
+    const d = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. One.', '', title, '', '¶2. Two.', '', `${title} today.`, '----------', '', '¶3. Three.', '', `${title} and Then Two More Crews Join the Strike`, '----------', '', '¶4. Four.', '', 'DOE'].join('\n'));
+    assert.deepEqual(d.headings.length, 0);
+  });
+
   it('reads a heading whose underline sits one blank line below it as underlined, and a rule that opens a boxed heading as no underline', () => {
     const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'HARBOR', ' ', '------', ' ', ' ', ' ', '¶2. (U) Two.', '', 'Ferry Fares', '', '-----------', '', '¶3. (U) Three.', '', 'The ferries run late.', '', '-----', 'QUAYS', '-----', '', '¶4. (U) Four.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}:${h.rules.length}`), ['underlined:HARBOR:1', 'underlined:Ferry Fares:1', 'boxed:QUAYS:2']);

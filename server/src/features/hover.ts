@@ -567,6 +567,14 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   // Classification reasons.
   const clby = cable.classifiedBy;
   if (clby) {
+    // The section number before the letters ("1.4 (b) and (d)", "1.5(d)"): which order's list the letters are read in.
+    if (clby.section && at(clby.section, position)) {
+      const { section, order, entry } = reasonEntry(cable, clby.reasonLetters[0] ?? '', d);
+      const lines = [`The section of the classification order that lists the reasons for classifying: ${order}.`];
+      if (clby.reasonLetters.length > 0) lines.push(`This line gives ${count(clby.reasonLetters.length, 'reason', 'reasons')} under sec. ${section}: (${clby.reasonLetters.join('), (')}); each letter's hover gives its meaning.`);
+      // The source the reasons' hovers cite for this order, or the amended order's text.
+      return hover(md(`Section ${section}`, lines, entry ? citeSource(entry.source) : citeDocuments(['EO13292'], d)), clby.section.range);
+    }
     for (let i = 0; i < clby.reasons.length; i++) {
       const r = clby.reasons[i];
       if (!at(r, position)) continue;

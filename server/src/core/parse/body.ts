@@ -1613,13 +1613,19 @@ function gapUnderline(indents: Int32Array, kinds: readonly LineKind[], gap: numb
   return under >= kinds.length || indents[under] < 0 || kinds[under] === 'paragraph' ? rule : -1;
 }
 
+/** The longest ruled heading, in characters and in words: a line alone over its rule reads as a title up to these. */
+const RULED_HEADING_CHARS = 100;
+const RULED_HEADING_WORDS = 16;
+
 /**
  * True when `text` reads as a heading's words. `ruled` says that rule lines frame it (boxed) or underline it alone: then a
- * full stop after an initialism ("COMMENT -- IMPLICATIONS FOR THE U.S.", "Relations with the U.S.") ends no sentence.
+ * full stop after an initialism ("COMMENT -- IMPLICATIONS FOR THE U.S.", "Relations with the U.S.") ends no sentence, and a
+ * news-style title may run longer ("Three Ferry Crews Strike Over Pay After the Port Authority Cancels Their Contract"):
+ * the rule under a line that stands alone says it is a title, however long.
  */
 function isHeadingText(text: string, ruled = false): boolean {
   const t = text.trim();
-  if (t.length < 3 || t.length > 80) return false;
+  if (t.length < 3 || t.length > (ruled ? RULED_HEADING_CHARS : 80)) return false;
   if (!hasTwoLetters(t)) return false;
   // Headings do not end like sentences ("..." is not an end).
   const last = t.charCodeAt(t.length - 1);
@@ -1628,7 +1634,7 @@ function isHeadingText(text: string, ruled = false): boolean {
   if (last === 41 /* ) */ && !opensParenthesis(t)) return false;
   const first = t.charCodeAt(0);
   if (first === 40 /* ( */ || first === 182 /* ¶ */ || (isDigit(first) && MARKER.test(text))) return false;
-  if (wordCount(t) > 12) return false;
+  if (wordCount(t) > (ruled ? RULED_HEADING_WORDS : 12)) return false;
   // Footers and links are not headings.
   if (LINK.test(t)) return false;
   return true;
