@@ -428,6 +428,9 @@ describe('grammar', function () {
     { text: 'For more on this, the minister urged us to visit:', at: 'minister', not: /footer/ },
     { text: 'Visit Nowhere\'s Classified Website at:\n\nhttp://www.example.sgov.gov/wiki/Portal:Nowh ere', at: 'Portal', scope: /comment\.line\.footer\.cable/ },
     { text: 'http://www.example.gov/communities/nowh ere', at: 'example', not: /footer/ },
+    // A title of capitals whose quoted phrase ends with its own question or exclamation mark.
+    { text: '¶4. (C) Fares rose.\n\n"WILL IT FLOAT?" SCENARIOS', at: 'SCENARIOS', scope: /markup\.heading\.cable/ },
+    { text: '¶4. (C) Fares rose.\n\nTHE MINISTER\'S "NEVER AGAIN!" PLEDGE', at: 'PLEDGE', scope: /markup\.heading\.cable/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
