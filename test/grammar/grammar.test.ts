@@ -433,6 +433,13 @@ describe('grammar', function () {
     { text: 'For more on this, the minister urged us to visit:', at: 'minister', not: /footer/ },
     { text: 'Visit Nowhere\'s Classified Website at:\n\nhttp://www.example.sgov.gov/wiki/Portal:Nowh ere', at: 'Portal', scope: /comment\.line\.footer\.cable/ },
     { text: 'http://www.example.gov/communities/nowh ere', at: 'example', not: /footer/ },
+    // A rule of dashes whose last dash the release wrapped onto a line of its own, and the title under it.
+    { text: '¶4. (C) Fares rose.\n\n- - - - - - - - - - - - - - - - - - - - - -\n- ', at: '-', scope: /punctuation\.definition\.heading\.rule\.cable/ },
+    { text: '¶4. (C) Fares rose.\n\n--------------------------------------------\n-', at: '-', scope: /punctuation\.definition\.heading\.rule\.cable/ },
+    { text: '¶4. (C) Fares rose.\n\n- - - - - - - - - - - - - - - - - - - - - -\n-\nFERRY FARES RISE AGAIN', at: 'FERRY', scope: /markup\.heading\.cable/, not: /rule/ },
+    // A title of capitals whose quoted phrase ends with its own question or exclamation mark.
+    { text: '¶4. (C) Fares rose.\n\n"WILL IT FLOAT?" SCENARIOS', at: 'SCENARIOS', scope: /markup\.heading\.cable/ },
+    { text: '¶4. (C) Fares rose.\n\nTHE MINISTER\'S "NEVER AGAIN!" PLEDGE', at: 'PLEDGE', scope: /markup\.heading\.cable/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {

@@ -833,6 +833,9 @@ describe('hover', () => {
     assert.match(hoverAt(text('CORRECTED COPY -T|EXT')), /What was corrected, as the line gives it: TEXT\./);
     assert.match(hoverAt(text('CORRECTED CO|PY')), /The line does not say what was corrected\./);
     assert.match(hoverAt(text('C O R R E C T COPY - FERRY ADDRESSEES A|DDED')), /What was corrected, as the line gives it: FERRY ADDRESSEES ADDED\./);
+    // A notice that says nothing more with what was corrected on the line under it: either line hovers, with both.
+    const wrapped = (at: string) => hoverAt(['CONFIDENTIAL NOWHERE 000042', 'C O R R E C T E D COPY', 'MARKING ERROR IN PARAGRAPH 4', '', 'SIPDIS', '', 'TAGS: PREL', 'SUBJECT: X', '', '1. (C) Text.', ''].join('\n').replace(at, at.slice(0, 2) + '|' + at.slice(2)));
+    for (const at of ['COPY', 'ERROR']) assert.match(wrapped(at), /What was corrected, as the line under it gives it: MARKING ERROR IN PARAGRAPH 4\./, at);
     // Above the banner, where the parser reads it as a preamble line, too.
     assert.match(hoverAt('C O R R E C T E D C O P Y (ADDED TA|GS)\nCONFIDENTIAL NOWHERE 000042\n\nTAGS: PREL\n'), /^\*\*Corrected copy\*\*[\s\S]*: ADDED TAGS\.\n/);
   });

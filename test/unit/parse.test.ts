@@ -362,6 +362,16 @@ describe('parser: banner', () => {
     // A word that only starts the same is no notice.
     assert.deepEqual(parse('CONFIDENTIAL NOWHERE 000009\n\nCORRECTIONS COPY DESK\n\nTAGS: PREL\n').correctedCopy, []);
   });
+
+  it('reads what a notice that says nothing more was corrected on the line under it, not as a passing line', () => {
+    const c = parse('CONFIDENTIAL NOWHERE 000009\nC O R R E C T E D COPY\nMARKING ERROR IN PARAGRAPHS 4 AND 5\n\nSIPDIS\n\nTAGS: PREL\nSUBJECT: X\n');
+    assert.deepEqual([c.correctedCopy.map((t) => t.text), c.lineKinds.slice(1, 3), c.passingLines.length], [['C O R R E C T E D COPY', 'MARKING ERROR IN PARAGRAPHS 4 AND 5'], ['corrected-copy', 'corrected-copy'], 0]);
+    // An office's passing line under it stays one, as does a line under a notice that gives its reason, or one a blank line apart.
+    for (const lines of [['CORRECTED COPY', 'DEPT FOR EUR/WE AND EB'], ['CORRECTED COPY (TEXT)', 'FERRY DESK: ADDED TAGS'], ['CORRECTED COPY', '', 'MISSING TAGS DESK FOR SMITH']]) {
+      const p = parse(['CONFIDENTIAL NOWHERE 000009', ...lines, '', 'TAGS: PREL', 'SUBJECT: X', ''].join('\n'));
+      assert.deepEqual([p.correctedCopy.length, p.passingLines.map((t) => t.text)], [1, [lines[lines.length - 1]]], lines.join(' / '));
+    }
+  });
 });
 
 describe('parser: a level alone on its line', () => {

@@ -609,7 +609,10 @@ export interface Cable {
   readonly lineKinds: readonly LineKind[];
   readonly preamble: readonly PreambleLine[];
   readonly header?: TransmissionHeader;
-  /** `C O R R E C T E D C O P Y (ADDED TAGS)` lines. */
+  /**
+   * `C O R R E C T E D C O P Y (ADDED TAGS)` lines, and the line under a notice that says nothing more when it says what was
+   * corrected (`C O R R E C T E D COPY` ⏎ `CLASSIFICATION MISMATCH ERROR IN PARAGRAPH 8`), in line order.
+   */
   readonly correctedCopy: readonly Token[];
   /** The first banner. */
   readonly banner?: Banner;

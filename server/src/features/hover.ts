@@ -512,12 +512,17 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     return hover(md('Classification banner', lines.map((l) => `- ${l}`), [...(efto ? citeSource(efto.source) : []), ...citeDocuments(['corpus'], d)]), b.range);
   }
   // A corrected-copy notice under the banner ("C O R R E C T E D C O P Y (PRIMARY TAG)") or above it, and what it says was corrected.
-  for (const notice of [...cable.correctedCopy, ...cable.preamble.filter((p) => p.kind === 'editorial').map((p) => p.token)]) {
-    if (!contains(notice.range, position)) continue;
-    const reason = correctedCopyReason(notice.text);
+  // A notice that says nothing more may have what was corrected on the line under it, which hovers as the notice.
+  const notices = [...cable.correctedCopy, ...cable.preamble.filter((p) => p.kind === 'editorial').map((p) => p.token)];
+  for (let k = 0; k < notices.length; k++) {
+    const notice = notices[k];
+    let reason = correctedCopyReason(notice.text);
     if (reason === undefined) continue;
-    const lines = ['The notice of a corrected retransmission: the cable was sent again with a correction.', reason ? `What was corrected, as the line gives it: ${esc(reason)}.` : 'The line does not say what was corrected.'];
-    return hover(md('Corrected copy', lines, citeDocuments(['corpus'], d)), notice.range);
+    const under = reason === '' && k + 1 < notices.length && notices[k + 1].range.start.line === notice.range.end.line + 1 && correctedCopyReason(notices[k + 1].text) === undefined ? notices[k + 1] : undefined;
+    if (!contains(notice.range, position) && !(under && contains(under.range, position))) continue;
+    if (under) reason = under.text.trim();
+    const lines = ['The notice of a corrected retransmission: the cable was sent again with a correction.', reason ? `What was corrected, as ${under ? 'the line under it gives' : 'the line gives'} it: ${esc(reason)}.` : 'The line does not say what was corrected.'];
+    return hover(md('Corrected copy', lines, citeDocuments(['corpus'], d)), under ? { start: notice.range.start, end: under.range.end } : notice.range);
   }
   // Portion markings: a paragraph's, the subject's, and those that open an item or a line inside the text ("¶B. (S/NF) …", "(C) Status of …").
   // Only those that may hold the position: the paragraph's there (its marking stands after its number, on its line),

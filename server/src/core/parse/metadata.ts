@@ -169,6 +169,9 @@ export function correctedCopyReason(text: string): string | undefined {
   return text.slice(start, end);
 }
 
+/** Words that say what a corrected copy corrected, on the line under a notice that says nothing more: "… MISMATCH ERROR IN PARAGRAPH 8". */
+const CORRECTION_WORDS = /\b(?:ERRORS?|MISMATCH(?:ED)?|MISSING|OMITTED|ADDED|DELETED|CORRECT(?:ED|IONS?)|INCORRECT|WRONG|MISSPELL(?:ED|ING)|TYPOS?)\b/i;
+
 /** White space and the marks around a corrected-copy notice's words: ( ) / - . : and dashes. */
 function isNoticePunctuation(c: number): boolean {
   return c <= 32 || c === 40 || c === 41 || c === 47 || c === 45 || c === 46 || c === 58 || c === 0x2013 || c === 0x2014 || c === 0xa0;
@@ -587,6 +590,15 @@ class FieldBuilder {
     if (caveats) {
       this.kinds[line] = 'caveat';
       this.r.caveats.push(...caveats);
+      return;
+    }
+    // What a notice that says nothing more was corrected, wrapped right under it ("C O R R E C T E D COPY" ⏎ "CLASSIFICATION
+    // MISMATCH ERROR IN PARAGRAPH 8"): the notice's, not an office passing line ("CORRECTED COPY" ⏎ "DEPT FOR D, P").
+    const notices = this.r.correctedCopy;
+    const notice = notices.length > 0 ? notices[notices.length - 1] : undefined;
+    if (notice && notice.range.end.line === line - 1 && correctedCopyReason(notice.text) === '' && CORRECTION_WORDS.test(text.slice(0, end))) {
+      this.kinds[line] = 'corrected-copy';
+      notices.push(trimmed(line, text, 0, end));
       return;
     }
     this.kinds[line] = 'passing';
