@@ -40,11 +40,7 @@ export const rule: Rule = {
       const first = cable.eo.order.range.end;
       const colon = cable.lines[first.line].charCodeAt(first.character) === 58 /* : */ ? 1 : 0;
       const copy = { start: { line: first.line, character: first.character + colon }, end: again.range.end };
-      report({
-        message: `The E.O. label is written twice ('${cable.lines[first.line].slice(eo.range.start.character, again.range.end.character)}').`,
-        range: copy,
-        fixes: [{ title: `Delete the repeated '${again.text}'`, edits: [{ range: copy, newText: '' }], safe: true, preferred: true }],
-      });
+      writtenTwice('E.O.', cable.lines[first.line].slice(eo.range.start.character, again.range.end.character), copy, again.text, report);
     }
     semicolon(cable.tags?.keyword, 'TAGS', report);
     semicolon(cable.subject?.keyword, 'SUBJECT', report);
@@ -92,11 +88,7 @@ function againAfter(cable: Cable, keyword: Token | undefined, again: RegExp, nam
   const m = again.exec(cable.lines[end.line].slice(end.character));
   if (!m) return false;
   const copy = { start: end, end: { line: end.line, character: end.character + m[0].length } };
-  report({
-    message: `The ${name} label is written twice ('${keyword.text}${m[0]}').`,
-    range: copy,
-    fixes: [{ title: `Delete the repeated '${m[0].trim()}'`, edits: [{ range: copy, newText: '' }], safe: true, preferred: true }],
-  });
+  writtenTwice(name, `${keyword.text}${m[0]}`, copy, m[0].trim(), report);
   return true;
 }
 
@@ -112,10 +104,18 @@ function repeated(keyword: Token | undefined, name: string, report: Report): voi
   for (let i = 0; i < text.length - 1 && end < 0; i++) if (text.charCodeAt(i) === 58 /* : */ || text.charCodeAt(i) === 59 /* ; */) end = i + 1;
   if (end < 0) return;
   const copy = { start: { line: keyword.range.start.line, character: keyword.range.start.character + end }, end: keyword.range.end };
+  writtenTwice(name, text, copy, text.slice(end).trim(), report);
+}
+
+/**
+ * Reports the label `name` written twice (`written`: both copies as the line gives them), with the safe fix that deletes
+ * `copy`, the second copy (`repeated`) and the spaces before it.
+ */
+function writtenTwice(name: string, written: string, copy: Range, repeated: string, report: Report): void {
   report({
-    message: `The ${name} label is written twice ('${text}').`,
+    message: `The ${name} label is written twice ('${written}').`,
     range: copy,
-    fixes: [{ title: `Delete the repeated '${text.slice(end).trim()}'`, edits: [{ range: copy, newText: '' }], safe: true, preferred: true }],
+    fixes: [{ title: `Delete the repeated '${repeated}'`, edits: [{ range: copy, newText: '' }], safe: true, preferred: true }],
   });
 }
 
