@@ -286,6 +286,24 @@ describe('completion edits: reason letters', () => {
     check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (a');
   });
 
+  it('offers the next letter after a reason and "and" or a comma, in parentheses where the reason has them', () => {
+    // "1.4 (b) and |" offered nothing until "(" was typed.
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and |'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (a)');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and d|'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (d)');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b), |'), 'Classified By: Jan Novak, for reasons 1.4 (b), (a)');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) & |'), 'Classified By: Jan Novak, for reasons 1.4 (b) & (a)');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b), (d), and |'), 'Classified By: Jan Novak, for reasons 1.4 (b), (d), and (a)');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 b and |'), 'Classified By: Jan Novak, for reasons 1.4 b and a');
+    // Inside the reason's own parentheses, a bare letter.
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b, |'), 'Classified By: Jan Novak, for reasons 1.4 (b, a');
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (d), |')), ['(a)', '(c)', '(e)', '(f)', '(g)', '(h)']);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.5 (b) and |')), ['(a)', '(c)', '(d)', '(e)', '(f)', '(g)']);
+    // No separator, or a word rather than a letter typed: nothing.
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) |')), []);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and de|')), []);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and the|')), []);
+  });
+
   it('offers each letter once, in the wording of the order the E.O. line cites', () => {
     // Section 1.4 gave a to h twice: as amended in 2003 and in E.O. 13526.
     const items = completionsAt(clby('Classified By: Jan Novak, for reasons 1.4 (|')).items;
@@ -486,6 +504,27 @@ describe('completion edits: a block\'s closer', () => {
     assert.deepEqual(itemsAt('¶1. (C) Summary: The harbor board met. End Summary. |'), []);
     assert.deepEqual(itemsAt('¶1. (C) The harbor board met. |'), []);
     assert.deepEqual(itemsAt('¶1. (C) Summary: The board met. End Summary.\n\n¶2. (C) Fares rose. |'), []);
+  });
+
+  it('offers the closer on a line of its own under the block, first right under its text and after the markers a blank line below', () => {
+    // A new line under an open Summary offered only the next paragraph's marker.
+    check(body('¶1. (C) SUMMARY: The harbor board met.\n|'), 'END SUMMARY.');
+    check(body('¶1. (C) Summary: The harbor board met.\n  |'), '  End Summary.');
+    assert.deepEqual(itemsAt('¶1. (C) Summary: The harbor board met.\n|').slice(0, 2), ['End Summary.', '¶2. (C)']);
+    // A blank line below, where a new paragraph starts: the marker first, the closer after the markers.
+    check(body('¶1. (C) Summary: The harbor board met.\n\n|'), '¶2. (C) ');
+    const below = completionsAt(body('¶1. (C) Summary: The harbor board met.\n\n|'), 'plain').items;
+    assert.equal(below[below.length - 1].label, 'End Summary.');
+    assert.ok(below.findIndex((i) => i.label === 'End Summary.') > 0 && !below[below.length - 1].preselect);
+    check(body('¶1. (C) Summary: The harbor board met.\n\nE|'), 'End Summary.');
+    // Right under it too in a cable whose paragraphs follow each other with no blank line between.
+    const packed = '¶1. (C) The board met.\n¶2. (C) Fares rose.\n¶3. (C) Comment: Dues will rise.\n|';
+    check(body(packed), '¶4. (C) ');
+    assert.equal(itemsAt(packed).at(-1), 'End Comment.');
+    // Two blank lines below, a closed block, or a paragraph in between: no closer.
+    assert.ok(!itemsAt('¶1. (C) Summary: The harbor board met.\n\n\n|').includes('End Summary.'));
+    assert.ok(!itemsAt('¶1. (C) Summary: The harbor board met. End Summary.\n|').includes('End Summary.'));
+    assert.ok(!itemsAt('¶1. (C) Summary: The harbor board met.\n\n¶2. (C) Fares rose.\n|').includes('End Summary.'));
   });
 });
 

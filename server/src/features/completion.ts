@@ -9,7 +9,7 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { citationOf } from '../core/id';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
-import type { Block, Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefField, RefItem } from '../core/model';
+import type { Block, Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefField, RefItem, Token } from '../core/model';
 import { parseBracketMarking, parseMisclosedMarking, parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
 import { MONTHS } from '../core/parse/header';
 import { continuesRefField, parseCaveatLine, refLetterAt, refLetterOrdinal } from '../core/parse/metadata';
@@ -1067,8 +1067,20 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     const paragraphItems = nextParagraphItems(cable, position, line, ctx) ?? [];
     return [...refItems, ...paragraphItems.map((i) => ({ ...i, preselect: undefined, sortText: `2${i.sortText}` }))];
   }
+  const paragraphItems = refItems ? undefined : nextParagraphItems(cable, position, line, ctx);
+  // On a line of its own under a Summary, Comment or Note left open ("… met." ⏎ "|"): its closer beside the next
+  // paragraph's marker. Right under the block's text, where 12 of the 15 closers on a line of their own in real cables
+  // stand, the closer comes first; a blank line below it, where a new paragraph starts, the markers do, and so they do
+  // right under it in a cable whose paragraphs follow each other with no blank line between.
+  const closer = paragraphItems && closerItem(cable, position, before, word);
+  if (paragraphItems && closer) {
+    const first = cable.lineKinds[position.line - 1] !== 'blank' && !paragraphsPacked(cable);
+    const closerEntry: CompletionItem = { ...closer, preselect: first || undefined, sortText: first ? '0' : '2', textEdit: edit(wordSpan, closer.textEdit) };
+    const markers = paragraphItems.map((i) => ({ ...i, preselect: first ? undefined : i.preselect, sortText: `1${i.sortText ?? ''}` }));
+    return first ? [closerEntry, ...markers] : [...markers, closerEntry];
+  }
   // At a body line's start, a "(": the line's portion marking.
-  const nextItems = refItems ?? nextParagraphItems(cable, position, line, ctx) ?? lineMarkingItems(cable, position, line, ctx) ?? nextPageLineItems(cable, position, line, ctx);
+  const nextItems = refItems ?? paragraphItems ?? lineMarkingItems(cable, position, line, ctx) ?? nextPageLineItems(cable, position, line, ctx);
   if (nextItems) return nextItems;
 
   // After a paragraph number, or after SUBJECT: (not on a space typed there, as most subjects carry no marking):
@@ -1193,8 +1205,11 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   const afterWord = before.charCodeAt(before.length - word.length - 1);
   const next = line.charCodeAt(position.character);
   const letterFits = (afterWord === 40 /* ( */ || isSpace(afterWord)) && (word === '' || isLetter(word.charCodeAt(0))) && !(isLetter(next) || isDigit(next) || next === 40); /* ( */
-  if (letterFits && (/1\s?\.\s?[45]\s*\(?[a-h]?$/i.test(before) || (kind === 'classified-by' && /\(\s*[a-h]?$/.test(before)))) {
-    const section = /1\s?\.\s?5/.test(before) ? '1.5' : '1.4';
+  // After a reason and "and" or a comma ("1.4 (b) and |", "1.4 b, |"): the next letter, in parentheses where the reason
+  // before it has them.
+  const listed = letterFits && kind === 'classified-by' ? reasonListGoesOn(cable, position, line, word) : undefined;
+  if (letterFits && (listed !== undefined || /1\s?\.\s?[45]\s*\(?[a-h]?$/i.test(before) || (kind === 'classified-by' && /\(\s*[a-h]?$/.test(before)))) {
+    const section = listed === undefined ? (/1\s?\.\s?5/.test(before) ? '1.5' : '1.4') : (cable.classifiedBy?.sectionValue ?? '1.4');
     // A reason is one letter, and no letter follows the caret: there is no rest of a word to replace.
     const span = { ...wordSpan, replaceEnd: position.character };
     // Section 1.4 has its letters twice, as amended in 2003 and in E.O. 13526: one item per letter, in the
@@ -1207,7 +1222,10 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
       if (e.kind !== 'reason' || e.section !== section || e.code === undefined || given.has(e.code.toLowerCase())) continue;
       if (!reasons.has(e.code) || (cited !== undefined && e.order?.includes(cited))) reasons.set(e.code, e);
     }
-    return [...reasons.values()].map((e) => ({ label: e.code!, kind: CompletionItemKind.EnumMember, detail: e.summary, textEdit: edit(span, e.code!) }));
+    return [...reasons.values()].map((e) => {
+      const text = listed?.parenthesised ? `(${e.code!})` : e.code!;
+      return { label: text, kind: CompletionItemKind.EnumMember, detail: e.summary, filterText: e.code!, textEdit: edit(span, text) };
+    });
   }
 
   // In the text, after "ref", "refs", "reftel" or "reftels" (and the letters of a list: "refs A and ", "refs A, "):
@@ -1285,7 +1303,7 @@ interface CloserItem {
   readonly label: string;
   readonly kind: CompletionItemKind;
   readonly detail: string;
-  readonly preselect: true;
+  readonly preselect: boolean;
   readonly textEdit: string;
 }
 
@@ -1306,8 +1324,9 @@ function closerItem(cable: Cable, position: Position, before: string, word: stri
     const opener = block.open;
     if (!opener || block.close || !isBefore(opener.token.range.end, position)) continue;
     const end = block.range.end;
-    // The block runs to the end of its paragraph: white space typed after its last word is still in it.
-    if (position.line > end.line || (position.line === end.line && position.character > skipSpaces(cable.lines[end.line], end.character))) continue;
+    // The block runs to the end of its paragraph: white space typed after its last word is still in it. A line of its
+    // own right under the block's last line, or one blank line below it, may close it too.
+    if (position.line > end.line ? !closerLineUnder(cable, end.line, position.line, rest) : position.line === end.line && position.character > skipSpaces(cable.lines[end.line], end.character)) continue;
     if (!open || isBefore(open.open!.token.range.start, opener.token.range.start)) open = block;
   }
   if (!open) return undefined;
@@ -1315,6 +1334,44 @@ function closerItem(cable: Cable, position: Position, before: string, word: stri
   const written = open.open!.token.text;
   const text = written === written.toUpperCase() ? `END ${name.toUpperCase()}.` : `End ${name}.`;
   return { label: text, kind: CompletionItemKind.Keyword, detail: `Closes the ${name} opened on line ${open.open!.token.range.start.line + 1}`, preselect: true, textEdit: glued ? ` ${text}` : text };
+}
+
+/**
+ * Where the caret follows the Classified By line's last reason on its line, a separator after it and at most one letter
+ * typed (`1.4 (b) and |`, `1.4 b, d|`, `1.4 (b, |`): whether the next letter takes parentheses, as the reason before it
+ * has its own. Undefined elsewhere.
+ */
+function reasonListGoesOn(cable: Cable, position: Position, line: string, word: string): { parenthesised: boolean } | undefined {
+  if (word.length > 1) return undefined;
+  let last: Token | undefined;
+  for (const r of cable.classifiedBy?.reasons ?? []) if (r.range.end.line === position.line && r.range.end.character <= position.character - word.length) last = r;
+  if (!last) return undefined;
+  const between = line.slice(last.range.end.character, position.character - word.length);
+  const separator = between.slice(between.startsWith(')') ? 1 : 0).trim().toLowerCase();
+  const joined = separator === 'and' || separator === '&' || REASON_COMMA_AND.test(separator);
+  if (separator !== ',' && !(joined && isSpace(between.charCodeAt(between.length - 1)))) return undefined;
+  // "(b) and |" closed its parenthesis; "(b, |" lists the letters inside it.
+  return { parenthesised: between.startsWith(')') && line.charCodeAt(last.range.start.character - 1) === 40 /* ( */ };
+}
+
+/** A comma and a word joining two reasons: `, and`, `,&`. */
+const REASON_COMMA_AND = /^,[ \t]*(?:and|&)$/;
+
+/** Whether most of the cable's paragraphs after the first start right under a line that is not blank. */
+function paragraphsPacked(cable: Cable): boolean {
+  let packed = 0;
+  const paragraphs = cable.paragraphs;
+  for (let i = 1; i < paragraphs.length; i++) if (cable.lineKinds[paragraphs[i].range.start.line - 1] !== 'blank') packed++;
+  return packed * 2 > paragraphs.length - 1;
+}
+
+/**
+ * Whether `line`, where only white space stands before the word typed (`rest`), is a closer's own line under a block
+ * whose last line is `end`: the line right under it, or the one under a blank line below it.
+ */
+function closerLineUnder(cable: Cable, end: number, line: number, rest: string): boolean {
+  if (rest.trim() !== '' || line - end > 2) return false;
+  return line - end === 1 || cable.lineKinds[end + 1] === 'blank';
 }
 
 /** What the E.O. line holds up to the caret when nothing follows its order's colon but the letters typed ("DE"). */
