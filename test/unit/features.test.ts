@@ -303,6 +303,21 @@ describe('in-text references', () => {
     assert.deepEqual(lintCable(at(abc, 'The fares rose (refs); see reftels and reftel.', 'refs').c).filter((f) => f.id === 'CBL045'), []);
   });
 
+  it('goes from a number two paragraphs share to both, and hovers both', () => {
+    // "para 2" in a cable that numbers two paragraphs 2 (CBL025) went to the first alone.
+    const t = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n1. (C) See para 2 and para 3.\n2. (C) The fares rose.\n2. (U) The board met.\n3. (U) End.\n';
+    const c = parseCable(t).cable;
+    const line = c.lines.findIndex((l) => l.includes('See para'));
+    const found = getInTextDefinition(c, 'file:///x', { line, character: c.lines[line].indexOf('para 2') + 5 });
+    assert.ok(Array.isArray(found));
+    assert.deepEqual(found.map((l) => l.range), [c.paragraphs[1].marker.range, c.paragraphs[2].marker.range]);
+    // A number one paragraph has goes to it alone.
+    assert.deepEqual((getInTextDefinition(c, 'file:///x', { line, character: c.lines[line].indexOf('para 3') + 5 }) as Location).range, c.paragraphs[3].marker.range);
+    const lines = t.split('\n');
+    lines[line] = lines[line].replace('para 2', 'para |2');
+    assert.equal(hoverAt(lines.join('\n')), '**Paragraph 2**\n\n2 paragraphs are numbered 2, and the number names either:\n\n- Line 8: 2. (C) The fares rose.\n- Line 9: 2. (U) The board met.');
+  });
+
   it('highlights a REF item and every mention of it', () => {
     const line = cable.refs!.items[1].range.start.line;
     const highlights = getDocumentHighlights(cable, { line, character: 5 });

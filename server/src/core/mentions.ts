@@ -603,6 +603,17 @@ export function allItemsNamed(cable: Cable, ref: InTextReference): readonly RefI
 }
 
 /**
+ * The paragraphs a number names where two or more are read as it ("para 3" in a cable that numbers two paragraphs 3,
+ * which CBL025 reports): all of them, in order; none where one paragraph or none has the number, or for a REF reference.
+ */
+export function paragraphsNamed(cable: Cable, ref: InTextReference): readonly Paragraph[] {
+  if (ref.target.kind !== 'paragraph') return [];
+  const n = ref.target.number;
+  const named = cable.paragraphs.filter((p) => p.readAs === n);
+  return named.length > 1 ? named : [];
+}
+
+/**
  * Where an in-text reference points: the REF item or the paragraph marker ({@link inTextTarget}).
  */
 export function resolveInText(cable: Cable, ref: InTextReference): Range | undefined {

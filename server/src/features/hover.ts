@@ -5,7 +5,7 @@
  */
 import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscode-languageserver';
 import { citedId, fileName, fullYear } from '../core/id';
-import { allItemsNamed, findInTextReferencesOnLine, inTextTarget, type InTextReference } from '../core/mentions';
+import { allItemsNamed, findInTextReferencesOnLine, inTextTarget, paragraphsNamed, type InTextReference } from '../core/mentions';
 import { MONTH_NAMES } from '../core/parse/header';
 import { describeMarking, misspeltControl } from '../core/parse/marking';
 import { correctedCopyReason } from '../core/parse/metadata';
@@ -740,6 +740,12 @@ function inTextHover(cable: Cable, position: Position, ctx: HoverContext): Hover
   const t = ref.target;
   if (t.kind === 'paragraph') {
     if (!named || !('marker' in named)) return hover(`No paragraph ${t.number} in this cable.`, range);
+    // Two paragraphs numbered 3 (CBL025): the number names either, and the hover shows both.
+    const all = paragraphsNamed(cable, ref);
+    if (all.length > 0) {
+      const each = all.map((p) => `- Line ${p.marker.range.start.line + 1}: ${esc(p.marker.text)} ${esc(paragraphOpening(cable, p))}`);
+      return hover(md(`Paragraph ${t.number}`, [`${all.length} paragraphs are numbered ${t.number}, and the number names either:`, ...each]), range);
+    }
     const lines = [`${esc(named.marker.text)} ${esc(paragraphOpening(cable, named))}`];
     // "¶ 13." for paragraph 3: the number as the release's copy writes it.
     if (named.number !== named.readAs) lines.push(pilcrowNote(named));

@@ -3,19 +3,23 @@
  * which `core/mentions.ts` reads and resolves.
  */
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position, type Range } from 'vscode-languageserver-types';
-import { allItemsNamed, findInTextReferences, findInTextReferencesOnLine, resolveInText } from '../core/mentions';
+import { allItemsNamed, findInTextReferences, findInTextReferencesOnLine, paragraphsNamed, resolveInText } from '../core/mentions';
 import type { Cable } from '../core/model';
 import { contains } from '../core/text';
 
 /**
  * Go to definition for an in-text reference at a position: only the references of its line are read, as a hover reads them.
- * A plural keyword alone ("(refs)", "see reftels") goes to every REF item, which VS Code lists to pick from.
+ * A plural keyword alone ("(refs)", "see reftels") goes to every REF item, which VS Code lists to pick from, and a number
+ * two paragraphs are read as goes to both.
  */
 export function getInTextDefinition(cable: Cable, uri: string, position: Position): Location | Location[] | undefined {
   const ref = findInTextReferencesOnLine(cable, position.line).find((r) => contains(r.range, position));
   if (!ref) return undefined;
   const all = allItemsNamed(cable, ref);
   if (all.length > 0) return all.map((item) => ({ uri, range: item.range }));
+  // "para 3" where two paragraphs are numbered 3: both, as the number names either.
+  const paragraphs = paragraphsNamed(cable, ref);
+  if (paragraphs.length > 0) return paragraphs.map((p) => ({ uri, range: p.marker.range }));
   const target = resolveInText(cable, ref);
   return target ? { uri, range: target } : undefined;
 }

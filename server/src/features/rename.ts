@@ -10,7 +10,7 @@ import type { Cable } from '../core/model';
 import { parseCable } from '../core/parse/index';
 import { refLetterAt, refLetterOrdinal } from '../core/parse/metadata';
 import { contains, samePosition } from '../core/text';
-import { findInTextReferences, resolveInText, type InTextReference } from '../core/mentions';
+import { findInTextReferences, paragraphsNamed, resolveInText, type InTextReference } from '../core/mentions';
 
 /** Why a position cannot be renamed, or a new name cannot be given, in words to show the user. */
 export interface RenameRejection {
@@ -62,6 +62,12 @@ function targetAt(cable: Cable, refs: readonly InTextReference[], position: Posi
     const key = targetKey(cable, mention);
     if (key === '-') return rejected(`"${written}" names no ${mention.target.kind === 'ref' ? 'REF item' : 'paragraph'} in this cable.`);
     const index = Number(key.slice(1));
+    // "para 3" where two paragraphs are numbered 3: which one it means is the writer's to say.
+    const twice = paragraphsNamed(cable, mention);
+    if (twice.length > 0) {
+      const lines = twice.map((p) => p.marker.range.start.line + 1).join(', ');
+      return rejected(`"${written}" may name any of the paragraphs numbered ${twice[0].readAs} (lines ${lines}): rename the marker of the one it means.`);
+    }
     if (mention.target.kind === 'paragraph') return { target: { kind: 'paragraph', index, name: cable.paragraphs[index].numberToken.range }, at: mention.nameRange };
     const letter = cable.refs!.items[index].letterToken;
     // "REF: PARIS 12; LONDON 34" and "(ref B)": the letter counts the items, and no item has one to rename.
@@ -120,7 +126,8 @@ export function prepareRename(cable: Cable, position: Position): RenamePlacehold
  * paragraph's number or item's letter differently: it never changes what the cable says.
  *
  * With a letter used by two items, or a number by two paragraphs, the rename takes the
- * one under the caret and the references Go to Definition sends to it (the first).
+ * one under the caret and the references Go to Definition sends to it (the first). A number
+ * two paragraphs are read as is refused at an in-text reference ("para 3"), which may mean either.
  */
 export function getRenameEdits(cable: Cable, position: Position, newName: string): { edits: TextEdit[] } | RenameRejection {
   const refs = findInTextReferences(cable);
