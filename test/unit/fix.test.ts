@@ -414,6 +414,19 @@ describe('quick fixes', () => {
     assert.match(firstFix('cbl007-security-group-mismatch', 'ZZH', 'ZZH', 'CBL007').fixed!, /^ZNY SSSSS ZZH$/m);
   });
 
+  it('checks an UNCLAS EFTO banner against EEEEE with ZNY, and EEEEE against a banner without EFTO', () => {
+    // "UNCLAS EFTO" under "ZNR UUUUU", and "UNCLAS" under "ZNY EEEEE", passed unseen.
+    const efto = (security: string, banner: string) => {
+      const t = fs.readFileSync(path.join(DIR, 'cbl007-security-group-mismatch.bad.cable'), 'utf8').replace('ZNY CCCCC', security).replace('S E C R E T SECTION 01 OF 02', banner).replace(/\((?:C|S)\/?(?:NF)?\)/g, '(SBU)');
+      return lintCable(parseCable(t).cable).filter((f) => f.id === 'CBL007').map((f) => [f.message, f.fixes?.map((x) => x.title), f.fixes?.some((x) => x.safe)]);
+    };
+    assert.deepEqual(efto('ZNR UUUUU', 'UNCLAS EFTO SECTION 01 OF 02'), [["Security group UUUUU (UNCLASSIFIED) does not match the banner's EFTO, which goes with ZNY EEEEE.", ['Set security line to ZNY EEEEE'], false]]);
+    assert.deepEqual(efto('ZNY EEEEE', 'UNCLAS SECTION 01 OF 02'), [['Security group EEEEE (EFTO) does not match the banner, which has no EFTO: an unclassified cable without it goes with ZNR UUUUU.', ['Set security line to ZNR UUUUU'], false]]);
+    assert.deepEqual(efto('ZNY CCCCC', 'UNCLAS EFTO SECTION 01 OF 02'), [['Security group CCCCC (CONFIDENTIAL) does not match the banner level UNCLASSIFIED.', ['Set security group to EEEEE'], false]]);
+    assert.deepEqual(efto('ZNY EEEEE', 'UNCLAS EFTO SECTION 01 OF 02'), []);
+    assert.deepEqual(efto('ZNR UUUUU', 'UNCLAS SECTION 01 OF 02'), []);
+  });
+
   it('offers a renumbering that also updates the references to the paragraphs it renumbers, and only to them', () => {
     const fixes = (t: string) => lintCable(parseCable(t).cable).find((f) => f.id === 'CBL024' || f.id === 'CBL025')!.fixes!;
     // CBL024: ¶1, ¶2, a blanked line, ¶4, ¶6; the fix makes ¶6 ¶5. "para 3" points nowhere and "para 1" at a paragraph that keeps its number.
