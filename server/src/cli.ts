@@ -1,7 +1,7 @@
 /**
  * `cablelint`: the same checks as the editor, for CI and archives.
  *
- *   cablelint [lint] [options] PATH…     lint files and directories
+ *   cablelint [lint] [options] PATH…     lint files and directories (bulk suppressions: cli/suppressions.ts)
  *   cablelint [lint] [options] --stdin [--stdin-filename NAME]   lint the text piped in
  *   cablelint extract [--format jsonl|csv] [--fields a,b] PATH…
  *   cablelint outline FILE…
@@ -26,6 +26,8 @@ import { checkText, collect, readStdin, readText, relativePaths, type InputFile 
 import { LINT_FORMATS, reported, type FileResult } from './cli/formats';
 import { unifiedDiff } from './cli/diff';
 import { isTerminal, stderr, stdout } from './cli/output';
+import { applySuppressions, prune, readSuppressions, suppress, SUPPRESSIONS_FILE, writeSuppressions } from './cli/suppressions';
+import { ruleByIdOrName } from './core/rules/index';
 import { getDocumentSymbols } from './features/documentSymbols';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 
@@ -65,6 +67,12 @@ Lint options:
                                            files whose text, name, settings or cablelint changed.
   --cache-location PATH                    The cache file (default .cablelintcache; in PATH when
                                            it is a directory).
+  --suppress-all                           Count every error-level finding into the suppressions
+                                           file, so that later runs report only new errors.
+  --suppress-rule ID                       The same for one rule's errors; repeatable.
+  --prune-suppressions                     Drop the counts no error uses any more.
+  --suppressions-location FILE             The suppressions file (default ${SUPPRESSIONS_FILE}
+                                           in the current directory, read when it exists).
   -h, --help, -v, --version
 
 Each command takes only the options shown for it; any other is a usage error.
@@ -91,6 +99,12 @@ interface Options {
   maxWarnings?: number;
   cache: boolean;
   cacheLocation?: string;
+  /** `--suppress-all`: count every rule's errors into the suppressions file. */
+  suppressAll: boolean;
+  /** `--suppress-rule`: the rule IDs whose errors are counted into it. */
+  suppressRules: string[];
+  pruneSuppressions: boolean;
+  suppressionsLocation?: string;
   paths: string[];
 }
 
@@ -98,7 +112,7 @@ class UsageError extends Error {}
 
 /** The options each command takes; the others are usage errors rather than ignored. */
 const COMMAND_OPTIONS: Readonly<Record<Options['command'], readonly string[]>> = {
-  lint: ['--format', '--config', '--rule', '--ignore', '--fix', '--fix-dry-run', '--threads', '--stdin', '--stdin-filename', '--max-warnings', '--cache', '--cache-location'],
+  lint: ['--format', '--config', '--rule', '--ignore', '--fix', '--fix-dry-run', '--threads', '--stdin', '--stdin-filename', '--max-warnings', '--cache', '--cache-location', '--suppress-all', '--suppress-rule', '--prune-suppressions', '--suppressions-location'],
   extract: ['--format', '--fields'],
   outline: [],
 };
@@ -117,7 +131,7 @@ function notTaken(command: Options['command'], flag: string): string {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { command: 'lint', rules: [], ignore: [], fix: false, dryRun: false, stdin: false, cache: false, paths: [] };
+  const o: Options = { command: 'lint', rules: [], ignore: [], fix: false, dryRun: false, stdin: false, cache: false, suppressAll: false, suppressRules: [], pruneSuppressions: false, paths: [] };
   let i = 0;
   if (argv[0] === 'lint' || argv[0] === 'extract' || argv[0] === 'outline') o.command = argv[i++] as Options['command'];
   const value = (name: string): string => {
@@ -156,6 +170,16 @@ function parseArgs(argv: string[]): Options {
       }
       case '--stdin-filename': o.stdinFilename = take('--stdin-filename'); break;
       case '--cache-location': o.cacheLocation = take('--cache-location'); break;
+      case '--suppressions-location': o.suppressionsLocation = take('--suppressions-location'); break;
+      case '--suppress-rule': {
+        const name = take('--suppress-rule');
+        const rule = ruleByIdOrName(name);
+        if (!rule) throw new UsageError(`--suppress-rule: unknown rule ${name}`);
+        o.suppressRules.push(rule.id);
+        break;
+      }
+      case '--suppress-all': o.suppressAll = true; break;
+      case '--prune-suppressions': o.pruneSuppressions = true; break;
       case '--stdin': o.stdin = true; break;
       case '--cache': o.cache = true; break;
       case '--fix': o.fix = true; break;
@@ -179,6 +203,11 @@ function parseArgs(argv: string[]): Options {
   if (o.stdinFilename !== undefined && !o.stdin) throw new UsageError('--stdin-filename names the text of --stdin, which is not given');
   if (o.cacheLocation !== undefined && !o.cache) throw new UsageError('--cache-location is the file of --cache, which is not given');
   if (o.paths.length === 0 && !o.stdin) throw new UsageError('no PATH given');
+  if (o.suppressAll && o.suppressRules.length > 0) throw new UsageError('--suppress-all counts every rule; --suppress-rule names some: give one of them');
+  const writing = o.suppressAll || o.suppressRules.length > 0 || o.pruneSuppressions;
+  // The suppressions count files by name: piped text has none, and a dry run writes nothing.
+  if (writing && o.stdin) throw new UsageError('--suppress-all, --suppress-rule and --prune-suppressions write the suppressions of files, not of --stdin');
+  if (writing && o.dryRun) throw new UsageError('--fix-dry-run writes nothing, and --suppress-all, --suppress-rule and --prune-suppressions write the suppressions file');
   return o;
 }
 
@@ -518,7 +547,34 @@ async function lintCommand(o: Options): Promise<number> {
     stderr.flush();
   }
   cache?.save(errors);
-  return report(o, slots.filter((r): r is FileResult => r !== undefined), errors);
+  return report(o, withSuppressions(o, slots.filter((r): r is FileResult => r !== undefined), errors), errors);
+}
+
+/**
+ * The results without the errors the suppressions file counts ({@link applySuppressions}), after counting them into it
+ * (`--suppress-all`, `--suppress-rule`) or dropping the counts no error uses (`--prune-suppressions`). Counts no error
+ * uses are said on stderr: a new error could hide behind them.
+ */
+function withSuppressions(o: Options, results: FileResult[], errors: string[]): FileResult[] {
+  const file = o.suppressionsLocation ?? SUPPRESSIONS_FILE;
+  const writing = o.suppressAll || o.suppressRules.length > 0 || o.pruneSuppressions;
+  if (!writing && o.suppressionsLocation === undefined && !fs.existsSync(file)) return results;
+  if (!writing && !fs.existsSync(file)) {
+    errors.push(`${file}: no such suppressions file (--suppressions-location)`);
+    return results;
+  }
+  const before = errors.length;
+  let suppressions = readSuppressions(file, errors);
+  // A file that could not be read is never written over.
+  if (errors.length > before) return results;
+  if (o.suppressAll || o.suppressRules.length > 0) suppressions = suppress(suppressions, results, o.suppressAll ? undefined : new Set(o.suppressRules));
+  if (o.pruneSuppressions) suppressions = prune(suppressions, results);
+  if (writing) writeSuppressions(file, suppressions, errors);
+  const applied = applySuppressions(suppressions, results);
+  if (applied.unused > 0) {
+    stderr.write(`cablelint: ${applied.unused} suppressed error${applied.unused === 1 ? '' : 's'} no longer found; run with --prune-suppressions to drop ${applied.unused === 1 ? 'its count' : 'their counts'} from ${file}\n`);
+  }
+  return applied.results;
 }
 
 /**
@@ -618,7 +674,8 @@ function lintStdin(o: Options, setup: LintSetup, errors: string[]): number {
   }
   // Without a name, "<stdin>" is no cable id's name, so CBL043 has nothing to compare.
   results.push({ file: shown, findings: lintParsed(o.stdinFilename ?? shown, cable, resolved, userTags, errors) });
-  return report(o, results, errors);
+  // The suppressions of the file the text is named after apply to it, as an editor's unsaved buffer is that file.
+  return report(o, o.stdinFilename === undefined ? results : withSuppressions(o, results, errors), errors);
 }
 
 /**

@@ -53,6 +53,70 @@ describe('cablelint', function () {
     assert.match(fixable.stdout, /\n3 problem\(s\) \(2 errors, 0 warnings, 1 info, 0 hints\) in 2 file\(s\)\n {2}1 of them potentially fixable with the `--fix` option\.\n$/);
   });
 
+  it('suppresses the errors an archive has, reports new ones, and prunes counts no error uses (--suppress-all, --suppress-rule)', () => {
+    // An archive of released cables cannot be edited to silence a finding: its errors are counted once, and CI fails on new ones.
+    const dir = fs.mkdtempSync(path.join(tmp, 'suppress-'));
+    fs.mkdirSync(path.join(dir, 'c'));
+    const group = fs.readFileSync(path.join(RULES, 'cbl007-security-group-mismatch.bad.cable'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'c', 'a.cable'), group);
+    fs.copyFileSync(path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable'), path.join(dir, 'c', 'b.cable'));
+    const file = path.join(dir, 'cablelint-suppressions.json');
+    assert.equal(run(['c'], dir).code, 1);
+    const all = run(['--suppress-all', 'c'], dir);
+    assert.equal(all.code, 0, all.stderr);
+    assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')), { 'c/a.cable': { CBL007: { count: 1 } }, 'c/b.cable': { CBL030: { count: 2 } } });
+    // Read by later runs from the current directory: the errors counted are not reported, warnings and infos still are.
+    const later = run(['--format', 'json', 'c'], dir);
+    assert.equal(later.code, 0, later.stderr);
+    assert.deepEqual((JSON.parse(later.stdout) as { diagnostics: { severity: string }[] }[]).flatMap((r) => r.diagnostics).filter((f) => f.severity === 'error'), []);
+    // One more error of a counted rule brings back all of that rule's errors in that file, as which one is new cannot be told.
+    fs.writeFileSync(path.join(dir, 'c', 'b.cable'), fs.readFileSync(path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable'), 'utf8').replace(/¶1\. \(C\)/, '¶1. (S)'));
+    const more = run(['c'], dir);
+    assert.equal(more.code, 1);
+    assert.equal((more.stdout.match(/CBL030/g) ?? []).length, 3);
+    assert.ok(!more.stdout.includes('CBL007'), more.stdout);
+    // A mended error leaves a count a new one could hide behind: said on stderr, and dropped by --prune-suppressions.
+    fs.writeFileSync(path.join(dir, 'c', 'a.cable'), group.replace('ZNY CCCCC', 'ZNY SSSSS'));
+    fs.copyFileSync(path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable'), path.join(dir, 'c', 'b.cable'));
+    const mended = run(['c'], dir);
+    assert.equal(mended.code, 0);
+    assert.match(mended.stderr, /1 suppressed error no longer found; run with --prune-suppressions to drop its count from cablelint-suppressions\.json/);
+    assert.equal(run(['--prune-suppressions', 'c'], dir).code, 0);
+    assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')), { 'c/b.cable': { CBL030: { count: 2 } } });
+    assert.equal(run(['c'], dir).stderr, '');
+    // --suppress-rule counts one rule (by ID or name) into its own file; the other rules' errors stay reported.
+    fs.writeFileSync(path.join(dir, 'c', 'a.cable'), group);
+    const own = path.join(dir, 'own.json');
+    const rule = run(['--suppress-rule', 'portion-marking-above-banner', '--suppressions-location', own, 'c'], dir);
+    assert.equal(rule.code, 1);
+    assert.match(rule.stdout, /CBL007/);
+    assert.ok(!rule.stdout.includes('CBL030'));
+    assert.deepEqual(JSON.parse(fs.readFileSync(own, 'utf8')), { 'c/b.cable': { CBL030: { count: 2 } } });
+    // An editor's unsaved buffer piped in under the file's name has the file's suppressions.
+    const piped = run(['--stdin', '--stdin-filename', 'c/b.cable'], dir, fs.readFileSync(path.join(dir, 'c', 'b.cable')));
+    assert.equal(piped.code, 0, piped.stdout);
+  });
+
+  it('refuses a suppressions file it cannot read, and suppressions for piped text or a dry run', () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'suppress-bad-'));
+    fs.copyFileSync(path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable'), path.join(dir, 'b.cable'));
+    for (const [text, message] of [['{ "b.cable": ', /suppressions are not JSON/], ['[]', /must be an object of files/], ['{ "b.cable": { "CBL030": { "count": "two" } } }', /count must be a whole number/]] as const) {
+      fs.writeFileSync(path.join(dir, 'cablelint-suppressions.json'), text);
+      const r = run(['b.cable'], dir);
+      assert.equal(r.code, 2, text);
+      assert.match(r.stderr, message);
+      // Never written over, --suppress-all or not.
+      run(['--suppress-all', 'b.cable'], dir);
+      assert.equal(fs.readFileSync(path.join(dir, 'cablelint-suppressions.json'), 'utf8'), text);
+    }
+    assert.match(run(['--suppressions-location', 'none.json', 'b.cable'], dir).stderr, /none\.json: no such suppressions file/);
+    for (const args of [['--stdin', '--suppress-all'], ['--fix-dry-run', '--prune-suppressions', 'b.cable'], ['--suppress-all', '--suppress-rule', 'CBL030', 'b.cable'], ['--suppress-rule', 'CBL999', 'b.cable']]) {
+      const r = run(args, dir, '');
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, /Run cablelint --help for usage/);
+    }
+  });
+
   it('prints an outline entry at the line the editor goes to: a title boxed between two rules at the title, not the rule above it', () => {
     const file = path.join(tmp, 'boxed.cable');
     fs.writeFileSync(file, 'C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\n¶1. (C) Text.\n\n---------------\nHARBOR MEETING\n---------------\n\n¶2. (C) More.\nSMITH\n');
@@ -557,10 +621,12 @@ describe('cablelint', function () {
       [['extract', '--config=x.jsonc', sample], /extract does not take --config/],
       [['extract', '--ignore', '*.txt', sample], /extract does not take --ignore/],
       [['extract', '--format', 'json', sample], /--format must be one of jsonl, csv/],
-      [['--fields', 'id', sample], /^cablelint: lint does not take --fields \(an option of extract\); its options are --format, --config, --rule, --ignore, --fix, --fix-dry-run, --threads, --stdin, --stdin-filename, --max-warnings, --cache, --cache-location\n/],
+      [['--fields', 'id', sample], /^cablelint: lint does not take --fields \(an option of extract\); its options are --format, --config, --rule, --ignore, --fix, --fix-dry-run, --threads, --stdin, --stdin-filename, --max-warnings, --cache, --cache-location, --suppress-all, --suppress-rule, --prune-suppressions, --suppressions-location\n/],
       [['extract', '--stdin', sample], /extract does not take --stdin \(an option of lint\)/],
       [['outline', '--max-warnings', '0', sample], /outline does not take --max-warnings/],
       [['extract', '--cache', sample], /extract does not take --cache/],
+      [['extract', '--suppress-all', sample], /extract does not take --suppress-all \(an option of lint\)/],
+      [['outline', '--suppressions-location', 'x.json', sample], /outline does not take --suppressions-location/],
       [['lint', '--fields=id', sample], /lint does not take --fields/],
       [['--format', 'csv', sample], /--format must be one of stylish, json, sarif, junit, github, gitlab/],
     ];
