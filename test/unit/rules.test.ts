@@ -302,6 +302,54 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     return lintCable(parseCable(text).cable).filter((f) => f.id === id).map((f) => `${f.range.start.line}:${f.range.start.character} ${f.message}`);
   };
   const CONFIDENTIAL = 'C O N F I D E N T I A L';
+  it('CBL029 reports a paragraph\'s marking after a block\'s label, as info, with a fix for you to choose that writes the same characters with the marking first', () => {
+    const lint29 = (body: string) => {
+      const text = `C O N F I D E N T I A L NOWHERE 000008\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n${body}\nSMITH\n`;
+      return { text, findings: lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029') };
+    };
+    const show = (f: Finding) => `${formatFinding(f)} | ${f.fixes?.map((x) => `${x.title} ${x.safe}`).join() ?? 'no fix'}`;
+    for (const [body, moved] of [
+      ['1. Summary: (C) The ministry said so. End Summary.', '1. (C) Summary: The ministry'],
+      ['¶1.  Summary and Comment:  (C) The ministry said so.', '¶1.  (C)  Summary and Comment: The ministry'],
+      ['¶1. Begin Summary. (C) The ministry said so.', '¶1. (C) Begin Summary. The ministry'],
+    ]) {
+      const { text, findings } = lint29(body);
+      const label = body.slice(body.indexOf(' ') + 1, body.indexOf('(')).trim();
+      assert.deepEqual(findings.map(show), [
+        `9:${body.indexOf(label) + 1}-9:${body.indexOf(')') + 2} CBL029 info Paragraph 1's marking '(C)' comes after the '${label}' label; it belongs right after the paragraph number. | Write the marking '(C)' before '${label}' false`,
+      ]);
+      const fixed = applyEdits(text, findings[0].fixes![0].edits);
+      assert.ok(fixed.includes(`\n${moved}`), fixed);
+      assert.equal([...fixed].sort().join(''), [...text].sort().join(''));
+      assert.equal(parseCable(fixed).cable.paragraphs[0].portion?.level, 'CONFIDENTIAL');
+      assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL029'), []);
+    }
+    // "¶1. (C) Summary: …", the marking right after the number, is the shape asked for; a reference after the label is no marking.
+    assert.deepEqual(lint29('¶1. (C) Summary: The ministry said so. End Summary.').findings, []);
+    assert.deepEqual(lint29('¶1. (C) Summary: (REF A) The ministry said so.').findings, []);
+    assert.deepEqual(lint29('¶1. (C) Comment: (S-300) missiles were shown.').findings, []);
+  });
+
+  it('CBL029 reports a second marking after the label that follows a paragraph\'s own: a warning when it is higher, a fix for you to choose when it repeats the first', () => {
+    const lint29 = (body: string) => {
+      const text = `S E C R E T NOWHERE 000008\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\n\n${body}\nSMITH\n`;
+      return { text, findings: lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029') };
+    };
+    const show = (f: Finding) => `${formatFinding(f)} | ${f.fixes?.map((x) => `${x.title} ${x.safe}`).join() ?? 'no fix'}`;
+    assert.deepEqual(lint29('¶2. (U) Comment: (C) The ministry said so. End Comment.').findings.map(show), [
+      "11:18-11:21 CBL029 warning Paragraph 2 is marked '(U)' after its number but '(C)' after its 'Comment:' label: its marking is lower than its text's, and the one marking belongs right after the number. | no fix",
+    ]);
+    assert.deepEqual(lint29('¶2. (S) Comment: (C) The ministry said so. End Comment.').findings.map(show), [
+      "11:18-11:21 CBL029 info Paragraph 2 is marked '(S)' after its number and '(C)' after its 'Comment:' label; the one marking belongs right after the number, for the highest level of the paragraph's text. | no fix",
+    ]);
+    const { text, findings } = lint29('¶2. (C) Comment: (C) The ministry said so. End Comment.');
+    assert.deepEqual(findings.map(show), [
+      "11:18-11:21 CBL029 info Paragraph 2's marking '(C)' is written again after its 'Comment:' label; the one marking belongs right after the paragraph number. | Delete the repeated '(C)' false",
+    ]);
+    assert.equal(applyEdits(text, findings[0].fixes![0].edits), lint29('¶2. (C) Comment: The ministry said so. End Comment.').text);
+    assert.deepEqual(lint29('¶2. (C) Comment: The ministry said so. End Comment.').findings, []);
+  });
+
   it('CBL030 reports an item, a line and a sub-title marked above the banner, each named by where it is', () => {
     const body = '(S) A line before every paragraph.\n\n¶1. (C) Points:\n¶A. (S/NF) One.\n(S) Response: two.\n-- (C) Three.\n\n(S) Key Elements\n----------------\n\n¶2. (C) Two.';
     assert.deepEqual(found('CBL030', CONFIDENTIAL, '', body), [
