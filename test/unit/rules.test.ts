@@ -649,6 +649,23 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     assert.deepEqual(parseCable(cleaned).cable.refs!.items.map((i) => i.letter), ['A']);
   });
 
+  it('CBL049 reports a Classified By label written again without its colon, which the parser leaves out of the classifier; its safe fix deletes the copy alone', () => {
+    const cable = (by: string) => `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\n${by} Deputy Consul Ruth Varga, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
+    const lint49 = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL049');
+    for (const [by, copy] of [['Classified By: Classified by', 'Classified by'], ['Classified By: CLASSIFIED BY', 'CLASSIFIED BY'], ['CLASSIFIED BY: Classified  By', 'Classified  By']]) {
+      const text = cable(by);
+      assert.equal(parseCable(text).cable.classifiedBy?.classifier?.text, 'Deputy Consul Ruth Varga');
+      const findings = lint49(text);
+      assert.deepEqual(findings.map((f) => `${formatFinding(f)} | ${f.fixes![0].title} ${f.fixes![0].safe}`), [
+        `7:15-7:${16 + copy.length} CBL049 warning The Classified By label is written twice ('${by}'). | Delete the repeated '${copy}' true`,
+      ]);
+      assert.equal(applyEdits(text, findings[0].fixes![0].edits), cable(by.slice(0, 14)));
+    }
+    // A classifier whose words only start as the label's do is no copy of it.
+    assert.deepEqual(lint49(cable('Classified By: Classified Byways Office,')), []);
+    assert.deepEqual(lint49(cable('Classified By:')), []);
+  });
+
   it('CBL049 reports the E.O. label and order written again before the DECL value, which is read after the copy; its safe fix deletes the copy alone', () => {
     const cable = (eo: string) => `C O N F I D E N T I A L NOWHERE 000005\n\n${eo}\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
     const lint = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL049' || f.id === 'CBL015');

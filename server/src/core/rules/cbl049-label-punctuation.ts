@@ -1,7 +1,8 @@
 /**
  * CBL049 label-punctuation: A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;',
  * 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which the parser reads as the label, or written
- * twice ('SUBJECT: SUBJECT:', 'REF: REF (A)', 'TAGS: TAGS:'), which it reads as one label or as the field's text.
+ * twice ('SUBJECT: SUBJECT:', 'REF: REF (A)', 'TAGS: TAGS:', 'Classified By: Classified by'), which it reads as one label or
+ * as the field's text.
  */
 import type { Cable, Range, Token } from '../model';
 import type { Fix, Report, Rule } from './types';
@@ -9,7 +10,7 @@ import type { Fix, Report, Rule } from './types';
 export const rule: Rule = {
   id: 'CBL049',
   name: 'label-punctuation',
-  description: "A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;', 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which is read as the label, or written twice ('SUBJECT: SUBJECT:', 'REF: REF (A)', 'TAGS: TAGS:', 'E.O. 12958: E.O. 12958:'), which is read as one label or as the field's text.",
+  description: "A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;', 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which is read as the label, or written twice ('SUBJECT: SUBJECT:', 'REF: REF (A)', 'TAGS: TAGS:', 'E.O. 12958: E.O. 12958:', 'Classified By: Classified by'), which is read as one label or as the field's text.",
   tags: ["metadata"],
   defaultSeverity: 'warning',
   fixable: true,
@@ -17,8 +18,8 @@ export const rule: Rule = {
   docs: {
     bad: "E.0. 12958: DECL: 06/03/2019\nTAGS; PREL MT\nSUBJECT: SUBJECT: HARBOR PATROLS\nREF; VALLETTA 398\n\nClassified By; Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
     good: "E.O. 12958: DECL: 06/03/2019\nTAGS: PREL MT\nSUBJECT: HARBOR PATROLS\nREF: VALLETTA 398\n\nClassified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
-    rationale: "A transcription of a paper copy leaves a semicolon where the colon was (`SUBJECT;`, `TAGS;`) and a zero where the letter O was (`E.0.`), as OCR and typing do. Such a label is read as the field it names, so the field is checked as any other, but the copy differs from the cable: the safe fix writes the colon for the semicolon, or the O for the zero, and changes nothing else. A label written twice (`SUBJECT: SUBJECT: …`, `REF: REF (A) …`, `TAGS: TAGS: PREL`, `Classified By: Classified By: …`, `E.O. 12958: E.O. 12958: DECL: …`), as a copy or a drafter may leave it, is read as one label, or its second copy as the field's text (a TAG `TAGS`, a citation `REF:`; the E.O. label's copy, with the same order, is passed over, so the DECL value after it is read and checked); its safe fix deletes the repeated copy alone. A label with a letter wrong (`5UBJECT:`) is not read as the field; CBL019 and CBL020 name it.",
-    source: "The project's review of typed and OCR transcriptions; corpus analysis of the released cables: none of the 200 cables of the corpus writes such a label. A label written twice: 2 of the 200 (`SUBJECT: SUBJECT: …`, 09KABUL1239 and 10BRUSSELS183).",
+    rationale: "A transcription of a paper copy leaves a semicolon where the colon was (`SUBJECT;`, `TAGS;`) and a zero where the letter O was (`E.0.`), as OCR and typing do. Such a label is read as the field it names, so the field is checked as any other, but the copy differs from the cable: the safe fix writes the colon for the semicolon, or the O for the zero, and changes nothing else. A label written twice (`SUBJECT: SUBJECT: …`, `REF: REF (A) …`, `TAGS: TAGS: PREL`, `Classified By: Classified By: …`, `E.O. 12958: E.O. 12958: DECL: …`), as a copy or a drafter may leave it, is read as one label, or its second copy as the field's text (a TAG `TAGS`, a citation `REF:`; the E.O. label's copy, with the same order, is passed over, so the DECL value after it is read and checked; so is the Classified By label's copy without a colon, `Classified By: Classified by Ambassador …`, `Classified By: CLASSIFIED BY POLITICAL COUNSELOR …`, which the classifier leaves out); its safe fix deletes the repeated copy alone. A label with a letter wrong (`5UBJECT:`) is not read as the field; CBL019 and CBL020 name it.",
+    source: "The project's review of typed and OCR transcriptions; corpus analysis of the released cables: none of the 200 cables of the corpus writes such a label. A label written twice: 6 of the 200 (`SUBJECT: SUBJECT: …`, 09KABUL1239 and 10BRUSSELS183; `Classified By: Classified by …` or `Classified By: CLASSIFIED BY …`, 07PARIS3733, 07PORTAUPRINCE408, 08BRASILIA674 and 08LONDON2603).",
   },
   check(cable, report) {
     const eo = cable.eo?.keyword;
@@ -76,7 +77,9 @@ const REF_AGAIN = /^\s*REF(?=\s+\()/;
 // "REF: REF: A. …", "TAGS: TAGS: PREL", "Classified By: Classified By: …": the label again, with its colon, after the keyword.
 const REF_COLON_AGAIN = /^\s*REF\s*[:;]/i;
 const TAGS_AGAIN = /^\s*TAGS\s*[:;]/i;
-const CLBY_AGAIN = /^\s*Classified\s+By\s*[:;]/i;
+// "Classified By: Classified by Ambassador …", "Classified By: CLASSIFIED BY POLITICAL …": the second copy, with or without
+// its colon, which the parser leaves out of the classifier; the spaces after a copy without one stay.
+const CLBY_AGAIN = /^\s*Classified\s+By(?![A-Za-z])(?:\s*[:;])?/i;
 
 /**
  * Reports the label `again` finds right after `keyword` on its line, read as the field's text ("TAGS: TAGS: PREL" reads TAGS
