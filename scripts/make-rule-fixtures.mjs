@@ -120,8 +120,8 @@ const fixtures = [
   ['cbl047-page-number-stray', V, (t) => sub(t, 'He would send four officers in the autumn if the course dates\n', 'He would send four officers in the autumn if the course dates\n- 2 -\n')],
   // The year mistyped, 2091 for 2019; the clean fixture's DECL is 25 years after the cable to the day, the latest it may be.
   ['cbl048-decl-past-25-years', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2091'), (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2034')],
-  // A transcription's semicolons for colons and a zero for the O of E.O.; the Classified By label written twice.
-  ['cbl049-label-punctuation', V, (t) => sub(sub(sub(sub(sub(t, 'E.O. 12958', 'E.0. 12958'), 'TAGS:', 'TAGS;'), 'SUBJECT:', 'SUBJECT;'), 'REF: A.', 'REF; A.'), 'Classified By:', 'Classified By; Classified by')],
+  // A transcription's semicolons for colons and a zero for the O of E.O.; the Classified By label written twice, and a REF item's letter.
+  ['cbl049-label-punctuation', V, (t) => sub(sub(sub(sub(sub(sub(t, 'E.O. 12958', 'E.0. 12958'), 'TAGS:', 'TAGS;'), 'SUBJECT:', 'SUBJECT;'), 'REF: A.', 'REF; A.'), 'Classified By:', 'Classified By; Classified by'), '¶B. STATE 51120', '¶B. (B) STATE 51120')],
 ];
 
 /** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */

@@ -666,6 +666,30 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     assert.deepEqual(lint49(cable('Classified By:')), []);
   });
 
+  it('CBL049 reports a REF item\'s letter written twice on its line as info; its safe fix deletes the second copy, but for a letter and full stop that may be an initial', () => {
+    const cable = (ref: string) => `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS\n${ref}\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text (REF B).\nSMITH\n`;
+    const lint49 = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL049');
+    const show = (f: Finding) => `${formatFinding(f)} | ${f.fixes?.map((x) => `${x.title} ${x.safe}`).join() ?? 'no fix'}`;
+    const text = cable('REF: A. (A) NOWHERE 388\n¶B. B) STATE 51120\n(C) C. NOWHERE 402');
+    const findings = lint49(text);
+    assert.deepEqual(findings.map(show), [
+      "6:8-6:12 CBL049 info The letter of REF item A is written twice ('A. (A)'). | Delete the repeated '(A)' true",
+      "7:4-7:7 CBL049 info The letter of REF item B is written twice ('¶B. B)'). | Delete the repeated 'B)' true",
+      "8:4-8:7 CBL049 info The letter of REF item C is written twice ('(C) C.'). | Delete the repeated 'C.' true",
+    ]);
+    let fixed = text;
+    for (const f of [...findings].reverse()) fixed = applyEdits(fixed, f.fixes![0].edits);
+    assert.equal(fixed, cable('REF: A. NOWHERE 388\n¶B. STATE 51120\n(C) NOWHERE 402'));
+    assert.deepEqual(parseCable(fixed).cable.refs!.items.map((i) => `${i.letter} ${i.citation.text}`), ['A NOWHERE 388', 'B STATE 51120', 'C NOWHERE 402']);
+    assert.deepEqual(lint49(fixed), []);
+    // "A. A. SMITH LETTER": the second "A." may be an initial, so no fix deletes it; "B. B. 07 NOWHERE 12" and a cable citation after it are the letter again.
+    assert.deepEqual(lint49(cable('REF: A. A. SMITH LETTER OF MAY 3\nB. B. NOWHERE 12')).map(show), [
+      "6:8-6:11 CBL049 info The letter of REF item A is written twice ('A. A.'). | no fix",
+      "7:3-7:6 CBL049 info The letter of REF item B is written twice ('B. B.'). | Delete the repeated 'B.' true",
+    ]);
+    assert.deepEqual(lint49(cable('REF: A. NOWHERE 388\nB. STATE 51120')), []);
+  });
+
   it('CBL049 reports the E.O. label and order written again before the DECL value, which is read after the copy; its safe fix deletes the copy alone', () => {
     const cable = (eo: string) => `C O N F I D E N T I A L NOWHERE 000005\n\n${eo}\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
     const lint = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL049' || f.id === 'CBL015');
