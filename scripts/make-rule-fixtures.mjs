@@ -93,8 +93,8 @@ const fixtures = [
   ['cbl028-portion-marking-missing', V, (t) => sub(t, '¶3. (C) Gauci', '¶3. Gauci'), (t) => sub(sub(t, '¶1. (C) Summary', '¶1. (S - ENTIRE TEXT) Summary'), '¶3. (C) Gauci', '¶3. Gauci')],
   // Both fixtures also mark an item under paragraph 2: the failing one with a control no one knows, the clean one well,
   // over a line that a parenthesis in capitals opens as prose ("(EU) mission").
-  // The failing fixture also has a marking that lost its ")", which the rule's fix writes back.
-  ['cbl029-portion-marking-malformed', V, (t) => sub(sub(gaucisItem(t, '(S/NOFRN)'), '¶3. (C) Gauci', '¶3. (N/SC) Gauci'), '¶5. (C) Comment', '¶5. (C Comment'), (t) => gaucisItem(t, '(S/NF)')],
+  // The failing fixture also has a marking that lost its ")", which the rule's fix writes back, and one after the Summary's label.
+  ['cbl029-portion-marking-malformed', V, (t) => sub(sub(sub(gaucisItem(t, '(S/NOFRN)'), '¶3. (C) Gauci', '¶3. (N/SC) Gauci'), '¶5. (C) Comment', '¶5. (C Comment'), '¶1. (C) Summary:', '¶1. Summary: (C)'), (t) => gaucisItem(t, '(S/NF)')],
   // The failing fixture marks an item under paragraph 2 above the banner too; the clean one marks two at or below it.
   ['cbl030-portion-marking-above-banner', Q, (t) => ministersItem(sub(t, '¶3. (U)', '¶3. (S)'), '-- (S)'), (t) => ministersItem(t, '-- (C)')],
   // The failing fixture blanks a name only; the clean one marks an item SECRET under paragraphs marked CONFIDENTIAL: the banner's level.
@@ -120,8 +120,8 @@ const fixtures = [
   ['cbl047-page-number-stray', V, (t) => sub(t, 'He would send four officers in the autumn if the course dates\n', 'He would send four officers in the autumn if the course dates\n- 2 -\n')],
   // The year mistyped, 2091 for 2019; the clean fixture's DECL is 25 years after the cable to the day, the latest it may be.
   ['cbl048-decl-past-25-years', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2091'), (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2034')],
-  // A transcription's semicolons for colons and a zero for the O of E.O.
-  ['cbl049-label-punctuation', V, (t) => sub(sub(sub(sub(sub(t, 'E.O. 12958', 'E.0. 12958'), 'TAGS:', 'TAGS;'), 'SUBJECT:', 'SUBJECT;'), 'REF: A.', 'REF; A.'), 'Classified By:', 'Classified By;')],
+  // A transcription's semicolons for colons and a zero for the O of E.O.; the Classified By label written twice, and a REF item's letter.
+  ['cbl049-label-punctuation', V, (t) => sub(sub(sub(sub(sub(sub(t, 'E.O. 12958', 'E.0. 12958'), 'TAGS:', 'TAGS;'), 'SUBJECT:', 'SUBJECT;'), 'REF: A.', 'REF; A.'), 'Classified By:', 'Classified By; Classified by'), '¶B. STATE 51120', '¶B. (B) STATE 51120')],
 ];
 
 /** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */

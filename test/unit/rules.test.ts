@@ -302,6 +302,54 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     return lintCable(parseCable(text).cable).filter((f) => f.id === id).map((f) => `${f.range.start.line}:${f.range.start.character} ${f.message}`);
   };
   const CONFIDENTIAL = 'C O N F I D E N T I A L';
+  it('CBL029 reports a paragraph\'s marking after a block\'s label, as info, with a fix for you to choose that writes the same characters with the marking first', () => {
+    const lint29 = (body: string) => {
+      const text = `C O N F I D E N T I A L NOWHERE 000008\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n${body}\nSMITH\n`;
+      return { text, findings: lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029') };
+    };
+    const show = (f: Finding) => `${formatFinding(f)} | ${f.fixes?.map((x) => `${x.title} ${x.safe}`).join() ?? 'no fix'}`;
+    for (const [body, moved] of [
+      ['1. Summary: (C) The ministry said so. End Summary.', '1. (C) Summary: The ministry'],
+      ['¶1.  Summary and Comment:  (C) The ministry said so.', '¶1.  (C)  Summary and Comment: The ministry'],
+      ['¶1. Begin Summary. (C) The ministry said so.', '¶1. (C) Begin Summary. The ministry'],
+    ]) {
+      const { text, findings } = lint29(body);
+      const label = body.slice(body.indexOf(' ') + 1, body.indexOf('(')).trim();
+      assert.deepEqual(findings.map(show), [
+        `9:${body.indexOf(label) + 1}-9:${body.indexOf(')') + 2} CBL029 info Paragraph 1's marking '(C)' comes after the '${label}' label; it belongs right after the paragraph number. | Write the marking '(C)' before '${label}' false`,
+      ]);
+      const fixed = applyEdits(text, findings[0].fixes![0].edits);
+      assert.ok(fixed.includes(`\n${moved}`), fixed);
+      assert.equal([...fixed].sort().join(''), [...text].sort().join(''));
+      assert.equal(parseCable(fixed).cable.paragraphs[0].portion?.level, 'CONFIDENTIAL');
+      assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL029'), []);
+    }
+    // "¶1. (C) Summary: …", the marking right after the number, is the shape asked for; a reference after the label is no marking.
+    assert.deepEqual(lint29('¶1. (C) Summary: The ministry said so. End Summary.').findings, []);
+    assert.deepEqual(lint29('¶1. (C) Summary: (REF A) The ministry said so.').findings, []);
+    assert.deepEqual(lint29('¶1. (C) Comment: (S-300) missiles were shown.').findings, []);
+  });
+
+  it('CBL029 reports a second marking after the label that follows a paragraph\'s own: a warning when it is higher, a fix for you to choose when it repeats the first', () => {
+    const lint29 = (body: string) => {
+      const text = `S E C R E T NOWHERE 000008\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\n\n${body}\nSMITH\n`;
+      return { text, findings: lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029') };
+    };
+    const show = (f: Finding) => `${formatFinding(f)} | ${f.fixes?.map((x) => `${x.title} ${x.safe}`).join() ?? 'no fix'}`;
+    assert.deepEqual(lint29('¶2. (U) Comment: (C) The ministry said so. End Comment.').findings.map(show), [
+      "11:18-11:21 CBL029 warning Paragraph 2 is marked '(U)' after its number but '(C)' after its 'Comment:' label: its marking is lower than its text's, and the one marking belongs right after the number. | no fix",
+    ]);
+    assert.deepEqual(lint29('¶2. (S) Comment: (C) The ministry said so. End Comment.').findings.map(show), [
+      "11:18-11:21 CBL029 info Paragraph 2 is marked '(S)' after its number and '(C)' after its 'Comment:' label; the one marking belongs right after the number, for the highest level of the paragraph's text. | no fix",
+    ]);
+    const { text, findings } = lint29('¶2. (C) Comment: (C) The ministry said so. End Comment.');
+    assert.deepEqual(findings.map(show), [
+      "11:18-11:21 CBL029 info Paragraph 2's marking '(C)' is written again after its 'Comment:' label; the one marking belongs right after the paragraph number. | Delete the repeated '(C)' false",
+    ]);
+    assert.equal(applyEdits(text, findings[0].fixes![0].edits), lint29('¶2. (C) Comment: The ministry said so. End Comment.').text);
+    assert.deepEqual(lint29('¶2. (C) Comment: The ministry said so. End Comment.').findings, []);
+  });
+
   it('CBL030 reports an item, a line and a sub-title marked above the banner, each named by where it is', () => {
     const body = '(S) A line before every paragraph.\n\n¶1. (C) Points:\n¶A. (S/NF) One.\n(S) Response: two.\n-- (C) Three.\n\n(S) Key Elements\n----------------\n\n¶2. (C) Two.';
     assert.deepEqual(found('CBL030', CONFIDENTIAL, '', body), [
@@ -599,6 +647,47 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     for (const f of [...again].reverse()) cleaned = applyEdits(cleaned, f.fixes![0].edits);
     assert.equal(cleaned, others.replace(' TAGS:', '').replace(' Ref:', '').replace(' Classified By:', ''));
     assert.deepEqual(parseCable(cleaned).cable.refs!.items.map((i) => i.letter), ['A']);
+  });
+
+  it('CBL049 reports a Classified By label written again without its colon, which the parser leaves out of the classifier; its safe fix deletes the copy alone', () => {
+    const cable = (by: string) => `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\n${by} Deputy Consul Ruth Varga, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
+    const lint49 = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL049');
+    for (const [by, copy] of [['Classified By: Classified by', 'Classified by'], ['Classified By: CLASSIFIED BY', 'CLASSIFIED BY'], ['CLASSIFIED BY: Classified  By', 'Classified  By']]) {
+      const text = cable(by);
+      assert.equal(parseCable(text).cable.classifiedBy?.classifier?.text, 'Deputy Consul Ruth Varga');
+      const findings = lint49(text);
+      assert.deepEqual(findings.map((f) => `${formatFinding(f)} | ${f.fixes![0].title} ${f.fixes![0].safe}`), [
+        `7:15-7:${16 + copy.length} CBL049 warning The Classified By label is written twice ('${by}'). | Delete the repeated '${copy}' true`,
+      ]);
+      assert.equal(applyEdits(text, findings[0].fixes![0].edits), cable(by.slice(0, 14)));
+    }
+    // A classifier whose words only start as the label's do is no copy of it.
+    assert.deepEqual(lint49(cable('Classified By: Classified Byways Office,')), []);
+    assert.deepEqual(lint49(cable('Classified By:')), []);
+  });
+
+  it('CBL049 reports a REF item\'s letter written twice on its line as info; its safe fix deletes the second copy, but for a letter and full stop that may be an initial', () => {
+    const cable = (ref: string) => `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS\n${ref}\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text (REF B).\nSMITH\n`;
+    const lint49 = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL049');
+    const show = (f: Finding) => `${formatFinding(f)} | ${f.fixes?.map((x) => `${x.title} ${x.safe}`).join() ?? 'no fix'}`;
+    const text = cable('REF: A. (A) NOWHERE 388\n¶B. B) STATE 51120\n(C) C. NOWHERE 402');
+    const findings = lint49(text);
+    assert.deepEqual(findings.map(show), [
+      "6:8-6:12 CBL049 info The letter of REF item A is written twice ('A. (A)'). | Delete the repeated '(A)' true",
+      "7:4-7:7 CBL049 info The letter of REF item B is written twice ('¶B. B)'). | Delete the repeated 'B)' true",
+      "8:4-8:7 CBL049 info The letter of REF item C is written twice ('(C) C.'). | Delete the repeated 'C.' true",
+    ]);
+    let fixed = text;
+    for (const f of [...findings].reverse()) fixed = applyEdits(fixed, f.fixes![0].edits);
+    assert.equal(fixed, cable('REF: A. NOWHERE 388\n¶B. STATE 51120\n(C) NOWHERE 402'));
+    assert.deepEqual(parseCable(fixed).cable.refs!.items.map((i) => `${i.letter} ${i.citation.text}`), ['A NOWHERE 388', 'B STATE 51120', 'C NOWHERE 402']);
+    assert.deepEqual(lint49(fixed), []);
+    // "A. A. SMITH LETTER": the second "A." may be an initial, so no fix deletes it; "B. B. 07 NOWHERE 12" and a cable citation after it are the letter again.
+    assert.deepEqual(lint49(cable('REF: A. A. SMITH LETTER OF MAY 3\nB. B. NOWHERE 12')).map(show), [
+      "6:8-6:11 CBL049 info The letter of REF item A is written twice ('A. A.'). | no fix",
+      "7:3-7:6 CBL049 info The letter of REF item B is written twice ('B. B.'). | Delete the repeated 'B.' true",
+    ]);
+    assert.deepEqual(lint49(cable('REF: A. NOWHERE 388\nB. STATE 51120')), []);
   });
 
   it('CBL049 reports the E.O. label and order written again before the DECL value, which is read after the copy; its safe fix deletes the copy alone', () => {

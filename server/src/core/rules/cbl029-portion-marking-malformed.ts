@@ -1,24 +1,26 @@
 /**
- * CBL029 portion-marking-malformed: A portion marking that is not a known form ('(N/SF)', '(SNF)', '(5)'), that lost its '(' ('C)') or its ')' ('(C Deputy …'), or that has a brace or bracket for one ('(C}', '{C)') or an 'I' for its ')' ('(CI').
+ * CBL029 portion-marking-malformed: A portion marking that is not a known form ('(N/SF)', '(SNF)', '(5)'), that lost its '(' ('C)') or its ')' ('(C Deputy …'), that has a brace or bracket for one ('(C}', '{C)') or an 'I' for its ')' ('(CI'), or a paragraph's marking written after a block's label ('¶1. Summary: (C) …', '¶2. (U) Comment: (C) …').
  */
-import type { Cable, Range } from '../model';
-import type { Fix, Rule } from './types';
-import { malformedMarking } from '../parse/body';
+import type { Cable, Paragraph, PortionMarking, Range } from '../model';
+import type { Fix, Report, Rule } from './types';
+import { levelRank } from '../levels';
+import { malformedMarking, mayOpenBlock, OPENER } from '../parse/body';
+import { isInvisible, isSpace, markingStart, skipSpaces } from '../text';
 import { misspeltControl, parsePortionMarking, parseUnclosedMarking, standsForClose } from '../parse/marking';
 import { reportParseProblems, subjectMarking } from './util';
 
 export const rule: Rule = {
   id: 'CBL029',
   name: 'portion-marking-malformed',
-  description: "A portion marking that is not a known form ('(N/SF)', '(SNF)', '(5)'), that lost its '(' ('C)') or its ')' ('(C Deputy …'), or that has a brace or bracket for one ('(C}', '{C)') or an 'I' for its ')' ('(CI').",
+  description: "A portion marking that is not a known form ('(N/SF)', '(SNF)', '(5)'), that lost its '(' ('C)') or its ')' ('(C Deputy …'), that has a brace or bracket for one ('(C}', '{C)') or an 'I' for its ')' ('(CI'), or a paragraph's marking written after a block's label ('¶1. Summary: (C) …', '¶2. (U) Comment: (C) …').",
   tags: ["markings"],
   defaultSeverity: 'warning',
   fixable: true,
   docs: {
     bad: "¶2. (N/SF) Director Anton Gauci said …",
     good: "¶2. (S/NF) Director Anton Gauci said …",
-    rationale: "A marking that cannot be read cannot be checked against the banner. A marking that lost a parenthesis is read as the level it names, and its quick fix writes the parenthesis back (`(C Deputy …` becomes `(C) Deputy …`, `C)` becomes `(C)`), which keeps that level; so does a marking typed or scanned with a brace or square bracket for a parenthesis (`(C}`, `{C)`, `[S/NF]`), or with an `I`, `l`, `1` or `|` for its `)` (`(CI The ministry …`, where what stands before it reads as a marking and no `)` further on closes the `(`: `(SI units) are …` is prose), whose fix writes the parenthesis. These are read after a paragraph's number and at a line's start (`{C) The ministry …`, `-- (CI …`) alike. A paragraph's `(5)` or `(5/NF)` reads as no level, since a 5 for the S of SECRET is a guess: its fix offers `(S)` or `(S/NF)` for you to choose, as every fix that writes a marking. A level that lost the slash before NF (`(SNF)`) reads as that level and NOFORN, and its fix writes the standard form, `(S/NF)`; an unknown control one letter lost, added or changed, or two letters swapped, away from a control's spelling (`(S/NOFRN)`, `(S//NOFRON)`, `(C/ORCN)`) gets a fix that writes that control (`(S/NOFORN)`), for you to choose, as every fix that writes a marking; an unknown level (`(N/SF)`), or a control near none or near two, gets none, since what it stands for is a guess. The marking that opens an item or a line inside the text (`¶B. (S/NOFRN) …`, `-- (S/NOFRN) …`) is checked too, when it names a level and its unknown controls are short words in capitals: `(EU) was …` or `(S-300) missiles` wrapped to a line's start is prose. The subject's marking is checked the same way (`SUBJECT: (SNF) …`; `SUBJECT: (S-300) MISSILES` is prose).",
-    source: "Corpus analysis of the released cables (CORPUS-FINDINGS §9): 34 spellings, typos (N/SF) and (SNF) once each; markings.tsv.",
+    rationale: "A marking that cannot be read cannot be checked against the banner. A marking that lost a parenthesis is read as the level it names, and its quick fix writes the parenthesis back (`(C Deputy …` becomes `(C) Deputy …`, `C)` becomes `(C)`), which keeps that level; so does a marking typed or scanned with a brace or square bracket for a parenthesis (`(C}`, `{C)`, `[S/NF]`), or with an `I`, `l`, `1` or `|` for its `)` (`(CI The ministry …`, where what stands before it reads as a marking and no `)` further on closes the `(`: `(SI units) are …` is prose), whose fix writes the parenthesis. These are read after a paragraph's number and at a line's start (`{C) The ministry …`, `-- (CI …`) alike. A paragraph's `(5)` or `(5/NF)` reads as no level, since a 5 for the S of SECRET is a guess: its fix offers `(S)` or `(S/NF)` for you to choose, as every fix that writes a marking. A level that lost the slash before NF (`(SNF)`) reads as that level and NOFORN, and its fix writes the standard form, `(S/NF)`; an unknown control one letter lost, added or changed, or two letters swapped, away from a control's spelling (`(S/NOFRN)`, `(S//NOFRON)`, `(C/ORCN)`) gets a fix that writes that control (`(S/NOFORN)`), for you to choose, as every fix that writes a marking; an unknown level (`(N/SF)`), or a control near none or near two, gets none, since what it stands for is a guess. The marking that opens an item or a line inside the text (`¶B. (S/NOFRN) …`, `-- (S/NOFRN) …`) is checked too, when it names a level and its unknown controls are short words in capitals: `(EU) was …` or `(S-300) missiles` wrapped to a line's start is prose. The subject's marking is checked the same way (`SUBJECT: (SNF) …`; `SUBJECT: (S-300) MISSILES` is prose). A paragraph's marking belongs right after its number, before a Summary, Comment or Note label (`¶1. (C) Summary: …`): one written after the label (`¶1. Summary: (C) The ministry …`) is still read as the paragraph's, so nothing else reports it, and this is info, since the level is there to read; its fix, for you to choose, writes the same characters with the marking first (`¶1. (C) Summary: The ministry …`) and changes nothing else. A second marking after the label that follows the paragraph's own (`¶2. (U) Comment: (C) …`), which the parser does not read, is a warning where it is higher than the paragraph's, which then marks the paragraph below its text, and info otherwise; only a copy of the paragraph's own marking (`¶2. (C) Comment: (C) …`) gets a fix, for you to choose, that deletes it, since which marking the paragraph keeps is otherwise yours to decide.",
+    source: "Corpus analysis of the released cables (CORPUS-FINDINGS §9): 34 spellings, typos (N/SF) and (SNF) once each; markings.tsv. A marking after a block's label: 1 of the 200 cables of the corpus (`¶1.  Summary:  (C) …`, 10KABUL62), no second marking after one.",
   },
   check(cable, report) {
     // The parser records what it could not read; this rule reports it.
@@ -26,8 +28,62 @@ export const rule: Rule = {
     // "SUBJECT: (S/NOFRN) …": the subject's marking, which the metadata parser reads without reporting it, is checked as a line's is.
     const subject = subjectMarking(cable);
     if (subject && !subject.wellFormed) report({ message: malformedMarking(subject).message, range: subject.token.range, fixes: parenthesisFix(cable, subject.token.range) });
+    for (const p of cable.paragraphs) if (p.portion) markingAfterLabel(cable, p, p.portion, report);
   },
 };
+
+/**
+ * A paragraph's marking written after a block's label on its first line: its only marking, after the label (`¶1. Summary: (C) …`,
+ * which the parser reads as the paragraph's), or a second one after the label that follows its marking (`¶2. (U) Comment: (C) …`,
+ * which it does not read). The one marking belongs right after the number (`¶1. (C) Summary: …`).
+ */
+function markingAfterLabel(cable: Cable, p: Paragraph, portion: PortionMarking, report: Report): void {
+  const line = p.marker.range.end.line;
+  const mark = portion.token.range;
+  if (mark.start.line !== line) return;
+  const text = cable.lines[line];
+  const labelStart = markingStart(text, skipSpaces(text, p.marker.range.end.character));
+  if (labelStart < mark.start.character) {
+    // "¶1.  Summary:  (C) President …": the fix writes the same characters in another order, "(C)  Summary:", and nothing else.
+    // The label ends at its last character before the spaces, and any invisible character, in front of the marking.
+    let labelEnd = mark.start.character;
+    while (labelEnd > labelStart && (isSpace(text.charCodeAt(labelEnd - 1)) || isInvisible(text.charCodeAt(labelEnd - 1)))) labelEnd--;
+    const label = text.slice(labelStart, labelEnd);
+    const at = { start: { line, character: labelStart }, end: mark.end };
+    report({
+      message: `Paragraph ${p.number}'s marking '${portion.token.text}' comes after the '${label}' label; it belongs right after the paragraph number.`,
+      range: at,
+      severity: 'info',
+      fixes: [{ title: `Write the marking '${portion.token.text}' before '${label}'`, edits: [{ range: at, newText: `${portion.token.text}${text.slice(labelEnd, mark.start.character)}${label}` }], safe: false }],
+    });
+    return;
+  }
+  // "¶2. (U) Comment: (C) The ministry …": a second marking after the label that follows the paragraph's.
+  const pos = skipSpaces(text, mark.end.character);
+  if (!mayOpenBlock(text.charCodeAt(pos), text.charCodeAt(pos + 1), text.charCodeAt(pos + 2))) return;
+  OPENER.lastIndex = pos;
+  const opener = OPENER.exec(text);
+  if (!opener) return;
+  const labelEnd = pos + opener[0].length;
+  const second = parsePortionMarking(line, text, markingStart(text, skipSpaces(text, labelEnd)));
+  if (!second?.level || !second.wellFormed || !portion.level) return;
+  const label = opener[0];
+  const written = portion.token.text;
+  const again = second.token.text;
+  const higher = levelRank(second.level) > levelRank(portion.level);
+  report({
+    message:
+      again === written
+        ? `Paragraph ${p.number}'s marking '${written}' is written again after its '${label}' label; the one marking belongs right after the paragraph number.`
+        : higher
+          ? `Paragraph ${p.number} is marked '${written}' after its number but '${again}' after its '${label}' label: its marking is lower than its text's, and the one marking belongs right after the number.`
+          : `Paragraph ${p.number} is marked '${written}' after its number and '${again}' after its '${label}' label; the one marking belongs right after the number, for the highest level of the paragraph's text.`,
+    range: second.token.range,
+    severity: higher ? 'warning' : 'info',
+    // The copy alone is deleted; which marking a paragraph marked twice keeps otherwise is the user's to choose.
+    fixes: again === written ? [{ title: `Delete the repeated '${again}'`, edits: [{ range: { start: { line, character: labelEnd }, end: second.token.range.end }, newText: '' }], safe: false }] : undefined,
+  });
+}
 
 // A marking whose level lost the slash before NF, as the parser reads it: "(SNF)", "(CNF)".
 const GLUED_NF = /^\((TS|S|C|U)NF\)$/;

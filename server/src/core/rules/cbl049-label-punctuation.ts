@@ -1,15 +1,17 @@
 /**
  * CBL049 label-punctuation: A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;',
  * 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which the parser reads as the label, or written
- * twice ('SUBJECT: SUBJECT:', 'REF: REF (A)', 'TAGS: TAGS:'), which it reads as one label or as the field's text.
+ * twice ('SUBJECT: SUBJECT:', 'REF: REF (A)', 'TAGS: TAGS:', 'Classified By: Classified by'), which it reads as one label or
+ * as the field's text, and a REF item's letter written twice ('A. (A) PARIS 1817'), which it reads as one letter.
  */
-import type { Cable, Range, Token } from '../model';
+import type { Cable, Range, RefItem, Token } from '../model';
+import { skipSpaces } from '../text';
 import type { Fix, Report, Rule } from './types';
 
 export const rule: Rule = {
   id: 'CBL049',
   name: 'label-punctuation',
-  description: "A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;', 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which is read as the label, or written twice ('SUBJECT: SUBJECT:', 'REF: REF (A)', 'TAGS: TAGS:', 'E.O. 12958: E.O. 12958:'), which is read as one label or as the field's text.",
+  description: "A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;', 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which is read as the label, or written twice ('SUBJECT: SUBJECT:', 'REF: REF (A)', 'TAGS: TAGS:', 'E.O. 12958: E.O. 12958:', 'Classified By: Classified by'), which is read as one label or as the field's text, and a REF item's letter written twice ('A. (A) PARIS 1817').",
   tags: ["metadata"],
   defaultSeverity: 'warning',
   fixable: true,
@@ -17,8 +19,8 @@ export const rule: Rule = {
   docs: {
     bad: "E.0. 12958: DECL: 06/03/2019\nTAGS; PREL MT\nSUBJECT: SUBJECT: HARBOR PATROLS\nREF; VALLETTA 398\n\nClassified By; Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
     good: "E.O. 12958: DECL: 06/03/2019\nTAGS: PREL MT\nSUBJECT: HARBOR PATROLS\nREF: VALLETTA 398\n\nClassified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
-    rationale: "A transcription of a paper copy leaves a semicolon where the colon was (`SUBJECT;`, `TAGS;`) and a zero where the letter O was (`E.0.`), as OCR and typing do. Such a label is read as the field it names, so the field is checked as any other, but the copy differs from the cable: the safe fix writes the colon for the semicolon, or the O for the zero, and changes nothing else. A label written twice (`SUBJECT: SUBJECT: …`, `REF: REF (A) …`, `TAGS: TAGS: PREL`, `Classified By: Classified By: …`, `E.O. 12958: E.O. 12958: DECL: …`), as a copy or a drafter may leave it, is read as one label, or its second copy as the field's text (a TAG `TAGS`, a citation `REF:`; the E.O. label's copy, with the same order, is passed over, so the DECL value after it is read and checked); its safe fix deletes the repeated copy alone. A label with a letter wrong (`5UBJECT:`) is not read as the field; CBL019 and CBL020 name it.",
-    source: "The project's review of typed and OCR transcriptions; corpus analysis of the released cables: none of the 200 cables of the corpus writes such a label. A label written twice: 2 of the 200 (`SUBJECT: SUBJECT: …`, 09KABUL1239 and 10BRUSSELS183).",
+    rationale: "A transcription of a paper copy leaves a semicolon where the colon was (`SUBJECT;`, `TAGS;`) and a zero where the letter O was (`E.0.`), as OCR and typing do. Such a label is read as the field it names, so the field is checked as any other, but the copy differs from the cable: the safe fix writes the colon for the semicolon, or the O for the zero, and changes nothing else. A label written twice (`SUBJECT: SUBJECT: …`, `REF: REF (A) …`, `TAGS: TAGS: PREL`, `Classified By: Classified By: …`, `E.O. 12958: E.O. 12958: DECL: …`), as a copy or a drafter may leave it, is read as one label, or its second copy as the field's text (a TAG `TAGS`, a citation `REF:`; the E.O. label's copy, with the same order, is passed over, so the DECL value after it is read and checked; so is the Classified By label's copy without a colon, `Classified By: Classified by Ambassador …`, `Classified By: CLASSIFIED BY POLITICAL COUNSELOR …`, which the classifier leaves out); its safe fix deletes the repeated copy alone. A REF item's letter written twice on its line (`A. (A) PARIS 1817`, `¶B. B) MADRID 156`, `(B) B. STATE 12345`: the release's lettering in front of the cable's own) is read as one letter, the second the item's, so the sequence and the references to it are checked as for any item; this is info, as the two letters agree and nothing is left to guess, and its safe fix deletes the second copy. No fix is offered where that copy is a letter and a full stop before a word that starts no cable citation (`A. A. SMITH LETTER …`), which may be a name's initial; letters that differ (`A. (B) …`) are no copy of each other, and CBL023 checks their sequence. A label with a letter wrong (`5UBJECT:`) is not read as the field; CBL019 and CBL020 name it.",
+    source: "The project's review of typed and OCR transcriptions; corpus analysis of the released cables: none of the 200 cables of the corpus writes such a label. A label written twice: 6 of the 200 (`SUBJECT: SUBJECT: …`, 09KABUL1239 and 10BRUSSELS183; `Classified By: Classified by …` or `Classified By: CLASSIFIED BY …`, 07PARIS3733, 07PORTAUPRINCE408, 08BRASILIA674 and 08LONDON2603). A REF item's letter written twice: 24 items of 9 of the 200 (05MADRID171, 05PARIS7835, 06ISLAMABAD3705, 07PARIS2027, 07PARIS3956, 08BAGHDAD357, 08MOSCOW2545, 09BAMAKO776, 10KABUL467).",
   },
   check(cable, report) {
     const eo = cable.eo?.keyword;
@@ -55,8 +57,33 @@ export const rule: Rule = {
     againAfter(cable, cable.tags?.keyword, TAGS_AGAIN, 'TAGS', report);
     if (!againAfter(cable, cable.refs?.keyword, REF_AGAIN, 'REF', report)) againAfter(cable, cable.refs?.keyword, REF_COLON_AGAIN, 'REF', report);
     againAfter(cable, cable.classifiedBy?.keyword, CLBY_AGAIN, 'Classified By', report);
+    for (const item of cable.refs?.items ?? []) if (item.doubledLetter) letterTwice(cable, item, report);
   },
 };
+
+/**
+ * Reports a REF item's letter written twice on its line (`A. (A) PARIS 1817`, `¶B. B) MADRID 156`, `(B) B. STATE 12345`), which
+ * the parser reads as one letter, the second copy the item's own: info, as the letters agree and nothing is left to guess.
+ * Its safe fix deletes the second copy and the spaces before it; none is offered where that copy is a letter and a full stop
+ * before a word that starts no cable citation (`A. A. SMITH LETTER`, but not `A. A. BAMAKO 754`), which may be a name's initial
+ * rather than the letter again.
+ */
+function letterTwice(cable: Cable, item: RefItem, report: Report): void {
+  const first = item.doubledLetter!.range;
+  const second = item.letterToken?.range;
+  if (!second || first.start.line !== second.end.line) return;
+  const line = cable.lines[second.end.line];
+  const copy = { start: first.end, end: second.end };
+  const written = line.slice(second.start.character, second.end.character);
+  const next = line.charCodeAt(skipSpaces(line, second.end.character));
+  const initial = !item.cable && written.charCodeAt(written.length - 1) === 46 /* . */ && (next | 32) >= 97 && (next | 32) <= 122;
+  report({
+    message: `The letter of REF item ${item.letter} is written twice ('${line.slice(first.start.character, second.end.character)}').`,
+    range: copy,
+    severity: 'info',
+    fixes: initial ? undefined : [{ title: `Delete the repeated '${written}'`, edits: [{ range: copy, newText: '' }], safe: true, preferred: true }],
+  });
+}
 
 /** Reports a label ending with a semicolon ("SUBJECT;", "REF;", "Classified By;"), with the fix that writes its colon. */
 function semicolon(keyword: Token | undefined, name: string, report: Report): void {
@@ -76,7 +103,9 @@ const REF_AGAIN = /^\s*REF(?=\s+\()/;
 // "REF: REF: A. …", "TAGS: TAGS: PREL", "Classified By: Classified By: …": the label again, with its colon, after the keyword.
 const REF_COLON_AGAIN = /^\s*REF\s*[:;]/i;
 const TAGS_AGAIN = /^\s*TAGS\s*[:;]/i;
-const CLBY_AGAIN = /^\s*Classified\s+By\s*[:;]/i;
+// "Classified By: Classified by Ambassador …", "Classified By: CLASSIFIED BY POLITICAL …": the second copy, with or without
+// its colon, which the parser leaves out of the classifier; the spaces after a copy without one stay.
+const CLBY_AGAIN = /^\s*Classified\s+By(?![A-Za-z])(?:\s*[:;])?/i;
 
 /**
  * Reports the label `again` finds right after `keyword` on its line, read as the field's text ("TAGS: TAGS: PREL" reads TAGS
