@@ -351,6 +351,9 @@ describe('in-text references', () => {
     assert.deepEqual(links(ABC, 'As refs a and b say (ref a).'), ['refs a → STATE 1111', 'b → NOWHERE 22', 'ref a → STATE 1111']);
     assert.deepEqual(links(ABC, 'Ref A and a second note agree; ref C, Ed said.'), ['Ref A → STATE 1111', 'ref C → NOWHERE 33']);
     assert.deepEqual(links(ABC, 'We read ref a while ago.'), []);
+    // A reporting verb after it, which no article goes before: "ref a demonstrates" went unread.
+    assert.deepEqual(links(ABC, 'As ref a demonstrates, and as ref a reported, ref a says more.'), ['ref a → STATE 1111', 'ref a → STATE 1111', 'ref a → STATE 1111']);
+    assert.deepEqual(links(ABC, 'We read ref a report on trade.'), []);
     // The article is never followed by a full stop, comma, semicolon or colon: "ref a." ends with a letter.
     assert.deepEqual(links(ABC, 'He gave the points of ref a. As ref a, the note, says; see ref a: it agrees.'), ['ref a → STATE 1111', 'ref a → STATE 1111', 'ref a → STATE 1111']);
     assert.deepEqual(links(ABC, 'He gave the points of ref\na. Then he left.'), ['a → STATE 1111']);

@@ -121,8 +121,9 @@ describe('rename', () => {
     assert.equal(renamed(cable(ABC, '1. (C) Per para |2.\n2. (C) Text.\n'), '1'), 'Paragraph 1 already exists: renumber it first, or choose another number.');
     // "ref D" names nothing until an item is D.
     assert.equal(renamed(cable(ABC, '1. (C) Per ref |C, not ref D.\n'), 'D'), 'With D, "ref D" on line 11 would point elsewhere.');
-    // "ref a" in prose is the word "a": "ref b says" renamed would stop being a reference.
-    assert.match(renamed(cable('B. STATE 1111', '1. (C) As ref |b says.\n'), 'A'), /^With A, other text would read as a reference, or a reference as plain text/);
+    // "ref a" in prose is the word "a": "ref b goes" renamed would stop being a reference ("ref a says" stays one).
+    assert.match(renamed(cable('B. STATE 1111', '1. (C) As ref |b goes.\n'), 'A'), /^With A, other text would read as a reference, or a reference as plain text/);
+    assert.match(renamed(cable('B. STATE 1111', '1. (C) As ref |b says.\n'), 'A'), /As ref a says\.\n$/);
     // "¶ 13." reads as 3 only right after 2: renumbering 2 would change what it reads as.
     assert.equal(renamed(cable(ABC, '¶|2. (C) Text.\n¶ 13. (C) Text.\n'), '5'), 'Paragraph "¶ 13." would then read as 13.');
     // After a blank line, the REF field goes on only with one of the three letters after the item before it:

@@ -357,12 +357,31 @@ function lettersAfterIn(cable: Cable, line: number, end: number, first: string, 
 /**
  * True when what follows a word "a" ending at `end` shows it is a REF letter, not the article: a closing parenthesis
  * ("(ref a)") or a mark the article is never followed by ("the points of ref a. Garcia said", "as ref a, the note, says",
- * "ref a;", "ref a:"), but not the full stop of an abbreviation ("the ref a.m. shift").
+ * "ref a;", "ref a:"), but not the full stop of an abbreviation ("the ref a.m. shift"); or a reporting verb after one space
+ * ("ref a demonstrates", "as ref a reported"), which no article goes before.
  */
 function endsLetter(text: string, end: number): boolean {
   const c = text[end];
+  if (c === ' ') return REPORTING_VERBS.has(wordAt(text, end + 1).toLowerCase());
   return c === ')' || c === ',' || c === ';' || c === ':' || (c === '.' && !isWordChar(text[end + 1]));
 }
+
+/** The word (letters only) that starts at `start`, empty when none does; at most 16 letters are read. */
+function wordAt(text: string, start: number): string {
+  let end = start;
+  while (end < text.length && end - start <= 16 && /[A-Za-z]/.test(text[end])) end++;
+  return text.slice(start, end);
+}
+
+/**
+ * The verbs a cited cable is the subject of ("ref a demonstrates", "as ref a reported"), which the article "a" never
+ * goes before: after one, "a" is the letter. Reporting verbs only, in the present and the past.
+ */
+const REPORTING_VERBS: ReadonlySet<string> = new Set(
+  ['note', 'report', 'state', 'describe', 'outline', 'request', 'explain', 'show', 'indicate', 'provide', 'contain', 'demonstrate', 'discuss', 'detail', 'ask', 'summarize', 'convey', 'instruct', 'inform', 'review', 'suggest', 'propose', 'highlight', 'confirm', 'transmit', 'relay', 'recount']
+    .flatMap((v) => [`${v}s`, v.endsWith('e') ? `${v}d` : `${v}ed`])
+    .concat(['says', 'said', 'shown']),
+);
 
 // The keywords a line may end with, its reference going on at the start of the next; "ref." and "para." too, not "reftel.".
 const SPLIT_KINDS = new Map<string, 'ref' | 'reftel' | 'para'>([
