@@ -393,6 +393,13 @@ describe('grammar', function () {
     { text: 'TAGS: PREL PTER MARR\nMT, IT\nSUBJECT: TALKS', at: 'SUBJECT', scope: /keyword\.other\.field\.subject\.cable/ },
     { text: 'TAGS: PREL PTER MARR\nTAGS PREL, PGOV', at: 'TAGS', scope: /keyword\.other\.field\.tags\.cable/ },
     { text: 'TAGS: PREL PTER MARR\nTHE MINISTER SAID NO', at: 'MINISTER', not: /tag/ },
+    // The word in prose is no TAGS field: the parser reads the keyword only in the metadata, at a line's start or after an
+    // E.O. field on its line.
+    { text: '¶1. (U) The new ferries carry price tags of two million euros each,', at: 'tags', not: /tag/ },
+    { text: '¶1. (U) The new ferries carry price tags of two million euros each,', at: 'euros', not: /tag/ },
+    { text: '¶1. (U) The ferries carry price tags of two million euros each\nROE', at: 'ROE', not: /tag/ },
+    { text: '¶2. (U) Tags on the luggage were lost at the quay.', at: 'luggage', not: /tag/ },
+    { text: 'Tags PREL, PGOV, XX', at: 'PGOV', scope: /variable\.other\.tag\.cable/ },
     // A marking that lost its '(', and a marking after a block's label, as the parser reads them.
     { text: '¶1. C) Summary: The minister spoke.', at: 'C)', scope: /constant\.language\.marking\.confidential\.cable/ },
     { text: '¶12. S/NF) The minister spoke.', at: 'NF', scope: /constant\.other\.control\.cable/ },
