@@ -400,6 +400,15 @@ describe('grammar', function () {
     { text: '¶1. (U) The ferries carry price tags of two million euros each\nROE', at: 'ROE', not: /tag/ },
     { text: '¶2. (U) Tags on the luggage were lost at the quay.', at: 'luggage', not: /tag/ },
     { text: 'Tags PREL, PGOV, XX', at: 'PGOV', scope: /variable\.other\.tag\.cable/ },
+    // A block's word alone with its colon over or between rules is a heading that opens the block, as the parser reads it
+    // (and as the word alone is: "COMMENT"); the server's semantic tokens color no heading that opens a block.
+    { text: '¶4. (C) Fares rose.\n\n--------\nCOMMENT:', at: 'COMMENT', scope: /markup\.heading\.cable keyword\.other\.block\.begin\.cable/ },
+    { text: '¶4. (C) Fares rose.\n\n---------\nComment: ', at: 'Comment', scope: /markup\.heading\.cable keyword\.other\.block\.begin\.cable/ },
+    { text: '¶4. (C) Fares rose.\n\nEMBASSY COMMENT:', at: 'EMBASSY', scope: /markup\.heading\.cable/ },
+    { text: '¶4. (C) Fares rose.\n\nEmbassy Comment', at: 'Embassy', scope: /markup\.heading\.cable/ },
+    { text: '¶4. (C) Fares rose.\n\nEMBASSY COMMENT:', at: 'COMMENT', scope: /keyword\.other\.block\.begin\.cable/ },
+    { text: 'Comment: the board met.', at: 'board', not: /heading/ },
+    { text: 'Carvalho made the following\ncomments:', at: 'comments', not: /heading|block/ },
     // A marking that lost its '(', and a marking after a block's label, as the parser reads them.
     { text: '¶1. C) Summary: The minister spoke.', at: 'C)', scope: /constant\.language\.marking\.confidential\.cable/ },
     { text: '¶12. S/NF) The minister spoke.', at: 'NF', scope: /constant\.other\.control\.cable/ },
