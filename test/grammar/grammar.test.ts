@@ -146,6 +146,12 @@ describe('grammar', function () {
     // Routing indicators wrapped onto a line of their own, and a ZEN/ addressee with no routing indicator.
     { text: 'RUEHAB RUEHCD RUEHEF', at: 'RUEHCD', scope: /routing-indicator\.cable/, not: /heading/ },
     { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: 'ZEN', scope: /keyword\.other\.zen\.cable/ },
+    // One routing indicator wrapped onto a line of its own under the routing line (09BRASILIA1460: "RR RUEHAST … RUEHTM" ⏎
+    // "RUEHTRO"), as the parser reads it; alone elsewhere, a word of that shape is a surname or a heading.
+    { text: 'RR RUEHAB RUEHCD RUEHEF\nRUEHGHI', at: 'RUEHGHI', scope: /routing-indicator\.cable/, not: /heading/ },
+    { text: 'RR RUEHAB RUEHCD RUEHEF\nRUEHGH RUEHIJ\nRUEHKL', at: 'RUEHKL', scope: /routing-indicator\.cable/, not: /heading/ },
+    { text: 'RR RUEHAB RUEHCD RUEHEF\nRUEHGHI\nDE RUEHAB #0412/01 2031415', at: 'DE', scope: /keyword\.other\.prosign\.cable/ },
+    { text: '¶4. (U) Fares rose.\nROBERTS', at: 'ROBERTS', not: /routing/ },
     { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: 'VALLETTA', scope: /string\.unquoted\.address\.cable/, not: /heading/ },
     { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: 'IMMEDIATE', scope: /keyword\.control\.precedence\.cable/ },
     { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: '0412', scope: /constant\.numeric\.serial\.cable/ },
