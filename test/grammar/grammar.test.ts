@@ -198,6 +198,12 @@ describe('grammar', function () {
     // A REF list wrapped onto a line that is not indented, whose citation opens with its year, as the parser reads it.
     { text: 'REF: 08 VALLETTA 412; 08 VALLETTA 415\n08 VALLETTA 433; 2009 VALLETTA 17', at: 'VALLETTA 433', scope: /support\.constant\.citation\.cable/ },
     { text: 'REF: 08 VALLETTA 412; 08 VALLETTA 415\n2009 VALLETTA 17', at: 'VALLETTA', scope: /support\.constant\.citation\.cable/, not: /heading/ },
+    // An item's letter left at the line's end, its citation on the next line, not indented (06VIENNA515: "Ref: a) vienna 350 …
+    // d)" ⏎ "05 state 220738"), as the parser reads it; the line after the citation is read as before.
+    { text: 'Ref: a) nowhere 350 b) nowhere 309 c)\n05 state 220738', at: 'state', scope: /support\.constant\.citation\.cable/ },
+    { text: 'REF: A. STATE 1234 B.\nVALLETTA 412', at: 'VALLETTA', scope: /support\.constant\.citation\.cable/, not: /heading/ },
+    { text: 'REF: (A) STATE 1234 (B)\n08 VALLETTA 412 (NOTAL)', at: 'NOTAL', scope: /storage\.modifier\.caveat\.cable/ },
+    { text: 'REF: A. STATE 1234 B.\nVALLETTA 412\n\nClassified By: Ann Roe for reasons 1.4 (b).', at: 'Classified', scope: /keyword\.other\.field\.classified-by\.cable/ },
     // After a REF line ending with a semicolon, the list goes on.
     { text: 'REF: 08 VALLETTA 412; 08 VALLETTA 415;\n08 VALLETTA 433', at: 'VALLETTA', scope: /support\.constant\.citation\.cable/ },
     { text: 'REF: A. STATE 1234; B. STATE 5678;\nC. GOZO FERRY BOARD MINUTES', at: 'GOZO', not: /heading/ },
