@@ -448,6 +448,11 @@ describe('grammar', function () {
     { text: 'REF: 08 XXXXXXXXXXXX 412', at: 'XXXX', scope: /support\.constant\.citation\.cable comment\.other\.redaction\.cable/ },
     { text: 'Ref: Valletta XXXXXXXXXXXX', at: 'XXXX', scope: /comment\.other\.redaction\.cable/ },
     { text: 'B. XXXXXXXXXXXX 412', at: 'XXXX', scope: /comment\.other\.redaction\.cable/ },
+    // N/A right after the order's colon, with no space (09TELAVIV1098: "E.O. 12958:N/A"), as the parser reads it; a number in
+    // prose before N/A is no order.
+    { text: 'E.O. 12958:N/A', at: 'N/A', scope: /constant\.language\.na\.cable/ },
+    { text: 'E.O. 12958: N/A', at: 'N/A', scope: /constant\.language\.na\.cable/ },
+    { text: '¶3. (U) Ferry line 7 N/A in the survey.', at: 'N/A', not: /\.na\./ },
     // A DECL value in words is colored whole, as the parser reads it, up to a field's keyword sharing its line.
     { text: 'E.O. 12958: DECL: TEN YEARS AFTER THE FERRY TREATY ', at: 'TREATY', scope: /constant\.numeric\.date\.cable/ },
     { text: 'E.O. 12958: DECL: OADR TAGS: PREL', at: 'OADR', scope: /constant\.numeric\.date\.cable/ },
