@@ -453,6 +453,11 @@ describe('grammar', function () {
     { text: 'E.O. 12958:N/A', at: 'N/A', scope: /constant\.language\.na\.cable/ },
     { text: 'E.O. 12958: N/A', at: 'N/A', scope: /constant\.language\.na\.cable/ },
     { text: '¶3. (U) Ferry line 7 N/A in the survey.', at: 'N/A', not: /\.na\./ },
+    // "Declassify on" is the DECL keyword before its value, as the parser reads it on the E.O. line; in prose it is text.
+    { text: 'E.O. 12958: Declassify on: 05/27/2019', at: 'Declassify', scope: /keyword\.other\.field\.decl\.cable/ },
+    { text: 'E.O. 12958: Declassify on: 05/27/2019', at: '05/27', scope: /constant\.numeric\.date\.cable/ },
+    { text: 'E.O. 12958: DECLASSIFY ON OADR', at: 'OADR', scope: /constant\.numeric\.date\.cable/ },
+    { text: '¶3. (U) The ministry will declassify on request the old harbor plans.', at: 'declassify', not: /decl/ },
     // A DECL value in words is colored whole, as the parser reads it, up to a field's keyword sharing its line.
     { text: 'E.O. 12958: DECL: TEN YEARS AFTER THE FERRY TREATY ', at: 'TREATY', scope: /constant\.numeric\.date\.cable/ },
     { text: 'E.O. 12958: DECL: OADR TAGS: PREL', at: 'OADR', scope: /constant\.numeric\.date\.cable/ },
