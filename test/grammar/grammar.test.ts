@@ -146,6 +146,12 @@ describe('grammar', function () {
     // Routing indicators wrapped onto a line of their own, and a ZEN/ addressee with no routing indicator.
     { text: 'RUEHAB RUEHCD RUEHEF', at: 'RUEHCD', scope: /routing-indicator\.cable/, not: /heading/ },
     { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: 'ZEN', scope: /keyword\.other\.zen\.cable/ },
+    // One routing indicator wrapped onto a line of its own under the routing line (09BRASILIA1460: "RR RUEHAST … RUEHTM" ⏎
+    // "RUEHTRO"), as the parser reads it; alone elsewhere, a word of that shape is a surname or a heading.
+    { text: 'RR RUEHAB RUEHCD RUEHEF\nRUEHGHI', at: 'RUEHGHI', scope: /routing-indicator\.cable/, not: /heading/ },
+    { text: 'RR RUEHAB RUEHCD RUEHEF\nRUEHGH RUEHIJ\nRUEHKL', at: 'RUEHKL', scope: /routing-indicator\.cable/, not: /heading/ },
+    { text: 'RR RUEHAB RUEHCD RUEHEF\nRUEHGHI\nDE RUEHAB #0412/01 2031415', at: 'DE', scope: /keyword\.other\.prosign\.cable/ },
+    { text: '¶4. (U) Fares rose.\nROBERTS', at: 'ROBERTS', not: /routing/ },
     { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: 'VALLETTA', scope: /string\.unquoted\.address\.cable/, not: /heading/ },
     { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: 'IMMEDIATE', scope: /keyword\.control\.precedence\.cable/ },
     { text: 'ZEN/AMEMBASSY VALLETTA IMMEDIATE 0412-0415', at: '0412', scope: /constant\.numeric\.serial\.cable/ },
@@ -192,6 +198,12 @@ describe('grammar', function () {
     // A REF list wrapped onto a line that is not indented, whose citation opens with its year, as the parser reads it.
     { text: 'REF: 08 VALLETTA 412; 08 VALLETTA 415\n08 VALLETTA 433; 2009 VALLETTA 17', at: 'VALLETTA 433', scope: /support\.constant\.citation\.cable/ },
     { text: 'REF: 08 VALLETTA 412; 08 VALLETTA 415\n2009 VALLETTA 17', at: 'VALLETTA', scope: /support\.constant\.citation\.cable/, not: /heading/ },
+    // An item's letter left at the line's end, its citation on the next line, not indented (06VIENNA515: "Ref: a) vienna 350 …
+    // d)" ⏎ "05 state 220738"), as the parser reads it; the line after the citation is read as before.
+    { text: 'Ref: a) nowhere 350 b) nowhere 309 c)\n05 state 220738', at: 'state', scope: /support\.constant\.citation\.cable/ },
+    { text: 'REF: A. STATE 1234 B.\nVALLETTA 412', at: 'VALLETTA', scope: /support\.constant\.citation\.cable/, not: /heading/ },
+    { text: 'REF: (A) STATE 1234 (B)\n08 VALLETTA 412 (NOTAL)', at: 'NOTAL', scope: /storage\.modifier\.caveat\.cable/ },
+    { text: 'REF: A. STATE 1234 B.\nVALLETTA 412\n\nClassified By: Ann Roe for reasons 1.4 (b).', at: 'Classified', scope: /keyword\.other\.field\.classified-by\.cable/ },
     // After a REF line ending with a semicolon, the list goes on.
     { text: 'REF: 08 VALLETTA 412; 08 VALLETTA 415;\n08 VALLETTA 433', at: 'VALLETTA', scope: /support\.constant\.citation\.cable/ },
     { text: 'REF: A. STATE 1234; B. STATE 5678;\nC. GOZO FERRY BOARD MINUTES', at: 'GOZO', not: /heading/ },
@@ -393,6 +405,22 @@ describe('grammar', function () {
     { text: 'TAGS: PREL PTER MARR\nMT, IT\nSUBJECT: TALKS', at: 'SUBJECT', scope: /keyword\.other\.field\.subject\.cable/ },
     { text: 'TAGS: PREL PTER MARR\nTAGS PREL, PGOV', at: 'TAGS', scope: /keyword\.other\.field\.tags\.cable/ },
     { text: 'TAGS: PREL PTER MARR\nTHE MINISTER SAID NO', at: 'MINISTER', not: /tag/ },
+    // The word in prose is no TAGS field: the parser reads the keyword only in the metadata, at a line's start or after an
+    // E.O. field on its line.
+    { text: '¶1. (U) The new ferries carry price tags of two million euros each,', at: 'tags', not: /tag/ },
+    { text: '¶1. (U) The new ferries carry price tags of two million euros each,', at: 'euros', not: /tag/ },
+    { text: '¶1. (U) The ferries carry price tags of two million euros each\nROE', at: 'ROE', not: /tag/ },
+    { text: '¶2. (U) Tags on the luggage were lost at the quay.', at: 'luggage', not: /tag/ },
+    { text: 'Tags PREL, PGOV, XX', at: 'PGOV', scope: /variable\.other\.tag\.cable/ },
+    // A block's word alone with its colon over or between rules is a heading that opens the block, as the parser reads it
+    // (and as the word alone is: "COMMENT"); the server's semantic tokens color no heading that opens a block.
+    { text: '¶4. (C) Fares rose.\n\n--------\nCOMMENT:', at: 'COMMENT', scope: /markup\.heading\.cable keyword\.other\.block\.begin\.cable/ },
+    { text: '¶4. (C) Fares rose.\n\n---------\nComment: ', at: 'Comment', scope: /markup\.heading\.cable keyword\.other\.block\.begin\.cable/ },
+    { text: '¶4. (C) Fares rose.\n\nEMBASSY COMMENT:', at: 'EMBASSY', scope: /markup\.heading\.cable/ },
+    { text: '¶4. (C) Fares rose.\n\nEmbassy Comment', at: 'Embassy', scope: /markup\.heading\.cable/ },
+    { text: '¶4. (C) Fares rose.\n\nEMBASSY COMMENT:', at: 'COMMENT', scope: /keyword\.other\.block\.begin\.cable/ },
+    { text: 'Comment: the board met.', at: 'board', not: /heading/ },
+    { text: 'Carvalho made the following\ncomments:', at: 'comments', not: /heading|block/ },
     // A marking that lost its '(', and a marking after a block's label, as the parser reads them.
     { text: '¶1. C) Summary: The minister spoke.', at: 'C)', scope: /constant\.language\.marking\.confidential\.cable/ },
     { text: '¶12. S/NF) The minister spoke.', at: 'NF', scope: /constant\.other\.control\.cable/ },
@@ -420,6 +448,16 @@ describe('grammar', function () {
     { text: 'REF: 08 XXXXXXXXXXXX 412', at: 'XXXX', scope: /support\.constant\.citation\.cable comment\.other\.redaction\.cable/ },
     { text: 'Ref: Valletta XXXXXXXXXXXX', at: 'XXXX', scope: /comment\.other\.redaction\.cable/ },
     { text: 'B. XXXXXXXXXXXX 412', at: 'XXXX', scope: /comment\.other\.redaction\.cable/ },
+    // N/A right after the order's colon, with no space (09TELAVIV1098: "E.O. 12958:N/A"), as the parser reads it; a number in
+    // prose before N/A is no order.
+    { text: 'E.O. 12958:N/A', at: 'N/A', scope: /constant\.language\.na\.cable/ },
+    { text: 'E.O. 12958: N/A', at: 'N/A', scope: /constant\.language\.na\.cable/ },
+    { text: '¶3. (U) Ferry line 7 N/A in the survey.', at: 'N/A', not: /\.na\./ },
+    // "Declassify on" is the DECL keyword before its value, as the parser reads it on the E.O. line; in prose it is text.
+    { text: 'E.O. 12958: Declassify on: 05/27/2019', at: 'Declassify', scope: /keyword\.other\.field\.decl\.cable/ },
+    { text: 'E.O. 12958: Declassify on: 05/27/2019', at: '05/27', scope: /constant\.numeric\.date\.cable/ },
+    { text: 'E.O. 12958: DECLASSIFY ON OADR', at: 'OADR', scope: /constant\.numeric\.date\.cable/ },
+    { text: '¶3. (U) The ministry will declassify on request the old harbor plans.', at: 'declassify', not: /decl/ },
     // A DECL value in words is colored whole, as the parser reads it, up to a field's keyword sharing its line.
     { text: 'E.O. 12958: DECL: TEN YEARS AFTER THE FERRY TREATY ', at: 'TREATY', scope: /constant\.numeric\.date\.cable/ },
     { text: 'E.O. 12958: DECL: OADR TAGS: PREL', at: 'OADR', scope: /constant\.numeric\.date\.cable/ },
