@@ -1185,6 +1185,17 @@ describe('hover', () => {
     assert.match(hovers.address, /in this cable\.\n\nPrecedence: PRIORITY\.\n\nSerial 3187 at this addressee\./);
   });
 
+  it('explains the number after an addressee, which the dictionary does not establish', () => {
+    // "TO RUEHC/SECSTATE WASHDC PRIORITY 3187": the number had no hover of its own, though the address's names it.
+    const header = 'VZCZCXYZ0000\nRR RUEHWEB\nDE RUEHNW #0007/01 0011200\nZNR UUUUU ZZH\nR 011200Z JAN 09\nFM AMEMBASSY NOWHERE\nTO RUEHC/SECSTATE WASHDC PRIORITY 3187\nINFO RUEHFR/AMEMBASSY PARIS 0412-0413\nSECDEF WASHDC 0055\n\nUNCLAS NOWHERE 000007\n';
+    const at = (needle: string, offset: number) => hoverAt(header.slice(0, header.indexOf(needle) + offset) + '|' + header.slice(header.indexOf(needle) + offset));
+    for (const [needle, offset] of [['3187', 0], ['3187', 4], ['0412-0413', 6], ['0055', 2]] as const) {
+      assert.match(at(needle, offset), new RegExp(`^\\*\\*${needle}: address line suffix\\*\\*\\n\\nfour-digit number \\(sometimes a range\\) after the precedence; meaning not established \\(unverified\\)\\.`), needle);
+    }
+    // The precedence before it keeps its own hover.
+    assert.match(at('PRIORITY 3187', 2), /^\*\*PRIORITY\*\*/);
+  });
+
   it('takes entries from user dictionaries, and rejects bad ones with JSON paths', () => {
     const { dictionary, errors } = loadUserDictionary('{"tags":[{"code":"ZZLOCAL","meaning":"A local program"}]}', 'mine.json');
     assert.deepEqual(errors, []);

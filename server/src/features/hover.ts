@@ -315,7 +315,7 @@ function prosignHover(tokens: readonly Token[], position: Position, d: Dictionar
 }
 
 /**
- * Hovers on the transmission header's format codes: VZCZC, DE, FM, TO, INFO, XMT, ZEN/, BT,
+ * Hovers on the transmission header's format codes: VZCZC, DE, FM, TO, INFO, XMT, ZEN/, an addressee's number, BT,
  * NNNN and the security line's parts, each from the dictionary's header codes.
  */
 function headerCodeHover(header: TransmissionHeader, position: Position, d: Dictionaries): Hover | null {
@@ -326,6 +326,8 @@ function headerCodeHover(header: TransmissionHeader, position: Position, d: Dict
   for (const a of [...header.to, ...header.info, ...header.xmt]) {
     if (at(a.keyword, position)) return codeHover(a.keyword, headerCode(a.keyword.text.toUpperCase(), d), 'Address prosign.');
     if (at(a.zen, position)) return codeHover(a.zen, headerCode('ZEN/', d), 'Address prefix.');
+    // "TO RUEHC/SECSTATE WASHDC PRIORITY 6320": the number after the precedence, whose meaning the dictionary does not establish.
+    if (at(a.serial, position)) return codeHover(a.serial, headerCode('nnnn / nnnn-nnnn', d), 'Number after the address.');
   }
   const prosign = prosignHover([...header.bt, ...(header.nnnn ? [header.nnnn] : [])], position, d);
   if (prosign) return prosign;
