@@ -269,6 +269,42 @@ describe('quick fixes', () => {
     assert.equal(fixAll(text).text, text);
   });
 
+  it('reports a marking whose separator has nothing after it, and offers it without the separator, unsafe (CBL029)', () => {
+    // "(S/NF/)", "(C//)" and "(S/)" read as well-formed (S/NF), (C) and (S): a control cut off or a slash typed twice went unreported.
+    const marks = ['(S/NF/)', '(C//)', '(S/)', '(S//NF//)', '(S/REL TO USA, GBR/)', '(s/nf/)', '(S-)', '(S,)'];
+    const text = `S E C R E T NOWHERE 000100\n\nNOFORN\n\nTAGS: PREL\nSUBJECT: (S/) X\n\n${marks.map((m, i) => `¶${i + 1}. ${m} Text.\n`).join('\n')}\n-- (C/NF/) An item.\n`;
+    const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029');
+    assert.deepEqual(
+      findings.map((f) => `${f.range.start.line} ${f.message} ${f.fixes?.map((x) => `${x.edits[0].newText} ${x.safe} ${x.preferred ?? false}`).join() ?? 'none'}`),
+      [
+        "5 Portion marking '(S/)' is not a known form such as (S), (C//NF) or (S/REL NATO). (S) false false",
+        "7 Portion marking '(S/NF/)' is not a known form such as (S), (C//NF) or (S/REL NATO). (S/NF) false false",
+        "9 Portion marking '(C//)' is not a known form such as (S), (C//NF) or (S/REL NATO). (C) false false",
+        "11 Portion marking '(S/)' is not a known form such as (S), (C//NF) or (S/REL NATO). (S) false false",
+        "13 Portion marking '(S//NF//)' is not a known form such as (S), (C//NF) or (S/REL NATO). (S//NF) false false",
+        "15 Portion marking '(S/REL TO USA, GBR/)' is not a known form such as (S), (C//NF) or (S/REL NATO). (S/REL TO USA, GBR) false false",
+        "17 Portion marking '(s/nf/)' is not a known form such as (S), (C//NF) or (S/REL NATO). (s/nf) false false",
+        "19 Portion marking '(S-)' is not a known form such as (S), (C//NF) or (S/REL NATO). (S) false false",
+        "21 Portion marking '(S,)' is not a known form such as (S), (C//NF) or (S/REL NATO). (S) false false",
+        "23 Portion marking '(C/NF/)' is not a known form such as (S), (C//NF) or (S/REL NATO). (C/NF) false false",
+      ],
+    );
+    for (const f of findings) {
+      const fixed = applyEdits(text, f.fixes![0].edits);
+      assertOnlyEditsChanged(text, fixed, f.fixes![0].edits);
+      assert.ok(!lintCable(parseCable(fixed).cable).some((x) => x.id === 'CBL029' && x.range.start.line === f.range.start.line), f.message);
+      // The level and controls stay those read from the marking.
+      assert.equal(classificationOf(parseCable(fixed).cable), classificationOf(parseCable(text).cable));
+    }
+    // The markings keep their levels: the paragraphs still count against the banner.
+    assert.deepEqual(parseCable(text).cable.paragraphs.map((p) => `${p.portion?.level} ${p.portion?.controls.join('/')}`), [
+      'SECRET NF', 'CONFIDENTIAL ', 'SECRET ', 'SECRET NF', 'SECRET REL USA, GBR', 'SECRET NF', 'SECRET ', 'SECRET ',
+    ]);
+    // Well-formed markings with a space after the separator stay unreported.
+    assert.deepEqual(lintCable(parseCable(text.replace(/\(S\/NF\/\)/, '(S/ NF)')).cable).filter((f) => f.id === 'CBL029' && f.range.start.line === 7), []);
+    assert.equal(fixAll(text).text, text);
+  });
+
   it('writes the parenthesis a brace or bracket stands for in a marking, and offers the S a 5 stands for, unsafe (CBL029)', () => {
     const text = 'C O N F I D E N T I A L NOWHERE 000100\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C} One.\n\n¶2. [S/NF] Two.\n\n¶3. (5/NF) Three.\n';
     const fixes = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029').map((f) => f.fixes?.map((x) => `${x.edits[0].range.start.line} ${x.edits[0].newText} ${x.safe} ${x.preferred ?? false}`));
