@@ -61,11 +61,25 @@ describe('quick fixes', () => {
   it('offers one missing-marking fix per level, banner level first, none of them safe or preferred', () => {
     const text = fs.readFileSync(path.join(DIR, 'cbl028-portion-marking-missing.bad.cable'), 'utf8');
     const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL028')!;
-    assert.deepEqual(finding.fixes!.map((f) => f.title), ['Mark paragraph 3 (S)', 'Mark paragraph 3 (C)', 'Mark paragraph 3 (U)']);
+    assert.deepEqual(finding.fixes!.map((f) => f.title), ['Mark paragraph 3 (S)', 'Mark paragraph 3 (C)', 'Mark paragraph 3 (U)', 'Mark paragraph 3 (SBU)']);
     assert.ok(finding.fixes!.every((f) => !f.safe));
     // A preferred fix is what Auto Fix applies unseen (on 07KABUL185's unmarked ¶16. it wrote "(S)"), and the light bulb
     // lists it above the other findings' fixes, splitting the three levels: the user picks the level from the list.
     assert.ok(finding.fixes!.every((f) => !f.preferred));
+  });
+
+  it('offers (SBU) beside (U) for a paragraph left unmarked, as the released cables mark an unclassified portion either way', () => {
+    // "¶2. Two." in an UNCLAS cable under a SENSITIVE BUT UNCLASSIFIED notice was offered (U) alone, though its other
+    // paragraphs are marked (SBU), as 1,433 paragraphs of 407 released cables are.
+    const text = 'UNCLAS NOWHERE 002027\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PGOV\nSUBJECT: THE HARBOR BOARD NAMED\n\nSENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY\n\n¶1. (SBU) One.\n\n¶2. Two.\n\n¶3. (U) Three.\n';
+    const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL028')!;
+    assert.deepEqual(finding.fixes!.map((f) => `${f.title}: ${f.edits[0].newText} ${f.safe}`), ['Mark paragraph 2 (U):  (U) false', 'Mark paragraph 2 (SBU):  (SBU) false']);
+    const fixed = applyEdits(text, finding.fixes![1].edits);
+    assertOnlyEditsChanged(text, fixed, finding.fixes![1].edits);
+    const portion = parseCable(fixed).cable.paragraphs[1].portion!;
+    assert.deepEqual([portion.level, portion.sbu], ['UNCLASSIFIED', true]);
+    assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL028'), []);
+    assert.equal(fixAll(text).text, text);
   });
 
   it('puts the missing marking one space after the paragraph number, whatever follows it', () => {
