@@ -394,6 +394,12 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   if (header) {
     const code = headerCodeHover(header, position, d);
     if (code) return code;
+    // "INFO  LOG-00   EEB-00 …": a printout's office distribution (FORMAT.md §1), which nothing else in its lines explains.
+    for (const l of header.lines) {
+      if (l.kind !== 'distribution' || !contains(l.range, position)) continue;
+      const lines = ['A line of the office distribution block a printout of this cable carries (`Distribution:`, office symbols under ACTION and INFO, each with a number after a hyphen, `LOG-00`). What the numbers and the block\'s other groups (`TED1302`, `/000W`, `EE9C66  240653Z /38`) count is not established (unverified).'];
+      return hover(md('Printout distribution', lines, citeDocuments(['corpus'], d)), l.range);
+    }
     // Routing indicators: the dictionary's station and this cable's own pairing.
     const addressees = [...header.to, ...header.info, ...header.xmt];
     const ris: Token[] = [...(header.routing?.routingIndicators ?? []), ...(header.de?.station ? [header.de.station] : [])];
