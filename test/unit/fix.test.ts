@@ -431,6 +431,15 @@ describe('quick fixes', () => {
       "CBL046 8:0-1 Paragraph number '2' has no full stop: read as '2.'.",
     ]);
     assert.equal(fixAll(bareless).text, bare.replace('2, (SBU)', '2. (SBU)'));
+    // One with its full stop written twice ("3.. (SBU) …", as 05PARIS4760 writes one) was read as paragraph 3 and went
+    // unreported; its fix writes one full stop, after a pilcrow too.
+    for (const [written, meant] of [['2..', '2.'], ['¶2..', '¶2.']]) {
+      const doubled = bare.replace('2, (SBU)', `${written} (SBU)`);
+      assert.deepEqual(lintCable(parseCable(doubled).cable).map((f) => `${f.id} ${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message}`), [
+        `CBL046 8:0-${written.length} Paragraph number '${written}' has its full stop twice: read as '${meant}'.`,
+      ]);
+      assert.equal(fixAll(doubled).text, bare.replace('2, (SBU)', `${meant} (SBU)`));
+    }
   });
 
   it('moves caveats joined to the banner level after the serial, and respells a damaged level beside them', () => {
