@@ -823,6 +823,16 @@ describe('hover', () => {
     assert.match(hoverAt(headed), /\n\nThe date-time group of the transmission header dates this cable\.\n/);
   });
 
+  it('explains the office distribution lines of a printout, which had no hover', () => {
+    // "INFO  LOG-00   EEB-00 …" above the DTG line, as 09ABUDHABI862 and 09STATE37566 carry them: nothing said what they are.
+    const text = ['ACTION NEA-00', '', 'INFO  LOG-00   EEB-00   AF-00    AID-00', '      INL-00   LAB-01     /000W', '', 'O 311005Z AUG 09', 'FM AMEMBASSY NOWHERE', 'TO SECSTATE WASHDC IMMEDIATE 2881', '', 'S E C R E T NOWHERE 000862', '', 'TAGS: PREL', 'SUBJECT: X', '', '1. (S) Text.', ''].join('\n');
+    const expected = /^\*\*Printout distribution\*\*\n\nA line of the office distribution block a printout of this cable carries \(`Distribution:`, office symbols under ACTION and INFO, each with a number after a hyphen, `LOG-00`\)\. What the numbers and the block's other groups \(`TED1302`, `\/000W`, `EE9C66 {2}240653Z \/38`\) count is not established \(unverified\)\.\n\n---\n\*Source: corpus analysis of released cables \(Cablegate\)\*$/;
+    for (const needle of ['NEA-00', 'LOG-00', 'INFO  LOG', 'LAB-01', '/000W']) assert.match(hoverAt(text.replace(needle, `${needle.slice(0, 1)}|${needle.slice(1)}`)), expected, needle);
+    // The header's lines after it keep their own hovers.
+    assert.match(hoverAt(text.replace('FM AMEMBASSY', 'F|M AMEMBASSY')), /^\*\*FM: prosign\*\*/);
+    assert.match(hoverAt(text.replace('O 311005Z', 'O 31|1005Z')), /^\*\*Date-time group 311005Z AUG 09\*\*/);
+  });
+
   it('explains a continuation-page line and an old printout page header', () => {
     const text = ['CONFIDENTIAL NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '', '1. (C) Text.', 'NOWHERE 00000042 002 OF 003', '', '2. (C) More text.', 'PAGE 03        NOWHERE   00042  161435Z', '3. (C) Last text.', ''].join('\n');
     const page = hoverAt(text.replace('00000042 002', '00000042 0|02'));
@@ -1201,6 +1211,17 @@ describe('hover', () => {
     }
     assert.match(hovers.dtg, /3 June 2009, 1322Z\n\nWednesday, day 154/);
     assert.match(hovers.address, /in this cable\.\n\nPrecedence: PRIORITY\.\n\nSerial 3187 at this addressee\./);
+  });
+
+  it('explains the number after an addressee, which the dictionary does not establish', () => {
+    // "TO RUEHC/SECSTATE WASHDC PRIORITY 3187": the number had no hover of its own, though the address's names it.
+    const header = 'VZCZCXYZ0000\nRR RUEHWEB\nDE RUEHNW #0007/01 0011200\nZNR UUUUU ZZH\nR 011200Z JAN 09\nFM AMEMBASSY NOWHERE\nTO RUEHC/SECSTATE WASHDC PRIORITY 3187\nINFO RUEHFR/AMEMBASSY PARIS 0412-0413\nSECDEF WASHDC 0055\n\nUNCLAS NOWHERE 000007\n';
+    const at = (needle: string, offset: number) => hoverAt(header.slice(0, header.indexOf(needle) + offset) + '|' + header.slice(header.indexOf(needle) + offset));
+    for (const [needle, offset] of [['3187', 0], ['3187', 4], ['0412-0413', 6], ['0055', 2]] as const) {
+      assert.match(at(needle, offset), new RegExp(`^\\*\\*${needle}: address line suffix\\*\\*\\n\\nfour-digit number \\(sometimes a range\\) after the precedence; meaning not established \\(unverified\\)\\.`), needle);
+    }
+    // The precedence before it keeps its own hover.
+    assert.match(at('PRIORITY 3187', 2), /^\*\*PRIORITY\*\*/);
   });
 
   it('takes entries from user dictionaries, and rejects bad ones with JSON paths', () => {

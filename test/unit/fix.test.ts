@@ -61,11 +61,25 @@ describe('quick fixes', () => {
   it('offers one missing-marking fix per level, banner level first, none of them safe or preferred', () => {
     const text = fs.readFileSync(path.join(DIR, 'cbl028-portion-marking-missing.bad.cable'), 'utf8');
     const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL028')!;
-    assert.deepEqual(finding.fixes!.map((f) => f.title), ['Mark paragraph 3 (S)', 'Mark paragraph 3 (C)', 'Mark paragraph 3 (U)']);
+    assert.deepEqual(finding.fixes!.map((f) => f.title), ['Mark paragraph 3 (S)', 'Mark paragraph 3 (C)', 'Mark paragraph 3 (U)', 'Mark paragraph 3 (SBU)']);
     assert.ok(finding.fixes!.every((f) => !f.safe));
     // A preferred fix is what Auto Fix applies unseen (on 07KABUL185's unmarked ¶16. it wrote "(S)"), and the light bulb
     // lists it above the other findings' fixes, splitting the three levels: the user picks the level from the list.
     assert.ok(finding.fixes!.every((f) => !f.preferred));
+  });
+
+  it('offers (SBU) beside (U) for a paragraph left unmarked, as the released cables mark an unclassified portion either way', () => {
+    // "¶2. Two." in an UNCLAS cable under a SENSITIVE BUT UNCLASSIFIED notice was offered (U) alone, though its other
+    // paragraphs are marked (SBU), as 1,433 paragraphs of 407 released cables are.
+    const text = 'UNCLAS NOWHERE 002027\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PGOV\nSUBJECT: THE HARBOR BOARD NAMED\n\nSENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY\n\n¶1. (SBU) One.\n\n¶2. Two.\n\n¶3. (U) Three.\n';
+    const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL028')!;
+    assert.deepEqual(finding.fixes!.map((f) => `${f.title}: ${f.edits[0].newText} ${f.safe}`), ['Mark paragraph 2 (U):  (U) false', 'Mark paragraph 2 (SBU):  (SBU) false']);
+    const fixed = applyEdits(text, finding.fixes![1].edits);
+    assertOnlyEditsChanged(text, fixed, finding.fixes![1].edits);
+    const portion = parseCable(fixed).cable.paragraphs[1].portion!;
+    assert.deepEqual([portion.level, portion.sbu], ['UNCLASSIFIED', true]);
+    assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL028'), []);
+    assert.equal(fixAll(text).text, text);
   });
 
   it('puts the missing marking one space after the paragraph number, whatever follows it', () => {
@@ -269,6 +283,42 @@ describe('quick fixes', () => {
     assert.equal(fixAll(text).text, text);
   });
 
+  it('reports a marking whose separator has nothing after it, and offers it without the separator, unsafe (CBL029)', () => {
+    // "(S/NF/)", "(C//)" and "(S/)" read as well-formed (S/NF), (C) and (S): a control cut off or a slash typed twice went unreported.
+    const marks = ['(S/NF/)', '(C//)', '(S/)', '(S//NF//)', '(S/REL TO USA, GBR/)', '(s/nf/)', '(S-)', '(S,)'];
+    const text = `S E C R E T NOWHERE 000100\n\nNOFORN\n\nTAGS: PREL\nSUBJECT: (S/) X\n\n${marks.map((m, i) => `¶${i + 1}. ${m} Text.\n`).join('\n')}\n-- (C/NF/) An item.\n`;
+    const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029');
+    assert.deepEqual(
+      findings.map((f) => `${f.range.start.line} ${f.message} ${f.fixes?.map((x) => `${x.edits[0].newText} ${x.safe} ${x.preferred ?? false}`).join() ?? 'none'}`),
+      [
+        "5 Portion marking '(S/)' is not a known form such as (S), (C//NF) or (S/REL NATO). (S) false false",
+        "7 Portion marking '(S/NF/)' is not a known form such as (S), (C//NF) or (S/REL NATO). (S/NF) false false",
+        "9 Portion marking '(C//)' is not a known form such as (S), (C//NF) or (S/REL NATO). (C) false false",
+        "11 Portion marking '(S/)' is not a known form such as (S), (C//NF) or (S/REL NATO). (S) false false",
+        "13 Portion marking '(S//NF//)' is not a known form such as (S), (C//NF) or (S/REL NATO). (S//NF) false false",
+        "15 Portion marking '(S/REL TO USA, GBR/)' is not a known form such as (S), (C//NF) or (S/REL NATO). (S/REL TO USA, GBR) false false",
+        "17 Portion marking '(s/nf/)' is not a known form such as (S), (C//NF) or (S/REL NATO). (s/nf) false false",
+        "19 Portion marking '(S-)' is not a known form such as (S), (C//NF) or (S/REL NATO). (S) false false",
+        "21 Portion marking '(S,)' is not a known form such as (S), (C//NF) or (S/REL NATO). (S) false false",
+        "23 Portion marking '(C/NF/)' is not a known form such as (S), (C//NF) or (S/REL NATO). (C/NF) false false",
+      ],
+    );
+    for (const f of findings) {
+      const fixed = applyEdits(text, f.fixes![0].edits);
+      assertOnlyEditsChanged(text, fixed, f.fixes![0].edits);
+      assert.ok(!lintCable(parseCable(fixed).cable).some((x) => x.id === 'CBL029' && x.range.start.line === f.range.start.line), f.message);
+      // The level and controls stay those read from the marking.
+      assert.equal(classificationOf(parseCable(fixed).cable), classificationOf(parseCable(text).cable));
+    }
+    // The markings keep their levels: the paragraphs still count against the banner.
+    assert.deepEqual(parseCable(text).cable.paragraphs.map((p) => `${p.portion?.level} ${p.portion?.controls.join('/')}`), [
+      'SECRET NF', 'CONFIDENTIAL ', 'SECRET ', 'SECRET NF', 'SECRET REL USA, GBR', 'SECRET NF', 'SECRET ', 'SECRET ',
+    ]);
+    // Well-formed markings with a space after the separator stay unreported.
+    assert.deepEqual(lintCable(parseCable(text.replace(/\(S\/NF\/\)/, '(S/ NF)')).cable).filter((f) => f.id === 'CBL029' && f.range.start.line === 7), []);
+    assert.equal(fixAll(text).text, text);
+  });
+
   it('writes the parenthesis a brace or bracket stands for in a marking, and offers the S a 5 stands for, unsafe (CBL029)', () => {
     const text = 'C O N F I D E N T I A L NOWHERE 000100\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C} One.\n\n¶2. [S/NF] Two.\n\n¶3. (5/NF) Three.\n';
     const fixes = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029').map((f) => f.fixes?.map((x) => `${x.edits[0].range.start.line} ${x.edits[0].newText} ${x.safe} ${x.preferred ?? false}`));
@@ -381,6 +431,15 @@ describe('quick fixes', () => {
       "CBL046 8:0-1 Paragraph number '2' has no full stop: read as '2.'.",
     ]);
     assert.equal(fixAll(bareless).text, bare.replace('2, (SBU)', '2. (SBU)'));
+    // One with its full stop written twice ("3.. (SBU) …", as 05PARIS4760 writes one) was read as paragraph 3 and went
+    // unreported; its fix writes one full stop, after a pilcrow too.
+    for (const [written, meant] of [['2..', '2.'], ['¶2..', '¶2.']]) {
+      const doubled = bare.replace('2, (SBU)', `${written} (SBU)`);
+      assert.deepEqual(lintCable(parseCable(doubled).cable).map((f) => `${f.id} ${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message}`), [
+        `CBL046 8:0-${written.length} Paragraph number '${written}' has its full stop twice: read as '${meant}'.`,
+      ]);
+      assert.equal(fixAll(doubled).text, bare.replace('2, (SBU)', `${meant} (SBU)`));
+    }
   });
 
   it('moves caveats joined to the banner level after the serial, and respells a damaged level beside them', () => {

@@ -315,7 +315,7 @@ function prosignHover(tokens: readonly Token[], position: Position, d: Dictionar
 }
 
 /**
- * Hovers on the transmission header's format codes: VZCZC, DE, FM, TO, INFO, XMT, ZEN/, BT,
+ * Hovers on the transmission header's format codes: VZCZC, DE, FM, TO, INFO, XMT, ZEN/, an addressee's number, BT,
  * NNNN and the security line's parts, each from the dictionary's header codes.
  */
 function headerCodeHover(header: TransmissionHeader, position: Position, d: Dictionaries): Hover | null {
@@ -326,6 +326,8 @@ function headerCodeHover(header: TransmissionHeader, position: Position, d: Dict
   for (const a of [...header.to, ...header.info, ...header.xmt]) {
     if (at(a.keyword, position)) return codeHover(a.keyword, headerCode(a.keyword.text.toUpperCase(), d), 'Address prosign.');
     if (at(a.zen, position)) return codeHover(a.zen, headerCode('ZEN/', d), 'Address prefix.');
+    // "TO RUEHC/SECSTATE WASHDC PRIORITY 6320": the number after the precedence, whose meaning the dictionary does not establish.
+    if (at(a.serial, position)) return codeHover(a.serial, headerCode('nnnn / nnnn-nnnn', d), 'Number after the address.');
   }
   const prosign = prosignHover([...header.bt, ...(header.nnnn ? [header.nnnn] : [])], position, d);
   if (prosign) return prosign;
@@ -392,6 +394,12 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   if (header) {
     const code = headerCodeHover(header, position, d);
     if (code) return code;
+    // "INFO  LOG-00   EEB-00 …": a printout's office distribution (FORMAT.md §1), which nothing else in its lines explains.
+    for (const l of header.lines) {
+      if (l.kind !== 'distribution' || !contains(l.range, position)) continue;
+      const lines = ['A line of the office distribution block a printout of this cable carries (`Distribution:`, office symbols under ACTION and INFO, each with a number after a hyphen, `LOG-00`). What the numbers and the block\'s other groups (`TED1302`, `/000W`, `EE9C66  240653Z /38`) count is not established (unverified).'];
+      return hover(md('Printout distribution', lines, citeDocuments(['corpus'], d)), l.range);
+    }
     // Routing indicators: the dictionary's station and this cable's own pairing.
     const addressees = [...header.to, ...header.info, ...header.xmt];
     const ris: Token[] = [...(header.routing?.routingIndicators ?? []), ...(header.de?.station ? [header.de.station] : [])];

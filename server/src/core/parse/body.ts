@@ -1112,8 +1112,9 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
     loose,
     glued,
     readAs: undefined,
-    // "18, (SBU)" and "3 (S)": a bare number with a comma for its full stop or none, which CBL046 reports as "18." and "3." misread.
-    misread: comma || (!pilcrow && k === dotsStart) ? `${text.slice(lead, digitsEnd)}.` : undefined,
+    // "18, (SBU)" and "3 (S)": a bare number with a comma for its full stop or none, which CBL046 reports as "18." and "3." misread;
+    // "3.. (SBU)", its full stop written twice, as "3." misread.
+    misread: comma || (!pilcrow && k === dotsStart) || (k - dotsStart === 2 && dotsStart === digitsEnd) ? `${text.slice(lead, digitsEnd)}.` : undefined,
     misreadDigit: false,
   };
 }

@@ -272,12 +272,17 @@ function readMarking(innerText: string): Reading | null {
     const separator = rest.startsWith('//') ? 2 : '/-,'.includes(rest[0]) || isSpace(rest.charCodeAt(0)) ? 1 : 0;
     if (separator === 0) return attempt(upper, innerText);
     let remainder = rest.slice(skipSpaces(rest, separator));
+    // "(S/)", "(C//)": a separator with nothing after it, a control cut off or a slash typed twice.
+    if (remainder.length === 0) wellFormed = false;
     while (remainder.length > 0) {
       // "REL TO USA, FVEY" and "REL NATO" run to the end of the marking or the next "//".
       const rel = REL_TO.exec(remainder);
       if (rel) {
         controls.push(`REL ${rel[1].trim()}`.replace(WHITE_RUNS, ' '));
-        remainder = remainder.slice(rel[0].length).replace(SLASHES, '');
+        const after = remainder.slice(rel[0].length);
+        remainder = after.replace(SLASHES, '');
+        // "(S/REL TO USA, GBR/)": the slash after the list leads to nothing.
+        if (remainder.length === 0 && after.length > 0) wellFormed = false;
         continue;
       }
       const part = controlWord(remainder);
@@ -289,6 +294,8 @@ function readMarking(innerText: string): Reading | null {
         wellFormed = false;
       }
       if (!part) break;
+      // "(S/NF/)": the slash after the last control leads to nothing.
+      if (part[1] === remainder.length && remainder.charCodeAt(part[1] - 1) === 47 /* / */) wellFormed = false;
       remainder = remainder.slice(part[1]).trim();
     }
   }

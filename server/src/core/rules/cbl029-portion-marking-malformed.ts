@@ -5,7 +5,7 @@ import type { Cable, Paragraph, PortionMarking, Range } from '../model';
 import type { Fix, Report, Rule } from './types';
 import { levelRank } from '../levels';
 import { malformedMarking, mayOpenBlock, OPENER } from '../parse/body';
-import { isInvisible, isSpace, markingStart, skipSpaces } from '../text';
+import { isInvisible, isSpace, markingStart, skipSpaces, trimEndOffset } from '../text';
 import { misspeltControl, parsePortionMarking, parseUnclosedMarking, standsForClose } from '../parse/marking';
 import { reportParseProblems, subjectMarking } from './util';
 
@@ -19,7 +19,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶2. (N/SF) Director Anton Gauci said …",
     good: "¶2. (S/NF) Director Anton Gauci said …",
-    rationale: "A marking that cannot be read cannot be checked against the banner. A marking that lost a parenthesis is read as the level it names, and its quick fix writes the parenthesis back (`(C Deputy …` becomes `(C) Deputy …`, `C)` becomes `(C)`), which keeps that level; so does a marking typed or scanned with a brace or square bracket for a parenthesis (`(C}`, `{C)`, `[S/NF]`), or with an `I`, `l`, `1` or `|` for its `)` (`(CI The ministry …`, where what stands before it reads as a marking and no `)` further on closes the `(`: `(SI units) are …` is prose), whose fix writes the parenthesis. These are read after a paragraph's number and at a line's start (`{C) The ministry …`, `-- (CI …`) alike. A paragraph's `(5)` or `(5/NF)` reads as no level, since a 5 for the S of SECRET is a guess: its fix offers `(S)` or `(S/NF)` for you to choose, as every fix that writes a marking. A level that lost the slash before NF (`(SNF)`) reads as that level and NOFORN, and its fix writes the standard form, `(S/NF)`; an unknown control one letter lost, added or changed, or two letters swapped, away from a control's spelling (`(S/NOFRN)`, `(S//NOFRON)`, `(C/ORCN)`) gets a fix that writes that control (`(S/NOFORN)`), for you to choose, as every fix that writes a marking; an unknown level (`(N/SF)`), or a control near none or near two, gets none, since what it stands for is a guess. The marking that opens an item or a line inside the text (`¶B. (S/NOFRN) …`, `-- (S/NOFRN) …`) is checked too, when it names a level and its unknown controls are short words in capitals: `(EU) was …` or `(S-300) missiles` wrapped to a line's start is prose. The subject's marking is checked the same way (`SUBJECT: (SNF) …`; `SUBJECT: (S-300) MISSILES` is prose). A paragraph's marking belongs right after its number, before a Summary, Comment or Note label (`¶1. (C) Summary: …`): one written after the label (`¶1. Summary: (C) The ministry …`) is still read as the paragraph's, so nothing else reports it, and this is info, since the level is there to read; its fix, for you to choose, writes the same characters with the marking first (`¶1. (C) Summary: The ministry …`) and changes nothing else. A second marking after the label that follows the paragraph's own (`¶2. (U) Comment: (C) …`), which the parser does not read, is a warning where it is higher than the paragraph's, which then marks the paragraph below its text, and info otherwise; only a copy of the paragraph's own marking (`¶2. (C) Comment: (C) …`) gets a fix, for you to choose, that deletes it, since which marking the paragraph keeps is otherwise yours to decide.",
+    rationale: "A marking that cannot be read cannot be checked against the banner. A marking that lost a parenthesis is read as the level it names, and its quick fix writes the parenthesis back (`(C Deputy …` becomes `(C) Deputy …`, `C)` becomes `(C)`), which keeps that level; so does a marking typed or scanned with a brace or square bracket for a parenthesis (`(C}`, `{C)`, `[S/NF]`), or with an `I`, `l`, `1` or `|` for its `)` (`(CI The ministry …`, where what stands before it reads as a marking and no `)` further on closes the `(`: `(SI units) are …` is prose), whose fix writes the parenthesis. These are read after a paragraph's number and at a line's start (`{C) The ministry …`, `-- (CI …`) alike. A paragraph's `(5)` or `(5/NF)` reads as no level, since a 5 for the S of SECRET is a guess: its fix offers `(S)` or `(S/NF)` for you to choose, as every fix that writes a marking. A level that lost the slash before NF (`(SNF)`) reads as that level and NOFORN, and its fix writes the standard form, `(S/NF)`; an unknown control one letter lost, added or changed, or two letters swapped, away from a control's spelling (`(S/NOFRN)`, `(S//NOFRON)`, `(C/ORCN)`) gets a fix that writes that control (`(S/NOFORN)`), for you to choose, as every fix that writes a marking; an unknown level (`(N/SF)`), or a control near none or near two, gets none, since what it stands for is a guess. A marking whose last separator leads to nothing (`(S/NF/)`, `(C//)`, `(S-)`, a control cut off or a slash typed twice) is no known form either, though its level and controls are read; its fix writes it without that separator (`(S/NF)`, `(C)`), for you to choose. The marking that opens an item or a line inside the text (`¶B. (S/NOFRN) …`, `-- (S/NOFRN) …`) is checked too, when it names a level and its unknown controls are short words in capitals: `(EU) was …` or `(S-300) missiles` wrapped to a line's start is prose. The subject's marking is checked the same way (`SUBJECT: (SNF) …`; `SUBJECT: (S-300) MISSILES` is prose). A paragraph's marking belongs right after its number, before a Summary, Comment or Note label (`¶1. (C) Summary: …`): one written after the label (`¶1. Summary: (C) The ministry …`) is still read as the paragraph's, so nothing else reports it, and this is info, since the level is there to read; its fix, for you to choose, writes the same characters with the marking first (`¶1. (C) Summary: The ministry …`) and changes nothing else. A second marking after the label that follows the paragraph's own (`¶2. (U) Comment: (C) …`), which the parser does not read, is a warning where it is higher than the paragraph's, which then marks the paragraph below its text, and info otherwise; only a copy of the paragraph's own marking (`¶2. (C) Comment: (C) …`) gets a fix, for you to choose, that deletes it, since which marking the paragraph keeps is otherwise yours to decide.",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS §9): 34 spellings, typos (N/SF) and (SNF) once each; markings.tsv. A marking after a block's label: 1 of the 200 cables of the corpus (`¶1.  Summary:  (C) …`, 10KABUL62), no second marking after one.",
   },
   check(cable, report) {
@@ -110,7 +110,7 @@ function parenthesisFix(cable: Cable, at: Range): Fix[] | undefined {
     const marking = `(${glued[1]}/NF)`;
     return [{ title: `Write the marking '${marking}'`, edits: [{ range: at, newText: marking }], safe: false }];
   }
-  if (open && close) return nearControlFix(cable, at, text);
+  if (open && close) return danglingFix(at, text) ?? nearControlFix(cable, at, text);
   // "(CI The …": the "I" (or "l", "1", "|") written as the ")" it stands for; "(C/FGI The …" lost its ")" after FGI.
   if (open && standsForClose(text.charCodeAt(text.length - 1)) && !parseUnclosedMarking(at.start.line, cable.lines[at.start.line], at.start.character)) {
     const marking = `${text.slice(0, -1)})`;
@@ -122,6 +122,23 @@ function parenthesisFix(cable: Cable, at: Range): Fix[] | undefined {
   const opened = first === 123 || first === 91 ? `(${text.slice(1)}` : open ? text : `(${text}`;
   const marking = last === 125 || last === 93 ? `${opened.slice(0, -1)})` : close ? opened : `${opened})`;
   // Not preferred, as no fix that writes a marking is: Auto Fix applies a preferred fix unseen.
+  return [{ title: `Write the marking '${marking}'`, edits: [{ range: at, newText: marking }], safe: false }];
+}
+
+/**
+ * "(S/NF/)", "(C//)", "(S-)": a marking whose last separator (a slash or two, a dash or a comma) has nothing after it; the
+ * fix writes it without that separator, which keeps the level and controls read from it. Not safe, as no fix that writes
+ * a marking is. Undefined when the marking ends otherwise, or reads as no known form once the separator is gone.
+ */
+function danglingFix(at: Range, text: string): Fix[] | undefined {
+  let end = trimEndOffset(text, text.length - 1, 1);
+  const last = text.charCodeAt(end - 1);
+  if (last !== 47 /* / */ && last !== 45 /* - */ && last !== 44 /* , */) return undefined;
+  end--;
+  if (last === 47 && text.charCodeAt(end - 1) === 47) end--;
+  const marking = `${text.slice(0, trimEndOffset(text, end, 1))})`;
+  const reading = parsePortionMarking(0, marking, 0);
+  if (!reading?.wellFormed || reading.token.text !== marking) return undefined;
   return [{ title: `Write the marking '${marking}'`, edits: [{ range: at, newText: marking }], safe: false }];
 }
 

@@ -1,5 +1,5 @@
 /**
- * CBL046 paragraph-number-misread: A paragraph number typed or scanned with a letter for a digit or for the pilcrow, or a comma or nothing for its full stop ('l.' for '1.', 'P2.' for '¶2.', '¶4,' for '¶4.', '18,' for '18.', '3 (S)' for '3. (S)').
+ * CBL046 paragraph-number-misread: A paragraph number typed or scanned with a letter for a digit or for the pilcrow, or a comma, nothing or two full stops for its full stop ('l.' for '1.', 'P2.' for '¶2.', '¶4,' for '¶4.', '18,' for '18.', '3 (S)' for '3. (S)', '3..' for '3.').
  */
 import type { Rule } from './types';
 import { keepsBanner } from './util';
@@ -7,7 +7,7 @@ import { keepsBanner } from './util';
 export const rule: Rule = {
   id: 'CBL046',
   name: 'paragraph-number-misread',
-  description: "A paragraph number typed or scanned with a letter for a digit or for the pilcrow, or a comma or nothing for its full stop ('l.' for '1.', 'P2.' for '¶2.', '¶4,' for '¶4.', '18,' for '18.', '3 (S)' for '3. (S)').",
+  description: "A paragraph number typed or scanned with a letter for a digit or for the pilcrow, or a comma, nothing or two full stops for its full stop ('l.' for '1.', 'P2.' for '¶2.', '¶4,' for '¶4.', '18,' for '18.', '3 (S)' for '3. (S)', '3..' for '3.').",
   tags: ["paragraphs"],
   defaultSeverity: 'warning',
   fixable: true,
@@ -15,8 +15,8 @@ export const rule: Rule = {
   docs: {
     bad: "l. (C) Summary: …\nP2. (C) At our request, …",
     good: "1. (C) Summary: …\n¶2. (C) At our request, …",
-    rationale: "OCR and hurried typing confuse the digit 1 with the letters l and I, the digit 0 with the letter O, the pilcrow with P or q, and a full stop with a comma, or drop the full stop (`3 (S) …`, read as paragraph 3 only before a marking and as the next number). A number with a letter for a digit is read as the paragraph it stands for only before a portion marking and as the next number in sequence (`I. Background` is a title's numeral, and so are `I. (C)` and `II. (C)` in a text with a line opening with `II.`, an outline in Roman numerals, and `l. (C)` under `k.` or `I. (C)` under `H.`, a lettered list's next item; and an `l.` item of a lettered list after paragraph 3 stays an item); a pilcrow read as `P` before a marking numbers its paragraph as `¶` would (`P12. (C)` after ¶10, the gap CBL024's); read as `q` (`q3. (C)` under `Q2. (C) …` is a question's label), or before no marking (`P1. Summary.`), as the next number after a sentence's end or any later one after a blank line, the items of a document quoted in a paragraph (`q1. We agreed …`) staying that paragraph's; such a marker right under the Classified By line ends the metadata as `¶1.` does; outlines, folding, hovers and references then reach the paragraph, and the fix writes the characters meant, touching nothing else. A `1` misread in front of the number meant, `I6.` where ¶6 is expected, is CBL026's. Fix All applies it unless it would change which line is the banner (see CBL026).",
-    source: "The project's review of typed and OCR transcriptions; corpus analysis of the released cables: 2 of the 200 cables of the corpus write one, a bare number with a comma for its full stop (`18, (SBU)`, 07TELAVIV2652) and one with none (`3 (S)`, 09ISLAMABAD10).",
+    rationale: "OCR and hurried typing confuse the digit 1 with the letters l and I, the digit 0 with the letter O, the pilcrow with P or q, and a full stop with a comma, or drop the full stop (`3 (S) …`, read as paragraph 3 only before a marking and as the next number), or type it twice (`3.. (SBU) …`, right after the number, with a pilcrow or without). A number with a letter for a digit is read as the paragraph it stands for only before a portion marking and as the next number in sequence (`I. Background` is a title's numeral, and so are `I. (C)` and `II. (C)` in a text with a line opening with `II.`, an outline in Roman numerals, and `l. (C)` under `k.` or `I. (C)` under `H.`, a lettered list's next item; and an `l.` item of a lettered list after paragraph 3 stays an item); a pilcrow read as `P` before a marking numbers its paragraph as `¶` would (`P12. (C)` after ¶10, the gap CBL024's); read as `q` (`q3. (C)` under `Q2. (C) …` is a question's label), or before no marking (`P1. Summary.`), as the next number after a sentence's end or any later one after a blank line, the items of a document quoted in a paragraph (`q1. We agreed …`) staying that paragraph's; such a marker right under the Classified By line ends the metadata as `¶1.` does; outlines, folding, hovers and references then reach the paragraph, and the fix writes the characters meant, touching nothing else. A `1` misread in front of the number meant, `I6.` where ¶6 is expected, is CBL026's. Fix All applies it unless it would change which line is the banner (see CBL026).",
+    source: "The project's review of typed and OCR transcriptions; corpus analysis of the released cables: 3 of the 200 cables of the corpus write one, a bare number with a comma for its full stop (`18, (SBU)`, 07TELAVIV2652), one with none (`3 (S)`, 09ISLAMABAD10) and one with two (`3.. (SBU)`, 05PARIS4760).",
   },
   check(cable, report) {
     const paragraphs = cable.paragraphs;
@@ -35,7 +35,7 @@ export const rule: Rule = {
   },
 };
 
-/** What was misread, character by character: "'l' for 1", "'P' for the pilcrow ¶", "a comma for the full stop", "no full stop". */
+/** What was misread, character by character: "'l' for 1", "'P' for the pilcrow ¶", "a comma for the full stop", "no full stop", "its full stop twice". */
 function misreadings(written: string, meant: string): string {
   const parts: string[] = [];
   for (let k = 0; k < written.length && k < meant.length; k++) {
@@ -45,5 +45,7 @@ function misreadings(written: string, meant: string): string {
   }
   // "3 (S)": the full stop lost, written as nothing.
   if (meant.length > written.length && meant.endsWith('.')) parts.push('no full stop');
+  // "3.. (SBU)": the full stop written twice.
+  if (written.length > meant.length && written.endsWith('..')) parts.push('its full stop twice');
   return parts.join(' and ');
 }
