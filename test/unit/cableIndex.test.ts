@@ -163,6 +163,18 @@ describe('workspace symbol search', () => {
     assert.deepEqual(index.get('file:///ws/09NOWHERE5.txt')?.tags, ['OVIP', 'PREL', 'XX']);
   });
 
+  it('reads PlusD\'s file names and ids ("2009NOWHERE5.txt", "09NOWHERE5_a.txt"), and prefers the file named after the id itself', () => {
+    const index = new CableIndex();
+    add(index, 'file:///ws/plusd/09NOWHERE5_a.txt', cable(5, 'QUINCE'));
+    add(index, 'file:///ws/09NOWHERE5.txt', cable(5, 'QUINCE'));
+    add(index, 'file:///ws/plusd/2009NOWHERE6.txt', 'Notes, no cable text.\n');
+    assert.equal(index.byId('09NOWHERE5')?.uri, 'file:///ws/09NOWHERE5.txt');
+    assert.equal(index.get('file:///ws/plusd/2009NOWHERE6.txt')?.id, '09NOWHERE6');
+    for (const query of ['2009NOWHERE6', '09 NOWHERE 6', '09NOWHERE5_a']) assert.equal(index.search(query).length > 0, true, query);
+    assert.deepEqual(named(index.search('2009NOWHERE6')), ['09NOWHERE6']);
+    assert.deepEqual(index.search('09NOWHERE5_a').map((s) => s.location.uri).sort(), ['file:///ws/09NOWHERE5.txt', 'file:///ws/plusd/09NOWHERE5_a.txt']);
+  });
+
   it('puts the cable whose id was typed first, even past the limit of other matches', () => {
     const index = new CableIndex();
     for (const serial of [17, 27, 37, 47, 7]) add(index, `file:///ws/09NOWHERE${serial}.txt`, cable(serial, 'QUINCE'));

@@ -157,11 +157,15 @@ export class CableIndex {
     return true;
   }
 
-  /** The cable with canonical id `id`: of several files holding it, the one named after it, else the first indexed. */
+  /**
+   * The cable with canonical id `id`: of several files holding it, the one named after it (`09PARIS708.txt` before PlusD's
+   * `09PARIS708_a.txt` and `2009PARIS708.txt`), else the first indexed.
+   */
   byId(id: string): IndexedCable | undefined {
     const same = this.#byId.get(id);
     if (!same) return undefined;
-    return same.length === 1 ? same[0] : (same.find((e) => idFromFileName(e.uri) === id) ?? same[0]);
+    if (same.length === 1) return same[0];
+    return same.find((e) => idFromFileName(e.uri) === id && fileName(e.uri).startsWith(`${id}.`)) ?? same.find((e) => idFromFileName(e.uri) === id) ?? same[0];
   }
 
   /** Every file holding the cable `id`: the one {@link CableIndex.byId} prefers first, then the others as indexed. */
