@@ -105,7 +105,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     validateRun: 'onType',
     validateScope: 'openFiles',
     largeFileThreshold: 2_000_000,
-    indexInclude: ['**/*.cable', '**/[0-9][0-9][A-Z]*[0-9].txt'],
+    indexInclude: ['**/*.cable', '**/[0-9][0-9][A-Z]*[0-9].txt', '**/[0-9][0-9][A-Z]*[0-9]_[a-z].txt', '**/[12][09][0-9][0-9][A-Z]*[0-9].txt', '**/[12][09][0-9][0-9][A-Z]*[0-9]_[a-z].txt'],
     indexExclude: ['**/node_modules/**', '**/.git/**'],
     codeLensCitingCables: true,
     inlayHintsRefSubjects: true,

@@ -139,7 +139,7 @@ describe('closed cables read through the client', function () {
     assert.deepEqual(read.map((p) => p.uris), [[at('09VALLETTA388.cable')]]);
     assert.equal(read[0].maxBytes, 50_000_000);
     const list = worker.asked('cable/listFiles') as { folders: string[]; include: string[]; exclude: string[]; maxResults: number }[];
-    assert.deepEqual(list, [{ folders: [FOLDER], include: ['**/*.cable', '**/[0-9][0-9][A-Z]*[0-9].txt'], exclude: ['**/node_modules/**', '**/.git/**'], maxResults: 2001 }]);
+    assert.deepEqual(list, [{ folders: [FOLDER], include: ['**/*.cable', '**/[0-9][0-9][A-Z]*[0-9].txt', '**/[0-9][0-9][A-Z]*[0-9]_[a-z].txt', '**/[12][09][0-9][0-9][A-Z]*[0-9].txt', '**/[12][09][0-9][0-9][A-Z]*[0-9]_[a-z].txt'], exclude: ['**/node_modules/**', '**/.git/**'], maxResults: 2001 }]);
     assert.ok(worker.logs().some((l) => /^Indexed 1 cable files read through the editor in \d+ ms\.$/.test(l)), worker.logs().join('\n'));
     // The metadata export reads the closed cable through the client again (the index keeps no text).
     const exported = await worker.request<{ text: string; count: number; skipped: string[] }>('cable/extract', { format: 'jsonl' });
@@ -153,7 +153,7 @@ describe('closed cables read through the client', function () {
     await initialize(worker, OFFER);
     await worker.waitFor('cable/indexed', (m) => m.method === 'cable/indexed' && (m.params as { count: number }).count >= 2);
     const list = worker.asked('cable/listFiles') as { include: string[]; exclude: string[] }[];
-    assert.deepEqual(list.map((l) => [l.include, l.exclude]), [[['**/*.cable', '**/[0-9][0-9][A-Z]*[0-9].txt'], ['**/drafts/**']]]);
+    assert.deepEqual(list.map((l) => [l.include, l.exclude]), [[['**/*.cable', '**/[0-9][0-9][A-Z]*[0-9].txt', '**/[0-9][0-9][A-Z]*[0-9]_[a-z].txt', '**/[12][09][0-9][0-9][A-Z]*[0-9].txt', '**/[12][09][0-9][0-9][A-Z]*[0-9]_[a-z].txt'], ['**/drafts/**']]]);
     assert.deepEqual(await symbolNames(worker, 'VALLETTA 388'), ['09VALLETTA388: HARBOR AUTHORITY NAMES A NEW DIRECTOR']);
     assert.deepEqual(await symbolNames(worker, 'TALLINN'), []);
   });

@@ -163,6 +163,32 @@ describe('workspace symbol search', () => {
     assert.deepEqual(index.get('file:///ws/09NOWHERE5.txt')?.tags, ['OVIP', 'PREL', 'XX']);
   });
 
+  it('finds the cable of the year typed, and no cable of that post from another year whose date holds the year\'s digits', () => {
+    const index = new CableIndex();
+    // Invented: NOWHERE 13750 of December 2009, and NOWHERE 13750 of 9 January 2010, whose date holds "09".
+    add(index, 'file:///ws/09NOWHERE13750.txt', cable(13750, 'QUINCE'));
+    add(index, 'file:///ws/10NOWHERE13750.txt', cable(13750, 'MEDLAR').replace('R 010800Z DEC 09', 'R 090800Z JAN 10'));
+    add(index, 'file:///ws/09NOWHERE137501.txt', cable(137501, 'SLOE'));
+    for (const query of ['09 NOWHERE 13750', '2009 NOWHERE 13750', '09NOWHERE13750']) assert.deepEqual(named(index.search(query)), ['09NOWHERE13750', '09NOWHERE137501'], query);
+    assert.deepEqual(named(index.search('10 NOWHERE 13750')), ['10NOWHERE13750']);
+    // Without a year, both years' cables are the one typed.
+    assert.deepEqual(named(index.search('NOWHERE 13750')), ['09NOWHERE13750', '10NOWHERE13750', '09NOWHERE137501']);
+    // A subject search shaped like no id still reads the date.
+    assert.deepEqual(named(index.search('medlar 09')), ['10NOWHERE13750']);
+  });
+
+  it('reads PlusD\'s file names and ids ("2009NOWHERE5.txt", "09NOWHERE5_a.txt"), and prefers the file named after the id itself', () => {
+    const index = new CableIndex();
+    add(index, 'file:///ws/plusd/09NOWHERE5_a.txt', cable(5, 'QUINCE'));
+    add(index, 'file:///ws/09NOWHERE5.txt', cable(5, 'QUINCE'));
+    add(index, 'file:///ws/plusd/2009NOWHERE6.txt', 'Notes, no cable text.\n');
+    assert.equal(index.byId('09NOWHERE5')?.uri, 'file:///ws/09NOWHERE5.txt');
+    assert.equal(index.get('file:///ws/plusd/2009NOWHERE6.txt')?.id, '09NOWHERE6');
+    for (const query of ['2009NOWHERE6', '09 NOWHERE 6', '09NOWHERE5_a']) assert.equal(index.search(query).length > 0, true, query);
+    assert.deepEqual(named(index.search('2009NOWHERE6')), ['09NOWHERE6']);
+    assert.deepEqual(index.search('09NOWHERE5_a').map((s) => s.location.uri).sort(), ['file:///ws/09NOWHERE5.txt', 'file:///ws/plusd/09NOWHERE5_a.txt']);
+  });
+
   it('puts the cable whose id was typed first, even past the limit of other matches', () => {
     const index = new CableIndex();
     for (const serial of [17, 27, 37, 47, 7]) add(index, `file:///ws/09NOWHERE${serial}.txt`, cable(serial, 'QUINCE'));

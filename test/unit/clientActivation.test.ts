@@ -146,7 +146,7 @@ describe('client bundle: activation', () => {
     assert.deepEqual(done.switched, ['000_4e0f164468ec0923.txt cable']);
     assert.deepEqual(done.required, ['./client-detect.js']);
     // No cable in the workspace: the index globs are looked for, and nothing starts.
-    assert.deepEqual(done.searched, ['**/*.cable', '**/[0-9][0-9][A-Z]*[0-9].txt']);
+    assert.deepEqual(done.searched, ['**/*.cable', '**/[0-9][0-9][A-Z]*[0-9].txt', '**/[0-9][0-9][A-Z]*[0-9]_[a-z].txt', '**/[12][09][0-9][0-9][A-Z]*[0-9].txt', '**/[12][09][0-9][0-9][A-Z]*[0-9]_[a-z].txt']);
   });
 
   it('loads neither the parser nor the language client for plain text that is no .txt file', async () => {

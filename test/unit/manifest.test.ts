@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { fileNameKind } from '../../server/src/core/id';
 import { allRules } from '../../server/src/core/rules/index';
 import { SEMANTIC_LEGEND } from '../../server/src/features/semanticTokens';
 import { ROOT } from '../helpers';
@@ -23,6 +24,14 @@ describe('extension manifest', () => {
     );
     // The workspace index reads the same files by default.
     assert.deepEqual(pkg.contributes.configuration.properties['cable.index.include'].default, globs);
+  });
+
+  it('opens as a cable every .txt file named after a cable id, as the core reads names, PlusD\'s among them, and no other', () => {
+    const [language] = pkg.contributes.languages;
+    const claimed = (name: string) => language.filenamePatterns.some((p: string) => picomatch(p)(name));
+    const named = ['09PARIS1039.txt', '2009PARIS1039.txt', '1974STATE150591.txt', '05STATE226504_a.txt', '1974STATE150591_b.txt'];
+    assert.deepEqual(named.filter((n) => !claimed(n) || fileNameKind(n) !== 'cable'), []);
+    assert.deepEqual(['notes.txt', '2009 notes.txt', 'PARIS1039.txt'].filter(claimed), []);
   });
 
   it('binds the preview commands as Markdown binds its own, for cables only, and restores the preview panel', () => {

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { extractRecord } from '../../server/src/cli/extract';
-import { canonicalId, citationOf, citedId, idFromFileName, parseCableId } from '../../server/src/core/id';
+import { canonicalId, citationOf, citedId, fileNameKind, idFromFileName, parseCableId } from '../../server/src/core/id';
 import type { Cable, Range } from '../../server/src/core/model';
 import { parseBanner } from '../../server/src/core/parse/banner';
 import { lintCable } from '../../server/src/core/lint';
@@ -575,7 +575,15 @@ describe('parser: metadata', () => {
     assert.deepEqual(refs('A. 09PARIS708, B. 08state1234'), [['A', '09PARIS708', '09PARIS708'], ['B', '08state1234', '08STATE1234']]);
     assert.deepEqual(refs('09paris708'), [[undefined, '09paris708', '09PARIS708']]);
     assert.deepEqual(refs('09XXXXXXXXXX708'), [[undefined, '09XXXXXXXXXX708', undefined]]);
-    assert.deepEqual(refs('2009PARIS708'), [[undefined, '2009PARIS708', undefined]]);
+  });
+
+  it('reads a citation written as PlusD writes ids ("2009PARIS708", "1974STATE150591", "05STATE226504_a") as the cable it copies', () => {
+    const refs = (ref: string) =>
+      parse(`C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\nREF: ${ref}\n\n¶1. (C) Text.\n`).refs?.items.map((i) => [i.letter, i.citation.text, i.id]);
+    // A four-digit year is the id's two; a second copy's letter after an underscore names the cable it copies.
+    assert.deepEqual(refs('A. 2009PARIS708, B. 1974STATE150591, C. 05STATE226504_a'), [['A', '2009PARIS708', '09PARIS708'], ['B', '1974STATE150591', '74STATE150591'], ['C', '05STATE226504_a', '05STATE226504']]);
+    // No year of another century, no suffix of two letters, no three-digit year.
+    for (const text of ['3009PARIS708', '09PARIS708_ab', '09PARIS708_1', '209PARIS708']) assert.deepEqual(refs(text), [[undefined, text, undefined]], text);
   });
 
   it('reads a citation wrapped onto the next line as one item, and a caption after REF as no item', () => {
@@ -2020,6 +2028,11 @@ describe('parser: canonical ids', () => {
     assert.equal(parseCableId('09 PARIS 708')?.year, 2009);
     assert.equal(parseCableId('PARIS 708')?.year, undefined);
     assert.equal(parseCableId('no id here'), undefined);
+    // As PlusD writes ids: the year's four digits, and a second copy's letter after an underscore.
+    assert.deepEqual(parseCableId('2009PARIS708'), { year: 2009, post: 'PARIS', number: 708 });
+    assert.deepEqual(parseCableId('1974STATE150591'), { year: 1974, post: 'STATE', number: 150591 });
+    assert.deepEqual(parseCableId('05STATE226504_a'), { year: 2005, post: 'STATE', number: 226504 });
+    for (const text of ['3009PARIS708', '09PARIS708_ab', '209PARIS708']) assert.equal(parseCableId(text), undefined, text);
   });
 
   it('writes the citation a REF field gives a cable, with its year only where the citing cable\'s would not do', () => {
@@ -2039,7 +2052,10 @@ describe('parser: canonical ids', () => {
 
   it('reads ids from file names, and lends a file name\'s year to citations in an undated cable', () => {
     for (const name of ['09PARIS1039.txt', 'archive/09PARIS1039.cable', 'C:\\cables\\09PARIS1039.TXT', 'file:///w/09PARIS1039.txt']) assert.equal(idFromFileName(name), '09PARIS1039', name);
-    for (const name of ['notes.txt', '09paris1039.txt', '2009PARIS1039.txt', '09PARIS1039.md']) assert.equal(idFromFileName(name), undefined, name);
+    for (const name of ['notes.txt', '09paris1039.txt', '09PARIS1039.md', '3009PARIS1039.txt', '09PARIS1039_ab.txt', '09PARIS1039_A.txt']) assert.equal(idFromFileName(name), undefined, name);
+    // PlusD's names give the id of the cable: its year in four digits, a second copy's letter after an underscore.
+    assert.deepEqual(['2009PARIS1039.txt', '1974STATE150591.txt', 'plusd/05STATE226504_a.txt'].map(idFromFileName), ['09PARIS1039', '74STATE150591', '05STATE226504']);
+    assert.deepEqual(['2009PARIS1039.txt', '05STATE226504_a.txt', '2009paris1039.txt'].map(fileNameKind), ['cable', 'cable', 'txt']);
     const undated = parse('UNCLAS NOWHERE 000012\n\nTAGS: PREL\nSUBJECT: X\n\nREF: A. NOWHERE 11 B. 07 NOWHERE 5 C. SAINZ E-MAIL\n\n¶1. (U) Text.\n');
     assert.deepEqual(undated.refs?.items.map((i) => i.id), [undefined, '07NOWHERE5', undefined]);
     assert.deepEqual(undated.refs?.items.map((i) => citedId(i, '09NOWHERE12')), ['09NOWHERE11', '07NOWHERE5', undefined]);

@@ -64,14 +64,19 @@ export interface TypedCableId {
   readonly number: number;
 }
 
+// "09PARIS708", and as PlusD (WikiLeaks' later release) writes ids: "2009PARIS708", "1974STATE150591" (a four-digit year,
+// 19xx or 20xx), "05STATE226504_a" (a letter after an underscore for a second copy of the same cable).
+const COMPACT_ID = /^(\d{2}|(?:19|20)\d{2})([A-Za-z]+)(\d{1,6})(?:_[A-Za-z])?$/;
+
 /**
  * Reads an id typed as `09PARIS708`, `PARIS 708`, `09 PARIS 708`,
- * `2009 PARIS 708` or `PARIS 000708`. Returns undefined for anything else.
+ * `2009 PARIS 708` or `PARIS 000708`, or as PlusD writes it (`2009PARIS708`, `05STATE226504_a`).
+ * Returns undefined for anything else.
  */
 export function parseCableId(text: string): TypedCableId | undefined {
   const trimmed = text.trim();
   if (trimmed.length === 0 || trimmed.length > 60) return undefined;
-  const compact = /^(\d{2})([A-Za-z]+)(\d{1,6})$/.exec(trimmed);
+  const compact = COMPACT_ID.exec(trimmed);
   if (compact) return { year: fullYear(parseInt(compact[1], 10)), post: normalizePost(compact[2]), number: parseInt(compact[3], 10) };
   // "[YY or YYYY] POST NUMBER": the number is the digits at the end, the year the digits at the start.
   let numberStart = trimmed.length;
@@ -93,19 +98,24 @@ export function parseCableId(text: string): TypedCableId | undefined {
 
 /**
  * The canonical id a file name gives: `09PARIS1039.txt`, or a path or URI ending in it,
- * gives `09PARIS1039`; undefined for other names.
+ * gives `09PARIS1039`; so do PlusD's names, `2009PARIS1039.txt` and a second copy's `09PARIS1039_a.txt`
+ * (`1974STATE150591.txt` gives `74STATE150591`); undefined for other names.
  */
 export function idFromFileName(name: string): string | undefined {
   const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).replace(FILE_EXTENSION, '');
-  return FILE_ID.test(base) ? base : undefined;
+  const m = FILE_ID.exec(base);
+  if (!m) return undefined;
+  // Most names are the id already ("09PARIS1039"); only PlusD's lose their century or suffix.
+  return m[1].length === 2 && m[2] === undefined ? base : base.slice(m[1].length - 2, base.length - (m[2]?.length ?? 0));
 }
 
 const FILE_EXTENSION = /\.(?:txt|cable)$/i;
-const FILE_ID = /^\d{2}[A-Z]+\d{1,6}$/;
+// "09PARIS1039", "2009PARIS1039", "1974STATE150591", "05STATE226504_a": capitals for the post, a small letter for the copy.
+const FILE_ID = /^(\d{2}|(?:19|20)\d{2})[A-Z]+\d{1,6}(_[a-z])?$/;
 
 /**
- * What a file's name says of it: `cable` for `*.cable` and canonical-id `.txt` names
- * (`09PARIS1039.txt`), `txt` for other `.txt` names, which may or may not hold a cable
+ * What a file's name says of it: `cable` for `*.cable` and `.txt` names that give an id
+ * (`09PARIS1039.txt`, PlusD's `2009PARIS1039.txt` and `09PARIS1039_a.txt`: {@link idFromFileName}), `txt` for other `.txt` names, which may or may not hold a cable
  * (archives named by hash; notes), and undefined for the rest. `cablelint`'s directory walk
  * and the workspace index take a `txt` file only when its text reads as a cable.
  */

@@ -157,11 +157,15 @@ export class CableIndex {
     return true;
   }
 
-  /** The cable with canonical id `id`: of several files holding it, the one named after it, else the first indexed. */
+  /**
+   * The cable with canonical id `id`: of several files holding it, the one named after it (`09PARIS708.txt` before PlusD's
+   * `09PARIS708_a.txt` and `2009PARIS708.txt`), else the first indexed.
+   */
   byId(id: string): IndexedCable | undefined {
     const same = this.#byId.get(id);
     if (!same) return undefined;
-    return same.length === 1 ? same[0] : (same.find((e) => idFromFileName(e.uri) === id) ?? same[0]);
+    if (same.length === 1) return same[0];
+    return same.find((e) => idFromFileName(e.uri) === id && fileName(e.uri).startsWith(`${id}.`)) ?? same.find((e) => idFromFileName(e.uri) === id) ?? same[0];
   }
 
   /** Every file holding the cable `id`: the one {@link CableIndex.byId} prefers first, then the others as indexed. */
@@ -188,7 +192,9 @@ export class CableIndex {
    * Workspace symbols by id (`09PARIS708`, `PARIS 708`, `09 PARIS 708`; the id the text gives or the one
    * its file name gives), subject words, TAGS, the persons named after OVIP-style TAGS, date or file name (without its extension, or pasted whole:
    * `09PARIS708.txt`; a word with a dot after its first character is looked for in the whole name too, so that
-   * `.txt` alone finds no file). The cables whose id was typed come first.
+   * `.txt` alone finds no file). The cables whose id was typed come first; a query read as an id with a year
+   * (`09 STATE 13750`) lists no cable of that post from another year, whose date or serial may hold the words typed
+   * (10STATE13750 of 9 January 2010).
    *
    * A symbol is named by the id and the subject (`09PARIS708: MINISTER ON TRADE`), with the date, classification
    * and TAGS as its container. VS Code keeps only the symbols whose name matches the first word typed, so a cable
@@ -207,6 +213,7 @@ export class CableIndex {
     for (const [key, entry] of this.#byUri) {
       const s = this.#searchable.get(key)!;
       if (typed && s.ids.some((id) => id.post === typed.post && id.number === typed.number && (typed.year === undefined || id.year === typed.year))) exact.push(entry);
+      else if (typed?.year !== undefined && s.ids.some((id) => id.post === typed.post) && !s.ids.some((id) => id.post === typed.post && id.year === typed.year)) continue;
       else if (others.length < limit && words.every((w, i) => s.text.includes(w) || inFileName(entry, s.text, w, stems[i]))) others.push(entry);
       else if (!typed && others.length >= limit) break;
     }

@@ -1425,8 +1425,10 @@ const CITATION = /^(?:(\d{2}|\d{4})\s+)?([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-
 const FULL_MONTHS: ReadonlySet<string> = new Set([...MONTHS, 'SEPT']);
 
 // "09PARIS708", "09paris708": a cable's canonical id, as a transcriber may write the citation: two digits of the year, the
-// post's letters and the number, nothing else.
-const CANONICAL_CITATION = /^(\d{2})([A-Za-z]{2,})0*(\d{1,6})$/;
+// post's letters and the number, nothing else; or as PlusD (WikiLeaks' later release) writes it, with the year's four digits
+// ("2009PARIS708", "1974STATE150591": 19xx or 20xx) or a second copy's letter after an underscore ("05STATE226504_a"), each
+// the id of the cable it copies ("09PARIS708", "74STATE150591", "05STATE226504").
+const CANONICAL_CITATION = /^(\d{2}|(?:19|20)\d{2})([A-Za-z]{2,})0*(\d{1,6})(?:_[A-Za-z])?$/;
 
 /** Parses a cable citation; undefined for free text (`SAINZ E-MAIL`, `IIR 6906012405`). */
 function parseCitation(text: string): Citation | undefined {
