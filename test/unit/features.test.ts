@@ -735,7 +735,8 @@ describe('hover', () => {
   });
 
   it('says so when a TAG is unverified or unknown, and never shows a guess as fact', () => {
-    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: KA|CT\n'), /meaning not in the dictionary \(unverified\)/);
+    // An entry whose meaning the dictionary marks unverified is in the dictionary: the hover says its meaning is unverified, not absent.
+    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: KA|CT\n'), /KACT: program TAG; meaning unverified: the dictionary's sources do not establish it\./);
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: PZ|ZZ\n'), /PZZZ: subject TAG, category P \(Political Affairs\); meaning not in the dictionary\./);
   });
 

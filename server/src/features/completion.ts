@@ -1044,7 +1044,7 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
         label: t.code,
         kind: CompletionItemKind.Constant,
         detail: `${t.family} TAG${t.category ? ` (${t.category})` : ''}`,
-        documentation: t.verified ? t.meaning : 'Meaning not in the dictionary (unverified).',
+        documentation: t.verified ? t.meaning : 'Meaning unverified: the dictionary\'s sources do not establish it.',
         // "France" finds FR: the name is part of the filter text.
         filterText: `${t.code} ${t.verified ? t.meaning : ''}`,
         sortText: `${rank(t)}${order[t.family] ?? '5'}${t.code}`,

@@ -247,7 +247,7 @@ function describeTag(code: string, dicts: Dictionaries): { text: string; meaning
   const entry = dicts.tags.get(code);
   if (entry) {
     const family = entry.family === 'subject' ? `subject TAG, category ${entry.category} (${categoryName(entry.category, dicts)})` : `${entry.family} TAG`;
-    if (!entry.verified) return { text: `${code}: ${family}; meaning not in the dictionary (unverified).`, entry };
+    if (!entry.verified) return { text: `${code}: ${family}; meaning unverified: the dictionary's sources do not establish it.`, entry };
     // The reference joins the meanings its sources give with " ; " (a PlusD label holds a ";" of its own, without the
     // space before it): one line read as one sentence, so each is an item of its own.
     const meanings = entry.meaning.split(' ; ').map((m) => m.trim()).filter((m) => m.length > 0);
