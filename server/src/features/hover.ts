@@ -590,7 +590,9 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     }
     for (let i = 0; i < clby.reasons.length; i++) {
       const r = clby.reasons[i];
-      if (!at(r, position)) continue;
+      // "(b)": the "(" before the letter is the reason's too, as its ")" is (the range's end).
+      const opening = position.line === r.range.start.line && position.character === r.range.start.character - 1 && cable.lines[position.line].charCodeAt(position.character) === 40; /* ( */
+      if (!opening && !at(r, position)) continue;
       const letter = clby.reasonLetters[i];
       const { section, order, entry } = reasonEntry(cable, letter, d);
       const meaning = entry ? `${entry.summary}${entry.verified ? '.' : ' (unverified).'}` : 'Not a category of this section.';
