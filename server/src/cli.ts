@@ -3,7 +3,7 @@
  *
  *   cablelint [lint] [options] PATH…     lint files and directories (bulk suppressions: cli/suppressions.ts)
  *   cablelint [lint] [options] --stdin [--stdin-filename NAME]   lint the text piped in
- *   cablelint extract [--format jsonl|csv] [--fields a,b] PATH…
+ *   cablelint extract [--format jsonl|csv] [--fields a,b] [--bom] PATH…
  *   cablelint outline FILE…
  *
  * An option the command does not take is a usage error.
@@ -41,8 +41,10 @@ Usage:
                                            other .txt files whose text reads as a cable.
   cablelint [lint] [options] --stdin [--stdin-filename NAME]
                                            Lint the text piped in (also: cablelint -).
-  cablelint extract [--format jsonl|csv] [--fields f1,f2] PATH...
-                                           One metadata record per cable.
+  cablelint extract [--format jsonl|csv] [--fields f1,f2] [--bom] PATH...
+                                           One metadata record per cable; with --format csv,
+                                           --bom writes a UTF-8 byte-order mark first, by
+                                           which Excel reads non-ASCII text right.
   cablelint outline FILE...                Print each cable's outline.
 
 Lint options:
@@ -90,6 +92,8 @@ interface Options {
   fix: boolean;
   dryRun: boolean;
   fields?: string[];
+  /** `extract --format csv --bom`: a UTF-8 byte-order mark first, by which Excel reads the file as UTF-8. */
+  bom: boolean;
   /** Threads to lint on; undefined for the automatic choice. */
   threads?: number;
   /** Lint standard input (`--stdin`, or `-` as the only PATH). */
@@ -113,7 +117,7 @@ class UsageError extends Error {}
 /** The options each command takes; the others are usage errors rather than ignored. */
 const COMMAND_OPTIONS: Readonly<Record<Options['command'], readonly string[]>> = {
   lint: ['--format', '--config', '--rule', '--ignore', '--fix', '--fix-dry-run', '--threads', '--stdin', '--stdin-filename', '--max-warnings', '--cache', '--cache-location', '--suppress-all', '--suppress-rule', '--prune-suppressions', '--suppressions-location'],
-  extract: ['--format', '--fields'],
+  extract: ['--format', '--fields', '--bom'],
   outline: [],
 };
 
@@ -131,7 +135,7 @@ function notTaken(command: Options['command'], flag: string): string {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { command: 'lint', rules: [], ignore: [], fix: false, dryRun: false, stdin: false, cache: false, suppressAll: false, suppressRules: [], pruneSuppressions: false, paths: [] };
+  const o: Options = { command: 'lint', rules: [], ignore: [], fix: false, dryRun: false, stdin: false, cache: false, suppressAll: false, suppressRules: [], pruneSuppressions: false, bom: false, paths: [] };
   let i = 0;
   if (argv[0] === 'lint' || argv[0] === 'extract' || argv[0] === 'outline') o.command = argv[i++] as Options['command'];
   const value = (name: string): string => {
@@ -151,6 +155,7 @@ function parseArgs(argv: string[]): Options {
       case '--rule': o.rules.push(take('--rule')); break;
       case '--ignore': o.ignore.push(take('--ignore')); break;
       case '--fields': o.fields = take('--fields').split(',').map((f) => f.trim()).filter(Boolean); break;
+      case '--bom': o.bom = true; break;
       case '--threads': {
         const v = take('--threads');
         if (v !== 'auto') {
@@ -192,6 +197,8 @@ function parseArgs(argv: string[]): Options {
   const formats = o.command === 'extract' ? ['jsonl', 'csv'] : Object.keys(LINT_FORMATS);
   if (o.format && !formats.includes(o.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
   if (o.fields) for (const f of o.fields) if (!EXTRACT_FIELDS.includes(f)) throw new UsageError(`unknown field ${f}; fields: ${EXTRACT_FIELDS.join(', ')}`);
+  // A byte-order mark before a JSON line would make it no JSON.
+  if (o.bom && o.format !== 'csv') throw new UsageError('--bom goes with --format csv: a JSON line may not start with a byte-order mark');
   // "--fix --fix-dry-run" would leave it to the order of the checks whether files are written.
   if (o.fix && o.dryRun) throw new UsageError('--fix and --fix-dry-run exclude each other');
   // "cablelint -" reads standard input, as markdownlint-cli2 and many Unix tools do; a file named "-" is "./-".
@@ -715,6 +722,7 @@ function extractCommand(o: Options): number {
   const fields = o.fields ?? EXTRACT_FIELDS;
   const format = o.format === 'csv' ? 'csv' : 'jsonl';
   const header = extractHeader(fields, format);
+  if (o.bom) stdout.write('\uFEFF');
   if (header !== undefined) stdout.write(header + '\n');
   for (const input of collect(o.paths, errors)) {
     const read = readCable(input.file, input.ifCable, errors);

@@ -613,7 +613,7 @@ describe('cablelint', function () {
       [['outline', '--rule', 'CBL018=off', sample], /outline does not take --rule/],
       [['outline', '--config', 'x.jsonc', sample], /outline does not take --config/],
       [['outline', '--ignore', '*.txt', sample], /outline does not take --ignore/],
-      [['extract', '--fix', sample], /^cablelint: extract does not take --fix \(an option of lint\); its options are --format, --fields\n/],
+      [['extract', '--fix', sample], /^cablelint: extract does not take --fix \(an option of lint\); its options are --format, --fields, --bom\n/],
       [['extract', '--fix-dry-run', sample], /extract does not take --fix-dry-run/],
       // Checked before the value, which would be a usage error of its own.
       [['extract', '--threads', '0', sample], /extract does not take --threads/],
@@ -707,6 +707,22 @@ describe('cablelint', function () {
   it('extracts CSV with --fields and proper quoting', () => {
     const r = run(['extract', '--format', 'csv', '--fields', 'id,subject,tags', 'test/fixtures/samples/09VALLETTA412.cable']);
     assert.equal(r.stdout, 'id,subject,tags\n09VALLETTA412,MALTESE HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS,PREL;PGOV;MARR;MOPS;MT;LY\n');
+  });
+
+  it('writes a UTF-8 byte-order mark before the CSV with --bom, for Excel, and refuses it with JSON lines', () => {
+    const text = 'UNCLAS NOWHERE 000042\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: CAFÉ OWNERS’ PROTEST\n\n1. (U) Text.\n';
+    fs.writeFileSync(path.join(tmp, '09NOWHERE42.cable'), text);
+    const bytes = spawnSync(process.execPath, [CLI, 'extract', '--format', 'csv', '--bom', '--fields', 'id,subject', '09NOWHERE42.cable'], { cwd: tmp }).stdout;
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.equal(bytes.subarray(3).toString('utf8'), 'id,subject\n09NOWHERE42,CAFÉ OWNERS’ PROTEST\n');
+    // Without it, none: the CSV starts with its header.
+    assert.equal(run(['extract', '--format', 'csv', '--fields', 'id', '09NOWHERE42.cable'], tmp).stdout, 'id\n09NOWHERE42\n');
+    for (const args of [['extract', '--bom', '09NOWHERE42.cable'], ['extract', '--format', 'jsonl', '--bom', '09NOWHERE42.cable']]) {
+      const r = run(args, tmp);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, /--bom goes with --format csv/);
+    }
+    assert.match(run(['--bom', '09NOWHERE42.cable'], tmp).stderr, /lint does not take --bom \(an option of extract\)/);
   });
 
   it('rejects a bad --threads value', () => {
