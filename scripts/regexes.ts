@@ -127,14 +127,14 @@ function printBuiltRegexes(root: string, dirs: readonly string[]): void {
   process.stdout.write(JSON.stringify(found));
 }
 
-/** `match`, `begin` and `end` patterns of the TextMate grammar (Oniguruma syntax, read as JavaScript). */
+/** `match`, `begin`, `end` and `while` patterns of the TextMate grammar (Oniguruma syntax, read as JavaScript). */
 export function grammarRegexes(root: string): FoundRegex[] {
   const grammar = JSON.parse(fs.readFileSync(path.join(root, 'syntaxes/cable.tmLanguage.json'), 'utf8'));
   const result: FoundRegex[] = [];
   const visit = (v: unknown, where: string) => {
     if (!v || typeof v !== 'object') return;
     for (const [k, c] of Object.entries(v as Record<string, unknown>)) {
-      if ((k === 'match' || k === 'begin' || k === 'end') && typeof c === 'string') {
+      if ((k === 'match' || k === 'begin' || k === 'end' || k === 'while') && typeof c === 'string') {
         // Oniguruma's (?i:…) group has no JavaScript equivalent; the case-insensitive check is the same.
         const flags = c.includes('(?i:') ? 'i' : '';
         result.push({ where: `${where}.${k}`, source: c.replace(/\(\?i:/g, '(?:'), flags });

@@ -274,6 +274,14 @@ describe('grammar', function () {
     { text: 'THE BOARD WILL ASK THE MINISTRY\nTO GOZO AND COMINO IN MAY.', at: 'TO', not: /address/ },
     { text: 'TO VALLETTA COLLECTIVE', at: 'TO', scope: /keyword\.other\.address\.cable/ },
     { text: 'INFO SECDEF WASHINGTON DC//ABC-1//', at: 'SECDEF', scope: /string\.unquoted\.address\.cable/ },
+    // The lines under an address line are addressees, whatever their shape, up to a blank line or another line of the header,
+    // as the parser reads them.
+    { text: 'INFO VALLETTA COLLECTIVE\nNORTHERN HARBOR DIPL POSTS', at: 'NORTHERN', scope: /string\.unquoted\.address\.cable/, not: /heading/ },
+    { text: 'TO RUEHC/SECSTATE WASHDC 0412\nRU3HBS/USEU BRUSSELS PRIORITY', at: 'PRIORITY', scope: /keyword\.control\.precedence\.cable/ },
+    { text: 'INFO VALLETTA COLLECTIVE\n\nNORTHERN HARBOR TALKS', at: 'NORTHERN', not: /address/ },
+    { text: 'TO RUEHC/SECSTATE WASHDC 0412\nBT', at: 'BT', scope: /keyword\.other\.prosign\.cable/ },
+    { text: 'TO RUEHC/SECSTATE WASHDC 0412\nC O N F I D E N T I A L VALLETTA 000412', at: '000412', scope: /constant\.numeric\.serial\.cable/, not: /address/ },
+    { text: 'TO RUEHC/SECSTATE WASHDC 0412\nR 221415Z JUL 09', at: '221415Z', scope: /constant\.numeric\.dtg\.cable/ },
     // Headings in capitals with a title's punctuation, as the parser reads them; capitals prose and lists are none.
     { text: 'VALLETTA: THE PORT "OPEN FOR BUSINESS"', at: 'PORT', scope: /markup\.heading\.cable/ },
     { text: 'U.S. AID TO THE ISLANDS', at: 'AID', scope: /markup\.heading\.cable/ },
