@@ -5,7 +5,7 @@
 import { SelectionRange, type Position, type Range } from 'vscode-languageserver-types';
 import { findInTextReferencesOnLine } from '../core/mentions';
 import type { Cable } from '../core/model';
-import { contains, containsRange, isBefore, paragraphIndexAt, partitionPoint, range } from '../core/text';
+import { contains, containsRange, isBefore, paragraphIndexAt, partitionPoint, range, trimEndOffset } from '../core/text';
 
 /** Nested selection ranges for each position. */
 export function getSelectionRanges(cable: Cable, positions: readonly Position[]): SelectionRange[] {
@@ -49,7 +49,10 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   for (const t of tokens) if (contains(t, p)) candidates.push(t);
   // "(REF A)", "refs A and B", "para 3": the reference as written, between its letter and the line.
   for (const r of findInTextReferencesOnLine(cable, p.line)) if (contains(r.range, p)) candidates.push(r.range);
-  candidates.push(range(p.line, 0, line.length));
+  // The line up to its last character that is not white space ("…for the quay. " ends at the full stop), or up to the
+  // cursor in the spaces after it: a paragraph or section ending on this line ends there too, and a line with its
+  // trailing spaces did not fit inside them, so the chain went from the line to the whole cable.
+  candidates.push(range(p.line, 0, Math.max(trimEndOffset(line), Math.min(p.character, line.length))));
   if (paragraph && contains(paragraph.range, p)) candidates.push(paragraph.range);
   if (section && contains(section.range, p)) candidates.push(section.range);
   if (cable.header && contains(cable.header.range, p)) candidates.push(cable.header.range);
