@@ -265,13 +265,21 @@ describe('folding and selection', () => {
     // A REF item, its line, then the REF field (all its items), then the metadata; it went from the line to the metadata.
     assert.deepEqual(selections(inValletta('VALLETTA 388', 0)).slice(0, 5), ['VALLETTA', 'A. VALLETTA 388', 'REF: A. VALLETTA 388', 'REF: A. VALLETTA 388⏎…(2 lines)', 'S E C R E T SECTION 01 OF 02 VALLETTA 000412⏎…(14 lines)']);
   });
+  it('climbs from the line to a Comment or Summary block inside the paragraph, then the paragraph', () => {
+    // "(Comment: … End comment.)" inside ¶1: the block, between the line and the paragraph; the line went to the paragraph.
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nSUBJECT: HARBOR FEES\n\n1. (C) Summary: The harbor board met\non Monday to set the fees.\nEnd summary.\n\n2. (C) The board set the fees. (Comment: The\nferry crews will not like the new fees,\nwhich double. End comment.) It meets again in May.\n\nSMITH\n';
+    assert.deepEqual(selections(text.replace('crews', 'cr|ews')).slice(0, 4), ['crews', 'ferry crews will not like the new fees,', 'Comment: The⏎…(3 lines)', '2. (C) The board set the fees. (Comment: The⏎…(3 lines)']);
+    // A summary opened after the marking: its text, then the paragraph with its number.
+    assert.deepEqual(selections(text.replace('Monday', 'Mon|day')).slice(0, 4), ['Monday', 'on Monday to set the fees.', 'Summary: The harbor board met⏎…(3 lines)', '1. (C) Summary: The harbor board met⏎…(3 lines)']);
+  });
+
   it('climbs to the paragraph and its section from the last line of a paragraph that ends in spaces', () => {
     // "…the quay. " with a space after it, as most released cables end their lines: the line ran past the paragraph's end,
     // so the paragraph, which ends at the full stop, was left out (and its section, when it ends there too).
     const text = 'C O N F I D E N T I A L NOWHERE 000001 \n\nSUBJECT: HARBOR FEES \n\n-------- \nSUMMARY \n-------- \n\n1. (C) The harbor board met on Monday \nto set the fees for the quay. \n\n2. (U) The board meets again in May. \n\nSMITH\n';
-    assert.deepEqual(selections(text.replace('the quay', 'the qu|ay')), ['quay.', 'to set the fees for the quay.', '1. (C) The harbor board met on Monday ⏎…(2 lines)', '-------- ⏎…(8 lines)', 'C O N F I D E N T I A L NOWHERE 000001 ⏎…(15 lines)']);
+    assert.deepEqual(selections(text.replace('the quay', 'the qu|ay')), ['quay.', 'to set the fees for the quay.', '1. (C) The harbor board met on Monday ⏎…(2 lines)', 'SUMMARY ⏎…(7 lines)', '-------- ⏎…(8 lines)', 'C O N F I D E N T I A L NOWHERE 000001 ⏎…(15 lines)']);
     // The last line of the section too: both were left out.
-    assert.deepEqual(selections(text.replace('in May', 'in M|ay')), ['May.', '2. (U) The board meets again in May.', '-------- ⏎…(8 lines)', 'C O N F I D E N T I A L NOWHERE 000001 ⏎…(15 lines)']);
+    assert.deepEqual(selections(text.replace('in May', 'in M|ay')), ['May.', '2. (U) The board meets again in May.', 'SUMMARY ⏎…(7 lines)', '-------- ⏎…(8 lines)', 'C O N F I D E N T I A L NOWHERE 000001 ⏎…(15 lines)']);
     // In the spaces after the text, outside the paragraph, the line still holds the cursor.
     assert.deepEqual(selections(text.replace('in May. ', 'in May. |')), ['2. (U) The board meets again in May. ', 'C O N F I D E N T I A L NOWHERE 000001 ⏎…(15 lines)']);
   });
