@@ -130,6 +130,21 @@ describe('document symbols on odd shapes', () => {
     (inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
     (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character));
 
+  it('ends the last paragraph and its section before a signature glued to the paragraph\'s last line', () => {
+    // "… with Embassy Nowhere. SMITH": the Signature overlapped ¶2 and the section holding it, both on the top level.
+    const text = 'UNCLAS NOWHERE 000001 \n\nSUBJECT: HARBOR FEES \n\n1. (U) The harbor board met on Monday. \n\nNEXT STEPS \n---------- \n\n2. (U) The board meets again in May. This message was \ncoordinated with Embassy Nowhere. SMITH \n';
+    const outline = getDocumentSymbols(parseCable(text).cable);
+    assert.deepEqual(outline.map((s) => s.name), ['UNCLAS NOWHERE 000001', '¶1 (U)', 'NEXT STEPS', 'Signature']);
+    const [steps, signature] = outline.slice(2);
+    const end = { line: 10, character: 33 };
+    assert.deepEqual([steps.range.end, steps.children![0].range.end, signature.range], [end, end, { start: { line: 10, character: 34 }, end: { line: 10, character: 39 } }]);
+    for (const s of outline.slice(0, -1)) assert.ok(!inside(s.range, signature.range), `${s.name} holds the signature`);
+    // A Comment that nothing closes runs to the paragraph's end: it ends there too, and stays under the paragraph.
+    const open = getDocumentSymbols(parseCable(text.replace('This message was', '(Comment: The fees')).cable);
+    const paragraph = open.find((s) => s.name === 'NEXT STEPS')!.children![0];
+    assert.deepEqual([paragraph.children?.map((s) => s.name), paragraph.children?.[0].range.end, open.map((s) => s.name)], [['Comment'], end, ['UNCLAS NOWHERE 000001', '¶1 (U)', 'NEXT STEPS', 'Signature']]);
+  });
+
   it('keeps a Classified By line found in the body out of the banner symbol', () => {
     const text = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n¶1. (S) The harbor master met us.\n\n¶2. (U) Classified by Deputy Director Jan Novak, Reasons 1.4\n(b) and (d).\n\n¶3. (S) More text.\n';
     const cable = parseCable(text).cable;
