@@ -130,6 +130,21 @@ describe('document symbols on odd shapes', () => {
     (inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
     (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character));
 
+  it('ends the last paragraph and its section before a signature glued to the paragraph\'s last line', () => {
+    // "… with Embassy Nowhere. SMITH": the Signature overlapped ¶2 and the section holding it, both on the top level.
+    const text = 'UNCLAS NOWHERE 000001 \n\nSUBJECT: HARBOR FEES \n\n1. (U) The harbor board met on Monday. \n\nNEXT STEPS \n---------- \n\n2. (U) The board meets again in May. This message was \ncoordinated with Embassy Nowhere. SMITH \n';
+    const outline = getDocumentSymbols(parseCable(text).cable);
+    assert.deepEqual(outline.map((s) => s.name), ['UNCLAS NOWHERE 000001', '¶1 (U)', 'NEXT STEPS', 'Signature']);
+    const [steps, signature] = outline.slice(2);
+    const end = { line: 10, character: 33 };
+    assert.deepEqual([steps.range.end, steps.children![0].range.end, signature.range], [end, end, { start: { line: 10, character: 34 }, end: { line: 10, character: 39 } }]);
+    for (const s of outline.slice(0, -1)) assert.ok(!inside(s.range, signature.range), `${s.name} holds the signature`);
+    // A Comment that nothing closes runs to the paragraph's end: it ends there too, and stays under the paragraph.
+    const open = getDocumentSymbols(parseCable(text.replace('This message was', '(Comment: The fees')).cable);
+    const paragraph = open.find((s) => s.name === 'NEXT STEPS')!.children![0];
+    assert.deepEqual([paragraph.children?.map((s) => s.name), paragraph.children?.[0].range.end, open.map((s) => s.name)], [['Comment'], end, ['UNCLAS NOWHERE 000001', '¶1 (U)', 'NEXT STEPS', 'Signature']]);
+  });
+
   it('keeps a Classified By line found in the body out of the banner symbol', () => {
     const text = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n¶1. (S) The harbor master met us.\n\n¶2. (U) Classified by Deputy Director Jan Novak, Reasons 1.4\n(b) and (d).\n\n¶3. (S) More text.\n';
     const cable = parseCable(text).cable;
@@ -264,6 +279,24 @@ describe('folding and selection', () => {
     assert.deepEqual(selections(inValletta('REF A)', 4)).slice(0, 3), ['A', 'REF A', 'Libyan coast at night (REF A). He asked whether the Sixth Fleet']);
     // A REF item, its line, then the REF field (all its items), then the metadata; it went from the line to the metadata.
     assert.deepEqual(selections(inValletta('VALLETTA 388', 0)).slice(0, 5), ['VALLETTA', 'A. VALLETTA 388', 'REF: A. VALLETTA 388', 'REF: A. VALLETTA 388⏎…(2 lines)', 'S E C R E T SECTION 01 OF 02 VALLETTA 000412⏎…(14 lines)']);
+  });
+  it('climbs from the line to a Comment or Summary block inside the paragraph, then the paragraph', () => {
+    // "(Comment: … End comment.)" inside ¶1: the block, between the line and the paragraph; the line went to the paragraph.
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nSUBJECT: HARBOR FEES\n\n1. (C) Summary: The harbor board met\non Monday to set the fees.\nEnd summary.\n\n2. (C) The board set the fees. (Comment: The\nferry crews will not like the new fees,\nwhich double. End comment.) It meets again in May.\n\nSMITH\n';
+    assert.deepEqual(selections(text.replace('crews', 'cr|ews')).slice(0, 4), ['crews', 'ferry crews will not like the new fees,', 'Comment: The⏎…(3 lines)', '2. (C) The board set the fees. (Comment: The⏎…(3 lines)']);
+    // A summary opened after the marking: its text, then the paragraph with its number.
+    assert.deepEqual(selections(text.replace('Monday', 'Mon|day')).slice(0, 4), ['Monday', 'on Monday to set the fees.', 'Summary: The harbor board met⏎…(3 lines)', '1. (C) Summary: The harbor board met⏎…(3 lines)']);
+  });
+
+  it('climbs to the paragraph and its section from the last line of a paragraph that ends in spaces', () => {
+    // "…the quay. " with a space after it, as most released cables end their lines: the line ran past the paragraph's end,
+    // so the paragraph, which ends at the full stop, was left out (and its section, when it ends there too).
+    const text = 'C O N F I D E N T I A L NOWHERE 000001 \n\nSUBJECT: HARBOR FEES \n\n-------- \nSUMMARY \n-------- \n\n1. (C) The harbor board met on Monday \nto set the fees for the quay. \n\n2. (U) The board meets again in May. \n\nSMITH\n';
+    assert.deepEqual(selections(text.replace('the quay', 'the qu|ay')), ['quay.', 'to set the fees for the quay.', '1. (C) The harbor board met on Monday ⏎…(2 lines)', 'SUMMARY ⏎…(7 lines)', '-------- ⏎…(8 lines)', 'C O N F I D E N T I A L NOWHERE 000001 ⏎…(15 lines)']);
+    // The last line of the section too: both were left out.
+    assert.deepEqual(selections(text.replace('in May', 'in M|ay')), ['May.', '2. (U) The board meets again in May.', 'SUMMARY ⏎…(7 lines)', '-------- ⏎…(8 lines)', 'C O N F I D E N T I A L NOWHERE 000001 ⏎…(15 lines)']);
+    // In the spaces after the text, outside the paragraph, the line still holds the cursor.
+    assert.deepEqual(selections(text.replace('in May. ', 'in May. |')), ['2. (U) The board meets again in May. ', 'C O N F I D E N T I A L NOWHERE 000001 ⏎…(15 lines)']);
   });
 });
 

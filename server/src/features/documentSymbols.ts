@@ -4,9 +4,9 @@
  * with their paragraphs, Summary and Comment under the innermost symbol that
  * holds them, and Signature.
  */
-import { DocumentSymbol, SymbolKind, type Range } from 'vscode-languageserver-types';
+import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
 import type { Block, Cable, Paragraph, Section } from '../core/model';
-import { containsRange, spanRange, TITLE_MARKING, WHITE_RUNS } from '../core/text';
+import { containsRange, isBefore, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
 
 /** The outline of a cable. */
 export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
@@ -71,7 +71,14 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
   for (const block of cable.blocks) {
     if (block.kind === 'comment' && !isSection(sectionOn, block)) blocks.push(symbol('Comment', undefined, SymbolKind.Event, block.range));
   }
-  if (cable.signature) result.push(symbol('Signature', cable.signature.token.text, SymbolKind.Constant, cable.signature.token.range));
+  if (cable.signature) {
+    const signed = cable.signature.token.range;
+    // "… coordinated with Embassy Berlin. BUTCHER": a signature glued to the last paragraph's line lies inside that
+    // paragraph and its section, which end before it in the outline, so that the Signature overlaps neither.
+    const before = trimEndOffset(cable.lines[signed.start.line], signed.start.character);
+    if (before > 0) endBefore([...result, ...blocks], signed.start, { line: signed.start.line, character: before });
+    result.push(symbol('Signature', cable.signature.token.text, SymbolKind.Constant, signed));
+  }
   sortSymbols(result);
   for (const block of blocks) nest(result, block);
   return result;
@@ -117,6 +124,19 @@ function nest(level: DocumentSymbol[], block: DocumentSymbol): void {
   }
   level.push(block);
   sortSymbols(level);
+}
+
+/**
+ * Ends each symbol that holds `position` at `end` before it, and its children that do (a section's last paragraph); a
+ * selection that runs past `end` (a Comment left open, which its whole range selects) ends there too.
+ */
+function endBefore(symbols: readonly DocumentSymbol[], position: Position, end: Position): void {
+  for (const s of symbols) {
+    if (!containsRange(s.range, { start: position, end: position }) || !isBefore(end, s.range.end) || !isBefore(s.selectionRange.start, end)) continue;
+    s.range = { start: s.range.start, end };
+    if (isBefore(end, s.selectionRange.end)) s.selectionRange = { start: s.selectionRange.start, end };
+    if (s.children) endBefore(s.children, position, end);
+  }
 }
 
 function paragraphSymbol(p: Paragraph): DocumentSymbol {

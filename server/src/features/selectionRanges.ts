@@ -1,11 +1,11 @@
 /**
  * Smart select: word → in-text reference ("REF A", "para 3"), field, REF item or marking → the REF field → line →
- * paragraph → section → whole cable.
+ * Summary, Comment or Note block → paragraph → section → whole cable.
  */
 import { SelectionRange, type Position, type Range } from 'vscode-languageserver-types';
 import { findInTextReferencesOnLine } from '../core/mentions';
 import type { Cable } from '../core/model';
-import { contains, containsRange, isBefore, paragraphIndexAt, partitionPoint, range } from '../core/text';
+import { contains, containsRange, isBefore, paragraphIndexAt, partitionPoint, range, trimEndOffset } from '../core/text';
 
 /** Nested selection ranges for each position. */
 export function getSelectionRanges(cable: Cable, positions: readonly Position[]): SelectionRange[] {
@@ -49,7 +49,19 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   for (const t of tokens) if (contains(t, p)) candidates.push(t);
   // "(REF A)", "refs A and B", "para 3": the reference as written, between its letter and the line.
   for (const r of findInTextReferencesOnLine(cable, p.line)) if (contains(r.range, p)) candidates.push(r.range);
-  candidates.push(range(p.line, 0, line.length));
+  // The line up to its last character that is not white space ("…for the quay. " ends at the full stop), or up to the
+  // cursor in the spaces after it: a paragraph or section ending on this line ends there too, and a line with its
+  // trailing spaces did not fit inside them, so the chain went from the line to the whole cable.
+  candidates.push(range(p.line, 0, Math.max(trimEndOffset(line), Math.min(p.character, line.length))));
+  // "(Comment: … End comment.)" inside a paragraph, "Summary: … End summary." after its marking, or a Summary over
+  // paragraphs: the block, between the line and the paragraph or section that holds it. Blocks are in order of their
+  // starts, so those that start inside the paragraph are walked back from the position, and one more before it.
+  const floor = paragraph && contains(paragraph.range, p) ? paragraph.range.start : { line: p.line, character: 0 };
+  for (let i = partitionPoint(cable.blocks, (b) => !isBefore(p, b.range.start)) - 1; i >= 0; i--) {
+    const block = cable.blocks[i];
+    if (contains(block.range, p)) candidates.push(block.range);
+    if (isBefore(block.range.start, floor)) break;
+  }
   if (paragraph && contains(paragraph.range, p)) candidates.push(paragraph.range);
   if (section && contains(section.range, p)) candidates.push(section.range);
   if (cable.header && contains(cable.header.range, p)) candidates.push(cable.header.range);
