@@ -1015,6 +1015,12 @@ describe('hover', () => {
     // On the parenthesis before the letter too, as on the one after it.
     assert.match(hoverAt(inValletta('(b) and (d).', 0)), /Reason 1\.4\(b\)[\s\S]*foreign government information/);
     assert.match(hoverAt(inValletta('(b) and (d).', 8)), /Reason 1\.4\(d\)/);
+    // A line that wraps between the "(" and its letter: the "(" ending the line above hovers the letter below.
+    const wrapped = (caretLine: string, next: string) => hoverAt(`CONFIDENTIAL NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR\n\n${caretLine}\n${next}\n\n¶1. (C) The board met.\n`);
+    assert.match(wrapped('Classified By: Jane Roe for reasons 1.4 (b) and |(', 'd).'), /Reason 1\.4\(d\)/);
+    assert.match(wrapped('Classified By: Jane Roe for reasons 1.4 (b) and |( ', 'D)'), /Reason 1\.4\(d\)/);
+    // A "(" not right before a letter, on the same line or the next, is no reason's.
+    assert.doesNotMatch(wrapped('Classified By: Jane Roe (acting) |(for reasons', '1.4 (b) and (d).'), /Reason/);
     // The section number before the letters says which order's list they are read in.
     const section = (line: string) => hoverAt(`CONFIDENTIAL NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR\n\n${line}\n\n¶1. (C) The board met.\n`);
     assert.match(section('Classified By: Jane Roe for reasons 1|.4 (b) and (d).'), /^\*\*Section 1\.4\*\*\n\nThe section of the classification order that lists the reasons for classifying: E\.O\. 12958 as amended by E\.O\. 13292, sec\. 1\.4\.\n\nThis line gives 2 reasons under sec\. 1\.4: \(b\), \(d\);/);

@@ -372,6 +372,17 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
   return { contents: { kind: MarkupKind.PlainText, value: toPlainText((h.contents as MarkupContent).value) }, range: h.range };
 }
 
+/**
+ * True when `position` is on the "(" that opens the reason letter at `letter`: right before it ("(b)"), or the last
+ * character of the line above when the line wraps between them ("… 1.4 (b) and (" over "d).").
+ */
+function isOpeningParen(lines: readonly string[], letter: Position, position: Position): boolean {
+  const text = lines[position.line] ?? '';
+  if (text.charCodeAt(position.character) !== 40 /* ( */) return false;
+  if (position.line === letter.line) return position.character === letter.character - 1;
+  return position.line === letter.line - 1 && text.trimEnd().length === position.character + 1 && (lines[letter.line] ?? '').slice(0, letter.character).trim() === '';
+}
+
 /** Hover at a position in Markdown, or null. */
 function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hover | null {
   const d = ctx.dictionaries;
@@ -591,8 +602,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     for (let i = 0; i < clby.reasons.length; i++) {
       const r = clby.reasons[i];
       // "(b)": the "(" before the letter is the reason's too, as its ")" is (the range's end).
-      const opening = position.line === r.range.start.line && position.character === r.range.start.character - 1 && cable.lines[position.line].charCodeAt(position.character) === 40; /* ( */
-      if (!opening && !at(r, position)) continue;
+      if (!isOpeningParen(cable.lines, r.range.start, position) && !at(r, position)) continue;
       const letter = clby.reasonLetters[i];
       const { section, order, entry } = reasonEntry(cable, letter, d);
       const meaning = entry ? `${entry.summary}${entry.verified ? '.' : ' (unverified).'}` : 'Not a category of this section.';
