@@ -1230,7 +1230,9 @@ describe('hover', () => {
       assert.deepEqual(runTogether(value), [], name);
     }
     assert.match(hovers.dtg, /3 June 2009, 1322Z\n\nWednesday, day 154/);
-    assert.match(hovers.address, /in this cable\.\n\nPrecedence: PRIORITY\.\n\nSerial 3187 at this addressee\./);
+    // The number after the precedence is not called a serial: what it counts is not established, as its own hover says.
+    assert.match(hovers.address, /in this cable\.\n\nPrecedence: PRIORITY\.\n\nNumber after the precedence: 3187; what it counts is not established \(unverified\)\./);
+    assert.doesNotMatch(hovers.address, /Serial/);
   });
 
   it('explains the number after an addressee, which the dictionary does not establish', () => {
@@ -1242,6 +1244,8 @@ describe('hover', () => {
     }
     // The precedence before it keeps its own hover.
     assert.match(at('PRIORITY 3187', 2), /^\*\*PRIORITY\*\*/);
+    // The address's hover names the number as after the address where no precedence comes between, and as no serial.
+    assert.match(at('AMEMBASSY PARIS', 3), /\n\nNumber after the address: 0412-0413; what it counts is not established \(unverified\)\.$/);
   });
 
   it('takes entries from user dictionaries, and rejects bad ones with JSON paths', () => {

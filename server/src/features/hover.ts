@@ -437,7 +437,8 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
       if (at(a.address, position)) {
         const lines = [`Plain-language address${a.routingIndicator ? ` paired with ${esc(a.routingIndicator.text)} in this cable` : ''}.`];
         if (a.precedence) lines.push(`Precedence: ${esc(a.precedence.text)}.`);
-        if (a.serial) lines.push(`Serial ${esc(a.serial.text)} at this addressee.`);
+        // "PRIORITY 3187": the number's own hover says its meaning is not established, and so does this one.
+        if (a.serial) lines.push(`Number after the ${a.precedence ? 'precedence' : 'address'}: ${esc(a.serial.text)}; what it counts is not established (unverified).`);
         return hover(md(esc(a.address!.text), lines), a.address!.range);
       }
       if (at(a.precedence, position)) return hover(md(esc(a.precedence!.text), ['Precedence of the message for this addressee.'], citeDocuments(['FAH2-230', 'corpus'], d)), a.precedence!.range);
