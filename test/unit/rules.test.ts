@@ -182,6 +182,18 @@ describe('rules: CBL017, CBL019 and CBL020 and fields written with nothing in th
     assert.deepEqual(found('TAGS: PREL', 'SUBJECT: X', 'Derived from: Multiple Sources'), []);
     assert.deepEqual(found('TAGS: PREL', 'SUBJECT: X', 'Classified By: Ambassador A. Smith,\nfor reasons 1.4 (b) and (d).'), []);
   });
+  it('leaves alone a text the release cut short in its fields, before the Classified By line', () => {
+    const cut = (rest: string) =>
+      lintCable(parseCable(`C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\n${rest}`).cable)
+        .filter((f) => f.id === 'CBL020')
+        .map((f) => `${f.range.start.line} ${f.message}`);
+    assert.deepEqual(cut('SUBJECT: FERRY TALKS MAY RESUME, BUT MUCH DEPENDS ON\nTHE HARBOR...\n'), []);
+    assert.deepEqual(cut('SUBJECT: FERRY TALKS\n\nREF: NOWHERE 4…\n \n'), []);
+    // Not cut: the subject ends whole, or paragraphs follow, or the ellipsis is not on the text's last line.
+    assert.deepEqual(cut('SUBJECT: FERRY TALKS\n'), ['4 CONFIDENTIAL cable has no Classified By line.']);
+    assert.deepEqual(cut('SUBJECT: FERRY TALKS...\n\n¶1. (C) Text.\n'), ['4 CONFIDENTIAL cable has no Classified By line.']);
+    assert.deepEqual(cut('SUBJECT: FERRY TALKS...\n\nThe board met.\n'), ['4 CONFIDENTIAL cable has no Classified By line.']);
+  });
   it('leaves an empty Classified By line on an unclassified cable to CBL021', () => {
     assert.deepEqual(found('TAGS: PREL', 'SUBJECT: X', 'Classified By:', 'UNCLAS NOWHERE 000005'), []);
   });

@@ -372,6 +372,17 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
   return { contents: { kind: MarkupKind.PlainText, value: toPlainText((h.contents as MarkupContent).value) }, range: h.range };
 }
 
+/**
+ * True when `position` is on the "(" that opens the reason letter at `letter`: right before it ("(b)"), or the last
+ * character of the line above when the line wraps between them ("… 1.4 (b) and (" over "d).").
+ */
+function isOpeningParen(lines: readonly string[], letter: Position, position: Position): boolean {
+  const text = lines[position.line] ?? '';
+  if (text.charCodeAt(position.character) !== 40 /* ( */) return false;
+  if (position.line === letter.line) return position.character === letter.character - 1;
+  return position.line === letter.line - 1 && text.trimEnd().length === position.character + 1 && (lines[letter.line] ?? '').slice(0, letter.character).trim() === '';
+}
+
 /** Hover at a position in Markdown, or null. */
 function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hover | null {
   const d = ctx.dictionaries;
@@ -426,7 +437,8 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
       if (at(a.address, position)) {
         const lines = [`Plain-language address${a.routingIndicator ? ` paired with ${esc(a.routingIndicator.text)} in this cable` : ''}.`];
         if (a.precedence) lines.push(`Precedence: ${esc(a.precedence.text)}.`);
-        if (a.serial) lines.push(`Serial ${esc(a.serial.text)} at this addressee.`);
+        // "PRIORITY 3187": the number's own hover says its meaning is not established, and so does this one.
+        if (a.serial) lines.push(`Number after the ${a.precedence ? 'precedence' : 'address'}: ${esc(a.serial.text)}; what it counts is not established (unverified).`);
         return hover(md(esc(a.address!.text), lines), a.address!.range);
       }
       if (at(a.precedence, position)) return hover(md(esc(a.precedence!.text), ['Precedence of the message for this addressee.'], citeDocuments(['FAH2-230', 'corpus'], d)), a.precedence!.range);
@@ -591,8 +603,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     for (let i = 0; i < clby.reasons.length; i++) {
       const r = clby.reasons[i];
       // "(b)": the "(" before the letter is the reason's too, as its ")" is (the range's end).
-      const opening = position.line === r.range.start.line && position.character === r.range.start.character - 1 && cable.lines[position.line].charCodeAt(position.character) === 40; /* ( */
-      if (!opening && !at(r, position)) continue;
+      if (!isOpeningParen(cable.lines, r.range.start, position) && !at(r, position)) continue;
       const letter = clby.reasonLetters[i];
       const { section, order, entry } = reasonEntry(cable, letter, d);
       const meaning = entry ? `${entry.summary}${entry.verified ? '.' : ' (unverified).'}` : 'Not a category of this section.';
@@ -614,7 +625,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (!contains(header.token.range, position)) continue;
     return hover(md('Printout page header', [`Page ${header.page} of a printout of this cable: 2000-era printouts head each page after the first with a line like this one.`], citeDocuments(['corpus'], d)), header.token.range);
   }
-  return fieldHover(cable, position, d) ?? inTextHover(cable, position, ctx) ?? handlingNoticeHover(cable, position, d);
+  return fieldHover(cable, position, d) ?? inTextHover(cable, position, ctx) ?? handlingNoticeHover(cable, position, d) ?? passingLineHover(cable, position, d);
 }
 
 /** "¶ 13." for paragraph 3: the number as the release's copy writes it, and the one it is read as. */
@@ -675,6 +686,21 @@ function fieldHover(cable: Cable, position: Position, d: Dictionaries): Hover | 
     return hover(md(`Signature ${esc(name.text)}`, lines, citeDocuments(['corpus'], d)), name.range);
   }
   return null;
+}
+
+/**
+ * An office or passing line above the E.O. line ("DEPARTMENT FOR EUR/WE", "STATE PASS TO USAID"; FORMAT.md §3,
+ * item 4), which nothing else explains; a handling notice written there keeps its own hover.
+ */
+function passingLineHover(cable: Cable, position: Position, d: Dictionaries): Hover | null {
+  const l = cable.passingLines.find((t) => contains(t.range, position));
+  // "SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.": a handling notice, which passes the cable to no one.
+  if (!l || /\b(?:SENSITIVE\s+BUT\s+UNCLASSIFIED|NOT\s+FOR\s+INTERNET\s+DISTRIBUTION)\b/i.test(l.text)) return null;
+  const lines = [
+    'A line above the E.O. line that names, as it is written, the offices or people of an addressee the cable is for (`DEPARTMENT FOR EUR/WE`, `NSC FOR …`) or whom an addressee is asked to pass it to (`STATE PASS TO USAID`).',
+    'In the released cables: such lines in 593 (46.0%), often wrapped over several lines.',
+  ];
+  return hover(md('Office passing line', lines, citeDocuments(['corpus'], d)), l.range);
 }
 
 // A handling notice written out in a line of its own or of the text: "SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.",

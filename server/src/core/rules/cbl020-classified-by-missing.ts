@@ -3,6 +3,7 @@
  * one that gives no reasons is an info.
  */
 import { documentStart, isClassified, misspelledLabel, replaceFix } from './util';
+import type { Cable } from '../model';
 import type { Rule } from './types';
 
 /**
@@ -16,6 +17,19 @@ function releaseTookReasons(lines: readonly string[], from: number, to: number):
   return false;
 }
 
+/**
+ * Whether the release cut the text short in its metadata, before the place of the Classified By line: no paragraph
+ * follows, and the text's last line is a field's and ends with an ellipsis ("SUBJECT: … BUT MUCH DEPENDS ON RESULT...").
+ */
+function cutInMetadata(cable: Cable): boolean {
+  if (cable.paragraphs.length > 0) return false;
+  const lines = cable.lines;
+  let last = lines.length - 1;
+  while (last >= 0 && lines[last].trim() === '') last--;
+  const fieldsEnd = Math.max(cable.eo?.range.end.line ?? -1, cable.tags?.range.end.line ?? -1, cable.subject?.range.end.line ?? -1, cable.refs?.range.end.line ?? -1);
+  return last >= 0 && last === fieldsEnd && releaseTookReasons(lines, last, last);
+}
+
 export const rule: Rule = {
   id: 'CBL020',
   name: 'classified-by-missing',
@@ -26,8 +40,8 @@ export const rule: Rule = {
   docs: {
     bad: "SUBJECT: …\n\n¶1. (C) …",
     good: "SUBJECT: …\n\nClassified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (d).\n\n¶1. (C) …",
-    rationale: "Classified cables name who classified them and why (5 FAH-1 H-246): the reasons are the categories of the order that allow the classification. A line above the first paragraph whose label has one character wrong (`Classifled By:`, as OCR and typing leave it) is named as the missing line, with a fix that writes the label; `Classified By;`, with a semicolon for its colon, is read as the Classified By line itself, which CBL049 reports.",
-    source: "Corpus analysis of the released cables: present on 1,152 of 1,172 classified cables (FORMAT.md §7 rule 17); missing on 18 of 1,186, 1.5% (CORPUS-FINDINGS, 'Warnings'). A line without reasons: 1,074 of the 1,152 give a reason that can be read (FORMAT.md §7 rule 20); on the 200 cables of the project's corpus, 3 of 179 give none, two of them cut short by the release (`Classified By: A...`), which the rule leaves alone.",
+    rationale: "Classified cables name who classified them and why (5 FAH-1 H-246): the reasons are the categories of the order that allow the classification. A line above the first paragraph whose label has one character wrong (`Classifled By:`, as OCR and typing leave it) is named as the missing line, with a fix that writes the label; `Classified By;`, with a semicolon for its colon, is read as the Classified By line itself, which CBL049 reports. A text the release cut short in its fields, with no paragraph and a last line that is a field's and ends with an ellipsis (`SUBJECT: … DEPENDS ON RESULT...`), lost its Classified By line with the rest, and is left alone.",
+    source: "Corpus analysis of the released cables: present on 1,152 of 1,172 classified cables (FORMAT.md §7 rule 17); missing on 18 of 1,186, 1.5% (CORPUS-FINDINGS, 'Warnings'). A line without reasons: 1,074 of the 1,152 give a reason that can be read (FORMAT.md §7 rule 20); on the 200 cables of the project's corpus, 3 of 179 give none, two of them cut short by the release (`Classified By: A...`), which the rule leaves alone; one (09BERLIN1273) ends in its subject, cut short, with no line after it.",
   },
   check(cable, report) {
     if (!isClassified(cable)) return;
@@ -49,6 +63,8 @@ export const rule: Rule = {
       report({ message: `${cable.banner!.level} cable has no Classified By line: '${written}' reads as a misspelled Classified By label.`, range: label.range, fixes: [replaceFix(`Write '${label.text}'`, label.range, label.text, false, true)] });
       return;
     }
+    // 09BERLIN1273 ends in its subject, cut short: its Classified By line went with the rest of the text.
+    if (cutInMetadata(cable)) return;
     report({ message: `${cable.banner!.level} cable has no Classified By line.`, range: cable.subject?.range ?? documentStart(cable) });
   },
 };
