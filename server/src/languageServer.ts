@@ -67,6 +67,7 @@ import { CableIndex, collectionEntry, idFromFileName, indexKey, shownChanged, su
 import { citedId, fileNameKind } from './core/id';
 import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS, type ExtractFormat } from './cli/extract';
 import { jsonEqual, type DirectoryEntry, type HostFiles, type ServerHost } from './host';
+import { REFUSED_REQUEST, type RefusedRequestParams } from './lifecycle';
 import { askClient, isListFilesResult, MAX_FILE_BYTES, pathBelow, READ_BATCH, readFilesAnswer, type ListFilesParams, type ReadFilesParams } from './workspace/clientFiles';
 
 /**
@@ -346,6 +347,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       serverInfo: { name: 'cable-language-server', version: '0.1.0' },
     };
   });
+
+  // A request before initialize or after shutdown, which the entry's lifecycle strategy renamed (lifecycle.ts).
+  connection.onRequest(REFUSED_REQUEST, (p: RefusedRequestParams) => new ResponseError(p.code, p.message));
 
   connection.onInitialized(async () => {
     if (host.limitations) connection.console.info(host.limitations);
