@@ -6,7 +6,9 @@
 import {
   type CancellationToken,
   CodeActionKind,
+  Command,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   FileChangeType,
   LSPErrorCodes,
   MarkupKind,
@@ -146,6 +148,15 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   let hasPrepareRename = false;
   /** Whether the client applies a workspace edit given as `documentChanges` (versioned document edits). */
   let hasDocumentChanges = false;
+  /** Whether the client takes code actions as literals (`codeActionLiteralSupport`); one that does not takes commands only. */
+  let hasCodeActionLiterals = false;
+  /** Whether the client applies a workspace edit the server sends (`workspace/applyEdit`). */
+  let canApplyEdit = false;
+  /**
+   * The command a code action becomes for a client that takes no code action literals: run (`workspace/executeCommand`),
+   * it sends the action's edit (its first argument) back to be applied (`workspace/applyEdit`), labelled with its title (the second).
+   */
+  const APPLY_EDIT_COMMAND = 'cable.applyCodeActionEdit';
   /**
    * The views a client shows from the index, the dictionaries and the settings, with the request that asks it to fetch them again:
    * what they show of other cables changes without an edit to the document that shows it, and VS Code asks again by itself
@@ -309,6 +320,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     hasSnippetSupport = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     hasPrepareRename = !!caps.textDocument?.rename?.prepareSupport;
     hasDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+    hasCodeActionLiterals = !!caps.textDocument?.codeAction?.codeActionLiteralSupport;
+    canApplyEdit = !!caps.workspace?.applyEdit;
     refreshable.clear();
     if (caps.workspace?.codeLens?.refreshSupport) refreshable.add('codeLens');
     if (caps.workspace?.inlayHint?.refreshSupport) refreshable.add('inlayHints');
@@ -332,6 +345,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['(', ' ', '/'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        // A client that takes no code action literals gets each action as a command, which applies its edit.
+        ...(!hasCodeActionLiterals && canApplyEdit ? { executeCommandProvider: { commands: [APPLY_EDIT_COMMAND] } } : {}),
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
@@ -829,13 +844,28 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   connection.onCodeAction((p) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return [];
+    const actions = codeActions(doc, p.range, p.context.diagnostics, p.context.only);
+    if (hasCodeActionLiterals) return actions;
+    // LSP 3.17: a client without code action literals takes commands only, and one that applies no edit the server sends none.
+    return canApplyEdit ? actions.flatMap((a) => (a.edit ? [Command.create(a.title, APPLY_EDIT_COMMAND, a.edit, a.title)] : [])) : [];
+  });
+
+  connection.onExecuteCommand(async (p) => {
+    const [edit, title] = (p.arguments ?? []) as [WorkspaceEdit | undefined, unknown];
+    if (p.command !== APPLY_EDIT_COMMAND || typeof edit !== 'object' || edit === null) return new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${p.command}, or no edit to apply.`);
+    // The client may refuse the edit (a document changed since); the user sees its own message, if any.
+    await connection.workspace.applyEdit({ label: typeof title === 'string' ? title : 'Cable fix', edit }).catch(() => undefined);
+    return null;
+  });
+
+  /** The quick fixes, "Disable rule in this file" and Fix All for `range` of `doc`, of the kinds `only` asks for. */
+  function codeActions(doc: TextDocument, range: Range, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined): CodeAction[] {
     return guard('codeAction', [] as CodeAction[], () => {
       const findings = findingsFor(doc);
-      const only = p.context.only;
       const actions: CodeAction[] = [];
       if (!only || only.some((k) => k === CodeActionKind.QuickFix)) {
-        actions.push(...getQuickFixes(doc.uri, findings, p.range, p.context.diagnostics));
-        actions.push(...disableRuleActions(doc.uri, findings, p.range, p.context.diagnostics));
+        actions.push(...getQuickFixes(doc.uri, findings, range, diagnostics));
+        actions.push(...disableRuleActions(doc.uri, findings, range, diagnostics));
       }
       if (!only || only.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.Source)) {
         const fixAll = getFixAll(doc.uri, findings, cableFor(doc));
@@ -843,7 +873,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       }
       return actions;
     });
-  });
+  }
 
   /**
    * "Disable <rule> in this file" for each rule with a finding that touches `range` (the findings quick fixes are

@@ -70,4 +70,41 @@ describe('language server and the formats a client declares', function () {
     ]);
     assert.deepEqual((await refItems({})).map((i) => i.label), ['B.']);
   });
+
+  it('gives a client without code action literals each action as a command that applies its edit, and one that applies no edit none', async () => {
+    // "PREL" twice, and ¶3 after ¶1.
+    const text = 'UNCLAS NOWHERE 000001\n\nTAGS: PREL, PREL\nSUBJECT: X\n\n¶1. (U) Text.\n\n¶3. (U) More.\n';
+    const uri = 'file:///clients/fixes.cable';
+    const edit = { changes: { [uri]: [{ range: { start: { line: 2, character: 10 }, end: { line: 2, character: 16 } }, newText: '' }] } };
+    type Command = { title: string; command: string; arguments: unknown[] };
+    const applied: unknown[] = [];
+    const actionsOf = async (capabilities: object) => {
+      const client = await startServer(undefined, capabilities, [], (method, params) => {
+        if (method !== 'workspace/applyEdit') return null;
+        applied.push(params);
+        return { applied: true };
+      });
+      try {
+        await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text } });
+        const { diagnostics } = await client.waitFor<{ uri: string; diagnostics: unknown[] }>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+        const all = { start: { line: 0, character: 0 }, end: { line: 8, character: 0 } };
+        const actions = await client.connection.sendRequest<Command[]>('textDocument/codeAction', { textDocument: { uri }, range: all, context: { diagnostics } });
+        const remove = actions.find((a) => a.title === 'Remove the repeated PREL');
+        if (remove) await client.connection.sendRequest('workspace/executeCommand', { command: remove.command, arguments: remove.arguments });
+        return { provider: client.initialized.capabilities.executeCommandProvider, actions };
+      } finally {
+        await client.stop();
+      }
+    };
+    const commands = await actionsOf({ workspace: { applyEdit: true }, textDocument: { codeAction: {} } });
+    assert.deepEqual(commands.provider, { commands: ['cable.applyCodeActionEdit'] });
+    assert.deepEqual(commands.actions.map((a) => [a.title, a.command, Object.keys(a).sort().join()]), [
+      ['Remove the repeated PREL', 'cable.applyCodeActionEdit', 'arguments,command,title'],
+      ['Renumber paragraph 3 as 2', 'cable.applyCodeActionEdit', 'arguments,command,title'],
+      ['Fix all safe cable problems', 'cable.applyCodeActionEdit', 'arguments,command,title'],
+    ]);
+    assert.deepEqual(applied, [{ label: 'Remove the repeated PREL', edit }]);
+    const none = await actionsOf({ textDocument: { codeAction: {} } });
+    assert.deepEqual([none.provider, none.actions], [undefined, []]);
+  });
 });
