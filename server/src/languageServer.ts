@@ -31,6 +31,7 @@ import {
   type InlayHint,
   type InitializeParams,
   type Location,
+  type WorkDoneProgressServerReporter,
   type WorkspaceEdit,
   type Range,
   type SemanticTokens,
@@ -1284,7 +1285,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const checking = settings.validateScope === 'workspace';
     const files: string[] = [];
     for (const root of workspaceRoots) walk(root, root, files);
-    const progress = hasWorkDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    const progress = await workDoneProgress();
     progress?.begin(checking ? 'Checking cables' : 'Indexing cables', 0, `${files.length} files`, false);
     const started = Date.now();
     const done = await indexFiles(files, (n) => progress?.report(Math.round((n / files.length) * 100), `${n} of ${files.length}`), () => pass !== passes);
@@ -1483,6 +1484,21 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     return true;
   }
 
+  /**
+   * A work-done progress for a pass over the workspace's files, or undefined, and the pass goes on without one: the client
+   * takes none, answers `window/workDoneProgress/create` with an error (after which LSP 3.17 lets the server send no
+   * progress on the token), or has not answered within {@link SETTINGS_WAIT_MS}.
+   */
+  async function workDoneProgress(): Promise<WorkDoneProgressServerReporter | undefined> {
+    if (!hasWorkDoneProgress) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const created = connection.window.createWorkDoneProgress().catch(() => undefined);
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SETTINGS_WAIT_MS)));
+    const progress = await Promise.race([created, late]);
+    clearTimeout(timer);
+    return progress;
+  }
+
   /** Indexes the closed file `uri` from `text` read through the client; a file it could not read leaves the index. */
   function indexClientText(uri: string, text: string | null): void {
     if (openKeys.has(indexKey(uri))) return;
@@ -1524,7 +1540,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       uris.length = limit;
     }
     const todo = uris.filter((u) => !openKeys.has(u));
-    const progress = hasWorkDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    const progress = await workDoneProgress();
     progress?.begin(checking ? 'Checking cables' : 'Indexing cables', 0, `${todo.length} files read through the editor`, false);
     let unread = 0;
     const done = await readBatchesThroughClient(

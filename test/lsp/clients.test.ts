@@ -4,7 +4,12 @@
  * in the format the client lists first.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ResponseError } from 'vscode-jsonrpc/node';
 import { startServer, type TestClient } from './client';
+import { ROOT } from '../helpers';
 
 interface Hover {
   contents: { kind: string; value: string };
@@ -106,5 +111,23 @@ describe('language server and the formats a client declares', function () {
     assert.deepEqual(applied, [{ label: 'Remove the repeated PREL', edit }]);
     const none = await actionsOf({ textDocument: { codeAction: {} } });
     assert.deepEqual([none.provider, none.actions], [undefined, []]);
+  });
+
+  it('indexes the workspace for a client that takes work-done progress but refuses to create one, or never answers', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-progress-'));
+    fs.copyFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), path.join(ws, '09VALLETTA412.cable'));
+    const capabilities = { window: { workDoneProgress: true } };
+    const refusing = (method: string) => (method === 'window/workDoneProgress/create' ? new ResponseError(-32603, 'No progress here.') : null);
+    const starts = [() => startServer(ws, capabilities, [], refusing), () => startServer(ws, capabilities, ['window/workDoneProgress/create'])];
+    for (const startClient of starts) {
+      const client = await startClient();
+      try {
+        assert.deepEqual(await client.waitFor('cable/indexed', undefined, 10000), { count: 1 });
+        assert.equal(client.received('$/progress').length, 0);
+      } finally {
+        await client.stop();
+      }
+    }
+    fs.rmSync(ws, { recursive: true, force: true });
   });
 });
