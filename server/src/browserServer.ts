@@ -6,8 +6,9 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
 import { browserHost } from './browserHost';
 import { startLanguageServer } from './languageServer';
+import { lifecycleStrategy } from './lifecycle';
 
 // The worker's global scope posts and receives the messages.
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0] & Parameters<typeof browserHost>[0];
 
-startLanguageServer(createConnection(ProposedFeatures.all, new BrowserMessageReader(self), new BrowserMessageWriter(self)), browserHost(self));
+startLanguageServer(createConnection(ProposedFeatures.all, new BrowserMessageReader(self), new BrowserMessageWriter(self), { messageStrategy: lifecycleStrategy() }), browserHost(self));

@@ -6,7 +6,9 @@
 import {
   type CancellationToken,
   CodeActionKind,
+  Command,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   FileChangeType,
   LSPErrorCodes,
   MarkupKind,
@@ -29,6 +31,7 @@ import {
   type InlayHint,
   type InitializeParams,
   type Location,
+  type WorkDoneProgressServerReporter,
   type WorkspaceEdit,
   type Range,
   type SemanticTokens,
@@ -67,6 +70,7 @@ import { CableIndex, collectionEntry, idFromFileName, indexKey, shownChanged, su
 import { citedId, fileNameKind } from './core/id';
 import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS, type ExtractFormat } from './cli/extract';
 import { jsonEqual, type DirectoryEntry, type HostFiles, type ServerHost } from './host';
+import { REFUSED_REQUEST, type RefusedRequestParams } from './lifecycle';
 import { askClient, isListFilesResult, MAX_FILE_BYTES, pathBelow, READ_BATCH, readFilesAnswer, type ListFilesParams, type ReadFilesParams } from './workspace/clientFiles';
 
 /**
@@ -145,6 +149,15 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   let hasPrepareRename = false;
   /** Whether the client applies a workspace edit given as `documentChanges` (versioned document edits). */
   let hasDocumentChanges = false;
+  /** Whether the client takes code actions as literals (`codeActionLiteralSupport`); one that does not takes commands only. */
+  let hasCodeActionLiterals = false;
+  /** Whether the client applies a workspace edit the server sends (`workspace/applyEdit`). */
+  let canApplyEdit = false;
+  /**
+   * The command a code action becomes for a client that takes no code action literals: run (`workspace/executeCommand`),
+   * it sends the action's edit (its first argument) back to be applied (`workspace/applyEdit`), labelled with its title (the second).
+   */
+  const APPLY_EDIT_COMMAND = 'cable.applyCodeActionEdit';
   /**
    * The views a client shows from the index, the dictionaries and the settings, with the request that asks it to fetch them again:
    * what they show of other cables changes without an edit to the document that shows it, and VS Code asks again by itself
@@ -308,6 +321,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     hasSnippetSupport = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     hasPrepareRename = !!caps.textDocument?.rename?.prepareSupport;
     hasDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+    hasCodeActionLiterals = !!caps.textDocument?.codeAction?.codeActionLiteralSupport;
+    canApplyEdit = !!caps.workspace?.applyEdit;
     refreshable.clear();
     if (caps.workspace?.codeLens?.refreshSupport) refreshable.add('codeLens');
     if (caps.workspace?.inlayHint?.refreshSupport) refreshable.add('inlayHints');
@@ -331,6 +346,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['(', ' ', '/'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        // A client that takes no code action literals gets each action as a command, which applies its edit.
+        ...(!hasCodeActionLiterals && canApplyEdit ? { executeCommandProvider: { commands: [APPLY_EDIT_COMMAND] } } : {}),
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
@@ -346,6 +363,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       serverInfo: { name: 'cable-language-server', version: '0.1.0' },
     };
   });
+
+  // A request before initialize or after shutdown, which the entry's lifecycle strategy renamed (lifecycle.ts).
+  connection.onRequest(REFUSED_REQUEST, (p: RefusedRequestParams) => new ResponseError(p.code, p.message));
 
   connection.onInitialized(async () => {
     if (host.limitations) connection.console.info(host.limitations);
@@ -825,13 +845,28 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   connection.onCodeAction((p) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return [];
+    const actions = codeActions(doc, p.range, p.context.diagnostics, p.context.only);
+    if (hasCodeActionLiterals) return actions;
+    // LSP 3.17: a client without code action literals takes commands only, and one that applies no edit the server sends none.
+    return canApplyEdit ? actions.flatMap((a) => (a.edit ? [Command.create(a.title, APPLY_EDIT_COMMAND, a.edit, a.title)] : [])) : [];
+  });
+
+  connection.onExecuteCommand(async (p) => {
+    const [edit, title] = (p.arguments ?? []) as [WorkspaceEdit | undefined, unknown];
+    if (p.command !== APPLY_EDIT_COMMAND || typeof edit !== 'object' || edit === null) return new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${p.command}, or no edit to apply.`);
+    // The client may refuse the edit (a document changed since); the user sees its own message, if any.
+    await connection.workspace.applyEdit({ label: typeof title === 'string' ? title : 'Cable fix', edit }).catch(() => undefined);
+    return null;
+  });
+
+  /** The quick fixes, "Disable rule in this file" and Fix All for `range` of `doc`, of the kinds `only` asks for. */
+  function codeActions(doc: TextDocument, range: Range, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined): CodeAction[] {
     return guard('codeAction', [] as CodeAction[], () => {
       const findings = findingsFor(doc);
-      const only = p.context.only;
       const actions: CodeAction[] = [];
       if (!only || only.some((k) => k === CodeActionKind.QuickFix)) {
-        actions.push(...getQuickFixes(doc.uri, findings, p.range, p.context.diagnostics));
-        actions.push(...disableRuleActions(doc.uri, findings, p.range, p.context.diagnostics));
+        actions.push(...getQuickFixes(doc.uri, findings, range, diagnostics));
+        actions.push(...disableRuleActions(doc.uri, findings, range, diagnostics));
       }
       if (!only || only.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.Source)) {
         const fixAll = getFixAll(doc.uri, findings, cableFor(doc));
@@ -839,7 +874,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       }
       return actions;
     });
-  });
+  }
 
   /**
    * "Disable <rule> in this file" for each rule with a finding that touches `range` (the findings quick fixes are
@@ -1250,7 +1285,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const checking = settings.validateScope === 'workspace';
     const files: string[] = [];
     for (const root of workspaceRoots) walk(root, root, files);
-    const progress = hasWorkDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    const progress = await workDoneProgress();
     progress?.begin(checking ? 'Checking cables' : 'Indexing cables', 0, `${files.length} files`, false);
     const started = Date.now();
     const done = await indexFiles(files, (n) => progress?.report(Math.round((n / files.length) * 100), `${n} of ${files.length}`), () => pass !== passes);
@@ -1449,6 +1484,21 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     return true;
   }
 
+  /**
+   * A work-done progress for a pass over the workspace's files, or undefined, and the pass goes on without one: the client
+   * takes none, answers `window/workDoneProgress/create` with an error (after which LSP 3.17 lets the server send no
+   * progress on the token), or has not answered within {@link SETTINGS_WAIT_MS}.
+   */
+  async function workDoneProgress(): Promise<WorkDoneProgressServerReporter | undefined> {
+    if (!hasWorkDoneProgress) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const created = connection.window.createWorkDoneProgress().catch(() => undefined);
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SETTINGS_WAIT_MS)));
+    const progress = await Promise.race([created, late]);
+    clearTimeout(timer);
+    return progress;
+  }
+
   /** Indexes the closed file `uri` from `text` read through the client; a file it could not read leaves the index. */
   function indexClientText(uri: string, text: string | null): void {
     if (openKeys.has(indexKey(uri))) return;
@@ -1490,7 +1540,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       uris.length = limit;
     }
     const todo = uris.filter((u) => !openKeys.has(u));
-    const progress = hasWorkDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    const progress = await workDoneProgress();
     progress?.begin(checking ? 'Checking cables' : 'Indexing cables', 0, `${todo.length} files read through the editor`, false);
     let unread = 0;
     const done = await readBatchesThroughClient(

@@ -5,6 +5,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startLanguageServer } from './languageServer';
+import { lifecycleStrategy } from './lifecycle';
 import { nodeHost } from './nodeHost';
 
-startLanguageServer(createConnection(ProposedFeatures.all), nodeHost);
+startLanguageServer(createConnection(ProposedFeatures.all, { messageStrategy: lifecycleStrategy() }), nodeHost);

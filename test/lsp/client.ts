@@ -38,8 +38,19 @@ export interface TestClient {
  * Starts the server and initializes it with a workspace folder. Requests the server sends are answered
  * by `answer`, or with null, but for those whose method is in `unanswered`, which are never answered.
  * `answer` is a function of the request, or the settings to answer `workspace/configuration` with, for each item.
+ * The capabilities declare code action literals unless they declare `textDocument.codeAction`.
  * `init` replaces the workspace folders (of any scheme) and adds `initializationOptions`.
  */
+/** Code action literals, as every editor declares them (a client without them gets commands). */
+export const CODE_ACTION_LITERALS = { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } };
+
+/** `capabilities` with {@link CODE_ACTION_LITERALS}, unless they declare `textDocument.codeAction` themselves. */
+function withCodeActionLiterals(capabilities: object): object {
+  const given = capabilities as { textDocument?: { codeAction?: unknown } };
+  if (given.textDocument?.codeAction !== undefined) return capabilities;
+  return { ...capabilities, textDocument: { ...given.textDocument, codeAction: CODE_ACTION_LITERALS } };
+}
+
 export async function startServer(
   rootPath?: string,
   capabilities: object = {},
@@ -77,7 +88,7 @@ export async function startServer(
     processId: process.pid,
     rootUri,
     workspaceFolders: init ? init.workspaceFolders : rootPath ? [{ uri: rootUri, name: 'ws' }] : null,
-    capabilities,
+    capabilities: withCodeActionLiterals(capabilities),
     ...(init?.initializationOptions === undefined ? {} : { initializationOptions: init.initializationOptions }),
   });
   await connection.sendNotification('initialized', {});

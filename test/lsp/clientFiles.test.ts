@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { applyEdits } from '../../server/src/core/fix';
 import { ROOT } from '../helpers';
-import { ensureBuilt, startServer } from './client';
+import { CODE_ACTION_LITERALS, ensureBuilt, startServer } from './client';
 
 const WEB_SERVER = path.join(ROOT, 'dist', 'web', 'server.js');
 const FOLDER = 'vscode-vfs://github/archive/cables';
@@ -91,7 +91,7 @@ type Worker = ReturnType<typeof startWorker>;
 
 /** Initializes `worker` on the virtual folder, offering `initializationOptions`, with the `cable` settings `cable`, and opens the Valletta sample. */
 async function initialize(worker: Worker, initializationOptions: object): Promise<void> {
-  await worker.request('initialize', { processId: null, rootUri: FOLDER, workspaceFolders: [{ uri: FOLDER, name: 'cables' }], initializationOptions, capabilities: { workspace: { configuration: true, workspaceFolders: true } } });
+  await worker.request('initialize', { processId: null, rootUri: FOLDER, workspaceFolders: [{ uri: FOLDER, name: 'cables' }], initializationOptions, capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { codeAction: CODE_ACTION_LITERALS } } });
   worker.notify('initialized', {});
   worker.notify('textDocument/didOpen', { textDocument: { uri: at('09VALLETTA412.cable'), languageId: 'cable', version: 1, text: SAMPLE } });
   await worker.waitFor('diagnostics of the open cable', (m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === at('09VALLETTA412.cable'));

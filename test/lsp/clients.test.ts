@@ -4,7 +4,12 @@
  * in the format the client lists first.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ResponseError } from 'vscode-jsonrpc/node';
 import { startServer, type TestClient } from './client';
+import { ROOT } from '../helpers';
 
 interface Hover {
   contents: { kind: string; value: string };
@@ -69,5 +74,60 @@ describe('language server and the formats a client declares', function () {
       ['B. NOWHERE NNN', 'B. ${1:NOWHERE} ${2:NNN}', 2],
     ]);
     assert.deepEqual((await refItems({})).map((i) => i.label), ['B.']);
+  });
+
+  it('gives a client without code action literals each action as a command that applies its edit, and one that applies no edit none', async () => {
+    // "PREL" twice, and ¶3 after ¶1.
+    const text = 'UNCLAS NOWHERE 000001\n\nTAGS: PREL, PREL\nSUBJECT: X\n\n¶1. (U) Text.\n\n¶3. (U) More.\n';
+    const uri = 'file:///clients/fixes.cable';
+    const edit = { changes: { [uri]: [{ range: { start: { line: 2, character: 10 }, end: { line: 2, character: 16 } }, newText: '' }] } };
+    type Command = { title: string; command: string; arguments: unknown[] };
+    const applied: unknown[] = [];
+    const actionsOf = async (capabilities: object) => {
+      const client = await startServer(undefined, capabilities, [], (method, params) => {
+        if (method !== 'workspace/applyEdit') return null;
+        applied.push(params);
+        return { applied: true };
+      });
+      try {
+        await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text } });
+        const { diagnostics } = await client.waitFor<{ uri: string; diagnostics: unknown[] }>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+        const all = { start: { line: 0, character: 0 }, end: { line: 8, character: 0 } };
+        const actions = await client.connection.sendRequest<Command[]>('textDocument/codeAction', { textDocument: { uri }, range: all, context: { diagnostics } });
+        const remove = actions.find((a) => a.title === 'Remove the repeated PREL');
+        if (remove) await client.connection.sendRequest('workspace/executeCommand', { command: remove.command, arguments: remove.arguments });
+        return { provider: client.initialized.capabilities.executeCommandProvider, actions };
+      } finally {
+        await client.stop();
+      }
+    };
+    const commands = await actionsOf({ workspace: { applyEdit: true }, textDocument: { codeAction: {} } });
+    assert.deepEqual(commands.provider, { commands: ['cable.applyCodeActionEdit'] });
+    assert.deepEqual(commands.actions.map((a) => [a.title, a.command, Object.keys(a).sort().join()]), [
+      ['Remove the repeated PREL', 'cable.applyCodeActionEdit', 'arguments,command,title'],
+      ['Renumber paragraph 3 as 2', 'cable.applyCodeActionEdit', 'arguments,command,title'],
+      ['Fix all safe cable problems', 'cable.applyCodeActionEdit', 'arguments,command,title'],
+    ]);
+    assert.deepEqual(applied, [{ label: 'Remove the repeated PREL', edit }]);
+    const none = await actionsOf({ textDocument: { codeAction: {} } });
+    assert.deepEqual([none.provider, none.actions], [undefined, []]);
+  });
+
+  it('indexes the workspace for a client that takes work-done progress but refuses to create one, or never answers', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-progress-'));
+    fs.copyFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), path.join(ws, '09VALLETTA412.cable'));
+    const capabilities = { window: { workDoneProgress: true } };
+    const refusing = (method: string) => (method === 'window/workDoneProgress/create' ? new ResponseError(-32603, 'No progress here.') : null);
+    const starts = [() => startServer(ws, capabilities, [], refusing), () => startServer(ws, capabilities, ['window/workDoneProgress/create'])];
+    for (const startClient of starts) {
+      const client = await startClient();
+      try {
+        assert.deepEqual(await client.waitFor('cable/indexed', undefined, 10000), { count: 1 });
+        assert.equal(client.received('$/progress').length, 0);
+      } finally {
+        await client.stop();
+      }
+    }
+    fs.rmSync(ws, { recursive: true, force: true });
   });
 });
