@@ -131,6 +131,20 @@ describe('completion edits: caveats', () => {
     check(caveatLine('NOFORN|'), 'NOFORN');
     check(caveatLine('SIPDIS, NOF|'), 'SIPDIS, NOFORN');
   });
+
+  it('under an UNCLAS banner, offers NOFORN last, after the caveats unclassified cables carry', () => {
+    const unclas = (line: string) => `UNCLAS NOWHERE 000001\n\n${line}\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: X\n`;
+    const ordered = (text: string) => {
+      const items = completionsAt(text).items;
+      return [...items].sort((x, y) => (x.sortText ?? x.label).localeCompare(y.sortText ?? y.label)).map((i) => i.label);
+    };
+    // Under "UNCLAS NOWHERE 000001", NOFORN came first: Enter on an empty line there wrote it.
+    assert.deepEqual(ordered(unclas('|')), ['SIPDIS', 'SENSITIVE', 'NOT FOR INTERNET DISTRIBUTION', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS', 'NOFORN']);
+    check(unclas('|'), 'SIPDIS');
+    // Still offered, and still found by its letters.
+    check(unclas('NOF|'), 'NOFORN');
+    assert.equal(ordered(caveatLine('|'))[0], 'NOFORN');
+  });
 });
 
 describe('completion edits: precedence words', () => {

@@ -144,6 +144,8 @@ function julianItems(cable: Cable, position: Position, line: string, before: str
 }
 
 const CAVEATS = ['NOFORN', 'SIPDIS', 'SENSITIVE', 'NOT FOR INTERNET DISTRIBUTION', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS'];
+/** The caveats in the order offered under an UNCLAS banner: NOFORN, which no unclassified cable of the corpus carries, last. */
+const UNCLASSIFIED_CAVEATS = [...CAVEATS.filter((c) => c !== 'NOFORN'), 'NOFORN'];
 const PRECEDENCES = ['ROUTINE', 'PRIORITY', 'IMMEDIATE', 'NIACT IMMEDIATE', 'FLASH'];
 /** Header lines that hold addressees. */
 const ADDRESS_LINE_KINDS: ReadonlySet<string> = new Set(['to', 'info', 'xmt', 'addressee']);
@@ -1147,7 +1149,10 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     // A caveat the cable writes already is not offered again ("NOFORN/|" gave "NOFORN/NOFORN"), but for the one at the caret.
     const written = new Set(cable.caveats.filter((c) => !contains(c.token.range, position)).map((c) => c.name));
     const items: CompletionItem[] = [];
-    CAVEATS.forEach((c, i) => {
+    // Under an UNCLAS banner NOFORN comes last: no unclassified cable of the corpus carries it, and Enter on an empty line
+    // under "UNCLAS NOWHERE 000001" wrote it, where SIPDIS and SENSITIVE are the caveats such cables write.
+    const caveats = cable.banner?.level === 'UNCLASSIFIED' ? UNCLASSIFIED_CAVEATS : CAVEATS;
+    caveats.forEach((c, i) => {
       const s = typedStart(line, position.character, c, starts);
       if (s === undefined || written.has(c)) return;
       // What the caveat means, as its hover gives it: the dictionary's kind and meaning, an unverified one said to be so.
