@@ -542,6 +542,41 @@ describe('completion edits: a block\'s closer', () => {
   });
 });
 
+describe('completion edits: the fields a draft lacks under its banner', () => {
+  const banner = 'C O N F I D E N T I A L NOWHERE 000012\n\nSIPDIS\n\n';
+  const offered = (text: string) => completionsAt(text).items.map((i) => `${i.label}${i.preselect ? '*' : ''}`);
+
+  it('offers the next of E.O., TAGS and SUBJECT first at a line\'s start, where the first paragraph\'s marker came first', () => {
+    // "E.O. …" ⏎ "|" offered "¶1. (C)" first: Enter wrote a paragraph where the TAGS line goes.
+    check(`${banner}E.O. 12958: DECL: 01/01/2019\n|`, 'TAGS: ');
+    check(`${banner}E.O. 12958: DECL: 01/01/2019\nTAGS: PREL\n|`, 'SUBJECT: ');
+    assert.deepEqual(offered(`${banner}E.O. 12958: DECL: 01/01/2019\n|`).slice(0, 3), ['TAGS:*', 'SUBJECT:', '¶1. (C)']);
+    // The keyword's first letters, in capitals or not.
+    check(`${banner}E.O. 12958: DECL: 01/01/2019\nTA|`, 'TAGS: ');
+    check(`${banner}E.O. 12958: DECL: 01/01/2019\ntags: PREL\nsu|`, 'SUBJECT: ');
+    check(`${banner}E.O|`, 'E.O. 12958: ');
+  });
+
+  it('offers no field written already, none out of its place, and none in the body or on a typed character', () => {
+    const full = `${banner}E.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n`;
+    assert.ok(!offered(`${full}|`).some((l) => /^(E\.O\.|TAGS|SUBJECT)/.test(l)));
+    // Between TAGS and SUBJECT written, nothing goes; above TAGS, no SUBJECT.
+    assert.deepEqual(offered(`${banner}E.O. 12958: DECL: 01/01/2019\nTAGS: PREL\n|\nSUBJECT: X\n`), []);
+    assert.ok(!offered(`${banner}|\nTAGS: PREL\n`).includes('SUBJECT:'));
+    // Under the first paragraph, or under prose, the text has started.
+    assert.ok(!offered(`${banner}E.O. 12958: DECL: 01/01/2019\n\n¶1. (C) The board met.\n\n|`).some((l) => l.startsWith('TAGS')));
+    assert.ok(!offered('C O N F I D E N T I A L NOWHERE 000012\n\nWe met the minister on Monday.\n\n|').some((l) => l.startsWith('E.O.')));
+    assert.deepEqual(completionsAt(`${banner}E.O. 12958: DECL: 01/01/2019\n|`, 'plain', { triggerCharacter: ' ' }).items, []);
+    // A caveat's letters typed: no field.
+    assert.ok(!offered(`${banner}NO|`).some((l) => l.startsWith('E.O.')));
+  });
+
+  it('offers the fields after the caveats in the caveat zone', () => {
+    assert.deepEqual(offered(`${banner}|`).slice(-3), ['E.O. 12958:', 'TAGS:', 'SUBJECT:']);
+    assert.equal(offered(`${banner}|`)[0], 'NOFORN');
+  });
+});
+
 describe('completion edits: the caveat zone in a draft', () => {
   it('offers no caveats in body prose when there is no E.O. line', () => {
     // "cover about a" gave "cover about NOFORN", and every space opened the list.

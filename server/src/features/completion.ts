@@ -1008,6 +1008,78 @@ function tagSeparatorEdit(cable: Cable, at: Position): TextEdit | undefined {
  * ("(S|/N"), a reason letter or a DECL date ("01/0|1/2019").
  */
 export function getCompletions(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] {
+  const items = completionsBesideFields(cable, position, ctx);
+  const fields = fieldItems(cable, position, ctx);
+  if (!fields) return items;
+  // The field still to write comes first ("E.O. 12958: …" ⏎ "|" offered "¶1." there, where TAGS goes next), but in the
+  // caveat zone, where the caveats do.
+  const first = !inCaveatZone(cable, position.line);
+  const others = items.map((i) => ({ ...i, preselect: first ? undefined : i.preselect, sortText: `1${i.sortText ?? i.label}` }));
+  const own = fields.map((f, i) => ({ ...f, preselect: (first && i === 0) || undefined, sortText: `${first ? '0' : '2'}${i}` }));
+  return first ? [...own, ...others] : [...others, ...own];
+}
+
+/** The keywords of the fields every cable writes under its banner, in their order, each with what it holds. */
+const FIELDS = [
+  { name: 'eo', text: 'E.O. 12958: ', about: 'The E.O. line: the executive order, then the declassification date (DECL: MM/DD/YYYY), or N/A on an unclassified cable.' },
+  { name: 'tags', text: 'TAGS: ', about: 'The TAGS line: subject TAGS, then geographic TAGS (PREL PGOV FR).' },
+  { name: 'subject', text: 'SUBJECT: ', about: 'The SUBJECT line, upper case by convention.' },
+] as const;
+
+/**
+ * The keywords of the E.O., TAGS and SUBJECT fields a cable still lacks, at the start of a line under the banner and
+ * above the body, with nothing or the keyword's first letters typed ("|", "TA|", "E.O|"): only those whose place lies
+ * between the fields written above the line and those written below it; a field on the caret's line is the one being
+ * typed. Undefined when there is none, or when asked for by a trigger character.
+ */
+function fieldItems(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] | undefined {
+  const banner = cable.banner;
+  if (!banner || ctx.triggerCharacter !== undefined || position.line <= banner.line) return undefined;
+  const line = cable.lines[position.line] ?? '';
+  const before = line.slice(0, position.character);
+  if (trimmedEnd(line) > position.character || !FIELD_TYPED.test(before)) return undefined;
+  // Above the body: no paragraph opens on or above the line, and no prose stands above it ("We met the minister on
+  // Monday." under the banner, which the parser reads as a passing line, starts the text); an office's passing line
+  // ("DEPARTMENT FOR EUR/CE") does not.
+  const paragraph = cable.paragraphs[0];
+  if (paragraph && paragraph.range.start.line <= position.line) return undefined;
+  for (let l = Math.max(metadataEnd(cable), banner.line); l > banner.line && l < position.line; l--) {
+    if (cable.lineKinds[l] === 'passing' && readsAsProse(cable.lines[l])) return undefined;
+  }
+  for (let l = Math.max(metadataEnd(cable), banner.line) + 1; l < position.line; l++) if ((cable.lines[l] ?? '').trim() !== '') return undefined;
+  // The fields written above the line and below it: a field goes after the first and before the second.
+  let last = -1;
+  let next: number = FIELDS.length;
+  FIELDS.forEach((f, i) => {
+    const field = cable[f.name];
+    if (!field || field.range.start.line === position.line) return;
+    if (field.range.start.line < position.line) last = i;
+    else if (next === FIELDS.length) next = i;
+  });
+  const start = skipSpaces(before);
+  const typed = before.slice(start).toUpperCase();
+  const items: CompletionItem[] = [];
+  for (let i = last + 1; i < next; i++) {
+    const f = FIELDS[i];
+    const field = cable[f.name];
+    if ((field && field.range.start.line !== position.line) || !f.text.startsWith(typed)) continue;
+    items.push({
+      label: f.text.trimEnd(),
+      kind: CompletionItemKind.Keyword,
+      detail: 'field not written yet',
+      documentation: f.about,
+      filterText: f.text,
+      textEdit: itemEdit(position.line, { start, insertEnd: position.character, replaceEnd: position.character }, f.text, ctx.insertReplace),
+    });
+  }
+  return items.length > 0 ? items : undefined;
+}
+
+/** What a line holds before the caret while a field's keyword is typed: white space, then letters and full stops. */
+const FIELD_TYPED = /^[ \t]*[A-Za-z.]{0,14}$/;
+
+/** The completions at `position` but for the keywords of the fields a cable still lacks. */
+function completionsBesideFields(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] {
   const line = cable.lines[position.line] ?? '';
   // Only the end of the line before the cursor matters; long lines are not scanned whole.
   const before = line.slice(Math.max(0, position.character - 120), position.character);
