@@ -163,10 +163,10 @@ describe('completion edits: precedence words', () => {
     assert.deepEqual(labelsAt(header('TO RUEHC/SECSTATE W|')), []);
     assert.deepEqual(labelsAt(header('TO RUEHC/SECSTATE WASH|')), []);
     assert.deepEqual(labelsAt(header('INFO RUEHLO/AMEMBASSY |')), []);
-    // Once it is complete, or written otherwise than the dictionary has it, the list is back.
-    check(header('TO RUEHC/SECSTATE WASHDC |'), 'TO RUEHC/SECSTATE WASHDC ROUTINE');
+    // Once it is complete, or written otherwise than the dictionary has it, the list is back, the DTG's "P" preselected.
+    check(header('TO RUEHC/SECSTATE WASHDC |'), 'TO RUEHC/SECSTATE WASHDC PRIORITY');
     check(header('TO RUEHC/SECSTATE PRI|'), 'TO RUEHC/SECSTATE PRIORITY', 'PRIORITY');
-    check(header('TO RUEHXQ/AMEMBASSY NOWHERE |'), 'TO RUEHXQ/AMEMBASSY NOWHERE ROUTINE');
+    check(header('TO RUEHXQ/AMEMBASSY NOWHERE |'), 'TO RUEHXQ/AMEMBASSY NOWHERE PRIORITY');
   });
 
   it('offers no second precedence after the addressee\'s precedence or serial', () => {
@@ -178,6 +178,18 @@ describe('completion edits: precedence words', () => {
     // The precedence at the caret is still replaced, and "NIACT" still goes on to "NIACT IMMEDIATE".
     check(header('TO RUEHC/SECSTATE WASHDC PRIORITY|'), 'TO RUEHC/SECSTATE WASHDC IMMEDIATE', 'IMMEDIATE');
     check(header('TO RUEHC/SECSTATE WASHDC NIACT |'), 'TO RUEHC/SECSTATE WASHDC NIACT IMMEDIATE', 'NIACT IMMEDIATE');
+  });
+
+  it('offers the DTG\'s action precedence first on a TO line, the others by rank, never FLASH first', () => {
+    const header = (dtg: string, ...lines: string[]) => `VZCZCXRO0001\nOO RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\n${dtg}\nFM AMEMBASSY PARIS\n${lines.join('\n')}\nBT\n\nS E C R E T PARIS 000001\n`;
+    // As a client lists them: by sort text, else by label. Without a sort text, FLASH came first and Enter wrote it.
+    const shown = (text: string) =>
+      [...completionsAt(text).items].sort((x, y) => ((x.sortText ?? x.label) < (y.sortText ?? y.label) ? -1 : 1)).map((i) => `${i.label}${i.preselect ? '*' : ''}`);
+    assert.deepEqual(shown(header('O 011200Z JAN 09', 'TO RUEHC/SECSTATE WASHDC |')), ['IMMEDIATE*', 'ROUTINE', 'PRIORITY', 'NIACT IMMEDIATE', 'FLASH']);
+    // An addressee line under TO, wrapped, is a TO line too.
+    assert.equal(shown(header('P 011200Z JAN 09', 'TO RUEHC/SECSTATE WASHDC PRIORITY 0001', 'RUEHLO/AMEMBASSY LONDON |'))[0], 'PRIORITY*');
+    // Under INFO, where the released cables write a precedence at or below the action's, none is preselected.
+    assert.deepEqual(shown(header('O 011200Z JAN 09', 'TO RUEHC/SECSTATE WASHDC IMMEDIATE 0001', 'INFO RUEHLO/AMEMBASSY LONDON |')), ['ROUTINE', 'PRIORITY', 'IMMEDIATE', 'NIACT IMMEDIATE', 'FLASH']);
   });
 });
 

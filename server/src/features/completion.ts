@@ -163,6 +163,14 @@ function mayHoldAddressees(cable: Cable, line: number): boolean {
   return ADDRESS_KEYWORD.test(cable.lines[line] ?? '') || lines.some((l) => l.line < line && (l.kind === 'from' || ADDRESS_LINE_KINDS.has(l.kind)));
 }
 
+/** Whether header line `line` is a TO line or an addressee line under one, not under INFO or XMT. */
+function onToLine(cable: Cable, line: number): boolean {
+  const lines = cable.header?.lines ?? [];
+  let kind: string | undefined;
+  for (const l of lines) if (l.line <= line && (l.kind === 'to' || l.kind === 'info' || l.kind === 'xmt')) kind = l.kind;
+  return kind === 'to';
+}
+
 // Hand-written scans from the end of the text: a regex ending in `[…]*$` is retried at
 // every start position, which is quadratic on a long run of matching characters. Each
 // scan gives exactly what the regex in its comment gives.
@@ -1269,11 +1277,17 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     // "WASHDC NIACT IMM": "NIACT IMMEDIATE" replaces "NIACT" too; the other words replace the word typed.
     const from = position.character - before.length;
     const starts = phraseStarts(line, from, position.character, isSpace).filter((s) => endsWithAddressAndWord(before.slice(0, s - from)));
+    // On a TO line, the DTG's action precedence first and preselected, as the released cables' action addressees carry it
+    // ("O 030207Z DEC 26" … "TO RUEHC/SECSTATE WASHDC IMMEDIATE": 201 of the 207 TO addressees of a header with a
+    // DTG, the others ROUTINE with no word); the others by rank, lowest first. The items had no sort text, so a client
+    // listed them by label: FLASH first, which Enter wrote.
+    const action = onToLine(cable, position.line) ? cable.header?.dtg?.precedences[0] : undefined;
     // A precedence word is letters: the serial after it ("IMM|0001") is never replaced.
-    return PRECEDENCES.map((p) => {
+    return PRECEDENCES.map((p, i) => {
       const s = typedStart(line, position.character, p, starts);
-      if (s !== undefined) return phraseItem(p, line, position, s, isLetter, ctx.insertReplace);
-      return { label: p, kind: CompletionItemKind.Keyword, textEdit: edit({ ...wordSpan, replaceEnd: position.character + leadingRun(line, position.character, isLetter) }, p) };
+      const order = { sortText: `${p === action ? '0' : '1'}${i}`, preselect: p === action || undefined };
+      if (s !== undefined) return { ...phraseItem(p, line, position, s, isLetter, ctx.insertReplace), ...order };
+      return { label: p, kind: CompletionItemKind.Keyword, textEdit: edit({ ...wordSpan, replaceEnd: position.character + leadingRun(line, position.character, isLetter) }, p), ...order };
     });
   }
 
