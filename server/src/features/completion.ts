@@ -1278,8 +1278,8 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     const from = position.character - before.length;
     const starts = phraseStarts(line, from, position.character, isSpace).filter((s) => endsWithAddressAndWord(before.slice(0, s - from)));
     // On a TO line, the DTG's action precedence first and preselected, as the released cables' action addressees carry it
-    // ("O 030207Z DEC 26" … "TO RUEHC/SECSTATE WASHDC IMMEDIATE": 201 of the 207 TO addressees of a header with a
-    // DTG, the others ROUTINE with no word); the others by rank, lowest first. The items had no sort text, so a client
+    // ("O 030207Z DEC 26" … "TO RUEHC/SECSTATE WASHDC IMMEDIATE": 201 of the corpus's 207 TO addressees under a PRIORITY
+    // or IMMEDIATE DTG; 5 write NIACT IMMEDIATE, 1 none; under ROUTINE none writes a word); the others by rank, lowest first. The items had no sort text, so a client
     // listed them by label: FLASH first, which Enter wrote.
     const action = onToLine(cable, position.line) ? cable.header?.dtg?.precedences[0] : undefined;
     // A precedence word is letters: the serial after it ("IMM|0001") is never replaced.
