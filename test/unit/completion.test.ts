@@ -566,7 +566,11 @@ describe('completion edits: the fields a draft lacks under its banner', () => {
     // The keyword's first letters, in capitals or not.
     check(`${banner}E.O. 12958: DECL: 01/01/2019\nTA|`, 'TAGS: ');
     check(`${banner}E.O. 12958: DECL: 01/01/2019\ntags: PREL\nsu|`, 'SUBJECT: ');
-    check(`${banner}E.O|`, 'E.O. 12958: ');
+    // The order in effect on the cable's date, else today's: E.O. 13526 from 25 June 2010, E.O. 12958 before.
+    check(`${banner}E.O|`, 'E.O. 13526: ');
+    const dated = (dtg: string) => `VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY CCCCC ZZH\n${dtg}\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\n\n${banner}|`;
+    check(dated('P 011200Z JAN 09'), 'E.O. 12958: ', 'E.O. 12958:');
+    check(dated('P 011200Z JUL 10'), 'E.O. 13526: ', 'E.O. 13526:');
   });
 
   it('offers no field written already, none out of its place, and none in the body or on a typed character', () => {
@@ -575,6 +579,9 @@ describe('completion edits: the fields a draft lacks under its banner', () => {
     // Between TAGS and SUBJECT written, nothing goes; above TAGS, no SUBJECT.
     assert.deepEqual(offered(`${banner}E.O. 12958: DECL: 01/01/2019\nTAGS: PREL\n|\nSUBJECT: X\n`), []);
     assert.ok(!offered(`${banner}|\nTAGS: PREL\n`).includes('SUBJECT:'));
+    // Nor above a REF field or a Classified By line written below it, nor under one.
+    assert.ok(!offered(`${banner}E.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nREF: STATE 1\n|`).includes('SUBJECT:'));
+    assert.deepEqual(offered(`${banner}E.O. 12958: DECL: 01/01/2019\n|\nClassified By: Ruth Calloway for reasons 1.4 (b).\n`).slice(0, 2), ['TAGS:*', 'SUBJECT:']);
     // Under the first paragraph, or under prose, the text has started.
     assert.ok(!offered(`${banner}E.O. 12958: DECL: 01/01/2019\n\n¶1. (C) The board met.\n\n|`).some((l) => l.startsWith('TAGS')));
     assert.ok(!offered('C O N F I D E N T I A L NOWHERE 000012\n\nWe met the minister on Monday.\n\n|').some((l) => l.startsWith('E.O.')));
@@ -584,7 +591,7 @@ describe('completion edits: the fields a draft lacks under its banner', () => {
   });
 
   it('offers the fields after the caveats in the caveat zone', () => {
-    assert.deepEqual(offered(`${banner}|`).slice(-3), ['E.O. 12958:', 'TAGS:', 'SUBJECT:']);
+    assert.deepEqual(offered(`${banner}|`).slice(-3), ['E.O. 13526:', 'TAGS:', 'SUBJECT:']);
     assert.equal(offered(`${banner}|`)[0], 'NOFORN');
   });
 });

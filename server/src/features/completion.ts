@@ -1027,11 +1027,17 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   return first ? [...own, ...others] : [...others, ...own];
 }
 
-/** The keywords of the fields every cable writes under its banner, in their order, each with what it holds. */
+/**
+ * The fields under the banner in the order cables write them, each with its keyword and what it holds: the keywords of
+ * E.O., TAGS and SUBJECT, which every cable writes, are offered; REF and Classified By, whose place varies and which a
+ * cable may do without, only mark where the others go.
+ */
 const FIELDS = [
   { name: 'eo', text: 'E.O. 12958: ', about: 'The E.O. line: the executive order, then the declassification date (DECL: MM/DD/YYYY), or N/A on an unclassified cable.' },
   { name: 'tags', text: 'TAGS: ', about: 'The TAGS line: subject TAGS, then geographic TAGS (PREL PGOV FR).' },
   { name: 'subject', text: 'SUBJECT: ', about: 'The SUBJECT line, upper case by convention.' },
+  { name: 'refs', text: undefined, about: undefined },
+  { name: 'classifiedBy', text: undefined, about: undefined },
 ] as const;
 
 /**
@@ -1070,17 +1076,29 @@ function fieldItems(cable: Cable, position: Position, ctx: CompletionContext): C
   for (let i = last + 1; i < next; i++) {
     const f = FIELDS[i];
     const field = cable[f.name];
-    if ((field && field.range.start.line !== position.line) || !f.text.startsWith(typed)) continue;
+    // "E.O. 13526: " in a cable of 25 June 2010 or later (by its date, else today's), when that order took effect.
+    const text = f.name === 'eo' ? `E.O. ${eoOrderOn(cable, ctx)}: ` : f.text;
+    if (text === undefined || (field && field.range.start.line !== position.line) || !text.startsWith(typed)) continue;
     items.push({
-      label: f.text.trimEnd(),
+      label: text.trimEnd(),
       kind: CompletionItemKind.Keyword,
       detail: 'field not written yet',
       documentation: f.about,
-      filterText: f.text,
-      textEdit: itemEdit(position.line, { start, insertEnd: position.character, replaceEnd: position.character }, f.text, ctx.insertReplace),
+      filterText: text,
+      textEdit: itemEdit(position.line, { start, insertEnd: position.character, replaceEnd: position.character }, text, ctx.insertReplace),
     });
   }
   return items.length > 0 ? items : undefined;
+}
+
+/**
+ * The classification order in effect on the cable's date, else today's: E.O. 13526 from 25 June 2010, when it took
+ * effect (CBL041 warns of it cited earlier), else E.O. 12958.
+ */
+function eoOrderOn(cable: Cable, ctx: CompletionContext): string {
+  const now = ctx.now ?? new Date();
+  const { year, month, day } = cable.date ?? { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+  return year * 10000 + month * 100 + day >= 20100625 ? '13526' : '12958';
 }
 
 /** What a line holds before the caret while a field's keyword is typed: white space, then letters and full stops. */
@@ -1278,9 +1296,9 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     const from = position.character - before.length;
     const starts = phraseStarts(line, from, position.character, isSpace).filter((s) => endsWithAddressAndWord(before.slice(0, s - from)));
     // On a TO line, the DTG's action precedence first and preselected, as the released cables' action addressees carry it
-    // ("O 030207Z DEC 26" … "TO RUEHC/SECSTATE WASHDC IMMEDIATE": 201 of the corpus's 207 TO addressees under a PRIORITY
-    // or IMMEDIATE DTG; 5 write NIACT IMMEDIATE, 1 none; under ROUTINE none writes a word); the others by rank, lowest first. The items had no sort text, so a client
-    // listed them by label: FLASH first, which Enter wrote.
+    // ("O 030207Z DEC 26" … "TO RUEHC/SECSTATE WASHDC IMMEDIATE": 201 of the corpus's 207 TO addressees under a
+    // PRIORITY or IMMEDIATE DTG; 5 write NIACT IMMEDIATE, 1 none; under ROUTINE none writes a word); the others by rank,
+    // lowest first. The items had no sort text, so a client listed them by label: FLASH first, which Enter wrote.
     const action = onToLine(cable, position.line) ? cable.header?.dtg?.precedences[0] : undefined;
     // A precedence word is letters: the serial after it ("IMM|0001") is never replaced.
     return PRECEDENCES.map((p, i) => {
