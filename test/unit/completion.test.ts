@@ -131,6 +131,20 @@ describe('completion edits: caveats', () => {
     check(caveatLine('NOFORN|'), 'NOFORN');
     check(caveatLine('SIPDIS, NOF|'), 'SIPDIS, NOFORN');
   });
+
+  it('under an UNCLAS banner, offers NOFORN last, after the caveats unclassified cables carry', () => {
+    const unclas = (line: string) => `UNCLAS NOWHERE 000001\n\n${line}\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: X\n`;
+    const ordered = (text: string) => {
+      const items = completionsAt(text).items;
+      return [...items].sort((x, y) => (x.sortText ?? x.label).localeCompare(y.sortText ?? y.label)).map((i) => i.label);
+    };
+    // Under "UNCLAS NOWHERE 000001", NOFORN came first: Enter on an empty line there wrote it.
+    assert.deepEqual(ordered(unclas('|')), ['SIPDIS', 'SENSITIVE', 'NOT FOR INTERNET DISTRIBUTION', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS', 'NOFORN']);
+    check(unclas('|'), 'SIPDIS');
+    // Still offered, and still found by its letters.
+    check(unclas('NOF|'), 'NOFORN');
+    assert.equal(ordered(caveatLine('|'))[0], 'NOFORN');
+  });
 });
 
 describe('completion edits: precedence words', () => {
@@ -149,10 +163,10 @@ describe('completion edits: precedence words', () => {
     assert.deepEqual(labelsAt(header('TO RUEHC/SECSTATE W|')), []);
     assert.deepEqual(labelsAt(header('TO RUEHC/SECSTATE WASH|')), []);
     assert.deepEqual(labelsAt(header('INFO RUEHLO/AMEMBASSY |')), []);
-    // Once it is complete, or written otherwise than the dictionary has it, the list is back.
-    check(header('TO RUEHC/SECSTATE WASHDC |'), 'TO RUEHC/SECSTATE WASHDC ROUTINE');
+    // Once it is complete, or written otherwise than the dictionary has it, the list is back, the DTG's "P" preselected.
+    check(header('TO RUEHC/SECSTATE WASHDC |'), 'TO RUEHC/SECSTATE WASHDC PRIORITY');
     check(header('TO RUEHC/SECSTATE PRI|'), 'TO RUEHC/SECSTATE PRIORITY', 'PRIORITY');
-    check(header('TO RUEHXQ/AMEMBASSY NOWHERE |'), 'TO RUEHXQ/AMEMBASSY NOWHERE ROUTINE');
+    check(header('TO RUEHXQ/AMEMBASSY NOWHERE |'), 'TO RUEHXQ/AMEMBASSY NOWHERE PRIORITY');
   });
 
   it('offers no second precedence after the addressee\'s precedence or serial', () => {
@@ -164,6 +178,18 @@ describe('completion edits: precedence words', () => {
     // The precedence at the caret is still replaced, and "NIACT" still goes on to "NIACT IMMEDIATE".
     check(header('TO RUEHC/SECSTATE WASHDC PRIORITY|'), 'TO RUEHC/SECSTATE WASHDC IMMEDIATE', 'IMMEDIATE');
     check(header('TO RUEHC/SECSTATE WASHDC NIACT |'), 'TO RUEHC/SECSTATE WASHDC NIACT IMMEDIATE', 'NIACT IMMEDIATE');
+  });
+
+  it('offers the DTG\'s action precedence first on a TO line, the others by rank, never FLASH first', () => {
+    const header = (dtg: string, ...lines: string[]) => `VZCZCXRO0001\nOO RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\n${dtg}\nFM AMEMBASSY PARIS\n${lines.join('\n')}\nBT\n\nS E C R E T PARIS 000001\n`;
+    // As a client lists them: by sort text, else by label. Without a sort text, FLASH came first and Enter wrote it.
+    const shown = (text: string) =>
+      [...completionsAt(text).items].sort((x, y) => ((x.sortText ?? x.label) < (y.sortText ?? y.label) ? -1 : 1)).map((i) => `${i.label}${i.preselect ? '*' : ''}`);
+    assert.deepEqual(shown(header('O 011200Z JAN 09', 'TO RUEHC/SECSTATE WASHDC |')), ['IMMEDIATE*', 'ROUTINE', 'PRIORITY', 'NIACT IMMEDIATE', 'FLASH']);
+    // An addressee line under TO, wrapped, is a TO line too.
+    assert.equal(shown(header('P 011200Z JAN 09', 'TO RUEHC/SECSTATE WASHDC PRIORITY 0001', 'RUEHLO/AMEMBASSY LONDON |'))[0], 'PRIORITY*');
+    // Under INFO, where the released cables write a precedence at or below the action's, none is preselected.
+    assert.deepEqual(shown(header('O 011200Z JAN 09', 'TO RUEHC/SECSTATE WASHDC IMMEDIATE 0001', 'INFO RUEHLO/AMEMBASSY LONDON |')), ['ROUTINE', 'PRIORITY', 'IMMEDIATE', 'NIACT IMMEDIATE', 'FLASH']);
   });
 });
 
@@ -525,6 +551,48 @@ describe('completion edits: a block\'s closer', () => {
     assert.ok(!itemsAt('¶1. (C) Summary: The harbor board met.\n\n\n|').includes('End Summary.'));
     assert.ok(!itemsAt('¶1. (C) Summary: The harbor board met. End Summary.\n|').includes('End Summary.'));
     assert.ok(!itemsAt('¶1. (C) Summary: The harbor board met.\n\n¶2. (C) Fares rose.\n|').includes('End Summary.'));
+  });
+});
+
+describe('completion edits: the fields a draft lacks under its banner', () => {
+  const banner = 'C O N F I D E N T I A L NOWHERE 000012\n\nSIPDIS\n\n';
+  const offered = (text: string) => completionsAt(text).items.map((i) => `${i.label}${i.preselect ? '*' : ''}`);
+
+  it('offers the next of E.O., TAGS and SUBJECT first at a line\'s start, where the first paragraph\'s marker came first', () => {
+    // "E.O. …" ⏎ "|" offered "¶1. (C)" first: Enter wrote a paragraph where the TAGS line goes.
+    check(`${banner}E.O. 12958: DECL: 01/01/2019\n|`, 'TAGS: ');
+    check(`${banner}E.O. 12958: DECL: 01/01/2019\nTAGS: PREL\n|`, 'SUBJECT: ');
+    assert.deepEqual(offered(`${banner}E.O. 12958: DECL: 01/01/2019\n|`).slice(0, 3), ['TAGS:*', 'SUBJECT:', '¶1. (C)']);
+    // The keyword's first letters, in capitals or not.
+    check(`${banner}E.O. 12958: DECL: 01/01/2019\nTA|`, 'TAGS: ');
+    check(`${banner}E.O. 12958: DECL: 01/01/2019\ntags: PREL\nsu|`, 'SUBJECT: ');
+    // The order in effect on the cable's date, else today's: E.O. 13526 from 25 June 2010, E.O. 12958 before.
+    check(`${banner}E.O|`, 'E.O. 13526: ');
+    const dated = (dtg: string) => `VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY CCCCC ZZH\n${dtg}\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\n\n${banner}|`;
+    check(dated('P 011200Z JAN 09'), 'E.O. 12958: ', 'E.O. 12958:');
+    check(dated('P 011200Z JUL 10'), 'E.O. 13526: ', 'E.O. 13526:');
+  });
+
+  it('offers no field written already, none out of its place, and none in the body or on a typed character', () => {
+    const full = `${banner}E.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n`;
+    assert.ok(!offered(`${full}|`).some((l) => /^(E\.O\.|TAGS|SUBJECT)/.test(l)));
+    // Between TAGS and SUBJECT written, nothing goes; above TAGS, no SUBJECT.
+    assert.deepEqual(offered(`${banner}E.O. 12958: DECL: 01/01/2019\nTAGS: PREL\n|\nSUBJECT: X\n`), []);
+    assert.ok(!offered(`${banner}|\nTAGS: PREL\n`).includes('SUBJECT:'));
+    // Nor above a REF field or a Classified By line written below it, nor under one.
+    assert.ok(!offered(`${banner}E.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nREF: STATE 1\n|`).includes('SUBJECT:'));
+    assert.deepEqual(offered(`${banner}E.O. 12958: DECL: 01/01/2019\n|\nClassified By: Ruth Calloway for reasons 1.4 (b).\n`).slice(0, 2), ['TAGS:*', 'SUBJECT:']);
+    // Under the first paragraph, or under prose, the text has started.
+    assert.ok(!offered(`${banner}E.O. 12958: DECL: 01/01/2019\n\n¶1. (C) The board met.\n\n|`).some((l) => l.startsWith('TAGS')));
+    assert.ok(!offered('C O N F I D E N T I A L NOWHERE 000012\n\nWe met the minister on Monday.\n\n|').some((l) => l.startsWith('E.O.')));
+    assert.deepEqual(completionsAt(`${banner}E.O. 12958: DECL: 01/01/2019\n|`, 'plain', { triggerCharacter: ' ' }).items, []);
+    // A caveat's letters typed: no field.
+    assert.ok(!offered(`${banner}NO|`).some((l) => l.startsWith('E.O.')));
+  });
+
+  it('offers the fields after the caveats in the caveat zone', () => {
+    assert.deepEqual(offered(`${banner}|`).slice(-3), ['E.O. 13526:', 'TAGS:', 'SUBJECT:']);
+    assert.equal(offered(`${banner}|`)[0], 'NOFORN');
   });
 });
 

@@ -128,6 +128,26 @@ describe('rules: messages', () => {
   });
 });
 
+describe('rules: CBL002 and a header being typed', () => {
+  const cbl002 = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL002').map(formatFinding);
+
+  it('names the format lines a VZCZC header lacks in one finding, not one each', () => {
+    assert.deepEqual(cbl002('VZCZCXRO5521\n'), [
+      '1:1-1:13 CBL002 warning The transmission header lacks 6 format lines: the precedence and routing line, the DE line, the ZNY/ZNR security line, the precedence and DTG line, the FM line and the TO line.',
+    ]);
+    assert.deepEqual(cbl002('VZCZCXRO5521\nPP RUEHWEB\nDE RUEHVT #0412/01 1541322\nZNY CCCCC ZZH\nP 031322Z JUN 09\nFM AMEMBASSY VALLETTA\n'), [
+      '1:1-1:13 CBL002 warning The transmission header has no TO line.',
+    ]);
+  });
+
+  it('still reports a line out of order beside the lines missing', () => {
+    assert.deepEqual(cbl002('VZCZCXRO5521\nDE RUEHVT #0412/01 1541322\nPP RUEHWEB\n'), [
+      '1:1-1:13 CBL002 warning The transmission header lacks 4 format lines: the ZNY/ZNR security line, the precedence and DTG line, the FM line and the TO line.',
+      '3:1-3:11 CBL002 warning The precedence and routing line comes after the DE line; format lines run VZCZC, routing, DE, ZNY/ZNR, DTG, FM, TO, INFO.',
+    ]);
+  });
+});
+
 describe('rules: CBL015 and values the release blanked', () => {
   const found = (eo: string) => {
     const text = `C O N F I D E N T I A L NOWHERE 000005\n\n${eo}\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;

@@ -144,6 +144,8 @@ function julianItems(cable: Cable, position: Position, line: string, before: str
 }
 
 const CAVEATS = ['NOFORN', 'SIPDIS', 'SENSITIVE', 'NOT FOR INTERNET DISTRIBUTION', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS'];
+/** The caveats in the order offered under an UNCLAS banner: NOFORN, which no unclassified cable of the corpus carries, last. */
+const UNCLASSIFIED_CAVEATS = [...CAVEATS.filter((c) => c !== 'NOFORN'), 'NOFORN'];
 const PRECEDENCES = ['ROUTINE', 'PRIORITY', 'IMMEDIATE', 'NIACT IMMEDIATE', 'FLASH'];
 /** Header lines that hold addressees. */
 const ADDRESS_LINE_KINDS: ReadonlySet<string> = new Set(['to', 'info', 'xmt', 'addressee']);
@@ -159,6 +161,14 @@ function mayHoldAddressees(cable: Cable, line: number): boolean {
   const here = lines.find((l) => l.line === line);
   if (here !== undefined && here.kind !== 'unknown') return ADDRESS_LINE_KINDS.has(here.kind);
   return ADDRESS_KEYWORD.test(cable.lines[line] ?? '') || lines.some((l) => l.line < line && (l.kind === 'from' || ADDRESS_LINE_KINDS.has(l.kind)));
+}
+
+/** Whether header line `line` is a TO line or an addressee line under one, not under INFO or XMT. */
+function onToLine(cable: Cable, line: number): boolean {
+  const lines = cable.header?.lines ?? [];
+  let kind: string | undefined;
+  for (const l of lines) if (l.line <= line && (l.kind === 'to' || l.kind === 'info' || l.kind === 'xmt')) kind = l.kind;
+  return kind === 'to';
 }
 
 // Hand-written scans from the end of the text: a regex ending in `[…]*$` is retried at
@@ -1006,6 +1016,96 @@ function tagSeparatorEdit(cable: Cable, at: Position): TextEdit | undefined {
  * ("(S|/N"), a reason letter or a DECL date ("01/0|1/2019").
  */
 export function getCompletions(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] {
+  const items = completionsBesideFields(cable, position, ctx);
+  const fields = fieldItems(cable, position, ctx);
+  if (!fields) return items;
+  // The field still to write comes first ("E.O. 12958: …" ⏎ "|" offered "¶1." there, where TAGS goes next), but in the
+  // caveat zone, where the caveats do.
+  const first = !inCaveatZone(cable, position.line);
+  const others = items.map((i) => ({ ...i, preselect: first ? undefined : i.preselect, sortText: `1${i.sortText ?? i.label}` }));
+  const own = fields.map((f, i) => ({ ...f, preselect: (first && i === 0) || undefined, sortText: `${first ? '0' : '2'}${i}` }));
+  return first ? [...own, ...others] : [...others, ...own];
+}
+
+/**
+ * The fields under the banner in the order cables write them, each with its keyword and what it holds: the keywords of
+ * E.O., TAGS and SUBJECT, which every cable writes, are offered; REF and Classified By, whose place varies and which a
+ * cable may do without, only mark where the others go.
+ */
+const FIELDS = [
+  { name: 'eo', text: 'E.O. 12958: ', about: 'The E.O. line: the executive order, then the declassification date (DECL: MM/DD/YYYY), or N/A on an unclassified cable.' },
+  { name: 'tags', text: 'TAGS: ', about: 'The TAGS line: subject TAGS, then geographic TAGS (PREL PGOV FR).' },
+  { name: 'subject', text: 'SUBJECT: ', about: 'The SUBJECT line, upper case by convention.' },
+  { name: 'refs', text: undefined, about: undefined },
+  { name: 'classifiedBy', text: undefined, about: undefined },
+] as const;
+
+/**
+ * The keywords of the E.O., TAGS and SUBJECT fields a cable still lacks, at the start of a line under the banner and
+ * above the body, with nothing or the keyword's first letters typed ("|", "TA|", "E.O|"): only those whose place lies
+ * between the fields written above the line and those written below it; a field on the caret's line is the one being
+ * typed. Undefined when there is none, or when asked for by a trigger character.
+ */
+function fieldItems(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] | undefined {
+  const banner = cable.banner;
+  if (!banner || ctx.triggerCharacter !== undefined || position.line <= banner.line) return undefined;
+  const line = cable.lines[position.line] ?? '';
+  const before = line.slice(0, position.character);
+  if (trimmedEnd(line) > position.character || !FIELD_TYPED.test(before)) return undefined;
+  // Above the body: no paragraph opens on or above the line, and no prose stands above it ("We met the minister on
+  // Monday." under the banner, which the parser reads as a passing line, starts the text); an office's passing line
+  // ("DEPARTMENT FOR EUR/CE") does not.
+  const paragraph = cable.paragraphs[0];
+  if (paragraph && paragraph.range.start.line <= position.line) return undefined;
+  for (let l = Math.max(metadataEnd(cable), banner.line); l > banner.line && l < position.line; l--) {
+    if (cable.lineKinds[l] === 'passing' && readsAsProse(cable.lines[l])) return undefined;
+  }
+  for (let l = Math.max(metadataEnd(cable), banner.line) + 1; l < position.line; l++) if ((cable.lines[l] ?? '').trim() !== '') return undefined;
+  // The fields written above the line and below it: a field goes after the first and before the second.
+  let last = -1;
+  let next: number = FIELDS.length;
+  FIELDS.forEach((f, i) => {
+    const field = cable[f.name];
+    if (!field || field.range.start.line === position.line) return;
+    if (field.range.start.line < position.line) last = i;
+    else if (next === FIELDS.length) next = i;
+  });
+  const start = skipSpaces(before);
+  const typed = before.slice(start).toUpperCase();
+  const items: CompletionItem[] = [];
+  for (let i = last + 1; i < next; i++) {
+    const f = FIELDS[i];
+    const field = cable[f.name];
+    // "E.O. 13526: " in a cable of 25 June 2010 or later (by its date, else today's), when that order took effect.
+    const text = f.name === 'eo' ? `E.O. ${eoOrderOn(cable, ctx)}: ` : f.text;
+    if (text === undefined || (field && field.range.start.line !== position.line) || !text.startsWith(typed)) continue;
+    items.push({
+      label: text.trimEnd(),
+      kind: CompletionItemKind.Keyword,
+      detail: 'field not written yet',
+      documentation: f.about,
+      filterText: text,
+      textEdit: itemEdit(position.line, { start, insertEnd: position.character, replaceEnd: position.character }, text, ctx.insertReplace),
+    });
+  }
+  return items.length > 0 ? items : undefined;
+}
+
+/**
+ * The classification order in effect on the cable's date, else today's: E.O. 13526 from 25 June 2010, when it took
+ * effect (CBL041 warns of it cited earlier), else E.O. 12958.
+ */
+function eoOrderOn(cable: Cable, ctx: CompletionContext): string {
+  const now = ctx.now ?? new Date();
+  const { year, month, day } = cable.date ?? { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+  return year * 10000 + month * 100 + day >= 20100625 ? '13526' : '12958';
+}
+
+/** What a line holds before the caret while a field's keyword is typed: white space, then letters and full stops. */
+const FIELD_TYPED = /^[ \t]*[A-Za-z.]{0,14}$/;
+
+/** The completions at `position` but for the keywords of the fields a cable still lacks. */
+function completionsBesideFields(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] {
   const line = cable.lines[position.line] ?? '';
   // Only the end of the line before the cursor matters; long lines are not scanned whole.
   const before = line.slice(Math.max(0, position.character - 120), position.character);
@@ -1147,7 +1247,10 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     // A caveat the cable writes already is not offered again ("NOFORN/|" gave "NOFORN/NOFORN"), but for the one at the caret.
     const written = new Set(cable.caveats.filter((c) => !contains(c.token.range, position)).map((c) => c.name));
     const items: CompletionItem[] = [];
-    CAVEATS.forEach((c, i) => {
+    // Under an UNCLAS banner NOFORN comes last: no unclassified cable of the corpus carries it, and Enter on an empty line
+    // under "UNCLAS NOWHERE 000001" wrote it, where SIPDIS and SENSITIVE are the caveats such cables write.
+    const caveats = cable.banner?.level === 'UNCLASSIFIED' ? UNCLASSIFIED_CAVEATS : CAVEATS;
+    caveats.forEach((c, i) => {
       const s = typedStart(line, position.character, c, starts);
       if (s === undefined || written.has(c)) return;
       // What the caveat means, as its hover gives it: the dictionary's kind and meaning, an unverified one said to be so.
@@ -1192,11 +1295,17 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
     // "WASHDC NIACT IMM": "NIACT IMMEDIATE" replaces "NIACT" too; the other words replace the word typed.
     const from = position.character - before.length;
     const starts = phraseStarts(line, from, position.character, isSpace).filter((s) => endsWithAddressAndWord(before.slice(0, s - from)));
+    // On a TO line, the DTG's action precedence first and preselected, as the released cables' action addressees carry it
+    // ("O 030207Z DEC 26" … "TO RUEHC/SECSTATE WASHDC IMMEDIATE": 201 of the corpus's 207 TO addressees under a
+    // PRIORITY or IMMEDIATE DTG; 5 write NIACT IMMEDIATE, 1 none; under ROUTINE none writes a word); the others by rank,
+    // lowest first. The items had no sort text, so a client listed them by label: FLASH first, which Enter wrote.
+    const action = onToLine(cable, position.line) ? cable.header?.dtg?.precedences[0] : undefined;
     // A precedence word is letters: the serial after it ("IMM|0001") is never replaced.
-    return PRECEDENCES.map((p) => {
+    return PRECEDENCES.map((p, i) => {
       const s = typedStart(line, position.character, p, starts);
-      if (s !== undefined) return phraseItem(p, line, position, s, isLetter, ctx.insertReplace);
-      return { label: p, kind: CompletionItemKind.Keyword, textEdit: edit({ ...wordSpan, replaceEnd: position.character + leadingRun(line, position.character, isLetter) }, p) };
+      const order = { sortText: `${p === action ? '0' : '1'}${i}`, preselect: p === action || undefined };
+      if (s !== undefined) return { ...phraseItem(p, line, position, s, isLetter, ctx.insertReplace), ...order };
+      return { label: p, kind: CompletionItemKind.Keyword, textEdit: edit({ ...wordSpan, replaceEnd: position.character + leadingRun(line, position.character, isLetter) }, p), ...order };
     });
   }
 
