@@ -13,7 +13,8 @@ import type { Block, Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefFi
 import { parseBracketMarking, parseMisclosedMarking, parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
 import { MONTHS } from '../core/parse/header';
 import { continuesRefField, parseCaveatLine, refLetterAt, refLetterOrdinal } from '../core/parse/metadata';
-import { dayOfYear, pad } from '../core/rules/util';
+import { ORDER_DATES } from '../core/rules/cbl041-eo-order-after-cable';
+import { compareDates, dayOfYear, pad } from '../core/rules/util';
 import { contains, isAlnum, isBefore, isCapital, isDigit, isLetter, isSpace, partitionPoint, skipSpaces, WHITE_RUNS } from '../core/text';
 import { markingMeaning, type Dictionaries, type TermEntry } from './dictionaries';
 import { indexedCableMarkdown, paragraphOpening, shortenSubject, timesSeen } from './hover';
@@ -1097,8 +1098,8 @@ function fieldItems(cable: Cable, position: Position, ctx: CompletionContext): C
  */
 function eoOrderOn(cable: Cable, ctx: CompletionContext): string {
   const now = ctx.now ?? new Date();
-  const { year, month, day } = cable.date ?? { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
-  return year * 10000 + month * 100 + day >= 20100625 ? '13526' : '12958';
+  const date = cable.date ?? { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+  return compareDates(date, ORDER_DATES.get('13526')!.effective!) >= 0 ? '13526' : '12958';
 }
 
 /** What a line holds before the caret while a field's keyword is typed: white space, then letters and full stops. */

@@ -35,13 +35,13 @@ export const rule: Rule = {
 };
 
 /** When an order was signed and when it took (full) effect, where the reference gives it. */
-interface OrderDates {
+export interface OrderDates {
   readonly signed?: CalendarDate;
   readonly effective?: CalendarDate;
 }
 
-/** The dates of the order rows of eo-reasons.tsv, with the sources they cite. */
-const ORDER_DATES: ReadonlyMap<string, OrderDates> = new Map([
+/** The dates of the order rows of eo-reasons.tsv, with the sources they cite; completion names the order in effect by them. */
+export const ORDER_DATES: ReadonlyMap<string, OrderDates> = new Map([
   // "effective 1978-12-01" (1978 STATE 296107); the reference does not say when it was signed.
   ['12065', { effective: { year: 1978, month: 12, day: 1 } }],
   // "dated 1982-04-02 (fas.org)"; the White House text of 1995 calls it "of April 6, 1982", so the earlier date is taken.
