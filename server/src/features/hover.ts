@@ -695,7 +695,8 @@ function fieldHover(cable: Cable, position: Position, d: Dictionaries): Hover | 
 function passingLineHover(cable: Cable, position: Position, d: Dictionaries): Hover | null {
   const l = cable.passingLines.find((t) => contains(t.range, position));
   // "SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.": a handling notice, which passes the cable to no one.
-  if (!l || /\b(?:SENSITIVE\s+BUT\s+UNCLASSIFIED|NOT\s+FOR\s+INTERNET\s+DISTRIBUTION)\b/i.test(l.text)) return null;
+  // (`search` reads the global expression from the line's start and leaves it as it was.)
+  if (!l || l.text.search(HANDLING_NOTICE) >= 0) return null;
   const lines = [
     'A line above the E.O. line that names, as it is written, the offices or people of an addressee the cable is for (`DEPARTMENT FOR EUR/WE`, `NSC FOR …`) or whom an addressee is asked to pass it to (`STATE PASS TO USAID`).',
     'In the released cables: such lines in 593 (46.0%), often wrapped over several lines.',
