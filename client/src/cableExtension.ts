@@ -11,6 +11,8 @@ import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient
 // In the desktop bundle it is bundled on its own and loaded on first use (esbuild.mjs): the extension starts for every
 // plain-text document, and loads the parser only for a `.txt` file.
 import { DETECTION_PREFIX, textReadsAsCable } from './detect';
+// Small and without the parser: bundled into dist/client.js itself.
+import { fileNameKind } from '../../server/src/core/id';
 // Without vscode (unit-tested): the Cables view's grouping and sorting.
 import { cableLabel, cableTooltip, citationPicks, draggedUriList, groupCollection, GROUPINGS, isGrouping, type CollectionEntry, type CollectionNode, type Grouping } from './collection';
 // "Cable: Open Preview": the webview of the decoded cable.
@@ -95,50 +97,81 @@ function startServerWhenNeeded(): vscode.Disposable[] {
   };
   const listeners: vscode.Disposable[] = [
     vscode.workspace.onDidOpenTextDocument((doc) => {
-      if (doc.languageId === 'cable') start();
+      if (doc.languageId === 'cable' && !misnamedAsCable(doc)) start();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void workspaceHoldsCables().then((yes) => yes && start())),
   ];
-  if (vscode.workspace.textDocuments.some((doc) => doc.languageId === 'cable')) start();
+  if (vscode.workspace.textDocuments.some((doc) => doc.languageId === 'cable' && !misnamedAsCable(doc))) start();
   else void workspaceHoldsCables().then((yes) => yes && start());
   return [{ dispose: () => listeners.splice(0).forEach((l) => l.dispose()) }];
 }
 
-/** Whether a workspace folder holds a file `cable.index.include` takes (one search per glob, one file each at most). */
+/**
+ * Whether a workspace folder holds a file `cable.index.include` takes: one search per glob, of a few files at most,
+ * and as the index takes them, a `.txt` file under a name that is no cable id's (`2021Report2.txt`, which the
+ * default globs match; a hash-named cable under a glob the user set for every `.txt` file) only when its text reads as a cable.
+ */
 async function workspaceHoldsCables(): Promise<boolean> {
   if (!vscode.workspace.workspaceFolders?.length) return false;
   const config = vscode.workspace.getConfiguration('cable');
   const exclude = config.get<string[]>('index.exclude', []);
   const excludeGlob = exclude.length === 0 ? undefined : exclude.length === 1 ? exclude[0] : `{${exclude.join(',')}}`;
   for (const glob of config.get<string[]>('index.include', [])) {
+    let found: vscode.Uri[];
     try {
-      if ((await vscode.workspace.findFiles(glob, excludeGlob, 1)).length > 0) return true;
+      found = await vscode.workspace.findFiles(glob, excludeGlob, FILES_LOOKED_AT);
     } catch {
       // A glob the search cannot read: the next one.
+      continue;
     }
+    if (found.some((uri) => !uri.path.toLowerCase().endsWith('.txt') || nameIsCableId(uri.path))) return true;
+    for (const uri of found) if (await fileReadsAsCable(uri)) return true;
   }
   return false;
+}
+
+/** How many files of each index glob {@link workspaceHoldsCables} looks at. */
+const FILES_LOOKED_AT = 20;
+
+/** Whether the start of the file at `uri` reads as a cable; false when it cannot be read. */
+async function fileReadsAsCable(uri: vscode.Uri): Promise<boolean> {
+  try {
+    // A character is at most 3 bytes of UTF-8 (4 for a pair of UTF-16 units).
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    return textReadsAsCable(new TextDecoder().decode(bytes.subarray(0, DETECTION_PREFIX * 3)));
+  } catch {
+    return false;
+  }
 }
 
 /**
  * Opens a `.txt` file as a cable when its text reads as one (`textReadsAsCable`, the core's check that
  * `cablelint` makes on `.txt` files, run in the client so that no server starts for notes), where
  * `filenamePatterns` and `firstLine` cannot tell: a name not shaped like a cable id (an archive named by
- * hashes) and blank lines before the header. A file the user then sets to another language keeps it: VS Code
- * reports that change as the document closed and opened again at once, while the URI is still in `switched`;
- * a file really closed is looked at afresh when opened again.
+ * hashes) and blank lines before the header. The other way, a `.txt` file those took for a cable by a name that
+ * only looks like an id's (`2021Report2.txt`: a glob's `*` takes any characters) or by a `VZCZC` first line, whose
+ * text does not read as one, is set back to plain text ({@link misnamedAsCable}). A file the user then sets to
+ * another language keeps it: VS Code reports that change as the document closed and opened again at once, while
+ * the URI is still in `switched`; a file really closed is looked at afresh when opened again.
  */
 function detectCablesInTextFiles(): vscode.Disposable[] {
-  const switched = new Set<string>();
   const consider = async (doc: vscode.TextDocument) => {
     const key = doc.uri.toString();
-    if (doc.languageId !== 'plaintext' || !doc.uri.path.toLowerCase().endsWith('.txt') || switched.has(key)) return;
-    if (!vscode.workspace.getConfiguration('cable', doc).get<boolean>('detectTextFiles', true)) return;
-    if (!textReadsAsCable(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(DETECTION_PREFIX))))) return;
+    if (switched.has(key)) return;
+    let to: 'cable' | 'plaintext';
+    if (doc.languageId === 'plaintext' && doc.uri.path.toLowerCase().endsWith('.txt')) {
+      if (!vscode.workspace.getConfiguration('cable', doc).get<boolean>('detectTextFiles', true)) return;
+      if (!textReadsAsCable(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(DETECTION_PREFIX))))) return;
+      to = 'cable';
+    } else if (misnamedAsCable(doc)) {
+      to = 'plaintext';
+    } else {
+      return;
+    }
     switched.add(key);
     try {
       // Opened as a cable, it starts the server.
-      await vscode.languages.setTextDocumentLanguage(doc, 'cable');
+      await vscode.languages.setTextDocumentLanguage(doc, to);
     } catch {
       // Closed meanwhile.
     }
@@ -154,6 +187,34 @@ function detectCablesInTextFiles(): vscode.Disposable[] {
       }, 0);
     }),
   ];
+}
+
+/**
+ * True when a path's file name is a cable id's, as `cablelint` and the index read names: `09PARIS1039.txt`,
+ * PlusD's `2009PARIS1039.txt` and `09PARIS1039_a.txt`, or any `*.cable`. The manifest's `filenamePatterns` and
+ * `workspaceContains` globs are looser (a glob's `[A-Z]*` is a capital and then any characters), and take
+ * `2021Report2.txt` too.
+ */
+function nameIsCableId(path: string): boolean {
+  return fileNameKind(path) === 'cable';
+}
+
+/** The URIs of the documents whose language {@link detectCablesInTextFiles} set, until they are really closed. */
+const switched = new Set<string>();
+
+/**
+ * Whether VS Code opened `doc` as a cable where `cablelint` and the index would not take it: a `.txt` file whose name
+ * is not a cable id's and whose text does not read as a cable (`2021Report2.txt`, which the `filenamePatterns` globs
+ * match; notes whose first line starts `VZCZC`). Not with `cable.detectTextFiles` off, nor where
+ * `files.associations` names the cable language, a choice the user made; nor once its language was switched (a
+ * user who sets it to a cable again by hand keeps it, and the server starts for it).
+ */
+function misnamedAsCable(doc: vscode.TextDocument): boolean {
+  if (doc.languageId !== 'cable' || switched.has(doc.uri.toString()) || !doc.uri.path.toLowerCase().endsWith('.txt') || nameIsCableId(doc.uri.path)) return false;
+  if (!vscode.workspace.getConfiguration('cable', doc).get<boolean>('detectTextFiles', true)) return false;
+  const associations = vscode.workspace.getConfiguration('files', doc).get<Record<string, string>>('associations') ?? {};
+  if (Object.values(associations).includes('cable')) return false;
+  return !textReadsAsCable(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(DETECTION_PREFIX))));
 }
 
 /** The context key that shows the Cables view: set while the workspace index holds a cable. */

@@ -1295,6 +1295,8 @@ async function runHashNamedOnly() {
   const cable = readFileSync(join(root, 'test', 'vscode', 'workspace', 'b7e2c91f04.txt'), 'utf8').replace('\n2. (U) The Embassy', '\n3. (U) The Embassy');
   writeFileSync(join(workspace, '000_4e0f164468ec0923.txt'), cable);
   writeFileSync(join(workspace, 'notes.txt'), 'Reading notes\n\nAsk the archivist which copies named by hashes keep their headers.\n');
+  // A name the extension's filenamePatterns globs take (a capital, then anything, then a digit), which is no cable id.
+  writeFileSync(join(workspace, '2021Report2.txt'), 'Annual report, second draft\n\nCounts of cables read per post, by month.\n');
   const failedBefore = run.failed;
   const server = await startCodeServer(workspace, false, 'Default Dark Modern');
   const { browser, page } = await launchChromium();
@@ -1307,6 +1309,17 @@ async function runHashNamedOnly() {
       await page.waitForFunction(() => document.querySelector('#status\\.editor\\.mode')?.textContent?.includes('Plain Text'), null, { timeout: 20000 });
       // Time for the extension to start on the plain-text document and look at it.
       await page.waitForTimeout(4000);
+      assert((await mode()).includes('Plain Text'), `the status bar shows the language ${await mode()}`);
+      const n = serverProcesses(server.extensions);
+      assert(n === 0, `${n} cable language server process(es) running`);
+    });
+
+    await check('notes whose name only looks like a cable id (2021Report2.txt) go back to Plain Text, with no language server', page, async () => {
+      await openFile(page, '2021Report2.txt');
+      await page.waitForFunction(() => document.querySelector('#status\\.editor\\.mode')?.textContent?.includes('Plain Text'), null, { timeout: 20000 }).catch(async () => {
+        throw new Error(`the status bar shows the language ${await mode()}`);
+      });
+      await page.waitForTimeout(2000);
       assert((await mode()).includes('Plain Text'), `the status bar shows the language ${await mode()}`);
       const n = serverProcesses(server.extensions);
       assert(n === 0, `${n} cable language server process(es) running`);

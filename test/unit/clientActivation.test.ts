@@ -38,9 +38,13 @@ interface FakeEditor {
   statusOf(uri: string): unknown;
 }
 
+/** Puts back the module loader an activation with an editor left replaced. */
+let restoreLoader: (() => void) | undefined;
+
 /** Activates a fresh copy of dist/client.js with these documents open; says what it did and which chunks it loaded. */
-async function activate(docs: FakeDocument[], settings: Record<string, unknown> = {}, workspaceFiles = 0, editor?: FakeEditor) {
+async function activate(docs: FakeDocument[], settings: Record<string, unknown> = {}, workspaceFiles: number | Record<string, string> = 0, editor?: FakeEditor) {
   const switched: string[] = [];
+  const read: string[] = [];
   const searched: string[] = [];
   const disposable = { dispose: () => {} };
   const vscode = {
@@ -84,9 +88,16 @@ async function activate(docs: FakeDocument[], settings: Record<string, unknown> 
       workspaceFolders: [{ uri: { path: '/ws' } }],
       findFiles: async (glob: string) => {
         searched.push(glob);
-        return Array.from({ length: workspaceFiles }, () => ({}));
+        return typeof workspaceFiles === 'number' ? Array.from({ length: workspaceFiles }, () => ({ path: '/ws/09VALLETTA412.txt' })) : Object.keys(workspaceFiles).map((file) => ({ path: file }));
       },
-      getConfiguration: () => ({ get: (key: string) => (key in settings ? settings[key] : defaults[`cable.${key}`]) }),
+      fs: {
+        readFile: async (uri: { path: string }) => {
+          read.push(uri.path);
+          return new TextEncoder().encode((workspaceFiles as Record<string, string>)[uri.path]);
+        },
+      },
+      // `settings` names the cable settings by their keys alone (`detectTextFiles`), others in full (`files.associations`).
+      getConfiguration: (section: string) => ({ get: (key: string) => (section === 'cable' && key in settings ? settings[key] : `${section}.${key}` in settings ? settings[`${section}.${key}`] : defaults[`${section}.${key}`]) }),
       onDidOpenTextDocument: (listener: (doc: FakeDocument) => void) => {
         editor?.listeners.open.push(listener);
         return disposable;
@@ -119,9 +130,12 @@ async function activate(docs: FakeDocument[], settings: Record<string, unknown> 
     client.activate({ subscriptions: [], workspaceState: { get: () => undefined, update: async () => {} } });
     await new Promise((r) => setTimeout(r, 50));
   } finally {
-    loader._load = load;
+    // With an editor, the language client may be loaded later, on an event the test fires: the stand-in stays until
+    // the test ends.
+    if (editor) restoreLoader = () => (loader._load = load);
+    else loader._load = load;
   }
-  return { switched, searched, required };
+  return { switched, searched, required, read };
 }
 
 /** The settings' defaults, as VS Code gives them from the manifest. */
@@ -137,6 +151,10 @@ describe('client bundle: activation', () => {
     this.timeout(120_000);
     if (!CHUNKS.every((f) => fs.existsSync(f))) execFileSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
   });
+  afterEach(() => {
+    restoreLoader?.();
+    restoreLoader = undefined;
+  });
   after(() => {
     for (const chunk of CHUNKS) delete require.cache[chunk];
   });
@@ -147,6 +165,57 @@ describe('client bundle: activation', () => {
     assert.deepEqual(done.required, ['./client-detect.js']);
     // No cable in the workspace: the index globs are looked for, and nothing starts.
     assert.deepEqual(done.searched, ['**/*.cable', '**/[0-9][0-9][A-Z]*[0-9].txt', '**/[0-9][0-9][A-Z]*[0-9]_[a-z].txt', '**/[12][09][0-9][0-9][A-Z]*[0-9].txt', '**/[12][09][0-9][0-9][A-Z]*[0-9]_[a-z].txt']);
+  });
+
+  it('sets back to plain text a .txt file opened as a cable by a name only shaped like an id, or a VZCZC first line, whose text is no cable', async () => {
+    // VS Code's globs take these names (`[A-Z]*` is a capital and then anything) and its firstLine pattern this text.
+    const vzczcNotes = 'VZCZC lines open the transmission header; see the notes below.\n\nAsk which copies keep it.\n';
+    const done = await activate([document('/ws/2021Report2.txt', 'cable', notes), document('/ws/10K filing 2019.txt', 'cable', notes), document('/ws/header notes.txt', 'cable', vzczcNotes)]);
+    assert.deepEqual(done.switched, ['2021Report2.txt plaintext', '10K filing 2019.txt plaintext', 'header notes.txt plaintext']);
+    // No server starts for them.
+    assert.deepEqual(done.required, ['./client-detect.js']);
+  });
+
+  it('keeps as a cable a .txt file named by a cable id, one whose text reads as a cable, and any .txt file where files.associations chose the cable language', async () => {
+    // An empty file named as a cable is one being written.
+    const named = await activate([document('/ws/09PARIS1039.txt', 'cable', ''), document('/ws/2009PARIS1039.txt', 'cable', notes), document('/ws/05STATE226504_a.txt', 'cable', notes)]);
+    assert.deepEqual(named.switched, []);
+    assert.ok(named.required.includes('./client-lsp.js'));
+    const reads = await activate([document('/ws/2021Report2.txt', 'cable', cable)]);
+    assert.deepEqual(reads.switched, []);
+    assert.ok(reads.required.includes('./client-lsp.js'));
+    assert.deepEqual((await activate([document('/ws/2021Report2.txt', 'cable', notes)], { 'files.associations': { '*.txt': 'cable' } })).switched, []);
+    assert.deepEqual((await activate([document('/ws/2021Report2.txt', 'cable', notes)], { detectTextFiles: false })).switched, []);
+  });
+
+  it('starts no server for a workspace whose only file the index globs match is notes under a name shaped like an id; reads such files, and starts it for one that reads as a cable', async () => {
+    const notesOnly = await activate([document('/ws/notes.txt', 'plaintext', notes)], {}, { '/ws/2021Report2.txt': notes });
+    assert.deepEqual(notesOnly.required, ['./client-detect.js']);
+    assert.ok(notesOnly.read.length > 0 && notesOnly.read.every((f) => f === '/ws/2021Report2.txt'), notesOnly.read.join());
+    // A user's glob for every .txt file, in an archive named by hashes: the cable among the notes starts it.
+    const archive = await activate([document('/ws/notes.txt', 'plaintext', notes)], { 'index.include': ['**/*.txt'] }, { '/ws/README.txt': notes, '/ws/000_4e0f164468ec0923.txt': cable });
+    assert.deepEqual(archive.required, ['./client-detect.js', './client-lsp.js']);
+    assert.deepEqual(archive.read, ['/ws/README.txt', '/ws/000_4e0f164468ec0923.txt']);
+    // A name that is a cable id is enough: nothing is read.
+    const named = await activate([document('/ws/notes.txt', 'plaintext', notes)], {}, { '/ws/2021Report2.txt': notes, '/ws/2009PARIS1039.txt': '' });
+    assert.deepEqual(named.required, ['./client-detect.js', './client-lsp.js']);
+    assert.deepEqual(named.read, []);
+  });
+
+  it('a file set back to plain text and then set to a cable by hand stays a cable, and the server starts for it', async () => {
+    const report = document('/ws/2021Report2.txt', 'cable', notes);
+    const editor: FakeEditor = { active: report, listeners: { open: [], activeEditor: [] }, statusOf: () => null };
+    const done = await activate([report], {}, 0, editor);
+    assert.deepEqual(done.switched, ['2021Report2.txt plaintext']);
+    assert.deepEqual(done.required, ['./client-detect.js']);
+    // VS Code closes and opens it again as plain text, then again as a cable when the user picks the language.
+    report.languageId = 'plaintext';
+    for (const listener of editor.listeners.open) listener(report);
+    report.languageId = 'cable';
+    for (const listener of editor.listeners.open) listener(report);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(done.switched, ['2021Report2.txt plaintext']);
+    assert.deepEqual(done.required, ['./client-detect.js', './client-lsp.js']);
   });
 
   it('loads neither the parser nor the language client for plain text that is no .txt file', async () => {
