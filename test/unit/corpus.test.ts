@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { serialFitsDate } from '../../server/src/core/id';
 import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
 import { allRules } from '../../server/src/core/rules/index';
@@ -34,6 +35,18 @@ describe('corpus', function () {
       assert.equal(problems.some((p) => p.rule === 'internal-error'), false, f);
       assertRangesInside(cable);
     }
+  });
+
+  it('holds no cable numbered higher than serialFitsDate allows by its date, which dates citations given without a year', () => {
+    let dated = 0;
+    for (const f of files) {
+      const { cable } = parseCable(fs.readFileSync(f, 'utf8'));
+      const serial = cable.banner?.serial?.value;
+      if (serial === undefined || !cable.date) continue;
+      dated++;
+      assert.ok(serialFitsDate(serial, cable.date.month, cable.date.day), `${path.basename(f)}: serial ${serial} on ${cable.date.month}/${cable.date.day}`);
+    }
+    assert.ok(dated >= 150, `${dated} cables with a date and a serial`);
   });
 
   it('finds the banner level, TAGS and SUBJECT wherever simple oracles see them', () => {

@@ -1118,6 +1118,10 @@ describe('hover', () => {
     const higher = VALLETTA.replace('REF: A. VALLETTA 388', 'REF: A. VALLETTA 2950');
     const at = higher.indexOf('VALLETTA 2950') + 2;
     assert.match(hoverAt(higher.slice(0, at) + '|' + higher.slice(at)), /Cable 08VALLETTA2950\n\nThe citation gives no year: read as 2008, the year before this cable's, since it names this cable's post with a number above this cable's serial\./);
+    // "STATE 203879" cited on 3 June: no post has numbered that many cables of a year by then.
+    const busy = VALLETTA.replace('REF: A. VALLETTA 388', 'REF: A. STATE 203879');
+    const atBusy = busy.indexOf('STATE 203879') + 2;
+    assert.match(hoverAt(busy.slice(0, atBusy) + '|' + busy.slice(atBusy)), /Cable 08STATE203879\n\nThe citation gives no year: read as 2008, the year before this cable's, since no post has numbered 203,879 cables of a year by 3 June \(the Department, the busiest sender, numbers a few hundred a day\)\./);
     // A citation that gives its year needs no such note.
     const dated = VALLETTA.replace('REF: A. VALLETTA 388', 'REF: A. 08 VALLETTA 388');
     const atDated = dated.indexOf('VALLETTA 388') + 2;

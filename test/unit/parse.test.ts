@@ -561,6 +561,18 @@ describe('parser: metadata', () => {
     assert.deepEqual(undated.refs?.items.map((i) => citedId(i, '00NOWHERE40')), ['99NOWHERE2950', '00NOWHERE12']);
   });
 
+  it("dates a citation given without a year to the year before when no post reaches its number by the cable's date", () => {
+    // NOWHERE 000040 of 12 January 2010: no post numbers 203,879 cables in 12 days, nor 19,001 (1,000 a day and a week's grace).
+    const january = parse('P 120930Z JAN 10\nFM AMEMBASSY NOWHERE\n\nC O N F I D E N T I A L NOWHERE 000040\n\nE.O. 12958: DECL: 01/12/2020\nTAGS: PREL\nSUBJECT: X\n\nREF: A. STATE 203879 B. STATE 4134 C. OTHERTOWN 19000 D. OTHERTOWN 19001 E. 10 STATE 203879\n\n¶1. (C) Text.\n');
+    assert.deepEqual(january.refs?.items.map((i) => i.id), ['09STATE203879', '10STATE4134', '10OTHERTOWN19000', '09OTHERTOWN19001', '10STATE203879']);
+    // In December the Department has numbered that many of the year.
+    const december = parse('P 120930Z DEC 10\nFM AMEMBASSY NOWHERE\n\nC O N F I D E N T I A L NOWHERE 002040\n\nE.O. 12958: DECL: 12/12/2020\nTAGS: PREL\nSUBJECT: X\n\nREF: A. STATE 203879\n\n¶1. (C) Text.\n');
+    assert.deepEqual(december.refs?.items.map((i) => i.id), ['10STATE203879']);
+    // With no date in the text, the file name's year stands in, and nothing tells the day.
+    const undated = parse('UNCLAS NOWHERE 000040\n\nTAGS: PREL\nSUBJECT: X\n\nREF: A. STATE 203879\n\n¶1. (U) Text.\n');
+    assert.deepEqual(undated.refs?.items.map((i) => citedId(i, '10NOWHERE40')), ['10STATE203879']);
+  });
+
   it('reads lettered REF items on continuation lines, after a blank line, and the label (EXDIS)', () => {
     const cc = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nREF: A. KIEV 1186\n\n¶B. 05 KIEV 4590\n¶C. ANKARA 1516 (EXDIS)\n\nClassified By: Ambassador, reason 1.4 (b,d)\n');
     assert.deepEqual(cc.refs?.items.map((i) => i.letter), ['A', 'B', 'C']);

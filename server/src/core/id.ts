@@ -129,18 +129,41 @@ export function fileNameKind(name: string): 'cable' | 'txt' | undefined {
 export interface CitingCable {
   /** Four-digit year. */
   readonly year: number;
+  /** Month (1–12) and day of the cable's date, when the text gives them. */
+  readonly month?: number;
+  readonly day?: number;
   /** Post as written (`BUENOS AIRES`) or normalised (`BUENOSAIRES`). */
   readonly post?: string;
   readonly serial?: number;
 }
 
 /**
+ * More cables than any post numbers in a day. The Department, the busiest sender, numbered 300 to 380 a day in the
+ * corpus's STATE cables of 2008 to 2010 (`09STATE16285` on 22 February, `09STATE93327` on 8 September), and at
+ * least 558 a day in 2006 (a STATE 203879 cited in early January 2007, sent by 31 December); an embassy numbers a
+ * few thousand a year.
+ */
+const MOST_NUMBERED_A_DAY = 1000;
+
+/**
+ * Whether a post can have numbered cable `serial` of a year by month `month`, day `day` of it: not above
+ * {@link MOST_NUMBERED_A_DAY} a day from 1 January, a month counted as 31 days and a week's grace added.
+ * The corpus's cables keep to it, their banners' serials against their dates (test/unit/corpus.test.ts).
+ */
+export function serialFitsDate(serial: number, month: number, day: number): boolean {
+  return serial <= ((month - 1) * 31 + day + 7) * MOST_NUMBERED_A_DAY;
+}
+
+/**
  * The year of a cable cited without one: the citing cable's year, or the year before when the
- * citation names the citing cable's own post with a higher number. A post numbers its cables
- * from 1 each year, so "NOWHERE 2950" in NOWHERE 40 of January 2010 was sent in 2009.
+ * citation names the citing cable's own post with a higher number, or a number no post can have
+ * reached by the citing cable's date ({@link serialFitsDate}). A post numbers its cables
+ * from 1 each year, so "NOWHERE 2950" in NOWHERE 40 of January 2010 was sent in 2009, and so was
+ * "STATE 203879" in a cable of 12 January 2010.
  */
 export function citedYear(cited: { readonly post: string; readonly number: number }, citing: CitingCable): number {
   const year = fullYear(citing.year);
+  if (citing.month !== undefined && citing.day !== undefined && !serialFitsDate(cited.number, citing.month, citing.day)) return year - 1;
   if (citing.post === undefined || citing.serial === undefined || cited.number <= citing.serial) return year;
   return normalizePost(cited.post) === normalizePost(citing.post) ? year - 1 : year;
 }

@@ -4,7 +4,7 @@
  * names. Meanings that are not established are said so.
  */
 import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscode-languageserver';
-import { citedId, fileName, fullYear } from '../core/id';
+import { citedId, fileName, fullYear, serialFitsDate } from '../core/id';
 import { allItemsNamed, findInTextReferencesOnLine, inTextTarget, paragraphsNamed, type InTextReference } from '../core/mentions';
 import { MONTH_NAMES } from '../core/parse/header';
 import { describeMarking, misspeltControl } from '../core/parse/marking';
@@ -752,7 +752,7 @@ function citedCableLines(cable: Cable, item: RefItem, ctx: HoverContext): string
   const id = citedId(item, citing);
   const found = id ? ctx.lookupCable?.(id) : undefined;
   const lines = [`Cable ${esc(id ?? item.citation.text)}`];
-  if (item.cable && item.cable.year === undefined && id && citing) lines.push(yearNote(id, citing));
+  if (item.cable && item.cable.year === undefined && id && citing) lines.push(yearNote(id, citing, item.cable.number, cable.date));
   if (found) lines.push(`**${esc(found.subject ?? '(no subject)')}**`, [found.dtg ? readableIso(found.dtg) : '', found.classification].filter((s) => s).join(' · '));
   else if (id) lines.push('Not in this workspace.');
   return lines;
@@ -874,14 +874,19 @@ function signedOn(entry: TermEntry): CalendarDate | undefined {
 /**
  * Where the year of a REF citation that gives none (`A. VALLETTA 388`) comes from, since the id shown
  * is read, not written: the citing cable's year, or the year before when the citation names the
- * citing cable's own post with a number above its serial (see `citedYear`). A cable cited in the
- * first weeks of a year may be from the year before even so, which only its number could tell.
+ * citing cable's own post with a number above its serial, or a number no post reaches by the citing cable's date
+ * (see `citedYear`). A cable of another post cited in the first weeks of a year under a lower number may be from the
+ * year before even so, which nothing in the text tells.
  */
-function yearNote(citedId: string, citingId: string): string {
+function yearNote(citedId: string, citingId: string, number: number, date: CalendarDate | undefined): string {
   const year = fullYear(parseInt(citedId.slice(0, 2), 10));
-  return year === fullYear(parseInt(citingId.slice(0, 2), 10))
-    ? `The citation gives no year: read as ${year}, this cable's year.`
-    : `The citation gives no year: read as ${year}, the year before this cable's, since it names this cable's post with a number above this cable's serial.`;
+  if (year === fullYear(parseInt(citingId.slice(0, 2), 10))) return `The citation gives no year: read as ${year}, this cable's year.`;
+  // The date's reason first: it holds for any post. Without a date in the text, the year is the file name's.
+  if (date && !serialFitsDate(number, date.month, date.day)) {
+    const on = readableDate(date.year, date.month, date.day);
+    return `The citation gives no year: read as ${year}, the year before this cable's, since no post has numbered ${number.toLocaleString('en-US')} cables of a year by ${on.slice(0, on.lastIndexOf(' '))} (the Department, the busiest sender, numbers a few hundred a day).`;
+  }
+  return `The citation gives no year: read as ${year}, the year before this cable's, since it names this cable's post with a number above this cable's serial.`;
 }
 
 /** Whether two plain-language addresses are one spelling, in any case and spacing. */

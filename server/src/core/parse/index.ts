@@ -151,8 +151,8 @@ function parseUnchecked(text: string): Cable {
   const capitals = banner !== undefined && banner.form !== 'mixed-case' && banner.levelText.text === banner.levelText.text.toUpperCase();
   const hints = scanHints(text, lines, shapes.offsets, !capitals);
   // Banners repeated for concatenated sections or duplicated blocks are read where the metadata and the body meet them.
-  // A citation without a year is dated by the cable: its year, and its banner's post and serial ("NOWHERE 2950" in NOWHERE 000040).
-  const citing = date ? { year: date.year, post: banner?.post?.text, serial: banner?.serial?.value } : undefined;
+  // A citation without a year is dated by the cable: its date, and its banner's post and serial ("NOWHERE 2950" in NOWHERE 000040).
+  const citing = date ? { year: date.year, month: date.month, day: date.day, post: banner?.post?.text, serial: banner?.serial?.value } : undefined;
   const meta = parseMetadata(lines, shapes, hints, metaStart, kinds, citing, banner !== undefined);
   caveats.push(...meta.caveats);
 
