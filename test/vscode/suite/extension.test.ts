@@ -201,6 +201,23 @@ describe('cable extension', () => {
     }
   });
 
+  it('sets back to plain text notes whose name the extension\'s globs take (2021Report2.txt), and keeps an empty file named by a cable id a cable', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-misnamed-'));
+    const report = path.join(dir, '2021Report2.txt');
+    fs.writeFileSync(report, 'Annual report, second draft\n\nCounts of cables read per post, by month.\n');
+    const draft = path.join(dir, '09VALLETTA999.txt');
+    fs.writeFileSync(draft, '');
+    try {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(report));
+      assert.equal(await languageOf(report, 'plaintext'), 'plaintext');
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(draft));
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(await languageOf(draft, 'cable'), 'cable');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
   it('shows a code lens on the banner counting the cables that cite it', async () => {
     const doc = await open('09VALLETTA388.cable');
     const end = Date.now() + 20000;
