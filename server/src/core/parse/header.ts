@@ -427,14 +427,19 @@ function checkOrder(headerLines: readonly HeaderLine[], b: HeaderBuilder, proble
   // (only "DE" and the DTG survive) are checked for order alone.
   if (!b.transmissionIdToken) return;
   const firstLine = headerLines.find((h) => h.kind === 'transmission-id') ?? headerLines[0];
-  for (let ordinal = 2; ordinal <= 7; ordinal++) {
-    if (seen.has(ordinal)) continue;
-    problems.push({
-      rule: 'header-order',
-      message: `The transmission header has no ${ORDER_NAMES[ordinal]}.`,
-      range: range(firstLine.line, 0, lines[firstLine.line].length),
-    });
-  }
+  // One problem names every line missing: "VZCZCXRO5521" typed alone lacks six, and one finding that lists them reads
+  // better than six on one line.
+  const missing: string[] = [];
+  for (let ordinal = 2; ordinal <= 7; ordinal++) if (!seen.has(ordinal)) missing.push(`the ${ORDER_NAMES[ordinal]}`);
+  if (missing.length === 0) return;
+  problems.push({
+    rule: 'header-order',
+    message:
+      missing.length === 1
+        ? `The transmission header has no ${missing[0].slice(4)}.`
+        : `The transmission header lacks ${missing.length} format lines: ${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}.`,
+    range: range(firstLine.line, 0, lines[firstLine.line].length),
+  });
 }
 
 /** A token for the line without its surrounding white space. */

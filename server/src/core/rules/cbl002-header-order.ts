@@ -3,9 +3,6 @@
  */
 import type { Rule } from './types';
 
-/** What the parser's message for a missing format line starts with ("The transmission header has no DE line."). */
-const MISSING = 'The transmission header has no ';
-
 export const rule: Rule = {
   id: 'CBL002',
   name: 'header-order',
@@ -20,25 +17,8 @@ export const rule: Rule = {
     source: "FORMAT.md §2; [W16], [TALK16]. Partial released headers (only DE and DTG) are checked for order alone.",
   },
   check(cable, report) {
-    // The parser records what it could not read; this rule reports it. The lines missing from a VZCZC header, which the
-    // parser records one by one on the header's first line, make one finding that names them all: "VZCZCXRO5521" typed
-    // alone gave six warnings, one per line not written yet.
-    const missing: string[] = [];
-    let missingRange;
-    for (const problem of cable.problems) {
-      if (problem.rule !== 'header-order') continue;
-      if (problem.message.startsWith(MISSING)) {
-        missing.push(`the ${problem.message.slice(MISSING.length, -1)}`);
-        missingRange ??= problem.range;
-      } else {
-        report({ message: problem.message, range: problem.range });
-      }
-    }
-    if (!missingRange) return;
-    const message =
-      missing.length === 1
-        ? `The transmission header has no ${missing[0].slice(4)}.`
-        : `The transmission header lacks ${missing.length} format lines: ${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}.`;
-    report({ message, range: missingRange });
+    // The parser records what it could not read, the lines a VZCZC header lacks in one problem on its first line; this
+    // rule reports it.
+    for (const problem of cable.problems) if (problem.rule === 'header-order') report({ message: problem.message, range: problem.range });
   },
 };
