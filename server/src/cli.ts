@@ -574,10 +574,10 @@ function withSuppressions(o: Options, results: FileResult[], errors: string[]): 
   let suppressions = readSuppressions(file, errors);
   // A file that could not be read is never written over.
   if (errors.length > before) return results;
-  if (o.suppressAll || o.suppressRules.length > 0) suppressions = suppress(suppressions, results, o.suppressAll ? undefined : new Set(o.suppressRules));
-  if (o.pruneSuppressions) suppressions = prune(suppressions, results);
+  if (o.suppressAll || o.suppressRules.length > 0) suppressions = suppress(file, suppressions, results, o.suppressAll ? undefined : new Set(o.suppressRules));
+  if (o.pruneSuppressions) suppressions = prune(file, suppressions, results);
   if (writing) writeSuppressions(file, suppressions, errors);
-  const applied = applySuppressions(suppressions, results);
+  const applied = applySuppressions(file, suppressions, results);
   if (applied.unused > 0) {
     stderr.write(`cablelint: ${applied.unused} suppressed error${applied.unused === 1 ? '' : 's'} no longer found; run with --prune-suppressions to drop ${applied.unused === 1 ? 'its count' : 'their counts'} from ${file}\n`);
   }

@@ -69,6 +69,11 @@ describe('cablelint', function () {
     const later = run(['--format', 'json', 'c'], dir);
     assert.equal(later.code, 0, later.stderr);
     assert.deepEqual((JSON.parse(later.stdout) as { diagnostics: { severity: string }[] }[]).flatMap((r) => r.diagnostics).filter((f) => f.severity === 'error'), []);
+    // The counts name files from the suppressions file's folder: a run on an absolute path, or from a subfolder naming
+    // the file, finds them.
+    assert.equal(run([path.join(dir, 'c')], dir).code, 0);
+    const fromSub = run(['--suppressions-location', '../cablelint-suppressions.json', 'a.cable', 'b.cable'], path.join(dir, 'c'));
+    assert.equal(fromSub.code, 0, fromSub.stdout);
     // One more error of a counted rule brings back all of that rule's errors in that file, as which one is new cannot be told.
     fs.writeFileSync(path.join(dir, 'c', 'b.cable'), fs.readFileSync(path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable'), 'utf8').replace(/¶1\. \(C\)/, '¶1. (S)'));
     const more = run(['c'], dir);

@@ -10,17 +10,22 @@
  * (but for `--max-warnings`) and stay in the output.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { FileResult } from './formats';
 
-/** The suppressions file's content: per file (as the output names it, with `/`), per rule ID, the errors counted. */
+/** The suppressions file's content: per file (its path from the suppressions file's folder, with `/`), per rule ID, the errors counted. */
 export type Suppressions = Record<string, Record<string, { count: number }>>;
 
 /** The suppressions file's default name, in the current directory. */
 export const SUPPRESSIONS_FILE = 'cablelint-suppressions.json';
 
-/** The key a file has in the suppressions: the name the output gives it, with `/` on every platform. */
-function keyOf(file: string): string {
-  return file.replace(/\\/g, '/');
+/**
+ * The key a file has in the suppressions at `location`: its path from the suppressions file's folder, with `/` on every
+ * platform, so that a run from another folder (`--suppressions-location ../cablelint-suppressions.json`) or on an
+ * absolute path finds the counts that a run from the file's own folder wrote.
+ */
+function keyOf(file: string, location: string): string {
+  return path.relative(path.dirname(path.resolve(location)), path.resolve(file)).replace(/\\/g, '/');
 }
 
 /**
@@ -73,14 +78,14 @@ function errorCounts(result: FileResult): Map<string, number> {
 }
 
 /**
- * The suppressions after counting `results`' errors into `existing`: of every rule (`rules` undefined, `--suppress-all`)
+ * The suppressions at `location` after counting `results`' errors into `existing`: of every rule (`rules` undefined, `--suppress-all`)
  * or of the rules named (`--suppress-rule`). A file's count is set to what it has now, so a fixed error is no longer
  * suppressed; the files not linted in this run keep theirs.
  */
-export function suppress(existing: Suppressions, results: readonly FileResult[], rules?: ReadonlySet<string>): Suppressions {
+export function suppress(location: string, existing: Suppressions, results: readonly FileResult[], rules?: ReadonlySet<string>): Suppressions {
   const next: Suppressions = { ...existing };
   for (const result of results) {
-    const key = keyOf(result.file);
+    const key = keyOf(result.file, location);
     const counts: Record<string, { count: number }> = { ...next[key] };
     const now = errorCounts(result);
     // A rule chosen that the file no longer breaks loses its entry.
@@ -97,10 +102,10 @@ export function suppress(existing: Suppressions, results: readonly FileResult[],
  * file's errors of the rule is lowered to them, and one of a rule it no longer breaks is removed. Files not linted in
  * this run keep theirs.
  */
-export function prune(existing: Suppressions, results: readonly FileResult[]): Suppressions {
+export function prune(location: string, existing: Suppressions, results: readonly FileResult[]): Suppressions {
   const next: Suppressions = { ...existing };
   for (const result of results) {
-    const key = keyOf(result.file);
+    const key = keyOf(result.file, location);
     const entry = next[key];
     if (!entry) continue;
     const now = errorCounts(result);
@@ -127,11 +132,11 @@ export interface Suppressed {
  * Drops from `results` each file's errors of a rule the suppressions count at or above their number; with more
  * errors than counted, all of them stay, as ESLint reports them.
  */
-export function applySuppressions(suppressions: Suppressions, results: readonly FileResult[]): Suppressed {
+export function applySuppressions(location: string, suppressions: Suppressions, results: readonly FileResult[]): Suppressed {
   let suppressed = 0;
   let unused = 0;
   const kept = results.map((result) => {
-    const entry = suppressions[keyOf(result.file)];
+    const entry = suppressions[keyOf(result.file, location)];
     if (!entry) return result;
     const counts = errorCounts(result);
     const hidden = new Set<string>();
