@@ -540,7 +540,8 @@ describe('parser: metadata', () => {
   for (const [line, expected] of refForms) {
     it(`reads REF "${line}"`, () => {
       const cc = parse(`C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n${line}\n\nP 010101Z JAN 09\n`);
-      const withDate = parse(`P 010101Z JAN 09\nFM AMEMBASSY NOWHERE\n\n${cc.lines.join('\n')}`);
+      // Dated in July: by then a post may have numbered the Department's six-digit citations of the same year.
+      const withDate = parse(`P 010101Z JUL 09\nFM AMEMBASSY NOWHERE\n\n${cc.lines.join('\n')}`);
       assert.deepEqual(withDate.refs?.items.map((i) => `${i.letter ?? '-'} ${i.id ?? '-'}`), expected);
     });
   }
@@ -600,7 +601,8 @@ describe('parser: metadata', () => {
 
   it('reads a citation wrapped onto the next line as one item, and a caption after REF as no item', () => {
     const head = 'C O N F I D E N T I A L NOWHERE 000500\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n';
-    const refs = (ref: string) => parse(`P 010101Z JAN 09\nFM AMEMBASSY NOWHERE\n\n${head}${ref}\n\nClassified By: Ambassador, reason 1.4 (b,d)\n\n¶1. (C) Text.\n`).refs;
+    // Dated in July, when STATE 81957 of the same year may be cited.
+    const refs = (ref: string) => parse(`P 010101Z JUL 09\nFM AMEMBASSY NOWHERE\n\n${head}${ref}\n\nClassified By: Ambassador, reason 1.4 (b,d)\n\n¶1. (C) Text.\n`).refs;
     // Wrapped after the year, after "-" in a title and after "U.S.-".
     const year = refs('REF: (A) OTHERTOWN 1516 (B) NOWHERE 421 (C) 2008\n     NOWHERE 146 (D) OTHERTOWN 425');
     assert.deepEqual(year?.items.map((i) => `${i.letter} ${i.id ?? i.citation.text}`), ['A 09OTHERTOWN1516', 'B 09NOWHERE421', 'C 08NOWHERE146', 'D 09OTHERTOWN425']);
