@@ -440,6 +440,19 @@ describe('quick fixes', () => {
       ]);
       assert.equal(fixAll(doubled).text, bare.replace('2, (SBU)', `${meant} (SBU)`));
     }
+    // A colon or semicolon for the full stop ("8: (C)", "¶8; (C)") among paragraphs numbered "8." was read as no paragraph
+    // (CBL024 saw a gap instead); it is read as the paragraph meant, and its fix writes the full stop.
+    for (const [written, meant, word] of [['2:', '2.', 'a colon'], ['2;', '2.', 'a semicolon'], ['¶2:', '¶2.', 'a colon']]) {
+      const slipped = bare.replace('2, (SBU)', `${written} (SBU)`);
+      assert.deepEqual(lintCable(parseCable(slipped).cable).map((f) => `${f.id} ${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message}`), [
+        `CBL046 8:0-${written.length} Paragraph number '${written}' has ${word} for the full stop: read as '${meant}'.`,
+      ]);
+      assert.equal(fixAll(slipped).text, bare.replace('2, (SBU)', `${meant} (SBU)`));
+    }
+    // A cable that numbers its paragraphs "1:", "2:", … writes its own style: the paragraphs are read, and none is reported.
+    const colons = bare.replace('1. (SBU)', '1: (SBU)').replace('2, (SBU)', '2: (SBU)').replace('3. (SBU)', '3: (SBU)');
+    assert.equal(parseCable(colons).cable.paragraphs.length, 3);
+    assert.deepEqual(lintCable(parseCable(colons).cable).filter((f) => f.id === 'CBL046' || f.id === 'CBL024'), []);
   });
 
   it('moves caveats joined to the banner level after the serial, and respells a damaged level beside them', () => {
