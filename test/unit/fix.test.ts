@@ -314,8 +314,44 @@ describe('quick fixes', () => {
     assert.deepEqual(parseCable(text).cable.paragraphs.map((p) => `${p.portion?.level} ${p.portion?.controls.join('/')}`), [
       'SECRET NF', 'CONFIDENTIAL ', 'SECRET ', 'SECRET NF', 'SECRET REL USA, GBR', 'SECRET NF', 'SECRET ', 'SECRET ',
     ]);
-    // Well-formed markings with a space after the separator stay unreported.
-    assert.deepEqual(lintCable(parseCable(text.replace(/\(S\/NF\/\)/, '(S/ NF)')).cable).filter((f) => f.id === 'CBL029' && f.range.start.line === 7), []);
+    // A space after the separator ("(S/ NF)") is no separator leading to nothing: it is reported for its stray space alone (below).
+    assert.deepEqual(lintCable(parseCable(text.replace(/\(S\/NF\/\)/, '(S/ NF)')).cable).filter((f) => f.id === 'CBL029' && f.range.start.line === 7).map((f) => f.fixes?.[0].title), ["Write the marking '(S/NF)'"]);
+    assert.equal(fixAll(text).text, text);
+  });
+
+  it('reports a marking with stray spaces inside its parentheses or beside a slash, and offers it without them, unsafe (CBL029)', () => {
+    // "( C )" and "(S/ NF)" were read as (C) and (S/NF) and went unreported; "(S /NF)" was "not a known form", with no fix.
+    const marks = ['( C )', '(S/ NF)', '(S /NF)', '(S // NF)', '( SBU)', '(S//NF )', '(s/ nf)', '(C NF)', '(C/Rel Aus)', '(S/REL TO USA, GBR)'];
+    const text = `S E C R E T NOWHERE 000100\n\nNOFORN\n\nTAGS: PREL\nSUBJECT: ( S ) X\n\n${marks.map((m, i) => `¶${i + 1}. ${m} Text.\n`).join('\n')}\n-- (C/ NF) An item.\n`;
+    const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029');
+    assert.deepEqual(
+      findings.map((f) => `${f.range.start.line} ${f.severity} ${f.message} ${f.fixes?.map((x) => `${x.title} ${x.safe} ${x.preferred ?? false}`).join() ?? 'none'}`),
+      [
+        "5 warning Portion marking '( S )' has stray spaces inside its parentheses: '(S)'. Write the marking '(S)' false false",
+        "7 warning Portion marking '( C )' has stray spaces inside its parentheses: '(C)'. Write the marking '(C)' false false",
+        "9 warning Portion marking '(S/ NF)' has stray spaces inside its parentheses: '(S/NF)'. Write the marking '(S/NF)' false false",
+        "11 warning Portion marking '(S /NF)' is not a known form such as (S), (C//NF) or (S/REL NATO). Write the marking '(S/NF)' false false",
+        "13 warning Portion marking '(S // NF)' is not a known form such as (S), (C//NF) or (S/REL NATO). Write the marking '(S//NF)' false false",
+        "15 warning Portion marking '( SBU)' has stray spaces inside its parentheses: '(SBU)'. Write the marking '(SBU)' false false",
+        "17 warning Portion marking '(S//NF )' has stray spaces inside its parentheses: '(S//NF)'. Write the marking '(S//NF)' false false",
+        "19 warning Portion marking '(s/ nf)' has stray spaces inside its parentheses: '(s/nf)'. Write the marking '(s/nf)' false false",
+        "27 warning Portion marking '(C/ NF)' has stray spaces inside its parentheses: '(C/NF)'. Write the marking '(C/NF)' false false",
+      ],
+    );
+    for (const f of findings) {
+      const edits = f.fixes![0].edits;
+      // Each edit deletes white space and nothing else.
+      for (const e of edits) {
+        assert.equal(e.newText, '');
+        assert.match(text.split('\n')[e.range.start.line].slice(e.range.start.character, e.range.end.character), /^[ \t]+$/);
+      }
+      const fixed = applyEdits(text, edits);
+      assertOnlyEditsChanged(text, fixed, edits);
+      assert.ok(!lintCable(parseCable(fixed).cable).some((x) => x.id === 'CBL029' && x.range.start.line === f.range.start.line), f.message);
+      // The levels stay those read from the markings; a marking read well keeps its controls too ("(S /NF)" read "/NF" as an unknown control).
+      assert.deepEqual(parseCable(fixed).cable.paragraphs.map((p) => p.portion?.level), parseCable(text).cable.paragraphs.map((p) => p.portion?.level));
+      if (f.message.includes('stray spaces')) assert.equal(classificationOf(parseCable(fixed).cable), classificationOf(parseCable(text).cable));
+    }
     assert.equal(fixAll(text).text, text);
   });
 
