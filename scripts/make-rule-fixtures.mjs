@@ -55,7 +55,7 @@ const blankedParagraph = (t) => sub(t, '¶3. (C) Gauci also raised the training 
 // [name, base, bad, good, lint]: `bad` makes the failing fixture from the base, `good` (by default the base itself) the clean one;
 // `lint`, when given, holds what each is linted with besides its text (`{ bad: { fileName }, good: { fileName } }`), written to `….json`.
 const fixtures = [
-  ['cbl001-header-line-malformed', V, (t) => sub(t, '#0412/01 1541322', '#04I2/01 1541322')],
+  ['cbl001-header-line-malformed', V, (t) => sub(sub(sub(t, '#0412/01 1541322', '#04I2/01 1541322'), 'WASHINGTON DC PRIORITY', 'WASHINGTON DC PRIORTY'), 'TRIPOLI PRIORITY 0214', 'TRIPOLI PRIROITY 0214')],
   ['cbl002-header-order', V, (t) => sub(t, 'PP RUEHWEB\nDE RUEHVT #0412/01 1541322', 'DE RUEHVT #0412/01 1541322\nPP RUEHWEB')],
   ['cbl003-routing-indicator-malformed', V, (t) => sub(t, 'RUEHBS/USEU', 'RU3HBS/USEU')],
   ['cbl004-dtg-invalid', V, (t) => sub(t, 'P 031322Z JUN 09', 'P 032522Z JUN 09')],

@@ -355,6 +355,32 @@ describe('quick fixes', () => {
     assert.equal(fixAll(text).text, text);
   });
 
+  it('reports a misspelt precedence word at the end of an addressee line, and offers the word meant, unsafe (CBL001)', () => {
+    // "PRIORTY" was read as part of the address, with no precedence, and passed silently.
+    const header = (to: string, info: string) => `VZCZCXRO5521\nPP RUEHWEB\nDE RUEHVT #0412 1541322\nZNY CCCCC ZZH\nP 031322Z JUN 09\nFM AMEMBASSY VALLETTA\nTO ${to}\nINFO ${info}\n\nC O N F I D E N T I A L VALLETTA 000412\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text.\n`;
+    const text = header('RUEHC/SECSTATE WASHDC PRIORTY 3187', 'RUEHRO/AMEMBASSY ROME IMEDIATE');
+    const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL001');
+    assert.deepEqual(findings.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message} ${f.fixes?.map((x) => `${x.title} ${x.safe}`).join()}`), [
+      "6:25-32 'PRIORTY' at the end of the address reads as the precedence PRIORITY misspelt. Write 'PRIORITY' false",
+      "7:27-35 'IMEDIATE' at the end of the address reads as the precedence IMMEDIATE misspelt. Write 'IMMEDIATE' false",
+    ]);
+    for (const f of findings) {
+      const fixed = applyEdits(text, f.fixes![0].edits);
+      assertOnlyEditsChanged(text, fixed, f.fixes![0].edits);
+      assert.ok(!lintCable(parseCable(fixed).cable).some((x) => x.id === 'CBL001' && x.range.start.line === f.range.start.line), f.message);
+    }
+    assert.equal(parseCable(applyEdits(text, findings[0].fixes![0].edits)).cable.header?.to[0].precedence?.text, 'PRIORITY');
+    assert.equal(fixAll(text).text, text);
+    // A precedence spelt right, a word near none ("WASHDC", "ROME") and a short word two letters from FLASH ("FLAG") are
+    // left alone.
+    for (const [to, info] of [['RUEHC/SECSTATE WASHDC PRIORITY 3187', 'RUEHRO/AMEMBASSY ROME'], ['RUEHC/SECSTATE WASHDC', 'RUEHRO/AMEMBASSY FLAG'], ['RUEHC/SECSTATE WASHDC NIACT IMMEDIATE', 'RUEHRO/AMEMBASSY ROME ROUTINE 0551']]) {
+      assert.deepEqual(lintCable(parseCable(header(to, info)).cable).filter((f) => f.id === 'CBL001').map((f) => f.message), [], to);
+    }
+    // "NIACT IMEDIATE": the misspelt word alone is rewritten.
+    const niact = header('RUEHC/SECSTATE WASHDC NIACT IMEDIATE', 'RUEHRO/AMEMBASSY ROME');
+    assert.deepEqual(lintCable(parseCable(niact).cable).filter((f) => f.id === 'CBL001').map((f) => f.fixes?.[0].edits[0].newText), ['IMMEDIATE']);
+  });
+
   it('writes the parenthesis a brace or bracket stands for in a marking, and offers the S a 5 stands for, unsafe (CBL029)', () => {
     const text = 'C O N F I D E N T I A L NOWHERE 000100\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C} One.\n\n¶2. [S/NF] Two.\n\n¶3. (5/NF) Three.\n';
     const fixes = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029').map((f) => f.fixes?.map((x) => `${x.edits[0].range.start.line} ${x.edits[0].newText} ${x.safe} ${x.preferred ?? false}`));
