@@ -1062,7 +1062,8 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
   if (comma) k++;
   // "¶2 (C) …", "18, (SBU) …", "3 (S) …": a number before a marking still opens a paragraph when the full stop is lost.
   const loose = !pilcrow && (k === dotsStart || comma);
-  if ((k === dotsStart || loose) && text.charCodeAt(skipSpaces(text, k)) !== 40 /* ( */) return undefined;
+  // "8: \u200B(C) …": an invisible character (CBL035 reports it) before the marking hides it no more than after "8.".
+  if ((k === dotsStart || loose) && text.charCodeAt(markingStart(text, skipSpaces(text, k))) !== 40 /* ( */) return undefined;
   const end = k === dotsStart ? digitsEnd : k;
   // "18.Our delegation approved …": the text glued to the full stop, opening with a capital.
   const glued = !loose && k > dotsStart && end < text.length && isCapital(text.charCodeAt(end));
