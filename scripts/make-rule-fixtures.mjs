@@ -55,7 +55,7 @@ const blankedParagraph = (t) => sub(t, '¶3. (C) Gauci also raised the training 
 // [name, base, bad, good, lint]: `bad` makes the failing fixture from the base, `good` (by default the base itself) the clean one;
 // `lint`, when given, holds what each is linted with besides its text (`{ bad: { fileName }, good: { fileName } }`), written to `….json`.
 const fixtures = [
-  ['cbl001-header-line-malformed', V, (t) => sub(t, '#0412/01 1541322', '#04I2/01 1541322')],
+  ['cbl001-header-line-malformed', V, (t) => sub(sub(sub(t, '#0412/01 1541322', '#04I2/01 1541322'), 'WASHINGTON DC PRIORITY', 'WASHINGTON DC PRIORTY'), 'TRIPOLI PRIORITY 0214', 'TRIPOLI PRIROITY 0214')],
   ['cbl002-header-order', V, (t) => sub(t, 'PP RUEHWEB\nDE RUEHVT #0412/01 1541322', 'DE RUEHVT #0412/01 1541322\nPP RUEHWEB')],
   ['cbl003-routing-indicator-malformed', V, (t) => sub(t, 'RUEHBS/USEU', 'RU3HBS/USEU')],
   ['cbl004-dtg-invalid', V, (t) => sub(t, 'P 031322Z JUN 09', 'P 032522Z JUN 09')],
@@ -94,7 +94,7 @@ const fixtures = [
   // Both fixtures also mark an item under paragraph 2: the failing one with a control no one knows, the clean one well,
   // over a line that a parenthesis in capitals opens as prose ("(EU) mission").
   // The failing fixture also has a marking that lost its ")", which the rule's fix writes back, and one after the Summary's label.
-  ['cbl029-portion-marking-malformed', V, (t) => sub(sub(sub(gaucisItem(t, '(S/NOFRN)'), '¶3. (C) Gauci', '¶3. (N/SC) Gauci'), '¶5. (C) Comment', '¶5. (C Comment'), '¶1. (C) Summary:', '¶1. Summary: (C)'), (t) => gaucisItem(t, '(S/NF)')],
+  ['cbl029-portion-marking-malformed', V, (t) => sub(sub(sub(sub(gaucisItem(t, '(S/NOFRN)'), '¶3. (C) Gauci', '¶3. (N/SC) Gauci'), '¶5. (C) Comment', '¶5. (C Comment'), '¶1. (C) Summary:', '¶1. Summary: (C)'), '¶4. (S/NF) Post', '¶4. ( S/ NF ) Post'), (t) => sub(gaucisItem(t, '(S/NF)'), '¶3. (C) Gauci', '¶3. (C NF) Gauci')],
   // The failing fixture marks an item under paragraph 2 above the banner too; the clean one marks two at or below it.
   ['cbl030-portion-marking-above-banner', Q, (t) => ministersItem(sub(t, '¶3. (U)', '¶3. (S)'), '-- (S)'), (t) => ministersItem(t, '-- (C)')],
   // The failing fixture blanks a name only; the clean one marks an item SECRET under paragraphs marked CONFIDENTIAL: the banner's level.
@@ -116,7 +116,7 @@ const fixtures = [
   ['cbl044-tags-run-on', V, (t) => sub(t, 'MARR MOPS MT LY', 'MARR MOPSMT LY')],
   // Both fixtures also carry a REF letter and a paragraph number each on the line after its keyword ("(ref" / "B)").
   ['cbl045-reference-unresolved', V, (t) => brokenMentions(sub(t, 'described in REF B.', 'described in REF C.'), 'D', '9'), (t) => listProse(brokenMentions(t, 'B', '2'))],
-  ['cbl046-paragraph-number-misread', V, (t) => sub(sub(t, '¶3. (C) Gauci', 'P3. (C) Gauci'), '¶1. (C) Summary', 'l. (C) Summary')],
+  ['cbl046-paragraph-number-misread', V, (t) => sub(sub(sub(sub(t, '¶3. (C) Gauci', 'P3. (C) Gauci'), '¶1. (C) Summary', 'l. (C) Summary'), '¶4. (S/NF) Post', '¶4; (S/NF) Post'), '¶5. (C) Comment', '5: (C) Comment')],
   ['cbl047-page-number-stray', V, (t) => sub(t, 'He would send four officers in the autumn if the course dates\n', 'He would send four officers in the autumn if the course dates\n- 2 -\n')],
   // The year mistyped, 2091 for 2019; the clean fixture's DECL is 25 years after the cable to the day, the latest it may be.
   ['cbl048-decl-past-25-years', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2091'), (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2034')],

@@ -189,12 +189,12 @@ describe('quick fixes', () => {
       ['¶5. C) Comment:', '¶5. (C) Comment:'],
     ];
     for (const [to, expected] of cases) {
-      const { fixed } = firstFix('cbl029-portion-marking-malformed', '¶5. (C Comment:', to, 'CBL029', (t) => t.replace('(S/NOFRN)', '(S/NF)').replace('(N/SC)', '(C)').replace('¶1. Summary: (C)', '¶1. (C) Summary:'));
+      const { fixed } = firstFix('cbl029-portion-marking-malformed', '¶5. (C Comment:', to, 'CBL029', (t) => t.replace('(S/NOFRN)', '(S/NF)').replace('(N/SC)', '(C)').replace('¶1. Summary: (C)', '¶1. (C) Summary:').replace('( S/ NF )', '(S/NF)'));
       assert.ok(fixed?.includes(`${expected} Gauci`), `${to} gave ${JSON.stringify(fixed?.slice(fixed.indexOf('¶5.'), fixed.indexOf('¶5.') + 20))}`);
       assert.deepEqual(lintCable(parseCable(fixed!).cable).filter((f) => f.id === 'CBL029'), [], to);
     }
     const unknown = lintCable(parseCable(fs.readFileSync(path.join(DIR, 'cbl029-portion-marking-malformed.bad.cable'), 'utf8')).cable).filter((f) => f.id === 'CBL029');
-    assert.deepEqual(unknown.map((f) => f.fixes?.map((x) => x.title) ?? []), [["Write the marking '(C)' before 'Summary:'"], ["Write the marking '(S/NOFORN)'"], [], ["Write the marking '(C)'"]]);
+    assert.deepEqual(unknown.map((f) => f.fixes?.map((x) => x.title) ?? []), [["Write the marking '(C)' before 'Summary:'"], ["Write the marking '(S/NOFORN)'"], [], ["Write the marking '(S/NF)'"], ["Write the marking '(C)'"]]);
   });
 
   it('respells a damaged banner level in the form it was written in', () => {
@@ -314,9 +314,71 @@ describe('quick fixes', () => {
     assert.deepEqual(parseCable(text).cable.paragraphs.map((p) => `${p.portion?.level} ${p.portion?.controls.join('/')}`), [
       'SECRET NF', 'CONFIDENTIAL ', 'SECRET ', 'SECRET NF', 'SECRET REL USA, GBR', 'SECRET NF', 'SECRET ', 'SECRET ',
     ]);
-    // Well-formed markings with a space after the separator stay unreported.
-    assert.deepEqual(lintCable(parseCable(text.replace(/\(S\/NF\/\)/, '(S/ NF)')).cable).filter((f) => f.id === 'CBL029' && f.range.start.line === 7), []);
+    // A space after the separator ("(S/ NF)") is no separator leading to nothing: it is reported for its stray space alone (below).
+    assert.deepEqual(lintCable(parseCable(text.replace(/\(S\/NF\/\)/, '(S/ NF)')).cable).filter((f) => f.id === 'CBL029' && f.range.start.line === 7).map((f) => f.fixes?.[0].title), ["Write the marking '(S/NF)'"]);
     assert.equal(fixAll(text).text, text);
+  });
+
+  it('reports a marking with stray spaces inside its parentheses or beside a slash, and offers it without them, unsafe (CBL029)', () => {
+    // "( C )" and "(S/ NF)" were read as (C) and (S/NF) and went unreported; "(S /NF)" was "not a known form", with no fix.
+    const marks = ['( C )', '(S/ NF)', '(S /NF)', '(S // NF)', '( SBU)', '(S//NF )', '(s/ nf)', '(C NF)', '(C/Rel Aus)', '(S/REL TO USA, GBR)'];
+    const text = `S E C R E T NOWHERE 000100\n\nNOFORN\n\nTAGS: PREL\nSUBJECT: ( S ) X\n\n${marks.map((m, i) => `¶${i + 1}. ${m} Text.\n`).join('\n')}\n-- (C/ NF) An item.\n`;
+    const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029');
+    assert.deepEqual(
+      findings.map((f) => `${f.range.start.line} ${f.severity} ${f.message} ${f.fixes?.map((x) => `${x.title} ${x.safe} ${x.preferred ?? false}`).join() ?? 'none'}`),
+      [
+        "5 warning Portion marking '( S )' has stray spaces inside its parentheses: '(S)'. Write the marking '(S)' false false",
+        "7 warning Portion marking '( C )' has stray spaces inside its parentheses: '(C)'. Write the marking '(C)' false false",
+        "9 warning Portion marking '(S/ NF)' has stray spaces inside its parentheses: '(S/NF)'. Write the marking '(S/NF)' false false",
+        "11 warning Portion marking '(S /NF)' is not a known form such as (S), (C//NF) or (S/REL NATO). Write the marking '(S/NF)' false false",
+        "13 warning Portion marking '(S // NF)' is not a known form such as (S), (C//NF) or (S/REL NATO). Write the marking '(S//NF)' false false",
+        "15 warning Portion marking '( SBU)' has stray spaces inside its parentheses: '(SBU)'. Write the marking '(SBU)' false false",
+        "17 warning Portion marking '(S//NF )' has stray spaces inside its parentheses: '(S//NF)'. Write the marking '(S//NF)' false false",
+        "19 warning Portion marking '(s/ nf)' has stray spaces inside its parentheses: '(s/nf)'. Write the marking '(s/nf)' false false",
+        "27 warning Portion marking '(C/ NF)' has stray spaces inside its parentheses: '(C/NF)'. Write the marking '(C/NF)' false false",
+      ],
+    );
+    for (const f of findings) {
+      const edits = f.fixes![0].edits;
+      // Each edit deletes white space and nothing else.
+      for (const e of edits) {
+        assert.equal(e.newText, '');
+        assert.match(text.split('\n')[e.range.start.line].slice(e.range.start.character, e.range.end.character), /^[ \t]+$/);
+      }
+      const fixed = applyEdits(text, edits);
+      assertOnlyEditsChanged(text, fixed, edits);
+      assert.ok(!lintCable(parseCable(fixed).cable).some((x) => x.id === 'CBL029' && x.range.start.line === f.range.start.line), f.message);
+      // The levels stay those read from the markings; a marking read well keeps its controls too ("(S /NF)" read "/NF" as an unknown control).
+      assert.deepEqual(parseCable(fixed).cable.paragraphs.map((p) => p.portion?.level), parseCable(text).cable.paragraphs.map((p) => p.portion?.level));
+      if (f.message.includes('stray spaces')) assert.equal(classificationOf(parseCable(fixed).cable), classificationOf(parseCable(text).cable));
+    }
+    assert.equal(fixAll(text).text, text);
+  });
+
+  it('reports a misspelt precedence word at the end of an addressee line, and offers the word meant, unsafe (CBL001)', () => {
+    // "PRIORTY" was read as part of the address, with no precedence, and passed silently.
+    const header = (to: string, info: string) => `VZCZCXRO5521\nPP RUEHWEB\nDE RUEHVT #0412 1541322\nZNY CCCCC ZZH\nP 031322Z JUN 09\nFM AMEMBASSY VALLETTA\nTO ${to}\nINFO ${info}\n\nC O N F I D E N T I A L VALLETTA 000412\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text.\n`;
+    const text = header('RUEHC/SECSTATE WASHDC PRIORTY 3187', 'RUEHRO/AMEMBASSY ROME IMEDIATE');
+    const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL001');
+    assert.deepEqual(findings.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message} ${f.fixes?.map((x) => `${x.title} ${x.safe}`).join()}`), [
+      "6:25-32 'PRIORTY' at the end of the address reads as the precedence PRIORITY misspelt. Write 'PRIORITY' false",
+      "7:27-35 'IMEDIATE' at the end of the address reads as the precedence IMMEDIATE misspelt. Write 'IMMEDIATE' false",
+    ]);
+    for (const f of findings) {
+      const fixed = applyEdits(text, f.fixes![0].edits);
+      assertOnlyEditsChanged(text, fixed, f.fixes![0].edits);
+      assert.ok(!lintCable(parseCable(fixed).cable).some((x) => x.id === 'CBL001' && x.range.start.line === f.range.start.line), f.message);
+    }
+    assert.equal(parseCable(applyEdits(text, findings[0].fixes![0].edits)).cable.header?.to[0].precedence?.text, 'PRIORITY');
+    assert.equal(fixAll(text).text, text);
+    // A precedence spelt right, a word near none ("WASHDC", "ROME") and a short word two letters from FLASH ("FLAG") are
+    // left alone.
+    for (const [to, info] of [['RUEHC/SECSTATE WASHDC PRIORITY 3187', 'RUEHRO/AMEMBASSY ROME'], ['RUEHC/SECSTATE WASHDC', 'RUEHRO/AMEMBASSY FLAG'], ['RUEHC/SECSTATE WASHDC NIACT IMMEDIATE', 'RUEHRO/AMEMBASSY ROME ROUTINE 0551']]) {
+      assert.deepEqual(lintCable(parseCable(header(to, info)).cable).filter((f) => f.id === 'CBL001').map((f) => f.message), [], to);
+    }
+    // "NIACT IMEDIATE": the misspelt word alone is rewritten.
+    const niact = header('RUEHC/SECSTATE WASHDC NIACT IMEDIATE', 'RUEHRO/AMEMBASSY ROME');
+    assert.deepEqual(lintCable(parseCable(niact).cable).filter((f) => f.id === 'CBL001').map((f) => f.fixes?.[0].edits[0].newText), ['IMMEDIATE']);
   });
 
   it('writes the parenthesis a brace or bracket stands for in a marking, and offers the S a 5 stands for, unsafe (CBL029)', () => {
@@ -440,6 +502,19 @@ describe('quick fixes', () => {
       ]);
       assert.equal(fixAll(doubled).text, bare.replace('2, (SBU)', `${meant} (SBU)`));
     }
+    // A colon or semicolon for the full stop ("8: (C)", "¶8; (C)") among paragraphs numbered "8." was read as no paragraph
+    // (CBL024 saw a gap instead); it is read as the paragraph meant, and its fix writes the full stop.
+    for (const [written, meant, word] of [['2:', '2.', 'a colon'], ['2;', '2.', 'a semicolon'], ['¶2:', '¶2.', 'a colon']]) {
+      const slipped = bare.replace('2, (SBU)', `${written} (SBU)`);
+      assert.deepEqual(lintCable(parseCable(slipped).cable).map((f) => `${f.id} ${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message}`), [
+        `CBL046 8:0-${written.length} Paragraph number '${written}' has ${word} for the full stop: read as '${meant}'.`,
+      ]);
+      assert.equal(fixAll(slipped).text, bare.replace('2, (SBU)', `${meant} (SBU)`));
+    }
+    // A cable that numbers its paragraphs "1:", "2:", … writes its own style: the paragraphs are read, and none is reported.
+    const colons = bare.replace('1. (SBU)', '1: (SBU)').replace('2, (SBU)', '2: (SBU)').replace('3. (SBU)', '3: (SBU)');
+    assert.equal(parseCable(colons).cable.paragraphs.length, 3);
+    assert.deepEqual(lintCable(parseCable(colons).cable).filter((f) => f.id === 'CBL046' || f.id === 'CBL024'), []);
   });
 
   it('moves caveats joined to the banner level after the serial, and respells a damaged level beside them', () => {

@@ -516,6 +516,22 @@ describe('rules: CBL027 and headings', () => {
     // An earlier Summary left open is still reported; the closing one is not.
     assert.deepEqual(found('¶1. (S) Summary: The talks went well.\n\nTHE TALKS\n\n¶2. (S) Text.\n\nSUMMARY\n\n¶3. (S) In short, they went well.\n'), ["warning Summary opened without 'End Summary'."]);
   });
+  it('leaves alone a block that runs to the end of a document still being typed, with no signature or trailer yet', () => {
+    const draft = (body: string) => `S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n${body}`;
+    const typed = (body: string) => lintCable(parseCable(draft(body)).cable).filter((f) => f.id === 'CBL027').map((f) => `${f.severity} ${f.message}`);
+    // The writer has not reached "End Summary." yet: the Summary warned at every keystroke.
+    assert.deepEqual(typed('¶1. (S) Summary: The talks went well.'), []);
+    assert.deepEqual(typed('¶1. (S) Summary: The talks went well, and\nthe ministry '), []);
+    assert.deepEqual(typed('¶1. (S) Text.\n\n¶2. (S) Summary: The talks went well.\n\n'), []);
+    assert.deepEqual(typed('SUMMARY\n-------\n\n¶1. (S) The talks went well.\n\n¶2. (S) So did the dinner.\n'), []);
+    assert.deepEqual(typed('¶1. (S) The talks went well. (Note: The ministry '), []);
+    // A paragraph or heading after it, a signature or a trailer says the block ended unclosed: still reported.
+    const summary = ["warning Summary opened without 'End Summary'."];
+    assert.deepEqual(typed('¶1. (S) Summary: The talks went well.\n\n¶2. (S) Text.\n'), summary);
+    assert.deepEqual(typed('¶1. (S) Summary: The talks went well.\n\nTHE TALKS\n---------\n\nThe ferries run late.\n'), summary);
+    assert.deepEqual(typed('¶1. (S) Summary: The talks went well.\nSMITH\n'), summary);
+    assert.deepEqual(typed('¶1. (S) Summary: The talks went well.\n\nBT\n#0001\nNNNN\n'), summary);
+  });
   it('still reports a Summary heading that no heading ends, and an inline Comment without its closer', () => {
     assert.deepEqual(found('SUMMARY\n\n¶1. (S) The talks went well.\n\n¶2. (S) Text.\n'), ["warning Summary opened without 'End Summary'."]);
     assert.deepEqual(found('THE TALKS\n\n¶1. (S) Comment: we think so.\n\nNEXT STEPS\n\n¶2. (S) Text.\n'), ["info Comment opened without 'End Comment'."]);

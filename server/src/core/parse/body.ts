@@ -1056,12 +1056,14 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
   const dotsStart = k;
   while (k < text.length && text.charCodeAt(k) === 46 /* . */) k++;
   if (k - dotsStart > 2) return undefined;
-  // "18, (SBU) …": a comma for the full stop after a bare number, which CBL046 reports as "18." misread.
-  const comma = !pilcrow && k === dotsStart && text.charCodeAt(k) === 44; /* , */
+  // "18, (SBU) …", "8: (C) …", "8; (C) …": a comma, colon or semicolon for the full stop after a bare number, which CBL046
+  // reports as "18." and "8." misread.
+  const comma = !pilcrow && k === dotsStart && standsForStop(text.charCodeAt(k));
   if (comma) k++;
   // "¶2 (C) …", "18, (SBU) …", "3 (S) …": a number before a marking still opens a paragraph when the full stop is lost.
-  const loose = !pilcrow && (k === dotsStart || text.charCodeAt(k - 1) === 44);
-  if ((k === dotsStart || loose) && text.charCodeAt(skipSpaces(text, k)) !== 40 /* ( */) return undefined;
+  const loose = !pilcrow && (k === dotsStart || comma);
+  // "8: \u200B(C) …": an invisible character (CBL035 reports it) before the marking hides it no more than after "8.".
+  if ((k === dotsStart || loose) && text.charCodeAt(markingStart(text, skipSpaces(text, k))) !== 40 /* ( */) return undefined;
   const end = k === dotsStart ? digitsEnd : k;
   // "18.Our delegation approved …": the text glued to the full stop, opening with a capital.
   const glued = !loose && k > dotsStart && end < text.length && isCapital(text.charCodeAt(end));
@@ -1112,7 +1114,8 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
     loose,
     glued,
     readAs: undefined,
-    // "18, (SBU)" and "3 (S)": a bare number with a comma for its full stop or none, which CBL046 reports as "18." and "3." misread;
+    // "18, (SBU)", "8: (C)" and "3 (S)": a bare number with a comma, colon or semicolon for its full stop or none, which CBL046
+    // reports as "18.", "8." and "3." misread;
     // "3.. (SBU)", its full stop written twice, as "3." misread.
     misread: comma || (!pilcrow && k === dotsStart) || (k - dotsStart === 2 && dotsStart === digitsEnd) ? `${text.slice(lead, digitsEnd)}.` : undefined,
     misreadDigit: false,
@@ -1146,6 +1149,11 @@ function followsLetter(lines: readonly string[], kinds: readonly LineKind[], i: 
     if (text.charCodeAt(lead) === letter && (c === 46 /* . */ || c === 41) /* ) */) return true;
   }
   return false;
+}
+
+/** True for a comma, colon or semicolon, which a paragraph number may be typed with for its full stop ("18,", "8:", "8;"). */
+function standsForStop(c: number): boolean {
+  return c === 44 /* , */ || c === 58 /* : */ || c === 59; /* ; */
 }
 
 /** True when a line's second character `c` may follow a misread marker's first: a digit, "l", "I", "O", a full stop or a comma. */
@@ -1182,8 +1190,8 @@ function readMisreadMarker(line: number, text: string, lead: number): MarkerInfo
     if (!isDigit(c)) digit = true;
   }
   if (k === digitsStart) return undefined;
-  // "¶4, (C)": a comma for the full stop, after a pilcrow (a bare number's comma readMarker reads itself).
-  if (text.charCodeAt(k) === 44 /* , */ && meant.charCodeAt(0) === 182) {
+  // "¶4, (C)", "¶8: (C)": a comma, colon or semicolon for the full stop, after a pilcrow (a bare number's readMarker reads itself).
+  if (standsForStop(text.charCodeAt(k)) && meant.charCodeAt(0) === 182) {
     meant += '.';
     k++;
   }

@@ -723,6 +723,51 @@ export function trailingSerial(text: string, floor: number, end: number): number
 
 const PRECEDENCE_WORDS = ['NIACT IMMEDIATE', 'IMMEDIATE', 'PRIORITY', 'ROUTINE', 'FLASH'];
 
+/** The one-word precedences an addressee's line ends with, for {@link misspeltPrecedence}. */
+const PRECEDENCE_SPELLINGS = ['IMMEDIATE', 'PRIORITY', 'ROUTINE', 'FLASH'];
+
+/**
+ * The precedence a word in capitals is a misspelling of ("PRIORTY", "IMEDIATE", "ROUITNE"): the one precedence word one or
+ * two letters lost, added or changed, or two neighbours swapped, away from it (one, for a word of five letters or fewer:
+ * "FLASH"); undefined for a precedence word itself, a word near none, or one near two.
+ */
+export function misspeltPrecedence(word: string): string | undefined {
+  if (word.length < 4 || word.length > 11) return undefined;
+  let found: string | undefined;
+  for (const precedence of PRECEDENCE_SPELLINGS) {
+    if (word === precedence) return undefined;
+    const most = Math.min(word.length, precedence.length) <= 5 ? 1 : 2;
+    if (Math.abs(word.length - precedence.length) > most || editDistance(word, precedence, most) > most) continue;
+    if (found) return undefined;
+    found = precedence;
+  }
+  return found;
+}
+
+/**
+ * The optimal string alignment distance between two short words (letters lost, added or changed, and two neighbours swapped),
+ * or `most + 1` once it is known to be more than `most`.
+ */
+function editDistance(a: string, b: string, most: number): number {
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, before[j - 2] + 1);
+      current.push(d);
+      if (d < least) least = d;
+    }
+    if (least > most) return most + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 /**
  * The start of a precedence word ending at `end` after a white-space character, or -1.
  * The longest word that fits is taken ("NIACT IMMEDIATE" over "IMMEDIATE"), and its

@@ -15,8 +15,8 @@ export const rule: Rule = {
   docs: {
     bad: "¶1. (C) Summary: The Director asked …\n¶2. (C) …",
     good: "¶1. (C) Summary: The Director asked … End Summary.\n¶2. (C) …",
-    rationale: "End Summary tells readers where the summary stops; unclosed Comment and Note blocks are common and only noted. A block opened by a heading ('COMMENT', '//SUMMARY//') needs no closer when the next heading ends its section, nor a Comment or Note under the last heading, which runs to the end of the text, nor a Summary heading there after the cable's own Summary, which closes the text as a Comment does. A Comment that opens the last numbered paragraph ('¶9. (C) Comment: …') with nothing but the signature after it runs to the end of the text too, and needs no closer, as does one the paragraphs after it continue to the last ('¶10. (U) Comment, continued: …', 'Comment cont'd:'); a Comment left open earlier is still noted. Under a banner in capitals a closer opens with 'End' or 'END'; in cables written in small letters, under a mixed-case banner or with no banner, any case closes. 'End Summary and Comment' closes both blocks. 'Comment:' or 'Note:' after a sentence's end inside a paragraph opens a block, closed or not ('… ran late. Comment: If'); a closer with no opener looks back through its paragraph for one inside a line ('… ahead. Comment:', '(Embassy comment:', '[NOTE:', '(Note.'). A label may come before the word ('Embassy Note and Comment:', which opens a Comment, closed by 'End Embassy Comment'), so may an item's marking ('(S/NF) Embassy comment: …'); a Note or Comment written after '(' or '[' ('(Embassy Note:', '[Note:') that nothing closes ends at the bracket that closes it, and its closer goes before that bracket.",
-    source: "FORMAT.md §6; corpus analysis of the released cables: Summary closed in 971 of 1,016 (FORMAT.md §7 rule 24), a hint-level warning at most (CORPUS-FINDINGS, 'Warnings'); Comment 13.3%, Note 7.5%: info (CORPUS-FINDINGS, 'Info only'); Comment closed in only 279 of the 439 files that open one (FORMAT.md §6), the common unclosed case being a final '¶9. (C) Comment: …' paragraph that runs to the signature (CORPUS-FINDINGS §12).",
+    rationale: "End Summary tells readers where the summary stops; unclosed Comment and Note blocks are common and only noted. A block opened by a heading ('COMMENT', '//SUMMARY//') needs no closer when the next heading ends its section, nor a Comment or Note under the last heading, which runs to the end of the text, nor a Summary heading there after the cable's own Summary, which closes the text as a Comment does. A Comment that opens the last numbered paragraph ('¶9. (C) Comment: …') with nothing but the signature after it runs to the end of the text too, and needs no closer, as does one the paragraphs after it continue to the last ('¶10. (U) Comment, continued: …', 'Comment cont'd:'); a Comment left open earlier is still noted. Under a banner in capitals a closer opens with 'End' or 'END'; in cables written in small letters, under a mixed-case banner or with no banner, any case closes. 'End Summary and Comment' closes both blocks. 'Comment:' or 'Note:' after a sentence's end inside a paragraph opens a block, closed or not ('… ran late. Comment: If'); a closer with no opener looks back through its paragraph for one inside a line ('… ahead. Comment:', '(Embassy comment:', '[NOTE:', '(Note.'). A label may come before the word ('Embassy Note and Comment:', which opens a Comment, closed by 'End Embassy Comment'), so may an item's marking ('(S/NF) Embassy comment: …'); a Note or Comment written after '(' or '[' ('(Embassy Note:', '[Note:') that nothing closes ends at the bracket that closes it, and its closer goes before that bracket. A block left open in a document still being typed, which runs to its end (no signature, trailer or footer yet, no heading or numbered paragraph after the opener, as `¶1. (C) Summary: The Director asked …` as the last line typed), is not reported until the writer goes on past it: a paragraph, heading or signature written after it shows where it ended unclosed.",
+    source: "FORMAT.md §6; corpus analysis of the released cables: Summary closed in 971 of 1,016 (FORMAT.md §7 rule 24), a hint-level warning at most (CORPUS-FINDINGS, 'Warnings'); Comment 13.3%, Note 7.5%: info (CORPUS-FINDINGS, 'Info only'); Comment closed in only 279 of the 439 files that open one (FORMAT.md §6), the common unclosed case being a final '¶9. (C) Comment: …' paragraph that runs to the signature (CORPUS-FINDINGS §12). A block running to the end of a document with no signature or trailer: 6 of the 203 corpus cables have neither, and none ends inside an open block, so the corpus findings (46 of CBL027) are the same.",
   },
   check(cable, report) {
     const blocks = cable.blocks;
@@ -25,7 +25,7 @@ export const rule: Rule = {
       const block = blocks[i];
       if (block.open && !block.close) {
         layout ??= layoutOf(cable);
-        if (closedByHeadings(layout, block) || (block.kind === 'comment' && opensLastParagraph(cable, block.open))) continue;
+        if (closedByHeadings(layout, block) || (block.kind === 'comment' && opensLastParagraph(cable, block.open)) || runsToEnd(cable, layout, block.open)) continue;
         const name = blockName(block.kind);
         const end = closerPlace(cable, layout, block, block.open);
         let fixes: Fix[] | undefined;
@@ -142,6 +142,29 @@ function opensLastParagraph(cable: Cable, open: BlockMarker): boolean {
     const kind = kinds[k];
     if (kind !== 'blank' && kind !== 'page' && kind !== 'rule' && kind !== 'footer' && kind !== 'trailer') return false;
   }
+  return true;
+}
+
+/**
+ * True when a block left open runs to the end of a document still being typed: the document has no signature and no trailer
+ * yet, no heading starts after the opener, no numbered paragraph starts after the one it opens in (a block a heading
+ * opens, "SUMMARY" ⏎ "----", takes the paragraphs under it), and only blank lines follow the last paragraph. The writer has not reached the closer: "¶1. (C) Summary: The
+ * Director asked …" as the last line typed.
+ */
+function runsToEnd(cable: Cable, layout: Layout, open: BlockMarker): boolean {
+  const paragraphs = cable.paragraphs;
+  const last = paragraphs[paragraphs.length - 1];
+  if (cable.signature || cable.trailer || !last) return false;
+  const at = open.token.range.start;
+  const headings = layout.headingStarts;
+  if (partitionPoint(headings, (p) => !isBefore(at, p)) < headings.length) return false;
+  if (!layout.headingOn.has(at.line) && isBefore(at, last.range.start)) return false;
+  // Nothing but blank lines after the last paragraph, and no web-site footer in it ("Visit our classified website at: …",
+  // which the last paragraph takes in with a signature glued to its link): text after them ends the document.
+  const lines = cable.lines;
+  for (let k = last.range.end.line + 1; k < lines.length; k++) if (lines[k].trim() !== '') return false;
+  const kinds = cable.lineKinds;
+  for (let k = at.line + 1; k < kinds.length; k++) if (kinds[k] === 'footer') return false;
   return true;
 }
 

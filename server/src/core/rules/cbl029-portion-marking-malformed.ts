@@ -1,5 +1,5 @@
 /**
- * CBL029 portion-marking-malformed: A portion marking that is not a known form ('(N/SF)', '(SNF)', '(5)'), that lost its '(' ('C)') or its ')' ('(C Deputy …'), that has a brace or bracket for one ('(C}', '{C)') or an 'I' for its ')' ('(CI'), or a paragraph's marking written after a block's label ('¶1. Summary: (C) …', '¶2. (U) Comment: (C) …').
+ * CBL029 portion-marking-malformed: A portion marking that is not a known form ('(N/SF)', '(SNF)', '(5)'), that lost its '(' ('C)') or its ')' ('(C Deputy …'), that has a brace or bracket for one ('(C}', '{C)') or an 'I' for its ')' ('(CI'), a marking with stray spaces inside its parentheses ('( C )', '(S/ NF)'), or a paragraph's marking written after a block's label ('¶1. Summary: (C) …', '¶2. (U) Comment: (C) …').
  */
 import type { Cable, Paragraph, PortionMarking, Range } from '../model';
 import type { Fix, Report, Rule } from './types';
@@ -12,15 +12,15 @@ import { reportParseProblems, subjectMarking } from './util';
 export const rule: Rule = {
   id: 'CBL029',
   name: 'portion-marking-malformed',
-  description: "A portion marking that is not a known form ('(N/SF)', '(SNF)', '(5)'), that lost its '(' ('C)') or its ')' ('(C Deputy …'), that has a brace or bracket for one ('(C}', '{C)') or an 'I' for its ')' ('(CI'), or a paragraph's marking written after a block's label ('¶1. Summary: (C) …', '¶2. (U) Comment: (C) …').",
+  description: "A portion marking that is not a known form ('(N/SF)', '(SNF)', '(5)'), that lost its '(' ('C)') or its ')' ('(C Deputy …'), that has a brace or bracket for one ('(C}', '{C)') or an 'I' for its ')' ('(CI'), a marking with stray spaces inside its parentheses ('( C )', '(S/ NF)'), or a paragraph's marking written after a block's label ('¶1. Summary: (C) …', '¶2. (U) Comment: (C) …').",
   tags: ["markings"],
   defaultSeverity: 'warning',
   fixable: true,
   docs: {
     bad: "¶2. (N/SF) Director Anton Gauci said …",
     good: "¶2. (S/NF) Director Anton Gauci said …",
-    rationale: "A marking that cannot be read cannot be checked against the banner. A marking that lost a parenthesis is read as the level it names, and its quick fix writes the parenthesis back (`(C Deputy …` becomes `(C) Deputy …`, `C)` becomes `(C)`), which keeps that level; so does a marking typed or scanned with a brace or square bracket for a parenthesis (`(C}`, `{C)`, `[S/NF]`), or with an `I`, `l`, `1` or `|` for its `)` (`(CI The ministry …`, where what stands before it reads as a marking and no `)` further on closes the `(`: `(SI units) are …` is prose), whose fix writes the parenthesis. These are read after a paragraph's number and at a line's start (`{C) The ministry …`, `-- (CI …`) alike. A paragraph's `(5)` or `(5/NF)` reads as no level, since a 5 for the S of SECRET is a guess: its fix offers `(S)` or `(S/NF)` for you to choose, as every fix that writes a marking. A level that lost the slash before NF (`(SNF)`) reads as that level and NOFORN, and its fix writes the standard form, `(S/NF)`; an unknown control one letter lost, added or changed, or two letters swapped, away from a control's spelling (`(S/NOFRN)`, `(S//NOFRON)`, `(C/ORCN)`) gets a fix that writes that control (`(S/NOFORN)`), for you to choose, as every fix that writes a marking; an unknown level (`(N/SF)`), or a control near none or near two, gets none, since what it stands for is a guess. A marking whose last separator leads to nothing (`(S/NF/)`, `(C//)`, `(S-)`, a control cut off or a slash typed twice) is no known form either, though its level and controls are read; its fix writes it without that separator (`(S/NF)`, `(C)`), for you to choose. The marking that opens an item or a line inside the text (`¶B. (S/NOFRN) …`, `-- (S/NOFRN) …`) is checked too, when it names a level and its unknown controls are short words in capitals: `(EU) was …` or `(S-300) missiles` wrapped to a line's start is prose. The subject's marking is checked the same way (`SUBJECT: (SNF) …`; `SUBJECT: (S-300) MISSILES` is prose). A paragraph's marking belongs right after its number, before a Summary, Comment or Note label (`¶1. (C) Summary: …`): one written after the label (`¶1. Summary: (C) The ministry …`) is still read as the paragraph's, so nothing else reports it, and this is info, since the level is there to read; its fix, for you to choose, writes the same characters with the marking first (`¶1. (C) Summary: The ministry …`) and changes nothing else. A second marking after the label that follows the paragraph's own (`¶2. (U) Comment: (C) …`), which the parser does not read, is a warning where it is higher than the paragraph's, which then marks the paragraph below its text, and info otherwise; only a copy of the paragraph's own marking (`¶2. (C) Comment: (C) …`) gets a fix, for you to choose, that deletes it, since which marking the paragraph keeps is otherwise yours to decide.",
-    source: "Corpus analysis of the released cables (CORPUS-FINDINGS §9): 34 spellings, typos (N/SF) and (SNF) once each; markings.tsv. A marking after a block's label: 1 of the 200 cables of the corpus (`¶1.  Summary:  (C) …`, 10KABUL62), no second marking after one.",
+    rationale: "A marking that cannot be read cannot be checked against the banner. A marking that lost a parenthesis is read as the level it names, and its quick fix writes the parenthesis back (`(C Deputy …` becomes `(C) Deputy …`, `C)` becomes `(C)`), which keeps that level; so does a marking typed or scanned with a brace or square bracket for a parenthesis (`(C}`, `{C)`, `[S/NF]`), or with an `I`, `l`, `1` or `|` for its `)` (`(CI The ministry …`, where what stands before it reads as a marking and no `)` further on closes the `(`: `(SI units) are …` is prose), whose fix writes the parenthesis. These are read after a paragraph's number and at a line's start (`{C) The ministry …`, `-- (CI …`) alike. A paragraph's `(5)` or `(5/NF)` reads as no level, since a 5 for the S of SECRET is a guess: its fix offers `(S)` or `(S/NF)` for you to choose, as every fix that writes a marking. A level that lost the slash before NF (`(SNF)`) reads as that level and NOFORN, and its fix writes the standard form, `(S/NF)`; an unknown control one letter lost, added or changed, or two letters swapped, away from a control's spelling (`(S/NOFRN)`, `(S//NOFRON)`, `(C/ORCN)`) gets a fix that writes that control (`(S/NOFORN)`), for you to choose, as every fix that writes a marking; an unknown level (`(N/SF)`), or a control near none or near two, gets none, since what it stands for is a guess. A marking whose last separator leads to nothing (`(S/NF/)`, `(C//)`, `(S-)`, a control cut off or a slash typed twice) is no known form either, though its level and controls are read; its fix writes it without that separator (`(S/NF)`, `(C)`), for you to choose. The marking that opens an item or a line inside the text (`¶B. (S/NOFRN) …`, `-- (S/NOFRN) …`) is checked too, when it names a level and its unknown controls are short words in capitals: `(EU) was …` or `(S-300) missiles` wrapped to a line's start is prose. The subject's marking is checked the same way (`SUBJECT: (SNF) …`; `SUBJECT: (S-300) MISSILES` is prose). A marking written with spaces right inside its parentheses or beside a slash (`( C )`, `(S/ NF)`, `(S//NF )`), a paragraph's, an item's or the subject's, is read as the marking without them, and reported so that searches and indexes that match `(S/NF)` find it; its fix deletes those spaces and nothing else, which keeps the level and controls, and is offered for you to choose, as every fix of this rule; one that no known form reads only for such a space (`(S /NF)`, `(S // NF)`) gets the same fix. A space that separates (`(C NF)`) or stands inside a REL TO list (`(S/REL TO USA, GBR)`) is no stray one. A paragraph's marking belongs right after its number, before a Summary, Comment or Note label (`¶1. (C) Summary: …`): one written after the label (`¶1. Summary: (C) The ministry …`) is still read as the paragraph's, so nothing else reports it, and this is info, since the level is there to read; its fix, for you to choose, writes the same characters with the marking first (`¶1. (C) Summary: The ministry …`) and changes nothing else. A second marking after the label that follows the paragraph's own (`¶2. (U) Comment: (C) …`), which the parser does not read, is a warning where it is higher than the paragraph's, which then marks the paragraph below its text, and info otherwise; only a copy of the paragraph's own marking (`¶2. (C) Comment: (C) …`) gets a fix, for you to choose, that deletes it, since which marking the paragraph keeps is otherwise yours to decide.",
+    source: "Corpus analysis of the released cables (CORPUS-FINDINGS §9): 34 spellings, typos (N/SF) and (SNF) once each; markings.tsv. A marking after a block's label: 1 of the 200 cables of the corpus (`¶1.  Summary:  (C) …`, 10KABUL62), no second marking after one. Stray spaces inside a marking's parentheses or beside its slash: none of the 200 cables (`(C NF)`, a space as the separator, 8 times, and `(C/Rel Aus)`, 9, are read as known forms and not reported).",
   },
   check(cable, report) {
     // The parser records what it could not read; this rule reports it.
@@ -29,6 +29,10 @@ export const rule: Rule = {
     const subject = subjectMarking(cable);
     if (subject && !subject.wellFormed) report({ message: malformedMarking(subject).message, range: subject.token.range, fixes: parenthesisFix(cable, subject.token.range) });
     for (const p of cable.paragraphs) if (p.portion) markingAfterLabel(cable, p, p.portion, report);
+    // "( C )", "(S/ NF)": a marking read well, with spaces inside its parentheses or beside a slash.
+    for (const p of cable.paragraphs) if (p.portion?.wellFormed) straySpaces(cable, p.portion, report);
+    for (const item of cable.itemMarkings) if (item.portion.wellFormed) straySpaces(cable, item.portion, report);
+    if (subject?.wellFormed) straySpaces(cable, subject, report);
   },
 };
 
@@ -85,6 +89,54 @@ function markingAfterLabel(cable: Cable, p: Paragraph, portion: PortionMarking, 
   });
 }
 
+/**
+ * A marking read well but written with spaces inside its parentheses or beside a slash ("( C )", "(S/ NF)", "(S//NF )"):
+ * reported with a fix that deletes those spaces alone, which reads as the same level and controls.
+ */
+function straySpaces(cable: Cable, portion: PortionMarking, report: Report): void {
+  const fix = spacesFix(cable, portion.token.range);
+  if (fix) report({ message: `Portion marking '${portion.token.text}' has stray spaces inside its parentheses: '${fix.marking}'.`, range: portion.token.range, fixes: [fix.fix] });
+}
+
+/**
+ * The fix of a marking with stray spaces ("( C )", "(S/ NF)", "(S /NF)"): each run of white space right after its "(",
+ * right before its ")" or beside a slash deleted, and nothing else ("(C NF)", whose space separates, and "(S/REL TO USA, GBR)"
+ * keep theirs). Only where the marking without them reads as a known form with the same level, so that the fix never changes
+ * it. Undefined when there are no such spaces; `marking` is the marking it writes.
+ */
+function spacesFix(cable: Cable, at: Range): { readonly fix: Fix; readonly marking: string } | undefined {
+  if (at.start.line !== at.end.line) return undefined;
+  const line = at.start.line;
+  const text = cable.lines[line].slice(at.start.character, at.end.character);
+  const last = text.length - 1;
+  if (text.charCodeAt(0) !== 40 /* ( */ || text.charCodeAt(last) !== 41 /* ) */) return undefined;
+  const runs: [number, number][] = [];
+  for (let k = 1; k < last; ) {
+    if (!isSpace(text.charCodeAt(k))) {
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end < last && isSpace(text.charCodeAt(end))) end++;
+    if (k === 1 || end === last || text.charCodeAt(k - 1) === 47 /* / */ || text.charCodeAt(end) === 47) runs.push([k, end]);
+    k = end;
+  }
+  if (runs.length === 0) return undefined;
+  let marking = '';
+  let from = 0;
+  for (const [start, end] of runs) {
+    marking += text.slice(from, start);
+    from = end;
+  }
+  marking += text.slice(from);
+  const before = parsePortionMarking(0, text, 0);
+  const after = parsePortionMarking(0, marking, 0);
+  if (!before || !after?.wellFormed || after.level !== before.level || after.sbu !== before.sbu) return undefined;
+  const edits = runs.map(([start, end]) => ({ range: { start: { line, character: at.start.character + start }, end: { line, character: at.start.character + end } }, newText: '' }));
+  // Not safe, as no fix of this rule is: Fix All applies the fixes of a rule that are all safe.
+  return { fix: { title: `Write the marking '${marking}'`, edits, safe: false }, marking };
+}
+
 // A marking whose level lost the slash before NF, as the parser reads it: "(SNF)", "(CNF)".
 const GLUED_NF = /^\((TS|S|C|U)NF\)$/;
 
@@ -110,6 +162,9 @@ function parenthesisFix(cable: Cable, at: Range): Fix[] | undefined {
     const marking = `(${glued[1]}/NF)`;
     return [{ title: `Write the marking '${marking}'`, edits: [{ range: at, newText: marking }], safe: false }];
   }
+  // "(S /NF)", "(S // NF)": a marking no known form only for the spaces beside its slash, whose fix deletes them.
+  const spaces = open && close ? spacesFix(cable, at) : undefined;
+  if (spaces) return [spaces.fix];
   if (open && close) return danglingFix(at, text) ?? nearControlFix(cable, at, text);
   // "(CI The …": the "I" (or "l", "1", "|") written as the ")" it stands for; "(C/FGI The …" lost its ")" after FGI.
   if (open && standsForClose(text.charCodeAt(text.length - 1)) && !parseUnclosedMarking(at.start.line, cable.lines[at.start.line], at.start.character)) {
