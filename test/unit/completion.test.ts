@@ -532,6 +532,19 @@ describe('completion edits: a block\'s closer', () => {
     assert.deepEqual(itemsAt('¶1. (C) Summary: The board met. End Summary.\n\n¶2. (C) Fares rose. |'), []);
   });
 
+  it('offers no closer with text after the caret on its line, but for the punctuation that closes a sentence or a bracket', () => {
+    // "… met. |Fares rose." offered "End Summary.", which cut the Summary's sentences in two.
+    assert.deepEqual(itemsAt('¶1. (C) Summary: The harbor board met. |Fares rose.'), []);
+    assert.deepEqual(itemsAt('¶1. (C) Summary: The harbor board met.|Fares rose.'), []);
+    assert.deepEqual(itemsAt('¶1. (C) Summary: The harbor board met. E|Fares rose.'), []);
+    // On a line of its own under the block, before the words written there.
+    assert.ok(!itemsAt('¶1. (C) Summary: The harbor board met.\n|Fares rose.').includes('End Summary.'));
+    assert.ok(!itemsAt('¶1. (C) Summary: The harbor board met.\n\n|Fares rose.').includes('End Summary.'));
+    // White space or closing punctuation after the caret still takes it.
+    check(body('¶1. (C) Summary: The harbor board met. |  '), '¶1. (C) Summary: The harbor board met. End Summary.  ');
+    check(body('¶2. (C) The board met [Note: fares rose. |]'), '¶2. (C) The board met [Note: fares rose. End Note.]');
+  });
+
   it('offers the closer on a line of its own under the block, first right under its text and after the markers a blank line below', () => {
     // A new line under an open Summary offered only the next paragraph's marker.
     check(body('¶1. (C) SUMMARY: The harbor board met.\n|'), 'END SUMMARY.');

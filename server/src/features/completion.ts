@@ -1173,7 +1173,7 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
   // paragraph's marker. Right under the block's text, where 12 of the 15 closers on a line of their own in real cables
   // stand, the closer comes first; a blank line below it, where a new paragraph starts, the markers do, and so they do
   // right under it in a cable whose paragraphs follow each other with no blank line between.
-  const closer = paragraphItems && closerItem(cable, position, before, word);
+  const closer = paragraphItems && closerItem(cable, position, before, word, line.slice(wordSpan.replaceEnd));
   if (paragraphItems && closer) {
     const first = cable.lineKinds[position.line - 1] !== 'blank' && !paragraphsPacked(cable);
     const closerEntry: CompletionItem = { ...closer, preselect: first || undefined, sortText: first ? '0' : '2', textEdit: edit(wordSpan, closer.textEdit) };
@@ -1402,7 +1402,7 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
 
   // In a Summary, Comment or Note left open, asked for after a sentence's end ("… met. |", "… met. En|"): its closer.
   if ((kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter === undefined) {
-    const closer = closerItem(cable, position, before, word);
+    const closer = closerItem(cable, position, before, word, line.slice(wordSpan.replaceEnd));
     if (closer) return [{ ...closer, textEdit: edit(wordSpan, closer.textEdit) }];
   }
   return [];
@@ -1419,11 +1419,15 @@ interface CloserItem {
 
 /**
  * The closer of the innermost Summary, Comment or Note open at `position` that nothing closes (`End Summary.`, `END
- * COMMENT.` after an opener in capitals), where the text before the caret ends a sentence or is white space and the
- * word typed is the start of "End"; undefined elsewhere. A closer glued to a sentence's end ("… met.|") gets a space.
+ * COMMENT.` after an opener in capitals), where the text before the caret ends a sentence or is white space, the
+ * word typed is the start of "End", and nothing but closing punctuation follows on the line (`after`, the text after the
+ * word at the caret: "(Note: fares rose. |)."); undefined elsewhere. A closer glued to a sentence's end ("… met.|")
+ * gets a space.
  */
-function closerItem(cable: Cable, position: Position, before: string, word: string): CloserItem | undefined {
+function closerItem(cable: Cable, position: Position, before: string, word: string, after: string): CloserItem | undefined {
   if (word.length > 3 || !'end'.startsWith(word.toLowerCase())) return undefined;
+  // "… met. |The minister left.", "|The minister left.": a closer there would cut the block's sentences in two.
+  if (!CLOSING_ONLY.test(after)) return undefined;
   const rest = before.slice(0, before.length - word.length);
   const trimmed = rest.trimEnd();
   if (trimmed !== '' && !/[.?!"'”’)\]]$/.test(trimmed)) return undefined;
@@ -1445,6 +1449,9 @@ function closerItem(cable: Cable, position: Position, before: string, word: stri
   const text = written === written.toUpperCase() ? `END ${name.toUpperCase()}.` : `End ${name}.`;
   return { label: text, kind: CompletionItemKind.Keyword, detail: `Closes the ${name} opened on line ${open.open!.token.range.start.line + 1}`, preselect: true, textEdit: glued ? ` ${text}` : text };
 }
+
+/** What may stand after a closer on its line: white space and the punctuation that closes a sentence or a bracket. */
+const CLOSING_ONLY = /^[\s)\]"'”’.,;:]*$/;
 
 /**
  * Where the caret follows the Classified By line's last reason on its line, a separator after it and at most one letter
