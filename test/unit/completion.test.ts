@@ -37,7 +37,8 @@ function editRange(item: CompletionItem, mode: Mode = 'replace') {
 function completionsAt(textWithCaret: string, mode: Mode = 'plain', extra: Partial<CompletionContext> = {}) {
   const c = caret(textWithCaret);
   const line = c.text.split('\n')[c.line];
-  const ctx = { dictionaries, insertReplace: mode !== 'plain', now: NOW, ...extra };
+  // A client that shows label details, as VS Code does; the tests of one that does not say so.
+  const ctx = { dictionaries, insertReplace: mode !== 'plain', now: NOW, labelDetails: true, ...extra };
   return { line, character: c.character, items: getCompletions(parseCable(c.text).cable, { line: c.line, character: c.character }, ctx) };
 }
 
@@ -265,6 +266,21 @@ describe('completion: TAGS in a person\'s parenthesis', () => {
     }
     // After it, TAGS again.
     assert.equal(completionsAt(tags('TAGS: OVIP (CLINTON, HILLARY) |'), 'plain', { triggerCharacter: ' ' }).items.length > 0, true);
+  });
+});
+
+describe('completion: label details for a client that does not show them', () => {
+  // LSP 3.17 sends labelDetails only to a client that declares labelDetailsSupport: the description goes in the detail.
+  const plain = { labelDetails: false };
+  it('folds a TAG\'s meaning, a REF letter\'s citation and a paragraph\'s first words into the detail', () => {
+    const tag = completionsAt('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL |\nSUBJECT: X\n', 'plain', plain).items.find((i) => i.label === 'PGOV');
+    assert.equal(tag?.labelDetails, undefined);
+    assert.equal(tag?.detail, 'subject TAG (P) — Internal Governmental Affairs');
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\nREF: A. STATE 4567\n\n¶1. (C) The harbor board met.\n\n¶2. (C) As ref |';
+    const letters = completionsAt(text, 'plain', plain).items;
+    assert.deepEqual(letters.map((i) => [i.label, i.detail, i.labelDetails]), [['A', 'STATE 4567', undefined]]);
+    const paras = completionsAt(text.replace('ref |', 'para |'), 'plain', plain).items;
+    assert.deepEqual(paras.map((i) => [i.label, i.detail, i.labelDetails]), [['1', '(C) The harbor board met.', undefined], ['2', '(C) As para', undefined]]);
   });
 });
 
@@ -1201,7 +1217,7 @@ describe('completion: a REF item\'s citation from the workspace', () => {
     const kiev = indexed('05KIEV4590', '2005-03-01T00:00:00Z', 'KIEV', 'GRAIN EXPORTS');
     const list = (text: string) => {
       const c = caret(text);
-      return getCompletionList(parseCable(c.text).cable, { line: c.line, character: c.character }, { dictionaries, insertReplace: false, now: NOW, workspaceCables: () => [...many, kiev] });
+      return getCompletionList(parseCable(c.text).cable, { line: c.line, character: c.character }, { dictionaries, insertReplace: false, now: NOW, labelDetails: true, workspaceCables: () => [...many, kiev] });
     };
     // Nothing typed: the latest thousand, and the list says it is cut short, so that the editor asks again as the user types.
     const all = list(cable('REF: A. VALLETTA 388\nB. |'));

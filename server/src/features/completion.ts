@@ -47,6 +47,11 @@ export interface CompletionContext {
    * {@link resolveCompletionItem}, so that a list of a thousand, asked again at each key typed, is a third smaller.
    */
   readonly lazyDocumentation?: boolean;
+  /**
+   * The client shows a label's details (`completionItem.labelDetailsSupport`, LSP 3.17): a TAG's meaning, a REF citation's
+   * subject, a paragraph's first words beside the label. Without it they go in `detail`, which every client shows.
+   */
+  readonly labelDetails?: boolean;
 }
 
 /** What a REF citation item offered without its documentation carries, for {@link resolveCompletionItem}. */
@@ -943,7 +948,22 @@ function inOrder(pattern: string, text: string): boolean {
  */
 export function getCompletionList(cable: Cable, position: Position, ctx: CompletionContext): CompletionList {
   const citations = refCitations(cable, position, cable.lines[position.line] ?? '', ctx);
-  return citations ? { isIncomplete: citations.incomplete, items: citations.items } : { isIncomplete: false, items: getCompletions(cable, position, ctx) };
+  return citations ? { isIncomplete: citations.incomplete, items: forClient(citations.items, ctx) } : { isIncomplete: false, items: getCompletions(cable, position, ctx) };
+}
+
+/**
+ * `items` as the client takes them: for one that does not declare `labelDetailsSupport`, with no `labelDetails` (LSP
+ * 3.17 sends them only to a client that does), their description after the detail instead (`subject TAG — Internal
+ * Governmental Affairs`), or in its place where the detail says the same (a REF letter's citation).
+ */
+function forClient(items: CompletionItem[], ctx: CompletionContext): CompletionItem[] {
+  if (ctx.labelDetails) return items;
+  return items.map((item) => {
+    if (!item.labelDetails) return item;
+    const { labelDetails, ...rest } = item;
+    const extra = [labelDetails.detail?.trim(), labelDetails.description].filter((t): t is string => !!t && t !== item.detail);
+    return extra.length > 0 ? { ...rest, detail: [item.detail, ...extra].filter(Boolean).join(' — ') } : rest;
+  });
 }
 
 /** A bound above any TAG's or routing indicator's count of uses, for sort texts of one width. */
@@ -1017,7 +1037,7 @@ function tagSeparatorEdit(cable: Cable, at: Position): TextEdit | undefined {
  * ("(S|/N"), a reason letter or a DECL date ("01/0|1/2019").
  */
 export function getCompletions(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] {
-  const items = completionsBesideFields(cable, position, ctx);
+  const items = forClient(completionsBesideFields(cable, position, ctx), ctx);
   const fields = fieldItems(cable, position, ctx);
   if (!fields) return items;
   // The field still to write comes first ("E.O. 12958: …" ⏎ "|" offered "¶1." there, where TAGS goes next), but in the
