@@ -602,6 +602,39 @@ describe('completion edits: the fields a draft lacks under its banner', () => {
     check(dated('P 011200Z JUL 10'), 'E.O. 13526: ', 'E.O. 13526:');
   });
 
+  it('offers Classified By under a classified banner after SUBJECT, and REF, last, only on the line right under SUBJECT', () => {
+    const head = `${banner}E.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n`;
+    // A CONFIDENTIAL cable with no Classified By line was offered only the first paragraph's markers there.
+    check(`${head}\n|`, 'Classified By: ');
+    check(`${head}\nCl|`, 'Classified By: ');
+    check(`${head}\nclassified b|`, 'Classified By: ');
+    assert.equal(offered(`${head}\n|`)[0], 'Classified By:*');
+    // Right under SUBJECT, REF, after every other item and never preselected: a cable may cite nothing. Classified By
+    // stands under a blank line.
+    const under = offered(`${head}|`);
+    assert.equal(under[0], '¶1. (C)*');
+    assert.equal(under.at(-1), 'REF:');
+    assert.ok(!under.includes('Classified By:'));
+    check(`${head}RE|`, 'REF: ');
+    // Under REF and a blank line, Classified By; a blank line under SUBJECT, no REF.
+    check(`${head}REF: STATE 4567\n\n|`, 'Classified By: ');
+    assert.ok(!offered(`${head}\n|`).includes('REF:'));
+    // Where the next REF item may go too, the item's letter first, Classified By last.
+    const spaced = offered(`${head}\nREF: A. STATE 1234\n\nB. NOWHERE 567\n\n|`);
+    assert.equal(spaced[0], 'C.*');
+    assert.equal(spaced.at(-1), 'Classified By:');
+    assert.ok(!offered(`${head}\nREF: A. STATE 1234\n|`).includes('Classified By:'));
+    // Under an UNCLAS banner no Classified By, but REF under SUBJECT; under a cable that has one, none.
+    const unclas = `UNCLAS NOWHERE 000012\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY DUES\n`;
+    assert.ok(!offered(`${unclas}\n|`).some((l) => l.startsWith('Classified')));
+    assert.equal(offered(`${unclas}|`).at(-1), 'REF:');
+    assert.ok(!offered(`${unclas}|`).some((l) => l.endsWith('*') && l.startsWith('REF')));
+    assert.ok(!offered(`${head}|\nClassified By: Ruth Calloway for reasons 1.4 (b).\n`).some((l) => l.startsWith('Classified')));
+    assert.ok(!offered(`${head}\nClassified By: Ruth Calloway for reasons 1.4 (b).\n\n|`).some((l) => l.startsWith('Classified')));
+    // Not before SUBJECT is written, where the E.O., TAGS and SUBJECT keywords go.
+    assert.ok(!offered(`${banner}E.O. 12958: DECL: 01/01/2019\n|`).some((l) => l.startsWith('Classified') || l.startsWith('REF')));
+  });
+
   it('offers no field written already, none out of its place, and none in the body or on a typed character', () => {
     const full = `${banner}E.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n`;
     assert.ok(!offered(`${full}|`).some((l) => /^(E\.O\.|TAGS|SUBJECT)/.test(l)));
@@ -863,7 +896,8 @@ describe('completion: the next paragraph\'s marker', () => {
   });
 
   it('offers 1 for the first paragraph, the banner\'s level preselected, the levels above it last', () => {
-    assert.deepEqual(offered(cable('|')), ['¶1. (C)*', '¶1. (C/NF)', '¶1. (SBU)', '¶1. (U)', '¶1. (S)', '¶1. (S/NF)', '¶1. (TS)', '¶1. (TS/NF)']);
+    // Under the SUBJECT of a cable with no Classified By line, that line's keyword first.
+    assert.deepEqual(offered(cable('|')), ['Classified By:*', '¶1. (C)', '¶1. (C/NF)', '¶1. (SBU)', '¶1. (U)', '¶1. (S)', '¶1. (S/NF)', '¶1. (TS)', '¶1. (TS/NF)']);
     const detail = (label: string) => completionsAt(cable('|')).items.find((i) => i.label === label)?.detail;
     assert.equal(detail('¶1. (C)'), "CONFIDENTIAL: the banner's level");
     assert.equal(detail('¶1. (S)'), 'SECRET: above the banner level');
@@ -1113,7 +1147,8 @@ describe('completion: the next REF item', () => {
     ];
     for (const [refs, body, accepted] of cases) {
       if (accepted !== undefined) check(cable(refs, body), accepted);
-      else assert.deepEqual(labelsAt(cable(refs, body)).filter((l) => !l.startsWith('¶')), [], refs);
+      // The paragraph's markers, and the Classified By line's keyword this cable lacks, go there (a blank line above).
+      else assert.deepEqual(labelsAt(cable(refs, body)).filter((l) => !l.startsWith('¶') && l !== 'Classified By:'), [], refs);
     }
     // Under a field whose items are a blank line apart, the body may start there too: the first paragraph's markers
     // follow the letter, which stays preselected.
@@ -1133,7 +1168,7 @@ describe('completion: the next REF item', () => {
   });
 
   it('offers nothing in the body, away from the field\'s end, after an item with no letter, or for another style', () => {
-    assert.deepEqual(labelsAt(cable('REF: A. NOWHERE 7\n\n|')).filter((l) => !l.startsWith('¶')), []);
+    assert.deepEqual(labelsAt(cable('REF: A. NOWHERE 7\n\n|')).filter((l) => !l.startsWith('¶') && l !== 'Classified By:'), []);
     assert.deepEqual(labelsAt(cable('REF: A. NOWHERE 7', '¶1. (C) The harbor board met.\n|')).filter((l) => /^\(?[A-Z][.)]/.test(l)), []);
     // An item with no letter: no letter is offered (the paragraph's marker is, under the field).
     assert.deepEqual(labelsAt(cable('REF: NOWHERE 7\n|')).filter((l) => !l.startsWith('¶')), []);
