@@ -691,4 +691,21 @@ describe('snippets', () => {
       assert.deepEqual(lintCable(cable).filter((f) => f.severity === 'error').map((f) => `${f.id} ${f.message}`), [], level);
     }
   });
+
+  it('the skeleton\'s first paragraph is marked at the banner level chosen, so that picking SECRET lints clean', () => {
+    // The marking was a choice of its own, (C) first: "S E C R E T" picked for the banner left "¶1. (C)" and CBL031's
+    // finding (no paragraph marked at the banner's level), and "(S)" could be picked under a CONFIDENTIAL banner.
+    const body = snippets['Cable with transmission header'].body;
+    const banner = /\$\{(\d+)\|(C O N F I D E N T I A L,[^}]*)\|\}/.exec(body.join('\n'))!;
+    for (const level of banner[2].split(',')) {
+      const cable = parseCable(expand(body, { [Number(banner[1])]: level })).cable;
+      assert.deepEqual(cable.paragraphs.map((p) => p.portion?.level), [cable.banner?.level], level);
+      assert.deepEqual(lintCable(cable).map((f) => `${f.id} ${f.message}`), [], level);
+    }
+    // No snippet that writes a banner offers a portion marking above it: its markings are a choice only where no banner is.
+    for (const [name, s] of Object.entries(snippets)) {
+      const text = s.body.join('\n');
+      if (/C O N F I D E N T I A L|S E C R E T|UNCLAS /.test(text)) assert.doesNotMatch(text, /\(\$\{\d+\|(?:[^,|}]*,)*(?:C|S|TS|U)(?:\/NF)?[,|]/, name);
+    }
+  });
 });
