@@ -1211,6 +1211,9 @@ describe('completion: a REF item\'s citation from the workspace', () => {
     // A cable of this year without its year; another year's with it; a post of two words as its banner writes it.
     assert.deepEqual(items.map((i) => i.label), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
     assert.deepEqual(items.map((i) => i.labelDetails?.description), ['HARBOR AUTHORITY NAMES A NEW DIRECTOR', 'PORT STRIKE ENDS', 'MINISTER ON FERRY SUBSIDIES']);
+    // A client that shows no label details gets the subject after the id.
+    const plain = at(cable('REF: A. VALLETTA 388\nB. |'), { labelDetails: false }).items;
+    assert.deepEqual(plain.map((i) => [i.detail, i.labelDetails]), [['09VALLETTA388 — HARBOR AUTHORITY NAMES A NEW DIRECTOR', undefined], ['09BUENOSAIRES55 — PORT STRIKE ENDS', undefined], ['08PARIS1234 — MINISTER ON FERRY SUBSIDIES', undefined]]);
     assert.equal(items[0].detail, '09VALLETTA388');
     // As the REF citation's subject hint's tooltip shows it: subject, date and classification, TAGS, file.
     const documentation = (items[0].documentation as { value: string }).value;
