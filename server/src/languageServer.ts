@@ -145,6 +145,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   let hasLazyDocumentation = false;
   /** Whether the client takes completion items whose text is a snippet. */
   let hasSnippetSupport = false;
+  /** Whether the client shows a completion item's `labelDetails` (LSP 3.17); without it they go in its `detail`. */
+  let hasLabelDetailsSupport = false;
   /** Whether the client asks `textDocument/prepareRename` before a rename. */
   let hasPrepareRename = false;
   /** Whether the client applies a workspace edit given as `documentChanges` (versioned document edits). */
@@ -319,6 +321,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     hasInsertReplaceSupport = !!caps.textDocument?.completion?.completionItem?.insertReplaceSupport;
     hasLazyDocumentation = !!caps.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation');
     hasSnippetSupport = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
+    hasLabelDetailsSupport = !!caps.textDocument?.completion?.completionItem?.labelDetailsSupport;
     hasPrepareRename = !!caps.textDocument?.rename?.prepareSupport;
     hasDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     hasCodeActionLiterals = !!caps.textDocument?.codeAction?.codeActionLiteralSupport;
@@ -834,6 +837,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         },
         citingId: idFromFileName(doc.uri),
         lazyDocumentation: hasLazyDocumentation,
+        labelDetails: hasLabelDetailsSupport,
       });
       return list.isIncomplete ? list : list.items;
     }) : [];

@@ -102,6 +102,66 @@ describe('grammar', function () {
     assert.doesNotMatch(scopeAt(4, 'Text'), /cable/);
   });
 
+  /** The scopes at the first character of `text` on line `n` of `lines`, joined, or '' where none is. */
+  const scopesAt = (lines: ReturnType<typeof tokenize>, n: number, text: string) => {
+    const at = lines[n].line.indexOf(text);
+    assert.ok(at >= 0, `${text} on line ${n}`);
+    return lines[n].tokens.find((t) => t.start <= at && at < t.end)?.scopes.join(' ') ?? '';
+  };
+
+  it('colors a handling notice split over two lines on both lines, and no prose that only starts like one', () => {
+    // "… NOT FOR INTERNET" ⏎ "DISTRIBUTION.": the notice's words on the second line were left uncolored.
+    const lines = tokenize(grammar, [
+      '¶2. (U) THIS MESSAGE IS SENSITIVE BUT UNCLASSIFIED AND NOT FOR INTERNET',
+      'DISTRIBUTION.',
+      '¶3. (SBU) This cable is sensitive but unclassified and not for internet',
+      'distribution. Handle accordingly.',
+      '(U) THIS CABLE IS SENSITIVE BUT',
+      'UNCLASSIFIED AND NOT',
+      'FOR INTERNET DISTRIBUTION.',
+      '¶4. (U) We will not for',
+      'now say more, and the unclassified draft goes to distribution.',
+      'THE OFFER IS NOT FOR',
+      'SALE.',
+    ].join('\n'));
+    const caveat = /storage\.modifier\.caveat\.cable/;
+    assert.match(scopesAt(lines, 0, 'NOT FOR INTERNET'), caveat);
+    assert.match(scopesAt(lines, 1, 'DISTRIBUTION'), caveat);
+    assert.match(scopesAt(lines, 2, 'not for internet'), caveat);
+    assert.match(scopesAt(lines, 3, 'distribution'), caveat);
+    assert.doesNotMatch(scopesAt(lines, 3, 'Handle'), caveat);
+    assert.match(scopesAt(lines, 4, 'SENSITIVE BUT'), caveat);
+    assert.match(scopesAt(lines, 5, 'UNCLASSIFIED'), caveat);
+    assert.match(scopesAt(lines, 5, 'NOT'), caveat);
+    assert.match(scopesAt(lines, 6, 'FOR INTERNET DISTRIBUTION'), caveat);
+    // Prose in small letters that ends a line with "not for", and a line that does not go on with the notice.
+    assert.doesNotMatch(scopesAt(lines, 7, 'not for'), caveat);
+    assert.doesNotMatch(scopesAt(lines, 8, 'distribution'), caveat);
+    assert.doesNotMatch(scopesAt(lines, 10, 'SALE'), caveat);
+  });
+
+  it('colors Classified By and Derived From as the field only where the field stands, not in the text', () => {
+    const lines = tokenize(grammar, [
+      '¶3. (U) The minister said the figures were Derived From the budget and',
+      'Classified by the ministry as secret. The list was Classified By rank.',
+      'Classified by Ambassador Jane Doe, reasons 1.4 (b) and (d).',
+      '(U) Classified by Jane Doe, reasons 1.4 (b).',
+      '¶1. (U) Classified by Acting DAS Jane Doe, reason 1.4 (b).',
+      'REF: NOWHERE 20 Classified By: DCM Jane Doe, reasons 1.4 (b).',
+      'Derived From Multiple Sources',
+      'Derived From: DSCG 05-1',
+      '¶1. Classified by Acting DAS Jane Doe. Reason: 1.4 (d)',
+    ].join('\n'));
+    const field = /keyword\.other\.field\.classified-by\.cable/;
+    // The words in a paragraph's text were colored as the field's keyword.
+    assert.doesNotMatch(scopesAt(lines, 0, 'Derived From'), field);
+    assert.doesNotMatch(scopesAt(lines, 1, 'Classified by'), field);
+    assert.doesNotMatch(scopesAt(lines, 1, 'Classified By'), field);
+    for (const [n, text] of [[2, 'Classified by'], [3, 'Classified by'], [4, 'Classified by'], [5, 'Classified By'], [6, 'Derived From'], [7, 'Derived From'], [8, 'Classified by']] as const) {
+      assert.match(scopesAt(lines, n, text), field, lines[n].line);
+    }
+  });
+
   it('gives no caveat scope to the white space a banner line ends with', () => {
     const cases: [string, string | undefined][] = [
       ['S E C R E T SECTION 01 OF 02 NOWHERE 000412   ', undefined],
@@ -689,6 +749,23 @@ describe('snippets', () => {
       const cable = parseCable(text).cable;
       assert.equal(cable.header?.security?.group?.text, level.startsWith('S') ? 'SSSSS' : 'CCCCC', level);
       assert.deepEqual(lintCable(cable).filter((f) => f.severity === 'error').map((f) => `${f.id} ${f.message}`), [], level);
+    }
+  });
+
+  it('the skeleton\'s first paragraph is marked at the banner level chosen, so that picking SECRET lints clean', () => {
+    // The marking was a choice of its own, (C) first: "S E C R E T" picked for the banner left "¶1. (C)" and CBL031's
+    // finding (no paragraph marked at the banner's level), and "(S)" could be picked under a CONFIDENTIAL banner.
+    const body = snippets['Cable with transmission header'].body;
+    const banner = /\$\{(\d+)\|(C O N F I D E N T I A L,[^}]*)\|\}/.exec(body.join('\n'))!;
+    for (const level of banner[2].split(',')) {
+      const cable = parseCable(expand(body, { [Number(banner[1])]: level })).cable;
+      assert.deepEqual(cable.paragraphs.map((p) => p.portion?.level), [cable.banner?.level], level);
+      assert.deepEqual(lintCable(cable).map((f) => `${f.id} ${f.message}`), [], level);
+    }
+    // No snippet that writes a banner offers a portion marking above it: its markings are a choice only where no banner is.
+    for (const [name, s] of Object.entries(snippets)) {
+      const text = s.body.join('\n');
+      if (/C O N F I D E N T I A L|S E C R E T|UNCLAS /.test(text)) assert.doesNotMatch(text, /\(\$\{\d+\|(?:[^,|}]*,)*(?:C|S|TS|U)(?:\/NF)?[,|]/, name);
     }
   });
 });

@@ -76,6 +76,29 @@ describe('language server and the formats a client declares', function () {
     assert.deepEqual((await refItems({})).map((i) => i.label), ['B.']);
   });
 
+  it('sends label details only to a client that declares labelDetailsSupport, and the description in the detail otherwise', async () => {
+    /** The TAG items after "TAGS: ", from a server started with these completion-item capabilities. */
+    async function tagItems(completionItem: object) {
+      const client: TestClient = await startServer(undefined, { textDocument: { completion: { completionItem } } });
+      try {
+        const uri = 'file:///clients/tags.cable';
+        const text = 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: \nSUBJECT: X\n';
+        await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text } });
+        const items = await client.connection.sendRequest<{ label: string; detail?: string; labelDetails?: { description?: string } }[]>('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 6 } });
+        return items.find((i) => i.label === 'PGOV');
+      } finally {
+        await client.stop();
+      }
+    }
+    // LSP 3.17: a client that does not declare it got labelDetails, which it may drop, and with them the TAG's meaning.
+    const plain = await tagItems({});
+    assert.equal(plain?.labelDetails, undefined);
+    assert.equal(plain?.detail, 'subject TAG (P) — Internal Governmental Affairs');
+    const shown = await tagItems({ labelDetailsSupport: true });
+    assert.deepEqual(shown?.labelDetails, { description: 'Internal Governmental Affairs' });
+    assert.equal(shown?.detail, 'subject TAG (P)');
+  });
+
   it('gives a client without code action literals each action as a command that applies its edit, and one that applies no edit none', async () => {
     // "PREL" twice, and ¶3 after ¶1.
     const text = 'UNCLAS NOWHERE 000001\n\nTAGS: PREL, PREL\nSUBJECT: X\n\n¶1. (U) Text.\n\n¶3. (U) More.\n';

@@ -37,7 +37,8 @@ function editRange(item: CompletionItem, mode: Mode = 'replace') {
 function completionsAt(textWithCaret: string, mode: Mode = 'plain', extra: Partial<CompletionContext> = {}) {
   const c = caret(textWithCaret);
   const line = c.text.split('\n')[c.line];
-  const ctx = { dictionaries, insertReplace: mode !== 'plain', now: NOW, ...extra };
+  // A client that shows label details, as VS Code does; the tests of one that does not say so.
+  const ctx = { dictionaries, insertReplace: mode !== 'plain', now: NOW, labelDetails: true, ...extra };
   return { line, character: c.character, items: getCompletions(parseCable(c.text).cable, { line: c.line, character: c.character }, ctx) };
 }
 
@@ -265,6 +266,21 @@ describe('completion: TAGS in a person\'s parenthesis', () => {
     }
     // After it, TAGS again.
     assert.equal(completionsAt(tags('TAGS: OVIP (CLINTON, HILLARY) |'), 'plain', { triggerCharacter: ' ' }).items.length > 0, true);
+  });
+});
+
+describe('completion: label details for a client that does not show them', () => {
+  // LSP 3.17 sends labelDetails only to a client that declares labelDetailsSupport: the description goes in the detail.
+  const plain = { labelDetails: false };
+  it('folds a TAG\'s meaning, a REF letter\'s citation and a paragraph\'s first words into the detail', () => {
+    const tag = completionsAt('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL |\nSUBJECT: X\n', 'plain', plain).items.find((i) => i.label === 'PGOV');
+    assert.equal(tag?.labelDetails, undefined);
+    assert.equal(tag?.detail, 'subject TAG (P) — Internal Governmental Affairs');
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\nREF: A. STATE 4567\n\n¶1. (C) The harbor board met.\n\n¶2. (C) As ref |';
+    const letters = completionsAt(text, 'plain', plain).items;
+    assert.deepEqual(letters.map((i) => [i.label, i.detail, i.labelDetails]), [['A', 'STATE 4567', undefined]]);
+    const paras = completionsAt(text.replace('ref |', 'para |'), 'plain', plain).items;
+    assert.deepEqual(paras.map((i) => [i.label, i.detail, i.labelDetails]), [['1', '(C) The harbor board met.', undefined], ['2', '(C) As para', undefined]]);
   });
 });
 
@@ -532,6 +548,19 @@ describe('completion edits: a block\'s closer', () => {
     assert.deepEqual(itemsAt('¶1. (C) Summary: The board met. End Summary.\n\n¶2. (C) Fares rose. |'), []);
   });
 
+  it('offers no closer with text after the caret on its line, but for the punctuation that closes a sentence or a bracket', () => {
+    // "… met. |Fares rose." offered "End Summary.", which cut the Summary's sentences in two.
+    assert.deepEqual(itemsAt('¶1. (C) Summary: The harbor board met. |Fares rose.'), []);
+    assert.deepEqual(itemsAt('¶1. (C) Summary: The harbor board met.|Fares rose.'), []);
+    assert.deepEqual(itemsAt('¶1. (C) Summary: The harbor board met. E|Fares rose.'), []);
+    // On a line of its own under the block, before the words written there.
+    assert.ok(!itemsAt('¶1. (C) Summary: The harbor board met.\n|Fares rose.').includes('End Summary.'));
+    assert.ok(!itemsAt('¶1. (C) Summary: The harbor board met.\n\n|Fares rose.').includes('End Summary.'));
+    // White space or closing punctuation after the caret still takes it.
+    check(body('¶1. (C) Summary: The harbor board met. |  '), '¶1. (C) Summary: The harbor board met. End Summary.  ');
+    check(body('¶2. (C) The board met [Note: fares rose. |]'), '¶2. (C) The board met [Note: fares rose. End Note.]');
+  });
+
   it('offers the closer on a line of its own under the block, first right under its text and after the markers a blank line below', () => {
     // A new line under an open Summary offered only the next paragraph's marker.
     check(body('¶1. (C) SUMMARY: The harbor board met.\n|'), 'END SUMMARY.');
@@ -571,6 +600,39 @@ describe('completion edits: the fields a draft lacks under its banner', () => {
     const dated = (dtg: string) => `VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY CCCCC ZZH\n${dtg}\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\n\n${banner}|`;
     check(dated('P 011200Z JAN 09'), 'E.O. 12958: ', 'E.O. 12958:');
     check(dated('P 011200Z JUL 10'), 'E.O. 13526: ', 'E.O. 13526:');
+  });
+
+  it('offers Classified By under a classified banner after SUBJECT, and REF, last, only on the line right under SUBJECT', () => {
+    const head = `${banner}E.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n`;
+    // A CONFIDENTIAL cable with no Classified By line was offered only the first paragraph's markers there.
+    check(`${head}\n|`, 'Classified By: ');
+    check(`${head}\nCl|`, 'Classified By: ');
+    check(`${head}\nclassified b|`, 'Classified By: ');
+    assert.equal(offered(`${head}\n|`)[0], 'Classified By:*');
+    // Right under SUBJECT, REF, after every other item and never preselected: a cable may cite nothing. Classified By
+    // stands under a blank line.
+    const under = offered(`${head}|`);
+    assert.equal(under[0], '¶1. (C)*');
+    assert.equal(under.at(-1), 'REF:');
+    assert.ok(!under.includes('Classified By:'));
+    check(`${head}RE|`, 'REF: ');
+    // Under REF and a blank line, Classified By; a blank line under SUBJECT, no REF.
+    check(`${head}REF: STATE 4567\n\n|`, 'Classified By: ');
+    assert.ok(!offered(`${head}\n|`).includes('REF:'));
+    // Where the next REF item may go too, the item's letter first, Classified By last.
+    const spaced = offered(`${head}\nREF: A. STATE 1234\n\nB. NOWHERE 567\n\n|`);
+    assert.equal(spaced[0], 'C.*');
+    assert.equal(spaced.at(-1), 'Classified By:');
+    assert.ok(!offered(`${head}\nREF: A. STATE 1234\n|`).includes('Classified By:'));
+    // Under an UNCLAS banner no Classified By, but REF under SUBJECT; under a cable that has one, none.
+    const unclas = `UNCLAS NOWHERE 000012\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY DUES\n`;
+    assert.ok(!offered(`${unclas}\n|`).some((l) => l.startsWith('Classified')));
+    assert.equal(offered(`${unclas}|`).at(-1), 'REF:');
+    assert.ok(!offered(`${unclas}|`).some((l) => l.endsWith('*') && l.startsWith('REF')));
+    assert.ok(!offered(`${head}|\nClassified By: Ruth Calloway for reasons 1.4 (b).\n`).some((l) => l.startsWith('Classified')));
+    assert.ok(!offered(`${head}\nClassified By: Ruth Calloway for reasons 1.4 (b).\n\n|`).some((l) => l.startsWith('Classified')));
+    // Not before SUBJECT is written, where the E.O., TAGS and SUBJECT keywords go.
+    assert.ok(!offered(`${banner}E.O. 12958: DECL: 01/01/2019\n|`).some((l) => l.startsWith('Classified') || l.startsWith('REF')));
   });
 
   it('offers no field written already, none out of its place, and none in the body or on a typed character', () => {
@@ -834,7 +896,8 @@ describe('completion: the next paragraph\'s marker', () => {
   });
 
   it('offers 1 for the first paragraph, the banner\'s level preselected, the levels above it last', () => {
-    assert.deepEqual(offered(cable('|')), ['¶1. (C)*', '¶1. (C/NF)', '¶1. (SBU)', '¶1. (U)', '¶1. (S)', '¶1. (S/NF)', '¶1. (TS)', '¶1. (TS/NF)']);
+    // Under the SUBJECT of a cable with no Classified By line, that line's keyword first.
+    assert.deepEqual(offered(cable('|')), ['Classified By:*', '¶1. (C)', '¶1. (C/NF)', '¶1. (SBU)', '¶1. (U)', '¶1. (S)', '¶1. (S/NF)', '¶1. (TS)', '¶1. (TS/NF)']);
     const detail = (label: string) => completionsAt(cable('|')).items.find((i) => i.label === label)?.detail;
     assert.equal(detail('¶1. (C)'), "CONFIDENTIAL: the banner's level");
     assert.equal(detail('¶1. (S)'), 'SECRET: above the banner level');
@@ -1084,7 +1147,8 @@ describe('completion: the next REF item', () => {
     ];
     for (const [refs, body, accepted] of cases) {
       if (accepted !== undefined) check(cable(refs, body), accepted);
-      else assert.deepEqual(labelsAt(cable(refs, body)).filter((l) => !l.startsWith('¶')), [], refs);
+      // The paragraph's markers, and the Classified By line's keyword this cable lacks, go there (a blank line above).
+      else assert.deepEqual(labelsAt(cable(refs, body)).filter((l) => !l.startsWith('¶') && l !== 'Classified By:'), [], refs);
     }
     // Under a field whose items are a blank line apart, the body may start there too: the first paragraph's markers
     // follow the letter, which stays preselected.
@@ -1104,7 +1168,7 @@ describe('completion: the next REF item', () => {
   });
 
   it('offers nothing in the body, away from the field\'s end, after an item with no letter, or for another style', () => {
-    assert.deepEqual(labelsAt(cable('REF: A. NOWHERE 7\n\n|')).filter((l) => !l.startsWith('¶')), []);
+    assert.deepEqual(labelsAt(cable('REF: A. NOWHERE 7\n\n|')).filter((l) => !l.startsWith('¶') && l !== 'Classified By:'), []);
     assert.deepEqual(labelsAt(cable('REF: A. NOWHERE 7', '¶1. (C) The harbor board met.\n|')).filter((l) => /^\(?[A-Z][.)]/.test(l)), []);
     // An item with no letter: no letter is offered (the paragraph's marker is, under the field).
     assert.deepEqual(labelsAt(cable('REF: NOWHERE 7\n|')).filter((l) => !l.startsWith('¶')), []);
@@ -1147,6 +1211,9 @@ describe('completion: a REF item\'s citation from the workspace', () => {
     // A cable of this year without its year; another year's with it; a post of two words as its banner writes it.
     assert.deepEqual(items.map((i) => i.label), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
     assert.deepEqual(items.map((i) => i.labelDetails?.description), ['HARBOR AUTHORITY NAMES A NEW DIRECTOR', 'PORT STRIKE ENDS', 'MINISTER ON FERRY SUBSIDIES']);
+    // A client that shows no label details gets the subject after the id.
+    const plain = at(cable('REF: A. VALLETTA 388\nB. |'), { labelDetails: false }).items;
+    assert.deepEqual(plain.map((i) => [i.detail, i.labelDetails]), [['09VALLETTA388 — HARBOR AUTHORITY NAMES A NEW DIRECTOR', undefined], ['09BUENOSAIRES55 — PORT STRIKE ENDS', undefined], ['08PARIS1234 — MINISTER ON FERRY SUBSIDIES', undefined]]);
     assert.equal(items[0].detail, '09VALLETTA388');
     // As the REF citation's subject hint's tooltip shows it: subject, date and classification, TAGS, file.
     const documentation = (items[0].documentation as { value: string }).value;
@@ -1188,7 +1255,7 @@ describe('completion: a REF item\'s citation from the workspace', () => {
     const kiev = indexed('05KIEV4590', '2005-03-01T00:00:00Z', 'KIEV', 'GRAIN EXPORTS');
     const list = (text: string) => {
       const c = caret(text);
-      return getCompletionList(parseCable(c.text).cable, { line: c.line, character: c.character }, { dictionaries, insertReplace: false, now: NOW, workspaceCables: () => [...many, kiev] });
+      return getCompletionList(parseCable(c.text).cable, { line: c.line, character: c.character }, { dictionaries, insertReplace: false, now: NOW, labelDetails: true, workspaceCables: () => [...many, kiev] });
     };
     // Nothing typed: the latest thousand, and the list says it is cut short, so that the editor asks again as the user types.
     const all = list(cable('REF: A. VALLETTA 388\nB. |'));

@@ -47,6 +47,11 @@ export interface CompletionContext {
    * {@link resolveCompletionItem}, so that a list of a thousand, asked again at each key typed, is a third smaller.
    */
   readonly lazyDocumentation?: boolean;
+  /**
+   * The client shows a label's details (`completionItem.labelDetailsSupport`, LSP 3.17): a TAG's meaning, a REF citation's
+   * subject, a paragraph's first words beside the label. Without it they go in `detail`, which every client shows.
+   */
+  readonly labelDetails?: boolean;
 }
 
 /** What a REF citation item offered without its documentation carries, for {@link resolveCompletionItem}. */
@@ -943,7 +948,22 @@ function inOrder(pattern: string, text: string): boolean {
  */
 export function getCompletionList(cable: Cable, position: Position, ctx: CompletionContext): CompletionList {
   const citations = refCitations(cable, position, cable.lines[position.line] ?? '', ctx);
-  return citations ? { isIncomplete: citations.incomplete, items: citations.items } : { isIncomplete: false, items: getCompletions(cable, position, ctx) };
+  return citations ? { isIncomplete: citations.incomplete, items: forClient(citations.items, ctx) } : { isIncomplete: false, items: getCompletions(cable, position, ctx) };
+}
+
+/**
+ * `items` as the client takes them: for one that does not declare `labelDetailsSupport`, with no `labelDetails` (LSP
+ * 3.17 sends them only to a client that does), their description after the detail instead (`subject TAG — Internal
+ * Governmental Affairs`), or in its place where the detail says the same (a REF letter's citation).
+ */
+function forClient(items: CompletionItem[], ctx: CompletionContext): CompletionItem[] {
+  if (ctx.labelDetails) return items;
+  return items.map((item) => {
+    if (!item.labelDetails) return item;
+    const { labelDetails, ...rest } = item;
+    const extra = [labelDetails.detail?.trim(), labelDetails.description].filter((t): t is string => !!t && t !== item.detail);
+    return extra.length > 0 ? { ...rest, detail: [item.detail, ...extra].filter(Boolean).join(' — ') } : rest;
+  });
 }
 
 /** A bound above any TAG's or routing indicator's count of uses, for sort texts of one width. */
@@ -1017,37 +1037,46 @@ function tagSeparatorEdit(cable: Cable, at: Position): TextEdit | undefined {
  * ("(S|/N"), a reason letter or a DECL date ("01/0|1/2019").
  */
 export function getCompletions(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] {
-  const items = completionsBesideFields(cable, position, ctx);
+  const items = forClient(completionsBesideFields(cable, position, ctx), ctx);
   const fields = fieldItems(cable, position, ctx);
   if (!fields) return items;
   // The field still to write comes first ("E.O. 12958: …" ⏎ "|" offered "¶1." there, where TAGS goes next), but in the
   // caveat zone, where the caveats do.
-  const first = !inCaveatZone(cable, position.line);
+  // A field a cable may do without (REF) comes after everything else, and is never preselected.
+  const required = fields.filter((f) => !f.optional);
+  const first = !inCaveatZone(cable, position.line) && required.length > 0;
   const others = items.map((i) => ({ ...i, preselect: first ? undefined : i.preselect, sortText: `1${i.sortText ?? i.label}` }));
-  const own = fields.map((f, i) => ({ ...f, preselect: (first && i === 0) || undefined, sortText: `${first ? '0' : '2'}${i}` }));
-  return first ? [...own, ...others] : [...others, ...own];
+  const own = required.map(({ optional: _, ...f }, i) => ({ ...f, preselect: (first && i === 0) || undefined, sortText: `${first ? '0' : '2'}${i}` }));
+  const optional = fields.filter((f) => f.optional).map(({ optional: _, ...f }, i) => ({ ...f, sortText: `3${i}` }));
+  return first ? [...own, ...others, ...optional] : [...others, ...own, ...optional];
 }
 
 /**
- * The fields under the banner in the order cables write them, each with its keyword and what it holds: the keywords of
- * E.O., TAGS and SUBJECT, which every cable writes, are offered; REF and Classified By, whose place varies and which a
- * cable may do without, only mark where the others go.
+ * The fields under the banner in the order cables write them (FORMAT.md §1), each with its keyword and what it holds:
+ * E.O., TAGS and SUBJECT, which every cable writes; REF, which a cable may do without; and Classified By, which a
+ * classified cable writes after them.
  */
 const FIELDS = [
   { name: 'eo', text: 'E.O. 12958: ', about: 'The E.O. line: the executive order, then the declassification date (DECL: MM/DD/YYYY), or N/A on an unclassified cable.' },
   { name: 'tags', text: 'TAGS: ', about: 'The TAGS line: subject TAGS, then geographic TAGS (PREL PGOV FR).' },
   { name: 'subject', text: 'SUBJECT: ', about: 'The SUBJECT line, upper case by convention.' },
-  { name: 'refs', text: undefined, about: undefined },
-  { name: 'classifiedBy', text: undefined, about: undefined },
+  { name: 'refs', text: 'REF: ', about: 'The REF field (optional): the cables and messages this one cites, lettered A., B., … (REF: A. STATE 4567).' },
+  { name: 'classifiedBy', text: 'Classified By: ', about: 'The Classified By line of a classified cable: who classified it, and the reasons under section 1.4 of the order (for reasons 1.4 (b) and (d)).' },
 ] as const;
 
+/** Where the SUBJECT field stands in {@link FIELDS}: REF and Classified By go after it. */
+const SUBJECT_FIELD = FIELDS.findIndex((f) => f.name === 'subject');
+
 /**
- * The keywords of the E.O., TAGS and SUBJECT fields a cable still lacks, at the start of a line under the banner and
- * above the body, with nothing or the keyword's first letters typed ("|", "TA|", "E.O|"): only those whose place lies
+ * The keywords of the fields a cable still lacks, at the start of a line under the banner and above the body, with
+ * nothing or the keyword's first letters typed ("|", "TA|", "E.O|", "Classified B|"): only those whose place lies
  * between the fields written above the line and those written below it; a field on the caret's line is the one being
- * typed. Undefined when there is none, or when asked for by a trigger character.
+ * typed. Classified By only under a classified banner, once SUBJECT is written above, under a blank line (listed last,
+ * marked `optional`, where the next REF item may go); REF, which a cable may do without, only on the line right under
+ * SUBJECT, marked `optional` (listed last). Undefined when there is none, or
+ * when asked for by a trigger character.
  */
-function fieldItems(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] | undefined {
+function fieldItems(cable: Cable, position: Position, ctx: CompletionContext): (CompletionItem & { optional?: boolean })[] | undefined {
   const banner = cable.banner;
   if (!banner || ctx.triggerCharacter !== undefined || position.line <= banner.line) return undefined;
   const line = cable.lines[position.line] ?? '';
@@ -1073,23 +1102,42 @@ function fieldItems(cable: Cable, position: Position, ctx: CompletionContext): C
   });
   const start = skipSpaces(before);
   const typed = before.slice(start).toUpperCase();
-  const items: CompletionItem[] = [];
+  const items: (CompletionItem & { optional?: boolean })[] = [];
   for (let i = last + 1; i < next; i++) {
     const f = FIELDS[i];
     const field = cable[f.name];
     // "E.O. 13526: " in a cable of 25 June 2010 or later (by its date, else today's), when that order took effect.
     const text = f.name === 'eo' ? `E.O. ${eoOrderOn(cable, ctx)}: ` : f.text;
-    if (text === undefined || (field && field.range.start.line !== position.line) || !text.startsWith(typed)) continue;
+    if ((field && field.range.start.line !== position.line) || !text.toUpperCase().startsWith(typed)) continue;
+    // "SUBJECT: HARBOR DUES" ⏎ "|": REF goes right under the subject, if anywhere (a line typed there, "RE|", may read
+    // as the subject's next line); a blank line below, the text or the Classified By line does.
+    let optional = f.name === 'refs';
+    if (optional && (last !== SUBJECT_FIELD || position.line - subjectEnd(cable.subject!, position.line) !== 1)) continue;
+    if (f.name === 'classifiedBy') {
+      // A classified cable's, after its SUBJECT (and REF), as FORMAT.md orders them (CBL020 reports it missing), under a
+      // blank line, where 145 of the 161 Classified By lines of the corpus's cablegate cables stand; where the next REF
+      // item may go too, after that item.
+      if (last < SUBJECT_FIELD || banner.level === undefined || levelRank(banner.level) < levelRank('CONFIDENTIAL')) continue;
+      if ((cable.lines[position.line - 1] ?? '').trim() !== '') continue;
+      optional = nextRefSlot(cable, position, line) !== undefined;
+    }
     items.push({
       label: text.trimEnd(),
       kind: CompletionItemKind.Keyword,
-      detail: 'field not written yet',
+      detail: optional ? 'optional field, not written' : 'field not written yet',
+      optional,
       documentation: f.about,
       filterText: text,
       textEdit: itemEdit(position.line, { start, insertEnd: position.character, replaceEnd: position.character }, text, ctx.insertReplace),
     });
   }
   return items.length > 0 ? items : undefined;
+}
+
+/** The last line of the SUBJECT field but for `caret`'s line, which a keyword typed under it may go on with. */
+function subjectEnd(subject: NonNullable<Cable['subject']>, caret: number): number {
+  const end = subject.range.end.line;
+  return end === caret && subject.range.start.line < caret ? caret - 1 : end;
 }
 
 /**
@@ -1102,8 +1150,8 @@ function eoOrderOn(cable: Cable, ctx: CompletionContext): string {
   return compareDates(date, ORDER_DATES.get('13526')!.effective!) >= 0 ? '13526' : '12958';
 }
 
-/** What a line holds before the caret while a field's keyword is typed: white space, then letters and full stops. */
-const FIELD_TYPED = /^[ \t]*[A-Za-z.]{0,14}$/;
+/** What a line holds before the caret while a field's keyword is typed: white space, then letters and full stops, and a second word's start ("Classified B"). */
+const FIELD_TYPED = /^[ \t]*[A-Za-z.]{0,14}(?: [A-Za-z]{0,2})?$/;
 
 /** The completions at `position` but for the keywords of the fields a cable still lacks. */
 function completionsBesideFields(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] {
@@ -1173,7 +1221,7 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
   // paragraph's marker. Right under the block's text, where 12 of the 15 closers on a line of their own in real cables
   // stand, the closer comes first; a blank line below it, where a new paragraph starts, the markers do, and so they do
   // right under it in a cable whose paragraphs follow each other with no blank line between.
-  const closer = paragraphItems && closerItem(cable, position, before, word);
+  const closer = paragraphItems && closerItem(cable, position, before, word, line.slice(wordSpan.replaceEnd));
   if (paragraphItems && closer) {
     const first = cable.lineKinds[position.line - 1] !== 'blank' && !paragraphsPacked(cable);
     const closerEntry: CompletionItem = { ...closer, preselect: first || undefined, sortText: first ? '0' : '2', textEdit: edit(wordSpan, closer.textEdit) };
@@ -1402,7 +1450,7 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
 
   // In a Summary, Comment or Note left open, asked for after a sentence's end ("… met. |", "… met. En|"): its closer.
   if ((kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter === undefined) {
-    const closer = closerItem(cable, position, before, word);
+    const closer = closerItem(cable, position, before, word, line.slice(wordSpan.replaceEnd));
     if (closer) return [{ ...closer, textEdit: edit(wordSpan, closer.textEdit) }];
   }
   return [];
@@ -1419,11 +1467,15 @@ interface CloserItem {
 
 /**
  * The closer of the innermost Summary, Comment or Note open at `position` that nothing closes (`End Summary.`, `END
- * COMMENT.` after an opener in capitals), where the text before the caret ends a sentence or is white space and the
- * word typed is the start of "End"; undefined elsewhere. A closer glued to a sentence's end ("… met.|") gets a space.
+ * COMMENT.` after an opener in capitals), where the text before the caret ends a sentence or is white space, the
+ * word typed is the start of "End", and nothing but closing punctuation follows on the line (`after`, the text after the
+ * word at the caret: "(Note: fares rose. |)."); undefined elsewhere. A closer glued to a sentence's end ("… met.|")
+ * gets a space.
  */
-function closerItem(cable: Cable, position: Position, before: string, word: string): CloserItem | undefined {
+function closerItem(cable: Cable, position: Position, before: string, word: string, after: string): CloserItem | undefined {
   if (word.length > 3 || !'end'.startsWith(word.toLowerCase())) return undefined;
+  // "… met. |The minister left.", "|The minister left.": a closer there would cut the block's sentences in two.
+  if (!CLOSING_ONLY.test(after)) return undefined;
   const rest = before.slice(0, before.length - word.length);
   const trimmed = rest.trimEnd();
   if (trimmed !== '' && !/[.?!"'”’)\]]$/.test(trimmed)) return undefined;
@@ -1445,6 +1497,9 @@ function closerItem(cable: Cable, position: Position, before: string, word: stri
   const text = written === written.toUpperCase() ? `END ${name.toUpperCase()}.` : `End ${name}.`;
   return { label: text, kind: CompletionItemKind.Keyword, detail: `Closes the ${name} opened on line ${open.open!.token.range.start.line + 1}`, preselect: true, textEdit: glued ? ` ${text}` : text };
 }
+
+/** What may stand after a closer on its line: white space and the punctuation that closes a sentence or a bracket. */
+const CLOSING_ONLY = /^[\s)\]"'”’.,;:]*$/;
 
 /**
  * Where the caret follows the Classified By line's last reason on its line, a separator after it and at most one letter
