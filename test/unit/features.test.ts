@@ -71,10 +71,38 @@ describe('document symbols', () => {
     assert.deepEqual(names(outline[2].children), ['¶2 (U)', '¶3 (U)']);
     assert.deepEqual(names(outline[4].children), ['¶5 (U)', '¶6 (U)']);
     assert.deepEqual(names(outline[3].children![0].children), ['Comment']);
-    // A Summary heading whose Summary closes before the section ends keeps its own symbol, where it closes.
+    // A Summary heading whose Summary closes before the section ends: the section ends where the Summary does, and the
+    // paragraphs after it stand on their own. It kept a Summary symbol beside ¶2, overlapping it, and ¶3 under SUMMARY.
     const closed = getDocumentSymbols(parseCable(text.replace('¶2. (U) Two.', '¶2. (U) Two. End Summary.')).cable);
-    assert.deepEqual(names(closed[2].children), ['Summary', '¶2 (U)', '¶3 (U)']);
-    assert.equal(closed[2].children![0].range.end.line, 10);
+    assert.deepEqual(names(closed), ['UNCLAS NOWHERE 000001', '¶1 (U)', 'SUMMARY', '¶3 (U)', 'FERRIES', 'COMMENT', 'Signature']);
+    assert.deepEqual(names(closed[2].children), ['¶2 (U)']);
+    assert.deepEqual(closed[2].range.end, { line: 10, character: 25 });
+  });
+
+  it('ends a Summary or Comment heading\'s section with the paragraph its closer ends or stands in, and the paragraphs after stand on their own', () => {
+    // "Summary" ⏎ "-------" ⏎ "¶1. … End Summary." ⏎ "¶2. …" (06MOSCOW9533): the Summary symbol ended a character before ¶1
+    // ("End Summary" without its full stop) and overlapped it, and ¶2 was under "Summary".
+    const text = ['C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: HARBOR FEES', '', 'Summary', '-------', '¶1. (C) The harbor board met on Monday', 'to set the fees. End Summary.', '¶2. (C) The board met in the town hall', 'for two hours.', 'Ferry Fares', '-----------', '¶3. (C) Fares rose.', '', '---------', 'COMMENT', '---------', '', '¶4. (C) The crews will strike', 'if the fees double. End comment.', '', 'This cable was cleared by the harbor office.', 'DOE'].join('\n');
+    const cable = parseCable(text).cable;
+    const outline = getDocumentSymbols(cable);
+    assert.deepEqual(names(outline), ['C O N F I D E N T I A L NOWHERE 000001', 'Summary', '¶2 (C)', 'Ferry Fares', 'COMMENT', 'Signature']);
+    assert.deepEqual(names(outline[1].children), ['¶1 (C)']);
+    assert.deepEqual([outline[1].range.start, outline[1].range.end], [{ line: 5, character: 0 }, { line: 8, character: 29 }]);
+    // "… End comment." ⏎ "" ⏎ "This cable was cleared …" (07LAPAZ597): the paragraph runs on past the closer, so the
+    // section stands for the Comment to the paragraph's end; a Comment symbol from "COMMENT" to "End comment" crossed ¶4.
+    assert.deepEqual(names(outline[4].children), ['¶4 (C)']);
+    const folds = getFoldingRanges(cable).map((f) => `${f.startLine}-${f.endLine}`);
+    // The Summary folds up to ¶1's end and hides none of ¶2, which folds on its own; the COMMENT section folds from its
+    // title over ¶4, whose own fold is kept (the Comment's fold, 16-20, hid ¶4's first lines and made VS Code drop ¶4's).
+    assert.deepEqual(folds.filter((f) => Number(f.split('-')[0]) >= 5), ['5-8', '7-8', '9-10', '11-13', '16-22', '19-22']);
+    // Smart selection climbs from ¶2 to the whole cable: ¶2 is in no section; ¶1 is in the Summary's.
+    const chain = (line: number) => {
+      const spans: string[] = [];
+      for (let s: SelectionRange | undefined = getSelectionRanges(cable, [{ line, character: 10 }])[0]; s; s = s.parent) spans.push(`${s.range.start.line}-${s.range.end.line}`);
+      return spans;
+    };
+    assert.deepEqual(chain(10).slice(-2), ['9-10', '0-23']);
+    assert.deepEqual(chain(8).slice(-3), ['7-8', '5-8', '0-23']);
   });
 
   it('names a section whose title is wrapped over two lines by both lines', () => {
@@ -246,11 +274,13 @@ describe('folding and selection', () => {
     // The sections from their titles' lines (a folded one shows its words, not its upper rule); no second region from
     // the heading's words to the same end.
     assert.deepEqual(spans.filter((s) => s.endsWith(':region')), ['6-10:region', '13-16:region', '19-23:region']);
-    // A Summary that closes before its section's end keeps its own region, and the section then folds from its upper rule.
+    // A Summary that closes before its paragraph's end ("End Summary." ⏎ "" ⏎ "The ferries ran.", ¶1's last line): the
+    // section still stands for it, folding from its title over the whole paragraph, and ¶1 folds too. The Summary's own
+    // fold (6-10) hid ¶1's first line and crossed ¶1's fold, which VS Code then dropped, and the section folded from its
+    // upper rule, showing a rule of dashes.
     const closedEarly = text.replace('End Summary.', 'End Summary.\n\nThe ferries ran.');
-    const early = getFoldingRanges(parseCable(closedEarly).cable);
-    assert.ok(early.some((f) => f.startLine === 6 && f.endLine === 10), 'the Summary block still folds');
-    assert.ok(early.some((f) => f.startLine === 5 && f.endLine === 12), 'its section still folds');
+    const early = getFoldingRanges(parseCable(closedEarly).cable).map((f) => `${f.startLine}-${f.endLine}`);
+    assert.deepEqual(early.filter((f) => ['5', '6', '9'].includes(f.split('-')[0])), ['6-12', '9-12']);
   });
 
   it('expands selection word → marking → line → paragraph → section → cable', () => {

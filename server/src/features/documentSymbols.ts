@@ -7,6 +7,7 @@
 import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
 import type { Block, Cable, Paragraph, Section } from '../core/model';
 import { containsRange, isBefore, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
+import { outlineSections } from './outlineSections';
 
 /** The outline of a cable. */
 export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
@@ -52,11 +53,12 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
   }
   const blocks: DocumentSymbol[] = [];
   const summary = cable.blocks.find((b) => b.kind === 'summary');
+  const sections = outlineSections(cable);
   // The section of each heading, by the line of the heading's text: where a block that a heading opens is found.
   const sectionOn = new Map<number, Section>();
-  for (const section of cable.sections) if (section.heading !== undefined) sectionOn.set(cable.headings[section.heading].text.range.start.line, section);
+  for (const section of sections) if (section.heading !== undefined) sectionOn.set(cable.headings[section.heading].text.range.start.line, section);
   if (summary && !isSection(sectionOn, summary)) blocks.push(symbol('Summary', undefined, SymbolKind.Event, summary.range));
-  for (const section of cable.sections) {
+  for (const section of sections) {
     const paragraphs = section.paragraphs.map((i) => paragraphSymbol(cable.paragraphs[i]));
     if (section.heading === undefined) {
       result.push(...paragraphs);
@@ -101,13 +103,14 @@ function headingName(text: string): { name: string; marking?: string } {
 }
 
 /**
- * True when a block is the whole section of the heading that opens it ("COMMENT" ⏎ "¶8. …" ⏎ "¶9. …", left open under the
- * last heading): the section's symbol, named by that heading, stands for it, and a second symbol over its paragraphs would overlap them.
+ * True when a heading opens the block ("COMMENT" ⏎ "¶8. …" ⏎ "¶9. …", or "SUMMARY" ⏎ "¶1. … End Summary." ⏎ "¶2. …") and its
+ * section holds it: the section's symbol, named by that heading, stands for it (the section ends where the block does,
+ * {@link outlineSections}), and a second symbol over its paragraphs would overlap them.
  */
 function isSection(sectionOn: ReadonlyMap<number, Section>, block: Block): boolean {
   const line = block.open?.token.range.start.line;
   const section = line === undefined ? undefined : sectionOn.get(line);
-  return section !== undefined && section.range.end.line === block.range.end.line;
+  return section !== undefined && block.range.end.line <= section.range.end.line;
 }
 
 /**

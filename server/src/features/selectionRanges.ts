@@ -6,6 +6,7 @@ import { SelectionRange, type Position, type Range } from 'vscode-languageserver
 import { findInTextReferencesOnLine } from '../core/mentions';
 import type { Cable } from '../core/model';
 import { contains, containsRange, isBefore, paragraphIndexAt, partitionPoint, range, trimEndOffset } from '../core/text';
+import { outlineSections } from './outlineSections';
 
 /** Nested selection ranges for each position. */
 export function getSelectionRanges(cable: Cable, positions: readonly Position[]): SelectionRange[] {
@@ -31,7 +32,9 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
     }
   }
   const paragraph = cable.paragraphs[paragraphIndexAt(cable.paragraphs, p.line, p.character)];
-  const section = cable.sections[partitionPoint(cable.sections, (s) => !isBefore(p, s.range.start)) - 1];
+  // The sections as the outline shows them: a Summary heading's ends where its Summary does.
+  const sections = outlineSections(cable);
+  const section = sections[partitionPoint(sections, (s) => !isBefore(p, s.range.start)) - 1];
   const banner = cable.banners[partitionPoint(cable.banners, (b) => !isBefore(p, b.range.start)) - 1];
   // Fields and markings.
   const tokens: Range[] = [
