@@ -283,6 +283,19 @@ describe('folding and selection', () => {
     assert.deepEqual(early.filter((f) => ['5', '6', '9'].includes(f.split('-')[0])), ['6-12', '9-12']);
   });
 
+  it('folds an inline Comment up to the line above its closer when text that is not the Comment\'s follows the closer', () => {
+    const text = ['C O N F I D E N T I A L NOWHERE 000001', '', 'SUBJECT: HARBOR FEES', '', '1. (C) The board set the fees.', '(Comment: The ferry crews', 'will not like the new fees,', 'which double. End comment.) It meets', 'again in May.', '', '2. (C) The board met. (Note: The', 'mayor came. End note.) He spoke.', '', '3. (C) The board left.', '(Comment: The fees will', 'double. End comment.)', '', 'SMITH'].join('\n');
+    const folds = getFoldingRanges(parseCable(text).cable).map((f) => `${f.startLine}-${f.endLine}`);
+    // "(Comment: …" ⏎ … ⏎ "which double. End comment.) It meets": the fold hid "It meets", ¶1's text after the Comment; it
+    // now ends on the line above, and the closer's line stays in view.
+    assert.ok(folds.includes('5-6'), folds.join(' '));
+    assert.ok(!folds.includes('5-7'), folds.join(' '));
+    // A Comment whose closer's line is the line under its opener's, with text after it, would fold one line: it does not fold.
+    assert.ok(!folds.some((f) => f.startsWith('10-') && f !== '10-11'), folds.join(' '));
+    // Nothing but the closer's full stop and bracket after it: the fold keeps the closer's line.
+    assert.ok(folds.includes('14-15'), folds.join(' '));
+  });
+
   it('expands selection word → marking → line → paragraph → section → cable', () => {
     const c = caret(inValletta('S/NF) Director', 0));
     let r = getSelectionRanges(parseCable(c.text).cable, [{ line: c.line, character: c.character }])[0];

@@ -3,8 +3,8 @@
  * section (from its title's line), each paragraph, and Summary/Comment/Note blocks (but the one a heading opens over its whole section).
  */
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
-import type { Cable, Range } from '../core/model';
-import { blocksOpenedOnHeadings, outlineSections } from './outlineSections';
+import type { Block, Cable, Range } from '../core/model';
+import { blocksOpenedOnHeadings, onlyCloserAfter, outlineSections } from './outlineSections';
 
 /**
  * Folding ranges for a cable; single-line ranges are dropped.
@@ -50,7 +50,7 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
   for (const block of cable.blocks) {
     const line = block.open?.token.range.start.line;
     if (line !== undefined && opened.get(line) === block && block.range.end.line <= (sectionEnd.get(line) ?? -1)) continue;
-    add(block.range, FoldingRangeKind.Region);
+    add(ownLines(cable, block), FoldingRangeKind.Region);
   }
   return nest(out);
 }
@@ -78,4 +78,16 @@ function nest(ranges: FoldingRange[]): FoldingRange[] {
     open.push(r);
   }
   return kept;
+}
+
+/**
+ * The lines a block's fold may hide: VS Code folds whole lines, and hides the last one, so a fold up to a closer that text
+ * follows on its line ("which double. End comment.) It meets again in May.") hid that text, which is none of the block's.
+ * Such a block folds up to the line above its closer's, which stays in view, or not at all when that leaves it one line.
+ * The words that end the closer's sentence are the closer's ("END SUMMARY AND INTRODUCTION.", "End Summary and Comment.").
+ */
+function ownLines(cable: Cable, block: Block): Range {
+  const { end } = block.range;
+  const line = cable.lines[end.line];
+  return onlyCloserAfter(line, end.character, line.length) ? block.range : { start: block.range.start, end: { line: end.line - 1, character: 0 } };
 }

@@ -3,7 +3,7 @@
  * Summary, Comment or Note which closes before the next heading ("SUMMARY" ⏎ "-----" ⏎ "¶1. … End Summary." ⏎ "¶2. …").
  */
 import type { Block, Cable, Section } from '../core/model';
-import { isBefore, paragraphIndexAt } from '../core/text';
+import { isAlnum, isBefore, paragraphIndexAt } from '../core/text';
 
 const cache = new WeakMap<Cable, readonly Section[]>();
 
@@ -65,3 +65,18 @@ function splitAt(cable: Cable, section: Section, block: Block): Section[] | unde
   if (after.length === 0) return [head];
   return [head, { heading: undefined, range: { start: paragraphs[after[0]].range.start, end: section.range.end }, paragraphs: after }];
 }
+
+/**
+ * True when the text of `line` from `from` to `to` is nothing but the rest of a closer's sentence, up to its full stop or
+ * bracket, and spaces and punctuation after it: ".", ".)", " AND INTRODUCTION.", " and Comment."; not ".) Hollande said …",
+ * ". BRUSH" (a signature glued after it) or, with no sentence's end, " The board met" (words that go on after a closer are
+ * not its own).
+ */
+export function onlyCloserAfter(line: string, from: number, to: number): boolean {
+  let c = from;
+  while (c < to && !SENTENCE_END.includes(line[c])) c++;
+  for (let k = c < to ? c : from; k < to; k++) if (isAlnum(line.charCodeAt(k))) return false;
+  return true;
+}
+
+const SENTENCE_END = '.!?)]';
