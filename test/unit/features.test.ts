@@ -183,14 +183,23 @@ describe('document symbols on odd shapes', () => {
     assert.ok(symbols.some((s) => s.name === 'Classified By'), 'still in the outline, at the top level');
   });
 
-  it('keeps a block that runs from one paragraph into the next on the level that holds it whole, where no symbol overlaps another', () => {
+  it('puts the paragraphs a Summary opens and closes under it, and keeps a block that opens or closes inside a paragraph\'s text on the level that holds it whole', () => {
     const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n¶1. (C) Summary: The harbor master met us.\n\n¶2. (C) He asked for boats. End Summary.\n\n¶3. (C) Comment: We should help. End Comment.\n';
     const symbols = getDocumentSymbols(parseCable(text).cable);
-    assert.deepEqual(symbols.map((s) => s.name), ['C O N F I D E N T I A L NOWHERE 000001', '¶1 (C)', 'Summary', '¶2 (C)', '¶3 (C)']);
-    assert.deepEqual((symbols[4].children ?? []).map((s) => s.name), ['Comment']);
-    // Siblings never overlap, except a block that crosses paragraphs, which no symbol can hold.
+    // "¶1. (C) Summary: …" ⏎ "¶2. (C) … End Summary.": the Summary stood beside ¶1 and ¶2, overlapping both (05MADRID171,
+    // 07KUWAIT808 and 14 more real cables); it is the whole of both paragraphs, so it holds them.
+    assert.deepEqual(symbols.map((s) => s.name), ['C O N F I D E N T I A L NOWHERE 000001', 'Summary', '¶3 (C)']);
+    assert.deepEqual((symbols[1].children ?? []).map((s) => s.name), ['¶1 (C)', '¶2 (C)']);
+    assert.deepEqual((symbols[2].children ?? []).map((s) => s.name), ['Comment']);
     const overlapping = (list: DocumentSymbol[]) => list.flatMap((a, i) => list.slice(i + 1).filter((b) => inside(a.range, { start: b.range.start, end: b.range.start })).map((b) => `${a.name} / ${b.name}`));
-    assert.deepEqual(overlapping(symbols), ['¶1 (C) / Summary', 'Summary / ¶2 (C)']);
+    assert.deepEqual(overlapping(symbols), []);
+    // The rest of the closer's sentence is the closer's: "End Summary and Comment." still ends the Summary's paragraphs.
+    const andComment = getDocumentSymbols(parseCable(text.replace('End Summary.', 'End Summary and Comment.')).cable);
+    assert.deepEqual(andComment.map((s) => s.name), ['C O N F I D E N T I A L NOWHERE 000001', 'Summary', '¶3 (C)']);
+    // A Summary closed inside ¶2's text, which goes on after it: the rest of ¶2 is none of the Summary's, so no symbol can
+    // hold the Summary and its paragraphs both, and it stays beside them.
+    const midway = getDocumentSymbols(parseCable(text.replace('End Summary.', 'End Summary. He left.')).cable);
+    assert.deepEqual(overlapping(midway), ['¶1 (C) / Summary', 'Summary / ¶2 (C)']);
   });
 
   it('lists the metadata fields of a cable whose banner cannot be read', () => {

@@ -6,8 +6,8 @@
  */
 import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
 import type { Block, Cable, Paragraph, Section } from '../core/model';
-import { containsRange, isBefore, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
-import { outlineSections } from './outlineSections';
+import { containsRange, isBefore, paragraphIndexAt, paragraphTextStart, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
+import { onlyCloserAfter, outlineSections } from './outlineSections';
 
 /** The outline of a cable. */
 export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
@@ -57,7 +57,7 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
   // The section of each heading, by the line of the heading's text: where a block that a heading opens is found.
   const sectionOn = new Map<number, Section>();
   for (const section of sections) if (section.heading !== undefined) sectionOn.set(cable.headings[section.heading].text.range.start.line, section);
-  if (summary && !isSection(sectionOn, summary)) blocks.push(symbol('Summary', undefined, SymbolKind.Event, summary.range));
+  if (summary && !isSection(sectionOn, summary)) blocks.push(symbol('Summary', undefined, SymbolKind.Event, blockSpan(cable, summary)));
   for (const section of sections) {
     const paragraphs = section.paragraphs.map((i) => paragraphSymbol(cable.paragraphs[i]));
     if (section.heading === undefined) {
@@ -71,7 +71,7 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
     result.push(symbol(name, marking, SymbolKind.Namespace, section.range, selection, paragraphs));
   }
   for (const block of cable.blocks) {
-    if (block.kind === 'comment' && !isSection(sectionOn, block)) blocks.push(symbol('Comment', undefined, SymbolKind.Event, block.range));
+    if (block.kind === 'comment' && !isSection(sectionOn, block)) blocks.push(symbol('Comment', undefined, SymbolKind.Event, blockSpan(cable, block)));
   }
   if (cable.signature) {
     const signed = cable.signature.token.range;
@@ -114,9 +114,33 @@ function isSection(sectionOn: ReadonlyMap<number, Section>, block: Block): boole
 }
 
 /**
+ * The range of a block's symbol: the block's, or, for one that runs from one paragraph into another, the whole paragraphs
+ * when it opens their text and closes at the last one's end ("¶1. (C) Summary: …" ⏎ "¶2. (C) … End Summary."), so that the
+ * Summary holds ¶1 and ¶2 rather than overlapping both. A block that opens or closes inside a paragraph's text keeps its own
+ * range: the paragraph's other text is none of the block's.
+ */
+function blockSpan(cable: Cable, block: Block): Range {
+  const { start, end } = block.range;
+  if (start.line === end.line) return block.range;
+  const paragraphs = cable.paragraphs;
+  const first = paragraphs[paragraphIndexAt(paragraphs, start.line, start.character)];
+  const last = paragraphs[paragraphIndexAt(paragraphs, end.line, end.character)];
+  if (!first || !last || first === last || first.range.start.line !== start.line || isBefore(last.range.end, end)) return block.range;
+  const line = cable.lines[start.line];
+  // "¶1. (C) Summary:", "¶4. (C) (Comment:": only spaces and an opening bracket between the paragraph's text start and the opener.
+  for (let c = paragraphTextStart(cable.lines, first); c < start.character; c++) if (!OPENING_TEXT.includes(line[c])) return block.range;
+  // "… End Summary." at the paragraph's end: nothing but the rest of the closer's sentence after it ("End Summary and Comment.").
+  if (end.line !== last.range.end.line || !onlyCloserAfter(cable.lines[end.line], end.character, last.range.end.character)) return block.range;
+  return { start: first.range.start, end: last.range.end };
+}
+
+const OPENING_TEXT = ' \t([';
+
+/**
  * Puts a Summary or Comment symbol under the innermost symbol that holds its whole range
- * ("Comment: …" inside ¶5 goes under ¶5), so that no two symbols on a level overlap. A block
- * that runs from one paragraph into another stays on the level that holds it whole.
+ * ("Comment: …" inside ¶5 goes under ¶5), so that no two symbols on a level overlap, and the symbols of its level that it
+ * holds under it (a Summary over ¶1 and ¶2 holds them). A block that runs from one paragraph's text into another's stays on
+ * the level that holds it whole.
  */
 function nest(level: DocumentSymbol[], block: DocumentSymbol): void {
   const holder = level.find((s) => containsRange(s.range, block.range));
@@ -124,6 +148,13 @@ function nest(level: DocumentSymbol[], block: DocumentSymbol): void {
     holder.children ??= [];
     nest(holder.children, block);
     return;
+  }
+  const held = level.filter((s) => containsRange(block.range, s.range));
+  if (held.length > 0) {
+    block.children = sortSymbols([...(block.children ?? []), ...held]);
+    let kept = 0;
+    for (const s of level) if (!containsRange(block.range, s.range)) level[kept++] = s;
+    level.length = kept;
   }
   level.push(block);
   sortSymbols(level);
