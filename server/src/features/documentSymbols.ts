@@ -33,6 +33,8 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
     result.push(symbol('Transmission header', undefined, SymbolKind.Module, header.range, header.range, children));
   }
   const fields: DocumentSymbol[] = [];
+  // Symbols that go under the innermost symbol holding them, once the others are in place: fields read in the body.
+  const inBody: DocumentSymbol[] = [];
   if (cable.eo) fields.push(symbol('E.O.', cable.eo.decl?.value.text, SymbolKind.Property, cable.eo.range));
   if (cable.tags) fields.push(symbol('TAGS', cable.tags.tags.map((t) => t.code).join(' '), SymbolKind.Property, cable.tags.range));
   if (cable.subject) fields.push(symbol('SUBJECT', cable.subject.text, SymbolKind.String, cable.subject.range));
@@ -42,11 +44,12 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
   if (banner) {
     const r = cable.metadataRange ?? banner.range;
     const name = [banner.levelText.text, banner.post?.text, banner.serial?.text].filter(Boolean).join(' ');
-    // A field read after the metadata block ("¶2. (U) Classified by …" in the body) is no child of the banner:
-    // outside its range it would break the outline's nesting, so it stands on its own.
+    // A field read after the metadata block ("¶2. (U) Classified by …" in the body) is no child of the banner: outside its
+    // range it would break the outline's nesting, so it goes under the paragraph that holds it, as a Comment does, or
+    // stands on its own.
     const inside = fields.filter((c) => containsRange(r, c.range));
     result.push(symbol(name, cable.id, SymbolKind.File, r, banner.range, inside));
-    result.push(...fields.filter((c) => !inside.includes(c)));
+    for (const c of fields) if (!inside.includes(c)) inBody.push(c);
   } else {
     // With no banner to hold them (none, or one the parser cannot read), the fields stand on their own.
     result.push(...fields);
@@ -83,6 +86,7 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
   }
   sortSymbols(result);
   for (const block of blocks) nest(result, block);
+  for (const field of inBody) nest(result, field, false);
   return result;
 }
 
@@ -140,16 +144,17 @@ const OPENING_TEXT = ' \t([';
  * Puts a Summary or Comment symbol under the innermost symbol that holds its whole range
  * ("Comment: …" inside ¶5 goes under ¶5), so that no two symbols on a level overlap, and the symbols of its level that it
  * holds under it (a Summary over ¶1 and ¶2 holds them). A block that runs from one paragraph's text into another's stays on
- * the level that holds it whole.
+ * the level that holds it whole. A field read in the body ("¶2. (U) Classified by …") goes under its paragraph the same way
+ * but `adopts` nothing.
  */
-function nest(level: DocumentSymbol[], block: DocumentSymbol): void {
+function nest(level: DocumentSymbol[], block: DocumentSymbol, adopts = true): void {
   const holder = level.find((s) => containsRange(s.range, block.range));
   if (holder) {
     holder.children ??= [];
-    nest(holder.children, block);
+    nest(holder.children, block, adopts);
     return;
   }
-  const held = level.filter((s) => containsRange(block.range, s.range));
+  const held = adopts ? level.filter((s) => containsRange(block.range, s.range)) : [];
   if (held.length > 0) {
     block.children = sortSymbols([...(block.children ?? []), ...held]);
     let kept = 0;
