@@ -341,6 +341,15 @@ describe('folding and selection', () => {
     assert.deepEqual(selections(text.replace('Monday', 'Mon|day')).slice(0, 4), ['Monday', 'on Monday to set the fees.', 'Summary: The harbor board met⏎…(3 lines)', '1. (C) Summary: The harbor board met⏎…(3 lines)']);
   });
 
+  it('climbs from a paragraph to the paragraphs a Summary is the whole of, as the outline\'s Summary holds them', () => {
+    // "1. (C) Summary: …" ⏎ "2. (C) … End summary.": from ¶1 or ¶2 the chain went to the paragraphs before any heading,
+    // all three, past the Summary, whose own range starts after ¶1's number and holds neither paragraph whole.
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nSUBJECT: HARBOR FEES\n\n1. (C) Summary: The harbor board met\non Monday.\n\n2. (C) It set the fees for the quay\nand the pier. End summary.\n\n3. (C) The board meets again in May.\n\nSMITH\n';
+    const summary = '1. (C) Summary: The harbor board met⏎…(5 lines)';
+    assert.deepEqual(selections(text.replace('Monday', 'Mon|day')).slice(1), ['on Monday.', '1. (C) Summary: The harbor board met⏎…(2 lines)', summary, '1. (C) Summary: The harbor board met⏎…(7 lines)', 'C O N F I D E N T I A L NOWHERE 000001⏎…(14 lines)']);
+    assert.deepEqual(selections(text.replace('the pier', 'the pi|er')).slice(1), ['and the pier. End summary.', '2. (C) It set the fees for the quay⏎…(2 lines)', summary, '1. (C) Summary: The harbor board met⏎…(7 lines)', 'C O N F I D E N T I A L NOWHERE 000001⏎…(14 lines)']);
+  });
+
   it('climbs to the paragraph and its section from the last line of a paragraph that ends in spaces', () => {
     // "…the quay. " with a space after it, as most released cables end their lines: the line ran past the paragraph's end,
     // so the paragraph, which ends at the full stop, was left out (and its section, when it ends there too).

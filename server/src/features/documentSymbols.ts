@@ -6,8 +6,8 @@
  */
 import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
 import type { Block, Cable, Paragraph, Section } from '../core/model';
-import { containsRange, isBefore, paragraphIndexAt, paragraphTextStart, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
-import { onlyCloserAfter, outlineSections } from './outlineSections';
+import { containsRange, isBefore, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
+import { blockSpan, outlineSections } from './outlineSections';
 
 /** The outline of a cable. */
 export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
@@ -116,29 +116,6 @@ function isSection(sectionOn: ReadonlyMap<number, Section>, block: Block): boole
   const section = line === undefined ? undefined : sectionOn.get(line);
   return section !== undefined && block.range.end.line <= section.range.end.line;
 }
-
-/**
- * The range of a block's symbol: the block's, or, for one that runs from one paragraph into another, the whole paragraphs
- * when it opens their text and closes at the last one's end ("¶1. (C) Summary: …" ⏎ "¶2. (C) … End Summary."), so that the
- * Summary holds ¶1 and ¶2 rather than overlapping both. A block that opens or closes inside a paragraph's text keeps its own
- * range: the paragraph's other text is none of the block's.
- */
-function blockSpan(cable: Cable, block: Block): Range {
-  const { start, end } = block.range;
-  if (start.line === end.line) return block.range;
-  const paragraphs = cable.paragraphs;
-  const first = paragraphs[paragraphIndexAt(paragraphs, start.line, start.character)];
-  const last = paragraphs[paragraphIndexAt(paragraphs, end.line, end.character)];
-  if (!first || !last || first === last || first.range.start.line !== start.line || isBefore(last.range.end, end)) return block.range;
-  const line = cable.lines[start.line];
-  // "¶1. (C) Summary:", "¶4. (C) (Comment:": only spaces and an opening bracket between the paragraph's text start and the opener.
-  for (let c = paragraphTextStart(cable.lines, first); c < start.character; c++) if (!OPENING_TEXT.includes(line[c])) return block.range;
-  // "… End Summary." at the paragraph's end: nothing but the rest of the closer's sentence after it ("End Summary and Comment.").
-  if (end.line !== last.range.end.line || !onlyCloserAfter(cable.lines[end.line], end.character, last.range.end.character)) return block.range;
-  return { start: first.range.start, end: last.range.end };
-}
-
-const OPENING_TEXT = ' \t([';
 
 /**
  * Puts a Summary or Comment symbol under the innermost symbol that holds its whole range

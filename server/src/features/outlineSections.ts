@@ -2,8 +2,8 @@
  * The sections as the outline, folding and smart selection show them: the parser's, but for a heading that opens a
  * Summary, Comment or Note which closes before the next heading ("SUMMARY" ⏎ "-----" ⏎ "¶1. … End Summary." ⏎ "¶2. …").
  */
-import type { Block, Cable, Section } from '../core/model';
-import { isAlnum, isBefore, paragraphIndexAt } from '../core/text';
+import type { Block, Cable, Range, Section } from '../core/model';
+import { isAlnum, isBefore, paragraphIndexAt, paragraphTextStart } from '../core/text';
 
 const cache = new WeakMap<Cable, readonly Section[]>();
 
@@ -80,3 +80,26 @@ export function onlyCloserAfter(line: string, from: number, to: number): boolean
 }
 
 const SENTENCE_END = '.!?)]';
+
+/**
+ * The range of a block in the outline and smart selection: the block's, or, for one that runs from one paragraph into another, the whole paragraphs
+ * when it opens their text and closes at the last one's end ("¶1. (C) Summary: …" ⏎ "¶2. (C) … End Summary."), so that the
+ * Summary holds ¶1 and ¶2 rather than overlapping both. A block that opens or closes inside a paragraph's text keeps its own
+ * range: the paragraph's other text is none of the block's.
+ */
+export function blockSpan(cable: Cable, block: Block): Range {
+  const { start, end } = block.range;
+  if (start.line === end.line) return block.range;
+  const paragraphs = cable.paragraphs;
+  const first = paragraphs[paragraphIndexAt(paragraphs, start.line, start.character)];
+  const last = paragraphs[paragraphIndexAt(paragraphs, end.line, end.character)];
+  if (!first || !last || first === last || first.range.start.line !== start.line || isBefore(last.range.end, end)) return block.range;
+  const line = cable.lines[start.line];
+  // "¶1. (C) Summary:", "¶4. (C) (Comment:": only spaces and an opening bracket between the paragraph's text start and the opener.
+  for (let c = paragraphTextStart(cable.lines, first); c < start.character; c++) if (!OPENING_TEXT.includes(line[c])) return block.range;
+  // "… End Summary." at the paragraph's end: nothing but the rest of the closer's sentence after it ("End Summary and Comment.").
+  if (end.line !== last.range.end.line || !onlyCloserAfter(cable.lines[end.line], end.character, last.range.end.character)) return block.range;
+  return { start: first.range.start, end: last.range.end };
+}
+
+const OPENING_TEXT = ' \t([';

@@ -1,12 +1,12 @@
 /**
  * Smart select: word → in-text reference ("REF A", "para 3"), field, REF item or marking → the REF field → line →
- * Summary, Comment or Note block → paragraph → section → whole cable.
+ * Summary, Comment or Note block → paragraph → the paragraphs a Summary or Comment is the whole of → section → whole cable.
  */
 import { SelectionRange, type Position, type Range } from 'vscode-languageserver-types';
 import { findInTextReferencesOnLine } from '../core/mentions';
 import type { Cable } from '../core/model';
 import { contains, containsRange, isBefore, paragraphIndexAt, partitionPoint, range, trimEndOffset } from '../core/text';
-import { outlineSections } from './outlineSections';
+import { blockSpan, outlineSections } from './outlineSections';
 
 /** Nested selection ranges for each position. */
 export function getSelectionRanges(cable: Cable, positions: readonly Position[]): SelectionRange[] {
@@ -63,6 +63,10 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   for (let i = partitionPoint(cable.blocks, (b) => !isBefore(p, b.range.start)) - 1; i >= 0; i--) {
     const block = cable.blocks[i];
     if (contains(block.range, p)) candidates.push(block.range);
+    // "¶1. (C) Summary: …" ⏎ "¶2. (C) … End Summary.": the paragraphs the block is the whole of, as the outline's Summary
+    // holds them, between a paragraph and its section.
+    const span = blockSpan(cable, block);
+    if (span !== block.range && contains(span, p)) candidates.push(span);
     if (isBefore(block.range.start, floor)) break;
   }
   if (paragraph && contains(paragraph.range, p)) candidates.push(paragraph.range);
