@@ -350,6 +350,21 @@ describe('folding and selection', () => {
     assert.deepEqual(selections(text.replace('the pier', 'the pi|er')).slice(1), ['and the pier. End summary.', '2. (C) It set the fees for the quay⏎…(2 lines)', summary, '1. (C) Summary: The harbor board met⏎…(7 lines)', 'C O N F I D E N T I A L NOWHERE 000001⏎…(14 lines)']);
   });
 
+  it('ends the paragraph, its section and the line before a signature glued to the last line, as the outline does', () => {
+    // "… with Embassy Nowhere. SMITH" (08RANGOON44, 06ISLAMABAD3705): the line, the paragraph and its section ran over the
+    // signature, which the outline lists on its own, after the section.
+    const text = 'UNCLAS NOWHERE 000001 \n\nSUBJECT: HARBOR FEES \n\n1. (U) The harbor board met on Monday. \n\nNEXT STEPS \n---------- \n\n2. (U) The board meets again in May. This message was \ncoordinated with Embassy Nowhere. SMITH \n';
+    const chain = (textWithCaret: string) => {
+      const c = caret(textWithCaret);
+      const spans: string[] = [];
+      for (let s: SelectionRange | undefined = getSelectionRanges(parseCable(c.text).cable, [{ line: c.line, character: c.character }])[0]; s; s = s.parent) spans.push(`${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`);
+      return spans;
+    };
+    assert.deepEqual(chain(text.replace('Embassy', 'Emb|assy')), ['10:17-10:24', '10:0-10:33', '9:0-10:33', '6:0-10:33', '0:0-11:0']);
+    // On the signature: the name, its line, the cable; no paragraph holds it.
+    assert.deepEqual(chain(text.replace('SMITH', 'SM|ITH')), ['10:34-10:39', '10:0-10:39', '0:0-11:0']);
+  });
+
   it('climbs to the paragraph and its section from the last line of a paragraph that ends in spaces', () => {
     // "…the quay. " with a space after it, as most released cables end their lines: the line ran past the paragraph's end,
     // so the paragraph, which ends at the full stop, was left out (and its section, when it ends there too).

@@ -31,7 +31,13 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
       break;
     }
   }
-  const paragraph = cable.paragraphs[paragraphIndexAt(cable.paragraphs, p.line, p.character)];
+  // "… working together with us. VILLAROSA": a signature glued to the last paragraph's line is none of that paragraph's,
+  // its section's or a block's left open in it, as the outline ends them before it (the parser's ranges run over it).
+  const signed = cable.signature?.token.range.start;
+  const cut = signed ? trimEndOffset(cable.lines[signed.line], signed.character) : 0;
+  const own = (r: Range): Range => (signed && cut > 0 && isBefore(signed, r.end) && !isBefore(signed, r.start) ? { start: r.start, end: { line: signed.line, character: cut } } : r);
+  const found = cable.paragraphs[paragraphIndexAt(cable.paragraphs, p.line, p.character)];
+  const paragraph = found && { range: own(found.range), portion: found.portion };
   // The sections as the outline shows them: a Summary heading's ends where its Summary does.
   const sections = outlineSections(cable);
   const section = sections[partitionPoint(sections, (s) => !isBefore(p, s.range.start)) - 1];
@@ -55,22 +61,25 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   // The line up to its last character that is not white space ("…for the quay. " ends at the full stop), or up to the
   // cursor in the spaces after it: a paragraph or section ending on this line ends there too, and a line with its
   // trailing spaces did not fit inside them, so the chain went from the line to the whole cable.
-  candidates.push(range(p.line, 0, Math.max(trimEndOffset(line), Math.min(p.character, line.length))));
+  const textEnd = signed?.line === p.line && cut > 0 && p.character <= cut ? cut : trimEndOffset(line);
+  candidates.push(range(p.line, 0, Math.max(textEnd, Math.min(p.character, line.length))));
   // "(Comment: … End comment.)" inside a paragraph, "Summary: … End summary." after its marking, or a Summary over
   // paragraphs: the block, between the line and the paragraph or section that holds it. Blocks are in order of their
   // starts, so those that start inside the paragraph are walked back from the position, and one more before it.
   const floor = paragraph && contains(paragraph.range, p) ? paragraph.range.start : { line: p.line, character: 0 };
   for (let i = partitionPoint(cable.blocks, (b) => !isBefore(p, b.range.start)) - 1; i >= 0; i--) {
     const block = cable.blocks[i];
-    if (contains(block.range, p)) candidates.push(block.range);
+    const inside = own(block.range);
+    if (contains(inside, p)) candidates.push(inside);
     // "¶1. (C) Summary: …" ⏎ "¶2. (C) … End Summary.": the paragraphs the block is the whole of, as the outline's Summary
     // holds them, between a paragraph and its section.
     const span = blockSpan(cable, block);
-    if (span !== block.range && contains(span, p)) candidates.push(span);
+    if (span !== block.range && contains(own(span), p)) candidates.push(own(span));
     if (isBefore(block.range.start, floor)) break;
   }
   if (paragraph && contains(paragraph.range, p)) candidates.push(paragraph.range);
-  if (section && contains(section.range, p)) candidates.push(section.range);
+  const sectionRange = section && own(section.range);
+  if (sectionRange && contains(sectionRange, p)) candidates.push(sectionRange);
   if (cable.header && contains(cable.header.range, p)) candidates.push(cable.header.range);
   if (cable.metadataRange && contains(cable.metadataRange, p)) candidates.push(cable.metadataRange);
   const last = cable.lines.length - 1;
