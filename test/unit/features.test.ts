@@ -293,6 +293,17 @@ describe('folding and selection', () => {
     assert.deepEqual(early.filter((f) => ['5', '6', '9'].includes(f.split('-')[0])), ['6-12', '9-12']);
   });
 
+  it('folds the last paragraph and its section up to the line above a signature glued to the paragraph\'s last line', () => {
+    // "… with Embassy Nowhere. SMITH" (09RIODEJANEIRO440, 09BELGRADE841): the section's fold ran to the signature's line and
+    // hid the name, which the outline lists after the section.
+    const text = 'UNCLAS NOWHERE 000001 \n\nSUBJECT: HARBOR FEES \n\n1. (U) The harbor board met on Monday. \n\nNEXT STEPS \n---------- \n\n2. (U) The board meets again in May. This message was \nwritten by the harbor office and \ncoordinated with Embassy Nowhere. SMITH \n';
+    const folds = getFoldingRanges(parseCable(text).cable).map((f) => `${f.startLine}-${f.endLine}`);
+    assert.deepEqual(folds.filter((f) => Number(f.split('-')[0]) >= 6), ['6-10', '9-10']);
+    // The signature on a line of its own: the folds end with the text, as before.
+    const own = getFoldingRanges(parseCable(text.replace('Nowhere. SMITH', 'Nowhere.\nSMITH')).cable).map((f) => `${f.startLine}-${f.endLine}`);
+    assert.deepEqual(own.filter((f) => Number(f.split('-')[0]) >= 6), ['6-11', '9-11']);
+  });
+
   it('folds an inline Comment up to the line above its closer when text that is not the Comment\'s follows the closer', () => {
     const text = ['C O N F I D E N T I A L NOWHERE 000001', '', 'SUBJECT: HARBOR FEES', '', '1. (C) The board set the fees.', '(Comment: The ferry crews', 'will not like the new fees,', 'which double. End comment.) It meets', 'again in May.', '', '2. (C) The board met. (Note: The', 'mayor came. End note.) He spoke.', '', '3. (C) The board left.', '(Comment: The fees will', 'double. End comment.)', '', 'SMITH'].join('\n');
     const folds = getFoldingRanges(parseCable(text).cable).map((f) => `${f.startLine}-${f.endLine}`);

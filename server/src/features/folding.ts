@@ -4,6 +4,7 @@
  */
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { Block, Cable, Range } from '../core/model';
+import { trimEndOffset } from '../core/text';
 import { blocksOpenedOnHeadings, onlyCloserAfter, outlineSections } from './outlineSections';
 
 /**
@@ -15,8 +16,15 @@ import { blocksOpenedOnHeadings, onlyCloserAfter, outlineSections } from './outl
  */
 export function getFoldingRanges(cable: Cable): FoldingRange[] {
   const out: FoldingRange[] = [];
+  // "… coordinated with Embassy Berlin. BUTCHER": a fold up to a line with the signature glued to its end hid the name,
+  // which is none of the paragraph's, its section's or a block's (the outline ends them before it); such a fold ends on
+  // the line above.
+  const signed = cable.signature?.token.range.start;
+  const glued = signed && trimEndOffset(cable.lines[signed.line], signed.character) > 0 ? signed.line : -1;
   const add = (r: Range | undefined, kind?: string) => {
-    if (r && r.end.line > r.start.line) out.push(FoldingRange.create(r.start.line, r.end.line, undefined, undefined, kind));
+    if (!r) return;
+    const end = r.end.line === glued && r.start.line < glued ? glued - 1 : r.end.line;
+    if (end > r.start.line) out.push(FoldingRange.create(r.start.line, end, undefined, undefined, kind));
   };
   const header = cable.header;
   if (header) {
