@@ -1,6 +1,6 @@
 /**
  * Folding ranges: the header, the address lists, the metadata block, each
- * section (from its title's line), each paragraph, and Summary/Comment/Note blocks (but the one a heading opens over its whole section).
+ * section (from its title's line), each paragraph, and Summary/Comment/Note blocks (but the one a heading opens, which its section folds).
  */
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { Block, Cable, Range } from '../core/model';

@@ -34,8 +34,8 @@ export function outlineSections(cable: Cable): readonly Section[] {
 }
 
 /**
- * The block each heading's line opens, the one that runs longest when there are two ("SUMMARY AND COMMENT"). Only blocks
- * whose opener starts a line are looked at: a heading's words do.
+ * The block opened on the line of each heading's words, by that line: the one that runs longest when there are two
+ * ("SUMMARY AND COMMENT"). Each block is looked up once, in a set of those lines.
  */
 export function blocksOpenedOnHeadings(cable: Cable): ReadonlyMap<number, Block> {
   const byLine = new Map<number, Block>();
