@@ -352,13 +352,30 @@ describe('folding and selection', () => {
     assert.deepEqual(selections(text.replace('Monday', 'Mon|day')).slice(0, 4), ['Monday', 'on Monday to set the fees.', 'Summary: The harbor board met⏎…(3 lines)', '1. (C) Summary: The harbor board met⏎…(3 lines)']);
   });
 
+  it('climbs from a word on a block\'s opener or closer line to the line\'s part in the block, then the block, when the paragraph\'s text shares the line', () => {
+    // "2. (C) The board set the fees. (Comment: The": the line holds ¶2's text before the Comment, so it lay outside the
+    // Comment and the chain went from the line to the paragraph, never selecting the Comment (09BAGHDAD3316's "(Comment:").
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nSUBJECT: HARBOR FEES\n\n1. (C) Summary: The harbor board met\non Monday to set the fees.\nEnd summary.\n\n2. (C) The board set the fees. (Comment: The\nferry crews will not like the new fees,\nwhich double. End comment.) It meets again in May.\n\nSMITH\n';
+    const paragraph = '2. (C) The board set the fees. (Comment: The⏎…(3 lines)';
+    assert.deepEqual(selections(text.replace('(Comment: The', '(Comment: Th|e')).slice(0, 4), ['The', 'Comment: The', 'Comment: The⏎…(3 lines)', paragraph]);
+    assert.deepEqual(selections(text.replace('which double', 'which dou|ble')).slice(0, 4), ['double.', 'which double. End comment', 'Comment: The⏎…(3 lines)', paragraph]);
+    // A Summary that opens the paragraph's text keeps the whole line, which the paragraph holds; one that closes with only
+    // its full stop after it keeps the line too, and the block takes the full stop in, so that it still holds the line.
+    assert.deepEqual(selections(text.replace('harbor board', 'har|bor board')).slice(0, 3), ['harbor', '1. (C) Summary: The harbor board met', '1. (C) Summary: The harbor board met⏎…(3 lines)']);
+    assert.deepEqual(selections(text.replace('End summary.', 'End sum|mary.')).slice(0, 4), ['summary.', 'End summary.', 'Summary: The harbor board met⏎…(3 lines)', '1. (C) Summary: The harbor board met⏎…(3 lines)']);
+    // "(Comment: The fees will" opening its line: the line is the block's, which takes its bracket in and follows the line.
+    const bracketed = text.replace('\n\nSMITH', '\n\n3. (C) The board left.\n(Comment: The fees will\ndouble. End comment.)\n\nSMITH');
+    assert.deepEqual(selections(bracketed.replace('fees will', 'fe|es will')).slice(0, 4), ['fees', '(Comment: The fees will', '(Comment: The fees will⏎…(2 lines)', '3. (C) The board left.⏎…(3 lines)']);
+  });
+
   it('climbs from a paragraph to the paragraphs a Summary is the whole of, as the outline\'s Summary holds them', () => {
     // "1. (C) Summary: …" ⏎ "2. (C) … End summary.": from ¶1 or ¶2 the chain went to the paragraphs before any heading,
     // all three, past the Summary, whose own range starts after ¶1's number and holds neither paragraph whole.
     const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nSUBJECT: HARBOR FEES\n\n1. (C) Summary: The harbor board met\non Monday.\n\n2. (C) It set the fees for the quay\nand the pier. End summary.\n\n3. (C) The board meets again in May.\n\nSMITH\n';
     const summary = '1. (C) Summary: The harbor board met⏎…(5 lines)';
     assert.deepEqual(selections(text.replace('Monday', 'Mon|day')).slice(1), ['on Monday.', '1. (C) Summary: The harbor board met⏎…(2 lines)', summary, '1. (C) Summary: The harbor board met⏎…(7 lines)', 'C O N F I D E N T I A L NOWHERE 000001⏎…(14 lines)']);
-    assert.deepEqual(selections(text.replace('the pier', 'the pi|er')).slice(1), ['and the pier. End summary.', '2. (C) It set the fees for the quay⏎…(2 lines)', summary, '1. (C) Summary: The harbor board met⏎…(7 lines)', 'C O N F I D E N T I A L NOWHERE 000001⏎…(14 lines)']);
+    // On the closer's line, the Summary's own text (from its opener) comes between ¶2 and the paragraphs.
+    assert.deepEqual(selections(text.replace('the pier', 'the pi|er')).slice(1), ['and the pier. End summary.', '2. (C) It set the fees for the quay⏎…(2 lines)', 'Summary: The harbor board met⏎…(5 lines)', summary, '1. (C) Summary: The harbor board met⏎…(7 lines)', 'C O N F I D E N T I A L NOWHERE 000001⏎…(14 lines)']);
   });
 
   it('ends the paragraph, its section and the line before a signature glued to the last line, as the outline does', () => {
