@@ -71,10 +71,38 @@ describe('document symbols', () => {
     assert.deepEqual(names(outline[2].children), ['¶2 (U)', '¶3 (U)']);
     assert.deepEqual(names(outline[4].children), ['¶5 (U)', '¶6 (U)']);
     assert.deepEqual(names(outline[3].children![0].children), ['Comment']);
-    // A Summary heading whose Summary closes before the section ends keeps its own symbol, where it closes.
+    // A Summary heading whose Summary closes before the section ends: the section ends where the Summary does, and the
+    // paragraphs after it stand on their own. It kept a Summary symbol beside ¶2, overlapping it, and ¶3 under SUMMARY.
     const closed = getDocumentSymbols(parseCable(text.replace('¶2. (U) Two.', '¶2. (U) Two. End Summary.')).cable);
-    assert.deepEqual(names(closed[2].children), ['Summary', '¶2 (U)', '¶3 (U)']);
-    assert.equal(closed[2].children![0].range.end.line, 10);
+    assert.deepEqual(names(closed), ['UNCLAS NOWHERE 000001', '¶1 (U)', 'SUMMARY', '¶3 (U)', 'FERRIES', 'COMMENT', 'Signature']);
+    assert.deepEqual(names(closed[2].children), ['¶2 (U)']);
+    assert.deepEqual(closed[2].range.end, { line: 10, character: 25 });
+  });
+
+  it('ends a Summary or Comment heading\'s section with the paragraph its closer ends or stands in, and the paragraphs after stand on their own', () => {
+    // "Summary" ⏎ "-------" ⏎ "¶1. … End Summary." ⏎ "¶2. …" (06MOSCOW9533): the Summary symbol ended a character before ¶1
+    // ("End Summary" without its full stop) and overlapped it, and ¶2 was under "Summary".
+    const text = ['C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: HARBOR FEES', '', 'Summary', '-------', '¶1. (C) The harbor board met on Monday', 'to set the fees. End Summary.', '¶2. (C) The board met in the town hall', 'for two hours.', 'Ferry Fares', '-----------', '¶3. (C) Fares rose.', '', '---------', 'COMMENT', '---------', '', '¶4. (C) The crews will strike', 'if the fees double. End comment.', '', 'This cable was cleared by the harbor office.', 'DOE'].join('\n');
+    const cable = parseCable(text).cable;
+    const outline = getDocumentSymbols(cable);
+    assert.deepEqual(names(outline), ['C O N F I D E N T I A L NOWHERE 000001', 'Summary', '¶2 (C)', 'Ferry Fares', 'COMMENT', 'Signature']);
+    assert.deepEqual(names(outline[1].children), ['¶1 (C)']);
+    assert.deepEqual([outline[1].range.start, outline[1].range.end], [{ line: 5, character: 0 }, { line: 8, character: 29 }]);
+    // "… End comment." ⏎ "" ⏎ "This cable was cleared …" (07LAPAZ597): the paragraph runs on past the closer, so the
+    // section stands for the Comment to the paragraph's end; a Comment symbol from "COMMENT" to "End comment" crossed ¶4.
+    assert.deepEqual(names(outline[4].children), ['¶4 (C)']);
+    const folds = getFoldingRanges(cable).map((f) => `${f.startLine}-${f.endLine}`);
+    // The Summary folds up to ¶1's end and hides none of ¶2, which folds on its own; the COMMENT section folds from its
+    // title over ¶4, whose own fold is kept (the Comment's fold, 16-20, hid ¶4's first lines and made VS Code drop ¶4's).
+    assert.deepEqual(folds.filter((f) => Number(f.split('-')[0]) >= 5), ['5-8', '7-8', '9-10', '11-13', '16-22', '19-22']);
+    // Smart selection climbs from ¶2 to the whole cable: ¶2 is in no section; ¶1 is in the Summary's.
+    const chain = (line: number) => {
+      const spans: string[] = [];
+      for (let s: SelectionRange | undefined = getSelectionRanges(cable, [{ line, character: 10 }])[0]; s; s = s.parent) spans.push(`${s.range.start.line}-${s.range.end.line}`);
+      return spans;
+    };
+    assert.deepEqual(chain(10).slice(-2), ['9-10', '0-23']);
+    assert.deepEqual(chain(8).slice(-3), ['7-8', '5-8', '0-23']);
   });
 
   it('names a section whose title is wrapped over two lines by both lines', () => {
@@ -145,24 +173,34 @@ describe('document symbols on odd shapes', () => {
     assert.deepEqual([paragraph.children?.map((s) => s.name), paragraph.children?.[0].range.end, open.map((s) => s.name)], [['Comment'], end, ['UNCLAS NOWHERE 000001', '¶1 (U)', 'NEXT STEPS', 'Signature']]);
   });
 
-  it('keeps a Classified By line found in the body out of the banner symbol', () => {
+  it('keeps a Classified By line found in the body out of the banner symbol, under the paragraph that holds it', () => {
     const text = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n¶1. (S) The harbor master met us.\n\n¶2. (U) Classified by Deputy Director Jan Novak, Reasons 1.4\n(b) and (d).\n\n¶3. (S) More text.\n';
     const cable = parseCable(text).cable;
     assert.ok(cable.classifiedBy, 'the parser reads the Classified By line in the body');
     const symbols = getDocumentSymbols(cable);
     const check = (s: DocumentSymbol) => (s.children ?? []).forEach((c) => { assert.ok(inside(s.range, c.range), `${c.name} is outside ${s.name}`); check(c); });
     symbols.forEach(check);
-    assert.ok(symbols.some((s) => s.name === 'Classified By'), 'still in the outline, at the top level');
+    // Still in the outline, under the paragraph that holds it: on the top level it overlapped ¶2 (08STATE103511).
+    assert.deepEqual(symbols.find((s) => s.name === '¶2 (U)')?.children?.map((s) => s.name), ['Classified By']);
   });
 
-  it('keeps a block that runs from one paragraph into the next on the level that holds it whole, where no symbol overlaps another', () => {
+  it('puts the paragraphs a Summary opens and closes under it, and keeps a block that opens or closes inside a paragraph\'s text on the level that holds it whole', () => {
     const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n¶1. (C) Summary: The harbor master met us.\n\n¶2. (C) He asked for boats. End Summary.\n\n¶3. (C) Comment: We should help. End Comment.\n';
     const symbols = getDocumentSymbols(parseCable(text).cable);
-    assert.deepEqual(symbols.map((s) => s.name), ['C O N F I D E N T I A L NOWHERE 000001', '¶1 (C)', 'Summary', '¶2 (C)', '¶3 (C)']);
-    assert.deepEqual((symbols[4].children ?? []).map((s) => s.name), ['Comment']);
-    // Siblings never overlap, except a block that crosses paragraphs, which no symbol can hold.
+    // "¶1. (C) Summary: …" ⏎ "¶2. (C) … End Summary.": the Summary stood beside ¶1 and ¶2, overlapping both (05MADRID171,
+    // 07KUWAIT808 and 14 more real cables); it is the whole of both paragraphs, so it holds them.
+    assert.deepEqual(symbols.map((s) => s.name), ['C O N F I D E N T I A L NOWHERE 000001', 'Summary', '¶3 (C)']);
+    assert.deepEqual((symbols[1].children ?? []).map((s) => s.name), ['¶1 (C)', '¶2 (C)']);
+    assert.deepEqual((symbols[2].children ?? []).map((s) => s.name), ['Comment']);
     const overlapping = (list: DocumentSymbol[]) => list.flatMap((a, i) => list.slice(i + 1).filter((b) => inside(a.range, { start: b.range.start, end: b.range.start })).map((b) => `${a.name} / ${b.name}`));
-    assert.deepEqual(overlapping(symbols), ['¶1 (C) / Summary', 'Summary / ¶2 (C)']);
+    assert.deepEqual(overlapping(symbols), []);
+    // The rest of the closer's sentence is the closer's: "End Summary and Comment." still ends the Summary's paragraphs.
+    const andComment = getDocumentSymbols(parseCable(text.replace('End Summary.', 'End Summary and Comment.')).cable);
+    assert.deepEqual(andComment.map((s) => s.name), ['C O N F I D E N T I A L NOWHERE 000001', 'Summary', '¶3 (C)']);
+    // A Summary closed inside ¶2's text, which goes on after it: the rest of ¶2 is none of the Summary's, so no symbol can
+    // hold the Summary and its paragraphs both, and it stays beside them.
+    const midway = getDocumentSymbols(parseCable(text.replace('End Summary.', 'End Summary. He left.')).cable);
+    assert.deepEqual(overlapping(midway), ['¶1 (C) / Summary', 'Summary / ¶2 (C)']);
   });
 
   it('lists the metadata fields of a cable whose banner cannot be read', () => {
@@ -246,11 +284,37 @@ describe('folding and selection', () => {
     // The sections from their titles' lines (a folded one shows its words, not its upper rule); no second region from
     // the heading's words to the same end.
     assert.deepEqual(spans.filter((s) => s.endsWith(':region')), ['6-10:region', '13-16:region', '19-23:region']);
-    // A Summary that closes before its section's end keeps its own region, and the section then folds from its upper rule.
+    // A Summary that closes before its paragraph's end ("End Summary." ⏎ "" ⏎ "The ferries ran.", ¶1's last line): the
+    // section still stands for it, folding from its title over the whole paragraph, and ¶1 folds too. The Summary's own
+    // fold (6-10) hid ¶1's first line and crossed ¶1's fold, which VS Code then dropped, and the section folded from its
+    // upper rule, showing a rule of dashes.
     const closedEarly = text.replace('End Summary.', 'End Summary.\n\nThe ferries ran.');
-    const early = getFoldingRanges(parseCable(closedEarly).cable);
-    assert.ok(early.some((f) => f.startLine === 6 && f.endLine === 10), 'the Summary block still folds');
-    assert.ok(early.some((f) => f.startLine === 5 && f.endLine === 12), 'its section still folds');
+    const early = getFoldingRanges(parseCable(closedEarly).cable).map((f) => `${f.startLine}-${f.endLine}`);
+    assert.deepEqual(early.filter((f) => ['5', '6', '9'].includes(f.split('-')[0])), ['6-12', '9-12']);
+  });
+
+  it('folds the last paragraph and its section up to the line above a signature glued to the paragraph\'s last line', () => {
+    // "… with Embassy Nowhere. SMITH" (09RIODEJANEIRO440, 09BELGRADE841): the section's fold ran to the signature's line and
+    // hid the name, which the outline lists after the section.
+    const text = 'UNCLAS NOWHERE 000001 \n\nSUBJECT: HARBOR FEES \n\n1. (U) The harbor board met on Monday. \n\nNEXT STEPS \n---------- \n\n2. (U) The board meets again in May. This message was \nwritten by the harbor office and \ncoordinated with Embassy Nowhere. SMITH \n';
+    const folds = getFoldingRanges(parseCable(text).cable).map((f) => `${f.startLine}-${f.endLine}`);
+    assert.deepEqual(folds.filter((f) => Number(f.split('-')[0]) >= 6), ['6-10', '9-10']);
+    // The signature on a line of its own: the folds end with the text, as before.
+    const own = getFoldingRanges(parseCable(text.replace('Nowhere. SMITH', 'Nowhere.\nSMITH')).cable).map((f) => `${f.startLine}-${f.endLine}`);
+    assert.deepEqual(own.filter((f) => Number(f.split('-')[0]) >= 6), ['6-11', '9-11']);
+  });
+
+  it('folds an inline Comment up to the line above its closer when text that is not the Comment\'s follows the closer', () => {
+    const text = ['C O N F I D E N T I A L NOWHERE 000001', '', 'SUBJECT: HARBOR FEES', '', '1. (C) The board set the fees.', '(Comment: The ferry crews', 'will not like the new fees,', 'which double. End comment.) It meets', 'again in May.', '', '2. (C) The board met. (Note: The', 'mayor came. End note.) He spoke.', '', '3. (C) The board left.', '(Comment: The fees will', 'double. End comment.)', '', 'SMITH'].join('\n');
+    const folds = getFoldingRanges(parseCable(text).cable).map((f) => `${f.startLine}-${f.endLine}`);
+    // "(Comment: …" ⏎ … ⏎ "which double. End comment.) It meets": the fold hid "It meets", ¶1's text after the Comment; it
+    // now ends on the line above, and the closer's line stays in view.
+    assert.ok(folds.includes('5-6'), folds.join(' '));
+    assert.ok(!folds.includes('5-7'), folds.join(' '));
+    // A Comment whose closer's line is the line under its opener's, with text after it, would fold one line: it does not fold.
+    assert.ok(!folds.some((f) => f.startsWith('10-') && f !== '10-11'), folds.join(' '));
+    // Nothing but the closer's full stop and bracket after it: the fold keeps the closer's line.
+    assert.ok(folds.includes('14-15'), folds.join(' '));
   });
 
   it('expands selection word → marking → line → paragraph → section → cable', () => {
@@ -286,6 +350,47 @@ describe('folding and selection', () => {
     assert.deepEqual(selections(text.replace('crews', 'cr|ews')).slice(0, 4), ['crews', 'ferry crews will not like the new fees,', 'Comment: The⏎…(3 lines)', '2. (C) The board set the fees. (Comment: The⏎…(3 lines)']);
     // A summary opened after the marking: its text, then the paragraph with its number.
     assert.deepEqual(selections(text.replace('Monday', 'Mon|day')).slice(0, 4), ['Monday', 'on Monday to set the fees.', 'Summary: The harbor board met⏎…(3 lines)', '1. (C) Summary: The harbor board met⏎…(3 lines)']);
+  });
+
+  it('climbs from a word on a block\'s opener or closer line to the line\'s part in the block, then the block, when the paragraph\'s text shares the line', () => {
+    // "2. (C) The board set the fees. (Comment: The": the line holds ¶2's text before the Comment, so it lay outside the
+    // Comment and the chain went from the line to the paragraph, never selecting the Comment (09BAGHDAD3316's "(Comment:").
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nSUBJECT: HARBOR FEES\n\n1. (C) Summary: The harbor board met\non Monday to set the fees.\nEnd summary.\n\n2. (C) The board set the fees. (Comment: The\nferry crews will not like the new fees,\nwhich double. End comment.) It meets again in May.\n\nSMITH\n';
+    const paragraph = '2. (C) The board set the fees. (Comment: The⏎…(3 lines)';
+    assert.deepEqual(selections(text.replace('(Comment: The', '(Comment: Th|e')).slice(0, 4), ['The', 'Comment: The', 'Comment: The⏎…(3 lines)', paragraph]);
+    assert.deepEqual(selections(text.replace('which double', 'which dou|ble')).slice(0, 4), ['double.', 'which double. End comment', 'Comment: The⏎…(3 lines)', paragraph]);
+    // A Summary that opens the paragraph's text keeps the whole line, which the paragraph holds; one that closes with only
+    // its full stop after it keeps the line too, and the block takes the full stop in, so that it still holds the line.
+    assert.deepEqual(selections(text.replace('harbor board', 'har|bor board')).slice(0, 3), ['harbor', '1. (C) Summary: The harbor board met', '1. (C) Summary: The harbor board met⏎…(3 lines)']);
+    assert.deepEqual(selections(text.replace('End summary.', 'End sum|mary.')).slice(0, 4), ['summary.', 'End summary.', 'Summary: The harbor board met⏎…(3 lines)', '1. (C) Summary: The harbor board met⏎…(3 lines)']);
+    // "(Comment: The fees will" opening its line: the line is the block's, which takes its bracket in and follows the line.
+    const bracketed = text.replace('\n\nSMITH', '\n\n3. (C) The board left.\n(Comment: The fees will\ndouble. End comment.)\n\nSMITH');
+    assert.deepEqual(selections(bracketed.replace('fees will', 'fe|es will')).slice(0, 4), ['fees', '(Comment: The fees will', '(Comment: The fees will⏎…(2 lines)', '3. (C) The board left.⏎…(3 lines)']);
+  });
+
+  it('climbs from a paragraph to the paragraphs a Summary is the whole of, as the outline\'s Summary holds them', () => {
+    // "1. (C) Summary: …" ⏎ "2. (C) … End summary.": from ¶1 or ¶2 the chain went to the paragraphs before any heading,
+    // all three, past the Summary, whose own range starts after ¶1's number and holds neither paragraph whole.
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nSUBJECT: HARBOR FEES\n\n1. (C) Summary: The harbor board met\non Monday.\n\n2. (C) It set the fees for the quay\nand the pier. End summary.\n\n3. (C) The board meets again in May.\n\nSMITH\n';
+    const summary = '1. (C) Summary: The harbor board met⏎…(5 lines)';
+    assert.deepEqual(selections(text.replace('Monday', 'Mon|day')).slice(1), ['on Monday.', '1. (C) Summary: The harbor board met⏎…(2 lines)', summary, '1. (C) Summary: The harbor board met⏎…(7 lines)', 'C O N F I D E N T I A L NOWHERE 000001⏎…(14 lines)']);
+    // On the closer's line, the Summary's own text (from its opener) comes between ¶2 and the paragraphs.
+    assert.deepEqual(selections(text.replace('the pier', 'the pi|er')).slice(1), ['and the pier. End summary.', '2. (C) It set the fees for the quay⏎…(2 lines)', 'Summary: The harbor board met⏎…(5 lines)', summary, '1. (C) Summary: The harbor board met⏎…(7 lines)', 'C O N F I D E N T I A L NOWHERE 000001⏎…(14 lines)']);
+  });
+
+  it('ends the paragraph, its section and the line before a signature glued to the last line, as the outline does', () => {
+    // "… with Embassy Nowhere. SMITH" (08RANGOON44, 06ISLAMABAD3705): the line, the paragraph and its section ran over the
+    // signature, which the outline lists on its own, after the section.
+    const text = 'UNCLAS NOWHERE 000001 \n\nSUBJECT: HARBOR FEES \n\n1. (U) The harbor board met on Monday. \n\nNEXT STEPS \n---------- \n\n2. (U) The board meets again in May. This message was \ncoordinated with Embassy Nowhere. SMITH \n';
+    const chain = (textWithCaret: string) => {
+      const c = caret(textWithCaret);
+      const spans: string[] = [];
+      for (let s: SelectionRange | undefined = getSelectionRanges(parseCable(c.text).cable, [{ line: c.line, character: c.character }])[0]; s; s = s.parent) spans.push(`${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`);
+      return spans;
+    };
+    assert.deepEqual(chain(text.replace('Embassy', 'Emb|assy')), ['10:17-10:24', '10:0-10:33', '9:0-10:33', '6:0-10:33', '0:0-11:0']);
+    // On the signature: the name, its line, the cable; no paragraph holds it.
+    assert.deepEqual(chain(text.replace('SMITH', 'SM|ITH')), ['10:34-10:39', '10:0-10:39', '0:0-11:0']);
   });
 
   it('climbs to the paragraph and its section from the last line of a paragraph that ends in spaces', () => {

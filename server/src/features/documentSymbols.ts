@@ -7,6 +7,7 @@
 import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
 import type { Block, Cable, Paragraph, Section } from '../core/model';
 import { containsRange, isBefore, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
+import { blockSpan, outlineSections } from './outlineSections';
 
 /** The outline of a cable. */
 export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
@@ -32,6 +33,8 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
     result.push(symbol('Transmission header', undefined, SymbolKind.Module, header.range, header.range, children));
   }
   const fields: DocumentSymbol[] = [];
+  // Symbols that go under the innermost symbol holding them, once the others are in place: fields read in the body.
+  const inBody: DocumentSymbol[] = [];
   if (cable.eo) fields.push(symbol('E.O.', cable.eo.decl?.value.text, SymbolKind.Property, cable.eo.range));
   if (cable.tags) fields.push(symbol('TAGS', cable.tags.tags.map((t) => t.code).join(' '), SymbolKind.Property, cable.tags.range));
   if (cable.subject) fields.push(symbol('SUBJECT', cable.subject.text, SymbolKind.String, cable.subject.range));
@@ -41,22 +44,24 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
   if (banner) {
     const r = cable.metadataRange ?? banner.range;
     const name = [banner.levelText.text, banner.post?.text, banner.serial?.text].filter(Boolean).join(' ');
-    // A field read after the metadata block ("¶2. (U) Classified by …" in the body) is no child of the banner:
-    // outside its range it would break the outline's nesting, so it stands on its own.
+    // A field read after the metadata block ("¶2. (U) Classified by …" in the body) is no child of the banner: outside its
+    // range it would break the outline's nesting, so it goes under the paragraph that holds it, as a Comment does, or
+    // stands on its own.
     const inside = fields.filter((c) => containsRange(r, c.range));
     result.push(symbol(name, cable.id, SymbolKind.File, r, banner.range, inside));
-    result.push(...fields.filter((c) => !inside.includes(c)));
+    for (const c of fields) if (!inside.includes(c)) inBody.push(c);
   } else {
     // With no banner to hold them (none, or one the parser cannot read), the fields stand on their own.
     result.push(...fields);
   }
   const blocks: DocumentSymbol[] = [];
   const summary = cable.blocks.find((b) => b.kind === 'summary');
+  const sections = outlineSections(cable);
   // The section of each heading, by the line of the heading's text: where a block that a heading opens is found.
   const sectionOn = new Map<number, Section>();
-  for (const section of cable.sections) if (section.heading !== undefined) sectionOn.set(cable.headings[section.heading].text.range.start.line, section);
-  if (summary && !isSection(sectionOn, summary)) blocks.push(symbol('Summary', undefined, SymbolKind.Event, summary.range));
-  for (const section of cable.sections) {
+  for (const section of sections) if (section.heading !== undefined) sectionOn.set(cable.headings[section.heading].text.range.start.line, section);
+  if (summary && !isSection(sectionOn, summary)) blocks.push(symbol('Summary', undefined, SymbolKind.Event, blockSpan(cable, summary)));
+  for (const section of sections) {
     const paragraphs = section.paragraphs.map((i) => paragraphSymbol(cable.paragraphs[i]));
     if (section.heading === undefined) {
       result.push(...paragraphs);
@@ -69,7 +74,7 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
     result.push(symbol(name, marking, SymbolKind.Namespace, section.range, selection, paragraphs));
   }
   for (const block of cable.blocks) {
-    if (block.kind === 'comment' && !isSection(sectionOn, block)) blocks.push(symbol('Comment', undefined, SymbolKind.Event, block.range));
+    if (block.kind === 'comment' && !isSection(sectionOn, block)) blocks.push(symbol('Comment', undefined, SymbolKind.Event, blockSpan(cable, block)));
   }
   if (cable.signature) {
     const signed = cable.signature.token.range;
@@ -81,6 +86,7 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
   }
   sortSymbols(result);
   for (const block of blocks) nest(result, block);
+  for (const field of inBody) nest(result, field, false);
   return result;
 }
 
@@ -101,26 +107,36 @@ function headingName(text: string): { name: string; marking?: string } {
 }
 
 /**
- * True when a block is the whole section of the heading that opens it ("COMMENT" ⏎ "¶8. …" ⏎ "¶9. …", left open under the
- * last heading): the section's symbol, named by that heading, stands for it, and a second symbol over its paragraphs would overlap them.
+ * True when a heading opens the block ("COMMENT" ⏎ "¶8. …" ⏎ "¶9. …", or "SUMMARY" ⏎ "¶1. … End Summary." ⏎ "¶2. …") and its
+ * section holds it: the section's symbol, named by that heading, stands for it (the section ends where the block does,
+ * {@link outlineSections}), and a second symbol over its paragraphs would overlap them.
  */
 function isSection(sectionOn: ReadonlyMap<number, Section>, block: Block): boolean {
   const line = block.open?.token.range.start.line;
   const section = line === undefined ? undefined : sectionOn.get(line);
-  return section !== undefined && section.range.end.line === block.range.end.line;
+  return section !== undefined && block.range.end.line <= section.range.end.line;
 }
 
 /**
  * Puts a Summary or Comment symbol under the innermost symbol that holds its whole range
- * ("Comment: …" inside ¶5 goes under ¶5), so that no two symbols on a level overlap. A block
- * that runs from one paragraph into another stays on the level that holds it whole.
+ * ("Comment: …" inside ¶5 goes under ¶5), so that no two symbols on a level overlap, and the symbols of its level that it
+ * holds under it (a Summary over ¶1 and ¶2 holds them). A block that runs from one paragraph's text into another's stays on
+ * the level that holds it whole. A field read in the body ("¶2. (U) Classified by …") goes under its paragraph the same way
+ * but `adopts` nothing.
  */
-function nest(level: DocumentSymbol[], block: DocumentSymbol): void {
+function nest(level: DocumentSymbol[], block: DocumentSymbol, adopts = true): void {
   const holder = level.find((s) => containsRange(s.range, block.range));
   if (holder) {
     holder.children ??= [];
-    nest(holder.children, block);
+    nest(holder.children, block, adopts);
     return;
+  }
+  const held = adopts ? level.filter((s) => containsRange(block.range, s.range)) : [];
+  if (held.length > 0) {
+    block.children = sortSymbols([...(block.children ?? []), ...held]);
+    let kept = 0;
+    for (const s of level) if (!containsRange(block.range, s.range)) level[kept++] = s;
+    level.length = kept;
   }
   level.push(block);
   sortSymbols(level);

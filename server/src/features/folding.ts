@@ -1,9 +1,11 @@
 /**
  * Folding ranges: the header, the address lists, the metadata block, each
- * section (from its title's line), each paragraph, and Summary/Comment/Note blocks (but the one a heading opens over its whole section).
+ * section (from its title's line), each paragraph, and Summary/Comment/Note blocks (but the one a heading opens, which its section folds).
  */
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
-import type { Cable, Range } from '../core/model';
+import type { Block, Cable, Range } from '../core/model';
+import { trimEndOffset } from '../core/text';
+import { blocksOpenedOnHeadings, onlyCloserAfter, outlineSections } from './outlineSections';
 
 /**
  * Folding ranges for a cable; single-line ranges are dropped.
@@ -14,8 +16,15 @@ import type { Cable, Range } from '../core/model';
  */
 export function getFoldingRanges(cable: Cable): FoldingRange[] {
   const out: FoldingRange[] = [];
+  // "… coordinated with Embassy Berlin. BUTCHER": a fold up to a line with the signature glued to its end hid the name,
+  // which is none of the paragraph's, its section's or a block's (the outline ends them before it); such a fold ends on
+  // the line above.
+  const signed = cable.signature?.token.range.start;
+  const glued = signed && trimEndOffset(cable.lines[signed.line], signed.character) > 0 ? signed.line : -1;
   const add = (r: Range | undefined, kind?: string) => {
-    if (r && r.end.line > r.start.line) out.push(FoldingRange.create(r.start.line, r.end.line, undefined, undefined, kind));
+    if (!r) return;
+    const end = r.end.line === glued && r.start.line < glued ? glued - 1 : r.end.line;
+    if (end > r.start.line) out.push(FoldingRange.create(r.start.line, end, undefined, undefined, kind));
   };
   const header = cable.header;
   if (header) {
@@ -25,30 +34,17 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
     }
   }
   add(cable.metadataRange);
-  // The last line of the section of the heading on each line: a block that a heading opens and that ends with its section
-  // ("-----" ⏎ "COMMENT" ⏎ "-----" ⏎ "¶8. …") is folded by the section's region, as the outline's section symbol stands for it.
+  // The heading that opens a block ("-----" ⏎ "COMMENT" ⏎ "-----" ⏎ "¶8. …", "SUMMARY" ⏎ "¶1. … End Summary." ⏎ "¶2. …") folds
+  // it with its section, which ends where the block does (outlineSections), as the outline's section symbol stands for it.
+  const opened = blocksOpenedOnHeadings(cable);
   const sectionEnd = new Map<number, number>();
-  // The last lines of the blocks opened on each line, looked up once per section: a walk over every block for each
-  // section took 42 ms of a 10 MB concatenation's 46 (4,145 sections, 1,967 blocks).
-  const blockEnds = new Map<number, number[]>();
-  for (const b of cable.blocks) {
-    const opened = b.open?.token.range.start.line;
-    if (opened === undefined) continue;
-    const ends = blockEnds.get(opened);
-    if (ends) ends.push(b.range.end.line);
-    else blockEnds.set(opened, [b.range.end.line]);
-  }
-  for (const section of cable.sections) {
+  for (const section of outlineSections(cable)) {
     if (section.heading === undefined) continue;
     // From the title's first line, not the upper rule of a boxed heading ("-----" ⏎ "FERRY FARES" ⏎ "-----"): VS Code
     // shows a folded range's first line, and Fold All showed a column of dashes. The upper rule stays above the fold.
     const heading = cable.headings[section.heading];
     const title = (heading.lead ?? heading.text).range.start;
-    // A boxed "SUMMARY" whose "End Summary." comes before its section's end folds from its upper rule, so that the block's
-    // own range, which starts on the title's line, still folds (VS Code keeps one range a line).
-    const blockOfItsOwn = blockEnds.get(title.line)?.some((end) => end !== section.range.end.line) === true;
-    const fromTitle = title.line > section.range.start.line && !blockOfItsOwn;
-    add(fromTitle ? { start: title, end: section.range.end } : section.range, FoldingRangeKind.Region);
+    add(title.line > section.range.start.line ? { start: title, end: section.range.end } : section.range, FoldingRangeKind.Region);
     sectionEnd.set(heading.text.range.start.line, section.range.end.line);
   }
   // "… was working. 16. (C) On corruption, …": a paragraph glued to the end of the one before starts on that one's last line,
@@ -60,8 +56,9 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
     add(next?.line === r.end.line && next.character > 0 ? { start: r.start, end: { line: r.end.line - 1, character: 0 } } : r);
   }
   for (const block of cable.blocks) {
-    const opened = block.open?.token.range.start.line;
-    if (opened === undefined || sectionEnd.get(opened) !== block.range.end.line) add(block.range, FoldingRangeKind.Region);
+    const line = block.open?.token.range.start.line;
+    if (line !== undefined && opened.get(line) === block && block.range.end.line <= (sectionEnd.get(line) ?? -1)) continue;
+    add(ownLines(cable, block), FoldingRangeKind.Region);
   }
   return nest(out);
 }
@@ -89,4 +86,16 @@ function nest(ranges: FoldingRange[]): FoldingRange[] {
     open.push(r);
   }
   return kept;
+}
+
+/**
+ * The lines a block's fold may hide: VS Code folds whole lines, and hides the last one, so a fold up to a closer that text
+ * follows on its line ("which double. End comment.) It meets again in May.") hid that text, which is none of the block's.
+ * Such a block folds up to the line above its closer's, which stays in view, or not at all when that leaves it one line.
+ * The words that end the closer's sentence are the closer's ("END SUMMARY AND INTRODUCTION.", "End Summary and Comment.").
+ */
+function ownLines(cable: Cable, block: Block): Range {
+  const { end } = block.range;
+  const line = cable.lines[end.line];
+  return onlyCloserAfter(line, end.character, line.length) ? block.range : { start: block.range.start, end: { line: end.line - 1, character: 0 } };
 }

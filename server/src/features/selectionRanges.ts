@@ -1,11 +1,13 @@
 /**
- * Smart select: word → in-text reference ("REF A", "para 3"), field, REF item or marking → the REF field → line →
- * Summary, Comment or Note block → paragraph → section → whole cable.
+ * Smart select: word → in-text reference ("REF A", "para 3"), field, REF item or marking → the REF field → line (or its part
+ * in a block, on the line a block opens or closes on beside the paragraph's own text) → Summary, Comment or Note block →
+ * paragraph → the paragraphs a Summary or Comment is the whole of → section → whole cable.
  */
 import { SelectionRange, type Position, type Range } from 'vscode-languageserver-types';
 import { findInTextReferencesOnLine } from '../core/mentions';
-import type { Cable } from '../core/model';
-import { contains, containsRange, isBefore, paragraphIndexAt, partitionPoint, range, trimEndOffset } from '../core/text';
+import type { Cable, Paragraph } from '../core/model';
+import { contains, containsRange, isBefore, paragraphIndexAt, paragraphTextStart, partitionPoint, range, trimEndOffset } from '../core/text';
+import { blockSpan, onlyCloserAfter, outlineSections } from './outlineSections';
 
 /** Nested selection ranges for each position. */
 export function getSelectionRanges(cable: Cable, positions: readonly Position[]): SelectionRange[] {
@@ -30,8 +32,16 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
       break;
     }
   }
-  const paragraph = cable.paragraphs[paragraphIndexAt(cable.paragraphs, p.line, p.character)];
-  const section = cable.sections[partitionPoint(cable.sections, (s) => !isBefore(p, s.range.start)) - 1];
+  // "… working together with us. VILLAROSA": a signature glued to the last paragraph's line is none of that paragraph's,
+  // its section's or a block's left open in it, as the outline ends them before it (the parser's ranges run over it).
+  const signed = cable.signature?.token.range.start;
+  const cut = signed ? trimEndOffset(cable.lines[signed.line], signed.character) : 0;
+  const own = (r: Range): Range => (signed && cut > 0 && isBefore(signed, r.end) && !isBefore(signed, r.start) ? { start: r.start, end: { line: signed.line, character: cut } } : r);
+  const found = cable.paragraphs[paragraphIndexAt(cable.paragraphs, p.line, p.character)];
+  const paragraph = found && { range: own(found.range), portion: found.portion };
+  // The sections as the outline shows them: a Summary heading's ends where its Summary does.
+  const sections = outlineSections(cable);
+  const section = sections[partitionPoint(sections, (s) => !isBefore(p, s.range.start)) - 1];
   const banner = cable.banners[partitionPoint(cable.banners, (b) => !isBefore(p, b.range.start)) - 1];
   // Fields and markings.
   const tokens: Range[] = [
@@ -52,18 +62,48 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   // The line up to its last character that is not white space ("…for the quay. " ends at the full stop), or up to the
   // cursor in the spaces after it: a paragraph or section ending on this line ends there too, and a line with its
   // trailing spaces did not fit inside them, so the chain went from the line to the whole cable.
-  candidates.push(range(p.line, 0, Math.max(trimEndOffset(line), Math.min(p.character, line.length))));
+  const textEnd = signed?.line === p.line && cut > 0 && p.character <= cut ? cut : trimEndOffset(line);
+  let lineFrom = 0;
+  let lineTo = Math.max(textEnd, Math.min(p.character, line.length));
   // "(Comment: … End comment.)" inside a paragraph, "Summary: … End summary." after its marking, or a Summary over
   // paragraphs: the block, between the line and the paragraph or section that holds it. Blocks are in order of their
   // starts, so those that start inside the paragraph are walked back from the position, and one more before it.
   const floor = paragraph && contains(paragraph.range, p) ? paragraph.range.start : { line: p.line, character: 0 };
+  let innermost = true;
   for (let i = partitionPoint(cable.blocks, (b) => !isBefore(p, b.range.start)) - 1; i >= 0; i--) {
     const block = cable.blocks[i];
-    if (contains(block.range, p)) candidates.push(block.range);
+    const inside = own(block.range);
+    if (contains(inside, p)) {
+      // "The board set the fees. (Comment: The" ⏎ … ⏎ "which double. End comment.) It meets": on the opener's or the
+      // closer's line, the line's part in the block, so that the block follows it; the whole line, which holds text of
+      // the paragraph's besides, lay outside the block, and the chain went from it to the paragraph. A line that opens with
+      // the block's bracket ("(Comment: …") or ends with the closer's full stop ("End summary.") is the block's: the block
+      // takes the bracket and the full stop in, for the same reason.
+      let { start, end } = inside;
+      if (innermost && start.line !== end.line) {
+        if (start.line === p.line) {
+          const run = openerRun(cable, found, start);
+          if (run < 0) lineFrom = start.character;
+          else start = { line: p.line, character: run };
+        }
+        if (end.line === p.line && end.character < lineTo) {
+          if (!onlyCloserAfter(line, end.character, textEnd)) lineTo = end.character;
+          else end = { line: p.line, character: lineTo };
+        }
+      }
+      candidates.push(start === inside.start && end === inside.end ? inside : { start, end });
+      innermost = false;
+    }
+    // "¶1. (C) Summary: …" ⏎ "¶2. (C) … End Summary.": the paragraphs the block is the whole of, as the outline's Summary
+    // holds them, between a paragraph and its section.
+    const span = blockSpan(cable, block);
+    if (span !== block.range && contains(own(span), p)) candidates.push(own(span));
     if (isBefore(block.range.start, floor)) break;
   }
+  candidates.push(range(p.line, lineFrom, lineTo));
   if (paragraph && contains(paragraph.range, p)) candidates.push(paragraph.range);
-  if (section && contains(section.range, p)) candidates.push(section.range);
+  const sectionRange = section && own(section.range);
+  if (sectionRange && contains(sectionRange, p)) candidates.push(sectionRange);
   if (cable.header && contains(cable.header.range, p)) candidates.push(cable.header.range);
   if (cable.metadataRange && contains(cable.metadataRange, p)) candidates.push(cable.metadataRange);
   const last = cable.lines.length - 1;
@@ -77,6 +117,18 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   let result: SelectionRange | undefined;
   for (let i = chain.length - 1; i >= 0; i--) result = SelectionRange.create(chain[i], result);
   return result ?? SelectionRange.create({ start: p, end: p });
+}
+
+/**
+ * Where the spaces and opening brackets right before an opener start on its line ("(Comment: …" at the line's start: 0;
+ * "2. (C) (Comment: …": after the paragraph's marking), or -1 when text of the paragraph's own stands before it
+ * ("The board set the fees. (Comment: …").
+ */
+function openerRun(cable: Cable, paragraph: Paragraph | undefined, at: Position): number {
+  const line = cable.lines[at.line];
+  const from = paragraph && paragraph.range.start.line === at.line ? paragraphTextStart(cable.lines, paragraph) : 0;
+  for (let c = from; c < at.character; c++) if (!' \t(['.includes(line[c])) return -1;
+  return Math.min(from, at.character);
 }
 
 function size(r: Range): number {

@@ -1,0 +1,105 @@
+/**
+ * The sections as the outline, folding and smart selection show them: the parser's, but for a heading that opens a
+ * Summary, Comment or Note which closes before the next heading ("SUMMARY" ⏎ "-----" ⏎ "¶1. … End Summary." ⏎ "¶2. …").
+ */
+import type { Block, Cable, Range, Section } from '../core/model';
+import { isAlnum, isBefore, paragraphIndexAt, paragraphTextStart } from '../core/text';
+
+const cache = new WeakMap<Cable, readonly Section[]>();
+
+/**
+ * The sections in text order, their ranges nested or apart. A heading that opens a block ("SUMMARY", "COMMENT") stands for
+ * that block: when the block closes before the section's end, the section ends where the block does, at the end of the
+ * paragraph that holds its closer ("… End Summary." ends ¶1; "… matter. End comment." ⏎ "" ⏎ "This cable has been cleared …"
+ * ends with that paragraph), and the paragraphs after it stand on their own, as those before the first heading do, in a
+ * section without a heading. The parser's section ran over them, so the outline put "¶2" under "SUMMARY", a Summary symbol
+ * beside "¶1" overlapped it, and the Summary's fold hid the first lines of the paragraph it closed in.
+ * Kept for each cable, since smart selection asks at every step.
+ */
+export function outlineSections(cable: Cable): readonly Section[] {
+  const known = cache.get(cable);
+  if (known) return known;
+  const opened = blocksOpenedOnHeadings(cable);
+  let out: Section[] | undefined;
+  for (let k = 0; k < cable.sections.length; k++) {
+    const section = cable.sections[k];
+    const block = section.heading === undefined ? undefined : opened.get(cable.headings[section.heading].text.range.start.line);
+    const split = block && splitAt(cable, section, block);
+    if (split) (out ??= cable.sections.slice(0, k)).push(...split);
+    else out?.push(section);
+  }
+  const result = out ?? cable.sections;
+  cache.set(cable, result);
+  return result;
+}
+
+/**
+ * The block opened on the line of each heading's words, by that line: the one that runs longest when there are two
+ * ("SUMMARY AND COMMENT"). Each block is looked up once, in a set of those lines.
+ */
+export function blocksOpenedOnHeadings(cable: Cable): ReadonlyMap<number, Block> {
+  const byLine = new Map<number, Block>();
+  if (cable.headings.length === 0) return byLine;
+  const headingLines = new Set<number>();
+  for (const h of cable.headings) headingLines.add(h.text.range.start.line);
+  for (const b of cable.blocks) {
+    const line = b.open?.token.range.start.line;
+    if (line === undefined || !headingLines.has(line)) continue;
+    const known = byLine.get(line);
+    if (!known || isBefore(known.range.end, b.range.end)) byLine.set(line, b);
+  }
+  return byLine;
+}
+
+/** The section cut where its heading's block ends, and a section without a heading for the paragraphs after; or undefined. */
+function splitAt(cable: Cable, section: Section, block: Block): Section[] | undefined {
+  if (!isBefore(block.range.end, section.range.end)) return undefined;
+  const paragraphs = cable.paragraphs;
+  const k = paragraphIndexAt(paragraphs, block.range.end.line, block.range.end.character);
+  const holder = k >= 0 && !isBefore(block.range.end, paragraphs[k].range.start) ? paragraphs[k] : undefined;
+  const end = holder && isBefore(block.range.end, holder.range.end) ? holder.range.end : block.range.end;
+  if (!isBefore(end, section.range.end)) return undefined;
+  const inside = section.paragraphs.filter((i) => !isBefore(end, paragraphs[i].range.start));
+  const after = section.paragraphs.slice(inside.length);
+  const head: Section = { heading: section.heading, range: { start: section.range.start, end }, paragraphs: inside };
+  if (after.length === 0) return [head];
+  return [head, { heading: undefined, range: { start: paragraphs[after[0]].range.start, end: section.range.end }, paragraphs: after }];
+}
+
+/**
+ * True when the text of `line` from `from` to `to` is nothing but the rest of a closer's sentence, up to its full stop or
+ * bracket, and spaces and punctuation after it: ".", ".)", " AND INTRODUCTION.", " and Comment."; not ".) Hollande said …",
+ * ". BRUSH" (a signature glued after it) or, with no sentence's end, " The board met" (words that go on after a closer are
+ * not its own).
+ */
+export function onlyCloserAfter(line: string, from: number, to: number): boolean {
+  let c = from;
+  while (c < to && !SENTENCE_END.includes(line[c])) c++;
+  for (let k = c < to ? c : from; k < to; k++) if (isAlnum(line.charCodeAt(k))) return false;
+  return true;
+}
+
+const SENTENCE_END = '.!?)]';
+
+/**
+ * The range of a block in the outline and smart selection: the block's, or, for one that runs from one paragraph into another, the whole paragraphs
+ * when it opens their text and closes at the last one's end ("¶1. (C) Summary: …" ⏎ "¶2. (C) … End Summary."), so that the
+ * Summary holds ¶1 and ¶2 rather than overlapping both. A block that opens or closes inside a paragraph's text keeps its own
+ * range: the paragraph's other text is none of the block's.
+ */
+export function blockSpan(cable: Cable, block: Block): Range {
+  const { start, end } = block.range;
+  if (start.line === end.line) return block.range;
+  const paragraphs = cable.paragraphs;
+  const first = paragraphs[paragraphIndexAt(paragraphs, start.line, start.character)];
+  const last = paragraphs[paragraphIndexAt(paragraphs, end.line, end.character)];
+  if (!first || !last || first === last || first.range.start.line !== start.line || isBefore(last.range.end, end)) return block.range;
+  const line = cable.lines[start.line];
+  // "¶1. (C) Summary:", "¶4. (C) (Comment:": only spaces and an opening bracket between the paragraph's text start and the opener.
+  for (let c = paragraphTextStart(cable.lines, first); c < start.character; c++) if (!OPENING_TEXT.includes(line[c])) return block.range;
+  // "… End Summary." at the paragraph's end: nothing but the rest of the closer's sentence after it ("End Summary and Comment.").
+  if (end.line !== last.range.end.line || !onlyCloserAfter(cable.lines[end.line], end.character, last.range.end.character)) return block.range;
+  return { start: first.range.start, end: last.range.end };
+}
+
+const OPENING_TEXT = ' \t([';
