@@ -128,6 +128,14 @@ describe('grammar', function () {
   // Lines the parser reads as a construct, with the scope the grammar must give `at` (on the last line) and
   // the scopes it must not give there.
   const reads: { text: string; at: string; scope?: RegExp; not?: RegExp }[] = [
+    // A paragraph number typed with a colon or semicolon for its full stop before a marking (CBL046), read as the parser reads
+    // it: the number whole as the paragraph's, the marking after it as a marking.
+    { text: '8: (C) The harbor board met.', at: '8:', scope: /constant\.numeric\.paragraph\.cable/ },
+    { text: '8: (C) The harbor board met.', at: 'C)', scope: /constant\.language\.marking\.confidential\.cable/ },
+    { text: '¶8; (S/NF) The harbor board met.', at: '¶8;', scope: /constant\.numeric\.paragraph\.cable/ },
+    { text: '¶8; (S/NF) The harbor board met.', at: 'NF', scope: /constant\.other\.control\.cable/ },
+    { text: '¶8: (C) The harbor board met.', at: 'C)', scope: /constant\.language\.marking\.confidential\.cable/ },
+    { text: 'The meeting at 8: (C) stays text.', at: '8:', not: /paragraph/ },
     // A corrected copy's line with "CORRECTED" spelt short or spaced and run on (the parser reads them all), not a heading.
     { text: 'C O R R E C T COPY - ADDRESSEES ADDED', at: 'C O R', scope: /keyword\.other\.corrected-copy\.cable/, not: /heading/ },
     { text: 'C O R R E C T COPY - ADDRESSEES ADDED', at: 'ADDRESSEES', scope: /comment\.line\.corrected-copy\.cable/, not: /heading/ },
