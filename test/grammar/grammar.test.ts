@@ -136,6 +136,15 @@ describe('grammar', function () {
     { text: '¶8; (S/NF) The harbor board met.', at: 'NF', scope: /constant\.other\.control\.cable/ },
     { text: '¶8: (C) The harbor board met.', at: 'C)', scope: /constant\.language\.marking\.confidential\.cable/ },
     { text: 'The meeting at 8: (C) stays text.', at: '8:', not: /paragraph/ },
+    // A marking with stray spaces inside its parentheses or beside a slash (CBL029), read as the marking without them.
+    { text: '¶2. ( C ) The ministry agreed.', at: 'C )', scope: /constant\.language\.marking\.confidential\.cable/ },
+    { text: '¶2. ( C ) The ministry agreed.', at: ')', scope: /punctuation\.definition\.marking\.end\.cable/ },
+    { text: '¶2. (SBU ) The ministry agreed.', at: 'SBU', scope: /constant\.language\.marking\.unclassified\.cable/ },
+    { text: '17: ( S ) The ministry agreed.', at: '17:', scope: /constant\.numeric\.paragraph\.cable/ },
+    { text: '17: ( S ) The ministry agreed.', at: 'S )', scope: /constant\.language\.marking\.secret\.cable/ },
+    { text: 'SUBJECT: ( C ) HARBOR PATROLS', at: 'C )', scope: /constant\.language\.marking\.confidential\.cable/ },
+    { text: 'SUBJECT: (S/ NF) HARBOR PATROLS', at: 'NF', scope: /constant\.other\.control\.cable/ },
+    { text: '¶2. ( see below ) is text.', at: 'see', not: /marking/ },
     // A corrected copy's line with "CORRECTED" spelt short or spaced and run on (the parser reads them all), not a heading.
     { text: 'C O R R E C T COPY - ADDRESSEES ADDED', at: 'C O R', scope: /keyword\.other\.corrected-copy\.cable/, not: /heading/ },
     { text: 'C O R R E C T COPY - ADDRESSEES ADDED', at: 'ADDRESSEES', scope: /comment\.line\.corrected-copy\.cable/, not: /heading/ },
