@@ -145,6 +145,13 @@ describe('grammar', function () {
     { text: 'SUBJECT: ( C ) HARBOR PATROLS', at: 'C )', scope: /constant\.language\.marking\.confidential\.cable/ },
     { text: 'SUBJECT: (S/ NF) HARBOR PATROLS', at: 'NF', scope: /constant\.other\.control\.cable/ },
     { text: '¶2. ( see below ) is text.', at: 'see', not: /marking/ },
+    // What a corrected copy corrected, on the line under a notice that says nothing more, is the notice's, as the parser reads
+    // it; only that one line, and not a passing line under a notice.
+    { text: 'C O R R E C T E D COPY\nCLASSIFICATION MISMATCH ERROR IN PARAGRAPH 4', at: 'MISMATCH', scope: /comment\.line\.corrected-copy\.cable/, not: /heading/ },
+    { text: 'CORRECTED COPY -\nTAGS ADDED', at: 'TAGS', scope: /comment\.line\.corrected-copy\.cable/, not: /field/ },
+    { text: 'C O R R E C T E D COPY\nCLASSIFICATION ERROR IN PARAGRAPH 4\nPARAGRAPH 5 MISSING', at: 'PARAGRAPH 5', not: /corrected-copy/ },
+    { text: 'CORRECTED COPY\nDEPT FOR EUR/WE', at: 'DEPT', scope: /string\.unquoted\.passing\.cable/, not: /corrected-copy/ },
+    { text: 'CORRECTED COPY (ADDED TAGS)\nDEPT FOR EUR/WE ADDED', at: 'DEPT', not: /corrected-copy/ },
     // A corrected copy's line with "CORRECTED" spelt short or spaced and run on (the parser reads them all), not a heading.
     { text: 'C O R R E C T COPY - ADDRESSEES ADDED', at: 'C O R', scope: /keyword\.other\.corrected-copy\.cable/, not: /heading/ },
     { text: 'C O R R E C T COPY - ADDRESSEES ADDED', at: 'ADDRESSEES', scope: /comment\.line\.corrected-copy\.cable/, not: /heading/ },
