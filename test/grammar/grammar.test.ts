@@ -245,6 +245,10 @@ describe('grammar', function () {
     // Passing lines under the banner are no headings; headings in capitals with FOR stay headings.
     { text: 'DEPARTMENT FOR EUR/SE AND EUR/ERA', at: 'EUR/SE', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
     { text: 'NSC FOR NSA SMITH', at: 'NSC', scope: /string\.unquoted\.passing\.cable/ },
+    // An office and a military rank before a name, with no FOR: a passing line, not a heading in capitals.
+    { text: 'NOFORN\n\nOSD COL JOHN Q. ROE', at: 'JOHN', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
+    { text: 'NOFORN\n\nCENTCOM GEN ANN ROE', at: 'CENTCOM', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
+    { text: '¶4. (C) Fares rose.\n\nSTATE OF THE FERRIES', at: 'STATE', scope: /markup\.heading\.cable/, not: /passing/ },
     { text: 'DEPT OF ENERGY FOR IE', at: 'IE', scope: /string\.unquoted\.passing\.cable/ },
     { text: 'USEU ALSO FOR ECON', at: 'ECON', scope: /string\.unquoted\.passing\.cable/ },
     { text: 'STATE PASS TO EEB/TPP', at: 'EEB', scope: /string\.unquoted\.passing\.cable/ },
