@@ -188,6 +188,30 @@ describe('grammar', function () {
   // Lines the parser reads as a construct, with the scope the grammar must give `at` (on the last line) and
   // the scopes it must not give there.
   const reads: { text: string; at: string; scope?: RegExp; not?: RegExp }[] = [
+    // A paragraph number typed with a colon or semicolon for its full stop before a marking (CBL046), read as the parser reads
+    // it: the number whole as the paragraph's, the marking after it as a marking.
+    { text: '8: (C) The harbor board met.', at: '8:', scope: /constant\.numeric\.paragraph\.cable/ },
+    { text: '8: (C) The harbor board met.', at: 'C)', scope: /constant\.language\.marking\.confidential\.cable/ },
+    { text: '¶8; (S/NF) The harbor board met.', at: '¶8;', scope: /constant\.numeric\.paragraph\.cable/ },
+    { text: '¶8; (S/NF) The harbor board met.', at: 'NF', scope: /constant\.other\.control\.cable/ },
+    { text: '¶8: (C) The harbor board met.', at: 'C)', scope: /constant\.language\.marking\.confidential\.cable/ },
+    { text: 'The meeting at 8: (C) stays text.', at: '8:', not: /paragraph/ },
+    // A marking with stray spaces inside its parentheses or beside a slash (CBL029), read as the marking without them.
+    { text: '¶2. ( C ) The ministry agreed.', at: 'C )', scope: /constant\.language\.marking\.confidential\.cable/ },
+    { text: '¶2. ( C ) The ministry agreed.', at: ')', scope: /punctuation\.definition\.marking\.end\.cable/ },
+    { text: '¶2. (SBU ) The ministry agreed.', at: 'SBU', scope: /constant\.language\.marking\.unclassified\.cable/ },
+    { text: '17: ( S ) The ministry agreed.', at: '17:', scope: /constant\.numeric\.paragraph\.cable/ },
+    { text: '17: ( S ) The ministry agreed.', at: 'S )', scope: /constant\.language\.marking\.secret\.cable/ },
+    { text: 'SUBJECT: ( C ) HARBOR PATROLS', at: 'C )', scope: /constant\.language\.marking\.confidential\.cable/ },
+    { text: 'SUBJECT: (S/ NF) HARBOR PATROLS', at: 'NF', scope: /constant\.other\.control\.cable/ },
+    { text: '¶2. ( see below ) is text.', at: 'see', not: /marking/ },
+    // What a corrected copy corrected, on the line under a notice that says nothing more, is the notice's, as the parser reads
+    // it; only that one line, and not a passing line under a notice.
+    { text: 'C O R R E C T E D COPY\nCLASSIFICATION MISMATCH ERROR IN PARAGRAPH 4', at: 'MISMATCH', scope: /comment\.line\.corrected-copy\.cable/, not: /heading/ },
+    { text: 'CORRECTED COPY -\nTAGS ADDED', at: 'TAGS', scope: /comment\.line\.corrected-copy\.cable/, not: /field/ },
+    { text: 'C O R R E C T E D COPY\nCLASSIFICATION ERROR IN PARAGRAPH 4\nPARAGRAPH 5 MISSING', at: 'PARAGRAPH 5', not: /corrected-copy/ },
+    { text: 'CORRECTED COPY\nDEPT FOR EUR/WE', at: 'DEPT', scope: /string\.unquoted\.passing\.cable/, not: /corrected-copy/ },
+    { text: 'CORRECTED COPY (ADDED TAGS)\nDEPT FOR EUR/WE ADDED', at: 'DEPT', not: /corrected-copy/ },
     // A corrected copy's line with "CORRECTED" spelt short or spaced and run on (the parser reads them all), not a heading.
     { text: 'C O R R E C T COPY - ADDRESSEES ADDED', at: 'C O R', scope: /keyword\.other\.corrected-copy\.cable/, not: /heading/ },
     { text: 'C O R R E C T COPY - ADDRESSEES ADDED', at: 'ADDRESSEES', scope: /comment\.line\.corrected-copy\.cable/, not: /heading/ },
@@ -281,6 +305,10 @@ describe('grammar', function () {
     // Passing lines under the banner are no headings; headings in capitals with FOR stay headings.
     { text: 'DEPARTMENT FOR EUR/SE AND EUR/ERA', at: 'EUR/SE', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
     { text: 'NSC FOR NSA SMITH', at: 'NSC', scope: /string\.unquoted\.passing\.cable/ },
+    // An office and a military rank before a name, with no FOR: a passing line, not a heading in capitals.
+    { text: 'NOFORN\n\nOSD COL JOHN Q. ROE', at: 'JOHN', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
+    { text: 'NOFORN\n\nCENTCOM GEN ANN ROE', at: 'CENTCOM', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
+    { text: '¶4. (C) Fares rose.\n\nSTATE OF THE FERRIES', at: 'STATE', scope: /markup\.heading\.cable/, not: /passing/ },
     { text: 'DEPT OF ENERGY FOR IE', at: 'IE', scope: /string\.unquoted\.passing\.cable/ },
     { text: 'USEU ALSO FOR ECON', at: 'ECON', scope: /string\.unquoted\.passing\.cable/ },
     { text: 'STATE PASS TO EEB/TPP', at: 'EEB', scope: /string\.unquoted\.passing\.cable/ },
