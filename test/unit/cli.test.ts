@@ -595,6 +595,52 @@ describe('cablelint', function () {
     }
   });
 
+  it('reads a file reached twice once, under its first name: a folder given twice, a folder and its subfolder, a file alone and in its folder', () => {
+    // An archivist's `extract a/ a/b/ a/b/x.cable` must not give a cable two records, nor a lint two results.
+    const dir = fs.mkdtempSync(path.join(tmp, 'twice-'));
+    fs.mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
+    const cable = fs.readFileSync('test/fixtures/samples/09QUITO288.cable', 'utf8');
+    fs.writeFileSync(path.join(dir, 'a', 'one.cable'), cable);
+    fs.writeFileSync(path.join(dir, 'a', 'b', 'two.cable'), cable);
+    const files = (args: string[]) => run(['extract', '--fields', 'file', ...args], dir).stdout.trim().split('\n').map((l) => JSON.parse(l).file as string);
+    assert.deepEqual(files(['a', 'a']), ['a/b/two.cable', 'a/one.cable']);
+    assert.deepEqual(files(['a', './a/']), ['a/b/two.cable', 'a/one.cable']);
+    assert.deepEqual(files(['a/b', 'a']), ['a/b/two.cable', 'a/one.cable']);
+    assert.deepEqual(files(['a', 'a/b']), ['a/b/two.cable', 'a/one.cable']);
+    assert.deepEqual(files(['a/one.cable', 'a']), ['a/one.cable', 'a/b/two.cable']);
+    assert.deepEqual(files(['a', path.join(dir, 'a', 'one.cable')]), ['a/b/two.cable', 'a/one.cable']);
+    const lint = run(['--format', 'json', 'a', 'a/one.cable', 'a/b'], dir);
+    assert.deepEqual(JSON.parse(lint.stdout).map((r: { file: string }) => r.file), ['a/b/two.cable', 'a/one.cable']);
+    assert.deepEqual(run(['outline', 'a/one.cable', 'a/one.cable'], dir).stdout.match(/^a\/one\.cable$/gm), ['a/one.cable']);
+  });
+
+  it('walks no symbolic link to a folder, so a link loop ends, and reads a link to a file', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = fs.mkdtempSync(path.join(tmp, 'links-'));
+    fs.mkdirSync(path.join(dir, 'c'));
+    fs.writeFileSync(path.join(dir, 'c', 'one.cable'), fs.readFileSync('test/fixtures/samples/09QUITO288.cable'));
+    fs.symlinkSync('..', path.join(dir, 'c', 'up'));
+    fs.symlinkSync('one.cable', path.join(dir, 'c', 'link.cable'));
+    const r = run(['extract', '--fields', 'file', 'c'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '{"file":"c/link.cable"}\n{"file":"c/one.cable"}\n');
+  });
+
+  it('rejects a --fields list that names no field or one field twice', () => {
+    const sample = 'test/fixtures/samples/09QUITO288.cable';
+    const none = run(['extract', '--fields', ',', sample]);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /--fields names no field; fields: file, id,/);
+    assert.equal(none.stdout, '');
+    const twice = run(['extract', '--format', 'csv', '--fields', 'id,dtg,id', sample]);
+    assert.equal(twice.code, 2);
+    assert.match(twice.stderr, /--fields names id twice/);
+    assert.equal(twice.stdout, '');
+    const unknown = run(['extract', '--fields', 'id,date', sample]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown field date; fields: file, id,/);
+  });
+
   it('rejects bad usage with exit code 2', () => {
     assert.equal(run([]).code, 2);
     assert.equal(run(['--format', 'xml', 'x']).code, 2);
