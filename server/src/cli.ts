@@ -701,7 +701,7 @@ function report(o: Options, results: readonly FileResult[], errors: readonly str
   if (!o.dryRun && !(o.stdin && o.fix)) {
     const format = o.format ?? 'stylish';
     const color = format === 'stylish' && !process.env.NO_COLOR && isTerminal(1);
-    stdout.write(LINT_FORMATS[format](results, { color, version: VERSION }));
+    stdout.write(LINT_FORMATS[format](results, { color, version: VERSION, messages: errors }));
   }
   stdout.flush();
   let code = results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;

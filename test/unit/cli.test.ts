@@ -202,6 +202,27 @@ describe('cablelint', function () {
     assert.ok(log.runs[0].results.every((x) => !('fixes' in x)), 'CBL030 changes a level, which only the user chooses: no fix in SARIF');
   });
 
+  it('carries a file it could not read in SARIF and JUnit, as the run\'s notifications and a failing testsuite, not as a clean file', () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'unread-'));
+    fs.writeFileSync(path.join(dir, 'bin.cable'), Buffer.from([0x53, 0x00, 0x01]));
+    fs.copyFileSync(path.join(ROOT, 'test/fixtures/samples/09QUITO288.cable'), path.join(dir, 'ok.cable'));
+    const sarif = run(['--format', 'sarif', 'bin.cable', 'ok.cable'], dir);
+    assert.equal(sarif.code, 2);
+    const log = JSON.parse(sarif.stdout) as { runs: { invocations: unknown }[] };
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false, validateFormats: false, logger: false }).compile(schema);
+    assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
+    assert.deepEqual(log.runs[0].invocations, [{ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: 'bin.cable: binary file (contains NUL bytes), skipped' } }] }]);
+    const clean = JSON.parse(run(['--format', 'sarif', 'ok.cable'], dir).stdout);
+    assert.deepEqual(clean.runs[0].invocations, [{ executionSuccessful: true, toolExecutionNotifications: [] }]);
+    assert.deepEqual(clean.runs[0].results, []);
+    const junit = run(['--format', 'junit', 'bin.cable', 'ok.cable'], dir);
+    assert.equal(junit.code, 2);
+    assert.match(junit.stdout, /<testsuite package="cablelint" time="0" tests="1" errors="1" name="cablelint">\n {4}<testcase time="0" name="bin\.cable: binary file \(contains NUL bytes\), skipped" classname="cablelint">\n {6}<error message="bin\.cable: binary file/);
+    assert.match(junit.stdout, /name="ok\.cable">\n {4}<testcase time="0" name="ok\.cable" classname="cablelint" \/>/);
+    assert.doesNotMatch(run(['--format', 'junit', 'ok.cable'], dir).stdout, /<error/);
+  });
+
   it('gives a safe fix in SARIF as the result\'s fixes, whose replacements make the text --fix writes', () => {
     const file = path.join(RULES, 'cbl018-tags-duplicate.bad.cable');
     const text = fs.readFileSync(file, 'utf8');
