@@ -196,7 +196,13 @@ function parseArgs(argv: string[]): Options {
   }
   const formats = o.command === 'extract' ? ['jsonl', 'csv'] : Object.keys(LINT_FORMATS);
   if (o.format && !formats.includes(o.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
-  if (o.fields) for (const f of o.fields) if (!EXTRACT_FIELDS.includes(f)) throw new UsageError(`unknown field ${f}; fields: ${EXTRACT_FIELDS.join(', ')}`);
+  if (o.fields) {
+    for (const f of o.fields) if (!EXTRACT_FIELDS.includes(f)) throw new UsageError(`unknown field ${f}; fields: ${EXTRACT_FIELDS.join(', ')}`);
+    // An empty list would print empty records; a field named twice, a CSV column twice but one JSON key.
+    if (o.fields.length === 0) throw new UsageError(`--fields names no field; fields: ${EXTRACT_FIELDS.join(', ')}`);
+    const twice = o.fields.find((f, i) => o.fields!.indexOf(f) !== i);
+    if (twice !== undefined) throw new UsageError(`--fields names ${twice} twice`);
+  }
   // A byte-order mark before a JSON line would make it no JSON.
   if (o.bom && o.format !== 'csv') throw new UsageError('--bom goes with --format csv: a JSON line may not start with a byte-order mark');
   // "--fix --fix-dry-run" would leave it to the order of the checks whether files are written.
@@ -695,7 +701,7 @@ function report(o: Options, results: readonly FileResult[], errors: readonly str
   if (!o.dryRun && !(o.stdin && o.fix)) {
     const format = o.format ?? 'stylish';
     const color = format === 'stylish' && !process.env.NO_COLOR && isTerminal(1);
-    stdout.write(LINT_FORMATS[format](results, { color, version: VERSION }));
+    stdout.write(LINT_FORMATS[format](results, { color, version: VERSION, messages: errors }));
   }
   stdout.flush();
   let code = results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;

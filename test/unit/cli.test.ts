@@ -202,6 +202,27 @@ describe('cablelint', function () {
     assert.ok(log.runs[0].results.every((x) => !('fixes' in x)), 'CBL030 changes a level, which only the user chooses: no fix in SARIF');
   });
 
+  it('carries a file it could not read in SARIF and JUnit, as the run\'s notifications and a failing testsuite, not as a clean file', () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'unread-'));
+    fs.writeFileSync(path.join(dir, 'bin.cable'), Buffer.from([0x53, 0x00, 0x01]));
+    fs.copyFileSync(path.join(ROOT, 'test/fixtures/samples/09QUITO288.cable'), path.join(dir, 'ok.cable'));
+    const sarif = run(['--format', 'sarif', 'bin.cable', 'ok.cable'], dir);
+    assert.equal(sarif.code, 2);
+    const log = JSON.parse(sarif.stdout) as { runs: { invocations: unknown }[] };
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false, validateFormats: false, logger: false }).compile(schema);
+    assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
+    assert.deepEqual(log.runs[0].invocations, [{ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: 'bin.cable: binary file (contains NUL bytes), skipped' } }] }]);
+    const clean = JSON.parse(run(['--format', 'sarif', 'ok.cable'], dir).stdout);
+    assert.deepEqual(clean.runs[0].invocations, [{ executionSuccessful: true, toolExecutionNotifications: [] }]);
+    assert.deepEqual(clean.runs[0].results, []);
+    const junit = run(['--format', 'junit', 'bin.cable', 'ok.cable'], dir);
+    assert.equal(junit.code, 2);
+    assert.match(junit.stdout, /<testsuite package="cablelint" time="0" tests="1" errors="1" name="cablelint">\n {4}<testcase time="0" name="bin\.cable: binary file \(contains NUL bytes\), skipped" classname="cablelint">\n {6}<error message="bin\.cable: binary file/);
+    assert.match(junit.stdout, /name="ok\.cable">\n {4}<testcase time="0" name="ok\.cable" classname="cablelint" \/>/);
+    assert.doesNotMatch(run(['--format', 'junit', 'ok.cable'], dir).stdout, /<error/);
+  });
+
   it('gives a safe fix in SARIF as the result\'s fixes, whose replacements make the text --fix writes', () => {
     const file = path.join(RULES, 'cbl018-tags-duplicate.bad.cable');
     const text = fs.readFileSync(file, 'utf8');
@@ -593,6 +614,52 @@ describe('cablelint', function () {
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.stderr, message, args.join(' '));
     }
+  });
+
+  it('reads a file reached twice once, under its first name: a folder given twice, a folder and its subfolder, a file alone and in its folder', () => {
+    // An archivist's `extract a/ a/b/ a/b/x.cable` must not give a cable two records, nor a lint two results.
+    const dir = fs.mkdtempSync(path.join(tmp, 'twice-'));
+    fs.mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
+    const cable = fs.readFileSync('test/fixtures/samples/09QUITO288.cable', 'utf8');
+    fs.writeFileSync(path.join(dir, 'a', 'one.cable'), cable);
+    fs.writeFileSync(path.join(dir, 'a', 'b', 'two.cable'), cable);
+    const files = (args: string[]) => run(['extract', '--fields', 'file', ...args], dir).stdout.trim().split('\n').map((l) => JSON.parse(l).file as string);
+    assert.deepEqual(files(['a', 'a']), ['a/b/two.cable', 'a/one.cable']);
+    assert.deepEqual(files(['a', './a/']), ['a/b/two.cable', 'a/one.cable']);
+    assert.deepEqual(files(['a/b', 'a']), ['a/b/two.cable', 'a/one.cable']);
+    assert.deepEqual(files(['a', 'a/b']), ['a/b/two.cable', 'a/one.cable']);
+    assert.deepEqual(files(['a/one.cable', 'a']), ['a/one.cable', 'a/b/two.cable']);
+    assert.deepEqual(files(['a', path.join(dir, 'a', 'one.cable')]), ['a/b/two.cable', 'a/one.cable']);
+    const lint = run(['--format', 'json', 'a', 'a/one.cable', 'a/b'], dir);
+    assert.deepEqual(JSON.parse(lint.stdout).map((r: { file: string }) => r.file), ['a/b/two.cable', 'a/one.cable']);
+    assert.deepEqual(run(['outline', 'a/one.cable', 'a/one.cable'], dir).stdout.match(/^a\/one\.cable$/gm), ['a/one.cable']);
+  });
+
+  it('walks no symbolic link to a folder, so a link loop ends, and reads a link to a file', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = fs.mkdtempSync(path.join(tmp, 'links-'));
+    fs.mkdirSync(path.join(dir, 'c'));
+    fs.writeFileSync(path.join(dir, 'c', 'one.cable'), fs.readFileSync('test/fixtures/samples/09QUITO288.cable'));
+    fs.symlinkSync('..', path.join(dir, 'c', 'up'));
+    fs.symlinkSync('one.cable', path.join(dir, 'c', 'link.cable'));
+    const r = run(['extract', '--fields', 'file', 'c'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '{"file":"c/link.cable"}\n{"file":"c/one.cable"}\n');
+  });
+
+  it('rejects a --fields list that names no field or one field twice', () => {
+    const sample = 'test/fixtures/samples/09QUITO288.cable';
+    const none = run(['extract', '--fields', ',', sample]);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /--fields names no field; fields: file, id,/);
+    assert.equal(none.stdout, '');
+    const twice = run(['extract', '--format', 'csv', '--fields', 'id,dtg,id', sample]);
+    assert.equal(twice.code, 2);
+    assert.match(twice.stderr, /--fields names id twice/);
+    assert.equal(twice.stdout, '');
+    const unknown = run(['extract', '--fields', 'id,date', sample]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown field date; fields: file, id,/);
   });
 
   it('rejects bad usage with exit code 2', () => {

@@ -33,6 +33,18 @@ describe('configuration', () => {
     assert.equal(isIgnored(config, 'final/a.cable'), false);
   });
 
+  it('reads a glob that starts with ./ from the folder paths start from, and one that ends with / as the folder\'s files', () => {
+    // `--ignore ./drafts/**` (a shell's habit) and `"ignore": ["drafts/"]` (a .gitignore's) matched no file at all.
+    const { config: dotted } = parseConfig('{ "ignore": ["./drafts/**", "old/"], "overrides": [{ "files": ["./archive/"], "rules": { "CBL030": "off" } }] }');
+    assert.equal(isIgnored(dotted, 'drafts/a.cable'), true);
+    assert.equal(isIgnored(dotted, 'old/deep/b.cable'), true);
+    assert.equal(isIgnored(dotted, 'final/a.cable'), false);
+    assert.equal(isIgnored(dotted, 'x/old/a.cable'), false);
+    assert.equal(resolveConfig(dotted, 'archive/2009/09PARIS1.txt').rules.get('CBL030'), 'off');
+    assert.notEqual(resolveConfig(dotted, 'cables/09PARIS1.txt').rules.get('CBL030'), 'off');
+    assert.equal(matchesGlob('a.cable', ['./*.cable'], false), true);
+  });
+
   it('keeps the dot flag of each glob apart, and agrees with picomatch.isMatch', () => {
     const paths = ['a.cable', '.hidden/a.cable', 'x/.y/09PARIS1.txt', 'x/y/09PARIS1.txt', 'node_modules/a.cable', 'a/node_modules/b/x'];
     const globs = ['**/*.cable', '**/node_modules/**', '**/[0-9][0-9][A-Z]*[0-9].txt', '*.cable'];

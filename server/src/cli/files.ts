@@ -27,10 +27,24 @@ export interface InputFile {
   readonly ifCable?: boolean;
 }
 
-/** The files under `paths`: files as given, directories walked for cable files (`fileNameKind`), in name order. */
+/**
+ * The files under `paths`: files as given, directories walked for cable files (`fileNameKind`), in name order.
+ * A file reached twice (a folder given twice, a folder and its subfolder, a file given alone and in its folder)
+ * is taken once, under the name it was first reached by, so that no record or finding is counted twice.
+ * Symbolic links to folders are not walked, so a link loop cannot hold the walk; links to files are read.
+ */
 export function collect(paths: readonly string[], errors: string[]): InputFile[] {
   const out: InputFile[] = [];
-  const walk = (dir: string) => {
+  // Absolute paths of the files and folders taken: one `path.resolve` per folder, the files' joined to it.
+  const seen = new Set<string>();
+  /** True the first time a file's absolute path is met. */
+  const take = (absolute: string): boolean => {
+    if (seen.has(absolute)) return false;
+    seen.add(absolute);
+    return true;
+  };
+  const walk = (dir: string, absolute: string) => {
+    if (!take(absolute)) return;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -40,16 +54,18 @@ export function collect(paths: readonly string[], errors: string[]): InputFile[]
     }
     // A name is one segment, so `path.join(dir, name)` is the joined directory followed by the name.
     const prefix = path.join(dir, '_').slice(0, -1);
+    const absolutePrefix = path.join(absolute, '_').slice(0, -1);
     for (const e of entries.sort((a, b) => compareNames(a.name, b.name))) {
       if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
       if (e.isDirectory()) {
-        walk(prefix + e.name);
+        walk(prefix + e.name, absolutePrefix + e.name);
         continue;
       }
       // `*.cable` and canonical-id names are taken; other `.txt` files if their text reads as a cable.
       const kind = fileNameKind(e.name);
+      if (kind === undefined || !take(absolutePrefix + e.name)) continue;
       if (kind === 'cable') out.push({ file: prefix + e.name, dir, name: e.name });
-      else if (kind === 'txt') out.push({ file: prefix + e.name, dir, name: e.name, ifCable: true });
+      else out.push({ file: prefix + e.name, dir, name: e.name, ifCable: true });
     }
   };
   for (const p of paths) {
@@ -60,8 +76,8 @@ export function collect(paths: readonly string[], errors: string[]): InputFile[]
       errors.push(`${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(e)}`);
       continue;
     }
-    if (stat.isDirectory()) walk(p);
-    else out.push({ file: p });
+    if (stat.isDirectory()) walk(p, path.resolve(p));
+    else if (take(path.resolve(p))) out.push({ file: p });
   }
   return out;
 }

@@ -86,7 +86,7 @@ function sarifRegion(range: Finding['range']): { startLine: number; startColumn:
  * A finding with a safe fix carries it as the result's `fixes` (§3.27.30): one fix object (§3.55) whose replacements
  * (§3.57) each delete a region (empty for an insertion) and insert the edit's text, the edits `--fix` would apply.
  */
-export function formatSarif(results: readonly FileResult[], version: string): string {
+export function formatSarif(results: readonly FileResult[], version: string, messages: readonly string[] = []): string {
   const rules = allRules.map((r) => ({
     id: r.id,
     name: r.name,
@@ -114,7 +114,16 @@ export function formatSarif(results: readonly FileResult[], version: string): st
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'cablelint', version, informationUri: 'https://github.com/vscode-cable/vscode-cable', rules } }, columnKind: 'utf16CodeUnits', results: sarifResults }],
+    runs: [
+      {
+        tool: { driver: { name: 'cablelint', version, informationUri: 'https://github.com/vscode-cable/vscode-cable', rules } },
+        // The run's messages (a file unreadable, binary or missing: exit code 2) as the invocation's notifications (§3.20.21),
+        // so that a log read alone does not pass such a file over as one with no findings.
+        invocations: [{ executionSuccessful: messages.length === 0, toolExecutionNotifications: messages.map((m) => ({ level: 'error', message: { text: m } })) }],
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
+      },
+    ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }
@@ -123,8 +132,12 @@ function xml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** JUnit XML: a testsuite per file, a failing testcase per error or warning (eslint's junit convention). */
-export function formatJunit(results: readonly FileResult[]): string {
+/**
+ * JUnit XML: a testsuite per file, a failing testcase per error or warning (eslint's junit convention). The run's
+ * messages (a file unreadable, binary or missing: exit code 2) are the errors of a last testsuite, `cablelint`, so that
+ * a CI's test report does not show all passed while the run failed.
+ */
+export function formatJunit(results: readonly FileResult[], messages: readonly string[] = []): string {
   let out = '<?xml version="1.0" encoding="utf-8"?>\n<testsuites>\n';
   for (const r of results) {
     const failing = r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
@@ -135,6 +148,11 @@ export function formatJunit(results: readonly FileResult[]): string {
       out += `      <failure message="${xml(f.message)}"><![CDATA[line ${f.range.start.line + 1}, col ${f.range.start.character + 1}, ${f.severity} - ${f.message.replace(/]]>/g, ']]]]><![CDATA[>')} (${f.id})]]></failure>\n`;
       out += '    </testcase>\n';
     }
+    out += '  </testsuite>\n';
+  }
+  if (messages.length > 0) {
+    out += `  <testsuite package="cablelint" time="0" tests="${messages.length}" errors="${messages.length}" name="cablelint">\n`;
+    for (const m of messages) out += `    <testcase time="0" name="${xml(m)}" classname="cablelint">\n      <error message="${xml(m)}" />\n    </testcase>\n`;
     out += '  </testsuite>\n';
   }
   return out + '</testsuites>\n';
@@ -208,18 +226,20 @@ export function formatGitlab(results: readonly FileResult[], windows = process.p
   return JSON.stringify(issues, null, 2) + '\n';
 }
 
-/** What a format needs besides the results: whether stylish output may be colored, and cablelint's version for SARIF. */
+/** What a format needs besides the results: whether stylish output may be colored, cablelint's version for SARIF, and the run's messages. */
 export interface FormatOptions {
   readonly color: boolean;
   readonly version: string;
+  /** What the run said on stderr (exit code 2), which SARIF and JUnit carry too. */
+  readonly messages: readonly string[];
 }
 
 /** The formats of `cablelint --format`, by name; stylish is the default. */
 export const LINT_FORMATS: Readonly<Record<string, (results: readonly FileResult[], options: FormatOptions) => string>> = {
   stylish: (results, { color }) => formatStylish(results, color),
   json: formatJson,
-  sarif: (results, { version }) => formatSarif(results, version),
-  junit: formatJunit,
+  sarif: (results, { version, messages }) => formatSarif(results, version, messages),
+  junit: (results, { messages }) => formatJunit(results, messages),
   github: (results) => formatGithub(results),
   gitlab: (results) => formatGitlab(results),
 };

@@ -198,6 +198,17 @@ export function isIgnored(config: CableLintConfig, relativePath: string): boolea
 /** Compiled globs, by `dot` flag and glob: `picomatch.isMatch` compiles its glob on every call, a dozen times the cost of matching. */
 const compiledGlobs = [new Map<string, (path: string) => boolean>(), new Map<string, (path: string) => boolean>()];
 
+/**
+ * A glob as it is matched against a relative path: a leading `./` names the folder the path starts from
+ * (`./drafts/**` is `drafts/**`; no relative path starts with `./`), and a trailing `/` names a folder,
+ * all of whose files it means (`drafts/` is `drafts/**`, as in `.gitignore`; no file's path ends with `/`).
+ */
+function pathGlob(glob: string): string {
+  let g = glob;
+  while (g.startsWith('./')) g = g.slice(2);
+  return g.endsWith('/') ? `${g}**` : g;
+}
+
 /** True when `relativePath` (with `/` separators) matches one of `globs`; `dot` lets `*` match names that start with a dot. */
 export function matchesGlob(relativePath: string, globs: readonly string[], dot: boolean): boolean {
   const cache = compiledGlobs[dot ? 1 : 0];
@@ -208,7 +219,7 @@ export function matchesGlob(relativePath: string, globs: readonly string[], dot:
     if (!matcher) {
       // Settings and configurations name a handful of globs; the bound only guards against a runaway caller.
       if (cache.size > 1000) cache.clear();
-      matcher = picomatch(glob, { dot });
+      matcher = picomatch(pathGlob(glob), { dot });
       cache.set(glob, matcher);
     }
     if (matcher(relativePath)) return true;
