@@ -148,8 +148,8 @@ function opensLastParagraph(cable: Cable, open: BlockMarker): boolean {
 /**
  * True when a block left open runs to the end of a document still being typed: the document has no signature and no trailer
  * yet, no heading starts after the opener, no numbered paragraph starts after the one it opens in (a block a heading
- * opens, "SUMMARY" ⏎ "----", takes the paragraphs under it), and only blank lines follow the last paragraph. The writer has not reached the closer: "¶1. (C) Summary: The
- * Director asked …" as the last line typed.
+ * opens, "SUMMARY" ⏎ "----", takes the paragraphs under it), and only blank lines follow the last paragraph. The writer
+ * has not reached the closer: "¶1. (C) Summary: The Director asked …" as the last line typed.
  */
 function runsToEnd(cable: Cable, layout: Layout, open: BlockMarker): boolean {
   const paragraphs = cable.paragraphs;
