@@ -878,6 +878,21 @@ describe('hover', () => {
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: PZ|ZZ\n'), /PZZZ: subject TAG, category P \(Political Affairs\); meaning not in the dictionary\./);
   });
 
+  it("gives each family's meaning of a TAG code two families share, with each one's sources", () => {
+    // UN said "meaning unverified" (its geographic row establishes none), though its organization row gives United Nations.
+    const un = hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: U|N\n');
+    assert.match(un, /UN: organization TAG\. United Nations\n\nAlso geographic TAG; meaning unverified: the dictionary's sources do not establish it\.\n/);
+    assert.doesNotMatch(un, /context decides/);
+    assert.match(un, /cable 08RABAT727/);
+    // AU said Austria alone; the reference also gives the African Union, and says the context decides.
+    const au = hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: A|U\n');
+    assert.match(au, /AU: geographic TAG\. Austria\n\nAlso organization TAG\. African Union\n\nWhich one a cable means, its context decides\./);
+    assert.match(au, /GeoNames[\s\S]*expansion from cable 10RABAT8/);
+    // A user's entry of the code is its meaning alone.
+    const user = mergeDictionaries(dictionaries, [{ tags: [{ code: 'AU', family: 'organization', meaning: 'Our Union', source: 'mine.json', verified: true }], routingIndicators: [] }]);
+    assert.doesNotMatch(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: A|U\n', { dictionaries: user }), /Austria|African/);
+  });
+
   it('explains the format codes of the header from the dictionary, flagging what it does not establish', () => {
     const header = 'VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY TTTTT/AAAAA ZZH\nZ R 011200Z JAN 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC 0001\nINFO ZEN/AMEMBASSY LONDON 0001\nBT\n\nT O P S E C R E T PARIS 000001\n';
     const at = (needle: string, offset = 1) => hoverAt(header.slice(0, header.indexOf(needle) + offset) + '|' + header.slice(header.indexOf(needle) + offset));

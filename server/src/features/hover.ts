@@ -12,7 +12,7 @@ import { correctedCopyReason } from '../core/parse/metadata';
 import { compareDates, declNamesEvent } from '../core/rules/util';
 import type { Addressee, Cable, CalendarDate, DateTimeGroup, Decl, Paragraph, Range, RefItem, Token, Trailer, TransmissionHeader } from '../core/model';
 import { contains, paragraphIndexAt, partitionPoint, WHITE_RUNS } from '../core/text';
-import { markingEntry, markingMeaning, type Dictionaries, type RoutingEntry, type TagEntry, type TermEntry } from './dictionaries';
+import { markingEntry, markingMeaning, tagEntries, type Dictionaries, type RoutingEntry, type TagEntry, type TermEntry } from './dictionaries';
 import type { IndexedCable } from './types';
 
 /** What {@link getHover} needs besides the cable. */
@@ -243,16 +243,19 @@ export function readableIso(iso: string): string {
  * Describes a TAG, saying so when its meaning is not in the dictionary: a line, and the meanings as a list when the
  * dictionary gives several (`Internal Governmental Affairs ; PlusD label: Political Affairs--Government; …`).
  */
-function describeTag(code: string, dicts: Dictionaries): { text: string; meanings?: readonly string[]; entry?: TagEntry } {
-  const entry = dicts.tags.get(code);
+function describeTag(code: string, dicts: Dictionaries): { text: string; meanings?: readonly string[]; also?: readonly string[]; sources?: string } {
+  const [entry, ...others] = tagEntries(dicts, code);
   if (entry) {
-    const family = entry.family === 'subject' ? `subject TAG, category ${entry.category} (${categoryName(entry.category, dicts)})` : `${entry.family} TAG`;
-    if (!entry.verified) return { text: `${code}: ${family}; meaning unverified: the dictionary's sources do not establish it.`, entry };
-    // The reference joins the meanings its sources give with " ; " (a PlusD label holds a ";" of its own, without the
-    // space before it): one line read as one sentence, so each is an item of its own.
-    const meanings = entry.meaning.split(' ; ').map((m) => m.trim()).filter((m) => m.length > 0);
-    if (meanings.length > 1) return { text: `${code}: ${family}. The sources give these meanings:`, meanings, entry };
-    return { text: `${code}: ${family}. ${entry.meaning}`, entry };
+    // A code two families share (AU: Austria and the African Union) says each: which one a cable means, its context decides.
+    const also = others.map((o) => {
+      const { text, meanings } = describeTagEntry(code, o, dicts);
+      return `Also ${text.slice(code.length + 2)}${meanings ? ` ${meanings.join('; ')}` : ''}`;
+    });
+    const sources = [entry, ...others].map((e) => e.source).join(' | ');
+    const own = describeTagEntry(code, entry, dicts);
+    // Two established meanings (AU): the reference says the context decides between them.
+    const decides = others.some((o) => o.verified) && entry.verified ? ['Which one a cable means, its context decides.'] : [];
+    return { ...own, ...(also.length > 0 && { also: [...also, ...decides] }), sources };
   }
   // An unknown four-letter code still tells its family by its first letter.
   if (/^K[A-Z]{3}$/.test(code)) return { text: `${code}: program TAG (K…); meaning not in the dictionary.` };
@@ -261,6 +264,17 @@ function describeTag(code: string, dicts: Dictionaries): { text: string; meaning
   }
   if (/^[A-Z]{2}$/.test(code)) return { text: `${code}: geographic TAG; code not in the dictionary.` };
   return { text: `${code}: not in the dictionary.` };
+}
+
+/** One entry's line: its family, and its meaning or that none is established; several meanings as a list. */
+function describeTagEntry(code: string, entry: TagEntry, dicts: Dictionaries): { text: string; meanings?: readonly string[] } {
+  const family = entry.family === 'subject' ? `subject TAG, category ${entry.category} (${categoryName(entry.category, dicts)})` : `${entry.family} TAG`;
+  if (!entry.verified) return { text: `${code}: ${family}; meaning unverified: the dictionary's sources do not establish it.` };
+  // The reference joins the meanings its sources give with " ; " (a PlusD label holds a ";" of its own, without the
+  // space before it): one line read as one sentence, so each is an item of its own.
+  const meanings = entry.meaning.split(' ; ').map((m) => m.trim()).filter((m) => m.length > 0);
+  if (meanings.length > 1) return { text: `${code}: ${family}. The sources give these meanings:`, meanings };
+  return { text: `${code}: ${family}. ${entry.meaning}` };
 }
 
 function categoryName(letter: string | undefined, dicts: Dictionaries): string {
@@ -390,8 +404,8 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   for (const tag of cable.tags?.tags ?? []) {
     if (!at(tag.token, position)) continue;
     if (tag.role === 'person') return hover(md(esc(tag.code), ['Person named after an OVIP-style TAG (visitor, official).']), tag.token.range);
-    const { text, meanings, entry } = describeTag(tag.code, d);
-    return hover(md(`TAG ${esc(tag.code)}`, [esc(text), ...(meanings ?? []).map((m) => `- ${esc(m)}`)], entry ? citeSource(entry.source) : []), tag.token.range);
+    const { text, meanings, also, sources } = describeTag(tag.code, d);
+    return hover(md(`TAG ${esc(tag.code)}`, [esc(text), ...(meanings ?? []).map((m) => `- ${esc(m)}`), ...(also ?? []).map(esc)], sources ? citeSource(sources) : []), tag.token.range);
   }
   // A released copy's date line ("Friday, 31 July 2009, 06:59", or a date-time group alone: "080857Z Jul 05").
   for (const p of cable.preamble) {
