@@ -847,7 +847,10 @@ describe('hover', () => {
     const event = hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: END OF THE FE|RRY TALKS\n');
     assert.match(event, /An event in place of a date, which the directive carrying out E\.O\. 12958 allows; no machine can act on it\./);
     assert.match(footer(event), /^\*Sources: \[edocket\.access\.gpo\.gov\/cfr\\_2004\/julqtr\/32cfr2001\.12\.htm\]\(http:\/\/edocket\.access\.gpo\.gov\/cfr_2004\/julqtr\/32cfr2001\.12\.htm\) — 32 CFR 2001\.12\(a\)\(1\)/);
-    assert.match(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: M|R\n'), /Not a date or a known code\./);
+    // MR and 50X1-HUM are in the dictionary: "Not a date or a known code" said the reference did not list them.
+    assert.match(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: M|R\n'), /MR: seen as DECL: MR and as a \/\/MR suffix; meaning not established \(unverified\)\./);
+    assert.match(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 13526: DECL: 50X1-H|UM\n'), /50X1-HUM: E\.O\. 13526-era 50-year exemptions for human-source identity and key WMD design concepts\.\n[\s\S]*ODNI IC-ISM/);
+    assert.match(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: MR|X\n'), /Not a date or a known code\./);
     // Without the dictionary's entry, the hover cites FORMAT.md's sources for the fact: [TPUB5] for the serial, [PREC] for the prosign, [TPUB4] for a routing indicator.
     const bare = { dictionaries: { ...dictionaries, headerCodes: [], routingIndicators: new Map() } };
     const cable = 'VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC 0001\nBT\n\nS E C R E T PARIS 000001\n\n¶1. (S) Text.\nHALLORAN\nBT\n#0001\nNNNN\n';

@@ -977,7 +977,10 @@ export function declEntry(decl: Decl, d: Dictionaries): TermEntry | undefined {
   else if (decl.kind === 'oadr') code = 'OADR';
   else if (decl.kind === 'gds') code = 'GDS';
   else if (decl.kind === 'downgrade') code = 'DNG: CO <date>';
-  else if (decl.kind === 'x-code') code = value.startsWith('25X') ? '25X1 ... 25X9' : value.startsWith('50X') ? '50X1-HUM, 50X2-WMD' : 'X1 ... X8';
+  else if (decl.kind === 'x-code') code = value.startsWith('25X') ? '25X1 ... 25X9' : 'X1 ... X8';
+  // Values the parser reads as text that the dictionary lists all the same: "DECL: MR", "50X1-HUM". (Its "1.6X..." entry
+  // is a form no source or cable shows, its row says: not offered as one.)
+  else if (decl.kind === 'text') code = value === 'MR' ? 'MR' : /^50X\d/.test(value) ? '50X1-HUM, 50X2-WMD' : undefined;
   return code === undefined ? undefined : d.eo.find((e) => e.kind === 'decl-value' && e.code === code);
 }
 
@@ -1005,6 +1008,11 @@ function describeDecl(cable: Cable, d: Dictionaries): string {
       lines.push('Redacted.');
       break;
     default:
+      // "DECL: MR": in the dictionary, its meaning not established; "Not a known code" said the reference did not list it.
+      if (entry) {
+        lines.push(`${esc(decl.value.text.trim())}: ${entry.summary}${entry.verified ? '.' : ' (unverified).'}`);
+        break;
+      }
       // "DECL: CLOSURE OF ICTY": the directive carrying out E.O. 12958 lets an event stand for the date.
       lines.push(declNamesEvent(decl.value.text) ? 'An event in place of a date, which the directive carrying out E.O. 12958 allows; no machine can act on it.' : 'Not a date or a known code.');
   }
