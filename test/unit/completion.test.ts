@@ -335,6 +335,14 @@ describe('completion: TAGS descriptions', () => {
 describe('completion edits: reason letters', () => {
   const clby = (line: string) => `S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n${line}\n`;
 
+  it("describes each reason letter as its hover does, an unverified wording said to be so", () => {
+    // 1.4 (g) and (h) in the 2003 wording are marked unverified in the reference; their detail stated them as fact.
+    const details = new Map(completionsAt(clby('Classified By: Jan Novak, for reasons 1.4 (|')).items.map((i) => [i.label, i.detail]));
+    assert.equal(details.get('b'), 'foreign government information');
+    assert.equal(details.get('h'), 'weapons of mass destruction (2003 wording not read) (unverified)');
+    assert.match(details.get('g') ?? '', /^vulnerabilities or capabilities of systems.* \(unverified\)$/);
+  });
+
   it('offers reason letters where a letter can go', () => {
     check(clby('Classified By: Jan Novak, for reasons 1.4 (|'), 'Classified By: Jan Novak, for reasons 1.4 (a');
     check(clby('Classified By: Jan Novak, for reasons 1.4 |'), 'Classified By: Jan Novak, for reasons 1.4 a');

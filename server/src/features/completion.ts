@@ -1385,7 +1385,8 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     }
     return [...reasons.values()].map((e) => {
       const text = listed?.parenthesised ? `(${e.code!})` : e.code!;
-      return { label: text, kind: CompletionItemKind.EnumMember, detail: e.summary, filterText: e.code!, textEdit: edit(span, text) };
+      // As the reason's hover says it: 1.4 (g) and (h) of the 2003 wording are the reference's guesses, not its sources' words.
+      return { label: text, kind: CompletionItemKind.EnumMember, detail: `${e.summary}${e.verified ? '' : ' (unverified)'}`, filterText: e.code!, textEdit: edit(span, text) };
     });
   }
 
