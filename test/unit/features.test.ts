@@ -825,8 +825,8 @@ describe('hover', () => {
     // What only the released cables show is corpus analysis: the banner, page lines, a routing indicator seen in cables.
     assert.equal(footer(hoverAt(inValletta('VALLETTA 000412', 2))), '*Source: corpus analysis of released cables (Cablegate)*');
     // A seed file's name ("seed cable 001_fad128cd828938bb.txt (DE line only)") tells a user nothing: the released cables' ids stand.
-    assert.equal(footer(hoverAt(inValletta('RUEHC/', 2))), '*Source: corpus analysis of released cables (Cablegate): cables 03ABUDHABI2641, 06PARIS5974, 07LAPAZ2400, 06BUENOSAIRES1462, 09BRASILIA1540*');
-    assert.equal(footer(hoverAt(withAddressLine('TO RUEHC/SECSTATE WASHDC 0001').replace('PP RUEHWEB', 'PP RUEH|WEB'))), '*Source: corpus analysis of released cables (Cablegate): cable 06ASUNCION589*');
+    assert.equal(footer(hoverAt(inValletta('RUEHC/', 2))), '*Sources: corpus analysis of released cables (Cablegate): cables 03ABUDHABI2641, 06PARIS5974, 07LAPAZ2400, 06BUENOSAIRES1462, 09BRASILIA1540 · [tpub.com/incco/4.htm](http://www.tpub.com/incco/4.htm) — routing indicators, format line 1*');
+    assert.equal(footer(hoverAt(withAddressLine('TO RUEHC/SECSTATE WASHDC 0001').replace('PP RUEHWEB', 'PP RUEH|WEB'))), '*Sources: corpus analysis of released cables (Cablegate): cable 06ASUNCION589 · [tpub.com/incco/4.htm](http://www.tpub.com/incco/4.htm) — routing indicators, format line 1*');
     // An entry and FORMAT.md citing the same document name it once; a date's DECL cites the 10-year default's source.
     assert.equal(footer(hoverAt(inValletta('06/03/2019', 1))), '*Sources: [cufon.org/cufon/eo12958.htm](http://cufon.org/cufon/eo12958.htm) — E.O. 12958 highlights (10-year default) · corpus analysis of released cables (Cablegate)*');
     assert.equal((footer(hoverAt('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: X|1\n')).match(/cufon\.org\/cufon\/eo12958\.htm\)/g) ?? []).length, 1);
@@ -1114,6 +1114,13 @@ describe('hover', () => {
     assert.match(hoverAt(relayed), /This cable's INFO line pairs it with: USDAO VALLETTA MT/);
   });
 
+  it("cites the routing indicator's letter structure to its document, beside the entry's source", () => {
+    // "R: tape-relay network; U: United States" is FORMAT.md's [TPUB4] fact; the hover cited the entry's corpus cables alone.
+    const ri = hoverAt(inValletta('RUEHC/', 2));
+    assert.match(ri, /- R: tape-relay network; U: United States\n/);
+    assert.match(ri.slice(ri.indexOf('\n---\n')), /^\n---\n\*Sources: corpus analysis of released cables \(Cablegate\): [^*]* · \[tpub\.com\/incco\/4\.htm\]\(http:\/\/www\.tpub\.com\/incco\/4\.htm\) — routing indicators, format line 1\*$/);
+  });
+
   it('calls a pairing the corpus has seen a pairing, not a disagreement with the dictionary', () => {
     // RUEKJCS: "SECDEF WASHDC" first, "SECDEF WASHINGTON DC" and "JOINT STAFF WASHDC" seen with it too (routing-indicators.tsv).
     const at = (line: string) => hoverAt(withAddressLine(line).replace('TO RUEKJCS', 'TO RUEK|JCS'));
@@ -1141,7 +1148,7 @@ describe('hover', () => {
     assert.match(once, /This cable's TO line pairs it with: DEPT OF AGRICULTURE WASHINGTON DC\n- The corpus analysis saw it with this address too, once in the headers of the released cables it read: that may be this cable's own line\./);
     assert.doesNotMatch(once, /1 time|pairs it with this address too/);
     // The sources line still names the corpus analysis the count comes from.
-    assert.match(once, /Source: corpus analysis of released cables \(Cablegate\)/);
+    assert.match(once, /Sources?: corpus analysis of released cables \(Cablegate\)/);
   });
 
   it('pairs an addressee\'s routing indicator with its own address when the cable names the indicator twice', () => {

@@ -852,8 +852,11 @@ export function describeRi(code: string, cable: Cable, d: Dictionaries, addresse
       lines.push(times === undefined ? 'The dictionary and this cable disagree; both are shown.' : seenToo(times));
     }
   }
-  lines.push(`${code[0] === 'R' ? 'R: tape-relay network' : ''}${code[1] === 'U' ? '; U: United States' : ''}`);
-  return md(`Routing indicator ${esc(code)}`, lines.filter((l) => l.length > 0).map((l) => `- ${l}`), entry ? citeSource(entry.source) : citeDocuments(['TPUB4', 'corpus'], d));
+  // The letters' structure is FORMAT.md's [TPUB4] fact, cited beside the entry's own source, which gives only the address.
+  const structure = [...(code[0] === 'R' ? ['R: tape-relay network'] : []), ...(code[1] === 'U' ? ['U: United States'] : [])].join('; ');
+  lines.push(structure);
+  const sources = entry ? [...citeSource(entry.source), ...(structure ? citeDocuments(['TPUB4'], d) : [])] : citeDocuments(['TPUB4', 'corpus'], d);
+  return md(`Routing indicator ${esc(code)}`, lines.filter((l) => l.length > 0).map((l) => `- ${l}`), sources);
 }
 
 /**
