@@ -280,7 +280,9 @@ function describeTagEntry(code: string, entry: TagEntry, dicts: Dictionaries): {
 function categoryName(letter: string | undefined, dicts: Dictionaries): string {
   const c = letter ? dicts.categories.get(letter) : undefined;
   // "Political Affairs (example members PGOV, …): …" → "Political Affairs".
-  return c ? beforeParenthesis(c.meaning.split(':')[0]) : 'unknown category';
+  if (!c) return 'unknown category';
+  // S: the reference does not establish its name, and says so in the row's words.
+  return c.verified ? beforeParenthesis(c.meaning.split(':')[0]) : 'category name not established';
 }
 
 /**
