@@ -965,6 +965,10 @@ describe('hover', () => {
     const efto = hoverAt('UNCLAS EF|TO NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n');
     assert.match(efto, /^\*\*Classification banner\*\*\n\n- Level: \*\*UNCLASSIFIED\*\*\n- EFTO: unclassified, but must be encrypted before transmission .*\n- Post: NOWHERE\n/);
     assert.match(efto, /Sources: \[fam\.state\.gov\/fam\/05fah02\/05fah020220\.html\]/);
+    // As every marking's meaning: one the dictionary marks unverified is said to be so (the banner stated it bare).
+    const markings = new Map(dictionaries.markings);
+    markings.set('UNCLAS EFTO', { ...dictionaries.markings.get('UNCLAS EFTO')!, verified: false });
+    assert.match(hoverAt('UNCLAS EF|TO NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n', { dictionaries: { ...dictionaries, markings } }), /- EFTO: unclassified, but must be encrypted before transmission .* \(unverified\)\n/);
   });
 
   it("explains a released copy's date line and says whether it dates the cable", () => {

@@ -280,9 +280,8 @@ function describeTagEntry(code: string, entry: TagEntry, dicts: Dictionaries): {
 function categoryName(letter: string | undefined, dicts: Dictionaries): string {
   const c = letter ? dicts.categories.get(letter) : undefined;
   // "Political Affairs (example members PGOV, …): …" → "Political Affairs".
-  if (!c) return 'unknown category';
-  // S: the reference does not establish its name, and says so in the row's words.
-  return c.verified ? beforeParenthesis(c.meaning.split(':')[0]) : 'category name not established';
+  // S, whose name the reference does not establish, says so in its row's words: "category name not established from sources".
+  return c ? beforeParenthesis(c.meaning.split(':')[0]) : 'unknown category';
 }
 
 /**
@@ -538,7 +537,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (!contains(b.range, position)) continue;
     const lines = [`Level: **${b.level}**`];
     const efto = b.efto && d.markings.get('UNCLAS EFTO');
-    if (efto) lines.push(`EFTO: ${efto.meaning}`);
+    if (efto) lines.push(`EFTO: ${esc(markingMeaning(efto))}`);
     if (b.section) lines.push(`Section ${b.section.number.value} of ${b.section.total.value}`);
     if (b.post) lines.push(`Post: ${esc(b.post.text)}`);
     if (b.serial) lines.push(`Serial: ${esc(b.serial.text)}`);
