@@ -65,7 +65,8 @@ const unverified = (r) => r.confidence === 'unverified' || /meaning not establis
 export function buildDictionary() {
   const tags = [];
   for (const r of readTsv('tags-subject.tsv')) {
-    if (r.kind === 'category') tags.push({ code: r.code, family: 'category', meaning: r.description, source: r.source, verified: true });
+    // A category's row gives no confidence; S says its name is not established, and is marked so.
+    if (r.kind === 'category') tags.push({ code: r.code, family: 'category', meaning: r.description, source: r.source, verified: !/\bnot established\b/i.test(r.description) });
     else if (r.kind === 'tag') tags.push({ code: r.code, family: 'subject', category: r.category, meaning: r.description, status: r.status, source: r.source, verified: !unverified(r), ...corpusCount(r) });
   }
   for (const r of readTsv('tags-program.tsv')) {

@@ -308,18 +308,40 @@ describe('completion: TAGS descriptions', () => {
       assert.ok(!d.includes(' ; ') && !d.startsWith('PlusD label:'), `${item.label}: ${d}`);
       const meaning = String(item.documentation);
       if (d === 'unverified') continue;
-      // Every word shown is a whole word of the meaning.
-      const words = d.replace(/…$/, '').split(' ');
-      assert.ok(meaning.includes(d.replace(/…$/, '')), `${item.label}: ${d}`);
-      const next = meaning.charAt(meaning.indexOf(words.join(' ')) + words.join(' ').length);
-      assert.ok(d.endsWith('…') || !/[A-Za-z]/.test(next), `${item.label}: "${d}" cuts "${meaning}"`);
-      assert.ok(!d.endsWith('…') || !/[A-Za-z]/.test(next), `${item.label}: "${d}" cuts a word of "${meaning}"`);
+      // Every word shown is a whole word of the meaning (of each family's, for a code two share: "Austria or African Union").
+      for (const part of item.label === 'AU' ? d.split(' or ') : [d]) {
+        const words = part.replace(/…$/, '').split(' ');
+        assert.ok(meaning.includes(part.replace(/…$/, '')), `${item.label}: ${part}`);
+        const next = meaning.charAt(meaning.indexOf(words.join(' ')) + words.join(' ').length);
+        assert.ok(part.endsWith('…') || !/[A-Za-z]/.test(next), `${item.label}: "${part}" cuts "${meaning}"`);
+        assert.ok(!part.endsWith('…') || !/[A-Za-z]/.test(next), `${item.label}: "${part}" cuts a word of "${meaning}"`);
+      }
     }
+  });
+
+  it('gives every family\'s meaning of a code two families share, never "unverified" for one the reference establishes', () => {
+    // UN and EU were "unverified" (their geographic rows establish no meaning), though the organization rows give
+    // United Nations and European Union; AU was Austria alone, though it is the African Union's TAG too.
+    assert.equal(described('UN'), 'United Nations');
+    assert.equal(described('EU'), 'European Union');
+    assert.equal(described('AU'), 'Austria or African Union');
+    const au = items.find((i) => i.label === 'AU');
+    assert.equal(au?.detail, 'geographic TAG or organization TAG');
+    assert.equal(au?.documentation, 'geographic TAG: Austria\n\norganization TAG: African Union');
+    assert.match(items.find((i) => i.label === 'UN')?.documentation as string, /^organization TAG: United Nations\n\ngeographic TAG: Meaning unverified/);
   });
 });
 
 describe('completion edits: reason letters', () => {
   const clby = (line: string) => `S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n${line}\n`;
+
+  it("describes each reason letter as its hover does, an unverified wording said to be so", () => {
+    // 1.4 (g) and (h) in the 2003 wording are marked unverified in the reference; their detail stated them as fact.
+    const details = new Map(completionsAt(clby('Classified By: Jan Novak, for reasons 1.4 (|')).items.map((i) => [i.label, i.detail]));
+    assert.equal(details.get('b'), 'foreign government information');
+    assert.equal(details.get('h'), 'weapons of mass destruction (2003 wording not read) (unverified)');
+    assert.match(details.get('g') ?? '', /^vulnerabilities or capabilities of systems.* \(unverified\)$/);
+  });
 
   it('offers reason letters where a letter can go', () => {
     check(clby('Classified By: Jan Novak, for reasons 1.4 (|'), 'Classified By: Jan Novak, for reasons 1.4 (a');

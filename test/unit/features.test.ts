@@ -825,8 +825,8 @@ describe('hover', () => {
     // What only the released cables show is corpus analysis: the banner, page lines, a routing indicator seen in cables.
     assert.equal(footer(hoverAt(inValletta('VALLETTA 000412', 2))), '*Source: corpus analysis of released cables (Cablegate)*');
     // A seed file's name ("seed cable 001_fad128cd828938bb.txt (DE line only)") tells a user nothing: the released cables' ids stand.
-    assert.equal(footer(hoverAt(inValletta('RUEHC/', 2))), '*Source: corpus analysis of released cables (Cablegate): cables 03ABUDHABI2641, 06PARIS5974, 07LAPAZ2400, 06BUENOSAIRES1462, 09BRASILIA1540*');
-    assert.equal(footer(hoverAt(withAddressLine('TO RUEHC/SECSTATE WASHDC 0001').replace('PP RUEHWEB', 'PP RUEH|WEB'))), '*Source: corpus analysis of released cables (Cablegate): cable 06ASUNCION589*');
+    assert.equal(footer(hoverAt(inValletta('RUEHC/', 2))), '*Sources: corpus analysis of released cables (Cablegate): cables 03ABUDHABI2641, 06PARIS5974, 07LAPAZ2400, 06BUENOSAIRES1462, 09BRASILIA1540 · [tpub.com/incco/4.htm](http://www.tpub.com/incco/4.htm) — routing indicators, format line 1*');
+    assert.equal(footer(hoverAt(withAddressLine('TO RUEHC/SECSTATE WASHDC 0001').replace('PP RUEHWEB', 'PP RUEH|WEB'))), '*Sources: corpus analysis of released cables (Cablegate): cable 06ASUNCION589 · [tpub.com/incco/4.htm](http://www.tpub.com/incco/4.htm) — routing indicators, format line 1*');
     // An entry and FORMAT.md citing the same document name it once; a date's DECL cites the 10-year default's source.
     assert.equal(footer(hoverAt(inValletta('06/03/2019', 1))), '*Sources: [cufon.org/cufon/eo12958.htm](http://cufon.org/cufon/eo12958.htm) — E.O. 12958 highlights (10-year default) · corpus analysis of released cables (Cablegate)*');
     assert.equal((footer(hoverAt('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: X|1\n')).match(/cufon\.org\/cufon\/eo12958\.htm\)/g) ?? []).length, 1);
@@ -847,7 +847,10 @@ describe('hover', () => {
     const event = hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: END OF THE FE|RRY TALKS\n');
     assert.match(event, /An event in place of a date, which the directive carrying out E\.O\. 12958 allows; no machine can act on it\./);
     assert.match(footer(event), /^\*Sources: \[edocket\.access\.gpo\.gov\/cfr\\_2004\/julqtr\/32cfr2001\.12\.htm\]\(http:\/\/edocket\.access\.gpo\.gov\/cfr_2004\/julqtr\/32cfr2001\.12\.htm\) — 32 CFR 2001\.12\(a\)\(1\)/);
-    assert.match(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: M|R\n'), /Not a date or a known code\./);
+    // MR and 50X1-HUM are in the dictionary: "Not a date or a known code" said the reference did not list them.
+    assert.match(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: M|R\n'), /MR: seen as DECL: MR and as a \/\/MR suffix; meaning not established \(unverified\)\./);
+    assert.match(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 13526: DECL: 50X1-H|UM\n'), /50X1-HUM: E\.O\. 13526-era 50-year exemptions for human-source identity and key WMD design concepts\.\n[\s\S]*ODNI IC-ISM/);
+    assert.match(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: MR|X\n'), /Not a date or a known code\./);
     // Without the dictionary's entry, the hover cites FORMAT.md's sources for the fact: [TPUB5] for the serial, [PREC] for the prosign, [TPUB4] for a routing indicator.
     const bare = { dictionaries: { ...dictionaries, headerCodes: [], routingIndicators: new Map() } };
     const cable = 'VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC 0001\nBT\n\nS E C R E T PARIS 000001\n\n¶1. (S) Text.\nHALLORAN\nBT\n#0001\nNNNN\n';
@@ -876,6 +879,21 @@ describe('hover', () => {
     // An entry whose meaning the dictionary marks unverified is in the dictionary: the hover says its meaning is unverified, not absent.
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: KA|CT\n'), /KACT: program TAG; meaning unverified: the dictionary's sources do not establish it\./);
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: PZ|ZZ\n'), /PZZZ: subject TAG, category P \(Political Affairs\); meaning not in the dictionary\./);
+  });
+
+  it("gives each family's meaning of a TAG code two families share, with each one's sources", () => {
+    // UN said "meaning unverified" (its geographic row establishes none), though its organization row gives United Nations.
+    const un = hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: U|N\n');
+    assert.match(un, /UN: organization TAG\. United Nations\n\nAlso geographic TAG; meaning unverified: the dictionary's sources do not establish it\.\n/);
+    assert.doesNotMatch(un, /context decides/);
+    assert.match(un, /cable 08RABAT727/);
+    // AU said Austria alone; the reference also gives the African Union, and says the context decides.
+    const au = hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: A|U\n');
+    assert.match(au, /AU: geographic TAG\. Austria\n\nAlso organization TAG\. African Union\n\nWhich one a cable means, its context decides\./);
+    assert.match(au, /GeoNames[\s\S]*expansion from cable 10RABAT8/);
+    // A user's entry of the code is its meaning alone.
+    const user = mergeDictionaries(dictionaries, [{ tags: [{ code: 'AU', family: 'organization', meaning: 'Our Union', source: 'mine.json', verified: true }], routingIndicators: [] }]);
+    assert.doesNotMatch(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: A|U\n', { dictionaries: user }), /Austria|African/);
   });
 
   it('explains the format codes of the header from the dictionary, flagging what it does not establish', () => {
@@ -947,6 +965,10 @@ describe('hover', () => {
     const efto = hoverAt('UNCLAS EF|TO NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n');
     assert.match(efto, /^\*\*Classification banner\*\*\n\n- Level: \*\*UNCLASSIFIED\*\*\n- EFTO: unclassified, but must be encrypted before transmission .*\n- Post: NOWHERE\n/);
     assert.match(efto, /Sources: \[fam\.state\.gov\/fam\/05fah02\/05fah020220\.html\]/);
+    // As every marking's meaning: one the dictionary marks unverified is said to be so (the banner stated it bare).
+    const markings = new Map(dictionaries.markings);
+    markings.set('UNCLAS EFTO', { ...dictionaries.markings.get('UNCLAS EFTO')!, verified: false });
+    assert.match(hoverAt('UNCLAS EF|TO NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n', { dictionaries: { ...dictionaries, markings } }), /- EFTO: unclassified, but must be encrypted before transmission .* \(unverified\)\n/);
   });
 
   it("explains a released copy's date line and says whether it dates the cable", () => {
@@ -1096,6 +1118,13 @@ describe('hover', () => {
     assert.match(hoverAt(relayed), /This cable's INFO line pairs it with: USDAO VALLETTA MT/);
   });
 
+  it("cites the routing indicator's letter structure to its document, beside the entry's source", () => {
+    // "R: tape-relay network; U: United States" is FORMAT.md's [TPUB4] fact; the hover cited the entry's corpus cables alone.
+    const ri = hoverAt(inValletta('RUEHC/', 2));
+    assert.match(ri, /- R: tape-relay network; U: United States\n/);
+    assert.match(ri.slice(ri.indexOf('\n---\n')), /^\n---\n\*Sources: corpus analysis of released cables \(Cablegate\): [^*]* · \[tpub\.com\/incco\/4\.htm\]\(http:\/\/www\.tpub\.com\/incco\/4\.htm\) — routing indicators, format line 1\*$/);
+  });
+
   it('calls a pairing the corpus has seen a pairing, not a disagreement with the dictionary', () => {
     // RUEKJCS: "SECDEF WASHDC" first, "SECDEF WASHINGTON DC" and "JOINT STAFF WASHDC" seen with it too (routing-indicators.tsv).
     const at = (line: string) => hoverAt(withAddressLine(line).replace('TO RUEKJCS', 'TO RUEK|JCS'));
@@ -1123,7 +1152,7 @@ describe('hover', () => {
     assert.match(once, /This cable's TO line pairs it with: DEPT OF AGRICULTURE WASHINGTON DC\n- The corpus analysis saw it with this address too, once in the headers of the released cables it read: that may be this cable's own line\./);
     assert.doesNotMatch(once, /1 time|pairs it with this address too/);
     // The sources line still names the corpus analysis the count comes from.
-    assert.match(once, /Source: corpus analysis of released cables \(Cablegate\)/);
+    assert.match(once, /Sources?: corpus analysis of released cables \(Cablegate\)/);
   });
 
   it('pairs an addressee\'s routing indicator with its own address when the cable names the indicator twice', () => {

@@ -66,6 +66,26 @@ describe('generated files', () => {
     const kact = data.tags.find((t) => t.code === 'KACT')!;
     assert.equal(kact.verified, false);
     assert.equal(data.tags.find((t) => t.code === 'PREL')!.verified, true);
+    // A category row has no confidence column: S, whose name its row says is not established, was marked verified.
+    assert.equal(data.tags.find((t) => t.family === 'category' && t.code === 'S')!.verified, false);
+    assert.equal(data.tags.find((t) => t.family === 'category' && t.code === 'P')!.verified, true);
+  });
+
+  it('the dictionary holds every row of the reference tables, unverified rows included', function () {
+    const reference = path.join(ROOT, '..', 'shared', 'reference');
+    if (!fs.existsSync(reference)) this.skip();
+    // The rows of a table by their first column, as build-data.mjs reads it (rules and notes are not entries).
+    const rows = (file: string, keep: (kind: string) => boolean) =>
+      fs.readFileSync(path.join(reference, file), 'utf8').split(/\r?\n/).slice(1).filter((l) => l.length > 0 && keep(l.split('\t')[0])).length;
+    const family = (f: string) => data.tags.filter((t) => t.family === f).length;
+    assert.equal(family('subject') + family('category'), rows('tags-subject.tsv', (k) => k === 'tag' || k === 'category'));
+    assert.equal(family('program'), rows('tags-program.tsv', (k) => k === 'tag'));
+    assert.equal(family('geographic'), rows('tags-geographic.tsv', (k) => k !== 'rule'));
+    assert.equal(family('organization'), rows('tags-organization.tsv', (k) => k === 'org'));
+    assert.equal(data.routingIndicators.length, rows('routing-indicators.tsv', () => true));
+    assert.equal(data.markings.length, rows('markings.tsv', () => true));
+    assert.equal(data.headerCodes.length, rows('header-codes.tsv', () => true));
+    assert.equal(data.eo.length, rows('eo-reasons.tsv', (k) => k !== 'note'));
   });
 
   it('the .cablelint.jsonc schema names every rule by id and by name', () => {

@@ -134,6 +134,12 @@ describe('preview: the card', () => {
     assert.match(tags[0].full ?? '', /External Political Relations/);
   });
 
+  it('gives each family\'s established meaning of a code two families share', () => {
+    // UN was "unverified" and AU "Austria" alone: the organization rows give United Nations and the African Union.
+    const card = getPreviewCard(parseCable('UNCLAS NOWHERE 000001\n\nTAGS: UN, AU, EU\nSUBJECT: X\n').cable, ctx);
+    assert.deepEqual(card.tags.map((t) => [t.code, t.kind, t.meaning]), [['UN', 'known', 'United Nations'], ['AU', 'known', 'Austria or African Union'], ['EU', 'known', 'European Union']]);
+  });
+
   it("links a REF item to the cited cable's file with its subject when the index holds it, and says when it does not", () => {
     const cited: IndexedCable = { uri: 'file:///ws/09VALLETTA388.txt', id: '09VALLETTA388', subject: 'EARLIER <TALKS>', tags: [], refs: [] };
     const context: PreviewContext = { ...ctx, citedCable: (item) => (item.letter === 'A' ? cited : undefined) };

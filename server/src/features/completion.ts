@@ -16,7 +16,7 @@ import { continuesRefField, parseCaveatLine, refLetterAt, refLetterOrdinal } fro
 import { ORDER_DATES } from '../core/rules/cbl041-eo-order-after-cable';
 import { compareDates, dayOfYear, pad } from '../core/rules/util';
 import { contains, isAlnum, isBefore, isCapital, isDigit, isLetter, isSpace, partitionPoint, skipSpaces, WHITE_RUNS } from '../core/text';
-import { markingMeaning, type Dictionaries, type TermEntry } from './dictionaries';
+import { markingMeaning, tagEntries, tagListMeaning, type Dictionaries, type TagEntry, type TermEntry } from './dictionaries';
 import { indexedCableMarkdown, paragraphOpening, shortenSubject, timesSeen } from './hover';
 import type { IndexedCable } from './types';
 
@@ -1189,15 +1189,18 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     const rank = (t: { corpusCount?: number }) => String(MOST_USES - Math.min(t.corpusCount ?? 0, MOST_USES)).padStart(6, '0');
     for (const t of d.tags.values()) {
       if (present.has(t.code) && t.code !== atCaret) continue;
+      // A code two families share (AU: Austria, the African Union) gives each family's meaning, as its hover does.
+      const entries = tagEntries(d, t.code);
+      const about = (e: TagEntry) => (e.verified ? e.meaning : 'Meaning unverified: the dictionary\'s sources do not establish it.');
       items.push({
         label: t.code,
         kind: CompletionItemKind.Constant,
-        detail: `${t.family} TAG${t.category ? ` (${t.category})` : ''}`,
-        documentation: t.verified ? t.meaning : 'Meaning unverified: the dictionary\'s sources do not establish it.',
+        detail: entries.map((e) => `${e.family} TAG${e.category ? ` (${e.category})` : ''}`).join(' or '),
+        documentation: entries.length > 1 ? entries.map((e) => `${e.family} TAG: ${about(e)}`).join('\n\n') : about(t),
         // "France" finds FR: the name is part of the filter text.
-        filterText: `${t.code} ${t.verified ? t.meaning : ''}`,
+        filterText: `${t.code} ${entries.filter((e) => e.verified).map((e) => e.meaning).join(' ')}`.trimEnd(),
         sortText: `${rank(t)}${order[t.family] ?? '5'}${t.code}`,
-        labelDetails: { description: t.verified ? shortMeaning(t.meaning) : 'unverified' },
+        labelDetails: { description: tagListMeaning(entries, shortMeaning) },
         textEdit: edit(wordSpan, t.code),
         ...(separator && { additionalTextEdits: [separator] }),
       });
@@ -1382,7 +1385,8 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     }
     return [...reasons.values()].map((e) => {
       const text = listed?.parenthesised ? `(${e.code!})` : e.code!;
-      return { label: text, kind: CompletionItemKind.EnumMember, detail: e.summary, filterText: e.code!, textEdit: edit(span, text) };
+      // As the reason's hover says it: 1.4 (g) and (h) of the 2003 wording are the reference's guesses, not its sources' words.
+      return { label: text, kind: CompletionItemKind.EnumMember, detail: `${e.summary}${e.verified ? '' : ' (unverified)'}`, filterText: e.code!, textEdit: edit(span, text) };
     });
   }
 

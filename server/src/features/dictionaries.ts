@@ -28,6 +28,12 @@ export interface TermEntry {
 /** Everything hover and completion look codes up in. */
 export interface Dictionaries {
   readonly tags: ReadonlyMap<string, TagEntry>;
+  /**
+   * The entries of another family for a code two families share (AU: Austria, geographic, and the African Union,
+   * organization; UN and EU: organizations whose meaning as geographic TAGS is not established). `tags` holds the one
+   * a meaning is established for, the first in the files' order when each has one; this map the rest.
+   */
+  readonly tagsAlso: ReadonlyMap<string, readonly TagEntry[]>;
   readonly categories: ReadonlyMap<string, TagEntry>;
   readonly routingIndicators: ReadonlyMap<string, RoutingEntry>;
   readonly markings: ReadonlyMap<string, TermEntry>;
@@ -47,12 +53,23 @@ export function defaultDictionaries(): Dictionaries {
   if (cached) return cached;
   const tags = new Map<string, TagEntry>();
   const categories = new Map<string, TagEntry>();
+  const tagsAlso = new Map<string, TagEntry[]>();
   for (const t of data.tags as TagEntry[]) {
-    if (t.family === 'category') categories.set(t.code, t);
-    else if (!tags.has(t.code)) tags.set(t.code, t);
+    if (t.family === 'category') {
+      categories.set(t.code, t);
+      continue;
+    }
+    const first = tags.get(t.code);
+    if (!first) tags.set(t.code, t);
+    else if (t.verified && !first.verified) {
+      // UN and EU: the organization's established meaning goes first, not the geographic entry that says none is.
+      tags.set(t.code, t);
+      tagsAlso.set(t.code, [first, ...(tagsAlso.get(t.code) ?? [])]);
+    } else tagsAlso.set(t.code, [...(tagsAlso.get(t.code) ?? []), t]);
   }
   cached = {
     tags,
+    tagsAlso,
     categories,
     routingIndicators: new Map((data.routingIndicators as RoutingEntry[]).map((r) => [r.code, r])),
     markings: markingKeys(data.markings as TermEntry[]),
@@ -104,14 +121,34 @@ export function markingMeaning(entry: TermEntry): string {
   return `${entry.meaning ?? ''}${entry.verified ? '' : ' (unverified)'}`;
 }
 
+/** Every entry of a TAG code, the one `tags` holds first (AU: Austria, then the African Union). */
+export function tagEntries(d: Dictionaries, code: string): TagEntry[] {
+  const entry = d.tags.get(code);
+  return entry ? [entry, ...(d.tagsAlso.get(code) ?? [])] : [];
+}
+
+/**
+ * A TAG's meaning for a list: each family's established one (`short` shortens it, as completion does): "Austria or
+ * African Union" for AU, whose meaning in a cable its context decides; "unverified" when no family's is established.
+ */
+export function tagListMeaning(entries: readonly TagEntry[], short: (meaning: string) => string): string {
+  const known = entries.filter((e) => e.verified).map((e) => short(e.meaning));
+  return known.length > 0 ? known.join(' or ') : 'unverified';
+}
+
 /** User entries add to or override the built-in ones. */
 export function mergeDictionaries(base: Dictionaries, users: readonly UserDictionary[]): Dictionaries {
   if (users.length === 0) return base;
   const tags = new Map(base.tags);
+  const tagsAlso = new Map(base.tagsAlso);
   const ris = new Map(base.routingIndicators);
   for (const u of users) {
-    for (const t of u.tags) tags.set(t.code, t);
+    // A user's entry of a code is its meaning: the built-in entries of other families no longer show beside it.
+    for (const t of u.tags) {
+      tags.set(t.code, t);
+      tagsAlso.delete(t.code);
+    }
     for (const r of u.routingIndicators) ris.set(r.code, r);
   }
-  return { ...base, tags, routingIndicators: ris };
+  return { ...base, tags, tagsAlso, routingIndicators: ris };
 }

@@ -12,7 +12,7 @@ import { correctedCopyReason } from '../core/parse/metadata';
 import { compareDates, declNamesEvent } from '../core/rules/util';
 import type { Addressee, Cable, CalendarDate, DateTimeGroup, Decl, Paragraph, Range, RefItem, Token, Trailer, TransmissionHeader } from '../core/model';
 import { contains, paragraphIndexAt, partitionPoint, WHITE_RUNS } from '../core/text';
-import { markingEntry, markingMeaning, type Dictionaries, type RoutingEntry, type TagEntry, type TermEntry } from './dictionaries';
+import { markingEntry, markingMeaning, tagEntries, type Dictionaries, type RoutingEntry, type TagEntry, type TermEntry } from './dictionaries';
 import type { IndexedCable } from './types';
 
 /** What {@link getHover} needs besides the cable. */
@@ -243,16 +243,19 @@ export function readableIso(iso: string): string {
  * Describes a TAG, saying so when its meaning is not in the dictionary: a line, and the meanings as a list when the
  * dictionary gives several (`Internal Governmental Affairs ; PlusD label: Political Affairs--Government; …`).
  */
-function describeTag(code: string, dicts: Dictionaries): { text: string; meanings?: readonly string[]; entry?: TagEntry } {
-  const entry = dicts.tags.get(code);
+function describeTag(code: string, dicts: Dictionaries): { text: string; meanings?: readonly string[]; also?: readonly string[]; sources?: string } {
+  const [entry, ...others] = tagEntries(dicts, code);
   if (entry) {
-    const family = entry.family === 'subject' ? `subject TAG, category ${entry.category} (${categoryName(entry.category, dicts)})` : `${entry.family} TAG`;
-    if (!entry.verified) return { text: `${code}: ${family}; meaning unverified: the dictionary's sources do not establish it.`, entry };
-    // The reference joins the meanings its sources give with " ; " (a PlusD label holds a ";" of its own, without the
-    // space before it): one line read as one sentence, so each is an item of its own.
-    const meanings = entry.meaning.split(' ; ').map((m) => m.trim()).filter((m) => m.length > 0);
-    if (meanings.length > 1) return { text: `${code}: ${family}. The sources give these meanings:`, meanings, entry };
-    return { text: `${code}: ${family}. ${entry.meaning}`, entry };
+    // A code two families share (AU: Austria and the African Union) says each: which one a cable means, its context decides.
+    const also = others.map((o) => {
+      const { text, meanings } = describeTagEntry(code, o, dicts);
+      return `Also ${text.slice(code.length + 2)}${meanings ? ` ${meanings.join('; ')}` : ''}`;
+    });
+    const sources = [entry, ...others].map((e) => e.source).join(' | ');
+    const own = describeTagEntry(code, entry, dicts);
+    // Two established meanings (AU): the reference says the context decides between them.
+    const decides = others.some((o) => o.verified) && entry.verified ? ['Which one a cable means, its context decides.'] : [];
+    return { ...own, ...(also.length > 0 && { also: [...also, ...decides] }), sources };
   }
   // An unknown four-letter code still tells its family by its first letter.
   if (/^K[A-Z]{3}$/.test(code)) return { text: `${code}: program TAG (K…); meaning not in the dictionary.` };
@@ -263,9 +266,21 @@ function describeTag(code: string, dicts: Dictionaries): { text: string; meaning
   return { text: `${code}: not in the dictionary.` };
 }
 
+/** One entry's line: its family, and its meaning or that none is established; several meanings as a list. */
+function describeTagEntry(code: string, entry: TagEntry, dicts: Dictionaries): { text: string; meanings?: readonly string[] } {
+  const family = entry.family === 'subject' ? `subject TAG, category ${entry.category} (${categoryName(entry.category, dicts)})` : `${entry.family} TAG`;
+  if (!entry.verified) return { text: `${code}: ${family}; meaning unverified: the dictionary's sources do not establish it.` };
+  // The reference joins the meanings its sources give with " ; " (a PlusD label holds a ";" of its own, without the
+  // space before it): one line read as one sentence, so each is an item of its own.
+  const meanings = entry.meaning.split(' ; ').map((m) => m.trim()).filter((m) => m.length > 0);
+  if (meanings.length > 1) return { text: `${code}: ${family}. The sources give these meanings:`, meanings };
+  return { text: `${code}: ${family}. ${entry.meaning}` };
+}
+
 function categoryName(letter: string | undefined, dicts: Dictionaries): string {
   const c = letter ? dicts.categories.get(letter) : undefined;
   // "Political Affairs (example members PGOV, …): …" → "Political Affairs".
+  // S, whose name the reference does not establish, says so in its row's words: "category name not established from sources".
   return c ? beforeParenthesis(c.meaning.split(':')[0]) : 'unknown category';
 }
 
@@ -390,8 +405,8 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   for (const tag of cable.tags?.tags ?? []) {
     if (!at(tag.token, position)) continue;
     if (tag.role === 'person') return hover(md(esc(tag.code), ['Person named after an OVIP-style TAG (visitor, official).']), tag.token.range);
-    const { text, meanings, entry } = describeTag(tag.code, d);
-    return hover(md(`TAG ${esc(tag.code)}`, [esc(text), ...(meanings ?? []).map((m) => `- ${esc(m)}`)], entry ? citeSource(entry.source) : []), tag.token.range);
+    const { text, meanings, also, sources } = describeTag(tag.code, d);
+    return hover(md(`TAG ${esc(tag.code)}`, [esc(text), ...(meanings ?? []).map((m) => `- ${esc(m)}`), ...(also ?? []).map(esc)], sources ? citeSource(sources) : []), tag.token.range);
   }
   // A released copy's date line ("Friday, 31 July 2009, 06:59", or a date-time group alone: "080857Z Jul 05").
   for (const p of cable.preamble) {
@@ -522,7 +537,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (!contains(b.range, position)) continue;
     const lines = [`Level: **${b.level}**`];
     const efto = b.efto && d.markings.get('UNCLAS EFTO');
-    if (efto) lines.push(`EFTO: ${efto.meaning}`);
+    if (efto) lines.push(`EFTO: ${esc(markingMeaning(efto))}`);
     if (b.section) lines.push(`Section ${b.section.number.value} of ${b.section.total.value}`);
     if (b.post) lines.push(`Post: ${esc(b.post.text)}`);
     if (b.serial) lines.push(`Serial: ${esc(b.serial.text)}`);
@@ -838,8 +853,11 @@ export function describeRi(code: string, cable: Cable, d: Dictionaries, addresse
       lines.push(times === undefined ? 'The dictionary and this cable disagree; both are shown.' : seenToo(times));
     }
   }
-  lines.push(`${code[0] === 'R' ? 'R: tape-relay network' : ''}${code[1] === 'U' ? '; U: United States' : ''}`);
-  return md(`Routing indicator ${esc(code)}`, lines.filter((l) => l.length > 0).map((l) => `- ${l}`), entry ? citeSource(entry.source) : citeDocuments(['TPUB4', 'corpus'], d));
+  // The letters' structure is FORMAT.md's [TPUB4] fact, cited beside the entry's own source, which gives only the address.
+  const structure = [...(code[0] === 'R' ? ['R: tape-relay network'] : []), ...(code[1] === 'U' ? ['U: United States'] : [])].join('; ');
+  lines.push(structure);
+  const sources = entry ? [...citeSource(entry.source), ...(structure ? citeDocuments(['TPUB4'], d) : [])] : citeDocuments(['TPUB4', 'corpus'], d);
+  return md(`Routing indicator ${esc(code)}`, lines.filter((l) => l.length > 0).map((l) => `- ${l}`), sources);
 }
 
 /**
@@ -963,7 +981,10 @@ export function declEntry(decl: Decl, d: Dictionaries): TermEntry | undefined {
   else if (decl.kind === 'oadr') code = 'OADR';
   else if (decl.kind === 'gds') code = 'GDS';
   else if (decl.kind === 'downgrade') code = 'DNG: CO <date>';
-  else if (decl.kind === 'x-code') code = value.startsWith('25X') ? '25X1 ... 25X9' : value.startsWith('50X') ? '50X1-HUM, 50X2-WMD' : 'X1 ... X8';
+  else if (decl.kind === 'x-code') code = value.startsWith('25X') ? '25X1 ... 25X9' : 'X1 ... X8';
+  // Values the parser reads as text that the dictionary lists all the same: "DECL: MR", "50X1-HUM". (Its "1.6X..." entry
+  // is a form no source or cable shows, its row says: not offered as one.)
+  else if (decl.kind === 'text') code = value === 'MR' ? 'MR' : /^50X\d/.test(value) ? '50X1-HUM, 50X2-WMD' : undefined;
   return code === undefined ? undefined : d.eo.find((e) => e.kind === 'decl-value' && e.code === code);
 }
 
@@ -991,6 +1012,11 @@ function describeDecl(cable: Cable, d: Dictionaries): string {
       lines.push('Redacted.');
       break;
     default:
+      // "DECL: MR": in the dictionary, its meaning not established; "Not a known code" said the reference did not list it.
+      if (entry) {
+        lines.push(`${esc(decl.value.text.trim())}: ${entry.summary}${entry.verified ? '.' : ' (unverified).'}`);
+        break;
+      }
       // "DECL: CLOSURE OF ICTY": the directive carrying out E.O. 12958 lets an event stand for the date.
       lines.push(declNamesEvent(decl.value.text) ? 'An event in place of a date, which the directive carrying out E.O. 12958 allows; no machine can act on it.' : 'Not a date or a known code.');
   }

@@ -14,7 +14,7 @@ import { citedId, fileName, idFromFileName } from '../core/id';
 import type { Addressee, Cable, Level, Range, RefItem, Token } from '../core/model';
 import { lineStarts, offsetAt } from '../core/text';
 import { shortMeaning } from './completion';
-import type { Dictionaries } from './dictionaries';
+import { tagEntries, tagListMeaning, type Dictionaries } from './dictionaries';
 import { declEntry, readableDate, readableDtg, reasonEntry } from './hover';
 import type { IndexedCable } from './types';
 
@@ -171,11 +171,13 @@ export function getPreviewCard(cable: Cable, ctx: PreviewContext): PreviewCard {
   }
   const tags: PreviewTag[] = (cable.tags?.tags ?? []).map((tag) => {
     if (tag.role === 'person') return { code: tag.code, meaning: 'person named after an OVIP-style TAG', kind: 'person' };
-    const entry = d.tags.get(tag.code);
-    if (!entry) return { code: tag.code, meaning: 'not in the dictionary', kind: 'unknown' };
-    if (!entry.verified) return { code: tag.code, meaning: 'unverified', kind: 'unverified' };
-    const meaning = shortMeaning(entry.meaning);
-    return meaning === entry.meaning ? { code: tag.code, meaning, kind: 'known' } : { code: tag.code, meaning, full: entry.meaning, kind: 'known' };
+    const entries = tagEntries(d, tag.code);
+    if (entries.length === 0) return { code: tag.code, meaning: 'not in the dictionary', kind: 'unknown' };
+    // A code two families share gives each one's established meaning (AU: "Austria or African Union"), as completion does.
+    const meaning = tagListMeaning(entries, shortMeaning);
+    if (!entries.some((e) => e.verified)) return { code: tag.code, meaning, kind: 'unverified' };
+    const full = tagListMeaning(entries, (m) => m);
+    return meaning === full ? { code: tag.code, meaning, kind: 'known' } : { code: tag.code, meaning, full, kind: 'known' };
   });
   const refs: PreviewRef[] = (cable.refs?.items ?? []).map((item) => {
     const id = item.cable ? citedId(item, cable.id ?? named) : undefined;
