@@ -1004,6 +1004,14 @@ describe('hover', () => {
     assert.match(hoverAt(text.replace('E.O. 12958', 'E.|O. 12958')), /^\*\*E\.O\. 12958\*\*/);
   });
 
+  it("gives an order's dates under the reference's own words, not as the date it took effect", () => {
+    // The reference's dates say "effective 1978-12-01", "superseded … by E.O. 12065", "signed 1995-04-17; …": none is a bare date.
+    const order = (eo: string) => hoverAt(`C O N F I D E N T I A L NOWHERE 000017\n\nE.|O. ${eo}: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: HARBOR\n`);
+    assert.match(order('12065'), /\nDates: effective 1978-12-01\n/);
+    assert.match(order('11652'), /\nDates: superseded 1978-12-01 by E\.O\. 12065\n/);
+    assert.doesNotMatch(order('12958'), /Effective:/);
+  });
+
   it('explains a continuation-page line and an old printout page header', () => {
     const text = ['CONFIDENTIAL NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '', '1. (C) Text.', 'NOWHERE 00000042 002 OF 003', '', '2. (C) More text.', 'PAGE 03        NOWHERE   00042  161435Z', '3. (C) Last text.', ''].join('\n');
     const page = hoverAt(text.replace('00000042 002', '00000042 0|02'));
@@ -1185,8 +1193,9 @@ describe('hover', () => {
     assert.match(hoverAt(inValletta('S/NF) Director', 0)), /SECRET, NOFORN: not releasable to foreign nationals/);
     // A release list is explained as NOFORN is, with TO written or lost ("(C/Rel Aus)").
     const released = (marking: string) => hoverAt(`CONFIDENTIAL NOWHERE 000001\n\nSUBJECT: HARBOR\n\n¶1. (|${marking}) The board met.\n`);
-    assert.match(released('C/Rel Aus'), /\n\nCONFIDENTIAL, REL AUS\n\nREL AUS: authorized for release to the listed countries\/organizations\.\n/);
-    assert.match(released('C//REL TO USA, AUS'), /\n\nREL USA, AUS: authorized for release to the listed countries\/organizations\.\n/);
+    // Spelt out with its TO, as the reference names the control: "CONFIDENTIAL, REL USA, AUS" read as three controls.
+    assert.match(released('C/Rel Aus'), /\n\nCONFIDENTIAL, REL TO AUS\n\nREL TO AUS: authorized for release to the listed countries\/organizations\.\n/);
+    assert.match(released('C//REL TO USA, AUS'), /\n\nCONFIDENTIAL, REL TO USA, AUS\n\nREL TO USA, AUS: authorized for release to the listed countries\/organizations\.\n/);
     assert.doesNotMatch(released('C/NF'), /authorized for release/);
     assert.match(hoverAt(inValletta('(b) and (d).', 1)), /Reason 1\.4\(b\)[\s\S]*foreign government information/);
     // On the parenthesis before the letter too, as on the one after it.

@@ -572,7 +572,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     // A release list's control, as the caveat's hover gives it: "(C/Rel Aus)", "(S//REL TO USA, FVEY)".
     const rel = m.controls.find((c) => c.startsWith('REL '));
     const relEntry = rel === undefined ? undefined : markingEntry(d, rel);
-    if (relEntry?.meaning) lines.push(`${esc(rel!)}: ${esc(markingMeaning(relEntry))}.`);
+    if (relEntry?.meaning) lines.push(`REL TO ${esc(rel!.slice(4))}: ${esc(markingMeaning(relEntry))}.`);
     if (!m.wellFormed) {
       // "(S/NOFRN)": the control an unknown word is one letter from, as CBL029's fix offers it.
       const slip = misspeltControl(m);
@@ -586,7 +586,8 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   if (eo && contains(eo.range, position)) {
     if (eo.decl && contains(eo.decl.value.range, position)) return hover(describeDecl(cable, d), eo.decl.value.range);
     const order = d.eo.find((e) => e.kind === 'order' && e.order !== undefined && beforeParenthesis(e.order).endsWith(eo.order?.text ?? '#'));
-    const lines = [order ? `${order.summary}` : 'Not a known classification order.', order?.effective ? `Effective: ${order.effective}` : ''];
+    const lines = [order ? `${order.summary}` : 'Not a known classification order.', // The reference's dates column holds what the sources date, signed, effective or superseded ("effective 1978-12-01").
+    order?.effective ? `Dates: ${order.effective}` : ''];
     const sources = order ? citeSource(order.source) : [];
     if (eo.order?.text === '12958') {
       // Only what the sources date: when each later order was signed, and what it did. When the amendment took

@@ -386,9 +386,12 @@ function oneEditApart(a: string, b: string): boolean {
   return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
 }
 
-/** Spells a marking out: "SECRET, NOFORN", for hovers. */
+/**
+ * Spells a marking out: "SECRET, NOFORN", for hovers; a release list as it is written in full, "CONFIDENTIAL, REL TO USA,
+ * FVEY" (the model keeps "REL USA, FVEY", which `(C//REL USA, FVEY)` and `(C//REL TO USA, FVEY)` alike give).
+ */
 export function describeMarking(marking: PortionMarking): string {
   const level = marking.level ? (marking.sbu ? 'SENSITIVE BUT UNCLASSIFIED' : marking.level) : 'unknown level';
-  const controls = marking.controls.map((c) => (c === 'NF' ? 'NOFORN' : c));
+  const controls = marking.controls.map((c) => (c === 'NF' ? 'NOFORN' : c.startsWith('REL ') ? `REL TO ${c.slice(4)}` : c));
   return [level, ...controls].join(', ');
 }
