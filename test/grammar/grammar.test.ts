@@ -319,6 +319,14 @@ describe('grammar', function () {
     { text: 'EUR/SE FOR ROE', at: 'ROE', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
     { text: 'NEA/ARP, S/CT, EUR/SE', at: 'S/CT', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
     { text: 'WHA FOR A/S ROE', at: 'ROE', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
+    // A line of capitals prose that opens with an office code (09STATE40423: "INR/B OFFICERS WERE …") is no passing line, nor a
+    // heading: the parser reads it as the paragraph's text. An office code before a name alone still opens a passing line.
+    { text: 'THE BOARD MET IN MAY.\nEUR/SE OFFICERS WERE ABLE TO USE THE FIGURES IN THEIR', at: 'OFFICERS', not: /passing|heading/ },
+    { text: 'THE BOARD MET IN MAY.\nEUR/SE OFFICERS WERE ABLE TO USE THE FIGURES IN THEIR', at: 'EUR/SE', not: /passing|heading/ },
+    { text: 'EUR/SE OFFICERS AGREED.', at: 'OFFICERS', not: /passing/ },
+    { text: 'NEA/ARP JROE', at: 'JROE', scope: /string\.unquoted\.passing\.cable/ },
+    { text: 'EUR/SE JOHN Q. ROE', at: 'ROE', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
+    { text: 'INR/IAA (ROE), EUR/CE (DOE, ROE)', at: 'DOE', scope: /string\.unquoted\.passing\.cable/ },
     // An office with a colon, then names or offices: a passing line, which the parser reads under the banner.
     { text: 'DRL: JROE, S/WCI: ASMITH', at: 'JROE', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
     { text: 'STATE:NEA/MAG (JROE, ASMITH)', at: 'NEA', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
