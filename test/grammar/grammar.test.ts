@@ -162,6 +162,28 @@ describe('grammar', function () {
     }
   });
 
+  it('starts the tokens of header, banner and corrected-copy lines at their words, not at the space before them', () => {
+    // "ZNY CCCCC ZZH": the operating signal's token was " ZZH"; "FM AMEMBASSY LA PAZ": the post's was " LA PAZ".
+    for (const text of [
+      'ZNY CCCCC ZZH',
+      'ZNR UUUUU   ZZH ZDK',
+      'R 010000Z JAN 10  ZDK',
+      'FM AMEMBASSY LA PAZ',
+      'FM USMISSION  GENEVA',
+      'S E C R E T NOWHERE 000412  SIPDIS NOFORN',
+      'SECRET//NOFORN NOWHERE 000412 SIPDIS',
+      'C O N F I D E N T I A L ABCDEFGHIJKLMNOPQRSTUVWXYZ ABCDE 000412',
+      'UNCLAS SECTION 01 OF 02 NOWHERE 000412 SIPDIS',
+      'C O R R E C T E D C O P Y (ADDED TAGS)',
+    ]) {
+      const [{ line, tokens }] = tokenize(grammar, text);
+      for (const t of tokens) {
+        const token = line.slice(t.start, t.end);
+        if (t.scopes.length > 0 && token.trim() !== '') assert.doesNotMatch(token, /^\s/, `${JSON.stringify(text)}: ${JSON.stringify(token)} ${t.scopes.join(' ')}`);
+      }
+    }
+  });
+
   it('gives no caveat scope to the white space a banner line ends with', () => {
     const cases: [string, string | undefined][] = [
       ['S E C R E T SECTION 01 OF 02 NOWHERE 000412   ', undefined],
