@@ -162,6 +162,28 @@ describe('grammar', function () {
     }
   });
 
+  it('starts the tokens of header, banner and corrected-copy lines at their words, not at the space before them', () => {
+    // "ZNY CCCCC ZZH": the operating signal's token was " ZZH"; "FM AMEMBASSY LA PAZ": the post's was " LA PAZ".
+    for (const text of [
+      'ZNY CCCCC ZZH',
+      'ZNR UUUUU   ZZH ZDK',
+      'R 010000Z JAN 10  ZDK',
+      'FM AMEMBASSY LA PAZ',
+      'FM USMISSION  GENEVA',
+      'S E C R E T NOWHERE 000412  SIPDIS NOFORN',
+      'SECRET//NOFORN NOWHERE 000412 SIPDIS',
+      'C O N F I D E N T I A L ABCDEFGHIJKLMNOPQRSTUVWXYZ ABCDE 000412',
+      'UNCLAS SECTION 01 OF 02 NOWHERE 000412 SIPDIS',
+      'C O R R E C T E D C O P Y (ADDED TAGS)',
+    ]) {
+      const [{ line, tokens }] = tokenize(grammar, text);
+      for (const t of tokens) {
+        const token = line.slice(t.start, t.end);
+        if (t.scopes.length > 0 && token.trim() !== '') assert.doesNotMatch(token, /^\s/, `${JSON.stringify(text)}: ${JSON.stringify(token)} ${t.scopes.join(' ')}`);
+      }
+    }
+  });
+
   it('gives no caveat scope to the white space a banner line ends with', () => {
     const cases: [string, string | undefined][] = [
       ['S E C R E T SECTION 01 OF 02 NOWHERE 000412   ', undefined],
@@ -319,6 +341,14 @@ describe('grammar', function () {
     { text: 'EUR/SE FOR ROE', at: 'ROE', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
     { text: 'NEA/ARP, S/CT, EUR/SE', at: 'S/CT', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
     { text: 'WHA FOR A/S ROE', at: 'ROE', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
+    // A line of capitals prose that opens with an office code (09STATE40423: "INR/B OFFICERS WERE …") is no passing line, nor a
+    // heading: the parser reads it as the paragraph's text. An office code before a name alone still opens a passing line.
+    { text: 'THE BOARD MET IN MAY.\nEUR/SE OFFICERS WERE ABLE TO USE THE FIGURES IN THEIR', at: 'OFFICERS', not: /passing|heading/ },
+    { text: 'THE BOARD MET IN MAY.\nEUR/SE OFFICERS WERE ABLE TO USE THE FIGURES IN THEIR', at: 'EUR/SE', not: /passing|heading/ },
+    { text: 'EUR/SE OFFICERS AGREED.', at: 'OFFICERS', not: /passing/ },
+    { text: 'NEA/ARP JROE', at: 'JROE', scope: /string\.unquoted\.passing\.cable/ },
+    { text: 'EUR/SE JOHN Q. ROE', at: 'ROE', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
+    { text: 'INR/IAA (ROE), EUR/CE (DOE, ROE)', at: 'DOE', scope: /string\.unquoted\.passing\.cable/ },
     // An office with a colon, then names or offices: a passing line, which the parser reads under the banner.
     { text: 'DRL: JROE, S/WCI: ASMITH', at: 'JROE', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
     { text: 'STATE:NEA/MAG (JROE, ASMITH)', at: 'NEA', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
