@@ -521,3 +521,43 @@ export function matchingBracket(lines: readonly string[], from: Position, to: Po
   }
   return undefined;
 }
+
+/**
+ * The one word of `words` that `word` is a misspelling of: at most `most(w)` letters lost, added or changed, or two
+ * neighbouring letters swapped, away from it (`NOFRN` → `NOFORN`, `PRIORTY` → `PRIORITY`); undefined when no word is,
+ * or two are. The caller rules out `word` being one of `words`.
+ */
+export function onlyWordNear(word: string, words: readonly string[], most: (w: string) => number): string | undefined {
+  let found: string | undefined;
+  for (const w of words) {
+    const bound = most(w);
+    if (Math.abs(word.length - w.length) > bound || editDistance(word, w, bound) > bound) continue;
+    if (found) return undefined;
+    found = w;
+  }
+  return found;
+}
+
+/**
+ * The optimal string alignment distance between two short words (letters lost, added or changed, and two neighbours swapped),
+ * or `most + 1` once it is known to be more than `most`.
+ */
+function editDistance(a: string, b: string, most: number): number {
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, before[j - 2] + 1);
+      current.push(d);
+      if (d < least) least = d;
+    }
+    if (least > most) return most + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}

@@ -20,7 +20,7 @@ import type {
   Token,
   TransmissionHeader,
 } from '../model';
-import { isAlnum, isCapital, isDigit, isSpace, numberToken, range, skipSpaces, spanRange, token, trimEndOffset } from '../text';
+import { isAlnum, isCapital, isDigit, isSpace, numberToken, onlyWordNear, range, skipSpaces, spanRange, token, trimEndOffset } from '../text';
 import { fullYear } from '../id';
 import { findOldPageHeader } from './pages';
 
@@ -732,40 +732,8 @@ const PRECEDENCE_SPELLINGS = ['IMMEDIATE', 'PRIORITY', 'ROUTINE', 'FLASH'];
  * "FLASH"); undefined for a precedence word itself, a word near none, or one near two.
  */
 export function misspeltPrecedence(word: string): string | undefined {
-  if (word.length < 4 || word.length > 11) return undefined;
-  let found: string | undefined;
-  for (const precedence of PRECEDENCE_SPELLINGS) {
-    if (word === precedence) return undefined;
-    const most = Math.min(word.length, precedence.length) <= 5 ? 1 : 2;
-    if (Math.abs(word.length - precedence.length) > most || editDistance(word, precedence, most) > most) continue;
-    if (found) return undefined;
-    found = precedence;
-  }
-  return found;
-}
-
-/**
- * The optimal string alignment distance between two short words (letters lost, added or changed, and two neighbours swapped),
- * or `most + 1` once it is known to be more than `most`.
- */
-function editDistance(a: string, b: string, most: number): number {
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let least = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, before[j - 2] + 1);
-      current.push(d);
-      if (d < least) least = d;
-    }
-    if (least > most) return most + 1;
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length];
+  if (word.length < 4 || word.length > 11 || PRECEDENCE_SPELLINGS.includes(word)) return undefined;
+  return onlyWordNear(word, PRECEDENCE_SPELLINGS, (precedence) => (Math.min(word.length, precedence.length) <= 5 ? 1 : 2));
 }
 
 /**

@@ -3,7 +3,7 @@
  * Spellings from CORPUS-FINDINGS.md §9 and markings.tsv.
  */
 import type { Level, PortionMarking } from '../model';
-import { isSpace, ownCopy, range, skipSpaces, WHITE_RUNS } from '../text';
+import { isSpace, onlyWordNear, ownCopy, range, skipSpaces, WHITE_RUNS } from '../text';
 
 /** Level words and abbreviations that may open a marking. */
 const LEVEL_WORDS: ReadonlyMap<string, { level: Level; sbu: boolean }> = new Map([
@@ -350,13 +350,7 @@ const LONG_CONTROLS = [...CONTROLS.keys()].filter((k) => k.length >= 4 && !k.inc
 export function nearControl(word: string): string | undefined {
   const upper = word.toUpperCase();
   if (upper.length < 4 || CONTROLS.has(upper)) return undefined;
-  let found: string | undefined;
-  for (const control of LONG_CONTROLS) {
-    if (!oneEditApart(upper, control)) continue;
-    if (found) return undefined;
-    found = control;
-  }
-  return found;
+  return onlyWordNear(upper, LONG_CONTROLS, () => 1);
 }
 
 /**
@@ -372,18 +366,6 @@ export function misspeltControl(marking: PortionMarking): { word: string; contro
     found = { word, control };
   }
   return found;
-}
-
-/** True when `a` becomes `b` by one letter lost, added or changed, or two neighbouring letters swapped. */
-function oneEditApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
 }
 
 /**
