@@ -6,8 +6,8 @@
  */
 import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
 import type { Block, Cable, Paragraph, Section } from '../core/model';
-import { containsRange, isBefore, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
-import { blockSpan, outlineSections } from './outlineSections';
+import { containsRange, isBefore, spanRange, TITLE_MARKING, WHITE_RUNS } from '../core/text';
+import { blockSpan, gluedSignatureCut, outlineSections } from './outlineSections';
 
 /** The outline of a cable. */
 export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
@@ -80,8 +80,8 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
     const signed = cable.signature.token.range;
     // "… coordinated with Embassy Berlin. BUTCHER": a signature glued to the last paragraph's line lies inside that
     // paragraph and its section, which end before it in the outline, so that the Signature overlaps neither.
-    const before = trimEndOffset(cable.lines[signed.start.line], signed.start.character);
-    if (before > 0) endBefore([...result, ...blocks], signed.start, { line: signed.start.line, character: before });
+    const cut = gluedSignatureCut(cable);
+    if (cut) endBefore([...result, ...blocks], signed.start, cut);
     result.push(symbol('Signature', cable.signature.token.text, SymbolKind.Constant, signed));
   }
   sortSymbols(result);

@@ -4,8 +4,7 @@
  */
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { Block, Cable, Range } from '../core/model';
-import { trimEndOffset } from '../core/text';
-import { blocksOpenedOnHeadings, onlyCloserAfter, outlineSections } from './outlineSections';
+import { blocksOpenedOnHeadings, gluedSignatureCut, onlyCloserAfter, outlineSections } from './outlineSections';
 
 /**
  * Folding ranges for a cable; single-line ranges are dropped.
@@ -19,8 +18,7 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
   // "… coordinated with Embassy Berlin. BUTCHER": a fold up to a line with the signature glued to its end hid the name,
   // which is none of the paragraph's, its section's or a block's (the outline ends them before it); such a fold ends on
   // the line above.
-  const signed = cable.signature?.token.range.start;
-  const glued = signed && trimEndOffset(cable.lines[signed.line], signed.character) > 0 ? signed.line : -1;
+  const glued = gluedSignatureCut(cable)?.line ?? -1;
   const add = (r: Range | undefined, kind?: string) => {
     if (!r) return;
     const end = r.end.line === glued && r.start.line < glued ? glued - 1 : r.end.line;

@@ -2,8 +2,8 @@
  * The sections as the outline, folding and smart selection show them: the parser's, but for a heading that opens a
  * Summary, Comment or Note which closes before the next heading ("SUMMARY" ⏎ "-----" ⏎ "¶1. … End Summary." ⏎ "¶2. …").
  */
-import type { Block, Cable, Range, Section } from '../core/model';
-import { isAlnum, isBefore, paragraphIndexAt, paragraphTextStart } from '../core/text';
+import type { Block, Cable, Paragraph, Position, Range, Section } from '../core/model';
+import { isAlnum, isBefore, paragraphIndexAt, paragraphTextStart, trimEndOffset } from '../core/text';
 
 const cache = new WeakMap<Cable, readonly Section[]>();
 
@@ -94,12 +94,35 @@ export function blockSpan(cable: Cable, block: Block): Range {
   const first = paragraphs[paragraphIndexAt(paragraphs, start.line, start.character)];
   const last = paragraphs[paragraphIndexAt(paragraphs, end.line, end.character)];
   if (!first || !last || first === last || first.range.start.line !== start.line || isBefore(last.range.end, end)) return block.range;
-  const line = cable.lines[start.line];
   // "¶1. (C) Summary:", "¶4. (C) (Comment:": only spaces and an opening bracket between the paragraph's text start and the opener.
-  for (let c = paragraphTextStart(cable.lines, first); c < start.character; c++) if (!OPENING_TEXT.includes(line[c])) return block.range;
+  if (openerRun(cable, first, start) < 0) return block.range;
   // "… End Summary." at the paragraph's end: nothing but the rest of the closer's sentence after it ("End Summary and Comment.").
   if (end.line !== last.range.end.line || !onlyCloserAfter(cable.lines[end.line], end.character, last.range.end.character)) return block.range;
   return { start: first.range.start, end: last.range.end };
 }
 
+/**
+ * Where the spaces and opening brackets right before an opener start on its line ("(Comment: …" at the line's start: 0;
+ * "2. (C) (Comment: …": after the paragraph's marking), or -1 when text of the paragraph's own stands before it
+ * ("The board set the fees. (Comment: …").
+ */
+export function openerRun(cable: Cable, paragraph: Paragraph | undefined, at: Position): number {
+  const line = cable.lines[at.line];
+  const from = paragraph && paragraph.range.start.line === at.line ? paragraphTextStart(cable.lines, paragraph) : 0;
+  for (let c = from; c < at.character; c++) if (!OPENING_TEXT.includes(line[c])) return -1;
+  return Math.min(from, at.character);
+}
+
 const OPENING_TEXT = ' \t([';
+
+/**
+ * Where the text before a signature glued to its line ends ("… with Embassy Berlin. BUTCHER": after "Berlin."), which the
+ * outline, folding and smart selection end the paragraph, section and blocks at; undefined for a signature on a line of
+ * its own, or none.
+ */
+export function gluedSignatureCut(cable: Cable): Position | undefined {
+  const signed = cable.signature?.token.range.start;
+  if (!signed) return undefined;
+  const cut = trimEndOffset(cable.lines[signed.line], signed.character);
+  return cut > 0 ? { line: signed.line, character: cut } : undefined;
+}

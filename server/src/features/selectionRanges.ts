@@ -5,9 +5,9 @@
  */
 import { SelectionRange, type Position, type Range } from 'vscode-languageserver-types';
 import { findInTextReferencesOnLine } from '../core/mentions';
-import type { Cable, Paragraph } from '../core/model';
-import { contains, containsRange, isBefore, paragraphIndexAt, paragraphTextStart, partitionPoint, range, trimEndOffset } from '../core/text';
-import { blockSpan, onlyCloserAfter, outlineSections } from './outlineSections';
+import type { Cable } from '../core/model';
+import { contains, containsRange, isBefore, paragraphIndexAt, partitionPoint, range, trimEndOffset } from '../core/text';
+import { blockSpan, gluedSignatureCut, onlyCloserAfter, openerRun, outlineSections } from './outlineSections';
 
 /** Nested selection ranges for each position. */
 export function getSelectionRanges(cable: Cable, positions: readonly Position[]): SelectionRange[] {
@@ -35,8 +35,8 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   // "… working together with us. VILLAROSA": a signature glued to the last paragraph's line is none of that paragraph's,
   // its section's or a block's left open in it, as the outline ends them before it (the parser's ranges run over it).
   const signed = cable.signature?.token.range.start;
-  const cut = signed ? trimEndOffset(cable.lines[signed.line], signed.character) : 0;
-  const own = (r: Range): Range => (signed && cut > 0 && isBefore(signed, r.end) && !isBefore(signed, r.start) ? { start: r.start, end: { line: signed.line, character: cut } } : r);
+  const cut = gluedSignatureCut(cable);
+  const own = (r: Range): Range => (signed && cut && isBefore(signed, r.end) && !isBefore(signed, r.start) ? { start: r.start, end: cut } : r);
   const found = cable.paragraphs[paragraphIndexAt(cable.paragraphs, p.line, p.character)];
   const paragraph = found && { range: own(found.range), portion: found.portion };
   // The sections as the outline shows them: a Summary heading's ends where its Summary does.
@@ -62,7 +62,7 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   // The line up to its last character that is not white space ("…for the quay. " ends at the full stop), or up to the
   // cursor in the spaces after it: a paragraph or section ending on this line ends there too, and a line with its
   // trailing spaces did not fit inside them, so the chain went from the line to the whole cable.
-  const textEnd = signed?.line === p.line && cut > 0 && p.character <= cut ? cut : trimEndOffset(line);
+  const textEnd = cut?.line === p.line && p.character <= cut.character ? cut.character : trimEndOffset(line);
   let lineFrom = 0;
   let lineTo = Math.max(textEnd, Math.min(p.character, line.length));
   // "(Comment: … End comment.)" inside a paragraph, "Summary: … End summary." after its marking, or a Summary over
@@ -117,18 +117,6 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   let result: SelectionRange | undefined;
   for (let i = chain.length - 1; i >= 0; i--) result = SelectionRange.create(chain[i], result);
   return result ?? SelectionRange.create({ start: p, end: p });
-}
-
-/**
- * Where the spaces and opening brackets right before an opener start on its line ("(Comment: …" at the line's start: 0;
- * "2. (C) (Comment: …": after the paragraph's marking), or -1 when text of the paragraph's own stands before it
- * ("The board set the fees. (Comment: …").
- */
-function openerRun(cable: Cable, paragraph: Paragraph | undefined, at: Position): number {
-  const line = cable.lines[at.line];
-  const from = paragraph && paragraph.range.start.line === at.line ? paragraphTextStart(cable.lines, paragraph) : 0;
-  for (let c = from; c < at.character; c++) if (!' \t(['.includes(line[c])) return -1;
-  return Math.min(from, at.character);
 }
 
 function size(r: Range): number {
