@@ -161,7 +161,7 @@ function detectCablesInTextFiles(): vscode.Disposable[] {
     let to: 'cable' | 'plaintext';
     if (doc.languageId === 'plaintext' && doc.uri.path.toLowerCase().endsWith('.txt')) {
       if (!vscode.workspace.getConfiguration('cable', doc).get<boolean>('detectTextFiles', true)) return;
-      if (!textReadsAsCable(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(DETECTION_PREFIX))))) return;
+      if (!documentReadsAsCable(doc)) return;
       to = 'cable';
     } else if (misnamedAsCable(doc)) {
       to = 'plaintext';
@@ -214,7 +214,19 @@ function misnamedAsCable(doc: vscode.TextDocument): boolean {
   if (!vscode.workspace.getConfiguration('cable', doc).get<boolean>('detectTextFiles', true)) return false;
   const associations = vscode.workspace.getConfiguration('files', doc).get<Record<string, string>>('associations') ?? {};
   if (Object.values(associations).includes('cable')) return false;
-  return !textReadsAsCable(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(DETECTION_PREFIX))));
+  return !documentReadsAsCable(doc);
+}
+
+/** What {@link documentReadsAsCable} read, by document and version: a document opened is asked about by two listeners. */
+const readings = new WeakMap<vscode.TextDocument, { readonly version: number; readonly reads: boolean }>();
+
+/** Whether the start of `doc` reads as a cable (`textReadsAsCable`), read once a version. */
+function documentReadsAsCable(doc: vscode.TextDocument): boolean {
+  const known = readings.get(doc);
+  if (known && known.version === doc.version) return known.reads;
+  const reads = textReadsAsCable(doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(DETECTION_PREFIX))));
+  readings.set(doc, { version: doc.version, reads });
+  return reads;
 }
 
 /** The context key that shows the Cables view: set while the workspace index holds a cable. */
