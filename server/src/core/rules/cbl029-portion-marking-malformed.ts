@@ -28,9 +28,12 @@ export const rule: Rule = {
     // "SUBJECT: (S/NOFRN) …": the subject's marking, which the metadata parser reads without reporting it, is checked as a line's is.
     const subject = subjectMarking(cable);
     if (subject && !subject.wellFormed) report({ message: malformedMarking(subject).message, range: subject.token.range, fixes: parenthesisFix(cable, subject.token.range) });
-    for (const p of cable.paragraphs) if (p.portion) markingAfterLabel(cable, p, p.portion, report);
-    // "( C )", "(S/ NF)": a marking read well, with spaces inside its parentheses or beside a slash.
-    for (const p of cable.paragraphs) if (p.portion?.wellFormed) straySpaces(cable, p.portion, report);
+    for (const p of cable.paragraphs) {
+      if (!p.portion) continue;
+      markingAfterLabel(cable, p, p.portion, report);
+      // "( C )", "(S/ NF)": a marking read well, with spaces inside its parentheses or beside a slash.
+      if (p.portion.wellFormed) straySpaces(cable, p.portion, report);
+    }
     for (const item of cable.itemMarkings) if (item.portion.wellFormed) straySpaces(cable, item.portion, report);
     if (subject?.wellFormed) straySpaces(cable, subject, report);
   },
