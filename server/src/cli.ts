@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
 import { ConfigResolver, DEFAULT_CONFIG, isIgnored, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig, type ResolvedConfig } from './core/config';
 import type { Cable } from './core/model';
+import { idFromFileName } from './core/id';
 import type { RuleSetting } from './core/rules/types';
 import { fixAll } from './core/fix';
 import { lintCable } from './core/lint';
@@ -757,7 +758,7 @@ function outlineCommand(o: Options): number {
         print(s.children ?? [], depth + 1);
       }
     };
-    print(getDocumentSymbols(cable), 0);
+    print(getDocumentSymbols(cable, idFromFileName(input.file)), 0);
   }
   stdout.flush();
   return finish(errors, 0);

@@ -705,7 +705,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   connection.onDocumentSymbol((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? unlessCancelled('documentSymbol', [], doc, token, getDocumentSymbols) : [];
+    return doc ? unlessCancelled('documentSymbol', [], doc, token, (cable) => getDocumentSymbols(cable, idFromFileName(doc.uri))) : [];
   });
 
   // `cable/status` (custom, optional): the classification, id and date the VS Code client shows as language status.

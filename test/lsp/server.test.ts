@@ -365,6 +365,11 @@ describe('language server over stdio', function () {
       assert.equal(def?.uri, uri('09VALLETTA388.cable'));
       const links = await client.connection.sendRequest<{ target: string }[]>('textDocument/documentLink', { textDocument: { uri: uri('09VALLETTA420.cable') } });
       assert.deepEqual(links.map((l) => l.target), [uri('09VALLETTA388.cable')]);
+      // The outline's banner entry and the banner's hover give the id, and say where it comes from.
+      const symbols = await client.connection.sendRequest<{ name: string; detail?: string }[]>('textDocument/documentSymbol', { textDocument: { uri: uri('09VALLETTA420.cable') } });
+      assert.deepEqual(symbols.find((s) => s.name === 'UNCLAS VALLETTA 000420')?.detail, '09VALLETTA420 (from the file name)');
+      const hover = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: uri('09VALLETTA420.cable') }, position: { line: 0, character: 10 } });
+      assert.match(hover.contents.value, /Canonical id: 09VALLETTA420 \(from the file name\)/);
     } finally {
       fs.rmSync(file);
       await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('09VALLETTA420.cable') } });

@@ -129,6 +129,10 @@ describe('cablelint', function () {
     assert.equal(outline.code, 0, outline.stderr);
     assert.match(outline.stdout, /^ {2}HARBOR MEETING {2}\[10\]$/m);
     assert.match(outline.stdout, /^ {2}¶1 \(C\) {2}— Text\. {2}\[7\]$/m);
+    // A cable whose text gives no id (no date: a partial extract) takes its file's, and says so.
+    const named = path.join(tmp, '05NOWHERE5.txt');
+    fs.writeFileSync(named, fs.readFileSync(file, 'utf8').replace(/^E\.O\..*\n/m, ''));
+    assert.match(run(['outline', named]).stdout, /^ {2}C O N F I D E N T I A L NOWHERE 000005 {2}— 05NOWHERE5 \(from the file name\) {2}\[1\]$/m);
   });
 
   it('prints stylish text that the extension\'s problem matcher $cablelint-stylish reads whole, plain or colored', () => {

@@ -13,12 +13,12 @@ import { lintCable } from '../../server/src/core/lint';
 import { defaultDictionaries, loadUserDictionary, mergeDictionaries } from '../../server/src/features/dictionaries';
 import { getDocumentSymbols } from '../../server/src/features/documentSymbols';
 import { getFoldingRanges } from '../../server/src/features/folding';
-import { citeSource, getHover, shortenSubject } from '../../server/src/features/hover';
+import { citeSource, getHover, shortenSubject, type HoverContext } from '../../server/src/features/hover';
 import { getInlayHints } from '../../server/src/features/inlayHints';
 import { findInTextReferences, findInTextReferencesOnLine, resolveInText } from '../../server/src/core/mentions';
 import { getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
 import { getSelectionRanges } from '../../server/src/features/selectionRanges';
-import type { SelectionRange } from 'vscode-languageserver-types';
+import { SymbolKind, type SelectionRange } from 'vscode-languageserver-types';
 import { getSemanticTokens, getSemanticTokensInRange, SEMANTIC_LEGEND } from '../../server/src/features/semanticTokens';
 import { caret, corpusFiles, decodeSemanticTokens, fixtureFiles, ROOT } from '../helpers';
 
@@ -26,7 +26,7 @@ const VALLETTA = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLET
 const dictionaries = defaultDictionaries();
 
 /** Hover text at the `|` caret. */
-function hoverAt(textWithCaret: string, ctx = { dictionaries }): string {
+function hoverAt(textWithCaret: string, ctx: HoverContext = { dictionaries }): string {
   const c = caret(textWithCaret);
   const h = getHover(parseCable(c.text).cable, { line: c.line, character: c.character }, ctx);
   return h ? (h.contents as MarkupContent).value : '';
@@ -63,6 +63,17 @@ function inValletta(needle: string, offset = 0): string {
 describe('document symbols', () => {
   const symbols = getDocumentSymbols(parseCable(VALLETTA).cable);
   const names = (list: DocumentSymbol[] | undefined) => (list ?? []).map((s) => s.name);
+
+  it("gives the banner the id of the file's name when the text gives none, and says so", () => {
+    // 05MADRID2478's shape: a partial extract with no date line, so the text gives no year.
+    const extract = 'This record is a partial extract of the original cable. The full text of the original cable is not available.\n\nC O N F I D E N T I A L SECTION 01 OF 02 NOWHERE 000123\n\nTAGS: PREL\nSUBJECT: X\n';
+    const cable = parseCable(extract).cable;
+    assert.equal(cable.id, undefined);
+    assert.equal(getDocumentSymbols(cable)[0].detail, undefined);
+    assert.equal(getDocumentSymbols(cable, '05NOWHERE123')[0].detail, '05NOWHERE123 (from the file name)');
+    // The text's own id comes first.
+    assert.equal(getDocumentSymbols(parseCable(VALLETTA).cable, '05NOWHERE123').find((s) => s.kind === SymbolKind.File)?.detail, '09VALLETTA412');
+  });
 
   it('lets the section of a Summary or Comment heading left open stand for its block, and keeps a block that closes inside its section', () => {
     const text = ['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'SUMMARY', '-------', '', '¶2. (U) Two.', '', '¶3. (U) Three.', '', 'FERRIES', '-------', '', '¶4. (U) Four. Comment: We agree.', '', 'COMMENT', '-------', '', '¶5. (U) Five.', '', '¶6. (U) Six.', 'DOE'].join('\n');
@@ -956,6 +967,10 @@ describe('hover', () => {
     assert.match(hoverAt(header.replace('FM AMEMBASSY PARIS', 'FM AMEMBASSY PA|RIS')), /^\*\*AMEMBASSY PARIS\*\*\n\nPlain-language address of the originator\.\n\nSent from station RUEHFR \(the DE line\), which the routing-indicator dictionary names AMEMBASSY PARIS\.\n\n---\n\*Sources: /);
     assert.match(hoverAt(header.replace('FM AMEMBASSY PARIS', 'FM |AMEMBASSY PARIS').replace(/^DE .*\n/m, '')), /^\*\*AMEMBASSY PARIS\*\*\n\nPlain-language address of the originator\.\n\n---\n/);
     assert.match(hoverAt(inValletta('VALLETTA 000412', 2)), /Section 1 of 2[\s\S]*09VALLETTA412/);
+    // A partial extract gives no date, so no id: the file's name gives it, and says so (05MADRID2478's shape).
+    const extract = 'This record is a partial extract of the original cable. The full text of the original cable is not available.\n\nC O N F I D E N T I A L SECTION 01 OF 02 NOW|HERE 000123\n\nTAGS: PREL\nSUBJECT: X\n';
+    assert.doesNotMatch(hoverAt(extract), /Canonical id/);
+    assert.match(hoverAt(extract, { dictionaries, citingId: '05NOWHERE123' }), /- Canonical id: `05NOWHERE123` \(from the file name\)\n/);
     // A caveat on the banner line explains itself; the banner's hover names the caveats joined to its level.
     const joined = 'SECRET//NOFORN NOWHERE 000001 SIPDIS\n\nTAGS: PREL\nSUBJECT: X\n';
     assert.match(hoverAt(joined.replace('NOFORN', 'NOF|ORN')), /^\*\*NOFORN\*\*/);

@@ -9,8 +9,11 @@ import type { Block, Cable, Paragraph, Section } from '../core/model';
 import { containsRange, isBefore, spanRange, TITLE_MARKING, WHITE_RUNS } from '../core/text';
 import { blockSpan, gluedSignatureCut, outlineSections } from './outlineSections';
 
-/** The outline of a cable. */
-export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
+/**
+ * The outline of a cable. `fileId` is the id its file's name gives (`idFromFileName`): the banner's detail
+ * when the text gives no id (a partial extract has no date).
+ */
+export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbol[] {
   const result: DocumentSymbol[] = [];
   const header = cable.header;
   if (header) {
@@ -48,7 +51,8 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
     // range it would break the outline's nesting, so it goes under the paragraph that holds it, as a Comment does, or
     // stands on its own.
     const inside = fields.filter((c) => containsRange(r, c.range));
-    result.push(symbol(name, cable.id, SymbolKind.File, r, banner.range, inside));
+    const id = cable.id ?? (fileId !== undefined ? `${fileId} (from the file name)` : undefined);
+    result.push(symbol(name, id, SymbolKind.File, r, banner.range, inside));
     for (const c of fields) if (!inside.includes(c)) inBody.push(c);
   } else {
     // With no banner to hold them (none, or one the parser cannot read), the fields stand on their own.

@@ -19,7 +19,7 @@ import type { IndexedCable } from './types';
 export interface HoverContext {
   readonly dictionaries: Dictionaries;
   readonly lookupCable?: (id: string) => IndexedCable | undefined;
-  /** The id the document's file name gives, for REF citations in a cable whose text gives no date. */
+  /** The id the document's file name gives: the banner's id, and the year of REF citations, in a cable whose text gives no date. */
   readonly citingId?: string;
   /** Answer in plain text, for a client whose hover `contentFormat` does not put Markdown first (eglot without markdown-mode). */
   readonly plainText?: boolean;
@@ -542,6 +542,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (b.post) lines.push(`Post: ${esc(b.post.text)}`);
     if (b.serial) lines.push(`Serial: ${esc(b.serial.text)}`);
     if (cable.id && !b.repeated) lines.push(`Canonical id: \`${cable.id}\``);
+    else if (ctx.citingId && !b.repeated) lines.push(`Canonical id: \`${ctx.citingId}\` (from the file name)`);
     if (b.form === 'damaged') lines.push(`Spelling is damaged: '${esc(b.levelText.text)}'.`);
     if (b.joined) lines.push(`Caveats joined to the level: '${esc(b.joined.text)}'.`);
     return hover(md('Classification banner', lines.map((l) => `- ${l}`), [...(efto ? citeSource(efto.source) : []), ...citeDocuments(['corpus'], d)]), b.range);
