@@ -644,7 +644,36 @@ describe('cablelint', function () {
     fs.symlinkSync('one.cable', path.join(dir, 'c', 'link.cable'));
     const r = run(['extract', '--fields', 'file', 'c'], dir);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, '{"file":"c/link.cable"}\n{"file":"c/one.cable"}\n');
+    // The link and its file are one cable: one record, under the name reached first (the walk's name order).
+    assert.equal(r.stdout, '{"file":"c/link.cable"}\n');
+  });
+
+  it('reads a file and a symbolic link to it once, under the path given first, and a folder reached through a link too', function () {
+    // A collection with `latest.cable -> 09QUITO288.cable`, or a folder given both as itself and through a link, gave two records.
+    if (process.platform === 'win32') this.skip();
+    const dir = fs.mkdtempSync(path.join(tmp, 'reallinks-'));
+    fs.mkdirSync(path.join(dir, 'c'));
+    fs.writeFileSync(path.join(dir, 'c', 'one.cable'), fs.readFileSync('test/fixtures/samples/09QUITO288.cable'));
+    fs.symlinkSync('one.cable', path.join(dir, 'c', 'link.cable'));
+    fs.symlinkSync('c', path.join(dir, 'alias'));
+    const files = (args: string[]) => run(['extract', '--fields', 'file', ...args], dir).stdout;
+    assert.equal(files(['c/one.cable', 'c/link.cable']), '{"file":"c/one.cable"}\n');
+    assert.equal(files(['c/one.cable', 'c']), '{"file":"c/one.cable"}\n');
+    assert.equal(files(['alias', 'c']), '{"file":"alias/link.cable"}\n');
+    const lint = run(['--format', 'json', 'c/link.cable', 'alias/one.cable', 'c'], dir);
+    assert.deepEqual(JSON.parse(lint.stdout).map((r: { file: string }) => r.file), ['c/link.cable']);
+  });
+
+  it('walks past a FIFO named like a cable, which would hold the run', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = fs.mkdtempSync(path.join(tmp, 'fifo-'));
+    fs.mkdirSync(path.join(dir, 'c'));
+    fs.writeFileSync(path.join(dir, 'c', 'one.cable'), fs.readFileSync('test/fixtures/samples/09QUITO288.cable'));
+    if (spawnSync('mkfifo', [path.join(dir, 'c', '09PARIS1.txt')]).status !== 0) this.skip();
+    const r = spawnSync(process.execPath, [CLI, 'extract', '--fields', 'file', 'c'], { cwd: dir, encoding: 'utf8', timeout: 10000 });
+    assert.equal(r.signal, null, 'the walk read the FIFO and waited for a writer');
+    assert.equal(r.stdout, '{"file":"c/one.cable"}\n');
+    assert.equal(r.status, 0, r.stderr);
   });
 
   it('rejects a --fields list that names no field or one field twice', () => {
