@@ -23,7 +23,7 @@ import { loadUserDictionaries } from './core/userDictionary';
 import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS } from './cli/extract';
 import { cacheFile, CacheKeys, LintCache, runSalt, toolDigest } from './cli/cache';
 import { checkText, collect, readStdin, readText, relativePaths, type InputFile } from './cli/files';
-import { LINT_FORMATS, reported, type FileResult } from './cli/formats';
+import { LINT_FORMATS, reported, type FileMessage, type FileResult } from './cli/formats';
 import { unifiedDiff } from './cli/diff';
 import { isTerminal, stderr, stdout } from './cli/output';
 import { applySuppressions, prune, readSuppressions, suppress, SUPPRESSIONS_FILE, writeSuppressions } from './cli/suppressions';
@@ -560,7 +560,11 @@ async function lintCommand(o: Options): Promise<number> {
     stderr.flush();
   }
   cache?.save(errors);
-  return report(o, withSuppressions(o, slots.filter((r): r is FileResult => r !== undefined), errors), errors);
+  // The names the run's messages give files by (as read, or as given), each with the name the output gives it.
+  const names = new Map<string, string>();
+  for (const p of o.paths) names.set(p, shownPath({ file: p }));
+  for (const job of jobs) names.set(job.file, job.shown);
+  return report(o, withSuppressions(o, slots.filter((r): r is FileResult => r !== undefined), errors), errors, names);
 }
 
 /**
@@ -657,19 +661,21 @@ function lintStdin(o: Options, setup: LintSetup, errors: string[]): number {
   const shown = input ? setup.shownPath(input) : STDIN_NAME;
   const bytes = readStdin(errors);
   const results: FileResult[] = [];
+  // The names its messages give the text by.
+  const names = new Map([[shown, shown], [o.stdinFilename ?? shown, shown], ['standard input', shown]]);
   if (input && ignored(setup, shown, setup.pathForGlobs?.(input))) {
     sayIgnored(shown);
     if (o.fix && bytes) stdout.writeBytes(bytes);
-    return report(o, results, errors);
+    return report(o, results, errors, names);
   }
-  if (!bytes) return report(o, results, errors);
+  if (!bytes) return report(o, results, errors, names);
   const raw = bytes.toString('utf8');
   const read = isBlank(raw) ? undefined : checkText(shown, raw, errors);
   if (!read) {
     // A blank text is a clean document; a binary one is said to be skipped, as a file would be.
     if (o.fix) stdout.writeBytes(bytes);
     if (errors.length === 0) results.push({ file: shown, findings: [] });
-    return report(o, results, errors);
+    return report(o, results, errors, names);
   }
   // Without a name, no override's glob applies to the text; with one, those naming its path do.
   const resolved = input ? new ConfigResolver(setup.config, setup.overrides).resolve(setup.pathForGlobs?.(input) ?? '') : resolveConfig({ ...setup.config, overrides: [] }, '', setup.overrides);
@@ -688,7 +694,7 @@ function lintStdin(o: Options, setup: LintSetup, errors: string[]): number {
   // Without a name, "<stdin>" is no cable id's name, so CBL043 has nothing to compare.
   results.push({ file: shown, findings: lintParsed(o.stdinFilename ?? shown, cable, resolved, userTags, errors) });
   // The suppressions of the file the text is named after apply to it, as an editor's unsaved buffer is that file.
-  return report(o, o.stdinFilename === undefined ? results : withSuppressions(o, results, errors), errors);
+  return report(o, o.stdinFilename === undefined ? results : withSuppressions(o, results, errors), errors, names);
 }
 
 /**
@@ -697,11 +703,18 @@ function lintStdin(o: Options, setup: LintSetup, errors: string[]): number {
  * code: 2 after any message, else 1 for an error-level finding or more warning-level findings than
  * `--max-warnings` allows, else 0.
  */
-function report(o: Options, results: readonly FileResult[], errors: readonly string[]): number {
+function report(o: Options, results: readonly FileResult[], errors: readonly string[], names: ReadonlyMap<string, string> = new Map()): number {
   if (!o.dryRun && !(o.stdin && o.fix)) {
     const format = o.format ?? 'stylish';
     const color = format === 'stylish' && !process.env.NO_COLOR && isTerminal(1);
-    stdout.write(LINT_FORMATS[format](results, { color, version: VERSION, messages: errors }));
+    const fileMessages: FileMessage[] = [];
+    const runMessages: string[] = [];
+    for (const e of errors) {
+      const m = aboutFile(e, names);
+      if (m) fileMessages.push(m);
+      else runMessages.push(e);
+    }
+    stdout.write(LINT_FORMATS[format](results, { color, version: VERSION, messages: errors, fileMessages, runMessages }));
   }
   stdout.flush();
   let code = results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
@@ -720,6 +733,19 @@ function report(o: Options, results: readonly FileResult[], errors: readonly str
     }
   }
   return finish(errors, code);
+}
+
+/**
+ * The file a message of the run is about, when it starts with one of `names` (the names files are read by) and ": ",
+ * with the rest of it; undefined for a message about the run (a configuration, the cache, the suppressions file).
+ * Every ": " is tried, so that a name holding one is found too.
+ */
+function aboutFile(text: string, names: ReadonlyMap<string, string>): FileMessage | undefined {
+  for (let i = text.indexOf(': '); i > 0; i = text.indexOf(': ', i + 1)) {
+    const file = names.get(text.slice(0, i));
+    if (file !== undefined) return { file, message: text.slice(i + 2) };
+  }
+  return undefined;
 }
 
 function extractCommand(o: Options): number {

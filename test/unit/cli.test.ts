@@ -223,6 +223,41 @@ describe('cablelint', function () {
     assert.doesNotMatch(run(['--format', 'junit', 'ok.cable'], dir).stdout, /<error/);
   });
 
+  it('carries a file it could not read in json, github and gitlab output too, as that file\'s, with exit code 2', () => {
+    // These three said such a file on stderr only: a JSON report, the annotations and the Code Quality widget showed a clean run.
+    const dir = fs.mkdtempSync(path.join(tmp, 'unread-formats-'));
+    fs.writeFileSync(path.join(dir, 'bin.cable'), Buffer.from([0x53, 0x00, 0x01]));
+    fs.writeFileSync(path.join(dir, 'empty: odd.cable'), '');
+    fs.copyFileSync(path.join(ROOT, 'test/fixtures/samples/09QUITO288.cable'), path.join(dir, 'ok.cable'));
+    const fatal = (message: string) => ({ id: null, name: null, severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, fixable: false, fatal: true });
+    for (const threads of ['1', '2']) {
+      const json = run(['--format', 'json', '--threads', threads, 'bin.cable', 'ok.cable', 'empty: odd.cable', 'gone.cable'], dir);
+      assert.equal(json.code, 2);
+      assert.match(json.stderr, /cablelint: bin\.cable: binary file/);
+      assert.deepEqual(JSON.parse(json.stdout), [
+        { file: 'ok.cable', diagnostics: [] },
+        { file: 'gone.cable', diagnostics: [fatal('no such file or directory')] },
+        { file: 'bin.cable', diagnostics: [fatal('binary file (contains NUL bytes), skipped')] },
+        { file: 'empty: odd.cable', diagnostics: [fatal('empty file')] },
+      ], `--threads ${threads}`);
+    }
+    const github = run(['--format', 'github', 'bin.cable', 'ok.cable'], dir);
+    assert.equal(github.code, 2);
+    assert.equal(github.stdout, '::error file=bin.cable,title=cablelint::binary file (contains NUL bytes), skipped\n');
+    // A message about the run, not a file (a broken configuration), is an annotation on the run.
+    fs.writeFileSync(path.join(dir, 'c.jsonc'), '{ "rules": { "NOPE": "off" } }');
+    assert.match(run(['--format', 'github', '--config', 'c.jsonc', 'ok.cable'], dir).stdout, /^::error title=cablelint::c\.jsonc: .*NOPE/m);
+    const gitlab = run(['--format', 'gitlab', 'bin.cable', 'ok.cable'], dir);
+    assert.equal(gitlab.code, 2);
+    const [issue, ...rest] = JSON.parse(gitlab.stdout) as { description: string; check_name: string; fingerprint: string; severity: string; location: unknown }[];
+    assert.deepEqual(rest, []);
+    assert.deepEqual({ ...issue, fingerprint: issue.fingerprint.length }, { description: 'binary file (contains NUL bytes), skipped', check_name: 'cablelint', fingerprint: 32, severity: 'major', location: { path: 'bin.cable', lines: { begin: 1, end: 1 } } });
+    // Piped text that is binary is named as its findings would be.
+    const stdin = run(['--format', 'json', '--stdin', '--stdin-filename', 'x/a.cable'], dir, Buffer.from([0x53, 0x00]));
+    assert.equal(stdin.code, 2);
+    assert.deepEqual(JSON.parse(stdin.stdout), [{ file: 'x/a.cable', diagnostics: [fatal('binary file (contains NUL bytes), skipped')] }]);
+  });
+
   it('gives a safe fix in SARIF as the result\'s fixes, whose replacements make the text --fix writes', () => {
     const file = path.join(RULES, 'cbl018-tags-duplicate.bad.cable');
     const text = fs.readFileSync(file, 'utf8');
