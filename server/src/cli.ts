@@ -51,7 +51,8 @@ Lint options:
   --format FORMAT                          Output format: stylish (the default), json, sarif,
                                            junit, github (Actions annotations) or gitlab
                                            (a Code Quality report).
-  --config FILE                            Configuration (default: .cablelint.jsonc found upward).
+  --config FILE                            Configuration (default: .cablelint.jsonc found upward
+                                           from the PATHs' folder, else from the current one).
   --rule ID=SEVERITY                       Override a rule (off, hint, info, warning, error); repeatable.
   --ignore GLOB                            Skip matching files; repeatable.
   --fix                                    Apply safe fixes in place (the editor's Fix All);
@@ -224,19 +225,49 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-/** The configuration: `--config`, or the nearest `.cablelint.jsonc` (or `.json`) at or above `from`. */
-function loadConfig(o: Options, errors: string[], from: string): { config: CableLintConfig; root: string } {
-  let file = o.config;
-  if (!file) {
-    for (let dir = from; ; dir = path.dirname(dir)) {
-      const candidate = ['.cablelint.jsonc', '.cablelint.json'].map((n) => path.join(dir, n)).find((p) => fs.existsSync(p));
-      if (candidate) {
-        file = candidate;
-        break;
-      }
-      if (path.dirname(dir) === dir) break;
+/** The nearest `.cablelint.jsonc` (or `.json`) at or above the folder `from`; undefined when there is none. */
+function findConfig(from: string): string | undefined {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = ['.cablelint.jsonc', '.cablelint.json'].map((n) => path.join(dir, n)).find((p) => fs.existsSync(p));
+    if (candidate) return candidate;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * The folder that holds every one of `paths` (a folder given, or a file's folder), from which the configuration is looked for:
+ * the files' own, as the editor takes the one at the root of the workspace folder that holds them, wherever `cablelint` runs.
+ */
+function pathsFolder(paths: readonly string[]): string {
+  let common: string[] | undefined;
+  for (const p of paths) {
+    const absolute = path.resolve(p);
+    let folder = path.dirname(absolute);
+    try {
+      if (fs.statSync(absolute).isDirectory()) folder = absolute;
+    } catch {
+      // A missing path is said when the files are collected; its folder still counts.
+    }
+    const parts = folder.split(path.sep);
+    if (!common) common = parts;
+    else {
+      let n = 0;
+      while (n < common.length && n < parts.length && common[n] === parts[n]) n++;
+      common = common.slice(0, n);
     }
   }
+  // POSIX's root splits into [''], which joins back to ''; a Windows drive's `C:` is the drive's current folder, so its `\` is kept.
+  const joined = common ? common.join(path.sep) : process.cwd();
+  return joined === '' || joined.endsWith(':') ? joined + path.sep : joined;
+}
+
+/**
+ * The configuration: `--config`, or the nearest `.cablelint.jsonc` (or `.json`) at or above each folder of `from` in turn
+ * (the PATHs' folder, then the current directory when none is above them).
+ */
+function loadConfig(o: Options, errors: string[], from: readonly string[]): { config: CableLintConfig; root: string } {
+  let file = o.config;
+  for (const dir of from) file ??= findConfig(dir);
   if (!file) return { config: DEFAULT_CONFIG, root: process.cwd() };
   let text: string;
   try {
@@ -476,8 +507,10 @@ function sayIgnored(shown: string): void {
 
 async function lintCommand(o: Options): Promise<number> {
   const errors: string[] = [];
-  // An editor pipes an unsaved buffer from wherever it runs: its configuration is the one above the file it names.
-  const { config, root } = loadConfig(o, errors, o.stdinFilename !== undefined ? path.dirname(path.resolve(o.stdinFilename)) : process.cwd());
+  // An editor pipes an unsaved buffer from wherever it runs: its configuration is the one above the file it names. Files have
+  // the one above them, as in the editor, so that `cablelint /archive/cables` finds `/archive/.cablelint.jsonc` from anywhere.
+  const from = o.stdinFilename !== undefined ? [path.dirname(path.resolve(o.stdinFilename))] : o.stdin ? [process.cwd()] : [pathsFolder(o.paths), process.cwd()];
+  const { config, root } = loadConfig(o, errors, from);
   const userTags = loadUserTags(config, root, errors);
   const overrides = parseRuleOverrides(o.rules);
   if (overrides.errors.length > 0) throw new UsageError(overrides.errors.join('; '));

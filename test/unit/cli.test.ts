@@ -562,6 +562,34 @@ describe('cablelint', function () {
     }
   });
 
+  it('takes the configuration above the PATHs, as the editor takes the one of the folder that holds the files, wherever it runs', () => {
+    // `cablelint /archive/cables` run from elsewhere (a CI step's home, a script's folder) used the defaults, or the
+    // configuration above the current directory, where the editor opened on /archive uses /archive/.cablelint.jsonc.
+    const dir = fs.mkdtempSync(path.join(tmp, 'lookup-'));
+    fs.mkdirSync(path.join(dir, 'archive', 'cables', 'drafts'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'elsewhere'));
+    const bad = fs.readFileSync(path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable'));
+    fs.writeFileSync(path.join(dir, 'archive', 'cables', 'x.cable'), bad);
+    fs.writeFileSync(path.join(dir, 'archive', 'cables', 'drafts', 'y.cable'), bad);
+    fs.writeFileSync(path.join(dir, 'archive', '.cablelint.jsonc'), '{ "rules": { "CBL030": "warning" }, "ignore": ["cables/drafts/**"] }');
+    const findings = (args: string[], cwd: string) => {
+      const r = run(['--format', 'json', ...args], cwd);
+      return (JSON.parse(r.stdout) as { file: string; diagnostics: { id: string; severity: string }[] }[]).map((f) => [path.basename(f.file), f.diagnostics.filter((d) => d.id === 'CBL030').map((d) => d.severity).join()]);
+    };
+    const expected = [['x.cable', 'warning,warning']];
+    assert.deepEqual(findings(['.'], path.join(dir, 'archive')), expected);
+    assert.deepEqual(findings(['cables'], path.join(dir, 'archive')), expected);
+    assert.deepEqual(findings([path.join(dir, 'archive', 'cables')], path.join(dir, 'elsewhere')), expected);
+    assert.deepEqual(findings([path.join(dir, 'archive', 'cables', 'x.cable')], path.join(dir, 'elsewhere')), expected);
+    assert.deepEqual(findings(['../archive/cables/x.cable', '../archive/cables/drafts'], path.join(dir, 'elsewhere')), expected);
+    // Files with no configuration above them take the one above the current directory, as before.
+    fs.mkdirSync(path.join(dir, 'loose'));
+    fs.writeFileSync(path.join(dir, 'loose', 'z.cable'), bad);
+    fs.writeFileSync(path.join(dir, 'elsewhere', '.cablelint.jsonc'), '{ "rules": { "CBL030": "hint" } }');
+    assert.deepEqual(findings(['../loose'], path.join(dir, 'elsewhere')), [['z.cable', 'hint,hint']]);
+    assert.deepEqual(findings([path.join(dir, 'archive', 'cables')], path.join(dir, 'elsewhere')), expected);
+  });
+
   it('--stdin reads the text as a file is read: byte-order mark, CRLF, bad bytes and binary junk alike; an empty or blank text is a clean document', () => {
     const dir = path.join(tmp, 'stdin-bytes');
     fs.mkdirSync(dir);
