@@ -3,7 +3,7 @@
  *
  *   cablelint [lint] [options] PATH…     lint files and directories (bulk suppressions: cli/suppressions.ts)
  *   cablelint [lint] [options] --stdin [--stdin-filename NAME]   lint the text piped in
- *   cablelint extract [--format jsonl|csv] [--fields a,b] [--bom] PATH…
+ *   cablelint extract [--format jsonl|csv] [--fields a,b] [--bom] [--escape-formulas] PATH…
  *   cablelint outline FILE…
  *
  * An option the command does not take is a usage error.
@@ -41,10 +41,12 @@ Usage:
                                            other .txt files whose text reads as a cable.
   cablelint [lint] [options] --stdin [--stdin-filename NAME]
                                            Lint the text piped in (also: cablelint -).
-  cablelint extract [--format jsonl|csv] [--fields f1,f2] [--bom] PATH...
+  cablelint extract [--format jsonl|csv] [--fields f1,f2] [--bom] [--escape-formulas] PATH...
                                            One metadata record per cable; with --format csv,
                                            --bom writes a UTF-8 byte-order mark first, by
-                                           which Excel reads non-ASCII text right.
+                                           which Excel reads non-ASCII text right, and
+                                           --escape-formulas puts ' before a cell starting
+                                           with = + - @, which a spreadsheet runs as a formula.
   cablelint outline FILE...                Print each cable's outline.
 
 Lint options:
@@ -95,6 +97,8 @@ interface Options {
   fields?: string[];
   /** `extract --format csv --bom`: a UTF-8 byte-order mark first, by which Excel reads the file as UTF-8. */
   bom: boolean;
+  /** `extract --format csv --escape-formulas`: a `'` before a cell a spreadsheet would read as a formula. */
+  escapeFormulas: boolean;
   /** Threads to lint on; undefined for the automatic choice. */
   threads?: number;
   /** Lint standard input (`--stdin`, or `-` as the only PATH). */
@@ -118,7 +122,7 @@ class UsageError extends Error {}
 /** The options each command takes; the others are usage errors rather than ignored. */
 const COMMAND_OPTIONS: Readonly<Record<Options['command'], readonly string[]>> = {
   lint: ['--format', '--config', '--rule', '--ignore', '--fix', '--fix-dry-run', '--threads', '--stdin', '--stdin-filename', '--max-warnings', '--cache', '--cache-location', '--suppress-all', '--suppress-rule', '--prune-suppressions', '--suppressions-location'],
-  extract: ['--format', '--fields', '--bom'],
+  extract: ['--format', '--fields', '--bom', '--escape-formulas'],
   outline: [],
 };
 
@@ -136,7 +140,7 @@ function notTaken(command: Options['command'], flag: string): string {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { command: 'lint', rules: [], ignore: [], fix: false, dryRun: false, stdin: false, cache: false, suppressAll: false, suppressRules: [], pruneSuppressions: false, bom: false, paths: [] };
+  const o: Options = { command: 'lint', rules: [], ignore: [], fix: false, dryRun: false, stdin: false, cache: false, suppressAll: false, suppressRules: [], pruneSuppressions: false, bom: false, escapeFormulas: false, paths: [] };
   let i = 0;
   if (argv[0] === 'lint' || argv[0] === 'extract' || argv[0] === 'outline') o.command = argv[i++] as Options['command'];
   const value = (name: string): string => {
@@ -157,6 +161,7 @@ function parseArgs(argv: string[]): Options {
       case '--ignore': o.ignore.push(take('--ignore')); break;
       case '--fields': o.fields = take('--fields').split(',').map((f) => f.trim()).filter(Boolean); break;
       case '--bom': o.bom = true; break;
+      case '--escape-formulas': o.escapeFormulas = true; break;
       case '--threads': {
         const v = take('--threads');
         if (v !== 'auto') {
@@ -206,6 +211,8 @@ function parseArgs(argv: string[]): Options {
   }
   // A byte-order mark before a JSON line would make it no JSON.
   if (o.bom && o.format !== 'csv') throw new UsageError('--bom goes with --format csv: a JSON line may not start with a byte-order mark');
+  // JSON Lines hold values, which no spreadsheet reads as formulas.
+  if (o.escapeFormulas && o.format !== 'csv') throw new UsageError('--escape-formulas goes with --format csv: a JSON value is never read as a formula');
   // "--fix --fix-dry-run" would leave it to the order of the checks whether files are written.
   if (o.fix && o.dryRun) throw new UsageError('--fix and --fix-dry-run exclude each other');
   // "cablelint -" reads standard input, as markdownlint-cli2 and many Unix tools do; a file named "-" is "./-".
@@ -795,7 +802,7 @@ function extractCommand(o: Options): number {
     const cable = read.cable;
     reportParserFailure(input.file, cable, errors);
     const record = extractRecord(shownPath(input), cable);
-    stdout.write(extractLine(record, fields, format) + '\n');
+    stdout.write(extractLine(record, fields, format, o.escapeFormulas) + '\n');
   }
   stdout.flush();
   return finish(errors, 0);

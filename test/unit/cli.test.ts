@@ -777,7 +777,7 @@ describe('cablelint', function () {
       [['outline', '--rule', 'CBL018=off', sample], /outline does not take --rule/],
       [['outline', '--config', 'x.jsonc', sample], /outline does not take --config/],
       [['outline', '--ignore', '*.txt', sample], /outline does not take --ignore/],
-      [['extract', '--fix', sample], /^cablelint: extract does not take --fix \(an option of lint\); its options are --format, --fields, --bom\n/],
+      [['extract', '--fix', sample], /^cablelint: extract does not take --fix \(an option of lint\); its options are --format, --fields, --bom, --escape-formulas\n/],
       [['extract', '--fix-dry-run', sample], /extract does not take --fix-dry-run/],
       // Checked before the value, which would be a usage error of its own.
       [['extract', '--threads', '0', sample], /extract does not take --threads/],
@@ -887,6 +887,24 @@ describe('cablelint', function () {
       assert.match(r.stderr, /--bom goes with --format csv/);
     }
     assert.match(run(['--bom', '09NOWHERE42.cable'], tmp).stderr, /lint does not take --bom \(an option of extract\)/);
+  });
+
+  it('puts a \' before a CSV cell a spreadsheet would run as a formula, only when asked (--escape-formulas)', () => {
+    // A subject or signature an archive holds, opened in a spreadsheet, could run `=HYPERLINK(…)`; the records stay as they are unless asked.
+    const text = 'UNCLAS NOWHERE 000043\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: =HYPERLINK("http://example.invalid","CLICK")\n\n1. (U) Text.\n\n-DOE\n';
+    fs.writeFileSync(path.join(tmp, '09NOWHERE43.cable'), text);
+    const args = ['extract', '--format', 'csv', '--fields', 'id,subject,signature,paragraphs', '09NOWHERE43.cable'];
+    const plain = run(args, tmp);
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.equal(plain.stdout.split('\n')[1].split(',')[1], '"=HYPERLINK(""http://example.invalid""');
+    const escaped = run([...args, '--escape-formulas'], tmp);
+    assert.equal(escaped.code, 0, escaped.stderr);
+    const row = escaped.stdout.split('\n')[1];
+    assert.ok(row.startsWith('09NOWHERE43,"\'=HYPERLINK(""http://example.invalid"",""CLICK"")",'), row);
+    assert.equal(row.split(',').at(-1), '1', 'a number is no formula');
+    const r = run(['extract', '--escape-formulas', '09NOWHERE43.cable'], tmp);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--escape-formulas goes with --format csv/);
   });
 
   it('rejects a bad --threads value', () => {
