@@ -72,8 +72,11 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** eslint-style text; colored only when asked. */
-export function formatStylish(results: readonly FileResult[], color: boolean): string {
+/**
+ * eslint-style text; colored only when asked. The files the run could not read or check (`fileMessages`, said on stderr)
+ * are counted in the last line, so that it does not say "no problems" alone for a run that exits with 2.
+ */
+export function formatStylish(results: readonly FileResult[], color: boolean, fileMessages: readonly FileMessage[] = []): string {
   const c = (code: string, s: string) => (color ? `${code}${s}\x1b[0m` : s);
   let out = '';
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
@@ -89,7 +92,9 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
     }
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
-  out += total === 0 ? `${results.length} file(s) checked, no problems\n` : `\n${total} problem(s) (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info, ${plural(counts.hint, 'hint')}) in ${results.length} file(s)\n`;
+  const unchecked = new Set(fileMessages.map((m) => m.file)).size;
+  const failed = unchecked === 0 ? '' : `; ${unchecked} file(s) could not be checked (stderr says why)`;
+  out += total === 0 ? `${results.length} file(s) checked, no problems${failed}\n` : `\n${total} problem(s) (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info, ${plural(counts.hint, 'hint')}) in ${results.length} file(s)${failed}\n`;
   // "potentially": Fix All leaves out a safe fix whose edits overlap another's, until a later pass. Indented, as ESLint
   // writes it, so that the problem matcher ($cablelint-stylish) does not take the line for a file's name.
   if (fixable > 0) out += `  ${fixable} of them potentially fixable with the \`--fix\` option.\n`;
@@ -274,7 +279,7 @@ export interface FormatOptions {
   readonly version: string;
   /** What the run said on stderr (exit code 2), which SARIF and JUnit carry too. */
   readonly messages: readonly string[];
-  /** Those of {@link FormatOptions.messages} that are about one file, which json, github and gitlab carry as the file's. */
+  /** Those of {@link FormatOptions.messages} that are about one file, which json, github and gitlab carry as the file's, and stylish counts. */
   readonly fileMessages?: readonly FileMessage[];
   /** The others, about the run (a broken configuration), which github carries as annotations on the run. */
   readonly runMessages?: readonly string[];
@@ -282,7 +287,7 @@ export interface FormatOptions {
 
 /** The formats of `cablelint --format`, by name; stylish is the default. */
 export const LINT_FORMATS: Readonly<Record<string, (results: readonly FileResult[], options: FormatOptions) => string>> = {
-  stylish: (results, { color }) => formatStylish(results, color),
+  stylish: (results, { color, fileMessages }) => formatStylish(results, color, fileMessages),
   json: (results, { fileMessages }) => formatJson(results, fileMessages),
   sarif: (results, { version, messages }) => formatSarif(results, version, messages),
   junit: (results, { messages }) => formatJunit(results, messages),
