@@ -78,6 +78,7 @@ Lint options:
   --prune-suppressions                     Drop the counts no error uses any more.
   --suppressions-location FILE             The suppressions file (default ${SUPPRESSIONS_FILE}
                                            in the current directory, read when it exists).
+  --                                       Ends the options: every word after it is a PATH.
   -h, --help, -v, --version
 
 Each command takes only the options shown for it; any other is a usage error.
@@ -142,6 +143,8 @@ function notTaken(command: Options['command'], flag: string): string {
 function parseArgs(argv: string[]): Options {
   const o: Options = { command: 'lint', rules: [], ignore: [], fix: false, dryRun: false, stdin: false, cache: false, suppressAll: false, suppressRules: [], pruneSuppressions: false, bom: false, escapeFormulas: false, paths: [] };
   let i = 0;
+  /** "-" given before any "--": standard input. */
+  let dash = false;
   if (argv[0] === 'lint' || argv[0] === 'extract' || argv[0] === 'outline') o.command = argv[i++] as Options['command'];
   const value = (name: string): string => {
     const v = argv[++i];
@@ -150,6 +153,11 @@ function parseArgs(argv: string[]): Options {
   };
   for (; i < argv.length; i++) {
     const a = argv[i];
+    // "--" ends the options, as in ESLint, ripgrep and getopt: a file named "-x" or "--fix" is a PATH after it.
+    if (a === '--') {
+      o.paths.push(...argv.slice(i + 1));
+      break;
+    }
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const take = (name: string) => inline ?? value(name);
     // "outline FILE --fix" would print an outline and fix nothing: say so rather than ignore the option.
@@ -197,11 +205,16 @@ function parseArgs(argv: string[]): Options {
       case '--fix-dry-run': o.dryRun = true; break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+        if (a === '-') dash = true;
         o.paths.push(a);
     }
   }
   const formats = o.command === 'extract' ? ['jsonl', 'csv'] : Object.keys(LINT_FORMATS);
-  if (o.format && !formats.includes(o.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
+  if (o.format && !formats.includes(o.format)) {
+    // "cablelint --format csv" is an extract's format asked of lint (and "extract --format json" lint's): say so.
+    const other = o.command === 'extract' ? (Object.keys(LINT_FORMATS).includes(o.format) ? 'lint' : undefined) : ['jsonl', 'csv'].includes(o.format) ? 'extract' : undefined;
+    throw new UsageError(`--format must be one of ${formats.join(', ')}${other ? ` (${o.format} is a format of ${other}${o.command === 'lint' ? ': cablelint extract --format ' + o.format : ''})` : ''}`);
+  }
   if (o.fields) {
     for (const f of o.fields) if (!EXTRACT_FIELDS.includes(f)) throw new UsageError(`unknown field ${f}; fields: ${EXTRACT_FIELDS.join(', ')}`);
     // An empty list would print empty records; a field named twice, a CSV column twice but one JSON key.
@@ -216,14 +229,17 @@ function parseArgs(argv: string[]): Options {
   // "--fix --fix-dry-run" would leave it to the order of the checks whether files are written.
   if (o.fix && o.dryRun) throw new UsageError('--fix and --fix-dry-run exclude each other');
   // "cablelint -" reads standard input, as markdownlint-cli2 and many Unix tools do; a file named "-" is "./-".
-  if (o.command === 'lint' && o.paths.length === 1 && o.paths[0] === '-') {
+  if (dash && o.paths.length === 1) {
     o.stdin = true;
     o.paths = [];
   }
+  // Only lint reads standard input, and only alone; "-" would otherwise be said to be a missing file.
+  if (dash && o.command !== 'lint') throw new UsageError(`${o.command} reads files, not standard input ("-"); a file named "-" is ./-`);
+  if (dash && o.paths.length > 1) throw new UsageError('- lints standard input and takes no other PATH; a file named "-" is ./-');
   if (o.stdin && o.paths.length > 0) throw new UsageError('--stdin lints standard input and takes no PATH');
   if (o.stdinFilename !== undefined && !o.stdin) throw new UsageError('--stdin-filename names the text of --stdin, which is not given');
   if (o.cacheLocation !== undefined && !o.cache) throw new UsageError('--cache-location is the file of --cache, which is not given');
-  if (o.paths.length === 0 && !o.stdin) throw new UsageError('no PATH given');
+  if (o.paths.length === 0 && !o.stdin) throw new UsageError(o.command === 'lint' ? 'no PATH given: name the files or folders to lint (. for the current folder), or - for standard input' : `no PATH given: name the files or folders to ${o.command === 'extract' ? 'extract records from' : 'outline'}`);
   if (o.suppressAll && o.suppressRules.length > 0) throw new UsageError('--suppress-all counts every rule; --suppress-rule names some: give one of them');
   const writing = o.suppressAll || o.suppressRules.length > 0 || o.pruneSuppressions;
   // The suppressions count files by name: piped text has none, and a dry run writes nothing.
@@ -831,12 +847,14 @@ function outlineCommand(o: Options): number {
 
 /** Runs the CLI and returns its exit code. */
 export function main(argv: string[]): number | Promise<number> {
-  if (argv.includes('-h') || argv.includes('--help')) {
+  // After "--" every word is a PATH, even one spelt like an option.
+  const options = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  if (options.includes('-h') || options.includes('--help')) {
     stdout.write(HELP);
     stdout.flush();
     return 0;
   }
-  if (argv.includes('-v') || argv.includes('--version')) {
+  if (options.includes('-v') || options.includes('--version')) {
     stdout.write(`${VERSION}\n`);
     stdout.flush();
     return 0;

@@ -674,7 +674,7 @@ describe('cablelint', function () {
     const sample = 'test/fixtures/samples/09VALLETTA412.cable';
     const cases: [string[], RegExp][] = [
       [['--stdin', sample], /--stdin lints standard input and takes no PATH/],
-      [['-', sample], /no such file or directory/],
+      [['-', sample], /^cablelint: - lints standard input and takes no other PATH; a file named "-" is \.\/-\n/],
       [['--stdin-filename', 'x.cable', sample], /--stdin-filename names the text of --stdin, which is not given/],
       [['--cache-location', 'c', sample], /--cache-location is the file of --cache, which is not given/],
     ];
@@ -745,6 +745,32 @@ describe('cablelint', function () {
     assert.equal(r.status, 0, r.stderr);
   });
 
+  it('says what a PATH-less run, "-" outside lint and a --rule without a severity lack, and takes every word after -- as a PATH', () => {
+    // "no PATH given" named nothing to do; "extract -" and "--rule CBL030" were said to be a missing file and a wrong severity.
+    const sample = 'test/fixtures/samples/09QUITO288.cable';
+    const cases: [string[], RegExp][] = [
+      [[], /^cablelint: no PATH given: name the files or folders to lint \(\. for the current folder\), or - for standard input\n/],
+      [['extract'], /^cablelint: no PATH given: name the files or folders to extract records from\n/],
+      [['extract', '-'], /^cablelint: extract reads files, not standard input \("-"\); a file named "-" is \.\/-\n/],
+      [['outline', '-'], /^cablelint: outline reads files, not standard input/],
+      [['--rule', 'CBL030', sample], /^cablelint: rule "CBL030" needs a severity after "=" \(CBL030=warning\), one of off, hint, info, warning, error\n/],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(args, ROOT, '');
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, message, args.join(' '));
+      assert.equal(r.stdout, '', args.join(' '));
+    }
+    const dir = fs.mkdtempSync(path.join(tmp, 'dashes-'));
+    fs.copyFileSync(sample, path.join(dir, '--fix'));
+    fs.copyFileSync(sample, path.join(dir, '-'));
+    const after = run(['--format', 'json', '--', '--fix', '-'], dir);
+    assert.equal(after.code, 0, after.stderr);
+    assert.deepEqual((JSON.parse(after.stdout) as { file: string }[]).map((r) => r.file), ['--fix', '-']);
+    assert.equal(fs.readFileSync(path.join(dir, '--fix'), 'utf8'), fs.readFileSync(sample, 'utf8'));
+    assert.match(run(['extract', '--fields', 'file', '--', '--help'], dir).stderr, /^cablelint: --help: no such file or directory\n/);
+  });
+
   it('rejects a --fields list that names no field or one field twice', () => {
     const sample = 'test/fixtures/samples/09QUITO288.cable';
     const none = run(['extract', '--fields', ',', sample]);
@@ -790,7 +816,8 @@ describe('cablelint', function () {
       [['extract', '--rule', 'CBL018=off', sample], /extract does not take --rule/],
       [['extract', '--config=x.jsonc', sample], /extract does not take --config/],
       [['extract', '--ignore', '*.txt', sample], /extract does not take --ignore/],
-      [['extract', '--format', 'json', sample], /--format must be one of jsonl, csv/],
+      [['extract', '--format', 'json', sample], /--format must be one of jsonl, csv \(json is a format of lint\)\n/],
+      [['--format', 'jsno', sample], /--format must be one of stylish, json, sarif, junit, github, gitlab\n/],
       [['--fields', 'id', sample], /^cablelint: lint does not take --fields \(an option of extract\); its options are --format, --config, --rule, --ignore, --fix, --fix-dry-run, --threads, --stdin, --stdin-filename, --max-warnings, --cache, --cache-location, --suppress-all, --suppress-rule, --prune-suppressions, --suppressions-location\n/],
       [['extract', '--stdin', sample], /extract does not take --stdin \(an option of lint\)/],
       [['outline', '--max-warnings', '0', sample], /outline does not take --max-warnings/],
@@ -798,7 +825,7 @@ describe('cablelint', function () {
       [['extract', '--suppress-all', sample], /extract does not take --suppress-all \(an option of lint\)/],
       [['outline', '--suppressions-location', 'x.json', sample], /outline does not take --suppressions-location/],
       [['lint', '--fields=id', sample], /lint does not take --fields/],
-      [['--format', 'csv', sample], /--format must be one of stylish, json, sarif, junit, github, gitlab/],
+      [['--format', 'csv', sample], /--format must be one of stylish, json, sarif, junit, github, gitlab \(csv is a format of extract: cablelint extract --format csv\)\n/],
     ];
     for (const [args, message] of cases) {
       const r = run(args);

@@ -131,6 +131,8 @@ export function parseRuleOverrides(entries: Record<string, unknown> | readonly s
   for (const [key, value] of pairs) {
     const rule = ruleByIdOrName(key.trim());
     if (!rule) errors.push(`unknown rule "${key}"`);
+    // "--rule CBL030" alone: the severity is missing, not wrong.
+    else if (value === undefined && Array.isArray(entries)) errors.push(`rule "${key}" needs a severity after "=" (${key}=warning), one of ${RULE_SETTINGS.join(', ')}`);
     else if (typeof value !== 'string' || !RULE_SETTINGS.includes(value.trim() as RuleSetting)) errors.push(`rule "${key}" must be one of ${RULE_SETTINGS.join(', ')}`);
     else rules.set(rule.id, value.trim() as RuleSetting);
   }
