@@ -131,7 +131,7 @@ export function configSchema(): string {
     properties: {
       $schema: { type: 'string' },
       rules,
-      ignore: { type: 'array', items: { type: 'string' }, description: 'Globs of files to skip.' },
+      ignore: { type: 'array', items: { type: 'string' }, description: 'Globs of files to skip; a glob that matches a folder skips everything under it (`drafts` is `drafts/**` too).' },
       overrides: {
         type: 'array',
         items: { type: 'object', additionalProperties: false, required: ['files'], properties: { files: { type: 'array', items: { type: 'string' } }, rules } },

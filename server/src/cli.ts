@@ -3,7 +3,7 @@
  *
  *   cablelint [lint] [options] PATH…     lint files and directories (bulk suppressions: cli/suppressions.ts)
  *   cablelint [lint] [options] --stdin [--stdin-filename NAME]   lint the text piped in
- *   cablelint extract [--format jsonl|csv] [--fields a,b] [--bom] PATH…
+ *   cablelint extract [--format jsonl|csv] [--fields a,b] [--bom] [--escape-formulas] PATH…
  *   cablelint outline FILE…
  *
  * An option the command does not take is a usage error.
@@ -24,7 +24,7 @@ import { loadUserDictionaries } from './core/userDictionary';
 import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS } from './cli/extract';
 import { cacheFile, CacheKeys, LintCache, runSalt, toolDigest } from './cli/cache';
 import { checkText, collect, readStdin, readText, relativePaths, type InputFile } from './cli/files';
-import { LINT_FORMATS, reported, type FileResult } from './cli/formats';
+import { LINT_FORMATS, reported, type FileMessage, type FileResult } from './cli/formats';
 import { unifiedDiff } from './cli/diff';
 import { isTerminal, stderr, stdout } from './cli/output';
 import { applySuppressions, prune, readSuppressions, suppress, SUPPRESSIONS_FILE, writeSuppressions } from './cli/suppressions';
@@ -42,17 +42,20 @@ Usage:
                                            other .txt files whose text reads as a cable.
   cablelint [lint] [options] --stdin [--stdin-filename NAME]
                                            Lint the text piped in (also: cablelint -).
-  cablelint extract [--format jsonl|csv] [--fields f1,f2] [--bom] PATH...
+  cablelint extract [--format jsonl|csv] [--fields f1,f2] [--bom] [--escape-formulas] PATH...
                                            One metadata record per cable; with --format csv,
                                            --bom writes a UTF-8 byte-order mark first, by
-                                           which Excel reads non-ASCII text right.
+                                           which Excel reads non-ASCII text right, and
+                                           --escape-formulas puts ' before a cell starting
+                                           with = + - @, which a spreadsheet runs as a formula.
   cablelint outline FILE...                Print each cable's outline.
 
 Lint options:
   --format FORMAT                          Output format: stylish (the default), json, sarif,
                                            junit, github (Actions annotations) or gitlab
                                            (a Code Quality report).
-  --config FILE                            Configuration (default: .cablelint.jsonc found upward).
+  --config FILE                            Configuration (default: .cablelint.jsonc found upward
+                                           from the PATHs' folder, else from the current one).
   --rule ID=SEVERITY                       Override a rule (off, hint, info, warning, error); repeatable.
   --ignore GLOB                            Skip matching files; repeatable.
   --fix                                    Apply safe fixes in place (the editor's Fix All);
@@ -76,6 +79,7 @@ Lint options:
   --prune-suppressions                     Drop the counts no error uses any more.
   --suppressions-location FILE             The suppressions file (default ${SUPPRESSIONS_FILE}
                                            in the current directory, read when it exists).
+  --                                       Ends the options: every word after it is a PATH.
   -h, --help, -v, --version
 
 Each command takes only the options shown for it; any other is a usage error.
@@ -95,6 +99,8 @@ interface Options {
   fields?: string[];
   /** `extract --format csv --bom`: a UTF-8 byte-order mark first, by which Excel reads the file as UTF-8. */
   bom: boolean;
+  /** `extract --format csv --escape-formulas`: a `'` before a cell a spreadsheet would read as a formula. */
+  escapeFormulas: boolean;
   /** Threads to lint on; undefined for the automatic choice. */
   threads?: number;
   /** Lint standard input (`--stdin`, or `-` as the only PATH). */
@@ -118,7 +124,7 @@ class UsageError extends Error {}
 /** The options each command takes; the others are usage errors rather than ignored. */
 const COMMAND_OPTIONS: Readonly<Record<Options['command'], readonly string[]>> = {
   lint: ['--format', '--config', '--rule', '--ignore', '--fix', '--fix-dry-run', '--threads', '--stdin', '--stdin-filename', '--max-warnings', '--cache', '--cache-location', '--suppress-all', '--suppress-rule', '--prune-suppressions', '--suppressions-location'],
-  extract: ['--format', '--fields', '--bom'],
+  extract: ['--format', '--fields', '--bom', '--escape-formulas'],
   outline: [],
 };
 
@@ -136,8 +142,10 @@ function notTaken(command: Options['command'], flag: string): string {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { command: 'lint', rules: [], ignore: [], fix: false, dryRun: false, stdin: false, cache: false, suppressAll: false, suppressRules: [], pruneSuppressions: false, bom: false, paths: [] };
+  const o: Options = { command: 'lint', rules: [], ignore: [], fix: false, dryRun: false, stdin: false, cache: false, suppressAll: false, suppressRules: [], pruneSuppressions: false, bom: false, escapeFormulas: false, paths: [] };
   let i = 0;
+  /** "-" given before any "--": standard input. */
+  let dash = false;
   if (argv[0] === 'lint' || argv[0] === 'extract' || argv[0] === 'outline') o.command = argv[i++] as Options['command'];
   const value = (name: string): string => {
     const v = argv[++i];
@@ -146,6 +154,11 @@ function parseArgs(argv: string[]): Options {
   };
   for (; i < argv.length; i++) {
     const a = argv[i];
+    // "--" ends the options, as in ESLint, ripgrep and getopt: a file named "-x" or "--fix" is a PATH after it.
+    if (a === '--') {
+      o.paths.push(...argv.slice(i + 1));
+      break;
+    }
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const take = (name: string) => inline ?? value(name);
     // "outline FILE --fix" would print an outline and fix nothing: say so rather than ignore the option.
@@ -157,6 +170,7 @@ function parseArgs(argv: string[]): Options {
       case '--ignore': o.ignore.push(take('--ignore')); break;
       case '--fields': o.fields = take('--fields').split(',').map((f) => f.trim()).filter(Boolean); break;
       case '--bom': o.bom = true; break;
+      case '--escape-formulas': o.escapeFormulas = true; break;
       case '--threads': {
         const v = take('--threads');
         if (v !== 'auto') {
@@ -192,11 +206,16 @@ function parseArgs(argv: string[]): Options {
       case '--fix-dry-run': o.dryRun = true; break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+        if (a === '-') dash = true;
         o.paths.push(a);
     }
   }
   const formats = o.command === 'extract' ? ['jsonl', 'csv'] : Object.keys(LINT_FORMATS);
-  if (o.format && !formats.includes(o.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
+  if (o.format && !formats.includes(o.format)) {
+    // "cablelint --format csv" is an extract's format asked of lint (and "extract --format json" lint's): say so.
+    const other = o.command === 'extract' ? (Object.keys(LINT_FORMATS).includes(o.format) ? 'lint' : undefined) : ['jsonl', 'csv'].includes(o.format) ? 'extract' : undefined;
+    throw new UsageError(`--format must be one of ${formats.join(', ')}${other ? ` (${o.format} is a format of ${other}${o.command === 'lint' ? ': cablelint extract --format ' + o.format : ''})` : ''}`);
+  }
   if (o.fields) {
     for (const f of o.fields) if (!EXTRACT_FIELDS.includes(f)) throw new UsageError(`unknown field ${f}; fields: ${EXTRACT_FIELDS.join(', ')}`);
     // An empty list would print empty records; a field named twice, a CSV column twice but one JSON key.
@@ -206,17 +225,22 @@ function parseArgs(argv: string[]): Options {
   }
   // A byte-order mark before a JSON line would make it no JSON.
   if (o.bom && o.format !== 'csv') throw new UsageError('--bom goes with --format csv: a JSON line may not start with a byte-order mark');
+  // JSON Lines hold values, which no spreadsheet reads as formulas.
+  if (o.escapeFormulas && o.format !== 'csv') throw new UsageError('--escape-formulas goes with --format csv: a JSON value is never read as a formula');
   // "--fix --fix-dry-run" would leave it to the order of the checks whether files are written.
   if (o.fix && o.dryRun) throw new UsageError('--fix and --fix-dry-run exclude each other');
   // "cablelint -" reads standard input, as markdownlint-cli2 and many Unix tools do; a file named "-" is "./-".
-  if (o.command === 'lint' && o.paths.length === 1 && o.paths[0] === '-') {
+  if (dash && o.paths.length === 1) {
     o.stdin = true;
     o.paths = [];
   }
+  // Only lint reads standard input, and only alone; "-" would otherwise be said to be a missing file.
+  if (dash && o.command !== 'lint') throw new UsageError(`${o.command} reads files, not standard input ("-"); a file named "-" is ./-`);
+  if (dash && o.paths.length > 1) throw new UsageError('- lints standard input and takes no other PATH; a file named "-" is ./-');
   if (o.stdin && o.paths.length > 0) throw new UsageError('--stdin lints standard input and takes no PATH');
   if (o.stdinFilename !== undefined && !o.stdin) throw new UsageError('--stdin-filename names the text of --stdin, which is not given');
   if (o.cacheLocation !== undefined && !o.cache) throw new UsageError('--cache-location is the file of --cache, which is not given');
-  if (o.paths.length === 0 && !o.stdin) throw new UsageError('no PATH given');
+  if (o.paths.length === 0 && !o.stdin) throw new UsageError(o.command === 'lint' ? 'no PATH given: name the files or folders to lint (. for the current folder), or - for standard input' : `no PATH given: name the files or folders to ${o.command === 'extract' ? 'extract records from' : 'outline'}`);
   if (o.suppressAll && o.suppressRules.length > 0) throw new UsageError('--suppress-all counts every rule; --suppress-rule names some: give one of them');
   const writing = o.suppressAll || o.suppressRules.length > 0 || o.pruneSuppressions;
   // The suppressions count files by name: piped text has none, and a dry run writes nothing.
@@ -225,19 +249,49 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-/** The configuration: `--config`, or the nearest `.cablelint.jsonc` (or `.json`) at or above `from`. */
-function loadConfig(o: Options, errors: string[], from: string): { config: CableLintConfig; root: string } {
-  let file = o.config;
-  if (!file) {
-    for (let dir = from; ; dir = path.dirname(dir)) {
-      const candidate = ['.cablelint.jsonc', '.cablelint.json'].map((n) => path.join(dir, n)).find((p) => fs.existsSync(p));
-      if (candidate) {
-        file = candidate;
-        break;
-      }
-      if (path.dirname(dir) === dir) break;
+/** The nearest `.cablelint.jsonc` (or `.json`) at or above the folder `from`; undefined when there is none. */
+function findConfig(from: string): string | undefined {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = ['.cablelint.jsonc', '.cablelint.json'].map((n) => path.join(dir, n)).find((p) => fs.existsSync(p));
+    if (candidate) return candidate;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * The folder that holds every one of `paths` (a folder given, or a file's folder), from which the configuration is looked for:
+ * the files' own, as the editor takes the one at the root of the workspace folder that holds them, wherever `cablelint` runs.
+ */
+function pathsFolder(paths: readonly string[]): string {
+  let common: string[] | undefined;
+  for (const p of paths) {
+    const absolute = path.resolve(p);
+    let folder = path.dirname(absolute);
+    try {
+      if (fs.statSync(absolute).isDirectory()) folder = absolute;
+    } catch {
+      // A missing path is said when the files are collected; its folder still counts.
+    }
+    const parts = folder.split(path.sep);
+    if (!common) common = parts;
+    else {
+      let n = 0;
+      while (n < common.length && n < parts.length && common[n] === parts[n]) n++;
+      common = common.slice(0, n);
     }
   }
+  // POSIX's root splits into [''], which joins back to ''; a Windows drive's `C:` is the drive's current folder, so its `\` is kept.
+  const joined = common ? common.join(path.sep) : process.cwd();
+  return joined === '' || joined.endsWith(':') ? joined + path.sep : joined;
+}
+
+/**
+ * The configuration: `--config`, or the nearest `.cablelint.jsonc` (or `.json`) at or above each folder of `from` in turn
+ * (the PATHs' folder, then the current directory when none is above them).
+ */
+function loadConfig(o: Options, errors: string[], from: readonly string[]): { config: CableLintConfig; root: string } {
+  let file = o.config;
+  for (const dir of from) file ??= findConfig(dir);
   if (!file) return { config: DEFAULT_CONFIG, root: process.cwd() };
   let text: string;
   try {
@@ -477,8 +531,10 @@ function sayIgnored(shown: string): void {
 
 async function lintCommand(o: Options): Promise<number> {
   const errors: string[] = [];
-  // An editor pipes an unsaved buffer from wherever it runs: its configuration is the one above the file it names.
-  const { config, root } = loadConfig(o, errors, o.stdinFilename !== undefined ? path.dirname(path.resolve(o.stdinFilename)) : process.cwd());
+  // An editor pipes an unsaved buffer from wherever it runs: its configuration is the one above the file it names. Files have
+  // the one above them, as in the editor, so that `cablelint /archive/cables` finds `/archive/.cablelint.jsonc` from anywhere.
+  const from = o.stdinFilename !== undefined ? [path.dirname(path.resolve(o.stdinFilename))] : o.stdin ? [process.cwd()] : [pathsFolder(o.paths), process.cwd()];
+  const { config, root } = loadConfig(o, errors, from);
   const userTags = loadUserTags(config, root, errors);
   const overrides = parseRuleOverrides(o.rules);
   if (overrides.errors.length > 0) throw new UsageError(overrides.errors.join('; '));
@@ -561,7 +617,11 @@ async function lintCommand(o: Options): Promise<number> {
     stderr.flush();
   }
   cache?.save(errors);
-  return report(o, withSuppressions(o, slots.filter((r): r is FileResult => r !== undefined), errors), errors);
+  // The names the run's messages give files by (as read, or as given), each with the name the output gives it.
+  const names = new Map<string, string>();
+  for (const p of o.paths) names.set(p, shownPath({ file: p }));
+  for (const job of jobs) names.set(job.file, job.shown);
+  return report(o, withSuppressions(o, slots.filter((r): r is FileResult => r !== undefined), errors), errors, names);
 }
 
 /**
@@ -658,19 +718,21 @@ function lintStdin(o: Options, setup: LintSetup, errors: string[]): number {
   const shown = input ? setup.shownPath(input) : STDIN_NAME;
   const bytes = readStdin(errors);
   const results: FileResult[] = [];
+  // The names its messages give the text by.
+  const names = new Map([[shown, shown], [o.stdinFilename ?? shown, shown], ['standard input', shown]]);
   if (input && ignored(setup, shown, setup.pathForGlobs?.(input))) {
     sayIgnored(shown);
     if (o.fix && bytes) stdout.writeBytes(bytes);
-    return report(o, results, errors);
+    return report(o, results, errors, names);
   }
-  if (!bytes) return report(o, results, errors);
+  if (!bytes) return report(o, results, errors, names);
   const raw = bytes.toString('utf8');
   const read = isBlank(raw) ? undefined : checkText(shown, raw, errors);
   if (!read) {
     // A blank text is a clean document; a binary one is said to be skipped, as a file would be.
     if (o.fix) stdout.writeBytes(bytes);
     if (errors.length === 0) results.push({ file: shown, findings: [] });
-    return report(o, results, errors);
+    return report(o, results, errors, names);
   }
   // Without a name, no override's glob applies to the text; with one, those naming its path do.
   const resolved = input ? new ConfigResolver(setup.config, setup.overrides).resolve(setup.pathForGlobs?.(input) ?? '') : resolveConfig({ ...setup.config, overrides: [] }, '', setup.overrides);
@@ -689,7 +751,7 @@ function lintStdin(o: Options, setup: LintSetup, errors: string[]): number {
   // Without a name, "<stdin>" is no cable id's name, so CBL043 has nothing to compare.
   results.push({ file: shown, findings: lintParsed(o.stdinFilename ?? shown, cable, resolved, userTags, errors) });
   // The suppressions of the file the text is named after apply to it, as an editor's unsaved buffer is that file.
-  return report(o, o.stdinFilename === undefined ? results : withSuppressions(o, results, errors), errors);
+  return report(o, o.stdinFilename === undefined ? results : withSuppressions(o, results, errors), errors, names);
 }
 
 /**
@@ -698,11 +760,18 @@ function lintStdin(o: Options, setup: LintSetup, errors: string[]): number {
  * code: 2 after any message, else 1 for an error-level finding or more warning-level findings than
  * `--max-warnings` allows, else 0.
  */
-function report(o: Options, results: readonly FileResult[], errors: readonly string[]): number {
+function report(o: Options, results: readonly FileResult[], errors: readonly string[], names: ReadonlyMap<string, string> = new Map()): number {
   if (!o.dryRun && !(o.stdin && o.fix)) {
     const format = o.format ?? 'stylish';
     const color = format === 'stylish' && !process.env.NO_COLOR && isTerminal(1);
-    stdout.write(LINT_FORMATS[format](results, { color, version: VERSION, messages: errors }));
+    const fileMessages: FileMessage[] = [];
+    const runMessages: string[] = [];
+    for (const e of errors) {
+      const m = aboutFile(e, names);
+      if (m) fileMessages.push(m);
+      else runMessages.push(e);
+    }
+    stdout.write(LINT_FORMATS[format](results, { color, version: VERSION, messages: errors, fileMessages, runMessages }));
   }
   stdout.flush();
   let code = results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
@@ -723,6 +792,19 @@ function report(o: Options, results: readonly FileResult[], errors: readonly str
   return finish(errors, code);
 }
 
+/**
+ * The file a message of the run is about, when it starts with one of `names` (the names files are read by) and ": ",
+ * with the rest of it; undefined for a message about the run (a configuration, the cache, the suppressions file).
+ * Every ": " is tried, so that a name holding one is found too.
+ */
+function aboutFile(text: string, names: ReadonlyMap<string, string>): FileMessage | undefined {
+  for (let i = text.indexOf(': '); i > 0; i = text.indexOf(': ', i + 1)) {
+    const file = names.get(text.slice(0, i));
+    if (file !== undefined) return { file, message: text.slice(i + 2) };
+  }
+  return undefined;
+}
+
 function extractCommand(o: Options): number {
   const errors: string[] = [];
   const shownPath = relativePaths(process.cwd());
@@ -737,7 +819,7 @@ function extractCommand(o: Options): number {
     const cable = read.cable;
     reportParserFailure(input.file, cable, errors);
     const record = extractRecord(shownPath(input), cable);
-    stdout.write(extractLine(record, fields, format) + '\n');
+    stdout.write(extractLine(record, fields, format, o.escapeFormulas) + '\n');
   }
   stdout.flush();
   return finish(errors, 0);
@@ -766,12 +848,14 @@ function outlineCommand(o: Options): number {
 
 /** Runs the CLI and returns its exit code. */
 export function main(argv: string[]): number | Promise<number> {
-  if (argv.includes('-h') || argv.includes('--help')) {
+  // After "--" every word is a PATH, even one spelt like an option.
+  const options = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  if (options.includes('-h') || options.includes('--help')) {
     stdout.write(HELP);
     stdout.flush();
     return 0;
   }
-  if (argv.includes('-v') || argv.includes('--version')) {
+  if (options.includes('-v') || options.includes('--version')) {
     stdout.write(`${VERSION}\n`);
     stdout.flush();
     return 0;

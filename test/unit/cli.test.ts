@@ -227,6 +227,45 @@ describe('cablelint', function () {
     assert.doesNotMatch(run(['--format', 'junit', 'ok.cable'], dir).stdout, /<error/);
   });
 
+  it('carries a file it could not read in json, github and gitlab output too, as that file\'s, with exit code 2', () => {
+    // These three said such a file on stderr only: a JSON report, the annotations and the Code Quality widget showed a clean run.
+    const dir = fs.mkdtempSync(path.join(tmp, 'unread-formats-'));
+    fs.writeFileSync(path.join(dir, 'bin.cable'), Buffer.from([0x53, 0x00, 0x01]));
+    fs.writeFileSync(path.join(dir, 'empty: odd.cable'), '');
+    fs.copyFileSync(path.join(ROOT, 'test/fixtures/samples/09QUITO288.cable'), path.join(dir, 'ok.cable'));
+    const fatal = (message: string) => ({ id: null, name: null, severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, fixable: false, fatal: true });
+    for (const threads of ['1', '2']) {
+      const json = run(['--format', 'json', '--threads', threads, 'bin.cable', 'ok.cable', 'empty: odd.cable', 'gone.cable'], dir);
+      assert.equal(json.code, 2);
+      assert.match(json.stderr, /cablelint: bin\.cable: binary file/);
+      assert.deepEqual(JSON.parse(json.stdout), [
+        { file: 'ok.cable', diagnostics: [] },
+        { file: 'gone.cable', diagnostics: [fatal('no such file or directory')] },
+        { file: 'bin.cable', diagnostics: [fatal('binary file (contains NUL bytes), skipped')] },
+        { file: 'empty: odd.cable', diagnostics: [fatal('empty file')] },
+      ], `--threads ${threads}`);
+    }
+    // Stylish, whose reader has stderr beside it, counts them, so that its last line does not say "no problems" alone.
+    const stylish = run(['bin.cable', 'ok.cable', 'gone.cable'], dir);
+    assert.equal(stylish.code, 2);
+    assert.equal(stylish.stdout, '1 file(s) checked, no problems; 2 file(s) could not be checked (stderr says why)\n');
+    const github = run(['--format', 'github', 'bin.cable', 'ok.cable'], dir);
+    assert.equal(github.code, 2);
+    assert.equal(github.stdout, '::error file=bin.cable,title=cablelint::binary file (contains NUL bytes), skipped\n');
+    // A message about the run, not a file (a broken configuration), is an annotation on the run.
+    fs.writeFileSync(path.join(dir, 'c.jsonc'), '{ "rules": { "NOPE": "off" } }');
+    assert.match(run(['--format', 'github', '--config', 'c.jsonc', 'ok.cable'], dir).stdout, /^::error title=cablelint::c\.jsonc: .*NOPE/m);
+    const gitlab = run(['--format', 'gitlab', 'bin.cable', 'ok.cable'], dir);
+    assert.equal(gitlab.code, 2);
+    const [issue, ...rest] = JSON.parse(gitlab.stdout) as { description: string; check_name: string; fingerprint: string; severity: string; location: unknown }[];
+    assert.deepEqual(rest, []);
+    assert.deepEqual({ ...issue, fingerprint: issue.fingerprint.length }, { description: 'binary file (contains NUL bytes), skipped', check_name: 'cablelint', fingerprint: 32, severity: 'major', location: { path: 'bin.cable', lines: { begin: 1, end: 1 } } });
+    // Piped text that is binary is named as its findings would be.
+    const stdin = run(['--format', 'json', '--stdin', '--stdin-filename', 'x/a.cable'], dir, Buffer.from([0x53, 0x00]));
+    assert.equal(stdin.code, 2);
+    assert.deepEqual(JSON.parse(stdin.stdout), [{ file: 'x/a.cable', diagnostics: [fatal('binary file (contains NUL bytes), skipped')] }]);
+  });
+
   it('gives a safe fix in SARIF as the result\'s fixes, whose replacements make the text --fix writes', () => {
     const file = path.join(RULES, 'cbl018-tags-duplicate.bad.cable');
     const text = fs.readFileSync(file, 'utf8');
@@ -447,7 +486,9 @@ describe('cablelint', function () {
     assert.match(r.stderr, /bin\.cable: binary file/);
     assert.match(r.stderr, /empty\.cable: empty file/);
     assert.match(r.stderr, /missing\.cable: no such file or directory/);
-    assert.equal(JSON.parse(r.stdout).length, 1);
+    // The JSON report names each of them too, with a fatal diagnostic, after the file it linted.
+    const entries = JSON.parse(r.stdout) as { file: string; diagnostics: { fatal?: boolean }[] }[];
+    assert.deepEqual(entries.map((e) => [path.basename(e.file), e.diagnostics.some((d) => d.fatal === true)]), [['09QUITO288.cable', false], ['missing.cable', true], ['bin.cable', true], ['empty.cable', true]]);
   });
 
   it('walks directories for .cable files, canonical-id names and other .txt files that read as cables, and leaves the rest alone', () => {
@@ -492,7 +533,7 @@ describe('cablelint', function () {
     const named = run(['--format', 'json', path.join(dir, 'notes.txt'), path.join(dir, 'README.txt')]);
     assert.equal(named.code, 2);
     assert.match(named.stderr, /README\.txt: empty file/);
-    assert.equal((JSON.parse(named.stdout) as unknown[]).length, 1);
+    assert.deepEqual((JSON.parse(named.stdout) as { file: string; diagnostics: { fatal?: boolean }[] }[]).map((e) => [path.basename(e.file), e.diagnostics.some((d) => d.fatal === true)]), [['notes.txt', false], ['README.txt', true]]);
   });
 
   it('--stdin lints the text piped in as the file --stdin-filename names, with its name, configuration and globs', () => {
@@ -529,6 +570,34 @@ describe('cablelint', function () {
       assert.equal(skipped.stdout, '[]\n');
       assert.match(skipped.stderr, /x\.cable: not checked, an ignore glob/);
     }
+  });
+
+  it('takes the configuration above the PATHs, as the editor takes the one of the folder that holds the files, wherever it runs', () => {
+    // `cablelint /archive/cables` run from elsewhere (a CI step's home, a script's folder) used the defaults, or the
+    // configuration above the current directory, where the editor opened on /archive uses /archive/.cablelint.jsonc.
+    const dir = fs.mkdtempSync(path.join(tmp, 'lookup-'));
+    fs.mkdirSync(path.join(dir, 'archive', 'cables', 'drafts'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'elsewhere'));
+    const bad = fs.readFileSync(path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable'));
+    fs.writeFileSync(path.join(dir, 'archive', 'cables', 'x.cable'), bad);
+    fs.writeFileSync(path.join(dir, 'archive', 'cables', 'drafts', 'y.cable'), bad);
+    fs.writeFileSync(path.join(dir, 'archive', '.cablelint.jsonc'), '{ "rules": { "CBL030": "warning" }, "ignore": ["cables/drafts/**"] }');
+    const findings = (args: string[], cwd: string) => {
+      const r = run(['--format', 'json', ...args], cwd);
+      return (JSON.parse(r.stdout) as { file: string; diagnostics: { id: string; severity: string }[] }[]).map((f) => [path.basename(f.file), f.diagnostics.filter((d) => d.id === 'CBL030').map((d) => d.severity).join()]);
+    };
+    const expected = [['x.cable', 'warning,warning']];
+    assert.deepEqual(findings(['.'], path.join(dir, 'archive')), expected);
+    assert.deepEqual(findings(['cables'], path.join(dir, 'archive')), expected);
+    assert.deepEqual(findings([path.join(dir, 'archive', 'cables')], path.join(dir, 'elsewhere')), expected);
+    assert.deepEqual(findings([path.join(dir, 'archive', 'cables', 'x.cable')], path.join(dir, 'elsewhere')), expected);
+    assert.deepEqual(findings(['../archive/cables/x.cable', '../archive/cables/drafts'], path.join(dir, 'elsewhere')), expected);
+    // Files with no configuration above them take the one above the current directory, as before.
+    fs.mkdirSync(path.join(dir, 'loose'));
+    fs.writeFileSync(path.join(dir, 'loose', 'z.cable'), bad);
+    fs.writeFileSync(path.join(dir, 'elsewhere', '.cablelint.jsonc'), '{ "rules": { "CBL030": "hint" } }');
+    assert.deepEqual(findings(['../loose'], path.join(dir, 'elsewhere')), [['z.cable', 'hint,hint']]);
+    assert.deepEqual(findings([path.join(dir, 'archive', 'cables')], path.join(dir, 'elsewhere')), expected);
   });
 
   it('--stdin reads the text as a file is read: byte-order mark, CRLF, bad bytes and binary junk alike; an empty or blank text is a clean document', () => {
@@ -609,7 +678,7 @@ describe('cablelint', function () {
     const sample = 'test/fixtures/samples/09VALLETTA412.cable';
     const cases: [string[], RegExp][] = [
       [['--stdin', sample], /--stdin lints standard input and takes no PATH/],
-      [['-', sample], /no such file or directory/],
+      [['-', sample], /^cablelint: - lints standard input and takes no other PATH; a file named "-" is \.\/-\n/],
       [['--stdin-filename', 'x.cable', sample], /--stdin-filename names the text of --stdin, which is not given/],
       [['--cache-location', 'c', sample], /--cache-location is the file of --cache, which is not given/],
     ];
@@ -648,7 +717,62 @@ describe('cablelint', function () {
     fs.symlinkSync('one.cable', path.join(dir, 'c', 'link.cable'));
     const r = run(['extract', '--fields', 'file', 'c'], dir);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, '{"file":"c/link.cable"}\n{"file":"c/one.cable"}\n');
+    // The link and its file are one cable: one record, under the name reached first (the walk's name order).
+    assert.equal(r.stdout, '{"file":"c/link.cable"}\n');
+  });
+
+  it('reads a file and a symbolic link to it once, under the path given first, and a folder reached through a link too', function () {
+    // A collection with `latest.cable -> 09QUITO288.cable`, or a folder given both as itself and through a link, gave two records.
+    if (process.platform === 'win32') this.skip();
+    const dir = fs.mkdtempSync(path.join(tmp, 'reallinks-'));
+    fs.mkdirSync(path.join(dir, 'c'));
+    fs.writeFileSync(path.join(dir, 'c', 'one.cable'), fs.readFileSync('test/fixtures/samples/09QUITO288.cable'));
+    fs.symlinkSync('one.cable', path.join(dir, 'c', 'link.cable'));
+    fs.symlinkSync('c', path.join(dir, 'alias'));
+    const files = (args: string[]) => run(['extract', '--fields', 'file', ...args], dir).stdout;
+    assert.equal(files(['c/one.cable', 'c/link.cable']), '{"file":"c/one.cable"}\n');
+    assert.equal(files(['c/one.cable', 'c']), '{"file":"c/one.cable"}\n');
+    assert.equal(files(['alias', 'c']), '{"file":"alias/link.cable"}\n');
+    const lint = run(['--format', 'json', 'c/link.cable', 'alias/one.cable', 'c'], dir);
+    assert.deepEqual(JSON.parse(lint.stdout).map((r: { file: string }) => r.file), ['c/link.cable']);
+  });
+
+  it('walks past a FIFO named like a cable, which would hold the run', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = fs.mkdtempSync(path.join(tmp, 'fifo-'));
+    fs.mkdirSync(path.join(dir, 'c'));
+    fs.writeFileSync(path.join(dir, 'c', 'one.cable'), fs.readFileSync('test/fixtures/samples/09QUITO288.cable'));
+    if (spawnSync('mkfifo', [path.join(dir, 'c', '09PARIS1.txt')]).status !== 0) this.skip();
+    const r = spawnSync(process.execPath, [CLI, 'extract', '--fields', 'file', 'c'], { cwd: dir, encoding: 'utf8', timeout: 10000 });
+    assert.equal(r.signal, null, 'the walk read the FIFO and waited for a writer');
+    assert.equal(r.stdout, '{"file":"c/one.cable"}\n');
+    assert.equal(r.status, 0, r.stderr);
+  });
+
+  it('says what a PATH-less run, "-" outside lint and a --rule without a severity lack, and takes every word after -- as a PATH', () => {
+    // "no PATH given" named nothing to do; "extract -" and "--rule CBL030" were said to be a missing file and a wrong severity.
+    const sample = 'test/fixtures/samples/09QUITO288.cable';
+    const cases: [string[], RegExp][] = [
+      [[], /^cablelint: no PATH given: name the files or folders to lint \(\. for the current folder\), or - for standard input\n/],
+      [['extract'], /^cablelint: no PATH given: name the files or folders to extract records from\n/],
+      [['extract', '-'], /^cablelint: extract reads files, not standard input \("-"\); a file named "-" is \.\/-\n/],
+      [['outline', '-'], /^cablelint: outline reads files, not standard input/],
+      [['--rule', 'CBL030', sample], /^cablelint: rule "CBL030" needs a severity after "=" \(CBL030=warning\), one of off, hint, info, warning, error\n/],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(args, ROOT, '');
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, message, args.join(' '));
+      assert.equal(r.stdout, '', args.join(' '));
+    }
+    const dir = fs.mkdtempSync(path.join(tmp, 'dashes-'));
+    fs.copyFileSync(sample, path.join(dir, '--fix'));
+    fs.copyFileSync(sample, path.join(dir, '-'));
+    const after = run(['--format', 'json', '--', '--fix', '-'], dir);
+    assert.equal(after.code, 0, after.stderr);
+    assert.deepEqual((JSON.parse(after.stdout) as { file: string }[]).map((r) => r.file), ['--fix', '-']);
+    assert.equal(fs.readFileSync(path.join(dir, '--fix'), 'utf8'), fs.readFileSync(sample, 'utf8'));
+    assert.match(run(['extract', '--fields', 'file', '--', '--help'], dir).stderr, /^cablelint: --help: no such file or directory\n/);
   });
 
   it('rejects a --fields list that names no field or one field twice', () => {
@@ -689,14 +813,15 @@ describe('cablelint', function () {
       [['outline', '--rule', 'CBL018=off', sample], /outline does not take --rule/],
       [['outline', '--config', 'x.jsonc', sample], /outline does not take --config/],
       [['outline', '--ignore', '*.txt', sample], /outline does not take --ignore/],
-      [['extract', '--fix', sample], /^cablelint: extract does not take --fix \(an option of lint\); its options are --format, --fields, --bom\n/],
+      [['extract', '--fix', sample], /^cablelint: extract does not take --fix \(an option of lint\); its options are --format, --fields, --bom, --escape-formulas\n/],
       [['extract', '--fix-dry-run', sample], /extract does not take --fix-dry-run/],
       // Checked before the value, which would be a usage error of its own.
       [['extract', '--threads', '0', sample], /extract does not take --threads/],
       [['extract', '--rule', 'CBL018=off', sample], /extract does not take --rule/],
       [['extract', '--config=x.jsonc', sample], /extract does not take --config/],
       [['extract', '--ignore', '*.txt', sample], /extract does not take --ignore/],
-      [['extract', '--format', 'json', sample], /--format must be one of jsonl, csv/],
+      [['extract', '--format', 'json', sample], /--format must be one of jsonl, csv \(json is a format of lint\)\n/],
+      [['--format', 'jsno', sample], /--format must be one of stylish, json, sarif, junit, github, gitlab\n/],
       [['--fields', 'id', sample], /^cablelint: lint does not take --fields \(an option of extract\); its options are --format, --config, --rule, --ignore, --fix, --fix-dry-run, --threads, --stdin, --stdin-filename, --max-warnings, --cache, --cache-location, --suppress-all, --suppress-rule, --prune-suppressions, --suppressions-location\n/],
       [['extract', '--stdin', sample], /extract does not take --stdin \(an option of lint\)/],
       [['outline', '--max-warnings', '0', sample], /outline does not take --max-warnings/],
@@ -704,7 +829,7 @@ describe('cablelint', function () {
       [['extract', '--suppress-all', sample], /extract does not take --suppress-all \(an option of lint\)/],
       [['outline', '--suppressions-location', 'x.json', sample], /outline does not take --suppressions-location/],
       [['lint', '--fields=id', sample], /lint does not take --fields/],
-      [['--format', 'csv', sample], /--format must be one of stylish, json, sarif, junit, github, gitlab/],
+      [['--format', 'csv', sample], /--format must be one of stylish, json, sarif, junit, github, gitlab \(csv is a format of extract: cablelint extract --format csv\)\n/],
     ];
     for (const [args, message] of cases) {
       const r = run(args);
@@ -799,6 +924,24 @@ describe('cablelint', function () {
       assert.match(r.stderr, /--bom goes with --format csv/);
     }
     assert.match(run(['--bom', '09NOWHERE42.cable'], tmp).stderr, /lint does not take --bom \(an option of extract\)/);
+  });
+
+  it('puts a \' before a CSV cell a spreadsheet would run as a formula, only when asked (--escape-formulas)', () => {
+    // A subject or signature an archive holds, opened in a spreadsheet, could run `=HYPERLINK(…)`; the records stay as they are unless asked.
+    const text = 'UNCLAS NOWHERE 000043\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: =HYPERLINK("http://example.invalid","CLICK")\n\n1. (U) Text.\n\n-DOE\n';
+    fs.writeFileSync(path.join(tmp, '09NOWHERE43.cable'), text);
+    const args = ['extract', '--format', 'csv', '--fields', 'id,subject,signature,paragraphs', '09NOWHERE43.cable'];
+    const plain = run(args, tmp);
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.equal(plain.stdout.split('\n')[1].split(',')[1], '"=HYPERLINK(""http://example.invalid""');
+    const escaped = run([...args, '--escape-formulas'], tmp);
+    assert.equal(escaped.code, 0, escaped.stderr);
+    const row = escaped.stdout.split('\n')[1];
+    assert.ok(row.startsWith('09NOWHERE43,"\'=HYPERLINK(""http://example.invalid"",""CLICK"")",'), row);
+    assert.equal(row.split(',').at(-1), '1', 'a number is no formula');
+    const r = run(['extract', '--escape-formulas', '09NOWHERE43.cable'], tmp);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--escape-formulas goes with --format csv/);
   });
 
   it('rejects a bad --threads value', () => {

@@ -45,6 +45,21 @@ describe('configuration', () => {
     assert.equal(matchesGlob('a.cable', ['./*.cable'], false), true);
   });
 
+  it('reads an ignore glob that names a folder as that folder and everything under it, as ESLint and .gitignore do', () => {
+    // `--ignore drafts` matched a file named `drafts` only, and every cable under the folder `drafts/` was still checked.
+    const { config: bare } = parseConfig('{ "ignore": ["drafts", "old/*", "2009-*"], "overrides": [{ "files": ["archive"], "rules": { "CBL030": "off" } }] }');
+    assert.equal(isIgnored(bare, 'drafts'), true);
+    assert.equal(isIgnored(bare, 'drafts/a.cable'), true);
+    assert.equal(isIgnored(bare, 'drafts/deep/b.cable'), true);
+    assert.equal(isIgnored(bare, 'old/x/b.cable'), true);
+    assert.equal(isIgnored(bare, '2009-10/09PARIS1.txt'), true);
+    // As in ESLint, unlike .gitignore: a glob without `**` is read from the configuration's folder only.
+    assert.equal(isIgnored(bare, 'x/drafts/a.cable'), false);
+    assert.equal(isIgnored(bare, 'drafts2/a.cable'), false);
+    // `overrides` keep picomatch's reading: a file's glob names files.
+    assert.notEqual(resolveConfig(bare, 'archive/09PARIS1.txt').rules.get('CBL030'), 'off');
+  });
+
   it('keeps the dot flag of each glob apart, and agrees with picomatch.isMatch', () => {
     const paths = ['a.cable', '.hidden/a.cable', 'x/.y/09PARIS1.txt', 'x/y/09PARIS1.txt', 'node_modules/a.cable', 'a/node_modules/b/x'];
     const globs = ['**/*.cable', '**/node_modules/**', '**/[0-9][0-9][A-Z]*[0-9].txt', '*.cable'];

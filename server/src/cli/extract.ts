@@ -51,11 +51,17 @@ export function extractRecord(file: string, cable: Cable): Record<string, unknow
   };
 }
 
-/** A CSV row: arrays joined with ";", objects as JSON, quoted where needed (RFC 4180). */
-export function toCsvRow(values: readonly unknown[]): string {
+/**
+ * A CSV row: arrays joined with ";", objects as JSON, quoted where needed (RFC 4180). With `escapeFormulas`, a cell that
+ * starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` before it, as OWASP advises against CSV injection:
+ * a spreadsheet reads such a cell as a formula (`=HYPERLINK(…)` in a subject), and shows the `'` nowhere but in the cell's
+ * text. It changes the records, so it is asked for (`--escape-formulas`), never done unasked.
+ */
+export function toCsvRow(values: readonly unknown[], escapeFormulas = false): string {
   return values
     .map((v) => {
-      const s = v === null || v === undefined ? '' : Array.isArray(v) ? v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(';') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      let s = v === null || v === undefined ? '' : Array.isArray(v) ? v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(';') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      if (escapeFormulas && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
       return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     })
     .join(',');
@@ -69,7 +75,7 @@ export function extractHeader(fields: readonly string[], format: ExtractFormat):
   return format === 'csv' ? toCsvRow(fields) : undefined;
 }
 
-/** One record as a line of `format`, with `fields` in their order. */
-export function extractLine(record: Record<string, unknown>, fields: readonly string[], format: ExtractFormat): string {
-  return format === 'csv' ? toCsvRow(fields.map((f) => record[f])) : JSON.stringify(Object.fromEntries(fields.map((f) => [f, record[f]])));
+/** One record as a line of `format`, with `fields` in their order; `escapeFormulas` as {@link toCsvRow}'s, for CSV. */
+export function extractLine(record: Record<string, unknown>, fields: readonly string[], format: ExtractFormat, escapeFormulas = false): string {
+  return format === 'csv' ? toCsvRow(fields.map((f) => record[f]), escapeFormulas) : JSON.stringify(Object.fromEntries(fields.map((f) => [f, record[f]])));
 }

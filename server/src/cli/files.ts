@@ -29,9 +29,12 @@ export interface InputFile {
 
 /**
  * The files under `paths`: files as given, directories walked for cable files (`fileNameKind`), in name order.
- * A file reached twice (a folder given twice, a folder and its subfolder, a file given alone and in its folder)
- * is taken once, under the name it was first reached by, so that no record or finding is counted twice.
+ * A file reached twice (a folder given twice, a folder and its subfolder, a file given alone and in its folder, a file
+ * and a symbolic link to it) is taken once, under the name it was first reached by, so that no record or finding is
+ * counted twice: files are told apart by their real paths, each given path's and each walked link's resolved once.
  * Symbolic links to folders are not walked, so a link loop cannot hold the walk; links to files are read.
+ * A walk takes regular files only: a FIFO or a device named like a cable would hold the run or read forever
+ * (ripgrep's walk passes them over too); one given by name is read, as `cablelint <(zcat x.cable.gz)` asks.
  */
 export function collect(paths: readonly string[], errors: string[]): InputFile[] {
   const out: InputFile[] = [];
@@ -63,7 +66,15 @@ export function collect(paths: readonly string[], errors: string[]): InputFile[]
       }
       // `*.cable` and canonical-id names are taken; other `.txt` files if their text reads as a cable.
       const kind = fileNameKind(e.name);
-      if (kind === undefined || !take(absolutePrefix + e.name)) continue;
+      if (kind === undefined) continue;
+      let real = absolutePrefix + e.name;
+      if (e.isSymbolicLink()) {
+        // A link is known by the file it leads to, so that the file and the link give one result; a broken link is read, and said to be missing.
+        const target = realFile(real);
+        if (target === null) continue;
+        real = target ?? real;
+      } else if (!e.isFile()) continue;
+      if (!take(real)) continue;
       if (kind === 'cable') out.push({ file: prefix + e.name, dir, name: e.name });
       else out.push({ file: prefix + e.name, dir, name: e.name, ifCable: true });
     }
@@ -76,10 +87,32 @@ export function collect(paths: readonly string[], errors: string[]): InputFile[]
       errors.push(`${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(e)}`);
       continue;
     }
-    if (stat.isDirectory()) walk(p, path.resolve(p));
-    else if (take(path.resolve(p))) out.push({ file: p });
+    if (stat.isDirectory()) walk(p, realPath(p));
+    else if (take(realPath(p))) out.push({ file: p });
   }
   return out;
+}
+
+/** `p`'s real path (links and `..` resolved), or its absolute path when it cannot be resolved. */
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/**
+ * The real path of the file a walked link leads to; null when it leads to a folder (not walked) or to no regular file,
+ * undefined when it leads nowhere (a broken link, read and said to be missing).
+ */
+function realFile(link: string): string | null | undefined {
+  try {
+    const real = fs.realpathSync(link);
+    return fs.statSync(real).isFile() ? real : null;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `file`'s path relative to `base`, with `/`. */

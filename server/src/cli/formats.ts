@@ -27,18 +27,42 @@ export function reported(f: Finding): ReportedFinding {
 }
 
 /**
+ * A message of the run about one file (unreadable, binary, empty, too large, missing, a parser or rule failure: exit code 2),
+ * which the json, github and gitlab formats carry as that file's, besides stderr.
+ */
+export interface FileMessage {
+  /** The file as the output names it. */
+  readonly file: string;
+  /** What is wrong, without the file's name: `cannot be read (EACCES)`. */
+  readonly message: string;
+}
+
+/** The start of every range a file message is put at: the file's first character, as ESLint puts a fatal message without a place at line 0. */
+const FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
  * `[{file, diagnostics: [{id, name, severity, message, range, fixable}]}]`, 0-based as in LSP; `fixable` says whether
  * the finding has a safe fix, which `--fix` applies (as ESLint's JSON counts `fixableErrorCount`).
+ * A file the run could not read or check is an entry too (after the others when it has no findings), whose diagnostic
+ * says so with `fatal: true`, `id` and `name` null and severity `error`, as ESLint's JSON writes a fatal message
+ * (`ruleId: null`, `fatal: true`): a report read alone does not pass such a file over.
  */
-export function formatJson(results: readonly FileResult[]): string {
-  return JSON.stringify(
-    results.map((r) => ({
-      file: r.file,
-      diagnostics: r.findings.map((f) => ({ id: f.id, name: f.name, severity: f.severity, message: f.message, range: f.range, fixable: f.fix !== undefined })),
-    })),
-    null,
-    2,
-  ) + '\n';
+export function formatJson(results: readonly FileResult[], fileMessages: readonly FileMessage[] = []): string {
+  const entries = results.map((r) => ({
+    file: r.file,
+    diagnostics: r.findings.map((f): object => ({ id: f.id, name: f.name, severity: f.severity, message: f.message, range: f.range, fixable: f.fix !== undefined })),
+  }));
+  const byFile = new Map(entries.map((e) => [e.file, e]));
+  for (const m of fileMessages) {
+    let entry = byFile.get(m.file);
+    if (!entry) {
+      entry = { file: m.file, diagnostics: [] };
+      byFile.set(m.file, entry);
+      entries.push(entry);
+    }
+    entry.diagnostics.push({ id: null, name: null, severity: 'error', message: m.message, range: FILE_START, fixable: false, fatal: true });
+  }
+  return JSON.stringify(entries, null, 2) + '\n';
 }
 
 const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m' };
@@ -48,8 +72,11 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** eslint-style text; colored only when asked. */
-export function formatStylish(results: readonly FileResult[], color: boolean): string {
+/**
+ * eslint-style text; colored only when asked. The files the run could not read or check (`fileMessages`, said on stderr)
+ * are counted in the last line, so that it does not say "no problems" alone for a run that exits with 2.
+ */
+export function formatStylish(results: readonly FileResult[], color: boolean, fileMessages: readonly FileMessage[] = []): string {
   const c = (code: string, s: string) => (color ? `${code}${s}\x1b[0m` : s);
   let out = '';
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
@@ -65,7 +92,9 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
     }
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
-  out += total === 0 ? `${results.length} file(s) checked, no problems\n` : `\n${total} problem(s) (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info, ${plural(counts.hint, 'hint')}) in ${results.length} file(s)\n`;
+  const unchecked = new Set(fileMessages.map((m) => m.file)).size;
+  const failed = unchecked === 0 ? '' : `; ${unchecked} file(s) could not be checked (stderr says why)`;
+  out += total === 0 ? `${results.length} file(s) checked, no problems${failed}\n` : `\n${total} problem(s) (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info, ${plural(counts.hint, 'hint')}) in ${results.length} file(s)${failed}\n`;
   // "potentially": Fix All leaves out a safe fix whose edits overlap another's, until a later pass. Indented, as ESLint
   // writes it, so that the problem matcher ($cablelint-stylish) does not take the line for a file's name.
   if (fixable > 0) out += `  ${fixable} of them potentially fixable with the \`--fix\` option.\n`;
@@ -181,7 +210,7 @@ function githubProperty(s: string): string {
  * code scanning, which a private repository has only with GitHub Advanced Security. Info and hint findings are notices.
  * Lines and columns are 1-based, columns in UTF-16 code units as in stylish output; paths use forward slashes.
  */
-export function formatGithub(results: readonly FileResult[], windows = process.platform === 'win32'): string {
+export function formatGithub(results: readonly FileResult[], windows = process.platform === 'win32', fileMessages: readonly FileMessage[] = [], runMessages: readonly string[] = []): string {
   let out = '';
   for (const r of results) {
     const file = githubProperty(forwardSlashes(r.file, windows));
@@ -191,6 +220,9 @@ export function formatGithub(results: readonly FileResult[], windows = process.p
       out += `::${GITHUB_LEVEL[f.severity]} ${where},title=${githubProperty(`${f.id}/${f.name}`)}::${githubData(f.message)}\n`;
     }
   }
+  // A file the run could not read or check: an error annotation on the file; the run's other messages (a broken configuration), on the run.
+  for (const m of fileMessages) out += `::error file=${githubProperty(forwardSlashes(m.file, windows))},title=cablelint::${githubData(m.message)}\n`;
+  for (const m of runMessages) out += `::error title=cablelint::${githubData(m)}\n`;
   return out;
 }
 
@@ -204,7 +236,7 @@ const GITLAB_SEVERITY: Record<Severity, string> = { error: 'major', warning: 'mi
  * a hash of the path, the rule, the message and how many findings of that rule and message came before it in the file,
  * not of the line: a finding keeps its fingerprint when lines are added above it. Paths use forward slashes.
  */
-export function formatGitlab(results: readonly FileResult[], windows = process.platform === 'win32'): string {
+export function formatGitlab(results: readonly FileResult[], windows = process.platform === 'win32', fileMessages: readonly FileMessage[] = []): string {
   const crypto = process.getBuiltinModule('node:crypto');
   const issues: object[] = [];
   for (const r of results) {
@@ -223,6 +255,21 @@ export function formatGitlab(results: readonly FileResult[], windows = process.p
       });
     }
   }
+  // A file the run could not read or check: an issue at its first line, `major` as errors are, so that the widget does not show it as clean.
+  const seen = new Map<string, number>();
+  for (const m of fileMessages) {
+    const file = forwardSlashes(m.file, windows);
+    const what = `${file}\0cablelint\0${m.message}`;
+    const k = seen.get(what) ?? 0;
+    seen.set(what, k + 1);
+    issues.push({
+      description: m.message,
+      check_name: 'cablelint',
+      fingerprint: crypto.createHash('sha256').update(`${what}\0${k}`).digest('hex').slice(0, 32),
+      severity: 'major',
+      location: { path: file, lines: { begin: 1, end: 1 } },
+    });
+  }
   return JSON.stringify(issues, null, 2) + '\n';
 }
 
@@ -232,14 +279,18 @@ export interface FormatOptions {
   readonly version: string;
   /** What the run said on stderr (exit code 2), which SARIF and JUnit carry too. */
   readonly messages: readonly string[];
+  /** Those of {@link FormatOptions.messages} that are about one file, which json, github and gitlab carry as the file's, and stylish counts. */
+  readonly fileMessages?: readonly FileMessage[];
+  /** The others, about the run (a broken configuration), which github carries as annotations on the run. */
+  readonly runMessages?: readonly string[];
 }
 
 /** The formats of `cablelint --format`, by name; stylish is the default. */
 export const LINT_FORMATS: Readonly<Record<string, (results: readonly FileResult[], options: FormatOptions) => string>> = {
-  stylish: (results, { color }) => formatStylish(results, color),
-  json: formatJson,
+  stylish: (results, { color, fileMessages }) => formatStylish(results, color, fileMessages),
+  json: (results, { fileMessages }) => formatJson(results, fileMessages),
   sarif: (results, { version, messages }) => formatSarif(results, version, messages),
   junit: (results, { messages }) => formatJunit(results, messages),
-  github: (results) => formatGithub(results),
-  gitlab: (results) => formatGitlab(results),
+  github: (results, { fileMessages, runMessages }) => formatGithub(results, undefined, fileMessages, runMessages),
+  gitlab: (results, { fileMessages }) => formatGitlab(results, undefined, fileMessages),
 };

@@ -131,6 +131,8 @@ export function parseRuleOverrides(entries: Record<string, unknown> | readonly s
   for (const [key, value] of pairs) {
     const rule = ruleByIdOrName(key.trim());
     if (!rule) errors.push(`unknown rule "${key}"`);
+    // "--rule CBL030" alone: the severity is missing, not wrong.
+    else if (value === undefined && Array.isArray(entries)) errors.push(`rule "${key}" needs a severity after "=" (${key}=warning), one of ${RULE_SETTINGS.join(', ')}`);
     else if (typeof value !== 'string' || !RULE_SETTINGS.includes(value.trim() as RuleSetting)) errors.push(`rule "${key}" must be one of ${RULE_SETTINGS.join(', ')}`);
     else rules.set(rule.id, value.trim() as RuleSetting);
   }
@@ -190,13 +192,17 @@ export class ConfigResolver {
   }
 }
 
-/** True when the file matches an `ignore` glob. */
+/**
+ * True when the file matches an `ignore` glob, or lies in a folder one matches: `drafts` (or `old/*`) leaves out the folder
+ * `drafts` and everything under it, as ESLint's ignores and `.gitignore` do, besides a file of that name. As in ESLint, and
+ * unlike `.gitignore`, a glob without `**` matches from the configuration's folder only, not at every depth.
+ */
 export function isIgnored(config: CableLintConfig, relativePath: string): boolean {
-  return matchesGlob(relativePath, config.ignore, true);
+  return matchesGlob(relativePath, config.ignore, true, true);
 }
 
-/** Compiled globs, by `dot` flag and glob: `picomatch.isMatch` compiles its glob on every call, a dozen times the cost of matching. */
-const compiledGlobs = [new Map<string, (path: string) => boolean>(), new Map<string, (path: string) => boolean>()];
+/** Compiled globs, by `dot` flag (and whether they match folders' contents too, for `ignore`) and glob: `picomatch.isMatch` compiles its glob on every call, a dozen times the cost of matching. */
+const compiledGlobs = [new Map<string, (path: string) => boolean>(), new Map<string, (path: string) => boolean>(), new Map<string, (path: string) => boolean>(), new Map<string, (path: string) => boolean>()];
 
 /**
  * A glob as it is matched against a relative path: a leading `./` names the folder the path starts from
@@ -209,9 +215,12 @@ function pathGlob(glob: string): string {
   return g.endsWith('/') ? `${g}**` : g;
 }
 
-/** True when `relativePath` (with `/` separators) matches one of `globs`; `dot` lets `*` match names that start with a dot. */
-export function matchesGlob(relativePath: string, globs: readonly string[], dot: boolean): boolean {
-  const cache = compiledGlobs[dot ? 1 : 0];
+/**
+ * True when `relativePath` (with `/` separators) matches one of `globs`; `dot` lets `*` match names that start with a dot,
+ * and `folders` lets a glob match the files under a folder it matches (`drafts` as `drafts/**` too).
+ */
+export function matchesGlob(relativePath: string, globs: readonly string[], dot: boolean, folders = false): boolean {
+  const cache = compiledGlobs[(dot ? 1 : 0) + (folders ? 2 : 0)];
   for (const glob of globs) {
     // "" matches no path; picomatch throws on it.
     if (glob.length === 0) continue;
@@ -219,7 +228,8 @@ export function matchesGlob(relativePath: string, globs: readonly string[], dot:
     if (!matcher) {
       // Settings and configurations name a handful of globs; the bound only guards against a runaway caller.
       if (cache.size > 1000) cache.clear();
-      matcher = picomatch(pathGlob(glob), { dot });
+      const g = pathGlob(glob);
+      matcher = picomatch(folders && !g.endsWith('/**') ? [g, `${g}/**`] : g, { dot });
       cache.set(glob, matcher);
     }
     if (matcher(relativePath)) return true;
