@@ -157,6 +157,20 @@ describe('document symbols on odd shapes', () => {
   const inside = (outer: DocumentSymbol['range'], inner: DocumentSymbol['range']) =>
     (inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
     (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character));
+  // Each symbol as "name — detail [range]", indented by its depth; every child checked to lie in its parent.
+  const outlineOf = (list: DocumentSymbol[], depth = 0): string[] =>
+    list.flatMap((s) => {
+      for (const c of s.children ?? []) assert.ok(inside(s.range, c.range), `${c.name} is outside ${s.name}`);
+      assert.ok(inside(s.range, s.selectionRange), `${s.name}: selection outside range`);
+      const r = s.range;
+      const line = `${'  '.repeat(depth)}${s.name}${s.detail && s.kind === 24 ? ` — ${s.detail}` : ''} [${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}]`;
+      return [line, ...outlineOf(s.children ?? [], depth + 1)];
+    });
+  // Pairs of symbols on one level of which the second starts inside the first, at every level.
+  const overlapping = (list: DocumentSymbol[]): string[] => [
+    ...list.flatMap((a, i) => list.slice(i + 1).filter((b) => inside(a.range, { start: b.range.start, end: b.range.start }) && (b.range.start.line !== a.range.end.line || b.range.start.character !== a.range.end.character)).map((b) => `${a.name} / ${b.name}`)),
+    ...list.flatMap((s) => overlapping(s.children ?? [])),
+  ];
 
   it('ends the last paragraph and its section before a signature glued to the paragraph\'s last line', () => {
     // "… with Embassy Nowhere. SMITH": the Signature overlapped ¶2 and the section holding it, both on the top level.
@@ -192,7 +206,6 @@ describe('document symbols on odd shapes', () => {
     assert.deepEqual(symbols.map((s) => s.name), ['C O N F I D E N T I A L NOWHERE 000001', 'Summary', '¶3 (C)']);
     assert.deepEqual((symbols[1].children ?? []).map((s) => s.name), ['¶1 (C)', '¶2 (C)']);
     assert.deepEqual((symbols[2].children ?? []).map((s) => s.name), ['Comment']);
-    const overlapping = (list: DocumentSymbol[]) => list.flatMap((a, i) => list.slice(i + 1).filter((b) => inside(a.range, { start: b.range.start, end: b.range.start })).map((b) => `${a.name} / ${b.name}`));
     assert.deepEqual(overlapping(symbols), []);
     // The rest of the closer's sentence is the closer's: "End Summary and Comment." still ends the Summary's paragraphs.
     const andComment = getDocumentSymbols(parseCable(text.replace('End Summary.', 'End Summary and Comment.')).cable);
@@ -201,6 +214,20 @@ describe('document symbols on odd shapes', () => {
     // hold the Summary and its paragraphs both, and it stays beside them.
     const midway = getDocumentSymbols(parseCable(text.replace('End Summary.', 'End Summary. He left.')).cable);
     assert.deepEqual(overlapping(midway), ['¶1 (C) / Summary', 'Summary / ¶2 (C)']);
+  });
+
+  it('ends a Summary where a Comment opened inside it ends when one closer ends both ("End summary and comment.")', () => {
+    // The parser ends the Summary at "End summary" and the Comment at "and comment": they crossed, side by side under ¶1
+    // (06KIEV1261).
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nSUBJECT: HARBOR PATROLS\n\n¶1. (C) Summary: The harbor master met us.\nHe asked for boats. Comment: We should\nhelp him. End summary and\ncomment.\n\n¶2. (C) More text.\n';
+    const cable = parseCable(text).cable;
+    const symbols = getDocumentSymbols(cable);
+    assert.deepEqual(outlineOf(symbols.slice(1)).slice(0, 3), ['¶1 (C) [4:0-7:8]', '  Summary [4:8-7:7]', '    Comment [5:20-7:7]']);
+    // Smart selection grows from the Comment to the Summary, and folding keeps the Comment's fold inside ¶1's.
+    const chain: string[] = [];
+    for (let s: SelectionRange | undefined = getSelectionRanges(cable, [{ line: 6, character: 2 }])[0]; s; s = s.parent) chain.push(`${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`);
+    assert.ok(chain.includes('5:20-7:7') && chain.includes('4:8-7:7'), chain.join(' '));
+    assert.deepEqual(getFoldingRanges(cable).filter((f) => f.startLine >= 4).map((f) => `${f.startLine}-${f.endLine}`), ['4-7', '5-7']);
   });
 
   it('lists the metadata fields of a cable whose banner cannot be read', () => {
