@@ -211,9 +211,27 @@ describe('document symbols on odd shapes', () => {
     const andComment = getDocumentSymbols(parseCable(text.replace('End Summary.', 'End Summary and Comment.')).cable);
     assert.deepEqual(andComment.map((s) => s.name), ['C O N F I D E N T I A L NOWHERE 000001', 'Summary', '¶3 (C)']);
     // A Summary closed inside ¶2's text, which goes on after it: the rest of ¶2 is none of the Summary's, so no symbol can
-    // hold the Summary and its paragraphs both, and it stays beside them.
+    // hold the Summary and ¶2 both. It stood beside ¶1 and ¶2, overlapping both (06BELGRADE1681); now ¶1 holds the
+    // Summary from its opener, and ¶2 holds its part there, detailed "continued".
     const midway = getDocumentSymbols(parseCable(text.replace('End Summary.', 'End Summary. He left.')).cable);
-    assert.deepEqual(overlapping(midway), ['¶1 (C) / Summary', 'Summary / ¶2 (C)']);
+    assert.deepEqual(overlapping(midway), []);
+    assert.deepEqual(outlineOf(midway.slice(1)), ['¶1 (C) [6:0-6:42]', '  Summary [6:8-6:42]', '¶2 (C) [8:0-8:49]', '  Summary — continued [8:8-8:39]', '¶3 (C) [10:0-10:45]', '  Comment [10:8-10:44]']);
+    // Over three paragraphs: the Summary holds the two it is the whole of.
+    const three = getDocumentSymbols(parseCable(text.replace('He asked for boats. End Summary.', 'He asked for boats.\n\n¶3. (C) He left. End Summary. He came back.').replace('¶3. (C) Comment', '¶4. (C) Comment')).cable);
+    assert.deepEqual(overlapping(three), []);
+    assert.deepEqual(outlineOf(three.slice(1)).slice(0, 5), ['Summary [6:0-8:27]', '  ¶1 (C) [6:0-6:42]', '  ¶2 (C) [8:0-8:27]', '¶3 (C) [10:0-10:43]', '  Summary — continued [10:8-10:28]']);
+  });
+
+  it('ends a paragraph\'s symbol before a Comment that opens after its text and runs on over the next paragraph, which the Comment holds', () => {
+    // "… for two hours. Comment: Harbor Boats" ⏎ "¶3. … End Comment." (10BRASILIA49): the Comment stood beside ¶2 and ¶3,
+    // overlapping both.
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nSUBJECT: HARBOR PATROLS\n\n¶1. (C) The harbor master met us.\n\n¶2. (C) He asked for boats\nfor two hours. (Comment: Harbor Boats\n\n¶3. (C) We should help. End Comment.)\n\n¶4. (C) More text.\n';
+    const symbols = getDocumentSymbols(parseCable(text).cable);
+    assert.deepEqual(overlapping(symbols), []);
+    assert.deepEqual(outlineOf(symbols.slice(1)), ['¶1 (C) [4:0-4:33]', '¶2 (C) [6:0-7:14]', 'Comment [7:16-9:37]', '  ¶3 (C) [9:0-9:37]', '¶4 (C) [11:0-11:18]']);
+    // On a line of its own, the opener ends the paragraph on the line above.
+    const own = getDocumentSymbols(parseCable(text.replace('two hours. (Comment', 'two hours.\n(Comment')).cable);
+    assert.deepEqual(outlineOf(own.slice(1)).slice(1, 3), ['¶2 (C) [6:0-7:14]', 'Comment [8:1-10:37]']);
   });
 
   it('ends a Summary where a Comment opened inside it ends when one closer ends both ("End summary and comment.")', () => {

@@ -6,8 +6,8 @@
  */
 import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
 import type { Block, Cable, Paragraph, Section } from '../core/model';
-import { containsRange, isBefore, spanRange, TITLE_MARKING, WHITE_RUNS } from '../core/text';
-import { blockSpan, gluedSignatureCut, outlineSections } from './outlineSections';
+import { containsRange, isBefore, paragraphIndexAt, paragraphTextStart, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
+import { blockSpan, gluedSignatureCut, onlyCloserAfter, openerRun, outlineSections } from './outlineSections';
 
 /** The outline of a cable. */
 export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
@@ -60,9 +60,14 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
   // The section of each heading, by the line of the heading's text: where a block that a heading opens is found.
   const sectionOn = new Map<number, Section>();
   for (const section of sections) if (section.heading !== undefined) sectionOn.set(cable.headings[section.heading].text.range.start.line, section);
-  if (summary && !isSection(sectionOn, summary)) blocks.push(symbol('Summary', undefined, SymbolKind.Event, blockSpan(cable, summary)));
+  // Where a paragraph's symbol ends before a block that opens in its text and runs on past it, by the paragraph's index.
+  const cuts = new Map<number, Position>();
+  if (summary && !isSection(sectionOn, summary)) blocks.push(...blockSymbols(cable, summary, 'Summary', cuts));
+  for (const block of cable.blocks) {
+    if (block.kind === 'comment' && !isSection(sectionOn, block)) blocks.push(...blockSymbols(cable, block, 'Comment', cuts));
+  }
   for (const section of sections) {
-    const paragraphs = section.paragraphs.map((i) => paragraphSymbol(cable.paragraphs[i]));
+    const paragraphs = section.paragraphs.map((i) => paragraphSymbol(cable.paragraphs[i], cuts.get(i)));
     if (section.heading === undefined) {
       result.push(...paragraphs);
       continue;
@@ -72,9 +77,6 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
     const { name, marking } = headingName(heading.lead ? `${heading.lead.text} ${heading.text.text}` : heading.text.text);
     const selection = heading.lead ? { start: heading.lead.range.start, end: heading.text.range.end } : heading.text.range;
     result.push(symbol(name, marking, SymbolKind.Namespace, section.range, selection, paragraphs));
-  }
-  for (const block of cable.blocks) {
-    if (block.kind === 'comment' && !isSection(sectionOn, block)) blocks.push(symbol('Comment', undefined, SymbolKind.Event, blockSpan(cable, block)));
   }
   if (cable.signature) {
     const signed = cable.signature.token.range;
@@ -155,9 +157,67 @@ function endBefore(symbols: readonly DocumentSymbol[], position: Position, end: 
   }
 }
 
-function paragraphSymbol(p: Paragraph): DocumentSymbol {
+/**
+ * The symbols of a Summary or Comment: one over its {@link blockSpan}, but for a block that runs from one paragraph into
+ * another and opens or closes inside a paragraph's text, which no symbol could hold whole without crossing a paragraph's.
+ * - Opened after a paragraph's own text and running on past its end ("… from within coalition ranks. Comment: The Race Is
+ *   About to Begin" ⏎ "¶9. … End comment.", 10BRASILIA49): the paragraph's symbol ends before the opener (its text after
+ *   the opener is the block's), recorded in `cuts`, and the block's starts at the opener.
+ * - Opened at a paragraph's text start ("¶1. (C) Summary: …"): the block's symbol starts with the paragraph, and holds it
+ *   and the paragraphs after it that it is the whole of; with none, it stays under that paragraph, from its opener.
+ * - Closed inside a later paragraph whose text goes on after the closer ("¶2. (C) … END SUMMARY" ⏎ ⏎ "Proposal 1: …",
+ *   06BELGRADE1681): the block's symbol ends with the paragraph before, and that paragraph holds a second symbol of the
+ *   block's name, detailed "continued", from its text's start to the closer.
+ * Each stood beside the paragraphs as one symbol, overlapping the paragraph it opened in and the one it closed in.
+ */
+function blockSymbols(cable: Cable, block: Block, name: string, cuts: Map<number, Position>): DocumentSymbol[] {
+  const span = blockSpan(cable, block);
+  const whole = [symbol(name, undefined, SymbolKind.Event, span)];
+  const paragraphs = cable.paragraphs;
+  const i = paragraphIndexAt(paragraphs, span.start.line, span.start.character);
+  const j = paragraphIndexAt(paragraphs, span.end.line, span.end.character);
+  if (i < 0 || j <= i || isBefore(paragraphs[j].range.end, span.end)) return whole;
+  // Already the whole of its paragraphs ("¶1. (C) Summary: …" ⏎ "¶2. (C) … End Summary.").
+  if (!isBefore(paragraphs[i].range.start, span.start) && !isBefore(span.end, paragraphs[j].range.end)) return whole;
+  const first = paragraphs[i];
+  const last = paragraphs[j];
+  let start = span.start;
+  if (isBefore(first.range.start, start)) {
+    const run = first.range.start.line === start.line ? openerRun(cable, first, start) : -1;
+    // The paragraph alone up to the paragraph the block closes in: the block stays under it, as one inside a paragraph does.
+    if (run >= 0) start = j - 1 > i ? first.range.start : start;
+    else {
+      const cut = ownTextEnd(cable.lines, start);
+      if (!isBefore(first.marker.range.end, cut)) return whole;
+      cuts.set(i, cut);
+    }
+  }
+  const closer = cable.lines[span.end.line];
+  if (span.end.line === last.range.end.line && onlyCloserAfter(closer, span.end.character, last.range.end.character)) {
+    return [symbol(name, undefined, SymbolKind.Event, { start, end: last.range.end })];
+  }
+  // "¶2. (c) … END SUMMARY" ⏎ ⏎ "Proposal 1: …": the part in the paragraph the block closes in.
+  const from = { line: last.range.start.line, character: paragraphTextStart(cable.lines, last) };
+  const continued = symbol(name, 'continued', SymbolKind.Event, { start: isBefore(span.end, from) ? last.range.start : from, end: span.end });
+  const before = paragraphs[j - 1].range.end;
+  return isBefore(start, before) ? [symbol(name, undefined, SymbolKind.Event, { start, end: before }), continued] : [continued];
+}
+
+/** Where a paragraph's own text ends before an opener and the spaces and brackets before it ("… ranks. (Comment:"). */
+function ownTextEnd(lines: readonly string[], opener: Position): Position {
+  const line = lines[opener.line];
+  let c = opener.character;
+  while (c > 0 && OPENING_TEXT.includes(line[c - 1])) c--;
+  const end = trimEndOffset(line, c);
+  if (end > 0 || opener.line === 0) return { line: opener.line, character: end };
+  return { line: opener.line - 1, character: trimEndOffset(lines[opener.line - 1]) };
+}
+
+const OPENING_TEXT = ' \t([';
+
+function paragraphSymbol(p: Paragraph, cut?: Position): DocumentSymbol {
   const name = `¶${p.readAs}${p.portion ? ` (${oneLine(p.portion.inner.text)})` : ''}`;
-  return DocumentSymbol.create(name, p.firstWords, SymbolKind.String, p.range, p.marker.range);
+  return DocumentSymbol.create(name, p.firstWords, SymbolKind.String, cut ? { start: p.range.start, end: cut } : p.range, p.marker.range);
 }
 
 function symbol(name: string, detail: string | undefined, kind: SymbolKind, range: Range, selection: Range = range, children?: DocumentSymbol[]): DocumentSymbol {
