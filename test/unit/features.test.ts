@@ -248,6 +248,15 @@ describe('document symbols on odd shapes', () => {
     assert.deepEqual(getFoldingRanges(cable).filter((f) => f.startLine >= 4).map((f) => `${f.startLine}-${f.endLine}`), ['4-7', '5-7']);
   });
 
+  it('ends a block that opens inside another and closes after it where the other ends, and lists the rest as its continuation', () => {
+    // "Summary: … Comment: …" ⏎ "… End summary. He may ask" ⏎ "again. End comment.": the two stood side by side under ¶1,
+    // overlapping.
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nSUBJECT: HARBOR PATROLS\n\n¶1. (C) Summary: The harbor master met us.\nHe asked for boats. Comment: We should\nhelp him. End summary. He may ask\nagain. End comment.\n\n¶2. (C) More text.\n';
+    const symbols = getDocumentSymbols(parseCable(text).cable);
+    assert.deepEqual(overlapping(symbols), []);
+    assert.deepEqual(outlineOf(symbols.slice(1)).slice(0, 4), ['¶1 (C) [4:0-7:19]', '  Summary [4:8-6:21]', '    Comment [5:20-6:21]', '  Comment — continued [6:23-7:18]']);
+  });
+
   it('lists the metadata fields of a cable whose banner cannot be read', () => {
     const text = 'C O N F I D E N T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n¶1. (C) The harbor master met us.\n';
     const cable = parseCable(text).cable;

@@ -6,7 +6,7 @@
  */
 import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
 import type { Block, Cable, Paragraph, Section } from '../core/model';
-import { containsRange, isBefore, paragraphIndexAt, paragraphTextStart, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
+import { containsRange, isAlnum, isBefore, paragraphIndexAt, paragraphTextStart, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
 import { blockSpan, gluedSignatureCut, onlyCloserAfter, openerRun, outlineSections } from './outlineSections';
 
 /** The outline of a cable. */
@@ -87,7 +87,7 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
     result.push(symbol('Signature', cable.signature.token.text, SymbolKind.Constant, signed));
   }
   sortSymbols(result);
-  for (const block of blocks) nest(result, block);
+  for (const block of uncross(cable.lines, blocks)) nest(result, block);
   for (const field of inBody) nest(result, field, false);
   return result;
 }
@@ -202,6 +202,43 @@ function blockSymbols(cable: Cable, block: Block, name: string, cuts: Map<number
   const before = paragraphs[j - 1].range.end;
   return isBefore(start, before) ? [symbol(name, undefined, SymbolKind.Event, { start, end: before }), continued] : [continued];
 }
+
+/**
+ * The block symbols in text order, none crossing another: a block that opens inside another and closes after it
+ * ("Summary: … Comment: We should" ⏎ "help him. End summary. He may ask" ⏎ "again. End comment.") ends where the other does,
+ * under it, and its part after the other's closer's sentence is a symbol of its own, detailed "continued". The two stood
+ * side by side, overlapping, and the outline nested neither. (A closer that ends both, "End summary and comment.", is
+ * read as one by {@link blockSpan}.)
+ */
+function uncross(lines: readonly string[], blocks: DocumentSymbol[]): DocumentSymbol[] {
+  const out: DocumentSymbol[] = [];
+  const open: DocumentSymbol[] = [];
+  for (const b of sortSymbols(blocks)) {
+    while (open.length > 0 && !isBefore(b.range.start, open[open.length - 1].range.end)) open.pop();
+    const outer = open[open.length - 1];
+    if (outer && isBefore(outer.range.end, b.range.end)) {
+      const { end } = b.range;
+      b.range = b.selectionRange = { start: b.range.start, end: outer.range.end };
+      const rest = afterSentence(lines, outer.range.end);
+      if (isBefore(rest, end)) out.push(symbol(b.name, 'continued', SymbolKind.Event, { start: rest, end }));
+    }
+    out.push(b);
+    open.push(b);
+  }
+  return out;
+}
+
+/** The first character after the rest of a closer's sentence and the spaces after it ("End summary. He": "He"). */
+function afterSentence(lines: readonly string[], from: Position): Position {
+  const line = lines[from.line];
+  let c = from.character;
+  while (c < line.length && !SENTENCE_END.includes(line[c]) && !isAlnum(line.charCodeAt(c))) c++;
+  while (c < line.length && (SENTENCE_END.includes(line[c]) || line[c] === ' ' || line[c] === '\t')) c++;
+  if (c < line.length || from.line + 1 >= lines.length) return { line: from.line, character: c };
+  return { line: from.line + 1, character: lines[from.line + 1].length - lines[from.line + 1].trimStart().length };
+}
+
+const SENTENCE_END = '.!?)]';
 
 /** Where a paragraph's own text ends before an opener and the spaces and brackets before it ("… ranks. (Comment:"). */
 function ownTextEnd(lines: readonly string[], opener: Position): Position {
