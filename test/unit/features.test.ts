@@ -257,6 +257,21 @@ describe('document symbols on odd shapes', () => {
     assert.deepEqual(outlineOf(symbols.slice(1)).slice(0, 4), ['¶1 (C) [4:0-7:19]', '  Summary [4:8-6:21]', '    Comment [5:20-6:21]', '  Comment — continued [6:23-7:18]']);
   });
 
+  it('nests every symbol in its parent, with no two on a level overlapping, on the fixtures and the real cables', () => {
+    // 06BELGRADE1681, 06KIEV1261 and 10BRASILIA49 each had a block symbol crossing its neighbours.
+    const bad: string[] = [];
+    for (const file of [...fixtureFiles(), ...corpusFiles()]) {
+      const symbols = getDocumentSymbols(parseCable(fs.readFileSync(file, 'utf8')).cable);
+      try {
+        outlineOf(symbols);
+      } catch (e) {
+        bad.push(`${path.basename(file)}: ${(e as Error).message}`);
+      }
+      for (const pair of overlapping(symbols)) bad.push(`${path.basename(file)}: ${pair}`);
+    }
+    assert.deepEqual(bad, []);
+  });
+
   it('lists the metadata fields of a cable whose banner cannot be read', () => {
     const text = 'C O N F I D E N T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n¶1. (C) The harbor master met us.\n';
     const cable = parseCable(text).cable;
