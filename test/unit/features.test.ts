@@ -232,6 +232,11 @@ describe('document symbols on odd shapes', () => {
     // On a line of its own, the opener ends the paragraph on the line above.
     const own = getDocumentSymbols(parseCable(text.replace('two hours. (Comment', 'two hours.\n(Comment')).cable);
     assert.deepEqual(outlineOf(own.slice(1)).slice(1, 3), ['¶2 (C) [6:0-7:14]', 'Comment [8:1-10:37]']);
+    // A Comment left open at ¶2's end, opened before the one that runs on into ¶3: ¶2 ends before the first, which holds the
+    // second's part in ¶2 (¶2 ended before the second only, crossing the first).
+    const nested = getDocumentSymbols(parseCable(text.replace('for two hours. (Comment: Harbor Boats', 'for two hours. Comment: The crews\nwill strike (Comment: Harbor Boats')).cable);
+    assert.deepEqual(overlapping(nested), []);
+    assert.deepEqual(outlineOf(nested.slice(1)).slice(1, 4), ['¶2 (C) [6:0-7:14]', 'Comment [7:15-8:34]', '  Comment [8:13-8:34]']);
   });
 
   it('ends a Summary where a Comment opened inside it ends when one closer ends both ("End summary and comment.")', () => {

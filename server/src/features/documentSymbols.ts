@@ -66,6 +66,7 @@ export function getDocumentSymbols(cable: Cable): DocumentSymbol[] {
   for (const block of cable.blocks) {
     if (block.kind === 'comment' && !isSection(sectionOn, block)) blocks.push(...blockSymbols(cable, block, 'Comment', cuts));
   }
+  if (cuts.size > 0) cutBefore(cable, blocks, cuts);
   for (const section of sections) {
     const paragraphs = section.paragraphs.map((i) => paragraphSymbol(cable.paragraphs[i], cuts.get(i)));
     if (section.heading === undefined) {
@@ -189,7 +190,8 @@ function blockSymbols(cable: Cable, block: Block, name: string, cuts: Map<number
     else {
       const cut = ownTextEnd(cable.lines, start);
       if (!isBefore(first.marker.range.end, cut)) return whole;
-      cuts.set(i, cut);
+      const known = cuts.get(i);
+      if (!known || isBefore(cut, known)) cuts.set(i, cut);
     }
   }
   const closer = cable.lines[span.end.line];
@@ -239,6 +241,30 @@ function afterSentence(lines: readonly string[], from: Position): Position {
 }
 
 const SENTENCE_END = '.!?)]';
+
+/**
+ * Moves each paragraph's cut before a block that opens in its text before the cut and runs up to it or past it ("… met.
+ * Comment: The crews" ⏎ "will strike (Comment: the pilots too" ⏎ ⏎ "¶2. … End comment.) …": the first Comment, left open to
+ * ¶1's end, is ¶1's no more than the second, which runs on into ¶2), so that the paragraph's symbol crosses none.
+ */
+function cutBefore(cable: Cable, blocks: readonly DocumentSymbol[], cuts: Map<number, Position>): void {
+  for (const [i, first] of cuts) {
+    const from = cable.paragraphs[i].range.start;
+    let cut = first;
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const b of blocks) {
+        if (!isBefore(from, b.range.start) || !isBefore(b.range.start, cut) || isBefore(b.range.end, cut)) continue;
+        const end = ownTextEnd(cable.lines, b.range.start);
+        if (!isBefore(end, cut)) continue;
+        cut = end;
+        moved = true;
+      }
+    }
+    if (isBefore(cable.paragraphs[i].marker.range.end, cut)) cuts.set(i, cut);
+    else cuts.delete(i);
+  }
+}
 
 /** Where a paragraph's own text ends before an opener and the spaces and brackets before it ("… ranks. (Comment:"). */
 function ownTextEnd(lines: readonly string[], opener: Position): Position {
