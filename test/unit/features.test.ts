@@ -295,6 +295,15 @@ describe('document symbols on odd shapes', () => {
 });
 
 describe('document symbols on a large cable', () => {
+  it('outlines 10,000 Comments in one paragraph in linear time (under 2 s here; 7 s when each block searched the whole level for its holder)', () => {
+    const big = `S E C R E T NOWHERE 000001\n\nSUBJECT: X\n\n\u00b61. (C) The board met.\n${'The crews met. (Comment: They will strike. End comment.)\n'.repeat(10_000)}\n\u00b62. (C) More.\n`;
+    const cable = parseCable(big).cable;
+    const start = Date.now();
+    const symbols = getDocumentSymbols(cable);
+    assert.ok(Date.now() - start < 2000, `${Date.now() - start} ms`);
+    assert.equal(symbols.find((s) => s.name === '¶1 (C)')?.children?.length, 10_000);
+  });
+
   it('outlines 65,000 Comment headings that nothing closes in linear time (under 5 s here; 27 s when each block looked its heading up in a list)', () => {
     const big = `S E C R E T NOWHERE 000001\n\nSUBJECT: X\n\n${'COMMENT\n-------\n\n\u00b61. (C) The minister spoke.\n\n'.repeat(65_000)}`;
     const cable = parseCable(big).cable;

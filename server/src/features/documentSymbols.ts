@@ -6,7 +6,7 @@
  */
 import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
 import type { Block, Cable, Paragraph, Section } from '../core/model';
-import { containsRange, isAlnum, isBefore, paragraphIndexAt, paragraphTextStart, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
+import { containsRange, isAlnum, isBefore, paragraphIndexAt, paragraphTextStart, partitionPoint, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
 import { blockSpan, gluedSignatureCut, onlyCloserAfter, openerRun, outlineSections } from './outlineSections';
 
 /** The outline of a cable. */
@@ -128,21 +128,31 @@ function isSection(sectionOn: ReadonlyMap<number, Section>, block: Block): boole
  * but `adopts` nothing.
  */
 function nest(level: DocumentSymbol[], block: DocumentSymbol, adopts = true): void {
-  const holder = level.find((s) => containsRange(s.range, block.range));
-  if (holder) {
+  const { start, end } = block.range;
+  // The level is in order of the symbols' starts, and they do not overlap: the one that may hold the block starts at or
+  // before it, and those before it that end before the block starts end before it too. (A search through the whole level
+  // for each block made a paragraph holding 10,000 Comments take 4 to 7 s.)
+  const after = partitionPoint(level, (s) => !isBefore(start, s.range.start));
+  for (let h = after - 1; h >= 0 && !isBefore(level[h].range.end, start); h--) {
+    const holder = level[h];
+    if (!containsRange(holder.range, block.range)) continue;
     holder.children ??= [];
     nest(holder.children, block, adopts);
     return;
   }
-  const held = adopts ? level.filter((s) => containsRange(block.range, s.range)) : [];
+  // Those it holds start with it or after it, up to its end.
+  const from = partitionPoint(level, (s) => isBefore(s.range.start, start));
+  let to = from;
+  if (adopts) while (to < level.length && !isBefore(end, level[to].range.start)) to++;
+  const window = level.slice(from, to);
+  const held = window.filter((s) => containsRange(block.range, s.range));
   if (held.length > 0) {
     block.children = sortSymbols([...(block.children ?? []), ...held]);
-    let kept = 0;
-    for (const s of level) if (!containsRange(block.range, s.range)) level[kept++] = s;
-    level.length = kept;
+    const moved = new Set(held);
+    level.splice(from, to - from, ...window.filter((s) => !moved.has(s)));
   }
-  level.push(block);
-  sortSymbols(level);
+  // After those that start before it or with it, as a stable sort puts it.
+  level.splice(partitionPoint(level, (s) => !isBefore(start, s.range.start)), 0, block);
 }
 
 /**
@@ -248,13 +258,17 @@ const SENTENCE_END = '.!?)]';
  * ¶1's end, is ¶1's no more than the second, which runs on into ¶2), so that the paragraph's symbol crosses none.
  */
 function cutBefore(cable: Cable, blocks: readonly DocumentSymbol[], cuts: Map<number, Position>): void {
+  const byStart = sortSymbols([...blocks]);
   for (const [i, first] of cuts) {
     const from = cable.paragraphs[i].range.start;
+    // Only the blocks that open in the paragraph, before its cut.
+    const k = partitionPoint(byStart, (b) => !isBefore(from, b.range.start));
     let cut = first;
     for (let moved = true; moved; ) {
       moved = false;
-      for (const b of blocks) {
-        if (!isBefore(from, b.range.start) || !isBefore(b.range.start, cut) || isBefore(b.range.end, cut)) continue;
+      for (let n = k; n < byStart.length && isBefore(byStart[n].range.start, cut); n++) {
+        const b = byStart[n];
+        if (isBefore(b.range.end, cut)) continue;
         const end = ownTextEnd(cable.lines, b.range.start);
         if (!isBefore(end, cut)) continue;
         cut = end;
