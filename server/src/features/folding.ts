@@ -4,7 +4,7 @@
  */
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { Block, Cable, Range } from '../core/model';
-import { blocksOpenedOnHeadings, gluedSignatureCut, onlyCloserAfter, outlineSections } from './outlineSections';
+import { blockRange, blocksOpenedOnHeadings, gluedSignatureCut, onlyCloserAfter, outlineSections } from './outlineSections';
 
 /**
  * Folding ranges for a cable; single-line ranges are dropped.
@@ -93,7 +93,8 @@ function nest(ranges: FoldingRange[]): FoldingRange[] {
  * The words that end the closer's sentence are the closer's ("END SUMMARY AND INTRODUCTION.", "End Summary and Comment.").
  */
 function ownLines(cable: Cable, block: Block): Range {
-  const { end } = block.range;
+  const whole = blockRange(cable, block);
+  const { end } = whole;
   const line = cable.lines[end.line];
-  return onlyCloserAfter(line, end.character, line.length) ? block.range : { start: block.range.start, end: { line: end.line - 1, character: 0 } };
+  return onlyCloserAfter(line, end.character, line.length) ? whole : { start: whole.start, end: { line: end.line - 1, character: 0 } };
 }

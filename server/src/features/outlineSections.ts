@@ -3,7 +3,7 @@
  * Summary, Comment or Note which closes before the next heading ("SUMMARY" ⏎ "-----" ⏎ "¶1. … End Summary." ⏎ "¶2. …").
  */
 import type { Block, Cable, Paragraph, Position, Range, Section } from '../core/model';
-import { isAlnum, isBefore, paragraphIndexAt, paragraphTextStart, trimEndOffset } from '../core/text';
+import { isAlnum, isBefore, isSpace, paragraphIndexAt, paragraphTextStart, trimEndOffset } from '../core/text';
 
 const cache = new WeakMap<Cable, readonly Section[]>();
 
@@ -81,23 +81,71 @@ export function onlyCloserAfter(line: string, from: number, to: number): boolean
 
 const SENTENCE_END = '.!?)]';
 
+const joinedEnds = new WeakMap<Cable, ReadonlyMap<Block, Range>>();
+
 /**
- * The range of a block in the outline and smart selection: the block's, or, for one that runs from one paragraph into another, the whole paragraphs
+ * The range of a block in the outline, folding and smart selection: the block's, but for one whose closer is followed right
+ * away by the closer of a block opened inside it ("Summary: … Comment: … End summary and comment.", 06KIEV1261): the
+ * parser ends the Summary at "End summary" and the Comment at "and comment", so that they crossed (the Comment's symbol
+ * overlapped the Summary's, and the outline nested neither); the one closer ends both, and the Summary ends where the
+ * Comment does, holding it. Read once for each cable, by the closers' positions.
+ */
+export function blockRange(cable: Cable, block: Block): Range {
+  let ends = joinedEnds.get(cable);
+  if (!ends) {
+    ends = joinedCloserEnds(cable);
+    joinedEnds.set(cable, ends);
+  }
+  return ends.get(block) ?? block.range;
+}
+
+function joinedCloserEnds(cable: Cable): ReadonlyMap<Block, Range> {
+  const out = new Map<Block, Range>();
+  const closedAt = new Map<string, Block>();
+  for (const b of cable.blocks) {
+    const at = b.close?.token.range.start;
+    if (at) closedAt.set(`${at.line}:${at.character}`, b);
+  }
+  if (closedAt.size < 2) return out;
+  for (const b of cable.blocks) {
+    const close = b.close?.token.range;
+    if (!close) continue;
+    const next = afterSpaces(cable.lines, close.end);
+    const inner = next && closedAt.get(`${next.line}:${next.character}`);
+    // Opened inside this block, after its opener: a block that opened before it and closes after it holds it already.
+    if (inner && isBefore(b.range.start, inner.range.start) && isBefore(inner.range.start, close.start)) out.set(b, { start: b.range.start, end: inner.range.end });
+  }
+  return out;
+}
+
+/** The first character after the spaces at `from`, on its line or, at the line's end, on the next line; or undefined. */
+function afterSpaces(lines: readonly string[], from: Position): Position | undefined {
+  for (let line = from.line, c = from.character; line < lines.length && line <= from.line + 1; line++, c = 0) {
+    const text = lines[line];
+    while (c < text.length && isSpace(text.charCodeAt(c))) c++;
+    if (c < text.length) return { line, character: c };
+  }
+  return undefined;
+}
+
+/**
+ * The range of a block in the outline and smart selection: its {@link blockRange}, or, for one that runs from one paragraph into another, the whole paragraphs
  * when it opens their text and closes at the last one's end ("¶1. (C) Summary: …" ⏎ "¶2. (C) … End Summary."), so that the
  * Summary holds ¶1 and ¶2 rather than overlapping both. A block that opens or closes inside a paragraph's text keeps its own
  * range: the paragraph's other text is none of the block's.
  */
 export function blockSpan(cable: Cable, block: Block): Range {
-  const { start, end } = block.range;
-  if (start.line === end.line) return block.range;
+  const own = blockRange(cable, block);
+  const { start, end } = own;
+  if (start.line === end.line) return own;
   const paragraphs = cable.paragraphs;
   const first = paragraphs[paragraphIndexAt(paragraphs, start.line, start.character)];
   const last = paragraphs[paragraphIndexAt(paragraphs, end.line, end.character)];
-  if (!first || !last || first === last || first.range.start.line !== start.line || isBefore(last.range.end, end)) return block.range;
+  if (!first || !last || first === last || first.range.start.line !== start.line || isBefore(last.range.end, end)) return own;
   // "¶1. (C) Summary:", "¶4. (C) (Comment:": only spaces and an opening bracket between the paragraph's text start and the opener.
-  if (openerRun(cable, first, start) < 0) return block.range;
+  if (openerRun(cable, first, start) < 0) return own;
   // "… End Summary." at the paragraph's end: nothing but the rest of the closer's sentence after it ("End Summary and Comment.").
-  if (end.line !== last.range.end.line || !onlyCloserAfter(cable.lines[end.line], end.character, last.range.end.character)) return block.range;
+  if (end.line !== last.range.end.line || !onlyCloserAfter(cable.lines[end.line], end.character, last.range.end.character)) return own;
   return { start: first.range.start, end: last.range.end };
 }
 

@@ -7,7 +7,7 @@ import { SelectionRange, type Position, type Range } from 'vscode-languageserver
 import { findInTextReferencesOnLine } from '../core/mentions';
 import type { Cable } from '../core/model';
 import { contains, containsRange, isBefore, paragraphIndexAt, partitionPoint, range, trimEndOffset } from '../core/text';
-import { blockSpan, gluedSignatureCut, onlyCloserAfter, openerRun, outlineSections } from './outlineSections';
+import { blockRange, blockSpan, gluedSignatureCut, onlyCloserAfter, openerRun, outlineSections } from './outlineSections';
 
 /** Nested selection ranges for each position. */
 export function getSelectionRanges(cable: Cable, positions: readonly Position[]): SelectionRange[] {
@@ -72,7 +72,8 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   let innermost = true;
   for (let i = partitionPoint(cable.blocks, (b) => !isBefore(p, b.range.start)) - 1; i >= 0; i--) {
     const block = cable.blocks[i];
-    const inside = own(block.range);
+    const whole = blockRange(cable, block);
+    const inside = own(whole);
     if (contains(inside, p)) {
       // "The board set the fees. (Comment: The" ⏎ … ⏎ "which double. End comment.) It meets": on the opener's or the
       // closer's line, the line's part in the block, so that the block follows it; the whole line, which holds text of
@@ -97,7 +98,7 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
     // "¶1. (C) Summary: …" ⏎ "¶2. (C) … End Summary.": the paragraphs the block is the whole of, as the outline's Summary
     // holds them, between a paragraph and its section.
     const span = blockSpan(cable, block);
-    if (span !== block.range && contains(own(span), p)) candidates.push(own(span));
+    if (span !== whole && contains(own(span), p)) candidates.push(own(span));
     if (isBefore(block.range.start, floor)) break;
   }
   candidates.push(range(p.line, lineFrom, lineTo));
