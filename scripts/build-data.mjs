@@ -78,6 +78,19 @@ const note = (text) => (text && !/^\d{2}[A-Z]+\d+: /.test(text) ? { note: text }
 const headerNote = (verification) => note((verification ?? '').split('; ').filter((p) => /not (?:established|observed)/i.test(p)).join('; '));
 
 /**
+ * A geographic TAG's note: its row's, and a status that says the code is not the FIPS 10-4 one or names a former
+ * country ("TAGS-specific: differs from GeoNames FIPS (RI)" for SR, whose sources say geo TAGS use FIPS codes).
+ */
+const geoNote = (r) => note([/differs|historical/.test(r.status) ? r.status : '', note(r.notes).note ?? ''].filter((t) => t.length > 0).join('; '));
+
+/**
+ * What the released cables show of a DECL value (eo-reasons.tsv's corpus_evidence: "corpus: 96 of 102 unclassified
+ * cables; never on a classified cable"), which its source, a summary of the order, does not; "not observed" where
+ * none carries it.
+ */
+const declNote = (r) => (r.kind !== 'decl-value' || !r.corpus_evidence ? {} : { note: r.corpus_evidence === 'not observed in corpus' ? 'not observed' : r.corpus_evidence.replace(/^corpus: /, '') });
+
+/**
  * A routing indicator's note, but the count of its addresses every such row repeats, which `seen` lists, and what it
  * says of the reference's own seed files ("…; seed 000 has the same pattern"), which tell a user nothing.
  */
@@ -96,7 +109,7 @@ export function buildDictionary() {
   }
   for (const r of readTsv('tags-geographic.tsv')) {
     if (r.kind === 'rule') continue;
-    tags.push({ code: r.code, family: 'geographic', meaning: r.name, status: r.status || r.kind, source: r.source, verified: !unverified(r), ...secondary(r), ...note(r.notes), ...corpusCount(r) });
+    tags.push({ code: r.code, family: 'geographic', meaning: r.name, status: r.status || r.kind, source: r.source, verified: !unverified(r), ...secondary(r), ...geoNote(r), ...corpusCount(r) });
   }
   for (const r of readTsv('tags-organization.tsv')) {
     if (r.kind !== 'org') continue;
@@ -120,6 +133,7 @@ export function buildDictionary() {
     code: r.code,
     summary: r.summary,
     effective: r.effective,
+    ...declNote(r),
     source: r.source,
     verified: r.confidence !== 'unverified',
     ...secondary(r),

@@ -828,7 +828,8 @@ describe('hover', () => {
       footer(de),
       '*Sources: [en.wikipedia.org/wiki/16-line\\_message\\_format](https://en.wikipedia.org/wiki/16-line_message_format) · [en.Wikipedia.org/wiki/Talk:16-line\\_message\\_format](https://en.Wikipedia.org/wiki/Talk:16-line_message_format) (sample ACP 126/127/127-supplement messages) · [tpub.com/incco/5.htm](http://tpub.com/incco/5.htm) — security warning (format line 4), EOM lines 15–16, SSN*',
     );
-    assert.match(footer(hoverAt(inValletta('PP ', 1))), /^\*Source: \[armycommunications\.tpub\.com\/Ss0656\/Ss06560035\.htm\]\(https:\/\/armycommunications\.tpub\.com\/Ss0656\/Ss06560035\.htm\) — precedence written twice/);
+    // The pair's hover gives the prosign's words ("PRIORITY (used in 2000s cables; …)") with their sources, which it left uncited.
+    assert.match(footer(hoverAt(inValletta('PP ', 1))), /^\*Sources: \[armycommunications\.tpub\.com\/Ss0656\/Ss06560035\.htm\]\(https:\/\/armycommunications\.tpub\.com\/Ss0656\/Ss06560035\.htm\) — precedence written twice[^*]* · \[en-academic\.com\/dic\.nsf\/enwiki\/587643\][^*]* · \[fam\.state\.gov\/fam\/05fah02\/05fah020420\.html\]/);
     assert.match(footer(hoverAt(inValletta('031322Z', 2))), /^\*Sources: \[en-academic\.com\/dic\.nsf\/enwiki\/587643\]\(https:\/\/en-academic\.com\/dic\.nsf\/enwiki\/587643\) — Message precedence/);
     assert.match(footer(hoverAt(VALLETTA.replace('ZNY SSSSS', 'ZNY | SSSSS'))), /^\*Sources: \[tpub\.com\/incco\/5\.htm\]\(http:\/\/tpub\.com\/incco\/5\.htm\)[^*]* · corpus analysis of released cables \(Cablegate\)\*$/);
     assert.equal(footer(hoverAt(inValletta('PRIORITY 3187', 2))), '*Sources: [statedepartment.oxd2.com/bureau-of-african-affairs1/policies1/5-fah2-h230-telegraphic-address-and-precedences-832](https://statedepartment.oxd2.com/bureau-of-african-affairs1/policies1/5-fah2-h230-telegraphic-address-and-precedences-832) — PLADs, RIs · corpus analysis of released cables (Cablegate)*');
@@ -912,9 +913,20 @@ describe('hover', () => {
     assert.match(ri, /\n---\n\*Sources: [^\n]*corpus analysis of released cables \(Cablegate\)\*$/);
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: N|PT\n'), /NPT: organization TAG\. Nuclear Nonproliferation Treaty\n\nNote: a treaty rather than an organization; used on TAGS lines\.\n/);
     // A TAG row's example subjects are not a note.
-    assert.doesNotMatch(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: S|R\n'), /ICTY|Note:/);
+    assert.doesNotMatch(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: S|R\n'), /ICTY/);
     // A header code's corpus check where it leaves the meaning open: XRO in VZCZCXRO.
     assert.match(hoverAt(withAddressLine('TO RUEHC/SECSTATE WASHDC 0001').replace('VZCZCXRO0001', 'VZCZC|XRO0001')), /\n\nIn the released cables: meaning of XRO\/XYZ not established\.\n/);
+  });
+
+  it('shows what the reference adds to SR, RUEHWEB and a DECL code, which the audit of the corpus hovers found missing', () => {
+    // SR's status: its sources say geo TAGS use FIPS codes, which give Serbia RI.
+    const sr = hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: S|R\n');
+    assert.match(sr, /SR: geographic TAG\. Serbia \(TAGS usage\)\n\nNote: TAGS-specific: differs from GeoNames FIPS \(RI\)\.\n/);
+    // RUEHWEB's note, and what the released cables show of a DECL code its source (a summary of the order) does not.
+    assert.match(hoverAt(withAddressLine('TO RUEHC/SECSTATE WASHDC 0001').replace('PP RUEHWEB', 'PP RUEH|WEB')), /\n- In the released cables: in all 310 corpus headers whose line 1 is VZCZCXYZnnnn, line 2 is exactly a precedence pair followed by RUEHWEB\n/);
+    const na = hoverAt('UNCLAS NOWHERE 000001\n\nE.O. 12958: N/|A\n');
+    assert.match(na, /N\/A: used on unclassified cables: E\.O\. 12958: N\/A\.\n\nIn the released cables: 96 of 102 unclassified cables; never on a classified cable\.\n/);
+    assert.match(na, /\n---\n\*Sources: \[cufon\.org[^*]* · corpus analysis of released cables \(Cablegate\)\*$/);
   });
 
   it('says so when a TAG is unverified or unknown, and never shows a guess as fact', () => {

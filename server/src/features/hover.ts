@@ -484,7 +484,10 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
         : action === undefined
           ? `${p ?? 'Unknown'} precedence, written twice; it repeats the action precedence of the DTG line, which this header does not give.`
           : `${p ?? 'Unknown'} precedence, written twice; equals the action precedence of the DTG line.`;
-      return hover(md(`Precedence pair ${esc(header.routing.pair.text)}`, [repeats, prosign ? codeMeaning(prosign) : ''], citeDocuments(['ARMY'], d)), header.routing.pair.range);
+      // The prosign's words when they say more than the precedence's name, with their sources: "PRIORITY (used in 2000s
+      // cables; the current FAM list of designators omits it)" was cited to the precedence pair's document alone.
+      const more = prosign && prosign.meaning !== p ? codeMeaning(prosign) : '';
+      return hover(md(`Precedence pair ${esc(header.routing.pair.text)}`, [repeats, more], [...citeDocuments(['ARMY'], d), ...(more ? citeSource(prosign!.source) : [])]), header.routing.pair.range);
     }
     const dtg = header.dtg;
     if (dtg) {
@@ -862,6 +865,8 @@ export function describeRi(code: string, cable: Cable, d: Dictionaries, addresse
   if (entry && entry.address.length === 0) lines.push(`In the dictionary with no plain-language address${entry.role ? ` (${entry.role})` : ''}`);
   else if (entry) lines.push(...dictionaryAddress(entry));
   else lines.push('Station not in the dictionary.');
+  // What the corpus analysis adds (RUEHWEB: seen only after a precedence pair on line 2 of VZCZCXYZ headers).
+  if (entry?.note) lines.push(`In the released cables: ${esc(entry.note)}`);
   for (const { field, address } of pairings) {
     lines.push(`This cable's ${field} line pairs it with: ${esc(address)}`);
     if (entry && entry.address.length > 0 && !sameAddress(entry.address, address)) {
@@ -1049,6 +1054,8 @@ function describeDecl(cable: Cable, d: Dictionaries): string {
       // The dictionary's words, flagged when the dictionary does not establish them:
       // "OADR" and "GDS" are seen in cables, but what they stand for is not in the sources read.
       lines.push(entry ? `${esc(decl.value.text.trim())}: ${entry.summary}${qualifier(entry)}.` : 'A declassification code not in the dictionary.');
+      // What the released cables show of it, which its source does not: "N/A" on 96 of 102 unclassified cables.
+      if (entry?.note) lines.push(`In the released cables: ${esc(entry.note)}.`);
       break;
     case 'redacted':
       lines.push('Redacted.');
@@ -1062,6 +1069,7 @@ function describeDecl(cable: Cable, d: Dictionaries): string {
       // "DECL: MR": in the dictionary, its meaning not established; "Not a known code" said the reference did not list it.
       if (entry) {
         lines.push(`${esc(decl.value.text.trim())}: ${entry.summary}${qualifier(entry)}.`);
+        if (entry.note) lines.push(`In the released cables: ${esc(entry.note)}.`);
         break;
       }
       // "DECL: CLOSURE OF ICTY": the directive carrying out E.O. 12958 lets an event stand for the date.
@@ -1071,7 +1079,7 @@ function describeDecl(cable: Cable, d: Dictionaries): string {
   // "corpus" for a form no released cable shows: its hover states only sec. 1.6's default and exceptions, [CUFON]'s.
   if (decl.kind === 'text' && sectionXCode(decl.value.text)) return md(`DECL ${esc(decl.value.text)}`, lines, citeDocuments(['CUFON'], d));
   const documents = decl.kind === 'date' ? ['CUFON', 'corpus'] : decl.kind === 'text' && declNamesEvent(decl.value.text) ? ['CFR2001', 'corpus'] : ['corpus'];
-  return md(`DECL ${esc(decl.value.text)}`, lines, entry ? citeSource(entry.source) : citeDocuments(documents, d));
+  return md(`DECL ${esc(decl.value.text)}`, lines, entry ? [...citeSource(entry.source), ...(entry.note ? [CORPUS] : [])] : citeDocuments(documents, d));
 }
 
 function dayOfYear(y: number, m: number, d: number): number {
