@@ -61,35 +61,71 @@ const corpusCount = (r) => (/^\d+$/.test(r.corpus_count ?? '') ? { corpusCount: 
 
 const unverified = (r) => r.confidence === 'unverified' || /meaning not established/i.test(r.description ?? r.name ?? r.meaning ?? '');
 
+/** A row the reference gives from secondary sources only (a blog, a glossary, a vocabulary's copy): said so wherever its meaning is shown. */
+const secondary = (r) => (r.confidence === 'secondary' ? { secondary: true } : {});
+
+/**
+ * A row's note, where it changes what a user reads the code as ("corpus: Embassy Belgrade cables never use RI; they use
+ * SR (8 of 8)"); not the example subjects some geographic rows keep there ("06BELGRADE1681: ICTY ACTION PLAN …").
+ */
+const note = (text) => (text && !/^\d{2}[A-Z]+\d+: /.test(text) ? { note: text } : {});
+
+/**
+ * What a header code's corpus check adds that a user needs: a part that says a meaning is not established or a code
+ * not seen ("meaning of XRO/XYZ not established", "ZZ not observed"), not the counts that confirm the meaning, nor "absent from
+ * corpus/seed copies" (BT, NNNN), which a hover on a BT the text holds would contradict.
+ */
+const headerNote = (verification) => note((verification ?? '').split('; ').filter((p) => /not (?:established|observed)/i.test(p)).join('; '));
+
+/**
+ * A geographic TAG's note: its row's, and a status that says the code is not the FIPS 10-4 one or names a former
+ * country ("TAGS-specific: differs from GeoNames FIPS (RI)" for SR, whose sources say geo TAGS use FIPS codes).
+ */
+const geoNote = (r) => note([/differs|historical/.test(r.status) ? r.status : '', note(r.notes).note ?? ''].filter((t) => t.length > 0).join('; '));
+
+/**
+ * What the released cables show of a DECL value (eo-reasons.tsv's corpus_evidence: "corpus: 96 of 102 unclassified
+ * cables; never on a classified cable"), which its source, a summary of the order, does not; "not observed" where
+ * none carries it.
+ */
+const declNote = (r) => (r.kind !== 'decl-value' || !r.corpus_evidence ? {} : { note: r.corpus_evidence === 'not observed in corpus' ? 'not observed' : r.corpus_evidence.replace(/^corpus: /, '') });
+
+/**
+ * A routing indicator's note, but the count of its addresses every such row repeats, which `seen` lists, and what it
+ * says of the reference's own seed files ("…; seed 000 has the same pattern"), which tell a user nothing.
+ */
+const routingNote = (text) => note(/distinct address strings seen/.test(text ?? '') ? '' : (text ?? '').replace(/; seed \d+ .*$/, ''));
+
 /** Builds the dictionary object. */
 export function buildDictionary() {
   const tags = [];
   for (const r of readTsv('tags-subject.tsv')) {
     // A category's row gives no confidence; S says its name is not established, and is marked so.
     if (r.kind === 'category') tags.push({ code: r.code, family: 'category', meaning: r.description, source: r.source, verified: !/\bnot established\b/i.test(r.description) });
-    else if (r.kind === 'tag') tags.push({ code: r.code, family: 'subject', category: r.category, meaning: r.description, status: r.status, source: r.source, verified: !unverified(r), ...corpusCount(r) });
+    else if (r.kind === 'tag') tags.push({ code: r.code, family: 'subject', category: r.category, meaning: r.description, status: r.status, source: r.source, verified: !unverified(r), ...secondary(r), ...corpusCount(r) });
   }
   for (const r of readTsv('tags-program.tsv')) {
-    if (r.kind === 'tag') tags.push({ code: r.code, family: 'program', meaning: r.description, status: r.status, source: r.source, verified: !unverified(r), ...corpusCount(r) });
+    if (r.kind === 'tag') tags.push({ code: r.code, family: 'program', meaning: r.description, status: r.status, source: r.source, verified: !unverified(r), ...secondary(r), ...corpusCount(r) });
   }
   for (const r of readTsv('tags-geographic.tsv')) {
     if (r.kind === 'rule') continue;
-    tags.push({ code: r.code, family: 'geographic', meaning: r.name, status: r.status || r.kind, source: r.source, verified: !unverified(r), ...corpusCount(r) });
+    tags.push({ code: r.code, family: 'geographic', meaning: r.name, status: r.status || r.kind, source: r.source, verified: !unverified(r), ...secondary(r), ...geoNote(r), ...corpusCount(r) });
   }
   for (const r of readTsv('tags-organization.tsv')) {
     if (r.kind !== 'org') continue;
-    tags.push({ code: r.code, family: 'organization', meaning: r.name, status: r.status, source: r.source, verified: !unverified(r), ...corpusCount(r) });
+    tags.push({ code: r.code, family: 'organization', meaning: r.name, status: r.status, source: r.source, verified: !unverified(r), ...secondary(r), ...note(r.notes), ...corpusCount(r) });
   }
   const routingIndicators = readTsv('routing-indicators.tsv').map((r) => ({
     code: r.routing_indicator,
     address: r.primary_plain_language_address,
     seen: r['all_addresses_seen(count)'],
     role: r.role,
+    ...routingNote(r.notes),
     source: r.source,
   }));
   // A note is what the corpus analysis adds ("… its presence is not a date indicator"), shown on the caveat hovers.
-  const markings = readTsv('markings.tsv').map((r) => ({ term: r.term, kind: r.kind, meaning: r.meaning, ...(r.notes ? { note: r.notes } : {}), source: r.source, verified: r.confidence !== 'unverified' }));
-  const headerCodes = readTsv('header-codes.tsv').map((r) => ({ code: r.code, kind: r.kind, position: r.position, meaning: r.meaning, source: r.source, verified: r.confidence !== 'unverified' }));
+  const markings = readTsv('markings.tsv').map((r) => ({ term: r.term, kind: r.kind, meaning: r.meaning, ...(r.notes ? { note: r.notes } : {}), source: r.source, verified: r.confidence !== 'unverified', ...secondary(r) }));
+  const headerCodes = readTsv('header-codes.tsv').map((r) => ({ code: r.code, kind: r.kind, position: r.position, meaning: r.meaning, ...headerNote(r.verification), source: r.source, verified: r.confidence !== 'unverified', ...secondary(r) }));
   const eo = readTsv('eo-reasons.tsv').filter((r) => r.kind !== 'note').map((r) => ({
     kind: r.kind,
     order: r.order,
@@ -97,8 +133,10 @@ export function buildDictionary() {
     code: r.code,
     summary: r.summary,
     effective: r.effective,
+    ...declNote(r),
     source: r.source,
     verified: r.confidence !== 'unverified',
+    ...secondary(r),
   }));
   return {
     about: 'Generated by scripts/build-data.mjs from ../shared/reference/*.tsv (tags-subject, tags-program, tags-geographic, tags-organization, routing-indicators, markings, header-codes, eo-reasons) and FORMAT.md §8 (documents). Each entry keeps the source given in its TSV row; docs/sources.md lists them with the entries each gives, and the documents the format hovers cite.',
@@ -166,7 +204,7 @@ export function buildSources(dictionary) {
     '',
     'Hovers, completion and the rules take TAGS, routing indicators, markings, header codes and E.O. reasons from `server/src/core/data/dictionary.json` (the rules read the TAG codes from `tagCodes.json`, made from it).',
     'Each entry there keeps the full source text of its row in `../shared/reference/*.tsv`; this page lists the documents those texts name, with the number of entries each gives (an entry that names several counts under each).',
-    'Entries whose meaning the sources do not establish are marked `verified: false`, and hovers say so instead of stating them as fact.',
+    'Entries whose meaning the sources do not establish are marked `verified: false`, and hovers say so instead of stating them as fact; entries whose meaning only secondary sources give (a glossary, a blog, PlusD labels, a copy of a vocabulary) are marked `secondary`, and hovers, completion and the preview say "(secondary sources only)" after it.',
     '',
     `| source | ${SECTIONS.map(([, name]) => name).join(' | ')} |`,
     `|---|${SECTIONS.map(() => '---:').join('|')}|`,

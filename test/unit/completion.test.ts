@@ -11,7 +11,7 @@ import { CompletionItemKind, type CompletionItem, type InsertReplaceEdit, type T
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseCable } from '../../server/src/core/parse/index';
 import { citedId } from '../../server/src/core/id';
-import { getCompletionList, getCompletions, resolveCompletionItem, type CompletionContext } from '../../server/src/features/completion';
+import { getCompletionList, getCompletions, resolveCompletionItem, shortMeaning, type CompletionContext } from '../../server/src/features/completion';
 import type { IndexedCable } from '../../server/src/features/types';
 import { defaultDictionaries, mergeDictionaries } from '../../server/src/features/dictionaries';
 import { caret, corpusDir, corpusFiles } from '../helpers';
@@ -304,12 +304,17 @@ describe('completion: TAGS descriptions', () => {
     assert.equal(described('ECON'), 'Economic Conditions');
     for (const item of items) {
       const d = item.labelDetails?.description ?? '';
-      assert.ok(d.length <= 40, `${item.label}: ${d}`);
+      // A hedge the description ends with is kept whole, and may take it past 40 ("Islam; used for… (secondary sources only)").
+      const hedge = /…( \([^()]*\))$/.exec(d)?.[1] ?? (d.length > 40 || d.endsWith(' (secondary)') ? (/ \([^()]*\)$/.exec(d)?.[0] ?? '') : '');
+      assert.ok(d.length - hedge.length <= 40, `${item.label}: ${d}`);
       assert.ok(!d.includes(' ; ') && !d.startsWith('PlusD label:'), `${item.label}: ${d}`);
       const meaning = String(item.documentation);
       if (d === 'unverified') continue;
+      // " (secondary)" is the short form of the documentation's " (secondary sources only)".
+      assert.ok(meaning.includes(hedge === ' (secondary)' ? '(secondary sources only)' : hedge.trim()), `${item.label}: ${hedge}`);
       // Every word shown is a whole word of the meaning (of each family's, for a code two share: "Austria or African Union").
-      for (const part of item.label === 'AU' ? d.split(' or ') : [d]) {
+      for (const whole of item.label === 'AU' ? d.split(' or ') : [d]) {
+        const part = whole.slice(0, whole.length - hedge.length);
         const words = part.replace(/…$/, '').split(' ');
         assert.ok(meaning.includes(part.replace(/…$/, '')), `${item.label}: ${part}`);
         const next = meaning.charAt(meaning.indexOf(words.join(' ')) + words.join(' ').length);
@@ -317,6 +322,21 @@ describe('completion: TAGS descriptions', () => {
         assert.ok(!part.endsWith('…') || !/[A-Za-z]/.test(next), `${item.label}: "${part}" cuts a word of "${meaning}"`);
       }
     }
+  });
+
+  it('keeps the hedge a meaning ends with, and marks one from secondary sources only, in the short description', () => {
+    // "International Information Programs (blog description)" showed as "International Information Programs" and
+    // "operational TAG concerning an individual; … (expansion not stated)" as "operational TAG concerning an…".
+    assert.equal(shortMeaning('International Information Programs (blog description)'), 'International… (blog description)');
+    assert.equal(shortMeaning('operational TAG concerning an individual; name must accompany it on the TAGS line (expansion not stated)'), 'operational TAG… (expansion not stated)');
+    // A last parenthesis that says what a thing is, not how sure the reference is of it, is cut as before.
+    assert.equal(shortMeaning('Organization for Security Cooperation in Europe (spelling of header address RUCNOSC)'), 'Organization for Security Cooperation…');
+    // From secondary sources only: the label says so (its blog hedge is in the documentation).
+    assert.equal(described('OIIP'), 'International Information… (secondary)');
+    assert.equal(described('PGOV'), 'Internal Governmental Affairs');
+    assert.match(String(items.find((i) => i.label === 'KISL')?.documentation), /\(blog description\) \(secondary sources only\)$/);
+    // A note that changes how the code reads goes with its meaning: RI is Serbia in FIPS 10-4, but Belgrade writes SR.
+    assert.equal(items.find((i) => i.label === 'RI')?.documentation, 'Serbia\n\nIn the released cables: Embassy Belgrade cables never use RI; they use SR (8 of 8).');
   });
 
   it('gives every family\'s meaning of a code two families share, never "unverified" for one the reference establishes', () => {
@@ -327,7 +347,7 @@ describe('completion: TAGS descriptions', () => {
     assert.equal(described('AU'), 'Austria or African Union');
     const au = items.find((i) => i.label === 'AU');
     assert.equal(au?.detail, 'geographic TAG or organization TAG');
-    assert.equal(au?.documentation, 'geographic TAG: Austria\n\norganization TAG: African Union');
+    assert.equal(au?.documentation, 'geographic TAG: Austria\n\norganization TAG: African Union\n\nNote: also a FIPS geo code (Austria is AU in FIPS 10-4); context decides; African Union expansion from cable text.');
     assert.match(items.find((i) => i.label === 'UN')?.documentation as string, /^organization TAG: United Nations\n\ngeographic TAG: Meaning unverified/);
   });
 });
@@ -338,7 +358,8 @@ describe('completion edits: reason letters', () => {
   it("describes each reason letter as its hover does, an unverified wording said to be so", () => {
     // 1.4 (g) and (h) in the 2003 wording are marked unverified in the reference; their detail stated them as fact.
     const details = new Map(completionsAt(clby('Classified By: Jan Novak, for reasons 1.4 (|')).items.map((i) => [i.label, i.detail]));
-    assert.equal(details.get('b'), 'foreign government information');
+    // The 2003 wording's letters come from secondary sources only (eo-reasons.tsv): said so, as the hover says it.
+    assert.equal(details.get('b'), 'foreign government information (secondary sources only)');
     assert.equal(details.get('h'), 'weapons of mass destruction (2003 wording not read) (unverified)');
     assert.match(details.get('g') ?? '', /^vulnerabilities or capabilities of systems.* \(unverified\)$/);
   });
@@ -434,6 +455,16 @@ describe('completion edits: routing indicators', () => {
     const ranked = byRank(header('TO |'), withUser);
     assert.equal(ranked[0], 'RUEHC/SECSTATE WASHDC');
     assert.ok(ranked.indexOf('RUEHZZZ/AMEMBASSY NOWHERE') > ranked.indexOf('RUEHLO/AMEMBASSY LONDON'));
+  });
+
+  it("says when the headers pair an indicator with other addresses than the one the item writes", () => {
+    // RHMFISS/CDR USCENTCOM MACDILL AFB FL was offered as if it were the indicator's only station.
+    const byLabel = new Map(completionsAt(header('TO |')).items.map((i) => [i.label, i.documentation]));
+    const rhmfiss = String(byLabel.get('RHMFISS/CDR USCENTCOM MACDILL AFB FL'));
+    assert.match(rhmfiss, /^The headers of the released cables pair RHMFISS with \d+ addresses as written \(spelling variants among them\); this one 54 times\. Others: HQ USEUCOM VAIHINGEN GE \(53\), HQ USCENTCOM MACDILL AFB FL \(41\), [^\n]*, and \d+ more\.$/);
+    assert.match(String(byLabel.get('RUEHC/SECSTATE WASHDC')), /pair RUEHC with 9 addresses [^\n]*this one 1103 times\. Others: DEPARTMENT OF LABOR WASHDC \(7\), DEPT OF LABOR WASHINGTON DC \(7\), [^\n]*, and 3 more\.$/);
+    // One address seen: nothing to add.
+    assert.equal(byLabel.get('RBDHDZA/COMUSNAVCENT'), undefined);
   });
 
   it('offers routing indicators after the keyword and a space, and on continuation lines', () => {

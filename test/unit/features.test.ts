@@ -911,7 +911,8 @@ describe('hover', () => {
       footer(de),
       '*Sources: [en.wikipedia.org/wiki/16-line\\_message\\_format](https://en.wikipedia.org/wiki/16-line_message_format) · [en.Wikipedia.org/wiki/Talk:16-line\\_message\\_format](https://en.Wikipedia.org/wiki/Talk:16-line_message_format) (sample ACP 126/127/127-supplement messages) · [tpub.com/incco/5.htm](http://tpub.com/incco/5.htm) — security warning (format line 4), EOM lines 15–16, SSN*',
     );
-    assert.match(footer(hoverAt(inValletta('PP ', 1))), /^\*Source: \[armycommunications\.tpub\.com\/Ss0656\/Ss06560035\.htm\]\(https:\/\/armycommunications\.tpub\.com\/Ss0656\/Ss06560035\.htm\) — precedence written twice/);
+    // The pair's hover gives the prosign's words ("PRIORITY (used in 2000s cables; …)") with their sources, which it left uncited.
+    assert.match(footer(hoverAt(inValletta('PP ', 1))), /^\*Sources: \[armycommunications\.tpub\.com\/Ss0656\/Ss06560035\.htm\]\(https:\/\/armycommunications\.tpub\.com\/Ss0656\/Ss06560035\.htm\) — precedence written twice[^*]* · \[en-academic\.com\/dic\.nsf\/enwiki\/587643\][^*]* · \[fam\.state\.gov\/fam\/05fah02\/05fah020420\.html\]/);
     assert.match(footer(hoverAt(inValletta('031322Z', 2))), /^\*Sources: \[en-academic\.com\/dic\.nsf\/enwiki\/587643\]\(https:\/\/en-academic\.com\/dic\.nsf\/enwiki\/587643\) — Message precedence/);
     assert.match(footer(hoverAt(VALLETTA.replace('ZNY SSSSS', 'ZNY | SSSSS'))), /^\*Sources: \[tpub\.com\/incco\/5\.htm\]\(http:\/\/tpub\.com\/incco\/5\.htm\)[^*]* · corpus analysis of released cables \(Cablegate\)\*$/);
     assert.equal(footer(hoverAt(inValletta('PRIORITY 3187', 2))), '*Sources: [statedepartment.oxd2.com/bureau-of-african-affairs1/policies1/5-fah2-h230-telegraphic-address-and-precedences-832](https://statedepartment.oxd2.com/bureau-of-african-affairs1/policies1/5-fah2-h230-telegraphic-address-and-precedences-832) — PLADs, RIs · corpus analysis of released cables (Cablegate)*');
@@ -943,7 +944,7 @@ describe('hover', () => {
     assert.match(footer(event), /^\*Sources: \[edocket\.access\.gpo\.gov\/cfr\\_2004\/julqtr\/32cfr2001\.12\.htm\]\(http:\/\/edocket\.access\.gpo\.gov\/cfr_2004\/julqtr\/32cfr2001\.12\.htm\) — 32 CFR 2001\.12\(a\)\(1\)/);
     // MR and 50X1-HUM are in the dictionary: "Not a date or a known code" said the reference did not list them.
     assert.match(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: M|R\n'), /MR: seen as DECL: MR and as a \/\/MR suffix; meaning not established \(unverified\)\./);
-    assert.match(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 13526: DECL: 50X1-H|UM\n'), /50X1-HUM: E\.O\. 13526-era 50-year exemptions for human-source identity and key WMD design concepts\.\n[\s\S]*ODNI IC-ISM/);
+    assert.match(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 13526: DECL: 50X1-H|UM\n'), /50X1-HUM: E\.O\. 13526-era 50-year exemptions for human-source identity and key WMD design concepts \(secondary sources only\)\.\n[\s\S]*ODNI IC-ISM/);
     assert.match(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: MR|X\n'), /Not a date or a known code\./);
     // Without the dictionary's entry, the hover cites FORMAT.md's sources for the fact: [TPUB5] for the serial, [PREC] for the prosign, [TPUB4] for a routing indicator.
     const bare = { dictionaries: { ...dictionaries, headerCodes: [], routingIndicators: new Map() } };
@@ -967,6 +968,48 @@ describe('hover', () => {
     assert.deepEqual(citeSource('corpus (1,1xx classified cables)'), ['corpus analysis of released cables (Cablegate): 1,1xx classified cables']);
     assert.deepEqual(citeSource('none (not observed in corpus or seeds)'), ['none given']);
     assert.deepEqual(citeSource('mine.json'), ['mine.json']);
+  });
+
+  it('says what a DECL value of the form 1.6X… is shaped like, without a meaning the reference does not give', () => {
+    // "DECL: 1.6X1" said "Not a date or a known code", though the reference lists the form; it gives no meaning for it.
+    for (const value of ['1.6X|1', '1.6X|6', '1.6 X|6']) {
+      const text = hoverAt(`C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: ${value}\n`);
+      assert.match(text, /: written as a section number, 1\.6, then X and a digit\. E\.O\. 12958 sec\. 1\.6 sets the 10-year default and its limited exceptions; what this code stands for is not established from the sources read \(unverified\)\./, value);
+      assert.doesNotMatch(text, /Not a date or a known code|form named in the brief/, value);
+      assert.match(text, /\n---\n\*Source: \[cufon\.org\/cufon\/eo12958\.htm\]/, value);
+    }
+    assert.match(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 1.6|Y1\n'), /Not a date or a known code\./);
+  });
+
+  it('qualifies a meaning the reference has from secondary sources only, and shows the notes that change how a code reads', () => {
+    // PREL's meanings are PlusD's labels and a secondary site's words; NODIS's is PlusD's glossary: they read as fact.
+    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: PR|EL\n'), /PREL: subject TAG, category P \(Political Affairs\)\. The sources give these meanings \(secondary sources only\):\n/);
+    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: KI|SL\n'), /KISL: program TAG\. Islam; used for engagement with Islamic communities \(blog description\) \(secondary sources only\)\n/);
+    assert.match(hoverAt('S E C R E T NOWHERE 000001\n\nNO|DIS\n\nE.O. 12958: DECL: 01/01/2019\n'), /^\*\*NODIS\*\*\n\nno distribution other than to persons indicated \(secondary sources only\)\n/);
+    assert.match(hoverAt('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: Jan Novak, for reasons 1.4 (|b)\n'), /^\*\*Reason 1\.4\(b\)\*\*\n\nforeign government information \(secondary sources only\)\.\n/);
+    assert.match(hoverAt('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 25|X1\n'), /25X1: 25-year exemption codes: [^\n]* \(secondary sources only\)\.\n/);
+    // A primary meaning stays as it was.
+    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: F|R\n'), /FR: geographic TAG\. France\n/);
+    // The reference's notes: RI is Serbia in FIPS 10-4, but Embassy Belgrade writes SR; NPT is a treaty.
+    const ri = hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: R|I\n');
+    assert.match(ri, /RI: geographic TAG\. Serbia\n\nIn the released cables: Embassy Belgrade cables never use RI; they use SR \(8 of 8\)\.\n/);
+    assert.match(ri, /\n---\n\*Sources: [^\n]*corpus analysis of released cables \(Cablegate\)\*$/);
+    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: N|PT\n'), /NPT: organization TAG\. Nuclear Nonproliferation Treaty\n\nNote: a treaty rather than an organization; used on TAGS lines\.\n/);
+    // A TAG row's example subjects are not a note.
+    assert.doesNotMatch(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: S|R\n'), /ICTY/);
+    // A header code's corpus check where it leaves the meaning open: XRO in VZCZCXRO.
+    assert.match(hoverAt(withAddressLine('TO RUEHC/SECSTATE WASHDC 0001').replace('VZCZCXRO0001', 'VZCZC|XRO0001')), /\n\nIn the released cables: meaning of XRO\/XYZ not established\.\n/);
+  });
+
+  it('shows what the reference adds to SR, RUEHWEB and a DECL code, which the audit of the corpus hovers found missing', () => {
+    // SR's status: its sources say geo TAGS use FIPS codes, which give Serbia RI.
+    const sr = hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: S|R\n');
+    assert.match(sr, /SR: geographic TAG\. Serbia \(TAGS usage\)\n\nNote: TAGS-specific: differs from GeoNames FIPS \(RI\)\.\n/);
+    // RUEHWEB's note, and what the released cables show of a DECL code its source (a summary of the order) does not.
+    assert.match(hoverAt(withAddressLine('TO RUEHC/SECSTATE WASHDC 0001').replace('PP RUEHWEB', 'PP RUEH|WEB')), /\n- In the released cables: in all 310 corpus headers whose line 1 is VZCZCXYZnnnn, line 2 is exactly a precedence pair followed by RUEHWEB\n/);
+    const na = hoverAt('UNCLAS NOWHERE 000001\n\nE.O. 12958: N/|A\n');
+    assert.match(na, /N\/A: used on unclassified cables: E\.O\. 12958: N\/A\.\n\nIn the released cables: 96 of 102 unclassified cables; never on a classified cable\.\n/);
+    assert.match(na, /\n---\n\*Sources: \[cufon\.org[^*]* · corpus analysis of released cables \(Cablegate\)\*$/);
   });
 
   it('says so when a TAG is unverified or unknown, and never shows a guess as fact', () => {
@@ -993,7 +1036,7 @@ describe('hover', () => {
   it('explains the format codes of the header from the dictionary, flagging what it does not establish', () => {
     const header = 'VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY TTTTT/AAAAA ZZH\nZ R 011200Z JAN 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC 0001\nINFO ZEN/AMEMBASSY LONDON 0001\nBT\n\nT O P S E C R E T PARIS 000001\n';
     const at = (needle: string, offset = 1) => hoverAt(header.slice(0, header.indexOf(needle) + offset) + '|' + header.slice(header.indexOf(needle) + offset));
-    assert.match(at('VZCZC'), /^\*\*VZCZCXRO0001: transmission identification\*\*\n\nstart of the transmission identification line[\s\S]*Source: \[en\.Wikipedia\.org\/wiki\/Talk:16-line\\_message\\_format\]\(https:\/\/en\.Wikipedia\.org\/wiki\/Talk:16-line_message_format\)/);
+    assert.match(at('VZCZC'), /^\*\*VZCZCXRO0001: transmission identification\*\*\n\nstart of the transmission identification line[\s\S]*Sources: \[en\.Wikipedia\.org\/wiki\/Talk:16-line\\_message\\_format\]\(https:\/\/en\.Wikipedia\.org\/wiki\/Talk:16-line_message_format\)/);
     assert.match(at('DE RUEHFR', 0), /^\*\*DE: prosign\*\*\n\n"from": introduces the originating station/);
     assert.match(at('ZNY', 0), /ZNY: operating signal \(security warning\)[\s\S]*TTTTT \(classified\)\./);
     assert.match(at('TTTTT'), /TTTTT: security group[\s\S]*TOP SECRET\./);
@@ -1166,9 +1209,9 @@ describe('hover', () => {
     // "SENSITIVE BUT UNCLASSIFIED (SBU)" is one entry for both names; "ONLY / EYES ONLY" one for both; FOUO abbreviates FOR OFFICIAL USE ONLY.
     for (const line of ['SENSITIVE BUT UNCLAS|SIFIED', 'S|BU']) assert.match(caveat(line), /needs administrative control and protection from public disclosure/, line);
     assert.match(caveat('EYES O|NLY'), /for the named addressee\(s\) only/);
-    assert.match(caveat('FOR OFFICIAL USE O|NLY'), /^\*\*FOR OFFICIAL USE ONLY\*\*\n\nfor official use only\n/);
+    assert.match(caveat('FOR OFFICIAL USE O|NLY'), /^\*\*FOR OFFICIAL USE ONLY\*\*\n\nfor official use only \(secondary sources only\)\n/);
     // REL TO with its list, or with TO lost ("SECRET//REL SAU"), is the REL TO control.
-    for (const line of ['REL TO USA, G|BR', 'SECRET//REL S|AU']) assert.match(caveat(line), /\n\nauthorized for release to the listed countries\/organizations\n/, line);
+    for (const line of ['REL TO USA, G|BR', 'SECRET//REL S|AU']) assert.match(caveat(line), /\n\nauthorized for release to the listed countries\/organizations \(secondary sources only\)\n/, line);
     // A caveat the dictionary has no entry for still says so.
     assert.match(caveat('PRO|PIN'), /meaning not in the dictionary/);
   });
@@ -1292,8 +1335,8 @@ describe('hover', () => {
     // A release list is explained as NOFORN is, with TO written or lost ("(C/Rel Aus)").
     const released = (marking: string) => hoverAt(`CONFIDENTIAL NOWHERE 000001\n\nSUBJECT: HARBOR\n\n¶1. (|${marking}) The board met.\n`);
     // Spelt out with its TO, as the reference names the control: "CONFIDENTIAL, REL USA, AUS" read as three controls.
-    assert.match(released('C/Rel Aus'), /\n\nCONFIDENTIAL, REL TO AUS\n\nREL TO AUS: authorized for release to the listed countries\/organizations\.\n/);
-    assert.match(released('C//REL TO USA, AUS'), /\n\nCONFIDENTIAL, REL TO USA, AUS\n\nREL TO USA, AUS: authorized for release to the listed countries\/organizations\.\n/);
+    assert.match(released('C/Rel Aus'), /\n\nCONFIDENTIAL, REL TO AUS\n\nREL TO AUS: authorized for release to the listed countries\/organizations \(secondary sources only\)\.\n/);
+    assert.match(released('C//REL TO USA, AUS'), /\n\nCONFIDENTIAL, REL TO USA, AUS\n\nREL TO USA, AUS: authorized for release to the listed countries\/organizations \(secondary sources only\)\.\n/);
     assert.doesNotMatch(released('C/NF'), /authorized for release/);
     assert.match(hoverAt(inValletta('(b) and (d).', 1)), /Reason 1\.4\(b\)[\s\S]*foreign government information/);
     // On the parenthesis before the letter too, as on the one after it.

@@ -125,13 +125,15 @@ describe('preview: the card', () => {
     assert.deepEqual(
       tags.map((t) => [t.code, t.kind, t.meaning]),
       [
-        ['PREL', 'known', 'Political Affairs--External Political…'],
+        ['PREL', 'known', 'Political Affairs… (secondary)'],
         ['MOPS', 'unverified', 'unverified'],
         ['ZZQQ', 'unknown', 'not in the dictionary'],
         ['MT', 'known', 'Malta'],
       ],
     );
     assert.match(tags[0].full ?? '', /External Political Relations/);
+    // PREL's meanings come from secondary sources only (PlusD's labels): the card says so, short and in full.
+    assert.match(tags[0].full ?? '', / \(secondary sources only\)$/);
   });
 
   it('gives each family\'s established meaning of a code two families share', () => {

@@ -14,6 +14,10 @@ export interface TagEntry {
   readonly status?: string;
   readonly source: string;
   readonly verified: boolean;
+  /** The reference gives the meaning from secondary sources only (a blog, PlusD's labels): shown with that said. */
+  readonly secondary?: boolean;
+  /** What the reference's notes add that changes how the code reads ("corpus: Embassy Belgrade cables never use RI; they use SR (8 of 8)"). */
+  readonly note?: string;
   /** How many released cables' TAGS lines use the code, as the reference counts them (built-in entries only). */
   readonly corpusCount?: number;
 }
@@ -24,6 +28,8 @@ export interface RoutingEntry {
   readonly address: string;
   readonly seen?: string;
   readonly role?: string;
+  /** What the reference's notes add (RUEHWEB: seen only on format line 2 after a precedence pair). */
+  readonly note?: string;
   readonly source: string;
 }
 

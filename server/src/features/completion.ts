@@ -16,8 +16,8 @@ import { continuesRefField, parseCaveatLine, refLetterAt, refLetterOrdinal } fro
 import { ORDER_DATES } from '../core/rules/cbl041-eo-order-after-cable';
 import { compareDates, dayOfYear, pad } from '../core/rules/util';
 import { contains, isAlnum, isBefore, isCapital, isDigit, isLetter, isSpace, partitionPoint, skipSpaces, WHITE_RUNS } from '../core/text';
-import { markingMeaning, tagEntries, tagListMeaning, type Dictionaries, type TagEntry, type TermEntry } from './dictionaries';
-import { indexedCableMarkdown, paragraphOpening, shortenSubject, timesSeen } from './hover';
+import { markingMeaning, qualifier, tagEntries, tagListMeaning, type Dictionaries, type TagEntry, type TermEntry } from './dictionaries';
+import { indexedCableMarkdown, otherAddresses, paragraphOpening, shortenSubject, tagNote, timesSeen } from './hover';
 import type { IndexedCable } from './types';
 
 /** What {@link getCompletions} needs besides the cable. */
@@ -976,19 +976,44 @@ const SHORT_MEANING = 40;
  * A TAG's meaning short enough for the completion list, beside the label: the first of the meanings the dictionary
  * joins with " ; " ("Internal Governmental Affairs ; PlusD label: Political Affairs--Government; …" → "Internal
  * Governmental Affairs"), without the "PlusD label: " it may open with, and cut after a whole word with "…" when it is
- * longer ("Communication Operations and Administrative …" → "Communication Operations and…"). The item's documentation
- * keeps the whole meaning.
+ * longer ("Communication Operations and Administrative …" → "Communication Operations and…"). A hedge the meaning ends
+ * with stays, the words before it cut instead ("International Information Programs (blog description)" →
+ * "International Information… (blog description)"): cut off, it let a blog's description read as fact. So does the
+ * `hedge` added after the first meaning (" (secondary)", `labelQualifier` in `dictionaries.ts`). The item's
+ * documentation keeps the whole meaning.
  */
-export function shortMeaning(meaning: string): string {
-  const first = meaning.split(' ; ')[0].replace(/^PlusD label: /, '').trim();
+export function shortMeaning(meaning: string, hedge = ''): string {
+  const first = `${meaning.split(' ; ')[0].replace(/^PlusD label: /, '').trim()}${hedge}`;
   if (first.length <= SHORT_MEANING) return first;
-  const cut = first.slice(0, SHORT_MEANING - 1);
-  const space = cut.lastIndexOf(' ');
+  const kept = trailingHedge(first);
+  const body = first.slice(0, first.length - kept.length);
+  // At least a few words of the meaning before a long hedge: "operational TAG… (expansion not stated)".
+  const room = Math.max(SHORT_MEANING - kept.length, MIN_BEFORE_HEDGE);
+  if (body.length <= room) return first;
+  const cut = body.slice(0, room - 1);
+  // "Political Affairs--External Political Relations": a PlusD label's "--" parts words as a space does.
+  const space = Math.max(cut.lastIndexOf(' '), cut.lastIndexOf('--'));
   let end = space > 0 ? space : cut.length;
   // "Military and Defense Affairs: armed …": no colon, comma, bracket or dash before the ellipsis.
   while (end > 0 && ' ,;:(-–'.includes(cut[end - 1])) end--;
-  return `${cut.slice(0, end)}…`;
+  return `${cut.slice(0, end)}…${kept}`;
 }
+
+/** The fewest characters of a meaning kept before the hedge it ends with, its ellipsis included. */
+const MIN_BEFORE_HEDGE = 16;
+
+/**
+ * The hedge a meaning ends with, with the space before it: " (blog description)", " (expansion not stated)",
+ * " (energy; name cut off in the stored excerpt)"; "" when its last parenthesis says what a thing is ("(header address RUEHZS)").
+ */
+function trailingHedge(meaning: string): string {
+  if (!meaning.endsWith(')')) return '';
+  const open = meaning.lastIndexOf(' (');
+  return open >= 0 && HEDGE_WORDS.test(meaning.slice(open)) ? meaning.slice(open) : '';
+}
+
+// What the reference's meanings say of their own footing: "(blog description)", "(unverified)", "(expansion not stated)".
+const HEDGE_WORDS = /description|unverified|secondary|not (?:stated|established|confirmed)|cut off|truncated/i;
 
 /** The text of `cable` from `from` to `to`, lines joined with `\n`. */
 function textBetween(cable: Cable, from: Position, to: Position): string {
@@ -1191,7 +1216,8 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
       if (present.has(t.code) && t.code !== atCaret) continue;
       // A code two families share (AU: Austria, the African Union) gives each family's meaning, as its hover does.
       const entries = tagEntries(d, t.code);
-      const about = (e: TagEntry) => (e.verified ? e.meaning : 'Meaning unverified: the dictionary\'s sources do not establish it.');
+      // A meaning from secondary sources only is said to be so, and a note that changes how the code reads follows it (RI: Embassy Belgrade writes SR).
+      const about = (e: TagEntry) => `${e.verified ? `${e.meaning}${qualifier(e)}` : 'Meaning unverified: the dictionary\'s sources do not establish it.'}${e.note ? `\n\n${tagNote(e.note)}` : ''}`;
       items.push({
         label: t.code,
         kind: CompletionItemKind.Constant,
@@ -1335,9 +1361,12 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     // An indicator with no plain-language address (RUEHWEB, seen only on format line 2) is no addressee. The pairings the
     // released cables' headers hold most come first ("TO |" lists RUEHC/SECSTATE WASHDC first, not RBDHDZA/COMUSNAVCENT),
     // then by code; a user dictionary's, which no count covers, after the counted ones.
+    // An indicator the headers pair with other addresses too (RHMFISS: CDR USCENTCOM, HQ USEUCOM, …) says so: the item
+    // writes the one seen most, which may not be the addressee meant.
     return [...d.routingIndicators.values()].filter((r) => r.address.length > 0).map((r) => ({
       label: `${r.code}/${r.address}`,
       kind: CompletionItemKind.Reference,
+      ...otherAddresses(r),
       filterText: `${r.code} ${r.address}`,
       sortText: `${String(MOST_USES - Math.min(timesSeen(r, r.address) ?? 0, MOST_USES)).padStart(6, '0')}${r.code}`,
       textEdit: edit(span, `${r.code}/${r.address}`),
@@ -1386,7 +1415,7 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     return [...reasons.values()].map((e) => {
       const text = listed?.parenthesised ? `(${e.code!})` : e.code!;
       // As the reason's hover says it: 1.4 (g) and (h) of the 2003 wording are the reference's guesses, not its sources' words.
-      return { label: text, kind: CompletionItemKind.EnumMember, detail: `${e.summary}${e.verified ? '' : ' (unverified)'}`, filterText: e.code!, textEdit: edit(span, text) };
+      return { label: text, kind: CompletionItemKind.EnumMember, detail: `${e.summary}${qualifier(e)}`, filterText: e.code!, textEdit: edit(span, text) };
     });
   }
 

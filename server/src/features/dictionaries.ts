@@ -23,6 +23,8 @@ export interface TermEntry {
   readonly effective?: string;
   readonly source: string;
   readonly verified: boolean;
+  /** The reference gives the meaning from secondary sources only (PlusD's glossary, a vocabulary's copy). */
+  readonly secondary?: boolean;
 }
 
 /** Everything hover and completion look codes up in. */
@@ -116,9 +118,23 @@ export function markingEntry(d: Dictionaries, name: string): TermEntry | undefin
 // A caveat of the REL TO control with its list of countries: "REL TO USA, GBR", "REL SAU".
 const REL_CAVEAT = /^REL(?: TO)? [A-Z]/;
 
-/** A marking's meaning as hovers and completion give it, an unverified one said to be so. */
+/**
+ * What follows a meaning the reference does not give from a primary source, so that it never reads as fact: " (unverified)"
+ * when its sources do not establish it, " (secondary sources only)" when only a glossary, blog or copy gives it (NODIS,
+ * PREL's PlusD label, reason 1.4 (d) of the 2003 wording), and nothing for a primary one.
+ */
+export function qualifier(entry: { readonly verified: boolean; readonly secondary?: boolean }): string {
+  return !entry.verified ? ' (unverified)' : entry.secondary ? ' (secondary sources only)' : '';
+}
+
+/** {@link qualifier} as short as a completion item's description needs it: " (secondary)" for " (secondary sources only)". */
+export function labelQualifier(entry: { readonly verified: boolean; readonly secondary?: boolean }): string {
+  return !entry.verified ? ' (unverified)' : entry.secondary ? ' (secondary)' : '';
+}
+
+/** A marking's meaning as hovers and completion give it, an unverified or secondary one said to be so. */
 export function markingMeaning(entry: TermEntry): string {
-  return `${entry.meaning ?? ''}${entry.verified ? '' : ' (unverified)'}`;
+  return `${entry.meaning ?? ''}${qualifier(entry)}`;
 }
 
 /** Every entry of a TAG code, the one `tags` holds first (AU: Austria, then the African Union). */
@@ -128,11 +144,11 @@ export function tagEntries(d: Dictionaries, code: string): TagEntry[] {
 }
 
 /**
- * A TAG's meaning for a list: each family's established one (`short` shortens it, as completion does): "Austria or
- * African Union" for AU, whose meaning in a cable its context decides; "unverified" when no family's is established.
+ * A TAG's meaning for a list: each family's established one (`short` shortens it, as completion does, and adds the
+ * hedge `mark` gives it, {@link labelQualifier} unless told), one from secondary sources only said to be so: "Austria or African Union" for AU, whose meaning in a cable its context decides; "unverified" when no family's is established.
  */
-export function tagListMeaning(entries: readonly TagEntry[], short: (meaning: string) => string): string {
-  const known = entries.filter((e) => e.verified).map((e) => short(e.meaning));
+export function tagListMeaning(entries: readonly TagEntry[], short: (meaning: string, hedge: string) => string, mark = labelQualifier): string {
+  const known = entries.filter((e) => e.verified).map((e) => short(e.meaning, mark(e)));
   return known.length > 0 ? known.join(' or ') : 'unverified';
 }
 

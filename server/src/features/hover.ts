@@ -12,7 +12,7 @@ import { correctedCopyReason } from '../core/parse/metadata';
 import { compareDates, declNamesEvent } from '../core/rules/util';
 import type { Addressee, Cable, CalendarDate, DateTimeGroup, Decl, Paragraph, Range, RefItem, Token, Trailer, TransmissionHeader } from '../core/model';
 import { contains, paragraphIndexAt, partitionPoint, WHITE_RUNS } from '../core/text';
-import { markingEntry, markingMeaning, tagEntries, type Dictionaries, type RoutingEntry, type TagEntry, type TermEntry } from './dictionaries';
+import { markingEntry, markingMeaning, qualifier, tagEntries, type Dictionaries, type RoutingEntry, type TagEntry, type TermEntry } from './dictionaries';
 import type { IndexedCable } from './types';
 
 /** What {@link getHover} needs besides the cable. */
@@ -243,7 +243,7 @@ export function readableIso(iso: string): string {
  * Describes a TAG, saying so when its meaning is not in the dictionary: a line, and the meanings as a list when the
  * dictionary gives several (`Internal Governmental Affairs ; PlusD label: Political Affairs--Government; …`).
  */
-function describeTag(code: string, dicts: Dictionaries): { text: string; meanings?: readonly string[]; also?: readonly string[]; sources?: string } {
+function describeTag(code: string, dicts: Dictionaries): { text: string; meanings?: readonly string[]; also?: readonly string[]; notes?: readonly string[]; sources?: string } {
   const [entry, ...others] = tagEntries(dicts, code);
   if (entry) {
     // A code two families share (AU: Austria and the African Union) says each: which one a cable means, its context decides.
@@ -255,7 +255,9 @@ function describeTag(code: string, dicts: Dictionaries): { text: string; meaning
     const own = describeTagEntry(code, entry, dicts);
     // Two established meanings (AU): the reference says the context decides between them.
     const decides = others.some((o) => o.verified) && entry.verified ? ['Which one a cable means, its context decides.'] : [];
-    return { ...own, ...(also.length > 0 && { also: [...also, ...decides] }), sources };
+    // The reference's notes that change how the code reads: RI is Serbia in FIPS 10-4, but Embassy Belgrade writes SR.
+    const notes = [entry, ...others].filter((e) => e.note !== undefined).map((e) => `${others.length > 0 ? `${e.family} TAG: ` : ''}${tagNote(e.note!)}`);
+    return { ...own, ...(also.length > 0 && { also: [...also, ...decides] }), ...(notes.length > 0 && { notes }), sources };
   }
   // An unknown four-letter code still tells its family by its first letter.
   if (/^K[A-Z]{3}$/.test(code)) return { text: `${code}: program TAG (K…); meaning not in the dictionary.` };
@@ -266,15 +268,21 @@ function describeTag(code: string, dicts: Dictionaries): { text: string; meaning
   return { text: `${code}: not in the dictionary.` };
 }
 
+/** A TAG's note as a sentence: one read off the released cables says so ("corpus: Embassy Belgrade …" → "In the released cables: Embassy Belgrade …"). */
+export function tagNote(note: string): string {
+  return note.startsWith('corpus: ') ? `In the released cables: ${note.slice(8)}.` : `Note: ${note}.`;
+}
+
 /** One entry's line: its family, and its meaning or that none is established; several meanings as a list. */
 function describeTagEntry(code: string, entry: TagEntry, dicts: Dictionaries): { text: string; meanings?: readonly string[] } {
   const family = entry.family === 'subject' ? `subject TAG, category ${entry.category} (${categoryName(entry.category, dicts)})` : `${entry.family} TAG`;
   if (!entry.verified) return { text: `${code}: ${family}; meaning unverified: the dictionary's sources do not establish it.` };
   // The reference joins the meanings its sources give with " ; " (a PlusD label holds a ";" of its own, without the
   // space before it): one line read as one sentence, so each is an item of its own.
+  // A meaning only secondary sources give (PREL's PlusD label, KISL's blog description) is said to be so.
   const meanings = entry.meaning.split(' ; ').map((m) => m.trim()).filter((m) => m.length > 0);
-  if (meanings.length > 1) return { text: `${code}: ${family}. The sources give these meanings:`, meanings };
-  return { text: `${code}: ${family}. ${entry.meaning}` };
+  if (meanings.length > 1) return { text: `${code}: ${family}. The sources give these meanings${entry.secondary ? ' (secondary sources only)' : ''}:`, meanings };
+  return { text: `${code}: ${family}. ${entry.meaning}${qualifier(entry)}` };
 }
 
 function categoryName(letter: string | undefined, dicts: Dictionaries): string {
@@ -312,15 +320,19 @@ function headerCode(code: string, d: Dictionaries): TermEntry | undefined {
   return d.headerCodes.find((e) => e.code === code);
 }
 
-/** A header code's meaning from the dictionary, flagged when the dictionary does not establish it. */
+/** A header code's meaning from the dictionary, flagged when the dictionary does not establish it or has it from secondary sources only. */
 function codeMeaning(entry: TermEntry): string {
-  return `${esc(entry.meaning ?? '')}${entry.verified ? '.' : ' (unverified).'}`;
+  return `${esc(entry.meaning ?? '')}${qualifier(entry)}.`;
 }
 
-/** The hover of a header code the dictionary lists: its kind as the title's tail, its meaning and its source. */
+/**
+ * The hover of a header code the dictionary lists: its kind as the title's tail, its meaning, what the corpus check says
+ * the sources leave open ("meaning of XRO/XYZ not established" for VZCZCXRO…, "not observed in corpus") and its sources.
+ */
 function codeHover(token: Token, entry: TermEntry | undefined, fallback: string): Hover {
   if (!entry) return hover(md(esc(token.text), [fallback]), token.range);
-  return hover(md(`${esc(token.text)}: ${esc(entry.kind)}`, [codeMeaning(entry)], citeSource(entry.source)), token.range);
+  const note = entry.note ? `In the released cables: ${esc(entry.note)}.` : '';
+  return hover(md(`${esc(token.text)}: ${esc(entry.kind)}`, [codeMeaning(entry), note], [...citeSource(entry.source), ...(note ? [CORPUS] : [])]), token.range);
 }
 
 /** The hover of the BT or NNNN at `position` among `tokens`, from the dictionary's header codes, or null. */
@@ -405,8 +417,11 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   for (const tag of cable.tags?.tags ?? []) {
     if (!at(tag.token, position)) continue;
     if (tag.role === 'person') return hover(md(esc(tag.code), ['Person named after an OVIP-style TAG (visitor, official).']), tag.token.range);
-    const { text, meanings, also, sources } = describeTag(tag.code, d);
-    return hover(md(`TAG ${esc(tag.code)}`, [esc(text), ...(meanings ?? []).map((m) => `- ${esc(m)}`), ...(also ?? []).map(esc)], sources ? citeSource(sources) : []), tag.token.range);
+    const { text, meanings, also, notes, sources } = describeTag(tag.code, d);
+    const cited = sources ? citeSource(sources) : [];
+    // A note read off the released cables ("corpus: Embassy Belgrade cables never use RI") is corpus analysis.
+    if (notes?.some((n) => /\b(?:corpus|released cables)\b/.test(n)) && !cited.some((c) => c.startsWith(CORPUS))) cited.push(CORPUS);
+    return hover(md(`TAG ${esc(tag.code)}`, [esc(text), ...(meanings ?? []).map((m) => `- ${esc(m)}`), ...(also ?? []).map(esc), ...(notes ?? []).map(esc)], cited), tag.token.range);
   }
   // A released copy's date line ("Friday, 31 July 2009, 06:59", or a date-time group alone: "080857Z Jul 05").
   for (const p of cable.preamble) {
@@ -469,7 +484,10 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
         : action === undefined
           ? `${p ?? 'Unknown'} precedence, written twice; it repeats the action precedence of the DTG line, which this header does not give.`
           : `${p ?? 'Unknown'} precedence, written twice; equals the action precedence of the DTG line.`;
-      return hover(md(`Precedence pair ${esc(header.routing.pair.text)}`, [repeats, prosign ? codeMeaning(prosign) : ''], citeDocuments(['ARMY'], d)), header.routing.pair.range);
+      // The prosign's words when they say more than the precedence's name, with their sources: "PRIORITY (used in 2000s
+      // cables; the current FAM list of designators omits it)" was cited to the precedence pair's document alone.
+      const more = prosign && prosign.meaning !== p ? codeMeaning(prosign) : '';
+      return hover(md(`Precedence pair ${esc(header.routing.pair.text)}`, [repeats, more], [...citeDocuments(['ARMY'], d), ...(more ? citeSource(prosign!.source) : [])]), header.routing.pair.range);
     }
     const dtg = header.dtg;
     if (dtg) {
@@ -623,7 +641,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
       if (!isOpeningParen(cable.lines, r.range.start, position) && !at(r, position)) continue;
       const letter = clby.reasonLetters[i];
       const { section, order, entry } = reasonEntry(cable, letter, d);
-      const meaning = entry ? `${entry.summary}${entry.verified ? '.' : ' (unverified).'}` : 'Not a category of this section.';
+      const meaning = entry ? `${entry.summary}${qualifier(entry)}.` : 'Not a category of this section.';
       return hover(md(`Reason ${section}(${letter})`, [meaning, `Under ${order}.`], entry ? citeSource(entry.source) : []), r.range);
     }
   }
@@ -847,6 +865,8 @@ export function describeRi(code: string, cable: Cable, d: Dictionaries, addresse
   if (entry && entry.address.length === 0) lines.push(`In the dictionary with no plain-language address${entry.role ? ` (${entry.role})` : ''}`);
   else if (entry) lines.push(...dictionaryAddress(entry));
   else lines.push('Station not in the dictionary.');
+  // What the corpus analysis adds (RUEHWEB: seen only after a precedence pair on line 2 of VZCZCXYZ headers).
+  if (entry?.note) lines.push(`In the released cables: ${esc(entry.note)}`);
   for (const { field, address } of pairings) {
     lines.push(`This cable's ${field} line pairs it with: ${esc(address)}`);
     if (entry && entry.address.length > 0 && !sameAddress(entry.address, address)) {
@@ -944,6 +964,25 @@ function sightings(entry: RoutingEntry): { address: string; times: number }[] {
   return seen;
 }
 
+/** The most other addresses {@link otherAddresses} names; it counts the rest. */
+const OTHER_ADDRESSES_NAMED = 5;
+
+/**
+ * The documentation of a routing indicator's completion item, when the headers of the released cables pair it with other
+ * addresses than the one it writes (the dictionary's, seen most): how many, and the first few with their counts, so
+ * that "RHMFISS/CDR USCENTCOM MACDILL AFB FL" does not read as the indicator's only station. Nothing for one address.
+ */
+export function otherAddresses(entry: RoutingEntry): { documentation?: string } {
+  const others = sightings(entry).filter((s) => !sameAddress(s.address, entry.address));
+  if (others.length === 0) return {};
+  const named = others.slice(0, OTHER_ADDRESSES_NAMED).map((s) => `${s.address} (${s.times})`).join(', ');
+  const rest = others.length - OTHER_ADDRESSES_NAMED;
+  const own = timesSeen(entry, entry.address);
+  return {
+    documentation: `The headers of the released cables pair ${entry.code} with ${others.length + 1} addresses as written (spelling variants among them)${own === undefined ? '' : `; this one ${own} times`}. Others: ${named}${rest > 0 ? `, and ${rest} more` : ''}.`,
+  };
+}
+
 /**
  * The hover's line on the dictionary's address of an indicator: its station, or, where the headers of the released cables
  * pair the indicator with many addresses and the dictionary's (the one seen most) with under half of them (RHMFISS: CDR
@@ -984,10 +1023,16 @@ export function declEntry(decl: Decl, d: Dictionaries): TermEntry | undefined {
   else if (decl.kind === 'gds') code = 'GDS';
   else if (decl.kind === 'downgrade') code = 'DNG: CO <date>';
   else if (decl.kind === 'x-code') code = value.startsWith('25X') ? '25X1 ... 25X9' : 'X1 ... X8';
-  // Values the parser reads as text that the dictionary lists all the same: "DECL: MR", "50X1-HUM". (Its "1.6X..." entry
-  // is a form no source or cable shows, its row says: not offered as one.)
+  // Values the parser reads as text that the dictionary lists all the same: "DECL: MR", "50X1-HUM". (Its "1.6X..." row
+  // gives the form and no meaning, "form named in the brief", which would tell a user nothing: the DECL hover says what
+  // such a value is shaped like instead, `sectionXCode`.)
   else if (decl.kind === 'text') code = value === 'MR' ? 'MR' : /^50X\d/.test(value) ? '50X1-HUM, 50X2-WMD' : undefined;
   return code === undefined ? undefined : d.eo.find((e) => e.kind === 'decl-value' && e.code === code);
+}
+
+/** "1.6X1", "1.6 X6", "1.6X1, X6": a DECL value in the form `1.6X…` the reference lists (eo-reasons.tsv). */
+function sectionXCode(value: string): boolean {
+  return /^\s*1\.6 ?X\d/i.test(value);
 }
 
 function describeDecl(cable: Cable, d: Dictionaries): string {
@@ -1008,23 +1053,33 @@ function describeDecl(cable: Cable, d: Dictionaries): string {
     case 'downgrade':
       // The dictionary's words, flagged when the dictionary does not establish them:
       // "OADR" and "GDS" are seen in cables, but what they stand for is not in the sources read.
-      lines.push(entry ? `${esc(decl.value.text.trim())}: ${entry.summary}${entry.verified ? '.' : ' (unverified).'}` : 'A declassification code not in the dictionary.');
+      lines.push(entry ? `${esc(decl.value.text.trim())}: ${entry.summary}${qualifier(entry)}.` : 'A declassification code not in the dictionary.');
+      // What the released cables show of it, which its source does not: "N/A" on 96 of 102 unclassified cables.
+      if (entry?.note) lines.push(`In the released cables: ${esc(entry.note)}.`);
       break;
     case 'redacted':
       lines.push('Redacted.');
       break;
     default:
+      // "DECL: 1.6X1": the form the reference lists with no meaning; what it is shaped like, and no more.
+      if (sectionXCode(decl.value.text)) {
+        lines.push(`${esc(decl.value.text.trim())}: written as a section number, 1.6, then X and a digit. E.O. 12958 sec. 1.6 sets the 10-year default and its limited exceptions; what this code stands for is not established from the sources read (unverified).`);
+        break;
+      }
       // "DECL: MR": in the dictionary, its meaning not established; "Not a known code" said the reference did not list it.
       if (entry) {
-        lines.push(`${esc(decl.value.text.trim())}: ${entry.summary}${entry.verified ? '.' : ' (unverified).'}`);
+        lines.push(`${esc(decl.value.text.trim())}: ${entry.summary}${qualifier(entry)}.`);
+        if (entry.note) lines.push(`In the released cables: ${esc(entry.note)}.`);
         break;
       }
       // "DECL: CLOSURE OF ICTY": the directive carrying out E.O. 12958 lets an event stand for the date.
       lines.push(declNamesEvent(decl.value.text) ? 'An event in place of a date, which the directive carrying out E.O. 12958 allows; no machine can act on it.' : 'Not a date or a known code.');
   }
-  // The 10-year default is E.O. 12958's (FORMAT.md §5 [CUFON]); a code's meaning is its own entry's.
+  // The 10-year default is E.O. 12958's (FORMAT.md §5 [CUFON]); a code's meaning is its own entry's. The 1.6X… row cites
+  // "corpus" for a form no released cable shows: its hover states only sec. 1.6's default and exceptions, [CUFON]'s.
+  if (decl.kind === 'text' && sectionXCode(decl.value.text)) return md(`DECL ${esc(decl.value.text)}`, lines, citeDocuments(['CUFON'], d));
   const documents = decl.kind === 'date' ? ['CUFON', 'corpus'] : decl.kind === 'text' && declNamesEvent(decl.value.text) ? ['CFR2001', 'corpus'] : ['corpus'];
-  return md(`DECL ${esc(decl.value.text)}`, lines, entry ? citeSource(entry.source) : citeDocuments(documents, d));
+  return md(`DECL ${esc(decl.value.text)}`, lines, entry ? [...citeSource(entry.source), ...(entry.note ? [CORPUS] : [])] : citeDocuments(documents, d));
 }
 
 function dayOfYear(y: number, m: number, d: number): number {

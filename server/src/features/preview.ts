@@ -14,7 +14,7 @@ import { citedId, fileName, idFromFileName } from '../core/id';
 import type { Addressee, Cable, Level, Range, RefItem, Token } from '../core/model';
 import { lineStarts, offsetAt } from '../core/text';
 import { shortMeaning } from './completion';
-import { tagEntries, tagListMeaning, type Dictionaries } from './dictionaries';
+import { qualifier, tagEntries, tagListMeaning, type Dictionaries } from './dictionaries';
 import { declEntry, readableDate, readableDtg, reasonEntry } from './hover';
 import type { IndexedCable } from './types';
 
@@ -155,7 +155,7 @@ export function getPreviewCard(cable: Cable, ctx: PreviewContext): PreviewCard {
       const entry = declEntry(decl, d);
       const value = decl.value.text.trim();
       if (decl.kind === 'date') fact('Declassify on', decl.date ? readableDate(decl.date.year, decl.date.month, decl.date.day) : `${value} (not a real date)`);
-      else if (entry) fact('Declassify on', `${value}: ${entry.summary}${entry.verified ? '' : ' (unverified)'}`);
+      else if (entry) fact('Declassify on', `${value}: ${entry.summary}${qualifier(entry)}`);
       else fact('Declassify on', value);
     }
   }
@@ -164,7 +164,7 @@ export function getPreviewCard(cable: Cable, ctx: PreviewContext): PreviewCard {
     fact(clby.derived ? 'Derived from' : 'Classified by', clby.classifier?.text);
     const reasons = clby.reasonLetters.map((letter) => {
       const { section, entry } = reasonEntry(cable, letter, d);
-      const meaning = entry ? `${entry.summary}${entry.verified ? '' : ' (unverified)'}` : 'not a category of this section';
+      const meaning = entry ? `${entry.summary}${qualifier(entry)}` : 'not a category of this section';
       return `${section}(${letter}): ${meaning}`;
     });
     fact('Reasons', reasons.join('; '));
@@ -176,7 +176,7 @@ export function getPreviewCard(cable: Cable, ctx: PreviewContext): PreviewCard {
     // A code two families share gives each one's established meaning (AU: "Austria or African Union"), as completion does.
     const meaning = tagListMeaning(entries, shortMeaning);
     if (!entries.some((e) => e.verified)) return { code: tag.code, meaning, kind: 'unverified' };
-    const full = tagListMeaning(entries, (m) => m);
+    const full = tagListMeaning(entries, (m, hedge) => `${m}${hedge}`, qualifier);
     return meaning === full ? { code: tag.code, meaning, kind: 'known' } : { code: tag.code, meaning, full, kind: 'known' };
   });
   const refs: PreviewRef[] = (cable.refs?.items ?? []).map((item) => {
