@@ -50,6 +50,8 @@ const D = (t) => sub(t, 'QUITO 000288', 'STATE 000288');
 const gaucisItem = (t, marking) => sub(t, 'through a single liaison officer.\n', `through a single liaison officer.\n-- ${marking} He named the officer he would send, whom the\n(EU) mission also knows.\n`);
 // An item under paragraph 1, after its Summary, marked NOFORN.
 const summaryItem = (t) => sub(t, 'boat traffic. End Summary.\n', 'boat traffic. End Summary.\n-- (S/NF) Gauci asked that his name not be used.\n');
+// The sample's last paragraph with a year wrapped to a line's start, after `pilcrow` ("¶" as a release leaves it, or nothing).
+const wrappedYear = (t, pilcrow) => sub(t, 'results before the summer season. A quick answer would build\ngoodwill. End Comment.', `results before the tourist season ends in September\n${pilcrow}2009. A quick answer would build goodwill. End Comment.`);
 const blankedParagraph = (t) => sub(t, '¶3. (C) Gauci also raised the training offer described in REF B.\nHe would send four officers in the autumn if the course dates\nare fixed by July.', 'XXXXXXXXXXXX');
 
 // [name, base, bad, good, lint]: `bad` makes the failing fixture from the base, `good` (by default the base itself) the clean one;
@@ -83,7 +85,9 @@ const fixtures = [
   // Both fixtures stand for a copy whose release blanked paragraph 3, leaving one line of X's: the gap it leaves is no finding.
   ['cbl024-paragraph-number-sequence', V, (t) => blankedParagraph(sub(t, '¶5. (C) Comment', '¶6. (C) Comment')), (t) => blankedParagraph(t)],
   ['cbl025-paragraph-number-duplicate', V, (t) => sub(t, '¶3. (C) Gauci', '¶2. (C) Gauci')],
-  ['cbl026-pilcrow-artifact', V, (t) => sub(t, '¶3. (C) Gauci', '¶ 13. (C) Gauci')],
+  // Both fixtures wrap a year to a line's start; the failing one with the pilcrow the release put before it, a second artifact
+  // of the rule's, which Fix All deletes with the first one's repair.
+  ['cbl026-pilcrow-artifact', V, (t) => wrappedYear(sub(t, '¶3. (C) Gauci', '¶ 13. (C) Gauci'), '¶'), (t) => wrappedYear(t, '')],
   // The clean fixture also closes a Note with "End" and "Note.)" on two lines, one closer (5bdd1ec).
   ['cbl027-block-unbalanced', V, (t) => sub(t, 'boat traffic. End Summary.', 'boat traffic.'),
     // The clean fixture's last heading is a closing Summary after the cable's own, which runs to the end of the text;

@@ -235,7 +235,8 @@ describe('language server over stdio', function () {
       context: { diagnostics: [], only: ['source.fixAll.cable'] },
     });
     assert.equal(fixAll.length, 1);
-    assert.deepEqual(fixAll[0].edit.changes[uri('artifact.cable')].map((e) => e.newText), ['¶3.']);
+    // The number's repair and the stray pilcrow's deletion before the year wrapped to a line's start.
+    assert.deepEqual(fixAll[0].edit.changes[uri('artifact.cable')].map((e) => e.newText), ['¶3.', '']);
   });
 
   it('offers "disable this rule in this file", written as an override in .cablelint.jsonc', async () => {

@@ -377,7 +377,8 @@ describe('cablelint', function () {
     assert.match(dry.stdout, /-¶ 13\. \(C\) Gauci[\s\S]*\+¶3\. \(C\) Gauci/);
     assert.equal(fs.readFileSync(file, 'utf8'), '\uFEFF' + source);
     run(['--fix', file]);
-    assert.equal(fs.readFileSync(file, 'utf8'), '\uFEFF' + source.replace('¶ 13. (C) Gauci', '¶3. (C) Gauci'));
+    // The fixture's second artifact, a pilcrow before a year wrapped to a line's start, goes too.
+    assert.equal(fs.readFileSync(file, 'utf8'), '\uFEFF' + source.replace('¶ 13. (C) Gauci', '¶3. (C) Gauci').replace('\r\n¶2009. ', '\r\n2009. '));
     // An unsafe problem is left for the user.
     const unsafe = path.join(tmp, 'b.cable');
     const text = fs.readFileSync(path.join(RULES, 'cbl028-portion-marking-missing.bad.cable'), 'utf8');

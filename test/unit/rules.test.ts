@@ -90,6 +90,18 @@ describe('rules: metadata', () => {
 });
 
 describe('rules: messages', () => {
+  it('CBL026 reports a pilcrow before a number that goes on with the sentence above or before an initial inside a sentence, and no quoted item, REF item, item letter or paragraph', () => {
+    const found = (body: string) => lintCable(parseCable(`C O N F I D E N T I A L NOWHERE 000123\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\nSUBJECT: X\n\nREF: 1. NOWHERE 100\n¶2. STATE 200\n\nClassified By: Jane Doe for reasons 1.4 (b) and (d).\n\n${body}\n\nDOE\n`).cable)
+      .filter((f) => f.id === 'CBL026')
+      .map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.severity} ${f.fixes?.[0].safe}`);
+    // A year and a day wrapped to a line's start, under a word and under a comma.
+    assert.deepEqual(found('¶1. (C) Spain takes over the EU presidency in January\n¶2010. After years of growth, it met on August 1,\n¶12. Text.'), ['12:0-1 info true', '13:0-1 info true']);
+    // Under a sentence's end, a blank line (a quoted document's own items) or a clause's colon: no finding.
+    assert.deepEqual(found('¶1. (C) The outcomes read as follows.\n¶2. (C) Text:\n\n¶1. We agreed to meet.\n\n¶2. We agreed to talk.'), []);
+    // A name's initial inside a sentence, on a paragraph's first line or a line of its text; not an item's letter after a colon.
+    assert.deepEqual(found('¶1. (C) He met with ¶W. Bruce Weinrod and\nlater with ¶J. Doe. The points were: ¶A. The first.'), ['11:20-21 info true', '12:11-12 info true']);
+  });
+
   it('CBL023 says a repeated REF letter repeats, a skipped one what was expected, and one that goes back what it follows', () => {
     const text = 'UNCLAS NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nREF: A. NOWHERE 10\nC. NOWHERE 12\nC. NOWHERE 13\nD. NOWHERE 14\n\n¶1. (U) Text.\n';
     const messages = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL023').map((f) => `${f.range.start.line}: ${f.message}`);
