@@ -123,6 +123,9 @@ describe('grammar', function () {
       'now say more, and the unclassified draft goes to distribution.',
       'THE OFFER IS NOT FOR',
       'SALE.',
+      '¶5. (U) THE OLD PIER WAS SENSITIVE BUT',
+      'SAFE, AND THE OFFER WAS NOT FOR',
+      'SALE.',
     ].join('\n'));
     const caveat = /storage\.modifier\.caveat\.cable/;
     assert.match(scopesAt(lines, 0, 'NOT FOR INTERNET'), caveat);
@@ -138,6 +141,10 @@ describe('grammar', function () {
     assert.doesNotMatch(scopesAt(lines, 7, 'not for'), caveat);
     assert.doesNotMatch(scopesAt(lines, 8, 'distribution'), caveat);
     assert.doesNotMatch(scopesAt(lines, 10, 'SALE'), caveat);
+    // Capitals prose that ends a line with "NOT FOR" was colored as a notice before the next line could say it was none.
+    assert.doesNotMatch(scopesAt(lines, 11, 'SENSITIVE BUT'), caveat);
+    assert.doesNotMatch(scopesAt(lines, 12, 'NOT FOR'), caveat);
+    assert.doesNotMatch(scopesAt(lines, 12, 'SAFE'), /heading/);
   });
 
   it('colors Classified By and Derived From as the field only where the field stands, not in the text', () => {
