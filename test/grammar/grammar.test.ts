@@ -123,6 +123,9 @@ describe('grammar', function () {
       'now say more, and the unclassified draft goes to distribution.',
       'THE OFFER IS NOT FOR',
       'SALE.',
+      '¶5. (U) THE OLD PIER WAS SENSITIVE BUT',
+      'SAFE, AND THE OFFER WAS NOT FOR',
+      'SALE.',
     ].join('\n'));
     const caveat = /storage\.modifier\.caveat\.cable/;
     assert.match(scopesAt(lines, 0, 'NOT FOR INTERNET'), caveat);
@@ -138,6 +141,10 @@ describe('grammar', function () {
     assert.doesNotMatch(scopesAt(lines, 7, 'not for'), caveat);
     assert.doesNotMatch(scopesAt(lines, 8, 'distribution'), caveat);
     assert.doesNotMatch(scopesAt(lines, 10, 'SALE'), caveat);
+    // Capitals prose that ends a line with "NOT FOR" was colored as a notice before the next line could say it was none.
+    assert.doesNotMatch(scopesAt(lines, 11, 'SENSITIVE BUT'), caveat);
+    assert.doesNotMatch(scopesAt(lines, 12, 'NOT FOR'), caveat);
+    assert.doesNotMatch(scopesAt(lines, 12, 'SAFE'), /heading/);
   });
 
   it('colors Classified By and Derived From as the field only where the field stands, not in the text', () => {
@@ -346,6 +353,13 @@ describe('grammar', function () {
     { text: 'THE BOARD MET IN MAY.\nEUR/SE OFFICERS WERE ABLE TO USE THE FIGURES IN THEIR', at: 'OFFICERS', not: /passing|heading/ },
     { text: 'THE BOARD MET IN MAY.\nEUR/SE OFFICERS WERE ABLE TO USE THE FIGURES IN THEIR', at: 'EUR/SE', not: /passing|heading/ },
     { text: 'EUR/SE OFFICERS AGREED.', at: 'OFFICERS', not: /passing/ },
+    // A heading in capitals that opens with an office code, under a blank line or at the text's start, as the parser reads
+    // one: the rule that kept the prose line above from being a heading left every such line uncolored.
+    { text: 'S/CT VIEWS ON THE FERRY TALKS', at: 'VIEWS', scope: /markup\.heading\.cable/ },
+    { text: 'THE BOARD MET IN MAY.\n\nS/CT VIEWS ON THE FERRY TALKS', at: 'S/CT', scope: /markup\.heading\.cable/ },
+    // Under a line that ends a sentence, a code before a name or FOR still opens a passing line.
+    { text: 'NEA/ARP (ROE)\nEUR/SE FOR ROE AND DOE', at: 'ROE AND', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
+    { text: 'NEA/ARP (ROE)\nEUR/SE JOHN Q. ROE', at: 'JOHN', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
     { text: 'NEA/ARP JROE', at: 'JROE', scope: /string\.unquoted\.passing\.cable/ },
     { text: 'EUR/SE JOHN Q. ROE', at: 'ROE', scope: /string\.unquoted\.passing\.cable/, not: /heading/ },
     { text: 'INR/IAA (ROE), EUR/CE (DOE, ROE)', at: 'DOE', scope: /string\.unquoted\.passing\.cable/ },
