@@ -51,6 +51,11 @@ export function isCapital(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
+/** True for the ASCII small letters a–z. */
+export function isSmall(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
 /** True for the ASCII letters A–Z and a–z. */
 export function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

@@ -3,7 +3,7 @@
  */
 import type { Cable, Paragraph } from '../model';
 import type { Report, Rule } from './types';
-import { range, skipSpaces, trimEndOffset } from '../text';
+import { isCapital, isDigit, isLetter, isSmall, range, skipSpaces, trimEndOffset } from '../text';
 import { keepsBanner } from './util';
 
 export const rule: Rule = {
@@ -99,23 +99,10 @@ function initialInSentence(cable: Cable, i: number, k: number, report: Report): 
   }
 }
 
-function isCapital(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
-
-function isSmall(c: number): boolean {
-  return c >= 97 && c <= 122;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 /** True for the last character of a line whose sentence goes on below it: a letter or a comma ("in January", "August 1,"). */
 function goesOn(c: number): boolean {
-  return c === 44 || isCapital(c) || isSmall(c);
+  return c === 44 || isLetter(c);
 }
-
 
 /** True when the paragraphs read as written say "¶3." at least as often as "3.". */
 function prefersPilcrow(paragraphs: readonly Paragraph[]): boolean {
