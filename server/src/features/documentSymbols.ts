@@ -7,7 +7,7 @@
 import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
 import type { Block, Cable, Paragraph, Section } from '../core/model';
 import { containsRange, isAlnum, isBefore, paragraphIndexAt, paragraphTextStart, partitionPoint, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
-import { blockSpan, gluedSignatureCut, onlyCloserAfter, openerRun, outlineSections } from './outlineSections';
+import { blockSpan, gluedSignatureCut, onlyCloserAfter, OPENING_TEXT, openerRun, outlineSections, SENTENCE_END } from './outlineSections';
 
 /**
  * The outline of a cable. `fileId` is the id its file's name gives (`idFromFileName`): the banner's detail
@@ -254,8 +254,6 @@ function afterSentence(lines: readonly string[], from: Position): Position {
   return { line: from.line + 1, character: lines[from.line + 1].length - lines[from.line + 1].trimStart().length };
 }
 
-const SENTENCE_END = '.!?)]';
-
 /**
  * Moves each paragraph's cut before a block that opens in its text before the cut and runs up to it or past it ("… met.
  * Comment: The crews" ⏎ "will strike (Comment: the pilots too" ⏎ ⏎ "¶2. … End comment.) …": the first Comment, left open to
@@ -293,8 +291,6 @@ function ownTextEnd(lines: readonly string[], opener: Position): Position {
   if (end > 0 || opener.line === 0) return { line: opener.line, character: end };
   return { line: opener.line - 1, character: trimEndOffset(lines[opener.line - 1]) };
 }
-
-const OPENING_TEXT = ' \t([';
 
 function paragraphSymbol(p: Paragraph, cut?: Position): DocumentSymbol {
   const name = `¶${p.readAs}${p.portion ? ` (${oneLine(p.portion.inner.text)})` : ''}`;

@@ -79,7 +79,8 @@ export function onlyCloserAfter(line: string, from: number, to: number): boolean
   return true;
 }
 
-const SENTENCE_END = '.!?)]';
+/** The characters that end a sentence, or its bracket. */
+export const SENTENCE_END = '.!?)]';
 
 const joinedEnds = new WeakMap<Cable, ReadonlyMap<Block, Range>>();
 
@@ -161,7 +162,8 @@ export function openerRun(cable: Cable, paragraph: Paragraph | undefined, at: Po
   return Math.min(from, at.character);
 }
 
-const OPENING_TEXT = ' \t([';
+/** What may stand between a paragraph's own text and a block's opener: spaces and opening brackets. */
+export const OPENING_TEXT = ' \t([';
 
 /**
  * Where the text before a signature glued to its line ends ("… with Embassy Berlin. BUTCHER": after "Berlin."), which the
