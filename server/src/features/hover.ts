@@ -270,7 +270,12 @@ function describeTag(code: string, dicts: Dictionaries): { text: string; meaning
 
 /** A TAG's note as a sentence: one read off the released cables says so ("corpus: Embassy Belgrade …" → "In the released cables: Embassy Belgrade …"). */
 export function tagNote(note: string): string {
-  return note.startsWith('corpus: ') ? `In the released cables: ${note.slice(8)}.` : `Note: ${note}.`;
+  return note.startsWith('corpus: ') ? corpusNote(note.slice(8)) : `Note: ${note}.`;
+}
+
+/** What the corpus analysis adds to an entry (`note`, escaped for Markdown where it goes in as it is), as a sentence of the hover. */
+function corpusNote(note: string): string {
+  return `In the released cables: ${note}.`;
 }
 
 /** One entry's line: its family, and its meaning or that none is established; several meanings as a list. */
@@ -331,7 +336,7 @@ function codeMeaning(entry: TermEntry): string {
  */
 function codeHover(token: Token, entry: TermEntry | undefined, fallback: string): Hover {
   if (!entry) return hover(md(esc(token.text), [fallback]), token.range);
-  const note = entry.note ? `In the released cables: ${esc(entry.note)}.` : '';
+  const note = entry.note ? corpusNote(esc(entry.note)) : '';
   return hover(md(`${esc(token.text)}: ${esc(entry.kind)}`, [codeMeaning(entry), note], [...citeSource(entry.source), ...(note ? [CORPUS] : [])]), token.range);
 }
 
@@ -542,7 +547,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (!entry) return hover(md(c.name, ['Caveat or caption; meaning not in the dictionary.']), c.token.range);
     const meaning = markingMeaning(entry);
     // The corpus analysis's note keeps a meaning from being over-read: SIPDIS came in December 2005, but earlier cables carry the word too.
-    const note = entry.note ? `In the released cables: ${entry.note}.` : '';
+    const note = entry.note ? corpusNote(esc(entry.note)) : '';
     // "SENSITIVE" under a SECRET banner: the caption of SBU telegrams, which are sent as UNCLASSIFIED, does not make this one so.
     const level = cable.banner?.level;
     const classified = c.name === 'SENSITIVE' && level !== undefined && level !== 'UNCLASSIFIED'
@@ -1055,7 +1060,7 @@ function describeDecl(cable: Cable, d: Dictionaries): string {
       // "OADR" and "GDS" are seen in cables, but what they stand for is not in the sources read.
       lines.push(entry ? `${esc(decl.value.text.trim())}: ${entry.summary}${qualifier(entry)}.` : 'A declassification code not in the dictionary.');
       // What the released cables show of it, which its source does not: "N/A" on 96 of 102 unclassified cables.
-      if (entry?.note) lines.push(`In the released cables: ${esc(entry.note)}.`);
+      if (entry?.note) lines.push(corpusNote(esc(entry.note)));
       break;
     case 'redacted':
       lines.push('Redacted.');
@@ -1069,7 +1074,7 @@ function describeDecl(cable: Cable, d: Dictionaries): string {
       // "DECL: MR": in the dictionary, its meaning not established; "Not a known code" said the reference did not list it.
       if (entry) {
         lines.push(`${esc(decl.value.text.trim())}: ${entry.summary}${qualifier(entry)}.`);
-        if (entry.note) lines.push(`In the released cables: ${esc(entry.note)}.`);
+        if (entry.note) lines.push(corpusNote(esc(entry.note)));
         break;
       }
       // "DECL: CLOSURE OF ICTY": the directive carrying out E.O. 12958 lets an event stand for the date.
