@@ -239,37 +239,26 @@ const GITLAB_SEVERITY: Record<Severity, string> = { error: 'major', warning: 'mi
 export function formatGitlab(results: readonly FileResult[], windows = process.platform === 'win32', fileMessages: readonly FileMessage[] = []): string {
   const crypto = process.getBuiltinModule('node:crypto');
   const issues: object[] = [];
-  for (const r of results) {
-    const file = forwardSlashes(r.file, windows);
-    const seen = new Map<string, number>();
-    for (const f of r.findings) {
-      const what = `${f.id}\0${f.message}`;
-      const k = seen.get(what) ?? 0;
-      seen.set(what, k + 1);
-      issues.push({
-        description: f.message,
-        check_name: `${f.id}/${f.name}`,
-        fingerprint: crypto.createHash('sha256').update(`${file}\0${what}\0${k}`).digest('hex').slice(0, 32),
-        severity: GITLAB_SEVERITY[f.severity],
-        location: { path: file, lines: { begin: f.range.start.line + 1, end: f.range.end.line + 1 } },
-      });
-    }
-  }
-  // A file the run could not read or check: an issue at its first line, `major` as errors are, so that the widget does not show it as clean.
+  // Counts of the issues of each file, rule and message so far, which the fingerprint takes in.
   const seen = new Map<string, number>();
-  for (const m of fileMessages) {
-    const file = forwardSlashes(m.file, windows);
-    const what = `${file}\0cablelint\0${m.message}`;
+  const add = (file: string, check: string, checkName: string, message: string, severity: string, begin: number, end: number) => {
+    const what = `${file}\0${check}\0${message}`;
     const k = seen.get(what) ?? 0;
     seen.set(what, k + 1);
     issues.push({
-      description: m.message,
-      check_name: 'cablelint',
+      description: message,
+      check_name: checkName,
       fingerprint: crypto.createHash('sha256').update(`${what}\0${k}`).digest('hex').slice(0, 32),
-      severity: 'major',
-      location: { path: file, lines: { begin: 1, end: 1 } },
+      severity,
+      location: { path: file, lines: { begin, end } },
     });
+  };
+  for (const r of results) {
+    const file = forwardSlashes(r.file, windows);
+    for (const f of r.findings) add(file, f.id, `${f.id}/${f.name}`, f.message, GITLAB_SEVERITY[f.severity], f.range.start.line + 1, f.range.end.line + 1);
   }
+  // A file the run could not read or check: an issue at its first line, `major` as errors are, so that the widget does not show it as clean.
+  for (const m of fileMessages) add(forwardSlashes(m.file, windows), 'cablelint', 'cablelint', m.message, 'major', 1, 1);
   return JSON.stringify(issues, null, 2) + '\n';
 }
 
