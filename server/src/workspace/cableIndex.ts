@@ -209,21 +209,59 @@ export class CableIndex {
     // before its last dot, which the text searched holds, is looked for first, so that only those files' names are read.
     const stems = words.map((w) => (w.lastIndexOf('.') > 0 ? w.slice(0, w.lastIndexOf('.')) : undefined));
     const exact: IndexedCable[] = [];
-    const others: IndexedCable[] = [];
+    // The cables where every word typed is a whole word (the TAG `KN`, `IRAN`), before those where one is part of a
+    // longer word (`KNNP`, `ACKNOWLEDGES`, `IRANIANS`), each in the order indexed.
+    const whole: IndexedCable[] = [];
+    const partial: IndexedCable[] = [];
     for (const [key, entry] of this.#byUri) {
       const s = this.#searchable.get(key)!;
       if (typed && s.ids.some((id) => id.post === typed.post && id.number === typed.number && (typed.year === undefined || id.year === typed.year))) exact.push(entry);
       else if (typed?.year !== undefined && s.ids.some((id) => id.post === typed.post) && !s.ids.some((id) => id.post === typed.post && id.year === typed.year)) continue;
-      else if (others.length < limit && words.every((w, i) => s.text.includes(w) || inFileName(entry, s.text, w, stems[i]))) others.push(entry);
-      else if (!typed && others.length >= limit) break;
+      else if (whole.length < limit && words.every((w, i) => s.text.includes(w) || inFileName(entry, s.text, w, stems[i]))) {
+        if (words.every((w) => hasWholeWord(s.text, w))) whole.push(entry);
+        else if (partial.length < limit) partial.push(entry);
+      } else if (!typed && whole.length >= limit) break;
     }
-    return [...exact, ...others].slice(0, limit).map((entry) => ({
+    return [...this.#byPreference(exact, q), ...whole, ...partial].slice(0, limit).map((entry) => ({
       name: symbolName(entry, words),
       kind: SymbolKind.File,
       containerName: [entry.dtg?.slice(0, 10), entry.classification, entry.tags.join(' ')].filter(Boolean).join(' · '),
       location: { uri: entry.uri, range: { start: { line: entry.bannerLine ?? 0, character: 0 }, end: { line: entry.bannerLine ?? 0, character: 0 } } },
     }));
   }
+
+  /**
+   * The files holding the cable whose id was typed as `query`, ordered: the file named as typed (`09PARIS708_a`,
+   * `2009PARIS708`), then the one {@link CableIndex.byId} prefers (named after the id), then the others as indexed,
+   * so that the order does not hang on which file was opened last.
+   */
+  #byPreference(exact: readonly IndexedCable[], query: string): IndexedCable[] {
+    if (exact.length < 2) return [...exact];
+    const typed = query.toUpperCase();
+    const rank = (e: IndexedCable): number => {
+      const stem = fileName(e.uri).replace(/\.[^.]*$/, '').toUpperCase();
+      if (stem === typed) return 0;
+      return e.id !== undefined && this.byId(e.id) === e ? 1 : 2;
+    };
+    return exact.map((e, i) => ({ e, i, r: rank(e) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.e);
+  }
+}
+
+/**
+ * True when the upper-case `word` stands in `text` as a whole word: neither a letter nor a digit touches it on either side.
+ */
+function hasWholeWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!isWordCharacter(text.charCodeAt(at - 1)) && !isWordCharacter(text.charCodeAt(at + word.length))) return true;
+  }
+  return false;
+}
+
+/** A letter or digit, of any script (NaN, off either end of a text, is none). */
+function isWordCharacter(code: number): boolean {
+  if (Number.isNaN(code)) return false;
+  if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+  return code > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
 }
 
 /**
