@@ -202,6 +202,19 @@ describe('workspace symbol search', () => {
     assert.deepEqual(named(index.search('medlar kn')), ['09NOWHERE3']);
   });
 
+  it('reads the post as a whole word, so that a post typed lists its cables before those holding it inside a word', () => {
+    const index = new CableIndex();
+    // Invented: a cable of ELSEWHERE whose subject holds "NOWHERE" in a longer word, indexed first.
+    add(index, 'file:///ws/09ELSEWHERE1.txt', cable(1, 'NOWHERESVILLE FERRY').replace(/NOWHERE 0/, 'ELSEWHERE 0').replace('AMEMBASSY NOWHERE', 'AMEMBASSY ELSEWHERE'));
+    add(index, 'file:///ws/09NOWHERE3.txt', cable(3, 'QUINCE'));
+    assert.deepEqual(named(index.search('nowhere')), ['09NOWHERE3', '09ELSEWHERE1']);
+    // The name shows the id, which holds the post: nothing is added to it.
+    assert.equal(index.search('nowhere')[0].name, '09NOWHERE3: QUINCE');
+    // A cable with no id (no date, a file name that gives none) has the post added, which VS Code matches the name against.
+    add(index, 'file:///ws/notes.cable', 'UNCLAS NOWHERE 000009\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: LIGHTHOUSES\n\n1. (U) Text.\n');
+    assert.deepEqual(index.search('nowhere').map((s) => s.name), ['09NOWHERE3: QUINCE', 'notes.cable: LIGHTHOUSES · NOWHERE', '09ELSEWHERE1: NOWHERESVILLE FERRY']);
+  });
+
   it('lists the files of a cable whose id was typed in one order whichever was opened last: the file named as typed, then the one named after the id', () => {
     const index = new CableIndex();
     add(index, 'file:///ws/09NOWHERE5.txt', cable(5, 'QUINCE'));

@@ -316,13 +316,13 @@ function inFileName(entry: IndexedCable, text: string, word: string, stem: strin
 
 /**
  * The id (or the file name) and the subject, then whatever else the query's upper-case `words` were found in:
- * the TAGS, a person named after an OVIP-style TAG, the file name or the date, each once.
+ * the TAGS, a person named after an OVIP-style TAG, the file name, the post (of a cable with no id) or the date, each once.
  */
 function symbolName(entry: IndexedCable, words: readonly string[]): string {
   const base = entry.id ?? fileName(entry.uri);
   let name = entry.subject ? `${base}: ${entry.subject}` : base;
   const shown = name.toUpperCase();
-  const fields = [entry.tags.length > 0 ? `TAGS ${entry.tags.join(' ')}` : '', ...(entry.persons ?? []), fileName(entry.uri), entry.dtg?.slice(0, 10) ?? '', entry.dtg ?? ''].filter((f) => f.length > 0);
+  const fields = [entry.tags.length > 0 ? `TAGS ${entry.tags.join(' ')}` : '', ...(entry.persons ?? []), fileName(entry.uri), entry.post ?? '', entry.dtg?.slice(0, 10) ?? '', entry.dtg ?? ''].filter((f) => f.length > 0);
   const added = new Set<string>();
   for (const word of words) {
     if (shown.includes(word)) continue;
@@ -337,7 +337,7 @@ function symbolName(entry: IndexedCable, words: readonly string[]): string {
 
 /** What workspace-symbol search reads of a cable. */
 interface Searchable {
-  /** Id, file name without its extension, subject, TAGS, the persons after OVIP-style TAGS and date, in upper case. */
+  /** Id, file name without its extension, post, subject, TAGS, the persons after OVIP-style TAGS and date, in upper case. */
   readonly text: string;
   /** The id the text gives and the one the file name gives, read. */
   readonly ids: readonly TypedCableId[];
@@ -351,5 +351,6 @@ function searchable(entry: IndexedCable): Searchable {
     const read = id === undefined ? undefined : parseCableId(id);
     if (read) ids.push(read);
   }
-  return { text: `${entry.id ?? ''} ${name} ${entry.subject ?? ''} ${entry.tags.join(' ')} ${entry.persons?.join(' ; ') ?? ''} ${entry.dtg ?? ''}`.toUpperCase(), ids };
+  // The post as a word of its own (`PARIS`, `BUENOS AIRES`), which the id (`09PARIS708`) holds only inside a longer word.
+  return { text: `${entry.id ?? ''} ${name} ${entry.post ?? ''} ${entry.subject ?? ''} ${entry.tags.join(' ')} ${entry.persons?.join(' ; ') ?? ''} ${entry.dtg ?? ''}`.toUpperCase(), ids };
 }
