@@ -228,6 +228,14 @@ describe('workspace symbol search', () => {
     assert.deepEqual(uris('2009NOWHERE5')[0], 'file:///ws/plusd/2009NOWHERE5.txt');
   });
 
+  it("finds an undated cable by the year its id gives, and names the year, which VS Code matches the name against", () => {
+    const index = new CableIndex();
+    // Invented partial extract: no date in the text; the file name gives 04NOWHERE5.
+    add(index, 'file:///ws/04NOWHERE5.txt', 'This record is a partial extract of the original cable. The full text of the original cable is not available.\n\nUNCLAS NOWHERE 000005\n\nTAGS: ECON\nSUBJECT: QUINCE\n\n1. (U) Text.\n');
+    add(index, 'file:///ws/04NOWHERE6.txt', cable(6, 'MEDLAR').replace('DEC 09', 'DEC 04'));
+    assert.deepEqual(index.search('2004').map((s) => s.name), ['04NOWHERE5: QUINCE · 2004', '04NOWHERE6: MEDLAR · 2004-12-01']);
+  });
+
   it('puts the cable whose id was typed first, even past the limit of other matches', () => {
     const index = new CableIndex();
     for (const serial of [17, 27, 37, 47, 7]) add(index, `file:///ws/09NOWHERE${serial}.txt`, cable(serial, 'QUINCE'));

@@ -316,13 +316,14 @@ function inFileName(entry: IndexedCable, text: string, word: string, stem: strin
 
 /**
  * The id (or the file name) and the subject, then whatever else the query's upper-case `words` were found in:
- * the TAGS, a person named after an OVIP-style TAG, the file name, the post (of a cable with no id) or the date, each once.
+ * the TAGS, a person named after an OVIP-style TAG, the file name, the post (of a cable with no id) or the date (the id's
+ * year for an undated cable), each once.
  */
 function symbolName(entry: IndexedCable, words: readonly string[]): string {
   const base = entry.id ?? fileName(entry.uri);
   let name = entry.subject ? `${base}: ${entry.subject}` : base;
   const shown = name.toUpperCase();
-  const fields = [entry.tags.length > 0 ? `TAGS ${entry.tags.join(' ')}` : '', ...(entry.persons ?? []), fileName(entry.uri), entry.post ?? '', entry.dtg?.slice(0, 10) ?? '', entry.dtg ?? ''].filter((f) => f.length > 0);
+  const fields = [entry.tags.length > 0 ? `TAGS ${entry.tags.join(' ')}` : '', ...(entry.persons ?? []), fileName(entry.uri), entry.post ?? '', entry.dtg?.slice(0, 10) ?? '', entry.dtg ?? idYear(entry) ?? ''].filter((f) => f.length > 0);
   const added = new Set<string>();
   for (const word of words) {
     if (shown.includes(word)) continue;
@@ -351,6 +352,13 @@ function searchable(entry: IndexedCable): Searchable {
     const read = id === undefined ? undefined : parseCableId(id);
     if (read) ids.push(read);
   }
-  // The post as a word of its own (`PARIS`, `BUENOS AIRES`), which the id (`09PARIS708`) holds only inside a longer word.
-  return { text: `${entry.id ?? ''} ${name} ${entry.post ?? ''} ${entry.subject ?? ''} ${entry.tags.join(' ')} ${entry.persons?.join(' ; ') ?? ''} ${entry.dtg ?? ''}`.toUpperCase(), ids };
+  // The post as a word of its own (`PARIS`, `BUENOS AIRES`), which the id (`09PARIS708`) holds only inside a longer word;
+  // for an undated cable (a partial extract), the year its id gives, so that `2004` finds 04MADRID1731 too.
+  return { text: `${entry.id ?? ''} ${name} ${entry.post ?? ''} ${entry.subject ?? ''} ${entry.tags.join(' ')} ${entry.persons?.join(' ; ') ?? ''} ${entry.dtg ?? idYear(entry) ?? ''}`.toUpperCase(), ids };
+}
+
+/** The four-digit year of the id of a cable (`04MADRID1731`: `2004`), or undefined. */
+function idYear(entry: IndexedCable): string | undefined {
+  const year = entry.id === undefined ? undefined : parseCableId(entry.id)?.year;
+  return year === undefined ? undefined : String(year);
 }
