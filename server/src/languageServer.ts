@@ -1037,7 +1037,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       const id = cable.id ?? idFromFileName(doc.uri);
       if (!id) return [];
       const key = indexKey(doc.uri);
-      const citing = index.citing(id).filter((c) => indexKey(c.uri) !== key).length;
+      // Cables, not files: a citing cable filed twice (`09PARIS708.txt` and PlusD's `2009PARIS708.txt`) counts once.
+      const citing = new Set(index.citing(id).filter((c) => indexKey(c.uri) !== key && c.id !== id).map((c) => c.id ?? indexKey(c.uri))).size;
       if (citing === 0) return [];
       const title = `Cited by ${citing} cable${citing === 1 ? '' : 's'}`;
       // A cable without a banner, whose id its file name gives (a partial extract), is cited too: the lens stands at its

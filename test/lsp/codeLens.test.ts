@@ -48,6 +48,15 @@ describe('code lens on the banner', function () {
       // No cable cites the citing one: no lens rather than "Cited by 0 cables".
       assert.deepEqual(await lenses('09NOWHERE41.cable'), []);
 
+      // A copy of the citing cable (PlusD's name for it) is the same cable: the count stays.
+      fs.writeFileSync(path.join(ws, '2009NOWHERE41.cable'), citing(41));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('2009NOWHERE41.cable'), type: 1 }] });
+      await client.waitFor('cable/indexed', (p: { count: number }) => p.count === 3);
+      assert.deepEqual((await lenses('09NOWHERE40.cable')).map((l) => l.command?.title), ['Cited by 1 cable']);
+      fs.rmSync(path.join(ws, '2009NOWHERE41.cable'));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('2009NOWHERE41.cable'), type: 3 }] });
+      await client.waitFor('cable/indexed', (p: { count: number }) => p.count === 2);
+
       // A third citing cable written to disk: the client is asked for its lenses again, and the count has grown.
       const before = refreshes();
       fs.writeFileSync(path.join(ws, '09NOWHERE42.cable'), citing(42));

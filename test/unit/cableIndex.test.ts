@@ -189,6 +189,53 @@ describe('workspace symbol search', () => {
     assert.deepEqual(index.search('09NOWHERE5_a').map((s) => s.location.uri).sort(), ['file:///ws/09NOWHERE5.txt', 'file:///ws/plusd/09NOWHERE5_a.txt']);
   });
 
+  it('lists the cables where each word typed is a whole word (a TAG) before those where it is part of a longer one, even past the limit', () => {
+    const index = new CableIndex();
+    // Invented: "KN" is a TAG of 09NOWHERE3 only; the others hold it inside KNNP and ACKNOWLEDGES.
+    add(index, 'file:///ws/09NOWHERE1.txt', cable(1, 'QUINCE').replace('TAGS: ECON XX', 'TAGS: KNNP XX'));
+    add(index, 'file:///ws/09NOWHERE2.txt', cable(2, 'MINISTER ACKNOWLEDGES DUES'));
+    add(index, 'file:///ws/09NOWHERE3.txt', cable(3, 'MEDLAR').replace('TAGS: ECON XX', 'TAGS: PREL KN'));
+    assert.deepEqual(named(index.search('kn')), ['09NOWHERE3', '09NOWHERE1', '09NOWHERE2']);
+    assert.deepEqual(named(index.search('kn', 1)), ['09NOWHERE3']);
+    // Every word whole, or the cable goes after: "DUES" whole but "ACK" not.
+    assert.deepEqual(named(index.search('ack dues')), ['09NOWHERE2']);
+    assert.deepEqual(named(index.search('medlar kn')), ['09NOWHERE3']);
+  });
+
+  it('reads the post as a whole word, so that a post typed lists its cables before those holding it inside a word', () => {
+    const index = new CableIndex();
+    // Invented: a cable of ELSEWHERE whose subject holds "NOWHERE" in a longer word, indexed first.
+    add(index, 'file:///ws/09ELSEWHERE1.txt', cable(1, 'NOWHERESVILLE FERRY').replace(/NOWHERE 0/, 'ELSEWHERE 0').replace('AMEMBASSY NOWHERE', 'AMEMBASSY ELSEWHERE'));
+    add(index, 'file:///ws/09NOWHERE3.txt', cable(3, 'QUINCE'));
+    assert.deepEqual(named(index.search('nowhere')), ['09NOWHERE3', '09ELSEWHERE1']);
+    // The name shows the id, which holds the post: nothing is added to it.
+    assert.equal(index.search('nowhere')[0].name, '09NOWHERE3: QUINCE');
+    // A cable with no id (no date, a file name that gives none) has the post added, which VS Code matches the name against.
+    add(index, 'file:///ws/notes.cable', 'UNCLAS NOWHERE 000009\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: LIGHTHOUSES\n\n1. (U) Text.\n');
+    assert.deepEqual(index.search('nowhere').map((s) => s.name), ['09NOWHERE3: QUINCE', 'notes.cable: LIGHTHOUSES · NOWHERE', '09ELSEWHERE1: NOWHERESVILLE FERRY']);
+  });
+
+  it('lists the files of a cable whose id was typed in one order whichever was opened last: the file named as typed, then the one named after the id', () => {
+    const index = new CableIndex();
+    add(index, 'file:///ws/09NOWHERE5.txt', cable(5, 'QUINCE'));
+    add(index, 'file:///ws/plusd/2009NOWHERE5.txt', cable(5, 'QUINCE'));
+    // Opened, the copy is indexed again, last.
+    add(index, 'file:///ws/plusd/09NOWHERE5_a.txt', cable(5, 'QUINCE'));
+    add(index, 'file:///ws/09NOWHERE5.txt', cable(5, 'QUINCE'));
+    const uris = (query: string) => index.search(query).map((s) => s.location.uri);
+    for (const query of ['NOWHERE 5', '09NOWHERE5', '09 nowhere 5']) assert.deepEqual(uris(query), ['file:///ws/09NOWHERE5.txt', 'file:///ws/plusd/2009NOWHERE5.txt', 'file:///ws/plusd/09NOWHERE5_a.txt'], query);
+    assert.deepEqual(uris('09NOWHERE5_a'), ['file:///ws/plusd/09NOWHERE5_a.txt', 'file:///ws/09NOWHERE5.txt', 'file:///ws/plusd/2009NOWHERE5.txt']);
+    assert.deepEqual(uris('2009NOWHERE5')[0], 'file:///ws/plusd/2009NOWHERE5.txt');
+  });
+
+  it("finds an undated cable by the year its id gives, and names the year, which VS Code matches the name against", () => {
+    const index = new CableIndex();
+    // Invented partial extract: no date in the text; the file name gives 04NOWHERE5.
+    add(index, 'file:///ws/04NOWHERE5.txt', 'This record is a partial extract of the original cable. The full text of the original cable is not available.\n\nUNCLAS NOWHERE 000005\n\nTAGS: ECON\nSUBJECT: QUINCE\n\n1. (U) Text.\n');
+    add(index, 'file:///ws/04NOWHERE6.txt', cable(6, 'MEDLAR').replace('DEC 09', 'DEC 04'));
+    assert.deepEqual(index.search('2004').map((s) => s.name), ['04NOWHERE5: QUINCE · 2004', '04NOWHERE6: MEDLAR · 2004-12-01']);
+  });
+
   it('puts the cable whose id was typed first, even past the limit of other matches', () => {
     const index = new CableIndex();
     for (const serial of [17, 27, 37, 47, 7]) add(index, `file:///ws/09NOWHERE${serial}.txt`, cable(serial, 'QUINCE'));

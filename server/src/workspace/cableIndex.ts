@@ -209,21 +209,59 @@ export class CableIndex {
     // before its last dot, which the text searched holds, is looked for first, so that only those files' names are read.
     const stems = words.map((w) => (w.lastIndexOf('.') > 0 ? w.slice(0, w.lastIndexOf('.')) : undefined));
     const exact: IndexedCable[] = [];
-    const others: IndexedCable[] = [];
+    // The cables where every word typed is a whole word (the TAG `KN`, `IRAN`), before those where one is part of a
+    // longer word (`KNNP`, `ACKNOWLEDGES`, `IRANIANS`), each in the order indexed.
+    const whole: IndexedCable[] = [];
+    const partial: IndexedCable[] = [];
     for (const [key, entry] of this.#byUri) {
       const s = this.#searchable.get(key)!;
       if (typed && s.ids.some((id) => id.post === typed.post && id.number === typed.number && (typed.year === undefined || id.year === typed.year))) exact.push(entry);
       else if (typed?.year !== undefined && s.ids.some((id) => id.post === typed.post) && !s.ids.some((id) => id.post === typed.post && id.year === typed.year)) continue;
-      else if (others.length < limit && words.every((w, i) => s.text.includes(w) || inFileName(entry, s.text, w, stems[i]))) others.push(entry);
-      else if (!typed && others.length >= limit) break;
+      else if (whole.length < limit && words.every((w, i) => s.text.includes(w) || inFileName(entry, s.text, w, stems[i]))) {
+        if (words.every((w) => hasWholeWord(s.text, w))) whole.push(entry);
+        else if (partial.length < limit) partial.push(entry);
+      } else if (!typed && whole.length >= limit) break;
     }
-    return [...exact, ...others].slice(0, limit).map((entry) => ({
+    return [...this.#byPreference(exact, q), ...whole, ...partial].slice(0, limit).map((entry) => ({
       name: symbolName(entry, words),
       kind: SymbolKind.File,
       containerName: [entry.dtg?.slice(0, 10), entry.classification, entry.tags.join(' ')].filter(Boolean).join(' · '),
       location: { uri: entry.uri, range: { start: { line: entry.bannerLine ?? 0, character: 0 }, end: { line: entry.bannerLine ?? 0, character: 0 } } },
     }));
   }
+
+  /**
+   * The files holding the cable whose id was typed as `query`, ordered: the file named as typed (`09PARIS708_a`,
+   * `2009PARIS708`), then the one {@link CableIndex.byId} prefers (named after the id), then the others as indexed,
+   * so that the order does not hang on which file was opened last.
+   */
+  #byPreference(exact: readonly IndexedCable[], query: string): IndexedCable[] {
+    if (exact.length < 2) return [...exact];
+    const typed = query.toUpperCase();
+    const rank = (e: IndexedCable): number => {
+      const stem = fileName(e.uri).replace(/\.[^.]*$/, '').toUpperCase();
+      if (stem === typed) return 0;
+      return e.id !== undefined && this.byId(e.id) === e ? 1 : 2;
+    };
+    return exact.map((e, i) => ({ e, i, r: rank(e) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.e);
+  }
+}
+
+/**
+ * True when the upper-case `word` stands in `text` as a whole word: neither a letter nor a digit touches it on either side.
+ */
+function hasWholeWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!isWordCharacter(text.charCodeAt(at - 1)) && !isWordCharacter(text.charCodeAt(at + word.length))) return true;
+  }
+  return false;
+}
+
+/** A letter or digit, of any script (NaN, off either end of a text, is none). */
+function isWordCharacter(code: number): boolean {
+  if (Number.isNaN(code)) return false;
+  if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+  return code > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
 }
 
 /**
@@ -278,13 +316,14 @@ function inFileName(entry: IndexedCable, text: string, word: string, stem: strin
 
 /**
  * The id (or the file name) and the subject, then whatever else the query's upper-case `words` were found in:
- * the TAGS, a person named after an OVIP-style TAG, the file name or the date, each once.
+ * the TAGS, a person named after an OVIP-style TAG, the file name, the post (of a cable with no id) or the date (the id's
+ * year for an undated cable), each once.
  */
 function symbolName(entry: IndexedCable, words: readonly string[]): string {
   const base = entry.id ?? fileName(entry.uri);
   let name = entry.subject ? `${base}: ${entry.subject}` : base;
   const shown = name.toUpperCase();
-  const fields = [entry.tags.length > 0 ? `TAGS ${entry.tags.join(' ')}` : '', ...(entry.persons ?? []), fileName(entry.uri), entry.dtg?.slice(0, 10) ?? '', entry.dtg ?? ''].filter((f) => f.length > 0);
+  const fields = [entry.tags.length > 0 ? `TAGS ${entry.tags.join(' ')}` : '', ...(entry.persons ?? []), fileName(entry.uri), entry.post ?? '', entry.dtg?.slice(0, 10) ?? '', entry.dtg ?? idYear(entry) ?? ''].filter((f) => f.length > 0);
   const added = new Set<string>();
   for (const word of words) {
     if (shown.includes(word)) continue;
@@ -299,7 +338,7 @@ function symbolName(entry: IndexedCable, words: readonly string[]): string {
 
 /** What workspace-symbol search reads of a cable. */
 interface Searchable {
-  /** Id, file name without its extension, subject, TAGS, the persons after OVIP-style TAGS and date, in upper case. */
+  /** Id, file name without its extension, post, subject, TAGS, the persons after OVIP-style TAGS and date, in upper case. */
   readonly text: string;
   /** The id the text gives and the one the file name gives, read. */
   readonly ids: readonly TypedCableId[];
@@ -313,5 +352,13 @@ function searchable(entry: IndexedCable): Searchable {
     const read = id === undefined ? undefined : parseCableId(id);
     if (read) ids.push(read);
   }
-  return { text: `${entry.id ?? ''} ${name} ${entry.subject ?? ''} ${entry.tags.join(' ')} ${entry.persons?.join(' ; ') ?? ''} ${entry.dtg ?? ''}`.toUpperCase(), ids };
+  // The post as a word of its own (`PARIS`, `BUENOS AIRES`), which the id (`09PARIS708`) holds only inside a longer word;
+  // for an undated cable (a partial extract), the year its id gives, so that `2004` finds 04MADRID1731 too.
+  return { text: `${entry.id ?? ''} ${name} ${entry.post ?? ''} ${entry.subject ?? ''} ${entry.tags.join(' ')} ${entry.persons?.join(' ; ') ?? ''} ${entry.dtg ?? idYear(entry) ?? ''}`.toUpperCase(), ids };
+}
+
+/** The four-digit year of the id of a cable (`04MADRID1731`: `2004`), or undefined. */
+function idYear(entry: IndexedCable): string | undefined {
+  const year = entry.id === undefined ? undefined : parseCableId(entry.id)?.year;
+  return year === undefined ? undefined : String(year);
 }
