@@ -197,7 +197,8 @@ export class CableIndex {
    * (10STATE13750 of 9 January 2010).
    *
    * A symbol is named by the id and the subject (`09PARIS708: MINISTER ON TRADE`), with the date, classification
-   * and TAGS as its container. VS Code keeps only the symbols whose name matches the first word typed, so a cable
+   * and TAGS as its container. VS Code sends the server only the first word typed (`PARIS` of `PARIS 708`), and keeps
+   * only the symbols whose name matches the whole query or that word (the others then in the container or file name), so a cable
    * found by what its name does not show (a TAG, the date, a file name that gives another id) has it added to
    * the name: `09PARIS708: MINISTER ON TRADE · TAGS ETRD FR`.
    */
