@@ -1018,6 +1018,38 @@ describe('cablelint', function () {
     assert.deepEqual(loaded(['--config', path.join(dir, '.cablelint.jsonc'), 'test/fixtures/samples']), ['jsonc-parser']);
   });
 
+  describe('as the README and the walkthrough show it', () => {
+    const docs = ['README.md', 'docs/walkthrough/cli.md'].map((f) => [f, fs.readFileSync(path.join(ROOT, f), 'utf8')] as const);
+    /** The lines of the docs' code blocks that run cablelint, and the code spans that do. */
+    const runsCablelint = (l: string) => /(?<![\w.$-])cablelint(?= |$)/.test(l);
+    const blockLines = docs.flatMap(([f, text]) => [...text.matchAll(/```\w*\n([\s\S]*?)```/g)].flatMap((m) => m[1].split('\n')).filter(runsCablelint).map((l) => [f, l] as const));
+    const commandLines = [...blockLines, ...docs.flatMap(([f, text]) => [...text.matchAll(/`((?:npx )?cablelint [^`]+)`/g)].map((m) => [f, m[1]] as const))];
+
+    it('names only options that --help lists', () => {
+      const help = run(['--help']).stdout;
+      const options = new Set([...help.matchAll(/(?<![\w-])--[a-z][a-z-]*/g)].map((m) => m[0]));
+      assert.ok(commandLines.length > 10);
+      const unknown = commandLines.flatMap(([f, l]) => [...l.replace(/#.*$/, '').matchAll(/(?<![\w-])--[a-z][a-z-]*/g)].map((m) => m[0]).filter((o) => !options.has(o) && !/npm install/.test(l)).map((o) => `${f}: ${o} in ${l.trim()}`));
+      assert.deepEqual(unknown, []);
+    });
+
+    it('runs each example command on a folder of cables, exiting 0 or 1, never with a usage error', () => {
+      // The examples in full, not the synopses ("[--format stylish|json]") nor the lines that pipe text in.
+      const examples = blockLines.filter(([, l]) => !/ \| /.test(l)).map(([, l]) => l.replace(/^.*?\bnpx cablelint\b/, 'cablelint').replace(/\s+#.*$|".*$/, '').replace(/\s*(\|\| true|>\s*\S+)\s*/g, ' ').trim())
+        .filter((l) => l.startsWith('cablelint ') && !/[[|<]|\.\.\./.test(l) && !/^cablelint --(suppress-all|fix) /.test(l));
+      assert.ok(new Set(examples).size >= 6, examples.join('\n'));
+      const dir = path.join(tmp, 'docs-examples');
+      fs.mkdirSync(path.join(dir, 'cables'), { recursive: true });
+      for (const f of fs.readdirSync(path.join(ROOT, 'test/fixtures/samples'))) fs.copyFileSync(path.join(ROOT, 'test/fixtures/samples', f), path.join(dir, 'cables', f));
+      fs.copyFileSync(path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable'), path.join(dir, 'cables', 'draft.cable'));
+      for (const example of new Set(examples)) {
+        const r = run(example.split(/\s+/).slice(1), dir);
+        assert.ok(r.code === 0 || r.code === 1, `${example}: exit code ${r.code}: ${r.stderr}`);
+        assert.ok(r.stdout.length > 0, `${example} prints something`);
+      }
+    });
+  });
+
   it('orders names exactly as localeCompare does', () => {
     const names = ['a', 'A', 'b', 'B', 'aa', 'ab', 'a-b', 'a_b', 'a.b', 'a b', 'é', 'e', 'E', 'f', 'Ä', 'z1', 'z10', 'z2', 'Z', '1', '09PARIS1.txt', '09PARIS10.txt', '09PARIS103.txt', '09PARIS1039.txt', '09paris1.txt', '10ROME1.cable', 'x.CABLE', 'x.cable', 'x\u0301', 'x\u0001', '-', '.', '', 'ch', 'd', 'h', 'ı', 'i', 'I'];
     const sign = (n: number) => Math.sign(n);

@@ -2,8 +2,10 @@
  * The extension manifest: what VS Code reads before any code of ours runs.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as yaml from 'js-yaml';
 import picomatch from 'picomatch';
 import { fileNameKind } from '../../server/src/core/id';
 import { allRules } from '../../server/src/core/rules/index';
@@ -64,6 +66,76 @@ describe('extension manifest', () => {
     assert.deepEqual(SEMANTIC_LEGEND.tokenModifiers.filter((m) => !ids(pkg.contributes.semanticTokenModifiers).includes(m)), []);
     const selectors = Object.keys(pkg.contributes.semanticTokenScopes[0].scopes).map((s) => s.split('.')[0]);
     assert.deepEqual(SEMANTIC_LEGEND.tokenTypes.filter((t) => !selectors.includes(t)), []);
+  });
+
+  describe('the README, ARCHITECTURE.md and docs/', () => {
+    const read = (f: string) => fs.readFileSync(path.join(ROOT, f), 'utf8');
+    const docs = ['README.md', 'ARCHITECTURE.md', 'docs/features.md', 'docs/testing.md'];
+    const properties: Record<string, { default: unknown }> = pkg.contributes.configuration.properties;
+
+    it('names only the settings, commands and rules there are', () => {
+      const commands: string[] = pkg.contributes.commands.map((c: { command: string }) => c.command);
+      const titles: string[] = pkg.contributes.commands.map((c: { title: string }) => c.title);
+      const ruleIds = new Set(allRules.map((r) => r.id));
+      // Names the code uses that are no setting: the server's command, a context key, the preview's view type.
+      const code = ['client/src', 'server/src'].flatMap((d) => fs.readdirSync(path.join(ROOT, d), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => fs.readFileSync(path.join(ROOT, d, f), 'utf8'))).join('\n');
+      for (const doc of docs) {
+        const text = read(doc);
+        for (const [, name] of text.matchAll(/`(cable\.[\w.]+)`/g)) assert.ok(name in properties || commands.includes(name) || code.includes(`'${name}'`), `${doc}: ${name}`);
+        for (const [, title] of text.matchAll(/\*\*Cable: ([^*]+)\*\*/g)) assert.ok(titles.includes(title), `${doc}: command "Cable: ${title}"`);
+        for (const [, id] of text.matchAll(/\b(CBL\d{3})\b/g)) assert.ok(ruleIds.has(id), `${doc}: rule ${id}`);
+        for (const [, id, name] of text.matchAll(/\b(CBL\d{3})\/([a-z0-9-]+)/g)) assert.equal(allRules.find((r) => r.id === id)?.name, name, `${doc}: ${id}/${name}`);
+      }
+      const count = `${allRules.length} rules`;
+      assert.match(read('README.md'), new RegExp(`\\*\\*Validation\\*\\*: ${count}`));
+      assert.ok(pkg.contributes.walkthroughs[0].steps.some((s: { description: string }) => s.description.startsWith(count)));
+    });
+
+    it('gives each setting the README lists the default it says', () => {
+      const list = read('README.md').split('\nSettings:\n\n')[1].split('\n\n')[0].split('\n');
+      assert.deepEqual(Object.keys(properties).filter((k) => !list.some((l) => l.includes(`\`${k}\``))), [], 'every setting is listed');
+      for (const line of list) {
+        const named = [...line.matchAll(/`(cable\.[\w.]+)`/g)].map((m) => m[1]).filter((k) => k in properties);
+        if (/default on\b/.test(line)) for (const k of named) assert.equal(properties[k].default, true, line);
+        const number = /default (\d+)/.exec(line);
+        if (number) assert.equal(properties[named[0]].default, Number(number[1]), line);
+        const value = /`(\w+)`, the default/.exec(line);
+        if (value) assert.equal(properties[named[0]].default, value[1], line);
+      }
+    });
+
+    it('shows CI configurations that parse, with the actions and inputs they use, installing the package npm pack makes', () => {
+      const blocks = [...read('README.md').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => yaml.load(m[1]) as unknown);
+      assert.ok(blocks.length >= 3);
+      const workflow = blocks[0] as { on: string[]; jobs: Record<string, { steps: { uses?: string; with?: object; run?: string }[] }> };
+      assert.deepEqual(workflow.on, ['push', 'pull_request']);
+      const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
+      // The inputs each action takes (action.yml of actions/setup-node and github/codeql-action/upload-sarif).
+      const inputs: Record<string, string[]> = { 'actions/checkout': [], 'actions/setup-node': ['node-version'], 'github/codeql-action/upload-sarif': ['sarif_file'] };
+      for (const step of steps.filter((s) => s.uses)) {
+        const [action, version] = step.uses!.split('@');
+        assert.ok(action in inputs && /^v\d+$/.test(version), step.uses);
+        for (const key of Object.keys(step.with ?? {})) assert.ok(inputs[action].includes(key), `${step.uses}: ${key}`);
+      }
+      // The SARIF step goes on whatever the findings (exit code 1), and the last step fails the job on an error.
+      assert.match(steps.find((s) => s.run?.includes('sarif'))!.run!, /\|\| true$/);
+      assert.match(steps.at(-1)!.run!, /^npx cablelint /);
+      // vscode-cable is not on the npm registry: each install names the tarball npm pack makes of this version.
+      const installs = read('README.md').split('\n').concat(read('docs/walkthrough/cli.md').split('\n')).filter((l) => /npm install\b/.test(l) && !/npm install -g`\)/.test(l));
+      for (const line of installs) for (const [, what] of line.matchAll(/npm install (?:-g |--no-save )([^\s`]+)/g)) assert.match(what, new RegExp(`vscode-cable-${pkg.version.replace(/\./g, '\\.')}\\.tgz$`), line);
+    });
+
+    it('names in its code map only files there are', () => {
+      const tracked = new Set(spawnSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\n'));
+      assert.ok(tracked.has('ARCHITECTURE.md'));
+      const basenames = new Set([...tracked].map((f) => f.split('/').at(-1)));
+      // Files of the user's, of shared/reference and of a build.
+      const elsewhere = ['.cablelint.json', 'cablelint-suppressions.json', 'FORMAT.md', 'markings.tsv', 'dist/cli-NAME.js'];
+      const text = read('ARCHITECTURE.md');
+      const named = new Set([...text.matchAll(/`([\w./-]+\.(?:ts|mjs|js|json|jsonc|yaml|md|el|lua|sh|tsv))`/g)].map((m) => m[1]));
+      const missing = [...named].filter((f) => !elsewhere.includes(f) && !f.startsWith('dist/') && !(f.includes('/') ? tracked.has(f) || [...tracked].some((t) => t.endsWith(`/${f}`)) : basenames.has(f)));
+      assert.deepEqual(missing, []);
+    });
   });
 
   describe('the Get Started walkthrough', () => {
