@@ -1,0 +1,2 @@
+/** Types of build-grammar.mjs, which tests import. */
+export declare function buildGrammar(): string;
