@@ -1040,6 +1040,20 @@ describe('parser: body', () => {
     assert.deepEqual(c.headings, []);
   });
 
+  it('reads a label typed or scanned with a character wrong or lost, or a full stop for its colon, as the field it names ("SUBIECT:", "TACS PREL", "E. O.", "SUBJECT.")', () => {
+    const cable = (eo: string, tags: string, subject: string, ref: string, by: string) =>
+      parse(`C O N F I D E N T I A L NOWHERE 000001\n\n${eo} 12958: DECL: 05/27/2019\n${tags} PREL PGOV\n${subject} FERRY TALKS\n\n${ref} A. STATE 1234\nB. NOWHERE 56\n\n${by} Jane Roe, reasons 1.4 (b) and (d).\n\n¶1. (C) Text.\n`);
+    const read = (c: ReturnType<typeof parse>) => [c.eo?.keyword.text, c.tags?.keyword.text, c.tags?.tags.map((t) => t.code).join(' '), c.subject?.text, c.refs?.items.length, c.classifiedBy?.range.start.line, c.paragraphs.length];
+    // A label read as none ended the metadata: the fields under it were lost, the body started there.
+    assert.deepEqual(read(cable('E. O.', 'TACS:', 'SUBIECT:', 'REP:', 'Classifed By:')), ['E. O.', 'TACS:', 'PREL PGOV', 'FERRY TALKS', 2, 9, 1]);
+    assert.deepEqual(read(cable('E.O.', 'TACS', 'SUBJCET:', 'REF:', 'CLASSIFIED BV:')), ['E.O.', 'TACS', 'PREL PGOV', 'FERRY TALKS', 2, 9, 1]);
+    // A full stop for the colon of TAGS and SUBJECT is the label's, not a TAG or the subject's first character.
+    assert.deepEqual(read(cable('E.O.', 'TAGS.', 'SUBJECT.', 'REF:', 'Classified By:')), ['E.O.', 'TAGS.', 'PREL PGOV', 'FERRY TALKS', 2, 9, 1]);
+    // Two characters wrong, or a word one off TAGS without its colon and no TAG after it, is no label.
+    assert.equal(parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBIEKT: FERRY TALKS\n\n¶1. (C) Text.\n').subject, undefined);
+    assert.equal(parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTACO night\nSUBJECT: FERRY TALKS\n\n¶1. (C) Text.\n').tags, undefined);
+  });
+
   it('reads field labels typed in small letters ("e.o. 12958:", "subject:", "ref:", "classified by:"), each with its colon', () => {
     const c = parse('S E C R E T NOWHERE 000001\n\ne.o. 12958: decl: 05/27/2019\ntags: prel pgov\nsubject: ferry talks\nref: a. state 1234\n\nclassified by: Jane Roe, reasons 1.4 (b) and (d).\n\n¶1. (S) Text.\n');
     // Only TAGS was read: CBL012 said there was no E.O. line, CBL019 no SUBJECT and CBL020 no Classified By.
