@@ -995,6 +995,11 @@ describe('parser: body', () => {
       '3 q3. 3 ¶3. (C) The pier closes.',
       '4 ¶4, 4 ¶4. (C) Fares rise.',
     ]);
+    // "¶ l. (C)": the pilcrow with its space before the letter was read as no marker, and the paragraph was lost.
+    assert.deepEqual(numbers(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶ l. (C) The ferry runs.\n\n¶ 2. (C) The port opens.\n')), [
+      '1 ¶ l. l ¶ 1. (C) The ferry runs.',
+      '2 ¶ 2. 2 - (C) The port opens.',
+    ]);
     // The marking is the paragraph's, not also an item's under a label "l.".
     assert.deepEqual(c.itemMarkings, []);
     assert.equal(c.blocks[0]?.kind, 'summary');

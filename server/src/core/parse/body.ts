@@ -330,8 +330,10 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     if (item) addItemMarking(input, result, item);
     let block = false;
     if (first & (First.Marker | First.Misread)) {
-      // "l. (C) …", "P2. (C) …", "¶4, (C) …": read only where the marker as written is none, and the second character allows it.
-      const marker = ((first & First.Marker) !== 0 ? readMarker(i, text, lead) : undefined) ?? ((first & First.Misread) !== 0 && mayBeMisread(seconds[i]) ? readMisreadMarker(i, text, lead) : undefined);
+      // "l. (C) …", "P2. (C) …", "¶4, (C) …": read only where the marker as written is none, and the second character allows it;
+      // "¶ l. (C) …", the pilcrow's space before the letter, is one too.
+      const second = seconds[i];
+      const marker = ((first & First.Marker) !== 0 ? readMarker(i, text, lead) : undefined) ?? ((first & First.Misread) !== 0 && (mayBeMisread(second) || (second === 32 && c === 182)) ? readMisreadMarker(i, text, lead) : undefined);
       if (marker) {
         markerLines.push(i);
         markers.push(marker);
