@@ -416,6 +416,11 @@ describe('quick fixes', () => {
     assert.equal(fixAll(text).text, text.replace('E. O.', 'E.O.').replace('TACS', 'TAGS').replace('5UBJECT', 'SUBJECT').replace('Classifled', 'Classified'));
   });
 
+  it('writes the digits a letter stands for in a banner\'s serial and section numbers, and nothing else (CBL011)', () => {
+    const text = 'C O N F I D E N T I A L SECTI0N 0l OF 02 NOWHERE 00OI00\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text.\n';
+    assert.equal(fixAll(text).text.split('\n')[0], 'C O N F I D E N T I A L SECTION 01 OF 02 NOWHERE 000100');
+  });
+
   it('writes the O of a banner\'s SECTION words read with a zero, and nothing else', () => {
     const text = 'C O N F I D E N T I A L SECTI0N 01 0F 02 NOWHERE 000100\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text.\n';
     const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL011');

@@ -244,6 +244,17 @@ describe('parser: banner', () => {
     assert.equal(readTallinn('S E C R E T TALLINN 000233'), 'SECRET 09TALLINN233 ');
   });
 
+  it('reads a serial or section number with a letter l or I for the digit 1, or O for 0, as the digits meant, where it read no banner or a cut serial', () => {
+    // The banner was lost (CBL010 said there was none), or its serial cut at the letter ("000" and "l04" after it).
+    assert.equal(readTallinn('C O N F I D E N T I A L TALLINN 00l233'), "CONFIDENTIAL 09TALLINN1233 banner-malformed@3:32-3:38 Banner serial '00l233' has the letter 'l' for the digit 1; read as 001233.");
+    assert.equal(readTallinn('S E C R E T TALLINN 000I04'), "SECRET 09TALLINN104 banner-malformed@3:20-3:26 Banner serial '000I04' has the letter 'I' for the digit 1; read as 000104.");
+    assert.equal(readTallinn('S E C R E T TALLINN O00233'), "SECRET 09TALLINN233 banner-malformed@3:20-3:26 Banner serial 'O00233' has the letter 'O' for the digit 0; read as 000233.");
+    assert.equal(readTallinn('S E C R E T SECTION 0l OF 02 TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:12-3:28 Banner section 'SECTION 0l OF 02' has a letter for a digit; read as SECTION 01 OF 02.");
+    // A serial of digits with text glued after it is read as before; letters alone are no serial.
+    assert.equal(parseBanner(0, 'S E C R E T TALLINN 000233NOFORN', { strict: false, repeated: false })?.serial?.text, '000233');
+    assert.equal(parseBanner(0, 'S E C R E T TALLINN OIl', { strict: false, repeated: false })?.serial, undefined);
+  });
+
   it('reads a level with a zero for the letter O as a damaged banner, where it read none (CBL010)', () => {
     assert.equal(readTallinn('C0NFIDENTIAL TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:12 Banner level is misspelled 'C0NFIDENTIAL' (a zero for the letter O); read as CONFIDENTIAL.");
     assert.equal(readTallinn('C 0 N F I D E N T I A L SECTION 01 OF 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:23 Banner level is misspelled 'C 0 N F I D E N T I A L' (a zero for the letter O); read as CONFIDENTIAL.");
