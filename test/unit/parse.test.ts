@@ -2013,6 +2013,13 @@ describe('parser: trailer', () => {
     assert.equal(c.signature, undefined);
   });
 
+  it('reads a name over a web-site footer longer than 60 characters as the signature, not as a title over text', () => {
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The ferry runs.\n\nRoe\n\n"Visit  Nowhere\'s  Classified  Web  Site  at  http://www.example.s\ngov.gov/wiki/Portal:Nowhere"\n';
+    const c = parse(text);
+    // "Roe" was read as a plain title over the footer's first line, and the cable had no signature.
+    assert.deepEqual([c.signature?.token.text, c.headings.length], ['Roe', 0]);
+  });
+
   it('ends the last paragraph before a web-site footer above the signature, and reads the footer\'s lines as such', () => {
     const footer = ['', '****************** *****', 'For more reporting from Embassy Nowhere, visit:', 'http://www.example.invalid/p/nowhere/?cable s', '', "Visit Nowhere's Classified Website:", 'http://www.example.invalid/p/nowhere/', 'You can also reach it through the', 'Classified website of the Department.', '****************** *****', '', 'HALLORAN'];
     const c = parse([...body, ...footer].join('\n'));

@@ -609,6 +609,10 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
       while (paragraph < paragraphLines.length && paragraphLines[paragraph] < i) paragraph++;
       if (paragraphsMissing(scan.paragraphMarkers, paragraph)) heading = span(lines, i, 'underlined', heading.heading.rules, i, heading.last);
     }
+    // The last line of the cable's own text is never a title alone: what follows it is a footer or the transmission's
+    // trailer ("Jeffrey" ⏎ "" ⏎ "\"Visit  Ankara's  Classified  Web  Site …", a footer typed with double spaces, long
+    // enough to pass for the text a title stands over).
+    if (heading && heading.heading.style === 'plain' && i === lastLine) continue;
     if (heading && heading.heading.style === 'plain') {
       while (paragraph < paragraphLines.length && paragraphLines[paragraph] < i) paragraph++;
       while (stop < stops.length && stops[stop] < i) stop++;
