@@ -1121,9 +1121,9 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
     glued,
     readAs: undefined,
     // "18, (SBU)", "8: (C)" and "3 (S)": a bare number with a comma, colon or semicolon for its full stop or none, which CBL046
-    // reports as "18.", "8." and "3." misread;
+    // reports as "18.", "8." and "3." misread; "¶2 (C)", a pilcrow's number with none, which no released cable writes, as "¶2.";
     // "3.. (SBU)", its full stop written twice, as "3." misread.
-    misread: comma || (!pilcrow && k === dotsStart) || (k - dotsStart === 2 && dotsStart === digitsEnd) ? `${text.slice(lead, digitsEnd)}.` : undefined,
+    misread: comma || k === dotsStart || (k - dotsStart === 2 && dotsStart === digitsEnd) ? `${text.slice(lead, digitsEnd)}.` : undefined,
     misreadDigit: false,
   };
 }
