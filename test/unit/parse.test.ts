@@ -1008,6 +1008,8 @@ describe('parser: body', () => {
     ]);
     // "¶2 (C)": a pilcrow's number that lost its full stop is read as "¶2." misread, as a bare "3 (S)" is (CBL046 reports it).
     assert.deepEqual(numbers(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The ferry runs.\n\n¶2 (C) The port opens.\n')).slice(1), ['2 ¶2 2 ¶2. (C) The port opens.']);
+    // Out of sequence too, as "¶9. (C)" would be: the pilcrow says it is a paragraph's number.
+    assert.deepEqual(numbers(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The ferry runs.\n¶9 (C) The port opens.\n')).slice(1), ['9 ¶9 9 ¶9. (C) The port opens.']);
     // "¶ l. (C)": the pilcrow with its space before the letter was read as no marker, and the paragraph was lost.
     assert.deepEqual(numbers(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶ l. (C) The ferry runs.\n\n¶ 2. (C) The port opens.\n')), [
       '1 ¶ l. l ¶ 1. (C) The ferry runs.',

@@ -488,7 +488,8 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     // "P12. (C)" numbers its paragraph as "¶12. (C)" does, whatever the number (the gap or step back CBL024's). "P3. Warthogs …"
     // with no marking, or "q3. (C)", after a blank line may skip numbers as "¶3." may; elsewhere they number the next paragraph
     // only: "q3. (C) Fares." under "Q2. (C) …" is a question's label in small letters.
-    if (mk.misread !== undefined && !mk.misreadDigit && (mk.portionStart < 0 || mk.marker.text.charCodeAt(0) !== 80 /* P */) && (prevBlank ? mk.number < expected : mk.number !== expected)) continue;
+    // "¶9 (C)", a pilcrow's number that lost its full stop before a marking, numbers its paragraph as "¶9. (C)" does too.
+    if (mk.misread !== undefined && !mk.misreadDigit && (mk.portionStart < 0 || !markedByLetterOrPilcrow(mk)) && (prevBlank ? mk.number < expected : mk.number !== expected)) continue;
     quoting = false;
     lastMarked = mk.portionStart >= 0;
     last = i;
@@ -1160,6 +1161,12 @@ function followsLetter(lines: readonly string[], kinds: readonly LineKind[], i: 
 /** True for a comma, colon or semicolon, which a paragraph number may be typed with for its full stop ("18,", "8:", "8;"). */
 function standsForStop(c: number): boolean {
   return c === 44 /* , */ || c === 58 /* : */ || c === 59; /* ; */
+}
+
+/** True for a marker "P12." read for "¶12.", or "¶9" that lost its full stop: each numbers its paragraph whatever the number. */
+function markedByLetterOrPilcrow(mk: MarkerInfo): boolean {
+  const first = mk.marker.text.charCodeAt(0);
+  return first === 80 /* P */ || (first === 182 /* ¶ */ && mk.misread === `${mk.marker.text}.`);
 }
 
 /** True when a line's second character `c` may follow a misread marker's first: a digit, "l", "I", "O", a full stop or a comma. */
