@@ -1015,6 +1015,8 @@ describe('parser: body', () => {
       '1 ¶ l. l ¶ 1. (C) The ferry runs.',
       '2 ¶ 2. 2 - (C) The port opens.',
     ]);
+    // "P 2. (C)": a P read for the pilcrow, its space kept, was read as prose of the paragraph above.
+    assert.deepEqual(numbers(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶ 1. (C) The ferry runs.\n\nP 2. (C) The port opens.\n')).slice(1), ['2 P 2. 2 ¶ 2. (C) The port opens.']);
     // The marking is the paragraph's, not also an item's under a label "l.".
     assert.deepEqual(c.itemMarkings, []);
     assert.equal(c.blocks[0]?.kind, 'summary');

@@ -331,9 +331,9 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     let block = false;
     if (first & (First.Marker | First.Misread)) {
       // "l. (C) …", "P2. (C) …", "¶4, (C) …": read only where the marker as written is none, and the second character allows it;
-      // "¶ l. (C) …", the pilcrow's space before the letter, is one too.
+      // "¶ l. (C) …" and "P 2. (C) …", the pilcrow's space after it, are ones too.
       const second = seconds[i];
-      const marker = ((first & First.Marker) !== 0 ? readMarker(i, text, lead) : undefined) ?? ((first & First.Misread) !== 0 && (mayBeMisread(second) || (second === 32 && c === 182)) ? readMisreadMarker(i, text, lead) : undefined);
+      const marker = ((first & First.Marker) !== 0 ? readMarker(i, text, lead) : undefined) ?? ((first & First.Misread) !== 0 && (mayBeMisread(second) || (second === 32 && (c === 182 || c === 80))) ? readMisreadMarker(i, text, lead) : undefined);
       if (marker) {
         markerLines.push(i);
         markers.push(marker);
@@ -1187,6 +1187,8 @@ function readMisreadMarker(line: number, text: string, lead: number): MarkerInfo
   if (c === 80 /* P */ || c === 113 /* q */) {
     meant = '¶';
     k++;
+    // "P 2. (C)": the pilcrow's space after a P read for it.
+    if (c === 80 && isSpace(text.charCodeAt(k))) meant += text[k++];
   } else if (c === 182 /* ¶ */) {
     meant = '¶';
     k++;
