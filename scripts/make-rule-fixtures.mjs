@@ -77,8 +77,8 @@ const fixtures = [
   ['cbl017-tags-missing', V, (t) => dropLine(t, 'TAGS: PREL PGOV MARR MOPS MT LY')],
   ['cbl018-tags-duplicate', V, (t) => sub(t, 'TAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PREL PGOV MARR MOPS MT LY PREL')],
   // A label misread, which the rule names with its fix; a line dropped is the recall test's.
-  ['cbl019-subject-missing', Q, (t) => sub(t, 'SUBJECT: ECUADORIAN MINISTER', '5UBJECT: ECUADORIAN MINISTER')],
-  ['cbl020-classified-by-missing', Q, (t) => sub(t, 'Classified By: Ambassador Helen Marsh', 'Classifled By: Ambassador Helen Marsh')],
+  ['cbl019-subject-missing', Q, (t) => sub(t, 'SUBJECT: ECUADORIAN MINISTER', 'S UBJECT; ECUADORIAN MINISTER')],
+  ['cbl020-classified-by-missing', Q, (t) => sub(t, 'Classified By: Ambassador Helen Marsh', 'Classi fied By; Ambassador Helen Marsh')],
   ['cbl021-classified-by-on-unclassified', L, (t) => sub(t, 'NEW CONTAINER TERMINAL\n', 'NEW CONTAINER TERMINAL\n\nClassified By: EconOff Dana Pires for reasons 1.4 (b).\n')],
   ['cbl022-classification-reason-invalid', Q, (t) => sub(t, '1.4 (b) and (d)', '1.4 (b) and (k)')],
   ['cbl023-ref-letter-sequence', V, (t) => sub(t, '¶B. STATE 51120', '¶C. STATE 51120')],
@@ -125,7 +125,7 @@ const fixtures = [
   // The year mistyped, 2091 for 2019; the clean fixture's DECL is 25 years after the cable to the day, the latest it may be.
   ['cbl048-decl-past-25-years', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2091'), (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2034')],
   // A transcription's semicolons for colons and a zero for the O of E.O.; the Classified By label written twice, and a REF item's letter.
-  ['cbl049-label-punctuation', V, (t) => sub(sub(sub(sub(sub(sub(t, 'E.O. 12958', 'E.0. 12958'), 'TAGS:', 'TAGS;'), 'SUBJECT:', 'SUBJECT;'), 'REF: A.', 'REF; A.'), 'Classified By:', 'Classified By; Classified by'), '¶B. STATE 51120', '¶B. (B) STATE 51120')],
+  ['cbl049-label-punctuation', V, (t) => sub(sub(sub(sub(sub(sub(t, 'E.O. 12958', 'E.0. 12958'), 'TAGS:', 'TAGS;'), 'SUBJECT:', 'SUBJECT;'), 'REF: A.', 'REP: A.'), 'Classified By:', 'Classified By; Classified by'), '¶B. STATE 51120', '¶B. (B) STATE 51120')],
 ];
 
 /** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */

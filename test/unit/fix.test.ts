@@ -396,19 +396,29 @@ describe('quick fixes', () => {
     assert.equal(fixAll(text).text, text);
   });
 
-  it('names a misspelled SUBJECT or Classified By label as the missing field (CBL019, CBL020), with a fix that writes the label', () => {
-    const text = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\n5UBJECT: FERRY TALKS\n\nClassifled By: Jane Roe, reasons 1.4 (b) and (d).\n\n¶1. (S) Text.\n';
+  it('names a SUBJECT or Classified By label the parser cannot read as the missing field (CBL019, CBL020), with a fix that writes the label', () => {
+    const text = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nS UBJECT; FERRY TALKS\n\nClassi fied By; Jane Roe, reasons 1.4 (b) and (d).\n\n¶1. (S) Text.\n';
     const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL019' || f.id === 'CBL020');
     assert.deepEqual(findings.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message} ${f.fixes?.[0].title}`), [
-      "4:0-8 No SUBJECT line: '5UBJECT:' reads as a misspelled SUBJECT label. Write 'SUBJECT:'",
-      "6:0-14 SECRET cable has no Classified By line: 'Classifled By:' reads as a misspelled Classified By label. Write 'Classified By:'",
+      "4:0-9 No SUBJECT line: 'S UBJECT;' reads as a misspelled SUBJECT label. Write 'SUBJECT:'",
+      "6:0-15 SECRET cable has no Classified By line: 'Classi fied By;' reads as a misspelled Classified By label. Write 'Classified By:'",
     ]);
     const fixed = applyEdits(text, findings.flatMap((f) => f.fixes![0].edits));
     const cable = parseCable(fixed).cable;
     assert.deepEqual([cable.subject?.text, cable.classifiedBy?.range.start.line], ['FERRY TALKS', 6]);
     // A line whose label reads as no field's, or is two characters off, is not named.
-    const other = lintCable(parseCable(text.replace('5UBJECT:', 'SUMMARY:').replace('Classifled By:', 'Clossifled By:')).cable).filter((f) => f.id === 'CBL019' || f.id === 'CBL020');
+    const other = lintCable(parseCable(text.replace('S UBJECT;', 'SUMMARY:').replace('Classi fied By;', 'Clossifled By:')).cable).filter((f) => f.id === 'CBL019' || f.id === 'CBL020');
     assert.deepEqual(other.map((f) => f.message).sort(), ['No SUBJECT line.', 'SECRET cable has no Classified By line.']);
+  });
+
+  it('writes a label the parser read with a character wrong, and Fix All writes it (CBL049)', () => {
+    const text = 'S E C R E T NOWHERE 000001\n\nE. O. 12958: DECL: 05/27/2019\nTACS: PREL\n5UBJECT: FERRY TALKS\n\nClassifled By: Jane Roe, reasons 1.4 (b) and (d).\n\n¶1. (S) Text.\n';
+    assert.equal(fixAll(text).text, text.replace('E. O.', 'E.O.').replace('TACS', 'TAGS').replace('5UBJECT', 'SUBJECT').replace('Classifled', 'Classified'));
+  });
+
+  it('writes the digits a letter stands for in a banner\'s serial and section numbers, and nothing else (CBL011)', () => {
+    const text = 'C O N F I D E N T I A L SECTI0N 0l OF 02 NOWHERE 00OI00\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text.\n';
+    assert.equal(fixAll(text).text.split('\n')[0], 'C O N F I D E N T I A L SECTION 01 OF 02 NOWHERE 000100');
   });
 
   it('writes the O of a banner\'s SECTION words read with a zero, and nothing else', () => {

@@ -244,6 +244,17 @@ describe('parser: banner', () => {
     assert.equal(readTallinn('S E C R E T TALLINN 000233'), 'SECRET 09TALLINN233 ');
   });
 
+  it('reads a serial or section number with a letter l or I for the digit 1, or O for 0, as the digits meant, where it read no banner or a cut serial', () => {
+    // The banner was lost (CBL010 said there was none), or its serial cut at the letter ("000" and "l04" after it).
+    assert.equal(readTallinn('C O N F I D E N T I A L TALLINN 00l233'), "CONFIDENTIAL 09TALLINN1233 banner-malformed@3:32-3:38 Banner serial '00l233' has the letter 'l' for the digit 1; read as 001233.");
+    assert.equal(readTallinn('S E C R E T TALLINN 000I04'), "SECRET 09TALLINN104 banner-malformed@3:20-3:26 Banner serial '000I04' has the letter 'I' for the digit 1; read as 000104.");
+    assert.equal(readTallinn('S E C R E T TALLINN O00233'), "SECRET 09TALLINN233 banner-malformed@3:20-3:26 Banner serial 'O00233' has the letter 'O' for the digit 0; read as 000233.");
+    assert.equal(readTallinn('S E C R E T SECTION 0l OF 02 TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:12-3:28 Banner section 'SECTION 0l OF 02' has a letter for a digit; read as SECTION 01 OF 02.");
+    // A serial of digits with text glued after it is read as before; letters alone are no serial.
+    assert.equal(parseBanner(0, 'S E C R E T TALLINN 000233NOFORN', { strict: false, repeated: false })?.serial?.text, '000233');
+    assert.equal(parseBanner(0, 'S E C R E T TALLINN OIl', { strict: false, repeated: false })?.serial, undefined);
+  });
+
   it('reads a level with a zero for the letter O as a damaged banner, where it read none (CBL010)', () => {
     assert.equal(readTallinn('C0NFIDENTIAL TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:12 Banner level is misspelled 'C0NFIDENTIAL' (a zero for the letter O); read as CONFIDENTIAL.");
     assert.equal(readTallinn('C 0 N F I D E N T I A L SECTION 01 OF 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:23 Banner level is misspelled 'C 0 N F I D E N T I A L' (a zero for the letter O); read as CONFIDENTIAL.");
@@ -995,6 +1006,17 @@ describe('parser: body', () => {
       '3 q3. 3 ¶3. (C) The pier closes.',
       '4 ¶4, 4 ¶4. (C) Fares rise.',
     ]);
+    // "¶2 (C)": a pilcrow's number that lost its full stop is read as "¶2." misread, as a bare "3 (S)" is (CBL046 reports it).
+    assert.deepEqual(numbers(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The ferry runs.\n\n¶2 (C) The port opens.\n')).slice(1), ['2 ¶2 2 ¶2. (C) The port opens.']);
+    // Out of sequence too, as "¶9. (C)" would be: the pilcrow says it is a paragraph's number.
+    assert.deepEqual(numbers(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The ferry runs.\n¶9 (C) The port opens.\n')).slice(1), ['9 ¶9 9 ¶9. (C) The port opens.']);
+    // "¶ l. (C)": the pilcrow with its space before the letter was read as no marker, and the paragraph was lost.
+    assert.deepEqual(numbers(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶ l. (C) The ferry runs.\n\n¶ 2. (C) The port opens.\n')), [
+      '1 ¶ l. l ¶ 1. (C) The ferry runs.',
+      '2 ¶ 2. 2 - (C) The port opens.',
+    ]);
+    // "P 2. (C)": a P read for the pilcrow, its space kept, was read as prose of the paragraph above.
+    assert.deepEqual(numbers(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶ 1. (C) The ferry runs.\n\nP 2. (C) The port opens.\n')).slice(1), ['2 P 2. 2 ¶ 2. (C) The port opens.']);
     // The marking is the paragraph's, not also an item's under a label "l.".
     assert.deepEqual(c.itemMarkings, []);
     assert.equal(c.blocks[0]?.kind, 'summary');
@@ -1038,6 +1060,20 @@ describe('parser: body', () => {
     assert.deepEqual(c.refs?.items.map((r) => `${r.letter} ${r.citation?.text}`), ['A STATE 1234', 'B NOWHERE 56']);
     assert.equal(c.classifiedBy?.range.start.line, 9);
     assert.deepEqual(c.headings, []);
+  });
+
+  it('reads a label typed or scanned with a character wrong or lost, or a full stop for its colon, as the field it names ("SUBIECT:", "TACS PREL", "E. O.", "SUBJECT.")', () => {
+    const cable = (eo: string, tags: string, subject: string, ref: string, by: string) =>
+      parse(`C O N F I D E N T I A L NOWHERE 000001\n\n${eo} 12958: DECL: 05/27/2019\n${tags} PREL PGOV\n${subject} FERRY TALKS\n\n${ref} A. STATE 1234\nB. NOWHERE 56\n\n${by} Jane Roe, reasons 1.4 (b) and (d).\n\n¶1. (C) Text.\n`);
+    const read = (c: ReturnType<typeof parse>) => [c.eo?.keyword.text, c.tags?.keyword.text, c.tags?.tags.map((t) => t.code).join(' '), c.subject?.text, c.refs?.items.length, c.classifiedBy?.range.start.line, c.paragraphs.length];
+    // A label read as none ended the metadata: the fields under it were lost, the body started there.
+    assert.deepEqual(read(cable('E. O.', 'TACS:', 'SUBIECT:', 'REP:', 'Classifed By:')), ['E. O.', 'TACS:', 'PREL PGOV', 'FERRY TALKS', 2, 9, 1]);
+    assert.deepEqual(read(cable('E.O.', 'TACS', 'SUBJCET:', 'REF:', 'CLASSIFIED BV:')), ['E.O.', 'TACS', 'PREL PGOV', 'FERRY TALKS', 2, 9, 1]);
+    // A full stop for the colon of TAGS and SUBJECT is the label's, not a TAG or the subject's first character.
+    assert.deepEqual(read(cable('E.O.', 'TAGS.', 'SUBJECT.', 'REF:', 'Classified By:')), ['E.O.', 'TAGS.', 'PREL PGOV', 'FERRY TALKS', 2, 9, 1]);
+    // Two characters wrong, or a word one off TAGS without its colon and no TAG after it, is no label.
+    assert.equal(parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBIEKT: FERRY TALKS\n\n¶1. (C) Text.\n').subject, undefined);
+    assert.equal(parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTACO night\nSUBJECT: FERRY TALKS\n\n¶1. (C) Text.\n').tags, undefined);
   });
 
   it('reads field labels typed in small letters ("e.o. 12958:", "subject:", "ref:", "classified by:"), each with its colon', () => {
@@ -1981,6 +2017,13 @@ describe('parser: trailer', () => {
     assert.equal(at(c.paragraphs[c.paragraphs.length - 1].range), '6:0-7:10');
     assert.deepEqual(c.blocks.map((b) => [b.kind, at(b.range)]), [['comment', '6:8-7:10']]);
     assert.equal(c.signature, undefined);
+  });
+
+  it('reads a name over a web-site footer longer than 60 characters as the signature, not as a title over text', () => {
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The ferry runs.\n\nRoe\n\n"Visit  Nowhere\'s  Classified  Web  Site  at  http://www.example.s\ngov.gov/wiki/Portal:Nowhere"\n';
+    const c = parse(text);
+    // "Roe" was read as a plain title over the footer's first line, and the cable had no signature.
+    assert.deepEqual([c.signature?.token.text, c.headings.length], ['Roe', 0]);
   });
 
   it('ends the last paragraph before a web-site footer above the signature, and reads the footer\'s lines as such', () => {

@@ -678,6 +678,31 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     ]);
   });
 
+  it('CBL049 reports a label read with a character wrong or lost, a full stop for its colon or a space inside E.O., and its safe fix writes the label right', () => {
+    const cable = (eo: string, tags: string, subject: string, ref: string, by: string) =>
+      `C O N F I D E N T I A L NOWHERE 000005\n\n${eo} 12958: DECL: 06/03/2019\n${tags} PREL\n${subject} FERRY TALKS\n${ref} NOWHERE 4\n\n${by} A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
+    const lint49 = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL049');
+    const text = cable('E. O.', 'TACS', 'SUBIECT:', 'REP:', 'Classifed By:');
+    const findings = lint49(text);
+    assert.deepEqual(findings.map((f) => `${formatFinding(f)} | ${f.fixes!.map((x) => `${x.title} ${x.safe}`).join()}`), [
+      "3:1-3:6 CBL049 warning The E.O. label 'E. O.' has a space inside it. | Write 'E.O.' true",
+      "4:1-4:5 CBL049 warning The TAGS label 'TACS' is misspelt: read as TAGS. | Write 'TAGS' true",
+      "5:1-5:8 CBL049 warning The SUBJECT label 'SUBIECT:' is misspelt: read as SUBJECT. | Write 'SUBJECT' true",
+      "6:1-6:4 CBL049 warning The REF label 'REP:' is misspelt: read as REF. | Write 'REF' true",
+      "8:1-8:13 CBL049 warning The Classified By label 'Classifed By:' is misspelt: read as Classified By. | Write 'Classified By' true",
+    ]);
+    let fixed = text;
+    for (const f of [...findings].reverse()) fixed = applyEdits(fixed, f.fixes![0].edits);
+    assert.equal(fixed, cable('E.O.', 'TAGS', 'SUBJECT:', 'REF:', 'Classified By:'));
+    // In small letters the label is written as a title; a full stop for the colon of TAGS and SUBJECT is reported as a semicolon is.
+    assert.deepEqual(lint49(cable('E.O.', 'Tacs:', 'Subjcet:', 'REF:', 'Classified By:')).map((f) => f.fixes![0].title), ["Write 'Tags'", "Write 'Subject'"]);
+    assert.deepEqual(lint49(cable('E.O.', 'TAGS.', 'SUBJECT.', 'REF:', 'Classified By:')).map((f) => `${f.message} ${f.fixes![0].title}`), [
+      "The TAGS label 'TAGS.' has a full stop for its colon. Write 'TAGS:'",
+      "The SUBJECT label 'SUBJECT.' has a full stop for its colon. Write 'SUBJECT:'",
+    ]);
+    assert.deepEqual(lint49(cable('EO', 'TAG:', 'SUBJ:', 'REFS:', 'Derived From:')), []);
+  });
+
   it('CBL049 reports a label written twice (SUBJECT: SUBJECT:, REF: REF (A), TAGS: TAGS:), which is read as one or as the field\'s text, and its safe fix deletes the repeated copy alone', () => {
     const cable = (subject: string, ref: string) =>
       `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\n${subject} FERRY TALKS\n${ref} (A) NOWHERE 4 (B) NOWHERE 9\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text (REF A).\nSMITH\n`;

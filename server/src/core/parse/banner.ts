@@ -143,10 +143,20 @@ function allLetters(text: string, start: number, end: number): boolean {
 
 const ZERO = /0/g;
 
+/** A serial read with letters for digits ("00l565", "OO7360") as the digits meant: l and I for 1, O for 0. */
+export function serialDigits(serial: string): string {
+  return serial.replace(/[lI]/g, '1').replace(/O/g, '0');
+}
+
 // After the level: "[SECTION nn OF mm] POST serial [trailing]". The rest is read with the `s` flag: a line may hold
 // U+2028 or U+2029, white space to `\s` and no line break to LSP, which "." matches only so (REST_NO_POST always matches).
 // "SECTI0N 01 0F 02": a zero read for the letter O in either word (CBL011 reports it).
-const REST = /^\s*(?:(SECTI[O0]N)\s+(\d{1,2})\s+([O0]F)\s+(\d{1,2})\s+)?([A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*)*?)\s+(\d{3,6})(?![0-9])(.*)$/is;
+// "PARIS 00l565", "PARIS OO7360": a serial with a letter l or I for the digit 1, or O for 0, and a digit among them, standing
+// alone (CBL011 reports it); a serial of digits with text glued after it ("000708NOFORN") is read as before.
+// "SECTION 0l OF 03": the section's numbers so misread too, a digit among them.
+const REST = /^\s*(?:(SECTI[O0]N)\s+(\d[\dlIO]?|[lIO]\d)\s+([O0]F)\s+(\d[\dlIO]?|[lIO]\d)\s+)?([A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*)*?)\s+((?=[\dlIO]*\d)[\dlIO]{3,6}(?![0-9A-Za-z])|\d{3,6}(?![0-9]))(.*)$/is;
+// A letter read for a digit in a serial.
+const SERIAL_LETTER = /[lIO]/;
 /** A section's words with a zero for the letter O: "SECTI0N 01 OF 02", "SECTION 01 0F 02". */
 export const ZERO_SECTION = /^SECTI0N|\s0F\s/i;
 const REST_NO_POST = /^(?:\s*(SECTI[O0]N)\s+(\d{1,2})\s+([O0]F)\s+(\d{1,2}))?(.*)$/is;
@@ -247,12 +257,21 @@ export function parseBanner(
       const sectionStart = base + indices[1];
       section = {
         token: token(line, fullText, sectionStart, base + indices[4] + rest[4].length),
-        number: numberToken(line, fullText, base + indices[2], base + indices[2] + rest[2].length),
-        total: numberToken(line, fullText, base + indices[4], base + indices[4] + rest[4].length),
+        number: numberToken(line, fullText, base + indices[2], base + indices[2] + rest[2].length, Number(serialDigits(rest[2]))),
+        total: numberToken(line, fullText, base + indices[4], base + indices[4] + rest[4].length, Number(serialDigits(rest[4]))),
       };
     }
     post = token(line, fullText, base + indices[5], base + indices[5] + rest[5].length);
-    serial = numberToken(line, fullText, base + indices[6], base + indices[6] + rest[6].length);
+    const serialText = rest[6];
+    const misread = SERIAL_LETTER.test(serialText);
+    serial = numberToken(line, fullText, base + indices[6], base + indices[6] + serialText.length, misread ? Number(serialDigits(serialText)) : undefined);
+    if (misread && options.problems) {
+      options.problems.push({
+        rule: 'banner-malformed',
+        message: `Banner serial '${serialText}' has ${SERIAL_LETTER.exec(serialText)![0] === 'O' ? "the letter 'O' for the digit 0" : `the letter '${SERIAL_LETTER.exec(serialText)![0]}' for the digit 1`}; read as ${serialDigits(serialText)}.`,
+        range: serial.range,
+      });
+    }
     const tail = rest[7];
     const tailTrim = tail.trim();
     if (tailTrim.length > 0) {
@@ -303,10 +322,12 @@ export function parseBanner(
       range: levelText.range,
     });
   }
-  if (section && options.problems && ZERO_SECTION.test(section.token.text)) {
+  if (section && options.problems && (ZERO_SECTION.test(section.token.text) || SERIAL_LETTER.test(section.number.text) || SERIAL_LETTER.test(section.total.text))) {
+    const numbers = `${serialDigits(section.number.text)} OF ${serialDigits(section.total.text)}`;
+    const how = ZERO_SECTION.test(section.token.text) ? 'a zero for the letter O' : 'a letter for a digit';
     options.problems.push({
       rule: 'banner-malformed',
-      message: `Banner section '${section.token.text}' has a zero for the letter O; read as SECTION ${section.number.text} OF ${section.total.text}.`,
+      message: `Banner section '${section.token.text}' has ${how}; read as SECTION ${numbers}.`,
       range: section.token.range,
     });
   }

@@ -330,8 +330,10 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     if (item) addItemMarking(input, result, item);
     let block = false;
     if (first & (First.Marker | First.Misread)) {
-      // "l. (C) …", "P2. (C) …", "¶4, (C) …": read only where the marker as written is none, and the second character allows it.
-      const marker = ((first & First.Marker) !== 0 ? readMarker(i, text, lead) : undefined) ?? ((first & First.Misread) !== 0 && mayBeMisread(seconds[i]) ? readMisreadMarker(i, text, lead) : undefined);
+      // "l. (C) …", "P2. (C) …", "¶4, (C) …": read only where the marker as written is none, and the second character allows it;
+      // "¶ l. (C) …" and "P 2. (C) …", the pilcrow's space after it, are ones too.
+      const second = seconds[i];
+      const marker = ((first & First.Marker) !== 0 ? readMarker(i, text, lead) : undefined) ?? ((first & First.Misread) !== 0 && (mayBeMisread(second) || (second === 32 && (c === 182 || c === 80))) ? readMisreadMarker(i, text, lead) : undefined);
       if (marker) {
         markerLines.push(i);
         markers.push(marker);
@@ -486,7 +488,8 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     // "P12. (C)" numbers its paragraph as "¶12. (C)" does, whatever the number (the gap or step back CBL024's). "P3. Warthogs …"
     // with no marking, or "q3. (C)", after a blank line may skip numbers as "¶3." may; elsewhere they number the next paragraph
     // only: "q3. (C) Fares." under "Q2. (C) …" is a question's label in small letters.
-    if (mk.misread !== undefined && !mk.misreadDigit && (mk.portionStart < 0 || mk.marker.text.charCodeAt(0) !== 80 /* P */) && (prevBlank ? mk.number < expected : mk.number !== expected)) continue;
+    // "¶9 (C)", a pilcrow's number that lost its full stop before a marking, numbers its paragraph as "¶9. (C)" does too.
+    if (mk.misread !== undefined && !mk.misreadDigit && (mk.portionStart < 0 || !markedByLetterOrPilcrow(mk)) && (prevBlank ? mk.number < expected : mk.number !== expected)) continue;
     quoting = false;
     lastMarked = mk.portionStart >= 0;
     last = i;
@@ -607,6 +610,10 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
       while (paragraph < paragraphLines.length && paragraphLines[paragraph] < i) paragraph++;
       if (paragraphsMissing(scan.paragraphMarkers, paragraph)) heading = span(lines, i, 'underlined', heading.heading.rules, i, heading.last);
     }
+    // The last line of the cable's own text is never a title alone: what follows it is a footer or the transmission's
+    // trailer ("Jeffrey" ⏎ "" ⏎ "\"Visit  Ankara's  Classified  Web  Site …", a footer typed with double spaces, long
+    // enough to pass for the text a title stands over).
+    if (heading && heading.heading.style === 'plain' && i === lastLine) continue;
     if (heading && heading.heading.style === 'plain') {
       while (paragraph < paragraphLines.length && paragraphLines[paragraph] < i) paragraph++;
       while (stop < stops.length && stops[stop] < i) stop++;
@@ -1115,9 +1122,9 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
     glued,
     readAs: undefined,
     // "18, (SBU)", "8: (C)" and "3 (S)": a bare number with a comma, colon or semicolon for its full stop or none, which CBL046
-    // reports as "18.", "8." and "3." misread;
+    // reports as "18.", "8." and "3." misread; "¶2 (C)", a pilcrow's number with none, which no released cable writes, as "¶2.";
     // "3.. (SBU)", its full stop written twice, as "3." misread.
-    misread: comma || (!pilcrow && k === dotsStart) || (k - dotsStart === 2 && dotsStart === digitsEnd) ? `${text.slice(lead, digitsEnd)}.` : undefined,
+    misread: comma || k === dotsStart || (k - dotsStart === 2 && dotsStart === digitsEnd) ? `${text.slice(lead, digitsEnd)}.` : undefined,
     misreadDigit: false,
   };
 }
@@ -1156,6 +1163,12 @@ function standsForStop(c: number): boolean {
   return c === 44 /* , */ || c === 58 /* : */ || c === 59; /* ; */
 }
 
+/** True for a marker "P12." read for "¶12.", or "¶9" that lost its full stop: each numbers its paragraph whatever the number. */
+function markedByLetterOrPilcrow(mk: MarkerInfo): boolean {
+  const first = mk.marker.text.charCodeAt(0);
+  return first === 80 /* P */ || (first === 182 /* ¶ */ && mk.misread === `${mk.marker.text}.`);
+}
+
 /** True when a line's second character `c` may follow a misread marker's first: a digit, "l", "I", "O", a full stop or a comma. */
 function mayBeMisread(c: number): boolean {
   return isDigit(c) || c === 108 /* l */ || c === 73 /* I */ || c === 79 /* O */ || c === 46 /* . */ || c === 44; /* , */
@@ -1174,6 +1187,8 @@ function readMisreadMarker(line: number, text: string, lead: number): MarkerInfo
   if (c === 80 /* P */ || c === 113 /* q */) {
     meant = '¶';
     k++;
+    // "P 2. (C)": the pilcrow's space after a P read for it.
+    if (c === 80 && isSpace(text.charCodeAt(k))) meant += text[k++];
   } else if (c === 182 /* ¶ */) {
     meant = '¶';
     k++;

@@ -222,24 +222,26 @@ interface KeywordHit {
   readonly end: number;
 }
 
-// "E.O. 12958", "EO 12958", "E.o. 12958", "E.0. 12958", "E.O 12958", "E.O.12356".
-const EO_KW = /(?<![A-Za-z0-9])([Ee]\.?[Oo0]\.?)\s*(?=\d{4,6}(?![0-9]))/g;
+// "E.O. 12958", "EO 12958", "E.o. 12958", "E.0. 12958", "E.O 12958", "E.O.12356", and "E. O. 12958" with a space typed
+// after the first full stop (CBL049 reports it).
+const EO_KW = /(?<![A-Za-z0-9])([Ee](?:\. ?)?[Oo0]\.?)\s*(?=\d{4,6}(?![0-9]))/g;
 // The E.O. label written again after the order, with its own order and colon: "E.O. 12958: E.O. 12958: DECL: …".
-const EO_AGAIN = /[Ee]\.?[Oo0]\.?\s*(\d{4,6})(?![0-9])\s*:?/y;
-// "TAGS; PREL …": a semicolon for the colon is the keyword's too (CBL049 reports it).
-export const TAGS_AT_START = /^(\s*)(TAGS?|Tags?|tags?)(?![A-Za-z])\s*[:;]?/;
+const EO_AGAIN = /[Ee](?:\. ?)?[Oo0]\.?\s*(\d{4,6})(?![0-9])\s*:?/y;
+// "TAGS; PREL …", "TAGS. PREL …": a semicolon or a full stop for the colon is the keyword's too (CBL049 reports it).
+export const TAGS_AT_START = /^(\s*)(TAGS?|Tags?|tags?)(?![A-Za-z])\s*[:;.]?/;
 const TAGS_MID = /(?<![A-Za-z])(TAGS?|Tags)(?:\s*:|(?=\s+[A-Za-z]{2,}))/g;
 export const SUBJECT_KW = /(?<![A-Za-z])(SUBJECT|Subject|subject|SUBJ|Subj)\s*:/g;
-// "SUBJECT; …", "REF; A. …": a semicolon typed or scanned for the colon is the keyword's too, not the field's text.
+// "SUBJECT; …", "REF; A. …": a semicolon typed or scanned for the colon is the keyword's too, not the field's text, and so
+// is a full stop after SUBJECT ("SUBJECT. FERRY TALKS").
 // In small letters, as a transcriber may type it, only with its colon: "subject: ferry talks".
-export const SUBJECT_AT_START = /^(\s*)(?:(?:SUBJECT|Subject|SUBJ)(?![A-Za-z])\s*[:;]?|(?:subject|subj)\s*[:;])/;
+export const SUBJECT_AT_START = /^(\s*)(?:(?:SUBJECT|Subject|SUBJ)(?![A-Za-z])\s*[:;.]?|(?:subject|subj)\s*[:;])/;
 export const REF_AT_START = /^(\s*)(REFTEL|REFS|REF|Refs|Ref|Reftel|reftel|refs|ref)(?![A-Za-z])\s*[:;]?/;
 const REF_MID = /(?<![A-Za-z])(REFTEL|REFS|REF)\s*:/g;
 // "Classified By; …": a semicolon for the colon is the keyword's too (CBL049 reports it).
 export const CLBY_KW = /(?<![A-Za-z])(Classified\s+By|Derived\s+From)(?![A-Za-z])\s*[:;]?/gi;
 
 // A line that can only come after the banner: the metadata fields and numbered paragraphs.
-export const AFTER_BANNER = /^\s*(?:E\.?[O0]\.?\s*\d{5}|TAGS?\b\s*:?|SUBJECT\s*:|REF\s*:|Classified\s+By)/i;
+export const AFTER_BANNER = /^\s*(?:E(?:\. ?)?[O0]\.?\s*\d{5}|TAGS?\b\s*:?|SUBJECT\s*:|REF\s*:|Classified\s+By)/i;
 
 /** True when a line whose first two characters are `c` and `c2` can open one of the fields of {@link AFTER_BANNER}. */
 export function mayOpenField(c: number, c2: number): boolean {
@@ -310,6 +312,10 @@ function findKeywords(text: string, lead: number, seen: ReadonlySet<Field>): Key
   // "Classified By" holds a "y", "Derived From" a "v", in either case.
   CLBY_KW.lastIndex = 0;
   if (mayHoldClassifiedBy(text) && (m = CLBY_KW.exec(text)) !== null) hits.push({ field: 'clby', start: m.index, end: m.index + m[0].length });
+  if (hits.length === 0) {
+    const misspelt = misspeltLabel(text, lead, seen);
+    if (misspelt) hits.push(misspelt);
+  }
   if (hits.length <= 1) return hits;
   hits.sort((a, b) => a.start - b.start);
   // Drop overlapping hits ("SUBJECT:" found by both patterns).
@@ -325,6 +331,72 @@ function findKeywords(text: string, lead: number, seen: ReadonlySet<Field>): Key
     result.push(h);
   }
   return result;
+}
+
+// The labels a transcription may misspell, in capitals with the spaces taken out.
+const MISSPELT_LABELS: readonly (readonly [Field, string])[] = [
+  ['tags', 'TAGS'],
+  ['subject', 'SUBJECT'],
+  ['ref', 'REF'],
+  ['clby', 'CLASSIFIEDBY'],
+];
+
+/**
+ * A field's label typed or scanned with one character wrong, two swapped, or one lost from a label of four letters or more,
+ * its colon kept, opening the line at `lead` ("SUBIECT: …", "TACS: PREL", "5UBJECT: …", "SUBJCET: …", "Classifed By: …",
+ * "REP: A. …"): read as
+ * the field it names when that field has not been read yet (CBL049 reports it). The label is letters and digits, with
+ * spaces between them ("S UBJECT:"), within a few characters of the line's start; tried only on the few lines of the
+ * metadata block where no keyword was found.
+ */
+export function misspeltLabel(text: string, lead: number, seen?: ReadonlySet<Field>): KeywordHit | undefined {
+  const colon = text.indexOf(':', lead);
+  if (colon < 0 || colon - lead > 16) return seen?.has('tags') ? undefined : misspeltTags(text, lead);
+  let letters = '';
+  for (let k = lead; k < colon; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32 /* space */) continue;
+    const l = c | 32;
+    if (!((l >= 97 && l <= 122) || (c >= 48 && c <= 57))) return undefined;
+    letters += text[k];
+  }
+  letters = letters.toUpperCase();
+  for (const [field, label] of MISSPELT_LABELS) {
+    if (seen?.has(field)) continue;
+    if (oneCharacterOff(letters, label)) return { field, start: lead, end: colon + 1 };
+  }
+  return undefined;
+}
+
+// "TACS PGOV, ECON": TAGS without its colon, as a third of the cables write it, with a TAG after it.
+const TAGS_WITHOUT_COLON = /^[A-Z0-9]{3,4} [A-Z]{2}/;
+
+/** The TAGS label misspelt without its colon, in capitals with a TAG in capitals after it ("TACS PGOV, ECON"). */
+function misspeltTags(text: string, lead: number): KeywordHit | undefined {
+  if (!TAGS_WITHOUT_COLON.test(lead === 0 ? text : text.slice(lead))) return undefined;
+  const space = text.indexOf(' ', lead);
+  return oneCharacterOff(text.slice(lead, space), 'TAGS') ? { field: 'tags', start: lead, end: space } : undefined;
+}
+
+/**
+ * True when `written` is `label` with one character changed or two side by side swapped ("SUBJCET"), or with one lost from a
+ * label of four letters or more.
+ */
+function oneCharacterOff(written: string, label: string): boolean {
+  if (written.length === label.length) {
+    let wrong = 0;
+    let first = -1;
+    for (let k = 0; k < label.length; k++) {
+      if (written.charCodeAt(k) === label.charCodeAt(k)) continue;
+      if (wrong++ === 0) first = k;
+    }
+    if (wrong === 2) return written[first] === label[first + 1] && written[first + 1] === label[first];
+    return wrong === 1;
+  }
+  if (label.length < 4 || written.length !== label.length - 1) return false;
+  let k = 0;
+  while (k < written.length && written.charCodeAt(k) === label.charCodeAt(k)) k++;
+  return written.slice(k) === label.slice(k + 1);
 }
 
 /** A cheap necessary condition for {@link CLBY_KW}: a "y" or a "v" in either case (one-character searches are fast). */

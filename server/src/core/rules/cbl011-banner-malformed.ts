@@ -1,8 +1,8 @@
 /**
- * CBL011 banner-malformed: The banner level is misspelled (first letter doubled or lost, last letter doubled or lost, two letters swapped, a zero for the letter O, in the level or the SECTION words, broken spacing) or has caveats joined to it with slashes; the level is still read.
+ * CBL011 banner-malformed: The banner level is misspelled (first letter doubled or lost, last letter doubled or lost, two letters swapped, a zero for the letter O, in the level or the SECTION words, broken spacing), has a letter for a digit in its serial or section numbers ('00l565', 'SECTION 0l OF 02') or has caveats joined to it with slashes; the level is still read.
  */
 import type { Banner, Cable, Range } from '../model';
-import { parseBanner } from '../parse/banner';
+import { parseBanner, serialDigits } from '../parse/banner';
 import { samePosition } from '../text';
 import { keepsBanner, replaceFix } from './util';
 import type { Fix, Rule } from './types';
@@ -10,7 +10,7 @@ import type { Fix, Rule } from './types';
 export const rule: Rule = {
   id: 'CBL011',
   name: 'banner-malformed',
-  description: "The banner level is misspelled (first letter doubled or lost, last letter doubled or lost, two letters swapped, a zero for the letter O, in the level or the SECTION words, broken spacing) or has caveats joined to it with slashes; the level is still read.",
+  description: "The banner level is misspelled (first letter doubled or lost, last letter doubled or lost, two letters swapped, a zero for the letter O, in the level or the SECTION words, broken spacing), has a letter for a digit in its serial or section numbers ('00l565', 'SECTION 0l OF 02') or has caveats joined to it with slashes; the level is still read.",
   tags: ["banner"],
   defaultSeverity: 'warning',
   fixable: true,
@@ -18,7 +18,7 @@ export const rule: Rule = {
   docs: {
     bad: "SS E C R E T VALLETTA 000412",
     good: "S E C R E T VALLETTA 000412",
-    rationale: "A damaged banner still names a level, but tools and readers that match the exact spelling miss it. A zero typed or scanned for the letter O (`C0NFIDENTIAL`, `C 0 N F I D E N T I A L`) is read as the O it stands for, in the level or in the SECTION words (`SECTI0N 01 0F 02`, which lost the whole banner before), and the fix writes the O, touching no digit. A level alone on its line is respelled only where the line still reads as the banner: `SECRE T` alone at the banner's place becomes `SECRET`, the banner there, before the metadata; but where a line below it reads as a banner, `SECRET` alone would only echo the level above it, so the fix would hand the banner to that line and none is offered. Caveats joined to the level (`S E C R E T//NOFORN PARIS 000708`) move after the serial, where banners carry them; one the cable gives already, on a caveat line under the banner or after the serial, is removed rather than written twice.",
+    rationale: "A damaged banner still names a level, but tools and readers that match the exact spelling miss it. A zero typed or scanned for the letter O (`C0NFIDENTIAL`, `C 0 N F I D E N T I A L`) is read as the O it stands for, in the level or in the SECTION words (`SECTI0N 01 0F 02`, which lost the whole banner before), and the fix writes the O, touching no digit. A letter l or I typed or scanned for the digit 1, or O for 0, in the serial or the section numbers (`PARIS 00l565`, `SECTION 0l OF 02`, a digit among them; which lost the whole banner, or cut the serial at the letter) is read as the digit it stands for, so the cable's id is the one meant, and the fix writes the digits, touching nothing else. A level alone on its line is respelled only where the line still reads as the banner: `SECRE T` alone at the banner's place becomes `SECRET`, the banner there, before the metadata; but where a line below it reads as a banner, `SECRET` alone would only echo the level above it, so the fix would hand the banner to that line and none is offered. Caveats joined to the level (`S E C R E T//NOFORN PARIS 000708`) move after the serial, where banners carry them; one the cable gives already, on a caveat line under the banner or after the serial, is removed rather than written twice.",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS §2 and 'Warnings'): 17 of 1,295 (1.3%).",
   },
   check(cable, report) {
@@ -49,8 +49,19 @@ function fixesFor(cable: Cable, banner: Banner, at: Range): Fix[] | undefined {
   // "SECTI0N 01 0F 02" → "SECTION 01 OF 02": the letters only, the numbers as they are.
   const section = banner.section;
   if (section && sameRange(at, section.token.range)) {
-    const spelled = section.token.text.replace(SECTION_ZERO, '$1O$2').replace(OF_ZERO, '$1O$2');
+    // "SECTION 0l OF 03" → "SECTION 01 OF 03": the digits a letter stands for in the numbers.
+    const numbers = section.number.range.start.character - at.start.character;
+    const total = section.total.range.start.character - at.start.character;
+    const words = section.token.text;
+    const digits = `${words.slice(0, numbers)}${serialDigits(section.number.text)}${words.slice(numbers + section.number.text.length, total)}${serialDigits(section.total.text)}`;
+    const spelled = digits.replace(SECTION_ZERO, '$1O$2').replace(OF_ZERO, '$1O$2');
     return [replaceFix(`Write '${spelled}'`, at, spelled, true, true)];
+  }
+  // "PARIS 00l565" → "PARIS 001565": the digits the letters stand for, the serial's length kept.
+  const serial = banner.serial;
+  if (serial && sameRange(at, serial.range)) {
+    const digits = serialDigits(serial.text);
+    return [replaceFix(`Write '${digits}'`, at, digits, true, true)];
   }
   const joined = banner.joined;
   if (!joined || !sameRange(at, joined.range)) return undefined;

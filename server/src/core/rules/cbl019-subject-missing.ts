@@ -14,7 +14,7 @@ export const rule: Rule = {
   docs: {
     bad: "TAGS: PREL MT\n\n¶1. (C) …",
     good: "TAGS: PREL MT\nSUBJECT: HARBOR PATROLS\n\n¶1. (C) …",
-    rationale: "The subject is how readers and indexes name a cable. A SUBJECT line left empty (`SUBJECT:`, a template's field never filled in) names it no better than no SUBJECT line; a subject wrapped to the line under the keyword is read there. A line above the first paragraph whose label has one character wrong (`5UBJECT:`, `SUBJECl:`, as OCR and typing leave it) is named as the missing field, with a fix that writes the label; `SUBJECT;`, with a semicolon for its colon, is read as the SUBJECT line itself, which CBL049 reports.",
+    rationale: "The subject is how readers and indexes name a cable. A SUBJECT line left empty (`SUBJECT:`, a template's field never filled in) names it no better than no SUBJECT line; a subject wrapped to the line under the keyword is read there. A label with a character wrong and its colon (`5UBJECT:`, `SUBIECT:`, as OCR and typing leave it), or with a semicolon for its colon (`SUBJECT;`), is read as the SUBJECT line itself, which CBL049 reports; a line above the first paragraph whose label the parser cannot read so (`S UBJECT;`) is named as the missing field, with a fix that writes the label.",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): missing in 11 of 1,295 (0.8%), mostly dropped in one-paragraph-per-line copies.",
   },
   check(cable, report) {
@@ -24,7 +24,7 @@ export const rule: Rule = {
       if (subject.text.trim() === '') report({ message: 'The SUBJECT line gives no subject.', range: subject.keyword.range });
       return;
     }
-    // "5UBJECT: FERRY TALKS": the field is there, its label misread.
+    // "S UBJECT; FERRY TALKS": the field is there, its label misread past what the parser reads.
     const label = misspelledLabel(cable, 'SUBJECT', 'SUBJECT:');
     if (label) {
       const written = cable.lines[label.range.start.line].slice(label.range.start.character, label.range.end.character);

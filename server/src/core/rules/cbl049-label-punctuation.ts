@@ -1,6 +1,7 @@
 /**
  * CBL049 label-punctuation: A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;',
- * 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which the parser reads as the label, or written
+ * 'REF;', 'Classified By;'), a full stop for it ('TAGS.', 'SUBJECT.'), a character wrong or lost ('SUBIECT:', 'TACS',
+ * 'Classifed By:'), a zero for the O of 'E.O.' ('E.0. 12958') or a space inside it ('E. O.'), which the parser reads as the label, or written
  * twice ('SUBJECT: SUBJECT:', 'REF: REF (A)', 'TAGS: TAGS:', 'Classified By: Classified by'), which it reads as one label or
  * as the field's text, and a REF item's letter written twice ('A. (A) PARIS 1817'), which it reads as one letter.
  */
@@ -11,15 +12,15 @@ import type { Fix, Report, Rule } from './types';
 export const rule: Rule = {
   id: 'CBL049',
   name: 'label-punctuation',
-  description: "A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;', 'REF;', 'Classified By;') or a zero for the O of 'E.O.' ('E.0. 12958'), which is read as the label, or written twice ('SUBJECT: SUBJECT:', 'REF: REF (A)', 'TAGS: TAGS:', 'E.O. 12958: E.O. 12958:', 'Classified By: Classified by'), which is read as one label or as the field's text, and a REF item's letter written twice ('A. (A) PARIS 1817').",
+  description: "A field's label typed or scanned with a semicolon for its colon ('TAGS;', 'SUBJECT;', 'REF;', 'Classified By;'), a full stop for it ('TAGS.', 'SUBJECT.'), a character wrong or lost ('SUBIECT:', 'TACS PREL', 'Classifed By:'), a zero for the O of 'E.O.' ('E.0. 12958') or a space inside it ('E. O.'), which is read as the label, or written twice ('SUBJECT: SUBJECT:', 'REF: REF (A)', 'TAGS: TAGS:', 'E.O. 12958: E.O. 12958:', 'Classified By: Classified by'), which is read as one label or as the field's text, and a REF item's letter written twice ('A. (A) PARIS 1817').",
   tags: ["metadata"],
   defaultSeverity: 'warning',
   fixable: true,
   safeFixes: true,
   docs: {
-    bad: "E.0. 12958: DECL: 06/03/2019\nTAGS; PREL MT\nSUBJECT: SUBJECT: HARBOR PATROLS\nREF; VALLETTA 398\n\nClassified By; Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
+    bad: "E.0. 12958: DECL: 06/03/2019\nTAGS; PREL MT\nSUBJECT: SUBJECT: HARBOR PATROLS\nREP: VALLETTA 398\n\nClassified By; Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
     good: "E.O. 12958: DECL: 06/03/2019\nTAGS: PREL MT\nSUBJECT: HARBOR PATROLS\nREF: VALLETTA 398\n\nClassified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
-    rationale: "A transcription of a paper copy leaves a semicolon where the colon was (`SUBJECT;`, `TAGS;`) and a zero where the letter O was (`E.0.`), as OCR and typing do. Such a label is read as the field it names, so the field is checked as any other, but the copy differs from the cable: the safe fix writes the colon for the semicolon, or the O for the zero, and changes nothing else. A label written twice (`SUBJECT: SUBJECT: …`, `REF: REF (A) …`, `TAGS: TAGS: PREL`, `Classified By: Classified By: …`, `E.O. 12958: E.O. 12958: DECL: …`), as a copy or a drafter may leave it, is read as one label, or its second copy as the field's text (a TAG `TAGS`, a citation `REF:`; the E.O. label's copy, with the same order, is passed over, so the DECL value after it is read and checked; so is the Classified By label's copy without a colon, `Classified By: Classified by Ambassador …`, `Classified By: CLASSIFIED BY POLITICAL COUNSELOR …`, which the classifier leaves out); its safe fix deletes the repeated copy alone. A REF item's letter written twice on its line (`A. (A) PARIS 1817`, `¶B. B) MADRID 156`, `(B) B. STATE 12345`: the release's lettering in front of the cable's own) is read as one letter, the second the item's, so the sequence and the references to it are checked as for any item; this is info, as the two letters agree and nothing is left to guess, and its safe fix deletes the second copy. No fix is offered where that copy is a letter and a full stop before a word that starts no cable citation (`A. A. SMITH LETTER …`), which may be a name's initial; letters that differ (`A. (B) …`) are no copy of each other, and CBL023 checks their sequence. A label with a letter wrong (`5UBJECT:`) is not read as the field; CBL019 and CBL020 name it.",
+    rationale: "A transcription of a paper copy leaves a semicolon or a full stop where the colon was (`SUBJECT;`, `TAGS.`), a zero where the letter O was (`E.0.`), a space after a full stop (`E. O.`) and a letter misread, swapped or lost (`SUBIECT:`, `TACS PREL`, `SUBJCET:`, `Classifed By:`), as OCR and typing do. Such a label is read as the field it names, so the field, and the fields under it, are checked as any other, but the copy differs from the cable: the safe fix writes the colon, the O or the label as it is spelt, or deletes the space, and changes nothing else. A label is read misspelt only at a line's start in the metadata, one character off (two side by side swapped, or one lost from TAGS, SUBJECT or Classified By), with its colon, or for TAGS, written without one as a third of the cables do, with a TAG in capitals after it (`TACS PGOV`), and only while its field is still to come; a full stop is read as the colon of TAGS and SUBJECT alone, as `Ref.` may open a sentence. A label written twice (`SUBJECT: SUBJECT: …`, `REF: REF (A) …`, `TAGS: TAGS: PREL`, `Classified By: Classified By: …`, `E.O. 12958: E.O. 12958: DECL: …`), as a copy or a drafter may leave it, is read as one label, or its second copy as the field's text (a TAG `TAGS`, a citation `REF:`; the E.O. label's copy, with the same order, is passed over, so the DECL value after it is read and checked; so is the Classified By label's copy without a colon, `Classified By: Classified by Ambassador …`, `Classified By: CLASSIFIED BY POLITICAL COUNSELOR …`, which the classifier leaves out); its safe fix deletes the repeated copy alone. A REF item's letter written twice on its line (`A. (A) PARIS 1817`, `¶B. B) MADRID 156`, `(B) B. STATE 12345`: the release's lettering in front of the cable's own) is read as one letter, the second the item's, so the sequence and the references to it are checked as for any item; this is info, as the two letters agree and nothing is left to guess, and its safe fix deletes the second copy. No fix is offered where that copy is a letter and a full stop before a word that starts no cable citation (`A. A. SMITH LETTER …`), which may be a name's initial; letters that differ (`A. (B) …`) are no copy of each other, and CBL023 checks their sequence. A label the parser cannot read so (`S UBJECT;`, a space inside and a semicolon) is not read as the field; CBL019 and CBL020 name it.",
     source: "The project's review of typed and OCR transcriptions; corpus analysis of the released cables: none of the 200 cables of the corpus writes such a label. A label written twice: 6 of the 200 (`SUBJECT: SUBJECT: …`, 09KABUL1239 and 10BRUSSELS183; `Classified By: Classified by …` or `Classified By: CLASSIFIED BY …`, 07PARIS3733, 07PORTAUPRINCE408, 08BRASILIA674 and 08LONDON2603). A REF item's letter written twice: 24 items of 9 of the 200 (05MADRID171, 05PARIS7835, 06ISLAMABAD3705, 07PARIS2027, 07PARIS3956, 08BAGHDAD357, 08MOSCOW2545, 09BAMAKO776, 10KABUL467).",
   },
   check(cable, report) {
@@ -36,6 +37,15 @@ export const rule: Rule = {
         fixes: [fix(`Write '${spelled}'`, at, letter)],
       });
     }
+    // "E. O. 12958": a space typed after the first full stop, which the fix deletes.
+    const space = eo ? eo.text.indexOf(' ') : -1;
+    if (eo && space >= 0) {
+      report({
+        message: `The E.O. label '${eo.text}' has a space inside it.`,
+        range: eo.range,
+        fixes: [fix(`Write '${eo.text.slice(0, space)}${eo.text.slice(space + 1)}'`, character(eo.range, space), '')],
+      });
+    }
     // "E.O. 12958: E.O. 12958: DECL: …": the label and its order again, which the parser skips before the DECL value.
     const again = cable.eo?.repeated;
     if (eo && again && cable.eo?.order) {
@@ -44,6 +54,10 @@ export const rule: Rule = {
       const copy = { start: { line: first.line, character: first.character + colon }, end: again.range.end };
       writtenTwice('E.O.', cable.lines[first.line].slice(eo.range.start.character, again.range.end.character), copy, again.text, report);
     }
+    misspelt(cable.tags?.keyword, 'TAGS', 'Tags', TAGS_SPELLED, report);
+    misspelt(cable.subject?.keyword, 'SUBJECT', 'Subject', SUBJECT_SPELLED, report);
+    misspelt(cable.refs?.keyword, 'REF', 'Ref', REF_SPELLED, report);
+    misspelt(cable.classifiedBy?.keyword, 'CLASSIFIED BY', 'Classified By', CLBY_SPELLED, report);
     semicolon(cable.tags?.keyword, 'TAGS', report);
     semicolon(cable.subject?.keyword, 'SUBJECT', report);
     semicolon(cable.refs?.keyword, 'REF', report);
@@ -85,18 +99,46 @@ function letterTwice(cable: Cable, item: RefItem, report: Report): void {
   });
 }
 
-/** Reports a label ending with a semicolon ("SUBJECT;", "REF;", "Classified By;"), with the fix that writes its colon. */
+/** Reports a label ending with a semicolon ("SUBJECT;", "REF;", "Classified By;") or a full stop ("TAGS."), with the fix that writes its colon. */
 function semicolon(keyword: Token | undefined, name: string, report: Report): void {
   // "SUBJECT; SUBJECT: …": a keyword written twice is one keyword, the semicolon ending its first copy.
-  const semi = keyword ? keyword.text.indexOf(';') : -1;
+  // "SUBJECT. FERRY TALKS", "TAGS. PREL": a full stop read as the colon, which only TAGS and SUBJECT take.
+  const semi = keyword ? SEPARATOR.exec(keyword.text)?.index ?? -1 : -1;
   if (!keyword || semi < 0) return;
   const label = keyword.text.slice(0, semi + 1);
   report({
-    message: `The ${name} label '${label}' has a semicolon for its colon.`,
+    message: `The ${name} label '${label}' has a ${label.endsWith('.') ? 'full stop' : 'semicolon'} for its colon.`,
     range: { start: keyword.range.start, end: { line: keyword.range.start.line, character: keyword.range.start.character + semi + 1 } },
     fixes: [fix(`Write '${label.slice(0, -1)}:'`, character(keyword.range, semi), ':')],
   });
 }
+
+// A label as the parser reads it right, up to its separator: any other is one it read misspelt ("SUBIECT:", "TACS").
+const TAGS_SPELLED = /^\s*(?:TAGS?|Tags?|tags?)\s*(?:[:;.]|$)/;
+const SUBJECT_SPELLED = /^\s*(?:SUBJECT|Subject|subject|SUBJ|Subj|subj)\s*(?:[:;.]|$)/;
+const REF_SPELLED = /^\s*(?:REFTEL|Reftel|reftel|REFS|Refs|refs|REF|Ref|ref)\s*(?:[:;]|$)/;
+const CLBY_SPELLED = /^\s*(?:Classified\s+By|Derived\s+From)\s*(?:[:;]|$)/i;
+
+/**
+ * Reports a label the parser read with a character wrong or lost ("SUBIECT:", "TACS PGOV", "Classifed By:"), with the safe
+ * fix that writes the label right, in capitals where it was written so (`upper`) and as `title` otherwise, its separator kept.
+ */
+function misspelt(keyword: Token | undefined, upper: string, title: string, spelled: RegExp, report: Report): void {
+  if (!keyword || spelled.test(keyword.text)) return;
+  const end = /[:;.]/.exec(keyword.text)?.index ?? keyword.text.length;
+  const written = keyword.text.slice(0, end).trimEnd();
+  const right = written === written.toUpperCase() ? upper : title;
+  const name = upper === 'CLASSIFIED BY' ? title : upper;
+  const r = { start: keyword.range.start, end: { line: keyword.range.start.line, character: keyword.range.start.character + written.length } };
+  report({
+    message: `The ${name} label '${keyword.text}' is misspelt: read as ${name}.`,
+    range: r,
+    fixes: [fix(`Write '${right}'`, r, right)],
+  });
+}
+
+// The separator that is no colon at the end of a label: "SUBJECT;", "TAGS.".
+const SEPARATOR = /[;.]/;
 
 // "REF: REF (A) …": the second REF, with the spaces before it, in front of an item's lettering.
 const REF_AGAIN = /^\s*REF(?=\s+\()/;
