@@ -67,7 +67,7 @@ async function startCodeServer(workspace, trusted, theme, extraSettings = {}) {
   const install = spawnSync(node24, [entry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], { encoding: 'utf8' });
   if (install.status !== 0) throw new Error(`--install-extension failed: ${install.stderr}`);
   const port = 18100 + Math.floor(Math.random() * 800);
-  const child = spawn(node24, [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust=false', workspace], { stdio: 'ignore' });
+  const child = spawn(node24, [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust=false', workspace], { stdio: 'ignore', detached: true });
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
   for (let i = 0; i < 100; i++) {
     try {
@@ -80,7 +80,13 @@ async function startCodeServer(workspace, trusted, theme, extraSettings = {}) {
   }
   /** Stops code-server; after a failed check its logs (the extension host's, the Cable output channel's) are kept and named. */
   const stop = (failed = false) => {
-    child.kill();
+    // The whole process group: code-server forks its server and extension hosts, which outlived a kill of its entry process
+    // alone (an extension host was left running after each run).
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      child.kill();
+    }
     if (failed) {
       const kept = mkdtempSync(join(tmpdir(), 'cable-e2e-logs-'));
       cpSync(join(userData, 'logs'), kept, { recursive: true });
