@@ -547,7 +547,7 @@ export function onlyWordNear(word: string, words: readonly string[], most: (w: s
  * The optimal string alignment distance between two short words (letters lost, added or changed, and two neighbours swapped),
  * or `most + 1` once it is known to be more than `most`.
  */
-function editDistance(a: string, b: string, most: number): number {
+export function editDistance(a: string, b: string, most: number): number {
   let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

@@ -24,7 +24,7 @@ import type {
   Token,
 } from '../model';
 import type { LineShapes } from '../text';
-import { isDigit, isLetter, isSpace, markingStart, ownCopy, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, WHITE_RUNS } from '../text';
+import { editDistance, isAlnum, isDigit, isLetter, isSpace, markingStart, ownCopy, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, WHITE_RUNS } from '../text';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
 import { isItemMarking, isRuleChar, RULE_LINE } from './body';
 import { isRealDate, MONTH_NAMES as MONTHS } from './header';
@@ -356,8 +356,7 @@ export function misspeltLabel(text: string, lead: number, seen?: ReadonlySet<Fie
   for (let k = lead; k < colon; k++) {
     const c = text.charCodeAt(k);
     if (c === 32 /* space */) continue;
-    const l = c | 32;
-    if (!((l >= 97 && l <= 122) || (c >= 48 && c <= 57))) return undefined;
+    if (!isAlnum(c)) return undefined;
     letters += text[k];
   }
   letters = letters.toUpperCase();
@@ -380,23 +379,11 @@ function misspeltTags(text: string, lead: number): KeywordHit | undefined {
 
 /**
  * True when `written` is `label` with one character changed or two side by side swapped ("SUBJCET"), or with one lost from a
- * label of four letters or more.
+ * label of four letters or more; none added.
  */
 function oneCharacterOff(written: string, label: string): boolean {
-  if (written.length === label.length) {
-    let wrong = 0;
-    let first = -1;
-    for (let k = 0; k < label.length; k++) {
-      if (written.charCodeAt(k) === label.charCodeAt(k)) continue;
-      if (wrong++ === 0) first = k;
-    }
-    if (wrong === 2) return written[first] === label[first + 1] && written[first + 1] === label[first];
-    return wrong === 1;
-  }
-  if (label.length < 4 || written.length !== label.length - 1) return false;
-  let k = 0;
-  while (k < written.length && written.charCodeAt(k) === label.charCodeAt(k)) k++;
-  return written.slice(k) === label.slice(k + 1);
+  if (written.length > label.length || written.length < label.length - (label.length >= 4 ? 1 : 0)) return false;
+  return editDistance(written, label, 1) === 1;
 }
 
 /** A cheap necessary condition for {@link CLBY_KW}: a "y" or a "v" in either case (one-character searches are fast). */
