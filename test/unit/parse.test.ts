@@ -10,11 +10,11 @@ import { canonicalId, citationOf, citedId, fileNameKind, idFromFileName, parseCa
 import type { Cable, Range } from '../../server/src/core/model';
 import { parseBanner } from '../../server/src/core/parse/banner';
 import { lintCable } from '../../server/src/core/lint';
-import { parseCable, readsAsCable } from '../../server/src/core/parse/index';
+import { bannerDecidedBy, parseCable, readFirstBanner, readsAsCable } from '../../server/src/core/parse/index';
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
 import { findPageLines } from '../../server/src/core/parse/pages';
 import { findInTextReferences, resolveInText } from '../../server/src/core/mentions';
-import { ROOT } from '../helpers';
+import { corpusFiles, fixtureFiles, ROOT } from '../helpers';
 import { assertRangesInside } from '../properties';
 
 const sample = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures/samples', name), 'utf8');
@@ -2210,5 +2210,32 @@ describe('parser: robustness', () => {
     const c = parse(big);
     assert.ok(Date.now() - start < 5000);
     assert.ok(c.paragraphs.length > 1000);
+  });
+});
+
+describe('the line that decides the banner', () => {
+  it('is one below which no line, rewritten, changes which line is the banner or its level, on the fixtures and the real cables', () => {
+    // keepsBanner trusts it, so that a safe fix there (a stray pilcrow CBL026 deletes) does not read the text again: a
+    // level alone ("SECRET"), a paragraph's number, a field or a blank line written below it keeps the banner.
+    const rewrites = ['SECRET', 'C O N F I D E N T I A L NOWHERE 000001', '¶1. (S) Text.', 'TAGS: PREL', ''];
+    let checked = 0;
+    for (const file of [...fixtureFiles(), ...corpusFiles()]) {
+      const text = fs.readFileSync(file, 'utf8');
+      if (text.includes('\0')) continue;
+      const cable = parseCable(text).cable;
+      const from = bannerDecidedBy(cable) + 1;
+      if (!Number.isFinite(from)) continue;
+      const lines = text.split(/\r\n|\r|\n/);
+      // The first lines below it, where a rewrite would matter most, and one further down.
+      for (const line of [from, from + 1, from + 2, from + 9].filter((l) => l < lines.length)) {
+        for (const written of rewrites) {
+          const edited = [...lines.slice(0, line), written, ...lines.slice(line + 1)].join('\n');
+          const banner = readFirstBanner(edited);
+          assert.deepEqual([banner?.line, banner?.level], [cable.banner?.line, cable.banner?.level], `${path.basename(file)}: line ${line + 1} as '${written}'`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 1000, `${checked} rewrites checked`);
   });
 });

@@ -89,6 +89,8 @@ function parseUnchecked(text: string): Cable {
   // The first level alone on its line ("SECRET"), and whether a metadata field or a paragraph ends the search.
   let alone = -1;
   let ended = false;
+  // The last line the choice of the banner reads: where the search stops, or the last line searched.
+  let decidedBy = Math.min(lines.length, BANNER_SEARCH) - 1;
   for (let i = 0; i < Math.min(lines.length, BANNER_SEARCH); i++) {
     const lead = indents[i];
     if (lead < 0) continue;
@@ -97,6 +99,7 @@ function parseUnchecked(text: string): Cable {
     const c = firsts[i];
     if ((mayOpenField(c, shapes.seconds[i]) && AFTER_BANNER.test(line)) || startsParagraph(line, c)) {
       zoneEnd = i;
+      decidedBy = i;
       ended = true;
       break;
     }
@@ -107,6 +110,7 @@ function parseUnchecked(text: string): Cable {
     if (found) {
       banner = found;
       zoneEnd = i;
+      decidedBy = i;
       break;
     }
     if (shapes.ends[i] - lead <= 12 && LONE_LEVEL.test(line)) alone = i;
@@ -164,7 +168,7 @@ function parseUnchecked(text: string): Cable {
   const post = banner?.post?.text;
   const id = date && post && serial !== undefined && !isRedactedPost(post) ? canonicalId(date.year, post, serial) : undefined;
 
-  return {
+  const cable: Cable = {
     text,
     lines,
     eol: /\r\n|\r|\n/.exec(text)?.[0] ?? '\n',
@@ -199,6 +203,21 @@ function parseUnchecked(text: string): Cable {
     date,
     problems,
   };
+  bannerDecisions.set(cable, decidedBy);
+  return cable;
+}
+
+/** The last line the choice of each parsed cable's banner read ({@link bannerDecidedBy}). */
+const bannerDecisions = new WeakMap<Cable, number>();
+
+/**
+ * The last line of `cable` that the choice of its banner reads: the banner's line, or the first metadata field or
+ * paragraph that ends the search for one, or the last line searched. The choice is made line by line from the top and
+ * stops there, so no edit below that line can change which line is the banner or its level (a fix need not read the
+ * text again to know it keeps the banner). Infinity for a cable read otherwise (an empty or binary text).
+ */
+export function bannerDecidedBy(cable: Cable): number {
+  return bannerDecisions.get(cable) ?? Infinity;
 }
 
 /**

@@ -5,7 +5,7 @@ import { levelAbbreviation, levelRank } from '../levels';
 import type { Cable, CalendarDate, Caveat, ItemMarking, Level, PortionMarking, Range } from '../model';
 import { findInTextReferences } from '../mentions';
 import { isItemMarking } from '../parse/body';
-import { BANNER_SEARCH, readFirstBanner } from '../parse/index';
+import { BANNER_SEARCH, bannerDecidedBy, readFirstBanner } from '../parse/index';
 import { isBlankedLine, isSpace, lineStarts, offsetAt, paragraphIndexAt, partitionPoint, range } from '../text';
 import type { Fix, Report, TextEdit } from './types';
 
@@ -13,10 +13,12 @@ import type { Fix, Report, TextEdit } from './types';
  * True when `cable`'s text with `newText` in place of `at` (on one line) keeps its banner: on the same line, of the same
  * level. A safe fix that rewrites a line where the banner is looked for asks it, since a level alone on its line
  * ("SECRET") is the banner only above the metadata and the first paragraph: a line that ends that search, or stops
- * ending it, or reads as a banner, gives or takes it. A line below the search cannot, and the text is not read again.
+ * ending it, or reads as a banner, gives or takes it. A line below where the search stopped ({@link bannerDecidedBy}: the
+ * banner's line, or the field or paragraph that ended it) cannot, and the text is not read again (it was, for every stray
+ * pilcrow CBL026 reports in the text).
  */
 export function keepsBanner(cable: Cable, at: Range, newText: string): boolean {
-  if (at.start.line >= BANNER_SEARCH) return true;
+  if (at.start.line >= BANNER_SEARCH || at.start.line > bannerDecidedBy(cable)) return true;
   return bannerKept(cable, (top) => {
     const starts = lineStarts(top, at.end.line + 1);
     return top.slice(0, offsetAt(top, starts, at.start)) + newText + top.slice(offsetAt(top, starts, at.end));
