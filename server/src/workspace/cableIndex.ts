@@ -6,7 +6,7 @@ import { SymbolKind, type Range, type WorkspaceSymbol } from 'vscode-languageser
 import { fileName, idFromFileName as idFromName, isRedactedPost, parseCableId, type TypedCableId } from '../core/id';
 import { URI } from 'vscode-uri';
 import type { Cable, Tag } from '../core/model';
-import { ownCopy } from '../core/text';
+import { isWordCharacter, ownCopy } from '../core/text';
 import { cableDtgIso } from '../core/rules/util';
 import type { IndexedCable } from '../features/types';
 import { packedPlace, refCitations } from '../features/callHierarchy';
@@ -253,16 +253,9 @@ export class CableIndex {
  */
 function hasWholeWord(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (!isWordCharacter(text.charCodeAt(at - 1)) && !isWordCharacter(text.charCodeAt(at + word.length))) return true;
+    if (!isWordCharacter(text[at - 1]) && !isWordCharacter(text[at + word.length])) return true;
   }
   return false;
-}
-
-/** A letter or digit, of any script (NaN, off either end of a text, is none). */
-function isWordCharacter(code: number): boolean {
-  if (Number.isNaN(code)) return false;
-  if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
-  return code > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
 }
 
 /**
