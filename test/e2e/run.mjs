@@ -546,10 +546,11 @@ async function runMode(label, trusted, theme, shots) {
 
     await check('a code lens on the banner counts the cables citing it, and lists them when clicked', page, async () => {
       await openFile(page, '09VALLETTA388.cable');
-      // 09VALLETTA412, artifact and defective cite it as REF A.
+      // 09VALLETTA412, artifact and defective cite it as REF A: three files of one cable, 09VALLETTA412, which the lens
+      // counts once; clicked, it lists each file's citation.
       // A locator, not an element handle: the editor draws its lenses again when they come back from the server
       // (a refresh after the index changes), and a handle to the first drawing is then detached.
-      await page.locator('.codelens-decoration a:has-text("Cited by 3 cables")').first().click({ timeout: 15000 });
+      await page.locator('.codelens-decoration a:has-text("Cited by 1 cable")').first().click({ timeout: 15000 });
       await page.waitForFunction(() => [...document.querySelectorAll('.peekview-widget, .reference-zone-widget')].some((w) => ['09VALLETTA412.cable', 'artifact.cable', 'defective.cable'].every((f) => w.textContent?.includes(f))), null, { timeout: 15000 });
       if (shots === 'dark') {
         await page.waitForTimeout(800);

@@ -133,8 +133,8 @@ function expectedSymbols(file) {
 /**
  * `cablelint extract` on a workspace, kept to the files the server's workspace index reads (`cable.index.include` and
  * `exclude` as package.json sets them by default; a `.txt` file named by a hash is not among them until it is opened):
- * the title of the code lens a cable's banner must have ("Cited by N cable(s)", N the other files whose REF items cite
- * its id), the cables counted, and those citing it that the index leaves out.
+ * the title of the code lens a cable's banner must have ("Cited by N cable(s)", N the other cables, each counted once
+ * whatever the files holding it, whose REF items cite its id), the cables counted, and those citing it that the index leaves out.
  */
 function expectedLens(ws, file) {
   const config = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).contributes.configuration;
@@ -143,8 +143,9 @@ function expectedLens(ws, file) {
   const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'extract', '.'], { cwd: ws, encoding: 'utf8' });
   const cables = r.stdout.split('\n').filter((l) => l.trim()).map((l) => ({ ...JSON.parse(l), path: resolve(ws, JSON.parse(l).file) }));
   const id = cables.find((c) => c.path === resolve(file))?.id;
-  const citingAll = cables.filter((c) => c.path !== resolve(file) && c.refs.some((ref) => ref.id === id));
-  const citing = citingAll.filter((c) => included(relative(ws, c.path))).map((c) => c.id);
+  const citingAll = cables.filter((c) => c.path !== resolve(file) && c.id !== id && c.refs.some((ref) => ref.id === id));
+  // Cables, not files: a citing cable filed twice counts once.
+  const citing = [...new Set(citingAll.filter((c) => included(relative(ws, c.path))).map((c) => c.id ?? c.path))];
   const outside = citingAll.filter((c) => !included(relative(ws, c.path))).map((c) => c.id);
   return { id, citing, outside, title: `Cited by ${citing.length} cable${citing.length === 1 ? '' : 's'}` };
 }

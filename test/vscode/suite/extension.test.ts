@@ -228,7 +228,8 @@ describe('cable extension', () => {
       if (titles.length > 0) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    assert.deepEqual(titles, ['Cited by 3 cables']);
+    // 09VALLETTA412.cable, artifact.cable and defective.cable cite it: three files of one cable, counted once.
+    assert.deepEqual(titles, ['Cited by 1 cable']);
   });
 
   it('answers the call hierarchy with the citation graph: callers are the citing cables ("Cable: Show Citation Hierarchy")', async () => {
