@@ -126,6 +126,8 @@ const fixtures = [
   ['cbl048-decl-past-25-years', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2091'), (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2034')],
   // A transcription's semicolons for colons and a zero for the O of E.O.; the Classified By label written twice, and a REF item's letter.
   ['cbl049-label-punctuation', V, (t) => sub(sub(sub(sub(sub(sub(t, 'E.O. 12958', 'E.0. 12958'), 'TAGS:', 'TAGS;'), 'SUBJECT:', 'SUBJECT;'), 'REF: A.', 'REP: A.'), 'Classified By:', 'Classified By; Classified by'), '¶B. STATE 51120', '¶B. (B) STATE 51120')],
+  // Portugal's TAG left out of a cable from Embassy Lisbon.
+  ['cbl050-host-country-tag-missing', L, (t) => sub(t, 'EINV, PO', 'EINV')],
 ];
 
 /** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */

@@ -12,6 +12,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import tagCodes from '../../server/src/core/data/tagCodes.json';
 import { lintCable } from '../../server/src/core/lint';
 import type { Cable } from '../../server/src/core/model';
 import { parseCable } from '../../server/src/core/parse/index';
@@ -40,6 +41,17 @@ interface Mutation {
   readonly rule: string;
   readonly name: string;
   readonly plant: (c: Source) => Planted | undefined;
+}
+
+/** The host-country TAG of each embassy the rules know (CBL050), by its post as an id writes it. */
+const HOSTS: ReadonlyMap<string, string> = new Map(tagCodes.hostTags.map((h) => [h.post, h.tag]));
+
+/** The post a banner line names, as an id writes it: the words between the level (and a SECTION n OF m) and the serial. */
+function bannerPost(line: string): string {
+  const m = BANNER.exec(line);
+  const rest = m ? line.slice(m[0].length).replace(/^\s*SECTION \d+ OF \d+/, '') : '';
+  const post = /^\s*([A-Z][A-Z ]*?)\s+\d{4,}/.exec(rest);
+  return post ? post[1].replace(/ /g, '') : '';
 }
 
 /** A real cable, with what the mutations look for read once by plain patterns. */
@@ -334,6 +346,18 @@ const MUTATIONS: Mutation[] = [
     const i = find(c, TAGS);
     const m = i < 0 ? null : /^(TAGS:?\s+)([A-Z]{4})[, ]+([A-Z]{2,4})\b/.exec(c.lines[i]);
     return m ? { text: edit(c, i, (l) => l.replace(m[0], `${m[1]}${m[2]}${m[3]}`)), line: i } : undefined;
+  } },
+  { rule: 'CBL050', name: "drop the host country's TAG from an embassy's TAGS", plant: (c) => {
+    const tag = c.banner < 0 ? undefined : HOSTS.get(bannerPost(c.lines[c.banner]));
+    const i = find(c, TAGS);
+    if (tag === undefined || i < 0) return undefined;
+    const end = field(c, i);
+    const own = new RegExp(`(?:,\\s*|\\s+)${tag}\\b(?![-/])`);
+    for (let k = i; k <= end; k++) {
+      // A TAG line's code, never the label or a person's name: "TAGS: PREL FR AF", "TAGS: PREL, FR".
+      if (own.test(c.lines[k].slice(k === i ? 5 : 0))) return { text: edit(c, k, (l) => (k === i ? l.slice(0, 5) + l.slice(5).replace(own, '') : l.replace(own, ''))), line: i, slack: k - i + 1 };
+    }
+    return undefined;
   } },
   { rule: 'CBL037', name: 'put the TAGS line above the E.O. line', plant: (c) => {
     const i = find(c, EO);
@@ -681,6 +705,7 @@ const FLOORS: Record<string, number> = {
   CBL047: 0.99, // 163/163
   CBL048: 0.99, // 157/157
   CBL049: 0.99, // 347/347: SUBJECT; and E.0.
+  CBL050: 0.99, // 146/146
 };
 
 describe('rule recall on real cables (planted defects)', function () {

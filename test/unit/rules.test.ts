@@ -964,6 +964,44 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       assert.deepEqual(found('CBL044', tags('TAGS: PREL OVIP KDEMAF HILLARY')), []);
     });
   });
+  describe('CBL050', () => {
+    const cable = (banner: string, line: string) => `${banner}\n\nE.O. 12958: N/A\n${line}\nSUBJECT: X\n\n¶1. (U) Text.\n`;
+    const fixed = (banner: string, line: string) => {
+      const text = cable(banner, line);
+      return lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL050').flatMap((f) => (f.fixes ?? []).map((x) => `${x.safe ? 'safe ' : ''}${x.title}: ${applyEdits(text, x.edits).split('\n')[3]}`));
+    };
+    it("reports an embassy's cable without its host country's TAG, with the reference's count for that post", () => {
+      assert.deepEqual(found('CBL050', cable('UNCLAS PARIS 000708', 'TAGS: PREL MOPS')), ["3:0 info TAGS lack FR (France), the host country's TAG, which 103 of 105 released cables from Embassy Paris carry."]);
+      // The post as a banner spells it, spaces and all; Belgrade's TAG is SR, not the FIPS code RI.
+      assert.deepEqual(found('CBL050', cable('UNCLAS BUENOS AIRES 000012', 'TAGS: ECON')).map((f) => f.split(' ')[4]), ['AR']);
+      assert.deepEqual(found('CBL050', cable('UNCLAS BELGRADE 000012', 'TAGS: PREL RI')).map((f) => f.split(' ')[4]), ['SR']);
+    });
+    it('adds the TAG after the last one, as the field sets TAGS off, for you to choose', () => {
+      assert.deepEqual(fixed('UNCLAS PARIS 000708', 'TAGS: PREL MOPS'), ['Add FR to TAGS: TAGS: PREL MOPS FR']);
+      assert.deepEqual(fixed('UNCLAS PARIS 000708', 'TAGS: PREL, MOPS'), ['Add FR to TAGS: TAGS: PREL, MOPS, FR']);
+      assert.deepEqual(fixed('UNCLAS PARIS 000708', 'tags: prel, mops'), ['Add fr to TAGS: tags: prel, mops, fr']);
+      // Names end the field: a code after them would read as a name, so it goes first.
+      assert.deepEqual(fixed('UNCLAS PARIS 000708', 'TAGS: PREL OVIP SARKOZY NICOLAS'), ['Add FR to TAGS: TAGS: FR PREL OVIP SARKOZY NICOLAS']);
+      // The last TAG's text goes on past its code: no place to add one.
+      assert.deepEqual(fixed('UNCLAS PARIS 000708', 'TAGS: PREL [MOPS](#)'), []);
+      const text = cable('UNCLAS PARIS 000708', 'TAGS: PREL, MOPS');
+      const added = applyEdits(text, lintCable(parseCable(text).cable).find((f) => f.id === 'CBL050')!.fixes![0].edits);
+      assert.deepEqual(parseCable(added).cable.tags!.tags.map((t) => t.code), ['PREL', 'MOPS', 'FR']);
+      assert.deepEqual(found('CBL050', added), []);
+    });
+    it("leaves alone a cable carrying the TAG, a post the reference did not check or found split, and a cable with no TAGS or banner", () => {
+      assert.deepEqual(found('CBL050', cable('UNCLAS PARIS 000708', 'TAGS: PREL FR')), []);
+      assert.deepEqual(found('CBL050', cable('UNCLAS PARIS 000708', 'TAGS: PREL,\n      MOPS FR')), []);
+      // A consulate, the Department, a mission: not embassies in capitals the check counted.
+      assert.deepEqual(found('CBL050', cable('UNCLAS MARSEILLE 000708', 'TAGS: PREL')), []);
+      assert.deepEqual(found('CBL050', cable('UNCLAS STATE 000708', 'TAGS: PREL')), []);
+      assert.deepEqual(found('CBL050', cable('UNCLAS USNATO 000708', 'TAGS: PREL')), []);
+      // Brussels: 2 of 4 cables carried BE, which says nothing either way.
+      assert.deepEqual(found('CBL050', cable('UNCLAS BRUSSELS 000708', 'TAGS: PREL')), []);
+      assert.deepEqual(found('CBL050', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) Text.\n'), []);
+      assert.deepEqual(found('CBL050', cable('UNCLAS PARIS 000708', 'SUBJECT: Y')), []);
+    });
+  });
 });
 
 describe('rules: an invisible character before a marking', () => {

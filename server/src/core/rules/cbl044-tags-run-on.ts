@@ -3,9 +3,9 @@
  */
 import data from '../data/tagCodes.json';
 import { onlyCapitals } from '../id';
-import type { Tag, TagsField } from '../model';
+import type { Tag } from '../model';
 import type { Fix, Rule } from './types';
-import { tagRemoval } from './util';
+import { tagRemoval, tagSeparator } from './util';
 
 export const rule: Rule = {
   id: 'CBL044',
@@ -37,7 +37,7 @@ export const rule: Rule = {
       for (let k = 2; k <= code.length - 2; k++) if (known(code.slice(0, k)) && known(code.slice(k))) cuts.push(k);
       if (cuts.length === 0) continue;
       listed ??= new Set(tags.flatMap((t) => (t.role === 'code' ? [t.code] : [])));
-      const separator = separatorOf(cable.lines, field, i);
+      const separator = tagSeparator(cable.lines, field, i);
       const fixes = tag.token.text.length === code.length ? cuts.map((k) => splitFix(cable.lines, tag, k, separator, listed!, cuts.length === 1)) : undefined;
       const parts = cuts.map((k) => `${code.slice(0, k)} ${code.slice(k)}`).join(' or ');
       report({ message: `${tag.token.text} is no known TAG but reads as ${parts} run together.`, range: tag.token.range, fixes });
@@ -50,15 +50,6 @@ const MIN_LENGTH = 6;
 
 /** Every known TAG code (tagCodes.json, made from the reference's TAG tables). */
 const KNOWN: ReadonlySet<string> = new Set(data.codes);
-
-/** What the field puts between TAGS: ", " when a neighbour on the same line is set off by a comma ("PGOV, KDEMAF"), else a space. */
-function separatorOf(lines: readonly string[], field: TagsField, i: number): string {
-  const tags = field.tags;
-  const here = tags[i].token.range;
-  const neighbour = i > 0 && tags[i - 1].token.range.end.line === here.start.line ? { from: tags[i - 1].token.range.end, to: here.start } : i + 1 < tags.length && tags[i + 1].token.range.start.line === here.end.line ? { from: here.end, to: tags[i + 1].token.range.start } : undefined;
-  if (!neighbour) return ' ';
-  return lines[here.start.line].slice(neighbour.from.character, neighbour.to.character).includes(',') ? ', ' : ' ';
-}
 
 /**
  * Splits the token `k` letters in: inserts the separator ("KDEM AF"), or, when a part is listed in the field

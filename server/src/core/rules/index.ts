@@ -51,6 +51,7 @@ import { rule as cbl046 } from './cbl046-paragraph-number-misread';
 import { rule as cbl047 } from './cbl047-page-number-stray';
 import { rule as cbl048 } from './cbl048-decl-past-25-years';
 import { rule as cbl049 } from './cbl049-label-punctuation';
+import { rule as cbl050 } from './cbl050-host-country-tag-missing';
 import type { Rule } from './types';
 
 /** All rules, in id order. */
@@ -104,6 +105,7 @@ export const allRules: readonly Rule[] = [
   cbl047,
   cbl048,
   cbl049,
+  cbl050,
 ];
 
 const byKey = new Map<string, Rule>();

@@ -2,7 +2,7 @@
  * Helpers shared by the rules.
  */
 import { levelAbbreviation, levelRank } from '../levels';
-import type { Cable, CalendarDate, Caveat, ItemMarking, Level, PortionMarking, Range } from '../model';
+import type { Cable, CalendarDate, Caveat, ItemMarking, Level, PortionMarking, Range, TagsField } from '../model';
 import { findInTextReferences } from '../mentions';
 import { isItemMarking } from '../parse/body';
 import { BANNER_SEARCH, bannerDecidedBy, readFirstBanner } from '../parse/index';
@@ -279,6 +279,18 @@ export function tagRemoval(lines: readonly string[], tag: Range): Range {
   let cut = previous.length;
   while (cut > 0 && isSeparator(previous.charCodeAt(cut - 1))) cut--;
   return { start: { line: n - 1, character: cut }, end: { line: n, character: line.length } };
+}
+
+/**
+ * What the field puts between TAGS at its `i`th: ", " when a neighbour on the same line is set off by a comma ("PGOV, KDEMAF"),
+ * else a space (CBL044's split, CBL050's added TAG).
+ */
+export function tagSeparator(lines: readonly string[], field: TagsField, i: number): string {
+  const tags = field.tags;
+  const here = tags[i].token.range;
+  const neighbour = i > 0 && tags[i - 1].token.range.end.line === here.start.line ? { from: tags[i - 1].token.range.end, to: here.start } : i + 1 < tags.length && tags[i + 1].token.range.start.line === here.end.line ? { from: here.end, to: tags[i + 1].token.range.start } : undefined;
+  if (!neighbour) return ' ';
+  return lines[here.start.line].slice(neighbour.from.character, neighbour.to.character).includes(',') ? ', ' : ' ';
 }
 
 /**
