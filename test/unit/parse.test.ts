@@ -720,6 +720,21 @@ describe('parser: metadata', () => {
     assert.equal(classifier('Classified By: Consul Ana Vamsr. Reasons 1.4 (b)'), 'Consul Ana Vamsr');
   });
 
+  it('keeps the ellipsis of a classifier the release cut off, and drops a sentence\'s full stops', () => {
+    // 10MADRID49 ends with "Classified By: A...": the classifier was read as "A", a name the cable never gave.
+    const cut = (line: string, after = '\n') => {
+      const cc = parse(`C O N F I D E N T I A L SECTION 01 OF 02 NOWHERE 000017\n\nE.O. 12958: DECL: 03/04/2021\nTAGS: PREL XX\nSUBJECT: TALKS ON THE FERRY\n\n${line}${after}`);
+      return [cc.classifiedBy?.classifier?.text, at(cc.classifiedBy?.classifier?.range)];
+    };
+    assert.deepEqual(cut('Classified By: B...'), ['B...', '6:15-6:19']);
+    assert.deepEqual(cut('Classified By: B... '), ['B...', '6:15-6:19']);
+    assert.deepEqual(cut('Classified by: Lena Orr, Deputy Harbor Offic...', '\n\n\nXXXXXXXXXXXX\n'), ['Lena Orr, Deputy Harbor Offic...', '6:15-6:47']);
+    // A full stop, or two, after a name is a sentence's, not a cut.
+    assert.deepEqual(cut('Classified By: Ambassador Lena Orr.', '\n\n¶1. (C) Text.\n'), ['Ambassador Lena Orr', '6:15-6:34']);
+    assert.deepEqual(cut('Classified By: Ambassador Lena Orr.. Reasons 1.4 (b)', '\n\n¶1. (C) Text.\n'), ['Ambassador Lena Orr', '6:15-6:34']);
+    assert.deepEqual(cut('Classified By: Ambassador Lena Orr.... Reasons 1.4 (b)', '\n\n¶1. (C) Text.\n'), ['Ambassador Lena Orr', '6:15-6:34']);
+  });
+
   it('reads a letter past h that opens a list wrapped onto the next line ("1.4 (k," ⏎ "d)")', () => {
     const cc = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: Ambassador X for reasons 1.4 (k,\nd).\n\n¶1. (C) Text.\n');
     assert.equal(cc.classifiedBy?.reasonLetters.join(''), 'kd');

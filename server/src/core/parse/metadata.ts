@@ -1316,13 +1316,20 @@ function isClassifierEnd(c: number): boolean {
 
 /**
  * Where a classifier in `[start, end)` ends: trailing white space, ":", ",", ";" and "." go, but the full
- * stop of an initialism stays ("CHARGE D'AFFAIRES, A.I.", "U.S."), and so does that of "Jr." and "Sr.".
+ * stop of an initialism stays ("CHARGE D'AFFAIRES, A.I.", "U.S."), and so does that of "Jr." and "Sr.",
+ * and the ellipsis of a classifier the release cut off ("Classified By: A...", as 10MADRID49 ends).
  */
 function trimClassifier(text: string, start: number, end: number): number {
   let e = end;
   while (e > start && isClassifierEnd(text.charCodeAt(e - 1))) e--;
+  if (e + 3 <= end && text.charCodeAt(e) === 46 && isEllipsis(text, e) && e > start && isAlnum(text.charCodeAt(e - 1))) return e + 3;
   if (e < end && text.charCodeAt(e) === 46 && e - 2 >= start && ((text.charCodeAt(e - 2) === 46 && isLetter(text.charCodeAt(e - 1))) || isJuniorOrSenior(text, start, e))) e++;
   return e;
+}
+
+/** True when three full stops, and no fourth, start at `at`: an ellipsis, not a sentence's full stop. */
+function isEllipsis(text: string, at: number): boolean {
+  return text.charCodeAt(at + 1) === 46 && text.charCodeAt(at + 2) === 46 && text.charCodeAt(at + 3) !== 46;
 }
 
 /** True when `[start, end)` ends with the word "Jr" or "Sr", in any case: "Ambassador Jon Quill Jr. for reasons". */
