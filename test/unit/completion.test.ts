@@ -352,6 +352,23 @@ describe('completion: TAGS descriptions', () => {
   });
 });
 
+describe("completion: the host country's TAG", () => {
+  const sorted = (text: string) => [...completionsAt(text).items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+
+  it("offers an embassy's host-country TAG first, saying why, and leaves the order alone elsewhere", () => {
+    const paris = sorted('C O N F I D E N T I A L PARIS 000708\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL |\nSUBJECT: X\n');
+    assert.equal(paris[0].label, 'FR');
+    assert.match(String(paris[0].documentation), /\n\nThe host country's TAG of Embassy Paris: 103 of 105 of its released cables carry it\.$/);
+    // Belgrade's cables carry SR, which the reference gives as the TAGS usage, not the FIPS code RI.
+    assert.equal(sorted('UNCLAS BELGRADE 000012\n\nE.O. 12958: N/A\nTAGS: |\n').at(0)?.label, 'SR');
+    // A post the reference did not check, and a cable with no banner: the released cables' order.
+    assert.deepEqual(sorted('UNCLAS MARSEILLE 000012\n\nE.O. 12958: N/A\nTAGS: PREL |\n').slice(0, 2).map((i) => i.label), ['PGOV', 'PTER']);
+    assert.ok(!sorted('UNCLAS MARSEILLE 000012\n\nE.O. 12958: N/A\nTAGS: PREL |\n').some((i) => /host country/.test(String(i.documentation))));
+    // Already on the line: not offered again.
+    assert.ok(!sorted('C O N F I D E N T I A L PARIS 000708\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: FR |\n').some((i) => i.label === 'FR'));
+  });
+});
+
 describe('completion edits: reason letters', () => {
   const clby = (line: string) => `S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n${line}\n`;
 

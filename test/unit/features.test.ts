@@ -984,6 +984,12 @@ describe('hover', () => {
   it('qualifies a meaning the reference has from secondary sources only, and shows the notes that change how a code reads', () => {
     // PREL's meanings are PlusD's labels and a secondary site's words; NODIS's is PlusD's glossary: they read as fact.
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: PR|EL\n'), /PREL: subject TAG, category P \(Political Affairs\)\. The sources give these meanings \(secondary sources only\):\n/);
+    // The embassy's own country's TAG says so, with what the reference found; another TAG, or another post's FR, does not.
+    const paris = hoverAt('C O N F I D E N T I A L PARIS 000708\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL F|R\nSUBJECT: X\n');
+    assert.match(paris, /The host country's TAG of Embassy Paris: 103 of 105 of its released cables carry it\./);
+    assert.match(paris, /corpus/i);
+    assert.doesNotMatch(hoverAt('C O N F I D E N T I A L PARIS 000708\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PR|EL FR\nSUBJECT: X\n'), /host country/);
+    assert.doesNotMatch(hoverAt('C O N F I D E N T I A L MADRID 000708\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL F|R\nSUBJECT: X\n'), /host country/);
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: KI|SL\n'), /KISL: program TAG\. Islam; used for engagement with Islamic communities \(blog description\) \(secondary sources only\)\n/);
     assert.match(hoverAt('S E C R E T NOWHERE 000001\n\nNO|DIS\n\nE.O. 12958: DECL: 01/01/2019\n'), /^\*\*NODIS\*\*\n\nno distribution other than to persons indicated \(secondary sources only\)\n/);
     assert.match(hoverAt('S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: Jan Novak, for reasons 1.4 (|b)\n'), /^\*\*Reason 1\.4\(b\)\*\*\n\nforeign government information \(secondary sources only\)\.\n/);

@@ -7,6 +7,7 @@
  * year and time, and the REF items' letters after "ref" and the paragraphs' numbers after "para" in the text.
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
+import { hostTagOf } from '../core/hosts';
 import { citationOf } from '../core/id';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Block, Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefField, RefItem, Token } from '../core/model';
@@ -17,7 +18,7 @@ import { ORDER_DATES } from '../core/rules/cbl041-eo-order-after-cable';
 import { compareDates, dayOfYear, pad } from '../core/rules/util';
 import { contains, isAlnum, isBefore, isCapital, isDigit, isLetter, isSpace, partitionPoint, skipSpaces, WHITE_RUNS } from '../core/text';
 import { markingMeaning, qualifier, tagEntries, tagListMeaning, type Dictionaries, type TagEntry, type TermEntry } from './dictionaries';
-import { indexedCableMarkdown, otherAddresses, paragraphOpening, shortenSubject, tagNote, timesSeen } from './hover';
+import { hostCountryLine, indexedCableMarkdown, otherAddresses, paragraphOpening, shortenSubject, tagNote, timesSeen } from './hover';
 import type { IndexedCable } from './types';
 
 /** What {@link getCompletions} needs besides the cable. */
@@ -1212,20 +1213,24 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     // The TAGS the released cables use most come first ("P" lists PREL, PGOV, PTER, PINR before PARM or PBIO), then by
     // family and code; a user dictionary's TAGS, which no count covers, come after the counted ones.
     const rank = (t: { corpusCount?: number }) => String(MOST_USES - Math.min(t.corpusCount ?? 0, MOST_USES)).padStart(6, '0');
+    // The embassy's own country's TAG, which an index by country files its cables under (CBL050), comes first.
+    const host = hostTagOf(cable);
     for (const t of d.tags.values()) {
       if (present.has(t.code) && t.code !== atCaret) continue;
       // A code two families share (AU: Austria, the African Union) gives each family's meaning, as its hover does.
       const entries = tagEntries(d, t.code);
       // A meaning from secondary sources only is said to be so, and a note that changes how the code reads follows it (RI: Embassy Belgrade writes SR).
       const about = (e: TagEntry) => `${e.verified ? `${e.meaning}${qualifier(e)}` : 'Meaning unverified: the dictionary\'s sources do not establish it.'}${e.note ? `\n\n${tagNote(e.note)}` : ''}`;
+      const isHost = host?.tag === t.code;
+      const documentation = entries.length > 1 ? entries.map((e) => `${e.family} TAG: ${about(e)}`).join('\n\n') : about(t);
       items.push({
         label: t.code,
         kind: CompletionItemKind.Constant,
         detail: entries.map((e) => `${e.family} TAG${e.category ? ` (${e.category})` : ''}`).join(' or '),
-        documentation: entries.length > 1 ? entries.map((e) => `${e.family} TAG: ${about(e)}`).join('\n\n') : about(t),
+        documentation: isHost ? `${documentation}\n\n${hostCountryLine(host)}` : documentation,
         // "France" finds FR: the name is part of the filter text.
         filterText: `${t.code} ${entries.filter((e) => e.verified).map((e) => e.meaning).join(' ')}`.trimEnd(),
-        sortText: `${rank(t)}${order[t.family] ?? '5'}${t.code}`,
+        sortText: isHost ? '0' : `${rank(t)}${order[t.family] ?? '5'}${t.code}`,
         labelDetails: { description: tagListMeaning(entries, shortMeaning) },
         textEdit: edit(wordSpan, t.code),
         ...(separator && { additionalTextEdits: [separator] }),

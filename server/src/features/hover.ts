@@ -4,6 +4,7 @@
  * names. Meanings that are not established are said so.
  */
 import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscode-languageserver';
+import { hostTagOf, type HostTag } from '../core/hosts';
 import { citedId, fileName, fullYear, serialFitsDate } from '../core/id';
 import { allItemsNamed, findInTextReferencesOnLine, inTextTarget, paragraphsNamed, type InTextReference } from '../core/mentions';
 import { MONTH_NAMES } from '../core/parse/header';
@@ -268,6 +269,11 @@ function describeTag(code: string, dicts: Dictionaries): { text: string; meaning
   return { text: `${code}: not in the dictionary.` };
 }
 
+/** What the reference found of an embassy's host-country TAG, as a sentence of its hover and completion. */
+export function hostCountryLine(host: HostTag): string {
+  return `The host country's TAG of Embassy ${host.embassy}: ${host.carried} of ${host.of} of its released cables carry it.`;
+}
+
 /** A TAG's note as a sentence: one read off the released cables says so ("corpus: Embassy Belgrade …" → "In the released cables: Embassy Belgrade …"). */
 export function tagNote(note: string): string {
   return note.startsWith('corpus: ') ? corpusNote(note.slice(8)) : `Note: ${note}.`;
@@ -424,9 +430,12 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (tag.role === 'person') return hover(md(esc(tag.code), ['Person named after an OVIP-style TAG (visitor, official).']), tag.token.range);
     const { text, meanings, also, notes, sources } = describeTag(tag.code, d);
     const cited = sources ? citeSource(sources) : [];
+    // The embassy's own country (FORMAT.md §7 rule 23): the TAG an index by country files the cable under.
+    const host = hostTagOf(cable);
+    const hostLine = host?.tag === tag.code ? [hostCountryLine(host)] : [];
     // A note read off the released cables ("corpus: Embassy Belgrade cables never use RI") is corpus analysis.
-    if (notes?.some((n) => /\b(?:corpus|released cables)\b/.test(n)) && !cited.some((c) => c.startsWith(CORPUS))) cited.push(CORPUS);
-    return hover(md(`TAG ${esc(tag.code)}`, [esc(text), ...(meanings ?? []).map((m) => `- ${esc(m)}`), ...(also ?? []).map(esc), ...(notes ?? []).map(esc)], cited), tag.token.range);
+    if ((hostLine.length > 0 || notes?.some((n) => /\b(?:corpus|released cables)\b/.test(n))) && !cited.some((c) => c.startsWith(CORPUS))) cited.push(CORPUS);
+    return hover(md(`TAG ${esc(tag.code)}`, [esc(text), ...(meanings ?? []).map((m) => `- ${esc(m)}`), ...(also ?? []).map(esc), ...(notes ?? []).map(esc), ...hostLine], cited), tag.token.range);
   }
   // A released copy's date line ("Friday, 31 July 2009, 06:59", or a date-time group alone: "080857Z Jul 05").
   for (const p of cable.preamble) {

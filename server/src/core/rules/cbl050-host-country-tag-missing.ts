@@ -1,8 +1,7 @@
 /**
  * CBL050 host-country-tag-missing: A cable from an embassy whose TAGS lack the host country's geographic TAG (FR on a cable from Embassy Paris).
  */
-import data from '../data/tagCodes.json';
-import { normalizePost } from '../id';
+import { hostTagOf } from '../hosts';
 import type { TagsField } from '../model';
 import type { Fix, Rule } from './types';
 import { tagSeparator } from './util';
@@ -22,9 +21,8 @@ export const rule: Rule = {
   },
   check(cable, report) {
     const field = cable.tags;
-    const post = cable.banner?.post?.text;
-    if (!field || field.tags.length === 0 || post === undefined) return;
-    const host = HOSTS.get(normalizePost(post));
+    if (!field || field.tags.length === 0) return;
+    const host = hostTagOf(cable);
     if (!host) return;
     const tags = field.tags;
     for (let i = 0; i < tags.length; i++) if (tags[i].role === 'code' && tags[i].code === host.tag) return;
@@ -35,9 +33,6 @@ export const rule: Rule = {
     });
   },
 };
-
-/** The host-country TAG of each embassy the reference checked, by its post as an id writes it (tagCodes.json). */
-const HOSTS: ReadonlyMap<string, (typeof data.hostTags)[number]> = new Map(data.hostTags.map((h) => [h.post, h]));
 
 /**
  * Adds the TAG after the field's last one, set off as the field sets off its TAGS, in small letters where that TAG is

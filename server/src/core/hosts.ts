@@ -1,0 +1,19 @@
+/**
+ * The host-country TAG of an embassy's cables (FORMAT.md §7 rule 23: `FR` on Embassy Paris's, `SR` on Belgrade's), for the
+ * 83 embassies the reference checked on the released cables where more than half the cables checked carry it
+ * (`hostTags` in data/tagCodes.json, made by scripts/build-data.mjs from the geographic TAG table).
+ */
+import data from './data/tagCodes.json';
+import { normalizePost } from './id';
+import type { Cable } from './model';
+
+/** An embassy's host-country TAG, with what the reference's check found: `carried` of `of` released cables from it carry the TAG. */
+export type HostTag = (typeof data.hostTags)[number];
+
+const HOSTS: ReadonlyMap<string, HostTag> = new Map(data.hostTags.map((h) => [h.post, h]));
+
+/** The host-country TAG of the embassy the cable's banner names (`PARIS` → FR), or undefined for another post or no banner. */
+export function hostTagOf(cable: Cable): HostTag | undefined {
+  const post = cable.banner?.post?.text;
+  return post === undefined ? undefined : HOSTS.get(normalizePost(post));
+}
