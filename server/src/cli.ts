@@ -768,7 +768,7 @@ function lintStdin(o: Options, setup: LintSetup, errors: RunMessage[]): number {
  * Prints the results in the chosen format (not after `--fix-dry-run`, which printed its diff and says on stderr
  * how many errors its fixes leave, nor after `--stdin --fix`, which printed the fixed text) and returns the exit
  * code: 2 after any message, else 1 for an error-level finding or more warning-level findings than
- * `--max-warnings` allows, else 0.
+ * `--max-warnings` allows, else 0. A message about a file names it in the output by `shownName` of the path it was read by.
  */
 function report(o: Options, results: readonly FileResult[], errors: readonly RunMessage[], shownName: (file: string) => string): number {
   if (!o.dryRun && !(o.stdin && o.fix)) {
