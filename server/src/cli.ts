@@ -13,7 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
-import { ConfigResolver, DEFAULT_CONFIG, isIgnored, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig, type ResolvedConfig } from './core/config';
+import { ConfigResolver, DEFAULT_CONFIG, isIgnored, isIgnoredFolder, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig, type ResolvedConfig } from './core/config';
 import type { Cable } from './core/model';
 import { idFromFileName } from './core/id';
 import type { RuleSetting } from './core/rules/types';
@@ -24,7 +24,8 @@ import { loadUserDictionaries } from './core/userDictionary';
 import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS } from './cli/extract';
 import { cacheFile, CacheKeys, LintCache, runSalt, toolDigest } from './cli/cache';
 import { checkText, collect, readStdin, readText, relativePaths, type InputFile } from './cli/files';
-import { LINT_FORMATS, reported, type FileMessage, type FileResult } from './cli/formats';
+import { LINT_FORMATS, reported, type FileResult, type ReportedMessage } from './cli/formats';
+import { fileMessage, messageText, runMessage, type RunMessage } from './cli/messages';
 import { unifiedDiff } from './cli/diff';
 import { isTerminal, stderr, stdout } from './cli/output';
 import { applySuppressions, prune, readSuppressions, suppress, SUPPRESSIONS_FILE, writeSuppressions } from './cli/suppressions';
@@ -57,7 +58,8 @@ Lint options:
   --config FILE                            Configuration (default: .cablelint.jsonc found upward
                                            from the PATHs' folder, else from the current one).
   --rule ID=SEVERITY                       Override a rule (off, hint, info, warning, error); repeatable.
-  --ignore GLOB                            Skip matching files; repeatable.
+  --ignore GLOB                            Skip matching files (a folder it names whole is not
+                                           read); repeatable.
   --fix                                    Apply safe fixes in place (the editor's Fix All);
                                            with --stdin, print the fixed text instead of findings.
   --fix-dry-run                            Show the safe fixes as a diff; write nothing.
@@ -289,7 +291,7 @@ function pathsFolder(paths: readonly string[]): string {
  * The configuration: `--config`, or the nearest `.cablelint.jsonc` (or `.json`) at or above each folder of `from` in turn
  * (the PATHs' folder, then the current directory when none is above them).
  */
-function loadConfig(o: Options, errors: string[], from: readonly string[]): { config: CableLintConfig; root: string } {
+function loadConfig(o: Options, errors: RunMessage[], from: readonly string[]): { config: CableLintConfig; root: string } {
   let file = o.config;
   for (const dir of from) file ??= findConfig(dir);
   if (!file) return { config: DEFAULT_CONFIG, root: process.cwd() };
@@ -297,17 +299,20 @@ function loadConfig(o: Options, errors: string[], from: readonly string[]): { co
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    errors.push(`${file}: cannot read configuration (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    errors.push(runMessage(`${file}: cannot read configuration (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
     return { config: DEFAULT_CONFIG, root: process.cwd() };
   }
   const { config, errors: configErrors } = parseConfig(text, file);
-  errors.push(...configErrors.map((e) => e.message));
+  errors.push(...configErrors.map((e) => runMessage(e.message)));
   return { config, root: path.dirname(path.resolve(file)) };
 }
 
 /** The TAG codes of the configuration's user dictionaries, which the rules count as known, as in the editor; problems are reported like the configuration's. */
-function loadUserTags(config: CableLintConfig, root: string, errors: string[]): string[] {
-  return loadUserDictionaries(config.dictionaries, (rel) => fs.readFileSync(path.resolve(root, rel), 'utf8'), errors).flatMap((d) => d.tags.map((t) => t.code));
+function loadUserTags(config: CableLintConfig, root: string, errors: RunMessage[]): string[] {
+  const problems: string[] = [];
+  const tags = loadUserDictionaries(config.dictionaries, (rel) => fs.readFileSync(path.resolve(root, rel), 'utf8'), problems).flatMap((d) => d.tags.map((t) => t.code));
+  errors.push(...problems.map(runMessage));
+  return tags;
 }
 
 /**
@@ -364,7 +369,7 @@ interface WorkerInput {
 interface IndexedResult {
   readonly index: number;
   readonly result?: FileResult;
-  readonly errors: readonly string[];
+  readonly errors: readonly RunMessage[];
   /** With `--cache`, the key of the text linted (none when it could not be read). */
   readonly key?: string;
 }
@@ -374,13 +379,13 @@ interface IndexedResult {
  * the walk took it only if it reads as a cable (`ifCable`) and it does not; a parser failure is still
  * reported then, since it may have hidden a cable.
  */
-function readCable(file: string, ifCable: boolean | undefined, errors: string[]): { text: string; bom: boolean; cable: Cable } | undefined {
+function readCable(file: string, ifCable: boolean | undefined, errors: RunMessage[]): { text: string; bom: boolean; cable: Cable } | undefined {
   const read = readText(file, errors, ifCable);
   return read && parseRead(file, read, ifCable, errors);
 }
 
 /** {@link readCable} for a text already read. */
-function parseRead(file: string, read: { text: string; bom: boolean }, ifCable: boolean | undefined, errors: string[]): { text: string; bom: boolean; cable: Cable } | undefined {
+function parseRead(file: string, read: { text: string; bom: boolean }, ifCable: boolean | undefined, errors: RunMessage[]): { text: string; bom: boolean; cable: Cable } | undefined {
   const { cable } = parseCable(read.text);
   if (ifCable && !readsAsCable(cable)) {
     reportParserFailure(file, cable, errors);
@@ -394,7 +399,7 @@ function parseRead(file: string, read: { text: string; bom: boolean }, ifCable: 
  * With `keys`, the result carries the cache key of the text read, and an entry of `cache` under that key
  * is taken without parsing or linting.
  */
-function lintOne(job: LintJob, resolver: ConfigResolver, userTags: ReadonlySet<string>, errors: string[], keys?: CacheKeys, cache?: LintCache): { result?: FileResult; key?: string } {
+function lintOne(job: LintJob, resolver: ConfigResolver, userTags: ReadonlySet<string>, errors: RunMessage[], keys?: CacheKeys, cache?: LintCache): { result?: FileResult; key?: string } {
   const read = readText(job.file, errors, job.ifCable);
   if (!read) return {};
   const config = resolver.fixed ?? resolver.resolve(job.globPath!);
@@ -423,7 +428,7 @@ function cached(cache: LintCache | undefined, job: LintJob, key: string | undefi
  * Keeps a file's result in the cache under `key`, or drops its entry when the run reported a problem
  * with it (a failure to read, parse or lint is said again next time rather than hidden).
  */
-function remember(cache: LintCache | undefined, file: string, key: string | undefined, result: FileResult | undefined, fileErrors: readonly string[], fixed?: boolean): void {
+function remember(cache: LintCache | undefined, file: string, key: string | undefined, result: FileResult | undefined, fileErrors: readonly RunMessage[], fixed?: boolean): void {
   if (!cache) return;
   if (key === undefined || fileErrors.length > 0) cache.delete(file);
   else cache.set(file, { key, findings: result ? result.findings : null, ...(fixed === undefined ? {} : { fixed }) });
@@ -433,17 +438,17 @@ function remember(cache: LintCache | undefined, file: string, key: string | unde
  * Lints a file's parsed text. A parser or rule failure (a bug: the findings may be
  * incomplete) is an error naming the file, so that the run ends with exit code 2.
  */
-function lintParsed(file: string, cable: Cable, config: ResolvedConfig, userTags: ReadonlySet<string>, errors: string[]): FileResult['findings'] {
+function lintParsed(file: string, cable: Cable, config: ResolvedConfig, userTags: ReadonlySet<string>, errors: RunMessage[]): FileResult['findings'] {
   const failures: string[] = [];
   // The file's name goes with its text: CBL043 compares a name like 07PARIS2725.txt with the banner.
   const findings = lintCable(cable, config, failures, { fileName: file, userTags }).map(reported);
-  for (const f of failures) errors.push(`${file}: internal error: ${f}`);
+  for (const f of failures) errors.push(fileMessage(file, `internal error: ${f}`));
   return findings;
 }
 
 /** For extract and outline, which run no rule: a parser failure is an error naming the file, as {@link lintParsed} reports it. */
-function reportParserFailure(file: string, cable: Cable, errors: string[]): void {
-  for (const p of cable.problems) if (p.rule === INTERNAL_ERROR) errors.push(`${file}: internal error: parser: ${p.message}`);
+function reportParserFailure(file: string, cable: Cable, errors: RunMessage[]): void {
+  for (const p of cable.problems) if (p.rule === INTERNAL_ERROR) errors.push(fileMessage(file, `internal error: parser: ${p.message}`));
 }
 
 /** Lints a share of the files, handing the results over in batches. */
@@ -453,7 +458,7 @@ function lintShare(input: WorkerInput, post: (batch: IndexedResult[]) => void): 
   const keys = input.salt === undefined || input.cacheBase === undefined ? undefined : new CacheKeys(input.salt, input.cacheBase);
   let batch: IndexedResult[] = [];
   for (const job of input.jobs) {
-    const errors: string[] = [];
+    const errors: RunMessage[] = [];
     const { result, key } = lintOne(job, resolver, userTags, errors, keys);
     batch.push({ index: job.index, result, errors, key });
     if (batch.length >= BATCH) {
@@ -500,8 +505,8 @@ function showProgress(done: number, total: number): void {
 }
 
 /** Prints the run's messages on stderr and returns its exit code: 2 after any message, else `code`. */
-function finish(errors: readonly string[], code: number): number {
-  for (const e of errors) stderr.write(`cablelint: ${e}\n`);
+function finish(errors: readonly RunMessage[], code: number): number {
+  for (const e of errors) stderr.write(`cablelint: ${messageText(e)}\n`);
   stderr.flush();
   return errors.length > 0 ? 2 : code;
 }
@@ -524,13 +529,21 @@ function ignored(setup: LintSetup, shown: string, globPath: string | undefined):
   return setup.ignoreConfig.ignore.length > 0 && (isIgnored(setup.ignoreConfig, globPath!) || isIgnored(setup.ignoreConfig, shown));
 }
 
+/**
+ * True when an ignore glob names the folder `dir` as a whole ({@link isIgnoredFolder}), by its path from the configuration's
+ * directory or from the current one, as {@link ignored} looks at files: the walk does not enter it.
+ */
+function ignoredFolder(setup: LintSetup, dir: string): boolean {
+  return setup.ignoreConfig.ignore.length > 0 && (isIgnoredFolder(setup.ignoreConfig, setup.pathForGlobs!({ file: dir })) || isIgnoredFolder(setup.ignoreConfig, setup.shownPath({ file: dir })));
+}
+
 /** The line saying that a file named on the command line (or by --stdin-filename) was skipped: no error, the exit code stays, as ESLint does. */
 function sayIgnored(shown: string): void {
   stderr.write(`cablelint: ${shown}: not checked, an ignore glob (--ignore or the configuration's "ignore") names it\n`);
 }
 
 async function lintCommand(o: Options): Promise<number> {
-  const errors: string[] = [];
+  const errors: RunMessage[] = [];
   // An editor pipes an unsaved buffer from wherever it runs: its configuration is the one above the file it names. Files have
   // the one above them, as in the editor, so that `cablelint /archive/cables` finds `/archive/.cablelint.jsonc` from anywhere.
   const from = o.stdinFilename !== undefined ? [path.dirname(path.resolve(o.stdinFilename))] : o.stdin ? [process.cwd()] : [pathsFolder(o.paths), process.cwd()];
@@ -547,7 +560,7 @@ async function lintCommand(o: Options): Promise<number> {
   const setup: LintSetup = { config, ignoreConfig, overrides: overrides.rules, userTags, shownPath, pathForGlobs };
   if (o.stdin) return lintStdin(o, setup, errors);
   const jobs: LintJob[] = [];
-  for (const input of collect(o.paths, errors)) {
+  for (const input of collect(o.paths, errors, (dir) => ignoredFolder(setup, dir))) {
     const shown = shownPath(input);
     const globPath = pathForGlobs?.(input);
     if (ignored(setup, shown, globPath)) {
@@ -571,7 +584,7 @@ async function lintCommand(o: Options): Promise<number> {
     // Enough files for threads: the cached ones are taken here first, and only the rest go to threads (read again there), if still enough.
     const stale: LintJob[] = [];
     for (const job of jobs) {
-      const fileErrors: string[] = [];
+      const fileErrors: RunMessage[] = [];
       const read = readText(job.file, fileErrors, job.ifCable);
       errors.push(...fileErrors);
       if (!read) {
@@ -587,7 +600,7 @@ async function lintCommand(o: Options): Promise<number> {
   }
   if (threads > 1) {
     // Large collections: several threads; only findings travel back.
-    const fileErrors: (readonly string[])[] = new Array(jobs.length);
+    const fileErrors: (readonly RunMessage[])[] = new Array(jobs.length);
     let finished = jobs.length - pending.length;
     await lintInThreads(pending, threads, (share) => ({ jobs: share, config, overrides: overrides.rules, userTags, salt, cacheBase: cache?.base }), (batch) => {
       for (const r of batch) {
@@ -602,7 +615,7 @@ async function lintCommand(o: Options): Promise<number> {
   } else {
     pending.forEach((job, i) => {
       if (progress && i % 100 === 0) showProgress(jobs.length - pending.length + i, jobs.length);
-      const fileErrors: string[] = [];
+      const fileErrors: RunMessage[] = [];
       if (o.fix || o.dryRun) slots[job.index] = fixOne(o, job, resolver, userTagSet, fileErrors, keys, cache);
       else {
         const { result, key } = lintOne(job, resolver, userTagSet, fileErrors, keys, cache);
@@ -617,11 +630,8 @@ async function lintCommand(o: Options): Promise<number> {
     stderr.flush();
   }
   cache?.save(errors);
-  // The names the run's messages give files by (as read, or as given), each with the name the output gives it.
-  const names = new Map<string, string>();
-  for (const p of o.paths) names.set(p, shownPath({ file: p }));
-  for (const job of jobs) names.set(job.file, job.shown);
-  return report(o, withSuppressions(o, slots.filter((r): r is FileResult => r !== undefined), errors), errors, names);
+  // A message names a file by the path it was read by (as given, or as the walk joined it); the output names it from here.
+  return report(o, withSuppressions(o, slots.filter((r): r is FileResult => r !== undefined), errors), errors, (file) => shownPath({ file }));
 }
 
 /**
@@ -629,12 +639,12 @@ async function lintCommand(o: Options): Promise<number> {
  * (`--suppress-all`, `--suppress-rule`) or dropping the counts no error uses (`--prune-suppressions`). Counts no error
  * uses are said on stderr: a new error could hide behind them.
  */
-function withSuppressions(o: Options, results: FileResult[], errors: string[]): FileResult[] {
+function withSuppressions(o: Options, results: FileResult[], errors: RunMessage[]): FileResult[] {
   const file = o.suppressionsLocation ?? SUPPRESSIONS_FILE;
   const writing = o.suppressAll || o.suppressRules.length > 0 || o.pruneSuppressions;
   if (!writing && o.suppressionsLocation === undefined && !fs.existsSync(file)) return results;
   if (!writing && !fs.existsSync(file)) {
-    errors.push(`${file}: no such suppressions file (--suppressions-location)`);
+    errors.push(runMessage(`${file}: no such suppressions file (--suppressions-location)`));
     return results;
   }
   const before = errors.length;
@@ -657,7 +667,7 @@ function withSuppressions(o: Options, results: FileResult[], errors: string[]): 
  * (no safe fix changed that text), and the text left on disk is cached: a file the fixes changed under the
  * key of its new text, after it is linted again.
  */
-function fixOne(o: Options, job: LintJob, resolver: ConfigResolver, userTags: ReadonlySet<string>, errors: string[], keys?: CacheKeys, cache?: LintCache): FileResult | undefined {
+function fixOne(o: Options, job: LintJob, resolver: ConfigResolver, userTags: ReadonlySet<string>, errors: RunMessage[], keys?: CacheKeys, cache?: LintCache): FileResult | undefined {
   const read = readText(job.file, errors, job.ifCable);
   if (!read) {
     cache?.delete(job.file);
@@ -683,7 +693,7 @@ function fixOne(o: Options, job: LintJob, resolver: ConfigResolver, userTags: Re
         fs.writeFileSync(job.file, (read.bom ? '\uFEFF' : '') + fixed.text);
         written = true;
       } catch (e) {
-        errors.push(`${job.file}: cannot be written (${String(e)})`);
+        errors.push(fileMessage(job.file, `cannot be written (${String(e)})`));
       }
     }
   }
@@ -713,26 +723,26 @@ function isBlank(text: string): boolean {
  * (or the text is binary, blank or ignored), so that an editor can always put the output in the buffer's place.
  * No cache is read or written: the text is no file.
  */
-function lintStdin(o: Options, setup: LintSetup, errors: string[]): number {
+function lintStdin(o: Options, setup: LintSetup, errors: RunMessage[]): number {
   const input: InputFile | undefined = o.stdinFilename === undefined ? undefined : { file: o.stdinFilename };
   const shown = input ? setup.shownPath(input) : STDIN_NAME;
   const bytes = readStdin(errors);
   const results: FileResult[] = [];
-  // The names its messages give the text by.
-  const names = new Map([[shown, shown], [o.stdinFilename ?? shown, shown], ['standard input', shown]]);
+  // Every message about a file is about the text piped in, whichever name it gives it ("standard input", NAME or <stdin>).
+  const shownName = () => shown;
   if (input && ignored(setup, shown, setup.pathForGlobs?.(input))) {
     sayIgnored(shown);
     if (o.fix && bytes) stdout.writeBytes(bytes);
-    return report(o, results, errors, names);
+    return report(o, results, errors, shownName);
   }
-  if (!bytes) return report(o, results, errors, names);
+  if (!bytes) return report(o, results, errors, shownName);
   const raw = bytes.toString('utf8');
   const read = isBlank(raw) ? undefined : checkText(shown, raw, errors);
   if (!read) {
     // A blank text is a clean document; a binary one is said to be skipped, as a file would be.
     if (o.fix) stdout.writeBytes(bytes);
     if (errors.length === 0) results.push({ file: shown, findings: [] });
-    return report(o, results, errors, names);
+    return report(o, results, errors, shownName);
   }
   // Without a name, no override's glob applies to the text; with one, those naming its path do.
   const resolved = input ? new ConfigResolver(setup.config, setup.overrides).resolve(setup.pathForGlobs?.(input) ?? '') : resolveConfig({ ...setup.config, overrides: [] }, '', setup.overrides);
@@ -751,27 +761,21 @@ function lintStdin(o: Options, setup: LintSetup, errors: string[]): number {
   // Without a name, "<stdin>" is no cable id's name, so CBL043 has nothing to compare.
   results.push({ file: shown, findings: lintParsed(o.stdinFilename ?? shown, cable, resolved, userTags, errors) });
   // The suppressions of the file the text is named after apply to it, as an editor's unsaved buffer is that file.
-  return report(o, o.stdinFilename === undefined ? results : withSuppressions(o, results, errors), errors, names);
+  return report(o, o.stdinFilename === undefined ? results : withSuppressions(o, results, errors), errors, shownName);
 }
 
 /**
  * Prints the results in the chosen format (not after `--fix-dry-run`, which printed its diff and says on stderr
  * how many errors its fixes leave, nor after `--stdin --fix`, which printed the fixed text) and returns the exit
  * code: 2 after any message, else 1 for an error-level finding or more warning-level findings than
- * `--max-warnings` allows, else 0.
+ * `--max-warnings` allows, else 0. A message about a file names it in the output by `shownName` of the path it was read by.
  */
-function report(o: Options, results: readonly FileResult[], errors: readonly string[], names: ReadonlyMap<string, string> = new Map()): number {
+function report(o: Options, results: readonly FileResult[], errors: readonly RunMessage[], shownName: (file: string) => string): number {
   if (!o.dryRun && !(o.stdin && o.fix)) {
     const format = o.format ?? 'stylish';
     const color = format === 'stylish' && !process.env.NO_COLOR && isTerminal(1);
-    const fileMessages: FileMessage[] = [];
-    const runMessages: string[] = [];
-    for (const e of errors) {
-      const m = aboutFile(e, names);
-      if (m) fileMessages.push(m);
-      else runMessages.push(e);
-    }
-    stdout.write(LINT_FORMATS[format](results, { color, version: VERSION, messages: errors, fileMessages, runMessages }));
+    const messages = errors.map((m): ReportedMessage => (m.file === undefined ? { message: m.message, text: m.message } : { file: shownName(m.file), message: m.message, text: messageText(m) }));
+    stdout.write(LINT_FORMATS[format](results, { color, version: VERSION, messages }));
   }
   stdout.flush();
   let code = results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
@@ -792,21 +796,8 @@ function report(o: Options, results: readonly FileResult[], errors: readonly str
   return finish(errors, code);
 }
 
-/**
- * The file a message of the run is about, when it starts with one of `names` (the names files are read by) and ": ",
- * with the rest of it; undefined for a message about the run (a configuration, the cache, the suppressions file).
- * Every ": " is tried, so that a name holding one is found too.
- */
-function aboutFile(text: string, names: ReadonlyMap<string, string>): FileMessage | undefined {
-  for (let i = text.indexOf(': '); i > 0; i = text.indexOf(': ', i + 1)) {
-    const file = names.get(text.slice(0, i));
-    if (file !== undefined) return { file, message: text.slice(i + 2) };
-  }
-  return undefined;
-}
-
 function extractCommand(o: Options): number {
-  const errors: string[] = [];
+  const errors: RunMessage[] = [];
   const shownPath = relativePaths(process.cwd());
   const fields = o.fields ?? EXTRACT_FIELDS;
   const format = o.format === 'csv' ? 'csv' : 'jsonl';
@@ -826,7 +817,7 @@ function extractCommand(o: Options): number {
 }
 
 function outlineCommand(o: Options): number {
-  const errors: string[] = [];
+  const errors: RunMessage[] = [];
   const shownPath = relativePaths(process.cwd());
   for (const input of collect(o.paths, errors)) {
     const read = readCable(input.file, input.ifCable, errors);

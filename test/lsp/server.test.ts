@@ -3,6 +3,7 @@
  * code actions, configuration errors, and navigation across a workspace.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -832,6 +833,31 @@ describe('a document opened as the server starts', function () {
       // The workspace file is read from disk, so it applies though the client never answered.
       assert.deepEqual(first.diagnostics.filter((d) => d.code === 'CBL024').map((d) => d.severity), [1]);
       assert.deepEqual(client.requests().filter((m) => m !== 'window/workDoneProgress/create').sort(), ['client/registerCapability', 'workspace/configuration']);
+    } finally {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+  it('FIXME: takes the workspace folder\'s .cablelint.jsonc for a cable in a subfolder that has its own, which cablelint takes when given that subfolder', async () => {
+    // The two front ends agree when cablelint is run on the workspace folder (one configuration per run, found above
+    // the PATHs' folder), and not when it is run on a subfolder with its own file. The nearest configuration above each
+    // file, stopping at the workspace folder (as markdownlint-cli2 reads one per folder), would make them agree in both;
+    // both front ends have to change together for that. Flip these assertions when they do.
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-nested-'));
+    fs.mkdirSync(path.join(ws, 'sub'));
+    fs.writeFileSync(path.join(ws, '.cablelint.jsonc'), '{ "rules": { "paragraph-number-sequence": "error" } }');
+    fs.writeFileSync(path.join(ws, 'sub', '.cablelint.jsonc'), '{ "rules": { "paragraph-number-sequence": "off" } }');
+    const text = 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: X\n\n1. Text.\n\n3. Text.\n';
+    fs.writeFileSync(path.join(ws, 'sub', 'a.cable'), text);
+    const client = await startServer(ws, { workspace: { configuration: true } });
+    try {
+      const uri = `file://${path.join(ws, 'sub', 'a.cable')}`;
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text } });
+      const first = await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+      assert.deepEqual(first.diagnostics.filter((d) => d.code === 'CBL024').map((d) => d.severity), [1], 'FIXME: sub/.cablelint.jsonc turns CBL024 off');
+      const cli = (args: string[]) => JSON.parse(spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), '--format', 'json', ...args], { cwd: ws, encoding: 'utf8' }).stdout) as { diagnostics: { id: string; severity: string }[] }[];
+      assert.deepEqual(cli(['.'])[0].diagnostics.filter((d) => d.id === 'CBL024').map((d) => d.severity), ['error'], 'FIXME: sub/.cablelint.jsonc turns CBL024 off');
+      assert.deepEqual(cli(['sub'])[0].diagnostics.filter((d) => d.id === 'CBL024'), []);
     } finally {
       await client.stop();
       fs.rmSync(ws, { recursive: true, force: true });

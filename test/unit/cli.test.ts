@@ -29,6 +29,29 @@ function runBytes(args: string[], input: Buffer, cwd = ROOT): { code: number; st
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr.toString() };
 }
 
+/**
+ * `run` with a stand-in for `fs.readdirSync` loaded first (`--require`): it writes each folder read to the returned list,
+ * and fails with EACCES for a folder whose name is in `locked`, as one without read permission does (the tests may run as root).
+ */
+function runWithFs(args: string[], cwd: string, locked: readonly string[] = []): { code: number; stdout: string; stderr: string; read: string[] } {
+  const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cablelint-readdir-')), 'read.log');
+  const preload = path.join(path.dirname(log), 'preload.js');
+  fs.writeFileSync(
+    preload,
+    `const fs = require('node:fs'); const readdirSync = fs.readdirSync; const locked = ${JSON.stringify(locked)};
+fs.readdirSync = function (dir, ...rest) {
+  fs.appendFileSync(${JSON.stringify(log)}, String(dir) + '\\n');
+  if (locked.includes(require('node:path').basename(String(dir)))) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+  return readdirSync.call(this, dir, ...rest);
+};
+`,
+  );
+  const r = spawnSync(process.execPath, ['--require', preload, CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const read = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter((l) => l !== '') : [];
+  fs.rmSync(path.dirname(log), { recursive: true, force: true });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, read };
+}
+
 describe('cablelint', function () {
   this.timeout(60000);
   let tmp: string;
@@ -266,6 +289,30 @@ describe('cablelint', function () {
     assert.deepEqual(JSON.parse(stdin.stdout), [{ file: 'x/a.cable', diagnostics: [fatal('binary file (contains NUL bytes), skipped')] }]);
   });
 
+  it('names the file a message is about from where it happened, never from its text: a name that is another\'s start, an unreadable folder of the walk', () => {
+    // The messages were strings whose file was found again by trying each ": " against the names given: "a: b.cable: empty
+    // file" was taken for a message about the file "a", and a folder of the walk that could not be read for one about the run.
+    const dir = fs.mkdtempSync(path.join(tmp, 'typed-'));
+    fs.copyFileSync(path.join(ROOT, 'test/fixtures/samples/09QUITO288.cable'), path.join(dir, 'a'));
+    fs.writeFileSync(path.join(dir, 'a: b.cable'), '');
+    const fatal = (message: string) => ({ id: null, name: null, severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, fixable: false, fatal: true });
+    const json = run(['--format', 'json', 'a', 'a: b.cable'], dir);
+    assert.equal(json.code, 2);
+    assert.equal(json.stderr, 'cablelint: a: b.cable: empty file\n');
+    assert.deepEqual(JSON.parse(json.stdout), [{ file: 'a', diagnostics: [] }, { file: 'a: b.cable', diagnostics: [fatal('empty file')] }]);
+    const github = run(['--format', 'github', 'a', 'a: b.cable'], dir);
+    assert.equal(github.stdout, '::error file=a%3A b.cable,title=cablelint::empty file\n');
+    // A folder the walk cannot read is that folder's message in every format, as a folder given by name is.
+    fs.mkdirSync(path.join(dir, 'c', 'locked'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'test/fixtures/samples/09QUITO288.cable'), path.join(dir, 'c', 'ok.cable'));
+    const locked = runWithFs(['--format', 'json', 'c'], dir, ['locked']);
+    assert.equal(locked.code, 2);
+    assert.equal(locked.stderr, 'cablelint: c/locked: cannot read directory (EACCES)\n');
+    assert.deepEqual(JSON.parse(locked.stdout), [{ file: 'c/ok.cable', diagnostics: [] }, { file: 'c/locked', diagnostics: [fatal('cannot read directory (EACCES)')] }]);
+    assert.equal(runWithFs(['--format', 'gitlab', 'c'], dir, ['locked']).stdout.includes('"path": "c/locked"'), true);
+    assert.equal(runWithFs(['c'], dir, ['locked']).stdout, '1 file(s) checked, no problems; 1 file(s) could not be checked (stderr says why)\n');
+  });
+
   it('gives a safe fix in SARIF as the result\'s fixes, whose replacements make the text --fix writes', () => {
     const file = path.join(RULES, 'cbl018-tags-duplicate.bad.cable');
     const text = fs.readFileSync(file, 'utf8');
@@ -456,6 +503,50 @@ describe('cablelint', function () {
     const broken = run(['x.cable'], dir);
     assert.equal(broken.code, 2);
     assert.match(broken.stderr, /unknown rule "nope"/);
+  });
+
+  it('never enters a folder an ignore glob leaves out as a whole, so an unreadable folder in it is no error, and ignores the same files as before', () => {
+    // `--ignore "c/archive/**"` walked all of c/archive, reading every folder of a huge collection, and said the
+    // folders it could not read there: exit code 2 for files it was told to leave alone.
+    const dir = fs.mkdtempSync(path.join(tmp, 'prune-'));
+    const cable = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09QUITO288.cable'));
+    for (const folder of ['c/keep', 'c/archive/2009/locked', 'c/old/2009', 'c/drafts']) fs.mkdirSync(path.join(dir, folder), { recursive: true });
+    for (const file of ['c/keep/a.cable', 'c/archive/b.cable', 'c/archive/2009/c.cable', 'c/old/2009/d.cable', 'c/old/e.cable', 'c/drafts/f.cable']) fs.writeFileSync(path.join(dir, file), cable);
+    const walk = (args: string[]) => {
+      const r = runWithFs(['--format', 'json', ...args, 'c'], dir, ['locked']);
+      return { code: r.code, stderr: r.stderr, files: (JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file), read: r.read.map((d) => path.relative(dir, path.resolve(dir, d)).split(path.sep).join('/')) };
+    };
+    // Without a glob, the locked folder is said, as before.
+    const all = walk([]);
+    assert.equal(all.code, 2);
+    assert.match(all.stderr, /c\/archive\/2009\/locked: cannot read directory \(EACCES\)/);
+    for (const [args, files, notRead] of [
+      [['--ignore', 'c/archive/**'], ['c/drafts/f.cable', 'c/keep/a.cable', 'c/old/2009/d.cable', 'c/old/e.cable'], ['c/archive']],
+      [['--ignore', 'c/archive'], ['c/drafts/f.cable', 'c/keep/a.cable', 'c/old/2009/d.cable', 'c/old/e.cable'], ['c/archive']],
+      [['--ignore', './c/archive/'], ['c/drafts/f.cable', 'c/keep/a.cable', 'c/old/2009/d.cable', 'c/old/e.cable'], ['c/archive']],
+      [['--ignore', '**/2009'], ['c/archive/b.cable', 'c/drafts/f.cable', 'c/keep/a.cable', 'c/old/e.cable'], ['c/archive/2009', 'c/old/2009']],
+      // "c/old/*" names c/old/2009 as a whole (and e.cable), not c/old.
+      [['--ignore', 'c/old/*', '--ignore', 'c/archive/**'], ['c/drafts/f.cable', 'c/keep/a.cable'], ['c/archive', 'c/old/2009']],
+    ] as [string[], string[], string[]][]) {
+      const r = walk(args);
+      assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+      assert.deepEqual(r.files, files, args.join(' '));
+      for (const folder of notRead) assert.ok(!r.read.some((d) => d === folder || d.startsWith(folder + '/')), `${args.join(' ')} read ${folder}: ${r.read.join(', ')}`);
+    }
+    // A glob that names some of a folder's files, or a negated one, leaves the folder to be walked: its other files are linted.
+    const some = walk(['--ignore', 'c/archive/*.cable']);
+    assert.deepEqual(some.files, ['c/archive/2009/c.cable', 'c/drafts/f.cable', 'c/keep/a.cable', 'c/old/2009/d.cable', 'c/old/e.cable', 'c/archive/2009/locked']);
+    assert.equal(some.code, 2);
+    assert.ok(walk(['--ignore', '!c/keep/**']).read.includes('c/archive/2009/locked'));
+    // The configuration's "ignore", seen from its folder, prunes alike.
+    fs.writeFileSync(path.join(dir, '.cablelint.jsonc'), '{ "ignore": ["c/archive", "c/drafts/"] }');
+    const configured = walk([]);
+    assert.equal(configured.code, 0, configured.stderr);
+    assert.deepEqual(configured.files, ['c/keep/a.cable', 'c/old/2009/d.cable', 'c/old/e.cable']);
+    assert.ok(!configured.read.some((d) => d.startsWith('c/archive') || d.startsWith('c/drafts')), configured.read.join(', '));
+    const fromInside = runWithFs(['--format', 'json', '.'], path.join(dir, 'c'), ['locked']);
+    assert.equal(fromInside.code, 0, fromInside.stderr);
+    assert.deepEqual((JSON.parse(fromInside.stdout) as { file: string }[]).map((f) => f.file), ['keep/a.cable', 'old/2009/d.cable', 'old/e.cable']);
   });
 
   it('counts the TAGS of the user dictionaries the configuration names as known, and reports a dictionary it cannot read', () => {

@@ -128,6 +128,46 @@ describe('cablelint --cache', function () {
     fs.renameSync(moved, dir);
   });
 
+  it('drops the entries of files deleted since the last run, and counts only the files there are, from the cache or not', () => {
+    const cables = path.join(dir, 'cables');
+    const gone = ['cbl030-portion-marking-above-banner.bad.cable', 'cbl030-portion-marking-above-banner.good.cable', 'cbl030-portion-marking-above-banner.bad.expected.txt'];
+    for (const threads of ['1', '3']) {
+      fs.rmSync(cacheFile, { force: true });
+      fs.cpSync(RULES, cables, { recursive: true });
+      fs.mkdirSync(path.join(cables, 'sub'), { recursive: true });
+      fs.copyFileSync(path.join(RULES, 'cbl018-tags-duplicate.bad.cable'), path.join(cables, 'sub', 'x.cable'));
+      run(['--cache', '--threads', threads, 'cables'], dir);
+      for (const name of [...gone, 'sub/x.cable']) assert.ok(`cables/${name}` in readCache(cacheFile).entries, name);
+      for (const name of gone) fs.rmSync(path.join(cables, name));
+      // A folder deleted whole, with its cables, too.
+      fs.rmSync(path.join(cables, 'sub'), { recursive: true });
+      const left = fs.readdirSync(cables).filter((n) => n.endsWith('.cable')).length;
+      const plain = run(['--threads', threads, 'cables'], dir);
+      const cached = run(['--cache', '--threads', threads, 'cables'], dir);
+      assert.deepEqual([cached.code, cached.stdout, cached.stderr], [plain.code, plain.stdout, plain.stderr], `${threads} threads`);
+      assert.match(cached.stdout, new RegExp(` in ${left} file\\(s\\)\n`));
+      const json = JSON.parse(run(['--cache', '--threads', threads, '--format', 'json', 'cables'], dir).stdout) as { file: string }[];
+      assert.equal(json.length, left);
+      const entries = Object.keys(readCache(cacheFile).entries);
+      for (const name of [...gone, 'sub/x.cable']) assert.ok(!entries.includes(`cables/${name}`), `${threads} threads: the entry of the deleted ${name} is kept`);
+      assert.equal(entries.length, fs.readdirSync(cables).filter((n) => /\.(cable|txt)$/.test(n) && fs.statSync(path.join(cables, n)).size > 0).length);
+    }
+    // A run over one file keeps the entries of the others while they exist, and drops those of the ones deleted since.
+    const one = path.join('cables', 'cbl018-tags-duplicate.bad.cable');
+    const other = 'cables/cbl018-tags-duplicate.good.cable';
+    fs.rmSync(path.join(dir, other));
+    const before = Object.keys(readCache(cacheFile).entries).length;
+    run(['--cache', one], dir);
+    const after = Object.keys(readCache(cacheFile).entries);
+    assert.equal(after.length, before - 1);
+    assert.ok(!after.includes(other));
+    // A file named on the command line and deleted: said to be missing, and its entry dropped.
+    fs.rmSync(path.join(dir, one));
+    const missing = run(['--cache', '--format', 'json', one], dir);
+    assert.equal(missing.code, 2);
+    assert.ok(!(one.split(path.sep).join('/') in readCache(cacheFile).entries));
+  });
+
   it('lints every file again when the configuration, a --rule, a user dictionary or the name changes', () => {
     const x = path.join(dir, 'x.cable');
     fs.writeFileSync(x, fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8').replace('MARR MOPS MT LY', 'MARR MOPS KLOCAF LY'));

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import picomatch from 'picomatch';
-import { ConfigResolver, isIgnored, matchesGlob, parseConfig, resolveConfig } from '../../server/src/core/config';
+import { ConfigResolver, isIgnored, isIgnoredFolder, matchesGlob, parseConfig, resolveConfig } from '../../server/src/core/config';
 
 describe('configuration', () => {
   const { config, errors } = parseConfig(`{
@@ -58,6 +58,31 @@ describe('configuration', () => {
     assert.equal(isIgnored(bare, 'drafts2/a.cable'), false);
     // `overrides` keep picomatch's reading: a file's glob names files.
     assert.notEqual(resolveConfig(bare, 'archive/09PARIS1.txt').rules.get('CBL030'), 'off');
+  });
+
+  it('prunes a folder only when every file under it is ignored, for folder, file and negated globs alike', () => {
+    // The walk of `cablelint` does not enter a folder isIgnoredFolder names: it must never leave out a file isIgnored keeps.
+    const globs = ['archive', 'archive/', './archive/**', 'archive/**/*.cable', 'archive/*', '**/2009', '**/2009/**', 'old/*', '*/', '20??-*', '{a,b}/**', '!archive/*.cable', '!(keep)', 'archive/*.cable', '**/*.txt', 'a/**/b', '*'];
+    const folders = ['archive', 'archive/2009', 'old', 'old/2009', 'old/2009/x', 'keep', 'a', 'a/x/b', 'b/c', '2010-01', 'x/2009', 'x/y'];
+    const names = ['09PARIS1.txt', 'n.cable', 'deep/n.cable', 'deep/09PARIS1.txt', 'archive/n.cable'];
+    let pruned = 0;
+    for (const glob of globs) {
+      const { config } = parseConfig(JSON.stringify({ ignore: [glob] }));
+      for (const folder of folders) {
+        if (!isIgnoredFolder(config, folder)) continue;
+        pruned++;
+        for (const name of names) assert.equal(isIgnored(config, `${folder}/${name}`), true, `${glob} prunes ${folder} but keeps ${folder}/${name}`);
+      }
+    }
+    assert.ok(pruned > 20, `only ${pruned} folders pruned`);
+    const { config } = parseConfig('{ "ignore": ["archive", "old/*", "!keep/**"] }');
+    assert.equal(isIgnoredFolder(config, 'archive'), true);
+    assert.equal(isIgnoredFolder(config, 'archive/2009'), true);
+    assert.equal(isIgnoredFolder(config, 'old'), false);
+    assert.equal(isIgnoredFolder(config, 'old/2009'), true);
+    // A negated glob names every folder but one, and so some files it may not: it prunes nothing.
+    assert.equal(isIgnoredFolder(config, 'other'), false);
+    assert.equal(isIgnoredFolder(config, ''), false);
   });
 
   it('keeps the dot flag of each glob apart, and agrees with picomatch.isMatch', () => {

@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import type { ResolvedConfig } from '../core/config';
 import type { Severity } from '../core/rules/types';
 import type { ReportedFinding } from './formats';
+import { runMessage, type RunMessage } from './messages';
 
 /** What the cache file says it is; a file without it, or with another format, is foreign (1 kept absolute paths). */
 const FORMAT = 'cablelint-cache/2';
@@ -158,7 +159,7 @@ export class LintCache {
    * Writes the cache atomically (a temporary file beside it, then a rename), keeping the entries of
    * files this run did not see while those files exist; a failure is one message.
    */
-  save(errors: string[]): void {
+  save(errors: RunMessage[]): void {
     const entries: Record<string, CacheEntry> = {};
     for (const [name, entry] of this.#entries) if (this.#seen.has(name) || fs.existsSync(path.resolve(this.base, name))) entries[name] = entry;
     const temporary = `${this.file}.${process.pid}.tmp`;
@@ -166,7 +167,7 @@ export class LintCache {
       fs.writeFileSync(temporary, JSON.stringify({ format: FORMAT, tool: this.tool, entries }));
       fs.renameSync(temporary, this.file);
     } catch (e) {
-      errors.push(`${this.file}: cannot write the cache (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      errors.push(runMessage(`${this.file}: cannot write the cache (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
       try {
         fs.rmSync(temporary, { force: true });
       } catch {

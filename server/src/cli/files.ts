@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileNameKind } from '../core/id';
 import { looksBinary } from '../core/text';
+import { fileMessage, type RunMessage } from './messages';
 import { waitBriefly } from './output';
 
 /** Files larger than this are reported and skipped. */
@@ -35,8 +36,10 @@ export interface InputFile {
  * Symbolic links to folders are not walked, so a link loop cannot hold the walk; links to files are read.
  * A walk takes regular files only: a FIFO or a device named like a cable would hold the run or read forever
  * (ripgrep's walk passes them over too); one given by name is read, as `cablelint <(zcat x.cable.gz)` asks.
+ * A folder `skipFolder` names (by its path as given or joined: every file under it is ignored) is never read, so that an
+ * ignored archive of any size costs nothing and an unreadable folder inside it is no error.
  */
-export function collect(paths: readonly string[], errors: string[]): InputFile[] {
+export function collect(paths: readonly string[], errors: RunMessage[], skipFolder?: (dir: string) => boolean): InputFile[] {
   const out: InputFile[] = [];
   // Absolute paths of the files and folders taken: one `path.resolve` per folder, the files' joined to it.
   const seen = new Set<string>();
@@ -47,12 +50,13 @@ export function collect(paths: readonly string[], errors: string[]): InputFile[]
     return true;
   };
   const walk = (dir: string, absolute: string) => {
-    if (!take(absolute)) return;
+    // Taken before it is skipped: the same folder reached again by another name (a link given) is skipped too, as its files were ignored.
+    if (!take(absolute) || skipFolder?.(dir)) return;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      errors.push(`${dir}: cannot read directory (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      errors.push(fileMessage(dir, `cannot read directory (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
       return;
     }
     // A name is one segment, so `path.join(dir, name)` is the joined directory followed by the name.
@@ -84,7 +88,7 @@ export function collect(paths: readonly string[], errors: string[]): InputFile[]
     try {
       stat = fs.statSync(p);
     } catch (e) {
-      errors.push(`${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(e)}`);
+      errors.push(fileMessage(p, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(e)));
       continue;
     }
     if (stat.isDirectory()) walk(p, realPath(p));
@@ -143,27 +147,27 @@ export function relativePaths(base: string): (input: InputFile) => string {
  * message when it is binary, empty or huge, since it need not be a cable at all; that it
  * cannot be read is still said.
  */
-export function readText(file: string, errors: string[], ifCable = false): { text: string; bom: boolean } | undefined {
+export function readText(file: string, errors: RunMessage[], ifCable = false): { text: string; bom: boolean } | undefined {
   let text: string;
   try {
     const stat = fs.statSync(file);
     if (stat.isDirectory()) {
-      errors.push(`${file}: is a directory`);
+      errors.push(fileMessage(file, 'is a directory'));
       return undefined;
     }
     if (stat.size > MAX_FILE_BYTES) {
-      if (!ifCable) errors.push(`${file}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, skipped`);
+      if (!ifCable) errors.push(fileMessage(file, `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, skipped`));
       return undefined;
     }
     // Node decodes UTF-8 files in one native call; reading a Buffer first and decoding it costs more.
     // The decoded text keeps what the bytes say: a NUL byte is U+0000, the BOM's three bytes are U+FEFF.
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    errors.push(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    errors.push(fileMessage(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
     return undefined;
   }
   if (text.length === 0) {
-    if (!ifCable) errors.push(`${file}: empty file`);
+    if (!ifCable) errors.push(fileMessage(file, 'empty file'));
     return undefined;
   }
   return checkText(file, text, errors, ifCable);
@@ -174,9 +178,9 @@ export function readText(file: string, errors: string[], ifCable = false): { tex
  * a message for a binary text (one that holds a NUL character), without one when `ifCable`.
  * `cablelint --stdin` passes the text it was piped through here too, so that it reads as a file would.
  */
-export function checkText(name: string, text: string, errors: string[], ifCable = false): { text: string; bom: boolean } | undefined {
+export function checkText(name: string, text: string, errors: RunMessage[], ifCable = false): { text: string; bom: boolean } | undefined {
   if (looksBinary(text)) {
-    if (!ifCable) errors.push(`${name}: binary file (contains NUL bytes), skipped`);
+    if (!ifCable) errors.push(fileMessage(name, 'binary file (contains NUL bytes), skipped'));
     return undefined;
   }
   const bom = text.charCodeAt(0) === 0xfeff;
@@ -187,7 +191,7 @@ export function checkText(name: string, text: string, errors: string[], ifCable 
  * Everything piped into standard input, as bytes; undefined with a message when it cannot be read.
  * A pipe another process made non-blocking is waited on, as the output waits on a full one.
  */
-export function readStdin(errors: string[]): Buffer | undefined {
+export function readStdin(errors: RunMessage[]): Buffer | undefined {
   const chunks: Buffer[] = [];
   const chunk = Buffer.alloc(1 << 16);
   for (;;) {
@@ -202,7 +206,7 @@ export function readStdin(errors: string[]): Buffer | undefined {
       }
       // A closed standard input (started with "<&-") has nothing to read.
       if (code === 'EOF' || code === 'EBADF') break;
-      errors.push(`standard input: cannot be read (${code ?? String(e)})`);
+      errors.push(fileMessage('standard input', `cannot be read (${code ?? String(e)})`));
       return undefined;
     }
     if (n === 0) break;

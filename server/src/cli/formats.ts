@@ -27,14 +27,22 @@ export function reported(f: Finding): ReportedFinding {
 }
 
 /**
- * A message of the run about one file (unreadable, binary, empty, too large, missing, a parser or rule failure: exit code 2),
- * which the json, github and gitlab formats carry as that file's, besides stderr.
+ * A message of the run (exit code 2; `RunMessage` in cli/messages.ts) as the formats print it. One about a file the run
+ * could not check (unreadable, binary, empty, too large, missing, a parser or rule failure) names it as the output names
+ * files: json, github and gitlab carry it as that file's, and stylish counts it. SARIF and JUnit carry every message's text.
  */
-export interface FileMessage {
-  /** The file as the output names it. */
-  readonly file: string;
-  /** What is wrong, without the file's name: `cannot be read (EACCES)`. */
+export interface ReportedMessage {
+  /** The file as the output names it; none for a message about the run (its configuration, cache or suppressions file). */
+  readonly file?: string;
+  /** What is wrong; with a file, without its name: `cannot be read (EACCES)`. */
   readonly message: string;
+  /** The message as stderr says it (after `cablelint: `), naming the file by the path it was read by. */
+  readonly text: string;
+}
+
+/** The messages about a file, each with the file's name. */
+function aboutFiles(messages: readonly ReportedMessage[]): (ReportedMessage & { readonly file: string })[] {
+  return messages.filter((m): m is ReportedMessage & { readonly file: string } => m.file !== undefined);
 }
 
 /** The start of every range a file message is put at: the file's first character, as ESLint puts a fatal message without a place at line 0. */
@@ -47,13 +55,13 @@ const FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character
  * says so with `fatal: true`, `id` and `name` null and severity `error`, as ESLint's JSON writes a fatal message
  * (`ruleId: null`, `fatal: true`): a report read alone does not pass such a file over.
  */
-export function formatJson(results: readonly FileResult[], fileMessages: readonly FileMessage[] = []): string {
+export function formatJson(results: readonly FileResult[], messages: readonly ReportedMessage[] = []): string {
   const entries = results.map((r) => ({
     file: r.file,
     diagnostics: r.findings.map((f): object => ({ id: f.id, name: f.name, severity: f.severity, message: f.message, range: f.range, fixable: f.fix !== undefined })),
   }));
   const byFile = new Map(entries.map((e) => [e.file, e]));
-  for (const m of fileMessages) {
+  for (const m of aboutFiles(messages)) {
     let entry = byFile.get(m.file);
     if (!entry) {
       entry = { file: m.file, diagnostics: [] };
@@ -73,10 +81,10 @@ function plural(n: number, word: string): string {
 }
 
 /**
- * eslint-style text; colored only when asked. The files the run could not read or check (`fileMessages`, said on stderr)
- * are counted in the last line, so that it does not say "no problems" alone for a run that exits with 2.
+ * eslint-style text; colored only when asked. The files the run could not read or check (the `messages` about a file,
+ * said on stderr) are counted in the last line, so that it does not say "no problems" alone for a run that exits with 2.
  */
-export function formatStylish(results: readonly FileResult[], color: boolean, fileMessages: readonly FileMessage[] = []): string {
+export function formatStylish(results: readonly FileResult[], color: boolean, messages: readonly ReportedMessage[] = []): string {
   const c = (code: string, s: string) => (color ? `${code}${s}\x1b[0m` : s);
   let out = '';
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
@@ -92,7 +100,7 @@ export function formatStylish(results: readonly FileResult[], color: boolean, fi
     }
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
-  const unchecked = new Set(fileMessages.map((m) => m.file)).size;
+  const unchecked = new Set(aboutFiles(messages).map((m) => m.file)).size;
   const failed = unchecked === 0 ? '' : `; ${unchecked} file(s) could not be checked (stderr says why)`;
   out += total === 0 ? `${results.length} file(s) checked, no problems${failed}\n` : `\n${total} problem(s) (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info, ${plural(counts.hint, 'hint')}) in ${results.length} file(s)${failed}\n`;
   // "potentially": Fix All leaves out a safe fix whose edits overlap another's, until a later pass. Indented, as ESLint
@@ -115,7 +123,7 @@ function sarifRegion(range: Finding['range']): { startLine: number; startColumn:
  * A finding with a safe fix carries it as the result's `fixes` (§3.27.30): one fix object (§3.55) whose replacements
  * (§3.57) each delete a region (empty for an insertion) and insert the edit's text, the edits `--fix` would apply.
  */
-export function formatSarif(results: readonly FileResult[], version: string, messages: readonly string[] = []): string {
+export function formatSarif(results: readonly FileResult[], version: string, messages: readonly ReportedMessage[] = []): string {
   const rules = allRules.map((r) => ({
     id: r.id,
     name: r.name,
@@ -148,7 +156,7 @@ export function formatSarif(results: readonly FileResult[], version: string, mes
         tool: { driver: { name: 'cablelint', version, informationUri: 'https://github.com/vscode-cable/vscode-cable', rules } },
         // The run's messages (a file unreadable, binary or missing: exit code 2) as the invocation's notifications (§3.20.21),
         // so that a log read alone does not pass such a file over as one with no findings.
-        invocations: [{ executionSuccessful: messages.length === 0, toolExecutionNotifications: messages.map((m) => ({ level: 'error', message: { text: m } })) }],
+        invocations: [{ executionSuccessful: messages.length === 0, toolExecutionNotifications: messages.map((m) => ({ level: 'error', message: { text: m.text } })) }],
         columnKind: 'utf16CodeUnits',
         results: sarifResults,
       },
@@ -166,7 +174,7 @@ function xml(s: string): string {
  * messages (a file unreadable, binary or missing: exit code 2) are the errors of a last testsuite, `cablelint`, so that
  * a CI's test report does not show all passed while the run failed.
  */
-export function formatJunit(results: readonly FileResult[], messages: readonly string[] = []): string {
+export function formatJunit(results: readonly FileResult[], messages: readonly ReportedMessage[] = []): string {
   let out = '<?xml version="1.0" encoding="utf-8"?>\n<testsuites>\n';
   for (const r of results) {
     const failing = r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
@@ -181,7 +189,7 @@ export function formatJunit(results: readonly FileResult[], messages: readonly s
   }
   if (messages.length > 0) {
     out += `  <testsuite package="cablelint" time="0" tests="${messages.length}" errors="${messages.length}" name="cablelint">\n`;
-    for (const m of messages) out += `    <testcase time="0" name="${xml(m)}" classname="cablelint">\n      <error message="${xml(m)}" />\n    </testcase>\n`;
+    for (const { text } of messages) out += `    <testcase time="0" name="${xml(text)}" classname="cablelint">\n      <error message="${xml(text)}" />\n    </testcase>\n`;
     out += '  </testsuite>\n';
   }
   return out + '</testsuites>\n';
@@ -210,7 +218,7 @@ function githubProperty(s: string): string {
  * code scanning, which a private repository has only with GitHub Advanced Security. Info and hint findings are notices.
  * Lines and columns are 1-based, columns in UTF-16 code units as in stylish output; paths use forward slashes.
  */
-export function formatGithub(results: readonly FileResult[], windows = process.platform === 'win32', fileMessages: readonly FileMessage[] = [], runMessages: readonly string[] = []): string {
+export function formatGithub(results: readonly FileResult[], windows = process.platform === 'win32', messages: readonly ReportedMessage[] = []): string {
   let out = '';
   for (const r of results) {
     const file = githubProperty(forwardSlashes(r.file, windows));
@@ -221,8 +229,8 @@ export function formatGithub(results: readonly FileResult[], windows = process.p
     }
   }
   // A file the run could not read or check: an error annotation on the file; the run's other messages (a broken configuration), on the run.
-  for (const m of fileMessages) out += `::error file=${githubProperty(forwardSlashes(m.file, windows))},title=cablelint::${githubData(m.message)}\n`;
-  for (const m of runMessages) out += `::error title=cablelint::${githubData(m)}\n`;
+  for (const m of aboutFiles(messages)) out += `::error file=${githubProperty(forwardSlashes(m.file, windows))},title=cablelint::${githubData(m.message)}\n`;
+  for (const m of messages) if (m.file === undefined) out += `::error title=cablelint::${githubData(m.text)}\n`;
   return out;
 }
 
@@ -236,7 +244,7 @@ const GITLAB_SEVERITY: Record<Severity, string> = { error: 'major', warning: 'mi
  * a hash of the path, the rule, the message and how many findings of that rule and message came before it in the file,
  * not of the line: a finding keeps its fingerprint when lines are added above it. Paths use forward slashes.
  */
-export function formatGitlab(results: readonly FileResult[], windows = process.platform === 'win32', fileMessages: readonly FileMessage[] = []): string {
+export function formatGitlab(results: readonly FileResult[], windows = process.platform === 'win32', messages: readonly ReportedMessage[] = []): string {
   const crypto = process.getBuiltinModule('node:crypto');
   const issues: object[] = [];
   // Counts of the issues of each file, rule and message so far, which the fingerprint takes in.
@@ -258,7 +266,7 @@ export function formatGitlab(results: readonly FileResult[], windows = process.p
     for (const f of r.findings) add(file, f.id, `${f.id}/${f.name}`, f.message, GITLAB_SEVERITY[f.severity], f.range.start.line + 1, f.range.end.line + 1);
   }
   // A file the run could not read or check: an issue at its first line, `major` as errors are, so that the widget does not show it as clean.
-  for (const m of fileMessages) add(forwardSlashes(m.file, windows), 'cablelint', 'cablelint', m.message, 'major', 1, 1);
+  for (const m of aboutFiles(messages)) add(forwardSlashes(m.file, windows), 'cablelint', 'cablelint', m.message, 'major', 1, 1);
   return JSON.stringify(issues, null, 2) + '\n';
 }
 
@@ -266,20 +274,19 @@ export function formatGitlab(results: readonly FileResult[], windows = process.p
 export interface FormatOptions {
   readonly color: boolean;
   readonly version: string;
-  /** What the run said on stderr (exit code 2), which SARIF and JUnit carry too. */
-  readonly messages: readonly string[];
-  /** Those of {@link FormatOptions.messages} that are about one file, which json, github and gitlab carry as the file's, and stylish counts. */
-  readonly fileMessages?: readonly FileMessage[];
-  /** The others, about the run (a broken configuration), which github carries as annotations on the run. */
-  readonly runMessages?: readonly string[];
+  /**
+   * What the run said on stderr (exit code 2): SARIF and JUnit carry every one; json, github and gitlab carry those about a
+   * file as the file's, and stylish counts those files; github carries the others (a broken configuration) on the run.
+   */
+  readonly messages: readonly ReportedMessage[];
 }
 
 /** The formats of `cablelint --format`, by name; stylish is the default. */
 export const LINT_FORMATS: Readonly<Record<string, (results: readonly FileResult[], options: FormatOptions) => string>> = {
-  stylish: (results, { color, fileMessages }) => formatStylish(results, color, fileMessages),
-  json: (results, { fileMessages }) => formatJson(results, fileMessages),
+  stylish: (results, { color, messages }) => formatStylish(results, color, messages),
+  json: (results, { messages }) => formatJson(results, messages),
   sarif: (results, { version, messages }) => formatSarif(results, version, messages),
   junit: (results, { messages }) => formatJunit(results, messages),
-  github: (results, { fileMessages, runMessages }) => formatGithub(results, undefined, fileMessages, runMessages),
-  gitlab: (results, { fileMessages }) => formatGitlab(results, undefined, fileMessages),
+  github: (results, { messages }) => formatGithub(results, undefined, messages),
+  gitlab: (results, { messages }) => formatGitlab(results, undefined, messages),
 };

@@ -12,6 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileResult } from './formats';
+import { runMessage, type RunMessage } from './messages';
 
 /** The suppressions file's content: per file (its path from the suppressions file's folder, with `/`), per rule ID, the errors counted. */
 export type Suppressions = Record<string, Record<string, { count: number }>>;
@@ -32,37 +33,37 @@ function keyOf(file: string, location: string): string {
  * Reads the suppressions file; an empty set when it does not exist. A file that cannot be read or is not of the
  * shape above is an error (exit code 2), never taken as "no suppressions", which would fail a run on old findings.
  */
-export function readSuppressions(file: string, errors: string[]): Suppressions {
+export function readSuppressions(file: string, errors: RunMessage[]): Suppressions {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    errors.push(`${file}: cannot read suppressions (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    errors.push(runMessage(`${file}: cannot read suppressions (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
     return {};
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    errors.push(`${file}: suppressions are not JSON (${(e as Error).message})`);
+    errors.push(runMessage(`${file}: suppressions are not JSON (${(e as Error).message})`));
     return {};
   }
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   const result: Suppressions = {};
   if (!isObject(data)) {
-    errors.push(`${file}: suppressions must be an object of files`);
+    errors.push(runMessage(`${file}: suppressions must be an object of files`));
     return {};
   }
   for (const [name, rules] of Object.entries(data)) {
     if (!isObject(rules)) {
-      errors.push(`${file}: "${name}" must be an object of rule IDs`);
+      errors.push(runMessage(`${file}: "${name}" must be an object of rule IDs`));
       continue;
     }
     const counts: Record<string, { count: number }> = {};
     for (const [rule, entry] of Object.entries(rules)) {
       const count = isObject(entry) ? entry.count : undefined;
-      if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) errors.push(`${file}: "${name}" ${rule}: count must be a whole number of at least 0`);
+      if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) errors.push(runMessage(`${file}: "${name}" ${rule}: count must be a whole number of at least 0`));
       else counts[rule] = { count };
     }
     result[name] = counts;
@@ -154,7 +155,7 @@ export function applySuppressions(location: string, suppressions: Suppressions, 
 }
 
 /** Writes the suppressions, files and rules in order, so that the file diffs well under version control. */
-export function writeSuppressions(file: string, suppressions: Suppressions, errors: string[]): void {
+export function writeSuppressions(file: string, suppressions: Suppressions, errors: RunMessage[]): void {
   const sorted: Suppressions = {};
   for (const name of Object.keys(suppressions).sort()) {
     const rules: Record<string, { count: number }> = {};
@@ -164,6 +165,6 @@ export function writeSuppressions(file: string, suppressions: Suppressions, erro
   try {
     fs.writeFileSync(file, `${JSON.stringify(sorted, null, 2)}\n`);
   } catch (e) {
-    errors.push(`${file}: cannot write suppressions (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    errors.push(runMessage(`${file}: cannot write suppressions (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
   }
 }

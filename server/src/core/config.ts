@@ -201,6 +201,18 @@ export function isIgnored(config: CableLintConfig, relativePath: string): boolea
   return matchesGlob(relativePath, config.ignore, true, true);
 }
 
+/**
+ * True when every file under the folder at `relativePath` is ignored ({@link isIgnored}), so that a walk need not enter it:
+ * an `ignore` glob names the folder itself (`archive`, `archive/`, `archive/**`, `old/*` for `old/2009`), and then, as above,
+ * each path under it. A negated glob (`!archive/*.cable`) is never taken for this: it may name a folder whose files it
+ * does not name. The answer for a file is never changed by it; only folders whose every file `isIgnored` names are pruned.
+ */
+export function isIgnoredFolder(config: CableLintConfig, relativePath: string): boolean {
+  // "" is the configuration's own folder, which no glob names as a whole.
+  if (relativePath === '' || config.ignore.length === 0) return false;
+  return matchesGlob(relativePath, config.ignore.filter((g) => !pathGlob(g).startsWith('!')), true, true);
+}
+
 /** Compiled globs, by `dot` flag (and whether they match folders' contents too, for `ignore`) and glob: `picomatch.isMatch` compiles its glob on every call, a dozen times the cost of matching. */
 const compiledGlobs = [new Map<string, (path: string) => boolean>(), new Map<string, (path: string) => boolean>(), new Map<string, (path: string) => boolean>(), new Map<string, (path: string) => boolean>()];
 
