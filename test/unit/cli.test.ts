@@ -112,6 +112,18 @@ describe('cablelint', function () {
     assert.equal(run(['--prune-suppressions', 'c'], dir).code, 0);
     assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')), { 'c/b.cable': { CBL030: { count: 2 } } });
     assert.equal(run(['c'], dir).stderr, '');
+    // A file deleted (or moved) since it was counted has no errors: pruning drops its counts even when the run does not
+    // name it, while a file there that the run does not name keeps its own.
+    fs.mkdirSync(path.join(dir, 'd'));
+    fs.copyFileSync(path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable'), path.join(dir, 'd', 'gone.cable'));
+    fs.copyFileSync(path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable'), path.join(dir, 'd', 'kept.cable'));
+    assert.equal(run(['--suppress-all', 'd'], dir).code, 0);
+    fs.rmSync(path.join(dir, 'd', 'gone.cable'));
+    assert.equal(run(['--prune-suppressions', 'c'], dir).code, 0);
+    assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')), { 'c/b.cable': { CBL030: { count: 2 } }, 'd/kept.cable': { CBL030: { count: 2 } } });
+    fs.rmSync(path.join(dir, 'd'), { recursive: true });
+    assert.equal(run(['--prune-suppressions', 'c'], dir).code, 0);
+    assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')), { 'c/b.cable': { CBL030: { count: 2 } } });
     // --suppress-rule counts one rule (by ID or name) into its own file; the other rules' errors stay reported.
     fs.writeFileSync(path.join(dir, 'c', 'a.cable'), group);
     const own = path.join(dir, 'own.json');

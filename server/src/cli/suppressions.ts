@@ -101,10 +101,13 @@ export function suppress(location: string, existing: Suppressions, results: read
 /**
  * The suppressions without the counts no error of `results` uses any more (`--prune-suppressions`): a count above the
  * file's errors of the rule is lowered to them, and one of a rule it no longer breaks is removed. Files not linted in
- * this run keep theirs.
+ * this run keep theirs, but for files no longer there (deleted or moved since they were counted), which have no errors:
+ * their counts go too, as a run over the whole archive cannot meet them (ESLint's pruning keeps them).
  */
 export function prune(location: string, existing: Suppressions, results: readonly FileResult[]): Suppressions {
   const next: Suppressions = { ...existing };
+  const folder = path.dirname(path.resolve(location));
+  for (const key of Object.keys(next)) if (!fs.existsSync(path.resolve(folder, key))) delete next[key];
   for (const result of results) {
     const key = keyOf(result.file, location);
     const entry = next[key];
