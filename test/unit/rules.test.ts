@@ -171,8 +171,29 @@ describe('rules: CBL015 and values the release blanked', () => {
   });
   it('still reports free text, and an X-run that is part of it', () => {
     assert.deepEqual(found('E.O. 12958: DECL: MR'), ["warning DECL value 'MR' is not a date."]);
-    assert.deepEqual(found('E.O. 12958: DECL: 05/27/2O19'), ["warning DECL value '05/27/2O19' is not a date."]);
     assert.deepEqual(found('E.O. 12958: DECL: XXXXXXXXXXXX 2019'), ["warning DECL value 'XXXXXXXXXXXX 2019' is not a date."]);
+  });
+  it('reports an impossible date as an error', () => {
+    assert.deepEqual(found('E.O. 12958: DECL: 13/03/2019'), ["error DECL date '13/03/2019' does not exist."]);
+  });
+  it('reads a date with a letter l or I for the digit 1, or O for 0, as the date meant, names each letter, and fixes those characters alone', () => {
+    const text = (eo: string) => `C O N F I D E N T I A L NOWHERE 000005\n\n${eo}\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
+    assert.deepEqual(found('E.O. 12958: DECL: 05/27/2O19'), ["warning DECL date '05/27/2O19' has the letter 'O' for the digit 0: read as 05/27/2019."]);
+    assert.deepEqual(found('E.O. 12958: DECL: O3/12/2019'), ["warning DECL date 'O3/12/2019' has the letter 'O' for the digit 0: read as 03/12/2019."]);
+    assert.deepEqual(found('E.O. 12958: DECL: I2/31/2014'), ["warning DECL date 'I2/31/2014' has the letter 'I' for the digit 1: read as 12/31/2014."]);
+    assert.deepEqual(found('E.O. 12958: DECL: 2O1l/03/12'), ["warning DECL date '2O1l/03/12' has the letter 'O' for the digit 0 and the letter 'l' for the digit 1: read as 2011/03/12."]);
+    const written = text('E.O. 12958: DECL: 2O1l-03-12');
+    const cable = parseCable(written).cable;
+    assert.deepEqual(cable.eo?.decl?.date, { year: 2011, month: 3, day: 12 });
+    const [finding] = lintCable(cable).filter((f) => f.id === 'CBL015');
+    assert.deepEqual(finding.fixes!.map((f) => [f.title, f.safe, f.edits.map((e) => `${e.range.start.character}-${e.range.end.character} ${e.newText}`)]), [["Write '2011-03-12'", true, ['19-20 0', '21-22 1']]]);
+    assert.equal(applyEdits(written, finding.fixes![0].edits), text('E.O. 12958: DECL: 2011-03-12'));
+    // A value that makes no real date even read so stays text: no guess at which digit was meant.
+    assert.deepEqual(found('E.O. 12958: DECL: I3/27/2019'), ["warning DECL value 'I3/27/2019' is not a date."]);
+    assert.equal(parseCable(text('E.O. 12958: DECL: I3/27/2019')).cable.eo?.decl?.date, undefined);
+    // Letters that are no date's digits, or a date in words, are no misread date.
+    assert.deepEqual(found('E.O. 12958: DECL: OADR'), ["info DECL value 'OADR' is a code, not a date (legitimate in older or declassified cables)."]);
+    assert.equal(parseCable(text('E.O. 12958: DECL: lO YEARS')).cable.eo?.decl?.kind, 'text');
   });
   it('says that DECL gives no value, not that the empty value is no date', () => {
     // "DECL value '' is not a date." while "E.O. 12958: DECL" was typed, or left so.

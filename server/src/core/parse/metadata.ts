@@ -25,7 +25,7 @@ import type {
 } from '../model';
 import type { LineShapes } from '../text';
 import { editDistance, isAlnum, isDigit, isLetter, isSpace, markingStart, ownCopy, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, WHITE_RUNS } from '../text';
-import { LONE_LEVEL, readRepeatedBanner } from './banner';
+import { LONE_LEVEL, readRepeatedBanner, serialDigits } from './banner';
 import { isItemMarking, isRuleChar, RULE_LINE } from './body';
 import { isRealDate, MONTH_NAMES as MONTHS } from './header';
 import { parsePortionMarking } from './marking';
@@ -1533,12 +1533,12 @@ function parseDecl(line: number, text: string, pos: number, end: number): Decl |
     return { keyword, value: token(line, text, valueStart, valueStart), kind: 'text' };
   }
   const value = token(line, text, valueStart, endTrim);
-  const { kind, date, impossible } = classifyDecl(value.text);
-  return { keyword, value, kind, date, impossible };
+  const { kind, date, impossible, misread } = classifyDecl(value.text);
+  return misread === undefined ? { keyword, value, kind, date, impossible } : { keyword, value, kind, date, impossible, misread };
 }
 
 /** Classifies a DECL value and reads its date. */
-function classifyDecl(raw: string): { kind: DeclKind; date?: CalendarDate; impossible?: boolean } {
+function classifyDecl(raw: string): { kind: DeclKind; date?: CalendarDate; impossible?: boolean; misread?: string } {
   const v = raw.trim();
   if (/^N\/?A\b/i.test(v)) return { kind: 'na' };
   if (/^OADR\b/i.test(v)) return { kind: 'oadr' };
@@ -1551,8 +1551,19 @@ function classifyDecl(raw: string): { kind: DeclKind; date?: CalendarDate; impos
   if (dng) return { kind: 'downgrade', date: realDate(readDate(dng[1])) };
   const d = readDate(v);
   if (d) return { kind: 'date', date: realDate(d), impossible: d.impossible };
+  // "2O15/03/12", "O3/12/2019", "I2/31/2014", "05/27/20l9": a letter l or I typed or scanned for the digit 1, or O for 0,
+  // among the digits of a date, is read as the digit it stands for when that makes a real date (CBL015 reports it).
+  if (DECL_LETTER.test(raw) && DECL_DIGIT.test(raw)) {
+    const meant = serialDigits(raw);
+    const m = readDate(meant.trim());
+    if (m && !m.impossible) return { kind: 'date', date: m.date, impossible: false, misread: meant };
+  }
   return { kind: 'text' };
 }
+
+// A letter read for a digit in a DECL date ("2O15/03/12"), and a digit beside it.
+const DECL_LETTER = /[lIO]/;
+const DECL_DIGIT = /\d/;
 
 /** A date read by {@link readDate}, when it is a real one ("DNG: CO 13/45/2010" has none). */
 function realDate(d: ReturnType<typeof readDate>): CalendarDate | undefined {
