@@ -72,7 +72,7 @@ const fixtures = [
   ['cbl013-eo-order-unknown', V, (t) => sub(t, 'E.O. 12958', 'E.O. 12598')],
   ['cbl014-eo-na-on-classified', V, (t) => sub(t, 'E.O. 12958: DECL: 06/03/2019', 'E.O. 12958: N/A')],
   // The clean fixture's value is blanked by the release, as redacted copies have it.
-  ['cbl015-decl-invalid', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 13/03/2019'), (t) => sub(t, 'DECL: 06/03/2019', 'DECL: XXXXXXXXXXXX')],
+  ['cbl015-decl-invalid', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2O19'), (t) => sub(t, 'DECL: 06/03/2019', 'DECL: XXXXXXXXXXXX')],
   ['cbl016-decl-before-cable', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2008')],
   ['cbl017-tags-missing', V, (t) => dropLine(t, 'TAGS: PREL PGOV MARR MOPS MT LY')],
   ['cbl018-tags-duplicate', V, (t) => sub(t, 'TAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PREL PGOV MARR MOPS MT LY PREL')],
