@@ -212,7 +212,7 @@ const DECL_KEYWORD = /^(DECL[A-Za-z]?\s*:|Declassify\s+on\b\s*:?|DECL\b)\s*/i;
 // Field keywords
 
 /** Which field a keyword opens. */
-type Field = 'eo' | 'tags' | 'subject' | 'ref' | 'clby';
+export type Field = 'eo' | 'tags' | 'subject' | 'ref' | 'clby';
 
 interface KeywordHit {
   readonly field: Field;
@@ -239,6 +239,35 @@ export const REF_AT_START = /^(\s*)(REFTEL|REFS|REF|Refs|Ref|Reftel|reftel|refs|
 const REF_MID = /(?<![A-Za-z])(REFTEL|REFS|REF)\s*:/g;
 // "Classified By; …": a semicolon for the colon is the keyword's too (CBL049 reports it).
 export const CLBY_KW = /(?<![A-Za-z])(Classified\s+By|Derived\s+From)(?![A-Za-z])\s*[:;]?/gi;
+
+/**
+ * True when `keyword`, a field's label as the parser took it (`SUBJECT:`, `Tags`, `REF;`, `Classified by`, `SUBJECT: SUBJECT:`),
+ * is spelt as the keyword patterns above read it, and false for one {@link misspeltLabel} read with a character wrong, two
+ * swapped or one lost (`SUBIECT:`, `TACS`, `Classifed By:`): the patterns are the one definition of the right spellings,
+ * which CBL049 asks.
+ */
+export function labelSpeltRight(field: Field, keyword: string): boolean {
+  switch (field) {
+    case 'tags':
+      return TAGS_AT_START.test(keyword) || matchesAtStart(TAGS_MID, keyword);
+    case 'subject':
+      return SUBJECT_AT_START.test(keyword) || matchesAtStart(SUBJECT_KW, keyword);
+    case 'ref':
+      return REF_AT_START.test(keyword) || matchesAtStart(REF_MID, keyword);
+    case 'clby':
+      return matchesAtStart(CLBY_KW, keyword);
+    case 'eo':
+      return true;
+  }
+}
+
+/** True when the global pattern `re` matches `text` at its start (its `lastIndex` is left at 0, as {@link findKeywords} sets it). */
+function matchesAtStart(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  re.lastIndex = 0;
+  return m !== null && m.index === 0;
+}
 
 // A line that can only come after the banner: the metadata fields and numbered paragraphs.
 export const AFTER_BANNER = /^\s*(?:E(?:\. ?)?[O0]\.?\s*\d{5}|TAGS?\b\s*:?|SUBJECT\s*:|REF\s*:|Classified\s+By)/i;
