@@ -1042,6 +1042,8 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       ]);
       // A token in small letters gets the letter in small letters.
       assert.equal(applyEdits(text, findings.flatMap((f) => f.fixes![0].edits)), tags('TAGS: PGOV, KIRF [PREL](#) KIRF koly'));
+      // Fix All writes the TAG, then CBL018 removes it where the field lists it already.
+      assert.equal(fixAll(tags('TAGS: PGOV PG0V, PREL')).text, tags('TAGS: PGOV, PREL'));
     });
     it('leaves alone known TAGS, tokens that read as no TAG or as two, other digits, a small l among small letters and a user dictionary\'s TAGS', () => {
       assert.deepEqual(lint51('TAGS: PREL G-8 G8 AU-1 G20 P5 10 prel PREl'), []);
