@@ -72,7 +72,7 @@ const fixtures = [
   ['cbl013-eo-order-unknown', V, (t) => sub(t, 'E.O. 12958', 'E.O. 12598')],
   ['cbl014-eo-na-on-classified', V, (t) => sub(t, 'E.O. 12958: DECL: 06/03/2019', 'E.O. 12958: N/A')],
   // The clean fixture's value is blanked by the release, as redacted copies have it.
-  ['cbl015-decl-invalid', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 13/03/2019'), (t) => sub(t, 'DECL: 06/03/2019', 'DECL: XXXXXXXXXXXX')],
+  ['cbl015-decl-invalid', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2O19'), (t) => sub(t, 'DECL: 06/03/2019', 'DECL: XXXXXXXXXXXX')],
   ['cbl016-decl-before-cable', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2008')],
   ['cbl017-tags-missing', V, (t) => dropLine(t, 'TAGS: PREL PGOV MARR MOPS MT LY')],
   ['cbl018-tags-duplicate', V, (t) => sub(t, 'TAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PREL PGOV MARR MOPS MT LY PREL')],
@@ -128,6 +128,8 @@ const fixtures = [
   ['cbl049-label-punctuation', V, (t) => sub(sub(sub(sub(sub(sub(t, 'E.O. 12958', 'E.0. 12958'), 'TAGS:', 'TAGS;'), 'SUBJECT:', 'SUBJECT;'), 'REF: A.', 'REP: A.'), 'Classified By:', 'Classified By; Classified by'), '¶B. STATE 51120', '¶B. (B) STATE 51120')],
   // Portugal's TAG left out of a cable from Embassy Lisbon.
   ['cbl050-host-country-tag-missing', L, (t) => sub(t, 'EINV, PO', 'EINV')],
+  // A zero for O, a one for L and a small l for I in TAGS; the clean fixture's G-8 is a known TAG, and N1 reads as both NI and NL.
+  ['cbl051-tag-misread', V, (t) => sub(t, 'TAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PRE1 PG0V MARR MOPS MT LY KlRF'), (t) => sub(t, 'TAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PREL PGOV MARR MOPS MT LY KIRF G-8 N1')],
 ];
 
 /** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */

@@ -12,12 +12,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import tagCodes from '../../server/src/core/data/tagCodes.json';
 import { lintCable } from '../../server/src/core/lint';
 import type { Cable } from '../../server/src/core/model';
 import { parseCable } from '../../server/src/core/parse/index';
 import { allRules } from '../../server/src/core/rules/index';
 import type { Finding, RuleSetting } from '../../server/src/core/rules/types';
+import tagCodes from '../../server/src/core/data/tagCodes.json';
 import { corpusDir, corpusFiles } from '../helpers';
 
 /** A planted defect: the text with it, and the 0-based line its finding must be on (give or take `slack` lines). */
@@ -105,6 +105,22 @@ const edit = (c: Source, i: number, f: (l: string) => string) => join(c.lines.ma
 const without = (c: Source, from: number, to = from) => join(c.lines.filter((_, k) => k < from || k > to));
 const shifted = (from: number, to = from) => ({ from: to + 1, by: from - to - 1 });
 const find = (c: Source, re: RegExp, from = 0) => c.lines.findIndex((l, i) => i >= from && re.test(l));
+
+/** The first known TAG of the TAGS line (not wrapped, the keyword's own line) that holds `letter`, with `letter` written as `digit`. */
+function misreadTag(c: Source, letter: string, digit: string): Planted | undefined {
+  const i = find(c, TAGS);
+  if (i < 0) return undefined;
+  const line = c.lines[i];
+  const m = /^TAGS:?\s+/.exec(line)!;
+  for (const word of line.slice(m[0].length).matchAll(/[A-Z]{2,5}\b/g)) {
+    if (!KNOWN_TAGS.has(word[0]) || !word[0].includes(letter)) continue;
+    const at = m[0].length + word.index! + word[0].indexOf(letter);
+    return { text: edit(c, i, (l) => l.slice(0, at) + digit + l.slice(at + 1)), line: i };
+  }
+  return undefined;
+}
+
+const KNOWN_TAGS: ReadonlySet<string> = new Set(tagCodes.codes);
 
 /** Index k of a paragraph in the middle of a run numbered n-1, n, n+1 (so that one defect is all there is to see). */
 function middle(c: Source, ok: (k: number) => boolean = () => true): number | undefined {
@@ -359,6 +375,8 @@ const MUTATIONS: Mutation[] = [
     }
     return undefined;
   } },
+  { rule: 'CBL051', name: "scan the O of a TAG as a zero ('PG0V')", plant: (c) => misreadTag(c, 'O', '0') },
+  { rule: 'CBL051', name: "type a one for the I of a TAG ('K1RF')", plant: (c) => misreadTag(c, 'I', '1') },
   { rule: 'CBL037', name: 'put the TAGS line above the E.O. line', plant: (c) => {
     const i = find(c, EO);
     if (i < 0 || !TAGS.test(c.lines[i + 1] ?? '') || field(c, i) !== i || field(c, i + 1) !== i + 1) return undefined;
@@ -706,6 +724,7 @@ const FLOORS: Record<string, number> = {
   CBL048: 0.99, // 157/157
   CBL049: 0.99, // 347/347: SUBJECT; and E.0.
   CBL050: 0.99, // 146/146
+  CBL051: 0.99, // 279/280: 09STATE14577's IS written 1S reads as IS and LS, both known TAGS, so which is meant is a guess.
 };
 
 describe('rule recall on real cables (planted defects)', function () {

@@ -171,8 +171,29 @@ describe('rules: CBL015 and values the release blanked', () => {
   });
   it('still reports free text, and an X-run that is part of it', () => {
     assert.deepEqual(found('E.O. 12958: DECL: MR'), ["warning DECL value 'MR' is not a date."]);
-    assert.deepEqual(found('E.O. 12958: DECL: 05/27/2O19'), ["warning DECL value '05/27/2O19' is not a date."]);
     assert.deepEqual(found('E.O. 12958: DECL: XXXXXXXXXXXX 2019'), ["warning DECL value 'XXXXXXXXXXXX 2019' is not a date."]);
+  });
+  it('reports an impossible date as an error', () => {
+    assert.deepEqual(found('E.O. 12958: DECL: 13/03/2019'), ["error DECL date '13/03/2019' does not exist."]);
+  });
+  it('reads a date with a letter l or I for the digit 1, or O for 0, as the date meant, names each letter, and fixes those characters alone', () => {
+    const text = (eo: string) => `C O N F I D E N T I A L NOWHERE 000005\n\n${eo}\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
+    assert.deepEqual(found('E.O. 12958: DECL: 05/27/2O19'), ["warning DECL date '05/27/2O19' has the letter 'O' for the digit 0: read as 05/27/2019."]);
+    assert.deepEqual(found('E.O. 12958: DECL: O3/12/2019'), ["warning DECL date 'O3/12/2019' has the letter 'O' for the digit 0: read as 03/12/2019."]);
+    assert.deepEqual(found('E.O. 12958: DECL: I2/31/2014'), ["warning DECL date 'I2/31/2014' has the letter 'I' for the digit 1: read as 12/31/2014."]);
+    assert.deepEqual(found('E.O. 12958: DECL: 2O1l/03/12'), ["warning DECL date '2O1l/03/12' has the letter 'O' for the digit 0 and the letter 'l' for the digit 1: read as 2011/03/12."]);
+    const written = text('E.O. 12958: DECL: 2O1l-03-12');
+    const cable = parseCable(written).cable;
+    assert.deepEqual(cable.eo?.decl?.date, { year: 2011, month: 3, day: 12 });
+    const [finding] = lintCable(cable).filter((f) => f.id === 'CBL015');
+    assert.deepEqual(finding.fixes!.map((f) => [f.title, f.safe, f.edits.map((e) => `${e.range.start.character}-${e.range.end.character} ${e.newText}`)]), [["Write '2011-03-12'", true, ['19-20 0', '21-22 1']]]);
+    assert.equal(applyEdits(written, finding.fixes![0].edits), text('E.O. 12958: DECL: 2011-03-12'));
+    // A value that makes no real date even read so stays text: no guess at which digit was meant.
+    assert.deepEqual(found('E.O. 12958: DECL: I3/27/2019'), ["warning DECL value 'I3/27/2019' is not a date."]);
+    assert.equal(parseCable(text('E.O. 12958: DECL: I3/27/2019')).cable.eo?.decl?.date, undefined);
+    // Letters that are no date's digits, or a date in words, are no misread date.
+    assert.deepEqual(found('E.O. 12958: DECL: OADR'), ["info DECL value 'OADR' is a code, not a date (legitimate in older or declassified cables)."]);
+    assert.equal(parseCable(text('E.O. 12958: DECL: lO YEARS')).cable.eo?.decl?.kind, 'text');
   });
   it('says that DECL gives no value, not that the empty value is no date', () => {
     // "DECL value '' is not a date." while "E.O. 12958: DECL" was typed, or left so.
@@ -654,10 +675,10 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
   it('CBL049 reports TAGS;, SUBJECT;, REF;, Classified By; and E.0. as the labels they are read as, and its fixes write only the colon or the O', () => {
     const cable = (eo: string, subject: string, ref: string, by: string) =>
       `C O N F I D E N T I A L NOWHERE 000005\n\n${eo} 12958: DECL: 06/03/2019\nTAGS${subject.endsWith(';') ? ';' : ':'} PREL\n${subject} FERRY TALKS\n${ref} NOWHERE 4\n\n${by} A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
-    const lint50 = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL049');
-    assert.deepEqual(lint50(cable('E.O.', 'SUBJECT:', 'REF:', 'Classified By:')), []);
+    const lint51 = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL049');
+    assert.deepEqual(lint51(cable('E.O.', 'SUBJECT:', 'REF:', 'Classified By:')), []);
     const text = cable('E.0.', 'SUBJECT;', 'REF;', 'Classified By;');
-    const findings = lint50(text);
+    const findings = lint51(text);
     assert.deepEqual(findings.map((f) => `${formatFinding(f)} | ${f.fixes!.map((x) => `${x.title} ${x.safe} ${x.edits.map((e) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.character}=${e.newText}`).join()}`).join()}`), [
       "3:1-3:5 CBL049 warning The E.O. label 'E.0.' has a zero for the letter O. | Write 'E.O.' true 2:2-3=O",
       "4:1-4:6 CBL049 warning The TAGS label 'TAGS;' has a semicolon for its colon. | Write 'TAGS:' true 3:4-5=:",
@@ -669,10 +690,10 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     for (const f of [...findings].reverse()) fixed = applyEdits(fixed, f.fixes![0].edits);
     assert.equal(fixed, cable('E.O.', 'SUBJECT:', 'REF:', 'Classified By:'));
     // In small letters, the O written is small too; "EO" and "E.O." written right are left alone.
-    assert.deepEqual(lint50(cable('e.0.', 'SUBJECT:', 'REF:', 'Classified By:')).map((f) => f.fixes![0].title), ["Write 'e.o.'"]);
-    assert.deepEqual(lint50(cable('EO', 'SUBJECT:', 'REF:', 'Classified By:')), []);
+    assert.deepEqual(lint51(cable('e.0.', 'SUBJECT:', 'REF:', 'Classified By:')).map((f) => f.fixes![0].title), ["Write 'e.o.'"]);
+    assert.deepEqual(lint51(cable('EO', 'SUBJECT:', 'REF:', 'Classified By:')), []);
     // "SUBJECT; SUBJECT:": the keyword written twice, the first copy with a semicolon: both are reported, each fix in its own range.
-    assert.deepEqual(lint50(cable('EO', 'SUBJECT; SUBJECT:', 'REF:', 'Classified By:')).map(formatFinding), [
+    assert.deepEqual(lint51(cable('EO', 'SUBJECT; SUBJECT:', 'REF:', 'Classified By:')).map(formatFinding), [
       "5:1-5:9 CBL049 warning The SUBJECT label 'SUBJECT;' has a semicolon for its colon.",
       "5:9-5:18 CBL049 warning The SUBJECT label is written twice ('SUBJECT; SUBJECT:').",
     ]);
@@ -1000,6 +1021,37 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       assert.deepEqual(found('CBL050', cable('UNCLAS BRUSSELS 000708', 'TAGS: PREL')), []);
       assert.deepEqual(found('CBL050', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) Text.\n'), []);
       assert.deepEqual(found('CBL050', cable('UNCLAS PARIS 000708', 'SUBJECT: Y')), []);
+    });
+  });
+
+  describe('CBL051', () => {
+    const tags = (line: string) => `UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\n${line}\nSUBJECT: X\n\n¶1. (U) Text.\n`;
+    const lint51 = (line: string, userTags?: string[]) =>
+      lintCable(parseCable(tags(line)).cable, undefined, undefined, userTags ? { userTags: new Set(userTags) } : undefined).filter((f) => f.id === 'CBL051');
+    it('reports a token with a zero for O, a one for I or L or a small l for I that reads as one known TAG, and fixes those characters alone', () => {
+      assert.deepEqual(lint51('TAGS: PG0V, K1RF [PRE1](#) KlRF').map((f) => `${f.range.start.character}-${f.range.end.character} ${f.message}`), [
+        "6-10 PG0V is no known TAG but reads as PGOV, with the digit '0' for the letter O.",
+        "12-16 K1RF is no known TAG but reads as KIRF, with the digit '1' for the letter I.",
+        "18-22 PRE1 is no known TAG but reads as PREL, with the digit '1' for the letter L.",
+        "27-31 KlRF is no known TAG but reads as KIRF, with the small letter 'l' for the letter I.",
+      ]);
+      const text = tags('TAGS: PG0V, K1RF [PRE1](#) KlRF k0ly');
+      const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL051');
+      assert.deepEqual(findings.map((f) => f.fixes!.map((x) => `${x.title} ${x.safe} ${x.edits.map((e) => `${e.range.start.character}-${e.range.end.character}`).join(',')}`)), [
+        ['Write PGOV true 8-9'], ['Write KIRF true 13-14'], ['Write PREL true 21-22'], ['Write KIRF true 28-29'], ['Write KOLY true 33-34'],
+      ]);
+      // A token in small letters gets the letter in small letters.
+      assert.equal(applyEdits(text, findings.flatMap((f) => f.fixes![0].edits)), tags('TAGS: PGOV, KIRF [PREL](#) KIRF koly'));
+      // Fix All writes the TAG, then CBL018 removes it where the field lists it already.
+      assert.equal(fixAll(tags('TAGS: PGOV PG0V, PREL')).text, tags('TAGS: PGOV, PREL'));
+    });
+    it('leaves alone known TAGS, tokens that read as no TAG or as two, other digits, a small l among small letters and a user dictionary\'s TAGS', () => {
+      assert.deepEqual(lint51('TAGS: PREL G-8 G8 AU-1 G20 P5 10 prel PREl'), []);
+      // "N1" reads as NI and NL alike: which is meant is a guess.
+      assert.deepEqual(lint51('TAGS: PREL N1'), []);
+      assert.deepEqual(lint51('TAGS: PREL KL0C', ['KL0C']), []);
+      assert.deepEqual(lint51('TAGS: PREL KL0C', ['KLOC']).map((f) => f.message), ["KL0C is no known TAG but reads as KLOC, with the digit '0' for the letter O."]);
+      assert.deepEqual(lint51('TAGS: OVIP (CL1NTON, HILLARY)'), []);
     });
   });
 });

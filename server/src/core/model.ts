@@ -303,6 +303,11 @@ export interface Decl {
   readonly date?: CalendarDate;
   /** For `date`: true when the numbers are not a real date (month 13, 31 June). */
   readonly impossible?: boolean;
+  /**
+   * For `date`: the value as meant when a letter l or I stands in it for the digit 1, or O for 0 (`2O15/03/12` read as
+   * `2015/03/12`), the value's length kept; the date is read from it (CBL015 reports it).
+   */
+  readonly misread?: string;
 }
 
 /** `E.O. 12958: DECL: 05/27/2019`. */

@@ -25,7 +25,7 @@ import type {
 } from '../model';
 import type { LineShapes } from '../text';
 import { editDistance, isAlnum, isDigit, isLetter, isSpace, markingStart, ownCopy, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, WHITE_RUNS } from '../text';
-import { LONE_LEVEL, readRepeatedBanner } from './banner';
+import { LONE_LEVEL, readRepeatedBanner, serialDigits } from './banner';
 import { isItemMarking, isRuleChar, RULE_LINE } from './body';
 import { isRealDate, MONTH_NAMES as MONTHS } from './header';
 import { parsePortionMarking } from './marking';
@@ -212,7 +212,7 @@ const DECL_KEYWORD = /^(DECL[A-Za-z]?\s*:|Declassify\s+on\b\s*:?|DECL\b)\s*/i;
 // Field keywords
 
 /** Which field a keyword opens. */
-type Field = 'eo' | 'tags' | 'subject' | 'ref' | 'clby';
+export type Field = 'eo' | 'tags' | 'subject' | 'ref' | 'clby';
 
 interface KeywordHit {
   readonly field: Field;
@@ -239,6 +239,35 @@ export const REF_AT_START = /^(\s*)(REFTEL|REFS|REF|Refs|Ref|Reftel|reftel|refs|
 const REF_MID = /(?<![A-Za-z])(REFTEL|REFS|REF)\s*:/g;
 // "Classified By; …": a semicolon for the colon is the keyword's too (CBL049 reports it).
 export const CLBY_KW = /(?<![A-Za-z])(Classified\s+By|Derived\s+From)(?![A-Za-z])\s*[:;]?/gi;
+
+/**
+ * True when `keyword`, a field's label as the parser took it (`SUBJECT:`, `Tags`, `REF;`, `Classified by`, `SUBJECT: SUBJECT:`),
+ * is spelt as the keyword patterns above read it, and false for one {@link misspeltLabel} read with a character wrong, two
+ * swapped or one lost (`SUBIECT:`, `TACS`, `Classifed By:`): the patterns are the one definition of the right spellings,
+ * which CBL049 asks.
+ */
+export function labelSpeltRight(field: Field, keyword: string): boolean {
+  switch (field) {
+    case 'tags':
+      return TAGS_AT_START.test(keyword) || matchesAtStart(TAGS_MID, keyword);
+    case 'subject':
+      return SUBJECT_AT_START.test(keyword) || matchesAtStart(SUBJECT_KW, keyword);
+    case 'ref':
+      return REF_AT_START.test(keyword) || matchesAtStart(REF_MID, keyword);
+    case 'clby':
+      return matchesAtStart(CLBY_KW, keyword);
+    case 'eo':
+      return true;
+  }
+}
+
+/** True when the global pattern `re` matches `text` at its start (its `lastIndex` is left at 0, as {@link findKeywords} sets it). */
+function matchesAtStart(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  re.lastIndex = 0;
+  return m !== null && m.index === 0;
+}
 
 // A line that can only come after the banner: the metadata fields and numbered paragraphs.
 export const AFTER_BANNER = /^\s*(?:E(?:\. ?)?[O0]\.?\s*\d{5}|TAGS?\b\s*:?|SUBJECT\s*:|REF\s*:|Classified\s+By)/i;
@@ -1533,12 +1562,12 @@ function parseDecl(line: number, text: string, pos: number, end: number): Decl |
     return { keyword, value: token(line, text, valueStart, valueStart), kind: 'text' };
   }
   const value = token(line, text, valueStart, endTrim);
-  const { kind, date, impossible } = classifyDecl(value.text);
-  return { keyword, value, kind, date, impossible };
+  const { kind, date, impossible, misread } = classifyDecl(value.text);
+  return misread === undefined ? { keyword, value, kind, date, impossible } : { keyword, value, kind, date, impossible, misread };
 }
 
 /** Classifies a DECL value and reads its date. */
-function classifyDecl(raw: string): { kind: DeclKind; date?: CalendarDate; impossible?: boolean } {
+function classifyDecl(raw: string): { kind: DeclKind; date?: CalendarDate; impossible?: boolean; misread?: string } {
   const v = raw.trim();
   if (/^N\/?A\b/i.test(v)) return { kind: 'na' };
   if (/^OADR\b/i.test(v)) return { kind: 'oadr' };
@@ -1551,8 +1580,19 @@ function classifyDecl(raw: string): { kind: DeclKind; date?: CalendarDate; impos
   if (dng) return { kind: 'downgrade', date: realDate(readDate(dng[1])) };
   const d = readDate(v);
   if (d) return { kind: 'date', date: realDate(d), impossible: d.impossible };
+  // "2O15/03/12", "O3/12/2019", "I2/31/2014", "05/27/20l9": a letter l or I typed or scanned for the digit 1, or O for 0,
+  // among the digits of a date, is read as the digit it stands for when that makes a real date (CBL015 reports it).
+  if (DECL_LETTER.test(raw) && DECL_DIGIT.test(raw)) {
+    const meant = serialDigits(raw);
+    const m = readDate(meant.trim());
+    if (m && !m.impossible) return { kind: 'date', date: m.date, impossible: false, misread: meant };
+  }
   return { kind: 'text' };
 }
+
+// A letter read for a digit in a DECL date ("2O15/03/12"), and a digit beside it.
+const DECL_LETTER = /[lIO]/;
+const DECL_DIGIT = /\d/;
 
 /** A date read by {@link readDate}, when it is a real one ("DNG: CO 13/45/2010" has none). */
 function realDate(d: ReturnType<typeof readDate>): CalendarDate | undefined {

@@ -1,28 +1,47 @@
 /**
- * CBL015 decl-invalid: The DECL value is not a date: an impossible date is an error, free text a warning, an event, OADR/GDS or declassified notes info.
+ * CBL015 decl-invalid: The DECL value is not a date: an impossible date is an error, free text a warning, an event, OADR/GDS or declassified notes info; a date with a letter for a digit ('2O15/03/12', 'I2/31/2014') is read as the date meant and reported with the digits.
  */
-import type { Rule } from './types';
+import type { Rule, TextEdit } from './types';
 import { declNamesEvent } from './util';
 
 
 export const rule: Rule = {
   id: 'CBL015',
   name: 'decl-invalid',
-  description: "The DECL value is not a date: an impossible date is an error, free text a warning, an event, OADR/GDS or declassified notes info.",
+  description: "The DECL value is not a date: an impossible date is an error, free text a warning, an event, OADR/GDS or declassified notes info; a date with a letter for a digit ('2O15/03/12', 'I2/31/2014') is read as the date meant and reported with the digits.",
   tags: ["metadata"],
   defaultSeverity: 'warning',
-  fixable: false,
+  fixable: true,
+  safeFixes: true,
   docs: {
     bad: "E.O. 12958: DECL: 13/27/2019",
     good: "E.O. 12958: DECL: 05/27/2019",
-    rationale: "Declassification dates are read by machines; a value that is not a date cannot be acted on. A value that names an event (`DECL: CLOSURE OF ICTY`) is only an info: the directive that carries out E.O. 12958 lets the classifier assign a date or an event as the declassification instruction. A value blanked by the release (`DECL: XXXXXXXXXXXX`) is not reported: the cable gave one.",
-    source: "Corpus analysis of the released cables: no impossible dates (CORPUS-FINDINGS, 'Safe as errors'); ~30 non-date values, 2.3%, with OADR and GDS legitimate in old cables (CORPUS-FINDINGS, 'Warnings'). The declassification instruction may be a date or an event: [CFR2001].",
+    rationale: "Declassification dates are read by machines; a value that is not a date cannot be acted on. A value that names an event (`DECL: CLOSURE OF ICTY`) is only an info: the directive that carries out E.O. 12958 lets the classifier assign a date or an event as the declassification instruction. A value blanked by the release (`DECL: XXXXXXXXXXXX`) is not reported: the cable gave one. A letter l or I typed or scanned for the digit 1, or O for 0, among a date's digits (`DECL: 2O15/03/12`, `O3/12/2019`, `I2/31/2014`) is read as the digit it stands for when that makes a real date, as a banner's serial is (CBL011), so the cable's declassification date is the one meant (CBL016 and CBL048 check it); the message names each letter and the digit it stands for, and the fix writes those digits, touching no other character. A value that makes no real date even so (`I3/27/2019`) stays text.",
+    source: "Corpus analysis of the released cables: no impossible dates (CORPUS-FINDINGS, 'Safe as errors'); ~30 non-date values, 2.3%, with OADR and GDS legitimate in old cables (CORPUS-FINDINGS, 'Warnings'). The declassification instruction may be a date or an event: [CFR2001]. No released cable of the corpus writes a letter for a digit in its DECL date (0 of 200); the reading is the one CBL011 gives a banner's serial, for typed and scanned copies.",
   },
   check(cable, report) {
     const decl = cable.eo?.decl;
     // "DECL: XXXXXXXXXXXX": the release blanked the value; the cable gave one.
     if (!decl || decl.kind === 'redacted') return;
-    if (decl.kind === 'date' && decl.impossible) {
+    if (decl.kind === 'date' && decl.misread !== undefined) {
+      // "DECL: 2O15/03/12": a letter for a digit, read as the date meant; the fix writes the digits and touches nothing else.
+      const written = decl.value.text;
+      const meant = decl.misread;
+      const edits: TextEdit[] = [];
+      const letters: string[] = [];
+      const { line, character } = decl.value.range.start;
+      for (let k = 0; k < written.length; k++) {
+        if (written[k] === meant[k]) continue;
+        edits.push({ range: { start: { line, character: character + k }, end: { line, character: character + k + 1 } }, newText: meant[k] });
+        const letter = `the letter '${written[k]}' for the digit ${meant[k]}`;
+        if (!letters.includes(letter)) letters.push(letter);
+      }
+      report({
+        message: `DECL date '${written}' has ${letters.join(' and ')}: read as ${meant}.`,
+        range: decl.value.range,
+        fixes: [{ title: `Write '${meant}'`, edits, safe: true, preferred: true }],
+      });
+    } else if (decl.kind === 'date' && decl.impossible) {
       report({ message: `DECL date '${decl.value.text}' does not exist.`, range: decl.value.range, severity: 'error' });
     } else if (decl.kind === 'text') {
       const empty = decl.value.range.start.character === decl.value.range.end.character;

@@ -6,6 +6,7 @@
  * as the field's text, and a REF item's letter written twice ('A. (A) PARIS 1817'), which it reads as one letter.
  */
 import type { Cable, Range, RefItem, Token } from '../model';
+import { labelSpeltRight, type Field } from '../parse/metadata';
 import { skipSpaces } from '../text';
 import type { Fix, Report, Rule } from './types';
 
@@ -54,10 +55,10 @@ export const rule: Rule = {
       const copy = { start: { line: first.line, character: first.character + colon }, end: again.range.end };
       writtenTwice('E.O.', cable.lines[first.line].slice(eo.range.start.character, again.range.end.character), copy, again.text, report);
     }
-    misspelt(cable.tags?.keyword, 'TAGS', 'Tags', TAGS_SPELLED, report);
-    misspelt(cable.subject?.keyword, 'SUBJECT', 'Subject', SUBJECT_SPELLED, report);
-    misspelt(cable.refs?.keyword, 'REF', 'Ref', REF_SPELLED, report);
-    misspelt(cable.classifiedBy?.keyword, 'CLASSIFIED BY', 'Classified By', CLBY_SPELLED, report);
+    misspelt(cable.tags?.keyword, 'tags', 'TAGS', 'Tags', report);
+    misspelt(cable.subject?.keyword, 'subject', 'SUBJECT', 'Subject', report);
+    misspelt(cable.refs?.keyword, 'ref', 'REF', 'Ref', report);
+    misspelt(cable.classifiedBy?.keyword, 'clby', 'CLASSIFIED BY', 'Classified By', report);
     semicolon(cable.tags?.keyword, 'TAGS', report);
     semicolon(cable.subject?.keyword, 'SUBJECT', report);
     semicolon(cable.refs?.keyword, 'REF', report);
@@ -113,18 +114,13 @@ function semicolon(keyword: Token | undefined, name: string, report: Report): vo
   });
 }
 
-// A label as the parser reads it right, up to its separator: any other is one it read misspelt ("SUBIECT:", "TACS").
-const TAGS_SPELLED = /^\s*(?:TAGS?|Tags?|tags?)\s*(?:[:;.]|$)/;
-const SUBJECT_SPELLED = /^\s*(?:SUBJECT|Subject|subject|SUBJ|Subj|subj)\s*(?:[:;.]|$)/;
-const REF_SPELLED = /^\s*(?:REFTEL|Reftel|reftel|REFS|Refs|refs|REF|Ref|ref)\s*(?:[:;]|$)/;
-const CLBY_SPELLED = /^\s*(?:Classified\s+By|Derived\s+From)\s*(?:[:;]|$)/i;
-
 /**
  * Reports a label the parser read with a character wrong or lost ("SUBIECT:", "TACS PGOV", "Classifed By:"), with the safe
  * fix that writes the label right, in capitals where it was written so (`upper`) and as `title` otherwise, its separator kept.
  */
-function misspelt(keyword: Token | undefined, upper: string, title: string, spelled: RegExp, report: Report): void {
-  if (!keyword || spelled.test(keyword.text)) return;
+function misspelt(keyword: Token | undefined, field: Field, upper: string, title: string, report: Report): void {
+  // A label as the parser's keyword patterns read it right: any other is one it read misspelt ("SUBIECT:", "TACS").
+  if (!keyword || labelSpeltRight(field, keyword.text)) return;
   const end = /[:;.]/.exec(keyword.text)?.index ?? keyword.text.length;
   const written = keyword.text.slice(0, end).trimEnd();
   const right = written === written.toUpperCase() ? upper : title;

@@ -52,6 +52,7 @@ import { rule as cbl047 } from './cbl047-page-number-stray';
 import { rule as cbl048 } from './cbl048-decl-past-25-years';
 import { rule as cbl049 } from './cbl049-label-punctuation';
 import { rule as cbl050 } from './cbl050-host-country-tag-missing';
+import { rule as cbl051 } from './cbl051-tag-misread';
 import type { Rule } from './types';
 
 /** All rules, in id order. */
@@ -106,6 +107,7 @@ export const allRules: readonly Rule[] = [
   cbl048,
   cbl049,
   cbl050,
+  cbl051,
 ];
 
 const byKey = new Map<string, Rule>();
