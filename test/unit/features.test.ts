@@ -984,6 +984,11 @@ describe('hover', () => {
   it('qualifies a meaning the reference has from secondary sources only, and shows the notes that change how a code reads', () => {
     // PREL's meanings are PlusD's labels and a secondary site's words; NODIS's is PlusD's glossary: they read as fact.
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: PR|EL\n'), /PREL: subject TAG, category P \(Political Affairs\)\. The sources give these meanings \(secondary sources only\):\n/);
+    // A TAG with a zero for O reads as the one known TAG meant, as CBL051 reports it; a token no misreading explains does not.
+    const misread = hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: PREL PG|0V\n');
+    assert.match(misread, /PG0V: not in the dictionary\.\n\n`PG0V` may be PGOV misread: PGOV: subject TAG, category P/);
+    assert.doesNotMatch(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: PREL XQ|ZZ\n'), /misread/);
+    assert.doesNotMatch(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: PREL G2|0\n'), /misread/);
     // The embassy's own country's TAG says so, with what the reference found; another TAG, or another post's FR, does not.
     const paris = hoverAt('C O N F I D E N T I A L PARIS 000708\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL F|R\nSUBJECT: X\n');
     assert.match(paris, /The host country's TAG of Embassy Paris: 103 of 105 of its released cables carry it\./);

@@ -10,6 +10,7 @@ import { allItemsNamed, findInTextReferencesOnLine, inTextTarget, paragraphsName
 import { MONTH_NAMES } from '../core/parse/header';
 import { describeMarking, misspeltControl } from '../core/parse/marking';
 import { correctedCopyReason } from '../core/parse/metadata';
+import { misreadTag } from '../core/rules/cbl051-tag-misread';
 import { compareDates, declNamesEvent } from '../core/rules/util';
 import type { Addressee, Cable, CalendarDate, DateTimeGroup, Decl, Paragraph, Range, RefItem, Token, Trailer, TransmissionHeader } from '../core/model';
 import { contains, paragraphIndexAt, partitionPoint, WHITE_RUNS } from '../core/text';
@@ -429,13 +430,16 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (!at(tag.token, position)) continue;
     if (tag.role === 'person') return hover(md(esc(tag.code), ['Person named after an OVIP-style TAG (visitor, official).']), tag.token.range);
     const { text, meanings, also, notes, sources } = describeTag(tag.code, d);
+    // "PG0V": a zero for O, a one for I or L, that reads as one known TAG, as CBL051's fix offers it.
+    const meant = tagEntries(d, tag.code).length === 0 ? misreadTag(tag, (c) => tagEntries(d, c).length > 0) : undefined;
+    const misread = meant === undefined ? [] : [`\`${esc(tag.token.text)}\` may be ${meant} misread: ${esc(describeTag(meant, d).text)}`];
     const cited = sources ? citeSource(sources) : [];
     // The embassy's own country (FORMAT.md §7 rule 23): the TAG an index by country files the cable under.
     const host = hostTagOf(cable);
     const hostLine = host?.tag === tag.code ? [hostCountryLine(host)] : [];
     // A note read off the released cables ("corpus: Embassy Belgrade cables never use RI") is corpus analysis.
     if ((hostLine.length > 0 || notes?.some((n) => /\b(?:corpus|released cables)\b/.test(n))) && !cited.some((c) => c.startsWith(CORPUS))) cited.push(CORPUS);
-    return hover(md(`TAG ${esc(tag.code)}`, [esc(text), ...(meanings ?? []).map((m) => `- ${esc(m)}`), ...(also ?? []).map(esc), ...(notes ?? []).map(esc), ...hostLine], cited), tag.token.range);
+    return hover(md(`TAG ${esc(tag.code)}`, [esc(text), ...(meanings ?? []).map((m) => `- ${esc(m)}`), ...(also ?? []).map(esc), ...(notes ?? []).map(esc), ...misread, ...hostLine], cited), tag.token.range);
   }
   // A released copy's date line ("Friday, 31 July 2009, 06:59", or a date-time group alone: "080857Z Jul 05").
   for (const p of cable.preamble) {

@@ -61,7 +61,7 @@ const MAX_LENGTH = 8;
  * holds a letter and no other digit ("G20" is no misread TAG), and a token in small letters, whose "l" is an L, is read
  * only for its digits.
  */
-function misreadTag(tag: Tag, known: (code: string) => boolean): string | undefined {
+export function misreadTag(tag: Tag, known: (code: string) => boolean): string | undefined {
   const written = tag.token.text;
   if (written.length < 2 || written.length > MAX_LENGTH || written.length !== tag.code.length) return undefined;
   // "prel": a small l among small letters is an L; among capitals ("KlRF") it may be an I.
