@@ -1,10 +1,12 @@
 /**
  * Folding ranges: the header, the address lists, the metadata block, each
- * section (from its title's line), each paragraph, and Summary/Comment/Note blocks (but the one a heading opens, which its section folds).
+ * section (from its title's line), each paragraph and the titles it lists its parts under ("I. Regional Issues" ⏎
+ * "A. Security"), and Summary/Comment/Note blocks (but the one a heading opens, which its section folds).
  */
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { Block, Cable, Range } from '../core/model';
 import { blockRange, blocksOpenedOnHeadings, gluedSignatureCut, onlyCloserAfter, outlineSections } from './outlineSections';
+import { subTitles, type SubTitle } from './subTitles';
 
 /**
  * Folding ranges for a cable; single-line ranges are dropped.
@@ -52,6 +54,8 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
     const r = paragraphs[k].range;
     const next = k + 1 < paragraphs.length ? paragraphs[k + 1].range.start : undefined;
     add(next?.line === r.end.line && next.character > 0 ? { start: r.start, end: { line: r.end.line - 1, character: 0 } } : r);
+    // The titles it lists its parts under ("I. Regional Issues" ⏎ "A. Security" ⏎ …), each over its part.
+    addTitles(subTitles(cable, k), add);
   }
   for (const block of cable.blocks) {
     const line = block.open?.token.range.start.line;
@@ -59,6 +63,14 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
     add(ownLines(cable, block), FoldingRangeKind.Region);
   }
   return nest(out);
+}
+
+/** Folds each title over its part, and the titles under it over theirs. */
+function addTitles(titles: readonly SubTitle[], add: (r: Range, kind?: string) => void): void {
+  for (const t of titles) {
+    add(t.range, FoldingRangeKind.Region);
+    addTitles(t.children, add);
+  }
 }
 
 /** Ranges that nest: what VS Code keeps of them, chosen so that the least is lost. */
