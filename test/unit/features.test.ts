@@ -431,6 +431,17 @@ describe('folding and selection', () => {
     assert.deepEqual(chain.slice(1, 6), ['48:0-48:46', '46:0-49:43', '44:0-53:42', '42:0-60:12', '40:0-65:34']);
   });
 
+  it('folds a table whole, from the rule over its caption to the rule under its rows, and reads no row as a heading', () => {
+    // The shape of 09RANGOON355: a boxed caption, a column header over a rule, rows, a closing rule, inside a section.
+    const cable = parseCable(fs.readFileSync(path.join(ROOT, 'test/fixtures/outline/09NOWHERE88.cable'), 'utf8')).cable;
+    assert.deepEqual(cable.headings.map((h) => h.text.text), ['Summary', 'The Owners Line Up', 'Early Success']);
+    assert.deepEqual(getDocumentSymbols(cable).slice(1).map((s) => s.name), ['Summary', 'The Owners Line Up', 'Early Success', 'Signature']);
+    const folds = getFoldingRanges(cable).map((f) => `${f.startLine}-${f.endLine}`);
+    assert.ok(folds.includes('22-33'), folds.join(' '));
+    // Inside the section's fold, after ¶2's.
+    assert.ok(folds.includes('16-35') && folds.includes('19-20'), folds.join(' '));
+  });
+
   it('folds a section from its title\'s line, so that a folded boxed heading still shows its words', () => {
     // "-----" ⏎ "FERRY FARES" ⏎ "-----": the section folded from the upper rule, and Fold All showed a column of dashes
     // (07PARIS2725's boxed headings).

@@ -1,7 +1,7 @@
 /**
  * Folding ranges: the header, the address lists, the metadata block, each
  * section (from its title's line), each paragraph and the titles it lists its parts under ("I. Regional Issues" ⏎
- * "A. Security"), and Summary/Comment/Note blocks (but the one a heading opens, which its section folds).
+ * "A. Security"), tables, and Summary/Comment/Note blocks (but the one a heading opens, which its section folds).
  */
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { Block, Cable, Range } from '../core/model';
@@ -57,6 +57,8 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
     // The titles it lists its parts under ("I. Regional Issues" ⏎ "A. Security" ⏎ …), each over its part.
     addTitles(subTitles(cable, k), add);
   }
+  // A table folds whole, from the rule over its caption to the rule under its rows.
+  for (const table of cable.tables) add(table, FoldingRangeKind.Region);
   for (const block of cable.blocks) {
     const line = block.open?.token.range.start.line;
     if (line !== undefined && opened.get(line) === block && block.range.end.line <= (sectionEnd.get(line) ?? -1)) continue;
