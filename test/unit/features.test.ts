@@ -311,6 +311,31 @@ describe('document symbols on odd shapes', () => {
     assert.deepEqual(under('¶1 (S/NF)'), []);
   });
 
+  it('nests a section under the labelled heading of a higher rank before it (A. under I.), which runs on over it, in the outline, folding and smart selection', () => {
+    // "I. HARBOR ISSUES" stood empty beside "A. Ferry Fares" and "B. Harbor Dues", all on the top level.
+    const cable = parseCable(fs.readFileSync(path.join(ROOT, 'test/fixtures/outline/09NOWHERE99.cable'), 'utf8')).cable;
+    const symbols = getDocumentSymbols(cable);
+    assert.deepEqual(overlapping(symbols), []);
+    assert.deepEqual(outlineOf(symbols.slice(2, -1)), [
+      'I. HARBOR ISSUES [13:0-26:40]',
+      '  ¶2 (C) [16:0-16:43]',
+      '  A. Ferry Fares [18:0-21:33]',
+      '    ¶3 (C) [21:0-21:33]',
+      '  B. Harbor Dues [23:0-26:40]',
+      '    ¶4 (C) [26:0-26:40]',
+      'II. PORT POLICE [28:0-31:38]',
+      '  ¶5 (C) [31:0-31:38]',
+      'Comment [33:0-36:45]',
+      '  ¶6 (C) [36:0-36:45]',
+    ]);
+    const folds = getFoldingRanges(cable).map((f) => `${f.startLine}-${f.endLine}`);
+    assert.ok(folds.includes('13-26') && folds.includes('18-21') && folds.includes('23-26'), folds.join(' '));
+    // From ¶3 to "A. Ferry Fares", then "I. HARBOR ISSUES", then the cable.
+    const chain: string[] = [];
+    for (let s: SelectionRange | undefined = getSelectionRanges(cable, [{ line: 21, character: 12 }])[0]; s; s = s.parent) chain.push(`${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`);
+    assert.deepEqual(chain.slice(-4), ['21:0-21:33', '18:0-21:33', '13:0-26:40', '0:0-38:0']);
+  });
+
   it('lists the titles of a paragraph in the order written, and keeps a Comment that runs from one title into the next beside them', () => {
     const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nSUBJECT: HARBOR ISSUES\n\n¶1. (C) The issues:\n\nA. Ferry Fares\nThe fares rise.\n\nB. Harbor Dues\nThe dues fall.\n';
     const titled = outlineOf(getDocumentSymbols(parseCable(text).cable).slice(1));

@@ -8,7 +8,7 @@ import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-la
 import type { Block, Cable, Paragraph, Section } from '../core/model';
 import { containsRange, isAlnum, isBefore, paragraphIndexAt, paragraphTextStart, partitionPoint, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
 import { blockSpan, gluedSignatureCut, onlyCloserAfter, OPENING_TEXT, openerRun, outlineSections, SENTENCE_END } from './outlineSections';
-import { subTitles, type SubTitle } from './subTitles';
+import { sectionPlaces, subTitles, type SubTitle } from './subTitles';
 
 /**
  * The outline of a cable. `fileId` is the id its file's name gives (`idFromFileName`): the banner's detail
@@ -75,7 +75,11 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
   if (cuts.size > 0) cutBefore(cable, blocks, cuts);
   // Each paragraph's symbol, by its index: the titles it lists its parts under go under it last (withSubTitles).
   const paragraphSymbols = new Map<number, DocumentSymbol>();
-  for (const section of sections) {
+  // A section under a labelled heading of a higher rank ("A. Ferry Fares" under "I. HARBOR ISSUES") goes under its symbol,
+  // which runs on over it.
+  const places = sectionPlaces(cable);
+  const sectionSymbols: DocumentSymbol[] = [];
+  for (const [k, section] of sections.entries()) {
     const paragraphs = section.paragraphs.map((i) => {
       const s = paragraphSymbol(cable.paragraphs[i], cuts.get(i));
       paragraphSymbols.set(i, s);
@@ -89,7 +93,11 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
     // A title wrapped over two lines is named by both.
     const { name, marking } = headingName(heading.lead ? `${heading.lead.text} ${heading.text.text}` : heading.text.text);
     const selection = heading.lead ? { start: heading.lead.range.start, end: heading.text.range.end } : heading.text.range;
-    result.push(symbol(name, marking, SymbolKind.Namespace, section.range, selection, paragraphs));
+    const s = symbol(name, marking, SymbolKind.Namespace, places[k].range, selection, paragraphs);
+    sectionSymbols[k] = s;
+    const parent = places[k].parent >= 0 ? sectionSymbols[places[k].parent] : undefined;
+    if (parent) (parent.children ??= []).push(s);
+    else result.push(s);
   }
   if (cable.signature) {
     const signed = cable.signature.token.range;

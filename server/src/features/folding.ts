@@ -6,7 +6,7 @@
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { Block, Cable, Range } from '../core/model';
 import { blockRange, blocksOpenedOnHeadings, gluedSignatureCut, onlyCloserAfter, outlineSections } from './outlineSections';
-import { subTitles, type SubTitle } from './subTitles';
+import { sectionPlaces, subTitles, type SubTitle } from './subTitles';
 
 /**
  * Folding ranges for a cable; single-line ranges are dropped.
@@ -38,14 +38,18 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
   // it with its section, which ends where the block does (outlineSections), as the outline's section symbol stands for it.
   const opened = blocksOpenedOnHeadings(cable);
   const sectionEnd = new Map<number, number>();
-  for (const section of outlineSections(cable)) {
-    if (section.heading === undefined) continue;
+  // A section under a labelled heading of a higher rank ("A. Ferry Fares" under "I. HARBOR ISSUES") folds inside that
+  // one's fold, which runs on over it.
+  const places = sectionPlaces(cable);
+  for (const [k, outlined] of outlineSections(cable).entries()) {
+    if (outlined.heading === undefined) continue;
+    const section = { heading: outlined.heading, range: places[k].range };
     // From the title's first line, not the upper rule of a boxed heading ("-----" ⏎ "FERRY FARES" ⏎ "-----"): VS Code
     // shows a folded range's first line, and Fold All showed a column of dashes. The upper rule stays above the fold.
     const heading = cable.headings[section.heading];
     const title = (heading.lead ?? heading.text).range.start;
     add(title.line > section.range.start.line ? { start: title, end: section.range.end } : section.range, FoldingRangeKind.Region);
-    sectionEnd.set(heading.text.range.start.line, section.range.end.line);
+    sectionEnd.set(heading.text.range.start.line, outlined.range.end.line);
   }
   // "… was working. 16. (C) On corruption, …": a paragraph glued to the end of the one before starts on that one's last line,
   // which the glued paragraph folds from; the one before folds up to the line above it.

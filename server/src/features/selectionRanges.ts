@@ -9,7 +9,7 @@ import { findInTextReferencesOnLine } from '../core/mentions';
 import type { Cable } from '../core/model';
 import { contains, containsRange, isBefore, paragraphIndexAt, partitionPoint, range, trimEndOffset } from '../core/text';
 import { blockRange, blockSpan, gluedSignatureCut, onlyCloserAfter, openerRun, outlineSections } from './outlineSections';
-import { subTitles } from './subTitles';
+import { sectionPlaces, subTitles } from './subTitles';
 
 /** Nested selection ranges for each position. */
 export function getSelectionRanges(cable: Cable, positions: readonly Position[]): SelectionRange[] {
@@ -44,7 +44,8 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   const paragraph = found && { range: own(found.range), portion: found.portion };
   // The sections as the outline shows them: a Summary heading's ends where its Summary does.
   const sections = outlineSections(cable);
-  const section = sections[partitionPoint(sections, (s) => !isBefore(p, s.range.start)) - 1];
+  const sectionIndex = partitionPoint(sections, (s) => !isBefore(p, s.range.start)) - 1;
+  const section = sections[sectionIndex];
   const banner = cable.banners[partitionPoint(cable.banners, (b) => !isBefore(p, b.range.start)) - 1];
   // Fields and markings.
   const tokens: Range[] = [
@@ -118,7 +119,13 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
     candidates.push(paragraph.range);
   }
   const sectionRange = section && own(section.range);
-  if (sectionRange && contains(sectionRange, p)) candidates.push(sectionRange);
+  if (sectionRange && contains(sectionRange, p)) {
+    // "I. HARBOR ISSUES" over "A. Ferry Fares": the section, run on over those under it, and the sections of the labelled
+    // headings above, as the outline nests them.
+    const places = sectionPlaces(cable);
+    candidates.push(sectionRange, own(places[sectionIndex].range));
+    for (let k = places[sectionIndex].parent; k >= 0; k = places[k].parent) candidates.push(own(places[k].range));
+  }
   if (cable.header && contains(cable.header.range, p)) candidates.push(cable.header.range);
   if (cable.metadataRange && contains(cable.metadataRange, p)) candidates.push(cable.metadataRange);
   const last = cable.lines.length - 1;

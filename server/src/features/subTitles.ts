@@ -1,10 +1,12 @@
 /**
  * The titles a long paragraph lists its parts under, which the outline nests under it and folding folds: an outline of
  * Roman numerals, letters and numbers at the start of its lines ("¶3. (S/NF) Priority issues:" ⏎ "I. Regional Issues" ⏎
- * "A. Security" ⏎ "1) Terrorism (TERR)" ⏎ "B. Governance" ⏎ "II. Country Issues", 09STATE37566, 09STATE62393).
+ * "A. Security" ⏎ "1) Terrorism (TERR)" ⏎ "B. Governance" ⏎ "II. Country Issues", 09STATE37566, 09STATE62393), and the
+ * sections whose headings are labelled so ("I. HARBOR ISSUES" ⏎ "----" ⏎ … ⏎ "A. Ferry Fares" ⏎ "----").
  */
-import type { Cable, Position, Range } from '../core/model';
+import type { Cable, Position, Range, Section } from '../core/model';
 import { trimEndOffset } from '../core/text';
+import { outlineSections } from './outlineSections';
 
 /** A title inside a paragraph, with the titles of the next rank under it. */
 export interface SubTitle {
@@ -190,4 +192,60 @@ function isTitle(words: string): boolean {
   if (words.length < 2 || words.length > 80) return false;
   const list = words.split(/\s+/);
   return list.length <= 12 && list.every((w) => !/^[a-z]{5}/.test(w));
+}
+
+/** A section of {@link outlineSections} in the outline's tree of labelled headings. */
+export interface SectionPlace {
+  /** The index, in {@link outlineSections}, of the section whose heading's label is of a higher rank, or -1. */
+  readonly parent: number;
+  /** The section's range, run on over the sections under it. */
+  readonly range: Range;
+}
+
+const placeCache = new WeakMap<Cable, readonly SectionPlace[]>();
+
+/**
+ * Where each section of {@link outlineSections} stands: under the section before it whose heading's label is of a higher
+ * rank ("A. Ferry Fares" under "I. HARBOR ISSUES", up to "II. PORT POLICE"), each rank counted on in sequence under the
+ * one above, as a paragraph's titles are; a section whose heading has no label, or none in sequence, and one without a
+ * heading stand on the top level and end the labelled ones before them. The parser's sections were flat: "I. HARBOR ISSUES"
+ * stood empty beside "A. Ferry Fares". Read once for each cable.
+ */
+export function sectionPlaces(cable: Cable): readonly SectionPlace[] {
+  const known = placeCache.get(cable);
+  if (known) return known;
+  const sections = outlineSections(cable);
+  const parents: number[] = [];
+  const ends: Position[] = sections.map((s) => s.range.end);
+  // The labelled sections open above the one read, outermost first, with their ranks.
+  const open: { index: number; rank: number }[] = [];
+  const counts = [0, 0, 0];
+  for (let k = 0; k < sections.length; k++) {
+    const label = headingLabel(cable, sections[k], counts);
+    if (!label) {
+      open.length = 0;
+      counts.fill(0);
+      parents.push(-1);
+      continue;
+    }
+    while (open.length > 0 && open[open.length - 1].rank >= label.rank) open.pop();
+    counts[label.rank] = label.ordinal;
+    for (let r = label.rank + 1; r < counts.length; r++) counts[r] = 0;
+    parents.push(open.length > 0 ? open[open.length - 1].index : -1);
+    // Each section above it now runs on to its end.
+    for (const o of open) ends[o.index] = sections[k].range.end;
+    open.push({ index: k, rank: label.rank });
+  }
+  const places = sections.map((s, k) => ({ parent: parents[k], range: { start: s.range.start, end: ends[k] } }));
+  placeCache.set(cable, places);
+  return places;
+}
+
+/** The rank and ordinal of the label a section's heading opens with, when it counts on in its series; else undefined. */
+function headingLabel(cable: Cable, section: Section, counts: readonly number[]): { rank: number; ordinal: number } | undefined {
+  if (section.heading === undefined) return undefined;
+  const heading = cable.headings[section.heading];
+  const text = heading.lead?.text ?? heading.text.text;
+  const title = titleOn(text, '', 'blank', true, counts);
+  return title && title.end > 0 ? { rank: title.rank, ordinal: title.ordinal } : undefined;
 }
