@@ -639,6 +639,11 @@ export interface Cable {
   /** The markings that open items and lines inside the body (see {@link ItemMarking}), in document order. */
   readonly itemMarkings: readonly ItemMarking[];
   readonly headings: readonly Heading[];
+  /**
+   * The tables, from the rule over the caption to the rule that closes the rows ("-----" ⏎ "Harbor Dues 2009" ⏎ "-----" ⏎
+   * "Port Owner Dues" ⏎ "-----" ⏎ rows ⏎ "-----"), in line order: no heading, and folded whole.
+   */
+  readonly tables: readonly Range[];
   readonly sections: readonly Section[];
   readonly blockMarkers: readonly BlockMarker[];
   readonly blocks: readonly Block[];

@@ -1,13 +1,14 @@
 /**
  * Document symbols: the Outline view and breadcrumbs.
  * Header (format lines, TO and INFO groups), banner and metadata, sections
- * with their paragraphs, Summary and Comment under the innermost symbol that
+ * with their paragraphs, Summary, Comment and Note under the innermost symbol that
  * holds them, and Signature.
  */
 import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
 import type { Block, Cable, Paragraph, Section } from '../core/model';
 import { containsRange, isAlnum, isBefore, paragraphIndexAt, paragraphTextStart, partitionPoint, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
 import { blockSpan, gluedSignatureCut, onlyCloserAfter, OPENING_TEXT, openerRun, outlineSections, SENTENCE_END } from './outlineSections';
+import { sectionPlaces, subTitles, type SubTitle } from './subTitles';
 
 /**
  * The outline of a cable. `fileId` is the id its file's name gives (`idFromFileName`): the banner's detail
@@ -67,12 +68,23 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
   // Where a paragraph's symbol ends before a block that opens in its text and runs on past it, by the paragraph's index.
   const cuts = new Map<number, Position>();
   if (summary && !isSection(sectionOn, summary)) blocks.push(...blockSymbols(cable, summary, 'Summary', cuts));
+  // Comments and Notes ("(Note: …)", "Note: … End note.") alike: every one, where the first Summary alone is listed.
   for (const block of cable.blocks) {
-    if (block.kind === 'comment' && !isSection(sectionOn, block)) blocks.push(...blockSymbols(cable, block, 'Comment', cuts));
+    if (block.kind !== 'summary' && !isSection(sectionOn, block)) blocks.push(...blockSymbols(cable, block, block.kind === 'comment' ? 'Comment' : 'Note', cuts));
   }
   if (cuts.size > 0) cutBefore(cable, blocks, cuts);
-  for (const section of sections) {
-    const paragraphs = section.paragraphs.map((i) => paragraphSymbol(cable.paragraphs[i], cuts.get(i)));
+  // Each paragraph's symbol, by its index: the titles it lists its parts under go under it last (withSubTitles).
+  const paragraphSymbols = new Map<number, DocumentSymbol>();
+  // A section under a labelled heading of a higher rank ("A. Ferry Fares" under "I. HARBOR ISSUES") goes under its symbol,
+  // which runs on over it.
+  const places = sectionPlaces(cable);
+  const sectionSymbols: DocumentSymbol[] = [];
+  for (const [k, section] of sections.entries()) {
+    const paragraphs = section.paragraphs.map((i) => {
+      const s = paragraphSymbol(cable.paragraphs[i], cuts.get(i));
+      paragraphSymbols.set(i, s);
+      return s;
+    });
     if (section.heading === undefined) {
       result.push(...paragraphs);
       continue;
@@ -81,7 +93,11 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
     // A title wrapped over two lines is named by both.
     const { name, marking } = headingName(heading.lead ? `${heading.lead.text} ${heading.text.text}` : heading.text.text);
     const selection = heading.lead ? { start: heading.lead.range.start, end: heading.text.range.end } : heading.text.range;
-    result.push(symbol(name, marking, SymbolKind.Namespace, section.range, selection, paragraphs));
+    const s = symbol(name, marking, SymbolKind.Namespace, places[k].range, selection, paragraphs);
+    sectionSymbols[k] = s;
+    const parent = places[k].parent >= 0 ? sectionSymbols[places[k].parent] : undefined;
+    if (parent) (parent.children ??= []).push(s);
+    else result.push(s);
   }
   if (cable.signature) {
     const signed = cable.signature.token.range;
@@ -94,7 +110,56 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
   sortSymbols(result);
   for (const block of uncross(cable.lines, blocks)) nest(result, block);
   for (const field of inBody) nest(result, field, false);
+  for (const [i, s] of paragraphSymbols) withSubTitles(s, subTitles(cable, i));
   return result;
+}
+
+/**
+ * Puts the titles a paragraph lists its parts under ("I. Regional Issues" ⏎ "A. Security" ⏎ …) under its symbol, nested by
+ * rank, each up to where the paragraph's symbol ends, and the paragraph's other children (a Comment, a Note, a field) under
+ * the innermost title that holds them. A child that runs from one title into another would overlap both: the paragraph
+ * then keeps its children and lists no titles.
+ */
+function withSubTitles(paragraph: DocumentSymbol, titles: readonly SubTitle[]): void {
+  if (titles.length === 0) return;
+  const end = paragraph.range.end;
+  const symbols = titleSymbols(titles, end);
+  if (symbols.length === 0) return;
+  const others = paragraph.children ?? [];
+  if (others.some((c) => crossesTitle(symbols, c.range))) return;
+  paragraph.children = symbols;
+  for (const c of others) nest(paragraph.children, c);
+}
+
+/**
+ * True when `range` runs from one title of `level` (in text order, none overlapping) or of the titles under it into text
+ * that is not that title's, or from before a title into it: no title could hold it, nor it the title. Found by binary
+ * search on each level it goes down, so that a paragraph of many titles and Comments costs no product of the two.
+ */
+function crossesTitle(level: readonly DocumentSymbol[], range: Range): boolean {
+  // The last title that starts at or before the range.
+  let k = partitionPoint(level, (t) => !isBefore(range.start, t.range.start)) - 1;
+  // One that starts with the range and ends inside it is held, as those after it may be.
+  if (k >= 0 && !isBefore(level[k].range.start, range.start) && isBefore(level[k].range.end, range.end)) k--;
+  const holder = k >= 0 && isBefore(range.start, level[k].range.end) ? level[k] : undefined;
+  if (holder) return containsRange(holder.range, range) ? crossesTitle(holder.children ?? [], range) : true;
+  // The last title that starts before the range ends: the range holds it whole, or crosses it.
+  const j = partitionPoint(level, (t) => isBefore(t.range.start, range.end)) - 1;
+  return j > k && isBefore(range.end, level[j].range.end);
+}
+
+/** The symbols of titles, ended at `end` at the latest; those that start at or after it are left out. */
+function titleSymbols(titles: readonly SubTitle[], end: Position): DocumentSymbol[] {
+  const out: DocumentSymbol[] = [];
+  for (const t of titles) {
+    if (!isBefore(t.range.start, end)) break;
+    const range = isBefore(end, t.range.end) ? { start: t.range.start, end } : t.range;
+    const selection = isBefore(end, t.selection.end) ? { start: t.selection.start, end } : t.selection;
+    const children = titleSymbols(t.children, range.end);
+    // "D) Sanctions:" is named "D) Sanctions", as a heading "COMMENT:" is named "COMMENT".
+    out.push(symbol(`${t.label} ${t.words.endsWith(':') ? t.words.slice(0, -1) : t.words}`, undefined, SymbolKind.Namespace, range, selection, children.length > 0 ? children : undefined));
+  }
+  return out;
 }
 
 // A portion marking that opens a title ("(U) Status of Host Nation Laws:"), and the white space after it.
@@ -125,7 +190,7 @@ function isSection(sectionOn: ReadonlyMap<number, Section>, block: Block): boole
 }
 
 /**
- * Puts a Summary or Comment symbol under the innermost symbol that holds its whole range
+ * Puts a Summary, Comment or Note symbol under the innermost symbol that holds its whole range
  * ("Comment: …" inside ¶5 goes under ¶5), so that no two symbols on a level overlap, and the symbols of its level that it
  * holds under it (a Summary over ¶1 and ¶2 holds them). A block that runs from one paragraph's text into another's stays on
  * the level that holds it whole. A field read in the body ("¶2. (U) Classified by …") goes under its paragraph the same way
@@ -173,7 +238,7 @@ function endBefore(symbols: readonly DocumentSymbol[], position: Position, end: 
 }
 
 /**
- * The symbols of a Summary or Comment: one over its {@link blockSpan}, but for a block that runs from one paragraph into
+ * The symbols of a Summary, Comment or Note: one over its {@link blockSpan}, but for a block that runs from one paragraph into
  * another and opens or closes inside a paragraph's text, which no symbol could hold whole without crossing a paragraph's.
  * - Opened after a paragraph's own text and running on past its end ("… from within coalition ranks. Comment: The Race Is
  *   About to Begin" ⏎ "¶9. … End comment.", 10BRASILIA49): the paragraph's symbol ends before the opener (its text after

@@ -1,10 +1,12 @@
 /**
  * Folding ranges: the header, the address lists, the metadata block, each
- * section (from its title's line), each paragraph, and Summary/Comment/Note blocks (but the one a heading opens, which its section folds).
+ * section (from its title's line), each paragraph and the titles it lists its parts under ("I. Regional Issues" ⏎
+ * "A. Security"), tables, and Summary/Comment/Note blocks (but the one a heading opens, which its section folds).
  */
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { Block, Cable, Range } from '../core/model';
 import { blockRange, blocksOpenedOnHeadings, gluedSignatureCut, onlyCloserAfter, outlineSections } from './outlineSections';
+import { sectionPlaces, subTitles, type SubTitle } from './subTitles';
 
 /**
  * Folding ranges for a cable; single-line ranges are dropped.
@@ -36,14 +38,18 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
   // it with its section, which ends where the block does (outlineSections), as the outline's section symbol stands for it.
   const opened = blocksOpenedOnHeadings(cable);
   const sectionEnd = new Map<number, number>();
-  for (const section of outlineSections(cable)) {
-    if (section.heading === undefined) continue;
+  // A section under a labelled heading of a higher rank ("A. Ferry Fares" under "I. HARBOR ISSUES") folds inside that
+  // one's fold, which runs on over it.
+  const places = sectionPlaces(cable);
+  for (const [k, outlined] of outlineSections(cable).entries()) {
+    if (outlined.heading === undefined) continue;
+    const section = { heading: outlined.heading, range: places[k].range };
     // From the title's first line, not the upper rule of a boxed heading ("-----" ⏎ "FERRY FARES" ⏎ "-----"): VS Code
     // shows a folded range's first line, and Fold All showed a column of dashes. The upper rule stays above the fold.
     const heading = cable.headings[section.heading];
     const title = (heading.lead ?? heading.text).range.start;
     add(title.line > section.range.start.line ? { start: title, end: section.range.end } : section.range, FoldingRangeKind.Region);
-    sectionEnd.set(heading.text.range.start.line, section.range.end.line);
+    sectionEnd.set(heading.text.range.start.line, outlined.range.end.line);
   }
   // "… was working. 16. (C) On corruption, …": a paragraph glued to the end of the one before starts on that one's last line,
   // which the glued paragraph folds from; the one before folds up to the line above it.
@@ -52,13 +58,25 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
     const r = paragraphs[k].range;
     const next = k + 1 < paragraphs.length ? paragraphs[k + 1].range.start : undefined;
     add(next?.line === r.end.line && next.character > 0 ? { start: r.start, end: { line: r.end.line - 1, character: 0 } } : r);
+    // The titles it lists its parts under ("I. Regional Issues" ⏎ "A. Security" ⏎ …), each over its part.
+    addTitles(subTitles(cable, k), add);
   }
+  // A table folds whole, from the rule over its caption to the rule under its rows.
+  for (const table of cable.tables) add(table, FoldingRangeKind.Region);
   for (const block of cable.blocks) {
     const line = block.open?.token.range.start.line;
     if (line !== undefined && opened.get(line) === block && block.range.end.line <= (sectionEnd.get(line) ?? -1)) continue;
     add(ownLines(cable, block), FoldingRangeKind.Region);
   }
   return nest(out);
+}
+
+/** Folds each title over its part, and the titles under it over theirs. */
+function addTitles(titles: readonly SubTitle[], add: (r: Range, kind?: string) => void): void {
+  for (const t of titles) {
+    add(t.range, FoldingRangeKind.Region);
+    addTitles(t.children, add);
+  }
 }
 
 /** Ranges that nest: what VS Code keeps of them, chosen so that the least is lost. */

@@ -1,13 +1,15 @@
 /**
  * Smart select: word → in-text reference ("REF A", "para 3"), field, REF item or marking → the REF field → line (or its part
  * in a block, on the line a block opens or closes on beside the paragraph's own text) → Summary, Comment or Note block →
- * paragraph → the paragraphs a Summary or Comment is the whole of → section → whole cable.
+ * the titles the paragraph lists its parts under, innermost first → paragraph → the paragraphs a Summary or Comment is the
+ * whole of → section → whole cable.
  */
 import { SelectionRange, type Position, type Range } from 'vscode-languageserver-types';
 import { findInTextReferencesOnLine } from '../core/mentions';
 import type { Cable } from '../core/model';
 import { contains, containsRange, isBefore, paragraphIndexAt, partitionPoint, range, trimEndOffset } from '../core/text';
 import { blockRange, blockSpan, gluedSignatureCut, onlyCloserAfter, openerRun, outlineSections } from './outlineSections';
+import { sectionPlaces, subTitles } from './subTitles';
 
 /** Nested selection ranges for each position. */
 export function getSelectionRanges(cable: Cable, positions: readonly Position[]): SelectionRange[] {
@@ -37,11 +39,13 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   const signed = cable.signature?.token.range.start;
   const cut = gluedSignatureCut(cable);
   const own = (r: Range): Range => (signed && cut && isBefore(signed, r.end) && !isBefore(signed, r.start) ? { start: r.start, end: cut } : r);
-  const found = cable.paragraphs[paragraphIndexAt(cable.paragraphs, p.line, p.character)];
+  const index = paragraphIndexAt(cable.paragraphs, p.line, p.character);
+  const found = cable.paragraphs[index];
   const paragraph = found && { range: own(found.range), portion: found.portion };
   // The sections as the outline shows them: a Summary heading's ends where its Summary does.
   const sections = outlineSections(cable);
-  const section = sections[partitionPoint(sections, (s) => !isBefore(p, s.range.start)) - 1];
+  const sectionIndex = partitionPoint(sections, (s) => !isBefore(p, s.range.start)) - 1;
+  const section = sections[sectionIndex];
   const banner = cable.banners[partitionPoint(cable.banners, (b) => !isBefore(p, b.range.start)) - 1];
   // Fields and markings.
   const tokens: Range[] = [
@@ -102,9 +106,26 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
     if (isBefore(block.range.start, floor)) break;
   }
   candidates.push(range(p.line, lineFrom, lineTo));
-  if (paragraph && contains(paragraph.range, p)) candidates.push(paragraph.range);
+  if (paragraph && contains(paragraph.range, p)) {
+    // "I. Regional Issues" ⏎ "A. Shipping" ⏎ "1) Ferry Fares (FARE)": the titles that hold the position, between the line (or
+    // a block) and the paragraph, as the outline nests them.
+    for (let titles = subTitles(cable, index); titles.length > 0; ) {
+      // By binary search: the last title that starts at or before the position.
+      const holder = titles[partitionPoint(titles, (t) => !isBefore(p, t.range.start)) - 1];
+      if (!holder || !contains(own(holder.range), p)) break;
+      candidates.push(own(holder.range));
+      titles = holder.children;
+    }
+    candidates.push(paragraph.range);
+  }
   const sectionRange = section && own(section.range);
-  if (sectionRange && contains(sectionRange, p)) candidates.push(sectionRange);
+  if (sectionRange && contains(sectionRange, p)) {
+    // "I. HARBOR ISSUES" over "A. Ferry Fares": the section, run on over those under it, and the sections of the labelled
+    // headings above, as the outline nests them.
+    const places = sectionPlaces(cable);
+    candidates.push(sectionRange, own(places[sectionIndex].range));
+    for (let k = places[sectionIndex].parent; k >= 0; k = places[k].parent) candidates.push(own(places[k].range));
+  }
   if (cable.header && contains(cable.header.range, p)) candidates.push(cable.header.range);
   if (cable.metadataRange && contains(cable.metadataRange, p)) candidates.push(cable.metadataRange);
   const last = cable.lines.length - 1;

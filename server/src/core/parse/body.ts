@@ -52,6 +52,8 @@ export interface BodyResult {
   /** The markings that open items and lines inside the body, in line order. */
   itemMarkings: ItemMarking[];
   headings: Heading[];
+  /** The tables' ranges, in line order. */
+  tables: Range[];
   blockMarkers: BlockMarker[];
   blocks: Block[];
   pageLines: PageLine[];
@@ -187,6 +189,7 @@ export function parseBody(input: BodyInput): BodyResult {
     paragraphs: [],
     itemMarkings: [],
     headings: [],
+    tables: [],
     blockMarkers: [],
     blocks: [],
     pageLines: [],
@@ -600,6 +603,7 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
       const table = tableRows(lines, kinds, indents, i);
       if (table >= 0) {
         skipTo = table;
+        result.tables.push(spanRange(i, skipSpaces(lines[i]), table + 1, trimEndOffset(lines[table + 1])));
         continue;
       }
     }
