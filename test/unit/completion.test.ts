@@ -1531,6 +1531,10 @@ describe('completion edits: the banner of a new cable', () => {
     check('C O N F I D E N T I A L PA|', 'C O N F I D E N T I A L PARIS ', 'PARIS');
     const { line, character, items } = completionsAt('S E C R E T MOS|');
     assert.deepEqual(visible(line, character, items).map((i) => i.label), ['MOSCOW']);
+    // The post as banners write it, its words apart, typed as far as its second word.
+    check('UNCLAS BUENOS A|', 'UNCLAS BUENOS AIRES ', 'BUENOS AIRES');
+    // A post written whole: the serial comes next.
+    assert.deepEqual(labelsAt('C O N F I D E N T I A L PARIS |'), []);
   });
 
   it('offers no banner under a banner, in a transmission header, after a field, after the serial or before text', () => {

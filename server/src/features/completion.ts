@@ -1090,7 +1090,7 @@ const BANNER_LEVELS = [
 ] as const;
 
 /** A banner typed as far as its level and the post's first letters: `C O N F I D E N T I A L PA`. */
-const BANNER_POST_TYPED = /^(UNCLAS|C O N F I D E N T I A L|S E C R E T) ([A-Z]*)$/;
+const BANNER_POST_TYPED = /^(UNCLAS|C O N F I D E N T I A L|S E C R E T) ([A-Z][A-Z ]*)?$/;
 
 /**
  * The banner's first words where a cable has none yet, as the first line of an empty document is typed: its level
@@ -1110,14 +1110,19 @@ function bannerItems(cable: Cable, position: Position, ctx: CompletionContext): 
   if (line.slice(position.character).trim() !== '' || before.length > 40) return undefined;
   const postTyped = BANNER_POST_TYPED.exec(before);
   if (postTyped) {
-    const start = position.character - postTyped[2].length;
-    return [...hostEmbassies()].map((h) => ({
-      label: h.post,
+    // The post as banners write it, its words apart (`BUENOS AIRES`, `ABU DHABI`).
+    const posts = [...hostEmbassies()].map((h) => ({ ...h, written: h.embassy.toUpperCase() }));
+    const typed = postTyped[2] ?? '';
+    // A post written whole and a space after it: the serial comes next.
+    if (typed.endsWith(' ') && posts.some((h) => h.written === typed.trimEnd())) return undefined;
+    const start = position.character - typed.length;
+    return posts.map((h) => ({
+      label: h.written,
       kind: CompletionItemKind.Value,
       detail: `Embassy ${h.embassy}`,
       documentation: `The post: Embassy ${h.embassy} (${h.country}), whose cables carry the host country's TAG ${h.tag}. The serial follows, six digits (000412).`,
-      filterText: h.post,
-      textEdit: itemEdit(position.line, { start, insertEnd: position.character, replaceEnd: position.character }, `${h.post} `, ctx.insertReplace),
+      filterText: h.written,
+      textEdit: itemEdit(position.line, { start, insertEnd: position.character, replaceEnd: position.character }, `${h.written} `, ctx.insertReplace),
     }));
   }
   if (!/^[A-Z ]*$/.test(before) || (before.trim() === '' && kind === 'preamble')) return undefined;
