@@ -203,7 +203,7 @@ describe('language server over stdio', function () {
   it('holds back the findings of an unfinished line while it is typed, and shows them once another line is edited or the document saved', async () => {
     // An invented draft from Embassy Paris whose TAGS lack FR (CBL050): it shows when the document opens.
     const name = 'draft-paris.cable';
-    const text = 'C O N F I D E N T I A L PARIS 000412\n\nE.O. 12958: DECL: 03/14/2019\nTAGS: PREL PGOV\nSUBJECT: FERRY LINE\n\nClassified By: Irene Vasko for reasons 1.4 (b).\n\n¶1. (C) Text.\n';
+    const text = 'C O N F I D E N T I A L PARIS 000412\n\nE.O. 12958: DECL: 03/14/2019\nTAGS: PREL PGOV\nSUBJECT: LIGHTHOUSE KEEPERS\n\nClassified By: Irene Vasko for reasons 1.4 (b).\n\n¶1. (C) Text.\n';
     const codes = (d: PublishDiagnostics) => d.diagnostics.map((x) => `${x.range.start.line} ${x.code}`);
     assert.ok(codes(await open(name, text)).includes('3 CBL050'));
     const edit = async (version: number, line: number, character: number, typed: string) => {
@@ -219,6 +219,8 @@ describe('language server over stdio', function () {
     await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: uri(name) } });
     const saved = await client.waitFor<PublishDiagnostics & { version?: number }>('textDocument/publishDiagnostics', (p) => p.uri === uri(name) && (p as { version?: number }).version === 4);
     assert.ok(codes(saved).includes('3 CBL050'));
+    // Closed, so that the workspace's other tests do not find its subject.
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(name) } });
   });
 
   it('checks nothing in a binary document and says so once, while the other features still answer', async () => {
