@@ -2118,6 +2118,21 @@ describe('diagnostics while a line is being typed', () => {
     assert.ok(!ids(text, 4).includes('3 CBL050'));
   });
 
+  it('holds back a missing field reported elsewhere while its label is being typed', () => {
+    // "E.O. 1" is an office passing line until the order's number is whole: "No E.O. line" is reported at the banner.
+    const eo = 'C O N F I D E N T I A L NOWHERE 000412\n\nSIPDIS\n\nE.O. 1\n';
+    assert.ok(ids(eo, undefined).includes('0 CBL012'));
+    assert.ok(!ids(eo, 4).includes('0 CBL012'));
+    assert.ok(ids(eo, 2).includes('0 CBL012'));
+    // "Class" under SUBJECT, a signature until it is the field: "no Classified By line" is reported at the SUBJECT line.
+    const clby = 'C O N F I D E N T I A L NOWHERE 000412\n\nE.O. 12958: DECL: 03/14/2019\nTAGS: PREL\nSUBJECT: PIERS\n\nClass\n';
+    assert.ok(ids(clby, undefined).includes('4 CBL020'));
+    assert.deepEqual(ids(clby, 6), ids(clby, undefined).filter((f) => f !== '4 CBL020'));
+    // A paragraph's text that starts like a label holds nothing back.
+    const body = `${clby.replace('Class\n', '¶1. (C) Text.\n\n¶2. (C) Tags on the piers.\n')}`;
+    assert.deepEqual(ids(body, 8), ids(body, undefined).filter((f) => !f.startsWith('8 ')));
+  });
+
   it('keeps a finding of another kind on the line being typed (a repeated TAG)', () => {
     const text = DRAFT.replace('PREL ', 'PREL PREL FR');
     assert.ok(ids(text, 3).includes('3 CBL018'), ids(text, 3).join());

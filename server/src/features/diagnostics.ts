@@ -63,11 +63,36 @@ export function shownWhileTyping(findings: readonly Finding[], cable: Cable, typ
   if (typingLine === undefined) return findings;
   const fields: (Range | undefined)[] = [cable.eo?.range, cable.tags?.range, cable.subject?.range, cable.classifiedBy?.range];
   const spanning = fields.find((r) => r !== undefined && r.start.line <= typingLine && typingLine <= r.end.line);
-  const about = (f: Finding) => {
+  const labelled = labelTyped(cable, typingLine);
+  const held = (f: Finding) => {
+    if (!HELD_WHILE_TYPING.has(f.id)) return false;
+    if (f.id === labelled) return true;
     const line = f.range.start.line;
     return line === typingLine || (spanning !== undefined && spanning.start.line <= line && line <= spanning.end.line);
   };
-  return findings.some((f) => HELD_WHILE_TYPING.has(f.id) && about(f)) ? findings.filter((f) => !(HELD_WHILE_TYPING.has(f.id) && about(f))) : findings;
+  return findings.some(held) ? findings.filter((f) => !held(f)) : findings;
+}
+
+/** The labels of the fields whose absence CBL012, CBL017, CBL019 and CBL020 report, as a line starts to write them. */
+const FIELD_LABELS: readonly { readonly id: string; readonly labels: readonly string[] }[] = [
+  { id: 'CBL012', labels: ['E.O. 12958:', 'E.O. 13526:'] },
+  { id: 'CBL017', labels: ['TAGS:'] },
+  { id: 'CBL019', labels: ['SUBJECT:'] },
+  { id: 'CBL020', labels: ['CLASSIFIED BY:'] },
+];
+
+/**
+ * The rule reporting a field missing whose label `line` has begun to write, above the paragraphs, where the parser does not
+ * read it as the field yet (`E.O. 1`, a passing line until the order's number is whole; `Classified`): CBL012's
+ * "No E.O. line" is then about the line being typed, wherever it is reported.
+ */
+function labelTyped(cable: Cable, line: number): string | undefined {
+  // Above the first paragraph; under SUBJECT, a word alone there reads as a signature until it is a field (`Class`).
+  const kind = cable.lineKinds[line];
+  if (line >= (cable.paragraphs[0]?.range.start.line ?? Infinity) || (kind !== 'passing' && kind !== 'preamble' && kind !== 'signature' && kind !== 'text')) return undefined;
+  const typed = (cable.lines[line] ?? '').trim().toUpperCase();
+  if (typed.length < 2) return undefined;
+  return FIELD_LABELS.find((f) => f.labels.some((l) => l.startsWith(typed)))?.id;
 }
 
 /** A change of a document's text, as `textDocument/didChange` gives it: a range's new text, or the whole new text. */
