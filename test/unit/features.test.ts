@@ -1152,6 +1152,14 @@ describe('hover', () => {
     assert.match(hoverAt(text.replace('E.O. 12958', 'E.|O. 12958')), /^\*\*E\.O\. 12958\*\*/);
   });
 
+  it('says a field label being typed above the E.O. line is that field, not an office passing line', () => {
+    // "E.O. 1" reads as a passing line until the order's number is whole; its hover called it an office passing line.
+    const draft = (typed: string) => `C O N F I D E N T I A L NOWHERE 000412\n\nSIPDIS\n\n${typed}\n`;
+    assert.match(hoverAt(draft('E.|O. 1')), /^\*\*E\.O\. line, being typed\*\*\n\n`E\.O\. 1` begins the E\.O\. line's label, which is read as that field once it is whole: `E\.O\. 12958: DECL: 03\/14\/2019`\.$/);
+    assert.match(hoverAt(draft('Classi|fied')), /^\*\*Classified By line, being typed\*\*/);
+    assert.match(hoverAt(draft('NSC F|OR')), /^\*\*Office passing line\*\*/);
+  });
+
   it("gives an order's dates under the reference's own words, not as the date it took effect", () => {
     // The reference's dates say "effective 1978-12-01", "superseded … by E.O. 12065", "signed 1995-04-17; …": none is a bare date.
     const order = (eo: string) => hoverAt(`C O N F I D E N T I A L NOWHERE 000017\n\nE.|O. ${eo}: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: HARBOR\n`);

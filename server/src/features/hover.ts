@@ -737,6 +737,16 @@ function fieldHover(cable: Cable, position: Position, d: Dictionaries): Hover | 
   return null;
 }
 
+/** The fields' labels as a line starts to write them, each with the field's name and a whole line for the hover. */
+const LABELS_TYPED: readonly { readonly label: string; readonly field: string; readonly example: string }[] = [
+  { label: 'E.O. 12958:', field: 'E.O. line', example: 'E.O. 12958: DECL: 03/14/2019' },
+  { label: 'E.O. 13526:', field: 'E.O. line', example: 'E.O. 13526: DECL: 03/14/2036' },
+  { label: 'TAGS:', field: 'TAGS line', example: 'TAGS: PREL PGOV FR' },
+  { label: 'SUBJECT:', field: 'SUBJECT line', example: 'SUBJECT: HARBOR BOARD WEIGHS A FERRY LINE' },
+  { label: 'REF:', field: 'REF field', example: 'REF: A. STATE 4567' },
+  { label: 'CLASSIFIED BY:', field: 'Classified By line', example: 'Classified By: Ambassador Name for reasons 1.4 (b) and (d).' },
+];
+
 /**
  * An office or passing line above the E.O. line ("DEPARTMENT FOR EUR/WE", "STATE PASS TO USAID"; FORMAT.md §3,
  * item 4), which nothing else explains; a handling notice written there keeps its own hover.
@@ -746,6 +756,10 @@ function passingLineHover(cable: Cable, position: Position, d: Dictionaries): Ho
   // "SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.": a handling notice, which passes the cable to no one.
   // (`search` reads the global expression from the line's start and leaves it as it was.)
   if (!l || l.text.search(HANDLING_NOTICE) >= 0) return null;
+  // "E.O. 1", "Classified": a field's label being typed, which reads as a passing line until it is whole.
+  const typed = l.text.trim().toUpperCase();
+  const label = typed.length >= 2 ? LABELS_TYPED.find((f) => f.label.startsWith(typed)) : undefined;
+  if (label) return hover(md(`${label.field}, being typed`, [`\`${esc(l.text.trim())}\` begins the ${label.field}'s label, which is read as that field once it is whole: \`${label.example}\`.`]), l.range);
   const lines = [
     'A line above the E.O. line that names, as it is written, the offices or people of an addressee the cable is for (`DEPARTMENT FOR EUR/WE`, `NSC FOR …`) or whom an addressee is asked to pass it to (`STATE PASS TO USAID`).',
     'In the released cables: such lines in 593 (46.0%), often wrapped over several lines.',
