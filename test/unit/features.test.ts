@@ -1155,7 +1155,10 @@ describe('hover', () => {
   it('says a field label being typed above the E.O. line is that field, not an office passing line', () => {
     // "E.O. 1" reads as a passing line until the order's number is whole; its hover called it an office passing line.
     const draft = (typed: string) => `C O N F I D E N T I A L NOWHERE 000412\n\nSIPDIS\n\n${typed}\n`;
-    assert.match(hoverAt(draft('E.|O. 1')), /^\*\*E\.O\. line, being typed\*\*\n\n`E\.O\. 1` begins the E\.O\. line's label, which is read as that field once it is whole: `E\.O\. 12958: DECL: 03\/14\/2019`\.$/);
+    assert.match(hoverAt(draft('E.|O. 1')), /^\*\*E\.O\. line, being typed\*\*\n\n`E\.O\. 1` begins the E\.O\. line's label, which is read as that field once it is whole: `E\.O\. 13526: DECL: 03\/14\/2036`\.$/);
+    // The order in effect on the cable's date, else today's, as completion offers it: E.O. 13526 for a draft with no date.
+    assert.match(hoverAt(draft('E.|O.')), /: `E\.O\. 13526: DECL: /);
+    assert.match(hoverAt(`R 010800Z JUL 09\n${draft('E.|O.')}`), /: `E\.O\. 12958: DECL: /);
     assert.match(hoverAt(draft('Classi|fied')), /^\*\*Classified By line, being typed\*\*/);
     assert.match(hoverAt(draft('NSC F|OR')), /^\*\*Office passing line\*\*/);
   });

@@ -10,6 +10,7 @@ import { allItemsNamed, findInTextReferencesOnLine, inTextTarget, paragraphsName
 import { MONTH_NAMES } from '../core/parse/header';
 import { describeMarking, misspeltControl } from '../core/parse/marking';
 import { correctedCopyReason } from '../core/parse/metadata';
+import { ORDER_DATES } from '../core/rules/cbl041-eo-order-after-cable';
 import { compareDates, declNamesEvent } from '../core/rules/util';
 import type { Addressee, Cable, CalendarDate, DateTimeGroup, Decl, Paragraph, Range, RefItem, Token, Trailer, TransmissionHeader } from '../core/model';
 import { contains, paragraphIndexAt, partitionPoint, WHITE_RUNS } from '../core/text';
@@ -758,7 +759,10 @@ function passingLineHover(cable: Cable, position: Position, d: Dictionaries): Ho
   if (!l || l.text.search(HANDLING_NOTICE) >= 0) return null;
   // "E.O. 1", "Classified": a field's label being typed, which reads as a passing line until it is whole.
   const typed = l.text.trim().toUpperCase();
-  const label = typed.length >= 2 ? LABELS_TYPED.find((f) => f.label.startsWith(typed)) : undefined;
+  const candidates = typed.length >= 2 ? LABELS_TYPED.filter((f) => f.label.startsWith(typed)) : [];
+  // "E.O." may go on with either order: the one in effect on the cable's date, else today's, as completion offers it.
+  const order = cable.date && compareDates(cable.date, ORDER_DATES.get('13526')!.effective!) < 0 ? '12958' : '13526';
+  const label = candidates.find((f) => !f.label.startsWith('E.O.') || f.label.includes(order)) ?? candidates[0];
   if (label) return hover(md(`${label.field}, being typed`, [`\`${esc(l.text.trim())}\` begins the ${label.field}'s label, which is read as that field once it is whole: \`${label.example}\`.`]), l.range);
   const lines = [
     'A line above the E.O. line that names, as it is written, the offices or people of an addressee the cable is for (`DEPARTMENT FOR EUR/WE`, `NSC FOR …`) or whom an addressee is asked to pass it to (`STATE PASS TO USAID`).',
