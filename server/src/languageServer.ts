@@ -49,7 +49,7 @@ import type { Finding } from './core/rules/types';
 import { clampPosition, contains, looksBinary, range } from './core/text';
 import { diagnosticOf, findingsAt, FIX_ALL_KIND, getFixAll, getQuickFixes } from './features/codeActions';
 import { getCompletionList, resolveCompletionItem } from './features/completion';
-import { binaryDiagnostic, toDiagnostic } from './features/diagnostics';
+import { binaryDiagnostic, lineAfterEdit, shownWhileTyping, toDiagnostic } from './features/diagnostics';
 import { defaultDictionaries, mergeDictionaries, type Dictionaries } from './features/dictionaries';
 import { loadUserDictionaries } from './core/userDictionary';
 import { getDocumentSymbols } from './features/documentSymbols';
@@ -83,7 +83,20 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     if (!host.files) throw new Error('This host reads no files.');
     return host.files;
   };
-  const documents = new TextDocuments(TextDocument);
+  /**
+   * The line each open document's last edit left the caret on, where findings that may only say the line is unfinished
+   * wait (`shownWhileTyping`); none once the document is saved, and none for a document just opened.
+   */
+  const typingLines = new Map<string, number>();
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(doc, changes, version) {
+      const line = guard('edit', undefined, () => lineAfterEdit(doc.getText(), changes));
+      if (line === undefined) typingLines.delete(doc.uri);
+      else typingLines.set(doc.uri, line);
+      return TextDocument.update(doc, changes, version);
+    },
+  });
 
   /** Settings from the editor (`cable.*`), with defaults for those a client does not give. */
   interface Settings {
@@ -598,7 +611,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   function validate(doc: TextDocument): void {
     if (!configured) return;
     // A binary document gets one diagnostic saying that it is not checked, as cablelint skips such a file.
-    const diagnostics = isBlank(doc.getText()) ? [] : guard('validation', [], () => (parsedFor(doc).binary ? [binaryDiagnostic()] : findingsFor(doc).map((f) => toDiagnostic(f, doc.uri))));
+    const diagnostics = isBlank(doc.getText()) ? [] : guard('validation', [], () => (parsedFor(doc).binary ? [binaryDiagnostic()] : shownWhileTyping(findingsFor(doc), parsedFor(doc).cable, typingLines.get(doc.uri)).map((f) => toDiagnostic(f, doc.uri))));
     // The same diagnostics for the same version are not sent again; a new version always gets its own. Only a
     // revalidation of the same version is compared, so an edit costs no comparison (a 10 MB cable has thousands).
     const last = published.get(doc.uri);
@@ -680,7 +693,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     if (settings.validateRun === 'onType') scheduleValidation(e.document, 150);
   });
   documents.onDidSave((e) => {
-    if (settings.validateRun === 'onSave') validate(e.document);
+    // Saved, the document shows every finding, those of the line being typed too.
+    const typing = typingLines.delete(e.document.uri);
+    if (settings.validateRun === 'onSave' || typing) validate(e.document);
     indexOpen(e.document);
   });
   documents.onDidClose((e) => {
@@ -693,6 +708,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     if (shownChanged(before, index.get(e.document.uri))) collectionEdited();
     parsed.delete(e.document.uri);
     published.delete(e.document.uri);
+    typingLines.delete(e.document.uri);
     largeLogged.delete(e.document.uri);
     const t = timers.get(e.document.uri);
     if (t) clearTimeout(t);

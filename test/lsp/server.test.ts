@@ -194,9 +194,33 @@ describe('language server over stdio', function () {
   it('says nothing about an empty document until it has text', async () => {
     const d = await open('new.cable', '\n  \n');
     assert.deepEqual(d.diagnostics, []);
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('new.cable'), version: 2 }, contentChanges: [{ text: 'S E C R E T NOWHERE 000001\n' }] });
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('new.cable'), version: 2 }, contentChanges: [{ text: 'S E C R E T NOWHERE 000001\n\nSIPDIS\n' }] });
+    // The caret left on SIPDIS: the banner's findings (no E.O. line, …) are no longer held back as the line being typed.
     const typed = await client.waitFor<PublishDiagnostics & { version?: number }>('textDocument/publishDiagnostics', (p) => p.uri === uri('new.cable') && (p as { version?: number }).version === 2);
     assert.ok(typed.diagnostics.length > 0);
+  });
+
+  it('holds back the findings of an unfinished line while it is typed, and shows them once another line is edited or the document saved', async () => {
+    // An invented draft from Embassy Paris whose TAGS lack FR (CBL050): it shows when the document opens.
+    const name = 'draft-paris.cable';
+    const text = 'C O N F I D E N T I A L PARIS 000412\n\nE.O. 12958: DECL: 03/14/2019\nTAGS: PREL PGOV\nSUBJECT: LIGHTHOUSE KEEPERS\n\nClassified By: Irene Vasko for reasons 1.4 (b).\n\n¶1. (C) Text.\n';
+    const codes = (d: PublishDiagnostics) => d.diagnostics.map((x) => `${x.range.start.line} ${x.code}`);
+    assert.ok(codes(await open(name, text)).includes('3 CBL050'));
+    const edit = async (version: number, line: number, character: number, typed: string) => {
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(name), version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: typed }] });
+      return codes(await client.waitFor<PublishDiagnostics & { version?: number }>('textDocument/publishDiagnostics', (p) => p.uri === uri(name) && (p as { version?: number }).version === version));
+    };
+    // A space typed after PGOV: the writer is still listing TAGS.
+    assert.ok(!(await edit(2, 3, 15, ' ')).includes('3 CBL050'));
+    // A word typed in the paragraph: the TAGS line is left, and its finding is back.
+    assert.ok((await edit(3, 8, 13, ' More')).includes('3 CBL050'));
+    // Back on the TAGS line, then saved.
+    assert.ok(!(await edit(4, 3, 16, 'ECON ')).includes('3 CBL050'));
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: uri(name) } });
+    const saved = await client.waitFor<PublishDiagnostics & { version?: number }>('textDocument/publishDiagnostics', (p) => p.uri === uri(name) && (p as { version?: number }).version === 4);
+    assert.ok(codes(saved).includes('3 CBL050'));
+    // Closed, so that the workspace's other tests do not find its subject.
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(name) } });
   });
 
   it('checks nothing in a binary document and says so once, while the other features still answer', async () => {

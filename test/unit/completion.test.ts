@@ -1515,3 +1515,34 @@ describe('completion: the next paragraph and REF item on the real cables', funct
     assert.ok(right / total >= 0.95, `${right} of ${total}`);
   });
 });
+
+describe('completion edits: the banner of a new cable', () => {
+  it('offers the banner levels on the first line of an empty document, the commonest first', () => {
+    assert.deepEqual(labelsAt('|'), ['UNCLAS', 'C O N F I D E N T I A L', 'S E C R E T']);
+    check('|', 'UNCLAS ');
+    check('|\n', 'UNCLAS ');
+    check('C O N|', 'C O N F I D E N T I A L ');
+    check('S E|', 'S E C R E T ');
+  });
+
+  it('offers the posts of the embassies whose host-country TAG is known after the level', () => {
+    const labels = labelsAt('C O N F I D E N T I A L |');
+    assert.ok(labels.includes('PARIS') && labels.includes('MOSCOW'), labels.slice(0, 5).join());
+    check('C O N F I D E N T I A L PA|', 'C O N F I D E N T I A L PARIS ', 'PARIS');
+    const { line, character, items } = completionsAt('S E C R E T MOS|');
+    assert.deepEqual(visible(line, character, items).map((i) => i.label), ['MOSCOW']);
+    // The post as banners write it, its words apart, typed as far as its second word.
+    check('UNCLAS BUENOS A|', 'UNCLAS BUENOS AIRES ', 'BUENOS AIRES');
+    // A post written whole: the serial comes next.
+    assert.deepEqual(labelsAt('C O N F I D E N T I A L PARIS |'), []);
+  });
+
+  it('offers no banner under a banner, in a transmission header, after a field, after the serial or before text', () => {
+    const levels = (text: string) => labelsAt(text).filter((l) => l === 'S E C R E T' || l === 'PARIS');
+    assert.deepEqual(levels('C O N F I D E N T I A L PARIS 000412\n\n|'), []);
+    assert.deepEqual(levels('VZCZCXRO1234\nPP RUEHWEB\n|'), []);
+    assert.deepEqual(levels('E.O. 12958: DECL: 03/14/2019\nTAGS: PREL FR\n\n|'), []);
+    assert.deepEqual(levels('C O N F I D E N T I A L PARIS 0004|'), []);
+    assert.deepEqual(levels('|PARIS'), []);
+  });
+});

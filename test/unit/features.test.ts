@@ -11,6 +11,7 @@ import { getCompletions } from '../../server/src/features/completion';
 import { rule as cbl045 } from '../../server/src/core/rules/cbl045-reference-unresolved';
 import { lintCable } from '../../server/src/core/lint';
 import { defaultDictionaries, loadUserDictionary, mergeDictionaries } from '../../server/src/features/dictionaries';
+import { lineAfterEdit, shownWhileTyping } from '../../server/src/features/diagnostics';
 import { getDocumentSymbols } from '../../server/src/features/documentSymbols';
 import { getFoldingRanges } from '../../server/src/features/folding';
 import { citeSource, getHover, shortenSubject, type HoverContext } from '../../server/src/features/hover';
@@ -1289,6 +1290,17 @@ describe('hover', () => {
     assert.match(hoverAt(text.replace('E.O. 12958', 'E.|O. 12958')), /^\*\*E\.O\. 12958\*\*/);
   });
 
+  it('says a field label being typed above the E.O. line is that field, not an office passing line', () => {
+    // "E.O. 1" reads as a passing line until the order's number is whole; its hover called it an office passing line.
+    const draft = (typed: string) => `C O N F I D E N T I A L NOWHERE 000412\n\nSIPDIS\n\n${typed}\n`;
+    assert.match(hoverAt(draft('E.|O. 1')), /^\*\*E\.O\. line, being typed\*\*\n\n`E\.O\. 1` begins the E\.O\. line's label, which is read as that field once it is whole: `E\.O\. 13526: DECL: 03\/14\/2036`\.$/);
+    // The order in effect on the cable's date, else today's, as completion offers it: E.O. 13526 for a draft with no date.
+    assert.match(hoverAt(draft('E.|O.')), /: `E\.O\. 13526: DECL: /);
+    assert.match(hoverAt(`R 010800Z JUL 09\n${draft('E.|O.')}`), /: `E\.O\. 12958: DECL: /);
+    assert.match(hoverAt(draft('Classi|fied')), /^\*\*Classified By line, being typed\*\*/);
+    assert.match(hoverAt(draft('NSC F|OR')), /^\*\*Office passing line\*\*/);
+  });
+
   it("gives an order's dates under the reference's own words, not as the date it took effect", () => {
     // The reference's dates say "effective 1978-12-01", "superseded … by E.O. 12065", "signed 1995-04-17; …": none is a bare date.
     const order = (eo: string) => hoverAt(`C O N F I D E N T I A L NOWHERE 000017\n\nE.|O. ${eo}: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: HARBOR\n`);
@@ -2225,5 +2237,66 @@ describe('a paragraph glued to the end of the line before it', () => {
     const commented = parseCable(text.replace('¶3. (S) Fares', '¶3. (S) Comment: Fares')).cable;
     const three = getDocumentSymbols(commented)[3];
     assert.deepEqual([three.name, three.children?.map((c) => `${c.name} ${c.range.start.line}:${c.range.start.character}-${c.range.end.line}:${c.range.end.character}`)], ['¶3 (S)', ['Comment 8:38-9:27']]);
+  });
+});
+
+describe('diagnostics while a line is being typed', () => {
+  const DRAFT = 'C O N F I D E N T I A L NOWHERE 000412\n\nE.O. 12958: DECL: 03/14/2019\nTAGS: PREL \n';
+  const ids = (text: string, line: number | undefined) => {
+    const { cable } = parseCable(text);
+    return shownWhileTyping(lintCable(cable), cable, line).map((f) => `${f.range.start.line} ${f.id}`);
+  };
+
+  it('holds back the findings that say the line being typed is unfinished, and no other', () => {
+    // Embassy Paris's TAGS half written: no FR yet (CBL050) and no SUBJECT below (CBL019, reported at the TAGS line).
+    const text = DRAFT.replace('NOWHERE', 'PARIS');
+    const all = ids(text, undefined);
+    assert.ok(all.includes('3 CBL050') && all.includes('3 CBL019'), all.join());
+    const typing = ids(text, 3);
+    assert.ok(!typing.includes('3 CBL050') && !typing.includes('3 CBL019'), typing.join());
+    // The missing Classified By is reported at the banner, not the TAGS line: still shown.
+    assert.deepEqual(typing, all.filter((f) => !f.startsWith('3 ')));
+    // The caret on the blank line under the banner: every finding shows.
+    assert.deepEqual(ids(text, 1), all);
+  });
+
+  it('holds back a finding on any line of the field that spans the line being typed', () => {
+    // TAGS wrapped over two lines, the second being typed: CBL050 is reported at the keyword, a line above.
+    const text = 'C O N F I D E N T I A L PARIS 000412\n\nE.O. 12958: DECL: 03/14/2019\nTAGS: PREL PGOV ECON ETRD EFIN\nEAID \nSUBJECT: FERRIES\n';
+    assert.ok(ids(text, undefined).includes('3 CBL050'));
+    assert.ok(!ids(text, 4).includes('3 CBL050'));
+  });
+
+  it('holds back a missing field reported elsewhere while its label is being typed', () => {
+    // "E.O. 1" is an office passing line until the order's number is whole: "No E.O. line" is reported at the banner.
+    const eo = 'C O N F I D E N T I A L NOWHERE 000412\n\nSIPDIS\n\nE.O. 1\n';
+    assert.ok(ids(eo, undefined).includes('0 CBL012'));
+    assert.ok(!ids(eo, 4).includes('0 CBL012'));
+    assert.ok(ids(eo, 2).includes('0 CBL012'));
+    // "Class" under SUBJECT, a signature until it is the field: "no Classified By line" is reported at the SUBJECT line.
+    const clby = 'C O N F I D E N T I A L NOWHERE 000412\n\nE.O. 12958: DECL: 03/14/2019\nTAGS: PREL\nSUBJECT: PIERS\n\nClass\n';
+    assert.ok(ids(clby, undefined).includes('4 CBL020'));
+    assert.deepEqual(ids(clby, 6), ids(clby, undefined).filter((f) => f !== '4 CBL020'));
+    // A paragraph's text that starts like a label holds nothing back.
+    const body = `${clby.replace('Class\n', '¶1. (C) Text.\n\n¶2. (C) Tags on the piers.\n')}`;
+    assert.deepEqual(ids(body, 8), ids(body, undefined).filter((f) => !f.startsWith('8 ')));
+  });
+
+  it('keeps a finding of another kind on the line being typed (a repeated TAG)', () => {
+    const text = DRAFT.replace('PREL ', 'PREL PREL FR');
+    assert.ok(ids(text, 3).includes('3 CBL018'), ids(text, 3).join());
+  });
+
+  it('finds the line a change leaves the caret on', () => {
+    const before = 'A\nTAGS: PREL\nC\n';
+    assert.equal(lineAfterEdit(before, [{ range: { start: { line: 1, character: 10 }, end: { line: 1, character: 10 } }, text: ' ' }]), 1);
+    // "⏎" typed at a line's end leaves the caret on the new line.
+    assert.equal(lineAfterEdit(before, [{ range: { start: { line: 1, character: 10 }, end: { line: 1, character: 10 } }, text: '\n' }]), 2);
+    // A client that sends the whole text: the end of what differs.
+    assert.equal(lineAfterEdit(before, [{ text: 'A\nTAGS: PREL PGOV\nC\n' }]), 1);
+    assert.equal(lineAfterEdit(before, [{ text: 'A\nTAGS: PREL\nCD\n' }]), 2);
+    assert.equal(lineAfterEdit('A\r\nB\rC', [{ text: 'A\r\nB\rCD' }]), 2);
+    assert.equal(lineAfterEdit(before, [{ text: before }]), undefined);
+    assert.equal(lineAfterEdit(before, []), undefined);
   });
 });

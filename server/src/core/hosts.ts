@@ -17,3 +17,8 @@ export function hostTagOf(cable: Cable): HostTag | undefined {
   const post = cable.banner?.post?.text;
   return post === undefined ? undefined : HOSTS.get(normalizePost(post));
 }
+
+/** The embassies whose host-country TAG is known, by post (`PARIS`), in the order of the reference's table. */
+export function hostEmbassies(): Iterable<HostTag> {
+  return HOSTS.values();
+}

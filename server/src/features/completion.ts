@@ -7,7 +7,7 @@
  * year and time, and the REF items' letters after "ref" and the paragraphs' numbers after "para" in the text.
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
-import { hostTagOf } from '../core/hosts';
+import { hostEmbassies, hostTagOf } from '../core/hosts';
 import { citationOf } from '../core/id';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Block, Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefField, RefItem, Token } from '../core/model';
@@ -1063,6 +1063,8 @@ function tagSeparatorEdit(cable: Cable, at: Position): TextEdit | undefined {
  * ("(S|/N"), a reason letter or a DECL date ("01/0|1/2019").
  */
 export function getCompletions(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] {
+  const banner = bannerItems(cable, position, ctx);
+  if (banner) return forClient(banner, ctx);
   const items = forClient(completionsBesideFields(cable, position, ctx), ctx);
   const fields = fieldItems(cable, position, ctx);
   if (!fields) return items;
@@ -1075,6 +1077,68 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   const own = required.map(({ optional: _, ...f }, i) => ({ ...f, preselect: (first && i === 0) || undefined, sortText: `${first ? '0' : '2'}${i}` }));
   const optional = fields.filter((f) => f.optional).map(({ optional: _, ...f }, i) => ({ ...f, sortText: `3${i}` }));
   return first ? [...own, ...others, ...optional] : [...others, ...own, ...optional];
+}
+
+/**
+ * The banner's levels as cables write them, the released cables' most common first: UNCLAS (133,887 of Cablegate's
+ * 251,287 cables are unclassified), then CONFIDENTIAL (97,070) and SECRET (11,322), letter-spaced.
+ */
+const BANNER_LEVELS = [
+  { text: 'UNCLAS', level: 'UNCLASSIFIED' },
+  { text: 'C O N F I D E N T I A L', level: 'CONFIDENTIAL' },
+  { text: 'S E C R E T', level: 'SECRET' },
+] as const;
+
+/** A banner typed as far as its level and the post's first letters: `C O N F I D E N T I A L PA`. */
+const BANNER_POST_TYPED = /^(UNCLAS|C O N F I D E N T I A L|S E C R E T) ([A-Z][A-Z ]*)?$/;
+
+/**
+ * The banner's first words where a cable has none yet, as the first line of an empty document is typed: its level
+ * (`C O N F I D E N T I A L`) at a line holding nothing but capitals and spaces before the caret, then the post of an
+ * embassy whose host-country TAG is known (`PARIS`, which TAGS completion and CBL050 then use). Only above every
+ * field and the body, with no banner on another line and no transmission header (whose lines are typed in capitals too).
+ */
+function bannerItems(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] | undefined {
+  if (cable.header || (cable.banner && cable.banner.range.start.line !== position.line)) return undefined;
+  const firstField = Math.min(cable.eo?.range.start.line ?? Infinity, cable.tags?.range.start.line ?? Infinity, cable.subject?.range.start.line ?? Infinity, cable.paragraphs[0]?.range.start.line ?? Infinity);
+  if (position.line >= firstField) return undefined;
+  const kind = cable.lineKinds[position.line];
+  if (kind !== undefined && kind !== 'blank' && kind !== 'preamble' && kind !== 'banner') return undefined;
+  const line = cable.lines[position.line] ?? '';
+  const before = line.slice(0, position.character);
+  // Only at the line's end: a banner is not rewritten in front of text.
+  if (line.slice(position.character).trim() !== '' || before.length > 40) return undefined;
+  const postTyped = BANNER_POST_TYPED.exec(before);
+  if (postTyped) {
+    // The post as banners write it, its words apart (`BUENOS AIRES`, `ABU DHABI`).
+    const posts = [...hostEmbassies()].map((h) => ({ ...h, written: h.embassy.toUpperCase() }));
+    const typed = postTyped[2] ?? '';
+    // A post written whole and a space after it: the serial comes next.
+    if (typed.endsWith(' ') && posts.some((h) => h.written === typed.trimEnd())) return undefined;
+    const start = position.character - typed.length;
+    return posts.map((h) => ({
+      label: h.written,
+      kind: CompletionItemKind.Value,
+      detail: `Embassy ${h.embassy}`,
+      documentation: `The post: Embassy ${h.embassy} (${h.country}), whose cables carry the host country's TAG ${h.tag}. The serial follows, six digits (000412).`,
+      filterText: h.written,
+      textEdit: itemEdit(position.line, { start, insertEnd: position.character, replaceEnd: position.character }, `${h.written} `, ctx.insertReplace),
+    }));
+  }
+  if (!/^[A-Z ]*$/.test(before) || (before.trim() === '' && kind === 'preamble')) return undefined;
+  // A level already typed whole, with something after it, is no level to complete.
+  if (BANNER_LEVELS.some((b) => before.startsWith(`${b.text} `))) return undefined;
+  return BANNER_LEVELS.map((b, i) => ({
+    label: b.text,
+    kind: CompletionItemKind.Keyword,
+    detail: `Banner: ${b.level}`,
+    documentation: 'The classification line: the level (letter-spaced when classified), the post and the serial, as in `C O N F I D E N T I A L PARIS 000412`.',
+    // "CONF" finds the letter-spaced level.
+    filterText: `${b.text} ${b.level}`,
+    sortText: String(i),
+    preselect: i === 0 || undefined,
+    textEdit: itemEdit(position.line, { start: 0, insertEnd: position.character, replaceEnd: position.character }, `${b.text} `, ctx.insertReplace),
+  }));
 }
 
 /**
