@@ -489,7 +489,7 @@ describe('parser: metadata', () => {
     });
   }
 
-  const eoForms = ['E.O. 12958: DECL: 05/27/2019', 'EO 12958 DECL: 05/27/2019', 'E.o. 12958: decl: 05/27/2019', 'E.0. 12958: DECL: 05/27/2019', 'E.O 12958:  DECL:  05/27/2019', 'E.O.12958: DECL:05/27/2019', 'E.O. 12958: DECLl: 05/27/2019', 'E.O. 12958: Declassify on 5/27/2019', 'E.O. 12958 05/27/2019', 'DEPT FOR WHA/BSC E.O. 12958: DECL: 05/27/2019'];
+  const eoForms = ['E.O. 12958: DECL: 05/27/2019', 'EO 12958 DECL: 05/27/2019', 'E.o. 12958: decl: 05/27/2019', 'E.0. 12958: DECL: 05/27/2019', 'E.O 12958:  DECL:  05/27/2019', 'E.O.12958: DECL:05/27/2019', 'E.O. 12958: DECLl: 05/27/2019', 'E.O. 12958: Declassify on 5/27/2019', 'E.O. 12958 05/27/2019', 'DEPT FOR WHA/BSC E.O. 12958: DECL: 05/27/2019', 'EO\t12958 DECL: 05/27/2019', 'E.O.\t12958:\tDECL: 05/27/2019'];
   for (const form of eoForms) {
     it(`reads the E.O. line "${form}"`, () => {
       const cc = parse(`C O N F I D E N T I A L NOWHERE 000001\n\n${form}\nTAGS: PREL\n`);

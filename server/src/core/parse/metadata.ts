@@ -752,7 +752,8 @@ class FieldBuilder {
   eo(line: number, text: string, kwStart: number, kwEnd: number, end: number): void {
     const keyword = token(line, text, kwStart, kwEnd);
     let pos = kwEnd;
-    while (pos < end && text.charCodeAt(pos) === 32) pos++;
+    // "E.O. 12958", and "EO<tab>12958" with a tab, as the keyword's pattern reads it.
+    while (pos < end && isSpace(text.charCodeAt(pos))) pos++;
     // Four to six digits.
     let digits = pos;
     while (digits < end && digits - pos < 6 && isDigit(text.charCodeAt(digits))) digits++;
