@@ -1,11 +1,10 @@
 /**
  * CBL044 tags-run-on: A TAGS token of six or more letters that is no known TAG but two known TAGS run together (KDEMAF for KDEM AF).
  */
-import data from '../data/tagCodes.json';
 import { onlyCapitals } from '../id';
 import type { Tag } from '../model';
 import type { Fix, Rule } from './types';
-import { tagRemoval, tagSeparator } from './util';
+import { knownTag, tagRemoval, tagSeparator } from './util';
 
 export const rule: Rule = {
   id: 'CBL044',
@@ -25,8 +24,7 @@ export const rule: Rule = {
     if (!field) return;
     const tags = field.tags;
     // A TAG of a user dictionary is known too, both as a token ("KLOCAL") and as a part of one ("KLOCAF").
-    const user = context.userTags;
-    const known = (code: string) => KNOWN.has(code) || user?.has(code) === true;
+    const known = knownTag(context.userTags);
     let listed: Set<string> | undefined;
     for (let i = 0; i < tags.length; i++) {
       const tag = tags[i];
@@ -47,9 +45,6 @@ export const rule: Rule = {
 
 /** Tokens shorter than this are left alone: TAGS have two to five letters but a few organizations (ECOWAS, UNESCO, INTERPOL). */
 const MIN_LENGTH = 6;
-
-/** Every known TAG code (tagCodes.json, made from the reference's TAG tables). */
-const KNOWN: ReadonlySet<string> = new Set(data.codes);
 
 /**
  * Splits the token `k` letters in: inserts the separator ("KDEM AF"), or, when a part is listed in the field

@@ -1,9 +1,9 @@
 /**
  * CBL051 tag-misread: A TAGS token that is no known TAG but one with a zero for the letter O, a one for I or L, or a small l for I ('PG0V' for PGOV, 'K1RF' for KIRF), where exactly one known TAG reads so.
  */
-import data from '../data/tagCodes.json';
 import type { Tag } from '../model';
 import type { Rule, TextEdit } from './types';
+import { knownTag } from './util';
 
 export const rule: Rule = {
   id: 'CBL051',
@@ -22,8 +22,7 @@ export const rule: Rule = {
   check(cable, report, context) {
     const field = cable.tags;
     if (!field) return;
-    const user = context.userTags;
-    const known = (code: string) => KNOWN.has(code) || user?.has(code) === true;
+    const known = knownTag(context.userTags);
     for (const tag of field.tags) {
       if (tag.role !== 'code' || known(tag.code)) continue;
       const meant = misreadTag(tag, known);
@@ -48,9 +47,6 @@ export const rule: Rule = {
     }
   },
 };
-
-/** Every known TAG code (tagCodes.json, made from the reference's TAG tables). */
-const KNOWN: ReadonlySet<string> = new Set(data.codes);
 
 /** Tokens longer than a TAG or an organization's code are not tried: at most three characters may be misread in one. */
 const MAX_LENGTH = 8;

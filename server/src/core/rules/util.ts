@@ -1,6 +1,7 @@
 /**
  * Helpers shared by the rules.
  */
+import data from '../data/tagCodes.json';
 import { levelAbbreviation, levelRank } from '../levels';
 import type { Cable, CalendarDate, Caveat, ItemMarking, Level, PortionMarking, Range, TagsField } from '../model';
 import { findInTextReferences } from '../mentions';
@@ -279,6 +280,14 @@ export function tagRemoval(lines: readonly string[], tag: Range): Range {
   let cut = previous.length;
   while (cut > 0 && isSeparator(previous.charCodeAt(cut - 1))) cut--;
   return { start: { line: n - 1, character: cut }, end: { line: n, character: line.length } };
+}
+
+/** Every known TAG code (tagCodes.json, made from the reference's TAG tables). */
+const KNOWN_TAGS: ReadonlySet<string> = new Set(data.codes);
+
+/** Whether a code is a known TAG, or one of a user dictionary's (`userTags`, a rule's `LintContext.userTags`) (CBL044, CBL051). */
+export function knownTag(userTags: ReadonlySet<string> | undefined): (code: string) => boolean {
+  return (code) => KNOWN_TAGS.has(code) || userTags?.has(code) === true;
 }
 
 /**
