@@ -2,9 +2,8 @@
  * CBL018 tags-duplicate: The same TAG appears twice on the TAGS line, or a comma is written twice or ends the field.
  */
 import type { Cable, LineKind, Range, Tag, TagsField } from '../model';
-import { isSpace } from '../text';
 import type { Report, Rule } from './types';
-import { tagRemoval } from './util';
+import { isTagSeparator, tagRemoval } from './util';
 
 export const rule: Rule = {
   id: 'CBL018',
@@ -46,14 +45,9 @@ export const rule: Rule = {
   },
 };
 
-/** True for the characters the parser reads between TAGS: commas, semicolons and white space. */
-function isSeparator(c: number): boolean {
-  return c === 44 /* , */ || c === 59 /* ; */ || isSpace(c);
-}
-
 /** True when `text` is separators only. */
 function onlySeparators(text: string): boolean {
-  for (let k = 0; k < text.length; k++) if (!isSeparator(text.charCodeAt(k))) return false;
+  for (let k = 0; k < text.length; k++) if (!isTagSeparator(text.charCodeAt(k))) return false;
   return true;
 }
 

@@ -4,7 +4,7 @@
 import { hostTagOf } from '../hosts';
 import type { TagsField } from '../model';
 import type { Fix, Rule } from './types';
-import { tagSeparator } from './util';
+import { isTagSeparator, tagSeparator } from './util';
 
 export const rule: Rule = {
   id: 'CBL050',
@@ -48,7 +48,7 @@ function addition(lines: readonly string[], field: TagsField, code: string): Fix
   if (tag.role === 'code') {
     const at = tag.token.range.end;
     const after = lines[at.line].charCodeAt(at.character);
-    if (!Number.isNaN(after) && after !== 32 && after !== 9 && after !== 44 && after !== 59) return undefined;
+    if (!Number.isNaN(after) && !isTagSeparator(after)) return undefined;
     return [{ title, edits: [{ range: { start: at, end: at }, newText: tagSeparator(lines, field, last) + written }], safe: false }];
   }
   const first = tags[0].token.range.start;

@@ -2,6 +2,7 @@
  * CBL051 tag-misread: A TAGS token that is no known TAG but one with a zero for the letter O, a one for I or L, or a small l for I ('PG0V' for PGOV, 'K1RF' for KIRF), where exactly one known TAG reads so.
  */
 import type { Tag } from '../model';
+import { isDigit } from '../text';
 import type { Rule, TextEdit } from './types';
 import { knownTag } from './util';
 
@@ -36,7 +37,7 @@ export const rule: Rule = {
       for (let k = 0; k < written.length; k++) {
         if (written[k].toUpperCase() === meant[k]) continue;
         edits.push({ range: { start: { line, character: character + k }, end: { line, character: character + k + 1 } }, newText: small ? meant[k].toLowerCase() : meant[k] });
-        const slip = `${isDigitChar(written[k]) ? 'the digit' : 'the small letter'} '${written[k]}' for the letter ${meant[k]}`;
+        const slip = `${isDigit(written.charCodeAt(k)) ? 'the digit' : 'the small letter'} '${written[k]}' for the letter ${meant[k]}`;
         if (!slips.includes(slip)) slips.push(slip);
       }
       report({
@@ -71,7 +72,7 @@ export function misreadTag(tag: Tag, known: (code: string) => boolean): string |
     if (c === '0') choices = ['O'];
     else if (c === '1') choices = ['I', 'L'];
     else if (c === 'l' && capitals) choices = ['L', 'I'];
-    else if (isDigitChar(c)) return undefined;
+    else if (isDigit(c.charCodeAt(0))) return undefined;
     else {
       letter ||= c.toUpperCase() !== c.toLowerCase();
       choices = [c.toUpperCase()];
@@ -87,7 +88,3 @@ export function misreadTag(tag: Tag, known: (code: string) => boolean): string |
 
 /** A small letter other than l: the token is written in small letters ("pg0v"). */
 const SMALL_BUT_L = /[a-km-z]/;
-
-function isDigitChar(c: string): boolean {
-  return c >= '0' && c <= '9';
-}

@@ -257,8 +257,10 @@ export function subjectMarking(cable: Cable): PortionMarking | undefined {
   return isItemMarking(portion, cable.lines[portion.token.range.start.line]) ? portion : undefined;
 }
 
-/** Separators between tags: spaces, commas and semicolons. */
-const isSeparator = (c: number) => c === 44 /* , */ || c === 59 /* ; */ || isSpace(c);
+/** True for the characters the parser reads between TAGS: commas, semicolons and white space. */
+export function isTagSeparator(c: number): boolean {
+  return c === 44 /* , */ || c === 59 /* ; */ || isSpace(c);
+}
 
 /**
  * The text to remove with a TAG (CBL018's repeated TAG, CBL044's run-on whose parts are listed): the separator before it ("PGOV, PREL" loses ", PREL";
@@ -270,15 +272,15 @@ export function tagRemoval(lines: readonly string[], tag: Range): Range {
   const n = tag.start.line;
   const line = lines[n];
   let start = tag.start.character;
-  while (start > 0 && isSeparator(line.charCodeAt(start - 1))) start--;
+  while (start > 0 && isTagSeparator(line.charCodeAt(start - 1))) start--;
   if (start > 0) return { start: { line: n, character: start }, end: tag.end };
   let end = tag.end.character;
-  while (end < line.length && isSeparator(line.charCodeAt(end))) end++;
+  while (end < line.length && isTagSeparator(line.charCodeAt(end))) end++;
   if (end < line.length) return { start: tag.start, end: { line: n, character: end } };
   if (n === 0) return { start: { line: n, character: 0 }, end: { line: n, character: line.length } };
   const previous = lines[n - 1];
   let cut = previous.length;
-  while (cut > 0 && isSeparator(previous.charCodeAt(cut - 1))) cut--;
+  while (cut > 0 && isTagSeparator(previous.charCodeAt(cut - 1))) cut--;
   return { start: { line: n - 1, character: cut }, end: { line: n, character: line.length } };
 }
 
