@@ -14,8 +14,8 @@ import type { Block, Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefFi
 import { parseBracketMarking, parseMisclosedMarking, parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
 import { MONTHS } from '../core/parse/header';
 import { continuesRefField, parseCaveatLine, refLetterAt, refLetterOrdinal } from '../core/parse/metadata';
-import { ORDER_DATES } from '../core/rules/cbl041-eo-order-after-cable';
-import { compareDates, dayOfYear, pad } from '../core/rules/util';
+import { orderInEffect } from '../core/rules/cbl041-eo-order-after-cable';
+import { dayOfYear, pad } from '../core/rules/util';
 import { contains, isAlnum, isBefore, isCapital, isDigit, isLetter, isSpace, partitionPoint, skipSpaces, WHITE_RUNS } from '../core/text';
 import { markingMeaning, qualifier, tagEntries, tagListMeaning, type Dictionaries, type TagEntry, type TermEntry } from './dictionaries';
 import { hostCountryLine, indexedCableMarkdown, otherAddresses, paragraphOpening, shortenSubject, tagNote, timesSeen } from './hover';
@@ -1197,7 +1197,7 @@ function fieldItems(cable: Cable, position: Position, ctx: CompletionContext): (
     const f = FIELDS[i];
     const field = cable[f.name];
     // "E.O. 13526: " in a cable of 25 June 2010 or later (by its date, else today's), when that order took effect.
-    const text = f.name === 'eo' ? `E.O. ${eoOrderOn(cable, ctx)}: ` : f.text;
+    const text = f.name === 'eo' ? `E.O. ${orderInEffect(cable.date, ctx.now)}: ` : f.text;
     if ((field && field.range.start.line !== position.line) || !text.toUpperCase().startsWith(typed)) continue;
     // "SUBJECT: HARBOR DUES" ⏎ "|": REF goes right under the subject, if anywhere (a line typed there, "RE|", may read
     // as the subject's next line); a blank line below, the text or the Classified By line does.
@@ -1228,16 +1228,6 @@ function fieldItems(cable: Cable, position: Position, ctx: CompletionContext): (
 function subjectEnd(subject: NonNullable<Cable['subject']>, caret: number): number {
   const end = subject.range.end.line;
   return end === caret && subject.range.start.line < caret ? caret - 1 : end;
-}
-
-/**
- * The classification order in effect on the cable's date, else today's: E.O. 13526 from 25 June 2010, when it took
- * effect (CBL041 warns of it cited earlier), else E.O. 12958.
- */
-function eoOrderOn(cable: Cable, ctx: CompletionContext): string {
-  const now = ctx.now ?? new Date();
-  const date = cable.date ?? { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
-  return compareDates(date, ORDER_DATES.get('13526')!.effective!) >= 0 ? '13526' : '12958';
 }
 
 /** What a line holds before the caret while a field's keyword is typed: white space, then letters and full stops, and a second word's start ("Classified B"). */

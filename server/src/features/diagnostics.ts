@@ -5,6 +5,7 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-langu
 import type { Cable, Range } from '../core/model';
 import { ruleDocUrl } from '../core/rules/index';
 import type { Finding, Severity } from '../core/rules/types';
+import { labelsBegun } from './labelsTyped';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -73,14 +74,6 @@ export function shownWhileTyping(findings: readonly Finding[], cable: Cable, typ
   return findings.some(held) ? findings.filter((f) => !held(f)) : findings;
 }
 
-/** The labels of the fields whose absence CBL012, CBL017, CBL019 and CBL020 report, as a line starts to write them. */
-const FIELD_LABELS: readonly { readonly id: string; readonly labels: readonly string[] }[] = [
-  { id: 'CBL012', labels: ['E.O. 12958:', 'E.O. 13526:'] },
-  { id: 'CBL017', labels: ['TAGS:'] },
-  { id: 'CBL019', labels: ['SUBJECT:'] },
-  { id: 'CBL020', labels: ['CLASSIFIED BY:'] },
-];
-
 /**
  * The rule reporting a field missing whose label `line` has begun to write, above the paragraphs, where the parser does not
  * read it as the field yet (`E.O. 1`, a passing line until the order's number is whole; `Classified`): CBL012's
@@ -90,9 +83,7 @@ function labelTyped(cable: Cable, line: number): string | undefined {
   // Above the first paragraph; under SUBJECT, a word alone there reads as a signature until it is a field (`Class`).
   const kind = cable.lineKinds[line];
   if (line >= (cable.paragraphs[0]?.range.start.line ?? Infinity) || (kind !== 'passing' && kind !== 'preamble' && kind !== 'signature' && kind !== 'text')) return undefined;
-  const typed = (cable.lines[line] ?? '').trim().toUpperCase();
-  if (typed.length < 2) return undefined;
-  return FIELD_LABELS.find((f) => f.labels.some((l) => l.startsWith(typed)))?.id;
+  return labelsBegun(cable.lines[line] ?? '').find((f) => f.missing !== undefined)?.missing;
 }
 
 /** A change of a document's text, as `textDocument/didChange` gives it: a range's new text, or the whole new text. */

@@ -10,12 +10,13 @@ import { allItemsNamed, findInTextReferencesOnLine, inTextTarget, paragraphsName
 import { MONTH_NAMES } from '../core/parse/header';
 import { describeMarking, misspeltControl } from '../core/parse/marking';
 import { correctedCopyReason } from '../core/parse/metadata';
-import { ORDER_DATES } from '../core/rules/cbl041-eo-order-after-cable';
+import { orderInEffect } from '../core/rules/cbl041-eo-order-after-cable';
 import { misreadTag } from '../core/rules/cbl051-tag-misread';
 import { compareDates, declNamesEvent } from '../core/rules/util';
 import type { Addressee, Cable, CalendarDate, DateTimeGroup, Decl, Paragraph, Range, RefItem, Token, Trailer, TransmissionHeader } from '../core/model';
 import { contains, paragraphIndexAt, partitionPoint, WHITE_RUNS } from '../core/text';
 import { markingEntry, markingMeaning, qualifier, tagEntries, type Dictionaries, type RoutingEntry, type TagEntry, type TermEntry } from './dictionaries';
+import { labelsBegun } from './labelsTyped';
 import type { IndexedCable } from './types';
 
 /** What {@link getHover} needs besides the cable. */
@@ -742,16 +743,6 @@ function fieldHover(cable: Cable, position: Position, d: Dictionaries): Hover | 
   return null;
 }
 
-/** The fields' labels as a line starts to write them, each with the field's name and a whole line for the hover. */
-const LABELS_TYPED: readonly { readonly label: string; readonly field: string; readonly example: string }[] = [
-  { label: 'E.O. 12958:', field: 'E.O. line', example: 'E.O. 12958: DECL: 03/14/2019' },
-  { label: 'E.O. 13526:', field: 'E.O. line', example: 'E.O. 13526: DECL: 03/14/2036' },
-  { label: 'TAGS:', field: 'TAGS line', example: 'TAGS: PREL PGOV FR' },
-  { label: 'SUBJECT:', field: 'SUBJECT line', example: 'SUBJECT: HARBOR BOARD WEIGHS A FERRY LINE' },
-  { label: 'REF:', field: 'REF field', example: 'REF: A. STATE 4567' },
-  { label: 'CLASSIFIED BY:', field: 'Classified By line', example: 'Classified By: Ambassador Name for reasons 1.4 (b) and (d).' },
-];
-
 /**
  * An office or passing line above the E.O. line ("DEPARTMENT FOR EUR/WE", "STATE PASS TO USAID"; FORMAT.md §3,
  * item 4), which nothing else explains; a handling notice written there keeps its own hover.
@@ -762,10 +753,9 @@ function passingLineHover(cable: Cable, position: Position, d: Dictionaries): Ho
   // (`search` reads the global expression from the line's start and leaves it as it was.)
   if (!l || l.text.search(HANDLING_NOTICE) >= 0) return null;
   // "E.O. 1", "Classified": a field's label being typed, which reads as a passing line until it is whole.
-  const typed = l.text.trim().toUpperCase();
-  const candidates = typed.length >= 2 ? LABELS_TYPED.filter((f) => f.label.startsWith(typed)) : [];
+  const candidates = labelsBegun(l.text);
   // "E.O." may go on with either order: the one in effect on the cable's date, else today's, as completion offers it.
-  const order = cable.date && compareDates(cable.date, ORDER_DATES.get('13526')!.effective!) < 0 ? '12958' : '13526';
+  const order = orderInEffect(cable.date);
   const label = candidates.find((f) => !f.label.startsWith('E.O.') || f.label.includes(order)) ?? candidates[0];
   if (label) return hover(md(`${label.field}, being typed`, [`\`${esc(l.text.trim())}\` begins the ${label.field}'s label, which is read as that field once it is whole: \`${label.example}\`.`]), l.range);
   const lines = [

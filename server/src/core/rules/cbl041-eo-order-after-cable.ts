@@ -40,6 +40,16 @@ export interface OrderDates {
   readonly effective?: CalendarDate;
 }
 
+/**
+ * The classification order in effect on `date`, or on `now` (UTC) for a cable not dated yet, as a new cable cites it:
+ * E.O. 13526 from 25 June 2010, when it took effect (this rule warns of it cited earlier), else E.O. 12958. Completion
+ * writes it after `E.O. `; the hover of a label being typed shows it.
+ */
+export function orderInEffect(date: CalendarDate | undefined, now: Date = new Date()): '12958' | '13526' {
+  const on = date ?? { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+  return compareDates(on, ORDER_DATES.get('13526')!.effective!) >= 0 ? '13526' : '12958';
+}
+
 /** The dates of the order rows of eo-reasons.tsv, with the sources they cite; completion names the order in effect by them. */
 export const ORDER_DATES: ReadonlyMap<string, OrderDates> = new Map([
   // "effective 1978-12-01" (1978 STATE 296107); the reference does not say when it was signed.
