@@ -20,6 +20,7 @@ const posixPath: HostPath = {
   relative: posix.relative,
   // vscode-uri writes a Windows browser's fsPath with backslashes (`c:\\cables\\09PARIS1.txt`): either separator ends a name.
   basename: (path) => posix.basename(path.replace(/\\/g, '/')),
+  dirname: posix.dirname,
 };
 
 /** A 53-bit hash of `text` (cyrb53, public domain), in base 36. */

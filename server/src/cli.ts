@@ -11,18 +11,17 @@
  * 1 error-level findings, or more warnings than --max-warnings allows; 2 usage, I/O or internal errors.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
-import { ConfigResolver, DEFAULT_CONFIG, isIgnored, isIgnoredFolder, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig, type ResolvedConfig } from './core/config';
+import { ConfigResolver, isIgnored, isIgnoredFolder, parseRuleOverrides, resolveConfig, type CableLintConfig, type ResolvedConfig } from './core/config';
 import type { Cable } from './core/model';
 import { idFromFileName } from './core/id';
 import type { RuleSetting } from './core/rules/types';
 import { fixAll } from './core/fix';
 import { lintCable } from './core/lint';
 import { INTERNAL_ERROR, parseCable, readsAsCable } from './core/parse/index';
-import { loadUserDictionaries } from './core/userDictionary';
 import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS } from './cli/extract';
 import { cacheFile, CacheKeys, LintCache, runSalt, toolDigest } from './cli/cache';
+import { RunConfigs, type RunConfig } from './cli/configs';
 import { checkText, collect, readStdin, readText, relativePaths, type InputFile } from './cli/files';
 import { LINT_FORMATS, reported, type FileResult, type ReportedMessage } from './cli/formats';
 import { fileMessage, messageText, runMessage, type RunMessage } from './cli/messages';
@@ -55,8 +54,9 @@ Lint options:
   --format FORMAT                          Output format: stylish (the default), json, sarif,
                                            junit, github (Actions annotations) or gitlab
                                            (a Code Quality report).
-  --config FILE                            Configuration (default: .cablelint.jsonc found upward
-                                           from the PATHs' folder, else from the current one).
+  --config FILE                            Configuration for every file (default: each file's
+                                           nearest .cablelint.jsonc upward from its folder, else
+                                           the current folder's).
   --rule ID=SEVERITY                       Override a rule (off, hint, info, warning, error); repeatable.
   --ignore GLOB                            Skip matching files (a folder it names whole is not
                                            read); repeatable.
@@ -251,70 +251,6 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-/** The nearest `.cablelint.jsonc` (or `.json`) at or above the folder `from`; undefined when there is none. */
-function findConfig(from: string): string | undefined {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const candidate = ['.cablelint.jsonc', '.cablelint.json'].map((n) => path.join(dir, n)).find((p) => fs.existsSync(p));
-    if (candidate) return candidate;
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
-/**
- * The folder that holds every one of `paths` (a folder given, or a file's folder), from which the configuration is looked for:
- * the files' own, as the editor takes the one at the root of the workspace folder that holds them, wherever `cablelint` runs.
- */
-function pathsFolder(paths: readonly string[]): string {
-  let common: string[] | undefined;
-  for (const p of paths) {
-    const absolute = path.resolve(p);
-    let folder = path.dirname(absolute);
-    try {
-      if (fs.statSync(absolute).isDirectory()) folder = absolute;
-    } catch {
-      // A missing path is said when the files are collected; its folder still counts.
-    }
-    const parts = folder.split(path.sep);
-    if (!common) common = parts;
-    else {
-      let n = 0;
-      while (n < common.length && n < parts.length && common[n] === parts[n]) n++;
-      common = common.slice(0, n);
-    }
-  }
-  // POSIX's root splits into [''], which joins back to ''; a Windows drive's `C:` is the drive's current folder, so its `\` is kept.
-  const joined = common ? common.join(path.sep) : process.cwd();
-  return joined === '' || joined.endsWith(':') ? joined + path.sep : joined;
-}
-
-/**
- * The configuration: `--config`, or the nearest `.cablelint.jsonc` (or `.json`) at or above each folder of `from` in turn
- * (the PATHs' folder, then the current directory when none is above them).
- */
-function loadConfig(o: Options, errors: RunMessage[], from: readonly string[]): { config: CableLintConfig; root: string } {
-  let file = o.config;
-  for (const dir of from) file ??= findConfig(dir);
-  if (!file) return { config: DEFAULT_CONFIG, root: process.cwd() };
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    errors.push(runMessage(`${file}: cannot read configuration (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
-    return { config: DEFAULT_CONFIG, root: process.cwd() };
-  }
-  const { config, errors: configErrors } = parseConfig(text, file);
-  errors.push(...configErrors.map((e) => runMessage(e.message)));
-  return { config, root: path.dirname(path.resolve(file)) };
-}
-
-/** The TAG codes of the configuration's user dictionaries, which the rules count as known, as in the editor; problems are reported like the configuration's. */
-function loadUserTags(config: CableLintConfig, root: string, errors: RunMessage[]): string[] {
-  const problems: string[] = [];
-  const tags = loadUserDictionaries(config.dictionaries, (rel) => fs.readFileSync(path.resolve(root, rel), 'utf8'), problems).flatMap((d) => d.tags.map((t) => t.code));
-  errors.push(...problems.map(runMessage));
-  return tags;
-}
-
 /**
  * Files per thread below which another thread costs more than it saves: each thread
  * starts its own JavaScript engine, which spends about half a second of processor time
@@ -347,18 +283,22 @@ interface LintJob {
   readonly index: number;
   readonly file: string;
   readonly shown: string;
+  /** The configuration the file takes, by its place in the run's list ({@link RunConfigs.all}). */
+  readonly config: number;
   /** The path the configuration's globs see, from its directory, when there are globs. */
   readonly globPath?: string;
   /** Linted only if its text reads as a cable (`InputFile.ifCable`). */
   readonly ifCable?: boolean;
 }
 
-/** What a worker thread is given: its share of the files, the configuration and the user dictionaries' TAG codes. */
+/**
+ * What a worker thread is given: its share of the files, and the run's configurations as read (each with its user
+ * dictionaries' TAG codes), which its jobs name by index, so that no thread reads a configuration file again.
+ */
 interface WorkerInput {
   readonly jobs: readonly LintJob[];
-  readonly config: CableLintConfig;
+  readonly configs: readonly { readonly config: CableLintConfig; readonly userTags: readonly string[] }[];
   readonly overrides: ReadonlyMap<string, RuleSetting>;
-  readonly userTags: readonly string[];
   /** With `--cache`, what every key of the run shares ({@link runSalt}): each result then carries its key. */
   readonly salt?: string;
   /** With `--cache`, the cache file's folder, which the file names in keys are relative to ({@link CacheKeys}). */
@@ -399,20 +339,23 @@ function parseRead(file: string, read: { text: string; bom: boolean }, ifCable: 
  * With `keys`, the result carries the cache key of the text read, and an entry of `cache` under that key
  * is taken without parsing or linting.
  */
-function lintOne(job: LintJob, resolver: ConfigResolver, userTags: ReadonlySet<string>, errors: RunMessage[], keys?: CacheKeys, cache?: LintCache): { result?: FileResult; key?: string } {
+function lintOne(job: LintJob, settings: JobConfig, errors: RunMessage[], keys?: CacheKeys, cache?: LintCache): { result?: FileResult; key?: string } {
   const read = readText(job.file, errors, job.ifCable);
   if (!read) return {};
-  const config = resolver.fixed ?? resolver.resolve(job.globPath!);
-  const key = keyOf(keys, job, config, read);
+  const config = settings.resolver.fixed ?? settings.resolver.resolve(job.globPath!);
+  const key = keyOf(keys, job, config, settings, read);
   const hit = cached(cache, job, key);
   if (hit) return { ...hit, key };
   const parsed = parseRead(job.file, read, job.ifCable, errors);
-  return { result: parsed && { file: job.shown, findings: lintParsed(job.file, parsed.cable, config, userTags, errors) }, key };
+  return { result: parsed && { file: job.shown, findings: lintParsed(job.file, parsed.cable, config, settings.userTagSet, errors) }, key };
 }
 
-/** The cache key of `read`, the text of `job`'s file, linted under `config`; none without `--cache`. */
-function keyOf(keys: CacheKeys | undefined, job: LintJob, config: ResolvedConfig, read: { text: string; bom: boolean }): string | undefined {
-  return keys?.key(config, job.file, job.ifCable === true, read.bom, read.text);
+/** What linting a file takes of its configuration: the settings of each file, and the user dictionaries' TAG codes. */
+type JobConfig = Pick<RunConfig, 'resolver' | 'userTags' | 'userTagSet'>;
+
+/** The cache key of `read`, the text of `job`'s file, linted under `config`, of `settings`; none without `--cache`. */
+function keyOf(keys: CacheKeys | undefined, job: LintJob, config: ResolvedConfig, settings: JobConfig, read: { text: string; bom: boolean }): string | undefined {
+  return keys?.key(config, settings.userTags, job.file, job.ifCable === true, read.bom, read.text);
 }
 
 /**
@@ -452,14 +395,11 @@ function reportParserFailure(file: string, cable: Cable, errors: RunMessage[]): 
 }
 
 /** Lints a share of the files, handing the results over in batches. */
-function lintShare(input: WorkerInput, post: (batch: IndexedResult[]) => void): void {
-  const resolver = new ConfigResolver(input.config, input.overrides);
-  const userTags = new Set(input.userTags);
-  const keys = input.salt === undefined || input.cacheBase === undefined ? undefined : new CacheKeys(input.salt, input.cacheBase);
+function lintShare(jobs: readonly LintJob[], configOf: (index: number) => JobConfig, keys: CacheKeys | undefined, post: (batch: IndexedResult[]) => void): void {
   let batch: IndexedResult[] = [];
-  for (const job of input.jobs) {
+  for (const job of jobs) {
     const errors: RunMessage[] = [];
-    const { result, key } = lintOne(job, resolver, userTags, errors, keys);
+    const { result, key } = lintOne(job, configOf(job.config), errors, keys);
     batch.push({ index: job.index, result, errors, key });
     if (batch.length >= BATCH) {
       post(batch);
@@ -469,9 +409,23 @@ function lintShare(input: WorkerInput, post: (batch: IndexedResult[]) => void): 
   if (batch.length > 0) post(batch);
 }
 
+/** The keys of a share's results, with `--cache`. */
+function shareKeys(input: WorkerInput): CacheKeys | undefined {
+  return input.salt === undefined || input.cacheBase === undefined ? undefined : new CacheKeys(input.salt, input.cacheBase);
+}
+
 /** The body of a worker thread: lint its share and post the results back in batches. */
 function runWorker(input: WorkerInput, port: MessagePort): void {
-  lintShare(input, (batch) => port.postMessage({ batch }));
+  // Each configuration's settings are worked out when the first file that takes it comes.
+  const configs: JobConfig[] = [];
+  const configOf = (i: number): JobConfig => {
+    if (!configs[i]) {
+      const { config, userTags } = input.configs[i];
+      configs[i] = { resolver: new ConfigResolver(config, input.overrides), userTags, userTagSet: new Set(userTags) };
+    }
+    return configs[i];
+  };
+  lintShare(input.jobs, configOf, shareKeys(input), (batch) => port.postMessage({ batch }));
   port.postMessage({ done: true });
 }
 
@@ -479,7 +433,7 @@ function runWorker(input: WorkerInput, port: MessagePort): void {
  * Lints files on `count` threads: worker threads take all shares but one, which this
  * thread lints while they start. Each result goes to `take` as it comes back.
  */
-async function lintInThreads(jobs: readonly LintJob[], count: number, input: (share: readonly LintJob[]) => WorkerInput, take: (batch: readonly IndexedResult[]) => void): Promise<void> {
+async function lintInThreads(jobs: readonly LintJob[], count: number, configs: readonly RunConfig[], input: (share: readonly LintJob[]) => WorkerInput, take: (batch: readonly IndexedResult[]) => void): Promise<void> {
   const { Worker } = process.getBuiltinModule('node:worker_threads');
   const shares: LintJob[][] = Array.from({ length: count }, () => []);
   jobs.forEach((job, index) => shares[index % count].push(job));
@@ -494,7 +448,8 @@ async function lintInThreads(jobs: readonly LintJob[], count: number, input: (sh
         worker.on('error', reject);
       }),
   );
-  lintShare(input(shares[0]), take);
+  const own = input(shares[0]);
+  lintShare(own.jobs, (i) => configs[i], shareKeys(own), take);
   await Promise.all(workers);
 }
 
@@ -511,30 +466,27 @@ function finish(errors: readonly RunMessage[], code: number): number {
   return errors.length > 0 ? 2 : code;
 }
 
-/** What a lint run has read before it reads any cable: the configuration, the rule overrides and the user dictionaries. */
+/** What a lint run knows before it reads any cable: the configurations, found and read as files need them, and the rule overrides. */
 interface LintSetup {
-  readonly config: CableLintConfig;
-  /** The configuration with `--ignore`'s globs added to its own. */
-  readonly ignoreConfig: CableLintConfig;
+  readonly configs: RunConfigs;
   readonly overrides: ReadonlyMap<string, RuleSetting>;
-  readonly userTags: readonly string[];
   /** The path a file is named by in the output: relative to the current directory. */
   readonly shownPath: (input: InputFile) => string;
-  /** The path the globs see, from the configuration's directory; undefined when there are no globs. */
-  readonly pathForGlobs?: (input: InputFile) => string;
 }
 
-/** True when an ignore glob names the file, by its path from the configuration's directory or as shown. */
-function ignored(setup: LintSetup, shown: string, globPath: string | undefined): boolean {
-  return setup.ignoreConfig.ignore.length > 0 && (isIgnored(setup.ignoreConfig, globPath!) || isIgnored(setup.ignoreConfig, shown));
+/** True when an ignore glob of the file's configuration `config` names it, by its path from the configuration's directory or as shown. */
+function ignored(config: RunConfig, shown: string, globPath: string | undefined): boolean {
+  return config.ignoreConfig.ignore.length > 0 && (isIgnored(config.ignoreConfig, globPath!) || isIgnored(config.ignoreConfig, shown));
 }
 
 /**
- * True when an ignore glob names the folder `dir` as a whole ({@link isIgnoredFolder}), by its path from the configuration's
- * directory or from the current one, as {@link ignored} looks at files: the walk does not enter it.
+ * True when an ignore glob names the folder `dir` as a whole ({@link isIgnoredFolder}), by its path from the directory of
+ * the configuration its files take or from the current one, as {@link ignored} looks at files: the walk does not enter it,
+ * nor reads a configuration inside it (as Git reads no `.gitignore` in a folder it ignores).
  */
 function ignoredFolder(setup: LintSetup, dir: string): boolean {
-  return setup.ignoreConfig.ignore.length > 0 && (isIgnoredFolder(setup.ignoreConfig, setup.pathForGlobs!({ file: dir })) || isIgnoredFolder(setup.ignoreConfig, setup.shownPath({ file: dir })));
+  const config = setup.configs.forDir(dir);
+  return config.ignoreConfig.ignore.length > 0 && (isIgnoredFolder(config.ignoreConfig, config.pathForGlobs!({ file: dir })) || isIgnoredFolder(config.ignoreConfig, setup.shownPath({ file: dir })));
 }
 
 /** The line saying that a file named on the command line (or by --stdin-filename) was skipped: no error, the exit code stays, as ESLint does. */
@@ -544,40 +496,33 @@ function sayIgnored(shown: string): void {
 
 async function lintCommand(o: Options): Promise<number> {
   const errors: RunMessage[] = [];
-  // An editor pipes an unsaved buffer from wherever it runs: its configuration is the one above the file it names. Files have
-  // the one above them, as in the editor, so that `cablelint /archive/cables` finds `/archive/.cablelint.jsonc` from anywhere.
-  const from = o.stdinFilename !== undefined ? [path.dirname(path.resolve(o.stdinFilename))] : o.stdin ? [process.cwd()] : [pathsFolder(o.paths), process.cwd()];
-  const { config, root } = loadConfig(o, errors, from);
-  const userTags = loadUserTags(config, root, errors);
   const overrides = parseRuleOverrides(o.rules);
   if (overrides.errors.length > 0) throw new UsageError(overrides.errors.join('; '));
-  const ignoreConfig: CableLintConfig = { ...config, ignore: [...config.ignore, ...o.ignore] };
   const cwd = process.cwd();
   const shownPath = relativePaths(cwd);
-  // Globs see paths from the configuration's directory; without globs no such path is worked out.
-  const hasGlobs = ignoreConfig.ignore.length > 0 || config.overrides.length > 0;
-  const pathForGlobs = !hasGlobs ? undefined : root === cwd ? shownPath : relativePaths(root);
-  const setup: LintSetup = { config, ignoreConfig, overrides: overrides.rules, userTags, shownPath, pathForGlobs };
+  // Each file takes the nearest configuration above it, as in the editor, so that `cablelint /archive/cables` finds
+  // `/archive/.cablelint.jsonc` from anywhere and `archive/old/.cablelint.jsonc` for the files under `archive/old`.
+  const configs = new RunConfigs({ config: o.config, ignore: o.ignore, rules: overrides.rules }, errors, cwd, shownPath);
+  const setup: LintSetup = { configs, overrides: overrides.rules, shownPath };
   if (o.stdin) return lintStdin(o, setup, errors);
   const jobs: LintJob[] = [];
   for (const input of collect(o.paths, errors, (dir) => ignoredFolder(setup, dir))) {
     const shown = shownPath(input);
-    const globPath = pathForGlobs?.(input);
-    if (ignored(setup, shown, globPath)) {
+    const config = configs.forInput(input);
+    const globPath = config.pathForGlobs?.(input);
+    if (ignored(config, shown, globPath)) {
       // A file named on the command line and then skipped would pass in silence: say so.
       if (input.dir === undefined) sayIgnored(shown);
       continue;
     }
-    jobs.push({ index: jobs.length, file: input.file, shown, globPath, ifCable: input.ifCable });
+    jobs.push({ index: jobs.length, file: input.file, shown, config: config.index, globPath, ifCable: input.ifCable });
   }
   // --fix-dry-run writes nothing, the cache included; --fix keeps what it leaves on disk.
   const cache = o.cache && !o.dryRun ? new LintCache(cacheFile(o.cacheLocation), toolDigest(VERSION, __filename)) : undefined;
-  const salt = cache && runSalt(cache.tool, userTags);
+  const salt = cache && runSalt(cache.tool);
   const keys = salt === undefined ? undefined : new CacheKeys(salt, cache!.base);
   const slots: (FileResult | undefined)[] = new Array(jobs.length);
   const progress = jobs.length > 300 && isTerminal(2);
-  const resolver = new ConfigResolver(config, overrides.rules);
-  const userTagSet = new Set(userTags);
   let pending: readonly LintJob[] = jobs;
   let threads = o.fix || o.dryRun ? 1 : threadCount(jobs.length, o.threads);
   if (cache && threads > 1) {
@@ -591,7 +536,8 @@ async function lintCommand(o: Options): Promise<number> {
         cache.delete(job.file);
         continue;
       }
-      const hit = cached(cache, job, keyOf(keys, job, resolver.fixed ?? resolver.resolve(job.globPath!), read));
+      const { resolver } = configs.all[job.config];
+      const hit = cached(cache, job, keyOf(keys, job, resolver.fixed ?? resolver.resolve(job.globPath!), configs.all[job.config], read));
       if (hit) slots[job.index] = hit.result;
       else stale.push(job);
     }
@@ -602,7 +548,8 @@ async function lintCommand(o: Options): Promise<number> {
     // Large collections: several threads; only findings travel back.
     const fileErrors: (readonly RunMessage[])[] = new Array(jobs.length);
     let finished = jobs.length - pending.length;
-    await lintInThreads(pending, threads, (share) => ({ jobs: share, config, overrides: overrides.rules, userTags, salt, cacheBase: cache?.base }), (batch) => {
+    const shared = configs.all.map((c) => ({ config: c.config, userTags: c.userTags }));
+    await lintInThreads(pending, threads, configs.all, (share) => ({ jobs: share, configs: shared, overrides: overrides.rules, salt, cacheBase: cache?.base }), (batch) => {
       for (const r of batch) {
         slots[r.index] = r.result;
         fileErrors[r.index] = r.errors;
@@ -616,9 +563,9 @@ async function lintCommand(o: Options): Promise<number> {
     pending.forEach((job, i) => {
       if (progress && i % 100 === 0) showProgress(jobs.length - pending.length + i, jobs.length);
       const fileErrors: RunMessage[] = [];
-      if (o.fix || o.dryRun) slots[job.index] = fixOne(o, job, resolver, userTagSet, fileErrors, keys, cache);
+      if (o.fix || o.dryRun) slots[job.index] = fixOne(o, job, configs.all[job.config], fileErrors, keys, cache);
       else {
-        const { result, key } = lintOne(job, resolver, userTagSet, fileErrors, keys, cache);
+        const { result, key } = lintOne(job, configs.all[job.config], fileErrors, keys, cache);
         slots[job.index] = result;
         remember(cache, job.file, key, result, fileErrors);
       }
@@ -667,14 +614,15 @@ function withSuppressions(o: Options, results: FileResult[], errors: RunMessage[
  * (no safe fix changed that text), and the text left on disk is cached: a file the fixes changed under the
  * key of its new text, after it is linted again.
  */
-function fixOne(o: Options, job: LintJob, resolver: ConfigResolver, userTags: ReadonlySet<string>, errors: RunMessage[], keys?: CacheKeys, cache?: LintCache): FileResult | undefined {
+function fixOne(o: Options, job: LintJob, settings: JobConfig, errors: RunMessage[], keys?: CacheKeys, cache?: LintCache): FileResult | undefined {
+  const userTags = settings.userTagSet;
   const read = readText(job.file, errors, job.ifCable);
   if (!read) {
     cache?.delete(job.file);
     return undefined;
   }
-  const resolved = resolver.fixed ?? resolver.resolve(job.globPath!);
-  const key = keyOf(keys, job, resolved, read);
+  const resolved = settings.resolver.fixed ?? settings.resolver.resolve(job.globPath!);
+  const key = keyOf(keys, job, resolved, settings, read);
   const hit = cached(cache, job, key, true);
   if (hit) return hit.result;
   // A walked notes.txt that is no cable is never rewritten.
@@ -700,7 +648,7 @@ function fixOne(o: Options, job: LintJob, resolver: ConfigResolver, userTags: Re
   const cable = changed ? parseCable(fixed.text).cable : parsed.cable;
   const result = { file: job.shown, findings: lintParsed(job.file, cable, resolved, userTags, errors) };
   // The text on disk now: the fixed one once written (linted again above), else the one read.
-  if (written) remember(cache, job.file, changed ? keyOf(keys, job, resolved, { text: fixed.text, bom: read.bom }) : key, result, errors, !changed);
+  if (written) remember(cache, job.file, changed ? keyOf(keys, job, resolved, settings, { text: fixed.text, bom: read.bom }) : key, result, errors, !changed);
   else cache?.delete(job.file);
   return result;
 }
@@ -726,11 +674,13 @@ function isBlank(text: string): boolean {
 function lintStdin(o: Options, setup: LintSetup, errors: RunMessage[]): number {
   const input: InputFile | undefined = o.stdinFilename === undefined ? undefined : { file: o.stdinFilename };
   const shown = input ? setup.shownPath(input) : STDIN_NAME;
+  // An editor pipes an unsaved buffer from wherever it runs: its configuration is the one above the file it names, else the current directory's.
+  const config = input ? setup.configs.forInput(input) : setup.configs.forFolder(process.cwd());
   const bytes = readStdin(errors);
   const results: FileResult[] = [];
   // Every message about a file is about the text piped in, whichever name it gives it ("standard input", NAME or <stdin>).
   const shownName = () => shown;
-  if (input && ignored(setup, shown, setup.pathForGlobs?.(input))) {
+  if (input && ignored(config, shown, config.pathForGlobs?.(input))) {
     sayIgnored(shown);
     if (o.fix && bytes) stdout.writeBytes(bytes);
     return report(o, results, errors, shownName);
@@ -745,9 +695,9 @@ function lintStdin(o: Options, setup: LintSetup, errors: RunMessage[]): number {
     return report(o, results, errors, shownName);
   }
   // Without a name, no override's glob applies to the text; with one, those naming its path do.
-  const resolved = input ? new ConfigResolver(setup.config, setup.overrides).resolve(setup.pathForGlobs?.(input) ?? '') : resolveConfig({ ...setup.config, overrides: [] }, '', setup.overrides);
+  const resolved = input ? config.resolver.resolve(config.pathForGlobs?.(input) ?? '') : resolveConfig({ ...config.config, overrides: [] }, '', setup.overrides);
   let { cable } = parseCable(read.text);
-  const userTags = new Set(setup.userTags);
+  const userTags = config.userTagSet;
   if (o.fix || o.dryRun) {
     const fixed = fixAll(read.text, resolved, cable, { fileName: o.stdinFilename ?? shown, userTags });
     if (fixed.text === read.text) {

@@ -35,6 +35,7 @@ export interface HostPath {
   relative(from: string, to: string): string;
   resolve(...parts: string[]): string;
   basename(path: string): string;
+  dirname(path: string): string;
 }
 
 /** The platform the language server runs on. */

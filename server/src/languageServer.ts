@@ -41,6 +41,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
 import { modify, applyEdits as applyJsonEdits } from 'jsonc-parser';
 import { DEFAULT_CONFIG, isIgnored, matchesGlob, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig } from './core/config';
+import { CONFIG_NAMES, isConfigFile, NearestConfig } from './configFiles';
 import { lintCable } from './core/lint';
 import type { Cable, RefItem } from './core/model';
 import { parseCable, readsAsCable } from './core/parse/index';
@@ -191,16 +192,33 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   let configured = false;
   /** How long the first diagnostics wait for the client's answers to the settings request and the watcher registration. */
   const SETTINGS_WAIT_MS = 3000;
-  let fileConfig: CableLintConfig = DEFAULT_CONFIG;
+  /**
+   * The workspace's configuration: the `.cablelint.jsonc` (or `.json`) at the root of the first workspace folder that has
+   * one, else the one read through the client; undefined for none. A document with no configuration file at or above its
+   * folder in its workspace folder takes it (a document in another folder, or in none).
+   */
+  let rootConfig: ConfigInUse | undefined;
   let configPath: string | undefined;
   /**
    * The configuration file read through the client (its URI and text as read), for "Disable rule in this file" in a
    * folder the client reads for the server; undefined when none was.
    */
   let clientConfig: { uri: string; text: string } | undefined;
-  let dictionaries: Dictionaries = defaultDictionaries();
-  /** The TAG codes of the user dictionaries, which the rules count as known (CBL044). */
-  let userTags: ReadonlySet<string> = new Set();
+  /** The configuration files read from disk, by path, each read once until the watcher says it changed. */
+  const configsRead = new Map<string, ConfigInUse | null>();
+  /**
+   * The nearest configuration file at or above a folder, looked for up to the root of the workspace folder that holds it
+   * (never above it: a file there is no more the editor's than today), each folder looked at once until a configuration
+   * file is created or deleted, or a workspace folder added or removed.
+   */
+  const nearestConfigs = new NearestConfig(
+    { exists: (p) => files().exists(p), join: (a, b) => host.path.join(a, b), dirname: (p) => host.path.dirname(p) },
+    (folder) => workspaceRoots.includes(folder),
+  );
+  /** The TAG codes of no user dictionary. */
+  const NO_TAGS: ReadonlySet<string> = new Set();
+  /** The built-in dictionaries, for a document that takes no configuration file. */
+  let builtInDictionaries: Dictionaries | undefined;
   const index = new CableIndex();
 
   // Parse once per document version and hand the tree to every feature. A binary document is parsed too,
@@ -237,6 +255,69 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     return pathBelow(clientRoots, uri) ?? host.path.basename(fsPath);
   }
 
+  /**
+   * A configuration file read: the configuration, its folder on disk (whose paths its globs see; undefined for one read
+   * through the client, whose globs see the path below the client folder), and its dictionaries merged into the built-in
+   * ones, with their TAG codes, which the rules count as known (CBL044).
+   */
+  interface ConfigInUse {
+    readonly config: CableLintConfig;
+    readonly folder: string | undefined;
+    readonly dictionaries: Dictionaries;
+    readonly userTags: ReadonlySet<string>;
+  }
+
+  /**
+   * The path of the configuration file nearest to the document at `uri`: at or above its folder, up to the root of the
+   * workspace folder read from disk that holds it; undefined for a document in no such folder (the client's folders included).
+   */
+  function nearestConfigPath(uri: string): string | undefined {
+    if (!host.files) return undefined;
+    const u = URI.parse(uri);
+    if (u.scheme !== 'file' || rootOf(u.fsPath) === undefined) return undefined;
+    return nearestConfigs.find(host.path.dirname(u.fsPath));
+  }
+
+  /** The configuration the document at `uri` takes: the nearest file's, else the workspace's ({@link rootConfig}); undefined for none. */
+  function configFor(uri: string): ConfigInUse | undefined {
+    const nearest = nearestConfigPath(uri);
+    return (nearest !== undefined ? readConfigAt(nearest) : undefined) ?? rootConfig;
+  }
+
+  /**
+   * The path of the document at `uri` that the globs of a configuration in `folder` see: from that folder, else (for one
+   * read through the client, or the workspace's for a document in another workspace folder) from its workspace folder.
+   */
+  function configRelativePath(uri: string, folder: string | undefined): string {
+    if (folder !== undefined) {
+      const fsPath = URI.parse(uri).fsPath;
+      if (fsPath.startsWith(folder.endsWith(host.path.sep) ? folder : folder + host.path.sep)) return host.path.relative(folder, fsPath).split(host.path.sep).join('/');
+    }
+    return relativePath(uri);
+  }
+
+  /** The configuration file at `path` on disk, read the first time it is asked for; undefined when it cannot be read. */
+  function readConfigAt(path: string): ConfigInUse | undefined {
+    let known = configsRead.get(path);
+    if (known === undefined) {
+      let text: string | undefined;
+      try {
+        text = files().readText(path);
+      } catch {
+        // Deleted since it was found, or unreadable: the workspace's configuration applies.
+      }
+      const folder = host.path.dirname(path);
+      known = text === undefined ? null : takeConfig(text, host.path.basename(path), URI.file(path).toString(), path, folder, (rel) => files().readText(host.path.resolve(folder, rel)));
+      configsRead.set(path, known);
+    }
+    return known ?? undefined;
+  }
+
+  /** The dictionaries hover, completion, inlay hints and the preview read for the document at `uri`: its configuration's. */
+  function dictionariesFor(uri: string): Dictionaries {
+    return configFor(uri)?.dictionaries ?? (builtInDictionaries ??= defaultDictionaries());
+  }
+
   function findingsFor(doc: TextDocument): Finding[] {
     const hit = parsedFor(doc);
     if (hit.findings) return hit.findings;
@@ -250,7 +331,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const extra = parseRuleOverrides(settings.rules).rules;
     const failures: string[] = [];
     // The file name goes with its text: CBL043 compares a name like 07PARIS2725.txt with the banner.
-    const findings = lintCable(cable, resolveConfig(fileConfig, relativePath(uri), extra), failures, { fileName: URI.parse(uri).path, userTags });
+    const config = configFor(uri);
+    const findings = lintCable(cable, resolveConfig(config?.config ?? DEFAULT_CONFIG, configRelativePath(uri, config?.folder), extra), failures, { fileName: URI.parse(uri).path, userTags: config?.userTags ?? NO_TAGS });
     for (const f of failures) connection.console.error(`Check failed: ${f}`);
     return findings;
   }
@@ -489,14 +571,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   /** Reads `.cablelint.jsonc` from the first workspace root that has one, and says whether one had; a broken file gives diagnostics on it. */
   function loadFileConfig(): boolean {
-    fileConfig = DEFAULT_CONFIG;
+    rootConfig = undefined;
     configPath = undefined;
     for (const root of workspaceRoots) {
-      for (const name of ['.cablelint.jsonc', '.cablelint.json']) {
+      for (const name of CONFIG_NAMES) {
         const p = host.path.join(root, name);
         if (!files().exists(p)) continue;
         configPath = p;
-        useFileConfig(files().readText(p), name, URI.file(p).toString(), p, (rel) => files().readText(host.path.resolve(root, rel)));
+        rootConfig = readConfigAt(p);
         return true;
       }
     }
@@ -510,14 +592,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
    */
   async function loadFileConfigThroughClient(): Promise<boolean> {
     for (const root of clientRoots) {
-      for (const name of ['.cablelint.jsonc', '.cablelint.json']) {
+      for (const name of CONFIG_NAMES) {
         const uri = Utils.joinPath(URI.parse(root), name).toString();
         const text = await readThroughClient(uri);
         if (text === undefined) continue;
         // The dictionaries are read before the configuration is used, which reads them synchronously.
         const read = new Map<string, string | undefined>();
         for (const rel of parseConfig(text, name).config.dictionaries) read.set(rel, await readThroughClient(Utils.joinPath(URI.parse(root), rel).toString()));
-        useFileConfig(text, name, uri, `${uri} (read through the client)`, (rel) => {
+        rootConfig = takeConfig(text, name, uri, `${uri} (read through the client)`, undefined, (rel) => {
           const t = read.get(rel);
           if (t === undefined) throw new Error('the client did not read it');
           return t;
@@ -543,12 +625,11 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   }
 
   /**
-   * Takes `text`, the configuration file `name` at `uri` (`label` in the output), as the configuration: its problems go
-   * out as diagnostics on it, and the dictionaries it names are read with `readDictionary`.
+   * Reads `text`, the configuration file `name` at `uri` (`label` in the output) in `folder` (undefined when read through
+   * the client): its problems go out as diagnostics on it, and the dictionaries it names are read with `readDictionary`.
    */
-  function useFileConfig(text: string, name: string, uri: string, label: string, readDictionary: (rel: string) => string): void {
+  function takeConfig(text: string, name: string, uri: string, label: string, folder: string | undefined, readDictionary: (rel: string) => string): ConfigInUse {
     const { config, errors } = parseConfig(text, name);
-    fileConfig = config;
     connection.console.log(`Using configuration ${label}`);
     const doc = TextDocument.create(uri, 'jsonc', 0, text);
     void connection.sendDiagnostics({
@@ -559,17 +640,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     // eglot and Neovim answer that request with a prompt that waits for the user to choose "OK".
     if (errors.length > 0) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Cable: ${errors.length} problem(s) in ${name}; see the Problems panel.` });
     const dictionaryErrors: string[] = [];
-    const users = loadUserDictionaries(fileConfig.dictionaries, readDictionary, dictionaryErrors);
+    const users = loadUserDictionaries(config.dictionaries, readDictionary, dictionaryErrors);
     for (const e of dictionaryErrors) connection.console.warn(e);
-    dictionaries = mergeDictionaries(defaultDictionaries(), users);
-    userTags = new Set(users.flatMap((u) => u.tags.map((t) => t.code)));
+    return { config, folder, dictionaries: users.length > 0 ? mergeDictionaries(defaultDictionaries(), users) : (builtInDictionaries ??= defaultDictionaries()), userTags: new Set(users.flatMap((u) => u.tags.map((t) => t.code))) };
   }
 
   function useDefaultConfig(): void {
-    fileConfig = DEFAULT_CONFIG;
-    connection.console.log('No .cablelint.jsonc found: using the default configuration.');
-    dictionaries = defaultDictionaries();
-    userTags = new Set();
+    rootConfig = undefined;
+    connection.console.log('No .cablelint.jsonc found at the root of a workspace folder: using the default configuration where no folder has one.');
   }
 
   /**
@@ -621,11 +699,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   }
 
   function revalidateAll(): void {
-    for (const doc of documents.all()) {
-      const hit = parsed.get(doc.uri);
-      if (hit) hit.findings = undefined;
-      validate(doc);
-    }
+    for (const doc of documents.all()) revalidate(doc);
+  }
+
+  /** Validates `doc` again, its findings worked out anew (under changed settings or configuration). */
+  function revalidate(doc: TextDocument): void {
+    const hit = parsed.get(doc.uri);
+    if (hit) hit.findings = undefined;
+    validate(doc);
   }
 
   // ---------------------------------------------------------------------------
@@ -649,7 +730,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     if (!configured || settings.validateScope !== 'workspace') return;
     const key = indexKey(uri);
     if (openKeys.has(key)) return;
-    const diagnostics = isBlank(text) || isIgnored(fileConfig, relativePath(key)) ? [] : guard('validation', [], () => (cable ? lintAt(key, cable).map((f) => toDiagnostic(f, key)) : [binaryDiagnostic()]));
+    const config = configFor(key);
+    const diagnostics = isBlank(text) || isIgnored(config?.config ?? DEFAULT_CONFIG, configRelativePath(key, config?.folder)) ? [] : guard('validation', [], () => (cable ? lintAt(key, cable).map((f) => toDiagnostic(f, key)) : [binaryDiagnostic()]));
     // A clean file that showed nothing needs no message; thousands of them would be thousands of messages.
     if (diagnostics.length > 0) {
       const digest = host.digest(JSON.stringify(diagnostics));
@@ -742,7 +824,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     // The open cables edited are indexed (for the REF items' subjects) once the request is known not to be cancelled.
     return unlessCancelled('preview', null, doc, token, (cable) => {
       indexEdits();
-      return getPreview(cable, { dictionaries, uri: doc.uri, citedCable: (item) => citedCables(item, cable, doc.uri)[0], maxLines });
+      return getPreview(cable, { dictionaries: dictionariesFor(doc.uri), uri: doc.uri, citedCable: (item) => citedCables(item, cable, doc.uri)[0], maxLines });
     });
   });
 
@@ -832,7 +914,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     if (!doc) return null;
     return unlessCancelled('hover', null, doc, token, (cable) => {
       indexEdits();
-      return getHover(cable, clampPosition(cable.lines, p.position), { dictionaries, lookupCable: (id) => index.byId(id), citingId: idFromFileName(doc.uri), plainText: hoverPlainText });
+      return getHover(cable, clampPosition(cable.lines, p.position), { dictionaries: dictionariesFor(doc.uri), lookupCable: (id) => index.byId(id), citingId: idFromFileName(doc.uri), plainText: hoverPlainText });
     });
   });
 
@@ -842,7 +924,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     // makes the editor ask again as the user types.
     return doc ? unlessCancelled<CompletionItem[] | CompletionList>('completion', [], doc, token, (cable) => {
       const list = getCompletionList(cable, clampPosition(cable.lines, p.position), {
-        dictionaries,
+        dictionaries: dictionariesFor(doc.uri),
         insertReplace: hasInsertReplaceSupport,
         snippets: hasSnippetSupport,
         triggerCharacter: p.context?.triggerCharacter,
@@ -911,13 +993,13 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     // A rule the file turns off for this document already gets no second override: the `cable.rules` setting, which
     // comes after the file, keeps it on, or the server has not read the file since it changed (a client that watches
     // no files). Read from the text the override would go into, as it is now.
-    const inFile = exists ? resolveConfig(parseConfig(text).config, relativePath(uri)).rules : undefined;
+    const inFile = exists ? resolveConfig(parseConfig(text).config, target.path).rules : undefined;
     const ids = [...new Set(here.map((f) => f.id))].filter((id) => inFile?.get(id) !== 'off');
     return ids.map((id) => {
       const rule = ruleByIdOrName(id)!;
       // After the overrides the text holds (-1), not at the count the server read, which would replace one written since.
       const at = ['overrides', -1];
-      const override = { files: [relativePath(uri)], rules: { [id]: 'off' } };
+      const override = { files: [target.path], rules: { [id]: 'off' } };
       const formatted = modify(text, at, override, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
       // Formatting may rewrite the object or array the override goes into ("{ "rules": { … } }" on one line):
       // in the user's file, insert it unformatted then, so that nothing they wrote changes.
@@ -940,23 +1022,26 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   /**
    * The configuration file "Disable rule in this file" writes the override for the document at `uri` into, with its text
-   * (undefined when it is to be created): the one in use, read from disk (as it is now) or through the client (as it
-   * was read, again whenever the watcher says it changed), else a new `.cablelint.jsonc` in the first workspace folder
-   * read from disk for a `file` document, or in the folder read through the client that holds the document (a virtual
-   * folder, the browser). Undefined for a document in no such folder.
+   * (undefined when it is to be created) and the document's path its globs see: the one the document takes, the nearest
+   * at or above its folder in its workspace folder or the workspace's, read from disk (as it is now) or through the client
+   * (as it was read, again whenever the watcher says it changed), else a new `.cablelint.jsonc` at the root of the
+   * workspace folder read from disk that holds a `file` document (the first such folder for one in none), or of the folder
+   * read through the client that holds the document (a virtual folder, the browser). Undefined for a document in no such folder.
    */
-  function configTarget(uri: string): { uri: string; text: string | undefined } | undefined {
+  function configTarget(uri: string): { uri: string; text: string | undefined; path: string } | undefined {
     // An untitled document, or one of another scheme outside the folders, gets no override: it has no path to match.
     if (URI.parse(uri).scheme !== 'file' && pathBelow(clientRoots, uri) === undefined) return undefined;
-    if (configPath) return { uri: URI.file(configPath).toString(), text: files().exists(configPath) ? files().readText(configPath) : undefined };
-    if (clientConfig) return clientConfig;
+    const on = (file: string) => ({ uri: URI.file(file).toString(), text: files().exists(file) ? files().readText(file) : undefined });
+    const nearest = nearestConfigPath(uri);
+    if (nearest !== undefined) return { ...on(nearest), path: configRelativePath(uri, host.path.dirname(nearest)) };
+    if (configPath) return { ...on(configPath), path: relativePath(uri) };
+    if (clientConfig) return { ...clientConfig, path: relativePath(uri) };
     if (URI.parse(uri).scheme === 'file' && workspaceRoots[0]) {
-      const created = host.path.join(workspaceRoots[0], '.cablelint.jsonc');
       // Written since the configuration was read (no watcher told the server): edited as it is.
-      return { uri: URI.file(created).toString(), text: files().exists(created) ? files().readText(created) : undefined };
+      return { ...on(host.path.join(rootOf(URI.parse(uri).fsPath) ?? workspaceRoots[0], '.cablelint.jsonc')), path: relativePath(uri) };
     }
     const root = clientRoots.find((r) => pathBelow([r], uri) !== undefined);
-    return root === undefined ? undefined : { uri: Utils.joinPath(URI.parse(root), '.cablelint.jsonc').toString(), text: undefined };
+    return root === undefined ? undefined : { uri: Utils.joinPath(URI.parse(root), '.cablelint.jsonc').toString(), text: undefined, path: relativePath(uri) };
   }
 
   connection.onDefinition((p) => {
@@ -1071,7 +1156,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     return unlessCancelled('inlayHint', [] as InlayHint[], doc, token, (cable) => {
       indexEdits();
       return getInlayHints(cable, p.range, {
-        dictionaries,
+        dictionaries: dictionariesFor(doc.uri),
         citedCable: (item) => citedCables(item, cable, doc.uri)[0],
         refSubjects: settings.inlayHintsRefSubjects,
         routingIndicators: settings.inlayHintsRoutingIndicators,
@@ -1354,6 +1439,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   }
 
   connection.onDidChangeWatchedFiles(async (p) => {
+    /** The configuration files created, changed or deleted on disk. */
+    const configsChanged: { path: string; deleted: boolean }[] = [];
     let configChanged = false;
     const folders: string[] = [];
     /** Files created or changed in folders read through the client. */
@@ -1364,8 +1451,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       const u = URI.parse(change.uri);
       if (seen.has(`${change.type} ${u.toString()}`)) continue;
       seen.add(`${change.type} ${u.toString()}`);
-      if (/\.cablelint\.jsonc?$/.test(u.fsPath)) {
+      if (isConfigFile(u.fsPath)) {
         configChanged = true;
+        if (u.scheme === 'file') configsChanged.push({ path: u.fsPath, deleted: change.type === FileChangeType.Deleted });
         continue;
       }
       const rel = u.scheme === 'file' ? workspaceRelative(u.fsPath) : undefined;
@@ -1374,6 +1462,12 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         const folder = !index.delete(change.uri) && (rel === undefined || !matches(rel));
         if (folder) index.deleteUnder(change.uri);
         clearFileDiagnostics(change.uri, folder);
+        // The configuration files under a folder deleted go with it, without an event of their own.
+        if (folder && u.scheme === 'file') {
+          const prefix = u.fsPath.endsWith(host.path.sep) ? u.fsPath : u.fsPath + host.path.sep;
+          for (const path of configsRead.keys()) if (path.startsWith(prefix)) configsChanged.push({ path, deleted: true });
+          if (configsChanged.length > 0) configChanged = true;
+        }
         continue;
       }
       if (openKeys.has(indexKey(change.uri))) continue;
@@ -1385,8 +1479,17 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       else if (!matchesGlob(rel + '/x', settings.indexExclude, true) && isDirectory(u.fsPath)) folders.push(u.fsPath);
     }
     if (configChanged) {
+      // The configuration each open document takes before: those that take another one now, or one read again, are validated again.
+      const before = new Map(documents.all().map((d) => [d.uri, configFor(d.uri)]));
+      for (const { path, deleted } of configsChanged) {
+        configsRead.delete(path);
+        // A deleted file's problems are no longer there.
+        if (deleted) void connection.sendDiagnostics({ uri: URI.file(path).toString(), diagnostics: [] });
+      }
+      // A file created or deleted changes which one is nearest to the folders below it.
+      nearestConfigs.clear();
       await reloadFileConfig();
-      revalidateAll();
+      for (const doc of documents.all()) if (configFor(doc.uri) !== before.get(doc.uri)) revalidate(doc);
       revalidateFiles();
     }
     // A folder created, moved or copied in is one event for the folder: its cables are indexed like the workspace's.
@@ -1416,6 +1519,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   /** A folder added to the workspace is indexed like the first ones; the cables of a folder removed leave the index. */
   async function changeFolders(e: WorkspaceFoldersChangeEvent): Promise<void> {
     let clientFolderAdded = false;
+    // The search for each document's configuration stops at the root of its workspace folder.
+    nearestConfigs.clear();
     for (const folder of e.removed) {
       const u = URI.parse(folder.uri);
       if (clientRoots.includes(u.toString())) {

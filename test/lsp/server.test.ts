@@ -862,30 +862,88 @@ describe('a document opened as the server starts', function () {
       fs.rmSync(ws, { recursive: true, force: true });
     }
   });
-  it('FIXME: takes the workspace folder\'s .cablelint.jsonc for a cable in a subfolder that has its own, which cablelint takes when given that subfolder', async () => {
-    // The two front ends agree when cablelint is run on the workspace folder (one configuration per run, found above
-    // the PATHs' folder), and not when it is run on a subfolder with its own file. The nearest configuration above each
-    // file, stopping at the workspace folder (as markdownlint-cli2 reads one per folder), would make them agree in both;
-    // both front ends have to change together for that. Flip these assertions when they do.
-    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-nested-'));
-    fs.mkdirSync(path.join(ws, 'sub'));
-    fs.writeFileSync(path.join(ws, '.cablelint.jsonc'), '{ "rules": { "paragraph-number-sequence": "error" } }');
-    fs.writeFileSync(path.join(ws, 'sub', '.cablelint.jsonc'), '{ "rules": { "paragraph-number-sequence": "off" } }');
+  describe('a .cablelint.jsonc in a subfolder', function () {
     const text = 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: X\n\n1. Text.\n\n3. Text.\n';
-    fs.writeFileSync(path.join(ws, 'sub', 'a.cable'), text);
-    const client = await startServer(ws, { workspace: { configuration: true } });
-    try {
-      const uri = `file://${path.join(ws, 'sub', 'a.cable')}`;
-      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text } });
-      const first = await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uri);
-      assert.deepEqual(first.diagnostics.filter((d) => d.code === 'CBL024').map((d) => d.severity), [1], 'FIXME: sub/.cablelint.jsonc turns CBL024 off');
-      const cli = (args: string[]) => JSON.parse(spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), '--format', 'json', ...args], { cwd: ws, encoding: 'utf8' }).stdout) as { diagnostics: { id: string; severity: string }[] }[];
-      assert.deepEqual(cli(['.'])[0].diagnostics.filter((d) => d.id === 'CBL024').map((d) => d.severity), ['error'], 'FIXME: sub/.cablelint.jsonc turns CBL024 off');
-      assert.deepEqual(cli(['sub'])[0].diagnostics.filter((d) => d.id === 'CBL024'), []);
-    } finally {
+    /** The severities of CBL024 (the gap from 1 to 3) in `d`. */
+    const gaps = (d: PublishDiagnostics) => d.diagnostics.filter((x) => x.code === 'CBL024').map((x) => x.severity);
+    let ws: string;
+    let client: TestClient;
+    const at = (...names: string[]) => path.join(ws, ...names);
+    const uriOf = (...names: string[]) => `file://${at(...names)}`;
+    beforeEach(async () => {
+      ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-nested-'));
+      fs.mkdirSync(at('sub', 'deeper'), { recursive: true });
+      fs.mkdirSync(at('other'));
+      fs.writeFileSync(at('.cablelint.jsonc'), '{ "rules": { "paragraph-number-sequence": "error" } }');
+      fs.writeFileSync(at('sub', '.cablelint.jsonc'), '{ "rules": { "paragraph-number-sequence": "off" } }');
+      for (const f of [['sub', 'a.cable'], ['sub', 'deeper', 'b.cable'], ['other', 'c.cable']]) fs.writeFileSync(at(...f), text);
+      client = await startServer(ws, { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } });
+    });
+    afterEach(async () => {
       await client.stop();
       fs.rmSync(ws, { recursive: true, force: true });
+    });
+    async function open(...names: string[]): Promise<PublishDiagnostics> {
+      const uri = uriOf(...names);
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text } });
+      return client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uri);
     }
+
+    it('is the one a cable below it takes, in the editor and in cablelint run from the workspace folder alike', async () => {
+      // The nearest configuration at or above each file's folder, as markdownlint-cli2 reads one per folder.
+      assert.deepEqual(gaps(await open('sub', 'a.cable')), []);
+      assert.deepEqual(gaps(await open('sub', 'deeper', 'b.cable')), []);
+      assert.deepEqual(gaps(await open('other', 'c.cable')), [1]);
+      const cli = (args: string[]) => JSON.parse(spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), '--format', 'json', ...args], { cwd: ws, encoding: 'utf8' }).stdout) as { file: string; diagnostics: { id: string; severity: string }[] }[];
+      const byFile = (results: ReturnType<typeof cli>) => Object.fromEntries(results.map((r) => [r.file, r.diagnostics.filter((d) => d.id === 'CBL024').map((d) => d.severity)]));
+      assert.deepEqual(byFile(cli(['.'])), { 'other/c.cable': ['error'], 'sub/a.cable': [], 'sub/deeper/b.cable': [] });
+      assert.deepEqual(byFile(cli(['sub'])), { 'sub/a.cable': [], 'sub/deeper/b.cable': [] });
+    });
+
+    it('validates again the open cables below it when the watcher says it changed, was created or was deleted', async () => {
+      assert.deepEqual(gaps(await open('sub', 'a.cable')), []);
+      assert.deepEqual(gaps(await open('other', 'c.cable')), [1]);
+      fs.writeFileSync(at('sub', '.cablelint.jsonc'), '{ "rules": { "paragraph-number-sequence": "info" } }');
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('sub', '.cablelint.jsonc'), type: 2 }] });
+      assert.deepEqual(gaps(await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uriOf('sub', 'a.cable'))), [3]);
+      // A configuration created in a folder of its own is the nearest for the cables there.
+      fs.writeFileSync(at('other', '.cablelint.json'), '{ "rules": { "paragraph-number-sequence": "hint" } }');
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('other', '.cablelint.json'), type: 1 }] });
+      assert.deepEqual(gaps(await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uriOf('other', 'c.cable'))), [4]);
+      // Deleted, the workspace folder's applies again.
+      fs.rmSync(at('sub', '.cablelint.jsonc'));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('sub', '.cablelint.jsonc'), type: 3 }] });
+      assert.deepEqual(gaps(await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uriOf('sub', 'a.cable'))), [1]);
+      // A broken nested file gets its problems as diagnostics on it, as the workspace folder's does.
+      fs.writeFileSync(at('other', '.cablelint.json'), '{ "rules": { "CBL999": "off" } }');
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('other', '.cablelint.json'), type: 2 }] });
+      const problems = await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uriOf('other', '.cablelint.json') && p.diagnostics.length > 0);
+      assert.deepEqual(problems.diagnostics.map((d) => d.message), ['.cablelint.json: unknown rule "CBL999"']);
+      // A folder deleted is one event for the folder: the configuration in it goes too.
+      fs.writeFileSync(at('sub', 'deeper', '.cablelint.jsonc'), '{ "rules": { "paragraph-number-sequence": "hint" } }');
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('sub', 'deeper', '.cablelint.jsonc'), type: 1 }] });
+      assert.deepEqual(gaps(await open('sub', 'deeper', 'b.cable')), [4]);
+      fs.rmSync(at('sub', 'deeper'), { recursive: true });
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('sub', 'deeper'), type: 3 }] });
+      assert.deepEqual(gaps(await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uriOf('sub', 'deeper', 'b.cable'))), [1]);
+    });
+
+    it('is the file "Disable rule in this file" edits for a cable below it, with the path from its folder', async () => {
+      const d = await open('sub', 'deeper', 'b.cable');
+      const diag = d.diagnostics.find((x) => x.code === 'CBL028')!;
+      assert.ok(diag, JSON.stringify(d.diagnostics.map((x) => x.code)));
+      const actions = await client.connection.sendRequest<{ title: string; edit: { changes?: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', { textDocument: { uri: uriOf('sub', 'deeper', 'b.cable') }, range: diag.range, context: { diagnostics: [diag] } });
+      const disable = actions.find((a) => a.title.startsWith('Disable CBL028'))!;
+      assert.deepEqual(Object.keys(disable.edit.changes!), [uriOf('sub', '.cablelint.jsonc')]);
+      const config = fs.readFileSync(at('sub', '.cablelint.jsonc'), 'utf8');
+      const edited = applyEdits(config, disable.edit.changes![uriOf('sub', '.cablelint.jsonc')] as never);
+      assert.deepEqual(JSON.parse(edited), { rules: { 'paragraph-number-sequence': 'off' }, overrides: [{ files: ['deeper/b.cable'], rules: { CBL028: 'off' } }] });
+      // A cable whose folders up to the workspace folder hold none edits the workspace folder's.
+      const c = await open('other', 'c.cable');
+      const cDiag = c.diagnostics.find((x) => x.code === 'CBL028')!;
+      const cActions = await client.connection.sendRequest<{ title: string; edit: { changes?: Record<string, unknown[]> } }[]>('textDocument/codeAction', { textDocument: { uri: uriOf('other', 'c.cable') }, range: cDiag.range, context: { diagnostics: [cDiag] } });
+      assert.deepEqual(Object.keys(cActions.find((a) => a.title.startsWith('Disable CBL028'))!.edit.changes!), [uriOf('.cablelint.jsonc')]);
+    });
   });
   it('is validated with the workspace .cablelint.jsonc from its first diagnostics', async () => {
     // Editors open the file that started the server right after `initialized`, while the server is still

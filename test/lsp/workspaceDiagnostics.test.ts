@@ -70,6 +70,28 @@ describe('cable.validate.scope', function () {
     }
   });
 
+  it('reads each closed file under the nearest .cablelint.jsonc above it, whose globs see paths from its own folder', async () => {
+    const ws = makeWorkspace();
+    // Its own rules, overrides and ignore, not merged with the workspace folder's: portion markings count again there.
+    fs.mkdirSync(path.join(ws, 'team', 'old'), { recursive: true });
+    fs.writeFileSync(path.join(ws, 'team', '.cablelint.jsonc'), '{ "rules": { "paragraph-number-sequence": "info" }, "overrides": [{ "files": ["old/**"], "rules": { "paragraph-number-sequence": "off" } }], "ignore": ["skip.cable"] }');
+    fs.writeFileSync(path.join(ws, 'team', 'gap.cable'), GAP);
+    fs.writeFileSync(path.join(ws, 'team', 'old', 'gap.cable'), GAP);
+    fs.writeFileSync(path.join(ws, 'team', 'skip.cable'), GAP);
+    const client = await startServer(ws, { workspace: { configuration: true } }, [], (method) => (method === 'workspace/configuration' ? [{ validate: { scope: 'workspace' } }] : null));
+    try {
+      await client.waitFor('cable/indexed');
+      const published = client.notifications<PublishDiagnostics>('textDocument/publishDiagnostics').filter((p) => p.uri.includes('/team/') && p.uri.endsWith('.cable'));
+      assert.deepEqual(Object.fromEntries(published.map((p) => [path.relative(ws, new URL(p.uri).pathname), summary(p)])), {
+        'team/gap.cable': ['6 CBL028 3', '8 CBL024 3', '8 CBL028 3'],
+        'team/old/gap.cable': ['6 CBL028 3', '8 CBL028 3'],
+      });
+    } finally {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+
   describe('"workspace"', () => {
     let ws: string;
     let client: TestClient;

@@ -1059,6 +1059,87 @@ describe('cablelint', function () {
     assert.match(r.stdout, /HARBOR AUTHORITY REQUESTS {2}\[34\]\n {4}¶2 \(S\/NF\) {2}— Director Anton Gauci/);
   });
 
+  describe('a .cablelint.jsonc in a subfolder', () => {
+    let dir: string;
+    const bad = () => fs.readFileSync(path.join(RULES, 'cbl030-portion-marking-above-banner.bad.cable'), 'utf8').replace('TAGS PREL, PGOV, ECON, EC', 'TAGS PREL, KLOCAF');
+    /** Each file's CBL030 severities and CBL044's word, as `cablelint --format json ARGS` run in `cwd` (the folder by default) gives them. */
+    const findings = (args: string[], cwd = dir) => {
+      const r = run(['--format', 'json', ...args], cwd);
+      assert.ok(r.stdout.startsWith('['), r.stderr);
+      return Object.fromEntries(
+        (JSON.parse(r.stdout) as { file: string; diagnostics: { id: string; severity: string; message: string }[] }[]).map((f) => [
+          f.file,
+          f.diagnostics.filter((d) => d.id === 'CBL030' || d.id === 'CBL044').map((d) => (d.id === 'CBL044' ? d.message.split(' ')[0] : d.severity)).join(),
+        ]),
+      );
+    };
+    before(() => {
+      dir = fs.mkdtempSync(path.join(tmp, 'nested-'));
+      for (const folder of ['team/old', 'team/deeper', 'team/drafts', 'other']) fs.mkdirSync(path.join(dir, folder), { recursive: true });
+      fs.writeFileSync(path.join(dir, '.cablelint.jsonc'), '{ "rules": { "CBL030": "warning" }, "ignore": ["team/skip.cable"] }');
+      // Not merged with the one above: its own rules, overrides, ignore and dictionaries, their paths from its folder.
+      fs.writeFileSync(
+        path.join(dir, 'team', '.cablelint.jsonc'),
+        '{ "rules": { "CBL030": "hint" }, "overrides": [{ "files": ["old/**"], "rules": { "CBL030": "off" } }], "ignore": ["drafts"], "dictionaries": ["./tags.json"] }',
+      );
+      fs.writeFileSync(path.join(dir, 'team', 'tags.json'), '{ "tags": [{ "code": "KLOC", "meaning": "A local program" }] }');
+      for (const file of ['x.cable', 'team/x.cable', 'team/skip.cable', 'team/old/x.cable', 'team/deeper/x.cable', 'team/drafts/x.cable', 'other/x.cable']) fs.writeFileSync(path.join(dir, file), bad());
+    });
+
+    it('is the one each file below it takes, in one run, on one thread or several', () => {
+      // KLOC is a TAG under team/ (its dictionary), so KLOCAF reads as KLOC AF run on there (CBL044); elsewhere it is a word.
+      const expected = {
+        'other/x.cable': 'warning,warning',
+        'team/deeper/x.cable': 'KLOCAF,hint,hint',
+        'team/old/x.cable': 'KLOCAF',
+        'team/skip.cable': 'KLOCAF,hint,hint',
+        'team/x.cable': 'KLOCAF,hint,hint',
+        'x.cable': 'warning,warning',
+      };
+      assert.deepEqual(findings(['.']), expected);
+      assert.deepEqual(findings(['--threads', '3', '.']), expected);
+      assert.deepEqual(findings(['--threads', '2', 'team/x.cable', 'x.cable', 'team/old']), { 'team/x.cable': expected['team/x.cable'], 'x.cable': expected['x.cable'], 'team/old/x.cable': expected['team/old/x.cable'] });
+      // From elsewhere, and from inside the subfolder, the same files take the same configurations.
+      assert.deepEqual(findings([dir], os.tmpdir()), Object.fromEntries(Object.entries(expected).map(([f, v]) => [path.relative(os.tmpdir(), path.join(dir, f)), v])));
+      assert.deepEqual(findings(['.', '../x.cable'], path.join(dir, 'team')), { 'deeper/x.cable': expected['team/deeper/x.cable'], 'old/x.cable': expected['team/old/x.cable'], 'skip.cable': expected['team/skip.cable'], 'x.cable': expected['team/x.cable'], '../x.cable': expected['x.cable'] });
+      // Piped text named after a file takes that file's.
+      const piped = run(['--format', 'json', '--stdin', '--stdin-filename', 'team/old/y.cable'], dir, bad());
+      assert.deepEqual((JSON.parse(piped.stdout) as { diagnostics: { id: string }[] }[])[0].diagnostics.filter((d) => d.id === 'CBL030'), []);
+    });
+
+    it('is left for --config FILE, which every file takes', () => {
+      fs.writeFileSync(path.join(dir, 'forced.jsonc'), '{ "rules": { "CBL030": "error" } }');
+      const forced = findings(['--config', 'forced.jsonc', '.']);
+      assert.deepEqual(new Set(Object.values(forced)), new Set(['error,error']));
+      // Nothing ignores a file then but the forced configuration: team/drafts is walked too.
+      assert.equal(Object.keys(forced).length, 7);
+    });
+
+    it('says the problems of a subfolder\'s configuration once, however many files take it, and reads each configuration file once', () => {
+      const broken = fs.mkdtempSync(path.join(tmp, 'nested-broken-'));
+      fs.mkdirSync(path.join(broken, 'a', 'b'), { recursive: true });
+      fs.writeFileSync(path.join(broken, 'a', '.cablelint.json'), '{ "rules": { "CBL999": "off" } }');
+      for (const file of ['a/x.cable', 'a/y.cable', 'a/b/z.cable']) fs.writeFileSync(path.join(broken, file), bad());
+      const log = path.join(broken, 'read.log');
+      const preload = path.join(broken, 'preload.js');
+      fs.writeFileSync(
+        preload,
+        `const fs = require('node:fs'); const { existsSync, readFileSync } = fs;
+fs.existsSync = function (p, ...rest) { if (/cablelint/.test(String(p))) fs.appendFileSync(${JSON.stringify(log)}, 'exists ' + String(p) + '\\n'); return existsSync.call(this, p, ...rest); };
+fs.readFileSync = function (p, ...rest) { if (/\\.cablelint\\.json/.test(String(p))) fs.appendFileSync(${JSON.stringify(log)}, 'read ' + String(p) + '\\n'); return readFileSync.call(this, p, ...rest); };
+`,
+      );
+      const r = spawnSync(process.execPath, ['--require', preload, CLI, 'a', 'a/x.cable'], { cwd: broken, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      assert.equal(r.status, 2);
+      assert.equal(r.stderr.match(/unknown rule "CBL999"/g)?.length, 1, r.stderr);
+      const lines = fs.readFileSync(log, 'utf8').split('\n').filter((l) => l !== '');
+      assert.deepEqual(lines.filter((l) => l.startsWith('read ')), [`read ${path.join(broken, 'a', '.cablelint.json')}`]);
+      // Each folder is looked at once for each name: a/b, then a, where the search stops.
+      const looked = lines.filter((l) => l.startsWith('exists '));
+      assert.equal(new Set(looked).size, looked.length, looked.join('\n'));
+    });
+  });
+
   it('lints a large collection on worker threads with the same findings, in file order', function () {
     const dir = corpusDir();
     if (!dir) this.skip();

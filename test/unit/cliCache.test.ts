@@ -213,6 +213,33 @@ describe('cablelint --cache', function () {
     assert.match(run(['--cache', '--format', 'json', '09VALLETTA413.txt'], dir).stdout, /The file name says 09VALLETTA413/);
   });
 
+  it('lints again, on one thread or several, only the files under a subfolder\'s .cablelint.jsonc when it or its dictionary changes', () => {
+    // The files of cables/sub take cables/sub/.cablelint.jsonc, the others the folder's: each file's key holds the settings and user TAGS of its own.
+    const sub = path.join(dir, 'cables', 'sub');
+    fs.mkdirSync(sub);
+    for (const name of fs.readdirSync(path.join(dir, 'cables')).filter((n) => /^cbl0[0-2].*\.cable$/.test(n))) fs.renameSync(path.join(dir, 'cables', name), path.join(sub, name));
+    fs.writeFileSync(path.join(dir, '.cablelint.jsonc'), '{ "rules": { "CBL030": "warning" } }');
+    fs.writeFileSync(path.join(sub, 'tags.json'), '{ "tags": [{ "code": "KDEM", "meaning": "A local word" }] }');
+    fs.writeFileSync(path.join(sub, '.cablelint.jsonc'), '{ "rules": { "CBL024": "error" }, "dictionaries": ["./tags.json"] }');
+    const underSub = (name: string) => name.startsWith('cables/sub/');
+    for (const threads of ['1', '3']) {
+      const changed = (change: () => void) => {
+        run(['--cache', '--threads', threads, 'cables'], dir);
+        tamper(cacheFile);
+        change();
+        const cached = JSON.parse(run(['--cache', '--format', 'json', '--threads', threads, 'cables'], dir).stdout) as { file: string; diagnostics: { message: string }[] }[];
+        const plain = JSON.parse(run(['--format', 'json', 'cables'], dir).stdout) as typeof cached;
+        assert.ok(cached.some((r) => underSub(r.file)) && cached.some((r) => !underSub(r.file)));
+        cached.forEach((r, i) => {
+          if (underSub(r.file)) assert.deepEqual(r, plain[i], `${r.file} on ${threads}`);
+          else assert.ok(r.diagnostics.every((d) => d.message === 'TAMPERED'), `${r.file} on ${threads}`);
+        });
+      };
+      changed(() => fs.writeFileSync(path.join(sub, '.cablelint.jsonc'), `{ "rules": { "CBL024": "${threads === '1' ? 'hint' : 'info'}" }, "dictionaries": ["./tags.json"] }`));
+      changed(() => fs.writeFileSync(path.join(sub, 'tags.json'), `{ "tags": [{ "code": "KLOC${threads === '1' ? 'A' : 'B'}", "meaning": "A local program" }] }`));
+    }
+  });
+
   it('ignores a corrupt, foreign or damaged cache file, or one another build of cablelint wrote, and rewrites it', () => {
     const plain = run(['--format', 'json', 'cables'], dir);
     const check = (label: string) => {

@@ -5,7 +5,8 @@
  *
  * A finding depends on the file's text, the name the rules see (CBL043 compares a name like
  * `07PARIS2725.txt` with the banner), whether the walk takes the file only if it reads as a
- * cable, the file's resolved rule settings, the user dictionaries' TAG codes (CBL044) and the
+ * cable, the file's resolved rule settings and the TAG codes of the user dictionaries (CBL044), both
+ * from the configuration that applies to the file (the nearest `.cablelint.jsonc` above it), and the
  * code that lints: cablelint's version, the bundle's own bytes (a build between versions) and
  * Node's version. The rules read nothing else (`LintContext` holds only the name and the TAGS).
  */
@@ -67,9 +68,9 @@ export function toolDigest(version: string, script: string): string {
   return hash.digest('base64url');
 }
 
-/** What every file of a run shares in its key: the tool and the user dictionaries' TAG codes. */
-export function runSalt(tool: string, userTags: readonly string[]): string {
-  return sha256().update(`${tool}\0${[...userTags].sort().join(',')}`).digest('base64url');
+/** What every file of a run shares in its key: the tool. */
+export function runSalt(tool: string): string {
+  return sha256().update(tool).digest('base64url');
 }
 
 /**
@@ -82,12 +83,18 @@ export function cachedName(base: string, file: string): string {
   return path.relative(base, path.resolve(file)).split(path.sep).join('/');
 }
 
-/** Keys for files under one run's salt; each resolved configuration's settings are hashed once. */
+/**
+ * Keys for files under one run's salt; each resolved configuration's settings, and each configuration's user TAG codes,
+ * are written out once. Files under different configurations (a subfolder's own `.cablelint.jsonc`) get their own settings
+ * and TAG codes in their keys, so that a change to one configuration lints again the files it applies to, and only those.
+ */
 export class CacheKeys {
   readonly #salt: string;
   /** The cache file's folder, which the names in keys are relative to. */
   readonly #base: string;
   readonly #configs = new Map<ResolvedConfig, string>();
+  /** The TAG codes of each configuration's user dictionaries, sorted and joined, by the list a run holds for it. */
+  readonly #tags = new Map<readonly string[], string>();
 
   constructor(salt: string, base: string) {
     this.#salt = salt;
@@ -98,15 +105,21 @@ export class CacheKeys {
    * The key of a file's result: `text` is the text as read, after a byte-order mark (`bom`), `fileName`
    * the path the rules see (seen from the cache's folder here, {@link cachedName}, so that `cables/x.cable`
    * and `./cables/x.cable` share a key, and a checkout moved with its cache keeps it), `ifCable` whether
-   * the walk takes it only if it reads as a cable. The rules read only the file's base name.
+   * the walk takes it only if it reads as a cable, `config` its settings and `userTags` the TAG codes of the user dictionaries
+   * of the configuration that applies to it. The rules read only the file's base name.
    */
-  key(config: ResolvedConfig, fileName: string, ifCable: boolean, bom: boolean, text: string): string {
+  key(config: ResolvedConfig, userTags: readonly string[], fileName: string, ifCable: boolean, bom: boolean, text: string): string {
     let settings = this.#configs.get(config);
     if (settings === undefined) {
       settings = [...config.rules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, s]) => `${id}=${s}`).join(',');
       this.#configs.set(config, settings);
     }
-    return sha256().update(`${this.#salt}\0${settings}\0${cachedName(this.#base, fileName)}\0${ifCable ? 1 : 0}${bom ? 1 : 0}\0`).update(text).digest('base64url');
+    let tags = this.#tags.get(userTags);
+    if (tags === undefined) {
+      tags = [...userTags].sort().join(',');
+      this.#tags.set(userTags, tags);
+    }
+    return sha256().update(`${this.#salt}\0${settings}\0${tags}\0${cachedName(this.#base, fileName)}\0${ifCable ? 1 : 0}${bom ? 1 : 0}\0`).update(text).digest('base64url');
   }
 }
 
