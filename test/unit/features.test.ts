@@ -312,6 +312,56 @@ describe('document symbols on odd shapes', () => {
     assert.deepEqual(under('¶1 (S/NF)'), []);
   });
 
+  it('lists every Summary, and folds a Comment over the paragraphs it opens and closes from the first one\'s line', () => {
+    // A Summary in each section of a long cable: only the first was listed. "¶3. (C) Comment: …" ⏎ "¶4. (C) … End comment.":
+    // the Comment had no fold, VS Code keeping only the first range that starts on a line, ¶3's.
+    const cable = parseCable(fs.readFileSync(path.join(ROOT, 'test/fixtures/outline/09NOWHERE66.cable'), 'utf8')).cable;
+    const symbols = getDocumentSymbols(cable);
+    assert.deepEqual(overlapping(symbols), []);
+    assert.deepEqual(outlineOf(symbols.slice(1, 4)).filter((l) => !l.includes('-- ')), [
+      '¶1 (C) [10:0-11:50]',
+      '  Summary [10:8-11:49]',
+      'FERRY FARES [13:0-24:23]',
+      '  ¶2 (C) [17:0-18:14]',
+      '  Comment [20:0-24:23]',
+      '    ¶3 (C) [20:0-21:38]',
+      '    ¶4 (C) [23:0-24:23]',
+      'PORT POLICE [26:0-47:7]',
+      '  ¶5 (C) [30:0-31:33]',
+      '    Summary [30:8-31:32]',
+      '  ¶6 (C) [33:0-41:36]',
+      '  ¶7 (C) [43:0-47:7]',
+    ]);
+    const folds = getFoldingRanges(cable).map((f) => `${f.startLine}-${f.endLine}`);
+    // The Comment's fold takes ¶3's line; ¶4 keeps its fold inside it.
+    assert.deepEqual(folds.filter((f) => ['20', '23'].includes(f.split('-')[0])), ['20-24', '23-24']);
+    // A block that is one paragraph's whole text leaves the paragraph its fold.
+    assert.ok(folds.includes('30-31'), folds.join(' '));
+    // Smart selection climbs from ¶3 and from ¶4 to the Comment over both, then the section.
+    const chain = (line: number, character: number) => {
+      const spans: string[] = [];
+      for (let s: SelectionRange | undefined = getSelectionRanges(cable, [{ line, character }])[0]; s; s = s.parent) spans.push(`${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`);
+      return spans;
+    };
+    assert.deepEqual(chain(21, 5).slice(2, 5), ['20:0-21:38', '20:0-24:23', '13:0-24:23']);
+    assert.deepEqual(chain(24, 3).slice(2, 6), ['23:0-24:23', '20:8-24:23', '20:0-24:23', '13:0-24:23']);
+  });
+
+  it('nests the titles a paragraph opens with two dashes (--Night Patrols) under it, but not a list of short dashed items', () => {
+    const cable = parseCable(fs.readFileSync(path.join(ROOT, 'test/fixtures/outline/09NOWHERE66.cable'), 'utf8')).cable;
+    const symbols = getDocumentSymbols(cable);
+    const police = symbols.find((s) => s.name === 'PORT POLICE')!;
+    assert.deepEqual(outlineOf(police.children!.slice(1)), ['¶6 (C) [33:0-41:36]', '  -- Night Patrols [35:0-37:18]', '  -- Day Patrols [39:0-41:36]', '¶7 (C) [43:0-47:7]']);
+    const folds = getFoldingRanges(cable).map((f) => `${f.startLine}-${f.endLine}`);
+    assert.ok(folds.includes('35-37') && folds.includes('39-41'), folds.join(' '));
+    const chain: string[] = [];
+    for (let s: SelectionRange | undefined = getSelectionRanges(cable, [{ line: 36, character: 5 }])[0]; s; s = s.parent) chain.push(`${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`);
+    assert.deepEqual(chain.slice(1, 4), ['36:0-36:36', '35:0-37:18', '33:0-41:36']);
+    // An item of prose after the dashes ("--Defense - Gen. Roe (Pashtun). He was …", 09KABUL4070's shape) is no title.
+    const prose = getDocumentSymbols(parseCable(fs.readFileSync(path.join(ROOT, 'test/fixtures/outline/09NOWHERE66.cable'), 'utf8').replace('--Night Patrols', '--Night Patrols. Two boats will go out.')).cable);
+    assert.deepEqual(outlineOf(prose.find((s) => s.name === 'PORT POLICE')!.children!.slice(1, 2)), ['¶6 (C) [33:0-41:36]', '  -- Day Patrols [39:0-41:36]']);
+  });
+
   it('nests a section under the labelled heading of a higher rank before it (A. under I.), which runs on over it, in the outline, folding and smart selection', () => {
     // "I. HARBOR ISSUES" stood empty beside "A. Ferry Fares" and "B. Harbor Dues", all on the top level.
     const cable = parseCable(fs.readFileSync(path.join(ROOT, 'test/fixtures/outline/09NOWHERE99.cable'), 'utf8')).cable;

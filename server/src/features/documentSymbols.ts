@@ -1,7 +1,7 @@
 /**
  * Document symbols: the Outline view and breadcrumbs.
  * Header (format lines, TO and INFO groups), banner and metadata, sections
- * with their paragraphs, Summary, Comment and Note under the innermost symbol that
+ * with their paragraphs, every Summary, Comment and Note under the innermost symbol that
  * holds them, and Signature.
  */
 import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
@@ -60,17 +60,16 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
     result.push(...fields);
   }
   const blocks: DocumentSymbol[] = [];
-  const summary = cable.blocks.find((b) => b.kind === 'summary');
   const sections = outlineSections(cable);
   // The section of each heading, by the line of the heading's text: where a block that a heading opens is found.
   const sectionOn = new Map<number, Section>();
   for (const section of sections) if (section.heading !== undefined) sectionOn.set(cable.headings[section.heading].text.range.start.line, section);
   // Where a paragraph's symbol ends before a block that opens in its text and runs on past it, by the paragraph's index.
   const cuts = new Map<number, Position>();
-  if (summary && !isSection(sectionOn, summary)) blocks.push(...blockSymbols(cable, summary, 'Summary', cuts));
-  // Comments and Notes ("(Note: …)", "Note: … End note.") alike: every one, where the first Summary alone is listed.
+  // Every Summary, Comment and Note ("(Note: …)", "Note: … End note."): a long cable's summary of each section, or the
+  // Summary of each cable of a concatenation, is listed as its Comments are (only the first Summary was).
   for (const block of cable.blocks) {
-    if (block.kind !== 'summary' && !isSection(sectionOn, block)) blocks.push(...blockSymbols(cable, block, block.kind === 'comment' ? 'Comment' : 'Note', cuts));
+    if (!isSection(sectionOn, block)) blocks.push(...blockSymbols(cable, block, BLOCK_NAMES[block.kind], cuts));
   }
   if (cuts.size > 0) cutBefore(cable, blocks, cuts);
   // Each paragraph's symbol, by its index: the titles it lists its parts under go under it last (withSubTitles).
@@ -113,6 +112,9 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
   for (const [i, s] of paragraphSymbols) withSubTitles(s, subTitles(cable, i));
   return result;
 }
+
+/** The outline's name of each kind of block. */
+const BLOCK_NAMES: Readonly<Record<Block['kind'], string>> = { summary: 'Summary', comment: 'Comment', note: 'Note' };
 
 /**
  * Puts the titles a paragraph lists its parts under ("I. Regional Issues" ⏎ "A. Security" ⏎ …) under its symbol, nested by

@@ -21,10 +21,11 @@ export interface SubTitle {
   readonly children: readonly SubTitle[];
 }
 
-// Ranks, outermost first: "I." over "A." over "1)".
+// Ranks, outermost first: "I." over "A." over "1)" over "--Night Patrols".
 const ROMAN = 0;
 const LETTER = 1;
 const NUMBER = 2;
+const DASH = 3;
 
 // "¶I.  Regional Issues", "A. Security", "B) Governance", "1) Terrorism", "(2) Drugs": the label, then the title. A letter's
 // label is a capital and a full stop or bracket; a number's is one or two digits and a bracket ("1." numbers a paragraph).
@@ -73,7 +74,7 @@ function readSubTitles(cable: Cable, index: number): readonly SubTitle[] {
   const top: SubTitle[] = [];
   const open: Open[] = [];
   // The last ordinal read at each rank under the title above it; 0 when no series has started.
-  const counts = [0, 0, 0];
+  const counts = [0, 0, 0, 0];
   // The last line of the paragraph's text read so far that is not blank: where an open title ends.
   let lastText = first;
   let previousTitle = -1;
@@ -89,7 +90,7 @@ function readSubTitles(cable: Cable, index: number): readonly SubTitle[] {
   for (let i = first + 1; i <= last; i++) {
     const text = lines[i];
     if (lineKinds[i] !== 'text') continue;
-    const title = titleOn(text, lines[i - 1], lineKinds[i - 1], previousTitle === i - 1, counts);
+    const title = titleOn(text, lines[i - 1], lineKinds[i - 1], previousTitle === i - 1, counts) ?? dashTitleOn(cable, i, last);
     // "1) GRPO can provide text of this issue." ⏎ "2) Force Structure (FMCC)": an item that is no title still counts in its series.
     if (title && title.end === 0) counts[title.rank] = title.ordinal;
     else if (title) {
@@ -156,6 +157,40 @@ function titleOn(text: string, above: string, aboveKind: string, underTitle: boo
   const from = m[0].length;
   const words = titleWords(text, from);
   return { rank, ordinal, label, words: text.slice(from, words), start: m[1].length, end: words };
+}
+
+// "--Night Patrols", "-- Harbor Dues:": two dashes (not a rule's three), then the title and nothing after it.
+const DASH_LABEL = /^([ \t]*)--(?!-)[ \t]*/;
+
+/**
+ * The title a line opens with two dashes ("The board met on Monday:" ⏎ "--Night Patrols" ⏎ "The police add one." ⏎ ⏎
+ * "--Day Patrols" ⏎ …), of the lowest rank, under the titles of the others that hold it; or undefined. The title is the
+ * whole line (a colon after it aside), under a line as other titles are, with a line of text right under it, or under one
+ * blank line, that is no dashed item itself: "--Defense - Gen. Roe (Pashtun). He was …" is an item of prose, and
+ * "-- Counterfeiting" ⏎ "-- Cybercrimes" a list of short items, not titles. A dash item counts in no series.
+ */
+function dashTitleOn(cable: Cable, i: number, last: number): TitleLine | undefined {
+  const { lines, lineKinds } = cable;
+  const text = lines[i];
+  // Ordinary lines pay a character test: two dashes after the indent.
+  let c = 0;
+  while (c < text.length && (text.charCodeAt(c) === 32 || text.charCodeAt(c) === 9)) c++;
+  if (text.charCodeAt(c) !== 45 || text.charCodeAt(c + 1) !== 45) return undefined;
+  const m = DASH_LABEL.exec(text);
+  if (!m) return undefined;
+  const tail = lines[i - 1].trimEnd();
+  if (!(lineKinds[i - 1] === 'blank' || lineKinds[i - 1] === 'paragraph' || tail.length === 0 || '.:;!?)"'.includes(tail[tail.length - 1]))) return undefined;
+  const from = m[0].length;
+  const first = text.charCodeAt(from);
+  if (!(first >= 65 && first <= 90)) return undefined;
+  const end = trimEndOffset(text, text.length, from);
+  const words = text.slice(from, text[end - 1] === ':' ? end - 1 : end).trimEnd();
+  if (!isTitle(words) || /[.!?;,]$/.test(words)) return undefined;
+  // The text under it: the next line, or the one after a blank line, inside the paragraph.
+  let under = i + 1;
+  if (under <= last && lineKinds[under] === 'blank') under++;
+  if (under > last || lineKinds[under] !== 'text' || lines[under].trimStart().startsWith('-')) return undefined;
+  return { rank: DASH, ordinal: 1, label: '--', words: text.slice(from, end), start: m[1].length, end };
 }
 
 /**
