@@ -362,6 +362,37 @@ describe('document symbols on odd shapes', () => {
     assert.deepEqual(outlineOf(prose.find((s) => s.name === 'PORT POLICE')!.children!.slice(1, 2)), ['¶6 (C) [33:0-41:36]', '  -- Day Patrols [39:0-41:36]']);
   });
 
+  it('lists the paragraphs of a section under the titles it opens with two dashes (--Ferry Fares), in the outline, folding and smart selection', () => {
+    // "--Harbor Dues" under ¶3, which the parser runs over it: the outline listed ¶2, ¶3 and ¶4 flat under HARBOR ISSUES,
+    // with no trace of the titles, and ¶3 folded over "--Harbor Dues".
+    const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/outline/09NOWHERE55.cable'), 'utf8');
+    const cable = parseCable(text).cable;
+    const symbols = getDocumentSymbols(cable);
+    assert.deepEqual(overlapping(symbols), []);
+    assert.deepEqual(outlineOf(symbols.filter((s) => s.name === 'HARBOR ISSUES')), [
+      'HARBOR ISSUES [11:0-25:40]',
+      '  -- Ferry Fares [15:0-21:15]',
+      '    ¶2 (C) [17:0-18:35]',
+      '    ¶3 (C) [20:0-21:15]',
+      '  -- Harbor Dues [23:0-25:40]',
+      '    ¶4 (C) [25:0-25:40]',
+    ]);
+    const folds = getFoldingRanges(cable).map((f) => `${f.startLine}-${f.endLine}`);
+    assert.deepEqual(folds.filter((f) => Number(f.split('-')[0]) >= 12 && Number(f.split('-')[0]) <= 25), ['12-25', '15-21', '17-18', '20-21', '23-25']);
+    const chain = (line: number, character: number) => {
+      const spans: string[] = [];
+      for (let s: SelectionRange | undefined = getSelectionRanges(cable, [{ line, character }])[0]; s; s = s.parent) spans.push(`${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`);
+      return spans;
+    };
+    assert.deepEqual(chain(20, 4).slice(2), ['20:0-21:15', '15:0-21:15', '11:0-25:40', '0:0-33:0']);
+    // On the title's line, which the parser counts in ¶3: the title, not ¶3.
+    assert.deepEqual(chain(23, 4).slice(2), ['23:0-25:40', '11:0-25:40', '0:0-33:0']);
+    // A Comment from one title's part into the next could be held by neither: the section lists no titles.
+    const crossing = getDocumentSymbols(parseCable(text.replace('¶3. (C) The crews', '¶3. (C) Comment: The crews').replace('fishing boats.', 'fishing boats. End comment.')).cable);
+    assert.deepEqual(overlapping(crossing), []);
+    assert.deepEqual(outlineOf(crossing.filter((s) => s.name === 'HARBOR ISSUES')).map((l) => l.replace(/ \[.*/, '')), ['HARBOR ISSUES', '  ¶2 (C)', '  Comment', '    ¶3 (C)', '    ¶4 (C)']);
+  });
+
   it('nests a section under the labelled heading of a higher rank before it (A. under I.), which runs on over it, in the outline, folding and smart selection', () => {
     // "I. HARBOR ISSUES" stood empty beside "A. Ferry Fares" and "B. Harbor Dues", all on the top level.
     const cable = parseCable(fs.readFileSync(path.join(ROOT, 'test/fixtures/outline/09NOWHERE99.cable'), 'utf8')).cable;

@@ -8,7 +8,7 @@ import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-la
 import type { Block, Cable, Paragraph, Section } from '../core/model';
 import { containsRange, isAlnum, isBefore, paragraphIndexAt, paragraphTextStart, partitionPoint, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
 import { blockSpan, gluedSignatureCut, onlyCloserAfter, OPENING_TEXT, openerRun, outlineSections, SENTENCE_END } from './outlineSections';
-import { sectionPlaces, subTitles, type SubTitle } from './subTitles';
+import { sectionPlaces, sectionTitles, subTitles, type SubTitle } from './subTitles';
 
 /**
  * The outline of a cable. `fileId` is the id its file's name gives (`idFromFileName`): the banner's detail
@@ -79,11 +79,16 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
   const places = sectionPlaces(cable);
   const sectionSymbols: DocumentSymbol[] = [];
   for (const [k, section] of sections.entries()) {
+    // "--Ferry Fares" ⏎ ⏎ "¶2. …": the titles the section lists its paragraphs under.
+    const titles = sectionTitles(cable, k);
     const paragraphs = section.paragraphs.map((i) => {
-      const s = paragraphSymbol(cable.paragraphs[i], cuts.get(i));
+      const cut = titles.cuts.get(i);
+      const known = cuts.get(i);
+      const s = paragraphSymbol(cable.paragraphs[i], cut && (!known || isBefore(cut, known)) ? cut : known);
       paragraphSymbols.set(i, s);
       return s;
     });
+    if (titles.titles.length > 0) underTitles(paragraphs, titles.titles);
     if (section.heading === undefined) {
       result.push(...paragraphs);
       continue;
@@ -131,6 +136,24 @@ function withSubTitles(paragraph: DocumentSymbol, titles: readonly SubTitle[]): 
   if (others.some((c) => crossesTitle(symbols, c.range))) return;
   paragraph.children = symbols;
   for (const c of others) nest(paragraph.children, c);
+}
+
+/**
+ * Puts the symbols of a section's paragraphs under the titles the section lists them under ("--Ferry Fares"), in place: those
+ * before the first title stay, and each title holds those that start inside it.
+ */
+function underTitles(paragraphs: DocumentSymbol[], titles: readonly SubTitle[]): void {
+  const symbols = titleSymbols(titles, titles[titles.length - 1].range.end);
+  const out: DocumentSymbol[] = [];
+  // Both in text order: `t` is the last title that starts before the paragraph.
+  let t = -1;
+  for (const p of paragraphs) {
+    while (t + 1 < symbols.length && isBefore(symbols[t + 1].range.start, p.range.start)) t++;
+    const holder = t >= 0 && containsRange(symbols[t].range, p.range) ? symbols[t] : undefined;
+    if (holder) (holder.children ??= []).push(p);
+    else out.push(p);
+  }
+  paragraphs.splice(0, paragraphs.length, ...sortSymbols([...out, ...symbols]));
 }
 
 /**

@@ -4,9 +4,9 @@
  * "A. Security"), tables, and Summary/Comment/Note blocks (but the one a heading opens, which its section folds).
  */
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
-import type { Block, Cable, Range } from '../core/model';
+import type { Block, Cable, Position, Range } from '../core/model';
 import { blockRange, blockSpan, blocksOpenedOnHeadings, gluedSignatureCut, onlyCloserAfter, outlineSections } from './outlineSections';
-import { sectionPlaces, subTitles, type SubTitle } from './subTitles';
+import { sectionPlaces, sectionTitles, subTitles, type SubTitle } from './subTitles';
 
 /**
  * Folding ranges for a cable; single-line ranges are dropped.
@@ -48,6 +48,7 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
   // A section under a labelled heading of a higher rank ("A. Ferry Fares" under "I. HARBOR ISSUES") folds inside that
   // one's fold, which runs on over it.
   const places = sectionPlaces(cable);
+  const paragraphCuts = new Map<number, Position>();
   for (const [k, outlined] of outlineSections(cable).entries()) {
     if (outlined.heading === undefined) continue;
     const section = { heading: outlined.heading, range: places[k].range };
@@ -57,12 +58,18 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
     const title = (heading.lead ?? heading.text).range.start;
     add(title.line > section.range.start.line ? { start: title, end: section.range.end } : section.range, FoldingRangeKind.Region);
     sectionEnd.set(heading.text.range.start.line, outlined.range.end.line);
+    // "--Ferry Fares" ⏎ ⏎ "¶2. …": the titles it lists its paragraphs under, each over its part; a paragraph that runs over
+    // the line of the title after it folds up to the line above.
+    const titled = sectionTitles(cable, k);
+    addTitles(titled.titles, add);
+    for (const [i, cut] of titled.cuts) paragraphCuts.set(i, cut);
   }
   // "… was working. 16. (C) On corruption, …": a paragraph glued to the end of the one before starts on that one's last line,
   // which the glued paragraph folds from; the one before folds up to the line above it.
   const paragraphs = cable.paragraphs;
   for (let k = 0; k < paragraphs.length; k++) {
-    const r = paragraphs[k].range;
+    const cut = paragraphCuts.get(k);
+    const r = cut ? { start: paragraphs[k].range.start, end: cut } : paragraphs[k].range;
     const next = k + 1 < paragraphs.length ? paragraphs[k + 1].range.start : undefined;
     add(next?.line === r.end.line && next.character > 0 ? { start: r.start, end: { line: r.end.line - 1, character: 0 } } : r);
     // The titles it lists its parts under ("I. Regional Issues" ⏎ "A. Security" ⏎ …), each over its part.
