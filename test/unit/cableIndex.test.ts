@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { parseCable } from '../../server/src/core/parse/index';
-import { CableIndex, idFromFileName, summarize, tagRange } from '../../server/src/workspace/cableIndex';
+import { CableIndex, idFromFileName, summarize, tagRange, WORKSPACE_SYMBOL_LIMIT } from '../../server/src/workspace/cableIndex';
 
 /** An invented cable of NOWHERE with `serial`, `subject` and REF citations. */
 function cable(serial: number, subject: string, refs = ''): string {
@@ -157,7 +157,8 @@ describe('workspace symbol search', () => {
     add(index, 'file:///ws/09NOWHERE5.txt', cable(5, 'SECRETARY VISITS THE HARBOR').replace('TAGS: ECON XX', 'TAGS: OVIP (ROE, JANE Q.), PREL, XX'));
     add(index, 'file:///ws/09NOWHERE6.txt', cable(6, 'ROE DEER SURVEY'));
     assert.deepEqual(index.search('jane').map((s) => s.name), ['09NOWHERE5: SECRETARY VISITS THE HARBOR · ROE, JANE Q.']);
-    assert.deepEqual(index.search('roe').map((s) => s.name), ['09NOWHERE5: SECRETARY VISITS THE HARBOR · ROE, JANE Q.', '09NOWHERE6: ROE DEER SURVEY']);
+    // A word of the subject ranks first, as the search ranks the subject over the other fields.
+    assert.deepEqual(index.search('roe').map((s) => s.name), ['09NOWHERE6: ROE DEER SURVEY', '09NOWHERE5: SECRETARY VISITS THE HARBOR · ROE, JANE Q.']);
     assert.deepEqual(index.search('ovip jane').map((s) => s.name), ['09NOWHERE5: SECRETARY VISITS THE HARBOR · TAGS OVIP PREL XX · ROE, JANE Q.']);
     // The person is no TAG: Find References on a TAG and the Cables view's groups read the codes only.
     assert.deepEqual(index.get('file:///ws/09NOWHERE5.txt')?.tags, ['OVIP', 'PREL', 'XX']);
@@ -234,6 +235,26 @@ describe('workspace symbol search', () => {
     add(index, 'file:///ws/04NOWHERE5.txt', 'This record is a partial extract of the original cable. The full text of the original cable is not available.\n\nUNCLAS NOWHERE 000005\n\nTAGS: ECON\nSUBJECT: QUINCE\n\n1. (U) Text.\n');
     add(index, 'file:///ws/04NOWHERE6.txt', cable(6, 'MEDLAR').replace('DEC 09', 'DEC 04'));
     assert.deepEqual(index.search('2004').map((s) => s.name), ['04NOWHERE5: QUINCE · 2004', '04NOWHERE6: MEDLAR · 2004-12-01']);
+  });
+
+  it('ranks the cables of a large collection so that the limit cuts the least useful: id, then subject word, then other whole words, then parts of words', () => {
+    // A generated collection of 2,000 cables, indexed worst first: 1,200 of ELSEWHERE whose subject names NOWHERE, 100
+    // whose subject holds it inside a longer word, then 700 of NOWHERE. VS Code sends only the first word typed (`nowhere`
+    // of `nowhere fares`) and filters the answer on its side: the 200 answered were the first 200 whole-word matches in the
+    // order indexed, all of ELSEWHERE, and no cable of NOWHERE.
+    const index = new CableIndex();
+    const entry = (uri: string, id: string, post: string, subject: string) => ({ uri, id, post, subject, dtg: '2009-12-01T08:00:00Z', classification: 'UNCLASSIFIED', tags: ['ECON'], refs: [] });
+    for (let n = 1; n <= 1200; n++) index.set(entry(`file:///ws/e/09ELSEWHERE${n}.txt`, `09ELSEWHERE${n}`, 'ELSEWHERE', `VIEWS ON NOWHERE FERRY FARES ${n}`));
+    for (let n = 1201; n <= 1300; n++) index.set(entry(`file:///ws/e/09ELSEWHERE${n}.txt`, `09ELSEWHERE${n}`, 'ELSEWHERE', `NOWHERESVILLE QUAYS ${n}`));
+    for (let n = 1; n <= 700; n++) index.set(entry(`file:///ws/n/09NOWHERE${n}.txt`, `09NOWHERE${n}`, 'NOWHERE', `HARBOR DUES ${n}`));
+    const found = named(index.search('nowhere'));
+    assert.equal(found.length, WORKSPACE_SYMBOL_LIMIT);
+    // Every cable of NOWHERE first, then those whose subject names it, and none that holds it inside a word.
+    assert.ok(found.slice(0, 700).every((id) => id.startsWith('09NOWHERE')), found.slice(0, 3).join(' '));
+    assert.ok(found.slice(700).every((id) => Number(id.slice('09ELSEWHERE'.length)) <= 1200));
+    // An id's start (`09NOWHERE12`) lists the cable of that id, then those whose id goes on from it.
+    assert.deepEqual(named(index.search('09NOWHERE12')).slice(0, 4), ['09NOWHERE12', '09NOWHERE120', '09NOWHERE121', '09NOWHERE122']);
+    assert.deepEqual(named(index.search('NOWHERE12')), ['09NOWHERE12', ...Array.from({ length: 10 }, (_, k) => `09NOWHERE${120 + k}`)]);
   });
 
   it('puts the cable whose id was typed first, even past the limit of other matches', () => {

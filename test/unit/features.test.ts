@@ -312,6 +312,87 @@ describe('document symbols on odd shapes', () => {
     assert.deepEqual(under('¶1 (S/NF)'), []);
   });
 
+  it('lists every Summary, and folds a Comment over the paragraphs it opens and closes from the first one\'s line', () => {
+    // A Summary in each section of a long cable: only the first was listed. "¶3. (C) Comment: …" ⏎ "¶4. (C) … End comment.":
+    // the Comment had no fold, VS Code keeping only the first range that starts on a line, ¶3's.
+    const cable = parseCable(fs.readFileSync(path.join(ROOT, 'test/fixtures/outline/09NOWHERE66.cable'), 'utf8')).cable;
+    const symbols = getDocumentSymbols(cable);
+    assert.deepEqual(overlapping(symbols), []);
+    assert.deepEqual(outlineOf(symbols.slice(1, 4)).filter((l) => !l.includes('-- ')), [
+      '¶1 (C) [10:0-11:50]',
+      '  Summary [10:8-11:49]',
+      'FERRY FARES [13:0-24:23]',
+      '  ¶2 (C) [17:0-18:14]',
+      '  Comment [20:0-24:23]',
+      '    ¶3 (C) [20:0-21:38]',
+      '    ¶4 (C) [23:0-24:23]',
+      'PORT POLICE [26:0-47:7]',
+      '  ¶5 (C) [30:0-31:33]',
+      '    Summary [30:8-31:32]',
+      '  ¶6 (C) [33:0-41:36]',
+      '  ¶7 (C) [43:0-47:7]',
+    ]);
+    const folds = getFoldingRanges(cable).map((f) => `${f.startLine}-${f.endLine}`);
+    // The Comment's fold takes ¶3's line; ¶4 keeps its fold inside it.
+    assert.deepEqual(folds.filter((f) => ['20', '23'].includes(f.split('-')[0])), ['20-24', '23-24']);
+    // A block that is one paragraph's whole text leaves the paragraph its fold.
+    assert.ok(folds.includes('30-31'), folds.join(' '));
+    // Smart selection climbs from ¶3 and from ¶4 to the Comment over both, then the section.
+    const chain = (line: number, character: number) => {
+      const spans: string[] = [];
+      for (let s: SelectionRange | undefined = getSelectionRanges(cable, [{ line, character }])[0]; s; s = s.parent) spans.push(`${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`);
+      return spans;
+    };
+    assert.deepEqual(chain(21, 5).slice(2, 5), ['20:0-21:38', '20:0-24:23', '13:0-24:23']);
+    assert.deepEqual(chain(24, 3).slice(2, 6), ['23:0-24:23', '20:8-24:23', '20:0-24:23', '13:0-24:23']);
+  });
+
+  it('nests the titles a paragraph opens with two dashes (--Night Patrols) under it, but not a list of short dashed items', () => {
+    const cable = parseCable(fs.readFileSync(path.join(ROOT, 'test/fixtures/outline/09NOWHERE66.cable'), 'utf8')).cable;
+    const symbols = getDocumentSymbols(cable);
+    const police = symbols.find((s) => s.name === 'PORT POLICE')!;
+    assert.deepEqual(outlineOf(police.children!.slice(1)), ['¶6 (C) [33:0-41:36]', '  -- Night Patrols [35:0-37:18]', '  -- Day Patrols [39:0-41:36]', '¶7 (C) [43:0-47:7]']);
+    const folds = getFoldingRanges(cable).map((f) => `${f.startLine}-${f.endLine}`);
+    assert.ok(folds.includes('35-37') && folds.includes('39-41'), folds.join(' '));
+    const chain: string[] = [];
+    for (let s: SelectionRange | undefined = getSelectionRanges(cable, [{ line: 36, character: 5 }])[0]; s; s = s.parent) chain.push(`${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`);
+    assert.deepEqual(chain.slice(1, 4), ['36:0-36:36', '35:0-37:18', '33:0-41:36']);
+    // An item of prose after the dashes ("--Defense - Gen. Roe (Pashtun). He was …", 09KABUL4070's shape) is no title.
+    const prose = getDocumentSymbols(parseCable(fs.readFileSync(path.join(ROOT, 'test/fixtures/outline/09NOWHERE66.cable'), 'utf8').replace('--Night Patrols', '--Night Patrols. Two boats will go out.')).cable);
+    assert.deepEqual(outlineOf(prose.find((s) => s.name === 'PORT POLICE')!.children!.slice(1, 2)), ['¶6 (C) [33:0-41:36]', '  -- Day Patrols [39:0-41:36]']);
+  });
+
+  it('lists the paragraphs of a section under the titles it opens with two dashes (--Ferry Fares), in the outline, folding and smart selection', () => {
+    // "--Harbor Dues" under ¶3, which the parser runs over it: the outline listed ¶2, ¶3 and ¶4 flat under HARBOR ISSUES,
+    // with no trace of the titles, and ¶3 folded over "--Harbor Dues".
+    const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/outline/09NOWHERE55.cable'), 'utf8');
+    const cable = parseCable(text).cable;
+    const symbols = getDocumentSymbols(cable);
+    assert.deepEqual(overlapping(symbols), []);
+    assert.deepEqual(outlineOf(symbols.filter((s) => s.name === 'HARBOR ISSUES')), [
+      'HARBOR ISSUES [11:0-25:40]',
+      '  -- Ferry Fares [15:0-21:15]',
+      '    ¶2 (C) [17:0-18:35]',
+      '    ¶3 (C) [20:0-21:15]',
+      '  -- Harbor Dues [23:0-25:40]',
+      '    ¶4 (C) [25:0-25:40]',
+    ]);
+    const folds = getFoldingRanges(cable).map((f) => `${f.startLine}-${f.endLine}`);
+    assert.deepEqual(folds.filter((f) => Number(f.split('-')[0]) >= 12 && Number(f.split('-')[0]) <= 25), ['12-25', '15-21', '17-18', '20-21', '23-25']);
+    const chain = (line: number, character: number) => {
+      const spans: string[] = [];
+      for (let s: SelectionRange | undefined = getSelectionRanges(cable, [{ line, character }])[0]; s; s = s.parent) spans.push(`${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`);
+      return spans;
+    };
+    assert.deepEqual(chain(20, 4).slice(2), ['20:0-21:15', '15:0-21:15', '11:0-25:40', '0:0-33:0']);
+    // On the title's line, which the parser counts in ¶3: the title, not ¶3.
+    assert.deepEqual(chain(23, 4).slice(2), ['23:0-25:40', '11:0-25:40', '0:0-33:0']);
+    // A Comment from one title's part into the next could be held by neither: the section lists no titles.
+    const crossing = getDocumentSymbols(parseCable(text.replace('¶3. (C) The crews', '¶3. (C) Comment: The crews').replace('fishing boats.', 'fishing boats. End comment.')).cable);
+    assert.deepEqual(overlapping(crossing), []);
+    assert.deepEqual(outlineOf(crossing.filter((s) => s.name === 'HARBOR ISSUES')).map((l) => l.replace(/ \[.*/, '')), ['HARBOR ISSUES', '  ¶2 (C)', '  Comment', '    ¶3 (C)', '    ¶4 (C)']);
+  });
+
   it('nests a section under the labelled heading of a higher rank before it (A. under I.), which runs on over it, in the outline, folding and smart selection', () => {
     // "I. HARBOR ISSUES" stood empty beside "A. Ferry Fares" and "B. Harbor Dues", all on the top level.
     const cable = parseCable(fs.readFileSync(path.join(ROOT, 'test/fixtures/outline/09NOWHERE99.cable'), 'utf8')).cable;

@@ -1,14 +1,14 @@
 /**
  * Document symbols: the Outline view and breadcrumbs.
  * Header (format lines, TO and INFO groups), banner and metadata, sections
- * with their paragraphs, Summary, Comment and Note under the innermost symbol that
+ * with their paragraphs, every Summary, Comment and Note under the innermost symbol that
  * holds them, and Signature.
  */
 import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
 import type { Block, Cable, Paragraph, Section } from '../core/model';
 import { containsRange, isAlnum, isBefore, paragraphIndexAt, paragraphTextStart, partitionPoint, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
 import { blockSpan, gluedSignatureCut, onlyCloserAfter, OPENING_TEXT, openerRun, outlineSections, SENTENCE_END } from './outlineSections';
-import { sectionPlaces, subTitles, type SubTitle } from './subTitles';
+import { sectionPlaces, sectionTitles, subTitles, type SubTitle } from './subTitles';
 
 /**
  * The outline of a cable. `fileId` is the id its file's name gives (`idFromFileName`): the banner's detail
@@ -60,17 +60,16 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
     result.push(...fields);
   }
   const blocks: DocumentSymbol[] = [];
-  const summary = cable.blocks.find((b) => b.kind === 'summary');
   const sections = outlineSections(cable);
   // The section of each heading, by the line of the heading's text: where a block that a heading opens is found.
   const sectionOn = new Map<number, Section>();
   for (const section of sections) if (section.heading !== undefined) sectionOn.set(cable.headings[section.heading].text.range.start.line, section);
   // Where a paragraph's symbol ends before a block that opens in its text and runs on past it, by the paragraph's index.
   const cuts = new Map<number, Position>();
-  if (summary && !isSection(sectionOn, summary)) blocks.push(...blockSymbols(cable, summary, 'Summary', cuts));
-  // Comments and Notes ("(Note: …)", "Note: … End note.") alike: every one, where the first Summary alone is listed.
+  // Every Summary, Comment and Note ("(Note: …)", "Note: … End note."): a long cable's summary of each section, or the
+  // Summary of each cable of a concatenation, is listed as its Comments are (only the first Summary was).
   for (const block of cable.blocks) {
-    if (block.kind !== 'summary' && !isSection(sectionOn, block)) blocks.push(...blockSymbols(cable, block, block.kind === 'comment' ? 'Comment' : 'Note', cuts));
+    if (!isSection(sectionOn, block)) blocks.push(...blockSymbols(cable, block, BLOCK_NAMES[block.kind], cuts));
   }
   if (cuts.size > 0) cutBefore(cable, blocks, cuts);
   // Each paragraph's symbol, by its index: the titles it lists its parts under go under it last (withSubTitles).
@@ -80,11 +79,16 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
   const places = sectionPlaces(cable);
   const sectionSymbols: DocumentSymbol[] = [];
   for (const [k, section] of sections.entries()) {
+    // "--Ferry Fares" ⏎ ⏎ "¶2. …": the titles the section lists its paragraphs under.
+    const titles = sectionTitles(cable, k);
     const paragraphs = section.paragraphs.map((i) => {
-      const s = paragraphSymbol(cable.paragraphs[i], cuts.get(i));
+      const cut = titles.cuts.get(i);
+      const known = cuts.get(i);
+      const s = paragraphSymbol(cable.paragraphs[i], cut && (!known || isBefore(cut, known)) ? cut : known);
       paragraphSymbols.set(i, s);
       return s;
     });
+    if (titles.titles.length > 0) underTitles(paragraphs, titles.titles);
     if (section.heading === undefined) {
       result.push(...paragraphs);
       continue;
@@ -114,6 +118,9 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
   return result;
 }
 
+/** The outline's name of each kind of block. */
+const BLOCK_NAMES: Readonly<Record<Block['kind'], string>> = { summary: 'Summary', comment: 'Comment', note: 'Note' };
+
 /**
  * Puts the titles a paragraph lists its parts under ("I. Regional Issues" ⏎ "A. Security" ⏎ …) under its symbol, nested by
  * rank, each up to where the paragraph's symbol ends, and the paragraph's other children (a Comment, a Note, a field) under
@@ -129,6 +136,24 @@ function withSubTitles(paragraph: DocumentSymbol, titles: readonly SubTitle[]): 
   if (others.some((c) => crossesTitle(symbols, c.range))) return;
   paragraph.children = symbols;
   for (const c of others) nest(paragraph.children, c);
+}
+
+/**
+ * Puts the symbols of a section's paragraphs under the titles the section lists them under ("--Ferry Fares"), in place: those
+ * before the first title stay, and each title holds those that start inside it.
+ */
+function underTitles(paragraphs: DocumentSymbol[], titles: readonly SubTitle[]): void {
+  const symbols = titleSymbols(titles, titles[titles.length - 1].range.end);
+  const out: DocumentSymbol[] = [];
+  // Both in text order: `t` is the last title that starts before the paragraph.
+  let t = -1;
+  for (const p of paragraphs) {
+    while (t + 1 < symbols.length && isBefore(symbols[t + 1].range.start, p.range.start)) t++;
+    const holder = t >= 0 && containsRange(symbols[t].range, p.range) ? symbols[t] : undefined;
+    if (holder) (holder.children ??= []).push(p);
+    else out.push(p);
+  }
+  paragraphs.splice(0, paragraphs.length, ...sortSymbols([...out, ...symbols]));
 }
 
 /**

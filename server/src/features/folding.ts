@@ -4,16 +4,17 @@
  * "A. Security"), tables, and Summary/Comment/Note blocks (but the one a heading opens, which its section folds).
  */
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
-import type { Block, Cable, Range } from '../core/model';
-import { blockRange, blocksOpenedOnHeadings, gluedSignatureCut, onlyCloserAfter, outlineSections } from './outlineSections';
-import { sectionPlaces, subTitles, type SubTitle } from './subTitles';
+import type { Block, Cable, Position, Range } from '../core/model';
+import { blockRange, blockSpan, blocksOpenedOnHeadings, gluedSignatureCut, onlyCloserAfter, outlineSections } from './outlineSections';
+import { sectionPlaces, sectionTitles, subTitles, type SubTitle } from './subTitles';
 
 /**
  * Folding ranges for a cable; single-line ranges are dropped.
  * VS Code folds whole lines and ignores a range that starts on the line an earlier one starts on,
  * or that starts inside another and ends after it, so the ranges returned nest properly:
  * of two that start on one line the first listed is kept (header, address lists, metadata,
- * sections, paragraphs, blocks), and a range that crosses one kept before it is dropped.
+ * sections, paragraphs, blocks), but a block over whole paragraphs before the first of them, and a range that crosses
+ * one kept before it is dropped.
  */
 export function getFoldingRanges(cable: Cable): FoldingRange[] {
   const out: FoldingRange[] = [];
@@ -21,10 +22,16 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
   // which is none of the paragraph's, its section's or a block's (the outline ends them before it); such a fold ends on
   // the line above.
   const glued = gluedSignatureCut(cable)?.line ?? -1;
-  const add = (r: Range | undefined, kind?: string) => {
+  // The ranges that win their start line over those listed before them (a block over whole paragraphs, which starts on
+  // the first line of the paragraph it opens).
+  const leading = new Set<FoldingRange>();
+  const add = (r: Range | undefined, kind?: string, leads = false) => {
     if (!r) return;
     const end = r.end.line === glued && r.start.line < glued ? glued - 1 : r.end.line;
-    if (end > r.start.line) out.push(FoldingRange.create(r.start.line, end, undefined, undefined, kind));
+    if (end <= r.start.line) return;
+    const fold = FoldingRange.create(r.start.line, end, undefined, undefined, kind);
+    out.push(fold);
+    if (leads) leading.add(fold);
   };
   const header = cable.header;
   if (header) {
@@ -41,6 +48,7 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
   // A section under a labelled heading of a higher rank ("A. Ferry Fares" under "I. HARBOR ISSUES") folds inside that
   // one's fold, which runs on over it.
   const places = sectionPlaces(cable);
+  const paragraphCuts = new Map<number, Position>();
   for (const [k, outlined] of outlineSections(cable).entries()) {
     if (outlined.heading === undefined) continue;
     const section = { heading: outlined.heading, range: places[k].range };
@@ -50,12 +58,18 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
     const title = (heading.lead ?? heading.text).range.start;
     add(title.line > section.range.start.line ? { start: title, end: section.range.end } : section.range, FoldingRangeKind.Region);
     sectionEnd.set(heading.text.range.start.line, outlined.range.end.line);
+    // "--Ferry Fares" ⏎ ⏎ "¶2. …": the titles it lists its paragraphs under, each over its part; a paragraph that runs over
+    // the line of the title after it folds up to the line above.
+    const titled = sectionTitles(cable, k);
+    addTitles(titled.titles, add);
+    for (const [i, cut] of titled.cuts) paragraphCuts.set(i, cut);
   }
   // "… was working. 16. (C) On corruption, …": a paragraph glued to the end of the one before starts on that one's last line,
   // which the glued paragraph folds from; the one before folds up to the line above it.
   const paragraphs = cable.paragraphs;
   for (let k = 0; k < paragraphs.length; k++) {
-    const r = paragraphs[k].range;
+    const cut = paragraphCuts.get(k);
+    const r = cut ? { start: paragraphs[k].range.start, end: cut } : paragraphs[k].range;
     const next = k + 1 < paragraphs.length ? paragraphs[k + 1].range.start : undefined;
     add(next?.line === r.end.line && next.character > 0 ? { start: r.start, end: { line: r.end.line - 1, character: 0 } } : r);
     // The titles it lists its parts under ("I. Regional Issues" ⏎ "A. Security" ⏎ …), each over its part.
@@ -66,9 +80,15 @@ export function getFoldingRanges(cable: Cable): FoldingRange[] {
   for (const block of cable.blocks) {
     const line = block.open?.token.range.start.line;
     if (line !== undefined && opened.get(line) === block && block.range.end.line <= (sectionEnd.get(line) ?? -1)) continue;
-    add(ownLines(cable, block), FoldingRangeKind.Region);
+    // "3. (C) Comment: The crews …" ⏎ ⏎ "4. (C) … End comment.": a block that opens its paragraph's text and closes at the
+    // end of a later one folds those paragraphs whole, from the first one's line, which VS Code lets only one range start
+    // on. The block's fold takes that line from the first paragraph's, which it holds (as the outline's block holds the
+    // paragraphs), and the other paragraphs keep theirs inside it; the block had no fold.
+    const span = blockSpan(cable, block);
+    if (span !== blockRange(cable, block)) add(span, FoldingRangeKind.Region, true);
+    else add(ownLines(cable, block), FoldingRangeKind.Region);
   }
-  return nest(out);
+  return nest(out, leading);
 }
 
 /** Folds each title over its part, and the titles under it over theirs. */
@@ -79,19 +99,24 @@ function addTitles(titles: readonly SubTitle[], add: (r: Range, kind?: string) =
   }
 }
 
-/** Ranges that nest: what VS Code keeps of them, chosen so that the least is lost. */
-function nest(ranges: FoldingRange[]): FoldingRange[] {
+/**
+ * Ranges that nest: what VS Code keeps of them, chosen so that the least is lost. Of those that start on one line, VS Code
+ * keeps the first listed and drops the others (`sanitizeRanges`): the first listed here, but a `leading` one before the rest.
+ */
+function nest(ranges: FoldingRange[], leading: ReadonlySet<FoldingRange>): FoldingRange[] {
+  // By start, leading first, then in listed order (the sort is stable).
+  const byStart = ranges.sort((a, b) => a.startLine - b.startLine || Number(leading.has(b)) - Number(leading.has(a)));
   // "SUMMARY: … END SUMMARY" closed on the first line of ¶2: the block stops a line
   // earlier, so that ¶2's own range (which starts there) still folds.
   const firstFrom = new Map<number, number>();
-  for (const r of ranges) if (!firstFrom.has(r.startLine)) firstFrom.set(r.startLine, r.endLine);
-  for (const r of ranges) {
+  for (const r of byStart) if (!firstFrom.has(r.startLine)) firstFrom.set(r.startLine, r.endLine);
+  for (const r of byStart) {
     const next = firstFrom.get(r.endLine);
     if (next !== undefined && next > r.endLine && r.startLine < r.endLine - 1) r.endLine--;
   }
-  // By start, in listed order (the sort is stable): a range sharing its start line with a kept
-  // one is dropped, and so is one that starts inside a kept range and ends after it.
-  const sorted = ranges.filter((r) => r.endLine > r.startLine).sort((a, b) => a.startLine - b.startLine);
+  // A range sharing its start line with a kept one is dropped, and so is one that starts inside a kept range and ends
+  // after it.
+  const sorted = byStart.filter((r) => r.endLine > r.startLine);
   const kept: FoldingRange[] = [];
   const open: FoldingRange[] = [];
   for (const r of sorted) {

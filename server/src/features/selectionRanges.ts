@@ -9,7 +9,7 @@ import { findInTextReferencesOnLine } from '../core/mentions';
 import type { Cable } from '../core/model';
 import { contains, containsRange, isBefore, paragraphIndexAt, partitionPoint, range, trimEndOffset } from '../core/text';
 import { blockRange, blockSpan, gluedSignatureCut, onlyCloserAfter, openerRun, outlineSections } from './outlineSections';
-import { sectionPlaces, subTitles } from './subTitles';
+import { sectionPlaces, sectionTitles, subTitles } from './subTitles';
 
 /** Nested selection ranges for each position. */
 export function getSelectionRanges(cable: Cable, positions: readonly Position[]): SelectionRange[] {
@@ -39,13 +39,16 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   const signed = cable.signature?.token.range.start;
   const cut = gluedSignatureCut(cable);
   const own = (r: Range): Range => (signed && cut && isBefore(signed, r.end) && !isBefore(signed, r.start) ? { start: r.start, end: cut } : r);
-  const index = paragraphIndexAt(cable.paragraphs, p.line, p.character);
-  const found = cable.paragraphs[index];
-  const paragraph = found && { range: own(found.range), portion: found.portion };
   // The sections as the outline shows them: a Summary heading's ends where its Summary does.
   const sections = outlineSections(cable);
   const sectionIndex = partitionPoint(sections, (s) => !isBefore(p, s.range.start)) - 1;
   const section = sections[sectionIndex];
+  // "--Ferry Fares" ⏎ ⏎ "¶2. …": the titles the section lists its paragraphs under, before which a paragraph ends.
+  const titled = sectionIndex >= 0 ? sectionTitles(cable, sectionIndex) : undefined;
+  const index = paragraphIndexAt(cable.paragraphs, p.line, p.character);
+  const found = cable.paragraphs[index];
+  const cutAt = titled?.cuts.get(index);
+  const paragraph = found && { range: own(cutAt ? { start: found.range.start, end: cutAt } : found.range), portion: found.portion };
   const banner = cable.banners[partitionPoint(cable.banners, (b) => !isBefore(p, b.range.start)) - 1];
   // Fields and markings.
   const tokens: Range[] = [
@@ -120,6 +123,8 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   }
   const sectionRange = section && own(section.range);
   if (sectionRange && contains(sectionRange, p)) {
+    const title = titled && titled.titles[partitionPoint(titled.titles, (t) => !isBefore(p, t.range.start)) - 1];
+    if (title && contains(own(title.range), p)) candidates.push(own(title.range));
     // "I. HARBOR ISSUES" over "A. Ferry Fares": the section, run on over those under it, and the sections of the labelled
     // headings above, as the outline nests them.
     const places = sectionPlaces(cable);

@@ -5,8 +5,8 @@
  * sections whose headings are labelled so ("I. HARBOR ISSUES" ⏎ "----" ⏎ … ⏎ "A. Ferry Fares" ⏎ "----").
  */
 import type { Cable, Position, Range, Section } from '../core/model';
-import { trimEndOffset } from '../core/text';
-import { outlineSections } from './outlineSections';
+import { isBefore, paragraphIndexAt, partitionPoint, trimEndOffset } from '../core/text';
+import { blockRange, outlineSections } from './outlineSections';
 
 /** A title inside a paragraph, with the titles of the next rank under it. */
 export interface SubTitle {
@@ -21,10 +21,11 @@ export interface SubTitle {
   readonly children: readonly SubTitle[];
 }
 
-// Ranks, outermost first: "I." over "A." over "1)".
+// Ranks, outermost first: "I." over "A." over "1)" over "--Night Patrols".
 const ROMAN = 0;
 const LETTER = 1;
 const NUMBER = 2;
+const DASH = 3;
 
 // "¶I.  Regional Issues", "A. Security", "B) Governance", "1) Terrorism", "(2) Drugs": the label, then the title. A letter's
 // label is a capital and a full stop or bracket; a number's is one or two digits and a bracket ("1." numbers a paragraph).
@@ -73,7 +74,7 @@ function readSubTitles(cable: Cable, index: number): readonly SubTitle[] {
   const top: SubTitle[] = [];
   const open: Open[] = [];
   // The last ordinal read at each rank under the title above it; 0 when no series has started.
-  const counts = [0, 0, 0];
+  const counts = [0, 0, 0, 0];
   // The last line of the paragraph's text read so far that is not blank: where an open title ends.
   let lastText = first;
   let previousTitle = -1;
@@ -89,7 +90,7 @@ function readSubTitles(cable: Cable, index: number): readonly SubTitle[] {
   for (let i = first + 1; i <= last; i++) {
     const text = lines[i];
     if (lineKinds[i] !== 'text') continue;
-    const title = titleOn(text, lines[i - 1], lineKinds[i - 1], previousTitle === i - 1, counts);
+    const title = titleOn(text, lines[i - 1], lineKinds[i - 1], previousTitle === i - 1, counts) ?? dashTitleOn(cable, i, last);
     // "1) GRPO can provide text of this issue." ⏎ "2) Force Structure (FMCC)": an item that is no title still counts in its series.
     if (title && title.end === 0) counts[title.rank] = title.ordinal;
     else if (title) {
@@ -156,6 +157,34 @@ function titleOn(text: string, above: string, aboveKind: string, underTitle: boo
   const from = m[0].length;
   const words = titleWords(text, from);
   return { rank, ordinal, label, words: text.slice(from, words), start: m[1].length, end: words };
+}
+
+// "--Night Patrols", "-- Harbor Dues:": two dashes (not a rule's three), then the title and nothing after it.
+const DASH_LABEL = /^([ \t]*)--(?!-)[ \t]*/;
+
+/**
+ * The title a line opens with two dashes ("The board met on Monday:" ⏎ "--Night Patrols" ⏎ "The police add one." ⏎ ⏎
+ * "--Day Patrols" ⏎ …), of the lowest rank, under the titles of the others that hold it; or undefined. The title is the
+ * whole line (a colon after it aside), under a line as other titles are, with a line of text right under it, or under one
+ * blank line, that is no dashed item itself: "--Defense - Gen. Roe (Pashtun). He was …" is an item of prose, and
+ * "-- Counterfeiting" ⏎ "-- Cybercrimes" a list of short items, not titles. A dash item counts in no series.
+ */
+function dashTitleOn(cable: Cable, i: number, last: number): TitleLine | undefined {
+  const { lines, lineKinds } = cable;
+  const text = lines[i];
+  // Ordinary lines pay a character test: two dashes after the indent.
+  let c = 0;
+  while (c < text.length && (text.charCodeAt(c) === 32 || text.charCodeAt(c) === 9)) c++;
+  if (text.charCodeAt(c) !== 45 || text.charCodeAt(c + 1) !== 45) return undefined;
+  const tail = lines[i - 1].trimEnd();
+  if (!(lineKinds[i - 1] === 'blank' || lineKinds[i - 1] === 'paragraph' || tail.length === 0 || '.:;!?)"'.includes(tail[tail.length - 1]))) return undefined;
+  const title = dashWords(text);
+  if (!title) return undefined;
+  // The text under it: the next line, or the one after a blank line, inside the paragraph.
+  let under = i + 1;
+  if (under <= last && lineKinds[under] === 'blank') under++;
+  if (under > last || lineKinds[under] !== 'text' || lines[under].trimStart().startsWith('-')) return undefined;
+  return { rank: DASH, ordinal: 1, label: '--', ...title };
 }
 
 /**
@@ -248,4 +277,105 @@ function headingLabel(cable: Cable, section: Section, counts: readonly number[])
   const text = heading.lead?.text ?? heading.text.text;
   const title = titleOn(text, '', 'blank', true, counts);
   return title && title.end > 0 ? { rank: title.rank, ordinal: title.ordinal } : undefined;
+}
+
+/** The titles a section lists its paragraphs under, and where the paragraphs that run over them end before them. */
+export interface SectionTitles {
+  /** In text order, none holding another. */
+  readonly titles: readonly SubTitle[];
+  /** By the paragraph's index: where a paragraph whose text runs over the line of the title after it ends, before that line. */
+  readonly cuts: ReadonlyMap<number, Position>;
+}
+
+const NO_TITLES: SectionTitles = { titles: [], cuts: new Map() };
+const sectionTitleCache = new WeakMap<Cable, Map<number, SectionTitles>>();
+
+/**
+ * The titles a section under a heading lists its paragraphs under with two dashes, each alone on its line between a blank
+ * line and the paragraph it heads ("-----" ⏎ "HARBOR ISSUES" ⏎ "-----" ⏎ ⏎ "--Ferry Fares" ⏎ ⏎ "¶2. …" ⏎ ⏎ "¶3. …" ⏎ ⏎
+ * "--Harbor Dues" ⏎ ⏎ "¶4. …"), of `index` in {@link outlineSections}: each runs from its line to the end of the last
+ * paragraph before the next (the last, to the section's end). The parser reads such a line as text of the paragraph above
+ * it, if any, which ends before it here. Read once for each section asked; a character test before anything else.
+ */
+export function sectionTitles(cable: Cable, index: number): SectionTitles {
+  let known = sectionTitleCache.get(cable);
+  if (!known) sectionTitleCache.set(cable, (known = new Map()));
+  let found = known.get(index);
+  if (!found) known.set(index, (found = readSectionTitles(cable, index)));
+  return found;
+}
+
+function readSectionTitles(cable: Cable, index: number): SectionTitles {
+  const section = outlineSections(cable)[index];
+  if (!section || section.heading === undefined || section.paragraphs.length === 0) return NO_TITLES;
+  const { lines, lineKinds, paragraphs } = cable;
+  const from = cable.headings[section.heading].range.end.line + 1;
+  const last = section.range.end.line;
+  const found: { line: number; start: number; end: number; words: string }[] = [];
+  for (let i = from + 1; i + 2 <= last; i++) {
+    const text = lines[i];
+    if (lineKinds[i] !== 'text' || lineKinds[i - 1] !== 'blank') continue;
+    let c = 0;
+    while (c < text.length && (text.charCodeAt(c) === 32 || text.charCodeAt(c) === 9)) c++;
+    if (text.charCodeAt(c) !== 45 || text.charCodeAt(c + 1) !== 45) continue;
+    // A blank line, then the paragraph it heads.
+    let under = i + 1;
+    while (under <= last && lineKinds[under] === 'blank') under++;
+    if (under === i + 1 || under > last || lineKinds[under] !== 'paragraph') continue;
+    const title = dashWords(text);
+    if (title) found.push({ line: i, ...title });
+  }
+  if (found.length === 0) return NO_TITLES;
+  const cuts = new Map<number, Position>();
+  for (const t of found) {
+    const k = paragraphIndexAt(paragraphs, t.line);
+    if (k < 0) continue;
+    let above = t.line - 1;
+    while (above > paragraphs[k].range.start.line && lineKinds[above] === 'blank') above--;
+    cuts.set(k, { line: above, character: trimEndOffset(lines[above]) });
+  }
+  // The end of each paragraph as it ends here.
+  const endOf = (k: number) => cuts.get(k) ?? paragraphs[k].range.end;
+  // The section's paragraphs read once, with the titles in order: `p` is the first that starts after the title read.
+  let p = 0;
+  const titles: SubTitle[] = found.map((t, n) => {
+    const next = found[n + 1];
+    let end = section.range.end;
+    if (next) {
+      // The last paragraph of the section that starts before the next title.
+      while (p < section.paragraphs.length && paragraphs[section.paragraphs[p]].range.start.line < next.line) p++;
+      end = p > 0 ? endOf(section.paragraphs[p - 1]) : { line: t.line, character: t.end };
+      if (isBefore(end, { line: t.line, character: t.end })) end = { line: t.line, character: t.end };
+    }
+    const start = { line: t.line, character: t.start };
+    return { label: '--', words: t.words, range: { start, end }, selection: { start, end: { line: t.line, character: t.end } }, children: [] };
+  });
+  // A block that runs from one title's part into another's ("--Ferry Fares" ⏎ "¶2. (C) Comment: …" ⏎ "--Harbor Dues" ⏎
+  // "¶3. … End comment.") could be held by no title, nor hold one: the section then lists none.
+  if (cable.blocks.some((b) => crossesAny(titles, blockRange(cable, b)))) return NO_TITLES;
+  return { titles, cuts };
+}
+
+/**
+ * True when `range` runs from inside one of `titles` (in text order, none overlapping) to outside it, or from before one
+ * into it; by binary search.
+ */
+function crossesAny(titles: readonly SubTitle[], range: Range): boolean {
+  const k = partitionPoint(titles, (t) => !isBefore(range.start, t.range.start)) - 1;
+  if (k >= 0 && isBefore(range.start, titles[k].range.end) && isBefore(titles[k].range.end, range.end)) return true;
+  const j = partitionPoint(titles, (t) => isBefore(t.range.start, range.end)) - 1;
+  return j >= 0 && j > k && isBefore(range.start, titles[j].range.start) && isBefore(range.end, titles[j].range.end);
+}
+
+/** The title of a line that is two dashes and a title (`--Ferry Fares`, `-- Harbor Dues:`), or undefined. */
+function dashWords(text: string): { start: number; end: number; words: string } | undefined {
+  const m = DASH_LABEL.exec(text);
+  if (!m) return undefined;
+  const from = m[0].length;
+  const first = text.charCodeAt(from);
+  if (!(first >= 65 && first <= 90)) return undefined;
+  const end = trimEndOffset(text, text.length, from);
+  const words = text.slice(from, text[end - 1] === ':' ? end - 1 : end).trimEnd();
+  if (!isTitle(words) || /[.!?;,]$/.test(words)) return undefined;
+  return { start: m[1].length, end, words: text.slice(from, end) };
 }

@@ -3,7 +3,7 @@
  * classification, subject, TAGS, REF ids), never its text.
  */
 import { SymbolKind, type Range, type WorkspaceSymbol } from 'vscode-languageserver';
-import { fileName, idFromFileName as idFromName, isRedactedPost, parseCableId, type TypedCableId } from '../core/id';
+import { canonicalId, fileName, idFromFileName as idFromName, isRedactedPost, parseCableId, type TypedCableId } from '../core/id';
 import { URI } from 'vscode-uri';
 import type { Cable, Tag } from '../core/model';
 import { isWordCharacter, ownCopy } from '../core/text';
@@ -103,6 +103,8 @@ export class CableIndex {
   readonly #byId = new Map<string, IndexedCable[]>();
   /** What search reads of each cable, by key, worked out once when it is indexed. */
   readonly #searchable = new Map<string, Searchable>();
+  /** How many indexed cables have an id of each post, for search to tell whether a query may start an id at all. */
+  readonly #posts = new Map<string, number>();
 
   get size(): number {
     return this.#byUri.size;
@@ -117,7 +119,9 @@ export class CableIndex {
     const key = indexKey(entry.uri);
     this.#remove(key);
     this.#byUri.set(key, entry);
-    this.#searchable.set(key, searchable(entry));
+    const s = searchable(entry);
+    this.#searchable.set(key, s);
+    for (const post of new Set(s.ids.map((id) => id.post))) this.#posts.set(post, (this.#posts.get(post) ?? 0) + 1);
     if (entry.id) {
       const same = this.#byId.get(entry.id);
       if (same) same.push(entry);
@@ -148,6 +152,11 @@ export class CableIndex {
     const old = this.#byUri.get(key);
     if (!old) return false;
     this.#byUri.delete(key);
+    for (const post of new Set(this.#searchable.get(key)?.ids.map((id) => id.post))) {
+      const n = this.#posts.get(post) ?? 0;
+      if (n > 1) this.#posts.set(post, n - 1);
+      else this.#posts.delete(post);
+    }
     this.#searchable.delete(key);
     const same = old.id ? this.#byId.get(old.id) : undefined;
     if (same) {
@@ -192,7 +201,8 @@ export class CableIndex {
    * Workspace symbols by id (`09PARIS708`, `PARIS 708`, `09 PARIS 708`; the id the text gives or the one
    * its file name gives), subject words, TAGS, the persons named after OVIP-style TAGS, date or file name (without its extension, or pasted whole:
    * `09PARIS708.txt`; a word with a dot after its first character is looked for in the whole name too, so that
-   * `.txt` alone finds no file). The cables whose id was typed come first; a query read as an id with a year
+   * `.txt` alone finds no file). The cables whose id was typed come first, then the others by {@link matchRank}, at most
+   * `limit` in all; a query read as an id with a year
    * (`09 STATE 13750`) lists no cable of that post from another year, whose date or serial may hold the words typed
    * (10STATE13750 of 9 January 2010).
    *
@@ -202,7 +212,7 @@ export class CableIndex {
    * found by what its name does not show (a TAG, the date, a file name that gives another id) has it added to
    * the name: `09PARIS708: MINISTER ON TRADE · TAGS ETRD FR`.
    */
-  search(query: string, limit = 200): WorkspaceSymbol[] {
+  search(query: string, limit = WORKSPACE_SYMBOL_LIMIT): WorkspaceSymbol[] {
     const q = query.trim();
     const typed = parseCableId(q);
     const words = q.toUpperCase().split(/\s+/).filter((w) => w.length > 0);
@@ -210,25 +220,45 @@ export class CableIndex {
     // before its last dot, which the text searched holds, is looked for first, so that only those files' names are read.
     const stems = words.map((w) => (w.lastIndexOf('.') > 0 ? w.slice(0, w.lastIndexOf('.')) : undefined));
     const exact: IndexedCable[] = [];
-    // The cables where every word typed is a whole word (the TAG `KN`, `IRAN`), before those where one is part of a
-    // longer word (`KNNP`, `ACKNOWLEDGES`, `IRANIANS`), each in the order indexed.
-    const whole: IndexedCable[] = [];
-    const partial: IndexedCable[] = [];
+    // The other cables that hold every word typed, best first, each in the order indexed: those whose id starts with the
+    // first word (`PARIS` of 09PARIS708, `09PARIS7`, the other words whole), those whose subject holds it as a whole word,
+    // those where every word is a whole word elsewhere (the TAG `KN`, `IRAN`), and those where one is part of a longer word
+    // (`KNNP`, `ACKNOWLEDGES`, `IRANIANS`). VS Code sends only the first word typed and keeps what the answer holds, so the
+    // limit cuts the least useful.
+    const ranks: IndexedCable[][] = [[], [], [], []];
+    // When no id can start with the first word (`trade`), nothing can rank above a full second rank: the search stops
+    // there rather than read the whole collection.
+    const best = words.length > 0 && this.#mayStartId(words[0]) ? 0 : 1;
     for (const [key, entry] of this.#byUri) {
       const s = this.#searchable.get(key)!;
       if (typed && s.ids.some((id) => id.post === typed.post && id.number === typed.number && (typed.year === undefined || id.year === typed.year))) exact.push(entry);
       else if (typed?.year !== undefined && s.ids.some((id) => id.post === typed.post) && !s.ids.some((id) => id.post === typed.post && id.year === typed.year)) continue;
-      else if (whole.length < limit && words.every((w, i) => s.text.includes(w) || inFileName(entry, s.text, w, stems[i]))) {
-        if (words.every((w) => hasWholeWord(s.text, w))) whole.push(entry);
-        else if (partial.length < limit) partial.push(entry);
-      } else if (!typed && whole.length >= limit) break;
+      else if (words.every((w, i) => s.text.includes(w) || inFileName(entry, s.text, w, stems[i]))) {
+        // Nothing typed: every cable, in the order indexed.
+        const rank = words.length === 0 ? 2 : matchRank(s, words);
+        if (ranks[rank].length < limit) ranks[rank].push(entry);
+        // Nothing after can rank above a full best rank, but a cable whose id was typed.
+        else if (rank === best && !typed) break;
+      }
     }
-    return [...this.#byPreference(exact, q), ...whole, ...partial].slice(0, limit).map((entry) => ({
+    return [...this.#byPreference(exact, q), ...ranks.flat()].slice(0, limit).map((entry) => ({
       name: symbolName(entry, words),
       kind: SymbolKind.File,
       containerName: [entry.dtg?.slice(0, 10), entry.classification, entry.tags.join(' ')].filter(Boolean).join(' · '),
       location: { uri: entry.uri, range: { start: { line: entry.bannerLine ?? 0, character: 0 }, end: { line: entry.bannerLine ?? 0, character: 0 } } },
     }));
+  }
+
+  /**
+   * True when the upper-case `word` may start an indexed cable's id, with its year or without (`PAR`, `09PARIS7`): a post
+   * indexed starts with its letters, or they start with the post.
+   */
+  #mayStartId(word: string): boolean {
+    const m = /^(?:\d{2})?([A-Z]*)/.exec(word)!;
+    const letters = m[1];
+    if (m[0].length < word.length && letters.length === 0) return false;
+    for (const post of this.#posts.keys()) if (post.startsWith(letters) || letters.startsWith(post)) return true;
+    return false;
   }
 
   /**
@@ -249,10 +279,31 @@ export class CableIndex {
 }
 
 /**
- * True when the upper-case `word` stands in `text` as a whole word: neither a letter nor a digit touches it on either side.
+ * At most this many workspace symbols answer a query: VS Code asks again at each key typed, and fuzzy-matches and sorts
+ * what the answer holds, which costs it little for a few thousand; the server's search and names cost about
+ * a millisecond a thousand symbols.
  */
-function hasWholeWord(text: string, word: string): boolean {
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+export const WORKSPACE_SYMBOL_LIMIT = 1000;
+
+/**
+ * How well a cable that holds every word typed matches them, best first: 0 when its id starts with the first word and the
+ * others are whole words, 1 when its subject holds the first word as a whole word and the others are whole words, 2 when
+ * every word is a whole word, 3 when one is only part of a longer word (or a file name's).
+ */
+function matchRank(s: Searchable, words: readonly string[]): number {
+  for (let k = 1; k < words.length; k++) if (!hasWholeWord(s.text, words[k])) return 3;
+  const first = words[0];
+  if (s.idForms.some((f) => f.startsWith(first))) return 0;
+  if (!hasWholeWord(s.text, first)) return 3;
+  return hasWholeWord(s.text, first, s.subjectFrom, s.subjectTo) ? 1 : 2;
+}
+
+/**
+ * True when the upper-case `word` stands in `text` as a whole word, between `from` and `to`: neither a letter nor a digit
+ * touches it on either side.
+ */
+function hasWholeWord(text: string, word: string, from = 0, to = text.length): boolean {
+  for (let at = text.indexOf(word, from); at >= 0 && at + word.length <= to; at = text.indexOf(word, at + 1)) {
     if (!isWordCharacter(text[at - 1]) && !isWordCharacter(text[at + word.length])) return true;
   }
   return false;
@@ -336,6 +387,11 @@ interface Searchable {
   readonly text: string;
   /** The id the text gives and the one the file name gives, read. */
   readonly ids: readonly TypedCableId[];
+  /** Those ids with the year and without (`09PARIS708`, `PARIS708`), which a query may start. */
+  readonly idForms: readonly string[];
+  /** Where the subject stands in `text`. */
+  readonly subjectFrom: number;
+  readonly subjectTo: number;
 }
 
 function searchable(entry: IndexedCable): Searchable {
@@ -346,9 +402,13 @@ function searchable(entry: IndexedCable): Searchable {
     const read = id === undefined ? undefined : parseCableId(id);
     if (read) ids.push(read);
   }
+  const idForms = ids.flatMap((id) => (id.year === undefined ? [] : [canonicalId(id.year, id.post, id.number)]).concat(`${id.post}${id.number}`));
   // The post as a word of its own (`PARIS`, `BUENOS AIRES`), which the id (`09PARIS708`) holds only inside a longer word;
   // for an undated cable (a partial extract), the year its id gives, so that `2004` finds 04MADRID1731 too.
-  return { text: `${entry.id ?? ''} ${name} ${entry.post ?? ''} ${entry.subject ?? ''} ${entry.tags.join(' ')} ${entry.persons?.join(' ; ') ?? ''} ${entry.dtg ?? idYear(entry) ?? ''}`.toUpperCase(), ids };
+  const before = `${entry.id ?? ''} ${name} ${entry.post ?? ''} `;
+  const subject = entry.subject ?? '';
+  const text = `${before}${subject} ${entry.tags.join(' ')} ${entry.persons?.join(' ; ') ?? ''} ${entry.dtg ?? idYear(entry) ?? ''}`.toUpperCase();
+  return { text, ids, idForms, subjectFrom: before.length, subjectTo: before.length + subject.length };
 }
 
 /** The four-digit year of the id of a cable (`04MADRID1731`: `2004`), or undefined. */
