@@ -1534,7 +1534,31 @@ describe('completion edits: the banner of a new cable', () => {
     // The post as banners write it, its words apart, typed as far as its second word.
     check('UNCLAS BUENOS A|', 'UNCLAS BUENOS AIRES ', 'BUENOS AIRES');
     // A post written whole: the serial comes next.
-    assert.deepEqual(labelsAt('C O N F I D E N T I A L PARIS |'), []);
+    assert.ok(!labelsAt('C O N F I D E N T I A L PARIS |').includes('PARIS'));
+  });
+
+  it('offers the serial after the post and a space: the DE line\'s or the file name\'s, else 000001, a placeholder for a client with snippets', () => {
+    // Nothing gives the serial: six digits, as banners write it, and a placeholder to type over.
+    check('C O N F I D E N T I A L PARIS |', 'C O N F I D E N T I A L PARIS 000001');
+    check('UNCLAS NOWHERE 00|', 'UNCLAS NOWHERE 000001');
+    const snippet = completionsAt('S E C R E T PARIS |', 'plain', { snippets: true }).items;
+    assert.deepEqual(snippet.map((i) => [i.label, i.insertTextFormat, (i.textEdit as TextEdit).newText]), [['000001', 2, '${1:000001}']]);
+    // The DE line under the transmission header gives it (CBL005 checks the two agree), and the placeholder is not offered.
+    const header = 'VZCZCXRO4411\nPP RUEHWEB\nDE RUEHFR #0708/01 0011200\nZNY CCCCC ZZH\nP 011200Z JAN 26\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\n\n';
+    assert.deepEqual(labelsAt(`${header}C O N F I D E N T I A L PARIS |`), ['000708']);
+    check(`${header}C O N F I D E N T I A L PARIS 0|`, 'C O N F I D E N T I A L PARIS 000708');
+    // A section's banner too.
+    assert.deepEqual(labelsAt(`${header}C O N F I D E N T I A L SECTION 01 OF 02 PARIS |`), ['000708']);
+    // The file name's id, when it names the banner's post; another post's number is not this cable's.
+    const named = (text: string, citingId: string) => completionsAt(text, 'plain', { citingId }).items.map((i) => `${i.label} ${i.detail}`);
+    assert.deepEqual(named('C O N F I D E N T I A L PARIS |', '26PARIS412'), ['000412 Serial: the file name\'s, 26PARIS412']);
+    assert.deepEqual(named('C O N F I D E N T I A L PARIS |', '26MOSCOW412'), ['000001 Serial: six digits']);
+    assert.deepEqual(named(`${header}C O N F I D E N T I A L PARIS |`, '26PARIS412'), ['000708 Serial: the DE line\'s, #0708', '000412 Serial: the file name\'s, 26PARIS412']);
+    // A post still being typed ("BUENOS" of "BUENOS AIRES") gets the posts, not a serial; text after the caret, nothing.
+    assert.ok(labelsAt('UNCLAS BUENOS |').includes('BUENOS AIRES'));
+    assert.deepEqual(labelsAt('UNCLAS PARIS | 000412'), []);
+    // Not in the transmission header's lines, nor under a field.
+    assert.deepEqual(labelsAt('E.O. 12958: DECL: 03/14/2019\nS E C R E T PARIS |'), []);
   });
 
   it('offers no banner under a banner, in a transmission header, after a field, after the serial or before text', () => {

@@ -8,7 +8,7 @@
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { hostEmbassies, hostTagOf } from '../core/hosts';
-import { citationOf } from '../core/id';
+import { citationOf, normalizePost, parseCableId } from '../core/id';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Block, Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefField, RefItem, Token } from '../core/model';
 import { parseBracketMarking, parseMisclosedMarking, parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
@@ -1099,9 +1099,12 @@ const BANNER_POST_TYPED = /^(UNCLAS|C O N F I D E N T I A L|S E C R E T) ([A-Z][
  * field and the body, with no banner on another line and no transmission header (whose lines are typed in capitals too).
  */
 function bannerItems(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] | undefined {
-  if (cable.header || (cable.banner && cable.banner.range.start.line !== position.line)) return undefined;
+  if (cable.banner && cable.banner.range.start.line !== position.line) return undefined;
   const firstField = Math.min(cable.eo?.range.start.line ?? Infinity, cable.tags?.range.start.line ?? Infinity, cable.subject?.range.start.line ?? Infinity, cable.paragraphs[0]?.range.start.line ?? Infinity);
   if (position.line >= firstField) return undefined;
+  const serial = serialItems(cable, position, ctx);
+  if (serial) return serial;
+  if (cable.header) return undefined;
   const kind = cable.lineKinds[position.line];
   if (kind !== undefined && kind !== 'blank' && kind !== 'preamble' && kind !== 'banner') return undefined;
   const line = cable.lines[position.line] ?? '';
@@ -1139,6 +1142,59 @@ function bannerItems(cable: Cable, position: Position, ctx: CompletionContext): 
     preselect: i === 0 || undefined,
     textEdit: itemEdit(position.line, { start: 0, insertEnd: position.character, replaceEnd: position.character }, `${b.text} `, ctx.insertReplace),
   }));
+}
+
+/**
+ * A banner typed as far as its post and a space, and perhaps the serial's first digits: `C O N F I D E N T I A L PARIS 00`,
+ * `S E C R E T SECTION 01 OF 02 PARIS `. The post is taken as written (a consulate's too, `MUMBAI`).
+ */
+const BANNER_SERIAL_TYPED = /^(?:UNCLAS|C O N F I D E N T I A L|S E C R E T) (?:SECTION \d{1,2} OF \d{1,2} )?([A-Z][A-Z .'-]{0,30}?) (\d{0,5})$/;
+
+/** A serial as banners write it: six digits, `000708` (every banner of the project's corpus that gives one writes six). */
+const bannerSerial = (n: number) => String(n).padStart(6, '0');
+
+/**
+ * The serial after the banner's post and a space (`C O N F I D E N T I A L PARIS |`), where the banner of a new cable (or
+ * one under its transmission header) is typed and nothing follows the caret: the serial the cable gives already, that of
+ * the DE line (`DE RUEHFR #0708/01 …`, which CBL005 checks the banner's against) first, then that of the file name's id
+ * when it names the same post (`09PARIS708.txt`); else `000001`, a placeholder to type over for a client that takes
+ * snippets, since only the writer knows the number. Never one that disagrees with the DE line or the file name. Nothing
+ * while the post is still being typed (`BUENOS |`, the start of `BUENOS AIRES`).
+ */
+function serialItems(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] | undefined {
+  const line = cable.lines[position.line] ?? '';
+  if (position.character > 80 || line.slice(position.character).trim() !== '') return undefined;
+  const typed = BANNER_SERIAL_TYPED.exec(line.slice(0, position.character));
+  if (!typed) return undefined;
+  const header = cable.header;
+  if (header && position.line <= header.range.end.line) return undefined;
+  const post = typed[1];
+  // "BUENOS |": the post goes on ("BUENOS AIRES"), which the posts' list offers.
+  if ([...hostEmbassies()].some((h) => h.embassy.toUpperCase().startsWith(`${post} `))) return undefined;
+  const digits = typed[2];
+  const span = { start: position.character - digits.length, insertEnd: position.character, replaceEnd: position.character };
+  const items: CompletionItem[] = [];
+  const offer = (n: number, detail: string, documentation: string) => {
+    const text = bannerSerial(n);
+    if (n > 999_999 || items.some((i) => i.label === text)) return;
+    items.push({ label: text, kind: CompletionItemKind.Value, detail, documentation, filterText: text, sortText: String(items.length), preselect: items.length === 0 || undefined, textEdit: itemEdit(position.line, span, text, ctx.insertReplace) });
+  };
+  const de = header?.de?.serial;
+  if (de) offer(de.value, `Serial: the DE line's, #${de.text}`, 'The serial the DE line gives the cable (its station serial), six digits as banners write it; CBL005 reports a banner whose serial differs.');
+  const named = ctx.citingId ? parseCableId(ctx.citingId) : undefined;
+  if (named && named.post === normalizePost(post)) offer(named.number, `Serial: the file name's, ${ctx.citingId}`, 'The serial the file name\'s id gives the cable, six digits as banners write it; CBL043 reports a banner that differs from it.');
+  if (items.length > 0) return items;
+  const placeholder = bannerSerial(1);
+  const documentation = `The cable's serial at its post, six digits as banners write it (\`${post} 000412\`): a placeholder, since neither a DE line nor the file name gives it.`;
+  return [{
+    label: placeholder,
+    kind: ctx.snippets ? CompletionItemKind.Snippet : CompletionItemKind.Value,
+    detail: 'Serial: six digits',
+    documentation,
+    filterText: placeholder,
+    ...(ctx.snippets && { insertTextFormat: InsertTextFormat.Snippet }),
+    textEdit: itemEdit(position.line, span, ctx.snippets ? `\${1:${placeholder}}` : placeholder, ctx.insertReplace),
+  }];
 }
 
 /**
