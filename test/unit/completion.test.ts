@@ -1516,6 +1516,54 @@ describe('completion: the next paragraph and REF item on the real cables', funct
   });
 });
 
+describe('completion edits: the Classified By line and the signature', () => {
+  const head = 'C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 13526: DECL: 01/01/2036\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n';
+
+  it('offers the classifiers\' titles the released cables write after "Classified By: ", Ambassador first', () => {
+    const labels = labelsAt(`${head}Classified By: |`);
+    assert.deepEqual(labels.slice(0, 4), ['Ambassador', 'DCM', 'Political Minister-Counselor', "Charge d'Affaires"]);
+    check(`${head}Classified By: |`, 'Classified By: Ambassador ');
+    // On the space typed after the keyword, and as a title is typed ("Pol" finds both political titles).
+    assert.deepEqual(completionsAt(`${head}Classified By: |`, 'plain', { triggerCharacter: ' ' }).items.length, labels.length);
+    const { line, character, items } = completionsAt(`${head}Classified By: Pol|`);
+    assert.deepEqual(visible(line, character, items).map((i) => i.label), ['Political Minister-Counselor', 'Political Counselor']);
+    check(`${head}Classified By: Pol|`, 'Classified By: Political Counselor ', 'Political Counselor');
+    // A client that takes snippets gets the name to fill in.
+    const snippet = completionsAt(`${head}Classified By: |`, 'plain', { snippets: true }).items[0];
+    assert.deepEqual([snippet.label, snippet.insertTextFormat, (snippet.textEdit as TextEdit).newText], ['Ambassador NAME', 2, 'Ambassador ${1:NAME}']);
+  });
+
+  it('offers the reasons\' tail after the classifier on Ctrl+Space only, where the line gives none', () => {
+    check(`${head}Classified By: DCM Ann Doe |`, 'Classified By: DCM Ann Doe for reasons 1.4 (b) and (d).');
+    check(`${head}Classified By: DCM Ann Doe|`, 'Classified By: DCM Ann Doe for reasons 1.4 (b) and (d).');
+    // A space typed while the name is written opens no list.
+    assert.deepEqual(completionsAt(`${head}Classified By: DCM Ann |`, 'plain', { triggerCharacter: ' ' }).items, []);
+    // Reasons given already, or text after the caret: no tail.
+    assert.ok(!labelsAt(`${head}Classified By: DCM Ann Doe for reasons 1.4 (b) |`).some((l) => l.startsWith('for reasons')));
+    assert.deepEqual(labelsAt(`${head}Classified By: DCM Ann| Doe`), []);
+    // A cable of 2002, before E.O. 13292 moved the reasons to section 1.4.
+    const old = `Friday, 12 July 2002, 06:59\n${head.replace('13526: DECL: 01/01/2036', '12958: DECL: 07/12/2012')}Classified By: DCM Ann Doe |`;
+    check(old, 'Classified By: DCM Ann Doe for reasons 1.5 (b) and (d).');
+  });
+
+  it('offers the signature, a surname placeholder, at the end of the text of an unsigned cable to a client that takes snippets', () => {
+    const text = `${head}Classified By: DCM Ann Doe for reasons 1.4 (b) and (d).\n\n¶1. (C) The harbor board met.\n\n|`;
+    const items = completionsAt(text, 'plain', { snippets: true }).items;
+    const signature = items.find((i) => i.label === 'SURNAME');
+    assert.ok(signature, items.map((i) => i.label).join());
+    assert.equal((signature.textEdit as TextEdit).newText, '${1:SURNAME}');
+    assert.equal(items[items.length - 1], signature, 'after the next paragraph\'s markers');
+    assert.ok(items[0].preselect);
+    // Not without snippets, not once signed, not above more text, not right under the text, not on a typed character.
+    assert.ok(!labelsAt(text).includes('SURNAME'));
+    const none = (t: string, extra: Partial<CompletionContext> = {}) => assert.ok(!completionsAt(t, 'plain', { snippets: true, ...extra }).items.some((i) => i.label === 'SURNAME'), t);
+    none(text.replace('met.\n\n|', 'met.\n\n|\n\nDOE\n'));
+    none(text.replace('met.\n\n|', 'met.\n\n|\n\n¶2. (C) Fares rose.\n'));
+    none(text.replace('met.\n\n|', 'met.\n|'));
+    none(text, { triggerCharacter: '(' });
+  });
+});
+
 describe('completion edits: the banner of a new cable', () => {
   it('offers the banner levels on the first line of an empty document, the commonest first', () => {
     assert.deepEqual(labelsAt('|'), ['UNCLAS', 'C O N F I D E N T I A L', 'S E C R E T']);

@@ -4,7 +4,8 @@
  * letter under the REF field, caveats after the banner, routing
  * indicators with their addresses on TO/INFO lines, precedence words,
  * reason letters, DECL dates, the date-time group and the DE line's day of
- * year and time, and the REF items' letters after "ref" and the paragraphs' numbers after "para" in the text.
+ * year and time, the REF items' letters after "ref" and the paragraphs' numbers after "para" in the text, a new banner's
+ * level, post and serial, the Classified By line's title and reasons, and the signature.
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { hostEmbassies, hostTagOf } from '../core/hosts';
@@ -14,8 +15,8 @@ import type { Block, Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefFi
 import { parseBracketMarking, parseMisclosedMarking, parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
 import { MONTHS } from '../core/parse/header';
 import { continuesRefField, parseCaveatLine, refLetterAt, refLetterOrdinal } from '../core/parse/metadata';
-import { orderInEffect } from '../core/rules/cbl041-eo-order-after-cable';
-import { dayOfYear, pad } from '../core/rules/util';
+import { ORDER_DATES, orderInEffect } from '../core/rules/cbl041-eo-order-after-cable';
+import { compareDates, dayOfYear, pad } from '../core/rules/util';
 import { contains, isAlnum, isBefore, isCapital, isDigit, isLetter, isSpace, partitionPoint, skipSpaces, WHITE_RUNS } from '../core/text';
 import { markingMeaning, qualifier, tagEntries, tagListMeaning, type Dictionaries, type TagEntry, type TermEntry } from './dictionaries';
 import { hostCountryLine, indexedCableMarkdown, otherAddresses, paragraphOpening, shortenSubject, tagNote, timesSeen } from './hover';
@@ -1360,7 +1361,10 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     const paragraphItems = nextParagraphItems(cable, position, line, ctx) ?? [];
     return [...refItems, ...paragraphItems.map((i) => ({ ...i, preselect: undefined, sortText: `2${i.sortText}` }))];
   }
-  const paragraphItems = refItems ? undefined : nextParagraphItems(cable, position, line, ctx);
+  const marker = refItems ? undefined : nextParagraphItems(cable, position, line, ctx);
+  // At the end of the text, under the last paragraph: the signature after the next paragraph's markers.
+  const signature = marker && signatureItem(cable, position, line, ctx);
+  const paragraphItems = marker && signature ? [...marker, signature] : marker;
   // On a line of its own under a Summary, Comment or Note left open ("… met." ⏎ "|"): its closer beside the next
   // paragraph's marker. Right under the block's text, where 12 of the 15 closers on a line of their own in real cables
   // stand, the closer comes first; a blank line below it, where a new paragraph starts, the markers do, and so they do
@@ -1505,6 +1509,12 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     });
   }
 
+  // After "Classified By: ": the classifier's title; after the classifier, the reasons.
+  if (kind === 'classified-by' || CLASSIFIED_BY_KEYWORD.test(before)) {
+    const items = classifiedByItems(cable, position, line, ctx);
+    if (items) return items;
+  }
+
   // Reason letters after "1.4 (" or "1.4 ", only where a letter can go: "1.4|" would become "1.a",
   // "1.4 |(b)" "1.4 a(b)" and "1.4 (|b)" "1.4 (ab)".
   const afterWord = before.charCodeAt(before.length - word.length - 1);
@@ -1602,6 +1612,87 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     if (closer) return [{ ...closer, textEdit: edit(wordSpan, closer.textEdit) }];
   }
   return [];
+}
+
+/**
+ * The classifiers' titles the Classified By lines of the project's corpus write, with how many of its 178 lines (seeds and
+ * cablegate) name each, spelled out or abbreviated: Ambassador 53 (`Amb.` 3 of them), DCM 27 (`Deputy Chief of Mission` 5,
+ * `ADCM` 1), Political Minister-Counselor 27 (`PolMinCouns`, `Pol M/C` and others 14), Charge d'Affaires 19 (`CDA` 6),
+ * Political Counselor 11 (`Polcouns` 5), Consul General, Economic Counselor, Economic Minister-Counselor and Principal
+ * Officer 3 each. 133 of the 149 lines that name one of them write it before the name (`DCM Kris Urs for reasons …`).
+ */
+const CLASSIFIER_TITLES = ['Ambassador', 'DCM', 'Political Minister-Counselor', "Charge d'Affaires", 'Political Counselor', 'Consul General', 'Economic Counselor', 'Economic Minister-Counselor', 'Principal Officer'];
+
+/** The Classified By keyword and the white space after it, before the caret: `Classified By: `. */
+const CLASSIFIED_BY_KEYWORD = /^[ \t]*Classified[ \t]+By[ \t]*[:;][ \t]+/i;
+
+/**
+ * On a Classified By line with nothing after the caret: right after its keyword and a space, or a title's first letters
+ * (`Classified By: |`, `Classified By: Pol|`), the classifiers' titles the released cables write ({@link CLASSIFIER_TITLES}),
+ * each with a name to fill in for a client that takes snippets (`Ambassador NAME`); asked for with Ctrl+Space after the
+ * classifier on a line that gives no reasons (`Classified By: DCM Ann Doe |`), the reasons' tail, `for reasons 1.4 (b)
+ * and (d).` (section 1.5 in a cable dated before E.O. 13292 of 25 March 2003): 38 of the 178 lines write it so, and b and
+ * d are the letters most give. A space typed opens the titles only, never the tail, so that no list opens while a name
+ * is typed.
+ */
+function classifiedByItems(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem[] | undefined {
+  if (position.character > 200 || line.slice(position.character).trim() !== '') return undefined;
+  const before = line.slice(0, position.character);
+  const keyword = CLASSIFIED_BY_KEYWORD.exec(before);
+  if (!keyword || (ctx.triggerCharacter !== undefined && ctx.triggerCharacter !== ' ')) return undefined;
+  const typed = before.slice(keyword[0].length);
+  const upper = typed.toUpperCase();
+  const span = { start: keyword[0].length, insertEnd: position.character, replaceEnd: position.character };
+  if (CLASSIFIER_TITLES.some((t) => t.toUpperCase().startsWith(upper))) {
+    return CLASSIFIER_TITLES.map((title, i) => ({
+      label: ctx.snippets ? `${title} NAME` : title,
+      kind: ctx.snippets ? CompletionItemKind.Snippet : CompletionItemKind.Value,
+      detail: 'Classifier: title, then name',
+      documentation: 'Who classified the cable, as the released cables write it: the title, then the name. The reasons follow (for reasons 1.4 (b) and (d)).',
+      filterText: title,
+      sortText: String(i),
+      preselect: i === 0 || undefined,
+      ...(ctx.snippets && { insertTextFormat: InsertTextFormat.Snippet }),
+      textEdit: itemEdit(position.line, span, ctx.snippets ? `${snippetText(title)} \${1:NAME}` : `${title} `, ctx.insertReplace),
+    }));
+  }
+  // The tail, on Ctrl+Space only, after a classifier on a line that gives no reasons.
+  const by = cable.classifiedBy;
+  if (ctx.triggerCharacter !== undefined || !by || by.range.start.line !== position.line || by.derived || by.section || by.reasons.length > 0 || typed.trim() === '') return undefined;
+  // "… for reasons 1.|": the reasons are being written, which the parser reads no section of yet; a name holds no digit.
+  if (/reason|\d/i.test(typed)) return undefined;
+  const section = cable.date && compareDates(cable.date, ORDER_DATES.get('13292')!.signed!) < 0 ? '1.5' : '1.4';
+  const tail = `for reasons ${section} (b) and (d).`;
+  const space = isSpace(before.charCodeAt(before.length - 1)) ? '' : ' ';
+  return [{
+    label: tail,
+    kind: CompletionItemKind.Value,
+    detail: 'Reasons for the classification',
+    documentation: `The categories of section ${section} of the order that allow the classification: (b) foreign government information, (d) foreign relations, the two most cables give. Change the letters to those that apply.`,
+    preselect: true,
+    textEdit: itemEdit(position.line, { start: position.character, insertEnd: position.character, replaceEnd: position.character }, `${space}${tail}`, ctx.insertReplace),
+  }];
+}
+
+/**
+ * The signature, for a client that takes snippets, asked for with Ctrl+Space on an empty line under a blank line at the end
+ * of the text of a cable that has no signature yet, below its last paragraph: the signer's surname in capitals, as cables
+ * sign (`CALLOWAY`), a placeholder to type over, since who signs a post's cables the text does not say.
+ */
+function signatureItem(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem | undefined {
+  if (!ctx.snippets || ctx.triggerCharacter !== undefined || cable.signature || line.trim() !== '') return undefined;
+  const last = cable.paragraphs[cable.paragraphs.length - 1];
+  if (!last || last.range.start.line >= position.line || (cable.lines[position.line - 1] ?? '').trim() !== '') return undefined;
+  for (let l = position.line + 1; l < cable.lines.length; l++) if (cable.lines[l].trim() !== '' && cable.lineKinds[l] !== 'trailer') return undefined;
+  return {
+    label: 'SURNAME',
+    kind: CompletionItemKind.Snippet,
+    detail: 'Signature: the signer\'s surname in capitals',
+    documentation: 'The cable\'s signature: the surname of whoever signs for the post (the ambassador, or the chargé), in capitals, on a line of its own under the text.',
+    sortText: '9',
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range: { start: { line: position.line, character: 0 }, end: position }, newText: '${1:SURNAME}' },
+  };
 }
 
 /** What a block's closer item writes: its label and the text in place of the word typed. */
