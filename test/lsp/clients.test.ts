@@ -143,7 +143,9 @@ describe('language server and the formats a client declares', function () {
     };
     const commands = await actionsOf({ workspace: { applyEdit: true }, textDocument: { codeAction: {} } });
     assert.deepEqual(commands.provider, { commands: ['cable.applyCodeActionEdit'] });
+    // The draft has no E.O. line: CBL012's fix, which writes its keyword, comes as a command too.
     assert.deepEqual(commands.actions.map((a) => [a.title, a.command, Object.keys(a).sort().join()]), [
+      ["Insert the line 'E.O. 13526:'", 'cable.applyCodeActionEdit', 'arguments,command,title'],
       ['Remove the repeated PREL', 'cable.applyCodeActionEdit', 'arguments,command,title'],
       ['Renumber paragraph 3 as 2', 'cable.applyCodeActionEdit', 'arguments,command,title'],
       ['Fix all safe cable problems', 'cable.applyCodeActionEdit', 'arguments,command,title'],
