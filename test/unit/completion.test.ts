@@ -1602,6 +1602,9 @@ describe('completion edits: the banner of a new cable', () => {
     assert.deepEqual(named('C O N F I D E N T I A L PARIS |', '26PARIS412'), ['000412 Serial: the file name\'s, 26PARIS412']);
     assert.deepEqual(named('C O N F I D E N T I A L PARIS |', '26MOSCOW412'), ['000001 Serial: six digits']);
     assert.deepEqual(named(`${header}C O N F I D E N T I A L PARIS |`, '26PARIS412'), ['000708 Serial: the DE line\'s, #0708', '000412 Serial: the file name\'s, 26PARIS412']);
+    // The end-of-message line after BT, and a continuation-page line of the same post, give it too.
+    assert.deepEqual(labelsAt('C O N F I D E N T I A L PARIS |\n\nE.O. 13526: DECL: 01/01/2036\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text.\n\nDOE\n\nBT\n#0415\n\nNNNN\n'), ['000415']);
+    assert.deepEqual(labelsAt('C O N F I D E N T I A L PARIS |\n\nE.O. 13526: DECL: 01/01/2036\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text\nPARIS 00000416 002 OF 002\ngoes on.\n'), ['000416']);
     // A post still being typed ("BUENOS" of "BUENOS AIRES") gets the posts, not a serial; text after the caret, nothing.
     assert.ok(labelsAt('UNCLAS BUENOS |').includes('BUENOS AIRES'));
     assert.deepEqual(labelsAt('UNCLAS PARIS | 000412'), []);

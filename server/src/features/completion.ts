@@ -1157,8 +1157,9 @@ const bannerSerial = (n: number) => String(n).padStart(6, '0');
 /**
  * The serial after the banner's post and a space (`C O N F I D E N T I A L PARIS |`), where the banner of a new cable (or
  * one under its transmission header) is typed and nothing follows the caret: the serial the cable gives already, that of
- * the DE line (`DE RUEHFR #0708/01 …`, which CBL005 checks the banner's against) first, then that of the file name's id
- * when it names the same post (`09PARIS708.txt`); else `000001`, a placeholder to type over for a client that takes
+ * the DE line (`DE RUEHFR #0708/01 …`, which CBL005 checks the banner's against) first, then the end-of-message line's
+ * (`#0708` after `BT`) and a continuation-page line's of the same post (`PARIS 00000708 002 OF 003`), then that of the
+ * file name's id when it names the same post (`09PARIS708.txt`); else `000001`, a placeholder to type over for a client that takes
  * snippets, since only the writer knows the number. Never one that disagrees with the DE line or the file name. Nothing
  * while the post is still being typed (`BUENOS |`, the start of `BUENOS AIRES`).
  */
@@ -1182,6 +1183,11 @@ function serialItems(cable: Cable, position: Position, ctx: CompletionContext): 
   };
   const de = header?.de?.serial;
   if (de) offer(de.value, `Serial: the DE line's, #${de.text}`, 'The serial the DE line gives the cable (its station serial), six digits as banners write it; CBL005 reports a banner whose serial differs.');
+  // "#0708" between BT and NNNN repeats the DE line's serial; a continuation-page line of the same post gives it too.
+  const eom = cable.trailer?.eom?.serial;
+  if (eom) offer(eom.value, `Serial: the end-of-message line's, #${eom.text}`, 'The serial the end-of-message line after BT gives the cable, six digits as banners write it.');
+  const page = cable.pageLines.find((p) => normalizePost(post).startsWith(normalizePost(p.post.text)));
+  if (page) offer(page.serial.value, `Serial: the page line's, ${page.token.text}`, 'The serial the continuation-page lines give the cable, six digits as banners write it; CBL033 reports a page line whose serial differs.');
   const named = ctx.citingId ? parseCableId(ctx.citingId) : undefined;
   if (named && named.post === normalizePost(post)) offer(named.number, `Serial: the file name's, ${ctx.citingId}`, 'The serial the file name\'s id gives the cable, six digits as banners write it; CBL043 reports a banner that differs from it.');
   if (items.length > 0) return items;
