@@ -680,6 +680,31 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   }
 
   /**
+   * The findings held for the line being typed (`shownWhileTyping`) are shown once the writer pauses this long after an
+   * edit, as well as on an edit elsewhere or a save: a line left unfinished is reported while the writer reads it over.
+   */
+  const HELD_RELEASE_MS = 2500;
+  const releaseTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /** After an edit to `doc`, shows the findings held for the line being typed if no other edit follows within {@link HELD_RELEASE_MS}. */
+  function scheduleRelease(doc: TextDocument): void {
+    const old = releaseTimers.get(doc.uri);
+    if (old) clearTimeout(old);
+    releaseTimers.delete(doc.uri);
+    if (!typingLines.has(doc.uri)) return;
+    releaseTimers.set(
+      doc.uri,
+      setTimeout(() => {
+        releaseTimers.delete(doc.uri);
+        const current = documents.get(doc.uri);
+        if (!current || current.version !== doc.version || !typingLines.delete(doc.uri)) return;
+        // The same version: validate sends the diagnostics only when a held finding was among them.
+        validate(current);
+      }, HELD_RELEASE_MS),
+    );
+  }
+
+  /**
    * What went out last for each open document: its version and diagnostics. A document is validated more than once
    * with nothing changed: opening it also fires a content change, which schedules a validation, and clients send
    * `workspace/didChangeConfiguration` as they start (VS Code, eglot, Neovim), which revalidates every document.
@@ -772,7 +797,10 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   documents.onDidChangeContent((e) => {
     unindexed.add(e.document.uri);
     if (collectionAsked) scheduleIndexEdits();
-    if (settings.validateRun === 'onType') scheduleValidation(e.document, 150);
+    if (settings.validateRun === 'onType') {
+      scheduleValidation(e.document, 150);
+      scheduleRelease(e.document);
+    }
   });
   documents.onDidSave((e) => {
     // Saved, the document shows every finding, those of the line being typed too.
@@ -792,9 +820,11 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     published.delete(e.document.uri);
     typingLines.delete(e.document.uri);
     largeLogged.delete(e.document.uri);
-    const t = timers.get(e.document.uri);
-    if (t) clearTimeout(t);
-    timers.delete(e.document.uri);
+    for (const pending of [timers, releaseTimers]) {
+      const t = pending.get(e.document.uri);
+      if (t) clearTimeout(t);
+      pending.delete(e.document.uri);
+    }
     if (!diagnosedOnDisk.has(indexKey(e.document.uri))) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

@@ -11,6 +11,7 @@ import * as vsctm from 'vscode-textmate';
 import { buildGrammar } from '../../scripts/build-grammar.mjs';
 import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
+import { orderInEffect } from '../../server/src/core/rules/cbl041-eo-order-after-cable';
 import { corpusDir, corpusFiles, expectBaseline, ROOT } from '../helpers';
 import { FIELDS, fieldDisagreements } from './fields';
 
@@ -860,6 +861,16 @@ describe('snippets', () => {
     assert.ok(cable.header?.dtg?.dtg?.valid);
     assert.ok(cable.tags && cable.subject && cable.classifiedBy && cable.paragraphs.length === 1);
     assert.deepEqual(lintCable(cable).map((f) => `${f.id} ${f.message}`), []);
+  });
+
+  it('every snippet that writes an E.O. line names the order completion offers a new cable, E.O. 13526, and the skeleton\'s date agrees with it', () => {
+    // The skeleton wrote "E.O. 12958" under a DTG of January 2009, where completion offers "E.O. 13526: " to an undated draft.
+    const undated = orderInEffect(undefined, new Date(Date.UTC(2026, 0, 15)));
+    const written = Object.entries(snippets).flatMap(([name, s]) => [...s.body.join('\n').matchAll(/E\.O\. (\d{5})/g)].map((m) => `${name}: ${m[1]}`));
+    assert.ok(written.length >= 3, written.join(', '));
+    assert.deepEqual(written.filter((w) => !w.endsWith(`: ${undated}`)), []);
+    const cable = parseCable(expand(snippets['Cable with transmission header'].body)).cable;
+    assert.equal(orderInEffect(cable.date), cable.eo?.order?.text);
   });
 
   it('the skeleton\'s security group follows the banner level chosen, so that picking SECRET leaves no CBL007 error', () => {

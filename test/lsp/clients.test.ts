@@ -76,6 +76,23 @@ describe('language server and the formats a client declares', function () {
     assert.deepEqual((await refItems({})).map((i) => i.label), ['B.']);
   });
 
+  it('offers a new banner\'s serial from the document\'s file name, else a placeholder to a client that takes snippets', async () => {
+    /** The items after the banner's post and a space typed, in a document named `name`. */
+    async function serialItems(name: string, completionItem: object) {
+      const client: TestClient = await startServer(undefined, { textDocument: { completion: { completionItem } } });
+      try {
+        const uri = `file:///clients/${name}`;
+        await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text: 'C O N F I D E N T I A L NOWHERE ' } });
+        return await client.connection.sendRequest<{ label: string; insertTextFormat?: number; textEdit: { newText: string } }[]>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 32 }, context: { triggerKind: 2, triggerCharacter: ' ' } });
+      } finally {
+        await client.stop();
+      }
+    }
+    assert.deepEqual((await serialItems('26NOWHERE412.cable', { snippetSupport: true })).map((i) => [i.label, i.textEdit.newText, i.insertTextFormat ?? 1]), [['000412', '000412', 1]]);
+    assert.deepEqual((await serialItems('draft.cable', { snippetSupport: true })).map((i) => [i.label, i.textEdit.newText, i.insertTextFormat ?? 1]), [['000001', '${1:000001}', 2]]);
+    assert.deepEqual((await serialItems('draft.cable', {})).map((i) => [i.label, i.textEdit.newText, i.insertTextFormat ?? 1]), [['000001', '000001', 1]]);
+  });
+
   it('sends label details only to a client that declares labelDetailsSupport, and the description in the detail otherwise', async () => {
     /** The TAG items after "TAGS: ", from a server started with these completion-item capabilities. */
     async function tagItems(completionItem: object) {
@@ -126,7 +143,9 @@ describe('language server and the formats a client declares', function () {
     };
     const commands = await actionsOf({ workspace: { applyEdit: true }, textDocument: { codeAction: {} } });
     assert.deepEqual(commands.provider, { commands: ['cable.applyCodeActionEdit'] });
+    // The draft has no E.O. line: CBL012's fix, which writes its keyword, comes as a command too.
     assert.deepEqual(commands.actions.map((a) => [a.title, a.command, Object.keys(a).sort().join()]), [
+      ["Insert the line 'E.O. 13526:'", 'cable.applyCodeActionEdit', 'arguments,command,title'],
       ['Remove the repeated PREL', 'cable.applyCodeActionEdit', 'arguments,command,title'],
       ['Renumber paragraph 3 as 2', 'cable.applyCodeActionEdit', 'arguments,command,title'],
       ['Fix all safe cable problems', 'cable.applyCodeActionEdit', 'arguments,command,title'],

@@ -223,6 +223,22 @@ describe('language server over stdio', function () {
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(name) } });
   });
 
+  it('shows the findings held for the line being typed once the writer pauses, without another edit or a save', async () => {
+    const name = 'draft-paused.cable';
+    const text = 'C O N F I D E N T I A L PARIS 000413\n\nE.O. 12958: DECL: 03/14/2019\nTAGS: PREL PGOV\nSUBJECT: FOG SIGNALS\n\nClassified By: Irene Vasko for reasons 1.4 (b).\n\n¶1. (C) Text.\n';
+    const codes = (d: PublishDiagnostics) => d.diagnostics.map((x) => `${x.range.start.line} ${x.code}`);
+    await open(name, text);
+    const started = Date.now();
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(name), version: 2 }, contentChanges: [{ range: { start: { line: 3, character: 15 }, end: { line: 3, character: 15 } }, text: ' ' }] });
+    const ofVersion2 = (p: PublishDiagnostics & { version?: number }) => p.uri === uri(name) && p.version === 2;
+    // While the TAGS line is typed, its missing host-country TAG is held; the pause shows it, for the same version.
+    assert.ok(!codes(await client.waitFor<PublishDiagnostics & { version?: number }>('textDocument/publishDiagnostics', ofVersion2)).includes('3 CBL050'));
+    const released = await client.waitFor<PublishDiagnostics & { version?: number }>('textDocument/publishDiagnostics', ofVersion2, 10000);
+    assert.ok(codes(released).includes('3 CBL050'));
+    assert.ok(Date.now() - started >= 2000, 'not before the writer has paused');
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(name) } });
+  });
+
   it('checks nothing in a binary document and says so once, while the other features still answer', async () => {
     // Bytes read as text after a banner gave a page of findings (a paragraph with no marking, no E.O. line, …).
     const text = `S E C R E T NOWHERE 000001\n\n1. The minister\u0000\u0001 said.\n${'\u0000\u00ff\u0007PK\u0003\u0004(C)\n'.repeat(200)}`;

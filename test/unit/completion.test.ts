@@ -1516,6 +1516,54 @@ describe('completion: the next paragraph and REF item on the real cables', funct
   });
 });
 
+describe('completion edits: the Classified By line and the signature', () => {
+  const head = 'C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 13526: DECL: 01/01/2036\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n';
+
+  it('offers the classifiers\' titles the released cables write after "Classified By: ", Ambassador first', () => {
+    const labels = labelsAt(`${head}Classified By: |`);
+    assert.deepEqual(labels.slice(0, 4), ['Ambassador', 'DCM', 'Political Minister-Counselor', "Charge d'Affaires"]);
+    check(`${head}Classified By: |`, 'Classified By: Ambassador ');
+    // On the space typed after the keyword, and as a title is typed ("Pol" finds both political titles).
+    assert.deepEqual(completionsAt(`${head}Classified By: |`, 'plain', { triggerCharacter: ' ' }).items.length, labels.length);
+    const { line, character, items } = completionsAt(`${head}Classified By: Pol|`);
+    assert.deepEqual(visible(line, character, items).map((i) => i.label), ['Political Minister-Counselor', 'Political Counselor']);
+    check(`${head}Classified By: Pol|`, 'Classified By: Political Counselor ', 'Political Counselor');
+    // A client that takes snippets gets the name to fill in.
+    const snippet = completionsAt(`${head}Classified By: |`, 'plain', { snippets: true }).items[0];
+    assert.deepEqual([snippet.label, snippet.insertTextFormat, (snippet.textEdit as TextEdit).newText], ['Ambassador NAME', 2, 'Ambassador ${1:NAME}']);
+  });
+
+  it('offers the reasons\' tail after the classifier on Ctrl+Space only, where the line gives none', () => {
+    check(`${head}Classified By: DCM Ann Doe |`, 'Classified By: DCM Ann Doe for reasons 1.4 (b) and (d).');
+    check(`${head}Classified By: DCM Ann Doe|`, 'Classified By: DCM Ann Doe for reasons 1.4 (b) and (d).');
+    // A space typed while the name is written opens no list.
+    assert.deepEqual(completionsAt(`${head}Classified By: DCM Ann |`, 'plain', { triggerCharacter: ' ' }).items, []);
+    // Reasons given already, or text after the caret: no tail.
+    assert.ok(!labelsAt(`${head}Classified By: DCM Ann Doe for reasons 1.4 (b) |`).some((l) => l.startsWith('for reasons')));
+    assert.deepEqual(labelsAt(`${head}Classified By: DCM Ann| Doe`), []);
+    // A cable of 2002, before E.O. 13292 moved the reasons to section 1.4.
+    const old = `Friday, 12 July 2002, 06:59\n${head.replace('13526: DECL: 01/01/2036', '12958: DECL: 07/12/2012')}Classified By: DCM Ann Doe |`;
+    check(old, 'Classified By: DCM Ann Doe for reasons 1.5 (b) and (d).');
+  });
+
+  it('offers the signature, a surname placeholder, at the end of the text of an unsigned cable to a client that takes snippets', () => {
+    const text = `${head}Classified By: DCM Ann Doe for reasons 1.4 (b) and (d).\n\n¶1. (C) The harbor board met.\n\n|`;
+    const items = completionsAt(text, 'plain', { snippets: true }).items;
+    const signature = items.find((i) => i.label === 'SURNAME');
+    assert.ok(signature, items.map((i) => i.label).join());
+    assert.equal((signature.textEdit as TextEdit).newText, '${1:SURNAME}');
+    assert.equal(items[items.length - 1], signature, 'after the next paragraph\'s markers');
+    assert.ok(items[0].preselect);
+    // Not without snippets, not once signed, not above more text, not right under the text, not on a typed character.
+    assert.ok(!labelsAt(text).includes('SURNAME'));
+    const none = (t: string, extra: Partial<CompletionContext> = {}) => assert.ok(!completionsAt(t, 'plain', { snippets: true, ...extra }).items.some((i) => i.label === 'SURNAME'), t);
+    none(text.replace('met.\n\n|', 'met.\n\n|\n\nDOE\n'));
+    none(text.replace('met.\n\n|', 'met.\n\n|\n\n¶2. (C) Fares rose.\n'));
+    none(text.replace('met.\n\n|', 'met.\n|'));
+    none(text, { triggerCharacter: '(' });
+  });
+});
+
 describe('completion edits: the banner of a new cable', () => {
   it('offers the banner levels on the first line of an empty document, the commonest first', () => {
     assert.deepEqual(labelsAt('|'), ['UNCLAS', 'C O N F I D E N T I A L', 'S E C R E T']);
@@ -1534,7 +1582,34 @@ describe('completion edits: the banner of a new cable', () => {
     // The post as banners write it, its words apart, typed as far as its second word.
     check('UNCLAS BUENOS A|', 'UNCLAS BUENOS AIRES ', 'BUENOS AIRES');
     // A post written whole: the serial comes next.
-    assert.deepEqual(labelsAt('C O N F I D E N T I A L PARIS |'), []);
+    assert.ok(!labelsAt('C O N F I D E N T I A L PARIS |').includes('PARIS'));
+  });
+
+  it('offers the serial after the post and a space: the DE line\'s or the file name\'s, else 000001, a placeholder for a client with snippets', () => {
+    // Nothing gives the serial: six digits, as banners write it, and a placeholder to type over.
+    check('C O N F I D E N T I A L PARIS |', 'C O N F I D E N T I A L PARIS 000001');
+    check('UNCLAS NOWHERE 00|', 'UNCLAS NOWHERE 000001');
+    const snippet = completionsAt('S E C R E T PARIS |', 'plain', { snippets: true }).items;
+    assert.deepEqual(snippet.map((i) => [i.label, i.insertTextFormat, (i.textEdit as TextEdit).newText]), [['000001', 2, '${1:000001}']]);
+    // The DE line under the transmission header gives it (CBL005 checks the two agree), and the placeholder is not offered.
+    const header = 'VZCZCXRO4411\nPP RUEHWEB\nDE RUEHFR #0708/01 0011200\nZNY CCCCC ZZH\nP 011200Z JAN 26\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\n\n';
+    assert.deepEqual(labelsAt(`${header}C O N F I D E N T I A L PARIS |`), ['000708']);
+    check(`${header}C O N F I D E N T I A L PARIS 0|`, 'C O N F I D E N T I A L PARIS 000708');
+    // A section's banner too.
+    assert.deepEqual(labelsAt(`${header}C O N F I D E N T I A L SECTION 01 OF 02 PARIS |`), ['000708']);
+    // The file name's id, when it names the banner's post; another post's number is not this cable's.
+    const named = (text: string, citingId: string) => completionsAt(text, 'plain', { citingId }).items.map((i) => `${i.label} ${i.detail}`);
+    assert.deepEqual(named('C O N F I D E N T I A L PARIS |', '26PARIS412'), ['000412 Serial: the file name\'s, 26PARIS412']);
+    assert.deepEqual(named('C O N F I D E N T I A L PARIS |', '26MOSCOW412'), ['000001 Serial: six digits']);
+    assert.deepEqual(named(`${header}C O N F I D E N T I A L PARIS |`, '26PARIS412'), ['000708 Serial: the DE line\'s, #0708', '000412 Serial: the file name\'s, 26PARIS412']);
+    // The end-of-message line after BT, and a continuation-page line of the same post, give it too.
+    assert.deepEqual(labelsAt('C O N F I D E N T I A L PARIS |\n\nE.O. 13526: DECL: 01/01/2036\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text.\n\nDOE\n\nBT\n#0415\n\nNNNN\n'), ['000415']);
+    assert.deepEqual(labelsAt('C O N F I D E N T I A L PARIS |\n\nE.O. 13526: DECL: 01/01/2036\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text\nPARIS 00000416 002 OF 002\ngoes on.\n'), ['000416']);
+    // A post still being typed ("BUENOS" of "BUENOS AIRES") gets the posts, not a serial; text after the caret, nothing.
+    assert.ok(labelsAt('UNCLAS BUENOS |').includes('BUENOS AIRES'));
+    assert.deepEqual(labelsAt('UNCLAS PARIS | 000412'), []);
+    // Not in the transmission header's lines, nor under a field.
+    assert.deepEqual(labelsAt('E.O. 12958: DECL: 03/14/2019\nS E C R E T PARIS |'), []);
   });
 
   it('offers no banner under a banner, in a transmission header, after a field, after the serial or before text', () => {

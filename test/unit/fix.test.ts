@@ -689,6 +689,66 @@ describe('quick fixes', () => {
   });
 });
 
+describe('quick fixes: a missing field\'s line', () => {
+  /** The text the first fix of `ruleId`'s finding leaves, checked to change only its edit's range and leave the classification. */
+  function insertLine(text: string, ruleId: string): string {
+    const finding = lintCable(parseCable(text).cable).find((f) => f.id === ruleId);
+    assert.ok(finding?.fixes?.length, `${ruleId} offers no fix`);
+    const fix = finding.fixes[0];
+    assert.equal(fix.safe, false, 'a line to fill in is never written by Fix All or --fix');
+    assert.equal(fix.edits.length, 1);
+    assert.deepEqual(fix.edits[0].range.start, fix.edits[0].range.end, 'the fix inserts, replacing nothing');
+    const fixed = applyEdits(text, fix.edits);
+    assertOnlyEditsChanged(text, fixed, fix.edits);
+    assert.equal(classificationOf(parseCable(fixed).cable), classificationOf(parseCable(text).cable));
+    assert.equal(fixAll(text).text.includes(fix.edits[0].newText.trim()) && !text.includes(fix.edits[0].newText.trim()), false);
+    return fixed;
+  }
+  const banner = 'C O N F I D E N T I A L NOWHERE 000123\n\nSIPDIS\n\n';
+  const by = 'Classified By: Consul Ann Doe for reasons 1.4 (b) and (d).\n\n';
+  const body = '¶1. (C) The harbor board met.\n\nDOE\n';
+
+  it('CBL012: writes the E.O. line above TAGS, naming the order completion offers by the cable\'s date', () => {
+    const text = `${banner}TAGS: PREL\nSUBJECT: HARBOR BOARD\n\n${by}${body}`;
+    assert.equal(insertLine(text, 'CBL012'), text.replace('TAGS:', 'E.O. 13526: \nTAGS:'));
+    // A cable of 2009, dated by its date line, cites the order then in effect.
+    const dated = `Friday, 31 July 2009, 06:59\n${text}`;
+    assert.equal(insertLine(dated, 'CBL012'), dated.replace('TAGS:', 'E.O. 12958: \nTAGS:'));
+  });
+
+  it('CBL012: with no field written, puts the E.O. line a blank line under the last caveat', () => {
+    const text = `${banner}${body}`;
+    const fixed = insertLine(text, 'CBL012');
+    assert.equal(fixed, text.replace('SIPDIS\n', 'SIPDIS\n\nE.O. 13526: \n'));
+    assert.equal(parseCable(fixed).cable.eo?.range.start.line, 4);
+  });
+
+  it('CBL017 and CBL019: write TAGS above SUBJECT and SUBJECT under TAGS, keeping CRLF line ends', () => {
+    const noTags = `${banner}E.O. 13526: DECL: 01/01/2036\nSUBJECT: HARBOR BOARD\n\n${by}${body}`;
+    assert.equal(insertLine(noTags, 'CBL017'), noTags.replace('SUBJECT:', 'TAGS: \nSUBJECT:'));
+    const noSubject = `${banner}E.O. 13526: DECL: 01/01/2036\nTAGS: PREL\n\n${by}${body}`.replace(/\n/g, '\r\n');
+    const fixed = insertLine(noSubject, 'CBL019');
+    assert.equal(fixed, noSubject.replace('TAGS: PREL\r\n', 'TAGS: PREL\r\nSUBJECT: \r\n'));
+    assert.ok(parseCable(fixed).cable.subject);
+  });
+
+  it('CBL020: writes Classified By a blank line under SUBJECT, or under the REF field, and leaves the banner as it is', () => {
+    const text = `${banner}E.O. 13526: DECL: 01/01/2036\nTAGS: PREL\nSUBJECT: HARBOR BOARD\n\n${body}`;
+    const fixed = insertLine(text, 'CBL020');
+    assert.equal(fixed, text.replace('BOARD\n', 'BOARD\n\nClassified By: \n'));
+    assert.equal(parseCable(fixed).cable.classifiedBy?.range.start.line, 8);
+    const refs = text.replace('BOARD\n', 'BOARD\n\nREF: A. NOWHERE 7\nB. STATE 4567\n');
+    assert.equal(insertLine(refs, 'CBL020'), refs.replace('4567\n', '4567\n\nClassified By: \n'));
+  });
+
+  it('offers no line where the field next to its place shares its line with other text', () => {
+    const text = `${banner}E.O. 13526: DECL: 01/01/2036 SUBJECT: HARBOR BOARD\n\n${by}${body}`;
+    const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL017');
+    assert.ok(finding);
+    assert.equal(finding.fixes, undefined);
+  });
+});
+
 describe('Fix All', () => {
   const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.cable'));
   it('never changes a classification, is idempotent, and keeps line endings', () => {

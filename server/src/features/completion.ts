@@ -4,18 +4,19 @@
  * letter under the REF field, caveats after the banner, routing
  * indicators with their addresses on TO/INFO lines, precedence words,
  * reason letters, DECL dates, the date-time group and the DE line's day of
- * year and time, and the REF items' letters after "ref" and the paragraphs' numbers after "para" in the text.
+ * year and time, the REF items' letters after "ref" and the paragraphs' numbers after "para" in the text, a new banner's
+ * level, post and serial, the Classified By line's title and reasons, and the signature.
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { hostEmbassies, hostTagOf } from '../core/hosts';
-import { citationOf } from '../core/id';
+import { citationOf, normalizePost, parseCableId } from '../core/id';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Block, Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefField, RefItem, Token } from '../core/model';
 import { parseBracketMarking, parseMisclosedMarking, parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
 import { MONTHS } from '../core/parse/header';
 import { continuesRefField, parseCaveatLine, refLetterAt, refLetterOrdinal } from '../core/parse/metadata';
-import { orderInEffect } from '../core/rules/cbl041-eo-order-after-cable';
-import { dayOfYear, pad } from '../core/rules/util';
+import { ORDER_DATES, orderInEffect } from '../core/rules/cbl041-eo-order-after-cable';
+import { compareDates, dayOfYear, pad } from '../core/rules/util';
 import { contains, isAlnum, isBefore, isCapital, isDigit, isLetter, isSpace, partitionPoint, skipSpaces, WHITE_RUNS } from '../core/text';
 import { markingMeaning, qualifier, tagEntries, tagListMeaning, type Dictionaries, type TagEntry, type TermEntry } from './dictionaries';
 import { hostCountryLine, indexedCableMarkdown, otherAddresses, paragraphOpening, shortenSubject, tagNote, timesSeen } from './hover';
@@ -1099,9 +1100,12 @@ const BANNER_POST_TYPED = /^(UNCLAS|C O N F I D E N T I A L|S E C R E T) ([A-Z][
  * field and the body, with no banner on another line and no transmission header (whose lines are typed in capitals too).
  */
 function bannerItems(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] | undefined {
-  if (cable.header || (cable.banner && cable.banner.range.start.line !== position.line)) return undefined;
+  if (cable.banner && cable.banner.range.start.line !== position.line) return undefined;
   const firstField = Math.min(cable.eo?.range.start.line ?? Infinity, cable.tags?.range.start.line ?? Infinity, cable.subject?.range.start.line ?? Infinity, cable.paragraphs[0]?.range.start.line ?? Infinity);
   if (position.line >= firstField) return undefined;
+  const serial = serialItems(cable, position, ctx);
+  if (serial) return serial;
+  if (cable.header) return undefined;
   const kind = cable.lineKinds[position.line];
   if (kind !== undefined && kind !== 'blank' && kind !== 'preamble' && kind !== 'banner') return undefined;
   const line = cable.lines[position.line] ?? '';
@@ -1139,6 +1143,65 @@ function bannerItems(cable: Cable, position: Position, ctx: CompletionContext): 
     preselect: i === 0 || undefined,
     textEdit: itemEdit(position.line, { start: 0, insertEnd: position.character, replaceEnd: position.character }, `${b.text} `, ctx.insertReplace),
   }));
+}
+
+/**
+ * A banner typed as far as its post and a space, and perhaps the serial's first digits: `C O N F I D E N T I A L PARIS 00`,
+ * `S E C R E T SECTION 01 OF 02 PARIS `. The post is taken as written (a consulate's too, `MUMBAI`).
+ */
+const BANNER_SERIAL_TYPED = /^(?:UNCLAS|C O N F I D E N T I A L|S E C R E T) (?:SECTION \d{1,2} OF \d{1,2} )?([A-Z][A-Z .'-]{0,30}?) (\d{0,5})$/;
+
+/** A serial as banners write it: six digits, `000708` (every banner of the project's corpus that gives one writes six). */
+const bannerSerial = (n: number) => String(n).padStart(6, '0');
+
+/**
+ * The serial after the banner's post and a space (`C O N F I D E N T I A L PARIS |`), where the banner of a new cable (or
+ * one under its transmission header) is typed and nothing follows the caret: the serial the cable gives already, that of
+ * the DE line (`DE RUEHFR #0708/01 …`, which CBL005 checks the banner's against) first, then the end-of-message line's
+ * (`#0708` after `BT`) and a continuation-page line's of the same post (`PARIS 00000708 002 OF 003`), then that of the
+ * file name's id when it names the same post (`09PARIS708.txt`); else `000001`, a placeholder to type over for a client that takes
+ * snippets, since only the writer knows the number. Never one that disagrees with the DE line or the file name. Nothing
+ * while the post is still being typed (`BUENOS |`, the start of `BUENOS AIRES`).
+ */
+function serialItems(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] | undefined {
+  const line = cable.lines[position.line] ?? '';
+  if (position.character > 80 || line.slice(position.character).trim() !== '') return undefined;
+  const typed = BANNER_SERIAL_TYPED.exec(line.slice(0, position.character));
+  if (!typed) return undefined;
+  const header = cable.header;
+  if (header && position.line <= header.range.end.line) return undefined;
+  const post = typed[1];
+  // "BUENOS |": the post goes on ("BUENOS AIRES"), which the posts' list offers.
+  if ([...hostEmbassies()].some((h) => h.embassy.toUpperCase().startsWith(`${post} `))) return undefined;
+  const digits = typed[2];
+  const span = { start: position.character - digits.length, insertEnd: position.character, replaceEnd: position.character };
+  const items: CompletionItem[] = [];
+  const offer = (n: number, detail: string, documentation: string) => {
+    const text = bannerSerial(n);
+    if (n > 999_999 || items.some((i) => i.label === text)) return;
+    items.push({ label: text, kind: CompletionItemKind.Value, detail, documentation, filterText: text, sortText: String(items.length), preselect: items.length === 0 || undefined, textEdit: itemEdit(position.line, span, text, ctx.insertReplace) });
+  };
+  const de = header?.de?.serial;
+  if (de) offer(de.value, `Serial: the DE line's, #${de.text}`, 'The serial the DE line gives the cable (its station serial), six digits as banners write it; CBL005 reports a banner whose serial differs.');
+  // "#0708" between BT and NNNN repeats the DE line's serial; a continuation-page line of the same post gives it too.
+  const eom = cable.trailer?.eom?.serial;
+  if (eom) offer(eom.value, `Serial: the end-of-message line's, #${eom.text}`, 'The serial the end-of-message line after BT gives the cable, six digits as banners write it.');
+  const page = cable.pageLines.find((p) => normalizePost(post).startsWith(normalizePost(p.post.text)));
+  if (page) offer(page.serial.value, `Serial: the page line's, ${page.token.text}`, 'The serial the continuation-page lines give the cable, six digits as banners write it; CBL033 reports a page line whose serial differs.');
+  const named = ctx.citingId ? parseCableId(ctx.citingId) : undefined;
+  if (named && named.post === normalizePost(post)) offer(named.number, `Serial: the file name's, ${ctx.citingId}`, 'The serial the file name\'s id gives the cable, six digits as banners write it; CBL043 reports a banner that differs from it.');
+  if (items.length > 0) return items;
+  const placeholder = bannerSerial(1);
+  const documentation = `The cable's serial at its post, six digits as banners write it (\`${post} 000412\`): a placeholder, since neither a DE line nor the file name gives it.`;
+  return [{
+    label: placeholder,
+    kind: ctx.snippets ? CompletionItemKind.Snippet : CompletionItemKind.Value,
+    detail: 'Serial: six digits',
+    documentation,
+    filterText: placeholder,
+    ...(ctx.snippets && { insertTextFormat: InsertTextFormat.Snippet }),
+    textEdit: itemEdit(position.line, span, ctx.snippets ? `\${1:${placeholder}}` : placeholder, ctx.insertReplace),
+  }];
 }
 
 /**
@@ -1304,7 +1367,10 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     const paragraphItems = nextParagraphItems(cable, position, line, ctx) ?? [];
     return [...refItems, ...paragraphItems.map((i) => ({ ...i, preselect: undefined, sortText: `2${i.sortText}` }))];
   }
-  const paragraphItems = refItems ? undefined : nextParagraphItems(cable, position, line, ctx);
+  const marker = refItems ? undefined : nextParagraphItems(cable, position, line, ctx);
+  // At the end of the text, under the last paragraph: the signature after the next paragraph's markers.
+  const signature = marker && signatureItem(cable, position, line, ctx);
+  const paragraphItems = marker && signature ? [...marker, signature] : marker;
   // On a line of its own under a Summary, Comment or Note left open ("… met." ⏎ "|"): its closer beside the next
   // paragraph's marker. Right under the block's text, where 12 of the 15 closers on a line of their own in real cables
   // stand, the closer comes first; a blank line below it, where a new paragraph starts, the markers do, and so they do
@@ -1449,6 +1515,12 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     });
   }
 
+  // After "Classified By: ": the classifier's title; after the classifier, the reasons.
+  if (kind === 'classified-by' || CLASSIFIED_BY_KEYWORD.test(before)) {
+    const items = classifiedByItems(cable, position, line, ctx);
+    if (items) return items;
+  }
+
   // Reason letters after "1.4 (" or "1.4 ", only where a letter can go: "1.4|" would become "1.a",
   // "1.4 |(b)" "1.4 a(b)" and "1.4 (|b)" "1.4 (ab)".
   const afterWord = before.charCodeAt(before.length - word.length - 1);
@@ -1546,6 +1618,87 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     if (closer) return [{ ...closer, textEdit: edit(wordSpan, closer.textEdit) }];
   }
   return [];
+}
+
+/**
+ * The classifiers' titles the Classified By lines of the project's corpus write, with how many of its 178 lines (seeds and
+ * cablegate) name each, spelled out or abbreviated: Ambassador 53 (`Amb.` 3 of them), DCM 27 (`Deputy Chief of Mission` 5,
+ * `ADCM` 1), Political Minister-Counselor 27 (`PolMinCouns`, `Pol M/C` and others 14), Charge d'Affaires 19 (`CDA` 6),
+ * Political Counselor 11 (`Polcouns` 5), Consul General, Economic Counselor, Economic Minister-Counselor and Principal
+ * Officer 3 each. 133 of the 149 lines that name one of them write it before the name (`DCM Kris Urs for reasons …`).
+ */
+const CLASSIFIER_TITLES = ['Ambassador', 'DCM', 'Political Minister-Counselor', "Charge d'Affaires", 'Political Counselor', 'Consul General', 'Economic Counselor', 'Economic Minister-Counselor', 'Principal Officer'];
+
+/** The Classified By keyword and the white space after it, before the caret: `Classified By: `. */
+const CLASSIFIED_BY_KEYWORD = /^[ \t]*Classified[ \t]+By[ \t]*[:;][ \t]+/i;
+
+/**
+ * On a Classified By line with nothing after the caret: right after its keyword and a space, or a title's first letters
+ * (`Classified By: |`, `Classified By: Pol|`), the classifiers' titles the released cables write ({@link CLASSIFIER_TITLES}),
+ * each with a name to fill in for a client that takes snippets (`Ambassador NAME`); asked for with Ctrl+Space after the
+ * classifier on a line that gives no reasons (`Classified By: DCM Ann Doe |`), the reasons' tail, `for reasons 1.4 (b)
+ * and (d).` (section 1.5 in a cable dated before E.O. 13292 of 25 March 2003): 38 of the 178 lines write it so, and b and
+ * d are the letters most give. A space typed opens the titles only, never the tail, so that no list opens while a name
+ * is typed.
+ */
+function classifiedByItems(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem[] | undefined {
+  if (position.character > 200 || line.slice(position.character).trim() !== '') return undefined;
+  const before = line.slice(0, position.character);
+  const keyword = CLASSIFIED_BY_KEYWORD.exec(before);
+  if (!keyword || (ctx.triggerCharacter !== undefined && ctx.triggerCharacter !== ' ')) return undefined;
+  const typed = before.slice(keyword[0].length);
+  const upper = typed.toUpperCase();
+  const span = { start: keyword[0].length, insertEnd: position.character, replaceEnd: position.character };
+  if (CLASSIFIER_TITLES.some((t) => t.toUpperCase().startsWith(upper))) {
+    return CLASSIFIER_TITLES.map((title, i) => ({
+      label: ctx.snippets ? `${title} NAME` : title,
+      kind: ctx.snippets ? CompletionItemKind.Snippet : CompletionItemKind.Value,
+      detail: 'Classifier: title, then name',
+      documentation: 'Who classified the cable, as the released cables write it: the title, then the name. The reasons follow (for reasons 1.4 (b) and (d)).',
+      filterText: title,
+      sortText: String(i),
+      preselect: i === 0 || undefined,
+      ...(ctx.snippets && { insertTextFormat: InsertTextFormat.Snippet }),
+      textEdit: itemEdit(position.line, span, ctx.snippets ? `${snippetText(title)} \${1:NAME}` : `${title} `, ctx.insertReplace),
+    }));
+  }
+  // The tail, on Ctrl+Space only, after a classifier on a line that gives no reasons.
+  const by = cable.classifiedBy;
+  if (ctx.triggerCharacter !== undefined || !by || by.range.start.line !== position.line || by.derived || by.section || by.reasons.length > 0 || typed.trim() === '') return undefined;
+  // "… for reasons 1.|": the reasons are being written, which the parser reads no section of yet; a name holds no digit.
+  if (/reason|\d/i.test(typed)) return undefined;
+  const section = cable.date && compareDates(cable.date, ORDER_DATES.get('13292')!.signed!) < 0 ? '1.5' : '1.4';
+  const tail = `for reasons ${section} (b) and (d).`;
+  const space = isSpace(before.charCodeAt(before.length - 1)) ? '' : ' ';
+  return [{
+    label: tail,
+    kind: CompletionItemKind.Value,
+    detail: 'Reasons for the classification',
+    documentation: `The categories of section ${section} of the order that allow the classification: (b) foreign government information, (d) foreign relations, the two most cables give. Change the letters to those that apply.`,
+    preselect: true,
+    textEdit: itemEdit(position.line, { start: position.character, insertEnd: position.character, replaceEnd: position.character }, `${space}${tail}`, ctx.insertReplace),
+  }];
+}
+
+/**
+ * The signature, for a client that takes snippets, asked for with Ctrl+Space on an empty line under a blank line at the end
+ * of the text of a cable that has no signature yet, below its last paragraph: the signer's surname in capitals, as cables
+ * sign (`CALLOWAY`), a placeholder to type over, since who signs a post's cables the text does not say.
+ */
+function signatureItem(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem | undefined {
+  if (!ctx.snippets || ctx.triggerCharacter !== undefined || cable.signature || line.trim() !== '') return undefined;
+  const last = cable.paragraphs[cable.paragraphs.length - 1];
+  if (!last || last.range.start.line >= position.line || (cable.lines[position.line - 1] ?? '').trim() !== '') return undefined;
+  for (let l = position.line + 1; l < cable.lines.length; l++) if (cable.lines[l].trim() !== '' && cable.lineKinds[l] !== 'trailer') return undefined;
+  return {
+    label: 'SURNAME',
+    kind: CompletionItemKind.Snippet,
+    detail: 'Signature: the signer\'s surname in capitals',
+    documentation: 'The cable\'s signature: the surname of whoever signs for the post (the ambassador, or the chargé), in capitals, on a line of its own under the text.',
+    sortText: '9',
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range: { start: { line: position.line, character: 0 }, end: position }, newText: '${1:SURNAME}' },
+  };
 }
 
 /** What a block's closer item writes: its label and the text in place of the word typed. */

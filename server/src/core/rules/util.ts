@@ -406,3 +406,58 @@ export function markingAtLevelFix(portion: PortionMarking, level: Level, title: 
   const line = inner.range.start.line;
   return { title: title(marking), edits: [{ range: range(line, start, start + written.length), newText }], safe: false };
 }
+
+/** The fields under the banner in the order cables write them (FORMAT.md §1). */
+const FIELD_ORDER = ['eo', 'tags', 'subject', 'refs', 'classifiedBy'] as const;
+
+/** A field whose line a rule finds missing and {@link fieldLineFix} writes. */
+export type MissingField = 'eo' | 'tags' | 'subject' | 'classifiedBy';
+
+/**
+ * A quick fix that writes a missing field's keyword (`keyword`, `TAGS: `) on a line of its own at the field's place, and
+ * changes nothing else: under the field before it written above the first paragraph (`SUBJECT: ` under TAGS,
+ * `Classified By: ` a blank line under SUBJECT or REF, where cables write it), else above the next one (`E.O. 13526: `
+ * above TAGS), else, for the E.O. line, a blank line under the banner or its last caveat. Never safe: Fix All and `--fix` leave a line to fill in to the writer.
+ * Undefined when the cable gives no such place, or the field next to it shares its line with other text.
+ */
+export function fieldLineFix(cable: Cable, field: MissingField, keyword: string): Fix | undefined {
+  const { lines, eol } = cable;
+  const body = cable.paragraphs[0]?.range.start.line ?? Infinity;
+  const written = (name: (typeof FIELD_ORDER)[number]): Range | undefined => {
+    const f = cable[name];
+    return f && f.range.start.line < body ? f.range : undefined;
+  };
+  const at = FIELD_ORDER.indexOf(field);
+  const insert = (line: number, character: number, newText: string): Fix => ({
+    title: `Insert the line '${keyword.trimEnd()}'`,
+    edits: [{ range: range(line, character, character), newText }],
+    safe: false,
+  });
+  // Under the field before it ("TAGS: PREL" ⏎ "SUBJECT: "): the end of that line.
+  let after: number | undefined;
+  for (let i = at - 1; i >= 0 && after === undefined; i--) {
+    const prev = written(FIELD_ORDER[i]);
+    if (!prev) continue;
+    if (lines[prev.end.line].slice(prev.end.character).trim() !== '') return undefined;
+    after = prev.end.line;
+  }
+  // A blank line above Classified By, where cables write one.
+  let gap = field === 'classifiedBy';
+  if (after === undefined) {
+    // The first field of those written: above the next one ("TAGS: …" under the caveats takes "E.O. 13526: " above it).
+    for (let i = at + 1; i < FIELD_ORDER.length; i++) {
+      const next = written(FIELD_ORDER[i]);
+      if (!next) continue;
+      if (lines[next.start.line].slice(0, next.start.character).trim() !== '') return undefined;
+      return insert(next.start.line, 0, `${keyword}${eol}`);
+    }
+    // No field yet: the E.O. line a blank line under the banner or its last caveat ("SIPDIS" ⏎ ⏎ "E.O. …").
+    if (field === 'eo' && cable.banner && cable.banner.line < body) {
+      after = cable.banner.line;
+      for (const c of cable.caveats) if (c.token.range.end.line > after && c.token.range.end.line < body) after = c.token.range.end.line;
+      gap = true;
+    }
+  }
+  if (after === undefined) return undefined;
+  return insert(after, lines[after].length, `${gap ? eol + eol : eol}${keyword}`);
+}
