@@ -103,9 +103,19 @@ export class CableIndex {
   readonly #byId = new Map<string, IndexedCable[]>();
   /** What search reads of each cable, by key, worked out once when it is indexed. */
   readonly #searchable = new Map<string, Searchable>();
+  #asked = 0;
 
   get size(): number {
     return this.#byUri.size;
+  }
+
+  /**
+   * How many times the index has been asked about the collection ({@link CableIndex.all}, {@link CableIndex.byId},
+   * {@link CableIndex.copiesOf}, {@link CableIndex.tagged}, {@link CableIndex.citing}, {@link CableIndex.search}), not
+   * about one file: a request whose answer asked it while it was being built is answered again once it is.
+   */
+  get asked(): number {
+    return this.#asked;
   }
 
   /** The cable at `uri`, as indexed. */
@@ -127,6 +137,7 @@ export class CableIndex {
 
   /** Every indexed cable, in the order indexed. */
   all(): IterableIterator<IndexedCable> {
+    this.#asked++;
     return this.#byUri.values();
   }
 
@@ -162,6 +173,7 @@ export class CableIndex {
    * `09PARIS708_a.txt` and `2009PARIS708.txt`), else the first indexed.
    */
   byId(id: string): IndexedCable | undefined {
+    this.#asked++;
     const same = this.#byId.get(id);
     if (!same) return undefined;
     if (same.length === 1) return same[0];
@@ -176,6 +188,7 @@ export class CableIndex {
 
   /** Cables whose TAGS field has the TAG `code` (upper case, `PREL`). */
   tagged(code: string): IndexedCable[] {
+    this.#asked++;
     const result: IndexedCable[] = [];
     for (const entry of this.#byUri.values()) if (entry.tags.includes(code)) result.push(entry);
     return result;
@@ -183,6 +196,7 @@ export class CableIndex {
 
   /** Cables whose REF field cites `id`. */
   citing(id: string): IndexedCable[] {
+    this.#asked++;
     const result: IndexedCable[] = [];
     for (const entry of this.#byUri.values()) if (entry.refs.includes(id)) result.push(entry);
     return result;
@@ -203,6 +217,7 @@ export class CableIndex {
    * the name: `09PARIS708: MINISTER ON TRADE · TAGS ETRD FR`.
    */
   search(query: string, limit = 200): WorkspaceSymbol[] {
+    this.#asked++;
     const q = query.trim();
     const typed = parseCableId(q);
     const words = q.toUpperCase().split(/\s+/).filter((w) => w.length > 0);
