@@ -19,6 +19,7 @@ import {
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type WorkspaceFolder,
   type WorkspaceFoldersChangeEvent,
   type CodeAction,
   type CodeLens,
@@ -203,10 +204,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   let userTags: ReadonlySet<string> = new Set();
   const index = new CableIndex();
   /**
-   * Whether the index is being built: from the start until the first pass over the workspace ends, and again while a
-   * pass under new index globs reads it from nothing. A request whose answer asks it meanwhile waits (`afterIndexBuilt`).
+   * Whether the index is being read from nothing: from the start until the first pass over the workspace ends, and again
+   * while a pass under new index globs reads it. A request whose answer asks it meanwhile waits (`afterIndexBuilt`).
    */
-  let indexBuilding = true;
+  let indexEmptied = true;
+  /** How many workspace folders added after the start are being walked into the index. */
+  let foldersBeingRead = 0;
+  /** Whether the index is being built: read from nothing, or taking in a folder added to the workspace. */
+  const indexBuilding = (): boolean => indexEmptied || foldersBeingRead > 0;
   /** The requests waiting for the index to be built, each resolved once. */
   const indexWaiters = new Set<() => void>();
   /**
@@ -318,15 +323,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     return host.yieldNow().then(() => host.yieldNow()).then(() => (token.isCancellationRequested ? cancelled() : guard(name, fallback, () => feature(cable))));
   }
 
-  /** The index is built: the requests waiting for it go on. */
-  function indexBuilt(): void {
-    indexBuilding = false;
-    for (const resolve of [...indexWaiters]) resolve();
+  /** When the index is built, the requests waiting for it go on. */
+  function indexMayBeBuilt(): void {
+    if (!indexBuilding()) for (const resolve of [...indexWaiters]) resolve();
   }
 
   /** Resolves once the index is built, after {@link INDEX_WAIT_MS}, or when the client cancels the request, whichever comes first. */
   function waitForIndex(token: CancellationToken): Promise<void> {
-    if (!indexBuilding) return Promise.resolve();
+    if (!indexBuilding()) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
@@ -347,7 +351,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
    * it waits is answered as cancelled; after {@link INDEX_WAIT_MS} it is answered from what the index holds then.
    */
   function afterIndexBuilt<T>(token: CancellationToken, run: () => T | ResponseError<void> | Promise<T | ResponseError<void>>): T | ResponseError<void> | Promise<T | ResponseError<void>> {
-    if (!indexBuilding) return run();
+    if (!indexBuilding()) return run();
     const asked = index.asked;
     return Promise.resolve(run()).then((answer) =>
       index.asked === asked || answer instanceof ResponseError ? answer : waitForIndex(token).then(() => (token.isCancellationRequested ? cancelled() : run())),
@@ -804,7 +808,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const position = { line: at.line, character: at.character };
     const uris = p.uris.filter((u): u is string => typeof u === 'string');
     // The files dropped may be cables the index has not read yet.
-    const wait = indexBuilding && uris.some((uri) => !index.get(uri)) ? waitForIndex(token) : undefined;
+    const wait = indexBuilding() && uris.some((uri) => !index.get(uri)) ? waitForIndex(token) : undefined;
     const drop = () => unlessCancelled('dropCitations', null, doc, token, (cable) => {
       indexEdits();
       const dropped = uris.flatMap((uri) => index.get(uri) ?? []);
@@ -886,7 +890,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     if (!doc) return null;
     return afterIndexBuilt(token, () => unlessCancelled('hover', null, doc, token, (cable) => {
       indexEdits();
-      return getHover(cable, clampPosition(cable.lines, p.position), { dictionaries, lookupCable: (id) => index.byId(id), indexBuilding, citingId: idFromFileName(doc.uri), plainText: hoverPlainText });
+      return getHover(cable, clampPosition(cable.lines, p.position), { dictionaries, lookupCable: (id) => index.byId(id), indexBuilding: indexBuilding(), citingId: idFromFileName(doc.uri), plainText: hoverPlainText });
     }));
   });
 
@@ -1359,7 +1363,10 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       await readWorkspacePass(pass);
     } finally {
       // A pass a newer one stopped leaves the index to that one.
-      if (pass === passes) indexBuilt();
+      if (pass === passes) {
+        indexEmptied = false;
+        indexMayBeBuilt();
+      }
     }
   }
 
@@ -1469,7 +1476,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
    * (and their diagnostics read from disk cleared), and open documents keep the editor's text.
    */
   async function reindex(): Promise<void> {
-    indexBuilding = true;
+    indexEmptied = true;
     for (const root of [...workspaceRoots.map((r) => URI.file(r).toString()), ...clientRoots]) {
       index.deleteUnder(root);
       clearFileDiagnostics(root, true);
@@ -1480,7 +1487,6 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   /** A folder added to the workspace is indexed like the first ones; the cables of a folder removed leave the index. */
   async function changeFolders(e: WorkspaceFoldersChangeEvent): Promise<void> {
-    let clientFolderAdded = false;
     for (const folder of e.removed) {
       const u = URI.parse(folder.uri);
       if (clientRoots.includes(u.toString())) {
@@ -1493,8 +1499,25 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       index.deleteUnder(u.toString());
       clearFileDiagnostics(u.toString(), true);
     }
+    // Requests that ask the index about the collection wait while the folders added are read.
+    foldersBeingRead++;
+    let clientFolderAdded: boolean;
+    try {
+      clientFolderAdded = await readAddedFolders(e.added);
+    } finally {
+      foldersBeingRead--;
+      indexMayBeBuilt();
+    }
+    indexChanged();
+    // The pass lists every folder read through the client again, the new ones with the others.
+    if (clientFolderAdded && listsThroughClient()) void readWorkspace();
+  }
+
+  /** Indexes the cable files of the workspace `folders` added that the host reads; true when one is read through the client. */
+  async function readAddedFolders(folders: readonly WorkspaceFolder[]): Promise<boolean> {
+    let clientFolderAdded = false;
     const files: string[] = [];
-    for (const folder of e.added) {
+    for (const folder of folders) {
       const u = URI.parse(folder.uri);
       // A folder the host cannot read is read through a client that offered to.
       if (clientReadsFiles && (!host.files || u.scheme !== 'file') && !clientRoots.includes(u.toString())) {
@@ -1506,9 +1529,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       walk(u.fsPath, u.fsPath, files);
     }
     await indexFiles(files);
-    indexChanged();
-    // The pass lists every folder read through the client again, the new ones with the others.
-    if (clientFolderAdded && listsThroughClient()) void readWorkspace();
+    return clientFolderAdded;
   }
 
   // ---------------------------------------------------------------------------

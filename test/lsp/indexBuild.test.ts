@@ -65,4 +65,35 @@ describe('requests while the workspace index is being built', function () {
       fs.rmSync(ws, { recursive: true, force: true });
     }
   });
+
+  it('answer workspace symbols once a workspace folder added is read, and once the workspace is read again under new index globs', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-building-'));
+    const added = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-added-'));
+    // The pass yields every 50 files: 300 are read over several turns, between which requests are read.
+    for (let n = 1; n <= 300; n++) fs.writeFileSync(path.join(added, `09NOWHERE${n}.cable`), cable(n));
+    let include = ['**/*.cable'];
+    let asked = (_: Promise<{ name: string }[]>): void => undefined;
+    const changed = new Promise<{ name: string }[]>((resolve) => (asked = (p) => void p.then(resolve)));
+    const client = await startServer(ws, { workspace: { configuration: true, workspaceFolders: true } }, [], (method, params) => {
+      if (method !== 'workspace/configuration') return null;
+      // Asked after the index globs changed: the request goes right after the answer, which starts the new pass.
+      if (include.length > 1) setImmediate(() => asked(client.connection.sendRequest('workspace/symbol', { query: 'FERRY DUES' })));
+      return (params as { items: unknown[] }).items.map(() => ({ index: { include } }));
+    });
+    const symbols = () => client.connection.sendRequest<{ name: string }[]>('workspace/symbol', { query: 'FERRY DUES' });
+    try {
+      await client.waitFor('cable/indexed');
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: `file://${added}`, name: 'added' }], removed: [] } });
+      assert.equal((await symbols()).length, 200, 'the most a query answers');
+      const parts = async (query: string) => (await client.connection.sendRequest<{ name: string }[]>('workspace/symbol', { query })).length;
+      assert.equal(await parts('NOWHERE 300'), 1);
+      include = ['**/*.cable', '**/*.md'];
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      assert.equal((await changed).length, 200);
+    } finally {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+      fs.rmSync(added, { recursive: true, force: true });
+    }
+  });
 });
