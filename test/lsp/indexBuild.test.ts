@@ -21,7 +21,7 @@ const cable = (serial: number) =>
 describe('requests while the workspace index is being built', function () {
   this.timeout(30000);
 
-  it('answer once it is built: REF hover and definition, references, workspace symbols and the citation hierarchy; a request cancelled meanwhile is answered as cancelled', async () => {
+  it('answer once it is built: REF hover and definition, references, workspace symbols, the citation hierarchy, the collection, the export and a drop; a request cancelled meanwhile is answered as cancelled', async () => {
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-building-'));
     for (let n = 1; n <= 30; n++) fs.writeFileSync(path.join(ws, `09NOWHERE${n}.cable`), cable(n));
     // The server reads the workspace only once it has the settings: the client holds them back until the requests are sent.
@@ -43,6 +43,10 @@ describe('requests while the workspace index is being built', function () {
       const references = send<Location[]>('textDocument/references', { textDocument: doc, position: { line: 0, character: 3 }, context: { includeDeclaration: false } });
       const symbols = send<{ location: { uri: string } }[]>('workspace/symbol', { query: 'NOWHERE 27' });
       const hierarchy = send<{ name: string; uri: string }[]>('textDocument/prepareCallHierarchy', { textDocument: doc, position: refA });
+      // The Cables view, the metadata export and a cable file dropped into the text.
+      const collection = send<unknown[]>('cable/collection', {});
+      const exported = send<{ count: number }>('cable/extract', { format: 'jsonl' });
+      const dropped = send<{ text: string; kind: string } | null>('cable/dropCitations', { textDocument: doc, position: { line: 7, character: 7 }, uris: [uri('09NOWHERE7.cable')] });
       const source = new CancellationTokenSource();
       const cancelledHover = client.connection.sendRequest('textDocument/hover', { textDocument: doc, position: refA }, source.token).then(
         () => 'answered',
@@ -57,6 +61,10 @@ describe('requests while the workspace index is being built', function () {
       assert.deepEqual((await references).map((l) => `${l.uri} ${l.range.start.line}`), [`${uri('09NOWHERE21.cable')} 5`, `${uri('09NOWHERE21.cable')} 7`]);
       assert.deepEqual((await symbols).map((s) => s.location.uri), [uri('09NOWHERE27.cable')]);
       assert.deepEqual((await hierarchy).map((i) => [i.name, i.uri]), [['09NOWHERE19', uri('09NOWHERE19.cable')]]);
+      assert.equal((await collection).length, 30);
+      assert.equal((await exported).count, 30);
+      // Dropped before a word: a space between them.
+      assert.deepEqual(await dropped, { text: 'NOWHERE 7 ', kind: 'citations' });
       // RequestCancelled.
       assert.equal(await cancelledHover, -32800);
     } finally {
