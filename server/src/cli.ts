@@ -4,7 +4,7 @@
  *   cablelint [lint] [options] PATH…     lint files and directories (bulk suppressions: cli/suppressions.ts)
  *   cablelint [lint] [options] --stdin [--stdin-filename NAME]   lint the text piped in
  *   cablelint extract [--format jsonl|csv] [--fields a,b] [--bom] [--escape-formulas] PATH…
- *   cablelint outline FILE…
+ *   cablelint outline PATH…
  *
  * An option the command does not take is a usage error.
  * Exit codes: 0 no error-level findings (and no more warnings than --max-warnings allows);
@@ -48,7 +48,8 @@ Usage:
                                            which Excel reads non-ASCII text right, and
                                            --escape-formulas puts ' before a cell starting
                                            with = + - @, which a spreadsheet runs as a formula.
-  cablelint outline FILE...                Print each cable's outline.
+  cablelint outline PATH...                Print each cable's outline; directories are walked
+                                           as for lint.
 
 Lint options:
   --format FORMAT                          Output format: stylish (the default), json, sarif,

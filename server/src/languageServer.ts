@@ -19,6 +19,7 @@ import {
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type WorkspaceFolder,
   type WorkspaceFoldersChangeEvent,
   type CodeAction,
   type CodeLens,
@@ -220,6 +221,22 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   /** The built-in dictionaries, for a document that takes no configuration file. */
   let builtInDictionaries: Dictionaries | undefined;
   const index = new CableIndex();
+  /**
+   * Whether the index is being read from nothing: from the start until the first pass over the workspace ends, and again
+   * while a pass under new index globs reads it. A request whose answer asks it meanwhile waits (`afterIndexBuilt`).
+   */
+  let indexEmptied = true;
+  /** How many workspace folders added after the start are being walked into the index. */
+  let foldersBeingRead = 0;
+  /** Whether the index is being built: read from nothing, or taking in a folder added to the workspace. */
+  const indexBuilding = (): boolean => indexEmptied || foldersBeingRead > 0;
+  /** The requests waiting for the index to be built, each resolved once. */
+  const indexWaiters = new Set<() => void>();
+  /**
+   * How long a request waits for the index to be built at most: 5,000 cables take about 2 s (4 s with
+   * `cable.validate.scope: "workspace"`), so only a collection of tens of thousands is answered from part of it.
+   */
+  const INDEX_WAIT_MS = 10_000;
 
   // Parse once per document version and hand the tree to every feature. A binary document is parsed too,
   // so that the outline, folding and hover answer as for any text, but no rule runs on it.
@@ -386,6 +403,41 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     // `$/cancelRequest` read in the first turn reaches the token only in the next one. One read behind another message
     // (an edit) reaches it a turn later still, after the feature has run.
     return host.yieldNow().then(() => host.yieldNow()).then(() => (token.isCancellationRequested ? cancelled() : guard(name, fallback, () => feature(cable))));
+  }
+
+  /** When the index is built, the requests waiting for it go on. */
+  function indexMayBeBuilt(): void {
+    if (!indexBuilding()) for (const resolve of [...indexWaiters]) resolve();
+  }
+
+  /** Resolves once the index is built, after {@link INDEX_WAIT_MS}, or when the client cancels the request, whichever comes first. */
+  function waitForIndex(token: CancellationToken): Promise<void> {
+    if (!indexBuilding()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        listener.dispose();
+        indexWaiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, INDEX_WAIT_MS);
+      const listener = token.onCancellationRequested(done);
+      indexWaiters.add(done);
+    });
+  }
+
+  /**
+   * The answer of `run` to a request, made again once the index is built when `run` asked the index about the collection
+   * while it was being built: a cable the index had not read yet would be answered as absent (a REF citation's hover
+   * "Not in this workspace", no definition, a short list of references or symbols). A request the client cancels while
+   * it waits is answered as cancelled; after {@link INDEX_WAIT_MS} it is answered from what the index holds then.
+   */
+  function afterIndexBuilt<T>(token: CancellationToken, run: () => T | ResponseError<void> | Promise<T | ResponseError<void>>): T | ResponseError<void> | Promise<T | ResponseError<void>> {
+    if (!indexBuilding()) return run();
+    const asked = index.asked;
+    return Promise.resolve(run()).then((answer) =>
+      index.asked === asked || answer instanceof ResponseError ? answer : waitForIndex(token).then(() => (token.isCancellationRequested ? cancelled() : run())),
+    );
   }
 
   /** The answer to a request the client cancelled, which it drops. */
@@ -867,19 +919,22 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     if (!doc || !Array.isArray(p.uris) || typeof at?.line !== 'number' || typeof at.character !== 'number') return null;
     const position = { line: at.line, character: at.character };
     const uris = p.uris.filter((u): u is string => typeof u === 'string');
-    return unlessCancelled('dropCitations', null, doc, token, (cable) => {
+    // The files dropped may be cables the index has not read yet.
+    const wait = indexBuilding() && uris.some((uri) => !index.get(uri)) ? waitForIndex(token) : undefined;
+    const drop = () => unlessCancelled('dropCitations', null, doc, token, (cable) => {
       indexEdits();
       const dropped = uris.flatMap((uri) => index.get(uri) ?? []);
       return getDropCitations(cable, clampPosition(cable.lines, position), dropped, idFromFileName(doc.uri)) ?? null;
     });
+    return wait ? wait.then(drop) : drop();
   });
 
   // `cable/collection` (custom, optional): every cable of the workspace index, for the VS Code client's Cables view.
   // A client that has asked once is told of open cables' edits that change what it shows (`cable/collectionChanged`).
-  connection.onRequest('cable/collection', () => {
+  connection.onRequest('cable/collection', (_, token) => {
     collectionAsked = true;
     indexEdits();
-    return guard('collection', [], () => Array.from(index.all(), collectionEntry));
+    return afterIndexBuilt(token, () => guard('collection', [], () => Array.from(index.all(), collectionEntry)));
   });
 
   // `cable/extract` (custom, optional): the metadata record of every cable of the workspace index, as `cablelint extract`
@@ -887,6 +942,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   // as the editor has them, the others from disk; the work yields every 20 ms, so that other requests are answered.
   connection.onRequest('cable/extract', async (p: { format?: unknown }, token) => {
     const format: ExtractFormat = p?.format === 'csv' ? 'csv' : 'jsonl';
+    // Every cable of the workspace, not those read so far.
+    await waitForIndex(token);
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Export cancelled.');
     indexEdits();
     const open = new Map(documents.all().map((d) => [indexKey(d.uri), d]));
     const files = Array.from(index.all(), (e) => ({ uri: e.uri, file: relativePath(e.uri) })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -942,17 +1000,17 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   connection.onHover((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return null;
-    return unlessCancelled('hover', null, doc, token, (cable) => {
+    return afterIndexBuilt(token, () => unlessCancelled('hover', null, doc, token, (cable) => {
       indexEdits();
-      return getHover(cable, clampPosition(cable.lines, p.position), { dictionaries: dictionariesFor(doc.uri), lookupCable: (id) => index.byId(id), citingId: idFromFileName(doc.uri), plainText: hoverPlainText });
-    });
+      return getHover(cable, clampPosition(cable.lines, p.position), { dictionaries: dictionariesFor(doc.uri), lookupCable: (id) => index.byId(id), indexBuilding: indexBuilding(), citingId: idFromFileName(doc.uri), plainText: hoverPlainText });
+    }));
   });
 
   connection.onCompletion((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     // The items, or a list marked incomplete where the workspace's cables offered as a REF citation were cut short, which
     // makes the editor ask again as the user types.
-    return doc ? unlessCancelled<CompletionItem[] | CompletionList>('completion', [], doc, token, (cable) => {
+    return doc ? afterIndexBuilt(token, () => unlessCancelled<CompletionItem[] | CompletionList>('completion', [], doc, token, (cable) => {
       const list = getCompletionList(cable, clampPosition(cable.lines, p.position), {
         dictionaries: dictionariesFor(doc.uri),
         insertReplace: hasInsertReplaceSupport,
@@ -968,7 +1026,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         labelDetails: hasLabelDetailsSupport,
       });
       return list.isIncomplete ? list : list.items;
-    }) : [];
+    })) : [];
   });
 
   // A REF citation's documentation, left out of the list for a client that resolves it.
@@ -1074,11 +1132,11 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     return root === undefined ? undefined : { uri: Utils.joinPath(URI.parse(root), '.cablelint.jsonc').toString(), text: undefined, path: relativePath(uri) };
   }
 
-  connection.onDefinition((p) => {
+  connection.onDefinition((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return null;
     indexEdits();
-    return guard('definition', null, () => {
+    return afterIndexBuilt(token, () => guard('definition', null, () => {
       const cable = cableFor(doc);
       const at = clampPosition(cable.lines, p.position);
       const inText = getInTextDefinition(cable, doc.uri, at);
@@ -1088,14 +1146,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       const targets = item ? citedCables(item, cable, doc.uri) : [];
       const locations = targets.map((t): Location => ({ uri: t.uri, range: range(t.bannerLine ?? 0, 0, 0) }));
       return locations.length > 1 ? locations : (locations[0] ?? null);
-    });
+    }));
   });
 
-  connection.onReferences((p) => {
+  connection.onReferences((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return [];
     indexEdits();
-    return guard('references', [] as Location[], () => {
+    return afterIndexBuilt(token, () => guard('references', [] as Location[], () => {
       const cable = cableFor(doc);
       const at = clampPosition(cable.lines, p.position);
       // On the banner: where every workspace cable cites this one.
@@ -1120,7 +1178,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       // A cable without a banner stands at its first line (its code lens's place): there, where nothing else is found.
       if (highlights.length === 0 && !cable.banner && id && contains(cablePlace(cable).range, at)) return placesCiting(id);
       return highlights.map((h) => ({ uri: doc.uri, range: h.range }));
-    });
+    }));
   });
 
   connection.onDocumentHighlight((p, token) => {
@@ -1163,7 +1221,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const doc = documents.get(p.textDocument.uri);
     if (!doc || !settings.codeLensCitingCables) return [];
     // The open cables edited are indexed once the request is known not to be cancelled.
-    return unlessCancelled('codeLens', [] as CodeLens[], doc, token, (cable) => {
+    return afterIndexBuilt(token, () => unlessCancelled('codeLens', [] as CodeLens[], doc, token, (cable) => {
       indexEdits();
       const id = cable.id ?? idFromFileName(doc.uri);
       if (!id) return [];
@@ -1175,7 +1233,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       // A cable without a banner, whose id its file name gives (a partial extract), is cited too: the lens stands at its
       // first line, where Go to Definition and the citation hierarchy place it.
       return [{ range: cablePlace(cable).range, command: { title, command: 'cable.showCitingCables', arguments: [doc.uri] } }];
-    });
+    }));
   });
 
   // Inlay hints: a REF citation of a workspace cable gets its subject, the DE line's station its address.
@@ -1183,7 +1241,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   connection.languages.inlayHint.on((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc || (!settings.inlayHintsRefSubjects && !settings.inlayHintsRoutingIndicators)) return [];
-    return unlessCancelled('inlayHint', [] as InlayHint[], doc, token, (cable) => {
+    return afterIndexBuilt(token, () => unlessCancelled('inlayHint', [] as InlayHint[], doc, token, (cable) => {
       indexEdits();
       return getInlayHints(cable, p.range, {
         dictionaries: dictionariesFor(doc.uri),
@@ -1192,7 +1250,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         routingIndicators: settings.inlayHintsRoutingIndicators,
         plainText: hoverPlainText,
       });
-    });
+    }));
   });
 
   /**
@@ -1232,7 +1290,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   connection.onDocumentLinks((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return [];
-    return unlessCancelled('documentLinks', [] as DocumentLink[], doc, token, (cable) => {
+    return afterIndexBuilt(token, () => unlessCancelled('documentLinks', [] as DocumentLink[], doc, token, (cable) => {
       indexEdits();
       const links: DocumentLink[] = [];
       for (const item of cable.refs?.items ?? []) {
@@ -1240,7 +1298,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         if (target) links.push({ range: item.citation.range, target: target.uri, tooltip: `${target.id}: ${target.subject ?? ''}` });
       }
       return links;
-    });
+    }));
   });
 
   // Semantic tokens: the whole document with a result id, the edits since the last result (after an edit of a large
@@ -1260,32 +1318,32 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   });
   documents.onDidClose((e) => tokenResults.drop(e.document.uri));
 
-  connection.onWorkspaceSymbol((p) => {
+  connection.onWorkspaceSymbol((p, token) => {
     indexEdits();
-    return guard('workspaceSymbol', [], () => index.search(p.query));
+    return afterIndexBuilt(token, () => guard('workspaceSymbol', [], () => index.search(p.query)));
   });
 
   // ---------------------------------------------------------------------------
   // Call hierarchy: the citation graph, one step per request, from the index ("Callers Of" = cited by, "Calls From" = cites).
 
-  connection.languages.callHierarchy.onPrepare((p) => {
+  connection.languages.callHierarchy.onPrepare((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return null;
     indexEdits();
-    return guard('prepareCallHierarchy', null, () => {
+    return afterIndexBuilt(token, () => guard('prepareCallHierarchy', null, () => {
       const cable = cableFor(doc);
       return prepareCallHierarchy(cable, doc.uri, clampPosition(cable.lines, p.position), index);
-    });
+    }));
   });
 
-  connection.languages.callHierarchy.onIncomingCalls((p) => {
+  connection.languages.callHierarchy.onIncomingCalls((p, token) => {
     indexEdits();
-    return guard('incomingCalls', null, () => getIncomingCalls(p.item, index));
+    return afterIndexBuilt(token, () => guard('incomingCalls', null, () => getIncomingCalls(p.item, index)));
   });
 
-  connection.languages.callHierarchy.onOutgoingCalls((p) => {
+  connection.languages.callHierarchy.onOutgoingCalls((p, token) => {
     indexEdits();
-    return guard('outgoingCalls', null, () => getOutgoingCalls(p.item, index));
+    return afterIndexBuilt(token, () => guard('outgoingCalls', null, () => getOutgoingCalls(p.item, index)));
   });
 
   // ---------------------------------------------------------------------------
@@ -1416,6 +1474,19 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
    */
   async function readWorkspace(): Promise<void> {
     const pass = ++passes;
+    try {
+      await readWorkspacePass(pass);
+    } finally {
+      // A pass a newer one stopped leaves the index to that one.
+      if (pass === passes) {
+        indexEmptied = false;
+        indexMayBeBuilt();
+      }
+    }
+  }
+
+  /** The pass `pass` of {@link readWorkspace}. */
+  async function readWorkspacePass(pass: number): Promise<void> {
     // Folders read through the client only (the browser): the pass over the disk would read nothing.
     if (workspaceRoots.length === 0 && listsThroughClient()) return readClientFolders(pass);
     const checking = settings.validateScope === 'workspace';
@@ -1538,6 +1609,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
    * (and their diagnostics read from disk cleared), and open documents keep the editor's text.
    */
   async function reindex(): Promise<void> {
+    indexEmptied = true;
     for (const root of [...workspaceRoots.map((r) => URI.file(r).toString()), ...clientRoots]) {
       index.deleteUnder(root);
       clearFileDiagnostics(root, true);
@@ -1548,7 +1620,6 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   /** A folder added to the workspace is indexed like the first ones; the cables of a folder removed leave the index. */
   async function changeFolders(e: WorkspaceFoldersChangeEvent): Promise<void> {
-    let clientFolderAdded = false;
     // The search for each document's configuration stops at the root of its workspace folder.
     nearestConfigs.clear();
     for (const folder of e.removed) {
@@ -1563,8 +1634,25 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       index.deleteUnder(u.toString());
       clearFileDiagnostics(u.toString(), true);
     }
+    // Requests that ask the index about the collection wait while the folders added are read.
+    foldersBeingRead++;
+    let clientFolderAdded: boolean;
+    try {
+      clientFolderAdded = await readAddedFolders(e.added);
+    } finally {
+      foldersBeingRead--;
+      indexMayBeBuilt();
+    }
+    indexChanged();
+    // The pass lists every folder read through the client again, the new ones with the others.
+    if (clientFolderAdded && listsThroughClient()) void readWorkspace();
+  }
+
+  /** Indexes the cable files of the workspace `folders` added that the host reads; true when one is read through the client. */
+  async function readAddedFolders(folders: readonly WorkspaceFolder[]): Promise<boolean> {
+    let clientFolderAdded = false;
     const files: string[] = [];
-    for (const folder of e.added) {
+    for (const folder of folders) {
       const u = URI.parse(folder.uri);
       // A folder the host cannot read is read through a client that offered to.
       if (clientReadsFiles && (!host.files || u.scheme !== 'file') && !clientRoots.includes(u.toString())) {
@@ -1576,9 +1664,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       walk(u.fsPath, u.fsPath, files);
     }
     await indexFiles(files);
-    indexChanged();
-    // The pass lists every folder read through the client again, the new ones with the others.
-    if (clientFolderAdded && listsThroughClient()) void readWorkspace();
+    return clientFolderAdded;
   }
 
   // ---------------------------------------------------------------------------

@@ -1348,6 +1348,26 @@ describe('completion: a REF item\'s citation from the workspace', () => {
     assert.equal(list(cable('REF: A. VALLETTA 388\n|')).isIncomplete, false);
   });
 
+  it('keeps the cables whose id or subject holds what is typed whole before later ones it only scatters over, when the list is cut', () => {
+    // 1,500 later cables of Valletta whose subjects hold the letters of KIEV and GRAIN in order, and 20 older ones of Kiev.
+    const valletta = Array.from({ length: 1500 }, (_, k) => indexed(`09VALLETTA${k + 1}`, '2009-05-01T00:00:00Z', 'VALLETTA', `HARBOR KEEPERS INVITE VESSELS; GREAT RAINS, NOTE ${k + 1}`));
+    const kiev = Array.from({ length: 20 }, (_, k) => indexed(`05KIEV${k + 100}`, '2005-03-01T00:00:00Z', 'KIEV', `GRAIN EXPORTS, PART ${k + 1}`));
+    const grain = indexed('04MOSCOW77', '2004-01-01T00:00:00Z', 'MOSCOW', 'GRAIN EXPORT QUOTAS');
+    const list = (text: string) => {
+      const c = caret(text);
+      return getCompletionList(parseCable(c.text).cable, { line: c.line, character: c.character }, { dictionaries, insertReplace: false, now: NOW, labelDetails: true, workspaceCables: () => [...valletta, ...kiev, grain] });
+    };
+    const kievOffered = list(cable('REF: A. VALLETTA 388\nB. KIEV|'));
+    assert.equal(kievOffered.isIncomplete, true);
+    // Every Kiev cable, first; then the latest Valletta ones.
+    assert.deepEqual(kievOffered.items.slice(0, 20).map((i) => i.detail), kiev.map((c) => c.id));
+    assert.equal(kievOffered.items[20].detail?.startsWith('09VALLETTA'), true);
+    // A subject's word typed: the cables whose subject holds it, latest first, before those it scatters over.
+    const byWord = list(cable('REF: A. VALLETTA 388\nB. GRAIN|'));
+    assert.deepEqual(byWord.items.slice(0, 21).map((i) => i.detail), [...kiev.map((c) => c.id), grain.id]);
+    assert.equal(byWord.items.length, 1000);
+  });
+
   it('replaces the citation typed after the letter, in every letter style, and on the REF line', () => {
     const typed = at(cable('REF: A. VALLETTA 388\nB. 08 PAR|'));
     // Only the cables the characters typed can match: 08 PARIS 1234.

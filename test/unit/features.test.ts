@@ -1635,6 +1635,8 @@ describe('hover', () => {
   it('says where the year of a REF citation that gives none comes from', () => {
     // VALLETTA 412 of 2009 cites "VALLETTA 388": this cable's year.
     assert.match(hoverAt(inValletta('VALLETTA 388', 2)), /^Cable 09VALLETTA388\n\nThe citation gives no year: read as 2009, this cable's year\.\n\nNot in this workspace\.$/m);
+    // While the workspace index is still being built, a cable it has not found may be one it has yet to read.
+    assert.match(hoverAt(inValletta('VALLETTA 388', 2), { dictionaries, lookupCable: () => undefined, indexBuilding: true }), /\n\nNot in the workspace index yet: the workspace is still being read\.$/);
     // "VALLETTA 2950" is above this cable's own serial, 412: the post's numbering began again in January, so it is the year before.
     const higher = VALLETTA.replace('REF: A. VALLETTA 388', 'REF: A. VALLETTA 2950');
     const at = higher.indexOf('VALLETTA 2950') + 2;

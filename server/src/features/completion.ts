@@ -884,15 +884,16 @@ function refItemToCite(cable: Cable, refs: RefField, n: number, text: string): b
   return continuesRefField(refs.items, text, true);
 }
 
-/** The most cables a REF citation's list holds: the latest, by date, of those that match what is typed. */
+/** The most cables a REF citation's list holds: the best matches of what is typed, the latest first among matches alike ({@link citationMatch}). */
 const MOST_CITATIONS = 1000;
 
 /**
  * After a REF item's letter (`B. `, `(B) `, `REF: A. `), asked for with Ctrl+Space and nothing after the caret: the
  * workspace's cables, latest first, each as this cable's REF field cites it. Those that cannot match the citation typed
  * so far (its characters, spaces aside, not found in order in the citation, id and subject the editor filters on) are left
- * out before the list is cut to {@link MOST_CITATIONS}, so that an older cable is found by typing its citation; a list
- * cut short says it is incomplete, so that the editor asks again as more is typed.
+ * out before the list is cut to {@link MOST_CITATIONS}, and those whose id or subject holds it whole go first, so that an
+ * older cable is found by typing its citation; a list cut short says it is incomplete, so that the editor asks again as
+ * more is typed.
  */
 function refCitations(cable: Cable, position: Position, line: string, ctx: CompletionContext): { items: CompletionItem[]; incomplete: boolean } | undefined {
   const refs = cable.refs;
@@ -906,10 +907,15 @@ function refCitations(cable: Cable, position: Position, line: string, ctx: Compl
   const byId = new Map<string, IndexedCable>();
   for (const c of ctx.workspaceCables()) if (c.id !== undefined && c.id !== citingId && !byId.has(c.id)) byId.set(c.id, c);
   // A citation is its cable's id or the id without its year, spaces aside ("VALLETTA 1499", "08 PARIS 1234"), so the id
-  // and subject answer for it: the citations are written only for the cables kept, latest first.
+  // and subject answer for it: the citations are written only for the cables kept, the best matches first, each latest first.
   const pattern = (typed[1] ?? '').replace(/\s+/g, '').toUpperCase();
-  const matching = [...byId.values()].filter((c) => inOrder(pattern, `${c.id} ${c.subject ?? ''}`.toUpperCase()));
-  matching.sort((a, b) => ((a.dtg ?? '') < (b.dtg ?? '') ? 1 : (a.dtg ?? '') > (b.dtg ?? '') ? -1 : 0));
+  const ranked: { cable: IndexedCable; rank: number }[] = [];
+  for (const c of byId.values()) {
+    const rank = citationMatch(pattern, c);
+    if (rank !== undefined) ranked.push({ cable: c, rank });
+  }
+  ranked.sort((a, b) => a.rank - b.rank || ((a.cable.dtg ?? '') < (b.cable.dtg ?? '') ? 1 : (a.cable.dtg ?? '') > (b.cable.dtg ?? '') ? -1 : 0));
+  const matching = ranked.map((r) => r.cable);
   const written: { cable: IndexedCable; citation: string }[] = [];
   let k = 0;
   for (; k < matching.length && written.length < MOST_CITATIONS; k++) {
@@ -928,6 +934,20 @@ function refCitations(cable: Cable, position: Position, line: string, ctx: Compl
     textEdit: { range, newText: citation },
   }));
   return { items, incomplete: k < matching.length };
+}
+
+/**
+ * How well `pattern`, a REF citation typed (upper case, spaces aside), matches the workspace cable `c` (which has an
+ * id), best first: 0 when its id holds it whole (`PARIS` or `PARIS47` in `05PARIS4760`), 1 when its subject does, spaces
+ * aside (`FERRYDUES`), 2 when its characters only come in order in the id and subject (`PARIS` in `09KABUL467 POWERBROKER
+ * AND GOVERNANCE ISSUES`), which an editor's fuzzy filter still matches; undefined when they do not. A list cut to
+ * {@link MOST_CITATIONS} keeps the cables of the post typed before the latest of those it only scatters over.
+ */
+function citationMatch(pattern: string, c: IndexedCable): number | undefined {
+  if (c.id!.includes(pattern)) return 0;
+  const subject = (c.subject ?? '').toUpperCase();
+  if (pattern.length > 0 && subject.replace(/\s+/g, '').includes(pattern)) return 1;
+  return inOrder(pattern, `${c.id} ${subject}`) ? 2 : undefined;
 }
 
 /**

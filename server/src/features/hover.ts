@@ -23,6 +23,8 @@ import type { IndexedCable } from './types';
 export interface HoverContext {
   readonly dictionaries: Dictionaries;
   readonly lookupCable?: (id: string) => IndexedCable | undefined;
+  /** True while the workspace index is still being built: a cable {@link HoverContext.lookupCable} does not find may be one it has yet to read. */
+  readonly indexBuilding?: boolean;
   /** The id the document's file name gives: the banner's id, and the year of REF citations, in a cable whose text gives no date. */
   readonly citingId?: string;
   /** Answer in plain text, for a client whose hover `contentFormat` does not put Markdown first (eglot without markdown-mode). */
@@ -806,7 +808,8 @@ function refTitle(item: RefItem): string {
 /**
  * What the hovers of a REF item that cites a cable say of that cable, on the item in the REF field and on an in-text
  * reference to it alike: its canonical id, where the year of a citation that gives none comes from, and the workspace
- * cable's subject, date and classification, or that no workspace file holds it.
+ * cable's subject, date and classification, or that no workspace file holds it (or none read so far, while the index
+ * is still being built).
  */
 function citedCableLines(cable: Cable, item: RefItem, ctx: HoverContext): string[] {
   const citing = cable.id ?? ctx.citingId;
@@ -815,7 +818,7 @@ function citedCableLines(cable: Cable, item: RefItem, ctx: HoverContext): string
   const lines = [`Cable ${esc(id ?? item.citation.text)}`];
   if (item.cable && item.cable.year === undefined && id && citing) lines.push(yearNote(id, citing, item.cable.number, cable.date));
   if (found) lines.push(`**${esc(found.subject ?? '(no subject)')}**`, [found.dtg ? readableIso(found.dtg) : '', found.classification].filter((s) => s).join(' · '));
-  else if (id) lines.push('Not in this workspace.');
+  else if (id) lines.push(ctx.indexBuilding ? 'Not in the workspace index yet: the workspace is still being read.' : 'Not in this workspace.');
   return lines;
 }
 

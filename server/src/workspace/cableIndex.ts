@@ -105,9 +105,19 @@ export class CableIndex {
   readonly #searchable = new Map<string, Searchable>();
   /** How many indexed cables have an id of each post, for search to tell whether a query may start an id at all. */
   readonly #posts = new Map<string, number>();
+  #asked = 0;
 
   get size(): number {
     return this.#byUri.size;
+  }
+
+  /**
+   * How many times the index has been asked about the collection ({@link CableIndex.all}, {@link CableIndex.byId},
+   * {@link CableIndex.copiesOf}, {@link CableIndex.tagged}, {@link CableIndex.citing}, {@link CableIndex.search}), not
+   * about one file: a request whose answer asked it while it was being built is answered again once it is.
+   */
+  get asked(): number {
+    return this.#asked;
   }
 
   /** The cable at `uri`, as indexed. */
@@ -131,6 +141,7 @@ export class CableIndex {
 
   /** Every indexed cable, in the order indexed. */
   all(): IterableIterator<IndexedCable> {
+    this.#asked++;
     return this.#byUri.values();
   }
 
@@ -171,6 +182,7 @@ export class CableIndex {
    * `09PARIS708_a.txt` and `2009PARIS708.txt`), else the first indexed.
    */
   byId(id: string): IndexedCable | undefined {
+    this.#asked++;
     const same = this.#byId.get(id);
     if (!same) return undefined;
     if (same.length === 1) return same[0];
@@ -185,6 +197,7 @@ export class CableIndex {
 
   /** Cables whose TAGS field has the TAG `code` (upper case, `PREL`). */
   tagged(code: string): IndexedCable[] {
+    this.#asked++;
     const result: IndexedCable[] = [];
     for (const entry of this.#byUri.values()) if (entry.tags.includes(code)) result.push(entry);
     return result;
@@ -192,6 +205,7 @@ export class CableIndex {
 
   /** Cables whose REF field cites `id`. */
   citing(id: string): IndexedCable[] {
+    this.#asked++;
     const result: IndexedCable[] = [];
     for (const entry of this.#byUri.values()) if (entry.refs.includes(id)) result.push(entry);
     return result;
@@ -213,6 +227,7 @@ export class CableIndex {
    * the name: `09PARIS708: MINISTER ON TRADE · TAGS ETRD FR`.
    */
   search(query: string, limit = WORKSPACE_SYMBOL_LIMIT): WorkspaceSymbol[] {
+    this.#asked++;
     const q = query.trim();
     const typed = parseCableId(q);
     const words = q.toUpperCase().split(/\s+/).filter((w) => w.length > 0);

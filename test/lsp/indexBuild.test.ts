@@ -1,0 +1,107 @@
+/**
+ * Requests that read the workspace index while it is being built (the first pass over the workspace) wait for it,
+ * rather than answer that a cable the pass has yet to read is not in the workspace.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import { startServer } from './client';
+
+interface Location {
+  uri: string;
+  range: { start: { line: number; character: number } };
+}
+
+// Invented cables of NOWHERE, each citing the one before it: 20 cites 19 and is cited by 21.
+const cable = (serial: number) =>
+  `UNCLAS NOWHERE ${String(serial).padStart(6, '0')}\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: FERRY DUES, PART ${serial}\n${serial > 1 ? `REF: A. 09 NOWHERE ${serial - 1}\n` : ''}\n1. (U) Text (ref A).\n`;
+
+describe('requests while the workspace index is being built', function () {
+  this.timeout(30000);
+
+  it('answer once it is built: REF hover and definition, references, workspace symbols, the citation hierarchy, the collection, the export and a drop; a request cancelled meanwhile is answered as cancelled', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-building-'));
+    for (let n = 1; n <= 30; n++) fs.writeFileSync(path.join(ws, `09NOWHERE${n}.cable`), cable(n));
+    // The server reads the workspace only once it has the settings: the client holds them back until the requests are sent.
+    let release = (): void => undefined;
+    const settings = new Promise<void>((resolve) => (release = resolve));
+    const client = await startServer(ws, { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['plaintext'] } } }, [], async (method, params) => {
+      if (method !== 'workspace/configuration') return null;
+      await settings;
+      return (params as { items: unknown[] }).items.map(() => ({}));
+    });
+    const uri = (name: string) => `file://${path.join(ws, name)}`;
+    const send = <T>(method: string, params: object) => client.connection.sendRequest<T>(method, params);
+    const doc = { uri: uri('09NOWHERE20.cable') };
+    try {
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { ...doc, languageId: 'cable', version: 1, text: cable(20) } });
+      const refA = { line: 5, character: 9 };
+      const hover = send<{ contents: { value: string } }>('textDocument/hover', { textDocument: doc, position: refA });
+      const definition = send<Location | null>('textDocument/definition', { textDocument: doc, position: refA });
+      const references = send<Location[]>('textDocument/references', { textDocument: doc, position: { line: 0, character: 3 }, context: { includeDeclaration: false } });
+      const symbols = send<{ location: { uri: string } }[]>('workspace/symbol', { query: 'NOWHERE 27' });
+      const hierarchy = send<{ name: string; uri: string }[]>('textDocument/prepareCallHierarchy', { textDocument: doc, position: refA });
+      // The Cables view, the metadata export and a cable file dropped into the text.
+      const collection = send<unknown[]>('cable/collection', {});
+      const exported = send<{ count: number }>('cable/extract', { format: 'jsonl' });
+      const dropped = send<{ text: string; kind: string } | null>('cable/dropCitations', { textDocument: doc, position: { line: 7, character: 7 }, uris: [uri('09NOWHERE7.cable')] });
+      const source = new CancellationTokenSource();
+      const cancelledHover = client.connection.sendRequest('textDocument/hover', { textDocument: doc, position: refA }, source.token).then(
+        () => 'answered',
+        (error: { code?: number }) => error.code,
+      );
+      setTimeout(() => source.cancel(), 100);
+      setTimeout(release, 300);
+
+      assert.match((await hover).contents.value, /FERRY DUES, PART 19/);
+      assert.doesNotMatch((await hover).contents.value, /Not in this workspace/);
+      assert.equal((await definition)?.uri, uri('09NOWHERE19.cable'));
+      assert.deepEqual((await references).map((l) => `${l.uri} ${l.range.start.line}`), [`${uri('09NOWHERE21.cable')} 5`, `${uri('09NOWHERE21.cable')} 7`]);
+      assert.deepEqual((await symbols).map((s) => s.location.uri), [uri('09NOWHERE27.cable')]);
+      assert.deepEqual((await hierarchy).map((i) => [i.name, i.uri]), [['09NOWHERE19', uri('09NOWHERE19.cable')]]);
+      assert.equal((await collection).length, 30);
+      assert.equal((await exported).count, 30);
+      // Dropped before a word: a space between them.
+      assert.deepEqual(await dropped, { text: 'NOWHERE 7 ', kind: 'citations' });
+      // RequestCancelled.
+      assert.equal(await cancelledHover, -32800);
+    } finally {
+      release();
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+
+  it('answer workspace symbols once a workspace folder added is read, and once the workspace is read again under new index globs', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-building-'));
+    const added = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-added-'));
+    // The pass yields every 50 files: 300 are read over several turns, between which requests are read.
+    for (let n = 1; n <= 300; n++) fs.writeFileSync(path.join(added, `09NOWHERE${n}.cable`), cable(n));
+    let include = ['**/*.cable'];
+    let asked = (_: Promise<{ name: string }[]>): void => undefined;
+    const changed = new Promise<{ name: string }[]>((resolve) => (asked = (p) => void p.then(resolve)));
+    const client = await startServer(ws, { workspace: { configuration: true, workspaceFolders: true } }, [], (method, params) => {
+      if (method !== 'workspace/configuration') return null;
+      // Asked after the index globs changed: the request goes right after the answer, which starts the new pass.
+      if (include.length > 1) setImmediate(() => asked(client.connection.sendRequest('workspace/symbol', { query: 'FERRY DUES' })));
+      return (params as { items: unknown[] }).items.map(() => ({ index: { include } }));
+    });
+    const symbols = () => client.connection.sendRequest<{ name: string }[]>('workspace/symbol', { query: 'FERRY DUES' });
+    try {
+      await client.waitFor('cable/indexed');
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: `file://${added}`, name: 'added' }], removed: [] } });
+      assert.equal((await symbols()).length, 200, 'the most a query answers');
+      const parts = async (query: string) => (await client.connection.sendRequest<{ name: string }[]>('workspace/symbol', { query })).length;
+      assert.equal(await parts('NOWHERE 300'), 1);
+      include = ['**/*.cable', '**/*.md'];
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      assert.equal((await changed).length, 200);
+    } finally {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+      fs.rmSync(added, { recursive: true, force: true });
+    }
+  });
+});
