@@ -18,7 +18,7 @@ await esbuild.build({ entryPoints: [join(root, 'client', 'src', 'collection.ts')
 const { groupCollection, GROUPINGS } = createRequire(import.meta.url)(join(tmp, 'collection.cjs'));
 
 const big = join(tmp, 'collection');
-replicate(big, COUNT);
+replicate(big, COUNT, { newIds: true });
 const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 conn.onRequest(() => null);

@@ -48,10 +48,14 @@ export function time(fn, runs = 5) {
 }
 
 /**
- * Writes `count` corpus cables into `big` (emptied first), copied under new ids: the serial of copy n gets n in front
- * ("09PARIS708" becomes "09PARIS17708" in the first copy), in folders of one corpus each.
+ * Writes `count` corpus cables into `big` (emptied first), in folders of one corpus each. The files of copy n are named
+ * anew: the serial gets n in front ("09PARIS708" becomes "09PARIS2708" in the second copy), which gives the CLI
+ * benchmarks new files of the same texts. With `newIds`, for the index's benchmarks, the texts change instead: every
+ * copy after the first writes its post with two more letters wherever the text names it ("PARIS" becomes "PARISQB",
+ * also in its REF citations and addresses), so that the parser reads a new id for each copy (09PARISQB708), and the
+ * file is named by it; the first copy is the corpus as it is, under its own names.
  */
-export function replicate(big, count) {
+export function replicate(big, count, { newIds = false } = {}) {
   rmSync(big, { recursive: true, force: true });
   const files = readdirSync(join(corpus, 'cablegate'));
   let n = 0;
@@ -60,7 +64,18 @@ export function replicate(big, count) {
     mkdirSync(dir, { recursive: true });
     for (const f of files) {
       if (n >= count) break;
-      writeFileSync(join(dir, f.replace(/(\d+)\.txt$/, (_, d) => `${copy + 1}${d}.cable`)), readFileSync(join(corpus, 'cablegate', f), 'utf8'));
+      const text = readFileSync(join(corpus, 'cablegate', f), 'utf8');
+      const id = /^(\d\d)([A-Z]+?)(\d+)\.txt$/.exec(f);
+      if (newIds && id && copy > 0) {
+        const suffix = `Q${String.fromCharCode(65 + (copy % 26))}${copy >= 26 ? String.fromCharCode(65 + Math.floor(copy / 26)) : ''}`;
+        // BUENOSAIRES matches "BUENOS AIRES" and "Buenos Aires"; whole words only.
+        const post = new RegExp(`\\b${id[2].split('').join(' ?')}\\b`, 'gi');
+        writeFileSync(join(dir, `${id[1]}${id[2]}${suffix}${id[3]}.cable`), text.replace(post, (m) => m + suffix));
+      } else if (newIds) {
+        writeFileSync(join(dir, f.replace(/\.txt$/, '.cable')), text);
+      } else {
+        writeFileSync(join(dir, f.replace(/(\d+)\.txt$/, (_, d) => `${copy + 1}${d}.cable`)), text);
+      }
       n++;
     }
   }

@@ -78,11 +78,11 @@ async function measureScope(folder, scope) {
 
 if (process.argv.includes('--validate-scope')) {
   const big = join(tmp, 'index2000');
-  replicate(big, 2000);
+  replicate(big, 2000, { newIds: true });
   for (const scope of ['openFiles', 'workspace', 'openFiles', 'workspace']) await measureScope(big, scope);
 } else {
   await measure(join(corpus, 'cablegate'), 'corpus (200 cables)');
   const big = join(tmp, 'index13000');
-  replicate(big, 13000);
+  replicate(big, 13000, { newIds: true });
   await measure(big, 'replicated corpus (13,000 cables)');
 }
