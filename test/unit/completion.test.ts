@@ -1277,12 +1277,12 @@ describe('completion: a REF item\'s citation from the workspace', () => {
   // (The next REF item's letter, `B.`, is a reference item too, with no id beside it.)
 
   it('offers the workspace\'s cables after a REF item\'s letter when asked, latest first, each as this cable would cite it', () => {
-    const { items } = at(cable('REF: A. VALLETTA 388\nB. |'));
+    const { items } = at(cable('REF: A. STATE 4567\nB. |'));
     // A cable of this year without its year; another year's with it; a post of two words as its banner writes it.
     assert.deepEqual(items.map((i) => i.label), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
     assert.deepEqual(items.map((i) => i.labelDetails?.description), ['HARBOR AUTHORITY NAMES A NEW DIRECTOR', 'PORT STRIKE ENDS', 'MINISTER ON FERRY SUBSIDIES']);
     // A client that shows no label details gets the subject after the id.
-    const plain = at(cable('REF: A. VALLETTA 388\nB. |'), { labelDetails: false }).items;
+    const plain = at(cable('REF: A. STATE 4567\nB. |'), { labelDetails: false }).items;
     assert.deepEqual(plain.map((i) => [i.detail, i.labelDetails]), [['09VALLETTA388 — HARBOR AUTHORITY NAMES A NEW DIRECTOR', undefined], ['09BUENOSAIRES55 — PORT STRIKE ENDS', undefined], ['08PARIS1234 — MINISTER ON FERRY SUBSIDIES', undefined]]);
     assert.equal(items[0].detail, '09VALLETTA388');
     // As the REF citation's subject hint's tooltip shows it: subject, date and classification, TAGS, file.
@@ -1294,14 +1294,21 @@ describe('completion: a REF item\'s citation from the workspace', () => {
     assert.match(items[2].filterText!, /FERRY SUBSIDIES/);
     // Each, accepted, reads back as the cable it names.
     for (const item of items) {
-      const text = cable('REF: A. VALLETTA 388\nB. ').replace('B. \n', `B. ${(item.textEdit as TextEdit).newText}\n`);
+      const text = cable('REF: A. STATE 4567\nB. ').replace('B. \n', `B. ${(item.textEdit as TextEdit).newText}\n`);
       const parsed = parseCable(text).cable;
       assert.equal(citedId(parsed.refs!.items[1], parsed.id), item.detail, item.label);
     }
   });
 
+  it('leaves out the cables the field\'s other items cite, above and below, but not the one the item being written cites', () => {
+    assert.deepEqual(labels(cable('REF: A. VALLETTA 388\nB. 08 PARIS 1234\nC. |')), ['BUENOS AIRES 55']);
+    assert.deepEqual(labels(cable('REF: A. |\nB. 08 PARIS 1234')), ['VALLETTA 388', 'BUENOS AIRES 55']);
+    // Asked for again on an item whose citation is being typed: its own cable stays.
+    assert.deepEqual(labels(cable('REF: A. VALLETTA 388\nB. 08 PARIS |')), ['08 PARIS 1234']);
+  });
+
   it('leaves each cable\'s documentation for the client to resolve when it says it does, and resolves it as it would have been', () => {
-    const text = cable('REF: A. VALLETTA 388\nB. |');
+    const text = cable('REF: A. STATE 4567\nB. |');
     const eager = at(text).items;
     const lazy = at(text, { lazyDocumentation: true }).items;
     assert.deepEqual(lazy.map((i) => i.label), eager.map((i) => i.label));
@@ -1373,9 +1380,9 @@ describe('completion: a REF item\'s citation from the workspace', () => {
     // Only the cables the characters typed can match: 08 PARIS 1234.
     assert.deepEqual(typed.items.map((i) => i.label), ['08 PARIS 1234']);
     assert.deepEqual(editRange(typed.items[0], 'plain'), { start: { line: 15, character: 3 }, end: { line: 15, character: 9 } });
-    assert.deepEqual(labels(cable('REF: (A) VALLETTA 388\n(B) |')), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
-    assert.deepEqual(labels(cable('REF: A) VALLETTA 388\nB) |')), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
-    assert.deepEqual(labels(cable('REF: A: VALLETTA 388\nB: |')), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
+    assert.deepEqual(labels(cable('REF: (A) STATE 4567\n(B) |')), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
+    assert.deepEqual(labels(cable('REF: A) STATE 4567\nB) |')), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
+    assert.deepEqual(labels(cable('REF: A: STATE 4567\nB: |')), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
     assert.deepEqual(labels(cable('REF: A. |')), ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234']);
   });
 
@@ -1384,7 +1391,7 @@ describe('completion: a REF item\'s citation from the workspace', () => {
     // only once it has its citation, and as the start of the body until then.
     const all = ['VALLETTA 388', 'BUENOS AIRES 55', '08 PARIS 1234'];
     for (const letter of ['¶B. ', 'B. ', 'b. ', '(B) ', 'B: ', '¶C. ', 'D) ']) {
-      const text = cable(`REF: A. VALLETTA 388\n\n${letter}|`);
+      const text = cable(`REF: A. STATE 4567\n\n${letter}|`);
       assert.deepEqual(labels(text), all, letter);
       // Accepted, the line reads as the REF field's next item, citing the cable offered.
       const item = at(text).items.find((i) => i.detail === '09VALLETTA388')!;
@@ -1392,8 +1399,9 @@ describe('completion: a REF item\'s citation from the workspace', () => {
       assert.equal(citedId(parsed.refs!.items.at(-1)!, parsed.id), '09VALLETTA388', letter);
     }
     // Over two blank lines, and under a field whose items stand a blank line apart.
-    assert.deepEqual(labels(cable('REF: A. VALLETTA 388\n\n\n¶B. |')), all);
-    assert.deepEqual(labels(cable('REF: A. VALLETTA 388\n\n¶B. 08 PARIS 1234\n\n¶C. |')), all);
+    assert.deepEqual(labels(cable('REF: A. STATE 4567\n\n\n¶B. |')), all);
+    // (Item B cites 08PARIS1234 already.)
+    assert.deepEqual(labels(cable('REF: A. STATE 4567\n\n¶B. 08 PARIS 1234\n\n¶C. |')), ['VALLETTA 388', 'BUENOS AIRES 55']);
     // Not a letter the parser would read there: one before or the same as the last item's, or more than three after it.
     for (const letter of ['¶A. ', '¶E. ']) assert.deepEqual(labels(cable(`REF: A. VALLETTA 388\n\n${letter}|`)), [], letter);
     // Not after a blank line under another field: the REF field has ended.

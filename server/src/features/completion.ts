@@ -889,7 +889,7 @@ const MOST_CITATIONS = 1000;
 
 /**
  * After a REF item's letter (`B. `, `(B) `, `REF: A. `), asked for with Ctrl+Space and nothing after the caret: the
- * workspace's cables, latest first, each as this cable's REF field cites it. Those that cannot match the citation typed
+ * workspace's cables, latest first, each as this cable's REF field cites it, but those its other items cite. Those that cannot match the citation typed
  * so far (its characters, spaces aside, not found in order in the citation, id and subject the editor filters on) are left
  * out before the list is cut to {@link MOST_CITATIONS}, and those whose id or subject holds it whole go first, so that an
  * older cable is found by typing its citation; a list cut short says it is incomplete, so that the editor asks again as
@@ -904,8 +904,11 @@ function refCitations(cable: Cable, position: Position, line: string, ctx: Compl
   const typed = REF_CITATION_TYPED.exec(line.slice(0, position.character));
   if (!typed) return undefined;
   const citingId = cable.id ?? ctx.citingId;
+  // The cables the field's other items cite already are not offered again, as TAGS and caveats written are not.
+  const cited = new Set<string>();
+  for (const item of refs.items) if (item.id !== undefined && (position.line < item.range.start.line || position.line > item.range.end.line)) cited.add(item.id);
   const byId = new Map<string, IndexedCable>();
-  for (const c of ctx.workspaceCables()) if (c.id !== undefined && c.id !== citingId && !byId.has(c.id)) byId.set(c.id, c);
+  for (const c of ctx.workspaceCables()) if (c.id !== undefined && c.id !== citingId && !cited.has(c.id) && !byId.has(c.id)) byId.set(c.id, c);
   // A citation is its cable's id or the id without its year, spaces aside ("VALLETTA 1499", "08 PARIS 1234"), so the id
   // and subject answer for it: the citations are written only for the cables kept, the best matches first, each latest first.
   const pattern = (typed[1] ?? '').replace(/\s+/g, '').toUpperCase();
