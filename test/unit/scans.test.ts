@@ -12,6 +12,7 @@ import { CLOSER, INLINE_OPENER, INLINE_OPENER_PATTERN, inlineOpenerAt, PAGE, PAR
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
 import { AFTER_BANNER, CLBY_KW, continuesTags, mayHoldClassifiedBy, mayOpenField, REF_AT_START, SUBJECT_AT_START, SUBJECT_KW, TAGS_AT_START } from '../../server/src/core/parse/metadata';
 import { findOldPageHeader, findPageLines } from '../../server/src/core/parse/pages';
+import tagData from '../../server/src/core/data/tagCodes.json';
 import { normalizePost } from '../../server/src/core/id';
 import type { Cable, Token } from '../../server/src/core/model';
 import { INVISIBLE, rule as cbl035 } from '../../server/src/core/rules/cbl035-invisible-character';
@@ -275,11 +276,16 @@ describe('hand-written scans read what their patterns read', () => {
     );
   });
 
-  it('continuesTags reads what the wrapped-TAGS pattern and word lengths read', () => {
+  it('continuesTags reads what the wrapped-TAGS pattern, word lengths and TAG-like codes read', () => {
+    const known = new Set(tagData.codes);
     fc.assert(
-      fc.property(from('VE', ', ', ' ', 'CO', 'PGOV', 'ABCDEFGHIJ', 'ABCDEFGHI', '(', ')', '[', ']', '#', '.', '1', '-', '\t', '\u00a0', ';'), (text) => {
-        const expected = /^[\s,;A-Za-z()[\]#.]+$/.test(text) && !text.split(/[\s,;]+/).some((w) => w.length > 9);
-        assert.equal(continuesTags(text), expected, JSON.stringify(text));
+      fc.property(from('VE', ', ', ' ', 'CO', 'PGOV', 'pgov', 'THE', 'Is', 'ABCDEFGHIJ', 'ABCDEFGHI', '(', ')', '[', ']', '#', '.', '1', '-', '\t', '\u00a0', ';'), (text) => {
+        const shaped = /^[\s,;A-Za-z()[\]#.]+$/.test(text) && !text.split(/[\s,;]+/).some((w) => w.length > 9);
+        // Outside a markdown link's brackets and a person's parentheses: the codes, and whether a comma or semicolon sets them off.
+        const outside = text.replace(/\[([^\]\s]{1,24})\]\([^)\s]{0,40}\)|\([^)]{1,80}\)/g, (_m, code?: string) => (code ? ` ${code} ` : ' '));
+        const codes = outside.split(/[\s,;()[\]]+/).filter((w) => w !== '').map((w) => w.replace(/(?<=.)[.:]+$/, ''));
+        const tagLike = codes.length === 0 || codes.every((c) => known.has(c.toUpperCase())) || (/[,;]/.test(outside) && codes.every((c) => /^[A-Z]{2,5}$/.test(c)));
+        assert.equal(continuesTags(text), shaped && tagLike, JSON.stringify(text));
       }),
       { numRuns: 3000, seed: 7 },
     );

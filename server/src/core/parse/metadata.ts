@@ -27,6 +27,7 @@ import type { LineShapes } from '../text';
 import { editDistance, isAlnum, isDigit, isLetter, isSpace, markingStart, ownCopy, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, WHITE_RUNS } from '../text';
 import { LONE_LEVEL, readRepeatedBanner, serialDigits } from './banner';
 import { isItemMarking, isRuleChar, RULE_LINE } from './body';
+import { KNOWN_TAGS } from '../tagCodes';
 import { isRealDate, MONTH_NAMES as MONTHS } from './header';
 import { parsePortionMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
@@ -1497,9 +1498,12 @@ function isCitationEnd(c: number): boolean {
 }
 
 /**
- * A line that continues a wrapped TAGS field ("VE, CO", "YI, UNO, IR, LE", "PTER; KDEM"): only letters,
+ * A line that continues a wrapped TAGS field ("VE, CO", "YI, UNO, IR, LE", "PTER; KDEM", "KPAL"): only letters,
  * white space and `,;()[]#.`, in words of at most nine characters between spaces, commas and semicolons,
- * which separate TAGS on a wrapped line as on the field's first.
+ * which separate TAGS on a wrapped line as on the field's first; and it looks like TAGS: each code on it (the words outside
+ * parentheses, "AF." without its full stop) is a known TAG in either case ("kpal" in a copy in small letters), or the line
+ * sets them off with a comma or semicolon and each is two to five capitals ("KCRM, KJUS, SP"). A subject's wrapped line that
+ * damage put under TAGS ("SUBJECT: FERRY TALKS" ⏎ "TAGS: PREL PGOV" ⏎ "RESUME IN MAY") is no TAGS.
  */
 export function continuesTags(text: string): boolean {
   let run = 0;
@@ -1510,7 +1514,48 @@ export function continuesTags(text: string): boolean {
       if (++run > 9) return false;
     } else return false;
   }
-  return text.length > 0;
+  if (text.length === 0) return false;
+  // The codes, read as tagsAppend reads them.
+  let known = true;
+  let capitals = true;
+  let separated = false;
+  let codes = 0;
+  let next = 0;
+  let item: TagItem | undefined;
+  while ((item = nextTagItem(text, next)) !== undefined) {
+    if (!separated) separated = holdsTagSeparator(text, next, item.start);
+    next = item.end;
+    if (item.kind === 'paren') continue;
+    const s = item.kind === 'link' ? item.start + 1 : item.start;
+    let e = item.inner;
+    while (e - s > 1 && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 58)) e--;
+    codes++;
+    const code = text.slice(s, e);
+    if (known && !KNOWN_TAGS.has(code.toUpperCase())) known = false;
+    if (capitals && !isShortCapitals(code)) capitals = false;
+  }
+  if (!separated) separated = holdsTagSeparator(text, next, text.length);
+  // "(CLINTON, HILLARY)" alone: a person tag's name wrapped.
+  return codes === 0 || known || (separated && capitals);
+}
+
+/** Whether `text` holds a comma or semicolon between `from` and `to`. */
+function holdsTagSeparator(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 44 || c === 59) return true;
+  }
+  return false;
+}
+
+/** Two to five capitals, nothing else ("KCRM", "SP"). */
+function isShortCapitals(word: string): boolean {
+  if (word.length < 2 || word.length > 5) return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
 }
 
 // "08 RIO DE JAN 138", "2005 BUCHAREST 2550", "STATE 245841", "london 4212".
