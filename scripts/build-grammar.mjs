@@ -12,13 +12,21 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * The grammar as JSON text. As TypeScript-TmLanguage's build does, the YAML's `variables` name the pieces of expression
  * several rules share (`{{bureau}}`, the office codes); each `{{name}}` in a `match`, `begin`, `end` or `while` is replaced
  * by its value, in which a variable named before it may stand, and the `variables` are left out of the JSON.
- * One variable comes from the core's data rather than the YAML: `{{tagCode}}`, every known TAG code of letters alone
- * (server/src/core/data/tagCodes.json), which the parser's reading of a wrapped TAGS line asks for too.
+ * Two variables come from the core's data rather than the YAML: `{{tagCode}}`, every known TAG code of letters alone
+ * (server/src/core/data/tagCodes.json), which the parser's reading of a wrapped TAGS line asks for too, and `{{tagStart}}`,
+ * those codes and every start of one ("P", "PR", "PRE"), a TAG being typed; and `{{tagCodeLong}}`, the codes of more than
+ * five capitals, which a list of short codes in capitals may hold.
  */
 export function buildGrammar() {
   const { variables = {}, ...source } = yaml.load(readFileSync(join(root, 'syntaxes', 'cable.tmLanguage.yaml'), 'utf8'));
   const { codes } = JSON.parse(readFileSync(join(root, 'server', 'src', 'core', 'data', 'tagCodes.json'), 'utf8'));
-  const values = new Map([['tagCode', trie(codes.filter((c) => /^[A-Z]+$/.test(c)))]]);
+  const letters = codes.filter((c) => /^[A-Z]+$/.test(c));
+  const starts = [...new Set(letters.flatMap((c) => Array.from({ length: c.length }, (_, k) => c.slice(0, k + 1))))];
+  const values = new Map([
+    ['tagCode', trie(letters)],
+    ['tagStart', trie(starts)],
+    ['tagCodeLong', letters.filter((c) => c.length > 5).join('|')],
+  ]);
   const expand = (text) =>
     text.replace(/\{\{(\w+)\}\}/g, (_, name) => {
       if (!values.has(name)) throw new Error(`cable.tmLanguage.yaml: {{${name}}} names no variable defined before it`);

@@ -741,6 +741,8 @@ describe('grammar', function () {
     ['a short subject line swapped under TAGS', 'SUBJECT: MINISTER PLANS\nTAGS: PREL PGOV\nVISIT TO ROME'],
     ['TAGS wrapped: known codes', 'TAGS: PREL PGOV\nKPAL\nSUBJECT: FERRY TALKS'],
     ['TAGS wrapped: short codes set off by commas', 'TAGS: PREL, PGOV,\nQQXZ, KJUS; SP\nSUBJECT: FERRY TALKS'],
+    ['TAGS wrapped: a TAG being typed', 'TAGS: PREL PGOV\nKPAL MO\nSUBJECT: FERRY TALKS'],
+    ['TAGS wrapped: a long known code among short capitals', 'TAGS: PREL PGOV\nQQXZ, KPAL, UNESCO\nSUBJECT: FERRY TALKS'],
     ['Tags swapped under the subject', 'Subject: ferry talks resume\nTags: prel, pgov, kv\nat port nowhere'],
     ['E.O. and TAGS joined', 'E.O. 12958: DECL: 12/20/2017  TAGS PREL, PGOV, XX\nSUBJECT: FERRY TALKS'],
     ['E.O. and TAGS joined, N/A', 'E.O. 12958: N/A  TAGS PREL, PGOV\nSUBJECT: FERRY TALKS'],
@@ -759,7 +761,7 @@ describe('grammar', function () {
   ];
   it('reads every known TAG of letters, and no word that is none, on a wrapped TAGS line, as the parser does', () => {
     const codes = tagData.codes.filter((c) => /^[A-Z]+$/.test(c));
-    for (const word of [...codes, ...codes.map((c) => c.toLowerCase()), 'THE', 'VISIT', 'PRE', 'PRELL', 'KPA']) {
+    for (const word of [...codes, ...codes.map((c) => c.toLowerCase()), 'THE', 'VISIT', 'PRE', 'PRELL', 'KPA', 'PR', 'kd', 'XYZ']) {
       const text = `TAGS: PREL\n${word}`;
       const colored = scopesAt(tokenize(grammar, text), 1, word).includes('variable.other.tag.cable');
       assert.equal(colored, continuesTags(word), word);

@@ -542,6 +542,11 @@ describe('parser: metadata', () => {
     ['tags: prel, pgov,\nkpal, is\nsubject: ferry talks', ['PREL', 'PGOV', 'KPAL', 'IS']],
     ['TAGS: PREL, PGOV,\nQQXZ, KJUS; SP\nSUBJECT: FERRY TALKS', ['PREL', 'PGOV', 'QQXZ', 'KJUS', 'SP']],
     ['TAGS: PREL, OVIP\n(SMITH, JOHN)\nSUBJECT: FERRY TALKS', ['PREL', 'OVIP', 'SMITH, JOHN*']],
+    // The last code may be a known TAG's start, being typed; under a line that ends with a separator or lists no TAG yet,
+    // the field is to go on, and the line is read whatever its codes.
+    ['TAGS: PREL PGOV\nKPAL MO\nSUBJECT: FERRY TALKS', ['PREL', 'PGOV', 'KPAL', 'MO']],
+    ['TAGS: PREL, PGOV,\nECON QQXZ\nSUBJECT: FERRY TALKS', ['PREL', 'PGOV', 'ECON', 'QQXZ']],
+    ['TAGS:\nPREL QQXZ\nSUBJECT: FERRY TALKS', ['PREL', 'QQXZ']],
   ];
   for (const [fields, expected] of underTags) {
     it(`reads a line under TAGS as TAGS only when it looks like TAGS: ${JSON.stringify(/\n(.*)/.exec(fields.slice(fields.search(/tags/i)))![1])}`, () => {

@@ -279,13 +279,20 @@ describe('hand-written scans read what their patterns read', () => {
   it('continuesTags reads what the wrapped-TAGS pattern, word lengths and TAG-like codes read', () => {
     const known = new Set(tagData.codes);
     fc.assert(
-      fc.property(from('VE', ', ', ' ', 'CO', 'PGOV', 'pgov', 'THE', 'Is', 'ABCDEFGHIJ', 'ABCDEFGHI', '(', ')', '[', ']', '#', '.', '1', '-', '\t', '\u00a0', ';'), (text) => {
+      fc.property(from('VE', ', ', ' ', 'CO', 'PGOV', 'pgov', 'THE', 'Is', 'PR', 'X', 'UNESCO', '[MARR](#)', 'ABCDEFGHIJ', 'ABCDEFGHI', '(', ')', '[', ']', '#', '.', '1', '-', '\t', '\u00a0', ';'), (text) => {
         const shaped = /^[\s,;A-Za-z()[\]#.]+$/.test(text) && !text.split(/[\s,;]+/).some((w) => w.length > 9);
         // Outside a markdown link's brackets and a person's parentheses: the codes, and whether a comma or semicolon sets them off.
-        const outside = text.replace(/\[([^\]\s]{1,24})\]\([^)\s]{0,40}\)|\([^)]{1,80}\)/g, (_m, code?: string) => (code ? ` ${code} ` : ' '));
+        const outside = text.replace(/\[[^\]\s]{1,24}\]\([^)\s]{0,40}\)|\([^)]{1,80}\)/g, ' ');
         const codes = outside.split(/[\s,;()[\]]+/).filter((w) => w !== '').map((w) => w.replace(/(?<=.)[.:]+$/, ''));
-        const tagLike = codes.length === 0 || codes.every((c) => known.has(c.toUpperCase())) || (/[,;]/.test(outside) && codes.every((c) => /^[A-Z]{2,5}$/.test(c)));
+        const isKnown = (c: string) => known.has(c.toUpperCase());
+        // The last code may be a known TAG's start, being typed.
+        const started = (c: string) => [...known].some((k) => k.startsWith(c.toUpperCase()));
+        const caps = (c: string) => /^[A-Z]{2,5}$/.test(c) || (c.length > 5 && known.has(c));
+        const [init, last] = [codes.slice(0, -1), codes[codes.length - 1]];
+        const tagLike = codes.length === 0 || (init.every(isKnown) && started(last)) || (/[,;]/.test(outside) && codes.every(caps));
         assert.equal(continuesTags(text), shaped && tagLike, JSON.stringify(text));
+        // Under a field line that lists no TAG yet or ends with a separator, the shape alone decides.
+        assert.equal(continuesTags(text, true), shaped, JSON.stringify(text));
       }),
       { numRuns: 3000, seed: 7 },
     );

@@ -640,6 +640,8 @@ const PERSON_TAGS = new Set(['OVIP', 'OEXC', 'OREP', 'OTRA', 'OCON', 'ONAM']);
 class FieldBuilder {
   #tags: Tag[] = [];
   #tagsRange?: ReturnType<typeof range>;
+  /** Whether the TAGS field's last line lists no TAG yet ("TAGS:") or ends with a separator ("PREL, PGOV,"): a line is to come. */
+  #tagsOpen = false;
   #subjectParts: Token[] = [];
   #refItems: RefItem[] = [];
   #pendingRef?: { letterToken: Token; letter: string; doubled?: Token };
@@ -719,7 +721,7 @@ class FieldBuilder {
     switch (field) {
       case 'tags':
         // "VE, CO" and "YI, UNO, IR, LE" continue a wrapped TAGS line.
-        if (afterBlank || !continuesTags(text)) return false;
+        if (afterBlank || !continuesTags(text, this.#tagsOpen)) return false;
         this.tagsAppend(line, text, 0, text.length);
         this.kinds[line] = 'tags';
         return true;
@@ -835,6 +837,8 @@ class FieldBuilder {
       namesLeft = PERSON_TAGS.has(upper) ? 3 : 0;
       this.#tags.push({ token: t, code: upper, role: 'code' });
     }
+    const last = trimEnd(text, to);
+    this.#tagsOpen = this.#tags.length === 0 || (last > from && (text.charCodeAt(last - 1) === 44 || text.charCodeAt(last - 1) === 59));
     if (this.#tagsRange && this.r.tags) {
       this.#tagsRange = union(this.#tagsRange, range(line, Math.min(from, trimEnd(text, to)), trimEnd(text, to)));
       const tags = this.r.tags as Mutable<TagsField>;
@@ -1501,11 +1505,13 @@ function isCitationEnd(c: number): boolean {
  * A line that continues a wrapped TAGS field ("VE, CO", "YI, UNO, IR, LE", "PTER; KDEM", "KPAL"): only letters,
  * white space and `,;()[]#.`, in words of at most nine characters between spaces, commas and semicolons,
  * which separate TAGS on a wrapped line as on the field's first; and it looks like TAGS: each code on it (the words outside
- * parentheses, "AF." without its full stop) is a known TAG in either case ("kpal" in a copy in small letters), or the line
- * sets them off with a comma or semicolon and each is two to five capitals ("KCRM, KJUS, SP"). A subject's wrapped line that
- * damage put under TAGS ("SUBJECT: FERRY TALKS" ⏎ "TAGS: PREL PGOV" ⏎ "RESUME IN MAY") is no TAGS.
+ * parentheses and markdown links, "AF." without its full stop) is a known TAG in either case ("kpal" in a copy in small
+ * letters), the last perhaps a known TAG's start, being typed ("PTER KD"); or the line sets them off with a comma or
+ * semicolon and each is two to five capitals or a known TAG longer ("KCRM, KJUS, SP", "QQXZ, UNESCO"). A subject's wrapped line that damage put under TAGS ("SUBJECT: FERRY
+ * TALKS" ⏎ "TAGS: PREL PGOV" ⏎ "RESUME IN MAY") is no TAGS. Under a field line that lists no TAG yet ("TAGS:") or ends with
+ * a separator ("TAGS: PREL, PGOV,"), `open`, a line of that shape is TAGS whatever its codes ("PREL NW").
  */
-export function continuesTags(text: string): boolean {
+export function continuesTags(text: string, open = false): boolean {
   let run = 0;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
@@ -1515,29 +1521,35 @@ export function continuesTags(text: string): boolean {
     } else return false;
   }
   if (text.length === 0) return false;
-  // The codes, read as tagsAppend reads them.
+  if (open) return true;
+  // The codes, read as tagsAppend reads them: the last is looked at once the line is read.
   let known = true;
   let capitals = true;
   let separated = false;
   let codes = 0;
   let next = 0;
+  let last = '';
   let item: TagItem | undefined;
   while ((item = nextTagItem(text, next)) !== undefined) {
     if (!separated) separated = holdsTagSeparator(text, next, item.start);
     next = item.end;
-    if (item.kind === 'paren') continue;
-    const s = item.kind === 'link' ? item.start + 1 : item.start;
-    let e = item.inner;
-    while (e - s > 1 && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 58)) e--;
+    // "(SMITH, JOHN)" names a person, "[MARR](#)" is a TAG as no prose writes one.
+    if (item.kind !== 'word') continue;
+    let e = item.end;
+    while (e - item.start > 1 && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 58)) e--;
+    if (codes > 0) known &&= KNOWN_TAGS.has(last.toUpperCase());
     codes++;
-    const code = text.slice(s, e);
-    if (known && !KNOWN_TAGS.has(code.toUpperCase())) known = false;
-    if (capitals && !isShortCapitals(code)) capitals = false;
+    last = text.slice(item.start, e);
+    capitals &&= isShortCapitals(last) || (last.length > 5 && KNOWN_TAGS.has(last));
   }
+  if (codes === 0) return true;
   if (!separated) separated = holdsTagSeparator(text, next, text.length);
-  // "(CLINTON, HILLARY)" alone: a person tag's name wrapped.
-  return codes === 0 || known || (separated && capitals);
+  const upper = last.toUpperCase();
+  return (known && (KNOWN_TAGS.has(upper) || KNOWN_TAG_STARTS.has(upper))) || (separated && capitals);
 }
+
+/** Every start of a known TAG shorter than it ("P", "PR", "PRE" for PREL), which a TAG being typed may be. */
+const KNOWN_TAG_STARTS: ReadonlySet<string> = new Set([...KNOWN_TAGS].flatMap((code) => Array.from({ length: code.length - 1 }, (_, k) => code.slice(0, k + 1))));
 
 /** Whether `text` holds a comma or semicolon between `from` and `to`. */
 function holdsTagSeparator(text: string, from: number, to: number): boolean {
