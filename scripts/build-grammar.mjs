@@ -12,10 +12,21 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * The grammar as JSON text. As TypeScript-TmLanguage's build does, the YAML's `variables` name the pieces of expression
  * several rules share (`{{bureau}}`, the office codes); each `{{name}}` in a `match`, `begin`, `end` or `while` is replaced
  * by its value, in which a variable named before it may stand, and the `variables` are left out of the JSON.
+ * Two variables come from the core's data rather than the YAML: `{{tagCode}}`, every known TAG code of letters alone
+ * (server/src/core/data/tagCodes.json), which the parser's reading of a wrapped TAGS line asks for too, and `{{tagStart}}`,
+ * those codes and every start of one ("P", "PR", "PRE"), a TAG being typed; and `{{tagCodeLong}}`, the codes of more than
+ * five capitals, which a list of short codes in capitals may hold.
  */
 export function buildGrammar() {
   const { variables = {}, ...source } = yaml.load(readFileSync(join(root, 'syntaxes', 'cable.tmLanguage.yaml'), 'utf8'));
-  const values = new Map();
+  const { codes } = JSON.parse(readFileSync(join(root, 'server', 'src', 'core', 'data', 'tagCodes.json'), 'utf8'));
+  const letters = codes.filter((c) => /^[A-Z]+$/.test(c));
+  const starts = [...new Set(letters.flatMap((c) => Array.from({ length: c.length }, (_, k) => c.slice(0, k + 1))))];
+  const values = new Map([
+    ['tagCode', trie(letters)],
+    ['tagStart', trie(starts)],
+    ['tagCodeLong', letters.filter((c) => c.length > 5).join('|')],
+  ]);
   const expand = (text) =>
     text.replace(/\{\{(\w+)\}\}/g, (_, name) => {
       if (!values.has(name)) throw new Error(`cable.tmLanguage.yaml: {{${name}}} names no variable defined before it`);
@@ -31,6 +42,31 @@ export function buildGrammar() {
 }
 
 const PATTERN_KEYS = new Set(['match', 'begin', 'end', 'while']);
+
+/**
+ * An alternation of `words` written as a trie, each shared start once (`PREL|PREF` as `PRE(?:F|L)`): one way only to read
+ * each word, which recheck decides in time where it gave up on the list of 500 codes written out.
+ */
+function trie(words) {
+  const root = new Map();
+  for (const w of words) {
+    let node = root;
+    for (const c of w) {
+      if (!node.has(c)) node.set(c, new Map());
+      node = node.get(c);
+    }
+    node.set('', new Map());
+  }
+  const write = (node) => {
+    const end = node.has('');
+    const parts = [...node.keys()].filter((c) => c !== '').sort().map((c) => c + write(node.get(c)));
+    if (parts.length === 0) return '';
+    const body = parts.length === 1 ? parts[0] : `(?:${parts.join('|')})`;
+    return end ? (parts.length === 1 && parts[0].length === 1 ? `${body}?` : `(?:${parts.join('|')})?`) : body;
+  };
+  const top = [...root.keys()].sort().map((c) => c + write(root.get(c)));
+  return top.join('|');
+}
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(join(root, 'syntaxes', 'cable.tmLanguage.json'), buildGrammar());

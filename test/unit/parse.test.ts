@@ -528,6 +528,33 @@ describe('parser: metadata', () => {
     assert.equal(flat.subject?.text, 'turkish officials meet');
   });
 
+  // Lines swapped by damage put a subject's wrapped line under TAGS (the shape the differential script's swapped copies of
+  // 07PARIS3733 and 09LONDON2303 make): it is no TAGS, as it holds words that are no TAG, set off by no comma.
+  const underTags: [string, string[]][] = [
+    ['SUBJECT: FERRY TALKS AT PORT NOWHERE\nTAGS: PREL PGOV\nRESUME WITH OTHERLAND OFFICIALS', ['PREL', 'PGOV']],
+    ['TAGS: PREL PGOV\nVISIT TO OTHERTOWN\nSUBJECT: MINISTER PLANS', ['PREL', 'PGOV']],
+    ['TAGS: PREL PGOV\nTHE HARBOR\nSUBJECT: FERRY TALKS', ['PREL', 'PGOV']],
+    ['tags: prel, pgov\nresume in may\nsubject: ferry talks', ['PREL', 'PGOV']],
+    ['TAGS: PREL PGOV\nBUT NOT THE HARBOR, SAYS MINISTER\nSUBJECT: FERRY TALKS', ['PREL', 'PGOV']],
+    // TAGS wrapped, as the real cables wrap them: known codes alone, or short codes in capitals set off by commas.
+    ['TAGS: PREL PGOV\nKPAL\nSUBJECT: FERRY TALKS', ['PREL', 'PGOV', 'KPAL']],
+    ['TAGS: PREL PGOV\nECON UNESCO IS\nSUBJECT: FERRY TALKS', ['PREL', 'PGOV', 'ECON', 'UNESCO', 'IS']],
+    ['tags: prel, pgov,\nkpal, is\nsubject: ferry talks', ['PREL', 'PGOV', 'KPAL', 'IS']],
+    ['TAGS: PREL, PGOV,\nQQXZ, KJUS; SP\nSUBJECT: FERRY TALKS', ['PREL', 'PGOV', 'QQXZ', 'KJUS', 'SP']],
+    ['TAGS: PREL, OVIP\n(SMITH, JOHN)\nSUBJECT: FERRY TALKS', ['PREL', 'OVIP', 'SMITH, JOHN*']],
+    // The last code may be a known TAG's start, being typed; under a line that ends with a separator or lists no TAG yet,
+    // the field is to go on, and the line is read whatever its codes.
+    ['TAGS: PREL PGOV\nKPAL MO\nSUBJECT: FERRY TALKS', ['PREL', 'PGOV', 'KPAL', 'MO']],
+    ['TAGS: PREL, PGOV,\nECON QQXZ\nSUBJECT: FERRY TALKS', ['PREL', 'PGOV', 'ECON', 'QQXZ']],
+    ['TAGS:\nPREL QQXZ\nSUBJECT: FERRY TALKS', ['PREL', 'QQXZ']],
+  ];
+  for (const [fields, expected] of underTags) {
+    it(`reads a line under TAGS as TAGS only when it looks like TAGS: ${JSON.stringify(/\n(.*)/.exec(fields.slice(fields.search(/tags/i)))![1])}`, () => {
+      const cc = parse(`C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\n${fields}\n\n1. (C) Text.\n`);
+      assert.deepEqual(cc.tags?.tags.map((t) => t.code + (t.role === 'person' ? '*' : '')), expected);
+    });
+  }
+
   const refForms: [string, string[]][] = [
     ['REF: A. 99 PRETORIA 12315  B. 99 PRETORIA 12316  C. 00 CAPE TOWN 2150', ['A 99PRETORIA12315', 'B 99PRETORIA12316', 'C 00CAPETOWN2150']],
     ['REF: A) MADRID 3552 B) BRUSSELS 4080 C) SAINZ E-MAIL', ['A 09MADRID3552', 'B 09BRUSSELS4080', 'C -']],

@@ -1042,8 +1042,27 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       ]);
       // A token in small letters gets the letter in small letters.
       assert.equal(applyEdits(text, findings.flatMap((f) => f.fixes![0].edits)), tags('TAGS: PGOV, KIRF [PREL](#) KIRF koly'));
-      // Fix All writes the TAG, then CBL018 removes it where the field lists it already.
+      // Fix All removes a misread copy of a TAG the field lists already.
       assert.equal(fixAll(tags('TAGS: PGOV PG0V, PREL')).text, tags('TAGS: PGOV, PREL'));
+    });
+    it('removes the misread TAG with its separator, and nothing else, where the field lists the TAG meant already', () => {
+      const removal = (line: string) => {
+        const text = tags(line);
+        const [finding] = lint51(line);
+        const fix = finding.fixes![0];
+        assert.equal(fix.edits.length, 1);
+        return `${finding.message} | ${fix.title} | ${applyEdits(text, fix.edits).split('\n')[3]}`;
+      };
+      assert.equal(removal('TAGS: PGOV, PG0V'), "PG0V is no known TAG but reads as PGOV, with the digit '0' for the letter O; the field lists PGOV already. | Remove PG0V, a copy of PGOV | TAGS: PGOV");
+      assert.equal(removal('TAGS: PREL, PG0V, PGOV, MT'), "PG0V is no known TAG but reads as PGOV, with the digit '0' for the letter O; the field lists PGOV already. | Remove PG0V, a copy of PGOV | TAGS: PREL, PGOV, MT");
+      // First on its line: the separator after it goes, not the space after the label.
+      assert.equal(removal('TAGS: PG0V, PGOV').split(' | ')[2], 'TAGS: PGOV');
+      assert.equal(removal('TAGS PG0V PGOV').split(' | ')[2], 'TAGS PGOV');
+      // Only the range removed changes: CBL018 then finds nothing to remove.
+      const text = tags('TAGS: PGOV, PG0V, PREL');
+      const fixed = applyEdits(text, lint51('TAGS: PGOV, PG0V, PREL')[0].fixes![0].edits);
+      assert.equal(fixed, tags('TAGS: PGOV, PREL'));
+      assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL018' || f.id === 'CBL051'), []);
     });
     it('leaves alone known TAGS, tokens that read as no TAG or as two, other digits, a small l among small letters and a user dictionary\'s TAGS', () => {
       assert.deepEqual(lint51('TAGS: PREL G-8 G8 AU-1 G20 P5 10 prel PREl'), []);

@@ -12,6 +12,7 @@ import { CLOSER, INLINE_OPENER, INLINE_OPENER_PATTERN, inlineOpenerAt, PAGE, PAR
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
 import { AFTER_BANNER, CLBY_KW, continuesTags, mayHoldClassifiedBy, mayOpenField, REF_AT_START, SUBJECT_AT_START, SUBJECT_KW, TAGS_AT_START } from '../../server/src/core/parse/metadata';
 import { findOldPageHeader, findPageLines } from '../../server/src/core/parse/pages';
+import tagData from '../../server/src/core/data/tagCodes.json';
 import { normalizePost } from '../../server/src/core/id';
 import type { Cable, Token } from '../../server/src/core/model';
 import { INVISIBLE, rule as cbl035 } from '../../server/src/core/rules/cbl035-invisible-character';
@@ -275,11 +276,23 @@ describe('hand-written scans read what their patterns read', () => {
     );
   });
 
-  it('continuesTags reads what the wrapped-TAGS pattern and word lengths read', () => {
+  it('continuesTags reads what the wrapped-TAGS pattern, word lengths and TAG-like codes read', () => {
+    const known = new Set(tagData.codes);
     fc.assert(
-      fc.property(from('VE', ', ', ' ', 'CO', 'PGOV', 'ABCDEFGHIJ', 'ABCDEFGHI', '(', ')', '[', ']', '#', '.', '1', '-', '\t', '\u00a0', ';'), (text) => {
-        const expected = /^[\s,;A-Za-z()[\]#.]+$/.test(text) && !text.split(/[\s,;]+/).some((w) => w.length > 9);
-        assert.equal(continuesTags(text), expected, JSON.stringify(text));
+      fc.property(from('VE', ', ', ' ', 'CO', 'PGOV', 'pgov', 'THE', 'Is', 'PR', 'X', 'UNESCO', '[MARR](#)', 'ABCDEFGHIJ', 'ABCDEFGHI', '(', ')', '[', ']', '#', '.', '1', '-', '\t', '\u00a0', ';'), (text) => {
+        const shaped = /^[\s,;A-Za-z()[\]#.]+$/.test(text) && !text.split(/[\s,;]+/).some((w) => w.length > 9);
+        // Outside a markdown link's brackets and a person's parentheses: the codes, and whether a comma or semicolon sets them off.
+        const outside = text.replace(/\[[^\]\s]{1,24}\]\([^)\s]{0,40}\)|\([^)]{1,80}\)/g, ' ');
+        const codes = outside.split(/[\s,;()[\]]+/).filter((w) => w !== '').map((w) => w.replace(/(?<=.)[.:]+$/, ''));
+        const isKnown = (c: string) => known.has(c.toUpperCase());
+        // The last code may be a known TAG's start, being typed.
+        const started = (c: string) => [...known].some((k) => k.startsWith(c.toUpperCase()));
+        const caps = (c: string) => /^[A-Z]{2,5}$/.test(c) || (c.length > 5 && known.has(c));
+        const [init, last] = [codes.slice(0, -1), codes[codes.length - 1]];
+        const tagLike = codes.length === 0 || (init.every(isKnown) && started(last)) || (/[,;]/.test(outside) && codes.every(caps));
+        assert.equal(continuesTags(text), shaped && tagLike, JSON.stringify(text));
+        // Under a field line that lists no TAG yet or ends with a separator, the shape alone decides.
+        assert.equal(continuesTags(text, true), shaped, JSON.stringify(text));
       }),
       { numRuns: 3000, seed: 7 },
     );

@@ -27,6 +27,7 @@ import type { LineShapes } from '../text';
 import { editDistance, isAlnum, isDigit, isLetter, isSpace, markingStart, ownCopy, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, WHITE_RUNS } from '../text';
 import { LONE_LEVEL, readRepeatedBanner, serialDigits } from './banner';
 import { isItemMarking, isRuleChar, RULE_LINE } from './body';
+import { KNOWN_TAGS } from '../tagCodes';
 import { isRealDate, MONTH_NAMES as MONTHS } from './header';
 import { parsePortionMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
@@ -639,6 +640,8 @@ const PERSON_TAGS = new Set(['OVIP', 'OEXC', 'OREP', 'OTRA', 'OCON', 'ONAM']);
 class FieldBuilder {
   #tags: Tag[] = [];
   #tagsRange?: ReturnType<typeof range>;
+  /** Whether the TAGS field's last line lists no TAG yet ("TAGS:") or ends with a separator ("PREL, PGOV,"): a line is to come. */
+  #tagsOpen = false;
   #subjectParts: Token[] = [];
   #refItems: RefItem[] = [];
   #pendingRef?: { letterToken: Token; letter: string; doubled?: Token };
@@ -718,7 +721,7 @@ class FieldBuilder {
     switch (field) {
       case 'tags':
         // "VE, CO" and "YI, UNO, IR, LE" continue a wrapped TAGS line.
-        if (afterBlank || !continuesTags(text)) return false;
+        if (afterBlank || !continuesTags(text, this.#tagsOpen)) return false;
         this.tagsAppend(line, text, 0, text.length);
         this.kinds[line] = 'tags';
         return true;
@@ -834,6 +837,8 @@ class FieldBuilder {
       namesLeft = PERSON_TAGS.has(upper) ? 3 : 0;
       this.#tags.push({ token: t, code: upper, role: 'code' });
     }
+    const last = trimEnd(text, to);
+    this.#tagsOpen = this.#tags.length === 0 || (last > from && (text.charCodeAt(last - 1) === 44 || text.charCodeAt(last - 1) === 59));
     if (this.#tagsRange && this.r.tags) {
       this.#tagsRange = union(this.#tagsRange, range(line, Math.min(from, trimEnd(text, to)), trimEnd(text, to)));
       const tags = this.r.tags as Mutable<TagsField>;
@@ -1497,11 +1502,16 @@ function isCitationEnd(c: number): boolean {
 }
 
 /**
- * A line that continues a wrapped TAGS field ("VE, CO", "YI, UNO, IR, LE", "PTER; KDEM"): only letters,
+ * A line that continues a wrapped TAGS field ("VE, CO", "YI, UNO, IR, LE", "PTER; KDEM", "KPAL"): only letters,
  * white space and `,;()[]#.`, in words of at most nine characters between spaces, commas and semicolons,
- * which separate TAGS on a wrapped line as on the field's first.
+ * which separate TAGS on a wrapped line as on the field's first; and it looks like TAGS: each code on it (the words outside
+ * parentheses and markdown links, "AF." without its full stop) is a known TAG in either case ("kpal" in a copy in small
+ * letters), the last perhaps a known TAG's start, being typed ("PTER KD"); or the line sets them off with a comma or
+ * semicolon and each is two to five capitals or a known TAG longer ("KCRM, KJUS, SP", "QQXZ, UNESCO"). A subject's wrapped line that damage put under TAGS ("SUBJECT: FERRY
+ * TALKS" ⏎ "TAGS: PREL PGOV" ⏎ "RESUME IN MAY") is no TAGS. Under a field line that lists no TAG yet ("TAGS:") or ends with
+ * a separator ("TAGS: PREL, PGOV,"), `open`, a line of that shape is TAGS whatever its codes ("PREL NW").
  */
-export function continuesTags(text: string): boolean {
+export function continuesTags(text: string, open = false): boolean {
   let run = 0;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
@@ -1510,7 +1520,54 @@ export function continuesTags(text: string): boolean {
       if (++run > 9) return false;
     } else return false;
   }
-  return text.length > 0;
+  if (text.length === 0) return false;
+  if (open) return true;
+  // The codes, read as tagsAppend reads them: the last is looked at once the line is read.
+  let known = true;
+  let capitals = true;
+  let separated = false;
+  let codes = 0;
+  let next = 0;
+  let last = '';
+  let item: TagItem | undefined;
+  while ((item = nextTagItem(text, next)) !== undefined) {
+    if (!separated) separated = holdsTagSeparator(text, next, item.start);
+    next = item.end;
+    // "(SMITH, JOHN)" names a person, "[MARR](#)" is a TAG as no prose writes one.
+    if (item.kind !== 'word') continue;
+    let e = item.end;
+    while (e - item.start > 1 && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 58)) e--;
+    if (codes > 0) known &&= KNOWN_TAGS.has(last.toUpperCase());
+    codes++;
+    last = text.slice(item.start, e);
+    capitals &&= isShortCapitals(last) || (last.length > 5 && KNOWN_TAGS.has(last));
+  }
+  if (codes === 0) return true;
+  if (!separated) separated = holdsTagSeparator(text, next, text.length);
+  const upper = last.toUpperCase();
+  return (known && (KNOWN_TAGS.has(upper) || KNOWN_TAG_STARTS.has(upper))) || (separated && capitals);
+}
+
+/** Every start of a known TAG shorter than it ("P", "PR", "PRE" for PREL), which a TAG being typed may be. */
+const KNOWN_TAG_STARTS: ReadonlySet<string> = new Set([...KNOWN_TAGS].flatMap((code) => Array.from({ length: code.length - 1 }, (_, k) => code.slice(0, k + 1))));
+
+/** Whether `text` holds a comma or semicolon between `from` and `to`. */
+function holdsTagSeparator(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 44 || c === 59) return true;
+  }
+  return false;
+}
+
+/** Two to five capitals, nothing else ("KCRM", "SP"). */
+function isShortCapitals(word: string): boolean {
+  if (word.length < 2 || word.length > 5) return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
 }
 
 // "08 RIO DE JAN 138", "2005 BUCHAREST 2550", "STATE 245841", "london 4212".

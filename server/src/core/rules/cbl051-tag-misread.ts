@@ -1,10 +1,10 @@
 /**
  * CBL051 tag-misread: A TAGS token that is no known TAG but one with a zero for the letter O, a one for I or L, or a small l for I ('PG0V' for PGOV, 'K1RF' for KIRF), where exactly one known TAG reads so.
  */
-import type { Tag } from '../model';
+import type { Range, Tag, TagsField } from '../model';
 import { isDigit } from '../text';
-import type { Rule, TextEdit } from './types';
-import { knownTag } from './util';
+import type { Fix, Rule, TextEdit } from './types';
+import { knownTag, tagRemoval } from './util';
 
 export const rule: Rule = {
   id: 'CBL051',
@@ -17,17 +17,17 @@ export const rule: Rule = {
   docs: {
     bad: "TAGS: PREL PG0V K1RF MT",
     good: "TAGS: PREL PGOV KIRF MT",
-    rationale: "Typing and OCR confuse the letter O with the digit 0, and I or L with the digit 1 (or I with a small l), and a TAG so written is filed under no TAG by an index that matches codes. A TAG holds no digit 0 or 1 (the lists' only digit is `G-8`'s), so a token that is no known TAG, holds such a character and reads as exactly one known TAG once each is read as the letter it stands for (`PG0V` as PGOV, `K1RF` as KIRF, `KlRF` as KIRF) is reported with that TAG, and the fix writes those letters, touching no other character. A token that reads as two known TAGS so (`N1` as NI or NL), a known TAG (`G-8`), one with another digit (`G20`), one of a user dictionary, and one in small letters, whose l is an L (`prel`), are left alone.",
+    rationale: "Typing and OCR confuse the letter O with the digit 0, and I or L with the digit 1 (or I with a small l), and a TAG so written is filed under no TAG by an index that matches codes. A TAG holds no digit 0 or 1 (the lists' only digit is `G-8`'s), so a token that is no known TAG, holds such a character and reads as exactly one known TAG once each is read as the letter it stands for (`PG0V` as PGOV, `K1RF` as KIRF, `KlRF` as KIRF) is reported with that TAG, and the fix writes those letters, touching no other character; where the field lists that TAG already (`PGOV, PG0V`), the fix removes the copy misread with its separator instead, which writing the TAG would leave for CBL018 to remove. A token that reads as two known TAGS so (`N1` as NI or NL), a known TAG (`G-8`), one with another digit (`G20`), one of a user dictionary, and one in small letters, whose l is an L (`prel`), are left alone.",
     source: "The project's review of typed and OCR transcriptions; the confusions are those CBL011 and CBL046 read in banners and paragraph numbers. No TAGS field of the 200 cables of the corpus holds a 0 or a 1, so no real cable is reported. TAG codes from tags-subject.tsv, tags-program.tsv, tags-geographic.tsv and tags-organization.tsv.",
   },
   check(cable, report, context) {
     const field = cable.tags;
     if (!field) return;
     const known = knownTag(context.userTags);
-    for (const tag of field.tags) {
-      if (tag.role !== 'code' || known(tag.code)) continue;
+    field.tags.forEach((tag, i) => {
+      if (tag.role !== 'code' || known(tag.code)) return;
       const meant = misreadTag(tag, known);
-      if (meant === undefined) continue;
+      if (meant === undefined) return;
       const written = tag.token.text;
       const { line, character } = tag.token.range.start;
       // "pg0v" → "pgov": the letters in the case the token is written in.
@@ -40,14 +40,33 @@ export const rule: Rule = {
         const slip = `${isDigit(written.charCodeAt(k)) ? 'the digit' : 'the small letter'} '${written[k]}' for the letter ${meant[k]}`;
         if (!slips.includes(slip)) slips.push(slip);
       }
+      // "PGOV, PG0V": the field lists the TAG meant already, so the fix removes the copy misread, with its separator, where
+      // writing the TAG would make a repeat for CBL018 to remove.
+      const listed = field.tags.some((t, k) => k !== i && t.role === 'code' && t.code === meant);
+      const fix: Fix = listed
+        ? { title: `Remove ${written}, a copy of ${meant}`, edits: [{ range: misreadRemoval(cable.lines, field, i), newText: '' }], safe: true, preferred: true }
+        : { title: `Write ${meant}`, edits, safe: true, preferred: true };
       report({
-        message: `${written} is no known TAG but reads as ${meant}, with ${slips.join(' and ')}.`,
+        message: `${written} is no known TAG but reads as ${meant}, with ${slips.join(' and ')}${listed ? `; the field lists ${meant} already` : ''}.`,
         range: tag.token.range,
-        fixes: [{ title: `Write ${meant}`, edits, safe: true, preferred: true }],
+        fixes: [fix],
       });
-    }
+    });
   },
 };
+
+/**
+ * The text to remove with the field's `i`th TAG, a misread copy of another: the separator before it after a TAG on its line
+ * ("PGOV, PG0V" loses ", PG0V"); as the first TAG on its line, the separator after it up to the next TAG there ("TAGS: PG0V,
+ * PGOV" keeps "TAGS: PGOV", where the separator before it runs into the label); else as {@link tagRemoval} reads it.
+ */
+function misreadRemoval(lines: readonly string[], field: TagsField, i: number): Range {
+  const here = field.tags[i].token.range;
+  const before = i > 0 ? field.tags[i - 1].token.range : undefined;
+  const after = i + 1 < field.tags.length ? field.tags[i + 1].token.range : undefined;
+  if (before?.end.line !== here.start.line && after?.start.line === here.end.line) return { start: here.start, end: after.start };
+  return tagRemoval(lines, here);
+}
 
 /** Tokens longer than a TAG or an organization's code are not tried: at most three characters may be misread in one. */
 const MAX_LENGTH = 8;

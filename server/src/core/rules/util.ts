@@ -1,13 +1,13 @@
 /**
  * Helpers shared by the rules.
  */
-import data from '../data/tagCodes.json';
 import { levelAbbreviation, levelRank } from '../levels';
 import type { Cable, CalendarDate, Caveat, ItemMarking, Level, PortionMarking, Range, TagsField } from '../model';
 import { findInTextReferences } from '../mentions';
 import { isItemMarking } from '../parse/body';
 import { BANNER_SEARCH, bannerDecidedBy, readFirstBanner } from '../parse/index';
 import { isBlankedLine, isSpace, lineStarts, offsetAt, paragraphIndexAt, partitionPoint, range } from '../text';
+import { KNOWN_TAGS } from '../tagCodes';
 import type { Fix, Report, TextEdit } from './types';
 
 /**
@@ -283,9 +283,6 @@ export function tagRemoval(lines: readonly string[], tag: Range): Range {
   while (cut > 0 && isTagSeparator(previous.charCodeAt(cut - 1))) cut--;
   return { start: { line: n - 1, character: cut }, end: { line: n, character: line.length } };
 }
-
-/** Every known TAG code (tagCodes.json, made from the reference's TAG tables). */
-const KNOWN_TAGS: ReadonlySet<string> = new Set(data.codes);
 
 /** Whether a code is a known TAG, or one of a user dictionary's (`userTags`, a rule's `LintContext.userTags`) (CBL044, CBL051). */
 export function knownTag(userTags: ReadonlySet<string> | undefined): (code: string) => boolean {
