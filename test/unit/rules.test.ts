@@ -949,17 +949,21 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       assert.deepEqual(fixed('TAGS: PREL, KDEMAF, AF'), ['*TAGS: PREL, KDEM, AF']);
       assert.deepEqual(fixed('TAGS: KDEM, KDEMAF, AF'), ['*TAGS: KDEM, AF']);
       assert.deepEqual(fixed('TAGS: KDEMAF KDEM AF'), ['*TAGS: KDEM AF']);
+      // First on the label's line: the separator after it goes, not the one before it, which would leave "TAGS:, KDEM".
+      assert.deepEqual(fixed('TAGS: KDEMAF, KDEM, AF'), ['*TAGS: KDEM, AF']);
       assert.deepEqual(fixed('TAGS: AFSNAR SNAR'), ['TAGS: AF SNAR', 'TAGS: AFSN AR SNAR']);
-      for (const line of ['TAGS: KDEM KDEMAF', 'TAGS: PREL, KDEMAF, AF', 'TAGS: KDEM, KDEMAF, AF', 'TAGS: KDEMAF KDEM AF']) {
+      for (const line of ['TAGS: KDEM KDEMAF', 'TAGS: PREL, KDEMAF, AF', 'TAGS: KDEM, KDEMAF, AF', 'TAGS: KDEMAF KDEM AF', 'TAGS: KDEMAF, KDEM, AF']) {
         const text = tags(line);
         const [finding] = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL044');
         const token = finding.range;
-        // Each edit stays within the token and the separator before it.
+        // Each edit stays within the token and the separator before it (after it, for the first TAG on its line).
         const lineText = text.split('\n')[3];
         let from = token.start.character;
         while (from > 0 && ', '.includes(lineText[from - 1])) from--;
+        let to = token.end.character;
+        while (to < lineText.length && ', '.includes(lineText[to])) to++;
         for (const edit of finding.fixes![0].edits) {
-          assert.ok(edit.range.start.line === token.start.line && edit.range.start.character >= from && edit.range.end.character <= token.end.character, line);
+          assert.ok(edit.range.start.line === token.start.line && edit.range.start.character >= from && edit.range.end.character <= token.end.character || (lineText[from - 1] === ':' && edit.range.start.character === token.start.character && edit.range.end.character === to), line);
         }
         const after = applyEdits(text, finding.fixes![0].edits);
         assert.deepEqual(lintCable(parseCable(after).cable).filter((f) => f.id === 'CBL018' || f.id === 'CBL044'), [], after);

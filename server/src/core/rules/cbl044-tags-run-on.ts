@@ -2,9 +2,9 @@
  * CBL044 tags-run-on: A TAGS token of six or more letters that is no known TAG but two known TAGS run together (KDEMAF for KDEM AF).
  */
 import { onlyCapitals } from '../id';
-import type { Tag } from '../model';
+import type { TagsField } from '../model';
 import type { Fix, Rule } from './types';
-import { knownTag, tagRemoval, tagSeparator } from './util';
+import { fieldTagRemoval, knownTag, tagSeparator } from './util';
 
 export const rule: Rule = {
   id: 'CBL044',
@@ -36,7 +36,7 @@ export const rule: Rule = {
       if (cuts.length === 0) continue;
       listed ??= new Set(tags.flatMap((t) => (t.role === 'code' ? [t.code] : [])));
       const separator = tagSeparator(cable.lines, field, i);
-      const fixes = tag.token.text.length === code.length ? cuts.map((k) => splitFix(cable.lines, tag, k, separator, listed!, cuts.length === 1)) : undefined;
+      const fixes = tag.token.text.length === code.length ? cuts.map((k) => splitFix(cable.lines, field, i, k, separator, listed!, cuts.length === 1)) : undefined;
       const parts = cuts.map((k) => `${code.slice(0, k)} ${code.slice(k)}`).join(' or ');
       report({ message: `${tag.token.text} is no known TAG but reads as ${parts} run together.`, range: tag.token.range, fixes });
     }
@@ -51,13 +51,14 @@ const MIN_LENGTH = 6;
  * already, leaves only the other ("KDEMAF" beside "KDEM" becomes "AF"), or removes the token when both are,
  * so that the split makes no duplicate for CBL018. Each edit stays within the token and the separator before it.
  */
-function splitFix(lines: readonly string[], tag: Tag, k: number, separator: string, listed: ReadonlySet<string>, preferred: boolean): Fix {
+function splitFix(lines: readonly string[], field: TagsField, i: number, k: number, separator: string, listed: ReadonlySet<string>, preferred: boolean): Fix {
+  const tag = field.tags[i];
   const { start, end } = tag.token.range;
   const at = { line: start.line, character: start.character + k };
   const code = tag.code;
   const first = code.slice(0, k);
   const second = code.slice(k);
-  if (listed.has(first) && listed.has(second)) return { title: `Remove ${tag.token.text} (${first} and ${second} are listed already)`, edits: [{ range: tagRemoval(lines, tag.token.range), newText: '' }], safe: false, preferred };
+  if (listed.has(first) && listed.has(second)) return { title: `Remove ${tag.token.text} (${first} and ${second} are listed already)`, edits: [{ range: fieldTagRemoval(lines, field, i), newText: '' }], safe: false, preferred };
   if (listed.has(first)) return { title: `Replace ${tag.token.text} with ${second} (${first} is listed already)`, edits: [{ range: { start, end: at }, newText: '' }], safe: false, preferred };
   if (listed.has(second)) return { title: `Replace ${tag.token.text} with ${first} (${second} is listed already)`, edits: [{ range: { start: at, end }, newText: '' }], safe: false, preferred };
   return { title: `Split ${tag.token.text} into ${first} and ${second}`, edits: [{ range: { start: at, end: at }, newText: separator }], safe: false, preferred };

@@ -1,10 +1,10 @@
 /**
  * CBL051 tag-misread: A TAGS token that is no known TAG but one with a zero for the letter O, a one for I or L, or a small l for I ('PG0V' for PGOV, 'K1RF' for KIRF), where exactly one known TAG reads so.
  */
-import type { Range, Tag, TagsField } from '../model';
+import type { Tag } from '../model';
 import { isDigit } from '../text';
 import type { Fix, Rule, TextEdit } from './types';
-import { knownTag, tagRemoval } from './util';
+import { fieldTagRemoval, knownTag } from './util';
 
 export const rule: Rule = {
   id: 'CBL051',
@@ -44,7 +44,7 @@ export const rule: Rule = {
       // writing the TAG would make a repeat for CBL018 to remove.
       const listed = field.tags.some((t, k) => k !== i && t.role === 'code' && t.code === meant);
       const fix: Fix = listed
-        ? { title: `Remove ${written}, a copy of ${meant}`, edits: [{ range: misreadRemoval(cable.lines, field, i), newText: '' }], safe: true, preferred: true }
+        ? { title: `Remove ${written}, a copy of ${meant}`, edits: [{ range: fieldTagRemoval(cable.lines, field, i), newText: '' }], safe: true, preferred: true }
         : { title: `Write ${meant}`, edits, safe: true, preferred: true };
       report({
         message: `${written} is no known TAG but reads as ${meant}, with ${slips.join(' and ')}${listed ? `; the field lists ${meant} already` : ''}.`,
@@ -54,19 +54,6 @@ export const rule: Rule = {
     });
   },
 };
-
-/**
- * The text to remove with the field's `i`th TAG, a misread copy of another: the separator before it after a TAG on its line
- * ("PGOV, PG0V" loses ", PG0V"); as the first TAG on its line, the separator after it up to the next TAG there ("TAGS: PG0V,
- * PGOV" keeps "TAGS: PGOV", where the separator before it runs into the label); else as {@link tagRemoval} reads it.
- */
-function misreadRemoval(lines: readonly string[], field: TagsField, i: number): Range {
-  const here = field.tags[i].token.range;
-  const before = i > 0 ? field.tags[i - 1].token.range : undefined;
-  const after = i + 1 < field.tags.length ? field.tags[i + 1].token.range : undefined;
-  if (before?.end.line !== here.start.line && after?.start.line === here.end.line) return { start: here.start, end: after.start };
-  return tagRemoval(lines, here);
-}
 
 /** Tokens longer than a TAG or an organization's code are not tried: at most three characters may be misread in one. */
 const MAX_LENGTH = 8;

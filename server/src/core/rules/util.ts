@@ -263,7 +263,7 @@ export function isTagSeparator(c: number): boolean {
 }
 
 /**
- * The text to remove with a TAG (CBL018's repeated TAG, CBL044's run-on whose parts are listed): the separator before it ("PGOV, PREL" loses ", PREL";
+ * The text to remove with a TAG (CBL018's repeated TAG): the separator before it ("PGOV, PREL" loses ", PREL";
  * commas, semicolons and white space, as the parser reads them between TAGS);
  * at the start of a wrapped line the separator after it ("      PREL, MOPS" keeps "      MOPS");
  * alone on its line, the line and the separator ending the line before.
@@ -282,6 +282,20 @@ export function tagRemoval(lines: readonly string[], tag: Range): Range {
   let cut = previous.length;
   while (cut > 0 && isTagSeparator(previous.charCodeAt(cut - 1))) cut--;
   return { start: { line: n - 1, character: cut }, end: { line: n, character: line.length } };
+}
+
+/**
+ * The text to remove with the field's `i`th TAG (CBL044's run-on whose parts are listed, CBL051's misread copy): the
+ * separator before it after a TAG on its line ("PGOV, PG0V" loses ", PG0V"); as the first TAG on its line, the separator
+ * after it up to the next TAG there ("TAGS: PG0V, PGOV" keeps "TAGS: PGOV", where the separator before it runs into the
+ * label); else as {@link tagRemoval} reads it.
+ */
+export function fieldTagRemoval(lines: readonly string[], field: TagsField, i: number): Range {
+  const here = field.tags[i].token.range;
+  const before = i > 0 ? field.tags[i - 1].token.range : undefined;
+  const after = i + 1 < field.tags.length ? field.tags[i + 1].token.range : undefined;
+  if (before?.end.line !== here.start.line && after?.start.line === here.end.line) return { start: here.start, end: after.start };
+  return tagRemoval(lines, here);
 }
 
 /** Whether a code is a known TAG, or one of a user dictionary's (`userTags`, a rule's `LintContext.userTags`) (CBL044, CBL051). */
