@@ -267,6 +267,18 @@ describe('rules: CBL022 and reason letters in lists', () => {
     assert.deepEqual(found('1.4 b/d, s. 2'), []);
     assert.deepEqual(found('1.4 (b,d), i.e. foreign relations'), []);
   });
+  it('reads a section with a letter l or I for the digit 1, checks its letters and writes the digit with a safe fix', () => {
+    // "reasons l.4 (b) and (k)": the section was not read, so neither were its letters, and nothing was reported.
+    assert.deepEqual(found('l.4 (b) and (k).'), ["44 Reason section 'l.4' has the letter 'l' for the digit 1: read as 1.4.", '57 Reason (k) is not a category of section 1.4 (letters a–h).']);
+    assert.deepEqual(found('I.5 (d).'), ["44 Reason section 'I.5' has the letter 'I' for the digit 1: read as 1.5."]);
+    const text = 'C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: Ambassador A. Smith, reasons l.4 (b).\n\n¶1. (C) Text.\nSMITH\n';
+    const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL022')!;
+    assert.deepEqual([finding.fixes![0].title, finding.fixes![0].safe], ["Write '1.4'", true]);
+    assert.equal(applyEdits(text, finding.fixes![0].edits), text.replace('l.4', '1.4'));
+    // Only so written: not after a letter or digit, nor with a space.
+    assert.deepEqual(found('Al.4 (b).'), []);
+    assert.deepEqual(found('l. 4 (b).'), []);
+  });
 });
 
 describe('rules: CBL024 and what a copy lost', () => {
