@@ -4,7 +4,7 @@
 import { LEVELS, levelAbbreviation, levelRank } from '../levels';
 import { isSpace, skipSpaces } from '../text';
 import type { Cable, Level, Token } from '../model';
-import { isClassified } from './util';
+import { isClassified, markingOnNextLine } from './util';
 import type { Fix, Rule } from './types';
 
 export const rule: Rule = {
@@ -17,7 +17,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶3. Gauci also raised the training offer …",
     good: "¶3. (C) Gauci also raised the training offer …",
-    rationale: "The handbook asks for a classification marking after every paragraph number, so that each portion can be handled on its own. A marking after a Summary or Comment label (`¶1. Summary: (C) …`) counts, and CBL029 reports its place; a title paragraph whose items carry the markings (`¶5. Financing Issues` over `¶A. (S/NF) …`), a numbered Classified By line, a paragraph whose text opens with a redaction (`¶3.  XXXXXXXXXXXX`, the marking may be under it), and the items of a document quoted in a marked paragraph that number themselves from 1 need none of their own. One marking for the whole text covers every paragraph: a paragraph marked `(C - ENTIRE TEXT)`, or a line above the first paragraph such as `Sensitive but unclassified - entire text.`",
+    rationale: "The handbook asks for a classification marking after every paragraph number, so that each portion can be handled on its own. A marking after a Summary or Comment label (`¶1. Summary: (C) …`) counts, and CBL029 reports its place; a title paragraph whose items carry the markings (`¶5. Financing Issues` over `¶A. (S/NF) …`), a numbered Classified By line, a paragraph whose text opens with a redaction (`¶3.  XXXXXXXXXXXX`, the marking may be under it), and the items of a document quoted in a marked paragraph that number themselves from 1 need none of their own. One marking for the whole text covers every paragraph: a paragraph marked `(C - ENTIRE TEXT)`, or a line above the first paragraph such as `Sensitive but unclassified - entire text.` A pilcrow's number alone on its line whose marking opens the next (`¶3.` ⏎ `(C) …`) has its marking: CBL046 reports the line break, with a fix that joins them.",
     source: "FORMAT.md §6, from [FAH1-246]; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): some paragraphs unmarked in 5.4% of C/S cables; UNCLAS cables often unmarked (17.5%).",
   },
   check(cable, report) {
@@ -38,6 +38,8 @@ export const rule: Rule = {
       if (classifiedBy && classifiedBy.keyword.range.start.line === at.line && classifiedBy.keyword.range.start.character === skipSpaces(line, at.character)) continue;
       // "¶3.  XXXXXXXXXXXX": a redaction right after the number may hold the marking; the release blanked it, the cable did not leave it out.
       if (redactionAt(cable.redactions, at.line, skipSpaces(line, at.character))) continue;
+      // "¶3." ⏎ "(C) Tavares added …": the marking opens the next line, a line break where the opening was (CBL046 reports it).
+      if (markingOnNextLine(cable, at.line, at.character)) continue;
       if (markings === undefined) {
         // "Sensitive but unclassified - entire text." above the first paragraph, or "¶1. (C - ENTIRE TEXT)", marks every portion at once.
         if (marksEntireText(cable)) return;
