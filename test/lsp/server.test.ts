@@ -194,8 +194,9 @@ describe('language server over stdio', function () {
   it('says nothing about an empty document until it has text', async () => {
     const d = await open('new.cable', '\n  \n');
     assert.deepEqual(d.diagnostics, []);
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('new.cable'), version: 2 }, contentChanges: [{ text: 'S E C R E T NOWHERE 000001\n\nSIPDIS\n' }] });
-    // The caret left on SIPDIS: the banner's findings (no E.O. line, …) are no longer held back as the line being typed.
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('new.cable'), version: 2 }, contentChanges: [{ text: 'S E C R E T NOWHERE 000001\n\nSIPDIS\n\n¶1. (S) The board met.\n' }] });
+    // The caret left under the paragraph: the banner's findings (no E.O. line, …) are neither the line being typed's nor
+    // parts still to come, the text having reached its paragraphs.
     const typed = await client.waitFor<PublishDiagnostics & { version?: number }>('textDocument/publishDiagnostics', (p) => p.uri === uri('new.cable') && (p as { version?: number }).version === 2);
     assert.ok(typed.diagnostics.length > 0);
   });

@@ -1,15 +1,14 @@
 /**
- * CBL046 paragraph-number-misread: A paragraph number typed or scanned with a letter for a digit or for the pilcrow, or a comma, colon, semicolon, nothing or two full stops for its full stop ('l.' for '1.', 'P2.' for '¶2.', '¶4,' for '¶4.', '18,' for '18.', '8:' and '8;' for '8.', '3 (S)' for '3. (S)', '¶2 (C)' for '¶2. (C)', '3..' for '3.'), or written alone on its line with its marking opening the next ('3.' ⏎ '(C) …').
+ * CBL046 paragraph-number-misread: A paragraph number typed or scanned with a letter for a digit or for the pilcrow, or a comma, colon, semicolon, nothing or two full stops for its full stop ('l.' for '1.', 'P2.' for '¶2.', '¶4,' for '¶4.', '18,' for '18.', '8:' and '8;' for '8.', '3 (S)' for '3. (S)', '¶2 (C)' for '¶2. (C)', '3..' for '3.').
  */
-import type { Cable, Paragraph, PortionMarking } from '../model';
-import { isDigit, skipSpaces, trimEndOffset } from '../text';
-import type { Report, Rule } from './types';
-import { keepsBanner, markingOnNextLine } from './util';
+import type { Paragraph } from '../model';
+import type { Rule } from './types';
+import { keepsBanner } from './util';
 
 export const rule: Rule = {
   id: 'CBL046',
   name: 'paragraph-number-misread',
-  description: "A paragraph number typed or scanned with a letter for a digit or for the pilcrow, or a comma, colon, semicolon, nothing or two full stops for its full stop ('l.' for '1.', 'P2.' for '¶2.', '¶4,' for '¶4.', '18,' for '18.', '8:' and '8;' for '8.', '3 (S)' for '3. (S)', '¶2 (C)' for '¶2. (C)', '3..' for '3.'), or written alone on its line with its marking opening the next ('3.' ⏎ '(C) …').",
+  description: "A paragraph number typed or scanned with a letter for a digit or for the pilcrow, or a comma, colon, semicolon, nothing or two full stops for its full stop ('l.' for '1.', 'P2.' for '¶2.', '¶4,' for '¶4.', '18,' for '18.', '8:' and '8;' for '8.', '3 (S)' for '3. (S)', '¶2 (C)' for '¶2. (C)', '3..' for '3.').",
   tags: ["paragraphs"],
   defaultSeverity: 'warning',
   fixable: true,
@@ -17,8 +16,8 @@ export const rule: Rule = {
   docs: {
     bad: "l. (C) Summary: …\nP2. (C) At our request, …",
     good: "1. (C) Summary: …\n¶2. (C) At our request, …",
-    rationale: "OCR and hurried typing confuse the digit 1 with the letters l and I, the digit 0 with the letter O, the pilcrow with P or q, and a full stop with a comma, a colon or a semicolon (`8: (C) …`, `¶8; (C) …`, read as paragraph 8 only before a marking and as the next number; a cable that numbers most of its paragraphs `1:`, `2:` writes its own style and is not reported), or drop the full stop (`3 (S) …`, read as paragraph 3 only before a marking and as the next number; `¶2 (C) …`, after a pilcrow), or type it twice (`3.. (SBU) …`, right after the number, with a pilcrow or without); a pilcrow with its space before the letter (`¶ l. (C) …`) is read as `¶ 1.`, and a `P` with its space before the number (`P 2. (C) …`) as `¶ 2.`. A number with a letter for a digit is read as the paragraph it stands for only before a portion marking and as the next number in sequence (`I. Background` is a title's numeral, and so are `I. (C)` and `II. (C)` in a text with a line opening with `II.`, an outline in Roman numerals, and `l. (C)` under `k.` or `I. (C)` under `H.`, a lettered list's next item; and an `l.` item of a lettered list after paragraph 3 stays an item); a pilcrow read as `P` before a marking numbers its paragraph as `¶` would (`P12. (C)` after ¶10, the gap CBL024's); read as `q` (`q3. (C)` under `Q2. (C) …` is a question's label), or before no marking (`P1. Summary.`), as the next number after a sentence's end or any later one after a blank line, the items of a document quoted in a paragraph (`q1. We agreed …`) staying that paragraph's; such a marker right under the Classified By line ends the metadata as `¶1.` does; outlines, folding, hovers and references then reach the paragraph, and the fix writes the characters meant, touching nothing else. A `1` misread in front of the number meant, `I6.` where ¶6 is expected, is CBL026's. Fix All applies it unless it would change which line is the banner (see CBL026). A transcription also wraps a paragraph's opening, its number alone on a line and its marking opening the next (`3.` ⏎ `(C) Tavares added …`): a bare number there, after a sentence's end inside the paragraph before and the next number, is read as no paragraph (a bare number needs its marking on its line), so CBL024 saw a gap and the text under it ran on in the paragraph before; a pilcrow's (`¶3.` ⏎ `(C) …`) is read as a paragraph with no marking, which CBL028 leaves to this rule. Both are reported, with a safe fix that joins the number and the marking with one space (`3. (C) Tavares added …`).",
-    source: "The project's review of typed and OCR transcriptions; corpus analysis of the released cables: 3 of the 200 cables of the corpus write one, a bare number with a comma for its full stop (`18, (SBU)`, 07TELAVIV2652), one with none (`3 (S)`, 09ISLAMABAD10) and one with two (`3.. (SBU)`, 05PARIS4760). None numbers a paragraph with a colon or semicolon (`8:`), so no cable's house style is flagged. None writes a paragraph's number alone on its line with its marking opening the next (0 of 200).",
+    rationale: "OCR and hurried typing confuse the digit 1 with the letters l and I, the digit 0 with the letter O, the pilcrow with P or q, and a full stop with a comma, a colon or a semicolon (`8: (C) …`, `¶8; (C) …`, read as paragraph 8 only before a marking and as the next number; a cable that numbers most of its paragraphs `1:`, `2:` writes its own style and is not reported), or drop the full stop (`3 (S) …`, read as paragraph 3 only before a marking and as the next number; `¶2 (C) …`, after a pilcrow), or type it twice (`3.. (SBU) …`, right after the number, with a pilcrow or without); a pilcrow with its space before the letter (`¶ l. (C) …`) is read as `¶ 1.`, and a `P` with its space before the number (`P 2. (C) …`) as `¶ 2.`. A number with a letter for a digit is read as the paragraph it stands for only before a portion marking and as the next number in sequence (`I. Background` is a title's numeral, and so are `I. (C)` and `II. (C)` in a text with a line opening with `II.`, an outline in Roman numerals, and `l. (C)` under `k.` or `I. (C)` under `H.`, a lettered list's next item; and an `l.` item of a lettered list after paragraph 3 stays an item); a pilcrow read as `P` before a marking numbers its paragraph as `¶` would (`P12. (C)` after ¶10, the gap CBL024's); read as `q` (`q3. (C)` under `Q2. (C) …` is a question's label), or before no marking (`P1. Summary.`), as the next number after a sentence's end or any later one after a blank line, the items of a document quoted in a paragraph (`q1. We agreed …`) staying that paragraph's; such a marker right under the Classified By line ends the metadata as `¶1.` does; outlines, folding, hovers and references then reach the paragraph, and the fix writes the characters meant, touching nothing else. A `1` misread in front of the number meant, `I6.` where ¶6 is expected, is CBL026's. Fix All applies it unless it would change which line is the banner (see CBL026).",
+    source: "The project's review of typed and OCR transcriptions; corpus analysis of the released cables: 3 of the 200 cables of the corpus write one, a bare number with a comma for its full stop (`18, (SBU)`, 07TELAVIV2652), one with none (`3 (S)`, 09ISLAMABAD10) and one with two (`3.. (SBU)`, 05PARIS4760). None numbers a paragraph with a colon or semicolon (`8:`), so no cable's house style is flagged.",
   },
   check(cable, report) {
     const paragraphs = cable.paragraphs;
@@ -37,56 +36,8 @@ export const rule: Rule = {
         fixes: [{ title: `Write '${meant}'`, edits: [{ range: p.marker.range, newText: meant }], safe: keepsBanner(cable, p.marker.range, meant), preferred: true }],
       });
     }
-    for (let i = 0; i < paragraphs.length; i++) splitOpenings(cable, paragraphs[i], report);
   },
 };
-
-/**
- * "… a year (REF A)." ⏎ "3." ⏎ "(C) Tavares added …": the next paragraph's number alone on a line of `p`'s text, after a
- * sentence's end, and its marking opening the line under it, as a transcription wraps a paragraph's opening; the parser
- * reads no paragraph there, a bare number needing its marking on its line. "¶3." ⏎ "(C) …", which the parser reads as a
- * paragraph with no marking (CBL028 leaves it to this rule), is `p` itself. Reported with a fix that joins them (`3. (C)`).
- */
-function splitOpenings(cable: Cable, p: Paragraph, report: Report): void {
-  const lines = cable.lines;
-  const own = p.portion === undefined && p.itemPortion === undefined ? markingOnNextLine(cable, p.marker.range.end.line, p.marker.range.end.character) : undefined;
-  if (own) reportSplit(cable, p.marker.text, p.readAs, p.marker.range.start.line, p.marker.range.start.character, p.marker.range.end.character, own, report);
-  const last = Math.min(p.range.end.line, lines.length - 1);
-  for (let l = p.range.start.line + 1; l < last; l++) {
-    const text = lines[l];
-    const start = skipSpaces(text);
-    const c = text.charCodeAt(start);
-    // A character test first: most lines open with a letter.
-    if (c !== 182 /* ¶ */ && !isDigit(c)) continue;
-    const end = trimEndOffset(text);
-    const number = SPLIT_NUMBER.exec(text.slice(start, end));
-    if (!number || Number(number[2]) !== p.readAs + 1) continue;
-    const above = lines[l - 1];
-    const aboveEnd = trimEndOffset(above);
-    if (aboveEnd > 0 && !SENTENCE_END.test(above.slice(Math.max(0, aboveEnd - 2), aboveEnd))) continue;
-    const marking = markingOnNextLine(cable, l, end);
-    if (marking) reportSplit(cable, number[0], p.readAs + 1, l, start, end, marking, report);
-  }
-}
-
-/**
- * Reports the number `written` (paragraph `n`) from `start` to `end` on `line`, whose marking opens the next line; the fix
- * puts one space for the line break and the white space around it, and keeps an invisible character before the marking.
- */
-function reportSplit(cable: Cable, written: string, n: number, line: number, start: number, end: number, marking: PortionMarking, report: Report): void {
-  const at = { line: line + 1, character: skipSpaces(cable.lines[line + 1]) };
-  report({
-    message: `Paragraph number '${written}' stands alone on its line, its marking '${marking.token.text}' opening the next: write them on one line as paragraph ${n} opens.`,
-    range: { start: { line, character: start }, end: { line, character: end } },
-    fixes: [{ title: `Join them: '${written} ${marking.token.text}'`, edits: [{ range: { start: { line, character: end }, end: at }, newText: ' ' }], safe: true, preferred: true }],
-  });
-}
-
-/** A paragraph number and nothing else: "3.", "¶3.", "¶ 3.". */
-const SPLIT_NUMBER = /^(¶ ?)?([0-9]{1,3})\.$/;
-
-/** The end of a sentence, a closing quote or parenthesis after it: "year.", "(REF A).", "said.”". */
-const SENTENCE_END = /[.!?]["'”’)\]]?$/;
 
 /** What was misread, character by character: "'l' for 1", "'P' for the pilcrow ¶", "a comma for the full stop", "no full stop", "its full stop twice". */
 function misreadings(written: string, meant: string): string {
