@@ -65,7 +65,8 @@ export const rule: Rule = {
       }
       report({ message: `Paragraph ${p.readAs} has no portion marking.`, range: p.marker.range, fixes, severity: classified ? undefined : 'info' });
     }
-    let classifiedCable: boolean | undefined;
+    let isClassifiedCable: boolean | undefined;
+    const classifiedCable = () => (isClassifiedCable ??= isClassified(cable));
     for (let i = 0; i < paragraphs.length; i++) splitOpenings(cable, paragraphs[i], (written, n, line, start, end, opening) => {
       const next = cable.lines[line + 1];
       const marking = opening.token.text;
@@ -74,7 +75,7 @@ export const rule: Rule = {
         message: `Paragraph number '${written}' stands alone on its line, its marking '${marking}' opening the next: write them on one line as paragraph ${n} opens.`,
         range: { start: { line, character: start }, end: { line, character: end } },
         fixes: [{ title: `Join them: '${written} ${marking}'`, edits: [{ range: { start: { line, character: end }, end: { line: line + 1, character: skipSpaces(next) } }, newText: ' ' }], safe: false }],
-        severity: (classifiedCable ??= isClassified(cable)) ? undefined : 'info',
+        severity: classifiedCable() ? undefined : 'info',
       });
     });
   },
