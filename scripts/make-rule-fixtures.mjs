@@ -80,7 +80,7 @@ const fixtures = [
   ['cbl019-subject-missing', Q, (t) => sub(t, 'SUBJECT: ECUADORIAN MINISTER', 'S UBJECT; ECUADORIAN MINISTER')],
   ['cbl020-classified-by-missing', Q, (t) => sub(t, 'Classified By: Ambassador Helen Marsh', 'Classi fied By; Ambassador Helen Marsh')],
   ['cbl021-classified-by-on-unclassified', L, (t) => sub(t, 'NEW CONTAINER TERMINAL\n', 'NEW CONTAINER TERMINAL\n\nClassified By: EconOff Dana Pires for reasons 1.4 (b).\n')],
-  ['cbl022-classification-reason-invalid', Q, (t) => sub(t, '1.4 (b) and (d)', '1.4 (b) and (k)')],
+  ['cbl022-classification-reason-invalid', Q, (t) => sub(t, '1.4 (b) and (d)', 'l.4 (b) and (k)')],
   ['cbl023-ref-letter-sequence', V, (t) => sub(t, '¶B. STATE 51120', '¶C. STATE 51120')],
   // Both fixtures stand for a copy whose release blanked paragraph 3, leaving one line of X's: the gap it leaves is no finding.
   ['cbl024-paragraph-number-sequence', V, (t) => blankedParagraph(sub(t, '¶5. (C) Comment', '¶6. (C) Comment')), (t) => blankedParagraph(t)],
@@ -94,7 +94,7 @@ const fixtures = [
     // so does the Comment that opens its last paragraph, left without "End Comment." before the signature.
     (t) => sub(sub(t, 'season. A quick answer would build\ngoodwill. End Comment.', 'season. (Note: his term runs to 2011. End\nNote.) A quick answer would build goodwill.'), 'NEXT STEPS\n----------', 'SUMMARY\n-------')],
   // The clean fixture leaves the same paragraph unmarked under a first paragraph marked for the entire text.
-  ['cbl028-portion-marking-missing', V, (t) => sub(t, '¶3. (C) Gauci', '¶3. Gauci'), (t) => sub(sub(t, '¶1. (C) Summary', '¶1. (S - ENTIRE TEXT) Summary'), '¶3. (C) Gauci', '¶3. Gauci')],
+  ['cbl028-portion-marking-missing', V, (t) => sub(sub(sub(t, '¶3. (C) Gauci', '¶3. Gauci'), '¶5. (C) Comment', '¶5.\n(C) Comment'), 'goodwill. End Comment.\n', 'goodwill. End Comment.\n6.\n(U) Post will report the course dates once they are fixed.\n'), (t) => sub(sub(t, '¶1. (C) Summary', '¶1. (S - ENTIRE TEXT) Summary'), '¶3. (C) Gauci', '¶3. Gauci')],
   // Both fixtures also mark an item under paragraph 2: the failing one with a control no one knows, the clean one well,
   // over a line that a parenthesis in capitals opens as prose ("(EU) mission").
   // The failing fixture also has a marking that lost its ")", which the rule's fix writes back, and one after the Summary's label.

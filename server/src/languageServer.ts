@@ -90,9 +90,12 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
    * wait (`shownWhileTyping`); none once the document is saved, and none for a document just opened.
    */
   const typingLines = new Map<string, number>();
+  /** The open documents whose writer has paused on the line being typed ({@link HELD_RELEASE_MS}), until the next edit. */
+  const pausedTyping = new Set<string>();
   const documents = new TextDocuments<TextDocument>({
     create: TextDocument.create,
     update(doc, changes, version) {
+      pausedTyping.delete(doc.uri);
       const line = guard('edit', undefined, () => lineAfterEdit(doc.getText(), changes));
       if (line === undefined) typingLines.delete(doc.uri);
       else typingLines.set(doc.uri, line);
@@ -749,8 +752,10 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       setTimeout(() => {
         releaseTimers.delete(doc.uri);
         const current = documents.get(doc.uri);
-        if (!current || current.version !== doc.version || !typingLines.delete(doc.uri)) return;
-        // The same version: validate sends the diagnostics only when a held finding was among them.
+        if (!current || current.version !== doc.version || !typingLines.has(doc.uri)) return;
+        // The same version: validate sends the diagnostics only when a held finding was among them. The parts of the
+        // cable still to come below the end of the text stay held (`shownWhileTyping`): a pause says nothing about them.
+        pausedTyping.add(doc.uri);
         validate(current);
       }, HELD_RELEASE_MS),
     );
@@ -766,7 +771,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   function validate(doc: TextDocument): void {
     if (!configured) return;
     // A binary document gets one diagnostic saying that it is not checked, as cablelint skips such a file.
-    const diagnostics = isBlank(doc.getText()) ? [] : guard('validation', [], () => (parsedFor(doc).binary ? [binaryDiagnostic()] : shownWhileTyping(findingsFor(doc), parsedFor(doc).cable, typingLines.get(doc.uri)).map((f) => toDiagnostic(f, doc.uri))));
+    const diagnostics = isBlank(doc.getText()) ? [] : guard('validation', [], () => (parsedFor(doc).binary ? [binaryDiagnostic()] : shownWhileTyping(findingsFor(doc), parsedFor(doc).cable, typingLines.get(doc.uri), pausedTyping.has(doc.uri)).map((f) => toDiagnostic(f, doc.uri))));
     // The same diagnostics for the same version are not sent again; a new version always gets its own. Only a
     // revalidation of the same version is compared, so an edit costs no comparison (a 10 MB cable has thousands).
     const last = published.get(doc.uri);
@@ -857,6 +862,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   documents.onDidSave((e) => {
     // Saved, the document shows every finding, those of the line being typed too.
     const typing = typingLines.delete(e.document.uri);
+    pausedTyping.delete(e.document.uri);
     if (settings.validateRun === 'onSave' || typing) validate(e.document);
     indexOpen(e.document);
   });
@@ -871,6 +877,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     parsed.delete(e.document.uri);
     published.delete(e.document.uri);
     typingLines.delete(e.document.uri);
+    pausedTyping.delete(e.document.uri);
     largeLogged.delete(e.document.uri);
     for (const pending of [timers, releaseTimers]) {
       const t = pending.get(e.document.uri);

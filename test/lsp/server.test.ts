@@ -194,8 +194,9 @@ describe('language server over stdio', function () {
   it('says nothing about an empty document until it has text', async () => {
     const d = await open('new.cable', '\n  \n');
     assert.deepEqual(d.diagnostics, []);
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('new.cable'), version: 2 }, contentChanges: [{ text: 'S E C R E T NOWHERE 000001\n\nSIPDIS\n' }] });
-    // The caret left on SIPDIS: the banner's findings (no E.O. line, …) are no longer held back as the line being typed.
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('new.cable'), version: 2 }, contentChanges: [{ text: 'S E C R E T NOWHERE 000001\n\nSIPDIS\n\n¶1. (S) The board met.\n' }] });
+    // The caret left under the paragraph: the banner's findings (no E.O. line, …) are neither the line being typed's nor
+    // parts still to come, the text having reached its paragraphs.
     const typed = await client.waitFor<PublishDiagnostics & { version?: number }>('textDocument/publishDiagnostics', (p) => p.uri === uri('new.cable') && (p as { version?: number }).version === 2);
     assert.ok(typed.diagnostics.length > 0);
   });
@@ -236,6 +237,25 @@ describe('language server over stdio', function () {
     const released = await client.waitFor<PublishDiagnostics & { version?: number }>('textDocument/publishDiagnostics', ofVersion2, 10000);
     assert.ok(codes(released).includes('3 CBL050'));
     assert.ok(Date.now() - started >= 2000, 'not before the writer has paused');
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(name) } });
+  });
+
+  it('keeps the parts of a cable still to come held through a pause while it is typed at the end, and shows them on save', async () => {
+    // A draft typed from the top as far as its TAGS, with nothing below: SUBJECT (CBL019) and Classified By (CBL020) are to come.
+    const name = 'draft-top-down.cable';
+    const codes = (d: PublishDiagnostics) => d.diagnostics.map((x) => x.code);
+    const opened = codes(await open(name, 'C O N F I D E N T I A L PARIS 000414\n\nE.O. 12958: DECL: 03/14/2019\nTAGS: PREL PGOV\n'));
+    assert.ok(['CBL019', 'CBL020', 'CBL050'].every((c) => opened.includes(c)), opened.join());
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(name), version: 2 }, contentChanges: [{ range: { start: { line: 3, character: 15 }, end: { line: 3, character: 15 } }, text: ' ' }] });
+    const ofVersion2 = (p: PublishDiagnostics & { version?: number }) => p.uri === uri(name) && p.version === 2;
+    const typing = codes(await client.waitFor<PublishDiagnostics & { version?: number }>('textDocument/publishDiagnostics', ofVersion2));
+    assert.deepEqual(['CBL019', 'CBL020', 'CBL050'].filter((c) => typing.includes(c)), []);
+    // The pause shows the TAGS line's own finding, and only it: the fields below are still to come.
+    const paused = codes(await client.waitFor<PublishDiagnostics & { version?: number }>('textDocument/publishDiagnostics', ofVersion2, 10000));
+    assert.deepEqual(['CBL019', 'CBL020', 'CBL050'].filter((c) => paused.includes(c)), ['CBL050']);
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: uri(name) } });
+    const saved = codes(await client.waitFor<PublishDiagnostics & { version?: number }>('textDocument/publishDiagnostics', ofVersion2));
+    assert.deepEqual(['CBL019', 'CBL020', 'CBL050'].filter((c) => saved.includes(c)), ['CBL019', 'CBL020', 'CBL050']);
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(name) } });
   });
 

@@ -672,7 +672,7 @@ describe('completion edits: the fields a draft lacks under its banner', () => {
     check(dated('P 011200Z JUL 10'), 'E.O. 13526: ', 'E.O. 13526:');
   });
 
-  it('offers Classified By under a classified banner after SUBJECT, and REF, last, only on the line right under SUBJECT', () => {
+  it('offers Classified By under a classified banner after SUBJECT, and REF, last, only on the line right under SUBJECT or the blank line below it', () => {
     const head = `${banner}E.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n`;
     // A CONFIDENTIAL cable with no Classified By line was offered only the first paragraph's markers there.
     check(`${head}\n|`, 'Classified By: ');
@@ -686,9 +686,14 @@ describe('completion edits: the fields a draft lacks under its banner', () => {
     assert.equal(under.at(-1), 'REF:');
     assert.ok(!under.includes('Classified By:'));
     check(`${head}RE|`, 'REF: ');
-    // Under REF and a blank line, Classified By; a blank line under SUBJECT, no REF.
+    // Under REF and a blank line, Classified By.
     check(`${head}REF: STATE 4567\n\n|`, 'Classified By: ');
-    assert.ok(!offered(`${head}\n|`).includes('REF:'));
+    // Under the blank line below SUBJECT, where most REF fields stand, REF too, last, after Classified By; not under two.
+    const spacedRef = offered(`${head}\n|`);
+    assert.deepEqual([spacedRef[0], spacedRef.at(-1)], ['Classified By:*', 'REF:']);
+    check(`${head}\nRE|`, 'REF: ');
+    assert.ok(!offered(`${head}\n\n|`).includes('REF:'));
+    assert.ok(!offered(`${head}\nREF: A. STATE 1234\n\n|`).includes('REF:'));
     // Where the next REF item may go too, the item's letter first, Classified By last.
     const spaced = offered(`${head}\nREF: A. STATE 1234\n\nB. NOWHERE 567\n\n|`);
     assert.equal(spaced[0], 'C.*');
@@ -966,8 +971,8 @@ describe('completion: the next paragraph\'s marker', () => {
   });
 
   it('offers 1 for the first paragraph, the banner\'s level preselected, the levels above it last', () => {
-    // Under the SUBJECT of a cable with no Classified By line, that line's keyword first.
-    assert.deepEqual(offered(cable('|')), ['Classified By:*', '¶1. (C)', '¶1. (C/NF)', '¶1. (SBU)', '¶1. (U)', '¶1. (S)', '¶1. (S/NF)', '¶1. (TS)', '¶1. (TS/NF)']);
+    // Under the SUBJECT of a cable with no Classified By line, that line's keyword first (and REF, which may go there, last).
+    assert.deepEqual(offered(cable('|')), ['Classified By:*', '¶1. (C)', '¶1. (C/NF)', '¶1. (SBU)', '¶1. (U)', '¶1. (S)', '¶1. (S/NF)', '¶1. (TS)', '¶1. (TS/NF)', 'REF:']);
     const detail = (label: string) => completionsAt(cable('|')).items.find((i) => i.label === label)?.detail;
     assert.equal(detail('¶1. (C)'), "CONFIDENTIAL: the banner's level");
     assert.equal(detail('¶1. (S)'), 'SECRET: above the banner level');

@@ -2337,8 +2337,11 @@ describe('diagnostics while a line is being typed', () => {
     assert.ok(all.includes('3 CBL050') && all.includes('3 CBL019'), all.join());
     const typing = ids(text, 3);
     assert.ok(!typing.includes('3 CBL050') && !typing.includes('3 CBL019'), typing.join());
-    // The missing Classified By is reported at the banner, not the TAGS line: still shown.
-    assert.deepEqual(typing, all.filter((f) => !f.startsWith('3 ')));
+    // The missing Classified By, reported at the banner, is still to come below the end of the text: held too.
+    assert.deepEqual(typing, all.filter((f) => !f.startsWith('3 ') && f !== '0 CBL020'));
+    // With a paragraph below, the caret is not at the end, and the banner's finding shows.
+    const above = `${text}\n¶1. (C) Text.\n`;
+    assert.ok(ids(above, 3).includes('0 CBL020') && !ids(above, 3).includes('3 CBL050'), ids(above, 3).join());
     // The caret on the blank line under the banner: every finding shows.
     assert.deepEqual(ids(text, 1), all);
   });
@@ -2363,6 +2366,56 @@ describe('diagnostics while a line is being typed', () => {
     // A paragraph's text that starts like a label holds nothing back.
     const body = `${clby.replace('Class\n', '¶1. (C) Text.\n\n¶2. (C) Tags on the piers.\n')}`;
     assert.deepEqual(ids(body, 8), ids(body, undefined).filter((f) => !f.startsWith('8 ')));
+  });
+
+  it('holds back a header or banner line\'s misreading while the line is typed, and shows it once the line is left', () => {
+    // "DE RUEHLI" typed as far as its station: not yet a DE line (CBL001); a banner's level typed as far as its eleventh letter (CBL011).
+    const de = 'VZCZCXRO7788\nRR RUEHWEB\nDE RUEHLI \n';
+    assert.ok(ids(de, undefined).includes('2 CBL001'));
+    assert.ok(!ids(de, 2).includes('2 CBL001'));
+    const banner = 'C O N F I D E N T I A \n';
+    assert.ok(ids(banner, undefined).includes('0 CBL011'));
+    assert.ok(!ids(banner, 0).includes('0 CBL011'));
+    // The caret on another line: the line is done, and its finding shows.
+    assert.ok(ids(`${banner}\nSIPDIS\n`, 2).includes('0 CBL011'));
+  });
+
+  it('holds back the parts still to come while a cable is typed from the top at the end of the text', () => {
+    // The header typed as far as its DTG line: its FM and TO lines, the banner and the fields are below the caret.
+    const header = 'VZCZCXRO7788\nRR RUEHWEB\nDE RUEHLI #0708/01 0731530\nZNY CCCCC ZZH\nR 141530Z MAR 09\n';
+    assert.deepEqual(ids(header, undefined).sort(), ['0 CBL002', '0 CBL010', '0 CBL012', '0 CBL017', '0 CBL019']);
+    assert.deepEqual(ids(header, 5), []);
+    // The banner and SIPDIS typed: no E.O., TAGS, SUBJECT or Classified By yet, all to come.
+    const banner = 'C O N F I D E N T I A L LISBON 000708\n\nSIPDIS\n';
+    assert.deepEqual(ids(banner, 3), []);
+    // SUBJECT typed with no E.O. line above it: E.O. was skipped, not still to come; Classified By is.
+    const skipped = 'C O N F I D E N T I A L LISBON 000708\n\nTAGS: PREL PO\nSUBJECT: FERRIES\n';
+    assert.deepEqual(ids(skipped, 4), ['0 CBL012']);
+    // Once a paragraph is written every missing part shows, the line typed being the paragraph's.
+    const body = `${banner}\n¶1. (C) The board met.\n`;
+    assert.ok(['0 CBL012', '0 CBL017', '0 CBL019', '0 CBL020'].every((f) => ids(body, 4).includes(f)), ids(body, 4).join());
+    // Text below the caret: the writer is not at the end, so nothing is still to come.
+    assert.deepEqual(ids(`${banner}\nSIPDIS\n`, 2).sort(), ids(`${banner}\nSIPDIS\n`, undefined).sort());
+    // A header line out of order is no part to come.
+    const order = 'VZCZCXRO7788\nRR RUEHWEB\nZNY CCCCC ZZH\nDE RUEHLI #0708/01 0731530\n';
+    assert.ok(ids(order, 4).includes('3 CBL002'), ids(order, 4).join());
+  });
+
+  it('keeps the parts still to come held when the writer pauses, and shows the line\'s own held findings', () => {
+    // Embassy Paris's TAGS typed at the end: FR missing (CBL050, the line's own) and SUBJECT still to come (CBL019).
+    const text = 'C O N F I D E N T I A L PARIS 000412\n\nE.O. 12958: DECL: 03/14/2019\nTAGS: PREL \n';
+    const { cable } = parseCable(text);
+    const paused = shownWhileTyping(lintCable(cable), cable, 3, true).map((f) => `${f.range.start.line} ${f.id}`);
+    assert.ok(paused.includes('3 CBL050') && !paused.includes('3 CBL019') && !paused.includes('0 CBL020'), paused.join());
+  });
+
+  it('holds back an open Summary while the next line\'s first word reads as the signature', () => {
+    // "Ambassador " typed under the Summary's first line: one word alone at the end reads as the signature until the next.
+    const draft = 'C O N F I D E N T I A L LISBON 000708\n\nE.O. 12958: DECL: 03/14/2019\nTAGS: PREL PO\nSUBJECT: FERRIES\n\nClassified By: Ambassador Irene Vasko for reasons 1.4 (b).\n\n¶1. (C) Summary: The chair of the board told the\nAmbassador \n';
+    assert.ok(ids(draft, undefined).includes('8 CBL027'));
+    assert.ok(!ids(draft, 9).includes('8 CBL027'));
+    // The signature written and left (the caret on the line under it): the Summary was never closed.
+    assert.ok(ids(`${draft}\n`, 10).includes('8 CBL027'));
   });
 
   it('keeps a finding of another kind on the line being typed (a repeated TAG)', () => {

@@ -267,6 +267,49 @@ describe('rules: CBL022 and reason letters in lists', () => {
     assert.deepEqual(found('1.4 b/d, s. 2'), []);
     assert.deepEqual(found('1.4 (b,d), i.e. foreign relations'), []);
   });
+  it('reads a section with a letter l or I for the digit 1, checks its letters and writes the digit with a safe fix', () => {
+    // "reasons l.4 (b) and (k)": the section was not read, so neither were its letters, and nothing was reported.
+    assert.deepEqual(found('l.4 (b) and (k).'), ["44 Reason section 'l.4' has the letter 'l' for the digit 1: read as 1.4.", '57 Reason (k) is not a category of section 1.4 (letters a–h).']);
+    assert.deepEqual(found('I.5 (d).'), ["44 Reason section 'I.5' has the letter 'I' for the digit 1: read as 1.5."]);
+    const text = 'C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: Ambassador A. Smith, reasons l.4 (b).\n\n¶1. (C) Text.\nSMITH\n';
+    const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL022')!;
+    assert.deepEqual([finding.fixes![0].title, finding.fixes![0].safe], ["Write '1.4'", true]);
+    assert.equal(applyEdits(text, finding.fixes![0].edits), text.replace('l.4', '1.4'));
+    // Only so written: not after a letter or digit, nor with a space.
+    assert.deepEqual(found('Al.4 (b).'), []);
+    assert.deepEqual(found('l. 4 (b).'), []);
+  });
+});
+
+describe('rules: CBL028 and a paragraph number alone on its line', () => {
+  const cable = (body: string) => `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: Ambassador A. Smith, reasons 1.4 (b).\n\n${body}SMITH\n`;
+  const lint = (body: string) => lintCable(parseCable(cable(body)).cable);
+  const found = (body: string) => lint(body).map((f) => `${f.id} ${f.range.start.line}:${f.range.start.character}`);
+  it('reports the next number alone on a paragraph\'s line after a sentence, its marking opening the next line, and joins them', () => {
+    // "3." inside paragraph 2 is no paragraph (a bare number needs its marking on its line): paragraph 4 read a gap after 2.
+    const body = '¶1. (C) One.\n\n2. (C) Two said\nso.\n3.\n(C) Three.\n\n4. (C) Four.\n';
+    const findings = lint(body);
+    assert.deepEqual(findings.filter((f) => f.id === 'CBL028').map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message}`), [
+      "12:0-2 Paragraph number '3.' stands alone on its line, its marking '(C)' opening the next: write them on one line as paragraph 3 opens.",
+    ]);
+    const fix = findings.find((f) => f.id === 'CBL028')!.fixes![0];
+    assert.deepEqual([fix.title, fix.safe, fix.preferred], ["Join them: '3. (C)'", false, undefined]);
+    const fixed = applyEdits(cable(body), fix.edits);
+    assert.ok(fixed.includes('so.\n3. (C) Three.\n'));
+    assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL024' || f.id === 'CBL028').map((f) => f.id), []);
+  });
+  it('reports "¶3." read as a paragraph whose marking opens the next line, in place of its missing marking', () => {
+    const body = '¶1. (C) One.\n\n¶2.\n  (C) Two.\n';
+    assert.deepEqual(found(body).filter((f) => f.startsWith('CBL028')), ['CBL028 10:0']);
+    assert.match(lint(body).find((f) => f.id === 'CBL028')!.message, /^Paragraph number '¶2\.' stands alone on its line/);
+    const fix = lint(body).find((f) => f.id === 'CBL028')!.fixes![0];
+    assert.ok(applyEdits(cable(body), fix.edits).includes('\n¶2. (C) Two.\n'));
+  });
+  it('leaves alone a number that is not the next, one under a line that ends no sentence, and one with no marking below', () => {
+    assert.deepEqual(found('¶1. (C) One.\n\n¶2. (C) Two said so.\n5.\n(C) Five.\n').filter((f) => f.startsWith('CBL028')), []);
+    assert.deepEqual(found('¶1. (C) One.\n\n¶2. (C) Two rose by\n3.\n(C) Three.\n').filter((f) => f.startsWith('CBL028')), []);
+    assert.deepEqual(found('¶1. (C) One.\n\n¶2. (C) Two said so.\n3.\nThree.\n').filter((f) => f.startsWith('CBL028')), []);
+  });
 });
 
 describe('rules: CBL024 and what a copy lost', () => {

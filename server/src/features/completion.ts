@@ -1249,7 +1249,7 @@ const SUBJECT_FIELD = FIELDS.findIndex((f) => f.name === 'subject');
  * between the fields written above the line and those written below it; a field on the caret's line is the one being
  * typed. Classified By only under a classified banner, once SUBJECT is written above, under a blank line (listed last,
  * marked `optional`, where the next REF item may go); REF, which a cable may do without, only on the line right under
- * SUBJECT, marked `optional` (listed last). Undefined when there is none, or
+ * SUBJECT or under the blank line below it, marked `optional` (listed last). Undefined when there is none, or
  * when asked for by a trigger character.
  */
 function fieldItems(cable: Cable, position: Position, ctx: CompletionContext): (CompletionItem & { optional?: boolean })[] | undefined {
@@ -1285,10 +1285,11 @@ function fieldItems(cable: Cable, position: Position, ctx: CompletionContext): (
     // "E.O. 13526: " in a cable of 25 June 2010 or later (by its date, else today's), when that order took effect.
     const text = f.name === 'eo' ? `E.O. ${orderInEffect(cable.date, ctx.now)}: ` : f.text;
     if ((field && field.range.start.line !== position.line) || !text.toUpperCase().startsWith(typed)) continue;
-    // "SUBJECT: HARBOR DUES" ⏎ "|": REF goes right under the subject, if anywhere (a line typed there, "RE|", may read
-    // as the subject's next line); a blank line below, the text or the Classified By line does.
+    // "SUBJECT: HARBOR DUES" ⏎ "|", or under the blank line below it ("SUBJECT: HARBOR DUES" ⏎ "" ⏎ "|"), where 90 of
+    // the 108 REF fields of the corpus's cables that write one stand, and 16 right under the subject; further down, the
+    // text or the Classified By line goes.
     let optional = f.name === 'refs';
-    if (optional && (last !== SUBJECT_FIELD || position.line - subjectEnd(cable.subject!, position.line) !== 1)) continue;
+    if (optional && (last !== SUBJECT_FIELD || !underSubject(cable, cable.subject!, position.line))) continue;
     if (f.name === 'classifiedBy') {
       // A classified cable's, after its SUBJECT (and REF), as FORMAT.md orders them (CBL020 reports it missing), under a
       // blank line, where 145 of the 161 Classified By lines of the corpus's cablegate cables stand; where the next REF
@@ -1308,6 +1309,12 @@ function fieldItems(cable: Cable, position: Position, ctx: CompletionContext): (
     });
   }
   return items.length > 0 ? items : undefined;
+}
+
+/** True when `line` is right under the SUBJECT field, or under the one blank line below it. */
+function underSubject(cable: Cable, subject: NonNullable<Cable['subject']>, line: number): boolean {
+  const below = line - subjectEnd(subject, line);
+  return below === 1 || (below === 2 && (cable.lines[line - 1] ?? '').trim() === '');
 }
 
 /** The last line of the SUBJECT field but for `caret`'s line, which a keyword typed under it may go on with. */

@@ -49,29 +49,88 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
  * The rules whose finding, on the line being typed, may only say that the line is not finished yet: no banner while
  * its first letters are typed (CBL010), no E.O., TAGS or SUBJECT line yet (CBL012, CBL017, CBL019) and no Classified By
  * (CBL020), each reported at the last line written; a field typed as far as its label (`TAGS: `, `DECL: `, `SUBJECT: `,
- * `Classified By: `, CBL015, CBL017, CBL019, CBL020); a paragraph typed as far as its number (`¶1. `, CBL028); and TAGS
- * whose host country's TAG is still to come (`TAGS: PREL `, CBL050).
+ * `Classified By: `, CBL015, CBL017, CBL019, CBL020); a paragraph typed as far as its number (`¶1. `, CBL028); TAGS
+ * whose host country's TAG is still to come (`TAGS: PREL `, CBL050); a header line typed as far as its first words
+ * (`DE RUEHLI`, `ZNY`, `R 141530Z`, CBL001); and a banner whose level is typed as far as some of its letters
+ * (`C O N F I D E N T I A`, CBL011).
  */
-export const HELD_WHILE_TYPING: ReadonlySet<string> = new Set(['CBL010', 'CBL012', 'CBL015', 'CBL017', 'CBL019', 'CBL020', 'CBL028', 'CBL050']);
+export const HELD_WHILE_TYPING: ReadonlySet<string> = new Set(['CBL001', 'CBL010', 'CBL011', 'CBL012', 'CBL015', 'CBL017', 'CBL019', 'CBL020', 'CBL028', 'CBL050']);
+
+/**
+ * The parts a cable typed from the top is written in (`FORMAT.md` §1–§5): what a finding of a part missing waits for
+ * while the writer types at the end of the text. A part is still to come while nothing written so far comes after it:
+ * the transmission header's missing format lines (CBL002) before the banner; the banner (CBL010) before any field;
+ * E.O. (CBL012) before TAGS and SUBJECT; TAGS (CBL017) before SUBJECT; SUBJECT (CBL019) before REF; and SUBJECT and
+ * Classified By (CBL020) before the first paragraph. Classified By, which some cables write above E.O., waits for
+ * nothing but the paragraphs.
+ */
+function stillToCome(f: Finding, cable: Cable): boolean {
+  if (cable.paragraphs.length > 0) return false;
+  switch (f.id) {
+    case 'CBL002':
+      // "The transmission header lacks 6 format lines: …", "… has no TO line.": not a line out of order.
+      return !cable.banner && !cable.eo && !cable.tags && !cable.subject && !f.message.includes(' comes after ');
+    case 'CBL010':
+      return !cable.eo && !cable.tags && !cable.subject && !cable.refs && !cable.classifiedBy;
+    case 'CBL012':
+      return !cable.tags && !cable.subject && !cable.refs;
+    case 'CBL017':
+      return !cable.subject && !cable.refs;
+    case 'CBL019':
+      return !cable.refs;
+    case 'CBL020':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** True when nothing but blank lines follows `line`: the writer types at the end of the text. */
+function atEnd(cable: Cable, line: number): boolean {
+  for (let i = line + 1; i < cable.lines.length; i++) if (cable.lines[i].trim().length > 0) return false;
+  return true;
+}
 
 /**
  * `findings` less those of {@link HELD_WHILE_TYPING} about `typingLine`, the line the writer's last edit left the caret
  * on: a finding starting on it, or on a line of the metadata field that spans it (a TAGS field wrapped over two lines).
  * They are shown again once an edit is made on another line, or the document is saved. `findings` as they are without
  * a line being typed (a document just opened, a closed file).
+ *
+ * A writer typing a cable from the top, at the end of the text, has not written its later parts yet: a part missing
+ * that comes below everything written so far ({@link stillToCome}: no E.O. line while the header and banner are typed)
+ * is held too, wherever it is reported, and so is a Summary or Comment left open (CBL027) while the last line, one word
+ * so far, reads as the signature (`Ambassador ` typed on a paragraph's second line). `paused`: the writer has paused
+ * on the line; only the parts still to come are held then, since the pause says nothing about them.
  */
-export function shownWhileTyping(findings: readonly Finding[], cable: Cable, typingLine: number | undefined): readonly Finding[] {
+export function shownWhileTyping(findings: readonly Finding[], cable: Cable, typingLine: number | undefined, paused = false): readonly Finding[] {
   if (typingLine === undefined) return findings;
   const fields: (Range | undefined)[] = [cable.eo?.range, cable.tags?.range, cable.subject?.range, cable.classifiedBy?.range];
   const spanning = fields.find((r) => r !== undefined && r.start.line <= typingLine && typingLine <= r.end.line);
   const labelled = labelTyped(cable, typingLine);
+  let end: boolean | undefined;
+  const typedAtEnd = () => (end ??= atEnd(cable, typingLine));
   const held = (f: Finding) => {
+    if (f.id === 'CBL002' || f.id === 'CBL010' || f.id === 'CBL012' || f.id === 'CBL017' || f.id === 'CBL019' || f.id === 'CBL020') {
+      if (f.range.start.line <= typingLine && stillToCome(f, cable) && typedAtEnd()) return true;
+    }
+    if (paused) return false;
+    if (f.id === 'CBL027') return signatureTyped(cable, typingLine) && f.message.includes(' opened without ') && typedAtEnd();
     if (!HELD_WHILE_TYPING.has(f.id)) return false;
     if (f.id === labelled) return true;
     const line = f.range.start.line;
     return line === typingLine || (spanning !== undefined && spanning.start.line <= line && line <= spanning.end.line);
   };
   return findings.some(held) ? findings.filter((f) => !held(f)) : findings;
+}
+
+/**
+ * True when `line`, the line being typed, reads as the signature alone on it: the first word of a paragraph's next
+ * line (`Ambassador `) is read so until a second word follows, which ends the paragraph and its Summary above it.
+ */
+function signatureTyped(cable: Cable, line: number): boolean {
+  const signature = cable.signature;
+  return signature !== undefined && !signature.glued && signature.token.range.start.line === line;
 }
 
 /**

@@ -1271,8 +1271,9 @@ class FieldBuilder {
   }
 }
 
-// "1.4", "1.5", "1:4", "1/4", "1,4" — the section of the order cited.
-const SECTION = /(?<![0-9.])1\s?([.:/,])\s?([45])(?![0-9])/;
+// "1.4", "1.5", "1:4", "1/4", "1,4" — the section of the order cited; "l.4" or "I.4", a letter for the digit 1 as a
+// typed or scanned copy leaves it, only so written, not after a letter or digit ("Roll.4"), which CBL022 reports.
+const SECTION = /(?:(?<![0-9.])1|(?<![0-9A-Za-z.])[lI](?=\.[45]))\s?([.:/,])\s?([45])(?![0-9])/;
 // "reasons", also split by a space or without its s: "Rea sons", "reaso ns", "reaons".
 const REASONS_KEYWORD = /\b(?:for\s+)?rea\s?s?\s?o\s?ns?\b\s*:?|\bper\b/i;
 const EO_12958 = /^E\.O\.?\s?12958\W*$/;

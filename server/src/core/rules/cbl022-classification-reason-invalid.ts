@@ -1,27 +1,38 @@
 /**
- * CBL022 classification-reason-invalid: Classification reason letters not valid for the cited section (a–g under sec. 1.5 of E.O. 12958, a–h under sec. 1.4 after E.O. 13292); sec. 1.5 after 2003 is info; 1:4 or 1/4 notation is a warning.
+ * CBL022 classification-reason-invalid: Classification reason letters not valid for the cited section (a–g under sec. 1.5 of E.O. 12958, a–h under sec. 1.4 after E.O. 13292); sec. 1.5 after 2003 is info; 1:4 or 1/4 notation is a warning, and a letter l or I for the digit 1 ('l.4') too, with a safe fix.
  */
 import type { Rule } from './types';
 
 export const rule: Rule = {
   id: 'CBL022',
   name: 'classification-reason-invalid',
-  description: "Classification reason letters not valid for the cited section (a–g under sec. 1.5 of E.O. 12958, a–h under sec. 1.4 after E.O. 13292); sec. 1.5 after 2003 is info; 1:4 or 1/4 notation is a warning.",
+  description: "Classification reason letters not valid for the cited section (a–g under sec. 1.5 of E.O. 12958, a–h under sec. 1.4 after E.O. 13292); sec. 1.5 after 2003 is info; 1:4 or 1/4 notation is a warning, and a letter l or I for the digit 1 ('l.4') too, with a safe fix.",
   tags: ["metadata"],
   defaultSeverity: 'warning',
-  fixable: false,
+  fixable: true,
+  safeFixes: true,
   docs: {
     bad: "Classified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (k).",
     good: "Classified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (d).",
-    rationale: "Reasons cite categories of the order; a letter outside the list cites nothing. A letter past h is read in brackets ('(k)') and in a list with the others ('1.4 (k,d)', 'K/D', 'b and m.'), where a letter is mistyped as often as in brackets; alone and unbracketed ('1.4 k') it is not, nor is one that words follow ('b/d, i.e. …').",
-    source: "FORMAT.md §7 rules 20–21, from [EO13292], [NITF] and [CFR197]; corpus analysis of the released cables (CORPUS-FINDINGS, 'Info only'): 1.5 after 2003 in 35 cables (info).",
+    rationale: "Reasons cite categories of the order; a letter outside the list cites nothing. A letter past h is read in brackets ('(k)') and in a list with the others ('1.4 (k,d)', 'K/D', 'b and m.'), where a letter is mistyped as often as in brackets; alone and unbracketed ('1.4 k') it is not, nor is one that words follow ('b/d, i.e. …'). A section written with a letter l or I for the digit 1 ('for reasons l.4 (b)', 'I.5'), as a typed or scanned copy leaves it, is read as the section meant, so its letters are checked, and reported with a safe fix that writes the digit alone; only so written, not after a letter or digit.",
+    source: "FORMAT.md §7 rules 20–21, from [EO13292], [NITF] and [CFR197]; corpus analysis of the released cables (CORPUS-FINDINGS, 'Info only'): 1.5 after 2003 in 35 cables (info). No released cable of the corpus writes a letter for the section's 1 (0 of 200); the reading is the one CBL015 gives a DECL date, for typed and scanned copies.",
   },
   check(cable, report) {
     const c = cable.classifiedBy;
     if (!c?.section) return;
     const written = c.section.text;
     // Only a section not written "1.4" or "1.5" needs its spaces taken out ("1. 4") and a closer look.
-    if (written !== '1.4' && written !== '1.5' && !/^1\.[45]$/.test(written.replace(/\s+/g, ''))) {
+    const first = written.charCodeAt(0);
+    if (first === 0x6c || first === 0x49) {
+      // "for reasons l.4 (b)": a letter l or I for the digit 1, as a typed or scanned copy leaves it; the fix writes the digit alone.
+      const meant = `1${written.slice(1)}`;
+      const at = c.section.range.start;
+      report({
+        message: `Reason section '${written}' has the letter '${written[0]}' for the digit 1: read as ${meant}.`,
+        range: c.section.range,
+        fixes: [{ title: `Write '${meant}'`, edits: [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, newText: '1' }], safe: true, preferred: true }],
+      });
+    } else if (written !== '1.4' && written !== '1.5' && !/^1\.[45]$/.test(written.replace(/\s+/g, ''))) {
       report({ message: `Reason section written '${written}'; write 1.4.`, range: c.section.range });
     }
     const allowed = c.sectionValue === '1.5' ? 'abcdefg' : 'abcdefgh';

@@ -1,24 +1,25 @@
 /**
- * CBL028 portion-marking-missing: A numbered paragraph of a classified cable has no portion marking (info on UNCLAS cables).
+ * CBL028 portion-marking-missing: A numbered paragraph of a classified cable has no portion marking (info on UNCLAS cables), or has it on
+ * the next line, its number alone on its line ('3.' ⏎ '(C) …').
  */
 import { LEVELS, levelAbbreviation, levelRank } from '../levels';
-import { isSpace, skipSpaces } from '../text';
-import type { Cable, Level, Token } from '../model';
-import { isClassified } from './util';
+import { isSpace, skipSpaces, trimEndOffset } from '../text';
+import type { Cable, Level, Paragraph, PortionMarking, Token } from '../model';
+import { isClassified, markingOnNextLine } from './util';
 import type { Fix, Rule } from './types';
 
 export const rule: Rule = {
   id: 'CBL028',
   name: 'portion-marking-missing',
-  description: "A numbered paragraph of a classified cable has no portion marking (info on UNCLAS cables).",
+  description: "A numbered paragraph of a classified cable has no portion marking (info on UNCLAS cables), or has it on the next line, its number alone on its line ('3.' ⏎ '(C) …').",
   tags: ["markings"],
   defaultSeverity: 'warning',
   fixable: true,
   docs: {
     bad: "¶3. Gauci also raised the training offer …",
     good: "¶3. (C) Gauci also raised the training offer …",
-    rationale: "The handbook asks for a classification marking after every paragraph number, so that each portion can be handled on its own. A marking after a Summary or Comment label (`¶1. Summary: (C) …`) counts, and CBL029 reports its place; a title paragraph whose items carry the markings (`¶5. Financing Issues` over `¶A. (S/NF) …`), a numbered Classified By line, a paragraph whose text opens with a redaction (`¶3.  XXXXXXXXXXXX`, the marking may be under it), and the items of a document quoted in a marked paragraph that number themselves from 1 need none of their own. One marking for the whole text covers every paragraph: a paragraph marked `(C - ENTIRE TEXT)`, or a line above the first paragraph such as `Sensitive but unclassified - entire text.`",
-    source: "FORMAT.md §6, from [FAH1-246]; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): some paragraphs unmarked in 5.4% of C/S cables; UNCLAS cables often unmarked (17.5%).",
+    rationale: "The handbook asks for a classification marking after every paragraph number, so that each portion can be handled on its own. A marking after a Summary or Comment label (`¶1. Summary: (C) …`) counts, and CBL029 reports its place; a title paragraph whose items carry the markings (`¶5. Financing Issues` over `¶A. (S/NF) …`), a numbered Classified By line, a paragraph whose text opens with a redaction (`¶3.  XXXXXXXXXXXX`, the marking may be under it), and the items of a document quoted in a marked paragraph that number themselves from 1 need none of their own. One marking for the whole text covers every paragraph: a paragraph marked `(C - ENTIRE TEXT)`, or a line above the first paragraph such as `Sensitive but unclassified - entire text.` A transcription also wraps a paragraph's opening, its number alone on a line and its marking opening the next (`3.` ⏎ `(C) Tavares added …`): a bare number there, the next number after a sentence's end inside the paragraph before, is read as no paragraph (a bare number needs its marking on its line), so CBL024 saw a gap and the text under it ran on in the paragraph before; a pilcrow's (`¶3.` ⏎ `(C) …`) is read as a paragraph with no marking. Both are reported as a marking not on its paragraph's line, with a fix for you to choose that joins the number and the marking with one space (`3. (C) Tavares added …`): the marking then becomes the paragraph's, where it was a line's.",
+    source: "FORMAT.md §6, from [FAH1-246]; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): some paragraphs unmarked in 5.4% of C/S cables; UNCLAS cables often unmarked (17.5%). No corpus cable writes a paragraph's number alone on its line with its marking opening the next (0 of 200).",
   },
   check(cable, report) {
     const banner = cable.banner;
@@ -38,6 +39,8 @@ export const rule: Rule = {
       if (classifiedBy && classifiedBy.keyword.range.start.line === at.line && classifiedBy.keyword.range.start.character === skipSpaces(line, at.character)) continue;
       // "¶3.  XXXXXXXXXXXX": a redaction right after the number may hold the marking; the release blanked it, the cable did not leave it out.
       if (redactionAt(cable.redactions, at.line, skipSpaces(line, at.character))) continue;
+      // "¶3." ⏎ "(C) Tavares added …": the marking opens the next line, a line break where the opening was (reported below).
+      if (markingOnNextLine(cable, at.line, at.character)) continue;
       if (markings === undefined) {
         // "Sensitive but unclassified - entire text." above the first paragraph, or "¶1. (C - ENTIRE TEXT)", marks every portion at once.
         if (marksEntireText(cable)) return;
@@ -62,8 +65,57 @@ export const rule: Rule = {
       }
       report({ message: `Paragraph ${p.readAs} has no portion marking.`, range: p.marker.range, fixes, severity: classified ? undefined : 'info' });
     }
+    let isClassifiedCable: boolean | undefined;
+    const classifiedCable = () => (isClassifiedCable ??= isClassified(cable));
+    for (let i = 0; i < paragraphs.length; i++) splitOpenings(cable, paragraphs[i], (written, n, line, start, end, opening) => {
+      const next = cable.lines[line + 1];
+      const marking = opening.token.text;
+      // A fix for you to choose: the marking becomes the paragraph's, where it was a line's.
+      report({
+        message: `Paragraph number '${written}' stands alone on its line, its marking '${marking}' opening the next: write them on one line as paragraph ${n} opens.`,
+        range: { start: { line, character: start }, end: { line, character: end } },
+        fixes: [{ title: `Join them: '${written} ${marking}'`, edits: [{ range: { start: { line, character: end }, end: { line: line + 1, character: skipSpaces(next) } }, newText: ' ' }], safe: false }],
+        severity: classifiedCable() ? undefined : 'info',
+      });
+    });
   },
 };
+
+/**
+ * "… a year (REF A)." ⏎ "3." ⏎ "(C) Tavares added …": the next paragraph's number alone on a line of `p`'s text, after a
+ * sentence's end, its marking opening the line under it, as a transcription wraps a paragraph's opening; the parser reads
+ * no paragraph there, a bare number needing its marking on its line. "¶3." ⏎ "(C) …", which the parser reads as a
+ * paragraph with no marking, is `p` itself. Each is passed to `found`: the number as written, the paragraph it opens, and
+ * where it stands, and the marking under it.
+ */
+function splitOpenings(cable: Cable, p: Paragraph, found: (written: string, n: number, line: number, start: number, end: number, marking: PortionMarking) => void): void {
+  const lines = cable.lines;
+  const marker = p.marker.range;
+  const own = p.portion === undefined && p.itemPortion === undefined ? markingOnNextLine(cable, marker.end.line, marker.end.character) : undefined;
+  if (own) found(p.marker.text, p.readAs, marker.start.line, marker.start.character, marker.end.character, own);
+  const last = Math.min(p.range.end.line, lines.length - 1);
+  for (let l = p.range.start.line + 1; l < last; l++) {
+    const text = lines[l];
+    const start = skipSpaces(text);
+    const c = text.charCodeAt(start);
+    // A character test first: most lines open with a letter.
+    if (c !== 182 /* ¶ */ && (c < 48 || c > 57)) continue;
+    const end = trimEndOffset(text);
+    const number = SPLIT_NUMBER.exec(text.slice(start, end));
+    if (!number || Number(number[2]) !== p.readAs + 1) continue;
+    const above = lines[l - 1];
+    const aboveEnd = trimEndOffset(above);
+    if (aboveEnd > 0 && !SENTENCE_END.test(above.slice(Math.max(0, aboveEnd - 2), aboveEnd))) continue;
+    const marking = markingOnNextLine(cable, l, end);
+    if (marking) found(number[0], p.readAs + 1, l, start, end, marking);
+  }
+}
+
+/** A paragraph number and nothing else: "3.", "¶3.", "¶ 3.". */
+const SPLIT_NUMBER = /^(¶ ?)?([0-9]{1,3})\.$/;
+
+/** The end of a sentence, a closing quote or parenthesis after it: "year.", "(REF A).", "said.”". */
+const SENTENCE_END = /[.!?]["'”’)\]]?$/;
 
 
 // A whole-text marking as a line of its own says it: "Sensitive but unclassified - entire text.", "CONFIDENTIAL -- ENTIRE TEXT".

@@ -6,7 +6,8 @@ import type { Cable, CalendarDate, Caveat, ItemMarking, Level, PortionMarking, R
 import { findInTextReferences } from '../mentions';
 import { isItemMarking } from '../parse/body';
 import { BANNER_SEARCH, bannerDecidedBy, readFirstBanner } from '../parse/index';
-import { isBlankedLine, isSpace, lineStarts, offsetAt, paragraphIndexAt, partitionPoint, range } from '../text';
+import { parsePortionMarking } from '../parse/marking';
+import { isBlankedLine, isSpace, lineStarts, markingStart, offsetAt, paragraphIndexAt, partitionPoint, range, skipSpaces, trimEndOffset } from '../text';
 import { KNOWN_TAGS } from '../tagCodes';
 import type { Fix, Report, TextEdit } from './types';
 
@@ -471,4 +472,18 @@ export function fieldLineFix(cable: Cable, field: MissingField, keyword: string)
   }
   if (after === undefined) return undefined;
   return insert(after, lines[after].length, `${gap ? eol + eol : eol}${keyword}`);
+}
+
+/**
+ * The marking that opens the line under `line` when nothing but white space follows `from` on `line`: a paragraph's
+ * number alone on its line with its marking on the next (`3.` ⏎ `(C) Tavares added …`), as a transcription wraps a
+ * paragraph's opening. Undefined when the next line opens with no marking that names a level.
+ */
+export function markingOnNextLine(cable: Cable, line: number, from: number): PortionMarking | undefined {
+  const text = cable.lines[line];
+  const next = cable.lines[line + 1];
+  if (text === undefined || next === undefined || trimEndOffset(text) > from) return undefined;
+  // "\u200B(C) …": an invisible character (CBL035 reports it) hides no marking.
+  const marking = parsePortionMarking(line + 1, next, markingStart(next, skipSpaces(next)));
+  return marking?.level === undefined ? undefined : marking;
 }
