@@ -112,7 +112,8 @@ const fixtures = [
   ['cbl036-caveat-conflict', V, (t) => sub(t, '\nNOFORN\n', '\nNOFORN\nEXDIS\n')],
   ['cbl037-header-field-order', V, (t) => sub(t, 'E.O. 12958: DECL: 06/03/2019\nTAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PREL PGOV MARR MOPS MT LY\nE.O. 12958: DECL: 06/03/2019')],
   ['cbl038-decl-on-unclassified', L, (t) => sub(t, 'E.O. 12958: N/A', 'E.O. 12958: DECL: 11/12/2018')],
-  ['cbl039-banner-section-invalid', V, (t) => sub(t, 'SECTION 01 OF 02', 'SECTION 03 OF 02')],
+  // The clean one heads its second section with the banner again, as a concatenation of the sections does (00HARARE6677).
+  ['cbl039-banner-section-invalid', V, (t) => sub(t, 'SECTION 01 OF 02', 'SECTION 03 OF 02'), (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'S E C R E T SECTION 02 OF 02 VALLETTA 000412')],
   ['cbl040-xyz-routing-mismatch', V, (t) => sub(t, 'VZCZCXRO5521\nPP RUEHWEB', 'VZCZCXYZ0000\nPP RUEHWEB RUEHRO'), (t) => sub(t, 'VZCZCXRO5521', 'VZCZCXYZ0000')],
   ['cbl041-eo-order-after-cable', V, (t) => sub(t, 'E.O. 12958', 'E.O. 13526')],
   ['cbl042-secretary-signature-date', Q, (t) => sub(D(t), '\nMARSH\n', '\nRICE\n'), (t) => sub(D(t), '\nMARSH\n', '\nCLINTON\n')],
