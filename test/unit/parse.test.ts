@@ -643,13 +643,16 @@ describe('parser: metadata', () => {
     assert.deepEqual(two.map((i) => `${i.doubledLetter?.text ?? '-'} ${i.letter} ${i.citation.text}`), ['- A NOWHERE 12', '- B NOWHERE 14']);
   });
 
-  it('reads a portion marking after a REF item\'s letter, or opening the field, as no letter and no part of the citation', () => {
+  it('reads a portion marking after a REF item\'s letter, opening the field or after the citation as no letter and no part of the citation', () => {
     const head = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n';
     const tail = '\n\nClassified By: Ambassador, reason 1.4 (b,d)\n';
     const items = parse(`${head}REF: A. (S) NOWHERE 488\n¶B. (TS) STATE 30122\nC. (C) STATE 30123\nD. (U) STATE 30124 E. (S/NF) STATE 30125${tail}`).refs!.items;
     // "C. (C)" stays the letter written twice, as the released cables write it.
     assert.deepEqual(items.map((i) => `${i.doubledLetter?.text ?? '-'} ${i.letter} ${i.citation.text}`), ['- A NOWHERE 488', '- B STATE 30122', 'C. C STATE 30123', '- D STATE 30124', '- E STATE 30125']);
     assert.deepEqual(items.map((i) => i.cable && `${i.cable.post} ${i.cable.number}`), ['NOWHERE 488', 'STATE 30122', 'STATE 30123', 'STATE 30124', 'STATE 30125']);
+    // A marking after the citation ends it as a label does, and the citation names its cable.
+    const after = parse(`${head}REF: A. NOWHERE 488 (C/NF)\nB. STATE 30122 (S//NF) (NOTAL)${tail}`).refs!.items;
+    assert.deepEqual(after.map((i) => `${i.citation.text} ${i.cable?.number} ${i.labels.map((l) => l.text).join(' ')}`), ['NOWHERE 488 488 (C/NF)', 'STATE 30122 30122 (S//NF) (NOTAL)']);
     const alone = parse(`${head}REF: (S) NOWHERE 488${tail}`).refs!.items;
     assert.deepEqual(alone.map((i) => `${i.letter ?? '-'} ${i.citation.text}`), ['- NOWHERE 488']);
     // A letter in parentheses that is not a level's, or comes where the next item's letter is due after a citation, is a letter.

@@ -1507,15 +1507,30 @@ function trailingLabels(line: number, text: string, start: number, end: number):
     // A label ends with ")".
     if (text.charCodeAt(trimEndOffset(text, citationEnd, from) - 1) !== 41) break;
     const lm = LABEL.exec(text.slice(from, citationEnd));
-    if (!lm) break;
-    let cut = from + lm.index;
+    // "STATE 30122 (C/NF)": a portion marking naming a level ends the item as a label does.
+    const open = lm ? from + lm.index : markingLabel(text, from, citationEnd);
+    if (open < 0) break;
+    let cut = open;
     if (cut === start) break;
     const labelStart = cut;
-    labels.unshift(token(line, text, labelStart, labelStart + lm[1].length + 2));
+    const labelEnd = trimEndOffset(text, citationEnd, from);
+    labels.unshift(token(line, text, labelStart, lm ? labelStart + lm[1].length + 2 : labelEnd));
     while (cut > start && isSpace(text.charCodeAt(cut - 1))) cut--;
     citationEnd = cut;
   }
   return { labels, citationEnd };
+}
+
+/**
+ * Where a portion marking that names a level and ends `[from, to)` (white space after it aside) opens
+ * (`(C/NF)`, `(S//NF)`), or -1; the caller has seen the `)`.
+ */
+function markingLabel(text: string, from: number, to: number): number {
+  const close = trimEndOffset(text, to, from) - 1;
+  const open = text.lastIndexOf('(', close);
+  if (open < from) return -1;
+  const marking = parsePortionMarking(0, text, open);
+  return marking?.level && marking.wellFormed && marking.token.range.end.character === close + 1 ? open : -1;
 }
 
 /** The parts of `[from, to)` between the characters `sep`, empty ones included. */
