@@ -127,7 +127,9 @@ const fixtures = [
   // The year mistyped, 2091 for 2019; the clean fixture's DECL is 25 years after the cable to the day, the latest it may be.
   ['cbl048-decl-past-25-years', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2091'), (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2034')],
   // A transcription's semicolons for colons and a zero for the O of E.O.; the Classified By label written twice, and a REF item's letter.
-  ['cbl049-label-punctuation', V, (t) => sub(sub(sub(sub(sub(sub(t, 'E.O. 12958', 'E.0. 12958'), 'TAGS:', 'TAGS;'), 'SUBJECT:', 'SUBJECT;'), 'REF: A.', 'REP: A.'), 'Classified By:', 'Classified By; Classified by'), '¶B. STATE 51120', '¶B. (B) STATE 51120')],
+  ['cbl049-label-punctuation', V, (t) => sub(sub(sub(sub(sub(sub(t, 'E.O. 12958', 'E.0. 12958'), 'TAGS:', 'TAGS;'), 'SUBJECT:', 'SUBJECT;'), 'REF: A.', 'REP: A.'), 'Classified By:', 'Classified By; Classified by'), '¶B. STATE 51120', '¶B. (B) STATE 51120'),
+    // The clean one marks its REF items, the third with the level its letter names ("¶C. (C) …"): a marking, not the letter written twice.
+    (t) => sub(t, 'REF: A. VALLETTA 388\n¶B. STATE 51120', 'REF: A. (S) VALLETTA 388\n¶B. (C) STATE 51120\n¶C. (C) STATE 51187')],
   // Portugal's TAG left out of a cable from Embassy Lisbon.
   ['cbl050-host-country-tag-missing', L, (t) => sub(t, 'EINV, PO', 'EINV')],
   // A zero for O, a one for L and a small l for I in TAGS; the clean fixture's G-8 is a known TAG, and N1 reads as both NI and NL.

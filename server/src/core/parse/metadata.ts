@@ -991,13 +991,27 @@ class FieldBuilder {
   /**
    * True when the level letter in parentheses at `at` (`(S)`, `(C)`, `(U)`) is an item's portion marking rather than its
    * letter: right after another item's letter with only white space between (`A. (S) NOWHERE 488`; the same letter
-   * again, `¶C. (C) PARIS 7527`, is the letter written twice), or opening the first item of the field (`REF: (S) NOWHERE
-   * 488`) when it is not `A`.
+   * again, `¶C. (C) PARIS 7527`, is the letter written twice where the items before it are so written), or opening the
+   * first item of the field (`REF: (S) NOWHERE 488`).
    */
-  #refMarking(text: string, markers: readonly { end: number; letter: string; after?: number }[], from: number, at: number, letter: string): boolean {
+  #refMarking(text: string, markers: readonly { start: number; end: number; letter: string; after?: number }[], from: number, at: number, letter: string): boolean {
     const last = markers[markers.length - 1];
-    if (last) return last.after === undefined && last.letter !== letter && skipSpaces(text, last.end) === at;
+    if (last) {
+      if (last.after !== undefined || skipSpaces(text, last.end) !== at) return false;
+      // "¶C. (C) PARIS 7527" after "A. (A) …" and "¶B. (B) …": the release letters every item twice, so the same letter
+      // again is the letter written twice only where an item before it is so written, not under items marked "B. (C) …".
+      return last.letter !== letter || !this.#lettersDoubled(text, markers);
+    }
     return this.#refItems.length === 0 && !this.#pendingRef && skipSpaces(text, from) === at;
+  }
+
+  /** True when an item read before in this field, or on this line, has its letter written twice (`A. (A) …`). */
+  #lettersDoubled(text: string, markers: readonly { end: number; start: number; letter: string }[]): boolean {
+    for (const item of this.#refItems) if (item.doubledLetter) return true;
+    for (let k = 1; k < markers.length; k++) {
+      if (markers[k].letter === markers[k - 1].letter && skipSpaces(text, markers[k - 1].end) === markers[k].start) return true;
+    }
+    return false;
   }
 
   /**
