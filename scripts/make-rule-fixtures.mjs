@@ -81,7 +81,8 @@ const fixtures = [
   ['cbl020-classified-by-missing', Q, (t) => sub(t, 'Classified By: Ambassador Helen Marsh', 'Classi fied By; Ambassador Helen Marsh')],
   ['cbl021-classified-by-on-unclassified', L, (t) => sub(t, 'NEW CONTAINER TERMINAL\n', 'NEW CONTAINER TERMINAL\n\nClassified By: EconOff Dana Pires for reasons 1.4 (b).\n')],
   ['cbl022-classification-reason-invalid', Q, (t) => sub(t, '1.4 (b) and (d)', 'l.4 (b) and (k)')],
-  ['cbl023-ref-letter-sequence', V, (t) => sub(t, '¶B. STATE 51120', '¶C. STATE 51120')],
+  // The clean one marks its REF items ("A. (C) …", "¶B. (S/NF) …"): a marking after the letter is no second letter.
+  ['cbl023-ref-letter-sequence', V, (t) => sub(t, '¶B. STATE 51120', '¶C. STATE 51120'), (t) => sub(t, 'REF: A. VALLETTA 388\n¶B. STATE 51120', 'REF: A. (C) VALLETTA 388\n¶B. (S/NF) STATE 51120')],
   // Both fixtures stand for a copy whose release blanked paragraph 3, leaving one line of X's: the gap it leaves is no finding.
   ['cbl024-paragraph-number-sequence', V, (t) => blankedParagraph(sub(t, '¶5. (C) Comment', '¶6. (C) Comment')), (t) => blankedParagraph(t)],
   ['cbl025-paragraph-number-duplicate', V, (t) => sub(t, '¶3. (C) Gauci', '¶2. (C) Gauci')],
@@ -111,7 +112,8 @@ const fixtures = [
   ['cbl036-caveat-conflict', V, (t) => sub(t, '\nNOFORN\n', '\nNOFORN\nEXDIS\n')],
   ['cbl037-header-field-order', V, (t) => sub(t, 'E.O. 12958: DECL: 06/03/2019\nTAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PREL PGOV MARR MOPS MT LY\nE.O. 12958: DECL: 06/03/2019')],
   ['cbl038-decl-on-unclassified', L, (t) => sub(t, 'E.O. 12958: N/A', 'E.O. 12958: DECL: 11/12/2018')],
-  ['cbl039-banner-section-invalid', V, (t) => sub(t, 'SECTION 01 OF 02', 'SECTION 03 OF 02')],
+  // The clean one heads its second section with the banner again, as a concatenation of the sections does (00HARARE6677).
+  ['cbl039-banner-section-invalid', V, (t) => sub(t, 'SECTION 01 OF 02', 'SECTION 03 OF 02'), (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'S E C R E T SECTION 02 OF 02 VALLETTA 000412')],
   ['cbl040-xyz-routing-mismatch', V, (t) => sub(t, 'VZCZCXRO5521\nPP RUEHWEB', 'VZCZCXYZ0000\nPP RUEHWEB RUEHRO'), (t) => sub(t, 'VZCZCXRO5521', 'VZCZCXYZ0000')],
   ['cbl041-eo-order-after-cable', V, (t) => sub(t, 'E.O. 12958', 'E.O. 13526')],
   ['cbl042-secretary-signature-date', Q, (t) => sub(D(t), '\nMARSH\n', '\nRICE\n'), (t) => sub(D(t), '\nMARSH\n', '\nCLINTON\n')],
@@ -125,7 +127,9 @@ const fixtures = [
   // The year mistyped, 2091 for 2019; the clean fixture's DECL is 25 years after the cable to the day, the latest it may be.
   ['cbl048-decl-past-25-years', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2091'), (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06/03/2034')],
   // A transcription's semicolons for colons and a zero for the O of E.O.; the Classified By label written twice, and a REF item's letter.
-  ['cbl049-label-punctuation', V, (t) => sub(sub(sub(sub(sub(sub(t, 'E.O. 12958', 'E.0. 12958'), 'TAGS:', 'TAGS;'), 'SUBJECT:', 'SUBJECT;'), 'REF: A.', 'REP: A.'), 'Classified By:', 'Classified By; Classified by'), '¶B. STATE 51120', '¶B. (B) STATE 51120')],
+  ['cbl049-label-punctuation', V, (t) => sub(sub(sub(sub(sub(sub(t, 'E.O. 12958', 'E.0. 12958'), 'TAGS:', 'TAGS;'), 'SUBJECT:', 'SUBJECT;'), 'REF: A.', 'REP: A.'), 'Classified By:', 'Classified By; Classified by'), '¶B. STATE 51120', '¶B. (B) STATE 51120'),
+    // The clean one marks its REF items, the third with the level its letter names ("¶C. (C) …"): a marking, not the letter written twice.
+    (t) => sub(t, 'REF: A. VALLETTA 388\n¶B. STATE 51120', 'REF: A. (S) VALLETTA 388\n¶B. (C) STATE 51120\n¶C. (C) STATE 51187')],
   // Portugal's TAG left out of a cable from Embassy Lisbon.
   ['cbl050-host-country-tag-missing', L, (t) => sub(t, 'EINV, PO', 'EINV')],
   // A zero for O, a one for L and a small l for I in TAGS; the clean fixture's G-8 is a known TAG, and N1 reads as both NI and NL.

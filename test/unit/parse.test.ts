@@ -670,6 +670,28 @@ describe('parser: metadata', () => {
     assert.deepEqual(two.map((i) => `${i.doubledLetter?.text ?? '-'} ${i.letter} ${i.citation.text}`), ['- A NOWHERE 12', '- B NOWHERE 14']);
   });
 
+  it('reads a portion marking after a REF item\'s letter, opening the field or after the citation as no letter and no part of the citation', () => {
+    const head = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n';
+    const tail = '\n\nClassified By: Ambassador, reason 1.4 (b,d)\n';
+    const items = parse(`${head}REF: A. (S) NOWHERE 488\n¶B. (TS) STATE 30122\nC. (C) STATE 30123\nD. (U) STATE 30124 E. (S/NF) STATE 30125${tail}`).refs!.items;
+    // "C. (C)" under items marked so is a marking too, not the letter written twice, which CBL049's Fix All would delete.
+    assert.deepEqual(items.map((i) => `${i.doubledLetter?.text ?? '-'} ${i.letter} ${i.citation.text}`), ['- A NOWHERE 488', '- B STATE 30122', '- C STATE 30123', '- D STATE 30124', '- E STATE 30125']);
+    // Under items whose letters are written twice, as the released cables write them (05PARIS7835), it is the letter again.
+    for (const field of ['REF: A. (A) NOWHERE 12\n¶B. (B) NOWHERE 14\n¶C. (C) NOWHERE 16', 'REF: A. (A) NOWHERE 12 B. (B) NOWHERE 14 C. (C) NOWHERE 16']) {
+      const doubled = parse(`${head}${field}${tail}`).refs!.items;
+      assert.deepEqual(doubled.map((i) => `${i.doubledLetter?.text ?? '-'} ${i.letter} ${i.citation.text}`), ['A. A NOWHERE 12', `${field.includes('¶') ? '¶B.' : 'B.'} B NOWHERE 14`, `${field.includes('¶') ? '¶C.' : 'C.'} C NOWHERE 16`]);
+    }
+    assert.deepEqual(items.map((i) => i.cable && `${i.cable.post} ${i.cable.number}`), ['NOWHERE 488', 'STATE 30122', 'STATE 30123', 'STATE 30124', 'STATE 30125']);
+    // A marking after the citation ends it as a label does, and the citation names its cable.
+    const after = parse(`${head}REF: A. NOWHERE 488 (C/NF)\nB. STATE 30122 (S//NF) (NOTAL)${tail}`).refs!.items;
+    assert.deepEqual(after.map((i) => `${i.citation.text} ${i.cable?.number} ${i.labels.map((l) => l.text).join(' ')}`), ['NOWHERE 488 488 (C/NF)', 'STATE 30122 30122 (S//NF) (NOTAL)']);
+    const alone = parse(`${head}REF: (S) NOWHERE 488${tail}`).refs!.items;
+    assert.deepEqual(alone.map((i) => `${i.letter ?? '-'} ${i.citation.text}`), ['- NOWHERE 488']);
+    // A letter in parentheses that is not a level's, or comes where the next item's letter is due after a citation, is a letter.
+    const letters = parse(`${head}REF: (A) NOWHERE 12 (B) NOWHERE 14 (C) NOWHERE 16${tail}`).refs!.items;
+    assert.deepEqual(letters.map((i) => `${i.letter} ${i.citation.text}`), ['A NOWHERE 12', 'B NOWHERE 14', 'C NOWHERE 16']);
+  });
+
   it('reads REF letters past Z written twice (Z. ⏎ AA. ⏎ BB.) as the items\' letters, only after Z, and in-text "ref AA" names its item', () => {
     const lettered = Array.from({ length: 26 }, (_, k) => `${String.fromCharCode(65 + k)}. NOWHERE ${101 + k}`).join('\n');
     const text = `C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nREF: ${lettered} AA. NOWHERE 127\n(BB) NOWHERE 128\n\nDD. NOWHERE 130\n\nClassified By: Ambassador, reason 1.4 (b,d)\n\n¶1. (C) As ref AA said (refs Z and BB), ref DD and ref EE.\n`;

@@ -192,8 +192,8 @@ describe('preview: the text', () => {
     // A signature written twice, a blank line apart: both names are set apart.
     assert.equal(preview(CABLE.replace('contact.\nROE\n', 'contact.\n\nROE\n\nROE\n')).html.match(/<span class="signature">ROE<\/span>/g)?.length, 2);
     assert.match(html, /<span class="ref-letter">¶B\.<\/span> STATE 51120/);
-    // A letter written twice ("¶C. (C) …"): both letters are set apart.
-    assert.match(preview(CABLE.replace('¶B. STATE 51120', '¶B. STATE 51120\n¶C. (C) STATE 51121')).html, /<span class="ref-letter">¶C\.<\/span> <span class="ref-letter">\(C\)<\/span> STATE 51121/);
+    // A letter written twice ("¶C. (C) …" under "¶B. (B) …", as the release letters a whole field): both letters are set apart.
+    assert.match(preview(CABLE.replace('¶B. STATE 51120', '¶B. (B) STATE 51120\n¶C. (C) STATE 51121')).html, /<span class="ref-letter">¶C\.<\/span> <span class="ref-letter">\(C\)<\/span> STATE 51121/);
     assert.doesNotMatch(html, /style=|<script/i);
     assert.equal(escapeHtml(`<a href="x" title='y'>&\0</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&#0;&lt;/a&gt;');
   });

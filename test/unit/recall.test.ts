@@ -280,6 +280,17 @@ const MUTATIONS: Mutation[] = [
     if (!m || m[1] === '01') return undefined;
     return { text: edit(c, c.banner, (l) => l.replace('SECTION 01 OF', 'SECTION 02 OF')), line: c.banner };
   } },
+  { rule: 'CBL039', name: 'head the second section with a banner of another level', plant: (c) => {
+    // The first continuation-page line of a cable in sections becomes the second section's banner, as a concatenation
+    // of the sections repeats it (00HARARE6677), with the other classified level.
+    const m = c.banner < 0 ? null : BANNER.exec(c.lines[c.banner]);
+    if (!m || m[3] || !/^\S+ SECTION 01 OF \d\d /.test(c.lines[c.banner].replace(/^(S E C R E T|C O N F I D E N T I A L)/, 'X'))) return undefined;
+    const page = find(c, PAGE, c.banner + 1);
+    if (page < 0) return undefined;
+    const other = m[1] ? (m[1].includes(' ') ? 'C O N F I D E N T I A L' : 'CONFIDENTIAL') : m[2]!.includes(' ') ? 'S E C R E T' : 'SECRET';
+    const banner = other + c.lines[c.banner].slice(m[0].length).replace('SECTION 01 OF', 'SECTION 02 OF');
+    return { text: edit(c, page, () => banner), line: page };
+  } },
   { rule: 'CBL043', name: 'file the cable under the next serial', plant: (c) => {
     const m = /^(\d\d)([A-Z]+)(\d+)\.txt$/.exec(c.name);
     return m ? { text: c.text, line: c.banner, anywhere: true, fileName: `${m[1]}${m[2]}${parseInt(m[3], 10) + 1}.txt` } : undefined;
@@ -711,7 +722,7 @@ const FLOORS: Record<string, number> = {
   CBL036: 0.99, // 179/179
   CBL037: 0.99, // 141/141
   CBL038: 0.99, // 18/18
-  CBL039: 0.99, // 230/230
+  CBL039: 0.99, // 292/292
   CBL040: 0.99, // 54/54
   CBL041: 0.99, // 155/155
   CBL042: 0.99, // 11/11

@@ -133,6 +133,18 @@ describe('rules: messages', () => {
     ]);
   });
 
+  it('CBL039 reports a later section\'s banner of the same cable whose level or total is not the first\'s, pointing to the first banner; not another cable\'s', () => {
+    const head = (level: string, section: string, serial = '000430') => `${level} SECTION ${section} NOWHERE ${serial}\n\nE.O. 12958: DECL: 06/05/2019\nTAGS: PREL\nSUBJECT: X\n\n`;
+    const found = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL039').map((f) => `${formatFinding(f)} | ${f.related?.map((r) => `${r.range.start.line + 1} ${r.message}`).join(', ')}`);
+    assert.deepEqual(found(`${head('S E C R E T', '01 OF 02')}1. (S) Text.\n\n${head('C O N F I D E N T I A L', '02 OF 03')}2. (C) More.\n`), [
+      "9:1-9:24 CBL039 error The SECTION 02 banner says CONFIDENTIAL, but the first banner says SECRET: every section of a cable carries the cable's level; correct the one that is wrong. | 1 First banner",
+      '9:39-9:41 CBL039 error The SECTION 02 banner says OF 03, but the first banner says OF 02: every section of a cable gives the same total. | 1 First banner',
+    ]);
+    // The same level and total, however spelt, and a second cable in the same file, are fine.
+    assert.deepEqual(found(`${head('S E C R E T', '01 OF 02')}1. (S) Text.\n\n${head('SECRET', '02 OF 02')}2. (S) More.\n`), []);
+    assert.deepEqual(found(`${head('S E C R E T', '01 OF 02')}1. (S) Text.\n\n${head('C O N F I D E N T I A L', '01 OF 01', '000431')}1. (C) More.\n`), []);
+  });
+
   it('CBL024 names the paragraphs a gap leaves out', () => {
     const text = 'UNCLAS NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) One.\n\n¶3. (U) Three.\n\n¶7. (U) Seven.\n\n¶6. (U) Six.\n';
     const messages = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL024').map((f) => `${f.range.start.line}: ${f.message}`);

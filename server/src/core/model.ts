@@ -393,7 +393,7 @@ export interface RefItem {
    * citing cable's post with a higher number. Undefined when that year is unknown.
    */
   readonly id?: string;
-  /** Trailing labels such as `(NOTAL)` or `(EXDIS)`. */
+  /** Trailing labels such as `(NOTAL)` or `(EXDIS)`, and a portion marking after the citation (`(C/NF)`). */
   readonly labels: readonly Token[];
 }
 

@@ -938,21 +938,31 @@ class FieldBuilder {
    */
   refAppend(line: number, text: string, from: number, to: number, continued = false): void {
     // Letters: "A.", "A)", "(A)", "¶B.", "A:".
-    const markers: { start: number; end: number; letter: string }[] = [];
+    const markers: { start: number; end: number; letter: string; after?: number }[] = [];
     const re = REF_LETTER;
     re.lastIndex = from;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null && m.index < to) {
-      markers.push({ start: m.index, end: m.index + m[0].length, letter: (m[2] ?? m[3]).toUpperCase() });
+      const letter = (m[2] ?? m[3]).toUpperCase();
+      const end = m.index + m[0].length;
+      // "A. (S) NOWHERE 488": a portion marking after the item's letter, not a second letter ("¶C. (C) PARIS 7527" is one).
+      if (m[2] !== undefined && isLevelLetter(letter) && this.#refMarking(text, markers, from, m.index, letter)) {
+        if (markers.length > 0) markers[markers.length - 1].after = end;
+        else from = end;
+        continue;
+      }
+      markers.push({ start: m.index, end, letter });
     }
     this.#doubleLetters(text, from, to, markers);
     const segments: { start: number; end: number; marker?: (typeof markers)[number] }[] = [];
     if (markers.length === 0) segments.push({ start: from, end: to });
     else {
       if (text.slice(from, markers[0].start).trim().length > 0) segments.push({ start: from, end: markers[0].start });
-      markers.forEach((mk, k) => segments.push({ start: mk.end, end: k + 1 < markers.length ? markers[k + 1].start : to, marker: mk }));
+      markers.forEach((mk, k) => segments.push({ start: mk.after ?? mk.end, end: k + 1 < markers.length ? markers[k + 1].start : to, marker: mk }));
     }
     for (const seg of segments) {
+      // "B. (S/NF) STATE 30122", "(TS) STATE 30122": an item's portion marking is no part of its citation.
+      seg.start = skipRefMarking(text, seg.start, seg.end);
       if (seg.marker) {
         const letterToken = token(line, text, seg.marker.start, seg.marker.end);
         // "¶B. (B) MADRID 156": the letter written twice on one line, the first before nothing but the second.
@@ -981,6 +991,32 @@ class FieldBuilder {
         }
       }
     }
+  }
+
+  /**
+   * True when the level letter in parentheses at `at` (`(S)`, `(C)`, `(U)`) is an item's portion marking rather than its
+   * letter: right after another item's letter with only white space between (`A. (S) NOWHERE 488`; the same letter
+   * again, `¶C. (C) PARIS 7527`, is the letter written twice where the items before it are so written), or opening the
+   * first item of the field (`REF: (S) NOWHERE 488`).
+   */
+  #refMarking(text: string, markers: readonly { start: number; end: number; letter: string; after?: number }[], from: number, at: number, letter: string): boolean {
+    const last = markers[markers.length - 1];
+    if (last) {
+      if (last.after !== undefined || skipSpaces(text, last.end) !== at) return false;
+      // "¶C. (C) PARIS 7527" after "A. (A) …" and "¶B. (B) …": the release letters every item twice, so the same letter
+      // again is the letter written twice only where an item before it is so written, not under items marked "B. (C) …".
+      return last.letter !== letter || !this.#lettersDoubled(text, markers);
+    }
+    return this.#refItems.length === 0 && !this.#pendingRef && skipSpaces(text, from) === at;
+  }
+
+  /** True when an item read before in this field, or on this line, has its letter written twice (`A. (A) …`). */
+  #lettersDoubled(text: string, markers: readonly { end: number; start: number; letter: string }[]): boolean {
+    for (const item of this.#refItems) if (item.doubledLetter) return true;
+    for (let k = 1; k < markers.length; k++) {
+      if (markers[k].letter === markers[k - 1].letter && skipSpaces(text, markers[k - 1].end) === markers[k].start) return true;
+    }
+    return false;
   }
 
   /**
@@ -1423,6 +1459,24 @@ function trimmed(line: number, text: string, from: number, to: number): Token {
 }
 
 // Letters of REF items: "A.", "A)", "(A)", "¶B.", "A:".
+/** True for the letters of a level in a one-letter portion marking: `S`, `C`, `U`. */
+function isLevelLetter(letter: string): boolean {
+  return letter === 'S' || letter === 'C' || letter === 'U';
+}
+
+/**
+ * Where a REF item's citation starts when a portion marking naming a level opens `[from, to)` (`(S/NF) STATE 30122`,
+ * `(TS) …`): past the marking and the white space after it; `from` otherwise. Only a `(` is looked at past white space.
+ */
+function skipRefMarking(text: string, from: number, to: number): number {
+  const at = skipSpaces(text, from);
+  if (at >= to || text.charCodeAt(at) !== 40 /* ( */) return from;
+  const marking = parsePortionMarking(0, text, at);
+  if (!marking?.level || !marking.wellFormed) return from;
+  const after = skipSpaces(text, marking.token.range.end.character);
+  return after < to ? after : from;
+}
+
 const REF_LETTER = /(?<![^\s;,])(¶\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=\s|$)/g;
 // Letters of REF items past Z, as REF_LETTER reads one: "AA.", "(BB)", "¶CC.".
 const REF_DOUBLE_LETTER = /(?<![^\s;,])(¶\s?)?(?:\(([A-Za-z]{2})\)|([A-Za-z]{2})[.):])(?=\s|$)/g;
@@ -1473,15 +1527,30 @@ function trailingLabels(line: number, text: string, start: number, end: number):
     // A label ends with ")".
     if (text.charCodeAt(trimEndOffset(text, citationEnd, from) - 1) !== 41) break;
     const lm = LABEL.exec(text.slice(from, citationEnd));
-    if (!lm) break;
-    let cut = from + lm.index;
+    // "STATE 30122 (C/NF)": a portion marking naming a level ends the item as a label does.
+    const open = lm ? from + lm.index : markingLabel(text, from, citationEnd);
+    if (open < 0) break;
+    let cut = open;
     if (cut === start) break;
     const labelStart = cut;
-    labels.unshift(token(line, text, labelStart, labelStart + lm[1].length + 2));
+    const labelEnd = trimEndOffset(text, citationEnd, from);
+    labels.unshift(token(line, text, labelStart, lm ? labelStart + lm[1].length + 2 : labelEnd));
     while (cut > start && isSpace(text.charCodeAt(cut - 1))) cut--;
     citationEnd = cut;
   }
   return { labels, citationEnd };
+}
+
+/**
+ * Where a portion marking that names a level and ends `[from, to)` (white space after it aside) opens
+ * (`(C/NF)`, `(S//NF)`), or -1; the caller has seen the `)`.
+ */
+function markingLabel(text: string, from: number, to: number): number {
+  const close = trimEndOffset(text, to, from) - 1;
+  const open = text.lastIndexOf('(', close);
+  if (open < from) return -1;
+  const marking = parsePortionMarking(0, text, open);
+  return marking?.level && marking.wellFormed && marking.token.range.end.character === close + 1 ? open : -1;
 }
 
 /** The parts of `[from, to)` between the characters `sep`, empty ones included. */
