@@ -1175,7 +1175,7 @@ function bannerItems(cable: Cable, position: Position, ctx: CompletionContext): 
 const BANNER_SERIAL_TYPED = /^(?:UNCLAS|C O N F I D E N T I A L|S E C R E T) (?:SECTION \d{1,2} OF \d{1,2} )?([A-Z][A-Z .'-]{0,30}?) (\d{0,5})$/;
 
 /** A serial as banners write it: six digits, `000708` (every banner of the project's corpus that gives one writes six). */
-const bannerSerial = (n: number) => String(n).padStart(6, '0');
+const bannerSerial = (n: number) => pad(n, 6);
 
 /**
  * The serial after the banner's post and a space (`C O N F I D E N T I A L PARIS |`), where the banner of a new cable (or

@@ -3,7 +3,7 @@
  * lines, E.O., TAGS, SUBJECT, REF and Classified By (FORMAT.md §4–5,
  * CORPUS-FINDINGS.md §3–7). Fields may wrap, share lines or come out of order.
  */
-import { canonicalId, citedYear, fullYear, isRedactedPost, type CitingCable } from '../id';
+import { canonicalId, citedYear, fullYear, isRedactedPost, onlyCapitals, type CitingCable } from '../id';
 import type {
   Banner,
   Caveat,
@@ -1615,11 +1615,18 @@ export function continuesTags(text: string, open = false): boolean {
   if (codes === 0) return true;
   if (!separated) separated = holdsTagSeparator(text, next, text.length);
   const upper = last.toUpperCase();
-  return (known && (KNOWN_TAGS.has(upper) || KNOWN_TAG_STARTS.has(upper))) || (separated && capitals);
+  return (known && (KNOWN_TAGS.has(upper) || knownTagStarts().has(upper))) || (separated && capitals);
 }
 
-/** Every start of a known TAG shorter than it ("P", "PR", "PRE" for PREL), which a TAG being typed may be. */
-const KNOWN_TAG_STARTS: ReadonlySet<string> = new Set([...KNOWN_TAGS].flatMap((code) => Array.from({ length: code.length - 1 }, (_, k) => code.slice(0, k + 1))));
+let KNOWN_TAG_STARTS: ReadonlySet<string> | undefined;
+
+/**
+ * Every start of a known TAG shorter than it ("P", "PR", "PRE" for PREL), which a TAG being typed may be; made when a line
+ * under TAGS first asks, not when the parser loads (every `cablelint` run and worker loads it, most never ask).
+ */
+function knownTagStarts(): ReadonlySet<string> {
+  return (KNOWN_TAG_STARTS ??= new Set([...KNOWN_TAGS].flatMap((code) => Array.from({ length: code.length - 1 }, (_, k) => code.slice(0, k + 1)))));
+}
 
 /** Whether `text` holds a comma or semicolon between `from` and `to`. */
 function holdsTagSeparator(text: string, from: number, to: number): boolean {
@@ -1632,12 +1639,7 @@ function holdsTagSeparator(text: string, from: number, to: number): boolean {
 
 /** Two to five capitals, nothing else ("KCRM", "SP"). */
 function isShortCapitals(word: string): boolean {
-  if (word.length < 2 || word.length > 5) return false;
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
-    if (c < 65 || c > 90) return false;
-  }
-  return true;
+  return word.length >= 2 && word.length <= 5 && onlyCapitals(word);
 }
 
 // "08 RIO DE JAN 138", "2005 BUCHAREST 2550", "STATE 245841", "london 4212".

@@ -3,7 +3,7 @@
  */
 import type { Cable, LineKind, Range, Tag, TagsField } from '../model';
 import type { Report, Rule } from './types';
-import { isTagSeparator, tagRemoval } from './util';
+import { fieldTagRemoval, isTagSeparator } from './util';
 
 export const rule: Rule = {
   id: 'CBL018',
@@ -31,7 +31,7 @@ export const rule: Rule = {
       if (tag.role !== 'code') continue;
       const first = seen.get(tag.code);
       if (first) {
-        const r = tagRemoval(cable.lines, tag.token.range);
+        const r = fieldTagRemoval(cable.lines, field, i);
         report({
           message: `TAG ${tag.code} appears more than once.`,
           range: tag.token.range,

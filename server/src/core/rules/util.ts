@@ -264,12 +264,12 @@ export function isTagSeparator(c: number): boolean {
 }
 
 /**
- * The text to remove with a TAG (CBL018's repeated TAG): the separator before it ("PGOV, PREL" loses ", PREL";
+ * The text to remove with a TAG, for {@link fieldTagRemoval}: the separator before it ("PGOV, PREL" loses ", PREL";
  * commas, semicolons and white space, as the parser reads them between TAGS);
  * at the start of a wrapped line the separator after it ("      PREL, MOPS" keeps "      MOPS");
  * alone on its line, the line and the separator ending the line before.
  */
-export function tagRemoval(lines: readonly string[], tag: Range): Range {
+function tagRemoval(lines: readonly string[], tag: Range): Range {
   const n = tag.start.line;
   const line = lines[n];
   let start = tag.start.character;
@@ -286,7 +286,7 @@ export function tagRemoval(lines: readonly string[], tag: Range): Range {
 }
 
 /**
- * The text to remove with the field's `i`th TAG (CBL044's run-on whose parts are listed, CBL051's misread copy): the
+ * The text to remove with the field's `i`th TAG (CBL018's repeat, CBL044's run-on whose parts are listed, CBL051's misread copy): the
  * separator before it after a TAG on its line ("PGOV, PG0V" loses ", PG0V"); as the first TAG on its line, the separator
  * after it up to the next TAG there ("TAGS: PG0V, PGOV" keeps "TAGS: PGOV", where the separator before it runs into the
  * label); else as {@link tagRemoval} reads it.
