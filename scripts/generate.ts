@@ -106,7 +106,7 @@ Severities follow corpus analysis of the released cables (${REFERENCE_WORDS.find
 Each rule page gives its source: the counts of that analysis and the documents it rests on, each document linked. The counts are taken over the 1,295 cables of the WikiLeaks Cablegate release that the project's reference examined (or over those of them that have the part checked).
 Fix All (\`source.fixAll.cable\`, \`cablelint --fix\`) applies only safe fixes, those of ${safeList()}. No safe fix adds, raises or lowers a classification; the other rules' quick fixes wait for the user to choose them.
 
-Test fixtures: \`test/fixtures/rules/<id>-<name>.{bad,good}.cable\` with sidecars \`….expected.txt\`, one finding per line as \`line:col-line:col ID severity message\` (1-based lines and columns), and, where the rule reads more than the text, what the fixture is linted with in \`….json\` (\`{ "fileName": "09VALLETTA413.txt" }\` for CBL043). \`scripts/make-rule-fixtures.mjs\` writes the fixtures from the invented samples.
+Test fixtures: \`test/fixtures/rules/<id>-<name>.{bad,good}.cable\` with sidecars \`….expected.txt\`, one finding per line as \`line:col-line:col ID severity message\` (1-based lines and columns), and, where the rule reads more than the text, what the fixture is linted with in \`….json\` (\`{ "fileName": "09VALLETTA413.txt" }\` for CBL043). \`scripts/make-rule-fixtures.mjs\` writes the fixtures from the invented samples. Each page's Bad example gets its rule from \`cablelint\` and its Fixed example does not (\`test/unit/ruleDocs.test.ts\`: a line \`…\` stands for lines left out, and a header's lines are read inside an invented cable's header).
 
 | id | name | default | fixable | description |
 |---|---|---|---|---|

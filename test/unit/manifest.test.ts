@@ -191,5 +191,39 @@ describe('extension manifest', () => {
         }
       }
     });
+
+    it('shows the cable Cable: New Cable inserts, the whole-cable snippet with each field at its first choice', () => {
+      const snippet = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets/cable.json'), 'utf8'))['Cable with transmission header'];
+      // The snippet's names inside newCable (cableExtension.ts) and the page that shows it.
+      assert.match(fs.readFileSync(path.join(ROOT, 'client/src/cableExtension.ts'), 'utf8'), /name: 'Cable with transmission header'/);
+      const page = fs.readFileSync(path.join(ROOT, 'docs/walkthrough/open.md'), 'utf8');
+      const shown = /New Cable\*\*[^`]*```\n([\s\S]*?)```/.exec(page);
+      assert.ok(shown, 'the page shows the cable New Cable makes');
+      assert.equal(shown[1], expandSnippet((snippet.body as string[]).join('\n')) + '\n');
+    });
   });
 });
+
+/**
+ * A snippet as inserted before anything is typed: each placeholder its default, each choice its first,
+ * each transform (`${16/^(S)?.*$/${1:?SSSSS:CCCCC}/}`, the only kind the snippets use) applied to its field's value.
+ */
+function expandSnippet(body: string): string {
+  const values = new Map<string, string>();
+  // Innermost first, so that a default holding another placeholder is expanded before it.
+  let text = body;
+  for (let again = true; again; ) {
+    again = false;
+    text = text.replace(/\$\{(\d+)(?::(?!\?)([^${}]*)|\|([^|}]*)\|)\}/g, (_, n: string, def?: string, choices?: string) => {
+      again = true;
+      const value = def ?? choices!.split(',')[0];
+      values.set(n, value);
+      return value;
+    });
+  }
+  text = text.replace(/\$\{(\d+)\/([^/]*)\/\$\{1:\?([^:}]*):([^}]*)\}\/\}/g, (_, n: string, pattern: string, yes: string, no: string) => {
+    const m = new RegExp(pattern).exec(values.get(n) ?? '');
+    return m?.[1] !== undefined ? yes : no;
+  });
+  return text.replace(/\$0/g, '').trimEnd();
+}

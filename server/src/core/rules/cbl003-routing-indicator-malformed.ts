@@ -12,7 +12,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   docs: {
-    bad: "TO RUEH-C/SECSTATE WASHDC PRIORITY 3187",
+    bad: "TO RU3HC/SECSTATE WASHDC PRIORITY 3187",
     good: "TO RUEHC/SECSTATE WASHDC PRIORITY 3187",
     rationale: "Routing indicators are 5–8 letters, normally starting with R (tape-relay network); anything else cannot be routed.",
     source: "FORMAT.md §2 (RI letter structure); [TPUB4], [FAH2-230].",

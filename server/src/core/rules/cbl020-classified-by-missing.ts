@@ -38,8 +38,8 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   docs: {
-    bad: "SUBJECT: …\n\n¶1. (C) …",
-    good: "SUBJECT: …\n\nClassified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (d).\n\n¶1. (C) …",
+    bad: "C O N F I D E N T I A L VALLETTA 000412\n…\nSUBJECT: …\n\n¶1. (C) …",
+    good: "C O N F I D E N T I A L VALLETTA 000412\n…\nSUBJECT: …\n\nClassified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (d).\n\n¶1. (C) …",
     rationale: "Classified cables name who classified them and why (5 FAH-1 H-246): the reasons are the categories of the order that allow the classification. A label with a character wrong and its colon (`Classifled By:`, as OCR and typing leave it), or with a semicolon for its colon (`Classified By;`), is read as the Classified By line itself, which CBL049 reports; a line above the first paragraph whose label the parser cannot read so (`Classi fied By;`) is named as the missing line, with a fix that writes the label; where no line reads so, a quick fix (never applied by Fix All or `--fix`) writes `Classified By: ` a blank line under SUBJECT (or REF), for you to fill in, and leaves the banner as it is. A text the release cut short in its fields, with no paragraph and a last line that is a field's and ends with an ellipsis (`SUBJECT: … DEPENDS ON RESULT...`), lost its Classified By line with the rest, and is left alone.",
     source: "Corpus analysis of the released cables: present on 1,152 of 1,172 classified cables (FORMAT.md §7 rule 17); missing on 18 of 1,186, 1.5% (CORPUS-FINDINGS, 'Warnings'). A line without reasons: 1,074 of the 1,152 give a reason that can be read (FORMAT.md §7 rule 20); on the 200 cables of the project's corpus, 3 of 179 give none, two of them cut short by the release (`Classified By: A...`), which the rule leaves alone; one (09BERLIN1273) ends in its subject, cut short, with no line after it.",
   },

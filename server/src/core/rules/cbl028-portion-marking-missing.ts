@@ -16,8 +16,8 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   docs: {
-    bad: "¶3. Gauci also raised the training offer …",
-    good: "¶3. (C) Gauci also raised the training offer …",
+    bad: "C O N F I D E N T I A L VALLETTA 000412\n…\n¶3. Gauci also raised the training offer …",
+    good: "C O N F I D E N T I A L VALLETTA 000412\n…\n¶3. (C) Gauci also raised the training offer …",
     rationale: "The handbook asks for a classification marking after every paragraph number, so that each portion can be handled on its own. A marking after a Summary or Comment label (`¶1. Summary: (C) …`) counts, and CBL029 reports its place; a title paragraph whose items carry the markings (`¶5. Financing Issues` over `¶A. (S/NF) …`), a numbered Classified By line, a paragraph whose text opens with a redaction (`¶3.  XXXXXXXXXXXX`, the marking may be under it), and the items of a document quoted in a marked paragraph that number themselves from 1 need none of their own. One marking for the whole text covers every paragraph: a paragraph marked `(C - ENTIRE TEXT)`, or a line above the first paragraph such as `Sensitive but unclassified - entire text.` A transcription also wraps a paragraph's opening, its number alone on a line and its marking opening the next (`3.` ⏎ `(C) Tavares added …`): a bare number there, the next number after a sentence's end inside the paragraph before, is read as no paragraph (a bare number needs its marking on its line), so CBL024 saw a gap and the text under it ran on in the paragraph before; a pilcrow's (`¶3.` ⏎ `(C) …`) is read as a paragraph with no marking. Both are reported as a marking not on its paragraph's line, with a fix for you to choose that joins the number and the marking with one space (`3. (C) Tavares added …`): the marking then becomes the paragraph's, where it was a line's.",
     source: "FORMAT.md §6, from [FAH1-246]; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): some paragraphs unmarked in 5.4% of C/S cables; UNCLAS cables often unmarked (17.5%). No corpus cable writes a paragraph's number alone on its line with its marking opening the next (0 of 200).",
   },

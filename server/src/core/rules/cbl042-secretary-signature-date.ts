@@ -14,8 +14,8 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   docs: {
-    bad: "P 141530Z FEB 09\n…\nC O N F I D E N T I A L STATE 001234\n…\nRICE",
-    good: "P 141530Z FEB 09\n…\nC O N F I D E N T I A L STATE 001234\n…\nCLINTON",
+    bad: "P 141530Z FEB 09\n…\nC O N F I D E N T I A L STATE 001234\n…\n¶4. (C) …\n\nRICE",
+    good: "P 141530Z FEB 09\n…\nC O N F I D E N T I A L STATE 001234\n…\n¶4. (C) …\n\nCLINTON",
     rationale: "Department cables are signed with the Secretary's surname, RICE up to 2009-01-20 and CLINTON from 2009-01-21; the other name means the signature or the date is wrong. Other names are not checked.",
     source: "Corpus analysis of the released cables (FORMAT.md §1, item 11, and §7 rule 25): 15 of 15 Department cables before 2009-01-21 signed RICE, 58 of 58 after signed CLINTON. A warning: the rule rests on 73 cables and no other source.",
   },

@@ -17,7 +17,7 @@ export const rule: Rule = {
     bad: "C O N F I D E N T I A L PARIS 000708\n…\nTAGS: PREL MOPS MARR NATO AF",
     good: "C O N F I D E N T I A L PARIS 000708\n…\nTAGS: PREL MOPS MARR NATO FR AF",
     rationale: "An embassy files its cables under its host country's geographic TAG (its FIPS 10-4 code; Embassy Belgrade uses SR), so an archive's index by country finds them; a cable without it is missed there. About one in twenty real cables leaves it out, most of them about another country or a multilateral meeting, so this is information, and adding the TAG waits for you to choose it. Only the embassies whose cables the reference checked are known, and only those where more than half the cables checked carry the TAG (83 posts; not Brussels, Sofia, Bridgetown or Chisinau); the banner's post names the embassy, so a consulate's or a mission's cable is not checked.",
-    source: "FORMAT.md §7 rule 23, corpus analysis of the released cables: 998 of 1,043 cables from 87 embassies in capitals carry the host country's TAG [DATAJSON][GEONAMES]; each post's count from tags-geographic.tsv (its host-country check).",
+    source: "FORMAT.md §7 rule 23, corpus analysis of the released cables: 998 of 1,043 cables from 87 embassies in capitals carry the host country's TAG [DATAJSON], [GEONAMES]; each post's count from tags-geographic.tsv (its host-country check).",
   },
   check(cable, report) {
     const field = cable.tags;
