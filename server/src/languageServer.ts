@@ -553,7 +553,10 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         // Every position in and out is in UTF-16 code units, the encoding LSP requires every client to take; said
         // outright to a client that offers others first (Neovim and Helix 'utf-8', eglot 'utf-32'), which then converts.
         ...(caps.general?.positionEncodings ? { positionEncoding: PositionEncodingKind.UTF16 } : {}),
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // Saves are asked for: they validate under `cable.validate.run: "onSave"` and show the findings held back while a
+        // line is typed. LSP 3.17: a client sends no `didSave` to a server whose sync options omit `save` (a bare
+        // TextDocumentSyncKind, as this was, leaves it to each client: Neovim sent them, a strict client did not).
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         documentSymbolProvider: { label: 'Cable' },
         foldingRangeProvider: true,
         selectionRangeProvider: true,

@@ -322,13 +322,15 @@ describe('language server and the capabilities of editors other than VS Code', f
         else if (caps.workspace?.applyEdit) assert.ok(actions.length > 0 && actions.every((a) => typeof a.command === 'string' && commands.includes(a.command)));
         else assert.deepEqual(actions, []);
 
-        // Semantic tokens: five numbers a token, each token on one line and inside it.
+        // Semantic tokens: five numbers a token, each token on one line and inside it, none overlapping the one before
+        // (for a client without overlappingTokenSupport or multilineTokenSupport).
         const { data } = await ask<{ data: number[] }>('textDocument/semanticTokens/full');
         assert.ok(data.length > 0 && data.length % 5 === 0);
-        for (let i = 0, line = 0, start = 0; i < data.length; i += 5) {
+        for (let i = 0, line = 0, start = 0, end = 0; i < data.length; i += 5) {
           line += data[i];
           start = data[i] === 0 ? start + data[i + 1] : data[i + 1];
-          assert.ok(start + data[i + 2] <= LINES[line].length, `token at ${line}:${start}, length ${data[i + 2]}`);
+          assert.ok(start + data[i + 2] <= LINES[line].length && (data[i] > 0 || i === 0 || start >= end), `token at ${line}:${start}, length ${data[i + 2]}`);
+          end = start + data[i + 2];
         }
 
         // Rename: prepared only for a client that asks first; the edit in the form the client applies.
@@ -344,6 +346,9 @@ describe('language server and the capabilities of editors other than VS Code', f
         const found = await client.connection.sendRequest<{ name: string; location: { uri: string; range?: Range } }[]>('workspace/symbol', { query: 'ferry' });
         assert.equal(found.length, profile.folder ? 1 : 0);
         assert.ok(found.every((s) => s.location.range !== undefined));
+
+        // Saves: asked for, since they validate under "onSave" and end a line's typing.
+        assert.deepEqual(client.initialized.capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
 
         // The requests the server sent, each one the client declared it takes.
         const declared = new Set([
