@@ -587,15 +587,17 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   connection.onInitialized(async () => {
     if (host.limitations) connection.console.info(host.limitations);
     if (hasWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => void changeFolders(e));
-    const setup = Promise.all([
+    // Each settled: a client that refuses the registration still has its settings waited for.
+    const setup = Promise.allSettled([
       hasWatchedFilesRegistration
         ? connection.client.register(DidChangeWatchedFilesNotification.type, {
-            // A folder deleted, moved or copied in is one event for the folder, which the file globs do not match.
-            watchers: [{ globPattern: '**/*.cable' }, { globPattern: '**/*.txt' }, { globPattern: '**/.cablelint.json{,c}' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
+            // A folder deleted, moved or copied in is one event for the folder, which the file globs do not match. No
+            // group with an empty branch (`.cablelint.json{,c}`), which LSP's globs do not define and a client's glob reader may refuse.
+            watchers: [{ globPattern: '**/*.cable' }, { globPattern: '**/*.txt' }, { globPattern: '**/.cablelint.json' }, { globPattern: '**/.cablelint.jsonc' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
           })
         : undefined,
       loadSettings(),
-    ]).catch(() => undefined);
+    ]);
     // A client that never answers the registration or the settings request still gets diagnostics and an
     // index, under the default settings, and its own settings once they come.
     const answered = await Promise.race([setup.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), SETTINGS_WAIT_MS))]);

@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ResponseError } from 'vscode-jsonrpc/node';
 import { CODE_ACTION_LITERALS, startServer, type TestClient } from './client';
 
 /** Every kind of symbol and completion item LSP 3.17 names. */
@@ -248,6 +249,36 @@ describe('language server and the capabilities of editors other than VS Code', f
       assert.deepEqual(hover.range.start, { line: 10, character: edited.indexOf('REF D') });
     } finally {
       await client.stop();
+    }
+  });
+
+  it('registers file watchers with globs every client reads, and waits for the settings of a client that refuses the registration', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-watch-'));
+    const registered: { registrations: { registerOptions: { watchers: { globPattern: string }[] } }[] }[] = [];
+    // The client refuses the registration at once and answers the settings request a moment later.
+    const answer = (method: string, params: unknown): unknown => {
+      if (method === 'client/registerCapability') {
+        registered.push(params as (typeof registered)[number]);
+        return new ResponseError(-32603, 'Invalid glob');
+      }
+      if (method === 'workspace/configuration') return new Promise((resolve) => setTimeout(() => resolve([{ rules: { CBL018: 'off' } }]), 300));
+      return null;
+    };
+    const client = await startServer(ws, { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } }, [], answer);
+    try {
+      const uri = `file://${ws}/draft.cable`;
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text: TEXT } });
+      const { diagnostics } = await client.waitFor<{ uri: string; diagnostics: { code: string }[] }>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length > 0);
+      // The first diagnostics are under the client's settings, which turn the repeated TAG's rule off.
+      assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['CBL024', 'CBL045']);
+      // LSP 3.17's globs: '*', '**', '?', '[…]' and '{a,b}' groups, no group with an empty branch, which LSP does not define.
+      const globs = registered.flatMap((r) => r.registrations.flatMap((g) => g.registerOptions.watchers.map((w) => w.globPattern)));
+      assert.ok(globs.length > 0);
+      for (const glob of globs) assert.ok(!/\{,|,\}|,,|\{\}/.test(glob), glob);
+      assert.ok(globs.includes('**/.cablelint.jsonc') && globs.includes('**/.cablelint.json'), globs.join(' '));
+    } finally {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
     }
   });
 
