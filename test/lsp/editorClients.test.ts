@@ -334,7 +334,14 @@ describe('language server and the capabilities of editors other than VS Code', f
         const items: CompletionItem[] = [];
         for (const [line, character] of [[7, 0], [3, 6], [3, 16], [10, 4], [16, 0], [0, 38]]) {
           const answer = await ask<CompletionItem[] | { items: CompletionItem[] }>('textDocument/completion', { position: { line, character } });
-          items.push(...(Array.isArray(answer) ? answer : answer.items));
+          const listed = Array.isArray(answer) ? answer : answer.items;
+          // LSP: an item's edit stays on the caret's line and holds the caret (an insert-and-replace edit's ranges both).
+          for (const { textEdit } of listed as { textEdit?: { range?: Range; insert?: Range; replace?: Range } }[]) {
+            for (const r of textEdit ? [textEdit.range, textEdit.insert, textEdit.replace].filter((x) => x !== undefined) : []) {
+              assert.ok(r.start.line === line && r.end.line === line && r.start.character <= character && character <= r.end.character, JSON.stringify(textEdit));
+            }
+          }
+          items.push(...listed);
         }
         assert.ok(items.length > 10);
         for (const item of items) {
