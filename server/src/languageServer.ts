@@ -194,7 +194,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   const refreshable = new Set<View>();
   /** Whether hovers go out as plain text: the client's hover `contentFormat` does not put Markdown first, or names no format. */
   let hoverPlainText = true;
-  /** Whether completion items' documentation goes out as plain text: their `documentationFormat` does not put Markdown first, or names none. */
+  /** Whether completion items' documentation goes out as plain text: their `documentationFormat` does not put Markdown first, or, naming none, hovers go so. */
   let completionPlainText = true;
   /** Whether the client takes the outline as a tree (`hierarchicalDocumentSymbolSupport`); one that does not gets a flat list. */
   let hasHierarchicalSymbols = false;
@@ -535,7 +535,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     if (caps.workspace?.inlayHint?.refreshSupport) refreshable.add('inlayHints');
     // The formats come in the client's order of preference; eglot without markdown-mode lists only plain text.
     hoverPlainText = !prefersMarkdown(caps.textDocument?.hover?.contentFormat);
-    completionPlainText = !prefersMarkdown(caps.textDocument?.completion?.completionItem?.documentationFormat);
+    // A client that names no documentation format (eglot) takes the one it takes for hovers (Markdown with markdown-mode).
+    const documentationFormat = caps.textDocument?.completion?.completionItem?.documentationFormat;
+    completionPlainText = documentationFormat ? !prefersMarkdown(documentationFormat) : hoverPlainText;
     hasHierarchicalSymbols = !!caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport;
     symbolKinds = new Set(caps.textDocument?.documentSymbol?.symbolKind?.valueSet ?? Array.from({ length: SymbolKind.Array }, (_, i) => i + 1));
     completionKinds = new Set(caps.textDocument?.completion?.completionItemKind?.valueSet ?? Array.from({ length: CompletionItemKind.Reference }, (_, i) => i + 1));
