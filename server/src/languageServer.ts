@@ -7,16 +7,19 @@ import {
   type CancellationToken,
   CodeActionKind,
   Command,
+  CompletionItemKind,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   FileChangeType,
   LSPErrorCodes,
   MarkupKind,
   MessageType,
+  PositionEncodingKind,
   ResponseError,
   WatchKind,
   SelectionRange,
   ShowMessageNotification,
+  SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
   type WorkspaceFolder,
@@ -27,6 +30,8 @@ import {
   type CompletionList,
   type Connection,
   type Diagnostic,
+  type DocumentSymbol,
+  type SymbolInformation,
   type DidChangeConfigurationParams,
   type DocumentLink,
   type InlayHint,
@@ -54,10 +59,10 @@ import { getCompletionList, resolveCompletionItem } from './features/completion'
 import { binaryDiagnostic, lineAfterEdit, shownWhileTyping, toDiagnostic } from './features/diagnostics';
 import { defaultDictionaries, mergeDictionaries, type Dictionaries } from './features/dictionaries';
 import { loadUserDictionaries } from './core/userDictionary';
-import { getDocumentSymbols } from './features/documentSymbols';
+import { flattenDocumentSymbols, getDocumentSymbols } from './features/documentSymbols';
 import { getDropCitations } from './features/drop';
 import { getFoldingRanges } from './features/folding';
-import { getHover } from './features/hover';
+import { getHover, toPlainText } from './features/hover';
 import { getInlayHints } from './features/inlayHints';
 import { getDocumentHighlights, getInTextDefinition } from './features/references';
 import { getRenameEdits, prepareRename } from './features/rename';
@@ -189,6 +194,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   const refreshable = new Set<View>();
   /** Whether hovers go out as plain text: the client's hover `contentFormat` does not put Markdown first, or names no format. */
   let hoverPlainText = true;
+  /** Whether completion items' documentation goes out as plain text: their `documentationFormat` does not put Markdown first, or, naming none, hovers go so. */
+  let completionPlainText = true;
+  /** Whether the client takes the outline as a tree (`hierarchicalDocumentSymbolSupport`); one that does not gets a flat list. */
+  let hasHierarchicalSymbols = false;
+  /** The symbol kinds the client shows (`symbolKind.valueSet`; File to Array when it names none, LSP 3.17). */
+  let symbolKinds: ReadonlySet<number> = new Set();
+  /** The completion item kinds the client shows (`completionItemKind.valueSet`; Text to Reference when it names none, LSP 3.17). */
+  let completionKinds: ReadonlySet<number> = new Set();
   /**
    * Whether the settings and `.cablelint.jsonc` have been read. Until then no document is validated, so that
    * none shows findings under the defaults first (a rule the workspace raises to an error as a warning).
@@ -458,6 +471,47 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     }
   }
 
+  /** Whether a client's list of formats, in its order of preference, puts Markdown before plain text (eglot without markdown-mode lists only plain text). */
+  function prefersMarkdown(formats: readonly string[] | undefined): boolean {
+    return formats?.find((f) => f === MarkupKind.Markdown || f === MarkupKind.PlainText) === MarkupKind.Markdown;
+  }
+
+  /**
+   * The kinds of symbols and completion items the outline and completion give that are past LSP's first eighteen, each
+   * with the one of those a client that does not list it shows instead (LSP 3.17: a client that names no `valueSet`
+   * knows only the first eighteen; one that gets another may drop the item or show no icon).
+   */
+  const SYMBOL_KIND_FALLBACK: ReadonlyMap<number, SymbolKind> = new Map([
+    [SymbolKind.Key, SymbolKind.Field],
+    [SymbolKind.Null, SymbolKind.Variable],
+    [SymbolKind.EnumMember, SymbolKind.Constant],
+    [SymbolKind.Event, SymbolKind.Constant],
+  ]);
+  const COMPLETION_KIND_FALLBACK: ReadonlyMap<number, CompletionItemKind> = new Map([
+    [CompletionItemKind.EnumMember, CompletionItemKind.Value],
+    [CompletionItemKind.Constant, CompletionItemKind.Value],
+  ]);
+
+  /** A document's outline as the client takes it: a tree, or a flat list, with kinds it knows. */
+  function symbolsForClient(symbols: DocumentSymbol[], uri: string): DocumentSymbol[] | SymbolInformation[] {
+    const known = (kind: SymbolKind): SymbolKind => (symbolKinds.has(kind) ? kind : (SYMBOL_KIND_FALLBACK.get(kind) ?? SymbolKind.Variable));
+    const withKnownKinds = (list: DocumentSymbol[]): DocumentSymbol[] =>
+      list.map((s) => ({ ...s, kind: known(s.kind), ...(s.children ? { children: withKnownKinds(s.children) } : {}) }));
+    const allKnown = (list: readonly DocumentSymbol[]): boolean => list.every((s) => symbolKinds.has(s.kind) && allKnown(s.children ?? []));
+    // VS Code and Neovim list every kind: their outline goes out as made.
+    const tree = allKnown(symbols) ? symbols : withKnownKinds(symbols);
+    return hasHierarchicalSymbols ? tree : flattenDocumentSymbols(tree, uri);
+  }
+
+  /** A completion item as the client takes it: a kind it knows, and its documentation in plain text unless it puts Markdown first. */
+  function completionItemForClient(item: CompletionItem): CompletionItem {
+    const kind = item.kind === undefined || completionKinds.has(item.kind) ? item.kind : (COMPLETION_KIND_FALLBACK.get(item.kind) ?? CompletionItemKind.Text);
+    const doc = item.documentation;
+    const markdown = typeof doc === 'object' && doc.kind === MarkupKind.Markdown;
+    if (kind === item.kind && !(markdown && completionPlainText)) return item;
+    return { ...item, kind, ...(markdown && completionPlainText ? { documentation: { kind: MarkupKind.PlainText, value: toPlainText(doc.value) } } : {}) };
+  }
+
   // ---------------------------------------------------------------------------
   // Lifecycle
 
@@ -480,7 +534,13 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     if (caps.workspace?.codeLens?.refreshSupport) refreshable.add('codeLens');
     if (caps.workspace?.inlayHint?.refreshSupport) refreshable.add('inlayHints');
     // The formats come in the client's order of preference; eglot without markdown-mode lists only plain text.
-    hoverPlainText = caps.textDocument?.hover?.contentFormat?.find((f) => f === MarkupKind.Markdown || f === MarkupKind.PlainText) !== MarkupKind.Markdown;
+    hoverPlainText = !prefersMarkdown(caps.textDocument?.hover?.contentFormat);
+    // A client that names no documentation format (eglot) takes the one it takes for hovers (Markdown with markdown-mode).
+    const documentationFormat = caps.textDocument?.completion?.completionItem?.documentationFormat;
+    completionPlainText = documentationFormat ? !prefersMarkdown(documentationFormat) : hoverPlainText;
+    hasHierarchicalSymbols = !!caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport;
+    symbolKinds = new Set(caps.textDocument?.documentSymbol?.symbolKind?.valueSet ?? Array.from({ length: SymbolKind.Array }, (_, i) => i + 1));
+    completionKinds = new Set(caps.textDocument?.completion?.completionItemKind?.valueSet ?? Array.from({ length: CompletionItemKind.Reference }, (_, i) => i + 1));
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     // A host without a file system (the browser) reads no folder: no `.cablelint.jsonc`, no closed files.
     workspaceRoots = host.files ? folders.map((f) => URI.parse(f.uri)).filter((u) => u.scheme === 'file').map((u) => u.fsPath) : [];
@@ -492,7 +552,13 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     clientRoots = clientReadsFiles ? folders.map((f) => URI.parse(f.uri)).filter((u) => !host.files || u.scheme !== 'file').map((u) => u.toString()) : [];
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // Every position in and out is in UTF-16 code units, the encoding LSP requires every client to take; said
+        // outright to a client that offers others first (Neovim and Helix 'utf-8', eglot 'utf-32'), which then converts.
+        ...(caps.general?.positionEncodings ? { positionEncoding: PositionEncodingKind.UTF16 } : {}),
+        // Saves are asked for: they validate under `cable.validate.run: "onSave"` and show the findings held back while a
+        // line is typed. LSP 3.17: a client sends no `didSave` to a server whose sync options omit `save` (a bare
+        // TextDocumentSyncKind, as this was, leaves it to each client: Neovim sent them, a strict client did not).
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         documentSymbolProvider: { label: 'Cable' },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
@@ -523,15 +589,17 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   connection.onInitialized(async () => {
     if (host.limitations) connection.console.info(host.limitations);
     if (hasWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => void changeFolders(e));
-    const setup = Promise.all([
+    // Each settled: a client that refuses the registration still has its settings waited for.
+    const setup = Promise.allSettled([
       hasWatchedFilesRegistration
         ? connection.client.register(DidChangeWatchedFilesNotification.type, {
-            // A folder deleted, moved or copied in is one event for the folder, which the file globs do not match.
-            watchers: [{ globPattern: '**/*.cable' }, { globPattern: '**/*.txt' }, { globPattern: '**/.cablelint.json{,c}' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
+            // A folder deleted, moved or copied in is one event for the folder, which the file globs do not match. No
+            // group with an empty branch (`.cablelint.json{,c}`), which LSP's globs do not define and a client's glob reader may refuse.
+            watchers: [{ globPattern: '**/*.cable' }, { globPattern: '**/*.txt' }, { globPattern: '**/.cablelint.json' }, { globPattern: '**/.cablelint.jsonc' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
           })
         : undefined,
       loadSettings(),
-    ]).catch(() => undefined);
+    ]);
     // A client that never answers the registration or the settings request still gets diagnostics and an
     // index, under the default settings, and its own settings once they come.
     const answered = await Promise.race([setup.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), SETTINGS_WAIT_MS))]);
@@ -892,7 +960,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
 
   connection.onDocumentSymbol((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? unlessCancelled('documentSymbol', [], doc, token, (cable) => getDocumentSymbols(cable, idFromFileName(doc.uri))) : [];
+    return doc ? unlessCancelled('documentSymbol', [], doc, token, (cable) => symbolsForClient(getDocumentSymbols(cable, idFromFileName(doc.uri)), doc.uri)) : [];
   });
 
   // `cable/status` (custom, optional): the classification, id and date the VS Code client shows as language status.
@@ -1032,12 +1100,13 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         lazyDocumentation: hasLazyDocumentation,
         labelDetails: hasLabelDetailsSupport,
       });
-      return list.isIncomplete ? list : list.items;
+      const items = list.items.map(completionItemForClient);
+      return list.isIncomplete ? { ...list, items } : items;
     })) : [];
   });
 
   // A REF citation's documentation, left out of the list for a client that resolves it.
-  connection.onCompletionResolve((item) => guard('completionResolve', item, () => resolveCompletionItem(item, (uri) => index.get(uri))));
+  connection.onCompletionResolve((item) => guard('completionResolve', item, () => completionItemForClient(resolveCompletionItem(item, (uri) => index.get(uri)))));
 
   connection.onCodeAction((p) => {
     const doc = documents.get(p.textDocument.uri);

@@ -38,17 +38,28 @@ export interface TestClient {
  * Starts the server and initializes it with a workspace folder. Requests the server sends are answered
  * by `answer`, or with null, but for those whose method is in `unanswered`, which are never answered.
  * `answer` is a function of the request, or the settings to answer `workspace/configuration` with, for each item.
- * The capabilities declare code action literals unless they declare `textDocument.codeAction`.
+ * The capabilities declare code action literals, the outline as a tree and every completion kind unless they declare their own.
  * `init` replaces the workspace folders (of any scheme) and adds `initializationOptions`.
  */
 /** Code action literals, as every editor declares them (a client without them gets commands). */
 export const CODE_ACTION_LITERALS = { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } };
 
-/** `capabilities` with {@link CODE_ACTION_LITERALS}, unless they declare `textDocument.codeAction` themselves. */
+/** The outline as a tree, with every symbol kind, as VS Code, Neovim and eglot declare it (a client without it gets a flat list). */
+export const HIERARCHICAL_SYMBOLS = { hierarchicalDocumentSymbolSupport: true, symbolKind: { valueSet: Array.from({ length: 26 }, (_, i) => i + 1) } };
+/** Every completion item kind, as VS Code and Neovim declare them (a client that lists none gets the first eighteen). */
+export const ALL_COMPLETION_KINDS = { valueSet: Array.from({ length: 25 }, (_, i) => i + 1) };
+
+/**
+ * `capabilities` with {@link CODE_ACTION_LITERALS}, {@link HIERARCHICAL_SYMBOLS} and {@link ALL_COMPLETION_KINDS}, each unless
+ * they declare `textDocument.codeAction`, `textDocument.documentSymbol` or `textDocument.completion.completionItemKind` themselves.
+ */
 function withCodeActionLiterals(capabilities: object): object {
-  const given = capabilities as { textDocument?: { codeAction?: unknown } };
-  if (given.textDocument?.codeAction !== undefined) return capabilities;
-  return { ...capabilities, textDocument: { ...given.textDocument, codeAction: CODE_ACTION_LITERALS } };
+  const given = capabilities as { textDocument?: { codeAction?: unknown; documentSymbol?: unknown; completion?: { completionItemKind?: unknown } } };
+  const textDocument = { ...given.textDocument };
+  if (textDocument.codeAction === undefined) textDocument.codeAction = CODE_ACTION_LITERALS;
+  if (textDocument.documentSymbol === undefined) textDocument.documentSymbol = HIERARCHICAL_SYMBOLS;
+  if (textDocument.completion?.completionItemKind === undefined) textDocument.completion = { ...textDocument.completion, completionItemKind: ALL_COMPLETION_KINDS };
+  return { ...capabilities, textDocument };
 }
 
 export async function startServer(

@@ -93,6 +93,40 @@ describe('language server and the formats a client declares', function () {
     assert.deepEqual((await serialItems('draft.cable', {})).map((i) => [i.label, i.textEdit.newText, i.insertTextFormat ?? 1]), [['000001', '000001', 1]]);
   });
 
+  it('gives a REF citation\'s documentation in plain text to a client that does not put Markdown first, listed or resolved, or naming no format takes plain hovers', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-docs-'));
+    fs.writeFileSync(path.join(ws, '05KIEV4590.cable'), 'R 010800Z MAR 05\n\nUNCLAS KIEV 004590\n\nE.O. 12958: N/A\nTAGS: EAGR\nSUBJECT: GRAIN_EXPORTS *DRAFT*\n');
+    /** The documentation of the citation of the Kiev cable after "REF: A. ", listed or, when the client resolves it, resolved. */
+    async function citationDocs(completionItem: object, hover?: object): Promise<unknown> {
+      const client = await startServer(ws, { textDocument: { completion: { completionItem }, ...(hover ? { hover } : {}) } });
+      try {
+        await client.waitFor('cable/indexed');
+        const uri = `file://${ws}/citing.cable`;
+        await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text: 'UNCLAS NOWHERE 000019\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: PILOT BOATS\n\nREF: A. \n' } });
+        const items = await client.connection.sendRequest<{ label: string; documentation?: unknown }[]>('textDocument/completion', { textDocument: { uri }, position: { line: 6, character: 8 } });
+        const kiev = items.find((i) => i.label === '05 KIEV 4590');
+        return kiev?.documentation ?? (await client.connection.sendRequest<{ documentation?: unknown }>('completionItem/resolve', kiev)).documentation;
+      } finally {
+        await client.stop();
+      }
+    }
+    try {
+      const resolving = { resolveSupport: { properties: ['documentation'] } };
+      // The subject without the escapes Markdown needs, and the title without its asterisks.
+      const plain = { kind: 'plaintext', value: 'Cable 05KIEV4590\n\nGRAIN_EXPORTS *DRAFT*\n\n1 March 2005, 0800Z · UNCLASSIFIED\n\nTAGS: EAGR\n\nFile: 05KIEV4590.cable' };
+      assert.deepEqual(await citationDocs({ documentationFormat: ['plaintext'] }), plain);
+      assert.deepEqual(await citationDocs({ ...resolving, documentationFormat: ['plaintext', 'markdown'] }), plain);
+      assert.deepEqual(await citationDocs({}), plain);
+      // A client that names no documentation format takes the format of its hovers (eglot with markdown-mode).
+      assert.equal(((await citationDocs(resolving, { contentFormat: ['markdown', 'plaintext'] })) as { kind: string }).kind, 'markdown');
+      assert.deepEqual(await citationDocs(resolving, { contentFormat: ['plaintext'] }), plain);
+      const markdown = await citationDocs({ ...resolving, documentationFormat: ['markdown', 'plaintext'] });
+      assert.deepEqual(markdown, { kind: 'markdown', value: '**Cable 05KIEV4590**\n\n**GRAIN\\_EXPORTS \\*DRAFT\\***\n\n1 March 2005, 0800Z · UNCLASSIFIED\n\nTAGS: EAGR\n\nFile: 05KIEV4590.cable' });
+    } finally {
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+
   it('sends label details only to a client that declares labelDetailsSupport, and the description in the detail otherwise', async () => {
     /** The TAG items after "TAGS: ", from a server started with these completion-item capabilities. */
     async function tagItems(completionItem: object) {

@@ -694,7 +694,7 @@ describe('REF citations from a workspace of more than a thousand cables', functi
   it('leaves a citation\'s documentation out of the list for a client that resolves it, and gives it on completionItem/resolve', async () => {
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-resolve-'));
     fs.writeFileSync(path.join(ws, '05KIEV4590.cable'), 'R 010800Z MAR 05\n\nUNCLAS KIEV 004590\n\nE.O. 12958: N/A\nTAGS: EAGR\nSUBJECT: GRAIN EXPORTS\n');
-    const resolving = { textDocument: { completion: { completionItem: { resolveSupport: { properties: ['documentation', 'detail'] } } } } };
+    const resolving = { textDocument: { completion: { completionItem: { resolveSupport: { properties: ['documentation', 'detail'] }, documentationFormat: ['markdown', 'plaintext'] } } } };
     const client = await startServer(ws, resolving);
     try {
       assert.deepEqual((client.initialized.capabilities.completionProvider as { resolveProvider?: boolean }).resolveProvider, true);

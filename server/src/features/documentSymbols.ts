@@ -4,7 +4,7 @@
  * with their paragraphs, every Summary, Comment and Note under the innermost symbol that
  * holds them, and Signature.
  */
-import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
+import { DocumentSymbol, SymbolKind, type Position, type Range, type SymbolInformation } from 'vscode-languageserver-types';
 import type { Block, Cable, Paragraph, Section } from '../core/model';
 import { containsRange, isAlnum, isBefore, paragraphIndexAt, paragraphTextStart, partitionPoint, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
 import { blockSpan, gluedSignatureCut, onlyCloserAfter, OPENING_TEXT, openerRun, outlineSections, SENTENCE_END } from './outlineSections';
@@ -400,4 +400,20 @@ function oneLine(text: string): string {
 
 function sortSymbols(symbols: DocumentSymbol[]): DocumentSymbol[] {
   return symbols.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/**
+ * The outline as a flat list, for a client that takes no hierarchy (`hierarchicalDocumentSymbolSupport` not declared):
+ * each symbol before the symbols it holds, with the name of the one that holds it as its container, at its whole range.
+ */
+export function flattenDocumentSymbols(symbols: readonly DocumentSymbol[], uri: string): SymbolInformation[] {
+  const out: SymbolInformation[] = [];
+  const visit = (list: readonly DocumentSymbol[], container: string | undefined): void => {
+    for (const s of list) {
+      out.push({ name: s.name, kind: s.kind, location: { uri, range: s.range }, ...(container === undefined ? {} : { containerName: container }) });
+      if (s.children) visit(s.children, s.name);
+    }
+  };
+  visit(symbols, undefined);
+  return out;
 }
