@@ -473,9 +473,9 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
   it('CBL030 reports an item, a line and a sub-title marked above the banner, each named by where it is', () => {
     const body = '(S) A line before every paragraph.\n\n¶1. (C) Points:\n¶A. (S/NF) One.\n(S) Response: two.\n-- (C) Three.\n\n(S) Key Elements\n----------------\n\n¶2. (C) Two.';
     assert.deepEqual(found('CBL030', CONFIDENTIAL, '', body), [
-      '8:0 The line 9 is marked SECRET above the banner level CONFIDENTIAL.',
+      '8:0 Line 9 is marked SECRET above the banner level CONFIDENTIAL.',
       '11:4 The item \'¶A.\' in paragraph 1 is marked SECRET above the banner level CONFIDENTIAL.',
-      '12:0 The line 13 in paragraph 1 is marked SECRET above the banner level CONFIDENTIAL.',
+      '12:0 Line 13, in paragraph 1, is marked SECRET above the banner level CONFIDENTIAL.',
       '15:0 The heading on line 16 is marked SECRET above the banner level CONFIDENTIAL.',
     ]);
     // With the same related banner range as a paragraph's finding.
