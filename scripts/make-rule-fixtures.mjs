@@ -98,8 +98,9 @@ const fixtures = [
   ['cbl028-portion-marking-missing', V, (t) => sub(sub(sub(t, '¶3. (C) Gauci', '¶3. Gauci'), '¶5. (C) Comment', '¶5.\n(C) Comment'), 'goodwill. End Comment.\n', 'goodwill. End Comment.\n6.\n(U) Post will report the course dates once they are fixed.\n'), (t) => sub(sub(t, '¶1. (C) Summary', '¶1. (S - ENTIRE TEXT) Summary'), '¶3. (C) Gauci', '¶3. Gauci')],
   // Both fixtures also mark an item under paragraph 2: the failing one with a control no one knows, the clean one well,
   // over a line that a parenthesis in capitals opens as prose ("(EU) mission").
-  // The failing fixture also has a marking that lost its ")", which the rule's fix writes back, and one after the Summary's label.
-  ['cbl029-portion-marking-malformed', V, (t) => sub(sub(sub(sub(gaucisItem(t, '(S/NOFRN)'), '¶3. (C) Gauci', '¶3. (N/SC) Gauci'), '¶5. (C) Comment', '¶5. (C Comment'), '¶1. (C) Summary:', '¶1. Summary: (C)'), '¶4. (S/NF) Post', '¶4. ( S/ NF ) Post'), (t) => sub(gaucisItem(t, '(S/NF)'), '¶3. (C) Gauci', '¶3. (C NF) Gauci')],
+  // The failing fixture also has a marking that lost its ")", which the rule's fix writes back, one after the Summary's label,
+  // and a paragraph marked twice ("¶2. (S/NF) (C)").
+  ['cbl029-portion-marking-malformed', V, (t) => sub(sub(sub(sub(sub(gaucisItem(t, '(S/NOFRN)'), '¶3. (C) Gauci', '¶3. (N/SC) Gauci'), '¶5. (C) Comment', '¶5. (C Comment'), '¶1. (C) Summary:', '¶1. Summary: (C)'), '¶4. (S/NF) Post', '¶4. ( S/ NF ) Post'), '¶2. (S/NF) Director', '¶2. (S/NF) (C) Director'), (t) => sub(gaucisItem(t, '(S/NF)'), '¶3. (C) Gauci', '¶3. (C NF) Gauci')],
   // The failing fixture marks an item under paragraph 2 above the banner too; the clean one marks two at or below it.
   ['cbl030-portion-marking-above-banner', Q, (t) => ministersItem(sub(t, '¶3. (U)', '¶3. (S)'), '-- (S)'), (t) => ministersItem(t, '-- (C)')],
   // The failing fixture blanks a name only; the clean one marks an item SECRET under paragraphs marked CONFIDENTIAL: the banner's level.

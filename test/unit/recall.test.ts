@@ -559,6 +559,10 @@ const MUTATIONS: Mutation[] = [
     const i = markedParagraph(c, (m) => /^[SC]\/\/?NF$/.test(m));
     return i === undefined ? undefined : { text: edit(c, i, (l) => l.replace(/\(([SC])\/\/?NF\)/, '($1NF)')), line: i };
   } },
+  { rule: 'CBL029', name: "mark a paragraph twice ('(C) (S)')", plant: (c) => {
+    const i = markedParagraph(c, () => true);
+    return i === undefined ? undefined : { text: edit(c, i, (l) => l.replace(MARKED, (_, n: string, m: string) => `${n} (${m}) (${m.startsWith('S') ? 'C' : 'S'}) `)), line: i };
+  } },
   { rule: 'CBL030', name: 'mark a paragraph a level above the banner', plant: (c) => {
     if (c.level === 'CONFIDENTIAL') {
       const i = markedParagraph(c, (m) => m.startsWith('C'));
@@ -711,7 +715,7 @@ const FLOORS: Record<string, number> = {
   CBL027: 0.94,
   // 363/371: a paragraph whose text opens with a redaction ("¶2. XXXXXXXXXXXX said") may hold its marking under it.
   CBL028: 0.96,
-  CBL029: 0.99, // 482/482
+  CBL029: 0.99, // 670/670
   CBL030: 0.99, // 111/111
   CBL031: 0.9, // 62/68: copies whose release blanked whole paragraphs, or with an unmarked paragraph ("18.This cable was cleared"), are not judged.
   CBL032: 0.98, // 160/161: 09KABUL376 already lacks the caveat for an earlier NOFORN paragraph, and the rule reports the first.

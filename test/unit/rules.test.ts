@@ -470,6 +470,36 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     assert.deepEqual(lint29('¶2. (C) Comment: The ministry said so. End Comment.').findings, []);
   });
 
+  it('CBL029 reports a paragraph or an item marked twice in a row, with a fix for you to choose for each marking kept, and a copy with the one fix that deletes it', () => {
+    const lint29 = (body: string) => {
+      const text = `S E C R E T NOWHERE 000008\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\n\n${body}\nSMITH\n`;
+      return { text, findings: lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029') };
+    };
+    const show = (f: Finding) => `${formatFinding(f)} | ${f.fixes?.map((x) => `${x.title} ${x.safe} ${x.preferred === true}`).join(', ') ?? 'no fix'}`;
+    const { text, findings } = lint29('¶2. (C) (S) The ministry said so.');
+    assert.deepEqual(findings.map(show), [
+      "11:5-11:12 CBL029 warning Paragraph 2 is marked twice, '(C)' then '(S)', and is read as '(C)', the first; it takes one marking, for the highest level of its text. | Keep '(C)' and delete '(S)' false false, Keep '(S)' and delete '(C)' false false",
+    ]);
+    // Each fix leaves one marking right after the number, the paragraph's, and nothing for CBL029 to report.
+    for (const [fix, level] of [[0, 'CONFIDENTIAL'], [1, 'SECRET']] as const) {
+      const fixed = applyEdits(text, findings[0].fixes![fix].edits);
+      assert.ok(fixed.includes(`\n¶2. (${level[0]}) The ministry said so.`), fixed);
+      assert.equal(parseCable(fixed).cable.paragraphs[1].portion?.level, level);
+      assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL029'), []);
+    }
+    // No space between them, a NOFORN marking, and an item's.
+    assert.deepEqual(lint29('¶2. (S/NF)(C) Text.').findings.map((f) => `${f.range.start.character}-${f.range.end.character} ${f.severity}`), ['4-13 warning']);
+    assert.deepEqual(lint29('¶2. (S) Points:\n-- (C) (S) One.').findings.map(show), [
+      "12:4-12:11 CBL029 warning The item '--' in paragraph 2 is marked twice, '(C)' then '(S)', and is read as '(C)', the first; it takes one marking, for the highest level of its text. | Keep '(C)' and delete '(S)' false false, Keep '(S)' and delete '(C)' false false",
+    ]);
+    // The same marking twice: info, and the copy deleted.
+    const copy = lint29('¶2. (C) (C) Text.');
+    assert.deepEqual(copy.findings.map(show), ["11:9-11:12 CBL029 info Paragraph 2 repeats its marking '(C)'; one marking belongs there. | Delete the repeated '(C)' false false"]);
+    assert.equal(applyEdits(copy.text, copy.findings[0].fixes![0].edits), lint29('¶2. (C) Text.').text);
+    // Prose in parentheses after a marking names no level.
+    for (const body of ['¶2. (C) (EU) officials said so.', '¶2. (C) (S-300) missiles were shown.', '¶2. (C) (REF A) The ministry said so.', '¶2. (C) (Note: none.) Text.']) assert.deepEqual(lint29(body).findings, [], body);
+  });
+
   it('CBL030 reports an item, a line and a sub-title marked above the banner, each named by where it is', () => {
     const body = '(S) A line before every paragraph.\n\n¶1. (C) Points:\n¶A. (S/NF) One.\n(S) Response: two.\n-- (C) Three.\n\n(S) Key Elements\n----------------\n\n¶2. (C) Two.';
     assert.deepEqual(found('CBL030', CONFIDENTIAL, '', body), [
