@@ -2401,6 +2401,14 @@ describe('diagnostics while a line is being typed', () => {
     assert.ok(ids(order, 4).includes('3 CBL002'), ids(order, 4).join());
   });
 
+  it('holds back an E.O. line left with nothing after its order while it is typed, and not once the writer types below it', () => {
+    // "E.O. 13526: " just typed: CBL012 on the line itself waits; on the next line it is no part still to come, and shows.
+    const text = 'C O N F I D E N T I A L LISBON 000708\n\nE.O. 13526: \n';
+    assert.ok(ids(text, undefined).includes('2 CBL012'));
+    assert.ok(!ids(text, 2).includes('2 CBL012'));
+    assert.ok(ids(text, 3).includes('2 CBL012'), ids(text, 3).join());
+  });
+
   it('keeps the parts still to come held when the writer pauses, and shows the line\'s own held findings', () => {
     // Embassy Paris's TAGS typed at the end: FR missing (CBL050, the line's own) and SUBJECT still to come (CBL019).
     const text = 'C O N F I D E N T I A L PARIS 000412\n\nE.O. 12958: DECL: 03/14/2019\nTAGS: PREL \n';

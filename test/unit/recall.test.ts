@@ -306,6 +306,11 @@ const MUTATIONS: Mutation[] = [
     const end = /^\s*DECL/.test(c.lines[i + 1] ?? '') ? i + 1 : i;
     return i < 0 ? undefined : { text: without(c, i, end), line: i, anywhere: true, shift: shifted(i, end) };
   } },
+  { rule: 'CBL012', name: "leave the E.O. line with nothing after its order ('E.O. 12958:')", plant: (c) => {
+    const i = find(c, EO);
+    // A TAGS field sharing the line ("E.O. 12958: N/A TAGS: …") would go with the value.
+    return i < 0 || /TAGS/i.test(c.lines[i]) ? undefined : { text: edit(c, i, (l) => l.replace(/^(\s*(?:E\.\s?O\.|EO)\s*\d{5}:?).*$/, '$1')), line: i };
+  } },
   { rule: 'CBL013', name: 'transpose two digits of the E.O. number', plant: (c) => {
     const i = find(c, /^(?:E\.\s?O\.|EO)\s*12958\b/);
     return i < 0 ? undefined : { text: edit(c, i, (l) => l.replace('12958', '12598')), line: i };
@@ -694,7 +699,7 @@ const FLOORS: Record<string, number> = {
   CBL009: 0.99, // 147/147
   CBL010: 0.99, // 197/197
   CBL011: 0.99, // 1146/1146
-  CBL012: 0.99, // 202/202
+  CBL012: 0.99, // 404/404
   CBL013: 0.99, // 202/202
   CBL014: 0.99, // 177/177
   CBL015: 0.99, // 277/277

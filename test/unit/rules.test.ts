@@ -264,6 +264,36 @@ describe('rules: CBL017, CBL019 and CBL020 and fields written with nothing in th
   });
 });
 
+describe('rules: CBL012 and an E.O. line with nothing after its order', () => {
+  const found = (banner: string, eo: string) => {
+    const text = `${banner}\n\n${eo}\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) Text.\n\nDOE\n`;
+    return { text, findings: lintCable(parseCable(text).cable).filter((f) => ['CBL012', 'CBL013', 'CBL014', 'CBL015', 'CBL038'].includes(f.id)) };
+  };
+  const show = (f: Finding) => `${formatFinding(f)} | ${f.fixes?.map((x) => `${x.title} ${x.safe}`).join() ?? 'no fix'}`;
+  it('reports it at the line, as an empty TAGS or SUBJECT line is, with the value the cable\'s level asks for as the example', () => {
+    assert.deepEqual(found('C O N F I D E N T I A L NOWHERE 000005', 'E.O. 13526: ').findings.map(show), [
+      '3:1-3:12 CBL012 error The E.O. line gives no DECL date or N/A (for example "E.O. 13526: DECL: 05/27/2019"). | no fix',
+    ]);
+    assert.deepEqual(found('', 'E.O. 12958').findings.map(show), ['3:1-3:11 CBL012 error The E.O. line gives no DECL date or N/A (for example "E.O. 12958: DECL: 05/27/2019"). | no fix']);
+  });
+  it('offers N/A on an UNCLASSIFIED cable, for you to choose, keeping a field that shares the line', () => {
+    for (const [eo, fixed] of [['E.O. 13526: ', 'E.O. 13526: N/A'], ['E.O. 13526:', 'E.O. 13526: N/A'], ['E.O. 12958', 'E.O. 12958: N/A'], ['E.O. 12958:  TAGS: PREL', 'E.O. 12958: N/A TAGS: PREL']]) {
+      const { text, findings } = found('UNCLAS NOWHERE 000005', eo);
+      assert.deepEqual(findings.map((f) => `${f.id} ${f.message} | ${f.fixes?.map((x) => `${x.title} ${x.safe}`).join()}`), [
+        `CBL012 The E.O. line gives no DECL date or N/A (for example "${eo.slice(0, 10)}: N/A"). | Write '${eo.slice(0, 10)}: N/A' false`,
+      ], eo);
+      const after = applyEdits(text, findings[0].fixes![0].edits);
+      assert.equal(after.split('\n')[2], fixed);
+      assert.deepEqual(lintCable(parseCable(after).cable).filter((f) => ['CBL012', 'CBL014', 'CBL017', 'CBL038'].includes(f.id)), []);
+    }
+  });
+  it('leaves a value, N/A, a redaction and an empty DECL to the other rules', () => {
+    for (const eo of ['E.O. 12958: DECL: 06/03/2019', 'E.O. 12958: XXXXXXXXXXXX', 'E.O. 12958: DECL: XXXXXXXXXXXX']) assert.deepEqual(found('C O N F I D E N T I A L NOWHERE 000005', eo).findings, [], eo);
+    assert.deepEqual(found('UNCLAS NOWHERE 000005', 'E.O. 12958: N/A').findings, []);
+    assert.deepEqual(found('C O N F I D E N T I A L NOWHERE 000005', 'E.O. 12958: DECL:').findings.map((f) => f.id), ['CBL015']);
+  });
+});
+
 describe('rules: CBL022 and reason letters in lists', () => {
   const found = (reasons: string) => {
     const text = `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: Ambassador A. Smith, reasons ${reasons}\n\n¶1. (C) Text.\nSMITH\n`;
