@@ -135,6 +135,8 @@ const fixtures = [
   ['cbl050-host-country-tag-missing', L, (t) => sub(t, 'EINV, PO', 'EINV')],
   // A zero for O, a one for L and a small l for I in TAGS; the clean fixture's G-8 is a known TAG, and N1 reads as both NI and NL.
   ['cbl051-tag-misread', V, (t) => sub(t, 'TAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PRE1 PG0V MARR MOPS MT LY KlRF, M0PS'), (t) => sub(t, 'TAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PREL PGOV MARR MOPS MT LY KIRF G-8 N1')],
+  // A small l for the digit 1 in a REF citation's serial, between digits: read as STATE 51120.
+  ['cbl052-ref-serial-misread', V, (t) => sub(t, '¶B. STATE 51120', '¶B. STATE 5l120')],
 ];
 
 /** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */

@@ -82,6 +82,7 @@ const TAGS = /^TAGS:?\s/;
 const SUBJECT = /^SUBJECT:/i;
 const CLASSIFIED_BY = /^(?:¶\d\.\s+)?Classified\s+By\b/i;
 const PAGE = /^([A-Z][A-Z ]{1,20}?) (\d{8}) +(\d{3}) OF (\d{3})\b/;
+const MONTH_NAMES = /^(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)$/i;
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
 function read(file: string): Source {
@@ -424,6 +425,25 @@ const MUTATIONS: Mutation[] = [
     // "B. B. LAMBERT": a doubled letter changes with its twin.
     return i < 0 ? undefined : { text: edit(c, i, (l) => l.replace(/(\s\(?)B([.)]\s)(B[.)]\s)?/, (_, a: string, b: string, twin?: string) => `${a}C${b}${twin ? 'C' + twin.slice(1) : ''}`)), line: i };
   } },
+  { rule: 'CBL052', name: "type a small l for a 1, or an O for a 0, inside a REF citation's serial ('LISBON 4l2')", plant: (c) => {
+    const ref = find(c, /^REF/i);
+    if (ref < 0 || (c.paragraphs[0] && ref > c.paragraphs[0].line)) return undefined;
+    for (let k = ref; k <= field(c, ref); k++) {
+      // A continuation-page line the field runs into is none of it.
+      if (PAGE.test(c.lines[k])) break;
+      // A post and its serial, ending the citation ("STATE 51120", "Tripoli 753;", "PARIS 8760 (NOTAL)"; not "… 8760 AND
+      // PREVIOUS", a month's year or an IIR's number of ten digits).
+      for (const m of c.lines[k].matchAll(/\b([A-Z][A-Za-z]{2,}) (\d{3,6})(?=[\s.,;)]|$)(?!\s+AND\b)/g)) {
+        if (MONTH_NAMES.test(m[1])) continue;
+        const serial = m[2];
+        const at = serial.slice(1, -1).search(/[01]/) + 1;
+        if (at <= 0) continue;
+        const col = m.index! + m[0].length - serial.length + at;
+        return { text: edit(c, k, (l) => l.slice(0, col) + (l[col] === '1' ? 'l' : 'O') + l.slice(col + 1)), line: k };
+      }
+    }
+    return undefined;
+  } },
   { rule: 'CBL045', name: 'cite the REF letter after the last one', plant: (c) => {
     // The letter after the REF field's last ("ref C" under items A and B), which the reader takes for a reference.
     const letters = c.cable.refs?.items.flatMap((item) => (item.letter ? [item.letter] : [])) ?? [];
@@ -745,6 +765,7 @@ const FLOORS: Record<string, number> = {
   CBL049: 0.99, // 347/347: SUBJECT; and E.0.
   CBL050: 0.99, // 146/146
   CBL051: 0.99, // 279/280: 09STATE14577's IS written 1S reads as IS and LS, both known TAGS, so which is meant is a guess.
+  CBL052: 0.99, // 55/55
 };
 
 describe('rule recall on real cables (planted defects)', function () {

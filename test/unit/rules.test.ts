@@ -1143,6 +1143,31 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     });
   });
 
+  describe('CBL052', () => {
+    const refs = (field: string) => `UNCLAS NOWHERE 000500\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n${field}\n\n¶1. (U) Text.\n`;
+    const lint52 = (field: string) => {
+      const text = refs(field);
+      return { text, findings: lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL052') };
+    };
+    it('reports a serial with a letter for a digit, with a safe fix where each letter stands between digits and one for you to choose at an end', () => {
+      const { text, findings } = lint52('REF: A. 09 NOWHERE 4l2 B. STATE 5ll2O\n¶C. OTHERTOWN I23 (NOTAL)');
+      assert.deepEqual(findings.map((f) => `${formatFinding(f)} | ${f.fixes!.map((x) => `${x.title} ${x.safe} ${x.preferred === true}`).join()}`), [
+        "7:20-7:23 CBL052 warning REF citation '09 NOWHERE 4l2' has the letter 'l' for the digit 1 in its serial: read as 412. | Write '412' true true",
+        "7:33-7:38 CBL052 warning REF citation 'STATE 5ll2O' has the letter 'l' for the digit 1 and the letter 'O' for the digit 0 in its serial: read as 51120. | Write '51120' false false",
+        "8:15-8:18 CBL052 warning REF citation 'OTHERTOWN I23' has the letter 'I' for the digit 1 in its serial: read as 123. | Write '123' false false",
+      ]);
+      // The fixes write the digits and touch no other character; the citations then name the same cables, and nothing is reported.
+      const fixed = applyEdits(text, findings.flatMap((f) => f.fixes![0].edits));
+      assert.equal(fixed, refs('REF: A. 09 NOWHERE 412 B. STATE 51120\n¶C. OTHERTOWN 123 (NOTAL)'));
+      assert.deepEqual(parseCable(fixed).cable.refs!.items.map((i) => i.id), parseCable(text).cable.refs!.items.map((i) => i.id));
+      assert.deepEqual(lint52('REF: A. 09 NOWHERE 412 B. STATE 51120\n¶C. OTHERTOWN 123 (NOTAL)').findings, []);
+      // Fix All applies the safe one alone.
+      assert.equal(fixAll(text).text, refs('REF: A. 09 NOWHERE 412 B. STATE 5ll2O\n¶C. OTHERTOWN I23 (NOTAL)'));
+    });
+    it('leaves alone letters alone, a year or post with such letters, and free text', () => {
+      assert.deepEqual(lint52('REF: A. STATE IIO\nB. OSLO 412\nC. SMITH EMAIL OF MAY lO\nD. NOWHERE 4l2 AND PREVIOUS').findings, []);
+    });
+  });
   describe('CBL051', () => {
     const tags = (line: string) => `UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\n${line}\nSUBJECT: X\n\n¶1. (U) Text.\n`;
     const lint51 = (line: string, userTags?: string[]) =>
