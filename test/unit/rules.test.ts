@@ -275,6 +275,8 @@ describe('rules: CBL012 and an E.O. line with nothing after its order', () => {
       '3:1-3:12 CBL012 error The E.O. line gives no DECL date or N/A (for example "E.O. 13526: DECL: 05/27/2019"). | no fix',
     ]);
     assert.deepEqual(found('', 'E.O. 12958').findings.map(show), ['3:1-3:11 CBL012 error The E.O. line gives no DECL date or N/A (for example "E.O. 12958: DECL: 05/27/2019"). | no fix']);
+    // An order cut short is named as completion names it, by the cable's date, else today's (CBL013 reports the order).
+    assert.match(found('C O N F I D E N T I A L NOWHERE 000005', 'E.O. 1295:').findings.find((f) => f.id === 'CBL012')!.message, /for example "E\.O\. 13526: DECL:/);
   });
   it('offers N/A on an UNCLASSIFIED cable, for you to choose, keeping a field that shares the line', () => {
     for (const [eo, fixed] of [['E.O. 13526: ', 'E.O. 13526: N/A'], ['E.O. 13526:', 'E.O. 13526: N/A'], ['E.O. 12958', 'E.O. 12958: N/A'], ['E.O. 12958:  TAGS: PREL', 'E.O. 12958: N/A TAGS: PREL']]) {

@@ -39,7 +39,8 @@ export const rule: Rule = {
  * where the line has none ("E.O. 12958" becomes "E.O. 12958: N/A").
  */
 function reportEmpty(cable: Cable, eo: EoLine, report: Report): void {
-  const label = `E.O. ${eo.order?.text ?? orderInEffect(cable.date)}`;
+  // The order as written, but for one cut short ("E.O. 1295"), which the example names as completion would.
+  const label = `E.O. ${eo.order?.text.length === 5 ? eo.order.text : orderInEffect(cable.date)}`;
   const unclassified = cable.banner?.level === 'UNCLASSIFIED';
   const example = unclassified ? `${label}: N/A` : `${label}: DECL: 05/27/2019`;
   let fix: Fix | undefined;
