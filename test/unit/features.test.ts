@@ -1632,6 +1632,12 @@ describe('hover', () => {
     assert.match(undated, /\*\*AN UNDATED CABLE\*\*\n\nUNCLASSIFIED/);
   });
 
+  it('says a REF citation\'s serial with a letter for a digit is read as the serial meant', () => {
+    // "VALLETTA 3O8": the letter O for 0, as CBL052 reports it; the cable is 09VALLETTA308.
+    assert.match(hoverAt(inValletta('VALLETTA 388', 2).replace('LLETTA 388', 'LLETTA 3O8')), /^Cable 09VALLETTA308\n\nThe serial `3O8` is read as 308, a letter typed or scanned for a digit\.\n\nThe citation gives no year/m);
+    assert.doesNotMatch(hoverAt(inValletta('VALLETTA 388', 2)), /The serial/);
+  });
+
   it('says where the year of a REF citation that gives none comes from', () => {
     // VALLETTA 412 of 2009 cites "VALLETTA 388": this cable's year.
     assert.match(hoverAt(inValletta('VALLETTA 388', 2)), /^Cable 09VALLETTA388\n\nThe citation gives no year: read as 2009, this cable's year\.\n\nNot in this workspace\.$/m);
