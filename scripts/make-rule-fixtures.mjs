@@ -98,8 +98,9 @@ const fixtures = [
   ['cbl028-portion-marking-missing', V, (t) => sub(sub(sub(t, '¶3. (C) Gauci', '¶3. Gauci'), '¶5. (C) Comment', '¶5.\n(C) Comment'), 'goodwill. End Comment.\n', 'goodwill. End Comment.\n6.\n(U) Post will report the course dates once they are fixed.\n'), (t) => sub(sub(t, '¶1. (C) Summary', '¶1. (S - ENTIRE TEXT) Summary'), '¶3. (C) Gauci', '¶3. Gauci')],
   // Both fixtures also mark an item under paragraph 2: the failing one with a control no one knows, the clean one well,
   // over a line that a parenthesis in capitals opens as prose ("(EU) mission").
-  // The failing fixture also has a marking that lost its ")", which the rule's fix writes back, and one after the Summary's label.
-  ['cbl029-portion-marking-malformed', V, (t) => sub(sub(sub(sub(gaucisItem(t, '(S/NOFRN)'), '¶3. (C) Gauci', '¶3. (N/SC) Gauci'), '¶5. (C) Comment', '¶5. (C Comment'), '¶1. (C) Summary:', '¶1. Summary: (C)'), '¶4. (S/NF) Post', '¶4. ( S/ NF ) Post'), (t) => sub(gaucisItem(t, '(S/NF)'), '¶3. (C) Gauci', '¶3. (C NF) Gauci')],
+  // The failing fixture also has a marking that lost its ")", which the rule's fix writes back, one after the Summary's label,
+  // and a paragraph marked twice ("¶2. (S/NF) (C)").
+  ['cbl029-portion-marking-malformed', V, (t) => sub(sub(sub(sub(sub(gaucisItem(t, '(S/NOFRN)'), '¶3. (C) Gauci', '¶3. (N/SC) Gauci'), '¶5. (C) Comment', '¶5. (C Comment'), '¶1. (C) Summary:', '¶1. Summary: (C)'), '¶4. (S/NF) Post', '¶4. ( S/ NF ) Post'), '¶2. (S/NF) Director', '¶2. (S/NF) (C) Director'), (t) => sub(gaucisItem(t, '(S/NF)'), '¶3. (C) Gauci', '¶3. (C NF) Gauci')],
   // The failing fixture marks an item under paragraph 2 above the banner too; the clean one marks two at or below it.
   ['cbl030-portion-marking-above-banner', Q, (t) => ministersItem(sub(t, '¶3. (U)', '¶3. (S)'), '-- (S)'), (t) => ministersItem(t, '-- (C)')],
   // The failing fixture blanks a name only; the clean one marks an item SECRET under paragraphs marked CONFIDENTIAL: the banner's level.
@@ -134,6 +135,8 @@ const fixtures = [
   ['cbl050-host-country-tag-missing', L, (t) => sub(t, 'EINV, PO', 'EINV')],
   // A zero for O, a one for L and a small l for I in TAGS; the clean fixture's G-8 is a known TAG, and N1 reads as both NI and NL.
   ['cbl051-tag-misread', V, (t) => sub(t, 'TAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PRE1 PG0V MARR MOPS MT LY KlRF, M0PS'), (t) => sub(t, 'TAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PREL PGOV MARR MOPS MT LY KIRF G-8 N1')],
+  // A small l for the digit 1 in a REF citation's serial, between digits: read as STATE 51120.
+  ['cbl052-ref-serial-misread', V, (t) => sub(t, '¶B. STATE 51120', '¶B. STATE 5l120')],
 ];
 
 /** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */

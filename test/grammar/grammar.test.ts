@@ -301,6 +301,10 @@ describe('grammar', function () {
     { text: '(C) Status of the talks in Valletta since May 2008', at: 'May 2008', not: /citation/ },
     // A citation is a post and a number, as the parser reads it: not a word of "E-MAIL", not a date's day or month, not a
     // number that a date, a slash or another number goes on from.
+    // A serial with a letter for a digit is the citation's, as the parser reads it; letters alone are not.
+    { text: 'REF: A. 09 VALLETTA 4l2', at: '4l2', scope: /support\.constant\.citation\.cable/ },
+    { text: 'REF: A. STATE 1O5 (NOTAL)', at: '1O5', scope: /support\.constant\.citation\.cable/ },
+    { text: 'REF: A. VALLETTA IIO', at: 'VALLETTA', not: /citation/ },
     { text: 'REF: A. ROE/DOE E-MAIL 3/5/08', at: 'MAIL', not: /citation/ },
     { text: 'REF: A. VALLETTA NOTES 14 OCTOBER 2008', at: 'NOTES', not: /citation/ },
     { text: 'REF: A. VALLETTA NOTES 14 OCTOBER 2008', at: 'OCTOBER', not: /citation/ },

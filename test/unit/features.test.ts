@@ -1632,6 +1632,12 @@ describe('hover', () => {
     assert.match(undated, /\*\*AN UNDATED CABLE\*\*\n\nUNCLASSIFIED/);
   });
 
+  it('says a REF citation\'s serial with a letter for a digit is read as the serial meant', () => {
+    // "VALLETTA 3O8": the letter O for 0, as CBL052 reports it; the cable is 09VALLETTA308.
+    assert.match(hoverAt(inValletta('VALLETTA 388', 2).replace('LLETTA 388', 'LLETTA 3O8')), /^Cable 09VALLETTA308\n\nThe serial `3O8` is read as 308, a letter typed or scanned for a digit\.\n\nThe citation gives no year/m);
+    assert.doesNotMatch(hoverAt(inValletta('VALLETTA 388', 2)), /The serial/);
+  });
+
   it('says where the year of a REF citation that gives none comes from', () => {
     // VALLETTA 412 of 2009 cites "VALLETTA 388": this cable's year.
     assert.match(hoverAt(inValletta('VALLETTA 388', 2)), /^Cable 09VALLETTA388\n\nThe citation gives no year: read as 2009, this cable's year\.\n\nNot in this workspace\.$/m);
@@ -2399,6 +2405,14 @@ describe('diagnostics while a line is being typed', () => {
     // A header line out of order is no part to come.
     const order = 'VZCZCXRO7788\nRR RUEHWEB\nZNY CCCCC ZZH\nDE RUEHLI #0708/01 0731530\n';
     assert.ok(ids(order, 4).includes('3 CBL002'), ids(order, 4).join());
+  });
+
+  it('holds back an E.O. line left with nothing after its order while it is typed, and not once the writer types below it', () => {
+    // "E.O. 13526: " just typed: CBL012 on the line itself waits; on the next line it is no part still to come, and shows.
+    const text = 'C O N F I D E N T I A L LISBON 000708\n\nE.O. 13526: \n';
+    assert.ok(ids(text, undefined).includes('2 CBL012'));
+    assert.ok(!ids(text, 2).includes('2 CBL012'));
+    assert.ok(ids(text, 3).includes('2 CBL012'), ids(text, 3).join());
   });
 
   it('keeps the parts still to come held when the writer pauses, and shows the line\'s own held findings', () => {

@@ -189,12 +189,12 @@ describe('quick fixes', () => {
       ['¶5. C) Comment:', '¶5. (C) Comment:'],
     ];
     for (const [to, expected] of cases) {
-      const { fixed } = firstFix('cbl029-portion-marking-malformed', '¶5. (C Comment:', to, 'CBL029', (t) => t.replace('(S/NOFRN)', '(S/NF)').replace('(N/SC)', '(C)').replace('¶1. Summary: (C)', '¶1. (C) Summary:').replace('( S/ NF )', '(S/NF)'));
+      const { fixed } = firstFix('cbl029-portion-marking-malformed', '¶5. (C Comment:', to, 'CBL029', (t) => t.replace('(S/NOFRN)', '(S/NF)').replace('(N/SC)', '(C)').replace('¶1. Summary: (C)', '¶1. (C) Summary:').replace('( S/ NF )', '(S/NF)').replace('¶2. (S/NF) (C)', '¶2. (S/NF)'));
       assert.ok(fixed?.includes(`${expected} Gauci`), `${to} gave ${JSON.stringify(fixed?.slice(fixed.indexOf('¶5.'), fixed.indexOf('¶5.') + 20))}`);
       assert.deepEqual(lintCable(parseCable(fixed!).cable).filter((f) => f.id === 'CBL029'), [], to);
     }
     const unknown = lintCable(parseCable(fs.readFileSync(path.join(DIR, 'cbl029-portion-marking-malformed.bad.cable'), 'utf8')).cable).filter((f) => f.id === 'CBL029');
-    assert.deepEqual(unknown.map((f) => f.fixes?.map((x) => x.title) ?? []), [["Write the marking '(C)' before 'Summary:'"], ["Write the marking '(S/NOFORN)'"], [], ["Write the marking '(S/NF)'"], ["Write the marking '(C)'"]]);
+    assert.deepEqual(unknown.map((f) => f.fixes?.map((x) => x.title) ?? []), [["Write the marking '(C)' before 'Summary:'"], ["Keep '(S/NF)' and delete '(C)'", "Keep '(C)' and delete '(S/NF)'"], ["Write the marking '(S/NOFORN)'"], [], ["Write the marking '(S/NF)'"], ["Write the marking '(C)'"]]);
   });
 
   it('respells a damaged banner level in the form it was written in', () => {

@@ -659,6 +659,21 @@ describe('parser: metadata', () => {
     assert.equal(caption?.range.end.line, 8);
   });
 
+  it('reads a REF citation whose serial has a letter l or I for the digit 1, or O for 0, as the serial meant, and nothing else so', () => {
+    const head = 'P 010101Z JUL 09\nFM AMEMBASSY NOWHERE\n\nUNCLAS NOWHERE 000500\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n';
+    const items = (ref: string) => parse(`${head}${ref}\n\n¶1. (U) Text.\n`).refs!.items.map((i) => `${i.letter ?? '-'} ${i.citation.text} ${i.id ?? '-'} ${i.cable?.misread ?? '-'}`);
+    assert.deepEqual(items('REF: A. 08 NOWHERE 4l2 B. STATE 1O5\n¶C. OTHERTOWN I23 (NOTAL)\nD. NOWHERE 12O'), [
+      'A 08 NOWHERE 4l2 08NOWHERE412 4l2',
+      'B STATE 1O5 09STATE105 1O5',
+      'C OTHERTOWN I23 09OTHERTOWN123 I23',
+      'D NOWHERE 12O 09NOWHERE120 12O',
+    ]);
+    // Run together with a comma, each read so.
+    assert.deepEqual(items('REF: NOWHERE 4I2, STATE 1O5'), ['- NOWHERE 4I2 09NOWHERE412 4I2', '- STATE 1O5 09STATE105 1O5']);
+    // Letters alone, a month's day, words after the serial and a serial read as it is are not misread.
+    assert.deepEqual(items('REF: A. STATE IIO\nB. SMITH EMAIL OF MAY lO\nC. NOWHERE 4l2 AND PREVIOUS\nD. NOWHERE 412'), ['A STATE IIO - -', 'B SMITH EMAIL OF MAY lO - -', 'C NOWHERE 4l2 AND PREVIOUS - -', 'D NOWHERE 412 09NOWHERE412 -']);
+  });
+
   it('takes the letter written twice into its REF item ("A. (A) …", "¶B. B) …"), the cable\'s own second', () => {
     const cc = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nREF: A. (A) OTHERTOWN 76 AND PREVIOUS\n¶B. B) 08 NOWHERE 217\n¶C. C. HARBOR BOARD REPORT OF MAY 2\n\nClassified By: Ambassador, reason 1.4 (b,d)\n');
     const items = cc.refs!.items;

@@ -82,6 +82,7 @@ const TAGS = /^TAGS:?\s/;
 const SUBJECT = /^SUBJECT:/i;
 const CLASSIFIED_BY = /^(?:¶\d\.\s+)?Classified\s+By\b/i;
 const PAGE = /^([A-Z][A-Z ]{1,20}?) (\d{8}) +(\d{3}) OF (\d{3})\b/;
+const MONTH_NAMES = /^(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)$/i;
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
 function read(file: string): Source {
@@ -306,6 +307,11 @@ const MUTATIONS: Mutation[] = [
     const end = /^\s*DECL/.test(c.lines[i + 1] ?? '') ? i + 1 : i;
     return i < 0 ? undefined : { text: without(c, i, end), line: i, anywhere: true, shift: shifted(i, end) };
   } },
+  { rule: 'CBL012', name: "leave the E.O. line with nothing after its order ('E.O. 12958:')", plant: (c) => {
+    const i = find(c, EO);
+    // A TAGS field sharing the line ("E.O. 12958: N/A TAGS: …") would go with the value.
+    return i < 0 || /TAGS/i.test(c.lines[i]) ? undefined : { text: edit(c, i, (l) => l.replace(/^(\s*(?:E\.\s?O\.|EO)\s*\d{5}:?).*$/, '$1')), line: i };
+  } },
   { rule: 'CBL013', name: 'transpose two digits of the E.O. number', plant: (c) => {
     const i = find(c, /^(?:E\.\s?O\.|EO)\s*12958\b/);
     return i < 0 ? undefined : { text: edit(c, i, (l) => l.replace('12958', '12598')), line: i };
@@ -418,6 +424,25 @@ const MUTATIONS: Mutation[] = [
     const i = find(c, /^REF:?\s+\(?A[.)]\s.*\s\(?B[.)]\s/);
     // "B. B. LAMBERT": a doubled letter changes with its twin.
     return i < 0 ? undefined : { text: edit(c, i, (l) => l.replace(/(\s\(?)B([.)]\s)(B[.)]\s)?/, (_, a: string, b: string, twin?: string) => `${a}C${b}${twin ? 'C' + twin.slice(1) : ''}`)), line: i };
+  } },
+  { rule: 'CBL052', name: "type a small l for a 1, or an O for a 0, inside a REF citation's serial ('LISBON 4l2')", plant: (c) => {
+    const ref = find(c, /^REF/i);
+    if (ref < 0 || (c.paragraphs[0] && ref > c.paragraphs[0].line)) return undefined;
+    for (let k = ref; k <= field(c, ref); k++) {
+      // A continuation-page line the field runs into is none of it.
+      if (PAGE.test(c.lines[k])) break;
+      // A post and its serial, ending the citation ("STATE 51120", "Tripoli 753;", "PARIS 8760 (NOTAL)"; not "… 8760 AND
+      // PREVIOUS", a month's year or an IIR's number of ten digits).
+      for (const m of c.lines[k].matchAll(/\b([A-Z][A-Za-z]{2,}) (\d{3,6})(?=[\s.,;)]|$)(?!\s+AND\b)/g)) {
+        if (MONTH_NAMES.test(m[1])) continue;
+        const serial = m[2];
+        const at = serial.slice(1, -1).search(/[01]/) + 1;
+        if (at <= 0) continue;
+        const col = m.index! + m[0].length - serial.length + at;
+        return { text: edit(c, k, (l) => l.slice(0, col) + (l[col] === '1' ? 'l' : 'O') + l.slice(col + 1)), line: k };
+      }
+    }
+    return undefined;
   } },
   { rule: 'CBL045', name: 'cite the REF letter after the last one', plant: (c) => {
     // The letter after the REF field's last ("ref C" under items A and B), which the reader takes for a reference.
@@ -559,6 +584,10 @@ const MUTATIONS: Mutation[] = [
     const i = markedParagraph(c, (m) => /^[SC]\/\/?NF$/.test(m));
     return i === undefined ? undefined : { text: edit(c, i, (l) => l.replace(/\(([SC])\/\/?NF\)/, '($1NF)')), line: i };
   } },
+  { rule: 'CBL029', name: "mark a paragraph twice ('(C) (S)')", plant: (c) => {
+    const i = markedParagraph(c, () => true);
+    return i === undefined ? undefined : { text: edit(c, i, (l) => l.replace(MARKED, (_, n: string, m: string) => `${n} (${m}) (${m.startsWith('S') ? 'C' : 'S'}) `)), line: i };
+  } },
   { rule: 'CBL030', name: 'mark a paragraph a level above the banner', plant: (c) => {
     if (c.level === 'CONFIDENTIAL') {
       const i = markedParagraph(c, (m) => m.startsWith('C'));
@@ -690,7 +719,7 @@ const FLOORS: Record<string, number> = {
   CBL009: 0.99, // 147/147
   CBL010: 0.99, // 197/197
   CBL011: 0.99, // 1146/1146
-  CBL012: 0.99, // 202/202
+  CBL012: 0.99, // 404/404
   CBL013: 0.99, // 202/202
   CBL014: 0.99, // 177/177
   CBL015: 0.99, // 277/277
@@ -711,7 +740,7 @@ const FLOORS: Record<string, number> = {
   CBL027: 0.94,
   // 363/371: a paragraph whose text opens with a redaction ("¶2. XXXXXXXXXXXX said") may hold its marking under it.
   CBL028: 0.96,
-  CBL029: 0.99, // 482/482
+  CBL029: 0.99, // 670/670
   CBL030: 0.99, // 111/111
   CBL031: 0.9, // 62/68: copies whose release blanked whole paragraphs, or with an unmarked paragraph ("18.This cable was cleared"), are not judged.
   CBL032: 0.98, // 160/161: 09KABUL376 already lacks the caveat for an earlier NOFORN paragraph, and the rule reports the first.
@@ -736,6 +765,7 @@ const FLOORS: Record<string, number> = {
   CBL049: 0.99, // 347/347: SUBJECT; and E.0.
   CBL050: 0.99, // 146/146
   CBL051: 0.99, // 279/280: 09STATE14577's IS written 1S reads as IS and LS, both known TAGS, so which is meant is a guess.
+  CBL052: 0.99, // 55/55
 };
 
 describe('rule recall on real cables (planted defects)', function () {

@@ -264,6 +264,38 @@ describe('rules: CBL017, CBL019 and CBL020 and fields written with nothing in th
   });
 });
 
+describe('rules: CBL012 and an E.O. line with nothing after its order', () => {
+  const found = (banner: string, eo: string) => {
+    const text = `${banner}\n\n${eo}\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) Text.\n\nDOE\n`;
+    return { text, findings: lintCable(parseCable(text).cable).filter((f) => ['CBL012', 'CBL013', 'CBL014', 'CBL015', 'CBL038'].includes(f.id)) };
+  };
+  const show = (f: Finding) => `${formatFinding(f)} | ${f.fixes?.map((x) => `${x.title} ${x.safe}`).join() ?? 'no fix'}`;
+  it('reports it at the line, as an empty TAGS or SUBJECT line is, with the value the cable\'s level asks for as the example', () => {
+    assert.deepEqual(found('C O N F I D E N T I A L NOWHERE 000005', 'E.O. 13526: ').findings.map(show), [
+      '3:1-3:12 CBL012 error The E.O. line gives no DECL date or N/A (for example "E.O. 13526: DECL: 05/27/2019"). | no fix',
+    ]);
+    assert.deepEqual(found('', 'E.O. 12958').findings.map(show), ['3:1-3:11 CBL012 error The E.O. line gives no DECL date or N/A (for example "E.O. 12958: DECL: 05/27/2019"). | no fix']);
+    // An order cut short is named as completion names it, by the cable's date, else today's (CBL013 reports the order).
+    assert.match(found('C O N F I D E N T I A L NOWHERE 000005', 'E.O. 1295:').findings.find((f) => f.id === 'CBL012')!.message, /for example "E\.O\. 13526: DECL:/);
+  });
+  it('offers N/A on an UNCLASSIFIED cable, for you to choose, keeping a field that shares the line', () => {
+    for (const [eo, fixed] of [['E.O. 13526: ', 'E.O. 13526: N/A'], ['E.O. 13526:', 'E.O. 13526: N/A'], ['E.O. 12958', 'E.O. 12958: N/A'], ['E.O. 12958:  TAGS: PREL', 'E.O. 12958: N/A TAGS: PREL']]) {
+      const { text, findings } = found('UNCLAS NOWHERE 000005', eo);
+      assert.deepEqual(findings.map((f) => `${f.id} ${f.message} | ${f.fixes?.map((x) => `${x.title} ${x.safe}`).join()}`), [
+        `CBL012 The E.O. line gives no DECL date or N/A (for example "${eo.slice(0, 10)}: N/A"). | Write '${eo.slice(0, 10)}: N/A' false`,
+      ], eo);
+      const after = applyEdits(text, findings[0].fixes![0].edits);
+      assert.equal(after.split('\n')[2], fixed);
+      assert.deepEqual(lintCable(parseCable(after).cable).filter((f) => ['CBL012', 'CBL014', 'CBL017', 'CBL038'].includes(f.id)), []);
+    }
+  });
+  it('leaves a value, N/A, a redaction and an empty DECL to the other rules', () => {
+    for (const eo of ['E.O. 12958: DECL: 06/03/2019', 'E.O. 12958: XXXXXXXXXXXX', 'E.O. 12958: DECL: XXXXXXXXXXXX']) assert.deepEqual(found('C O N F I D E N T I A L NOWHERE 000005', eo).findings, [], eo);
+    assert.deepEqual(found('UNCLAS NOWHERE 000005', 'E.O. 12958: N/A').findings, []);
+    assert.deepEqual(found('C O N F I D E N T I A L NOWHERE 000005', 'E.O. 12958: DECL:').findings.map((f) => f.id), ['CBL015']);
+  });
+});
+
 describe('rules: CBL022 and reason letters in lists', () => {
   const found = (reasons: string) => {
     const text = `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: Ambassador A. Smith, reasons ${reasons}\n\n¶1. (C) Text.\nSMITH\n`;
@@ -470,12 +502,42 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     assert.deepEqual(lint29('¶2. (C) Comment: The ministry said so. End Comment.').findings, []);
   });
 
+  it('CBL029 reports a paragraph or an item marked twice in a row, with a fix for you to choose for each marking kept, and a copy with the one fix that deletes it', () => {
+    const lint29 = (body: string) => {
+      const text = `S E C R E T NOWHERE 000008\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\n\n${body}\nSMITH\n`;
+      return { text, findings: lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029') };
+    };
+    const show = (f: Finding) => `${formatFinding(f)} | ${f.fixes?.map((x) => `${x.title} ${x.safe} ${x.preferred === true}`).join(', ') ?? 'no fix'}`;
+    const { text, findings } = lint29('¶2. (C) (S) The ministry said so.');
+    assert.deepEqual(findings.map(show), [
+      "11:5-11:12 CBL029 warning Paragraph 2 is marked twice, '(C)' then '(S)', and is read as '(C)', the first; it takes one marking, for the highest level of its text. | Keep '(C)' and delete '(S)' false false, Keep '(S)' and delete '(C)' false false",
+    ]);
+    // Each fix leaves one marking right after the number, the paragraph's, and nothing for CBL029 to report.
+    for (const [fix, level] of [[0, 'CONFIDENTIAL'], [1, 'SECRET']] as const) {
+      const fixed = applyEdits(text, findings[0].fixes![fix].edits);
+      assert.ok(fixed.includes(`\n¶2. (${level[0]}) The ministry said so.`), fixed);
+      assert.equal(parseCable(fixed).cable.paragraphs[1].portion?.level, level);
+      assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL029'), []);
+    }
+    // No space between them, a NOFORN marking, and an item's.
+    assert.deepEqual(lint29('¶2. (S/NF)(C) Text.').findings.map((f) => `${f.range.start.character}-${f.range.end.character} ${f.severity}`), ['4-13 warning']);
+    assert.deepEqual(lint29('¶2. (S) Points:\n-- (C) (S) One.').findings.map(show), [
+      "12:4-12:11 CBL029 warning The item '--' in paragraph 2 is marked twice, '(C)' then '(S)', and is read as '(C)', the first; it takes one marking, for the highest level of its text. | Keep '(C)' and delete '(S)' false false, Keep '(S)' and delete '(C)' false false",
+    ]);
+    // The same marking twice: info, and the copy deleted.
+    const copy = lint29('¶2. (C) (C) Text.');
+    assert.deepEqual(copy.findings.map(show), ["11:9-11:12 CBL029 info Paragraph 2 repeats its marking '(C)'; one marking belongs there. | Delete the repeated '(C)' false false"]);
+    assert.equal(applyEdits(copy.text, copy.findings[0].fixes![0].edits), lint29('¶2. (C) Text.').text);
+    // Prose in parentheses after a marking names no level.
+    for (const body of ['¶2. (C) (EU) officials said so.', '¶2. (C) (S-300) missiles were shown.', '¶2. (C) (REF A) The ministry said so.', '¶2. (C) (Note: none.) Text.']) assert.deepEqual(lint29(body).findings, [], body);
+  });
+
   it('CBL030 reports an item, a line and a sub-title marked above the banner, each named by where it is', () => {
     const body = '(S) A line before every paragraph.\n\n¶1. (C) Points:\n¶A. (S/NF) One.\n(S) Response: two.\n-- (C) Three.\n\n(S) Key Elements\n----------------\n\n¶2. (C) Two.';
     assert.deepEqual(found('CBL030', CONFIDENTIAL, '', body), [
-      '8:0 The line 9 is marked SECRET above the banner level CONFIDENTIAL.',
+      '8:0 Line 9 is marked SECRET above the banner level CONFIDENTIAL.',
       '11:4 The item \'¶A.\' in paragraph 1 is marked SECRET above the banner level CONFIDENTIAL.',
-      '12:0 The line 13 in paragraph 1 is marked SECRET above the banner level CONFIDENTIAL.',
+      '12:0 Line 13, in paragraph 1, is marked SECRET above the banner level CONFIDENTIAL.',
       '15:0 The heading on line 16 is marked SECRET above the banner level CONFIDENTIAL.',
     ]);
     // With the same related banner range as a paragraph's finding.
@@ -1083,6 +1145,31 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     });
   });
 
+  describe('CBL052', () => {
+    const refs = (field: string) => `UNCLAS NOWHERE 000500\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n${field}\n\n¶1. (U) Text.\n`;
+    const lint52 = (field: string) => {
+      const text = refs(field);
+      return { text, findings: lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL052') };
+    };
+    it('reports a serial with a letter for a digit, with a safe fix where each letter stands between digits and one for you to choose at an end', () => {
+      const { text, findings } = lint52('REF: A. 09 NOWHERE 4l2 B. STATE 5ll2O\n¶C. OTHERTOWN I23 (NOTAL)');
+      assert.deepEqual(findings.map((f) => `${formatFinding(f)} | ${f.fixes!.map((x) => `${x.title} ${x.safe} ${x.preferred === true}`).join()}`), [
+        "7:20-7:23 CBL052 warning REF citation '09 NOWHERE 4l2' has the letter 'l' for the digit 1 in its serial: read as 412. | Write '412' true true",
+        "7:33-7:38 CBL052 warning REF citation 'STATE 5ll2O' has the letter 'l' for the digit 1 and the letter 'O' for the digit 0 in its serial: read as 51120. | Write '51120' false false",
+        "8:15-8:18 CBL052 warning REF citation 'OTHERTOWN I23' has the letter 'I' for the digit 1 in its serial: read as 123. | Write '123' false false",
+      ]);
+      // The fixes write the digits and touch no other character; the citations then name the same cables, and nothing is reported.
+      const fixed = applyEdits(text, findings.flatMap((f) => f.fixes![0].edits));
+      assert.equal(fixed, refs('REF: A. 09 NOWHERE 412 B. STATE 51120\n¶C. OTHERTOWN 123 (NOTAL)'));
+      assert.deepEqual(parseCable(fixed).cable.refs!.items.map((i) => i.id), parseCable(text).cable.refs!.items.map((i) => i.id));
+      assert.deepEqual(lint52('REF: A. 09 NOWHERE 412 B. STATE 51120\n¶C. OTHERTOWN 123 (NOTAL)').findings, []);
+      // Fix All applies the safe one alone.
+      assert.equal(fixAll(text).text, refs('REF: A. 09 NOWHERE 412 B. STATE 5ll2O\n¶C. OTHERTOWN I23 (NOTAL)'));
+    });
+    it('leaves alone letters alone, a year or post with such letters, and free text', () => {
+      assert.deepEqual(lint52('REF: A. STATE IIO\nB. OSLO 412\nC. SMITH EMAIL OF MAY lO\nD. NOWHERE 4l2 AND PREVIOUS').findings, []);
+    });
+  });
   describe('CBL051', () => {
     const tags = (line: string) => `UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\n${line}\nSUBJECT: X\n\n¶1. (U) Text.\n`;
     const lint51 = (line: string, userTags?: string[]) =>

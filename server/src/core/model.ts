@@ -364,6 +364,11 @@ export interface Citation {
   /** Post as written, upper-cased (`RIO DE JAN`, `STATE`). */
   readonly post: string;
   readonly number: number;
+  /**
+   * The serial as written when a letter l or I stands in it for the digit 1, or O for 0 (`4l2` of `09 LISBON 4l2`, read as
+   * 412), for CBL052; `number` is the serial meant. The serial's characters end the citation's text.
+   */
+  readonly misread?: string;
 }
 
 /** One REF item: letter, citation and trailing labels. */

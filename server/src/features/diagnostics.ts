@@ -73,7 +73,8 @@ function stillToCome(f: Finding, cable: Cable): boolean {
     case 'CBL010':
       return !cable.eo && !cable.tags && !cable.subject && !cable.refs && !cable.classifiedBy;
     case 'CBL012':
-      return !cable.tags && !cable.subject && !cable.refs;
+      // "No E.O. line", not an E.O. line written with nothing after its order, which is no part still to come.
+      return !cable.eo && !cable.tags && !cable.subject && !cable.refs;
     case 'CBL017':
       return !cable.subject && !cable.refs;
     case 'CBL019':

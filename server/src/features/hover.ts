@@ -7,6 +7,7 @@ import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscod
 import { hostTagOf, type HostTag } from '../core/hosts';
 import { citedId, fileName, fullYear, serialFitsDate } from '../core/id';
 import { allItemsNamed, findInTextReferencesOnLine, inTextTarget, paragraphsNamed, type InTextReference } from '../core/mentions';
+import { serialDigits } from '../core/parse/banner';
 import { MONTH_NAMES } from '../core/parse/header';
 import { describeMarking, misspeltControl } from '../core/parse/marking';
 import { correctedCopyReason } from '../core/parse/metadata';
@@ -816,6 +817,8 @@ function citedCableLines(cable: Cable, item: RefItem, ctx: HoverContext): string
   const id = citedId(item, citing);
   const found = id ? ctx.lookupCable?.(id) : undefined;
   const lines = [`Cable ${esc(id ?? item.citation.text)}`];
+  // "09 LISBON 4l2": a serial with a letter for a digit, read as the serial meant (CBL052 reports it).
+  if (item.cable?.misread !== undefined) lines.push(`The serial \`${esc(item.cable.misread)}\` is read as ${serialDigits(item.cable.misread)}, a letter typed or scanned for a digit.`);
   if (item.cable && item.cable.year === undefined && id && citing) lines.push(yearNote(id, citing, item.cable.number, cable.date));
   if (found) lines.push(`**${esc(found.subject ?? '(no subject)')}**`, [found.dtg ? readableIso(found.dtg) : '', found.classification].filter((s) => s).join(' · '));
   else if (id) lines.push(ctx.indexBuilding ? 'Not in the workspace index yet: the workspace is still being read.' : 'Not in this workspace.');

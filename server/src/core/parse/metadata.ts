@@ -1658,7 +1658,11 @@ const CANONICAL_CITATION = /^(\d{2}|(?:19|20)\d{2})([A-Za-z]{2,})0*(\d{1,6})(?:_
 /** Parses a cable citation; undefined for free text (`SAINZ E-MAIL`, `IIR 6906012405`). */
 function parseCitation(text: string): Citation | undefined {
   const trimmed = text.trim();
-  const m = CITATION.exec(trimmed) ?? (isDigit(trimmed.charCodeAt(0)) ? CANONICAL_CITATION.exec(trimmed) : null);
+  let m = CITATION.exec(trimmed) ?? (isDigit(trimmed.charCodeAt(0)) ? CANONICAL_CITATION.exec(trimmed) : null);
+  // "09 LISBON 4l2": a serial with a letter l or I for the digit 1, or O for 0, read as the digits meant (CBL052 reports it);
+  // tried only on text no citation reads, ending with such a letter or a digit.
+  const misread = m ? undefined : misreadSerial(trimmed);
+  if (misread !== undefined) m = CITATION.exec(`${trimmed.slice(0, trimmed.length - misread.length)}${serialDigits(misread)}`);
   if (!m) return undefined;
   const post = singleSpaced(m[2].toUpperCase());
   // "DTG 251847Z MAR 08" and month names are not posts.
@@ -1668,12 +1672,30 @@ function parseCitation(text: string): Citation | undefined {
   if (lastSpace >= 0 && FULL_MONTHS.has(post.slice(lastSpace + 1))) return undefined;
   // "08 XXXXXXXX 52": a redacted post names no cable.
   if (isRedactedPost(post)) return undefined;
-  return {
+  const citation: { -readonly [K in keyof Citation]: Citation[K] } = {
     year: m[1] !== undefined ? fullYear(parseInt(m[1], 10)) : undefined,
     post,
     number: parseInt(m[3], 10),
   };
+  // Set only on the few citations that have it, after the literal.
+  if (misread !== undefined) citation.misread = misread;
+  return citation;
 }
+
+/**
+ * The last word of `text` when it reads as a serial with a letter l or I for the digit 1, or O for 0 ("4l2", "1O5", "I23"):
+ * at most six of those letters and digits, a letter and a digit among them; undefined otherwise, after a character test.
+ */
+function misreadSerial(text: string): string | undefined {
+  const last = text.charCodeAt(text.length - 1);
+  if (!isDigit(last) && last !== 108 /* l */ && last !== 73 /* I */ && last !== 79 /* O */) return undefined;
+  const space = text.lastIndexOf(' ');
+  const word = text.slice(space + 1);
+  return space > 0 && MISREAD_SERIAL.test(word) ? word : undefined;
+}
+
+// A serial of digits and the letters l, I and O read for 1 and 0, holding a letter and a digit: "4l2", "1O5", "I23".
+const MISREAD_SERIAL = /^(?=[\dlIO]*\d)(?=[\dlIO]*[lIO])[\dlIO]{1,6}$/;
 
 /** Reads the DECL value that starts at `pos`. */
 function parseDecl(line: number, text: string, pos: number, end: number): Decl | undefined {

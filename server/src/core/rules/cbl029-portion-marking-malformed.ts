@@ -1,5 +1,5 @@
 /**
- * CBL029 portion-marking-malformed: A portion marking that is not a known form ('(N/SF)', '(SNF)', '(5)'), that lost its '(' ('C)') or its ')' ('(C Deputy …'), that has a brace or bracket for one ('(C}', '{C)') or an 'I' for its ')' ('(CI'), a marking with stray spaces inside its parentheses ('( C )', '(S/ NF)'), or a paragraph's marking written after a block's label ('¶1. Summary: (C) …', '¶2. (U) Comment: (C) …').
+ * CBL029 portion-marking-malformed: A portion marking that is not a known form ('(N/SF)', '(SNF)', '(5)'), that lost its '(' ('C)') or its ')' ('(C Deputy …'), that has a brace or bracket for one ('(C}', '{C)') or an 'I' for its ')' ('(CI'), a marking with stray spaces inside its parentheses ('( C )', '(S/ NF)'), a paragraph's marking written after a block's label ('¶1. Summary: (C) …', '¶2. (U) Comment: (C) …'), or a paragraph or item marked twice in a row ('¶3. (C) (S) …').
  */
 import type { Cable, Paragraph, PortionMarking, Range } from '../model';
 import type { Fix, Report, Rule } from './types';
@@ -7,20 +7,20 @@ import { levelRank } from '../levels';
 import { malformedMarking, mayOpenBlock, OPENER } from '../parse/body';
 import { isInvisible, isSpace, markingStart, skipSpaces, trimEndOffset } from '../text';
 import { misspeltControl, parsePortionMarking, parseUnclosedMarking, standsForClose } from '../parse/marking';
-import { reportParseProblems, subjectMarking } from './util';
+import { describeItem, reportParseProblems, subjectMarking } from './util';
 
 export const rule: Rule = {
   id: 'CBL029',
   name: 'portion-marking-malformed',
-  description: "A portion marking that is not a known form ('(N/SF)', '(SNF)', '(5)'), that lost its '(' ('C)') or its ')' ('(C Deputy …'), that has a brace or bracket for one ('(C}', '{C)') or an 'I' for its ')' ('(CI'), a marking with stray spaces inside its parentheses ('( C )', '(S/ NF)'), or a paragraph's marking written after a block's label ('¶1. Summary: (C) …', '¶2. (U) Comment: (C) …').",
+  description: "A portion marking that is not a known form ('(N/SF)', '(SNF)', '(5)'), that lost its '(' ('C)') or its ')' ('(C Deputy …'), that has a brace or bracket for one ('(C}', '{C)') or an 'I' for its ')' ('(CI'), a marking with stray spaces inside its parentheses ('( C )', '(S/ NF)'), a paragraph's marking written after a block's label ('¶1. Summary: (C) …', '¶2. (U) Comment: (C) …'), or a paragraph or item marked twice in a row ('¶3. (C) (S) …').",
   tags: ["markings"],
   defaultSeverity: 'warning',
   fixable: true,
   docs: {
     bad: "¶2. (N/SF) Director Anton Gauci said …",
     good: "¶2. (S/NF) Director Anton Gauci said …",
-    rationale: "A marking that cannot be read cannot be checked against the banner. A marking that lost a parenthesis is read as the level it names, and its quick fix writes the parenthesis back (`(C Deputy …` becomes `(C) Deputy …`, `C)` becomes `(C)`), which keeps that level; so does a marking typed or scanned with a brace or square bracket for a parenthesis (`(C}`, `{C)`, `[S/NF]`), or with an `I`, `l`, `1` or `|` for its `)` (`(CI The ministry …`, where what stands before it reads as a marking and no `)` further on closes the `(`: `(SI units) are …` is prose), whose fix writes the parenthesis. These are read after a paragraph's number and at a line's start (`{C) The ministry …`, `-- (CI …`) alike. A paragraph's `(5)` or `(5/NF)` reads as no level, since a 5 for the S of SECRET is a guess: its fix offers `(S)` or `(S/NF)` for you to choose, as every fix that writes a marking. A level that lost the slash before NF (`(SNF)`) reads as that level and NOFORN, and its fix writes the standard form, `(S/NF)`; an unknown control one letter lost, added or changed, or two letters swapped, away from a control's spelling (`(S/NOFRN)`, `(S//NOFRON)`, `(C/ORCN)`) gets a fix that writes that control (`(S/NOFORN)`), for you to choose, as every fix that writes a marking; an unknown level (`(N/SF)`), or a control near none or near two, gets none, since what it stands for is a guess. A marking whose last separator leads to nothing (`(S/NF/)`, `(C//)`, `(S-)`, a control cut off or a slash typed twice) is no known form either, though its level and controls are read; its fix writes it without that separator (`(S/NF)`, `(C)`), for you to choose. The marking that opens an item or a line inside the text (`¶B. (S/NOFRN) …`, `-- (S/NOFRN) …`) is checked too, when it names a level and its unknown controls are short words in capitals: `(EU) was …` or `(S-300) missiles` wrapped to a line's start is prose. The subject's marking is checked the same way (`SUBJECT: (SNF) …`; `SUBJECT: (S-300) MISSILES` is prose). A marking written with spaces right inside its parentheses or beside a slash (`( C )`, `(S/ NF)`, `(S//NF )`), a paragraph's, an item's or the subject's, is read as the marking without them, and reported so that searches and indexes that match `(S/NF)` find it; its fix deletes those spaces and nothing else, which keeps the level and controls, and is offered for you to choose, as every fix of this rule; one that no known form reads only for such a space (`(S /NF)`, `(S // NF)`) gets the same fix. A space that separates (`(C NF)`) or stands inside a REL TO list (`(S/REL TO USA, GBR)`) is no stray one. A paragraph's marking belongs right after its number, before a Summary, Comment or Note label (`¶1. (C) Summary: …`): one written after the label (`¶1. Summary: (C) The ministry …`) is still read as the paragraph's, so nothing else reports it, and this is info, since the level is there to read; its fix, for you to choose, writes the same characters with the marking first (`¶1. (C) Summary: The ministry …`) and changes nothing else. A second marking after the label that follows the paragraph's own (`¶2. (U) Comment: (C) …`), which the parser does not read, is a warning where it is higher than the paragraph's, which then marks the paragraph below its text, and info otherwise; only a copy of the paragraph's own marking (`¶2. (C) Comment: (C) …`) gets a fix, for you to choose, that deletes it, since which marking the paragraph keeps is otherwise yours to decide.",
-    source: "Corpus analysis of the released cables (CORPUS-FINDINGS §9): 34 spellings, typos (N/SF) and (SNF) once each; markings.tsv. A marking after a block's label: 1 of the 200 cables of the corpus (`¶1.  Summary:  (C) …`, 10KABUL62), no second marking after one. Stray spaces inside a marking's parentheses or beside its slash: none of the 200 cables (`(C NF)`, a space as the separator, 8 times, and `(C/Rel Aus)`, 9, are read as known forms and not reported).",
+    rationale: "A marking that cannot be read cannot be checked against the banner. A marking that lost a parenthesis is read as the level it names, and its quick fix writes the parenthesis back (`(C Deputy …` becomes `(C) Deputy …`, `C)` becomes `(C)`), which keeps that level; so does a marking typed or scanned with a brace or square bracket for a parenthesis (`(C}`, `{C)`, `[S/NF]`), or with an `I`, `l`, `1` or `|` for its `)` (`(CI The ministry …`, where what stands before it reads as a marking and no `)` further on closes the `(`: `(SI units) are …` is prose), whose fix writes the parenthesis. These are read after a paragraph's number and at a line's start (`{C) The ministry …`, `-- (CI …`) alike. A paragraph's `(5)` or `(5/NF)` reads as no level, since a 5 for the S of SECRET is a guess: its fix offers `(S)` or `(S/NF)` for you to choose, as every fix that writes a marking. A level that lost the slash before NF (`(SNF)`) reads as that level and NOFORN, and its fix writes the standard form, `(S/NF)`; an unknown control one letter lost, added or changed, or two letters swapped, away from a control's spelling (`(S/NOFRN)`, `(S//NOFRON)`, `(C/ORCN)`) gets a fix that writes that control (`(S/NOFORN)`), for you to choose, as every fix that writes a marking; an unknown level (`(N/SF)`), or a control near none or near two, gets none, since what it stands for is a guess. A marking whose last separator leads to nothing (`(S/NF/)`, `(C//)`, `(S-)`, a control cut off or a slash typed twice) is no known form either, though its level and controls are read; its fix writes it without that separator (`(S/NF)`, `(C)`), for you to choose. The marking that opens an item or a line inside the text (`¶B. (S/NOFRN) …`, `-- (S/NOFRN) …`) is checked too, when it names a level and its unknown controls are short words in capitals: `(EU) was …` or `(S-300) missiles` wrapped to a line's start is prose. The subject's marking is checked the same way (`SUBJECT: (SNF) …`; `SUBJECT: (S-300) MISSILES` is prose). A marking written with spaces right inside its parentheses or beside a slash (`( C )`, `(S/ NF)`, `(S//NF )`), a paragraph's, an item's or the subject's, is read as the marking without them, and reported so that searches and indexes that match `(S/NF)` find it; its fix deletes those spaces and nothing else, which keeps the level and controls, and is offered for you to choose, as every fix of this rule; one that no known form reads only for such a space (`(S /NF)`, `(S // NF)`) gets the same fix. A space that separates (`(C NF)`) or stands inside a REL TO list (`(S/REL TO USA, GBR)`) is no stray one. A paragraph's marking belongs right after its number, before a Summary, Comment or Note label (`¶1. (C) Summary: …`): one written after the label (`¶1. Summary: (C) The ministry …`) is still read as the paragraph's, so nothing else reports it, and this is info, since the level is there to read; its fix, for you to choose, writes the same characters with the marking first (`¶1. (C) Summary: The ministry …`) and changes nothing else. A second marking after the label that follows the paragraph's own (`¶2. (U) Comment: (C) …`), which the parser does not read, is a warning where it is higher than the paragraph's, which then marks the paragraph below its text, and info otherwise; only a copy of the paragraph's own marking (`¶2. (C) Comment: (C) …`) gets a fix, for you to choose, that deletes it, since which marking the paragraph keeps is otherwise yours to decide. A paragraph or an item marked twice in a row (`¶3. (C) (S) Gauci …`, `-- (S/NF) (C) …`, as a transcription that marked the text once more may leave it) is read as the first marking, and the second, which nothing else reads, may be the one meant: it is a warning, with two fixes for you to choose, one keeping each marking (`Keep '(C)' and delete '(S)'`, `Keep '(S)' and delete '(C)'`), since deleting either raises or lowers a classification; the same marking twice (`¶3. (C) (C) …`) is info, with a fix that deletes the copy. Prose in parentheses after a marking (`(C) (EU) officials`, `(C) (REF A)`) names no level and is no second marking.",
+    source: "Corpus analysis of the released cables (CORPUS-FINDINGS §9): 34 spellings, typos (N/SF) and (SNF) once each; markings.tsv. A marking after a block's label: 1 of the 200 cables of the corpus (`¶1.  Summary:  (C) …`, 10KABUL62), no second marking after one. A paragraph or item marked twice in a row: none of the 200 cables. Stray spaces inside a marking's parentheses or beside its slash: none of the 200 cables (`(C NF)`, a space as the separator, 8 times, and `(C/Rel Aus)`, 9, are read as known forms and not reported).",
   },
   check(cable, report) {
     // The parser records what it could not read; this rule reports it.
@@ -34,7 +34,12 @@ export const rule: Rule = {
       // "( C )", "(S/ NF)": a marking read well, with spaces inside its parentheses or beside a slash.
       if (p.portion.wellFormed) straySpaces(cable, p.portion, report);
     }
-    for (const item of cable.itemMarkings) if (item.portion.wellFormed) straySpaces(cable, item.portion, report);
+    for (const item of cable.itemMarkings) {
+      if (item.portion.wellFormed) straySpaces(cable, item.portion, report);
+      // "-- (S) (C) He named …": a second marking right after an item's.
+      const after = item.portion.token.range.end;
+      if (cable.lines[after.line].charCodeAt(skipSpaces(cable.lines[after.line], after.character)) === 40 /* ( */) markedTwice(cable, item.portion, describeItem(cable, item), report);
+    }
     if (subject?.wellFormed) straySpaces(cable, subject, report);
   },
 };
@@ -65,8 +70,10 @@ function markingAfterLabel(cable: Cable, p: Paragraph, portion: PortionMarking, 
     });
     return;
   }
-  // "¶2. (U) Comment: (C) The ministry …": a second marking after the label that follows the paragraph's.
   const pos = skipSpaces(text, mark.end.character);
+  // "¶3. (C) (S) Gauci …": a second marking right after the paragraph's.
+  if (text.charCodeAt(pos) === 40 /* ( */) return markedTwice(cable, portion, `Paragraph ${p.number}`, report);
+  // "¶2. (U) Comment: (C) The ministry …": a second marking after the label that follows the paragraph's.
   if (!mayOpenBlock(text.charCodeAt(pos), text.charCodeAt(pos + 1), text.charCodeAt(pos + 2))) return;
   OPENER.lastIndex = pos;
   const opener = OPENER.exec(text);
@@ -89,6 +96,44 @@ function markingAfterLabel(cable: Cable, p: Paragraph, portion: PortionMarking, 
     severity: higher ? 'warning' : 'info',
     // The copy alone is deleted; which marking a paragraph marked twice keeps otherwise is the user's to choose.
     fixes: again === written ? [{ title: `Delete the repeated '${again}'`, edits: [{ range: { start: { line, character: labelEnd }, end: second.token.range.end }, newText: '' }], safe: false }] : undefined,
+  });
+}
+
+/**
+ * A second marking right after `first`, a paragraph's or an item's (`¶3. (C) (S) Gauci …`, `-- (S) (C) He named …`), which
+ * the parser does not read: the text is marked twice, and read as the first. `what` names the paragraph or item, as the
+ * subject of the message's sentence. Which marking the text keeps is the user's to choose, since keeping one raises or lowers
+ * the other: one fix for each marking kept, neither safe nor preferred; a copy of the first gets the one fix that deletes it.
+ */
+function markedTwice(cable: Cable, first: PortionMarking, what: string, report: Report): void {
+  if (!first.level) return;
+  const mark = first.token.range;
+  const line = mark.end.line;
+  const text = cable.lines[line];
+  const second = parsePortionMarking(line, text, skipSpaces(text, mark.end.character));
+  // "(C) (EU) officials", "(C) (S-300) missiles": prose in parentheses names no level, or no known form.
+  if (!second?.level || !second.wellFormed) return;
+  const written = first.token.text;
+  const again = second.token.text;
+  // Keeping the first deletes the spaces before the second and the second; keeping the second deletes the first and the spaces after it.
+  const keepFirst = { start: mark.end, end: second.token.range.end };
+  const keepSecond = { start: mark.start, end: second.token.range.start };
+  if (again === written) {
+    report({
+      message: `${what} repeats its marking '${written}'; one marking belongs there.`,
+      range: second.token.range,
+      severity: 'info',
+      fixes: [{ title: `Delete the repeated '${again}'`, edits: [{ range: keepFirst, newText: '' }], safe: false }],
+    });
+    return;
+  }
+  report({
+    message: `${what} is marked twice, '${written}' then '${again}', and is read as '${written}', the first; it takes one marking, for the highest level of its text.`,
+    range: { start: mark.start, end: second.token.range.end },
+    fixes: [
+      { title: `Keep '${written}' and delete '${again}'`, edits: [{ range: keepFirst, newText: '' }], safe: false },
+      { title: `Keep '${again}' and delete '${written}'`, edits: [{ range: keepSecond, newText: '' }], safe: false },
+    ],
   });
 }
 

@@ -53,6 +53,7 @@ import { rule as cbl048 } from './cbl048-decl-past-25-years';
 import { rule as cbl049 } from './cbl049-label-punctuation';
 import { rule as cbl050 } from './cbl050-host-country-tag-missing';
 import { rule as cbl051 } from './cbl051-tag-misread';
+import { rule as cbl052 } from './cbl052-ref-serial-misread';
 import type { Rule } from './types';
 
 /** All rules, in id order. */
@@ -108,6 +109,7 @@ export const allRules: readonly Rule[] = [
   cbl049,
   cbl050,
   cbl051,
+  cbl052,
 ];
 
 const byKey = new Map<string, Rule>();

@@ -318,16 +318,18 @@ export function tagSeparator(lines: readonly string[], field: TagsField, i: numb
 
 /**
  * Names an item marking in a finding's message, as a paragraph's number names its marking: "The item '¶B.' in paragraph 2"
- * (an item's label), "The heading on line 94" ("(SBU) Key Elements of …" over its rule), "The line 86 in paragraph 3" (a
- * marking alone at a line's start: "(S/NF) Response: …"), "The line 30" outside every paragraph.
+ * (an item's label), "The heading on line 94" ("(SBU) Key Elements of …" over its rule), "Line 86, in paragraph 3," (a
+ * marking alone at a line's start: "(S/NF) Response: …"), "Line 30" outside every paragraph; each the subject of a sentence
+ * ("Line 86, in paragraph 3, is marked …").
  */
 export function describeItem(cable: Cable, item: ItemMarking): string {
   const line = item.portion.token.range.start.line;
   if (!item.label && cable.lineKinds[line] === 'heading') return `The heading on line ${line + 1}`;
   // "-- (S) … in May. 2. (C) Fares …": a paragraph glued into the item's line starts after the item, which is the paragraph's before.
   const p = paragraphIndexAt(cable.paragraphs, line, item.portion.token.range.start.character);
-  const where = p >= 0 ? ` in paragraph ${cable.paragraphs[p].readAs}` : '';
-  return item.label ? `The item '${item.label.text}'${where || ` on line ${line + 1}`}` : `The line ${line + 1}${where}`;
+  const paragraph = p >= 0 ? cable.paragraphs[p].readAs : undefined;
+  if (item.label) return `The item '${item.label.text}' ${paragraph !== undefined ? `in paragraph ${paragraph}` : `on line ${line + 1}`}`;
+  return paragraph !== undefined ? `Line ${line + 1}, in paragraph ${paragraph},` : `Line ${line + 1}`;
 }
 
 // A word of letters that is not a release's X-run: "CLOSURE", "OF", but not "XXXXXXXXXXXX".
