@@ -1023,12 +1023,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         insertReplace: hasInsertReplaceSupport,
         snippets: hasSnippetSupport,
         triggerCharacter: p.context?.triggerCharacter,
-        // Asked for only after a REF item's letter, where the workspace's cables are offered as citations.
+        // Asked for only after a REF item's letter, where the workspace's cables are offered as citations, and at the
+        // signature's place, where the signatures of the post's other cables are.
         workspaceCables: () => {
           indexEdits();
           return index.all();
         },
         citingId: idFromFileName(doc.uri),
+        documentUri: doc.uri,
         lazyDocumentation: hasLazyDocumentation,
         labelDetails: hasLabelDetailsSupport,
       });

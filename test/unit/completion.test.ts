@@ -11,6 +11,7 @@ import { CompletionItemKind, type CompletionItem, type InsertReplaceEdit, type T
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseCable } from '../../server/src/core/parse/index';
 import { citedId } from '../../server/src/core/id';
+import { idFromFileName, summarize } from '../../server/src/workspace/cableIndex';
 import { getCompletionList, getCompletions, resolveCompletionItem, shortMeaning, type CompletionContext } from '../../server/src/features/completion';
 import type { IndexedCable } from '../../server/src/features/types';
 import { defaultDictionaries, mergeDictionaries } from '../../server/src/features/dictionaries';
@@ -1594,6 +1595,82 @@ describe('completion edits: the Classified By line and the signature', () => {
     none(text.replace('met.\n\n|', 'met.\n\n|\n\n¶2. (C) Fares rose.\n'));
     none(text.replace('met.\n\n|', 'met.\n|'));
     none(text, { triggerCharacter: '(' });
+  });
+});
+
+describe('completion: the signatures of the post\'s other cables', () => {
+  // A fixture workspace of invented cables, summarized as the index summarizes them: four from Nowhere, three signed
+  // CALLOWAY (the latest in 2010), one PEKALA; one from Elsewhere signed TUTTLE; one of Nowhere that is unsigned.
+  const made = (post: string, serial: string, date: string, signature: string) =>
+    `C O N F I D E N T I A L ${post} ${serial}\n\nE.O. 13526: DECL: ${date}\nTAGS: PREL\nSUBJECT: HARBOR DUES\n\nClassified By: DCM Ann Doe for reasons 1.4 (b).\n\n¶1. (C) The harbor board met on ${date}.\n${signature === '' ? '' : `\n${signature}\n`}`;
+  const file = (name: string, text: string) => summarize(`file:///ws/${name}`, parseCable(text).cable, idFromFileName(`file:///ws/${name}`));
+  const workspace: IndexedCable[] = [
+    file('a.cable', made('NOWHERE', '000101', '01/05/2019', 'CALLOWAY')),
+    file('b.cable', made('NOWHERE', '000102', '02/05/2019', 'PEKALA')),
+    file('c.cable', made('NOWHERE', '000103', '03/05/2019', 'CALLOWAY')),
+    file('d.cable', made('NOWHERE', '000104', '04/05/2020', 'CALLOWAY')),
+    file('e.cable', made('ELSEWHERE', '000105', '05/05/2019', 'TUTTLE')),
+    file('f.cable', made('NOWHERE', '000106', '06/05/2019', '')),
+    // The document being written, as the index holds it while it is typed: never offered to itself.
+    file('draft.cable', made('NOWHERE', '000107', '07/05/2019', 'CALLAGHAN')),
+  ];
+  const ctx = { workspaceCables: () => workspace, documentUri: 'file:///ws/draft.cable' };
+  const draft = (end: string, post = 'NOWHERE') => made(post, '000107', '07/05/2019', '').replace(/\n$/, `\n\n${end}`);
+  const signatures = (text: string, extra: Partial<CompletionContext> = {}) => completionsAt(text, 'plain', { ...ctx, ...extra }).items.filter((i) => i.detail?.startsWith('Signature') && i.label !== 'SURNAME');
+
+  it('keeps each cable\'s signature in the index, one string for each spelling', () => {
+    assert.deepEqual(workspace.map((c) => c.signature), ['CALLOWAY', 'PEKALA', 'CALLOWAY', 'CALLOWAY', 'TUTTLE', undefined, 'CALLAGHAN']);
+    // A name glued to the last sentence signs too.
+    assert.equal(file('g.cable', made('NOWHERE', '000108', '08/05/2019', '').replace(/met on 08\/05\/2019\.\n$/, 'met. End comment. HALLORAN\n')).signature, 'HALLORAN');
+  });
+
+  it('offers the names that sign the workspace\'s cables of the same post at the signature\'s place, the most used first', () => {
+    const items = signatures(draft('|'));
+    assert.deepEqual(items.map((i) => [i.label, i.labelDetails?.description]), [['CALLOWAY', '3 cables of NOWHERE'], ['PEKALA', '1 cable of NOWHERE']]);
+    // On an empty line they come after the next paragraph's markers, the marker preselected, and before the placeholder.
+    const all = completionsAt(draft('|'), 'plain', { ...ctx, snippets: true }).items.sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
+    assert.deepEqual(all.slice(-3).map((i) => i.label), ['CALLOWAY', 'PEKALA', 'SURNAME']);
+    assert.ok(all[0].preselect && all[0].label.startsWith('¶2.'));
+    // A client that shows no label details gets the count in the detail.
+    assert.equal(signatures(draft('|'), { labelDetails: false })[0].detail, 'Signature: 3 cables of NOWHERE');
+  });
+
+  it('offers them as the name is typed, replacing what is typed, whether or not the parser reads it as the signature yet', () => {
+    for (const typed of ['C', 'CAL', 'Cal', 'PEK']) {
+      const { line, character, items } = completionsAt(draft(`${typed}|`), 'plain', ctx);
+      assert.deepEqual(items.map((i) => i.label), ['CALLOWAY', 'PEKALA'], typed);
+      // The client still shows the name the letters typed start, and accepting it writes the name alone on the line.
+      const shown = visible(line, character, items);
+      assert.deepEqual(shown.map((i) => i.label), [typed === 'PEK' ? 'PEKALA' : 'CALLOWAY'], typed);
+      const r = editRange(shown[0]);
+      assert.equal(line.slice(0, r.start.character) + (shown[0].textEdit as TextEdit).newText + line.slice(r.end.character), shown[0].label, typed);
+    }
+    // Two words: the whole name typed is replaced; in replace mode, the rest of the word after the caret too.
+    const two = completionsAt(draft('TIMKEN J|'), 'plain', ctx).items[0];
+    assert.deepEqual(editRange(two), { start: { line: 10, character: 0 }, end: { line: 10, character: 8 } });
+    const middle = completionsAt(draft('CA|LLOW'), 'replace', ctx).items[0];
+    assert.deepEqual([editRange(middle, 'insert').end.character, editRange(middle, 'replace').end.character], [2, 6]);
+  });
+
+  it('reads the post from the id where the banner blanks it or is missing, and offers none from other posts', () => {
+    assert.deepEqual(signatures(draft('|', 'XXXXXXXXXXXX')).map((i) => i.label), []);
+    assert.deepEqual(signatures(draft('|', 'XXXXXXXXXXXX'), { citingId: '19NOWHERE107' }).map((i) => i.label), ['CALLOWAY', 'PEKALA']);
+    assert.deepEqual(signatures(draft('|', 'ELSEWHERE')).map((i) => i.label), ['TUTTLE']);
+    assert.deepEqual(signatures(draft('|', 'FARAWAY')).map((i) => i.label), []);
+  });
+
+  it('offers none off the signature\'s place, on a typed character, or without a workspace', () => {
+    const none = (text: string, extra: Partial<CompletionContext> = {}) => assert.deepEqual(signatures(text, extra).map((i) => i.label), [], text);
+    // Right under the text, above more text, after a sentence's words, on a "(" or a space typed.
+    none(draft('|').replace('\n\n|', '\n|'));
+    none(draft('|\n\n¶2. (C) Fares rose.\n'));
+    none(draft('The board |'));
+    none(draft('|'), { triggerCharacter: '(' });
+    none(draft('|'), { workspaceCables: undefined });
+    // Above the body: the metadata's lines.
+    none(made('NOWHERE', '000107', '07/05/2019', '').replace('TAGS: PREL', 'TAGS: PREL\nC|'));
+    // Below the trailer's lines it still is the signature's place.
+    assert.deepEqual(signatures(draft('|\n\nBT\n#0107\n\nNNNN\n')).map((i) => i.label), ['CALLOWAY', 'PEKALA']);
   });
 });
 

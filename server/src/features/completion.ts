@@ -9,7 +9,7 @@
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { hostEmbassies, hostTagOf } from '../core/hosts';
-import { citationOf, normalizePost, parseCableId } from '../core/id';
+import { citationOf, isRedactedPost, normalizePost, parseCableId } from '../core/id';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Block, Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefField, RefItem, Token } from '../core/model';
 import { parseBracketMarking, parseMisclosedMarking, parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
@@ -39,10 +39,12 @@ export interface CompletionContext {
   readonly snippets?: boolean;
   /** The character typed that asked for the list (`(`, a space or `/`), when one did; none when asked for (Ctrl+Space). */
   readonly triggerCharacter?: string;
-  /** The cables of the workspace index, offered as REF citations; none without a workspace. */
+  /** The cables of the workspace index, offered as REF citations, and whose signatures are offered; none without a workspace. */
   readonly workspaceCables?: () => Iterable<IndexedCable>;
   /** The id the document's file name gives, for the year of REF citations in a cable whose text gives no date. */
   readonly citingId?: string;
+  /** The document's URI, whose own entry in the workspace index offers no signature to itself. */
+  readonly documentUri?: string;
   /**
    * The client resolves an item's documentation when it shows it (`completionItem.resolveSupport` lists `documentation`):
    * the workspace's cables offered as REF citations then come without theirs, each naming its cable in `data` for
@@ -1398,9 +1400,9 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     return [...refItems, ...paragraphItems.map((i) => ({ ...i, preselect: undefined, sortText: `2${i.sortText}` }))];
   }
   const marker = refItems ? undefined : nextParagraphItems(cable, position, line, ctx);
-  // At the end of the text, under the last paragraph: the signature after the next paragraph's markers.
-  const signature = marker && signatureItem(cable, position, line, ctx);
-  const paragraphItems = marker && signature ? [...marker, signature] : marker;
+  // At the end of the text, under the last paragraph: the signatures after the next paragraph's markers.
+  const signatures = refItems ? undefined : signatureItems(cable, position, line, ctx);
+  const paragraphItems = marker && signatures ? [...marker, ...signatures] : marker;
   // On a line of its own under a Summary, Comment or Note left open ("… met." ⏎ "|"): its closer beside the next
   // paragraph's marker. Right under the block's text, where 12 of the 15 closers on a line of their own in real cables
   // stand, the closer comes first; a blank line below it, where a new paragraph starts, the markers do, and so they do
@@ -1412,7 +1414,13 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     const markers = paragraphItems.map((i) => ({ ...i, preselect: first ? undefined : i.preselect, sortText: `1${i.sortText ?? ''}` }));
     return first ? [closerEntry, ...markers] : [...markers, closerEntry];
   }
-  // At a body line's start, a "(": the line's portion marking.
+  // At a body line's start, a "(": the line's portion marking. A name typed at the signature's place: the signatures (and
+  // the next page line, whose post's first letters it may be).
+  if (signatures && !marker) {
+    // "End" typed under a Comment left open: its closer first.
+    const closer = closerItem(cable, position, before, word, line.slice(wordSpan.replaceEnd));
+    return [...(closer ? [{ ...closer, sortText: '0', textEdit: edit(wordSpan, closer.textEdit) }] : []), ...signatures, ...(nextPageLineItems(cable, position, line, ctx) ?? [])];
+  }
   const nextItems = refItems ?? paragraphItems ?? lineMarkingItems(cable, position, line, ctx) ?? nextPageLineItems(cable, position, line, ctx);
   if (nextItems) return nextItems;
 
@@ -1711,25 +1719,117 @@ function classifiedByItems(cable: Cable, position: Position, line: string, ctx: 
 }
 
 /**
- * The signature, for a client that takes snippets, asked for with Ctrl+Space on an empty line under a blank line at the end
- * of the text of a cable that has no signature yet, below its last paragraph: the signer's surname in capitals, as cables
- * sign (`CALLOWAY`), a placeholder to type over, since who signs a post's cables the text does not say.
+ * A name being typed at a line's start: a word of letters, full stops, hyphens or apostrophes (`Cal`, `O'NEI`), or two in
+ * capitals (`TIMKEN J`, `LA LI`), as the signatures of more than one word are written; not a sentence's words (`The board `).
  */
-function signatureItem(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem | undefined {
-  if (!ctx.snippets || ctx.triggerCharacter !== undefined || cable.signature || line.trim() !== '') return undefined;
+const SIGNATURE_TYPED = /^[ \t]*(?:[A-Za-z][A-Za-z.'’-]{0,39}|[A-Z][A-Z.'’-]{0,39} [A-Z.'’-]{0,39})?$/;
+
+/** What may follow the caret on a signature's line: the rest of the name's word, then white space. */
+const SIGNATURE_REST = /^[A-Za-z.'’-]*[ \t]*$/;
+
+/**
+ * The signatures at the signature's place, the last line of the text below the last paragraph, alone on its line under a
+ * blank line, with nothing below it but the trailer ("BT", "NNNN"), asked for on no typed character: where the line is
+ * empty (the next paragraph's marker is offered there too) or holds the name being typed (`CAL|`, which the parser may
+ * read as the signature already). First the names that end the other workspace cables of the same post (the banner's, else
+ * the id's: {@link workspaceSignatures}), the most used first, as Markdown offers the workspace's paths; then, for a client
+ * that takes snippets and on an empty line, the signer's surname in capitals, as cables sign (`CALLOWAY`), a placeholder
+ * to type over. Undefined elsewhere, or when there is nothing to offer.
+ */
+function signatureItems(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem[] | undefined {
+  if (ctx.triggerCharacter !== undefined) return undefined;
+  const before = line.slice(0, position.character);
+  if (!SIGNATURE_TYPED.test(before) || !SIGNATURE_REST.test(line.slice(position.character))) return undefined;
+  const start = skipSpaces(before);
+  const signature = cable.signature;
+  // The parser reads the name typed as the signature already ("CAL"), or not yet ("C", "TIMKEN J"), or nothing is typed.
+  const signed = signature && signature.token.range.start.line === position.line && !signature.glued;
   const last = cable.paragraphs[cable.paragraphs.length - 1];
-  if (!last || last.range.start.line >= position.line || (cable.lines[position.line - 1] ?? '').trim() !== '') return undefined;
-  for (let l = position.line + 1; l < cable.lines.length; l++) if (cable.lines[l].trim() !== '' && cable.lineKinds[l] !== 'trailer') return undefined;
-  return {
-    label: 'SURNAME',
-    kind: CompletionItemKind.Snippet,
-    detail: 'Signature: the signer\'s surname in capitals',
-    documentation: 'The cable\'s signature: the surname of whoever signs for the post (the ambassador, or the chargé), in capitals, on a line of its own under the text.',
-    sortText: '9',
-    insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range: { start: { line: position.line, character: 0 }, end: position }, newText: '${1:SURNAME}' },
-  };
+  if (!last || last.range.start.line >= position.line) return undefined;
+  if (!signed) {
+    if (signature || (cable.lines[position.line - 1] ?? '').trim() !== '') return undefined;
+    for (let l = position.line + 1; l < cable.lines.length; l++) if (cable.lines[l].trim() !== '' && cable.lineKinds[l] !== 'trailer') return undefined;
+  }
+  const end = position.character + trailingSpaceless(line, position.character);
+  const span: EditSpan = { start, insertEnd: position.character, replaceEnd: end };
+  const items: CompletionItem[] = workspaceSignatures(cable, ctx).map(({ name, count, post }, i) => ({
+    label: name,
+    kind: CompletionItemKind.Value,
+    detail: ctx.labelDetails ? 'Signature' : `Signature: ${signedCount(count, post)}`,
+    documentation: `The signature of ${signedCount(count, post)} in the workspace.`,
+    ...(ctx.labelDetails && { labelDetails: { description: signedCount(count, post) } }),
+    sortText: `8${String(i).padStart(4, '0')}`,
+    textEdit: itemEdit(position.line, span, name, ctx.insertReplace),
+  }));
+  if (ctx.snippets && before.trim() === '' && !signed) {
+    items.push({
+      label: 'SURNAME',
+      kind: CompletionItemKind.Snippet,
+      detail: 'Signature: the signer\'s surname in capitals',
+      documentation: 'The cable\'s signature: the surname of whoever signs for the post (the ambassador, or the chargé), in capitals, on a line of its own under the text.',
+      sortText: '9',
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range: { start: { line: position.line, character: 0 }, end: position }, newText: '${1:SURNAME}' },
+    });
+  }
+  return items.length > 0 ? items : undefined;
 }
+
+/** "12 cables of PARIS", "1 cable of PARIS". */
+function signedCount(count: number, post: string): string {
+  return `${count} ${count === 1 ? 'cable' : 'cables'} of ${post}`;
+}
+
+/** How many characters from `from` on are neither white space nor past the line: the rest of the word at the caret. */
+function trailingSpaceless(line: string, from: number): number {
+  let k = from;
+  while (k < line.length && !isSpace(line.charCodeAt(k))) k++;
+  return k - from;
+}
+
+/** A signature the workspace's cables of one post end with, and how many do. */
+interface SignatureUse {
+  readonly name: string;
+  readonly count: number;
+  /** The post as the cable being written names it (`PARIS`). */
+  readonly post: string;
+  /** The latest date of the cables it signs (ISO), for ties. */
+  readonly latest: string;
+}
+
+/**
+ * The signatures of the workspace's other cables (`CompletionContext.workspaceCables`, the document's own entry left out)
+ * from the post of `cable`: its banner's post, else, with no banner or a blanked post, its id's or its file name's, as the
+ * index files cables under a post (`BUENOS AIRES` and `BUENOSAIRES` one post). The most used first, then the latest used,
+ * then by name; each spelling as written, at most {@link SIGNATURE_LIMIT}.
+ */
+function workspaceSignatures(cable: Cable, ctx: CompletionContext): SignatureUse[] {
+  if (!ctx.workspaceCables) return [];
+  const banner = cable.banner?.post?.text.trim();
+  const written = banner && !isRedactedPost(banner) ? banner.replace(/\s+/g, ' ').toUpperCase() : undefined;
+  const id = cable.id ?? ctx.citingId;
+  const post = written ?? (id === undefined ? undefined : parseCableId(id)?.post);
+  if (post === undefined) return [];
+  const key = normalizePost(post);
+  const uses = new Map<string, { count: number; latest: string }>();
+  for (const c of ctx.workspaceCables()) {
+    if (c.signature === undefined || c.post === undefined || c.uri === ctx.documentUri) continue;
+    if (normalizePost(c.post) !== key) continue;
+    const use = uses.get(c.signature);
+    const date = c.dtg ?? '';
+    if (use) {
+      use.count++;
+      if (date > use.latest) use.latest = date;
+    } else uses.set(c.signature, { count: 1, latest: date });
+  }
+  return [...uses]
+    .map(([name, { count, latest }]) => ({ name, count, post, latest }))
+    .sort((a, b) => b.count - a.count || (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .slice(0, SIGNATURE_LIMIT);
+}
+
+/** At most this many workspace signatures are offered: a post's cables are signed by a few names, and a typo by one cable. */
+const SIGNATURE_LIMIT = 50;
 
 /** What a block's closer item writes: its label and the text in place of the word typed. */
 interface CloserItem {
