@@ -2380,6 +2380,20 @@ describe('diagnostics while a line is being typed', () => {
     assert.ok(ids(`${banner}\nSIPDIS\n`, 2).includes('0 CBL011'));
   });
 
+  it('holds back a section total, an order\'s number and a TAG\'s comma typed as far as their first characters', () => {
+    // Found by typing a cable from the top, a character at a time: each flickered on and went with the next character.
+    const typed = (text: string, id: string) => {
+      const line = text.split('\n').length - 2;
+      assert.ok(ids(text, undefined).includes(`${line} ${id}`), `${text}: ${ids(text, undefined).join()}`);
+      assert.ok(!ids(text, line).includes(`${line} ${id}`), text);
+      // Left for the line under it, the line is done: the finding shows.
+      assert.ok(ids(`${text}\n`, line + 1).includes(`${line} ${id}`), text);
+    };
+    typed('S E C R E T SECTION 01 OF 0\n', 'CBL039');
+    typed('C O N F I D E N T I A L NOWHERE 000412\n\nE.O. 1352\n', 'CBL013');
+    typed('C O N F I D E N T I A L NOWHERE 000412\n\nE.O. 13526: DECL: 03/14/2036\nTAGS: PREL,\n', 'CBL018');
+  });
+
   it('holds back the parts still to come while a cable is typed from the top at the end of the text', () => {
     // The header typed as far as its DTG line: its FM and TO lines, the banner and the fields are below the caret.
     const header = 'VZCZCXRO7788\nRR RUEHWEB\nDE RUEHLI #0708/01 0731530\nZNY CCCCC ZZH\nR 141530Z MAR 09\n';
