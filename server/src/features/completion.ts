@@ -374,6 +374,17 @@ function inCaveatZone(cable: Cable, line: number): boolean {
 }
 
 /**
+ * True when `line` is under the blank line or lines below a caveat's line (`NOFORN` ⏎ ⏎ `|`): in the corpus's cables the
+ * E.O. line comes next there (99 cables) more often than another caveat (54; a passing line in 67).
+ */
+function pastCaveats(cable: Cable, line: number): boolean {
+  let l = line - 1;
+  if (cable.lineKinds[l] !== 'blank') return false;
+  while (l > 0 && cable.lineKinds[l] === 'blank') l--;
+  return cable.lineKinds[l] === 'caveat';
+}
+
+/**
  * Whether `text` has three lower-case words in a row ("met the minister"), as prose does and office
  * lines ("DEPARTMENT FOR EUR/CE", "Pass to Treasury") do not. A word may end in ",", ".", ";" or ":".
  */
@@ -1095,10 +1106,10 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   const fields = fieldItems(cable, position, ctx);
   if (!fields) return items;
   // The field still to write comes first ("E.O. 12958: …" ⏎ "|" offered "¶1." there, where TAGS goes next), but in the
-  // caveat zone, where the caveats do.
+  // caveat zone, where the caveats do, until a blank line under them (`NOFORN` ⏎ ⏎ `|`).
   // A field a cable may do without (REF) comes after everything else, and is never preselected.
   const required = fields.filter((f) => !f.optional);
-  const first = !inCaveatZone(cable, position.line) && required.length > 0;
+  const first = (!inCaveatZone(cable, position.line) || pastCaveats(cable, position.line)) && required.length > 0;
   const others = items.map((i) => ({ ...i, preselect: first ? undefined : i.preselect, sortText: `1${i.sortText ?? i.label}` }));
   const own = required.map(({ optional: _, ...f }, i) => ({ ...f, preselect: (first && i === 0) || undefined, sortText: `${first ? '0' : '2'}${i}` }));
   const optional = fields.filter((f) => f.optional).map(({ optional: _, ...f }, i) => ({ ...f, sortText: `3${i}` }));
