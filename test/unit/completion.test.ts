@@ -1121,6 +1121,22 @@ describe('completion: a portion marking at a body line\'s start', () => {
     assert.equal(offered(cable('(|'))[0], '(C)*');
   });
 
+  it('offers a list item\'s marking on a "(" typed after the dashes that open it, "-- (|"', () => {
+    // Found writing a cable from an empty file: "-- (" under "The minister said:" offered nothing.
+    const listed = '¶2. (C) The minister said:\n-- (S) fares will rise;\n';
+    assert.deepEqual(offered(cable(`${listed}-- (|`)).slice(0, 2), ['(S)*', '(C)']);
+    assert.equal(offered(cable(`${listed}- (|`))[0], '(S)*');
+    assert.equal(offered(cable(`${listed}--(|`))[0], '(S)*');
+    // Under a line that goes on with a sentence too: the dashes open an item.
+    assert.equal(offered(cable('¶2. (C) The minister said that the\n-- (|'))[0], '(C)*');
+    const { line, character, items } = completionsAt(cable(`${listed}-- (|`), 'plain', { triggerCharacter: '(' });
+    const r = editRange(items[0]);
+    assert.equal(line.slice(0, r.start.character) + (items[0].textEdit as TextEdit).newText + line.slice(r.end.character), '-- (S) ');
+    assert.equal(character, 4);
+    // "-- (a" opens a list's letter, no marking.
+    assert.deepEqual(offered(cable(`${listed}-- (a|`)), []);
+  });
+
   it('completes to the marking, its ")" and a space, replacing what was typed, never a second "("', () => {
     const cases: [line: string, accepted: string, label?: string][] = [
       ['(|', '(U) '],
@@ -1641,6 +1657,10 @@ describe('completion: the signatures of the post\'s other cables', () => {
     assert.ok(all[0].preselect && all[0].label.startsWith('¶2.'));
     // A client that shows no label details gets the count in the detail.
     assert.equal(signatures(draft('|'), { labelDetails: false })[0].detail, 'Signature: 3 cables of NOWHERE');
+    // Under a Comment left open, its closer comes before them: the block closes before the cable is signed.
+    const open = completionsAt(draft('|').replace('(C) The harbor', '(C) Comment: The harbor'), 'plain', { ...ctx, snippets: true }).items;
+    const sorted = open.sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)).map((i) => i.label);
+    assert.deepEqual(sorted.slice(-4), ['End Comment.', 'CALLOWAY', 'PEKALA', 'SURNAME']);
   });
 
   it('offers them as the name is typed, replacing what is typed, whether or not the parser reads it as the signature yet', () => {

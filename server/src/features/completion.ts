@@ -668,7 +668,16 @@ function nextPageLineItems(cable: Cable, position: Position, line: string, ctx: 
 }
 
 /** The text before the caret where a marking is being typed at a line's start: white space, `(`, then letters and slashes. */
-const LINE_MARKING_TYPED = /^[ \t]*\([A-Za-z/]*$/;
+const LINE_MARKING_TYPED = /^[ \t]*(?:--?[ \t]*)?\([A-Za-z/]*$/;
+
+/** Where a line's marking starts: past white space, and a list item's one or two dashes and white space (`-- (C) …`). */
+function lineMarkingStart(line: string): number {
+  let k = skipSpaces(line);
+  if (line.charCodeAt(k) !== 45 /* - */) return k;
+  k++;
+  if (line.charCodeAt(k) === 45 /* - */) k++;
+  return skipSpaces(line, k);
+}
 
 /** The line kinds a body line may have while a marking is typed at its start: empty, `(` read as text, a title after it. */
 const LINE_MARKING_KINDS: ReadonlySet<string> = new Set(['blank', 'text', 'heading']);
@@ -739,7 +748,9 @@ function restOfMarking(typed: string, rest: string): boolean {
  */
 function lineMarkingItems(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem[] | undefined {
   if (ctx.triggerCharacter === ' ' || position.character > 40) return undefined;
-  const start = skipSpaces(line);
+  const start = lineMarkingStart(line);
+  // "-- (|": a list item's marking, after the dashes that open it.
+  const item = start > skipSpaces(line);
   // "(S|/NF) The minister", "(C//REL TO |USA, FVEY)": the marking written is replaced whole.
   const written = line.charCodeAt(start) === 40 /* ( */ ? parsePortionMarking(position.line, line, start) : undefined;
   const inWritten = written !== undefined && position.character > start && position.character <= written.token.range.end.character;
@@ -747,7 +758,7 @@ function lineMarkingItems(cable: Cable, position: Position, line: string, ctx: C
   const end = metadataEnd(cable);
   if (!inBody(cable, position.line, end)) return undefined;
   // A "(" typed at the start of a wrapped line of prose opens no list; Ctrl+Space still does.
-  if (ctx.triggerCharacter !== undefined && !inWritten && !textBreaksAbove(cable, position.line)) return undefined;
+  if (ctx.triggerCharacter !== undefined && !inWritten && !item && !textBreaksAbove(cable, position.line)) return undefined;
   const above = markingAbove(cable, position.line);
   // A cable whose text carries no marking yet: only while no text stands above the caret (a draft's first line).
   if (!above && !cable.paragraphs.some((p) => p.portion || p.itemPortion) && !cable.itemMarkings.some((m) => m.portion.level)) {
@@ -1422,8 +1433,10 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
   if (paragraphItems && closer) {
     const first = cable.lineKinds[position.line - 1] !== 'blank' && !paragraphsPacked(cable);
     const closerEntry: CompletionItem = { ...closer, preselect: first || undefined, sortText: first ? '0' : '2', textEdit: edit(wordSpan, closer.textEdit) };
-    const markers = paragraphItems.map((i) => ({ ...i, preselect: first ? undefined : i.preselect, sortText: `1${i.sortText ?? ''}` }));
-    return first ? [closerEntry, ...markers] : [...markers, closerEntry];
+    const markers = (marker ?? []).map((i) => ({ ...i, preselect: first ? undefined : i.preselect, sortText: `1${i.sortText ?? ''}` }));
+    // The signatures after the closer: the block closes before the cable is signed.
+    const signing = (signatures ?? []).map((i) => ({ ...i, sortText: `3${i.sortText ?? ''}` }));
+    return first ? [closerEntry, ...markers, ...signing] : [...markers, closerEntry, ...signing];
   }
   // At a body line's start, a "(": the line's portion marking. A name typed at the signature's place: the signatures (and
   // the next page line, whose post's first letters it may be).
