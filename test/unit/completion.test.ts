@@ -383,24 +383,24 @@ describe('completion edits: reason letters', () => {
   });
 
   it('offers reason letters where a letter can go', () => {
-    check(clby('Classified By: Jan Novak, for reasons 1.4 (|'), 'Classified By: Jan Novak, for reasons 1.4 (a');
-    check(clby('Classified By: Jan Novak, for reasons 1.4 |'), 'Classified By: Jan Novak, for reasons 1.4 a');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (|'), 'Classified By: Jan Novak, for reasons 1.4 (b');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 |'), 'Classified By: Jan Novak, for reasons 1.4 b');
     check(clby('Classified By: Jan Novak, for reasons 1.4 (d|'), 'Classified By: Jan Novak, for reasons 1.4 (d');
-    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (a');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (d');
   });
 
   it('offers the next letter after a reason and "and" or a comma, in parentheses where the reason has them', () => {
     // "1.4 (b) and |" offered nothing until "(" was typed.
-    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and |'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (a)');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and |'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (d)');
     check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and d|'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (d)');
-    check(clby('Classified By: Jan Novak, for reasons 1.4 (b), |'), 'Classified By: Jan Novak, for reasons 1.4 (b), (a)');
-    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) & |'), 'Classified By: Jan Novak, for reasons 1.4 (b) & (a)');
-    check(clby('Classified By: Jan Novak, for reasons 1.4 (b), (d), and |'), 'Classified By: Jan Novak, for reasons 1.4 (b), (d), and (a)');
-    check(clby('Classified By: Jan Novak, for reasons 1.4 b and |'), 'Classified By: Jan Novak, for reasons 1.4 b and a');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b), |'), 'Classified By: Jan Novak, for reasons 1.4 (b), (d)');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) & |'), 'Classified By: Jan Novak, for reasons 1.4 (b) & (d)');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b), (d), and |'), 'Classified By: Jan Novak, for reasons 1.4 (b), (d), and (c)');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 b and |'), 'Classified By: Jan Novak, for reasons 1.4 b and d');
     // Inside the reason's own parentheses, a bare letter.
-    check(clby('Classified By: Jan Novak, for reasons 1.4 (b, |'), 'Classified By: Jan Novak, for reasons 1.4 (b, a');
-    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (d), |')), ['(a)', '(c)', '(e)', '(f)', '(g)', '(h)']);
-    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.5 (b) and |')), ['(a)', '(c)', '(d)', '(e)', '(f)', '(g)']);
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b, |'), 'Classified By: Jan Novak, for reasons 1.4 (b, d');
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (d), |')), ['(c)', '(a)', '(e)', '(f)', '(g)', '(h)']);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.5 (b) and |')), ['(d)', '(c)', '(a)', '(e)', '(f)', '(g)']);
     // No separator, or a word rather than a letter typed: nothing.
     assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) |')), []);
     assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and de|')), []);
@@ -410,12 +410,12 @@ describe('completion edits: reason letters', () => {
   it('offers each letter once, in the wording of the order the E.O. line cites', () => {
     // Section 1.4 gave a to h twice: as amended in 2003 and in E.O. 13526.
     const items = completionsAt(clby('Classified By: Jan Novak, for reasons 1.4 (|')).items;
-    assert.deepEqual(items.map((i) => i.label), ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
+    assert.deepEqual(items.map((i) => i.label), ['b', 'd', 'c', 'a', 'e', 'f', 'g', 'h']);
     assert.match(String(items[2].detail), /special activities/);
     const under13526 = completionsAt(clby('Classified By: Jan Novak, for reasons 1.4 (|').replace('E.O. 12958', 'E.O. 13526')).items;
-    assert.deepEqual(under13526.map((i) => i.label), ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
+    assert.deepEqual(under13526.map((i) => i.label), ['b', 'd', 'c', 'a', 'e', 'f', 'g', 'h']);
     assert.match(String(under13526[2].detail), /covert action/);
-    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.5 (|')), ['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.5 (|')), ['b', 'd', 'c', 'a', 'e', 'f', 'g']);
   });
 
   it('never replaces the digits of the order section', () => {
@@ -435,10 +435,18 @@ describe('completion edits: reason letters', () => {
 
   it('offers no letter the line gives already, but for the one at the caret', () => {
     // "1.4 (b) and (|" offered b first: "(b) and (b)".
-    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|')), ['a', 'c', 'd', 'e', 'f', 'g', 'h']);
-    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (B), (d) and (|)')), ['a', 'c', 'e', 'f', 'g', 'h']);
-    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (|) and (d).')), ['a', 'b', 'c', 'e', 'f', 'g', 'h']);
-    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (a');
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|')), ['d', 'c', 'a', 'e', 'f', 'g', 'h']);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (B), (d) and (|)')), ['c', 'a', 'e', 'f', 'g', 'h']);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (|) and (d).')), ['b', 'c', 'a', 'e', 'f', 'g', 'h']);
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (d');
+  });
+
+  it('offers the letters the corpus\'s lines give most first, the first of them preselected: (b), then (d)', () => {
+    // Found writing a cable from an empty file: "1.4 (" offered a first, and "(b) and (" a, where b and d follow.
+    const first = completionsAt(clby('Classified By: Jan Novak, for reasons 1.4 (|')).items[0];
+    assert.deepEqual([first.label, first.preselect], ['b', true]);
+    const second = completionsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and |')).items[0];
+    assert.deepEqual([second.label, second.preselect], ['(d)', true]);
   });
 });
 
