@@ -1844,9 +1844,13 @@ function workspaceSignatures(cable: Cable, ctx: CompletionContext): SignatureUse
   if (post === undefined) return [];
   const key = normalizePost(post);
   const uses = new Map<string, { count: number; latest: string }>();
+  // A workspace's cables come from a few posts: each spelling is read once.
+  const keys = new Map<string, string>();
   for (const c of ctx.workspaceCables()) {
     if (c.signature === undefined || c.post === undefined || c.uri === ctx.documentUri) continue;
-    if (normalizePost(c.post) !== key) continue;
+    let other = keys.get(c.post);
+    if (other === undefined) keys.set(c.post, (other = normalizePost(c.post)));
+    if (other !== key) continue;
     const use = uses.get(c.signature);
     const date = c.dtg ?? '';
     if (use) {
