@@ -155,6 +155,11 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   let clientListsFiles = false;
   /** The URIs of the workspace folders the host cannot read, under which the client reads files for the server. */
   let clientRoots: string[] = [];
+  /**
+   * Whether the client runs `editor.action.triggerSuggest` as a completion item's command, as VS Code's offers in
+   * `initializationOptions.suggestAgain`: an item with another list after it (a field's keyword) then opens that list.
+   */
+  let clientSuggestsAgain = false;
   /** Whether the client applies a workspace edit that creates a file (`documentChanges` with a `create` operation). */
   let canCreateFiles = false;
   /** Whether the client takes completion items with insert-replace edits. */
@@ -486,7 +491,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     workspaceRoots = host.files ? folders.map((f) => URI.parse(f.uri)).filter((u) => u.scheme === 'file').map((u) => u.fsPath) : [];
     // The folders it cannot read (all of them in the browser, a virtual one such as github.dev's `vscode-vfs:` under
     // Node) are read through a client that offers to: the configuration, and the closed cables where it lists them.
-    const offered = params.initializationOptions as { readFiles?: unknown; listFiles?: unknown } | null | undefined;
+    const offered = params.initializationOptions as { readFiles?: unknown; listFiles?: unknown; suggestAgain?: unknown } | null | undefined;
+    clientSuggestsAgain = offered?.suggestAgain === true;
     clientReadsFiles = offered?.readFiles === true;
     clientListsFiles = clientReadsFiles && offered?.listFiles === true;
     clientRoots = clientReadsFiles ? folders.map((f) => URI.parse(f.uri)).filter((u) => !host.files || u.scheme !== 'file').map((u) => u.toString()) : [];
@@ -1033,6 +1039,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         documentUri: doc.uri,
         lazyDocumentation: hasLazyDocumentation,
         labelDetails: hasLabelDetailsSupport,
+        suggestAgain: clientSuggestsAgain,
       });
       return list.isIncomplete ? list : list.items;
     })) : [];

@@ -736,6 +736,24 @@ describe('completion edits: the fields a draft lacks under its banner', () => {
     assert.ok(!offered(`${banner}NO|`).some((l) => l.startsWith('E.O.')));
   });
 
+  it('opens the field\'s values once its keyword is accepted, for a client that runs editor.action.triggerSuggest', () => {
+    // Found writing a cable from an empty file: "TAGS: " accepted, the TAGS needed Ctrl+Space (Markdown opens a folder's files).
+    const commands = (text: string, extra: Partial<CompletionContext> = {}) => completionsAt(text, 'plain', extra).items.map((i) => `${i.label} ${i.command?.command ?? '-'}`);
+    const again = { suggestAgain: true };
+    assert.deepEqual(commands(`${banner}E.O. 13526: DECL: 01/01/2036\n|`, again).filter((l) => /^(TAGS|SUBJECT)/.test(l)), ['TAGS: editor.action.triggerSuggest', 'SUBJECT: -']);
+    assert.ok(commands(`${banner}|`, again).includes('E.O. 13526: editor.action.triggerSuggest'));
+    const clby = `${banner}E.O. 13526: DECL: 01/01/2036\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n|`;
+    assert.ok(commands(clby, again).includes('Classified By: editor.action.triggerSuggest'));
+    assert.ok(commands(clby.replace('\n\n|', '\n|'), again).includes('REF: editor.action.triggerSuggest'));
+    // The banner's level, then its post, open the next list; its serial is the line's last word.
+    assert.ok(commands('|', again).every((l) => l.endsWith(' editor.action.triggerSuggest')));
+    assert.ok(commands('S E C R E T |', again).every((l) => l.endsWith(' editor.action.triggerSuggest')));
+    assert.deepEqual(commands('S E C R E T PARIS |', again), ['000001 -']);
+    // No command for another client, nor on items that end a line or a value (a caveat, a paragraph's marker).
+    assert.ok(commands(`${banner}|`).every((l) => l.endsWith(' -')));
+    assert.ok(commands(`${banner}|`, again).filter((l) => /^(NOFORN|¶)/.test(l)).every((l) => l.endsWith(' -')));
+  });
+
   it('offers the fields after the caveats in the caveat zone, and first under a blank line below the caveats', () => {
     // Right under the banner's blank line, and right under a caveat, the caveats come first.
     const top = 'C O N F I D E N T I A L NOWHERE 000012\n\n';

@@ -56,7 +56,17 @@ export interface CompletionContext {
    * subject, a paragraph's first words beside the label. Without it they go in `detail`, which every client shows.
    */
   readonly labelDetails?: boolean;
+  /**
+   * The client runs VS Code's `editor.action.triggerSuggest` as an item's command (`initializationOptions.suggestAgain`,
+   * which the VS Code client offers): an item after which another list follows (a banner's level, then its post, then
+   * its serial; a field's keyword, then its value) opens that list once accepted, as Markdown's path completion does for a
+   * folder. Other clients would send the command to the server, which knows none.
+   */
+  readonly suggestAgain?: boolean;
 }
+
+/** The command that opens the completion list again once an item is accepted (see `CompletionContext.suggestAgain`). */
+const SUGGEST_AGAIN = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
 /** What a REF citation item offered without its documentation carries, for {@link resolveCompletionItem}. */
 interface CitationItemData {
@@ -1177,6 +1187,8 @@ function bannerItems(cable: Cable, position: Position, ctx: CompletionContext): 
       documentation: `The post: Embassy ${h.embassy} (${h.country}), whose cables carry the host country's TAG ${h.tag}. The serial follows, six digits (000412).`,
       filterText: h.written,
       textEdit: itemEdit(position.line, { start, insertEnd: position.character, replaceEnd: position.character }, `${h.written} `, ctx.insertReplace),
+      // The serial next.
+      ...(ctx.suggestAgain && { command: SUGGEST_AGAIN }),
     }));
   }
   if (!/^[A-Z ]*$/.test(before) || (before.trim() === '' && kind === 'preamble')) return undefined;
@@ -1192,6 +1204,8 @@ function bannerItems(cable: Cable, position: Position, ctx: CompletionContext): 
     sortText: String(i),
     preselect: i === 0 || undefined,
     textEdit: itemEdit(position.line, { start: 0, insertEnd: position.character, replaceEnd: position.character }, `${b.text} `, ctx.insertReplace),
+    // The post next.
+    ...(ctx.suggestAgain && { command: SUGGEST_AGAIN }),
   }));
 }
 
@@ -1333,6 +1347,9 @@ function fieldItems(cable: Cable, position: Position, ctx: CompletionContext): (
       documentation: f.about,
       filterText: text,
       textEdit: itemEdit(position.line, { start, insertEnd: position.character, replaceEnd: position.character }, text, ctx.insertReplace),
+      // The field's value next: the DECL dates, the TAGS, the classifier's title, the first item's letter; not a subject's
+      // marking, which most subjects carry none of.
+      ...(ctx.suggestAgain && f.name !== 'subject' && { command: SUGGEST_AGAIN }),
     });
   }
   return items.length > 0 ? items : undefined;
