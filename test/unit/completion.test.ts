@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CompletionItemKind, type CompletionItem, type InsertReplaceEdit, type TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
 import { citedId } from '../../server/src/core/id';
 import { idFromFileName, summarize } from '../../server/src/workspace/cableIndex';
@@ -1725,6 +1726,60 @@ describe('completion: the signatures of the post\'s other cables', () => {
     none(made('NOWHERE', '000107', '07/05/2019', '').replace('TAGS: PREL', 'TAGS: PREL\nC|'));
     // Below the trailer's lines it still is the signature's place.
     assert.deepEqual(signatures(draft('|\n\nBT\n#0107\n\nNNNN\n')).map((i) => i.label), ['CALLOWAY', 'PEKALA']);
+  });
+});
+
+describe('completion: a cable written from an empty file', () => {
+  // A writer's walk (banner → caveat → E.O. → TAGS → SUBJECT → Classified By → paragraphs → signature): each step types
+  // text at the end of the document or accepts an item there, as VS Code does, and the cable that results lints clean.
+  const workspace: IndexedCable[] = [1, 2, 3].map((n) =>
+    summarize(`file:///ws/26PARIS40${n}.cable`, parseCable(`C O N F I D E N T I A L PARIS 00040${n}\n\nE.O. 13526: DECL: 11/0${n}/2036\nTAGS: PREL FR\nSUBJECT: PORT DUES\n\nClassified By: DCM Ann Doe for reasons 1.4 (b).\n\n¶1. (C) The board met.\n\nCALLOWAY\n`).cable),
+  );
+  const ctx: Partial<CompletionContext> = { citingId: '26PARIS412', documentUri: 'file:///ws/26PARIS412.cable', workspaceCables: () => workspace, suggestAgain: true };
+
+  /** The document after accepting at its end the item named `label`, else the preselected or first one the client shows; and whether it asks for the next list. */
+  function acceptAtEnd(text: string, label?: string): { text: string; again: boolean } {
+    const lines = text.split('\n');
+    const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    const items = getCompletions(parseCable(text).cable, position, { dictionaries, now: NOW, labelDetails: true, ...ctx });
+    const line = lines[position.line];
+    const shown = visible(line, position.character, items).sort((a, b) => ((a.sortText ?? a.label) < (b.sortText ?? b.label) ? -1 : 1));
+    const item = label === undefined ? (shown.find((i) => i.preselect) ?? shown[0]) : shown.find((i) => i.label === label);
+    assert.ok(item, `${JSON.stringify(line)}: ${label ?? 'the first item'} among ${shown.map((i) => i.label).join(', ')}`);
+    const edit = item.textEdit as TextEdit;
+    lines[position.line] = line.slice(0, edit.range.start.character) + edit.newText + line.slice(edit.range.end.character);
+    return { text: lines.join('\n'), again: item.command?.command === 'editor.action.triggerSuggest' };
+  }
+
+  it('takes the preselected item at each step but for the level, the post, a caveat, the TAGS, the title and the signature, and lints clean', () => {
+    let text = '';
+    const steps: [kind: 'type' | 'accept', what?: string][] = [
+      ['accept', 'C O N F I D E N T I A L'], ['type', 'PAR'], ['accept', 'PARIS'], ['accept'],
+      ['type', '\n'], ['accept', 'SIPDIS'],
+      ['type', '\n\n'], ['accept'], ['accept'],
+      ['type', '\n'], ['accept'], ['accept', 'FR'], ['type', ' '], ['accept', 'PREL'],
+      ['type', '\n'], ['accept'], ['type', 'FERRY DUES'],
+      ['type', '\n\n'], ['accept'], ['accept', 'DCM'], ['type', 'Ann Doe'], ['accept'],
+      ['type', '\n\n'], ['accept'], ['type', 'The harbor board met.'],
+      ['type', '\n\n'], ['accept'], ['type', 'Fares rose.'],
+      ['type', '\n\n'], ['accept', 'CALLOWAY'], ['type', '\n'],
+    ];
+    const again: string[] = [];
+    for (const [kind, what] of steps) {
+      if (kind === 'type') text += what;
+      else {
+        const accepted = acceptAtEnd(text, what);
+        if (accepted.again) again.push(accepted.text.split('\n').at(-1)!);
+        text = accepted.text;
+      }
+    }
+    assert.equal(
+      text,
+      'C O N F I D E N T I A L PARIS 000412\nSIPDIS\n\nE.O. 13526: DECL: 12/03/2036\nTAGS: FR PREL\nSUBJECT: FERRY DUES\n\nClassified By: DCM Ann Doe for reasons 1.4 (b) and (d).\n\n¶1. (C) The harbor board met.\n\n¶2. (C) Fares rose.\n\nCALLOWAY\n',
+    );
+    // The lists that followed an item accepted without a key pressed: the posts, the serial, the DECL dates, the TAGS, the titles.
+    assert.deepEqual(again, ['C O N F I D E N T I A L ', 'C O N F I D E N T I A L PARIS ', 'E.O. 13526: ', 'TAGS: ', 'Classified By: ']);
+    assert.deepEqual(lintCable(parseCable(text).cable).map((f) => `${f.id} ${f.message}`), []);
   });
 });
 
