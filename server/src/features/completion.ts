@@ -1404,8 +1404,11 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     // The TAGS the released cables use most come first ("P" lists PREL, PGOV, PTER, PINR before PARM or PBIO), then by
     // family and code; a user dictionary's TAGS, which no count covers, come after the counted ones.
     const rank = (t: { corpusCount?: number }) => String(MOST_USES - Math.min(t.corpusCount ?? 0, MOST_USES)).padStart(6, '0');
-    // The embassy's own country's TAG, which an index by country files its cables under (CBL050), comes first.
+    // The embassy's own country's TAG, which an index by country files its cables under (CBL050), comes first once a TAG
+    // is written before the caret: the corpus's cables that carry it with other TAGS put it first in 1 of 150, after the
+    // subject TAGS, so at the field's first TAG the released cables' order stands (PREL first, not FR).
     const host = hostTagOf(cable);
+    const tagBefore = (cable.tags?.tags ?? []).some((t) => t.role === 'code' && isBefore(t.token.range.start, range.start));
     for (const t of d.tags.values()) {
       if (present.has(t.code) && t.code !== atCaret) continue;
       // A code two families share (AU: Austria, the African Union) gives each family's meaning, as its hover does.
@@ -1421,7 +1424,7 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
         documentation: isHost ? `${documentation}\n\n${hostCountryLine(host)}` : documentation,
         // "France" finds FR: the name is part of the filter text.
         filterText: `${t.code} ${entries.filter((e) => e.verified).map((e) => e.meaning).join(' ')}`.trimEnd(),
-        sortText: isHost ? '0' : `${rank(t)}${order[t.family] ?? '5'}${t.code}`,
+        sortText: isHost && tagBefore ? '0' : `${rank(t)}${order[t.family] ?? '5'}${t.code}`,
         labelDetails: { description: tagListMeaning(entries, shortMeaning) },
         textEdit: edit(wordSpan, t.code),
         ...(separator && { additionalTextEdits: [separator] }),
