@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { activateCable, deactivateCable, type CableExtensionApi, type StartLanguageClient } from './cableExtension';
 import { cableClientOptions } from './clientOptions';
-import { serveWorkspaceFiles, WORKSPACE_FILES_OPTIONS } from './workspaceFiles';
+import { serveWorkspaceFiles, INITIALIZATION_OPTIONS } from './workspaceFiles';
 
 /** The browser's Worker, which the extension host's global scope has (the project's types leave out the DOM's). */
 declare const Worker: new (url: string) => ConstructorParameters<typeof BrowserMessageReader>[0] & { terminate(): void };
@@ -44,7 +44,7 @@ const startInWorker: StartLanguageClient = async (context, beforeStart) => {
     return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
   };
   // The server in the worker has no file system: it asks the client for `.cablelint.jsonc`, the user dictionaries and the closed cables.
-  const client = new LanguageClient('cable', 'Cable', start, { ...cableClientOptions(context), initializationOptions: WORKSPACE_FILES_OPTIONS });
+  const client = new LanguageClient('cable', 'Cable', start, { ...cableClientOptions(context), initializationOptions: INITIALIZATION_OPTIONS });
   serveWorkspaceFiles(client);
   beforeStart(client);
   await client.start();

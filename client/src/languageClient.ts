@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { cableClientOptions } from './clientOptions';
-import { serveWorkspaceFiles, WORKSPACE_FILES_OPTIONS } from './workspaceFiles';
+import { serveWorkspaceFiles, INITIALIZATION_OPTIONS } from './workspaceFiles';
 
 /**
  * Starts the language server in a Node process with its "Cable" output channel, which the extension disposes of with
@@ -21,7 +21,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, befo
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   // The server reads `file:` folders itself; a virtual folder (`vscode-vfs:`) it reads through the client.
-  const client = new LanguageClient('cable', 'Cable', serverOptions, { ...cableClientOptions(context), initializationOptions: WORKSPACE_FILES_OPTIONS });
+  const client = new LanguageClient('cable', 'Cable', serverOptions, { ...cableClientOptions(context), initializationOptions: INITIALIZATION_OPTIONS });
   serveWorkspaceFiles(client);
   beforeStart?.(client);
   // The client opens the cables already open in the server as it starts.

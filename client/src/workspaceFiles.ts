@@ -1,14 +1,18 @@
 /**
  * The workspace's files read for the language server where it cannot read them itself: in the browser (the server in a
  * web worker has no file system) and for a virtual folder on the desktop (`vscode-vfs:`, which a Node server cannot
- * open). The server asks only a client that offers it ({@link WORKSPACE_FILES_OPTIONS}); both entries offer it, with
+ * open). The server asks only a client that offers it ({@link INITIALIZATION_OPTIONS}); both entries offer it, with
  * the same handlers. Nothing here imports a Node module.
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 
-/** What the client offers in `initializationOptions`: it reads files (`cable/readFile`) and lists and reads cable files (`cable/listFiles`, `cable/readFiles`). */
-export const WORKSPACE_FILES_OPTIONS = { readFiles: true, listFiles: true } as const;
+/**
+ * What the client offers in `initializationOptions`: it reads files (`cable/readFile`) and lists and reads cable files
+ * (`cable/listFiles`, `cable/readFiles`); and, not about files, VS Code runs `editor.action.triggerSuggest` as a completion
+ * item's command (`suggestAgain`), by which a field's keyword opens the list of its values once accepted.
+ */
+export const INITIALIZATION_OPTIONS = { readFiles: true, listFiles: true, suggestAgain: true } as const;
 
 /** The workspace folder `uri` names, or undefined: the client reads nothing outside the workspace's folders. */
 function workspaceFolderOf(uri: vscode.Uri): vscode.WorkspaceFolder | undefined {

@@ -160,6 +160,11 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   let clientListsFiles = false;
   /** The URIs of the workspace folders the host cannot read, under which the client reads files for the server. */
   let clientRoots: string[] = [];
+  /**
+   * Whether the client runs `editor.action.triggerSuggest` as a completion item's command, as VS Code's offers in
+   * `initializationOptions.suggestAgain`: an item with another list after it (a field's keyword) then opens that list.
+   */
+  let clientSuggestsAgain = false;
   /** Whether the client applies a workspace edit that creates a file (`documentChanges` with a `create` operation). */
   let canCreateFiles = false;
   /** Whether the client takes completion items with insert-replace edits. */
@@ -546,7 +551,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     workspaceRoots = host.files ? folders.map((f) => URI.parse(f.uri)).filter((u) => u.scheme === 'file').map((u) => u.fsPath) : [];
     // The folders it cannot read (all of them in the browser, a virtual one such as github.dev's `vscode-vfs:` under
     // Node) are read through a client that offers to: the configuration, and the closed cables where it lists them.
-    const offered = params.initializationOptions as { readFiles?: unknown; listFiles?: unknown } | null | undefined;
+    const offered = params.initializationOptions as { readFiles?: unknown; listFiles?: unknown; suggestAgain?: unknown } | null | undefined;
+    clientSuggestsAgain = offered?.suggestAgain === true;
     clientReadsFiles = offered?.readFiles === true;
     clientListsFiles = clientReadsFiles && offered?.listFiles === true;
     clientRoots = clientReadsFiles ? folders.map((f) => URI.parse(f.uri)).filter((u) => !host.files || u.scheme !== 'file').map((u) => u.toString()) : [];
@@ -1091,14 +1097,17 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         insertReplace: hasInsertReplaceSupport,
         snippets: hasSnippetSupport,
         triggerCharacter: p.context?.triggerCharacter,
-        // Asked for only after a REF item's letter, where the workspace's cables are offered as citations.
+        // Asked for only after a REF item's letter, where the workspace's cables are offered as citations, and at the
+        // signature's place, where the signatures of the post's other cables are.
         workspaceCables: () => {
           indexEdits();
           return index.all();
         },
         citingId: idFromFileName(doc.uri),
+        documentUri: doc.uri,
         lazyDocumentation: hasLazyDocumentation,
         labelDetails: hasLabelDetailsSupport,
+        suggestAgain: clientSuggestsAgain,
       });
       const items = list.items.map(completionItemForClient);
       return list.isIncomplete ? { ...list, items } : items;

@@ -4,7 +4,9 @@
  * JSON, the corpus, a 16,000-character line, and the snippets.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
@@ -918,6 +920,42 @@ describe('snippets', () => {
     assert.ok(cable.header?.dtg?.dtg?.valid);
     assert.ok(cable.tags && cable.subject && cable.classifiedBy && cable.paragraphs.length === 1);
     assert.deepEqual(lintCable(cable).map((f) => `${f.id} ${f.message}`), []);
+  });
+
+  it('every snippet, written where it goes as inserted, lints clean with cablelint (dist/cli.js)', function () {
+    this.timeout(60000);
+    // Each snippet's defaults, and each banner's level with the paragraph marked at it: the text a writer gets by accepting
+    // them in order, banner → E.O. → TAGS → SUBJECT → REF → Classified By → paragraphs and blocks → page line → signature.
+    const one = (name: string, picks: Record<number, string> = {}) => {
+      used.add(name);
+      return expand(snippets[name].body, picks).replace(/\n$/, '');
+    };
+    const used = new Set<string>();
+    const classified = (banner: string, marking: string) => [one(banner), '', one('E.O. line'), one('TAGS line'), one('SUBJECT line'), '', one('REF list'), '', one('Classified By'), '', one('Numbered paragraph', { 2: marking }), '', one('Summary block'), '', one('Comment block'), '', one('Note block'), '', 'SURNAME', ''].join('\n');
+    const files: Record<string, string> = {
+      'confidential.cable': classified('Banner CONFIDENTIAL', 'C'),
+      'secret.cable': classified('Banner SECRET', 'S'),
+      'unclas.cable': [one('Banner UNCLAS'), '', one('E.O. line, unclassified'), one('TAGS line'), one('SUBJECT line'), '', one('Numbered paragraph', { 2: 'U' }), '', 'SURNAME', ''].join('\n'),
+      'sections.cable': [one('Banner with sections', { 1: 'C O N F I D E N T I A L' }), '', one('E.O. line'), one('TAGS line'), one('SUBJECT line'), '', one('Classified By'), '', one('Numbered paragraph'), '', one('Continuation page line'), '', '¶2. (C) Text.', '', 'SURNAME', ''].join('\n'),
+    };
+    const body = snippets['Cable with transmission header'].body;
+    const level = Number(/\$\{(\d+)\|C O N F I D E N T I A L,/.exec(body.join('\n'))![1]);
+    for (const choice of /\|(C O N F I D E N T I A L,[^}]*)\|\}/.exec(body.join('\n'))![1].split(',')) {
+      files[`skeleton ${choice.replace(/ /g, '')}.cable`] = expand(body, { [level]: choice });
+      used.add('Cable with transmission header');
+    }
+    assert.deepEqual(Object.keys(snippets).filter((name) => !used.has(name)), [], 'every snippet is written somewhere');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-snippets-'));
+    try {
+      for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' });
+      const results = JSON.parse(r.stdout) as { file: string; diagnostics: { code?: string; message: string }[] }[];
+      assert.deepEqual(results.map((f) => f.file).sort(), Object.keys(files).sort());
+      assert.deepEqual(results.flatMap((f) => f.diagnostics.map((d) => `${f.file}: ${d.code} ${d.message}`)), []);
+      assert.equal(r.status, 0, r.stderr);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('every snippet that writes an E.O. line names the order completion offers a new cable, E.O. 13526, and the skeleton\'s date agrees with it', () => {

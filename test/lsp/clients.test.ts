@@ -127,6 +127,25 @@ describe('language server and the formats a client declares', function () {
     }
   });
 
+  it('opens the next list after a field\'s keyword only for a client that offers to run editor.action.triggerSuggest (VS Code)', async () => {
+    /** The items on the line under the E.O. line, from a server started with these initialization options. */
+    async function fieldItems(initializationOptions?: object) {
+      const client: TestClient = await startServer(undefined, {}, [], undefined, { workspaceFolders: [], initializationOptions });
+      try {
+        const uri = 'file:///clients/fields.cable';
+        const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 13526: DECL: 01/01/2036\n\n';
+        await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text } });
+        return await client.connection.sendRequest<{ label: string; command?: { command: string } }[]>('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 0 } });
+      } finally {
+        await client.stop();
+      }
+    }
+    const vscode = await fieldItems({ suggestAgain: true });
+    assert.deepEqual(vscode.filter((i) => i.label === 'TAGS:' || i.label === 'SUBJECT:').map((i) => [i.label, i.command?.command]), [['TAGS:', 'editor.action.triggerSuggest'], ['SUBJECT:', undefined]]);
+    // Another client would send the command to the server, which knows none.
+    assert.ok((await fieldItems()).every((i) => i.command === undefined));
+  });
+
   it('sends label details only to a client that declares labelDetailsSupport, and the description in the detail otherwise', async () => {
     /** The TAG items after "TAGS: ", from a server started with these completion-item capabilities. */
     async function tagItems(completionItem: object) {

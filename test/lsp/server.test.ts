@@ -417,6 +417,20 @@ describe('language server over stdio', function () {
     assert.ok(cited.every((i) => !('labelDetails' in i)));
   });
 
+  it('offers the signatures of the workspace\'s cables of the same post at the signature\'s place, not the draft\'s own', async () => {
+    // The draft is indexed as typed, signed "CALL" by the parser's reading; the two Valletta cables are signed CALLOWAY.
+    const text = 'C O N F I D E N T I A L VALLETTA 000440\n\nE.O. 13526: DECL: 06/03/2034\nTAGS: PREL\nSUBJECT: PILOT BOATS\n\nClassified By: DCM Ann Doe for reasons 1.4 (b).\n\n¶1. (C) Text.\n\nCALL\n';
+    await open('signing.cable', text);
+    try {
+      const list = await client.connection.sendRequest<{ label: string; detail?: string }[]>('textDocument/completion', { textDocument: { uri: uri('signing.cable') }, position: { line: 10, character: 4 }, context: { triggerKind: 1 } });
+      // Other tests' documents, open copies of the Valletta sample, are indexed too: the count is theirs and the files'.
+      assert.deepEqual(list.map((i) => i.label), ['CALLOWAY']);
+      assert.match(list[0].detail ?? '', /^Signature: \d+ cables of VALLETTA$/);
+    } finally {
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('signing.cable') } });
+    }
+  });
+
   it('resolves a REF in a cable whose text gives no date by the year of its file name', async () => {
     const file = path.join(ws, '09VALLETTA420.cable');
     const text = 'UNCLAS VALLETTA 000420\n\nE.O. 12958: N/A\nTAGS: ECON MT\nSUBJECT: HARBOR DUES\n\nREF: VALLETTA 388\n\n¶1. (U) Text.\n';

@@ -9,8 +9,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CompletionItemKind, type CompletionItem, type InsertReplaceEdit, type TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
 import { citedId } from '../../server/src/core/id';
+import { idFromFileName, summarize } from '../../server/src/workspace/cableIndex';
 import { getCompletionList, getCompletions, resolveCompletionItem, shortMeaning, type CompletionContext } from '../../server/src/features/completion';
 import type { IndexedCable } from '../../server/src/features/types';
 import { defaultDictionaries, mergeDictionaries } from '../../server/src/features/dictionaries';
@@ -360,7 +362,12 @@ describe("completion: the host country's TAG", () => {
     assert.equal(paris[0].label, 'FR');
     assert.match(String(paris[0].documentation), /\n\nThe host country's TAG of Embassy Paris: 103 of 105 of its released cables carry it\.$/);
     // Belgrade's cables carry SR, which the reference gives as the TAGS usage, not the FIPS code RI.
-    assert.equal(sorted('UNCLAS BELGRADE 000012\n\nE.O. 12958: N/A\nTAGS: |\n').at(0)?.label, 'SR');
+    assert.equal(sorted('UNCLAS BELGRADE 000012\n\nE.O. 12958: N/A\nTAGS: PGOV, |\n').at(0)?.label, 'SR');
+    // The field's first TAG: the released cables' order, subject TAGS first, as 149 of the 150 corpus cables that carry
+    // their host's TAG beside others write it after them; the host's TAG is still offered, saying why.
+    const first = sorted('C O N F I D E N T I A L PARIS 000708\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: |\nSUBJECT: X\n');
+    assert.deepEqual(first.slice(0, 2).map((i) => i.label), ['PREL', 'PGOV']);
+    assert.match(String(first.find((i) => i.label === 'FR')?.documentation), /host country's TAG of Embassy Paris/);
     // A post the reference did not check, and a cable with no banner: the released cables' order.
     assert.deepEqual(sorted('UNCLAS MARSEILLE 000012\n\nE.O. 12958: N/A\nTAGS: PREL |\n').slice(0, 2).map((i) => i.label), ['PGOV', 'PTER']);
     assert.ok(!sorted('UNCLAS MARSEILLE 000012\n\nE.O. 12958: N/A\nTAGS: PREL |\n').some((i) => /host country/.test(String(i.documentation))));
@@ -382,24 +389,24 @@ describe('completion edits: reason letters', () => {
   });
 
   it('offers reason letters where a letter can go', () => {
-    check(clby('Classified By: Jan Novak, for reasons 1.4 (|'), 'Classified By: Jan Novak, for reasons 1.4 (a');
-    check(clby('Classified By: Jan Novak, for reasons 1.4 |'), 'Classified By: Jan Novak, for reasons 1.4 a');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (|'), 'Classified By: Jan Novak, for reasons 1.4 (b');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 |'), 'Classified By: Jan Novak, for reasons 1.4 b');
     check(clby('Classified By: Jan Novak, for reasons 1.4 (d|'), 'Classified By: Jan Novak, for reasons 1.4 (d');
-    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (a');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (d');
   });
 
   it('offers the next letter after a reason and "and" or a comma, in parentheses where the reason has them', () => {
     // "1.4 (b) and |" offered nothing until "(" was typed.
-    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and |'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (a)');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and |'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (d)');
     check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and d|'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (d)');
-    check(clby('Classified By: Jan Novak, for reasons 1.4 (b), |'), 'Classified By: Jan Novak, for reasons 1.4 (b), (a)');
-    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) & |'), 'Classified By: Jan Novak, for reasons 1.4 (b) & (a)');
-    check(clby('Classified By: Jan Novak, for reasons 1.4 (b), (d), and |'), 'Classified By: Jan Novak, for reasons 1.4 (b), (d), and (a)');
-    check(clby('Classified By: Jan Novak, for reasons 1.4 b and |'), 'Classified By: Jan Novak, for reasons 1.4 b and a');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b), |'), 'Classified By: Jan Novak, for reasons 1.4 (b), (d)');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) & |'), 'Classified By: Jan Novak, for reasons 1.4 (b) & (d)');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b), (d), and |'), 'Classified By: Jan Novak, for reasons 1.4 (b), (d), and (c)');
+    check(clby('Classified By: Jan Novak, for reasons 1.4 b and |'), 'Classified By: Jan Novak, for reasons 1.4 b and d');
     // Inside the reason's own parentheses, a bare letter.
-    check(clby('Classified By: Jan Novak, for reasons 1.4 (b, |'), 'Classified By: Jan Novak, for reasons 1.4 (b, a');
-    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (d), |')), ['(a)', '(c)', '(e)', '(f)', '(g)', '(h)']);
-    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.5 (b) and |')), ['(a)', '(c)', '(d)', '(e)', '(f)', '(g)']);
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b, |'), 'Classified By: Jan Novak, for reasons 1.4 (b, d');
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (d), |')), ['(c)', '(a)', '(e)', '(f)', '(g)', '(h)']);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.5 (b) and |')), ['(d)', '(c)', '(a)', '(e)', '(f)', '(g)']);
     // No separator, or a word rather than a letter typed: nothing.
     assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) |')), []);
     assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and de|')), []);
@@ -409,12 +416,12 @@ describe('completion edits: reason letters', () => {
   it('offers each letter once, in the wording of the order the E.O. line cites', () => {
     // Section 1.4 gave a to h twice: as amended in 2003 and in E.O. 13526.
     const items = completionsAt(clby('Classified By: Jan Novak, for reasons 1.4 (|')).items;
-    assert.deepEqual(items.map((i) => i.label), ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
+    assert.deepEqual(items.map((i) => i.label), ['b', 'd', 'c', 'a', 'e', 'f', 'g', 'h']);
     assert.match(String(items[2].detail), /special activities/);
     const under13526 = completionsAt(clby('Classified By: Jan Novak, for reasons 1.4 (|').replace('E.O. 12958', 'E.O. 13526')).items;
-    assert.deepEqual(under13526.map((i) => i.label), ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
+    assert.deepEqual(under13526.map((i) => i.label), ['b', 'd', 'c', 'a', 'e', 'f', 'g', 'h']);
     assert.match(String(under13526[2].detail), /covert action/);
-    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.5 (|')), ['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.5 (|')), ['b', 'd', 'c', 'a', 'e', 'f', 'g']);
   });
 
   it('never replaces the digits of the order section', () => {
@@ -434,10 +441,18 @@ describe('completion edits: reason letters', () => {
 
   it('offers no letter the line gives already, but for the one at the caret', () => {
     // "1.4 (b) and (|" offered b first: "(b) and (b)".
-    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|')), ['a', 'c', 'd', 'e', 'f', 'g', 'h']);
-    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (B), (d) and (|)')), ['a', 'c', 'e', 'f', 'g', 'h']);
-    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (|) and (d).')), ['a', 'b', 'c', 'e', 'f', 'g', 'h']);
-    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (a');
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|')), ['d', 'c', 'a', 'e', 'f', 'g', 'h']);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (B), (d) and (|)')), ['c', 'a', 'e', 'f', 'g', 'h']);
+    assert.deepEqual(labelsAt(clby('Classified By: Jan Novak, for reasons 1.4 (|) and (d).')), ['b', 'c', 'a', 'e', 'f', 'g', 'h']);
+    check(clby('Classified By: Jan Novak, for reasons 1.4 (b) and (|'), 'Classified By: Jan Novak, for reasons 1.4 (b) and (d');
+  });
+
+  it('offers the letters the corpus\'s lines give most first, the first of them preselected: (b), then (d)', () => {
+    // Found writing a cable from an empty file: "1.4 (" offered a first, and "(b) and (" a, where b and d follow.
+    const first = completionsAt(clby('Classified By: Jan Novak, for reasons 1.4 (|')).items[0];
+    assert.deepEqual([first.label, first.preselect], ['b', true]);
+    const second = completionsAt(clby('Classified By: Jan Novak, for reasons 1.4 (b) and |')).items[0];
+    assert.deepEqual([second.label, second.preselect], ['(d)', true]);
   });
 });
 
@@ -727,9 +742,35 @@ describe('completion edits: the fields a draft lacks under its banner', () => {
     assert.ok(!offered(`${banner}NO|`).some((l) => l.startsWith('E.O.')));
   });
 
-  it('offers the fields after the caveats in the caveat zone', () => {
-    assert.deepEqual(offered(`${banner}|`).slice(-3), ['E.O. 13526:', 'TAGS:', 'SUBJECT:']);
-    assert.equal(offered(`${banner}|`)[0], 'NOFORN');
+  it('opens the field\'s values once its keyword is accepted, for a client that runs editor.action.triggerSuggest', () => {
+    // Found writing a cable from an empty file: "TAGS: " accepted, the TAGS needed Ctrl+Space (Markdown opens a folder's files).
+    const commands = (text: string, extra: Partial<CompletionContext> = {}) => completionsAt(text, 'plain', extra).items.map((i) => `${i.label} ${i.command?.command ?? '-'}`);
+    const again = { suggestAgain: true };
+    assert.deepEqual(commands(`${banner}E.O. 13526: DECL: 01/01/2036\n|`, again).filter((l) => /^(TAGS|SUBJECT)/.test(l)), ['TAGS: editor.action.triggerSuggest', 'SUBJECT: -']);
+    assert.ok(commands(`${banner}|`, again).includes('E.O. 13526: editor.action.triggerSuggest'));
+    const clby = `${banner}E.O. 13526: DECL: 01/01/2036\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n|`;
+    assert.ok(commands(clby, again).includes('Classified By: editor.action.triggerSuggest'));
+    assert.ok(commands(clby.replace('\n\n|', '\n|'), again).includes('REF: editor.action.triggerSuggest'));
+    // The banner's level, then its post, open the next list; its serial is the line's last word.
+    assert.ok(commands('|', again).every((l) => l.endsWith(' editor.action.triggerSuggest')));
+    assert.ok(commands('S E C R E T |', again).every((l) => l.endsWith(' editor.action.triggerSuggest')));
+    assert.deepEqual(commands('S E C R E T PARIS |', again), ['000001 -']);
+    // No command for another client, nor on items that end a line or a value (a caveat, a paragraph's marker).
+    assert.ok(commands(`${banner}|`).every((l) => l.endsWith(' -')));
+    assert.ok(commands(`${banner}|`, again).filter((l) => /^(NOFORN|¶)/.test(l)).every((l) => l.endsWith(' -')));
+  });
+
+  it('offers the fields after the caveats in the caveat zone, and first under a blank line below the caveats', () => {
+    // Right under the banner's blank line, and right under a caveat, the caveats come first.
+    const top = 'C O N F I D E N T I A L NOWHERE 000012\n\n';
+    assert.deepEqual(offered(`${top}|`).slice(-3), ['E.O. 13526:', 'TAGS:', 'SUBJECT:']);
+    assert.equal(offered(`${top}|`)[0], 'NOFORN');
+    assert.equal(offered(`${top}SIPDIS\n|`)[0], 'NOFORN');
+    // Under a blank line below them ("SIPDIS" ⏎ ⏎ "|"), where the corpus's cables write the E.O. line more often than
+    // another caveat (99 to 54), the E.O. line first and preselected, the caveats after it: Enter wrote NOFORN there.
+    const below = offered(`${banner}|`);
+    assert.deepEqual(below.slice(0, 3), ['E.O. 13526:*', 'TAGS:', 'SUBJECT:']);
+    assert.ok(below.includes('NOFORN'), below.join());
   });
 });
 
@@ -1110,6 +1151,22 @@ describe('completion: a portion marking at a body line\'s start', () => {
     assert.equal(offered(cable('(C//REL TO USA, FVEY) The harbor board met.\n\n(|'))[0], '(C//REL TO USA, FVEY)*');
     // No marking above yet: the banner's level first.
     assert.equal(offered(cable('(|'))[0], '(C)*');
+  });
+
+  it('offers a list item\'s marking on a "(" typed after the dashes that open it, "-- (|"', () => {
+    // Found writing a cable from an empty file: "-- (" under "The minister said:" offered nothing.
+    const listed = '¶2. (C) The minister said:\n-- (S) fares will rise;\n';
+    assert.deepEqual(offered(cable(`${listed}-- (|`)).slice(0, 2), ['(S)*', '(C)']);
+    assert.equal(offered(cable(`${listed}- (|`))[0], '(S)*');
+    assert.equal(offered(cable(`${listed}--(|`))[0], '(S)*');
+    // Under a line that goes on with a sentence too: the dashes open an item.
+    assert.equal(offered(cable('¶2. (C) The minister said that the\n-- (|'))[0], '(C)*');
+    const { line, character, items } = completionsAt(cable(`${listed}-- (|`), 'plain', { triggerCharacter: '(' });
+    const r = editRange(items[0]);
+    assert.equal(line.slice(0, r.start.character) + (items[0].textEdit as TextEdit).newText + line.slice(r.end.character), '-- (S) ');
+    assert.equal(character, 4);
+    // "-- (a" opens a list's letter, no marking.
+    assert.deepEqual(offered(cable(`${listed}-- (a|`)), []);
   });
 
   it('completes to the marking, its ")" and a space, replacing what was typed, never a second "("', () => {
@@ -1594,6 +1651,140 @@ describe('completion edits: the Classified By line and the signature', () => {
     none(text.replace('met.\n\n|', 'met.\n\n|\n\n¶2. (C) Fares rose.\n'));
     none(text.replace('met.\n\n|', 'met.\n|'));
     none(text, { triggerCharacter: '(' });
+  });
+});
+
+describe('completion: the signatures of the post\'s other cables', () => {
+  // A fixture workspace of invented cables, summarized as the index summarizes them: four from Nowhere, three signed
+  // CALLOWAY (the latest in 2010), one PEKALA; one from Elsewhere signed TUTTLE; one of Nowhere that is unsigned.
+  const made = (post: string, serial: string, date: string, signature: string) =>
+    `C O N F I D E N T I A L ${post} ${serial}\n\nE.O. 13526: DECL: ${date}\nTAGS: PREL\nSUBJECT: HARBOR DUES\n\nClassified By: DCM Ann Doe for reasons 1.4 (b).\n\n¶1. (C) The harbor board met on ${date}.\n${signature === '' ? '' : `\n${signature}\n`}`;
+  const file = (name: string, text: string) => summarize(`file:///ws/${name}`, parseCable(text).cable, idFromFileName(`file:///ws/${name}`));
+  const workspace: IndexedCable[] = [
+    file('a.cable', made('NOWHERE', '000101', '01/05/2019', 'CALLOWAY')),
+    file('b.cable', made('NOWHERE', '000102', '02/05/2019', 'PEKALA')),
+    file('c.cable', made('NOWHERE', '000103', '03/05/2019', 'CALLOWAY')),
+    file('d.cable', made('NOWHERE', '000104', '04/05/2020', 'CALLOWAY')),
+    file('e.cable', made('ELSEWHERE', '000105', '05/05/2019', 'TUTTLE')),
+    file('f.cable', made('NOWHERE', '000106', '06/05/2019', '')),
+    // The document being written, as the index holds it while it is typed: never offered to itself.
+    file('draft.cable', made('NOWHERE', '000107', '07/05/2019', 'CALLAGHAN')),
+  ];
+  const ctx = { workspaceCables: () => workspace, documentUri: 'file:///ws/draft.cable' };
+  const draft = (end: string, post = 'NOWHERE') => made(post, '000107', '07/05/2019', '').replace(/\n$/, `\n\n${end}`);
+  const signatures = (text: string, extra: Partial<CompletionContext> = {}) => completionsAt(text, 'plain', { ...ctx, ...extra }).items.filter((i) => i.detail?.startsWith('Signature') && i.label !== 'SURNAME');
+
+  it('keeps each cable\'s signature in the index, one string for each spelling', () => {
+    assert.deepEqual(workspace.map((c) => c.signature), ['CALLOWAY', 'PEKALA', 'CALLOWAY', 'CALLOWAY', 'TUTTLE', undefined, 'CALLAGHAN']);
+    // A name glued to the last sentence signs too.
+    assert.equal(file('g.cable', made('NOWHERE', '000108', '08/05/2019', '').replace(/met on 08\/05\/2019\.\n$/, 'met. End comment. HALLORAN\n')).signature, 'HALLORAN');
+  });
+
+  it('offers the names that sign the workspace\'s cables of the same post at the signature\'s place, the most used first', () => {
+    const items = signatures(draft('|'));
+    assert.deepEqual(items.map((i) => [i.label, i.labelDetails?.description]), [['CALLOWAY', '3 cables of NOWHERE'], ['PEKALA', '1 cable of NOWHERE']]);
+    // On an empty line they come after the next paragraph's markers, the marker preselected, and before the placeholder.
+    const all = completionsAt(draft('|'), 'plain', { ...ctx, snippets: true }).items.sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
+    assert.deepEqual(all.slice(-3).map((i) => i.label), ['CALLOWAY', 'PEKALA', 'SURNAME']);
+    assert.ok(all[0].preselect && all[0].label.startsWith('¶2.'));
+    // A client that shows no label details gets the count in the detail.
+    assert.equal(signatures(draft('|'), { labelDetails: false })[0].detail, 'Signature: 3 cables of NOWHERE');
+    // Under a Comment left open, its closer comes before them: the block closes before the cable is signed.
+    const open = completionsAt(draft('|').replace('(C) The harbor', '(C) Comment: The harbor'), 'plain', { ...ctx, snippets: true }).items;
+    const sorted = open.sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)).map((i) => i.label);
+    assert.deepEqual(sorted.slice(-4), ['End Comment.', 'CALLOWAY', 'PEKALA', 'SURNAME']);
+  });
+
+  it('offers them as the name is typed, replacing what is typed, whether or not the parser reads it as the signature yet', () => {
+    for (const typed of ['C', 'CAL', 'Cal', 'PEK']) {
+      const { line, character, items } = completionsAt(draft(`${typed}|`), 'plain', ctx);
+      assert.deepEqual(items.map((i) => i.label), ['CALLOWAY', 'PEKALA'], typed);
+      // The client still shows the name the letters typed start, and accepting it writes the name alone on the line.
+      const shown = visible(line, character, items);
+      assert.deepEqual(shown.map((i) => i.label), [typed === 'PEK' ? 'PEKALA' : 'CALLOWAY'], typed);
+      const r = editRange(shown[0]);
+      assert.equal(line.slice(0, r.start.character) + (shown[0].textEdit as TextEdit).newText + line.slice(r.end.character), shown[0].label, typed);
+    }
+    // Two words: the whole name typed is replaced; in replace mode, the rest of the word after the caret too.
+    const two = completionsAt(draft('TIMKEN J|'), 'plain', ctx).items[0];
+    assert.deepEqual(editRange(two), { start: { line: 10, character: 0 }, end: { line: 10, character: 8 } });
+    const middle = completionsAt(draft('CA|LLOW'), 'replace', ctx).items[0];
+    assert.deepEqual([editRange(middle, 'insert').end.character, editRange(middle, 'replace').end.character], [2, 6]);
+  });
+
+  it('reads the post from the id where the banner blanks it or is missing, and offers none from other posts', () => {
+    assert.deepEqual(signatures(draft('|', 'XXXXXXXXXXXX')).map((i) => i.label), []);
+    assert.deepEqual(signatures(draft('|', 'XXXXXXXXXXXX'), { citingId: '19NOWHERE107' }).map((i) => i.label), ['CALLOWAY', 'PEKALA']);
+    assert.deepEqual(signatures(draft('|', 'ELSEWHERE')).map((i) => i.label), ['TUTTLE']);
+    assert.deepEqual(signatures(draft('|', 'FARAWAY')).map((i) => i.label), []);
+  });
+
+  it('offers none off the signature\'s place, on a typed character, or without a workspace', () => {
+    const none = (text: string, extra: Partial<CompletionContext> = {}) => assert.deepEqual(signatures(text, extra).map((i) => i.label), [], text);
+    // Right under the text, above more text, after a sentence's words, on a "(" or a space typed.
+    none(draft('|').replace('\n\n|', '\n|'));
+    none(draft('|\n\n¶2. (C) Fares rose.\n'));
+    none(draft('The board |'));
+    none(draft('|'), { triggerCharacter: '(' });
+    none(draft('|'), { workspaceCables: undefined });
+    // Above the body: the metadata's lines.
+    none(made('NOWHERE', '000107', '07/05/2019', '').replace('TAGS: PREL', 'TAGS: PREL\nC|'));
+    // Below the trailer's lines it still is the signature's place.
+    assert.deepEqual(signatures(draft('|\n\nBT\n#0107\n\nNNNN\n')).map((i) => i.label), ['CALLOWAY', 'PEKALA']);
+  });
+});
+
+describe('completion: a cable written from an empty file', () => {
+  // A writer's walk (banner → caveat → E.O. → TAGS → SUBJECT → Classified By → paragraphs → signature): each step types
+  // text at the end of the document or accepts an item there, as VS Code does, and the cable that results lints clean.
+  const workspace: IndexedCable[] = [1, 2, 3].map((n) =>
+    summarize(`file:///ws/26PARIS40${n}.cable`, parseCable(`C O N F I D E N T I A L PARIS 00040${n}\n\nE.O. 13526: DECL: 11/0${n}/2036\nTAGS: PREL FR\nSUBJECT: PORT DUES\n\nClassified By: DCM Ann Doe for reasons 1.4 (b).\n\n¶1. (C) The board met.\n\nCALLOWAY\n`).cable),
+  );
+  const ctx: Partial<CompletionContext> = { citingId: '26PARIS412', documentUri: 'file:///ws/26PARIS412.cable', workspaceCables: () => workspace, suggestAgain: true };
+
+  /** The document after accepting at its end the item named `label`, else the preselected or first one the client shows; and whether it asks for the next list. */
+  function acceptAtEnd(text: string, label?: string): { text: string; again: boolean } {
+    const lines = text.split('\n');
+    const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    const items = getCompletions(parseCable(text).cable, position, { dictionaries, now: NOW, labelDetails: true, ...ctx });
+    const line = lines[position.line];
+    const shown = visible(line, position.character, items).sort((a, b) => ((a.sortText ?? a.label) < (b.sortText ?? b.label) ? -1 : 1));
+    const item = label === undefined ? (shown.find((i) => i.preselect) ?? shown[0]) : shown.find((i) => i.label === label);
+    assert.ok(item, `${JSON.stringify(line)}: ${label ?? 'the first item'} among ${shown.map((i) => i.label).join(', ')}`);
+    const edit = item.textEdit as TextEdit;
+    lines[position.line] = line.slice(0, edit.range.start.character) + edit.newText + line.slice(edit.range.end.character);
+    return { text: lines.join('\n'), again: item.command?.command === 'editor.action.triggerSuggest' };
+  }
+
+  it('takes the preselected or first item at each step but for the level, the post, a caveat, the title and the signature, and lints clean', () => {
+    let text = '';
+    const steps: [kind: 'type' | 'accept', what?: string][] = [
+      ['accept', 'C O N F I D E N T I A L'], ['type', 'PAR'], ['accept', 'PARIS'], ['accept'],
+      ['type', '\n'], ['accept', 'SIPDIS'],
+      ['type', '\n\n'], ['accept'], ['accept'],
+      ['type', '\n'], ['accept'], ['accept'], ['type', ' '], ['accept'],
+      ['type', '\n'], ['accept'], ['type', 'FERRY DUES'],
+      ['type', '\n\n'], ['accept'], ['accept', 'DCM'], ['type', 'Ann Doe'], ['accept'],
+      ['type', '\n\n'], ['accept'], ['type', 'The harbor board met.'],
+      ['type', '\n\n'], ['accept'], ['type', 'Fares rose.'],
+      ['type', '\n\n'], ['accept', 'CALLOWAY'], ['type', '\n'],
+    ];
+    const again: string[] = [];
+    for (const [kind, what] of steps) {
+      if (kind === 'type') text += what;
+      else {
+        const accepted = acceptAtEnd(text, what);
+        if (accepted.again) again.push(accepted.text.split('\n').at(-1)!);
+        text = accepted.text;
+      }
+    }
+    assert.equal(
+      text,
+      'C O N F I D E N T I A L PARIS 000412\nSIPDIS\n\nE.O. 13526: DECL: 12/03/2036\nTAGS: PREL FR\nSUBJECT: FERRY DUES\n\nClassified By: DCM Ann Doe for reasons 1.4 (b) and (d).\n\n¶1. (C) The harbor board met.\n\n¶2. (C) Fares rose.\n\nCALLOWAY\n',
+    );
+    // The lists that followed an item accepted without a key pressed: the posts, the serial, the DECL dates, the TAGS, the titles.
+    assert.deepEqual(again, ['C O N F I D E N T I A L ', 'C O N F I D E N T I A L PARIS ', 'E.O. 13526: ', 'TAGS: ', 'Classified By: ']);
+    assert.deepEqual(lintCable(parseCable(text).cable).map((f) => `${f.id} ${f.message}`), []);
   });
 });
 

@@ -140,7 +140,8 @@ describe('model memory', function () {
   it("keeps none of a cable's text in the workspace index's summary of it", () => {
     // A subject on one line and a post of 13 characters or more are slices of the document in the model; the index keeps
     // a summary of every cable in the workspace for as long as the server runs, so it must hold copies, not the texts.
-    const made = (n: number) => ['C O N F I D E N T I A L RIO DE JANEIRO 000042', '', 'TAGS: PREL XX', `SUBJECT: AN INVENTED SUBJECT ON ONE LINE ${n}`, '', `¶1. (C) Invented text.`, 'x'.repeat(4e6), ''].join('\n');
+    // A signature of 13 characters or more is a slice too; each differs, so that none is the copy another cable made.
+    const made = (n: number) => ['C O N F I D E N T I A L RIO DE JANEIRO 000042', '', 'TAGS: PREL XX', `SUBJECT: AN INVENTED SUBJECT ON ONE LINE ${n}`, '', `¶1. (C) Invented text.`, 'x'.repeat(4e6), '', `WHITTINGTON-SMYTHE${'E'.repeat(n)}`, ''].join('\n');
     const summaries = [summarize('file:///a.cable', parseCable(made(0)).cable)];
     gc();
     gc();
@@ -154,6 +155,7 @@ describe('model memory', function () {
     const kept = used() - before;
     assert.equal(summaries[1].subject, 'AN INVENTED SUBJECT ON ONE LINE 1');
     assert.equal(summaries[1].post, 'RIO DE JANEIRO');
+    assert.equal(summaries[1].signature, 'WHITTINGTON-SMYTHEE');
     assert.ok(kept < 1e6, `${(kept / 1e6).toFixed(1)} MB kept by one summary`);
   });
 

@@ -9,7 +9,7 @@
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { hostEmbassies, hostTagOf } from '../core/hosts';
-import { citationOf, normalizePost, parseCableId } from '../core/id';
+import { citationOf, isRedactedPost, normalizePost, parseCableId } from '../core/id';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Block, Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefField, RefItem, Token } from '../core/model';
 import { parseBracketMarking, parseMisclosedMarking, parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
@@ -39,10 +39,12 @@ export interface CompletionContext {
   readonly snippets?: boolean;
   /** The character typed that asked for the list (`(`, a space or `/`), when one did; none when asked for (Ctrl+Space). */
   readonly triggerCharacter?: string;
-  /** The cables of the workspace index, offered as REF citations; none without a workspace. */
+  /** The cables of the workspace index, offered as REF citations, and whose signatures are offered; none without a workspace. */
   readonly workspaceCables?: () => Iterable<IndexedCable>;
   /** The id the document's file name gives, for the year of REF citations in a cable whose text gives no date. */
   readonly citingId?: string;
+  /** The document's URI, whose own entry in the workspace index offers no signature to itself. */
+  readonly documentUri?: string;
   /**
    * The client resolves an item's documentation when it shows it (`completionItem.resolveSupport` lists `documentation`):
    * the workspace's cables offered as REF citations then come without theirs, each naming its cable in `data` for
@@ -54,7 +56,17 @@ export interface CompletionContext {
    * subject, a paragraph's first words beside the label. Without it they go in `detail`, which every client shows.
    */
   readonly labelDetails?: boolean;
+  /**
+   * The client runs VS Code's `editor.action.triggerSuggest` as an item's command (`initializationOptions.suggestAgain`,
+   * which the VS Code client offers): an item after which another list follows (a banner's level, then its post, then
+   * its serial; a field's keyword, then its value) opens that list once accepted, as Markdown's path completion does for a
+   * folder. Other clients would send the command to the server, which knows none.
+   */
+  readonly suggestAgain?: boolean;
 }
+
+/** The command that opens the completion list again once an item is accepted (see `CompletionContext.suggestAgain`). */
+const SUGGEST_AGAIN = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
 /** What a REF citation item offered without its documentation carries, for {@link resolveCompletionItem}. */
 interface CitationItemData {
@@ -372,6 +384,17 @@ function inCaveatZone(cable: Cable, line: number): boolean {
 }
 
 /**
+ * True when `line` is under the blank line or lines below a caveat's line (`NOFORN` ⏎ ⏎ `|`): in the corpus's cables the
+ * E.O. line comes next there (99 cables) more often than another caveat (54; a passing line in 67).
+ */
+function pastCaveats(cable: Cable, line: number): boolean {
+  let l = line - 1;
+  if (cable.lineKinds[l] !== 'blank') return false;
+  while (l > 0 && cable.lineKinds[l] === 'blank') l--;
+  return cable.lineKinds[l] === 'caveat';
+}
+
+/**
  * Whether `text` has three lower-case words in a row ("met the minister"), as prose does and office
  * lines ("DEPARTMENT FOR EUR/CE", "Pass to Treasury") do not. A word may end in ",", ".", ";" or ":".
  */
@@ -655,7 +678,16 @@ function nextPageLineItems(cable: Cable, position: Position, line: string, ctx: 
 }
 
 /** The text before the caret where a marking is being typed at a line's start: white space, `(`, then letters and slashes. */
-const LINE_MARKING_TYPED = /^[ \t]*\([A-Za-z/]*$/;
+const LINE_MARKING_TYPED = /^[ \t]*(?:--?[ \t]*)?\([A-Za-z/]*$/;
+
+/** Where a line's marking starts: past white space, and a list item's one or two dashes and white space (`-- (C) …`). */
+function lineMarkingStart(line: string): number {
+  let k = skipSpaces(line);
+  if (line.charCodeAt(k) !== 45 /* - */) return k;
+  k++;
+  if (line.charCodeAt(k) === 45 /* - */) k++;
+  return skipSpaces(line, k);
+}
 
 /** The line kinds a body line may have while a marking is typed at its start: empty, `(` read as text, a title after it. */
 const LINE_MARKING_KINDS: ReadonlySet<string> = new Set(['blank', 'text', 'heading']);
@@ -726,7 +758,9 @@ function restOfMarking(typed: string, rest: string): boolean {
  */
 function lineMarkingItems(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem[] | undefined {
   if (ctx.triggerCharacter === ' ' || position.character > 40) return undefined;
-  const start = skipSpaces(line);
+  const start = lineMarkingStart(line);
+  // "-- (|": a list item's marking, after the dashes that open it.
+  const item = start > skipSpaces(line);
   // "(S|/NF) The minister", "(C//REL TO |USA, FVEY)": the marking written is replaced whole.
   const written = line.charCodeAt(start) === 40 /* ( */ ? parsePortionMarking(position.line, line, start) : undefined;
   const inWritten = written !== undefined && position.character > start && position.character <= written.token.range.end.character;
@@ -734,7 +768,7 @@ function lineMarkingItems(cable: Cable, position: Position, line: string, ctx: C
   const end = metadataEnd(cable);
   if (!inBody(cable, position.line, end)) return undefined;
   // A "(" typed at the start of a wrapped line of prose opens no list; Ctrl+Space still does.
-  if (ctx.triggerCharacter !== undefined && !inWritten && !textBreaksAbove(cable, position.line)) return undefined;
+  if (ctx.triggerCharacter !== undefined && !inWritten && !item && !textBreaksAbove(cable, position.line)) return undefined;
   const above = markingAbove(cable, position.line);
   // A cable whose text carries no marking yet: only while no text stands above the caret (a draft's first line).
   if (!above && !cable.paragraphs.some((p) => p.portion || p.itemPortion) && !cable.itemMarkings.some((m) => m.portion.level)) {
@@ -762,6 +796,9 @@ function lineMarkingItems(cable: Cable, position: Position, line: string, ctx: C
   items[0].preselect = true;
   return items;
 }
+
+/** The reason letters the corpus's Classified By lines give most, most first: b (168 lists open with it), d (160 follow b with it), c (9). */
+const REASON_RANK = ['b', 'd', 'c'];
 
 /** The text before the caret where a subject's portion marking may be typed: `SUBJECT:` or `SUBJ:` (or `SUBJECT;`), then `(` and letters. */
 const SUBJECT_MARKING_TYPED = /^\s*SUBJ(?:ECT)?\s?[:;]\s*\(?[A-Za-z/]*$/i;
@@ -1093,10 +1130,10 @@ export function getCompletions(cable: Cable, position: Position, ctx: Completion
   const fields = fieldItems(cable, position, ctx);
   if (!fields) return items;
   // The field still to write comes first ("E.O. 12958: …" ⏎ "|" offered "¶1." there, where TAGS goes next), but in the
-  // caveat zone, where the caveats do.
+  // caveat zone, where the caveats do, until a blank line under them (`NOFORN` ⏎ ⏎ `|`).
   // A field a cable may do without (REF) comes after everything else, and is never preselected.
   const required = fields.filter((f) => !f.optional);
-  const first = !inCaveatZone(cable, position.line) && required.length > 0;
+  const first = (!inCaveatZone(cable, position.line) || pastCaveats(cable, position.line)) && required.length > 0;
   const others = items.map((i) => ({ ...i, preselect: first ? undefined : i.preselect, sortText: `1${i.sortText ?? i.label}` }));
   const own = required.map(({ optional: _, ...f }, i) => ({ ...f, preselect: (first && i === 0) || undefined, sortText: `${first ? '0' : '2'}${i}` }));
   const optional = fields.filter((f) => f.optional).map(({ optional: _, ...f }, i) => ({ ...f, sortText: `3${i}` }));
@@ -1150,6 +1187,8 @@ function bannerItems(cable: Cable, position: Position, ctx: CompletionContext): 
       documentation: `The post: Embassy ${h.embassy} (${h.country}), whose cables carry the host country's TAG ${h.tag}. The serial follows, six digits (000412).`,
       filterText: h.written,
       textEdit: itemEdit(position.line, { start, insertEnd: position.character, replaceEnd: position.character }, `${h.written} `, ctx.insertReplace),
+      // The serial next.
+      ...(ctx.suggestAgain && { command: SUGGEST_AGAIN }),
     }));
   }
   if (!/^[A-Z ]*$/.test(before) || (before.trim() === '' && kind === 'preamble')) return undefined;
@@ -1165,6 +1204,8 @@ function bannerItems(cable: Cable, position: Position, ctx: CompletionContext): 
     sortText: String(i),
     preselect: i === 0 || undefined,
     textEdit: itemEdit(position.line, { start: 0, insertEnd: position.character, replaceEnd: position.character }, `${b.text} `, ctx.insertReplace),
+    // The post next.
+    ...(ctx.suggestAgain && { command: SUGGEST_AGAIN }),
   }));
 }
 
@@ -1306,6 +1347,9 @@ function fieldItems(cable: Cable, position: Position, ctx: CompletionContext): (
       documentation: f.about,
       filterText: text,
       textEdit: itemEdit(position.line, { start, insertEnd: position.character, replaceEnd: position.character }, text, ctx.insertReplace),
+      // The field's value next: the DECL dates, the TAGS, the classifier's title, the first item's letter; not a subject's
+      // marking, which most subjects carry none of.
+      ...(ctx.suggestAgain && f.name !== 'subject' && { command: SUGGEST_AGAIN }),
     });
   }
   return items.length > 0 ? items : undefined;
@@ -1360,8 +1404,11 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     // The TAGS the released cables use most come first ("P" lists PREL, PGOV, PTER, PINR before PARM or PBIO), then by
     // family and code; a user dictionary's TAGS, which no count covers, come after the counted ones.
     const rank = (t: { corpusCount?: number }) => String(MOST_USES - Math.min(t.corpusCount ?? 0, MOST_USES)).padStart(6, '0');
-    // The embassy's own country's TAG, which an index by country files its cables under (CBL050), comes first.
+    // The embassy's own country's TAG, which an index by country files its cables under (CBL050), comes first once a TAG
+    // is written before the caret: the corpus's cables that carry it with other TAGS put it first in 1 of 150, after the
+    // subject TAGS, so at the field's first TAG the released cables' order stands (PREL first, not FR).
     const host = hostTagOf(cable);
+    const tagBefore = (cable.tags?.tags ?? []).some((t) => t.role === 'code' && isBefore(t.token.range.start, range.start));
     for (const t of d.tags.values()) {
       if (present.has(t.code) && t.code !== atCaret) continue;
       // A code two families share (AU: Austria, the African Union) gives each family's meaning, as its hover does.
@@ -1377,7 +1424,7 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
         documentation: isHost ? `${documentation}\n\n${hostCountryLine(host)}` : documentation,
         // "France" finds FR: the name is part of the filter text.
         filterText: `${t.code} ${entries.filter((e) => e.verified).map((e) => e.meaning).join(' ')}`.trimEnd(),
-        sortText: isHost ? '0' : `${rank(t)}${order[t.family] ?? '5'}${t.code}`,
+        sortText: isHost && tagBefore ? '0' : `${rank(t)}${order[t.family] ?? '5'}${t.code}`,
         labelDetails: { description: tagListMeaning(entries, shortMeaning) },
         textEdit: edit(wordSpan, t.code),
         ...(separator && { additionalTextEdits: [separator] }),
@@ -1398,9 +1445,9 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     return [...refItems, ...paragraphItems.map((i) => ({ ...i, preselect: undefined, sortText: `2${i.sortText}` }))];
   }
   const marker = refItems ? undefined : nextParagraphItems(cable, position, line, ctx);
-  // At the end of the text, under the last paragraph: the signature after the next paragraph's markers.
-  const signature = marker && signatureItem(cable, position, line, ctx);
-  const paragraphItems = marker && signature ? [...marker, signature] : marker;
+  // At the end of the text, under the last paragraph: the signatures after the next paragraph's markers.
+  const signatures = refItems ? undefined : signatureItems(cable, position, line, ctx);
+  const paragraphItems = marker && signatures ? [...marker, ...signatures] : marker;
   // On a line of its own under a Summary, Comment or Note left open ("… met." ⏎ "|"): its closer beside the next
   // paragraph's marker. Right under the block's text, where 12 of the 15 closers on a line of their own in real cables
   // stand, the closer comes first; a blank line below it, where a new paragraph starts, the markers do, and so they do
@@ -1409,10 +1456,18 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
   if (paragraphItems && closer) {
     const first = cable.lineKinds[position.line - 1] !== 'blank' && !paragraphsPacked(cable);
     const closerEntry: CompletionItem = { ...closer, preselect: first || undefined, sortText: first ? '0' : '2', textEdit: edit(wordSpan, closer.textEdit) };
-    const markers = paragraphItems.map((i) => ({ ...i, preselect: first ? undefined : i.preselect, sortText: `1${i.sortText ?? ''}` }));
-    return first ? [closerEntry, ...markers] : [...markers, closerEntry];
+    const markers = (marker ?? []).map((i) => ({ ...i, preselect: first ? undefined : i.preselect, sortText: `1${i.sortText ?? ''}` }));
+    // The signatures after the closer: the block closes before the cable is signed.
+    const signing = (signatures ?? []).map((i) => ({ ...i, sortText: `3${i.sortText ?? ''}` }));
+    return first ? [closerEntry, ...markers, ...signing] : [...markers, closerEntry, ...signing];
   }
-  // At a body line's start, a "(": the line's portion marking.
+  // At a body line's start, a "(": the line's portion marking. A name typed at the signature's place: the signatures (and
+  // the next page line, whose post's first letters it may be).
+  if (signatures && !marker) {
+    // "End" typed under a Comment left open: its closer first.
+    const closer = closerItem(cable, position, before, word, line.slice(wordSpan.replaceEnd));
+    return [...(closer ? [{ ...closer, sortText: '0', textEdit: edit(wordSpan, closer.textEdit) }] : []), ...signatures, ...(nextPageLineItems(cable, position, line, ctx) ?? [])];
+  }
   const nextItems = refItems ?? paragraphItems ?? lineMarkingItems(cable, position, line, ctx) ?? nextPageLineItems(cable, position, line, ctx);
   if (nextItems) return nextItems;
 
@@ -1573,11 +1628,16 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
       if (e.kind !== 'reason' || e.section !== section || e.code === undefined || given.has(e.code.toLowerCase())) continue;
       if (!reasons.has(e.code) || (cited !== undefined && e.order?.includes(cited))) reasons.set(e.code, e);
     }
-    return [...reasons.values()].map((e) => {
+    // The letters the corpus's Classified By lines give most first, the first of them preselected: (b) opens 168 of its
+    // 179 lists of reasons, and (d) follows it in 160; then the others in order.
+    const rank = (code: string) => `${REASON_RANK.indexOf(code.toLowerCase()) >= 0 ? REASON_RANK.indexOf(code.toLowerCase()) : REASON_RANK.length}${code.toLowerCase()}`;
+    const items = [...reasons.values()].map((e) => {
       const text = listed?.parenthesised ? `(${e.code!})` : e.code!;
       // As the reason's hover says it: 1.4 (g) and (h) of the 2003 wording are the reference's guesses, not its sources' words.
-      return { label: text, kind: CompletionItemKind.EnumMember, detail: `${e.summary}${qualifier(e)}`, filterText: e.code!, textEdit: edit(span, text) };
-    });
+      return { label: text, kind: CompletionItemKind.EnumMember, detail: `${e.summary}${qualifier(e)}`, filterText: e.code!, sortText: rank(e.code!), textEdit: edit(span, text) } as CompletionItem;
+    }).sort((a, b) => (a.sortText! < b.sortText! ? -1 : a.sortText! > b.sortText! ? 1 : 0));
+    if (items.length > 0) items[0].preselect = true;
+    return items;
   }
 
   // In the text, after "ref", "refs", "reftel" or "reftels" (and the letters of a list: "refs A and ", "refs A, "):
@@ -1711,25 +1771,121 @@ function classifiedByItems(cable: Cable, position: Position, line: string, ctx: 
 }
 
 /**
- * The signature, for a client that takes snippets, asked for with Ctrl+Space on an empty line under a blank line at the end
- * of the text of a cable that has no signature yet, below its last paragraph: the signer's surname in capitals, as cables
- * sign (`CALLOWAY`), a placeholder to type over, since who signs a post's cables the text does not say.
+ * A name being typed at a line's start: a word of letters, full stops, hyphens or apostrophes (`Cal`, `O'NEI`), or two in
+ * capitals (`TIMKEN J`, `LA LI`), as the signatures of more than one word are written; not a sentence's words (`The board `).
  */
-function signatureItem(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem | undefined {
-  if (!ctx.snippets || ctx.triggerCharacter !== undefined || cable.signature || line.trim() !== '') return undefined;
+const SIGNATURE_TYPED = /^[ \t]*(?:[A-Za-z][A-Za-z.'’-]{0,39}|[A-Z][A-Z.'’-]{0,39} [A-Z.'’-]{0,39})?$/;
+
+/** What may follow the caret on a signature's line: the rest of the name's word, then white space. */
+const SIGNATURE_REST = /^[A-Za-z.'’-]*[ \t]*$/;
+
+/**
+ * The signatures at the signature's place, the last line of the text below the last paragraph, alone on its line under a
+ * blank line, with nothing below it but the trailer ("BT", "NNNN"), asked for on no typed character: where the line is
+ * empty (the next paragraph's marker is offered there too) or holds the name being typed (`CAL|`, which the parser may
+ * read as the signature already). First the names that end the other workspace cables of the same post (the banner's, else
+ * the id's: {@link workspaceSignatures}), the most used first, as Markdown offers the workspace's paths; then, for a client
+ * that takes snippets and on an empty line, the signer's surname in capitals, as cables sign (`CALLOWAY`), a placeholder
+ * to type over. Undefined elsewhere, or when there is nothing to offer.
+ */
+function signatureItems(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem[] | undefined {
+  if (ctx.triggerCharacter !== undefined) return undefined;
+  const before = line.slice(0, position.character);
+  if (!SIGNATURE_TYPED.test(before) || !SIGNATURE_REST.test(line.slice(position.character))) return undefined;
+  const start = skipSpaces(before);
+  const signature = cable.signature;
+  // The parser reads the name typed as the signature already ("CAL"), or not yet ("C", "TIMKEN J"), or nothing is typed.
+  const signed = signature && signature.token.range.start.line === position.line && !signature.glued;
   const last = cable.paragraphs[cable.paragraphs.length - 1];
-  if (!last || last.range.start.line >= position.line || (cable.lines[position.line - 1] ?? '').trim() !== '') return undefined;
-  for (let l = position.line + 1; l < cable.lines.length; l++) if (cable.lines[l].trim() !== '' && cable.lineKinds[l] !== 'trailer') return undefined;
-  return {
-    label: 'SURNAME',
-    kind: CompletionItemKind.Snippet,
-    detail: 'Signature: the signer\'s surname in capitals',
-    documentation: 'The cable\'s signature: the surname of whoever signs for the post (the ambassador, or the chargé), in capitals, on a line of its own under the text.',
-    sortText: '9',
-    insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range: { start: { line: position.line, character: 0 }, end: position }, newText: '${1:SURNAME}' },
-  };
+  if (!last || last.range.start.line >= position.line) return undefined;
+  if (!signed) {
+    if (signature || (cable.lines[position.line - 1] ?? '').trim() !== '') return undefined;
+    for (let l = position.line + 1; l < cable.lines.length; l++) if (cable.lines[l].trim() !== '' && cable.lineKinds[l] !== 'trailer') return undefined;
+  }
+  const end = position.character + trailingSpaceless(line, position.character);
+  const span: EditSpan = { start, insertEnd: position.character, replaceEnd: end };
+  const items: CompletionItem[] = workspaceSignatures(cable, ctx).map(({ name, count, post }, i) => ({
+    label: name,
+    kind: CompletionItemKind.Value,
+    detail: ctx.labelDetails ? 'Signature' : `Signature: ${signedCount(count, post)}`,
+    documentation: `The signature of ${signedCount(count, post)} in the workspace.`,
+    ...(ctx.labelDetails && { labelDetails: { description: signedCount(count, post) } }),
+    sortText: `8${String(i).padStart(4, '0')}`,
+    textEdit: itemEdit(position.line, span, name, ctx.insertReplace),
+  }));
+  if (ctx.snippets && before.trim() === '' && !signed) {
+    items.push({
+      label: 'SURNAME',
+      kind: CompletionItemKind.Snippet,
+      detail: 'Signature: the signer\'s surname in capitals',
+      documentation: 'The cable\'s signature: the surname of whoever signs for the post (the ambassador, or the chargé), in capitals, on a line of its own under the text.',
+      sortText: '9',
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range: { start: { line: position.line, character: 0 }, end: position }, newText: '${1:SURNAME}' },
+    });
+  }
+  return items.length > 0 ? items : undefined;
 }
+
+/** "12 cables of PARIS", "1 cable of PARIS". */
+function signedCount(count: number, post: string): string {
+  return `${count} ${count === 1 ? 'cable' : 'cables'} of ${post}`;
+}
+
+/** How many characters from `from` on are neither white space nor past the line: the rest of the word at the caret. */
+function trailingSpaceless(line: string, from: number): number {
+  let k = from;
+  while (k < line.length && !isSpace(line.charCodeAt(k))) k++;
+  return k - from;
+}
+
+/** A signature the workspace's cables of one post end with, and how many do. */
+interface SignatureUse {
+  readonly name: string;
+  readonly count: number;
+  /** The post as the cable being written names it (`PARIS`). */
+  readonly post: string;
+  /** The latest date of the cables it signs (ISO), for ties. */
+  readonly latest: string;
+}
+
+/**
+ * The signatures of the workspace's other cables (`CompletionContext.workspaceCables`, the document's own entry left out)
+ * from the post of `cable`: its banner's post, else, with no banner or a blanked post, its id's or its file name's, as the
+ * index files cables under a post (`BUENOS AIRES` and `BUENOSAIRES` one post). The most used first, then the latest used,
+ * then by name; each spelling as written, at most {@link SIGNATURE_LIMIT}.
+ */
+function workspaceSignatures(cable: Cable, ctx: CompletionContext): SignatureUse[] {
+  if (!ctx.workspaceCables) return [];
+  const banner = cable.banner?.post?.text.trim();
+  const written = banner && !isRedactedPost(banner) ? banner.replace(/\s+/g, ' ').toUpperCase() : undefined;
+  const id = cable.id ?? ctx.citingId;
+  const post = written ?? (id === undefined ? undefined : parseCableId(id)?.post);
+  if (post === undefined) return [];
+  const key = normalizePost(post);
+  const uses = new Map<string, { count: number; latest: string }>();
+  // A workspace's cables come from a few posts: each spelling is read once.
+  const keys = new Map<string, string>();
+  for (const c of ctx.workspaceCables()) {
+    if (c.signature === undefined || c.post === undefined || c.uri === ctx.documentUri) continue;
+    let other = keys.get(c.post);
+    if (other === undefined) keys.set(c.post, (other = normalizePost(c.post)));
+    if (other !== key) continue;
+    const use = uses.get(c.signature);
+    const date = c.dtg ?? '';
+    if (use) {
+      use.count++;
+      if (date > use.latest) use.latest = date;
+    } else uses.set(c.signature, { count: 1, latest: date });
+  }
+  return [...uses]
+    .map(([name, { count, latest }]) => ({ name, count, post, latest }))
+    .sort((a, b) => b.count - a.count || (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .slice(0, SIGNATURE_LIMIT);
+}
+
+/** At most this many workspace signatures are offered: a post's cables are signed by a few names, and a typo by one cable. */
+const SIGNATURE_LIMIT = 50;
 
 /** What a block's closer item writes: its label and the text in place of the word typed. */
 interface CloserItem {

@@ -51,10 +51,12 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
  * (CBL020), each reported at the last line written; a field typed as far as its label (`TAGS: `, `DECL: `, `SUBJECT: `,
  * `Classified By: `, CBL015, CBL017, CBL019, CBL020); a paragraph typed as far as its number (`¶1. `, CBL028); TAGS
  * whose host country's TAG is still to come (`TAGS: PREL `, CBL050); a header line typed as far as its first words
- * (`DE RUEHLI`, `ZNY`, `R 141530Z`, CBL001); and a banner whose level is typed as far as some of its letters
- * (`C O N F I D E N T I A`, CBL011).
+ * (`DE RUEHLI`, `ZNY`, `R 141530Z`, CBL001); a banner whose level is typed as far as some of its letters
+ * (`C O N F I D E N T I A`, CBL011), or whose section total is typed as far as its first digit (`SECTION 01 OF 0`,
+ * CBL039); an order typed as far as some of its digits (`E.O. 1352`, CBL013). CBL018's comma after the last TAG
+ * (`TAGS: PREL,`, the next TAG still to type) is held too, but not its repeated TAG ({@link shownWhileTyping}).
  */
-export const HELD_WHILE_TYPING: ReadonlySet<string> = new Set(['CBL001', 'CBL010', 'CBL011', 'CBL012', 'CBL015', 'CBL017', 'CBL019', 'CBL020', 'CBL028', 'CBL050']);
+export const HELD_WHILE_TYPING: ReadonlySet<string> = new Set(['CBL001', 'CBL010', 'CBL011', 'CBL012', 'CBL013', 'CBL015', 'CBL017', 'CBL019', 'CBL020', 'CBL028', 'CBL039', 'CBL050']);
 
 /**
  * The parts a cable typed from the top is written in (`FORMAT.md` §1–§5): what a finding of a part missing waits for
@@ -117,6 +119,8 @@ export function shownWhileTyping(findings: readonly Finding[], cable: Cable, typ
     }
     if (paused) return false;
     if (f.id === 'CBL027') return signatureTyped(cable, typingLine) && f.message.includes(' opened without ') && typedAtEnd();
+    // "TAGS: PREL,": the comma typed before the next TAG.
+    if (f.id === 'CBL018') return f.range.start.line === typingLine && f.message.includes(', the last TAG, ');
     if (!HELD_WHILE_TYPING.has(f.id)) return false;
     if (f.id === labelled) return true;
     const line = f.range.start.line;

@@ -22,6 +22,11 @@ export interface IndexedCable {
   readonly persons?: readonly string[];
   /** Canonical ids this cable cites in its REF field. */
   readonly refs: readonly string[];
+  /**
+   * The signature as written (`CALLOWAY`, `TIMKEN JR`), for signature completion in the other cables of the post; one
+   * string shared by every cable signed alike (`internSignature` in `cableIndex.ts`); absent when the cable is unsigned.
+   */
+  readonly signature?: string;
   /** Line of the banner (for "find references" targets). */
   readonly bannerLine?: number;
   /**

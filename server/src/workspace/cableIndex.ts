@@ -31,6 +31,7 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
     tags: codes.map((t) => t.code),
     ...(persons && persons.length > 0 ? { persons: persons.map((t) => ownCopy(t.code)) } : {}),
     refs,
+    signature: internSignature(cable.signature?.token.text),
     bannerLine: cable.banner?.line,
     tagRanges: codes.length > 0 ? packedTagRanges(codes) : undefined,
     // Numbers only, for the call hierarchy: a closed cable's place and citations without reading it again.
@@ -38,6 +39,25 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
     citations,
     mentions,
   };
+}
+
+/**
+ * Signatures as indexed, each spelling once: a post's cables are signed by a handful of names, so the index holds one
+ * string for each (a copy of the first cable's, never a slice of its text) and every entry signed alike points at it.
+ * Spellings of cables since dropped stay until the table is full, when it starts again (the entries keep their strings).
+ */
+const signatures = new Map<string, string>();
+const SIGNATURES_KEPT = 20000;
+
+/** `text`'s one indexed copy (see {@link signatures}). */
+export function internSignature(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const known = signatures.get(text);
+  if (known !== undefined) return known;
+  if (signatures.size >= SIGNATURES_KEPT) signatures.clear();
+  const own = ownCopy(text);
+  signatures.set(own, own);
+  return own;
 }
 
 /**
