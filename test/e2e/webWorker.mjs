@@ -104,7 +104,7 @@ try {
   };
 
   await run.check('the worker starts and answers initialize', async () => {
-    await post({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, workspaceFolders: null, capabilities: { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } } } });
+    await post({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, workspaceFolders: null, capabilities: { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } } } } });
     const reply = await waitFor('initialize reply', (m) => m.id === 1);
     assert(reply.result?.serverInfo?.name === 'cable-language-server', `serverInfo: ${JSON.stringify(reply.result?.serverInfo ?? reply.error)}`);
     assert(reply.result.capabilities.documentSymbolProvider && reply.result.capabilities.hoverProvider, 'no outline or hover capability');
