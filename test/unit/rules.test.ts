@@ -1253,3 +1253,26 @@ describe('rules: an invisible character before a marking', () => {
     });
   }
 });
+
+describe('rules: CBL013 and the orders a number may stand for', () => {
+  const offered = (dtg: string, eo: string) => {
+    const text = `${dtg}C O N F I D E N T I A L NOWHERE 000005\n\n${eo}\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text.\n\nDOE\n`;
+    const f = lintCable(parseCable(text).cable).find((x) => x.id === 'CBL013');
+    return f && `${f.message} | ${f.fixes!.map((x) => `${x.title}${x.preferred ? ' (preferred)' : ''} ${x.safe}`).join(', ')}`;
+  };
+  it('offers the order in effect on the cable\'s date first, then the known orders one digit away that were signed by then', () => {
+    assert.equal(offered('P 031322Z JUN 09\n\n', 'E.O. 12598: DECL: 06/03/2019'), 'E.O. 12598 is not a known classification order; did you mean 12958? | Change to E.O. 12958 (preferred) false');
+    // A 2012 cable: 13526 was in effect; 12958, one swap away, is offered after it.
+    assert.equal(offered('P 031322Z JUN 12\n\n', 'E.O. 12598: DECL: 06/03/2022'), 'E.O. 12598 is not a known classification order; did you mean 13526 or 12958? | Change to E.O. 13526 (preferred) false, Change to E.O. 12958 false');
+    // "1352", a digit lost: 13526 in a cable of 2012, but not in one of 2005, before it was signed.
+    assert.equal(offered('P 031322Z JUN 12\n\n', 'E.O. 1352: DECL: 06/03/2022'), 'E.O. 1352 is not a known classification order; did you mean 13526? | Change to E.O. 13526 (preferred) false');
+    assert.equal(offered('P 031322Z JUN 05\n\n', 'E.O. 1352: DECL: 06/03/2015'), 'E.O. 1352 is not a known classification order; did you mean 12958? | Change to E.O. 12958 (preferred) false');
+    // Two swaps away from 13526 and from 12356 alike.
+    assert.equal(offered('P 031322Z JUN 12\n\n', 'E.O. 13256: DECL: 06/03/2022'), 'E.O. 13256 is not a known classification order; did you mean 13526 or 12356? | Change to E.O. 13526 (preferred) false, Change to E.O. 12356 false');
+    // Near no known order: the one in effect.
+    assert.equal(offered('P 031322Z JUN 07\n\n', 'E.O. 19523: DECL: 06/03/2017'), 'E.O. 19523 is not a known classification order; did you mean 12958? | Change to E.O. 12958 (preferred) false');
+  });
+  it('takes today\'s order for a cable not dated yet', () => {
+    assert.match(offered('', 'E.O. 1352: DECL: 06/03/2035')!, /did you mean 13526\? \| Change to E\.O\. 13526 \(preferred\) false$/);
+  });
+});

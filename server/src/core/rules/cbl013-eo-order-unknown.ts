@@ -1,7 +1,10 @@
 /**
  * CBL013 eo-order-unknown: The E.O. number is not a known classification order (11652, 12065, 12356, 12958, 13292, 13526).
  */
-import { replaceFix } from './util';
+import type { CalendarDate } from '../model';
+import { editDistance } from '../text';
+import { ORDER_DATES, orderInEffect } from './cbl041-eo-order-after-cable';
+import { compareDates, replaceFix } from './util';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -14,21 +17,41 @@ export const rule: Rule = {
   docs: {
     bad: "E.O. 12598: DECL: 02/23/2018",
     good: "E.O. 12958: DECL: 02/23/2018",
-    rationale: "Cables cite the executive order in force; an unknown number is almost always a typo for 12958.",
-    source: "Corpus analysis of the released cables (CORPUS-FINDINGS §4 and 'Warnings'): 5 of 1,295 (12598 ×3, 19523, 19528); eo-reasons.tsv.",
+    rationale: "Cables cite the executive order in force; an unknown number is almost always a typo, most often for 12958. The quick fixes, for you to choose, offer the known orders one digit lost, added or changed, or two neighbouring digits swapped, away from the number written (`12598` → 12958, `1352` → 13526), leaving out an order signed after the cable's date, with the order in effect on that date (E.O. 13526 from 25 June 2010, else E.O. 12958; today's for a cable not dated yet) first, preferred, and offered too where no known order is that near (`19523`).",
+    source: "Corpus analysis of the released cables (CORPUS-FINDINGS §4 and 'Warnings'): 5 of 1,295 (12598 ×3, 19523, 19528); eo-reasons.tsv (the orders' dates, as CBL041 reads them).",
   },
   check(cable, report) {
     const order = cable.eo?.order;
     if (order && !KNOWN.has(order.text)) {
+      const meant = likelyOrders(order.text, cable.date);
       report({
-        message: `E.O. ${order.text} is not a known classification order; did you mean 12958?`,
+        message: `E.O. ${order.text} is not a known classification order; did you mean ${meant.join(' or ')}?`,
         range: order.range,
-        fixes: [replaceFix('Change to E.O. 12958', order.range, '12958', false, true)],
+        fixes: meant.map((o, i) => replaceFix(`Change to E.O. ${o}`, order.range, o, false, i === 0)),
       });
     }
   },
 };
 
+/**
+ * The known orders `written` may stand for: those one digit lost, added or changed, or two neighbours swapped, away from it
+ * (`12598` → 12958, `1352` → 13526), but for one signed after the cable's `date`; the order in effect on that date (today's
+ * for a cable not dated yet) first, and offered where no order is that near; then the nearer orders, newest first.
+ */
+export function likelyOrders(written: string, date: CalendarDate | undefined): string[] {
+  const inEffect = orderInEffect(date);
+  const near = KNOWN_NEWEST_FIRST.filter((o) => o !== inEffect && editDistance(written, o, 1) <= 1 && !signedAfter(o, date));
+  return [inEffect, ...near];
+}
+
+/** Whether the order was signed (or, where its signing date is not known, took effect) after `date`. */
+function signedAfter(order: string, date: CalendarDate | undefined): boolean {
+  const dates = ORDER_DATES.get(order);
+  const signed = dates?.signed ?? dates?.effective;
+  return date !== undefined && signed !== undefined && compareDates(date, signed) < 0;
+}
+
 
 /** Orders cables cite (eo-reasons.tsv). */
-const KNOWN = new Set(['11652', '12065', '12356', '12958', '13292', '13526']);
+const KNOWN_NEWEST_FIRST = ['13526', '13292', '12958', '12356', '12065', '11652'];
+const KNOWN: ReadonlySet<string> = new Set(KNOWN_NEWEST_FIRST);
