@@ -674,6 +674,9 @@ export interface CitedParagraphMention {
   readonly item: RefItem;
 }
 
+/** {@link PARA_RE} with a lastIndex of its own: the reader's belongs to {@link findInTextReferences}. */
+const CITED_PARA_RE = new RegExp(PARA_RE.source, 'gi');
+
 /** "of ref A", "of reftel", "of ref. B" after a paragraph's number; the letter is absent after "reftel" alone. */
 const OF_REF_RE = /^[ \t]*of[ \t]+(?:reftel|ref\.?)(?:[ \t]+([A-Za-z])(?![A-Za-z0-9_]))?/i;
 
@@ -712,8 +715,8 @@ export function findCitedParagraphsOnLine(cable: Cable, line: number): CitedPara
   if (line < cable.bodyStartLine || line >= cable.lines.length || !cable.refs || cable.refs.items.length === 0) return [];
   const text = cable.lines[line];
   const found: CitedParagraphMention[] = [];
-  // A pattern of its own: PARA_RE's lastIndex belongs to the reader.
-  const re = new RegExp(PARA_RE.source, 'gi');
+  const re = CITED_PARA_RE;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const end = m.index + m[0].length;
     const more = listAcross(cable, line, end, numberAt, isPlural(m[0].slice(0, -m[1].length)));
