@@ -64,7 +64,7 @@ import { getDropCitations } from './features/drop';
 import { getFoldingRanges } from './features/folding';
 import { getHover, toPlainText } from './features/hover';
 import { getInlayHints } from './features/inlayHints';
-import { getDocumentHighlights, getInTextDefinition } from './features/references';
+import { getCitedParagraphAt, getDocumentHighlights, getInTextDefinition } from './features/references';
 import { getRenameEdits, prepareRename } from './features/rename';
 import { getSelectionRanges } from './features/selectionRanges';
 import { cablePlace, getIncomingCalls, getOutgoingCalls, prepareCallHierarchy, rangesCiting } from './features/callHierarchy';
@@ -73,7 +73,7 @@ import { getPreview, PREVIEW_LARGE_LINES } from './features/preview';
 import { SemanticTokenResults } from './features/semanticTokenResults';
 import { getSemanticTokensInRange, SEMANTIC_LEGEND } from './features/semanticTokens';
 import type { IndexedCable } from './features/types';
-import { CableIndex, collectionEntry, idFromFileName, indexKey, shownChanged, summarize, tagRange } from './workspace/cableIndex';
+import { CableIndex, collectionEntry, idFromFileName, indexKey, shownChanged, paragraphMarkerRange, summarize, tagRange } from './workspace/cableIndex';
 import { citedId, fileNameKind } from './core/id';
 import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS, type ExtractFormat } from './cli/extract';
 import { jsonEqual, type DirectoryEntry, type HostFiles, type ServerHost } from './host';
@@ -1226,6 +1226,12 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       const at = clampPosition(cable.lines, p.position);
       const inText = getInTextDefinition(cable, doc.uri, at);
       if (inText) return inText;
+      // "REF A para 3", "para 5 of ref A": that paragraph of the cited cable (its banner when it has no such paragraph).
+      const cited = getCitedParagraphAt(cable, at);
+      if (cited) {
+        const places = citedCables(cited.item, cable, doc.uri).map((t): Location => ({ uri: t.uri, range: paragraphMarkerRange(t, cited.number) ?? range(t.bannerLine ?? 0, 0, 0) }));
+        return places.length > 1 ? places : (places[0] ?? null);
+      }
       const item = cable.refs?.items.find((i) => contains(i.range, at));
       // A cable filed more than once (a copy in another folder) has a target per file, the preferred one first.
       const targets = item ? citedCables(item, cable, doc.uri) : [];

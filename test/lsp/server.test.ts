@@ -362,6 +362,29 @@ describe('language server over stdio', function () {
     }
   });
 
+  it('goes from "REF A para 3" and "para 2 of ref A" to that paragraph of the cited cable, or its banner when it has none', async () => {
+    const cited = 'C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/05/2019\nTAGS: PREL\nSUBJECT: QUAY FEES\n\nClassified By: Someone for reasons 1.4 (b).\n\n¶1. (C) The quay.\n\n¶2. (C) The fees.\n\n¶3. (C) The patrols.\n';
+    const citing = 'C O N F I D E N T I A L NOWHERE 000040\n\nE.O. 12958: DECL: 02/01/2019\nTAGS: PREL\nSUBJECT: QUAY FEES AGAIN\n\nREF: A. 09 NOWHERE 12\n\nClassified By: Someone for reasons 1.4 (b).\n\n¶1. (C) REF A para 3 said so; para 2 of ref A gave the fees.\n¶2. (C) As para 9 of reftel put it, and as para 1 says.\n';
+    await open('09NOWHERE12.cable', cited);
+    await open('09NOWHERE40.cable', citing);
+    type Loc = { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+    const line = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
+    const at = (needle: string, offset: number) => ({ line: line(citing, needle), character: citing.split('\n')[line(citing, needle)].indexOf(needle) + offset });
+    const definition = (position: { line: number; character: number }) => client.connection.sendRequest<Loc | null>('textDocument/definition', { textDocument: { uri: uri('09NOWHERE40.cable') }, position });
+    const marker = (n: number) => ({ start: { line: line(cited, `¶${n}.`), character: 0 }, end: { line: line(cited, `¶${n}.`), character: 3 } });
+    try {
+      assert.deepEqual(await definition(at('para 3', 5)), { uri: uri('09NOWHERE12.cable'), range: marker(3) });
+      assert.deepEqual(await definition(at('para 2 of', 1)), { uri: uri('09NOWHERE12.cable'), range: marker(2) });
+      // A paragraph the cited cable lacks: its banner, as the citation goes there.
+      assert.deepEqual(await definition(at('para 9', 5)), { uri: uri('09NOWHERE12.cable'), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+      // "REF A" is still the in-text reference to the item, and "para 1" alone this cable's own paragraph.
+      assert.deepEqual((await definition(at('REF A para', 4)))?.range, { start: { line: 6, character: 5 }, end: { line: 6, character: 21 } });
+      assert.deepEqual(await definition(at('para 1 says', 5)), { uri: uri('09NOWHERE40.cable'), range: { start: { line: line(citing, '¶1.'), character: 0 }, end: { line: line(citing, '¶1.'), character: 3 } } });
+    } finally {
+      for (const name of ['09NOWHERE40.cable', '09NOWHERE12.cable']) await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(name) } });
+    }
+  });
+
   it('goes from a REF to the cited cable, and back with references on its banner', async () => {
     const def = await client.connection.sendRequest<{ uri: string }>('textDocument/definition', { textDocument: { uri: uri('09VALLETTA412.cable') }, position: { line: 22, character: 10 } });
     assert.equal(def.uri, uri('09VALLETTA388.cable'));

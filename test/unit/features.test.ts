@@ -16,8 +16,9 @@ import { getDocumentSymbols } from '../../server/src/features/documentSymbols';
 import { getFoldingRanges } from '../../server/src/features/folding';
 import { citeSource, getHover, shortenSubject, type HoverContext } from '../../server/src/features/hover';
 import { getInlayHints } from '../../server/src/features/inlayHints';
-import { findInTextReferences, findInTextReferencesOnLine, resolveInText } from '../../server/src/core/mentions';
-import { getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
+import { findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, resolveInText } from '../../server/src/core/mentions';
+import { getCitedParagraphAt, getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
+import { paragraphMarkerRange, summarize } from '../../server/src/workspace/cableIndex';
 import { getSelectionRanges } from '../../server/src/features/selectionRanges';
 import { SymbolKind, type SelectionRange } from 'vscode-languageserver-types';
 import { getSemanticTokens, getSemanticTokensInRange, SEMANTIC_LEGEND } from '../../server/src/features/semanticTokens';
@@ -721,6 +722,49 @@ describe('in-text references', () => {
     assert.deepEqual((getInTextDefinition(parseCable(refA.text).cable, 'file:///x', { line: refA.line, character: refA.character }) as Location)?.range, cable.refs!.items[0].range);
     const para = caret(inValletta('para 3', 1));
     assert.deepEqual((getInTextDefinition(parseCable(para.text).cable, 'file:///x', { line: para.line, character: para.character }) as Location)?.range, cable.paragraphs[2].marker.range);
+  });
+
+  describe('paragraphs of cited cables', () => {
+    const text = (ref: string, body: string) => `C O N F I D E N T I A L NOWHERE 000044\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\nREF: ${ref}\n\nClassified By: Someone for reasons 1.4 (b) and (d).\n\n1. (C) ${body}\n2. (C) The patrols go on.\n`;
+    const twoItems = 'A. 09 NOWHERE 12 B. 09 STATE 3456';
+    // What each mention names: its text, the number and the letter of the REF item.
+    const named = (ref: string, body: string) => {
+      const cable = parseCable(text(ref, body)).cable;
+      const line = cable.paragraphs[0].marker.range.start.line;
+      return findCitedParagraphsOnLine(cable, line).map((m) => `${cable.lines[line].slice(m.range.start.character, m.range.end.character)}=${m.number}@${m.item.letter ?? '-'}`);
+    };
+
+    it('reads "para 5 of ref A", "REF B para 3", "reftel para 2" and a list as paragraphs of the cited cable', () => {
+      assert.deepEqual(named(twoItems, 'As para 5 of ref A said, the quay is shut.'), ['para 5=5@A']);
+      assert.deepEqual(named(twoItems, 'REF B para 3 reported the same.'), ['para 3=3@B']);
+      assert.deepEqual(named(twoItems, 'See REF B, paras 3 and 4, on fees.'), ['paras 3=3@B', '4=4@B']);
+      assert.deepEqual(named(twoItems, 'As paragraph 2 of ref. B put it, fees rose.'), ['paragraph 2=2@B']);
+      // "reftel" names the only item, and nothing where there are two.
+      assert.deepEqual(named('09 NOWHERE 12', "Reftel's para 2 gave the figures."), ['para 2=2@-']);
+      assert.deepEqual(named('09 NOWHERE 12', 'Para 2 of reftel gave the figures.'), ['Para 2=2@-']);
+      assert.deepEqual(named(twoItems, 'Reftel para 2 gave the figures.'), []);
+    });
+
+    it('reads the cable\'s own paragraphs, another document\'s and a letter no item has as none', () => {
+      assert.deepEqual(named(twoItems, 'As para 2 says, the quay is shut.'), []);
+      assert.deepEqual(named(twoItems, 'Article 5 paragraph 2 of the treaty applies.'), []);
+      assert.deepEqual(named(twoItems, 'REF C para 3 reported the same.'), []);
+      assert.deepEqual(named(twoItems, 'Para 3 of ref a new note repeats it.'), []);
+      assert.deepEqual(named('', 'REF A para 3 reported the same.'), []);
+    });
+
+    it('finds the mention at a position, and the cited cable\'s paragraph marker from its index entry', () => {
+      const at = caret(text(twoItems, 'REF B para 3| reported the same.'));
+      const mention = getCitedParagraphAt(parseCable(at.text).cable, at)!;
+      assert.equal(mention.number, 3);
+      assert.equal(mention.item.letter, 'B');
+      // Beside the number, on "REF B", the in-text reference to the item is Go to Definition's, not this.
+      assert.equal(getCitedParagraphAt(parseCable(at.text).cable, { line: at.line, character: at.character - 11 }), undefined);
+      const cited = parseCable(VALLETTA).cable;
+      const entry = summarize('file:///09VALLETTA388.cable', cited);
+      assert.deepEqual(paragraphMarkerRange(entry, 3), cited.paragraphs.find((p) => p.readAs === 3)!.marker.range);
+      assert.equal(paragraphMarkerRange(entry, 99), undefined);
+    });
   });
 
   it('reads "refs" and "reftels" alone as every REF item: Go to Definition lists them all, the hover shows them', () => {

@@ -660,3 +660,74 @@ export function inTextTarget(cable: Cable, ref: InTextReference): RefItem | Para
   // so "ref A" names a single unlettered item and "ref B" names nothing.
   return items.every((i) => i.letter === undefined) ? items[refLetterOrdinal(letter) - 1] : undefined;
 }
+
+/**
+ * A paragraph of a cable the REF field cites, as the text names it: "para 5 of ref A", "REF A para 3", "reftel para 2",
+ * "REF A, paras 3 and 4", "paragraph 2 of reftel" (the mentions {@link findInTextReferences} leaves out as another
+ * document's). Go to Definition takes it to that paragraph of the cited cable when the workspace holds it.
+ */
+export interface CitedParagraphMention {
+  /** The keyword and number of the first ("para 5"), the number alone of a list's others ("4" in "paras 3 and 4"). */
+  readonly range: Range;
+  readonly number: number;
+  /** The REF item that cites the cable holding the paragraph. */
+  readonly item: RefItem;
+}
+
+/** {@link PARA_RE} with a lastIndex of its own: the reader's belongs to {@link findInTextReferences}. */
+const CITED_PARA_RE = new RegExp(PARA_RE.source, 'gi');
+
+/** "of ref A", "of reftel", "of ref. B" after a paragraph's number; the letter is absent after "reftel" alone. */
+const OF_REF_RE = /^[ \t]*of[ \t]+(?:reftel|ref\.?)(?:[ \t]+([A-Za-z])(?![A-Za-z0-9_]))?/i;
+
+/** The REF item `letter` names ("reftel" alone, undefined: the only item), as an in-text reference resolves it. */
+function itemNamed(cable: Cable, letter: string | undefined): RefItem | undefined {
+  const r = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const target = inTextTarget(cable, { range: r, target: { kind: 'ref', letter: letter?.toUpperCase() } });
+  return target && !('marker' in target) ? target : undefined;
+}
+
+/** The REF item a citation before a paragraph mention at `i` on `line` names: "REF A para 3", "reftel para 2", "REF" / "A, para 3". */
+function citedItemBefore(cable: Cable, line: number, i: number): RefItem | undefined {
+  const prev = wordBeforeAcross(cable, line, i, backOverGlue);
+  if (prev.word === 'reftel' || prev.word === 'ref') return itemNamed(cable, undefined);
+  if (prev.word.length !== 1 || prev.word < 'a' || prev.word > 'z') return undefined;
+  const before = wordBeforeAcross(cable, prev.line, prev.start, skipSpacesBack).word;
+  return before === 'ref' || before === 'reftel' ? itemNamed(cable, prev.word) : undefined;
+}
+
+/** The REF item a citation after a paragraph mention that ends at `end` names: "para 5 of ref A", "para 2 of reftel". */
+function citedItemAfter(cable: Cable, text: string, end: number): RefItem | undefined {
+  const m = OF_REF_RE.exec(text.slice(end));
+  if (m === null) return undefined;
+  // "para 3 of ref a new note" reads "a" as the article: a small "a" followed by a word names no item.
+  const letter = m[1] === 'a' && /^[ \t]+[A-Za-z]/.test(text.slice(end + m[0].length)) ? undefined : m[1];
+  if (m[1] !== undefined && letter === undefined) return undefined;
+  return itemNamed(cable, letter);
+}
+
+/**
+ * The paragraphs of cited cables that `line` names ({@link CitedParagraphMention}), read from that line: a list's numbers
+ * on the next line, or a citation after "of" on the next line ("para 5 of" / "ref A"), are not read. Only a REF item the
+ * field has is named; a paragraph of a treaty or resolution ("Article 5 paragraph 2") is none.
+ */
+export function findCitedParagraphsOnLine(cable: Cable, line: number): CitedParagraphMention[] {
+  if (line < cable.bodyStartLine || line >= cable.lines.length || !cable.refs || cable.refs.items.length === 0) return [];
+  const text = cable.lines[line];
+  const found: CitedParagraphMention[] = [];
+  const re = CITED_PARA_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const end = m.index + m[0].length;
+    const more = listAcross(cable, line, end, numberAt, isPlural(m[0].slice(0, -m[1].length)));
+    const last = listEnd(more, line, end);
+    re.lastIndex = afterOnLine(more, line, end);
+    const item = citedItemBefore(cable, line, m.index) ?? citedItemAfter(cable, cable.lines[last.line], last.end);
+    if (item === undefined) continue;
+    found.push({ range: { start: { line, character: m.index }, end: { line, character: end } }, number: parseInt(m[1], 10), item });
+    for (const r of more) {
+      if (r.line === line) found.push({ range: { start: { line, character: r.start }, end: { line, character: r.start + r.item.length } }, number: parseInt(r.item, 10), item });
+    }
+  }
+  return found;
+}

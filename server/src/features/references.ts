@@ -3,7 +3,7 @@
  * which `core/mentions.ts` reads and resolves.
  */
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position, type Range } from 'vscode-languageserver-types';
-import { allItemsNamed, findInTextReferences, findInTextReferencesOnLine, paragraphsNamed, resolveInText } from '../core/mentions';
+import { allItemsNamed, findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, paragraphsNamed, resolveInText, type CitedParagraphMention } from '../core/mentions';
 import type { Cable } from '../core/model';
 import { contains } from '../core/text';
 
@@ -22,6 +22,14 @@ export function getInTextDefinition(cable: Cable, uri: string, position: Positio
   if (paragraphs.length > 0) return paragraphs.map((p) => ({ uri, range: p.marker.range }));
   const target = resolveInText(cable, ref);
   return target ? { uri, range: target } : undefined;
+}
+
+/**
+ * The paragraph of a cited cable named at a position ("para 5 of ref A", "REF A para 3", "reftel para 2"), read from its
+ * line alone; the server goes to that paragraph of the cable the item cites, as Markdown goes to a header of another file.
+ */
+export function getCitedParagraphAt(cable: Cable, position: Position): CitedParagraphMention | undefined {
+  return findCitedParagraphsOnLine(cable, position.line).find((m) => contains(m.range, position));
 }
 
 /** Highlights the target and every in-text reference to it. */

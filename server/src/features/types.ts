@@ -35,6 +35,11 @@ export interface IndexedCable {
    */
   readonly tagRanges?: readonly number[];
   /**
+   * Each paragraph's number as read and where its marker stands, in the text's order, for Go to Definition on a paragraph
+   * of a cited cable ("REF A para 3"): four numbers each, the number, the marker's line and its start and end characters.
+   */
+  readonly paragraphMarkers?: readonly number[];
+  /**
    * Where the call hierarchy places the cable (`callHierarchy.ts`): the banner's range and the id's text in it, as
    * eight numbers (start line, character, end line, character, twice).
    */

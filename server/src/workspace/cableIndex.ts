@@ -34,6 +34,7 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
     signature: internSignature(cable.signature?.token.text),
     bannerLine: cable.banner?.line,
     tagRanges: codes.length > 0 ? packedTagRanges(codes) : undefined,
+    paragraphMarkers: cable.paragraphs.length > 0 ? packedParagraphMarkers(cable) : undefined,
     // Numbers only, for the call hierarchy: a closed cable's place and citations without reading it again.
     place: packedPlace(cable),
     citations,
@@ -98,6 +99,30 @@ export function tagRange(entry: IndexedCable, code: string): Range | undefined {
   if (i < 0 || !packed || packed.length < i * 3 + 3) return undefined;
   const line = packed[i * 3];
   return { start: { line, character: packed[i * 3 + 1] }, end: { line, character: packed[i * 3 + 2] } };
+}
+
+/** The paragraphs' markers as {@link IndexedCable.paragraphMarkers} keeps them. */
+function packedParagraphMarkers(cable: Cable): number[] {
+  const packed = new Array<number>(cable.paragraphs.length * 4);
+  cable.paragraphs.forEach(({ readAs, marker: { range: r } }, i) => {
+    packed[i * 4] = readAs;
+    packed[i * 4 + 1] = r.start.line;
+    packed[i * 4 + 2] = r.start.character;
+    packed[i * 4 + 3] = r.end.character;
+  });
+  return packed;
+}
+
+/** The marker of the first paragraph of an indexed cable read as `number` (`¶3.` for 3), or undefined when it has none. */
+export function paragraphMarkerRange(entry: IndexedCable, number: number): Range | undefined {
+  const packed = entry.paragraphMarkers ?? [];
+  for (let i = 0; i + 3 < packed.length; i += 4) {
+    if (packed[i] === number) {
+      const line = packed[i + 1];
+      return { start: { line, character: packed[i + 2] }, end: { line, character: packed[i + 3] } };
+    }
+  }
+  return undefined;
 }
 
 /** The canonical id a file name gives (`09PARIS1039.txt` → `09PARIS1039`). */
