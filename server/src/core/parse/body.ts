@@ -324,12 +324,13 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       continue;
     }
     // "(S/NF) GOA Response: …", "¶B. (S/NF) USG Concern: …", "-- (S) The King said …": a marking that opens an item or a line.
-    // Most lines open with a word: itemMarkingAt reads one or two characters of them. A line it takes is no paragraph's first
-    // ("1) (C) …" is no paragraph number), and the title over a rule that one opens ("(SBU) Key Elements of …") is a heading.
+    // Most lines open with a word: its first two characters, from the shapes, rule out an item before any call. A line
+    // itemMarkingAt takes is no paragraph's first ("1) (C) …" is no paragraph number), and the title over a rule that one
+    // opens ("(SBU) Key Elements of …") is a heading.
     // "\u200B(S) …": an invisible character before the marking hides none; the line's marking is read from past it.
     const markAt = c >= 0x200b && isInvisible(c) ? markingStart(text, lead) : lead;
     const markC = markAt === lead ? c : text.charCodeAt(markAt);
-    const item = itemMarkingAt(lines, i, markAt, markC, startLine);
+    const item = mayOpenItem(markC, markAt === lead ? seconds[i] : text.charCodeAt(markAt + 1)) ? itemMarkingAt(lines, i, markAt, markC, startLine) : undefined;
     if (item) addItemMarking(input, result, item);
     let block = false;
     if (first & (First.Marker | First.Misread)) {
@@ -972,6 +973,14 @@ function listLetterAbove(lines: readonly string[], i: number, letter: string, fl
   const before = `(${String.fromCharCode(letter.charCodeAt(0) - 1)})`;
   for (let k = i - 1; k >= floor && k >= i - LIST_LOOKBACK; k--) if (lines[k].includes(before)) return true;
   return false;
+}
+
+/**
+ * True when a line whose first two characters are `c` and `next` may open with an item's marking ({@link itemMarkingAt}): a
+ * marking's "(", "{" or "[", or an item's label.
+ */
+function mayOpenItem(c: number, next: number): boolean {
+  return c === 40 /* ( */ || c === 123 /* { */ || c === 91 /* [ */ || isItemLabelStart(c, next);
 }
 
 /** True when a line's first two characters may open an item's label: "¶A.", "A.", "a)", "1)", "--", "-", "*", "•", "Q10.", "A3.". */
