@@ -220,7 +220,7 @@ export function parseBody(input: BodyInput): BodyResult {
   const { lines, lineKinds: kinds } = input;
   const hints = input.hints.bits;
   for (let i = 0; i < input.startLine && i < lines.length; i++) {
-    if (hints[i] !== 0) readHintedLine(i, lines[i], hints[i], result, kinds, false);
+    if ((hints[i] & Hint.READ) !== 0) readHintedLine(i, lines[i], hints[i], result, kinds, false);
   }
   classifyLines(input, result, scan);
   numberParagraphs(input, scan);
@@ -264,7 +264,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       }
     }
     const hint = hints[i];
-    if (hint !== 0) {
+    if ((hint & Hint.READ) !== 0) {
       readHintedLine(i, lines[i], hint, result, kinds, true);
       if (hint & (Hint.PAREN_OPENER | Hint.CLOSER | Hint.INLINE_OPENER)) blockLines.push(i);
     }
@@ -470,6 +470,8 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
           if (kind !== 'text') continue;
           gluedFrom = indents[gluedLine];
         }
+        // A glued paragraph's marking opens with "(": a line without one holds none.
+        if ((hints[gluedLine] & Hint.PAREN) === 0) continue;
         for (let glued = gluedMarker(lines[gluedLine], gluedLine, gluedFrom, ends[gluedLine], gluedNext); glued; glued = gluedMarker(lines[gluedLine], gluedLine, gluedFrom, ends[gluedLine], gluedNext)) {
           gluedNext++;
           gluedFrom = glued.info.textStart;
@@ -705,6 +707,7 @@ function tableRows(lines: readonly string[], kinds: readonly LineKind[], indents
 function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): void {
   const { lines, lineKinds: kinds, shapes } = input;
   const { ends } = shapes;
+  const hints = input.hints.bits;
   const n = lines.length;
   const { stops, lateStops, paragraphLines, paragraphMarkers, itemLines } = scan;
   // Paragraph ranges and the headings they sit under. A paragraph runs to its last text line
@@ -750,7 +753,8 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
     let openLine = i;
     let readAs = mk.readAs ?? mk.number;
     for (let k = i; k <= last; k++) {
-      if (k !== i && kinds[k] !== 'text') continue;
+      // A glued paragraph's marking opens with "(": a line without one holds none.
+      if ((k !== i && kinds[k] !== 'text') || (hints[k] & Hint.PAREN) === 0) continue;
       const stop = signature?.line === k ? signature.character : ends[k];
       let from = k === i ? mk.textStart : shapes.indents[k];
       for (let glued = gluedMarker(lines[k], k, from, stop, readAs + 1); glued && glued.info.number !== nextReadAs; glued = gluedMarker(lines[k], k, from, stop, readAs + 1)) {
