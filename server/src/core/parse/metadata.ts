@@ -457,7 +457,21 @@ export function parseMetadata(
   bannered: boolean,
 ): MetadataResult {
   const { indents, firsts, seconds } = shapes;
-  const r: MetadataResult = { caveats: [], passingLines: [], correctedCopy: [], bodyStart: start, lastLine: start - 1, repeatedBanners: [] };
+  // Every field from the start: fields added in the order a cable writes them gave the result a shape per order, and the
+  // code reading it (here and in parseCable) a megamorphic property access each time.
+  const r: MetadataResult = {
+    caveats: [],
+    passingLines: [],
+    correctedCopy: [],
+    eo: undefined,
+    tags: undefined,
+    subject: undefined,
+    refs: undefined,
+    classifiedBy: undefined,
+    bodyStart: start,
+    lastLine: start - 1,
+    repeatedBanners: [],
+  };
   const seen = new Set<Field>();
   const builder = new FieldBuilder(kinds, citing, r, hints);
   let current: Field | undefined;
