@@ -269,7 +269,8 @@ export function splitShapes(text: string): { lines: string[]; shapes: LineShapes
     if (lf >= 0 && lf < p) lf = text.indexOf('\n', p);
     const q = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
     const stop = q < 0 ? text.length : q;
-    lines.push(text.slice(p, stop));
+    // Stored at its index rather than pushed: the optimized loop called the push builtin for every line.
+    lines[i] = text.slice(p, stop);
     if (i >= capacity) reserve(i + 1);
     readShape(text, i, p, stop);
     if (q < 0) break;
