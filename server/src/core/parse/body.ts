@@ -24,7 +24,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, isAlnum, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSmall, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, TITLE_MARKING, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, isAlnum, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSmall, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, TITLE_MARKING, token, trimEndOffset, upperCase, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
@@ -2295,7 +2295,7 @@ export function mayOpenBlock(first: number, second: number, third: number): bool
 
 /** The kind of block a marker's word names; "Note and Comment" names a Comment. */
 function kindOf(word: string): BlockMarker['kind'] {
-  const w = word.toUpperCase();
+  const w = upperCase(word);
   return w.startsWith('SUMMARY') ? 'summary' : w.startsWith('COMMENT') || w.endsWith('COMMENT') || w.endsWith('COMMENTS') ? 'comment' : 'note';
 }
 

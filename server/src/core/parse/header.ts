@@ -20,7 +20,7 @@ import type {
   Token,
   TransmissionHeader,
 } from '../model';
-import { isAlnum, isCapital, isDigit, isSpace, numberToken, onlyWordNear, range, skipSpaces, spanRange, token, trimEndOffset } from '../text';
+import { digitsNumber, digitsValue, isAlnum, isCapital, isDigit, isSpace, numberToken, onlyWordNear, range, skipSpaces, spanRange, token, trimEndOffset, upperCase } from '../text';
 import { fullYear } from '../id';
 import { findOldPageHeader } from './pages';
 
@@ -364,7 +364,7 @@ export function parseHead(
       b.fromLine(i, text, m);
       addressMode = undefined;
     } else if ((c === C.T || c === C.I || c === C.X) && (m = ADDRESS_KEYWORD.exec(text)) !== null) {
-      const keyword = m[1].toUpperCase() as 'TO' | 'INFO' | 'XMT';
+      const keyword = upperCase(m[1]) as 'TO' | 'INFO' | 'XMT';
       kind = keyword === 'TO' ? 'to' : keyword === 'INFO' ? 'info' : 'xmt';
       addressMode = kind;
       parsed = b.addressee(i, text, addressMode, true, lineRange);
@@ -751,11 +751,11 @@ export function trailingPrecedence(text: string, floor: number, end: number): nu
 
 /** Decodes `DDHHMMZ MON YY` into a {@link DateTimeGroup}. */
 function decodeDtg(t: Token, ddhhmm: string, mon: string, yy: string): DateTimeGroup {
-  const day = parseInt(ddhhmm.slice(0, 2), 10);
-  const hour = parseInt(ddhhmm.slice(2, 4), 10);
-  const minute = parseInt(ddhhmm.slice(4, 6), 10);
-  const month = MONTHS.indexOf(mon.toUpperCase()) + 1;
-  const year = fullYear(parseInt(yy, 10));
+  const day = digitsValue(ddhhmm, 0, 2);
+  const hour = digitsValue(ddhhmm, 2, 4);
+  const minute = digitsValue(ddhhmm, 4, 6);
+  const month = MONTHS.indexOf(upperCase(mon)) + 1;
+  const year = fullYear(digitsNumber(yy));
   const valid = month > 0 && isRealDate(year, month, day) && hour <= 23 && minute <= 59;
   const pad = (n: number) => String(n).padStart(2, '0');
   return {
