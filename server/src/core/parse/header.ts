@@ -60,7 +60,9 @@ const DE_START = /^\s*DE\s+\S/;
 const SECURITY = /^\s*(ZNY|ZNR)\b/;
 // "P 280849Z MAY 09", "O R 161415Z DEC 09": one or two prosigns, then the DTG.
 // Trailing operating signals may follow: "O 071830Z SEP 07 ZDK", "O 091547Z OCT 09 (CCY …)", "… ZDK CTG #00732".
-const DTG_LINE = /^\s*([A-Z])(?:\s+([A-Z]))?\s+(\d{6}Z)\s+([A-Za-z]{3})\s+(\d{2,4})(?=\s|$).*$/d;
+// Group 6, the rest of the line, gives where the year ends; the date-time group is the first "DDHHMMZ" of the line (only white
+// space and the prosigns stand before it), so the pattern needs no `d` flag, with which each match built the offsets of every group.
+const DTG_LINE = /^\s*([A-Z])(?:\s+([A-Z]))?\s+(\d{6}Z)\s+([A-Za-z]{3})\s+(\d{2,4})(?=\s|$)(.*)$/;
 const DTG_LOOSE = /^\s*[ZOPRY](?:\s+[ZOPRY])?\s+\d{4,7}Z?\b/;
 const FM = /^\s*FM\s+(\S.*)$/;
 const ADDRESS_KEYWORD = /^\s*(TO|INFO|XMT)\s+(\S.*)$/;
@@ -621,9 +623,8 @@ class HeaderBuilder {
     const ws = words(text);
     const prosignWords = m[2] !== undefined ? ws.slice(0, 2) : ws.slice(0, 1);
     const prosigns = prosignWords.map((w) => token(line, text, w.start, w.end));
-    const indices = m.indices as RegExpIndicesArray;
-    const dtgStart = indices[3][0];
-    const dtgEnd = indices[5][1];
+    const dtgStart = text.indexOf(m[3]);
+    const dtgEnd = m.index + m[0].length - m[6].length;
     const dtgToken = token(line, text, dtgStart, dtgEnd);
     const group = decodeDtg(dtgToken, m[3], m[4], m[5]);
     const dtg: { -readonly [K in keyof DtgLine]: DtgLine[K] } = {
