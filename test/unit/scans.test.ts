@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { mayOpenBanner, parseBanner, READINGS } from '../../server/src/core/parse/banner';
 import { CLOSER as CLOSER_PATTERN, collectRedactions, END_AT_LINE_END, endAtLineEnd, firstWords, MARKER, mayOpenBlock, NOT_SIGNED, notSigned, OPENER, PAREN_OPENER as PAREN_OPENER_PATTERN, readMarker, RULE_LINE } from '../../server/src/core/parse/body';
 import { daysInMonth, EOM_SERIAL, isRoutingIndicator, mayBeEomSerial, mayEndTransmission, startsHeader, trailingPrecedence, trailingSerial, TRANSMISSION_END } from '../../server/src/core/parse/header';
-import { CLOSER, INLINE_OPENER, INLINE_OPENER_PATTERN, inlineOpenerAt, PAGE, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
+import { CLOSER, INLINE_OPENER, INLINE_OPENER_PATTERN, inlineOpenerAt, PAGE, PAREN, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
 import { AFTER_BANNER, CLBY_KW, continuesTags, mayHoldClassifiedBy, mayOpenField, REF_AT_START, SUBJECT_AT_START, SUBJECT_KW, TAGS_AT_START } from '../../server/src/core/parse/metadata';
 import { findOldPageHeader, findPageLines } from '../../server/src/core/parse/pages';
@@ -428,6 +428,8 @@ describe('hand-written scans read what their patterns read', () => {
             if (findPageLines(i, line).length > 0) assert.ok(bits[i] & PAGE, JSON.stringify(line));
             if (/X{4,}|(?<![A-Za-z])x{5,}(?![A-Za-z])/.test(line)) assert.ok(bits[i] & REDACTION, JSON.stringify(line));
             if (new RegExp(PAREN_OPENER_PATTERN.source, 'i').test(line)) assert.ok(bits[i] & PAREN_OPENER, JSON.stringify(line));
+            // The glued paragraphs' search passes over the lines without "(": the bit is exact.
+            assert.strictEqual((bits[i] & PAREN) !== 0, line.includes('('), JSON.stringify(line));
             if (new RegExp(CLOSER_PATTERN.source, 'i').test(line)) assert.ok(bits[i] & CLOSER, JSON.stringify(line));
             const inline = [...line.matchAll(INLINE_OPENER_PATTERN)];
             if (inline.length > 0) assert.ok(bits[i] & INLINE_OPENER, JSON.stringify(line));

@@ -4,7 +4,7 @@
  * zeros (`09PARIS708`, `06BUENOSAIRES1462`).
  */
 import type { RefItem } from './model';
-import { isDigit } from './text';
+import { isDigit, upperCase } from './text';
 
 /** Posts written differently in citations and in ids. */
 const POST_ALIASES: ReadonlyMap<string, string> = new Map([
@@ -16,7 +16,7 @@ const POST_ALIASES: ReadonlyMap<string, string> = new Map([
 
 /** Normalises a post for an id: upper case, letters only (`Buenos Aires` → `BUENOSAIRES`). */
 export function normalizePost(post: string): string {
-  const upper = post.toUpperCase();
+  const upper = upperCase(post);
   // Most posts are letters already ("PARIS"); only the others need the replacement.
   const letters = onlyCapitals(upper) ? upper : upper.replace(NOT_CAPITALS, '');
   return POST_ALIASES.get(letters) ?? letters;

@@ -3,6 +3,7 @@
  * Sources: ../shared/reference/markings.tsv (levels), header-codes.tsv (security groups, prosigns).
  */
 import type { Level, Precedence } from './model';
+import { upperCase } from './text';
 
 /** Levels, lowest first. */
 export const LEVELS: readonly Level[] = ['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOP SECRET'];
@@ -19,7 +20,7 @@ export function levelAbbreviation(level: Level): string {
 
 /** The level a portion-marking letter (`U`, `C`, `S`, `TS`) or a security-group letter stands for. */
 export function levelFromLetter(letter: string): Level | undefined {
-  switch (letter.toUpperCase()) {
+  switch (upperCase(letter)) {
     case 'U':
       return 'UNCLASSIFIED';
     case 'C':

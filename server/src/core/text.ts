@@ -31,6 +31,19 @@ export function isDigit(c: number): boolean {
 }
 
 /**
+ * `text.toUpperCase()`, without asking the engine when `text` holds no small letter a–z and nothing beyond ASCII, as most
+ * words upper-cased in a cable already are ("CONFIDENTIAL", a TAG, "INFO"): the engine's call costs more than reading a
+ * short line, and its answer for such a text is the text itself.
+ */
+export function upperCase(text: string): string {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c > 127 || (c >= 97 && c <= 122)) return text.toUpperCase();
+  }
+  return text;
+}
+
+/**
  * How many leading items `before` holds for, in a list where it holds for a prefix and fails for the rest (items in
  * text order, `before` asking whether one comes before some place): the index of the first item it fails for, found
  * by binary search.
@@ -269,7 +282,8 @@ export function splitShapes(text: string): { lines: string[]; shapes: LineShapes
     if (lf >= 0 && lf < p) lf = text.indexOf('\n', p);
     const q = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
     const stop = q < 0 ? text.length : q;
-    lines.push(text.slice(p, stop));
+    // Stored at its index rather than pushed: the optimized loop called the push builtin for every line.
+    lines[i] = text.slice(p, stop);
     if (i >= capacity) reserve(i + 1);
     readShape(text, i, p, stop);
     if (q < 0) break;
@@ -423,6 +437,14 @@ export function digitsValue(text: string, start: number, end: number): number {
     }
   }
   return digits > 0 ? value : NaN;
+}
+
+/**
+ * The number the ASCII digits of `digits` spell, as `parseInt(digits, 10)` reads them, for a text made of digits only (a
+ * pattern's `\d` group): read in place, where `parseInt` of a string calls into the engine's runtime.
+ */
+export function digitsNumber(digits: string): number {
+  return digitsValue(digits, 0, digits.length);
 }
 
 /** True when `a` and `b` are the same position. */

@@ -3,7 +3,7 @@
  * in every spelling of FORMAT.md §3 and CORPUS-FINDINGS.md §2.
  */
 import type { Banner, BannerForm, Level, ParseProblem, Token } from '../model';
-import { isSpace, numberToken, skipSpaces, token } from '../text';
+import { isSpace, numberToken, skipSpaces, token, upperCase } from '../text';
 
 /**
  * A level in one word alone on its line, in capitals: "SECRET", "CONFIDENTIAL", "UNCLAS". At the banner's place it is
@@ -213,7 +213,7 @@ export function parseBanner(
     const word = tokens[k].text;
     // "C0NFIDENTIAL", "C 0 N F I D E N T I A L": a zero read for the letter O.
     if (word.indexOf('0') >= 0) zero = true;
-    letters += (zero ? word.replace(ZERO, 'O') : word).toUpperCase();
+    letters += upperCase(zero ? word.replace(ZERO, 'O') : word);
     const found = matchLevel(letters);
     // Take the longest run that reads as a level: "C O N F I D E N T I A L L TALLINN" is the level with its
     // last letter doubled, not CONFIDENTIAL at post "L TALLINN"; "U N C L A S S I F I E D" is not UNCLAS.

@@ -24,7 +24,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, isAlnum, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSmall, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, TITLE_MARKING, token, trimEndOffset, WHITE_RUNS } from '../text';
+import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, isAlnum, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSmall, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, TITLE_MARKING, token, trimEndOffset, upperCase, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
@@ -220,7 +220,7 @@ export function parseBody(input: BodyInput): BodyResult {
   const { lines, lineKinds: kinds } = input;
   const hints = input.hints.bits;
   for (let i = 0; i < input.startLine && i < lines.length; i++) {
-    if (hints[i] !== 0) readHintedLine(i, lines[i], hints[i], result, kinds, false);
+    if ((hints[i] & Hint.READ) !== 0) readHintedLine(i, lines[i], hints[i], result, kinds, false);
   }
   classifyLines(input, result, scan);
   numberParagraphs(input, scan);
@@ -264,7 +264,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       }
     }
     const hint = hints[i];
-    if (hint !== 0) {
+    if ((hint & Hint.READ) !== 0) {
       readHintedLine(i, lines[i], hint, result, kinds, true);
       if (hint & (Hint.PAREN_OPENER | Hint.CLOSER | Hint.INLINE_OPENER)) blockLines.push(i);
     }
@@ -324,12 +324,13 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       continue;
     }
     // "(S/NF) GOA Response: …", "¶B. (S/NF) USG Concern: …", "-- (S) The King said …": a marking that opens an item or a line.
-    // Most lines open with a word: itemMarkingAt reads one or two characters of them. A line it takes is no paragraph's first
-    // ("1) (C) …" is no paragraph number), and the title over a rule that one opens ("(SBU) Key Elements of …") is a heading.
+    // Most lines open with a word: its first two characters, from the shapes, rule out an item before any call. A line
+    // itemMarkingAt takes is no paragraph's first ("1) (C) …" is no paragraph number), and the title over a rule that one
+    // opens ("(SBU) Key Elements of …") is a heading.
     // "\u200B(S) …": an invisible character before the marking hides none; the line's marking is read from past it.
     const markAt = c >= 0x200b && isInvisible(c) ? markingStart(text, lead) : lead;
     const markC = markAt === lead ? c : text.charCodeAt(markAt);
-    const item = itemMarkingAt(lines, i, markAt, markC, startLine);
+    const item = mayOpenItem(markC, markAt === lead ? seconds[i] : text.charCodeAt(markAt + 1)) ? itemMarkingAt(lines, i, markAt, markC, startLine) : undefined;
     if (item) addItemMarking(input, result, item);
     let block = false;
     if (first & (First.Marker | First.Misread)) {
@@ -469,6 +470,8 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
           if (kind !== 'text') continue;
           gluedFrom = indents[gluedLine];
         }
+        // A glued paragraph's marking opens with "(": a line without one holds none.
+        if ((hints[gluedLine] & Hint.PAREN) === 0) continue;
         for (let glued = gluedMarker(lines[gluedLine], gluedLine, gluedFrom, ends[gluedLine], gluedNext); glued; glued = gluedMarker(lines[gluedLine], gluedLine, gluedFrom, ends[gluedLine], gluedNext)) {
           gluedNext++;
           gluedFrom = glued.info.textStart;
@@ -704,6 +707,7 @@ function tableRows(lines: readonly string[], kinds: readonly LineKind[], indents
 function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): void {
   const { lines, lineKinds: kinds, shapes } = input;
   const { ends } = shapes;
+  const hints = input.hints.bits;
   const n = lines.length;
   const { stops, lateStops, paragraphLines, paragraphMarkers, itemLines } = scan;
   // Paragraph ranges and the headings they sit under. A paragraph runs to its last text line
@@ -749,7 +753,8 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
     let openLine = i;
     let readAs = mk.readAs ?? mk.number;
     for (let k = i; k <= last; k++) {
-      if (k !== i && kinds[k] !== 'text') continue;
+      // A glued paragraph's marking opens with "(": a line without one holds none.
+      if ((k !== i && kinds[k] !== 'text') || (hints[k] & Hint.PAREN) === 0) continue;
       const stop = signature?.line === k ? signature.character : ends[k];
       let from = k === i ? mk.textStart : shapes.indents[k];
       for (let glued = gluedMarker(lines[k], k, from, stop, readAs + 1); glued && glued.info.number !== nextReadAs; glued = gluedMarker(lines[k], k, from, stop, readAs + 1)) {
@@ -972,6 +977,14 @@ function listLetterAbove(lines: readonly string[], i: number, letter: string, fl
   const before = `(${String.fromCharCode(letter.charCodeAt(0) - 1)})`;
   for (let k = i - 1; k >= floor && k >= i - LIST_LOOKBACK; k--) if (lines[k].includes(before)) return true;
   return false;
+}
+
+/**
+ * True when a line whose first two characters are `c` and `next` may open with an item's marking ({@link itemMarkingAt}): a
+ * marking's "(", "{" or "[", or an item's label.
+ */
+function mayOpenItem(c: number, next: number): boolean {
+  return c === 40 /* ( */ || c === 123 /* { */ || c === 91 /* [ */ || isItemLabelStart(c, next);
 }
 
 /** True when a line's first two characters may open an item's label: "¶A.", "A.", "a)", "1)", "--", "-", "*", "•", "Q10.", "A3.". */
@@ -2282,7 +2295,7 @@ export function mayOpenBlock(first: number, second: number, third: number): bool
 
 /** The kind of block a marker's word names; "Note and Comment" names a Comment. */
 function kindOf(word: string): BlockMarker['kind'] {
-  const w = word.toUpperCase();
+  const w = upperCase(word);
   return w.startsWith('SUMMARY') ? 'summary' : w.startsWith('COMMENT') || w.endsWith('COMMENT') || w.endsWith('COMMENTS') ? 'comment' : 'note';
 }
 

@@ -20,7 +20,7 @@ import type {
   Token,
   TransmissionHeader,
 } from '../model';
-import { isAlnum, isCapital, isDigit, isSpace, numberToken, onlyWordNear, range, skipSpaces, spanRange, token, trimEndOffset } from '../text';
+import { digitsNumber, digitsValue, isAlnum, isCapital, isDigit, isSpace, numberToken, onlyWordNear, range, skipSpaces, spanRange, token, trimEndOffset, upperCase } from '../text';
 import { fullYear } from '../id';
 import { findOldPageHeader } from './pages';
 
@@ -60,7 +60,9 @@ const DE_START = /^\s*DE\s+\S/;
 const SECURITY = /^\s*(ZNY|ZNR)\b/;
 // "P 280849Z MAY 09", "O R 161415Z DEC 09": one or two prosigns, then the DTG.
 // Trailing operating signals may follow: "O 071830Z SEP 07 ZDK", "O 091547Z OCT 09 (CCY …)", "… ZDK CTG #00732".
-const DTG_LINE = /^\s*([A-Z])(?:\s+([A-Z]))?\s+(\d{6}Z)\s+([A-Za-z]{3})\s+(\d{2,4})(?=\s|$).*$/d;
+// Group 6, the rest of the line, gives where the year ends; the date-time group is the first "DDHHMMZ" of the line (only white
+// space and the prosigns stand before it), so the pattern needs no `d` flag, with which each match built the offsets of every group.
+const DTG_LINE = /^\s*([A-Z])(?:\s+([A-Z]))?\s+(\d{6}Z)\s+([A-Za-z]{3})\s+(\d{2,4})(?=\s|$)(.*)$/;
 const DTG_LOOSE = /^\s*[ZOPRY](?:\s+[ZOPRY])?\s+\d{4,7}Z?\b/;
 const FM = /^\s*FM\s+(\S.*)$/;
 const ADDRESS_KEYWORD = /^\s*(TO|INFO|XMT)\s+(\S.*)$/;
@@ -364,7 +366,7 @@ export function parseHead(
       b.fromLine(i, text, m);
       addressMode = undefined;
     } else if ((c === C.T || c === C.I || c === C.X) && (m = ADDRESS_KEYWORD.exec(text)) !== null) {
-      const keyword = m[1].toUpperCase() as 'TO' | 'INFO' | 'XMT';
+      const keyword = upperCase(m[1]) as 'TO' | 'INFO' | 'XMT';
       kind = keyword === 'TO' ? 'to' : keyword === 'INFO' ? 'info' : 'xmt';
       addressMode = kind;
       parsed = b.addressee(i, text, addressMode, true, lineRange);
@@ -621,9 +623,8 @@ class HeaderBuilder {
     const ws = words(text);
     const prosignWords = m[2] !== undefined ? ws.slice(0, 2) : ws.slice(0, 1);
     const prosigns = prosignWords.map((w) => token(line, text, w.start, w.end));
-    const indices = m.indices as RegExpIndicesArray;
-    const dtgStart = indices[3][0];
-    const dtgEnd = indices[5][1];
+    const dtgStart = text.indexOf(m[3]);
+    const dtgEnd = m.index + m[0].length - m[6].length;
     const dtgToken = token(line, text, dtgStart, dtgEnd);
     const group = decodeDtg(dtgToken, m[3], m[4], m[5]);
     const dtg: { -readonly [K in keyof DtgLine]: DtgLine[K] } = {
@@ -751,11 +752,11 @@ export function trailingPrecedence(text: string, floor: number, end: number): nu
 
 /** Decodes `DDHHMMZ MON YY` into a {@link DateTimeGroup}. */
 function decodeDtg(t: Token, ddhhmm: string, mon: string, yy: string): DateTimeGroup {
-  const day = parseInt(ddhhmm.slice(0, 2), 10);
-  const hour = parseInt(ddhhmm.slice(2, 4), 10);
-  const minute = parseInt(ddhhmm.slice(4, 6), 10);
-  const month = MONTHS.indexOf(mon.toUpperCase()) + 1;
-  const year = fullYear(parseInt(yy, 10));
+  const day = digitsValue(ddhhmm, 0, 2);
+  const hour = digitsValue(ddhhmm, 2, 4);
+  const minute = digitsValue(ddhhmm, 4, 6);
+  const month = MONTHS.indexOf(upperCase(mon)) + 1;
+  const year = fullYear(digitsNumber(yy));
   const valid = month > 0 && isRealDate(year, month, day) && hour <= 23 && minute <= 59;
   const pad = (n: number) => String(n).padStart(2, '0');
   return {

@@ -15,10 +15,17 @@ export const PAREN_OPENER = 4;
 export const CLOSER = 8;
 /** A line can hold "Comment:" or "Note:" after a sentence's end ("… ran late. Comment: If", "… said." NOTE:"): see {@link inlineOpenerAt}. */
 export const INLINE_OPENER = 16;
+/**
+ * A line holds a "(" anywhere: a paragraph glued into the line after a sentence's end opens its marking with one ("… was
+ * working. 16. (C) On fares"), so a line without one is not searched for such a paragraph. Not a reader's hint: see {@link READ}.
+ */
+export const PAREN = 32;
+/** The hints a line's readers act on ({@link PAREN} tells only where a "(" is): a line with none of them needs no reader. */
+export const READ = REDACTION | PAGE | PAREN_OPENER | CLOSER | INLINE_OPENER;
 
 /** The hints of every line. */
 export interface LineHints {
-  /** Bits {@link REDACTION}, {@link PAGE}, {@link PAREN_OPENER}, {@link CLOSER}, {@link INLINE_OPENER} per line. */
+  /** Bits {@link REDACTION}, {@link PAGE}, {@link PAREN_OPENER}, {@link CLOSER}, {@link INLINE_OPENER} and {@link PAREN} per line. */
   readonly bits: Uint8Array;
   /** Whether markers were looked for in any case (see {@link scanHints}); {@link inlineOpenerAt} needs the same on the hinted lines. */
   readonly anyCase: boolean;
@@ -50,7 +57,7 @@ export function scanHints(text: string, lines: readonly string[], offsets: Int32
   linesWith(text, offsets, 'XXXX', always, bits, REDACTION);
   linesWith(text, offsets, 'xxxxx', always, bits, REDACTION);
   linesWith(text, offsets, '00', (at) => isPageSerialAt(text, at), bits, PAGE);
-  linesWith(text, offsets, '(', (at) => isParenOpenerAt(text, at), bits, PAREN_OPENER);
+  markParens(text, offsets, bits);
   linesWith(text, offsets, '[', (at) => isParenOpenerAt(text, at), bits, PAREN_OPENER);
   linesWith(text, offsets, ':', (at) => inlineOpenerAt(text, at, anyCase) >= 0, bits, INLINE_OPENER);
   if (anyCase) markLinesMatching(text, offsets, CLOSER_ANYWHERE, bits, CLOSER);
@@ -61,6 +68,18 @@ export function scanHints(text: string, lines: readonly string[], offsets: Int32
     linesWith(text, offsets, 'En', closerAt, bits, CLOSER);
   }
   return { bits, anyCase };
+}
+
+/**
+ * Sets {@link PAREN} for every line holding a "(", and {@link PAREN_OPENER} for those where one opens a Note or Comment: one
+ * search for "(" finds both, the line walked to for each hit (the walk goes over each line once).
+ */
+function markParens(text: string, offsets: Int32Array, bits: Uint8Array): void {
+  let line = 0;
+  for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
+    while (line + 1 < offsets.length && offsets[line + 1] <= at) line++;
+    if ((bits[line] & PAREN_OPENER) === 0) bits[line] |= isParenOpenerAt(text, at) ? PAREN | PAREN_OPENER : PAREN;
+  }
 }
 
 /**

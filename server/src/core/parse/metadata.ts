@@ -24,7 +24,7 @@ import type {
   Token,
 } from '../model';
 import type { LineShapes } from '../text';
-import { editDistance, isAlnum, isDigit, isLetter, isSpace, markingStart, ownCopy, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, WHITE_RUNS } from '../text';
+import { digitsNumber, editDistance, isAlnum, isDigit, isLetter, isSpace, markingStart, ownCopy, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, upperCase, WHITE_RUNS } from '../text';
 import { LONE_LEVEL, readRepeatedBanner, serialDigits } from './banner';
 import { isItemMarking, isRuleChar, RULE_LINE } from './body';
 import { KNOWN_TAGS } from '../tagCodes';
@@ -457,7 +457,21 @@ export function parseMetadata(
   bannered: boolean,
 ): MetadataResult {
   const { indents, firsts, seconds } = shapes;
-  const r: MetadataResult = { caveats: [], passingLines: [], correctedCopy: [], bodyStart: start, lastLine: start - 1, repeatedBanners: [] };
+  // Every field from the start: fields added in the order a cable writes them gave the result a shape per order, and the
+  // code reading it (here and in parseCable) a megamorphic property access each time.
+  const r: MetadataResult = {
+    caveats: [],
+    passingLines: [],
+    correctedCopy: [],
+    eo: undefined,
+    tags: undefined,
+    subject: undefined,
+    refs: undefined,
+    classifiedBy: undefined,
+    bodyStart: start,
+    lastLine: start - 1,
+    repeatedBanners: [],
+  };
   const seen = new Set<Field>();
   const builder = new FieldBuilder(kinds, citing, r, hints);
   let current: Field | undefined;
@@ -803,7 +817,7 @@ class FieldBuilder {
       next = item.end;
       if (item.kind === 'link') {
         const code = text.slice(item.start + 1, item.inner);
-        this.#tags.push({ token: token(line, text, item.start + 1, item.inner), code: code.toUpperCase(), role: 'code' });
+        this.#tags.push({ token: token(line, text, item.start + 1, item.inner), code: upperCase(code), role: 'code' });
         namesLeft = 0;
         continue;
       }
@@ -821,7 +835,7 @@ class FieldBuilder {
       while (wordEnd - item.start > 1 && (text.charCodeAt(wordEnd - 1) === 46 || text.charCodeAt(wordEnd - 1) === 58)) wordEnd--;
       if (wordEnd < item.end) word = text.slice(item.start, wordEnd);
       const t = token(line, text, item.start, item.start + word.length);
-      const upper = word.toUpperCase();
+      const upper = upperCase(word);
       const last = this.#tags[this.#tags.length - 1];
       // "OVIP CLINTON HILLARY PREL": names of five letters or more follow a person tag.
       if (namesLeft > 0 && NAME_WORD.test(word)) {
@@ -1673,9 +1687,9 @@ function parseCitation(text: string): Citation | undefined {
   // "08 XXXXXXXX 52": a redacted post names no cable.
   if (isRedactedPost(post)) return undefined;
   const citation: { -readonly [K in keyof Citation]: Citation[K] } = {
-    year: m[1] !== undefined ? fullYear(parseInt(m[1], 10)) : undefined,
+    year: m[1] !== undefined ? fullYear(digitsNumber(m[1])) : undefined,
     post,
-    number: parseInt(m[3], 10),
+    number: digitsNumber(m[3]),
   };
   // Set only on the few citations that have it, after the literal.
   if (misread !== undefined) citation.misread = misread;
@@ -1755,16 +1769,16 @@ function realDate(d: ReturnType<typeof readDate>): CalendarDate | undefined {
 function readDate(v: string): { date: CalendarDate; impossible: boolean } | undefined {
   let m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\.?$/.exec(v);
   if (m) {
-    const year = fullYear(parseInt(m[3], 10));
-    const month = parseInt(m[1], 10);
-    const day = parseInt(m[2], 10);
+    const year = fullYear(digitsNumber(m[3]));
+    const month = digitsNumber(m[1]);
+    const day = digitsNumber(m[2]);
     return { date: { year, month, day }, impossible: !isRealDate(year, month, day) };
   }
   m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})\.?$/.exec(v);
   if (m) {
-    const year = parseInt(m[1], 10);
-    const month = parseInt(m[2], 10);
-    const day = parseInt(m[3], 10);
+    const year = digitsNumber(m[1]);
+    const month = digitsNumber(m[2]);
+    const day = digitsNumber(m[3]);
     return { date: { year, month, day }, impossible: !isRealDate(year, month, day) };
   }
   return undefined;
