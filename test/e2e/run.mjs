@@ -1464,6 +1464,14 @@ async function runWebWorkerHost() {
 
 mkdirSync(images, { recursive: true });
 const started = Date.now();
+// The package installed below (scripts/package.mjs): under 1 MB, with what the editor runs and not the command line's bundles,
+// which come with the npm package. Zip entries keep their names uncompressed, so the bytes tell which files it holds.
+await run.check('the .vsix is under 1 MB and holds the extension\'s bundles, not the command line\'s', async () => {
+  const bytes = readFileSync(vsix);
+  assert(bytes.length < 1_000_000, `the .vsix is ${bytes.length} bytes`);
+  for (const name of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/web/server.js', 'extension/changelog.md']) assert(bytes.includes(name), `no ${name} in the .vsix`);
+  for (const name of ['extension/dist/cli.js', 'extension/dist/cli-']) assert(!bytes.includes(name), `${name} in the .vsix`);
+});
 if (process.env.CABLE_E2E_ONLY === 'web') {
   await runWebWorkerHost();
   run.finish();

@@ -160,7 +160,7 @@ function installPackage(dir) {
   const pack = spawnSync('npm', ['pack', '--pack-destination', dir, '--json'], { cwd: root, encoding: 'utf8' });
   if (pack.status !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
   const [packed] = JSON.parse(pack.stdout);
-  // Only what runs is published (package.json "files", which the .vsix shares): no sources, tests or benchmarks. The
+  // Only what runs is published (package.json "files", which the .vsix shares less the CLI bundles: scripts/package.mjs): no sources, tests or benchmarks. The
   // browser bundles (dist/web/) run in the browser from the .vsix, not from this package, and the pages of the Get
   // Started walkthrough (docs/walkthrough/) are shown by VS Code from it; no other part of docs/ is shipped.
   const extra = packed.files.map((f) => f.path).filter((p) => !/^(dist\/[\w-]+\.js|dist\/web\/(?:extension|server)\.js|syntaxes\/cable\.tmLanguage\.json|snippets\/cable\.json|schemas\/[\w.-]+\.json|images\/icon\.png|docs\/walkthrough\/[\w-]+\.md|language-configuration\.json|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(p));
