@@ -3,7 +3,7 @@
  * two-digit year, post in upper case without spaces, serial without leading
  * zeros (`09PARIS708`, `06BUENOSAIRES1462`).
  */
-import type { RefItem } from './model';
+import type { Cable, RefItem } from './model';
 import { isDigit, upperCase } from './text';
 
 /** Posts written differently in citations and in ids. */
@@ -204,4 +204,25 @@ export function fileName(uri: string): string {
   } catch {
     return name;
   }
+}
+
+/**
+ * The post a cable is filed under: the banner's, with "BUENOS  AIRES" and "BUENOS AIRES" one post; else, with no banner or
+ * one whose post the release blanked (`XXXXXXXXXXXX 000004`), the post of `id`, spaced as the FM line writes it
+ * (`FM AMEMBASSY LA PAZ` for `09LAPAZ96`: `LA PAZ`, the banner's spelling in the other cables of La Paz), else as the id
+ * writes it (`PARIS`). A blanked post with no id names none. The workspace index files each cable under it, and signature
+ * completion offers the signatures of the cables filed under the same.
+ */
+export function filedPost(cable: Cable, id: string | undefined): string | undefined {
+  const banner = cable.banner?.post?.text.trim().replace(/\s+/g, ' ').toUpperCase();
+  if (banner && !isRedactedPost(banner)) return banner;
+  const post = id === undefined ? undefined : parseCableId(id)?.post;
+  if (post === undefined) return undefined;
+  // "AMCONSUL RIO DE JANEIRO": the words at the end whose letters are the id's post.
+  const words = cable.header?.from?.address?.text.trim().toUpperCase().split(/\s+/) ?? [];
+  for (let k = 0; k < words.length; k++) {
+    const tail = words.slice(k).join(' ');
+    if (tail.replace(/[^A-Z]+/g, '') === post) return tail;
+  }
+  return post;
 }

@@ -9,7 +9,7 @@
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { hostEmbassies, hostTagOf } from '../core/hosts';
-import { citationOf, isRedactedPost, normalizePost, parseCableId } from '../core/id';
+import { citationOf, filedPost, normalizePost, parseCableId } from '../core/id';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Block, Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefField, RefItem, Token } from '../core/model';
 import { parseBracketMarking, parseMisclosedMarking, parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
@@ -1630,7 +1630,10 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     }
     // The letters the corpus's Classified By lines give most first, the first of them preselected: (b) opens 168 of its
     // 179 lists of reasons, and (d) follows it in 160; then the others in order.
-    const rank = (code: string) => `${REASON_RANK.indexOf(code.toLowerCase()) >= 0 ? REASON_RANK.indexOf(code.toLowerCase()) : REASON_RANK.length}${code.toLowerCase()}`;
+    const rank = (code: string) => {
+      const k = REASON_RANK.indexOf(code.toLowerCase());
+      return `${k >= 0 ? k : REASON_RANK.length}${code.toLowerCase()}`;
+    };
     const items = [...reasons.values()].map((e) => {
       const text = listed?.parenthesised ? `(${e.code!})` : e.code!;
       // As the reason's hover says it: 1.4 (g) and (h) of the 2003 wording are the reference's guesses, not its sources' words.
@@ -1857,10 +1860,7 @@ interface SignatureUse {
  */
 function workspaceSignatures(cable: Cable, ctx: CompletionContext): SignatureUse[] {
   if (!ctx.workspaceCables) return [];
-  const banner = cable.banner?.post?.text.trim();
-  const written = banner && !isRedactedPost(banner) ? banner.replace(/\s+/g, ' ').toUpperCase() : undefined;
-  const id = cable.id ?? ctx.citingId;
-  const post = written ?? (id === undefined ? undefined : parseCableId(id)?.post);
+  const post = filedPost(cable, cable.id ?? ctx.citingId);
   if (post === undefined) return [];
   const key = normalizePost(post);
   const uses = new Map<string, { count: number; latest: string }>();

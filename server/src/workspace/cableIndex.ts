@@ -3,7 +3,7 @@
  * classification, subject, TAGS, REF ids), never its text.
  */
 import { SymbolKind, type Range, type WorkspaceSymbol } from 'vscode-languageserver';
-import { canonicalId, fileName, idFromFileName as idFromName, isRedactedPost, parseCableId, type TypedCableId } from '../core/id';
+import { canonicalId, fileName, filedPost, idFromFileName as idFromName, parseCableId, type TypedCableId } from '../core/id';
 import { URI } from 'vscode-uri';
 import type { Cable, Tag } from '../core/model';
 import { isWordCharacter, ownCopy } from '../core/text';
@@ -24,7 +24,7 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
     ...(cable.id === undefined && id !== undefined ? { idFromFileName: true as const } : {}),
     dtg: cableDtgIso(cable),
     classification: cable.banner?.level,
-    post: ownCopy(postOf(cable, id)),
+    post: ownCopy(filedPost(cable, id)),
     // The model's texts are slices of the document, which V8 keeps whole behind a slice of 13 characters or more: the
     // index keeps copies, so that it holds a summary of each cable and never its text.
     subject: ownCopy(cable.subject?.text),
@@ -59,26 +59,6 @@ export function internSignature(text: string | undefined): string | undefined {
   const own = ownCopy(text);
   signatures.set(own, own);
   return own;
-}
-
-/**
- * The post a cable is filed under: the banner's, with "BUENOS  AIRES" and "BUENOS AIRES" one post; else, with no banner or
- * one whose post the release blanked (`XXXXXXXXXXXX 000004`), the post of `id`, spaced as the FM line writes it
- * (`FM AMEMBASSY LA PAZ` for `09LAPAZ96`: `LA PAZ`, the banner's spelling in the other cables of La Paz), else as the id
- * writes it (`PARIS`). A blanked post with no id names none.
- */
-function postOf(cable: Cable, id: string | undefined): string | undefined {
-  const banner = cable.banner?.post?.text.trim().replace(/\s+/g, ' ').toUpperCase();
-  if (banner && !isRedactedPost(banner)) return banner;
-  const post = id === undefined ? undefined : parseCableId(id)?.post;
-  if (post === undefined) return undefined;
-  // "AMCONSUL RIO DE JANEIRO": the words at the end whose letters are the id's post.
-  const words = cable.header?.from?.address?.text.trim().toUpperCase().split(/\s+/) ?? [];
-  for (let k = 0; k < words.length; k++) {
-    const tail = words.slice(k).join(' ');
-    if (tail.replace(/[^A-Z]+/g, '') === post) return tail;
-  }
-  return post;
 }
 
 /** The ranges of `tags` as {@link IndexedCable.tagRanges} keeps them. */
