@@ -151,6 +151,13 @@ describe('document symbols', () => {
     assert.equal(harbor.children![0].detail, 'Director Anton Gauci said his patrol boats had');
   });
 
+  it("gives the TAGS with a person named after an OVIP-style TAG in the person's parentheses, apart from the TAGS", () => {
+    // 09SINGAPORE529's shape: bare, the name read as more TAGS ("OVIP ROE, JANE Q. PREL XX").
+    const text = ['S E C R E T NOWHERE 000529', '', 'E.O. 12958: DECL: 06/04/2029', 'TAGS: OVIP (ROE, JANE Q.), PREL, XX,', 'OVIP (DOE, JOHN)', 'SUBJECT: FERRY TALKS', '', '¶1. (S) Text.', 'ROE'].join('\n');
+    const banner = getDocumentSymbols(parseCable(text).cable)[0];
+    assert.equal(banner.children!.find((s) => s.name === 'TAGS')!.detail, 'OVIP (ROE, JANE Q.) PREL XX OVIP (DOE, JOHN)');
+  });
+
   it('nests every child inside its parent', () => {
     const inside = (outer: DocumentSymbol, inner: DocumentSymbol) =>
       (inner.range.start.line > outer.range.start.line || (inner.range.start.line === outer.range.start.line && inner.range.start.character >= outer.range.start.character)) &&

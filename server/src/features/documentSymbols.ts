@@ -40,7 +40,9 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
   // Symbols that go under the innermost symbol holding them, once the others are in place: fields read in the body.
   const inBody: DocumentSymbol[] = [];
   if (cable.eo) fields.push(symbol('E.O.', cable.eo.decl?.value.text, SymbolKind.Property, cable.eo.range));
-  if (cable.tags) fields.push(symbol('TAGS', cable.tags.tags.map((t) => t.code).join(' '), SymbolKind.Property, cable.tags.range));
+  // A person named after an OVIP-style TAG keeps its parentheses (`OVIP (ROE, JANE Q.) PREL`): bare, its name read as
+  // more TAGS (`OVIP ROE, JANE Q. PREL`; 09SINGAPORE529).
+  if (cable.tags) fields.push(symbol('TAGS', cable.tags.tags.map((t) => (t.role === 'person' ? `(${t.code})` : t.code)).join(' '), SymbolKind.Property, cable.tags.range));
   if (cable.subject) fields.push(symbol('SUBJECT', cable.subject.text, SymbolKind.String, cable.subject.range));
   for (const item of cable.refs?.items ?? []) fields.push(symbol(`REF ${item.letter ?? ''}`.trim(), item.citation.text, SymbolKind.Field, item.range));
   if (cable.classifiedBy) fields.push(symbol('Classified By', cable.classifiedBy.classifier?.text, SymbolKind.Property, cable.classifiedBy.range));
