@@ -1552,8 +1552,18 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     diagnoseFile(uri, text, cable);
   }
 
+  /** True when the index globs take the file at `rel`, its path from its workspace folder. */
   function matches(rel: string): boolean {
-    return matchesGlob(rel, settings.indexInclude, false) && !matchesGlob(rel, settings.indexExclude, true);
+    return matchesGlob(rel, settings.indexInclude, false) && !excluded(rel);
+  }
+
+  /**
+   * True when `cable.index.exclude` leaves out the file at `rel`, or with `folder`, every file under the folder at `rel`.
+   * A glob that names a folder leaves out every file under it (`archive`, `drafts/`), as `files.exclude`, the editor's file
+   * search (which lists the files of a folder read through the client) and `cablelint`'s `ignore` read it.
+   */
+  function excluded(rel: string, folder = false): boolean {
+    return matchesGlob(folder ? `${rel}/x` : rel, settings.indexExclude, true, true);
   }
 
   /** Counts the passes over the workspace's files: a pass stops when a newer one has started, which reads every file again. */
@@ -1625,7 +1635,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       const full = host.path.join(dir, e.name);
       const rel = host.path.relative(root, full).split(host.path.sep).join('/');
       if (e.isDirectory()) {
-        if (!matchesGlob(rel + '/x', settings.indexExclude, true)) walk(root, full, out);
+        if (!excluded(rel, true)) walk(root, full, out);
       } else if (e.isFile() && matches(rel)) out.push(full);
     }
   }
@@ -1668,7 +1678,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         continue;
       }
       if (matches(rel)) indexFile(u.fsPath);
-      else if (!matchesGlob(rel + '/x', settings.indexExclude, true) && isDirectory(u.fsPath)) folders.push(u.fsPath);
+      else if (!excluded(rel, true) && isDirectory(u.fsPath)) folders.push(u.fsPath);
     }
     if (configChanged) {
       // The configuration each open document takes before: those that take another one now, or one read again, are validated again.
