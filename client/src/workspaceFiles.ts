@@ -10,9 +10,11 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 /**
  * What the client offers in `initializationOptions`: it reads files (`cable/readFile`) and lists and reads cable files
  * (`cable/listFiles`, `cable/readFiles`); and, not about files, VS Code runs `editor.action.triggerSuggest` as a completion
- * item's command (`suggestAgain`), by which a field's keyword opens the list of its values once accepted.
+ * item's command (`suggestAgain`), by which a field's keyword opens the list of its values once accepted, and the client
+ * has `cable.showCitingCables` (`showCitingCables`), which the banner's code lens runs to list the citing cables in the
+ * references view, where another client runs the server's command.
  */
-export const INITIALIZATION_OPTIONS = { readFiles: true, listFiles: true, suggestAgain: true } as const;
+export const INITIALIZATION_OPTIONS = { readFiles: true, listFiles: true, suggestAgain: true, showCitingCables: true } as const;
 
 /** The workspace folder `uri` names, or undefined: the client reads nothing outside the workspace's folders. */
 function workspaceFolderOf(uri: vscode.Uri): vscode.WorkspaceFolder | undefined {

@@ -165,6 +165,13 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
    * `initializationOptions.suggestAgain`: an item with another list after it (a field's keyword) then opens that list.
    */
   let clientSuggestsAgain = false;
+  /**
+   * Whether the client has its own `cable.showCitingCables`, the command the banner's code lens runs, as VS Code's offers in
+   * `initializationOptions.showCitingCables`: it lists the citing cables in its references view.
+   */
+  let clientShowsCiting = false;
+  /** Whether the client opens a document the server names (`window/showDocument`), as it declares in `window.showDocument.support`. */
+  let canShowDocument = false;
   /** Whether the client applies a workspace edit that creates a file (`documentChanges` with a `create` operation). */
   let canCreateFiles = false;
   /** Whether the client takes completion items with insert-replace edits. */
@@ -188,6 +195,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
    * it sends the action's edit (its first argument) back to be applied (`workspace/applyEdit`), labelled with its title (the second).
    */
   const APPLY_EDIT_COMMAND = 'cable.applyCodeActionEdit';
+  /**
+   * The command the banner's code lens runs in a client that has no `cable.showCitingCables` of its own but opens the
+   * documents the server names (Neovim 0.11 declares it; 0.7 does not): run (`workspace/executeCommand`) with the
+   * document's URI, it opens the cable citing it (`window/showDocument`), or asks which of several (`window/showMessageRequest`).
+   */
+  const OPEN_CITING_COMMAND = 'cable.openCitingCable';
+  /** True when the banner's code lens runs {@link OPEN_CITING_COMMAND}, the server's, rather than the client's own command. */
+  const serverOpensCiting = () => !clientShowsCiting && canShowDocument;
   /**
    * The views a client shows from the index, the dictionaries and the settings, with the request that asks it to fetch them again:
    * what they show of other cables changes without an edit to the document that shows it, and VS Code asks again by itself
@@ -551,11 +566,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     workspaceRoots = host.files ? folders.map((f) => URI.parse(f.uri)).filter((u) => u.scheme === 'file').map((u) => u.fsPath) : [];
     // The folders it cannot read (all of them in the browser, a virtual one such as github.dev's `vscode-vfs:` under
     // Node) are read through a client that offers to: the configuration, and the closed cables where it lists them.
-    const offered = params.initializationOptions as { readFiles?: unknown; listFiles?: unknown; suggestAgain?: unknown } | null | undefined;
+    const offered = params.initializationOptions as { readFiles?: unknown; listFiles?: unknown; suggestAgain?: unknown; showCitingCables?: unknown } | null | undefined;
     clientSuggestsAgain = offered?.suggestAgain === true;
+    clientShowsCiting = offered?.showCitingCables === true;
+    canShowDocument = caps.window?.showDocument?.support === true;
     clientReadsFiles = offered?.readFiles === true;
     clientListsFiles = clientReadsFiles && offered?.listFiles === true;
     clientRoots = clientReadsFiles ? folders.map((f) => URI.parse(f.uri)).filter((u) => !host.files || u.scheme !== 'file').map((u) => u.toString()) : [];
+    const commands = [...(!hasCodeActionLiterals && canApplyEdit ? [APPLY_EDIT_COMMAND] : []), ...(serverOpensCiting() ? [OPEN_CITING_COMMAND] : [])];
     return {
       capabilities: {
         // Every position in and out is in UTF-16 code units, the encoding LSP requires every client to take; said
@@ -571,8 +589,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['(', ' ', '/'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        // A client that takes no code action literals gets each action as a command, which applies its edit.
-        ...(!hasCodeActionLiterals && canApplyEdit ? { executeCommandProvider: { commands: [APPLY_EDIT_COMMAND] } } : {}),
+        // A client that takes no code action literals gets each action as a command, which applies its edit; one without
+        // a command of its own for the banner's code lens that opens documents runs the server's.
+        ...(commands.length > 0 ? { executeCommandProvider: { commands } } : {}),
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
@@ -1126,7 +1145,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     return canApplyEdit ? actions.flatMap((a) => (a.edit ? [Command.create(a.title, APPLY_EDIT_COMMAND, a.edit, a.title)] : [])) : [];
   });
 
-  connection.onExecuteCommand(async (p) => {
+  connection.onExecuteCommand(async (p, token) => {
+    if (p.command === OPEN_CITING_COMMAND && serverOpensCiting()) return openCiting(p.arguments?.[0], token);
     const [edit, title] = (p.arguments ?? []) as [WorkspaceEdit | undefined, unknown];
     if (p.command !== APPLY_EDIT_COMMAND || typeof edit !== 'object' || edit === null) return new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${p.command}, or no edit to apply.`);
     // The client may refuse the edit (a document changed since); the user sees its own message, if any.
@@ -1306,8 +1326,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     return edit;
   });
 
-  // A code lens on the banner: "Cited by 3 cables", which runs the client's "Show Cables Citing This One".
-  // The command is the VS Code client's; other clients show the count.
+  // A code lens on the banner: "Cited by 3 cables", which runs the client's "Show Cables Citing This One" (VS Code's),
+  // or the server's command that opens a citing cable (a client that opens documents); other clients show the count.
   connection.onCodeLens((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc || !settings.codeLensCitingCables) return [];
@@ -1323,9 +1343,51 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       const title = `Cited by ${citing} cable${citing === 1 ? '' : 's'}`;
       // A cable without a banner, whose id its file name gives (a partial extract), is cited too: the lens stands at its
       // first line, where Go to Definition and the citation hierarchy place it.
-      return [{ range: cablePlace(cable).range, command: { title, command: 'cable.showCitingCables', arguments: [doc.uri] } }];
+      return [{ range: cablePlace(cable).range, command: { title, command: serverOpensCiting() ? OPEN_CITING_COMMAND : 'cable.showCitingCables', arguments: [doc.uri] } }];
     }));
   });
+
+  /**
+   * {@link OPEN_CITING_COMMAND} on the open document `uri`: opens the cable that cites it, at the first REF item citing
+   * it (`window/showDocument`); of several, the one the user picks from a list of their ids and subjects
+   * (`window/showMessageRequest`), as VS Code's references view lists them; none says so.
+   */
+  async function openCiting(uri: unknown, token: CancellationToken): Promise<null | ResponseError<void>> {
+    const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!doc) return new ResponseError(ErrorCodes.InvalidParams, 'No open cable to list the citing cables of.');
+    indexEdits();
+    const citing = await afterIndexBuilt(token, () => guard('openCiting', [] as { cable: IndexedCable; at: Range }[], () => {
+      const cable = cableFor(doc);
+      const id = cable.id ?? idFromFileName(doc.uri);
+      if (!id) return [];
+      const key = indexKey(doc.uri);
+      // One entry a cable, as the lens counts them: a cable filed twice opens from its first file.
+      const byCable = new Map<string, { cable: IndexedCable; at: Range }>();
+      for (const c of index.citing(id)) {
+        const cableKey = c.id ?? indexKey(c.uri);
+        if (indexKey(c.uri) === key || c.id === id || byCable.has(cableKey)) continue;
+        byCable.set(cableKey, { cable: c, at: rangesCiting(c, id)[0] ?? range(c.bannerLine ?? 0, 0, 0) });
+      }
+      return [...byCable.values()];
+    }));
+    if (citing instanceof ResponseError) return citing;
+    if (citing.length === 0) {
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: 'No cable in the workspace cites this one.' });
+      return null;
+    }
+    const name = (c: IndexedCable) => `${c.id ?? Utils.basename(URI.parse(c.uri))}${c.subject ? `: ${c.subject}` : ''}`;
+    let chosen = citing[0];
+    if (citing.length > 1) {
+      const actions = citing.map((c) => ({ title: name(c.cable) }));
+      // The client's answer is the action picked, or null for none (a list dismissed).
+      const picked = await connection.window.showInformationMessage(`Cited by ${citing.length} cables: open which one?`, ...actions).catch(() => undefined);
+      const at = actions.findIndex((a) => a.title === picked?.title);
+      if (at < 0) return null;
+      chosen = citing[at];
+    }
+    await connection.window.showDocument({ uri: chosen.cable.uri, takeFocus: true, selection: chosen.at }).catch(() => undefined);
+    return null;
+  }
 
   // Inlay hints: a REF citation of a workspace cable gets its subject, the DE line's station its address.
   // On above cable.largeFileThreshold too: once the parse is made, they look only at the REF field and the DE line in the range.
@@ -1552,8 +1614,18 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     diagnoseFile(uri, text, cable);
   }
 
+  /** True when the index globs take the file at `rel`, its path from its workspace folder. */
   function matches(rel: string): boolean {
-    return matchesGlob(rel, settings.indexInclude, false) && !matchesGlob(rel, settings.indexExclude, true);
+    return matchesGlob(rel, settings.indexInclude, false) && !excluded(rel);
+  }
+
+  /**
+   * True when `cable.index.exclude` leaves out the file at `rel`, or with `folder`, every file under the folder at `rel`.
+   * A glob that names a folder leaves out every file under it (`archive`, `drafts/`), as `files.exclude`, the editor's file
+   * search (which lists the files of a folder read through the client) and `cablelint`'s `ignore` read it.
+   */
+  function excluded(rel: string, folder = false): boolean {
+    return matchesGlob(folder ? `${rel}/x` : rel, settings.indexExclude, true, true);
   }
 
   /** Counts the passes over the workspace's files: a pass stops when a newer one has started, which reads every file again. */
@@ -1625,7 +1697,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       const full = host.path.join(dir, e.name);
       const rel = host.path.relative(root, full).split(host.path.sep).join('/');
       if (e.isDirectory()) {
-        if (!matchesGlob(rel + '/x', settings.indexExclude, true)) walk(root, full, out);
+        if (!excluded(rel, true)) walk(root, full, out);
       } else if (e.isFile() && matches(rel)) out.push(full);
     }
   }
@@ -1668,7 +1740,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         continue;
       }
       if (matches(rel)) indexFile(u.fsPath);
-      else if (!matchesGlob(rel + '/x', settings.indexExclude, true) && isDirectory(u.fsPath)) folders.push(u.fsPath);
+      else if (!excluded(rel, true) && isDirectory(u.fsPath)) folders.push(u.fsPath);
     }
     if (configChanged) {
       // The configuration each open document takes before: those that take another one now, or one read again, are validated again.

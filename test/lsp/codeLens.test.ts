@@ -113,4 +113,56 @@ describe('code lens on the banner', function () {
       fs.rmSync(ws, { recursive: true, force: true });
     }
   });
+
+  it('runs a command of the server in a client that opens documents but has no command of its own: it opens the citing cable, or the one picked of several', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-lens-open-'));
+    fs.writeFileSync(path.join(ws, '09NOWHERE40.cable'), CITED);
+    fs.writeFileSync(path.join(ws, '09NOWHERE41.cable'), citing(41));
+    const uri = (name: string) => `file://${path.join(ws, name)}`;
+    const asked: { method: string; params: unknown }[] = [];
+    // The user picks the second cable listed, then dismisses the list.
+    const picks: unknown[] = [{ title: '09NOWHERE42: FERRY DUES AGAIN' }, null];
+    const answer = (method: string, params: unknown) => {
+      asked.push({ method, params });
+      return method === 'window/showMessageRequest' ? picks.shift() : method === 'window/showDocument' ? { success: true } : null;
+    };
+    // Neovim 0.10 and later, Helix: documents opened on the server's word (window/showDocument), no cable.showCitingCables.
+    const client = await startServer(ws, { window: { showDocument: { support: true } } }, [], answer);
+    // VS Code: its own command, which the server neither names as its own nor replaces.
+    const vscode = await startServer(ws, { window: { showDocument: { support: true } } }, [], undefined, { workspaceFolders: [{ uri: `file://${ws}`, name: 'ws' }], initializationOptions: { showCitingCables: true } });
+    try {
+      await Promise.all([client.waitFor('cable/indexed'), vscode.waitFor('cable/indexed')]);
+      const commands = (c: typeof client) => (c.initialized.capabilities.executeCommandProvider as { commands: string[] } | undefined)?.commands ?? [];
+      assert.ok(commands(client).includes('cable.openCitingCable'));
+      assert.ok(!commands(vscode).includes('cable.openCitingCable'));
+      for (const c of [client, vscode]) await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('09NOWHERE40.cable'), languageId: 'cable', version: 1, text: CITED } });
+      const lens = async (c: typeof client) => (await c.connection.sendRequest<Lens[]>('textDocument/codeLens', { textDocument: { uri: uri('09NOWHERE40.cable') } }))[0].command!;
+      assert.equal((await lens(vscode)).command, 'cable.showCitingCables');
+      const one = await lens(client);
+      assert.deepEqual(one, { title: 'Cited by 1 cable', command: 'cable.openCitingCable', arguments: [uri('09NOWHERE40.cable')] });
+      // One citing cable: opened at its REF item, with no question.
+      assert.equal(await client.connection.sendRequest('workspace/executeCommand', { command: one.command, arguments: one.arguments }), null);
+      assert.deepEqual(asked, [{ method: 'window/showDocument', params: { uri: uri('09NOWHERE41.cable'), takeFocus: true, selection: { start: { line: 5, character: 5 }, end: { line: 5, character: 21 } } } }]);
+      asked.length = 0;
+
+      // Two: the user is asked which, by id and subject, and the one picked is opened.
+      fs.writeFileSync(path.join(ws, '09NOWHERE42.cable'), citing(42));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('09NOWHERE42.cable'), type: 1 }] });
+      await client.waitFor('cable/indexed', (p: { count: number }) => p.count === 3);
+      const two = await lens(client);
+      assert.equal(two.title, 'Cited by 2 cables');
+      await client.connection.sendRequest('workspace/executeCommand', { command: two.command, arguments: two.arguments });
+      assert.deepEqual(asked.map((a) => a.method), ['window/showMessageRequest', 'window/showDocument']);
+      assert.deepEqual(asked[0].params, { type: 3, message: 'Cited by 2 cables: open which one?', actions: [{ title: '09NOWHERE41: FERRY DUES AGAIN' }, { title: '09NOWHERE42: FERRY DUES AGAIN' }] });
+      assert.equal((asked[1].params as { uri: string }).uri, uri('09NOWHERE42.cable'));
+      asked.length = 0;
+      // The list dismissed: nothing opens.
+      await client.connection.sendRequest('workspace/executeCommand', { command: two.command, arguments: two.arguments });
+      assert.deepEqual(asked.map((a) => a.method), ['window/showMessageRequest']);
+    } finally {
+      await Promise.all([client.stop(), vscode.stop()]);
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
 });
+

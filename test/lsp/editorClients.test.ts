@@ -287,6 +287,8 @@ describe('language server and the capabilities of editors other than VS Code', f
       const caps = profile.capabilities;
       const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-editor-'));
       fs.writeFileSync(path.join(ws, '09NOWHERE388.cable'), 'UNCLAS NOWHERE 000388\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TIMES\n\n¶1. (U) Text.\n');
+      // A cable citing it, for the code lens.
+      fs.writeFileSync(path.join(ws, '09NOWHERE390.cable'), 'UNCLAS NOWHERE 000390\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: HARBOR DUES\nREF: A. 09 NOWHERE 388\n\n¶1. (U) Text.\n');
       const client: TestClient = await startServer(profile.folder ? ws : undefined, caps, [], (method) => (method === 'workspace/configuration' ? [null] : null));
       try {
         const uri = `file://${ws}/draft.cable`;
@@ -386,6 +388,20 @@ describe('language server and the capabilities of editors other than VS Code', f
         assert.equal(found.length, profile.folder ? 1 : 0);
         assert.ok(found.every((s) => s.location.range !== undefined));
 
+        // The banner's code lens: the server's command in a client that opens documents (window/showDocument), which opens
+        // the citing cable; elsewhere the VS Code client's, whose title alone the client shows.
+        if (profile.folder) {
+          const cited = `file://${ws}/09NOWHERE388.cable`;
+          await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: cited, languageId: 'cable', version: 1, text: fs.readFileSync(path.join(ws, '09NOWHERE388.cable'), 'utf8') } });
+          const lenses = await client.connection.sendRequest<{ command: { title: string; command: string; arguments: unknown[] } }[]>('textDocument/codeLens', { textDocument: { uri: cited } });
+          assert.deepEqual(lenses.map((l) => [l.command.title, l.command.command]), [['Cited by 1 cable', caps.window?.showDocument?.support ? 'cable.openCitingCable' : 'cable.showCitingCables']]);
+          if (caps.window?.showDocument?.support) {
+            assert.ok(commands.includes('cable.openCitingCable'));
+            await client.connection.sendRequest('workspace/executeCommand', lenses[0].command);
+            assert.equal(client.requests().filter((m) => m === 'window/showDocument').length, 1);
+          } else assert.ok(!commands.includes('cable.openCitingCable'));
+        }
+
         // Saves: asked for, since they validate under "onSave" and end a line's typing.
         assert.deepEqual(client.initialized.capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
 
@@ -396,6 +412,7 @@ describe('language server and the capabilities of editors other than VS Code', f
           ...(caps.window?.workDoneProgress ? ['window/workDoneProgress/create'] : []),
           ...(caps.workspace?.inlayHint?.refreshSupport ? ['workspace/inlayHint/refresh'] : []),
           ...(caps.workspace?.codeLens?.refreshSupport ? ['workspace/codeLens/refresh'] : []),
+          ...(caps.window?.showDocument?.support ? ['window/showDocument'] : []),
         ]);
         assert.deepEqual(client.requests().filter((m) => !declared.has(m)), []);
         if (!caps.window?.workDoneProgress) assert.deepEqual(client.received('$/progress'), []);

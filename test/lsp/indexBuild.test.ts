@@ -105,3 +105,38 @@ describe('requests while the workspace index is being built', function () {
     }
   });
 });
+
+describe('the workspace index\'s exclude globs', function () {
+  this.timeout(30000);
+
+  it('leave out every cable under a folder a glob names, as files.exclude and cablelint\'s ignore read it, at the start and as files come', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-exclude-'));
+    const put = (rel: string, serial: number) => {
+      fs.mkdirSync(path.dirname(path.join(ws, rel)), { recursive: true });
+      fs.writeFileSync(path.join(ws, rel), cable(serial));
+    };
+    put('kept/09NOWHERE1.cable', 1);
+    put('archive/09NOWHERE2.cable', 2);
+    put('archive/old/09NOWHERE3.cable', 3);
+    put('kept/scratch/09NOWHERE4.cable', 4);
+    // "archive" at the folder's root only; "**/scratch" at any depth.
+    const client = await startServer(ws, { workspace: { configuration: true } }, [], (method, params) =>
+      method === 'workspace/configuration' ? (params as { items: unknown[] }).items.map(() => ({ index: { exclude: ['archive', '**/scratch'] } })) : null,
+    );
+    const names = async () => (await client.connection.sendRequest<{ name: string }[]>('workspace/symbol', { query: 'FERRY DUES' })).map((s) => s.name.split(':')[0]).sort();
+    try {
+      await client.waitFor('cable/indexed');
+      assert.deepEqual(await names(), ['09NOWHERE1']);
+      // A file and a folder created under those folders stay out too; one beside them comes in.
+      put('archive/09NOWHERE5.cable', 5);
+      put('kept/scratch/new/09NOWHERE6.cable', 6);
+      put('kept/09NOWHERE7.cable', 7);
+      const created = ['archive/09NOWHERE5.cable', 'kept/scratch/new', 'kept/09NOWHERE7.cable'].map((rel) => ({ uri: `file://${path.join(ws, rel)}`, type: 1 }));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: created });
+      assert.deepEqual(await names(), ['09NOWHERE1', '09NOWHERE7']);
+    } finally {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});
