@@ -524,6 +524,15 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     assert.deepEqual(lint29('¶2. (S) Points:\n-- (C) (S) One.').findings.map(show), [
       "12:4-12:11 CBL029 warning The item '--' in paragraph 2 is marked twice, '(C)' then '(S)', and is read as '(C)', the first; it takes one marking, for the highest level of its text. | Keep '(C)' and delete '(S)' false false, Keep '(S)' and delete '(C)' false false",
     ]);
+    // A line opened by two markings, with no paragraph number or item label before them: the first is no list's label.
+    const line = lint29('¶2. (S) Points:\n(C) (U) Two.');
+    assert.deepEqual(line.findings.map(show), [
+      "12:1-12:8 CBL029 warning Line 12, in paragraph 2, is marked twice, '(C)' then '(U)', and is read as '(C)', the first; it takes one marking, for the highest level of its text. | Keep '(C)' and delete '(U)' false false, Keep '(U)' and delete '(C)' false false",
+    ]);
+    assert.ok(applyEdits(line.text, line.findings[0].fixes![1].edits).includes('\n(U) Two.\n'));
+    assert.deepEqual(lint29('¶2. (S) Points:\n(S) (S) Two.').findings.map((f) => `${formatFinding(f)}`), ["12:5-12:8 CBL029 info Line 12, in paragraph 2, repeats its marking '(S)'; one marking belongs there."]);
+    // A list's labels stay labels: a letter that is no level's, or a level's letter under the list's letter before it.
+    for (const body of ['¶2. (S) Points:\n(A) (U) One.', '¶2. (S) Points:\n(B) (U) One.\n(C) (U) Two.', '¶2. (S) Points:\n(1) (U) One.']) assert.deepEqual(lint29(body).findings, [], body);
     // The same marking twice: info, and the copy deleted.
     const copy = lint29('¶2. (C) (C) Text.');
     assert.deepEqual(copy.findings.map(show), ["11:9-11:12 CBL029 info Paragraph 2 repeats its marking '(C)'; one marking belongs there. | Delete the repeated '(C)' false false"]);
