@@ -294,6 +294,21 @@ describe('rules: CBL012 and an E.O. line with nothing after its order', () => {
     assert.deepEqual(found('UNCLAS NOWHERE 000005', 'E.O. 12958: N/A').findings, []);
     assert.deepEqual(found('C O N F I D E N T I A L NOWHERE 000005', 'E.O. 12958: DECL:').findings.map((f) => f.id), ['CBL015']);
   });
+  it('reads a DECL value the E.O. line wrapped onto the line under it, checked there, with the fields under it', () => {
+    const classified = 'C O N F I D E N T I A L NOWHERE 000005';
+    const all = (eo: string) => lintCable(parseCable(`${classified}\n\n${eo}\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\n\nDOE\n`).cable).map(formatFinding);
+    assert.deepEqual(found(classified, 'E.O. 12958:\nDECL: 03/07/2019').findings, []);
+    assert.deepEqual(all('E.O. 12958:\nDECL: 03/07/2019\nTAGS: PREL'), []);
+    assert.deepEqual(all('E.O. 13526:\n  Declassify on: 03/07/2039  TAGS: PREL'), []);
+    // The value is checked at its own place, on the second line, and its fix writes there.
+    const { text, findings } = found(classified, 'E.O. 12958:\nDECL: 2O19/03/07');
+    assert.deepEqual(findings.map(show), ["4:7-4:17 CBL015 warning DECL date '2O19/03/07' has the letter 'O' for the digit 0: read as 2019/03/07. | Write '2019/03/07' true"]);
+    assert.equal(applyEdits(text, findings[0].fixes![0].edits).split('\n')[3], 'DECL: 2019/03/07');
+    assert.deepEqual(found('UNCLAS NOWHERE 000005', 'E.O. 12958:\nDECL: 03/07/2019').findings.map(show), ['4:7-4:17 CBL038 warning UNCLASSIFIED cable carries a declassification instruction. | no fix']);
+    // Only a line that opens with the DECL keyword, right under the line: prose, or a line after a blank, is none.
+    assert.deepEqual(found(classified, 'E.O. 12958:\n\nDECL: 03/07/2019').findings.map((f) => f.id), ['CBL012']);
+    assert.deepEqual(found(classified, 'E.O. 12958:\nDeclining fares: 2019').findings.map((f) => f.id), ['CBL012']);
+  });
 });
 
 describe('rules: CBL022 and reason letters in lists', () => {

@@ -323,6 +323,10 @@ export interface EoLine {
    * value is read after it. Only a copy of the same order is one.
    */
   readonly repeated?: Token;
+  /**
+   * The DECL value, on the E.O. line or wrapped onto the line right under it (`E.O. 12958:` ⏎ `DECL: 03/07/2019`), whose
+   * tokens are then on that line and which `range` then spans.
+   */
   readonly decl?: Decl;
 }
 

@@ -516,6 +516,8 @@ export function parseMetadata(
       break;
     }
     const hits = findKeywords(text, lead, seen);
+    // "E.O. 12958:" ⏎ "DECL: 03/07/2019  TAGS: PREL": a TAGS field after the wrapped DECL value, as after one on the E.O. line.
+    if (current === 'eo' && hits.length === 0 && (c | 32) === 100 /* d */) tagsAfterDecl(text, lead, hits);
     if (hits.length === 0) {
       // "REF: A. KIEV 1186" ⏎ ⏎ "¶B. 05 KIEV 4590": lettered REF items may follow a blank line.
       if (current === undefined && lastField === 'ref' && blankBefore && builder.continuesRef(text)) current = 'ref';
@@ -542,6 +544,8 @@ export function parseMetadata(
       break;
     }
     blankBefore = false;
+    // "E.O. 12958:" ⏎ "DECL: 03/07/2019 TAGS: PREL": the E.O. line's DECL value wrapped before a field that shares its line.
+    const declBelow = current === 'eo' && hits[0].start > 0 && builder.eoDeclBelow(i, text, hits[0].start);
     // Text before the first keyword: "DEPT FOR WHA/BSC E.O. 12958: …", "SIPDIS E.O. 12958: N/A".
     if (hits[0].start > 0 && text.slice(0, hits[0].start).trim().length > 0 && seen.size === 0) {
       builder.preField(i, text, hits[0].start);
@@ -554,7 +558,7 @@ export function parseMetadata(
       current = hit.field;
       lastField = hit.field;
     }
-    kinds[i] = kindOf(hits[0].field);
+    kinds[i] = declBelow ? 'eo' : kindOf(hits[0].field);
     r.lastLine = i;
   }
   r.bodyStart = i;
@@ -574,6 +578,13 @@ export function parseMetadata(
   }
   builder.finish();
   return r;
+}
+
+/** Adds to `hits` the TAGS keyword after a DECL value that opens the line at `lead` ("DECL: 03/07/2019  TAGS: PREL"). */
+function tagsAfterDecl(text: string, lead: number, hits: KeywordHit[]): void {
+  TAGS_MID.lastIndex = lead + 1;
+  const m = TAGS_MID.exec(text);
+  if (m !== null) hits.push({ field: 'tags', start: m.index, end: m.index + m[0].length });
 }
 
 // Reason letters opening a line: "(b) and (d).", "(B,D)", "b and d", "d."
@@ -755,8 +766,27 @@ class FieldBuilder {
       case 'clby':
         return this.clbyContinue(line, text, afterBlank);
       case 'eo':
-        return false;
+        // "E.O. 12958:" ⏎ "DECL: 03/07/2019": the line wrapped before its DECL value.
+        return !afterBlank && this.eoDeclBelow(line, text, text.length);
     }
+  }
+
+  /**
+   * Reads the DECL value of an E.O. line that gives none, wrapped onto line `line` right under it ("E.O. 12958:" ⏎
+   * "DECL: 03/07/2019"), up to `end`; only a line that opens with the DECL keyword is one. False when there is none.
+   */
+  eoDeclBelow(line: number, text: string, end: number): boolean {
+    const eo = this.r.eo as Mutable<EoLine> | undefined;
+    if (!eo || eo.decl || eo.range.end.line !== line - 1) return false;
+    const pos = skipSpaces(text);
+    // The first letter before the keyword's pattern: a line of prose pays one character test.
+    if ((text.charCodeAt(pos) | 32) !== 100 /* d */ || pos >= end || !DECL_KEYWORD.test(text.slice(pos, end))) return false;
+    const decl = parseDecl(line, text, pos, end);
+    if (!decl) return false;
+    eo.decl = decl;
+    eo.range = { start: eo.range.start, end: decl.value.range.end };
+    this.kinds[line] = 'eo';
+    return true;
   }
 
   #extend(which: 'refs', line: number, text: string): void {
