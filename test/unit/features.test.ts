@@ -1682,6 +1682,8 @@ describe('hover', () => {
     // "VALLETTA 3O8": the letter O for 0, as CBL052 reports it; the cable is 09VALLETTA308.
     assert.match(hoverAt(inValletta('VALLETTA 388', 2).replace('LLETTA 388', 'LLETTA 3O8')), /^Cable 09VALLETTA308\n\nThe serial `3O8` is read as 308, a letter typed or scanned for a digit\.\n\nThe citation gives no year/m);
     assert.doesNotMatch(hoverAt(inValletta('VALLETTA 388', 2)), /The serial/);
+    // A year so written, in a canonical id with a serial so written: both are named.
+    assert.match(hoverAt(inValletta('VALLETTA 388', 2).replace(/(\S*)LLETTA 388/, 'O9$1LLETTA3O8')), /^Cable 09VALLETTA308\n\nThe year `O9` is read as 09, a letter typed or scanned for a digit\.\n\nThe serial `3O8` is read as 308, /m);
   });
 
   it('says where the year of a REF citation that gives none comes from', () => {

@@ -1190,8 +1190,29 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       // Fix All applies the safe one alone.
       assert.equal(fixAll(text).text, refs('REF: A. 09 NOWHERE 412 B. STATE 5ll2O\n¶C. OTHERTOWN I23 (NOTAL)'));
     });
+    it('reports a year with a letter for a digit, and a canonical id\'s year and serial, each with a safe fix where every letter stands for a digit', () => {
+      const { text, findings } = lint52('REF: A. O9 NOWHERE 412 B. 2OO8 STATE 51120\n¶C. O9OTHERTOWN4l2 D. 1OSTATE2O');
+      assert.deepEqual(findings.map((f) => `${formatFinding(f)} | ${f.fixes!.map((x) => `${x.title} ${x.safe} ${x.preferred === true}`).join()}`), [
+        "7:9-7:11 CBL052 warning REF citation 'O9 NOWHERE 412' has the letter 'O' for the digit 0 in its year: read as 09. | Write '09' true true",
+        "7:27-7:31 CBL052 warning REF citation '2OO8 STATE 51120' has the letter 'O' for the digit 0 in its year: read as 2008. | Write '2008' true true",
+        "8:5-8:7 CBL052 warning REF citation 'O9OTHERTOWN4l2' has the letter 'O' for the digit 0 in its year: read as 09. | Write '09' true true",
+        "8:16-8:19 CBL052 warning REF citation 'O9OTHERTOWN4l2' has the letter 'l' for the digit 1 in its serial: read as 412. | Write '412' true true",
+        "8:23-8:25 CBL052 warning REF citation '1OSTATE2O' has the letter 'O' for the digit 0 in its year: read as 10. | Write '10' true true",
+        "8:30-8:32 CBL052 warning REF citation '1OSTATE2O' has the letter 'O' for the digit 0 in its serial: read as 20. | Write '20' false false",
+      ]);
+      const items = parseCable(text).cable.refs!.items;
+      assert.deepEqual(items.map((i) => i.id), ['09NOWHERE412', '08STATE51120', '09OTHERTOWN412', '10STATE20']);
+      const fixed = applyEdits(text, findings.flatMap((f) => f.fixes![0].edits));
+      assert.equal(fixed, refs('REF: A. 09 NOWHERE 412 B. 2008 STATE 51120\n¶C. 09OTHERTOWN412 D. 10STATE20'));
+      assert.deepEqual(parseCable(fixed).cable.refs!.items.map((i) => i.id), items.map((i) => i.id));
+      assert.deepEqual(lint52('REF: A. 09 NOWHERE 412 B. 2008 STATE 51120\n¶C. 09OTHERTOWN412 D. 10STATE20').findings, []);
+      // A post's last letter is no serial's: TOKYO's 412.
+      assert.deepEqual(parseCable(refs('REF: A. 09TOKYO4l2')).cable.refs!.items.map((i) => i.id), ['09TOKYO412']);
+    });
     it('leaves alone letters alone, a year or post with such letters, and free text', () => {
       assert.deepEqual(lint52('REF: A. STATE IIO\nB. OSLO 412\nC. SMITH EMAIL OF MAY lO\nD. NOWHERE 4l2 AND PREVIOUS').findings, []);
+      // A year of letters alone, a date, and a word with digits: no citation.
+      assert.deepEqual(lint52('REF: A. IO NOWHERE 412\nB. 1O MAY 2009\nC. SMITH2l').findings, []);
     });
   });
   describe('CBL051', () => {
