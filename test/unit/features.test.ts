@@ -2495,6 +2495,22 @@ describe('diagnostics while a line is being typed', () => {
     assert.ok(ids(`${draft}\n`, 10).includes('8 CBL027'));
   });
 
+  it('tells the findings it holds by the kind their rule sets, not by their message\'s words', () => {
+    // The rules set the kind on those findings alone.
+    const comma = parseCable('C O N F I D E N T I A L NOWHERE 000412\n\nE.O. 13526: DECL: 03/14/2036\nTAGS: PREL, PREL,\n').cable;
+    assert.deepEqual(lintCable(comma).filter((f) => f.id === 'CBL018').map((f) => `${f.range.start.character} ${f.kind}`), ['12 undefined', '16 trailing-comma']);
+    const summary = parseCable('C O N F I D E N T I A L LISBON 000708\n\nE.O. 12958: DECL: 03/14/2019\nTAGS: PREL PO\nSUBJECT: FERRIES\n\n¶1. (C) Summary: The chair met.\nAmbassador \n').cable;
+    assert.deepEqual(lintCable(summary).filter((f) => f.id === 'CBL027').map((f) => f.kind), ['unclosed']);
+    // Reworded, a finding of the kind is held all the same; the same words without the kind are not.
+    for (const [cable, line] of [[comma, 3], [summary, 7]] as const) {
+      const findings = lintCable(cable).filter((f) => f.id === 'CBL018' || f.id === 'CBL027');
+      const reworded = findings.map((f) => ({ ...f, message: 'Reworded.' }));
+      assert.deepEqual(shownWhileTyping(reworded, cable, line).map((f) => f.kind), findings.filter((f) => f.kind === undefined).map(() => undefined));
+      const unkinded = findings.map((f) => ({ ...f, kind: undefined }));
+      assert.equal(shownWhileTyping(unkinded, cable, line).length, findings.length);
+    }
+  });
+
   it('keeps a finding of another kind on the line being typed (a repeated TAG)', () => {
     const text = DRAFT.replace('PREL ', 'PREL PREL FR');
     assert.ok(ids(text, 3).includes('3 CBL018'), ids(text, 3).join());
