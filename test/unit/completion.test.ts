@@ -1725,6 +1725,9 @@ describe('completion: the signatures of the post\'s other cables', () => {
     none(draft('|').replace('\n\n|', '\n|'));
     none(draft('|\n\n¶2. (C) Fares rose.\n'));
     none(draft('The board |'));
+    // A name glued to the last sentence, as released copies sign ("… met. CAL", "… met.CAL"): a writer types the next
+    // sentence's first word there as often, and every word typed at the end of a draft would offer the names.
+    for (const glued of [' CAL|', 'CAL|', ' C|']) none(draft('|').replace(/07\/05\/2019\.\n\n\|$/, `07/05/2019.${glued}`));
     none(draft('|'), { triggerCharacter: '(' });
     none(draft('|'), { workspaceCables: undefined });
     // Above the body: the metadata's lines.

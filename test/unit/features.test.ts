@@ -1212,6 +1212,8 @@ describe('hover', () => {
     assert.match(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: M|R\n'), /MR: seen as DECL: MR and as a \/\/MR suffix; meaning not established \(unverified\)\./);
     assert.match(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 13526: DECL: 50X1-H|UM\n'), /50X1-HUM: E\.O\. 13526-era 50-year exemptions for human-source identity and key WMD design concepts \(secondary sources only\)\.\n[\s\S]*ODNI IC-ISM/);
     assert.match(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: MR|X\n'), /Not a date or a known code\./);
+    // A DECL value the E.O. line wrapped onto the line under it has the hover of one on the line.
+    assert.equal(hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958:\nDECL: M|R\n'), hoverAt('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: M|R\n'));
     // Without the dictionary's entry, the hover cites FORMAT.md's sources for the fact: [TPUB5] for the serial, [PREC] for the prosign, [TPUB4] for a routing indicator.
     const bare = { dictionaries: { ...dictionaries, headerCodes: [], routingIndicators: new Map() } };
     const cable = 'VZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 0011200\nZNY SSSSS ZZH\nP 011200Z JAN 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC 0001\nBT\n\nS E C R E T PARIS 000001\n\n¶1. (S) Text.\nHALLORAN\nBT\n#0001\nNNNN\n';
@@ -1687,6 +1689,8 @@ describe('hover', () => {
     // "VALLETTA 3O8": the letter O for 0, as CBL052 reports it; the cable is 09VALLETTA308.
     assert.match(hoverAt(inValletta('VALLETTA 388', 2).replace('LLETTA 388', 'LLETTA 3O8')), /^Cable 09VALLETTA308\n\nThe serial `3O8` is read as 308, a letter typed or scanned for a digit\.\n\nThe citation gives no year/m);
     assert.doesNotMatch(hoverAt(inValletta('VALLETTA 388', 2)), /The serial/);
+    // A year so written, in a canonical id with a serial so written: both are named.
+    assert.match(hoverAt(inValletta('VALLETTA 388', 2).replace(/(\S*)LLETTA 388/, 'O9$1LLETTA3O8')), /^Cable 09VALLETTA308\n\nThe year `O9` is read as 09, a letter typed or scanned for a digit\.\n\nThe serial `3O8` is read as 308, /m);
   });
 
   it('says where the year of a REF citation that gives none comes from', () => {
@@ -2496,6 +2500,22 @@ describe('diagnostics while a line is being typed', () => {
     assert.ok(!ids(draft, 9).includes('8 CBL027'));
     // The signature written and left (the caret on the line under it): the Summary was never closed.
     assert.ok(ids(`${draft}\n`, 10).includes('8 CBL027'));
+  });
+
+  it('tells the findings it holds by the kind their rule sets, not by their message\'s words', () => {
+    // The rules set the kind on those findings alone.
+    const comma = parseCable('C O N F I D E N T I A L NOWHERE 000412\n\nE.O. 13526: DECL: 03/14/2036\nTAGS: PREL, PREL,\n').cable;
+    assert.deepEqual(lintCable(comma).filter((f) => f.id === 'CBL018').map((f) => `${f.range.start.character} ${f.kind}`), ['12 undefined', '16 trailing-comma']);
+    const summary = parseCable('C O N F I D E N T I A L LISBON 000708\n\nE.O. 12958: DECL: 03/14/2019\nTAGS: PREL PO\nSUBJECT: FERRIES\n\n¶1. (C) Summary: The chair met.\nAmbassador \n').cable;
+    assert.deepEqual(lintCable(summary).filter((f) => f.id === 'CBL027').map((f) => f.kind), ['unclosed']);
+    // Reworded, a finding of the kind is held all the same; the same words without the kind are not.
+    for (const [cable, line] of [[comma, 3], [summary, 7]] as const) {
+      const findings = lintCable(cable).filter((f) => f.id === 'CBL018' || f.id === 'CBL027');
+      const reworded = findings.map((f) => ({ ...f, message: 'Reworded.' }));
+      assert.deepEqual(shownWhileTyping(reworded, cable, line).map((f) => f.kind), findings.filter((f) => f.kind === undefined).map(() => undefined));
+      const unkinded = findings.map((f) => ({ ...f, kind: undefined }));
+      assert.equal(shownWhileTyping(unkinded, cable, line).length, findings.length);
+    }
   });
 
   it('keeps a finding of another kind on the line being typed (a repeated TAG)', () => {

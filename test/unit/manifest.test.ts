@@ -192,6 +192,19 @@ describe('extension manifest', () => {
       }
     });
 
+    it('offers the Numbered paragraph snippet\'s markings in the order the released cables use them most', () => {
+      // The snippet cannot read the banner (completion at a line's start offers its level first): its choices follow the
+      // paragraphs' markings of the corpus findings (§9), the most used first; a form the table does not list comes last.
+      const findings = path.resolve(ROOT, '..', 'shared', 'reference', 'CORPUS-FINDINGS.md');
+      if (!fs.existsSync(findings)) return;
+      const section = /\n## 9\. Portion markings\n([\s\S]*?)\n## /.exec(fs.readFileSync(findings, 'utf8'))![1];
+      const counts = new Map([...section.matchAll(/^\| \(([^)]+)\) \| (\d+) \|/gm)].map(([, form, n]) => [form, Number(n)]));
+      const body: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets/cable.json'), 'utf8'))['Numbered paragraph'].body[0];
+      const choices = /\(\$\{2\|([^|]+)\|\}\)/.exec(body)![1].split(',');
+      assert.ok(choices.length >= 6 && choices.every((c) => counts.has(c) || c === 'TS'), choices.join());
+      assert.deepEqual(choices, [...choices].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0)));
+    });
+
     it('shows the cable Cable: New Cable inserts, the whole-cable snippet with each field at its first choice', () => {
       const snippet = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets/cable.json'), 'utf8'))['Cable with transmission header'];
       // The snippet's names inside newCable (cableExtension.ts) and the page that shows it.

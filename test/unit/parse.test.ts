@@ -498,6 +498,20 @@ describe('parser: metadata', () => {
     });
   }
 
+  it('reads the DECL value an E.O. line wrapped onto the line under it, with its ranges there, and the fields under it', () => {
+    const cc = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958:\n  DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n');
+    assert.deepEqual([cc.eo?.order?.text, at(cc.eo?.range), at(cc.eo?.decl?.keyword?.range), at(cc.eo?.decl?.value.range), cc.eo?.decl?.date], ['12958', '2:0-3:18', '3:2-3:7', '3:8-3:18', { year: 2019, month: 5, day: 27 }]);
+    assert.deepEqual([cc.lineKinds[3], cc.tags?.tags.map((t) => t.code), cc.subject?.text], ['eo', ['PREL'], 'X']);
+    // A TAGS field sharing the wrapped line ends the value.
+    const shared = parse('C O N F I D E N T I A L NOWHERE 000001\n\nEO 12958\nDECL: 05/27/2019  TAGS: PREL, PGOV\nSUBJECT: X\n');
+    assert.deepEqual([shared.eo?.decl?.value.text, shared.tags?.tags.map((t) => t.code), shared.subject?.text], ['05/27/2019', ['PREL', 'PGOV'], 'X']);
+    // Not after a value on the E.O. line, a blank line, or a line of prose.
+    for (const eo of ['E.O. 12958: N/A\nDECL: 05/27/2019', 'E.O. 12958:\n\nDECL: 05/27/2019', 'E.O. 12958:\nDeclining fares 2019']) {
+      const other = parse(`C O N F I D E N T I A L NOWHERE 000001\n\n${eo}\nTAGS: PREL\n`);
+      assert.ok(other.eo?.range.end.line === 2 && other.eo.decl?.value.range.start.line !== 3, eo);
+    }
+  });
+
   const tagForms: [string, string[]][] = [
     ['TAGS: PREL PGOV FR', ['PREL', 'PGOV', 'FR']],
     ['TAGS PGOV, PREL, ECON, ZI', ['PGOV', 'PREL', 'ECON', 'ZI']],

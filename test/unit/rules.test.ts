@@ -294,6 +294,21 @@ describe('rules: CBL012 and an E.O. line with nothing after its order', () => {
     assert.deepEqual(found('UNCLAS NOWHERE 000005', 'E.O. 12958: N/A').findings, []);
     assert.deepEqual(found('C O N F I D E N T I A L NOWHERE 000005', 'E.O. 12958: DECL:').findings.map((f) => f.id), ['CBL015']);
   });
+  it('reads a DECL value the E.O. line wrapped onto the line under it, checked there, with the fields under it', () => {
+    const classified = 'C O N F I D E N T I A L NOWHERE 000005';
+    const all = (eo: string) => lintCable(parseCable(`${classified}\n\n${eo}\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\n\nDOE\n`).cable).map(formatFinding);
+    assert.deepEqual(found(classified, 'E.O. 12958:\nDECL: 03/07/2019').findings, []);
+    assert.deepEqual(all('E.O. 12958:\nDECL: 03/07/2019\nTAGS: PREL'), []);
+    assert.deepEqual(all('E.O. 13526:\n  Declassify on: 03/07/2039  TAGS: PREL'), []);
+    // The value is checked at its own place, on the second line, and its fix writes there.
+    const { text, findings } = found(classified, 'E.O. 12958:\nDECL: 2O19/03/07');
+    assert.deepEqual(findings.map(show), ["4:7-4:17 CBL015 warning DECL date '2O19/03/07' has the letter 'O' for the digit 0: read as 2019/03/07. | Write '2019/03/07' true"]);
+    assert.equal(applyEdits(text, findings[0].fixes![0].edits).split('\n')[3], 'DECL: 2019/03/07');
+    assert.deepEqual(found('UNCLAS NOWHERE 000005', 'E.O. 12958:\nDECL: 03/07/2019').findings.map(show), ['4:7-4:17 CBL038 warning UNCLASSIFIED cable carries a declassification instruction. | no fix']);
+    // Only a line that opens with the DECL keyword, right under the line: prose, or a line after a blank, is none.
+    assert.deepEqual(found(classified, 'E.O. 12958:\n\nDECL: 03/07/2019').findings.map((f) => f.id), ['CBL012']);
+    assert.deepEqual(found(classified, 'E.O. 12958:\nDeclining fares: 2019').findings.map((f) => f.id), ['CBL012']);
+  });
 });
 
 describe('rules: CBL022 and reason letters in lists', () => {
@@ -524,6 +539,15 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     assert.deepEqual(lint29('¶2. (S) Points:\n-- (C) (S) One.').findings.map(show), [
       "12:4-12:11 CBL029 warning The item '--' in paragraph 2 is marked twice, '(C)' then '(S)', and is read as '(C)', the first; it takes one marking, for the highest level of its text. | Keep '(C)' and delete '(S)' false false, Keep '(S)' and delete '(C)' false false",
     ]);
+    // A line opened by two markings, with no paragraph number or item label before them: the first is no list's label.
+    const line = lint29('¶2. (S) Points:\n(C) (U) Two.');
+    assert.deepEqual(line.findings.map(show), [
+      "12:1-12:8 CBL029 warning Line 12, in paragraph 2, is marked twice, '(C)' then '(U)', and is read as '(C)', the first; it takes one marking, for the highest level of its text. | Keep '(C)' and delete '(U)' false false, Keep '(U)' and delete '(C)' false false",
+    ]);
+    assert.ok(applyEdits(line.text, line.findings[0].fixes![1].edits).includes('\n(U) Two.\n'));
+    assert.deepEqual(lint29('¶2. (S) Points:\n(S) (S) Two.').findings.map((f) => `${formatFinding(f)}`), ["12:5-12:8 CBL029 info Line 12, in paragraph 2, repeats its marking '(S)'; one marking belongs there."]);
+    // A list's labels stay labels: a letter that is no level's, or a level's letter under the list's letter before it.
+    for (const body of ['¶2. (S) Points:\n(A) (U) One.', '¶2. (S) Points:\n(B) (U) One.\n(C) (U) Two.', '¶2. (S) Points:\n(1) (U) One.']) assert.deepEqual(lint29(body).findings, [], body);
     // The same marking twice: info, and the copy deleted.
     const copy = lint29('¶2. (C) (C) Text.');
     assert.deepEqual(copy.findings.map(show), ["11:9-11:12 CBL029 info Paragraph 2 repeats its marking '(C)'; one marking belongs there. | Delete the repeated '(C)' false false"]);
@@ -1166,8 +1190,29 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       // Fix All applies the safe one alone.
       assert.equal(fixAll(text).text, refs('REF: A. 09 NOWHERE 412 B. STATE 5ll2O\n¶C. OTHERTOWN I23 (NOTAL)'));
     });
+    it('reports a year with a letter for a digit, and a canonical id\'s year and serial, each with a safe fix where every letter stands for a digit', () => {
+      const { text, findings } = lint52('REF: A. O9 NOWHERE 412 B. 2OO8 STATE 51120\n¶C. O9OTHERTOWN4l2 D. 1OSTATE2O');
+      assert.deepEqual(findings.map((f) => `${formatFinding(f)} | ${f.fixes!.map((x) => `${x.title} ${x.safe} ${x.preferred === true}`).join()}`), [
+        "7:9-7:11 CBL052 warning REF citation 'O9 NOWHERE 412' has the letter 'O' for the digit 0 in its year: read as 09. | Write '09' true true",
+        "7:27-7:31 CBL052 warning REF citation '2OO8 STATE 51120' has the letter 'O' for the digit 0 in its year: read as 2008. | Write '2008' true true",
+        "8:5-8:7 CBL052 warning REF citation 'O9OTHERTOWN4l2' has the letter 'O' for the digit 0 in its year: read as 09. | Write '09' true true",
+        "8:16-8:19 CBL052 warning REF citation 'O9OTHERTOWN4l2' has the letter 'l' for the digit 1 in its serial: read as 412. | Write '412' true true",
+        "8:23-8:25 CBL052 warning REF citation '1OSTATE2O' has the letter 'O' for the digit 0 in its year: read as 10. | Write '10' true true",
+        "8:30-8:32 CBL052 warning REF citation '1OSTATE2O' has the letter 'O' for the digit 0 in its serial: read as 20. | Write '20' false false",
+      ]);
+      const items = parseCable(text).cable.refs!.items;
+      assert.deepEqual(items.map((i) => i.id), ['09NOWHERE412', '08STATE51120', '09OTHERTOWN412', '10STATE20']);
+      const fixed = applyEdits(text, findings.flatMap((f) => f.fixes![0].edits));
+      assert.equal(fixed, refs('REF: A. 09 NOWHERE 412 B. 2008 STATE 51120\n¶C. 09OTHERTOWN412 D. 10STATE20'));
+      assert.deepEqual(parseCable(fixed).cable.refs!.items.map((i) => i.id), items.map((i) => i.id));
+      assert.deepEqual(lint52('REF: A. 09 NOWHERE 412 B. 2008 STATE 51120\n¶C. 09OTHERTOWN412 D. 10STATE20').findings, []);
+      // A post's last letter is no serial's: TOKYO's 412.
+      assert.deepEqual(parseCable(refs('REF: A. 09TOKYO4l2')).cable.refs!.items.map((i) => i.id), ['09TOKYO412']);
+    });
     it('leaves alone letters alone, a year or post with such letters, and free text', () => {
       assert.deepEqual(lint52('REF: A. STATE IIO\nB. OSLO 412\nC. SMITH EMAIL OF MAY lO\nD. NOWHERE 4l2 AND PREVIOUS').findings, []);
+      // A year of letters alone, a date, and a word with digits: no citation.
+      assert.deepEqual(lint52('REF: A. IO NOWHERE 412\nB. 1O MAY 2009\nC. SMITH2l').findings, []);
     });
   });
   describe('CBL051', () => {

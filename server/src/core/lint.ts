@@ -24,8 +24,11 @@ export function lintCable(cable: Cable, config?: ResolvedConfig, failures?: stri
   const report: Report = (f) => {
     // A finding's own severity ("1.5 after 2003 is info") holds while the rule keeps its default severity.
     const severity = f.severity && configured === rule.defaultSeverity ? f.severity : configured;
-    const finding: Finding = { id: rule.id, name: rule.name, severity, message: f.message, range: f.range, fixes: f.fixes, related: f.related };
-    findings.push(f.unnecessary ? { ...finding, unnecessary: true } : finding);
+    let finding: Finding = { id: rule.id, name: rule.name, severity, message: f.message, range: f.range, fixes: f.fixes, related: f.related };
+    // Set only on the few findings that have them: a spread into every finding would copy its fields.
+    if (f.unnecessary) finding = { ...finding, unnecessary: true };
+    if (f.kind !== undefined) finding = { ...finding, kind: f.kind };
+    findings.push(finding);
   };
   for (let i = 0; i < allRules.length; i++) {
     const r = allRules[i];

@@ -323,6 +323,10 @@ export interface EoLine {
    * value is read after it. Only a copy of the same order is one.
    */
   readonly repeated?: Token;
+  /**
+   * The DECL value, on the E.O. line or wrapped onto the line right under it (`E.O. 12958:` ⏎ `DECL: 03/07/2019`), whose
+   * tokens are then on that line and which `range` then spans.
+   */
   readonly decl?: Decl;
 }
 
@@ -366,9 +370,15 @@ export interface Citation {
   readonly number: number;
   /**
    * The serial as written when a letter l or I stands in it for the digit 1, or O for 0 (`4l2` of `09 LISBON 4l2`, read as
-   * 412), for CBL052; `number` is the serial meant. The serial's characters end the citation's text.
+   * 412, and `4l2` of the canonical id `09LISBON4l2`), for CBL052; `number` is the serial meant. The serial's characters end
+   * the citation's text.
    */
   readonly misread?: string;
+  /**
+   * The year as written when a letter l or I stands in it for the digit 1, or O for 0 (`O9` of `O9 LISBON 412` and of
+   * `O9LISBON412`, read as 2009), for CBL052; `year` is the year meant. The year's characters open the citation's text.
+   */
+  readonly misreadYear?: string;
 }
 
 /** One REF item: letter, citation and trailing labels. */

@@ -1789,7 +1789,9 @@ const SIGNATURE_REST = /^[A-Za-z.'’-]*[ \t]*$/;
  * read as the signature already). First the names that end the other workspace cables of the same post (the banner's, else
  * the id's: {@link workspaceSignatures}), the most used first, as Markdown offers the workspace's paths; then, for a client
  * that takes snippets and on an empty line, the signer's surname in capitals, as cables sign (`CALLOWAY`), a placeholder
- * to type over. Undefined elsewhere, or when there is nothing to offer.
+ * to type over. Undefined elsewhere, or when there is nothing to offer: never for a name glued to the last sentence
+ * (`… will follow. ROE`, `… will follow.ROE`), which released copies leave and the parser reads, since a writer types the
+ * next sentence's first word at that place as often, and every word typed at the end of a draft would offer the names.
  */
 function signatureItems(cable: Cable, position: Position, line: string, ctx: CompletionContext): CompletionItem[] | undefined {
   if (ctx.triggerCharacter !== undefined) return undefined;

@@ -817,7 +817,8 @@ function citedCableLines(cable: Cable, item: RefItem, ctx: HoverContext): string
   const id = citedId(item, citing);
   const found = id ? ctx.lookupCable?.(id) : undefined;
   const lines = [`Cable ${esc(id ?? item.citation.text)}`];
-  // "09 LISBON 4l2": a serial with a letter for a digit, read as the serial meant (CBL052 reports it).
+  // "O9 LISBON 412", "09 LISBON 4l2": a year or serial with a letter for a digit, read as the one meant (CBL052 reports it).
+  if (item.cable?.misreadYear !== undefined) lines.push(`The year \`${esc(item.cable.misreadYear)}\` is read as ${serialDigits(item.cable.misreadYear)}, a letter typed or scanned for a digit.`);
   if (item.cable?.misread !== undefined) lines.push(`The serial \`${esc(item.cable.misread)}\` is read as ${serialDigits(item.cable.misread)}, a letter typed or scanned for a digit.`);
   if (item.cable && item.cable.year === undefined && id && citing) lines.push(yearNote(id, citing, item.cable.number, cable.date));
   if (found) lines.push(`**${esc(found.subject ?? '(no subject)')}**`, [found.dtg ? readableIso(found.dtg) : '', found.classification].filter((s) => s).join(' · '));

@@ -960,10 +960,21 @@ function itemMarkingAt(lines: readonly string[], i: number, lead: number, c: num
   if (label === undefined && c !== 40 && c !== 123 && c !== 91) return undefined;
   // "{C) The minister …", "(CI The minister …": a marking with a brace, a bracket or an "I" for a parenthesis, as after a
   // paragraph's number; never one that lost a parenthesis ("(C Deputy …"), which a line of prose may open with.
-  const portion = (text.charCodeAt(at) === 40 ? parsePortionMarking(i, text, at) : undefined) ?? parseBracketMarking(i, text, at) ?? parseMisclosedMarking(i, text, at);
+  let portion = (text.charCodeAt(at) === 40 ? parsePortionMarking(i, text, at) : undefined) ?? parseBracketMarking(i, text, at) ?? parseMisclosedMarking(i, text, at);
+  // "(C) (U) Two.", "(S) (EU) officials …": a label that is a level's letter in parentheses is the line's marking, written
+  // twice in the first case (which CBL029 reports), unless the list's letter before it stands above ("(B) …" ⏎ "(C) (U) …").
+  if (label !== undefined && c === 40 && isLevelLetter(text.charCodeAt(lead + 1)) && !listLetterAbove(lines, i, text[lead + 1], floor)) {
+    portion = parsePortionMarking(i, text, lead);
+    label = undefined;
+  }
   if (portion?.level === undefined || !isItemMarking(portion, text)) return undefined;
   if (label === undefined && portion.inner.text.length === 1 && listLetterAbove(lines, i, portion.inner.text, floor)) return undefined;
   return { portion, label };
+}
+
+/** True for a level's one capital letter, "C", "S" or "U", which a label "(C)" may stand for. */
+function isLevelLetter(c: number): boolean {
+  return c === 67 /* C */ || c === 83 /* S */ || c === 85 /* U */;
 }
 
 /** How many lines above an item's "(C)" {@link listLetterAbove} looks for the list's letter before it. */

@@ -516,6 +516,8 @@ export function parseMetadata(
       break;
     }
     const hits = findKeywords(text, lead, seen);
+    // "E.O. 12958:" ⏎ "DECL: 03/07/2019  TAGS: PREL": a TAGS field after the wrapped DECL value, as after one on the E.O. line.
+    if (current === 'eo' && hits.length === 0 && (c | 32) === 100 /* d */) tagsAfterDecl(text, lead, hits);
     if (hits.length === 0) {
       // "REF: A. KIEV 1186" ⏎ ⏎ "¶B. 05 KIEV 4590": lettered REF items may follow a blank line.
       if (current === undefined && lastField === 'ref' && blankBefore && builder.continuesRef(text)) current = 'ref';
@@ -542,6 +544,8 @@ export function parseMetadata(
       break;
     }
     blankBefore = false;
+    // "E.O. 12958:" ⏎ "DECL: 03/07/2019 TAGS: PREL": the E.O. line's DECL value wrapped before a field that shares its line.
+    const declBelow = current === 'eo' && hits[0].start > 0 && builder.eoDeclBelow(i, text, hits[0].start);
     // Text before the first keyword: "DEPT FOR WHA/BSC E.O. 12958: …", "SIPDIS E.O. 12958: N/A".
     if (hits[0].start > 0 && text.slice(0, hits[0].start).trim().length > 0 && seen.size === 0) {
       builder.preField(i, text, hits[0].start);
@@ -554,7 +558,7 @@ export function parseMetadata(
       current = hit.field;
       lastField = hit.field;
     }
-    kinds[i] = kindOf(hits[0].field);
+    kinds[i] = declBelow ? 'eo' : kindOf(hits[0].field);
     r.lastLine = i;
   }
   r.bodyStart = i;
@@ -574,6 +578,13 @@ export function parseMetadata(
   }
   builder.finish();
   return r;
+}
+
+/** Adds to `hits` the TAGS keyword after a DECL value that opens the line at `lead` ("DECL: 03/07/2019  TAGS: PREL"). */
+function tagsAfterDecl(text: string, lead: number, hits: KeywordHit[]): void {
+  TAGS_MID.lastIndex = lead + 1;
+  const m = TAGS_MID.exec(text);
+  if (m !== null) hits.push({ field: 'tags', start: m.index, end: m.index + m[0].length });
 }
 
 // Reason letters opening a line: "(b) and (d).", "(B,D)", "b and d", "d."
@@ -755,8 +766,27 @@ class FieldBuilder {
       case 'clby':
         return this.clbyContinue(line, text, afterBlank);
       case 'eo':
-        return false;
+        // "E.O. 12958:" ⏎ "DECL: 03/07/2019": the line wrapped before its DECL value.
+        return !afterBlank && this.eoDeclBelow(line, text, text.length);
     }
+  }
+
+  /**
+   * Reads the DECL value of an E.O. line that gives none, wrapped onto line `line` right under it ("E.O. 12958:" ⏎
+   * "DECL: 03/07/2019"), up to `end`; only a line that opens with the DECL keyword is one. False when there is none.
+   */
+  eoDeclBelow(line: number, text: string, end: number): boolean {
+    const eo = this.r.eo as Mutable<EoLine> | undefined;
+    if (!eo || eo.decl || eo.range.end.line !== line - 1) return false;
+    const pos = skipSpaces(text);
+    // The first letter before the keyword's pattern: a line of prose pays one character test.
+    if ((text.charCodeAt(pos) | 32) !== 100 /* d */ || pos >= end || !DECL_KEYWORD.test(text.slice(pos, end))) return false;
+    const decl = parseDecl(line, text, pos, end);
+    if (!decl) return false;
+    eo.decl = decl;
+    eo.range = { start: eo.range.start, end: decl.value.range.end };
+    this.kinds[line] = 'eo';
+    return true;
   }
 
   #extend(which: 'refs', line: number, text: string): void {
@@ -1673,10 +1703,21 @@ const CANONICAL_CITATION = /^(\d{2}|(?:19|20)\d{2})([A-Za-z]{2,})0*(\d{1,6})(?:_
 function parseCitation(text: string): Citation | undefined {
   const trimmed = text.trim();
   let m = CITATION.exec(trimmed) ?? (isDigit(trimmed.charCodeAt(0)) ? CANONICAL_CITATION.exec(trimmed) : null);
-  // "09 LISBON 4l2": a serial with a letter l or I for the digit 1, or O for 0, read as the digits meant (CBL052 reports it);
-  // tried only on text no citation reads, ending with such a letter or a digit.
-  const misread = m ? undefined : misreadSerial(trimmed);
-  if (misread !== undefined) m = CITATION.exec(`${trimmed.slice(0, trimmed.length - misread.length)}${serialDigits(misread)}`);
+  // "09 LISBON 4l2", "09LISBON4l2": a serial with a letter l or I for the digit 1, or O for 0, read as the digits meant, and
+  // "O9 LISBON 412", "O9LISBON412", a year so written (CBL052 reports both); tried only on text no citation reads, ending with
+  // such a letter or a digit, or opening with a year of such letters and digits.
+  let misread: string | undefined;
+  let misreadYear: string | undefined;
+  if (!m) {
+    misreadYear = misreadYearOf(trimmed);
+    misread = misreadSerial(trimmed);
+    if (misread !== undefined || misreadYear !== undefined) {
+      const from = misreadYear === undefined ? '' : serialDigits(misreadYear);
+      const to = misread === undefined ? trimmed.length : trimmed.length - misread.length;
+      const meant = `${from}${trimmed.slice(from.length, to)}${misread === undefined ? '' : serialDigits(misread)}`;
+      m = CITATION.exec(meant) ?? CANONICAL_CITATION.exec(meant);
+    }
+  }
   if (!m) return undefined;
   const post = singleSpaced(m[2].toUpperCase());
   // "DTG 251847Z MAR 08" and month names are not posts.
@@ -1693,7 +1734,29 @@ function parseCitation(text: string): Citation | undefined {
   };
   // Set only on the few citations that have it, after the literal.
   if (misread !== undefined) citation.misread = misread;
+  if (misreadYear !== undefined) citation.misreadYear = misreadYear;
   return citation;
+}
+
+/**
+ * The year that opens `text` when it holds a letter l or I for the digit 1, or O for 0, a digit among its characters: two
+ * characters before a space or a letter ("O9 LISBON 412", "O9LISBON412", "1OPARIS708"), or four before a space ("2OO9
+ * LISBON 412"); undefined otherwise, after a test of the first two characters.
+ */
+function misreadYearOf(text: string): string | undefined {
+  const c0 = text.charCodeAt(0);
+  const c1 = text.charCodeAt(1);
+  if (!(isDigit(c0) || isMisreadDigit(c0)) || !(isDigit(c1) || isMisreadDigit(c1))) return undefined;
+  const c2 = text.charCodeAt(2);
+  const c3 = text.charCodeAt(3);
+  const four = text.charCodeAt(4) === 32 && (isDigit(c2) || isMisreadDigit(c2)) && (isDigit(c3) || isMisreadDigit(c3));
+  const year = four ? text.slice(0, 4) : c2 === 32 || isLetter(c2) ? text.slice(0, 2) : undefined;
+  return year !== undefined && MISREAD_SERIAL.test(year) ? year : undefined;
+}
+
+/** True for the letters a digit is typed or scanned as: l or I for 1, O for 0. */
+function isMisreadDigit(c: number): boolean {
+  return c === 108 /* l */ || c === 73 /* I */ || c === 79 /* O */;
 }
 
 /**
@@ -1702,10 +1765,25 @@ function parseCitation(text: string): Citation | undefined {
  */
 function misreadSerial(text: string): string | undefined {
   const last = text.charCodeAt(text.length - 1);
-  if (!isDigit(last) && last !== 108 /* l */ && last !== 73 /* I */ && last !== 79 /* O */) return undefined;
+  if (!isDigit(last) && !isMisreadDigit(last)) return undefined;
   const space = text.lastIndexOf(' ');
+  // "09LISBON4l2": a canonical id, one word.
+  if (space < 0) return canonicalSerial(text);
   const word = text.slice(space + 1);
   return space > 0 && MISREAD_SERIAL.test(word) ? word : undefined;
+}
+
+/**
+ * The serial that ends a canonical id when it holds a letter l or I for the digit 1, or O for 0 ("4l2" of "09LISBON4l2"): the
+ * characters from the first digit of the digits and such letters that end it, since a post's own last letter may be one
+ * ("09TOKYO4l2" is TOKYO's 412); undefined when they hold no such letter, or a post's letters do not come before them.
+ */
+function canonicalSerial(text: string): string | undefined {
+  let k = text.length;
+  while (k > 0 && text.length - k < 12 && (isDigit(text.charCodeAt(k - 1)) || isMisreadDigit(text.charCodeAt(k - 1)))) k--;
+  while (k < text.length && !isDigit(text.charCodeAt(k))) k++;
+  const word = text.slice(k);
+  return k > 2 && isLetter(text.charCodeAt(k - 1)) && MISREAD_SERIAL.test(word) ? word : undefined;
 }
 
 // A serial of digits and the letters l, I and O read for 1 and 0, holding a letter and a digit: "4l2", "1O5", "I23".

@@ -2,7 +2,7 @@
  * CBL018 tags-duplicate: The same TAG appears twice on the TAGS line, or a comma is written twice or ends the field.
  */
 import type { Cable, LineKind, Range, Tag, TagsField } from '../model';
-import type { Report, Rule } from './types';
+import type { FindingKind, Report, Rule } from './types';
 import { fieldTagRemoval, isTagSeparator } from './util';
 
 export const rule: Rule = {
@@ -52,8 +52,8 @@ function onlySeparators(text: string): boolean {
 }
 
 /** Reports a stray comma at `range` and its removal, which changes nothing else. */
-function reportStray(range: Range, message: string, report: Report): void {
-  report({ message, range, fixes: [{ title: 'Remove the stray comma', edits: [{ range, newText: '' }], safe: true, preferred: true }], unnecessary: true });
+function reportStray(range: Range, message: string, report: Report, kind?: FindingKind): void {
+  report({ message, range, fixes: [{ title: 'Remove the stray comma', edits: [{ range, newText: '' }], safe: true, preferred: true }], unnecessary: true, ...(kind && { kind }) });
 }
 
 /**
@@ -90,5 +90,6 @@ function strayAfter(cable: Cable, field: TagsField, report: Report): void {
   if (comma < 0 || !onlySeparators(rest)) return;
   if (n + 1 < cable.lines.length && !FIELD_ENDS.has(cable.lineKinds[n + 1])) return;
   const range = { start: last.range.end, end: { line: n, character: last.range.end.character + comma + 1 } };
-  reportStray(range, `A comma after ${last.text}, the last TAG, ends the TAGS line.`, report);
+  // The kind a front end holds while the next TAG is typed ("TAGS: PREL,").
+  reportStray(range, `A comma after ${last.text}, the last TAG, ends the TAGS line.`, report, 'trailing-comma');
 }

@@ -41,6 +41,7 @@ export const rule: Rule = {
           range: block.open.token.range,
           severity: block.kind === 'summary' ? undefined : 'info',
           fixes,
+          kind: 'unclosed',
         });
       } else if (block.close && !block.open) {
         const name = blockName(block.kind);

@@ -51,7 +51,19 @@ export interface Finding {
   readonly related?: readonly { readonly range: Range; readonly message: string }[];
   /** True when the text of `range` adds nothing (a repeated TAG): the editor fades it (`DiagnosticTag.Unnecessary`). */
   readonly unnecessary?: boolean;
+  /**
+   * Which of a rule's kinds of finding this is, for the few a front end tells apart ({@link FindingKind}), so that none
+   * reads its message's words; absent for the rest.
+   */
+  readonly kind?: FindingKind;
 }
+
+/**
+ * The kinds of finding a front end tells apart within one rule: CBL018's comma after the last TAG (`trailing-comma`, held
+ * while the next TAG is typed, not its repeated TAG) and CBL027's Summary, Comment or Note opened without its closer
+ * (`unclosed`, held while the line under it reads as the signature).
+ */
+export type FindingKind = 'trailing-comma' | 'unclosed';
 
 /** What a rule's `check` receives to report with. */
 export type Report = (finding: {
@@ -61,6 +73,8 @@ export type Report = (finding: {
   readonly related?: readonly { readonly range: Range; readonly message: string }[];
   /** The text of `range` adds nothing (a repeated TAG): the editor fades it. */
   readonly unnecessary?: boolean;
+  /** Which of the rule's kinds of finding this is, where a front end tells them apart ({@link Finding.kind}). */
+  readonly kind?: FindingKind;
   /** Overrides the configured severity for this one finding (e.g. 1.5 after 2003 is info). */
   readonly severity?: Severity;
 }) => void;
