@@ -2516,6 +2516,11 @@ describe('diagnostics while a line is being typed', () => {
       const unkinded = findings.map((f) => ({ ...f, kind: undefined }));
       assert.equal(shownWhileTyping(unkinded, cable, line).length, findings.length);
     }
+    // CBL002's line out of order is shown while typed, reworded too; its lines missing, reworded, are still to come.
+    const order = parseCable('VZCZCXRO7788\nRR RUEHWEB\nZNY CCCCC ZZH\nDE RUEHLI #0708/01 0731530\n').cable;
+    const header = lintCable(order).filter((f) => f.id === 'CBL002').map((f) => ({ ...f, message: 'Reworded.' }));
+    assert.deepEqual(header.map((f) => `${f.range.start.line} ${f.kind}`), ['0 undefined', '3 out-of-order']);
+    assert.deepEqual(shownWhileTyping(header, order, 4).map((f) => `${f.range.start.line} ${f.kind}`), ['3 out-of-order']);
   });
 
   it('keeps a finding of another kind on the line being typed (a repeated TAG)', () => {

@@ -58,6 +58,8 @@ export interface ParseProblem {
   readonly rule: string;
   readonly message: string;
   readonly range: Range;
+  /** `out-of-order`: a header-order problem of a format line after a later one, not of lines missing. */
+  readonly kind?: 'out-of-order';
 }
 
 /** What a physical line of the document is, as far as the parser could tell. */

@@ -71,7 +71,7 @@ function stillToCome(f: Finding, cable: Cable): boolean {
   switch (f.id) {
     case 'CBL002':
       // "The transmission header lacks 6 format lines: …", "… has no TO line.": not a line out of order.
-      return !cable.banner && !cable.eo && !cable.tags && !cable.subject && !f.message.includes(' comes after ');
+      return !cable.banner && !cable.eo && !cable.tags && !cable.subject && f.kind !== 'out-of-order';
     case 'CBL010':
       return !cable.eo && !cable.tags && !cable.subject && !cable.refs && !cable.classifiedBy;
     case 'CBL012':

@@ -415,6 +415,7 @@ function checkOrder(headerLines: readonly HeaderLine[], b: HeaderBuilder, proble
     if (ordinal < highest && !(ordinal >= 7 && highest >= 7)) {
       problems.push({
         rule: 'header-order',
+        kind: 'out-of-order',
         message: `The ${ORDER_NAMES[ordinal] ?? hl.kind + ' line'} comes after the ${highestName}; format lines run VZCZC, routing, DE, ZNY/ZNR, DTG, FM, TO, INFO.`,
         range: range(hl.line, 0, lines[hl.line].length),
       });

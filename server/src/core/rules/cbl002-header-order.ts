@@ -19,6 +19,6 @@ export const rule: Rule = {
   check(cable, report) {
     // The parser records what it could not read, the lines a VZCZC header lacks in one problem on its first line; this
     // rule reports it.
-    for (const problem of cable.problems) if (problem.rule === 'header-order') report({ message: problem.message, range: problem.range });
+    for (const problem of cable.problems) if (problem.rule === 'header-order') report({ message: problem.message, range: problem.range, kind: problem.kind });
   },
 };

@@ -61,9 +61,10 @@ export interface Finding {
 /**
  * The kinds of finding a front end tells apart within one rule: CBL018's comma after the last TAG (`trailing-comma`, held
  * while the next TAG is typed, not its repeated TAG) and CBL027's Summary, Comment or Note opened without its closer
- * (`unclosed`, held while the line under it reads as the signature).
+ * (`unclosed`, held while the line under it reads as the signature); CBL002's format line after a later one
+ * (`out-of-order`, never held: no line still to come puts it right).
  */
-export type FindingKind = 'trailing-comma' | 'unclosed';
+export type FindingKind = 'trailing-comma' | 'unclosed' | 'out-of-order';
 
 /** What a rule's `check` receives to report with. */
 export type Report = (finding: {
