@@ -137,6 +137,11 @@ const fixtures = [
   ['cbl051-tag-misread', V, (t) => sub(t, 'TAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PRE1 PG0V MARR MOPS MT LY KlRF, M0PS'), (t) => sub(t, 'TAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PREL PGOV MARR MOPS MT LY KIRF G-8 N1')],
   // A small l for the digit 1 in a REF citation's serial, between digits: read as STATE 51120.
   ['cbl052-ref-serial-misread', V, (t) => sub(t, '¶B. STATE 51120', '¶B. STATE 5l120')],
+  // Citations of 2010 and 2011 in a cable of June 2009, one behind a portion marking; the clean one cites 2009 and 2008, its own
+  // post's earlier serial with a year, and a code of law by title ("22 USC 2378"), whose "22" is no year.
+  ['cbl053-ref-cites-later-cable', V,
+    (t) => sub(sub(t, '¶B. STATE 51120\n', '¶B. 10 STATE 51120\n¶C. (C) 2011 VALLETTA 12\n¶D. 09 VALLETTA 390\n'), 'described in REF B.', 'described in REF B and REF C.'),
+    (t) => sub(sub(t, '¶B. STATE 51120\n', '¶B. 09 STATE 51120\n¶C. (C) 2008 VALLETTA 12\n¶D. 09 VALLETTA 390\n¶E. 22 USC 2378\n'), 'described in REF B.', 'described in REF B and REF C.')],
 ];
 
 /** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */

@@ -444,6 +444,26 @@ const MUTATIONS: Mutation[] = [
     }
     return undefined;
   } },
+  { rule: 'CBL053', name: "date a REF citation the year after the cable ('10 STATE 1234' in a cable of 2009)", plant: (c) => {
+    const ref = find(c, /^REF/i);
+    const date = c.cable.date;
+    if (ref < 0 || !date || (c.paragraphs[0] && ref > c.paragraphs[0].line)) return undefined;
+    const next = String((date.year + 1) % 100).padStart(2, '0');
+    for (let k = ref; k <= field(c, ref); k++) {
+      if (PAGE.test(c.lines[k])) break;
+      // A post and its serial, with or without a year in front ("STATE 51120", "08 MADRID 707", "2010 STATE 6668", "LA PAZ 0406"),
+      // after the label, a letter or a separator and ending the citation (not "E-MAIL DATED 10.01.2009", "MAIL 06 MARCH 06"); its
+      // year becomes the year after the cable's.
+      for (const m of c.lines[k].matchAll(/(^REFS?:?\s+|[\s.;,(]|^)(?:(\d{2}|\d{4}) )?([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}) (\d{1,6})(?=\s*$|\s*[,;)]|\.(?:\s|$)|\s+\(|\s+¶?[A-Z][.)]\s)/g)) {
+        // "21 FEB 06", "MARCH 06": a date's year, no serial.
+        if (MONTH_NAMES.test(m[3]) || /(?:^| )(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)$/i.test(m[3]) || /^REFS?$/i.test(m[3])) continue;
+        const col = m.index! + m[1].length;
+        const old = m[2] === undefined ? 0 : m[2].length + 1;
+        return { text: edit(c, k, (l) => `${l.slice(0, col)}${next} ${l.slice(col + old)}`), line: k };
+      }
+    }
+    return undefined;
+  } },
   { rule: 'CBL045', name: 'cite the REF letter after the last one', plant: (c) => {
     // The letter after the REF field's last ("ref C" under items A and B), which the reader takes for a reference.
     const letters = c.cable.refs?.items.flatMap((item) => (item.letter ? [item.letter] : [])) ?? [];
@@ -766,6 +786,7 @@ const FLOORS: Record<string, number> = {
   CBL050: 0.99, // 146/146
   CBL051: 0.99, // 279/280: 09STATE14577's IS written 1S reads as IS and LS, both known TAGS, so which is meant is a guess.
   CBL052: 0.99, // 55/55
+  CBL053: 0.99, // 92/92
 };
 
 describe('rule recall on real cables (planted defects)', function () {

@@ -789,6 +789,21 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     assert.deepEqual(found('CBL048', decl('Wednesday, 31 December 2008, 23:00', '01/02/2034')).length, 1);
   });
 
+  it("CBL053 reports a REF citation whose year is after the cable's, reading two digits in the nearest century, and no citation without a year, law code or undated cable", () => {
+    const cable = (dateLine: string, refs: string) => `${dateLine}\nUNCLAS NOWHERE 000412\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\nREF: ${refs}\n\n¶1. (U) Text.\nSMITH\n`;
+    const in2009 = (refs: string) => found('CBL053', cable('Wednesday, 3 June 2009, 13:22', refs));
+    assert.deepEqual(in2009('A. 10 STATE 1234'), ["7:8 warning REF citation '10 STATE 1234' is of 2010, after the cable's own year (2009): a cable cannot cite one sent later, so the citation's year or the cable's date is wrong."]);
+    // Four digits, a canonical id, and a portion marking before the citation; the finding is on the year's digits.
+    assert.deepEqual(in2009('A. 2010 STATE 6668\nB. 10STATE1234\nC. (C) 11 NOWHERE 5').map((f) => f.split(' is of')[0]), ["7:8 warning REF citation '2010 STATE 6668'", "8:3 warning REF citation '10STATE1234'", "9:7 warning REF citation '11 NOWHERE 5'"]);
+    // The same year, an earlier one, no year (the cable's own post with a higher serial is of the year before), a code of law.
+    assert.deepEqual(in2009('A. 09 STATE 1234\nB. 2008 STATE 6668\nC. NOWHERE 900\nD. 22 USC 2378\nE. 12 FAH 540'), []);
+    // "49" in a cable of 1972 is 1949; "00" in a cable of 1999 is 2000.
+    assert.deepEqual(found('CBL053', cable('Monday, 3 July 1972, 10:00', 'A. 49 STATE 120\nB. 71 STATE 5\nC. 73 STATE 6')).map((f) => f.slice(0, 4)), ['9:3 ']);
+    assert.deepEqual(found('CBL053', cable('Friday, 31 December 1999, 10:00', 'A. 00 STATE 5')).map((f) => f.split(' is of')[1].slice(0, 5)), [' 2000']);
+    // No date: nothing to compare with.
+    assert.deepEqual(found('CBL053', cable('', 'A. 10 STATE 1234')), []);
+  });
+
   it('CBL049 reports TAGS;, SUBJECT;, REF;, Classified By; and E.0. as the labels they are read as, and its fixes write only the colon or the O', () => {
     const cable = (eo: string, subject: string, ref: string, by: string) =>
       `C O N F I D E N T I A L NOWHERE 000005\n\n${eo} 12958: DECL: 06/03/2019\nTAGS${subject.endsWith(';') ? ';' : ':'} PREL\n${subject} FERRY TALKS\n${ref} NOWHERE 4\n\n${by} A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
