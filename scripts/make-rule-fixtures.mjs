@@ -54,8 +54,9 @@ const summaryItem = (t) => sub(t, 'boat traffic. End Summary.\n', 'boat traffic.
 const wrappedYear = (t, pilcrow) => sub(t, 'results before the summer season. A quick answer would build\ngoodwill. End Comment.', `results before the tourist season ends in September\n${pilcrow}2009. A quick answer would build goodwill. End Comment.`);
 const blankedParagraph = (t) => sub(t, '¶3. (C) Gauci also raised the training offer described in REF B.\nHe would send four officers in the autumn if the course dates\nare fixed by July.', 'XXXXXXXXXXXX');
 
-// [name, base, bad, good, lint]: `bad` makes the failing fixture from the base, `good` (by default the base itself) the clean one;
-// `lint`, when given, holds what each is linted with besides its text (`{ bad: { fileName }, good: { fileName } }`), written to `….json`.
+// [name, base, bad, good, lint, companions]: `bad` makes the failing fixture from the base, `good` (by default the base itself) the clean one;
+// `lint`, when given, holds what each is linted with besides its text (`{ bad: { fileName }, good: { fileName } }`, `{ workspace: [NAME] }`),
+// written to `….json`; `companions`, the texts of the other cables a `workspace` names, by file name.
 const fixtures = [
   ['cbl001-header-line-malformed', V, (t) => sub(sub(sub(t, '#0412/01 1541322', '#04I2/01 1541322'), 'WASHINGTON DC PRIORITY', 'WASHINGTON DC PRIORTY'), 'TRIPOLI PRIORITY 0214', 'TRIPOLI PRIROITY 0214')],
   ['cbl002-header-order', V, (t) => sub(t, 'PP RUEHWEB\nDE RUEHVT #0412/01 1541322', 'DE RUEHVT #0412/01 1541322\nPP RUEHWEB')],
@@ -137,15 +138,32 @@ const fixtures = [
   ['cbl051-tag-misread', V, (t) => sub(t, 'TAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PRE1 PG0V MARR MOPS MT LY KlRF, M0PS'), (t) => sub(t, 'TAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PREL PGOV MARR MOPS MT LY KIRF G-8 N1')],
   // A small l for the digit 1 in a REF citation's serial, between digits: read as STATE 51120.
   ['cbl052-ref-serial-misread', V, (t) => sub(t, '¶B. STATE 51120', '¶B. STATE 5l120')],
+  // Citations of 2010 and 2011 in a cable of June 2009, one behind a portion marking; the clean one cites 2009 and 2008, its own
+  // post's earlier serial with a year, and a code of law by title ("22 USC 2378"), whose "22" is no year.
+  ['cbl053-ref-cites-later-cable', V,
+    (t) => sub(sub(t, '¶B. STATE 51120\n', '¶B. 10 STATE 51120\n¶C. (C) 2011 VALLETTA 12\n¶D. 09 VALLETTA 390\n'), 'described in REF B.', 'described in REF B and REF C.'),
+    (t) => sub(sub(t, '¶B. STATE 51120\n', '¶B. 09 STATE 51120\n¶C. (C) 2008 VALLETTA 12\n¶D. 09 VALLETTA 390\n¶E. 22 USC 2378\n'), 'described in REF B.', 'described in REF B and REF C.')],
+  // Paragraphs of REF A, the cable VALLETTA 388 of 2009, named in the text: its copy in the workspace (the companion fixture,
+  // Valletta's sample renumbered 388, paragraphs 1 to 5 and signed) has no paragraph 9, nor 6 in "paras 5 and 6"; REF B's
+  // cable is not in the workspace, so its paragraph 4 is not checked. The clean one names paragraphs 2 and 5 of REF A.
+  ['cbl054-cited-paragraph-missing', V,
+    (t) => sub(t, 'confirm the course dates in para 3.', 'confirm the course dates in para 3 (REF A para 9;\nREF B para 4; REF A, paras 5 and 6).'),
+    (t) => sub(t, 'confirm the course dates in para 3.', 'confirm the course dates in para 3 (REF A para 2;\nREF B para 4; para 5 of ref A).'),
+    { bad: { workspace: ['cbl054-cited-paragraph-missing.cited.cable'] }, good: { workspace: ['cbl054-cited-paragraph-missing.cited.cable'] } },
+    { 'cbl054-cited-paragraph-missing.cited.cable': sub(sub(sub(V, '#0412/01', '#0388/01'), 'VALLETTA 000412', 'VALLETTA 000388'), 'VALLETTA 00000412', 'VALLETTA 00000388') }],
 ];
 
-/** The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). */
+/**
+ * The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). An entry's `companions`, by file name,
+ * are the other cables of the workspace its `lint` names (`{ workspace: [NAME] }`, CBL054's cited cable), written beside it.
+ */
 function ruleFixtures() {
   const files = new Map();
-  for (const [name, base, bad, good = (t) => t, lint] of fixtures) {
+  for (const [name, base, bad, good = (t) => t, lint, companions = {}] of fixtures) {
     files.set(`${name}.bad.cable`, bad(base));
     files.set(`${name}.good.cable`, good(base));
     for (const kind of ['bad', 'good']) if (lint?.[kind]) files.set(`${name}.${kind}.json`, JSON.stringify(lint[kind], null, 2) + '\n');
+    for (const [file, text] of Object.entries(companions)) files.set(file, text);
   }
   return files;
 }

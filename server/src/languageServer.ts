@@ -52,7 +52,7 @@ import { lintCable } from './core/lint';
 import type { Cable, RefItem } from './core/model';
 import { parseCable, readsAsCable } from './core/parse/index';
 import { ruleByIdOrName } from './core/rules/index';
-import type { Finding } from './core/rules/types';
+import type { Finding, ParagraphCopy } from './core/rules/types';
 import { clampPosition, contains, looksBinary, range } from './core/text';
 import { diagnosticOf, findingsAt, FIX_ALL_KIND, getFixAll, getQuickFixes } from './features/codeActions';
 import { getCompletionList, resolveCompletionItem } from './features/completion';
@@ -73,7 +73,7 @@ import { getPreview, PREVIEW_LARGE_LINES } from './features/preview';
 import { SemanticTokenResults } from './features/semanticTokenResults';
 import { getSemanticTokensInRange, SEMANTIC_LEGEND } from './features/semanticTokens';
 import type { IndexedCable } from './features/types';
-import { CableIndex, collectionEntry, idFromFileName, indexKey, shownChanged, paragraphMarkerRange, summarize, tagRange } from './workspace/cableIndex';
+import { CableIndex, collectionEntry, idFromFileName, indexKey, indexedParagraphCopy, shownChanged, paragraphMarkerRange, summarize, tagRange } from './workspace/cableIndex';
 import { citedId, fileNameKind } from './core/id';
 import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS, type ExtractFormat } from './cli/extract';
 import { jsonEqual, type DirectoryEntry, type HostFiles, type ServerHost } from './host';
@@ -385,9 +385,16 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const failures: string[] = [];
     // The file name goes with its text: CBL043 compares a name like 07PARIS2725.txt with the banner.
     const config = configFor(uri);
-    const findings = lintCable(cable, resolveConfig(config?.config ?? DEFAULT_CONFIG, configRelativePath(uri, config?.folder), extra), failures, { fileName: URI.parse(uri).path, userTags: config?.userTags ?? NO_TAGS });
+    // CBL054 reads the paragraphs of the cited cables the index holds.
+    const findings = lintCable(cable, resolveConfig(config?.config ?? DEFAULT_CONFIG, configRelativePath(uri, config?.folder), extra), failures, { fileName: URI.parse(uri).path, userTags: config?.userTags ?? NO_TAGS, citedParagraphs });
     for (const f of failures) connection.console.error(`Check failed: ${f}`);
     return findings;
+  }
+
+  /** What the workspace index tells of the paragraphs of the cable `id` (CBL054), or undefined when it holds no such cable or can tell nothing. */
+  function citedParagraphs(id: string): ParagraphCopy | undefined {
+    const entry = index.peek(id);
+    return entry && indexedParagraphCopy(entry);
   }
 
   /** A new, still empty cable is not a cable missing its banner, E.O. line and TAGS: it gets no diagnostics until it has text. */
@@ -1430,6 +1437,31 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   function indexChanged(): void {
     void connection.sendNotification('cable/indexed', { count: index.size });
     refresh(['codeLens', 'inlayHints']);
+    recheckCiting(true);
+  }
+
+  /**
+   * Ids whose paragraphs changed in the index (`index.takeParagraphChanges`) since the closed files citing them were last
+   * diagnosed from disk under "workspace": gathered through a pass over files, which may read a citing file before its cited one.
+   */
+  const paragraphsChangedFor = new Set<string>();
+
+  /**
+   * After the index changed what CBL054 reads of some cables (a cited cable indexed, read again with other paragraphs, or
+   * dropped): validates again the open cables whose REF fields cite one of them, and with `closed` (after a pass, or files
+   * changed on disk), under "workspace", reads again the closed files whose text names a paragraph of one of them.
+   */
+  function recheckCiting(closed = false): void {
+    const changed = index.takeParagraphChanges();
+    if (changed.size > 0) {
+      for (const doc of documents.all()) if (index.get(doc.uri)?.refs.some((id) => changed.has(id))) revalidate(doc);
+      if (settings.validateScope === 'workspace') for (const id of changed) paragraphsChangedFor.add(id);
+    }
+    if (!closed || paragraphsChangedFor.size === 0) return;
+    const ids = new Set(paragraphsChangedFor);
+    paragraphsChangedFor.clear();
+    if (settings.validateScope !== 'workspace') return;
+    for (const entry of index.citingParagraphsOf(ids)) if (!openKeys.has(indexKey(entry.uri))) indexFromDisk(entry.uri);
   }
 
   /**
@@ -1511,6 +1543,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       const after = hit.binary ? undefined : summarize(doc.uri, hit.cable, idFromFileName(doc.uri));
       if (after) index.set(after);
       else index.delete(doc.uri);
+      recheckCiting();
       const views: View[] = [];
       // An edit to the REF field or the banner changes what other open cables' code lenses count,
       if (before?.id !== after?.id || !jsonEqual(before?.refs, after?.refs)) views.push('codeLens');
@@ -1612,6 +1645,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     }
     index.set(summarize(uri, cable, idFromFileName(uri)));
     diagnoseFile(uri, text, cable);
+    recheckCiting();
   }
 
   /** True when the index globs take the file at `rel`, its path from its workspace folder. */

@@ -385,6 +385,40 @@ describe('language server over stdio', function () {
     }
   });
 
+  it('reports a paragraph of a cited workspace cable that it lacks (CBL054), and checks again when that cable is opened, edited or closed', async () => {
+    const cited = (paragraphs: number) => `C O N F I D E N T I A L NOWHERE 000070\n\nE.O. 12958: DECL: 01/05/2019\nTAGS: PREL\nSUBJECT: QUAY PATROLS\n\nClassified By: Someone for reasons 1.4 (b).\n\n${Array.from({ length: paragraphs }, (_, i) => `¶${i + 1}. (C) Text.\n`).join('')}\nDOE\n`;
+    const citing = 'C O N F I D E N T I A L NOWHERE 000080\n\nE.O. 12958: DECL: 02/01/2019\nTAGS: PREL\nSUBJECT: QUAY PATROLS AGAIN\n\nREF: A. 09 NOWHERE 70\n\nClassified By: Someone for reasons 1.4 (b).\n\n¶1. (C) As REF A para 5 said, the patrols go on.\n\nDOE\n';
+    const file = path.join(ws, '09NOWHERE70.cable');
+    fs.writeFileSync(file, cited(3));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${file}`, type: 1 }] });
+    await client.waitFor('cable/indexed');
+    const found = (d: PublishDiagnostics) => d.diagnostics.filter((x) => x.code === 'CBL054').map((x) => `${x.range.start.line} ${x.severity} ${x.message}`);
+    const citingShown = () => client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uri('09NOWHERE80.cable'));
+    try {
+      assert.deepEqual(found(await open('09NOWHERE80.cable', citing)), ['10 3 REF A cites 09NOWHERE70, which has no paragraph 5: its paragraphs are numbered 1 to 3.']);
+      // The cited cable opened with five paragraphs: the citing one is checked again.
+      let shown = citingShown();
+      await open('09NOWHERE70.cable', cited(5));
+      assert.deepEqual(found(await shown), []);
+      // Edited down to four and saved, and closed with three on disk: reported again.
+      shown = citingShown();
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('09NOWHERE70.cable'), version: 2 }, contentChanges: [{ text: cited(4) }] });
+      await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: uri('09NOWHERE70.cable') } });
+      assert.deepEqual(found(await shown).length, 1);
+      shown = citingShown();
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('09NOWHERE70.cable') } });
+      assert.deepEqual(found(await shown).length, 1);
+      // The cited cable deleted: nothing is known of it, so nothing is said.
+      shown = citingShown();
+      fs.rmSync(file);
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${file}`, type: 3 }] });
+      assert.deepEqual(found(await shown), []);
+    } finally {
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('09NOWHERE80.cable') } });
+      fs.rmSync(file, { force: true });
+    }
+  });
+
   it('goes from a REF to the cited cable, and back with references on its banner', async () => {
     const def = await client.connection.sendRequest<{ uri: string }>('textDocument/definition', { textDocument: { uri: uri('09VALLETTA412.cable') }, position: { line: 22, character: 10 } });
     assert.equal(def.uri, uri('09VALLETTA388.cable'));

@@ -92,6 +92,21 @@ describe('cable.validate.scope', function () {
     }
   });
 
+  it('reads a closed file again once the cable it cites is indexed after it, for CBL054 (a pass reads files in name order)', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-scope-'));
+    // 09NOWHERE100 names paragraph 5 of REF A, 09NOWHERE90, read after it, which has three and is signed.
+    fs.writeFileSync(path.join(ws, '09NOWHERE100.cable'), 'UNCLAS NOWHERE 000100\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: FISH QUOTAS\n\nREF: A. NOWHERE 90\n\n1. (U) As REF A para 5 said.\n\nDOE\n');
+    fs.writeFileSync(path.join(ws, '09NOWHERE90.cable'), 'UNCLAS NOWHERE 000090\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: FISH\n\n1. (U) One.\n\n2. (U) Two.\n\n3. (U) Three.\n\nDOE\n');
+    const client = await startServer(ws, { workspace: { configuration: true } }, [], (method) => (method === 'workspace/configuration' ? [{ validate: { scope: 'workspace' } }] : null));
+    try {
+      const p = await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (q) => q.uri.endsWith('09NOWHERE100.cable') && q.diagnostics.some((d) => d.code === 'CBL054'));
+      assert.deepEqual(p.diagnostics.filter((d) => d.code === 'CBL054').map((d) => `${d.range.start.line} ${d.message}`), ['8 REF A cites 09NOWHERE90, which has no paragraph 5: its paragraphs are numbered 1 to 3.']);
+    } finally {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+
   describe('"workspace"', () => {
     let ws: string;
     let client: TestClient;

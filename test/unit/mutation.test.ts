@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
+import type { LintContext } from '../../server/src/core/rules/types';
 import { ROOT } from '../helpers';
 
 const SAMPLES = path.join(ROOT, 'test/fixtures/samples');
@@ -17,8 +18,11 @@ const samples = fs.readdirSync(SAMPLES).map((f) => ({ name: f, text: fs.readFile
 interface Mutation {
   readonly name: string;
   readonly rule: string;
-  /** Returns the damaged text and the 0-based line the finding must be on, or undefined when it does not apply. */
-  readonly apply: (text: string) => { text: string; line: number } | undefined;
+  /**
+   * Returns the damaged text and the 0-based line the finding must be on, or undefined when it does not apply; with what
+   * else the text is linted with, when the defect concerns another cable of the workspace (CBL054).
+   */
+  readonly apply: (text: string) => { text: string; line: number; context?: LintContext } | undefined;
 }
 
 const lines = (t: string) => t.split('\n');
@@ -40,6 +44,8 @@ const MUTATIONS: Mutation[] = [
   { name: 'misspell the banner', rule: 'CBL011', apply: (t) => { const b = parseCable(t).cable.banner!; return { text: replaceLine(t, b.line, (l) => l[0] + l), line: b.line }; } },
   { name: 'put N/A on a classified cable', rule: 'CBL014', apply: (t) => { const c = parseCable(t).cable; if (c.banner?.level === 'UNCLASSIFIED' || !c.eo) return undefined; return { text: replaceLine(t, c.eo.line, (l) => l.replace(/DECL:? *\S+/, 'N/A')), line: c.eo.line }; } },
   { name: 'set the DECL date before the cable', rule: 'CBL016', apply: (t) => { const c = parseCable(t).cable; if (!c.eo?.decl?.date || !c.date) return undefined; return { text: replaceLine(t, c.eo.line, (l) => l.replace(/(\d{2}\/\d{2}\/)\d{4}/, `$1${c.date!.year - 1}`)), line: c.eo.line }; } },
+  { name: 'date a REF citation the year after the cable', rule: 'CBL053', apply: (t) => { const c = parseCable(t).cable; const i = lineOf(t, /^REF:? /); if (i < 0 || !c.date) return undefined; const yy = String((c.date.year + 1) % 100).padStart(2, '0'); return { text: replaceLine(t, i, (l) => l.replace(/^(REF:?\s+(?:[A-Z][.)]\s+)?)(?:\d{2}\s+)?(?=[A-Z])/, `$1${yy} `)), line: i }; } },
+  { name: "name a paragraph of REF A's cable that the workspace's copy lacks", rule: 'CBL054', apply: (t) => { const c = parseCable(t).cable; const first = c.paragraphs[0]; if (c.refs?.items[0]?.id === undefined || !first) return undefined; const letter = c.refs.items[0].letter ?? 'A'; return { text: replaceLine(t, first.range.start.line, (l) => l.replace(/^(¶\d+\. \([^)]+\) )/, `$1As REF ${letter} para 9 says, `)), line: first.range.start.line, context: { citedParagraphs: () => ({ numbers: [1, 2, 3], ended: true }) } }; } },
   { name: 'write the pilcrow artifact', rule: 'CBL026', apply: (t) => { const i = lineOf(t, /^¶3\. \(/); return i < 0 ? undefined : { text: replaceLine(t, i, (l) => l.replace(/^¶3\./, '¶ 13.')), line: i }; } },
   { name: 'change a page-line serial', rule: 'CBL033', apply: (t) => { const c = parseCable(t).cable; const p = c.pageLines[0]; if (!p) return undefined; return { text: replaceLine(t, p.token.range.start.line, (l) => l.replace(p.serial.text, String(p.serial.value + 1).padStart(8, '0'))), line: p.token.range.start.line }; } },
   { name: 'remove End Summary', rule: 'CBL027', apply: (t) => { const i = lineOf(t, /End Summary\./); if (i < 0) return undefined; const open = lineOf(t, /Summary:/); return { text: replaceLine(t, i, (l) => l.replace(/ ?End Summary\./, '')), line: open }; } },
@@ -53,9 +59,9 @@ describe('mutation test', () => {
         const result = m.apply(s.text);
         if (!result) continue;
         applied++;
-        const before = lintCable(parseCable(s.text).cable).filter((f) => f.id === m.rule);
+        const before = lintCable(parseCable(s.text).cable, undefined, undefined, result.context).filter((f) => f.id === m.rule);
         assert.deepEqual(before.map((f) => f.message), [], `${s.name} already has ${m.rule}`);
-        const after = lintCable(parseCable(result.text).cable).filter((f) => f.id === m.rule);
+        const after = lintCable(parseCable(result.text).cable, undefined, undefined, result.context).filter((f) => f.id === m.rule);
         assert.ok(after.some((f) => f.range.start.line === result.line), `${s.name}: ${m.rule} not on line ${result.line + 1} (got ${after.map((f) => f.range.start.line + 1).join(', ') || 'nothing'})`);
       }
       assert.ok(applied > 0, 'the mutation applied to no sample');

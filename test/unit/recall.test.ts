@@ -16,7 +16,7 @@ import { lintCable } from '../../server/src/core/lint';
 import type { Cable } from '../../server/src/core/model';
 import { parseCable } from '../../server/src/core/parse/index';
 import { allRules } from '../../server/src/core/rules/index';
-import type { Finding, RuleSetting } from '../../server/src/core/rules/types';
+import type { Finding, LintContext, RuleSetting } from '../../server/src/core/rules/types';
 import tagCodes from '../../server/src/core/data/tagCodes.json';
 import { corpusDir, corpusFiles } from '../helpers';
 
@@ -32,6 +32,8 @@ interface Planted {
   readonly message?: RegExp;
   /** The file name to lint with, when the defect is in the name (CBL043). */
   readonly fileName?: string;
+  /** The other cables of the workspace, when the defect is in what the text says of one (CBL054). */
+  readonly citedParagraphs?: LintContext['citedParagraphs'];
   /** Where lines were deleted (negative `by`) or inserted: original lines from `from` on move by `by`. */
   readonly shift?: { readonly from: number; readonly by: number };
 }
@@ -444,6 +446,35 @@ const MUTATIONS: Mutation[] = [
     }
     return undefined;
   } },
+  { rule: 'CBL053', name: "date a REF citation the year after the cable ('10 STATE 1234' in a cable of 2009)", plant: (c) => {
+    const ref = find(c, /^REF/i);
+    const date = c.cable.date;
+    if (ref < 0 || !date || (c.paragraphs[0] && ref > c.paragraphs[0].line)) return undefined;
+    const next = String((date.year + 1) % 100).padStart(2, '0');
+    for (let k = ref; k <= field(c, ref); k++) {
+      if (PAGE.test(c.lines[k])) break;
+      // A post and its serial, with or without a year in front ("STATE 51120", "08 MADRID 707", "2010 STATE 6668", "LA PAZ 0406"),
+      // after the label, a letter or a separator and ending the citation (not "E-MAIL DATED 10.01.2009", "MAIL 06 MARCH 06"); its
+      // year becomes the year after the cable's.
+      for (const m of c.lines[k].matchAll(/(^REFS?:?\s+|[\s.;,(]|^)(?:(\d{2}|\d{4}) )?([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}) (\d{1,6})(?=\s*$|\s*[,;)]|\.(?:\s|$)|\s+\(|\s+¶?[A-Z][.)]\s)/g)) {
+        // "21 FEB 06", "MARCH 06": a date's year, no serial.
+        if (MONTH_NAMES.test(m[3]) || /(?:^| )(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)$/i.test(m[3]) || /^REFS?$/i.test(m[3])) continue;
+        const col = m.index! + m[1].length;
+        const old = m[2] === undefined ? 0 : m[2].length + 1;
+        return { text: edit(c, k, (l) => `${l.slice(0, col)}${next} ${l.slice(col + old)}`), line: k };
+      }
+    }
+    return undefined;
+  } },
+  { rule: 'CBL054', name: "name paragraph 9 of the first REF item's cable, which the workspace holds with paragraphs 1 to 3 ('As REF A para 9 says, …')", plant: (c) => {
+    // The first REF item must cite a cable (its id is what the workspace is asked for); the workspace answers for any id.
+    const item = c.cable.refs?.items[0];
+    const first = c.paragraphs[0];
+    if (!item?.cable || !first) return undefined;
+    const letter = item.letter ?? 'A';
+    const at = c.lines[first.line].replace(/^(\s*(?:¶ ?)?\d{1,3}\.\s+(?:\([A-Z/ ]+\)\s+)?)/, `$1As REF ${letter} para 9 says, `);
+    return at === c.lines[first.line] ? undefined : { text: edit(c, first.line, () => at), line: first.line, citedParagraphs: () => ({ numbers: [1, 2, 3], ended: true }) };
+  } },
   { rule: 'CBL045', name: 'cite the REF letter after the last one', plant: (c) => {
     // The letter after the REF field's last ("ref C" under items A and B), which the reader takes for a reference.
     const letters = c.cable.refs?.items.flatMap((item) => (item.letter ? [item.letter] : [])) ?? [];
@@ -674,7 +705,8 @@ function measure(sources: readonly Source[]): Map<string, Tally> {
   const tallies = new Map<string, Tally>();
   // Each mutated text is linted with its rule alone, as configured severities would run it.
   const only = new Map(allRules.map((r) => [r.id, { rules: new Map<string, RuleSetting>(allRules.map((o) => [o.id, o.id === r.id ? o.defaultSeverity : 'off'])) }]));
-  const lint = (text: string, fileName: string, rule?: string): Finding[] => lintCable(parseCable(text).cable, rule ? only.get(rule) : undefined, undefined, { fileName });
+  const lint = (text: string, fileName: string, rule?: string, citedParagraphs?: LintContext['citedParagraphs']): Finding[] =>
+    lintCable(parseCable(text).cable, rule ? only.get(rule) : undefined, undefined, { fileName, citedParagraphs });
   for (const c of sources) {
     const original = lint(c.text, c.name);
     for (const m of MUTATIONS) {
@@ -687,7 +719,7 @@ function measure(sources: readonly Source[]): Map<string, Tally> {
       const moved = (line: number) => (planted.shift && line >= planted.shift.from ? line + planted.shift.by : line);
       const before = new Map<string, number>();
       for (const f of original) if (f.id === m.rule) before.set(`${moved(f.range.start.line)} ${f.message}`, (before.get(`${moved(f.range.start.line)} ${f.message}`) ?? 0) + 1);
-      const findings = lint(planted.text, planted.fileName ?? c.name, m.rule);
+      const findings = lint(planted.text, planted.fileName ?? c.name, m.rule, planted.citedParagraphs);
       const slack = planted.slack ?? 1;
       const hit = findings.some((f) => {
         const key = `${f.range.start.line} ${f.message}`;
@@ -766,6 +798,8 @@ const FLOORS: Record<string, number> = {
   CBL050: 0.99, // 146/146
   CBL051: 0.99, // 279/280: 09STATE14577's IS written 1S reads as IS and LS, both known TAGS, so which is meant is a guess.
   CBL052: 0.99, // 55/55
+  CBL053: 0.99, // 92/92
+  CBL054: 0.99, // 98/98: a stand-in workspace (paragraphs 1 to 3 of any cable) for the cable the first REF item cites.
 };
 
 describe('rule recall on real cables (planted defects)', function () {

@@ -10,11 +10,48 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { idFromFileName } from '../../server/src/core/id';
+import { lintCable } from '../../server/src/core/lint';
+import { parseCable } from '../../server/src/core/parse/index';
 import { allRules } from '../../server/src/core/rules/index';
+import type { ParagraphCopy } from '../../server/src/core/rules/types';
+import { paragraphCopy } from '../../server/src/core/rules/util';
 import { ROOT } from '../helpers';
 
 /** Rules whose examples are header lines that only a whole transmission header makes the parser read. */
 const IN_HEADER = new Set(['CBL002', 'CBL003', 'CBL007', 'CBL008']);
+
+/**
+ * Rules that read other cables of the workspace (CBL054), which `cablelint` does not run, since it lints each file alone:
+ * their examples give the file checked first and each other cable after a line `(file NAME, in the workspace)`. The file
+ * checked gets the rule from the linter given those cables, as the server gives it its index, and from `cablelint` no
+ * rule the Fixed example does not get.
+ */
+const IN_WORKSPACE = new Set(['CBL054']);
+
+/** An example's own file and the other cables of the workspace it names, each as the text between its `(file …)` lines. */
+function withWorkspace(example: string): { own: string; others: { name: string; text: string }[] } {
+  const parts = example.split(/\n(?=\(file \S+, in the workspace\)\n)/);
+  const others = parts.slice(1).map((part) => {
+    const [first, ...rest] = part.split('\n');
+    return { name: /^\(file (\S+),/.exec(first)![1], text: rest.filter((l) => l !== '…').join('\n') + '\n' };
+  });
+  return { own: parts[0], others };
+}
+
+/** The findings of `rule` on the example's own file, linted with the other cables it names in the workspace. */
+function inWorkspace(example: string, id: string): string[] {
+  const { own, others } = withWorkspace(example);
+  const file = asFile(own, id, `${id.toLowerCase()}.cable`);
+  const copies = new Map<string, ParagraphCopy>();
+  for (const o of others) {
+    const cable = parseCable(o.text).cable;
+    const copy = paragraphCopy(cable);
+    const cited = cable.id ?? idFromFileName(o.name);
+    if (copy && cited) copies.set(cited, copy);
+  }
+  return lintCable(parseCable(file.text).cable, undefined, undefined, { fileName: file.name, citedParagraphs: (c) => copies.get(c) }).map((f) => f.id);
+}
 
 const SAMPLE = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8');
 
@@ -65,7 +102,7 @@ describe('rule pages: the Bad example gets its rule and the Fixed one does not',
       const where = new Map<string, string>();
       for (const rule of allRules) {
         for (const [side, example] of [['bad', rule.docs.bad], ['good', rule.docs.good]] as const) {
-          const file = asFile(example, rule.id, `${rule.id.toLowerCase()}.cable`);
+          const file = asFile(IN_WORKSPACE.has(rule.id) ? withWorkspace(example).own : example, rule.id, `${rule.id.toLowerCase()}.cable`);
           const sub = path.join(dir, `${rule.id}-${side}`);
           fs.mkdirSync(sub);
           fs.writeFileSync(path.join(sub, file.name), file.text);
@@ -90,6 +127,13 @@ describe('rule pages: the Bad example gets its rule and the Fixed one does not',
 
   for (const rule of allRules) {
     it(`${rule.id} ${rule.name}`, () => {
+      if (IN_WORKSPACE.has(rule.id)) {
+        assert.ok(inWorkspace(rule.docs.bad, rule.id).includes(rule.id), `the Bad example gets no ${rule.id} with the cables it names in the workspace`);
+        assert.ok(!inWorkspace(rule.docs.good, rule.id).includes(rule.id), `the Fixed example gets ${rule.id} too`);
+        const [bad, good] = [found.get(`${rule.id}-bad`)!, found.get(`${rule.id}-good`)!];
+        assert.deepEqual([...new Set(bad)].filter((id) => !good.includes(id)), [], 'cablelint runs no rule of the workspace, and the examples differ in nothing else');
+        return;
+      }
       const bad = found.get(`${rule.id}-bad`)!;
       const good = found.get(`${rule.id}-good`)!;
       assert.ok(bad.includes(rule.id), `the Bad example gets no ${rule.id}: ${bad.join(' ')}`);

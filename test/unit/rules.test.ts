@@ -13,7 +13,9 @@ import { lintCable } from '../../server/src/core/lint';
 import { INTERNAL_ERROR, parseCable } from '../../server/src/core/parse/index';
 import { allRules } from '../../server/src/core/rules/index';
 import type { Cable, Position } from '../../server/src/core/model';
-import type { Finding, LintContext } from '../../server/src/core/rules/types';
+import type { Finding, LintContext, ParagraphCopy } from '../../server/src/core/rules/types';
+import { paragraphCopy } from '../../server/src/core/rules/util';
+import { idFromFileName } from '../../server/src/core/id';
 import { skipSpaces } from '../../server/src/core/text';
 import { expectBaseline, ROOT } from '../helpers';
 
@@ -25,11 +27,30 @@ export function formatFinding(f: Finding): string {
   return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1} ${f.id} ${f.severity} ${f.message}`;
 }
 
-/** Lints a fixture, with what its optional `….json` says besides the text (`{ "fileName": "09VALLETTA413.txt" }`). */
+/**
+ * What a fixture's optional `….json` says it is linted with besides its text: `{ "fileName": "09VALLETTA413.txt" }`, and
+ * `{ "workspace": ["….cited.cable"] }`, the other cables of the workspace, in the fixtures' folder, whose paragraphs CBL054
+ * reads by their ids (the text's, else the file name's) as the server reads them from its index.
+ */
+export function fixtureContext(file: string): LintContext | undefined {
+  const options = file.replace(/\.cable$/, '.json');
+  if (!fs.existsSync(options)) return undefined;
+  const { workspace, ...context } = JSON.parse(fs.readFileSync(options, 'utf8')) as LintContext & { workspace?: string[] };
+  if (workspace === undefined) return context;
+  const copies = new Map<string, ParagraphCopy>();
+  for (const name of workspace) {
+    const cable = parseCable(fs.readFileSync(path.join(path.dirname(file), name), 'utf8')).cable;
+    const id = cable.id ?? idFromFileName(name);
+    const copy = paragraphCopy(cable);
+    if (id !== undefined && copy !== undefined) copies.set(id, copy);
+  }
+  return { ...context, citedParagraphs: (id) => copies.get(id) };
+}
+
+/** Lints a fixture, with what its optional `….json` says besides the text ({@link fixtureContext}). */
 function check(file: string, ruleId: string): Finding[] {
   const text = fs.readFileSync(file, 'utf8');
-  const options = file.replace(/\.cable$/, '.json');
-  const context = fs.existsSync(options) ? (JSON.parse(fs.readFileSync(options, 'utf8')) as LintContext) : undefined;
+  const context = fixtureContext(file);
   const findings = lintCable(parseCable(text).cable, undefined, undefined, context).filter((f) => f.id === ruleId);
   expectBaseline(file.replace(/\.cable$/, '.expected.txt'), findings.map(formatFinding).join('\n') + (findings.length ? '\n' : ''));
   return findings;
@@ -813,6 +834,21 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     assert.deepEqual(found('CBL048', decl('Wednesday, 31 December 2008, 23:00', '01/02/2034')).length, 1);
   });
 
+  it("CBL053 reports a REF citation whose year is after the cable's, reading two digits in the nearest century, and no citation without a year, law code or undated cable", () => {
+    const cable = (dateLine: string, refs: string) => `${dateLine}\nUNCLAS NOWHERE 000412\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\nREF: ${refs}\n\n¶1. (U) Text.\nSMITH\n`;
+    const in2009 = (refs: string) => found('CBL053', cable('Wednesday, 3 June 2009, 13:22', refs));
+    assert.deepEqual(in2009('A. 10 STATE 1234'), ["7:8 warning REF citation '10 STATE 1234' is of 2010, after the cable's own year (2009): a cable cannot cite one sent later, so the citation's year or the cable's date is wrong."]);
+    // Four digits, a canonical id, and a portion marking before the citation; the finding is on the year's digits.
+    assert.deepEqual(in2009('A. 2010 STATE 6668\nB. 10STATE1234\nC. (C) 11 NOWHERE 5').map((f) => f.split(' is of')[0]), ["7:8 warning REF citation '2010 STATE 6668'", "8:3 warning REF citation '10STATE1234'", "9:7 warning REF citation '11 NOWHERE 5'"]);
+    // The same year, an earlier one, no year (the cable's own post with a higher serial is of the year before), a code of law.
+    assert.deepEqual(in2009('A. 09 STATE 1234\nB. 2008 STATE 6668\nC. NOWHERE 900\nD. 22 USC 2378\nE. 12 FAH 540'), []);
+    // "49" in a cable of 1972 is 1949; "00" in a cable of 1999 is 2000.
+    assert.deepEqual(found('CBL053', cable('Monday, 3 July 1972, 10:00', 'A. 49 STATE 120\nB. 71 STATE 5\nC. 73 STATE 6')).map((f) => f.slice(0, 4)), ['9:3 ']);
+    assert.deepEqual(found('CBL053', cable('Friday, 31 December 1999, 10:00', 'A. 00 STATE 5')).map((f) => f.split(' is of')[1].slice(0, 5)), [' 2000']);
+    // No date: nothing to compare with.
+    assert.deepEqual(found('CBL053', cable('', 'A. 10 STATE 1234')), []);
+  });
+
   it('CBL049 reports TAGS;, SUBJECT;, REF;, Classified By; and E.0. as the labels they are read as, and its fixes write only the colon or the O', () => {
     const cable = (eo: string, subject: string, ref: string, by: string) =>
       `C O N F I D E N T I A L NOWHERE 000005\n\n${eo} 12958: DECL: 06/03/2019\nTAGS${subject.endsWith(';') ? ';' : ':'} PREL\n${subject} FERRY TALKS\n${ref} NOWHERE 4\n\n${by} A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
@@ -1319,5 +1355,51 @@ describe('rules: CBL013 and the orders a number may stand for', () => {
   });
   it('takes today\'s order for a cable not dated yet', () => {
     assert.match(offered('', 'E.O. 1352: DECL: 06/03/2035')!, /did you mean 13526\? \| Change to E\.O\. 13526 \(preferred\) false$/);
+  });
+});
+
+describe('rules: CBL054 and the paragraphs of cited cables', () => {
+  // A cable of 2009 citing NOWHERE 100 (09NOWHERE100) and STATE 200; `body` names their paragraphs.
+  const cable = (refs: string, body: string, dated = true) =>
+    `${dated ? 'Wednesday, 3 June 2009, 13:22\n' : ''}C O N F I D E N T I A L NOWHERE 000123\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\nSUBJECT: X\n\nREF: ${refs}\n\nClassified By: Jane Doe for reasons 1.4 (b) and (d).\n\n${body}\n\nDOE\n`;
+  const copies = new Map<string, ParagraphCopy>([
+    ['09NOWHERE100', { numbers: [1, 2, 3, 5], ended: true }],
+    ['09STATE200', { numbers: [2, 3, 4], ended: false }],
+  ]);
+  const found = (text: string, context: LintContext = { citedParagraphs: (id) => copies.get(id) }) =>
+    lintCable(parseCable(text).cable, undefined, undefined, context).filter((f) => f.id === 'CBL054').map((f) => `${f.range.start.line}:${f.range.start.character} ${f.severity} ${f.message}`);
+
+  it('reports a paragraph the cited cable lacks, in every form Go to Definition reads, and none it has', () => {
+    assert.deepEqual(found(cable('A. NOWHERE 100\nB. STATE 200', '¶1. (C) As REF A para 9 said, and para 4 of ref A;\nREF A, paras 2 and 6; REF A para 5.')), [
+      '12:17 info REF A cites 09NOWHERE100, which has no paragraph 9: its paragraphs are numbered 1 to 5.',
+      '12:34 info REF A cites 09NOWHERE100, which has no paragraph 4: its paragraphs are numbered 1 to 5.',
+      '13:19 info REF A cites 09NOWHERE100, which has no paragraph 6: its paragraphs are numbered 1 to 5.',
+    ]);
+    // "reftel para 2" under one item, which has no letter to name.
+    assert.deepEqual(found(cable('NOWHERE 100', '¶1. (C) As reftel para 7 said.')), ['11:18 info The REF item cites 09NOWHERE100, which has no paragraph 7: its paragraphs are numbered 1 to 5.']);
+  });
+
+  it('says nothing of a cable the workspace does not hold, a paragraph before the first or after the last of a copy that may be cut short, or without a workspace', () => {
+    assert.deepEqual(found(cable('A. NOWHERE 99\nB. STATE 200', '¶1. (C) As REF A para 9 said, and REF B para 1 and REF B para 8.')), []);
+    // A gap in a copy that may be cut short is still no paragraph of it.
+    assert.deepEqual(found(cable('A. NOWHERE 99\nB. STATE 200', '¶1. (C) REF B para 3 and REF B para 5.')), []);
+    assert.deepEqual(found(cable('A. NOWHERE 100', '¶1. (C) As REF A para 9 said.'), {}), []);
+    // The cable's own paragraphs ("see para 9") are CBL045's.
+    assert.deepEqual(found(cable('A. NOWHERE 100', '¶1. (C) As para 9 says.')), []);
+  });
+
+  it('reads the citing cable\'s year from its file name when its text gives no date, as links do', () => {
+    const text = cable('A. NOWHERE 100', '¶1. (C) As REF A para 9 said.', false);
+    assert.deepEqual(found(text), []);
+    assert.equal(found(text, { fileName: '/cables/09NOWHERE123.txt', citedParagraphs: (id) => copies.get(id) }).length, 1);
+  });
+
+  it('reads a cited copy as CBL045 reads its own paragraphs: none when it may lack sections or has no numbered paragraphs', () => {
+    const of = (text: string) => paragraphCopy(parseCable(text).cable);
+    const head = (banner: string) => `${banner}\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\nSUBJECT: X\n\n`;
+    assert.deepEqual(of(`${head('C O N F I D E N T I A L NOWHERE 000100')}¶1. (C) One.\n\n¶2. (C) Two.\n\nDOE\n`), { numbers: [1, 2], ended: true });
+    assert.deepEqual(of(`${head('C O N F I D E N T I A L NOWHERE 000100')}¶1. (C) One.\n\n¶3. (C) The talks went on into the night.\n`), { numbers: [1, 3], ended: false });
+    assert.equal(of(`${head('C O N F I D E N T I A L SECTION 02 OF 03 NOWHERE 000100')}¶4. (C) Four.\n\nDOE\n`), undefined);
+    assert.equal(of(`${head('C O N F I D E N T I A L NOWHERE 000100')}Text without numbers.\n\nDOE\n`), undefined);
   });
 });

@@ -707,6 +707,17 @@ function citedItemAfter(cable: Cable, text: string, end: number): RefItem | unde
 }
 
 /**
+ * The paragraphs of cited cables the whole text names ({@link CitedParagraphMention}), line by line as
+ * {@link findCitedParagraphsOnLine} reads them, on the lines that hold "ref" or "para" (CBL054).
+ */
+export function findCitedParagraphs(cable: Cable): CitedParagraphMention[] {
+  if (!cable.refs || cable.refs.items.length === 0) return [];
+  const found: CitedParagraphMention[] = [];
+  for (const line of linesThatMayMention(cable)) for (const m of findCitedParagraphsOnLine(cable, line)) found.push(m);
+  return found;
+}
+
+/**
  * The paragraphs of cited cables that `line` names ({@link CitedParagraphMention}), read from that line: a list's numbers
  * on the next line, or a citation after "of" on the next line ("para 5 of" / "ref A"), are not read. Only a REF item the
  * field has is named; a paragraph of a treaty or resolution ("Article 5 paragraph 2") is none.

@@ -40,6 +40,14 @@ export interface IndexedCable {
    */
   readonly paragraphMarkers?: readonly number[];
   /**
+   * Whether the paragraphs of `paragraphMarkers` can tell that a cable citing this one names a paragraph it lacks (CBL054,
+   * `paragraphCopy` in `core/rules/util.ts`): `ended` when a signature or trailer ends the text, `open` when the copy may
+   * be cut short after its last paragraph; absent when it has no numbered paragraphs or may lack sections of its message.
+   */
+  readonly paragraphCopy?: 'ended' | 'open';
+  /** True when the text names a paragraph of a cable it cites ("REF A para 3", `findCitedParagraphs`), which CBL054 checks against that cable. */
+  readonly citesParagraphs?: true;
+  /**
    * Where the call hierarchy places the cable (`callHierarchy.ts`): the banner's range and the id's text in it, as
    * eight numbers (start line, character, end line, character, twice).
    */

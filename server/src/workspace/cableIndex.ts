@@ -5,9 +5,11 @@
 import { SymbolKind, type Range, type WorkspaceSymbol } from 'vscode-languageserver';
 import { canonicalId, fileName, filedPost, idFromFileName as idFromName, parseCableId, type TypedCableId } from '../core/id';
 import { URI } from 'vscode-uri';
+import { findCitedParagraphs } from '../core/mentions';
 import type { Cable, Tag } from '../core/model';
 import { isWordCharacter, ownCopy } from '../core/text';
-import { cableDtgIso } from '../core/rules/util';
+import { cableDtgIso, paragraphCopy } from '../core/rules/util';
+import type { ParagraphCopy } from '../core/rules/types';
 import type { IndexedCable } from '../features/types';
 import { packedPlace, refCitations } from '../features/callHierarchy';
 
@@ -35,6 +37,8 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string): Index
     bannerLine: cable.banner?.line,
     tagRanges: codes.length > 0 ? packedTagRanges(codes) : undefined,
     paragraphMarkers: cable.paragraphs.length > 0 ? packedParagraphMarkers(cable) : undefined,
+    ...copyOf(cable),
+    ...(findCitedParagraphs(cable).length > 0 ? { citesParagraphs: true as const } : {}),
     // Numbers only, for the call hierarchy: a closed cable's place and citations without reading it again.
     place: packedPlace(cable),
     citations,
@@ -91,6 +95,32 @@ function packedParagraphMarkers(cable: Cable): number[] {
     packed[i * 4 + 3] = r.end.character;
   });
   return packed;
+}
+
+/** {@link IndexedCable.paragraphCopy} of `cable`, as a property to spread (none when absent). */
+function copyOf(cable: Cable): { paragraphCopy?: 'ended' | 'open' } {
+  const copy = paragraphCopy(cable);
+  return copy === undefined ? {} : { paragraphCopy: copy.ended ? 'ended' : 'open' };
+}
+
+/** What an indexed cable tells of its paragraph numbers for CBL054, or undefined when it can tell nothing (`paragraphCopy`). */
+export function indexedParagraphCopy(entry: IndexedCable): ParagraphCopy | undefined {
+  const packed = entry.paragraphMarkers;
+  if (entry.paragraphCopy === undefined || packed === undefined) return undefined;
+  const numbers = new Array<number>(packed.length >> 2);
+  for (let i = 0; i < numbers.length; i++) numbers[i] = packed[i * 4];
+  return { numbers, ended: entry.paragraphCopy === 'ended' };
+}
+
+/** True when `before` and `after`, two readings of a file, differ in what CBL054 reads of them in the cables citing them: the id or the paragraphs. */
+export function paragraphsChanged(before: IndexedCable | undefined, after: IndexedCable | undefined): boolean {
+  if (before?.id !== after?.id || before?.paragraphCopy !== after?.paragraphCopy) return true;
+  const a = before?.paragraphMarkers;
+  const b = after?.paragraphMarkers;
+  if (a === b) return false;
+  if (a === undefined || b === undefined || a.length !== b.length) return true;
+  for (let i = 0; i < a.length; i += 4) if (a[i] !== b[i]) return true;
+  return false;
 }
 
 /** The marker of the first paragraph of an indexed cable read as `number` (`¶3.` for 3), or undefined when it has none. */
@@ -152,7 +182,9 @@ export class CableIndex {
 
   set(entry: IndexedCable): void {
     const key = indexKey(entry.uri);
-    this.#remove(key);
+    const old = this.#byUri.get(key);
+    if (paragraphsChanged(old, entry)) this.#noteParagraphs(old, entry);
+    this.#remove(key, false);
     this.#byUri.set(key, entry);
     const s = searchable(entry);
     this.#searchable.set(key, s);
@@ -184,9 +216,10 @@ export class CableIndex {
     return n;
   }
 
-  #remove(key: string): boolean {
+  #remove(key: string, noted = true): boolean {
     const old = this.#byUri.get(key);
     if (!old) return false;
+    if (noted) this.#noteParagraphs(old, undefined);
     this.#byUri.delete(key);
     for (const post of new Set(this.#searchable.get(key)?.ids.map((id) => id.post))) {
       const n = this.#posts.get(post) ?? 0;
@@ -212,6 +245,42 @@ export class CableIndex {
     if (!same) return undefined;
     if (same.length === 1) return same[0];
     return same.find((e) => idFromFileName(e.uri) === id && fileName(e.uri).startsWith(`${id}.`)) ?? same.find((e) => idFromFileName(e.uri) === id) ?? same[0];
+  }
+
+  /** The ids whose reading changed for CBL054 since {@link CableIndex.takeParagraphChanges} was last called. */
+  #paragraphChanges = new Set<string>();
+
+  #noteParagraphs(before: IndexedCable | undefined, after: IndexedCable | undefined): void {
+    if (before?.id !== undefined) this.#paragraphChanges.add(before.id);
+    if (after?.id !== undefined) this.#paragraphChanges.add(after.id);
+  }
+
+  /**
+   * The ids of the cables whose id or paragraphs, as CBL054 reads them in the cables citing them ({@link paragraphsChanged}),
+   * changed since the last call: a file holding one indexed, read again with other paragraphs, or dropped.
+   */
+  takeParagraphChanges(): ReadonlySet<string> {
+    const changed = this.#paragraphChanges;
+    this.#paragraphChanges = new Set();
+    return changed;
+  }
+
+  /** The files whose text names a paragraph of a cable they cite ({@link IndexedCable.citesParagraphs}) among `ids`, without counting as a question ({@link CableIndex.asked}). */
+  citingParagraphsOf(ids: ReadonlySet<string>): IndexedCable[] {
+    const result: IndexedCable[] = [];
+    for (const entry of this.#byUri.values()) if (entry.citesParagraphs && entry.refs.some((id) => ids.has(id))) result.push(entry);
+    return result;
+  }
+
+  /**
+   * The cable {@link CableIndex.byId} gives for `id`, without counting as a question about the collection ({@link CableIndex.asked}):
+   * the linter's lookup (CBL054), which a validation makes whether the index is built or not, and which is made again once a cited cable is indexed.
+   */
+  peek(id: string): IndexedCable | undefined {
+    const asked = this.#asked;
+    const entry = this.byId(id);
+    this.#asked = asked;
+    return entry;
   }
 
   /** Every file holding the cable `id`: the one {@link CableIndex.byId} prefers first, then the others as indexed. */

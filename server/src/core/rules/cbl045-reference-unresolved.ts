@@ -4,19 +4,7 @@
 import { findInTextReferences, resolveInText } from '../mentions';
 import type { Cable } from '../model';
 import type { Rule } from './types';
-
-/**
- * True when the copy may hold only some sections of a message, so that a paragraph mention
- * may name a paragraph of a section that is not there: its first banner says a section after 01
- * ("SECTION 02 OF 03"), or no banner says the last section and no continuation-page line shows
- * the sections run on (the Cablegate copies join the sections under page lines, "MADRID 00000171 002 OF 003").
- */
-function sectionsMissing(cable: Cable): boolean {
-  const section = cable.banner?.section;
-  if (!section || section.total.value <= 1) return false;
-  if (section.number.value !== 1) return true;
-  return cable.pageLines.length === 0 && !cable.banners.some((b) => b.section?.number.value === section.total.value);
-}
+import { sectionsMissing } from './util';
 
 /** What the REF field holds, for the message: "A and B", "one item without a letter". */
 function refSummary(cable: Cable): string {

@@ -54,6 +54,8 @@ import { rule as cbl049 } from './cbl049-label-punctuation';
 import { rule as cbl050 } from './cbl050-host-country-tag-missing';
 import { rule as cbl051 } from './cbl051-tag-misread';
 import { rule as cbl052 } from './cbl052-ref-serial-misread';
+import { rule as cbl053 } from './cbl053-ref-cites-later-cable';
+import { rule as cbl054 } from './cbl054-cited-paragraph-missing';
 import type { Rule } from './types';
 
 /** All rules, in id order. */
@@ -110,6 +112,8 @@ export const allRules: readonly Rule[] = [
   cbl050,
   cbl051,
   cbl052,
+  cbl053,
+  cbl054,
 ];
 
 const byKey = new Map<string, Rule>();

@@ -120,6 +120,20 @@ export interface LintContext {
    * read: CBL044 counts them as known TAGS, as it does the built-in ones.
    */
   readonly userTags?: ReadonlySet<string>;
+  /**
+   * The paragraphs of the other cables the front end knows, by canonical id (`09PARIS708`): the server's workspace index,
+   * a test's companion fixtures. CBL054 checks the paragraphs a REF citation's mention names ("REF A para 9") against
+   * them; absent, or undefined for an id, nothing is known of that cable and nothing is reported.
+   */
+  readonly citedParagraphs?: (id: string) => ParagraphCopy | undefined;
+}
+
+/** What a copy of a cable tells of its paragraph numbers, for a mention of one in another cable (CBL054; `paragraphCopy` in `util.ts`). */
+export interface ParagraphCopy {
+  /** The numbers its paragraphs are read as (`Paragraph.readAs`), in the text's order. */
+  readonly numbers: readonly number[];
+  /** True when a signature or trailer ends its text: a number above the last is then none of its; else the copy may be cut short. */
+  readonly ended: boolean;
 }
 
 /** The content of a rule's page in `docs/rules/`. */

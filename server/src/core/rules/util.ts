@@ -9,7 +9,7 @@ import { BANNER_SEARCH, bannerDecidedBy, readFirstBanner } from '../parse/index'
 import { parsePortionMarking } from '../parse/marking';
 import { isBlankedLine, isSpace, lineStarts, markingStart, offsetAt, paragraphIndexAt, partitionPoint, range, skipSpaces, trimEndOffset } from '../text';
 import { KNOWN_TAGS } from '../tagCodes';
-import type { Fix, Report, TextEdit } from './types';
+import type { Fix, ParagraphCopy, Report, TextEdit } from './types';
 
 /**
  * True when `cable`'s text with `newText` in place of `at` (on one line) keeps its banner: on the same line, of the same
@@ -119,6 +119,28 @@ export function isClassified(cable: Cable): boolean {
 
 /** The rank of CONFIDENTIAL, the lowest classified level. */
 const CONFIDENTIAL = levelRank('CONFIDENTIAL');
+
+/**
+ * True when the copy may hold only some sections of a message, so that a paragraph mention
+ * may name a paragraph of a section that is not there: its first banner says a section after 01
+ * ("SECTION 02 OF 03"), or no banner says the last section and no continuation-page line shows
+ * the sections run on (the Cablegate copies join the sections under page lines, "MADRID 00000171 002 OF 003").
+ */
+export function sectionsMissing(cable: Cable): boolean {
+  const section = cable.banner?.section;
+  if (!section || section.total.value <= 1) return false;
+  if (section.number.value !== 1) return true;
+  return cable.pageLines.length === 0 && !cable.banners.some((b) => b.section?.number.value === section.total.value);
+}
+
+/**
+ * What `cable`'s copy tells of its paragraph numbers for a mention of one in another cable (CBL054), as CBL045 reads its
+ * own: undefined when it has no numbered paragraphs or may lack sections ({@link sectionsMissing}).
+ */
+export function paragraphCopy(cable: Cable): ParagraphCopy | undefined {
+  if (cable.paragraphs.length === 0 || sectionsMissing(cable)) return undefined;
+  return { numbers: cable.paragraphs.map((p) => p.readAs), ended: cable.signature !== undefined || cable.trailer !== undefined };
+}
 
 /** Compares calendar dates: negative when `a` is earlier. */
 export function compareDates(a: CalendarDate, b: CalendarDate): number {

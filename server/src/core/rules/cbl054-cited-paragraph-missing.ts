@@ -1,0 +1,43 @@
+/**
+ * CBL054 cited-paragraph-missing: A paragraph of a cited cable named in the text ("REF A para 9", "para 5 of ref A",
+ * "reftel para 2") that the cited cable, held in the workspace, does not have.
+ */
+import { citedId, idFromFileName } from '../id';
+import { findCitedParagraphs } from '../mentions';
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  id: 'CBL054',
+  name: 'cited-paragraph-missing',
+  description: 'A paragraph of a cited cable named in the text ("REF A para 9", "para 5 of ref A", "reftel para 2") that the cited cable lacks; checked only where the cited cable is in the workspace.',
+  tags: ['paragraphs', 'metadata'],
+  defaultSeverity: 'info',
+  fixable: false,
+  docs: {
+    bad: '(file 09VALLETTA412.txt)\nREF: A. VALLETTA 388\n…\n¶2. (C) As REF A para 9 reported, the patrols met three vessels.\n(file 09VALLETTA388.txt, in the workspace)\nC O N F I D E N T I A L VALLETTA 000388\n…\n¶1. (C) …\n…\n¶7. (C) …\nCALLOWAY',
+    good: '(file 09VALLETTA412.txt)\nREF: A. VALLETTA 388\n…\n¶2. (C) As REF A para 7 reported, the patrols met three vessels.\n(file 09VALLETTA388.txt, in the workspace)\nC O N F I D E N T I A L VALLETTA 000388\n…\n¶1. (C) …\n…\n¶7. (C) …\nCALLOWAY',
+    rationale:
+      'A pointer into another cable is checked only where that cable can be read: the editor checks it against the cable of the workspace index that the REF item cites (its id as links and Go to Definition read it, `09VALLETTA388` for `VALLETTA 388` in a cable of 2009), again when that cable is opened, saved, closed, changed on disk or deleted (under `cable.validate.scope: "workspace"`, a closed file citing it is read again after a pass over the files, which may read it before the cable it cites); with no such cable in the workspace nothing is said. `cablelint` does not run it: it lints each file alone (on worker threads for large collections, with each file\'s findings cached under its own text by `--cache`), and a finding that hangs on another file\'s text fits neither. The paragraph is read as Go to Definition reads it ("REF A para 3", "REF A, paras 3 and 4", "reftel para 2", "para 5 of ref A"), and is reported as CBL045 reports the cable\'s own: only in a cited copy with numbered paragraphs that holds every section of its message, never below its first paragraph, and above its last only when its text ends with a signature or trailer.',
+    source: 'Corpus analysis (203 cables): no text names a paragraph of a cited cable in these forms (31 in-text references name the cable\'s own paragraphs, which CBL045 checks), and 4 of the 268 REF items cite a cable the corpus holds, so no real cable is reported; the rule is measured on planted mentions (test/unit/recall.test.ts). Info, as CBL045: the references are read from prose, and the workspace may hold another copy of the cited cable than the one its writer read.',
+  },
+  check(cable, report, context) {
+    const lookup = context.citedParagraphs;
+    if (!lookup || !cable.refs || cable.refs.items.length === 0) return;
+    const citing = cable.id ?? (context.fileName === undefined ? undefined : idFromFileName(context.fileName));
+    for (const m of findCitedParagraphs(cable)) {
+      const id = citedId(m.item, citing);
+      const copy = id === undefined ? undefined : lookup(id);
+      if (!copy || copy.numbers.length === 0 || copy.numbers.includes(m.number)) continue;
+      let low = Infinity;
+      let high = -Infinity;
+      for (const n of copy.numbers) {
+        low = Math.min(low, n);
+        high = Math.max(high, n);
+      }
+      // Before its first paragraph, or after the last of a copy that may be cut short: the paragraph may be in what is missing.
+      if (m.number < low || (m.number > high && !copy.ended)) continue;
+      const name = m.item.letter === undefined ? 'The REF item' : `REF ${m.item.letter}`;
+      report({ message: `${name} cites ${id}, which has no paragraph ${m.number}: its paragraphs are numbered ${low} to ${high}.`, range: m.range });
+    }
+  },
+};
