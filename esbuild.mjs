@@ -1,6 +1,8 @@
 // Bundles the client, the server and the CLI into dist/ (esbuild-sample style).
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -115,18 +117,34 @@ const builds = [
   { ...common, entryPoints: ['client/src/detect.ts'], outfile: 'dist/client-detect.js' },
   { ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/client-lsp.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, lazyPackagesPlugin] },
+  // `cablelint`: dist/cli.js runs dist/cli-main.js with its code cache (server/src/cliLoader.ts, scripts/cli-code-cache.mjs).
+  { ...common, entryPoints: ['server/src/cliLoader.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli-main.js', plugins: [...common.plugins, lazyPackagesPlugin] },
   ...LAZY_PACKAGES.map((name) => ({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: import.meta.dirname }, outfile: `dist/cli-${name}.js` })),
 ];
+
+/**
+ * Makes dist/cli-main.cache, the V8 code cache of the CLI's bundle, in a Node process of its own with none of the
+ * options NODE_OPTIONS may hold, since V8 takes a cache only under the options it was made under.
+ */
+function makeCodeCache() {
+  const { NODE_OPTIONS: _, ...env } = process.env;
+  // The warm-up's own output (the fixtures' findings, a fixture's configuration problems) is shown only on a failure.
+  const run = spawnSync(process.execPath, ['scripts/cli-code-cache.mjs'], { cwd: import.meta.dirname, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`scripts/cli-code-cache.mjs: ${run.error ?? `exit ${run.status}`}\n${run.stderr}`);
+}
 
 async function main() {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
+    // Each rebuild changes the CLI's bundle, whose cache would then be refused: none is made, and the last goes.
+    rmSync(`${import.meta.dirname}/dist/cli-main.cache`, { force: true });
     await Promise.all(contexts.map((ctx) => ctx.watch()));
     return;
   }
   await Promise.all(contexts.map((ctx) => ctx.rebuild()));
   await Promise.all(contexts.map((ctx) => ctx.dispose()));
+  makeCodeCache();
   console.log(`built ${builds.length} bundles into dist/${production ? ' (minified)' : ''}`);
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Makes dist/vscode-cable.vsix with @vscode/vsce from a staging folder holding what the extension runs: the files of
-// package.json `files` less the command line's bundles (`dist/cli.js`, `dist/cli-*.js`), which the editor never loads.
+// package.json `files` less the command line's bundles and code cache (`dist/cli.js`, `dist/cli-*.js`,
+// `dist/cli-main.cache`), which the editor never loads.
 // The npm package, which carries `cablelint` and `cable-language-server`, keeps `files` as it is. vsce takes either a
 // `files` list or a .vscodeignore, not both, so the extension's list goes into the staged copy of package.json.
 // Usage: node scripts/package.mjs (after `npm run build`; `npm run package` does both)
@@ -14,8 +15,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const picomatch = require('picomatch');
 
-/** The command line's bundles: in the npm package, not in the .vsix. */
-const CLI_ONLY = picomatch(['dist/cli.js', 'dist/cli-*.js']);
+/** The command line's bundles and code cache: in the npm package, not in the .vsix. */
+const CLI_ONLY = picomatch(['dist/cli.js', 'dist/cli-*.js', 'dist/cli-main.cache']);
 
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 /** Every file a `files` pattern names: a path, or a name pattern inside its folder (`dist/client-*.js`, `schemas/*.json`). */

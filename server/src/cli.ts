@@ -28,6 +28,7 @@ import { fileMessage, messageText, runMessage, type RunMessage } from './cli/mes
 import { unifiedDiff } from './cli/diff';
 import { isTerminal, stderr, stdout } from './cli/output';
 import { applySuppressions, prune, readSuppressions, suppress, SUPPRESSIONS_FILE, writeSuppressions } from './cli/suppressions';
+import { V8_FLAGS } from './cli/v8Flags';
 import { ruleByIdOrName } from './core/rules/index';
 import { getDocumentSymbols } from './features/documentSymbols';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
@@ -819,15 +820,6 @@ function fail(e: unknown): number {
   return 2;
 }
 
-/**
- * The V8 option a run sets before it reads any cable (flags are the process's, so its worker threads take it too).
- * A run is short and cold: its parser and rules run in V8's interpreter and baseline code until the optimizing
- * compiler, on the machine's other cores, has compiled them, and most of a run over a collection waits for that
- * (bench/RESULTS.md, *Lint throughput*). Without inlining each of those compilations is smaller and done sooner:
- * over 2,000 files on two cores a run took about 15% less (session 37); output is the same, as inlining changes
- * only how fast code runs. The language server, which runs for hours and reaches its compiled code, keeps V8's default.
- */
-const V8_FLAGS = '--no-turbo-inlining';
 
 const thread = process.argv.length === 3 && process.argv[2] === WORKER_ARG ? process.getBuiltinModule('node:worker_threads') : undefined;
 if (thread && !thread.isMainThread) {

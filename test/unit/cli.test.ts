@@ -1186,7 +1186,7 @@ fs.readFileSync = function (p, ...rest) { if (/\\.cablelint\\.json/.test(String(
     assert.equal(code, 0);
   });
 
-  it('turns V8 inlining off for its run, so that its cold code is compiled sooner (V8_FLAGS in cli.ts)', () => {
+  it('turns V8 inlining off for its run, so that its cold code is compiled sooner (V8_FLAGS in cli/v8Flags.ts)', () => {
     // V8 writes a line for each function it inlines on stdout; over these cables the default options inline dozens.
     const r = spawnSync(process.execPath, ['--trace-turbo-inlining', CLI, '--format', 'json', 'test/fixtures/rules', 'test/fixtures/samples'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
     assert.equal(r.status, 1, r.stderr);

@@ -31,6 +31,13 @@ describe('security', () => {
     }
   });
 
+  it('compiles no code but its own: only the CLI entry uses node:vm, for the bundle beside it', () => {
+    const files = [...sources(path.join(ROOT, 'server/src')), ...sources(path.join(ROOT, 'client/src'))];
+    const users = files.filter((f) => /from ['"](?:node:)?vm['"]|getBuiltinModule\(['"](?:node:)?vm['"]/.test(fs.readFileSync(f, 'utf8')));
+    assert.deepEqual(users.map((f) => path.relative(ROOT, f).split(path.sep).join('/')), ['server/src/cliLoader.ts']);
+    assert.match(fs.readFileSync(path.join(ROOT, 'server/src/cliLoader.ts'), 'utf8'), /const file = path\.join\(dir, BUNDLE\);/);
+  });
+
   it('declares untrusted and virtual workspace support, and bundles every runtime dependency', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
