@@ -761,6 +761,9 @@ describe('grammar', function () {
     ['a DECL date with a letter for a digit', 'E.O. 12958: DECL: 2O15/03/12\nTAGS: PREL\nSUBJECT: FERRY TALKS'],
     ['a DECL date with l for 1', 'E.O. 12958: DECL: 05/27/20l9\nTAGS: PREL\nSUBJECT: FERRY TALKS'],
     ['a redacted DECL value in small letters', 'eo 12958 xxxxxxxxxxxx\ntags: prel\nsubject: ferry talks'],
+    ['an E.O. line wrapped before DECL', 'E.O. 12958:\nDECL: 03/07/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS'],
+    ['an E.O. line wrapped before DECL, TAGS on its line', 'E.O. 12958:\nDECL: 03/07/2019 TAGS: PREL, PGOV\nSUBJECT: FERRY TALKS'],
+    ['an E.O. line wrapped before DECL, in small letters', 'e.o. 12958:\ndecl: 03/07/2019\ntags: prel\nsubject: ferry talks'],
     ['reasons cut at REAS', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By: Ambassador Ruth Kane for REAS\nONS 1.4 B/D'],
     ['reasons after a name cut with its full stop', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By: Deputy Chief of Mission Ida\nLund.  Reasons 1.4 (b) and (d).'],
     ['reasons two lines down', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nCLASSIFIED BY: Ida Lund, Consul, Regional Office\nDepartment of State.\nREASON: 1.4 (b), (d)'],
@@ -785,6 +788,28 @@ describe('grammar', function () {
       assert.ok(FIELDS.some((f) => f.tokens(cable).length > 0));
     });
   }
+
+  // A REF item's citation is colored whole as a citation where the parser reads one (CBL052's year or serial with a letter l or
+  // I for 1, or O for 0, included), and not at all where it reads none (a date after such a year, a year of four before a post
+  // with no space, a PlusD copy's letter after a misread serial).
+  it('colors a REF citation where the parser reads one, a year or serial with a letter for a digit included, and none where it reads none', () => {
+    const read = ['O9 OTHERTOWN 412', '2OO9 OTHERTOWN 412', 'O9OTHERTOWN4l2', '09OTHERTOWN4l2', '2009OTHERTOWN4l2', '09TOKYO4l2', 'O9 OTHERTOWN 4l2',
+      '1O STATE 1O5', '1l STATE 5', 'I9 STATE 1234', 'O9 RIO DE JAN 138', 'O9OTHERTOWN412_a', '09 OTHERTOWN 4l2', '09OTHERTOWN412'];
+    const unread = ['O9 MAY 12', '2OO9 MAY 12', '2OO9OTHERTOWN412', '09OTHERTOWN4l2_a'];
+    const items = [...read, ...unread];
+    const text = ['C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: DECL: 03/07/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '',
+      ...items.map((t, k) => `${k === 0 ? 'REF:' : '    '} ${String.fromCharCode(65 + k)}. ${t}`), '', '¶1. (C) The talks resumed.', ''].join('\n');
+    const lines = tokenize(grammar, text);
+    const got = (parseCable(text).cable.refs?.items ?? []).map((item) => {
+      const { line, character } = item.citation.range.start;
+      const { tokens } = lines[line];
+      const scoped = tokens.filter((t) => t.scopes.includes('support.constant.citation.cable'));
+      const colored = scoped.map((t) => lines[line].line.slice(t.start, t.end)).join('');
+      const grammarReads = colored === '' ? 'none' : colored === item.citation.text && scoped[0].start === character ? 'whole' : JSON.stringify(colored);
+      return `${item.citation.text}: parser ${item.cable ? 'reads' : 'none'}, grammar ${grammarReads}`;
+    });
+    assert.deepEqual(got, [...read.map((t) => `${t}: parser reads, grammar whole`), ...unread.map((t) => `${t}: parser none, grammar none`)]);
+  });
 
   // And on copies of each cable's head (its lines up to the body's first) damaged as the differential script damages them
   // (scripts/differential.ts): indented, a space after each pilcrow ("¶ B. 08 NOWHERE 412"), in capitals, with CRLF line

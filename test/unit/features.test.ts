@@ -2232,6 +2232,19 @@ describe('semantic tokens', () => {
     ]);
   });
 
+  it('colors the first of two markings that open a line, as a paragraph\'s, and the marking after a list\'s label, as the parser reads them', () => {
+    // "(C) (U) Two.": read as marked (C) twice (CBL029), colored as "¶1. (C) (U)" is (its first marking alone, which the grammar
+    // colors after the number); under the list's letter before it, "(C)" is a label and "(U)" the item's marking, as after
+    // "(A)". The grammar colors no marking at a line's start: it cannot see the line above.
+    const text = ['S E C R E T NOWHERE 000009', '', 'TAGS: PREL', 'SUBJECT: X', '', '\u00b61. (C) (U) One.', '(C) (U) Two.', '(A) (U) Three.', '(B) (U) Four.', '(C) (U) Five.', 'SMITH'].join('\n');
+    assert.deepEqual(tokensOf(text).filter((t) => / (portionMarking|markingControl)/.test(t)), [
+      '6:1 C portionMarking.confidential',
+      '7:5 U portionMarking.unclassified',
+      '8:5 U portionMarking.unclassified',
+      '9:5 U portionMarking.unclassified',
+    ]);
+  });
+
   it('colors a marking past an invisible character as the parser reads it, which the grammar does not pass over, and no other paragraph marking', () => {
     const text = ['S E C R E T NOWHERE 000009', '', 'TAGS: PREL', 'SUBJECT: X', '', '\u00b61. \u200B(S) One.', '2. \u2060 (C//NF) Two.', '\u00b63. \uFEFF(C) Three.', '\u00b64. (C) Four.', '\u200B(U) A line.', 'SMITH'].join('\n');
     assert.deepEqual(tokensOf(text).filter((t) => / (portionMarking|markingControl)/.test(t)), [
