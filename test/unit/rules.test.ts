@@ -588,6 +588,12 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     // With the same related banner range as a paragraph's finding.
     const text = `${CONFIDENTIAL} NOWHERE 000008\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Points:\n-- (S) One.\n`;
     assert.deepEqual(lintCable(parseCable(text).cable).find((f) => f.id === 'CBL030')?.related, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 23 } }, message: 'Banner level' }]);
+    // A list's label in parentheses, a letter or a number, and the item's marking after it.
+    assert.deepEqual(found('CBL030', CONFIDENTIAL, '', '¶1. (C) Points:\n(a) (S) One.\n(2) (S) Two.\n(12) (S) Twelve.'), [
+      "9:4 The item '(a)' in paragraph 1 is marked SECRET above the banner level CONFIDENTIAL.",
+      "10:4 The item '(2)' in paragraph 1 is marked SECRET above the banner level CONFIDENTIAL.",
+      "11:5 The item '(12)' in paragraph 1 is marked SECRET above the banner level CONFIDENTIAL.",
+    ]);
   });
   it('CBL031 counts an item\'s level among the portions\' levels', () => {
     assert.deepEqual(found('CBL031', 'S E C R E T', 'NOFORN\n\n', '¶1. (C) Points:\n-- (S/NF) One.\n\n¶2. (C) Two.'), []);

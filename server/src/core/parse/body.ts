@@ -924,8 +924,12 @@ function afterItemLabel(text: string, at: number): number {
   } else if (c === 42 /* * */ || c === 8226 /* • */) {
     k++;
   } else if (c === 40 /* ( */) {
-    if (!isLetter(text.charCodeAt(k + 1)) || text.charCodeAt(k + 2) !== 41 /* ) */) return -1;
-    k += 3;
+    // "(a)", "(B)", and a number of one or two digits, "(1)", "(12)".
+    k++;
+    if (isLetter(text.charCodeAt(k))) k++;
+    else while (k - at <= 2 && isDigit(text.charCodeAt(k))) k++;
+    if (k === at + 1 || text.charCodeAt(k) !== 41 /* ) */) return -1;
+    k++;
   } else {
     if (c === 182 /* ¶ */) k++;
     const dot = text.charCodeAt(k + 1);
