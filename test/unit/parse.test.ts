@@ -505,6 +505,12 @@ describe('parser: metadata', () => {
     // A TAGS field sharing the wrapped line ends the value.
     const shared = parse('C O N F I D E N T I A L NOWHERE 000001\n\nEO 12958\nDECL: 05/27/2019  TAGS: PREL, PGOV\nSUBJECT: X\n');
     assert.deepEqual([shared.eo?.decl?.value.text, shared.tags?.tags.map((t) => t.code), shared.subject?.text], ['05/27/2019', ['PREL', 'PGOV'], 'X']);
+    // In small letters, on the E.O. line or the line under it, with its colon; "tags" without one is a word of the value.
+    for (const eo of ['e.o. 12958: decl: 05/27/2019 tags: prel, pgov', 'e.o. 12958:\ndecl: 05/27/2019 tags: prel, pgov']) {
+      const small = parse(`confidential\n\n${eo}\nsubject: x\n`);
+      assert.deepEqual([small.eo?.decl?.value.text, small.eo?.decl?.date, small.tags?.tags.map((t) => t.code)], ['05/27/2019', { year: 2019, month: 5, day: 27 }, ['PREL', 'PGOV']], eo);
+    }
+    assert.equal(parse('CONFIDENTIAL\n\nE.O. 12958: DECL: the price tags of ferries\n').eo?.decl?.value.text, 'the price tags of ferries');
     // Not after a value on the E.O. line, a blank line, or a line of prose.
     for (const eo of ['E.O. 12958: N/A\nDECL: 05/27/2019', 'E.O. 12958:\n\nDECL: 05/27/2019', 'E.O. 12958:\nDeclining fares 2019']) {
       const other = parse(`C O N F I D E N T I A L NOWHERE 000001\n\n${eo}\nTAGS: PREL\n`);

@@ -230,7 +230,8 @@ const EO_KW = /(?<![A-Za-z0-9])([Ee](?:\. ?)?[Oo0]\.?)\s*(?=\d{4,6}(?![0-9]))/g;
 const EO_AGAIN = /[Ee](?:\. ?)?[Oo0]\.?\s*(\d{4,6})(?![0-9])\s*:?/y;
 // "TAGS; PREL …", "TAGS. PREL …": a semicolon or a full stop for the colon is the keyword's too (CBL049 reports it).
 export const TAGS_AT_START = /^(\s*)(TAGS?|Tags?|tags?)(?![A-Za-z])\s*[:;.]?/;
-const TAGS_MID = /(?<![A-Za-z])(TAGS?|Tags)(?:\s*:|(?=\s+[A-Za-z]{2,}))/g;
+// In small letters only with its colon ("e.o. 12958: decl: 03/07/2019 tags: prel"), where "tags" without one is a word.
+const TAGS_MID = /(?<![A-Za-z])(?:(?:TAGS?|Tags)(?:\s*:|(?=\s+[A-Za-z]{2,}))|tags?\s*:)/g;
 export const SUBJECT_KW = /(?<![A-Za-z])(SUBJECT|Subject|subject|SUBJ|Subj)\s*:/g;
 // "SUBJECT; …", "REF; A. …": a semicolon typed or scanned for the colon is the keyword's too, not the field's text, and so
 // is a full stop after SUBJECT ("SUBJECT. FERRY TALKS").
