@@ -4,7 +4,60 @@
  */
 import { citedId, idFromFileName } from '../id';
 import { findCitedParagraphs } from '../mentions';
-import type { Rule } from './types';
+import type { Cable, Range } from '../model';
+import type { ParagraphCopy, Rule } from './types';
+
+/**
+ * A paragraph of a cited cable that a cable's text names, with the cited cable's canonical id: what CBL054 checks
+ * against that cable's {@link ParagraphCopy}. Small and plain, so that `cablelint` keeps it per file (in its cache and
+ * in the results its threads send back) and checks it once every file of the run is read.
+ */
+export interface CitedParagraphCandidate {
+  /** The cited cable's canonical id (`09VALLETTA388`), as links and Go to Definition read the REF item. */
+  readonly id: string;
+  /** The paragraph named. */
+  readonly number: number;
+  /** The keyword and number ("para 9"), or the number alone of a list's others. */
+  readonly range: Range;
+  /** The REF item's letter ("A"), absent for a field of one item ("reftel para 2"). */
+  readonly letter?: string;
+}
+
+/**
+ * The paragraphs of cited cables that `cable`'s text names ({@link findCitedParagraphs}), each with the cited cable's id
+ * as read from a cable whose own id is its banner's, else that of its file name `fileName` (a path or URI ending in it);
+ * a mention whose REF item gives no id is left out.
+ */
+export function citedParagraphCandidates(cable: Cable, fileName: string | undefined): CitedParagraphCandidate[] {
+  if (!cable.refs || cable.refs.items.length === 0) return [];
+  const citing = cable.id ?? (fileName === undefined ? undefined : idFromFileName(fileName));
+  const found: CitedParagraphCandidate[] = [];
+  for (const m of findCitedParagraphs(cable)) {
+    const id = citedId(m.item, citing);
+    if (id === undefined) continue;
+    found.push(m.item.letter === undefined ? { id, number: m.number, range: m.range } : { id, number: m.number, range: m.range, letter: m.item.letter });
+  }
+  return found;
+}
+
+/**
+ * CBL054's message for `candidate` when `copy`, what is known of the paragraphs of the cable it cites, shows that cable
+ * lacks the paragraph named; undefined when it has it, when nothing is known of the cable, or when the paragraph may be in
+ * a part the copy lacks (before its first paragraph, or after the last of a copy not ended by a signature or trailer).
+ */
+export function citedParagraphMessage(candidate: CitedParagraphCandidate, copy: ParagraphCopy | undefined): string | undefined {
+  if (!copy || copy.numbers.length === 0 || copy.numbers.includes(candidate.number)) return undefined;
+  let low = Infinity;
+  let high = -Infinity;
+  for (const n of copy.numbers) {
+    low = Math.min(low, n);
+    high = Math.max(high, n);
+  }
+  // Before its first paragraph, or after the last of a copy that may be cut short: the paragraph may be in what is missing.
+  if (candidate.number < low || (candidate.number > high && !copy.ended)) return undefined;
+  const name = candidate.letter === undefined ? 'The REF item' : `REF ${candidate.letter}`;
+  return `${name} cites ${candidate.id}, which has no paragraph ${candidate.number}: its paragraphs are numbered ${low} to ${high}.`;
+}
 
 export const rule: Rule = {
   id: 'CBL054',
@@ -22,22 +75,10 @@ export const rule: Rule = {
   },
   check(cable, report, context) {
     const lookup = context.citedParagraphs;
-    if (!lookup || !cable.refs || cable.refs.items.length === 0) return;
-    const citing = cable.id ?? (context.fileName === undefined ? undefined : idFromFileName(context.fileName));
-    for (const m of findCitedParagraphs(cable)) {
-      const id = citedId(m.item, citing);
-      const copy = id === undefined ? undefined : lookup(id);
-      if (!copy || copy.numbers.length === 0 || copy.numbers.includes(m.number)) continue;
-      let low = Infinity;
-      let high = -Infinity;
-      for (const n of copy.numbers) {
-        low = Math.min(low, n);
-        high = Math.max(high, n);
-      }
-      // Before its first paragraph, or after the last of a copy that may be cut short: the paragraph may be in what is missing.
-      if (m.number < low || (m.number > high && !copy.ended)) continue;
-      const name = m.item.letter === undefined ? 'The REF item' : `REF ${m.item.letter}`;
-      report({ message: `${name} cites ${id}, which has no paragraph ${m.number}: its paragraphs are numbered ${low} to ${high}.`, range: m.range });
+    if (!lookup) return;
+    for (const candidate of citedParagraphCandidates(cable, context.fileName)) {
+      const message = citedParagraphMessage(candidate, lookup(candidate.id));
+      if (message !== undefined) report({ message, range: candidate.range });
     }
   },
 };
