@@ -21,7 +21,7 @@ import { lintCable } from './core/lint';
 import { INTERNAL_ERROR, parseCable, readsAsCable } from './core/parse/index';
 import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS } from './cli/extract';
 import { cacheFile, CacheKeys, LintCache, runSalt, toolDigest } from './cli/cache';
-import { addCitedParagraphFindings, citedFacts, type CitedFacts } from './cli/cited';
+import { citedFacts, CitedParagraphs, type CitedFacts } from './cli/cited';
 import { RunConfigs, type RunConfig } from './cli/configs';
 import { checkText, collect, readStdin, readText, relativePaths, type InputFile } from './cli/files';
 import { LINT_FORMATS, reported, type FileResult, type ReportedMessage } from './cli/formats';
@@ -538,8 +538,8 @@ async function lintCommand(o: Options): Promise<number> {
   const salt = cache && runSalt(cache.tool);
   const keys = salt === undefined ? undefined : new CacheKeys(salt, cache!.base);
   const slots: (FileResult | undefined)[] = new Array(jobs.length);
-  // What CBL054 needs of each file, by the same index: its findings are worked out once all are read.
-  const citedSlots: (CitedFacts | undefined)[] = new Array(jobs.length);
+  // What CBL054 needs of the files: its findings are worked out once all are read.
+  const cited = new CitedParagraphs();
   const progress = jobs.length > 300 && isTerminal(2);
   let pending: readonly LintJob[] = jobs;
   let threads = o.fix || o.dryRun ? 1 : threadCount(jobs.length, o.threads);
@@ -558,7 +558,7 @@ async function lintCommand(o: Options): Promise<number> {
       const hit = cached(cache, job, keyOf(keys, job, resolver.fixed ?? resolver.resolve(job.globPath!), configs.all[job.config], read));
       if (hit) {
         slots[job.index] = hit.result;
-        citedSlots[job.index] = hit.cited;
+        cited.add(job.index, job.file, hit.cited);
       } else stale.push(job);
     }
     pending = stale;
@@ -572,7 +572,7 @@ async function lintCommand(o: Options): Promise<number> {
     await lintInThreads(pending, threads, configs.all, (share) => ({ jobs: share, configs: shared, overrides: overrides.rules, salt, cacheBase: cache?.base }), (batch) => {
       for (const r of batch) {
         slots[r.index] = r.result;
-        citedSlots[r.index] = r.cited;
+        cited.add(r.index, jobs[r.index].file, r.cited);
         fileErrors[r.index] = r.errors;
         remember(cache, jobs[r.index].file, r.key, r, r.errors);
       }
@@ -592,7 +592,7 @@ async function lintCommand(o: Options): Promise<number> {
         remember(cache, job.file, key, linted, fileErrors);
       }
       slots[job.index] = linted.result;
-      citedSlots[job.index] = linted.cited;
+      cited.add(job.index, job.file, linted.cited);
       errors.push(...fileErrors);
     });
   }
@@ -601,7 +601,7 @@ async function lintCommand(o: Options): Promise<number> {
     stderr.flush();
   }
   cache?.save(errors);
-  addCitedParagraphFindings(slots, citedSlots, jobs.map((j) => j.file));
+  cited.addFindings(slots);
   // A message names a file by the path it was read by (as given, or as the walk joined it); the output names it from here.
   return report(o, withSuppressions(o, slots.filter((r): r is FileResult => r !== undefined), errors), errors, (file) => shownPath({ file }));
 }

@@ -7,7 +7,7 @@
  * hold CBL054's: `lintCable` runs it only with a lookup), a few small facts: its canonical id, what its copy tells of its
  * paragraph numbers ({@link ParagraphCopy}) and the paragraphs it names of cited cables ({@link CitedParagraphCandidate}),
  * never its text or model. They travel back from the threads with its findings and are cached with them; once every
- * file of the run is read, {@link addCitedParagraphFindings} checks the mentions against the copies, whatever was read
+ * file of the run is read, {@link CitedParagraphs.addFindings} checks the mentions against the copies, whatever was read
  * from the cache, so that a cached file's findings follow a change to the cable it cites.
  */
 import { idFromFileName } from '../core/id';
@@ -54,33 +54,54 @@ function nameRank(file: string, id: string): number {
 }
 
 /**
- * Adds CBL054's findings to the results of a run, once every file is read: `results[i]` is the result of the file
- * `files[i]` (none when it was not linted) and `facts[i]` what CBL054 needs of it. A mention is checked against the file
- * of the run holding the cable it cites (of several, the one named after it, else the first), and its finding takes its
- * place among the file's findings as `lintCable` orders them. Results without such a finding are left as they are.
+ * What CBL054 needs of the files of one run, gathered as their results come (from this thread, the threads or the cache,
+ * in any order), then {@link CitedParagraphs.addFindings}. It keeps, for each id, the copy of the file holding it that the
+ * workspace index would prefer (the one named after it, else the first in the run's order), each copy's paragraph numbers
+ * once however many files share them (most are 1 to n), and the mentions of the few files that name a cited paragraph.
  */
-export function addCitedParagraphFindings(results: (FileResult | undefined)[], facts: readonly (CitedFacts | undefined)[], files: readonly string[]): void {
-  let mentioning = false;
-  for (const f of facts) if (f?.mentions !== undefined) mentioning = true;
-  if (!mentioning) return;
-  const held = new Map<string, { rank: number; copy?: ParagraphCopy }>();
-  facts.forEach((f, i) => {
-    if (f?.id === undefined || results[i] === undefined) return;
-    const rank = nameRank(files[i], f.id);
-    const before = held.get(f.id);
-    if (before === undefined || rank < before.rank) held.set(f.id, { rank, copy: f.copy });
-  });
-  facts.forEach((f, i) => {
-    const result = results[i];
-    if (f?.mentions === undefined || result === undefined) return;
-    const found: ReportedFinding[] = [];
-    for (const m of f.mentions) {
-      const message = citedParagraphMessage(m, held.get(m.id)?.copy);
-      if (message !== undefined) found.push({ id: cbl054.id, name: cbl054.name, severity: f.severity ?? cbl054.defaultSeverity, message, range: m.range });
+export class CitedParagraphs {
+  readonly #held = new Map<string, { readonly rank: number; readonly index: number; readonly copy?: ParagraphCopy }>();
+  readonly #mentions = new Map<number, { readonly mentions: readonly CitedParagraphCandidate[]; readonly severity: Severity }>();
+  readonly #copies = new Map<string, ParagraphCopy>();
+
+  /** Takes the facts of the file `file`, the `index`th of the run, which was linted (or read from the cache). */
+  add(index: number, file: string, facts: CitedFacts | undefined): void {
+    if (facts === undefined) return;
+    if (facts.mentions !== undefined && facts.mentions.length > 0) this.#mentions.set(index, { mentions: facts.mentions, severity: facts.severity ?? cbl054.defaultSeverity });
+    if (facts.id === undefined) return;
+    const rank = nameRank(file, facts.id);
+    const before = this.#held.get(facts.id);
+    if (before !== undefined && (before.rank < rank || (before.rank === rank && before.index < index))) return;
+    this.#held.set(facts.id, { rank, index, ...(facts.copy && { copy: this.#shared(facts.copy) }) });
+  }
+
+  /** `copy`, or an equal one taken before. */
+  #shared(copy: ParagraphCopy): ParagraphCopy {
+    const key = `${copy.ended ? 1 : 0}${copy.numbers.join(',')}`;
+    const known = this.#copies.get(key);
+    if (known !== undefined) return known;
+    this.#copies.set(key, copy);
+    return copy;
+  }
+
+  /**
+   * Adds CBL054's findings to the run's results, `results[i]` that of the `i`th file (none when it was not linted): each
+   * mention is checked against the copy held of the cable it cites, and its finding takes its place among the file's
+   * findings as `lintCable` orders them. Results without such a finding are left as they are.
+   */
+  addFindings(results: (FileResult | undefined)[]): void {
+    for (const [index, { mentions, severity }] of this.#mentions) {
+      const result = results[index];
+      if (result === undefined) continue;
+      const found: ReportedFinding[] = [];
+      for (const m of mentions) {
+        const message = citedParagraphMessage(m, this.#held.get(m.id)?.copy);
+        if (message !== undefined) found.push({ id: cbl054.id, name: cbl054.name, severity, message, range: m.range });
+      }
+      // A stable sort: the file's findings keep their order, and CBL054's theirs, where two start together.
+      if (found.length > 0) results[index] = { file: result.file, findings: [...result.findings, ...found].sort(byPositionThenId) };
     }
-    // A stable sort: the file's findings keep their order, and CBL054's theirs, where two start together.
-    if (found.length > 0) results[i] = { file: result.file, findings: [...result.findings, ...found].sort(byPositionThenId) };
-  });
+  }
 }
 
 const SEVERITIES: ReadonlySet<unknown> = new Set<Severity>(['error', 'warning', 'info', 'hint']);
