@@ -23,13 +23,17 @@ export interface CitedParagraphCandidate {
   readonly letter?: string;
 }
 
+/** The word every mention of a paragraph holds ({@link findCitedParagraphs}). */
+const PARA = /para/i;
+
 /**
  * The paragraphs of cited cables that `cable`'s text names ({@link findCitedParagraphs}), each with the cited cable's id
  * as read from a cable whose own id is its banner's, else that of its file name `fileName` (a path or URI ending in it);
  * a mention whose REF item gives no id is left out.
  */
 export function citedParagraphCandidates(cable: Cable, fileName: string | undefined): CitedParagraphCandidate[] {
-  if (!cable.refs || cable.refs.items.length === 0) return [];
+  // Every form names the paragraph with "para" ("paras", "paragraph"): half the cables with a REF field have none.
+  if (!cable.refs || cable.refs.items.length === 0 || !PARA.test(cable.text)) return [];
   const citing = cable.id ?? (fileName === undefined ? undefined : idFromFileName(fileName));
   const found: CitedParagraphCandidate[] = [];
   for (const m of findCitedParagraphs(cable)) {
