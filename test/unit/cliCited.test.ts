@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintCable } from '../../server/src/core/lint';
+import type { Range } from '../../server/src/core/model';
 import { parseCable } from '../../server/src/core/parse/index';
 import { paragraphCopy } from '../../server/src/core/rules/util';
 import { ROOT } from '../helpers';
@@ -40,7 +41,7 @@ const CITING = cable(230, 'REF: A. TALLINN 214\n     B. STATE 40211', [
 
 interface JsonEntry {
   file: string;
-  diagnostics: { id: string; severity: string; message: string; range: { start: { line: number; character: number } } }[];
+  diagnostics: { id: string; severity: string; message: string; range: Range }[];
 }
 
 /** The JSON report's entries by file name. */
@@ -49,7 +50,7 @@ function byFile(stdout: string): Map<string, JsonEntry['diagnostics']> {
 }
 
 /** The editor's findings of the citing cable, the workspace holding the cited one with `count` paragraphs. */
-function editorFindings(count: number): { id: string; severity: string; message: string; range: object }[] {
+function editorFindings(count: number): JsonEntry['diagnostics'] {
   const copy = paragraphCopy(parseCable(cited(count)).cable);
   const findings = lintCable(parseCable(CITING).cable, undefined, undefined, { fileName: '09TALLINN230.txt', citedParagraphs: (id) => (id === '09TALLINN214' ? copy : undefined) });
   return findings.map((f) => ({ id: f.id, severity: f.severity, message: f.message, range: f.range }));
@@ -90,7 +91,7 @@ describe('cablelint: CBL054 across the files of a run', function () {
     const own = lines.slice(at + 1, lines.indexOf('', at));
     assert.deepEqual(
       own.map((l) => l.trim().split(/\s+/)[0]),
-      expected.map((f) => `${(f.range as { start: { line: number } }).start.line + 1}:${(f.range as { start: { character: number } }).start.character + 1}`),
+      expected.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}`),
     );
     assert.ok(own.some((l) => /REF A cites 09TALLINN214, which has no paragraph 9.*CBL054\/cited-paragraph-missing$/.test(l)), stylish.stdout);
     // Every format carries it as the file's.
