@@ -21,6 +21,7 @@ import { lintCable } from './core/lint';
 import { INTERNAL_ERROR, parseCable, readsAsCable } from './core/parse/index';
 import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS } from './cli/extract';
 import { cacheFile, CacheKeys, LintCache, runSalt, toolDigest } from './cli/cache';
+import { citedFacts, CitedParagraphs, type CitedFacts } from './cli/cited';
 import { RunConfigs, type RunConfig } from './cli/configs';
 import { checkText, collect, readStdin, readText, relativePaths, type InputFile } from './cli/files';
 import { LINT_FORMATS, reported, type FileResult, type ReportedMessage } from './cli/formats';
@@ -307,10 +308,14 @@ interface WorkerInput {
   readonly cacheBase?: string;
 }
 
-/** One result of a worker's share: the file's index in the whole list, its findings (none when unreadable) and its messages. */
+/**
+ * One result of a worker's share: the file's index in the whole list, its findings (none when unreadable), what CBL054
+ * needs of it (checked once every file is read: cli/cited.ts) and its messages.
+ */
 interface IndexedResult {
   readonly index: number;
   readonly result?: FileResult;
+  readonly cited?: CitedFacts;
   readonly errors: readonly RunMessage[];
   /** With `--cache`, the key of the text linted (none when it could not be read). */
   readonly key?: string;
@@ -336,12 +341,18 @@ function parseRead(file: string, read: { text: string; bom: boolean }, ifCable: 
   return { ...read, cable };
 }
 
+/** A file's result in a run: its findings, without CBL054's, and what CBL054 needs of it ({@link CitedFacts}). */
+interface Linted {
+  readonly result?: FileResult;
+  readonly cited?: CitedFacts;
+}
+
 /**
- * Lints one file; only its findings are kept. No result when it cannot be read or is no cable the walk should take.
- * With `keys`, the result carries the cache key of the text read, and an entry of `cache` under that key
- * is taken without parsing or linting.
+ * Lints one file; only its findings and what CBL054 needs of it are kept. No result when it cannot be read or is no cable
+ * the walk should take. With `keys`, the result carries the cache key of the text read, and an entry of `cache` under that
+ * key is taken without parsing or linting.
  */
-function lintOne(job: LintJob, settings: JobConfig, errors: RunMessage[], keys?: CacheKeys, cache?: LintCache): { result?: FileResult; key?: string } {
+function lintOne(job: LintJob, settings: JobConfig, errors: RunMessage[], keys?: CacheKeys, cache?: LintCache): Linted & { key?: string } {
   const read = readText(job.file, errors, job.ifCable);
   if (!read) return {};
   const config = settings.resolver.fixed ?? settings.resolver.resolve(job.globPath!);
@@ -349,7 +360,9 @@ function lintOne(job: LintJob, settings: JobConfig, errors: RunMessage[], keys?:
   const hit = cached(cache, job, key);
   if (hit) return { ...hit, key };
   const parsed = parseRead(job.file, read, job.ifCable, errors);
-  return { result: parsed && { file: job.shown, findings: lintParsed(job.file, parsed.cable, config, settings.userTagSet, errors) }, key };
+  if (!parsed) return { key };
+  const cited = citedFacts(job.file, parsed.cable, config);
+  return { result: { file: job.shown, findings: lintParsed(job.file, parsed.cable, config, settings.userTagSet, errors) }, key, ...(cited && { cited }) };
 }
 
 /** What linting a file takes of its configuration: the settings of each file, and the user dictionaries' TAG codes. */
@@ -364,24 +377,25 @@ function keyOf(keys: CacheKeys | undefined, job: LintJob, config: ResolvedConfig
  * The result `cache` holds for `job`'s file under `key` (no result for a file the walk left alone, not a cable), or
  * undefined when it holds none; with `forFix`, only one a `--fix` run wrote.
  */
-function cached(cache: LintCache | undefined, job: LintJob, key: string | undefined, forFix = false): { result?: FileResult } | undefined {
+function cached(cache: LintCache | undefined, job: LintJob, key: string | undefined, forFix = false): Linted | undefined {
   const hit = key === undefined ? undefined : cache?.get(job.file, key, forFix);
-  return hit && { result: hit.findings ? { file: job.shown, findings: hit.findings } : undefined };
+  return hit && (hit.findings ? { result: { file: job.shown, findings: hit.findings }, ...(hit.cited && { cited: hit.cited }) } : {});
 }
 
 /**
- * Keeps a file's result in the cache under `key`, or drops its entry when the run reported a problem
- * with it (a failure to read, parse or lint is said again next time rather than hidden).
+ * Keeps a file's result (its findings, without CBL054's, and what CBL054 needs of it) in the cache under `key`, or drops
+ * its entry when the run reported a problem with it (a failure to read, parse or lint is said again next time rather than hidden).
  */
-function remember(cache: LintCache | undefined, file: string, key: string | undefined, result: FileResult | undefined, fileErrors: readonly RunMessage[], fixed?: boolean): void {
+function remember(cache: LintCache | undefined, file: string, key: string | undefined, linted: Linted, fileErrors: readonly RunMessage[], fixed?: boolean): void {
   if (!cache) return;
   if (key === undefined || fileErrors.length > 0) cache.delete(file);
-  else cache.set(file, { key, findings: result ? result.findings : null, ...(fixed === undefined ? {} : { fixed }) });
+  else cache.set(file, { key, findings: linted.result ? linted.result.findings : null, ...(linted.result && linted.cited && { cited: linted.cited }), ...(fixed === undefined ? {} : { fixed }) });
 }
 
 /**
  * Lints a file's parsed text. A parser or rule failure (a bug: the findings may be
  * incomplete) is an error naming the file, so that the run ends with exit code 2.
+ * CBL054 does not run here (no `citedParagraphs`): its findings hang on other files of the run (cli/cited.ts).
  */
 function lintParsed(file: string, cable: Cable, config: ResolvedConfig, userTags: ReadonlySet<string>, errors: RunMessage[]): FileResult['findings'] {
   const failures: string[] = [];
@@ -401,8 +415,8 @@ function lintShare(jobs: readonly LintJob[], configOf: (index: number) => JobCon
   let batch: IndexedResult[] = [];
   for (const job of jobs) {
     const errors: RunMessage[] = [];
-    const { result, key } = lintOne(job, configOf(job.config), errors, keys);
-    batch.push({ index: job.index, result, errors, key });
+    const { result, cited, key } = lintOne(job, configOf(job.config), errors, keys);
+    batch.push({ index: job.index, result, ...(cited && { cited }), errors, key });
     if (batch.length >= BATCH) {
       post(batch);
       batch = [];
@@ -524,6 +538,8 @@ async function lintCommand(o: Options): Promise<number> {
   const salt = cache && runSalt(cache.tool);
   const keys = salt === undefined ? undefined : new CacheKeys(salt, cache!.base);
   const slots: (FileResult | undefined)[] = new Array(jobs.length);
+  // What CBL054 needs of the files: its findings are worked out once all are read.
+  const cited = new CitedParagraphs();
   const progress = jobs.length > 300 && isTerminal(2);
   let pending: readonly LintJob[] = jobs;
   let threads = o.fix || o.dryRun ? 1 : threadCount(jobs.length, o.threads);
@@ -540,8 +556,10 @@ async function lintCommand(o: Options): Promise<number> {
       }
       const { resolver } = configs.all[job.config];
       const hit = cached(cache, job, keyOf(keys, job, resolver.fixed ?? resolver.resolve(job.globPath!), configs.all[job.config], read));
-      if (hit) slots[job.index] = hit.result;
-      else stale.push(job);
+      if (hit) {
+        slots[job.index] = hit.result;
+        cited.add(job.index, job.file, hit.cited);
+      } else stale.push(job);
     }
     pending = stale;
     threads = threadCount(pending.length, o.threads);
@@ -554,8 +572,9 @@ async function lintCommand(o: Options): Promise<number> {
     await lintInThreads(pending, threads, configs.all, (share) => ({ jobs: share, configs: shared, overrides: overrides.rules, salt, cacheBase: cache?.base }), (batch) => {
       for (const r of batch) {
         slots[r.index] = r.result;
+        cited.add(r.index, jobs[r.index].file, r.cited);
         fileErrors[r.index] = r.errors;
-        remember(cache, jobs[r.index].file, r.key, r.result, r.errors);
+        remember(cache, jobs[r.index].file, r.key, r, r.errors);
       }
       finished += batch.length;
       if (progress) showProgress(finished, jobs.length);
@@ -565,12 +584,15 @@ async function lintCommand(o: Options): Promise<number> {
     pending.forEach((job, i) => {
       if (progress && i % 100 === 0) showProgress(jobs.length - pending.length + i, jobs.length);
       const fileErrors: RunMessage[] = [];
-      if (o.fix || o.dryRun) slots[job.index] = fixOne(o, job, configs.all[job.config], fileErrors, keys, cache);
+      let linted: Linted;
+      if (o.fix || o.dryRun) linted = fixOne(o, job, configs.all[job.config], fileErrors, keys, cache);
       else {
-        const { result, key } = lintOne(job, configs.all[job.config], fileErrors, keys, cache);
-        slots[job.index] = result;
-        remember(cache, job.file, key, result, fileErrors);
+        const { key, ...result } = lintOne(job, configs.all[job.config], fileErrors, keys, cache);
+        linted = result;
+        remember(cache, job.file, key, linted, fileErrors);
       }
+      slots[job.index] = linted.result;
+      cited.add(job.index, job.file, linted.cited);
       errors.push(...fileErrors);
     });
   }
@@ -579,6 +601,7 @@ async function lintCommand(o: Options): Promise<number> {
     stderr.flush();
   }
   cache?.save(errors);
+  cited.addFindings(slots);
   // A message names a file by the path it was read by (as given, or as the walk joined it); the output names it from here.
   return report(o, withSuppressions(o, slots.filter((r): r is FileResult => r !== undefined), errors), errors, (file) => shownPath({ file }));
 }
@@ -616,22 +639,22 @@ function withSuppressions(o: Options, results: FileResult[], errors: RunMessage[
  * (no safe fix changed that text), and the text left on disk is cached: a file the fixes changed under the
  * key of its new text, after it is linted again.
  */
-function fixOne(o: Options, job: LintJob, settings: JobConfig, errors: RunMessage[], keys?: CacheKeys, cache?: LintCache): FileResult | undefined {
+function fixOne(o: Options, job: LintJob, settings: JobConfig, errors: RunMessage[], keys?: CacheKeys, cache?: LintCache): Linted {
   const userTags = settings.userTagSet;
   const read = readText(job.file, errors, job.ifCable);
   if (!read) {
     cache?.delete(job.file);
-    return undefined;
+    return {};
   }
   const resolved = settings.resolver.fixed ?? settings.resolver.resolve(job.globPath!);
   const key = keyOf(keys, job, resolved, settings, read);
   const hit = cached(cache, job, key, true);
-  if (hit) return hit.result;
+  if (hit) return hit;
   // A walked notes.txt that is no cable is never rewritten.
   const parsed = parseRead(job.file, read, job.ifCable, errors);
   if (!parsed) {
-    remember(cache, job.file, key, undefined, errors, true);
-    return undefined;
+    remember(cache, job.file, key, {}, errors, true);
+    return {};
   }
   const fixed = fixAll(read.text, resolved, parsed.cable, { fileName: job.file, userTags });
   const changed = fixed.text !== read.text;
@@ -648,11 +671,13 @@ function fixOne(o: Options, job: LintJob, settings: JobConfig, errors: RunMessag
     }
   }
   const cable = changed ? parseCable(fixed.text).cable : parsed.cable;
-  const result = { file: job.shown, findings: lintParsed(job.file, cable, resolved, userTags, errors) };
+  // CBL054 reads the fixed text, as the findings do, in this file and in the files of the run citing it.
+  const cited = citedFacts(job.file, cable, resolved);
+  const linted: Linted = { result: { file: job.shown, findings: lintParsed(job.file, cable, resolved, userTags, errors) }, ...(cited && { cited }) };
   // The text on disk now: the fixed one once written (linted again above), else the one read.
-  if (written) remember(cache, job.file, changed ? keyOf(keys, job, resolved, settings, { text: fixed.text, bom: read.bom }) : key, result, errors, !changed);
+  if (written) remember(cache, job.file, changed ? keyOf(keys, job, resolved, settings, { text: fixed.text, bom: read.bom }) : key, linted, errors, !changed);
   else cache?.delete(job.file);
-  return result;
+  return linted;
 }
 
 /** The name standard input's findings carry without `--stdin-filename`, as ESLint's `<text>`. */
@@ -710,7 +735,8 @@ function lintStdin(o: Options, setup: LintSetup, errors: RunMessage[]): number {
       cable = parseCable(fixed.text).cable;
     }
   }
-  // Without a name, "<stdin>" is no cable id's name, so CBL043 has nothing to compare.
+  // Without a name, "<stdin>" is no cable id's name, so CBL043 has nothing to compare. CBL054 reports nothing: no other
+  // file is read, so no cited cable's paragraphs are known (cli/cited.ts).
   results.push({ file: shown, findings: lintParsed(o.stdinFilename ?? shown, cable, resolved, userTags, errors) });
   // The suppressions of the file the text is named after apply to it, as an editor's unsaved buffer is that file.
   return report(o, o.stdinFilename === undefined ? results : withSuppressions(o, results, errors), errors, shownName);

@@ -25,7 +25,7 @@ function run(args: string[], cwd: string): { code: number; stdout: string; stder
 interface CacheFile {
   format: string;
   tool: string;
-  entries: Record<string, { key: string; findings: { message: string }[] | null; fixed?: boolean }>;
+  entries: Record<string, { key: string; findings: { message: string }[] | null; cited?: { mentions?: unknown; severity?: string }; fixed?: boolean }>;
 }
 
 const readCache = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
@@ -33,10 +33,18 @@ const readCache = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as
 /** A finding no rule makes. */
 const FAKE = { id: 'CBL001', name: 'fake', severity: 'info', message: 'TAMPERED', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
 
-/** Sets the findings of the cable entries `which` picks to one "TAMPERED" finding, keeping their keys. */
+/**
+ * Sets the findings of the cable entries `which` picks to one "TAMPERED" finding, keeping their keys, and drops their
+ * mentions of cited paragraphs, from which each run works out CBL054's findings (never cached: they hang on other files).
+ */
 function tamper(file: string, which: (name: string) => boolean = () => true): void {
   const cache = readCache(file);
-  for (const [name, entry] of Object.entries(cache.entries)) if (which(name) && entry.findings) entry.findings = [FAKE];
+  for (const [name, entry] of Object.entries(cache.entries)) {
+    if (!which(name) || !entry.findings) continue;
+    entry.findings = [FAKE];
+    delete entry.cited?.mentions;
+    delete entry.cited?.severity;
+  }
   fs.writeFileSync(file, JSON.stringify(cache));
 }
 
@@ -245,7 +253,7 @@ describe('cablelint --cache', function () {
     const check = (label: string) => {
       const r = run(['--cache', '--format', 'json', 'cables'], dir);
       assert.deepEqual([r.code, r.stdout, r.stderr], [plain.code, plain.stdout, plain.stderr], label);
-      assert.equal(readCache(cacheFile).format, 'cablelint-cache/2', `${label}: rewritten`);
+      assert.equal(readCache(cacheFile).format, 'cablelint-cache/3', `${label}: rewritten`);
     };
     for (const [label, text] of [
       ['not JSON', '{"format": "cablelint-cache/1", "tool": '],
@@ -268,6 +276,10 @@ describe('cablelint --cache', function () {
     // A fix SARIF would print, with no edits to print.
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
     (damaged.entries[names[3]] as unknown as { findings: unknown }).findings = [{ id: 'CBL018', name: 'tags-duplicate', severity: 'info', message: 'TAG X appears more than once.', range, fix: { title: 'Remove', edits: 'none' } }];
+    // What CBL054 checks across files: a mention without the cited cable's id, a copy whose numbers are no list.
+    const cbl054 = (kind: string) => damaged.entries[`cables/cbl054-cited-paragraph-missing.${kind}.cable`].cited as { mentions: { id: unknown }[]; copy: { numbers: unknown } };
+    cbl054('bad').mentions[0].id = 7;
+    cbl054('cited').copy.numbers = 'x';
     fs.writeFileSync(cacheFile, JSON.stringify(damaged));
     check('damaged entries');
     // Written by another build or version: its tool digest differs, and its entries are never read.

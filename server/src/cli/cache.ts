@@ -8,17 +8,20 @@
  * cable, the file's resolved rule settings and the TAG codes of the user dictionaries (CBL044), both
  * from the configuration that applies to the file (the nearest `.cablelint.jsonc` above it), and the
  * code that lints: cablelint's version, the bundle's own bytes (a build between versions) and
- * Node's version. The rules read nothing else (`LintContext` holds only the name and the TAGS).
+ * Node's version. The rules read nothing else (`cablelint` gives `LintContext` only the name and the TAGS). CBL054's
+ * findings, which hang on the text of another file, are never cached: each entry keeps the facts they are worked out
+ * from at the end of every run (cli/cited.ts), so that a change to a cited cable shows in the files citing it.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ResolvedConfig } from '../core/config';
 import type { Severity } from '../core/rules/types';
+import { wellFormedFacts, type CitedFacts } from './cited';
 import type { ReportedFinding } from './formats';
 import { runMessage, type RunMessage } from './messages';
 
-/** What the cache file says it is; a file without it, or with another format, is foreign (1 kept absolute paths). */
-const FORMAT = 'cablelint-cache/2';
+/** What the cache file says it is; a file without it, or with another format, is foreign (1 kept absolute paths, 2 no CBL054 facts). */
+const FORMAT = 'cablelint-cache/3';
 
 /** A SHA-256 hash; `node:crypto` is loaded only by a run with `--cache`, so that the others start no later. */
 function sha256(): import('node:crypto').Hash {
@@ -28,10 +31,15 @@ function sha256(): import('node:crypto').Hash {
 /** The default cache file, in the current directory, as ESLint's `.eslintcache`. */
 export const DEFAULT_CACHE_FILE = '.cablelintcache';
 
-/** One file's cached result: its key, and its findings or null when the walk left it alone (not a cable). */
+/**
+ * One file's cached result: its key, and its findings or null when the walk left it alone (not a cable). The findings
+ * never hold CBL054's, which hang on other files: the entry keeps what the run checks them from (`cited`, cli/cited.ts).
+ */
 export interface CacheEntry {
   readonly key: string;
   readonly findings: readonly ReportedFinding[] | null;
+  /** What CBL054 needs of the file (its id, its paragraph numbers, its mentions of cited paragraphs), when anything. */
+  readonly cited?: CitedFacts;
   /**
    * Set by a `--fix` run when no safe fix changed the text of this key, so that `--fix` may
    * take the entry too; an entry a plain lint wrote says nothing about fixes.
@@ -208,7 +216,7 @@ function readEntries(file: string, tool: string): Map<string, CacheEntry> {
 
 /** True when a stored entry has the shape the formats print, so that a damaged one is linted again rather than printed. */
 function wellFormed(entry: CacheEntry): boolean {
-  if (typeof entry.key !== 'string') return false;
+  if (typeof entry.key !== 'string' || !wellFormedFacts(entry.cited)) return false;
   if (entry.findings === null) return true;
   if (!Array.isArray(entry.findings)) return false;
   const position = (p: unknown) => typeof p === 'object' && p !== null && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);

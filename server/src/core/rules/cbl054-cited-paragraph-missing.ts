@@ -4,12 +4,69 @@
  */
 import { citedId, idFromFileName } from '../id';
 import { findCitedParagraphs } from '../mentions';
-import type { Rule } from './types';
+import type { Cable, Range } from '../model';
+import type { ParagraphCopy, Rule } from './types';
+
+/**
+ * A paragraph of a cited cable that a cable's text names, with the cited cable's canonical id: what CBL054 checks
+ * against that cable's {@link ParagraphCopy}. Small and plain, so that `cablelint` keeps it per file (in its cache and
+ * in the results its threads send back) and checks it once every file of the run is read.
+ */
+export interface CitedParagraphCandidate {
+  /** The cited cable's canonical id (`09VALLETTA388`), as links and Go to Definition read the REF item. */
+  readonly id: string;
+  /** The paragraph named. */
+  readonly number: number;
+  /** The keyword and number ("para 9"), or the number alone of a list's others. */
+  readonly range: Range;
+  /** The REF item's letter ("A"), absent for a field of one item ("reftel para 2"). */
+  readonly letter?: string;
+}
+
+/** The word every mention of a paragraph holds ({@link findCitedParagraphs}). */
+const PARA = /para/i;
+
+/**
+ * The paragraphs of cited cables that `cable`'s text names ({@link findCitedParagraphs}), each with the cited cable's id
+ * as read from a cable whose own id is its banner's, else that of its file name `fileName` (a path or URI ending in it);
+ * a mention whose REF item gives no id is left out.
+ */
+export function citedParagraphCandidates(cable: Cable, fileName: string | undefined): CitedParagraphCandidate[] {
+  // Every form names the paragraph with "para" ("paras", "paragraph"): half the cables with a REF field have none.
+  if (!cable.refs || cable.refs.items.length === 0 || !PARA.test(cable.text)) return [];
+  const citing = cable.id ?? (fileName === undefined ? undefined : idFromFileName(fileName));
+  const found: CitedParagraphCandidate[] = [];
+  for (const m of findCitedParagraphs(cable)) {
+    const id = citedId(m.item, citing);
+    if (id === undefined) continue;
+    found.push(m.item.letter === undefined ? { id, number: m.number, range: m.range } : { id, number: m.number, range: m.range, letter: m.item.letter });
+  }
+  return found;
+}
+
+/**
+ * CBL054's message for `candidate` when `copy`, what is known of the paragraphs of the cable it cites, shows that cable
+ * lacks the paragraph named; undefined when it has it, when nothing is known of the cable, or when the paragraph may be in
+ * a part the copy lacks (before its first paragraph, or after the last of a copy not ended by a signature or trailer).
+ */
+export function citedParagraphMessage(candidate: CitedParagraphCandidate, copy: ParagraphCopy | undefined): string | undefined {
+  if (!copy || copy.numbers.length === 0 || copy.numbers.includes(candidate.number)) return undefined;
+  let low = Infinity;
+  let high = -Infinity;
+  for (const n of copy.numbers) {
+    low = Math.min(low, n);
+    high = Math.max(high, n);
+  }
+  // Before its first paragraph, or after the last of a copy that may be cut short: the paragraph may be in what is missing.
+  if (candidate.number < low || (candidate.number > high && !copy.ended)) return undefined;
+  const name = candidate.letter === undefined ? 'The REF item' : `REF ${candidate.letter}`;
+  return `${name} cites ${candidate.id}, which has no paragraph ${candidate.number}: its paragraphs are numbered ${low} to ${high}.`;
+}
 
 export const rule: Rule = {
   id: 'CBL054',
   name: 'cited-paragraph-missing',
-  description: 'A paragraph of a cited cable named in the text ("REF A para 9", "para 5 of ref A", "reftel para 2") that the cited cable lacks; checked only where the cited cable is in the workspace.',
+  description: 'A paragraph of a cited cable named in the text ("REF A para 9", "para 5 of ref A", "reftel para 2") that the cited cable lacks; checked only where the cited cable is in the workspace, or among the files of the same cablelint run.',
   tags: ['paragraphs', 'metadata'],
   defaultSeverity: 'info',
   fixable: false,
@@ -17,27 +74,15 @@ export const rule: Rule = {
     bad: '(file 09VALLETTA412.txt)\nREF: A. VALLETTA 388\n…\n¶2. (C) As REF A para 9 reported, the patrols met three vessels.\n(file 09VALLETTA388.txt, in the workspace)\nC O N F I D E N T I A L VALLETTA 000388\n…\n¶1. (C) …\n…\n¶7. (C) …\nCALLOWAY',
     good: '(file 09VALLETTA412.txt)\nREF: A. VALLETTA 388\n…\n¶2. (C) As REF A para 7 reported, the patrols met three vessels.\n(file 09VALLETTA388.txt, in the workspace)\nC O N F I D E N T I A L VALLETTA 000388\n…\n¶1. (C) …\n…\n¶7. (C) …\nCALLOWAY',
     rationale:
-      'A pointer into another cable is checked only where that cable can be read: the editor checks it against the cable of the workspace index that the REF item cites (its id as links and Go to Definition read it, `09VALLETTA388` for `VALLETTA 388` in a cable of 2009), again when that cable is opened, saved, closed, changed on disk or deleted (under `cable.validate.scope: "workspace"`, a closed file citing it is read again after a pass over the files, which may read it before the cable it cites); with no such cable in the workspace nothing is said. `cablelint` does not run it: it lints each file alone (on worker threads for large collections, with each file\'s findings cached under its own text by `--cache`), and a finding that hangs on another file\'s text fits neither. The paragraph is read as Go to Definition reads it ("REF A para 3", "REF A, paras 3 and 4", "reftel para 2", "para 5 of ref A"), and is reported as CBL045 reports the cable\'s own: only in a cited copy with numbered paragraphs that holds every section of its message, never below its first paragraph, and above its last only when its text ends with a signature or trailer.',
+      'A pointer into another cable is checked only where that cable can be read: the editor checks it against the cable of the workspace index that the REF item cites (its id as links and Go to Definition read it, `09VALLETTA388` for `VALLETTA 388` in a cable of 2009), again when that cable is opened, saved, closed, changed on disk or deleted (under `cable.validate.scope: "workspace"`, a closed file citing it is read again after a pass over the files, which may read it before the cable it cites); with no such cable in the workspace nothing is said. `cablelint` checks it against the cited cable when that cable is among the files of the same run (of several files holding it, the one named after it, else the first): each file, linted alone, keeps its id, its paragraph numbers and the paragraphs it names of cited cables, and the mentions are checked once every file is read, so that with `--cache` a change to the cited cable shows in the files citing it though they are not linted again; a cited cable not among the files, or `--stdin`, which reads no other file, gives nothing. The paragraph is read as Go to Definition reads it ("REF A para 3", "REF A, paras 3 and 4", "reftel para 2", "para 5 of ref A"), and is reported as CBL045 reports the cable\'s own: only in a cited copy with numbered paragraphs that holds every section of its message, never below its first paragraph, and above its last only when its text ends with a signature or trailer.',
     source: 'Corpus analysis (203 cables): no text names a paragraph of a cited cable in these forms (31 in-text references name the cable\'s own paragraphs, which CBL045 checks), and 4 of the 268 REF items cite a cable the corpus holds, so no real cable is reported; the rule is measured on planted mentions (test/unit/recall.test.ts). Info, as CBL045: the references are read from prose, and the workspace may hold another copy of the cited cable than the one its writer read.',
   },
   check(cable, report, context) {
     const lookup = context.citedParagraphs;
-    if (!lookup || !cable.refs || cable.refs.items.length === 0) return;
-    const citing = cable.id ?? (context.fileName === undefined ? undefined : idFromFileName(context.fileName));
-    for (const m of findCitedParagraphs(cable)) {
-      const id = citedId(m.item, citing);
-      const copy = id === undefined ? undefined : lookup(id);
-      if (!copy || copy.numbers.length === 0 || copy.numbers.includes(m.number)) continue;
-      let low = Infinity;
-      let high = -Infinity;
-      for (const n of copy.numbers) {
-        low = Math.min(low, n);
-        high = Math.max(high, n);
-      }
-      // Before its first paragraph, or after the last of a copy that may be cut short: the paragraph may be in what is missing.
-      if (m.number < low || (m.number > high && !copy.ended)) continue;
-      const name = m.item.letter === undefined ? 'The REF item' : `REF ${m.item.letter}`;
-      report({ message: `${name} cites ${id}, which has no paragraph ${m.number}: its paragraphs are numbered ${low} to ${high}.`, range: m.range });
+    if (!lookup) return;
+    for (const candidate of citedParagraphCandidates(cable, context.fileName)) {
+      const message = citedParagraphMessage(candidate, lookup(candidate.id));
+      if (message !== undefined) report({ message, range: candidate.range });
     }
   },
 };
