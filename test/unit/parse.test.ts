@@ -1888,6 +1888,12 @@ describe('parser: body', () => {
     assert.deepEqual(c.redactions.map((r) => at(r.range)), ['2:9-2:21', '4:17-4:29', '4:34-4:39']);
   });
 
+  it('reads each run of redaction letters whole, a small one only where no letter touches it, in line order', () => {
+    // "xxxxxxb" and "axxxxx" are words; "XXXXxxxxx": the capitals' run, then small letters touched by a capital; "XXX" too short.
+    const c = parse('UNCLAS NOWHERE 000001\n\n¶1. (U) xxxxxxx met XXXXX,xxxxx. xxxxxxb axxxxx XXXXxxxxx XXX (xxxxxx) xXXXXXXx\n');
+    assert.deepEqual(c.redactions.map((r) => `${at(r.range)} ${r.text}`), ['2:8-2:15 xxxxxxx', '2:20-2:25 XXXXX', '2:26-2:31 xxxxx', '2:48-2:52 XXXX', '2:63-2:69 xxxxxx', '2:72-2:78 XXXXXX']);
+  });
+
   const signatures: [string, string | undefined, boolean][] = [
     ['KESTREL', 'KESTREL', false],
     ['Ostrander', 'Ostrander', false],

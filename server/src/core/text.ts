@@ -320,15 +320,15 @@ export function markLinesMatching(text: string, offsets: Int32Array, pattern: Re
 
 /**
  * Sets `bit` in `out` for the lines holding an occurrence of `needle` that
- * `accept(offset)` confirms, each line once. For a needle that opens with a rare
+ * `accept(offset)` confirms (every one, without `accept`), each line once. For a needle that opens with a rare
  * character ("(", "XXXX", "00"), `indexOf` finds candidates much faster than a
  * regular expression can.
  */
-export function linesWith(text: string, offsets: Int32Array, needle: string, accept: (at: number) => boolean, out: Uint8Array, bit = 1): void {
+export function linesWith(text: string, offsets: Int32Array, needle: string, accept: ((at: number) => boolean) | undefined, out: Uint8Array, bit = 1): void {
   let line = 0;
   let at = text.indexOf(needle);
   while (at >= 0) {
-    if (accept(at)) {
+    if (accept === undefined || accept(at)) {
       // The line is walked to only for a confirmed hit: most hits ("(C)", "10:30") are not.
       while (line + 1 < offsets.length && offsets[line + 1] <= at) line++;
       out[line] |= bit;

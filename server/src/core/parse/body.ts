@@ -1333,23 +1333,33 @@ export function firstWords(text: string, from: number): string {
   return words.length > 80 ? `${words.slice(0, 79)}…` : words;
 }
 
-/** X-runs: "XXXXXXXXXXXX" (four or more), "xxxxx" (five or more, standing alone). */
+/**
+ * X-runs: "XXXXXXXXXXXX" (four or more), "xxxxx" (five or more, standing alone: no letter A-Z or a-z touches the run), in
+ * text order, each token a whole run. `indexOf` finds each kind's runs (a search from a run's end finds the next run's
+ * start), cheaper on a line than the pattern that reads the same, `/X{4,}|(?<![A-Za-z])x{5,}(?![A-Za-z])/g`.
+ */
 export function collectRedactions(line: number, text: string, out: Token[]): void {
-  REDACTION.lastIndex = 0;
-  // `test` leaves `lastIndex` at the match's end without making a match array. Either branch matches a whole run of one
-  // letter (the first "X" of a run is tried before the others, and a small x's lookbehind holds only at its run's first),
-  // so the match starts where that run does.
-  while (REDACTION.test(text)) {
-    const end = REDACTION.lastIndex;
-    const c = text.charCodeAt(end - 1);
-    let start = end - 1;
-    while (start > 0 && text.charCodeAt(start - 1) === c) start--;
-    out.push(token(line, text, start, end));
+  let big = text.indexOf('XXXX');
+  let small = text.indexOf('xxxxx');
+  while (big >= 0 || small >= 0) {
+    if (big >= 0 && (small < 0 || big < small)) {
+      let end = big + 4;
+      while (text.charCodeAt(end) === 88 /* X */) end++;
+      out.push(token(line, text, big, end));
+      big = text.indexOf('XXXX', end);
+    } else {
+      let end = small + 5;
+      while (text.charCodeAt(end) === 120 /* x */) end++;
+      if ((small === 0 || !isAsciiLetter(text.charCodeAt(small - 1))) && !isAsciiLetter(text.charCodeAt(end))) out.push(token(line, text, small, end));
+      small = text.indexOf('xxxxx', end);
+    }
   }
 }
 
-// Made once: a literal inside the function would be a new object at every call.
-const REDACTION = /X{4,}|(?<![A-Za-z])x{5,}(?![A-Za-z])/g;
+/** A to Z and a to z. */
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 
 /** A heading and the lines it spans. */
 interface HeadingSpan {

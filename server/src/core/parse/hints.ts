@@ -53,10 +53,10 @@ export function scanHints(text: string, lines: readonly string[], offsets: Int32
   if (scratch.length < lines.length) scratch = new Uint8Array(Math.max(lines.length, 2 * scratch.length));
   const bits = scratch.subarray(0, lines.length);
   bits.fill(0);
-  const always = () => true;
-  linesWith(text, offsets, 'XXXX', always, bits, REDACTION);
-  linesWith(text, offsets, 'xxxxx', always, bits, REDACTION);
-  linesWith(text, offsets, '00', (at) => isPageSerialAt(text, at), bits, PAGE);
+  // Every hit of a redaction's letters is one: no test to call.
+  linesWith(text, offsets, 'XXXX', undefined, bits, REDACTION);
+  linesWith(text, offsets, 'xxxxx', undefined, bits, REDACTION);
+  markPageSerials(text, offsets, bits);
   markParens(text, offsets, bits);
   linesWith(text, offsets, '[', (at) => isParenOpenerAt(text, at), bits, PAREN_OPENER);
   linesWith(text, offsets, ':', (at) => inlineOpenerAt(text, at, anyCase) >= 0, bits, INLINE_OPENER);
@@ -79,6 +79,27 @@ function markParens(text: string, offsets: Int32Array, bits: Uint8Array): void {
   for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
     while (line + 1 < offsets.length && offsets[line + 1] <= at) line++;
     if ((bits[line] & PAREN_OPENER) === 0) bits[line] |= isParenOpenerAt(text, at) ? PAREN | PAREN_OPENER : PAREN;
+  }
+}
+
+/**
+ * Sets {@link PAGE} for the lines holding a continuation-page serial ({@link isPageSerialAt}). A serial follows a space, so
+ * none opens inside a run of digits: a "00" that is none ("2009", "000708" of a banner) sends the search past its run.
+ */
+function markPageSerials(text: string, offsets: Int32Array, bits: Uint8Array): void {
+  let line = 0;
+  let at = text.indexOf('00');
+  while (at >= 0) {
+    if (isPageSerialAt(text, at)) {
+      while (line + 1 < offsets.length && offsets[line + 1] <= at) line++;
+      bits[line] |= PAGE;
+      if (line + 1 >= offsets.length) return;
+      at = text.indexOf('00', offsets[line + 1]);
+    } else {
+      let k = at + 2;
+      while (isDigit(text.charCodeAt(k))) k++;
+      at = text.indexOf('00', k);
+    }
   }
 }
 
