@@ -1394,6 +1394,17 @@ describe('rules: CBL054 and the paragraphs of cited cables', () => {
     assert.deepEqual(found(cable('A. NOWHERE 100', '¶1. (C) As para 9 says.')), []);
   });
 
+  it('asks the workspace of the cables the REF items cite, and reads the text for mentions only when it holds one', () => {
+    const asked: string[] = [];
+    const context: LintContext = { citedParagraphs: (id) => (asked.push(id), copies.get(id)) };
+    assert.deepEqual(found(cable('A. NOWHERE 99\nB. STATE 300', '¶1. (C) As REF A para 9 said, and REF B para 2.'), context), []);
+    assert.deepEqual(asked, ['09NOWHERE99', '09STATE300']);
+    // One cited cable known: the mentions are read, and each is looked up.
+    asked.length = 0;
+    assert.equal(found(cable('A. NOWHERE 99\nB. NOWHERE 100', '¶1. (C) As REF A para 9 said, and REF B para 9.'), context).length, 1);
+    assert.deepEqual(asked, ['09NOWHERE99', '09NOWHERE100', '09NOWHERE99', '09NOWHERE100']);
+  });
+
   it('reads the citing cable\'s year from its file name when its text gives no date, as links do', () => {
     const text = cable('A. NOWHERE 100', '¶1. (C) As REF A para 9 said.', false);
     assert.deepEqual(found(text), []);

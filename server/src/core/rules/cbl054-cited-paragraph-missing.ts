@@ -45,6 +45,19 @@ export function citedParagraphCandidates(cable: Cable, fileName: string | undefi
 }
 
 /**
+ * True when a REF item of `cable` cites a cable `lookup` knows the paragraphs of: else no mention can name a paragraph it
+ * lacks, and the text is not read for mentions (a few lookups, where reading a long text's mentions takes milliseconds).
+ */
+function citesKnownCable(cable: Cable, fileName: string | undefined, lookup: (id: string) => ParagraphCopy | undefined): boolean {
+  const citing = cable.id ?? (fileName === undefined ? undefined : idFromFileName(fileName));
+  for (const item of cable.refs?.items ?? []) {
+    const id = citedId(item, citing);
+    if (id !== undefined && lookup(id) !== undefined) return true;
+  }
+  return false;
+}
+
+/**
  * CBL054's message for `candidate` when `copy`, what is known of the paragraphs of the cable it cites, shows that cable
  * lacks the paragraph named; undefined when it has it, when nothing is known of the cable, or when the paragraph may be in
  * a part the copy lacks (before its first paragraph, or after the last of a copy not ended by a signature or trailer).
@@ -79,7 +92,7 @@ export const rule: Rule = {
   },
   check(cable, report, context) {
     const lookup = context.citedParagraphs;
-    if (!lookup) return;
+    if (!lookup || !citesKnownCable(cable, context.fileName, lookup)) return;
     for (const candidate of citedParagraphCandidates(cable, context.fileName)) {
       const message = citedParagraphMessage(candidate, lookup(candidate.id));
       if (message !== undefined) report({ message, range: candidate.range });
