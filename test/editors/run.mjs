@@ -162,8 +162,9 @@ function installPackage(dir) {
   const [packed] = JSON.parse(pack.stdout);
   // Only what runs is published (package.json "files", which the .vsix shares less the CLI bundles: scripts/package.mjs): no sources, tests or benchmarks. The
   // browser bundles (dist/web/) run in the browser from the .vsix, not from this package, and the pages of the Get
-  // Started walkthrough (docs/walkthrough/) are shown by VS Code from it; no other part of docs/ is shipped.
-  const extra = packed.files.map((f) => f.path).filter((p) => !/^(dist\/[\w-]+\.js|dist\/web\/(?:extension|server)\.js|syntaxes\/cable\.tmLanguage\.json|snippets\/cable\.json|schemas\/[\w.-]+\.json|images\/icon\.png|docs\/walkthrough\/[\w-]+\.md|language-configuration\.json|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(p));
+  // Started walkthrough (docs/walkthrough/) are shown by VS Code from it; no other part of docs/ is shipped. The CLI's
+  // bundle comes with its V8 code cache (dist/cli-main.cache), which `cablelint` runs from (server/src/cliLoader.ts).
+  const extra = packed.files.map((f) => f.path).filter((p) => !/^(dist\/[\w-]+\.js|dist\/cli-main\.cache|dist\/web\/(?:extension|server)\.js|syntaxes\/cable\.tmLanguage\.json|snippets\/cable\.json|schemas\/[\w.-]+\.json|images\/icon\.png|docs\/walkthrough\/[\w-]+\.md|language-configuration\.json|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(p));
   if (extra.length > 0) throw new Error(`npm pack ships files that do not run: ${extra.slice(0, 10).join(', ')}${extra.length > 10 ? ` and ${extra.length - 10} more` : ''}`);
   const tarball = join(dir, packed.filename);
   const prefix = join(dir, 'prefix');
