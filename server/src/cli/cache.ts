@@ -16,7 +16,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ResolvedConfig } from '../core/config';
 import type { Severity } from '../core/rules/types';
-import { wellFormedFacts, type CitedFacts } from './cited';
+import type { CitedFacts } from './cited';
 import type { ReportedFinding } from './formats';
 import { runMessage, type RunMessage } from './messages';
 
@@ -47,7 +47,17 @@ export interface CacheEntry {
   readonly fixed?: boolean;
 }
 
-const SEVERITIES: ReadonlySet<string> = new Set<Severity>(['error', 'warning', 'info', 'hint']);
+const SEVERITIES: ReadonlySet<unknown> = new Set<Severity>(['error', 'warning', 'info', 'hint']);
+
+/** True when `p`, read from the cache file, is a position: a line and a character, each an integer. */
+function isPosition(p: unknown): boolean {
+  return typeof p === 'object' && p !== null && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);
+}
+
+/** True when `r`, read from the cache file, is a range: a start and an end position. */
+function isRange(r: unknown): boolean {
+  return typeof r === 'object' && r !== null && isPosition((r as { start: unknown }).start) && isPosition((r as { end: unknown }).end);
+}
 
 /** The cache file's path: `location`, or `.cablelintcache` in it when it is a directory (or ends with a separator). */
 export function cacheFile(location: string | undefined): string {
@@ -219,8 +229,6 @@ function wellFormed(entry: CacheEntry): boolean {
   if (typeof entry.key !== 'string' || !wellFormedFacts(entry.cited)) return false;
   if (entry.findings === null) return true;
   if (!Array.isArray(entry.findings)) return false;
-  const position = (p: unknown) => typeof p === 'object' && p !== null && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);
-  const range = (r: unknown) => typeof r === 'object' && r !== null && position((r as ReportedFinding['range']).start) && position((r as ReportedFinding['range']).end);
   // The safe fix SARIF prints, if any: a title and edits, each a range and its new text.
   const fix = (x: ReportedFinding['fix'] | null) =>
     x === undefined ||
@@ -228,7 +236,7 @@ function wellFormed(entry: CacheEntry): boolean {
       x !== null &&
       typeof x.title === 'string' &&
       Array.isArray(x.edits) &&
-      x.edits.every((e: unknown) => typeof e === 'object' && e !== null && range((e as { range: unknown }).range) && typeof (e as { newText: unknown }).newText === 'string'));
+      x.edits.every((e: unknown) => typeof e === 'object' && e !== null && isRange((e as { range: unknown }).range) && typeof (e as { newText: unknown }).newText === 'string'));
   return entry.findings.every(
     (f: unknown) =>
       typeof f === 'object' &&
@@ -237,7 +245,30 @@ function wellFormed(entry: CacheEntry): boolean {
       typeof (f as ReportedFinding).name === 'string' &&
       SEVERITIES.has((f as ReportedFinding).severity) &&
       typeof (f as ReportedFinding).message === 'string' &&
-      range((f as ReportedFinding).range) &&
+      isRange((f as ReportedFinding).range) &&
       fix((f as ReportedFinding).fix),
+  );
+}
+
+/** True when `value`, an entry's `cited` read from the cache file, has the shape of {@link CitedFacts}, so that a damaged entry is linted again. */
+function wellFormedFacts(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, copy, mentions, severity } = value as Record<string, unknown>;
+  if (id !== undefined && typeof id !== 'string') return false;
+  if (copy !== undefined) {
+    if (id === undefined || typeof copy !== 'object' || copy === null) return false;
+    const { numbers, ended } = copy as Record<string, unknown>;
+    if (!Array.isArray(numbers) || !numbers.every(Number.isInteger) || typeof ended !== 'boolean') return false;
+  }
+  if (mentions === undefined) return severity === undefined;
+  return (
+    SEVERITIES.has(severity) &&
+    Array.isArray(mentions) &&
+    mentions.every((m: unknown) => {
+      if (typeof m !== 'object' || m === null) return false;
+      const { id: cited, number, range, letter } = m as Record<string, unknown>;
+      return typeof cited === 'string' && Number.isInteger(number) && isRange(range) && (letter === undefined || typeof letter === 'string');
+    })
   );
 }

@@ -14,7 +14,7 @@ import { idFromFileName } from '../core/id';
 import type { Cable } from '../core/model';
 import type { ResolvedConfig } from '../core/config';
 import { byPositionThenId } from '../core/lint';
-import { citedParagraphCandidates, citedParagraphMessage, rule as cbl054, type CitedParagraphCandidate } from '../core/rules/cbl054-cited-paragraph-missing';
+import { citedParagraphCandidates, citedParagraphMessage, citingId, rule as cbl054, type CitedParagraphCandidate } from '../core/rules/cbl054-cited-paragraph-missing';
 import type { ParagraphCopy, Severity } from '../core/rules/types';
 import { paragraphCopy } from '../core/rules/util';
 import type { FileResult, ReportedFinding } from './formats';
@@ -36,9 +36,9 @@ export interface CitedFacts {
  * mentions count); undefined when there are none.
  */
 export function citedFacts(file: string, cable: Cable, config: ResolvedConfig): CitedFacts | undefined {
-  const id = cable.id ?? idFromFileName(file);
+  const id = citingId(cable, file);
   const setting = config.rules.get(cbl054.id) ?? cbl054.defaultSeverity;
-  const mentions = setting === 'off' ? [] : citedParagraphCandidates(cable, file);
+  const mentions = setting === 'off' ? [] : citedParagraphCandidates(cable, id);
   const copy = id === undefined ? undefined : paragraphCopy(cable);
   if (id === undefined && mentions.length === 0) return undefined;
   return { ...(id === undefined ? {} : { id }), ...(copy === undefined ? {} : { copy }), ...(mentions.length === 0 || setting === 'off' ? {} : { mentions, severity: setting }) };
@@ -102,32 +102,4 @@ export class CitedParagraphs {
       if (found.length > 0) results[index] = { file: result.file, findings: [...result.findings, ...found].sort(byPositionThenId) };
     }
   }
-}
-
-const SEVERITIES: ReadonlySet<unknown> = new Set<Severity>(['error', 'warning', 'info', 'hint']);
-
-/** True when `value`, read from a cache file, has the shape of {@link CitedFacts}, so that a damaged entry is linted again. */
-export function wellFormedFacts(value: unknown): boolean {
-  if (value === undefined) return true;
-  if (typeof value !== 'object' || value === null) return false;
-  const { id, copy, mentions, severity } = value as Record<string, unknown>;
-  const int = (n: unknown) => Number.isInteger(n);
-  const position = (p: unknown) => typeof p === 'object' && p !== null && int((p as { line: unknown }).line) && int((p as { character: unknown }).character);
-  const range = (r: unknown) => typeof r === 'object' && r !== null && position((r as { start: unknown }).start) && position((r as { end: unknown }).end);
-  if (id !== undefined && typeof id !== 'string') return false;
-  if (copy !== undefined) {
-    if (id === undefined || typeof copy !== 'object' || copy === null) return false;
-    const { numbers, ended } = copy as Record<string, unknown>;
-    if (!Array.isArray(numbers) || !numbers.every(int) || typeof ended !== 'boolean') return false;
-  }
-  if (mentions === undefined) return severity === undefined;
-  return (
-    SEVERITIES.has(severity) &&
-    Array.isArray(mentions) &&
-    mentions.every((m: unknown) => {
-      if (typeof m !== 'object' || m === null) return false;
-      const { id: cited, number, range: r, letter } = m as Record<string, unknown>;
-      return typeof cited === 'string' && int(number) && range(r) && (letter === undefined || typeof letter === 'string');
-    })
-  );
 }

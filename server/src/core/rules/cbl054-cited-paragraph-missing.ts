@@ -28,13 +28,12 @@ const PARA = /para/i;
 
 /**
  * The paragraphs of cited cables that `cable`'s text names ({@link findCitedParagraphs}), each with the cited cable's id
- * as read from a cable whose own id is its banner's, else that of its file name `fileName` (a path or URI ending in it);
- * a mention whose REF item gives no id is left out.
+ * as read from a cable whose own id is `citing` (its banner's, else its file name's: {@link citingId}); a mention whose
+ * REF item gives no id is left out.
  */
-export function citedParagraphCandidates(cable: Cable, fileName: string | undefined): CitedParagraphCandidate[] {
+export function citedParagraphCandidates(cable: Cable, citing: string | undefined): CitedParagraphCandidate[] {
   // Every form names the paragraph with "para" ("paras", "paragraph"): half the cables with a REF field have none.
   if (!cable.refs || cable.refs.items.length === 0 || !PARA.test(cable.text)) return [];
-  const citing = cable.id ?? (fileName === undefined ? undefined : idFromFileName(fileName));
   const found: CitedParagraphCandidate[] = [];
   for (const m of findCitedParagraphs(cable)) {
     const id = citedId(m.item, citing);
@@ -44,12 +43,16 @@ export function citedParagraphCandidates(cable: Cable, fileName: string | undefi
   return found;
 }
 
+/** The id `cable` cites from: its banner's, else that of its file name `fileName` (a path or URI ending in it). */
+export function citingId(cable: Cable, fileName: string | undefined): string | undefined {
+  return cable.id ?? (fileName === undefined ? undefined : idFromFileName(fileName));
+}
+
 /**
- * True when a REF item of `cable` cites a cable `lookup` knows the paragraphs of: else no mention can name a paragraph it
+ * True when a REF item of `cable`, whose own id is `citing`, cites a cable `lookup` knows the paragraphs of: else no mention can name a paragraph it
  * lacks, and the text is not read for mentions (a few lookups, where reading a long text's mentions takes milliseconds).
  */
-function citesKnownCable(cable: Cable, fileName: string | undefined, lookup: (id: string) => ParagraphCopy | undefined): boolean {
-  const citing = cable.id ?? (fileName === undefined ? undefined : idFromFileName(fileName));
+function citesKnownCable(cable: Cable, citing: string | undefined, lookup: (id: string) => ParagraphCopy | undefined): boolean {
   for (const item of cable.refs?.items ?? []) {
     const id = citedId(item, citing);
     if (id !== undefined && lookup(id) !== undefined) return true;
@@ -92,8 +95,10 @@ export const rule: Rule = {
   },
   check(cable, report, context) {
     const lookup = context.citedParagraphs;
-    if (!lookup || !citesKnownCable(cable, context.fileName, lookup)) return;
-    for (const candidate of citedParagraphCandidates(cable, context.fileName)) {
+    if (!lookup) return;
+    const citing = citingId(cable, context.fileName);
+    if (!citesKnownCable(cable, citing, lookup)) return;
+    for (const candidate of citedParagraphCandidates(cable, citing)) {
       const message = citedParagraphMessage(candidate, lookup(candidate.id));
       if (message !== undefined) report({ message, range: candidate.range });
     }
