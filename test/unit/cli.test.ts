@@ -1191,6 +1191,10 @@ fs.readFileSync = function (p, ...rest) { if (/\\.cablelint\\.json/.test(String(
     const r = spawnSync(process.execPath, ['--trace-turbo-inlining', CLI, '--format', 'json', 'test/fixtures/rules', 'test/fixtures/samples'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
     assert.equal(r.status, 1, r.stderr);
     assert.doesNotMatch(r.stdout, /Inlining /);
+    // The control: this Node still traces inlining in those words, so that their absence above says something.
+    const hot = 'function f(x) { return x + 1 } function g(n) { let s = 0; for (let i = 0; i < n; i++) s += f(i); return s } for (let k = 0; k < 20; k++) g(1e5)';
+    const control = spawnSync(process.execPath, ['--trace-turbo-inlining', '-e', hot], { encoding: 'utf8' });
+    assert.match(control.stdout, /Inlining /);
   });
 
   it('loads jsonc-parser, picomatch, the LSP types and diff only for the runs that need them', () => {
