@@ -656,6 +656,17 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
       assert.deepEqual(withSubject('CBL031', 'S E C R E T', '', prose, '¶1. (C) One.').length, 1, prose);
     }
   });
+  it("reads a subject's marking in small letters as its marking, as the parser does ('Subject: (s) …', 08BERLIN1068's shape): a subject opens with no list", () => {
+    const lowered = (banner: string, marking: string, body: string) => {
+      const text = `${banner} nowhere 000008\n\nE.o. 12958: decl: 01/01/2019\nTags: prel\nSubject: ${marking} harbor talks\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n${body}\nSmith\n`;
+      const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL030' || f.id === 'CBL031');
+      return findings.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.id} ${f.message}${f.fixes ? ` | ${f.fixes.map((x) => `${x.title} ${x.safe}`).join()}` : ''}`);
+    };
+    // It was passed over as a list's label "(s)": no spill reported, and a SECRET banner over it read as above every portion.
+    assert.deepEqual(lowered('C o n f i d e n t i a l', '(s)', '¶1. (c) one.'), ["4:9 CBL030 The subject is marked SECRET above the banner level CONFIDENTIAL. | Lower the marking to the banner level: '(c)' false"]);
+    assert.deepEqual(lowered('S e c r e t', '(s)', '¶1. (c) one.'), []);
+    assert.deepEqual(lowered('C o n f i d e n t i a l', '(c)', '¶1. (c) one.'), []);
+  });
   it('names the paragraph an item stands in when a paragraph is glued to the end of its line ("-- (S) … May. 2. (C) …")', () => {
     const body = '¶1. (C) The board listed its points:\n-- (S) The quays will close in May. 2. (C) Fares rose again in April.\n\n¶3. (C) Three.';
     assert.deepEqual(found('CBL030', CONFIDENTIAL, '', body), ["9:3 The item '--' in paragraph 1 is marked SECRET above the banner level CONFIDENTIAL."]);

@@ -272,12 +272,13 @@ export function reportParseProblems(cable: Cable, name: string, report: Report, 
 /**
  * The subject's marking when it marks the subject as a portion (`SUBJECT: (S) …`, `SUBJECT: (S/NOFRN) …`), for the marking
  * rules: one that names a level, read as a marking that opens a line is, so that a subject opening with prose in brackets,
- * `SUBJECT: (S-300) MISSILES` or `SUBJECT: (EU) LEADERS MEET`, marks nothing.
+ * `SUBJECT: (S-300) MISSILES` or `SUBJECT: (EU) LEADERS MEET`, marks nothing. A subject opens with no list, so its one small
+ * letter is its marking, as the parser reads it (`Subject: (s) germany requests …` in a copy in small letters, 08BERLIN1068).
  */
 export function subjectMarking(cable: Cable): PortionMarking | undefined {
   const portion = cable.subject?.portion;
   if (portion?.level === undefined) return undefined;
-  return isItemMarking(portion, cable.lines[portion.token.range.start.line]) ? portion : undefined;
+  return isItemMarking(portion, cable.lines[portion.token.range.start.line], false) ? portion : undefined;
 }
 
 /** True for the characters the parser reads between TAGS: commas, semicolons and white space. */
