@@ -1540,7 +1540,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     guard('index', undefined, () => {
       const hit = parsedFor(doc);
       const before = index.get(doc.uri);
-      const after = hit.binary ? undefined : summarize(doc.uri, hit.cable, idFromFileName(doc.uri));
+      const after = hit.binary ? undefined : summarize(doc.uri, hit.cable, idFromFileName(doc.uri), true);
       if (after) index.set(after);
       else index.delete(doc.uri);
       recheckCiting();
