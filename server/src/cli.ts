@@ -11,6 +11,7 @@
  * 1 error-level findings, or more warnings than --max-warnings allows; 2 usage, I/O or internal errors.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
 import { ConfigResolver, isIgnored, isIgnoredFolder, parseRuleOverrides, resolveConfig, type CableLintConfig, type ResolvedConfig } from './core/config';
 import type { Cable } from './core/model';
@@ -30,6 +31,7 @@ import { unifiedDiff } from './cli/diff';
 import { isTerminal, stderr, stdout } from './cli/output';
 import { applySuppressions, prune, readSuppressions, suppress, SUPPRESSIONS_FILE, writeSuppressions } from './cli/suppressions';
 import { V8_FLAGS } from './cli/v8Flags';
+import { WORKER_ARG } from './cli/workerArg';
 import { ruleByIdOrName } from './core/rules/index';
 import { getDocumentSymbols } from './features/documentSymbols';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
@@ -275,12 +277,6 @@ function threadCount(files: number, asked: number | undefined): number {
 /** Results a worker thread gathers before posting them: one message per file costs more than linting it. */
 const BATCH = 64;
 
-/**
- * The argument a worker thread is started with. The bundle is its own worker, and telling
- * the two apart by `argv` spares the main thread loading `worker_threads` when it lints alone.
- */
-const WORKER_ARG = '--cablelint-worker-thread';
-
 /** A file to lint: where to read it, the name results give it, and its settings. */
 interface LintJob {
   readonly index: number;
@@ -306,6 +302,12 @@ interface WorkerInput {
   readonly salt?: string;
   /** With `--cache`, the cache file's folder, which the file names in keys are relative to ({@link CacheKeys}). */
   readonly cacheBase?: string;
+  /**
+   * The lock, one 32-bit word shared by the run's workers, that the entry (`cliLoader.ts`, `start`) takes in a worker
+   * while V8's checksum option is set for its compile with the code cache: V8's options are the process's, and a worker
+   * clearing it while another compiles would have V8 refuse that one's cache.
+   */
+  readonly codeCacheLock?: SharedArrayBuffer;
 }
 
 /**
@@ -446,6 +448,16 @@ function runWorker(input: WorkerInput, port: MessagePort): void {
 }
 
 /**
+ * The file a worker thread runs: the entry `dist/cli.js` (`cliLoader.ts`) when it ran this bundle as the process's main
+ * module, so that a worker compiles the bundle with the code cache as the main thread did (or, when V8 refuses the
+ * cache, from its source, as the main thread would); else this bundle (run alone, or by another script).
+ */
+function workerEntry(): string {
+  const main = require.main;
+  return main !== undefined && main.filename === path.join(__dirname, 'cli.js') && typeof (main.exports as { start?: unknown }).start === 'function' ? main.filename : __filename;
+}
+
+/**
  * Lints files on `count` threads: worker threads take all shares but one, which this
  * thread lints while they start. Each result goes to `take` as it comes back.
  */
@@ -453,10 +465,12 @@ async function lintInThreads(jobs: readonly LintJob[], count: number, configs: r
   const { Worker } = process.getBuiltinModule('node:worker_threads');
   const shares: LintJob[][] = Array.from({ length: count }, () => []);
   jobs.forEach((job, index) => shares[index % count].push(job));
+  const entry = workerEntry();
+  const codeCacheLock = new SharedArrayBuffer(4);
   const workers = shares.slice(1).map(
     (share) =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(__filename, { workerData: input(share), argv: [WORKER_ARG] });
+        const worker = new Worker(entry, { workerData: { ...input(share), codeCacheLock } satisfies WorkerInput, argv: [WORKER_ARG] });
         worker.on('message', (m: { batch?: IndexedResult[]; done?: boolean }) => {
           if (m.done) return void worker.terminate().then(() => resolve());
           take(m.batch!);
