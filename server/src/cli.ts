@@ -43,7 +43,9 @@ const HELP = `cablelint ${VERSION}: validate U.S. diplomatic cables (ACP 127 tex
 Usage:
   cablelint [lint] [options] PATH...       Lint files; directories are walked for *.cable,
                                            canonical-id files such as 09PARIS1039.txt, and
-                                           other .txt files whose text reads as a cable.
+                                           other .txt files whose text reads as a cable,
+                                           passing over node_modules and names starting
+                                           with a dot (.git).
   cablelint [lint] [options] --stdin [--stdin-filename NAME]
                                            Lint the text piped in (also: cablelint -).
   cablelint extract [--format jsonl|csv] [--fields f1,f2] [--bom] [--escape-formulas] PATH...
@@ -51,7 +53,8 @@ Usage:
                                            --bom writes a UTF-8 byte-order mark first, by
                                            which Excel reads non-ASCII text right, and
                                            --escape-formulas puts ' before a cell starting
-                                           with = + - @, which a spreadsheet runs as a formula.
+                                           with = + - @ (or a tab or carriage return), which a
+                                           spreadsheet may run as a formula.
   cablelint outline PATH...                Print each cable's outline; directories are walked
                                            as for lint.
 
@@ -60,20 +63,25 @@ Lint options:
                                            junit, github (Actions annotations) or gitlab
                                            (a Code Quality report).
   --config FILE                            Configuration for every file (default: each file's
-                                           nearest .cablelint.jsonc upward from its folder, else
-                                           the current folder's).
-  --rule ID=SEVERITY                       Override a rule (off, hint, info, warning, error); repeatable.
+                                           nearest .cablelint.jsonc or .cablelint.json upward
+                                           from its folder, else the nearest upward from the
+                                           current folder).
+  --rule ID=SEVERITY                       Override a rule, by ID or name (off, hint, info,
+                                           warning, error); repeatable.
   --ignore GLOB                            Skip matching files (a folder it names whole is not
                                            read); repeatable.
   --fix                                    Apply safe fixes in place (the editor's Fix All);
                                            with --stdin, print the fixed text instead of findings.
   --fix-dry-run                            Show the safe fixes as a diff; write nothing.
-  --threads N|auto                         Threads to lint on (default auto: one per two cores,
-                                           one per 500 files).
-  --stdin                                  Lint standard input instead of PATHs.
+  --threads N|auto                         Threads to lint on (default auto: one per 500 files,
+                                           at most one per two cores); --fix and --fix-dry-run
+                                           run on one.
+  --stdin                                  Lint standard input instead of PATHs. No other file
+                                           is read, so CBL054 (a cited cable's paragraph, which
+                                           needs that cable's file) says nothing; no cache.
   --stdin-filename NAME                    The name stdin's findings carry; the file-name rules,
-                                           the configuration (found upward from NAME's folder)
-                                           and --ignore use it.
+                                           the configuration (found upward from NAME's folder,
+                                           its ignore and overrides globs) and --ignore use it.
   --max-warnings N                         Exit 1 when there are more than N warning-level
                                            findings, even without errors.
   --cache                                  Keep each file's findings in a cache and lint only the
@@ -82,7 +90,8 @@ Lint options:
                                            it is a directory).
   --suppress-all                           Count every error-level finding into the suppressions
                                            file, so that later runs report only new errors.
-  --suppress-rule ID                       The same for one rule's errors; repeatable.
+  --suppress-rule ID                       The same for one rule's errors (ID or name);
+                                           repeatable.
   --prune-suppressions                     Drop the counts no error uses any more.
   --suppressions-location FILE             The suppressions file (default ${SUPPRESSIONS_FILE}
                                            in the current directory, read when it exists).
