@@ -11,6 +11,7 @@
  * 1 error-level findings, or more warnings than --max-warnings allows; 2 usage, I/O or internal errors.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
 import { ConfigResolver, isIgnored, isIgnoredFolder, parseRuleOverrides, resolveConfig, type CableLintConfig, type ResolvedConfig } from './core/config';
 import type { Cable } from './core/model';
@@ -30,6 +31,7 @@ import { unifiedDiff } from './cli/diff';
 import { isTerminal, stderr, stdout } from './cli/output';
 import { applySuppressions, prune, readSuppressions, suppress, SUPPRESSIONS_FILE, writeSuppressions } from './cli/suppressions';
 import { V8_FLAGS } from './cli/v8Flags';
+import { WORKER_ARG } from './cli/workerArg';
 import { ruleByIdOrName } from './core/rules/index';
 import { getDocumentSymbols } from './features/documentSymbols';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
@@ -41,7 +43,9 @@ const HELP = `cablelint ${VERSION}: validate U.S. diplomatic cables (ACP 127 tex
 Usage:
   cablelint [lint] [options] PATH...       Lint files; directories are walked for *.cable,
                                            canonical-id files such as 09PARIS1039.txt, and
-                                           other .txt files whose text reads as a cable.
+                                           other .txt files whose text reads as a cable,
+                                           passing over node_modules and names starting
+                                           with a dot (.git).
   cablelint [lint] [options] --stdin [--stdin-filename NAME]
                                            Lint the text piped in (also: cablelint -).
   cablelint extract [--format jsonl|csv] [--fields f1,f2] [--bom] [--escape-formulas] PATH...
@@ -49,7 +53,8 @@ Usage:
                                            --bom writes a UTF-8 byte-order mark first, by
                                            which Excel reads non-ASCII text right, and
                                            --escape-formulas puts ' before a cell starting
-                                           with = + - @, which a spreadsheet runs as a formula.
+                                           with = + - @ (or a tab or carriage return), which a
+                                           spreadsheet may run as a formula.
   cablelint outline PATH...                Print each cable's outline; directories are walked
                                            as for lint.
 
@@ -58,20 +63,25 @@ Lint options:
                                            junit, github (Actions annotations) or gitlab
                                            (a Code Quality report).
   --config FILE                            Configuration for every file (default: each file's
-                                           nearest .cablelint.jsonc upward from its folder, else
-                                           the current folder's).
-  --rule ID=SEVERITY                       Override a rule (off, hint, info, warning, error); repeatable.
+                                           nearest .cablelint.jsonc or .cablelint.json upward
+                                           from its folder, else the nearest upward from the
+                                           current folder).
+  --rule ID=SEVERITY                       Override a rule, by ID or name (off, hint, info,
+                                           warning, error); repeatable.
   --ignore GLOB                            Skip matching files (a folder it names whole is not
                                            read); repeatable.
   --fix                                    Apply safe fixes in place (the editor's Fix All);
                                            with --stdin, print the fixed text instead of findings.
   --fix-dry-run                            Show the safe fixes as a diff; write nothing.
-  --threads N|auto                         Threads to lint on (default auto: one per two cores,
-                                           one per 500 files).
-  --stdin                                  Lint standard input instead of PATHs.
+  --threads N|auto                         Threads to lint on (default auto: one per 500 files,
+                                           at most one per two cores); --fix and --fix-dry-run
+                                           run on one.
+  --stdin                                  Lint standard input instead of PATHs. No other file
+                                           is read, so CBL054 (a cited cable's paragraph, which
+                                           needs that cable's file) says nothing; no cache.
   --stdin-filename NAME                    The name stdin's findings carry; the file-name rules,
-                                           the configuration (found upward from NAME's folder)
-                                           and --ignore use it.
+                                           the configuration (found upward from NAME's folder,
+                                           its ignore and overrides globs) and --ignore use it.
   --max-warnings N                         Exit 1 when there are more than N warning-level
                                            findings, even without errors.
   --cache                                  Keep each file's findings in a cache and lint only the
@@ -80,7 +90,8 @@ Lint options:
                                            it is a directory).
   --suppress-all                           Count every error-level finding into the suppressions
                                            file, so that later runs report only new errors.
-  --suppress-rule ID                       The same for one rule's errors; repeatable.
+  --suppress-rule ID                       The same for one rule's errors (ID or name);
+                                           repeatable.
   --prune-suppressions                     Drop the counts no error uses any more.
   --suppressions-location FILE             The suppressions file (default ${SUPPRESSIONS_FILE}
                                            in the current directory, read when it exists).
@@ -275,12 +286,6 @@ function threadCount(files: number, asked: number | undefined): number {
 /** Results a worker thread gathers before posting them: one message per file costs more than linting it. */
 const BATCH = 64;
 
-/**
- * The argument a worker thread is started with. The bundle is its own worker, and telling
- * the two apart by `argv` spares the main thread loading `worker_threads` when it lints alone.
- */
-const WORKER_ARG = '--cablelint-worker-thread';
-
 /** A file to lint: where to read it, the name results give it, and its settings. */
 interface LintJob {
   readonly index: number;
@@ -306,6 +311,12 @@ interface WorkerInput {
   readonly salt?: string;
   /** With `--cache`, the cache file's folder, which the file names in keys are relative to ({@link CacheKeys}). */
   readonly cacheBase?: string;
+  /**
+   * The lock, one 32-bit word shared by the run's workers, that the entry (`cliLoader.ts`, `start`) takes in a worker
+   * while V8's checksum option is set for its compile with the code cache: V8's options are the process's, and a worker
+   * clearing it while another compiles would have V8 refuse that one's cache.
+   */
+  readonly codeCacheLock?: SharedArrayBuffer;
 }
 
 /**
@@ -446,6 +457,16 @@ function runWorker(input: WorkerInput, port: MessagePort): void {
 }
 
 /**
+ * The file a worker thread runs: the entry `dist/cli.js` (`cliLoader.ts`) when it ran this bundle as the process's main
+ * module, so that a worker compiles the bundle with the code cache as the main thread did (or, when V8 refuses the
+ * cache, from its source, as the main thread would); else this bundle (run alone, or by another script).
+ */
+function workerEntry(): string {
+  const main = require.main;
+  return main !== undefined && main.filename === path.join(__dirname, 'cli.js') && typeof (main.exports as { start?: unknown }).start === 'function' ? main.filename : __filename;
+}
+
+/**
  * Lints files on `count` threads: worker threads take all shares but one, which this
  * thread lints while they start. Each result goes to `take` as it comes back.
  */
@@ -453,10 +474,12 @@ async function lintInThreads(jobs: readonly LintJob[], count: number, configs: r
   const { Worker } = process.getBuiltinModule('node:worker_threads');
   const shares: LintJob[][] = Array.from({ length: count }, () => []);
   jobs.forEach((job, index) => shares[index % count].push(job));
+  const entry = workerEntry();
+  const codeCacheLock = new SharedArrayBuffer(4);
   const workers = shares.slice(1).map(
     (share) =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(__filename, { workerData: input(share), argv: [WORKER_ARG] });
+        const worker = new Worker(entry, { workerData: { ...input(share), codeCacheLock } satisfies WorkerInput, argv: [WORKER_ARG] });
         worker.on('message', (m: { batch?: IndexedResult[]; done?: boolean }) => {
           if (m.done) return void worker.terminate().then(() => resolve());
           take(m.batch!);

@@ -8,13 +8,16 @@
  * payload's checksum only when asked (`--verify-snapshot-checksum`, set for the compile and cleared after it, as it
  * was when the cache was made). Anything else (no cache, another bundle, another Node or other V8 options, a damaged
  * file) and the bundle is compiled as Node would compile it, with the same result. The entry only reads: `dist/` may
- * be read-only. Worker threads run `dist/cli-main.js` directly, without the cache.
+ * be read-only. `cablelint`'s worker threads run this entry too, and so the bundle with the cache; since V8's options
+ * are the process's, a worker sets and clears the checksum option under a lock the run's workers share (`codeCacheLock`
+ * in their `workerData`), so that one clearing it never has V8 refuse another's cache.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { createRequire } from 'node:module';
 import { V8_FLAGS } from './cli/v8Flags';
+import { WORKER_ARG } from './cli/workerArg';
 
 /** The bundle this entry runs, and its code cache, beside this file. */
 export const BUNDLE = 'cli-main.js';
@@ -49,6 +52,15 @@ function readOrNothing(file: string): Buffer | undefined {
   }
 }
 
+/** In a worker thread of `cablelint`, the lock its run's workers share around the checksum option (`codeCacheLock`); else none. */
+function workerLock(): Int32Array | undefined {
+  // The main thread, which has no lock, never loads `worker_threads` for it.
+  if (process.argv[2] !== WORKER_ARG) return undefined;
+  const thread = process.getBuiltinModule('node:worker_threads');
+  const shared = thread.isMainThread ? undefined : (thread.workerData as { codeCacheLock?: unknown } | undefined)?.codeCacheLock;
+  return shared instanceof SharedArrayBuffer && shared.byteLength >= 4 ? new Int32Array(shared, 0, 1) : undefined;
+}
+
 /** What {@link start} ran: the compiled bundle (for {@link writeCodeCache}), its exports and whether V8 took the cache. */
 export interface Started {
   readonly script: vm.Script;
@@ -66,6 +78,9 @@ export function start(dir = __dirname): Started {
   const bundle = fs.readFileSync(file);
   const cacheFile = readOrNothing(path.join(dir, CODE_CACHE));
   const cachedData = cacheFile && cachedDataFor(cacheFile, bundle);
+  const lock = cachedData && workerLock();
+  // Another worker compiling with the checksum option set clears it when done: this one waits for it, then takes its turn.
+  if (lock) while (Atomics.compareExchange(lock, 0, 0, 1) !== 0) Atomics.wait(lock, 0, 1);
   if (cachedData) v8.setFlagsFromString(CHECKSUM);
   let script: vm.Script;
   try {
@@ -73,6 +88,10 @@ export function start(dir = __dirname): Started {
   } finally {
     // Cleared again, so that Node's own modules loaded later keep their caches.
     if (cachedData) v8.setFlagsFromString(`--no-${CHECKSUM.slice(2)}`);
+    if (lock) {
+      Atomics.store(lock, 0, 0);
+      Atomics.notify(lock, 0, 1);
+    }
   }
   const module = { exports: {} as Record<string, unknown> };
   script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dir);

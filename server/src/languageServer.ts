@@ -46,7 +46,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
 import { modify, applyEdits as applyJsonEdits } from 'jsonc-parser';
-import { DEFAULT_CONFIG, isIgnored, matchesGlob, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig } from './core/config';
+import { DEFAULT_CONFIG, globsNamePassedOver, isIgnored, isPassedOverFolder, matchesGlob, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig } from './core/config';
 import { CONFIG_NAMES, isConfigFile, NearestConfig } from './configFiles';
 import { lintCable } from './core/lint';
 import type { Cable, RefItem } from './core/model';
@@ -1540,7 +1540,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     guard('index', undefined, () => {
       const hit = parsedFor(doc);
       const before = index.get(doc.uri);
-      const after = hit.binary ? undefined : summarize(doc.uri, hit.cable, idFromFileName(doc.uri));
+      const after = hit.binary ? undefined : summarize(doc.uri, hit.cable, idFromFileName(doc.uri), true);
       if (after) index.set(after);
       else index.delete(doc.uri);
       recheckCiting();
@@ -1648,9 +1648,33 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     recheckCiting();
   }
 
-  /** True when the index globs take the file at `rel`, its path from its workspace folder. */
+  /**
+   * True when the index globs take the file at `rel`, its path from its workspace folder. A file under `node_modules` is
+   * taken only when an include glob names that folder ({@link passesOver}); one under a dot-folder only when an include
+   * glob names it already, since the globs are matched without `dot`.
+   */
   function matches(rel: string): boolean {
-    return matchesGlob(rel, settings.indexInclude, false) && !excluded(rel);
+    return matchesGlob(rel, settings.indexInclude, false) && !excluded(rel) && (namedByInclude().nodeModules || !`/${rel}`.includes('/node_modules/'));
+  }
+
+  let namedFor: readonly string[] | undefined;
+  let named = { dot: false, nodeModules: false };
+
+  /** Which folders the walk passes over by default the include globs name ({@link globsNamePassedOver}), read once for each setting. */
+  function namedByInclude(): { dot: boolean; nodeModules: boolean } {
+    if (namedFor !== settings.indexInclude) {
+      namedFor = settings.indexInclude;
+      named = globsNamePassedOver(namedFor);
+    }
+    return named;
+  }
+
+  /**
+   * True when the walk does not enter the folder `name`: a dot-folder (`.git`, `.vscode`) or `node_modules`, as
+   * `cablelint`'s walk passes them over, unless an include glob names such a folder. A workspace folder is walked whatever its name.
+   */
+  function passesOver(name: string): boolean {
+    return isPassedOverFolder(name) && !(name === 'node_modules' ? namedByInclude().nodeModules : namedByInclude().dot);
   }
 
   /**
@@ -1731,7 +1755,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       const full = host.path.join(dir, e.name);
       const rel = host.path.relative(root, full).split(host.path.sep).join('/');
       if (e.isDirectory()) {
-        if (!excluded(rel, true)) walk(root, full, out);
+        if (!passesOver(e.name) && !excluded(rel, true)) walk(root, full, out);
       } else if (e.isFile() && matches(rel)) out.push(full);
     }
   }
@@ -1774,7 +1798,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         continue;
       }
       if (matches(rel)) indexFile(u.fsPath);
-      else if (!excluded(rel, true) && isDirectory(u.fsPath)) folders.push(u.fsPath);
+      else if (!rel.split('/').some(passesOver) && !excluded(rel, true) && isDirectory(u.fsPath)) folders.push(u.fsPath);
     }
     if (configChanged) {
       // The configuration each open document takes before: those that take another one now, or one read again, are validated again.

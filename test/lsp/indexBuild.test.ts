@@ -6,7 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import { ROOT } from '../helpers';
 import { startServer } from './client';
 
 interface Location {
@@ -136,6 +138,78 @@ describe('the workspace index\'s exclude globs', function () {
       assert.deepEqual(await names(), ['09NOWHERE1', '09NOWHERE7']);
     } finally {
       await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the folders the workspace index passes over', function () {
+  this.timeout(60000);
+
+  /** Writes the cable `serial` at `rel` under `root`. */
+  const put = (root: string, rel: string, serial: number) => {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), cable(serial));
+  };
+
+  /** Starts a server on `root` with the index settings `index`, and returns it with a function listing the ids it indexed. */
+  async function serve(root: string, index: object) {
+    const client = await startServer(root, { workspace: { configuration: true } }, [], (method, params) =>
+      method === 'workspace/configuration' ? (params as { items: unknown[] }).items.map(() => ({ index })) : null,
+    );
+    await client.waitFor('cable/indexed');
+    const ids = async () => (await client.connection.sendRequest<{ name: string }[]>('workspace/symbol', { query: 'FERRY DUES' })).map((s) => s.name.split(':')[0]).sort();
+    return { client, ids };
+  }
+
+  /** The ids of the cables `cablelint` reads when given the folder `root`, from the files its JSON output names. */
+  function cablelintIds(root: string): string[] {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), '--format', 'json', root], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.ok(r.status === 0 || r.status === 1, r.stderr);
+    return (JSON.parse(r.stdout) as { file: string }[]).map((f) => path.basename(f.file, '.cable')).sort();
+  }
+
+  it('are the dot-folders and node_modules cablelint passes over, whatever the exclude globs say, unless an include glob names one; a dot-folder given as the workspace folder is indexed', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-passed-over-'));
+    put(ws, 'kept/09NOWHERE1.cable', 1);
+    put(ws, '.git/09NOWHERE2.cable', 2);
+    put(ws, 'node_modules/ferries/09NOWHERE3.cable', 3);
+    put(ws, '.e2e/09NOWHERE4.cable', 4);
+    put(ws, 'kept/.vscode/09NOWHERE5.cable', 5);
+    const uri = (rel: string) => `file://${path.join(ws, rel)}`;
+    try {
+      // The exclude globs set without `node_modules` or `.git`: the index still reads what cablelint reads, and nothing more.
+      assert.deepEqual(cablelintIds(ws), ['09NOWHERE1']);
+      let { client, ids } = await serve(ws, { exclude: ['archive'] });
+      try {
+        assert.deepEqual(await ids(), ['09NOWHERE1']);
+        // Files and folders created in such folders stay out; one beside them comes in.
+        put(ws, 'node_modules/ferries/09NOWHERE6.cable', 6);
+        put(ws, '.cache/new/09NOWHERE7.cable', 7);
+        put(ws, 'kept/09NOWHERE8.cable', 8);
+        const created = ['node_modules/ferries/09NOWHERE6.cable', '.cache/new', 'kept/09NOWHERE8.cable'].map((rel) => ({ uri: uri(rel), type: 1 }));
+        await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: created });
+        assert.deepEqual(await ids(), ['09NOWHERE1', '09NOWHERE8']);
+      } finally {
+        await client.stop();
+      }
+      // Include globs that name a dot-folder and a folder under node_modules take their cables (the exclude globs, which by
+      // default name node_modules, set without it), and no other dot-folder's.
+      ({ client, ids } = await serve(ws, { include: ['**/*.cable', '.e2e/*.cable', 'node_modules/ferries/*.cable'], exclude: [] }));
+      try {
+        assert.deepEqual(await ids(), ['09NOWHERE1', '09NOWHERE3', '09NOWHERE4', '09NOWHERE6', '09NOWHERE8']);
+      } finally {
+        await client.stop();
+      }
+      // A workspace folder that is itself a dot-folder is walked, as cablelint walks a dot-folder named on its command line.
+      ({ client, ids } = await serve(path.join(ws, '.e2e'), {}));
+      try {
+        assert.deepEqual(await ids(), ['09NOWHERE4']);
+        assert.deepEqual(cablelintIds(path.join(ws, '.e2e')), ['09NOWHERE4']);
+      } finally {
+        await client.stop();
+      }
+    } finally {
       fs.rmSync(ws, { recursive: true, force: true });
     }
   });

@@ -264,3 +264,38 @@ describe('workspace symbol search', () => {
     assert.deepEqual(named(index.search('09NOWHERE7', 3))[0], '09NOWHERE7');
   });
 });
+
+describe("the index's reading of mentions of cited paragraphs (CBL054)", () => {
+  it("reads an open document's text for mentions of cited paragraphs not at all, and a closed file's only when it cites a cable; the closed files citingParagraphsOf gives are the same", () => {
+    // 09NOWHERE20 names paragraph 3 of the cable it cites; 21 cites it and names none; 22's REF item cites no cable.
+    const withText = (serial: number, ref: string, line: string) => cable(serial, 'FERRY DUES', ref).replace('1. (U) Text.', `1. (U) ${line}`);
+    const texts: Record<string, string> = {
+      '09NOWHERE20.cable': withText(20, 'A. 09 NOWHERE 19', 'As ref A para 3 says.'),
+      '09NOWHERE21.cable': withText(21, 'A. 09 NOWHERE 19', 'As ref A says.'),
+      '09NOWHERE22.cable': withText(22, 'A. YOUR EMAIL OF MAY 3', 'As ref A para 2 says.'),
+    };
+    const uri = (name: string) => `file:///ws/${name}`;
+    const entry = (name: string, open: boolean) => summarize(uri(name), parseCable(texts[name]).cable, idFromFileName(uri(name)), open);
+    const says = (open: boolean) => Object.keys(texts).map((name) => entry(name, open).citesParagraphs ?? false);
+    // Closed, each as its text reads: 22 names a paragraph of no cable it cites, and CBL054 has nothing to check.
+    assert.deepEqual(says(false), [true, false, false]);
+    // Open, each that cites a cable may name a paragraph: 21's text was not read, else it would say it names none.
+    assert.deepEqual(says(true), [true, true, false]);
+    // The rest of an entry is the same either way.
+    for (const name of Object.keys(texts)) {
+      const { citesParagraphs: _closed, ...closed } = entry(name, false);
+      const { citesParagraphs: _open, ...open } = entry(name, true);
+      assert.deepEqual(open, closed, name);
+    }
+    // The server asks for the closed files citing a cable whose paragraphs changed: the open document among them it
+    // leaves out, and once closed, the file is indexed from disk again, and answers as it reads.
+    const index = new CableIndex();
+    for (const name of Object.keys(texts)) index.set(entry(name, false));
+    const citing = () => index.citingParagraphsOf(new Set(['09NOWHERE19'])).map((e) => e.uri);
+    assert.deepEqual(citing(), [uri('09NOWHERE20.cable')]);
+    index.set(entry('09NOWHERE21.cable', true));
+    assert.deepEqual(citing().sort(), [uri('09NOWHERE20.cable'), uri('09NOWHERE21.cable')]);
+    index.set(entry('09NOWHERE21.cable', false));
+    assert.deepEqual(citing(), [uri('09NOWHERE20.cable')]);
+  });
+});

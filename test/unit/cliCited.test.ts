@@ -164,6 +164,11 @@ describe('cablelint: CBL054 across the files of a run', function () {
     const r = run(['--format', 'json', '--stdin', '--stdin-filename', '09TALLINN230.txt'], dir, CITING);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(cbl054(byFile(r.stdout).get('09TALLINN230.txt')), []);
+    // As --help says of --stdin.
+    const help = run(['--help'], dir).stdout.split('\n');
+    const at = help.findIndex((l) => l.startsWith('  --stdin '));
+    const stdinHelp = help.slice(at, at + 1 + help.slice(at + 1).findIndex((l) => !/^ {20,}\S/.test(l))).join(' ');
+    assert.match(stdinHelp, /No other file\s+is read, so CBL054 .* says nothing/);
   });
 
   it('leaves --fix-dry-run as it was: CBL054 has no fix', () => {

@@ -91,6 +91,25 @@ describe('cablelint code cache', function () {
     }
   });
 
+  it('is taken by each worker thread too, under the lock the workers share around V8\'s checksum option, with the output of one thread', () => {
+    // One thread, then two and three: each worker runs the entry, which compiles the bundle with the cache as the main thread does.
+    for (const threads of [1, 2, 3]) {
+      const r = run(dir, ['--format', 'json', '--threads', String(threads), ...FIXTURES]);
+      assert.equal(r.code, 1, r.stderr);
+      assert.deepEqual(r.read.filter((n) => n === dataSize), Array<number>(threads).fill(dataSize), `--threads ${threads}`);
+      assert.equal(r.stdout, plain, `--threads ${threads}`);
+    }
+    // A damaged cache: each thread compiles the bundle from its source, with the same output.
+    rewrite(CODE_CACHE, (b) => { const c = Buffer.from(b); c[c.length - Math.floor(dataSize / 2)] ^= 0x5a; return c; });
+    const r = run(dir, ['--format', 'json', '--threads', '2', ...FIXTURES]);
+    assert.deepEqual(r.read.filter((n) => n === dataSize), []);
+    assert.equal(r.stdout, plain);
+    // The bundle run alone (not through the entry) runs its workers alone too, without the cache.
+    const alone = spawnSync(process.execPath, ['--profile-deserialization', path.join(dir, BUNDLE), '--format', 'json', '--threads', '2', ...FIXTURES], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+    assert.equal(alone.status, 1, alone.stderr);
+    assert.doesNotMatch(alone.stdout, new RegExp(`^\\[Deserializing from ${dataSize} bytes`, 'm'));
+  });
+
   it('is not used for a bundle changed since, even one of the same length, which then runs as it is now', () => {
     // V8 compares a cache's source by length alone: from the cache, the old version would be printed.
     rewrite(BUNDLE, (bytes) => {

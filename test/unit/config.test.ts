@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import picomatch from 'picomatch';
-import { ConfigResolver, isIgnored, isIgnoredFolder, matchesGlob, parseConfig, resolveConfig } from '../../server/src/core/config';
+import { ConfigResolver, globsNamePassedOver, isIgnored, isIgnoredFolder, isPassedOverFolder, matchesGlob, parseConfig, resolveConfig } from '../../server/src/core/config';
 
 describe('configuration', () => {
   const { config, errors } = parseConfig(`{
@@ -83,6 +83,21 @@ describe('configuration', () => {
     // A negated glob names every folder but one, and so some files it may not: it prunes nothing.
     assert.equal(isIgnoredFolder(config, 'other'), false);
     assert.equal(isIgnoredFolder(config, ''), false);
+  });
+
+  it('says which include globs may take a file under a dot-folder or node_modules, which the index walks into only then', () => {
+    // The index's walk enters a dot-folder only when globsNamePassedOver says a glob names one: it must never pass over a
+    // folder holding a file the globs (matched without `dot`) take.
+    const globs = ['**/*.cable', '**/[0-9][0-9][A-Z]*[0-9].txt', '.e2e/*.cable', '**/.e2e/**', '.*/*.cable', 'a/.*/*.cable', '{.e2e,x}/*.cable', '[.]e2e/*.cable', '@(.e2e|x)/*.cable', './.e2e/*.cable', '*/*.cable', '?e2e/*.cable', 'x.y/*.cable', '**/*.cable.bak'];
+    const files = ['.e2e/n.cable', 'a/.e2e/n.cable', 'a/.e2e/x/n.cable', '.git/09PARIS1.txt', 'a/.vscode/n.cable', 'x/n.cable'];
+    for (const glob of globs) {
+      const underDot = files.filter((f) => f.split('/').slice(0, -1).some(isPassedOverFolder) && matchesGlob(f, [glob], false));
+      if (underDot.length > 0) assert.equal(globsNamePassedOver([glob]).dot, true, `${glob} takes ${underDot.join(', ')}`);
+    }
+    // The default include globs name none, and so never walk into either.
+    assert.deepEqual(globsNamePassedOver(['**/*.cable', '**/[0-9][0-9][A-Z]*[0-9].txt', '**/[12][09][0-9][0-9][A-Z]*[0-9]_[a-z].txt']), { dot: false, nodeModules: false });
+    assert.deepEqual(globsNamePassedOver(['**/node_modules/cables/*.cable']), { dot: false, nodeModules: true });
+    assert.deepEqual(['.git', '.vscode', 'node_modules', 'kept', 'a.b', 'node_modules2'].map(isPassedOverFolder), [true, true, true, false, false, false]);
   });
 
   it('keeps the dot flag of each glob apart, and agrees with picomatch.isMatch', () => {

@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isPassedOverFolder } from '../core/config';
 import { fileNameKind } from '../core/id';
 import { looksBinary } from '../core/text';
 import { fileMessage, type RunMessage } from './messages';
@@ -63,7 +64,8 @@ export function collect(paths: readonly string[], errors: RunMessage[], skipFold
     const prefix = path.join(dir, '_').slice(0, -1);
     const absolutePrefix = path.join(absolute, '_').slice(0, -1);
     for (const e of entries.sort((a, b) => compareNames(a.name, b.name))) {
-      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+      // Dot-folders and `node_modules` are passed over, as the workspace index passes them over; so are dot-files (`.09PARIS708.txt.swp`).
+      if (isPassedOverFolder(e.name)) continue;
       if (e.isDirectory()) {
         walk(prefix + e.name, absolutePrefix + e.name);
         continue;

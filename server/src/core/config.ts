@@ -213,6 +213,25 @@ export function isIgnoredFolder(config: CableLintConfig, relativePath: string): 
   return matchesGlob(relativePath, config.ignore.filter((g) => !pathGlob(g).startsWith('!')), true, true);
 }
 
+/**
+ * True for the name of a folder that `cablelint`'s walk and the workspace index's pass over by default: one whose name
+ * starts with a dot (`.git`, `.vscode`, `.cache`) or `node_modules`, which hold tools' files and packages, not a
+ * collection's cables. A folder given by name (a path on the command line, a workspace folder) is walked whatever its name.
+ */
+export function isPassedOverFolder(name: string): boolean {
+  return name.charCodeAt(0) === 46 /* . */ || name === 'node_modules';
+}
+
+/**
+ * Which of the folders {@link isPassedOverFolder} passes over `globs` name (the index's include globs): a glob with a
+ * segment that starts with a dot (`.e2e/*.cable`, `drafts/.old/*.cable`, `{.drafts,drafts}/*.cable`, `[.]e2e/*.cable`) may take
+ * a file under a dot-folder, which a glob matched without `dot` takes only so, and one that says `node_modules` a file
+ * under such a folder. The reading is generous: a folder walked for nothing costs time, not a different answer.
+ */
+export function globsNamePassedOver(globs: readonly string[]): { dot: boolean; nodeModules: boolean } {
+  return { dot: globs.some((g) => /(?:^|[/{,(|[\\])\./.test(g)), nodeModules: globs.some((g) => g.includes('node_modules')) };
+}
+
 /** Compiled globs, by `dot` flag (and whether they match folders' contents too, for `ignore`) and glob: `picomatch.isMatch` compiles its glob on every call, a dozen times the cost of matching. */
 const compiledGlobs = [new Map<string, (path: string) => boolean>(), new Map<string, (path: string) => boolean>(), new Map<string, (path: string) => boolean>(), new Map<string, (path: string) => boolean>()];
 

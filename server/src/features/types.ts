@@ -45,7 +45,10 @@ export interface IndexedCable {
    * be cut short after its last paragraph; absent when it has no numbered paragraphs or may lack sections of its message.
    */
   readonly paragraphCopy?: 'ended' | 'open';
-  /** True when the text names a paragraph of a cable it cites ("REF A para 3", `findCitedParagraphs`), which CBL054 checks against that cable. */
+  /**
+   * True when the text names a paragraph of a cable it cites ("REF A para 3", `findCitedParagraphs`), which CBL054 checks
+   * against that cable; for an open document's entry, whose text is not read for it (`summarize`'s `open`), when it cites a cable.
+   */
   readonly citesParagraphs?: true;
   /**
    * Where the call hierarchy places the cable (`callHierarchy.ts`): the banner's range and the id's text in it, as
