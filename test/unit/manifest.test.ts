@@ -242,8 +242,8 @@ describe('extension manifest', () => {
 });
 
 /**
- * A snippet as inserted before anything is typed: each placeholder its default, each choice its first,
- * each transform (`${16/^(S)?.*$/${1:?SSSSS:CCCCC}/}`, the only kind the snippets use) applied to its field's value.
+ * A snippet once Tab has left each field with nothing typed: each placeholder its default, each choice its first, each
+ * mirror (`00${6}`) its field's value and each transform (`${1/^(S)?.*$/${1:?SSSSS:CCCCC}/}`) applied to it.
  */
 function expandSnippet(body: string): string {
   const values = new Map<string, string>();
@@ -258,9 +258,13 @@ function expandSnippet(body: string): string {
       return value;
     });
   }
-  text = text.replace(/\$\{(\d+)\/([^/]*)\/\$\{1:\?([^:}]*):([^}]*)\}\/\}/g, (_, n: string, pattern: string, yes: string, no: string) => {
-    const m = new RegExp(pattern).exec(values.get(n) ?? '');
-    return m?.[1] !== undefined ? yes : no;
+  // A mirror (`00${6}`) writes its field's value.
+  text = text.replace(/\$\{(\d+)\}/g, (_, n: string) => values.get(n) ?? '');
+  text = text.replace(/\$\{(\d+)\/((?:[^/\\]|\\.)*)\/((?:\$\{[^}]*\}|[^/])*)\/\}/g, (_, n: string, pattern: string, format: string) => {
+    const value = values.get(n) ?? '';
+    const m = new RegExp(pattern).exec(value);
+    if (!m) return value;
+    return format.replace(/\$\{(\d+):\?([^:}]*):([^}]*)\}/g, (__, g: string, yes: string, no: string) => (m[Number(g)] !== undefined ? yes : no)).replace(/\$(\d+)/g, (__, g: string) => m[Number(g)] ?? '');
   });
   return text.replace(/\$0/g, '').trimEnd();
 }
