@@ -49,14 +49,14 @@ import { modify, applyEdits as applyJsonEdits } from 'jsonc-parser';
 import { DEFAULT_CONFIG, globsNamePassedOver, isIgnored, isPassedOverFolder, matchesGlob, parseConfig, parseRuleOverrides, resolveConfig, type CableLintConfig } from './core/config';
 import { CONFIG_NAMES, isConfigFile, NearestConfig } from './configFiles';
 import { lintCable } from './core/lint';
-import type { Cable, RefItem } from './core/model';
+import type { Cable, Position, RefItem } from './core/model';
 import { parseCable, readsAsCable } from './core/parse/index';
 import { ruleByIdOrName } from './core/rules/index';
 import type { Finding, ParagraphCopy } from './core/rules/types';
 import { clampPosition, contains, looksBinary, range } from './core/text';
 import { diagnosticOf, findingsAt, FIX_ALL_KIND, getFixAll, getQuickFixes } from './features/codeActions';
 import { getCompletionList, resolveCompletionItem } from './features/completion';
-import { binaryDiagnostic, lineAfterEdit, shownWhileTyping, toDiagnostic } from './features/diagnostics';
+import { binaryDiagnostic, caretAfterEdit, shownWhileTyping, toDiagnostic } from './features/diagnostics';
 import { defaultDictionaries, mergeDictionaries, type Dictionaries } from './features/dictionaries';
 import { loadUserDictionaries } from './core/userDictionary';
 import { flattenDocumentSymbols, getDocumentSymbols } from './features/documentSymbols';
@@ -91,19 +91,19 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     return host.files;
   };
   /**
-   * The line each open document's last edit left the caret on, where findings that may only say the line is unfinished
-   * wait (`shownWhileTyping`); none once the document is saved, and none for a document just opened.
+   * Where each open document's last edit left the caret, on the line where findings that may only say the line is
+   * unfinished wait (`shownWhileTyping`); none once the document is saved, and none for a document just opened.
    */
-  const typingLines = new Map<string, number>();
+  const typingLines = new Map<string, Position>();
   /** The open documents whose writer has paused on the line being typed ({@link HELD_RELEASE_MS}), until the next edit. */
   const pausedTyping = new Set<string>();
   const documents = new TextDocuments<TextDocument>({
     create: TextDocument.create,
     update(doc, changes, version) {
       pausedTyping.delete(doc.uri);
-      const line = guard('edit', undefined, () => lineAfterEdit(doc.getText(), changes));
-      if (line === undefined) typingLines.delete(doc.uri);
-      else typingLines.set(doc.uri, line);
+      const caret = guard('edit', undefined, () => caretAfterEdit(doc.getText(), changes));
+      if (caret === undefined) typingLines.delete(doc.uri);
+      else typingLines.set(doc.uri, caret);
       return TextDocument.update(doc, changes, version);
     },
   });
@@ -871,7 +871,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   function validate(doc: TextDocument): void {
     if (!configured) return;
     // A binary document gets one diagnostic saying that it is not checked, as cablelint skips such a file.
-    const diagnostics = isBlank(doc.getText()) ? [] : guard('validation', [], () => (parsedFor(doc).binary ? [binaryDiagnostic()] : shownWhileTyping(findingsFor(doc), parsedFor(doc).cable, typingLines.get(doc.uri), pausedTyping.has(doc.uri)).map((f) => toDiagnostic(f, doc.uri))));
+    const diagnostics = isBlank(doc.getText()) ? [] : guard('validation', [], () => (parsedFor(doc).binary ? [binaryDiagnostic()] : shownWhileTyping(findingsFor(doc), parsedFor(doc).cable, typingLines.get(doc.uri)?.line, pausedTyping.has(doc.uri), typingLines.get(doc.uri)?.character).map((f) => toDiagnostic(f, doc.uri))));
     // The same diagnostics for the same version are not sent again; a new version always gets its own. Only a
     // revalidation of the same version is compared, so an edit costs no comparison (a 10 MB cable has thousands).
     const last = published.get(doc.uri);

@@ -900,7 +900,10 @@ describe('snippets', () => {
     let text = body.join('\n').replace(/\$\{TM_SELECTED_TEXT(?::([^{}$]*))?\}/g, (_, fallback: string | undefined) => selection ?? fallback ?? '');
     const values = new Map<number, string>();
     for (const m of text.matchAll(/\$\{(\d+)\|([^}]*)\|\}/g)) values.set(Number(m[1]), picks[Number(m[1])] ?? m[2].split(',')[0]);
-    for (const m of text.matchAll(/\$\{(\d+):([^{}$]*)\}/g)) values.set(Number(m[1]), m[2]);
+    // Not a transform's format, whose `${1:?SSSSS:CCCCC}` names its regular expression's group 1.
+    for (const m of text.matchAll(/\$\{(\d+):(?!\?)([^{}$]*)\}/g)) values.set(Number(m[1]), m[2]);
+    // A mirror (`00${6}`) writes its field's value.
+    text = text.replace(/\$\{(\d+)\}/g, (_, n: string) => values.get(Number(n)) ?? '');
     text = text.replace(/\$\{(\d+)\/((?:[^/\\]|\\.)*)\/((?:\$\{[^}]*\}|[^/])*)\/\}/g, (_, n: string, regex: string, format: string) => {
       const value = values.get(Number(n)) ?? '';
       const match = new RegExp(regex).exec(value);
@@ -1007,6 +1010,73 @@ describe('snippets', () => {
       assert.equal(cable.header?.security?.group?.text, level.startsWith('S') ? 'SSSSS' : 'CCCCC', level);
       assert.deepEqual(lintCable(cable).filter((f) => f.severity === 'error').map((f) => `${f.id} ${f.message}`), [], level);
     }
+  });
+
+  /**
+   * The whole-cable snippet as VS Code fills it in its tab order: each field's value typed in turn (`typed` gives it from
+   * the field's default or first choice and the line the field stands on, or undefined to leave the default), a mirror
+   * (`${6}`) following its field at once, and a transform of a field written only when Tab leaves that field; until then
+   * it holds the field's text as it is ("Placeholder-Transform … changing the inserted text for the placeholder when
+   * moving to the next tab stop", VS Code's snippet.md). The text once Tab has left each field, in order, with the
+   * field's default.
+   */
+  function fillInTabOrder(body: string[], typed: (value: string, line: string) => string | undefined): { field: string; text: string }[] {
+    type Part = string | { n: number; value: string; transform?: { regex: RegExp; format: string }; mirror?: boolean; line: string };
+    const parts: Part[] = [];
+    for (const line of body) {
+      let last = 0;
+      for (const m of line.matchAll(/\$\{(\d+)\|([^|}]*)\|\}|\$\{(\d+):([^{}$]*)\}|\$\{(\d+)\/((?:[^/\\]|\\.)*)\/((?:\$\{[^}]*\}|[^/])*)\/\}|\$\{(\d+)\}|\$(\d+)/g)) {
+        parts.push(line.slice(last, m.index));
+        last = m.index + m[0].length;
+        if (m[1]) parts.push({ n: Number(m[1]), value: m[2].split(',')[0], line });
+        else if (m[3]) parts.push({ n: Number(m[3]), value: m[4], line });
+        else if (m[5]) parts.push({ n: Number(m[5]), value: '', transform: { regex: new RegExp(m[6]), format: m[7] }, line });
+        // A mirror: its field's value, as typed, at once.
+        else if (m[8]) parts.push({ n: Number(m[8]), value: '', mirror: true, line });
+      }
+      parts.push(`${line.slice(last)}\n`);
+    }
+    const fields = parts.filter((p): p is Exclude<Part, string> => typeof p !== 'string' && !p.transform && !p.mirror);
+    // Each field holds its default until Tab reaches it and the writer types over it.
+    const values = new Map(fields.map((f) => [f.n, f.value]));
+    const left = new Set<number>();
+    const transformed = (value: string, t: { regex: RegExp; format: string }) => {
+      const m = t.regex.exec(value);
+      if (!m) return value;
+      return t.format.replace(/\$\{(\d+):\?([^:}]*):([^}]*)\}/g, (_, g: string, yes: string, no: string) => (m[Number(g)] !== undefined ? yes : no)).replace(/\$(\d+)/g, (_, g: string) => m[Number(g)] ?? '');
+    };
+    const render = () => parts.map((p) => (typeof p === 'string' ? p : p.transform ? (left.has(p.n) ? transformed(values.get(p.n) ?? '', p.transform) : (values.get(p.n) ?? '')) : values.get(p.n))).join('');
+    const order = [...new Set(fields.map((f) => f.n))].filter((n) => n > 0).sort((a, b) => a - b);
+    return order.map((n) => {
+      const field = fields.find((f) => f.n === n)!;
+      values.set(n, typed(field.value, field.line) ?? field.value);
+      left.add(n);
+      return { field: field.value, text: render() };
+    });
+  }
+
+  it('the skeleton, filled in its tab order as VS Code writes it, shows no error or warning once Tab has left the banner\'s level', () => {
+    // The security group and the paragraph's marking follow the level by a transform, which VS Code writes only when Tab
+    // leaves the level: at tab stop 16 of 28, "ZNY C O N F I D E N T I A L ZZH" (CBL001) and "¶1. (C O N F I D E N T I A L)"
+    // (CBL029) stood through the header's 13 fields. The banner's serial, a field of its own, disagreed with the DE serial
+    // typed at stop 5 until stop 18 (CBL005); it is the DE serial's mirror now, "00" before it.
+    const body = snippets['Cable with transmission header'].body;
+    // A SECRET cable from Embassy Valletta, as a writer types it over the defaults.
+    const values: Record<string, string> = { 'C O N F I D E N T I A L': 'S E C R E T', PARIS: 'VALLETTA', RUEHFR: 'RUEHVT', '001': '134', '1200': '1530', '011200Z': '141530Z', JAN: 'MAY', 'AMEMBASSY PARIS': 'AMEMBASSY VALLETTA', FR: 'MT', 'SUBJECT OF THE CABLE': 'LIGHTHOUSE KEEPERS STRIKE', 'Ambassador Name': 'Ambassador Jane Roe', 'Text.': 'The keepers walked out.', SURNAME: 'ROE' };
+    const steps = fillInTabOrder(body, (value, line) => {
+      // The serials: the DE line's, the banner's (a field of its own in the snippet before) and the TO line's.
+      if (value === '0001' && line.startsWith('DE ')) return '0412';
+      if (value === '0001' && line.startsWith('TO ')) return '3187';
+      if (value === '000001') return '000412';
+      return values[value];
+    });
+    // The DE line's day of year is typed before the DTG it is checked against (CBL006), as the header's lines stand.
+    const shown = steps.map(({ field, text }) => lintCable(parseCable(text).cable).filter((f) => (f.severity === 'error' || f.severity === 'warning') && f.id !== 'CBL006').map((f) => `after ${field}: ${f.id} ${f.message}`));
+    assert.deepEqual(shown.flat(), []);
+    assert.equal(steps[0].field, 'C O N F I D E N T I A L', 'Tab starts at the banner\'s level');
+    const done = parseCable(steps[steps.length - 1].text).cable;
+    assert.equal(done.header?.security?.group?.text, 'SSSSS');
+    assert.deepEqual(lintCable(done).filter((f) => f.severity !== 'info').map((f) => f.id), []);
   });
 
   it('the skeleton\'s first paragraph is marked at the banner level chosen, so that picking SECRET lints clean', () => {

@@ -240,6 +240,30 @@ describe('language server over stdio', function () {
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(name) } });
   });
 
+  it('holds back a marking\'s findings while its letters are typed between the parentheses the editor closed', async () => {
+    // "¶2. (S/NF)" typed into a CONFIDENTIAL draft a character at a time: "(S)" is above the banner (CBL030) and "(S/)" no
+    // known form (CBL029) only on the way; past the ")" the marking is done, and above the banner it is.
+    const name = 'draft-marking.cable';
+    const text = 'C O N F I D E N T I A L NOWHERE 000415\n\nE.O. 12958: DECL: 03/14/2019\nTAGS: PREL\nSUBJECT: FOG SIGNALS\n\nClassified By: Irene Vasko for reasons 1.4 (b).\n\n¶1. (C) Text.\n\n¶2. \n';
+    const codes = (d: PublishDiagnostics) => d.diagnostics.map((x) => `${x.range.start.line} ${x.code}`);
+    await open(name, text);
+    const type = async (version: number, character: number, typed: string) => {
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(name), version }, contentChanges: [{ range: { start: { line: 10, character }, end: { line: 10, character } }, text: typed }] });
+      return codes(await client.waitFor<PublishDiagnostics & { version?: number }>('textDocument/publishDiagnostics', (p) => p.uri === uri(name) && p.version === version));
+    };
+    // "(" typed, and ")" closed by the editor in the same edit, "()"; the letters go between them.
+    await type(2, 4, '()');
+    const inside = await type(3, 5, 'S');
+    assert.ok(!inside.includes('10 CBL030'), inside.join());
+    assert.ok(!(await type(4, 6, '/')).includes('10 CBL029'));
+    // The ")" is typed over (no edit), then a space after it: the caret has left the marking.
+    await type(5, 7, 'N');
+    await type(6, 8, 'F');
+    const left = await type(7, 10, ' ');
+    assert.ok(left.includes('10 CBL030'), left.join());
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(name) } });
+  });
+
   it('keeps the parts of a cable still to come held through a pause while it is typed at the end, and shows them on save', async () => {
     // A draft typed from the top as far as its TAGS, with nothing below: SUBJECT (CBL019) and Classified By (CBL020) are to come.
     const name = 'draft-top-down.cable';

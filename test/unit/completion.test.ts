@@ -511,7 +511,7 @@ describe('completion edits: portion markings', () => {
 
   it('replaces a marking with words and commas already written up to its parenthesis', () => {
     // "¶2. (|C//REL TO USA, EST)" gave "¶2. (C)C//REL TO USA, EST)".
-    check(confidential('¶2. (|C//REL TO USA, EST)'), '¶2. (C)');
+    check(confidential('¶2. (|C//REL TO USA, EST)'), '¶2. (C) ');
     check(confidential('¶2. (|C//REL TO USA, EST) The minister agreed.'), '¶2. (C) The minister agreed.');
     check(confidential('¶2. (C|//REL TO USA, EST) The minister agreed.'), '¶2. (C) The minister agreed.');
     check(confidential('¶2. (S|//REL TO USA, EST) The minister agreed.'), '¶2. (S/NF) The minister agreed.', '(S/NF)');
@@ -552,13 +552,14 @@ describe('completion edits: portion markings', () => {
 
   it('puts the marking asked for right after the marker\'s full stop where the cable\'s marked paragraphs put theirs', () => {
     // "2.|" under "1. (C)" gave "2.(C)".
-    check(confidential('1. (C) The board met.\n\n2.|'), '2. (C)');
-    check(confidential('¶1. (C) The board met.\n\n¶2.|'), '¶2. (C)');
-    check(confidential('¶1. (C) The board met.\n\n¶2.|'), '¶2. (S/NF)', '(S/NF)');
-    check(confidential('1.(C) The board met.\n\n2.|'), '2.(C)');
-    check(confidential('1.|'), '1. (C)');
+    // At the line's end, a space after the marking, for the words typed next.
+    check(confidential('1. (C) The board met.\n\n2.|'), '2. (C) ');
+    check(confidential('¶1. (C) The board met.\n\n¶2.|'), '¶2. (C) ');
+    check(confidential('¶1. (C) The board met.\n\n¶2.|'), '¶2. (S/NF) ', '(S/NF)');
+    check(confidential('1.(C) The board met.\n\n2.|'), '2.(C) ');
+    check(confidential('1.|'), '1. (C) ');
     // A "(" typed there is the writer's own choice.
-    check(confidential('1. (C) The board met.\n\n2.(|'), '2.(C)');
+    check(confidential('1. (C) The board met.\n\n2.(|'), '2.(C) ');
   });
 
   it('replaces a marking after white space, keeping the white space when nothing else stands before it', () => {
@@ -580,13 +581,14 @@ describe('completion edits: a subject\'s portion marking', () => {
   const itemsAt = (line: string, trigger?: string) => completionsAt(subject(line), 'plain', { triggerCharacter: trigger }).items.map((i) => i.label);
 
   it('offers the markings after SUBJECT: or SUBJ:, the banner\'s level preselected, on a "(" typed or when asked', () => {
-    check(subject('SUBJECT: (|'), 'SUBJECT: (C)');
-    check(subject('SUBJECT: (S|'), 'SUBJECT: (S/NF)', '(S/NF)');
-    check(subject('Subject: (|'), 'Subject: (C)');
-    check(subject('SUBJ: (|'), 'SUBJ: (C)');
+    // A space after the marking, for the subject typed next: "(C)" alone left it glued, "SUBJECT: (C)HARBOR PATROLS".
+    check(subject('SUBJECT: (|'), 'SUBJECT: (C) ');
+    check(subject('SUBJECT: (S|'), 'SUBJECT: (S/NF) ', '(S/NF)');
+    check(subject('Subject: (|'), 'Subject: (C) ');
+    check(subject('SUBJ: (|'), 'SUBJ: (C) ');
     // "SUBJECT;", with a semicolon for its colon, is the subject's keyword too: it offered nothing.
-    check(subject('SUBJECT; (|'), 'SUBJECT; (C)');
-    check(subject('SUBJECT:|'), 'SUBJECT: (C)');
+    check(subject('SUBJECT; (|'), 'SUBJECT; (C) ');
+    check(subject('SUBJECT:|'), 'SUBJECT: (C) ');
     assert.deepEqual(itemsAt('SUBJECT: (|', '(').slice(0, 2), ['(C)', '(C/NF)']);
   });
 
@@ -1105,7 +1107,7 @@ describe('completion: the next paragraph\'s marker', () => {
 
   it('offers the portion markings after a typed number, not the next marker again', () => {
     // After the marker's full stop, the marking alone, after the space the paragraph above writes there.
-    check(cable('¶1. (C) The board met.\n\n¶2.|'), '¶2. (C)');
+    check(cable('¶1. (C) The board met.\n\n¶2.|'), '¶2. (C) ');
     assert.ok(completionsAt(cable('¶1. (C) The board met.\n\n¶2.|')).items.every((i) => !i.label.startsWith('¶')));
   });
 });
@@ -1228,8 +1230,8 @@ describe('completion: a portion marking at a body line\'s start', () => {
     const unclas = (body: string) => cable(body, 'UNCLAS NOWHERE 000012').replace('DECL: 01/01/2019', 'N/A');
     assert.deepEqual(offered(unclas('1. The harbor board met.\n\n(|')), []);
     assert.deepEqual(offered(unclas('The harbor board met.\n\n(|')), []);
-    // The marking after a paragraph's number stays as it was.
-    check(cable('¶1. (C) The board met.\n\n¶2. (|'), '¶2. (C)');
+    // The marking after a paragraph's number, with the space a line's marking gets too.
+    check(cable('¶1. (C) The board met.\n\n¶2. (|'), '¶2. (C) ');
   });
 });
 

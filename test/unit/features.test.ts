@@ -7,11 +7,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CompletionItem, DocumentSymbol, Location, MarkupContent, Range, TextEdit } from 'vscode-languageserver';
 import { parseCable } from '../../server/src/core/parse/index';
+import type { Cable } from '../../server/src/core/model';
 import { getCompletions } from '../../server/src/features/completion';
 import { rule as cbl045 } from '../../server/src/core/rules/cbl045-reference-unresolved';
 import { lintCable } from '../../server/src/core/lint';
 import { defaultDictionaries, loadUserDictionary, mergeDictionaries } from '../../server/src/features/dictionaries';
-import { lineAfterEdit, shownWhileTyping } from '../../server/src/features/diagnostics';
+import { caretAfterEdit, shownWhileTyping } from '../../server/src/features/diagnostics';
 import { getDocumentSymbols } from '../../server/src/features/documentSymbols';
 import { getFoldingRanges } from '../../server/src/features/folding';
 import { citeSource, getHover, shortenSubject, type HoverContext } from '../../server/src/features/hover';
@@ -2541,16 +2542,62 @@ describe('diagnostics while a line is being typed', () => {
     assert.ok(ids(text, 3).includes('3 CBL018'), ids(text, 3).join());
   });
 
-  it('finds the line a change leaves the caret on', () => {
+  it('finds where a change leaves the caret', () => {
     const before = 'A\nTAGS: PREL\nC\n';
-    assert.equal(lineAfterEdit(before, [{ range: { start: { line: 1, character: 10 }, end: { line: 1, character: 10 } }, text: ' ' }]), 1);
-    // "⏎" typed at a line's end leaves the caret on the new line.
-    assert.equal(lineAfterEdit(before, [{ range: { start: { line: 1, character: 10 }, end: { line: 1, character: 10 } }, text: '\n' }]), 2);
+    const at = (b: string, changes: Parameters<typeof caretAfterEdit>[1]) => {
+      const p = caretAfterEdit(b, changes);
+      return p && `${p.line}:${p.character}`;
+    };
+    assert.equal(at(before, [{ range: { start: { line: 1, character: 10 }, end: { line: 1, character: 10 } }, text: ' ' }]), '1:11');
+    // "⏎" typed at a line's end leaves the caret at the new line's start; a paste of two lines, after its second.
+    assert.equal(at(before, [{ range: { start: { line: 1, character: 10 }, end: { line: 1, character: 10 } }, text: '\n' }]), '2:0');
+    assert.equal(at(before, [{ range: { start: { line: 1, character: 10 }, end: { line: 1, character: 10 } }, text: ' PGOV\r\nECON' }]), '2:4');
     // A client that sends the whole text: the end of what differs.
-    assert.equal(lineAfterEdit(before, [{ text: 'A\nTAGS: PREL PGOV\nC\n' }]), 1);
-    assert.equal(lineAfterEdit(before, [{ text: 'A\nTAGS: PREL\nCD\n' }]), 2);
-    assert.equal(lineAfterEdit('A\r\nB\rC', [{ text: 'A\r\nB\rCD' }]), 2);
-    assert.equal(lineAfterEdit(before, [{ text: before }]), undefined);
-    assert.equal(lineAfterEdit(before, []), undefined);
+    assert.equal(at(before, [{ text: 'A\nTAGS: PREL PGOV\nC\n' }]), '1:15');
+    assert.equal(at(before, [{ text: 'A\nTAGS: PREL\nCD\n' }]), '2:2');
+    assert.equal(at('A\r\nB\rC', [{ text: 'A\r\nB\rCD' }]), '2:2');
+    assert.equal(at(before, [{ text: before }]), undefined);
+    assert.equal(at(before, []), undefined);
+  });
+
+  it('holds back a marking\'s findings while the caret is inside its parentheses, and shows them once it has left', () => {
+    // Typed a character at a time inside the "()" the editor closed: each form on the way to "(S//REL TO USA, FVEY)" or
+    // "(SBU)" flickered in: '(S/)' not a known form (CBL029), "(S)" above a CONFIDENTIAL banner (CBL030), "(C/N)" NOFORN
+    // without the caveat (CBL032).
+    const head = 'C O N F I D E N T I A L NOWHERE 000412\n\nE.O. 13526: DECL: 03/14/2036\nTAGS: PREL\nSUBJECT: PIERS\n\nClassified By: Irene Vasko for reasons 1.4 (b).\n\n';
+    const typed = (line: string, caret: number, id: string) => {
+      const { cable } = parseCable(`${head}${line}\n`);
+      const at = (character: number | undefined, paused = false) => shownWhileTyping(lintCable(cable), cable, 8, paused, character).map((f) => `${f.range.start.line} ${f.id}`);
+      assert.ok(at(undefined).includes(`8 ${id}`), `${line}: ${at(undefined).join()}`);
+      assert.ok(!at(caret).includes(`8 ${id}`), line);
+      // Past the ")", or paused, the marking is done: its finding shows.
+      assert.ok(at(line.indexOf(')') + 2).includes(`8 ${id}`), line);
+      assert.ok(at(caret, true).includes(`8 ${id}`), line);
+    };
+    typed('¶1. (S/) The board met.', 7, 'CBL029');
+    typed('¶1. (S//REL TO ) The board met.', 15, 'CBL029');
+    typed('¶1. (S) The board met.', 6, 'CBL030');
+    typed('¶1. (C/N) The board met.', 8, 'CBL032');
+    // A list item's marking, as a paragraph's.
+    typed('-- (S/) the board met.', 6, 'CBL029');
+    // Another rule's finding on the line is not held for the caret (a paragraph with no marking: CBL028 is the line's).
+    const { cable } = parseCable(`${head}¶1. The board met (S/).\n`);
+    assert.deepEqual(shownWhileTyping(lintCable(cable), cable, 8, true, 21).map((f) => f.id), lintCable(cable).map((f) => f.id));
+  });
+
+  it('holds back an over-classified banner while the paragraphs are typed at the end of the text', () => {
+    // A first paragraph marked (SBU) under a CONFIDENTIAL banner: the paragraphs that carry the banner's level are to come.
+    const text = 'C O N F I D E N T I A L NOWHERE 000412\n\nE.O. 13526: DECL: 03/14/2036\nTAGS: PREL\nSUBJECT: PIERS\n\nClassified By: Irene Vasko for reasons 1.4 (b).\n\n¶1. (SBU) The board met.\n';
+    const { cable } = parseCable(text);
+    const at = (c: Cable, line: number, paused = false) => shownWhileTyping(lintCable(c), c, line, paused).map((f) => `${f.range.start.line} ${f.id}`);
+    assert.ok(shownWhileTyping(lintCable(cable), cable, undefined).some((f) => f.id === 'CBL031'));
+    assert.ok(!at(cable, 8).includes('0 CBL031'));
+    // On the line under it, and through a pause, still to come.
+    const next = parseCable(`${text}\n`).cable;
+    assert.ok(!at(next, 10).includes('0 CBL031') && !at(next, 10, true).includes('0 CBL031'));
+    // Signed: the paragraphs are written, and it shows; so it does with text below the caret.
+    const signed = parseCable(`${text}\nROE\n`).cable;
+    assert.ok(at(signed, 11).includes('0 CBL031'), at(signed, 11).join());
+    assert.ok(at(cable, 7).includes('0 CBL031'));
   });
 });

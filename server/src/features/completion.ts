@@ -1513,8 +1513,10 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     } else if (!written && before.endsWith(':')) {
       lead = ' ';
     }
-    // "¶2. |The minister", "SUBJECT: |HARBOR PATROLS": a space parts the marking from the words it goes in front of.
-    const space = !after && span.replaceEnd < line.length && !isSpace(line.charCodeAt(span.replaceEnd)) ? ' ' : '';
+    // "¶2. |The minister", "SUBJECT: |HARBOR PATROLS": a space parts the marking from the words it goes in front of; at
+    // the line's end ("¶2. (|)", "SUBJECT: (|)"), from the words typed next, as the paragraph's marker and a line's marking
+    // give it ("¶2. (C) ", "-- (C) "): "(C)" alone left the writer's next word glued to it, "(C)The minister".
+    const space = !after && !isSpace(line.charCodeAt(span.replaceEnd)) ? ' ' : '';
     const items: CompletionItem[] = markingChoices(cable.banner?.level, banner).map((c) => ({
       label: c.marking,
       kind: CompletionItemKind.EnumMember,

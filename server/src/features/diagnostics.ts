@@ -2,7 +2,7 @@
  * Findings to LSP diagnostics.
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
-import type { Cable, Range } from '../core/model';
+import type { Cable, Position, Range } from '../core/model';
 import { ruleDocUrl } from '../core/rules/index';
 import type { Finding, Severity } from '../core/rules/types';
 import { labelsBegun } from './labelsTyped';
@@ -105,8 +105,12 @@ function atEnd(cable: Cable, line: number): boolean {
  * is held too, wherever it is reported, and so is a Summary or Comment left open (CBL027) while the last line, one word
  * so far, reads as the signature (`Ambassador ` typed on a paragraph's second line). `paused`: the writer has paused
  * on the line; only the parts still to come are held then, since the pause says nothing about them.
+ *
+ * `caret`, the caret's character on that line: a finding of the marking rules ({@link MARKING_RULES}) about a marking
+ * the caret stands inside, before its `)`, is held too, since the marking is still being typed between the parentheses
+ * the editor closed (`¶1. (S/|)`, `(S//REL TO |)`, `(S|)` on the way to `(SBU)` under a CONFIDENTIAL banner).
  */
-export function shownWhileTyping(findings: readonly Finding[], cable: Cable, typingLine: number | undefined, paused = false): readonly Finding[] {
+export function shownWhileTyping(findings: readonly Finding[], cable: Cable, typingLine: number | undefined, paused = false, caret?: number): readonly Finding[] {
   if (typingLine === undefined) return findings;
   const fields: (Range | undefined)[] = [cable.eo?.range, cable.tags?.range, cable.subject?.range, cable.classifiedBy?.range];
   const spanning = fields.find((r) => r !== undefined && r.start.line <= typingLine && typingLine <= r.end.line);
@@ -117,7 +121,9 @@ export function shownWhileTyping(findings: readonly Finding[], cable: Cable, typ
     if (f.id === 'CBL002' || f.id === 'CBL010' || f.id === 'CBL012' || f.id === 'CBL017' || f.id === 'CBL019' || f.id === 'CBL020') {
       if (f.range.start.line <= typingLine && stillToCome(f, cable) && typedAtEnd()) return true;
     }
+    if (f.id === 'CBL031') return paragraphsToCome(cable, typingLine) && typedAtEnd();
     if (paused) return false;
+    if (caret !== undefined && MARKING_RULES.has(f.id) && insideMarking(f.range, typingLine, caret)) return true;
     // Told apart by the kind the rule sets, never by the words of a message.
     if (f.id === 'CBL027') return f.kind === 'unclosed' && signatureTyped(cable, typingLine) && typedAtEnd();
     // "TAGS: PREL,": the comma typed before the next TAG.
@@ -128,6 +134,31 @@ export function shownWhileTyping(findings: readonly Finding[], cable: Cable, typ
     return line === typingLine || (spanning !== undefined && spanning.start.line <= line && line <= spanning.end.line);
   };
   return findings.some(held) ? findings.filter((f) => !held(f)) : findings;
+}
+
+/**
+ * The rules that report a portion marking at its parentheses: one not of a known form (CBL029), above the banner (CBL030),
+ * NOFORN without the caveat (CBL032), NOFORN beside REL TO (CBL036). While its letters are typed between the parentheses
+ * the editor closed, the marking reads as each of the forms on the way (`(S)`, `(S/)`, `(S//REL)`) to the one meant.
+ */
+const MARKING_RULES: ReadonlySet<string> = new Set(['CBL029', 'CBL030', 'CBL032', 'CBL036']);
+
+/** True when `range`, on the line being typed, holds the caret after its first character and before its last (`(S/|)`). */
+function insideMarking(range: Range, line: number, caret: number): boolean {
+  return range.start.line === line && range.end.line === line && range.start.character < caret && caret < range.end.character;
+}
+
+/**
+ * True when the paragraphs of the cable may still be to come: `line`, the line being typed, is the last paragraph's or
+ * below it, and no signature stands under the paragraphs but on that line (a word alone there reads as one until the
+ * next). CBL031's "no paragraph is marked above …" is then about the paragraphs written so far, such as a first
+ * paragraph marked `(SBU)` under a CONFIDENTIAL banner, before the paragraphs that carry the banner's level.
+ */
+function paragraphsToCome(cable: Cable, line: number): boolean {
+  const last = cable.paragraphs[cable.paragraphs.length - 1];
+  if (!last || line < last.range.start.line) return false;
+  const signature = cable.signature;
+  return !signature || signature.token.range.start.line === line;
 }
 
 /**
@@ -155,27 +186,38 @@ function labelTyped(cable: Cable, line: number): string | undefined {
 export type ContentChange = { readonly range: Range; readonly text: string } | { readonly text: string };
 
 /**
- * The line the caret is on after `changes` to `before`, the text they were made to: the end of the last change's new
- * text (after "⏎" typed at a line's end, the new line). For a change of the whole text (a client that syncs the whole
- * document), where the new text differs from `before`, ended at its last difference.
+ * Where the caret is after `changes` to `before`, the text they were made to: the end of the last change's new text
+ * (after "⏎" typed at a line's end, the new line's start). For a change of the whole text (a client that syncs the whole
+ * document), where the new text differs from `before`, the end of its last difference.
  */
-export function lineAfterEdit(before: string, changes: readonly ContentChange[]): number | undefined {
+export function caretAfterEdit(before: string, changes: readonly ContentChange[]): Position | undefined {
   const last = changes[changes.length - 1];
   if (!last) return undefined;
   // Line breaks as LSP counts them: "\r\n", "\r" and "\n" (most texts have no "\r", and are searched for "\n" alone).
-  const newlines = (text: string, to: number) => {
+  // The count of breaks before `to`, and where the line after the last of them starts.
+  const breaks = (text: string, to: number): { n: number; lineStart: number } => {
     let n = 0;
+    let lineStart = 0;
     if (text.indexOf('\r') < 0 || text.indexOf('\r') >= to) {
-      for (let i = text.indexOf('\n'); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
-      return n;
+      for (let i = text.indexOf('\n'); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) {
+        n++;
+        lineStart = i + 1;
+      }
+      return { n, lineStart };
     }
     for (let i = 0; i < to; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+        n++;
+        lineStart = i + 1;
+      }
     }
-    return n;
+    return { n, lineStart };
   };
-  if ('range' in last) return last.range.start.line + newlines(last.text, last.text.length);
+  if ('range' in last) {
+    const { n, lineStart } = breaks(last.text, last.text.length);
+    return { line: last.range.start.line + n, character: n === 0 ? last.range.start.character + last.text.length : last.text.length - lineStart };
+  }
   const after = last.text;
   let start = 0;
   const shorter = Math.min(before.length, after.length);
@@ -183,5 +225,7 @@ export function lineAfterEdit(before: string, changes: readonly ContentChange[])
   if (start === before.length && start === after.length) return undefined;
   let suffix = 0;
   while (suffix < shorter - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return newlines(after, after.length - suffix);
+  const end = after.length - suffix;
+  const { n, lineStart } = breaks(after, end);
+  return { line: n, character: end - lineStart };
 }
