@@ -731,6 +731,26 @@ async function runMode(label, trusted, theme, shots) {
       await page.waitForFunction(() => document.querySelector('.tab.active')?.textContent?.includes('Untitled'), null, { timeout: 10000 });
       await page.waitForFunction(() => document.querySelector('#status\\.editor\\.mode')?.textContent?.includes('Cable'), null, { timeout: 10000 });
       await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent?.startsWith('VZCZC')), null, { timeout: 10000 });
+      // The level is the first tab stop, and VS Code writes its transformed copies (the ZNY group, the first
+      // paragraph's marking) when Tab leaves it; the banner's serial is a live copy of the DE line's (tab stop 6).
+      const lines = () => page.evaluate(() => [...document.querySelectorAll('.monaco-editor .view-line')].map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ')));
+      const waitForLine = (test, what) => page.waitForFunction((source) => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => new RegExp(source).test((l.textContent ?? '').replace(/\u00a0/g, ' '))), test.source, { timeout: 5000 }).catch(async () => {
+        throw new Error(`no line ${what}: ${JSON.stringify(await lines())}`);
+      });
+      await page.keyboard.press('Escape'); // the level's choices
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Tab'); // to the transmission serial
+      await waitForLine(/^ZNY CCCCC ZZH$/, 'ZNY CCCCC ZZH once Tab left the level');
+      await waitForLine(/^¶1\. \(C\) Summary/, '¶1. (C) Summary once Tab left the level');
+      await page.keyboard.press('Tab'); // to the precedence's choices
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(300);
+      for (let stop = 4; stop <= 6; stop++) await page.keyboard.press('Tab');
+      await page.keyboard.type('0412');
+      // The line's text in the page includes the inlay hint after the routing indicator (AMEMBASSY PARIS).
+      await waitForLine(/^DE RUEHFR.* #0412\/01 /, 'DE RUEHFR #0412/01 as typed');
+      await waitForLine(/^C O N F I D E N T I A L PARIS 000412$/, 'a banner whose serial copies the DE line\'s, 000412');
       // Closed without saving.
       await page.keyboard.press('Escape');
       await command(page, 'View: Revert and Close Editor');
