@@ -1383,12 +1383,31 @@ describe('hover', () => {
     assert.match(hoverAt(joined.replace('NOWHERE', 'NOW|HERE')), /Level: \*\*SECRET\*\*[\s\S]*Caveats joined to the level: '\/\/NOFORN'/);
     // EFTO after an unclassified level: what the designation means, with its sources, and the post after it.
     const efto = hoverAt('UNCLAS EF|TO NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n');
-    assert.match(efto, /^\*\*Classification banner\*\*\n\n- Level: \*\*UNCLASSIFIED\*\*\n- EFTO: unclassified, but must be encrypted before transmission .*\n- Post: NOWHERE\n/);
+    assert.match(efto, /^\*\*Classification banner\*\*\n\n- Level: \*\*UNCLASSIFIED\*\*: information that is not classified .*\n- EFTO: unclassified, but must be encrypted before transmission .*\n- Post: NOWHERE\n/);
     assert.match(efto, /Sources: \[fam\.state\.gov\/fam\/05fah02\/05fah020220\.html\]/);
     // As every marking's meaning: one the dictionary marks unverified is said to be so (the banner stated it bare).
     const markings = new Map(dictionaries.markings);
     markings.set('UNCLAS EFTO', { ...dictionaries.markings.get('UNCLAS EFTO')!, verified: false });
     assert.match(hoverAt('UNCLAS EF|TO NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n', { dictionaries: { ...dictionaries, markings } }), /- EFTO: unclassified, but must be encrypted before transmission .* \(unverified\)\n/);
+  });
+
+  it("gives the banner level's meaning, and hedges a spelling the reference reads only by analogy", () => {
+    // markings.tsv lists SECRET both as a classification level and as a banner spelling; the level's meaning, which no
+    // hover showed, comes with its source (5 FAH-2 H-222), and the spelling's row no longer hides it.
+    const secret = hoverAt('S E C R E T NOW|HERE 000001\n\nTAGS: PREL\nSUBJECT: X\n');
+    assert.match(secret, /- Level: \*\*SECRET\*\*: unauthorized disclosure could reasonably be expected to cause serious damage to national security\n/);
+    assert.match(secret, /Sources: \[fam\.state\.gov\/fam\/05fah02\/05fah020220\.html\]/);
+    assert.match(hoverAt('CONFIDENTIAL NOW|HERE 000001\n\nTAGS: PREL\nSUBJECT: X\n'), /- Level: \*\*CONFIDENTIAL\*\*: unauthorized disclosure could reasonably be expected to cause damage .* identify or describe\n/);
+    // `T O P S E C R E T`: the reference's row for the letter-spaced spelling is unverified (no released cable writes it),
+    // so the hover says the level holds only if the spelling is a banner, and gives the row's words with "(unverified)".
+    const top = hoverAt('T O P S E C R E T NOW|HERE 000001\n\nTAGS: PREL\nSUBJECT: X\n');
+    assert.match(top, /- Level: \*\*TOP SECRET\*\*, if this spelling is a banner: highest level; /);
+    assert.match(top, /- Spelling 'T O P S E C R E T': banner for TOP SECRET \(letter-spaced form by analogy with S E C R E T; not observed\) \(unverified\)\n/);
+    assert.doesNotMatch(top, /none given/);
+    // Written unspaced, TOP SECRET is a spelling the reference establishes: no hedge.
+    const plain = hoverAt('TOP SECRET NOW|HERE 000001\n\nTAGS: PREL\nSUBJECT: X\n');
+    assert.match(plain, /- Level: \*\*TOP SECRET\*\*: highest level; /);
+    assert.doesNotMatch(plain, /unverified|if this spelling/);
   });
 
   it("explains a released copy's date line and says whether it dates the cable", () => {

@@ -576,7 +576,15 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   // Banner.
   for (const b of cable.banners) {
     if (!contains(b.range, position)) continue;
-    const lines = [`Level: **${b.level}**`];
+    // What the level means (markings.tsv's classification-level rows), and the hedge of a spelling the reference reads only
+    // by analogy: `T O P S E C R E T` is no released cable's, and its row is unverified, so the level is not stated bare
+    // (its row's source is "none (not observed …)", which names no document to cite).
+    const level = d.markings.get(b.level);
+    const meaning = level?.kind === 'classification level' ? level : undefined;
+    const spelling = d.markings.get(b.levelText.text.toUpperCase());
+    const guessed = spelling?.kind === 'banner spelling' && !spelling.verified ? spelling : undefined;
+    const lines = [`Level: **${b.level}**${guessed ? ', if this spelling is a banner' : ''}${meaning ? `: ${esc(markingMeaning(meaning))}` : ''}`];
+    if (guessed) lines.push(`Spelling '${esc(b.levelText.text)}': ${esc(markingMeaning(guessed))}`);
     const efto = b.efto && d.markings.get('UNCLAS EFTO');
     if (efto) lines.push(`EFTO: ${esc(markingMeaning(efto))}`);
     if (b.section) lines.push(`Section ${b.section.number.value} of ${b.section.total.value}`);
@@ -586,7 +594,8 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     else if (ctx.citingId && !b.repeated) lines.push(`Canonical id: \`${ctx.citingId}\` (from the file name)`);
     if (b.form === 'damaged') lines.push(`Spelling is damaged: '${esc(b.levelText.text)}'.`);
     if (b.joined) lines.push(`Caveats joined to the level: '${esc(b.joined.text)}'.`);
-    return hover(md('Classification banner', lines.map((l) => `- ${l}`), [...(efto ? citeSource(efto.source) : []), ...citeDocuments(['corpus'], d)]), b.range);
+    const sources = [...(meaning ? citeSource(meaning.source) : []), ...(guessed ? citeSource(guessed.source).filter((c) => c !== 'none given') : []), ...(efto ? citeSource(efto.source) : []), ...citeDocuments(['corpus'], d)];
+    return hover(md('Classification banner', lines.map((l) => `- ${l}`), sources), b.range);
   }
   // A corrected-copy notice under the banner ("C O R R E C T E D C O P Y (PRIMARY TAG)") or above it, and what it says was corrected.
   // A notice that says nothing more may have what was corrected on the line under it, which hovers as the notice.
