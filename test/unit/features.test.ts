@@ -1236,6 +1236,11 @@ describe('hover', () => {
     assert.deepEqual(citeSource('corpus (1,1xx classified cables)'), ['corpus analysis of released cables (Cablegate): 1,1xx classified cables']);
     assert.deepEqual(citeSource('none (not observed in corpus or seeds)'), ['none given']);
     assert.deepEqual(citeSource('mine.json'), ['mine.json']);
+    // A document named with its address and the copy the reference read it in (the geographic TAGS' GeoNames list): both
+    // are cited, where the copy, the source the codes were read from, was left out.
+    assert.deepEqual(citeSource('Harbor List, code column (https://example.org/harbors.txt; copy read at https://mirror.example.net/harbors.txt)'), [
+      '[Harbor List, code column](https://example.org/harbors.txt) (copy read at [mirror.example.net/harbors.txt](https://mirror.example.net/harbors.txt))',
+    ]);
   });
 
   it('says what a DECL value of the form 1.6X… is shaped like, without a meaning the reference does not give', () => {

@@ -150,11 +150,22 @@ function citePart(part: string): string {
   const url = ADDRESS.exec(text)?.[0].replace(/\.$/, '');
   if (url && text.startsWith(url)) {
     const rest = text.slice(url.length).trim();
-    return `[${esc(url.replace(/^https?:\/\/(?:www\.)?/, ''))}](${url})${rest ? ` ${esc(rest)}` : ''}`;
+    return `[${shortAddress(url)}](${url})${rest ? ` ${esc(rest)}` : ''}`;
   }
-  // "GeoNames countryInfo.txt (fips column), copy at https://…" → "GeoNames countryInfo.txt", linked to the copy.
+  // "GeoNames countryInfo.txt, fips column (https://download…; copy read at https://github.com/…)" → the document's name
+  // linked to its address, and the copy the reference read, which is the source it had the codes from.
   const name = esc(text.split(/[(;]/)[0].trim().replace(/,$/, ''));
-  return url ? `[${name}](${url})` : name;
+  const copy = COPY_READ.exec(text)?.[1].replace(/\.$/, '');
+  const read = copy && copy !== url ? ` (copy read at [${shortAddress(copy)}](${copy}))` : '';
+  return url ? `[${name}](${url})${read}` : name;
+}
+
+/** "copy read at https://…" in a source's text: where the reference read a document another address publishes. */
+const COPY_READ = /\bcopy read at (https?:\/\/[^\s|;,)]+)/;
+
+/** An address as a link's label: without its scheme and `www.`, escaped for Markdown. */
+function shortAddress(url: string): string {
+  return esc(url.replace(/^https?:\/\/(?:www\.)?/, ''));
 }
 
 /**
