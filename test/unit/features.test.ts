@@ -1183,8 +1183,9 @@ describe('hover', () => {
     assert.match(footer(hoverAt(VALLETTA.replace('ZNY SSSSS', 'ZNY | SSSSS'))), /^\*Sources: \[tpub\.com\/incco\/5\.htm\]\(http:\/\/tpub\.com\/incco\/5\.htm\)[^*]* · corpus analysis of released cables \(Cablegate\)\*$/);
     assert.equal(footer(hoverAt(inValletta('PRIORITY 3187', 2))), '*Sources: [statedepartment.oxd2.com/bureau-of-african-affairs1/policies1/5-fah2-h230-telegraphic-address-and-precedences-832](https://statedepartment.oxd2.com/bureau-of-african-affairs1/policies1/5-fah2-h230-telegraphic-address-and-precedences-832) — PLADs, RIs · corpus analysis of released cables (Cablegate)*');
     assert.match(footer(hoverAt(inValletta('S/NF) Director', 0))), /^\*Sources: \[mwitty\.com\/content\.php\?id=5766902\]\(https:\/\/mwitty\.com\/content\.php\?id=5766902\) — copy of 5 FAH-1 H-240 \(2004\)[^*]* · ODNI IC-ISM vocabularies CVEnumISMDissem \/ CVEnumISM25X · corpus analysis/);
-    // What only the released cables show is corpus analysis: the banner, page lines, a routing indicator seen in cables.
-    assert.equal(footer(hoverAt(inValletta('VALLETTA 000412', 2))), '*Source: corpus analysis of released cables (Cablegate)*');
+    // What only the released cables show is corpus analysis: the banner (but its level's meaning, 5 FAH-2 H-222's), page lines,
+    // a routing indicator seen in cables.
+    assert.equal(footer(hoverAt(inValletta('VALLETTA 000412', 2))), '*Sources: [fam.state.gov/fam/05fah02/05fah020220.html](https://fam.state.gov/fam/05fah02/05fah020220.html) (5 FAH-2 H-222, classification line of outgoing telegrams) · corpus analysis of released cables (Cablegate)*');
     // A seed file's name ("seed cable 001_fad128cd828938bb.txt (DE line only)") tells a user nothing: the released cables' ids stand.
     assert.equal(footer(hoverAt(inValletta('RUEHC/', 2))), '*Sources: corpus analysis of released cables (Cablegate): cables 03ABUDHABI2641, 06PARIS5974, 07LAPAZ2400, 06BUENOSAIRES1462, 09BRASILIA1540 · [tpub.com/incco/4.htm](http://www.tpub.com/incco/4.htm) — routing indicators, format line 1*');
     assert.equal(footer(hoverAt(withAddressLine('TO RUEHC/SECSTATE WASHDC 0001').replace('PP RUEHWEB', 'PP RUEH|WEB'))), '*Sources: corpus analysis of released cables (Cablegate): cable 06ASUNCION589 · [tpub.com/incco/4.htm](http://www.tpub.com/incco/4.htm) — routing indicators, format line 1*');
@@ -1544,6 +1545,10 @@ describe('hover', () => {
     // A classification guide's letters name no section of the order: "This line gives section (b), (d)." misread them.
     const derived = 'CONFIDENTIAL NOWHERE 000001\n\nSUBJECT: HARBOR DUES\nDERIVED FROM: DSCG 05-1 B, D\n\n¶1. (C) The board met.\n';
     assert.match(hoverAt(derived.replace('DERIVED', 'D|ERIVED')), /\n\nThis line gives reasons \(b\), \(d\)\.\n/);
+    // Nor do its letters' hovers give a section the line does not write: "Reason 1.4(b)", "Under … sec. 1.4" stated one.
+    const letter = hoverAt(derived.replace('05-1 B', '05-1 |B'));
+    assert.match(letter, /^\*\*Reason \(b\)\*\*\n\nforeign government information[^\n]*\n\nThe line names no section of the order: this is the letter's meaning if it is read under E\.O\. 12958 as amended by E\.O\. 13292, sec\. 1\.4\.\n/);
+    assert.doesNotMatch(letter, /1\.4\(b\)|\nUnder /);
     assert.match(at('¶1.'), /^\*\*Paragraph 1\*\*\n\nThis cable numbers 2 paragraphs\. The handbook asks for a portion marking after every paragraph number\.\n\nMarked \(C\): CONFIDENTIAL\.\n/);
     // The pilcrow artifact ("¶ 12." for 2) is read as the paragraph it stands for, and said to be so.
     assert.match(at('¶ 12.'), /^\*\*Paragraph 2\*\*[\s\S]*It has no portion marking\.\n\nWritten 12, read as 2 \(the release's pilcrow artifact\)\./);

@@ -117,6 +117,9 @@ describe('preview: the card', () => {
     assert.equal(facts['Declassify on'], '3 June 2019');
     assert.equal(facts['Classified by'], 'Ambassador Jane Roe');
     assert.match(facts.Reasons, /^1\.4\(b\): .+; 1\.4\(d\): .+$/);
+    // A classification guide's letters name no section: the card gives them as written, their meaning as a reading.
+    const derived = getPreviewCard(parseCable('CONFIDENTIAL NOWHERE 000001\n\nSUBJECT: HARBOR DUES\nDERIVED FROM: DSCG 05-1 B, D\n\n¶1. (C) The board met.\n').cable, ctx);
+    assert.match(Object.fromEntries(derived.facts.map((f) => [f.label, f.value])).Reasons, /^\(b\), if read under sec\. 1\.4: foreign government information.*; \(d\), if read under sec\. 1\.4: .+$/);
     assert.equal(card.subject, 'HARBOR <PATROLS> & "LIAISON" \'PLANS\'');
   });
 

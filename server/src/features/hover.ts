@@ -683,9 +683,11 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
       // "(b)": the "(" before the letter is the reason's too, as its ")" is (the range's end).
       if (!isOpeningParen(cable.lines, r.range.start, position) && !at(r, position)) continue;
       const letter = clby.reasonLetters[i];
-      const { section, order, entry } = reasonEntry(cable, letter, d);
+      const { section, order, entry, assumed } = reasonEntry(cable, letter, d);
       const meaning = entry ? `${entry.summary}${qualifier(entry)}.` : 'Not a category of this section.';
-      return hover(md(`Reason ${section}(${letter})`, [meaning, `Under ${order}.`], entry ? citeSource(entry.source) : []), r.range);
+      // A letter the line gives without a section ("DSCG 05-1 B, D"): what it means under sec. 1.4, said to be a reading.
+      const under = assumed ? `The line names no section of the order: this is the letter's meaning if it is read under ${order}.` : `Under ${order}.`;
+      return hover(md(`Reason ${assumed ? '' : section}(${letter})`, [meaning, under], entry ? citeSource(entry.source) : []), r.range);
     }
   }
   // REF items, resolved to workspace cables.
@@ -1057,14 +1059,17 @@ function dictionaryAddress(entry: RoutingEntry): string[] {
  * The order section a reason letter of the Classified By line is read under, the order's name, and the eo-reasons.tsv
  * entry of that letter, if the section has one: the hover of a reason and the preview's card both show it.
  */
-export function reasonEntry(cable: Cable, letter: string, d: Dictionaries): { section: string; order: string; entry?: TermEntry } {
+export function reasonEntry(cable: Cable, letter: string, d: Dictionaries): { section: string; order: string; entry?: TermEntry; assumed?: true } {
+  // "DERIVED FROM: DSCG 05-1 B, D" names no section: its letters are read under sec. 1.4, which the line does not say
+  // (`assumed`), so that the hover and the card say so rather than give "1.4(b)" as written.
+  const assumed = cable.classifiedBy?.sectionValue === undefined ? { assumed: true as const } : {};
   const section = cable.classifiedBy?.sectionValue ?? '1.4';
   // "E.O. 13526" on the E.O. line: the 2009 order's own sec. 1.4, not the 2003 wording of E.O. 12958's.
   const eo13526 = section === '1.4' && cable.eo?.order?.text === '13526';
   const orderKey = section === '1.5' ? 'E.O. 12958 (1995)' : eo13526 ? 'E.O. 13526 (2009)' : 'E.O. 12958 as amended (2003)';
   const entry = d.eo.find((e) => e.kind === 'reason' && e.order === orderKey && e.section === section && e.code === letter);
   const order = section === '1.5' ? 'E.O. 12958 (1995), sec. 1.5' : eo13526 ? 'E.O. 13526, sec. 1.4' : 'E.O. 12958 as amended by E.O. 13292, sec. 1.4';
-  return { section, order, entry };
+  return { section, order, entry, ...assumed };
 }
 
 /** The `decl-value` entry of eo-reasons.tsv that a DECL code stands for ("OADR", "25X1 ... 25X9"). */

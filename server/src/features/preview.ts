@@ -163,9 +163,10 @@ export function getPreviewCard(cable: Cable, ctx: PreviewContext): PreviewCard {
   if (clby) {
     fact(clby.derived ? 'Derived from' : 'Classified by', clby.classifier?.text);
     const reasons = clby.reasonLetters.map((letter) => {
-      const { section, entry } = reasonEntry(cable, letter, d);
+      const { section, entry, assumed } = reasonEntry(cable, letter, d);
       const meaning = entry ? `${entry.summary}${qualifier(entry)}` : 'not a category of this section';
-      return `${section}(${letter}): ${meaning}`;
+      // "DSCG 05-1 B, D": the line names no section, so the letter is given as written, and its meaning as a reading.
+      return assumed ? `(${letter}), if read under sec. ${section}: ${meaning}` : `${section}(${letter}): ${meaning}`;
     });
     fact('Reasons', reasons.join('; '));
   }
