@@ -112,6 +112,9 @@ describe('preview: the card', () => {
     assert.equal(facts.From, 'AMEMBASSY VALLETTA · station RUEHVT (AMEMBASSY VALLETTA)');
     assert.equal(facts.To, 'SECSTATE WASHDC');
     assert.equal(facts.Info, 'AMEMBASSY ROME');
+    // A ZEN addressee keeps its prefix: the transmission does not serve it (08STATE103511's shape), as the record says too.
+    const zen = getPreviewCard(parseCable(CABLE.replace('INFO RUEHRO/AMEMBASSY ROME', 'INFO ZEN/AMEMBASSY ROME')).cable, ctx);
+    assert.equal(Object.fromEntries(zen.facts.map((f) => [f.label, f.value])).Info, 'ZEN/AMEMBASSY ROME');
     assert.equal(facts.Section, '1 of 2');
     assert.equal(facts['E.O.'], 'E.O. 12958');
     assert.equal(facts['Declassify on'], '3 June 2019');

@@ -205,7 +205,9 @@ function addresses(list: readonly Addressee[] | undefined): string | undefined {
   const out: string[] = [];
   for (const a of list ?? []) {
     // "INFO IGAD COLLECTIVE" has no indicator; an addressee with an indicator and no address shows the indicator.
-    const text = a.address?.text ?? a.routingIndicator?.text;
+    // "ZEN/AMEMBASSY NOWHERE" keeps its prefix, which marks an addressee the transmission does not serve.
+    const name = a.address?.text ?? a.routingIndicator?.text;
+    const text = name !== undefined && a.zen ? `${a.zen.text}/${name}` : name;
     if (text !== undefined && !out.includes(text)) out.push(text);
   }
   return out.length > 0 ? out.join(', ') : undefined;
