@@ -77,6 +77,13 @@ describe('document symbols', () => {
     assert.equal(getDocumentSymbols(parseCable(VALLETTA).cable, '05NOWHERE123').find((s) => s.kind === SymbolKind.File)?.detail, '09VALLETTA412');
   });
 
+  it("keeps an addressee's ZEN/ prefix in the outline's detail, as the metadata record does", () => {
+    // Invented, 08STATE103511's shape: "ZEN/AMEMBASSY NOWHERE" read as an addressee with no indicator and no mark.
+    const text = ['VZCZCXYZ0003', 'OO RUEHWEB', '', 'DE RUEHC #0042 0010100', 'ZNY SSSSS ZZH', 'O 010100Z JAN 09', 'FM SECSTATE WASHDC', 'TO ZEN/AMEMBASSY NOWHERE NIACT IMMEDIATE 1234-1237', 'RUEHVT/AMEMBASSY VALLETTA NIACT IMMEDIATE 5678', '', 'S E C R E T STATE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '', '1. (S) Text.'].join('\n');
+    const to = getDocumentSymbols(parseCable(text).cable)[0].children!.find((s) => s.name === 'TO')!;
+    assert.deepEqual(to.children!.map((s) => [s.name, s.detail]), [['AMEMBASSY NOWHERE', 'ZEN/'], ['AMEMBASSY VALLETTA', 'RUEHVT']]);
+  });
+
   it('lets the section of a Summary or Comment heading left open stand for its block, and keeps a block that closes inside its section', () => {
     const text = ['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'SUMMARY', '-------', '', '¶2. (U) Two.', '', '¶3. (U) Three.', '', 'FERRIES', '-------', '', '¶4. (U) Four. Comment: We agree.', '', 'COMMENT', '-------', '', '¶5. (U) Five.', '', '¶6. (U) Six.', 'DOE'].join('\n');
     const outline = getDocumentSymbols(parseCable(text).cable);
