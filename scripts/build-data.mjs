@@ -96,6 +96,36 @@ const declNote = (r) => (r.kind !== 'decl-value' || !r.corpus_evidence ? {} : { 
  */
 const routingNote = (text) => note(/distinct address strings seen/.test(text ?? '') ? '' : (text ?? '').replace(/; seed \d+ .*$/, ''));
 
+/**
+ * The rows of the reference that are no entry of the dictionary, by table and kind, and why: docs/sources.md lists them
+ * with their counts, so that a reader of the tables knows each row is either an entry or left out on purpose.
+ */
+export const LEFT_OUT = [
+  {
+    file: 'tags-program.tsv',
+    kind: 'general',
+    why: 'what the program TAG family is (four letters opening with K), not a code; the hover of the `TAGS:` keyword says what each family is, citing FORMAT.md §8 [FAM-TAGS] and [FAH3-612]',
+  },
+  {
+    file: 'tags-geographic.tsv',
+    kind: 'rule',
+    why: 'what the geographic TAG family is (FIPS 10-4 codes and regional TAGS) and that FIPS 10-4 was withdrawn, not a code; the hover of the `TAGS:` keyword says what each family is, though not that withdrawal',
+  },
+  {
+    file: 'tags-organization.tsv',
+    kind: 'rule',
+    why: 'what the organization TAG family is, not a code; the hover of the `TAGS:` keyword says what each family is',
+  },
+  {
+    file: 'eo-reasons.tsv',
+    kind: 'note',
+    why: "a remark that a secondary page (the CIA reading room's) numbers E.O. 13526's categories 1.5 (b)-(d), where the order puts them in sec. 1.4; no reason or code, and the reason hovers read the letters under the order's own sec. 1.4",
+  },
+];
+
+/** Whether a row of `file` is one {@link LEFT_OUT} names. */
+const leftOut = (file, r) => LEFT_OUT.some((l) => l.file === file && l.kind === r.kind);
+
 /** Builds the dictionary object. */
 export function buildDictionary() {
   const tags = [];
@@ -105,14 +135,14 @@ export function buildDictionary() {
     else if (r.kind === 'tag') tags.push({ code: r.code, family: 'subject', category: r.category, meaning: r.description, status: r.status, source: r.source, verified: !unverified(r), ...secondary(r), ...corpusCount(r) });
   }
   for (const r of readTsv('tags-program.tsv')) {
-    if (r.kind === 'tag') tags.push({ code: r.code, family: 'program', meaning: r.description, status: r.status, source: r.source, verified: !unverified(r), ...secondary(r), ...corpusCount(r) });
+    if (r.kind === 'tag' && !leftOut('tags-program.tsv', r)) tags.push({ code: r.code, family: 'program', meaning: r.description, status: r.status, source: r.source, verified: !unverified(r), ...secondary(r), ...corpusCount(r) });
   }
   for (const r of readTsv('tags-geographic.tsv')) {
-    if (r.kind === 'rule') continue;
+    if (leftOut('tags-geographic.tsv', r)) continue;
     tags.push({ code: r.code, family: 'geographic', meaning: r.name, status: r.status || r.kind, source: r.source, verified: !unverified(r), ...secondary(r), ...geoNote(r), ...corpusCount(r) });
   }
   for (const r of readTsv('tags-organization.tsv')) {
-    if (r.kind !== 'org') continue;
+    if (r.kind !== 'org' || leftOut('tags-organization.tsv', r)) continue;
     tags.push({ code: r.code, family: 'organization', meaning: r.name, status: r.status, source: r.source, verified: !unverified(r), ...secondary(r), ...note(r.notes), ...corpusCount(r) });
   }
   const routingIndicators = readTsv('routing-indicators.tsv').map((r) => ({
@@ -126,7 +156,7 @@ export function buildDictionary() {
   // A note is what the corpus analysis adds ("… its presence is not a date indicator"), shown on the caveat hovers.
   const markings = readTsv('markings.tsv').map((r) => ({ term: r.term, kind: r.kind, meaning: r.meaning, ...(r.notes ? { note: r.notes } : {}), source: r.source, verified: r.confidence !== 'unverified', ...secondary(r) }));
   const headerCodes = readTsv('header-codes.tsv').map((r) => ({ code: r.code, kind: r.kind, position: r.position, meaning: r.meaning, ...headerNote(r.verification), source: r.source, verified: r.confidence !== 'unverified', ...secondary(r) }));
-  const eo = readTsv('eo-reasons.tsv').filter((r) => r.kind !== 'note').map((r) => ({
+  const eo = readTsv('eo-reasons.tsv').filter((r) => !leftOut('eo-reasons.tsv', r)).map((r) => ({
     kind: r.kind,
     order: r.order,
     section: r.section,
@@ -234,6 +264,15 @@ export function buildSources(dictionary) {
     `| source | ${SECTIONS.map(([, name]) => name).join(' | ')} |`,
     `|---|${SECTIONS.map(() => '---:').join('|')}|`,
     ...rows.map(([doc, row]) => `| ${doc.startsWith('http') ? `<${doc}>` : doc} | ${SECTIONS.map(([section]) => row[section] ?? '').join(' | ')} |`),
+    '',
+    '## Rows of the reference left out',
+    '',
+    'Every row of `../shared/reference/*.tsv` is an entry of `dictionary.json` but these, which describe a table rather than give a code or a reason:',
+    '',
+    ...LEFT_OUT.map((l) => {
+      const n = readTsv(l.file).filter((r) => r.kind === l.kind).length;
+      return `- \`${l.file}\`, ${n} \`${l.kind}\` ${n === 1 ? 'row' : 'rows'}: ${l.why}.`;
+    }),
     '',
     '## Documents behind the format hovers',
     '',

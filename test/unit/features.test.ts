@@ -78,6 +78,13 @@ describe('document symbols', () => {
     assert.equal(getDocumentSymbols(parseCable(VALLETTA).cable, '05NOWHERE123').find((s) => s.kind === SymbolKind.File)?.detail, '09VALLETTA412');
   });
 
+  it("keeps an addressee's ZEN/ prefix in the outline's detail, as the metadata record does", () => {
+    // Invented, 08STATE103511's shape: "ZEN/AMEMBASSY NOWHERE" read as an addressee with no indicator and no mark.
+    const text = ['VZCZCXYZ0003', 'OO RUEHWEB', '', 'DE RUEHC #0042 0010100', 'ZNY SSSSS ZZH', 'O 010100Z JAN 09', 'FM SECSTATE WASHDC', 'TO ZEN/AMEMBASSY NOWHERE NIACT IMMEDIATE 1234-1237', 'RUEHVT/AMEMBASSY VALLETTA NIACT IMMEDIATE 5678', '', 'S E C R E T STATE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '', '1. (S) Text.'].join('\n');
+    const to = getDocumentSymbols(parseCable(text).cable)[0].children!.find((s) => s.name === 'TO')!;
+    assert.deepEqual(to.children!.map((s) => [s.name, s.detail]), [['AMEMBASSY NOWHERE', 'ZEN/'], ['AMEMBASSY VALLETTA', 'RUEHVT']]);
+  });
+
   it('lets the section of a Summary or Comment heading left open stand for its block, and keeps a block that closes inside its section', () => {
     const text = ['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', 'SUMMARY', '-------', '', '¶2. (U) Two.', '', '¶3. (U) Three.', '', 'FERRIES', '-------', '', '¶4. (U) Four. Comment: We agree.', '', 'COMMENT', '-------', '', '¶5. (U) Five.', '', '¶6. (U) Six.', 'DOE'].join('\n');
     const outline = getDocumentSymbols(parseCable(text).cable);
@@ -1184,8 +1191,9 @@ describe('hover', () => {
     assert.match(footer(hoverAt(VALLETTA.replace('ZNY SSSSS', 'ZNY | SSSSS'))), /^\*Sources: \[tpub\.com\/incco\/5\.htm\]\(http:\/\/tpub\.com\/incco\/5\.htm\)[^*]* · corpus analysis of released cables \(Cablegate\)\*$/);
     assert.equal(footer(hoverAt(inValletta('PRIORITY 3187', 2))), '*Sources: [statedepartment.oxd2.com/bureau-of-african-affairs1/policies1/5-fah2-h230-telegraphic-address-and-precedences-832](https://statedepartment.oxd2.com/bureau-of-african-affairs1/policies1/5-fah2-h230-telegraphic-address-and-precedences-832) — PLADs, RIs · corpus analysis of released cables (Cablegate)*');
     assert.match(footer(hoverAt(inValletta('S/NF) Director', 0))), /^\*Sources: \[mwitty\.com\/content\.php\?id=5766902\]\(https:\/\/mwitty\.com\/content\.php\?id=5766902\) — copy of 5 FAH-1 H-240 \(2004\)[^*]* · ODNI IC-ISM vocabularies CVEnumISMDissem \/ CVEnumISM25X · corpus analysis/);
-    // What only the released cables show is corpus analysis: the banner, page lines, a routing indicator seen in cables.
-    assert.equal(footer(hoverAt(inValletta('VALLETTA 000412', 2))), '*Source: corpus analysis of released cables (Cablegate)*');
+    // What only the released cables show is corpus analysis: the banner (but its level's meaning, 5 FAH-2 H-222's), page lines,
+    // a routing indicator seen in cables.
+    assert.equal(footer(hoverAt(inValletta('VALLETTA 000412', 2))), '*Sources: [fam.state.gov/fam/05fah02/05fah020220.html](https://fam.state.gov/fam/05fah02/05fah020220.html) (5 FAH-2 H-222, classification line of outgoing telegrams) · corpus analysis of released cables (Cablegate)*');
     // A seed file's name ("seed cable 001_fad128cd828938bb.txt (DE line only)") tells a user nothing: the released cables' ids stand.
     assert.equal(footer(hoverAt(inValletta('RUEHC/', 2))), '*Sources: corpus analysis of released cables (Cablegate): cables 03ABUDHABI2641, 06PARIS5974, 07LAPAZ2400, 06BUENOSAIRES1462, 09BRASILIA1540 · [tpub.com/incco/4.htm](http://www.tpub.com/incco/4.htm) — routing indicators, format line 1*');
     assert.equal(footer(hoverAt(withAddressLine('TO RUEHC/SECSTATE WASHDC 0001').replace('PP RUEHWEB', 'PP RUEH|WEB'))), '*Sources: corpus analysis of released cables (Cablegate): cable 06ASUNCION589 · [tpub.com/incco/4.htm](http://www.tpub.com/incco/4.htm) — routing indicators, format line 1*');
@@ -1237,6 +1245,11 @@ describe('hover', () => {
     assert.deepEqual(citeSource('corpus (1,1xx classified cables)'), ['corpus analysis of released cables (Cablegate): 1,1xx classified cables']);
     assert.deepEqual(citeSource('none (not observed in corpus or seeds)'), ['none given']);
     assert.deepEqual(citeSource('mine.json'), ['mine.json']);
+    // A document named with its address and the copy the reference read it in (the geographic TAGS' GeoNames list): both
+    // are cited, where the copy, the source the codes were read from, was left out.
+    assert.deepEqual(citeSource('Harbor List, code column (https://example.org/harbors.txt; copy read at https://mirror.example.net/harbors.txt)'), [
+      '[Harbor List, code column](https://example.org/harbors.txt) (copy read at [mirror.example.net/harbors.txt](https://mirror.example.net/harbors.txt))',
+    ]);
   });
 
   it('says what a DECL value of the form 1.6X… is shaped like, without a meaning the reference does not give', () => {
@@ -1384,12 +1397,31 @@ describe('hover', () => {
     assert.match(hoverAt(joined.replace('NOWHERE', 'NOW|HERE')), /Level: \*\*SECRET\*\*[\s\S]*Caveats joined to the level: '\/\/NOFORN'/);
     // EFTO after an unclassified level: what the designation means, with its sources, and the post after it.
     const efto = hoverAt('UNCLAS EF|TO NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n');
-    assert.match(efto, /^\*\*Classification banner\*\*\n\n- Level: \*\*UNCLASSIFIED\*\*\n- EFTO: unclassified, but must be encrypted before transmission .*\n- Post: NOWHERE\n/);
+    assert.match(efto, /^\*\*Classification banner\*\*\n\n- Level: \*\*UNCLASSIFIED\*\*: information that is not classified .*\n- EFTO: unclassified, but must be encrypted before transmission .*\n- Post: NOWHERE\n/);
     assert.match(efto, /Sources: \[fam\.state\.gov\/fam\/05fah02\/05fah020220\.html\]/);
     // As every marking's meaning: one the dictionary marks unverified is said to be so (the banner stated it bare).
     const markings = new Map(dictionaries.markings);
     markings.set('UNCLAS EFTO', { ...dictionaries.markings.get('UNCLAS EFTO')!, verified: false });
     assert.match(hoverAt('UNCLAS EF|TO NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n', { dictionaries: { ...dictionaries, markings } }), /- EFTO: unclassified, but must be encrypted before transmission .* \(unverified\)\n/);
+  });
+
+  it("gives the banner level's meaning, and hedges a spelling the reference reads only by analogy", () => {
+    // markings.tsv lists SECRET both as a classification level and as a banner spelling; the level's meaning, which no
+    // hover showed, comes with its source (5 FAH-2 H-222), and the spelling's row no longer hides it.
+    const secret = hoverAt('S E C R E T NOW|HERE 000001\n\nTAGS: PREL\nSUBJECT: X\n');
+    assert.match(secret, /- Level: \*\*SECRET\*\*: unauthorized disclosure could reasonably be expected to cause serious damage to national security\n/);
+    assert.match(secret, /Sources: \[fam\.state\.gov\/fam\/05fah02\/05fah020220\.html\]/);
+    assert.match(hoverAt('CONFIDENTIAL NOW|HERE 000001\n\nTAGS: PREL\nSUBJECT: X\n'), /- Level: \*\*CONFIDENTIAL\*\*: unauthorized disclosure could reasonably be expected to cause damage .* identify or describe\n/);
+    // `T O P S E C R E T`: the reference's row for the letter-spaced spelling is unverified (no released cable writes it),
+    // so the hover says the level holds only if the spelling is a banner, and gives the row's words with "(unverified)".
+    const top = hoverAt('T O P S E C R E T NOW|HERE 000001\n\nTAGS: PREL\nSUBJECT: X\n');
+    assert.match(top, /- Level: \*\*TOP SECRET\*\*, if this spelling is a banner: highest level; /);
+    assert.match(top, /- Spelling 'T O P S E C R E T': banner for TOP SECRET \(letter-spaced form by analogy with S E C R E T; not observed\) \(unverified\)\n/);
+    assert.doesNotMatch(top, /none given/);
+    // Written unspaced, TOP SECRET is a spelling the reference establishes: no hedge.
+    const plain = hoverAt('TOP SECRET NOW|HERE 000001\n\nTAGS: PREL\nSUBJECT: X\n');
+    assert.match(plain, /- Level: \*\*TOP SECRET\*\*: highest level; /);
+    assert.doesNotMatch(plain, /unverified|if this spelling/);
   });
 
   it("explains a released copy's date line and says whether it dates the cable", () => {
@@ -1521,6 +1553,10 @@ describe('hover', () => {
     // A classification guide's letters name no section of the order: "This line gives section (b), (d)." misread them.
     const derived = 'CONFIDENTIAL NOWHERE 000001\n\nSUBJECT: HARBOR DUES\nDERIVED FROM: DSCG 05-1 B, D\n\n¶1. (C) The board met.\n';
     assert.match(hoverAt(derived.replace('DERIVED', 'D|ERIVED')), /\n\nThis line gives reasons \(b\), \(d\)\.\n/);
+    // Nor do its letters' hovers give a section the line does not write: "Reason 1.4(b)", "Under … sec. 1.4" stated one.
+    const letter = hoverAt(derived.replace('05-1 B', '05-1 |B'));
+    assert.match(letter, /^\*\*Reason \(b\)\*\*\n\nforeign government information[^\n]*\n\nThe line names no section of the order: this is the letter's meaning if it is read under E\.O\. 12958 as amended by E\.O\. 13292, sec\. 1\.4\.\n/);
+    assert.doesNotMatch(letter, /1\.4\(b\)|\nUnder /);
     assert.match(at('¶1.'), /^\*\*Paragraph 1\*\*\n\nThis cable numbers 2 paragraphs\. The handbook asks for a portion marking after every paragraph number\.\n\nMarked \(C\): CONFIDENTIAL\.\n/);
     // The pilcrow artifact ("¶ 12." for 2) is read as the paragraph it stands for, and said to be so.
     assert.match(at('¶ 12.'), /^\*\*Paragraph 2\*\*[\s\S]*It has no portion marking\.\n\nWritten 12, read as 2 \(the release's pilcrow artifact\)\./);

@@ -86,6 +86,14 @@ describe('generated files', () => {
     assert.equal(data.markings.length, rows('markings.tsv', () => true));
     assert.equal(data.headerCodes.length, rows('header-codes.tsv', () => true));
     assert.equal(data.eo.length, rows('eo-reasons.tsv', (k) => k !== 'note'));
+    // The rows that are no entry are named, with their counts and why, where a reader of the tables looks for the
+    // entries' sources: the eo-reasons note and the families' rule rows were left out without a word.
+    const sources = fs.readFileSync(path.join(ROOT, 'docs/sources.md'), 'utf8');
+    const leftOut = sources.slice(sources.indexOf('## Rows of the reference left out'), sources.indexOf('## Documents behind the format hovers'));
+    for (const [file, kind] of [['tags-program.tsv', 'general'], ['tags-geographic.tsv', 'rule'], ['tags-organization.tsv', 'rule'], ['eo-reasons.tsv', 'note']]) {
+      const n = rows(file, (k) => k === kind);
+      assert.match(leftOut, new RegExp(`^- \`${file.replace('.', '\\.')}\`, ${n} \`${kind}\` rows?: \\S`, 'm'), `${file} ${kind}`);
+    }
   });
 
   it('the .cablelint.jsonc schema names every rule by id and by name', () => {

@@ -412,6 +412,14 @@ describe('parser: a level alone on its line', () => {
 });
 
 describe('parser: preamble', () => {
+  it("keeps an addressee's ZEN/ prefix in the extracted record's TO and INFO lists, as the line writes it", () => {
+    // Invented, 08STATE103511's shape: "ZEN/" marks an addressee this transmission does not serve; the record wrote
+    // "AMEMBASSY NOWHERE" for it, as if it were an addressee without a routing indicator.
+    const c = parse(['VZCZCXYZ0003', 'OO RUEHWEB', '', 'DE RUEHC #0042 0010100', 'ZNY SSSSS ZZH', 'O 010100Z JAN 09', 'FM SECSTATE WASHDC', 'TO ZEN/AMEMBASSY NOWHERE NIACT IMMEDIATE 1234-1237', 'RUEHVT/AMEMBASSY VALLETTA NIACT IMMEDIATE 5678', 'INFO ZEN/HARBOR COLLECTIVE IMMEDIATE', 'AMCONSUL ELSEWHERE IMMEDIATE', '', 'S E C R E T STATE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '', '1. (S) Text.'].join('\n'));
+    const header = extractRecord('x.txt', c).header as { to: string[]; info: string[] };
+    assert.deepEqual(header.to, ['ZEN/AMEMBASSY NOWHERE', 'RUEHVT/AMEMBASSY VALLETTA']);
+    assert.deepEqual(header.info, ['ZEN/HARBOR COLLECTIVE', 'AMCONSUL ELSEWHERE']);
+  });
   it('reads date lines, publisher notes and export metadata before the banner', () => {
     const c = parse(['This record is a partial extract of the original cable.', '', 'Friday, 31 July 2009, 06:59', 'ID: 123456', 'CLASSIFICATION: SECRET//NOFORN', 'S E C R E T NOWHERE 000031'].join('\n'));
     assert.deepEqual(c.preamble.map((p) => p.kind), ['publisher-note', 'date-line', 'export-metadata', 'export-metadata']);

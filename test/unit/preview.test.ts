@@ -112,11 +112,17 @@ describe('preview: the card', () => {
     assert.equal(facts.From, 'AMEMBASSY VALLETTA · station RUEHVT (AMEMBASSY VALLETTA)');
     assert.equal(facts.To, 'SECSTATE WASHDC');
     assert.equal(facts.Info, 'AMEMBASSY ROME');
+    // A ZEN addressee keeps its prefix: the transmission does not serve it (08STATE103511's shape), as the record says too.
+    const zen = getPreviewCard(parseCable(CABLE.replace('INFO RUEHRO/AMEMBASSY ROME', 'INFO ZEN/AMEMBASSY ROME')).cable, ctx);
+    assert.equal(Object.fromEntries(zen.facts.map((f) => [f.label, f.value])).Info, 'ZEN/AMEMBASSY ROME');
     assert.equal(facts.Section, '1 of 2');
     assert.equal(facts['E.O.'], 'E.O. 12958');
     assert.equal(facts['Declassify on'], '3 June 2019');
     assert.equal(facts['Classified by'], 'Ambassador Jane Roe');
     assert.match(facts.Reasons, /^1\.4\(b\): .+; 1\.4\(d\): .+$/);
+    // A classification guide's letters name no section: the card gives them as written, their meaning as a reading.
+    const derived = getPreviewCard(parseCable('CONFIDENTIAL NOWHERE 000001\n\nSUBJECT: HARBOR DUES\nDERIVED FROM: DSCG 05-1 B, D\n\n¶1. (C) The board met.\n').cable, ctx);
+    assert.match(Object.fromEntries(derived.facts.map((f) => [f.label, f.value])).Reasons, /^\(b\), if read under sec\. 1\.4: foreign government information.*; \(d\), if read under sec\. 1\.4: .+$/);
     assert.equal(card.subject, 'HARBOR <PATROLS> & "LIAISON" \'PLANS\'');
   });
 

@@ -2,7 +2,7 @@
  * `cablelint extract`: one metadata record per cable, for archivists.
  */
 import { citedId, idFromFileName } from '../core/id';
-import type { Cable } from '../core/model';
+import type { Addressee, Cable } from '../core/model';
 import { cableDtgIso } from '../core/rules/util';
 
 /** The record's fields, in output order. */
@@ -44,11 +44,19 @@ export function extractRecord(file: string, cable: Cable): Record<string, unknow
           securityLevel: h.security?.groupLevel ?? null,
           precedence: h.dtg?.precedences.filter(Boolean).join('/') || null,
           from: h.from?.address?.text ?? null,
-          to: h.to.map((a) => [a.routingIndicator?.text, a.address?.text].filter(Boolean).join('/')),
-          info: h.info.map((a) => [a.routingIndicator?.text, a.address?.text].filter(Boolean).join('/')),
+          to: h.to.map(addresseeText),
+          info: h.info.map(addresseeText),
         }
       : null,
   };
+}
+
+/**
+ * An addressee as its line writes it, without its precedence and number: `RUEHC/SECSTATE WASHDC`, and with its `ZEN/`
+ * prefix, which marks an addressee this transmission does not serve (`ZEN/AMEMBASSY NOWHERE`, 08STATE103511's shape).
+ */
+function addresseeText(a: Addressee): string {
+  return [a.zen?.text, a.routingIndicator?.text, a.address?.text].filter(Boolean).join('/');
 }
 
 /**

@@ -90,7 +90,9 @@ export function defaultDictionaries(): Dictionaries {
  */
 function markingKeys(entries: readonly TermEntry[]): Map<string, TermEntry> {
   const byName = new Map<string, TermEntry>();
-  for (const m of entries) byName.set(m.term!.toUpperCase(), m);
+  // The first row of a name wins: SECRET is a classification level before it is a banner spelling (markings.tsv lists it
+  // as both, the level first), and `C o n f i d e n t i a l` is `C O N F I D E N T I A L` in capitals.
+  for (const m of entries) if (!byName.has(m.term!.toUpperCase())) byName.set(m.term!.toUpperCase(), m);
   const alias = (name: string, m: TermEntry) => {
     if (!byName.has(name)) byName.set(name, m);
   };

@@ -5,7 +5,7 @@
  * holds them, and Signature.
  */
 import { DocumentSymbol, SymbolKind, type Position, type Range, type SymbolInformation } from 'vscode-languageserver-types';
-import type { Block, Cable, Paragraph, Section } from '../core/model';
+import type { Addressee, Block, Cable, Paragraph, Section } from '../core/model';
 import { containsRange, isAlnum, isBefore, paragraphIndexAt, paragraphTextStart, partitionPoint, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
 import { blockSpan, gluedSignatureCut, onlyCloserAfter, OPENING_TEXT, openerRun, outlineSections, SENTENCE_END } from './outlineSections';
 import { sectionPlaces, sectionTitles, subTitles, type SubTitle } from './subTitles';
@@ -31,7 +31,10 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
       if (list.length === 0) continue;
       const r = spanRange(list[0].range.start.line, list[0].range.start.character, list[list.length - 1].range.end.line, list[list.length - 1].range.end.character);
       const group = DocumentSymbol.create(name, `${list.length} addressee${list.length === 1 ? '' : 's'}`, SymbolKind.Namespace, r, r);
-      group.children = list.map((a) => symbol(a.address?.text ?? a.routingIndicator?.text ?? '(addressee)', a.routingIndicator?.text, SymbolKind.Constant, a.range));
+      // "ZEN/AMEMBASSY NOWHERE": the prefix, which marks an addressee the transmission does not serve, goes in the detail
+      // with the indicator, as the line writes them ("ZEN/", "ZEN/RUEHVT"), and as the metadata record keeps it.
+      const detail = (a: Addressee) => (a.zen ? `${a.zen.text}/${a.routingIndicator?.text ?? ''}` : a.routingIndicator?.text);
+      group.children = list.map((a) => symbol(a.address?.text ?? a.routingIndicator?.text ?? '(addressee)', detail(a), SymbolKind.Constant, a.range));
       children.push(group);
     }
     result.push(symbol('Transmission header', undefined, SymbolKind.Module, header.range, header.range, children));

@@ -150,11 +150,22 @@ function citePart(part: string): string {
   const url = ADDRESS.exec(text)?.[0].replace(/\.$/, '');
   if (url && text.startsWith(url)) {
     const rest = text.slice(url.length).trim();
-    return `[${esc(url.replace(/^https?:\/\/(?:www\.)?/, ''))}](${url})${rest ? ` ${esc(rest)}` : ''}`;
+    return `[${shortAddress(url)}](${url})${rest ? ` ${esc(rest)}` : ''}`;
   }
-  // "GeoNames countryInfo.txt (fips column), copy at https://…" → "GeoNames countryInfo.txt", linked to the copy.
+  // "GeoNames countryInfo.txt, fips column (https://download…; copy read at https://github.com/…)" → the document's name
+  // linked to its address, and the copy the reference read, which is the source it had the codes from.
   const name = esc(text.split(/[(;]/)[0].trim().replace(/,$/, ''));
-  return url ? `[${name}](${url})` : name;
+  const copy = COPY_READ.exec(text)?.[1].replace(/\.$/, '');
+  const read = copy && copy !== url ? ` (copy read at [${shortAddress(copy)}](${copy}))` : '';
+  return url ? `[${name}](${url})${read}` : name;
+}
+
+/** "copy read at https://…" in a source's text: where the reference read a document another address publishes. */
+const COPY_READ = /\bcopy read at (https?:\/\/[^\s|;,)]+)/;
+
+/** An address as a link's label: without its scheme and `www.`, escaped for Markdown. */
+function shortAddress(url: string): string {
+  return esc(url.replace(/^https?:\/\/(?:www\.)?/, ''));
 }
 
 /**
@@ -576,7 +587,15 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   // Banner.
   for (const b of cable.banners) {
     if (!contains(b.range, position)) continue;
-    const lines = [`Level: **${b.level}**`];
+    // What the level means (markings.tsv's classification-level rows), and the hedge of a spelling the reference reads only
+    // by analogy: `T O P S E C R E T` is no released cable's, and its row is unverified, so the level is not stated bare
+    // (its row's source is "none (not observed …)", which names no document to cite).
+    const level = d.markings.get(b.level);
+    const meaning = level?.kind === 'classification level' ? level : undefined;
+    const spelling = d.markings.get(b.levelText.text.toUpperCase());
+    const guessed = spelling?.kind === 'banner spelling' && !spelling.verified ? spelling : undefined;
+    const lines = [`Level: **${b.level}**${guessed ? ', if this spelling is a banner' : ''}${meaning ? `: ${esc(markingMeaning(meaning))}` : ''}`];
+    if (guessed) lines.push(`Spelling '${esc(b.levelText.text)}': ${esc(markingMeaning(guessed))}`);
     const efto = b.efto && d.markings.get('UNCLAS EFTO');
     if (efto) lines.push(`EFTO: ${esc(markingMeaning(efto))}`);
     if (b.section) lines.push(`Section ${b.section.number.value} of ${b.section.total.value}`);
@@ -586,7 +605,8 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     else if (ctx.citingId && !b.repeated) lines.push(`Canonical id: \`${ctx.citingId}\` (from the file name)`);
     if (b.form === 'damaged') lines.push(`Spelling is damaged: '${esc(b.levelText.text)}'.`);
     if (b.joined) lines.push(`Caveats joined to the level: '${esc(b.joined.text)}'.`);
-    return hover(md('Classification banner', lines.map((l) => `- ${l}`), [...(efto ? citeSource(efto.source) : []), ...citeDocuments(['corpus'], d)]), b.range);
+    const sources = [...(meaning ? citeSource(meaning.source) : []), ...(guessed ? citeSource(guessed.source).filter((c) => c !== 'none given') : []), ...(efto ? citeSource(efto.source) : []), ...citeDocuments(['corpus'], d)];
+    return hover(md('Classification banner', lines.map((l) => `- ${l}`), sources), b.range);
   }
   // A corrected-copy notice under the banner ("C O R R E C T E D C O P Y (PRIMARY TAG)") or above it, and what it says was corrected.
   // A notice that says nothing more may have what was corrected on the line under it, which hovers as the notice.
@@ -663,9 +683,11 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
       // "(b)": the "(" before the letter is the reason's too, as its ")" is (the range's end).
       if (!isOpeningParen(cable.lines, r.range.start, position) && !at(r, position)) continue;
       const letter = clby.reasonLetters[i];
-      const { section, order, entry } = reasonEntry(cable, letter, d);
+      const { section, order, entry, assumed } = reasonEntry(cable, letter, d);
       const meaning = entry ? `${entry.summary}${qualifier(entry)}.` : 'Not a category of this section.';
-      return hover(md(`Reason ${section}(${letter})`, [meaning, `Under ${order}.`], entry ? citeSource(entry.source) : []), r.range);
+      // A letter the line gives without a section ("DSCG 05-1 B, D"): what it means under sec. 1.4, said to be a reading.
+      const under = assumed ? `The line names no section of the order: this is the letter's meaning if it is read under ${order}.` : `Under ${order}.`;
+      return hover(md(`Reason ${assumed ? '' : section}(${letter})`, [meaning, under], entry ? citeSource(entry.source) : []), r.range);
     }
   }
   // REF items, resolved to workspace cables.
@@ -1037,14 +1059,17 @@ function dictionaryAddress(entry: RoutingEntry): string[] {
  * The order section a reason letter of the Classified By line is read under, the order's name, and the eo-reasons.tsv
  * entry of that letter, if the section has one: the hover of a reason and the preview's card both show it.
  */
-export function reasonEntry(cable: Cable, letter: string, d: Dictionaries): { section: string; order: string; entry?: TermEntry } {
+export function reasonEntry(cable: Cable, letter: string, d: Dictionaries): { section: string; order: string; entry?: TermEntry; assumed?: true } {
+  // "DERIVED FROM: DSCG 05-1 B, D" names no section: its letters are read under sec. 1.4, which the line does not say
+  // (`assumed`), so that the hover and the card say so rather than give "1.4(b)" as written.
+  const assumed = cable.classifiedBy?.sectionValue === undefined ? { assumed: true as const } : {};
   const section = cable.classifiedBy?.sectionValue ?? '1.4';
   // "E.O. 13526" on the E.O. line: the 2009 order's own sec. 1.4, not the 2003 wording of E.O. 12958's.
   const eo13526 = section === '1.4' && cable.eo?.order?.text === '13526';
   const orderKey = section === '1.5' ? 'E.O. 12958 (1995)' : eo13526 ? 'E.O. 13526 (2009)' : 'E.O. 12958 as amended (2003)';
   const entry = d.eo.find((e) => e.kind === 'reason' && e.order === orderKey && e.section === section && e.code === letter);
   const order = section === '1.5' ? 'E.O. 12958 (1995), sec. 1.5' : eo13526 ? 'E.O. 13526, sec. 1.4' : 'E.O. 12958 as amended by E.O. 13292, sec. 1.4';
-  return { section, order, entry };
+  return { section, order, entry, ...assumed };
 }
 
 /** The `decl-value` entry of eo-reasons.tsv that a DECL code stands for ("OADR", "25X1 ... 25X9"). */

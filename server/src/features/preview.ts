@@ -163,9 +163,10 @@ export function getPreviewCard(cable: Cable, ctx: PreviewContext): PreviewCard {
   if (clby) {
     fact(clby.derived ? 'Derived from' : 'Classified by', clby.classifier?.text);
     const reasons = clby.reasonLetters.map((letter) => {
-      const { section, entry } = reasonEntry(cable, letter, d);
+      const { section, entry, assumed } = reasonEntry(cable, letter, d);
       const meaning = entry ? `${entry.summary}${qualifier(entry)}` : 'not a category of this section';
-      return `${section}(${letter}): ${meaning}`;
+      // "DSCG 05-1 B, D": the line names no section, so the letter is given as written, and its meaning as a reading.
+      return assumed ? `(${letter}), if read under sec. ${section}: ${meaning}` : `${section}(${letter}): ${meaning}`;
     });
     fact('Reasons', reasons.join('; '));
   }
@@ -204,7 +205,9 @@ function addresses(list: readonly Addressee[] | undefined): string | undefined {
   const out: string[] = [];
   for (const a of list ?? []) {
     // "INFO IGAD COLLECTIVE" has no indicator; an addressee with an indicator and no address shows the indicator.
-    const text = a.address?.text ?? a.routingIndicator?.text;
+    // "ZEN/AMEMBASSY NOWHERE" keeps its prefix, which marks an addressee the transmission does not serve.
+    const name = a.address?.text ?? a.routingIndicator?.text;
+    const text = name !== undefined && a.zen ? `${a.zen.text}/${name}` : name;
     if (text !== undefined && !out.includes(text)) out.push(text);
   }
   return out.length > 0 ? out.join(', ') : undefined;
