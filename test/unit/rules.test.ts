@@ -1065,6 +1065,8 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       assert.deepEqual(lint(cable('¶1. (U) The minister met his colleague\nQ 1. (U) The minister met his colleague')), []);
       assert.deepEqual(lint(cable('¶1. (U) They spoke of\nQatar\nQatar')), []);
       assert.deepEqual(lint(cable('¶1. (U) They met the\nQ emir')), []);
+      // A line written twice that opens with a Q of its own: no Q put in front or for its first character.
+      assert.deepEqual(lint(cable('¶1. (U) The answers follow.\nQuestion A about the ferries\nQuestion A about the ferries')), []);
     });
   });
 

@@ -14,7 +14,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶2. (S/NF) Director Anton Gauci said his patrol boats had met\nthree unregistered vessels in May, each heading north from the\nQthree unregistered vessels in May, each heading north from the\nLibyan coast at night (REF A).",
     good: "¶2. (S/NF) Director Anton Gauci said his patrol boats had met\nthree unregistered vessels in May, each heading north from the\nLibyan coast at night (REF A).",
-    rationale: "Some released copies carry a line twice, the copy right under the line with a `Q` in front of it (`Qthat threaten …`) or in the place of its first character (`Q10.  (S/NF) CSIS …` under `¶10.  (S/NF) CSIS …`). The copy is no part of the cable: it breaks the sentence it stands in, and a paragraph's opening line copied so reads as an item marked inside the text (`Q10.` is a Q-and-A list's label). Only an exact copy of the line right above is reported, so a line that opens with a word such as `Qatar` is left alone. Its fix deletes the copy, for you to choose, as CBL047's deletes a stray page number; the copy is faded as text that adds nothing.",
+    rationale: "Some released copies carry a line twice, the copy right under the line with a `Q` in front of it (`Qthat threaten …`) or in the place of its first character (`Q10.  (S/NF) CSIS …` under `¶10.  (S/NF) CSIS …`). The copy is no part of the cable: it breaks the sentence it stands in, and a paragraph's opening line copied so reads as an item marked inside the text (`Q10.` is a Q-and-A list's label). Only an exact copy of the line right above is reported, so a line that opens with a word such as `Qatar` is left alone, and so is a line written twice that opens with a Q of its own (`Question A` under `Question A`), which has no Q put in. Its fix deletes the copy, for you to choose, as CBL047's deletes a stray page number; the copy is faded as text that adds nothing.",
     source: "Corpus analysis of the released cables: 8 such lines in 3 of the 200 cables of the corpus (08OTTAWA918, 09BAGHDAD3316, 10BAGHDAD112), each right under the line it repeats; no other line of the corpus opens with a `Q` before a copy of the line above.",
   },
   check(cable, report) {
@@ -26,9 +26,10 @@ export const rule: Rule = {
       const copy = text.slice(1).trimEnd();
       if (copy.length < MIN_COPY) continue;
       const above = lines[i - 1].trimEnd();
-      // "Qthat threaten …" under "that threaten …"; "Q10.  (S/NF) …" under "¶10.  (S/NF) …".
+      // "Qthat threaten …" under "that threaten …"; "Q10.  (S/NF) …" under "¶10.  (S/NF) …". A line written twice that
+      // opens with a Q itself ("Question A" under "Question A") has no Q put in: it is left alone.
       const inFront = above === copy;
-      if (!inFront && !(above.length === copy.length + 1 && above.endsWith(copy))) continue;
+      if (!inFront && !(above.length === copy.length + 1 && above.charCodeAt(0) !== 81 /* Q */ && above.endsWith(copy))) continue;
       const end = text.trimEnd().length;
       // The line and its line break go; the last line goes with the line break before it.
       const removal = i + 1 < lines.length ? { start: { line: i, character: 0 }, end: { line: i + 1, character: 0 } } : { start: { line: i - 1, character: lines[i - 1].length }, end: { line: i, character: text.length } };
