@@ -151,6 +151,11 @@ const fixtures = [
     (t) => sub(t, 'confirm the course dates in para 3.', 'confirm the course dates in para 3 (REF A para 2;\nREF B para 4; para 5 of ref A).'),
     { bad: { workspace: ['cbl054-cited-paragraph-missing.cited.cable'] }, good: { workspace: ['cbl054-cited-paragraph-missing.cited.cable'] } },
     { 'cbl054-cited-paragraph-missing.cited.cable': sub(sub(sub(V, '#0412/01', '#0388/01'), 'VALLETTA 000412', 'VALLETTA 000388'), 'VALLETTA 00000412', 'VALLETTA 00000388') }],
+  // A paragraph's second line repeated under it with a 'Q' in front, and the fourth paragraph's opening line with a 'Q' for its
+  // pilcrow, as released copies carry them (08OTTAWA918); the clean one has a line that opens with 'Qatar', which repeats nothing.
+  ['cbl055-line-repeated', V,
+    (t) => sub(sub(t, 'three unregistered vessels in May, each heading north from the\n', 'three unregistered vessels in May, each heading north from the\nQthree unregistered vessels in May, each heading north from the\n'), '¶4. (S/NF) Post recommends that EUCOM name a liaison officer and\n', '¶4. (S/NF) Post recommends that EUCOM name a liaison officer and\nQ4. (S/NF) Post recommends that EUCOM name a liaison officer and\n'),
+    (t) => sub(t, 'Libyan coast at night (REF A). He asked whether the Sixth Fleet\n', 'Libyan coast at night (REF A), one flagged in\nQatar. He asked whether the Sixth Fleet\n')],
 ];
 
 /**

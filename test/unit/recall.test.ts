@@ -580,6 +580,18 @@ const MUTATIONS: Mutation[] = [
     const i = c.paragraphs[k].line + 1;
     return { text: join([...c.lines.slice(0, i), '- 2 -', ...c.lines.slice(i)]), line: i, shift: { from: i, by: 1 } };
   } },
+  { rule: 'CBL055', name: "repeat a paragraph's second line under it with a 'Q' in front ('Qthat threaten …')", plant: (c) => {
+    const k = middle(c, (j) => (c.lines[c.paragraphs[j].line + 1] ?? '').trim().length >= 20);
+    if (k === undefined) return undefined;
+    const i = c.paragraphs[k].line + 2;
+    return { text: join([...c.lines.slice(0, i), 'Q' + c.lines[i - 1], ...c.lines.slice(i)]), line: i, shift: { from: i, by: 1 } };
+  } },
+  { rule: 'CBL055', name: "repeat a paragraph's first line under it with a 'Q' for its pilcrow ('Q10.  (S/NF) …')", plant: (c) => {
+    const k = middle(c, (j) => c.lines[c.paragraphs[j].line].startsWith('¶'));
+    if (k === undefined) return undefined;
+    const i = c.paragraphs[k].line + 1;
+    return { text: join([...c.lines.slice(0, i), 'Q' + c.lines[i - 1].slice(1), ...c.lines.slice(i)]), line: i, shift: { from: i, by: 1 } };
+  } },
   { rule: 'CBL027', name: "delete 'End Summary' of a Summary opened in a paragraph", plant: (c) => unclose(c, 'Summary') },
   { rule: 'CBL027', name: "misspell 'End Summary' ('End Sumary')", plant: (c) => {
     const planted = unclose(c, 'Summary');
@@ -800,6 +812,7 @@ const FLOORS: Record<string, number> = {
   CBL052: 0.99, // 55/55
   CBL053: 0.99, // 92/92
   CBL054: 0.99, // 98/98: a stand-in workspace (paragraphs 1 to 3 of any cable) for the cable the first REF item cites.
+  CBL055: 0.99, // 350/350
 };
 
 describe('rule recall on real cables (planted defects)', function () {

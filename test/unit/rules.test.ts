@@ -984,7 +984,7 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     assert.deepEqual(lint49(fixed), []);
     // "A. A. SMITH LETTER": the second "A." may be an initial, so no fix deletes it; "B. B. 07 NOWHERE 12" and a cable citation after it are the letter again.
     assert.deepEqual(lint49(cable('REF: A. A. SMITH LETTER OF MAY 3\nB. B. NOWHERE 12')).map(show), [
-      "6:8-6:11 CBL049 info The letter of REF item A is written twice ('A. A.'). | no fix",
+      "6:8-6:11 CBL049 info The letter of REF item A may be written twice ('A. A.'), unless 'A.' is a name's initial. | no fix",
       "7:3-7:6 CBL049 info The letter of REF item B is written twice ('B. B.'). | Delete the repeated 'B.' true",
     ]);
     assert.deepEqual(lint49(cable('REF: A. NOWHERE 388\nB. STATE 51120')), []);
@@ -1047,6 +1047,37 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       const last = text.slice(0, -1);
       const end = lintCable(parseCable(last).cable).filter((f) => f.id === 'CBL047')[3];
       assert.equal(applyEdits(last, end.fixes![0].edits), last.replace('\nPAGE 4', ''));
+    });
+  });
+
+  describe('CBL055', () => {
+    const lint = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL055');
+    it("reports a line that repeats the one above it with a 'Q' in front or for its first character, with a fix that deletes it", () => {
+      // 08OTTAWA918's two shapes: "Qthat threaten …" under "that threaten …", "Q10.  (S/NF) …" under "¶10.  (S/NF) …".
+      const text = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S/NF) The minister said the talks\nthat threaten the ferry route had stalled. \nQthat threaten the ferry route had stalled. \n\n¶2.  (S/NF) The harbor master agreed\nQ2.  (S/NF) The harbor master agreed\nwith him.\n';
+      const findings = lint(text);
+      assert.deepEqual(findings.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message} | ${f.related![0].range.start.line}`), [
+        "8:0-43 This line repeats the line above it with a 'Q' in front: an artifact of the copy, not part of the cable. | 7",
+        "11:0-36 This line repeats the line above it with a 'Q' for its first character '¶': an artifact of the copy, not part of the cable. | 10",
+      ]);
+      assert.ok(findings.every((f) => f.unnecessary && f.fixes!.length === 1 && !f.fixes![0].safe));
+      assert.equal(applyEdits(text, findings[0].fixes![0].edits), text.replace('Qthat threaten the ferry route had stalled. \n', ''));
+      // Lines split as LSP splits them: a copy under a line ending with CRLF.
+      assert.equal(lint(text.replace(/\n/g, '\r\n')).length, 2);
+      // The text's last line, with no line break after it, goes with the line break above it.
+      const last = 'UNCLAS NOWHERE 000001\n\n¶1. (U) The minister said the talks had stalled.\nQ1. (U) The minister said the talks had stalled.';
+      assert.equal(applyEdits(last, lint(last)[0].fixes![0].edits), last.replace('\nQ1. (U) The minister said the talks had stalled.', ''));
+    });
+    it('leaves alone a Q line that copies no line right above it, or too little of one', () => {
+      const cable = (body: string) => `UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n${body}\nSMITH\n`;
+      // A word that opens with Q; a copy of the line two above; a copy with more than its first character changed; a short line.
+      assert.deepEqual(lint(cable('¶1. (U) The minister met his colleague from\nQatar on June 2.')), []);
+      assert.deepEqual(lint(cable('¶1. (U) The minister met his colleague\nfrom Doha on June 2.\nQ1. (U) The minister met his colleague')), []);
+      assert.deepEqual(lint(cable('¶1. (U) The minister met his colleague\nQ 1. (U) The minister met his colleague')), []);
+      assert.deepEqual(lint(cable('¶1. (U) They spoke of\nQatar\nQatar')), []);
+      assert.deepEqual(lint(cable('¶1. (U) They met the\nQ emir')), []);
+      // A line written twice that opens with a Q of its own: no Q put in front or for its first character.
+      assert.deepEqual(lint(cable('¶1. (U) The answers follow.\nQuestion A about the ferries\nQuestion A about the ferries')), []);
     });
   });
 

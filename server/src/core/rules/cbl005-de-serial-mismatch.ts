@@ -24,7 +24,8 @@ export const rule: Rule = {
     if (de.value !== serial.value % 10000) {
       const fixed = pad(serial.value % 10000, de.text.length);
       report({
-        message: `DE serial #${de.text} does not match banner serial ${serial.text} (expected #${fixed}).`,
+        // Which side is wrong is not said: 07PARIS2725's DE line is its file's, and its text is MOSCOW 005154's.
+        message: `DE serial #${de.text} does not match banner serial ${serial.text}, which the DE line writes #${fixed}: the header and the text may belong to different cables.`,
         range: de.range,
         related: [{ range: serial.range, message: 'Banner serial' }],
         // Which side is right is not known: the header may belong to another cable.

@@ -93,7 +93,10 @@ function letterTwice(cable: Cable, item: RefItem, report: Report): void {
   const next = line.charCodeAt(skipSpaces(line, second.end.character));
   const initial = !item.cable && written.charCodeAt(written.length - 1) === 46 /* . */ && (next | 32) >= 97 && (next | 32) <= 122;
   report({
-    message: `The letter of REF item ${item.letter} is written twice ('${line.slice(first.start.character, second.end.character)}').`,
+    // "A. A. MAIER - QUINN EMAIL": the message says what the missing fix says, that the second "A." may be an initial.
+    message: initial
+      ? `The letter of REF item ${item.letter} may be written twice ('${line.slice(first.start.character, second.end.character)}'), unless '${written}' is a name's initial.`
+      : `The letter of REF item ${item.letter} is written twice ('${line.slice(first.start.character, second.end.character)}').`,
     range: copy,
     severity: 'info',
     fixes: initial ? undefined : [{ title: `Delete the repeated '${written}'`, edits: [{ range: copy, newText: '' }], safe: true, preferred: true }],

@@ -56,6 +56,7 @@ import { rule as cbl051 } from './cbl051-tag-misread';
 import { rule as cbl052 } from './cbl052-ref-serial-misread';
 import { rule as cbl053 } from './cbl053-ref-cites-later-cable';
 import { rule as cbl054 } from './cbl054-cited-paragraph-missing';
+import { rule as cbl055 } from './cbl055-line-repeated';
 import type { Rule } from './types';
 
 /** All rules, in id order. */
@@ -114,6 +115,7 @@ export const allRules: readonly Rule[] = [
   cbl052,
   cbl053,
   cbl054,
+  cbl055,
 ];
 
 const byKey = new Map<string, Rule>();
