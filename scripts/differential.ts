@@ -71,7 +71,10 @@ function canonical(value: unknown): string {
 function reading(core: Core, text: string, name: string): string {
   try {
     const { cable } = core.parseCable(text);
-    const { text: _text, ...model } = cable as { text: string };
+    const { text: _text, ...model } = cable as { text: string } & Record<string, unknown>;
+    // A list the model holds empty is left out, as an undefined field is: a list added to the model since `base` (the
+    // metadata's stray lines) then differs only where it holds something.
+    for (const key of Object.keys(model)) if (Array.isArray(model[key]) && (model[key] as unknown[]).length === 0) delete model[key];
     return canonical({ model, findings: withLint ? core.lintCable(cable, undefined, undefined, { fileName: name.replace(/#.*$/, '') }) : [] });
   } catch (error) {
     return `threw ${String(error)}`;

@@ -2458,6 +2458,16 @@ describe('diagnostics while a line is being typed', () => {
     assert.deepEqual(ids(text, 1), all);
   });
 
+  it('holds back a stray line among the fields while it is the line being typed, a label begun between two fields', () => {
+    const text = 'C O N F I D E N T I A L NOWHERE 000412\n\nE.O. 12958: DECL: 03/14/2019\nTAGS: PREL\nSUB\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\n';
+    assert.ok(ids(text, undefined).includes('4 CBL037'));
+    assert.ok(!ids(text, 4).includes('4 CBL037'));
+    assert.ok(ids(text, 7).includes('4 CBL037'));
+    // A field out of order is no line being typed: it shows.
+    const order = 'C O N F I D E N T I A L NOWHERE 000412\n\nTAGS: PREL\nE.O. 12958: DECL: 03/14/2019\nSUBJECT: PIERS\n\n¶1. (C) Text.\n';
+    assert.ok(ids(order, 2).includes('2 CBL037'));
+  });
+
   it('holds back a finding on any line of the field that spans the line being typed', () => {
     // TAGS wrapped over two lines, the second being typed: CBL050 is reported at the keyword, a line above.
     const text = 'C O N F I D E N T I A L PARIS 000412\n\nE.O. 12958: DECL: 03/14/2019\nTAGS: PREL PGOV ECON ETRD EFIN\nEAID \nSUBJECT: FERRIES\n';

@@ -332,6 +332,66 @@ describe('rules: CBL012 and an E.O. line with nothing after its order', () => {
   });
 });
 
+describe('rules: a DECL value alone under its keyword, and a stray line among the fields', () => {
+  const head = (fields: string, banner = 'C O N F I D E N T I A L NOWHERE 000005') =>
+    `${banner}\n\nSIPDIS\n\n${fields}\n\nClassified By: Ambassador A. Smith, reasons 1.4 (b).\n\n¶1. (C) The pier is closed.\n\n¶2. (C) The ferry runs.\n\nSMITH\n`;
+  const read = (fields: string, banner?: string) => {
+    const { cable } = parseCable(head(fields, banner));
+    const decl = cable.eo?.decl;
+    return {
+      decl: decl && `${decl.keyword ? `${decl.keyword.range.start.line}:${decl.keyword.text} ` : ''}${decl.value.range.start.line}:${decl.value.range.start.character}-${decl.value.range.end.character} ${decl.value.text} ${decl.kind}`,
+      fields: `${cable.tags?.tags.map((t) => t.code).join(' ')} | ${cable.subject?.text} | ${cable.classifiedBy ? 'Classified By' : ''} | ${cable.paragraphs.map((p) => p.number).join(',')}`,
+      strays: cable.strayFieldLines.map((t) => `${t.range.start.line}:${t.text}`),
+      findings: lintCable(cable).filter((f) => ['CBL012', 'CBL015', 'CBL017', 'CBL019', 'CBL020', 'CBL037', 'CBL038'].includes(f.id)).map(formatFinding),
+    };
+  };
+  const whole = 'PREL | FERRY TALKS | Classified By | 1,2';
+  it('reads a DECL value alone on the line under a DECL keyword that gives none, or under an E.O. line that gives nothing', () => {
+    // The header ended at the value: TAGS, SUBJECT and Classified By were lost and reported missing.
+    assert.deepEqual(read('E.O. 12958: DECL:\n05/14/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS'), { decl: '4:DECL: 5:0-10 05/14/2019 date', fields: whole, strays: [], findings: [] });
+    assert.deepEqual(read('E.O. 12958:\nDECL:\n  05/14/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS'), { decl: '5:DECL: 6:2-12 05/14/2019 date', fields: whole, strays: [], findings: [] });
+    assert.deepEqual(read('E.O. 12958:\n05/14/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS').decl, '5:0-10 05/14/2019 date');
+    assert.deepEqual(read('E.O. 12958: DECL:\n05/14/2019  TAGS: PREL\nSUBJECT: FERRY TALKS'), { decl: '4:DECL: 5:0-10 05/14/2019 date', fields: whole, strays: [], findings: [] });
+    // Checked where it is written: a date that does not exist, and a value on an UNCLASSIFIED cable.
+    assert.deepEqual(read('E.O. 12958: DECL:\n13/45/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS').findings, ["6:1-6:11 CBL015 error DECL date '13/45/2019' does not exist."]);
+    assert.deepEqual(read('E.O. 12958:\nN/A\nTAGS: PREL\nSUBJECT: FERRY TALKS', 'UNCLASSIFIED NOWHERE 000005').decl, '5:0-3 N/A na');
+  });
+  it('passes over one or two stray lines right under a field with a field still to read right under them, and reports each', () => {
+    assert.deepEqual(read('E.O. 12958: DECL: 05/14/2019\nFOR THE FERRY DESK\nTAGS: PREL\nSUBJECT: FERRY TALKS'), {
+      decl: '4:DECL: 4:18-28 05/14/2019 date',
+      fields: whole,
+      strays: ['5:FOR THE FERRY DESK'],
+      findings: ["6:1-6:19 CBL037 info Line 'FOR THE FERRY DESK' between E.O. and TAGS is no header field nor part of one."],
+    });
+    assert.deepEqual(read('E.O. 12958: DECL: 05/14/2019\nTAGS: PREL\n  PLEASE PASS TO THE\nFERRY DESK\nSUBJECT: FERRY TALKS').strays, ['6:PLEASE PASS TO THE', '7:FERRY DESK']);
+    // Free text under an empty DECL is no value: the DECL stays empty (CBL015), the line a stray one.
+    assert.deepEqual(read('E.O. 12958: DECL:\nSEE BELOW\nTAGS: PREL\nSUBJECT: FERRY TALKS').findings, [
+      '5:1-5:18 CBL015 warning DECL gives no date (for example "DECL: 05/27/2019").',
+      "6:1-6:10 CBL037 info Line 'SEE BELOW' between E.O. and TAGS is no header field nor part of one.",
+    ]);
+    // The E.O. line written twice.
+    assert.deepEqual(read('E.O. 12958: DECL: 05/14/2019\nE.O. 12958: DECL: 05/14/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS').findings, [
+      "6:1-6:29 CBL037 info Line 'E.O. 12958: DECL: 05/14/2019' between E.O. and TAGS writes the E.O. line again; the first is read.",
+    ]);
+    // The field under it spelt wrong, as the parser reads it.
+    assert.deepEqual(read('E.O. 12958: DECL: 05/14/2019\nTAGS: PREL\nFOR THE FERRY DESK\nSUBIECT: FERRY TALKS').fields, whole);
+  });
+  it('ends the fields as before where no field still to read follows closely, so the body is never taken', () => {
+    // A blank line above the line, three lines, a field already read under it, or a paragraph.
+    for (const fields of [
+      'E.O. 12958: DECL: 05/14/2019\n\nFOR THE FERRY DESK\nTAGS: PREL\nSUBJECT: FERRY TALKS',
+      'E.O. 12958: DECL: 05/14/2019\nONE\nTWO\nTHREE\nTAGS: PREL\nSUBJECT: FERRY TALKS',
+      'E.O. 12958: DECL: 05/14/2019\nFOR THE FERRY DESK\n\nTAGS: PREL\nSUBJECT: FERRY TALKS',
+    ]) {
+      const r = read(fields);
+      assert.deepEqual([r.strays, r.fields], [[], 'undefined | undefined |  | 1,2'], fields);
+    }
+    const fields = 'E.O. 12958: DECL: 05/14/2019\nTAGS: PREL\nTHE PIER IS CLOSED.\nTAGS: PGOV\nSUBJECT: FERRY TALKS';
+    assert.deepEqual(read(fields).strays, []);
+    assert.equal(parseCable(head(fields)).cable.bodyStartLine, 6);
+  });
+});
+
 describe('rules: CBL022 and reason letters in lists', () => {
   const found = (reasons: string) => {
     const text = `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: Ambassador A. Smith, reasons ${reasons}\n\n¶1. (C) Text.\nSMITH\n`;
@@ -389,6 +449,40 @@ describe('rules: CBL028 and a paragraph number alone on its line', () => {
     assert.deepEqual(found('¶1. (C) One.\n\n¶2. (C) Two said so.\n5.\n(C) Five.\n').filter((f) => f.startsWith('CBL028')), []);
     assert.deepEqual(found('¶1. (C) One.\n\n¶2. (C) Two rose by\n3.\n(C) Three.\n').filter((f) => f.startsWith('CBL028')), []);
     assert.deepEqual(found('¶1. (C) One.\n\n¶2. (C) Two said so.\n3.\nThree.\n').filter((f) => f.startsWith('CBL028')), []);
+  });
+});
+
+describe('rules: CBL028 and a marking split over two lines', () => {
+  const cable = (body: string, banner = 'C O N F I D E N T I A L NOWHERE 000005') => `${banner}\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: Ambassador A. Smith, reasons 1.4 (b).\n\n${body}\nSMITH\n`;
+  const cbl028 = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL028');
+  it('reads a marking opened at the end of the number\'s line and closed on the next as split, and joins it', () => {
+    for (const [body, marking, written, joined] of [
+      ['¶1. (C) One.\n\n2. (C\n) The pier is closed.\n', '(C)', "'(C' ⏎ ')'", '2. (C) The pier is closed.'],
+      ['¶1. (C) One.\n\n¶2. (\nC) The pier is closed.\n', '(C)', "'(' ⏎ 'C)'", '¶2. (C) The pier is closed.'],
+      ['¶1. (C) One.\n\n2.  (S/  \n   NF) The pier is closed.\n', '(S/NF)', "'(S/' ⏎ 'NF)'", '2.  (S/NF) The pier is closed.'],
+    ]) {
+      const text = cable(body);
+      const findings = cbl028(text);
+      assert.deepEqual(findings.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.severity} ${f.message}`), [
+        `10:0 warning Paragraph 2's marking '${marking}' is split over two lines (${written}): write it whole on the number's line.`,
+      ], body);
+      const fix = findings[0].fixes![0];
+      assert.deepEqual([fix.title, fix.safe, findings[0].fixes!.length], [`Join it: '${joined.slice(0, joined.indexOf(' '))} ${marking}'`, false, 1]);
+      // The fix writes the marking whole, and nothing of it is left on the line below ("2. (C) (C" and a stray ")" were).
+      const fixed = applyEdits(text, fix.edits);
+      assert.equal(fixed.split('\n')[10], joined);
+      assert.equal(parseCable(fixed).cable.paragraphs[1].portion?.token.text, marking);
+      assert.deepEqual(cbl028(fixed), []);
+    }
+    // An info on an unclassified cable, as a missing marking is.
+    assert.deepEqual(cbl028(cable('¶1. (U) One.\n\n2. (\nU) Two.\n', 'UNCLASSIFIED NOWHERE 000005')).map((f) => f.severity), ['info']);
+  });
+  it('offers the markings for a paragraph whose line ends in "(" or "(C" with no marking closed below it, in their place', () => {
+    for (const body of ['¶1. (C) One.\n\n2. (\nThe pier (north) is closed.\n', '¶1. (C) One.\n\n2. (C\nThe pier is closed.\n', '¶1. (C) One.\n\n2. (C \nThe pier is closed.\n']) {
+      const findings = cbl028(cable(body));
+      assert.deepEqual(findings.map((f) => f.message), ['Paragraph 2 has no portion marking.'], body);
+      assert.equal(applyEdits(cable(body), findings[0].fixes![0].edits).split('\n')[10].trimEnd(), '2. (C)', body);
+    }
   });
 });
 

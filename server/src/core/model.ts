@@ -648,6 +648,13 @@ export interface Cable {
   readonly subject?: SubjectField;
   readonly refs?: RefField;
   readonly classifiedBy?: ClassifiedBy;
+  /**
+   * Lines among the metadata fields that are no field nor part of one, each right under a field's line with a field not
+   * read yet right under it (at most two in a row, no blank line among them), passed over so that the fields under them are
+   * read: `E.O. 12958: DECL: 05/14/2019` ⏎ `FOR THE FERRY DESK` ⏎ `TAGS: PREL`. Their line kind stays `text`; CBL037 reports
+   * each.
+   */
+  readonly strayFieldLines: readonly Token[];
   /** The lines from the banner to the line before the body, when there is a banner. */
   readonly metadataRange?: Range;
   /** First line of the body (after the metadata block). */

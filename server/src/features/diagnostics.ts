@@ -54,7 +54,8 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
  * (`DE RUEHLI`, `ZNY`, `R 141530Z`, CBL001); a banner whose level is typed as far as some of its letters
  * (`C O N F I D E N T I A`, CBL011), or whose section total is typed as far as its first digit (`SECTION 01 OF 0`,
  * CBL039); an order typed as far as some of its digits (`E.O. 1352`, CBL013). CBL018's comma after the last TAG
- * (`TAGS: PREL,`, the next TAG still to type) is held too, but not its repeated TAG ({@link shownWhileTyping}).
+ * (`TAGS: PREL,`, the next TAG still to type) is held too, but not its repeated TAG, and so is CBL037's stray line among the
+ * fields (`SUB` typed over `Classified By:`), but not its fields out of order ({@link shownWhileTyping}).
  */
 export const HELD_WHILE_TYPING: ReadonlySet<string> = new Set(['CBL001', 'CBL010', 'CBL011', 'CBL012', 'CBL013', 'CBL015', 'CBL017', 'CBL019', 'CBL020', 'CBL028', 'CBL039', 'CBL050']);
 
@@ -128,6 +129,8 @@ export function shownWhileTyping(findings: readonly Finding[], cable: Cable, typ
     if (f.id === 'CBL027') return f.kind === 'unclosed' && signatureTyped(cable, typingLine) && typedAtEnd();
     // "TAGS: PREL,": the comma typed before the next TAG.
     if (f.id === 'CBL018') return f.kind === 'trailing-comma' && f.range.start.line === typingLine;
+    // "SUB" typed between TAGS and "Classified By:": a field's label begun, read as a stray line among the fields until whole.
+    if (f.id === 'CBL037') return f.kind === 'stray-line' && f.range.start.line === typingLine;
     if (!HELD_WHILE_TYPING.has(f.id)) return false;
     if (f.id === labelled) return true;
     const line = f.range.start.line;

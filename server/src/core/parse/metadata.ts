@@ -441,6 +441,8 @@ export interface MetadataResult {
   lastLine: number;
   /** Banners repeated among the block's lines, in line order. */
   repeatedBanners: Banner[];
+  /** Lines among the fields that are no field nor part of one, passed over for a field right under them ({@link strayLinesBefore}). */
+  strayLines: Token[];
 }
 
 /**
@@ -472,6 +474,7 @@ export function parseMetadata(
     bodyStart: start,
     lastLine: start - 1,
     repeatedBanners: [],
+    strayLines: [],
   };
   const seen = new Set<Field>();
   const builder = new FieldBuilder(kinds, citing, r, hints);
@@ -517,9 +520,11 @@ export function parseMetadata(
       break;
     }
     const hits = findKeywords(text, lead, seen);
-    // "E.O. 12958:" ⏎ "DECL: 03/07/2019  TAGS: PREL": a TAGS field after the wrapped DECL value, as after one on the E.O. line.
-    if (current === 'eo' && hits.length === 0 && (c | 32) === 100 /* d */) tagsAfterDecl(text, lead, hits);
+    // "E.O. 12958:" ⏎ "DECL: 03/07/2019  TAGS: PREL": a TAGS field after the wrapped DECL value, as after one on the E.O. line;
+    // and after a value alone under a DECL keyword that has none ("E.O. 12958: DECL:" ⏎ "03/07/2019  TAGS: PREL").
+    if (current === 'eo' && hits.length === 0 && ((c | 32) === 100 /* d */ || builder.eoAwaitsValue(i))) tagsAfterDecl(text, lead, hits);
     if (hits.length === 0) {
+      const afterBlank = blankBefore;
       // "REF: A. KIEV 1186" ⏎ ⏎ "¶B. 05 KIEV 4590": lettered REF items may follow a blank line.
       if (current === undefined && lastField === 'ref' && blankBefore && builder.continuesRef(text)) current = 'ref';
       // A subject broken by a blank line, when Classified By or REF still follows.
@@ -539,6 +544,15 @@ export function parseMetadata(
       if (seen.size === 0) {
         // Between the banner and the E.O. line: caveats, corrected-copy notices and passing lines.
         builder.preField(i, text);
+        continue;
+      }
+      // "E.O. 12958: DECL: 05/14/2019" ⏎ "FOR THE FERRY DESK" ⏎ "TAGS: PREL": a stray line right under a field's line, with a
+      // field still to read right under it, is passed over (CBL037 reports it), so that the fields under it are read.
+      const stray = !afterBlank && r.lastLine === i - 1 ? strayLinesBefore(lines, indents, kinds, i, seen) : 0;
+      if (stray > 0) {
+        for (let k = i; k < i + stray; k++) r.strayLines.push(trimmed(k, lines[k], indents[k], lines[k].length));
+        i += stray - 1;
+        r.lastLine = i;
         continue;
       }
       // Anything else after the fields starts the body.
@@ -645,6 +659,31 @@ function fieldFollows(lines: readonly string[], from: number): boolean {
     seen++;
   }
   return false;
+}
+
+/**
+ * The most lines passed over as stray ones among the fields: a line a writer or a transcription left between two fields,
+ * or two where one wrapped ("E.O. 12958: DECL: 05/14/2019" ⏎ "FOR THE FERRY DESK" ⏎ "TAGS: PREL").
+ */
+const MAX_STRAY_LINES = 2;
+
+/**
+ * How many lines from `from` on (at most {@link MAX_STRAY_LINES}) are stray ones among the fields: no blank line among them
+ * and a field not read yet (`seen`) opening the line right under the last of them ("TAGS: PREL", "SUBJECT: …", "REF: …",
+ * "Classified By: …", and a label misspelt as {@link misspeltLabel} reads it); 0 when there is none. Asked only for a line
+ * right under a field's line, where the block would end otherwise: the body, after a blank line or a paragraph's number, is
+ * never reached, nor is a line of prose whose next line opens with a field already read ("SUBJECT: …" quoted in the text).
+ */
+function strayLinesBefore(lines: readonly string[], indents: Int32Array, kinds: readonly LineKind[], from: number, seen: ReadonlySet<Field>): number {
+  for (let k = from + 1; k <= from + MAX_STRAY_LINES && k < lines.length; k++) {
+    const lead = indents[k];
+    if (lead < 0 || kinds[k] !== 'text') return 0;
+    const text = lines[k];
+    if (startsParagraph(text, text.charCodeAt(lead))) return 0;
+    const hits = findKeywords(text, lead, seen);
+    if (hits.length > 0) return hits[0].start === lead && !seen.has(hits[0].field) ? k - from : 0;
+  }
+  return 0;
 }
 
 /** True when `text` opens, after its indent, with a caveat or caption ("Sensitive but unclassified; …"). */
@@ -774,20 +813,34 @@ class FieldBuilder {
 
   /**
    * Reads the DECL value of an E.O. line that gives none, wrapped onto line `line` right under it ("E.O. 12958:" ⏎
-   * "DECL: 03/07/2019"), up to `end`; only a line that opens with the DECL keyword is one. False when there is none.
+   * "DECL: 03/07/2019"), up to `end`: a line that opens with the DECL keyword; or, under a DECL keyword that gives no value
+   * ("E.O. 12958: DECL:" ⏎ "03/07/2019", "E.O. 12958:" ⏎ "DECL:" ⏎ "03/07/2019") or an E.O. line that gives nothing after
+   * its order ("E.O. 12958:" ⏎ "N/A"), a value alone that the DECL reader knows: a date (one with a letter for a digit
+   * included), N/A, OADR, GDS, a downgrade, an X code, a redaction or a declassification note, but no free text, which may
+   * be any line. False when there is none.
    */
   eoDeclBelow(line: number, text: string, end: number): boolean {
     const eo = this.r.eo as Mutable<EoLine> | undefined;
-    if (!eo || eo.decl || eo.range.end.line !== line - 1) return false;
+    if (!eo || eo.range.end.line !== line - 1) return false;
     const pos = skipSpaces(text);
+    if (pos >= end) return false;
+    const declared = eo.decl;
     // The first letter before the keyword's pattern: a line of prose pays one character test.
-    if ((text.charCodeAt(pos) | 32) !== 100 /* d */ || pos >= end || !DECL_KEYWORD.test(text.slice(pos, end))) return false;
+    const keyword = (text.charCodeAt(pos) | 32) === 100 /* d */ && DECL_KEYWORD.test(text.slice(pos, end));
+    if (declared && (keyword || !isEmptyDecl(declared))) return false;
     const decl = parseDecl(line, text, pos, end);
-    if (!decl) return false;
-    eo.decl = decl;
+    if (!decl || (!keyword && decl.kind === 'text')) return false;
+    // "DECL:" ⏎ "03/07/2019": the value is the keyword's above it.
+    eo.decl = declared ? { ...decl, keyword: declared.keyword } : decl;
     eo.range = { start: eo.range.start, end: decl.value.range.end };
     this.kinds[line] = 'eo';
     return true;
+  }
+
+  /** Whether the E.O. line, ending on the line above `line`, still waits for its DECL value there ({@link eoDeclBelow}). */
+  eoAwaitsValue(line: number): boolean {
+    const eo = this.r.eo;
+    return eo !== undefined && eo.range.end.line === line - 1 && (eo.decl === undefined || isEmptyDecl(eo.decl));
   }
 
   #extend(which: 'refs', line: number, text: string): void {
@@ -1789,6 +1842,11 @@ function canonicalSerial(text: string): string | undefined {
 
 // A serial of digits and the letters l, I and O read for 1 and 0, holding a letter and a digit: "4l2", "1O5", "I23".
 const MISREAD_SERIAL = /^(?=[\dlIO]*\d)(?=[\dlIO]*[lIO])[\dlIO]{1,6}$/;
+
+/** True for a DECL keyword with no value after it ("E.O. 12958: DECL:"). */
+function isEmptyDecl(decl: Decl): boolean {
+  return decl.keyword !== undefined && decl.value.range.start.character === decl.value.range.end.character;
+}
 
 /** Reads the DECL value that starts at `pos`. */
 function parseDecl(line: number, text: string, pos: number, end: number): Decl | undefined {

@@ -1,24 +1,25 @@
 /**
  * CBL028 portion-marking-missing: A numbered paragraph of a classified cable has no portion marking (info on UNCLAS cables), or has it on
- * the next line, its number alone on its line ('3.' ⏎ '(C) …').
+ * the next line, its number alone on its line ('3.' ⏎ '(C) …'), or split over its line and the next ('2. (C' ⏎ ') …').
  */
 import { LEVELS, levelAbbreviation, levelRank } from '../levels';
 import { isSpace, skipSpaces, trimEndOffset } from '../text';
 import type { Cable, Level, Paragraph, PortionMarking, Token } from '../model';
+import { parsePortionMarking } from '../parse/marking';
 import { isClassified, markingOnNextLine } from './util';
 import type { Fix, Rule } from './types';
 
 export const rule: Rule = {
   id: 'CBL028',
   name: 'portion-marking-missing',
-  description: "A numbered paragraph of a classified cable has no portion marking (info on UNCLAS cables), or has it on the next line, its number alone on its line ('3.' ⏎ '(C) …').",
+  description: "A numbered paragraph of a classified cable has no portion marking (info on UNCLAS cables), or has it on the next line, its number alone on its line ('3.' ⏎ '(C) …'), or split over its line and the next ('2. (C' ⏎ ') …').",
   tags: ["markings"],
   defaultSeverity: 'warning',
   fixable: true,
   docs: {
     bad: "C O N F I D E N T I A L VALLETTA 000412\n…\n¶3. Gauci also raised the training offer …",
     good: "C O N F I D E N T I A L VALLETTA 000412\n…\n¶3. (C) Gauci also raised the training offer …",
-    rationale: "The handbook asks for a classification marking after every paragraph number, so that each portion can be handled on its own. A marking after a Summary or Comment label (`¶1. Summary: (C) …`) counts, and CBL029 reports its place; a title paragraph whose items carry the markings (`¶5. Financing Issues` over `¶A. (S/NF) …`), a numbered Classified By line, a paragraph whose text opens with a redaction (`¶3.  XXXXXXXXXXXX`, the marking may be under it), and the items of a document quoted in a marked paragraph that number themselves from 1 need none of their own. One marking for the whole text covers every paragraph: a paragraph marked `(C - ENTIRE TEXT)`, or a line above the first paragraph such as `Sensitive but unclassified - entire text.` A transcription also wraps a paragraph's opening, its number alone on a line and its marking opening the next (`3.` ⏎ `(C) Tavares added …`): a bare number there, the next number after a sentence's end inside the paragraph before, is read as no paragraph (a bare number needs its marking on its line), so CBL024 saw a gap and the text under it ran on in the paragraph before; a pilcrow's (`¶3.` ⏎ `(C) …`) is read as a paragraph with no marking. Both are reported as a marking not on its paragraph's line, with a fix for you to choose that joins the number and the marking with one space (`3. (C) Tavares added …`): the marking then becomes the paragraph's, where it was a line's.",
+    rationale: "The handbook asks for a classification marking after every paragraph number, so that each portion can be handled on its own. A marking after a Summary or Comment label (`¶1. Summary: (C) …`) counts, and CBL029 reports its place; a title paragraph whose items carry the markings (`¶5. Financing Issues` over `¶A. (S/NF) …`), a numbered Classified By line, a paragraph whose text opens with a redaction (`¶3.  XXXXXXXXXXXX`, the marking may be under it), and the items of a document quoted in a marked paragraph that number themselves from 1 need none of their own. One marking for the whole text covers every paragraph: a paragraph marked `(C - ENTIRE TEXT)`, or a line above the first paragraph such as `Sensitive but unclassified - entire text.` A transcription also wraps a paragraph's opening, its number alone on a line and its marking opening the next (`3.` ⏎ `(C) Tavares added …`): a bare number there, the next number after a sentence's end inside the paragraph before, is read as no paragraph (a bare number needs its marking on its line), so CBL024 saw a gap and the text under it ran on in the paragraph before; a pilcrow's (`¶3.` ⏎ `(C) …`) is read as a paragraph with no marking. Both are reported as a marking not on its paragraph's line, with a fix for you to choose that joins the number and the marking with one space (`3. (C) Tavares added …`): the marking then becomes the paragraph's, where it was a line's. A marking split by a line break, opened at the end of the number's line and closed on the next (`2. (C` ⏎ `) The pier …`, `4. (` ⏎ `C) The pier …`), is reported as split, with a fix for you to choose that joins its pieces (`2. (C) The pier …`); a marking begun and never closed, the line's last word (`2. (C` ⏎ `The pier …`), is where the fix writes the marking, in its place (`2. (C)`).",
     source: "FORMAT.md §6, from [FAH1-246]; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): some paragraphs unmarked in 5.4% of C/S cables; UNCLAS cables often unmarked (17.5%). No corpus cable writes a paragraph's number alone on its line with its marking opening the next (0 of 200).",
   },
   check(cable, report) {
@@ -28,6 +29,8 @@ export const rule: Rule = {
     // What the fixes offer, worked out at the first unmarked paragraph: most cables mark them all.
     let markings: string[] | undefined;
     let classified = false;
+    let isClassifiedCable: boolean | undefined;
+    const classifiedCable = () => (isClassifiedCable ??= isClassified(cable));
     const classifiedBy = cable.classifiedBy;
     for (let i = 0; i < paragraphs.length; i++) {
       const p = paragraphs[i];
@@ -41,6 +44,20 @@ export const rule: Rule = {
       if (redactionAt(cable.redactions, at.line, skipSpaces(line, at.character))) continue;
       // "¶3." ⏎ "(C) Tavares added …": the marking opens the next line, a line break where the opening was (reported below).
       if (markingOnNextLine(cable, at.line, at.character)) continue;
+      // "2. (C" ⏎ ") The harbor master …", "4. (" ⏎ "C) The pier …": the marking split by a line break; a marking written
+      // after the number would leave its pieces behind ("2. (C) (C").
+      const split = splitMarking(cable.lines, at.line, at.character);
+      if (split) {
+        const written = `${line.slice(split.open, split.end)}' ⏎ '${cable.lines[at.line + 1].slice(split.start, split.close)}`;
+        report({
+          message: `Paragraph ${p.readAs}'s marking '${split.marking}' is split over two lines ('${written}'): write it whole on the number's line.`,
+          range: { start: p.marker.range.start, end: { line: at.line, character: split.end } },
+          // A fix for you to choose, as the join of a marking on the next line is: the marking becomes the paragraph's.
+          fixes: [{ title: `Join it: '${p.marker.text} ${split.marking}'`, edits: [{ range: { start: { line: at.line, character: split.end }, end: { line: at.line + 1, character: split.start } }, newText: '' }], safe: false }],
+          severity: classifiedCable() ? undefined : 'info',
+        });
+        continue;
+      }
       if (markings === undefined) {
         // "Sensitive but unclassified - entire text." above the first paragraph, or "¶1. (C - ENTIRE TEXT)", marks every portion at once.
         if (marksEntireText(cable)) return;
@@ -65,8 +82,6 @@ export const rule: Rule = {
       }
       report({ message: `Paragraph ${p.readAs} has no portion marking.`, range: p.marker.range, fixes, severity: classified ? undefined : 'info' });
     }
-    let isClassifiedCable: boolean | undefined;
-    const classifiedCable = () => (isClassifiedCable ??= isClassified(cable));
     for (let i = 0; i < paragraphs.length; i++) splitOpenings(cable, paragraphs[i], (written, n, line, start, end, opening) => {
       const next = cable.lines[line + 1];
       const marking = opening.token.text;
@@ -111,6 +126,32 @@ function splitOpenings(cable: Cable, p: Paragraph, found: (written: string, n: n
   }
 }
 
+/** The most characters of a marking split over two lines, its two pieces joined: "(S//REL TO USA, GBR, AUS)" is 25. */
+const MAX_SPLIT_MARKING = 40;
+
+/**
+ * A paragraph's marking opened at the end of its number's line `line` (after `from`, the number's end) and closed on the
+ * next line, as a transcription wraps it: "2. (C" ⏎ ") The harbor master …", "4. (" ⏎ "C) The pier …", "¶5. (S/" ⏎
+ * "NF) …". The marking its two pieces make (`(C)`), where it names a level; `open` and `end` bound its piece on the number's
+ * line, `start` and `close` (after the ")") its piece on the next. Only a line whose text after the number opens with "("
+ * and holds no ")" is looked at further.
+ */
+export function splitMarking(lines: readonly string[], line: number, from: number): { marking: string; open: number; end: number; start: number; close: number } | undefined {
+  const text = lines[line];
+  const next = lines[line + 1];
+  const open = skipSpaces(text, from);
+  if (next === undefined || text.charCodeAt(open) !== 40 /* ( */) return undefined;
+  const end = trimEndOffset(text);
+  if (end - open >= MAX_SPLIT_MARKING || text.indexOf(')', open) >= 0) return undefined;
+  const start = skipSpaces(next);
+  const closing = next.indexOf(')', start);
+  if (closing < 0 || end - open + closing - start >= MAX_SPLIT_MARKING) return undefined;
+  const marking = text.slice(open, end) + next.slice(start, closing + 1);
+  const read = parsePortionMarking(line, marking, 0);
+  if (read?.level === undefined || read.token.text.length !== marking.length) return undefined;
+  return { marking, open, end, start, close: closing + 1 };
+}
+
 /** A paragraph number and nothing else: "3.", "¶3.", "¶ 3.". */
 const SPLIT_NUMBER = /^(¶ ?)?([0-9]{1,3})\.$/;
 
@@ -150,7 +191,8 @@ function redactionAt(redactions: readonly Token[], line: number, character: numb
 
 /**
  * Where an empty marking after the paragraph number ends, or undefined: white space, "(", white space, then ")"
- * (its end is after the ")") or white space up to the end of the line ("(" alone: its end is after the "(").
+ * (its end is after the ")") or white space up to the end of the line ("(" alone: its end is after the "("); or "(" and a
+ * marking's letters with no ")", up to the end of the line ("(C", "(S/N": its end is after them).
  * "¶2. (Note: …)" holds no empty marking.
  */
 function emptyMarkingEnd(line: string, from: number): number | undefined {
@@ -158,8 +200,16 @@ function emptyMarkingEnd(line: string, from: number): number | undefined {
   if (line.charCodeAt(open) !== 40 /* ( */) return undefined;
   const next = skipSpaces(line, open + 1);
   if (line.charCodeAt(next) === 41 /* ) */) return next + 1;
-  return next > open + 1 || next === line.length ? open + 1 : undefined;
+  if (next > open + 1 || next === line.length) return open + 1;
+  // "2. (C" ⏎ "The pier …": a marking begun and never closed, the line's last word, is where the marking goes too; the fix
+  // writes "(C)" in its place, where it wrote "2. (C) (C".
+  const end = trimEndOffset(line);
+  for (let k = open + 1; k < end; k++) if (!UNCLOSED_MARKING_CHAR.test(line[k])) return undefined;
+  return end - open <= MAX_SPLIT_MARKING ? end : undefined;
 }
+
+/** A character of a marking begun: a letter, a slash, a hyphen or a space ("(C", "(S/N", "(SBU"). */
+const UNCLOSED_MARKING_CHAR = /^[A-Za-z/ -]$/;
 
 /**
  * The markings of the level and of every level below it, highest first, then `SBU`: `S`, `C`, `U`, `SBU` for SECRET.

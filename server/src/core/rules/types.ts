@@ -62,9 +62,10 @@ export interface Finding {
  * The kinds of finding a front end tells apart within one rule: CBL018's comma after the last TAG (`trailing-comma`, held
  * while the next TAG is typed, not its repeated TAG) and CBL027's Summary, Comment or Note opened without its closer
  * (`unclosed`, held while the line under it reads as the signature); CBL002's format line after a later one
- * (`out-of-order`, never held: no line still to come puts it right).
+ * (`out-of-order`, never held: no line still to come puts it right); CBL037's line among the fields that is none of them
+ * (`stray-line`, held while it is the line being typed: a field's label begun between two fields, `SUB` over `Classified By:`).
  */
-export type FindingKind = 'trailing-comma' | 'unclosed' | 'out-of-order';
+export type FindingKind = 'trailing-comma' | 'unclosed' | 'out-of-order' | 'stray-line';
 
 /** What a rule's `check` receives to report with. */
 export type Report = (finding: {
