@@ -349,7 +349,7 @@ function describeTagEntry(code: string, entry: TagEntry, dicts: Dictionaries): {
  * Yemen is YM, used 19 times by Embassy Sanaa", "regional TAG; meaning not established from available sources (see usage
  * context)" → "regional TAG"; "meaning not established from available sources" → undefined.
  */
-export function unverifiedContext(meaning: string): string | undefined {
+function unverifiedContext(meaning: string): string | undefined {
   let rest = meaning
     .replace(/\(see (?:corpus_examples for )?usage context\)/gi, '')
     .replace(/\bmeaning not established(?: as a geo TAG)?(?: from (?:available )?sources)?/gi, '')
