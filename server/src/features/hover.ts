@@ -353,12 +353,20 @@ function unverifiedContext(meaning: string): string | undefined {
   let rest = meaning
     .replace(/\(see (?:corpus_examples for )?usage context\)/gi, '')
     .replace(/\bmeaning not established(?: as a geo TAG)?(?: from (?:available )?sources)?/gi, '')
-    .replace(/\b(?:full )?expansion not established(?: from (?:available )?sources| here)?/gi, '')
-    .replace(/^[\s;:,.]+|[\s;:,.]+$/g, '');
+    .replace(/\b(?:full )?expansion not established(?: from (?:available )?sources| here)?/gi, '');
+  // The separators left at either end ("regional TAG; "), trimmed by hand: a regex anchored at the end retries quadratically.
+  let start = 0;
+  let end = rest.length;
+  while (start < end && SEPARATOR.test(rest[start])) start++;
+  while (end > start && SEPARATOR.test(rest[end - 1])) end--;
+  rest = rest.slice(start, end);
   // "(not a FIPS 10-4 code; …)": the parenthesis alone is left, without what it stood after.
   if (rest.startsWith('(') && rest.endsWith(')') && rest.indexOf(')') === rest.length - 1) rest = rest.slice(1, -1).trim();
   return rest.length > 0 ? rest : undefined;
 }
+
+/** A character {@link unverifiedContext} trims from the ends of what it keeps. */
+const SEPARATOR = /[\s;:,.]/;
 
 function categoryName(letter: string | undefined, dicts: Dictionaries): string {
   const c = letter ? dicts.categories.get(letter) : undefined;
