@@ -974,10 +974,10 @@ describe('cablelint', function () {
     const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     assert.equal(records.length, 3);
     const v = records.find((x) => x.id === '09VALLETTA412');
-    assert.deepEqual(Object.keys(v), ['file', 'id', 'dtg', 'classification', 'caveats', 'tags', 'persons', 'subject', 'refs', 'cites', 'classifiedBy', 'reasons', 'paragraphs', 'signature', 'header']);
+    assert.deepEqual(Object.keys(v), ['file', 'id', 'dtg', 'classification', 'section', 'caveats', 'tags', 'persons', 'subject', 'refs', 'cites', 'classifiedBy', 'reasons', 'paragraphs', 'signature', 'header']);
     assert.equal(v.dtg, '2009-06-03T13:22:00Z');
     assert.equal(v.classification, 'SECRET');
-    assert.deepEqual(v.refs[1], { letter: 'B', citation: 'STATE 51120', id: '09STATE51120' });
+    assert.deepEqual(v.refs[1], { letter: 'B', citation: 'STATE 51120', id: '09STATE51120', labels: [] });
     assert.deepEqual(v.reasons, ['1.4(b)', '1.4(d)']);
     assert.equal(v.header.station, 'RUEHVT');
     assert.equal(v.header.julianDay, 154);
@@ -1007,6 +1007,38 @@ describe('cablelint', function () {
     const r = run(['extract', '--format', 'csv', '--fields', 'tags,persons', '09NOWHERE41.cable'], tmp);
     assert.equal(r.stdout, 'tags,persons\nOVIP;PREL;OVIP,"ROE, JANE Q.;DOE, JOHN"\n');
     assert.deepEqual(JSON.parse(run(['extract', '--fields', 'persons', '09NOWHERE41.cable'], tmp).stdout), { persons: ['ROE, JANE Q.', 'DOE, JOHN'] });
+  });
+
+  it('extracts caveats, TAGS and persons as the cable gives them, a repeat kept, and only the cited ids once', () => {
+    // Invented, after 06PARIS2242's shape: a TAG written twice, a person twice and SIPDIS on two lines; a cable cited twice.
+    const text = 'UNCLAS NOWHERE 000044\n\nSIPDIS\nSENSITIVE\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: KJUS, PREL, OVIP (ROE, JANE), KJUS, OVIP (ROE, JANE)\nSUBJECT: COURT REFORM\n\nREF: A. NOWHERE 12 B. NOWHERE 12\n\n1. (U) Text.\n';
+    fs.writeFileSync(path.join(tmp, '09NOWHERE44.cable'), text);
+    const r = run(['extract', '--format', 'csv', '--fields', 'caveats,tags,persons,cites', '09NOWHERE44.cable'], tmp);
+    assert.equal(r.stdout, 'caveats,tags,persons,cites\nSIPDIS;SENSITIVE;SIPDIS,KJUS;PREL;OVIP;KJUS;OVIP,"ROE, JANE;ROE, JANE",09NOWHERE12\n');
+  });
+
+  it('extracts the banner\'s section and the labels after a REF citation, with or without a transmission header', () => {
+    // Invented: no transmission header, a banner of the second of three sections, and labels after two citations.
+    const text = 'C O N F I D E N T I A L SECTION 02 OF 03 NOWHERE 000045\n\nE.O. 12958: DECL: 06/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\nREF: A. NOWHERE 12 (NOTAL) B. STATE 4567 (C/NF) C. NOWHERE 13\n\n1. (C) Text.\n';
+    fs.writeFileSync(path.join(tmp, '09NOWHERE45.cable'), text);
+    const record = JSON.parse(run(['extract', '--fields', 'section,refs,header', '09NOWHERE45.cable'], tmp).stdout);
+    assert.deepEqual(record.section, { number: 2, total: 3 });
+    assert.deepEqual(record.refs.map((x: { labels: string[] }) => x.labels), [['(NOTAL)'], ['(C/NF)'], []]);
+    assert.equal(record.header, null);
+    assert.equal(run(['extract', '--format', 'csv', '--fields', 'id,section', '09NOWHERE45.cable'], tmp).stdout, 'id,section\n09NOWHERE45,"{""number"":2,""total"":3}"\n');
+    // With a header, the banner's section as well as the DE line's; a banner without one gives null.
+    const withHeader = JSON.parse(run(['extract', '--fields', 'section,header', 'test/fixtures/samples/09VALLETTA412.cable']).stdout);
+    assert.deepEqual([withHeader.section, withHeader.header.section], [{ number: 1, total: 2 }, 1]);
+    fs.writeFileSync(path.join(tmp, '09NOWHERE46.cable'), text.replace('SECTION 02 OF 03 ', ''));
+    assert.equal(JSON.parse(run(['extract', '--fields', 'section', '09NOWHERE46.cable'], tmp).stdout).section, null);
+  });
+
+  it('extracts the addressees of the XMT line as header.xmt', () => {
+    // Invented: a collective address with two posts left out of it.
+    const text = 'VZCZCXRO0001\nPP RUEHWEB\nDE RUEHZZ #0047 1541322\nZNR UUUUU ZZH\nP 031322Z JUN 09\nFM AMEMBASSY NOWHERE\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\nINFO RUCNFOO/FOO COLLECTIVE PRIORITY\nXMT AMEMBASSY ELSEWHERE\nAMCONSUL YONDER\nBT\nUNCLAS NOWHERE 000047\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n1. (U) Text.\n';
+    fs.writeFileSync(path.join(tmp, '09NOWHERE47.cable'), text);
+    const { header } = JSON.parse(run(['extract', '--fields', 'header', '09NOWHERE47.cable'], tmp).stdout);
+    assert.deepEqual([header.to, header.info, header.xmt], [['RUEHC/SECSTATE WASHDC'], ['RUCNFOO/FOO COLLECTIVE'], ['AMEMBASSY ELSEWHERE', 'AMCONSUL YONDER']]);
   });
 
   it('extracts CSV with --fields and proper quoting', () => {

@@ -1311,6 +1311,34 @@ describe('hover', () => {
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: PZ|ZZ\n'), /PZZZ: subject TAG, category P \(Political Affairs\); meaning not in the dictionary\./);
   });
 
+  it("shows what an unverified TAG's row notes, said to be unverified, never as the meaning", () => {
+    // YE: the reference establishes no meaning, but its row says Yemen is YM; the hover said only "meaning unverified".
+    const ye = hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: Y|E\n');
+    assert.match(ye, /YE: geographic TAG; meaning unverified: the dictionary's sources do not establish it\.\n\nWhat the reference notes of it, unverified: not a FIPS 10-4 code; Yemen is YM, [^\n]*\.\n/);
+    // An invented row: its words besides "meaning not established" are the context; a row with none gives no line.
+    const tag = (code: string, meaning: string) => ({ code, family: 'geographic' as const, meaning, source: 'mine.json', verified: false });
+    const user = mergeDictionaries(dictionaries, [{ tags: [tag('QQ', 'meaning not established (not a FIPS 10-4 code; Nowhere is QN)'), tag('QR', 'meaning not established from available sources (see usage context)')], routingIndicators: [] }]);
+    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: Q|Q\n', { dictionaries: user }), /\n\nWhat the reference notes of it, unverified: not a FIPS 10-4 code; Nowhere is QN\.\n/);
+    assert.doesNotMatch(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: Q|R\n', { dictionaries: user }), /reference notes|usage context/);
+    // A code two families share gives the unverified family's context under its own line (UN's geographic row).
+    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: U|N\n'), /\n\nAlso geographic TAG; meaning unverified[^\n]*\n\nWhat the reference notes of it, unverified: UN\/UNO also appear as organization TAGS\.\n/);
+  });
+
+  it('names corpus analysis once in a TAG\'s sources, with what each part of the entry has from it', () => {
+    const footer = (hover: string) => hover.slice(hover.indexOf('\n---\n') + 5);
+    for (const code of ['O|AS', 'N|ATO', 'O|SCE', 'U|N']) {
+      const sources = footer(hoverAt(`UNCLAS NOWHERE 000001\n\nTAGS: ${code}\n`));
+      assert.equal(sources.split('corpus analysis').length, 2, sources);
+    }
+    // Invented: the expansion and the TAGS use both from the corpus, a list of codes between them.
+    const source = 'expansion from corpus cable 01NOWHERE1 | https://example.invalid/list.txt (code list only) | TAGS use: corpus cable 02NOWHERE2; corpus cable 01NOWHERE1';
+    const user = mergeDictionaries(dictionaries, [{ tags: [{ code: 'QQQ', family: 'organization', meaning: 'Quiet Quay Quorum', source, verified: true }], routingIndicators: [] }]);
+    assert.equal(
+      footer(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: Q|QQ\n', { dictionaries: user })),
+      '*Sources: corpus analysis of released cables (Cablegate): expansion from cable 01NOWHERE1; TAGS use: cable 02NOWHERE2; cable 01NOWHERE1 · [example.invalid/list.txt](https://example.invalid/list.txt) (code list only)*',
+    );
+  });
+
   it("gives each family's meaning of a TAG code two families share, with each one's sources", () => {
     // UN said "meaning unverified" (its geographic row establishes none), though its organization row gives United Nations.
     const un = hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: U|N\n');

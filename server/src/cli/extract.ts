@@ -6,20 +6,27 @@ import type { Addressee, Cable } from '../core/model';
 import { cableDtgIso } from '../core/rules/util';
 
 /** The record's fields, in output order. */
-export const EXTRACT_FIELDS = ['file', 'id', 'dtg', 'classification', 'caveats', 'tags', 'persons', 'subject', 'refs', 'cites', 'classifiedBy', 'reasons', 'paragraphs', 'signature', 'header'];
+export const EXTRACT_FIELDS = ['file', 'id', 'dtg', 'classification', 'section', 'caveats', 'tags', 'persons', 'subject', 'refs', 'cites', 'classifiedBy', 'reasons', 'paragraphs', 'signature', 'header'];
 
 /** The record for one cable. `id` falls back to a canonical-id file name (`09PARIS1039.txt`). */
 export function extractRecord(file: string, cable: Cable): Record<string, unknown> {
   const h = cable.header;
   const id = cable.id ?? idFromFileName(file) ?? null;
   const dtg = cableDtgIso(cable) ?? null;
-  const refs = (cable.refs?.items ?? []).map((i) => ({ letter: i.letter ?? null, citation: i.citation.text, id: citedId(i, id ?? undefined) ?? null }));
+  // The labels after a citation as written, parentheses and all: `(NOTAL)`, `(EXDIS)`, a portion marking `(C/NF)`.
+  const refs = (cable.refs?.items ?? []).map((i) => ({ letter: i.letter ?? null, citation: i.citation.text, id: citedId(i, id ?? undefined) ?? null, labels: i.labels.map((l) => l.text) }));
+  const section = cable.banner?.section;
   return {
     file,
     id,
     dtg,
     classification: cable.banner?.level ?? null,
-    caveats: [...new Set(cable.caveats.map((c) => c.name))],
+    // The first banner's `SECTION 01 OF 04`, with or without a transmission header (whose DE line's `/01` is `header.section`).
+    section: section ? { number: section.number.value, total: section.total.value } : null,
+    // The record says what the cable says (README, "extract"): caveats, TAGS and persons in the cable's order, a repeat
+    // kept (06PARIS2242's KJUS written twice, `SIPDIS` on two lines as a quarter of the corpus has it), so that nothing
+    // the text gives is lost; `cites` is the one list that names each value once, and says so.
+    caveats: cable.caveats.map((c) => c.name),
     tags: (cable.tags?.tags ?? []).filter((t) => t.role === 'code').map((t) => t.code),
     // The persons named after OVIP-style TAGS (`OVIP (CLINTON, HILLARY)`), as written: no TAG, but what a visit is filed by.
     persons: (cable.tags?.tags ?? []).filter((t) => t.role === 'person').map((t) => t.code),
@@ -46,6 +53,8 @@ export function extractRecord(file: string, cable: Cable): Record<string, unknow
           from: h.from?.address?.text ?? null,
           to: h.to.map(addresseeText),
           info: h.info.map(addresseeText),
+          // The addressees of the XMT lines, under their keyword: what XMT marks, the reference's sources do not establish.
+          xmt: h.xmt.map(addresseeText),
         }
       : null,
   };

@@ -52,9 +52,36 @@ export function md(title: string, body: string[], sources: readonly string[] = [
   // One document cited twice, with a dictionary entry's words and FORMAT.md's, is named once.
   const byAddress = new Map<string, string>();
   for (const c of sources) if (c.length > 0 && !byAddress.has(linkAddress(c))) byAddress.set(linkAddress(c), c);
-  const cited = [...byAddress.values()];
+  const cited = mergeCorpus([...byAddress.values()]);
   if (cited.length === 0) return value;
   return `${value}\n\n---\n*${cited.length === 1 ? 'Source' : 'Sources'}: ${cited.join(' · ')}*`;
+}
+
+/**
+ * The citations with corpus analysis named once, where it is first cited, with the details of each citation of it
+ * joined: an entry whose sources name cables of the corpus for two things ("expansion from corpus cable 10MEXICO141 |
+ * … | TAGS use: corpus cable 08BOGOTA683") cites "corpus analysis …: expansion from cable 10MEXICO141; TAGS use: cable
+ * 08BOGOTA683", not corpus analysis twice. A list of cables every one of which another detail names is left out.
+ */
+function mergeCorpus(cited: readonly string[]): string[] {
+  const at = cited.findIndex((c) => c.startsWith(CORPUS));
+  if (at < 0 || cited.findIndex((c, i) => i > at && c.startsWith(CORPUS)) < 0) return [...cited];
+  // Each citation's details stay together ("TAGS use: cable 08BOGOTA683; cable 10MEXICO141" is one), each once.
+  const details: string[] = [];
+  for (const c of cited) {
+    const d = c.startsWith(CORPUS) && c.startsWith(': ', CORPUS.length) ? c.slice(CORPUS.length + 2) : '';
+    if (d.length > 0 && !details.includes(d)) details.push(d);
+  }
+  // A bare list of cables that the others name every one of ("cables 06CARACAS1276, 06ISLAMABAD22174", UN's geographic
+  // row, after its organization row's "TAGS use: cable 06CARACAS1276; cable 06ISLAMABAD22174") adds nothing.
+  const kept = details.filter((d, i) => {
+    const list = /^cables? (\w+(?:, \w+)*)$/.exec(d);
+    if (!list) return true;
+    const named = new Set(details.filter((_, j) => j !== i && !/^cables? \w/.test(details[j])).flatMap((o) => o.split(/\W+/)));
+    return !list[1].split(', ').every((id) => named.has(id));
+  });
+  const merged = kept.length === 0 ? CORPUS : `${CORPUS}: ${kept.join('; ')}`;
+  return cited.flatMap((c, i) => (i === at ? [merged] : c.startsWith(CORPUS) ? [] : [c]));
 }
 
 /** The address of the first link in a citation ("[tpub.com/…](http://tpub.com/…) — …"), or the citation when it has none. */
@@ -261,13 +288,13 @@ export function readableIso(iso: string): string {
  * Describes a TAG, saying so when its meaning is not in the dictionary: a line, and the meanings as a list when the
  * dictionary gives several (`Internal Governmental Affairs ; PlusD label: Political Affairs--Government; …`).
  */
-function describeTag(code: string, dicts: Dictionaries): { text: string; meanings?: readonly string[]; also?: readonly string[]; notes?: readonly string[]; sources?: string } {
+function describeTag(code: string, dicts: Dictionaries): { text: string; meanings?: readonly string[]; context?: string; also?: readonly string[]; notes?: readonly string[]; sources?: string } {
   const [entry, ...others] = tagEntries(dicts, code);
   if (entry) {
     // A code two families share (AU: Austria and the African Union) says each: which one a cable means, its context decides.
-    const also = others.map((o) => {
-      const { text, meanings } = describeTagEntry(code, o, dicts);
-      return `Also ${text.slice(code.length + 2)}${meanings ? ` ${meanings.join('; ')}` : ''}`;
+    const also = others.flatMap((o) => {
+      const { text, meanings, context } = describeTagEntry(code, o, dicts);
+      return [`Also ${text.slice(code.length + 2)}${meanings ? ` ${meanings.join('; ')}` : ''}`, ...(context ? [context] : [])];
     });
     const sources = [entry, ...others].map((e) => e.source).join(' | ');
     const own = describeTagEntry(code, entry, dicts);
@@ -302,9 +329,12 @@ function corpusNote(note: string): string {
 }
 
 /** One entry's line: its family, and its meaning or that none is established; several meanings as a list. */
-function describeTagEntry(code: string, entry: TagEntry, dicts: Dictionaries): { text: string; meanings?: readonly string[] } {
+function describeTagEntry(code: string, entry: TagEntry, dicts: Dictionaries): { text: string; meanings?: readonly string[]; context?: string } {
   const family = entry.family === 'subject' ? `subject TAG, category ${entry.category} (${categoryName(entry.category, dicts)})` : `${entry.family} TAG`;
-  if (!entry.verified) return { text: `${code}: ${family}; meaning unverified: the dictionary's sources do not establish it.` };
+  if (!entry.verified) {
+    const context = unverifiedContext(entry.meaning);
+    return { text: `${code}: ${family}; meaning unverified: the dictionary's sources do not establish it.`, ...(context && { context: `What the reference notes of it, unverified: ${context}.` }) };
+  }
   // The reference joins the meanings its sources give with " ; " (a PlusD label holds a ";" of its own, without the
   // space before it): one line read as one sentence, so each is an item of its own.
   // A meaning only secondary sources give (PREL's PlusD label, KISL's blog description) is said to be so.
@@ -312,6 +342,31 @@ function describeTagEntry(code: string, entry: TagEntry, dicts: Dictionaries): {
   if (meanings.length > 1) return { text: `${code}: ${family}. The sources give these meanings${entry.secondary ? ' (secondary sources only)' : ''}:`, meanings };
   return { text: `${code}: ${family}. ${entry.meaning}${qualifier(entry)}` };
 }
+
+/**
+ * What an unverified entry's words say besides that its meaning is not established, or undefined when nothing:
+ * "meaning not established (not a FIPS 10-4 code; Yemen is YM, used 19 times by Embassy Sanaa)" → "not a FIPS 10-4 code;
+ * Yemen is YM, used 19 times by Embassy Sanaa", "regional TAG; meaning not established from available sources (see usage
+ * context)" → "regional TAG"; "meaning not established from available sources" → undefined.
+ */
+function unverifiedContext(meaning: string): string | undefined {
+  let rest = meaning
+    .replace(/\(see (?:corpus_examples for )?usage context\)/gi, '')
+    .replace(/\bmeaning not established(?: as a geo TAG)?(?: from (?:available )?sources)?/gi, '')
+    .replace(/\b(?:full )?expansion not established(?: from (?:available )?sources| here)?/gi, '');
+  // The separators left at either end ("regional TAG; "), trimmed by hand: a regex anchored at the end retries quadratically.
+  let start = 0;
+  let end = rest.length;
+  while (start < end && SEPARATOR.test(rest[start])) start++;
+  while (end > start && SEPARATOR.test(rest[end - 1])) end--;
+  rest = rest.slice(start, end);
+  // "(not a FIPS 10-4 code; …)": the parenthesis alone is left, without what it stood after.
+  if (rest.startsWith('(') && rest.endsWith(')') && rest.indexOf(')') === rest.length - 1) rest = rest.slice(1, -1).trim();
+  return rest.length > 0 ? rest : undefined;
+}
+
+/** A character {@link unverifiedContext} trims from the ends of what it keeps. */
+const SEPARATOR = /[\s;:,.]/;
 
 function categoryName(letter: string | undefined, dicts: Dictionaries): string {
   const c = letter ? dicts.categories.get(letter) : undefined;
@@ -445,7 +500,8 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   for (const tag of cable.tags?.tags ?? []) {
     if (!at(tag.token, position)) continue;
     if (tag.role === 'person') return hover(md(esc(tag.code), ['Person named after an OVIP-style TAG (visitor, official).']), tag.token.range);
-    const { text, meanings, also, notes, sources } = describeTag(tag.code, d);
+    // An unverified meaning keeps its row's context, said to be unverified ("Yemen is YM" under YE).
+    const { text, meanings, context, also, notes, sources } = describeTag(tag.code, d);
     // "PG0V": a zero for O, a one for I or L, that reads as one known TAG, as CBL051's fix offers it.
     const meant = tagEntries(d, tag.code).length === 0 ? misreadTag(tag, (c) => tagEntries(d, c).length > 0) : undefined;
     const misread = meant === undefined ? [] : [`\`${esc(tag.token.text)}\` may be ${meant} misread: ${esc(describeTag(meant, d).text)}`];
@@ -455,7 +511,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     const hostLine = host?.tag === tag.code ? [hostCountryLine(host)] : [];
     // A note read off the released cables ("corpus: Embassy Belgrade cables never use RI") is corpus analysis.
     if ((hostLine.length > 0 || notes?.some((n) => /\b(?:corpus|released cables)\b/.test(n))) && !cited.some((c) => c.startsWith(CORPUS))) cited.push(CORPUS);
-    return hover(md(`TAG ${esc(tag.code)}`, [esc(text), ...(meanings ?? []).map((m) => `- ${esc(m)}`), ...(also ?? []).map(esc), ...(notes ?? []).map(esc), ...misread, ...hostLine], cited), tag.token.range);
+    return hover(md(`TAG ${esc(tag.code)}`, [esc(text), ...(meanings ?? []).map((m) => `- ${esc(m)}`), ...(context ? [esc(context)] : []), ...(also ?? []).map(esc), ...(notes ?? []).map(esc), ...misread, ...hostLine], cited), tag.token.range);
   }
   // A released copy's date line ("Friday, 31 July 2009, 06:59", or a date-time group alone: "080857Z Jul 05").
   for (const p of cable.preamble) {

@@ -326,7 +326,7 @@ describe('cable extension', () => {
     const doc = vscode.window.activeTextEditor?.document;
     assert.ok(doc?.isUntitled, 'no untitled document opened');
     const lines = doc.getText().trimEnd().split('\n');
-    assert.equal(lines[0], 'file,id,dtg,classification,caveats,tags,persons,subject,refs,cites,classifiedBy,reasons,paragraphs,signature,header');
+    assert.equal(lines[0], 'file,id,dtg,classification,section,caveats,tags,persons,subject,refs,cites,classifiedBy,reasons,paragraphs,signature,header');
     assert.ok(lines.some((l) => l.startsWith('09VALLETTA412.cable,09VALLETTA412,')), lines.join('\n'));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
