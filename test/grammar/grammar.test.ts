@@ -627,6 +627,27 @@ describe('grammar', function () {
     // A title of capitals whose quoted phrase ends with its own question or exclamation mark.
     { text: '¶4. (C) Fares rose.\n\n"WILL IT FLOAT?" SCENARIOS', at: 'SCENARIOS', scope: /markup\.heading\.cable/ },
     { text: '¶4. (C) Fares rose.\n\nTHE MINISTER\'S "NEVER AGAIN!" PLEDGE', at: 'PLEDGE', scope: /markup\.heading\.cable/ },
+    // A paragraph in capitals, as older cables and copies in capitals write the text: its lines are text, as the parser reads
+    // them, under a line that ends a sentence, across a page break and past the SIPDIS line the release put in it; a line there
+    // that opens with TO, FM, FOR or a level word is no address, passing line or banner.
+    { text: '¶1. (C) THE HARBOR BOARD MET ON MARCH 10 AND AGREED ON FARES.\nFERRY OPERATORS TOLD THE AMBASSADOR THAT THE NEW QUAYS WOULD', at: 'FERRY', not: /heading/ },
+    { text: '¶1. (C) THE HARBOR BOARD SAID THAT THE NEW QUAYS WOULD STAY\nTO THE DISMAY OF THE MINISTER CLOSED UNTIL MAY, WHILE THE', at: 'DISMAY', not: /address/ },
+    { text: '¶1. (C) THE HARBOR BOARD SAID THAT THE NEW QUAYS WOULD STAY\nCLOSED UNTIL MAY, WHILE THE\nFM HAD ASKED THAT THEY OPEN AT ONCE', at: 'HAD', not: /address/ },
+    { text: '¶1. (C) THE HARBOR BOARD SAID THAT THE NEW QUAYS WOULD STAY\nCLOSED UNTIL MAY.  IT ALSO PASSED A\nFOR THE FERRY COMPANIES', at: 'FERRY', not: /passing/ },
+    { text: '¶1. (C) THE HARBOR BOARD SAID THAT THE NEW QUAYS WOULD STAY\nCLOSED UNTIL MAY.  THE\nSECRET TALKS WITH THE UNIONS WOULD GO ON', at: 'SECRET', not: /banner|caveat/ },
+    { text: '¶1. (C) THE HARBOR BOARD SAID THAT THE NEW QUAYS WOULD STAY\n\nNOWHERE 00000412  002 OF 003\n\n\nCLOSED UNTIL MAY AND', at: 'CLOSED', not: /heading/ },
+    { text: '¶1. (C) THE HARBOR BOARD SAID THAT THE NEW QUAYS WOULD STAY\n\nSIPDIS\nCLOSED UNTIL MAY AND', at: 'CLOSED', not: /heading/ },
+    // A paragraph's end and a blank line still leave a heading in capitals one; so does a paragraph of the usual mixed case.
+    { text: '¶1. (C) THE HARBOR BOARD SAID THAT THE NEW QUAYS WOULD STAY\nCLOSED UNTIL MAY.\n\nOUTLOOK FOR THE SUMMER', at: 'OUTLOOK', scope: /markup\.heading\.cable/ },
+    { text: '¶1. (C) The harbor board said that the new quays would stay\nclosed until May.\nOUTLOOK FOR THE SUMMER', at: 'OUTLOOK', scope: /markup\.heading\.cable/ },
+    // A line of capitals that ends with an article, a conjunction or an auxiliary is prose cut mid-sentence, no heading.
+    { text: 'THE FERRY OPERATORS SAID THEY WOULD WAIT.\nIN THE MEANTIME THEY WOULD KEEP THE OLD FARES FOR THE', at: 'MEANTIME', not: /heading/ },
+    { text: 'THE FERRY OPERATORS SAID THEY WOULD WAIT.\nPLAN A', at: 'PLAN', scope: /markup\.heading\.cable/ },
+    // A line of capitals prose that opens with TO or FM is no address: an address is a few words or names a mission.
+    { text: 'TO FERRY OPERATORS REPORTEDLY WAITED OUTSIDE THE HARBOR OFFICE WHILE', at: 'FERRY', not: /address/ },
+    { text: 'FM LAVROV, DURING WHICH THE MINISTER SAID', at: 'LAVROV', not: /address/ },
+    { text: 'FM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC IMMEDIATE 0412\nINFO WESTERN HARBOR AFFAIRS DIPL POSTS', at: 'WESTERN', scope: /string\.unquoted\.address\.cable/ },
+    { text: 'INFO ALL US CONSULATES IN THE HARBOR REGION COLLECTIVE', at: 'ALL', scope: /string\.unquoted\.address\.cable/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {

@@ -11,7 +11,7 @@
  *   read), post and serial get tokens, so that a damaged banner is colored as the level it stands for;
  * - a heading is one only by what is around it: a mixed-case title is a heading when a rule underlines
  *   it or blank lines and a paragraph frame it (`Chinese Economy` ⏎ `-----`), which a line grammar
- *   cannot see (on the released cables the grammar colors 323 of the 773 headings the parser reads).
+ *   cannot see (on the released cables the grammar colors 340 of the 781 headings the parser reads).
  *   Every heading's words get a token (both lines of a title wrapped over two), but not a marking
  *   before them, the slashes or dashes around them, or a heading that opens a block (`COMMENT`),
  *   which the grammar colors as both: of such a heading only a title after its opener gets one
