@@ -1009,12 +1009,12 @@ describe('cablelint', function () {
     assert.deepEqual(JSON.parse(run(['extract', '--fields', 'persons', '09NOWHERE41.cable'], tmp).stdout), { persons: ['ROE, JANE Q.', 'DOE, JOHN'] });
   });
 
-  it('extracts caveats, TAGS and persons as the cable gives them, a repeat kept, and only the cited ids once', () => {
+  it('extracts TAGS and persons as the cable gives them, a repeat kept, and each caveat and cited id once', () => {
     // Invented, after 06PARIS2242's shape: a TAG written twice, a person twice and SIPDIS on two lines; a cable cited twice.
     const text = 'UNCLAS NOWHERE 000044\n\nSIPDIS\nSENSITIVE\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: KJUS, PREL, OVIP (ROE, JANE), KJUS, OVIP (ROE, JANE)\nSUBJECT: COURT REFORM\n\nREF: A. NOWHERE 12 B. NOWHERE 12\n\n1. (U) Text.\n';
     fs.writeFileSync(path.join(tmp, '09NOWHERE44.cable'), text);
     const r = run(['extract', '--format', 'csv', '--fields', 'caveats,tags,persons,cites', '09NOWHERE44.cable'], tmp);
-    assert.equal(r.stdout, 'caveats,tags,persons,cites\nSIPDIS;SENSITIVE;SIPDIS,KJUS;PREL;OVIP;KJUS;OVIP,"ROE, JANE;ROE, JANE",09NOWHERE12\n');
+    assert.equal(r.stdout, 'caveats,tags,persons,cites\nSIPDIS;SENSITIVE,KJUS;PREL;OVIP;KJUS;OVIP,"ROE, JANE;ROE, JANE",09NOWHERE12\n');
   });
 
   it('extracts the banner\'s section and the labels after a REF citation, with or without a transmission header', () => {

@@ -23,10 +23,10 @@ export function extractRecord(file: string, cable: Cable): Record<string, unknow
     classification: cable.banner?.level ?? null,
     // The first banner's `SECTION 01 OF 04`, with or without a transmission header (whose DE line's `/01` is `header.section`).
     section: section ? { number: section.number.value, total: section.total.value } : null,
-    // The record says what the cable says (README, "extract"): caveats, TAGS and persons in the cable's order, a repeat
-    // kept (06PARIS2242's KJUS written twice, `SIPDIS` on two lines as a quarter of the corpus has it), so that nothing
-    // the text gives is lost; `cites` is the one list that names each value once, and says so.
-    caveats: cable.caveats.map((c) => c.name),
+    // The caveats are the controls the cable is under, each named once: `SIPDIS` on two lines, as a quarter of the corpus
+    // writes it, is one control. TAGS and persons are as the cable writes them, a repeat kept (06PARIS2242's KJUS written
+    // twice, which CBL018 reports), each person after its own OVIP-style TAG (README, "extract").
+    caveats: [...new Set(cable.caveats.map((c) => c.name))],
     tags: (cable.tags?.tags ?? []).filter((t) => t.role === 'code').map((t) => t.code),
     // The persons named after OVIP-style TAGS (`OVIP (CLINTON, HILLARY)`), as written: no TAG, but what a visit is filed by.
     persons: (cable.tags?.tags ?? []).filter((t) => t.role === 'person').map((t) => t.code),
