@@ -282,7 +282,7 @@ describe('completion: label details for a client that does not show them', () =>
     const letters = completionsAt(text, 'plain', plain).items;
     assert.deepEqual(letters.map((i) => [i.label, i.detail, i.labelDetails]), [['A', 'STATE 4567', undefined]]);
     const paras = completionsAt(text.replace('ref |', 'para |'), 'plain', plain).items;
-    assert.deepEqual(paras.map((i) => [i.label, i.detail, i.labelDetails]), [['1', '(C) The harbor board met.', undefined], ['2', '(C) As para', undefined]]);
+    assert.deepEqual(paras.map((i) => [i.label, i.detail, i.labelDetails]), [['1', '(C) The harbor board met.', undefined]]);
   });
 });
 
@@ -958,26 +958,36 @@ describe('completion: REF letters in the text', () => {
 });
 
 describe('completion: paragraph numbers in the text', () => {
-  // Invented: three paragraphs, the second cited from the third.
+  // Invented: four paragraphs, the others cited from the third.
   const cable = (typed: string) =>
-    `C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n¶1. (C) The harbor board met on Monday to set the summer fares for every ferry line.\n\n¶2. (U) Fares rise in May.\n\n¶3. (C) ${typed}\n`;
+    `C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n¶1. (C) The harbor board met on Monday to set the summer fares for every ferry line.\n\n¶2. (U) Fares rise in May.\n\n¶3. (C) ${typed}\n\n¶4. (C) Ferries run.\n`;
 
   it('offers the paragraphs\' numbers after "para", "paras" and "paragraph", each with its first words', () => {
     for (const typed of ['As noted (para |', 'See paras |', 'As paragraph |']) {
       const items = completionsAt(cable(typed)).items;
-      assert.deepEqual(items.map((i) => `${i.label} ${i.labelDetails?.description}`), ['1 (C) The harbor board met on Monday to…', '2 (U) Fares rise in May.', '3 (C) ' + typed.replace('|', '').trim()], typed);
+      assert.deepEqual(items.map((i) => `${i.label} ${i.labelDetails?.description}`), ['1 (C) The harbor board met on Monday to…', '2 (U) Fares rise in May.', '4 (C) Ferries run.'], typed);
     }
     check(cable('As noted (para |'), '¶3. (C) As noted (para 1');
   });
 
+  it('leaves out the paragraph the caret is in, and parts a marking written glued to the words from them', () => {
+    // "(para |" offered 3, the paragraph being written, with its half-typed text, "(C) As noted (para", as its description.
+    assert.deepEqual(labelsAt(cable('As noted (para |')), ['1', '2', '4']);
+    // On a wrapped line of the paragraph too.
+    assert.deepEqual(labelsAt(cable('Fares were set.\nAs noted (para |')), ['1', '2', '4']);
+    // "(C)Summary: …" written so read "(C)Summary: …" in the list.
+    const glued = cable('See para |').replace('¶1. (C) The harbor board', '¶1. (C)The harbor board').replace('¶2. (U) Fares', '2.(U)Fares');
+    assert.deepEqual(completionsAt(glued).items.map((i) => `${i.label} ${i.labelDetails?.description}`), ['1 (C) The harbor board met on Monday to…', '2 (U) Fares rise in May.', '4 (C) Ferries run.']);
+  });
+
   it('offers a list the numbers it does not name yet, and a range the numbers after its start', () => {
     // "paras 1 and |" offered 1 first, "paras 1-|" gave "paras 1-1".
-    for (const typed of ['See paras 1 and |', 'See paras 1, |', 'See paras 1-|', 'See paras 1 to |']) assert.deepEqual(labelsAt(cable(typed)), ['2', '3'], typed);
-    assert.deepEqual(labelsAt(cable('See paras 2-|')), ['3']);
-    assert.deepEqual(labelsAt(cable('See paras 3, 1 and |')), ['2']);
-    // The numbers inside a range are named too: "paras 1-3 and |" offered 2.
-    assert.deepEqual(labelsAt(cable('See paras 1-3 and |')), []);
-    assert.deepEqual(labelsAt(cable('See paras 1 to 3, |')), []);
+    for (const typed of ['See paras 1 and |', 'See paras 1, |', 'See paras 1-|', 'See paras 1 to |']) assert.deepEqual(labelsAt(cable(typed)), ['2', '4'], typed);
+    assert.deepEqual(labelsAt(cable('See paras 2-|')), ['4']);
+    assert.deepEqual(labelsAt(cable('See paras 4, 1 and |')), ['2']);
+    // The numbers inside a range are named too: "paras 1-4 and |" offered 2.
+    assert.deepEqual(labelsAt(cable('See paras 1-4 and |')), []);
+    assert.deepEqual(labelsAt(cable('See paras 1 to 4, |')), []);
     check(cable('See paras 1-|'), '¶3. (C) See paras 1-2');
   });
 
@@ -1064,6 +1074,26 @@ describe('completion: the next paragraph\'s marker', () => {
     check(body('3|'), '¶3. (C) ');
     check(body('1|'), undefined);
     check(body('¶4|'), undefined);
+  });
+
+  it('right under a paragraph\'s last line, puts a blank line above the next paragraph, as between the cable\'s paragraphs', () => {
+    // "… met." ⏎ "|" gave "¶2. (C) " right under the text: two paragraphs with no blank line between.
+    const written = (textWithCaret: string, label?: string) => {
+      const c = caret(textWithCaret);
+      const items = completionsAt(textWithCaret).items;
+      const item = label === undefined ? items.find((i) => i.preselect)! : items.find((i) => i.label === label)!;
+      return TextDocument.applyEdits(TextDocument.create('file:///ws/x.cable', 'cable', 1, c.text), [item.textEdit as TextEdit, ...(item.additionalTextEdits ?? [])]);
+    };
+    assert.match(written(cable('¶1. (C) The board met.\n|')), /^¶1\. \(C\) The board met\.\n\n¶2\. \(C\) \n$/m);
+    assert.match(written(cable('¶1. (C) The board met\non Monday.\n|'), '¶2. (S)'), /^on Monday\.\n\n¶2\. \(S\) \n$/m);
+    assert.match(written(cable('¶1. (C) The board met.\n\n¶2. (C) Fares rise.\n¶|')), /^¶2\. \(C\) Fares rise\.\n\n¶3\. \(C\) \n$/m);
+    // An unmarked cable's number alone too; a CRLF file gets CRLF.
+    assert.match(written(cable('1. The board met.\n|', 'UNCLAS NOWHERE 000012').replace('DECL: 01/01/2019', 'N/A')), /^1\. The board met\.\n\n2\. \n$/m);
+    assert.match(written(cable('¶1. (C) The board met.\n|').replace(/\n/g, '\r\n')), /The board met\.\r\n\r\n¶2\. \(C\) /);
+    // Under a blank line, or in a cable whose paragraphs follow each other with no blank line between, nothing more.
+    assert.match(written(cable('¶1. (C) The board met.\n\n|')), /^¶1\. \(C\) The board met\.\n\n¶2\. \(C\) \n$/m);
+    assert.match(written(cable('¶1. (C) The board met.\n¶2. (C) Fares rise.\n|')), /^¶2\. \(C\) Fares rise\.\n¶3\. \(C\) \n$/m);
+    assert.match(String(completionsAt(cable('¶1. (C) The board met.\n|')).items[0].documentation), /, a blank line above it\./);
   });
 
   it('inserts the marker at the caret on a line of white space, keeping the white space after it', () => {

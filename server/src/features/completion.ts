@@ -605,7 +605,12 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
     below && below.readAs <= number
       ? ` Paragraph ${below.readAs} below keeps its number: CBL025 reports the repeated number, and its quick fix renumbers it and the paragraphs after it.`
       : '';
-  const documentation = `${above ? `The number after paragraph ${above.readAs}` : 'The first paragraph\'s number'}, in the style of the cable's paragraphs.${repeat}`;
+  // Right under a line of the text ("… met." ⏎ "|"), a blank line goes in above the new paragraph, as between the cable's
+  // paragraphs; not in a cable whose paragraphs follow each other with no blank line between.
+  const lineAbove = position.line - 1;
+  const blankAbove = above !== undefined && cable.lineKinds[lineAbove] !== 'blank' && !paragraphsPacked(cable);
+  const spacing = blankAbove ? { additionalTextEdits: [{ range: { start: { line: lineAbove, character: cable.lines[lineAbove].length }, end: { line: lineAbove, character: cable.lines[lineAbove].length } }, newText: cable.eol }] } : {};
+  const documentation = `${above ? `The number after paragraph ${above.readAs}` : 'The first paragraph\'s number'}, in the style of the cable's paragraphs${blankAbove ? ', a blank line above it' : ''}.${repeat}`;
   const range = { start: { line: position.line, character: start }, end: position };
   const numberAlone: CompletionItem = {
     label: marker,
@@ -616,6 +621,7 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
     sortText: '0',
     preselect: true,
     textEdit: { range, newText: `${marker} ` },
+    ...spacing,
   };
   // The nearest paragraph above with a marking of its own, or a title paragraph's first item's ("¶5. Financing" ⏎ "¶A. (S) …").
   let marked: Paragraph | undefined;
@@ -631,7 +637,7 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
   const gap = marked && previous ? markingGap(cable, marked, previous) : ' ';
   const items: CompletionItem[] = markingOffers(banner, previous, `paragraph ${marked?.readAs}`).map((offer) => {
     const label = `${marker}${gap}${offer.marking}`;
-    return { label, kind: CompletionItemKind.Value, detail: offer.detail, documentation, filterText: filter(label), sortText: offer.sortText, textEdit: { range, newText: `${label} ` } };
+    return { label, kind: CompletionItemKind.Value, detail: offer.detail, documentation, filterText: filter(label), sortText: offer.sortText, textEdit: { range, newText: `${label} ` }, ...spacing };
   });
   // The first is preselected: the paragraph above's marking, else the banner's level. The others are choices in the list.
   items[0].preselect = true;
@@ -1661,7 +1667,7 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     );
   }
 
-  // In the text, after "para", "paras" or "paragraph": the paragraphs' numbers, each with its first words, once each.
+  // In the text, after "para", "paras" or "paragraph": the other paragraphs' numbers, each with its first words, once each.
   const paraList = (kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter !== '/' ? PARA_KEYWORD_BEFORE.exec(before) : null;
   if (paraList) {
     // The numbers the list names already ("paras 3 and |", and those inside a range: "paras 2-4 and |" names 3) are not
@@ -1677,7 +1683,8 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     }
     const items: CompletionItem[] = [];
     for (const p of cable.paragraphs) {
-      if (seen.has(p.readAs) || p.readAs <= after) continue;
+      // Not the paragraph being written, whose opening would be the words typed so far ("(C) As noted (para").
+      if (seen.has(p.readAs) || p.readAs <= after || (p.range.start.line <= position.line && position.line <= p.range.end.line)) continue;
       seen.add(p.readAs);
       const words = paragraphOpening(cable, p);
       items.push({ label: String(p.readAs), kind: CompletionItemKind.Reference, detail: words, labelDetails: { description: words }, sortText: String(p.readAs).padStart(3, '0'), textEdit: edit(wordSpan, String(p.readAs)) });
