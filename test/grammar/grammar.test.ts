@@ -1153,7 +1153,15 @@ describe('snippets', () => {
     // "FM AMEMBASSY PARIS" and the banner's "PARIS" were two fields: a Valletta writer typed the post twice, and the banner
     // named Paris under "FM AMEMBASSY VALLETTA" for the three fields between them.
     const body = snippets['Cable with transmission header'].body;
-    const steps = fillInTabOrder(body, (value) => (value === 'PARIS' ? 'VALLETTA' : undefined));
+    const steps = fillInTabOrder(body, (value) => (value === 'PARIS' ? 'VALLETTA' : value === 'RUEHFR' ? 'RUEHVT' : undefined));
+    // Tab reaches the post after the DE line's station: completion there (the field selected, the caret at its end)
+    // offers the station's post first, RUEHVT's VALLETTA, replacing the field's text alone.
+    const station = steps.findIndex((s) => s.field === 'RUEHFR');
+    const beforePost = steps[station].text.split('\n');
+    const fm = beforePost.findIndex((l) => l.startsWith('FM '));
+    const offered = getCompletions(parseCable(steps[station].text).cable, { line: fm, character: beforePost[fm].length }, { dictionaries: defaultDictionaries() })[0];
+    assert.deepEqual([offered.label, (offered.textEdit as TextEdit).range.start.character], ['VALLETTA', 'FM AMEMBASSY '.length]);
+    assert.ok(station < steps.findIndex((s) => s.field === 'PARIS'), 'the station before the post');
     assert.deepEqual(steps.filter((s) => /PARIS/.test(s.field)).map((s) => s.field), ['PARIS'], 'one field names the post');
     const typed = parseCable(steps.find((s) => s.field === 'PARIS')!.text).cable;
     assert.equal(typed.banner?.post?.text, 'VALLETTA');

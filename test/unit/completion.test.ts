@@ -374,6 +374,20 @@ describe("completion: the host country's TAG", () => {
     // Already on the line: not offered again.
     assert.ok(!sorted('C O N F I D E N T I A L PARIS 000708\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: FR |\n').some((i) => i.label === 'FR'));
   });
+
+  it("keeps the host's TAG in the list over another country's TAG written at the caret, as the whole-cable snippet's FR", () => {
+    // "TAGS: PREL FR|" from Embassy Rome, the snippet's TAG selected: a client filtering by "FR" hid IT.
+    const rome = (tags: string) => `C O N F I D E N T I A L ROME 000708\n\nE.O. 12958: DECL: 01/01/2019\n${tags}\nSUBJECT: X\n`;
+    const shown = (text: string) => {
+      const { line, character, items } = completionsAt(text, 'replace');
+      return [...visible(line, character, items)].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
+    };
+    assert.deepEqual(shown(rome('TAGS: PREL FR|')).slice(0, 2), ['IT', 'FR']);
+    assert.equal(accept(rome('TAGS: PREL FR|'), 'IT', 'replace'), 'TAGS: PREL IT');
+    // Not while a TAG is typed ("PG" of PGOV), nor where the field has the host's TAG already.
+    assert.ok(!shown(rome('TAGS: PREL PG|')).includes('IT'));
+    assert.ok(!shown(rome('TAGS: PREL IT FR|')).includes('IT'));
+  });
 });
 
 describe('completion edits: reason letters', () => {
@@ -917,6 +931,23 @@ describe('completion edits: date-time group and DE day of year', () => {
     check(header('P 031322Z JUN 09', 'DE RUEHVT #0412/01 |'), 'DE RUEHVT #0412/01 3370207', '3370207');
     // The last day of a leap year is day 366.
     assert.deepEqual(labelsAt(header('P 311200Z DEC 08', 'DE RUEHVT #0412 |')), ['3661200', '3370207']);
+  });
+
+  it("offers the DE line's station the routing indicator of the FM line's originator, and the FM line the DE station's address", () => {
+    // The whole-cable snippet wrote RUEHFR and AMEMBASSY PARIS: a Valletta writer typed each, and nothing offered either.
+    const paris = (de: string, fm: string) => header('P 031322Z JUN 09', de).replace('FM AMEMBASSY VALLETTA', fm);
+    checkModes(paris('DE RUEHFR| #0412/01 1541322', 'FM AMEMBASSY VALLETTA'), 'DE RUEHVT #0412/01 1541322', 'DE RUEHVT #0412/01 1541322');
+    check(paris('DE | #0412/01 1541322', 'FM AMEMBASSY VALLETTA'), 'DE RUEHVT #0412/01 1541322');
+    // Two indicators the reference saw originate Paris's cables, RUEHFR first; with no FM line, the banner's post's embassy.
+    assert.deepEqual(labelsAt(paris('DE RUEH| #0412/01 1541322', 'FM AMEMBASSY PARIS')), ['RUEHFR', 'RUEHFRA']);
+    assert.deepEqual(labelsAt(header('P 031322Z JUN 09', 'DE RUEHFR| #0412/01 1541322').replace('FM AMEMBASSY VALLETTA\n', '')), ['RUEHVT']);
+    // The FM line: the post after the address's first word written, as the snippet's post field holds it, else the whole address.
+    checkModes(paris('DE RUEHVT #0412/01 1541322', 'FM AMEMBASSY PARIS|'), 'FM AMEMBASSY VALLETTA', 'FM AMEMBASSY VALLETTA');
+    check(paris('DE RUEHVT #0412/01 1541322', 'FM AMEMBASSY |'), 'FM AMEMBASSY VALLETTA');
+    check(paris('DE RUEHVT #0412/01 1541322', 'FM AMEMB|'), 'FM AMEMBASSY VALLETTA');
+    // A station or originator the reference pairs with nothing: nothing offered.
+    assert.deepEqual(labelsAt(paris('DE RUEHFR| #0412/01 1541322', 'FM AMCONSUL NOWHERE')), []);
+    assert.deepEqual(labelsAt(paris('DE RUEHZZQ #0412/01 1541322', 'FM AMEMBASSY PARIS|')), []);
   });
 
   it('offers the DE line only now when the DTG is missing or impossible', () => {

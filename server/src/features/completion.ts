@@ -163,6 +163,67 @@ function julianItems(cable: Cable, position: Position, line: string, before: str
   return items;
 }
 
+/** The text before the caret on a DE line while its station's routing indicator is typed: `DE `, `DE RUEH`. */
+const DE_STATION_TYPED = /^\s*DE\s+([A-Za-z]{0,7})$/;
+/** The text before the caret on an FM line while its address is typed: `FM `, `FM AMEMBASSY VAL`. */
+const FM_ADDRESS_TYPED = /^(\s*FM\s+)([A-Za-z][A-Za-z .'-]{0,60})?$/;
+
+/** The originator the FM line names (`AMEMBASSY VALLETTA`), else the embassy of the banner's post, in capitals, spaces single. */
+function originatorAddress(cable: Cable): string | undefined {
+  const written = cable.header?.from?.address?.text.trim();
+  if (written) return written.toUpperCase().replace(WHITE_RUNS, ' ');
+  const post = cable.banner?.post?.text.trim();
+  return post ? `AMEMBASSY ${post.toUpperCase().replace(WHITE_RUNS, ' ')}` : undefined;
+}
+
+/**
+ * The DE line's station (`DE |`, `DE RUEHFR|`): the routing indicator whose plain-language address the reference gives as
+ * the FM line's originator (`FM AMEMBASSY VALLETTA` gives RUEHVT), else the banner's post's embassy, replacing the station
+ * written. Nothing for an originator the reference pairs with no indicator.
+ */
+function stationItems(cable: Cable, position: Position, line: string, before: string, d: Dictionaries): CompletionItem[] | undefined {
+  const de = cable.header?.de;
+  if (!de || de.range.start.line !== position.line) return undefined;
+  const typed = DE_STATION_TYPED.exec(before);
+  const address = typed ? originatorAddress(cable) : undefined;
+  if (!typed || !address) return undefined;
+  const start = position.character - typed[1].length;
+  const end = position.character + leadingRun(line, position.character, isLetter);
+  const range = { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
+  // An indicator the reference saw originate cables (on DE and FM lines) first: RUEHFR before RUEHFRA, both Paris's.
+  const found = [...d.routingIndicators.values()].filter((r) => r.address.toUpperCase() === address);
+  found.sort((a, b) => Number(!/originator/.test(a.role ?? '')) - Number(!/originator/.test(b.role ?? '')) || a.code.localeCompare(b.code));
+  const source = cable.header?.from?.address ? 'FM line' : 'banner';
+  // Always shown: the item replaces whatever station is written, as the FM line names another post.
+  const items = found.map((r, i): CompletionItem => ({ label: r.code, kind: CompletionItemKind.Value, detail: `Routing indicator of ${r.address}`, documentation: `The station of the originator the ${source} names, as the reference pairs them.`, filterText: line.slice(start, position.character), sortText: `0${i}`, preselect: i === 0 || undefined, textEdit: { range, newText: r.code } }));
+  return items.length > 0 ? items : undefined;
+}
+
+/**
+ * The FM line's originator (`FM AMEMBASSY |`, `FM AMEMBASSY PARIS|`): the plain-language address the reference gives the
+ * DE line's station (RUEHVT gives AMEMBASSY VALLETTA). Where the line writes the address's first word already
+ * (`AMEMBASSY`), the item replaces what follows it (`VALLETTA`), else the whole address.
+ */
+function originatorItems(cable: Cable, position: Position, line: string, before: string, d: Dictionaries): CompletionItem[] | undefined {
+  const from = cable.header?.from;
+  if (!from || from.range.start.line !== position.line) return undefined;
+  const typed = FM_ADDRESS_TYPED.exec(before);
+  const station = cable.header?.de?.station?.text;
+  const entry = typed && station ? d.routingIndicators.get(station.toUpperCase()) : undefined;
+  if (!typed || !entry?.address) return undefined;
+  const address = entry.address.toUpperCase();
+  let start = typed[1].length;
+  let newText = address;
+  const first = address.split(' ')[0];
+  const written = line.slice(start, position.character);
+  if (address.includes(' ') && written.toUpperCase().startsWith(`${first} `)) {
+    start += first.length + 1;
+    newText = address.slice(first.length + 1);
+  }
+  const range = { start: { line: position.line, character: start }, end: { line: position.line, character: Math.max(position.character, trimmedEnd(line)) } };
+  return [{ label: newText, kind: CompletionItemKind.Value, detail: `${address}: the DE line's station, ${entry.code}`, filterText: line.slice(start, position.character), preselect: true, textEdit: { range, newText } }];
+}
+
 const CAVEATS = ['NOFORN', 'SIPDIS', 'SENSITIVE', 'NOT FOR INTERNET DISTRIBUTION', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS'];
 /** The caveats in the order offered under an UNCLAS banner: NOFORN, which no unclassified cable of the corpus carries, last. */
 const UNCLASSIFIED_CAVEATS = [...CAVEATS.filter((c) => c !== 'NOFORN'), 'NOFORN'];
@@ -1415,6 +1476,9 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     // subject TAGS, so at the field's first TAG the released cables' order stands (PREL first, not FR).
     const host = hostTagOf(cable);
     const tagBefore = (cable.tags?.tags ?? []).some((t) => t.role === 'code' && isBefore(t.token.range.start, range.start));
+    // Another country's TAG at the caret where the field lacks the host's ("TAGS: PREL FR|" from Embassy Rome, as the
+    // whole-cable snippet writes it before its post is typed): the host's TAG stays in the list to replace it.
+    const overCountry = host !== undefined && !present.has(host.tag) && atCaret !== host.tag && d.tags.get(atCaret)?.family === 'geographic' ? line.slice(wordSpan.start, position.character) : undefined;
     for (const t of d.tags.values()) {
       if (present.has(t.code) && t.code !== atCaret) continue;
       // A code two families share (AU: Austria, the African Union) gives each family's meaning, as its hover does.
@@ -1429,7 +1493,7 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
         detail: entries.map((e) => `${e.family} TAG${e.category ? ` (${e.category})` : ''}`).join(' or '),
         documentation: isHost ? `${documentation}\n\n${hostCountryLine(host)}` : documentation,
         // "France" finds FR: the name is part of the filter text.
-        filterText: `${t.code} ${entries.filter((e) => e.verified).map((e) => e.meaning).join(' ')}`.trimEnd(),
+        filterText: `${isHost && overCountry ? `${overCountry} ` : ''}${t.code} ${entries.filter((e) => e.verified).map((e) => e.meaning).join(' ')}`.trimEnd(),
         sortText: isHost && tagBefore ? '0' : `${rank(t)}${order[t.family] ?? '5'}${t.code}`,
         labelDetails: { description: tagListMeaning(entries, shortMeaning) },
         textEdit: edit(wordSpan, t.code),
@@ -1557,10 +1621,11 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     if (items.length > 0) return items;
   }
 
-  // The DTG and DE lines: the date-time group, and the DE line's day of year and time.
+  // The DTG and DE lines: the date-time group, and the DE line's day of year and time. The DE line's station and the FM
+  // line's address: each other's, as the reference pairs them.
   if (kind === 'header') {
     const now = ctx.now ?? new Date();
-    const items = dtgItems(cable, position, line, before, now) ?? julianItems(cable, position, line, before, now);
+    const items = dtgItems(cable, position, line, before, now) ?? julianItems(cable, position, line, before, now) ?? stationItems(cable, position, line, before, d) ?? originatorItems(cable, position, line, before, d);
     if (items) return items;
   }
 
