@@ -19,7 +19,7 @@ import { continuesTags } from '../../server/src/core/parse/metadata';
 import { getCompletions } from '../../server/src/features/completion';
 import { defaultDictionaries } from '../../server/src/features/dictionaries';
 import { orderInEffect } from '../../server/src/core/rules/cbl041-eo-order-after-cable';
-import { corpusDir, corpusFiles, expectBaseline, ROOT } from '../helpers';
+import { corpusDir, corpusFiles, expectBaseline, JAN_1, MAY_14, ROOT, snippetVariables, type Clock } from '../helpers';
 import { FIELDS, fieldDisagreements, type Field } from './fields';
 
 const GRAMMAR = path.join(ROOT, 'syntaxes/cable.tmLanguage.json');
@@ -893,31 +893,6 @@ describe('snippets', () => {
     for (const [name, s] of Object.entries(snippets)) for (const prefix of [s.prefix].flat()) assert.doesNotMatch(prefix, /\s/, name);
   });
 
-  /** The time VS Code's snippet variables give (`$CURRENT_DATE` and the others read the local clock). */
-  type Clock = Readonly<Record<'CURRENT_YEAR' | 'CURRENT_YEAR_SHORT' | 'CURRENT_MONTH' | 'CURRENT_DATE' | 'CURRENT_HOUR' | 'CURRENT_MINUTE', string>>;
-  /** 14 May 2026, 15:30: day 134 of the year. */
-  const MAY_14: Clock = { CURRENT_YEAR: '2026', CURRENT_YEAR_SHORT: '26', CURRENT_MONTH: '05', CURRENT_DATE: '14', CURRENT_HOUR: '15', CURRENT_MINUTE: '30' };
-  /** 1 January 2027, 08:05: day 001. */
-  const JAN_1: Clock = { CURRENT_YEAR: '2027', CURRENT_YEAR_SHORT: '27', CURRENT_MONTH: '01', CURRENT_DATE: '01', CURRENT_HOUR: '08', CURRENT_MINUTE: '05' };
-
-  /**
-   * The snippet variables of `text` (`${CURRENT_DATE}`, and a variable's transform, `${CURRENT_MONTH/…/${5:+MAY}…/}`) as VS
-   * Code writes them at `clock`: a regular expression, then `${n:+if}`, `${n:?if:else}` and `$n` in the format. Not
-   * `${TM_SELECTED_TEXT:…}`, which {@link expand} writes; an unknown variable fails the test.
-   */
-  function variables(text: string, clock: Clock): string {
-    return text.replace(/\$\{([A-Z][A-Z_]*)(?:\/((?:[^/\\]|\\.)*)\/((?:\$\{[^}]*\}|[^/])*)\/)?\}/g, (_, name: string, regex: string | undefined, format: string | undefined) => {
-      const value = (clock as Record<string, string | undefined>)[name];
-      assert.ok(value !== undefined, `a variable the test's clock does not give: ${name}`);
-      const m = regex === undefined ? null : new RegExp(regex).exec(value);
-      if (!m) return value;
-      return format!
-        .replace(/\$\{(\d+):\+([^}]*)\}/g, (__, g: string, yes: string) => (m[Number(g)] !== undefined ? yes : ''))
-        .replace(/\$\{(\d+):\?([^:}]*):([^}]*)\}/g, (__, g: string, yes: string, no: string) => (m[Number(g)] !== undefined ? yes : no))
-        .replace(/\$(\d+)/g, (__, g: string) => m[Number(g)] ?? '');
-    });
-  }
-
   /**
    * Expands placeholders to their defaults and choices to their first option, or to the option `picks` names for
    * the tabstop; a transform of a tabstop (`${16/^(S)?.*$/${1:?SSSSS:CCCCC}/}`) becomes what VS Code writes for that
@@ -925,7 +900,7 @@ describe('snippets', () => {
    */
   function expand(body: string[], picks: Record<number, string> = {}, selection?: string, clock: Clock = MAY_14): string {
     // The selected text, or the variable's default without one (`${TM_SELECTED_TEXT:Text.}`), as VS Code writes it.
-    let text = variables(body.join('\n'), clock).replace(/\$\{TM_SELECTED_TEXT(?::([^{}$]*))?\}/g, (_, fallback: string | undefined) => selection ?? fallback ?? '');
+    let text = snippetVariables(body.join('\n'), clock).replace(/\$\{TM_SELECTED_TEXT(?::([^{}$]*))?\}/g, (_, fallback: string | undefined) => selection ?? fallback ?? '');
     const values = new Map<number, string>();
     for (const m of text.matchAll(/\$\{(\d+)\|([^}]*)\|\}/g)) values.set(Number(m[1]), picks[Number(m[1])] ?? m[2].split(',')[0]);
     // Not a transform's format, whose `${1:?SSSSS:CCCCC}` names its regular expression's group 1.
@@ -1089,7 +1064,7 @@ describe('snippets', () => {
   function fillInTabOrder(body: string[], typed: (value: string, line: string) => string | undefined, clock: Clock = MAY_14): { field: string; text: string }[] {
     type Part = string | { n: number; value: string; transform?: { regex: RegExp; format: string }; mirror?: boolean; line: string };
     const parts: Part[] = [];
-    for (const line of variables(body.join('\n'), clock).split('\n')) {
+    for (const line of snippetVariables(body.join('\n'), clock).split('\n')) {
       let last = 0;
       for (const m of line.matchAll(/\$\{(\d+)\|([^|}]*)\|\}|\$\{(\d+):([^{}$]*)\}|\$\{(\d+)\/((?:[^/\\]|\\.)*)\/((?:\$\{[^}]*\}|[^/])*)\/\}|\$\{(\d+)\}|\$(\d+)/g)) {
         parts.push(line.slice(last, m.index));

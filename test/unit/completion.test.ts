@@ -945,6 +945,8 @@ describe('completion edits: date-time group and DE day of year', () => {
     checkModes(paris('DE RUEHVT #0412/01 1541322', 'FM AMEMBASSY PARIS|'), 'FM AMEMBASSY VALLETTA', 'FM AMEMBASSY VALLETTA');
     check(paris('DE RUEHVT #0412/01 1541322', 'FM AMEMBASSY |'), 'FM AMEMBASSY VALLETTA');
     check(paris('DE RUEHVT #0412/01 1541322', 'FM AMEMB|'), 'FM AMEMBASSY VALLETTA');
+    // The address written whole, and a word after it: nothing.
+    assert.deepEqual(labelsAt(paris('DE RUEHVT #0412/01 1541322', 'FM AMEMBASSY VALLETTA PRI|')), []);
     // A station or originator the reference pairs with nothing: nothing offered.
     assert.deepEqual(labelsAt(paris('DE RUEHFR| #0412/01 1541322', 'FM AMCONSUL NOWHERE')), []);
     assert.deepEqual(labelsAt(paris('DE RUEHZZQ #0412/01 1541322', 'FM AMEMBASSY PARIS|')), []);

@@ -216,6 +216,8 @@ function originatorItems(cable: Cable, position: Position, line: string, before:
   let newText = address;
   const first = address.split(' ')[0];
   const written = line.slice(start, position.character);
+  // "FM AMEMBASSY PARIS PRI|": the address is written, and what follows it is no part of it.
+  if (written.toUpperCase().startsWith(`${address} `)) return undefined;
   if (address.includes(' ') && written.toUpperCase().startsWith(`${first} `)) {
     start += first.length + 1;
     newText = address.slice(first.length + 1);
