@@ -945,6 +945,9 @@ describe('completion edits: date-time group and DE day of year', () => {
     checkModes(paris('DE RUEHVT #0412/01 1541322', 'FM AMEMBASSY PARIS|'), 'FM AMEMBASSY VALLETTA', 'FM AMEMBASSY VALLETTA');
     check(paris('DE RUEHVT #0412/01 1541322', 'FM AMEMBASSY |'), 'FM AMEMBASSY VALLETTA');
     check(paris('DE RUEHVT #0412/01 1541322', 'FM AMEMB|'), 'FM AMEMBASSY VALLETTA');
+    // Only when asked for: not on the space typed after "DE" or "FM AMEMBASSY".
+    assert.deepEqual(completionsAt(paris('DE | #0412/01 1541322', 'FM AMEMBASSY VALLETTA'), 'plain', { triggerCharacter: ' ' }).items, []);
+    assert.deepEqual(completionsAt(paris('DE RUEHVT #0412/01 1541322', 'FM AMEMBASSY |'), 'plain', { triggerCharacter: ' ' }).items, []);
     // The address written whole, and a word after it: nothing.
     assert.deepEqual(labelsAt(paris('DE RUEHVT #0412/01 1541322', 'FM AMEMBASSY VALLETTA PRI|')), []);
     // A station or originator the reference pairs with nothing: nothing offered.

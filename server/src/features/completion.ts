@@ -1624,10 +1624,12 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
   }
 
   // The DTG and DE lines: the date-time group, and the DE line's day of year and time. The DE line's station and the FM
-  // line's address: each other's, as the reference pairs them.
+  // line's address, each other's as the reference pairs them, only when asked for (Ctrl+Space): shown whatever is typed,
+  // they would stay in a list opened by a space while another station is typed.
   if (kind === 'header') {
     const now = ctx.now ?? new Date();
-    const items = dtgItems(cable, position, line, before, now) ?? julianItems(cable, position, line, before, now) ?? stationItems(cable, position, line, before, d) ?? originatorItems(cable, position, line, before, d);
+    const asked = ctx.triggerCharacter === undefined;
+    const items = dtgItems(cable, position, line, before, now) ?? julianItems(cable, position, line, before, now) ?? (asked ? (stationItems(cable, position, line, before, d) ?? originatorItems(cable, position, line, before, d)) : undefined);
     if (items) return items;
   }
 
