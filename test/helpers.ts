@@ -76,3 +76,28 @@ export function decodeSemanticTokens(data: readonly number[]): DecodedToken[] {
   }
   return out;
 }
+
+/** The time VS Code's snippet variables give (`$CURRENT_DATE` and the others read the local clock). */
+export type Clock = Readonly<Record<'CURRENT_YEAR' | 'CURRENT_YEAR_SHORT' | 'CURRENT_MONTH' | 'CURRENT_DATE' | 'CURRENT_HOUR' | 'CURRENT_MINUTE', string>>;
+/** 14 May 2026, 15:30: day 134 of the year. */
+export const MAY_14: Clock = { CURRENT_YEAR: '2026', CURRENT_YEAR_SHORT: '26', CURRENT_MONTH: '05', CURRENT_DATE: '14', CURRENT_HOUR: '15', CURRENT_MINUTE: '30' };
+/** 1 January 2027, 08:05: day 001. */
+export const JAN_1: Clock = { CURRENT_YEAR: '2027', CURRENT_YEAR_SHORT: '27', CURRENT_MONTH: '01', CURRENT_DATE: '01', CURRENT_HOUR: '08', CURRENT_MINUTE: '05' };
+
+/**
+ * The snippet variables of `text` (`${CURRENT_DATE}`, and a variable's transform, `${CURRENT_MONTH/…/${5:+MAY}…/}`) as VS
+ * Code writes them at `clock`: a regular expression, then `${n:+if}`, `${n:?if:else}` and `$n` in the format. Not
+ * `${TM_SELECTED_TEXT:…}`, which the snippet tests write; an unknown variable fails the test.
+ */
+export function snippetVariables(text: string, clock: Clock): string {
+  return text.replace(/\$\{([A-Z][A-Z_]*)(?:\/((?:[^/\\]|\\.)*)\/((?:\$\{[^}]*\}|[^/])*)\/)?\}/g, (_, name: string, regex: string | undefined, format: string | undefined) => {
+    const value = (clock as Record<string, string | undefined>)[name];
+    assert.ok(value !== undefined, `a variable the test's clock does not give: ${name}`);
+    const m = regex === undefined ? null : new RegExp(regex).exec(value);
+    if (!m) return value;
+    return format!
+      .replace(/\$\{(\d+):\+([^}]*)\}/g, (__, g: string, yes: string) => (m[Number(g)] !== undefined ? yes : ''))
+      .replace(/\$\{(\d+):\?([^:}]*):([^}]*)\}/g, (__, g: string, yes: string, no: string) => (m[Number(g)] !== undefined ? yes : no))
+      .replace(/\$(\d+)/g, (__, g: string) => m[Number(g)] ?? '');
+  });
+}

@@ -10,13 +10,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
+import type { TextEdit } from 'vscode-languageserver';
 import { buildGrammar } from '../../scripts/build-grammar.mjs';
 import { lintCable } from '../../server/src/core/lint';
 import tagData from '../../server/src/core/data/tagCodes.json';
 import { parseCable } from '../../server/src/core/parse/index';
 import { continuesTags } from '../../server/src/core/parse/metadata';
+import { getCompletions } from '../../server/src/features/completion';
+import { defaultDictionaries } from '../../server/src/features/dictionaries';
 import { orderInEffect } from '../../server/src/core/rules/cbl041-eo-order-after-cable';
-import { corpusDir, corpusFiles, expectBaseline, ROOT } from '../helpers';
+import { corpusDir, corpusFiles, expectBaseline, JAN_1, MAY_14, ROOT, snippetVariables, type Clock } from '../helpers';
 import { FIELDS, fieldDisagreements, type Field } from './fields';
 
 const GRAMMAR = path.join(ROOT, 'syntaxes/cable.tmLanguage.json');
@@ -916,9 +919,9 @@ describe('snippets', () => {
    * the tabstop; a transform of a tabstop (`${16/^(S)?.*$/${1:?SSSSS:CCCCC}/}`) becomes what VS Code writes for that
    * tabstop's value (a regular expression, then `$n` and `${n:?if:else}` in the format).
    */
-  function expand(body: string[], picks: Record<number, string> = {}, selection?: string): string {
+  function expand(body: string[], picks: Record<number, string> = {}, selection?: string, clock: Clock = MAY_14): string {
     // The selected text, or the variable's default without one (`${TM_SELECTED_TEXT:Text.}`), as VS Code writes it.
-    let text = body.join('\n').replace(/\$\{TM_SELECTED_TEXT(?::([^{}$]*))?\}/g, (_, fallback: string | undefined) => selection ?? fallback ?? '');
+    let text = snippetVariables(body.join('\n'), clock).replace(/\$\{TM_SELECTED_TEXT(?::([^{}$]*))?\}/g, (_, fallback: string | undefined) => selection ?? fallback ?? '');
     const values = new Map<number, string>();
     for (const m of text.matchAll(/\$\{(\d+)\|([^}]*)\|\}/g)) values.set(Number(m[1]), picks[Number(m[1])] ?? m[2].split(',')[0]);
     // Not a transform's format, whose `${1:?SSSSS:CCCCC}` names its regular expression's group 1.
@@ -937,9 +940,7 @@ describe('snippets', () => {
     for (let i = 0; i < 5; i++) {
       text = text
         .replace(/\$\{\d+\|([^,|}]*)[^}]*\|\}/g, '$1')
-        .replace(/\$\{\d+:([^{}]*)\}/g, '$1')
-        .replace(/\$\{CURRENT_MONTH\}/g, '01')
-        .replace(/\$\{CURRENT_DATE\}/g, '15');
+        .replace(/\$\{\d+:([^{}]*)\}/g, '$1');
     }
     return text.replace(/\$\d+/g, '');
   }
@@ -960,21 +961,61 @@ describe('snippets', () => {
     assert.deepEqual(paragraph.map((p) => `${p.marker.text} ${p.portion?.token.text}`), ['¶1. (C)']);
   });
 
-  it('the full cable skeleton parses with no problems and lints clean as inserted', () => {
+  /**
+   * `text` with the DE line's day of year and time as completion offers them first there, the DTG's (CBL006 checks the
+   * day), as a writer takes them with Ctrl+Space at the group's tab stop.
+   */
+  function dayOfYearAccepted(text: string): string {
+    const lines = text.split('\n');
+    const de = lines.findIndex((l) => l.startsWith('DE '));
+    // The caret at the group's end, as VS Code leaves it with the tab stop's text selected.
+    const character = /^DE \S+ #\d+\/\d+ \d+/.exec(lines[de])![0].length;
+    const item = getCompletions(parseCable(text).cable, { line: de, character }, { dictionaries: defaultDictionaries() })[0];
+    assert.match(String(item.detail), /date-time group/, 'the DTG\'s day first');
+    const edit = item.textEdit as TextEdit;
+    lines[de] = lines[de].slice(0, edit.range.start.character) + edit.newText + lines[de].slice(edit.range.end.character);
+    return lines.join('\n');
+  }
+
+  it('the full cable skeleton parses with no problems and, its DE line\'s day of year taken from completion, lints clean', () => {
     const text = expand(snippets['Cable with transmission header'].body);
     const { cable, problems } = parseCable(text);
     assert.deepEqual(problems, []);
     // The defaults agree with one another: a CONFIDENTIAL banner, security group CCCCC and a (C) paragraph.
     assert.equal(cable.banner?.level, 'CONFIDENTIAL');
-    assert.ok(cable.header?.dtg?.dtg?.valid);
     assert.ok(cable.tags && cable.subject && cable.classifiedBy && cable.paragraphs.length === 1);
-    assert.deepEqual(lintCable(cable).map((f) => `${f.id} ${f.message}`), []);
+    // The DTG is now, by VS Code's clock variables (it read "011200Z JAN 26", whatever the day); the DE line's time too.
+    assert.equal(cable.header?.dtg?.dtg?.token.text, '141530Z MAY 26');
+    assert.ok(cable.header?.dtg?.dtg?.valid);
+    assert.match(text, /^DE RUEHFR #0001\/01 0011530$/m);
+    // No snippet variable gives the day of year: the DE line's day reads 001 until completion gives the DTG's (day 134
+    // on 14 May), which CBL006's quick fix does too; on 1 January the skeleton lints clean as inserted.
+    assert.deepEqual(lintCable(cable).map((f) => `${f.id} ${f.message}`), ['CBL006 DE Julian day 001 does not match the DTG date 141530Z MAY 26 (day 134).']);
+    const taken = dayOfYearAccepted(text);
+    assert.match(taken, /^DE RUEHFR #0001\/01 1341530$/m);
+    assert.deepEqual(lintCable(parseCable(taken).cable).map((f) => `${f.id} ${f.message}`), []);
+    const newYear = parseCable(expand(snippets['Cable with transmission header'].body, {}, undefined, JAN_1)).cable;
+    assert.equal(newYear.header?.dtg?.dtg?.token.text, '010805Z JAN 27');
+    assert.deepEqual(lintCable(newYear).map((f) => `${f.id} ${f.message}`), []);
+  });
+
+  it('the skeleton\'s month is the DTG\'s three capitals in every month, whatever language VS Code shows its month names in', () => {
+    // $CURRENT_MONTH_NAME_SHORT is localized ("janv." in French); the skeleton maps $CURRENT_MONTH instead.
+    const body = snippets['Cable with transmission header'].body;
+    assert.doesNotMatch(body.join('\n'), /CURRENT_MONTH_NAME/);
+    const months = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+    months.forEach((month, i) => {
+      const dtg = parseCable(expand(body, {}, undefined, { ...MAY_14, CURRENT_MONTH: String(i + 1).padStart(2, '0'), CURRENT_DATE: '28' })).cable.header?.dtg?.dtg;
+      assert.equal(dtg?.token.text, `281530Z ${month} 26`);
+      assert.ok(dtg?.valid, month);
+    });
   });
 
   it('every snippet, written where it goes as inserted, lints clean with cablelint (dist/cli.js)', function () {
     this.timeout(60000);
     // Each snippet's defaults, and each banner's level with the paragraph marked at it: the text a writer gets by accepting
     // them in order, banner → E.O. → TAGS → SUBJECT → REF → Classified By → paragraphs and blocks → page line → signature.
+    // The skeleton's DE line takes the DTG's day of year from completion.
     const one = (name: string, picks: Record<number, string> = {}) => {
       used.add(name);
       return expand(snippets[name].body, picks).replace(/\n$/, '');
@@ -990,7 +1031,7 @@ describe('snippets', () => {
     const body = snippets['Cable with transmission header'].body;
     const level = Number(/\$\{(\d+)\|C O N F I D E N T I A L,/.exec(body.join('\n'))![1]);
     for (const choice of /\|(C O N F I D E N T I A L,[^}]*)\|\}/.exec(body.join('\n'))![1].split(',')) {
-      files[`skeleton ${choice.replace(/ /g, '')}.cable`] = expand(body, { [level]: choice });
+      files[`skeleton ${choice.replace(/ /g, '')}.cable`] = dayOfYearAccepted(expand(body, { [level]: choice }));
       used.add('Cable with transmission header');
     }
     assert.deepEqual(Object.keys(snippets).filter((name) => !used.has(name)), [], 'every snippet is written somewhere');
@@ -1026,7 +1067,7 @@ describe('snippets', () => {
     const tabstop = Number(banner[1]);
     const choices = /\|([^}]*)\|\}/.exec(banner[0])![1].split(',');
     for (const level of choices) {
-      const text: string = expand(body, { [tabstop]: level });
+      const text: string = dayOfYearAccepted(expand(body, { [tabstop]: level }));
       const cable = parseCable(text).cable;
       assert.equal(cable.header?.security?.group?.text, level.startsWith('S') ? 'SSSSS' : 'CCCCC', level);
       assert.deepEqual(lintCable(cable).filter((f) => f.severity === 'error').map((f) => `${f.id} ${f.message}`), [], level);
@@ -1041,10 +1082,10 @@ describe('snippets', () => {
    * moving to the next tab stop", VS Code's snippet.md). The text once Tab has left each field, in order, with the
    * field's default.
    */
-  function fillInTabOrder(body: string[], typed: (value: string, line: string) => string | undefined): { field: string; text: string }[] {
+  function fillInTabOrder(body: string[], typed: (value: string, line: string) => string | undefined, clock: Clock = MAY_14): { field: string; text: string }[] {
     type Part = string | { n: number; value: string; transform?: { regex: RegExp; format: string }; mirror?: boolean; line: string };
     const parts: Part[] = [];
-    for (const line of body) {
+    for (const line of snippetVariables(body.join('\n'), clock).split('\n')) {
       let last = 0;
       for (const m of line.matchAll(/\$\{(\d+)\|([^|}]*)\|\}|\$\{(\d+):([^{}$]*)\}|\$\{(\d+)\/((?:[^/\\]|\\.)*)\/((?:\$\{[^}]*\}|[^/])*)\/\}|\$\{(\d+)\}|\$(\d+)/g)) {
         parts.push(line.slice(last, m.index));
@@ -1081,23 +1122,48 @@ describe('snippets', () => {
     // leaves the level: at tab stop 16 of 28, "ZNY C O N F I D E N T I A L ZZH" (CBL001) and "¶1. (C O N F I D E N T I A L)"
     // (CBL029) stood through the header's 13 fields. The banner's serial, a field of its own, disagreed with the DE serial
     // typed at stop 5 until stop 18 (CBL005); it is the DE serial's mirror now, "00" before it.
+    // The DE line's day of year stood before the DTG it is checked against (CBL006), both typed; the DTG is now by default,
+    // and completion gives the DE line its day when Tab reaches it.
     const body = snippets['Cable with transmission header'].body;
-    // A SECRET cable from Embassy Valletta, as a writer types it over the defaults.
-    const values: Record<string, string> = { 'C O N F I D E N T I A L': 'S E C R E T', PARIS: 'VALLETTA', RUEHFR: 'RUEHVT', '001': '134', '1200': '1530', '011200Z': '141530Z', JAN: 'MAY', 'AMEMBASSY PARIS': 'AMEMBASSY VALLETTA', FR: 'MT', 'SUBJECT OF THE CABLE': 'LIGHTHOUSE KEEPERS STRIKE', 'Ambassador Name': 'Ambassador Jane Roe', 'Text.': 'The keepers walked out.', SURNAME: 'ROE' };
+    // A SECRET cable from Embassy Valletta, as a writer types it over the defaults: the DTG left as inserted, 14 May.
+    const values: Record<string, string> = { 'C O N F I D E N T I A L': 'S E C R E T', PARIS: 'VALLETTA', RUEHFR: 'RUEHVT', '0011530': '1341530', FR: 'MT', 'SUBJECT OF THE CABLE': 'LIGHTHOUSE KEEPERS STRIKE', 'Ambassador Name': 'Ambassador Jane Roe', 'Text.': 'The keepers walked out.', SURNAME: 'ROE' };
     const steps = fillInTabOrder(body, (value, line) => {
-      // The serials: the DE line's, the banner's (a field of its own in the snippet before) and the TO line's.
+      // The serials: the DE line's (the banner's mirrors it) and the TO line's.
       if (value === '0001' && line.startsWith('DE ')) return '0412';
       if (value === '0001' && line.startsWith('TO ')) return '3187';
-      if (value === '000001') return '000412';
       return values[value];
     });
-    // The DE line's day of year is typed before the DTG it is checked against (CBL006), as the header's lines stand.
-    const shown = steps.map(({ field, text }) => lintCable(parseCable(text).cable).filter((f) => (f.severity === 'error' || f.severity === 'warning') && f.id !== 'CBL006').map((f) => `after ${field}: ${f.id} ${f.message}`));
-    assert.deepEqual(shown.flat(), []);
+    const shown = steps.map(({ field, text }) => lintCable(parseCable(text).cable).filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `after ${field}: ${f.id} ${f.message}`));
+    // CBL006 until Tab leaves the DE line's group (stop 7), and nothing else at any stop.
+    const de = steps.findIndex((s) => s.field === '0011530');
+    assert.equal(de, 6);
+    assert.deepEqual(shown.flat().filter((f) => !/: CBL006 /.test(f)), []);
+    assert.deepEqual(shown.slice(de).flat(), []);
     assert.equal(steps[0].field, 'C O N F I D E N T I A L', 'Tab starts at the banner\'s level');
     const done = parseCable(steps[steps.length - 1].text).cable;
     assert.equal(done.header?.security?.group?.text, 'SSSSS');
-    assert.deepEqual(lintCable(done).filter((f) => f.severity !== 'info').map((f) => f.id), []);
+    assert.deepEqual(lintCable(done).map((f) => f.id), []);
+  });
+
+  it('the skeleton\'s post is one field, which the FM line and the banner both write as it is typed', () => {
+    // "FM AMEMBASSY PARIS" and the banner's "PARIS" were two fields: a Valletta writer typed the post twice, and the banner
+    // named Paris under "FM AMEMBASSY VALLETTA" for the three fields between them.
+    const body = snippets['Cable with transmission header'].body;
+    const steps = fillInTabOrder(body, (value) => (value === 'PARIS' ? 'VALLETTA' : value === 'RUEHFR' ? 'RUEHVT' : undefined));
+    // Tab reaches the post after the DE line's station: completion there (the field selected, the caret at its end)
+    // offers the station's post first, RUEHVT's VALLETTA, replacing the field's text alone.
+    const station = steps.findIndex((s) => s.field === 'RUEHFR');
+    const beforePost = steps[station].text.split('\n');
+    const fm = beforePost.findIndex((l) => l.startsWith('FM '));
+    const offered = getCompletions(parseCable(steps[station].text).cable, { line: fm, character: beforePost[fm].length }, { dictionaries: defaultDictionaries() })[0];
+    assert.deepEqual([offered.label, (offered.textEdit as TextEdit).range.start.character], ['VALLETTA', 'FM AMEMBASSY '.length]);
+    assert.ok(station < steps.findIndex((s) => s.field === 'PARIS'), 'the station before the post');
+    assert.deepEqual(steps.filter((s) => /PARIS/.test(s.field)).map((s) => s.field), ['PARIS'], 'one field names the post');
+    const typed = parseCable(steps.find((s) => s.field === 'PARIS')!.text).cable;
+    assert.equal(typed.banner?.post?.text, 'VALLETTA');
+    assert.match(steps.find((s) => s.field === 'PARIS')!.text, /^FM AMEMBASSY VALLETTA$/m);
+    // A mirror follows its field at once (VS Code writes the copies as the field is typed), a transform only once Tab leaves it.
+    assert.ok(!/\$\{\d+\/[^}]*\}/.test(body.find((l) => l.startsWith('FM '))!) && body.some((l) => /^\$\{1\|[^}]*\|\} \$\{\d+\} /.test(l)), 'the banner\'s post is a plain mirror');
   });
 
   it('the skeleton\'s first paragraph is marked at the banner level chosen, so that picking SECRET lints clean', () => {
@@ -1106,7 +1172,7 @@ describe('snippets', () => {
     const body = snippets['Cable with transmission header'].body;
     const banner = /\$\{(\d+)\|(C O N F I D E N T I A L,[^}]*)\|\}/.exec(body.join('\n'))!;
     for (const level of banner[2].split(',')) {
-      const cable = parseCable(expand(body, { [Number(banner[1])]: level })).cable;
+      const cable = parseCable(dayOfYearAccepted(expand(body, { [Number(banner[1])]: level }))).cable;
       assert.deepEqual(cable.paragraphs.map((p) => p.portion?.level), [cable.banner?.level], level);
       assert.deepEqual(lintCable(cable).map((f) => `${f.id} ${f.message}`), [], level);
     }

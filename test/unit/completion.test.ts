@@ -282,7 +282,7 @@ describe('completion: label details for a client that does not show them', () =>
     const letters = completionsAt(text, 'plain', plain).items;
     assert.deepEqual(letters.map((i) => [i.label, i.detail, i.labelDetails]), [['A', 'STATE 4567', undefined]]);
     const paras = completionsAt(text.replace('ref |', 'para |'), 'plain', plain).items;
-    assert.deepEqual(paras.map((i) => [i.label, i.detail, i.labelDetails]), [['1', '(C) The harbor board met.', undefined], ['2', '(C) As para', undefined]]);
+    assert.deepEqual(paras.map((i) => [i.label, i.detail, i.labelDetails]), [['1', '(C) The harbor board met.', undefined]]);
   });
 });
 
@@ -373,6 +373,20 @@ describe("completion: the host country's TAG", () => {
     assert.ok(!sorted('UNCLAS MARSEILLE 000012\n\nE.O. 12958: N/A\nTAGS: PREL |\n').some((i) => /host country/.test(String(i.documentation))));
     // Already on the line: not offered again.
     assert.ok(!sorted('C O N F I D E N T I A L PARIS 000708\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: FR |\n').some((i) => i.label === 'FR'));
+  });
+
+  it("keeps the host's TAG in the list over another country's TAG written at the caret, as the whole-cable snippet's FR", () => {
+    // "TAGS: PREL FR|" from Embassy Rome, the snippet's TAG selected: a client filtering by "FR" hid IT.
+    const rome = (tags: string) => `C O N F I D E N T I A L ROME 000708\n\nE.O. 12958: DECL: 01/01/2019\n${tags}\nSUBJECT: X\n`;
+    const shown = (text: string) => {
+      const { line, character, items } = completionsAt(text, 'replace');
+      return [...visible(line, character, items)].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
+    };
+    assert.deepEqual(shown(rome('TAGS: PREL FR|')).slice(0, 2), ['IT', 'FR']);
+    assert.equal(accept(rome('TAGS: PREL FR|'), 'IT', 'replace'), 'TAGS: PREL IT');
+    // Not while a TAG is typed ("PG" of PGOV), nor where the field has the host's TAG already.
+    assert.ok(!shown(rome('TAGS: PREL PG|')).includes('IT'));
+    assert.ok(!shown(rome('TAGS: PREL IT FR|')).includes('IT'));
   });
 });
 
@@ -919,6 +933,28 @@ describe('completion edits: date-time group and DE day of year', () => {
     assert.deepEqual(labelsAt(header('P 311200Z DEC 08', 'DE RUEHVT #0412 |')), ['3661200', '3370207']);
   });
 
+  it("offers the DE line's station the routing indicator of the FM line's originator, and the FM line the DE station's address", () => {
+    // The whole-cable snippet wrote RUEHFR and AMEMBASSY PARIS: a Valletta writer typed each, and nothing offered either.
+    const paris = (de: string, fm: string) => header('P 031322Z JUN 09', de).replace('FM AMEMBASSY VALLETTA', fm);
+    checkModes(paris('DE RUEHFR| #0412/01 1541322', 'FM AMEMBASSY VALLETTA'), 'DE RUEHVT #0412/01 1541322', 'DE RUEHVT #0412/01 1541322');
+    check(paris('DE | #0412/01 1541322', 'FM AMEMBASSY VALLETTA'), 'DE RUEHVT #0412/01 1541322');
+    // Two indicators the reference saw originate Paris's cables, RUEHFR first; with no FM line, the banner's post's embassy.
+    assert.deepEqual(labelsAt(paris('DE RUEH| #0412/01 1541322', 'FM AMEMBASSY PARIS')), ['RUEHFR', 'RUEHFRA']);
+    assert.deepEqual(labelsAt(header('P 031322Z JUN 09', 'DE RUEHFR| #0412/01 1541322').replace('FM AMEMBASSY VALLETTA\n', '')), ['RUEHVT']);
+    // The FM line: the post after the address's first word written, as the snippet's post field holds it, else the whole address.
+    checkModes(paris('DE RUEHVT #0412/01 1541322', 'FM AMEMBASSY PARIS|'), 'FM AMEMBASSY VALLETTA', 'FM AMEMBASSY VALLETTA');
+    check(paris('DE RUEHVT #0412/01 1541322', 'FM AMEMBASSY |'), 'FM AMEMBASSY VALLETTA');
+    check(paris('DE RUEHVT #0412/01 1541322', 'FM AMEMB|'), 'FM AMEMBASSY VALLETTA');
+    // Only when asked for: not on the space typed after "DE" or "FM AMEMBASSY".
+    assert.deepEqual(completionsAt(paris('DE | #0412/01 1541322', 'FM AMEMBASSY VALLETTA'), 'plain', { triggerCharacter: ' ' }).items, []);
+    assert.deepEqual(completionsAt(paris('DE RUEHVT #0412/01 1541322', 'FM AMEMBASSY |'), 'plain', { triggerCharacter: ' ' }).items, []);
+    // The address written whole, and a word after it: nothing.
+    assert.deepEqual(labelsAt(paris('DE RUEHVT #0412/01 1541322', 'FM AMEMBASSY VALLETTA PRI|')), []);
+    // A station or originator the reference pairs with nothing: nothing offered.
+    assert.deepEqual(labelsAt(paris('DE RUEHFR| #0412/01 1541322', 'FM AMCONSUL NOWHERE')), []);
+    assert.deepEqual(labelsAt(paris('DE RUEHZZQ #0412/01 1541322', 'FM AMEMBASSY PARIS|')), []);
+  });
+
   it('offers the DE line only now when the DTG is missing or impossible', () => {
     assert.deepEqual(labelsAt(header('P |', 'DE RUEHVT #0412/01 |')), ['3370207']);
     assert.deepEqual(labelsAt(header('P 311200Z JUN 09', 'DE RUEHVT #0412/01 |')), ['3370207']);
@@ -958,26 +994,36 @@ describe('completion: REF letters in the text', () => {
 });
 
 describe('completion: paragraph numbers in the text', () => {
-  // Invented: three paragraphs, the second cited from the third.
+  // Invented: four paragraphs, the others cited from the third.
   const cable = (typed: string) =>
-    `C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n¶1. (C) The harbor board met on Monday to set the summer fares for every ferry line.\n\n¶2. (U) Fares rise in May.\n\n¶3. (C) ${typed}\n`;
+    `C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n¶1. (C) The harbor board met on Monday to set the summer fares for every ferry line.\n\n¶2. (U) Fares rise in May.\n\n¶3. (C) ${typed}\n\n¶4. (C) Ferries run.\n`;
 
   it('offers the paragraphs\' numbers after "para", "paras" and "paragraph", each with its first words', () => {
     for (const typed of ['As noted (para |', 'See paras |', 'As paragraph |']) {
       const items = completionsAt(cable(typed)).items;
-      assert.deepEqual(items.map((i) => `${i.label} ${i.labelDetails?.description}`), ['1 (C) The harbor board met on Monday to…', '2 (U) Fares rise in May.', '3 (C) ' + typed.replace('|', '').trim()], typed);
+      assert.deepEqual(items.map((i) => `${i.label} ${i.labelDetails?.description}`), ['1 (C) The harbor board met on Monday to…', '2 (U) Fares rise in May.', '4 (C) Ferries run.'], typed);
     }
     check(cable('As noted (para |'), '¶3. (C) As noted (para 1');
   });
 
+  it('leaves out the paragraph the caret is in, and parts a marking written glued to the words from them', () => {
+    // "(para |" offered 3, the paragraph being written, with its half-typed text, "(C) As noted (para", as its description.
+    assert.deepEqual(labelsAt(cable('As noted (para |')), ['1', '2', '4']);
+    // On a wrapped line of the paragraph too.
+    assert.deepEqual(labelsAt(cable('Fares were set.\nAs noted (para |')), ['1', '2', '4']);
+    // "(C)Summary: …" written so read "(C)Summary: …" in the list.
+    const glued = cable('See para |').replace('¶1. (C) The harbor board', '¶1. (C)The harbor board').replace('¶2. (U) Fares', '2.(U)Fares');
+    assert.deepEqual(completionsAt(glued).items.map((i) => `${i.label} ${i.labelDetails?.description}`), ['1 (C) The harbor board met on Monday to…', '2 (U) Fares rise in May.', '4 (C) Ferries run.']);
+  });
+
   it('offers a list the numbers it does not name yet, and a range the numbers after its start', () => {
     // "paras 1 and |" offered 1 first, "paras 1-|" gave "paras 1-1".
-    for (const typed of ['See paras 1 and |', 'See paras 1, |', 'See paras 1-|', 'See paras 1 to |']) assert.deepEqual(labelsAt(cable(typed)), ['2', '3'], typed);
-    assert.deepEqual(labelsAt(cable('See paras 2-|')), ['3']);
-    assert.deepEqual(labelsAt(cable('See paras 3, 1 and |')), ['2']);
-    // The numbers inside a range are named too: "paras 1-3 and |" offered 2.
-    assert.deepEqual(labelsAt(cable('See paras 1-3 and |')), []);
-    assert.deepEqual(labelsAt(cable('See paras 1 to 3, |')), []);
+    for (const typed of ['See paras 1 and |', 'See paras 1, |', 'See paras 1-|', 'See paras 1 to |']) assert.deepEqual(labelsAt(cable(typed)), ['2', '4'], typed);
+    assert.deepEqual(labelsAt(cable('See paras 2-|')), ['4']);
+    assert.deepEqual(labelsAt(cable('See paras 4, 1 and |')), ['2']);
+    // The numbers inside a range are named too: "paras 1-4 and |" offered 2.
+    assert.deepEqual(labelsAt(cable('See paras 1-4 and |')), []);
+    assert.deepEqual(labelsAt(cable('See paras 1 to 4, |')), []);
     check(cable('See paras 1-|'), '¶3. (C) See paras 1-2');
   });
 
@@ -1064,6 +1110,26 @@ describe('completion: the next paragraph\'s marker', () => {
     check(body('3|'), '¶3. (C) ');
     check(body('1|'), undefined);
     check(body('¶4|'), undefined);
+  });
+
+  it('right under a paragraph\'s last line, puts a blank line above the next paragraph, as between the cable\'s paragraphs', () => {
+    // "… met." ⏎ "|" gave "¶2. (C) " right under the text: two paragraphs with no blank line between.
+    const written = (textWithCaret: string, label?: string) => {
+      const c = caret(textWithCaret);
+      const items = completionsAt(textWithCaret).items;
+      const item = label === undefined ? items.find((i) => i.preselect)! : items.find((i) => i.label === label)!;
+      return TextDocument.applyEdits(TextDocument.create('file:///ws/x.cable', 'cable', 1, c.text), [item.textEdit as TextEdit, ...(item.additionalTextEdits ?? [])]);
+    };
+    assert.match(written(cable('¶1. (C) The board met.\n|')), /^¶1\. \(C\) The board met\.\n\n¶2\. \(C\) \n$/m);
+    assert.match(written(cable('¶1. (C) The board met\non Monday.\n|'), '¶2. (S)'), /^on Monday\.\n\n¶2\. \(S\) \n$/m);
+    assert.match(written(cable('¶1. (C) The board met.\n\n¶2. (C) Fares rise.\n¶|')), /^¶2\. \(C\) Fares rise\.\n\n¶3\. \(C\) \n$/m);
+    // An unmarked cable's number alone too; a CRLF file gets CRLF.
+    assert.match(written(cable('1. The board met.\n|', 'UNCLAS NOWHERE 000012').replace('DECL: 01/01/2019', 'N/A')), /^1\. The board met\.\n\n2\. \n$/m);
+    assert.match(written(cable('¶1. (C) The board met.\n|').replace(/\n/g, '\r\n')), /The board met\.\r\n\r\n¶2\. \(C\) /);
+    // Under a blank line, or in a cable whose paragraphs follow each other with no blank line between, nothing more.
+    assert.match(written(cable('¶1. (C) The board met.\n\n|')), /^¶1\. \(C\) The board met\.\n\n¶2\. \(C\) \n$/m);
+    assert.match(written(cable('¶1. (C) The board met.\n¶2. (C) Fares rise.\n|')), /^¶2\. \(C\) Fares rise\.\n¶3\. \(C\) \n$/m);
+    assert.match(String(completionsAt(cable('¶1. (C) The board met.\n|')).items[0].documentation), /, a blank line above it\./);
   });
 
   it('inserts the marker at the caret on a line of white space, keeping the white space after it', () => {

@@ -10,7 +10,7 @@ import picomatch from 'picomatch';
 import { fileNameKind } from '../../server/src/core/id';
 import { allRules } from '../../server/src/core/rules/index';
 import { SEMANTIC_LEGEND } from '../../server/src/features/semanticTokens';
-import { ROOT } from '../helpers';
+import { MAY_14, ROOT, snippetVariables } from '../helpers';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
@@ -223,8 +223,9 @@ describe('extension manifest', () => {
  */
 function expandSnippet(body: string): string {
   const values = new Map<string, string>();
-  // Innermost first, so that a default holding another placeholder is expanded before it.
-  let text = body;
+  // Innermost first, so that a default holding another placeholder is expanded before it; the clock's variables at the
+  // time the page shows, 14 May 2026, 15:30.
+  let text = snippetVariables(body, MAY_14);
   for (let again = true; again; ) {
     again = false;
     text = text.replace(/\$\{(\d+)(?::(?!\?)([^${}]*)|\|([^|}]*)\|)\}/g, (_, n: string, def?: string, choices?: string) => {

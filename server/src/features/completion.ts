@@ -163,6 +163,69 @@ function julianItems(cable: Cable, position: Position, line: string, before: str
   return items;
 }
 
+/** The text before the caret on a DE line while its station's routing indicator is typed: `DE `, `DE RUEH`. */
+const DE_STATION_TYPED = /^\s*DE\s+([A-Za-z]{0,7})$/;
+/** The text before the caret on an FM line while its address is typed: `FM `, `FM AMEMBASSY VAL`. */
+const FM_ADDRESS_TYPED = /^(\s*FM\s+)([A-Za-z][A-Za-z .'-]{0,60})?$/;
+
+/** The originator the FM line names (`AMEMBASSY VALLETTA`), else the embassy of the banner's post, in capitals, spaces single. */
+function originatorAddress(cable: Cable): string | undefined {
+  const written = cable.header?.from?.address?.text.trim();
+  if (written) return written.toUpperCase().replace(WHITE_RUNS, ' ');
+  const post = cable.banner?.post?.text.trim();
+  return post ? `AMEMBASSY ${post.toUpperCase().replace(WHITE_RUNS, ' ')}` : undefined;
+}
+
+/**
+ * The DE line's station (`DE |`, `DE RUEHFR|`): the routing indicator whose plain-language address the reference gives as
+ * the FM line's originator (`FM AMEMBASSY VALLETTA` gives RUEHVT), else the banner's post's embassy, replacing the station
+ * written. Nothing for an originator the reference pairs with no indicator.
+ */
+function stationItems(cable: Cable, position: Position, line: string, before: string, d: Dictionaries): CompletionItem[] | undefined {
+  const de = cable.header?.de;
+  if (!de || de.range.start.line !== position.line) return undefined;
+  const typed = DE_STATION_TYPED.exec(before);
+  const address = typed ? originatorAddress(cable) : undefined;
+  if (!typed || !address) return undefined;
+  const start = position.character - typed[1].length;
+  const end = position.character + leadingRun(line, position.character, isLetter);
+  const range = { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
+  // An indicator the reference saw originate cables (on DE and FM lines) first: RUEHFR before RUEHFRA, both Paris's.
+  const found = [...d.routingIndicators.values()].filter((r) => r.address.toUpperCase() === address);
+  found.sort((a, b) => Number(!/originator/.test(a.role ?? '')) - Number(!/originator/.test(b.role ?? '')) || a.code.localeCompare(b.code));
+  const source = cable.header?.from?.address ? 'FM line' : 'banner';
+  // Always shown: the item replaces whatever station is written, as the FM line names another post.
+  const items = found.map((r, i): CompletionItem => ({ label: r.code, kind: CompletionItemKind.Value, detail: `Routing indicator of ${r.address}`, documentation: `The station of the originator the ${source} names, as the reference pairs them.`, filterText: line.slice(start, position.character), sortText: `0${i}`, preselect: i === 0 || undefined, textEdit: { range, newText: r.code } }));
+  return items.length > 0 ? items : undefined;
+}
+
+/**
+ * The FM line's originator (`FM AMEMBASSY |`, `FM AMEMBASSY PARIS|`): the plain-language address the reference gives the
+ * DE line's station (RUEHVT gives AMEMBASSY VALLETTA). Where the line writes the address's first word already
+ * (`AMEMBASSY`), the item replaces what follows it (`VALLETTA`), else the whole address.
+ */
+function originatorItems(cable: Cable, position: Position, line: string, before: string, d: Dictionaries): CompletionItem[] | undefined {
+  const from = cable.header?.from;
+  if (!from || from.range.start.line !== position.line) return undefined;
+  const typed = FM_ADDRESS_TYPED.exec(before);
+  const station = cable.header?.de?.station?.text;
+  const entry = typed && station ? d.routingIndicators.get(station.toUpperCase()) : undefined;
+  if (!typed || !entry?.address) return undefined;
+  const address = entry.address.toUpperCase();
+  let start = typed[1].length;
+  let newText = address;
+  const first = address.split(' ')[0];
+  const written = line.slice(start, position.character);
+  // "FM AMEMBASSY PARIS PRI|": the address is written, and what follows it is no part of it.
+  if (written.toUpperCase().startsWith(`${address} `)) return undefined;
+  if (address.includes(' ') && written.toUpperCase().startsWith(`${first} `)) {
+    start += first.length + 1;
+    newText = address.slice(first.length + 1);
+  }
+  const range = { start: { line: position.line, character: start }, end: { line: position.line, character: Math.max(position.character, trimmedEnd(line)) } };
+  return [{ label: newText, kind: CompletionItemKind.Value, detail: `${address}: the DE line's station, ${entry.code}`, filterText: line.slice(start, position.character), preselect: true, textEdit: { range, newText } }];
+}
+
 const CAVEATS = ['NOFORN', 'SIPDIS', 'SENSITIVE', 'NOT FOR INTERNET DISTRIBUTION', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS'];
 /** The caveats in the order offered under an UNCLAS banner: NOFORN, which no unclassified cable of the corpus carries, last. */
 const UNCLASSIFIED_CAVEATS = [...CAVEATS.filter((c) => c !== 'NOFORN'), 'NOFORN'];
@@ -605,7 +668,12 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
     below && below.readAs <= number
       ? ` Paragraph ${below.readAs} below keeps its number: CBL025 reports the repeated number, and its quick fix renumbers it and the paragraphs after it.`
       : '';
-  const documentation = `${above ? `The number after paragraph ${above.readAs}` : 'The first paragraph\'s number'}, in the style of the cable's paragraphs.${repeat}`;
+  // Right under a line of the text ("… met." ⏎ "|"), a blank line goes in above the new paragraph, as between the cable's
+  // paragraphs; not in a cable whose paragraphs follow each other with no blank line between.
+  const lineAbove = position.line - 1;
+  const blankAbove = above !== undefined && cable.lineKinds[lineAbove] !== 'blank' && !paragraphsPacked(cable);
+  const spacing = blankAbove ? { additionalTextEdits: [{ range: { start: { line: lineAbove, character: cable.lines[lineAbove].length }, end: { line: lineAbove, character: cable.lines[lineAbove].length } }, newText: cable.eol }] } : {};
+  const documentation = `${above ? `The number after paragraph ${above.readAs}` : 'The first paragraph\'s number'}, in the style of the cable's paragraphs${blankAbove ? ', a blank line above it' : ''}.${repeat}`;
   const range = { start: { line: position.line, character: start }, end: position };
   const numberAlone: CompletionItem = {
     label: marker,
@@ -616,6 +684,7 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
     sortText: '0',
     preselect: true,
     textEdit: { range, newText: `${marker} ` },
+    ...spacing,
   };
   // The nearest paragraph above with a marking of its own, or a title paragraph's first item's ("¶5. Financing" ⏎ "¶A. (S) …").
   let marked: Paragraph | undefined;
@@ -631,7 +700,7 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
   const gap = marked && previous ? markingGap(cable, marked, previous) : ' ';
   const items: CompletionItem[] = markingOffers(banner, previous, `paragraph ${marked?.readAs}`).map((offer) => {
     const label = `${marker}${gap}${offer.marking}`;
-    return { label, kind: CompletionItemKind.Value, detail: offer.detail, documentation, filterText: filter(label), sortText: offer.sortText, textEdit: { range, newText: `${label} ` } };
+    return { label, kind: CompletionItemKind.Value, detail: offer.detail, documentation, filterText: filter(label), sortText: offer.sortText, textEdit: { range, newText: `${label} ` }, ...spacing };
   });
   // The first is preselected: the paragraph above's marking, else the banner's level. The others are choices in the list.
   items[0].preselect = true;
@@ -1409,6 +1478,9 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     // subject TAGS, so at the field's first TAG the released cables' order stands (PREL first, not FR).
     const host = hostTagOf(cable);
     const tagBefore = (cable.tags?.tags ?? []).some((t) => t.role === 'code' && isBefore(t.token.range.start, range.start));
+    // Another country's TAG at the caret where the field lacks the host's ("TAGS: PREL FR|" from Embassy Rome, as the
+    // whole-cable snippet writes it before its post is typed): the host's TAG stays in the list to replace it.
+    const overCountry = host !== undefined && !present.has(host.tag) && atCaret !== host.tag && d.tags.get(atCaret)?.family === 'geographic' ? line.slice(wordSpan.start, position.character) : undefined;
     for (const t of d.tags.values()) {
       if (present.has(t.code) && t.code !== atCaret) continue;
       // A code two families share (AU: Austria, the African Union) gives each family's meaning, as its hover does.
@@ -1423,7 +1495,7 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
         detail: entries.map((e) => `${e.family} TAG${e.category ? ` (${e.category})` : ''}`).join(' or '),
         documentation: isHost ? `${documentation}\n\n${hostCountryLine(host)}` : documentation,
         // "France" finds FR: the name is part of the filter text.
-        filterText: `${t.code} ${entries.filter((e) => e.verified).map((e) => e.meaning).join(' ')}`.trimEnd(),
+        filterText: `${isHost && overCountry ? `${overCountry} ` : ''}${t.code} ${entries.filter((e) => e.verified).map((e) => e.meaning).join(' ')}`.trimEnd(),
         sortText: isHost && tagBefore ? '0' : `${rank(t)}${order[t.family] ?? '5'}${t.code}`,
         labelDetails: { description: tagListMeaning(entries, shortMeaning) },
         textEdit: edit(wordSpan, t.code),
@@ -1551,10 +1623,13 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     if (items.length > 0) return items;
   }
 
-  // The DTG and DE lines: the date-time group, and the DE line's day of year and time.
+  // The DTG and DE lines: the date-time group, and the DE line's day of year and time. The DE line's station and the FM
+  // line's address, each other's as the reference pairs them, only when asked for (Ctrl+Space): shown whatever is typed,
+  // they would stay in a list opened by a space while another station is typed.
   if (kind === 'header') {
     const now = ctx.now ?? new Date();
-    const items = dtgItems(cable, position, line, before, now) ?? julianItems(cable, position, line, before, now);
+    const asked = ctx.triggerCharacter === undefined;
+    const items = dtgItems(cable, position, line, before, now) ?? julianItems(cable, position, line, before, now) ?? (asked ? (stationItems(cable, position, line, before, d) ?? originatorItems(cable, position, line, before, d)) : undefined);
     if (items) return items;
   }
 
@@ -1661,7 +1736,7 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     );
   }
 
-  // In the text, after "para", "paras" or "paragraph": the paragraphs' numbers, each with its first words, once each.
+  // In the text, after "para", "paras" or "paragraph": the other paragraphs' numbers, each with its first words, once each.
   const paraList = (kind === 'paragraph' || kind === 'text') && ctx.triggerCharacter !== '/' ? PARA_KEYWORD_BEFORE.exec(before) : null;
   if (paraList) {
     // The numbers the list names already ("paras 3 and |", and those inside a range: "paras 2-4 and |" names 3) are not
@@ -1677,7 +1752,8 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
     }
     const items: CompletionItem[] = [];
     for (const p of cable.paragraphs) {
-      if (seen.has(p.readAs) || p.readAs <= after) continue;
+      // Not the paragraph being written, whose opening would be the words typed so far ("(C) As noted (para").
+      if (seen.has(p.readAs) || p.readAs <= after || (p.range.start.line <= position.line && position.line <= p.range.end.line)) continue;
       seen.add(p.readAs);
       const words = paragraphOpening(cable, p);
       items.push({ label: String(p.readAs), kind: CompletionItemKind.Reference, detail: words, labelDetails: { description: words }, sortText: String(p.readAs).padStart(3, '0'), textEdit: edit(wordSpan, String(p.readAs)) });

@@ -15,7 +15,7 @@ import { orderInEffect } from '../core/rules/cbl041-eo-order-after-cable';
 import { misreadTag } from '../core/rules/cbl051-tag-misread';
 import { compareDates, declNamesEvent } from '../core/rules/util';
 import type { Addressee, Cable, CalendarDate, DateTimeGroup, Decl, Paragraph, Range, RefItem, Token, Trailer, TransmissionHeader } from '../core/model';
-import { contains, paragraphIndexAt, partitionPoint, WHITE_RUNS } from '../core/text';
+import { contains, isSpace, paragraphIndexAt, partitionPoint, WHITE_RUNS } from '../core/text';
 import { markingEntry, markingMeaning, qualifier, tagEntries, type Dictionaries, type RoutingEntry, type TagEntry, type TermEntry } from './dictionaries';
 import { labelsBegun } from './labelsTyped';
 import type { IndexedCable } from './types';
@@ -240,12 +240,17 @@ export function shortenSubject(subject: string, max = SUBJECT_HINT_LENGTH): stri
 
 /**
  * What follows a paragraph's marker on its first line, cut as a subject is ({@link shortenSubject}): its marking as written
- * and its first words, "(U) Fares rise in May."; the detail of a paragraph's number that completion offers after "para",
+ * and its first words, "(U) Fares rise in May.", a space between them where the paragraph writes none; the detail of a paragraph's number that completion offers after "para",
  * and the hover of a "para 5" that names the paragraph.
  */
 export function paragraphOpening(cable: Cable, p: Paragraph): string {
   const start = p.marker.range.end;
-  return shortenSubject(cable.lines[start.line].slice(start.character, start.line === p.range.end.line ? p.range.end.character : undefined));
+  const text = cable.lines[start.line].slice(start.character, start.line === p.range.end.line ? p.range.end.character : undefined);
+  // "(C)Summary: …", as a paragraph may write it: the marking apart from the words after it, "(C) Summary: …".
+  const marking = p.portion?.token.range.end;
+  const at = marking && marking.line === start.line ? marking.character - start.character : -1;
+  if (at > 0 && at < text.length && !isSpace(text.charCodeAt(at))) return shortenSubject(`${text.slice(0, at)} ${text.slice(at)}`);
+  return shortenSubject(text);
 }
 
 /**
