@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { expandVariables } from '../client/src/newCable';
 
 /** The repository root. */
 export const ROOT = path.resolve(__dirname, '..');
@@ -90,14 +91,8 @@ export const JAN_1: Clock = { CURRENT_YEAR: '2027', CURRENT_YEAR_SHORT: '27', CU
  * `${TM_SELECTED_TEXT:…}`, which the snippet tests write; an unknown variable fails the test.
  */
 export function snippetVariables(text: string, clock: Clock): string {
-  return text.replace(/\$\{([A-Z][A-Z_]*)(?:\/((?:[^/\\]|\\.)*)\/((?:\$\{[^}]*\}|[^/])*)\/)?\}/g, (_, name: string, regex: string | undefined, format: string | undefined) => {
-    const value = (clock as Record<string, string | undefined>)[name];
-    assert.ok(value !== undefined, `a variable the test's clock does not give: ${name}`);
-    const m = regex === undefined ? null : new RegExp(regex).exec(value);
-    if (!m) return value;
-    return format!
-      .replace(/\$\{(\d+):\+([^}]*)\}/g, (__, g: string, yes: string) => (m[Number(g)] !== undefined ? yes : ''))
-      .replace(/\$\{(\d+):\?([^:}]*):([^}]*)\}/g, (__, g: string, yes: string, no: string) => (m[Number(g)] !== undefined ? yes : no))
-      .replace(/\$(\d+)/g, (__, g: string) => m[Number(g)] ?? '');
-  });
+  const written = expandVariables(text, clock);
+  const unknown = /\$\{([A-Z][A-Z_]*)[}/]/.exec(written);
+  assert.ok(!unknown, `a variable the test's clock does not give: ${unknown?.[1]}`);
+  return written;
 }

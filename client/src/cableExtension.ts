@@ -11,6 +11,8 @@ import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient
 // In the desktop bundle it is bundled on its own and loaded on first use (esbuild.mjs): the extension starts for every
 // plain-text document, and loads the parser only for a `.txt` file.
 import { DETECTION_PREFIX, textReadsAsCable } from './detect';
+import { NEW_CABLE_SNIPPET, newCableSnippet } from './newCable';
+import snippets from '../../snippets/cable.json';
 // Small and without the parser: bundled into dist/client.js itself.
 import { fileNameKind } from '../../server/src/core/id';
 // Without vscode (unit-tested): the Cables view's grouping and sorting.
@@ -532,8 +534,9 @@ function classificationStatus(languageClient: LanguageClient): vscode.Disposable
  */
 async function newCable(): Promise<void> {
   const doc = await vscode.workspace.openTextDocument({ language: 'cable' });
-  await vscode.window.showTextDocument(doc);
-  await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'cable', name: 'Cable with transmission header' });
+  const editor = await vscode.window.showTextDocument(doc);
+  // Dated now in UTC, the DE line's day of year with it (newCable.ts): the snippet's own variables give neither.
+  await editor.insertSnippet(new vscode.SnippetString(newCableSnippet(snippets[NEW_CABLE_SNIPPET].body, new Date())));
 }
 
 /** What the server's `cable/extract` request answers. */

@@ -749,7 +749,10 @@ async function runMode(label, trusted, theme, shots) {
       for (let stop = 4; stop <= 6; stop++) await page.keyboard.press('Tab');
       await page.keyboard.type('0412');
       // The line's text in the page includes the inlay hint after the routing indicator (AMEMBASSY PARIS).
-      await waitForLine(/^DE RUEHFR.* #0412\/01 /, 'DE RUEHFR #0412/01 as typed');
+      // The command dates the cable now in UTC and gives the DE line that day of year (client/src/newCable.ts).
+      const now = new Date();
+      const day = String(Math.floor((Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - Date.UTC(now.getUTCFullYear(), 0, 1)) / 86_400_000) + 1).padStart(3, '0');
+      await waitForLine(new RegExp(`^DE RUEHFR.* #0412/01 ${day}\\d{4}$`), `DE RUEHFR #0412/01 as typed, on day ${day}`);
       await waitForLine(/^C O N F I D E N T I A L PARIS 000412$/, 'a banner whose serial copies the DE line\'s, 000412');
       // Closed without saving.
       await page.keyboard.press('Escape');

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
 import type { TextEdit } from 'vscode-languageserver';
+import { newCableSnippet } from '../../client/src/newCable';
 import { buildGrammar } from '../../scripts/build-grammar.mjs';
 import { lintCable } from '../../server/src/core/lint';
 import tagData from '../../server/src/core/data/tagCodes.json';
@@ -997,6 +998,25 @@ describe('snippets', () => {
     const newYear = parseCable(expand(snippets['Cable with transmission header'].body, {}, undefined, JAN_1)).cable;
     assert.equal(newYear.header?.dtg?.dtg?.token.text, '010805Z JAN 27');
     assert.deepEqual(lintCable(newYear).map((f) => `${f.id} ${f.message}`), []);
+  });
+
+  it('Cable: New Cable dates the skeleton now in UTC and gives the DE line that day of year, so that it lints clean as inserted', () => {
+    // client/src/newCable.ts: the snippet's own clock variables are local and give no day of year (CBL006 until filled in).
+    const body = snippets['Cable with transmission header'].body;
+    const cases: [Date, string, string][] = [
+      [new Date(Date.UTC(2026, 4, 14, 23, 30)), '142330Z MAY 26', '1342330'],
+      [new Date(Date.UTC(2028, 11, 31, 0, 5)), '310005Z DEC 28', '3660005'],
+      [new Date(Date.UTC(2027, 0, 1, 8, 5)), '010805Z JAN 27', '0010805'],
+    ];
+    for (const [now, dtg, de] of cases) {
+      const inserted = newCableSnippet(body, now);
+      assert.doesNotMatch(inserted, /CURRENT_/);
+      const text = expand(inserted.split('\n'));
+      const { cable } = parseCable(text);
+      assert.equal(cable.header?.dtg?.dtg?.token.text, dtg);
+      assert.match(text, new RegExp(`^DE RUEHFR #0001/01 ${de}$`, 'm'));
+      assert.deepEqual(lintCable(cable).map((f) => `${f.id} ${f.message}`), []);
+    }
   });
 
   it('the skeleton\'s month is the DTG\'s three capitals in every month, whatever language VS Code shows its month names in', () => {

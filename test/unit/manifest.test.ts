@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as yaml from 'js-yaml';
 import picomatch from 'picomatch';
+import { NEW_CABLE_SNIPPET, newCableSnippet } from '../../client/src/newCable';
 import { fileNameKind } from '../../server/src/core/id';
 import { allRules } from '../../server/src/core/rules/index';
 import { SEMANTIC_LEGEND } from '../../server/src/features/semanticTokens';
@@ -207,12 +208,14 @@ describe('extension manifest', () => {
 
     it('shows the cable Cable: New Cable inserts, the whole-cable snippet with each field at its first choice', () => {
       const snippet = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets/cable.json'), 'utf8'))['Cable with transmission header'];
-      // The snippet's names inside newCable (cableExtension.ts) and the page that shows it.
-      assert.match(fs.readFileSync(path.join(ROOT, 'client/src/cableExtension.ts'), 'utf8'), /name: 'Cable with transmission header'/);
+      // The snippet's names inside newCable (cableExtension.ts, newCable.ts) and the page that shows it.
+      assert.equal(NEW_CABLE_SNIPPET, 'Cable with transmission header');
+      assert.match(fs.readFileSync(path.join(ROOT, 'client/src/cableExtension.ts'), 'utf8'), /newCableSnippet\(snippets\[NEW_CABLE_SNIPPET\]\.body, new Date\(\)\)/);
       const page = fs.readFileSync(path.join(ROOT, 'docs/walkthrough/open.md'), 'utf8');
       const shown = /New Cable\*\*[^`]*```\n([\s\S]*?)```/.exec(page);
       assert.ok(shown, 'the page shows the cable New Cable makes');
-      assert.equal(shown[1], expandSnippet((snippet.body as string[]).join('\n')) + '\n');
+      // As the command inserts it at the time the page shows, 14 May 2026, 15:30 UTC.
+      assert.equal(shown[1], expandSnippet(newCableSnippet(snippet.body as string[], new Date(Date.UTC(2026, 4, 14, 15, 30)))) + '\n');
     });
   });
 });
