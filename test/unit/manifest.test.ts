@@ -69,6 +69,41 @@ describe('extension manifest', () => {
     assert.deepEqual(SEMANTIC_LEGEND.tokenTypes.filter((t) => !selectors.includes(t)), []);
   });
 
+  it('starts the line after a blank one at the margin when Enter is pressed, as the text under an indented REF list stands', () => {
+    // VS Code keeps a line's indentation on Enter: under "REF: A. …" ⏎ "     B. STATE 4567" the blank line and every line
+    // after it opened 5 spaces in, "     Classified By: …". The language's first onEnterRule whose beforeText and afterText
+    // match the text around the caret gives the new line's indentation (VS Code's getEnterAction: the line's own, less
+    // `removeText` characters); with none, the line's own is kept.
+    const config = JSON.parse(fs.readFileSync(path.join(ROOT, pkg.contributes.languages[0].configuration), 'utf8'));
+    const enter = (line: string, caret = line.length) => {
+      const [before, after] = [line.slice(0, caret), line.slice(caret)];
+      const indentation = /^[ \t]*/.exec(line)![0].slice(0, caret);
+      const rule = (config.onEnterRules ?? []).find((r: { beforeText: string; afterText?: string }) => new RegExp(r.beforeText).test(before) && (r.afterText === undefined || new RegExp(r.afterText).test(after)));
+      if (!rule) return indentation;
+      assert.equal(rule.action.indent, 'none');
+      return indentation.slice(0, Math.max(0, indentation.length - (rule.action.removeText ?? 0)));
+    };
+    // Under an indented REF item, the next item's line keeps its place.
+    assert.equal(enter('     B. STATE 4567'), '     ');
+    // From the blank line under it, the next line starts at the margin, in spaces or a tab.
+    assert.equal(enter('     '), '');
+    assert.equal(enter('\t'), '');
+    // Enter inside a line's indentation, before its text, keeps it.
+    assert.equal(enter('     C. PARIS 12', 3), '   ');
+    assert.equal(enter('¶1. (C) The board met.'), '');
+  });
+
+  it('sets the language\'s brackets to none in its defaults, so that the onEnterRules bring no bracket colors into prose', () => {
+    // VS Code's OnEnterSupport writes the default brackets, (), [] and {}, into a language configuration with onEnterRules
+    // and no brackets (brackets: [] counts as none), and bracket-pair colorization then colors prose parentheses and flags
+    // "1)"; the editor.language.* settings, which VS Code puts over the extension's configuration, keep them off.
+    const config = JSON.parse(fs.readFileSync(path.join(ROOT, pkg.contributes.languages[0].configuration), 'utf8'));
+    assert.ok(config.onEnterRules?.length > 0);
+    const defaults = pkg.contributes.configurationDefaults['[cable]'];
+    assert.deepEqual(defaults['editor.language.brackets'], []);
+    assert.deepEqual(defaults['editor.language.colorizedBracketPairs'], []);
+  });
+
   describe('the README, ARCHITECTURE.md and docs/', () => {
     const read = (f: string) => fs.readFileSync(path.join(ROOT, f), 'utf8');
     const docs = ['README.md', 'ARCHITECTURE.md', 'docs/features.md', 'docs/testing.md'];
