@@ -1902,6 +1902,12 @@ describe('parser: body', () => {
     assert.deepEqual(c.redactions.map((r) => `${at(r.range)} ${r.text}`), ['2:8-2:15 xxxxxxx', '2:20-2:25 XXXXX', '2:26-2:31 xxxxx', '2:48-2:52 XXXX', '2:63-2:69 xxxxxx', '2:72-2:78 XXXXXX']);
   });
 
+  it('reads a run of redaction letters that ends its line to the line\'s end', () => {
+    // The search for the run's end stops at the line's end (no read past it, where V8 would drop the optimized code).
+    const c = parse('UNCLAS NOWHERE 000001\n\n¶1. (U) The guard was XXXXXXXX\nand the clerk xxxxxxx\nbut not axxxxx\n');
+    assert.deepEqual(c.redactions.map((r) => `${at(r.range)} ${r.text}`), ['2:22-2:30 XXXXXXXX', '3:14-3:21 xxxxxxx']);
+  });
+
   const signatures: [string, string | undefined, boolean][] = [
     ['KESTREL', 'KESTREL', false],
     ['Ostrander', 'Ostrander', false],

@@ -1336,7 +1336,9 @@ export function firstWords(text: string, from: number): string {
 /**
  * X-runs: "XXXXXXXXXXXX" (four or more), "xxxxx" (five or more, standing alone: no letter A-Z or a-z touches the run), in
  * text order, each token a whole run. `indexOf` finds each kind's runs (a search from a run's end finds the next run's
- * start), cheaper on a line than the pattern that reads the same, `/X{4,}|(?<![A-Za-z])x{5,}(?![A-Za-z])/g`.
+ * start), cheaper on a line than the pattern that reads the same, `/X{4,}|(?<![A-Za-z])x{5,}(?![A-Za-z])/g`. No read goes past
+ * the line's end, where `charCodeAt` gives NaN and V8 drops the function's optimized code ("out of bounds") for a run that ends
+ * the line.
  */
 export function collectRedactions(line: number, text: string, out: Token[]): void {
   let big = text.indexOf('XXXX');
@@ -1344,13 +1346,13 @@ export function collectRedactions(line: number, text: string, out: Token[]): voi
   while (big >= 0 || small >= 0) {
     if (big >= 0 && (small < 0 || big < small)) {
       let end = big + 4;
-      while (text.charCodeAt(end) === 88 /* X */) end++;
+      while (end < text.length && text.charCodeAt(end) === 88 /* X */) end++;
       out.push(token(line, text, big, end));
       big = text.indexOf('XXXX', end);
     } else {
       let end = small + 5;
-      while (text.charCodeAt(end) === 120 /* x */) end++;
-      if ((small === 0 || !isAsciiLetter(text.charCodeAt(small - 1))) && !isAsciiLetter(text.charCodeAt(end))) out.push(token(line, text, small, end));
+      while (end < text.length && text.charCodeAt(end) === 120 /* x */) end++;
+      if ((small === 0 || !isAsciiLetter(text.charCodeAt(small - 1))) && (end === text.length || !isAsciiLetter(text.charCodeAt(end)))) out.push(token(line, text, small, end));
       small = text.indexOf('xxxxx', end);
     }
   }
