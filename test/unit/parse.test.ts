@@ -255,6 +255,24 @@ describe('parser: banner', () => {
     assert.equal(parseBanner(0, 'S E C R E T TALLINN OIl', { strict: false, repeated: false })?.serial, undefined);
   });
 
+  it('reads a level with one letter scanned as a look-alike as a damaged banner, where it read none (CBL010)', () => {
+    assert.equal(readTallinn('S E C R F T TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:0-3:11 Banner level is misspelled 'S E C R F T' (the letter F for E); read as SECRET.");
+    assert.equal(readTallinn('5 E C R E T SECTION 01 OF 02 TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:0-3:11 Banner level is misspelled '5 E C R E T' (the digit 5 for the letter S); read as SECRET.");
+    assert.equal(readTallinn('G O N F I D E N T I A L TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:23 Banner level is misspelled 'G O N F I D E N T I A L' (the letter G for C); read as CONFIDENTIAL.");
+    assert.equal(readTallinn('CONFIDENTIA1 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:12 Banner level is misspelled 'CONFIDENTIA1' (the digit 1 for the letter L); read as CONFIDENTIAL.");
+    assert.equal(readTallinn('UNCLA5 TALLINN 000233'), "UNCLASSIFIED 09TALLINN233 banner-malformed@3:0-3:6 Banner level is misspelled 'UNCLA5' (the digit 5 for the letter S); read as UNCLASSIFIED.");
+    assert.equal(parseBanner(0, 'S E C R F T TALLINN 000233', { strict: false, repeated: false })?.misread, true);
+    // A spelling another reading explains keeps its account, and is no look-alike: a zero for O, a letter lost.
+    assert.equal(parseBanner(0, 'C0NFIDENTIAL TALLINN 000233', { strict: false, repeated: false })?.misread, undefined);
+    assert.equal(parseBanner(0, 'E C R E T TALLINN 000233', { strict: false, repeated: false })?.misread, undefined);
+    // Only look-alikes stand in: a letter no scan confuses with the one meant reads as no level, nor do words and numbers.
+    for (const text of ['S E C R A T TALLINN 000233', 'SECRXT TALLINN 000233', 'SECTOR TALLINN 000233', 'SECRETARY TALLINN 000233', '15 TALLINN 000233']) {
+      assert.equal(parseBanner(0, text, { strict: false, repeated: false }), undefined, text);
+    }
+    // Inside a body a look-alike is no repeated banner.
+    assert.equal(parseBanner(0, 'S E C R F T TALLINN 000233', { strict: true, repeated: true }), undefined);
+  });
+
   it('reads a level with a zero for the letter O as a damaged banner, where it read none (CBL010)', () => {
     assert.equal(readTallinn('C0NFIDENTIAL TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:12 Banner level is misspelled 'C0NFIDENTIAL' (a zero for the letter O); read as CONFIDENTIAL.");
     assert.equal(readTallinn('C 0 N F I D E N T I A L SECTION 01 OF 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:23 Banner level is misspelled 'C 0 N F I D E N T I A L' (a zero for the letter O); read as CONFIDENTIAL.");

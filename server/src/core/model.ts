@@ -271,6 +271,12 @@ export interface Banner {
    * (`C O N F I D E N T I A L NOWHERE`, `… NOWHERE 00`) or a section being typed (`S E C R E T SECTION 01 OF`).
    */
   readonly typing?: true;
+  /**
+   * True where the level is read from a letter misread as a look-alike (`S E C R F T`, `G O N F I D E N T I A L`) or a digit
+   * for a letter other than the O a zero stands for (`5 E C R E T`, `CONF1DENTIAL`): which level was meant is the reader's
+   * guess, so its respelling is a fix the user chooses, never a safe one.
+   */
+  readonly misread?: true;
 }
 
 /** A caveat or caption: `NOFORN`, `SIPDIS`, `SENSITIVE`, `EXDIS`. */
