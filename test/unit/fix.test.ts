@@ -439,6 +439,28 @@ describe('quick fixes', () => {
     }
   });
 
+  it('reads a DTG with a letter for a digit as the group meant, and writes it with a quick fix; the DTG line is read, not missing', () => {
+    const header = (dtg: string) => `VZCZCXRO0001\nPP RUEHWEB\nDE RUEHXX #0001/01 1541322\nZNY SSSSS ZZH\n${dtg}\nFM AMEMBASSY NOWHERE\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\n\nS E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n`;
+    for (const [damaged, meant, what] of [
+      ['P O3l322Z JUN O9', '031322Z JUN 09', "the letter 'O' for the digit 0 and the letter 'l' for the digit 1"],
+      ['P 03I322Z JUN 09', '031322Z JUN 09', "the letter 'I' for the digit 1"],
+      ['P 061436Z N0V 09', '061436Z NOV 09', 'a zero for the letter O'],
+    ]) {
+      const text = header(damaged);
+      const cable = parseCable(text).cable;
+      const findings = lintCable(cable);
+      assert.deepEqual(findings.filter((f) => f.id === 'CBL002' || f.id === 'CBL004').map((f) => f.message), [], damaged);
+      const finding = findings.find((f) => f.id === 'CBL001');
+      assert.equal(finding?.message, `Date-time group '${damaged.slice(2)}' has ${what}: read as ${meant}.`);
+      assert.deepEqual(finding?.fixes?.map((f) => [f.title, f.safe, f.preferred]), [[`Write '${meant}'`, false, true]]);
+      assert.equal(applyEdits(text, finding!.fixes![0].edits).split('\n')[4], `P ${meant}`);
+      assert.equal(cable.header?.dtg?.dtg?.iso, parseCable(header(`P ${meant}`)).cable.header?.dtg?.dtg?.iso);
+      assert.equal(cable.header?.dtg?.dtg?.token.text, damaged.slice(2));
+    }
+    // A group no reading mends keeps its report: letters other than l, I and O, or too few digits.
+    assert.equal(parseCable(header('P 03X322Z JUN 09')).cable.header?.dtg?.misread, undefined);
+  });
+
   it('writes the digits meant in an E.O. order with a letter for a digit, as a quick fix; the E.O. line is read, not missing', () => {
     const text = 'S E C R E T NOWHERE 000001\n\nE.O. l2958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n';
     const findings = lintCable(parseCable(text).cable);

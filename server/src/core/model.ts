@@ -198,6 +198,12 @@ export interface DtgLine {
   readonly dtg?: DateTimeGroup;
   /** Groups after the DTG, when there are any: `ZDK`, `ZDS`, `(CCY …)`, `CTG #00732` (a parenthesis is one token with all it holds). */
   readonly trailing?: readonly Token[];
+  /**
+   * The group as meant where it was written with a letter l or I for the digit 1, or O for 0, in its numbers, or a zero
+   * for the letter O in its month (`11l453Z AUG O6` read as `111453Z AUG 06`); `dtg` is decoded from it, and its token
+   * keeps the text as written. Absent otherwise.
+   */
+  readonly misread?: string;
 }
 
 /** One addressee: `RUEHC/SECSTATE WASHDC PRIORITY 6320`. */
