@@ -1121,6 +1121,21 @@ describe('parser: body', () => {
     const text = parse('S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n1. (S) One.\n\n5.Five is out of sequence.\n\n2.two is in small letters.\n\n2. (S) The fleet of\n3.The ships sailed.\n');
     assert.deepEqual(numbers(text).map((n) => n[0]), [1, 2]);
   });
+  it('reads "92. (C)" where ¶2 is expected, in a cable numbering its paragraphs "¶1.", as a pilcrow scanned as the digit 9', () => {
+    const numbers = (c: Cable) => c.paragraphs.map((p) => `${p.readAs} ${p.number} ${p.marker.text} ${p.numberToken.text} ${p.misread ?? '-'}`);
+    const cable = (markers: readonly string[]) => parse(`C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n${markers.map((m, k) => `${m} (C) Line ${k + 1}.\n`).join('\n')}`);
+    // Read as paragraph 92 before: a gap of 90 and a step back (CBL024).
+    const c = cable(['¶1.', '92.', '¶3.', '¶4.']);
+    assert.deepEqual(numbers(c), ['1 1 ¶1. 1 -', '2 2 92. 2 ¶2.', '3 3 ¶3. 3 -', '4 4 ¶4. 4 -']);
+    assert.equal(at(c.paragraphs[1].numberToken.range), '7:1-7:2');
+    const findings = lintCable(c).filter((f) => f.id === 'CBL024' || f.id === 'CBL046');
+    assert.deepEqual(findings.map((f) => `${f.id} ${f.message}`), ["CBL046 Paragraph number '92.' has '9' for the pilcrow ¶: read as '¶2.'."]);
+    // Not in a cable numbering its paragraphs bare, nor where the number after the 9 is not the one expected, nor before no marking.
+    assert.deepEqual(numbers(cable(['1.', '92.', '3.', '4.'])).map((n) => n.split(' ')[0]), ['1', '92', '3', '4']);
+    assert.deepEqual(numbers(cable(['¶1.', '95.', '¶3.', '¶4.'])).map((n) => n.split(' ')[0]), ['1', '95', '3', '4']);
+    assert.deepEqual(numbers(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) One.\n\n92. Two.\n\n¶3. (C) Three.\n')).map((n) => n.split(' ')[0]), ['1', '92', '3']);
+  });
+
   it('reads a paragraph number with a letter misread for a digit or the pilcrow ("l. (C)", "P2. (C)", "¶4, (C)") as the paragraph it stands for', () => {
     const numbers = (c: Cable) => c.paragraphs.map((p) => `${p.readAs} ${p.marker.text} ${p.numberToken.text} ${p.misread ?? '-'} ${p.portion?.token.text} ${p.firstWords}`);
     // These paragraphs were lost: the first was read as a lettered list's item, the others as prose of the paragraph above.
