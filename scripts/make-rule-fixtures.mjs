@@ -158,6 +158,16 @@ const fixtures = [
     (t) => sub(t, 'Libyan coast at night (REF A). He asked whether the Sixth Fleet\n', 'Libyan coast at night (REF A), one flagged in\nQatar. He asked whether the Sixth Fleet\n')],
 ];
 
+// A rule's further failing and clean fixtures for one kind of damage, `<id>-<name>.<variant>.{bad,good}.cable`, each with its
+// sidecar, as the rule's own pair has them: [name, variant, base, bad, good]. Transcription damage (transcriber52): a letter
+// scanned as a look-alike in the banner's level, a letter for a digit in the DTG and in the E.O. order, a pilcrow scanned as the digit 9.
+const variants = [
+  ['cbl001-header-line-malformed', 'dtg-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P O3l322Z JUN O9')],
+  ['cbl046-paragraph-number-misread', 'pilcrow-nine', V, (t) => sub(t, '¶3. (C) Gauci', '93. (C) Gauci')],
+  ['cbl011-banner-malformed', 'lookalike', V, (t) => sub(t, 'S E C R E T SECTION', 'S E C R F T SECTION')],
+  ['cbl013-eo-order-unknown', 'misread', V, (t) => sub(t, 'E.O. 12958', 'E.O. l2958')],
+];
+
 /**
  * The text of every fixture, by file name (`cbl001-header-line-malformed.bad.cable`). An entry's `companions`, by file name,
  * are the other cables of the workspace its `lint` names (`{ workspace: [NAME] }`, CBL054's cited cable), written beside it.
@@ -169,6 +179,10 @@ function ruleFixtures() {
     files.set(`${name}.good.cable`, good(base));
     for (const kind of ['bad', 'good']) if (lint?.[kind]) files.set(`${name}.${kind}.json`, JSON.stringify(lint[kind], null, 2) + '\n');
     for (const [file, text] of Object.entries(companions)) files.set(file, text);
+  }
+  for (const [name, variant, base, bad, good = (t) => t] of variants) {
+    files.set(`${name}.${variant}.bad.cable`, bad(base));
+    files.set(`${name}.${variant}.good.cable`, good(base));
   }
   return files;
 }

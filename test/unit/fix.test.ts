@@ -428,6 +428,50 @@ describe('quick fixes', () => {
     assert.equal(fixAll(text).text.split('\n')[0], 'C O N F I D E N T I A L SECTION 01 OF 02 NOWHERE 000100');
   });
 
+  it('respells a level scanned with a look-alike letter only when the user chooses it: never in Fix All, never preferred', () => {
+    const cable = (banner: string) => `${banner}\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n`;
+    for (const [damaged, spelled] of [['S E C R F T NOWHERE 000001', 'S E C R E T'], ['5ECRET NOWHERE 000001', 'SECRET'], ['G O N F I D E N T I A L NOWHERE 000001', 'C O N F I D E N T I A L'], ['CONFIDENTIA1 NOWHERE 000001', 'CONFIDENTIAL']]) {
+      const text = cable(damaged);
+      const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL011');
+      assert.deepEqual(finding?.fixes?.map((f) => [f.title, f.safe, f.preferred ?? false, f.edits[0].newText]), [[`Spell the level '${spelled}'`, false, false, spelled]], damaged);
+      assert.equal(fixAll(text).text, text, damaged);
+      assert.equal(parseCable(applyEdits(text, finding!.fixes![0].edits)).cable.banner?.level, parseCable(text).cable.banner?.level, damaged);
+    }
+  });
+
+  it('reads a DTG with a letter for a digit as the group meant, and writes it with a quick fix; the DTG line is read, not missing', () => {
+    const header = (dtg: string) => `VZCZCXRO0001\nPP RUEHWEB\nDE RUEHXX #0001/01 1541322\nZNY SSSSS ZZH\n${dtg}\nFM AMEMBASSY NOWHERE\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\n\nS E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n`;
+    for (const [damaged, meant, what] of [
+      ['P O3l322Z JUN O9', '031322Z JUN 09', "the letter 'O' for the digit 0 and the letter 'l' for the digit 1"],
+      ['P 03I322Z JUN 09', '031322Z JUN 09', "the letter 'I' for the digit 1"],
+      ['P 061436Z N0V 09', '061436Z NOV 09', 'a zero for the letter O'],
+    ]) {
+      const text = header(damaged);
+      const cable = parseCable(text).cable;
+      const findings = lintCable(cable);
+      assert.deepEqual(findings.filter((f) => f.id === 'CBL002' || f.id === 'CBL004').map((f) => f.message), [], damaged);
+      const finding = findings.find((f) => f.id === 'CBL001');
+      assert.equal(finding?.message, `Date-time group '${damaged.slice(2)}' has ${what}: read as ${meant}.`);
+      assert.deepEqual(finding?.fixes?.map((f) => [f.title, f.safe, f.preferred]), [[`Write '${meant}'`, false, true]]);
+      assert.equal(applyEdits(text, finding!.fixes![0].edits).split('\n')[4], `P ${meant}`);
+      assert.equal(cable.header?.dtg?.dtg?.iso, parseCable(header(`P ${meant}`)).cable.header?.dtg?.dtg?.iso);
+      assert.equal(cable.header?.dtg?.dtg?.token.text, damaged.slice(2));
+    }
+    // A group no reading mends keeps its report: letters other than l, I and O, or too few digits.
+    assert.equal(parseCable(header('P 03X322Z JUN 09')).cable.header?.dtg?.misread, undefined);
+  });
+
+  it('writes the digits meant in an E.O. order with a letter for a digit, as a quick fix; the E.O. line is read, not missing', () => {
+    const text = 'S E C R E T NOWHERE 000001\n\nE.O. l2958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n';
+    const findings = lintCable(parseCable(text).cable);
+    assert.equal(findings.filter((f) => f.id === 'CBL012').length, 0);
+    const finding = findings.find((f) => f.id === 'CBL013');
+    assert.equal(finding?.message, "E.O. l2958 has the letter 'l' for the digit 1: read as E.O. 12958.");
+    assert.deepEqual(finding?.fixes?.map((f) => [f.title, f.safe, f.preferred]), [["Write '12958'", false, true]]);
+    assert.equal(applyEdits(text, finding!.fixes![0].edits).split('\n')[2], 'E.O. 12958: DECL: 05/27/2019');
+    assert.equal(parseCable(text).cable.eo?.decl?.value.text, '05/27/2019');
+  });
+
   it('respells a damaged level alone on its line, which reads as the banner there, but not where a banner below would take its place', () => {
     // "SECRE T" alone is a damaged banner, and "SECRET" alone at the banner's place reads as the banner too.
     const cable = (banner: string) => `${banner}\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n`;

@@ -255,6 +255,24 @@ describe('parser: banner', () => {
     assert.equal(parseBanner(0, 'S E C R E T TALLINN OIl', { strict: false, repeated: false })?.serial, undefined);
   });
 
+  it('reads a level with one letter scanned as a look-alike as a damaged banner, where it read none (CBL010)', () => {
+    assert.equal(readTallinn('S E C R F T TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:0-3:11 Banner level is misspelled 'S E C R F T' (the letter F for E); read as SECRET.");
+    assert.equal(readTallinn('5 E C R E T SECTION 01 OF 02 TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:0-3:11 Banner level is misspelled '5 E C R E T' (the digit 5 for the letter S); read as SECRET.");
+    assert.equal(readTallinn('G O N F I D E N T I A L TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:23 Banner level is misspelled 'G O N F I D E N T I A L' (the letter G for C); read as CONFIDENTIAL.");
+    assert.equal(readTallinn('CONFIDENTIA1 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:12 Banner level is misspelled 'CONFIDENTIA1' (the digit 1 for the letter L); read as CONFIDENTIAL.");
+    assert.equal(readTallinn('UNCLA5 TALLINN 000233'), "UNCLASSIFIED 09TALLINN233 banner-malformed@3:0-3:6 Banner level is misspelled 'UNCLA5' (the digit 5 for the letter S); read as UNCLASSIFIED.");
+    assert.equal(parseBanner(0, 'S E C R F T TALLINN 000233', { strict: false, repeated: false })?.misread, true);
+    // A spelling another reading explains keeps its account, and is no look-alike: a zero for O, a letter lost.
+    assert.equal(parseBanner(0, 'C0NFIDENTIAL TALLINN 000233', { strict: false, repeated: false })?.misread, undefined);
+    assert.equal(parseBanner(0, 'E C R E T TALLINN 000233', { strict: false, repeated: false })?.misread, undefined);
+    // Only look-alikes stand in: a letter no scan confuses with the one meant reads as no level, nor do words and numbers.
+    for (const text of ['S E C R A T TALLINN 000233', 'SECRXT TALLINN 000233', 'SECTOR TALLINN 000233', 'SECRETARY TALLINN 000233', '15 TALLINN 000233']) {
+      assert.equal(parseBanner(0, text, { strict: false, repeated: false }), undefined, text);
+    }
+    // Inside a body a look-alike is no repeated banner.
+    assert.equal(parseBanner(0, 'S E C R F T TALLINN 000233', { strict: true, repeated: true }), undefined);
+  });
+
   it('reads a level with a zero for the letter O as a damaged banner, where it read none (CBL010)', () => {
     assert.equal(readTallinn('C0NFIDENTIAL TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:12 Banner level is misspelled 'C0NFIDENTIAL' (a zero for the letter O); read as CONFIDENTIAL.");
     assert.equal(readTallinn('C 0 N F I D E N T I A L SECTION 01 OF 02 TALLINN 000233'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:0-3:23 Banner level is misspelled 'C 0 N F I D E N T I A L' (a zero for the letter O); read as CONFIDENTIAL.");
@@ -1103,6 +1121,21 @@ describe('parser: body', () => {
     const text = parse('S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n1. (S) One.\n\n5.Five is out of sequence.\n\n2.two is in small letters.\n\n2. (S) The fleet of\n3.The ships sailed.\n');
     assert.deepEqual(numbers(text).map((n) => n[0]), [1, 2]);
   });
+  it('reads "92. (C)" where ¶2 is expected, in a cable numbering its paragraphs "¶1.", as a pilcrow scanned as the digit 9', () => {
+    const numbers = (c: Cable) => c.paragraphs.map((p) => `${p.readAs} ${p.number} ${p.marker.text} ${p.numberToken.text} ${p.misread ?? '-'}`);
+    const cable = (markers: readonly string[]) => parse(`C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n${markers.map((m, k) => `${m} (C) Line ${k + 1}.\n`).join('\n')}`);
+    // Read as paragraph 92 before: a gap of 90 and a step back (CBL024).
+    const c = cable(['¶1.', '92.', '¶3.', '¶4.']);
+    assert.deepEqual(numbers(c), ['1 1 ¶1. 1 -', '2 2 92. 2 ¶2.', '3 3 ¶3. 3 -', '4 4 ¶4. 4 -']);
+    assert.equal(at(c.paragraphs[1].numberToken.range), '7:1-7:2');
+    const findings = lintCable(c).filter((f) => f.id === 'CBL024' || f.id === 'CBL046');
+    assert.deepEqual(findings.map((f) => `${f.id} ${f.message}`), ["CBL046 Paragraph number '92.' has '9' for the pilcrow ¶: read as '¶2.'."]);
+    // Not in a cable numbering its paragraphs bare, nor where the number after the 9 is not the one expected, nor before no marking.
+    assert.deepEqual(numbers(cable(['1.', '92.', '3.', '4.'])).map((n) => n.split(' ')[0]), ['1', '92', '3', '4']);
+    assert.deepEqual(numbers(cable(['¶1.', '95.', '¶3.', '¶4.'])).map((n) => n.split(' ')[0]), ['1', '95', '3', '4']);
+    assert.deepEqual(numbers(parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) One.\n\n92. Two.\n\n¶3. (C) Three.\n')).map((n) => n.split(' ')[0]), ['1', '92', '3']);
+  });
+
   it('reads a paragraph number with a letter misread for a digit or the pilcrow ("l. (C)", "P2. (C)", "¶4, (C)") as the paragraph it stands for', () => {
     const numbers = (c: Cable) => c.paragraphs.map((p) => `${p.readAs} ${p.marker.text} ${p.numberToken.text} ${p.misread ?? '-'} ${p.portion?.token.text} ${p.firstWords}`);
     // These paragraphs were lost: the first was read as a lettered list's item, the others as prose of the paragraph above.

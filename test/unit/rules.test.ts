@@ -76,6 +76,23 @@ describe('rules: fixtures with sidecars', () => {
   }
 });
 
+describe('rules: variant fixtures with sidecars', () => {
+  // `<id>-<name>.<variant>.{bad,good}.cable`: a rule's further pair for one kind of damage (a banner level scanned with a
+  // look-alike letter, an E.O. order with a letter for a digit), checked as the rule's own pair is.
+  const variants = fs.readdirSync(DIR).filter((f) => /^cbl\d{3}-[a-z-]+\.[a-z-]+\.bad\.cable$/.test(f));
+  it('there are variant fixtures, each with its clean pair', () => {
+    assert.ok(variants.length > 0);
+    for (const f of variants) assert.ok(fs.existsSync(path.join(DIR, f.replace(/\.bad\.cable$/, '.good.cable'))), f);
+  });
+  for (const f of variants) {
+    const id = f.slice(0, 6).toUpperCase();
+    it(`${f}: ${id} fires on the failing one and is silent on the clean one`, () => {
+      assert.ok(check(path.join(DIR, f), id).length > 0, `${id} found nothing in ${f}`);
+      assert.deepEqual(check(path.join(DIR, f.replace(/\.bad\.cable$/, '.good.cable')), id), []);
+    });
+  }
+});
+
 describe('rules: metadata', () => {
   it('ids are unique, sequential and names kebab-case', () => {
     const ids = allRules.map((r) => r.id);

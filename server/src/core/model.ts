@@ -198,6 +198,12 @@ export interface DtgLine {
   readonly dtg?: DateTimeGroup;
   /** Groups after the DTG, when there are any: `ZDK`, `ZDS`, `(CCY …)`, `CTG #00732` (a parenthesis is one token with all it holds). */
   readonly trailing?: readonly Token[];
+  /**
+   * The group as meant where it was written with a letter l or I for the digit 1, or O for 0, in its numbers, or a zero
+   * for the letter O in its month (`11l453Z AUG O6` read as `111453Z AUG 06`); `dtg` is decoded from it, and its token
+   * keeps the text as written. Absent otherwise.
+   */
+  readonly misread?: string;
 }
 
 /** One addressee: `RUEHC/SECSTATE WASHDC PRIORITY 6320`. */
@@ -271,6 +277,12 @@ export interface Banner {
    * (`C O N F I D E N T I A L NOWHERE`, `… NOWHERE 00`) or a section being typed (`S E C R E T SECTION 01 OF`).
    */
   readonly typing?: true;
+  /**
+   * True where the level is read from a letter misread as a look-alike (`S E C R F T`, `G O N F I D E N T I A L`) or a digit
+   * for a letter other than the O a zero stands for (`5 E C R E T`, `CONF1DENTIAL`): which level was meant is the reader's
+   * guess, so its respelling is a fix the user chooses, never a safe one.
+   */
+  readonly misread?: true;
 }
 
 /** A caveat or caption: `NOFORN`, `SIPDIS`, `SENSITIVE`, `EXDIS`. */

@@ -32,6 +32,46 @@ function swaps(word: string): string[] {
   return result;
 }
 
+/**
+ * The letters a scan or a typist reads for each letter of a level word: "S E C R F T" (F for E), "G O N F I D E N T I A L"
+ * (G for C), "CONFIDENTIAI" (I for L), "CONFlDENTIAL" (a small l, read in capitals as L, for I). Only such look-alikes,
+ * never any letter: a level word so misread is still no other word. The digits 5 and 1 are read as S and I before
+ * ({@link digitLetter}), as a zero is read as O.
+ */
+const LOOK_ALIKES: Readonly<Record<string, string>> = {
+  C: 'GOE',
+  D: 'OB',
+  E: 'FBC',
+  F: 'EP',
+  I: 'LTJ',
+  L: 'I',
+  N: 'HM',
+  O: 'DQCU',
+  P: 'FR',
+  R: 'KPB',
+  T: 'IFY',
+  U: 'VO',
+};
+
+/** The word with one letter replaced by a look-alike ({@link LOOK_ALIKES}), each with the letter replaced and its stand-in. */
+function lookAlikes(word: string): { readonly letters: string; readonly meant: string; readonly read: string }[] {
+  const result: { letters: string; meant: string; read: string }[] = [];
+  for (let k = 0; k < word.length; k++) {
+    const others = LOOK_ALIKES[word[k]];
+    if (others === undefined) continue;
+    for (const other of others) result.push({ letters: word.slice(0, k) + other + word.slice(k + 1), meant: word[k], read: other });
+  }
+  return result;
+}
+
+/**
+ * The letter a digit in a level word stands for, as a number like {@link mayOpenBanner}'s (A = 1), or 0 for none:
+ * "C0NFIDENTIAL" (O), "5 E C R E T" (S), "CONF1DENTIAL" (I; "CONFIDENTIA1", an I for L, is a look-alike of that).
+ */
+function digitLetter(c: number): number {
+  return c === 48 ? 15 : c === 53 ? 19 : c === 49 ? 9 : 0;
+}
+
 /** The first three letters of every reading {@link BANNER_OPENINGS} holds, as numbers like its own: most lines fail on them. */
 const BANNER_PREFIXES = new Uint8Array(1 << 15);
 
@@ -64,6 +104,7 @@ const BANNER_OPENINGS: ReadonlySet<number> = (() => {
     // The word with its last letter lost: only "SECRE" and "UNCLA" are shorter than six letters.
     add(0, word.slice(0, -1), 0);
     for (let stray = 1; stray <= 26; stray++) add(stray, word, 0);
+    for (const misread of lookAlikes(word)) add(0, misread.letters, 0);
   }
   return openings;
 })();
@@ -83,8 +124,8 @@ export function mayOpenBanner(text: string, lead: number): boolean {
     const c = text.charCodeAt(i);
     if (c >= 97 && c <= 122) code = code * 32 + (c - 96);
     else if (c >= 65 && c <= 90) code = code * 32 + (c - 64);
-    // "C0NFIDENTIAL": a zero typed or scanned for the letter O.
-    else if (c === 48) code = code * 32 + 15;
+    // "C0NFIDENTIAL", "5 E C R E T", "CONF1DENTIAL": a digit typed or scanned for a letter.
+    else if (c >= 48 && c <= 57 && digitLetter(c) > 0) code = code * 32 + digitLetter(c);
     else if (!isSpace(c)) break;
     else continue;
     count++;
@@ -99,6 +140,8 @@ export interface LevelMatch {
   readonly level: Level;
   readonly damaged: boolean;
   readonly how?: string;
+  /** One letter read as a look-alike ("S E C R F T"): the level is a reading, so its respelling is the user's to choose. */
+  readonly misread?: boolean;
 }
 
 /**
@@ -123,6 +166,10 @@ export const READINGS: ReadonlyMap<string, LevelMatch> = (() => {
     for (let stray = 65; stray <= 90; stray++) add(String.fromCharCode(stray) + word, { level, damaged: true, how: 'stray letter in front' });
     for (const swapped of swaps(word)) add(swapped, { level, damaged: true, how: 'two letters swapped' });
   }
+  // After every other reading, so that a spelling one of them explains keeps its account.
+  for (const [word, level] of LEVEL_WORDS) {
+    for (const { letters, meant, read } of lookAlikes(word)) add(letters, { level, damaged: true, how: `the letter ${read} for ${meant}`, misread: true });
+  }
   return readings;
 })();
 
@@ -131,17 +178,20 @@ function matchLevel(letters: string): LevelMatch | undefined {
   return READINGS.get(letters);
 }
 
-/** True when the characters `[start, end)` of `text` are letters, or zeros read for the letter O ("C0NFIDENTIAL"). */
+/** True when the characters `[start, end)` of `text` are letters, or digits read for a letter ("C0NFIDENTIAL", "5ECRET"). */
 function allLetters(text: string, start: number, end: number): boolean {
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
-    if (c === 48 /* 0 */) continue;
+    if (digitLetter(c) > 0) continue;
     if ((c | 32) < 97 || (c | 32) > 122) return false;
   }
   return true;
 }
 
 const ZERO = /0/g;
+const DIGIT_FOR_LETTER = /[015]/;
+const FIVE = /5/g;
+const ONE = /1/g;
 
 /** A serial read with letters for digits ("00l565", "OO7360") as the digits meant: l and I for 1, O for 0. */
 export function serialDigits(serial: string): string {
@@ -206,21 +256,29 @@ export function parseBanner(
     tokens.push({ start, end: k, text: text.slice(start, k) });
   }
   if (tokens.length === 0) return undefined;
-  let best: { count: number; match: LevelMatch; zero: boolean } | undefined;
+  let best: { count: number; match: LevelMatch; zero: boolean; five: boolean; one: boolean } | undefined;
   let letters = '';
   let zero = false;
+  let five = false;
+  let one = false;
   for (let k = 0; k < tokens.length && letters.length <= 14; k++) {
-    const word = tokens[k].text;
-    // "C0NFIDENTIAL", "C 0 N F I D E N T I A L": a zero read for the letter O.
-    if (word.indexOf('0') >= 0) zero = true;
-    letters += upperCase(zero ? word.replace(ZERO, 'O') : word);
+    let word = tokens[k].text;
+    // "C0NFIDENTIAL", "C 0 N F I D E N T I A L": a zero read for the letter O; "5 E C R E T", "CONF1DENTIAL": a 5 for
+    // S, a 1 for I (or for L, "CONFIDENTIA1", read as the look-alike I).
+    if (DIGIT_FOR_LETTER.test(word)) {
+      if (word.indexOf('0') >= 0) zero = true;
+      if (word.indexOf('5') >= 0) five = true;
+      if (word.indexOf('1') >= 0) one = true;
+      word = word.replace(ZERO, 'O').replace(FIVE, 'S').replace(ONE, 'I');
+    }
+    letters += upperCase(word);
     const found = matchLevel(letters);
     // Take the longest run that reads as a level: "C O N F I D E N T I A L L TALLINN" is the level with its
     // last letter doubled, not CONFIDENTIAL at post "L TALLINN"; "U N C L A S S I F I E D" is not UNCLAS.
-    if (found) best = { count: k + 1, match: found, zero };
+    if (found) best = { count: k + 1, match: found, zero, five, one };
   }
   if (!best) return undefined;
-  if (best.zero) best.match = { level: best.match.level, damaged: true, how: best.match.how ? `a zero for the letter O, ${best.match.how}` : 'a zero for the letter O' };
+  if (best.zero || best.five || best.one) best.match = withDigits(best.match, best.zero, best.five, best.one);
   const levelTokens = tokens.slice(0, best.count);
   const levelStart = levelTokens[0].start;
   const levelEnd = levelTokens[levelTokens.length - 1].end;
@@ -353,6 +411,7 @@ export function parseBanner(
     ...(efto ? { efto } : {}),
     repeated: options.repeated,
     ...(typing ? { typing: true as const } : {}),
+    ...(best.match.misread ? { misread: true as const } : {}),
   };
 }
 
@@ -371,6 +430,26 @@ export function readRepeatedBanner(line: number, text: string, lead: number, fir
   if (second >= 97 && second <= 122) return undefined;
   if (text.length > 200 || !mayOpenBanner(text, lead)) return undefined;
   return parseBanner(line, text, REPEATED);
+}
+
+/**
+ * A reading with the digits read for letters named in its account: "a zero for the letter O", "the digit 5 for the letter S",
+ * "the digit 1 for the letter I", or for L where the 1 was read as an I standing for L ("CONFIDENTIA1"). A digit makes
+ * the level a reading of look-alikes too, save a zero, which the O it stands for has always been read as.
+ */
+function withDigits(match: LevelMatch, zero: boolean, five: boolean, one: boolean): LevelMatch {
+  const parts: string[] = [];
+  if (zero) parts.push('a zero for the letter O');
+  if (five) parts.push('the digit 5 for the letter S');
+  let how = match.how;
+  if (one) {
+    if (how === 'the letter I for L') {
+      parts.push('the digit 1 for the letter L');
+      how = undefined;
+    } else parts.push('the digit 1 for the letter I');
+  }
+  if (how) parts.push(how);
+  return { level: match.level, damaged: true, how: parts.join(', '), ...(match.misread || five || one ? { misread: true } : {}) };
 }
 
 /** Offsets of each capture group within the matched string. */

@@ -496,6 +496,14 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     // only: "q3. (C) Fares." under "Q2. (C) …" is a question's label in small letters.
     // "¶9 (C)", a pilcrow's number that lost its full stop before a marking, numbers its paragraph as "¶9. (C)" does too.
     if (mk.misread !== undefined && !mk.misreadDigit && (mk.portionStart < 0 || !markedByLetterOrPilcrow(mk)) && (prevBlank ? mk.number < expected : mk.number !== expected)) continue;
+    // "92. (C)" where ¶2 is expected, in a cable that numbers its paragraphs "¶1.": a pilcrow scanned as the digit 9, which
+    // read as paragraph 92 (CBL024's gap of 90 and step back). Read as "¶2." misread, before a marking only (CBL046).
+    if (mk.misread === undefined && mk.style === 'bare' && mk.portionStart >= 0 && normalStyle === 'pilcrow' && mk.number !== expected && mk.numberToken.text.charCodeAt(0) === 57 /* 9 */ && mk.numberToken.text === `9${expected}`) {
+      const digits = mk.numberToken.range;
+      mk.misread = `¶${mk.marker.text.slice(1)}`;
+      mk.number = expected;
+      mk.numberToken = { text: mk.numberToken.text.slice(1), range: { start: { line: digits.start.line, character: digits.start.character + 1 }, end: digits.end }, value: expected };
+    }
     quoting = false;
     lastMarked = mk.portionStart >= 0;
     last = i;

@@ -64,6 +64,24 @@ const SECURITY = /^\s*(ZNY|ZNR)\b/;
 // space and the prosigns stand before it), so the pattern needs no `d` flag, with which each match built the offsets of every group.
 const DTG_LINE = /^\s*([A-Z])(?:\s+([A-Z]))?\s+(\d{6}Z)\s+([A-Za-z]{3})\s+(\d{2,4})(?=\s|$)(.*)$/;
 const DTG_LOOSE = /^\s*[ZOPRY](?:\s+[ZOPRY])?\s+\d{4,7}Z?\b/;
+// "P 11l453Z AUG O6", "R 161417Z N0V 09": a DTG typed or scanned with a letter l or I for the digit 1, or O for 0, in its
+// numbers, or a zero for the letter O in its month (readMisreadDtg).
+const DTG_MISREAD = /^(\s*[ZOPRY](?:\s+[ZOPRY])?\s+)([\dlIO]{6}Z)(\s+)([A-Za-z0]{3})(\s+)([\dlIO]{2})(?=\s|$)/;
+
+/**
+ * A precedence and DTG line whose group has a letter l or I for the digit 1, or O for 0, in its numbers, or a zero for the
+ * letter O in its month ("P 11l453Z AUG O6", "R 161417Z N0V 09"): the line with the characters meant in their places (the
+ * same length, so every offset holds), which {@link DTG_LINE} reads, or undefined. Tried only on a line that opens with a
+ * capital and a space and that neither DTG pattern reads.
+ */
+export function readMisreadDtg(text: string): string | undefined {
+  const m = DTG_MISREAD.exec(text);
+  if (m === null) return undefined;
+  const numbers = (digits: string) => digits.replace(/[lI]/g, '1').replace(/O/g, '0');
+  const meant = m[1] + numbers(m[2]) + m[3] + m[4].replace(/0/g, 'O') + m[5] + numbers(m[6]);
+  if (meant === m[0] || !/^\d{6}Z$/.test(numbers(m[2]))) return undefined;
+  return meant + text.slice(m[0].length);
+}
 const FM = /^\s*FM\s+(\S.*)$/;
 const ADDRESS_KEYWORD = /^\s*(TO|INFO|XMT)\s+(\S.*)$/;
 /** A line that opens a format line of the header: VZCZC, routing, DE, ZNY/ZNR, DTG, FM, TO, INFO, XMT, BT, NNNN. */
@@ -165,7 +183,7 @@ export function startsHeader(text: string, lead = leadOf(text)): boolean {
   const c = text.charCodeAt(lead);
   if (c === C.V) return VZCZC.test(text);
   if (c === C.D && DE_HEADER.test(text)) return true;
-  if (isCapital(c) && isSpace(text.charCodeAt(lead + 1)) && DTG_LINE.test(text)) return true;
+  if (isCapital(c) && isSpace(text.charCodeAt(lead + 1)) && (DTG_LINE.test(text) || readMisreadDtg(text) !== undefined)) return true;
   return (c === C.I || c === C.A || c === C.D || c === C.Dash) && mayBeDistribution(text) && DISTRIBUTION.test(text);
 }
 
@@ -332,6 +350,7 @@ export function parseHead(
     let kind: HeaderLineKind;
     let parsed = true;
     let m: RegExpExecArray | null = null;
+    let meant: string | undefined;
     if (c === C.V && VZCZC.test(text)) {
       kind = 'transmission-id';
       parsed = b.transmissionId(i, text);
@@ -350,9 +369,11 @@ export function parseHead(
       kind = 'security';
       parsed = b.securityLine(i, text);
       addressMode = undefined;
-    } else if (isCapital(c) && isSpace(c2) && ((m = DTG_LINE.exec(text)) !== null || DTG_LOOSE.test(text))) {
+    } else if (isCapital(c) && isSpace(c2) && ((m = DTG_LINE.exec(text)) !== null || (meant = readMisreadDtg(text)) !== undefined || DTG_LOOSE.test(text))) {
       kind = 'dtg';
-      parsed = b.dtgLine(i, text, m);
+      // "P 11l453Z AUG O6": read as the group meant, its tokens as written; CBL001 reports it (DtgLine.misread).
+      if (m === null && meant !== undefined) m = DTG_LINE.exec(meant);
+      parsed = b.dtgLine(i, text, m, m !== null ? meant : undefined);
       addressMode = undefined;
     } else if (c === c2 && (c === C.Z || c === C.O || c === C.P || c === C.R || c === C.Y) && !b.routing && (m = ROUTING.exec(text)) !== null) {
       kind = 'routing';
@@ -615,7 +636,7 @@ class HeaderBuilder {
     return true;
   }
 
-  dtgLine(line: number, text: string, m: RegExpExecArray | null): boolean {
+  dtgLine(line: number, text: string, m: RegExpExecArray | null, meant?: string): boolean {
     if (!m) {
       const start = skipSpaces(text);
       this.dtg = { range: range(line, start, trimEndOffset(text)), prosigns: [token(line, text, start, start + 1)], precedences: [precedenceFromLetter(text[start])] };
@@ -624,7 +645,7 @@ class HeaderBuilder {
     const ws = words(text);
     const prosignWords = m[2] !== undefined ? ws.slice(0, 2) : ws.slice(0, 1);
     const prosigns = prosignWords.map((w) => token(line, text, w.start, w.end));
-    const dtgStart = text.indexOf(m[3]);
+    const dtgStart = (meant ?? text).indexOf(m[3]);
     const dtgEnd = m.index + m[0].length - m[6].length;
     const dtgToken = token(line, text, dtgStart, dtgEnd);
     const group = decodeDtg(dtgToken, m[3], m[4], m[5]);
@@ -637,6 +658,7 @@ class HeaderBuilder {
     // "O 071830Z SEP 07 ZDK": groups after the DTG.
     const trailing = trailingGroups(line, text, dtgEnd);
     if (trailing.length > 0) dtg.trailing = trailing;
+    if (meant !== undefined) dtg.misread = meant.slice(dtgStart, dtgEnd);
     this.dtg = dtg;
     let ok = true;
     for (const p of prosigns) {

@@ -225,7 +225,9 @@ interface KeywordHit {
 
 // "E.O. 12958", "EO 12958", "E.o. 12958", "E.0. 12958", "E.O 12958", "E.O.12356", and "E. O. 12958" with a space typed
 // after the first full stop (CBL049 reports it).
-const EO_KW = /(?<![A-Za-z0-9])([Ee](?:\. ?)?[Oo0]\.?)\s*(?=\d{4,6}(?![0-9]))/g;
+// "E.O. l2958", "E.O. I2958", "E.O. 12O65": an order of five with a letter l or I typed or scanned for the digit 1, or O for
+// 0, three digits or more among them (misreadOrder; CBL013 reports it), which lost the whole E.O. line before.
+const EO_KW = /(?<![A-Za-z0-9])([Ee](?:\. ?)?[Oo0]\.?)\s*(?=\d{4,6}(?![0-9])|[\dlIO]{5}(?![0-9A-Za-z]))/g;
 // The E.O. label written again after the order, with its own order and colon: "E.O. 12958: E.O. 12958: DECL: …".
 const EO_AGAIN = /[Ee](?:\. ?)?[Oo0]\.?\s*(\d{4,6})(?![0-9])\s*:?/y;
 // "TAGS; PREL …", "TAGS. PREL …": a semicolon or a full stop for the colon is the keyword's too (CBL049 reports it).
@@ -317,7 +319,7 @@ function findKeywords(text: string, lead: number, seen: ReadonlySet<Field>): Key
     EO_KW.lastIndex = 0;
     if ((m = EO_KW.exec(text)) !== null) {
       const before = text.slice(0, m.index);
-      if (!REASON_WORDS.test(before)) {
+      if (!REASON_WORDS.test(before) && (misreadOrder(text, m.index + m[0].length) > 0 || fourDigits(text, m.index + m[0].length))) {
         hits.push({ field: 'eo', start: m.index, end: m.index + m[1].length });
         eo = true;
       }
@@ -855,9 +857,13 @@ class FieldBuilder {
     let pos = kwEnd;
     // "E.O. 12958", and "EO<tab>12958" with a tab, as the keyword's pattern reads it.
     while (pos < end && isSpace(text.charCodeAt(pos))) pos++;
-    // Four to six digits.
+    // Four to six digits, or five with a letter for a digit among them ("l2958").
     let digits = pos;
     while (digits < end && digits - pos < 6 && isDigit(text.charCodeAt(digits))) digits++;
+    if (digits - pos < 4) {
+      const misread = misreadOrder(text, pos);
+      if (misread > 0 && pos + misread <= end) digits = pos + misread;
+    }
     const order = digits - pos >= 4 ? token(line, text, pos, digits) : undefined;
     if (order) pos = digits;
     // "E.O. 12958: DECL: …", "EO 12958 DECL: …", "E.O.12356: DECL:OADR".
@@ -1842,6 +1848,29 @@ function canonicalSerial(text: string): string | undefined {
 
 // A serial of digits and the letters l, I and O read for 1 and 0, holding a letter and a digit: "4l2", "1O5", "I23".
 const MISREAD_SERIAL = /^(?=[\dlIO]*\d)(?=[\dlIO]*[lIO])[\dlIO]{1,6}$/;
+
+/** True when the four characters at `at` are digits: an order's, which the keyword's pattern read whole. */
+function fourDigits(text: string, at: number): boolean {
+  return isDigit(text.charCodeAt(at)) && isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)) && isDigit(text.charCodeAt(at + 3));
+}
+
+/**
+ * The length of an E.O. order at `at` written with a letter l or I for the digit 1, or O for 0 ("l2958", "I2958", "12O65"):
+ * five characters, digits or those letters, three digits or more and a letter among them, with no letter or digit after
+ * them; 0 for none. The order as written is kept, and CBL013 reports the digits meant.
+ */
+export function misreadOrder(text: string, at: number): number {
+  if (at + 5 > text.length) return 0;
+  let digits = 0;
+  for (let k = at; k < at + 5; k++) {
+    const c = text.charCodeAt(k);
+    if (isDigit(c)) digits++;
+    else if (c !== 108 /* l */ && c !== 73 /* I */ && c !== 79 /* O */) return 0;
+  }
+  const after = at + 5 < text.length ? text.charCodeAt(at + 5) : 32;
+  if (isDigit(after) || ((after | 32) >= 97 && (after | 32) <= 122)) return 0;
+  return digits >= 3 && digits < 5 ? 5 : 0;
+}
 
 /** True for a DECL keyword with no value after it ("E.O. 12958: DECL:"). */
 function isEmptyDecl(decl: Decl): boolean {

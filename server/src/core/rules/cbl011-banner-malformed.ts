@@ -1,5 +1,5 @@
 /**
- * CBL011 banner-malformed: The banner level is misspelled (first letter doubled or lost, last letter doubled or lost, two letters swapped, a zero for the letter O, in the level or the SECTION words, broken spacing), has a letter for a digit in its serial or section numbers ('00l565', 'SECTION 0l OF 02') or has caveats joined to it with slashes; the level is still read.
+ * CBL011 banner-malformed: The banner level is misspelled (first letter doubled or lost, last letter doubled or lost, two letters swapped, a zero for the letter O, in the level or the SECTION words, broken spacing, or one letter scanned as a look-alike: 'S E C R F T', '5 E C R E T', 'G O N F I D E N T I A L', whose respelling is a fix you choose), has a letter for a digit in its serial or section numbers ('00l565', 'SECTION 0l OF 02') or has caveats joined to it with slashes; the level is still read.
  */
 import type { Banner, Cable, Range } from '../model';
 import { parseBanner, serialDigits } from '../parse/banner';
@@ -10,7 +10,7 @@ import type { Fix, Rule } from './types';
 export const rule: Rule = {
   id: 'CBL011',
   name: 'banner-malformed',
-  description: "The banner level is misspelled (first letter doubled or lost, last letter doubled or lost, two letters swapped, a zero for the letter O, in the level or the SECTION words, broken spacing), has a letter for a digit in its serial or section numbers ('00l565', 'SECTION 0l OF 02') or has caveats joined to it with slashes; the level is still read.",
+  description: "The banner level is misspelled (first letter doubled or lost, last letter doubled or lost, two letters swapped, a zero for the letter O, in the level or the SECTION words, broken spacing, or one letter scanned as a look-alike: 'S E C R F T', '5 E C R E T', 'G O N F I D E N T I A L', whose respelling is a fix you choose), has a letter for a digit in its serial or section numbers ('00l565', 'SECTION 0l OF 02') or has caveats joined to it with slashes; the level is still read.",
   tags: ["banner"],
   defaultSeverity: 'warning',
   fixable: true,
@@ -18,7 +18,7 @@ export const rule: Rule = {
   docs: {
     bad: "SS E C R E T VALLETTA 000412",
     good: "S E C R E T VALLETTA 000412",
-    rationale: "A damaged banner still names a level, but tools and readers that match the exact spelling miss it. A zero typed or scanned for the letter O (`C0NFIDENTIAL`, `C 0 N F I D E N T I A L`) is read as the O it stands for, in the level or in the SECTION words (`SECTI0N 01 0F 02`, which lost the whole banner before), and the fix writes the O, touching no digit. A letter l or I typed or scanned for the digit 1, or O for 0, in the serial or the section numbers (`PARIS 00l565`, `SECTION 0l OF 02`, a digit among them; which lost the whole banner, or cut the serial at the letter) is read as the digit it stands for, so the cable's id is the one meant, and the fix writes the digits, touching nothing else. A level alone on its line is respelled only where the line still reads as the banner: `SECRE T` alone at the banner's place becomes `SECRET`, the banner there, before the metadata; but where a line below it reads as a banner, `SECRET` alone would only echo the level above it, so the fix would hand the banner to that line and none is offered. Caveats joined to the level (`S E C R E T//NOFORN PARIS 000708`) move after the serial, where banners carry them; one the cable gives already, on a caveat line under the banner or after the serial, is removed rather than written twice.",
+    rationale: "A damaged banner still names a level, but tools and readers that match the exact spelling miss it. A zero typed or scanned for the letter O (`C0NFIDENTIAL`, `C 0 N F I D E N T I A L`) is read as the O it stands for, in the level or in the SECTION words (`SECTI0N 01 0F 02`, which lost the whole banner before), and the fix writes the O, touching no digit. A letter l or I typed or scanned for the digit 1, or O for 0, in the serial or the section numbers (`PARIS 00l565`, `SECTION 0l OF 02`, a digit among them; which lost the whole banner, or cut the serial at the letter) is read as the digit it stands for, so the cable's id is the one meant, and the fix writes the digits, touching nothing else. A level alone on its line is respelled only where the line still reads as the banner: `SECRE T` alone at the banner's place becomes `SECRET`, the banner there, before the metadata; but where a line below it reads as a banner, `SECRET` alone would only echo the level above it, so the fix would hand the banner to that line and none is offered. A level with one letter scanned or typed as a look-alike (`S E C R F T`, an F for E; `5 E C R E T`, the digit 5 for S; `G O N F I D E N T I A L`, a G for C; `CONFIDENTIA1`, the digit 1 for L), which lost the whole banner before (CBL010, and with it every check of the markings against the level), is read as that level and reported; only letters a scan confuses stand in for each other, never any letter, so no other word reads as a level. Since the level is then a reading rather than what the text says, its respelling is a quick fix for you to choose, never applied by Fix All or `cablelint --fix`. Caveats joined to the level (`S E C R E T//NOFORN PARIS 000708`) move after the serial, where banners carry them; one the cable gives already, on a caveat line under the banner or after the serial, is removed rather than written twice.",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS §2 and 'Warnings'): 17 of 1,295 (1.3%).",
   },
   check(cable, report) {
@@ -44,6 +44,9 @@ function fixesFor(cable: Cable, banner: Banner, at: Range): Fix[] | undefined {
     const line = text.slice(0, at.start.character) + spelled + text.slice(at.end.character);
     const options = banner.repeated ? { strict: true, repeated: true } : { strict: false, repeated: false };
     if (parseBanner(banner.line, line, options)?.level !== banner.level && (banner.repeated || !keepsBanner(cable, at, spelled))) return undefined;
+    // "S E C R F T": a letter read as a look-alike. The level is the likeliest reading, not what the text says: the
+    // respelling waits for the user, outside Fix All and `cablelint --fix`, and Auto Fix does not take it alone.
+    if (banner.misread) return [replaceFix(`Spell the level '${spelled}'`, at, spelled, false)];
     return [replaceFix(`Spell the level '${spelled}'`, at, spelled, true, true)];
   }
   // "SECTI0N 01 0F 02" → "SECTION 01 OF 02": the letters only, the numbers as they are.
