@@ -624,6 +624,28 @@ describe('grammar', function () {
     { text: 'For more on this, the minister urged us to visit:', at: 'minister', not: /footer/ },
     { text: 'Visit Nowhere\'s Classified Website at:\n\nhttp://www.example.sgov.gov/wiki/Portal:Nowh ere', at: 'Portal', scope: /comment\.line\.footer\.cable/ },
     { text: 'http://www.example.gov/communities/nowh ere', at: 'example', not: /footer/ },
+    // The same footer in a cable written all in capitals, as the parser reads it in any case: its lines are no passing line or
+    // heading, under a rule of asterisks too (which ends no sentence).
+    { text: '¶2. (U) THE BOARD WILL MEET AGAIN IN JUNE.\n\nVISIT EMBASSY NOWHERE\'S CLASSIFIED WEBSITE:', at: 'NOWHERE', scope: /comment\.line\.footer\.cable/ },
+    { text: 'VISIT EMBASSY NOWHERE\'S CLASSIFIED WEBSITE:\nHTTP://WWW.EXAMPLE.SGOV.GOV/P/EUR/NOWHERE/INDEX.C', at: 'EXAMPLE', scope: /comment\.line\.footer\.cable/ },
+    { text: '********************************************* *****\nPLEASE VISIT NOWHERE\'S CLASSIFIED WEBSITE AT:', at: 'NOWHERE', scope: /comment\.line\.footer\.cable/ },
+    { text: 'FOR MORE REPORTING FROM EMBASSY NOWHERE, VISIT:', at: 'REPORTING', scope: /comment\.line\.footer\.cable/, not: /passing/ },
+    { text: 'HTTP://WWW.EXAMPLE.SGOV.GOV/WIKI/PORTAL:NOWH ERE', at: 'EXAMPLE', scope: /comment\.line\.footer\.cable/ },
+    { text: 'VISITORS SAID THE CLASSIFIED WEBSITE WAS SLOW.', at: 'SAID', not: /footer/ },
+    // A footer's note on its site under its link (07TELAVIV2652), which the parser reads as the footer's, up to "website".
+    { text: 'You can also access this site through the Department\'s', at: 'through', scope: /comment\.line\.footer\.cable/ },
+    { text: 'You can also access this site through the Department\'s\nClassified SIPRNET website.', at: 'SIPRNET', scope: /comment\.line\.footer\.cable/ },
+    { text: 'You can also access this site through the Department\'s classified website.\nThe ferry runs.', at: 'ferry', not: /footer/ },
+    { text: 'You can also access this site through the Department\'s\nThe ferry runs.', at: 'ferry', not: /footer/ },
+    // The release's title line above the header (seed 001), which the parser reads as the preamble's title: no heading.
+    { text: 'Cablegate: Ferry Talks Resume at the Old Pier', at: 'Ferry', scope: /comment\.line\.publisher-note\.cable/ },
+    { text: 'CABLEGATE: FERRY TALKS RESUME AT THE OLD PIER', at: 'FERRY', scope: /comment\.line\.publisher-note\.cable/, not: /heading/ },
+    // A line of capitals prose that opens with FOR, as a cable in capitals wraps its text, is no passing line; a passing line is.
+    { text: 'THE BOARD WILL ASK\nFOR THE COMBAT OF SMUGGLING.', at: 'COMBAT', not: /passing/ },
+    { text: 'FOR OUTREACH TO THE ISLANDERS, THE RADIO IS NOW', at: 'OUTREACH', not: /passing/ },
+    { text: 'FOR THE OLD FARES THE BOARD WOULD WAIT', at: 'OLD', not: /passing/ },
+    { text: 'FOR JOHN Q. ROE AND EUR/WE', at: 'JOHN', scope: /string\.unquoted\.passing\.cable/ },
+    { text: 'FOR THE SECRETARY FROM THE AMBASSADOR', at: 'SECRETARY', scope: /string\.unquoted\.passing\.cable/ },
     // A rule of dashes whose last dash the release wrapped onto a line of its own, and the title under it.
     { text: '¶4. (C) Fares rose.\n\n- - - - - - - - - - - - - - - - - - - - - -\n- ', at: '-', scope: /punctuation\.definition\.heading\.rule\.cable/ },
     { text: '¶4. (C) Fares rose.\n\n--------------------------------------------\n-', at: '-', scope: /punctuation\.definition\.heading\.rule\.cable/ },
