@@ -624,6 +624,30 @@ describe('grammar', function () {
     { text: 'For more on this, the minister urged us to visit:', at: 'minister', not: /footer/ },
     { text: 'Visit Nowhere\'s Classified Website at:\n\nhttp://www.example.sgov.gov/wiki/Portal:Nowh ere', at: 'Portal', scope: /comment\.line\.footer\.cable/ },
     { text: 'http://www.example.gov/communities/nowh ere', at: 'example', not: /footer/ },
+    // The same footer in a cable written all in capitals, as the parser reads it in any case: its lines are no passing line or
+    // heading, under a rule of asterisks too (which ends no sentence).
+    { text: '¶2. (U) THE BOARD WILL MEET AGAIN IN JUNE.\n\nVISIT EMBASSY NOWHERE\'S CLASSIFIED WEBSITE:', at: 'NOWHERE', scope: /comment\.line\.footer\.cable/ },
+    { text: 'VISIT EMBASSY NOWHERE\'S CLASSIFIED WEBSITE:\nHTTP://WWW.EXAMPLE.SGOV.GOV/P/EUR/NOWHERE/INDEX.C', at: 'EXAMPLE', scope: /comment\.line\.footer\.cable/ },
+    { text: '********************************************* *****\nPLEASE VISIT NOWHERE\'S CLASSIFIED WEBSITE AT:', at: 'NOWHERE', scope: /comment\.line\.footer\.cable/ },
+    { text: 'FOR MORE REPORTING FROM EMBASSY NOWHERE, VISIT:', at: 'REPORTING', scope: /comment\.line\.footer\.cable/, not: /passing/ },
+    { text: 'HTTP://WWW.EXAMPLE.SGOV.GOV/WIKI/PORTAL:NOWH ERE', at: 'EXAMPLE', scope: /comment\.line\.footer\.cable/ },
+    { text: 'VISITORS SAID THE CLASSIFIED WEBSITE WAS SLOW.', at: 'SAID', not: /footer/ },
+    // A footer's note on its site under its link (07TELAVIV2652), which the parser reads as the footer's, up to "website".
+    { text: 'You can also access this site through the Department\'s', at: 'through', scope: /comment\.line\.footer\.cable/ },
+    { text: 'You can also access this site through the Department\'s\nClassified SIPRNET website.', at: 'SIPRNET', scope: /comment\.line\.footer\.cable/ },
+    { text: 'You can also access this site through the Department\'s classified website.\nThe ferry runs.', at: 'ferry', not: /footer/ },
+    { text: 'You can also access this site through the Department\'s\nThe ferry runs.', at: 'ferry', not: /footer/ },
+    // The release's title line above the header (seed 001), which the parser reads as the preamble's title: no heading.
+    { text: 'Cablegate: Ferry Talks Resume at the Old Pier', at: 'Ferry', scope: /comment\.line\.publisher-note\.cable/ },
+    { text: 'CABLEGATE: FERRY TALKS RESUME AT THE OLD PIER', at: 'FERRY', scope: /comment\.line\.publisher-note\.cable/, not: /heading/ },
+    // A line of capitals prose that opens with FOR, as a cable in capitals wraps its text, is no passing line; a passing line is.
+    { text: 'THE BOARD WILL ASK\nFOR THE COMBAT OF SMUGGLING.', at: 'COMBAT', not: /passing/ },
+    { text: 'FOR OUTREACH TO THE ISLANDERS, THE RADIO IS NOW', at: 'OUTREACH', not: /passing/ },
+    { text: 'FOR THE OLD FARES THE BOARD WOULD WAIT', at: 'OLD', not: /passing/ },
+    { text: 'FOR JOHN Q. ROE AND EUR/WE', at: 'JOHN', scope: /string\.unquoted\.passing\.cable/ },
+    { text: 'FOR THE SECRETARY FROM THE AMBASSADOR', at: 'SECRETARY', scope: /string\.unquoted\.passing\.cable/ },
+    // A DECL value alone under an E.O. line that gives none is the value, as the parser reads it, no heading.
+    { text: 'E.O. 12958:\nN/A', at: 'N/A', scope: /constant\.language\.na\.cable/, not: /heading/ },
     // A rule of dashes whose last dash the release wrapped onto a line of its own, and the title under it.
     { text: '¶4. (C) Fares rose.\n\n- - - - - - - - - - - - - - - - - - - - - -\n- ', at: '-', scope: /punctuation\.definition\.heading\.rule\.cable/ },
     { text: '¶4. (C) Fares rose.\n\n--------------------------------------------\n-', at: '-', scope: /punctuation\.definition\.heading\.rule\.cable/ },
@@ -792,6 +816,22 @@ describe('grammar', function () {
     ['reasons cut at REAS', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By: Ambassador Ruth Kane for REAS\nONS 1.4 B/D'],
     ['reasons after a name cut with its full stop', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By: Deputy Chief of Mission Ida\nLund.  Reasons 1.4 (b) and (d).'],
     ['reasons two lines down', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nCLASSIFIED BY: Ida Lund, Consul, Regional Office\nDepartment of State.\nREASON: 1.4 (b), (d)'],
+    // A DECL value alone on the line under a DECL keyword or an E.O. line that gives none, as the parser reads it (eoDeclBelow),
+    // and free text there, which it reads as no value.
+    ['a DECL value alone under an empty DECL', 'E.O. 12958: DECL:\n05/14/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS'],
+    ['a DECL value alone under DECL alone under E.O.', 'E.O. 12958:\nDECL:\n  05/14/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS'],
+    ['a DECL value alone under E.O., TAGS on its line', 'E.O. 12958: DECL:\n05/14/2019  TAGS: PREL\nSUBJECT: FERRY TALKS'],
+    ['a date alone under E.O.', 'e.o. 12958\n05/14/2019\ntags: prel\nsubject: ferry talks'],
+    ['N/A alone under E.O.', 'E.O. 12958:\nN/A\nTAGS: PREL\nSUBJECT: FERRY TALKS'],
+    ['OADR alone under an empty DECL', 'E.O. 12958: DECL:\nOADR\nTAGS: PREL\nSUBJECT: FERRY TALKS'],
+    ['X codes alone under an empty DECL', 'E.O. 12958: DECL:\nX1, X6\nTAGS: PREL\nSUBJECT: FERRY TALKS'],
+    ['a downgrade alone under an empty DECL', 'E.O. 12958: DECL:\nDNG: CO 12/31/2012\nTAGS: PREL\nSUBJECT: FERRY TALKS'],
+    ['a redaction alone under E.O.', 'E.O. 12958:\nXXXXXXXXXXXX\nTAGS: PREL\nSUBJECT: FERRY TALKS'],
+    ['free text under an empty DECL', 'E.O. 12958: DECL:\nSEE BELOW\nTAGS: PREL\nSUBJECT: FERRY TALKS'],
+    // Reasons on the line under a Classified By line that ends with four spaces or tabs or more.
+    ['reasons under trailing spaces', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By: Ambassador Ruth Kane for reasons    \n1.4 (b) and (d).'],
+    ['reasons under a name and trailing spaces', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By: Ambassador Ruth Kane, Ambassador      \nReasons 1.4 (b) and (d).'],
+    ['reasons under trailing tabs', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nCLASSIFIED BY: IDA LUND, CONSUL\t\t\t\t\n1.4 (B), (D)'],
     ['reasons after a prose line', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By: Ambassador Ruth Kane, reasons 1.4 (b) and (d).\n\n¶1. (C) The harbor board cited section\n1.4 (b) of its charter; the minister said\nreasons 1.4 (d) did not apply.'],
   ];
   it('reads every known TAG of letters, and no word that is none, on a wrapped TAGS line, as the parser does', () => {
