@@ -560,10 +560,14 @@ export function parseMetadata(
     }
     blankBefore = false;
     // "E.O. 12958:" ⏎ "DECL: 03/07/2019 TAGS: PREL": the E.O. line's DECL value wrapped before a field that shares its line.
-    const declBelow = current === 'eo' && hits[0].start > 0 && builder.eoDeclBelow(i, text, hits[0].start);
+    const declBelow = current === 'eo' && hits[0].start > 0 && builder.eoDeclBelow(i, text, hits[0].start, hits[0].field === 'tags');
     // Text before the first keyword: "DEPT FOR WHA/BSC E.O. 12958: …", "SIPDIS E.O. 12958: N/A".
-    if (hits[0].start > 0 && text.slice(0, hits[0].start).trim().length > 0 && seen.size === 0) {
-      builder.preField(i, text, hits[0].start);
+    if (hits[0].start > lead && !declBelow) {
+      if (seen.size === 0) builder.preField(i, text, hits[0].start);
+      // "E.O. 12958: DECL: 05/14/2019" ⏎ "DECL: 1.6X5 FERRY TAGS: PREL": text before the keyword of a field not read yet, after
+      // the first field, which no field reads, is kept as a stray line's text (CBL037 reports it) rather than lost; not a
+      // field's line written again, nor invisible characters alone, which CBL035 reports.
+      else if (!seen.has(hits[0].field) && holdsAlnum(text, lead, hits[0].start)) r.strayLines.push(trimmed(i, text, lead, hits[0].start));
     }
     for (let h = 0; h < hits.length; h++) {
       const hit = hits[h];
@@ -593,6 +597,12 @@ export function parseMetadata(
   }
   builder.finish();
   return r;
+}
+
+/** True when `[from, to)` holds a letter or digit. */
+function holdsAlnum(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isAlnum(text.charCodeAt(k))) return true;
+  return false;
 }
 
 /** Adds to `hits` the TAGS keyword after a DECL value that opens the line at `lead` ("DECL: 03/07/2019  TAGS: PREL"). */
@@ -817,9 +827,11 @@ class FieldBuilder {
    * ("E.O. 12958: DECL:" ⏎ "03/07/2019", "E.O. 12958:" ⏎ "DECL:" ⏎ "03/07/2019") or an E.O. line that gives nothing after
    * its order ("E.O. 12958:" ⏎ "N/A"), a value alone that the DECL reader knows: a date (one with a letter for a digit
    * included), N/A, OADR, GDS, a downgrade, an X code, a redaction or a declassification note, but no free text, which may
-   * be any line. False when there is none.
+   * be any line; under a DECL keyword that gives none, the keyword written again with its value ("E.O. 12958: DECL:" ⏎
+   * "DECL: 12/31/2019"), read with that line's keyword; and, with `tagsAfter`, free text before a TAGS field that shares the
+   * line ("E.O. 12958: DECL:" ⏎ "1.6X5 FERRY TAGS: PREL"). False when there is none.
    */
-  eoDeclBelow(line: number, text: string, end: number): boolean {
+  eoDeclBelow(line: number, text: string, end: number, tagsAfter = false): boolean {
     const eo = this.r.eo as Mutable<EoLine> | undefined;
     if (!eo || eo.range.end.line !== line - 1) return false;
     const pos = skipSpaces(text);
@@ -827,11 +839,16 @@ class FieldBuilder {
     const declared = eo.decl;
     // The first letter before the keyword's pattern: a line of prose pays one character test.
     const keyword = (text.charCodeAt(pos) | 32) === 100 /* d */ && DECL_KEYWORD.test(text.slice(pos, end));
-    if (declared && (keyword || !isEmptyDecl(declared))) return false;
+    if (declared && !isEmptyDecl(declared)) return false;
     const decl = parseDecl(line, text, pos, end);
-    if (!decl || (!keyword && decl.kind === 'text')) return false;
+    // Free text is a value only after the keyword, or before a TAGS field that shares the line ("E.O. 12958: DECL:" ⏎
+    // "1.6X5 FERRY TAGS: PREL"), where the value stands between the DECL keyword and TAGS.
+    if (!decl || (!keyword && decl.kind === 'text' && !tagsAfter)) return false;
+    // "DECL:" ⏎ "DECL: 12/31/2019": the keyword written again with its value, read with its own keyword and ranges;
+    // written again with none, it is no value.
+    if (declared && keyword && isEmptyDecl(decl)) return false;
     // "DECL:" ⏎ "03/07/2019": the value is the keyword's above it.
-    eo.decl = declared ? { ...decl, keyword: declared.keyword } : decl;
+    eo.decl = declared && !keyword ? { ...decl, keyword: declared.keyword } : decl;
     eo.range = { start: eo.range.start, end: decl.value.range.end };
     this.kinds[line] = 'eo';
     return true;
