@@ -414,6 +414,12 @@ export interface RefItem {
   readonly id?: string;
   /** Trailing labels such as `(NOTAL)` or `(EXDIS)`, and a portion marking after the citation (`(C/NF)`). */
   readonly labels: readonly Token[];
+  /**
+   * The portion marking that opens the item, after its letter or opening the field (`(U)` of `A. (U) 09PARIS123`, `(C)` of
+   * `REF: A) (C) STATE 1234` and of `REF: (C) STATE 1234`, `(S/NF)` of `¶B. (S/NF) STATE 30122`), which is no part of the
+   * citation: its level, controls and range. Set only on the items that have one; a marking after the citation is a label.
+   */
+  readonly marking?: PortionMarking;
 }
 
 /** `REF:`, `REFS:`, `REFTEL:` and its items. */

@@ -719,7 +719,7 @@ class FieldBuilder {
   #tagsOpen = false;
   #subjectParts: Token[] = [];
   #refItems: RefItem[] = [];
-  #pendingRef?: { letterToken: Token; letter: string; doubled?: Token };
+  #pendingRef?: { letterToken: Token; letter: string; doubled?: Token; marking?: PortionMarking };
   #clbyLines = 0;
 
   constructor(
@@ -1053,7 +1053,9 @@ class FieldBuilder {
    */
   refAppend(line: number, text: string, from: number, to: number, continued = false): void {
     // Letters: "A.", "A)", "(A)", "¶B.", "A:".
-    const markers: { start: number; end: number; letter: string; after?: number }[] = [];
+    const markers: { start: number; end: number; letter: string; after?: number; marking?: number }[] = [];
+    // "REF: (S) NOWHERE 488": where a marking that opens the field's first item starts.
+    let leadMarking = -1;
     const re = REF_LETTER;
     re.lastIndex = from;
     let m: RegExpExecArray | null;
@@ -1062,8 +1064,13 @@ class FieldBuilder {
       const end = m.index + m[0].length;
       // "A. (S) NOWHERE 488": a portion marking after the item's letter, not a second letter ("¶C. (C) PARIS 7527" is one).
       if (m[2] !== undefined && isLevelLetter(letter) && this.#refMarking(text, markers, from, m.index, letter)) {
-        if (markers.length > 0) markers[markers.length - 1].after = end;
-        else from = end;
+        if (markers.length > 0) {
+          markers[markers.length - 1].after = end;
+          markers[markers.length - 1].marking = m.index;
+        } else {
+          leadMarking = m.index;
+          from = end;
+        }
         continue;
       }
       markers.push({ start: m.index, end, letter });
@@ -1076,8 +1083,15 @@ class FieldBuilder {
       markers.forEach((mk, k) => segments.push({ start: mk.after ?? mk.end, end: k + 1 < markers.length ? markers[k + 1].start : to, marker: mk }));
     }
     for (const seg of segments) {
-      // "B. (S/NF) STATE 30122", "(TS) STATE 30122": an item's portion marking is no part of its citation.
-      seg.start = skipRefMarking(text, seg.start, seg.end);
+      // "A. (S) NOWHERE 488", "REF: (C) NOWHERE 12": the marking read with the letters; "B. (S/NF) STATE 30122", "(TS) STATE
+      // 30122": an item's portion marking is no part of its citation. Kept as the item's, only on the items that have one.
+      const at = seg.marker ? seg.marker.marking : seg.start === from ? leadMarking : undefined;
+      let marking = at !== undefined && at >= 0 ? parsePortionMarking(line, text, at) : undefined;
+      if (!marking) {
+        const start = skipRefMarking(text, seg.start, seg.end);
+        if (start !== seg.start) marking = parsePortionMarking(line, text, skipSpaces(text, seg.start));
+        seg.start = start;
+      }
       if (seg.marker) {
         const letterToken = token(line, text, seg.marker.start, seg.marker.end);
         // "¶B. (B) MADRID 156": the letter written twice on one line, the first before nothing but the second.
@@ -1087,10 +1101,10 @@ class FieldBuilder {
         const pieces = this.#citationPieces(text, seg.start, seg.end);
         if (pieces.length === 0) {
           // "C)" at the end of a line: the citation is on the next line.
-          this.#pendingRef = { letterToken, letter: seg.marker.letter, doubled };
+          this.#pendingRef = marking ? { letterToken, letter: seg.marker.letter, doubled, marking } : { letterToken, letter: seg.marker.letter, doubled };
           continue;
         }
-        this.#pushItem(line, text, pieces[0].start, pieces[0].end, letterToken, seg.marker.letter, doubled);
+        this.#pushItem(line, text, pieces[0].start, pieces[0].end, letterToken, seg.marker.letter, doubled, marking);
         for (const p of pieces.slice(1)) this.#pushItem(line, text, p.start, p.end);
       } else {
         const pieces = this.#citationPieces(text, seg.start, seg.end);
@@ -1101,8 +1115,8 @@ class FieldBuilder {
           } else if (this.#pendingRef) {
             const pending = this.#pendingRef;
             this.#pendingRef = undefined;
-            this.#pushItem(line, text, p.start, p.end, pending.letterToken, pending.letter, pending.doubled);
-          } else this.#pushItem(line, text, p.start, p.end);
+            this.#pushItem(line, text, p.start, p.end, pending.letterToken, pending.letter, pending.doubled, pending.marking ?? (k === 0 ? marking : undefined));
+          } else this.#pushItem(line, text, p.start, p.end, undefined, undefined, undefined, k === 0 ? marking : undefined);
         }
       }
     }
@@ -1199,7 +1213,7 @@ class FieldBuilder {
     const glued = previous.endsWith('-') && !previous.endsWith(' -');
     const citationText = previous + (glued ? '' : ' ') + text.slice(start, citationEnd);
     const citation: Token = { text: citationText, range: { start: last.citation.range.start, end: pos(line, citationEnd) } };
-    this.#refItems.push(this.#item(union(last.range, range(line, start, end)), citation, labels, last.letterToken, last.letter, last.doubledLetter));
+    this.#refItems.push(this.#item(union(last.range, range(line, start, end)), citation, labels, last.letterToken, last.letter, last.doubledLetter, last.marking));
   }
 
   /** Splits unlettered text into items at ";" (and at "," when every part is a cable citation). */
@@ -1219,14 +1233,15 @@ class FieldBuilder {
     return pieces;
   }
 
-  #pushItem(line: number, text: string, start: number, end: number, letterToken?: Token, letter?: string, doubledLetter?: Token): void {
+  #pushItem(line: number, text: string, start: number, end: number, letterToken?: Token, letter?: string, doubledLetter?: Token, marking?: PortionMarking): void {
     const { labels, citationEnd } = trailingLabels(line, text, start, end);
     const citation = token(line, text, start, citationEnd);
-    const first = doubledLetter ?? letterToken;
-    this.#refItems.push(this.#item(first ? union(first.range, range(line, start, end)) : range(line, start, end), citation, labels, letterToken, letter, doubledLetter));
+    // The item opens with its letter, else with its marking ("REF: (C) NOWHERE 12").
+    const first = doubledLetter ?? letterToken ?? marking?.token;
+    this.#refItems.push(this.#item(first ? union(first.range, range(line, start, end)) : range(line, start, end), citation, labels, letterToken, letter, doubledLetter, marking));
   }
 
-  #item(itemRange: Range, citation: Token, labels: Token[], letterToken?: Token, letter?: string, doubledLetter?: Token): RefItem {
+  #item(itemRange: Range, citation: Token, labels: Token[], letterToken?: Token, letter?: string, doubledLetter?: Token, marking?: PortionMarking): RefItem {
     const cable = parseCitation(citation.text);
     const year = cable?.year ?? (cable && this.citing ? citedYear(cable, this.citing) : undefined);
     const item: { -readonly [K in keyof RefItem]: RefItem[K] } = {
@@ -1240,6 +1255,7 @@ class FieldBuilder {
     };
     // Set only on the few items that have it, after the literal: a spread into it would copy every item's fields.
     if (doubledLetter) item.doubledLetter = doubledLetter;
+    if (marking) item.marking = marking;
     return item;
   }
 
