@@ -977,7 +977,7 @@ describe('cablelint', function () {
     assert.deepEqual(Object.keys(v), ['file', 'id', 'dtg', 'classification', 'section', 'caveats', 'tags', 'persons', 'subject', 'refs', 'cites', 'classifiedBy', 'reasons', 'paragraphs', 'signature', 'header']);
     assert.equal(v.dtg, '2009-06-03T13:22:00Z');
     assert.equal(v.classification, 'SECRET');
-    assert.deepEqual(v.refs[1], { letter: 'B', citation: 'STATE 51120', id: '09STATE51120', labels: [] });
+    assert.deepEqual(v.refs[1], { letter: 'B', citation: 'STATE 51120', id: '09STATE51120', labels: [], marking: null });
     assert.deepEqual(v.reasons, ['1.4(b)', '1.4(d)']);
     assert.equal(v.header.station, 'RUEHVT');
     assert.equal(v.header.julianDay, 154);
@@ -988,6 +988,21 @@ describe('cablelint', function () {
     assert.equal(lisbon.header, null);
     // Its text gives no date: a citation without a year takes the year of the file name's id.
     assert.deepEqual(lisbon.refs.map((x: { id: string | null }) => x.id), ['08LISBON912', '07LISBON1540']);
+  });
+
+  it('extracts each REF item\'s opening portion marking as written (refs[].marking), null where it has none', () => {
+    const fixture = 'test/fixtures/cli/header-fields.cable';
+    const record = JSON.parse(run(['extract', '--fields', 'refs', fixture]).stdout);
+    assert.deepEqual(record.refs, [
+      { letter: 'A', citation: '09NOWHERE123', id: '09NOWHERE123', labels: [], marking: '(U)' },
+      { letter: 'B', citation: 'STATE 1234', id: '09STATE1234', labels: [], marking: '(C)' },
+      { letter: 'C', citation: '08 NOWHERE 4567', id: '08NOWHERE4567', labels: ['(NOTAL)'], marking: '(S/NF)' },
+      { letter: 'D', citation: 'NOWHERE 188', id: '09NOWHERE188', labels: [], marking: null },
+    ]);
+    // The CSV cell holds each item's JSON, joined with ';'.
+    const csv = run(['extract', '--format', 'csv', '--fields', 'refs', fixture]).stdout;
+    assert.match(csv, /""marking"":""\(S\/NF\)""/);
+    assert.match(csv, /;\{""letter"":""D"",[^;]*""labels"":\[\],""marking"":null\}"\n$/);
   });
 
   it('extracts the cited cables as plain ids, a CSV cell a spreadsheet filters on', () => {

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { extractRecord } from '../../server/src/cli/extract';
 import { canonicalId, citationOf, citedId, fileNameKind, idFromFileName, parseCableId } from '../../server/src/core/id';
-import type { Cable, Range } from '../../server/src/core/model';
+import type { Cable, Range, RefItem } from '../../server/src/core/model';
 import { parseBanner } from '../../server/src/core/parse/banner';
 import { lintCable } from '../../server/src/core/lint';
 import { bannerDecidedBy, parseCable, readFirstBanner, readsAsCable } from '../../server/src/core/parse/index';
@@ -751,6 +751,33 @@ describe('parser: metadata', () => {
     // A letter in parentheses that is not a level's, or comes where the next item's letter is due after a citation, is a letter.
     const letters = parse(`${head}REF: (A) NOWHERE 12 (B) NOWHERE 14 (C) NOWHERE 16${tail}`).refs!.items;
     assert.deepEqual(letters.map((i) => `${i.letter} ${i.citation.text}`), ['A NOWHERE 12', 'B NOWHERE 14', 'C NOWHERE 16']);
+  });
+
+  it('keeps the portion marking that opens a REF item as the item\'s, with its level and range, the citation without it', () => {
+    const cable = parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/cli/header-fields.cable'), 'utf8'));
+    const marking = (i: RefItem) =>
+      i.marking ? `${i.marking.token.text} ${i.marking.level} ${i.marking.controls.join('/') || '-'} ${at(i.marking.token.range)}` : '-';
+    assert.deepEqual(cable.refs!.items.map((i) => `${i.letter} ${i.citation.text} ${marking(i)}`), [
+      'A 09NOWHERE123 (U) UNCLASSIFIED - 17:8-17:11',
+      'B STATE 1234 (C) CONFIDENTIAL - 18:3-18:6',
+      'C 08 NOWHERE 4567 (S/NF) SECRET NF 19:4-19:10',
+      'D NOWHERE 188 -',
+    ]);
+    // The fixture's DECL keyword written again with its value under one that gives none is its value, no stray line.
+    assert.deepEqual([cable.eo?.decl?.value.text, at(cable.eo?.decl?.value.range), cable.strayFieldLines.length], ['12/31/2019', '13:6-13:16', 0]);
+    // Opening the field, and after a letter whose citation is on the next line; the item's range starts at the marking where it has no letter.
+    const head = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n';
+    const tail = '\n\nClassified By: Ambassador, reason 1.4 (b,d)\n';
+    for (const [field, expected] of [
+      ['REF: (C) STATE 1234', ['- STATE 1234 (C) CONFIDENTIAL - 6:5-6:8 6:5']],
+      ['REF: (S/NF) STATE 1234; NOWHERE 12', ['- STATE 1234 (S/NF) SECRET NF 6:5-6:11 6:5', '- NOWHERE 12 - 6:24']],
+      ['REF: A) (C)\nNOWHERE 488', ['A NOWHERE 488 (C) CONFIDENTIAL - 6:8-6:11 6:5']],
+      ['REF: A. (A) NOWHERE 12\n¶B. (B) NOWHERE 14', ['A NOWHERE 12 - 6:5', 'B NOWHERE 14 - 7:0']],
+      ['REF: A. NOWHERE 488 (C/NF)', ['A NOWHERE 488 - 6:5']],
+    ] as const) {
+      const items = parse(`${head}${field}${tail}`).refs!.items;
+      assert.deepEqual(items.map((i) => `${i.letter ?? '-'} ${i.citation.text} ${marking(i)} ${i.range.start.line}:${i.range.start.character}`), expected, field);
+    }
   });
 
   it('reads REF letters past Z written twice (Z. ⏎ AA. ⏎ BB.) as the items\' letters, only after Z, and in-text "ref AA" names its item', () => {

@@ -373,6 +373,42 @@ describe('rules: a DECL value alone under its keyword, and a stray line among th
     assert.deepEqual(read('E.O. 12958: DECL:\n13/45/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS').findings, ["6:1-6:11 CBL015 error DECL date '13/45/2019' does not exist."]);
     assert.deepEqual(read('E.O. 12958:\nN/A\nTAGS: PREL\nSUBJECT: FERRY TALKS', 'UNCLASSIFIED NOWHERE 000005').decl, '5:0-3 N/A na');
   });
+  it('reads the DECL keyword written again with its value under one that gives none, with that line\'s keyword and ranges', () => {
+    // The value was lost: the line under the empty keyword was read as a stray line (CBL037) and CBL015 said DECL gives no date.
+    assert.deepEqual(read('E.O. 12958: DECL:\nDECL: 12/31/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS'), { decl: '5:DECL: 5:6-16 12/31/2019 date', fields: whole, strays: [], findings: [] });
+    assert.deepEqual(read('E.O. 12958:\nDECL:\n  DECL: 12/31/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS'), { decl: '6:DECL: 6:8-18 12/31/2019 date', fields: whole, strays: [], findings: [] });
+    assert.deepEqual(read('E.O. 12958: DECL:\nDECL: 12/31/2019  TAGS: PREL\nSUBJECT: FERRY TALKS'), { decl: '5:DECL: 5:6-16 12/31/2019 date', fields: whole, strays: [], findings: [] });
+    // Checked where it is written.
+    assert.deepEqual(read('E.O. 12958: DECL:\nDECL: 13/45/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS').findings, ["6:7-6:17 CBL015 error DECL date '13/45/2019' does not exist."]);
+    // Written again with no value, or under a DECL that gives one, it is a stray line as before.
+    assert.deepEqual(read('E.O. 12958: DECL:\nDECL:\nTAGS: PREL\nSUBJECT: FERRY TALKS').strays, ['5:DECL:']);
+    assert.deepEqual(read('E.O. 12958: DECL: 05/14/2019\nDECL: 12/31/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS'), {
+      decl: '4:DECL: 4:18-28 05/14/2019 date',
+      fields: whole,
+      strays: ['5:DECL: 12/31/2019'],
+      findings: ["6:1-6:17 CBL037 info Line 'DECL: 12/31/2019' between E.O. and TAGS is no header field nor part of one."],
+    });
+  });
+  it('loses no text before TAGS on a DECL value\'s line: the value under a DECL that gives none, else a stray text CBL037 reports', () => {
+    // Under a DECL keyword that gives none, or an E.O. line that gives nothing, free text before TAGS is the value (CBL015).
+    assert.deepEqual(read('E.O. 12958: DECL:\n1.6X5 FERRY TAGS: PREL\nSUBJECT: FERRY TALKS'), {
+      decl: '4:DECL: 5:0-11 1.6X5 FERRY text',
+      fields: whole,
+      strays: [],
+      findings: ["6:1-6:12 CBL015 warning DECL value '1.6X5 FERRY' is not a date."],
+    });
+    assert.deepEqual(read('E.O. 12958:\n05/14/2019 FERRY TAGS: PREL\nSUBJECT: FERRY TALKS').decl, '5:0-16 05/14/2019 FERRY text');
+    // Under a whole DECL, the text before the keyword is kept as a stray line's text and reported.
+    assert.deepEqual(read('E.O. 12958: DECL: 05/14/2019\nDECL: 1.6X5 FERRY TAGS: PREL\nSUBJECT: FERRY TALKS'), {
+      decl: '4:DECL: 4:18-28 05/14/2019 date',
+      fields: whole,
+      strays: ['5:DECL: 1.6X5 FERRY'],
+      findings: ["6:1-6:18 CBL037 info Text 'DECL: 1.6X5 FERRY' before TAGS on its line, under E.O., is no header field nor part of one."],
+    });
+    assert.deepEqual(read('E.O. 12958: DECL: 05/14/2019\nTAGS: PREL\n  FOR THE DESK SUBJECT: FERRY TALKS').findings, [
+      "7:3-7:15 CBL037 info Text 'FOR THE DESK' before SUBJECT on its line, under TAGS, is no header field nor part of one.",
+    ]);
+  });
   it('passes over one or two stray lines right under a field with a field still to read right under them, and reports each', () => {
     assert.deepEqual(read('E.O. 12958: DECL: 05/14/2019\nFOR THE FERRY DESK\nTAGS: PREL\nSUBJECT: FERRY TALKS'), {
       decl: '4:DECL: 4:18-28 05/14/2019 date',

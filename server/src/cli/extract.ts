@@ -13,8 +13,9 @@ export function extractRecord(file: string, cable: Cable): Record<string, unknow
   const h = cable.header;
   const id = cable.id ?? idFromFileName(file) ?? null;
   const dtg = cableDtgIso(cable) ?? null;
-  // The labels after a citation as written, parentheses and all: `(NOTAL)`, `(EXDIS)`, a portion marking `(C/NF)`.
-  const refs = (cable.refs?.items ?? []).map((i) => ({ letter: i.letter ?? null, citation: i.citation.text, id: citedId(i, id ?? undefined) ?? null, labels: i.labels.map((l) => l.text) }));
+  // The labels after a citation as written, parentheses and all: `(NOTAL)`, `(EXDIS)`, a portion marking `(C/NF)`; and the
+  // portion marking that opens the item as written, `(U)` of `A. (U) 09PARIS123`, or null.
+  const refs = (cable.refs?.items ?? []).map((i) => ({ letter: i.letter ?? null, citation: i.citation.text, id: citedId(i, id ?? undefined) ?? null, labels: i.labels.map((l) => l.text), marking: i.marking?.token.text ?? null }));
   const section = cable.banner?.section;
   return {
     file,

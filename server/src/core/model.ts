@@ -339,7 +339,9 @@ export interface EoLine {
   readonly repeated?: Token;
   /**
    * The DECL value, on the E.O. line or wrapped onto the line right under it (`E.O. 12958:` ⏎ `DECL: 03/07/2019`), whose
-   * tokens are then on that line and which `range` then spans.
+   * tokens are then on that line and which `range` then spans; under a DECL keyword that gives none, the keyword written
+   * again with its value (`E.O. 12958: DECL:` ⏎ `DECL: 12/31/2019`), the value with that line's keyword; and free text
+   * before a TAGS field on the line under a DECL keyword that gives none (`E.O. 12958: DECL:` ⏎ `1.6X5 FERRY TAGS: PREL`).
    */
   readonly decl?: Decl;
 }
@@ -424,6 +426,12 @@ export interface RefItem {
   readonly id?: string;
   /** Trailing labels such as `(NOTAL)` or `(EXDIS)`, and a portion marking after the citation (`(C/NF)`). */
   readonly labels: readonly Token[];
+  /**
+   * The portion marking that opens the item, after its letter or opening the field (`(U)` of `A. (U) 09PARIS123`, `(C)` of
+   * `REF: A) (C) STATE 1234` and of `REF: (C) STATE 1234`, `(S/NF)` of `¶B. (S/NF) STATE 30122`), which is no part of the
+   * citation: its level, controls and range. Set only on the items that have one; a marking after the citation is a label.
+   */
+  readonly marking?: PortionMarking;
 }
 
 /** `REF:`, `REFS:`, `REFTEL:` and its items. */
@@ -664,7 +672,9 @@ export interface Cable {
    * Lines among the metadata fields that are no field nor part of one, each right under a field's line with a field not
    * read yet right under it (at most two in a row, no blank line among them), passed over so that the fields under them are
    * read: `E.O. 12958: DECL: 05/14/2019` ⏎ `FOR THE FERRY DESK` ⏎ `TAGS: PREL`. Their line kind stays `text`; CBL037 reports
-   * each.
+   * each. Also the text before a field's keyword on a line after the first field that no field reads (`DECL: 1.6X5 FERRY`
+   * of `DECL: 1.6X5 FERRY TAGS: PREL` under a whole E.O. line), a token that ends where the keyword starts, its line the
+   * field's.
    */
   readonly strayFieldLines: readonly Token[];
   /** The lines from the banner to the line before the body, when there is a banner. */

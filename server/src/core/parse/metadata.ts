@@ -562,10 +562,14 @@ export function parseMetadata(
     }
     blankBefore = false;
     // "E.O. 12958:" ⏎ "DECL: 03/07/2019 TAGS: PREL": the E.O. line's DECL value wrapped before a field that shares its line.
-    const declBelow = current === 'eo' && hits[0].start > 0 && builder.eoDeclBelow(i, text, hits[0].start);
+    const declBelow = current === 'eo' && hits[0].start > 0 && builder.eoDeclBelow(i, text, hits[0].start, hits[0].field === 'tags');
     // Text before the first keyword: "DEPT FOR WHA/BSC E.O. 12958: …", "SIPDIS E.O. 12958: N/A".
-    if (hits[0].start > 0 && text.slice(0, hits[0].start).trim().length > 0 && seen.size === 0) {
-      builder.preField(i, text, hits[0].start);
+    if (hits[0].start > lead && !declBelow) {
+      if (seen.size === 0) builder.preField(i, text, hits[0].start);
+      // "E.O. 12958: DECL: 05/14/2019" ⏎ "DECL: 1.6X5 FERRY TAGS: PREL": text before the keyword of a field not read yet, after
+      // the first field, which no field reads, is kept as a stray line's text (CBL037 reports it) rather than lost; not a
+      // field's line written again, nor invisible characters alone, which CBL035 reports.
+      else if (!seen.has(hits[0].field) && holdsAlnum(text, lead, hits[0].start)) r.strayLines.push(trimmed(i, text, lead, hits[0].start));
     }
     for (let h = 0; h < hits.length; h++) {
       const hit = hits[h];
@@ -595,6 +599,12 @@ export function parseMetadata(
   }
   builder.finish();
   return r;
+}
+
+/** True when `[from, to)` holds a letter or digit. */
+function holdsAlnum(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isAlnum(text.charCodeAt(k))) return true;
+  return false;
 }
 
 /** Adds to `hits` the TAGS keyword after a DECL value that opens the line at `lead` ("DECL: 03/07/2019  TAGS: PREL"). */
@@ -711,7 +721,7 @@ class FieldBuilder {
   #tagsOpen = false;
   #subjectParts: Token[] = [];
   #refItems: RefItem[] = [];
-  #pendingRef?: { letterToken: Token; letter: string; doubled?: Token };
+  #pendingRef?: { letterToken: Token; letter: string; doubled?: Token; marking?: PortionMarking };
   #clbyLines = 0;
 
   constructor(
@@ -819,9 +829,11 @@ class FieldBuilder {
    * ("E.O. 12958: DECL:" ⏎ "03/07/2019", "E.O. 12958:" ⏎ "DECL:" ⏎ "03/07/2019") or an E.O. line that gives nothing after
    * its order ("E.O. 12958:" ⏎ "N/A"), a value alone that the DECL reader knows: a date (one with a letter for a digit
    * included), N/A, OADR, GDS, a downgrade, an X code, a redaction or a declassification note, but no free text, which may
-   * be any line. False when there is none.
+   * be any line; under a DECL keyword that gives none, the keyword written again with its value ("E.O. 12958: DECL:" ⏎
+   * "DECL: 12/31/2019"), read with that line's keyword; and, with `tagsAfter`, free text before a TAGS field that shares the
+   * line ("E.O. 12958: DECL:" ⏎ "1.6X5 FERRY TAGS: PREL"). False when there is none.
    */
-  eoDeclBelow(line: number, text: string, end: number): boolean {
+  eoDeclBelow(line: number, text: string, end: number, tagsAfter = false): boolean {
     const eo = this.r.eo as Mutable<EoLine> | undefined;
     if (!eo || eo.range.end.line !== line - 1) return false;
     const pos = skipSpaces(text);
@@ -829,11 +841,16 @@ class FieldBuilder {
     const declared = eo.decl;
     // The first letter before the keyword's pattern: a line of prose pays one character test.
     const keyword = (text.charCodeAt(pos) | 32) === 100 /* d */ && DECL_KEYWORD.test(text.slice(pos, end));
-    if (declared && (keyword || !isEmptyDecl(declared))) return false;
+    if (declared && !isEmptyDecl(declared)) return false;
     const decl = parseDecl(line, text, pos, end);
-    if (!decl || (!keyword && decl.kind === 'text')) return false;
+    // Free text is a value only after the keyword, or before a TAGS field that shares the line ("E.O. 12958: DECL:" ⏎
+    // "1.6X5 FERRY TAGS: PREL"), where the value stands between the DECL keyword and TAGS.
+    if (!decl || (!keyword && decl.kind === 'text' && !tagsAfter)) return false;
+    // "DECL:" ⏎ "DECL: 12/31/2019": the keyword written again with its value, read with its own keyword and ranges;
+    // written again with none, it is no value.
+    if (declared && keyword && isEmptyDecl(decl)) return false;
     // "DECL:" ⏎ "03/07/2019": the value is the keyword's above it.
-    eo.decl = declared ? { ...decl, keyword: declared.keyword } : decl;
+    eo.decl = declared && !keyword ? { ...decl, keyword: declared.keyword } : decl;
     eo.range = { start: eo.range.start, end: decl.value.range.end };
     this.kinds[line] = 'eo';
     return true;
@@ -1042,7 +1059,9 @@ class FieldBuilder {
    */
   refAppend(line: number, text: string, from: number, to: number, continued = false): void {
     // Letters: "A.", "A)", "(A)", "¶B.", "A:".
-    const markers: { start: number; end: number; letter: string; after?: number }[] = [];
+    const markers: { start: number; end: number; letter: string; after?: number; marking?: number }[] = [];
+    // "REF: (S) NOWHERE 488": where a marking that opens the field's first item starts.
+    let leadMarking = -1;
     const re = REF_LETTER;
     re.lastIndex = from;
     let m: RegExpExecArray | null;
@@ -1051,8 +1070,13 @@ class FieldBuilder {
       const end = m.index + m[0].length;
       // "A. (S) NOWHERE 488": a portion marking after the item's letter, not a second letter ("¶C. (C) PARIS 7527" is one).
       if (m[2] !== undefined && isLevelLetter(letter) && this.#refMarking(text, markers, from, m.index, letter)) {
-        if (markers.length > 0) markers[markers.length - 1].after = end;
-        else from = end;
+        if (markers.length > 0) {
+          markers[markers.length - 1].after = end;
+          markers[markers.length - 1].marking = m.index;
+        } else {
+          leadMarking = m.index;
+          from = end;
+        }
         continue;
       }
       markers.push({ start: m.index, end, letter });
@@ -1065,8 +1089,15 @@ class FieldBuilder {
       markers.forEach((mk, k) => segments.push({ start: mk.after ?? mk.end, end: k + 1 < markers.length ? markers[k + 1].start : to, marker: mk }));
     }
     for (const seg of segments) {
-      // "B. (S/NF) STATE 30122", "(TS) STATE 30122": an item's portion marking is no part of its citation.
-      seg.start = skipRefMarking(text, seg.start, seg.end);
+      // "A. (S) NOWHERE 488", "REF: (C) NOWHERE 12": the marking read with the letters; "B. (S/NF) STATE 30122", "(TS) STATE
+      // 30122": an item's portion marking is no part of its citation. Kept as the item's, only on the items that have one.
+      const at = seg.marker ? seg.marker.marking : seg.start === from ? leadMarking : undefined;
+      let marking = at !== undefined && at >= 0 ? parsePortionMarking(line, text, at) : undefined;
+      if (!marking) {
+        const start = skipRefMarking(text, seg.start, seg.end);
+        if (start !== seg.start) marking = parsePortionMarking(line, text, skipSpaces(text, seg.start));
+        seg.start = start;
+      }
       if (seg.marker) {
         const letterToken = token(line, text, seg.marker.start, seg.marker.end);
         // "¶B. (B) MADRID 156": the letter written twice on one line, the first before nothing but the second.
@@ -1076,10 +1107,10 @@ class FieldBuilder {
         const pieces = this.#citationPieces(text, seg.start, seg.end);
         if (pieces.length === 0) {
           // "C)" at the end of a line: the citation is on the next line.
-          this.#pendingRef = { letterToken, letter: seg.marker.letter, doubled };
+          this.#pendingRef = marking ? { letterToken, letter: seg.marker.letter, doubled, marking } : { letterToken, letter: seg.marker.letter, doubled };
           continue;
         }
-        this.#pushItem(line, text, pieces[0].start, pieces[0].end, letterToken, seg.marker.letter, doubled);
+        this.#pushItem(line, text, pieces[0].start, pieces[0].end, letterToken, seg.marker.letter, doubled, marking);
         for (const p of pieces.slice(1)) this.#pushItem(line, text, p.start, p.end);
       } else {
         const pieces = this.#citationPieces(text, seg.start, seg.end);
@@ -1090,8 +1121,8 @@ class FieldBuilder {
           } else if (this.#pendingRef) {
             const pending = this.#pendingRef;
             this.#pendingRef = undefined;
-            this.#pushItem(line, text, p.start, p.end, pending.letterToken, pending.letter, pending.doubled);
-          } else this.#pushItem(line, text, p.start, p.end);
+            this.#pushItem(line, text, p.start, p.end, pending.letterToken, pending.letter, pending.doubled, pending.marking ?? (k === 0 ? marking : undefined));
+          } else this.#pushItem(line, text, p.start, p.end, undefined, undefined, undefined, k === 0 ? marking : undefined);
         }
       }
     }
@@ -1188,7 +1219,7 @@ class FieldBuilder {
     const glued = previous.endsWith('-') && !previous.endsWith(' -');
     const citationText = previous + (glued ? '' : ' ') + text.slice(start, citationEnd);
     const citation: Token = { text: citationText, range: { start: last.citation.range.start, end: pos(line, citationEnd) } };
-    this.#refItems.push(this.#item(union(last.range, range(line, start, end)), citation, labels, last.letterToken, last.letter, last.doubledLetter));
+    this.#refItems.push(this.#item(union(last.range, range(line, start, end)), citation, labels, last.letterToken, last.letter, last.doubledLetter, last.marking));
   }
 
   /** Splits unlettered text into items at ";" (and at "," when every part is a cable citation). */
@@ -1208,14 +1239,15 @@ class FieldBuilder {
     return pieces;
   }
 
-  #pushItem(line: number, text: string, start: number, end: number, letterToken?: Token, letter?: string, doubledLetter?: Token): void {
+  #pushItem(line: number, text: string, start: number, end: number, letterToken?: Token, letter?: string, doubledLetter?: Token, marking?: PortionMarking): void {
     const { labels, citationEnd } = trailingLabels(line, text, start, end);
     const citation = token(line, text, start, citationEnd);
-    const first = doubledLetter ?? letterToken;
-    this.#refItems.push(this.#item(first ? union(first.range, range(line, start, end)) : range(line, start, end), citation, labels, letterToken, letter, doubledLetter));
+    // The item opens with its letter, else with its marking ("REF: (C) NOWHERE 12").
+    const first = doubledLetter ?? letterToken ?? marking?.token;
+    this.#refItems.push(this.#item(first ? union(first.range, range(line, start, end)) : range(line, start, end), citation, labels, letterToken, letter, doubledLetter, marking));
   }
 
-  #item(itemRange: Range, citation: Token, labels: Token[], letterToken?: Token, letter?: string, doubledLetter?: Token): RefItem {
+  #item(itemRange: Range, citation: Token, labels: Token[], letterToken?: Token, letter?: string, doubledLetter?: Token, marking?: PortionMarking): RefItem {
     const cable = parseCitation(citation.text);
     const year = cable?.year ?? (cable && this.citing ? citedYear(cable, this.citing) : undefined);
     const item: { -readonly [K in keyof RefItem]: RefItem[K] } = {
@@ -1229,6 +1261,7 @@ class FieldBuilder {
     };
     // Set only on the few items that have it, after the literal: a spread into it would copy every item's fields.
     if (doubledLetter) item.doubledLetter = doubledLetter;
+    if (marking) item.marking = marking;
     return item;
   }
 

@@ -14,7 +14,7 @@ export const rule: Rule = {
   docs: {
     bad: "TAGS: PREL MT\nE.O. 12958: DECL: 06/03/2019",
     good: "E.O. 12958: DECL: 06/03/2019\nTAGS: PREL MT",
-    rationale: "The standard order helps readers find each field; other orders occur and are only noted. A line between two fields that is no field nor part of one (`E.O. 12958: DECL: 05/14/2019` ⏎ `FOR THE FERRY DESK` ⏎ `TAGS: PREL`: an office line written below the E.O. line, a note, or words left by a transcription) is noted too, where a field not read yet opens the line right under it (or under the line after it, two such lines in a row at most, with no blank line among them or above them): the fields under it are read as ever, where the header used to end at it, its TAGS, SUBJECT and Classified By lost and reported missing (CBL017, CBL019, CBL020). A second E.O. line there is said to write the line again (the first is read); a line opening with a misspelt label of a field missing (`S UBJECT; …`) is left to the rule that finds the field missing (CBL019, CBL020). A line that reads as the DECL value under an E.O. line whose DECL keyword gives none (`E.O. 12958: DECL:` ⏎ `05/14/2019`) is the value, not such a line (CBL015 checks it). While a stray line is the line being typed (a field's label begun between two fields), its finding waits.",
+    rationale: "The standard order helps readers find each field; other orders occur and are only noted. A line between two fields that is no field nor part of one (`E.O. 12958: DECL: 05/14/2019` ⏎ `FOR THE FERRY DESK` ⏎ `TAGS: PREL`: an office line written below the E.O. line, a note, or words left by a transcription) is noted too, where a field not read yet opens the line right under it (or under the line after it, two such lines in a row at most, with no blank line among them or above them): the fields under it are read as ever, where the header used to end at it, its TAGS, SUBJECT and Classified By lost and reported missing (CBL017, CBL019, CBL020). A second E.O. line there is said to write the line again (the first is read); a line opening with a misspelt label of a field missing (`S UBJECT; …`) is left to the rule that finds the field missing (CBL019, CBL020). Text that opens a field's line before its keyword, after the first field, where no field reads it (`DECL: 1.6X5 FERRY TAGS: PREL` under a whole E.O. line, `FOR THE DESK SUBJECT: …`), is noted too (`Text 'DECL: 1.6X5 FERRY' before TAGS on its line, under E.O., …`), as the parser keeps it, where it was lost unsaid. A line that reads as the DECL value under an E.O. line whose DECL keyword gives none (`E.O. 12958: DECL:` ⏎ `05/14/2019`; the keyword written again with its value, `E.O. 12958: DECL:` ⏎ `DECL: 12/31/2019`; free text before a TAGS field sharing its line, `E.O. 12958: DECL:` ⏎ `1.6X5 FERRY TAGS: PREL`) is the value, not such a line (CBL015 checks it). While a stray line is the line being typed (a field's label begun between two fields), its finding waits.",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS §4, 'Header field order', and 'Info only'): 19 of 1,295 (1.5%).",
   },
   check(cable, report) {
@@ -46,24 +46,34 @@ export const rule: Rule = {
     for (const stray of strays) {
       const line = stray.range.start.line;
       if (labelled.some((l) => l && l.range.start.line === line)) continue;
-      // The field ending nearest above it and the one starting nearest below it.
+      // The field ending nearest above it and the one starting nearest below it; a stray's text before a field's keyword on
+      // its line ("DECL: 1.6X5 FERRY TAGS: PREL" under a whole E.O. line) has that field below it, on its own line.
+      const end = stray.range.end;
       let above = -1;
       let below = -1;
-      let aboveLine = -1;
-      let belowLine = Infinity;
       for (let k = 0; k < ranges.length; k++) {
         const r = ranges[k];
-        if (r && r.end.line < line && r.end.line > aboveLine) [above, aboveLine] = [k, r.end.line];
-        if (r && r.start.line > line && r.start.line < belowLine) [below, belowLine] = [k, r.start.line];
+        if (r && r.end.line < line && (above < 0 || r.end.line > ranges[above]!.end.line)) above = k;
+        if (r && (r.start.line > end.line || (r.start.line === end.line && r.start.character >= end.character)) && (below < 0 || before(r.start, ranges[below]!.start))) below = k;
       }
       const place = above >= 0 && below >= 0 ? `between ${FIELDS[above]} and ${FIELDS[below]}` : 'among the header fields';
       // "E.O. 12958: N/A" written twice: the parser reads the first.
       const said = EO_AGAIN.test(stray.text) ? 'writes the E.O. line again; the first is read' : 'is no header field nor part of one';
-      report({ message: `Line '${stray.text}' ${place} ${said}.`, range: stray.range, kind: 'stray-line' });
+      // Text before a field's keyword on its line: "Text 'DECL: 1.6X5 FERRY' before TAGS on its line, under E.O., …".
+      const message =
+        below >= 0 && ranges[below]!.start.line === end.line
+          ? `Text '${stray.text}' before ${FIELDS[below]} on its line${above >= 0 ? `, under ${FIELDS[above]},` : ''} ${said}.`
+          : `Line '${stray.text}' ${place} ${said}.`;
+      report({ message, range: stray.range, kind: 'stray-line' });
     }
   },
 };
 
+
+/** True when `a` comes before `b`. */
+function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
 
 /** An E.O. label and its order opening a line ("E.O. 12958", "EO 12958"), as the parser reads the field's. */
 const EO_AGAIN = /^[Ee](?:\. ?)?[Oo0]\.?\s*\d{4,6}(?![0-9])/;
