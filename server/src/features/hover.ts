@@ -8,7 +8,7 @@ import { hostTagOf, type HostTag } from '../core/hosts';
 import { citedId, fileName, fullYear, serialFitsDate } from '../core/id';
 import { allItemsNamed, findInTextReferencesOnLine, inTextTarget, paragraphsNamed, type InTextReference } from '../core/mentions';
 import { serialDigits } from '../core/parse/banner';
-import { MONTH_NAMES } from '../core/parse/header';
+import { headerDatesCable, MONTH_NAMES } from '../core/parse/header';
 import { describeMarking, misspeltControl } from '../core/parse/marking';
 import { correctedCopyReason } from '../core/parse/metadata';
 import { orderInEffect } from '../core/rules/cbl041-eo-order-after-cable';
@@ -496,7 +496,10 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   // A released copy's date line ("Friday, 31 July 2009, 06:59", or a date-time group alone: "080857Z Jul 05").
   for (const p of cable.preamble) {
     if (p.kind !== 'date-line' || !at(p.token, position)) continue;
-    const dated = cable.header?.dtg?.dtg?.valid ? 'The date-time group of the transmission header dates this cable.' : "It dates this cable: the cable's id and the dates the rules and hovers measure from.";
+    // A header of another cable (its DE serial not the banner's, 07PARIS2725's) leaves the date line to date the text.
+    const dated = headerDatesCable(cable)
+      ? 'The date-time group of the transmission header dates this cable.'
+      : `It dates this cable: the cable's id and the dates the rules and hovers measure from.${cable.header?.dtg?.dtg?.valid ? " The transmission header's DE serial is not the banner's: the header belongs to another cable, whose date its date-time group gives." : ''}`;
     // A partial extract's date-time group gives its time too: "17 November 2005, 1719Z".
     const lines = p.date ? [p.dtg ? readableIso(p.dtg) : readableDate(p.date.year, p.date.month, p.date.day), dated] : ['Not a real date.'];
     return hover(md('Date line', lines, citeDocuments(['corpus'], d)), p.token.range);
@@ -576,6 +579,8 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
               `${WEEKDAYS[new Date(Date.UTC(g.year, g.month - 1, g.day)).getUTCDay()]}, day ${dayOfYear(g.year, g.month, g.day)} of ${g.year}.`,
             ]
           : ['Not a real date and time.'];
+        // 07PARIS2725: a Paris header over MOSCOW 005154's text, which its date line dates.
+        if (g.valid && !headerDatesCable(cable)) lines.push("The DE serial is not the banner's: this header belongs to another cable, and the date line above the banner dates this cable's text.");
         return hover(md(`Date-time group ${esc(g.token.text)}`, lines, citeDocuments(['PREC', 'RM', 'W16'], d)), g.token.range);
       }
     }

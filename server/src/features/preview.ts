@@ -11,6 +11,7 @@
  * theme's variables) and its own Content-Security-Policy.
  */
 import { citedId, fileName, idFromFileName } from '../core/id';
+import { headerDatesCable } from '../core/parse/header';
 import type { Addressee, Cable, Level, Range, RefItem, Token } from '../core/model';
 import { lineStarts, offsetAt } from '../core/text';
 import { shortMeaning } from './completion';
@@ -135,7 +136,8 @@ export function getPreviewCard(cable: Cable, ctx: PreviewContext): PreviewCard {
   fact('Id', cable.id ?? (named && `${named} (from the file name)`));
   const header = cable.header;
   const g = header?.dtg?.dtg;
-  fact('Date', g?.valid ? readableDtg(g) : cable.date && readableDate(cable.date.year, cable.date.month, cable.date.day));
+  // A header of another cable (07PARIS2725's) dates that cable: the date line dates this one.
+  fact('Date', g?.valid && headerDatesCable(cable) ? readableDtg(g) : cable.date && readableDate(cable.date.year, cable.date.month, cable.date.day));
   const precedences = header?.dtg?.precedences ?? [];
   if (precedences.length === 2 && precedences[0] && precedences[1]) fact('Precedence', `${precedences[0]} (action), ${precedences[1]} (information)`);
   else fact('Precedence', precedences[0] ?? header?.routing?.precedence);
