@@ -378,7 +378,7 @@ dl.facts dt { color: var(--vscode-descriptionForeground); }
 dl.facts dd { margin: 0; }
 ul.tags, ul.refs { list-style: none; padding: 0; margin: 0; }
 .tag code, .ref-id { font-family: var(--vscode-editor-font-family); color: var(--vscode-symbolIcon-constantForeground, var(--vscode-foreground)); }
-.tag.unverified .meaning, .tag.unknown .meaning { color: var(--vscode-descriptionForeground); font-style: italic; }
+.tag.unverified .meaning, .tag.unknown .meaning, .tag .context { color: var(--vscode-descriptionForeground); font-style: italic; }
 a { color: var(--vscode-textLink-foreground); }
 a:hover { color: var(--vscode-textLink-activeForeground); }
 .truncated { color: var(--vscode-editorWarning-foreground); }

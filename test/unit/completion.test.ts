@@ -354,6 +354,23 @@ describe('completion: TAGS descriptions', () => {
   });
 });
 
+describe("completion: what an unverified TAG's row notes", () => {
+  it("gives it in the documentation as the hover does, said to be unverified, never as the meaning", () => {
+    const doc = (label: string, extra: Partial<CompletionContext> = {}) => String(completionsAt('UNCLAS NOWHERE 000001\n\nTAGS: PREL |\nSUBJECT: X\n', 'plain', extra).items.find((i) => i.label === label)?.documentation);
+    // YE: the reference establishes no meaning, but its row says Yemen is YM; the documentation said only "Meaning unverified".
+    assert.match(doc('YE'), /^Meaning unverified: the dictionary's sources do not establish it\.\n\nWhat the reference notes of it, unverified: not a FIPS 10-4 code; Yemen is YM, [^\n]*\.$/);
+    // Its label says no more than "unverified": the row's words are no meaning.
+    assert.equal(completionsAt('UNCLAS NOWHERE 000001\n\nTAGS: PREL |\nSUBJECT: X\n').items.find((i) => i.label === 'YE')?.labelDetails?.description, 'unverified');
+    // An invented row: its words besides "meaning not established" are the note; a row with none gives no line.
+    const tag = (code: string, meaning: string) => ({ code, family: 'geographic' as const, meaning, source: 'mine.json', verified: false });
+    const user = mergeDictionaries(dictionaries, [{ tags: [tag('QQ', 'meaning not established (not a FIPS 10-4 code; Nowhere is QN)'), tag('QR', 'meaning not established from available sources (see usage context)')], routingIndicators: [] }]);
+    assert.equal(doc('QQ', { dictionaries: user }), "Meaning unverified: the dictionary's sources do not establish it.\n\nWhat the reference notes of it, unverified: not a FIPS 10-4 code; Nowhere is QN.");
+    assert.equal(doc('QR', { dictionaries: user }), "Meaning unverified: the dictionary's sources do not establish it.");
+    // A code two families share: the unverified family's note under its own line (UN's geographic row).
+    assert.match(doc('UN'), /\n\ngeographic TAG: Meaning unverified[^\n]*\n\nWhat the reference notes of it, unverified: UN\/UNO also appear as organization TAGS\./);
+  });
+});
+
 describe("completion: the host country's TAG", () => {
   const sorted = (text: string) => [...completionsAt(text).items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
 

@@ -1460,8 +1460,9 @@ describe('hover', () => {
     // A partial extract's date-time group alone on a line is a date line too; a day the month lacks is no date.
     assert.match(hoverAt(`This record is a partial extract of the original cable. The full text of the original cable is not available.\n\n0808|57Z Jul 05${body}`), /^\*\*Date line\*\*\n\n8 July 2005, 0857Z\n/);
     assert.match(hoverAt(`This record is a partial extract of the original cable. The full text of the original cable is not available.\n\n3108|57Z Jun 05${body}`), /^\*\*Date line\*\*\n\nNot a real date\./);
-    // Above a transmission header, the header's date-time group dates the cable.
-    const headed = `Fri|day, 31 July 2009, 06:59\nVZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0001/01 2121200\nZNY CCCCC ZZH\nP 311200Z JUL 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\nBT${body}`;
+    // Above a transmission header of this cable (its DE serial the banner's), the header's date-time group dates the cable;
+    // one of another cable's does not (the parser's tests of 07PARIS2725's shape).
+    const headed = `Fri|day, 31 July 2009, 06:59\nVZCZCXRO0001\nPP RUEHWEB\nDE RUEHFR #0042/01 2121200\nZNY CCCCC ZZH\nP 311200Z JUL 09\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\nBT${body}`;
     assert.match(hoverAt(headed), /\n\nThe date-time group of the transmission header dates this cable\.\n/);
   });
 

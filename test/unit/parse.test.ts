@@ -5,7 +5,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { MarkupContent } from 'vscode-languageserver';
 import { extractRecord } from '../../server/src/cli/extract';
+import { defaultDictionaries } from '../../server/src/features/dictionaries';
+import { getHover } from '../../server/src/features/hover';
+import { getPreviewCard } from '../../server/src/features/preview';
 import { canonicalId, citationOf, citedId, fileNameKind, idFromFileName, parseCableId } from '../../server/src/core/id';
 import type { Cable, Range, RefItem } from '../../server/src/core/model';
 import { parseBanner } from '../../server/src/core/parse/banner';
@@ -463,6 +467,43 @@ describe('parser: preamble', () => {
     assert.deepEqual(bad.preamble.map((p) => p.kind), ['publisher-note', 'date-line']);
     assert.equal(bad.preamble[1].date, undefined);
     assert.equal(bad.id, undefined);
+  });
+});
+
+describe("parser: a header of another cable over a dated text", () => {
+  // Invented, 07PARIS2725's shape: the header is one post's (DE #0271, 26 June 2006), the date line and the text another's
+  // (ELSEWHERE 005154, 26 October 2007); the record paired the text's id with the header's date, and the id took the header's year.
+  const text = (deSerial: string, dateLine = 'Friday, 26 October 2007, 02:25') =>
+    ['VZCZCXRO0271', 'OO RUEHDBU', `DE RUEHVT #${deSerial}/01 1770754`, 'ZNY CCCCC ZZH', 'O 260754Z JUN 06', 'FM AMEMBASSY NOWHERE', 'TO RUEHC/SECSTATE WASHDC IMMEDIATE 0001', '', ...(dateLine ? [dateLine] : []), 'C O N F I D E N T I A L ELSEWHERE 005154', '', 'EO 12958 DECL: 10/09/2017', 'TAGS PREL', 'SUBJECT: FERRY FARES', 'REF: ELSEWHERE 3207', '', '¶1. (C) Text.', 'ROE'].join('\n');
+
+  it('dates the text by its date line, and its id and citations by that date, where the DE serial is not the banner\'s', () => {
+    const c = parse(text('0271'));
+    assert.deepEqual(c.date, { year: 2007, month: 10, day: 26 });
+    assert.equal(c.id, '07ELSEWHERE5154');
+    const record = extractRecord('x.txt', c);
+    assert.equal(record.dtg, '2007-10-26');
+    // A citation without a year takes the text's.
+    assert.deepEqual(record.cites, ['07ELSEWHERE3207']);
+    // The header's own fields stay as it writes them.
+    assert.equal((record.header as { serial: string }).serial, '0271');
+  });
+
+  it("keeps the header's date where its DE serial is the banner's, or where no date line dates the text", () => {
+    const own = parse(text('5154'));
+    assert.deepEqual([own.date, own.id, extractRecord('x.txt', own).dtg], [{ year: 2006, month: 6, day: 26 }, '06ELSEWHERE5154', '2006-06-26T07:54:00Z']);
+    const undated = parse(text('0271', ''));
+    assert.deepEqual([undated.date, undated.id, extractRecord('x.txt', undated).dtg], [{ year: 2006, month: 6, day: 26 }, '06ELSEWHERE5154', '2006-06-26T07:54:00Z']);
+  });
+
+  it('says so in the hovers of the date line and the date-time group, and the preview card gives the date line\'s date', () => {
+    const c = parse(text('0271'));
+    const hoverAt = (line: number, character: number) => (getHover(c, { line, character }, { dictionaries: defaultDictionaries() })?.contents as MarkupContent).value;
+    assert.match(hoverAt(8, 3), /It dates this cable: .*The transmission header's DE serial is not the banner's: the header belongs to another cable/);
+    assert.match(hoverAt(4, 4), /this header belongs to another cable, and the date line above the banner dates this cable's text/);
+    const own = parse(text('5154'));
+    assert.doesNotMatch((getHover(own, { line: 4, character: 4 }, { dictionaries: defaultDictionaries() })?.contents as MarkupContent).value, /another cable/);
+    const facts = Object.fromEntries(getPreviewCard(c, { dictionaries: defaultDictionaries() }).facts.map((f) => [f.label, f.value]));
+    assert.equal(facts.Date, '26 October 2007');
   });
 });
 

@@ -142,6 +142,21 @@ describe('preview: the card', () => {
     assert.match(tags[0].full ?? '', / \(secondary sources only\)$/);
   });
 
+  it("gives what an unverified TAG's row notes, said to be unverified, as the hover does", () => {
+    // YE: the card said only "unverified"; its row says Yemen is YM, which the hover gives as the reference's note.
+    const card = getPreviewCard(parseCable('UNCLAS NOWHERE 000001\n\nTAGS: PREL, YE, MOPS\nSUBJECT: X\n').cable, ctx);
+    const ye = card.tags.find((t) => t.code === 'YE');
+    assert.equal(ye?.kind, 'unverified');
+    assert.equal(ye?.meaning, 'unverified');
+    assert.match(ye?.context ?? '', /^What the reference notes of it, unverified: not a FIPS 10-4 code; Yemen is YM, .*\.$/);
+    // A row that notes nothing gives no note; an established meaning none.
+    assert.equal(card.tags.find((t) => t.code === 'MOPS')?.context, undefined);
+    assert.equal(card.tags.find((t) => t.code === 'PREL')?.context, undefined);
+    // The page shows it beside the meaning, escaped.
+    const { html } = getPreview(parseCable('UNCLAS NOWHERE 000001\n\nTAGS: YE\nSUBJECT: X\n').cable, ctx);
+    assert.match(html, /<li class="tag unverified"><code>YE<\/code> <span class="meaning">unverified<\/span> <span class="context">What the reference notes of it, unverified: not a FIPS 10-4 code; Yemen is YM, [^<]*<\/span><\/li>/);
+  });
+
   it('gives each family\'s established meaning of a code two families share', () => {
     // UN was "unverified" and AU "Austria" alone: the organization rows give United Nations and the African Union.
     const card = getPreviewCard(parseCable('UNCLAS NOWHERE 000001\n\nTAGS: UN, AU, EU\nSUBJECT: X\n').cable, ctx);

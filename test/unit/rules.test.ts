@@ -1155,6 +1155,17 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     assert.deepEqual(lint(cable('E.O. 12958: DECL: 06/03/2019')), []);
   });
 
+  it("CBL050 knows an embassy under the other post its cables are written under, as the routing-indicator table spells it (KIEV for Kyiv)", () => {
+    const cable = (post: string, tags: string) => `C O N F I D E N T I A L ${post} 000412\n\nE.O. 12958: DECL: 03/30/2016\nTAGS: ${tags}\nSUBJECT: HARBOR DUES\n\n¶1. (C) Text.\n`;
+    const lacking = ['3:0 info TAGS lack UP (Ukraine), the host country\'s TAG, which 7 of 7 released cables from Embassy Kyiv carry.'];
+    assert.deepEqual(found('CBL050', cable('KYIV', 'PREL PGOV')), lacking);
+    // 06KIEV1261's banner writes KIEV: the check passed it over.
+    assert.deepEqual(found('CBL050', cable('KIEV', 'PREL PGOV')), lacking);
+    assert.deepEqual(found('CBL050', cable('Kiev', 'PREL PGOV UP')), []);
+    // An embassy the reference did not check stays unknown (Kuwait: no host-country check in tags-geographic.tsv).
+    assert.deepEqual(found('CBL050', cable('KUWAIT', 'PREL PGOV')), []);
+  });
+
   it('CBL042 reports RICE from 2009-01-21 and CLINTON before it on Department cables only, in any case', () => {
     const cable = (dtg: string, post: string, name: string) => `O ${dtg}\nFM SECSTATE WASHDC\nTO RUEHXX/AMEMBASSY NOWHERE IMMEDIATE 0001\n\nUNCLAS ${post} 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n¶1. (U) Text.\n${name}\n`;
     assert.deepEqual(found('CBL042', cable('201200Z JAN 09', 'STATE', 'RICE')), []);

@@ -18,7 +18,7 @@ import { continuesRefField, parseCaveatLine, refLetterAt, refLetterOrdinal } fro
 import { ORDER_DATES, orderInEffect } from '../core/rules/cbl041-eo-order-after-cable';
 import { compareDates, dayOfYear, pad } from '../core/rules/util';
 import { contains, isAlnum, isBefore, isCapital, isDigit, isLetter, isSpace, partitionPoint, skipSpaces, WHITE_RUNS } from '../core/text';
-import { markingMeaning, qualifier, tagEntries, tagListMeaning, type Dictionaries, type TagEntry, type TermEntry } from './dictionaries';
+import { markingMeaning, qualifier, tagEntries, tagListMeaning, unverifiedNote, type Dictionaries, type TagEntry, type TermEntry } from './dictionaries';
 import { hostCountryLine, indexedCableMarkdown, otherAddresses, paragraphOpening, shortenSubject, tagNote, timesSeen } from './hover';
 import type { IndexedCable } from './types';
 
@@ -1486,7 +1486,11 @@ function completionsBesideFields(cable: Cable, position: Position, ctx: Completi
       // A code two families share (AU: Austria, the African Union) gives each family's meaning, as its hover does.
       const entries = tagEntries(d, t.code);
       // A meaning from secondary sources only is said to be so, and a note that changes how the code reads follows it (RI: Embassy Belgrade writes SR).
-      const about = (e: TagEntry) => `${e.verified ? `${e.meaning}${qualifier(e)}` : 'Meaning unverified: the dictionary\'s sources do not establish it.'}${e.note ? `\n\n${tagNote(e.note)}` : ''}`;
+      // An unverified meaning keeps what its row notes, said to be unverified, as the hover gives it ("Yemen is YM" under YE).
+      const about = (e: TagEntry) => {
+        const noted = unverifiedNote(e);
+        return `${e.verified ? `${e.meaning}${qualifier(e)}` : `Meaning unverified: the dictionary's sources do not establish it.${noted ? `\n\n${noted}` : ''}`}${e.note ? `\n\n${tagNote(e.note)}` : ''}`;
+      };
       const isHost = host?.tag === t.code;
       const documentation = entries.length > 1 ? entries.map((e) => `${e.family} TAG: ${about(e)}`).join('\n\n') : about(t);
       items.push({

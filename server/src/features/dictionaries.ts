@@ -154,6 +154,42 @@ export function tagListMeaning(entries: readonly TagEntry[], short: (meaning: st
   return known.length > 0 ? known.join(' or ') : 'unverified';
 }
 
+/**
+ * What an unverified entry's words say besides that its meaning is not established, or undefined when nothing:
+ * "meaning not established (not a FIPS 10-4 code; Yemen is YM, used 19 times by Embassy Sanaa)" → "not a FIPS 10-4 code;
+ * Yemen is YM, used 19 times by Embassy Sanaa", "regional TAG; meaning not established from available sources (see usage
+ * context)" → "regional TAG"; "meaning not established from available sources" → undefined.
+ */
+function unverifiedContext(meaning: string): string | undefined {
+  let rest = meaning
+    .replace(/\(see (?:corpus_examples for )?usage context\)/gi, '')
+    .replace(/\bmeaning not established(?: as a geo TAG)?(?: from (?:available )?sources)?/gi, '')
+    .replace(/\b(?:full )?expansion not established(?: from (?:available )?sources| here)?/gi, '');
+  // The separators left at either end ("regional TAG; "), trimmed by hand: a regex anchored at the end retries quadratically.
+  let start = 0;
+  let end = rest.length;
+  while (start < end && SEPARATOR.test(rest[start])) start++;
+  while (end > start && SEPARATOR.test(rest[end - 1])) end--;
+  rest = rest.slice(start, end);
+  // "(not a FIPS 10-4 code; …)": the parenthesis alone is left, without what it stood after.
+  if (rest.startsWith('(') && rest.endsWith(')') && rest.indexOf(')') === rest.length - 1) rest = rest.slice(1, -1).trim();
+  return rest.length > 0 ? rest : undefined;
+}
+
+/** A character {@link unverifiedContext} trims from the ends of what it keeps. */
+const SEPARATOR = /[\s;:,.]/;
+
+/**
+ * What the reference notes of an unverified TAG entry, said to be unverified ("What the reference notes of it, unverified:
+ * not a FIPS 10-4 code; Yemen is YM, …." under YE), or undefined for a verified entry or one whose row notes nothing:
+ * the one sentence the hover, completion and the preview card give it, so that none shows the row's words as the meaning.
+ */
+export function unverifiedNote(entry: Pick<TagEntry, 'meaning' | 'verified'>): string | undefined {
+  if (entry.verified) return undefined;
+  const context = unverifiedContext(entry.meaning);
+  return context === undefined ? undefined : `What the reference notes of it, unverified: ${context}.`;
+}
+
 /** User entries add to or override the built-in ones. */
 export function mergeDictionaries(base: Dictionaries, users: readonly UserDictionary[]): Dictionaries {
   if (users.length === 0) return base;

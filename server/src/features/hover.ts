@@ -8,7 +8,7 @@ import { hostTagOf, type HostTag } from '../core/hosts';
 import { citedId, fileName, fullYear, serialFitsDate } from '../core/id';
 import { allItemsNamed, findInTextReferencesOnLine, inTextTarget, paragraphsNamed, type InTextReference } from '../core/mentions';
 import { serialDigits } from '../core/parse/banner';
-import { MONTH_NAMES } from '../core/parse/header';
+import { headerDatesCable, MONTH_NAMES } from '../core/parse/header';
 import { describeMarking, misspeltControl } from '../core/parse/marking';
 import { correctedCopyReason } from '../core/parse/metadata';
 import { orderInEffect } from '../core/rules/cbl041-eo-order-after-cable';
@@ -16,7 +16,7 @@ import { misreadTag } from '../core/rules/cbl051-tag-misread';
 import { compareDates, declNamesEvent } from '../core/rules/util';
 import type { Addressee, Cable, CalendarDate, DateTimeGroup, Decl, Paragraph, Range, RefItem, Token, Trailer, TransmissionHeader } from '../core/model';
 import { contains, isSpace, paragraphIndexAt, partitionPoint, WHITE_RUNS } from '../core/text';
-import { markingEntry, markingMeaning, qualifier, tagEntries, type Dictionaries, type RoutingEntry, type TagEntry, type TermEntry } from './dictionaries';
+import { markingEntry, markingMeaning, qualifier, tagEntries, unverifiedNote, type Dictionaries, type RoutingEntry, type TagEntry, type TermEntry } from './dictionaries';
 import { labelsBegun } from './labelsTyped';
 import type { IndexedCable } from './types';
 
@@ -337,8 +337,8 @@ function corpusNote(note: string): string {
 function describeTagEntry(code: string, entry: TagEntry, dicts: Dictionaries): { text: string; meanings?: readonly string[]; context?: string } {
   const family = entry.family === 'subject' ? `subject TAG, category ${entry.category} (${categoryName(entry.category, dicts)})` : `${entry.family} TAG`;
   if (!entry.verified) {
-    const context = unverifiedContext(entry.meaning);
-    return { text: `${code}: ${family}; meaning unverified: the dictionary's sources do not establish it.`, ...(context && { context: `What the reference notes of it, unverified: ${context}.` }) };
+    const context = unverifiedNote(entry);
+    return { text: `${code}: ${family}; meaning unverified: the dictionary's sources do not establish it.`, ...(context && { context }) };
   }
   // The reference joins the meanings its sources give with " ; " (a PlusD label holds a ";" of its own, without the
   // space before it): one line read as one sentence, so each is an item of its own.
@@ -347,31 +347,6 @@ function describeTagEntry(code: string, entry: TagEntry, dicts: Dictionaries): {
   if (meanings.length > 1) return { text: `${code}: ${family}. The sources give these meanings${entry.secondary ? ' (secondary sources only)' : ''}:`, meanings };
   return { text: `${code}: ${family}. ${entry.meaning}${qualifier(entry)}` };
 }
-
-/**
- * What an unverified entry's words say besides that its meaning is not established, or undefined when nothing:
- * "meaning not established (not a FIPS 10-4 code; Yemen is YM, used 19 times by Embassy Sanaa)" → "not a FIPS 10-4 code;
- * Yemen is YM, used 19 times by Embassy Sanaa", "regional TAG; meaning not established from available sources (see usage
- * context)" → "regional TAG"; "meaning not established from available sources" → undefined.
- */
-function unverifiedContext(meaning: string): string | undefined {
-  let rest = meaning
-    .replace(/\(see (?:corpus_examples for )?usage context\)/gi, '')
-    .replace(/\bmeaning not established(?: as a geo TAG)?(?: from (?:available )?sources)?/gi, '')
-    .replace(/\b(?:full )?expansion not established(?: from (?:available )?sources| here)?/gi, '');
-  // The separators left at either end ("regional TAG; "), trimmed by hand: a regex anchored at the end retries quadratically.
-  let start = 0;
-  let end = rest.length;
-  while (start < end && SEPARATOR.test(rest[start])) start++;
-  while (end > start && SEPARATOR.test(rest[end - 1])) end--;
-  rest = rest.slice(start, end);
-  // "(not a FIPS 10-4 code; …)": the parenthesis alone is left, without what it stood after.
-  if (rest.startsWith('(') && rest.endsWith(')') && rest.indexOf(')') === rest.length - 1) rest = rest.slice(1, -1).trim();
-  return rest.length > 0 ? rest : undefined;
-}
-
-/** A character {@link unverifiedContext} trims from the ends of what it keeps. */
-const SEPARATOR = /[\s;:,.]/;
 
 function categoryName(letter: string | undefined, dicts: Dictionaries): string {
   const c = letter ? dicts.categories.get(letter) : undefined;
@@ -521,7 +496,10 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   // A released copy's date line ("Friday, 31 July 2009, 06:59", or a date-time group alone: "080857Z Jul 05").
   for (const p of cable.preamble) {
     if (p.kind !== 'date-line' || !at(p.token, position)) continue;
-    const dated = cable.header?.dtg?.dtg?.valid ? 'The date-time group of the transmission header dates this cable.' : "It dates this cable: the cable's id and the dates the rules and hovers measure from.";
+    // A header of another cable (its DE serial not the banner's, 07PARIS2725's) leaves the date line to date the text.
+    const dated = headerDatesCable(cable)
+      ? 'The date-time group of the transmission header dates this cable.'
+      : `It dates this cable: the cable's id and the dates the rules and hovers measure from.${cable.header?.dtg?.dtg?.valid ? " The transmission header's DE serial is not the banner's: the header belongs to another cable, whose date its date-time group gives." : ''}`;
     // A partial extract's date-time group gives its time too: "17 November 2005, 1719Z".
     const lines = p.date ? [p.dtg ? readableIso(p.dtg) : readableDate(p.date.year, p.date.month, p.date.day), dated] : ['Not a real date.'];
     return hover(md('Date line', lines, citeDocuments(['corpus'], d)), p.token.range);
@@ -601,6 +579,8 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
               `${WEEKDAYS[new Date(Date.UTC(g.year, g.month - 1, g.day)).getUTCDay()]}, day ${dayOfYear(g.year, g.month, g.day)} of ${g.year}.`,
             ]
           : ['Not a real date and time.'];
+        // 07PARIS2725: a Paris header over MOSCOW 005154's text, which its date line dates.
+        if (g.valid && !headerDatesCable(cable)) lines.push("The DE serial is not the banner's: this header belongs to another cable, and the date line above the banner dates this cable's text.");
         return hover(md(`Date-time group ${esc(g.token.text)}`, lines, citeDocuments(['PREC', 'RM', 'W16'], d)), g.token.range);
       }
     }

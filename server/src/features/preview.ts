@@ -11,10 +11,11 @@
  * theme's variables) and its own Content-Security-Policy.
  */
 import { citedId, fileName, idFromFileName } from '../core/id';
+import { headerDatesCable } from '../core/parse/header';
 import type { Addressee, Cable, Level, Range, RefItem, Token } from '../core/model';
 import { lineStarts, offsetAt } from '../core/text';
 import { shortMeaning } from './completion';
-import { qualifier, tagEntries, tagListMeaning, type Dictionaries } from './dictionaries';
+import { qualifier, tagEntries, tagListMeaning, unverifiedNote, type Dictionaries } from './dictionaries';
 import { declEntry, readableDate, readableDtg, reasonEntry } from './hover';
 import type { IndexedCable } from './types';
 
@@ -46,6 +47,11 @@ export interface PreviewTag {
   readonly meaning: string;
   /** The dictionary's whole meaning, when it says more than {@link meaning}. */
   readonly full?: string;
+  /**
+   * For a code whose meaning no family establishes, what the reference's rows note of it, said to be unverified, as the
+   * hover and completion give it ({@link unverifiedNote}: "What the reference notes of it, unverified: not a FIPS 10-4 code; Yemen is YM, …." under YE).
+   */
+  readonly context?: string;
   readonly kind: 'known' | 'unverified' | 'unknown' | 'person';
 }
 
@@ -130,7 +136,8 @@ export function getPreviewCard(cable: Cable, ctx: PreviewContext): PreviewCard {
   fact('Id', cable.id ?? (named && `${named} (from the file name)`));
   const header = cable.header;
   const g = header?.dtg?.dtg;
-  fact('Date', g?.valid ? readableDtg(g) : cable.date && readableDate(cable.date.year, cable.date.month, cable.date.day));
+  // A header of another cable (07PARIS2725's) dates that cable: the date line dates this one.
+  fact('Date', g?.valid && headerDatesCable(cable) ? readableDtg(g) : cable.date && readableDate(cable.date.year, cable.date.month, cable.date.day));
   const precedences = header?.dtg?.precedences ?? [];
   if (precedences.length === 2 && precedences[0] && precedences[1]) fact('Precedence', `${precedences[0]} (action), ${precedences[1]} (information)`);
   else fact('Precedence', precedences[0] ?? header?.routing?.precedence);
@@ -176,7 +183,14 @@ export function getPreviewCard(cable: Cable, ctx: PreviewContext): PreviewCard {
     if (entries.length === 0) return { code: tag.code, meaning: 'not in the dictionary', kind: 'unknown' };
     // A code two families share gives each one's established meaning (AU: "Austria or African Union"), as completion does.
     const meaning = tagListMeaning(entries, shortMeaning);
-    if (!entries.some((e) => e.verified)) return { code: tag.code, meaning, kind: 'unverified' };
+    if (!entries.some((e) => e.verified)) {
+      // What the rows note besides their unestablished meaning, each family's named where the code has several.
+      const notes = entries.flatMap((e) => {
+        const noted = unverifiedNote(e);
+        return noted === undefined ? [] : [entries.length > 1 ? `${e.family} TAG: ${noted}` : noted];
+      });
+      return { code: tag.code, meaning, kind: 'unverified', ...(notes.length > 0 && { context: notes.join(' ') }) };
+    }
     const full = tagListMeaning(entries, (m, hedge) => `${m}${hedge}`, qualifier);
     return meaning === full ? { code: tag.code, meaning, kind: 'known' } : { code: tag.code, meaning, full, kind: 'known' };
   });
@@ -228,7 +242,8 @@ export function renderCard(card: PreviewCard): string {
     html += '<h2>TAGS</h2>\n<ul class="tags">\n';
     for (const t of card.tags) {
       const title = t.full !== undefined ? ` title="${e(t.full)}"` : '';
-      html += `<li class="tag ${t.kind}"><code>${e(t.code)}</code> <span class="meaning"${title}>${e(t.meaning)}</span></li>\n`;
+      const context = t.context !== undefined ? ` <span class="context">${e(t.context)}</span>` : '';
+      html += `<li class="tag ${t.kind}"><code>${e(t.code)}</code> <span class="meaning"${title}>${e(t.meaning)}</span>${context}</li>\n`;
     }
     html += '</ul>\n';
   }

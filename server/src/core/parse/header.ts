@@ -5,6 +5,8 @@
 import { levelFromLetter, precedenceFromLetter } from '../levels';
 import type {
   Addressee,
+  Banner,
+  Cable,
   DateTimeGroup,
   DeLine,
   DtgLine,
@@ -37,6 +39,30 @@ export function daysInMonth(year: number, month: number): number {
   // As Date.UTC reads them, years 0–99 are 1900–1999.
   const y = year >= 0 && year <= 99 ? 1900 + year : year;
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+}
+
+/**
+ * True when a transmission header's DE serial is not the banner's (modulo 10000, as the DE line writes the last four
+ * digits: FORMAT.md §7 rule 1): the header and the text belong to different cables, a release mix-up (07PARIS2725's
+ * Paris header over MOSCOW 005154's text), which CBL005 reports. False when either serial is missing.
+ */
+export function headerSerialDiffers(header: TransmissionHeader | undefined, banner: Banner | undefined): boolean {
+  const de = header?.de?.serial;
+  const serial = banner?.serial;
+  return de !== undefined && serial !== undefined && de.value !== serial.value % 10000;
+}
+
+/**
+ * True when the transmission header's date-time group dates the cable: a real date, from a header that belongs to this
+ * text, or to another one whose text gives no date of its own. A header whose DE serial is not the banner's
+ * ({@link headerSerialDiffers}) dates another cable, and a date line above the banner, which the release gives with the
+ * text, dates this one: 07PARIS2725's header says 26 June 2007 (07PARIS2725's), its date line 26 October 2007, the date
+ * of MOSCOW 005154, whose text the file holds. The parser dates the cable (`Cable.date`, its id's year) by it, and the
+ * index, `cablelint extract`, the hovers and the preview read the cable's date-time group by it.
+ */
+export function headerDatesCable(cable: Pick<Cable, 'header' | 'banner' | 'preamble'>): boolean {
+  if (cable.header?.dtg?.dtg?.valid !== true) return false;
+  return !headerSerialDiffers(cable.header, cable.banner) || !cable.preamble.some((p) => p.kind === 'date-line' && p.date !== undefined);
 }
 
 /** True when year/month/day is a real calendar date. */

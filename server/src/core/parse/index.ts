@@ -11,7 +11,7 @@ import type { Banner, CalendarDate, Cable, Caveat, LineKind, ParseProblem, Secti
 import { lineStarts, range, spanRange, splitLines, splitShapes } from '../text';
 import { LONE_LEVEL, mayOpenBanner, parseBanner } from './banner';
 import { parseBody } from './body';
-import { parseHead, startsHeader } from './header';
+import { headerDatesCable, parseHead, startsHeader } from './header';
 import { scanHints } from './hints';
 import { AFTER_BANNER, mayOpenField, parseCaveatLine, parseMetadata, startsParagraph } from './metadata';
 
@@ -148,7 +148,8 @@ function parseUnchecked(text: string): Cable {
 
   const dtg = head.header?.dtg?.dtg;
   const dateLine = head.preamble.find((p) => p.kind === 'date-line' && p.date)?.date;
-  const date: CalendarDate | undefined = dtg?.valid ? { year: dtg.year, month: dtg.month, day: dtg.day } : dateLine;
+  // A header of another cable (its DE serial not the banner's) does not date this text where a date line does (07PARIS2725).
+  const date: CalendarDate | undefined = dtg?.valid && headerDatesCable({ header: head.header, banner, preamble: head.preamble }) ? { year: dtg.year, month: dtg.month, day: dtg.day } : dateLine;
 
   const metaStart = banner ? banner.line + 1 : zoneEnd;
   // A banner in capitals promises closers that open with a capital ("End Summary", "END NOTE").

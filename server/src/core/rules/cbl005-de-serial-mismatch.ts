@@ -1,6 +1,7 @@
 /**
  * CBL005 de-serial-mismatch: The DE-line station serial #SSSS differs from the banner serial (modulo 10000).
  */
+import { headerSerialDiffers } from '../parse/header';
 import { pad, replaceFix } from './util';
 import type { Rule } from './types';
 
@@ -21,7 +22,7 @@ export const rule: Rule = {
     const de = cable.header?.de?.serial;
     const serial = cable.banner?.serial;
     if (!de || !serial) return;
-    if (de.value !== serial.value % 10000) {
+    if (headerSerialDiffers(cable.header, cable.banner)) {
       const fixed = pad(serial.value % 10000, de.text.length);
       report({
         // Which side is wrong is not said: 07PARIS2725's DE line is its file's, and its text is MOSCOW 005154's.

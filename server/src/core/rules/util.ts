@@ -7,6 +7,7 @@ import { findInTextReferences } from '../mentions';
 import { isItemMarking } from '../parse/body';
 import { BANNER_SEARCH, bannerDecidedBy, readFirstBanner } from '../parse/index';
 import { parsePortionMarking } from '../parse/marking';
+import { headerDatesCable } from '../parse/header';
 import { isBlankedLine, isSpace, lineStarts, markingStart, offsetAt, paragraphIndexAt, partitionPoint, range, skipSpaces, trimEndOffset } from '../text';
 import { KNOWN_TAGS } from '../tagCodes';
 import type { Fix, ParagraphCopy, Report, TextEdit } from './types';
@@ -153,14 +154,15 @@ export function isoDate(date: CalendarDate): string {
 }
 
 /**
- * The cable's date-time group as ISO 8601 UTC (`2009-05-28T08:49:00Z`): the header's, else, with no header's to date it,
+ * The cable's date-time group as ISO 8601 UTC (`2009-05-28T08:49:00Z`): the header's where it dates the cable ({@link headerDatesCable}), else, with no header's to date it,
  * that of a partial extract's date-time group alone above the banner (`171719Z Nov 05`); else the cable's date alone
  * (`2009-07-31`, from a date line such as `Friday, 31 July 2009, 06:59`), or undefined when the text gives none.
  * `cablelint extract` and the workspace index both read it.
  */
 export function cableDtgIso(cable: Cable): string | undefined {
+  // A header of another cable (07PARIS2725's, over MOSCOW 005154's text) dates that cable, not this one.
   const iso = cable.header?.dtg?.dtg?.iso;
-  if (iso !== undefined) return iso;
+  if (iso !== undefined && headerDatesCable(cable)) return iso;
   if (cable.date === undefined) return undefined;
   // The date line that dates the cable is the first with a date (parseCable).
   return cable.preamble.find((p) => p.kind === 'date-line' && p.date)?.dtg ?? isoDate(cable.date);
