@@ -149,12 +149,14 @@ export function pushSemanticTokens(cable: Cable, builder: SemanticTokensBuilder,
   // "… was working. 16. (C) On corruption, …": the marking of a paragraph glued to the end of the one before, which the
   // grammar reads only after a number at a line's start; and "¶2. \u200B(C) …", one past an invisible character, which the
   // grammar does not pass over. A paragraph's marking stands on its number's line.
-  for (let i = firstParagraph; i < paragraphs.length && paragraphs[i].marker.range.start.line <= to; i++) {
+  // A paragraph whose marker is on the line above the range may have the piece of a split marking in it ("4. (" ⏎ "C) …").
+  for (let i = from > 0 ? firstFrom(paragraphs, from - 1, (p) => p.marker.range.start.line) : firstParagraph; i < paragraphs.length && paragraphs[i].marker.range.start.line <= to; i++) {
     const p = paragraphs[i];
     const { line, character } = p.marker.range.start;
     if (!p.portion || !on(p.portion.inner.range)) continue;
     const text = cable.lines[line];
-    if ((character > 0 && trimEndOffset(text, character) > 0) || afterInvisible(text, p.portion.token.range.start.character)) addMarking(cable.lines, p.portion, tokens);
+    // "2. (C" ⏎ ") …": a marking split over two lines, which the grammar reads in neither piece.
+    if (p.portion.split || (character > 0 && trimEndOffset(text, character) > 0) || afterInvisible(text, p.portion.token.range.start.character)) addMarking(cable.lines, p.portion, tokens);
   }
   // "DEPARTMENT FOR EUR/WE" ⏎ "AND EB", "VALLETTA FOR ROE": the passing lines above the E.O. line, few and near the top.
   for (const t of cable.passingLines) if (on(t.range)) tokens.push({ range: t.range, type: PASSING_LINE });
