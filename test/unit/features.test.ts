@@ -2065,6 +2065,11 @@ describe('semantic tokens', () => {
   // An invented unclassified cable's metadata and first paragraph, for the heading tests to go on from.
   const HEADED_PARAGRAPH = ['UNCLAS NOWHERE 000125', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY DUES', '', '\u00b61. (U) The harbor authority said dues would rise.', ''];
 
+  it('marks the level of a marking ending the subject ("… in the free port (s)"), which the grammar reads as its words', () => {
+    const text = ['CONFIDENTIAL NOWHERE 000125', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'Subject: harbor dues rise for foreign', 'vessels in the free port (s)', '', '\u00b61. (C) The harbor authority said dues would rise.', ''].join('\n');
+    assert.deepEqual(tokensOf(text).filter((t) => t.includes('portionMarking')), ['5:26 s portionMarking.secret']);
+  });
+
   it('marks the level of a paragraph\'s marking split over two lines, in the piece that holds it, whole and by range', () => {
     for (const [split, expected] of [['2. (C\n) The pier.', '10:4 C portionMarking.confidential'], ['2. (\nC) The pier.', '11:0 C portionMarking.confidential']] as const) {
       const text = [...HEADED_PARAGRAPH.slice(0, 6).map((l) => (l === 'UNCLAS NOWHERE 000125' ? 'CONFIDENTIAL NOWHERE 000125' : l)), '\u00b61. (C) The harbor authority said dues would rise.', '', '', '', split, ''].join('\n');

@@ -359,7 +359,7 @@ export interface SubjectField {
   readonly text: string;
   /** The text on each line, as tokens. */
   readonly parts: readonly Token[];
-  /** A leading portion marking: `SUBJECT: (S) …`. */
+  /** Its portion marking: a leading one, `SUBJECT: (S) …`, or one ending its last line, `… of proliferation concern (s)` (09STATE4134), which is no part of `text` or `parts`. */
   readonly portion?: PortionMarking;
 }
 

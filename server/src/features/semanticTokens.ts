@@ -38,7 +38,7 @@
  */
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { Cable, Level, PortionMarking, Range, Token } from '../core/model';
-import { isInvisible, isSpace, isWordCharacter, partitionPoint, skipSpaces, TITLE_MARKING, trimEndOffset } from '../core/text';
+import { isBefore, isInvisible, isSpace, isWordCharacter, partitionPoint, skipSpaces, TITLE_MARKING, trimEndOffset } from '../core/text';
 
 /** Token types, in legend order. */
 export const SEMANTIC_LEGEND: SemanticTokensLegend = {
@@ -142,7 +142,9 @@ export function pushSemanticTokens(cable: Cable, builder: SemanticTokensBuilder,
   }
   // "SUBJECT: \u200B(C) …": the subject's marking past an invisible character, where the grammar reads none.
   const subjectMarking = cable.subject?.portion;
-  if (subjectMarking && on(subjectMarking.inner.range) && afterInvisible(cable.lines[subjectMarking.token.range.start.line], subjectMarking.token.range.start.character)) addMarking(cable.lines, subjectMarking, tokens);
+  // "… of proliferation concern (s)": one ending the subject, after its text, which the grammar reads as the subject's words.
+  const firstPart = cable.subject?.parts[0];
+  if (subjectMarking && on(subjectMarking.inner.range) && (afterInvisible(cable.lines[subjectMarking.token.range.start.line], subjectMarking.token.range.start.character) || (firstPart !== undefined && isBefore(firstPart.range.start, subjectMarking.token.range.start)))) addMarking(cable.lines, subjectMarking, tokens);
   for (let i = firstFrom(itemMarkings, from, (m) => m.portion.inner.range.start.line); i < itemMarkings.length && itemMarkings[i].portion.inner.range.start.line <= to; i++) {
     addMarking(cable.lines, itemMarkings[i].portion, tokens);
   }
