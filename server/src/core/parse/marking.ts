@@ -3,7 +3,7 @@
  * Spellings from CORPUS-FINDINGS.md §9 and markings.tsv.
  */
 import type { Level, PortionMarking } from '../model';
-import { isSpace, onlyWordNear, ownCopy, range, skipSpaces, trimEndOffset, WHITE_RUNS } from '../text';
+import { isSpace, markingStart, onlyWordNear, ownCopy, range, skipSpaces, trimEndOffset, WHITE_RUNS } from '../text';
 
 /** Level words and abbreviations that may open a marking. */
 const LEVEL_WORDS: ReadonlyMap<string, { level: Level; sbu: boolean }> = new Map([
@@ -127,7 +127,8 @@ export const MAX_SPLIT_MARKING = 40;
 export function parseSplitMarking(lines: readonly string[], line: number, from: number): PortionMarking | undefined {
   const text = lines[line];
   const next = lines[line + 1];
-  const open = skipSpaces(text, from);
+  // "2. \u200B(C" ⏎ ") …": an invisible character (CBL035 reports it) hides no marking.
+  const open = markingStart(text, skipSpaces(text, from));
   if (next === undefined || text.charCodeAt(open) !== 40 /* ( */) return undefined;
   const end = trimEndOffset(text);
   if (end - open >= MAX_SPLIT_MARKING || text.indexOf(')', open) >= 0) return undefined;

@@ -1992,8 +1992,11 @@ function trailingSubjectMarking(last: Token, alone: boolean): { portion: Portion
   if (read?.level === undefined || !read.wellFormed || read.token.range.end.character !== text.length) return undefined;
   const restEnd = trimEndOffset(text, open);
   const before = text.slice(0, restEnd);
-  const word = /[A-Za-z]+$/.exec(before);
-  if (restEnd > 0 && (!word || (read.inner.text.length === 1 && (before.includes('(') || /^(?:and|or)$/i.test(word[0]))))) return undefined;
+  // The word before it, of letters only: a scan back, not a pattern anchored at the end, which backtracks on long text.
+  let wordStart = restEnd;
+  while (wordStart > 0 && isLetter(text.charCodeAt(wordStart - 1))) wordStart--;
+  const word = before.slice(wordStart);
+  if (restEnd > 0 && (wordStart === restEnd || (read.inner.text.length === 1 && (before.includes('(') || /^(?:and|or)$/i.test(word))))) return undefined;
   const { line, character } = last.range.start;
   const portion: PortionMarking = {
     ...read,
