@@ -96,7 +96,7 @@ const fixtures = [
     // so does the Comment that opens its last paragraph, left without "End Comment." before the signature.
     (t) => sub(sub(t, 'season. A quick answer would build\ngoodwill. End Comment.', 'season. (Note: his term runs to 2011. End\nNote.) A quick answer would build goodwill.'), 'NEXT STEPS\n----------', 'SUMMARY\n-------')],
   // The clean fixture leaves the same paragraph unmarked under a first paragraph marked for the entire text.
-  ['cbl028-portion-marking-missing', V, (t) => sub(sub(sub(t, '¶3. (C) Gauci', '¶3. Gauci'), '¶5. (C) Comment', '¶5.\n(C) Comment'), 'goodwill. End Comment.\n', 'goodwill. End Comment.\n6.\n(U) Post will report the course dates once they are fixed.\n'), (t) => sub(sub(t, '¶1. (C) Summary', '¶1. (S - ENTIRE TEXT) Summary'), '¶3. (C) Gauci', '¶3. Gauci')],
+  ['cbl028-portion-marking-missing', V, (t) => sub(sub(sub(t, '¶3. (C) Gauci', '¶3. Gauci'), '¶5. (C) Comment', '¶5.\n(C) Comment'), 'goodwill. End Comment.\n', 'goodwill. End Comment.\n6.\n(U) Post will report the course dates once they are fixed.\n\n7. (C\n) The harbor master will call on the Ambassador.\n'), (t) => sub(sub(t, '¶1. (C) Summary', '¶1. (S - ENTIRE TEXT) Summary'), '¶3. (C) Gauci', '¶3. Gauci')],
   // Both fixtures also mark an item under paragraph 2: the failing one with a control no one knows, the clean one well,
   // over a line that a parenthesis in capitals opens as prose ("(EU) mission").
   // The failing fixture also has a marking that lost its ")", which the rule's fix writes back, one after the Summary's label,

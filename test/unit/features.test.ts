@@ -2066,6 +2066,23 @@ describe('semantic tokens', () => {
   // An invented unclassified cable's metadata and first paragraph, for the heading tests to go on from.
   const HEADED_PARAGRAPH = ['UNCLAS NOWHERE 000125', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY DUES', '', '\u00b61. (U) The harbor authority said dues would rise.', ''];
 
+  it('marks the level of a marking ending the subject ("… in the free port (s)"), which the grammar reads as its words', () => {
+    const text = ['CONFIDENTIAL NOWHERE 000125', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'Subject: harbor dues rise for foreign', 'vessels in the free port (s)', '', '\u00b61. (C) The harbor authority said dues would rise.', ''].join('\n');
+    assert.deepEqual(tokensOf(text).filter((t) => t.includes('portionMarking')), ['5:26 s portionMarking.secret']);
+  });
+
+  it('marks the level of a paragraph\'s marking split over two lines, in the piece that holds it, whole and by range', () => {
+    for (const [split, expected] of [['2. (C\n) The pier.', '10:4 C portionMarking.confidential'], ['2. (\nC) The pier.', '11:0 C portionMarking.confidential']] as const) {
+      const text = [...HEADED_PARAGRAPH.slice(0, 6).map((l) => (l === 'UNCLAS NOWHERE 000125' ? 'CONFIDENTIAL NOWHERE 000125' : l)), '\u00b61. (C) The harbor authority said dues would rise.', '', '', '', split, ''].join('\n');
+      assert.deepEqual(tokensOf(text).filter((t) => t.includes('portionMarking')), [expected], split);
+      // The outline names the paragraph with it, and its first words are those after it.
+      const symbols = getDocumentSymbols(parseCable(text).cable).flatMap((s) => [s, ...(s.children ?? [])]);
+      assert.ok(symbols.some((s) => s.name === '¶2 (C)' && s.detail === 'The pier.'), JSON.stringify(symbols.map((s) => [s.name, s.detail])));
+      const line = Number(expected.slice(0, 2));
+      assert.deepEqual(decodeSemanticTokens(getSemanticTokensInRange(parseCable(text).cable, { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).data).filter(([, , , type]) => SEMANTIC_LEGEND.tokenTypes[type] === 'portionMarking').map(([l, c]) => `${l}:${c}`), [expected.split(' ')[0]]);
+    }
+  });
+
   it('marks both lines of a signature written twice ("HALLORAN" ⏎ "" ⏎ "HALLORAN"), the first of which the grammar colors as a heading', () => {
     const text = [...HEADED_PARAGRAPH, 'HALLORAN ', '', 'HALLORAN', ''].join('\n');
     assert.deepEqual(tokensOf(text).filter((t) => t.endsWith(' signature')), ['8:0 HALLORAN signature', '10:0 HALLORAN signature']);

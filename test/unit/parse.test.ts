@@ -1293,6 +1293,37 @@ describe('parser: body', () => {
     assert.equal(parse('S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: TALKS ON FERRIES\nsubject to change\n\n¶1. (S) Text.\n').subject?.text, 'TALKS ON FERRIES subject to change');
   });
 
+  it('reads a marking ending the subject ("… of proliferation concern (s)", 09STATE4134) as its marking, not its text, for rules and export', () => {
+    const cable = (subject: string, banner = 'C O N F I D E N T I A L NOWHERE 000001') => parse(`${banner}\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\n${subject}\n\nClassified By: A. Roe, reasons 1.4 (b).\n\n¶1. (C) Text.\n`);
+    const c = cable('Subject: harbor dues rise for foreign\nvessels in the free port (s)');
+    assert.deepEqual([c.subject?.text, c.subject?.portion?.token.text, c.subject?.portion?.level, c.subject?.portion?.token.range, c.subject?.parts.map((p) => p.text)], [
+      'harbor dues rise for foreign vessels in the free port',
+      '(s)',
+      'SECRET',
+      { start: { line: 5, character: 25 }, end: { line: 5, character: 28 } },
+      ['harbor dues rise for foreign', 'vessels in the free port'],
+    ]);
+    // The marking rules count it: a SECRET subject under a CONFIDENTIAL banner; the export's subject leaves it out.
+    assert.deepEqual(lintCable(c).filter((f) => f.id === 'CBL030').map((f) => f.message), ['The subject is marked SECRET above the banner level CONFIDENTIAL.']);
+    assert.equal(extractRecord('09NOWHERE1.txt', c).subject, 'harbor dues rise for foreign vessels in the free port');
+    // On one line, with controls, and alone on the subject's last line.
+    assert.deepEqual([cable('SUBJECT: FERRY TALKS (S/NF)').subject?.portion?.controls, cable('SUBJECT: FERRY TALKS (S/NF)').subject?.text], [['NF'], 'FERRY TALKS']);
+    assert.deepEqual([cable('SUBJECT: FERRY TALKS ON THE\n(C)').subject?.portion?.token.text, cable('SUBJECT: FERRY TALKS ON THE\n(C)').subject?.text], ['(C)', 'FERRY TALKS ON THE']);
+    // A leading marking stays the subject's; prose in brackets, a list's labels, a plural's "(s)" and a number's letter stay its text.
+    for (const [subject, text] of [
+      ['SUBJECT: (C) FERRY TALKS (S)', 'FERRY TALKS (S)'],
+      ['SUBJECT: FERRY TALKS (EU)', 'FERRY TALKS (EU)'],
+      ['SUBJECT: UNSCR 1540 REASONS (b) and (c)', 'UNSCR 1540 REASONS (b) and (c)'],
+      ['SUBJECT: request for new candidate(s)', 'request for new candidate(s)'],
+      ['SUBJECT: SECTION 1.4 (C)', 'SECTION 1.4 (C)'],
+      ['SUBJECT: FERRY TALKS (S-300)', 'FERRY TALKS (S-300)'],
+    ]) {
+      const read = cable(subject).subject!;
+      assert.equal(read.text, text, subject);
+      assert.ok(read.portion === undefined || read.portion.token.range.start.character === 9, subject);
+    }
+  });
+
   it('reads a paragraph\'s marking after a no-break space ("¶2.\\u00A0(C)"), as copies from web pages and OCR write it', () => {
     const c = parse('C O N F I D E N T I A L NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1.\u00a0(C) One.\n¶2.\u00a0(C) Two.\n');
     assert.deepEqual(c.paragraphs.map((p) => `${p.readAs} ${p.portion?.token.text}`), ['1 (C)', '2 (C)']);

@@ -12,7 +12,7 @@ import { applyEdits, fixAll } from '../../server/src/core/fix';
 import { lintCable } from '../../server/src/core/lint';
 import { INTERNAL_ERROR, parseCable } from '../../server/src/core/parse/index';
 import { allRules } from '../../server/src/core/rules/index';
-import type { Cable, Position } from '../../server/src/core/model';
+import type { Cable, Position, Range } from '../../server/src/core/model';
 import type { Finding, LintContext, ParagraphCopy } from '../../server/src/core/rules/types';
 import { paragraphCopy } from '../../server/src/core/rules/util';
 import { idFromFileName } from '../../server/src/core/id';
@@ -529,6 +529,37 @@ describe('rules: CBL028 and a marking split over two lines', () => {
     }
     // An info on an unclassified cable, as a missing marking is.
     assert.deepEqual(cbl028(cable('¶1. (U) One.\n\n2. (\nU) Two.\n', 'UNCLASSIFIED NOWHERE 000005')).map((f) => f.severity), ['info']);
+  });
+  it('puts the split marking in the model as the paragraph\'s: its level, controls, both pieces, and its first words after it', () => {
+    const { cable: parsed, problems } = parseCable(cable('¶1. (C) One.\n\n¶2. (S/\n  NF) The pier is closed.\n'));
+    const p = parsed.paragraphs[1];
+    assert.deepEqual([p.portion?.token.text, p.portion?.inner.text, p.portion?.level, p.portion?.controls, p.portion?.wellFormed], ['(S/NF)', 'S/NF', 'SECRET', ['NF'], true]);
+    assert.deepEqual(p.portion?.token.range, { start: { line: 10, character: 4 }, end: { line: 11, character: 5 } });
+    assert.deepEqual(p.portion?.split, [{ start: { line: 10, character: 4 }, end: { line: 10, character: 7 } }, { start: { line: 11, character: 2 }, end: { line: 11, character: 5 } }]);
+    assert.equal(p.firstWords, 'The pier is closed.');
+    assert.deepEqual(problems.filter((q) => q.rule === 'portion-marking-malformed'), []);
+    // "(" alone on the number's line: the level is on the next.
+    const opened = parseCable(cable('¶1. (C) One.\n\n2. (\nC) Two.\n')).cable.paragraphs[1].portion!;
+    assert.deepEqual([opened.inner.text, opened.inner.range.start, opened.inner.range.end], ['C', { line: 11, character: 0 }, { line: 11, character: 1 }]);
+    // A marking on the number's line has no pieces; a "(" never closed below, or prose closed below, is no marking.
+    assert.equal(parseCable(cable('¶1. (C) One.\n')).cable.paragraphs[0].portion?.split, undefined);
+    assert.equal(parseCable(cable('¶1. (C) One.\n\n2. (C\nThe pier is closed.\n')).cable.paragraphs[1].portion, undefined);
+    assert.equal(parseCable(cable('¶1. (C) One.\n\n2. (The\npier) is closed.\n')).cable.paragraphs[1].portion, undefined);
+  });
+  it('counts the split marking where the marking rules count paragraph markings (CBL030, CBL031, CBL032), CBL028 still reporting it', () => {
+    const ids = (text: string, rules: string[]) => lintCable(parseCable(text).cable).filter((f) => rules.includes(f.id)).map((f) => `${f.id} ${f.range.start.line}-${f.range.end.line}`);
+    // A SECRET paragraph under a CONFIDENTIAL banner.
+    assert.deepEqual(ids(cable('¶1. (C) One.\n\n2. (S\n) Two.\n'), ['CBL028', 'CBL030']), ['CBL028 10-10', 'CBL030 10-11']);
+    // A SECRET banner whose highest marking is the split one: no banner above its portions.
+    const secret = 'S E C R E T NOWHERE 000005';
+    assert.deepEqual(ids(cable('¶1. (C) One.\n\n2. (S\n) Two.\n', secret), ['CBL031']), []);
+    assert.deepEqual(ids(cable('¶1. (C) One.\n\n2. (C) Two.\n', secret), ['CBL031']).map((f) => f.slice(0, 6)), ['CBL031']);
+    // A NOFORN paragraph with no NOFORN caveat.
+    assert.deepEqual(ids(cable('¶1. (S) One.\n\n2. (S/\nNF) Two.\n', secret), ['CBL032']), ['CBL032 10-11']);
+    // The level fix of CBL030 writes the level in its piece, the marking left split for CBL028's join.
+    const text = cable('¶1. (C) One.\n\n2. (S\n) Two.\n');
+    const lower = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL030')!.fixes![0];
+    assert.ok(applyEdits(text, lower.edits).includes('\n2. (C\n) Two.\n'));
   });
   it('offers the markings for a paragraph whose line ends in "(" or "(C" with no marking closed below it, in their place', () => {
     for (const body of ['¶1. (C) One.\n\n2. (\nThe pier (north) is closed.\n', '¶1. (C) One.\n\n2. (C\nThe pier is closed.\n', '¶1. (C) One.\n\n2. (C \nThe pier is closed.\n']) {
@@ -1532,7 +1563,9 @@ describe('rules: an invisible character before a marking', () => {
       assert.equal(reading(after), reading(before));
       assert.deepEqual(markingPlaces(after), places.map((p) => ({ line: p.line, character: p.character + 1 })));
       for (const m of [...after.paragraphs.map((p) => p.portion), ...after.itemMarkings.map((m) => m.portion)]) {
-        if (m) assert.equal(after.lines[m.token.range.start.line].slice(m.token.range.start.character, m.token.range.end.character), m.token.text);
+        // A marking split over two lines ("2. (C" ⏎ ") …") is its two pieces joined.
+        const text = (r: Range) => after.lines[r.start.line].slice(r.start.character, r.end.character);
+        if (m) assert.equal(m.split ? m.split.map(text).join('') : text(m.token.range), m.token.text);
       }
       const [was, is] = [findings(before), findings(after)];
       assert.deepEqual(is.filter((f) => !f.startsWith('CBL035')), was.filter((f) => !f.startsWith('CBL035')));

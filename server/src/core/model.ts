@@ -373,7 +373,7 @@ export interface SubjectField {
   readonly text: string;
   /** The text on each line, as tokens. */
   readonly parts: readonly Token[];
-  /** A leading portion marking: `SUBJECT: (S) …`. */
+  /** Its portion marking: a leading one, `SUBJECT: (S) …`, or one ending its last line, `… of proliferation concern (s)` (09STATE4134), which is no part of `text` or `parts`. */
   readonly portion?: PortionMarking;
 }
 
@@ -482,6 +482,12 @@ export interface PortionMarking {
   readonly controls: readonly string[];
   /** False for typos and unknown spellings (`(N/SF)`, `(SNF)`). */
   readonly wellFormed: boolean;
+  /**
+   * For a paragraph's marking split by a line break (`2. (C` ⏎ `) The pier …`, `4. (` ⏎ `C) …`), its two pieces as written, on the
+   * number's line and the next; absent otherwise. Its `token` then spans both lines and its text is the marking joined (`(C)`),
+   * which is not the text of that range; CBL028 reports it and offers the join.
+   */
+  readonly split?: readonly [Range, Range];
 }
 
 /** How a paragraph number was written. */

@@ -479,7 +479,8 @@ export const COMMENT_CONTINUED = /^comment(?:\s*[,(-]\s*|\s+)(?:continued|cont['
 export function paragraphTextStart(lines: readonly string[], p: Paragraph): number {
   const line = lines[p.range.start.line];
   const start = skipSpaces(line, p.marker.range.end.character);
-  const marking = p.portion?.token.range;
+  // "2. (C" ⏎ ") The …": of a marking split over two lines, its piece on the number's line.
+  const marking = p.portion?.split?.[0] ?? p.portion?.token.range;
   // "¶2. \u200B(C) The …": a marking past invisible characters is the paragraph's too.
   return marking && marking.start.line === p.range.start.line && marking.start.character === markingStart(line, start) ? skipSpaces(line, marking.end.character) : start;
 }

@@ -302,7 +302,13 @@ export function renderText(cable: Cable, shownLines = cable.lines.length): strin
     if (past(b.range)) break;
     add(b.range, `banner ${levelClass(b.level)}`);
   }
-  const marking = (m: { token: Token; level?: Level } | undefined) => m && addToken(m.token, m.level ? `marking ${levelClass(m.level)}` : 'marking');
+  // "2. (C" ⏎ ") …": a marking split over two lines is shown as its two pieces.
+  const marking = (m: { token: Token; level?: Level; split?: readonly [Range, Range] } | undefined) => {
+    if (!m) return;
+    const className = m.level ? `marking ${levelClass(m.level)}` : 'marking';
+    if (m.split) for (const piece of m.split) add(piece, className);
+    else addToken(m.token, className);
+  };
   marking(cable.subject?.portion);
   for (const p of cable.paragraphs) {
     if (past(p.range)) break;

@@ -38,7 +38,7 @@
  */
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { Cable, Level, PortionMarking, Range, Token } from '../core/model';
-import { isInvisible, isSpace, isWordCharacter, partitionPoint, skipSpaces, TITLE_MARKING, trimEndOffset } from '../core/text';
+import { isBefore, isInvisible, isSpace, isWordCharacter, partitionPoint, skipSpaces, TITLE_MARKING, trimEndOffset } from '../core/text';
 
 /** Token types, in legend order. */
 export const SEMANTIC_LEGEND: SemanticTokensLegend = {
@@ -142,19 +142,23 @@ export function pushSemanticTokens(cable: Cable, builder: SemanticTokensBuilder,
   }
   // "SUBJECT: \u200B(C) …": the subject's marking past an invisible character, where the grammar reads none.
   const subjectMarking = cable.subject?.portion;
-  if (subjectMarking && on(subjectMarking.inner.range) && afterInvisible(cable.lines[subjectMarking.token.range.start.line], subjectMarking.token.range.start.character)) addMarking(cable.lines, subjectMarking, tokens);
+  // "… of proliferation concern (s)": one ending the subject, after its text, which the grammar reads as the subject's words.
+  const firstPart = cable.subject?.parts[0];
+  if (subjectMarking && on(subjectMarking.inner.range) && (afterInvisible(cable.lines[subjectMarking.token.range.start.line], subjectMarking.token.range.start.character) || (firstPart !== undefined && isBefore(firstPart.range.start, subjectMarking.token.range.start)))) addMarking(cable.lines, subjectMarking, tokens);
   for (let i = firstFrom(itemMarkings, from, (m) => m.portion.inner.range.start.line); i < itemMarkings.length && itemMarkings[i].portion.inner.range.start.line <= to; i++) {
     addMarking(cable.lines, itemMarkings[i].portion, tokens);
   }
   // "… was working. 16. (C) On corruption, …": the marking of a paragraph glued to the end of the one before, which the
   // grammar reads only after a number at a line's start; and "¶2. \u200B(C) …", one past an invisible character, which the
   // grammar does not pass over. A paragraph's marking stands on its number's line.
-  for (let i = firstParagraph; i < paragraphs.length && paragraphs[i].marker.range.start.line <= to; i++) {
+  // A paragraph whose marker is on the line above the range may have the piece of a split marking in it ("4. (" ⏎ "C) …").
+  for (let i = from > 0 ? firstFrom(paragraphs, from - 1, (p) => p.marker.range.start.line) : firstParagraph; i < paragraphs.length && paragraphs[i].marker.range.start.line <= to; i++) {
     const p = paragraphs[i];
     const { line, character } = p.marker.range.start;
     if (!p.portion || !on(p.portion.inner.range)) continue;
     const text = cable.lines[line];
-    if ((character > 0 && trimEndOffset(text, character) > 0) || afterInvisible(text, p.portion.token.range.start.character)) addMarking(cable.lines, p.portion, tokens);
+    // "2. (C" ⏎ ") …": a marking split over two lines, which the grammar reads in neither piece.
+    if (p.portion.split || (character > 0 && trimEndOffset(text, character) > 0) || afterInvisible(text, p.portion.token.range.start.character)) addMarking(cable.lines, p.portion, tokens);
   }
   // "DEPARTMENT FOR EUR/WE" ⏎ "AND EB", "VALLETTA FOR ROE": the passing lines above the E.O. line, few and near the top.
   for (const t of cable.passingLines) if (on(t.range)) tokens.push({ range: t.range, type: PASSING_LINE });

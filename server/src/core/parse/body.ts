@@ -29,7 +29,7 @@ import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
 import { EOM_SERIAL, mayBeEomSerial, mayEndTransmission, TRANSMISSION_END } from './header';
-import { parseBracketMarking, parseMisclosedMarking, standsForClose, parsePortionMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
+import { parseBracketMarking, parseMisclosedMarking, standsForClose, parsePortionMarking, parseSplitMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 
 /** What {@link parseBody} reads from. */
@@ -787,7 +787,9 @@ function pushParagraph(input: BodyInput, result: BodyResult, mk: MarkerInfo, i: 
   const { lines, lineKinds: kinds, shapes } = input;
   const { paragraphLines } = scan;
   const text = lines[i];
-  const portion = mk.portion;
+  // "2. (C" ⏎ ") The pier …": a marking split by a line break is the paragraph's too (CBL028 reports the split). Looked for
+  // only where the paragraph has no marking on its line and goes on to the next.
+  const portion = mk.portion ?? (end.line > i ? parseSplitMarking(lines, i, mk.marker.range.end.character) : undefined);
   // The text up to the signature glued to it, or to the paragraph glued after it.
   const cut = Math.min(end.line === i ? end.character : text.length, signature?.line === i ? signature.character : text.length);
   result.paragraphs.push({
@@ -801,7 +803,8 @@ function pushParagraph(input: BodyInput, result: BodyResult, mk: MarkerInfo, i: 
     portion,
     // Only paragraphs with no marking of their own are looked at: a few lines each, in few cables.
     itemPortion: portion || p < 0 ? undefined : itemPortion(lines, shapes, kinds, i, mk.textStart, p + 1 < paragraphLines.length ? paragraphLines[p + 1] : lines.length),
-    firstWords: firstWords(cut < text.length ? text.slice(0, cut) : text, mk.textStart),
+    // A split marking's words start after its piece on the next line.
+    firstWords: portion?.split ? firstWords(lines[i + 1], portion.split[1].end.character) : firstWords(cut < text.length ? text.slice(0, cut) : text, mk.textStart),
     heading,
   });
   // "l. (C) …": the marker as meant, only where it was misread (CBL046).

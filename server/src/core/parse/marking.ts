@@ -3,7 +3,7 @@
  * Spellings from CORPUS-FINDINGS.md §9 and markings.tsv.
  */
 import type { Level, PortionMarking } from '../model';
-import { isSpace, onlyWordNear, ownCopy, range, skipSpaces, WHITE_RUNS } from '../text';
+import { isSpace, markingStart, onlyWordNear, ownCopy, range, skipSpaces, trimEndOffset, WHITE_RUNS } from '../text';
 
 /** Level words and abbreviations that may open a marking. */
 const LEVEL_WORDS: ReadonlyMap<string, { level: Level; sbu: boolean }> = new Map([
@@ -111,6 +111,45 @@ export function parsePortionMarking(line: number, lineText: string, start: numbe
     sbu: reading.sbu,
     controls: reading.controls,
     wellFormed: reading.wellFormed,
+  };
+}
+
+/** The most characters of a marking split over two lines, its two pieces joined: "(S//REL TO USA, GBR, AUS)" is 25. */
+export const MAX_SPLIT_MARKING = 40;
+
+/**
+ * A paragraph's marking opened at the end of its number's line `line` (after `from`, the number's end) and closed on the
+ * next line, as a transcription wraps it: "2. (C" ⏎ ") The harbor master …", "4. (" ⏎ "C) The pier …", "¶5. (S/" ⏎
+ * "NF) …". Undefined unless its two pieces joined make a marking that names a level. Its `split` holds the two pieces;
+ * its token spans both lines, its text the marking joined ("(C)"); its inner text is the text inside, joined. Only a line
+ * whose text after the number opens with "(" and holds no ")" is looked at further.
+ */
+export function parseSplitMarking(lines: readonly string[], line: number, from: number): PortionMarking | undefined {
+  const text = lines[line];
+  const next = lines[line + 1];
+  // "2. \u200B(C" ⏎ ") …": an invisible character (CBL035 reports it) hides no marking.
+  const open = markingStart(text, skipSpaces(text, from));
+  if (next === undefined || text.charCodeAt(open) !== 40 /* ( */) return undefined;
+  const end = trimEndOffset(text);
+  if (end - open >= MAX_SPLIT_MARKING || text.indexOf(')', open) >= 0) return undefined;
+  const start = skipSpaces(next);
+  const closing = next.indexOf(')', start);
+  if (closing < 0 || end - open + closing - start >= MAX_SPLIT_MARKING) return undefined;
+  const marking = text.slice(open, end) + next.slice(start, closing + 1);
+  const read = parsePortionMarking(line, marking, 0);
+  if (read?.level === undefined || read.token.text.length !== marking.length) return undefined;
+  // The inner text starts after the "(" on the number's line, or at the next line's start when the "(" ends the line ("4. (" ⏎ "C) …").
+  const innerStart = open + 1 < end ? { line, character: open + 1 } : { line: line + 1, character: start };
+  // It ends before the ")" on the next line, or at the number's line's end when the ")" opens the next ("2. (C" ⏎ ") …").
+  const innerEnd = closing > start ? { line: line + 1, character: closing } : { line, character: end };
+  return {
+    token: { text: read.token.text, range: { start: { line, character: open }, end: { line: line + 1, character: closing + 1 } } },
+    inner: { text: read.inner.text, range: { start: innerStart, end: innerEnd } },
+    level: read.level,
+    sbu: read.sbu,
+    controls: read.controls,
+    wellFormed: read.wellFormed,
+    split: [range(line, open, end), range(line + 1, start, closing + 1)],
   };
 }
 

@@ -735,6 +735,18 @@ class FieldBuilder {
   finish(): void {
     const subject = this.r.subject as Mutable<SubjectField> | undefined;
     if (subject) {
+      // "Subject: spanish metal merchant supplies syrian entities" ⏎ "of proliferation concern (s)": a marking ending the subject
+      // (09STATE4134) is its marking, and no part of its text. A character test first: most subjects end with no ")".
+      const parts = this.#subjectParts;
+      const last = parts[parts.length - 1];
+      if (!subject.portion && last !== undefined && last.text.charCodeAt(last.text.length - 1) === 41 /* ) */) {
+        const trailing = trailingSubjectMarking(last, parts.length > 1);
+        if (trailing) {
+          subject.portion = trailing.portion;
+          if (trailing.rest) parts[parts.length - 1] = trailing.rest;
+          else parts.pop();
+        }
+      }
       subject.parts = this.#subjectParts;
       subject.text = singleSpaced(this.#subjectParts.length === 1 ? this.#subjectParts[0].text : this.#subjectParts.map((p) => p.text.trim()).join(' '));
     }
@@ -2026,4 +2038,32 @@ function nextTagItem(text: string, from: number): TagItem | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The portion marking that ends a subject's last part `last`, as 09STATE4134 writes it ("… of proliferation concern (s)"),
+ * with the part's text before it (`rest`, undefined when the marking is the whole part: `alone` says another part is before
+ * it). Only a well-formed marking naming a level, after white space and a word of letters; a letter in small letters after
+ * another parenthesis or a list's "and" ("1.4 (b) and (c)") is a list's label, not CONFIDENTIAL.
+ */
+function trailingSubjectMarking(last: Token, alone: boolean): { portion: PortionMarking; rest?: Token } | undefined {
+  const text = last.text;
+  const open = text.lastIndexOf('(');
+  if (open < 0 || (open === 0 && !alone) || (open > 0 && !isSpace(text.charCodeAt(open - 1)))) return undefined;
+  const read = parsePortionMarking(0, text, open);
+  if (read?.level === undefined || !read.wellFormed || read.token.range.end.character !== text.length) return undefined;
+  const restEnd = trimEndOffset(text, open);
+  const before = text.slice(0, restEnd);
+  // The word before it, of letters only: a scan back, not a pattern anchored at the end, which backtracks on long text.
+  let wordStart = restEnd;
+  while (wordStart > 0 && isLetter(text.charCodeAt(wordStart - 1))) wordStart--;
+  const word = before.slice(wordStart);
+  if (restEnd > 0 && (wordStart === restEnd || (read.inner.text.length === 1 && (before.includes('(') || /^(?:and|or)$/i.test(word))))) return undefined;
+  const { line, character } = last.range.start;
+  const portion: PortionMarking = {
+    ...read,
+    token: { text: read.token.text, range: range(line, character + open, character + text.length) },
+    inner: { text: read.inner.text, range: range(line, character + open + 1, character + text.length - 1) },
+  };
+  return { portion, rest: restEnd > 0 ? { text: before, range: range(line, character, character + restEnd) } : undefined };
 }

@@ -5,7 +5,7 @@
 import { LEVELS, levelAbbreviation, levelRank } from '../levels';
 import { isSpace, skipSpaces, trimEndOffset } from '../text';
 import type { Cable, Level, Paragraph, PortionMarking, Token } from '../model';
-import { parsePortionMarking } from '../parse/marking';
+import { MAX_SPLIT_MARKING } from '../parse/marking';
 import { isClassified, markingOnNextLine } from './util';
 import type { Fix, Rule } from './types';
 
@@ -19,7 +19,7 @@ export const rule: Rule = {
   docs: {
     bad: "C O N F I D E N T I A L VALLETTA 000412\n…\n¶3. Gauci also raised the training offer …",
     good: "C O N F I D E N T I A L VALLETTA 000412\n…\n¶3. (C) Gauci also raised the training offer …",
-    rationale: "The handbook asks for a classification marking after every paragraph number, so that each portion can be handled on its own. A marking after a Summary or Comment label (`¶1. Summary: (C) …`) counts, and CBL029 reports its place; a title paragraph whose items carry the markings (`¶5. Financing Issues` over `¶A. (S/NF) …`), a numbered Classified By line, a paragraph whose text opens with a redaction (`¶3.  XXXXXXXXXXXX`, the marking may be under it), and the items of a document quoted in a marked paragraph that number themselves from 1 need none of their own. One marking for the whole text covers every paragraph: a paragraph marked `(C - ENTIRE TEXT)`, or a line above the first paragraph such as `Sensitive but unclassified - entire text.` A transcription also wraps a paragraph's opening, its number alone on a line and its marking opening the next (`3.` ⏎ `(C) Tavares added …`): a bare number there, the next number after a sentence's end inside the paragraph before, is read as no paragraph (a bare number needs its marking on its line), so CBL024 saw a gap and the text under it ran on in the paragraph before; a pilcrow's (`¶3.` ⏎ `(C) …`) is read as a paragraph with no marking. Both are reported as a marking not on its paragraph's line, with a fix for you to choose that joins the number and the marking with one space (`3. (C) Tavares added …`): the marking then becomes the paragraph's, where it was a line's. A marking split by a line break, opened at the end of the number's line and closed on the next (`2. (C` ⏎ `) The pier …`, `4. (` ⏎ `C) The pier …`), is reported as split, with a fix for you to choose that joins its pieces (`2. (C) The pier …`); a marking begun and never closed, the line's last word (`2. (C` ⏎ `The pier …`), is where the fix writes the marking, in its place (`2. (C)`).",
+    rationale: "The handbook asks for a classification marking after every paragraph number, so that each portion can be handled on its own. A marking after a Summary or Comment label (`¶1. Summary: (C) …`) counts, and CBL029 reports its place; a title paragraph whose items carry the markings (`¶5. Financing Issues` over `¶A. (S/NF) …`), a numbered Classified By line, a paragraph whose text opens with a redaction (`¶3.  XXXXXXXXXXXX`, the marking may be under it), and the items of a document quoted in a marked paragraph that number themselves from 1 need none of their own. One marking for the whole text covers every paragraph: a paragraph marked `(C - ENTIRE TEXT)`, or a line above the first paragraph such as `Sensitive but unclassified - entire text.` A transcription also wraps a paragraph's opening, its number alone on a line and its marking opening the next (`3.` ⏎ `(C) Tavares added …`): a bare number there, the next number after a sentence's end inside the paragraph before, is read as no paragraph (a bare number needs its marking on its line), so CBL024 saw a gap and the text under it ran on in the paragraph before; a pilcrow's (`¶3.` ⏎ `(C) …`) is read as a paragraph with no marking. Both are reported as a marking not on its paragraph's line, with a fix for you to choose that joins the number and the marking with one space (`3. (C) Tavares added …`): the marking then becomes the paragraph's, where it was a line's. A marking split by a line break, opened at the end of the number's line and closed on the next (`2. (C` ⏎ `) The pier …`, `4. (` ⏎ `C) The pier …`), is read as the paragraph's marking, which the other marking rules count (CBL030, CBL031, CBL032), and reported as split, with a fix for you to choose that joins its pieces (`2. (C) The pier …`); a marking begun and never closed, the line's last word (`2. (C` ⏎ `The pier …`), is where the fix writes the marking, in its place (`2. (C)`).",
     source: "FORMAT.md §6, from [FAH1-246]; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): some paragraphs unmarked in 5.4% of C/S cables; UNCLAS cables often unmarked (17.5%). No corpus cable writes a paragraph's number alone on its line with its marking opening the next (0 of 200).",
   },
   check(cable, report) {
@@ -34,30 +34,32 @@ export const rule: Rule = {
     const classifiedBy = cable.classifiedBy;
     for (let i = 0; i < paragraphs.length; i++) {
       const p = paragraphs[i];
-      // A title paragraph ("¶5. Financing Issues") whose items carry the markings is marked through them.
-      if (p.portion || p.itemPortion) continue;
       const at = p.marker.range.end;
       const line = cable.lines[at.line];
+      // "2. (C" ⏎ ") The harbor master …", "4. (" ⏎ "C) The pier …": the marking split by a line break, which the parser
+      // reads as the paragraph's; a marking written after the number would leave its pieces behind ("2. (C) (C").
+      const split = p.portion?.split;
+      if (split) {
+        const [first, second] = split;
+        const marking = p.portion!.token.text;
+        const written = `${line.slice(first.start.character, first.end.character)}' ⏎ '${cable.lines[second.start.line].slice(second.start.character, second.end.character)}`;
+        report({
+          message: `Paragraph ${p.readAs}'s marking '${marking}' is split over two lines ('${written}'): write it whole on the number's line.`,
+          range: { start: p.marker.range.start, end: first.end },
+          // A fix for you to choose, as the join of a marking on the next line is.
+          fixes: [{ title: `Join it: '${p.marker.text} ${marking}'`, edits: [{ range: { start: first.end, end: second.start }, newText: '' }], safe: false }],
+          severity: classifiedCable() ? undefined : 'info',
+        });
+        continue;
+      }
+      // A title paragraph ("¶5. Financing Issues") whose items carry the markings is marked through them.
+      if (p.portion || p.itemPortion) continue;
       // "¶1. Classified by …": the Classified By line numbered as a paragraph is no portion.
       if (classifiedBy && classifiedBy.keyword.range.start.line === at.line && classifiedBy.keyword.range.start.character === skipSpaces(line, at.character)) continue;
       // "¶3.  XXXXXXXXXXXX": a redaction right after the number may hold the marking; the release blanked it, the cable did not leave it out.
       if (redactionAt(cable.redactions, at.line, skipSpaces(line, at.character))) continue;
       // "¶3." ⏎ "(C) Tavares added …": the marking opens the next line, a line break where the opening was (reported below).
       if (markingOnNextLine(cable, at.line, at.character)) continue;
-      // "2. (C" ⏎ ") The harbor master …", "4. (" ⏎ "C) The pier …": the marking split by a line break; a marking written
-      // after the number would leave its pieces behind ("2. (C) (C").
-      const split = splitMarking(cable.lines, at.line, at.character);
-      if (split) {
-        const written = `${line.slice(split.open, split.end)}' ⏎ '${cable.lines[at.line + 1].slice(split.start, split.close)}`;
-        report({
-          message: `Paragraph ${p.readAs}'s marking '${split.marking}' is split over two lines ('${written}'): write it whole on the number's line.`,
-          range: { start: p.marker.range.start, end: { line: at.line, character: split.end } },
-          // A fix for you to choose, as the join of a marking on the next line is: the marking becomes the paragraph's.
-          fixes: [{ title: `Join it: '${p.marker.text} ${split.marking}'`, edits: [{ range: { start: { line: at.line, character: split.end }, end: { line: at.line + 1, character: split.start } }, newText: '' }], safe: false }],
-          severity: classifiedCable() ? undefined : 'info',
-        });
-        continue;
-      }
       if (markings === undefined) {
         // "Sensitive but unclassified - entire text." above the first paragraph, or "¶1. (C - ENTIRE TEXT)", marks every portion at once.
         if (marksEntireText(cable)) return;
@@ -124,32 +126,6 @@ function splitOpenings(cable: Cable, p: Paragraph, found: (written: string, n: n
     const marking = markingOnNextLine(cable, l, end);
     if (marking) found(number[0], p.readAs + 1, l, start, end, marking);
   }
-}
-
-/** The most characters of a marking split over two lines, its two pieces joined: "(S//REL TO USA, GBR, AUS)" is 25. */
-const MAX_SPLIT_MARKING = 40;
-
-/**
- * A paragraph's marking opened at the end of its number's line `line` (after `from`, the number's end) and closed on the
- * next line, as a transcription wraps it: "2. (C" ⏎ ") The harbor master …", "4. (" ⏎ "C) The pier …", "¶5. (S/" ⏎
- * "NF) …". The marking its two pieces make (`(C)`), where it names a level; `open` and `end` bound its piece on the number's
- * line, `start` and `close` (after the ")") its piece on the next. Only a line whose text after the number opens with "("
- * and holds no ")" is looked at further.
- */
-export function splitMarking(lines: readonly string[], line: number, from: number): { marking: string; open: number; end: number; start: number; close: number } | undefined {
-  const text = lines[line];
-  const next = lines[line + 1];
-  const open = skipSpaces(text, from);
-  if (next === undefined || text.charCodeAt(open) !== 40 /* ( */) return undefined;
-  const end = trimEndOffset(text);
-  if (end - open >= MAX_SPLIT_MARKING || text.indexOf(')', open) >= 0) return undefined;
-  const start = skipSpaces(next);
-  const closing = next.indexOf(')', start);
-  if (closing < 0 || end - open + closing - start >= MAX_SPLIT_MARKING) return undefined;
-  const marking = text.slice(open, end) + next.slice(start, closing + 1);
-  const read = parsePortionMarking(line, marking, 0);
-  if (read?.level === undefined || read.token.text.length !== marking.length) return undefined;
-  return { marking, open, end, start, close: closing + 1 };
 }
 
 /** A paragraph number and nothing else: "3.", "¶3.", "¶ 3.". */

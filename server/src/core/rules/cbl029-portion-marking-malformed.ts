@@ -29,7 +29,8 @@ export const rule: Rule = {
     const subject = subjectMarking(cable);
     if (subject && !subject.wellFormed) report({ message: malformedMarking(subject).message, range: subject.token.range, fixes: parenthesisFix(cable, subject.token.range) });
     for (const p of cable.paragraphs) {
-      if (!p.portion) continue;
+      // "2. (C" ⏎ ") …": a marking split over two lines is CBL028's.
+      if (!p.portion || p.portion.split) continue;
       markingAfterLabel(cable, p, p.portion, report);
       // "( C )", "(S/ NF)": a marking read well, with spaces inside its parentheses or beside a slash.
       if (p.portion.wellFormed) straySpaces(cable, p.portion, report);
