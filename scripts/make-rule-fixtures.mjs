@@ -58,7 +58,7 @@ const blankedParagraph = (t) => sub(t, '¶3. (C) Gauci also raised the training 
 // `lint`, when given, holds what each is linted with besides its text (`{ bad: { fileName }, good: { fileName } }`, `{ workspace: [NAME] }`),
 // written to `….json`; `companions`, the texts of the other cables a `workspace` names, by file name.
 const fixtures = [
-  ['cbl001-header-line-malformed', V, (t) => sub(sub(sub(t, '#0412/01 1541322', '#04I2/01 1541322'), 'WASHINGTON DC PRIORITY', 'WASHINGTON DC PRIORTY'), 'TRIPOLI PRIORITY 0214', 'TRIPOLI PRIROITY 0214')],
+  ['cbl001-header-line-malformed', V, (t) => sub(sub(sub(t, '#0412/01 1541322', '#04Z2/01 1541322'), 'WASHINGTON DC PRIORITY', 'WASHINGTON DC PRIORTY'), 'TRIPOLI PRIORITY 0214', 'TRIPOLI PRIROITY 0214')],
   ['cbl002-header-order', V, (t) => sub(t, 'PP RUEHWEB\nDE RUEHVT #0412/01 1541322', 'DE RUEHVT #0412/01 1541322\nPP RUEHWEB')],
   ['cbl003-routing-indicator-malformed', V, (t) => sub(t, 'RUEHBS/USEU', 'RU3HBS/USEU')],
   ['cbl004-dtg-invalid', V, (t) => sub(t, 'P 031322Z JUN 09', 'P 032522Z JUN 09')],
@@ -161,9 +161,10 @@ const fixtures = [
 
 // A rule's further failing and clean fixtures for one kind of damage, `<id>-<name>.<variant>.{bad,good}.cable`, each with its
 // sidecar, as the rule's own pair has them: [name, variant, base, bad, good]. Transcription damage (transcriber52): a letter
-// scanned as a look-alike in the banner's level, a letter for a digit in the DTG and in the E.O. order, a pilcrow scanned as the digit 9.
+// scanned as a look-alike in the banner's level, a letter for a digit in the DTG, the DE line (transcriber53) and the E.O. order, a pilcrow scanned as the digit 9.
 const variants = [
   ['cbl001-header-line-malformed', 'dtg-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P O3l322Z JUN O9')],
+  ['cbl001-header-line-malformed', 'de-misread', V, (t) => sub(t, 'DE RUEHVT #0412/01 1541322', 'DE RUEHVT #O412/0l 154l322')],
   ['cbl046-paragraph-number-misread', 'pilcrow-nine', V, (t) => sub(t, '¶3. (C) Gauci', '93. (C) Gauci')],
   ['cbl011-banner-malformed', 'lookalike', V, (t) => sub(t, 'S E C R E T SECTION', 'S E C R F T SECTION')],
   ['cbl013-eo-order-unknown', 'misread', V, (t) => sub(t, 'E.O. 12958', 'E.O. l2958')],

@@ -461,6 +461,32 @@ describe('quick fixes', () => {
     assert.equal(parseCable(header('P 03X322Z JUN 09')).cable.header?.dtg?.misread, undefined);
   });
 
+  it('reads a DE line with a letter for a digit in its serial, section or time as the digits meant, and writes them with a quick fix', () => {
+    const header = (de: string) => `VZCZCXRO0001\nPP RUEHWEB\n${de}\nZNY SSSSS ZZH\nP 031322Z JUN 09\nFM AMEMBASSY NOWHERE\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\n\nS E C R E T SECTION 01 OF 02 NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n`;
+    for (const [damaged, meant, what] of [
+      ['#OOOl/0l 154l322', '#0001/01 1541322', "the letter 'O' for the digit 0 and the letter 'l' for the digit 1"],
+      ['#0001/01 I541322', '#0001/01 1541322', "the letter 'I' for the digit 1"],
+    ]) {
+      const text = header(`DE RUEHXX ${damaged}`);
+      const cable = parseCable(text).cable;
+      const findings = lintCable(cable);
+      const finding = findings.filter((f) => f.id === 'CBL001');
+      assert.deepEqual(finding.map((f) => f.message), [`DE line '${damaged}' has ${what}: read as ${meant}.`]);
+      assert.deepEqual(finding[0].fixes?.map((f) => [f.title, f.safe, f.preferred]), [[`Write '${meant}'`, false, true]]);
+      assert.equal(applyEdits(text, finding[0].fixes![0].edits).split('\n')[2], `DE RUEHXX ${meant}`);
+      const de = cable.header?.de;
+      assert.deepEqual([de?.serial?.value, de?.section?.value, de?.julianDay?.value, de?.time?.value], [1, 1, 154, 1322]);
+      assert.equal(de?.serial?.text, damaged.slice(1, 5));
+    }
+    // The values read are checked: a serial and a section that differ from the banner's are reported (CBL005, CBL009).
+    const ids = lintCable(parseCable(header('DE RUEHXX #OOO2/O2 154l322')).cable).map((f) => f.id);
+    assert.ok(ids.includes('CBL005') && ids.includes('CBL009'), ids.join(' '));
+    // A word no reading mends keeps its report, and reads nothing: letters other than l, I and O.
+    const kept = parseCable(header('DE RUEHXX #0X01/01 1541322')).cable;
+    assert.equal(kept.header?.de?.misread, undefined);
+    assert.equal(kept.header?.de?.serial, undefined);
+  });
+
   it('writes the digits meant in an E.O. order with a letter for a digit, as a quick fix; the E.O. line is read, not missing', () => {
     const text = 'S E C R E T NOWHERE 000001\n\nE.O. l2958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n';
     const findings = lintCable(parseCable(text).cable);
