@@ -487,6 +487,32 @@ describe('quick fixes', () => {
     assert.equal(kept.header?.de?.serial, undefined);
   });
 
+  it("reads a marking with an 'I' or 'l' for its slash or its '(' as the marking meant, with a fix that writes it, for the user to choose", () => {
+    const cable = (marking: string) => `S E C R E T NOWHERE 000001\nNOFORN\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n\n¶2. ${marking} Text two.\n`;
+    for (const [damaged, meant, what, level] of [
+      ['(CINF)', '(C/NF)', "has 'I' for its '/'; read as CONFIDENTIAL NOFORN", 'CONFIDENTIAL'],
+      ['(SlNF)', '(S/NF)', "has 'l' for its '/'; read as SECRET NOFORN", 'SECRET'],
+      ['(SIINF)', '(S//NF)', "has 'II' for its '//'; read as SECRET NOFORN", 'SECRET'],
+      ['lC)', '(C)', "has 'l' for its '('; read as CONFIDENTIAL", 'CONFIDENTIAL'],
+      ['IS/NF)', '(S/NF)', "has 'I' for its '('; read as SECRET", 'SECRET'],
+    ]) {
+      const text = cable(damaged);
+      const parsed = parseCable(text).cable;
+      assert.equal(parsed.paragraphs[1].portion?.level, level, damaged);
+      const findings = lintCable(parsed);
+      assert.deepEqual(findings.filter((f) => f.id === 'CBL028').map((f) => f.message), [], damaged);
+      const finding = findings.filter((f) => f.id === 'CBL029');
+      assert.deepEqual(finding.map((f) => f.message), [`Portion marking '${damaged}' ${what}.`]);
+      assert.deepEqual(finding[0].fixes?.map((f) => [f.title, f.safe, f.preferred]), [[`Write the marking '${meant}'`, false, undefined]]);
+      assert.equal(applyEdits(text, finding[0].fixes![0].edits), cable(meant));
+    }
+    // Prose in parentheses, and a letter before a parenthesis that names no level, stay prose: the paragraph has no marking.
+    for (const prose of ['(CINC) Text', '(CITES) Text', '(CNNF) Text', 'I) Text', 'lX) Text', 'l C) Text']) {
+      const parsed = parseCable(cable(prose)).cable;
+      assert.equal(parsed.paragraphs[1].portion?.level, undefined, prose);
+    }
+  });
+
   it('writes the digits meant in an E.O. order with a letter for a digit, as a quick fix; the E.O. line is read, not missing', () => {
     const text = 'S E C R E T NOWHERE 000001\n\nE.O. l2958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n';
     const findings = lintCable(parseCable(text).cable);
