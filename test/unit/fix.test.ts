@@ -513,6 +513,29 @@ describe('quick fixes', () => {
     }
   });
 
+  it("reads a reason letter after an 'l' or 'I' scanned for its '(' and reports it, and a reason's brace, each with a safe fix; '[b]' is left alone", () => {
+    const cable = (reasons: string) => `C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: Ambassador Jane Roe for reasons ${reasons}.\n\n¶1. (C) Text.\n`;
+    for (const [damaged, meant, letters, messages] of [
+      ['1.4 lb) and ld)', '1.4 (b) and (d)', ['b', 'd'], ["warning Reason 'lb)' has the letter 'l' for its '(': read as (b).", "warning Reason 'ld)' has the letter 'l' for its '(': read as (d)."]],
+      ['1.4 Ib)', '1.4 (b)', ['b'], ["warning Reason 'Ib)' has the letter 'I' for its '(': read as (b)."]],
+      ['1.4 {b) and (d]', '1.4 (b) and (d)', ['b', 'd'], ["info Reason '{b)' has a brace or bracket for a parenthesis: write (b).", "info Reason '(d]' has a brace or bracket for a parenthesis: write (d)."]],
+    ] as const) {
+      const text = cable(damaged);
+      const parsed = parseCable(text).cable;
+      assert.deepEqual(parsed.classifiedBy?.reasonLetters, letters, damaged);
+      const findings = lintCable(parsed).filter((f) => f.id === 'CBL022');
+      assert.deepEqual(findings.map((f) => `${f.severity} ${f.message}`), messages);
+      assert.ok(findings.every((f) => f.fixes?.length === 1 && f.fixes[0].safe), damaged);
+      assert.equal(applyEdits(text, findings.flatMap((f) => f.fixes![0].edits)), cable(meant));
+    }
+    // A reason wholly in square brackets or braces is a spelling, not damage; a word before a letter is no "(".
+    for (const kept of ['1.4 [b] and [d]', '1.4 {b}', '1.4 b and d', '1.4 (b) and (d)']) {
+      assert.deepEqual(lintCable(parseCable(cable(kept)).cable).filter((f) => f.id === 'CBL022').map((f) => f.message), [], kept);
+    }
+    assert.deepEqual(parseCable(cable('1.4 (b), all b)')).cable.classifiedBy?.reasonLetters, ['b', 'b']);
+    assert.deepEqual(lintCable(parseCable(cable('1.4 (b), all b)')).cable).filter((f) => f.id === 'CBL022').map((f) => f.message), []);
+  });
+
   it('writes the digits meant in an E.O. order with a letter for a digit, as a quick fix; the E.O. line is read, not missing', () => {
     const text = 'S E C R E T NOWHERE 000001\n\nE.O. l2958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n';
     const findings = lintCable(parseCable(text).cable);
