@@ -482,9 +482,12 @@ describe('quick fixes', () => {
     const ids = lintCable(parseCable(header('DE RUEHXX #OOO2/O2 154l322')).cable).map((f) => f.id);
     assert.ok(ids.includes('CBL005') && ids.includes('CBL009'), ids.join(' '));
     // A word no reading mends keeps its report, and reads nothing: letters other than l, I and O.
-    const kept = parseCable(header('DE RUEHXX #0X01/01 1541322')).cable;
-    assert.equal(kept.header?.de?.misread, undefined);
-    assert.equal(kept.header?.de?.serial, undefined);
+    // Nor a letter put in rather than one for a digit ('/I01' read as section 101): a serial of four digits and a section of two, as every corpus DE line.
+    for (const de of ['DE RUEHXX #0X01/01 1541322', 'DE RUEHXX #0001/I01 1541322', 'DE RUEHXX #I0001/01 1541322']) {
+      const kept = parseCable(header(de)).cable;
+      assert.equal(kept.header?.de?.misread, undefined, de);
+      assert.equal(kept.header?.de?.serial, undefined, de);
+    }
   });
 
   it("reads a marking with an 'I' or 'l' for its slash or its '(' as the marking meant, with a fix that writes it, for the user to choose", () => {

@@ -166,6 +166,9 @@ const TRANSMISSION_ID = /^VZCZC[A-Z]{3}\d{4}$/;
 // "#0708/01" and "1480849" on the DE line.
 const DE_SERIAL = /^#(\d{3,5})(?:\/(\d{1,3}))?$/;
 const DE_TIME = /^\d{7}$/;
+// A DE serial read from letters, in the shape every DE line of the corpus has: four digits, and a section of two. "#0412/I01"
+// has a letter put in, not one for a digit: read as section 101 it would be wrong, so it is left unread.
+const DE_SERIAL_MEANT = /^#\d{4}(?:\/\d{2})?$/;
 /** A DE line's serial, section or time with a letter l or I read as the digit 1 and O as 0 ("O146/0l" as "0146/01"); the same length. */
 function deDigits(word: string): string {
   return word.replace(/[lI]/g, '1').replace(/O/g, '0');
@@ -623,7 +626,7 @@ class HeaderBuilder {
     if (ok && serialWord && timeWord && (!DE_SERIAL.test(serialWord.text) || !DE_TIME.test(timeWord.text))) {
       const serialMeant = '#' + deDigits(serialWord.text.slice(1));
       const timeMeant = deDigits(timeWord.text);
-      if ((serialMeant !== serialWord.text || timeMeant !== timeWord.text) && DE_SERIAL.test(serialMeant) && DE_TIME.test(timeMeant)) {
+      if ((serialMeant !== serialWord.text || timeMeant !== timeWord.text) && DE_SERIAL_MEANT.test(serialMeant) && DE_TIME.test(timeMeant)) {
         serialText = serialMeant;
         timeText = timeMeant;
         de.misread = {
