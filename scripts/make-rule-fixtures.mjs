@@ -58,7 +58,7 @@ const blankedParagraph = (t) => sub(t, '¶3. (C) Gauci also raised the training 
 // `lint`, when given, holds what each is linted with besides its text (`{ bad: { fileName }, good: { fileName } }`, `{ workspace: [NAME] }`),
 // written to `….json`; `companions`, the texts of the other cables a `workspace` names, by file name.
 const fixtures = [
-  ['cbl001-header-line-malformed', V, (t) => sub(sub(sub(t, '#0412/01 1541322', '#04I2/01 1541322'), 'WASHINGTON DC PRIORITY', 'WASHINGTON DC PRIORTY'), 'TRIPOLI PRIORITY 0214', 'TRIPOLI PRIROITY 0214')],
+  ['cbl001-header-line-malformed', V, (t) => sub(sub(sub(t, '#0412/01 1541322', '#04Z2/01 1541322'), 'WASHINGTON DC PRIORITY', 'WASHINGTON DC PRIORTY'), 'TRIPOLI PRIORITY 0214', 'TRIPOLI PRIROITY 0214')],
   ['cbl002-header-order', V, (t) => sub(t, 'PP RUEHWEB\nDE RUEHVT #0412/01 1541322', 'DE RUEHVT #0412/01 1541322\nPP RUEHWEB')],
   ['cbl003-routing-indicator-malformed', V, (t) => sub(t, 'RUEHBS/USEU', 'RU3HBS/USEU')],
   ['cbl004-dtg-invalid', V, (t) => sub(t, 'P 031322Z JUN 09', 'P 032522Z JUN 09')],
@@ -161,12 +161,20 @@ const fixtures = [
 
 // A rule's further failing and clean fixtures for one kind of damage, `<id>-<name>.<variant>.{bad,good}.cable`, each with its
 // sidecar, as the rule's own pair has them: [name, variant, base, bad, good]. Transcription damage (transcriber52): a letter
-// scanned as a look-alike in the banner's level, a letter for a digit in the DTG and in the E.O. order, a pilcrow scanned as the digit 9.
+// scanned as a look-alike in the banner's level, a letter for a digit in the DTG, the DE line (transcriber53) and the E.O. order, a pilcrow scanned as the digit 9, a marking's slash or '(' and a reason's '(' scanned as an l or I, a reason's brace, a released copy's page stamps (transcriber53).
 const variants = [
   ['cbl001-header-line-malformed', 'dtg-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P O3l322Z JUN O9')],
+  ['cbl001-header-line-malformed', 'de-misread', V, (t) => sub(t, 'DE RUEHVT #0412/01 1541322', 'DE RUEHVT #O412/0l 154l322')],
   ['cbl046-paragraph-number-misread', 'pilcrow-nine', V, (t) => sub(t, '¶3. (C) Gauci', '93. (C) Gauci')],
   ['cbl011-banner-malformed', 'lookalike', V, (t) => sub(t, 'S E C R E T SECTION', 'S E C R F T SECTION')],
   ['cbl013-eo-order-unknown', 'misread', V, (t) => sub(t, 'E.O. 12958', 'E.O. l2958')],
+  ['cbl022-classification-reason-invalid', 'paren-misread', V, (t) => sub(t, 'reasons 1.4 (b) and (d)', 'reasons 1.4 lb) and (d)')],
+  ['cbl022-classification-reason-invalid', 'brace', V, (t) => sub(t, 'reasons 1.4 (b) and (d)', 'reasons 1.4 (b) and {d)')],
+  ['cbl047-page-number-stray', 'release-stamp', V, (t) => sub(t, 'He would send four officers in the autumn if the course dates\n', 'He would send four officers in the autumn if the course dates\nRELEASED IN PART B1,1.4(D)\n'),
+    (t) => sub(t, 'He would send four officers in the autumn if the course dates\n', 'He would send four officers in the autumn if the course dates\nreleased in full to the press\n')],
+  ['cbl047-page-number-stray', 'case-stamp', V, (t) => sub(sub(t, 'VZCZCXRO5521\n', 'UNCLASSIFIED U.S. Department of State Case No. F-2031-05588 Doc No. C09876543 Date: 04/17/2032\nVZCZCXRO5521\n'), 'boat traffic. End Summary.\n', 'boat traffic. End Summary.\nDeclassified/Released US Department of State EO Systematic Review 30 JUN 2033\n')],
+  ['cbl029-portion-marking-malformed', 'slash-misread', V, (t) => sub(t, '¶4. (S/NF) Post', '¶4. (SINF) Post')],
+  ['cbl029-portion-marking-malformed', 'open-misread', V, (t) => sub(t, '¶3. (C) Gauci', '¶3. lC) Gauci')],
 ];
 
 /**

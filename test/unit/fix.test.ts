@@ -461,6 +461,84 @@ describe('quick fixes', () => {
     assert.equal(parseCable(header('P 03X322Z JUN 09')).cable.header?.dtg?.misread, undefined);
   });
 
+  it('reads a DE line with a letter for a digit in its serial, section or time as the digits meant, and writes them with a quick fix', () => {
+    const header = (de: string) => `VZCZCXRO0001\nPP RUEHWEB\n${de}\nZNY SSSSS ZZH\nP 031322Z JUN 09\nFM AMEMBASSY NOWHERE\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\n\nS E C R E T SECTION 01 OF 02 NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n`;
+    for (const [damaged, meant, what] of [
+      ['#OOOl/0l 154l322', '#0001/01 1541322', "the letter 'O' for the digit 0 and the letter 'l' for the digit 1"],
+      ['#0001/01 I541322', '#0001/01 1541322', "the letter 'I' for the digit 1"],
+    ]) {
+      const text = header(`DE RUEHXX ${damaged}`);
+      const cable = parseCable(text).cable;
+      const findings = lintCable(cable);
+      const finding = findings.filter((f) => f.id === 'CBL001');
+      assert.deepEqual(finding.map((f) => f.message), [`DE line '${damaged}' has ${what}: read as ${meant}.`]);
+      assert.deepEqual(finding[0].fixes?.map((f) => [f.title, f.safe, f.preferred]), [[`Write '${meant}'`, false, true]]);
+      assert.equal(applyEdits(text, finding[0].fixes![0].edits).split('\n')[2], `DE RUEHXX ${meant}`);
+      const de = cable.header?.de;
+      assert.deepEqual([de?.serial?.value, de?.section?.value, de?.julianDay?.value, de?.time?.value], [1, 1, 154, 1322]);
+      assert.equal(de?.serial?.text, damaged.slice(1, 5));
+    }
+    // The values read are checked: a serial and a section that differ from the banner's are reported (CBL005, CBL009).
+    const ids = lintCable(parseCable(header('DE RUEHXX #OOO2/O2 154l322')).cable).map((f) => f.id);
+    assert.ok(ids.includes('CBL005') && ids.includes('CBL009'), ids.join(' '));
+    // A word no reading mends keeps its report, and reads nothing: letters other than l, I and O.
+    // Nor a letter put in rather than one for a digit ('/I01' read as section 101): a serial of four digits and a section of two, as every corpus DE line.
+    for (const de of ['DE RUEHXX #0X01/01 1541322', 'DE RUEHXX #0001/I01 1541322', 'DE RUEHXX #I0001/01 1541322']) {
+      const kept = parseCable(header(de)).cable;
+      assert.equal(kept.header?.de?.misread, undefined, de);
+      assert.equal(kept.header?.de?.serial, undefined, de);
+    }
+  });
+
+  it("reads a marking with an 'I' or 'l' for its slash or its '(' as the marking meant, with a fix that writes it, for the user to choose", () => {
+    const cable = (marking: string) => `S E C R E T NOWHERE 000001\nNOFORN\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n\n¶2. ${marking} Text two.\n`;
+    for (const [damaged, meant, what, level] of [
+      ['(CINF)', '(C/NF)', "has 'I' for its '/'; read as CONFIDENTIAL NOFORN", 'CONFIDENTIAL'],
+      ['(SlNF)', '(S/NF)', "has 'l' for its '/'; read as SECRET NOFORN", 'SECRET'],
+      ['(SIINF)', '(S//NF)', "has 'II' for its '//'; read as SECRET NOFORN", 'SECRET'],
+      ['lC)', '(C)', "has 'l' for its '('; read as CONFIDENTIAL", 'CONFIDENTIAL'],
+      ['IS/NF)', '(S/NF)', "has 'I' for its '('; read as SECRET", 'SECRET'],
+    ]) {
+      const text = cable(damaged);
+      const parsed = parseCable(text).cable;
+      assert.equal(parsed.paragraphs[1].portion?.level, level, damaged);
+      const findings = lintCable(parsed);
+      assert.deepEqual(findings.filter((f) => f.id === 'CBL028').map((f) => f.message), [], damaged);
+      const finding = findings.filter((f) => f.id === 'CBL029');
+      assert.deepEqual(finding.map((f) => f.message), [`Portion marking '${damaged}' ${what}.`]);
+      assert.deepEqual(finding[0].fixes?.map((f) => [f.title, f.safe, f.preferred]), [[`Write the marking '${meant}'`, false, undefined]]);
+      assert.equal(applyEdits(text, finding[0].fixes![0].edits), cable(meant));
+    }
+    // Prose in parentheses, and a letter before a parenthesis that names no level, stay prose: the paragraph has no marking.
+    for (const prose of ['(CINC) Text', '(CITES) Text', '(CNNF) Text', 'I) Text', 'lX) Text', 'l C) Text']) {
+      const parsed = parseCable(cable(prose)).cable;
+      assert.equal(parsed.paragraphs[1].portion?.level, undefined, prose);
+    }
+  });
+
+  it("reads a reason letter after an 'l' or 'I' scanned for its '(' and reports it, and a reason's brace, each with a safe fix; '[b]' is left alone", () => {
+    const cable = (reasons: string) => `C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: Ambassador Jane Roe for reasons ${reasons}.\n\n¶1. (C) Text.\n`;
+    for (const [damaged, meant, letters, messages] of [
+      ['1.4 lb) and ld)', '1.4 (b) and (d)', ['b', 'd'], ["warning Reason 'lb)' has the letter 'l' for its '(': read as (b).", "warning Reason 'ld)' has the letter 'l' for its '(': read as (d)."]],
+      ['1.4 Ib)', '1.4 (b)', ['b'], ["warning Reason 'Ib)' has the letter 'I' for its '(': read as (b)."]],
+      ['1.4 {b) and (d]', '1.4 (b) and (d)', ['b', 'd'], ["info Reason '{b)' has a brace or bracket for a parenthesis: write (b).", "info Reason '(d]' has a brace or bracket for a parenthesis: write (d)."]],
+    ] as const) {
+      const text = cable(damaged);
+      const parsed = parseCable(text).cable;
+      assert.deepEqual(parsed.classifiedBy?.reasonLetters, letters, damaged);
+      const findings = lintCable(parsed).filter((f) => f.id === 'CBL022');
+      assert.deepEqual(findings.map((f) => `${f.severity} ${f.message}`), messages);
+      assert.ok(findings.every((f) => f.fixes?.length === 1 && f.fixes[0].safe), damaged);
+      assert.equal(applyEdits(text, findings.flatMap((f) => f.fixes![0].edits)), cable(meant));
+    }
+    // A reason wholly in square brackets or braces is a spelling, not damage; a word before a letter is no "(".
+    for (const kept of ['1.4 [b] and [d]', '1.4 {b}', '1.4 b and d', '1.4 (b) and (d)']) {
+      assert.deepEqual(lintCable(parseCable(cable(kept)).cable).filter((f) => f.id === 'CBL022').map((f) => f.message), [], kept);
+    }
+    assert.deepEqual(parseCable(cable('1.4 (b), all b)')).cable.classifiedBy?.reasonLetters, ['b', 'b']);
+    assert.deepEqual(lintCable(parseCable(cable('1.4 (b), all b)')).cable).filter((f) => f.id === 'CBL022').map((f) => f.message), []);
+  });
+
   it('writes the digits meant in an E.O. order with a letter for a digit, as a quick fix; the E.O. line is read, not missing', () => {
     const text = 'S E C R E T NOWHERE 000001\n\nE.O. l2958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n';
     const findings = lintCable(parseCable(text).cable);

@@ -146,7 +146,7 @@ describe('parser: transmission header', () => {
   });
 
   it('records malformed format lines, out-of-order lines and malformed routing indicators', () => {
-    const c = parse(['VZCZCXRO12', 'DE RUEHVT #04I2/01 1541322', 'PP RUEHWEB RU3HX', 'ZNY SSSSS ZZH', 'P 031322Z JUN 09', 'FM AMEMBASSY VALLETTA', 'TO RUEHC/SECSTATE WASHDC PRIORITY 3187', '', 'S E C R E T VALLETTA 000412'].join('\n'));
+    const c = parse(['VZCZCXRO12', 'DE RUEHVT #04Z2/01 1541322', 'PP RUEHWEB RU3HX', 'ZNY SSSSS ZZH', 'P 031322Z JUN 09', 'FM AMEMBASSY VALLETTA', 'TO RUEHC/SECSTATE WASHDC PRIORITY 3187', '', 'S E C R E T VALLETTA 000412'].join('\n'));
     const rules = c.problems.map((p) => `${p.rule}@${p.range.start.line}`);
     assert.deepEqual(rules.sort(), ['header-line-malformed@0', 'header-line-malformed@1', 'header-order@2', 'routing-indicator-malformed@2'].sort());
   });

@@ -580,6 +580,12 @@ const MUTATIONS: Mutation[] = [
     const i = c.paragraphs[k].line + 1;
     return { text: join([...c.lines.slice(0, i), '- 2 -', ...c.lines.slice(i)]), line: i, shift: { from: i, by: 1 } };
   } },
+  { rule: 'CBL047', name: "leave a released copy's stamp ('RELEASED IN PART B1,1.4(D)') under a paragraph's first line", plant: (c) => {
+    const k = middle(c, (j) => /\S/.test(c.lines[c.paragraphs[j].line + 1] ?? ''));
+    if (k === undefined) return undefined;
+    const i = c.paragraphs[k].line + 1;
+    return { text: join([...c.lines.slice(0, i), 'RELEASED IN PART B1,1.4(D)', ...c.lines.slice(i)]), line: i, shift: { from: i, by: 1 } };
+  } },
   { rule: 'CBL055', name: "repeat a paragraph's second line under it with a 'Q' in front ('Qthat threaten …')", plant: (c) => {
     const k = middle(c, (j) => (c.lines[c.paragraphs[j].line + 1] ?? '').trim().length >= 20);
     if (k === undefined) return undefined;
@@ -804,7 +810,7 @@ const FLOORS: Record<string, number> = {
   // 43/45: "ref P" past H where no REF item has it is not read as a reference (06ABUDHABI1725); 05MADRID1879 holds section 1 of 3 only.
   CBL045: 0.94,
   CBL046: 0.99, // 248/249: seed 004 writes its ¶4 as "14.", a pilcrow artifact: "l4." there is CBL026's.
-  CBL047: 0.99, // 163/163
+  CBL047: 0.99, // 326/326: page numbers and release stamps
   CBL048: 0.99, // 157/157
   CBL049: 0.99, // 347/347: SUBJECT; and E.0.
   CBL050: 0.99, // 146/146

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import data from '../../server/src/core/data/dictionary.json';
 import { applyEdits, fixAll } from '../../server/src/core/fix';
+import { classificationOf } from '../properties';
 import { lintCable } from '../../server/src/core/lint';
 import { INTERNAL_ERROR, parseCable } from '../../server/src/core/parse/index';
 import { allRules } from '../../server/src/core/rules/index';
@@ -1236,6 +1237,42 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       const last = text.slice(0, -1);
       const end = lintCable(parseCable(last).cable).filter((f) => f.id === 'CBL047')[3];
       assert.equal(applyEdits(last, end.fixes![0].edits), last.replace('\nPAGE 4', ''));
+    });
+  });
+
+  describe('CBL047 release stamps', () => {
+    const lint = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL047');
+    const cable = (top: string, inside: string) => `${top}C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The minister said the talks\n${inside}had stalled.\n\n¶2. (C) Text.\n`;
+    it("reports a released copy's stamp line above the banner or inside the text, with a fix for the user that deletes the line alone", () => {
+      for (const stamp of [
+        'RELEASED IN FULL',
+        'RELEASED IN PART B1,1.4(D)',
+        'RELEASED IN PART B1, B6',
+        'UNCLASSIFIED U.S. Department of State Case No. F-2031-05588 Doc No. C09876543 Date: 04/17/2032',
+        'U.S. Department of State Case No. M-2030-00012 Doc No. C01010101 Date: 4/7/2031',
+        'Declassified/Released US Department of State EO Systematic Review 30 JUN 2033',
+      ]) {
+        for (const text of [cable(`${stamp}\n`, ''), cable('', `${stamp}\n`), cable('', `  ${stamp}  \n`)]) {
+          const found = lint(text);
+          assert.deepEqual(found.map((f) => f.message), [`Line '${stamp}' is a release stamp printed on the released copy, left in the text.`], text);
+          assert.deepEqual(found[0].fixes?.map((f) => [f.title, f.safe]), [['Delete the release stamp line', false]]);
+          const fixed = applyEdits(text, found[0].fixes![0].edits);
+          assert.equal(fixed, cable('', ''));
+          assert.deepEqual(classificationOf(parseCable(fixed).cable), classificationOf(parseCable(text).cable));
+        }
+      }
+    });
+    it('leaves a sentence that speaks of a release, and a stamp with more on its line, alone', () => {
+      for (const prose of [
+        'RELEASED IN FULL TO THE PRESS ON MONDAY',
+        'released in full',
+        'RELEASED IN PART BECAUSE OF',
+        'The U.S. Department of State Case No. is pending.',
+        'UNCLASSIFIED U.S. Department of State Case No. F-2031-05588 Doc No. C09876543 Date: 04/17/2032 and more',
+        'Declassified/Released US Department of State EO Systematic Review next June',
+      ]) {
+        assert.deepEqual(lint(cable('', `${prose}\n`)).map((f) => f.message), [], prose);
+      }
     });
   });
 

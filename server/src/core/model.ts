@@ -156,6 +156,12 @@ export interface DeLine {
   readonly julianDay?: NumberToken;
   /** UTC time `HHMM` (value is HH*100+MM). */
   readonly time?: NumberToken;
+  /**
+   * The serial, section and time as meant where they were written with a letter l or I for the digit 1, or O for 0
+   * (`#O146/0l 223l453` read as `#0146/01 2231453`): `text` as written from the `#` to the time's end, `meant` the same
+   * length; the number tokens keep the text as written and hold the values meant. Absent otherwise.
+   */
+  readonly misread?: { readonly range: Range; readonly text: string; readonly meant: string };
 }
 
 /** Line 4: `ZNY SSSSS ZZH` or `ZNR UUUUU ZZH`. */

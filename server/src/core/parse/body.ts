@@ -29,7 +29,7 @@ import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
 import { EOM_SERIAL, mayBeEomSerial, mayEndTransmission, TRANSMISSION_END } from './header';
-import { parseBracketMarking, parseMisclosedMarking, standsForClose, parsePortionMarking, parseSplitMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
+import { parseBracketMarking, parseMisclosedMarking, parseMisopenedMarking, SLASH_MISREAD_NF, standsForClose, standsForOpen, parsePortionMarking, parseSplitMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 
 /** What {@link parseBody} reads from. */
@@ -817,17 +817,22 @@ export function malformedMarking(portion: PortionMarking): ParseProblem {
   const text = portion.token.text;
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(text.length - 1);
+  let slashed: RegExpExecArray | null = null;
   return {
     rule: 'portion-marking-malformed',
     message:
       first === 123 || first === 91 || last === 125 || last === 93 /* { [ } ] */
         ? `Portion marking '${text}' has a brace or bracket for a parenthesis; read as ${portion.level}.`
+        : first !== 40 && standsForOpen(first)
+        ? `Portion marking '${text}' has '${text[0]}' for its '('; read as ${portion.level}.`
         : first !== 40
         ? `Portion marking '${text}' has lost its '('; read as ${portion.level}.`
         : standsForClose(last) && portion.inner.range.end.character < portion.token.range.end.character
           ? `Portion marking '${text}' has '${text[text.length - 1]}' for its ')'; read as ${portion.level}.`
         : text.charCodeAt(text.length - 1) !== 41
           ? `Portion marking '${text}' has lost its ')'; read as ${portion.level}.`
+          : last === 41 && (slashed = SLASH_MISREAD_NF.exec(portion.inner.text)) !== null
+            ? `Portion marking '${text}' has '${slashed[2]}' for its '${'/'.repeat(slashed[2].length)}'; read as ${portion.level} NOFORN.`
           : text.charCodeAt(1) === 53 /* 5 */
             ? `Portion marking '${text}' is not a known form: its '5' may be a misread S, '(S${text.slice(2)}'.`
             : `Portion marking '${text}' is not a known form such as (S), (C//NF) or (S/REL NATO).`,
@@ -1132,7 +1137,7 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
   // "(C)", or "C)" that lost its parenthesis: a level's first letter (C, S, T, U) before it.
   // "(C Deputy …": a marking that lost its ")".
   // "(C} …", "{C) …": a brace or square bracket for a parenthesis.
-  // "(CI …": an "I" (or "l", "1", "|") for the ")".
+  // "(CI …": an "I" (or "l", "1", "|") for the ")"; "lC) …": an "l" (or "I", "|") for the "(".
   let portion =
     c === 40
       ? (parsePortionMarking(line, text, pos) ?? parseUnclosedMarking(line, text, pos) ?? parseBracketMarking(line, text, pos) ?? parseMisclosedMarking(line, text, pos))
@@ -1140,7 +1145,9 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
         ? parseUnopenedMarking(line, text, pos)
         : c === 123 || c === 91
           ? parseBracketMarking(line, text, pos)
-          : undefined;
+          : c === 108 || c === 73 || c === 124
+            ? parseMisopenedMarking(line, text, pos)
+            : undefined;
   let portionStart = portion ? pos : -1;
   const textStart = portion ? portion.token.range.end.character : end;
   // "¶1.  Summary:  (C) President …": the marking comes after the block's label.

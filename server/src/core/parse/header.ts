@@ -166,6 +166,13 @@ const TRANSMISSION_ID = /^VZCZC[A-Z]{3}\d{4}$/;
 // "#0708/01" and "1480849" on the DE line.
 const DE_SERIAL = /^#(\d{3,5})(?:\/(\d{1,3}))?$/;
 const DE_TIME = /^\d{7}$/;
+// A DE serial read from letters, in the shape every DE line of the corpus has: four digits, and a section of two. "#0412/I01"
+// has a letter put in, not one for a digit: read as section 101 it would be wrong, so it is left unread.
+const DE_SERIAL_MEANT = /^#\d{4}(?:\/\d{2})?$/;
+/** A DE line's serial, section or time with a letter l or I read as the digit 1 and O as 0 ("O146/0l" as "0146/01"); the same length. */
+function deDigits(word: string): string {
+  return word.replace(/[lI]/g, '1').replace(/O/g, '0');
+}
 // "SSSSS", "CCCCC/AAAAA" (SPECAT); a group of four ("CCCC") is read for its level but is malformed.
 const SECURITY_GROUP = /^([A-Z])\1{3,4}(?:\/([A-Z])\2{3,4})?$/;
 
@@ -611,20 +618,37 @@ class HeaderBuilder {
     if (ws.length >= 1) de.station = this.#checkRi(line, text, ws[0].start, ws[0].end, 'DE line');
     const serialWord = ws.find((w) => w.text.startsWith('#'));
     let ok = ws.length === 3 && serialWord === ws[1];
-    if (serialWord) {
-      const sm = DE_SERIAL.exec(serialWord.text);
+    const timeWord = ws.length >= 3 ? ws[2] : undefined;
+    // "DE RUEHAK #O146/0l 223l453": a letter l or I for the digit 1, or O for 0, in the serial, section or time, read as the
+    // digits meant at the same offsets; the tokens keep the text as written and CBL001 reports it (DeLine.misread).
+    let serialText = serialWord?.text;
+    let timeText = timeWord?.text;
+    if (ok && serialWord && timeWord && (!DE_SERIAL.test(serialWord.text) || !DE_TIME.test(timeWord.text))) {
+      const serialMeant = '#' + deDigits(serialWord.text.slice(1));
+      const timeMeant = deDigits(timeWord.text);
+      if ((serialMeant !== serialWord.text || timeMeant !== timeWord.text) && DE_SERIAL_MEANT.test(serialMeant) && DE_TIME.test(timeMeant)) {
+        serialText = serialMeant;
+        timeText = timeMeant;
+        de.misread = {
+          range: range(line, serialWord.start, timeWord.end),
+          text: text.slice(serialWord.start, timeWord.end),
+          meant: serialMeant + text.slice(serialWord.end, timeWord.start) + timeMeant,
+        };
+      }
+    }
+    if (serialWord && serialText !== undefined) {
+      const sm = DE_SERIAL.exec(serialText);
       if (sm) {
-        de.serial = numberToken(line, text, serialWord.start + 1, serialWord.start + 1 + sm[1].length);
+        de.serial = numberToken(line, text, serialWord.start + 1, serialWord.start + 1 + sm[1].length, Number(sm[1]));
         if (sm[2] !== undefined) {
           const sectionStart = serialWord.start + 2 + sm[1].length;
-          de.section = numberToken(line, text, sectionStart, sectionStart + sm[2].length);
+          de.section = numberToken(line, text, sectionStart, sectionStart + sm[2].length, Number(sm[2]));
         }
       } else ok = false;
     }
-    const timeWord = ws.length >= 3 ? ws[2] : undefined;
-    if (timeWord && DE_TIME.test(timeWord.text)) {
-      de.julianDay = numberToken(line, text, timeWord.start, timeWord.start + 3);
-      de.time = numberToken(line, text, timeWord.start + 3, timeWord.end);
+    if (timeWord && timeText !== undefined && DE_TIME.test(timeText)) {
+      de.julianDay = numberToken(line, text, timeWord.start, timeWord.start + 3, Number(timeText.slice(0, 3)));
+      de.time = numberToken(line, text, timeWord.start + 3, timeWord.end, Number(timeText.slice(3)));
     } else ok = false;
     if (!ok) return this.#malformed(line, text, "DE line does not read 'DE <routing indicator> #<serial>[/<section>] <DDDHHMM>'.");
     return true;

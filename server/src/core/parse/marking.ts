@@ -44,6 +44,8 @@ const PART_SEPARATORS = /[/\-\s]+/;
 const CAPITALS = /^[A-Z]+$/;
 // "(SNF)": a level that lost its slash before NF.
 const GLUED_NF = /^(TS|S|C|U)NF$/;
+// "(CINF)", "(SlNF)", "(CIINF)": a level whose slash (or two) before NF was typed or scanned as an "I", "l" or "|".
+export const SLASH_MISREAD_NF = /^(TS|S|C|U)([Il|]{1,2})NF$/;
 
 /** The longest inner text we read as a marking; longer parentheses are prose. */
 const MAX_INNER = 60;
@@ -210,6 +212,24 @@ export function parseBracketMarking(line: number, lineText: string, start: numbe
   return damagedMarking(line, lineText, start, start + 1, close, close + 1);
 }
 
+/** True for the characters OCR leaves for a "(" before a level's letter: "l", "I" and "|". */
+export function standsForOpen(c: number): boolean {
+  return c === 108 /* l */ || c === 73 /* I */ || c === 124; /* | */
+}
+
+/**
+ * "¶2. lC) The ministry …": a marking after a paragraph's number whose "(" was scanned as an "l", "I" or "|"
+ * ({@link standsForOpen}), read as {@link parseUnopenedMarking} reads what follows it, that character part of its token.
+ * No level's letter is one of these, so an unopened marking is never taken for one; never well formed.
+ */
+export function parseMisopenedMarking(line: number, lineText: string, start: number): PortionMarking | undefined {
+  if (!standsForOpen(lineText.charCodeAt(start))) return undefined;
+  const inner = parseUnopenedMarking(line, lineText, start + 1);
+  if (!inner) return undefined;
+  const end = inner.token.range.end.character;
+  return { ...inner, token: { text: lineText.slice(start, end), range: range(line, start, end) } };
+}
+
 /** True for the characters OCR and typing leave for a ")": "I", "l", "1" and "|". */
 export function standsForClose(c: number): boolean {
   return c === 73 /* I */ || c === 108 /* l */ || c === 49 /* 1 */ || c === 124; /* | */
@@ -361,6 +381,10 @@ function controlWord(text: string): [number, number] | undefined {
  */
 function attempt(upper: string, innerText: string): Reading | null {
   const original = innerText.trim();
+  // "(CINF)": the slash before NF scanned as an "I", "l" or "|"; read as that level and NOFORN, never well formed. Nothing
+  // else of four or more letters in one word is a marking: "(CINC)", "(CITES)" are prose.
+  const slashed = SLASH_MISREAD_NF.exec(original);
+  if (slashed) return { level: LEVEL_WORDS.get(slashed[1])?.level, sbu: false, controls: Object.freeze(['NF']), wellFormed: false };
   if (original !== original.toUpperCase()) return null;
   const parts = upper.split(PART_SEPARATORS).filter((p) => p.length > 0);
   if (parts.length === 0 || parts.some((p) => p.length > 3 || !CAPITALS.test(p))) return null;

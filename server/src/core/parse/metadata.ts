@@ -1470,8 +1470,9 @@ const DSCG = /\bDSCG\s*[\d-]+\s*,?/i;
 const SPLIT_AND = /\ba nd\b/gi;
 const SPLIT_REASONS = /\breaso ns\b/gi;
 const LETTERS_STOP = /[.;]\s+[A-Za-z]{2,}|\bE\.O\./;
-// Letters a–h alone, or any letter in parentheses ("(k)" is read so that it can be reported).
-const REASON_LETTER = /(?<![A-Za-z0-9'])([a-hA-H])(?![A-Za-z0-9'])|(?<=\(\s?)([a-zA-Z])(?=\s?\))/g;
+// Letters a–h alone, or any letter in parentheses ("(k)" is read so that it can be reported), or a–h after an "l" or "I"
+// scanned for the "(" ("1.4 lb) and ld)", which CBL022 reports).
+const REASON_LETTER = /(?<![A-Za-z0-9'])([a-hA-H])(?![A-Za-z0-9'])|(?<=\(\s?)([a-zA-Z])(?=\s?\))|(?<=(?<![A-Za-z0-9'])[lI])([a-hA-H])(?=\s?\))/g;
 const OPEN_END = /(?:,|&|\band|\bor)\s*$/i;
 // A letter standing alone, any letter: the candidates for a reason past h in a list.
 const LONE_LETTER = /(?<![A-Za-z0-9'])[A-Za-z](?![A-Za-z0-9'])/g;

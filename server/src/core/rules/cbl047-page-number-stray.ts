@@ -1,41 +1,48 @@
 /**
- * CBL047 page-number-stray: A line holding only a page number of the paper copy ('- 2 -', 'Page 2 of 3') inside the text, left there by a transcription.
+ * CBL047 page-number-stray: A line holding only a page number of the paper copy ('- 2 -', 'Page 2 of 3') inside the text, or a stamp of a released copy's page ('RELEASED IN FULL', 'U.S. Department of State Case No. … Doc No. … Date: …') above the banner or inside the text, left there by a transcription.
  */
 import type { Rule } from './types';
 
 export const rule: Rule = {
   id: 'CBL047',
   name: 'page-number-stray',
-  description: "A line holding only a page number of the paper copy ('- 2 -', 'Page 2 of 3') inside the text, left there by a transcription.",
+  description: "A line holding only a page number of the paper copy ('- 2 -', 'Page 2 of 3') inside the text, or a stamp of a released copy's page ('RELEASED IN FULL', 'U.S. Department of State Case No. … Doc No. … Date: …') above the banner or inside the text, left there by a transcription.",
   tags: ["pages", "text"],
   defaultSeverity: 'warning',
   fixable: true,
   docs: {
     bad: "¶3. (C) Gauci also raised the training offer described in\n- 2 -\nREF B.",
     good: "¶3. (C) Gauci also raised the training offer described in\nREF B.",
-    rationale: "A cable's own page breaks are its continuation-page lines (`VALLETTA 00000412 002 OF 002`), which CBL033 and CBL034 check; a page number printed at the foot or head of a paper copy is no part of the cable, and one typed or scanned into the text splits a paragraph's sentence, or reads as a heading between blank lines. Its fix deletes the line, for you to choose.",
-    source: "The project's review of typed and OCR transcriptions; corpus analysis of the released cables: none of the 200 cables of the corpus has such a line.",
+    rationale: "A cable's own page breaks are its continuation-page lines (`VALLETTA 00000412 002 OF 002`), which CBL033 and CBL034 check; a page number printed at the foot or head of a paper copy is no part of the cable, and one typed or scanned into the text splits a paragraph's sentence, or reads as a heading between blank lines. Its fix deletes the line, for you to choose. A copy scanned from the pages the Department of State released carries the stamps printed on each page: the release decision (`RELEASED IN FULL`, `RELEASED IN PART B1,1.4(D)`), the case, document number and date of the release (`UNCLASSIFIED U.S. Department of State Case No. F-2031-05588 Doc No. C09876543 Date: 04/17/2032`) or a review's (`Declassified/Released US Department of State EO Systematic Review 30 JUN 2033`). They are no part of the cable either, above the banner or inside the text, and are reported the same way, with a fix that deletes the line and its line break and nothing else, for you to choose as a page number's is (Fix All keeps a cable's line breaks: it deletes no line). Only a line that holds the stamp and nothing else, in the stamp's own words and shape, is read so (`RELEASED IN` with `FULL` or `PART` and at most a list of exemption codes such as `B1` and `1.4(D)`; the case stamp with its case and document numbers and date; the review stamp with its date): a sentence that speaks of a release is left alone. The stamp's `UNCLASSIFIED` is the release's, not the cable's: no banner is read from such a line.",
+    source: "The project's review of typed and OCR transcriptions; corpus analysis of the released cables: none of the 200 cables of the corpus has such a line, nor a release stamp (the WikiLeaks texts carry no page stamps); the fixtures' case and document numbers are invented.",
   },
   check(cable, report) {
     const { lines, lineKinds: kinds } = cable;
     for (let i = 0; i < lines.length; i++) {
       const kind = kinds[i];
-      if (kind !== 'text' && kind !== 'heading') continue;
+      // A page number stands in the text; a release stamp above the banner too.
+      if (kind !== 'text' && kind !== 'heading' && kind !== 'preamble') continue;
       const text = lines[i];
       // Most lines fail on their length or their first character.
-      if (text.length > MAX_LINE) continue;
+      if (text.length > MAX_STAMP) continue;
       let lead = 0;
       while (lead < text.length && (text.charCodeAt(lead) === 32 || text.charCodeAt(lead) === 9)) lead++;
       const c = text.charCodeAt(lead);
-      if (c !== 45 /* - */ && (c | 32) !== 112 /* p */) continue;
-      if (!PAGE_NUMBER.test(text)) continue;
+      let stamp = false;
+      if (c === 45 /* - */ || (c | 32) === 112 /* p */) {
+        if (kind === 'preamble' || text.length > MAX_LINE || !PAGE_NUMBER.test(text)) continue;
+      } else if (c === 85 /* U */ || c === 82 /* R */ || c === 68 /* D */) {
+        // "RELEASED IN FULL", "UNCLASSIFIED U.S. Department of State Case No. …": a released copy's page stamp.
+        if (text.length < MIN_STAMP || (!RELEASED.test(text) && !CASE_STAMP.test(text) && !REVIEW_STAMP.test(text))) continue;
+        stamp = true;
+      } else continue;
       const end = text.trimEnd().length;
       // The line and its line break go: the text around it joins as it was before the page turned.
       const removal = i + 1 < lines.length ? { start: { line: i, character: 0 }, end: { line: i + 1, character: 0 } } : i > 0 ? { start: { line: i - 1, character: lines[i - 1].length }, end: { line: i, character: text.length } } : { start: { line: i, character: 0 }, end: { line: i, character: text.length } };
       report({
-        message: `Line '${text.slice(lead, end)}' is a page number of the paper copy, left in the text.`,
+        message: stamp ? `Line '${text.slice(lead, end)}' is a release stamp printed on the released copy, left in the text.` : `Line '${text.slice(lead, end)}' is a page number of the paper copy, left in the text.`,
         range: { start: { line: i, character: lead }, end: { line: i, character: end } },
-        fixes: [{ title: 'Delete the page number line', edits: [{ range: removal, newText: '' }], safe: false }],
+        fixes: [{ title: stamp ? 'Delete the release stamp line' : 'Delete the page number line', edits: [{ range: removal, newText: '' }], safe: false }],
       });
     }
   },
@@ -46,3 +53,15 @@ const MAX_LINE = 30;
 
 // "- 2 -", "-2-", "Page 2", "PAGE 2 OF 3", "page 2 of 3": nothing else on the line.
 const PAGE_NUMBER = /^\s*(?:-\s?\d{1,3}\s?-|(?:Page|PAGE|page)\s\d{1,3}(?:\s(?:of|OF|Of)\s\d{1,3})?)\s*$/;
+
+/** The shortest and longest lines read as a release stamp: "RELEASED IN FULL", and the case stamp with white space around it. */
+const MIN_STAMP = 16;
+const MAX_STAMP = 160;
+
+// "RELEASED IN FULL", "RELEASED IN PART B1,1.4(D)", "RELEASED IN PART B1, B6": nothing else on the line.
+const EXEMPTION = String.raw`(?:B\d|1\.4\s?\([A-H]\))`;
+const RELEASED = new RegExp(String.raw`^\s*RELEASED IN (?:FULL|PART(?:\s+${EXEMPTION}(?:\s*,\s*${EXEMPTION})*)?)\s*$`);
+// "UNCLASSIFIED U.S. Department of State Case No. F-2031-05588 Doc No. C09876543 Date: 04/17/2032".
+const CASE_STAMP = /^\s*(?:UNCLASSIFIED\s+)?U\.?\s?S\.? Department of State\s+Case No\.\s?[A-Z]-\d{4}-\d{3,6}\s+Doc No\.\s?[A-Z]\d{6,10}\s+Date:\s?\d{1,2}\/\d{1,2}\/\d{4}\s*$/i;
+// "Declassified/Released US Department of State EO Systematic Review 30 JUN 2033".
+const REVIEW_STAMP = /^\s*Declassified\/Released U\.?\s?S\.? Department of State E\.?O\.? Systematic Review \d{1,2} [A-Z]{3} \d{4}\s*$/i;
