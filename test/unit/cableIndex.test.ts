@@ -164,6 +164,18 @@ describe('workspace symbol search', () => {
     assert.deepEqual(index.get('file:///ws/09NOWHERE5.txt')?.tags, ['OVIP', 'PREL', 'XX']);
   });
 
+  it('finds the cables a name signed, and names the signature, since VS Code matches names only', () => {
+    const index = new CableIndex();
+    // Invented: two cables signed QUILLFEATHER, one whose subject holds the name, and one signed by another.
+    add(index, 'file:///ws/09NOWHERE5.txt', `${cable(5, 'QUINCE HARVEST')}\nQUILLFEATHER\n`);
+    add(index, 'file:///ws/09NOWHERE6.txt', `${cable(6, 'MEDLAR PRICES')}\nROE\n`);
+    add(index, 'file:///ws/09NOWHERE7.txt', `${cable(7, 'QUILLFEATHER ON THE PIER')}\nQUILLFEATHER\n`);
+    assert.equal(index.get('file:///ws/09NOWHERE5.txt')?.signature, 'QUILLFEATHER');
+    // The subject's word ranks first; the name the cable shows only as its signature is added to its symbol's name.
+    assert.deepEqual(index.search('quillfeather').map((s) => s.name), ['09NOWHERE7: QUILLFEATHER ON THE PIER', '09NOWHERE5: QUINCE HARVEST · signed QUILLFEATHER']);
+    assert.deepEqual(index.search('roe').map((s) => s.name), ['09NOWHERE6: MEDLAR PRICES · signed ROE']);
+  });
+
   it('finds the cable of the year typed, and no cable of that post from another year whose date holds the year\'s digits', () => {
     const index = new CableIndex();
     // Invented: NOWHERE 13750 of December 2009, and NOWHERE 13750 of 9 January 2010, whose date holds "09".

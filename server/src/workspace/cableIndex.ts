@@ -323,7 +323,7 @@ export class CableIndex {
 
   /**
    * Workspace symbols by id (`09PARIS708`, `PARIS 708`, `09 PARIS 708`; the id the text gives or the one
-   * its file name gives), subject words, TAGS, the persons named after OVIP-style TAGS, date or file name (without its extension, or pasted whole:
+   * its file name gives), subject words, TAGS, the persons named after OVIP-style TAGS, the signature, date or file name (without its extension, or pasted whole:
    * `09PARIS708.txt`; a word with a dot after its first character is looked for in the whole name too, so that
    * `.txt` alone finds no file). The cables whose id was typed come first, then the others by {@link matchRank}, at most
    * `limit` in all; a query read as an id with a year
@@ -493,7 +493,7 @@ function symbolName(entry: IndexedCable, words: readonly string[]): string {
   const base = entry.id ?? fileName(entry.uri);
   let name = entry.subject ? `${base}: ${entry.subject}` : base;
   const shown = name.toUpperCase();
-  const fields = [entry.tags.length > 0 ? `TAGS ${entry.tags.join(' ')}` : '', ...(entry.persons ?? []), fileName(entry.uri), entry.post ?? '', entry.dtg?.slice(0, 10) ?? '', entry.dtg ?? idYear(entry) ?? ''].filter((f) => f.length > 0);
+  const fields = [entry.tags.length > 0 ? `TAGS ${entry.tags.join(' ')}` : '', ...(entry.persons ?? []), entry.signature ? `signed ${entry.signature}` : '', fileName(entry.uri), entry.post ?? '', entry.dtg?.slice(0, 10) ?? '', entry.dtg ?? idYear(entry) ?? ''].filter((f) => f.length > 0);
   const added = new Set<string>();
   for (const word of words) {
     if (shown.includes(word)) continue;
@@ -508,7 +508,7 @@ function symbolName(entry: IndexedCable, words: readonly string[]): string {
 
 /** What workspace-symbol search reads of a cable. */
 interface Searchable {
-  /** Id, file name without its extension, post, subject, TAGS, the persons after OVIP-style TAGS and date, in upper case. */
+  /** Id, file name without its extension, post, subject, TAGS, the persons after OVIP-style TAGS, the signature and date, in upper case. */
   readonly text: string;
   /** The id the text gives and the one the file name gives, read. */
   readonly ids: readonly TypedCableId[];
@@ -532,7 +532,8 @@ function searchable(entry: IndexedCable): Searchable {
   // for an undated cable (a partial extract), the year its id gives, so that `2004` finds 04MADRID1731 too.
   const before = `${entry.id ?? ''} ${name} ${entry.post ?? ''} `;
   const subject = entry.subject ?? '';
-  const text = `${before}${subject} ${entry.tags.join(' ')} ${entry.persons?.join(' ; ') ?? ''} ${entry.dtg ?? idYear(entry) ?? ''}`.toUpperCase();
+  // The signature, so that an archivist finds the cables a name signed (`CROCKER`): a post's cables are signed by a few names.
+  const text = `${before}${subject} ${entry.tags.join(' ')} ${entry.persons?.join(' ; ') ?? ''} ${entry.signature ?? ''} ${entry.dtg ?? idYear(entry) ?? ''}`.toUpperCase();
   return { text, ids, idForms, subjectFrom: before.length, subjectTo: before.length + subject.length };
 }
 
