@@ -808,28 +808,30 @@ async function runMode(label, trusted, theme, shots) {
     await check('Enter keeps an indented REF item\'s indentation and starts the line after a blank one at the margin', page, async () => {
       // language-configuration.json's onEnterRules; VS Code's language configuration then defaults the brackets, which
       // would color prose parentheses, unless the manifest's "[cable]" defaults set editor.language.brackets to none
-      // (the check of prose above runs with the rule in place).
-      await openFile(page, 'memo.cable');
-      await page.keyboard.press('Control+End');
-      await page.keyboard.type('REF: A. STATE 1', { delay: 20 });
-      await page.keyboard.press('Enter');
-      await page.keyboard.type('     B. STATE 2', { delay: 20 });
-      await page.keyboard.press('Enter');
-      await page.keyboard.type('C. STATE 3', { delay: 20 });
-      await page.keyboard.press('Enter');
-      // VS Code asks the rules only of a line its tokenizer has reached (isCheapToTokenize), and keeps the line's
-      // indentation otherwise: a pause as a writer's, for the tokenizer to reach the line Enter made.
-      await page.waitForTimeout(500);
-      await page.keyboard.press('Enter');
-      await page.keyboard.type('Classified', { delay: 20 });
-      await page.keyboard.press('Escape');
-      await page.waitForTimeout(500);
-      const lines = await page.evaluate(() => [...document.querySelectorAll('.monaco-editor .view-line')].map((l) => ({ top: parseFloat(l.style.top), t: l.textContent?.replace(/\u00a0/g, ' ') ?? '' })).sort((a, b) => a.top - b.top).map((l) => l.t));
-      const at = lines.indexOf('     C. STATE 3');
-      assert(at >= 0 && lines[at + 2] === 'Classified', `lines: ${JSON.stringify(lines.slice(-5))}`);
-      const colored = await page.evaluate(() => [...document.querySelectorAll('.monaco-editor .view-line span span')].filter((s) => /bracket-highlighting|unexpected-closing-bracket/.test(s.className)).map((s) => `${s.textContent} ${s.className}`));
-      assert(colored.length === 0, `bracket-colored: ${JSON.stringify(colored)}`);
-      await command(page, 'File: Revert File');
+      // (the check of prose above runs with the rule in place). A cable of its own, so that no other check's cable is
+      // left with a REF field typed while the index reads it.
+      await withCable(page, workspace, 'entering.cable', 'UNCLAS NOWHERE 000040\n\nE.O. 12958: N/A\nTAGS: AMGT\nSUBJECT: DESK HOURS\n\n', async () => {
+        await page.keyboard.press('Control+End');
+        await page.keyboard.type('REF: A. STATE 1', { delay: 20 });
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('     B. STATE 2', { delay: 20 });
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('C. STATE 3', { delay: 20 });
+        await page.keyboard.press('Enter');
+        // VS Code asks the rules only of a line its tokenizer has reached (isCheapToTokenize), and keeps the line's
+        // indentation otherwise: a pause as a writer's, for the tokenizer to reach the line Enter made.
+        await page.waitForTimeout(500);
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('Classified', { delay: 20 });
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(500);
+        const lines = await page.evaluate(() => [...document.querySelectorAll('.monaco-editor .view-line')].map((l) => ({ top: parseFloat(l.style.top), t: l.textContent?.replace(/\u00a0/g, ' ') ?? '' })).sort((a, b) => a.top - b.top).map((l) => l.t));
+        const at = lines.indexOf('     C. STATE 3');
+        assert(at >= 0 && lines[at + 2] === 'Classified', `lines: ${JSON.stringify(lines.slice(-5))}`);
+        const colored = await page.evaluate(() => [...document.querySelectorAll('.monaco-editor .view-line span span')].filter((s) => /bracket-highlighting|unexpected-closing-bracket/.test(s.className)).map((s) => `${s.textContent} ${s.className}`));
+        assert(colored.length === 0, `bracket-colored: ${JSON.stringify(colored)}`);
+        await command(page, 'File: Revert File');
+      });
     });
 
     await check('typing prose and Enter keeps the words typed, while a space on the TAGS line still offers TAGS', page, async () => {
