@@ -193,7 +193,7 @@ const DIGIT_FOR_LETTER = /[015]/;
 const FIVE = /5/g;
 const ONE = /1/g;
 
-/** A serial read with letters for digits ("00l565", "OO7360") as the digits meant: l and I for 1, O for 0. */
+/** A serial read with letters for digits ("00l565", "OO7360") as the digits meant: l and I for 1, O for 0, the same length; also a DTG's and a DE line's numbers, an E.O. order and a REF serial. */
 export function serialDigits(serial: string): string {
   return serial.replace(/[lI]/g, '1').replace(/O/g, '0');
 }

@@ -24,6 +24,7 @@ import type {
 } from '../model';
 import { digitsNumber, digitsValue, isAlnum, isCapital, isDigit, isSpace, numberToken, onlyWordNear, range, skipSpaces, spanRange, token, trimEndOffset, upperCase } from '../text';
 import { fullYear } from '../id';
+import { serialDigits } from './banner';
 import { findOldPageHeader } from './pages';
 
 /** The months as a date-time group writes them (`JUN`); index 0 is January. */
@@ -103,9 +104,8 @@ const DTG_MISREAD = /^(\s*[ZOPRY](?:\s+[ZOPRY])?\s+)([\dlIO]{6}Z)(\s+)([A-Za-z0]
 export function readMisreadDtg(text: string): string | undefined {
   const m = DTG_MISREAD.exec(text);
   if (m === null) return undefined;
-  const numbers = (digits: string) => digits.replace(/[lI]/g, '1').replace(/O/g, '0');
-  const meant = m[1] + numbers(m[2]) + m[3] + m[4].replace(/0/g, 'O') + m[5] + numbers(m[6]);
-  if (meant === m[0] || !/^\d{6}Z$/.test(numbers(m[2]))) return undefined;
+  const meant = m[1] + serialDigits(m[2]) + m[3] + m[4].replace(/0/g, 'O') + m[5] + serialDigits(m[6]);
+  if (meant === m[0] || !/^\d{6}Z$/.test(serialDigits(m[2]))) return undefined;
   return meant + text.slice(m[0].length);
 }
 const FM = /^\s*FM\s+(\S.*)$/;
@@ -169,10 +169,6 @@ const DE_TIME = /^\d{7}$/;
 // A DE serial read from letters, in the shape every DE line of the corpus has: four digits, and a section of two. "#0412/I01"
 // has a letter put in, not one for a digit: read as section 101 it would be wrong, so it is left unread.
 const DE_SERIAL_MEANT = /^#\d{4}(?:\/\d{2})?$/;
-/** A DE line's serial, section or time with a letter l or I read as the digit 1 and O as 0 ("O146/0l" as "0146/01"); the same length. */
-function deDigits(word: string): string {
-  return word.replace(/[lI]/g, '1').replace(/O/g, '0');
-}
 // "SSSSS", "CCCCC/AAAAA" (SPECAT); a group of four ("CCCC") is read for its level but is malformed.
 const SECURITY_GROUP = /^([A-Z])\1{3,4}(?:\/([A-Z])\2{3,4})?$/;
 
@@ -624,8 +620,8 @@ class HeaderBuilder {
     let serialText = serialWord?.text;
     let timeText = timeWord?.text;
     if (ok && serialWord && timeWord && (!DE_SERIAL.test(serialWord.text) || !DE_TIME.test(timeWord.text))) {
-      const serialMeant = '#' + deDigits(serialWord.text.slice(1));
-      const timeMeant = deDigits(timeWord.text);
+      const serialMeant = '#' + serialDigits(serialWord.text.slice(1));
+      const timeMeant = serialDigits(timeWord.text);
       if ((serialMeant !== serialWord.text || timeMeant !== timeWord.text) && DE_SERIAL_MEANT.test(serialMeant) && DE_TIME.test(timeMeant)) {
         serialText = serialMeant;
         timeText = timeMeant;
