@@ -1,0 +1,104 @@
+/**
+ * Navigating a collection over stdio: a REF item's marking in its hovers and the preview card.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startServer, type TestClient } from './client';
+
+type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+
+// Invented cables of an invented post: 09NOWHERE12, filed twice (folders a and b), cited by 40 (c) and 41 (d).
+const CITED = [
+  'R 050800Z JUN 09',
+  'FM AMEMBASSY NOWHERE',
+  'TO SECSTATE WASHDC',
+  '',
+  'C O N F I D E N T I A L NOWHERE 000012',
+  '',
+  'E.O. 12958: DECL: 06/05/2019',
+  'TAGS: PREL',
+  'SUBJECT: QUAY FEES',
+  '',
+  'Classified By: Consul General Quentin Marbury for reasons 1.4 (b).',
+  '',
+  '¶1. (C) The quay.',
+  '',
+  'HOLLOWAY',
+  '',
+].join('\n');
+const CITING_40 = [
+  'S E C R E T NOWHERE 000040',
+  '',
+  'NOFORN',
+  '',
+  'E.O. 12958: DECL: 06/09/2019',
+  'TAGS: PREL',
+  'SUBJECT: QUAY FEES AGAIN',
+  '',
+  'REF: A. (S/NF) 09 NOWHERE 12',
+  '',
+  'Classified By: DCM Ann Doe for reasons 1.4 (b).',
+  '',
+  '¶1. (S/NF) As REF A para 1 said (ref A), the fees rose.',
+  '',
+].join('\n');
+const CITING_41 = 'UNCLAS NOWHERE 000041\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: QUAY FEES ONCE MORE\n\nREF: A. 09 NOWHERE 12\n\n¶1. (U) Text.\n';
+
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
+/** The range of the first `needle` in `text`, on one line. */
+function rangeOf(text: string, needle: string): Range {
+  const line = lineOf(text, needle);
+  const character = text.split('\n')[line].indexOf(needle);
+  return { start: { line, character }, end: { line, character: character + needle.length } };
+}
+
+describe('navigating a collection', function () {
+  this.timeout(40000);
+  let ws: string;
+  let client: TestClient;
+  const uri = (name: string) => `file://${path.join(ws, name)}`;
+  const textOf = (name: string) => fs.readFileSync(path.join(ws, name), 'utf8');
+
+  before(async () => {
+    ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-navigation-'));
+    const files: [string, string][] = [['a/09NOWHERE12.cable', CITED], ['b/09NOWHERE12.cable', CITED], ['c/09NOWHERE40.cable', CITING_40], ['d/09NOWHERE41.cable', CITING_41]];
+    for (const [name, text] of files) {
+      fs.mkdirSync(path.dirname(path.join(ws, name)), { recursive: true });
+      fs.writeFileSync(path.join(ws, name), text);
+    }
+    client = await startServer(ws);
+    await client.waitFor('cable/indexed', (p: { count: number }) => p.count >= files.length);
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(ws, { recursive: true, force: true });
+  });
+
+  const open = async (name: string) => {
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'cable', version: 1, text: textOf(name) } });
+    await client.waitFor('textDocument/publishDiagnostics', (p: { uri: string }) => p.uri === uri(name));
+  };
+  const close = (name: string) => client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(name) } });
+
+  it("shows a REF item's marking in its hover, in the hover of an in-text reference to it, and in the preview card", async () => {
+    await open('c/09NOWHERE40.cable');
+    try {
+      const hover = async (needle: string, offset = 0) => {
+        const at = rangeOf(CITING_40, needle).start;
+        const h = await client.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: uri('c/09NOWHERE40.cable') }, position: { line: at.line, character: at.character + offset } });
+        return h?.contents.value ?? '';
+      };
+      assert.match(await hover('09 NOWHERE 12'), /Marking on this item: `?\(S\/NF\)`? \(SECRET, NOFORN\)/);
+      const inText = await hover('(ref A)', 1);
+      assert.match(inText, /REF field: A\. \(S\/NF\) 09 NOWHERE 12/);
+      assert.match(inText, /Marking on this item: `?\(S\/NF\)`? \(SECRET, NOFORN\)/);
+      const preview = await client.connection.sendRequest<{ html: string } | null>('cable/preview', { uri: uri('c/09NOWHERE40.cable') });
+      const card = preview!.html.slice(0, preview!.html.indexOf('<pre'));
+      assert.match(card, /<li><span class="ref-letter">A\.<\/span> <span class="marking level-secret" title="SECRET, NOFORN">\(S\/NF\)<\/span> <span class="citation">09 NOWHERE 12<\/span>/);
+    } finally {
+      await close('c/09NOWHERE40.cable');
+    }
+  });
+});
