@@ -1,5 +1,6 @@
 /**
- * Navigating a collection over stdio: a REF item's marking in its hovers and the preview card.
+ * Navigating a collection over stdio: workspace symbols by the classifier's name; a REF item's marking in its hovers
+ * and the preview card.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -81,6 +82,15 @@ describe('navigating a collection', function () {
     await client.waitFor('textDocument/publishDiagnostics', (p: { uri: string }) => p.uri === uri(name));
   };
   const close = (name: string) => client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(name) } });
+
+  it('finds the cables a name classified, and names the classifier, since VS Code matches names only', async () => {
+    const found = await client.connection.sendRequest<{ name: string; location: { uri: string } }[]>('workspace/symbol', { query: 'marbury' });
+    assert.deepEqual(found.map((s) => s.location.uri).sort(), [uri('a/09NOWHERE12.cable'), uri('b/09NOWHERE12.cable')]);
+    assert.ok(found.every((s) => s.name === '09NOWHERE12: QUAY FEES · classified by Consul General Quentin Marbury'), JSON.stringify(found));
+    // The signature is found and named as before.
+    const signed = await client.connection.sendRequest<{ name: string }[]>('workspace/symbol', { query: 'holloway' });
+    assert.ok(signed.length === 2 && signed.every((s) => s.name === '09NOWHERE12: QUAY FEES · signed HOLLOWAY'), JSON.stringify(signed));
+  });
 
   it("shows a REF item's marking in its hover, in the hover of an in-text reference to it, and in the preview card", async () => {
     await open('c/09NOWHERE40.cable');

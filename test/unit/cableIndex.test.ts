@@ -176,6 +176,23 @@ describe('workspace symbol search', () => {
     assert.deepEqual(index.search('roe').map((s) => s.name), ['09NOWHERE6: MEDLAR PRICES · signed ROE']);
   });
 
+  it('finds the cables a name classified, and names the classifier; not a blanked name, nor the source of a derived classification', () => {
+    const index = new CableIndex();
+    // Invented: cables of a classified level, each with its Classified By line (or Derived From) before its text.
+    const classified = (serial: number, subject: string, line: string) =>
+      cable(serial, subject).replace('UNCLAS', 'CONFIDENTIAL').replace('E.O. 12958: N/A', 'E.O. 12958: DECL: 12/01/2019').replace('\n1. (U) Text.', `\n${line}\n\n1. (C) Text.`);
+    add(index, 'file:///ws/09NOWHERE5.txt', classified(5, 'QUINCE HARVEST', 'Classified By: Ambassador Odile Fernbrake for reasons 1.4 (b) and (d).'));
+    add(index, 'file:///ws/09NOWHERE6.txt', classified(6, 'MEDLAR PRICES', 'Classified By: XXXXXXXXXXXX for reasons 1.4 (b).'));
+    add(index, 'file:///ws/09NOWHERE7.txt', classified(7, 'LOQUAT SALES', 'Derived From: Harbor Guide 09-1'));
+    assert.equal(index.get('file:///ws/09NOWHERE5.txt')?.classifier, 'Ambassador Odile Fernbrake');
+    assert.equal(index.get('file:///ws/09NOWHERE6.txt')?.classifier, undefined);
+    assert.equal(index.get('file:///ws/09NOWHERE7.txt')?.classifier, undefined);
+    assert.deepEqual(index.search('fernbrake').map((s) => s.name), ['09NOWHERE5: QUINCE HARVEST · classified by Ambassador Odile Fernbrake']);
+    assert.deepEqual(index.search('odile fernbrake').map((s) => s.name), ['09NOWHERE5: QUINCE HARVEST · classified by Ambassador Odile Fernbrake']);
+    assert.deepEqual(index.search('xxxxxxxxxxxx'), []);
+    assert.deepEqual(index.search('guide'), []);
+  });
+
   it('finds the cable of the year typed, and no cable of that post from another year whose date holds the year\'s digits', () => {
     const index = new CableIndex();
     // Invented: NOWHERE 13750 of December 2009, and NOWHERE 13750 of 9 January 2010, whose date holds "09".
