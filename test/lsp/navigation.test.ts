@@ -1,6 +1,7 @@
 /**
- * Navigating a collection over stdio: workspace symbols by the classifier's name; a REF item's marking in its hovers
- * and the preview card.
+ * Navigating a collection over stdio: Find All References on a banner and a REF item with and without the declaration,
+ * in an order that does not hang on which cables are open; Go to Definition as locations or links at the cited
+ * banner's id; workspace symbols by the classifier's name; a REF item's marking in its hovers and the preview card.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -9,6 +10,8 @@ import * as path from 'node:path';
 import { startServer, type TestClient } from './client';
 
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+type Loc = { uri: string; range: Range };
+type Link = { originSelectionRange?: Range; targetUri: string; targetRange: Range; targetSelectionRange: Range };
 
 // Invented cables of an invented post: 09NOWHERE12, filed twice (folders a and b), cited by 40 (c) and 41 (d).
 const CITED = [
@@ -54,6 +57,11 @@ function rangeOf(text: string, needle: string): Range {
   const character = text.split('\n')[line].indexOf(needle);
   return { start: { line, character }, end: { line, character: character + needle.length } };
 }
+/** The cited cable's id in its banner: the post and the serial. */
+const CITED_ID = rangeOf(CITED, 'NOWHERE 000012');
+const CITED_BANNER = rangeOf(CITED, 'C O N F I D E N T I A L NOWHERE 000012');
+/** In order of file path, then of position in the file. */
+const byPlace = (a: Loc, b: Loc) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
 describe('navigating a collection', function () {
   this.timeout(40000);
@@ -82,6 +90,77 @@ describe('navigating a collection', function () {
     await client.waitFor('textDocument/publishDiagnostics', (p: { uri: string }) => p.uri === uri(name));
   };
   const close = (name: string) => client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(name) } });
+  const references = (name: string, position: Range['start'], includeDeclaration: boolean) =>
+    client.connection.sendRequest<Loc[]>('textDocument/references', { textDocument: { uri: uri(name) }, position, context: { includeDeclaration } });
+
+  it("lists a cable's own banner among the references to it only when the declaration is asked for, at its id", async () => {
+    await open('a/09NOWHERE12.cable');
+    try {
+      const without = await references('a/09NOWHERE12.cable', CITED_BANNER.start, false);
+      // Where 40 and 41 cite it (40 at its item and at "REF A" and "(ref A)" in its text); never a banner of 09NOWHERE12.
+      assert.deepEqual([...new Set(without.map((r) => r.uri))].sort(), [uri('c/09NOWHERE40.cable'), uri('d/09NOWHERE41.cable')]);
+      assert.equal(without.filter((r) => r.uri === uri('c/09NOWHERE40.cable')).length, 3);
+      const withIt = await references('a/09NOWHERE12.cable', CITED_BANNER.start, true);
+      // The id in this file's banner first, then in the other file holding the cable, then the same places.
+      assert.deepEqual(withIt, [{ uri: uri('a/09NOWHERE12.cable'), range: CITED_ID }, { uri: uri('b/09NOWHERE12.cable'), range: CITED_ID }, ...without]);
+    } finally {
+      await close('a/09NOWHERE12.cable');
+    }
+  });
+
+  it('orders references by file and position, whichever cables are open', async () => {
+    await open('d/09NOWHERE41.cable');
+    const item = rangeOf(CITING_41, 'A. 09 NOWHERE 12').start;
+    const before = await references('d/09NOWHERE41.cable', item, true);
+    // Opened (and so indexed again as the editor has them): the citing cable that sorts first, and the first copy.
+    await open('c/09NOWHERE40.cable');
+    await open('a/09NOWHERE12.cable');
+    try {
+      const after = await references('d/09NOWHERE41.cable', item, true);
+      assert.deepEqual(after, before);
+      // The two copies of the cited cable first (the one named after it, then by path), then every citation by place.
+      assert.deepEqual(after.slice(0, 2).map((r) => r.uri), [uri('a/09NOWHERE12.cable'), uri('b/09NOWHERE12.cable')]);
+      const citations = after.slice(2);
+      assert.deepEqual(citations, [...citations].sort(byPlace));
+      assert.deepEqual([...new Set(citations.map((r) => r.uri))], [uri('c/09NOWHERE40.cable'), uri('d/09NOWHERE41.cable')]);
+      assert.deepEqual(await references('a/09NOWHERE12.cable', CITED_BANNER.start, false), citations);
+    } finally {
+      for (const name of ['d/09NOWHERE41.cable', 'c/09NOWHERE40.cable', 'a/09NOWHERE12.cable']) await close(name);
+    }
+  });
+
+  it("goes from a REF item to the id in each cited file's banner, as locations to a client that takes no links", async () => {
+    await open('c/09NOWHERE40.cable');
+    try {
+      const def = await client.connection.sendRequest<Loc[]>('textDocument/definition', { textDocument: { uri: uri('c/09NOWHERE40.cable') }, position: rangeOf(CITING_40, '09 NOWHERE 12').start });
+      assert.deepEqual(def, [{ uri: uri('a/09NOWHERE12.cable'), range: CITED_ID }, { uri: uri('b/09NOWHERE12.cable'), range: CITED_ID }]);
+    } finally {
+      await close('c/09NOWHERE40.cable');
+    }
+  });
+
+  it('goes from a REF item to links that peek the banner and select its id, to a client that takes links', async () => {
+    const linking = await startServer(ws, { textDocument: { definition: { linkSupport: true } } });
+    try {
+      await linking.waitFor('cable/indexed', (p: { count: number }) => p.count >= 4);
+      await linking.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('c/09NOWHERE40.cable'), languageId: 'cable', version: 1, text: CITING_40 } });
+      const definition = (needle: string, offset = 0) => {
+        const at = rangeOf(CITING_40, needle).start;
+        return linking.connection.sendRequest<Link[]>('textDocument/definition', { textDocument: { uri: uri('c/09NOWHERE40.cable') }, position: { line: at.line, character: at.character + offset } });
+      };
+      const item = rangeOf(CITING_40, 'A. (S/NF) 09 NOWHERE 12');
+      const banner = (name: string): Link => ({ originSelectionRange: item, targetUri: uri(name), targetRange: CITED_BANNER, targetSelectionRange: CITED_ID });
+      assert.deepEqual(await definition('09 NOWHERE 12'), [banner('a/09NOWHERE12.cable'), banner('b/09NOWHERE12.cable')]);
+      // "REF A para 1": that paragraph's marker in each file, from the words that name it.
+      const marker = rangeOf(CITED, '¶1.');
+      const origin = rangeOf(CITING_40, 'para 1');
+      const paragraph = await definition('para 1', 5);
+      assert.deepEqual(paragraph.map((l) => [l.targetUri, l.targetRange, l.targetSelectionRange]), [[uri('a/09NOWHERE12.cable'), marker, marker], [uri('b/09NOWHERE12.cable'), marker, marker]]);
+      assert.ok(paragraph.every((l) => l.originSelectionRange && l.originSelectionRange.start.line === origin.start.line && l.originSelectionRange.end.character >= origin.end.character), JSON.stringify(paragraph));
+    } finally {
+      await linking.stop();
+    }
+  });
 
   it('finds the cables a name classified, and names the classifier, since VS Code matches names only', async () => {
     const found = await client.connection.sendRequest<{ name: string; location: { uri: string } }[]>('workspace/symbol', { query: 'marbury' });

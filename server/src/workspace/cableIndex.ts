@@ -222,8 +222,11 @@ export class CableIndex {
     for (const post of new Set(s.ids.map((id) => id.post))) this.#posts.set(post, (this.#posts.get(post) ?? 0) + 1);
     if (entry.id) {
       const same = this.#byId.get(entry.id);
-      if (same) same.push(entry);
-      else this.#byId.set(entry.id, [entry]);
+      // The files holding one cable by their keys, so that which of them was indexed last (opened, edited) changes no order.
+      if (same) {
+        const after = same.findIndex((e) => indexKey(e.uri) > key);
+        same.splice(after < 0 ? same.length : after, 0, entry);
+      } else this.#byId.set(entry.id, [entry]);
     }
   }
 
@@ -268,7 +271,7 @@ export class CableIndex {
 
   /**
    * The cable with canonical id `id`: of several files holding it, the one named after it (`09PARIS708.txt` before PlusD's
-   * `09PARIS708_a.txt` and `2009PARIS708.txt`), else the first indexed.
+   * `09PARIS708_a.txt` and `2009PARIS708.txt`), else the first by URI ({@link indexKey}), whichever was opened last.
    */
   byId(id: string): IndexedCable | undefined {
     this.#asked++;
@@ -314,26 +317,34 @@ export class CableIndex {
     return entry;
   }
 
-  /** Every file holding the cable `id`: the one {@link CableIndex.byId} prefers first, then the others as indexed. */
+  /** Every file holding the cable `id`: the one {@link CableIndex.byId} prefers first, then the others by URI. */
   copiesOf(id: string): IndexedCable[] {
     const preferred = this.byId(id);
     return preferred ? [preferred, ...this.#byId.get(id)!.filter((e) => e !== preferred)] : [];
   }
 
-  /** Cables whose TAGS field has the TAG `code` (upper case, `PREL`). */
+  /** Cables whose TAGS field has the TAG `code` (upper case, `PREL`), by URI. */
   tagged(code: string): IndexedCable[] {
     this.#asked++;
-    const result: IndexedCable[] = [];
-    for (const entry of this.#byUri.values()) if (entry.tags.includes(code)) result.push(entry);
-    return result;
+    return this.#sortedWhere((entry) => entry.tags.includes(code));
   }
 
-  /** Cables whose REF field cites `id`. */
+  /** Cables whose REF field cites `id`, by URI. */
   citing(id: string): IndexedCable[] {
     this.#asked++;
-    const result: IndexedCable[] = [];
-    for (const entry of this.#byUri.values()) if (entry.refs.includes(id)) result.push(entry);
-    return result;
+    return this.#sortedWhere((entry) => entry.refs.includes(id));
+  }
+
+  /**
+   * The indexed cables `test` takes, by their keys ({@link indexKey}): not in the order indexed, in which an open
+   * document's entry, indexed again at each edit, moves to the end, so that a list of references or citing cables
+   * would change order as cables are opened.
+   */
+  #sortedWhere(test: (entry: IndexedCable) => boolean): IndexedCable[] {
+    const found: [string, IndexedCable][] = [];
+    for (const pair of this.#byUri) if (test(pair[1])) found.push(pair);
+    if (found.length > 1) found.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return found.map((pair) => pair[1]);
   }
 
   /**
@@ -403,7 +414,7 @@ export class CableIndex {
 
   /**
    * The files holding the cable whose id was typed as `query`, ordered: the file named as typed (`09PARIS708_a`,
-   * `2009PARIS708`), then the one {@link CableIndex.byId} prefers (named after the id), then the others as indexed,
+   * `2009PARIS708`), then the one {@link CableIndex.byId} prefers (named after the id), then the others by URI,
    * so that the order does not hang on which file was opened last.
    */
   #byPreference(exact: readonly IndexedCable[], query: string): IndexedCable[] {
@@ -414,8 +425,15 @@ export class CableIndex {
       if (stem === typed) return 0;
       return e.id !== undefined && this.byId(e.id) === e ? 1 : 2;
     };
-    return exact.map((e, i) => ({ e, i, r: rank(e) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.e);
+    const ranked = byKey(exact).map((e, i) => ({ e, i, r: rank(e) }));
+    return ranked.sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.e);
   }
+}
+
+/** `entries` by their keys ({@link indexKey}), as {@link CableIndex.citing} lists them, whatever order they were indexed in. */
+function byKey(entries: readonly IndexedCable[]): IndexedCable[] {
+  if (entries.length < 2) return [...entries];
+  return entries.map((entry) => ({ entry, key: indexKey(entry.uri) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((x) => x.entry);
 }
 
 /**
