@@ -186,6 +186,8 @@ describe('navigating a collection', function () {
       const preview = await client.connection.sendRequest<{ html: string } | null>('cable/preview', { uri: uri('c/09NOWHERE40.cable') });
       const card = preview!.html.slice(0, preview!.html.indexOf('<pre'));
       assert.match(card, /<li><span class="ref-letter">A\.<\/span> <span class="marking level-secret" title="SECRET, NOFORN">\(S\/NF\)<\/span> <span class="citation">09 NOWHERE 12<\/span>/);
+      // And in the text below the card, coloured as the paragraphs' markings are.
+      assert.match(preview!.html.slice(card.length), /<span class="ref-letter">A\.<\/span> <span class="marking level-secret">\(S\/NF\)<\/span> 09 NOWHERE 12/);
     } finally {
       await close('c/09NOWHERE40.cable');
     }
