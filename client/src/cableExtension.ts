@@ -7,7 +7,7 @@
  * worker.
  */
 import * as vscode from 'vscode';
-import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import type { BaseLanguageClient as LanguageClient, Location as ProtocolLocation } from 'vscode-languageclient';
 // In the desktop bundle it is bundled on its own and loaded on first use (esbuild.mjs): the extension starts for every
 // plain-text document, and loads the parser only for a `.txt` file.
 import { DETECTION_PREFIX, textReadsAsCable } from './detect';
@@ -660,12 +660,25 @@ async function showCitingCables(uri?: string): Promise<void> {
   const editor = typeof uri === 'string' ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri) : vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'cable') return;
   // A cable open has started the server already; the symbols come from it.
-  await ensureServer();
+  const languageClient = await ensureServer();
   const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri)) ?? [];
   const banner = symbols.find((s) => s.kind === vscode.SymbolKind.File);
   // A cable without a banner may still be cited by the id its file name gives: the server answers at its first line.
   const position = banner ? banner.selectionRange.start : new vscode.Position(0, 0);
-  const locations = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, position)) ?? [];
+  // The citing places only: without the declaration, which VS Code's own reference command always asks for, and which
+  // is the cable's own banner (and its other files').
+  let locations: vscode.Location[];
+  try {
+    const found = await languageClient.sendRequest<ProtocolLocation[] | null>('textDocument/references', {
+      textDocument: { uri: editor.document.uri.toString() },
+      position: { line: position.line, character: position.character },
+      context: { includeDeclaration: false },
+    });
+    locations = (await languageClient.protocol2CodeConverter.asReferences(found)) ?? [];
+  } catch {
+    // The server restarting.
+    return;
+  }
   // The references view shows nothing at all for no locations: say so instead.
   if (locations.length === 0) {
     void vscode.window.showInformationMessage(`No cable in the workspace cites ${banner?.detail || 'this one'}.`);

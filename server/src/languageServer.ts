@@ -37,6 +37,7 @@ import {
   type InlayHint,
   type InitializeParams,
   type Location,
+  type LocationLink,
   type WorkDoneProgressServerReporter,
   type WorkspaceEdit,
   type Range,
@@ -184,6 +185,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   let hasLabelDetailsSupport = false;
   /** Whether the client asks `textDocument/prepareRename` before a rename. */
   let hasPrepareRename = false;
+  /** Whether the client takes Go to Definition's answer as `LocationLink`s (`definition.linkSupport`), with the range the cursor was on and the target's selection. */
+  let hasDefinitionLinks = false;
   /** Whether the client applies a workspace edit given as `documentChanges` (versioned document edits). */
   let hasDocumentChanges = false;
   /** Whether the client takes code actions as literals (`codeActionLiteralSupport`); one that does not takes commands only. */
@@ -554,6 +557,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     hasSnippetSupport = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     hasLabelDetailsSupport = !!caps.textDocument?.completion?.completionItem?.labelDetailsSupport;
     hasPrepareRename = !!caps.textDocument?.rename?.prepareSupport;
+    hasDefinitionLinks = !!caps.textDocument?.definition?.linkSupport;
     hasDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     hasCodeActionLiterals = !!caps.textDocument?.codeAction?.codeActionLiteralSupport;
     canApplyEdit = !!caps.workspace?.applyEdit;
@@ -1256,16 +1260,42 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       // "REF A para 3", "para 5 of ref A": that paragraph of the cited cable (its banner when it has no such paragraph).
       const cited = getCitedParagraphAt(cable, at);
       if (cited) {
-        const places = citedCables(cited.item, cable, doc.uri).map((t): Location => ({ uri: t.uri, range: paragraphMarkerRange(t, cited.number) ?? range(t.bannerLine ?? 0, 0, 0) }));
-        return places.length > 1 ? places : (places[0] ?? null);
+        return definitionAnswer(cited.range, citedCables(cited.item, cable, doc.uri).map((t) => {
+          const marker = paragraphMarkerRange(t, cited.number);
+          return marker ? { uri: t.uri, range: marker, selection: marker } : { uri: t.uri, ...bannerPlace(t) };
+        }));
       }
       const item = cable.refs?.items.find((i) => contains(i.range, at));
       // A cable filed more than once (a copy in another folder) has a target per file, the preferred one first.
       const targets = item ? citedCables(item, cable, doc.uri) : [];
-      const locations = targets.map((t): Location => ({ uri: t.uri, range: range(t.bannerLine ?? 0, 0, 0) }));
-      return locations.length > 1 ? locations : (locations[0] ?? null);
+      return item ? definitionAnswer(item.range, targets.map((t) => ({ uri: t.uri, ...bannerPlace(t) }))) : null;
     }));
   });
+
+  /**
+   * Go to Definition's answer for the text at `origin` going to `targets`, each a range of a file and the part of it to
+   * select: links to a client that takes them (`definition.linkSupport`), so that peek shows the banner and the editor
+   * selects the id, else locations at the part to select; one location alone, null for none.
+   */
+  function definitionAnswer(origin: Range, targets: readonly { uri: string; range: Range; selection: Range }[]): Location | Location[] | LocationLink[] | null {
+    if (hasDefinitionLinks) return targets.length > 0 ? targets.map((t) => ({ originSelectionRange: origin, targetUri: t.uri, targetRange: t.range, targetSelectionRange: t.selection })) : null;
+    const locations = targets.map((t): Location => ({ uri: t.uri, range: t.selection }));
+    return locations.length > 1 ? locations : (locations[0] ?? null);
+  }
+
+  /**
+   * Where an indexed cable stands as the target of a citation: its banner (`range`; the first line of a cable without
+   * one) and the id in it, post and serial (`selection`: `VALLETTA 000388`), as the call hierarchy places it.
+   */
+  function bannerPlace(entry: IndexedCable): { range: Range; selection: Range } {
+    const p = entry.place;
+    if (!p || p.length < 8) {
+      const start = range(entry.bannerLine ?? 0, 0, 0);
+      return { range: start, selection: start };
+    }
+    const at = (i: number): Range => ({ start: { line: p[i], character: p[i + 1] }, end: { line: p[i + 2], character: p[i + 3] } });
+    return { range: at(0), selection: at(4) };
+  }
 
   connection.onReferences((p, token) => {
     const doc = documents.get(p.textDocument.uri);
@@ -1274,16 +1304,15 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     return afterIndexBuilt(token, () => guard('references', [] as Location[], () => {
       const cable = cableFor(doc);
       const at = clampPosition(cable.lines, p.position);
-      // On the banner: where every workspace cable cites this one.
+      const { includeDeclaration } = p.context;
       const id = cable.id ?? idFromFileName(doc.uri);
-      if (cable.banner && contains(cable.banner.range, at) && id) return placesCiting(id);
+      // On the banner: where every workspace cable cites this one, after this cable's own id in its banner and the other
+      // files holding it when the declaration is asked for.
+      if (cable.banner && contains(cable.banner.range, at) && id) return citingOwn(cable, doc.uri, id, includeDeclaration);
       // On a REF item: where every workspace cable, this one included, cites the same cable; and the cable itself, asked for.
       const item = cable.refs?.items.find((i) => contains(i.range, at));
       const cited = item && citedId(item, id);
-      if (cited) {
-        const declarations = p.context.includeDeclaration ? index.copiesOf(cited).map((c) => ({ uri: c.uri, range: range(c.bannerLine ?? 0, 0, 0) })) : [];
-        return [...declarations, ...placesCiting(cited)];
-      }
+      if (cited) return [...(includeDeclaration ? declarationsOf(cited) : []), ...placesCiting(cited)];
       // On a TAG: every workspace cable filed under it, at the TAG in its TAGS field (as the index keeps it), this one
       // first, so that an archivist gets the list in the references view.
       const tag = cable.tags?.tags.find((t) => t.role === 'code' && contains(t.token.range, at));
@@ -1294,10 +1323,26 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       }
       const highlights = getDocumentHighlights(cable, at);
       // A cable without a banner stands at its first line (its code lens's place): there, where nothing else is found.
-      if (highlights.length === 0 && !cable.banner && id && contains(cablePlace(cable).range, at)) return placesCiting(id);
+      if (highlights.length === 0 && !cable.banner && id && contains(cablePlace(cable).range, at)) return citingOwn(cable, doc.uri, id, includeDeclaration);
       return highlights.map((h) => ({ uri: doc.uri, range: h.range }));
     }));
   });
+
+  /**
+   * Find All References on the banner of `cable`, the document at `uri` holding the cable `id`: where the workspace
+   * cables cite it, and first, with `includeDeclaration`, its id in its banner (its first line without one) and in the
+   * banners of the other files holding it.
+   */
+  function citingOwn(cable: Cable, uri: string, id: string, includeDeclaration: boolean): Location[] {
+    if (!includeDeclaration) return placesCiting(id);
+    const here = indexKey(uri);
+    return [{ uri, range: cablePlace(cable).selectionRange }, ...declarationsOf(id).filter((d) => indexKey(d.uri) !== here), ...placesCiting(id)];
+  }
+
+  /** The declarations of the cable `id` for Find All References: the id in the banner of each file holding it, the one named after it first (`index.copiesOf`). */
+  function declarationsOf(id: string): Location[] {
+    return index.copiesOf(id).map((c) => ({ uri: c.uri, range: bannerPlace(c).selection }));
+  }
 
   connection.onDocumentHighlight((p, token) => {
     const doc = documents.get(p.textDocument.uri);

@@ -399,8 +399,9 @@ describe('language server over stdio', function () {
     try {
       assert.deepEqual(await definition(at('para 3', 5)), { uri: uri('09NOWHERE12.cable'), range: marker(3) });
       assert.deepEqual(await definition(at('para 2 of', 1)), { uri: uri('09NOWHERE12.cable'), range: marker(2) });
-      // A paragraph the cited cable lacks: its banner, as the citation goes there.
-      assert.deepEqual(await definition(at('para 9', 5)), { uri: uri('09NOWHERE12.cable'), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+      // A paragraph the cited cable lacks: its banner, as the citation goes there, at the id (post and serial).
+      const id = cited.split('\n')[0].indexOf('NOWHERE 000012');
+      assert.deepEqual(await definition(at('para 9', 5)), { uri: uri('09NOWHERE12.cable'), range: { start: { line: 0, character: id }, end: { line: 0, character: id + 'NOWHERE 000012'.length } } });
       // "REF A" is still the in-text reference to the item, and "para 1" alone this cable's own paragraph.
       assert.deepEqual((await definition(at('REF A para', 4)))?.range, { start: { line: 6, character: 5 }, end: { line: 6, character: 21 } });
       assert.deepEqual(await definition(at('para 1 says', 5)), { uri: uri('09NOWHERE40.cable'), range: { start: { line: line(citing, '¶1.'), character: 0 }, end: { line: line(citing, '¶1.'), character: 3 } } });
@@ -463,7 +464,13 @@ describe('language server over stdio', function () {
     const fromItem = async (includeDeclaration: boolean) =>
       client.connection.sendRequest<Loc[]>('textDocument/references', { textDocument: { uri: uri('09VALLETTA412.cable') }, position: itemA.range.start, context: { includeDeclaration } });
     assert.deepEqual(await fromItem(false), refs);
-    assert.deepEqual(await fromItem(true), [{ uri: uri('09VALLETTA388.cable'), range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } } }, ...refs]);
+    // The banner at its id: `VALLETTA 000388`.
+    const banner = fs.readFileSync(path.join(ws, '09VALLETTA388.cable'), 'utf8').split('\n')[4];
+    const id = { start: { line: 4, character: banner.indexOf('VALLETTA') }, end: { line: 4, character: banner.length } };
+    assert.deepEqual(await fromItem(true), [{ uri: uri('09VALLETTA388.cable'), range: id }, ...refs]);
+    // On the banner, its own id first when the declaration is asked for too.
+    const onBanner = await client.connection.sendRequest<Loc[]>('textDocument/references', { textDocument: { uri: uri('09VALLETTA388.cable') }, position: { line: 4, character: 3 }, context: { includeDeclaration: true } });
+    assert.deepEqual(onBanner, [{ uri: uri('09VALLETTA388.cable'), range: id }, ...refs]);
   });
 
   it('lists the workspace cables filed under a TAG as its references, each at the TAG', async () => {

@@ -176,6 +176,43 @@ describe('workspace symbol search', () => {
     assert.deepEqual(index.search('roe').map((s) => s.name), ['09NOWHERE6: MEDLAR PRICES · signed ROE']);
   });
 
+  it('finds the cables a name classified, and names the classifier; not a blanked name, nor the source of a derived classification', () => {
+    const index = new CableIndex();
+    // Invented: cables of a classified level, each with its Classified By line (or Derived From) before its text.
+    const classified = (serial: number, subject: string, line: string) =>
+      cable(serial, subject).replace('UNCLAS', 'CONFIDENTIAL').replace('E.O. 12958: N/A', 'E.O. 12958: DECL: 12/01/2019').replace('\n1. (U) Text.', `\n${line}\n\n1. (C) Text.`);
+    add(index, 'file:///ws/09NOWHERE5.txt', classified(5, 'QUINCE HARVEST', 'Classified By: Ambassador Odile Fernbrake for reasons 1.4 (b) and (d).'));
+    add(index, 'file:///ws/09NOWHERE6.txt', classified(6, 'MEDLAR PRICES', 'Classified By: XXXXXXXXXXXX for reasons 1.4 (b).'));
+    add(index, 'file:///ws/09NOWHERE7.txt', classified(7, 'LOQUAT SALES', 'Derived From: Harbor Guide 09-1'));
+    assert.equal(index.get('file:///ws/09NOWHERE5.txt')?.classifier, 'Ambassador Odile Fernbrake');
+    assert.equal(index.get('file:///ws/09NOWHERE6.txt')?.classifier, undefined);
+    assert.equal(index.get('file:///ws/09NOWHERE7.txt')?.classifier, undefined);
+    assert.deepEqual(index.search('fernbrake').map((s) => s.name), ['09NOWHERE5: QUINCE HARVEST · classified by Ambassador Odile Fernbrake']);
+    assert.deepEqual(index.search('odile fernbrake').map((s) => s.name), ['09NOWHERE5: QUINCE HARVEST · classified by Ambassador Odile Fernbrake']);
+    assert.deepEqual(index.search('xxxxxxxxxxxx'), []);
+    assert.deepEqual(index.search('guide'), []);
+  });
+
+  it('lists the cables citing a cable, filed under a TAG or holding a cable by URI, whichever was indexed again last', () => {
+    const index = new CableIndex();
+    add(index, 'file:///ws/b/09NOWHERE6.txt', cable(6, 'MEDLAR', '09 NOWHERE 5'));
+    add(index, 'file:///ws/a/09NOWHERE7.txt', cable(7, 'LOQUAT', '09 NOWHERE 5'));
+    add(index, 'file:///ws/c/copy.txt', cable(5, 'QUINCE'));
+    add(index, 'file:///ws/b/copy.txt', cable(5, 'QUINCE'));
+    const uris = (entries: readonly { uri: string }[]) => entries.map((e) => e.uri);
+    const lists = () => [uris(index.citing('09NOWHERE5')), uris(index.tagged('ECON')), uris(index.copiesOf('09NOWHERE5')), index.byId('09NOWHERE5')?.uri];
+    const expected = [
+      ['file:///ws/a/09NOWHERE7.txt', 'file:///ws/b/09NOWHERE6.txt'],
+      ['file:///ws/a/09NOWHERE7.txt', 'file:///ws/b/09NOWHERE6.txt', 'file:///ws/b/copy.txt', 'file:///ws/c/copy.txt'],
+      ['file:///ws/b/copy.txt', 'file:///ws/c/copy.txt'],
+      'file:///ws/b/copy.txt',
+    ];
+    assert.deepEqual(lists(), expected);
+    // Opened in the editor, each is indexed again: nothing moves.
+    for (const uri of ['file:///ws/a/09NOWHERE7.txt', 'file:///ws/b/copy.txt']) add(index, uri, index.get(uri)!.subject === 'LOQUAT' ? cable(7, 'LOQUAT', '09 NOWHERE 5') : cable(5, 'QUINCE'));
+    assert.deepEqual(lists(), expected);
+  });
+
   it('finds the cable of the year typed, and no cable of that post from another year whose date holds the year\'s digits', () => {
     const index = new CableIndex();
     // Invented: NOWHERE 13750 of December 2009, and NOWHERE 13750 of 9 January 2010, whose date holds "09".
@@ -228,7 +265,7 @@ describe('workspace symbol search', () => {
     assert.deepEqual(index.search('nowhere').map((s) => s.name), ['09NOWHERE3: QUINCE', 'notes.cable: LIGHTHOUSES · NOWHERE', '09ELSEWHERE1: NOWHERESVILLE FERRY']);
   });
 
-  it('lists the files of a cable whose id was typed in one order whichever was opened last: the file named as typed, then the one named after the id', () => {
+  it('lists the files of a cable whose id was typed in one order whichever was opened last: the file named as typed, then the one named after the id, then by URI', () => {
     const index = new CableIndex();
     add(index, 'file:///ws/09NOWHERE5.txt', cable(5, 'QUINCE'));
     add(index, 'file:///ws/plusd/2009NOWHERE5.txt', cable(5, 'QUINCE'));
@@ -236,7 +273,12 @@ describe('workspace symbol search', () => {
     add(index, 'file:///ws/plusd/09NOWHERE5_a.txt', cable(5, 'QUINCE'));
     add(index, 'file:///ws/09NOWHERE5.txt', cable(5, 'QUINCE'));
     const uris = (query: string) => index.search(query).map((s) => s.location.uri);
-    for (const query of ['NOWHERE 5', '09NOWHERE5', '09 nowhere 5']) assert.deepEqual(uris(query), ['file:///ws/09NOWHERE5.txt', 'file:///ws/plusd/2009NOWHERE5.txt', 'file:///ws/plusd/09NOWHERE5_a.txt'], query);
+    // The one named after the id, then the others by URI.
+    const order = ['file:///ws/09NOWHERE5.txt', 'file:///ws/plusd/09NOWHERE5_a.txt', 'file:///ws/plusd/2009NOWHERE5.txt'];
+    for (const query of ['NOWHERE 5', '09NOWHERE5', '09 nowhere 5']) assert.deepEqual(uris(query), order, query);
+    // Another copy opened: the same order.
+    add(index, 'file:///ws/plusd/2009NOWHERE5.txt', cable(5, 'QUINCE'));
+    assert.deepEqual(uris('NOWHERE 5'), order);
     assert.deepEqual(uris('09NOWHERE5_a'), ['file:///ws/plusd/09NOWHERE5_a.txt', 'file:///ws/09NOWHERE5.txt', 'file:///ws/plusd/2009NOWHERE5.txt']);
     assert.deepEqual(uris('2009NOWHERE5')[0], 'file:///ws/plusd/2009NOWHERE5.txt');
   });

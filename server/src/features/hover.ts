@@ -733,7 +733,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   }
   // REF items, resolved to workspace cables.
   for (const item of cable.refs?.items ?? []) {
-    if (contains(item.range, position)) return hover(md(refTitle(item), item.cable ? citedCableLines(cable, item, ctx) : [`Reference: ${esc(item.citation.text)}`]), item.range);
+    if (contains(item.range, position)) return hover(md(refTitle(item), [...refMarkingLines(item), ...(item.cable ? citedCableLines(cable, item, ctx) : [`Reference: ${esc(item.citation.text)}`])]), item.range);
   }
   for (const page of cable.pageLines) {
     if (!contains(page.token.range, position)) continue;
@@ -864,6 +864,16 @@ function handlingNoticeHover(cable: Cable, position: Position, d: Dictionaries):
   return null;
 }
 
+/**
+ * The marking a REF item opens with (`(S/NF)` of `¶B. (S/NF) STATE 30122`), spelt out, as the REF field gives it: the
+ * handbook and the reference say nothing of what it marks (the item's words, or the cable cited), so the hover says
+ * only what is written. None for an item without one.
+ */
+function refMarkingLines(item: RefItem): string[] {
+  const m = item.marking;
+  return m ? [`Marking on this item: \`${esc(m.token.text)}\` (${esc(describeMarking(m))})`] : [];
+}
+
 /** A REF item's hover title: "REF B", or "REF" for an item the field gives no letter. */
 function refTitle(item: RefItem): string {
   return `REF ${item.letter ?? ''}`.trim();
@@ -929,12 +939,15 @@ function inTextHover(cable: Cable, position: Position, ctx: HoverContext): Hover
     // "reftel" alone under several items: ambiguous rather than dangling, which CBL045 leaves alone too.
     return hover(items > 1 ? `No single REF item: the REF field has ${items}, and no letter says which.` : 'No REF item in this cable.', range);
   }
-  return hover(md(refTitle(named), [`REF field: ${esc(refItemWritten(named))}`, ...(named.cable ? citedCableLines(cable, named, ctx) : [])]), range);
+  return hover(md(refTitle(named), [`REF field: ${esc(refItemWritten(named))}`, ...refMarkingLines(named), ...(named.cable ? citedCableLines(cable, named, ctx) : [])]), range);
 }
 
-/** A REF item as the REF field writes it: its letter (written twice where it is), citation and labels ("B. 09 NOWHERE 22 (NOTAL)"). */
+/**
+ * A REF item as the REF field writes it: its letter (written twice where it is), marking, citation and labels
+ * ("B. (C) 09 NOWHERE 22 (NOTAL)").
+ */
 function refItemWritten(item: RefItem): string {
-  return [item.doubledLetter?.text, item.letterToken?.text, item.citation.text, ...item.labels.map((l) => l.text)].filter((s) => s !== undefined).join(' ');
+  return [item.doubledLetter?.text, item.letterToken?.text, item.marking?.token.text, item.citation.text, ...item.labels.map((l) => l.text)].filter((s) => s !== undefined).join(' ');
 }
 
 /**

@@ -13,6 +13,7 @@
 import { citedId, fileName, idFromFileName } from '../core/id';
 import { headerDatesCable } from '../core/parse/header';
 import type { Addressee, Cable, Level, Range, RefItem, Token } from '../core/model';
+import { describeMarking } from '../core/parse/marking';
 import { lineStarts, offsetAt } from '../core/text';
 import { shortMeaning } from './completion';
 import { qualifier, tagEntries, tagListMeaning, unverifiedNote, type Dictionaries } from './dictionaries';
@@ -65,6 +66,8 @@ export interface PreviewRef {
   readonly id?: string;
   /** The cited cable's file in the workspace and its subject, when the index holds it. */
   readonly cited?: { readonly uri: string; readonly subject?: string };
+  /** The marking the item opens with (`(S/NF)` of `¶B. (S/NF) STATE 30122`), its level read and spelt out (`SECRET, NOFORN`). */
+  readonly marking?: { readonly text: string; readonly level?: Level; readonly spelt: string };
 }
 
 /** The decoded card, as data: what {@link renderCard} writes as HTML. */
@@ -202,6 +205,7 @@ export function getPreviewCard(cable: Cable, ctx: PreviewContext): PreviewCard {
       citation: item.citation.text,
       ...(id !== undefined ? { id } : {}),
       ...(found ? { cited: { uri: found.uri, ...(found.subject !== undefined ? { subject: found.subject } : {}) } } : {}),
+      ...(item.marking ? { marking: { text: item.marking.token.text, ...(item.marking.level ? { level: item.marking.level } : {}), spelt: describeMarking(item.marking) } } : {}),
     };
   });
   return {
@@ -256,7 +260,10 @@ export function renderCard(card: PreviewCard): string {
       let cited = '';
       if (r.cited) cited = ` — <a class="ref-link" href="${e(r.cited.uri)}" data-uri="${e(r.cited.uri)}">${e(r.cited.subject ?? r.id ?? r.citation)}</a>`;
       else if (r.id !== undefined) cited = ' — <span class="absent">not in the workspace</span>';
-      html += `<li>${letter}<span class="citation">${e(r.citation)}</span>${id}${cited}</li>\n`;
+      // "B. (S/NF) STATE 30122": the item's marking as the REF field writes it, coloured by its level, spelt out on hover.
+      const m = r.marking;
+      const marking = m ? `<span class="marking${m.level ? ` ${levelClass(m.level)}` : ''}" title="${e(m.spelt)}">${e(m.text)}</span> ` : '';
+      html += `<li>${letter}${marking}<span class="citation">${e(r.citation)}</span>${id}${cited}</li>\n`;
     }
     html += '</ul>\n';
   }
@@ -328,6 +335,7 @@ export function renderText(cable: Cable, shownLines = cable.lines.length): strin
   for (const item of cable.refs?.items ?? []) {
     addToken(item.doubledLetter, 'ref-letter');
     addToken(item.letterToken, 'ref-letter');
+    marking(item.marking);
   }
   for (const r of cable.redactions) {
     if (past(r.range)) break;

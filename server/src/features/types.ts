@@ -27,6 +27,12 @@ export interface IndexedCable {
    * string shared by every cable signed alike (`internSignature` in `cableIndex.ts`); absent when the cable is unsigned.
    */
   readonly signature?: string;
+  /**
+   * The name the Classified By line gives, with its title as written (`Ambassador Ruth Calloway`), for search; one string
+   * shared by every cable so classified, as the signature; absent when the cable gives none, a blanked one or a source
+   * it is derived from (`Derived From:`).
+   */
+  readonly classifier?: string;
   /** Line of the banner (for "find references" targets). */
   readonly bannerLine?: number;
   /**

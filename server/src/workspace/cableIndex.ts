@@ -7,7 +7,7 @@ import { canonicalId, fileName, filedPost, idFromFileName as idFromName, parseCa
 import { URI } from 'vscode-uri';
 import { findCitedParagraphs } from '../core/mentions';
 import type { Cable, Tag } from '../core/model';
-import { isWordCharacter, ownCopy } from '../core/text';
+import { isBlankedLine, isWordCharacter, ownCopy } from '../core/text';
 import { cableDtgIso, paragraphCopy } from '../core/rules/util';
 import type { ParagraphCopy } from '../core/rules/types';
 import type { IndexedCable } from '../features/types';
@@ -38,6 +38,7 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string, open =
     ...(persons && persons.length > 0 ? { persons: persons.map((t) => ownCopy(t.code)) } : {}),
     refs,
     signature: internSignature(cable.signature?.token.text),
+    ...classifierOf(cable),
     bannerLine: cable.banner?.line,
     tagRanges: codes.length > 0 ? packedTagRanges(codes) : undefined,
     paragraphMarkers: cable.paragraphs.length > 0 ? packedParagraphMarkers(cable) : undefined,
@@ -63,8 +64,9 @@ function mayCiteParagraphs(cable: Cable, refs: readonly string[], open: boolean)
 }
 
 /**
- * Signatures as indexed, each spelling once: a post's cables are signed by a handful of names, so the index holds one
- * string for each (a copy of the first cable's, never a slice of its text) and every entry signed alike points at it.
+ * Signatures and classifiers as indexed, each spelling once: a post's cables are signed and classified by a handful of
+ * names, so the index holds one string for each (a copy of the first cable's, never a slice of its text) and every entry
+ * signed or classified alike points at it.
  * Spellings of cables since dropped stay until the table is full, when it starts again (the entries keep their strings).
  */
 const signatures = new Map<string, string>();
@@ -79,6 +81,19 @@ export function internSignature(text: string | undefined): string | undefined {
   const own = ownCopy(text);
   signatures.set(own, own);
   return own;
+}
+
+/**
+ * {@link IndexedCable.classifier} of `cable`, as a property to spread (none when absent): the classifier's name as the
+ * parser separates it (`Classified By: DCM Ann Doe for reasons 1.4 (b).` gives `DCM Ann Doe`), shared as the signatures
+ * are, since a post's cables are classified by a few names; not a blanked one (`Classified By: XXXXXXXXXXXX`), which
+ * names nobody, nor the source of a derived classification (`Derived From: DSCG 05-1`), which is no person.
+ */
+function classifierOf(cable: Cable): { classifier?: string } {
+  const by = cable.classifiedBy;
+  const text = by && !by.derived ? by.classifier?.text.trim() : undefined;
+  if (!text || isBlankedLine(text)) return {};
+  return { classifier: internSignature(text) };
 }
 
 /** The ranges of `tags` as {@link IndexedCable.tagRanges} keeps them. */
@@ -207,8 +222,11 @@ export class CableIndex {
     for (const post of new Set(s.ids.map((id) => id.post))) this.#posts.set(post, (this.#posts.get(post) ?? 0) + 1);
     if (entry.id) {
       const same = this.#byId.get(entry.id);
-      if (same) same.push(entry);
-      else this.#byId.set(entry.id, [entry]);
+      // The files holding one cable by their keys, so that which of them was indexed last (opened, edited) changes no order.
+      if (same) {
+        const after = same.findIndex((e) => indexKey(e.uri) > key);
+        same.splice(after < 0 ? same.length : after, 0, entry);
+      } else this.#byId.set(entry.id, [entry]);
     }
   }
 
@@ -253,7 +271,7 @@ export class CableIndex {
 
   /**
    * The cable with canonical id `id`: of several files holding it, the one named after it (`09PARIS708.txt` before PlusD's
-   * `09PARIS708_a.txt` and `2009PARIS708.txt`), else the first indexed.
+   * `09PARIS708_a.txt` and `2009PARIS708.txt`), else the first by URI ({@link indexKey}), whichever was opened last.
    */
   byId(id: string): IndexedCable | undefined {
     this.#asked++;
@@ -299,31 +317,39 @@ export class CableIndex {
     return entry;
   }
 
-  /** Every file holding the cable `id`: the one {@link CableIndex.byId} prefers first, then the others as indexed. */
+  /** Every file holding the cable `id`: the one {@link CableIndex.byId} prefers first, then the others by URI. */
   copiesOf(id: string): IndexedCable[] {
     const preferred = this.byId(id);
     return preferred ? [preferred, ...this.#byId.get(id)!.filter((e) => e !== preferred)] : [];
   }
 
-  /** Cables whose TAGS field has the TAG `code` (upper case, `PREL`). */
+  /** Cables whose TAGS field has the TAG `code` (upper case, `PREL`), by URI. */
   tagged(code: string): IndexedCable[] {
     this.#asked++;
-    const result: IndexedCable[] = [];
-    for (const entry of this.#byUri.values()) if (entry.tags.includes(code)) result.push(entry);
-    return result;
+    return this.#sortedWhere((entry) => entry.tags.includes(code));
   }
 
-  /** Cables whose REF field cites `id`. */
+  /** Cables whose REF field cites `id`, by URI. */
   citing(id: string): IndexedCable[] {
     this.#asked++;
-    const result: IndexedCable[] = [];
-    for (const entry of this.#byUri.values()) if (entry.refs.includes(id)) result.push(entry);
-    return result;
+    return this.#sortedWhere((entry) => entry.refs.includes(id));
+  }
+
+  /**
+   * The indexed cables `test` takes, by their keys ({@link indexKey}): not in the order indexed, in which an open
+   * document's entry, indexed again at each edit, moves to the end, so that a list of references or citing cables
+   * would change order as cables are opened.
+   */
+  #sortedWhere(test: (entry: IndexedCable) => boolean): IndexedCable[] {
+    const found: [string, IndexedCable][] = [];
+    for (const pair of this.#byUri) if (test(pair[1])) found.push(pair);
+    if (found.length > 1) found.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return found.map((pair) => pair[1]);
   }
 
   /**
    * Workspace symbols by id (`09PARIS708`, `PARIS 708`, `09 PARIS 708`; the id the text gives or the one
-   * its file name gives), subject words, TAGS, the persons named after OVIP-style TAGS, the signature, date or file name (without its extension, or pasted whole:
+   * its file name gives), subject words, TAGS, the persons named after OVIP-style TAGS, the signature, the classifier, date or file name (without its extension, or pasted whole:
    * `09PARIS708.txt`; a word with a dot after its first character is looked for in the whole name too, so that
    * `.txt` alone finds no file). The cables whose id was typed come first, then the others by {@link matchRank}, at most
    * `limit` in all; a query read as an id with a year
@@ -388,7 +414,7 @@ export class CableIndex {
 
   /**
    * The files holding the cable whose id was typed as `query`, ordered: the file named as typed (`09PARIS708_a`,
-   * `2009PARIS708`), then the one {@link CableIndex.byId} prefers (named after the id), then the others as indexed,
+   * `2009PARIS708`), then the one {@link CableIndex.byId} prefers (named after the id), then the others by URI,
    * so that the order does not hang on which file was opened last.
    */
   #byPreference(exact: readonly IndexedCable[], query: string): IndexedCable[] {
@@ -399,8 +425,15 @@ export class CableIndex {
       if (stem === typed) return 0;
       return e.id !== undefined && this.byId(e.id) === e ? 1 : 2;
     };
-    return exact.map((e, i) => ({ e, i, r: rank(e) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.e);
+    const ranked = byKey(exact).map((e, i) => ({ e, i, r: rank(e) }));
+    return ranked.sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.e);
   }
+}
+
+/** `entries` by their keys ({@link indexKey}), as {@link CableIndex.citing} lists them, whatever order they were indexed in. */
+function byKey(entries: readonly IndexedCable[]): IndexedCable[] {
+  if (entries.length < 2) return [...entries];
+  return entries.map((entry) => ({ entry, key: indexKey(entry.uri) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((x) => x.entry);
 }
 
 /**
@@ -486,14 +519,15 @@ function inFileName(entry: IndexedCable, text: string, word: string, stem: strin
 
 /**
  * The id (or the file name) and the subject, then whatever else the query's upper-case `words` were found in:
- * the TAGS, a person named after an OVIP-style TAG, the file name, the post (of a cable with no id) or the date (the id's
+ * the TAGS, a person named after an OVIP-style TAG, the signature (`signed CALLOWAY`), the classifier
+ * (`classified by Ambassador Ruth Calloway`), the file name, the post (of a cable with no id) or the date (the id's
  * year for an undated cable), each once.
  */
 function symbolName(entry: IndexedCable, words: readonly string[]): string {
   const base = entry.id ?? fileName(entry.uri);
   let name = entry.subject ? `${base}: ${entry.subject}` : base;
   const shown = name.toUpperCase();
-  const fields = [entry.tags.length > 0 ? `TAGS ${entry.tags.join(' ')}` : '', ...(entry.persons ?? []), entry.signature ? `signed ${entry.signature}` : '', fileName(entry.uri), entry.post ?? '', entry.dtg?.slice(0, 10) ?? '', entry.dtg ?? idYear(entry) ?? ''].filter((f) => f.length > 0);
+  const fields = [entry.tags.length > 0 ? `TAGS ${entry.tags.join(' ')}` : '', ...(entry.persons ?? []), entry.signature ? `signed ${entry.signature}` : '', entry.classifier ? `classified by ${entry.classifier}` : '', fileName(entry.uri), entry.post ?? '', entry.dtg?.slice(0, 10) ?? '', entry.dtg ?? idYear(entry) ?? ''].filter((f) => f.length > 0);
   const added = new Set<string>();
   for (const word of words) {
     if (shown.includes(word)) continue;
@@ -508,7 +542,7 @@ function symbolName(entry: IndexedCable, words: readonly string[]): string {
 
 /** What workspace-symbol search reads of a cable. */
 interface Searchable {
-  /** Id, file name without its extension, post, subject, TAGS, the persons after OVIP-style TAGS, the signature and date, in upper case. */
+  /** Id, file name without its extension, post, subject, TAGS, the persons after OVIP-style TAGS, the signature, the classifier and date, in upper case. */
   readonly text: string;
   /** The id the text gives and the one the file name gives, read. */
   readonly ids: readonly TypedCableId[];
@@ -532,8 +566,9 @@ function searchable(entry: IndexedCable): Searchable {
   // for an undated cable (a partial extract), the year its id gives, so that `2004` finds 04MADRID1731 too.
   const before = `${entry.id ?? ''} ${name} ${entry.post ?? ''} `;
   const subject = entry.subject ?? '';
-  // The signature, so that an archivist finds the cables a name signed (`CROCKER`): a post's cables are signed by a few names.
-  const text = `${before}${subject} ${entry.tags.join(' ')} ${entry.persons?.join(' ; ') ?? ''} ${entry.signature ?? ''} ${entry.dtg ?? idYear(entry) ?? ''}`.toUpperCase();
+  // The signature and the classifier, so that an archivist finds the cables a name signed or classified (`CROCKER`): a
+  // post's cables are signed and classified by a few names.
+  const text = `${before}${subject} ${entry.tags.join(' ')} ${entry.persons?.join(' ; ') ?? ''} ${entry.signature ?? ''} ${entry.classifier ?? ''} ${entry.dtg ?? idYear(entry) ?? ''}`.toUpperCase();
   return { text, ids, idForms, subjectFrom: before.length, subjectTo: before.length + subject.length };
 }
 

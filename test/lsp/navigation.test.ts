@@ -1,0 +1,195 @@
+/**
+ * Navigating a collection over stdio: Find All References on a banner and a REF item with and without the declaration,
+ * in an order that does not hang on which cables are open; Go to Definition as locations or links at the cited
+ * banner's id; workspace symbols by the classifier's name; a REF item's marking in its hovers and the preview card.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startServer, type TestClient } from './client';
+
+type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+type Loc = { uri: string; range: Range };
+type Link = { originSelectionRange?: Range; targetUri: string; targetRange: Range; targetSelectionRange: Range };
+
+// Invented cables of an invented post: 09NOWHERE12, filed twice (folders a and b), cited by 40 (c) and 41 (d).
+const CITED = [
+  'R 050800Z JUN 09',
+  'FM AMEMBASSY NOWHERE',
+  'TO SECSTATE WASHDC',
+  '',
+  'C O N F I D E N T I A L NOWHERE 000012',
+  '',
+  'E.O. 12958: DECL: 06/05/2019',
+  'TAGS: PREL',
+  'SUBJECT: QUAY FEES',
+  '',
+  'Classified By: Consul General Quentin Marbury for reasons 1.4 (b).',
+  '',
+  '¶1. (C) The quay.',
+  '',
+  'HOLLOWAY',
+  '',
+].join('\n');
+const CITING_40 = [
+  'S E C R E T NOWHERE 000040',
+  '',
+  'NOFORN',
+  '',
+  'E.O. 12958: DECL: 06/09/2019',
+  'TAGS: PREL',
+  'SUBJECT: QUAY FEES AGAIN',
+  '',
+  'REF: A. (S/NF) 09 NOWHERE 12',
+  '',
+  'Classified By: DCM Ann Doe for reasons 1.4 (b).',
+  '',
+  '¶1. (S/NF) As REF A para 1 said (ref A), the fees rose.',
+  '',
+].join('\n');
+const CITING_41 = 'UNCLAS NOWHERE 000041\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: QUAY FEES ONCE MORE\n\nREF: A. 09 NOWHERE 12\n\n¶1. (U) Text.\n';
+
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
+/** The range of the first `needle` in `text`, on one line. */
+function rangeOf(text: string, needle: string): Range {
+  const line = lineOf(text, needle);
+  const character = text.split('\n')[line].indexOf(needle);
+  return { start: { line, character }, end: { line, character: character + needle.length } };
+}
+/** The cited cable's id in its banner: the post and the serial. */
+const CITED_ID = rangeOf(CITED, 'NOWHERE 000012');
+const CITED_BANNER = rangeOf(CITED, 'C O N F I D E N T I A L NOWHERE 000012');
+/** In order of file path, then of position in the file. */
+const byPlace = (a: Loc, b: Loc) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+
+describe('navigating a collection', function () {
+  this.timeout(40000);
+  let ws: string;
+  let client: TestClient;
+  const uri = (name: string) => `file://${path.join(ws, name)}`;
+  const textOf = (name: string) => fs.readFileSync(path.join(ws, name), 'utf8');
+
+  before(async () => {
+    ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-navigation-'));
+    const files: [string, string][] = [['a/09NOWHERE12.cable', CITED], ['b/09NOWHERE12.cable', CITED], ['c/09NOWHERE40.cable', CITING_40], ['d/09NOWHERE41.cable', CITING_41]];
+    for (const [name, text] of files) {
+      fs.mkdirSync(path.dirname(path.join(ws, name)), { recursive: true });
+      fs.writeFileSync(path.join(ws, name), text);
+    }
+    client = await startServer(ws);
+    await client.waitFor('cable/indexed', (p: { count: number }) => p.count >= files.length);
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(ws, { recursive: true, force: true });
+  });
+
+  const open = async (name: string) => {
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'cable', version: 1, text: textOf(name) } });
+    await client.waitFor('textDocument/publishDiagnostics', (p: { uri: string }) => p.uri === uri(name));
+  };
+  const close = (name: string) => client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(name) } });
+  const references = (name: string, position: Range['start'], includeDeclaration: boolean) =>
+    client.connection.sendRequest<Loc[]>('textDocument/references', { textDocument: { uri: uri(name) }, position, context: { includeDeclaration } });
+
+  it("lists a cable's own banner among the references to it only when the declaration is asked for, at its id", async () => {
+    await open('a/09NOWHERE12.cable');
+    try {
+      const without = await references('a/09NOWHERE12.cable', CITED_BANNER.start, false);
+      // Where 40 and 41 cite it (40 at its item and at "REF A" and "(ref A)" in its text); never a banner of 09NOWHERE12.
+      assert.deepEqual([...new Set(without.map((r) => r.uri))].sort(), [uri('c/09NOWHERE40.cable'), uri('d/09NOWHERE41.cable')]);
+      assert.equal(without.filter((r) => r.uri === uri('c/09NOWHERE40.cable')).length, 3);
+      const withIt = await references('a/09NOWHERE12.cable', CITED_BANNER.start, true);
+      // The id in this file's banner first, then in the other file holding the cable, then the same places.
+      assert.deepEqual(withIt, [{ uri: uri('a/09NOWHERE12.cable'), range: CITED_ID }, { uri: uri('b/09NOWHERE12.cable'), range: CITED_ID }, ...without]);
+    } finally {
+      await close('a/09NOWHERE12.cable');
+    }
+  });
+
+  it('orders references by file and position, whichever cables are open', async () => {
+    await open('d/09NOWHERE41.cable');
+    const item = rangeOf(CITING_41, 'A. 09 NOWHERE 12').start;
+    const before = await references('d/09NOWHERE41.cable', item, true);
+    // Opened (and so indexed again as the editor has them): the citing cable that sorts first, and the first copy.
+    await open('c/09NOWHERE40.cable');
+    await open('a/09NOWHERE12.cable');
+    try {
+      const after = await references('d/09NOWHERE41.cable', item, true);
+      assert.deepEqual(after, before);
+      // The two copies of the cited cable first (the one named after it, then by path), then every citation by place.
+      assert.deepEqual(after.slice(0, 2).map((r) => r.uri), [uri('a/09NOWHERE12.cable'), uri('b/09NOWHERE12.cable')]);
+      const citations = after.slice(2);
+      assert.deepEqual(citations, [...citations].sort(byPlace));
+      assert.deepEqual([...new Set(citations.map((r) => r.uri))], [uri('c/09NOWHERE40.cable'), uri('d/09NOWHERE41.cable')]);
+      assert.deepEqual(await references('a/09NOWHERE12.cable', CITED_BANNER.start, false), citations);
+    } finally {
+      for (const name of ['d/09NOWHERE41.cable', 'c/09NOWHERE40.cable', 'a/09NOWHERE12.cable']) await close(name);
+    }
+  });
+
+  it("goes from a REF item to the id in each cited file's banner, as locations to a client that takes no links", async () => {
+    await open('c/09NOWHERE40.cable');
+    try {
+      const def = await client.connection.sendRequest<Loc[]>('textDocument/definition', { textDocument: { uri: uri('c/09NOWHERE40.cable') }, position: rangeOf(CITING_40, '09 NOWHERE 12').start });
+      assert.deepEqual(def, [{ uri: uri('a/09NOWHERE12.cable'), range: CITED_ID }, { uri: uri('b/09NOWHERE12.cable'), range: CITED_ID }]);
+    } finally {
+      await close('c/09NOWHERE40.cable');
+    }
+  });
+
+  it('goes from a REF item to links that peek the banner and select its id, to a client that takes links', async () => {
+    const linking = await startServer(ws, { textDocument: { definition: { linkSupport: true } } });
+    try {
+      await linking.waitFor('cable/indexed', (p: { count: number }) => p.count >= 4);
+      await linking.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('c/09NOWHERE40.cable'), languageId: 'cable', version: 1, text: CITING_40 } });
+      const definition = (needle: string, offset = 0) => {
+        const at = rangeOf(CITING_40, needle).start;
+        return linking.connection.sendRequest<Link[]>('textDocument/definition', { textDocument: { uri: uri('c/09NOWHERE40.cable') }, position: { line: at.line, character: at.character + offset } });
+      };
+      const item = rangeOf(CITING_40, 'A. (S/NF) 09 NOWHERE 12');
+      const banner = (name: string): Link => ({ originSelectionRange: item, targetUri: uri(name), targetRange: CITED_BANNER, targetSelectionRange: CITED_ID });
+      assert.deepEqual(await definition('09 NOWHERE 12'), [banner('a/09NOWHERE12.cable'), banner('b/09NOWHERE12.cable')]);
+      // "REF A para 1": that paragraph's marker in each file, from the words that name it.
+      const marker = rangeOf(CITED, '¶1.');
+      const origin = rangeOf(CITING_40, 'para 1');
+      const paragraph = await definition('para 1', 5);
+      assert.deepEqual(paragraph.map((l) => [l.targetUri, l.targetRange, l.targetSelectionRange]), [[uri('a/09NOWHERE12.cable'), marker, marker], [uri('b/09NOWHERE12.cable'), marker, marker]]);
+      assert.ok(paragraph.every((l) => l.originSelectionRange && l.originSelectionRange.start.line === origin.start.line && l.originSelectionRange.end.character >= origin.end.character), JSON.stringify(paragraph));
+    } finally {
+      await linking.stop();
+    }
+  });
+
+  it('finds the cables a name classified, and names the classifier, since VS Code matches names only', async () => {
+    const found = await client.connection.sendRequest<{ name: string; location: { uri: string } }[]>('workspace/symbol', { query: 'marbury' });
+    assert.deepEqual(found.map((s) => s.location.uri).sort(), [uri('a/09NOWHERE12.cable'), uri('b/09NOWHERE12.cable')]);
+    assert.ok(found.every((s) => s.name === '09NOWHERE12: QUAY FEES · classified by Consul General Quentin Marbury'), JSON.stringify(found));
+    // The signature is found and named as before.
+    const signed = await client.connection.sendRequest<{ name: string }[]>('workspace/symbol', { query: 'holloway' });
+    assert.ok(signed.length === 2 && signed.every((s) => s.name === '09NOWHERE12: QUAY FEES · signed HOLLOWAY'), JSON.stringify(signed));
+  });
+
+  it("shows a REF item's marking in its hover, in the hover of an in-text reference to it, and in the preview card", async () => {
+    await open('c/09NOWHERE40.cable');
+    try {
+      const hover = async (needle: string, offset = 0) => {
+        const at = rangeOf(CITING_40, needle).start;
+        const h = await client.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: uri('c/09NOWHERE40.cable') }, position: { line: at.line, character: at.character + offset } });
+        return h?.contents.value ?? '';
+      };
+      assert.match(await hover('09 NOWHERE 12'), /Marking on this item: `?\(S\/NF\)`? \(SECRET, NOFORN\)/);
+      const inText = await hover('(ref A)', 1);
+      assert.match(inText, /REF field: A\. \(S\/NF\) 09 NOWHERE 12/);
+      assert.match(inText, /Marking on this item: `?\(S\/NF\)`? \(SECRET, NOFORN\)/);
+      const preview = await client.connection.sendRequest<{ html: string } | null>('cable/preview', { uri: uri('c/09NOWHERE40.cable') });
+      const card = preview!.html.slice(0, preview!.html.indexOf('<pre'));
+      assert.match(card, /<li><span class="ref-letter">A\.<\/span> <span class="marking level-secret" title="SECRET, NOFORN">\(S\/NF\)<\/span> <span class="citation">09 NOWHERE 12<\/span>/);
+      // And in the text below the card, coloured as the paragraphs' markings are.
+      assert.match(preview!.html.slice(card.length), /<span class="ref-letter">A\.<\/span> <span class="marking level-secret">\(S\/NF\)<\/span> 09 NOWHERE 12/);
+    } finally {
+      await close('c/09NOWHERE40.cable');
+    }
+  });
+});
