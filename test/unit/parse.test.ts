@@ -449,6 +449,17 @@ describe('parser: preamble', () => {
     assert.equal(c.banner?.line, 5);
     assert.equal(c.id, '09NOWHERE31');
   });
+  it('reads a date line in capitals as one in mixed case ("FRIDAY, 31 JULY 2009, 06:59")', () => {
+    const lines = (date: string) => ['This record is a partial extract of the original cable.', '', date, '', 'S E C R E T NOWHERE 000031', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) One.'].join('\n');
+    for (const date of ['FRIDAY, 31 JULY 2009, 06:59', 'SUNDAY, 2 AUGUST 2009, 11:05', 'THURSDAY, 30 JULY 2009, 23:59']) {
+      const c = parse(lines(date));
+      assert.deepEqual(c.preamble.map((p) => p.kind), ['publisher-note', 'date-line'], date);
+      assert.equal(c.preamble[1].token.text, date);
+    }
+    assert.deepEqual(parse(lines('FRIDAY, 31 JULY 2009, 06:59')).preamble[1].date, { year: 2009, month: 7, day: 31 });
+    // A line of capitals that only opens as a day does is none.
+    assert.ok(!parse(lines('SATURDAY MEETING, 1 AUGUST 2009')).preamble.some((p) => p.kind === 'date-line'));
+  });
   it('reads a date-time group alone under a partial extract\'s publisher note as the cable\'s date ("030915Z Mar 06")', () => {
     const lines = (group: string) => ['This record is a partial extract of the original cable. The full text of the original cable is not available.', '', group, '', 'C O N F I D E N T I A L SECTION 01 OF 02 NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', 'DOE'].join('\n');
     const c = parse(lines('030915Z Mar 06'));
