@@ -2317,6 +2317,22 @@ describe('parser: trailer', () => {
     assert.equal(own.signature?.token.text, 'Halloran');
   });
 
+  it('reads a web-site footer after the signature, its link wrapped, as a footer and not as text (09ANKARA1725\'s shape)', () => {
+    const tail = ['', 'Halloran', '', '"Visit Nowhere\'s Classified Web Site at http://www.example.s', 'gov.gov/wiki/Portal:Nowhere"', ''];
+    const c = parse([...body, ...tail].join('\n'));
+    assert.equal(c.signature?.token.text, 'Halloran');
+    assert.equal(at(c.paragraphs[c.paragraphs.length - 1].range), '6:0-7:10');
+    assert.deepEqual(c.lineKinds.slice(8), ['blank', 'signature', 'blank', 'footer', 'footer', 'blank']);
+    // In capitals, its link too ("HTTP://…"), and above the signature, the link's line opening with "HTTP" belongs to the footer.
+    const upper = parse([...body, '', 'VISIT NOWHERE\'S CLASSIFIED WEBSITE:', 'HTTP://WWW.EXAMPLE.INVALID/P/NOWHERE/', '', 'HALLORAN'].join('\n'));
+    assert.deepEqual(upper.lineKinds.slice(8), ['blank', 'footer', 'footer', 'blank', 'signature']);
+    const lead = parse([...body, '', 'For more reporting from Embassy Nowhere, visit:', 'HTTP://WWW.EXAMPLE.INVALID/P/NOWHERE/?CABLES', '', 'Visit Nowhere\'s Classified Website:', 'http://www.example.invalid/p/nowhere/', '', 'HALLORAN'].join('\n'));
+    assert.deepEqual(lead.lineKinds.slice(8), ['blank', 'footer', 'footer', 'blank', 'footer', 'footer', 'blank', 'signature']);
+    // Text after the signature that is no footer stays as it was.
+    const other = parse([...body, '', 'Halloran', '', 'End Cable Text'].join('\n'));
+    assert.ok(!other.lineKinds.includes('footer'));
+  });
+
   it('ends the last paragraph before a signature written twice, a blank line apart ("HALLORAN" ⏎ "" ⏎ "HALLORAN")', () => {
     const c = parse([...body, '', 'HALLORAN ', '', 'HALLORAN'].join('\n'));
     assert.equal(at(c.paragraphs[c.paragraphs.length - 1].range), '6:0-7:10');

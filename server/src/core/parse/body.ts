@@ -596,7 +596,8 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
   // The cable's own text ends before a trailer ("BT", "#0708" and "NNNN", a web-site footer, "End Cable Text"
   // and what follows): no heading or signature is read after it.
   const last = lastNonBlank(indents, startLine);
-  const lastLine = last > startLine ? beforeTrailer(lines, shapes, startLine, readTrailer(input, result, last)) : last;
+  const untrailed = last > startLine ? readTrailer(input, result, last) : last;
+  const lastLine = last > startLine ? beforeTrailer(lines, shapes, startLine, untrailed) : last;
   // Headings (they need paragraph starts to know what follows), on the lines that can start one.
   let skipTo = -1;
   // A pointer into the item titles and their rules, which are no headings.
@@ -681,6 +682,9 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
       lateStops.push(lastLine);
     }
   }
+  // "Jeffrey" ⏎ "" ⏎ "\"Visit Ankara's Classified Web Site at http://www.intelink.s" ⏎ "gov.gov/wiki/Portal:Turkey\"": a web-site
+  // footer after the signature, its link wrapped (09ANKARA1725), is a footer, as one above the signature is, not body text.
+  if (lastLine >= startLine && lastLine < untrailed) footerBelow(lines, shapes, kinds, lastLine, untrailed);
   // The trailer ends the last paragraph: it starts on the first non-blank line after the text, after every heading and the signature.
   if (lastLine >= startLine && lastLine < last) lateStops.push(nextNonBlank(indents, lastLine + 1));
 }
@@ -1892,7 +1896,7 @@ function footerAbove(lines: readonly string[], shapes: LineShapes, kinds: readon
   for (let k = lastLine - 1, seen = 0; k > startLine && seen < MAX_FOOTER_LINES; k--) {
     if (indents[k] < 0) continue;
     seen++;
-    if (kinds[k] === 'text' && (firsts[k] === 86 || firsts[k] === 118 || firsts[k] === 80 || firsts[k] === 112 || firsts[k] === 34 || firsts[k] === 8220) && FOOTER_START.test(lines[k])) {
+    if (kinds[k] === 'text' && mayOpenFooter(firsts[k]) && FOOTER_START.test(lines[k])) {
       start = k;
       break;
     }
@@ -1909,10 +1913,32 @@ function footerLead(lines: readonly string[], shapes: LineShapes, kinds: readonl
   for (let k = start - 1; k > startLine; k--) {
     if (indents[k] < 0) continue;
     const text = lines[k].trim();
-    if (kinds[k] !== 'text' || !(isAsteriskRule(text) || endsWithVisit(text) || text.startsWith('http'))) break;
+    if (kinds[k] !== 'text' || !(isAsteriskRule(text) || endsWithVisit(text) || opensWithHttp(text))) break;
     start = k;
   }
   return start;
+}
+
+/**
+ * Marks as footer lines the web-site footer that follows the text's last line `lastLine` (the signature), up to line `end`,
+ * the last before the transmission's trailer: the first line under it that opens "Visit … Classified Website", and the pieces
+ * of its link wrapped under it, as {@link beforeTrailer} reads them. A first line of another kind leaves them all as they are.
+ */
+function footerBelow(lines: readonly string[], shapes: LineShapes, kinds: LineKind[], lastLine: number, end: number): void {
+  const { indents, firsts } = shapes;
+  const k = nextNonBlank(indents, lastLine + 1);
+  if (k > end || kinds[k] !== 'text' || !mayOpenFooter(firsts[k]) || !FOOTER_START.test(lines[k])) return;
+  for (let f = k; f <= end; f++) if (kinds[f] === 'text') kinds[f] = 'footer';
+}
+
+/** True when `c`, a line's first character, may open a footer's "Visit" line: V, P ("Please visit"), or a quotation mark. */
+function mayOpenFooter(c: number): boolean {
+  return c === 86 /* V */ || c === 118 /* v */ || c === 80 /* P */ || c === 112 /* p */ || c === 34 /* " */ || c === 8220 /* “ */;
+}
+
+/** True when a trimmed line opens with "http" in either case: a footer's link ("http://…", "HTTP://…"). */
+function opensWithHttp(text: string): boolean {
+  return (text.charCodeAt(0) | 32) === 104 /* h */ && text.length >= 4 && text.slice(0, 4).toLowerCase() === 'http';
 }
 
 /** True when a trimmed line is asterisks, with spaces between runs: "********* *****". */
