@@ -2113,6 +2113,28 @@ describe('parser: body', () => {
   }
 });
 
+describe('parser: a paragraph number over a marking split by the line break', () => {
+  const cable = (body: string[]) => parse(['C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', ...body, 'DOE'].join('\n'));
+  it('reads a bare number whose marking the line break splits as a paragraph, right under a line of text too ("2. (C" ⏎ ") …")', () => {
+    for (const above of ['quay.', 'quay', '']) {
+      const c = cable(['1. (C) The harbor master met the crews on the', ...(above ? [above] : []), '2. (C', ') The crews asked for higher fares.', '', '3. (S/', 'NF) The pier will close.']);
+      assert.deepEqual(c.paragraphs.map((p) => [p.number, p.portion?.token.text, p.portion?.split !== undefined, p.firstWords]), [
+        [1, '(C)', false, 'The harbor master met the crews on the'],
+        [2, '(C)', true, 'The crews asked for higher fares.'],
+        [3, '(S/NF)', true, 'The pier will close.'],
+      ], above);
+      // Paragraph 1 ends before it.
+      assert.equal(c.paragraphs[0].range.end.line, above ? 6 : 5, above);
+    }
+  });
+  it('leaves a number under a line of text as text where what opens after it is no marking naming a level', () => {
+    for (const [second, third] of [['2. (see', ') the pier.'], ['2. (C', 'the pier.'], ['2. (Q', ') The pier.']]) {
+      const c = cable(['1. (C) The harbor master met the crews.', second, third]);
+      assert.deepEqual(c.paragraphs.map((p) => p.number), [1], second);
+    }
+  });
+});
+
 describe('parser: a paragraph glued to the end of the line before it', () => {
   const head = ['C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: DECL: 03/02/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', ''];
   const long = 'The harbor board met twice in March and agreed on nothing but the date of the next meeting, which the minister set';

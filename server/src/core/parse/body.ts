@@ -442,13 +442,17 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
       (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph') ||
       ends[prev] - indents[prev] > MAX_WRAPPED ||
       ((hints[prev] & Hint.REDACTION) !== 0 && isBlankedLine(lines[prev]));
+    // "… the pier." ⏎ "2. (C" ⏎ ") The harbor master …": a marking split by a line break marks the number as one on its line
+    // does. Looked for only under a line of text, where a number with no marking of its own is in doubt, and only where
+    // "(" follows the number and the line does not close it.
+    const marked = mk.portionStart >= 0 || (!prevBlank && splitMarkingFollows(lines, shapes, i, mk));
     // "… in Lyon on November ⏎ ¶16. His aim …": a wrapped date, not a paragraph.
-    if (mk.portionStart < 0 && !prevBlank && !prevEndsSentence) continue;
+    if (!marked && !prevBlank && !prevEndsSentence) continue;
     // A bare "5." needs a marking or a fresh line to be a paragraph number.
-    if (mk.style === 'bare' && mk.portionStart < 0 && !prevBlank) continue;
+    if (mk.style === 'bare' && !marked && !prevBlank) continue;
     // "18, (SBU)" after "¶17." and "3 (S)" after "¶2.": a number without its full stop numbers a paragraph only as the
     // next number, before a marking ("1 (Iran)" or "12 (C)" out of sequence at a wrapped line's start is text).
-    if (mk.loose && mk.portionStart < 0) continue;
+    if (mk.loose && !marked) continue;
     // "18.Our delegation approved …" after "¶17.": a number glued to its text by the full stop, too, numbers a paragraph
     // only as the next number ("15.Ports will open" in a quoted list numbered apart is text). After "… working. 16. (C) …"
     // glued into the paragraph before, the next number is 17.
@@ -483,7 +487,7 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     // numbers its own items from 1, unmarked; they belong to that paragraph, up to the next marked one.
     // The quoting paragraph follows the one before it in sequence; a banner, a rule or a header
     // field between it and the items ends the quote (a second copy starts there).
-    if (mk.portionStart < 0) {
+    if (!marked) {
       const n = paragraphMarkers.length;
       if ((quoting || (lastMarked && mk.number === 1 && n >= 2 && paragraphMarkers[n - 2].readAs! + 2 === expected)) && onlyText(kinds, last + 1, i)) {
         quoting = true;
@@ -505,7 +509,7 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
       mk.numberToken = { text: mk.numberToken.text.slice(1), range: { start: { line: digits.start.line, character: digits.start.character + 1 }, end: digits.end }, value: expected };
     }
     quoting = false;
-    lastMarked = mk.portionStart >= 0;
+    lastMarked = marked;
     last = i;
     let readAs = mk.number;
     // "¶ 13." right after "¶2." is a typo for 3, not a new series; so are "14.", "15." after it.
@@ -527,6 +531,17 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     gluedFrom = mk.textStart;
     gluedNext = expected;
   }
+}
+
+/**
+ * True when the marker `mk` on line `i`, which has no marking on its line, is followed by a marking split by the line break
+ * ("2. (C" ⏎ ") The harbor master …", {@link parseSplitMarking}): "(" after the number, and no ")" closing the line.
+ */
+function splitMarkingFollows(lines: readonly string[], shapes: LineShapes, i: number, mk: MarkerInfo): boolean {
+  if (mk.portionStart >= 0 || shapes.lasts[i] === 41 /* ) */ || i + 1 >= lines.length || shapes.indents[i + 1] < 0) return false;
+  const text = lines[i];
+  const from = mk.marker.range.end.character;
+  return text.charCodeAt(markingStart(text, skipSpaces(text, from))) === 40 /* ( */ && parseSplitMarking(lines, i, from) !== undefined;
 }
 
 /**
