@@ -1707,6 +1707,36 @@ describe('parser: body', () => {
     assert.deepEqual(tight.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`).slice(0, 1), ['|FERRIES, PIERS AND QUAYS']);
   });
 
+  it('reads a title in capitals wrapped over two lines with a blank line between them, right over its rule, as one heading (10BRUSSELS183\'s shape)', () => {
+    const prose = '¶1. (C) The harbor master met the ferry crews on the quay and heard their demands for higher fares, which the board will weigh this spring.';
+    const lines = ['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', prose, 'RAISING FERRY FARES TO MEET THE HARBOR', '', 'CHALLENGE', '---------', '', '¶2. (C) Two.', 'DOE'];
+    const c = parse(lines.join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['underlined:RAISING FERRY FARES TO MEET THE HARBOR|CHALLENGE:6:0-9:9']);
+    // The title's first line is no longer paragraph 1's text.
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['1:5-5', '2:11-11']);
+    assert.deepEqual(c.lineKinds.slice(6, 10), ['heading', 'blank', 'heading', 'rule']);
+    // With a blank line above it too.
+    const spaced = parse([...lines.slice(0, 6), '', ...lines.slice(6)].join('\n'));
+    assert.deepEqual(spaced.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['RAISING FERRY FARES TO MEET THE HARBOR|CHALLENGE']);
+    // Not a line in mixed case, a sentence's end, a closer, a line under a line that ends no sentence, nor one in a text all in capitals.
+    for (const [above, lead] of [
+      [prose, 'Raising ferry fares to meet the harbor'],
+      [prose, 'THE BOARD WILL MEET IN MAY.'],
+      ['¶1. (C) The harbor master met the crews. End Summary.', 'END SUMMARY'],
+      ['¶1. (C) The harbor master met the ferry crews on the', 'QUAY AND HEARD THEIR DEMANDS'],
+      ['¶1. (C) THE HARBOR MASTER MET THE FERRY CREWS ON THE QUAY.', 'THE BOARD WILL MEET IN MAY'],
+      ['¶1. (C) The harbor master met Mr.', 'SMITH AND THE CREWS'],
+    ]) {
+      const d = parse(lines.map((l, k) => (k === 5 ? above : k === 6 ? lead : l)).join('\n'));
+      assert.deepEqual(d.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|CHALLENGE'], lead);
+    }
+    // A caption over a block's opening title, a blank line above it, is neither's first line: "SUMMARY" is a title alone.
+    const caption = parse([...lines.slice(0, 5), '', 'SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY', '', 'SUMMARY', '-------', '', '¶1. (SBU) One.', 'DOE'].join('\n'));
+    assert.deepEqual(caption.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|SUMMARY']);
+    const opener = parse([...lines.slice(0, 5), '', 'HARBOR TALKS', '', 'SUMMARY', '-------', '', '¶1. (SBU) One.', 'DOE'].join('\n'));
+    assert.deepEqual(opener.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|SUMMARY']);
+  });
+
   it('reads a title between slashes wrapped over two lines as one heading ("//LOOKING AHEAD - TALKS LIKELY TO GO ON INTO" ⏎ "THE SUMMER//")', () => {
     const c = parse(['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', '//FERRIES//', '', '¶2. (C) Two.', '', '//LOOKING AHEAD - HARBOR TALKS LIKELY TO GO ON INTO', 'THE SUMMER//', '', '¶3. (C) Three.', '', '¶4. (C) Four.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['slashes:|FERRIES:7:0-7:11', 'slashes:LOOKING AHEAD - HARBOR TALKS LIKELY TO GO ON INTO|THE SUMMER:11:0-12:12']);

@@ -1546,7 +1546,7 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   // runs into the upper rule of a boxed heading where a copy lost the blank line between them.
   if (text.length > 120 || !(isHeadingText(text, underlined && blankBefore) || (underlined && isMarkedHeadingText(text)))) return undefined;
   // Underlined: the heading, then a rule line.
-  if (underlined) return wrappedTitle(lines, kinds, indents, i, underline, floor) ?? ruledLines(lines, kinds, indents, i, underline, floor) ?? span(lines, i, 'underlined', [lineRange(lines, underline)], i, underline);
+  if (underlined) return wrappedTitle(lines, kinds, indents, i, underline, floor) ?? gappedTitle(lines, shapes, kinds, i, underline, floor) ?? ruledLines(lines, kinds, indents, i, underline, floor) ?? span(lines, i, 'underlined', [lineRange(lines, underline)], i, underline);
   // "IRAN" ⏎ " " ⏎ "----" ⏎ "": the underline one blank line below, with a blank line or a paragraph under it
   // (a rule with text under it opens a boxed heading: "… the issue." ⏎ "" ⏎ "----" ⏎ "IRAN" ⏎ "----").
   const rule = blankBefore ? gapUnderline(indents, kinds, next) : -1;
@@ -1607,6 +1607,37 @@ function spacedTitle(lines: readonly string[], kinds: readonly LineKind[], inden
   if (!isHeadingText(text) && !isMarkedHeadingText(text)) return undefined;
   const words = text.trim();
   if (!HEADING_START.test(words) || words === lines[i].trim() || HEADING_OPENER.test(words) || isBlankedLine(text) || !isBlankOrEdge(indents, kinds, lead - 1, floor)) return undefined;
+  return withLead(lines, span(lines, i, 'underlined', [lineRange(lines, rule)], lead, rule), lead);
+}
+
+// A caption or caveat line of the text's top, no title's first line: "SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY" over "SUMMARY".
+const CAPTION_START = /^(?:SENSITIVE|SBU\b|NOT\s+FOR\b|FOR\s+OFFICIAL|LIMITED\s+OFFICIAL|HANDLE\b|NOFORN|SIPDIS|UNCLAS|CONFIDENTIAL\b|SECRET\b|TOP\s+SECRET)/;
+
+/**
+ * A title in capitals wrapped over two lines with a blank line between them, whose second line is line `i` right over its
+ * rule `rule`: "IMPROVING U.S.-EU COOPERATION TO MEET THE &BASIC8" ⏎ "" ⏎ "CHALLENGE" ⏎ "-----" (10BRUSSELS183). The line two
+ * above `i`, over the blank line, is the title's first line when both are in capitals and it reads as heading words (no
+ * sentence's end, no block's opener or closer, not a caption such as "SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY", not a
+ * line the release blanked; the second line opens no block, "SUMMARY" being a title of its own), and either a blank line
+ * (or the body's edge) is above it or the line above it ends a sentence (not "Mr.") in a text that is not all in capitals,
+ * as a paragraph's last line over a title does: a line in capitals under prose in mixed case is no line of that prose. Read
+ * as a line of the paragraph above, it ran that paragraph on over the title. Else undefined.
+ */
+function gappedTitle(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number, rule: number, floor: number): HeadingSpan | undefined {
+  const { indents, lasts } = shapes;
+  const lead = i - 2;
+  if (lead < floor || indents[i - 1] >= 0 || kinds[i - 1] !== 'blank' || kinds[lead] !== 'text' || indents[lead] < 0 || lines[lead].length > 120) return undefined;
+  const text = lines[lead];
+  const words = text.trim();
+  const second = lines[i].trim();
+  if (!HEADING_START.test(words) || words !== words.toUpperCase() || second !== second.toUpperCase() || !isHeadingText(text)) return undefined;
+  if (words === second || HEADING_OPENER.test(words) || HEADING_OPENER.test(second) || isBlankedLine(text) || CAPTION_START.test(words) || (words.charCodeAt(0) === 69 /* E */ && words.startsWith('END') && (words.length === 3 || words.charCodeAt(3) === 32))) return undefined;
+  const above = lead - 1;
+  if (!isBlankOrEdge(indents, kinds, above, floor)) {
+    if ((kinds[above] !== 'text' && kinds[above] !== 'paragraph') || !endsSentence(lasts[above]) || endsWithAbbreviation(lines[above])) return undefined;
+    const prose = lines[above];
+    if (prose === upperCase(prose)) return undefined;
+  }
   return withLead(lines, span(lines, i, 'underlined', [lineRange(lines, rule)], lead, rule), lead);
 }
 
