@@ -1320,6 +1320,8 @@ describe('parser: body', () => {
     // On one line, with controls, and alone on the subject's last line.
     assert.deepEqual([cable('SUBJECT: FERRY TALKS (S/NF)').subject?.portion?.controls, cable('SUBJECT: FERRY TALKS (S/NF)').subject?.text], [['NF'], 'FERRY TALKS']);
     assert.deepEqual([cable('SUBJECT: FERRY TALKS ON THE\n(C)').subject?.portion?.token.text, cable('SUBJECT: FERRY TALKS ON THE\n(C)').subject?.text], ['(C)', 'FERRY TALKS ON THE']);
+    // A word that is no item's name before a level's letter, and "(s)" on a line in small letters, stay markings.
+    assert.deepEqual([cable('SUBJECT: HARBOR FERRIES (S)').subject?.portion?.token.text, cable('Subject: visit of the harbor commissioner (s)').subject?.portion?.level], ['(S)', 'SECRET']);
     // A leading marking stays the subject's; prose in brackets, a list's labels, a plural's "(s)" and a number's letter stay its text.
     for (const [subject, text] of [
       ['SUBJECT: (C) FERRY TALKS (S)', 'FERRY TALKS (S)'],
@@ -1328,6 +1330,11 @@ describe('parser: body', () => {
       ['SUBJECT: request for new candidate(s)', 'request for new candidate(s)'],
       ['SUBJECT: SECTION 1.4 (C)', 'SECTION 1.4 (C)'],
       ['SUBJECT: FERRY TALKS (S-300)', 'FERRY TALKS (S-300)'],
+      // A word that names an item or a part by its letter, and a plural's ending spelt apart on a line with capitals.
+      ['SUBJECT: HARBOR TALKS: ANNEX (C)', 'HARBOR TALKS: ANNEX (C)'],
+      ['SUBJECT: FERRY FARES, OPTION (S)', 'FERRY FARES, OPTION (S)'],
+      ['SUBJECT: RESPONSE TO REF (C)', 'RESPONSE TO REF (C)'],
+      ['SUBJECT: Visit of the Harbor Commissioner (s)', 'Visit of the Harbor Commissioner (s)'],
     ]) {
       const read = cable(subject).subject!;
       assert.equal(read.text, text, subject);

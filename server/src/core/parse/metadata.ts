@@ -2041,11 +2041,29 @@ function nextTagItem(text: string, from: number): TagItem | undefined {
   return undefined;
 }
 
+// A word that names a list's item or a document's part by the letter after it: "ANNEX (C)", "OPTION (S)", "REF (C)", "para (c)".
+const ITEM_WORD = /^(?:para(?:graph)?s?|subpara(?:graph)?s?|sections?|subsections?|items?|options?|annex(?:es)?|appendix|articles?|parts?|points?|tabs?|attachments?|enclosures?|categor(?:y|ies)|schedules?|steps?|phases?|tiers?|stages?|chapters?|list|case|group|class|type|line|column|box|question|refs?|reftels?|tel|telegram|cable|letter|plan|scenario|track|course|model)$/i;
+
+/**
+ * True when a one-letter marking `inner` in small letters is "s" after text `before`, on a subject's line, that holds a capital letter:
+ * "Visit of the harbor commissioner (s)" spells a plural apart ("commissioner(s)"), where a subject typed all in small letters,
+ * as 09STATE4134's is, writes its marking so too ("… of proliferation concern (s)").
+ */
+function pluralEnding(inner: string, before: string): boolean {
+  if (inner !== 's') return false;
+  for (let k = 0; k < before.length; k++) {
+    const c = before.charCodeAt(k);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
+
 /**
  * The portion marking that ends a subject's last part `last`, as 09STATE4134 writes it ("… of proliferation concern (s)"),
  * with the part's text before it (`rest`, undefined when the marking is the whole part: `alone` says another part is before
- * it). Only a well-formed marking naming a level, after white space and a word of letters; a letter in small letters after
- * another parenthesis or a list's "and" ("1.4 (b) and (c)") is a list's label, not CONFIDENTIAL.
+ * it). Only a well-formed marking naming a level, after white space and a word of letters; a letter after another parenthesis
+ * or a list's "and" ("1.4 (b) and (c)"), or after a word that names an item or part by its letter ("ANNEX (C)", "OPTION (S)",
+ * {@link ITEM_WORD}), is a list's label, not CONFIDENTIAL, and "(s)" after a word in a subject with capitals a plural's ending.
  */
 function trailingSubjectMarking(last: Token, alone: boolean): { portion: PortionMarking; rest?: Token } | undefined {
   const text = last.text;
@@ -2059,7 +2077,7 @@ function trailingSubjectMarking(last: Token, alone: boolean): { portion: Portion
   let wordStart = restEnd;
   while (wordStart > 0 && isLetter(text.charCodeAt(wordStart - 1))) wordStart--;
   const word = before.slice(wordStart);
-  if (restEnd > 0 && (wordStart === restEnd || (read.inner.text.length === 1 && (before.includes('(') || /^(?:and|or)$/i.test(word))))) return undefined;
+  if (restEnd > 0 && (wordStart === restEnd || (read.inner.text.length === 1 && (before.includes('(') || /^(?:and|or)$/i.test(word) || ITEM_WORD.test(word) || pluralEnding(read.inner.text, before))))) return undefined;
   const { line, character } = last.range.start;
   const portion: PortionMarking = {
     ...read,
