@@ -566,10 +566,11 @@ export function parseMetadata(
     // Text before the first keyword: "DEPT FOR WHA/BSC E.O. 12958: …", "SIPDIS E.O. 12958: N/A".
     if (hits[0].start > lead && !declBelow) {
       if (seen.size === 0) builder.preField(i, text, hits[0].start);
-      // "E.O. 12958: DECL: 05/14/2019" ⏎ "DECL: 1.6X5 FERRY TAGS: PREL": text before the keyword of a field not read yet, after
-      // the first field, which no field reads, is kept as a stray line's text (CBL037 reports it) rather than lost; not a
-      // field's line written again, nor invisible characters alone, which CBL035 reports.
-      else if (!seen.has(hits[0].field) && holdsAlnum(text, lead, hits[0].start)) r.strayLines.push(trimmed(i, text, lead, hits[0].start));
+      // "E.O. 12958: DECL: 05/14/2019" ⏎ "DECL: 1.6X5 FERRY TAGS: PREL": text before the keyword of a field, after the first
+      // field, which no field reads, is kept as a stray line's text (CBL037 reports it) rather than lost; so is text before
+      // the keyword of a field read already ("SUBJECT: FERRY FARES" ⏎ "FOR THE HARBOR DESK SUBJECT: PIER TALKS"), which
+      // CBL037 says writes that field again; not invisible characters alone, which CBL035 reports.
+      else if (holdsAlnum(text, lead, hits[0].start)) r.strayLines.push(trimmed(i, text, lead, hits[0].start));
     }
     for (let h = 0; h < hits.length; h++) {
       const hit = hits[h];
