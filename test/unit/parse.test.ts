@@ -1744,6 +1744,23 @@ describe('parser: body', () => {
     assert.deepEqual(opener.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|SUMMARY']);
   });
 
+  it('reads a marking that ends a heading\'s words ("BACKGROUND (U)") as the heading\'s marking, not its text', () => {
+    const lines = ['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', 'BACKGROUND (U)', '--------------', '', '¶2. (U) The pier closed in May.', '', 'Harbor Talks (C/NF)', '', '¶3. (C) The crews asked for higher fares and will meet the harbor board again next week.', '', 'RAISING FERRY FARES TO MEET THE HARBOR', '', 'CHALLENGE (C)', '-------------', '', '¶4. (C) Four.', 'DOE'];
+    const c = parse(lines.join('\n'));
+    assert.deepEqual(c.headings.map((h) => [h.style, h.lead?.text, h.text.text, at(h.text.range), h.marking?.token.text, h.marking?.level, h.marking?.controls, at(h.marking?.token.range)]), [
+      ['underlined', undefined, 'BACKGROUND', '7:0-7:10', '(U)', 'UNCLASSIFIED', [], '7:11-7:14'],
+      ['plain', undefined, 'Harbor Talks', '12:0-12:12', '(C/NF)', 'CONFIDENTIAL', ['NF'], '12:13-12:19'],
+      ['underlined', 'RAISING FERRY FARES TO MEET THE HARBOR', 'CHALLENGE', '18:0-18:9', '(C)', 'CONFIDENTIAL', [], '18:10-18:13'],
+    ]);
+    // The heading's range still spans the marking.
+    assert.equal(at(c.headings[0].range), '7:0-8:14');
+    // An item's letter, prose in parentheses, a marking glued to the word and one not well formed stay the heading's words.
+    for (const title of ['HARBOR TALKS: ANNEX (C)', 'IRAN (PART 2)', 'FERRY FARES(C)', 'FERRY FARES (C/NOFRN)', 'OPTIONS (A) AND (C)']) {
+      const d = parse(lines.map((l, k) => (k === 7 ? title : k === 8 ? '-'.repeat(title.length) : l)).join('\n'));
+      assert.deepEqual([d.headings[0].text.text, d.headings[0].marking], [title, undefined], title);
+    }
+  });
+
   it('reads a title between slashes wrapped over two lines as one heading ("//LOOKING AHEAD - TALKS LIKELY TO GO ON INTO" ⏎ "THE SUMMER//")', () => {
     const c = parse(['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', '//FERRIES//', '', '¶2. (C) Two.', '', '//LOOKING AHEAD - HARBOR TALKS LIKELY TO GO ON INTO', 'THE SUMMER//', '', '¶3. (C) Three.', '', '¶4. (C) Four.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['slashes:|FERRIES:7:0-7:11', 'slashes:LOOKING AHEAD - HARBOR TALKS LIKELY TO GO ON INTO|THE SUMMER:11:0-12:12']);

@@ -562,6 +562,8 @@ export interface Heading {
   readonly style: 'plain' | 'underlined' | 'boxed' | 'slashes' | 'dashed-inline';
   /** Rule lines that belong to the heading (dashes above and/or below). */
   readonly rules: readonly Range[];
+  /** The portion marking that ends the title (`BACKGROUND (U)`): the heading's, not part of `text`. Set only where there is one. */
+  readonly marking?: PortionMarking;
 }
 
 /** `Summary:`/`End Summary.`, `Comment:`/`End Comment.`, `Note:`/`End Note.`. */

@@ -29,7 +29,7 @@ import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
 import { EOM_SERIAL, mayBeEomSerial, mayEndTransmission, TRANSMISSION_END } from './header';
-import { parseBracketMarking, parseMisclosedMarking, parseMisopenedMarking, SLASH_MISREAD_NF, standsForClose, standsForOpen, parsePortionMarking, parseSplitMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
+import { labelsItem, parseBracketMarking, parseMisclosedMarking, parseMisopenedMarking, SLASH_MISREAD_NF, standsForClose, standsForOpen, parsePortionMarking, parseSplitMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 
 /** What {@link parseBody} reads from. */
@@ -1649,7 +1649,9 @@ function withLead(lines: readonly string[], title: HeadingSpan, leadLine: number
   const { heading } = title;
   const text = lines[leadLine];
   return {
-    heading: { range: heading.range, text: heading.text, style: heading.style, rules: heading.rules, lead: token(leadLine, text, skipSpaces(text), trimEndOffset(text)) },
+    heading: heading.marking
+      ? { range: heading.range, text: heading.text, style: heading.style, rules: heading.rules, lead: token(leadLine, text, skipSpaces(text), trimEndOffset(text)), marking: heading.marking }
+      : { range: heading.range, text: heading.text, style: heading.style, rules: heading.rules, lead: token(leadLine, text, skipSpaces(text), trimEndOffset(text)) },
     first: title.first,
     last: title.last,
     textLine: title.textLine,
@@ -1814,21 +1816,32 @@ function wordCount(text: string): number {
 function span(lines: readonly string[], textLine: number, style: Heading['style'], rules: readonly Range[], first: number, last: number): HeadingSpan {
   const text = lines[textLine];
   const s = skipSpaces(text);
-  const words = token(textLine, text, s, trimEndOffset(text));
+  const e = trimEndOffset(text);
+  // "BACKGROUND (U)": a marking that ends the title is the heading's, not its words.
+  const marking = text.charCodeAt(e - 1) === 41 /* ) */ ? headingMarking(textLine, text, s, e) : undefined;
+  const words = token(textLine, text, s, marking ? trimEndOffset(text, marking.token.range.start.character) : e);
   // The heading starts and ends where its upper and lower rules do, or where its words do: those positions serve both.
   const upper = rules.length > 0 && rules[0].start.line === first ? rules[0].start : first === textLine && s === 0 ? words.range.start : { line: first, character: 0 };
   const lower = rules.length > 0 && rules[rules.length - 1].end.line === last ? rules[rules.length - 1].end : last === textLine && words.range.end.character === text.length ? words.range.end : { line: last, character: lines[last].length };
-  return {
-    heading: {
-      range: { start: upper, end: lower },
-      text: words,
-      style,
-      rules,
-    },
-    first,
-    last,
-    textLine,
-  };
+  const heading: Heading = marking ? { range: { start: upper, end: lower }, text: words, style, rules, marking } : { range: { start: upper, end: lower }, text: words, style, rules };
+  return { heading, first, last, textLine };
+}
+
+/**
+ * The portion marking that ends a title's words on line `line` (`s` to `e`), "BACKGROUND (U)", "Harbor Talks (S/NF)": a
+ * well-formed marking naming a level, after white space and a word of letters, not a letter that labels an item ("ANNEX (C)",
+ * {@link labelsItem}). Undefined for anything else ("IRAN (PART 2)", "Security Cooperation: All Talk, (Almost) No Action").
+ */
+function headingMarking(line: number, text: string, s: number, e: number): PortionMarking | undefined {
+  const open = text.lastIndexOf('(', e - 1);
+  if (open <= s || !isSpace(text.charCodeAt(open - 1))) return undefined;
+  const read = parsePortionMarking(line, text, open);
+  if (read?.level === undefined || !read.wellFormed || read.token.range.end.character !== e) return undefined;
+  const restEnd = trimEndOffset(text, open);
+  let wordStart = restEnd;
+  while (wordStart > s && isLetter(text.charCodeAt(wordStart - 1))) wordStart--;
+  if (wordStart === restEnd || labelsItem(read.inner.text, text.slice(s, restEnd), text.slice(wordStart, restEnd))) return undefined;
+  return read;
 }
 
 

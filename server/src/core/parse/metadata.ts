@@ -29,7 +29,7 @@ import { LONE_LEVEL, readRepeatedBanner, serialDigits } from './banner';
 import { isItemMarking, isRuleChar, RULE_LINE } from './body';
 import { KNOWN_TAGS } from '../tagCodes';
 import { isRealDate, MONTH_NAMES as MONTHS } from './header';
-import { parsePortionMarking } from './marking';
+import { labelsItem, parsePortionMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 import { PAGE } from './hints';
 import type { LineHints } from './hints';
@@ -2042,9 +2042,6 @@ function nextTagItem(text: string, from: number): TagItem | undefined {
   return undefined;
 }
 
-// A word that names a list's item or a document's part by the letter after it: "ANNEX (C)", "OPTION (S)", "REF (C)", "para (c)".
-const ITEM_WORD = /^(?:para(?:graph)?s?|subpara(?:graph)?s?|sections?|subsections?|items?|options?|annex(?:es)?|appendix|articles?|parts?|points?|tabs?|attachments?|enclosures?|categor(?:y|ies)|schedules?|steps?|phases?|tiers?|stages?|chapters?|list|case|group|class|type|line|column|box|question|refs?|reftels?|tel|telegram|cable|letter|plan|scenario|track|course|model)$/i;
-
 /**
  * True when a one-letter marking `inner` in small letters is "s" after text `before`, on a subject's line, that holds a capital letter:
  * "Visit of the harbor commissioner (s)" spells a plural apart ("commissioner(s)"), where a subject typed all in small letters,
@@ -2064,7 +2061,7 @@ function pluralEnding(inner: string, before: string): boolean {
  * with the part's text before it (`rest`, undefined when the marking is the whole part: `alone` says another part is before
  * it). Only a well-formed marking naming a level, after white space and a word of letters; a letter after another parenthesis
  * or a list's "and" ("1.4 (b) and (c)"), or after a word that names an item or part by its letter ("ANNEX (C)", "OPTION (S)",
- * {@link ITEM_WORD}), is a list's label, not CONFIDENTIAL, and "(s)" after a word in a subject with capitals a plural's ending.
+ * `labelsItem`), is a list's label, not CONFIDENTIAL, and "(s)" after a word in a subject with capitals a plural's ending.
  */
 function trailingSubjectMarking(last: Token, alone: boolean): { portion: PortionMarking; rest?: Token } | undefined {
   const text = last.text;
@@ -2078,7 +2075,7 @@ function trailingSubjectMarking(last: Token, alone: boolean): { portion: Portion
   let wordStart = restEnd;
   while (wordStart > 0 && isLetter(text.charCodeAt(wordStart - 1))) wordStart--;
   const word = before.slice(wordStart);
-  if (restEnd > 0 && (wordStart === restEnd || (read.inner.text.length === 1 && (before.includes('(') || /^(?:and|or)$/i.test(word) || ITEM_WORD.test(word) || pluralEnding(read.inner.text, before))))) return undefined;
+  if (restEnd > 0 && (wordStart === restEnd || labelsItem(read.inner.text, before, word) || pluralEnding(read.inner.text, before))) return undefined;
   const { line, character } = last.range.start;
   const portion: PortionMarking = {
     ...read,
