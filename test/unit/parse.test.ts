@@ -1733,6 +1733,8 @@ describe('parser: body', () => {
       ['¶1. (C) The harbor master met the ferry crews on the', 'QUAY AND HEARD THEIR DEMANDS'],
       ['¶1. (C) THE HARBOR MASTER MET THE FERRY CREWS ON THE QUAY.', 'THE BOARD WILL MEET IN MAY'],
       ['¶1. (C) The harbor master met Mr.', 'SMITH AND THE CREWS'],
+      // A page line a damaged copy left unread.
+      [prose, 'NOWHERE 00000001 002 OF\u0000 003'],
     ]) {
       const d = parse(lines.map((l, k) => (k === 5 ? above : k === 6 ? lead : l)).join('\n'));
       assert.deepEqual(d.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|CHALLENGE'], lead);
