@@ -1612,8 +1612,20 @@ function spacedTitle(lines: readonly string[], kinds: readonly LineKind[], inden
 
 // A caption or caveat line of the text's top, no title's first line: "SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY" over "SUMMARY".
 const CAPTION_START = /^(?:SENSITIVE|SBU\b|NOT\s+FOR\b|FOR\s+OFFICIAL|LIMITED\s+OFFICIAL|HANDLE\b|NOFORN|SIPDIS|UNCLAS|CONFIDENTIAL\b|SECRET\b|TOP\s+SECRET)/;
-// A serial's run of digits or a control character: a page line a damaged copy left unread ("VALLETTA 00000412 002 OF 002"), no title.
-const NO_TITLE_LEAD = /\d{5}|[\x00-\x08\x0e-\x1f]/;
+/**
+ * True when `words` hold a serial's run of five digits or a control character: a page line a damaged copy left unread
+ * ("VALLETTA 00000412 002 OF 002"), no title's first line.
+ */
+function holdsSerialOrControl(words: string): boolean {
+  let digits = 0;
+  for (let k = 0; k < words.length; k++) {
+    const c = words.charCodeAt(k);
+    if (c < 32 && c !== 9) return true;
+    digits = c >= 48 && c <= 57 ? digits + 1 : 0;
+    if (digits >= 5) return true;
+  }
+  return false;
+}
 
 /**
  * A title in capitals wrapped over two lines with a blank line between them, whose second line is line `i` right over its
@@ -1633,7 +1645,7 @@ function gappedTitle(lines: readonly string[], shapes: LineShapes, kinds: readon
   const words = text.trim();
   const second = lines[i].trim();
   if (!HEADING_START.test(words) || words !== words.toUpperCase() || second !== second.toUpperCase() || !isHeadingText(text)) return undefined;
-  if (words === second || HEADING_OPENER.test(words) || HEADING_OPENER.test(second) || isBlankedLine(text) || CAPTION_START.test(words) || NO_TITLE_LEAD.test(words) || (words.charCodeAt(0) === 69 /* E */ && words.startsWith('END') && (words.length === 3 || words.charCodeAt(3) === 32))) return undefined;
+  if (words === second || HEADING_OPENER.test(words) || HEADING_OPENER.test(second) || isBlankedLine(text) || CAPTION_START.test(words) || holdsSerialOrControl(words) || (words.charCodeAt(0) === 69 /* E */ && words.startsWith('END') && (words.length === 3 || words.charCodeAt(3) === 32))) return undefined;
   const above = lead - 1;
   if (!isBlankOrEdge(indents, kinds, above, floor)) {
     if ((kinds[above] !== 'text' && kinds[above] !== 'paragraph') || !endsSentence(lasts[above]) || endsWithAbbreviation(lines[above])) return undefined;
