@@ -96,14 +96,15 @@ const fixtures = [
     // so does the Comment that opens its last paragraph, left without "End Comment." before the signature.
     (t) => sub(sub(t, 'season. A quick answer would build\ngoodwill. End Comment.', 'season. (Note: his term runs to 2011. End\nNote.) A quick answer would build goodwill.'), 'NEXT STEPS\n----------', 'SUMMARY\n-------')],
   // The clean fixture leaves the same paragraph unmarked under a first paragraph marked for the entire text.
-  ['cbl028-portion-marking-missing', V, (t) => sub(sub(sub(t, '¶3. (C) Gauci', '¶3. Gauci'), '¶5. (C) Comment', '¶5.\n(C) Comment'), 'goodwill. End Comment.\n', 'goodwill. End Comment.\n6.\n(U) Post will report the course dates once they are fixed.\n\n7. (C\n) The harbor master will call on the Ambassador.\n'), (t) => sub(sub(t, '¶1. (C) Summary', '¶1. (S - ENTIRE TEXT) Summary'), '¶3. (C) Gauci', '¶3. Gauci')],
+  ['cbl028-portion-marking-missing', V, (t) => sub(sub(sub(t, '¶3. (C) Gauci', '¶3. Gauci'), '¶5. (C) Comment', '¶5.\n(C) Comment'), 'goodwill. End Comment.\n', 'goodwill. End Comment.\n6.\n(U) Post will report the course dates once they are fixed.\n\n7. (C\n) The harbor master will call on the Ambassador.\n8. (U\n) Post will report on the call.\n'), (t) => sub(sub(t, '¶1. (C) Summary', '¶1. (S - ENTIRE TEXT) Summary'), '¶3. (C) Gauci', '¶3. Gauci')],
   // Both fixtures also mark an item under paragraph 2: the failing one with a control no one knows, the clean one well,
   // over a line that a parenthesis in capitals opens as prose ("(EU) mission").
   // The failing fixture also has a marking that lost its ")", which the rule's fix writes back, one after the Summary's label,
   // and a paragraph marked twice ("¶2. (S/NF) (C)").
   ['cbl029-portion-marking-malformed', V, (t) => sub(sub(sub(sub(sub(gaucisItem(t, '(S/NOFRN)'), '¶3. (C) Gauci', '¶3. (N/SC) Gauci'), '¶5. (C) Comment', '¶5. (C Comment'), '¶1. (C) Summary:', '¶1. Summary: (C)'), '¶4. (S/NF) Post', '¶4. ( S/ NF ) Post'), '¶2. (S/NF) Director', '¶2. (S/NF) (C) Director'), (t) => sub(gaucisItem(t, '(S/NF)'), '¶3. (C) Gauci', '¶3. (C NF) Gauci')],
   // The failing fixture marks an item under paragraph 2 above the banner too; the clean one marks two at or below it.
-  ['cbl030-portion-marking-above-banner', Q, (t) => ministersItem(sub(t, '¶3. (U)', '¶3. (S)'), '-- (S)'), (t) => ministersItem(t, '-- (C)')],
+  // The clean one's subject ends with an item's letter, "OPTION (S)", which is no SECRET marking.
+  ['cbl030-portion-marking-above-banner', Q, (t) => ministersItem(sub(t, '¶3. (U)', '¶3. (S)'), '-- (S)'), (t) => ministersItem(sub(t, 'PREVIEWS CABINET CHANGES\n', 'PREVIEWS CABINET CHANGES: OPTION (S)\n'), '-- (C)')],
   // The failing fixture blanks a name only; the clean one marks an item SECRET under paragraphs marked CONFIDENTIAL: the banner's level.
   ['cbl031-banner-above-portions', V, (t) => sub(t.replaceAll('(S/NF)', '(C/NF)'), 'Director Anton Gauci', 'Director XXXXXXXXXXXX'), (t) => gaucisItem(t.replaceAll('(S/NF)', '(C/NF)'), '(S)')],
   // Both fixtures mark an item under paragraph 1 NOFORN, above the paragraphs so marked: the failing one has no NOFORN caveat.
@@ -113,7 +114,7 @@ const fixtures = [
   ['cbl035-invisible-character', V, (t) => sub(sub(t, 'Director Anton Gauci said', 'Director Anton\u200b Gauci said'), '¶3. (C) Gauci', '¶3. \u200b(C) Gauci')],
   ['cbl036-caveat-conflict', V, (t) => sub(t, '\nNOFORN\n', '\nNOFORN\nEXDIS\n')],
   // The failing fixture also opens the Classified By line with an office's words, which no field reads.
-  ['cbl037-header-field-order', V, (t) => sub(sub(t, 'E.O. 12958: DECL: 06/03/2019\nTAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PREL PGOV MARR MOPS MT LY\nE.O. 12958: DECL: 06/03/2019\nFOR THE HARBOR DESK'), '\nClassified By:', '\nFOR THE HARBOR DESK Classified By:')],
+  ['cbl037-header-field-order', V, (t) => sub(sub(sub(t, 'E.O. 12958: DECL: 06/03/2019\nTAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PREL PGOV MARR MOPS MT LY\nE.O. 12958: DECL: 06/03/2019\nFOR THE HARBOR DESK'), '\nClassified By:', '\nFOR THE HARBOR DESK Classified By:'), 'MARITIME PATROLS\n', 'MARITIME PATROLS\nPLEASE PASS SUBJECT: HARBOR PATROLS\n')],
   ['cbl038-decl-on-unclassified', L, (t) => sub(t, 'E.O. 12958: N/A', 'E.O. 12958: DECL: 11/12/2018')],
   // The clean one heads its second section with the banner again, as a concatenation of the sections does (00HARARE6677).
   ['cbl039-banner-section-invalid', V, (t) => sub(t, 'SECTION 01 OF 02', 'SECTION 03 OF 02'), (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'S E C R E T SECTION 02 OF 02 VALLETTA 000412')],

@@ -146,6 +146,16 @@ describe('document symbols', () => {
     assert.deepEqual([outline[2].selectionRange.start.character, outline[2].selectionRange.end.character], [0, 31]);
   });
 
+  it('names a section by its title\'s words without the marking that ends it ("BACKGROUND (U)"), kept as the detail', () => {
+    const text = ['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', 'BACKGROUND (U)', '--------------', '', '¶2. (U) Two.', '', 'HARBOR TALKS: ANNEX (C)', '-----------------------', '', '¶3. (C) Three.', '', 'DOE'].join('\n');
+    const outline = getDocumentSymbols(parseCable(text).cable);
+    assert.deepEqual(names(outline), ['CONFIDENTIAL NOWHERE 000001', '¶1 (C)', 'BACKGROUND', 'HARBOR TALKS: ANNEX (C)', 'Signature']);
+    assert.deepEqual(outline.slice(2, 4).map((s) => s.detail), ['(U)', undefined]);
+    // Its hover is a marking's, as a paragraph's is.
+    assert.match(hoverAt(text.replace('BACKGROUND (U)', 'BACKGROUND (|U)')), /Portion marking \(U\)[\s\S]*UNCLASSIFIED/);
+    assert.doesNotMatch(hoverAt(text.replace('ANNEX (C)', 'ANNEX (|C)')), /Portion marking/);
+  });
+
   it('lists header, banner with metadata, sections with paragraphs, summary and comment in their paragraphs, and signature', () => {
     assert.deepEqual(names(symbols), ['Transmission header', 'S E C R E T VALLETTA 000412', '¶1 (C)', 'HARBOR AUTHORITY REQUESTS', 'NEXT STEPS', 'Signature']);
     assert.deepEqual(names(symbols[2].children), ['Summary']);
@@ -2069,6 +2079,12 @@ describe('semantic tokens', () => {
   it('marks the level of a marking ending the subject ("… in the free port (s)"), which the grammar reads as its words', () => {
     const text = ['CONFIDENTIAL NOWHERE 000125', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'Subject: harbor dues rise for foreign', 'vessels in the free port (s)', '', '\u00b61. (C) The harbor authority said dues would rise.', ''].join('\n');
     assert.deepEqual(tokensOf(text).filter((t) => t.includes('portionMarking')), ['5:26 s portionMarking.secret']);
+  });
+
+  it('marks the level of a marking ending a heading ("BACKGROUND (U)"), which the heading\'s words leave out', () => {
+    const text = [...HEADED_PARAGRAPH, 'BACKGROUND (S/NF)', '-----------------', '', '\u00b62. (U) The pier closed.', ''].join('\n');
+    const tokens = tokensOf(text);
+    assert.deepEqual(tokens.filter((t) => t.startsWith('8:')), ['8:0 BACKGROUND heading', '8:12 S portionMarking.secret', '8:14 NF markingControl']);
   });
 
   it('marks the level of a paragraph\'s marking split over two lines, in the piece that holds it, whole and by range', () => {

@@ -449,6 +449,17 @@ describe('parser: preamble', () => {
     assert.equal(c.banner?.line, 5);
     assert.equal(c.id, '09NOWHERE31');
   });
+  it('reads a date line in capitals as one in mixed case ("FRIDAY, 31 JULY 2009, 06:59")', () => {
+    const lines = (date: string) => ['This record is a partial extract of the original cable.', '', date, '', 'S E C R E T NOWHERE 000031', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) One.'].join('\n');
+    for (const date of ['FRIDAY, 31 JULY 2009, 06:59', 'SUNDAY, 2 AUGUST 2009, 11:05', 'THURSDAY, 30 JULY 2009, 23:59']) {
+      const c = parse(lines(date));
+      assert.deepEqual(c.preamble.map((p) => p.kind), ['publisher-note', 'date-line'], date);
+      assert.equal(c.preamble[1].token.text, date);
+    }
+    assert.deepEqual(parse(lines('FRIDAY, 31 JULY 2009, 06:59')).preamble[1].date, { year: 2009, month: 7, day: 31 });
+    // A line of capitals that only opens as a day does is none.
+    assert.ok(!parse(lines('SATURDAY MEETING, 1 AUGUST 2009')).preamble.some((p) => p.kind === 'date-line'));
+  });
   it('reads a date-time group alone under a partial extract\'s publisher note as the cable\'s date ("030915Z Mar 06")', () => {
     const lines = (group: string) => ['This record is a partial extract of the original cable. The full text of the original cable is not available.', '', group, '', 'C O N F I D E N T I A L SECTION 01 OF 02 NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', 'DOE'].join('\n');
     const c = parse(lines('030915Z Mar 06'));
@@ -1309,6 +1320,8 @@ describe('parser: body', () => {
     // On one line, with controls, and alone on the subject's last line.
     assert.deepEqual([cable('SUBJECT: FERRY TALKS (S/NF)').subject?.portion?.controls, cable('SUBJECT: FERRY TALKS (S/NF)').subject?.text], [['NF'], 'FERRY TALKS']);
     assert.deepEqual([cable('SUBJECT: FERRY TALKS ON THE\n(C)').subject?.portion?.token.text, cable('SUBJECT: FERRY TALKS ON THE\n(C)').subject?.text], ['(C)', 'FERRY TALKS ON THE']);
+    // A word that is no item's name before a level's letter, and "(s)" on a line in small letters, stay markings.
+    assert.deepEqual([cable('SUBJECT: HARBOR FERRIES (S)').subject?.portion?.token.text, cable('Subject: visit of the harbor commissioner (s)').subject?.portion?.level], ['(S)', 'SECRET']);
     // A leading marking stays the subject's; prose in brackets, a list's labels, a plural's "(s)" and a number's letter stay its text.
     for (const [subject, text] of [
       ['SUBJECT: (C) FERRY TALKS (S)', 'FERRY TALKS (S)'],
@@ -1317,6 +1330,11 @@ describe('parser: body', () => {
       ['SUBJECT: request for new candidate(s)', 'request for new candidate(s)'],
       ['SUBJECT: SECTION 1.4 (C)', 'SECTION 1.4 (C)'],
       ['SUBJECT: FERRY TALKS (S-300)', 'FERRY TALKS (S-300)'],
+      // A word that names an item or a part by its letter, and a plural's ending spelt apart on a line with capitals.
+      ['SUBJECT: HARBOR TALKS: ANNEX (C)', 'HARBOR TALKS: ANNEX (C)'],
+      ['SUBJECT: FERRY FARES, OPTION (S)', 'FERRY FARES, OPTION (S)'],
+      ['SUBJECT: RESPONSE TO REF (C)', 'RESPONSE TO REF (C)'],
+      ['SUBJECT: Visit of the Harbor Commissioner (s)', 'Visit of the Harbor Commissioner (s)'],
     ]) {
       const read = cable(subject).subject!;
       assert.equal(read.text, text, subject);
@@ -1694,6 +1712,55 @@ describe('parser: body', () => {
     // A line right under the paragraph (no blank line between) is its last line, not a title's.
     const tight = parse(lines.filter((_, k) => k !== 6 && k !== 7).join('\n'));
     assert.deepEqual(tight.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`).slice(0, 1), ['|FERRIES, PIERS AND QUAYS']);
+  });
+
+  it('reads a title in capitals wrapped over two lines with a blank line between them, right over its rule, as one heading (10BRUSSELS183\'s shape)', () => {
+    const prose = '¶1. (C) The harbor master met the ferry crews on the quay and heard their demands for higher fares, which the board will weigh this spring.';
+    const lines = ['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', prose, 'RAISING FERRY FARES TO MEET THE HARBOR', '', 'CHALLENGE', '---------', '', '¶2. (C) Two.', 'DOE'];
+    const c = parse(lines.join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['underlined:RAISING FERRY FARES TO MEET THE HARBOR|CHALLENGE:6:0-9:9']);
+    // The title's first line is no longer paragraph 1's text.
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['1:5-5', '2:11-11']);
+    assert.deepEqual(c.lineKinds.slice(6, 10), ['heading', 'blank', 'heading', 'rule']);
+    // With a blank line above it too.
+    const spaced = parse([...lines.slice(0, 6), '', ...lines.slice(6)].join('\n'));
+    assert.deepEqual(spaced.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['RAISING FERRY FARES TO MEET THE HARBOR|CHALLENGE']);
+    // Not a line in mixed case, a sentence's end, a closer, a line under a line that ends no sentence, nor one in a text all in capitals.
+    for (const [above, lead] of [
+      [prose, 'Raising ferry fares to meet the harbor'],
+      [prose, 'THE BOARD WILL MEET IN MAY.'],
+      ['¶1. (C) The harbor master met the crews. End Summary.', 'END SUMMARY'],
+      ['¶1. (C) The harbor master met the ferry crews on the', 'QUAY AND HEARD THEIR DEMANDS'],
+      ['¶1. (C) THE HARBOR MASTER MET THE FERRY CREWS ON THE QUAY.', 'THE BOARD WILL MEET IN MAY'],
+      ['¶1. (C) The harbor master met Mr.', 'SMITH AND THE CREWS'],
+      // A page line a damaged copy left unread.
+      [prose, 'NOWHERE 00000001 002 OF\u0000 003'],
+    ]) {
+      const d = parse(lines.map((l, k) => (k === 5 ? above : k === 6 ? lead : l)).join('\n'));
+      assert.deepEqual(d.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|CHALLENGE'], lead);
+    }
+    // A caption over a block's opening title, a blank line above it, is neither's first line: "SUMMARY" is a title alone.
+    const caption = parse([...lines.slice(0, 5), '', 'SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY', '', 'SUMMARY', '-------', '', '¶1. (SBU) One.', 'DOE'].join('\n'));
+    assert.deepEqual(caption.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|SUMMARY']);
+    const opener = parse([...lines.slice(0, 5), '', 'HARBOR TALKS', '', 'SUMMARY', '-------', '', '¶1. (SBU) One.', 'DOE'].join('\n'));
+    assert.deepEqual(opener.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|SUMMARY']);
+  });
+
+  it('reads a marking that ends a heading\'s words ("BACKGROUND (U)") as the heading\'s marking, not its text', () => {
+    const lines = ['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', 'BACKGROUND (U)', '--------------', '', '¶2. (U) The pier closed in May.', '', 'Harbor Talks (C/NF)', '', '¶3. (C) The crews asked for higher fares and will meet the harbor board again next week.', '', 'RAISING FERRY FARES TO MEET THE HARBOR', '', 'CHALLENGE (C)', '-------------', '', '¶4. (C) Four.', 'DOE'];
+    const c = parse(lines.join('\n'));
+    assert.deepEqual(c.headings.map((h) => [h.style, h.lead?.text, h.text.text, at(h.text.range), h.marking?.token.text, h.marking?.level, h.marking?.controls, at(h.marking?.token.range)]), [
+      ['underlined', undefined, 'BACKGROUND', '7:0-7:10', '(U)', 'UNCLASSIFIED', [], '7:11-7:14'],
+      ['plain', undefined, 'Harbor Talks', '12:0-12:12', '(C/NF)', 'CONFIDENTIAL', ['NF'], '12:13-12:19'],
+      ['underlined', 'RAISING FERRY FARES TO MEET THE HARBOR', 'CHALLENGE', '18:0-18:9', '(C)', 'CONFIDENTIAL', [], '18:10-18:13'],
+    ]);
+    // The heading's range still spans the marking.
+    assert.equal(at(c.headings[0].range), '7:0-8:14');
+    // An item's letter, prose in parentheses, a marking glued to the word and one not well formed stay the heading's words.
+    for (const title of ['HARBOR TALKS: ANNEX (C)', 'IRAN (PART 2)', 'FERRY FARES(C)', 'FERRY FARES (C/NOFRN)', 'OPTIONS (A) AND (C)']) {
+      const d = parse(lines.map((l, k) => (k === 7 ? title : k === 8 ? '-'.repeat(title.length) : l)).join('\n'));
+      assert.deepEqual([d.headings[0].text.text, d.headings[0].marking], [title, undefined], title);
+    }
   });
 
   it('reads a title between slashes wrapped over two lines as one heading ("//LOOKING AHEAD - TALKS LIKELY TO GO ON INTO" ⏎ "THE SUMMER//")', () => {
@@ -2102,6 +2169,28 @@ describe('parser: body', () => {
   }
 });
 
+describe('parser: a paragraph number over a marking split by the line break', () => {
+  const cable = (body: string[]) => parse(['C O N F I D E N T I A L NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', ...body, 'DOE'].join('\n'));
+  it('reads a bare number whose marking the line break splits as a paragraph, right under a line of text too ("2. (C" ⏎ ") …")', () => {
+    for (const above of ['quay.', 'quay', '']) {
+      const c = cable(['1. (C) The harbor master met the crews on the', ...(above ? [above] : []), '2. (C', ') The crews asked for higher fares.', '', '3. (S/', 'NF) The pier will close.']);
+      assert.deepEqual(c.paragraphs.map((p) => [p.number, p.portion?.token.text, p.portion?.split !== undefined, p.firstWords]), [
+        [1, '(C)', false, 'The harbor master met the crews on the'],
+        [2, '(C)', true, 'The crews asked for higher fares.'],
+        [3, '(S/NF)', true, 'The pier will close.'],
+      ], above);
+      // Paragraph 1 ends before it.
+      assert.equal(c.paragraphs[0].range.end.line, above ? 6 : 5, above);
+    }
+  });
+  it('leaves a number under a line of text as text where what opens after it is no marking naming a level', () => {
+    for (const [second, third] of [['2. (see', ') the pier.'], ['2. (C', 'the pier.'], ['2. (Q', ') The pier.']]) {
+      const c = cable(['1. (C) The harbor master met the crews.', second, third]);
+      assert.deepEqual(c.paragraphs.map((p) => p.number), [1], second);
+    }
+  });
+});
+
 describe('parser: a paragraph glued to the end of the line before it', () => {
   const head = ['C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: DECL: 03/02/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', ''];
   const long = 'The harbor board met twice in March and agreed on nothing but the date of the next meeting, which the minister set';
@@ -2304,6 +2393,22 @@ describe('parser: trailer', () => {
     const own = parse([...body.slice(0, 6), '¶2. (U) Visit Nowhere’s Classified Website: http://www.example.invalid/nowhere/index. cfm Halloran'].join('\n'));
     assert.equal(at(own.paragraphs[1].range), '6:0-6:98');
     assert.equal(own.signature?.token.text, 'Halloran');
+  });
+
+  it('reads a web-site footer after the signature, its link wrapped, as a footer and not as text (09ANKARA1725\'s shape)', () => {
+    const tail = ['', 'Halloran', '', '"Visit Nowhere\'s Classified Web Site at http://www.example.s', 'gov.gov/wiki/Portal:Nowhere"', ''];
+    const c = parse([...body, ...tail].join('\n'));
+    assert.equal(c.signature?.token.text, 'Halloran');
+    assert.equal(at(c.paragraphs[c.paragraphs.length - 1].range), '6:0-7:10');
+    assert.deepEqual(c.lineKinds.slice(8), ['blank', 'signature', 'blank', 'footer', 'footer', 'blank']);
+    // In capitals, its link too ("HTTP://…"), and above the signature, the link's line opening with "HTTP" belongs to the footer.
+    const upper = parse([...body, '', 'VISIT NOWHERE\'S CLASSIFIED WEBSITE:', 'HTTP://WWW.EXAMPLE.INVALID/P/NOWHERE/', '', 'HALLORAN'].join('\n'));
+    assert.deepEqual(upper.lineKinds.slice(8), ['blank', 'footer', 'footer', 'blank', 'signature']);
+    const lead = parse([...body, '', 'For more reporting from Embassy Nowhere, visit:', 'HTTP://WWW.EXAMPLE.INVALID/P/NOWHERE/?CABLES', '', 'Visit Nowhere\'s Classified Website:', 'http://www.example.invalid/p/nowhere/', '', 'HALLORAN'].join('\n'));
+    assert.deepEqual(lead.lineKinds.slice(8), ['blank', 'footer', 'footer', 'blank', 'footer', 'footer', 'blank', 'signature']);
+    // Text after the signature that is no footer stays as it was.
+    const other = parse([...body, '', 'Halloran', '', 'End Cable Text'].join('\n'));
+    assert.ok(!other.lineKinds.includes('footer'));
   });
 
   it('ends the last paragraph before a signature written twice, a blank line apart ("HALLORAN" ⏎ "" ⏎ "HALLORAN")', () => {

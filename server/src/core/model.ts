@@ -82,7 +82,7 @@ export type LineKind =
   | 'heading'
   | 'rule' // a line of dashes ("-----", "- - -", "=====")
   | 'page' // a continuation-page line or an old page header on its own line
-  | 'footer' // a web-site footer between the text and the signature: "Please visit Paris' Classified Website at:", its link; or one the signature is glued to
+  | 'footer' // a web-site footer between the text and the signature: "Please visit Paris' Classified Website at:", its link; or one the signature is glued to; or one right under the signature (the text's last line)
   | 'signature' // the signature's line, and the name written twice alone above it ("HALLORAN" ⏎ "" ⏎ "HALLORAN")
   | 'trailer'; // "BT", the end-of-message serial "#0708" and "NNNN" closing the transmission after the text
 
@@ -562,6 +562,8 @@ export interface Heading {
   readonly style: 'plain' | 'underlined' | 'boxed' | 'slashes' | 'dashed-inline';
   /** Rule lines that belong to the heading (dashes above and/or below). */
   readonly rules: readonly Range[];
+  /** The portion marking that ends the title (`BACKGROUND (U)`): the heading's, not part of `text`. Set only where there is one. */
+  readonly marking?: PortionMarking;
 }
 
 /** `Summary:`/`End Summary.`, `Comment:`/`End Comment.`, `Note:`/`End Note.`. */

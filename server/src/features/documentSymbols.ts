@@ -100,7 +100,10 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
     }
     const heading = cable.headings[section.heading];
     // A title wrapped over two lines is named by both.
-    const { name, marking } = headingName(heading.lead ? `${heading.lead.text} ${heading.text.text}` : heading.text.text);
+    const named = headingName(heading.lead ? `${heading.lead.text} ${heading.text.text}` : heading.text.text);
+    // "BACKGROUND (U)": the marking that ends the title, the heading's own, is the detail as one that opens it is.
+    const { name } = named;
+    const marking = heading.marking?.token.text ?? named.marking;
     const selection = heading.lead ? { start: heading.lead.range.start, end: heading.text.range.end } : heading.text.range;
     const s = symbol(name, marking, SymbolKind.Namespace, places[k].range, selection, paragraphs);
     sectionSymbols[k] = s;

@@ -662,12 +662,16 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     const lines = ['The notice of a corrected retransmission: the cable was sent again with a correction.', reason ? `What was corrected, as ${under ? 'the line under it gives' : 'the line gives'} it: ${esc(reason)}.` : 'The line does not say what was corrected.'];
     return hover(md('Corrected copy', lines, citeDocuments(['corpus'], d)), under ? { start: notice.range.start, end: under.range.end } : notice.range);
   }
-  // Portion markings: a paragraph's, the subject's, and those that open an item or a line inside the text ("¶B. (S/NF) …", "(C) Status of …").
+  // Portion markings: a paragraph's, the subject's, those that open an item or a line inside the text ("¶B. (S/NF) …", "(C) Status of …"),
+  // and a heading's ("BACKGROUND (U)").
   // Only those that may hold the position: the paragraph's there (its marking stands after its number, on its line),
   // found by binary search, and the item markings on its line, so that a hover reads no list of a long document whole.
   const { paragraphs, itemMarkings } = cable;
   const markings = [paragraphs[paragraphIndexAt(paragraphs, position.line, position.character)]?.portion, cable.subject?.portion];
   for (let i = partitionPoint(itemMarkings, (m) => m.portion.inner.range.start.line < position.line); i < itemMarkings.length && itemMarkings[i].portion.inner.range.start.line === position.line; i++) markings.push(itemMarkings[i].portion);
+  // "BACKGROUND (U)": a heading's marking, on the line of the heading's words, found by binary search as well.
+  const { headings } = cable;
+  for (let i = partitionPoint(headings, (h) => h.text.range.start.line < position.line); i < headings.length && headings[i].text.range.start.line === position.line; i++) markings.push(headings[i].marking);
   for (const m of markings) {
     if (!m) continue;
     if (!at(m.token, position)) continue;

@@ -330,6 +330,7 @@ export function renderText(cable: Cable, shownLines = cable.lines.length): strin
     if (past(h.range)) break;
     addToken(h.lead, 'heading');
     addToken(h.text, 'heading');
+    marking(h.marking);
   }
   for (const keyword of [cable.eo?.keyword, cable.tags?.keyword, cable.subject?.keyword, cable.refs?.keyword, cable.classifiedBy?.keyword]) addToken(keyword, 'keyword');
   for (const item of cable.refs?.items ?? []) {

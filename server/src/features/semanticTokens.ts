@@ -148,6 +148,11 @@ export function pushSemanticTokens(cable: Cable, builder: SemanticTokensBuilder,
   for (let i = firstFrom(itemMarkings, from, (m) => m.portion.inner.range.start.line); i < itemMarkings.length && itemMarkings[i].portion.inner.range.start.line <= to; i++) {
     addMarking(cable.lines, itemMarkings[i].portion, tokens);
   }
+  // "BACKGROUND (U)": the marking that ends a heading's words, which the heading's token leaves out.
+  for (let i = firstFrom(headings, from, (h) => h.text.range.start.line); i < headings.length && headings[i].text.range.start.line <= to; i++) {
+    const marking = headings[i].marking;
+    if (marking && on(marking.inner.range)) addMarking(cable.lines, marking, tokens);
+  }
   // "… was working. 16. (C) On corruption, …": the marking of a paragraph glued to the end of the one before, which the
   // grammar reads only after a number at a line's start; and "¶2. \u200B(C) …", one past an invisible character, which the
   // grammar does not pass over. A paragraph's marking stands on its number's line.

@@ -29,7 +29,7 @@ import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
 import { EOM_SERIAL, mayBeEomSerial, mayEndTransmission, TRANSMISSION_END } from './header';
-import { parseBracketMarking, parseMisclosedMarking, parseMisopenedMarking, SLASH_MISREAD_NF, standsForClose, standsForOpen, parsePortionMarking, parseSplitMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
+import { labelsItem, parseBracketMarking, parseMisclosedMarking, parseMisopenedMarking, SLASH_MISREAD_NF, standsForClose, standsForOpen, parsePortionMarking, parseSplitMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 
 /** What {@link parseBody} reads from. */
@@ -442,13 +442,17 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
       (kinds[prev] !== 'text' && kinds[prev] !== 'paragraph') ||
       ends[prev] - indents[prev] > MAX_WRAPPED ||
       ((hints[prev] & Hint.REDACTION) !== 0 && isBlankedLine(lines[prev]));
+    // "… the pier." ⏎ "2. (C" ⏎ ") The harbor master …": a marking split by a line break marks the number as one on its line
+    // does. Looked for only under a line of text, where a number with no marking of its own is in doubt, and only where
+    // "(" follows the number and the line does not close it.
+    const marked = mk.portionStart >= 0 || (!prevBlank && splitMarkingFollows(lines, shapes, i, mk));
     // "… in Lyon on November ⏎ ¶16. His aim …": a wrapped date, not a paragraph.
-    if (mk.portionStart < 0 && !prevBlank && !prevEndsSentence) continue;
+    if (!marked && !prevBlank && !prevEndsSentence) continue;
     // A bare "5." needs a marking or a fresh line to be a paragraph number.
-    if (mk.style === 'bare' && mk.portionStart < 0 && !prevBlank) continue;
+    if (mk.style === 'bare' && !marked && !prevBlank) continue;
     // "18, (SBU)" after "¶17." and "3 (S)" after "¶2.": a number without its full stop numbers a paragraph only as the
     // next number, before a marking ("1 (Iran)" or "12 (C)" out of sequence at a wrapped line's start is text).
-    if (mk.loose && mk.portionStart < 0) continue;
+    if (mk.loose && !marked) continue;
     // "18.Our delegation approved …" after "¶17.": a number glued to its text by the full stop, too, numbers a paragraph
     // only as the next number ("15.Ports will open" in a quoted list numbered apart is text). After "… working. 16. (C) …"
     // glued into the paragraph before, the next number is 17.
@@ -483,7 +487,7 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     // numbers its own items from 1, unmarked; they belong to that paragraph, up to the next marked one.
     // The quoting paragraph follows the one before it in sequence; a banner, a rule or a header
     // field between it and the items ends the quote (a second copy starts there).
-    if (mk.portionStart < 0) {
+    if (!marked) {
       const n = paragraphMarkers.length;
       if ((quoting || (lastMarked && mk.number === 1 && n >= 2 && paragraphMarkers[n - 2].readAs! + 2 === expected)) && onlyText(kinds, last + 1, i)) {
         quoting = true;
@@ -505,7 +509,7 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
       mk.numberToken = { text: mk.numberToken.text.slice(1), range: { start: { line: digits.start.line, character: digits.start.character + 1 }, end: digits.end }, value: expected };
     }
     quoting = false;
-    lastMarked = mk.portionStart >= 0;
+    lastMarked = marked;
     last = i;
     let readAs = mk.number;
     // "¶ 13." right after "¶2." is a typo for 3, not a new series; so are "14.", "15." after it.
@@ -527,6 +531,17 @@ function numberParagraphs(input: BodyInput, scan: BodyScan): void {
     gluedFrom = mk.textStart;
     gluedNext = expected;
   }
+}
+
+/**
+ * True when the marker `mk` on line `i`, which has no marking on its line, is followed by a marking split by the line break
+ * ("2. (C" ⏎ ") The harbor master …", {@link parseSplitMarking}): "(" after the number, and no ")" closing the line.
+ */
+function splitMarkingFollows(lines: readonly string[], shapes: LineShapes, i: number, mk: MarkerInfo): boolean {
+  if (mk.portionStart >= 0 || shapes.lasts[i] === 41 /* ) */ || i + 1 >= lines.length || shapes.indents[i + 1] < 0) return false;
+  const text = lines[i];
+  const from = mk.marker.range.end.character;
+  return text.charCodeAt(markingStart(text, skipSpaces(text, from))) === 40 /* ( */ && parseSplitMarking(lines, i, from) !== undefined;
 }
 
 /**
@@ -596,7 +611,8 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
   // The cable's own text ends before a trailer ("BT", "#0708" and "NNNN", a web-site footer, "End Cable Text"
   // and what follows): no heading or signature is read after it.
   const last = lastNonBlank(indents, startLine);
-  const lastLine = last > startLine ? beforeTrailer(lines, shapes, startLine, readTrailer(input, result, last)) : last;
+  const untrailed = last > startLine ? readTrailer(input, result, last) : last;
+  const lastLine = last > startLine ? beforeTrailer(lines, shapes, startLine, untrailed) : last;
   // Headings (they need paragraph starts to know what follows), on the lines that can start one.
   let skipTo = -1;
   // A pointer into the item titles and their rules, which are no headings.
@@ -681,6 +697,9 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
       lateStops.push(lastLine);
     }
   }
+  // "Jeffrey" ⏎ "" ⏎ "\"Visit Ankara's Classified Web Site at http://www.intelink.s" ⏎ "gov.gov/wiki/Portal:Turkey\"": a web-site
+  // footer after the signature, its link wrapped (09ANKARA1725), is a footer, as one above the signature is, not body text.
+  if (lastLine >= startLine && lastLine < untrailed) footerBelow(lines, shapes, kinds, lastLine, untrailed);
   // The trailer ends the last paragraph: it starts on the first non-blank line after the text, after every heading and the signature.
   if (lastLine >= startLine && lastLine < last) lateStops.push(nextNonBlank(indents, lastLine + 1));
 }
@@ -1527,7 +1546,7 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   // runs into the upper rule of a boxed heading where a copy lost the blank line between them.
   if (text.length > 120 || !(isHeadingText(text, underlined && blankBefore) || (underlined && isMarkedHeadingText(text)))) return undefined;
   // Underlined: the heading, then a rule line.
-  if (underlined) return wrappedTitle(lines, kinds, indents, i, underline, floor) ?? ruledLines(lines, kinds, indents, i, underline, floor) ?? span(lines, i, 'underlined', [lineRange(lines, underline)], i, underline);
+  if (underlined) return wrappedTitle(lines, kinds, indents, i, underline, floor) ?? gappedTitle(lines, shapes, kinds, i, underline, floor) ?? ruledLines(lines, kinds, indents, i, underline, floor) ?? span(lines, i, 'underlined', [lineRange(lines, underline)], i, underline);
   // "IRAN" ⏎ " " ⏎ "----" ⏎ "": the underline one blank line below, with a blank line or a paragraph under it
   // (a rule with text under it opens a boxed heading: "… the issue." ⏎ "" ⏎ "----" ⏎ "IRAN" ⏎ "----").
   const rule = blankBefore ? gapUnderline(indents, kinds, next) : -1;
@@ -1591,6 +1610,51 @@ function spacedTitle(lines: readonly string[], kinds: readonly LineKind[], inden
   return withLead(lines, span(lines, i, 'underlined', [lineRange(lines, rule)], lead, rule), lead);
 }
 
+// A caption or caveat line of the text's top, no title's first line: "SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY" over "SUMMARY".
+const CAPTION_START = /^(?:SENSITIVE|SBU\b|NOT\s+FOR\b|FOR\s+OFFICIAL|LIMITED\s+OFFICIAL|HANDLE\b|NOFORN|SIPDIS|UNCLAS|CONFIDENTIAL\b|SECRET\b|TOP\s+SECRET)/;
+/**
+ * True when `words` hold a serial's run of five digits or a control character: a page line a damaged copy left unread
+ * ("VALLETTA 00000412 002 OF 002"), no title's first line.
+ */
+function holdsSerialOrControl(words: string): boolean {
+  let digits = 0;
+  for (let k = 0; k < words.length; k++) {
+    const c = words.charCodeAt(k);
+    if (c < 32 && c !== 9) return true;
+    digits = c >= 48 && c <= 57 ? digits + 1 : 0;
+    if (digits >= 5) return true;
+  }
+  return false;
+}
+
+/**
+ * A title in capitals wrapped over two lines with a blank line between them, whose second line is line `i` right over its
+ * rule `rule`: "IMPROVING U.S.-EU COOPERATION TO MEET THE &BASIC8" ⏎ "" ⏎ "CHALLENGE" ⏎ "-----" (10BRUSSELS183). The line two
+ * above `i`, over the blank line, is the title's first line when both are in capitals and it reads as heading words (no
+ * sentence's end, no block's opener or closer, not a caption such as "SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY", not a
+ * line the release blanked; the second line opens no block, "SUMMARY" being a title of its own), and either a blank line
+ * (or the body's edge) is above it or the line above it ends a sentence (not "Mr.") in a text that is not all in capitals,
+ * as a paragraph's last line over a title does: a line in capitals under prose in mixed case is no line of that prose. Read
+ * as a line of the paragraph above, it ran that paragraph on over the title. Else undefined.
+ */
+function gappedTitle(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number, rule: number, floor: number): HeadingSpan | undefined {
+  const { indents, lasts } = shapes;
+  const lead = i - 2;
+  if (lead < floor || indents[i - 1] >= 0 || kinds[i - 1] !== 'blank' || kinds[lead] !== 'text' || indents[lead] < 0 || lines[lead].length > 120) return undefined;
+  const text = lines[lead];
+  const words = text.trim();
+  const second = lines[i].trim();
+  if (!HEADING_START.test(words) || words !== words.toUpperCase() || second !== second.toUpperCase() || !isHeadingText(text)) return undefined;
+  if (words === second || HEADING_OPENER.test(words) || HEADING_OPENER.test(second) || isBlankedLine(text) || CAPTION_START.test(words) || holdsSerialOrControl(words) || (words.charCodeAt(0) === 69 /* E */ && words.startsWith('END') && (words.length === 3 || words.charCodeAt(3) === 32))) return undefined;
+  const above = lead - 1;
+  if (!isBlankOrEdge(indents, kinds, above, floor)) {
+    if ((kinds[above] !== 'text' && kinds[above] !== 'paragraph') || !endsSentence(lasts[above]) || endsWithAbbreviation(lines[above])) return undefined;
+    const prose = lines[above];
+    if (prose === upperCase(prose)) return undefined;
+  }
+  return withLead(lines, span(lines, i, 'underlined', [lineRange(lines, rule)], lead, rule), lead);
+}
+
 /**
  * `title` with the first line of a title wrapped over two lines, line `leadLine`, kept as its `lead`. Written out rather
  * than spread from the span: a spread copy costs a run-time call each time.
@@ -1599,7 +1663,9 @@ function withLead(lines: readonly string[], title: HeadingSpan, leadLine: number
   const { heading } = title;
   const text = lines[leadLine];
   return {
-    heading: { range: heading.range, text: heading.text, style: heading.style, rules: heading.rules, lead: token(leadLine, text, skipSpaces(text), trimEndOffset(text)) },
+    heading: heading.marking
+      ? { range: heading.range, text: heading.text, style: heading.style, rules: heading.rules, lead: token(leadLine, text, skipSpaces(text), trimEndOffset(text)), marking: heading.marking }
+      : { range: heading.range, text: heading.text, style: heading.style, rules: heading.rules, lead: token(leadLine, text, skipSpaces(text), trimEndOffset(text)) },
     first: title.first,
     last: title.last,
     textLine: title.textLine,
@@ -1764,21 +1830,32 @@ function wordCount(text: string): number {
 function span(lines: readonly string[], textLine: number, style: Heading['style'], rules: readonly Range[], first: number, last: number): HeadingSpan {
   const text = lines[textLine];
   const s = skipSpaces(text);
-  const words = token(textLine, text, s, trimEndOffset(text));
+  const e = trimEndOffset(text);
+  // "BACKGROUND (U)": a marking that ends the title is the heading's, not its words.
+  const marking = text.charCodeAt(e - 1) === 41 /* ) */ ? headingMarking(textLine, text, s, e) : undefined;
+  const words = token(textLine, text, s, marking ? trimEndOffset(text, marking.token.range.start.character) : e);
   // The heading starts and ends where its upper and lower rules do, or where its words do: those positions serve both.
   const upper = rules.length > 0 && rules[0].start.line === first ? rules[0].start : first === textLine && s === 0 ? words.range.start : { line: first, character: 0 };
   const lower = rules.length > 0 && rules[rules.length - 1].end.line === last ? rules[rules.length - 1].end : last === textLine && words.range.end.character === text.length ? words.range.end : { line: last, character: lines[last].length };
-  return {
-    heading: {
-      range: { start: upper, end: lower },
-      text: words,
-      style,
-      rules,
-    },
-    first,
-    last,
-    textLine,
-  };
+  const heading: Heading = marking ? { range: { start: upper, end: lower }, text: words, style, rules, marking } : { range: { start: upper, end: lower }, text: words, style, rules };
+  return { heading, first, last, textLine };
+}
+
+/**
+ * The portion marking that ends a title's words on line `line` (`s` to `e`), "BACKGROUND (U)", "Harbor Talks (S/NF)": a
+ * well-formed marking naming a level, after white space and a word of letters, not a letter that labels an item ("ANNEX (C)",
+ * {@link labelsItem}). Undefined for anything else ("IRAN (PART 2)", "Security Cooperation: All Talk, (Almost) No Action").
+ */
+function headingMarking(line: number, text: string, s: number, e: number): PortionMarking | undefined {
+  const open = text.lastIndexOf('(', e - 1);
+  if (open <= s || !isSpace(text.charCodeAt(open - 1))) return undefined;
+  const read = parsePortionMarking(line, text, open);
+  if (read?.level === undefined || !read.wellFormed || read.token.range.end.character !== e) return undefined;
+  const restEnd = trimEndOffset(text, open);
+  let wordStart = restEnd;
+  while (wordStart > s && isLetter(text.charCodeAt(wordStart - 1))) wordStart--;
+  if (wordStart === restEnd || labelsItem(read.inner.text, text.slice(s, restEnd), text.slice(wordStart, restEnd))) return undefined;
+  return read;
 }
 
 
@@ -1892,7 +1969,7 @@ function footerAbove(lines: readonly string[], shapes: LineShapes, kinds: readon
   for (let k = lastLine - 1, seen = 0; k > startLine && seen < MAX_FOOTER_LINES; k--) {
     if (indents[k] < 0) continue;
     seen++;
-    if (kinds[k] === 'text' && (firsts[k] === 86 || firsts[k] === 118 || firsts[k] === 80 || firsts[k] === 112 || firsts[k] === 34 || firsts[k] === 8220) && FOOTER_START.test(lines[k])) {
+    if (kinds[k] === 'text' && mayOpenFooter(firsts[k]) && FOOTER_START.test(lines[k])) {
       start = k;
       break;
     }
@@ -1909,10 +1986,32 @@ function footerLead(lines: readonly string[], shapes: LineShapes, kinds: readonl
   for (let k = start - 1; k > startLine; k--) {
     if (indents[k] < 0) continue;
     const text = lines[k].trim();
-    if (kinds[k] !== 'text' || !(isAsteriskRule(text) || endsWithVisit(text) || text.startsWith('http'))) break;
+    if (kinds[k] !== 'text' || !(isAsteriskRule(text) || endsWithVisit(text) || opensWithHttp(text))) break;
     start = k;
   }
   return start;
+}
+
+/**
+ * Marks as footer lines the web-site footer that follows the text's last line `lastLine` (the signature), up to line `end`,
+ * the last before the transmission's trailer: the first line under it that opens "Visit … Classified Website", and the pieces
+ * of its link wrapped under it, as {@link beforeTrailer} reads them. A first line of another kind leaves them all as they are.
+ */
+function footerBelow(lines: readonly string[], shapes: LineShapes, kinds: LineKind[], lastLine: number, end: number): void {
+  const { indents, firsts } = shapes;
+  const k = nextNonBlank(indents, lastLine + 1);
+  if (k > end || kinds[k] !== 'text' || !mayOpenFooter(firsts[k]) || !FOOTER_START.test(lines[k])) return;
+  for (let f = k; f <= end; f++) if (kinds[f] === 'text') kinds[f] = 'footer';
+}
+
+/** True when `c`, a line's first character, may open a footer's "Visit" line: V, P ("Please visit"), or a quotation mark. */
+function mayOpenFooter(c: number): boolean {
+  return c === 86 /* V */ || c === 118 /* v */ || c === 80 /* P */ || c === 112 /* p */ || c === 34 /* " */ || c === 8220 /* “ */;
+}
+
+/** True when a trimmed line opens with "http" in either case: a footer's link ("http://…", "HTTP://…"). */
+function opensWithHttp(text: string): boolean {
+  return (text.charCodeAt(0) | 32) === 104 /* h */ && text.length >= 4 && text.slice(0, 4).toLowerCase() === 'http';
 }
 
 /** True when a trimmed line is asterisks, with spaces between runs: "********* *****". */

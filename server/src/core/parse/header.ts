@@ -74,8 +74,8 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 // ---------------------------------------------------------------------------
 // Line shapes
 
-// "Friday, 31 July 2009, 06:59"
-const DATE_LINE = /^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+(\d{1,2})\s+([A-Za-z]+)\s+(\d{4}),\s+(\d{1,2}):(\d{2})\s*$/;
+// "Friday, 31 July 2009, 06:59", and in capitals, "FRIDAY, 31 JULY 2009, 06:59".
+const DATE_LINE = /^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+(\d{1,2})\s+([A-Za-z]+)\s+(\d{4}),\s+(\d{1,2}):(\d{2})\s*$/i;
 // "080857Z Jul 05": a date-time group alone on a line, with no precedence before it, under a partial extract's publisher note.
 const DTG_DATE_LINE = /^\s*(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2})\s*$/;
 const PUBLISHER_NOTE = /^\s*This record is a partial extract of the original cable/;
@@ -258,6 +258,28 @@ const ORDER_NAMES: Record<number, string> = {
   7: 'TO line',
 };
 
+/**
+ * True when `c` and `c2`, a line's first two characters, may open a day's name in capitals ("FRIDAY, 31 JULY 2009, 06:59"):
+ * its first two letters, MO, TU, WE, TH, FR, SA or SU, so that the header's own lines in capitals ("TO RUEHC/…", "SUBJECT:")
+ * reach the pattern only where they share them ("SUBJECT", "SAME").
+ */
+function mayStartDayInCapitals(c: number, c2: number): boolean {
+  switch (c) {
+    case C.M:
+      return c2 === 79 /* O */;
+    case C.T:
+      return c2 === 85 /* U */ || c2 === 72 /* H */;
+    case C.W:
+      return c2 === 69 /* E */;
+    case C.F:
+      return c2 === 82 /* R */;
+    case C.S:
+      return c2 === 65 /* A */ || c2 === 85 /* U */;
+    default:
+      return false;
+  }
+}
+
 /** A date line on line `i` (either shape), with its date when the day, month (1-12; 0 when unknown) and year are a real one. */
 function dateLine(i: number, text: string, year: number, month: number, day: number): PreambleLine {
   return { kind: 'date-line', token: trimmedToken(i, text), date: month > 0 && isRealDate(year, month, day) ? { year, month, day } : undefined };
@@ -321,7 +343,7 @@ export function parseHead(
       else if (!isFormatLine(text)) inHeader = false;
       pausedMode = undefined;
     }
-    const date = (c === C.M || c === C.T || c === C.W || c === C.F || c === C.S) && c2 >= 97 ? DATE_LINE.exec(text) : null;
+    const date = (c2 >= 97 ? c === C.M || c === C.T || c === C.W || c === C.F || c === C.S : mayStartDayInCapitals(c, c2)) ? DATE_LINE.exec(text) : null;
     if (date) {
       kinds[i] = 'preamble';
       preamble.push(dateLine(i, text, parseInt(date[3], 10), MONTH_NAMES.indexOf(date[2].toUpperCase()) + 1, parseInt(date[1], 10)));

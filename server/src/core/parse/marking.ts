@@ -116,6 +116,18 @@ export function parsePortionMarking(line: number, lineText: string, start: numbe
   };
 }
 
+// A word that names a list's item or a document's part by the letter after it: "ANNEX (C)", "OPTION (S)", "REF (C)", "para (c)".
+const ITEM_WORD = /^(?:para(?:graph)?s?|subpara(?:graph)?s?|sections?|subsections?|items?|options?|annex(?:es)?|appendix|articles?|parts?|points?|tabs?|attachments?|enclosures?|categor(?:y|ies)|schedules?|steps?|phases?|tiers?|stages?|chapters?|list|case|group|class|type|line|column|box|question|refs?|reftels?|tel|telegram|cable|letter|plan|scenario|track|course|model)$/i;
+
+/**
+ * True when a one-letter marking whose inner text is `inner`, ending a text (a subject, a heading) after `before` and the
+ * word `word` of letters that ends it, is rather a list's label: after another parenthesis or a list's "and" ("1.4 (b) and
+ * (c)"), or after a word that names an item or part by its letter ("ANNEX (C)", "OPTION (S)", {@link ITEM_WORD}).
+ */
+export function labelsItem(inner: string, before: string, word: string): boolean {
+  return inner.length === 1 && (before.includes('(') || /^(?:and|or)$/i.test(word) || ITEM_WORD.test(word));
+}
+
 /** The most characters of a marking split over two lines, its two pieces joined: "(S//REL TO USA, GBR, AUS)" is 25. */
 export const MAX_SPLIT_MARKING = 40;
 

@@ -29,7 +29,7 @@ import { LONE_LEVEL, readRepeatedBanner, serialDigits } from './banner';
 import { isItemMarking, isRuleChar, RULE_LINE } from './body';
 import { KNOWN_TAGS } from '../tagCodes';
 import { isRealDate, MONTH_NAMES as MONTHS } from './header';
-import { parsePortionMarking } from './marking';
+import { labelsItem, parsePortionMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 import { PAGE } from './hints';
 import type { LineHints } from './hints';
@@ -566,10 +566,11 @@ export function parseMetadata(
     // Text before the first keyword: "DEPT FOR WHA/BSC E.O. 12958: …", "SIPDIS E.O. 12958: N/A".
     if (hits[0].start > lead && !declBelow) {
       if (seen.size === 0) builder.preField(i, text, hits[0].start);
-      // "E.O. 12958: DECL: 05/14/2019" ⏎ "DECL: 1.6X5 FERRY TAGS: PREL": text before the keyword of a field not read yet, after
-      // the first field, which no field reads, is kept as a stray line's text (CBL037 reports it) rather than lost; not a
-      // field's line written again, nor invisible characters alone, which CBL035 reports.
-      else if (!seen.has(hits[0].field) && holdsAlnum(text, lead, hits[0].start)) r.strayLines.push(trimmed(i, text, lead, hits[0].start));
+      // "E.O. 12958: DECL: 05/14/2019" ⏎ "DECL: 1.6X5 FERRY TAGS: PREL": text before the keyword of a field, after the first
+      // field, which no field reads, is kept as a stray line's text (CBL037 reports it) rather than lost; so is text before
+      // the keyword of a field read already ("SUBJECT: FERRY FARES" ⏎ "FOR THE HARBOR DESK SUBJECT: PIER TALKS"), which
+      // CBL037 says writes that field again; not invisible characters alone, which CBL035 reports.
+      else if (holdsAlnum(text, lead, hits[0].start)) r.strayLines.push(trimmed(i, text, lead, hits[0].start));
     }
     for (let h = 0; h < hits.length; h++) {
       const hit = hits[h];
@@ -2042,10 +2043,25 @@ function nextTagItem(text: string, from: number): TagItem | undefined {
 }
 
 /**
+ * True when a one-letter marking `inner` in small letters is "s" after text `before`, on a subject's line, that holds a capital letter:
+ * "Visit of the harbor commissioner (s)" spells a plural apart ("commissioner(s)"), where a subject typed all in small letters,
+ * as 09STATE4134's is, writes its marking so too ("… of proliferation concern (s)").
+ */
+function pluralEnding(inner: string, before: string): boolean {
+  if (inner !== 's') return false;
+  for (let k = 0; k < before.length; k++) {
+    const c = before.charCodeAt(k);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
+
+/**
  * The portion marking that ends a subject's last part `last`, as 09STATE4134 writes it ("… of proliferation concern (s)"),
  * with the part's text before it (`rest`, undefined when the marking is the whole part: `alone` says another part is before
- * it). Only a well-formed marking naming a level, after white space and a word of letters; a letter in small letters after
- * another parenthesis or a list's "and" ("1.4 (b) and (c)") is a list's label, not CONFIDENTIAL.
+ * it). Only a well-formed marking naming a level, after white space and a word of letters; a letter after another parenthesis
+ * or a list's "and" ("1.4 (b) and (c)"), or after a word that names an item or part by its letter ("ANNEX (C)", "OPTION (S)",
+ * `labelsItem`), is a list's label, not CONFIDENTIAL, and "(s)" after a word in a subject with capitals a plural's ending.
  */
 function trailingSubjectMarking(last: Token, alone: boolean): { portion: PortionMarking; rest?: Token } | undefined {
   const text = last.text;
@@ -2059,7 +2075,7 @@ function trailingSubjectMarking(last: Token, alone: boolean): { portion: Portion
   let wordStart = restEnd;
   while (wordStart > 0 && isLetter(text.charCodeAt(wordStart - 1))) wordStart--;
   const word = before.slice(wordStart);
-  if (restEnd > 0 && (wordStart === restEnd || (read.inner.text.length === 1 && (before.includes('(') || /^(?:and|or)$/i.test(word))))) return undefined;
+  if (restEnd > 0 && (wordStart === restEnd || labelsItem(read.inner.text, before, word) || pluralEnding(read.inner.text, before))) return undefined;
   const { line, character } = last.range.start;
   const portion: PortionMarking = {
     ...read,

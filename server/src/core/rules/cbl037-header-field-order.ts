@@ -2,6 +2,7 @@
  * CBL037 header-field-order: Metadata fields out of the usual order E.O. → TAGS → SUBJECT → REF → Classified By, or a line among them that is no field nor part of one.
  */
 import type { Rule } from './types';
+import { skipSpaces } from '../text';
 import { misspelledLabel } from './util';
 
 export const rule: Rule = {
@@ -14,7 +15,7 @@ export const rule: Rule = {
   docs: {
     bad: "TAGS: PREL MT\nE.O. 12958: DECL: 06/03/2019",
     good: "E.O. 12958: DECL: 06/03/2019\nTAGS: PREL MT",
-    rationale: "The standard order helps readers find each field; other orders occur and are only noted. A line between two fields that is no field nor part of one (`E.O. 12958: DECL: 05/14/2019` ⏎ `FOR THE FERRY DESK` ⏎ `TAGS: PREL`: an office line written below the E.O. line, a note, or words left by a transcription) is noted too, where a field not read yet opens the line right under it (or under the line after it, two such lines in a row at most, with no blank line among them or above them): the fields under it are read as ever, where the header used to end at it, its TAGS, SUBJECT and Classified By lost and reported missing (CBL017, CBL019, CBL020). A second E.O. line there is said to write the line again (the first is read); a line opening with a misspelt label of a field missing (`S UBJECT; …`) is left to the rule that finds the field missing (CBL019, CBL020). Text that opens a field's line before its keyword, after the first field, where no field reads it (`DECL: 1.6X5 FERRY TAGS: PREL` under a whole E.O. line, `FOR THE DESK SUBJECT: …`), is noted too (`Text 'DECL: 1.6X5 FERRY' before TAGS on its line, under E.O., …`), as the parser keeps it, where it was lost unsaid. A line that reads as the DECL value under an E.O. line whose DECL keyword gives none (`E.O. 12958: DECL:` ⏎ `05/14/2019`; the keyword written again with its value, `E.O. 12958: DECL:` ⏎ `DECL: 12/31/2019`; free text before a TAGS field sharing its line, `E.O. 12958: DECL:` ⏎ `1.6X5 FERRY TAGS: PREL`) is the value, not such a line (CBL015 checks it). While a stray line is the line being typed (a field's label begun between two fields), its finding waits.",
+    rationale: "The standard order helps readers find each field; other orders occur and are only noted. A line between two fields that is no field nor part of one (`E.O. 12958: DECL: 05/14/2019` ⏎ `FOR THE FERRY DESK` ⏎ `TAGS: PREL`: an office line written below the E.O. line, a note, or words left by a transcription) is noted too, where a field not read yet opens the line right under it (or under the line after it, two such lines in a row at most, with no blank line among them or above them): the fields under it are read as ever, where the header used to end at it, its TAGS, SUBJECT and Classified By lost and reported missing (CBL017, CBL019, CBL020). A second E.O. line there is said to write the line again (the first is read); a line opening with a misspelt label of a field missing (`S UBJECT; …`) is left to the rule that finds the field missing (CBL019, CBL020). Text that opens a field's line before its keyword, after the first field, where no field reads it (`DECL: 1.6X5 FERRY TAGS: PREL` under a whole E.O. line, `FOR THE DESK SUBJECT: …`), is noted too (`Text 'DECL: 1.6X5 FERRY' before TAGS on its line, under E.O., …`), as the parser keeps it, where it was lost unsaid; so is text before the keyword of a field read above (`FOR THE HARBOR DESK SUBJECT: PIER TALKS` under the SUBJECT line: `Text 'FOR THE HARBOR DESK' before a second SUBJECT on its line …`). A line that reads as the DECL value under an E.O. line whose DECL keyword gives none (`E.O. 12958: DECL:` ⏎ `05/14/2019`; the keyword written again with its value, `E.O. 12958: DECL:` ⏎ `DECL: 12/31/2019`; free text before a TAGS field sharing its line, `E.O. 12958: DECL:` ⏎ `1.6X5 FERRY TAGS: PREL`) is the value, not such a line (CBL015 checks it). While a stray line is the line being typed (a field's label begun between two fields), its finding waits.",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS §4, 'Header field order', and 'Info only'): 19 of 1,295 (1.5%).",
   },
   check(cable, report) {
@@ -59,16 +60,38 @@ export const rule: Rule = {
       const place = above >= 0 && below >= 0 ? `between ${FIELDS[above]} and ${FIELDS[below]}` : 'among the header fields';
       // "E.O. 12958: N/A" written twice: the parser reads the first.
       const said = EO_AGAIN.test(stray.text) ? 'writes the E.O. line again; the first is read' : 'is no header field nor part of one';
-      // Text before a field's keyword on its line: "Text 'DECL: 1.6X5 FERRY' before TAGS on its line, under E.O., …".
+      // Text before a field's keyword on its line: "Text 'DECL: 1.6X5 FERRY' before TAGS on its line, under E.O., …"; before the
+      // keyword of a field read above, where no field starts: "Text 'FOR THE DESK' before a second SUBJECT on its line …".
+      const lineText = cable.lines[end.line];
+      const keyword = skipSpaces(lineText, end.character);
+      const beforeBelow = below >= 0 && ranges[below]!.start.line === end.line && ranges[below]!.start.character === keyword;
+      const again = beforeBelow ? undefined : fieldAfter(lineText, keyword);
       const message =
-        below >= 0 && ranges[below]!.start.line === end.line
+        beforeBelow
           ? `Text '${stray.text}' before ${FIELDS[below]} on its line${above >= 0 ? `, under ${FIELDS[above]},` : ''} ${said}.`
-          : `Line '${stray.text}' ${place} ${said}.`;
+          : again !== undefined
+            ? `Text '${stray.text}' before a second ${again} on its line is no header field nor part of one.`
+            : `Line '${stray.text}' ${place} ${said}.`;
       report({ message, range: stray.range, kind: 'stray-line' });
     }
   },
 };
 
+
+/**
+ * The field whose keyword starts at `k` on line `text`, after a stray text and white space: "SUBJECT" for "FOR THE DESK
+ * SUBJECT: PIER TALKS"; undefined where the text runs to the line's end (a stray line whole).
+ */
+function fieldAfter(text: string, k: number): string | undefined {
+  if (k >= text.length) return undefined;
+  const word = text.slice(k, k + 4).toUpperCase();
+  if (word.startsWith('TAG')) return 'TAGS';
+  if (word.startsWith('SUBJ')) return 'SUBJECT';
+  if (word.startsWith('REF')) return 'REF';
+  if (word.startsWith('E')) return 'E.O.';
+  if (word.startsWith('CLAS') || word.startsWith('DERI')) return 'Classified By';
+  return undefined;
+}
 
 /** True when `a` comes before `b`. */
 function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
