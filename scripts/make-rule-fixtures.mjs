@@ -162,7 +162,7 @@ const fixtures = [
 
 // A rule's further failing and clean fixtures for one kind of damage, `<id>-<name>.<variant>.{bad,good}.cable`, each with its
 // sidecar, as the rule's own pair has them: [name, variant, base, bad, good]. Transcription damage (transcriber52): a letter
-// scanned as a look-alike in the banner's level, a letter for a digit in the DTG, the DE line (transcriber53) and the E.O. order, a pilcrow scanned as the digit 9, a marking's slash or '(' and a reason's '(' scanned as an l or I, a reason's brace, a released copy's page stamps (transcriber53).
+// scanned as a look-alike in the banner's level, a letter for a digit in the DTG, the DE line (transcriber53) and the E.O. order, a pilcrow scanned as the digit 9, a marking's slash or '(' and a reason's '(' scanned as an l or I, a reason's brace, a released copy's page stamps (transcriber53). Not damage: a bracket that closes a Note or Comment, a clearance after a closing Comment, and an UNCLAS cable marked nowhere (noise54).
 const variants = [
   ['cbl001-header-line-malformed', 'dtg-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P O3l322Z JUN O9')],
   ['cbl001-header-line-malformed', 'de-misread', V, (t) => sub(t, 'DE RUEHVT #0412/01 1541322', 'DE RUEHVT #O412/0l 154l322')],
@@ -174,6 +174,18 @@ const variants = [
   ['cbl047-page-number-stray', 'release-stamp', V, (t) => sub(t, 'He would send four officers in the autumn if the course dates\n', 'He would send four officers in the autumn if the course dates\nRELEASED IN PART B1,1.4(D)\n'),
     (t) => sub(t, 'He would send four officers in the autumn if the course dates\n', 'He would send four officers in the autumn if the course dates\nreleased in full to the press\n')],
   ['cbl047-page-number-stray', 'case-stamp', V, (t) => sub(sub(t, 'VZCZCXRO5521\n', 'UNCLASSIFIED U.S. Department of State Case No. F-2031-05588 Doc No. C09876543 Date: 04/17/2032\nVZCZCXRO5521\n'), 'boat traffic. End Summary.\n', 'boat traffic. End Summary.\nDeclassified/Released US Department of State EO Systematic Review 30 JUN 2033\n')],
+  // A Note opened after '(' whose ')' never comes (noise54); the clean one closes its Note with the ')' mid-sentence, wrapped,
+  // and a Comment with a ']', neither with a closer: the bracket ends the aside (06PARIS2242, 06KIEV1261 write them so).
+  ['cbl027-block-unbalanced', 'bracket', V, (t) => sub(t, 'are fixed by July.', 'are fixed by July (Note: the college sets them in\nJune.'),
+    (t) => sub(t, 'are fixed by July.', 'are fixed by July (Note: the college sets them in\nJune). [Comment: The offer came unasked.]')],
+  // An UNCLAS cable that leaves one paragraph out of its markings (noise54); the clean one marks none, as 17.5% of UNCLAS
+  // cables do (09VLADIVOSTOK5, 08RIODEJANEIRO171).
+  // A closing Comment left without "End Comment." before a paragraph of substance (noise54); the clean one has only a
+  // paragraph of clearance after it, which closes the cable as the signature does (09KABUL376).
+  ['cbl027-block-unbalanced', 'clearance', V, (t) => sub(t, 'goodwill. End Comment.\n', 'goodwill.\n\n¶6. (U) Post will report the course dates once they are fixed.\n\n¶7. (U) Commander Roe cleared this cable.\n'),
+    (t) => sub(t, 'goodwill. End Comment.\n', 'goodwill.\n\n¶6. (U) Commander Roe cleared this cable.\n')],
+  ['cbl028-portion-marking-missing', 'unclas', L, (t) => sub(t, '¶2. (U) The terminal', '¶2. The terminal'),
+    (t) => sub(sub(sub(t, '¶1. (SBU) Summary', '¶1. Summary'), '¶2. (U) The terminal', '¶2. The terminal'), '¶3. (SBU) The operators', '¶3. The operators')],
   ['cbl029-portion-marking-malformed', 'slash-misread', V, (t) => sub(t, '¶4. (S/NF) Post', '¶4. (SINF) Post')],
   ['cbl029-portion-marking-malformed', 'open-misread', V, (t) => sub(t, '¶3. (C) Gauci', '¶3. lC) Gauci')],
 ];

@@ -1001,7 +1001,8 @@ describe('a document opened as the server starts', function () {
     }
   });
   describe('a .cablelint.jsonc in a subfolder', function () {
-    const text = 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: X\n\n1. Text.\n\n3. Text.\n';
+    // Paragraph 3 follows 1 (CBL024) and has no marking where 1 has one (CBL028).
+    const text = 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: X\n\n1. (U) Text.\n\n3. Text.\n';
     /** The severities of CBL024 (the gap from 1 to 3) in `d`. */
     const gaps = (d: PublishDiagnostics) => d.diagnostics.filter((x) => x.code === 'CBL024').map((x) => x.severity);
     let ws: string;

@@ -13,8 +13,8 @@ interface PublishDiagnostics {
   diagnostics: { code?: string; severity: number; message: string; range: { start: { line: number } } }[];
 }
 
-// Invented cables: paragraph 3 follows paragraph 1 (CBL024), and a clean one.
-const GAP = 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: FISH QUOTAS\n\n1. Text.\n\n3. Text.\n';
+// Invented cables: paragraph 3 follows paragraph 1 (CBL024) and has no marking where 1 has one (CBL028), and a clean one.
+const GAP = 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: FISH QUOTAS\n\n1. (U) Text.\n\n3. Text.\n';
 const CLEAN = GAP.replace('3. Text.', '2. Text.');
 // Portion markings off everywhere; the paragraph sequence an error in archive/; drafts/ skipped, as cablelint skips it.
 const CONFIG = '{ "rules": { "portion-marking-missing": "off" }, "overrides": [{ "files": ["archive/**"], "rules": { "paragraph-number-sequence": "error" } }], "ignore": ["drafts/**"] }';
@@ -83,8 +83,8 @@ describe('cable.validate.scope', function () {
       await client.waitFor('cable/indexed');
       const published = client.notifications<PublishDiagnostics>('textDocument/publishDiagnostics').filter((p) => p.uri.includes('/team/') && p.uri.endsWith('.cable'));
       assert.deepEqual(Object.fromEntries(published.map((p) => [path.relative(ws, new URL(p.uri).pathname), summary(p)])), {
-        'team/gap.cable': ['6 CBL028 3', '8 CBL024 3', '8 CBL028 3'],
-        'team/old/gap.cable': ['6 CBL028 3', '8 CBL028 3'],
+        'team/gap.cable': ['8 CBL024 3', '8 CBL028 3'],
+        'team/old/gap.cable': ['8 CBL028 3'],
       });
     } finally {
       await client.stop();
@@ -154,7 +154,7 @@ describe('cable.validate.scope', function () {
       await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('archive/old.cable'), languageId: 'cable', version: 1, text: CLEAN } });
       assert.deepEqual(summary(await diagnosticsOf('archive/old.cable')), []);
       // Saved elsewhere while open: the editor's text still rules.
-      fs.writeFileSync(path.join(ws, 'archive', 'old.cable'), GAP.replace('1. Text.', '1. Text.\n\n2. Text.\n\n4. Text.'));
+      fs.writeFileSync(path.join(ws, 'archive', 'old.cable'), GAP.replace('1. (U) Text.', '1. (U) Text.\n\n2. Text.\n\n4. Text.'));
       await changed('archive/old.cable', 2);
       await client.waitFor('cable/indexed');
       await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('archive/old.cable') } });

@@ -128,18 +128,13 @@ describe('quick fixes', () => {
     assert.deepEqual(parseCable(alone!).cable.paragraphs.map((p) => p.readAs), [1, 2, 3, 4, 5]);
   });
 
-  it('puts a missing closer where the block ends: before its parenthesis, under its heading, before the footer and signature', () => {
+  it("puts a missing closer where the block ends: at its paragraph's end when its bracket never closes, under its heading, before the footer and signature", () => {
     // [replace in the fixture, by; the text the first CBL027 fix leaves (undefined: no fix offered)].
     const P5 = '¶5. (C) Comment: Gauci is new to the post and eager to show\nresults before the summer season. A quick answer would build\n';
     const NOTE5 = P5.replace('Comment:', 'Note:');
     const cases: [string, string, string | undefined][] = [
-      // "(Note: …)" ends at its parenthesis, not at the end of the paragraph.
-      ['night (REF A). He asked', 'night. (Note: The boats fly no flag.) He asked', '(Note: The boats fly no flag. End Note.) He asked'],
-      // So does "(Embassy Note: …)" at its parenthesis and "[Note: …]" at its bracket.
-      ['night (REF A). He asked', 'night. (Embassy Note: The boats fly no flag.) He asked', '(Embassy Note: The boats fly no flag. End Note.) He asked'],
-      ['night (REF A). He asked', 'night. [Note: The boats fly no flag.] He asked', '[Note: The boats fly no flag. End Note.] He asked'],
-      // Closed mid-sentence: no closer reads right.
-      ['night (REF A). He asked', 'night (note: three in all). He asked', undefined],
+      // "(Note: …" whose ")" never comes runs to its paragraph's end, where the closer goes.
+      ['night (REF A). He asked', 'night. (Note: The boats fly no flag. He asked', 'single liaison officer. End Note.\n'],
       // A "//COMMENT//" heading: the closer ends the last paragraph under it, not the heading line.
       ['NEXT STEPS\n----------', '//COMMENT//', 'course dates in para 3. End Comment.\n\n¶5.'],
       // The last paragraph takes in the footer link and a glued signature: the closer goes before them.
@@ -160,6 +155,16 @@ describe('quick fixes', () => {
       }
       assert.ok(fixed.includes(expected), `${JSON.stringify(to)} gave ${JSON.stringify(fixed.slice(fixed.indexOf('¶4.')))}`);
       assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL027').map((f) => f.message), [], JSON.stringify(to));
+    }
+  });
+
+  it("reports no Note or Comment that its bracket closes, at a sentence's end or inside one", () => {
+    // "(Note: …)", "(Embassy Note: …)", "[Note: …]" and "(note: …)." end at their bracket as at "End Note." (06PARIS2242, 06KIEV1261).
+    const text = fs.readFileSync(path.join(DIR, 'cbl027-block-unbalanced.bad.cable'), 'utf8').replace('boat traffic.\n', 'boat traffic. End Summary.\n');
+    for (const aside of ['. (Note: The boats fly no flag.) He asked', '. (Embassy Note: The boats fly no flag.) He asked', '. [Note: The boats fly no flag.] He asked', ' (note: three in all). He asked', '. (Comment: We doubt\nit.) He asked']) {
+      const variant = text.replace(' (REF A). He asked', aside);
+      assert.notEqual(variant, text);
+      assert.deepEqual(lintCable(parseCable(variant).cable).filter((f) => f.id === 'CBL027').map((f) => f.message), [], JSON.stringify(aside));
     }
   });
 

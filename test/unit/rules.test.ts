@@ -894,7 +894,10 @@ describe('rules: CBL027 and headings', () => {
     assert.deepEqual(found('¶1. (S) Comment: The talks went well.\n\n¶2. (S) Text.\n'), open);
     assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) We think so. Comment: and so on.\n'), open);
     assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) Comment: We think so.\n\n--------\nThe ferries run late.\n'), open);
-    assert.deepEqual(found('¶1. (S) Comment: The talks went well.\n\n¶2. (U) The Director cleared this cable.\n'), open);
+    assert.deepEqual(found('¶1. (S) Comment: The talks went well.\n\n¶2. (U) The ferries run late.\n'), open);
+    // A last paragraph that only says who cleared the cable closes it as the signature does (09KABUL376); one of substance does not.
+    assert.deepEqual(found('¶1. (S) Comment: The talks went well.\n\n¶2. (U) The Director cleared this cable.\n'), []);
+    assert.deepEqual(found('¶1. (S) Comment: The talks went well.\n\n¶2. (U) The ferries run late.\n\n¶3. (U) The Director cleared this cable.\n'), open);
     // A Note opening the last paragraph is still reported: the figures say so only of Comment.
     assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) Note: We think so.\n'), ["info Note opened without 'End Note'."]);
   });
@@ -903,7 +906,8 @@ describe('rules: CBL027 and headings', () => {
     assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. Comment: We think so.\n\n¶3. Comment cont\'d: And say so.\n\n¶4. (S) COMMENT (CONTINUED): Again.\n'), []);
     // A paragraph after it that does not say it continues the Comment ends it, unclosed.
     const open = ["info Comment opened without 'End Comment'."];
-    assert.deepEqual(found('¶1. (S) Comment: We think so.\n\n¶2. (U) Comment, continued: And say so.\n\n¶3. (U) The Director cleared this cable.\n'), open);
+    assert.deepEqual(found('¶1. (S) Comment: We think so.\n\n¶2. (U) Comment, continued: And say so.\n\n¶3. (U) The ferries run late.\n'), open);
+    assert.deepEqual(found('¶1. (S) Comment: We think so.\n\n¶2. (U) Comment, continued: And say so.\n\n¶3. (U) The Director cleared this cable.\n'), []);
     assert.deepEqual(found('¶1. (S) Comment: We think so.\n\n¶2. (U) Comments continued to arrive.\n'), open);
   });
 

@@ -3,7 +3,7 @@
  */
 import type { Cable, Paragraph } from '../model';
 import type { Report, Rule } from './types';
-import { isCapital, isDigit, isLetter, isSmall, range, skipSpaces, trimEndOffset } from '../text';
+import { isCapital, isDigit, isLetter, isSmall, isSpace, range, skipSpaces, trimEndOffset } from '../text';
 import { keepsBanner } from './util';
 
 export const rule: Rule = {
@@ -71,8 +71,11 @@ function strayPilcrows(cable: Cable, report: Report): void {
     if (last === 0 || !goesOn(prev.charCodeAt(last - 1))) continue;
     const number = line.slice(at + 1, end + 1);
     const where = range(i, at, at + 1);
+    // The word the number goes on from, which shows what it is: a year ("until" ⏎ "¶2008."), a date's day ("September" ⏎ "¶25.").
+    let from = last;
+    while (from > 0 && last - from < 24 && !isSpace(prev.charCodeAt(from - 1))) from--;
     report({
-      message: `Stray '¶' before '${number}', which goes on with the sentence above: a transcription artifact, not a paragraph number.`,
+      message: `Stray '¶' before '${number}', which goes on with the sentence above ('… ${prev.slice(from, last)} ${number}'): a transcription artifact, not a paragraph number.`,
       range: where,
       severity: 'info',
       fixes: [{ title: "Delete the '¶'", edits: [{ range: where, newText: '' }], safe: keepsBanner(cable, where, ''), preferred: true }],

@@ -1,7 +1,7 @@
 /**
  * CBL027 block-unbalanced: A Summary opened without End Summary (warning); Comment and Note blocks without their closer, or closers without openers (info).
  */
-import type { Block, BlockMarker, Cable, Position, Section } from '../model';
+import type { Block, BlockMarker, Cable, Paragraph, Position, Section } from '../model';
 import { BLOCK_LABELS, COMMENT_CONTINUED, isBefore, isSpace, matchingBracket, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, trimEndOffset } from '../text';
 import type { Fix, Rule } from './types';
 
@@ -15,8 +15,8 @@ export const rule: Rule = {
   docs: {
     bad: "¶1. (C) Summary: The Director asked …\n¶2. (C) …",
     good: "¶1. (C) Summary: The Director asked … End Summary.\n¶2. (C) …",
-    rationale: "End Summary tells readers where the summary stops; unclosed Comment and Note blocks are common and only noted. A block opened by a heading ('COMMENT', '//SUMMARY//') needs no closer when the next heading ends its section, nor a Comment or Note under the last heading, which runs to the end of the text, nor a Summary heading there after the cable's own Summary, which closes the text as a Comment does. A Comment that opens the last numbered paragraph ('¶9. (C) Comment: …') with nothing but the signature after it runs to the end of the text too, and needs no closer, as does one the paragraphs after it continue to the last ('¶10. (U) Comment, continued: …', 'Comment cont'd:'); a Comment left open earlier is still noted. Under a banner in capitals a closer opens with 'End' or 'END'; in cables written in small letters, under a mixed-case banner or with no banner, any case closes. 'End Summary and Comment' closes both blocks. 'Comment:' or 'Note:' after a sentence's end inside a paragraph opens a block, closed or not ('… ran late. Comment: If'); a closer with no opener looks back through its paragraph for one inside a line ('… ahead. Comment:', '(Embassy comment:', '[NOTE:', '(Note.'). A label may come before the word ('Embassy Note and Comment:', which opens a Comment, closed by 'End Embassy Comment'), so may an item's marking ('(S/NF) Embassy comment: …'); a Note or Comment written after '(' or '[' ('(Embassy Note:', '[Note:') that nothing closes ends at the bracket that closes it, and its closer goes before that bracket. A block left open in a document still being typed, which runs to its end (no signature, trailer or footer yet, no heading or numbered paragraph after the opener, as `¶1. (C) Summary: The Director asked …` as the last line typed), is not reported until the writer goes on past it: a paragraph, heading or signature written after it shows where it ended unclosed.",
-    source: "FORMAT.md §6; corpus analysis of the released cables: Summary closed in 971 of 1,016 (FORMAT.md §7 rule 24), a hint-level warning at most (CORPUS-FINDINGS, 'Warnings'); Comment 13.3%, Note 7.5%: info (CORPUS-FINDINGS, 'Info only'); Comment closed in only 279 of the 439 files that open one (FORMAT.md §6), the common unclosed case being a final '¶9. (C) Comment: …' paragraph that runs to the signature (CORPUS-FINDINGS §12). A block running to the end of a document with no signature or trailer: 6 of the 203 corpus cables have neither, and none ends inside an open block, so the corpus findings (46 of CBL027) are the same.",
+    rationale: "End Summary tells readers where the summary stops; unclosed Comment and Note blocks are common and only noted. A block opened by a heading ('COMMENT', '//SUMMARY//') needs no closer when the next heading ends its section, nor a Comment or Note under the last heading, which runs to the end of the text, nor a Summary heading there after the cable's own Summary, which closes the text as a Comment does. A Comment that opens the last numbered paragraph ('¶9. (C) Comment: …') with nothing but the signature after it runs to the end of the text too, and needs no closer, as does one the paragraphs after it continue to the last ('¶10. (U) Comment, continued: …', 'Comment cont'd:'), or one followed only by a last paragraph of clearance ('¶10. (U) Under Secretary Roe cleared this cable.'); a Comment left open earlier is still noted. Under a banner in capitals a closer opens with 'End' or 'END'; in cables written in small letters, under a mixed-case banner or with no banner, any case closes. 'End Summary and Comment' closes both blocks. 'Comment:' or 'Note:' after a sentence's end inside a paragraph opens a block, closed or not ('… ran late. Comment: If'); a closer with no opener looks back through its paragraph for one inside a line ('… ahead. Comment:', '(Embassy comment:', '[NOTE:', '(Note.'). A label may come before the word ('Embassy Note and Comment:', which opens a Comment, closed by 'End Embassy Comment'), so may an item's marking ('(S/NF) Embassy comment: …'); a Note or Comment written after '(' or '[' ('(Note:', '(Embassy Note:', '[Note:') that no 'End Note' closes ends at the bracket that closes it, which closes it as plainly, and is not reported ('(Note: Septel follows.)', '(note: polls close at eight), while …'); one whose bracket never closes runs to its paragraph's end, where its closer goes. A block left open in a document still being typed, which runs to its end (no signature, trailer or footer yet, no heading or numbered paragraph after the opener, as `¶1. (C) Summary: The Director asked …` as the last line typed), is not reported until the writer goes on past it: a paragraph, heading or signature written after it shows where it ended unclosed.",
+    source: "FORMAT.md §6; corpus analysis of the released cables: Summary closed in 971 of 1,016 (FORMAT.md §7 rule 24), a hint-level warning at most (CORPUS-FINDINGS, 'Warnings'); Comment 13.3%, Note 7.5%: info (CORPUS-FINDINGS, 'Info only'); Comment closed in only 279 of the 439 files that open one (FORMAT.md §6), the common unclosed case being a final '¶9. (C) Comment: …' paragraph that runs to the signature (CORPUS-FINDINGS §12). A block running to the end of a document with no signature or trailer: 6 of the 203 corpus cables have neither, and none ends inside an open block, so the corpus findings are the same. A bracket closing a Note or Comment: of the bracketed asides in the corpus, about three in four write 'End Note' or 'End Comment' before the bracket (106 of 138 counted) and the rest do not, closed all the same; reported before, they were 31 of the rule's 46 corpus findings (now 15). The corpus findings' 7.5% of Notes without 'End note' counts such asides too ('(Note: …' among its examples); the rule departs from that count there, the bracket being a closer a reader sees. A closing Comment followed only by a clearance paragraph: 14 of the 203 corpus cables end with a clearance ('¶9. (U) Undersecretary … cleared this cable.'), three after a closed Comment and one (09KABUL376) after one left open, no longer reported (14 corpus findings left).",
   },
   check(cable, report) {
     const blocks = cable.blocks;
@@ -24,6 +24,8 @@ export const rule: Rule = {
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i];
       if (block.open && !block.close) {
+        // "(Note: Septel follows.)", "[Comment: …]": the bracket closes the aside as 'End Note' would.
+        if (closedByBracket(cable.lines, block, block.open)) continue;
         layout ??= layoutOf(cable);
         if (closedByHeadings(layout, block) || (block.kind === 'comment' && opensLastParagraph(cable, block.open)) || runsToEnd(cable, layout, block.open)) continue;
         const name = blockName(block.kind);
@@ -118,8 +120,8 @@ const LABEL_BEFORE = new RegExp(String.raw`^(?:(?:BEGIN|${BLOCK_LABELS})\s+){1,2
 
 /**
  * True when the opener opens a numbered paragraph ("¶9. (C) Comment: …", right after the marker and its marking)
- * that is the cable's last, or that the paragraphs after it continue to the last ("¶10. (U) Comment, continued: …"),
- * and nothing but blank, continuation-page, rule and web-site footer lines comes between the last paragraph and the signature (or the
+ * that is the cable's last, or that the paragraphs after it continue to the last ("¶10. (U) Comment, continued: …") or to a
+ * last paragraph of clearance ("¶10. (U) Under Secretary Roe cleared this cable."), and nothing but blank, continuation-page, rule and web-site footer lines comes between the last paragraph and the signature (or the
  * trailer, or the end): the Comment runs to the end of the text, as closing comments do (CORPUS-FINDINGS §12).
  */
 function opensLastParagraph(cable: Cable, open: BlockMarker): boolean {
@@ -135,7 +137,10 @@ function opensLastParagraph(cable: Cable, open: BlockMarker): boolean {
   if (at.character !== start && (at.character < start || !LABEL_BEFORE.test(line.slice(start, at.character)))) return false;
   for (let k = i + 1; k < paragraphs.length; k++) {
     const p = paragraphs[k];
-    if (!COMMENT_CONTINUED.test(cable.lines[p.range.start.line].slice(paragraphTextStart(cable.lines, p)))) return false;
+    if (COMMENT_CONTINUED.test(cable.lines[p.range.start.line].slice(paragraphTextStart(cable.lines, p)))) continue;
+    // "¶9. (U) Under Secretary Roe cleared this cable.": the clearance, last, closes the cable as its signature does (09KABUL376).
+    if (k === paragraphs.length - 1 && isClearance(cable, p)) continue;
+    return false;
   }
   const kinds = cable.lineKinds;
   const stop = cable.signature && !cable.signature.glued ? cable.signature.token.range.start.line : kinds.length;
@@ -145,6 +150,21 @@ function opensLastParagraph(cable: Cable, open: BlockMarker): boolean {
   }
   return true;
 }
+
+/**
+ * True when a paragraph of at most three lines says who cleared the cable: "¶9. (U) Under Secretary Roe cleared this cable.",
+ * "¶12. (U) A/S Cohen has cleared this message." (14 of the 203 corpus cables end with one, three after a closing Comment).
+ */
+function isClearance(cable: Cable, p: Paragraph): boolean {
+  const first = p.range.start.line;
+  const last = Math.min(p.range.end.line, first + 2);
+  if (p.range.end.line > last) return false;
+  for (let n = first; n <= last; n++) if (CLEARED.test(cable.lines[n])) return true;
+  return false;
+}
+
+// A clearance's words: "cleared this cable", "has cleared this message".
+const CLEARED = /\bcleared\s+this\s+(?:cable|message|telegram)\b/i;
 
 /**
  * True when a block left open runs to the end of a document still being typed: the document has no signature and no trailer
@@ -170,20 +190,27 @@ function runsToEnd(cable: Cable, layout: Layout, open: BlockMarker): boolean {
 }
 
 /**
+ * True when the opener stands after "(" or "[" ("(Note:", "(Embassy Note:", "[NOTE:") and the bracket that closes it comes
+ * before the block's end: "(Note: Septel follows.)" ends at its ")", which the reader sees as plainly as "End Note."
+ * (about three in four bracketed Notes and Comments in the corpus also write the closer; the rest are closed all the same).
+ */
+function closedByBracket(lines: readonly string[], block: Block, open: BlockMarker): boolean {
+  const at = open.token.range.start;
+  if (at.character === 0) return false;
+  const line = lines[at.line];
+  const bracket = openingBracket(line, at.character);
+  return bracket >= 0 && matchingBracket(lines, open.token.range.end, block.range.end, line.charCodeAt(bracket)) !== undefined;
+}
+
+/**
  * Where the missing closer goes, or undefined when the block's end is unknown.
- * "(Note: … 2009.)" closes at its parenthesis: "(Note: … 2009. End Note.)"; so do "(Embassy Note: …)" and "[Note: …]" at theirs.
+ * A bracketed Note or Comment closed by its bracket is not reported (closedByBracket); one whose bracket is never closed
+ * ("(Note: The port … season." to the paragraph's end) runs to its paragraph's end, as a Note with no bracket does.
  * A "//COMMENT//" heading opens a block over the paragraphs under it, up to the next opener of its kind.
  * Inside a paragraph the block runs to the paragraph's end.
  */
 function closerPlace(cable: Cable, layout: Layout, block: Block, open: BlockMarker): Position | undefined {
   const at = open.token.range.start;
-  const lines = cable.lines;
-  const bracket = at.character > 0 ? openingBracket(lines[at.line], at.character) : -1;
-  if (bracket >= 0) {
-    const close = matchingBracket(lines, open.token.range.end, block.range.end, lines[at.line].charCodeAt(bracket));
-    // "(Note: polls close at eight), while …" closed mid-sentence: no place for "End Note." reads right.
-    if (close) return SENTENCE_END.test(lines[close.line].slice(0, close.character)) ? close : undefined;
-  }
   const h = layout.headingOn.get(at.line);
   if (h !== undefined) {
     const section = layout.sectionOf.get(h);
@@ -237,8 +264,6 @@ function lineEnd(lines: readonly string[], n: number): Position {
   return { line: n, character: trimEndOffset(lines[n]) };
 }
 
-// Text a parenthesis closes as a sentence: "… 2009.)", "… asked?\")".
-const SENTENCE_END = /[.!?]["'”’]?\s*$/;
 // A footer link, never the text of a block.
 const LINK = /https?:|www\./;
 // The line before a footer link: "Visit our classified website at:".

@@ -1,5 +1,5 @@
 /**
- * CBL028 portion-marking-missing: A numbered paragraph of a classified cable has no portion marking (info on UNCLAS cables), or has it on
+ * CBL028 portion-marking-missing: A numbered paragraph of a classified cable has no portion marking (info on an UNCLAS cable that marks other paragraphs), or has it on
  * the next line, its number alone on its line ('3.' ⏎ '(C) …'), or split over its line and the next ('2. (C' ⏎ ') …').
  */
 import { LEVELS, levelAbbreviation, levelRank } from '../levels';
@@ -12,15 +12,15 @@ import type { Fix, Rule } from './types';
 export const rule: Rule = {
   id: 'CBL028',
   name: 'portion-marking-missing',
-  description: "A numbered paragraph of a classified cable has no portion marking (info on UNCLAS cables), or has it on the next line, its number alone on its line ('3.' ⏎ '(C) …'), or split over its line and the next ('2. (C' ⏎ ') …').",
+  description: "A numbered paragraph of a classified cable has no portion marking (info on an UNCLAS cable that marks other paragraphs), or has it on the next line, its number alone on its line ('3.' ⏎ '(C) …'), or split over its line and the next ('2. (C' ⏎ ') …').",
   tags: ["markings"],
   defaultSeverity: 'warning',
   fixable: true,
   docs: {
     bad: "C O N F I D E N T I A L VALLETTA 000412\n…\n¶3. Gauci also raised the training offer …",
     good: "C O N F I D E N T I A L VALLETTA 000412\n…\n¶3. (C) Gauci also raised the training offer …",
-    rationale: "The handbook asks for a classification marking after every paragraph number, so that each portion can be handled on its own. A marking after a Summary or Comment label (`¶1. Summary: (C) …`) counts, and CBL029 reports its place; a title paragraph whose items carry the markings (`¶5. Financing Issues` over `¶A. (S/NF) …`), a numbered Classified By line, a paragraph whose text opens with a redaction (`¶3.  XXXXXXXXXXXX`, the marking may be under it), and the items of a document quoted in a marked paragraph that number themselves from 1 need none of their own. One marking for the whole text covers every paragraph: a paragraph marked `(C - ENTIRE TEXT)`, or a line above the first paragraph such as `Sensitive but unclassified - entire text.` A transcription also wraps a paragraph's opening, its number alone on a line and its marking opening the next (`3.` ⏎ `(C) Tavares added …`): a bare number there, the next number after a sentence's end inside the paragraph before, is read as no paragraph (a bare number needs its marking on its line), so CBL024 saw a gap and the text under it ran on in the paragraph before; a pilcrow's (`¶3.` ⏎ `(C) …`) is read as a paragraph with no marking. Both are reported as a marking not on its paragraph's line, with a fix for you to choose that joins the number and the marking with one space (`3. (C) Tavares added …`): the marking then becomes the paragraph's, where it was a line's. A marking split by a line break, opened at the end of the number's line and closed on the next (`2. (C` ⏎ `) The pier …`, `4. (` ⏎ `C) The pier …`), is read as the paragraph's marking, which the other marking rules count (CBL030, CBL031, CBL032), also where the number stands right under a line of text, as a number with its marking on its line does, and reported as split, with a fix for you to choose that joins its pieces (`2. (C) The pier …`); a marking begun and never closed, the line's last word (`2. (C` ⏎ `The pier …`), is where the fix writes the marking, in its place (`2. (C)`).",
-    source: "FORMAT.md §6, from [FAH1-246]; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): some paragraphs unmarked in 5.4% of C/S cables; UNCLAS cables often unmarked (17.5%). No corpus cable writes a paragraph's number alone on its line with its marking opening the next (0 of 200).",
+    rationale: "The handbook asks for a classification marking after every paragraph number, so that each portion can be handled on its own. An UNCLAS cable that marks no paragraph and no item at all is left alone, as unmarked UNCLAS cables are common; one that marks some paragraphs and not another gets an info for that one. A marking after a Summary or Comment label (`¶1. Summary: (C) …`) counts, and CBL029 reports its place; a title paragraph whose items carry the markings (`¶5. Financing Issues` over `¶A. (S/NF) …`), a numbered Classified By line, a paragraph whose text opens with a redaction (`¶3.  XXXXXXXXXXXX`, the marking may be under it), and the items of a document quoted in a marked paragraph that number themselves from 1 need none of their own. One marking for the whole text covers every paragraph: a paragraph marked `(C - ENTIRE TEXT)`, or a line above the first paragraph such as `Sensitive but unclassified - entire text.` A transcription also wraps a paragraph's opening, its number alone on a line and its marking opening the next (`3.` ⏎ `(C) Tavares added …`): a bare number there, the next number after a sentence's end inside the paragraph before, is read as no paragraph (a bare number needs its marking on its line), so CBL024 saw a gap and the text under it ran on in the paragraph before; a pilcrow's (`¶3.` ⏎ `(C) …`) is read as a paragraph with no marking. Both are reported as a marking not on its paragraph's line, with a fix for you to choose that joins the number and the marking with one space (`3. (C) Tavares added …`): the marking then becomes the paragraph's, where it was a line's. A marking split by a line break, opened at the end of the number's line and closed on the next (`2. (C` ⏎ `) The pier …`, `4. (` ⏎ `C) The pier …`), is read as the paragraph's marking, which the other marking rules count (CBL030, CBL031, CBL032), also where the number stands right under a line of text, as a number with its marking on its line does, and reported as split, with a fix for you to choose that joins its pieces (`2. (C) The pier …`); a marking begun and never closed, the line's last word (`2. (C` ⏎ `The pier …`), is where the fix writes the marking, in its place (`2. (C)`).",
+    source: "FORMAT.md §6, from [FAH1-246]; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): some paragraphs unmarked in 5.4% of C/S cables; UNCLAS cables often unmarked (17.5%), 'normal' there: on the 203 corpus cables, 26 of the rule's 27 infos were on three UNCLAS cables that mark no paragraph (09VLADIVOSTOK5, 09HARARE888, 08RIODEJANEIRO171), now left alone. No corpus cable writes a paragraph's number alone on its line with its marking opening the next (0 of 200).",
   },
   check(cable, report) {
     const banner = cable.banner;
@@ -65,6 +65,10 @@ export const rule: Rule = {
         if (marksEntireText(cable)) return;
         markings = markingsUpTo(banner.level);
         classified = isClassified(cable);
+        // An UNCLAS cable that marks no paragraph and no item (09VLADIVOSTOK5, 08RIODEJANEIRO171): unmarked throughout, as
+        // 17.5% of UNCLAS cables are, which is normal there (CORPUS-FINDINGS, 'Warnings'); one paragraph left out of the
+        // marked ones is still noted.
+        if (!classified && !marksAny(cable)) return;
       }
       // A marking begun and left empty ("¶2. () The minister", as an editor closes the bracket, or "¶2. ( The
       // minister") is where the marking goes: the fix fills it in, or the paragraph reads "¶2. (C) () The minister".
@@ -126,6 +130,16 @@ function splitOpenings(cable: Cable, p: Paragraph, found: (written: string, n: n
     const marking = markingOnNextLine(cable, l, end);
     if (marking) found(number[0], p.readAs + 1, l, start, end, marking);
   }
+}
+
+/**
+ * True when a paragraph or an item carries a marking: on its line, split over two lines or on the line under its number
+ * ("¶3." ⏎ "(U) …"), or under an item's label ("-- (SBU) …").
+ */
+function marksAny(cable: Cable): boolean {
+  if (cable.itemMarkings.length > 0) return true;
+  for (const p of cable.paragraphs) if (p.portion || p.itemPortion || markingOnNextLine(cable, p.marker.range.end.line, p.marker.range.end.character)) return true;
+  return false;
 }
 
 /** A paragraph number and nothing else: "3.", "¶3.", "¶ 3.". */
