@@ -676,6 +676,26 @@ describe('grammar', function () {
     { text: 'FM LAVROV, DURING WHICH THE MINISTER SAID', at: 'LAVROV', not: /address/ },
     { text: 'FM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC IMMEDIATE 0412\nINFO WESTERN HARBOR AFFAIRS DIPL POSTS', at: 'WESTERN', scope: /string\.unquoted\.address\.cable/ },
     { text: 'INFO ALL US CONSULATES IN THE HARBOR REGION COLLECTIVE', at: 'ALL', scope: /string\.unquoted\.address\.cable/ },
+    // Nor is a short one ("TO JUSTICE" at a wrapped line's start, 08STATE103511 in capitals), or one with a word of prose after a
+    // mission ("USDEL SHOULD …", 09STATE93327) or the keyword (09STATE16285): away from the header's DTG and FM lines, an address
+    // line needs what gives an address away (a mission, Washington, a collective, the posts of a region, a base, a precedence).
+    { text: 'THE BOARD VOWED TO BRING THOSE WHO SANK THE FERRY\nTO JUSTICE', at: 'JUSTICE', not: /address/ },
+    { text: 'THE BOARD VOWED TO BRING THOSE WHO SANK THE FERRY.\n\nTO JUSTICE NOW', at: 'JUSTICE', not: /address/ },
+    { text: 'THE MINISTER URGED THE GOVERNMENT\nTO IMPLEMENT ITS HARBOR OBLIGATIONS', at: 'IMPLEMENT', not: /address/ },
+    { text: 'THE FERRY TALKS WENT WELL.\nUSDEL SHOULD STRESS THAT THE FARES CAN', at: 'STRESS', not: /address/ },
+    { text: 'THE HARBOR BOARD MET.\nFM ROE TOLD THE AMBASSADOR', at: 'ROE', not: /address/ },
+    { text: 'THE HARBOR BOARD MET.\nFM ROE', at: 'ROE', not: /address/ },
+    { text: 'TO SECSTATE WASHDC IMMEDIATE 0412', at: 'SECSTATE', scope: /string\.unquoted\.address\.cable/ },
+    { text: 'INFO HARBOR STATES COLLECTIVE', at: 'HARBOR', scope: /string\.unquoted\.address\.cable/ },
+    { text: 'INFO USDAO NOWHERE PRIORITY', at: 'USDAO', scope: /string\.unquoted\.address\.cable/ },
+    { text: 'INFO CDR USHARBORCOM NOWHERE AFB FL', at: 'CDR', scope: /string\.unquoted\.address\.cable/ },
+    { text: 'FM AMEMBASSY NOWHERE', at: 'NOWHERE', scope: /string\.unquoted\.address\.cable/ },
+    { text: 'AMEMBASSY THE HAGUE PRIORITY', at: 'HAGUE', scope: /string\.unquoted\.address\.cable/ },
+    // Right under the DTG line, the FM line and the TO line under it are the header's whatever their address, as every header
+    // writes them.
+    { text: 'P 121430Z MAR 09\nFM RPO NOWHERE', at: 'RPO', scope: /string\.unquoted\.address\.cable/ },
+    { text: 'P 121430Z MAR 09\nFM RPO NOWHERE\nTO HARBOR OFFICE NOWHERE', at: 'HARBOR', scope: /string\.unquoted\.address\.cable/ },
+    { text: 'P 121430Z MAR 09\nFM RPO NOWHERE\nTO HARBOR OFFICE NOWHERE\nINFO PORT OFFICE ELSEWHERE', at: 'PORT', scope: /string\.unquoted\.address\.cable/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
