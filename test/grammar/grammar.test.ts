@@ -696,6 +696,10 @@ describe('grammar', function () {
     { text: 'P 121430Z MAR 09\nFM RPO NOWHERE', at: 'RPO', scope: /string\.unquoted\.address\.cable/ },
     { text: 'P 121430Z MAR 09\nFM RPO NOWHERE\nTO HARBOR OFFICE NOWHERE', at: 'HARBOR', scope: /string\.unquoted\.address\.cable/ },
     { text: 'P 121430Z MAR 09\nFM RPO NOWHERE\nTO HARBOR OFFICE NOWHERE\nINFO PORT OFFICE ELSEWHERE', at: 'PORT', scope: /string\.unquoted\.address\.cable/ },
+    // A line of capitals prose that opens with FOR and holds an adverb of manner is no passing line (09KABUL1239 in capitals).
+    { text: 'FOR HARBOR WORKS AND DREDGING (HWD) FOR URGENTLY NEEDED', at: 'HARBOR', not: /passing/ },
+    { text: 'FOR THE HARBOR MASTER, DIRECTLY', at: 'HARBOR', not: /passing/ },
+    { text: 'FOR EUR/WE AND THE HARBOR MASTER ONLY', at: 'EUR', scope: /string\.unquoted\.passing\.cable/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
