@@ -700,6 +700,10 @@ describe('grammar', function () {
     { text: 'FOR HARBOR WORKS AND DREDGING (HWD) FOR URGENTLY NEEDED', at: 'HARBOR', not: /passing/ },
     { text: 'FOR THE HARBOR MASTER, DIRECTLY', at: 'HARBOR', not: /passing/ },
     { text: 'FOR EUR/WE AND THE HARBOR MASTER ONLY', at: 'EUR', scope: /string\.unquoted\.passing\.cable/ },
+    // The publisher's date line in capitals, or with more than one space between its parts, as in small letters.
+    { text: 'FRIDAY, 13 MARCH 2009, 14:30', at: 'MARCH', scope: /comment\.line\.date-line\.cable/ },
+    { text: 'Friday,  13 March 2009,\t14:30', at: 'March', scope: /comment\.line\.date-line\.cable/ },
+    { text: 'FRIDAY, THE HARBOR BOARD MET AT 14:30', at: 'HARBOR', not: /date-line/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
