@@ -625,12 +625,16 @@ describe('grammar', function () {
     { text: 'Visit Nowhere\'s Classified Website at:\n\nhttp://www.example.sgov.gov/wiki/Portal:Nowh ere', at: 'Portal', scope: /comment\.line\.footer\.cable/ },
     { text: 'http://www.example.gov/communities/nowh ere', at: 'example', not: /footer/ },
     // The same footer in a cable written all in capitals, as the parser reads it in any case: its lines are no passing line or
-    // heading, under a rule of asterisks too (which ends no sentence).
+    // heading, under a rule of asterisks too.
     { text: '¶2. (U) THE BOARD WILL MEET AGAIN IN JUNE.\n\nVISIT EMBASSY NOWHERE\'S CLASSIFIED WEBSITE:', at: 'NOWHERE', scope: /comment\.line\.footer\.cable/ },
     { text: 'VISIT EMBASSY NOWHERE\'S CLASSIFIED WEBSITE:\nHTTP://WWW.EXAMPLE.SGOV.GOV/P/EUR/NOWHERE/INDEX.C', at: 'EXAMPLE', scope: /comment\.line\.footer\.cable/ },
     { text: '********************************************* *****\nPLEASE VISIT NOWHERE\'S CLASSIFIED WEBSITE AT:', at: 'NOWHERE', scope: /comment\.line\.footer\.cable/ },
     { text: 'FOR MORE REPORTING FROM EMBASSY NOWHERE, VISIT:', at: 'REPORTING', scope: /comment\.line\.footer\.cable/, not: /passing/ },
     { text: 'HTTP://WWW.EXAMPLE.SGOV.GOV/WIKI/PORTAL:NOWH ERE', at: 'EXAMPLE', scope: /comment\.line\.footer\.cable/ },
+    // A footer's lines end no sentence: a surname in capitals under its rule of asterisks or its link is colored as the
+    // signature is elsewhere (07TELAVIV2652, 10KUWAIT142), not left as a line that goes on with a sentence.
+    { text: 'VISIT EMBASSY NOWHERE\'S CLASSIFIED WEBSITE:\nHTTP://WWW.EXAMPLE.SGOV.GOV/P/EUR/NOWHERE\n********************************************* *****\nROE', at: 'ROE', scope: /markup\.heading\.cable/ },
+    { text: 'Visit Nowhere\'s Classified Website at:\n\nhttp://www.example.sgov.gov/wiki/Portal:Nowh ere\nROE', at: 'ROE', scope: /markup\.heading\.cable/ },
     { text: 'VISITORS SAID THE CLASSIFIED WEBSITE WAS SLOW.', at: 'SAID', not: /footer/ },
     // A footer's note on its site under its link (07TELAVIV2652), which the parser reads as the footer's, up to "website".
     { text: 'You can also access this site through the Department\'s', at: 'through', scope: /comment\.line\.footer\.cable/ },
