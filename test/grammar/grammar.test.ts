@@ -708,6 +708,12 @@ describe('grammar', function () {
     { text: 'FRIDAY, 13 MARCH 2009, 14:30', at: 'MARCH', scope: /comment\.line\.date-line\.cable/ },
     { text: 'Friday,  13 March 2009,\t14:30', at: 'March', scope: /comment\.line\.date-line\.cable/ },
     { text: 'FRIDAY, THE HARBOR BOARD MET AT 14:30', at: 'HARBOR', not: /date-line/ },
+    // In a text in capitals, CLASSIFIED BY or DERIVED FROM with an article after it, at the start of a line under one that ends
+    // no sentence or in a paragraph in capitals, goes on with the text (09STATE37566 in capitals); in the metadata it is the field.
+    { text: '-- FIGURES ON THE HARBOR GROUPS\' INCOME\nDERIVED FROM THE FERRY TRADE, INCLUDING FARES AND', at: 'DERIVED', not: /classified-by/ },
+    { text: '¶4. (C) THE BOARD KEPT THE OLD LIST OF FERRY OPERATORS AND THEIR INCOME\nCLASSIFIED BY THE MINISTRY AS SECRET UNTIL THE NEW QUAYS OPEN', at: 'CLASSIFIED', not: /classified-by/ },
+    { text: 'SUBJECT: FERRY TALKS\n\nCLASSIFIED BY THE AMBASSADOR FOR REASONS 1.4 (B) AND (D)', at: 'CLASSIFIED', scope: /keyword\.other\.field\.classified-by\.cable/ },
+    { text: '-- FIGURES ON THE HARBOR GROUPS\' INCOME\nDERIVED FROM MULTIPLE SOURCES', at: 'DERIVED', scope: /keyword\.other\.field\.classified-by\.cable/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
