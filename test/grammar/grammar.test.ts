@@ -625,12 +625,16 @@ describe('grammar', function () {
     { text: 'Visit Nowhere\'s Classified Website at:\n\nhttp://www.example.sgov.gov/wiki/Portal:Nowh ere', at: 'Portal', scope: /comment\.line\.footer\.cable/ },
     { text: 'http://www.example.gov/communities/nowh ere', at: 'example', not: /footer/ },
     // The same footer in a cable written all in capitals, as the parser reads it in any case: its lines are no passing line or
-    // heading, under a rule of asterisks too (which ends no sentence).
+    // heading, under a rule of asterisks too.
     { text: '¶2. (U) THE BOARD WILL MEET AGAIN IN JUNE.\n\nVISIT EMBASSY NOWHERE\'S CLASSIFIED WEBSITE:', at: 'NOWHERE', scope: /comment\.line\.footer\.cable/ },
     { text: 'VISIT EMBASSY NOWHERE\'S CLASSIFIED WEBSITE:\nHTTP://WWW.EXAMPLE.SGOV.GOV/P/EUR/NOWHERE/INDEX.C', at: 'EXAMPLE', scope: /comment\.line\.footer\.cable/ },
     { text: '********************************************* *****\nPLEASE VISIT NOWHERE\'S CLASSIFIED WEBSITE AT:', at: 'NOWHERE', scope: /comment\.line\.footer\.cable/ },
     { text: 'FOR MORE REPORTING FROM EMBASSY NOWHERE, VISIT:', at: 'REPORTING', scope: /comment\.line\.footer\.cable/, not: /passing/ },
     { text: 'HTTP://WWW.EXAMPLE.SGOV.GOV/WIKI/PORTAL:NOWH ERE', at: 'EXAMPLE', scope: /comment\.line\.footer\.cable/ },
+    // A footer's lines end no sentence: a surname in capitals under its rule of asterisks or its link is colored as the
+    // signature is elsewhere (07TELAVIV2652, 10KUWAIT142), not left as a line that goes on with a sentence.
+    { text: 'VISIT EMBASSY NOWHERE\'S CLASSIFIED WEBSITE:\nHTTP://WWW.EXAMPLE.SGOV.GOV/P/EUR/NOWHERE\n********************************************* *****\nROE', at: 'ROE', scope: /markup\.heading\.cable/ },
+    { text: 'Visit Nowhere\'s Classified Website at:\n\nhttp://www.example.sgov.gov/wiki/Portal:Nowh ere\nROE', at: 'ROE', scope: /markup\.heading\.cable/ },
     { text: 'VISITORS SAID THE CLASSIFIED WEBSITE WAS SLOW.', at: 'SAID', not: /footer/ },
     // A footer's note on its site under its link (07TELAVIV2652), which the parser reads as the footer's, up to "website".
     { text: 'You can also access this site through the Department\'s', at: 'through', scope: /comment\.line\.footer\.cable/ },
@@ -676,6 +680,40 @@ describe('grammar', function () {
     { text: 'FM LAVROV, DURING WHICH THE MINISTER SAID', at: 'LAVROV', not: /address/ },
     { text: 'FM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC IMMEDIATE 0412\nINFO WESTERN HARBOR AFFAIRS DIPL POSTS', at: 'WESTERN', scope: /string\.unquoted\.address\.cable/ },
     { text: 'INFO ALL US CONSULATES IN THE HARBOR REGION COLLECTIVE', at: 'ALL', scope: /string\.unquoted\.address\.cable/ },
+    // Nor is a short one ("TO JUSTICE" at a wrapped line's start, 08STATE103511 in capitals), or one with a word of prose after a
+    // mission ("USDEL SHOULD …", 09STATE93327) or the keyword (09STATE16285): away from the header's DTG and FM lines, an address
+    // line needs what gives an address away (a mission, Washington, a collective, the posts of a region, a base, a precedence).
+    { text: 'THE BOARD VOWED TO BRING THOSE WHO SANK THE FERRY\nTO JUSTICE', at: 'JUSTICE', not: /address/ },
+    { text: 'THE BOARD VOWED TO BRING THOSE WHO SANK THE FERRY.\n\nTO JUSTICE NOW', at: 'JUSTICE', not: /address/ },
+    { text: 'THE MINISTER URGED THE GOVERNMENT\nTO IMPLEMENT ITS HARBOR OBLIGATIONS', at: 'IMPLEMENT', not: /address/ },
+    { text: 'THE FERRY TALKS WENT WELL.\nUSDEL SHOULD STRESS THAT THE FARES CAN', at: 'STRESS', not: /address/ },
+    { text: 'THE HARBOR BOARD MET.\nFM ROE TOLD THE AMBASSADOR', at: 'ROE', not: /address/ },
+    { text: 'THE HARBOR BOARD MET.\nFM ROE', at: 'ROE', not: /address/ },
+    { text: 'TO SECSTATE WASHDC IMMEDIATE 0412', at: 'SECSTATE', scope: /string\.unquoted\.address\.cable/ },
+    { text: 'INFO HARBOR STATES COLLECTIVE', at: 'HARBOR', scope: /string\.unquoted\.address\.cable/ },
+    { text: 'INFO USDAO NOWHERE PRIORITY', at: 'USDAO', scope: /string\.unquoted\.address\.cable/ },
+    { text: 'INFO CDR USHARBORCOM NOWHERE AFB FL', at: 'CDR', scope: /string\.unquoted\.address\.cable/ },
+    { text: 'FM AMEMBASSY NOWHERE', at: 'NOWHERE', scope: /string\.unquoted\.address\.cable/ },
+    { text: 'AMEMBASSY THE HAGUE PRIORITY', at: 'HAGUE', scope: /string\.unquoted\.address\.cable/ },
+    // Right under the DTG line, the FM line and the TO line under it are the header's whatever their address, as every header
+    // writes them.
+    { text: 'P 121430Z MAR 09\nFM RPO NOWHERE', at: 'RPO', scope: /string\.unquoted\.address\.cable/ },
+    { text: 'P 121430Z MAR 09\nFM RPO NOWHERE\nTO HARBOR OFFICE NOWHERE', at: 'HARBOR', scope: /string\.unquoted\.address\.cable/ },
+    { text: 'P 121430Z MAR 09\nFM RPO NOWHERE\nTO HARBOR OFFICE NOWHERE\nINFO PORT OFFICE ELSEWHERE', at: 'PORT', scope: /string\.unquoted\.address\.cable/ },
+    // A line of capitals prose that opens with FOR and holds an adverb of manner is no passing line (09KABUL1239 in capitals).
+    { text: 'FOR HARBOR WORKS AND DREDGING (HWD) FOR URGENTLY NEEDED', at: 'HARBOR', not: /passing/ },
+    { text: 'FOR THE HARBOR MASTER, DIRECTLY', at: 'HARBOR', not: /passing/ },
+    { text: 'FOR EUR/WE AND THE HARBOR MASTER ONLY', at: 'EUR', scope: /string\.unquoted\.passing\.cable/ },
+    // The publisher's date line in capitals, or with more than one space between its parts, as in small letters.
+    { text: 'FRIDAY, 13 MARCH 2009, 14:30', at: 'MARCH', scope: /comment\.line\.date-line\.cable/ },
+    { text: 'Friday,  13 March 2009,\t14:30', at: 'March', scope: /comment\.line\.date-line\.cable/ },
+    { text: 'FRIDAY, THE HARBOR BOARD MET AT 14:30', at: 'HARBOR', not: /date-line/ },
+    // In a text in capitals, CLASSIFIED BY or DERIVED FROM with an article after it, at the start of a line under one that ends
+    // no sentence or in a paragraph in capitals, goes on with the text (09STATE37566 in capitals); in the metadata it is the field.
+    { text: '-- FIGURES ON THE HARBOR GROUPS\' INCOME\nDERIVED FROM THE FERRY TRADE, INCLUDING FARES AND', at: 'DERIVED', not: /classified-by/ },
+    { text: '¶4. (C) THE BOARD KEPT THE OLD LIST OF FERRY OPERATORS AND THEIR INCOME\nCLASSIFIED BY THE MINISTRY AS SECRET UNTIL THE NEW QUAYS OPEN', at: 'CLASSIFIED', not: /classified-by/ },
+    { text: 'SUBJECT: FERRY TALKS\n\nCLASSIFIED BY THE AMBASSADOR FOR REASONS 1.4 (B) AND (D)', at: 'CLASSIFIED', scope: /keyword\.other\.field\.classified-by\.cable/ },
+    { text: '-- FIGURES ON THE HARBOR GROUPS\' INCOME\nDERIVED FROM MULTIPLE SOURCES', at: 'DERIVED', scope: /keyword\.other\.field\.classified-by\.cable/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
