@@ -342,6 +342,27 @@ export function linesWith(text: string, offsets: Int32Array, needle: string, acc
 }
 
 /**
+ * The lines holding `needle` (a string with no line break), in order, given the `lines` split from `text` ({@link splitLines}):
+ * one search of the whole text, the lines walked to by their lengths, for a model that keeps no offsets. For a rare needle
+ * ("¶" in a cable numbered with a pilcrow, a control character) this is much cheaper than searching each line, and the walk
+ * stops at the last hit.
+ */
+export function linesHolding(text: string, lines: readonly string[], needle: string): number[] {
+  const found: number[] = [];
+  // `start` is where `line` starts in the text: each line is followed by its terminator, \r\n, \r or \n.
+  let at = text.indexOf(needle);
+  for (let line = 0, start = 0; at >= 0 && line < lines.length; line++) {
+    const end = start + lines[line].length;
+    if (at < end) {
+      found.push(line);
+      at = text.indexOf(needle, end);
+    }
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+  return found;
+}
+
+/**
  * Offsets of the first character of every line. With `lines`, only those of the first `lines` lines and of the line
  * after them when the text has one: the scan stops there, so that a long text is read only as far as it is needed.
  */
