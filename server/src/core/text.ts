@@ -343,9 +343,8 @@ export function linesWith(text: string, offsets: Int32Array, needle: string, acc
 
 /**
  * The lines holding `needle` (a string with no line break), in order, given the `lines` split from `text` ({@link splitLines}):
- * one search of the whole text, the lines walked to by their lengths, for a model that keeps no offsets. For a rare needle
- * ("¶" in a cable numbered with a pilcrow, a control character) this is much cheaper than searching each line, and the walk
- * stops at the last hit.
+ * one search of the whole text, the lines walked to by their lengths, for a model that keeps no offsets. For a needle most
+ * lines lack ("¶", a capital "Q") this is much cheaper than searching or reading each line, and the walk stops at the last hit.
  */
 export function linesHolding(text: string, lines: readonly string[], needle: string): number[] {
   const found: number[] = [];
