@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { clampPosition, isBlankedLine, isSpace, lineStarts, linesWith, looksBinary, matchingBracket, partitionPoint, skipSpaces, splitLines, splitShapes, trimEndOffset } from '../../server/src/core/text';
+import { clampPosition, isBlankedLine, isSpace, lineStarts, linesHolding, linesWith, looksBinary, matchingBracket, partitionPoint, skipSpaces, splitLines, splitShapes, trimEndOffset } from '../../server/src/core/text';
 
 describe('text helpers', () => {
   it('moves a position outside the text inside it, as offsetAt reads one: the start, the end, or its line\'s end', () => {
@@ -159,6 +159,17 @@ describe('text helpers', () => {
         const found = new Uint8Array(lines.length);
         linesWith(text, offsets, 'XX', (at) => text[at + 2] === '1', found, 4);
         assert.deepEqual([...found], expected);
+      }),
+    );
+  });
+
+  it('linesHolding finds the lines holding a needle across CRLF, CR and LF endings, as a search of each line would', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ unit: fc.constantFrom('a', '¶', 'Q', ' ', '1') }), fc.constantFrom('\n', '\r\n', '\r'))), fc.constantFrom('¶', 'Q', 'Q¶'), (parts, needle) => {
+        const text = parts.map(([line, eol]) => line + eol).join('');
+        const lines = splitLines(text);
+        const expected = lines.flatMap((line, i) => (line.includes(needle) ? [i] : []));
+        assert.deepEqual(linesHolding(text, lines, needle), expected);
       }),
     );
   });

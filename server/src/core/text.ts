@@ -342,6 +342,26 @@ export function linesWith(text: string, offsets: Int32Array, needle: string, acc
 }
 
 /**
+ * The lines holding `needle` (a string with no line break), in order, given the `lines` split from `text` ({@link splitLines}):
+ * one search of the whole text, the lines walked to by their lengths, for a model that keeps no offsets. For a needle most
+ * lines lack ("¶", a capital "Q") this is much cheaper than searching or reading each line, and the walk stops at the last hit.
+ */
+export function linesHolding(text: string, lines: readonly string[], needle: string): number[] {
+  const found: number[] = [];
+  // `start` is where `line` starts in the text: each line is followed by its terminator, \r\n, \r or \n.
+  let at = text.indexOf(needle);
+  for (let line = 0, start = 0; at >= 0 && line < lines.length; line++) {
+    const end = start + lines[line].length;
+    if (at < end) {
+      found.push(line);
+      at = text.indexOf(needle, end);
+    }
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+  return found;
+}
+
+/**
  * Offsets of the first character of every line. With `lines`, only those of the first `lines` lines and of the line
  * after them when the text has one: the scan stops there, so that a long text is read only as far as it is needed.
  */
@@ -571,21 +591,27 @@ export function onlyWordNear(word: string, words: readonly string[], most: (w: s
  * or `most + 1` once it is known to be more than `most`.
  */
 export function editDistance(a: string, b: string, most: number): number {
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Three rows of the table, filled in turn: the row before the last (for a swap), the last, and the one being filled.
+  // Each is made once at its length: a row made anew for each letter of `a` cost more than the table's arithmetic.
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = new Array<number>(b.length + 1);
+  let current = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let least = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
       if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, before[j - 2] + 1);
-      current.push(d);
+      current[j] = d;
       if (d < least) least = d;
     }
     if (least > most) return most + 1;
+    const spare = before;
     before = previous;
     previous = current;
+    current = spare;
   }
   return previous[b.length];
 }

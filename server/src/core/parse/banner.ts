@@ -173,9 +173,13 @@ export const READINGS: ReadonlyMap<string, LevelMatch> = (() => {
   return readings;
 })();
 
+/** The fewest letters of a reading in {@link READINGS} ("ECRET", "SECRE"): a shorter run reads as no level. */
+const SHORTEST_READING = Math.min(...Array.from(READINGS.keys(), (letters) => letters.length));
+
 /** Reads letters (spaces removed, upper case) as a level, allowing the damage seen in real banners. */
 function matchLevel(letters: string): LevelMatch | undefined {
-  return READINGS.get(letters);
+  // "S", "SE", "SEC", "SECR" of a spaced banner: no lookup, which would hash each new run of letters.
+  return letters.length < SHORTEST_READING ? undefined : READINGS.get(letters);
 }
 
 /** True when the characters `[start, end)` of `text` are letters, or digits read for a letter ("C0NFIDENTIAL", "5ECRET"). */

@@ -825,8 +825,21 @@ const PRECEDENCE_SPELLINGS = ['IMMEDIATE', 'PRIORITY', 'ROUTINE', 'FLASH'];
  */
 export function misspeltPrecedence(word: string): string | undefined {
   if (word.length < 4 || word.length > 11 || PRECEDENCE_SPELLINGS.includes(word)) return undefined;
-  return onlyWordNear(word, PRECEDENCE_SPELLINGS, (precedence) => (Math.min(word.length, precedence.length) <= 5 ? 1 : 2));
+  // Addresses end with a few words over and over ("WASHDC", "COLLECTIVE"): each is measured against the precedences once.
+  let near = precedencesNear.get(word);
+  if (near === undefined) {
+    near = onlyWordNear(word, PRECEDENCE_SPELLINGS, (precedence) => (Math.min(word.length, precedence.length) <= 5 ? 1 : 2)) ?? null;
+    if (precedencesNear.size >= MAX_PRECEDENCES_NEAR) precedencesNear.clear();
+    // The word has at most 11 characters: a slice that short is a copy, which keeps no document alive (`ownCopy`).
+    precedencesNear.set(word, near);
+  }
+  return near ?? undefined;
 }
+
+// The answers of misspeltPrecedence for the words met so far, `null` for a word near no precedence or near two. The
+// cache is emptied when it fills.
+const precedencesNear = new Map<string, string | null>();
+const MAX_PRECEDENCES_NEAR = 1000;
 
 /**
  * The start of a precedence word ending at `end` after a white-space character, or -1.

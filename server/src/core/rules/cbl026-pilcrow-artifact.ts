@@ -3,7 +3,7 @@
  */
 import type { Cable, Paragraph } from '../model';
 import type { Report, Rule } from './types';
-import { isCapital, isDigit, isLetter, isSmall, isSpace, range, skipSpaces, trimEndOffset } from '../text';
+import { isCapital, isDigit, isLetter, isSmall, isSpace, linesHolding, range, skipSpaces, trimEndOffset } from '../text';
 import { keepsBanner } from './util';
 
 export const rule: Rule = {
@@ -50,13 +50,14 @@ export const rule: Rule = {
 function strayPilcrows(cable: Cable, report: Report): void {
   const lines = cable.lines;
   const kinds = cable.lineKinds;
-  if (cable.text.indexOf('¶') < 0) return;
-  for (let i = 1; i < lines.length; i++) {
+  // Most lines hold no pilcrow: one native search of the text passes over them, in a run's first cables too, when this
+  // loop is not yet compiled.
+  const holding = linesHolding(cable.text, lines, '¶');
+  for (let h = 0; h < holding.length; h++) {
+    const i = holding[h];
     const kind = kinds[i];
-    if (kind !== 'text' && kind !== 'paragraph') continue;
+    if (i === 0 || (kind !== 'text' && kind !== 'paragraph')) continue;
     const line = lines[i];
-    // Most lines hold no pilcrow: one native search passes over them, in a run's first cables too, when this loop is not yet compiled.
-    if (line.indexOf('¶') < 0) continue;
     const at = skipSpaces(line);
     initialInSentence(cable, i, line.indexOf('¶', at + 1), report);
     if (kind !== 'text' || line.charCodeAt(at) !== 182) continue;

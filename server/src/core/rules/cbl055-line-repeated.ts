@@ -3,6 +3,7 @@
  * ('Qthat threaten …' under 'that threaten …'), an artifact of the released copies.
  */
 import type { Rule } from './types';
+import { linesHolding } from '../text';
 
 export const rule: Rule = {
   id: 'CBL055',
@@ -19,10 +20,12 @@ export const rule: Rule = {
   },
   check(cable, report) {
     const lines = cable.lines;
-    for (let i = 1; i < lines.length; i++) {
+    // Almost no line holds a capital Q ("IRAQ"), and fewer open with one: one search of the text finds the lines to test.
+    const holding = linesHolding(cable.text, lines, 'Q');
+    for (let h = 0; h < holding.length; h++) {
+      const i = holding[h];
       const text = lines[i];
-      // A character test first: almost no line opens with a capital Q.
-      if (text.charCodeAt(0) !== 81 /* Q */) continue;
+      if (i === 0 || text.charCodeAt(0) !== 81 /* Q */) continue;
       const copy = text.slice(1).trimEnd();
       if (copy.length < MIN_COPY) continue;
       const above = lines[i - 1].trimEnd();
