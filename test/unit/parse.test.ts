@@ -1284,6 +1284,19 @@ describe('parser: body', () => {
     assert.equal(parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTACO night\nSUBJECT: FERRY TALKS\n\n¶1. (C) Text.\n').tags, undefined);
   });
 
+  it('reads a label split by a stray space ("SUBJ ECT:", "T AGS:", "Classi fied By:") or TAGS with a 5 for its S ("TAG5:") as the field it names', () => {
+    const cable = (tags: string, subject: string, by: string) =>
+      parse(`C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\n${tags} PREL PGOV\n${subject} FERRY TALKS\n\n${by} Jane Roe, reasons 1.4 (b) and (d).\n\n¶1. (C) Text.\n`);
+    const read = (c: ReturnType<typeof parse>) => [c.tags?.keyword.text, c.tags?.tags.map((t) => t.code).join(' '), c.subject?.keyword.text, c.subject?.text, c.classifiedBy?.range.start.line];
+    // "SUBJ ECT:" was the keyword "SUBJ" with the subject "ECT: FERRY TALKS", "TAG S:" and "TAG5:" the keyword "TAG" with a TAG
+    // "S:" or "5:", "T AGS:" a stray line that lost the TAGS field, and "Classi fied By:" no Classified By.
+    assert.deepEqual(read(cable('T AGS:', 'SUBJ ECT:', 'Classi fied By:')), ['T AGS:', 'PREL PGOV', 'SUBJ ECT:', 'FERRY TALKS', 6]);
+    assert.deepEqual(read(cable('TAG S:', 'Sub ject:', 'Classified B y:')), ['TAG S:', 'PREL PGOV', 'Sub ject:', 'FERRY TALKS', 6]);
+    assert.deepEqual(read(cable('TAG5:', 'SUBJ:', 'Classified By:')), ['TAG5:', 'PREL PGOV', 'SUBJ:', 'FERRY TALKS', 6]);
+    // Letters joined with no space ("ClassifiedBy:") or a space and two other slips ("S UBIEKT:") stay unread.
+    assert.deepEqual(read(cable('TAGS:', 'S UBIEKT:', 'ClassifiedBy:')), ['TAGS:', 'PREL PGOV', undefined, undefined, undefined]);
+  });
+
   it('reads field labels typed in small letters ("e.o. 12958:", "subject:", "ref:", "classified by:"), each with its colon', () => {
     const c = parse('S E C R E T NOWHERE 000001\n\ne.o. 12958: decl: 05/27/2019\ntags: prel pgov\nsubject: ferry talks\nref: a. state 1234\n\nclassified by: Jane Roe, reasons 1.4 (b) and (d).\n\n¶1. (S) Text.\n');
     // Only TAGS was read: CBL012 said there was no E.O. line, CBL019 no SUBJECT and CBL020 no Classified By.

@@ -1097,6 +1097,22 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     assert.deepEqual(lint49(cable('EO', 'TAG:', 'SUBJ:', 'REFS:', 'Derived From:')), []);
   });
 
+  it('CBL049 reports a label split by a stray space ("SUBJ ECT:", "Classi fied By:") or "TAG5:", and its safe fix writes the label right', () => {
+    const cable = (tags: string, subject: string, by: string) =>
+      `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 06/03/2019\n${tags} PREL\n${subject} FERRY TALKS\n\n${by} A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
+    const text = cable('TAG5:', 'SUBJ ECT:', 'Classi fied By:');
+    const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL049');
+    assert.deepEqual(findings.map((f) => `${formatFinding(f)} | ${f.fixes!.map((x) => `${x.title} ${x.safe}`).join()}`), [
+      "4:1-4:5 CBL049 warning The TAGS label 'TAG5:' is misspelt: read as TAGS. | Write 'TAGS' true",
+      "5:1-5:9 CBL049 warning The SUBJECT label 'SUBJ ECT:' has a stray space inside it: read as SUBJECT. | Write 'SUBJECT' true",
+      "7:1-7:15 CBL049 warning The Classified By label 'Classi fied By:' has a stray space inside it: read as Classified By. | Write 'Classified By' true",
+    ]);
+    let fixed = text;
+    for (const f of [...findings].reverse()) fixed = applyEdits(fixed, f.fixes![0].edits);
+    assert.equal(fixed, cable('TAGS:', 'SUBJECT:', 'Classified By:'));
+    assert.equal(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL049' || f.id === 'CBL017' || f.id === 'CBL019' || f.id === 'CBL020').length, 0);
+  });
+
   it('CBL049 reports a label written twice (SUBJECT: SUBJECT:, REF: REF (A), TAGS: TAGS:), which is read as one or as the field\'s text, and its safe fix deletes the repeated copy alone', () => {
     const cable = (subject: string, ref: string) =>
       `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\n${subject} FERRY TALKS\n${ref} (A) NOWHERE 4 (B) NOWHERE 9\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text (REF A).\nSMITH\n`;
