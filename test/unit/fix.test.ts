@@ -421,6 +421,13 @@ describe('quick fixes', () => {
     assert.equal(fixAll(text).text.split('\n')[0], 'C O N F I D E N T I A L SECTION 01 OF 02 NOWHERE 000100');
   });
 
+  it('writes back the space between a banner\'s post and serial run together, and nothing else (CBL011)', () => {
+    const text = 'C O N F I D E N T I A L SECTION 01 OF 02 NOWHERE000100\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text.\n';
+    const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL011');
+    assert.deepEqual(finding?.fixes?.map((f) => [f.title, f.safe, f.edits]), [["Write 'NOWHERE 000100'", true, [{ range: { start: { line: 0, character: 48 }, end: { line: 0, character: 48 } }, newText: ' ' }]]]);
+    assert.equal(fixAll(text).text, text.replace('NOWHERE000100', 'NOWHERE 000100'));
+  });
+
   it('writes the O of a banner\'s SECTION words read with a zero, and nothing else', () => {
     const text = 'C O N F I D E N T I A L SECTI0N 01 0F 02 NOWHERE 000100\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text.\n';
     const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL011');

@@ -259,6 +259,17 @@ describe('parser: banner', () => {
     assert.equal(parseBanner(0, 'S E C R E T TALLINN OIl', { strict: false, repeated: false })?.serial, undefined);
   });
 
+  it('reads a post and serial run together ("TALLINN000233") as the two meant, where it read no banner (CBL010)', () => {
+    assert.equal(readTallinn('S E C R E T TALLINN000233'), "SECRET 09TALLINN233 banner-malformed@3:12-3:25 Banner runs the post and the serial together ('TALLINN000233'); read as TALLINN 000233.");
+    assert.equal(readTallinn('CONFIDENTIAL SECTION 01 OF 02 TALLINN000233 NOFORN'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:30-3:43 Banner runs the post and the serial together ('TALLINN000233'); read as TALLINN 000233.");
+    const two = parseBanner(0, 'UNCLAS BUENOS AIRES000233', { strict: false, repeated: false });
+    assert.deepEqual([two?.post?.text, two?.serial?.text], ['BUENOS AIRES', '000233']);
+    // Not inside a body (a repeated banner), nor a post in small letters, nor a number of another width.
+    for (const [text, strict] of [['S E C R E T TALLINN000233', true], ['SECRET Tallinn000233', false], ['SECRET TALLINN00233', false], ['SECRET TALLINN0002331', false]] as const) {
+      assert.equal(parseBanner(0, text, { strict, repeated: strict }), undefined, text);
+    }
+  });
+
   it('reads a level with one letter scanned as a look-alike as a damaged banner, where it read none (CBL010)', () => {
     assert.equal(readTallinn('S E C R F T TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:0-3:11 Banner level is misspelled 'S E C R F T' (the letter F for E); read as SECRET.");
     assert.equal(readTallinn('5 E C R E T SECTION 01 OF 02 TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:0-3:11 Banner level is misspelled '5 E C R E T' (the digit 5 for the letter S); read as SECRET.");
