@@ -162,9 +162,10 @@ const fixtures = [
 // A rule's further failing and clean fixtures for one kind of damage, `<id>-<name>.<variant>.{bad,good}.cable`, each with its
 // sidecar, as the rule's own pair has them: [name, variant, base, bad, good]. Transcription damage (transcriber52): a letter
 // scanned as a look-alike in the banner's level, a letter for a digit in the DTG, the DE line (transcriber53) and the E.O. order, a pilcrow scanned as the digit 9, a marking's slash or '(' and a reason's '(' scanned as an l or I, a reason's brace, a released copy's page stamps (transcriber53),
-// a label split by a stray space or TAGS with a 5 for its S, a banner's post and serial run together (transcriber54).
+// a label split by a stray space or TAGS with a 5 for its S, a banner's post and serial run together, a DTG month one letter off one month (transcriber54).
 const variants = [
   ['cbl001-header-line-malformed', 'dtg-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P O3l322Z JUN O9')],
+  ['cbl001-header-line-malformed', 'dtg-month-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P 031322Z IUN 09')],
   ['cbl001-header-line-malformed', 'de-misread', V, (t) => sub(t, 'DE RUEHVT #0412/01 1541322', 'DE RUEHVT #O412/0l 154l322')],
   ['cbl046-paragraph-number-misread', 'pilcrow-nine', V, (t) => sub(t, '¶3. (C) Gauci', '93. (C) Gauci')],
   ['cbl011-banner-malformed', 'lookalike', V, (t) => sub(t, 'S E C R E T SECTION', 'S E C R F T SECTION')],

@@ -446,12 +446,15 @@ describe('quick fixes', () => {
     }
   });
 
-  it('reads a DTG with a letter for a digit as the group meant, and writes it with a quick fix; the DTG line is read, not missing', () => {
+  it('reads a DTG with a letter for a digit, or a month one letter off one month alone (SFP), as the group meant, and writes it with a quick fix; the DTG line is read, not missing', () => {
     const header = (dtg: string) => `VZCZCXRO0001\nPP RUEHWEB\nDE RUEHXX #0001/01 1541322\nZNY SSSSS ZZH\n${dtg}\nFM AMEMBASSY NOWHERE\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\n\nS E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n`;
     for (const [damaged, meant, what] of [
       ['P O3l322Z JUN O9', '031322Z JUN 09', "the letter 'O' for the digit 0 and the letter 'l' for the digit 1"],
       ['P 03I322Z JUN 09', '031322Z JUN 09', "the letter 'I' for the digit 1"],
       ['P 061436Z N0V 09', '061436Z NOV 09', 'a zero for the letter O'],
+      // A month one letter off one month alone, as a scan reads an F for E, and with a letter for a digit besides.
+      ['P 031322Z SFP 09', '031322Z SEP 09', "the letter 'F' for the letter E"],
+      ['P 0313l2Z AUC O9', '031312Z AUG 09', "the letter 'l' for the digit 1 and the letter 'C' for the letter G and the letter 'O' for the digit 0"],
     ]) {
       const text = header(damaged);
       const cable = parseCable(text).cable;
@@ -466,6 +469,13 @@ describe('quick fixes', () => {
     }
     // A group no reading mends keeps its report: letters other than l, I and O, or too few digits.
     assert.equal(parseCable(header('P 03X322Z JUN 09')).cable.header?.dtg?.misread, undefined);
+    // A month one letter off two months ("JUM": JUN and JUL; "JVN": JUN and JAN), or off one whose date is no real one
+    // ("311322Z FFB 09", the 31st of February), or in small letters, is left as written, and CBL004 says it is no real date.
+    for (const damaged of ['P 031322Z JUM 09', 'P 031322Z JVN 09', 'P O3l322Z JVN O9', 'P 311322Z FFB 09', 'P 031322Z Sfp 09']) {
+      const findings = lintCable(parseCable(header(damaged)).cable);
+      assert.ok(!findings.some((f) => f.id === 'CBL001' && f.message.includes('for the letter')), damaged);
+      assert.ok(findings.some((f) => f.id === 'CBL004'), damaged);
+    }
   });
 
   it('reads a DE line with a letter for a digit in its serial, section or time as the digits meant, and writes them with a quick fix', () => {
