@@ -507,12 +507,14 @@ describe('quick fixes', () => {
     }
   });
 
-  it("reads a marking with an 'I' or 'l' for its slash or its '(' as the marking meant, with a fix that writes it, for the user to choose", () => {
+  it("reads a marking with an 'I', 'l' or '1' for its slash or an 'I' or 'l' for its '(' as the marking meant, with a fix that writes it, for the user to choose", () => {
     const cable = (marking: string) => `S E C R E T NOWHERE 000001\nNOFORN\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n\n¶2. ${marking} Text two.\n`;
     for (const [damaged, meant, what, level] of [
       ['(CINF)', '(C/NF)', "has 'I' for its '/'; read as CONFIDENTIAL NOFORN", 'CONFIDENTIAL'],
       ['(SlNF)', '(S/NF)', "has 'l' for its '/'; read as SECRET NOFORN", 'SECRET'],
       ['(SIINF)', '(S//NF)', "has 'II' for its '//'; read as SECRET NOFORN", 'SECRET'],
+      ['(C1NF)', '(C/NF)', "has '1' for its '/'; read as CONFIDENTIAL NOFORN", 'CONFIDENTIAL'],
+      ['(S11NF)', '(S//NF)', "has '11' for its '//'; read as SECRET NOFORN", 'SECRET'],
       ['lC)', '(C)', "has 'l' for its '('; read as CONFIDENTIAL", 'CONFIDENTIAL'],
       ['IS/NF)', '(S/NF)', "has 'I' for its '('; read as SECRET", 'SECRET'],
     ]) {
@@ -527,7 +529,7 @@ describe('quick fixes', () => {
       assert.equal(applyEdits(text, finding[0].fixes![0].edits), cable(meant));
     }
     // Prose in parentheses, and a letter before a parenthesis that names no level, stay prose: the paragraph has no marking.
-    for (const prose of ['(CINC) Text', '(CITES) Text', '(CNNF) Text', 'I) Text', 'lX) Text', 'l C) Text']) {
+    for (const prose of ['(CINC) Text', '(CITES) Text', '(CNNF) Text', '(C1NC) Text', '(S111NF) Text', 'I) Text', 'lX) Text', 'l C) Text']) {
       const parsed = parseCable(cable(prose)).cable;
       assert.equal(parsed.paragraphs[1].portion?.level, undefined, prose);
     }
