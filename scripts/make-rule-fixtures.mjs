@@ -163,7 +163,7 @@ const fixtures = [
 // sidecar, as the rule's own pair has them: [name, variant, base, bad, good]. Transcription damage (transcriber52): a letter
 // scanned as a look-alike in the banner's level, a letter for a digit in the DTG, the DE line (transcriber53) and the E.O. order, a pilcrow scanned as the digit 9, a marking's slash or '(' and a reason's '(' scanned as an l or I, a reason's brace, a released copy's page stamps (transcriber53),
 // a label split by a stray space or TAGS with a 5 for its S, a banner's post and serial run together, a DTG month one letter off one month, a marking's slash
-// scanned as the digit 1 (transcriber54).
+// scanned as the digit 1, a DECL date's slash scanned as an l (transcriber54).
 const variants = [
   ['cbl001-header-line-malformed', 'dtg-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P O3l322Z JUN O9')],
   ['cbl001-header-line-malformed', 'dtg-month-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P 031322Z IUN 09')],
@@ -179,6 +179,7 @@ const variants = [
   ['cbl029-portion-marking-malformed', 'slash-misread', V, (t) => sub(t, '¶4. (S/NF) Post', '¶4. (SINF) Post')],
   ['cbl029-portion-marking-malformed', 'open-misread', V, (t) => sub(t, '¶3. (C) Gauci', '¶3. lC) Gauci')],
   ['cbl011-banner-malformed', 'post-serial-joined', V, (t) => sub(t, 'SECTION 01 OF 02 VALLETTA 000412', 'SECTION 01 OF 02 VALLETTA000412')],
+  ['cbl015-decl-invalid', 'slash-misread', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06l03/2019')],
   ['cbl029-portion-marking-malformed', 'slash-digit', V, (t) => sub(t, '¶4. (S/NF) Post', '¶4. (S1NF) Post')],
   ['cbl049-label-punctuation', 'split-label', V, (t) => sub(sub(sub(t, 'TAGS:', 'TAG5:'), 'SUBJECT:', 'SUBJ ECT:'), 'Classified By:', 'Classi fied By:')],
 ];

@@ -246,6 +246,25 @@ describe('rules: CBL015 and values the release blanked', () => {
     assert.deepEqual(found('E.O. 12958: DECL: OADR'), ["info DECL value 'OADR' is a code, not a date (legitimate in older or declassified cables)."]);
     assert.equal(parseCable(text('E.O. 12958: DECL: lO YEARS')).cable.eo?.decl?.kind, 'text');
   });
+  it('reads a date of ten characters with a slash typed or scanned as an l, I, | or 1 as the date meant, where one shape puts a slash there', () => {
+    const text = (eo: string) => `C O N F I D E N T I A L NOWHERE 000005\n\n${eo}\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
+    const fixes = (eo: string) => {
+      const written = text(eo);
+      const cable = parseCable(written).cable;
+      const [finding] = lintCable(cable).filter((f) => f.id === 'CBL015');
+      return [cable.eo?.decl?.date, finding?.message, finding?.fixes?.map((f) => [f.safe, applyEdits(written, f.edits) === text(eo.slice(0, 18) + finding.message.slice(finding.message.lastIndexOf(' ') + 1, -1))])];
+    };
+    // It was free text ("DECL value '12l31/2019' is not a date."), and the cable had no declassification date.
+    assert.deepEqual(fixes('E.O. 12958: DECL: 12l31/2019'), [{ year: 2019, month: 12, day: 31 }, "DECL date '12l31/2019' has the letter 'l' for the slash: read as 12/31/2019.", [[true, true]]]);
+    assert.deepEqual(fixes('E.O. 12958: DECL: 2015I03/12'), [{ year: 2015, month: 3, day: 12 }, "DECL date '2015I03/12' has the letter 'I' for the slash: read as 2015/03/12.", [[true, true]]]);
+    assert.deepEqual(fixes('E.O. 12958: DECL: O3|12/2019'), [{ year: 2019, month: 3, day: 12 }, "DECL date 'O3|12/2019' has the letter 'O' for the digit 0 and a bar '|' for the slash: read as 03/12/2019.", [[true, true]]]);
+    // The digit 1 for a slash is a reading the shape makes, never applied unseen.
+    assert.deepEqual(fixes('E.O. 12958: DECL: 12131/2019'), [{ year: 2019, month: 12, day: 31 }, "DECL date '12131/2019' has the digit '1' for the slash: read as 12/31/2019.", [[false, true]]]);
+    // Another length, no real date so read, or both shapes reading it, stay text.
+    for (const value of ['2l31/2019', '12l32/2019', '1111111111', '12l31/19']) {
+      assert.equal(parseCable(text(`E.O. 12958: DECL: ${value}`)).cable.eo?.decl?.kind, 'text', value);
+    }
+  });
   it('says that DECL gives no value, not that the empty value is no date', () => {
     // "DECL value '' is not a date." while "E.O. 12958: DECL" was typed, or left so.
     for (const eo of ['E.O. 12958: DECL', 'E.O. 12958: DECL:', 'E.O. 12958: DECL:   ']) assert.deepEqual(found(eo), ['warning DECL gives no date (for example "DECL: 05/27/2019").'], eo);

@@ -1972,7 +1972,48 @@ function classifyDecl(raw: string): { kind: DeclKind; date?: CalendarDate; impos
     const m = readDate(meant.trim());
     if (m && !m.impossible) return { kind: 'date', date: m.date, impossible: false, misread: meant };
   }
+  // "12l31/2019", "2015I03/12", "12131/2019": a slash typed or scanned as an l, I, | or the digit 1, read as the slash where
+  // the value has the one shape that puts a slash there (misreadSlashes).
+  const slashed = v.length === 10 ? misreadSlashes(v) : undefined;
+  if (slashed !== undefined) {
+    const m = readDate(slashed);
+    if (m && !m.impossible) return { kind: 'date', date: m.date, impossible: false, misread: raw.replace(v, slashed) };
+  }
   return { kind: 'text' };
+}
+
+// Where the slashes of a date of ten characters stand: mm/dd/yyyy and yyyy/mm/dd.
+const SLASH_SHAPES: readonly (readonly [number, number])[] = [
+  [2, 5],
+  [4, 7],
+];
+
+/**
+ * A date of ten characters (`v`) whose slash, one or both, is typed or scanned as an l, I, | or the digit 1 ("12l31/2019",
+ * "2015I03/12", "12131/2019"), with its other characters digits (or l, I, O for 1 and 0), as the date with its slashes
+ * written; undefined where no slash is so read, or where both shapes, mm/dd/yyyy and yyyy/mm/dd, read the value.
+ */
+function misreadSlashes(v: string): string | undefined {
+  let found: string | undefined;
+  for (const [a, b] of SLASH_SHAPES) {
+    let meant = '';
+    let misread = false;
+    for (let k = 0; k < 10; k++) {
+      const c = v[k];
+      if (k === a || k === b) {
+        if (c === '/' || (c === '-' && a === 4)) meant += c;
+        else if (c === 'l' || c === 'I' || c === '|' || c === '1') {
+          meant += '/';
+          misread = true;
+        } else break;
+      } else if (isDigit(c.charCodeAt(0)) || c === 'l' || c === 'I' || c === 'O') meant += serialDigits(c);
+      else break;
+    }
+    if (meant.length < 10 || !misread) continue;
+    if (found !== undefined) return undefined;
+    found = meant;
+  }
+  return found;
 }
 
 // A letter read for a digit in a DECL date ("2O15/03/12"), and a digit beside it.
