@@ -270,6 +270,14 @@ describe('parser: banner', () => {
     }
   });
 
+  it('reads no banner in a released copy\'s case stamp whose case number lost its letter ("UNCLASSIFIED U.S. Department of State Case No. 2031-05588 …")', () => {
+    // It read as an UNCLASSIFIED banner of the post "U.S. Department of State Case No." and the serial 2031.
+    for (const stamp of ['UNCLASSIFIED U.S. Department of State Case No. 2031-05588 Doc No. C09876543 Date: 04/17/2032', 'UNCLASSIFIED US Department of State Case No 2031 05588']) {
+      assert.equal(parseBanner(0, stamp, { strict: false, repeated: false }), undefined, stamp);
+    }
+    assert.equal(readTallinn('UNCLASSIFIED U.S. Department of State Case No. 2031-05588 Doc No. C09876543 Date: 04/17/2032\nS E C R E T TALLINN 000233'), 'SECRET 09TALLINN233 ');
+  });
+
   it('reads a level with one letter scanned as a look-alike as a damaged banner, where it read none (CBL010)', () => {
     assert.equal(readTallinn('S E C R F T TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:0-3:11 Banner level is misspelled 'S E C R F T' (the letter F for E); read as SECRET.");
     assert.equal(readTallinn('5 E C R E T SECTION 01 OF 02 TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:0-3:11 Banner level is misspelled '5 E C R E T' (the digit 5 for the letter S); read as SECRET.");

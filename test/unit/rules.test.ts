@@ -1297,6 +1297,21 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
         }
       }
     });
+    it('reads a case stamp a scan damaged (its case number\'s letter lost) as a stamp above the banner, never as the banner', () => {
+      // "UNCLASSIFIED U.S. Department of State Case No. 2031-05588 …" read as an UNCLASSIFIED banner of the post "U.S. Department
+      // of State Case No." and the serial 2031: every marking above it an error, the cable's id and level lost.
+      for (const stamp of [
+        'UNCLASSIFIED U.S. Department of State Case No. 2031-05588 Doc No. C09876543 Date: 04/17/2032',
+        'UNCLASSIFIED US Department of State Case No 2031 05588 Doc No C09876543 Date 04 17 2032',
+      ]) {
+        const text = cable(`${stamp}\n`, '');
+        const parsed = parseCable(text).cable;
+        assert.deepEqual([parsed.banner?.level, parsed.banner?.post?.text, parsed.banner?.line], ['CONFIDENTIAL', 'NOWHERE', 1], stamp);
+        const clean = lintCable(parseCable(cable('', '')).cable).map((f) => f.message);
+        assert.deepEqual(lintCable(parsed).filter((f) => f.id !== 'CBL047').map((f) => f.message), clean, stamp);
+        assert.deepEqual(lint(text).map((f) => f.message), [`Line '${stamp}' is a release stamp printed on the released copy, left in the text.`]);
+      }
+    });
     it('leaves a sentence that speaks of a release, and a stamp with more on its line, alone', () => {
       for (const prose of [
         'RELEASED IN FULL TO THE PRESS ON MONDAY',
