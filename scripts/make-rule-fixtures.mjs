@@ -164,7 +164,7 @@ const fixtures = [
 // scanned as a look-alike in the banner's level, a letter for a digit in the DTG, the DE line (transcriber53) and the E.O. order, a pilcrow scanned as the digit 9, a marking's slash or '(' and a reason's '(' scanned as an l or I, a reason's brace, a released copy's page stamps (transcriber53),
 // a label split by a stray space or TAGS with a 5 for its S, a banner's post and serial run together, a DTG month one letter off one month, a marking's slash
 // scanned as the digit 1, a DECL date's slash scanned as an l, a case stamp with its
-// case number's letter lost above the banner (transcriber54).
+// case number's letter lost above the banner, a scan's margin on every line (transcriber54).
 const variants = [
   ['cbl001-header-line-malformed', 'dtg-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P O3l322Z JUN O9')],
   ['cbl001-header-line-malformed', 'dtg-month-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P 031322Z IUN 09')],
@@ -183,6 +183,7 @@ const variants = [
   ['cbl015-decl-invalid', 'slash-misread', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06l03/2019')],
   ['cbl029-portion-marking-malformed', 'slash-digit', V, (t) => sub(t, '¶4. (S/NF) Post', '¶4. (S1NF) Post')],
   ['cbl047-page-number-stray', 'case-stamp-damaged', V, (t) => sub(t, 'RUEHBS/USEU BRUSSELS PRIORITY\n\n', 'RUEHBS/USEU BRUSSELS PRIORITY\n\nUNCLASSIFIED U.S. Department of State Case No. 2031-05588 Doc No. C09876543 Date: 04/17/2032\n')],
+  ['cbl047-page-number-stray', 'margin', V, (t) => t.split('\n').map((l) => (l === '' ? '' : `| ${l}`)).join('\n')],
   ['cbl049-label-punctuation', 'split-label', V, (t) => sub(sub(sub(t, 'TAGS:', 'TAG5:'), 'SUBJECT:', 'SUBJ ECT:'), 'Classified By:', 'Classi fied By:')],
 ];
 

@@ -2425,6 +2425,40 @@ describe('parser: readsAsCable', () => {
   });
 });
 
+describe("parser: a scan's margin on every line", () => {
+  const plain = 'VZCZCXRO0001\nPP RUEHWEB\nDE RUEHXX #0001/01 1541322\nZNY CCCCC ZZH\nP 031322Z JUN 09\nFM AMEMBASSY NOWHERE\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\n\nC O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By: Jane Roe, reasons 1.4 (b).\n\n¶1. (C) Text.\n';
+  const withMargin = (margin: (line: string, index: number) => string) => plain.split('\n').map((l, i) => margin(l, i)).join('\n');
+  const read = (text: string) => {
+    const c = parseCable(text).cable;
+    return [c.id, c.banner?.level, c.banner?.range.start.character, c.eo?.decl?.value.text, c.tags?.tags.map((t) => t.code).join(' '), c.subject?.text, c.classifiedBy?.range.start.line, c.paragraphs.length, c.margin?.kind, c.margin?.width];
+  };
+
+  it('reads a cable whose every line opens with a bar or a line number at the same width as the cable without it, every range where it was', () => {
+    // Every field was lost: no banner (CBL010), no E.O., TAGS or SUBJECT, no paragraph.
+    assert.deepEqual(read(withMargin((l) => (l === '' ? '' : `| ${l}`))), ['09NOWHERE1', 'CONFIDENTIAL', 2, '06/03/2019', 'PREL', 'FERRY TALKS', 14, 1, 'bar', 2]);
+    assert.deepEqual(read(withMargin((l) => `|${l}`)), ['09NOWHERE1', 'CONFIDENTIAL', 1, '06/03/2019', 'PREL', 'FERRY TALKS', 14, 1, 'bar', 1]);
+    // Numbered from 01, blank lines numbered too; right-aligned from 1 to 17.
+    assert.deepEqual(read(withMargin((l, i) => `${String(i + 1).padStart(2, '0')} ${l}`.trimEnd())), ['09NOWHERE1', 'CONFIDENTIAL', 3, '06/03/2019', 'PREL', 'FERRY TALKS', 14, 1, 'numbers', 3]);
+    assert.deepEqual(read(withMargin((l, i) => (l === '' ? '' : `${String(i + 1).padStart(2, ' ')} ${l}`))), ['09NOWHERE1', 'CONFIDENTIAL', 3, '06/03/2019', 'PREL', 'FERRY TALKS', 14, 1, 'numbers', 3]);
+    // With CRLF line ends, the text keeps its length and its line ends.
+    const crlf = withMargin((l) => (l === '' ? '' : `| ${l}`)).replace(/\n/g, '\r\n');
+    const c = parseCable(crlf).cable;
+    assert.deepEqual([c.text.length, c.eol, c.margin?.lines.length], [crlf.length, '\r\n', 13]);
+  });
+
+  it('reads no margin where a line lacks it, the numbers do not rise, they stand at another width, or too few lines have one', () => {
+    const none = (text: string) => parseCable(text).cable.margin;
+    assert.equal(none(plain), undefined);
+    assert.equal(none(withMargin((l, i) => (l === '' || i === 12 ? l : `| ${l}`))), undefined);
+    assert.equal(none(withMargin((l, i) => (l === '' ? '' : `${String(i === 5 ? 3 : i + 1).padStart(2, '0')} ${l}`))), undefined);
+    // Left-aligned numbers, "9 " then "10 ", open lines at two widths.
+    assert.equal(none(withMargin((l, i) => (l === '' ? '' : `${i + 1} ${l}`))), undefined);
+    assert.equal(none('| a\n| b\n| c\n'), undefined);
+    // A text opening with a number that is no line number ("2 May 2009") reads as before.
+    assert.equal(none(`2 May 2009\n${plain}`), undefined);
+  });
+});
+
 describe('parser: robustness', () => {
   const base = sample('09VALLETTA412.cable');
   const variants: [string, string][] = [

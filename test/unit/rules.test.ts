@@ -1312,6 +1312,19 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
         assert.deepEqual(lint(text).map((f) => f.message), [`Line '${stamp}' is a release stamp printed on the released copy, left in the text.`]);
       }
     });
+    it("reports a scan's margin on every line once, with a fix for the user that deletes it from every line and nothing else", () => {
+      const plain = cable('', '');
+      for (const [margin, kind, width] of [[(l: string) => `| ${l}`, "a bar ('|')", 2], [(l: string, i: number) => `${String(i + 1).padStart(3, '0')} ${l}`, 'a line number', 4]] as const) {
+        const text = plain.split('\n').map((l, i) => (l === '' ? '' : margin(l, i))).join('\n');
+        const found = lint(text);
+        const lines = plain.split('\n').filter((l) => l !== '').length;
+        assert.deepEqual(found.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message}`), [`0:0-${width} Every line opens with ${kind} of a scan's margin, ${lines} lines in all; the cable is read without it.`]);
+        assert.deepEqual(found[0].fixes?.map((f) => [f.safe, applyEdits(text, f.edits) === plain]), [[false, true]]);
+        // The cable is read as the one without the margin: the same findings but this one.
+        const others = (t: string) => lintCable(parseCable(t).cable).filter((f) => f.id !== 'CBL047').map((f) => `${f.id} ${f.message}`);
+        assert.deepEqual(others(text), others(plain));
+      }
+    });
     it('leaves a sentence that speaks of a release, and a stamp with more on its line, alone', () => {
       for (const prose of [
         'RELEASED IN FULL TO THE PRESS ON MONDAY',

@@ -12,6 +12,7 @@ import { lineStarts, range, spanRange, splitLines, splitShapes } from '../text';
 import { LONE_LEVEL, mayOpenBanner, parseBanner } from './banner';
 import { parseBody } from './body';
 import { headerDatesCable, parseHead, startsHeader } from './header';
+import { readMargin } from './margin';
 import { scanHints } from './hints';
 import { AFTER_BANNER, mayOpenField, parseCaveatLine, parseMetadata, startsParagraph } from './metadata';
 
@@ -77,7 +78,11 @@ export function readsAsCable(cable: Cable): boolean {
   return Number(banner) + Number(!!cable.eo) + Number(!!cable.tags) + Number(!!cable.subject) >= 2;
 }
 
-function parseUnchecked(text: string): Cable {
+function parseUnchecked(written: string): Cable {
+  // "| S E C R E T …", "01 VZCZC…": a scan's margin opening every line, read as blank (tried only where the text's first
+  // character that is no white space is "|" or a digit).
+  const margin = readMargin(written);
+  const text = margin === undefined ? written : margin.text;
   const { lines, shapes } = splitShapes(text);
   const { indents, firsts } = shapes;
   const kinds: LineKind[] = new Array<LineKind>(lines.length).fill('text');
@@ -205,6 +210,7 @@ function parseUnchecked(text: string): Cable {
     id,
     date,
     problems,
+    ...(margin === undefined ? {} : { margin: margin.margin }),
   };
   bannerDecisions.set(cable, decidedBy);
   return cable;
