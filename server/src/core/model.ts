@@ -663,7 +663,7 @@ export interface Margin {
 }
 
 export interface Cable {
-  /** The text that was parsed (with a scan's margin blanked, where it has one: {@link Cable.margin}). */
+  /** The text that was parsed (read with a scan's margin blanked, where it has one: {@link Cable.margin}). */
   readonly text: string;
   /** The document's lines, without line terminators. */
   readonly lines: readonly string[];
@@ -728,8 +728,9 @@ export interface Cable {
   readonly date?: CalendarDate;
   readonly problems: readonly ParseProblem[];
   /**
-   * A scan's margin opening every line (`| S E C R E T …`, `01 VZCZC…`), which the parser read as blank: `text` and `lines`
-   * are then the text with that margin written as spaces, the same length, so that every range holds in the document.
+   * A scan's margin opening every line (`| S E C R E T …`, `01 VZCZC…`), which the parser read as blank: it parsed the text
+   * with that margin written as spaces, the same length, so that every range holds in the document (`text` and `lines`
+   * are the document's, the margin in them).
    */
   readonly margin?: Margin;
 }

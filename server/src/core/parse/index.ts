@@ -175,8 +175,9 @@ function parseUnchecked(written: string): Cable {
   const id = date && post && serial !== undefined && !isRedactedPost(post) ? canonicalId(date.year, post, serial) : undefined;
 
   const cable: Cable = {
-    text,
-    lines,
+    // The document's text and lines, its margin too: the parse read them with the margin blanked, at the same offsets.
+    text: written,
+    lines: margin === undefined ? lines : splitLines(written),
     eol: /\r\n|\r|\n/.exec(text)?.[0] ?? '\n',
     lineKinds: kinds,
     preamble: head.preamble,
@@ -212,7 +213,8 @@ function parseUnchecked(written: string): Cable {
     problems,
     ...(margin === undefined ? {} : { margin: margin.margin }),
   };
-  bannerDecisions.set(cable, decidedBy);
+  // A margin's cable reads as one only while every line keeps the margin: an edit of any line may change its banner.
+  bannerDecisions.set(cable, margin === undefined ? decidedBy : Infinity);
   return cable;
 }
 
