@@ -162,9 +162,13 @@ const fixtures = [
 
 // A rule's further failing and clean fixtures for one kind of damage, `<id>-<name>.<variant>.{bad,good}.cable`, each with its
 // sidecar, as the rule's own pair has them: [name, variant, base, bad, good]. Transcription damage (transcriber52): a letter
-// scanned as a look-alike in the banner's level, a letter for a digit in the DTG, the DE line (transcriber53) and the E.O. order, a pilcrow scanned as the digit 9, a marking's slash or '(' and a reason's '(' scanned as an l or I, a reason's brace, a released copy's page stamps (transcriber53). Not damage: a bracket that closes a Note or Comment, a clearance after a closing Comment, and an UNCLAS cable marked nowhere (noise54).
+// scanned as a look-alike in the banner's level, a letter for a digit in the DTG, the DE line (transcriber53) and the E.O. order, a pilcrow scanned as the digit 9, a marking's slash or '(' and a reason's '(' scanned as an l or I, a reason's brace, a released copy's page stamps (transcriber53),
+// a label split by a stray space or TAGS with a 5 for its S, a banner's post and serial run together, a DTG month one letter off one month, a marking's slash
+// scanned as the digit 1, a DECL date's slash scanned as an l, a case stamp with its
+// case number's letter lost above the banner, a scan's margin on every line (transcriber54). Not damage: a bracket that closes a Note or Comment, a clearance after a closing Comment, and an UNCLAS cable marked nowhere (noise54).
 const variants = [
   ['cbl001-header-line-malformed', 'dtg-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P O3l322Z JUN O9')],
+  ['cbl001-header-line-malformed', 'dtg-month-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P 031322Z IUN 09')],
   ['cbl001-header-line-malformed', 'de-misread', V, (t) => sub(t, 'DE RUEHVT #0412/01 1541322', 'DE RUEHVT #O412/0l 154l322')],
   ['cbl046-paragraph-number-misread', 'pilcrow-nine', V, (t) => sub(t, '¶3. (C) Gauci', '93. (C) Gauci')],
   ['cbl011-banner-malformed', 'lookalike', V, (t) => sub(t, 'S E C R E T SECTION', 'S E C R F T SECTION')],
@@ -188,6 +192,12 @@ const variants = [
     (t) => sub(sub(sub(t, '¶1. (SBU) Summary', '¶1. Summary'), '¶2. (U) The terminal', '¶2. The terminal'), '¶3. (SBU) The operators', '¶3. The operators')],
   ['cbl029-portion-marking-malformed', 'slash-misread', V, (t) => sub(t, '¶4. (S/NF) Post', '¶4. (SINF) Post')],
   ['cbl029-portion-marking-malformed', 'open-misread', V, (t) => sub(t, '¶3. (C) Gauci', '¶3. lC) Gauci')],
+  ['cbl011-banner-malformed', 'post-serial-joined', V, (t) => sub(t, 'SECTION 01 OF 02 VALLETTA 000412', 'SECTION 01 OF 02 VALLETTA000412')],
+  ['cbl015-decl-invalid', 'slash-misread', V, (t) => sub(t, 'DECL: 06/03/2019', 'DECL: 06l03/2019')],
+  ['cbl029-portion-marking-malformed', 'slash-digit', V, (t) => sub(t, '¶4. (S/NF) Post', '¶4. (S1NF) Post')],
+  ['cbl047-page-number-stray', 'case-stamp-damaged', V, (t) => sub(t, 'RUEHBS/USEU BRUSSELS PRIORITY\n\n', 'RUEHBS/USEU BRUSSELS PRIORITY\n\nUNCLASSIFIED U.S. Department of State Case No. 2031-05588 Doc No. C09876543 Date: 04/17/2032\n')],
+  ['cbl047-page-number-stray', 'margin', V, (t) => t.split('\n').map((l) => (l === '' ? '' : `| ${l}`)).join('\n')],
+  ['cbl049-label-punctuation', 'split-label', V, (t) => sub(sub(sub(t, 'TAGS:', 'TAG5:'), 'SUBJECT:', 'SUBJ ECT:'), 'Classified By:', 'Classi fied By:')],
 ];
 
 /**

@@ -426,6 +426,13 @@ describe('quick fixes', () => {
     assert.equal(fixAll(text).text.split('\n')[0], 'C O N F I D E N T I A L SECTION 01 OF 02 NOWHERE 000100');
   });
 
+  it('writes back the space between a banner\'s post and serial run together, and nothing else (CBL011)', () => {
+    const text = 'C O N F I D E N T I A L SECTION 01 OF 02 NOWHERE000100\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text.\n';
+    const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL011');
+    assert.deepEqual(finding?.fixes?.map((f) => [f.title, f.safe, f.edits]), [["Write 'NOWHERE 000100'", true, [{ range: { start: { line: 0, character: 48 }, end: { line: 0, character: 48 } }, newText: ' ' }]]]);
+    assert.equal(fixAll(text).text, text.replace('NOWHERE000100', 'NOWHERE 000100'));
+  });
+
   it('writes the O of a banner\'s SECTION words read with a zero, and nothing else', () => {
     const text = 'C O N F I D E N T I A L SECTI0N 01 0F 02 NOWHERE 000100\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) Text.\n';
     const finding = lintCable(parseCable(text).cable).find((f) => f.id === 'CBL011');
@@ -444,12 +451,15 @@ describe('quick fixes', () => {
     }
   });
 
-  it('reads a DTG with a letter for a digit as the group meant, and writes it with a quick fix; the DTG line is read, not missing', () => {
+  it('reads a DTG with a letter for a digit, or a month one letter off one month alone (SFP), as the group meant, and writes it with a quick fix; the DTG line is read, not missing', () => {
     const header = (dtg: string) => `VZCZCXRO0001\nPP RUEHWEB\nDE RUEHXX #0001/01 1541322\nZNY SSSSS ZZH\n${dtg}\nFM AMEMBASSY NOWHERE\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\n\nS E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n`;
     for (const [damaged, meant, what] of [
       ['P O3l322Z JUN O9', '031322Z JUN 09', "the letter 'O' for the digit 0 and the letter 'l' for the digit 1"],
       ['P 03I322Z JUN 09', '031322Z JUN 09', "the letter 'I' for the digit 1"],
       ['P 061436Z N0V 09', '061436Z NOV 09', 'a zero for the letter O'],
+      // A month one letter off one month alone, as a scan reads an F for E, and with a letter for a digit besides.
+      ['P 031322Z SFP 09', '031322Z SEP 09', "the letter 'F' for the letter E"],
+      ['P 0313l2Z AUC O9', '031312Z AUG 09', "the letter 'l' for the digit 1 and the letter 'C' for the letter G and the letter 'O' for the digit 0"],
     ]) {
       const text = header(damaged);
       const cable = parseCable(text).cable;
@@ -464,6 +474,13 @@ describe('quick fixes', () => {
     }
     // A group no reading mends keeps its report: letters other than l, I and O, or too few digits.
     assert.equal(parseCable(header('P 03X322Z JUN 09')).cable.header?.dtg?.misread, undefined);
+    // A month one letter off two months ("JUM": JUN and JUL; "JVN": JUN and JAN), or off one whose date is no real one
+    // ("311322Z FFB 09", the 31st of February), or in small letters, is left as written, and CBL004 says it is no real date.
+    for (const damaged of ['P 031322Z JUM 09', 'P 031322Z JVN 09', 'P O3l322Z JVN O9', 'P 311322Z FFB 09', 'P 031322Z Sfp 09']) {
+      const findings = lintCable(parseCable(header(damaged)).cable);
+      assert.ok(!findings.some((f) => f.id === 'CBL001' && f.message.includes('for the letter')), damaged);
+      assert.ok(findings.some((f) => f.id === 'CBL004'), damaged);
+    }
   });
 
   it('reads a DE line with a letter for a digit in its serial, section or time as the digits meant, and writes them with a quick fix', () => {
@@ -495,12 +512,14 @@ describe('quick fixes', () => {
     }
   });
 
-  it("reads a marking with an 'I' or 'l' for its slash or its '(' as the marking meant, with a fix that writes it, for the user to choose", () => {
+  it("reads a marking with an 'I', 'l' or '1' for its slash or an 'I' or 'l' for its '(' as the marking meant, with a fix that writes it, for the user to choose", () => {
     const cable = (marking: string) => `S E C R E T NOWHERE 000001\nNOFORN\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (S) Text.\n\n¶2. ${marking} Text two.\n`;
     for (const [damaged, meant, what, level] of [
       ['(CINF)', '(C/NF)', "has 'I' for its '/'; read as CONFIDENTIAL NOFORN", 'CONFIDENTIAL'],
       ['(SlNF)', '(S/NF)', "has 'l' for its '/'; read as SECRET NOFORN", 'SECRET'],
       ['(SIINF)', '(S//NF)', "has 'II' for its '//'; read as SECRET NOFORN", 'SECRET'],
+      ['(C1NF)', '(C/NF)', "has '1' for its '/'; read as CONFIDENTIAL NOFORN", 'CONFIDENTIAL'],
+      ['(S11NF)', '(S//NF)', "has '11' for its '//'; read as SECRET NOFORN", 'SECRET'],
       ['lC)', '(C)', "has 'l' for its '('; read as CONFIDENTIAL", 'CONFIDENTIAL'],
       ['IS/NF)', '(S/NF)', "has 'I' for its '('; read as SECRET", 'SECRET'],
     ]) {
@@ -515,7 +534,7 @@ describe('quick fixes', () => {
       assert.equal(applyEdits(text, finding[0].fixes![0].edits), cable(meant));
     }
     // Prose in parentheses, and a letter before a parenthesis that names no level, stay prose: the paragraph has no marking.
-    for (const prose of ['(CINC) Text', '(CITES) Text', '(CNNF) Text', 'I) Text', 'lX) Text', 'l C) Text']) {
+    for (const prose of ['(CINC) Text', '(CITES) Text', '(CNNF) Text', '(C1NC) Text', '(S111NF) Text', 'I) Text', 'lX) Text', 'l C) Text']) {
       const parsed = parseCable(cable(prose)).cable;
       assert.equal(parsed.paragraphs[1].portion?.level, undefined, prose);
     }

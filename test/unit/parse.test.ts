@@ -259,6 +259,25 @@ describe('parser: banner', () => {
     assert.equal(parseBanner(0, 'S E C R E T TALLINN OIl', { strict: false, repeated: false })?.serial, undefined);
   });
 
+  it('reads a post and serial run together ("TALLINN000233") as the two meant, where it read no banner (CBL010)', () => {
+    assert.equal(readTallinn('S E C R E T TALLINN000233'), "SECRET 09TALLINN233 banner-malformed@3:12-3:25 Banner runs the post and the serial together ('TALLINN000233'); read as TALLINN 000233.");
+    assert.equal(readTallinn('CONFIDENTIAL SECTION 01 OF 02 TALLINN000233 NOFORN'), "CONFIDENTIAL 09TALLINN233 banner-malformed@3:30-3:43 Banner runs the post and the serial together ('TALLINN000233'); read as TALLINN 000233.");
+    const two = parseBanner(0, 'UNCLAS BUENOS AIRES000233', { strict: false, repeated: false });
+    assert.deepEqual([two?.post?.text, two?.serial?.text], ['BUENOS AIRES', '000233']);
+    // Not inside a body (a repeated banner), nor a post in small letters, nor a number of another width.
+    for (const [text, strict] of [['S E C R E T TALLINN000233', true], ['SECRET Tallinn000233', false], ['SECRET TALLINN00233', false], ['SECRET TALLINN0002331', false]] as const) {
+      assert.equal(parseBanner(0, text, { strict, repeated: strict }), undefined, text);
+    }
+  });
+
+  it('reads no banner in a released copy\'s case stamp whose case number lost its letter ("UNCLASSIFIED U.S. Department of State Case No. 2031-05588 …")', () => {
+    // It read as an UNCLASSIFIED banner of the post "U.S. Department of State Case No." and the serial 2031.
+    for (const stamp of ['UNCLASSIFIED U.S. Department of State Case No. 2031-05588 Doc No. C09876543 Date: 04/17/2032', 'UNCLASSIFIED US Department of State Case No 2031 05588']) {
+      assert.equal(parseBanner(0, stamp, { strict: false, repeated: false }), undefined, stamp);
+    }
+    assert.equal(readTallinn('UNCLASSIFIED U.S. Department of State Case No. 2031-05588 Doc No. C09876543 Date: 04/17/2032\nS E C R E T TALLINN 000233'), 'SECRET 09TALLINN233 ');
+  });
+
   it('reads a level with one letter scanned as a look-alike as a damaged banner, where it read none (CBL010)', () => {
     assert.equal(readTallinn('S E C R F T TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:0-3:11 Banner level is misspelled 'S E C R F T' (the letter F for E); read as SECRET.");
     assert.equal(readTallinn('5 E C R E T SECTION 01 OF 02 TALLINN 000233'), "SECRET 09TALLINN233 banner-malformed@3:0-3:11 Banner level is misspelled '5 E C R E T' (the digit 5 for the letter S); read as SECRET.");
@@ -1293,6 +1312,19 @@ describe('parser: body', () => {
     // Two characters wrong, or a word one off TAGS without its colon and no TAG after it, is no label.
     assert.equal(parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBIEKT: FERRY TALKS\n\n¶1. (C) Text.\n').subject, undefined);
     assert.equal(parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTACO night\nSUBJECT: FERRY TALKS\n\n¶1. (C) Text.\n').tags, undefined);
+  });
+
+  it('reads a label split by a stray space ("SUBJ ECT:", "T AGS:", "Classi fied By:") or TAGS with a 5 for its S ("TAG5:") as the field it names', () => {
+    const cable = (tags: string, subject: string, by: string) =>
+      parse(`C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\n${tags} PREL PGOV\n${subject} FERRY TALKS\n\n${by} Jane Roe, reasons 1.4 (b) and (d).\n\n¶1. (C) Text.\n`);
+    const read = (c: ReturnType<typeof parse>) => [c.tags?.keyword.text, c.tags?.tags.map((t) => t.code).join(' '), c.subject?.keyword.text, c.subject?.text, c.classifiedBy?.range.start.line];
+    // "SUBJ ECT:" was the keyword "SUBJ" with the subject "ECT: FERRY TALKS", "TAG S:" and "TAG5:" the keyword "TAG" with a TAG
+    // "S:" or "5:", "T AGS:" a stray line that lost the TAGS field, and "Classi fied By:" no Classified By.
+    assert.deepEqual(read(cable('T AGS:', 'SUBJ ECT:', 'Classi fied By:')), ['T AGS:', 'PREL PGOV', 'SUBJ ECT:', 'FERRY TALKS', 6]);
+    assert.deepEqual(read(cable('TAG S:', 'Sub ject:', 'Classified B y:')), ['TAG S:', 'PREL PGOV', 'Sub ject:', 'FERRY TALKS', 6]);
+    assert.deepEqual(read(cable('TAG5:', 'SUBJ:', 'Classified By:')), ['TAG5:', 'PREL PGOV', 'SUBJ:', 'FERRY TALKS', 6]);
+    // Letters joined with no space ("ClassifiedBy:") or a space and two other slips ("S UBIEKT:") stay unread.
+    assert.deepEqual(read(cable('TAGS:', 'S UBIEKT:', 'ClassifiedBy:')), ['TAGS:', 'PREL PGOV', undefined, undefined, undefined]);
   });
 
   it('reads field labels typed in small letters ("e.o. 12958:", "subject:", "ref:", "classified by:"), each with its colon', () => {
@@ -2495,6 +2527,40 @@ describe('parser: readsAsCable', () => {
   it('takes a header of two known lines, as a scraped copy has it without the VZCZC line', () => {
     assert.ok(reads('\n\nVZCZCXYZ0003\nRR RUEHWEB\n\nA text.\n'));
     assert.ok(reads('A scraped title\n\nDE RUEHFR #0708/01 1480849\nZNY CCCCC ZZH\n'));
+  });
+});
+
+describe("parser: a scan's margin on every line", () => {
+  const plain = 'VZCZCXRO0001\nPP RUEHWEB\nDE RUEHXX #0001/01 1541322\nZNY CCCCC ZZH\nP 031322Z JUN 09\nFM AMEMBASSY NOWHERE\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\n\nC O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By: Jane Roe, reasons 1.4 (b).\n\n¶1. (C) Text.\n';
+  const withMargin = (margin: (line: string, index: number) => string) => plain.split('\n').map((l, i) => margin(l, i)).join('\n');
+  const read = (text: string) => {
+    const c = parseCable(text).cable;
+    return [c.id, c.banner?.level, c.banner?.range.start.character, c.eo?.decl?.value.text, c.tags?.tags.map((t) => t.code).join(' '), c.subject?.text, c.classifiedBy?.range.start.line, c.paragraphs.length, c.margin?.kind, c.margin?.width];
+  };
+
+  it('reads a cable whose every line opens with a bar or a line number at the same width as the cable without it, every range where it was', () => {
+    // Every field was lost: no banner (CBL010), no E.O., TAGS or SUBJECT, no paragraph.
+    assert.deepEqual(read(withMargin((l) => (l === '' ? '' : `| ${l}`))), ['09NOWHERE1', 'CONFIDENTIAL', 2, '06/03/2019', 'PREL', 'FERRY TALKS', 14, 1, 'bar', 2]);
+    assert.deepEqual(read(withMargin((l) => `|${l}`)), ['09NOWHERE1', 'CONFIDENTIAL', 1, '06/03/2019', 'PREL', 'FERRY TALKS', 14, 1, 'bar', 1]);
+    // Numbered from 01, blank lines numbered too; right-aligned from 1 to 17.
+    assert.deepEqual(read(withMargin((l, i) => `${String(i + 1).padStart(2, '0')} ${l}`.trimEnd())), ['09NOWHERE1', 'CONFIDENTIAL', 3, '06/03/2019', 'PREL', 'FERRY TALKS', 14, 1, 'numbers', 3]);
+    assert.deepEqual(read(withMargin((l, i) => (l === '' ? '' : `${String(i + 1).padStart(2, ' ')} ${l}`))), ['09NOWHERE1', 'CONFIDENTIAL', 3, '06/03/2019', 'PREL', 'FERRY TALKS', 14, 1, 'numbers', 3]);
+    // With CRLF line ends, the text keeps its length and its line ends.
+    const crlf = withMargin((l) => (l === '' ? '' : `| ${l}`)).replace(/\n/g, '\r\n');
+    const c = parseCable(crlf).cable;
+    assert.deepEqual([c.text.length, c.eol, c.margin?.lines.length], [crlf.length, '\r\n', 13]);
+  });
+
+  it('reads no margin where a line lacks it, the numbers do not rise, they stand at another width, or too few lines have one', () => {
+    const none = (text: string) => parseCable(text).cable.margin;
+    assert.equal(none(plain), undefined);
+    assert.equal(none(withMargin((l, i) => (l === '' || i === 12 ? l : `| ${l}`))), undefined);
+    assert.equal(none(withMargin((l, i) => (l === '' ? '' : `${String(i === 5 ? 3 : i + 1).padStart(2, '0')} ${l}`))), undefined);
+    // Left-aligned numbers, "9 " then "10 ", open lines at two widths.
+    assert.equal(none(withMargin((l, i) => (l === '' ? '' : `${i + 1} ${l}`))), undefined);
+    assert.equal(none('| a\n| b\n| c\n'), undefined);
+    // A text opening with a number that is no line number ("2 May 2009") reads as before.
+    assert.equal(none(`2 May 2009\n${plain}`), undefined);
   });
 });
 

@@ -246,6 +246,25 @@ describe('rules: CBL015 and values the release blanked', () => {
     assert.deepEqual(found('E.O. 12958: DECL: OADR'), ["info DECL value 'OADR' is a code, not a date (legitimate in older or declassified cables)."]);
     assert.equal(parseCable(text('E.O. 12958: DECL: lO YEARS')).cable.eo?.decl?.kind, 'text');
   });
+  it('reads a date of ten characters with a slash typed or scanned as an l, I, | or 1 as the date meant, where one shape puts a slash there', () => {
+    const text = (eo: string) => `C O N F I D E N T I A L NOWHERE 000005\n\n${eo}\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
+    const fixes = (eo: string) => {
+      const written = text(eo);
+      const cable = parseCable(written).cable;
+      const [finding] = lintCable(cable).filter((f) => f.id === 'CBL015');
+      return [cable.eo?.decl?.date, finding?.message, finding?.fixes?.map((f) => [f.safe, applyEdits(written, f.edits) === text(eo.slice(0, 18) + finding.message.slice(finding.message.lastIndexOf(' ') + 1, -1))])];
+    };
+    // It was free text ("DECL value '12l31/2019' is not a date."), and the cable had no declassification date.
+    assert.deepEqual(fixes('E.O. 12958: DECL: 12l31/2019'), [{ year: 2019, month: 12, day: 31 }, "DECL date '12l31/2019' has the letter 'l' for the slash: read as 12/31/2019.", [[true, true]]]);
+    assert.deepEqual(fixes('E.O. 12958: DECL: 2015I03/12'), [{ year: 2015, month: 3, day: 12 }, "DECL date '2015I03/12' has the letter 'I' for the slash: read as 2015/03/12.", [[true, true]]]);
+    assert.deepEqual(fixes('E.O. 12958: DECL: O3|12/2019'), [{ year: 2019, month: 3, day: 12 }, "DECL date 'O3|12/2019' has the letter 'O' for the digit 0 and a bar '|' for the slash: read as 03/12/2019.", [[true, true]]]);
+    // The digit 1 for a slash is a reading the shape makes, never applied unseen.
+    assert.deepEqual(fixes('E.O. 12958: DECL: 12131/2019'), [{ year: 2019, month: 12, day: 31 }, "DECL date '12131/2019' has the digit '1' for the slash: read as 12/31/2019.", [[false, true]]]);
+    // Another length, no real date so read, or both shapes reading it, stay text.
+    for (const value of ['2l31/2019', '12l32/2019', '1111111111', '12l31/19']) {
+      assert.equal(parseCable(text(`E.O. 12958: DECL: ${value}`)).cable.eo?.decl?.kind, 'text', value);
+    }
+  });
   it('says that DECL gives no value, not that the empty value is no date', () => {
     // "DECL value '' is not a date." while "E.O. 12958: DECL" was typed, or left so.
     for (const eo of ['E.O. 12958: DECL', 'E.O. 12958: DECL:', 'E.O. 12958: DECL:   ']) assert.deepEqual(found(eo), ['warning DECL gives no date (for example "DECL: 05/27/2019").'], eo);
@@ -1110,6 +1129,22 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     assert.deepEqual(lint49(cable('EO', 'TAG:', 'SUBJ:', 'REFS:', 'Derived From:')), []);
   });
 
+  it('CBL049 reports a label split by a stray space ("SUBJ ECT:", "Classi fied By:") or "TAG5:", and its safe fix writes the label right', () => {
+    const cable = (tags: string, subject: string, by: string) =>
+      `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 06/03/2019\n${tags} PREL\n${subject} FERRY TALKS\n\n${by} A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\nSMITH\n`;
+    const text = cable('TAG5:', 'SUBJ ECT:', 'Classi fied By:');
+    const findings = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL049');
+    assert.deepEqual(findings.map((f) => `${formatFinding(f)} | ${f.fixes!.map((x) => `${x.title} ${x.safe}`).join()}`), [
+      "4:1-4:5 CBL049 warning The TAGS label 'TAG5:' is misspelt: read as TAGS. | Write 'TAGS' true",
+      "5:1-5:9 CBL049 warning The SUBJECT label 'SUBJ ECT:' has a stray space inside it: read as SUBJECT. | Write 'SUBJECT' true",
+      "7:1-7:15 CBL049 warning The Classified By label 'Classi fied By:' has a stray space inside it: read as Classified By. | Write 'Classified By' true",
+    ]);
+    let fixed = text;
+    for (const f of [...findings].reverse()) fixed = applyEdits(fixed, f.fixes![0].edits);
+    assert.equal(fixed, cable('TAGS:', 'SUBJECT:', 'Classified By:'));
+    assert.equal(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL049' || f.id === 'CBL017' || f.id === 'CBL019' || f.id === 'CBL020').length, 0);
+  });
+
   it('CBL049 reports a label written twice (SUBJECT: SUBJECT:, REF: REF (A), TAGS: TAGS:), which is read as one or as the field\'s text, and its safe fix deletes the repeated copy alone', () => {
     const cable = (subject: string, ref: string) =>
       `C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\n${subject} FERRY TALKS\n${ref} (A) NOWHERE 4 (B) NOWHERE 9\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text (REF A).\nSMITH\n`;
@@ -1273,6 +1308,34 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
           assert.equal(fixed, cable('', ''));
           assert.deepEqual(classificationOf(parseCable(fixed).cable), classificationOf(parseCable(text).cable));
         }
+      }
+    });
+    it('reads a case stamp a scan damaged (its case number\'s letter lost) as a stamp above the banner, never as the banner', () => {
+      // "UNCLASSIFIED U.S. Department of State Case No. 2031-05588 …" read as an UNCLASSIFIED banner of the post "U.S. Department
+      // of State Case No." and the serial 2031: every marking above it an error, the cable's id and level lost.
+      for (const stamp of [
+        'UNCLASSIFIED U.S. Department of State Case No. 2031-05588 Doc No. C09876543 Date: 04/17/2032',
+        'UNCLASSIFIED US Department of State Case No 2031 05588 Doc No C09876543 Date 04 17 2032',
+      ]) {
+        const text = cable(`${stamp}\n`, '');
+        const parsed = parseCable(text).cable;
+        assert.deepEqual([parsed.banner?.level, parsed.banner?.post?.text, parsed.banner?.line], ['CONFIDENTIAL', 'NOWHERE', 1], stamp);
+        const clean = lintCable(parseCable(cable('', '')).cable).map((f) => f.message);
+        assert.deepEqual(lintCable(parsed).filter((f) => f.id !== 'CBL047').map((f) => f.message), clean, stamp);
+        assert.deepEqual(lint(text).map((f) => f.message), [`Line '${stamp}' is a release stamp printed on the released copy, left in the text.`]);
+      }
+    });
+    it("reports a scan's margin on every line once, with a fix for the user that deletes it from every line and nothing else", () => {
+      const plain = cable('', '');
+      for (const [margin, kind, width] of [[(l: string) => `| ${l}`, "a bar ('|')", 2], [(l: string, i: number) => `${String(i + 1).padStart(3, '0')} ${l}`, 'a line number', 4]] as const) {
+        const text = plain.split('\n').map((l, i) => (l === '' ? '' : margin(l, i))).join('\n');
+        const found = lint(text);
+        const lines = plain.split('\n').filter((l) => l !== '').length;
+        assert.deepEqual(found.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message}`), [`0:0-${width} Every line opens with ${kind} of a scan's margin, ${lines} lines in all; the cable is read without it.`]);
+        assert.deepEqual(found[0].fixes?.map((f) => [f.safe, applyEdits(text, f.edits) === plain]), [[false, true]]);
+        // The cable is read as the one without the margin: the same findings but this one.
+        const others = (t: string) => lintCable(parseCable(t).cable).filter((f) => f.id !== 'CBL047').map((f) => `${f.id} ${f.message}`);
+        assert.deepEqual(others(text), others(plain));
       }
     });
     it('leaves a sentence that speaks of a release, and a stamp with more on its line, alone', () => {

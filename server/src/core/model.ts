@@ -654,8 +654,18 @@ export interface Section {
 // The whole cable
 
 /** A parsed cable. Produced by `parseCable`; read by every rule and feature. */
+/** A scan's margin that opens every line of a cable (`| `, `01 `), which the parser read the cable without (`parse/margin.ts`). */
+export interface Margin {
+  /** `bar` for `| `, `numbers` for line numbers. */
+  readonly kind: 'bar' | 'numbers';
+  /** How many characters of each line it takes: every line with one has it in `[0, width)`. */
+  readonly width: number;
+  /** The lines that carry it, in line order (a blank line may carry none). */
+  readonly lines: readonly number[];
+}
+
 export interface Cable {
-  /** The text that was parsed. */
+  /** The text that was parsed (read with a scan's margin blanked, where it has one: {@link Cable.margin}). */
   readonly text: string;
   /** The document's lines, without line terminators. */
   readonly lines: readonly string[];
@@ -719,4 +729,10 @@ export interface Cable {
   /** The cable's date: DTG date, else date line. */
   readonly date?: CalendarDate;
   readonly problems: readonly ParseProblem[];
+  /**
+   * A scan's margin opening every line (`| S E C R E T …`, `01 VZCZC…`), which the parser read as blank: it parsed the text
+   * with that margin written as spaces, the same length, so that every range holds in the document (`text` and `lines`
+   * are the document's, the margin in them).
+   */
+  readonly margin?: Margin;
 }

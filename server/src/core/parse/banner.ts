@@ -209,8 +209,13 @@ export function serialDigits(serial: string): string {
 // alone (CBL011 reports it); a serial of digits with text glued after it ("000708NOFORN") is read as before.
 // "SECTION 0l OF 03": the section's numbers so misread too, a digit among them.
 const REST = /^\s*(?:(SECTI[O0]N)\s+(\d[\dlIO]?|[lIO]\d)\s+([O0]F)\s+(\d[\dlIO]?|[lIO]\d)\s+)?([A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*)*?)\s+((?=[\dlIO]*\d)[\dlIO]{3,6}(?![0-9A-Za-z])|\d{3,6}(?![0-9]))(.*)$/is;
+// "ANKARA004688", "SECTION 01 OF 02 ANKARA004688": the post in capitals and the serial of six digits run together, a space
+// lost in a scan or a transcription (CBL011 reports it); tried only where REST reads nothing, outside a body.
+const POST_SERIAL_JOINED = /^\s*(?:(SECTI[O0]N)\s+(\d[\dlIO]?|[lIO]\d)\s+([O0]F)\s+(\d[\dlIO]?|[lIO]\d)\s+)?((?:[A-Z][A-Z'.-]*[ \t]+)*[A-Z]{3,})(\d{6})(?![0-9A-Za-z])(.*)$/s;
 // A letter read for a digit in a serial.
 const SERIAL_LETTER = /[lIO]/;
+// The words after the level of a released copy's page stamp, "UNCLASSIFIED U.S. Department of State Case No. …".
+const STAMP_POST = /^U\.?\s?S\.?\s+Department\s+of\s+State\b/i;
 /** A section's words with a zero for the letter O: "SECTI0N 01 OF 02", "SECTION 01 0F 02". */
 export const ZERO_SECTION = /^SECTI0N|\s0F\s/i;
 const REST_NO_POST = /^(?:\s*(SECTI[O0]N)\s+(\d{1,2})\s+([O0]F)\s+(\d{1,2}))?(.*)$/is;
@@ -306,7 +311,9 @@ export function parseBanner(
   }
   const after = text.slice(restStart);
 
-  const rest = REST.exec(after);
+  let rest = REST.exec(after);
+  // "S E C R E T ANKARA004688": the post and the serial run together, read as the two meant.
+  const runTogether = rest === null && !options.strict && !joined && (rest = POST_SERIAL_JOINED.exec(after)) !== null;
   let section: Banner['section'];
   let post: Token | undefined;
   let serial: Banner['serial'];
@@ -324,6 +331,9 @@ export function parseBanner(
       };
     }
     post = token(line, fullText, base + indices[5], base + indices[5] + rest[5].length);
+    // "UNCLASSIFIED U.S. Department of State Case No. 2031-05588 Doc No. …": a released copy's page stamp whose case number
+    // lost its letter reads as a level, a post and a serial; it is no banner (CBL047 reports the stamp).
+    if (post.text.charCodeAt(0) === 85 /* U */ && STAMP_POST.test(post.text)) return undefined;
     const serialText = rest[6];
     const misread = SERIAL_LETTER.test(serialText);
     serial = numberToken(line, fullText, base + indices[6], base + indices[6] + serialText.length, misread ? Number(serialDigits(serialText)) : undefined);
@@ -332,6 +342,13 @@ export function parseBanner(
         rule: 'banner-malformed',
         message: `Banner serial '${serialText}' has ${SERIAL_LETTER.exec(serialText)![0] === 'O' ? "the letter 'O' for the digit 0" : `the letter '${SERIAL_LETTER.exec(serialText)![0]}' for the digit 1`}; read as ${serialDigits(serialText)}.`,
         range: serial.range,
+      });
+    }
+    if (runTogether && options.problems) {
+      options.problems.push({
+        rule: 'banner-malformed',
+        message: `Banner runs the post and the serial together ('${rest[5]}${serialText}'); read as ${rest[5]} ${serialText}.`,
+        range: { start: post.range.start, end: serial.range.end },
       });
     }
     const tail = rest[7];

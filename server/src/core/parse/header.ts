@@ -92,7 +92,7 @@ const SECURITY = /^\s*(ZNY|ZNR)\b/;
 const DTG_LINE = /^\s*([A-Z])(?:\s+([A-Z]))?\s+(\d{6}Z)\s+([A-Za-z]{3})\s+(\d{2,4})(?=\s|$)(.*)$/;
 const DTG_LOOSE = /^\s*[ZOPRY](?:\s+[ZOPRY])?\s+\d{4,7}Z?\b/;
 // "P 11l453Z AUG O6", "R 161417Z N0V 09": a DTG typed or scanned with a letter l or I for the digit 1, or O for 0, in its
-// numbers, or a zero for the letter O in its month (readMisreadDtg).
+// numbers, or a zero for the letter O in its month (readMisreadDtg), its month perhaps one letter off one month too ("SFP").
 const DTG_MISREAD = /^(\s*[ZOPRY](?:\s+[ZOPRY])?\s+)([\dlIO]{6}Z)(\s+)([A-Za-z0]{3})(\s+)([\dlIO]{2})(?=\s|$)/;
 
 /**
@@ -104,9 +104,46 @@ const DTG_MISREAD = /^(\s*[ZOPRY](?:\s+[ZOPRY])?\s+)([\dlIO]{6}Z)(\s+)([A-Za-z0]
 export function readMisreadDtg(text: string): string | undefined {
   const m = DTG_MISREAD.exec(text);
   if (m === null) return undefined;
-  const meant = m[1] + serialDigits(m[2]) + m[3] + m[4].replace(/0/g, 'O') + m[5] + serialDigits(m[6]);
-  if (meant === m[0] || !/^\d{6}Z$/.test(serialDigits(m[2]))) return undefined;
+  const digits = serialDigits(m[2]);
+  if (!/^\d{6}Z$/.test(digits)) return undefined;
+  const year = serialDigits(m[6]);
+  const month = m[4].replace(/0/g, 'O');
+  const meant = m[1] + digits + m[3] + (MONTHS.includes(month) ? month : monthMeant(digits, month, year) ?? month) + m[5] + year;
+  if (meant === m[0]) return undefined;
   return meant + text.slice(m[0].length);
+}
+
+/**
+ * "P 031322Z SFP 09": a DTG line that {@link DTG_LINE} reads, whose month in capitals is one letter off one month alone (a
+ * scan's F for E), read as the line with that month in its place (the same length), where the group is then a real date and
+ * time; undefined otherwise ("JUM", one letter off JUN and JUL, stays as written, and CBL004 says it is no real date).
+ * Asked only when the month read is none.
+ */
+export function readMisreadMonth(text: string, m: RegExpExecArray): string | undefined {
+  const month = monthMeant(m[3], m[4], m[5]);
+  if (month === undefined) return undefined;
+  const at = text.indexOf(m[4], text.indexOf(m[3]) + m[3].length);
+  return text.slice(0, at) + month + text.slice(at + 3);
+}
+
+/**
+ * The one month whose name is `written` (three capitals) with one letter changed, where the group `ddhhmm` ("031322Z") of
+ * that month and the year `yy` is a real date and time; undefined when none or more than one is so near.
+ */
+function monthMeant(ddhhmm: string, written: string, yy: string): string | undefined {
+  if (!/^[A-Z]{3}$/.test(written)) return undefined;
+  let found: string | undefined;
+  for (const month of MONTHS) {
+    let off = 0;
+    for (let k = 0; k < 3; k++) if (month.charCodeAt(k) !== written.charCodeAt(k)) off++;
+    if (off !== 1) continue;
+    if (found !== undefined) return undefined;
+    found = month;
+  }
+  if (found === undefined || !/^\d{2}$/.test(yy)) return undefined;
+  const day = parseInt(ddhhmm.slice(0, 2), 10);
+  const real = isRealDate(fullYear(parseInt(yy, 10)), MONTHS.indexOf(found) + 1, day) && parseInt(ddhhmm.slice(2, 4), 10) <= 23 && parseInt(ddhhmm.slice(4, 6), 10) <= 59;
+  return real ? found : undefined;
 }
 const FM = /^\s*FM\s+(\S.*)$/;
 const ADDRESS_KEYWORD = /^\s*(TO|INFO|XMT)\s+(\S.*)$/;
@@ -422,8 +459,10 @@ export function parseHead(
       addressMode = undefined;
     } else if (isCapital(c) && isSpace(c2) && ((m = DTG_LINE.exec(text)) !== null || (meant = readMisreadDtg(text)) !== undefined || DTG_LOOSE.test(text))) {
       kind = 'dtg';
+      // "P 031322Z SFP 09": a month one letter off one month alone, read as that month (readMisreadMonth).
+      if (m !== null && !MONTHS.includes(m[4]) && (meant = readMisreadMonth(text, m)) !== undefined) m = DTG_LINE.exec(meant);
       // "P 11l453Z AUG O6": read as the group meant, its tokens as written; CBL001 reports it (DtgLine.misread).
-      if (m === null && meant !== undefined) m = DTG_LINE.exec(meant);
+      else if (m === null && meant !== undefined) m = DTG_LINE.exec(meant);
       parsed = b.dtgLine(i, text, m, m !== null ? meant : undefined);
       addressMode = undefined;
     } else if (c === c2 && (c === C.Z || c === C.O || c === C.P || c === C.R || c === C.Y) && !b.routing && (m = ROUTING.exec(text)) !== null) {

@@ -12,6 +12,7 @@ import { lineStarts, range, spanRange, splitLines, splitShapes } from '../text';
 import { LONE_LEVEL, mayOpenBanner, parseBanner } from './banner';
 import { parseBody } from './body';
 import { headerDatesCable, parseHead, startsHeader } from './header';
+import { readMargin } from './margin';
 import { scanHints } from './hints';
 import { AFTER_BANNER, mayOpenField, parseCaveatLine, parseMetadata, startsParagraph } from './metadata';
 
@@ -77,7 +78,11 @@ export function readsAsCable(cable: Cable): boolean {
   return Number(banner) + Number(!!cable.eo) + Number(!!cable.tags) + Number(!!cable.subject) >= 2;
 }
 
-function parseUnchecked(text: string): Cable {
+function parseUnchecked(written: string): Cable {
+  // "| S E C R E T …", "01 VZCZC…": a scan's margin opening every line, read as blank (tried only where the text's first
+  // character that is no white space is "|" or a digit).
+  const margin = readMargin(written);
+  const text = margin === undefined ? written : margin.text;
   const { lines, shapes } = splitShapes(text);
   const { indents, firsts } = shapes;
   const kinds: LineKind[] = new Array<LineKind>(lines.length).fill('text');
@@ -170,8 +175,9 @@ function parseUnchecked(text: string): Cable {
   const id = date && post && serial !== undefined && !isRedactedPost(post) ? canonicalId(date.year, post, serial) : undefined;
 
   const cable: Cable = {
-    text,
-    lines,
+    // The document's text and lines, its margin too: the parse read them with the margin blanked, at the same offsets.
+    text: written,
+    lines: margin === undefined ? lines : splitLines(written),
     eol: /\r\n|\r|\n/.exec(text)?.[0] ?? '\n',
     lineKinds: kinds,
     preamble: head.preamble,
@@ -205,8 +211,10 @@ function parseUnchecked(text: string): Cable {
     id,
     date,
     problems,
+    ...(margin === undefined ? {} : { margin: margin.margin }),
   };
-  bannerDecisions.set(cable, decidedBy);
+  // A margin's cable reads as one only while every line keeps the margin: an edit of any line may change its banner.
+  bannerDecisions.set(cable, margin === undefined ? decidedBy : Infinity);
   return cable;
 }
 

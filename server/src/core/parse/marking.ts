@@ -44,8 +44,9 @@ const PART_SEPARATORS = /[/\-\s]+/;
 const CAPITALS = /^[A-Z]+$/;
 // "(SNF)": a level that lost its slash before NF.
 const GLUED_NF = /^(TS|S|C|U)NF$/;
-// "(CINF)", "(SlNF)", "(CIINF)": a level whose slash (or two) before NF was typed or scanned as an "I", "l" or "|".
-export const SLASH_MISREAD_NF = /^(TS|S|C|U)([Il|]{1,2})NF$/;
+// "(CINF)", "(SlNF)", "(CIINF)", "(C1NF)": a level whose slash (or two) before NF was typed or scanned as an "I", "l", "|"
+// or the digit 1.
+export const SLASH_MISREAD_NF = /^(TS|S|C|U)([Il|1]{1,2})NF$/;
 
 /** The longest inner text we read as a marking; longer parentheses are prose. */
 const MAX_INNER = 60;

@@ -231,14 +231,18 @@ const EO_KW = /(?<![A-Za-z0-9])([Ee](?:\. ?)?[Oo0]\.?)\s*(?=\d{4,6}(?![0-9])|[\d
 // The E.O. label written again after the order, with its own order and colon: "E.O. 12958: E.O. 12958: DECL: …".
 const EO_AGAIN = /[Ee](?:\. ?)?[Oo0]\.?\s*(\d{4,6})(?![0-9])\s*:?/y;
 // "TAGS; PREL …", "TAGS. PREL …": a semicolon or a full stop for the colon is the keyword's too (CBL049 reports it).
-export const TAGS_AT_START = /^(\s*)(TAGS?|Tags?|tags?)(?![A-Za-z])\s*[:;.]?/;
+// Not "TAG5:" nor "TAG S:", a TAGS label with its S scanned as a 5 or split off by a stray space, which misspeltLabel reads
+// (the keyword was "TAG", the field's text "5: PREL …", with nothing said).
+export const TAGS_AT_START = /^(\s*)(TAGS?|Tags?|tags?)(?![A-Za-z0-9]| [Ss]\s*[:;])\s*[:;.]?/;
 // In small letters only with its colon ("e.o. 12958: decl: 03/07/2019 tags: prel"), where "tags" without one is a word.
 const TAGS_MID = /(?<![A-Za-z])(?:(?:TAGS?|Tags)(?:\s*:|(?=\s+[A-Za-z]{2,}))|tags?\s*:)/g;
 export const SUBJECT_KW = /(?<![A-Za-z])(SUBJECT|Subject|subject|SUBJ|Subj)\s*:/g;
 // "SUBJECT; …", "REF; A. …": a semicolon typed or scanned for the colon is the keyword's too, not the field's text, and so
 // is a full stop after SUBJECT ("SUBJECT. FERRY TALKS").
 // In small letters, as a transcriber may type it, only with its colon: "subject: ferry talks".
-export const SUBJECT_AT_START = /^(\s*)(?:(?:SUBJECT|Subject|SUBJ)(?![A-Za-z])\s*[:;.]?|(?:subject|subj)\s*[:;])/;
+// Not "SUBJ ECT:", the SUBJECT label split by a stray space, which misspeltLabel reads (the keyword was "SUBJ", the subject
+// "ECT: …").
+export const SUBJECT_AT_START = /^(\s*)(?:(?:SUBJECT|Subject|SUBJ(?! ECT\s*[:;]))(?![A-Za-z])\s*[:;.]?|(?:subject|subj)\s*[:;])/;
 export const REF_AT_START = /^(\s*)(REFTEL|REFS|REF|Refs|Ref|Reftel|reftel|refs|ref)(?![A-Za-z])\s*[:;]?/;
 const REF_MID = /(?<![A-Za-z])(REFTEL|REFS|REF)\s*:/g;
 // "Classified By; …": a semicolon for the colon is the keyword's too (CBL049 reports it).
@@ -377,7 +381,7 @@ const MISSPELT_LABELS: readonly (readonly [Field, string])[] = [
 /**
  * A field's label typed or scanned with one character wrong, two swapped, or one lost from a label of four letters or more,
  * its colon kept, opening the line at `lead` ("SUBIECT: …", "TACS: PREL", "5UBJECT: …", "SUBJCET: …", "Classifed By: …",
- * "REP: A. …"): read as
+ * "REP: A. …"), or with every letter right and a stray space inside it ("SUBJ ECT:", "T AGS:", "Classi fied By:"): read as
  * the field it names when that field has not been read yet (CBL049 reports it). The label is letters and digits, with
  * spaces between them ("S UBJECT:"), within a few characters of the line's start; tried only on the few lines of the
  * metadata block where no keyword was found.
@@ -393,9 +397,12 @@ export function misspeltLabel(text: string, lead: number, seen?: ReadonlySet<Fie
     letters += text[k];
   }
   letters = letters.toUpperCase();
+  // "SUBJ ECT:", "T AGS:", "Classi fied By:": every letter right, a stray space splitting the label (one a scan or a
+  // transcription leaves), which the keyword patterns do not read.
+  const split = letters.length < colon - lead;
   for (const [field, label] of MISSPELT_LABELS) {
     if (seen?.has(field)) continue;
-    if (oneCharacterOff(letters, label)) return { field, start: lead, end: colon + 1 };
+    if (oneCharacterOff(letters, label) || (split && letters === label)) return { field, start: lead, end: colon + 1 };
   }
   return undefined;
 }
@@ -1966,7 +1973,48 @@ function classifyDecl(raw: string): { kind: DeclKind; date?: CalendarDate; impos
     const m = readDate(meant.trim());
     if (m && !m.impossible) return { kind: 'date', date: m.date, impossible: false, misread: meant };
   }
+  // "12l31/2019", "2015I03/12", "12131/2019": a slash typed or scanned as an l, I, | or the digit 1, read as the slash where
+  // the value has the one shape that puts a slash there (misreadSlashes).
+  const slashed = v.length === 10 ? misreadSlashes(v) : undefined;
+  if (slashed !== undefined) {
+    const m = readDate(slashed);
+    if (m && !m.impossible) return { kind: 'date', date: m.date, impossible: false, misread: raw.replace(v, slashed) };
+  }
   return { kind: 'text' };
+}
+
+// Where the slashes of a date of ten characters stand: mm/dd/yyyy and yyyy/mm/dd.
+const SLASH_SHAPES: readonly (readonly [number, number])[] = [
+  [2, 5],
+  [4, 7],
+];
+
+/**
+ * A date of ten characters (`v`) whose slash, one or both, is typed or scanned as an l, I, | or the digit 1 ("12l31/2019",
+ * "2015I03/12", "12131/2019"), with its other characters digits (or l, I, O for 1 and 0), as the date with its slashes
+ * written; undefined where no slash is so read, or where both shapes, mm/dd/yyyy and yyyy/mm/dd, read the value.
+ */
+function misreadSlashes(v: string): string | undefined {
+  let found: string | undefined;
+  for (const [a, b] of SLASH_SHAPES) {
+    let meant = '';
+    let misread = false;
+    for (let k = 0; k < 10; k++) {
+      const c = v[k];
+      if (k === a || k === b) {
+        if (c === '/' || (c === '-' && a === 4)) meant += c;
+        else if (c === 'l' || c === 'I' || c === '|' || c === '1') {
+          meant += '/';
+          misread = true;
+        } else break;
+      } else if (isDigit(c.charCodeAt(0)) || c === 'l' || c === 'I' || c === 'O') meant += serialDigits(c);
+      else break;
+    }
+    if (meant.length < 10 || !misread) continue;
+    if (found !== undefined) return undefined;
+    found = meant;
+  }
+  return found;
 }
 
 // A letter read for a digit in a DECL date ("2O15/03/12"), and a digit beside it.
