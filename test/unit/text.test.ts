@@ -173,4 +173,15 @@ describe('text helpers', () => {
       }),
     );
   });
+
+  it('linesHolding finds the lines a global pattern matches across CRLF, CR and LF endings, as a test of each line would', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ unit: fc.constantFrom('r', 'e', 'f', 'R', 'E', 'F', ' ', 'p') }), fc.constantFrom('\n', '\r\n', '\r'))), (parts) => {
+        const text = parts.map(([line, eol]) => line + eol).join('');
+        const lines = splitLines(text);
+        const expected = lines.flatMap((line, i) => (/ref/i.test(line) ? [i] : []));
+        assert.deepEqual(linesHolding(text, lines, /ref/gi), expected);
+      }),
+    );
+  });
 });

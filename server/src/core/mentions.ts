@@ -7,7 +7,7 @@
  */
 import type { Cable, Paragraph, Range, RefItem } from './model';
 import { refLetterOrdinal } from './parse/metadata';
-import { isAlnum, isDigit, isLetter, skipSpaces, trimEndOffset } from './text';
+import { isAlnum, isDigit, isLetter, linesHolding, skipSpaces, trimEndOffset } from './text';
 
 /** A reference in the text and what it points at. */
 export interface InTextReference {
@@ -34,32 +34,19 @@ const MAY_MENTION = /ref|para/gi;
 
 /**
  * The body lines that hold "ref" or "para" in any case (about 3 in 100): only they may hold a mention.
- * They are found by one search of the whole text with {@link MAY_MENTION}, which runs as the pattern's own machine code from
- * its first use. Searching for f and p with `indexOf` and checking the letters around each hit (about 80,000 a pass over
- * the corpus) took about as long warm (2.5 against 2.9 ms a pass, session 16) but three times as long in a one-shot
- * `cablelint` run, whose loop over the hits runs in V8's interpreter until it is compiled (about 23 against 8 ms for
- * the 200 corpus cables' first pass, this function's line walk included). A case-insensitive pattern tested on each line
- * took as long as the rest of the reader. The text's `linesWith` would need the offset of every line, which the cable does
- * not keep; working them out (`lineStarts`) made the reader twice as slow as this walk over line lengths, which stops at
+ * They are found by one search of the whole text with {@link MAY_MENTION} (`linesHolding`), which runs as the pattern's own
+ * machine code from its first use. Searching for f and p with `indexOf` and checking the letters around each hit (about
+ * 80,000 a pass over the corpus) took about as long warm (2.5 against 2.9 ms a pass, session 16) but three times as long in
+ * a one-shot `cablelint` run, whose loop over the hits runs in V8's interpreter until it is compiled (about 23 against 8 ms
+ * for the 200 corpus cables' first pass, this function's line walk included). A case-insensitive pattern tested on each
+ * line took as long as the rest of the reader. The text's `linesWith` would need the offset of every line, which the cable
+ * does not keep; working them out (`lineStarts`) made the reader twice as slow as a walk over line lengths, which stops at
  * the last candidate.
  */
 function linesThatMayMention(cable: Cable): number[] {
-  const { text, lines } = cable;
-  const at: number[] = [];
-  MAY_MENTION.lastIndex = 0;
-  for (let m = MAY_MENTION.exec(text); m !== null; m = MAY_MENTION.exec(text)) at.push(m.index);
-  if (at.length === 0) return [];
-  const found: number[] = [];
-  // `start` is where `line` starts in the text: each line is followed by its terminator, \r\n, \r or \n.
-  for (let line = 0, start = 0, k = 0; k < at.length && line < lines.length; line++) {
-    const end = start + lines[line].length;
-    if (at[k] < end) {
-      if (line >= cable.bodyStartLine) found.push(line);
-      while (k < at.length && at[k] < end) k++;
-    }
-    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
-  }
-  return found;
+  const found = linesHolding(cable.text, cable.lines, MAY_MENTION);
+  const body = cable.bodyStartLine;
+  return body === 0 ? found : found.filter((line) => line >= body);
 }
 
 // "para 5", "paragraph 5", "paras 3-4", "Para. 13".

@@ -342,19 +342,25 @@ export function linesWith(text: string, offsets: Int32Array, needle: string, acc
 }
 
 /**
- * The lines holding `needle` (a string with no line break), in order, given the `lines` split from `text` ({@link splitLines}):
- * one search of the whole text, the lines walked to by their lengths, for a model that keeps no offsets. For a needle most
- * lines lack ("¶", a capital "Q") this is much cheaper than searching or reading each line, and the walk stops at the last hit.
+ * The lines holding `needle` (a string with no line break, or a global pattern matching none), in order, given the `lines`
+ * split from `text` ({@link splitLines}): one search of the whole text, the lines walked to by their lengths, for a model
+ * that keeps no offsets. For a needle most lines lack ("¶", a capital "Q", "ref" or "para") this is much cheaper than
+ * searching or reading each line, and the walk stops at the last hit; after a hit the search goes on from the next line.
  */
-export function linesHolding(text: string, lines: readonly string[], needle: string): number[] {
+export function linesHolding(text: string, lines: readonly string[], needle: string | RegExp): number[] {
+  const find = (from: number): number => {
+    if (typeof needle === 'string') return text.indexOf(needle, from);
+    needle.lastIndex = from;
+    return needle.exec(text)?.index ?? -1;
+  };
   const found: number[] = [];
   // `start` is where `line` starts in the text: each line is followed by its terminator, \r\n, \r or \n.
-  let at = text.indexOf(needle);
+  let at = find(0);
   for (let line = 0, start = 0; at >= 0 && line < lines.length; line++) {
     const end = start + lines[line].length;
     if (at < end) {
       found.push(line);
-      at = text.indexOf(needle, end);
+      at = find(end);
     }
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
