@@ -29,7 +29,7 @@ import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
 import { EOM_SERIAL, mayBeEomSerial, mayEndTransmission, TRANSMISSION_END } from './header';
-import { labelsItem, parseBracketMarking, parseMisclosedMarking, parseMisopenedMarking, SLASH_MISREAD_NF, standsForClose, standsForOpen, parsePortionMarking, parseSplitMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
+import { endingMarking, parseBracketMarking, parseMisclosedMarking, parseMisopenedMarking, SLASH_MISREAD_NF, standsForClose, standsForOpen, parsePortionMarking, parseSplitMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 
 /** What {@link parseBody} reads from. */
@@ -1831,8 +1831,9 @@ function span(lines: readonly string[], textLine: number, style: Heading['style'
   const text = lines[textLine];
   const s = skipSpaces(text);
   const e = trimEndOffset(text);
-  // "BACKGROUND (U)": a marking that ends the title is the heading's, not its words.
-  const marking = text.charCodeAt(e - 1) === 41 /* ) */ ? headingMarking(textLine, text, s, e) : undefined;
+  // "BACKGROUND (U)", "Harbor Talks (S/NF)": a marking that ends the title is the heading's, not its words; not "ANNEX (C)",
+  // "IRAN (PART 2)" nor "Security Cooperation: All Talk, (Almost) No Action" (endingMarking).
+  const marking = text.charCodeAt(e - 1) === 41 /* ) */ ? endingMarking(textLine, text, s, e)?.read : undefined;
   const words = token(textLine, text, s, marking ? trimEndOffset(text, marking.token.range.start.character) : e);
   // The heading starts and ends where its upper and lower rules do, or where its words do: those positions serve both.
   const upper = rules.length > 0 && rules[0].start.line === first ? rules[0].start : first === textLine && s === 0 ? words.range.start : { line: first, character: 0 };
@@ -1841,22 +1842,6 @@ function span(lines: readonly string[], textLine: number, style: Heading['style'
   return { heading, first, last, textLine };
 }
 
-/**
- * The portion marking that ends a title's words on line `line` (`s` to `e`), "BACKGROUND (U)", "Harbor Talks (S/NF)": a
- * well-formed marking naming a level, after white space and a word of letters, not a letter that labels an item ("ANNEX (C)",
- * {@link labelsItem}). Undefined for anything else ("IRAN (PART 2)", "Security Cooperation: All Talk, (Almost) No Action").
- */
-function headingMarking(line: number, text: string, s: number, e: number): PortionMarking | undefined {
-  const open = text.lastIndexOf('(', e - 1);
-  if (open <= s || !isSpace(text.charCodeAt(open - 1))) return undefined;
-  const read = parsePortionMarking(line, text, open);
-  if (read?.level === undefined || !read.wellFormed || read.token.range.end.character !== e) return undefined;
-  const restEnd = trimEndOffset(text, open);
-  let wordStart = restEnd;
-  while (wordStart > s && isLetter(text.charCodeAt(wordStart - 1))) wordStart--;
-  if (wordStart === restEnd || labelsItem(read.inner.text, text.slice(s, restEnd), text.slice(wordStart, restEnd))) return undefined;
-  return read;
-}
 
 
 /**

@@ -3,7 +3,7 @@
  * Spellings from CORPUS-FINDINGS.md §9 and markings.tsv.
  */
 import type { Level, PortionMarking } from '../model';
-import { isSpace, markingStart, onlyWordNear, ownCopy, range, skipSpaces, trimEndOffset, WHITE_RUNS } from '../text';
+import { isLetter, isSpace, markingStart, onlyWordNear, ownCopy, range, skipSpaces, trimEndOffset, WHITE_RUNS } from '../text';
 
 /** Level words and abbreviations that may open a marking. */
 const LEVEL_WORDS: ReadonlyMap<string, { level: Level; sbu: boolean }> = new Map([
@@ -127,6 +127,26 @@ const ITEM_WORD = /^(?:para(?:graph)?s?|subpara(?:graph)?s?|sections?|subsection
  */
 export function labelsItem(inner: string, before: string, word: string): boolean {
   return inner.length === 1 && (before.includes('(') || /^(?:and|or)$/i.test(word) || ITEM_WORD.test(word));
+}
+
+/**
+ * The portion marking that ends the text of line `line` from `s` to `e`, a heading's ("BACKGROUND (U)") or a subject's ("… of
+ * proliferation concern (s)"): a well-formed marking naming a level, after white space and a word of letters, or the whole
+ * text when `alone`; not a letter that labels an item ("ANNEX (C)", {@link labelsItem}). With `restEnd`, where the text
+ * before it ends, white space trimmed (`s` when it is alone). Undefined for anything else ("IRAN (PART 2)").
+ */
+export function endingMarking(line: number, text: string, s: number, e: number, alone = false): { read: PortionMarking; restEnd: number } | undefined {
+  const open = text.lastIndexOf('(', e - 1);
+  if (open < s || (open === s && !alone) || (open > s && !isSpace(text.charCodeAt(open - 1)))) return undefined;
+  const read = parsePortionMarking(line, text, open);
+  if (read?.level === undefined || !read.wellFormed || read.token.range.end.character !== e) return undefined;
+  const restEnd = trimEndOffset(text, open, s);
+  if (restEnd === s) return { read, restEnd };
+  // The word before it, of letters only: a scan back, not a pattern anchored at the end, which backtracks on long text.
+  let wordStart = restEnd;
+  while (wordStart > s && isLetter(text.charCodeAt(wordStart - 1))) wordStart--;
+  if (wordStart === restEnd || labelsItem(read.inner.text, text.slice(s, restEnd), text.slice(wordStart, restEnd))) return undefined;
+  return { read, restEnd };
 }
 
 /** The most characters of a marking split over two lines, its two pieces joined: "(S//REL TO USA, GBR, AUS)" is 25. */

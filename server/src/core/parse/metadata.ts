@@ -29,7 +29,7 @@ import { LONE_LEVEL, readRepeatedBanner, serialDigits } from './banner';
 import { isItemMarking, isRuleChar, RULE_LINE } from './body';
 import { KNOWN_TAGS } from '../tagCodes';
 import { isRealDate, MONTH_NAMES as MONTHS } from './header';
-import { labelsItem, parsePortionMarking } from './marking';
+import { endingMarking, parsePortionMarking } from './marking';
 import { findOldPageHeader, findPageLines } from './pages';
 import { PAGE } from './hints';
 import type { LineHints } from './hints';
@@ -2113,17 +2113,12 @@ function pluralEnding(inner: string, before: string): boolean {
  */
 function trailingSubjectMarking(last: Token, alone: boolean): { portion: PortionMarking; rest?: Token } | undefined {
   const text = last.text;
-  const open = text.lastIndexOf('(');
-  if (open < 0 || (open === 0 && !alone) || (open > 0 && !isSpace(text.charCodeAt(open - 1)))) return undefined;
-  const read = parsePortionMarking(0, text, open);
-  if (read?.level === undefined || !read.wellFormed || read.token.range.end.character !== text.length) return undefined;
-  const restEnd = trimEndOffset(text, open);
+  const ending = endingMarking(0, text, 0, text.length, alone);
+  if (ending === undefined) return undefined;
+  const { read, restEnd } = ending;
+  const open = read.token.range.start.character;
   const before = text.slice(0, restEnd);
-  // The word before it, of letters only: a scan back, not a pattern anchored at the end, which backtracks on long text.
-  let wordStart = restEnd;
-  while (wordStart > 0 && isLetter(text.charCodeAt(wordStart - 1))) wordStart--;
-  const word = before.slice(wordStart);
-  if (restEnd > 0 && (wordStart === restEnd || labelsItem(read.inner.text, before, word) || pluralEnding(read.inner.text, before))) return undefined;
+  if (restEnd > 0 && pluralEnding(read.inner.text, before)) return undefined;
   const { line, character } = last.range.start;
   const portion: PortionMarking = {
     ...read,
