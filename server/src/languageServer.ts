@@ -1255,8 +1255,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     return afterIndexBuilt(token, () => guard('definition', null, () => {
       const cable = cableFor(doc);
       const at = clampPosition(cable.lines, p.position);
+      // "(ref A)", "para 5": links from the reference's text, as from a REF citation, to a client that takes them.
       const inText = getInTextDefinition(cable, doc.uri, at);
-      if (inText) return inText;
+      if (inText) return definitionAnswer(inText.origin, inText.targets);
       // "REF A para 3", "para 5 of ref A": that paragraph of the cited cable (its banner when it has no such paragraph).
       const cited = getCitedParagraphAt(cable, at);
       if (cited) {
