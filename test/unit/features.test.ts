@@ -1166,6 +1166,18 @@ describe('in-text references', () => {
     const highlights = getDocumentHighlights(c, b.start).map((h) => `${h.range.start.line}:${h.range.start.character}-${h.range.end.character}`);
     assert.deepEqual(highlights, [`2:${b.start.character}-${b.end.character}`, '4:21-22']);
   });
+
+  it('highlights a TAG wherever the TAGS field has it, on its wrapped line too, and nothing on the keyword or a person', () => {
+    const c = parseCable('UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: PREL ECON OVIP (ROE, JANE) XX\nPREL\nSUBJECT: PREL TALKS\n\n1. (U) Text.\n').cable;
+    const at = (line: number, character: number) => getDocumentHighlights(c, { line, character }).map((h) => `${h.range.start.line}:${h.range.start.character}-${h.range.end.character} ${h.kind}`);
+    assert.deepEqual(at(3, 7), ['3:6-10 1', '4:0-4 1']);
+    assert.deepEqual(at(4, 2), ['3:6-10 1', '4:0-4 1']);
+    assert.deepEqual(at(3, 12), ['3:11-15 1']);
+    // "TAGS:" itself, a person after OVIP, and the subject's PREL, which is no TAG.
+    assert.deepEqual(at(3, 1), []);
+    assert.deepEqual(at(3, c.lines[3].indexOf('ROE') + 1), []);
+    assert.deepEqual(at(5, 10), []);
+  });
 });
 
 describe('hover', () => {

@@ -44,8 +44,16 @@ export function getCitedParagraphAt(cable: Cable, position: Position): CitedPara
   return findCitedParagraphsOnLine(cable, position.line).find((m) => contains(m.range, position));
 }
 
-/** Highlights the target and every in-text reference to it. */
+/**
+ * Highlights the target and every in-text reference to it; on a TAG of the TAGS field, that TAG wherever the field has it
+ * (as text: a TAG is filed under, not written to), where an editor with a highlight provider would show nothing.
+ */
 export function getDocumentHighlights(cable: Cable, position: Position): DocumentHighlight[] {
+  const tags = cable.tags;
+  if (tags && position.line >= tags.range.start.line && position.line <= tags.range.end.line) {
+    const tag = tags.tags.find((t) => t.role === 'code' && contains(t.token.range, position));
+    if (tag) return tags.tags.filter((t) => t.role === 'code' && t.code === tag.code).map((t) => ({ range: t.token.range, kind: DocumentHighlightKind.Text }));
+  }
   const refs = findInTextReferences(cable);
   let target: Range | undefined;
   const here = refs.find((r) => contains(r.range, position));
