@@ -6,6 +6,7 @@
 import {
   type CancellationToken,
   CodeActionKind,
+  DocumentHighlightKind,
   Command,
   CompletionItemKind,
   DidChangeWatchedFilesNotification,
@@ -1255,8 +1256,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     return afterIndexBuilt(token, () => guard('definition', null, () => {
       const cable = cableFor(doc);
       const at = clampPosition(cable.lines, p.position);
+      // "(ref A)", "para 5": links from the reference's text, as from a REF citation, to a client that takes them.
       const inText = getInTextDefinition(cable, doc.uri, at);
-      if (inText) return inText;
+      if (inText) return definitionAnswer(inText.origin, inText.targets);
       // "REF A para 3", "para 5 of ref A": that paragraph of the cited cable (its banner when it has no such paragraph).
       const cited = getCitedParagraphAt(cable, at);
       if (cited) {
@@ -1313,18 +1315,29 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       const item = cable.refs?.items.find((i) => contains(i.range, at));
       const cited = item && citedId(item, id);
       if (cited) return [...(includeDeclaration ? declarationsOf(cited) : []), ...placesCiting(cited)];
-      // On a TAG: every workspace cable filed under it, at the TAG in its TAGS field (as the index keeps it), this one
-      // first, so that an archivist gets the list in the references view.
+      // On a TAG: every workspace cable filed under it, at the TAG in its TAGS field (as the index keeps it), so that an
+      // archivist gets the list in the references view. Its declaration, as a banner's is the cable's own id, is this
+      // cable's TAG (the one asked from) and the same TAG of the other files holding the cable, first when asked for; left
+      // out, the list is the other cables filed under it, and VS Code goes straight to the only one.
       const tag = cable.tags?.tags.find((t) => t.role === 'code' && contains(t.token.range, at));
       if (tag) {
         const here = indexKey(doc.uri);
-        const others = index.tagged(tag.code).filter((c) => indexKey(c.uri) !== here);
-        return [{ uri: doc.uri, range: tag.token.range }, ...others.map((c) => ({ uri: c.uri, range: tagRange(c, tag.code) ?? range(c.bannerLine ?? 0, 0, 0) }))];
+        const copies = new Set(id ? index.copiesOf(id).map((c) => indexKey(c.uri)) : []);
+        const declarations: Location[] = [{ uri: doc.uri, range: tag.token.range }];
+        const uses: Location[] = [];
+        for (const c of index.tagged(tag.code)) {
+          const key = indexKey(c.uri);
+          if (key === here) continue;
+          (copies.has(key) ? declarations : uses).push({ uri: c.uri, range: tagRange(c, tag.code) ?? range(c.bannerLine ?? 0, 0, 0) });
+        }
+        return includeDeclaration ? [...declarations, ...uses] : uses;
       }
       const highlights = getDocumentHighlights(cable, at);
       // A cable without a banner stands at its first line (its code lens's place): there, where nothing else is found.
       if (highlights.length === 0 && !cable.banner && id && contains(cablePlace(cable).range, at)) return citingOwn(cable, doc.uri, id, includeDeclaration);
-      return highlights.map((h) => ({ uri: doc.uri, range: h.range }));
+      // A REF item or paragraph and the in-text references to it: the item or the paragraph's marker (the highlight
+      // written to) is the declaration.
+      return highlights.filter((h) => includeDeclaration || h.kind !== DocumentHighlightKind.Write).map((h) => ({ uri: doc.uri, range: h.range }));
     }));
   });
 

@@ -1,7 +1,7 @@
 /**
  * Navigating a collection over stdio: Find All References on a banner and a REF item with and without the declaration,
  * in an order that does not hang on which cables are open; Go to Definition as locations or links at the cited
- * banner's id; workspace symbols by the classifier's name; a REF item's marking in its hovers and the preview card.
+ * banner's id and at the REF item an in-text reference names; workspace symbols by the classifier's name; a REF item's marking in its hovers and the preview card.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -129,11 +129,45 @@ describe('navigating a collection', function () {
     }
   });
 
+  it("lists a TAG's own place, in this cable and its other files, only when the declaration is asked for", async () => {
+    await open('a/09NOWHERE12.cable');
+    await open('d/09NOWHERE41.cable');
+    try {
+      const prel = (text: string) => rangeOf(text, 'PREL');
+      const at = (name: string, text: string): Loc => ({ uri: uri(name), range: prel(text) });
+      // From a file of 09NOWHERE12: its TAG and that of its other file are the declaration; 40 and 41 are the cables filed under it.
+      assert.deepEqual(await references('a/09NOWHERE12.cable', prel(CITED).start, true), [at('a/09NOWHERE12.cable', CITED), at('b/09NOWHERE12.cable', CITED), at('c/09NOWHERE40.cable', CITING_40), at('d/09NOWHERE41.cable', CITING_41)]);
+      assert.deepEqual(await references('a/09NOWHERE12.cable', prel(CITED).start, false), [at('c/09NOWHERE40.cable', CITING_40), at('d/09NOWHERE41.cable', CITING_41)]);
+      // From 41, filed once: its own TAG alone is the declaration.
+      assert.deepEqual(await references('d/09NOWHERE41.cable', prel(CITING_41).start, true), [at('d/09NOWHERE41.cable', CITING_41), at('a/09NOWHERE12.cable', CITED), at('b/09NOWHERE12.cable', CITED), at('c/09NOWHERE40.cable', CITING_40)]);
+      assert.deepEqual(await references('d/09NOWHERE41.cable', prel(CITING_41).start, false), [at('a/09NOWHERE12.cable', CITED), at('b/09NOWHERE12.cable', CITED), at('c/09NOWHERE40.cable', CITING_40)]);
+    } finally {
+      await close('a/09NOWHERE12.cable');
+      await close('d/09NOWHERE41.cable');
+    }
+  });
+
+  it('lists the REF item an in-text reference names only when the declaration is asked for', async () => {
+    await open('c/09NOWHERE40.cable');
+    try {
+      const from = rangeOf(CITING_40, 'ref A').start;
+      const mentions = [{ uri: uri('c/09NOWHERE40.cable'), range: rangeOf(CITING_40, 'REF A') }, { uri: uri('c/09NOWHERE40.cable'), range: rangeOf(CITING_40, 'ref A') }];
+      assert.deepEqual(await references('c/09NOWHERE40.cable', from, true), [{ uri: uri('c/09NOWHERE40.cable'), range: rangeOf(CITING_40, 'A. (S/NF) 09 NOWHERE 12') }, ...mentions]);
+      assert.deepEqual(await references('c/09NOWHERE40.cable', from, false), mentions);
+    } finally {
+      await close('c/09NOWHERE40.cable');
+    }
+  });
+
   it("goes from a REF item to the id in each cited file's banner, as locations to a client that takes no links", async () => {
     await open('c/09NOWHERE40.cable');
     try {
       const def = await client.connection.sendRequest<Loc[]>('textDocument/definition', { textDocument: { uri: uri('c/09NOWHERE40.cable') }, position: rangeOf(CITING_40, '09 NOWHERE 12').start });
       assert.deepEqual(def, [{ uri: uri('a/09NOWHERE12.cable'), range: CITED_ID }, { uri: uri('b/09NOWHERE12.cable'), range: CITED_ID }]);
+      // "(ref A)": a location at the REF item, as before links were answered.
+      const inText = rangeOf(CITING_40, 'ref A').start;
+      const toItem = await client.connection.sendRequest<Loc>('textDocument/definition', { textDocument: { uri: uri('c/09NOWHERE40.cable') }, position: { line: inText.line, character: inText.character + 1 } });
+      assert.deepEqual(toItem, { uri: uri('c/09NOWHERE40.cable'), range: rangeOf(CITING_40, 'A. (S/NF) 09 NOWHERE 12') });
     } finally {
       await close('c/09NOWHERE40.cable');
     }
@@ -157,6 +191,8 @@ describe('navigating a collection', function () {
       const paragraph = await definition('para 1', 5);
       assert.deepEqual(paragraph.map((l) => [l.targetUri, l.targetRange, l.targetSelectionRange]), [[uri('a/09NOWHERE12.cable'), marker, marker], [uri('b/09NOWHERE12.cable'), marker, marker]]);
       assert.ok(paragraph.every((l) => l.originSelectionRange && l.originSelectionRange.start.line === origin.start.line && l.originSelectionRange.end.character >= origin.end.character), JSON.stringify(paragraph));
+      // "(ref A)": a link from the words "ref A" to the REF item, as from a REF citation, not a bare location.
+      assert.deepEqual(await definition('ref A', 1), [{ originSelectionRange: rangeOf(CITING_40, 'ref A'), targetUri: uri('c/09NOWHERE40.cable'), targetRange: item, targetSelectionRange: item }]);
     } finally {
       await linking.stop();
     }

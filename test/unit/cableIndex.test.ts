@@ -288,7 +288,53 @@ describe('workspace symbol search', () => {
     // Invented partial extract: no date in the text; the file name gives 04NOWHERE5.
     add(index, 'file:///ws/04NOWHERE5.txt', 'This record is a partial extract of the original cable. The full text of the original cable is not available.\n\nUNCLAS NOWHERE 000005\n\nTAGS: ECON\nSUBJECT: QUINCE\n\n1. (U) Text.\n');
     add(index, 'file:///ws/04NOWHERE6.txt', cable(6, 'MEDLAR').replace('DEC 09', 'DEC 04'));
-    assert.deepEqual(index.search('2004').map((s) => s.name), ['04NOWHERE5: QUINCE · 2004', '04NOWHERE6: MEDLAR · 2004-12-01']);
+    // The dated cable of 2004 first: the undated one stands after the dated cables of its id's year.
+    assert.deepEqual(index.search('2004').map((s) => s.name), ['04NOWHERE6: MEDLAR · 2004-12-01', '04NOWHERE5: QUINCE · 2004']);
+  });
+
+  it('lists the cables of one rank latest first, then by id and path, whichever was read or opened first, and cuts the oldest', () => {
+    // Invented cables of NOWHERE, all holding QUINCE in their subject (one rank), read in an order of no use.
+    const dated = (serial: number, dtg: string) => cable(serial, 'QUINCE').replace('R 010800Z DEC 09', dtg);
+    const files: [string, string][] = [
+      ['file:///ws/b/09NOWHERE30.txt', dated(30, 'R 150900Z MAR 09')],
+      ['file:///ws/undated.txt', 'UNCLAS NOWHERE 000040\n\nTAGS: ECON\nSUBJECT: QUINCE\n\n1. (U) Text.\n'],
+      ['file:///ws/09NOWHERE708.txt', dated(708, 'R 010800Z JUN 09')],
+      ['file:///ws/a/09NOWHERE30.txt', dated(30, 'R 150900Z MAR 09')],
+      ['file:///ws/09NOWHERE99.txt', dated(99, 'R 010800Z JUN 09')],
+      ['file:///ws/08NOWHERE5.txt', dated(5, 'R 311200Z DEC 08')],
+      ['file:///ws/09NOWHERE800.txt', dated(800, 'R 021100Z JUN 09')],
+    ];
+    const index = new CableIndex();
+    for (const [uri, text] of files) add(index, uri, text);
+    const listed = (query: string, limit?: number) => index.search(query, limit).map((s) => `${s.name.split(':')[0]} ${s.location.uri.slice('file:///ws/'.length)}`);
+    // Latest first; the same DTG by id, read as people do (99 before 708); one cable's two files by path; the undated last.
+    const order = ['09NOWHERE800 09NOWHERE800.txt', '09NOWHERE99 09NOWHERE99.txt', '09NOWHERE708 09NOWHERE708.txt', '09NOWHERE30 a/09NOWHERE30.txt', '09NOWHERE30 b/09NOWHERE30.txt', '08NOWHERE5 08NOWHERE5.txt', 'undated.txt undated.txt'];
+    assert.deepEqual(listed('quince'), order);
+    assert.deepEqual(listed(''), order);
+    // A rank cut by the limit keeps the latest.
+    assert.deepEqual(listed('quince', 3), order.slice(0, 3));
+    // Opened and edited, a cable is indexed again: nothing moves, and an edit of its date moves it to its place.
+    add(index, 'file:///ws/08NOWHERE5.txt', files[5][1]);
+    add(index, 'file:///ws/b/09NOWHERE30.txt', files[0][1]);
+    assert.deepEqual(listed('quince'), order);
+    add(index, 'file:///ws/b/09NOWHERE30.txt', dated(30, 'R 010900Z JUL 09'));
+    assert.deepEqual(listed('quince'), ['09NOWHERE30 b/09NOWHERE30.txt', ...order.filter((l) => !l.includes('b/'))]);
+    // Dropped, added: as a new index of the same files lists them.
+    index.delete('file:///ws/09NOWHERE99.txt');
+    add(index, 'file:///ws/09NOWHERE1.txt', dated(1, 'R 010800Z JAN 09'));
+    const fresh = new CableIndex();
+    for (const uri of ['file:///ws/09NOWHERE1.txt', ...files.map(([u]) => u).filter((u) => u !== 'file:///ws/09NOWHERE99.txt')]) fresh.set(index.get(uri)!);
+    assert.deepEqual(listed('quince'), fresh.search('quince').map((s) => `${s.name.split(':')[0]} ${s.location.uri.slice('file:///ws/'.length)}`));
+    assert.deepEqual(listed('quince').slice(-3), ['09NOWHERE1 09NOWHERE1.txt', '08NOWHERE5 08NOWHERE5.txt', 'undated.txt undated.txt']);
+    // A folder read at once (more changes than are taken in one at a time), some dropped again: the same as a new index.
+    for (let n = 100; n < 140; n++) add(index, `file:///ws/c/09NOWHERE${n}.txt`, dated(n, `R ${String(n - 90).padStart(2, '0')}0800Z APR 09`));
+    for (let n = 100; n < 140; n += 3) index.delete(`file:///ws/c/09NOWHERE${n}.txt`);
+    add(index, 'file:///ws/09NOWHERE708.txt', dated(708, 'R 010800Z JAN 09'));
+    const again = new CableIndex();
+    for (const entry of [...index.all()].reverse()) again.set(entry);
+    const all = (i: CableIndex) => i.search('quince').map((s) => s.location.uri);
+    assert.equal(all(index).length, 7 + 40 - 14);
+    assert.deepEqual(all(index), all(again));
   });
 
   it('ranks the cables of a large collection so that the limit cuts the least useful: id, then subject word, then other whole words, then parts of words', () => {

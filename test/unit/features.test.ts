@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CompletionItem, DocumentSymbol, Location, MarkupContent, Range, TextEdit } from 'vscode-languageserver';
+import type { CompletionItem, DocumentSymbol, MarkupContent, Position, Range, TextEdit } from 'vscode-languageserver';
 import { parseCable } from '../../server/src/core/parse/index';
 import type { Cable } from '../../server/src/core/model';
 import { getCompletions } from '../../server/src/features/completion';
@@ -740,13 +740,31 @@ describe('folding and selection', () => {
   });
 });
 
+/** Where Go to Definition selects from an in-text reference: each target's selection, as a client that takes no links gets them. */
+const definedAt = (cable: Cable, uri: string, position: Position) => getInTextDefinition(cable, uri, position)?.targets.map((t) => t.selection);
+
 describe('in-text references', () => {
   const cable = parseCable(VALLETTA).cable;
   it('goes from "(REF A)" to the REF item and from "para 3" to paragraph 3', () => {
     const refA = caret(inValletta('REF A)', 2));
-    assert.deepEqual((getInTextDefinition(parseCable(refA.text).cable, 'file:///x', { line: refA.line, character: refA.character }) as Location)?.range, cable.refs!.items[0].range);
+    assert.deepEqual(definedAt(parseCable(refA.text).cable, 'file:///x', { line: refA.line, character: refA.character }), [cable.refs!.items[0].range]);
     const para = caret(inValletta('para 3', 1));
-    assert.deepEqual((getInTextDefinition(parseCable(para.text).cable, 'file:///x', { line: para.line, character: para.character }) as Location)?.range, cable.paragraphs[2].marker.range);
+    assert.deepEqual(definedAt(parseCable(para.text).cable, 'file:///x', { line: para.line, character: para.character }), [cable.paragraphs[2].marker.range]);
+  });
+
+  it('answers from the reference\'s text, with the whole REF item or paragraph as the target around what it selects', () => {
+    // A link's origin is what the editor underlines: "REF A" and "para 3", not the word under the caret.
+    const refA = caret(inValletta('REF A)', 2));
+    const fromRef = getInTextDefinition(parseCable(refA.text).cable, 'file:///x', refA)!;
+    const refLine = parseCable(refA.text).cable.lines[refA.line];
+    assert.equal(refLine.slice(fromRef.origin.start.character, fromRef.origin.end.character), 'REF A');
+    assert.deepEqual(fromRef.targets, [{ uri: 'file:///x', range: cable.refs!.items[0].range, selection: cable.refs!.items[0].range }]);
+    const para = caret(inValletta('para 3', 1));
+    const fromPara = getInTextDefinition(parseCable(para.text).cable, 'file:///x', para)!;
+    assert.equal(parseCable(para.text).cable.lines[para.line].slice(fromPara.origin.start.character, fromPara.origin.end.character), 'para 3');
+    // The paragraph whole, which a peek or Ctrl+hover shows; its marker is selected.
+    assert.deepEqual(fromPara.targets, [{ uri: 'file:///x', range: cable.paragraphs[2].range, selection: cable.paragraphs[2].marker.range }]);
+    assert.ok(cable.paragraphs[2].range.end.line > cable.paragraphs[2].marker.range.end.line || cable.paragraphs[2].range.end.character > cable.paragraphs[2].marker.range.end.character);
   });
 
   describe('paragraphs of cited cables', () => {
@@ -803,9 +821,7 @@ describe('in-text references', () => {
     };
     for (const [body, word] of [['The fares rose (refs).', 'refs'], ['The fares rose (reftels).', 'reftels'], ['See refs for the figures.', 'refs'], ['The board met (see\nrefs).', 'refs']]) {
       const { c, position } = at(abc, body, word);
-      const found = getInTextDefinition(c, 'file:///x', position);
-      assert.ok(Array.isArray(found), body);
-      assert.deepEqual(found.map((l) => l.range), c.refs!.items.map((i) => i.range), body);
+      assert.deepEqual(definedAt(c, 'file:///x', position), c.refs!.items.map((i) => i.range), body);
     }
     const { t, position } = at(abc, 'The fares rose (refs).', 'refs');
     const lines = t.split('\n');
@@ -813,7 +829,7 @@ describe('in-text references', () => {
     assert.equal(hoverAt(lines.join('\n')), '**All 3 REF items**\n\nThe REF field:\n\n- A. STATE 1111\n- B. NOWHERE 22\n- C. NOWHERE 33');
     // Under a single item, "refs" names it, as "reftel" does; "reftel" alone under several names none, and CBL045 says nothing.
     const one = at('STATE 1111', 'The fares rose (refs).', 'refs');
-    assert.deepEqual((getInTextDefinition(one.c, 'file:///x', one.position) as Location).range, one.c.refs!.items[0].range);
+    assert.deepEqual(definedAt(one.c, 'file:///x', one.position), [one.c.refs!.items[0].range]);
     const single = at(abc, 'The fares rose (reftel).', 'reftel');
     assert.equal(getInTextDefinition(single.c, 'file:///x', single.position), undefined);
     assert.deepEqual(lintCable(at(abc, 'The fares rose (refs); see reftels and reftel.', 'refs').c).filter((f) => f.id === 'CBL045'), []);
@@ -824,11 +840,9 @@ describe('in-text references', () => {
     const t = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n1. (C) See para 2 and para 3.\n2. (C) The fares rose.\n2. (U) The board met.\n3. (U) End.\n';
     const c = parseCable(t).cable;
     const line = c.lines.findIndex((l) => l.includes('See para'));
-    const found = getInTextDefinition(c, 'file:///x', { line, character: c.lines[line].indexOf('para 2') + 5 });
-    assert.ok(Array.isArray(found));
-    assert.deepEqual(found.map((l) => l.range), [c.paragraphs[1].marker.range, c.paragraphs[2].marker.range]);
+    assert.deepEqual(definedAt(c, 'file:///x', { line, character: c.lines[line].indexOf('para 2') + 5 }), [c.paragraphs[1].marker.range, c.paragraphs[2].marker.range]);
     // A number one paragraph has goes to it alone.
-    assert.deepEqual((getInTextDefinition(c, 'file:///x', { line, character: c.lines[line].indexOf('para 3') + 5 }) as Location).range, c.paragraphs[3].marker.range);
+    assert.deepEqual(definedAt(c, 'file:///x', { line, character: c.lines[line].indexOf('para 3') + 5 }), [c.paragraphs[3].marker.range]);
     const lines = t.split('\n');
     lines[line] = lines[line].replace('para 2', 'para |2');
     assert.equal(hoverAt(lines.join('\n')), '**Paragraph 2**\n\n2 paragraphs are numbered 2, and the number names either:\n\n- Line 8: 2. (C) The fares rose.\n- Line 9: 2. (U) The board met.');
@@ -1037,7 +1051,7 @@ describe('in-text references', () => {
     assert.deepEqual(alone.map((r) => r.nameRange), alone.map((r) => r.range));
     assert.equal(new Set(refs.map((r) => at(r.range))).size, refs.length);
     // Go to Definition from a letter on the next line, and highlights from the REF item.
-    assert.deepEqual((getInTextDefinition(c, 'file:///x', { line: 6, character: 3 }) as Location | undefined)?.range, c.refs!.items[2].range);
+    assert.deepEqual(definedAt(c, 'file:///x', { line: 6, character: 3 }), [c.refs!.items[2].range]);
     const b = c.refs!.items[1].range;
     assert.deepEqual(getDocumentHighlights(c, b.start).map((h) => at(h.range)), [`2:${b.start.character}-2:${b.end.character}`, '5:1-5:2', '8:0-8:1']);
   });
@@ -1048,8 +1062,8 @@ describe('in-text references', () => {
     assert.deepEqual(refs.map((r) => `${r.range.start.line}:${r.range.start.character}-${r.range.end.line}:${r.range.end.character}`), ['5:0-5:1', '6:2-6:3']);
     assert.deepEqual(refs.map((r) => r.nameRange), refs.map((r) => r.range));
     // Go to Definition from the letter and from the number, and highlights from the REF item.
-    assert.deepEqual((getInTextDefinition(c, 'file:///x', { line: 5, character: 0 }) as Location | undefined)?.range, c.refs!.items[1].range);
-    assert.deepEqual((getInTextDefinition(c, 'file:///x', { line: 6, character: 3 }) as Location | undefined)?.range, c.paragraphs[1].marker.range);
+    assert.deepEqual(definedAt(c, 'file:///x', { line: 5, character: 0 }), [c.refs!.items[1].range]);
+    assert.deepEqual(definedAt(c, 'file:///x', { line: 6, character: 3 }), [c.paragraphs[1].marker.range]);
     assert.equal(getInTextDefinition(c, 'file:///x', { line: 4, character: c.lines[4].indexOf('Ref') + 1 }), undefined);
     const b = c.refs!.items[1].range;
     assert.deepEqual(getDocumentHighlights(c, b.start).map((h) => `${h.range.start.line}:${h.range.start.character}`), [`2:${b.start.character}`, '5:0']);
@@ -1151,6 +1165,18 @@ describe('in-text references', () => {
     const b = c.refs!.items[1].range;
     const highlights = getDocumentHighlights(c, b.start).map((h) => `${h.range.start.line}:${h.range.start.character}-${h.range.end.character}`);
     assert.deepEqual(highlights, [`2:${b.start.character}-${b.end.character}`, '4:21-22']);
+  });
+
+  it('highlights a TAG wherever the TAGS field has it, on its wrapped line too, and nothing on the keyword or a person', () => {
+    const c = parseCable('UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: PREL ECON OVIP (ROE, JANE) XX\nPREL\nSUBJECT: PREL TALKS\n\n1. (U) Text.\n').cable;
+    const at = (line: number, character: number) => getDocumentHighlights(c, { line, character }).map((h) => `${h.range.start.line}:${h.range.start.character}-${h.range.end.character} ${h.kind}`);
+    assert.deepEqual(at(3, 7), ['3:6-10 1', '4:0-4 1']);
+    assert.deepEqual(at(4, 2), ['3:6-10 1', '4:0-4 1']);
+    assert.deepEqual(at(3, 12), ['3:11-15 1']);
+    // "TAGS:" itself, a person after OVIP, and the subject's PREL, which is no TAG.
+    assert.deepEqual(at(3, 1), []);
+    assert.deepEqual(at(3, c.lines[3].indexOf('ROE') + 1), []);
+    assert.deepEqual(at(5, 10), []);
   });
 });
 

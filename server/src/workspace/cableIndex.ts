@@ -191,6 +191,19 @@ export class CableIndex {
   readonly #searchable = new Map<string, Searchable>();
   /** How many indexed cables have an id of each post, for search to tell whether a query may start an id at all. */
   readonly #posts = new Map<string, number>();
+  /**
+   * What search reads of each cable, in the order it lists the cables of one rank ({@link searchOrder}: latest first),
+   * made when search first asks and brought up to date at each search after (`#inSearchOrder`); some may be stale
+   * (`Searchable.stale`), a file indexed again or dropped since, whose key `#reordered` holds.
+   */
+  #ordered: Searchable[] | undefined;
+  /** The keys indexed again or dropped since `#ordered` was last brought up to date. */
+  readonly #reordered = new Set<string>();
+  /**
+   * The readings `#ordered` may hold that went stale since, while they are few ({@link FEW_REORDERED}): each is found
+   * in it by binary search; undefined once there are more, when the whole list is passed over.
+   */
+  #dropped: Searchable[] | undefined = [];
   #asked = 0;
 
   get size(): number {
@@ -217,8 +230,9 @@ export class CableIndex {
     if (paragraphsChanged(old, entry)) this.#noteParagraphs(old, entry);
     this.#remove(key, false);
     this.#byUri.set(key, entry);
-    const s = searchable(entry);
+    const s = searchable(key, entry);
     this.#searchable.set(key, s);
+    if (this.#ordered) this.#reordered.add(key);
     for (const post of new Set(s.ids.map((id) => id.post))) this.#posts.set(post, (this.#posts.get(post) ?? 0) + 1);
     if (entry.id) {
       const same = this.#byId.get(entry.id);
@@ -253,14 +267,21 @@ export class CableIndex {
   #remove(key: string, noted = true): boolean {
     const old = this.#byUri.get(key);
     if (!old) return false;
+    const searched = this.#searchable.get(key)!;
+    searched.stale = true;
+    if (this.#ordered && this.#dropped) {
+      if (this.#dropped.length < FEW_REORDERED) this.#dropped.push(searched);
+      else this.#dropped = undefined;
+    }
     if (noted) this.#noteParagraphs(old, undefined);
     this.#byUri.delete(key);
-    for (const post of new Set(this.#searchable.get(key)?.ids.map((id) => id.post))) {
+    for (const post of new Set(searched.ids.map((id) => id.post))) {
       const n = this.#posts.get(post) ?? 0;
       if (n > 1) this.#posts.set(post, n - 1);
       else this.#posts.delete(post);
     }
     this.#searchable.delete(key);
+    if (this.#ordered) this.#reordered.add(key);
     const same = old.id ? this.#byId.get(old.id) : undefined;
     if (same) {
       same.splice(same.indexOf(old), 1);
@@ -351,8 +372,8 @@ export class CableIndex {
    * Workspace symbols by id (`09PARIS708`, `PARIS 708`, `09 PARIS 708`; the id the text gives or the one
    * its file name gives), subject words, TAGS, the persons named after OVIP-style TAGS, the signature, the classifier, date or file name (without its extension, or pasted whole:
    * `09PARIS708.txt`; a word with a dot after its first character is looked for in the whole name too, so that
-   * `.txt` alone finds no file). The cables whose id was typed come first, then the others by {@link matchRank}, at most
-   * `limit` in all; a query read as an id with a year
+   * `.txt` alone finds no file). The cables whose id was typed come first, then the others by {@link matchRank}, each
+   * rank latest first ({@link searchOrder}), at most `limit` in all; a query read as an id with a year
    * (`09 STATE 13750`) lists no cable of that post from another year, whose date or serial may hold the words typed
    * (10STATE13750 of 9 January 2010).
    *
@@ -371,7 +392,7 @@ export class CableIndex {
     // before its last dot, which the text searched holds, is looked for first, so that only those files' names are read.
     const stems = words.map((w) => (w.lastIndexOf('.') > 0 ? w.slice(0, w.lastIndexOf('.')) : undefined));
     const exact: IndexedCable[] = [];
-    // The other cables that hold every word typed, best first, each in the order indexed: those whose id starts with the
+    // The other cables that hold every word typed, best first, each latest first: those whose id starts with the
     // first word (`PARIS` of 09PARIS708, `09PARIS7`, the other words whole), those whose subject holds it as a whole word,
     // those where every word is a whole word elsewhere (the TAG `KN`, `IRAN`), and those where one is part of a longer word
     // (`KNNP`, `ACKNOWLEDGES`, `IRANIANS`). VS Code sends only the first word typed and keeps what the answer holds, so the
@@ -380,12 +401,15 @@ export class CableIndex {
     // When no id can start with the first word (`trade`), nothing can rank above a full second rank: the search stops
     // there rather than read the whole collection.
     const best = words.length > 0 && this.#mayStartId(words[0]) ? 0 : 1;
-    for (const [key, entry] of this.#byUri) {
-      const s = this.#searchable.get(key)!;
+    // Read in the order each rank lists them, so that a full rank holds the latest cables of that rank, whichever file was
+    // read or opened first (in the order indexed, it held the first read, and an open cable, indexed again at each edit,
+    // moved to the end).
+    for (const s of this.#inSearchOrder()) {
+      const entry = s.entry;
       if (typed && s.ids.some((id) => id.post === typed.post && id.number === typed.number && (typed.year === undefined || id.year === typed.year))) exact.push(entry);
       else if (typed?.year !== undefined && s.ids.some((id) => id.post === typed.post) && !s.ids.some((id) => id.post === typed.post && id.year === typed.year)) continue;
       else if (words.every((w, i) => s.text.includes(w) || inFileName(entry, s.text, w, stems[i]))) {
-        // Nothing typed: every cable, in the order indexed.
+        // Nothing typed: every cable, latest first.
         const rank = words.length === 0 ? 2 : matchRank(s, words);
         if (ranks[rank].length < limit) ranks[rank].push(entry);
         // Nothing after can rank above a full best rank, but a cable whose id was typed.
@@ -398,6 +422,38 @@ export class CableIndex {
       containerName: [entry.dtg?.slice(0, 10), entry.classification, entry.tags.join(' ')].filter(Boolean).join(' · '),
       location: { uri: entry.uri, range: { start: { line: entry.bannerLine ?? 0, character: 0 }, end: { line: entry.bannerLine ?? 0, character: 0 } } },
     }));
+  }
+
+  /**
+   * What search reads of every indexed cable, in {@link searchOrder}: sorted whole when first asked for, then brought up
+   * to date: after a few changes (an open cable edited) each stale reading is taken out and each new one put in at its
+   * place, found by binary search; after more (a folder read) the new ones are sorted and merged in with one pass over
+   * the list, so that it is never sorted whole again.
+   */
+  #inSearchOrder(): Searchable[] {
+    if (!this.#ordered) this.#ordered = [...this.#searchable.values()].sort(searchOrder);
+    else if (this.#dropped && this.#reordered.size <= FEW_REORDERED) {
+      const ordered = this.#ordered;
+      for (const old of this.#dropped) {
+        const at = placeOf(ordered, old);
+        if (ordered[at] === old) ordered.splice(at, 1);
+      }
+      for (const key of this.#reordered) {
+        const s = this.#searchable.get(key);
+        if (s) ordered.splice(placeOf(ordered, s), 0, s);
+      }
+    } else if (this.#reordered.size > 0) {
+      const kept = this.#ordered.filter((s) => !s.stale);
+      const added: Searchable[] = [];
+      for (const key of this.#reordered) {
+        const s = this.#searchable.get(key);
+        if (s) added.push(s);
+      }
+      this.#ordered = merged(kept, added.sort(searchOrder));
+    }
+    this.#reordered.clear();
+    this.#dropped = [];
+    return this.#ordered;
   }
 
   /**
@@ -434,6 +490,47 @@ export class CableIndex {
 function byKey(entries: readonly IndexedCable[]): IndexedCable[] {
   if (entries.length < 2) return [...entries];
   return entries.map((entry) => ({ entry, key: indexKey(entry.uri) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((x) => x.entry);
+}
+
+/**
+ * The order search lists the cables of one rank in, as REF citation completion and the client's Insert Citation list
+ * them: latest first, by the date (an undated cable by its id's year, after that year's dated cables), the undated with
+ * no year last; then by id or file name (`09NOWHERE99` before `09NOWHERE708`), then by key.
+ */
+function searchOrder(a: Searchable, b: Searchable): number {
+  if (a.date !== b.date) {
+    if (a.date === undefined) return 1;
+    if (b.date === undefined) return -1;
+    return a.date < b.date ? 1 : -1;
+  }
+  return a.label < b.label ? -1 : a.label > b.label ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/** How many changes to the index search's order takes in one at a time: more are merged in with one pass over it. */
+const FEW_REORDERED = 32;
+
+/** Where `s` stands in `ordered`, a list in {@link searchOrder}: the index of the first reading that does not come before it. */
+function placeOf(ordered: readonly Searchable[], s: Searchable): number {
+  let lo = 0;
+  let hi = ordered.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (searchOrder(ordered[mid], s) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The two lists, each in {@link searchOrder}, as one. */
+function merged(a: readonly Searchable[], b: readonly Searchable[]): Searchable[] {
+  if (b.length === 0) return [...a];
+  const out: Searchable[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(searchOrder(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 /**
@@ -542,6 +639,18 @@ function symbolName(entry: IndexedCable, words: readonly string[]): string {
 
 /** What workspace-symbol search reads of a cable. */
 interface Searchable {
+  /** The cable's key in the index ({@link indexKey}), and its entry. */
+  readonly key: string;
+  readonly entry: IndexedCable;
+  /** True once the file is indexed again or dropped: search's order (`CableIndex.#ordered`) leaves it out at its next search. */
+  stale: boolean;
+  /**
+   * What orders it among the cables of one rank ({@link searchOrder}): the date, else the id's year; the id or the file
+   * name in upper case with each run of digits padded to 12 (`09NOWHERE99` before `09NOWHERE708`), which compares as
+   * strings as people read them, as the client's Cables view compares its labels.
+   */
+  readonly date: string | undefined;
+  readonly label: string;
   /** Id, file name without its extension, post, subject, TAGS, the persons after OVIP-style TAGS, the signature, the classifier and date, in upper case. */
   readonly text: string;
   /** The id the text gives and the one the file name gives, read. */
@@ -553,7 +662,7 @@ interface Searchable {
   readonly subjectTo: number;
 }
 
-function searchable(entry: IndexedCable): Searchable {
+function searchable(key: string, entry: IndexedCable): Searchable {
   // The name without its extension, so that "x" or "cable" does not find every file.
   const name = fileName(entry.uri).replace(/\.[^.]*$/, '');
   const ids: TypedCableId[] = [];
@@ -569,7 +678,8 @@ function searchable(entry: IndexedCable): Searchable {
   // The signature and the classifier, so that an archivist finds the cables a name signed or classified (`CROCKER`): a
   // post's cables are signed and classified by a few names.
   const text = `${before}${subject} ${entry.tags.join(' ')} ${entry.persons?.join(' ; ') ?? ''} ${entry.signature ?? ''} ${entry.classifier ?? ''} ${entry.dtg ?? idYear(entry) ?? ''}`.toUpperCase();
-  return { text, ids, idForms, subjectFrom: before.length, subjectTo: before.length + subject.length };
+  const label = (entry.id ?? fileName(entry.uri)).toUpperCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'));
+  return { key, entry, stale: false, date: entry.dtg ?? idYear(entry), label, text, ids, idForms, subjectFrom: before.length, subjectTo: before.length + subject.length };
 }
 
 /** The four-digit year of the id of a cable (`04MADRID1731`: `2004`), or undefined. */
