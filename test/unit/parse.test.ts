@@ -2551,13 +2551,27 @@ describe("parser: a scan's margin on every line", () => {
     assert.deepEqual([c.text.length, c.eol, c.margin?.lines.length], [crlf.length, '\r\n', 13]);
   });
 
+  it('reads line numbers at two widths, aligned or not, each line without its own number and nothing of its text', () => {
+    // Left-aligned with the text after one space ("9 PP" ⏎ "10 DE"): each line's number and space is its margin.
+    const unaligned = withMargin((l, i) => (l === '' ? '' : `${i + 1} ${l}`));
+    assert.deepEqual(read(unaligned).slice(0, 8), ['09NOWHERE1', 'CONFIDENTIAL', 2, '06/03/2019', 'PREL', 'FERRY TALKS', 14, 1]);
+    const m = parseCable(unaligned).cable.margin;
+    assert.deepEqual([m?.kind, m?.width, m?.widths.slice(0, 2), m?.widths.slice(-2)], ['numbers', 3, [2, 2], [3, 3]]);
+    // Left-aligned with the text in one column ("9  PP" ⏎ "10 DE"), and numbered blank lines among them: one width.
+    const padded = withMargin((l, i) => `${String(i + 1).padEnd(2, ' ')} ${l}`.trimEnd());
+    assert.deepEqual(read(padded), ['09NOWHERE1', 'CONFIDENTIAL', 3, '06/03/2019', 'PREL', 'FERRY TALKS', 14, 1, 'numbers', 3]);
+    const p = parseCable(padded).cable;
+    assert.ok(p.margin?.widths.every((w, k) => w === (p.lines[p.margin!.lines[k]].length < 3 ? p.lines[p.margin!.lines[k]].length : 3)));
+    // Numbered from 8, so that "9" ⏎ "10" ⏎ … "24" come after "8", right-aligned or not, the text in a column.
+    assert.deepEqual(read(withMargin((l, i) => `${String(i + 8).padStart(2, ' ')} ${l}`)).slice(8), ['numbers', 3]);
+    assert.deepEqual(read(withMargin((l, i) => `${String(i + 8).padEnd(2, ' ')} ${l}`)).slice(8), ['numbers', 3]);
+  });
+
   it('reads no margin where a line lacks it, the numbers do not rise, they stand at another width, or too few lines have one', () => {
     const none = (text: string) => parseCable(text).cable.margin;
     assert.equal(none(plain), undefined);
     assert.equal(none(withMargin((l, i) => (l === '' || i === 12 ? l : `| ${l}`))), undefined);
     assert.equal(none(withMargin((l, i) => (l === '' ? '' : `${String(i === 5 ? 3 : i + 1).padStart(2, '0')} ${l}`))), undefined);
-    // Left-aligned numbers, "9 " then "10 ", open lines at two widths.
-    assert.equal(none(withMargin((l, i) => (l === '' ? '' : `${i + 1} ${l}`))), undefined);
     assert.equal(none('| a\n| b\n| c\n'), undefined);
     // A text opening with a number that is no line number ("2 May 2009") reads as before.
     assert.equal(none(`2 May 2009\n${plain}`), undefined);

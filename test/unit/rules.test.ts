@@ -1327,7 +1327,9 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     });
     it("reports a scan's margin on every line once, with a fix for the user that deletes it from every line and nothing else", () => {
       const plain = cable('', '');
-      for (const [margin, kind, width] of [[(l: string) => `| ${l}`, "a bar ('|')", 2], [(l: string, i: number) => `${String(i + 1).padStart(3, '0')} ${l}`, 'a line number', 4]] as const) {
+      // Line numbers at two widths ("9 " ⏎ "10 "): the fix deletes each line's own, or the widest where the text stands in a column.
+      assert.ok(plain.split('\n').length > 10);
+      for (const [margin, kind, width] of [[(l: string) => `| ${l}`, "a bar ('|')", 2], [(l: string, i: number) => `${String(i + 1).padStart(3, '0')} ${l}`, 'a line number', 4], [(l: string, i: number) => `${i + 1} ${l}`, 'a line number', 2], [(l: string, i: number) => `${String(i + 1).padEnd(2, ' ')} ${l}`, 'a line number', 3]] as const) {
         const text = plain.split('\n').map((l, i) => (l === '' ? '' : margin(l, i))).join('\n');
         const found = lint(text);
         const lines = plain.split('\n').filter((l) => l !== '').length;

@@ -658,8 +658,14 @@ export interface Section {
 export interface Margin {
   /** `bar` for `| `, `numbers` for line numbers. */
   readonly kind: 'bar' | 'numbers';
-  /** How many characters of each line it takes: every line with one has it in `[0, width)`. */
+  /** How many characters of a line it takes at most: every line with one has it in `[0, width)`. */
   readonly width: number;
+  /**
+   * How many characters of each of {@link lines} it takes, in the same order: `width` on every line but a shorter line of the
+   * margin alone, where it stands at one width; each line's number and its space where the numbers stand at two widths and
+   * the text with them (`9 PP` ⏎ `10 DE`).
+   */
+  readonly widths: readonly number[];
   /** The lines that carry it, in line order (a blank line may carry none). */
   readonly lines: readonly number[];
 }
