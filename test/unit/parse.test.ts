@@ -1651,6 +1651,20 @@ describe('parser: body', () => {
     assert.deepEqual(d.paragraphs.map((p) => at(p.range)), ['5:0-8:7', '10:0-10:29', '16:0-16:14']);
   });
 
+  it('reads a page line a character of its numbers damaged as a page break, never a title\'s first line nor a paragraph\'s line', () => {
+    const cable = (page: string) => ['UNCLAS NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) The ferry crews returned to work after', 'the holiday, the board said on', page, 'Monday.', '', page, '', 'NEXT STEPS', '----------', '', '¶2. (U) Two.', '', 'DOE'].join('\n');
+    for (const page of ['NOWHERE 0000O042 002 OF 003', 'NOWHERE 0000#042 002 OF 003', 'NOWHERE 00,00042 002 OF 003', 'NOWHERE 000.0042 002 OF 003', 'NOWHERE 00000042 OO2 OF 003', 'NOWHERE 00000042 002 0F 003', 'NOWHERE 0000042 002 OF 003', 'RIO DE JAN 0000O042 002.2 OF 003']) {
+      const c = parse(cable(page));
+      // The title is its own line, not the page line over it; the paragraph runs on over the page line to "Monday.".
+      assert.deepEqual(c.headings.map((h) => `${h.text.text}:${h.lead?.text}`), ['NEXT STEPS:undefined'], page);
+      assert.deepEqual([c.lineKinds[7], c.lineKinds[10], c.paragraphs.map((p) => at(p.range))], ['page', 'page', ['5:0-8:7', '15:0-15:12']], page);
+    }
+    // Prose that ends with numbers, and a page line with three characters damaged, are no page lines.
+    for (const text of ['NOWHERE 0OOO0042 002 OF 003', 'The vote was 00000042 002 OF 003', 'NOWHERE 00000042 002 TO 003']) {
+      assert.notEqual(parse(cable(text)).lineKinds[10], 'page', text);
+    }
+  });
+
   it('passes over a page line above a heading, as over one under it: a blank line or a sentence\'s end above the page line', () => {
     const c = parse([
       'UNCLAS NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '',

@@ -81,7 +81,7 @@ export type LineKind =
   | 'text' // any other body line, including continuation lines of paragraphs
   | 'heading'
   | 'rule' // a line of dashes ("-----", "- - -", "=====")
-  | 'page' // a continuation-page line or an old page header on its own line
+  | 'page' // a continuation-page line or an old page header on its own line, or a continuation-page line a character of its numbers damaged
   | 'footer' // a web-site footer between the text and the signature: "Please visit Paris' Classified Website at:", its link; or one the signature is glued to; or one right under the signature (the text's last line)
   | 'signature' // the signature's line, and the name written twice alone above it ("HALLORAN" ⏎ "" ⏎ "HALLORAN")
   | 'trailer'; // "BT", the end-of-message serial "#0708" and "NNNN" closing the transmission after the text
