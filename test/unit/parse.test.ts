@@ -540,6 +540,16 @@ describe("parser: a header of another cable over a dated text", () => {
 describe('parser: metadata', () => {
   const c = parse(sample('09VALLETTA412.cable'));
 
+  it('keeps a second SUBJECT or Classified By apart from the first, with the lines it wraps onto, where the first is the cable\'s', () => {
+    const text = ['CONFIDENTIAL NOWHERE 000042', '', 'E.O. 12958: DECL: 06/03/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', 'SUBJECT: PIER FEES AND', 'THE QUAYS', '', 'Classified By: Jane Roe, reasons 1.4 (b).', 'Classified By: John Doe,', 'reasons 1.4 (d).', '', '¶1. (C) Text.', '', 'ROE', ''].join('\n');
+    const d = parse(text);
+    // The second's wrapped line ran into the first subject ("FERRY TALKS THE QUAYS"), and its own value was lost.
+    assert.deepEqual([d.subject?.text, d.classifiedBy?.classifier?.text, d.classifiedBy?.reasonLetters], ['FERRY TALKS', 'Jane Roe', ['b']]);
+    assert.deepEqual(d.repeatedFields.map((r) => `${r.field}|${r.keyword.text}|${r.text}|${at(r.range)}`), ['SUBJECT|SUBJECT:|PIER FEES AND THE QUAYS|5:0-6:9', 'Classified By|Classified By:|John Doe, reasons 1.4 (d).|9:0-10:16']);
+    assert.deepEqual([5, 6, 9, 10, 12].map((k) => d.lineKinds[k]), ['subject', 'subject', 'classified-by', 'classified-by', 'paragraph']);
+    assert.deepEqual(parse(text.replace(/\nSUBJECT: PIER FEES AND\nTHE QUAYS/, '').replace(/\nClassified By: John Doe,\nreasons 1.4 \(d\)\./, '')).repeatedFields, []);
+  });
+
   it('reads caveats, E.O., TAGS with their own ranges, wrapped SUBJECT, lettered REF items and Classified By', () => {
     assert.deepEqual(c.caveats.map((x) => x.name), ['NOFORN', 'SIPDIS']);
     assert.equal(c.eo?.order?.text, '12958');

@@ -654,6 +654,18 @@ export interface Section {
 // The whole cable
 
 /** A parsed cable. Produced by `parseCable`; read by every rule and feature. */
+/** A metadata field written a second time (`SUBJECT: FERRY TALKS` ⏎ `SUBJECT: PIER FEES`), the first being the cable's. */
+export interface RepeatedField {
+  /** Which field: `SUBJECT` or `Classified By`. */
+  readonly field: 'SUBJECT' | 'Classified By';
+  /** The keyword as written (`SUBJECT:`). */
+  readonly keyword: Token;
+  /** What it gives after its keyword, its wrapped lines joined with one space each; empty where it gives nothing. */
+  readonly text: string;
+  /** From its keyword to the end of its last line. */
+  readonly range: Range;
+}
+
 /** A scan's margin that opens every line of a cable (`| `, `01 `), which the parser read the cable without (`parse/margin.ts`). */
 export interface Margin {
   /** `bar` for `| `, `numbers` for line numbers. */
@@ -707,6 +719,12 @@ export interface Cable {
    * field's.
    */
   readonly strayFieldLines: readonly Token[];
+  /**
+   * A second SUBJECT or Classified By field among the metadata fields, after the first, in line order: the first is the
+   * cable's (`subject`, `classifiedBy`), and the second's value, with the lines it wraps onto, is kept here rather than lost
+   * or run into the first's; CBL037 names it. Empty on almost every cable.
+   */
+  readonly repeatedFields: readonly RepeatedField[];
   /** The lines from the banner to the line before the body, when there is a banner. */
   readonly metadataRange?: Range;
   /** First line of the body (after the metadata block). */
