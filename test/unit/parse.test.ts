@@ -548,6 +548,9 @@ describe('parser: metadata', () => {
     assert.deepEqual(d.repeatedFields.map((r) => `${r.field}|${r.keyword.text}|${r.text}|${at(r.range)}`), ['SUBJECT|SUBJECT:|PIER FEES AND THE QUAYS|5:0-6:9', 'Classified By|Classified By:|John Doe, reasons 1.4 (d).|9:0-10:16']);
     assert.deepEqual([5, 6, 9, 10, 12].map((k) => d.lineKinds[k]), ['subject', 'subject', 'classified-by', 'classified-by', 'paragraph']);
     assert.deepEqual(parse(text.replace(/\nSUBJECT: PIER FEES AND\nTHE QUAYS/, '').replace(/\nClassified By: John Doe,\nreasons 1.4 \(d\)\./, '')).repeatedFields, []);
+    // A line doubled: the lines under it go on with the first, as they did, and the second is kept as written.
+    const doubled = parse(text.replace('SUBJECT: FERRY TALKS\nSUBJECT: PIER FEES AND\nTHE QUAYS', 'SUBJECT: FERRY TALKS AND\nSUBJECT: FERRY TALKS AND\nTHE QUAYS'));
+    assert.deepEqual([doubled.subject?.text, doubled.repeatedFields[0]?.text], ['FERRY TALKS AND THE QUAYS', 'FERRY TALKS AND']);
   });
 
   it('reads caveats, E.O., TAGS with their own ranges, wrapped SUBJECT, lettered REF items and Classified By', () => {

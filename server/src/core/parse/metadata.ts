@@ -807,15 +807,19 @@ class FieldBuilder {
         this.tagsStart(line, text, kwStart, kwEnd, end);
         return;
       case 'subject':
-        if (!this.r.subject) this.subjectStart(line, text, kwStart, kwEnd, end);
-        else this.#repeatStart('SUBJECT', line, text, kwStart, kwEnd, end);
+        if (!this.r.subject) {
+          this.subjectStart(line, text, kwStart, kwEnd, end);
+          this.#firstLines.set('SUBJECT', text.slice(kwStart, trimEnd(text, end)));
+        } else this.#repeatStart('SUBJECT', line, text, kwStart, kwEnd, end);
         return;
       case 'ref':
         this.refStart(line, text, kwStart, kwEnd, end);
         return;
       case 'clby':
-        if (!this.r.classifiedBy) this.classifiedBy(line, text, kwStart, kwEnd, end);
-        else this.#repeatStart('Classified By', line, text, kwStart, kwEnd, end);
+        if (!this.r.classifiedBy) {
+          this.classifiedBy(line, text, kwStart, kwEnd, end);
+          this.#firstLines.set('Classified By', text.slice(kwStart, trimEnd(text, end)));
+        } else this.#repeatStart('Classified By', line, text, kwStart, kwEnd, end);
         return;
     }
   }
@@ -823,13 +827,20 @@ class FieldBuilder {
   /** The second SUBJECT or Classified By field being read, while its lines may go on; undefined otherwise. */
   #repeat: { field: RepeatedField['field']; keyword: Token; text: string; range: Range; lines: number } | undefined;
 
-  /** "SUBJECT: FERRY TALKS" ⏎ "SUBJECT: PIER FEES": keeps the second field's value, which the first's reading leaves alone. */
+  /** The first line of the first SUBJECT and Classified By read, from the keyword: a second one may write it again. */
+  #firstLines = new Map<RepeatedField['field'], string>();
+
+  /**
+   * "SUBJECT: FERRY TALKS" ⏎ "SUBJECT: PIER FEES": keeps the second field's value, which the first's reading leaves alone.
+   * The lines under it go on with it, not with the first, unless it writes the first's line again (a line doubled:
+   * `SUBJECT: FERRY TALKS AND` ⏎ `SUBJECT: FERRY TALKS AND` ⏎ `PIER FEES`), whose wrapped lines go on with the first, as before.
+   */
   #repeatStart(field: RepeatedField['field'], line: number, text: string, kwStart: number, kwEnd: number, end: number): void {
     const last = trimEnd(text, end);
     const from = Math.min(skipSpaces(text, kwEnd), last);
     const repeat = { field, keyword: token(line, text, kwStart, trimEnd(text, kwEnd)), text: text.slice(from, last), range: range(line, kwStart, last), lines: 1 };
     this.r.repeatedFields.push(repeat);
-    this.#repeat = repeat;
+    if (this.#firstLines.get(field) !== text.slice(kwStart, last)) this.#repeat = repeat;
   }
 
   /**
