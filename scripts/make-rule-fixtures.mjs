@@ -115,6 +115,7 @@ const fixtures = [
   ['cbl036-caveat-conflict', V, (t) => sub(t, '\nNOFORN\n', '\nNOFORN\nEXDIS\n')],
   // The failing fixture also opens the Classified By line with an office's words, which no field reads.
   ['cbl037-header-field-order', V, (t) => sub(sub(sub(t, 'E.O. 12958: DECL: 06/03/2019\nTAGS: PREL PGOV MARR MOPS MT LY', 'TAGS: PREL PGOV MARR MOPS MT LY\nE.O. 12958: DECL: 06/03/2019\nFOR THE HARBOR DESK'), '\nClassified By:', '\nFOR THE HARBOR DESK Classified By:'), 'MARITIME PATROLS\n', 'MARITIME PATROLS\nPLEASE PASS SUBJECT: HARBOR PATROLS\n')],
+  ['cbl037-header-field-order.repeated', V, (t) => sub(sub(t, 'MARITIME PATROLS\n', 'MARITIME PATROLS\nSUBJECT: FERRY SCHEDULES FOR THE\nSUMMER SEASON\n'), 'Classified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (d).\n', 'Classified By: Ambassador Ruth Calloway for reasons 1.4 (b) and (d).\nClassified By: DCM Piet Varga for reasons 1.4 (d).\n')],
   ['cbl038-decl-on-unclassified', L, (t) => sub(t, 'E.O. 12958: N/A', 'E.O. 12958: DECL: 11/12/2018')],
   // The clean one heads its second section with the banner again, as a concatenation of the sections does (00HARARE6677).
   ['cbl039-banner-section-invalid', V, (t) => sub(t, 'SECTION 01 OF 02', 'SECTION 03 OF 02'), (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'S E C R E T SECTION 02 OF 02 VALLETTA 000412')],

@@ -225,6 +225,16 @@ describe('document symbols on odd shapes', () => {
     assert.deepEqual([paragraph.children?.map((s) => s.name), paragraph.children?.[0].range.end, open.map((s) => s.name)], [['Comment'], end, ['UNCLAS NOWHERE 000001', '¶1 (U)', 'NEXT STEPS', 'Signature']]);
   });
 
+  it('shows a second SUBJECT or Classified By in the outline and its hover with what it says', () => {
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\nSUBJECT: PIER FEES\n\nClassified By: Jane Roe, reasons 1.4 (b).\nClassified By: John Doe, reasons 1.4 (d).\n\n¶1. (C) Text.\n';
+    const banner = getDocumentSymbols(parseCable(text).cable)[0];
+    assert.deepEqual(banner.children?.map((s) => `${s.name}:${s.detail}`), ['E.O.:01/01/2019', 'TAGS:PREL', 'SUBJECT:HARBOR PATROLS', 'Classified By:Jane Roe', 'SUBJECT (again):PIER FEES', 'Classified By (again):John Doe, reasons 1.4 (d).']);
+    assert.match(hoverAt(text.replace('SUBJECT: PIER', 'SUB|JECT: PIER')), /^\*\*SUBJECT, written again\*\*\n\nA second SUBJECT field: the first is the cable's, and this one is kept apart from it\.\n\nIt says: PIER FEES$/);
+    assert.match(hoverAt(text.replace('Classified By: John', 'Class|ified By: John')), /It says: John Doe, reasons 1\.4 \(d\)\.$/);
+    // The first keeps its own hover.
+    assert.match(hoverAt(text.replace('SUBJECT: HARBOR', 'SUB|JECT: HARBOR')), /^\*\*SUBJECT field\*\*/);
+  });
+
   it('keeps a Classified By line found in the body out of the banner symbol, under the paragraph that holds it', () => {
     const text = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n¶1. (S) The harbor master met us.\n\n¶2. (U) Classified by Deputy Director Jan Novak, Reasons 1.4\n(b) and (d).\n\n¶3. (S) More text.\n';
     const cable = parseCable(text).cable;

@@ -540,6 +540,19 @@ describe("parser: a header of another cable over a dated text", () => {
 describe('parser: metadata', () => {
   const c = parse(sample('09VALLETTA412.cable'));
 
+  it('keeps a second SUBJECT or Classified By apart from the first, with the lines it wraps onto, where the first is the cable\'s', () => {
+    const text = ['CONFIDENTIAL NOWHERE 000042', '', 'E.O. 12958: DECL: 06/03/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', 'SUBJECT: PIER FEES AND', 'THE QUAYS', '', 'Classified By: Jane Roe, reasons 1.4 (b).', 'Classified By: John Doe,', 'reasons 1.4 (d).', '', '¶1. (C) Text.', '', 'ROE', ''].join('\n');
+    const d = parse(text);
+    // The second's wrapped line ran into the first subject ("FERRY TALKS THE QUAYS"), and its own value was lost.
+    assert.deepEqual([d.subject?.text, d.classifiedBy?.classifier?.text, d.classifiedBy?.reasonLetters], ['FERRY TALKS', 'Jane Roe', ['b']]);
+    assert.deepEqual(d.repeatedFields.map((r) => `${r.field}|${r.keyword.text}|${r.text}|${at(r.range)}`), ['SUBJECT|SUBJECT:|PIER FEES AND THE QUAYS|5:0-6:9', 'Classified By|Classified By:|John Doe, reasons 1.4 (d).|9:0-10:16']);
+    assert.deepEqual([5, 6, 9, 10, 12].map((k) => d.lineKinds[k]), ['subject', 'subject', 'classified-by', 'classified-by', 'paragraph']);
+    assert.deepEqual(parse(text.replace(/\nSUBJECT: PIER FEES AND\nTHE QUAYS/, '').replace(/\nClassified By: John Doe,\nreasons 1.4 \(d\)\./, '')).repeatedFields, []);
+    // A line doubled: the lines under it go on with the first, as they did, and the second is kept as written.
+    const doubled = parse(text.replace('SUBJECT: FERRY TALKS\nSUBJECT: PIER FEES AND\nTHE QUAYS', 'SUBJECT: FERRY TALKS AND\nSUBJECT: FERRY TALKS AND\nTHE QUAYS'));
+    assert.deepEqual([doubled.subject?.text, doubled.repeatedFields[0]?.text], ['FERRY TALKS AND THE QUAYS', 'FERRY TALKS AND']);
+  });
+
   it('reads caveats, E.O., TAGS with their own ranges, wrapped SUBJECT, lettered REF items and Classified By', () => {
     assert.deepEqual(c.caveats.map((x) => x.name), ['NOFORN', 'SIPDIS']);
     assert.equal(c.eo?.order?.text, '12958');
@@ -1651,6 +1664,20 @@ describe('parser: body', () => {
     assert.deepEqual(d.paragraphs.map((p) => at(p.range)), ['5:0-8:7', '10:0-10:29', '16:0-16:14']);
   });
 
+  it('reads a page line a character of its numbers damaged as a page break, never a title\'s first line nor a paragraph\'s line', () => {
+    const cable = (page: string) => ['UNCLAS NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) The ferry crews returned to work after', 'the holiday, the board said on', page, 'Monday.', '', page, '', 'NEXT STEPS', '----------', '', '¶2. (U) Two.', '', 'DOE'].join('\n');
+    for (const page of ['NOWHERE 0000O042 002 OF 003', 'NOWHERE 0000#042 002 OF 003', 'NOWHERE 00,00042 002 OF 003', 'NOWHERE 000.0042 002 OF 003', 'NOWHERE 00000042 OO2 OF 003', 'NOWHERE 00000042 002 0F 003', 'NOWHERE 0000042 002 OF 003', 'RIO DE JAN 0000O042 002.2 OF 003']) {
+      const c = parse(cable(page));
+      // The title is its own line, not the page line over it; the paragraph runs on over the page line to "Monday.".
+      assert.deepEqual(c.headings.map((h) => `${h.text.text}:${h.lead?.text}`), ['NEXT STEPS:undefined'], page);
+      assert.deepEqual([c.lineKinds[7], c.lineKinds[10], c.paragraphs.map((p) => at(p.range))], ['page', 'page', ['5:0-8:7', '15:0-15:12']], page);
+    }
+    // Prose that ends with numbers, and a page line with three characters damaged, are no page lines.
+    for (const text of ['NOWHERE 0OOO0042 002 OF 003', 'The vote was 00000042 002 OF 003', 'NOWHERE 00000042 002 TO 003']) {
+      assert.notEqual(parse(cable(text)).lineKinds[10], 'page', text);
+    }
+  });
+
   it('passes over a page line above a heading, as over one under it: a blank line or a sentence\'s end above the page line', () => {
     const c = parse([
       'UNCLAS NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '',
@@ -2551,13 +2578,27 @@ describe("parser: a scan's margin on every line", () => {
     assert.deepEqual([c.text.length, c.eol, c.margin?.lines.length], [crlf.length, '\r\n', 13]);
   });
 
+  it('reads line numbers at two widths, aligned or not, each line without its own number and nothing of its text', () => {
+    // Left-aligned with the text after one space ("9 PP" ⏎ "10 DE"): each line's number and space is its margin.
+    const unaligned = withMargin((l, i) => (l === '' ? '' : `${i + 1} ${l}`));
+    assert.deepEqual(read(unaligned).slice(0, 8), ['09NOWHERE1', 'CONFIDENTIAL', 2, '06/03/2019', 'PREL', 'FERRY TALKS', 14, 1]);
+    const m = parseCable(unaligned).cable.margin;
+    assert.deepEqual([m?.kind, m?.width, m?.widths.slice(0, 2), m?.widths.slice(-2)], ['numbers', 3, [2, 2], [3, 3]]);
+    // Left-aligned with the text in one column ("9  PP" ⏎ "10 DE"), and numbered blank lines among them: one width.
+    const padded = withMargin((l, i) => `${String(i + 1).padEnd(2, ' ')} ${l}`.trimEnd());
+    assert.deepEqual(read(padded), ['09NOWHERE1', 'CONFIDENTIAL', 3, '06/03/2019', 'PREL', 'FERRY TALKS', 14, 1, 'numbers', 3]);
+    const p = parseCable(padded).cable;
+    assert.ok(p.margin?.widths.every((w, k) => w === (p.lines[p.margin!.lines[k]].length < 3 ? p.lines[p.margin!.lines[k]].length : 3)));
+    // Numbered from 8, so that "9" ⏎ "10" ⏎ … "24" come after "8", right-aligned or not, the text in a column.
+    assert.deepEqual(read(withMargin((l, i) => `${String(i + 8).padStart(2, ' ')} ${l}`)).slice(8), ['numbers', 3]);
+    assert.deepEqual(read(withMargin((l, i) => `${String(i + 8).padEnd(2, ' ')} ${l}`)).slice(8), ['numbers', 3]);
+  });
+
   it('reads no margin where a line lacks it, the numbers do not rise, they stand at another width, or too few lines have one', () => {
     const none = (text: string) => parseCable(text).cable.margin;
     assert.equal(none(plain), undefined);
     assert.equal(none(withMargin((l, i) => (l === '' || i === 12 ? l : `| ${l}`))), undefined);
     assert.equal(none(withMargin((l, i) => (l === '' ? '' : `${String(i === 5 ? 3 : i + 1).padStart(2, '0')} ${l}`))), undefined);
-    // Left-aligned numbers, "9 " then "10 ", open lines at two widths.
-    assert.equal(none(withMargin((l, i) => (l === '' ? '' : `${i + 1} ${l}`))), undefined);
     assert.equal(none('| a\n| b\n| c\n'), undefined);
     // A text opening with a number that is no line number ("2 May 2009") reads as before.
     assert.equal(none(`2 May 2009\n${plain}`), undefined);

@@ -429,13 +429,14 @@ describe('rules: a DECL value alone under its keyword, and a stray line among th
       "7:3-7:15 CBL037 info Text 'FOR THE DESK' before SUBJECT on its line, under TAGS, is no header field nor part of one.",
     ]);
     // Text before the keyword of a field read above is kept and reported too, where it was lost unsaid.
-    for (const [fields, stray, finding] of [
-      ['E.O. 12958: DECL: 05/14/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS\nFOR THE HARBOR DESK SUBJECT: PIER TALKS', '7:FOR THE HARBOR DESK', "8:1-8:20 CBL037 info Text 'FOR THE HARBOR DESK' before a second SUBJECT on its line is no header field nor part of one."],
+    for (const [fields, stray, finding, second] of [
+      ['E.O. 12958: DECL: 05/14/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS\nFOR THE HARBOR DESK SUBJECT: PIER TALKS', '7:FOR THE HARBOR DESK', "8:1-8:20 CBL037 info Text 'FOR THE HARBOR DESK' before a second SUBJECT on its line is no header field nor part of one.", "8:21-8:40 CBL037 info A second SUBJECT says 'PIER TALKS', where the first says 'FERRY TALKS'; the first is read."],
       // A field not read yet later on the line is not the one the text stands before.
-      ['E.O. 12958: DECL: 05/14/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS\nAS CLEARED SUBJECT: PIER TALKS REF: STATE 123', '7:AS CLEARED', "8:1-8:11 CBL037 info Text 'AS CLEARED' before a second SUBJECT on its line is no header field nor part of one."],
+      ['E.O. 12958: DECL: 05/14/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS\nAS CLEARED SUBJECT: PIER TALKS REF: STATE 123', '7:AS CLEARED', "8:1-8:11 CBL037 info Text 'AS CLEARED' before a second SUBJECT on its line is no header field nor part of one.", "8:12-8:31 CBL037 info A second SUBJECT says 'PIER TALKS', where the first says 'FERRY TALKS'; the first is read."],
     ]) {
+      // The second SUBJECT's own value is named too, where it was lost unsaid.
       const got = read(fields);
-      assert.deepEqual([got.fields, got.strays, got.findings], [whole, [stray], [finding]], fields);
+      assert.deepEqual([got.fields, got.strays, got.findings], [whole, [stray], [finding, second]], fields);
     }
   });
   it('passes over one or two stray lines right under a field with a field still to read right under them, and reports each', () => {
@@ -1327,7 +1328,9 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     });
     it("reports a scan's margin on every line once, with a fix for the user that deletes it from every line and nothing else", () => {
       const plain = cable('', '');
-      for (const [margin, kind, width] of [[(l: string) => `| ${l}`, "a bar ('|')", 2], [(l: string, i: number) => `${String(i + 1).padStart(3, '0')} ${l}`, 'a line number', 4]] as const) {
+      // Line numbers at two widths ("9 " ⏎ "10 "): the fix deletes each line's own, or the widest where the text stands in a column.
+      assert.ok(plain.split('\n').length > 10);
+      for (const [margin, kind, width] of [[(l: string) => `| ${l}`, "a bar ('|')", 2], [(l: string, i: number) => `${String(i + 1).padStart(3, '0')} ${l}`, 'a line number', 4], [(l: string, i: number) => `${i + 1} ${l}`, 'a line number', 2], [(l: string, i: number) => `${String(i + 1).padEnd(2, ' ')} ${l}`, 'a line number', 3]] as const) {
         const text = plain.split('\n').map((l, i) => (l === '' ? '' : margin(l, i))).join('\n');
         const found = lint(text);
         const lines = plain.split('\n').filter((l) => l !== '').length;

@@ -81,7 +81,7 @@ export type LineKind =
   | 'text' // any other body line, including continuation lines of paragraphs
   | 'heading'
   | 'rule' // a line of dashes ("-----", "- - -", "=====")
-  | 'page' // a continuation-page line or an old page header on its own line
+  | 'page' // a continuation-page line or an old page header on its own line, or a continuation-page line a character of its numbers damaged
   | 'footer' // a web-site footer between the text and the signature: "Please visit Paris' Classified Website at:", its link; or one the signature is glued to; or one right under the signature (the text's last line)
   | 'signature' // the signature's line, and the name written twice alone above it ("HALLORAN" ⏎ "" ⏎ "HALLORAN")
   | 'trailer'; // "BT", the end-of-message serial "#0708" and "NNNN" closing the transmission after the text
@@ -654,12 +654,30 @@ export interface Section {
 // The whole cable
 
 /** A parsed cable. Produced by `parseCable`; read by every rule and feature. */
+/** A metadata field written a second time (`SUBJECT: FERRY TALKS` ⏎ `SUBJECT: PIER FEES`), the first being the cable's. */
+export interface RepeatedField {
+  /** Which field: `SUBJECT` or `Classified By`. */
+  readonly field: 'SUBJECT' | 'Classified By';
+  /** The keyword as written (`SUBJECT:`). */
+  readonly keyword: Token;
+  /** What it gives after its keyword, its wrapped lines joined with one space each; empty where it gives nothing. */
+  readonly text: string;
+  /** From its keyword to the end of its last line. */
+  readonly range: Range;
+}
+
 /** A scan's margin that opens every line of a cable (`| `, `01 `), which the parser read the cable without (`parse/margin.ts`). */
 export interface Margin {
   /** `bar` for `| `, `numbers` for line numbers. */
   readonly kind: 'bar' | 'numbers';
-  /** How many characters of each line it takes: every line with one has it in `[0, width)`. */
+  /** How many characters of a line it takes at most: every line with one has it in `[0, width)`. */
   readonly width: number;
+  /**
+   * How many characters of each of {@link lines} it takes, in the same order: `width` on every line but a shorter line of the
+   * margin alone, where it stands at one width; each line's number and its space where the numbers stand at two widths and
+   * the text with them (`9 PP` ⏎ `10 DE`).
+   */
+  readonly widths: readonly number[];
   /** The lines that carry it, in line order (a blank line may carry none). */
   readonly lines: readonly number[];
 }
@@ -701,6 +719,12 @@ export interface Cable {
    * field's.
    */
   readonly strayFieldLines: readonly Token[];
+  /**
+   * A second SUBJECT or Classified By field among the metadata fields, after the first, in line order: the first is the
+   * cable's (`subject`, `classifiedBy`), and the second's value, with the lines it wraps onto, is kept here rather than lost
+   * or run into the first's; CBL037 names it. Empty on almost every cable.
+   */
+  readonly repeatedFields: readonly RepeatedField[];
   /** The lines from the banner to the line before the body, when there is a banner. */
   readonly metadataRange?: Range;
   /** First line of the body (after the metadata block). */

@@ -795,6 +795,12 @@ function fieldHover(cable: Cable, position: Position, d: Dictionaries): Hover | 
     if (classifiedBy.reasonLetters.length > 0) lines.push(`This line gives ${classifiedBy.sectionValue ?? 'reasons'} (${classifiedBy.reasonLetters.join('), (')}).`);
     return hover(md('Classified By', lines, citeDocuments(['FAH1-246', 'EO13292', 'corpus'], d)), classifiedBy.keyword.range);
   }
+  // "SUBJECT: FERRY TALKS" ⏎ "SUBJECT: PIER FEES": the second of a field written twice, which the cable's reading leaves aside.
+  for (const repeat of cable.repeatedFields) {
+    if (!at(repeat.keyword, position)) continue;
+    const lines = [`A second ${repeat.field} field: the first is the cable's, and this one is kept apart from it.`, repeat.text === '' ? 'It gives nothing.' : `It says: ${esc(repeat.text)}`];
+    return hover(md(`${repeat.field}, written again`, lines), repeat.keyword.range);
+  }
   const { paragraphs } = cable;
   const p = paragraphs[paragraphIndexAt(paragraphs, position.line, position.character)];
   if (p && at(p.marker, position)) {

@@ -30,7 +30,7 @@ import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
 import { EOM_SERIAL, mayBeEomSerial, mayEndTransmission, TRANSMISSION_END } from './header';
 import { endingMarking, parseBracketMarking, parseMisclosedMarking, parseMisopenedMarking, SLASH_MISREAD_NF, standsForClose, standsForOpen, parsePortionMarking, parseSplitMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
-import { findOldPageHeader, findPageLines } from './pages';
+import { findOldPageHeader, findPageLines, isDamagedPageLine } from './pages';
 
 /** What {@link parseBody} reads from. */
 export interface BodyInput {
@@ -287,6 +287,13 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     // The E.O./TAGS/SUBJECT block repeated after a per-section banner.
     if (afterRepeatedBanner && BODY_FIELD.test(text)) {
       kinds[i] = FIELD_TAGS.test(text) ? 'tags' : FIELD_SUBJECT.test(text) ? 'subject' : (c | 32) === 101 /* e */ ? 'eo' : 'classified-by';
+      continue;
+    }
+    // "VALLETTA 0000O412 002 OF 002": a page line a character of its numbers damaged is a page break all the same, no title's
+    // first line; only a line that ends with a digit and opens with a letter is tried.
+    if (isDigit(lasts[i]) && isLetter(c) && isDamagedPageLine(text, lead, ends[i])) {
+      kinds[i] = 'page';
+      headingAbovePage(headingCandidates, kinds, i, startLine);
       continue;
     }
     // "PAGE 02 …": the first three letters are enough to pass over "President" and "PARIS".

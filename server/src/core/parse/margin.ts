@@ -1,5 +1,5 @@
 /**
- * A scan's margin: a bar (`| `) or a line number (`01 `, ` 9 `) opening every line of a cable at the same width, as a
+ * A scan's margin: a bar (`| `) or a line number (`01 `, ` 9 `, `9 ` then `10 `) opening every line of a cable, as a
  * transcription of a printed or displayed copy leaves it. The parser reads the cable with the margin blanked (the same
  * offsets, so every range holds), where it read no field at all before.
  */
@@ -12,63 +12,105 @@ const MIN_LINES = 5;
 /**
  * The margin that opens every line of `text` that is not blank (`| S E C R E T …`, `01 VZCZC…` ⏎ `02 PP RUEHWEB`), with the
  * text to parse, that margin blanked with spaces (the same length); undefined where a line lacks it. A bar is `|` and one
- * space or none, the same on every line; line numbers are digits after spaces, at the same width on every line, each
- * greater than the one before, and a space after them; a line of the margin alone is a blank line. Tried in full only
- * where the text's first character that is no white space is `|` or a digit, which no cable's first line opens with.
+ * space or none, the same on every line; line numbers are digits after at most a few spaces, each greater than the one
+ * before, and a space after them; a line of the margin alone is a blank line. The numbers may stand at two widths (`9 ` then
+ * `10 `, `9  ` then `10 `, ` 9 ` then `10 `): where the text of every line starts at or after the widest number and its
+ * space, the margin is that wide on every line (aligned), and otherwise each line's is its own number and one space. Tried
+ * in full only where the text's first character that is no white space is `|` or a digit, which no cable's first line
+ * opens with.
  */
 export function readMargin(text: string): { margin: Margin; text: string } | undefined {
   let k = 0;
   while (k < text.length && isBlank(text.charCodeAt(k))) k++;
   const first = text.charCodeAt(k);
   if (first !== 124 /* | */ && !isDigit(first)) return undefined;
-  // The first line with the margin gives its kind and width.
+  // The first line with the margin gives its kind (and a bar's width).
   let start = k;
   while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
-  let kind: Margin['kind'];
-  let width: number;
-  if (first === 124) {
-    if (k !== start) return undefined;
-    kind = 'bar';
-    width = text.charCodeAt(k + 1) === 32 ? 2 : 1;
-  } else {
-    let end = k;
-    while (isDigit(text.charCodeAt(end))) end++;
-    if (text.charCodeAt(end) !== 32) return undefined;
-    kind = 'numbers';
-    width = end + 1 - start;
-  }
+  const kind: Margin['kind'] = first === 124 ? 'bar' : 'numbers';
+  if (kind === 'bar' && k !== start) return undefined;
+  const barWidth = text.charCodeAt(k + 1) === 32 ? 2 : 1;
   const lines: number[] = [];
-  const cuts: number[] = [];
+  // Per line with the margin: where it starts, how many characters its number and space (or its bar) take, and where its
+  // text starts (-1 on a line of the margin alone).
+  const starts: number[] = [];
+  const taken: number[] = [];
+  const texts: number[] = [];
   let previous = -1;
   let line = 0;
   let at = 0;
   while (at <= text.length) {
     let end = at;
     while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    const taken = kind === 'bar' ? barAt(text, at, end, width) : numberAt(text, at, end, width);
-    if (taken === -1) return undefined;
-    if (taken > 0) {
-      if (kind === 'numbers') {
-        const n = Number(text.slice(at, at + taken).trim());
-        if (n <= previous) return undefined;
-        previous = n;
+    if (kind === 'bar') {
+      const width = barAt(text, at, end, barWidth);
+      if (width === -1) return undefined;
+      if (width > 0) {
+        lines.push(line);
+        starts.push(at);
+        taken.push(width);
+        texts.push(-1);
       }
+    } else if (!onlySpaces(text, at, end)) {
+      const digitsEnd = numberEnd(text, at, end);
+      if (digitsEnd === -1) return undefined;
+      let digits = digitsEnd;
+      while (isDigit(text.charCodeAt(digits - 1))) digits--;
+      const n = Number(text.slice(digits, digitsEnd));
+      if (n <= previous) return undefined;
+      previous = n;
+      let textStart = digitsEnd;
+      while (textStart < end && (text.charCodeAt(textStart) === 32 || text.charCodeAt(textStart) === 9)) textStart++;
       lines.push(line);
-      cuts.push(at, at + taken);
+      starts.push(at);
+      taken.push(textStart === end ? end - at : digitsEnd + 1 - at);
+      texts.push(textStart === end ? -1 : textStart - at);
     }
     if (end >= text.length) break;
     at = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
     line++;
   }
   if (lines.length < MIN_LINES) return undefined;
+  const widths = kind === 'bar' ? taken : numberWidths(taken, texts);
   const parts: string[] = [];
   let from = 0;
-  for (let c = 0; c < cuts.length; c += 2) {
-    parts.push(text.slice(from, cuts[c]), ' '.repeat(cuts[c + 1] - cuts[c]));
-    from = cuts[c + 1];
+  for (let c = 0; c < starts.length; c++) {
+    parts.push(text.slice(from, starts[c]), ' '.repeat(widths[c]));
+    from = starts[c] + widths[c];
   }
   parts.push(text.slice(from));
-  return { margin: { kind, width, lines }, text: parts.join('') };
+  let width = 0;
+  for (const w of widths) if (w > width) width = w;
+  return { margin: { kind, width, widths, lines }, text: parts.join('') };
+}
+
+/** The most spaces a line number's margin puts before it (right-aligned numbers up to 99,999 lines). */
+const MAX_PAD = 4;
+
+/**
+ * Where the line number that opens the line `[at, end)` ends: after at most {@link MAX_PAD} spaces and one to five digits,
+ * before a space or the line's end; -1 where the line opens otherwise.
+ */
+function numberEnd(text: string, at: number, end: number): number {
+  let k = at;
+  while (k < end && k - at < MAX_PAD && text.charCodeAt(k) === 32) k++;
+  const digits = k;
+  while (k < end && k - digits < 5 && isDigit(text.charCodeAt(k))) k++;
+  if (k === digits || (k < end && text.charCodeAt(k) !== 32)) return -1;
+  return k;
+}
+
+/**
+ * Each line's margin of line numbers: the widest number and its space on every line where every line's text starts at or
+ * after it (`01 `, ` 9 ` ⏎ `10 `, `9  ` ⏎ `10 `), fewer on a line of its number alone that is shorter; otherwise each line's
+ * own number and space (`9 ` ⏎ `10 `), so that no text is taken.
+ */
+function numberWidths(taken: readonly number[], texts: readonly number[]): readonly number[] {
+  let widest = 0;
+  for (let c = 0; c < taken.length; c++) if (texts[c] !== -1 && taken[c] > widest) widest = taken[c];
+  let aligned = true;
+  for (let c = 0; c < taken.length; c++) if (texts[c] !== -1 && texts[c] < widest) aligned = false;
+  return aligned ? taken.map((t, c) => (texts[c] === -1 ? t : widest)) : taken;
 }
 
 /** True for a space, a tab or a line break. */
@@ -84,23 +126,6 @@ function barAt(text: string, at: number, end: number, width: number): number {
   if (text.charCodeAt(at) !== 124) return onlySpaces(text, at, end) ? 0 : -1;
   if (width === 2 && at + 1 < end && text.charCodeAt(at + 1) !== 32) return -1;
   return Math.min(width, end - at);
-}
-
-/**
- * How many characters of the line `[at, end)` its number takes: `width` (spaces, digits and the space after them), fewer on
- * a line of its number alone (`12`), 0 on a blank line, and -1 on a line that has text without one.
- */
-function numberAt(text: string, at: number, end: number, width: number): number {
-  if (onlySpaces(text, at, end)) return 0;
-  let k = at;
-  while (k < end && text.charCodeAt(k) === 32) k++;
-  const digits = k;
-  while (k < end && isDigit(text.charCodeAt(k))) k++;
-  if (k === digits || k - at > width - 1) return -1;
-  if (k === end) return onlySpaces(text, k, end) ? end - at : -1;
-  // The number ends where the margin does, right-aligned or not: "01 VZCZC", " 9 PP", "10 DE" at width 3.
-  if (k - at !== width - 1 || text.charCodeAt(k) !== 32) return -1;
-  return width;
 }
 
 /** True when `[at, end)` holds only spaces and tabs. */

@@ -18,6 +18,7 @@ import type {
   Range,
   RefField,
   RefItem,
+  RepeatedField,
   SubjectField,
   Tag,
   TagsField,
@@ -452,6 +453,8 @@ export interface MetadataResult {
   repeatedBanners: Banner[];
   /** Lines among the fields that are no field nor part of one, passed over for a field right under them ({@link strayLinesBefore}). */
   strayLines: Token[];
+  /** A second SUBJECT or Classified By field, after the first ({@link Cable.repeatedFields}). */
+  repeatedFields: RepeatedField[];
 }
 
 /**
@@ -484,6 +487,7 @@ export function parseMetadata(
     lastLine: start - 1,
     repeatedBanners: [],
     strayLines: [],
+    repeatedFields: [],
   };
   const seen = new Set<Field>();
   const builder = new FieldBuilder(kinds, citing, r, hints);
@@ -794,6 +798,7 @@ class FieldBuilder {
   }
 
   field(field: Field, line: number, text: string, kwStart: number, kwEnd: number, end: number): void {
+    this.#repeat = undefined;
     switch (field) {
       case 'eo':
         if (!this.r.eo) this.eo(line, text, kwStart, kwEnd, end);
@@ -802,19 +807,64 @@ class FieldBuilder {
         this.tagsStart(line, text, kwStart, kwEnd, end);
         return;
       case 'subject':
-        if (!this.r.subject) this.subjectStart(line, text, kwStart, kwEnd, end);
+        if (!this.r.subject) {
+          this.subjectStart(line, text, kwStart, kwEnd, end);
+          this.#firstLines.set('SUBJECT', text.slice(kwStart, trimEnd(text, end)));
+        } else this.#repeatStart('SUBJECT', line, text, kwStart, kwEnd, end);
         return;
       case 'ref':
         this.refStart(line, text, kwStart, kwEnd, end);
         return;
       case 'clby':
-        if (!this.r.classifiedBy) this.classifiedBy(line, text, kwStart, kwEnd, end);
+        if (!this.r.classifiedBy) {
+          this.classifiedBy(line, text, kwStart, kwEnd, end);
+          this.#firstLines.set('Classified By', text.slice(kwStart, trimEnd(text, end)));
+        } else this.#repeatStart('Classified By', line, text, kwStart, kwEnd, end);
         return;
     }
   }
 
+  /** The second SUBJECT or Classified By field being read, while its lines may go on; undefined otherwise. */
+  #repeat: { field: RepeatedField['field']; keyword: Token; text: string; range: Range; lines: number } | undefined;
+
+  /** The first line of the first SUBJECT and Classified By read, from the keyword: a second one may write it again. */
+  #firstLines = new Map<RepeatedField['field'], string>();
+
+  /**
+   * "SUBJECT: FERRY TALKS" ⏎ "SUBJECT: PIER FEES": keeps the second field's value, which the first's reading leaves alone.
+   * The lines under it go on with it, not with the first, unless it writes the first's line again (a line doubled:
+   * `SUBJECT: FERRY TALKS AND` ⏎ `SUBJECT: FERRY TALKS AND` ⏎ `PIER FEES`), whose wrapped lines go on with the first, as before.
+   */
+  #repeatStart(field: RepeatedField['field'], line: number, text: string, kwStart: number, kwEnd: number, end: number): void {
+    const last = trimEnd(text, end);
+    const from = Math.min(skipSpaces(text, kwEnd), last);
+    const repeat = { field, keyword: token(line, text, kwStart, trimEnd(text, kwEnd)), text: text.slice(from, last), range: range(line, kwStart, last), lines: 1 };
+    this.r.repeatedFields.push(repeat);
+    if (this.#firstLines.get(field) !== text.slice(kwStart, last)) this.#repeat = repeat;
+  }
+
+  /**
+   * A line the second SUBJECT or Classified By field wraps onto, right under it: at most five more for a subject (as the
+   * first's), no rule line; at most three for Classified By, while no reason's section (`1.4`) is read. False otherwise.
+   */
+  #repeatContinue(line: number, text: string, afterBlank: boolean): boolean {
+    const repeat = this.#repeat!;
+    if (afterBlank || text.length > 120) return false;
+    const lead = skipSpaces(text);
+    const last = trimEndOffset(text);
+    if (lead >= last) return false;
+    if (repeat.field === 'SUBJECT' ? repeat.lines >= 6 || (isRuleChar(text.charCodeAt(lead)) && RULE_LINE.test(text)) : repeat.lines >= 4 || repeat.text.indexOf('1.') >= 0 || startsParagraph(text, text.charCodeAt(lead))) return false;
+    repeat.text = repeat.text === '' ? text.slice(lead, last) : `${repeat.text} ${text.slice(lead, last)}`;
+    repeat.range = union(repeat.range, range(line, lead, last));
+    repeat.lines++;
+    this.kinds[line] = repeat.field === 'SUBJECT' ? 'subject' : 'classified-by';
+    return true;
+  }
+
   /** Continues a wrapped field on a line without keywords; false when the line is not part of it. */
   continueField(field: Field, line: number, text: string, afterBlank: boolean): boolean {
+    // The lines a second SUBJECT or Classified By wraps onto are its own, not the first's.
+    if (this.#repeat !== undefined && (field === 'subject' || field === 'clby')) return this.#repeatContinue(line, text, afterBlank);
     switch (field) {
       case 'tags':
         // "VE, CO" and "YI, UNO, IR, LE" continue a wrapped TAGS line.

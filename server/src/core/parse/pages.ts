@@ -3,7 +3,7 @@
  * headers (`PAGE 02 HARARE 06677 01 OF 03 291400Z`). FORMAT.md §6, CORPUS-FINDINGS.md §11.
  */
 import type { OldPageHeader, PageLine } from '../model';
-import { digitsValue, isAlnum, isLetter, numberToken, skipSpaces, token, trimEndOffset } from '../text';
+import { digitsValue, isAlnum, isDigit, isLetter, numberToken, skipSpaces, token, trimEndOffset } from '../text';
 
 // "<POST cut to 10 chars> <serial zero-padded to 8> <page 3 digits>[.n] OF <total 3 digits>".
 // Serials have at most six digits, so the padded serial opens with "00".
@@ -103,6 +103,61 @@ export function findPageLines(line: number, lineText: string): PageLine[] {
     });
   }
   return result;
+}
+
+/**
+ * True when the line's text `[lead, end)` holds a continuation-page line and nothing else, damaged so that
+ * {@link findPageLines} reads none: a post of one to ten characters, then a serial of eight characters, a page of three (or
+ * `002.2`) and `OF` (or `0F`) and a total of three, one to three spaces apart, with one or two characters that are no digit
+ * among the fourteen of the numbers, a zero for the O of `OF`, or a serial a digit short or long (`VALLETTA 0000O412 002 OF 002`, `VALLETTA 0000#412
+ * 002 OF 002`, `VALLETTA 00000412 OO2 0F 002`). Such a line is a page break of the text, as the page line it was, not a
+ * title's first line or a line of a paragraph. Reads from the end, at most about 45 characters; callers test first that
+ * the line ends with a digit.
+ */
+export function isDamagedPageLine(text: string, lead: number, end: number): boolean {
+  if (end - lead < 22 || end - lead > 48) return false;
+  let damage = 0;
+  let k = end;
+  // The total: three characters.
+  for (let t = 0; t < 3; t++) if (!isDigit(text.charCodeAt(--k))) damage++;
+  k = spacesBefore(text, k);
+  if (k - 2 <= lead) return false;
+  const o = text.charCodeAt(k - 2);
+  if ((text.charCodeAt(k - 1) | 32) !== 102 /* f */ || ((o | 32) !== 111 /* o */ && o !== 48 /* 0 */)) return false;
+  if (o === 48) damage++;
+  k = spacesBefore(text, k - 2);
+  if (k < 0) return false;
+  // The page: three characters, or "002.2".
+  let start = k;
+  while (start > lead && start > k - 6 && text.charCodeAt(start - 1) !== 32) start--;
+  const dot = k - 2 > start && text.charCodeAt(k - 2) === 46 ? k - 2 : k - 3 > start && text.charCodeAt(k - 3) === 46 ? k - 3 : k;
+  if (dot - start !== 3) return false;
+  for (let t = start; t < dot; t++) if (!isDigit(text.charCodeAt(t))) damage++;
+  k = spacesBefore(text, start);
+  if (k < 0) return false;
+  // The serial: eight characters, or seven or nine (counted as damage), opening with a zero.
+  start = k;
+  while (start > lead && k - start < 10 && text.charCodeAt(start - 1) !== 32) start--;
+  const length = k - start;
+  if (length < 7 || length > 9 || text.charCodeAt(start) !== 48) return false;
+  if (length !== 8) damage++;
+  for (let t = start; t < k; t++) if (!isDigit(text.charCodeAt(t))) damage++;
+  if (damage === 0 || damage > 2) return false;
+  // The post: one to ten characters of letters, spaces, apostrophes and dots, opening with a letter.
+  const postEnd = spacesBefore(text, start);
+  if (postEnd < 0 || postEnd - lead > 10 || !isLetter(text.charCodeAt(lead))) return false;
+  for (let t = lead; t < postEnd; t++) {
+    const c = text.charCodeAt(t);
+    if (!isPostChar(c) && c !== 32) return false;
+  }
+  return true;
+}
+
+/** Where the one to three spaces that end before `at` start, or -1 where there are none or more. */
+function spacesBefore(text: string, at: number): number {
+  let k = at;
+  while (at - k < 4 && text.charCodeAt(k - 1) === 32) k--;
+  return k === at || at - k > 3 ? -1 : k;
 }
 
 // "PAGE 02 HARARE 06677 01 OF 03 291400Z", "PAGE 02 STATE 037566 161435Z" and "PAGE 02 RUEHFRA2440 C O N F I D E N T I A L …".
