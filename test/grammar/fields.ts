@@ -48,6 +48,7 @@ export interface Disagreement {
   readonly grammar: string;
 }
 
+const MISREAD = /\.misread\.cable$/;
 const counted = (ch: string) => /[A-Za-z0-9]/.test(ch);
 
 /** The columns of the letters and digits of `tokens` on each line. */
@@ -67,12 +68,13 @@ function parserColumns(lines: readonly string[], tokens: readonly Token[]): Map<
   return out;
 }
 
-/** The columns of the letters and digits the grammar scopes with one of `scopes`, on each line. */
+/** The columns of the letters and digits the grammar scopes with one of `scopes`, on each line; a field the parser reads from
+ * an OCR or transcription damage (`keyword.other.field.tags.misread.cable`, "TAG5:") counts as that field. */
 function grammarColumns(lines: readonly TokenizedLine[], scopes: readonly string[]): Map<number, Set<number>> {
   const out = new Map<number, Set<number>>();
   lines.forEach(({ line, tokens }, l) => {
     for (const t of tokens) {
-      if (!t.scopes.some((s) => scopes.includes(s))) continue;
+      if (!t.scopes.some((s) => scopes.includes(s.replace(MISREAD, '.cable')))) continue;
       for (let k = t.start; k < t.end; k++) {
         if (!counted(line[k] ?? '')) continue;
         if (!out.has(l)) out.set(l, new Set());
