@@ -282,9 +282,22 @@ async function withCable(page, workspace, name, text, fn) {
     await openFile(page, name);
     await fn();
   } finally {
-    await page.keyboard.press('Control+W');
+    await closeTab(page, name);
     rmSync(file, { force: true });
   }
+}
+
+/**
+ * Closes the active editor, the tab of `name`, without saving what a check typed there ("View: Revert and Close
+ * Editor"), and waits until it is gone. code-server in a browser saves edits after a delay (files.autoSave
+ * "afterDelay", its default there), and an editor closed with Ctrl+W before then saves them as it closes, after its
+ * tab has gone: a file deleted as its tab closes could be written again, and stay in the workspace for later checks.
+ */
+async function closeTab(page, name) {
+  await command(page, 'View: Revert and Close Editor');
+  await page.waitForFunction((n) => ![...document.querySelectorAll('.tab')].some((t) => t.textContent?.startsWith(n)), name, { timeout: 10000 }).catch(() => {
+    throw new Error(`the tab of ${name} did not close`);
+  });
 }
 
 async function runMode(label, trusted, theme, shots) {
@@ -963,7 +976,7 @@ async function runMode(label, trusted, theme, shots) {
         assert(text.includes('REF: A. 09 VALLETTA 388\n\n1.'), `the REF line reads ${JSON.stringify(text.split('\n')[6])}`);
       } finally {
         await page.keyboard.press('Escape');
-        await page.keyboard.press('Control+W');
+        await closeTab(page, 'citing.cable');
         rmSync(file, { force: true });
       }
     });
@@ -1023,7 +1036,7 @@ async function runMode(label, trusted, theme, shots) {
         assert(text.includes('TAGS: PREL, ECON, PGOV\n'), `the TAGS line is not fixed: ${text.split('\n')[5]}`);
         assert(text.endsWith('1. (U) The mayor opens the ferry pier. Thanks.\n'), `the edit typed is not kept: ${JSON.stringify(text.slice(-60))}`);
       } finally {
-        await page.keyboard.press('Control+W');
+        await closeTab(page, 'dupes.cable');
         await setUserSettings(page, server.userSettings);
         rmSync(file, { force: true });
       }
