@@ -1215,6 +1215,13 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       "7:3-7:6 CBL049 info The letter of REF item B is written twice ('B. B.'). | Delete the repeated 'B.' true",
     ]);
     assert.deepEqual(lint49(cable('REF: A. NOWHERE 388\nB. STATE 51120')), []);
+    // "A. A. ROE - DOE EMAIL  B. B. COLE - LINT EMAIL" (06ISLAMABAD3705's shape): items listed on one line are the cable's own list, so
+    // each second letter is an initial, not the release's lettering, which puts each item on its own line; a citation still takes the fix.
+    assert.deepEqual(lint49(cable('REF: A. A. ROE - DOE EMAIL 06 MARCH 06  B. B. COLE - LINT EMAIL 21 FEB 06')).map(show), []);
+    assert.deepEqual(lint49(cable('REF: A. A. NOWHERE 388  B. B. STATE 51120')).map(show), [
+      "6:8-6:11 CBL049 info The letter of REF item A is written twice ('A. A.'). | Delete the repeated 'A.' true",
+      "6:27-6:30 CBL049 info The letter of REF item B is written twice ('B. B.'). | Delete the repeated 'B.' true",
+    ]);
   });
 
   it('CBL049 reports the E.O. label and order written again before the DECL value, which is read after the copy; its safe fix deletes the copy alone', () => {
