@@ -908,10 +908,17 @@ describe('rules: CBL027 and headings', () => {
     assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) Embassy comment. We think so.\n\nNOWHERE 00000001 002 OF 002\n'), []);
     // A web-site footer before the signature is no text after it.
     assert.deepEqual(found("¶1. (S) The talks went well.\n\n¶2. (S) Comment: We think so.\n\n********* *****\nVisit Nowhere's Classified Website:\nhttp://www.example.invalid/p/nowhere/\n********* *****\n"), []);
-    // A Comment left open earlier, one inside the last paragraph's text, and one with text or a paragraph after it are still reported.
+    // A Comment left open earlier, and one with text or a paragraph after it, are still reported.
     const open = ["info Comment opened without 'End Comment'."];
     assert.deepEqual(found('¶1. (S) Comment: The talks went well.\n\n¶2. (S) Text.\n'), open);
-    assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) We think so. Comment: and so on.\n'), open);
+    // One inside a paragraph's text, after a sentence of its own, is an aside that the paragraph's end closes (09RPODUBAI177's
+    // round-up ends each item so), in the last paragraph or any other, on the paragraph's first line or a line under it; a Note too.
+    assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) We think so. Comment: and so on.\n'), []);
+    assert.deepEqual(found('¶1. (S) The talks went well. Comment: The ferry\nrests.\n\n¶2. (S) Text.\n'), []);
+    assert.deepEqual(found('¶1. (S) The talks went well.\n-- Fares rose.\nNote: The ferry rests.\n¶2. (S) Text.\n'), []);
+    // Opening its paragraph, it may go on in the next; after a bracket that never closes, its end is unsaid: both are reported.
+    assert.deepEqual(found('¶1. (S) Embassy comment: The talks went well.\n\n¶2. (S) Text.\n'), open);
+    assert.deepEqual(found('¶1. (S) The talks went well (Comment: the ferry\nrests.\n\n¶2. (S) Text.\n'), open);
     assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) Comment: We think so.\n\n--------\nThe ferries run late.\n'), open);
     assert.deepEqual(found('¶1. (S) Comment: The talks went well.\n\n¶2. (U) The ferries run late.\n'), open);
     // A last paragraph that only says who cleared the cable closes it as the signature does (09KABUL376); one of substance does not.
