@@ -54,6 +54,19 @@ const summaryItem = (t) => sub(t, 'boat traffic. End Summary.\n', 'boat traffic.
 const wrappedYear = (t, pilcrow) => sub(t, 'results before the summer season. A quick answer would build\ngoodwill. End Comment.', `results before the tourist season ends in September\n${pilcrow}2009. A quick answer would build goodwill. End Comment.`);
 const blankedParagraph = (t) => sub(t, '¶3. (C) Gauci also raised the training offer described in REF B.\nHe would send four officers in the autumn if the course dates\nare fixed by July.', 'XXXXXXXXXXXX');
 
+// Paragraph 3 of the sample gone, paragraph 2's last line written as `last` (one long line) and paragraph 4 right under it, as
+// paragraph 3's number the release blanked with the end of the line would leave it; the paragraphs after it numbered on.
+const redactedBreak = (t, last) =>
+  sub(
+    sub(sub(t, '¶5. (C) Comment', '¶6. (C) Comment'), '¶4. (S/NF) Post', '¶5. (S/NF) Post'),
+    'Libyan coast at night (REF A). He asked whether the Sixth Fleet\ncould share position reports through a single liaison officer.\n\n¶3. (C) Gauci also raised the training offer described in REF B.\nHe would send four officers in the autumn if the course dates\nare fixed by July.\n',
+    `Libyan coast at night (REF A). ${last}\n¶4. (C) Gauci also raised the training offer described in REF B.\n`,
+  );
+// The sample with its closing Comment left open before a last paragraph of clearance, which closes the cable (09KABUL376).
+const clearance = (t) => sub(t, 'goodwill. End Comment.\n', 'goodwill.\n\n¶6. (U) Commander Roe cleared this cable.\n');
+// A copy whose header lost its caveat, TAGS and SUBJECT lines, and the end of its Classified By line (seed 001).
+const HEADER_CUT = "Cablegate: Readout of the May Harbor Talks with Malta\n\nDE RUEHC #1412/01 1541322\nP 031322Z JUN 09\n\nS E C R E T SECTION 01 OF 02 STATE 051412\n\n\nE.O. 12958: DECL: 6/3/19\n\nClassified By: Deputy Assistant Secretary Ruth Calloway for reasons 1.4(b,\n\n1. (S/NF) Summary. On May 28, 2009, Deputy Assistant Secretary\nRuth Calloway hosted the second round of harbor talks with the\ndirector of the Maltese harbor authority, Anton Gauci. The two\nsides agreed on a standing channel for night patrols. End\nSummary.\n\n2. (C) Gauci asked for four training slots in the autumn and for\na shared picture of small boat traffic south of the island.\n\n3. (S/NF) Calloway said the Department would confirm the course\ndates by July.\nCLINTON\n";
+
 // [name, base, bad, good, lint, companions]: `bad` makes the failing fixture from the base, `good` (by default the base itself) the clean one;
 // `lint`, when given, holds what each is linted with besides its text (`{ bad: { fileName }, good: { fileName } }`, `{ workspace: [NAME] }`),
 // written to `….json`; `companions`, the texts of the other cables a `workspace` names, by file name.
@@ -166,7 +179,7 @@ const fixtures = [
 // scanned as a look-alike in the banner's level, a letter for a digit in the DTG, the DE line (transcriber53) and the E.O. order, a pilcrow scanned as the digit 9, a marking's slash or '(' and a reason's '(' scanned as an l or I, a reason's brace, a released copy's page stamps (transcriber53),
 // a label split by a stray space or TAGS with a 5 for its S, a banner's post and serial run together, a DTG month one letter off one month, a marking's slash
 // scanned as the digit 1, a DECL date's slash scanned as an l, a case stamp with its
-// case number's letter lost above the banner, a scan's margin on every line (transcriber54). Not damage: a bracket that closes a Note or Comment, a clearance after a closing Comment, and an UNCLAS cable marked nowhere (noise54).
+// case number's letter lost above the banner, a scan's margin on every line (transcriber54). Not damage: a bracket that closes a Note or Comment, a clearance after a closing Comment, and an UNCLAS cable marked nowhere (noise54); REF items listed inline with initials, a paragraph number blanked with the end of the line above it, an inline Comment its paragraph closes, a header that lost its caveat, TAGS and SUBJECT lines (noise55).
 const variants = [
   ['cbl001-header-line-malformed', 'dtg-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P O3l322Z JUN O9')],
   ['cbl001-header-line-malformed', 'dtg-month-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P 031322Z IUN 09')],
@@ -199,6 +212,21 @@ const variants = [
   ['cbl047-page-number-stray', 'case-stamp-damaged', V, (t) => sub(t, 'RUEHBS/USEU BRUSSELS PRIORITY\n\n', 'RUEHBS/USEU BRUSSELS PRIORITY\n\nUNCLASSIFIED U.S. Department of State Case No. 2031-05588 Doc No. C09876543 Date: 04/17/2032\n')],
   ['cbl047-page-number-stray', 'margin', V, (t) => t.split('\n').map((l) => (l === '' ? '' : `| ${l}`)).join('\n')],
   ['cbl049-label-punctuation', 'split-label', V, (t) => sub(sub(sub(t, 'TAGS:', 'TAG5:'), 'SUBJECT:', 'SUBJ ECT:'), 'Classified By:', 'Classi fied By:')],
+  // REF items listed on one line, each letter written again before a name (06ISLAMABAD3705's `A. A. MAIER - … B. B. LAMBERT - …`,
+  // noise55): the second letter is the name's initial; the failing one writes the first item's letter again before a citation.
+  ['cbl049-label-punctuation', 'initials', V, (t) => sub(t, 'REF: A. VALLETTA 388\n¶B. STATE 51120', 'REF: A. A. VALLETTA 388  B. B. COLE - FARRUGIA EMAIL 21 APR 09'),
+    (t) => sub(t, 'REF: A. VALLETTA 388\n¶B. STATE 51120', 'REF: A. A. ROE - GAUCI EMAIL 02 MAY 09  B. B. COLE - FARRUGIA EMAIL 21 APR 09')],
+  // Paragraph 3's number blanked with the end of the line above it, its text going on after the X's (09HARARE888, noise55); the
+  // failing one has the redaction after a word, a name blanked, and the gap is reported.
+  ['cbl024-paragraph-number-sequence', 'redacted', V, (t) => redactedBreak(t, "He listed the week's items for XXXXXXXXXXXX and asked whether the Sixth Fleet could share position reports through a single liaison officer."),
+    (t) => redactedBreak(t, "He listed the week's items: Night Patrols... Training Slots... .XXXXXXXXXXXX He asked whether the Sixth Fleet could share position reports through a single liaison officer.")],
+  // A Comment opening a paragraph with paragraphs after it, left open (noise55); the clean one ends paragraph 3 with an inline
+  // Comment that its paragraph's end closes (09RPODUBAI177's round-up).
+  ['cbl027-block-unbalanced', 'inline', V, (t) => sub(clearance(t), '¶3. (C) Gauci also raised', '¶3. (C) Comment: Gauci also raised'),
+    (t) => sub(clearance(t), 'are fixed by July.\n', 'are fixed by July. Comment: Gauci has asked for the same slots\ntwice before, and sent officers both times.\n')],
+  // A header that lost its caveat, TAGS and SUBJECT lines (seed 001, noise55): the clean one; the failing one keeps its TAGS line,
+  // and its missing caveat is reported.
+  ['cbl032-noforn-caveat-missing', 'header-cut', HEADER_CUT, (t) => sub(t, 'E.O. 12958: DECL: 6/3/19\n', 'E.O. 12958: DECL: 6/3/19\nTAGS: PREL PGOV MARR MT\n')],
 ];
 
 /**

@@ -909,10 +909,17 @@ describe('rules: CBL027 and headings', () => {
     assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) Embassy comment. We think so.\n\nNOWHERE 00000001 002 OF 002\n'), []);
     // A web-site footer before the signature is no text after it.
     assert.deepEqual(found("¶1. (S) The talks went well.\n\n¶2. (S) Comment: We think so.\n\n********* *****\nVisit Nowhere's Classified Website:\nhttp://www.example.invalid/p/nowhere/\n********* *****\n"), []);
-    // A Comment left open earlier, one inside the last paragraph's text, and one with text or a paragraph after it are still reported.
+    // A Comment left open earlier, and one with text or a paragraph after it, are still reported.
     const open = ["info Comment opened without 'End Comment'."];
     assert.deepEqual(found('¶1. (S) Comment: The talks went well.\n\n¶2. (S) Text.\n'), open);
-    assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) We think so. Comment: and so on.\n'), open);
+    // One inside a paragraph's text, after a sentence of its own, is an aside that the paragraph's end closes (09RPODUBAI177's
+    // round-up ends each item so), in the last paragraph or any other, on the paragraph's first line or a line under it; a Note too.
+    assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) We think so. Comment: and so on.\n'), []);
+    assert.deepEqual(found('¶1. (S) The talks went well. Comment: The ferry\nrests.\n\n¶2. (S) Text.\n'), []);
+    assert.deepEqual(found('¶1. (S) The talks went well.\n-- Fares rose.\nNote: The ferry rests.\n¶2. (S) Text.\n'), []);
+    // Opening its paragraph, it may go on in the next; after a bracket that never closes, its end is unsaid: both are reported.
+    assert.deepEqual(found('¶1. (S) Embassy comment: The talks went well.\n\n¶2. (S) Text.\n'), open);
+    assert.deepEqual(found('¶1. (S) The talks went well (Comment: the ferry\nrests.\n\n¶2. (S) Text.\n'), open);
     assert.deepEqual(found('¶1. (S) The talks went well.\n\n¶2. (S) Comment: We think so.\n\n--------\nThe ferries run late.\n'), open);
     assert.deepEqual(found('¶1. (S) Comment: The talks went well.\n\n¶2. (U) The ferries run late.\n'), open);
     // A last paragraph that only says who cleared the cable closes it as the signature does (09KABUL376); one of substance does not.
@@ -1216,6 +1223,13 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       "7:3-7:6 CBL049 info The letter of REF item B is written twice ('B. B.'). | Delete the repeated 'B.' true",
     ]);
     assert.deepEqual(lint49(cable('REF: A. NOWHERE 388\nB. STATE 51120')), []);
+    // "A. A. ROE - DOE EMAIL  B. B. COLE - LINT EMAIL" (06ISLAMABAD3705's shape): items listed on one line are the cable's own list, so
+    // each second letter is an initial, not the release's lettering, which puts each item on its own line; a citation still takes the fix.
+    assert.deepEqual(lint49(cable('REF: A. A. ROE - DOE EMAIL 06 MARCH 06  B. B. COLE - LINT EMAIL 21 FEB 06')).map(show), []);
+    assert.deepEqual(lint49(cable('REF: A. A. NOWHERE 388  B. B. STATE 51120')).map(show), [
+      "6:8-6:11 CBL049 info The letter of REF item A is written twice ('A. A.'). | Delete the repeated 'A.' true",
+      "6:27-6:30 CBL049 info The letter of REF item B is written twice ('B. B.'). | Delete the repeated 'B.' true",
+    ]);
   });
 
   it('CBL049 reports the E.O. label and order written again before the DECL value, which is read after the copy; its safe fix deletes the copy alone', () => {

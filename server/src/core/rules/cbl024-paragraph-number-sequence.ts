@@ -3,7 +3,7 @@
  */
 import type { Cable, Paragraph, Position } from '../model';
 import { parsePortionMarking } from '../parse/marking';
-import { markingStart, skipSpaces } from '../text';
+import { isSpace, markingStart, partitionPoint, skipSpaces } from '../text';
 import type { Fix, Rule, TextEdit } from './types';
 import { blankedLineBetween, renumberingWithReferences } from './util';
 
@@ -17,8 +17,8 @@ export const rule: Rule = {
   docs: {
     bad: "¶1. (C) …\n¶2. (C) …\n¶4. (C) …",
     good: "¶1. (C) …\n¶2. (C) …\n¶3. (C) …",
-    rationale: "Paragraphs are cited by number (\"para 3\"); gaps and restarts make those citations point at the wrong text. A gap after a line the release blanked (redactions and nothing else but white space and punctuation: `XXXXXXXXXXXX`, `xxxxxxxxxxxx`, `XXXXXXXXXXXX XXXXXXXXXXXX`, or the text of the paragraph before it: `¶3. XXXXXXXXXXXX`) is where a release blanked whole paragraphs: the cable numbered them, so it is not reported, and the renumbering keeps the numbers after it. When the text above a first paragraph numbered 2 opens with a marking (`(SBU) In response …`), that text is paragraph 1 without its number: the fix numbers it, rather than renumbering the rest. A second renumbering fix also writes the new numbers into the references to the paragraphs it renumbers (\"para 6\" becomes \"para 5\" with ¶6), as renaming a paragraph number does; a reference to another document's paragraph (\"para 6 of ref A\") stays.",
-    source: "FORMAT.md §6; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): gaps 4.6%, backward steps 1.4%, first number not 1 1.2% (often paragraphs dropped in the release).",
+    rationale: "Paragraphs are cited by number (\"para 3\"); gaps and restarts make those citations point at the wrong text. A gap after a line the release blanked (redactions and nothing else but white space and punctuation: `XXXXXXXXXXXX`, `xxxxxxxxxxxx`, `XXXXXXXXXXXX XXXXXXXXXXXX`, or the text of the paragraph before it: `¶3. XXXXXXXXXXXX`) is where a release blanked whole paragraphs: the cable numbered them, so it is not reported, and the renumbering keeps the numbers after it; so is a gap under a line whose last text goes on after a redaction that follows a sentence's end inside it (`… Training Slots... .XXXXXXXXXXXX He asked …` ⏎ `¶4. …`), where the release blanked the end of the line with the next paragraph's number, the rest of that paragraph's text following the X's (a redaction after a word, `for XXXXXXXXXXXX and`, blanked a name, and the gap is reported). When the text above a first paragraph numbered 2 opens with a marking (`(SBU) In response …`), that text is paragraph 1 without its number: the fix numbers it, rather than renumbering the rest. A second renumbering fix also writes the new numbers into the references to the paragraphs it renumbers (\"para 6\" becomes \"para 5\" with ¶6), as renaming a paragraph number does; a reference to another document's paragraph (\"para 6 of ref A\") stays.",
+    source: "FORMAT.md §6; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): gaps 4.6%, backward steps 1.4%, first number not 1 1.2% (often paragraphs dropped in the release). A gap behind a redaction inside the line above: 09HARARE888's `… Arrival... .XXXXXXXXXXXX The Organ directed …` ⏎ `¶3. …`, reported before as paragraph 2 missing, the one such gap among the 200 corpus cables.",
   },
   check(cable, report) {
     const paragraphs = cable.paragraphs;
@@ -119,5 +119,31 @@ function renumberingTitle(changes: readonly string[]): string {
  */
 function releaseRemoved(cable: Cable, paragraphs: readonly Paragraph[], i: number): boolean {
   const from = i > 0 ? paragraphs[i - 1].marker.range.start.line : 0;
-  return blankedLineBetween(cable, from, paragraphs[i].marker.range.start.line);
+  const to = paragraphs[i].marker.range.start.line;
+  return blankedLineBetween(cable, from, to) || redactedAcrossBreak(cable, from, to);
+}
+
+/**
+ * True when the last line of text above line `to`, below the previous paragraph's marker line `from`, holds a redaction after
+ * a sentence's end, inside the line ("… Arrival... .XXXXXXXXXXXX The Organ directed …" ⏎ "¶3. …", 09HARARE888): the release
+ * blanked the end of the line with the paragraph after it, its marker included, and the rest of that paragraph's text goes
+ * on after the X's. A redaction that opens the line, or follows a word ("told XXXXXXXXXXXX that"), blanked a name.
+ */
+function redactedAcrossBreak(cable: Cable, from: number, to: number): boolean {
+  const lines = cable.lines;
+  let n = to - 1;
+  while (n > from && lines[n].trim() === '') n--;
+  if (n <= from) return false;
+  const line = lines[n];
+  const redactions = cable.redactions;
+  for (let k = partitionPoint(redactions, (r) => r.range.start.line < n); k < redactions.length; k++) {
+    const r = redactions[k].range;
+    if (r.start.line !== n) break;
+    let c = r.start.character - 1;
+    while (c >= 0 && isSpace(line.charCodeAt(c))) c--;
+    const before = c >= 0 ? line.charCodeAt(c) : -1;
+    // ".XXXXXXXXXXXX", "? XXXXXXXXXXXX": a sentence ended, and text went before it on the line.
+    if ((before === 46 /* . */ || before === 33 /* ! */ || before === 63 /* ? */) && c > skipSpaces(line)) return true;
+  }
+  return false;
 }

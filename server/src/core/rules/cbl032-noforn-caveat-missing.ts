@@ -15,12 +15,16 @@ export const rule: Rule = {
   docs: {
     bad: "S E C R E T VALLETTA 000412\nSIPDIS\n…\n¶2. (S/NF) …",
     good: "S E C R E T VALLETTA 000412\nNOFORN\nSIPDIS\n…\n¶2. (S/NF) …",
-    rationale: "A NOFORN portion restricts the whole cable; the caveat line tells distribution so. The marking that opens an item or a line inside the text (`¶B. (S/NF) …`, `-- (S/NF) …`, `(S/NF) Response: …`) marks a portion too, as does the subject's (`SUBJECT: (S/NF) …`): the first NOFORN marking, the subject's, a paragraph's or an item's, is reported. A header that releases the cable abroad (a `REL TO USA, GBR` caveat line) says the opposite of such a portion: the message names it, and the fix writes NOFORN in its place rather than beside it. The other way round, a portion marked REL TO under a NOFORN caveat, is no conflict: the header carries the most restrictive control, and a NOFORN caveat does not make every portion NOFORN.",
-    source: "Corpus analysis of the released cables: 276 of 311 (FORMAT.md §7 rule 14); 37 of 311 NF-marked cables, 11.9%, too frequent for an error (CORPUS-FINDINGS, 'Warnings'); a NOFORN caveat does not make every portion NOFORN (FORMAT.md §7 rule 15). NOFORN, not releasable to foreign nationals, and REL TO, authorized for release to the countries listed: markings.tsv, [ISM].",
+    rationale: "A NOFORN portion restricts the whole cable; the caveat line tells distribution so. The marking that opens an item or a line inside the text (`¶B. (S/NF) …`, `-- (S/NF) …`, `(S/NF) Response: …`) marks a portion too, as does the subject's (`SUBJECT: (S/NF) …`): the first NOFORN marking, the subject's, a paragraph's or an item's, is reported. A header that releases the cable abroad (a `REL TO USA, GBR` caveat line) says the opposite of such a portion: the message names it, and the fix writes NOFORN in its place rather than beside it. The other way round, a portion marked REL TO under a NOFORN caveat, is no conflict: the header carries the most restrictive control, and a NOFORN caveat does not make every portion NOFORN. A header that gives an E.O. or Classified By line but neither TAGS nor SUBJECT lost lines in the copy (CBL017 and CBL019 report them), and the caveat line may be among them: nothing is reported there.",
+    source: "Corpus analysis of the released cables: 276 of 311 (FORMAT.md §7 rule 14); 37 of 311 NF-marked cables, 11.9%, too frequent for an error (CORPUS-FINDINGS, 'Warnings'); a NOFORN caveat does not make every portion NOFORN (FORMAT.md §7 rule 15). NOFORN, not releasable to foreign nationals, and REL TO, authorized for release to the countries listed: markings.tsv, [ISM]. A header that lost its TAGS and SUBJECT lines: seed 001 (`S E C R E T SECTION 01 OF 04 STATE 013750` over an E.O. line and a Classified By line cut at `reasons 1.4(b,`), reported before, the one such copy among the corpus cables.",
   },
   check(cable, report) {
     const caveats = cable.caveats;
     for (let i = 0; i < caveats.length; i++) if (caveats[i].name === 'NOFORN') return;
+    // "S E C R E T SECTION 01 OF 04 STATE 013750" ⏎ blank ⏎ "E.O. 12958: …" ⏎ "Classified By: … reasons 1.4(b," with no TAGS and no
+    // SUBJECT line (seed 001): the copy lost lines of its header, and the caveat line, which stands with them, may be among
+    // them; CBL017 and CBL019 report the loss, and a missing caveat says nothing more.
+    if (!cable.tags && !cable.subject && (cable.eo || cable.classifiedBy)) return;
     // The first paragraph marked "(S/NF)"; most markings ("(C)") carry no controls to look through.
     const paragraphs = cable.paragraphs;
     let nf: Paragraph | undefined;
