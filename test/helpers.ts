@@ -5,10 +5,21 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as vm from 'node:vm';
 import { expandVariables } from '../client/src/newCable';
 
 /** The repository root. */
 export const ROOT = path.resolve(__dirname, '..');
+
+/**
+ * Runs the browser server (dist/web/server.js) in `sandbox`, a stand-in for a web worker's global scope, after the
+ * built-in dictionary (dist/dictionary.js), as the extension's browser entry starts the worker (esbuild.mjs ships the
+ * dictionary once, for both servers).
+ */
+export function runWebServer(sandbox: Record<string, unknown>): void {
+  const context = vm.createContext(sandbox);
+  for (const file of [path.join(ROOT, 'dist', 'dictionary.js'), path.join(ROOT, 'dist', 'web', 'server.js')]) vm.runInContext(fs.readFileSync(file, 'utf8'), context, { filename: file });
+}
 
 /** `../shared/corpus` when it exists (CI and developer machines), else undefined. */
 export function corpusDir(): string | undefined {
