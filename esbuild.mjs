@@ -2,7 +2,7 @@
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -97,6 +97,55 @@ const lazyClientModulesPlugin = {
 };
 
 /**
+ * The built-in dictionary (server/src/core/data/dictionary.json: TAGS, routing indicators, markings, header codes, E.O.
+ * reasons and their sources, about 300 KB) ships once, as dist/dictionary.js, which both servers read, rather than in
+ * each server's bundle. The file is a classic script that also loads as a CommonJS module: `var cableDictionary = {…}`,
+ * a global where a web worker runs it before the server's bundle (client/src/browserExtension.ts starts the worker so),
+ * and `module.exports` where Node's `require` loads it. test/unit/package.test.ts checks that no bundle carries it.
+ */
+const DICTIONARY = 'dictionary.js';
+
+/** Writes dist/{@link DICTIONARY} from the generated JSON, minified. */
+function writeDictionary() {
+  const data = JSON.parse(readFileSync(`${import.meta.dirname}/server/src/core/data/dictionary.json`, 'utf8'));
+  mkdirSync(`${import.meta.dirname}/dist`, { recursive: true });
+  const text = [
+    '// The cable language server\'s built-in dictionary (esbuild.mjs): a global for a web worker, a module for Node.',
+    `var cableDictionary = ${JSON.stringify(data)};`,
+    "if (typeof module === 'object' && module.exports) module.exports = cableDictionary;",
+    '',
+  ].join('\n');
+  writeFileSync(`${import.meta.dirname}/dist/${DICTIONARY}`, text);
+}
+
+/**
+ * Replaces the import of dictionary.json (by `server/src/features/dictionaries.ts`) with a stand-in whose default export
+ * reads dist/{@link DICTIONARY} when first read: under Node by `require` beside the bundle, in a web worker from the
+ * global the script set (a clear error if the worker was started without it).
+ */
+function sharedDictionaryPlugin(platform) {
+  const read =
+    platform === 'node'
+      ? `require(${JSON.stringify(`./${DICTIONARY}`)})`
+      : `(() => { if (typeof cableDictionary === 'undefined') throw new Error('the worker was started without dist/${DICTIONARY}, which sets the built-in dictionary'); return cableDictionary; })()`;
+  return {
+    name: 'shared-dictionary',
+    setup(build) {
+      build.onResolve({ filter: /[\\/]data[\\/]dictionary\.json$/ }, (args) => ({ path: args.path, namespace: 'shared-dictionary' }));
+      build.onResolve({ filter: new RegExp(`^\\./${DICTIONARY.replace('.', '\\.')}$`) }, (args) => ({ path: args.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace: 'shared-dictionary' }, () => ({
+        contents: [
+          'let loaded;',
+          "Object.defineProperty(exports, '__esModule', { value: true });",
+          `Object.defineProperty(exports, 'default', { enumerable: true, get: () => (loaded ??= ${read}) });`,
+        ].join('\n'),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
  * The browser bundles (vscode.dev, github.dev, a web extension host), each one file: the extension host loads the
  * client's `browser` entry as a CommonJS module that may require only `vscode`, and the client starts the server as a
  * classic web worker. Neither may hold a Node module (test/unit/webBundles.test.ts reads them for one).
@@ -113,10 +162,10 @@ const web = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], plugins: [...common.plugins, lazyClientModulesPlugin] },
   { ...web, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/web/extension.js', format: 'cjs', external: ['vscode'] },
-  { ...web, entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/web/server.js', format: 'iife' },
+  { ...web, entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/web/server.js', format: 'iife', plugins: [...web.plugins, sharedDictionaryPlugin('browser')] },
   { ...common, entryPoints: ['client/src/detect.ts'], outfile: 'dist/client-detect.js' },
   { ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/client-lsp.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, sharedDictionaryPlugin('node')] },
   // `cablelint`: dist/cli.js runs dist/cli-main.js with its code cache (server/src/cliLoader.ts, scripts/cli-code-cache.mjs).
   { ...common, entryPoints: ['server/src/cliLoader.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli-main.js', plugins: [...common.plugins, lazyPackagesPlugin] },
@@ -135,6 +184,7 @@ function makeCodeCache() {
 }
 
 async function main() {
+  writeDictionary();
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     // Each rebuild changes the CLI's bundle, whose cache would then be refused: none is made, and the last goes.

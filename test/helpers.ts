@@ -5,10 +5,80 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { expandVariables } from '../client/src/newCable';
 
 /** The repository root. */
 export const ROOT = path.resolve(__dirname, '..');
+
+/**
+ * Runs the browser server (dist/web/server.js) in `sandbox`, a stand-in for a web worker's global scope, after the
+ * built-in dictionary (dist/dictionary.js), as the extension's browser entry starts the worker (esbuild.mjs ships the
+ * dictionary once, for both servers).
+ */
+export function runWebServer(sandbox: Record<string, unknown>): void {
+  const context = vm.createContext(sandbox);
+  for (const file of [path.join(ROOT, 'dist', 'dictionary.js'), path.join(ROOT, 'dist', 'web', 'server.js')]) vm.runInContext(fs.readFileSync(file, 'utf8'), context, { filename: file });
+}
+
+/**
+ * Asserts that `run` takes time linear in the size of its input, and returns what it gives for the input of size `n`.
+ * A bound in seconds fails on a loaded machine (a load average of 10 made 5 s runs take 6.6 s); this one does not:
+ * it compares the processor time (not the time on the clock, which counts the time other processes hold the
+ * processor) that `run` takes on an input of size `n` with that on one of size `n / 8`, each timed twice in turn
+ * after a run on a smaller input that compiles the code, the faster of each counting. Each run is on an input `make`
+ * makes anew, outside the timing (so that no cache kept for an input answers a second run), after a full collection
+ * (so that no run pays for the garbage of the one before it or of `make`), and a time is that of as
+ * many runs as take {@link MIN_TIMED_MS} at least, divided by their number, so that a run of a few milliseconds is not
+ * lost in the timer's noise. Linear time takes about 8 times as long for the larger input, quadratic time 64 times;
+ * the bound is {@link LINEAR_RATIO}, which a quadratic part fails where it takes a seventh of the time on the smaller.
+ */
+export function assertLinearTime<T, R>(make: (n: number) => T, run: (input: T) => R, n: number): R {
+  const eighth = Math.round(n / 8);
+  run(make(Math.max(1, Math.round(n / 16))));
+  const cpuMs = (): number => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  let result!: R;
+  /** The processor time of one run on an input of `size`. */
+  const time = (size: number): number => {
+    let total = 0;
+    let runs = 0;
+    do {
+      const input = make(size);
+      fullCollection();
+      const start = cpuMs();
+      result = run(input);
+      total += cpuMs() - start;
+      runs++;
+    } while (total < MIN_TIMED_MS);
+    return total / runs;
+  };
+  let smallMs = Infinity;
+  let largeMs = Infinity;
+  for (let round = 0; round < 2; round++) {
+    smallMs = Math.min(smallMs, time(eighth));
+    largeMs = Math.min(largeMs, time(n));
+  }
+  const ratio = largeMs / smallMs;
+  assert.ok(ratio < LINEAR_RATIO, `size ${n} took ${largeMs.toFixed(1)} ms of processor time and size ${eighth} ${smallMs.toFixed(1)} ms: ${ratio.toFixed(1)} times as long for 8 times the input (linear: about 8, quadratic: 64)`);
+  return result;
+}
+
+/** A full collection of the heap, on demand: the flag takes effect for the function the new context makes. */
+let fullCollection = (): void => {
+  v8.setFlagsFromString('--expose-gc');
+  fullCollection = vm.runInNewContext('gc') as () => void;
+  fullCollection();
+};
+
+/** The least processor time {@link assertLinearTime} times runs for. */
+const MIN_TIMED_MS = 100;
+
+/** The most times as long {@link assertLinearTime} allows for 8 times the input: twice linear's 8, a quarter of quadratic's 64. */
+export const LINEAR_RATIO = 16;
 
 /** `../shared/corpus` when it exists (CI and developer machines), else undefined. */
 export function corpusDir(): string | undefined {

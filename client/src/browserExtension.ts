@@ -13,19 +13,26 @@ import { serveWorkspaceFiles, INITIALIZATION_OPTIONS } from './workspaceFiles';
 declare const Worker: new (url: string) => ConstructorParameters<typeof BrowserMessageReader>[0] & { terminate(): void };
 
 /**
- * The URL a worker can be started from for the server bundle at `serverMain`. An extension served over HTTP (vscode.dev,
- * github.dev) gives its own URL. One installed on a remote (code-server, whose web worker extension host runs it from a
- * `vscode-remote:` URI) cannot: the extension host refuses to start a worker from a remote URI ("Creating workers from
- * remote extensions is currently not supported"). The bundle is then read once with `vscode.workspace.fs`, which reads
- * the remote's files, and started from a `blob:` URL.
+ * The URL a worker can be started from for the server bundle at `serverMain`, with the built-in dictionary at
+ * `dictionary` run before it (esbuild.mjs ships it once, as dist/dictionary.js, for both servers): a `blob:` script that
+ * runs the two. An extension served over HTTP (vscode.dev, github.dev) gives their URLs, which the blob's
+ * `importScripts` loads (absolute, since a `blob:` URL has no folder to resolve a relative one against). One installed on
+ * a remote (code-server, whose web worker extension host runs it from a `vscode-remote:` URI) cannot: the extension host
+ * refuses to start a worker from a remote URI ("Creating workers from remote extensions is currently not supported").
+ * Both files are then read once with `vscode.workspace.fs`, which reads the remote's files, and the blob holds their text.
  */
-async function workerUrl(serverMain: vscode.Uri): Promise<string> {
-  if (serverMain.scheme === 'http' || serverMain.scheme === 'https') return serverMain.toString(true);
-  blobUrl ??= Promise.resolve(vscode.workspace.fs.readFile(serverMain)).then((bytes) => URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' })));
+async function workerUrl(dictionary: vscode.Uri, serverMain: vscode.Uri): Promise<string> {
+  blobUrl ??= (async () => {
+    const http = serverMain.scheme === 'http' || serverMain.scheme === 'https';
+    const parts = http
+      ? [`importScripts(${JSON.stringify(dictionary.toString(true))}, ${JSON.stringify(serverMain.toString(true))});\n`]
+      : [await vscode.workspace.fs.readFile(dictionary), '\n', await vscode.workspace.fs.readFile(serverMain)];
+    return URL.createObjectURL(new Blob(parts, { type: 'text/javascript' }));
+  })();
   return blobUrl;
 }
 
-/** The `blob:` URL of the server bundle read from a remote, made once. */
+/** The `blob:` URL that starts the server, made once. */
 let blobUrl: Promise<string> | undefined;
 
 /** The worker the server runs in, ended when a restart starts another. */
@@ -38,9 +45,10 @@ let worker: InstanceType<typeof Worker> | undefined;
  */
 const startInWorker: StartLanguageClient = async (context, beforeStart) => {
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
+  const dictionary = vscode.Uri.joinPath(context.extensionUri, 'dist', 'dictionary.js');
   const start = async () => {
     worker?.terminate();
-    worker = new Worker(await workerUrl(serverMain));
+    worker = new Worker(await workerUrl(dictionary, serverMain));
     return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
   };
   // The server in the worker has no file system: it asks the client for `.cablelint.jsonc`, the user dictionaries and the closed cables.

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // The browser bundle of the language server (dist/web/server.js) in a real web worker: Debian's Chromium, driven by
 // playwright-core from .e2e/ (scripts/setup-e2e.sh), loads a page from a local HTTP server that starts the bundle in a
-// Worker and speaks LSP to it with postMessage, as vscode-languageclient/browser does. The server must answer
+// Worker and speaks LSP to it with postMessage, as vscode-languageclient/browser does. The worker starts as the
+// extension's browser entry starts it from a URL (client/src/browserExtension.ts): from a `blob:` script that imports
+// the built-in dictionary (dist/dictionary.js) and then the bundle, so that the TAG hover reads the shipped file.
+// The server must answer
 // `initialize`, publish for an invented cable the diagnostics `cablelint` gives (rule ids and ranges), and answer
 // `textDocument/documentSymbol` as `cablelint outline` reads the cable and `textDocument/hover` on a TAG. A client that
 // offers to read files (`initializationOptions.readFiles`, as the extension's browser entry does) is asked for
@@ -23,6 +26,7 @@ import { assert, checks } from '../checks.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { chromium } = createRequire(join(root, '.e2e', 'package.json'))('playwright-core');
 const bundle = join(root, 'dist', 'web', 'server.js');
+const dictionary = join(root, 'dist', 'dictionary.js');
 // An invented cable with three defects (test/fixtures/editors/), linted by the CLI apart from the .cablelint.jsonc
 // beside it (which raises CBL024 to an error and names the rule CBL999, which does not exist), and then with it.
 const fixture = join(root, 'test', 'fixtures', 'editors', '10TALLINN207.cable');
@@ -58,7 +62,8 @@ const expectedOutline = cli('outline', file)
 // with the URIs of window.files, unless window.silent is set.
 const page = `<!doctype html><meta charset="utf-8"><script>
 window.received = []; window.errors = []; window.files = {}; window.silent = false;
-const worker = new Worker('/server.js');
+const start = \`importScripts('\${location.origin}/dictionary.js', '\${location.origin}/server.js');\`;
+const worker = new Worker(URL.createObjectURL(new Blob([start], { type: 'text/javascript' })));
 const answer = (m) => {
   if (m.method === 'cable/readFile') return window.files[m.params.uri] ?? null;
   if (m.method === 'cable/readFiles') return m.params.uris.map((u) => window.files[u] ?? null);
@@ -76,6 +81,7 @@ window.post = (m) => worker.postMessage(m);
 </script>`;
 const http = createServer((req, res) => {
   if (req.url === '/server.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(bundle));
+  else if (req.url === '/dictionary.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(dictionary));
   else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(page);
   else res.writeHead(404).end();
 });

@@ -9,12 +9,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as vm from 'node:vm';
 import { applyEdits } from '../../server/src/core/fix';
-import { ROOT } from '../helpers';
+import { ROOT, runWebServer } from '../helpers';
 import { CODE_ACTION_LITERALS, ensureBuilt, startServer } from './client';
 
-const WEB_SERVER = path.join(ROOT, 'dist', 'web', 'server.js');
 const FOLDER = 'vscode-vfs://github/archive/cables';
 const at = (name: string) => `${FOLDER}/${name}`;
 const SAMPLE = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8');
@@ -58,7 +56,7 @@ function startWorker(answer: (method: string, params: unknown) => Answer) {
   };
   const sandbox: Record<string, unknown> = { self, console, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, TextEncoder, TextDecoder, performance };
   sandbox.globalThis = sandbox;
-  vm.runInNewContext(fs.readFileSync(WEB_SERVER, 'utf8'), sandbox, { filename: WEB_SERVER });
+  runWebServer(sandbox);
   let nextId = 1000;
   const send = (data: object) => self.onmessage!({ data: { jsonrpc: '2.0', ...data } });
   /** The first message posted that `pick` takes, waited for up to `ms`. */

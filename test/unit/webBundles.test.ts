@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { ROOT } from '../helpers';
+import { ROOT, runWebServer } from '../helpers';
 
 const WEB = path.join(ROOT, 'dist', 'web');
 const BUNDLES = { client: path.join(WEB, 'extension.js'), server: path.join(WEB, 'server.js') };
@@ -79,7 +79,7 @@ describe('browser bundles', () => {
     assert.equal(typeof module.exports.deactivate, 'function');
   });
 
-  it('server: starts in a stand-in for a worker scope without process, require or setImmediate, and answers initialize', async () => {
+  it('server: starts in a stand-in for a worker scope without process, require or setImmediate, answers initialize, and hovers a TAG from the shipped dictionary', async () => {
     const posted: unknown[] = [];
     // BrowserMessageReader takes messages through `onmessage`; the server's host listens for errors.
     const self: { onmessage?: (event: { data: unknown }) => void; addEventListener(): void; postMessage(message: unknown): void } = {
@@ -88,12 +88,27 @@ describe('browser bundles', () => {
     };
     const sandbox: Record<string, unknown> = { self, console, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, TextEncoder, TextDecoder, performance };
     sandbox.globalThis = sandbox;
-    vm.runInNewContext(fs.readFileSync(BUNDLES.server, 'utf8'), sandbox, { filename: BUNDLES.server });
+    runWebServer(sandbox);
     assert.equal(typeof self.onmessage, 'function', 'the server listens for messages');
+    const reply = async (id: number) => {
+      for (let i = 0; i < 200 && !posted.some((m) => (m as { id?: number }).id === id); i++) await new Promise((r) => setTimeout(r, 10));
+      return posted.find((m) => (m as { id?: number }).id === id) as { result?: unknown; error?: { message: string } } | undefined;
+    };
     self.onmessage!({ data: { jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } } });
-    for (let i = 0; i < 50 && !posted.some((m) => (m as { id?: number }).id === 1); i++) await new Promise((r) => setTimeout(r, 10));
-    const reply = posted.find((m) => (m as { id?: number }).id === 1) as { result?: { serverInfo?: { name: string }; capabilities: Record<string, unknown> } } | undefined;
-    assert.equal(reply?.result?.serverInfo?.name, 'cable-language-server');
-    assert.ok(reply?.result?.capabilities.documentSymbolProvider);
+    const init = (await reply(1)) as { result?: { serverInfo?: { name: string }; capabilities: Record<string, unknown> } } | undefined;
+    assert.equal(init?.result?.serverInfo?.name, 'cable-language-server');
+    assert.ok(init?.result?.capabilities.documentSymbolProvider);
+    // The meaning of a TAG comes from dist/dictionary.js, which no bundle carries (test/unit/package.test.ts).
+    const { tags } = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'src', 'core', 'data', 'dictionary.json'), 'utf8')) as { tags: { code: string; family: string; meaning?: string }[] };
+    // A subject TAG of one entry, whose hover gives its meaning as the dictionary writes it.
+    const tag = tags.find((t) => t.family === 'subject' && t.meaning && /^[A-Z]{4}$/.test(t.code) && tags.filter((u) => u.code === t.code).length === 1)!;
+    const text = `UNCLASSIFIED\n\nE.O. 12958: N/A\nTAGS: ${tag.code}\nSUBJECT: FERRY NOTE\n`;
+    const uri = 'file:///ws/note.cable';
+    self.onmessage!({ data: { jsonrpc: '2.0', method: 'initialized', params: {} } });
+    self.onmessage!({ data: { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'cable', version: 1, text } } } });
+    self.onmessage!({ data: { jsonrpc: '2.0', id: 2, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 3, character: 7 } } } });
+    const hover = (await reply(2)) as { result?: { contents: { value: string } }; error?: { message: string } } | undefined;
+    assert.equal(hover?.error, undefined);
+    assert.ok(hover?.result?.contents.value.includes(tag.meaning!), hover?.result?.contents.value);
   });
 });
