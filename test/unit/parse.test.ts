@@ -109,6 +109,37 @@ describe('parser: transmission header', () => {
     assert.deepEqual(hh.dtg?.trailing?.map((t) => t.text), ['ZDK']);
   });
 
+  it('makes every addressee and every signature with the same fields in the same order, absent ones undefined', () => {
+    // One shape for the code that reads them (CBL001, the hovers): fields set one at a time as read gave addressees many.
+    const c = parse(
+      [
+        'O R 161415Z DEC 09 ZDK',
+        'FM AMEMBASSY NOWHERE',
+        'TO RUEHC/SECSTATE WASHDC NIACT IMMEDIATE 0140-0141',
+        'INFO IGAD COLLECTIVE',
+        'ZEN/AMCONSUL ELSEWHERE ROUTINE',
+        'RUEHXX/AMEMBASSY YONDER PRIORITY',
+        'AMCONSUL FARAWAY 6320',
+        '',
+        'C O N F I D E N T I A L NOWHERE 000017',
+        '',
+        '1. (C) Text of the cable.',
+        '',
+        'TUTTLE',
+        '',
+        'TUTTLE',
+      ].join('\n'),
+    );
+    const addressees = [...c.header!.to, ...c.header!.info, ...c.header!.xmt];
+    assert.equal(addressees.length, 5);
+    for (const a of addressees) assert.deepEqual(Object.keys(a), ['range', 'keyword', 'zen', 'routingIndicator', 'serial', 'precedence', 'address'], a.address?.text);
+    assert.equal(c.signature?.twice?.range.start.line, 12);
+    assert.deepEqual(Object.keys(c.signature!), ['token', 'glued', 'twice']);
+    const once = parse(['C O N F I D E N T I A L NOWHERE 000017', '', '1. (C) Text of the cable.', '', 'TUTTLE'].join('\n'));
+    assert.equal(once.signature?.token.text, 'TUTTLE');
+    assert.deepEqual(Object.keys(once.signature!), ['token', 'glued', 'twice']);
+  });
+
   it('reads a parenthesis after the security group as one annotation, glued or not, and the groups after the DTG', () => {
     const groups = (security: string, dtg: string) => {
       const h = parse(['VZCZCXRO0001', 'PP RUEHWEB', 'DE RUEHFR #0001 0011200', security, dtg, 'FM AMEMBASSY NOWHERE', 'TO RUEHC/SECSTATE WASHDC 0001', '', 'S E C R E T NOWHERE 000001'].join('\n')).header!;

@@ -696,7 +696,8 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
       if (twice >= 0 && twice < lastLine - 1 && kinds[twice] === 'text' && isBlankOrEdge(indents, kinds, twice - 1, startLine) && lines[twice].trim() === sig.token.text) {
         kinds[twice] = 'signature';
         const at = lines[twice].indexOf(sig.token.text);
-        result.signature = { ...sig, twice: token(twice, lines[twice], at, at + sig.token.text.length) };
+        // Its fields in the order every signature has them (no spread): one shape for the code that reads signatures.
+        result.signature = { token: sig.token, glued: sig.glued, twice: token(twice, lines[twice], at, at + sig.token.text.length) };
       }
     } else if (signedFooter) {
       // So is the footer that holds it.
@@ -1874,14 +1875,14 @@ function readSignature(line: number, text: string, kind: LineKind): Signature | 
     const words = name.split(WHITE_SPACE);
     // "KUBISKE KUBISKE": the name written twice on its line signs once, as the last copy, as when it is written twice a line apart.
     const start = words.length === 2 && words[0] === words[1] ? alone[1] - words[1].length : alone[0];
-    if (words.every((w) => !NOT_NAMES.test(w))) return { token: token(line, text, start, alone[1]), glued: false };
+    if (words.every((w) => !NOT_NAMES.test(w))) return { token: token(line, text, start, alone[1]), glued: false, twice: undefined };
   }
   const glued = gluedSignature(text, end) ?? nameAfterFooterLink(text, end);
   // A name glued after a link is part of it ("…/index. cfm Halloran" is not told apart): the sentence before the name must end after the link.
   if (glued && !linkRunsInto(text, glued[0])) {
     const name = text.slice(glued[0], glued[1]);
     if (!NOT_NAMES.test(name) && !ENDS_WITH_END.test(text.slice(0, trimEndOffset(text, glued[0])) + ' ' + name)) {
-      return { token: token(line, text, glued[0], glued[1]), glued: true };
+      return { token: token(line, text, glued[0], glued[1]), glued: true, twice: undefined };
     }
   }
   return undefined;
@@ -2063,7 +2064,7 @@ function isLinkPiece(text: string, lead: number): boolean {
 /** "… Classified Website: http://www.state.sgov.gov/p/eur/london/index. cfm Halloran": a name after a web-site footer's link. */
 function nameAfterFooterLink(text: string, end: number): [number, number] | undefined {
   const start = wordStart(text, end, true);
-  if (start === end || !isSpace(text.charCodeAt(start - 1)) || !(isUpperName(text, start, end) || isMixedName(text, start, end))) return undefined;
+  if (start === end || start === 0 || !isSpace(text.charCodeAt(start - 1)) || !(isUpperName(text, start, end) || isMixedName(text, start, end))) return undefined;
   // The footer's keyword, link and name sit within a few hundred characters: look no further back.
   const from = Math.max(0, start - 300);
   const lower = text.slice(from, start).toLowerCase();

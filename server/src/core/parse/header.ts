@@ -788,51 +788,58 @@ class HeaderBuilder {
     const list = mode === 'to' ? this.to : mode === 'info' ? this.info : this.xmt;
     let pos = skipSpaces(text);
     const lineEnd = trimEndOffset(text);
-    const a: { -readonly [K in keyof Addressee]: Addressee[K] } = { range: pos === 0 && lineEnd === text.length ? lineRange : range(line, pos, lineEnd) };
+    const addresseeRange = pos === 0 && lineEnd === text.length ? lineRange : range(line, pos, lineEnd);
+    let keyword: Token | undefined;
     if (withKeyword) {
       let kwEnd = pos;
       while (kwEnd < text.length && !isSpace(text.charCodeAt(kwEnd))) kwEnd++;
-      a.keyword = token(line, text, pos, kwEnd);
+      keyword = token(line, text, pos, kwEnd);
       pos = kwEnd;
       while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
-    } else if (this.#pendingKeyword) a.keyword = this.#pendingKeyword;
+    } else if (this.#pendingKeyword) keyword = this.#pendingKeyword;
     this.#pendingKeyword = undefined;
     // "INFO PAGE 02 STATE 037566 161435Z": a printout's page header after the keyword; the addressees follow,
     // and the first of them takes the keyword.
     const old = withKeyword && text.charCodeAt(pos) === 80 /* P */ ? findOldPageHeader(line, text, pos) : undefined;
     if (old) {
       this.oldPageHeaders.push(old);
-      this.#pendingKeyword = a.keyword;
+      this.#pendingKeyword = keyword;
       return true;
     }
     // "ZEN/AMCONSUL …" marks an addressee not served by this transmission.
+    let zen: Token | undefined;
     if (lineEnd - pos >= 4 && text.startsWith('ZEN/', pos)) {
-      a.zen = token(line, text, pos, pos + 3);
+      zen = token(line, text, pos, pos + 3);
       pos += 4;
     }
     // "RUEHC/SECSTATE WASHDC": three to nine letters or digits, then a slash.
+    let routingIndicator: Token | undefined;
     let riEnd = pos;
     while (riEnd < lineEnd && riEnd - pos <= 9 && isAlnum(text.charCodeAt(riEnd))) riEnd++;
     if (riEnd - pos >= 3 && riEnd - pos <= 9 && riEnd < lineEnd && text.charCodeAt(riEnd) === 47 /* / */) {
-      a.routingIndicator = this.#checkRi(line, text, pos, riEnd, 'address line');
+      routingIndicator = this.#checkRi(line, text, pos, riEnd, 'address line');
       pos = riEnd + 1;
     }
     // "… PRIORITY 6320", "… IMMEDIATE 0140-0141", "… NIACT IMMEDIATE".
     let addressEnd = lineEnd;
+    let serial: Token | undefined;
     const serialStart = trailingSerial(text, pos, addressEnd);
     if (serialStart >= 0) {
-      a.serial = token(line, text, serialStart, addressEnd);
+      serial = token(line, text, serialStart, addressEnd);
       addressEnd = serialStart - 1;
     }
+    let precedence: Token | undefined;
     const precedenceStart = trailingPrecedence(text, pos, addressEnd);
     if (precedenceStart >= 0) {
-      a.precedence = token(line, text, precedenceStart, addressEnd);
+      precedence = token(line, text, precedenceStart, addressEnd);
       addressEnd = precedenceStart - 1;
     }
     while (addressEnd > pos && text[addressEnd - 1] === ' ') addressEnd--;
-    if (addressEnd > pos) a.address = token(line, text, pos, addressEnd);
-    list.push(a);
-    return a.address !== undefined;
+    const address = addressEnd > pos ? token(line, text, pos, addressEnd) : undefined;
+    // Every field in one literal, in one order, absent ones undefined: every addressee has one shape, and the code reading
+    // them (CBL001, the hovers) one map to meet, where fields set one at a time as read gave 17.
+    list.push({ range: addresseeRange, keyword, zen, routingIndicator, serial, precedence, address });
+    return address !== undefined;
   }
 }
 
