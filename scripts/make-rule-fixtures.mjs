@@ -207,13 +207,14 @@ const variants = [
   ['cbl049-label-punctuation', 'split-label', V, (t) => sub(sub(sub(t, 'TAGS:', 'TAG5:'), 'SUBJECT:', 'SUBJ ECT:'), 'Classified By:', 'Classi fied By:')],
   // A heading's marking at its title's end read as a portion (marking55): above the banner, the highest portion, NOFORN with no
   // caveat, NOFORN beside REL TO, stray spaces, an invisible character that hides it, and an UNCLAS cable whose only markings
-  // are its headings'. No corpus heading ends with a marking; the clean CBL028 one ends with prose in parentheses.
+  // are its headings'. No corpus heading ends with a marking; the clean CBL028 one ends with prose in parentheses. Not `NEXT STEPS`
+// with one letter: `STEPS (C)` names a step by its letter (labelsItem).
   ['cbl030-portion-marking-above-banner', 'heading', confidentialValletta(V), (t) => markedHeading(t, 'NEXT STEPS', '(S/NF)'), (t) => markedHeading(t, 'NEXT STEPS', '(C/NF)')],
   ['cbl031-banner-above-portions', 'heading', noSecretParagraphs(V, '(C/NF)'), (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(C/NF)'), (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(S/NF)')],
-  ['cbl032-noforn-caveat-missing', 'heading', noSecretParagraphs(sub(V, 'NOFORN\nSIPDIS', 'SIPDIS'), '(S)'), (t) => markedHeading(t, 'NEXT STEPS', '(S/NF)'), (t) => markedHeading(t, 'NEXT STEPS', '(S)')],
+  ['cbl032-noforn-caveat-missing', 'heading', noSecretParagraphs(sub(V, 'NOFORN\nSIPDIS', 'SIPDIS'), '(S)'), (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(S/NF)'), (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(S)')],
   ['cbl036-caveat-conflict', 'heading', V, (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(S/NF/REL NATO)'), (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(S/NF)')],
   ['cbl029-portion-marking-malformed', 'heading', V, (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(S/ NF)'), (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(S/NF)')],
-  ['cbl035-invisible-character', 'heading', V, (t) => markedHeading(t, 'NEXT STEPS', '(\u200BC)'), (t) => markedHeading(t, 'NEXT STEPS', '(C)')],
+  ['cbl035-invisible-character', 'heading', V, (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(\u200BC)'), (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(C)')],
   ['cbl028-portion-marking-missing', 'heading', sub(sub(sub(L, '¶1. (SBU) Summary', '¶1. Summary'), '¶2. (U) The terminal', '¶2. The terminal'), '¶3. (SBU) The operators', '¶3. The operators'),
     (t) => sub(t, '¶2. The terminal', 'TERMINAL COSTS (SBU)\n--------------------\n\n¶2. The terminal'), (t) => sub(t, '¶2. The terminal', 'TERMINAL COSTS (PHASE 1)\n------------------------\n\n¶2. The terminal')],
 ];
