@@ -180,6 +180,13 @@ const fixtures = [
 // a label split by a stray space or TAGS with a 5 for its S, a banner's post and serial run together, a DTG month one letter off one month, a marking's slash
 // scanned as the digit 1, a DECL date's slash scanned as an l, a case stamp with its
 // case number's letter lost above the banner, a scan's margin on every line (transcriber54). Not damage: a bracket that closes a Note or Comment, a clearance after a closing Comment, and an UNCLAS cable marked nowhere (noise54); REF items listed inline with initials, a paragraph number blanked with the end of the line above it, an inline Comment its paragraph closes, a header that lost its caveat, TAGS and SUBJECT lines (noise55).
+// A heading of the Valletta sample (`HARBOR AUTHORITY REQUESTS`, `NEXT STEPS`) with `marking` ending its title, its rule as long as the line.
+const markedHeading = (t, title, marking) => sub(t, `${title}\n${'-'.repeat(title.length)}\n`, `${title} ${marking}\n${'-'.repeat(title.length + marking.length + 1)}\n`);
+// The Valletta sample with its paragraphs marked `marking` where it marks them (S/NF).
+const noSecretParagraphs = (t, marking) => sub(sub(t, '¶2. (S/NF) Director', `¶2. ${marking} Director`), '¶4. (S/NF) Post', `¶4. ${marking} Post`);
+// The Valletta sample as a CONFIDENTIAL cable: its banner, security group and paragraphs.
+const confidentialValletta = (t) => noSecretParagraphs(sub(sub(t, 'S E C R E T SECTION', 'C O N F I D E N T I A L SECTION'), 'ZNY SSSSS', 'ZNY CCCCC'), '(C/NF)');
+
 const variants = [
   ['cbl001-header-line-malformed', 'dtg-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P O3l322Z JUN O9')],
   ['cbl001-header-line-malformed', 'dtg-month-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P 031322Z IUN 09')],
@@ -227,6 +234,18 @@ const variants = [
   // A header that lost its caveat, TAGS and SUBJECT lines (seed 001, noise55): the clean one; the failing one keeps its TAGS line,
   // and its missing caveat is reported.
   ['cbl032-noforn-caveat-missing', 'header-cut', HEADER_CUT, (t) => sub(t, 'E.O. 12958: DECL: 6/3/19\n', 'E.O. 12958: DECL: 6/3/19\nTAGS: PREL PGOV MARR MT\n')],
+  // A heading's marking at its title's end read as a portion (marking55): above the banner, the highest portion, NOFORN with no
+  // caveat, NOFORN beside REL TO, stray spaces, an invisible character that hides it, and an UNCLAS cable whose only markings
+  // are its headings'. No corpus heading ends with a marking; the clean CBL028 one ends with prose in parentheses. Not `NEXT STEPS`
+// with one letter: `STEPS (C)` names a step by its letter (labelsItem).
+  ['cbl030-portion-marking-above-banner', 'heading', confidentialValletta(V), (t) => markedHeading(t, 'NEXT STEPS', '(S/NF)'), (t) => markedHeading(t, 'NEXT STEPS', '(C/NF)')],
+  ['cbl031-banner-above-portions', 'heading', noSecretParagraphs(V, '(C/NF)'), (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(C/NF)'), (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(S/NF)')],
+  ['cbl032-noforn-caveat-missing', 'heading', noSecretParagraphs(sub(V, 'NOFORN\nSIPDIS', 'SIPDIS'), '(S)'), (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(S/NF)'), (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(S)')],
+  ['cbl036-caveat-conflict', 'heading', V, (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(S/NF/REL NATO)'), (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(S/NF)')],
+  ['cbl029-portion-marking-malformed', 'heading', V, (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(S/ NF)'), (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(S/NF)')],
+  ['cbl035-invisible-character', 'heading', V, (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(\u200BC)'), (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(C)')],
+  ['cbl028-portion-marking-missing', 'heading', sub(sub(sub(L, '¶1. (SBU) Summary', '¶1. Summary'), '¶2. (U) The terminal', '¶2. The terminal'), '¶3. (SBU) The operators', '¶3. The operators'),
+    (t) => sub(t, '¶2. The terminal', 'TERMINAL COSTS (SBU)\n--------------------\n\n¶2. The terminal'), (t) => sub(t, '¶2. The terminal', 'TERMINAL COSTS (PHASE 1)\n------------------------\n\n¶2. The terminal')],
 ];
 
 /**

@@ -1236,6 +1236,12 @@ describe('completion: a portion marking at a body line\'s start', () => {
     assert.equal(offered(cable('(C//REL TO USA, FVEY) The harbor board met.\n\n(|'))[0], '(C//REL TO USA, FVEY)*');
     // No marking above yet: the banner's level first.
     assert.equal(offered(cable('(|'))[0], '(C)*');
+    // A heading's marking at its title's end is the nearest above, as one that opens a title is.
+    const titled = cable('(C) The harbor board met on Monday.\n\nFERRY FARES (U)\n-----------\n\n(|');
+    assert.deepEqual(offered(titled).slice(0, 2), ['(U)*', '(C)']);
+    assert.equal(completionsAt(titled, 'plain', { triggerCharacter: '(' }).items[0].detail, 'UNCLASSIFIED: as the marking on line 9');
+    // In a cable whose only marking is a heading's, a "(" under it is a marking's too, not a note's or a list's.
+    assert.equal(offered(cable('The harbor board met on Monday.\n\nFERRY FARES (C)\n-----------\n\n(|'))[0], '(C)*');
   });
 
   it('offers a list item\'s marking on a "(" typed after the dashes that open it, "-- (|"', () => {

@@ -875,6 +875,53 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     assert.deepEqual(lowered('S e c r e t', '(s)', '¶1. (c) one.'), []);
     assert.deepEqual(lowered('C o n f i d e n t i a l', '(c)', '¶1. (c) one.'), []);
   });
+  it("reads the marking that ends a heading's title ('BACKGROUND (S)') as a portion: CBL030 reports it above the banner, CBL031 counts it, CBL032 reports its NOFORN where it comes first, CBL036 its NOFORN beside REL TO, CBL029 its stray spaces", () => {
+    // found() puts the body on line 9: the heading's words on line 11 (13 under a caveat), its rule under them.
+    const titled = (id: string, banner: string, caveat: string, title: string, paragraphs = ['(C)', '(C)']) =>
+      found(id, banner, caveat, `¶1. ${paragraphs[0]} One.\n\n${title}\n${'-'.repeat(title.length)}\n\n¶2. ${paragraphs[1]} Two.`);
+    assert.deepEqual(titled('CBL030', CONFIDENTIAL, '', 'HARBOR TALKS (S)'), ['10:13 The heading on line 11 is marked SECRET above the banner level CONFIDENTIAL.']);
+    for (const title of ['HARBOR TALKS (C)', 'HARBOR TALKS: OPTION (S)', 'HARBOR TALKS (PHASE 2)']) assert.deepEqual(titled('CBL030', CONFIDENTIAL, '', title), [], title);
+    // A SECRET heading under a SECRET banner: the banner is not above every portion.
+    assert.deepEqual(titled('CBL031', 'S E C R E T', '', 'HARBOR TALKS (S)'), []);
+    assert.deepEqual(titled('CBL031', 'S E C R E T', '', 'HARBOR TALKS (C)'), ['0:0 Banner is SECRET but no paragraph is marked above CONFIDENTIAL.']);
+    assert.deepEqual(titled('CBL032', 'S E C R E T', '', 'Harbor Talks (S/NF)'), ['10:13 The heading on line 11 is marked NOFORN but the header has no NOFORN caveat.']);
+    assert.deepEqual(titled('CBL032', 'S E C R E T', 'NOFORN\n\n', 'Harbor Talks (S/NF)'), []);
+    // The first NOFORN marking is reported: a paragraph above the heading, or the heading above a paragraph or an item.
+    assert.deepEqual(titled('CBL032', 'S E C R E T', '', 'Harbor Talks (S/NF)', ['(S/NF)', '(S/NF)']), ['8:4 Paragraph 1 is marked NOFORN but the header has no NOFORN caveat.']);
+    assert.deepEqual(titled('CBL032', 'S E C R E T', '', 'Harbor Talks (S/NF)', ['(C)', '(S/NF)']), ['10:13 The heading on line 11 is marked NOFORN but the header has no NOFORN caveat.']);
+    assert.deepEqual(found('CBL032', 'S E C R E T', '', '¶1. (C) One.\n\nHarbor Talks (S/NF)\n\n¶2. (C) Points:\n-- (S/NF) An item.'), ['10:13 The heading on line 11 is marked NOFORN but the header has no NOFORN caveat.']);
+    assert.deepEqual(found('CBL032', 'S E C R E T', '', '¶1. (C) Points:\n-- (S/NF) An item.\n\nHarbor Talks (S/NF)\n\n¶2. (C) Two.'), ["9:3 The item '--' in paragraph 1 is marked NOFORN but the header has no NOFORN caveat."]);
+    assert.deepEqual(titled('CBL036', 'S E C R E T', 'NOFORN\n\n', 'Harbor Talks (S/NF/REL NATO)'), [
+      "12:13 The heading on line 13 is marked both NOFORN and REL TO ('(S/NF/REL NATO)'): a portion not releasable to foreign nationals is released to the countries listed.",
+    ]);
+    assert.deepEqual(titled('CBL036', 'S E C R E T', 'NOFORN\n\n', 'Harbor Talks (S//REL TO USA, GBR)'), []);
+    assert.deepEqual(titled('CBL029', CONFIDENTIAL, '', 'HARBOR TALKS ( C )'), ["10:13 Portion marking '( C )' has stray spaces inside its parentheses: '(C)'."]);
+  });
+  it("offers to lower a heading's marking to the banner level, only when you choose it: the fix keeps its controls and the title's words", () => {
+    const title = 'Harbor Talks (S/NF)';
+    const text = `C O N F I D E N T I A L NOWHERE 000008\n\nNOFORN\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) One.\n\n${title}\n${'-'.repeat(title.length)}\n\n¶2. (C) Two.\nSMITH\n`;
+    const [finding] = lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL030');
+    assert.deepEqual(finding.fixes?.map((f) => [f.title, f.safe]), [["Lower the marking to the banner level: '(C/NF)'", false]]);
+    assert.deepEqual(finding.related?.map((r) => r.message), ['Banner level']);
+    const fixed = applyEdits(text, finding.fixes![0].edits);
+    assert.ok(fixed.includes('\nHarbor Talks (C/NF)\n'), fixed);
+    assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL030'), []);
+    // Fix All and `cablelint --fix` leave the classification as it is.
+    assert.equal(fixAll(text).text, text);
+  });
+  it("leaves to you the removal of an invisible character that hides a heading's marking ('BACKGROUND (' U+200B 'S)'): it would make a SECRET portion appear", () => {
+    const lint35 = (title: string) => {
+      const text = `C O N F I D E N T I A L NOWHERE 000008\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) One.\n\n${title}\n${'-'.repeat(title.length)}\n\n¶2. (C) Two.\nSMITH\n`;
+      return { text, fixes: lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL035').flatMap((f) => f.fixes ?? []).map((f) => f.safe) };
+    };
+    const hidden = lint35('BACKGROUND (\u200BS)');
+    assert.deepEqual(hidden.fixes, [false]);
+    assert.equal(fixAll(hidden.text).text, hidden.text);
+    // One in the title's words hides no marking: Fix All removes it.
+    const words = lint35('BACK\u200BGROUND (S)');
+    assert.deepEqual(words.fixes, [true]);
+    assert.equal(fixAll(words.text).text, words.text.replace('\u200B', ''));
+  });
   it('names the paragraph an item stands in when a paragraph is glued to the end of its line ("-- (S) … May. 2. (C) …")', () => {
     const body = '¶1. (C) The board listed its points:\n-- (S) The quays will close in May. 2. (C) Fares rose again in April.\n\n¶3. (C) Three.';
     assert.deepEqual(found('CBL030', CONFIDENTIAL, '', body), ["9:3 The item '--' in paragraph 1 is marked SECRET above the banner level CONFIDENTIAL."]);

@@ -187,7 +187,7 @@ describe('hand-written scans read what their patterns read', () => {
       // decides whether Fix All may remove the character. "¶" after the character keeps the text Latin-1 where it can be.
       for (const text of ['a' + ch + '¶', 'a' + ch + '’']) {
         const found: number[] = [];
-        const cable = { text, lines: splitLines(text), banners: [], paragraphs: [], itemMarkings: [], caveats: [] } as unknown as Cable;
+        const cable = { text, lines: splitLines(text), banners: [], paragraphs: [], itemMarkings: [], headings: [], caveats: [] } as unknown as Cable;
         cbl035.check(cable, (f) => found.push(f.range.start.character), {});
         assert.deepEqual(found, expected ? [1] : [], `U+${c.toString(16)} in ${JSON.stringify(text)}`);
       }

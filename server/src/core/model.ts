@@ -562,7 +562,7 @@ export interface Heading {
   readonly style: 'plain' | 'underlined' | 'boxed' | 'slashes' | 'dashed-inline';
   /** Rule lines that belong to the heading (dashes above and/or below). */
   readonly rules: readonly Range[];
-  /** The portion marking that ends the title (`BACKGROUND (U)`): the heading's, not part of `text`. Set only where there is one. */
+  /** The portion marking that ends the title (`BACKGROUND (U)`): the heading's, not part of `text`, which the marking rules read as a portion's. Set only where there is one. */
   readonly marking?: PortionMarking;
 }
 

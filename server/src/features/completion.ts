@@ -780,8 +780,8 @@ function textBreaksAbove(cable: Cable, line: number): boolean {
 
 /**
  * The nearest marking that names a level above `line` in the body: a paragraph's (or its first item's), or one that opens
- * an unnumbered paragraph, an item or a sub-title (`(S/NF) Response: …`, `Cable.itemMarkings`), with the line it opens
- * and the paragraph it is the marking of, if any.
+ * an unnumbered paragraph, an item or a sub-title (`(S/NF) Response: …`, `Cable.itemMarkings`), or one that ends a heading's
+ * title (`BACKGROUND (S)`, `Heading.marking`), with the line it opens and the paragraph it is the marking of, if any.
  */
 function markingAbove(cable: Cable, line: number): { marking: PortionMarking; paragraph?: Paragraph } | undefined {
   let best: { marking: PortionMarking; paragraph?: Paragraph } | undefined;
@@ -796,6 +796,11 @@ function markingAbove(cable: Cable, line: number): { marking: PortionMarking; pa
   for (const m of cable.itemMarkings) {
     if (m.portion.token.range.start.line >= line) break;
     consider(m.portion);
+  }
+  // "BACKGROUND (S)": a heading's marking at its title's end, as one that opens a title ("(S) Key Elements") is an item's.
+  for (const h of cable.headings) {
+    if (h.text.range.start.line >= line) break;
+    consider(h.marking);
   }
   return best;
 }
@@ -840,7 +845,7 @@ function lineMarkingItems(cable: Cable, position: Position, line: string, ctx: C
   if (ctx.triggerCharacter !== undefined && !inWritten && !item && !textBreaksAbove(cable, position.line)) return undefined;
   const above = markingAbove(cable, position.line);
   // A cable whose text carries no marking yet: only while no text stands above the caret (a draft's first line).
-  if (!above && !cable.paragraphs.some((p) => p.portion || p.itemPortion) && !cable.itemMarkings.some((m) => m.portion.level)) {
+  if (!above && !cable.paragraphs.some((p) => p.portion || p.itemPortion) && !cable.itemMarkings.some((m) => m.portion.level) && !cable.headings.some((h) => h.marking)) {
     for (let l = end + 1; l < position.line; l++) if (cable.lineKinds[l] !== 'blank' && cable.lineKinds[l] !== 'page') return undefined;
   }
   // "(|)": the ")" the editor closed the "(" with is replaced too.

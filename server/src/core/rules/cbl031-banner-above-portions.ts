@@ -16,7 +16,7 @@ export const rule: Rule = {
   docs: {
     bad: "S E C R E T QUITO 000288\n…\n¶1. (C) …\n¶2. (U) …",
     good: "C O N F I D E N T I A L QUITO 000288\n…\n¶1. (C) …\n¶2. (U) …",
-    rationale: "The banner should equal the highest portion; a higher banner may over-classify the cable. The markings that open items and lines inside the text (`¶B. (S) …`, `-- (S) …`, `(S) Response: …`) and sub-titles count among the portions, and so does the subject's marking (`SUBJECT: (S) …`): a banner no higher than one of them is not over-classified. A copy whose release blanked whole paragraphs (a line of redactions alone, `XXXXXXXXXXXX` or `xxxxxxxxxxxx`, or after a paragraph's number, `¶3. XXXXXXXXXXXX`) is not checked: the markings blanked with them may be the highest.",
+    rationale: "The banner should equal the highest portion; a higher banner may over-classify the cable. The markings that open items and lines inside the text (`¶B. (S) …`, `-- (S) …`, `(S) Response: …`) and sub-titles, and those that end a heading's title (`BACKGROUND (S)`), count among the portions, and so does the subject's marking (`SUBJECT: (S) …`): a banner no higher than one of them is not over-classified. A copy whose release blanked whole paragraphs (a line of redactions alone, `XXXXXXXXXXXX` or `xxxxxxxxxxxx`, or after a paragraph's number, `¶3. XXXXXXXXXXXX`) is not checked: the markings blanked with them may be the highest.",
     source: "Corpus analysis of the released cables: 1,214 of 1,229 (FORMAT.md §7 rule 12); 13 of 1,250, 1.0% (CORPUS-FINDINGS, 'Info only').",
   },
   check(cable, report) {
@@ -36,6 +36,12 @@ export const rule: Rule = {
     const items = cable.itemMarkings;
     for (let i = 0; i < items.length; i++) {
       const level = items[i].portion.level;
+      if (level !== undefined && level !== highest && levelRank(highest) < levelRank(level)) highest = level;
+    }
+    // "BACKGROUND (S)": the marking that ends a heading's title is a portion's level too.
+    const headings = cable.headings;
+    for (let i = 0; i < headings.length; i++) {
+      const level = headings[i].marking?.level;
       if (level !== undefined && level !== highest && levelRank(highest) < levelRank(level)) highest = level;
     }
     // "SUBJECT: (S) …": the subject's marking is a portion's level too, so a SECRET banner over it is not over-classified.

@@ -16,7 +16,7 @@ export const rule: Rule = {
   docs: {
     bad: "¶3. (C) Gauci​ also raised …",
     good: "¶3. (C) Gauci also raised …",
-    rationale: "Invisible characters break searches and matching of markings, and do not occur in clean cables. One before a portion marking (`¶2. ` U+200B `(C) …`, a line's `(S) …`) hides nothing: the marking is read as it is without it. Fix All removes them unless the text without them reads as another classification (a banner, paragraph or marking they hid would appear): then the fix waits for you.",
+    rationale: "Invisible characters break searches and matching of markings, and do not occur in clean cables. One before a portion marking (`¶2. ` U+200B `(C) …`, a line's `(S) …`) hides nothing: the marking is read as it is without it. Fix All removes them unless the text without them reads as another classification (a banner, paragraph or marking they hid would appear, a heading's among them: `BACKGROUND (` U+200B `S)`): then the fix waits for you.",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS §13): no control characters; one tab; curly quotes and NBSP are normal.",
   },
   check(cable, report) {
@@ -71,7 +71,7 @@ function withoutHits(text: string, hits: readonly number[]): string {
   return out + text.slice(from);
 }
 
-/** True when two readings give the same banners, markings (the paragraphs', the subject's, those that open lines), security group and caveats. */
+/** True when two readings give the same banners, markings (the paragraphs', the subject's, those that open lines, the headings'), security group and caveats. */
 function sameClassification(a: Cable, b: Cable): boolean {
   return classification(a) === classification(b);
 }
@@ -84,6 +84,9 @@ function classification(cable: Cable): string {
     // "SUBJECT: (\u200BC) …", "(\u200BS) Response: …": a character inside these markings hides them too.
     [cable.subject?.portion?.level, cable.subject?.portion?.controls],
     cable.itemMarkings.map((m) => [m.portion.level, m.portion.controls]),
+    // "BACKGROUND (\u200BS)": the marking that ends a heading's title, which the character keeps from being read; only the
+    // headings that have one, so that a heading the character hid ("FERRY\u200B FARES" read as prose) changes nothing.
+    cable.headings.flatMap((h) => (h.marking ? [[h.marking.level, h.marking.controls]] : [])),
     cable.header?.security?.group?.text,
     cable.caveats.map((c) => c.name),
   ]);

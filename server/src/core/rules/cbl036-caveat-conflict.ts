@@ -4,7 +4,7 @@
  */
 import type { Caveat, PortionMarking } from '../model';
 import type { Report, Rule } from './types';
-import { describeItem, releaseCaveat, subjectMarking } from './util';
+import { describeHeading, describeItem, releaseCaveat, subjectMarking } from './util';
 
 export const rule: Rule = {
   id: 'CBL036',
@@ -16,7 +16,7 @@ export const rule: Rule = {
   docs: {
     bad: "NODIS\nSIPDIS",
     good: "NODIS",
-    rationale: "SIPDIS releases a cable to the SIPRNet database; NODIS/EXDIS captions restrict distribution, so the two never go together. Likewise NOFORN (not releasable to foreign nationals) and REL TO (released to the countries listed) in one header (`NOFORN` over `REL TO USA, GBR`) say opposite things, and which one is meant is for you to decide. So do the two in one portion marking (`(S/NF/REL NATO)`, `(S//REL TO USA, GBR//NF)`), a paragraph's, an item's or the subject's: the marking is read with its level, and no fix is offered, since only you know which control the portion carries.",
+    rationale: "SIPDIS releases a cable to the SIPRNet database; NODIS/EXDIS captions restrict distribution, so the two never go together. Likewise NOFORN (not releasable to foreign nationals) and REL TO (released to the countries listed) in one header (`NOFORN` over `REL TO USA, GBR`) say opposite things, and which one is meant is for you to decide. So do the two in one portion marking (`(S/NF/REL NATO)`, `(S//REL TO USA, GBR//NF)`), a paragraph's, an item's, a heading's (`Harbor Talks (S/NF/REL NATO)`) or the subject's: the marking is read with its level, and no fix is offered, since only you know which control the portion carries.",
     source: "Corpus analysis of the released cables (FORMAT.md §7 rule 16): 1,212 of 1,212 (weak: none of them has a NODIS/EXDIS caption); [SIPDIS05]. NOFORN, not releasable to foreign nationals, and REL TO, authorized for release to the countries listed: markings.tsv, [ISM], whose portion markings give one or the other (`(S/NF)`, `(S/REL NATO)`, `(S//REL TO USA, FVEY)`); none of the 200 cables of the project's corpus has a REL TO caveat line or a marking that gives both.",
   },
   check(cable, report) {
@@ -50,6 +50,12 @@ export const rule: Rule = {
     for (let i = 0; i < items.length; i++) {
       // Most markings ("(C)") carry no controls: only one with two or more is named.
       if (items[i].portion.controls.length > 1) portionConflict(items[i].portion, describeItem(cable, items[i]), report);
+    }
+    // "Harbor Talks (S/NF/REL NATO)": the marking that ends a heading's title.
+    const headings = cable.headings;
+    for (let i = 0; i < headings.length; i++) {
+      const marking = headings[i].marking;
+      if (marking && marking.controls.length > 1) portionConflict(marking, describeHeading(headings[i]), report);
     }
   },
 };

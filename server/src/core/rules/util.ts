@@ -2,7 +2,7 @@
  * Helpers shared by the rules.
  */
 import { levelAbbreviation, levelRank } from '../levels';
-import type { Cable, CalendarDate, Caveat, ItemMarking, Level, PortionMarking, Range, TagsField } from '../model';
+import type { Cable, CalendarDate, Caveat, Heading, ItemMarking, Level, PortionMarking, Range, TagsField } from '../model';
 import { findInTextReferences } from '../mentions';
 import { isItemMarking } from '../parse/body';
 import { BANNER_SEARCH, bannerDecidedBy, readFirstBanner } from '../parse/index';
@@ -355,6 +355,14 @@ export function describeItem(cable: Cable, item: ItemMarking): string {
   const paragraph = p >= 0 ? cable.paragraphs[p].readAs : undefined;
   if (item.label) return `The item '${item.label.text}' ${paragraph !== undefined ? `in paragraph ${paragraph}` : `on line ${line + 1}`}`;
   return paragraph !== undefined ? `Line ${line + 1}, in paragraph ${paragraph},` : `Line ${line + 1}`;
+}
+
+/**
+ * Names a heading's own marking, the one that ends its title (`BACKGROUND (U)`, `Heading.marking`), in a finding's message
+ * as {@link describeItem} names one that opens a title: "The heading on line 16", the subject of a sentence.
+ */
+export function describeHeading(heading: Heading): string {
+  return `The heading on line ${(heading.marking?.token.range.start.line ?? heading.text.range.start.line) + 1}`;
 }
 
 // A word of letters that is not a release's X-run: "CLOSURE", "OF", but not "XXXXXXXXXXXX".
