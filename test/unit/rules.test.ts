@@ -439,6 +439,13 @@ describe('rules: a DECL value alone under its keyword, and a stray line among th
       assert.deepEqual([got.fields, got.strays, got.findings], [whole, [stray], [finding, second]], fields);
     }
   });
+  it('quotes a long field cut after its last whole word, not inside one', () => {
+    const quoted = (subject: string) => read(`E.O. 12958: DECL: 05/14/2019\nTAGS: PREL\nSUBJECT: ${subject}\nSUBJECT: PIER FEES`).findings.map((f) => /where the first says '([^']*)'/.exec(f)?.[1]);
+    assert.deepEqual(quoted('HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME PATROLS AND FERRIES'), ['HARBOR AUTHORITY SEEKS CLOSER COOPERATION ON MARITIME…']);
+    // A word of more than 20 letters is cut inside, at 59 characters.
+    assert.deepEqual(quoted(`HARBOR TALKS ${'X'.repeat(60)}`), [`HARBOR TALKS ${'X'.repeat(46)}…`]);
+    assert.deepEqual(quoted('FERRY TALKS'), ['FERRY TALKS']);
+  });
   it('passes over one or two stray lines right under a field with a field still to read right under them, and reports each', () => {
     assert.deepEqual(read('E.O. 12958: DECL: 05/14/2019\nFOR THE FERRY DESK\nTAGS: PREL\nSUBJECT: FERRY TALKS'), {
       decl: '4:DECL: 4:18-28 05/14/2019 date',

@@ -2,7 +2,7 @@
  * CBL037 header-field-order: Metadata fields out of the usual order E.O. → TAGS → SUBJECT → REF → Classified By, or a line among them that is no field nor part of one.
  */
 import type { Rule } from './types';
-import { skipSpaces } from '../text';
+import { skipSpaces, trimEndOffset } from '../text';
 import { misspelledLabel } from './util';
 
 export const rule: Rule = {
@@ -100,9 +100,14 @@ function fieldAfter(text: string, k: number): string | undefined {
   return undefined;
 }
 
-/** A field's text as a finding quotes it: at most 60 characters, cut with an ellipsis. */
+/**
+ * A field's text as a finding quotes it: at most 60 characters, cut with an ellipsis after its last whole word there
+ * (`… COOPERATION ON…`, not `… ON MARITI…`), or inside a word of more than 20 letters.
+ */
 function clip(text: string): string {
-  return text.length <= 60 ? text : `${text.slice(0, 59)}…`;
+  if (text.length <= 60) return text;
+  const space = text.lastIndexOf(' ', 59);
+  return `${text.slice(0, space >= 40 ? trimEndOffset(text, space) : 59)}…`;
 }
 
 /** True when `a` comes before `b`. */
