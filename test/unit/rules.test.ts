@@ -671,7 +671,7 @@ describe('rules: CBL031 and paragraphs the release blanked', () => {
     }
   });
   it('still compares them when only words were blanked', () => {
-    assert.deepEqual(found('¶1. (C) The mayor told XXXXXXXXXXXX on May 4.\n\n¶2. (U) Two.\n'), ['Banner is SECRET but no paragraph is marked above CONFIDENTIAL.']);
+    assert.deepEqual(found('¶1. (C) The mayor told XXXXXXXXXXXX on May 4.\n\n¶2. (U) Two.\n'), ['Banner is SECRET but no portion is marked above CONFIDENTIAL.']);
   });
 });
 
@@ -812,7 +812,7 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
   });
   it('CBL031 counts an item\'s level among the portions\' levels', () => {
     assert.deepEqual(found('CBL031', 'S E C R E T', 'NOFORN\n\n', '¶1. (C) Points:\n-- (S/NF) One.\n\n¶2. (C) Two.'), []);
-    assert.deepEqual(found('CBL031', 'S E C R E T', '', '¶1. (C) Points:\n-- (C) One.\n\n¶2. (U) Two.'), ['0:0 Banner is SECRET but no paragraph is marked above CONFIDENTIAL.']);
+    assert.deepEqual(found('CBL031', 'S E C R E T', '', '¶1. (C) Points:\n-- (C) One.\n\n¶2. (U) Two.'), ['0:0 Banner is SECRET but no portion is marked above CONFIDENTIAL.']);
   });
   it('CBL032 reports the first NOFORN marking, a paragraph\'s or an item\'s', () => {
     const secret = (body: string) => found('CBL032', 'S E C R E T', '', body);
@@ -861,7 +861,7 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     assert.deepEqual(withSubject('CBL030', CONFIDENTIAL, '', '(S)', '¶1. (C) One.'), ['4:9 The subject is marked SECRET above the banner level CONFIDENTIAL. | Banner level']);
     assert.deepEqual(withSubject('CBL030', CONFIDENTIAL, '', '(C)', '¶1. (C) One.'), []);
     assert.deepEqual(withSubject('CBL031', 'S E C R E T', '', '(S)', '¶1. (C) One.\n\n¶2. (U) Two.'), []);
-    assert.deepEqual(withSubject('CBL031', 'S E C R E T', '', '(C)', '¶1. (C) One.\n\n¶2. (U) Two.'), ['0:0 Banner is SECRET but no paragraph is marked above CONFIDENTIAL.']);
+    assert.deepEqual(withSubject('CBL031', 'S E C R E T', '', '(C)', '¶1. (C) One.\n\n¶2. (U) Two.'), ['0:0 Banner is SECRET but no portion is marked above CONFIDENTIAL.']);
     assert.deepEqual(withSubject('CBL032', 'S E C R E T', '', '(S/NF)', '¶1. (S/NF) One.'), ['4:9 The subject is marked NOFORN but the header has no NOFORN caveat.']);
     assert.deepEqual(withSubject('CBL032', 'S E C R E T', 'NOFORN\n\n', '(S/NF)', '¶1. (S) One.'), []);
     // A malformed subject marking is reported as a paragraph's is; prose in brackets opening the subject marks nothing.
@@ -890,7 +890,7 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     for (const title of ['HARBOR TALKS (C)', 'HARBOR TALKS: OPTION (S)', 'HARBOR TALKS (PHASE 2)']) assert.deepEqual(titled('CBL030', CONFIDENTIAL, '', title), [], title);
     // A SECRET heading under a SECRET banner: the banner is not above every portion.
     assert.deepEqual(titled('CBL031', 'S E C R E T', '', 'HARBOR TALKS (S)'), []);
-    assert.deepEqual(titled('CBL031', 'S E C R E T', '', 'HARBOR TALKS (C)'), ['0:0 Banner is SECRET but no paragraph is marked above CONFIDENTIAL.']);
+    assert.deepEqual(titled('CBL031', 'S E C R E T', '', 'HARBOR TALKS (C)'), ['0:0 Banner is SECRET but no portion is marked above CONFIDENTIAL.']);
     assert.deepEqual(titled('CBL032', 'S E C R E T', '', 'Harbor Talks (S/NF)'), ['10:13 The heading on line 11 is marked NOFORN but the header has no NOFORN caveat.']);
     assert.deepEqual(titled('CBL032', 'S E C R E T', 'NOFORN\n\n', 'Harbor Talks (S/NF)'), []);
     // The first NOFORN marking is reported: a paragraph above the heading, or the heading above a paragraph or an item.

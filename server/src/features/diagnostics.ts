@@ -154,7 +154,7 @@ function insideMarking(range: Range, line: number, caret: number): boolean {
 /**
  * True when the paragraphs of the cable may still be to come: `line`, the line being typed, is the last paragraph's or
  * below it, and no signature stands under the paragraphs but on that line (a word alone there reads as one until the
- * next). CBL031's "no paragraph is marked above …" is then about the paragraphs written so far, such as a first
+ * next). CBL031's "no portion is marked above …" is then about the paragraphs written so far, such as a first
  * paragraph marked `(SBU)` under a CONFIDENTIAL banner, before the paragraphs that carry the banner's level.
  */
 function paragraphsToCome(cable: Cable, line: number): boolean {

@@ -48,7 +48,7 @@ export const rule: Rule = {
     const subject = subjectMarking(cable)?.level;
     if (subject !== undefined && subject !== highest && levelRank(highest) < levelRank(subject)) highest = subject;
     if (levelRank(highest) < levelRank(banner.level) && !paragraphsBlanked(cable)) {
-      report({ message: `Banner is ${banner.level} but no paragraph is marked above ${highest}.`, range: banner.levelText.range });
+      report({ message: `Banner is ${banner.level} but no portion is marked above ${highest}.`, range: banner.levelText.range });
     }
   },
 };
