@@ -27,57 +27,37 @@ export const rule: Rule = {
       const fix = markingAtLevelFix(portion, banner.level, (marking) => `Lower the marking to the banner level: '${marking}'`);
       return fix ? [fix] : undefined;
     };
-    const paragraphs = cable.paragraphs;
     // The level ranked once: most paragraphs are marked at the banner level or below.
     const ceiling = levelRank(banner.level);
-    for (let i = 0; i < paragraphs.length; i++) {
-      const p = paragraphs[i];
-      const level = p.portion?.level;
+    /** Reports `portion` when it is marked above the banner, as `what()` names it ("Paragraph 3", "The subject"). */
+    const spills = (portion: PortionMarking, what: () => string) => {
+      const level = portion.level;
       if (level && level !== banner.level && levelRank(level) > ceiling) {
         report({
-          message: `Paragraph ${p.readAs} is marked ${level} above the banner level ${banner.level}.`,
-          range: p.portion!.token.range,
-          fixes: lower(p.portion!),
+          message: `${what()} is marked ${level} above the banner level ${banner.level}.`,
+          range: portion.token.range,
+          fixes: lower(portion),
           related: [{ range: banner.levelText.range, message: 'Banner level' }],
         });
       }
+    };
+    const paragraphs = cable.paragraphs;
+    for (let i = 0; i < paragraphs.length; i++) {
+      const portion = paragraphs[i].portion;
+      if (portion) spills(portion, () => `Paragraph ${paragraphs[i].readAs}`);
     }
     // "SUBJECT: (S) …" under a CONFIDENTIAL banner: the subject line is a portion, and spills as a paragraph does.
     const subject = subjectMarking(cable);
-    if (subject?.level && subject.level !== banner.level && levelRank(subject.level) > ceiling) {
-      report({
-        message: `The subject is marked ${subject.level} above the banner level ${banner.level}.`,
-        range: subject.token.range,
-        fixes: lower(subject),
-        related: [{ range: banner.levelText.range, message: 'Banner level' }],
-      });
-    }
+    if (subject) spills(subject, () => 'The subject');
     // "¶B. (S) …", "-- (S) …", "(S) Response: …": an item's or a line's marking inside the text spills as a paragraph's does.
-    for (const item of cable.itemMarkings) {
-      const level = item.portion.level;
-      if (level && level !== banner.level && levelRank(level) > ceiling) {
-        report({
-          message: `${describeItem(cable, item)} is marked ${level} above the banner level ${banner.level}.`,
-          range: item.portion.token.range,
-          fixes: lower(item.portion),
-          related: [{ range: banner.levelText.range, message: 'Banner level' }],
-        });
-      }
-    }
+    const items = cable.itemMarkings;
+    for (let i = 0; i < items.length; i++) spills(items[i].portion, () => describeItem(cable, items[i]));
     // "BACKGROUND (S)" under a CONFIDENTIAL banner: the marking that ends a heading's title marks the title as a portion,
     // as one that opens it does ("(S) Key Elements …", an item marking above).
     const headings = cable.headings;
     for (let i = 0; i < headings.length; i++) {
       const marking = headings[i].marking;
-      const level = marking?.level;
-      if (marking && level && level !== banner.level && levelRank(level) > ceiling) {
-        report({
-          message: `${describeHeading(headings[i])} is marked ${level} above the banner level ${banner.level}.`,
-          range: marking.token.range,
-          fixes: lower(marking),
-          related: [{ range: banner.levelText.range, message: 'Banner level' }],
-        });
-      }
+      if (marking) spills(marking, () => describeHeading(headings[i]));
     }
   },
 };
