@@ -32,23 +32,21 @@ export const rule: Rule = {
       if (highest === undefined || (level !== highest && levelRank(highest) < levelRank(level))) highest = level;
     }
     if (highest === undefined) return;
+    let top: Level = highest;
+    /** Takes `level` as the highest portion's when it ranks above it. */
+    const raise = (level: Level | undefined) => {
+      if (level !== undefined && level !== top && levelRank(top) < levelRank(level)) top = level;
+    };
     // "¶B. (S) …", "-- (S) …", "(S) Response: …": an item's or a line's marking inside the text is a portion's level too.
     const items = cable.itemMarkings;
-    for (let i = 0; i < items.length; i++) {
-      const level = items[i].portion.level;
-      if (level !== undefined && level !== highest && levelRank(highest) < levelRank(level)) highest = level;
-    }
+    for (let i = 0; i < items.length; i++) raise(items[i].portion.level);
     // "BACKGROUND (S)": the marking that ends a heading's title is a portion's level too.
     const headings = cable.headings;
-    for (let i = 0; i < headings.length; i++) {
-      const level = headings[i].marking?.level;
-      if (level !== undefined && level !== highest && levelRank(highest) < levelRank(level)) highest = level;
-    }
+    for (let i = 0; i < headings.length; i++) raise(headings[i].marking?.level);
     // "SUBJECT: (S) …": the subject's marking is a portion's level too, so a SECRET banner over it is not over-classified.
-    const subject = subjectMarking(cable)?.level;
-    if (subject !== undefined && subject !== highest && levelRank(highest) < levelRank(subject)) highest = subject;
-    if (levelRank(highest) < levelRank(banner.level) && !paragraphsBlanked(cable)) {
-      report({ message: `Banner is ${banner.level} but no portion is marked above ${highest}.`, range: banner.levelText.range });
+    raise(subjectMarking(cable)?.level);
+    if (levelRank(top) < levelRank(banner.level) && !paragraphsBlanked(cable)) {
+      report({ message: `Banner is ${banner.level} but no portion is marked above ${top}.`, range: banner.levelText.range });
     }
   },
 };
