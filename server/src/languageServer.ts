@@ -64,6 +64,7 @@ import { loadUserDictionaries } from './core/userDictionary';
 import { flattenDocumentSymbols, getDocumentSymbols } from './features/documentSymbols';
 import { getDropCitations } from './features/drop';
 import { getFoldingRanges } from './features/folding';
+import { getOnTypeFormattingEdits } from './features/onTypeFormatting';
 import { getHover, toPlainText } from './features/hover';
 import { getInlayHints } from './features/inlayHints';
 import { getCitedParagraphAt, getDocumentHighlights, getInTextDefinition } from './features/references';
@@ -127,6 +128,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     inlayHintsRoutingIndicators: boolean;
     /** How many closed cable files are read through the client, for folders the server cannot read itself (`cable/listFiles`). */
     maxFilesThroughClient: number;
+    /** Whether Enter under a numbered paragraph writes the next one's number (`textDocument/onTypeFormatting`). */
+    paragraphNumbersOnEnter: boolean;
   }
 
   const DEFAULT_SETTINGS: Settings = {
@@ -140,6 +143,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     inlayHintsRefSubjects: true,
     inlayHintsRoutingIndicators: true,
     maxFilesThroughClient: 2000,
+    paragraphNumbersOnEnter: true,
   };
 
   let settings: Settings = DEFAULT_SETTINGS;
@@ -614,6 +618,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         workspaceSymbolProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: { delta: true }, range: true },
         callHierarchyProvider: true,
+        // Enter under a numbered paragraph writes the next one's number (VS Code asks only with editor.formatOnType on,
+        // which the manifest's "[cable]" defaults turn on).
+        documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cable-language-server', version: '0.1.0' },
@@ -702,6 +709,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       inlayHintsRefSubjects: (s?.inlayHints as { refSubjects?: unknown } | undefined)?.refSubjects !== false,
       inlayHintsRoutingIndicators: (s?.inlayHints as { routingIndicators?: unknown } | undefined)?.routingIndicators !== false,
       maxFilesThroughClient: clientFileLimit((s?.index as { maxFilesReadThroughEditor?: unknown } | undefined)?.maxFilesReadThroughEditor),
+      paragraphNumbersOnEnter: (s?.paragraphNumbers as { onEnter?: unknown } | undefined)?.onEnter !== false,
     };
     const { errors } = parseRuleOverrides(result.rules);
     for (const e of errors) connection.console.warn(`cable.rules: ${e}`);
@@ -1097,6 +1105,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const doc = documents.get(p.textDocument.uri);
     // On above cable.largeFileThreshold too: archivists fold a long file's cables and sections to find their way in it.
     return doc ? unlessCancelled('foldingRange', [], doc, token, getFoldingRanges) : [];
+  });
+
+  // Enter under a numbered paragraph: the next one's number on the new line, unless cable.paragraphNumbers.onEnter is off.
+  // On above cable.largeFileThreshold too: once the edited text is parsed, it looks at the paragraphs around the caret.
+  connection.onDocumentOnTypeFormatting((p, token) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc || !settings.paragraphNumbersOnEnter) return [];
+    return unlessCancelled('onTypeFormatting', [], doc, token, (cable) => getOnTypeFormattingEdits(cable, clampPosition(cable.lines, p.position), p.ch));
   });
 
   connection.onSelectionRanges((p, token) => {

@@ -847,6 +847,43 @@ async function runMode(label, trusted, theme, shots) {
       });
     });
 
+    await check('Enter on the blank line under a numbered paragraph writes the next one\'s number in the cable\'s style, with no marking; with cable.paragraphNumbers.onEnter off, nothing', page, async () => {
+      // textDocument/onTypeFormatting on "\n", which VS Code sends only with editor.formatOnType on: the manifest's
+      // "[cable]" defaults turn it on. A cable of its own, its paragraph written "¶ 1." so that the style is the cable's,
+      // and a blank line between paragraphs, as most cables put one: Enter under the text writes nothing.
+      const name = 'numbering.cable';
+      const file = join(workspace, name);
+      await withCable(page, workspace, name, 'C O N F I D E N T I A L NOWHERE 000041\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: PIER FEES\n\n¶ 1. (C) The harbor board met.', async () => {
+        const lines = () => page.evaluate(() => [...document.querySelectorAll('.monaco-editor .view-line')].map((l) => ({ top: parseFloat(l.style.top), t: l.textContent?.replace(/\u00a0/g, ' ') ?? '' })).sort((a, b) => a.top - b.top).map((l) => l.t));
+        await page.keyboard.press('Control+End');
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(1000);
+        await page.keyboard.press('Enter');
+        // The number comes from the server after the key: typed on before it comes, VS Code drops the edit.
+        await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent?.replace(/\u00a0/g, ' ').startsWith('¶ 2.')), null, { timeout: 10000 }).catch(async () => {
+          throw new Error(`no "¶ 2." after Enter: ${JSON.stringify((await lines()).slice(-4))}`);
+        });
+        await page.keyboard.type('Fares rise.', { delay: 20 });
+        let text = await savedText(page, file, 'Fares rise.');
+        assert(text.endsWith('¶ 1. (C) The harbor board met.\n\n¶ 2. Fares rise.'), `the text ends ${JSON.stringify(text.slice(-60))}`);
+        // Turned off: Enter under the text and on the blank line writes no number.
+        await setUserSettings(page, { ...server.userSettings, 'cable.paragraphNumbers.onEnter': false });
+        try {
+          await page.waitForFunction(() => document.querySelector('.tab.active')?.textContent?.includes('numbering.cable'), null, { timeout: 10000 });
+          await page.keyboard.press('Control+End');
+          await page.keyboard.press('Enter');
+          await page.waitForTimeout(1000);
+          await page.keyboard.press('Enter');
+          await page.waitForTimeout(1500);
+          await page.keyboard.type('Piers close.', { delay: 20 });
+          text = await savedText(page, file, 'Piers close.');
+          assert(text.endsWith('¶ 2. Fares rise.\n\nPiers close.'), `with the setting off, the text ends ${JSON.stringify(text.slice(-60))}`);
+        } finally {
+          await setUserSettings(page, server.userSettings);
+        }
+      });
+    });
+
     await check('typing prose and Enter keeps the words typed, while a space on the TAGS line still offers TAGS', page, async () => {
       // "summary", "comment", "page", "secret" are snippet prefixes and common words: a suggestion that pops up
       // as they are typed would take the Enter that ends the line.

@@ -104,6 +104,12 @@ describe('extension manifest', () => {
     assert.deepEqual(defaults['editor.language.colorizedBracketPairs'], []);
   });
 
+  it('turns format on type on for cables, where Enter under a numbered paragraph writes the next number, which its setting turns off', () => {
+    // VS Code sends textDocument/onTypeFormatting only with editor.formatOnType on, which is off by default.
+    assert.equal(pkg.contributes.configurationDefaults['[cable]']['editor.formatOnType'], true);
+    assert.equal(pkg.contributes.configuration.properties['cable.paragraphNumbers.onEnter'].default, true);
+  });
+
   describe('the README, ARCHITECTURE.md and docs/', () => {
     const read = (f: string) => fs.readFileSync(path.join(ROOT, f), 'utf8');
     const docs = ['README.md', 'ARCHITECTURE.md', 'docs/features.md', 'docs/testing.md'];

@@ -524,7 +524,7 @@ export function metadataEnd(cable: Cable): number {
 }
 
 /** The marker of paragraph `n` in `style`: `¶4.`, `¶ 4.`, `4.`. */
-function markerText(n: number, style: MarkerStyle): string {
+export function markerText(n: number, style: MarkerStyle): string {
   return `${style === 'pilcrow' ? '¶' : style === 'pilcrow-space' ? '¶ ' : ''}${n}.`;
 }
 
@@ -533,7 +533,7 @@ function markerText(n: number, style: MarkerStyle): string {
  * `¶4.` in a cable with none. A marker the release's pilcrow artifact made (`¶ 13.` for 3, whose number is not the one
  * it is read as) shows no style of the cable's.
  */
-function newMarkerStyle(paragraphs: readonly Paragraph[], above: Paragraph | undefined): MarkerStyle {
+export function newMarkerStyle(paragraphs: readonly Paragraph[], above: Paragraph | undefined): MarkerStyle {
   if (above && above.number === above.readAs) return above.style;
   const counts: Record<MarkerStyle, number> = { pilcrow: 0, 'pilcrow-space': 0, bare: 0 };
   for (const p of paragraphs) if (p.number === p.readAs) counts[p.style]++;
@@ -600,7 +600,7 @@ function markingChoices(banner: Level | undefined, rankFrom: Level): MarkingChoi
  * line is `end`), above the signature and the trailer ("BT", "NNNN"). Under a draft's banner with no field yet, the
  * caveats go first ("NOFORN", "SIPDIS").
  */
-function inBody(cable: Cable, line: number, end = metadataEnd(cable)): boolean {
+export function inBody(cable: Cable, line: number, end = metadataEnd(cable)): boolean {
   if (end < 0 || line <= end || inCaveatZone(cable, line)) return false;
   for (const after of [cable.signature?.token.range, cable.trailer?.range]) if (after && line >= after.start.line) return false;
   return true;
@@ -2043,7 +2043,7 @@ function reasonListGoesOn(cable: Cable, position: Position, line: string, word: 
 const REASON_COMMA_AND = /^,[ \t]*(?:and|&)$/;
 
 /** Whether most of the cable's paragraphs after the first start right under a line that is not blank. */
-function paragraphsPacked(cable: Cable): boolean {
+export function paragraphsPacked(cable: Cable): boolean {
   let packed = 0;
   const paragraphs = cable.paragraphs;
   for (let i = 1; i < paragraphs.length; i++) if (cable.lineKinds[paragraphs[i].range.start.line - 1] !== 'blank') packed++;
