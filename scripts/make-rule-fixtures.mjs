@@ -227,6 +227,11 @@ const variants = [
   // failing one has the redaction after a word, a name blanked, and the gap is reported.
   ['cbl024-paragraph-number-sequence', 'redacted', V, (t) => redactedBreak(t, "He listed the week's items for XXXXXXXXXXXX and asked whether the Sixth Fleet could share position reports through a single liaison officer."),
     (t) => redactedBreak(t, "He listed the week's items: Night Patrols... Training Slots... .XXXXXXXXXXXX He asked whether the Sixth Fleet could share position reports through a single liaison officer.")],
+  // A name blanked after a sentence's end, its verb after the X's (10CARACAS147's `on XXXXXXXXXXXX. XXXXXXXXXXXX spoke`, noise56):
+  // the failing one loses paragraph 3 under such a line, and the gap is reported; the clean one's X's blanked the end of the line
+  // with paragraph 3's number, the sentence after them opening with a capital (09HARARE888).
+  ['cbl024-paragraph-number-sequence', 'redacted-name', V, (t) => redactedBreak(t, "He met XXXXXXXXXXXX on XXXXXXXXXXXX. XXXXXXXXXXXX asked whether the Sixth Fleet could share position reports through a single liaison officer."),
+    (t) => redactedBreak(t, "He listed the week's items: Night Patrols... Training Slots... .XXXXXXXXXXXX The Director asked whether the Sixth Fleet could share position reports through a single liaison officer.")],
   // A Comment opening a paragraph with paragraphs after it, left open (noise55); the clean one ends paragraph 3 with an inline
   // Comment that its paragraph's end closes (09RPODUBAI177's round-up).
   ['cbl027-block-unbalanced', 'inline', V, (t) => sub(clearance(t), '¶3. (C) Gauci also raised', '¶3. (C) Comment: Gauci also raised'),
