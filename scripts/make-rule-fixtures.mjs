@@ -239,6 +239,13 @@ const variants = [
   // A header that lost its caveat, TAGS and SUBJECT lines (seed 001, noise55): the clean one; the failing one keeps its TAGS line,
   // and its missing caveat is reported.
   ['cbl032-noforn-caveat-missing', 'header-cut', HEADER_CUT, (t) => sub(t, 'E.O. 12958: DECL: 6/3/19\n', 'E.O. 12958: DECL: 6/3/19\nTAGS: PREL PGOV MARR MT\n')],
+  // A header with neither TAGS nor SUBJECT whose Classified By line ends whole (noise56): nothing shows that lines were lost, and
+  // the missing caveat is reported; the clean one's Classified By line is cut after 'and', the header damaged as seed 001's is.
+  ['cbl032-noforn-caveat-missing', 'header-whole', HEADER_CUT, (t) => sub(t, 'for reasons 1.4(b,\n', 'for reasons 1.4 (b) and (d).\n'),
+    (t) => sub(t, 'for reasons 1.4(b,\n', 'for reasons 1.4 (b) and\n')],
+  // The same whole header; the clean copy starts at its E.O. line, the banner and the lines above it cut away with the caveat.
+  ['cbl032-noforn-caveat-missing', 'header-top', sub(HEADER_CUT, 'for reasons 1.4(b,\n', 'for reasons 1.4 (b) and (d).\n'), (t) => t,
+    (t) => t.slice(t.indexOf('E.O. 12958'))],
   // A heading's marking at its title's end read as a portion (marking55): above the banner, the highest portion, NOFORN with no
   // caveat, NOFORN beside REL TO, stray spaces, an invisible character that hides it, and an UNCLAS cable whose only markings
   // are its headings'. No corpus heading ends with a marking; the clean CBL028 one ends with prose in parentheses. Not `NEXT STEPS`
