@@ -232,6 +232,10 @@ const variants = [
   // with paragraph 3's number, the sentence after them opening with a capital (09HARARE888).
   ['cbl024-paragraph-number-sequence', 'redacted-name', V, (t) => redactedBreak(t, "He met XXXXXXXXXXXX on XXXXXXXXXXXX. XXXXXXXXXXXX asked whether the Sixth Fleet could share position reports through a single liaison officer."),
     (t) => redactedBreak(t, "He listed the week's items: Night Patrols... Training Slots... .XXXXXXXXXXXX The Director asked whether the Sixth Fleet could share position reports through a single liaison officer.")],
+  // A redacted sentence inside a Note, its closer after the X's (09ISTANBUL336's `results. XXXXXXXXXXXX End Summary.`, noise56): the
+  // failing one loses paragraph 3 under it, and the gap is reported; the clean one's X's are followed by a sentence of its own.
+  ['cbl024-paragraph-number-sequence', 'redacted-closer', V, (t) => redactedBreak(t, "He asked whether the Sixth Fleet could share position reports (Note: the items were agreed in May. XXXXXXXXXXXX End Note.)"),
+    (t) => redactedBreak(t, "He asked whether the Sixth Fleet could share position reports. Training Slots... .XXXXXXXXXXXX The Director asked for a single liaison officer.")],
   // A Comment opening a paragraph with paragraphs after it, left open (noise55); the clean one ends paragraph 3 with an inline
   // Comment that its paragraph's end closes (09RPODUBAI177's round-up).
   ['cbl027-block-unbalanced', 'inline', V, (t) => sub(clearance(t), '¶3. (C) Gauci also raised', '¶3. (C) Comment: Gauci also raised'),
