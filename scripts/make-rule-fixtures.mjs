@@ -243,6 +243,10 @@ const variants = [
   // A header that lost its caveat, TAGS and SUBJECT lines (seed 001, noise55): the clean one; the failing one keeps its TAGS line,
   // and its missing caveat is reported.
   ['cbl032-noforn-caveat-missing', 'header-cut', HEADER_CUT, (t) => sub(t, 'E.O. 12958: DECL: 6/3/19\n', 'E.O. 12958: DECL: 6/3/19\nTAGS: PREL PGOV MARR MT\n')],
+  // A closing Comment left open before a last paragraph of substance (noise56); the clean one's last paragraph says it continues
+  // the Comment as 09RPODUBAI379 writes it, 'COMMENT (CONT):', and the Comment runs on to the end of the text.
+  ['cbl027-block-unbalanced', 'continued', V, (t) => sub(t, 'goodwill. End Comment.\n', 'goodwill.\n\n¶6. (C) Gauci will press the point again in June.\n'),
+    (t) => sub(t, 'goodwill. End Comment.\n', 'goodwill.\n\n¶6. (C) COMMENT (CONT): Gauci will press the point again in June.\n')],
   // A header with neither TAGS nor SUBJECT whose Classified By line ends whole (noise56): nothing shows that lines were lost, and
   // the missing caveat is reported; the clean one's Classified By line is cut after 'and', the header damaged as seed 001's is.
   ['cbl032-noforn-caveat-missing', 'header-whole', HEADER_CUT, (t) => sub(t, 'for reasons 1.4(b,\n', 'for reasons 1.4 (b) and (d).\n'),
