@@ -227,6 +227,15 @@ const variants = [
   // failing one has the redaction after a word, a name blanked, and the gap is reported.
   ['cbl024-paragraph-number-sequence', 'redacted', V, (t) => redactedBreak(t, "He listed the week's items for XXXXXXXXXXXX and asked whether the Sixth Fleet could share position reports through a single liaison officer."),
     (t) => redactedBreak(t, "He listed the week's items: Night Patrols... Training Slots... .XXXXXXXXXXXX He asked whether the Sixth Fleet could share position reports through a single liaison officer.")],
+  // A name blanked after a sentence's end, its verb after the X's (10CARACAS147's `on XXXXXXXXXXXX. XXXXXXXXXXXX spoke`, noise56):
+  // the failing one loses paragraph 3 under such a line, and the gap is reported; the clean one's X's blanked the end of the line
+  // with paragraph 3's number, the sentence after them opening with a capital (09HARARE888).
+  ['cbl024-paragraph-number-sequence', 'redacted-name', V, (t) => redactedBreak(t, "He met XXXXXXXXXXXX on XXXXXXXXXXXX. XXXXXXXXXXXX asked whether the Sixth Fleet could share position reports through a single liaison officer."),
+    (t) => redactedBreak(t, "He listed the week's items: Night Patrols... Training Slots... .XXXXXXXXXXXX The Director asked whether the Sixth Fleet could share position reports through a single liaison officer.")],
+  // A redacted sentence inside a Note, its closer after the X's (09ISTANBUL336's `results. XXXXXXXXXXXX End Summary.`, noise56): the
+  // failing one loses paragraph 3 under it, and the gap is reported; the clean one's X's are followed by a sentence of its own.
+  ['cbl024-paragraph-number-sequence', 'redacted-closer', V, (t) => redactedBreak(t, "He asked whether the Sixth Fleet could share position reports (Note: the items were agreed in May. XXXXXXXXXXXX End Note.)"),
+    (t) => redactedBreak(t, "He asked whether the Sixth Fleet could share position reports. Training Slots... .XXXXXXXXXXXX The Director asked for a single liaison officer.")],
   // A Comment opening a paragraph with paragraphs after it, left open (noise55); the clean one ends paragraph 3 with an inline
   // Comment that its paragraph's end closes (09RPODUBAI177's round-up).
   ['cbl027-block-unbalanced', 'inline', V, (t) => sub(clearance(t), '¶3. (C) Gauci also raised', '¶3. (C) Comment: Gauci also raised'),
@@ -234,6 +243,17 @@ const variants = [
   // A header that lost its caveat, TAGS and SUBJECT lines (seed 001, noise55): the clean one; the failing one keeps its TAGS line,
   // and its missing caveat is reported.
   ['cbl032-noforn-caveat-missing', 'header-cut', HEADER_CUT, (t) => sub(t, 'E.O. 12958: DECL: 6/3/19\n', 'E.O. 12958: DECL: 6/3/19\nTAGS: PREL PGOV MARR MT\n')],
+  // A closing Comment left open before a last paragraph of substance (noise56); the clean one's last paragraph says it continues
+  // the Comment as 09RPODUBAI379 writes it, 'COMMENT (CONT):', and the Comment runs on to the end of the text.
+  ['cbl027-block-unbalanced', 'continued', V, (t) => sub(t, 'goodwill. End Comment.\n', 'goodwill.\n\n¶6. (C) Gauci will press the point again in June.\n'),
+    (t) => sub(t, 'goodwill. End Comment.\n', 'goodwill.\n\n¶6. (C) COMMENT (CONT): Gauci will press the point again in June.\n')],
+  // A header with neither TAGS nor SUBJECT whose Classified By line ends whole (noise56): nothing shows that lines were lost, and
+  // the missing caveat is reported; the clean one's Classified By line is cut after 'and', the header damaged as seed 001's is.
+  ['cbl032-noforn-caveat-missing', 'header-whole', HEADER_CUT, (t) => sub(t, 'for reasons 1.4(b,\n', 'for reasons 1.4 (b) and (d).\n'),
+    (t) => sub(t, 'for reasons 1.4(b,\n', 'for reasons 1.4 (b) and\n')],
+  // The same whole header; the clean copy starts at its E.O. line, the banner and the lines above it cut away with the caveat.
+  ['cbl032-noforn-caveat-missing', 'header-top', sub(HEADER_CUT, 'for reasons 1.4(b,\n', 'for reasons 1.4 (b) and (d).\n'), (t) => t,
+    (t) => t.slice(t.indexOf('E.O. 12958'))],
   // A heading's marking at its title's end read as a portion (marking55): above the banner, the highest portion, NOFORN with no
   // caveat, NOFORN beside REL TO, stray spaces, an invisible character that hides it, and an UNCLAS cable whose only markings
   // are its headings'. No corpus heading ends with a marking; the clean CBL028 one ends with prose in parentheses. Not `NEXT STEPS`

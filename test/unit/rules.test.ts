@@ -633,6 +633,16 @@ describe('rules: CBL024 and what a copy lost', () => {
       '16: Paragraph 2: a step back after 6.',
     ]);
   });
+  it('excuses a gap behind a redaction after a sentence\'s end only where a sentence of its own follows the X\'s (noise56)', () => {
+    // 09HARARE888's shape: the X's blanked the end of the line with paragraph 2's number.
+    assert.deepEqual(found('¶1. (S) Topics of the week:\nFares... .XXXXXXXXXXXX The board met on May 4.\n¶3. (S) Three.\n'), []);
+    // A name blanked, its verb after it (10CARACAS147), a closer after it, or the X's ending the line: the gap is the cable's.
+    for (const line of ['We met XXXXXXXXXXXX. XXXXXXXXXXXX said the board met.', 'Summary: fares rose. XXXXXXXXXXXX End Summary.', 'We met the board. XXXXXXXXXXXX']) {
+      assert.deepEqual(found(`¶1. (S) Topics of the week:\n${line}\n¶3. (S) Three.\n`), ['10: Paragraph 3: a gap after 1 (paragraph 2 is missing).'], line);
+    }
+    // A copy lowercased whole shows no capital to tell them apart by: the excuse stands, as before.
+    assert.deepEqual(found('¶1. (s) topics of the week:\nfares... .xxxxxxxxxxxx the board met on may 4.\n¶3. (s) three.\n'), []);
+  });
   it('takes marked text above a first paragraph numbered 2 as paragraph 1 without its number, and numbers it', () => {
     const [finding] = lint('(S) The talks went well.\n\n¶2. (S) Two.\n\n¶3. (S) Three.\n');
     assert.equal(finding.message, 'Paragraph 2: the first paragraph should be 1; the marked text above it reads as paragraph 1 without its number.');

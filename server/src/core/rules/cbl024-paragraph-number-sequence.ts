@@ -17,8 +17,8 @@ export const rule: Rule = {
   docs: {
     bad: "¶1. (C) …\n¶2. (C) …\n¶4. (C) …",
     good: "¶1. (C) …\n¶2. (C) …\n¶3. (C) …",
-    rationale: "Paragraphs are cited by number (\"para 3\"); gaps and restarts make those citations point at the wrong text. A gap after a line the release blanked (redactions and nothing else but white space and punctuation: `XXXXXXXXXXXX`, `xxxxxxxxxxxx`, `XXXXXXXXXXXX XXXXXXXXXXXX`, or the text of the paragraph before it: `¶3. XXXXXXXXXXXX`) is where a release blanked whole paragraphs: the cable numbered them, so it is not reported, and the renumbering keeps the numbers after it; so is a gap under a line whose last text goes on after a redaction that follows a sentence's end inside it (`… Training Slots... .XXXXXXXXXXXX He asked …` ⏎ `¶4. …`), where the release blanked the end of the line with the next paragraph's number, the rest of that paragraph's text following the X's (a redaction after a word, `for XXXXXXXXXXXX and`, blanked a name, and the gap is reported). When the text above a first paragraph numbered 2 opens with a marking (`(SBU) In response …`), that text is paragraph 1 without its number: the fix numbers it, rather than renumbering the rest. A second renumbering fix also writes the new numbers into the references to the paragraphs it renumbers (\"para 6\" becomes \"para 5\" with ¶6), as renaming a paragraph number does; a reference to another document's paragraph (\"para 6 of ref A\") stays.",
-    source: "FORMAT.md §6; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): gaps 4.6%, backward steps 1.4%, first number not 1 1.2% (often paragraphs dropped in the release). A gap behind a redaction inside the line above: 09HARARE888's `… Arrival... .XXXXXXXXXXXX The Organ directed …` ⏎ `¶3. …`, reported before as paragraph 2 missing, the one such gap among the 200 corpus cables.",
+    rationale: "Paragraphs are cited by number (\"para 3\"); gaps and restarts make those citations point at the wrong text. A gap after a line the release blanked (redactions and nothing else but white space and punctuation: `XXXXXXXXXXXX`, `xxxxxxxxxxxx`, `XXXXXXXXXXXX XXXXXXXXXXXX`, or the text of the paragraph before it: `¶3. XXXXXXXXXXXX`) is where a release blanked whole paragraphs: the cable numbered them, so it is not reported, and the renumbering keeps the numbers after it; so is a gap under a line whose last text goes on after a redaction that follows a sentence's end inside it (`… Training Slots... .XXXXXXXXXXXX He asked …` ⏎ `¶4. …`), where the release blanked the end of the line with the next paragraph's number, the rest of that paragraph's text following the X's as a sentence of its own, opening with a capital (a redaction after a word, `for XXXXXXXXXXXX and`, blanked a name, and so did one after a sentence's end that its verb follows, `on XXXXXXXXXXXX. XXXXXXXXXXXX said`, or that the block's closer follows, `XXXXXXXXXXXX End Summary.`, or that ends the line: the gap is reported; a line with no capital letter at all, a copy lowercased whole, cannot tell them apart and keeps the excuse). When the text above a first paragraph numbered 2 opens with a marking (`(SBU) In response …`), that text is paragraph 1 without its number: the fix numbers it, rather than renumbering the rest. A second renumbering fix also writes the new numbers into the references to the paragraphs it renumbers (\"para 6\" becomes \"para 5\" with ¶6), as renaming a paragraph number does; a reference to another document's paragraph (\"para 6 of ref A\") stays.",
+    source: "FORMAT.md §6; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): gaps 4.6%, backward steps 1.4%, first number not 1 1.2% (often paragraphs dropped in the release). A gap behind a redaction inside the line above: 09HARARE888's `… Arrival... .XXXXXXXXXXXX The Organ directed …` ⏎ `¶3. …`, reported before as paragraph 2 missing, the one such gap among the 200 corpus cables. A redacted name after a sentence's end is far more common: 10CARACAS147's `on XXXXXXXXXXXX. XXXXXXXXXXXX spoke`, where more than a hundred redactions after a sentence's end in the corpus cables are followed by a word in small letters, and four (09HARARE888's among them) by a capital; a copy that lost a paragraph's number under such a line had its gap hidden.",
   },
   check(cable, report) {
     const paragraphs = cable.paragraphs;
@@ -127,7 +127,9 @@ function releaseRemoved(cable: Cable, paragraphs: readonly Paragraph[], i: numbe
  * True when the last line of text above line `to`, below the previous paragraph's marker line `from`, holds a redaction after
  * a sentence's end, inside the line ("… Arrival... .XXXXXXXXXXXX The Organ directed …" ⏎ "¶3. …", 09HARARE888): the release
  * blanked the end of the line with the paragraph after it, its marker included, and the rest of that paragraph's text goes
- * on after the X's. A redaction that opens the line, or follows a word ("told XXXXXXXXXXXX that"), blanked a name.
+ * on after the X's, a sentence of its own ("The Organ directed"). A redaction that opens the line, or follows a word ("told
+ * XXXXXXXXXXXX that"), blanked a name, and so did one after a sentence's end that its verb follows ("… on XXXXXXXXXXXX.
+ * XXXXXXXXXXXX spoke freely", 10CARACAS147), or that ends the line: the gap under either is the cable's.
  */
 function redactedAcrossBreak(cable: Cable, from: number, to: number): boolean {
   const lines = cable.lines;
@@ -143,7 +145,23 @@ function redactedAcrossBreak(cable: Cable, from: number, to: number): boolean {
     while (c >= 0 && isSpace(line.charCodeAt(c))) c--;
     const before = c >= 0 ? line.charCodeAt(c) : -1;
     // ".XXXXXXXXXXXX", "? XXXXXXXXXXXX": a sentence ended, and text went before it on the line.
-    if ((before === 46 /* . */ || before === 33 /* ! */ || before === 63 /* ? */) && c > skipSpaces(line)) return true;
+    if ((before === 46 /* . */ || before === 33 /* ! */ || before === 63 /* ? */) && c > skipSpaces(line) && opensSentence(line, r.end.character)) return true;
   }
   return false;
+}
+
+/**
+ * True when the text after a redaction ending at `from` opens a sentence: its first character past white space is a capital
+ * letter ("XXXXXXXXXXXX The Organ directed"). A redacted name as a sentence's subject is followed by its verb in small letters
+ * ("XXXXXXXXXXXX said"), a redacted sentence inside a block by its closer ("XXXXXXXXXXXX End Summary.", 09ISTANBUL336), and a
+ * redaction that ends the line leaves nothing to go on with. A line with no capital at all, a copy
+ * lowercased whole, cannot tell the two apart, and is read as before.
+ */
+function opensSentence(line: string, from: number): boolean {
+  const at = skipSpaces(line, from);
+  const code = line.charCodeAt(at);
+  // "XXXXXXXXXXXX End Summary.": a closer goes on with the block the redacted sentence stood in, not with a paragraph of its own.
+  if (code >= 65 /* A */ && code <= 90 /* Z */) return !/^End\s+(?:summary|comment|note)\b/i.test(line.slice(at));
+  // A line in small letters throughout (a copy lowercased whole) shows no capitals to tell a sentence's start by: as before.
+  return code >= 97 /* a */ && code <= 122 /* z */ && !/[A-Z]/.test(line);
 }
