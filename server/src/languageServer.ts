@@ -66,7 +66,7 @@ import { getDropCitations } from './features/drop';
 import { getFoldingRanges } from './features/folding';
 import { getHover, toPlainText } from './features/hover';
 import { getInlayHints } from './features/inlayHints';
-import { getCitedParagraphAt, getDocumentHighlights, getInTextDefinition } from './features/references';
+import { getCitedParagraphAt, getDocumentHighlights, getInTextDefinition, refItemAt } from './features/references';
 import { getRenameEdits, prepareRename } from './features/rename';
 import { getSelectionRanges } from './features/selectionRanges';
 import { cablePlace, getIncomingCalls, getOutgoingCalls, prepareCallHierarchy, rangesCiting } from './features/callHierarchy';
@@ -1311,8 +1311,10 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       // On the banner: where every workspace cable cites this one, after this cable's own id in its banner and the other
       // files holding it when the declaration is asked for.
       if (cable.banner && contains(cable.banner.range, at) && id) return citingOwn(cable, doc.uri, id, includeDeclaration);
-      // On a REF item: where every workspace cable, this one included, cites the same cable; and the cable itself, asked for.
-      const item = cable.refs?.items.find((i) => contains(i.range, at));
+      // On a REF item, or an in-text reference naming one ("(ref A)", "REF A", "reftel"), as Go to Definition links the
+      // two: where every workspace cable, this one included (its item and the references to it), cites the same cable;
+      // and the cable itself, asked for. An item whose citation names no cable has its references in this cable alone.
+      const item = refItemAt(cable, at);
       const cited = item && citedId(item, id);
       if (cited) return [...(includeDeclaration ? declarationsOf(cited) : []), ...placesCiting(cited)];
       // On a TAG: every workspace cable filed under it, at the TAG in its TAGS field (as the index keeps it), so that an

@@ -147,15 +147,47 @@ describe('navigating a collection', function () {
     }
   });
 
-  it('lists the REF item an in-text reference names only when the declaration is asked for', async () => {
+  it('finds from an in-text reference to a REF item what it finds from the item: the cited cable, and where every cable cites it', async () => {
     await open('c/09NOWHERE40.cable');
     try {
-      const from = rangeOf(CITING_40, 'ref A').start;
-      const mentions = [{ uri: uri('c/09NOWHERE40.cable'), range: rangeOf(CITING_40, 'REF A') }, { uri: uri('c/09NOWHERE40.cable'), range: rangeOf(CITING_40, 'ref A') }];
-      assert.deepEqual(await references('c/09NOWHERE40.cable', from, true), [{ uri: uri('c/09NOWHERE40.cable'), range: rangeOf(CITING_40, 'A. (S/NF) 09 NOWHERE 12') }, ...mentions]);
-      assert.deepEqual(await references('c/09NOWHERE40.cable', from, false), mentions);
+      const here = (needle: string): Loc => ({ uri: uri('c/09NOWHERE40.cable'), range: rangeOf(CITING_40, needle) });
+      const item = rangeOf(CITING_40, 'A. (S/NF) 09 NOWHERE 12');
+      for (const includeDeclaration of [true, false]) {
+        const fromItem = await references('c/09NOWHERE40.cable', item.start, includeDeclaration);
+        // "(ref A)" and the "REF A" of "REF A para 1", on their keyword and on their letter.
+        for (const [needle, offset] of [['ref A', 1], ['ref A', 4], ['REF A', 0], ['REF A', 4]] as const) {
+          const at = rangeOf(CITING_40, needle).start;
+          assert.deepEqual(await references('c/09NOWHERE40.cable', { line: at.line, character: at.character + offset }, includeDeclaration), fromItem, `${needle} +${offset} ${includeDeclaration}`);
+        }
+        // This cable's item and both references to it, and 41's item citing the same cable; the cited cable's two files
+        // only as the declaration.
+        const expected = [here('A. (S/NF) 09 NOWHERE 12'), here('REF A'), here('ref A'), { uri: uri('d/09NOWHERE41.cable'), range: rangeOf(CITING_41, 'A. 09 NOWHERE 12') }];
+        const declarations = [{ uri: uri('a/09NOWHERE12.cable'), range: CITED_ID }, { uri: uri('b/09NOWHERE12.cable'), range: CITED_ID }];
+        assert.deepEqual(fromItem, includeDeclaration ? [...declarations, ...expected] : expected);
+      }
+      // The highlights stay in the document: the item, written to, and the two references to it.
+      const highlights = await client.connection.sendRequest<{ range: Range; kind: number }[]>('textDocument/documentHighlight', { textDocument: { uri: uri('c/09NOWHERE40.cable') }, position: rangeOf(CITING_40, 'ref A').start });
+      assert.deepEqual(highlights, [{ range: item, kind: 3 }, { range: rangeOf(CITING_40, 'REF A'), kind: 2 }, { range: rangeOf(CITING_40, 'ref A'), kind: 2 }]);
     } finally {
       await close('c/09NOWHERE40.cable');
+    }
+  });
+
+  it('finds an in-text reference and its REF item in this cable alone when the item names no cable, the item only as the declaration', async () => {
+    // Open only, never on disk: an item that cites a memorandum, not a cable.
+    const name = 'e/09NOWHERE42.cable';
+    const text = 'UNCLAS NOWHERE 000042\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: QUAY TALKS\n\nREF: A. MEMORANDUM OF UNDERSTANDING ON THE QUAY\n\n¶1. (U) As ref A says, the quay stays open.\n';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'cable', version: 1, text } });
+    await client.waitFor('textDocument/publishDiagnostics', (p: { uri: string }) => p.uri === uri(name));
+    try {
+      const item: Loc = { uri: uri(name), range: rangeOf(text, 'A. MEMORANDUM OF UNDERSTANDING ON THE QUAY') };
+      const mention: Loc = { uri: uri(name), range: rangeOf(text, 'ref A') };
+      for (const from of [item.range.start, mention.range.start]) {
+        assert.deepEqual(await references(name, from, true), [item, mention]);
+        assert.deepEqual(await references(name, from, false), [mention]);
+      }
+    } finally {
+      await close(name);
     }
   });
 

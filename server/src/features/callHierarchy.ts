@@ -9,10 +9,10 @@
  */
 import { SymbolKind, type CallHierarchyIncomingCall, type CallHierarchyItem, type CallHierarchyOutgoingCall, type Position, type Range } from 'vscode-languageserver-types';
 import { citedId, idFromFileName as idFromName, fileName } from '../core/id';
-import { findInTextReferences, findInTextReferencesOnLine, inTextTarget, resolveInText } from '../core/mentions';
-import type { Cable, RefItem } from '../core/model';
-import { contains } from '../core/text';
+import { findInTextReferences, resolveInText } from '../core/mentions';
+import type { Cable } from '../core/model';
 import { shortenSubject } from './hover';
+import { refItemAt } from './references';
 import type { IndexedCable } from './types';
 
 /** Where an item of the hierarchy stands in its file: the banner (`range`) and the id's text in it (`selectionRange`). */
@@ -182,18 +182,6 @@ export function getOutgoingCalls(item: CallHierarchyItem, workspace: HierarchyWo
     calls.set(c.id, { to: target ? indexedItem(target) : absentItem(c.id, entry.uri, c), fromRanges: rangesCiting(entry, c.id) });
   }
   return [...calls.values()];
-}
-
-/** The REF item at `position`, or the one an in-text reference at `position` ("(ref A)", "reftel") names. */
-function refItemAt(cable: Cable, position: Position): RefItem | undefined {
-  const items = cable.refs?.items;
-  if (!items || items.length === 0) return undefined;
-  const direct = items.find((i) => contains(i.range, position));
-  if (direct) return direct;
-  // Only the references of the caret's line are read, as a hover reads them.
-  const mention = findInTextReferencesOnLine(cable, position.line).find((r) => r.target.kind === 'ref' && contains(r.range, position));
-  const target = mention && inTextTarget(cable, mention);
-  return target && !('marker' in target) ? target : undefined;
 }
 
 /** The item of an indexed cable: its id (or file name), subject and banner. */

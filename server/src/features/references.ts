@@ -37,6 +37,21 @@ export function getInTextDefinition(cable: Cable, uri: string, position: Positio
 }
 
 /**
+ * The REF item at `position`, or the one an in-text reference there names ("(ref A)", "REF A", "reftel"): the item whose
+ * cited cable the call hierarchy and Find All References answer for, from the item and from a mention of it alike. Only
+ * the references of the caret's line are read, as a hover reads them.
+ */
+export function refItemAt(cable: Cable, position: Position): RefItem | undefined {
+  const items = cable.refs?.items;
+  if (!items || items.length === 0) return undefined;
+  const direct = items.find((i) => contains(i.range, position));
+  if (direct) return direct;
+  const mention = findInTextReferencesOnLine(cable, position.line).find((r) => r.target.kind === 'ref' && contains(r.range, position));
+  const target = mention && inTextTarget(cable, mention);
+  return target && !('marker' in target) ? target : undefined;
+}
+
+/**
  * The paragraph of a cited cable named at a position ("para 5 of ref A", "REF A para 3", "reftel para 2"), read from its
  * line alone; the server goes to that paragraph of the cable the item cites, as Markdown goes to a header of another file.
  */
