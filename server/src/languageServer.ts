@@ -1134,6 +1134,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
           indexEdits();
           return index.all();
         },
+        preferredCopy: (id) => index.peek(id),
         citingId: idFromFileName(doc.uri),
         documentUri: doc.uri,
         lazyDocumentation: hasLazyDocumentation,
