@@ -191,6 +191,38 @@ describe('navigating a collection', function () {
     }
   });
 
+  it('finds from "(refs)" what it finds from each REF item it names, and from the cited banner that "(refs)" cites it too', async () => {
+    // Open only, never on disk: item A cites 09NOWHERE12, item B a memorandum.
+    const name = 'e/09NOWHERE43.cable';
+    const text = 'UNCLAS NOWHERE 000043\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: QUAY TALKS\n\nREF: A. 09 NOWHERE 12\nB. MEMORANDUM ON THE QUAY\n\n¶1. (U) The quay stays open (refs).\n';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'cable', version: 1, text } });
+    await client.waitFor('textDocument/publishDiagnostics', (p: { uri: string }) => p.uri === uri(name));
+    try {
+      const refs: Loc = { uri: uri(name), range: rangeOf(text, 'refs') };
+      const places = [
+        { uri: uri('c/09NOWHERE40.cable'), range: rangeOf(CITING_40, 'A. (S/NF) 09 NOWHERE 12') },
+        { uri: uri('c/09NOWHERE40.cable'), range: rangeOf(CITING_40, 'REF A') },
+        { uri: uri('c/09NOWHERE40.cable'), range: rangeOf(CITING_40, 'ref A') },
+        { uri: uri('d/09NOWHERE41.cable'), range: rangeOf(CITING_41, 'A. 09 NOWHERE 12') },
+        { uri: uri(name), range: rangeOf(text, 'A. 09 NOWHERE 12') },
+        refs,
+      ];
+      // The cited cable's id in both its files, and item B, which cites no cable, are the declarations; "(refs)" once.
+      const declarations = [{ uri: uri('a/09NOWHERE12.cable'), range: CITED_ID }, { uri: uri('b/09NOWHERE12.cable'), range: CITED_ID }, { uri: uri(name), range: rangeOf(text, 'B. MEMORANDUM ON THE QUAY') }];
+      assert.deepEqual(await references(name, refs.range.start, true), [...declarations, ...places]);
+      assert.deepEqual(await references(name, refs.range.start, false), places);
+      // From the banner of 09NOWHERE12: "(refs)" is among the places citing it, as "(ref A)" is.
+      await open('a/09NOWHERE12.cable');
+      try {
+        assert.deepEqual((await references('a/09NOWHERE12.cable', CITED_BANNER.start, false)).filter((l) => l.uri === uri(name)), [places[4], refs]);
+      } finally {
+        await close('a/09NOWHERE12.cable');
+      }
+    } finally {
+      await close(name);
+    }
+  });
+
   it("goes from a REF item to the id in each cited file's banner, as locations to a client that takes no links", async () => {
     await open('c/09NOWHERE40.cable');
     try {

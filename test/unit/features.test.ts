@@ -849,6 +849,31 @@ describe('in-text references', () => {
     assert.equal(hoverAt(lines.join('\n')), '**Paragraph 2**\n\n2 paragraphs are numbered 2, and the number names either:\n\n- Line 8: 2. (C) The fares rose.\n- Line 9: 2. (U) The board met.');
   });
 
+  it('highlights from a REF item or a paragraph\'s marker every reference Go to Definition goes there from, and from a reference what it goes to', () => {
+    // Invented: three REF items, "(refs)" naming them all, and two paragraphs numbered 2 (CBL025).
+    const t = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\nREF: A. STATE 1111\nB. NOWHERE 22\nC. NOWHERE 33\n\nClassified By: Someone for reasons 1.4 (b) and (d).\n\n1. (C) The fares rose (refs), as ref B said; see para 2.\n2. (C) The fares rose.\n2. (U) The board met.\n';
+    const c = parseCable(t).cable;
+    const line = c.lines.findIndex((l) => l.includes('(refs)'));
+    const on = (word: string, offset = 1) => ({ line, character: c.lines[line].indexOf(word) + offset });
+    const shown = (position: Position) => getDocumentHighlights(c, position).map((h) => `${c.lines[h.range.start.line].slice(h.range.start.character, h.range.end.character)}/${h.kind}`);
+    const item = (k: number) => `${['A. STATE 1111', 'B. NOWHERE 22', 'C. NOWHERE 33'][k]}/3`;
+    // Every item is among the places "(refs)" goes to, so each item's highlights hold it; B's hold "ref B" too.
+    const definedFromRefs = definedAt(c, 'file:///x', on('refs'))!;
+    assert.deepEqual(definedFromRefs, c.refs!.items.map((i) => i.range));
+    assert.deepEqual(shown(c.refs!.items[0].range.start), [item(0), 'refs/2']);
+    assert.deepEqual(shown(c.refs!.items[1].range.start), [item(1), 'refs/2', 'ref B/2']);
+    // From "(refs)": every item, and every reference to one of them.
+    assert.deepEqual(shown(on('refs')), [item(0), item(1), item(2), 'refs/2', 'ref B/2']);
+    assert.deepEqual(shown(on('ref B')), [item(1), 'refs/2', 'ref B/2']);
+    // "para 2" goes to both paragraphs numbered 2: from it both markers, and from either marker the reference.
+    assert.deepEqual(definedAt(c, 'file:///x', on('para 2', 5)), [c.paragraphs[1].marker.range, c.paragraphs[2].marker.range]);
+    assert.deepEqual(shown(on('para 2', 5)), ['2./3', '2./3', 'para 2/2']);
+    for (const p of [c.paragraphs[1], c.paragraphs[2]]) {
+      const marks = getDocumentHighlights(c, p.marker.range.start);
+      assert.deepEqual(marks.map((h) => [h.range, h.kind]), [[p.marker.range, 3], [{ start: on('para 2', 0), end: { line, character: on('para 2', 6).character } }, 2]]);
+    }
+  });
+
   it('highlights a REF item and every mention of it', () => {
     const line = cable.refs!.items[1].range.start.line;
     const highlights = getDocumentHighlights(cable, { line, character: 5 });
