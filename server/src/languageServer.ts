@@ -1318,13 +1318,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       if (items.length > 0) return referencesToItems(cable, doc.uri, items, id, includeDeclaration);
       // On a TAG: every workspace cable filed under it, at the TAG in its TAGS field (as the index keeps it), so that an
       // archivist gets the list in the references view. Its declaration, as a banner's is the cable's own id, is this
-      // cable's TAG (the one asked from) and the same TAG of the other files holding the cable, first when asked for; left
-      // out, the list is the other cables filed under it, and VS Code goes straight to the only one.
+      // cable's TAG (wherever its field has it, as the highlights show it: `TAGS: PREL, ECON, PREL` from either PREL) and
+      // the same TAG of the other files holding the cable, first when asked for; left out, the list is the other cables
+      // filed under it, and VS Code goes straight to the only one.
       const tag = cable.tags?.tags.find((t) => t.role === 'code' && contains(t.token.range, at));
       if (tag) {
         const here = indexKey(doc.uri);
         const copies = new Set(id ? index.copiesOf(id).map((c) => indexKey(c.uri)) : []);
-        const declarations: Location[] = [{ uri: doc.uri, range: tag.token.range }];
+        const declarations: Location[] = cable.tags!.tags.filter((t) => t.role === 'code' && t.code === tag.code).map((t) => ({ uri: doc.uri, range: t.token.range }));
         const uses: Location[] = [];
         for (const c of index.tagged(tag.code)) {
           const key = indexKey(c.uri);

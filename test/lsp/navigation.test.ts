@@ -147,6 +147,28 @@ describe('navigating a collection', function () {
     }
   });
 
+  it('lists every place the TAGS field has a TAG written twice, from either, as the highlights show them', async () => {
+    // Open only, never on disk; no other cable is filed under ECON.
+    const name = 'e/09NOWHERE44.cable';
+    const text = 'UNCLAS NOWHERE 000044\n\nE.O. 12958: N/A\nTAGS: ECON, PREL,\nECON\nSUBJECT: QUAY DUES\n\n¶1. (U) Text.\n';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'cable', version: 1, text } });
+    await client.waitFor('textDocument/publishDiagnostics', (p: { uri: string }) => p.uri === uri(name));
+    try {
+      const lines = text.split('\n');
+      const first: Range = { start: { line: 3, character: 6 }, end: { line: 3, character: 10 } };
+      const second: Range = { start: { line: 4, character: 0 }, end: { line: 4, character: 4 } };
+      assert.deepEqual([lines[3].slice(6, 10), lines[4].slice(0, 4)], ['ECON', 'ECON']);
+      for (const from of [first, second]) {
+        const highlights = await client.connection.sendRequest<{ range: Range }[]>('textDocument/documentHighlight', { textDocument: { uri: uri(name) }, position: from.start });
+        assert.deepEqual(highlights.map((h) => h.range), [first, second]);
+        assert.deepEqual(await references(name, from.start, true), [{ uri: uri(name), range: first }, { uri: uri(name), range: second }]);
+        assert.deepEqual(await references(name, from.start, false), []);
+      }
+    } finally {
+      await close(name);
+    }
+  });
+
   it('finds from an in-text reference to a REF item what it finds from the item: the cited cable, and where every cable cites it', async () => {
     await open('c/09NOWHERE40.cable');
     try {
