@@ -293,7 +293,7 @@ describe('navigating a collection', function () {
     assert.ok(signed.length === 2 && signed.every((s) => s.name === '09NOWHERE12: QUAY FEES · signed HOLLOWAY'), JSON.stringify(signed));
   });
 
-  it("shows a REF item's marking in its hover, in the hover of an in-text reference to it, and in the preview card", async () => {
+  it("shows a REF item's marking in its hover, in the hover of an in-text reference to it, and in the preview card; a cited paragraph's cable in its hover", async () => {
     await open('c/09NOWHERE40.cable');
     try {
       const hover = async (needle: string, offset = 0) => {
@@ -305,6 +305,8 @@ describe('navigating a collection', function () {
       const inText = await hover('(ref A)', 1);
       assert.match(inText, /REF field: A\. \(S\/NF\) 09 NOWHERE 12/);
       assert.match(inText, /Marking on this item: `?\(S\/NF\)`? \(SECRET, NOFORN\)/);
+      // "para 1" of "REF A para 1", which Go to Definition takes to that paragraph of 09NOWHERE12: the cable, as indexed.
+      assert.match(await hover('para 1', 5), /^Paragraph 1 of REF A\n[^]*Cable 09NOWHERE12\n\nQUAY FEES\n\n5 June 2009, 0800Z · CONFIDENTIAL$/);
       const preview = await client.connection.sendRequest<{ html: string } | null>('cable/preview', { uri: uri('c/09NOWHERE40.cable') });
       const card = preview!.html.slice(0, preview!.html.indexOf('<pre'));
       assert.match(card, /<li><span class="ref-letter">A\.<\/span> <span class="marking level-secret" title="SECRET, NOFORN">\(S\/NF\)<\/span> <span class="citation">09 NOWHERE 12<\/span>/);

@@ -16,6 +16,7 @@ import { caretAfterEdit, shownWhileTyping } from '../../server/src/features/diag
 import { getDocumentSymbols } from '../../server/src/features/documentSymbols';
 import { getFoldingRanges } from '../../server/src/features/folding';
 import { citeSource, getHover, shortenSubject, type HoverContext } from '../../server/src/features/hover';
+import type { IndexedCable } from '../../server/src/features/types';
 import { getInlayHints } from '../../server/src/features/inlayHints';
 import { findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, resolveInText } from '../../server/src/core/mentions';
 import { getCitedParagraphAt, getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
@@ -808,6 +809,20 @@ describe('in-text references', () => {
       const entry = summarize('file:///09VALLETTA388.cable', cited);
       assert.deepEqual(paragraphMarkerRange(entry, 3), cited.paragraphs.find((p) => p.readAs === 3)!.marker.range);
       assert.equal(paragraphMarkerRange(entry, 99), undefined);
+    });
+
+    it('hovers the paragraph Go to Definition goes to: which REF item cites its cable, and that cable as the item\'s hover shows it', () => {
+      const quay = { uri: 'file:///ws/09NOWHERE12.cable', id: '09NOWHERE12', dtg: '2009-06-05T08:00:00Z', classification: 'CONFIDENTIAL', subject: 'QUAY FEES', tags: [], refs: [] } as IndexedCable;
+      const ctx: HoverContext = { dictionaries, lookupCable: (id) => (id === '09NOWHERE12' ? quay : undefined) };
+      const expected = '**Paragraph 5 of REF A**\n\nA paragraph of the document REF A cites, not of this cable.\n\nREF field: A. 09 NOWHERE 12\n\nCable 09NOWHERE12\n\n**QUAY FEES**\n\n5 June 2009, 0800Z · CONFIDENTIAL';
+      for (const body of ['As para |5 of ref A said, the quay is shut.', 'As REF A para |5 said, the quay is shut.', 'As REF A pa|ra 5 said, the quay is shut.']) assert.equal(hoverAt(text(twoItems, body), ctx), expected, body);
+      // "REF B, paras 3 and 4": the 4 too; a cited cable the workspace lacks says so, as the item's hover does.
+      assert.match(hoverAt(text(twoItems, 'See REF B, paras 3 and |4, on fees.'), ctx), /^\*\*Paragraph 4 of REF B\*\*[^]*Cable 09STATE3456\n\nNot in this workspace\.$/);
+      // "reftel" under one item; an item that cites no cable shows no cable.
+      assert.match(hoverAt(text('09 NOWHERE 12', 'Reftel para |2 gave the figures.'), ctx), /^\*\*Paragraph 2 of reftel\*\*\n\nA paragraph of the document the REF item cites/);
+      assert.equal(hoverAt(text('A. MEMORANDUM ON THE QUAY', 'REF A para |2 gave the figures.'), ctx), '**Paragraph 2 of REF A**\n\nA paragraph of the document REF A cites, not of this cable.\n\nREF field: A. MEMORANDUM ON THE QUAY');
+      // The cable's own paragraph is hovered as before.
+      assert.match(hoverAt(text(twoItems, 'As para |2 says, the quay is shut.'), ctx), /^\*\*Paragraph 2\*\*/);
     });
   });
 
