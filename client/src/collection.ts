@@ -137,11 +137,12 @@ export interface CitationPick {
 
 /**
  * What **Cable: Insert Citation…** offers to cite in the cable at `current` (its URI): the other cables with an id, latest
- * first as REF citation completion lists them, the undated last.
+ * first as REF citation completion lists them, the undated last, and those of one date by id as people read it
+ * (`09NOWHERE99` before `09NOWHERE708`), then by file, as completion and the Cables view order them.
  */
 export function citationPicks(entries: readonly CollectionEntry[], current: string): CitationPick[] {
   const shared = sharedIds(entries);
-  const latestFirst = (a: CollectionEntry, b: CollectionEntry) => (a.date === null) !== (b.date === null) ? (a.date === null ? 1 : -1) : compareCables(b, a);
+  const latestFirst = (a: CollectionEntry, b: CollectionEntry) => (a.date === b.date ? compareCables(a, b) : a.date === null ? 1 : b.date === null ? -1 : compareCables(b, a));
   return entries
     .filter((e) => e.id !== null && e.uri !== current)
     .sort(latestFirst)

@@ -67,7 +67,7 @@ import { getFoldingRanges } from './features/folding';
 import { getOnTypeFormattingEdits } from './features/onTypeFormatting';
 import { getHover, toPlainText } from './features/hover';
 import { getInlayHints } from './features/inlayHints';
-import { getCitedParagraphAt, getDocumentHighlights, getInTextDefinition } from './features/references';
+import { getCitedParagraphAt, getDocumentHighlights, getInTextDefinition, refItemsAt } from './features/references';
 import { getRenameEdits, prepareRename } from './features/rename';
 import { getSelectionRanges } from './features/selectionRanges';
 import { cablePlace, getIncomingCalls, getOutgoingCalls, prepareCallHierarchy, rangesCiting } from './features/callHierarchy';
@@ -1150,6 +1150,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
           indexEdits();
           return index.all();
         },
+        preferredCopy: (id) => index.peek(id),
         citingId: idFromFileName(doc.uri),
         documentUri: doc.uri,
         lazyDocumentation: hasLazyDocumentation,
@@ -1327,19 +1328,20 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       // On the banner: where every workspace cable cites this one, after this cable's own id in its banner and the other
       // files holding it when the declaration is asked for.
       if (cable.banner && contains(cable.banner.range, at) && id) return citingOwn(cable, doc.uri, id, includeDeclaration);
-      // On a REF item: where every workspace cable, this one included, cites the same cable; and the cable itself, asked for.
-      const item = cable.refs?.items.find((i) => contains(i.range, at));
-      const cited = item && citedId(item, id);
-      if (cited) return [...(includeDeclaration ? declarationsOf(cited) : []), ...placesCiting(cited)];
+      // On a REF item, or an in-text reference naming one ("(ref A)", "REF A", "reftel"; "(refs)" names them all), as Go
+      // to Definition links the two: what Find References lists from each item.
+      const items = refItemsAt(cable, at);
+      if (items.length > 0) return referencesToItems(cable, doc.uri, items, id, includeDeclaration);
       // On a TAG: every workspace cable filed under it, at the TAG in its TAGS field (as the index keeps it), so that an
       // archivist gets the list in the references view. Its declaration, as a banner's is the cable's own id, is this
-      // cable's TAG (the one asked from) and the same TAG of the other files holding the cable, first when asked for; left
-      // out, the list is the other cables filed under it, and VS Code goes straight to the only one.
+      // cable's TAG (wherever its field has it, as the highlights show it: `TAGS: PREL, ECON, PREL` from either PREL) and
+      // the same TAG of the other files holding the cable, first when asked for; left out, the list is the other cables
+      // filed under it, and VS Code goes straight to the only one.
       const tag = cable.tags?.tags.find((t) => t.role === 'code' && contains(t.token.range, at));
       if (tag) {
         const here = indexKey(doc.uri);
         const copies = new Set(id ? index.copiesOf(id).map((c) => indexKey(c.uri)) : []);
-        const declarations: Location[] = [{ uri: doc.uri, range: tag.token.range }];
+        const declarations: Location[] = cable.tags!.tags.filter((t) => t.role === 'code' && t.code === tag.code).map((t) => ({ uri: doc.uri, range: t.token.range }));
         const uses: Location[] = [];
         for (const c of index.tagged(tag.code)) {
           const key = indexKey(c.uri);
@@ -1366,6 +1368,42 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     if (!includeDeclaration) return placesCiting(id);
     const here = indexKey(uri);
     return [{ uri, range: cablePlace(cable).selectionRange }, ...declarationsOf(id).filter((d) => indexKey(d.uri) !== here), ...placesCiting(id)];
+  }
+
+  /**
+   * Find All References on the REF items `items` of `cable` (the document at `uri`, holding the cable `id`), or on an
+   * in-text reference that names them: for an item that cites a cable, where every workspace cable, this one included
+   * (its item and the references to it), cites that cable, with the cited cable's id in each file holding it as the
+   * declaration; for one whose citation names no cable (a memorandum), the references to it in this cable, the item
+   * itself the declaration. Of several items ("(refs)"), each place once, by file and then by place in it.
+   */
+  function referencesToItems(cable: Cable, uri: string, items: readonly RefItem[], id: string | undefined, includeDeclaration: boolean): Location[] {
+    const declarations: Location[] = [];
+    const places: Location[] = [];
+    for (const item of items) {
+      const cited = citedId(item, id);
+      if (cited) {
+        declarations.push(...declarationsOf(cited));
+        places.push(...placesCiting(cited));
+      } else {
+        for (const h of getDocumentHighlights(cable, item.range.start)) (h.kind === DocumentHighlightKind.Write ? declarations : places).push({ uri, range: h.range });
+      }
+    }
+    const once = (list: readonly Location[]) => {
+      const seen = new Set<string>();
+      return list.filter((l) => {
+        const key = `${indexKey(l.uri)} ${l.range.start.line} ${l.range.start.character} ${l.range.end.line} ${l.range.end.character}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    };
+    const ordered = items.length === 1 ? places : [...places].sort((a, b) => {
+      const ka = indexKey(a.uri);
+      const kb = indexKey(b.uri);
+      return ka < kb ? -1 : ka > kb ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+    });
+    return [...(includeDeclaration ? once(declarations) : []), ...once(ordered)];
   }
 
   /** The declarations of the cable `id` for Find All References: the id in the banner of each file holding it, the one named after it first (`index.copiesOf`). */

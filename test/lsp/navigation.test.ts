@@ -147,15 +147,101 @@ describe('navigating a collection', function () {
     }
   });
 
-  it('lists the REF item an in-text reference names only when the declaration is asked for', async () => {
+  it('lists every place the TAGS field has a TAG written twice, from either, as the highlights show them', async () => {
+    // Open only, never on disk; no other cable is filed under ECON.
+    const name = 'e/09NOWHERE44.cable';
+    const text = 'UNCLAS NOWHERE 000044\n\nE.O. 12958: N/A\nTAGS: ECON, PREL,\nECON\nSUBJECT: QUAY DUES\n\n¶1. (U) Text.\n';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'cable', version: 1, text } });
+    await client.waitFor('textDocument/publishDiagnostics', (p: { uri: string }) => p.uri === uri(name));
+    try {
+      const lines = text.split('\n');
+      const first: Range = { start: { line: 3, character: 6 }, end: { line: 3, character: 10 } };
+      const second: Range = { start: { line: 4, character: 0 }, end: { line: 4, character: 4 } };
+      assert.deepEqual([lines[3].slice(6, 10), lines[4].slice(0, 4)], ['ECON', 'ECON']);
+      for (const from of [first, second]) {
+        const highlights = await client.connection.sendRequest<{ range: Range }[]>('textDocument/documentHighlight', { textDocument: { uri: uri(name) }, position: from.start });
+        assert.deepEqual(highlights.map((h) => h.range), [first, second]);
+        assert.deepEqual(await references(name, from.start, true), [{ uri: uri(name), range: first }, { uri: uri(name), range: second }]);
+        assert.deepEqual(await references(name, from.start, false), []);
+      }
+    } finally {
+      await close(name);
+    }
+  });
+
+  it('finds from an in-text reference to a REF item what it finds from the item: the cited cable, and where every cable cites it', async () => {
     await open('c/09NOWHERE40.cable');
     try {
-      const from = rangeOf(CITING_40, 'ref A').start;
-      const mentions = [{ uri: uri('c/09NOWHERE40.cable'), range: rangeOf(CITING_40, 'REF A') }, { uri: uri('c/09NOWHERE40.cable'), range: rangeOf(CITING_40, 'ref A') }];
-      assert.deepEqual(await references('c/09NOWHERE40.cable', from, true), [{ uri: uri('c/09NOWHERE40.cable'), range: rangeOf(CITING_40, 'A. (S/NF) 09 NOWHERE 12') }, ...mentions]);
-      assert.deepEqual(await references('c/09NOWHERE40.cable', from, false), mentions);
+      const here = (needle: string): Loc => ({ uri: uri('c/09NOWHERE40.cable'), range: rangeOf(CITING_40, needle) });
+      const item = rangeOf(CITING_40, 'A. (S/NF) 09 NOWHERE 12');
+      for (const includeDeclaration of [true, false]) {
+        const fromItem = await references('c/09NOWHERE40.cable', item.start, includeDeclaration);
+        // "(ref A)" and the "REF A" of "REF A para 1", on their keyword and on their letter.
+        for (const [needle, offset] of [['ref A', 1], ['ref A', 4], ['REF A', 0], ['REF A', 4]] as const) {
+          const at = rangeOf(CITING_40, needle).start;
+          assert.deepEqual(await references('c/09NOWHERE40.cable', { line: at.line, character: at.character + offset }, includeDeclaration), fromItem, `${needle} +${offset} ${includeDeclaration}`);
+        }
+        // This cable's item and both references to it, and 41's item citing the same cable; the cited cable's two files
+        // only as the declaration.
+        const expected = [here('A. (S/NF) 09 NOWHERE 12'), here('REF A'), here('ref A'), { uri: uri('d/09NOWHERE41.cable'), range: rangeOf(CITING_41, 'A. 09 NOWHERE 12') }];
+        const declarations = [{ uri: uri('a/09NOWHERE12.cable'), range: CITED_ID }, { uri: uri('b/09NOWHERE12.cable'), range: CITED_ID }];
+        assert.deepEqual(fromItem, includeDeclaration ? [...declarations, ...expected] : expected);
+      }
+      // The highlights stay in the document: the item, written to, and the two references to it.
+      const highlights = await client.connection.sendRequest<{ range: Range; kind: number }[]>('textDocument/documentHighlight', { textDocument: { uri: uri('c/09NOWHERE40.cable') }, position: rangeOf(CITING_40, 'ref A').start });
+      assert.deepEqual(highlights, [{ range: item, kind: 3 }, { range: rangeOf(CITING_40, 'REF A'), kind: 2 }, { range: rangeOf(CITING_40, 'ref A'), kind: 2 }]);
     } finally {
       await close('c/09NOWHERE40.cable');
+    }
+  });
+
+  it('finds an in-text reference and its REF item in this cable alone when the item names no cable, the item only as the declaration', async () => {
+    // Open only, never on disk: an item that cites a memorandum, not a cable.
+    const name = 'e/09NOWHERE42.cable';
+    const text = 'UNCLAS NOWHERE 000042\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: QUAY TALKS\n\nREF: A. MEMORANDUM OF UNDERSTANDING ON THE QUAY\n\n¶1. (U) As ref A says, the quay stays open.\n';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'cable', version: 1, text } });
+    await client.waitFor('textDocument/publishDiagnostics', (p: { uri: string }) => p.uri === uri(name));
+    try {
+      const item: Loc = { uri: uri(name), range: rangeOf(text, 'A. MEMORANDUM OF UNDERSTANDING ON THE QUAY') };
+      const mention: Loc = { uri: uri(name), range: rangeOf(text, 'ref A') };
+      for (const from of [item.range.start, mention.range.start]) {
+        assert.deepEqual(await references(name, from, true), [item, mention]);
+        assert.deepEqual(await references(name, from, false), [mention]);
+      }
+    } finally {
+      await close(name);
+    }
+  });
+
+  it('finds from "(refs)" what it finds from each REF item it names, and from the cited banner that "(refs)" cites it too', async () => {
+    // Open only, never on disk: item A cites 09NOWHERE12, item B a memorandum.
+    const name = 'e/09NOWHERE43.cable';
+    const text = 'UNCLAS NOWHERE 000043\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: QUAY TALKS\n\nREF: A. 09 NOWHERE 12\nB. MEMORANDUM ON THE QUAY\n\n¶1. (U) The quay stays open (refs).\n';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'cable', version: 1, text } });
+    await client.waitFor('textDocument/publishDiagnostics', (p: { uri: string }) => p.uri === uri(name));
+    try {
+      const refs: Loc = { uri: uri(name), range: rangeOf(text, 'refs') };
+      const places = [
+        { uri: uri('c/09NOWHERE40.cable'), range: rangeOf(CITING_40, 'A. (S/NF) 09 NOWHERE 12') },
+        { uri: uri('c/09NOWHERE40.cable'), range: rangeOf(CITING_40, 'REF A') },
+        { uri: uri('c/09NOWHERE40.cable'), range: rangeOf(CITING_40, 'ref A') },
+        { uri: uri('d/09NOWHERE41.cable'), range: rangeOf(CITING_41, 'A. 09 NOWHERE 12') },
+        { uri: uri(name), range: rangeOf(text, 'A. 09 NOWHERE 12') },
+        refs,
+      ];
+      // The cited cable's id in both its files, and item B, which cites no cable, are the declarations; "(refs)" once.
+      const declarations = [{ uri: uri('a/09NOWHERE12.cable'), range: CITED_ID }, { uri: uri('b/09NOWHERE12.cable'), range: CITED_ID }, { uri: uri(name), range: rangeOf(text, 'B. MEMORANDUM ON THE QUAY') }];
+      assert.deepEqual(await references(name, refs.range.start, true), [...declarations, ...places]);
+      assert.deepEqual(await references(name, refs.range.start, false), places);
+      // From the banner of 09NOWHERE12: "(refs)" is among the places citing it, as "(ref A)" is.
+      await open('a/09NOWHERE12.cable');
+      try {
+        assert.deepEqual((await references('a/09NOWHERE12.cable', CITED_BANNER.start, false)).filter((l) => l.uri === uri(name)), [places[4], refs]);
+      } finally {
+        await close('a/09NOWHERE12.cable');
+      }
+    } finally {
+      await close(name);
     }
   });
 
@@ -207,7 +293,7 @@ describe('navigating a collection', function () {
     assert.ok(signed.length === 2 && signed.every((s) => s.name === '09NOWHERE12: QUAY FEES · signed HOLLOWAY'), JSON.stringify(signed));
   });
 
-  it("shows a REF item's marking in its hover, in the hover of an in-text reference to it, and in the preview card", async () => {
+  it("shows a REF item's marking in its hover, in the hover of an in-text reference to it, and in the preview card; a cited paragraph's cable in its hover", async () => {
     await open('c/09NOWHERE40.cable');
     try {
       const hover = async (needle: string, offset = 0) => {
@@ -219,6 +305,8 @@ describe('navigating a collection', function () {
       const inText = await hover('(ref A)', 1);
       assert.match(inText, /REF field: A\. \(S\/NF\) 09 NOWHERE 12/);
       assert.match(inText, /Marking on this item: `?\(S\/NF\)`? \(SECRET, NOFORN\)/);
+      // "para 1" of "REF A para 1", which Go to Definition takes to that paragraph of 09NOWHERE12: the cable, as indexed.
+      assert.match(await hover('para 1', 5), /^Paragraph 1 of REF A\n[^]*Cable 09NOWHERE12\n\nQUAY FEES\n\n5 June 2009, 0800Z · CONFIDENTIAL$/);
       const preview = await client.connection.sendRequest<{ html: string } | null>('cable/preview', { uri: uri('c/09NOWHERE40.cable') });
       const card = preview!.html.slice(0, preview!.html.indexOf('<pre'));
       assert.match(card, /<li><span class="ref-letter">A\.<\/span> <span class="marking level-secret" title="SECRET, NOFORN">\(S\/NF\)<\/span> <span class="citation">09 NOWHERE 12<\/span>/);

@@ -159,6 +159,15 @@ describe('Insert Citation quick pick', () => {
     assert.equal(picks.at(-1)?.detail, 'Undated · No banner · e.cable');
   });
 
+  it('offers the cables of one date by id as people read it, as REF citation completion does', () => {
+    // a.cable (09NOWHERE708) and b.cable (09NOWHERE99) share a DTG: 99 first, where the latest-first order put 708 first.
+    const picks = citationPicks(ENTRIES, 'file:///ws/c.cable');
+    assert.deepEqual(picks.map((p) => p.label), ['09NOWHERE99', '09NOWHERE708', '09ELSEWHERE7']);
+    // A copy of one date and id: by file.
+    const copy = entry('z.cable', { id: '09NOWHERE708', date: '2009-06-03T13:22:00Z' });
+    assert.deepEqual(citationPicks([copy, ...ENTRIES], 'file:///ws/c.cable').map((p) => p.uri).slice(0, 3), ['file:///ws/b.cable', 'file:///ws/a.cable', 'file:///ws/z.cable']);
+  });
+
   it('names the file of a cable filed twice', () => {
     const copy = entry('copy.cable', { id: '09NOWHERE708', subject: 'FERRY DUES', date: '2009-06-03T13:22:00Z', classification: 'SECRET' });
     const picks = citationPicks([...ENTRIES, copy], 'file:///ws/b.cable').filter((p) => p.label === '09NOWHERE708');

@@ -12,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
 import { citedId } from '../../server/src/core/id';
-import { idFromFileName, summarize } from '../../server/src/workspace/cableIndex';
+import { CableIndex, idFromFileName, summarize } from '../../server/src/workspace/cableIndex';
 import { getCompletionList, getCompletions, resolveCompletionItem, shortMeaning, type CompletionContext } from '../../server/src/features/completion';
 import type { IndexedCable } from '../../server/src/features/types';
 import { defaultDictionaries, mergeDictionaries } from '../../server/src/features/dictionaries';
@@ -1451,6 +1451,34 @@ describe('completion: a REF item\'s citation from the workspace', () => {
       const parsed = parseCable(text).cable;
       assert.equal(citedId(parsed.refs!.items[1], parsed.id), item.detail, item.label);
     }
+  });
+
+  it('lists the cables of one date by id as people read it, then by file, whichever file was indexed first', () => {
+    // Four cables of one DTG, one filed twice with another subject in its copy, and one a day older.
+    const day = '2009-05-28T08:00:00Z';
+    const files = [
+      indexed('09NOWHERE708', day, 'NOWHERE', 'PIER LEASES'),
+      indexed('09NOWHERE99', day, 'NOWHERE', 'QUAY LIGHTS'),
+      indexed('09NOWHERE99', day, 'NOWHERE', 'QUAY LIGHTS (DRAFT COPY)', '08drafts/quay.cable'),
+      indexed('09ELSEWHERE5', day, 'ELSEWHERE', 'CUSTOMS SHED'),
+      indexed('09NOWHERE1000', day, 'NOWHERE', 'FERRY TIMES'),
+      indexed('09NOWHERE3', '2009-05-27T08:00:00Z', 'NOWHERE', 'BUOYS'),
+    ];
+    const offered = (cables: readonly IndexedCable[], extra: Partial<CompletionContext> = {}) =>
+      at(cable('REF: A. STATE 4567\nB. |'), { workspaceCables: () => cables, ...extra }).items.filter((i) => i.detail !== undefined).map((i) => `${i.detail} ${i.labelDetails?.description}`);
+    const expected = ['09ELSEWHERE5 CUSTOMS SHED', '09NOWHERE99 QUAY LIGHTS (DRAFT COPY)', '09NOWHERE708 PIER LEASES', '09NOWHERE1000 FERRY TIMES', '09NOWHERE3 BUOYS'];
+    // Without the index's preference, a cable filed twice is offered from its first file by URI.
+    assert.deepEqual(offered(files), expected);
+    assert.deepEqual(offered([...files].reverse()), expected);
+    // From the workspace index, filled in either order: the file named after the cable, which Go to Definition takes.
+    const fromIndex = (order: readonly IndexedCable[]) => {
+      const index = new CableIndex();
+      for (const c of order) index.set(c);
+      return offered([...index.all()], { preferredCopy: (id) => index.peek(id) });
+    };
+    const preferred = expected.map((e) => e.replace(' (DRAFT COPY)', ''));
+    assert.deepEqual(fromIndex(files), preferred);
+    assert.deepEqual(fromIndex([...files].reverse()), preferred);
   });
 
   it('leaves out the cables the field\'s other items cite, above and below, but not the one the item being written cites', () => {

@@ -16,6 +16,7 @@ import { caretAfterEdit, shownWhileTyping } from '../../server/src/features/diag
 import { getDocumentSymbols } from '../../server/src/features/documentSymbols';
 import { getFoldingRanges } from '../../server/src/features/folding';
 import { citeSource, getHover, shortenSubject, type HoverContext } from '../../server/src/features/hover';
+import type { IndexedCable } from '../../server/src/features/types';
 import { getInlayHints } from '../../server/src/features/inlayHints';
 import { findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, resolveInText } from '../../server/src/core/mentions';
 import { getCitedParagraphAt, getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
@@ -809,6 +810,20 @@ describe('in-text references', () => {
       assert.deepEqual(paragraphMarkerRange(entry, 3), cited.paragraphs.find((p) => p.readAs === 3)!.marker.range);
       assert.equal(paragraphMarkerRange(entry, 99), undefined);
     });
+
+    it('hovers the paragraph Go to Definition goes to: which REF item cites its cable, and that cable as the item\'s hover shows it', () => {
+      const quay = { uri: 'file:///ws/09NOWHERE12.cable', id: '09NOWHERE12', dtg: '2009-06-05T08:00:00Z', classification: 'CONFIDENTIAL', subject: 'QUAY FEES', tags: [], refs: [] } as IndexedCable;
+      const ctx: HoverContext = { dictionaries, lookupCable: (id) => (id === '09NOWHERE12' ? quay : undefined) };
+      const expected = '**Paragraph 5 of REF A**\n\nA paragraph of the document REF A cites, not of this cable.\n\nREF field: A. 09 NOWHERE 12\n\nCable 09NOWHERE12\n\n**QUAY FEES**\n\n5 June 2009, 0800Z · CONFIDENTIAL';
+      for (const body of ['As para |5 of ref A said, the quay is shut.', 'As REF A para |5 said, the quay is shut.', 'As REF A pa|ra 5 said, the quay is shut.']) assert.equal(hoverAt(text(twoItems, body), ctx), expected, body);
+      // "REF B, paras 3 and 4": the 4 too; a cited cable the workspace lacks says so, as the item's hover does.
+      assert.match(hoverAt(text(twoItems, 'See REF B, paras 3 and |4, on fees.'), ctx), /^\*\*Paragraph 4 of REF B\*\*[^]*Cable 09STATE3456\n\nNot in this workspace\.$/);
+      // "reftel" under one item; an item that cites no cable shows no cable.
+      assert.match(hoverAt(text('09 NOWHERE 12', 'Reftel para |2 gave the figures.'), ctx), /^\*\*Paragraph 2 of reftel\*\*\n\nA paragraph of the document the REF item cites/);
+      assert.equal(hoverAt(text('A. MEMORANDUM ON THE QUAY', 'REF A para |2 gave the figures.'), ctx), '**Paragraph 2 of REF A**\n\nA paragraph of the document REF A cites, not of this cable.\n\nREF field: A. MEMORANDUM ON THE QUAY');
+      // The cable's own paragraph is hovered as before.
+      assert.match(hoverAt(text(twoItems, 'As para |2 says, the quay is shut.'), ctx), /^\*\*Paragraph 2\*\*/);
+    });
   });
 
   it('reads "refs" and "reftels" alone as every REF item: Go to Definition lists them all, the hover shows them', () => {
@@ -847,6 +862,31 @@ describe('in-text references', () => {
     const lines = t.split('\n');
     lines[line] = lines[line].replace('para 2', 'para |2');
     assert.equal(hoverAt(lines.join('\n')), '**Paragraph 2**\n\n2 paragraphs are numbered 2, and the number names either:\n\n- Line 8: 2. (C) The fares rose.\n- Line 9: 2. (U) The board met.');
+  });
+
+  it('highlights from a REF item or a paragraph\'s marker every reference Go to Definition goes there from, and from a reference what it goes to', () => {
+    // Invented: three REF items, "(refs)" naming them all, and two paragraphs numbered 2 (CBL025).
+    const t = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\nREF: A. STATE 1111\nB. NOWHERE 22\nC. NOWHERE 33\n\nClassified By: Someone for reasons 1.4 (b) and (d).\n\n1. (C) The fares rose (refs), as ref B said; see para 2.\n2. (C) The fares rose.\n2. (U) The board met.\n';
+    const c = parseCable(t).cable;
+    const line = c.lines.findIndex((l) => l.includes('(refs)'));
+    const on = (word: string, offset = 1) => ({ line, character: c.lines[line].indexOf(word) + offset });
+    const shown = (position: Position) => getDocumentHighlights(c, position).map((h) => `${c.lines[h.range.start.line].slice(h.range.start.character, h.range.end.character)}/${h.kind}`);
+    const item = (k: number) => `${['A. STATE 1111', 'B. NOWHERE 22', 'C. NOWHERE 33'][k]}/3`;
+    // Every item is among the places "(refs)" goes to, so each item's highlights hold it; B's hold "ref B" too.
+    const definedFromRefs = definedAt(c, 'file:///x', on('refs'))!;
+    assert.deepEqual(definedFromRefs, c.refs!.items.map((i) => i.range));
+    assert.deepEqual(shown(c.refs!.items[0].range.start), [item(0), 'refs/2']);
+    assert.deepEqual(shown(c.refs!.items[1].range.start), [item(1), 'refs/2', 'ref B/2']);
+    // From "(refs)": every item, and every reference to one of them.
+    assert.deepEqual(shown(on('refs')), [item(0), item(1), item(2), 'refs/2', 'ref B/2']);
+    assert.deepEqual(shown(on('ref B')), [item(1), 'refs/2', 'ref B/2']);
+    // "para 2" goes to both paragraphs numbered 2: from it both markers, and from either marker the reference.
+    assert.deepEqual(definedAt(c, 'file:///x', on('para 2', 5)), [c.paragraphs[1].marker.range, c.paragraphs[2].marker.range]);
+    assert.deepEqual(shown(on('para 2', 5)), ['2./3', '2./3', 'para 2/2']);
+    for (const p of [c.paragraphs[1], c.paragraphs[2]]) {
+      const marks = getDocumentHighlights(c, p.marker.range.start);
+      assert.deepEqual(marks.map((h) => [h.range, h.kind]), [[p.marker.range, 3], [{ start: on('para 2', 0), end: { line, character: on('para 2', 6).character } }, 2]]);
+    }
   });
 
   it('highlights a REF item and every mention of it', () => {

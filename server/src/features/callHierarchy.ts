@@ -9,10 +9,10 @@
  */
 import { SymbolKind, type CallHierarchyIncomingCall, type CallHierarchyItem, type CallHierarchyOutgoingCall, type Position, type Range } from 'vscode-languageserver-types';
 import { citedId, idFromFileName as idFromName, fileName } from '../core/id';
-import { findInTextReferences, findInTextReferencesOnLine, inTextTarget, resolveInText } from '../core/mentions';
-import type { Cable, RefItem } from '../core/model';
-import { contains } from '../core/text';
+import { allItemsNamed, findInTextReferences, resolveInText } from '../core/mentions';
+import type { Cable } from '../core/model';
 import { shortenSubject } from './hover';
+import { refItemAt } from './references';
 import type { IndexedCable } from './types';
 
 /** Where an item of the hierarchy stands in its file: the banner (`range`) and the id's text in it (`selectionRange`). */
@@ -72,7 +72,8 @@ export function packedPlace(cable: Cable): number[] {
 /**
  * The ids of the cables the REF items of `cable` cite (those whose id {@link citedId} reads, in REF order: the index's
  * `refs`), the ranges of those items packed for the index, aligned with the ids (each item's range, then its
- * citation's), and the in-text references to those items ("(ref A)", "reftel", "refs A and B"), each packed as the
+ * citation's), and the in-text references to those items ("(ref A)", "reftel", "refs A and B", and "(refs)" to each,
+ * as Go to Definition goes to every item from it), each packed as the
  * index of the id it goes to in `refs`, its line and its start and end characters (a reference is on one line). One
  * pass over the REF items makes the first two, so that they cannot disagree; the text is read for references only
  * when an item cites a cable.
@@ -94,10 +95,22 @@ export function refCitations(cable: Cable, citingId: string | undefined): { read
   const mentions: number[] = [];
   for (const mention of findInTextReferences(cable)) {
     if (mention.target.kind !== 'ref') continue;
+    const { start, end } = mention.range;
+    // "(refs)", "see reftels": every item, as Go to Definition goes to every one; a cable two items cite, once.
+    const all = allItemsNamed(cable, mention);
+    if (all.length > 0) {
+      const ids = new Set<string>();
+      for (const item of all) {
+        const slot = slots.get(item.range);
+        if (slot === undefined || ids.has(refs[slot])) continue;
+        ids.add(refs[slot]);
+        mentions.push(slot, start.line, start.character, end.character);
+      }
+      continue;
+    }
     const target = resolveInText(cable, mention);
     const slot = target && slots.get(target);
     if (slot === undefined) continue;
-    const { start, end } = mention.range;
     mentions.push(slot, start.line, start.character, end.character);
   }
   // Copies at their length: a pushed array keeps room to grow, which the index would hold for every cable.
@@ -182,18 +195,6 @@ export function getOutgoingCalls(item: CallHierarchyItem, workspace: HierarchyWo
     calls.set(c.id, { to: target ? indexedItem(target) : absentItem(c.id, entry.uri, c), fromRanges: rangesCiting(entry, c.id) });
   }
   return [...calls.values()];
-}
-
-/** The REF item at `position`, or the one an in-text reference at `position` ("(ref A)", "reftel") names. */
-function refItemAt(cable: Cable, position: Position): RefItem | undefined {
-  const items = cable.refs?.items;
-  if (!items || items.length === 0) return undefined;
-  const direct = items.find((i) => contains(i.range, position));
-  if (direct) return direct;
-  // Only the references of the caret's line are read, as a hover reads them.
-  const mention = findInTextReferencesOnLine(cable, position.line).find((r) => r.target.kind === 'ref' && contains(r.range, position));
-  const target = mention && inTextTarget(cable, mention);
-  return target && !('marker' in target) ? target : undefined;
 }
 
 /** The item of an indexed cable: its id (or file name), subject and banner. */

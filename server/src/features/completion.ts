@@ -41,6 +41,12 @@ export interface CompletionContext {
   readonly triggerCharacter?: string;
   /** The cables of the workspace index, offered as REF citations, and whose signatures are offered; none without a workspace. */
   readonly workspaceCables?: () => Iterable<IndexedCable>;
+  /**
+   * The file of a cable filed more than once (`09NOWHERE12.cable` and a copy in another folder) that Go to Definition and a
+   * REF citation's hover take: the one named after it, else the first by path (the index's `byId`). A REF citation
+   * offered for such a cable shows that file's subject and date; without it, the first file by URI's.
+   */
+  readonly preferredCopy?: (id: string) => IndexedCable | undefined;
   /** The id the document's file name gives, for the year of REF citations in a cable whose text gives no date. */
   readonly citingId?: string;
   /** The document's URI, whose own entry in the workspace index offers no signature to itself. */
@@ -1000,7 +1006,9 @@ const MOST_CITATIONS = 1000;
 
 /**
  * After a REF item's letter (`B. `, `(B) `, `REF: A. `), asked for with Ctrl+Space and nothing after the caret: the
- * workspace's cables, latest first, each as this cable's REF field cites it, but those its other items cite. Those that cannot match the citation typed
+ * workspace's cables, latest first (then by id as people read it, `09PARIS99` before `09PARIS708`, then by file, so that
+ * cables of one date come in one order whichever file was indexed first), each as this cable's REF field cites it, but
+ * those its other items cite. Those that cannot match the citation typed
  * so far (its characters, spaces aside, not found in order in the citation, id and subject the editor filters on) are left
  * out before the list is cut to {@link MOST_CITATIONS}, and those whose id or subject holds it whole go first, so that an
  * older cable is found by typing its citation; a list cut short says it is incomplete, so that the editor asks again as
@@ -1019,16 +1027,31 @@ function refCitations(cable: Cable, position: Position, line: string, ctx: Compl
   const cited = new Set<string>();
   for (const item of refs.items) if (item.id !== undefined && (position.line < item.range.start.line || position.line > item.range.end.line)) cited.add(item.id);
   const byId = new Map<string, IndexedCable>();
-  for (const c of ctx.workspaceCables()) if (c.id !== undefined && c.id !== citingId && !cited.has(c.id) && !byId.has(c.id)) byId.set(c.id, c);
+  // A cable filed twice is offered once, from the file Go to Definition takes, whichever was indexed first.
+  const twice = new Set<string>();
+  for (const c of ctx.workspaceCables()) {
+    if (c.id === undefined || c.id === citingId || cited.has(c.id)) continue;
+    const had = byId.get(c.id);
+    if (had === undefined) byId.set(c.id, c);
+    else {
+      twice.add(c.id);
+      if (c.uri < had.uri) byId.set(c.id, c);
+    }
+  }
+  for (const id of twice) {
+    const preferred = ctx.preferredCopy?.(id);
+    if (preferred !== undefined) byId.set(id, preferred);
+  }
   // A citation is its cable's id or the id without its year, spaces aside ("VALLETTA 1499", "08 PARIS 1234"), so the id
   // and subject answer for it: the citations are written only for the cables kept, the best matches first, each latest first.
   const pattern = (typed[1] ?? '').replace(/\s+/g, '').toUpperCase();
-  const ranked: { cable: IndexedCable; rank: number }[] = [];
+  const ranked: { cable: IndexedCable; rank: number; label: string }[] = [];
   for (const c of byId.values()) {
     const rank = citationMatch(pattern, c);
-    if (rank !== undefined) ranked.push({ cable: c, rank });
+    if (rank !== undefined) ranked.push({ cable: c, rank, label: idAsRead(c.id!) });
   }
-  ranked.sort((a, b) => a.rank - b.rank || ((a.cable.dtg ?? '') < (b.cable.dtg ?? '') ? 1 : (a.cable.dtg ?? '') > (b.cable.dtg ?? '') ? -1 : 0));
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  ranked.sort((a, b) => a.rank - b.rank || order(b.cable.dtg ?? '', a.cable.dtg ?? '') || order(a.label, b.label) || order(a.cable.uri, b.cable.uri));
   const matching = ranked.map((r) => r.cable);
   const written: { cable: IndexedCable; citation: string }[] = [];
   let k = 0;
@@ -1048,6 +1071,14 @@ function refCitations(cable: Cable, position: Position, line: string, ctx: Compl
     textEdit: { range, newText: citation },
   }));
   return { items, incomplete: k < matching.length };
+}
+
+/**
+ * A cable's id with each run of digits padded to 12 (`09PARIS000000000099`), which compares as strings as people read it:
+ * `09PARIS99` before `09PARIS708`, as workspace symbols and the Cables view order ids.
+ */
+function idAsRead(id: string): string {
+  return id.replace(/\d+/g, (digits) => digits.padStart(12, '0'));
 }
 
 /**

@@ -6,7 +6,7 @@
 import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscode-languageserver';
 import { hostTagOf, type HostTag } from '../core/hosts';
 import { citedId, fileName, fullYear, serialFitsDate } from '../core/id';
-import { allItemsNamed, findInTextReferencesOnLine, inTextTarget, paragraphsNamed, type InTextReference } from '../core/mentions';
+import { allItemsNamed, findCitedParagraphsOnLine, findInTextReferencesOnLine, inTextTarget, paragraphsNamed, type InTextReference } from '../core/mentions';
 import { serialDigits } from '../core/parse/banner';
 import { headerDatesCable, MONTH_NAMES } from '../core/parse/header';
 import { describeMarking, misspeltControl } from '../core/parse/marking';
@@ -922,7 +922,7 @@ function inTextHover(cable: Cable, position: Position, ctx: HoverContext): Hover
   // would read as if "refs" meant A. A reference alone ("ref B", "para 5", "reftel") is hovered on all its text.
   const rangeOf = (r: InTextReference) => (r.opensList && r.nameRange ? r.nameRange : r.range);
   const ref = findInTextReferencesOnLine(cable, position.line).find((r) => contains(rangeOf(r), position));
-  if (!ref) return null;
+  if (!ref) return citedParagraphHover(cable, position, ctx);
   const range = rangeOf(ref);
   const named = inTextTarget(cable, ref);
   const t = ref.target;
@@ -950,6 +950,19 @@ function inTextHover(cable: Cable, position: Position, ctx: HoverContext): Hover
     return hover(items > 1 ? `No single REF item: the REF field has ${items}, and no letter says which.` : 'No REF item in this cable.', range);
   }
   return hover(md(refTitle(named), [`REF field: ${esc(refItemWritten(named))}`, ...refMarkingLines(named), ...(named.cable ? citedCableLines(cable, named, ctx) : [])]), range);
+}
+
+/**
+ * The hover of a paragraph of a cited cable the text names ("para 3" of "REF A para 3", "para 5 of ref A", "reftel para
+ * 2"), where Go to Definition goes to that paragraph of the cited cable: which item cites it, and what the item's hover
+ * says of that cable. Only the mentions of the line hovered are read.
+ */
+function citedParagraphHover(cable: Cable, position: Position, ctx: HoverContext): Hover | null {
+  const mention = findCitedParagraphsOnLine(cable, position.line).find((m) => contains(m.range, position));
+  if (!mention) return null;
+  const { item, number } = mention;
+  const lines = [`A paragraph of the document ${item.letter === undefined ? 'the REF item cites' : `REF ${item.letter} cites`}, not of this cable.`, `REF field: ${esc(refItemWritten(item))}`];
+  return hover(md(`Paragraph ${number} of ${item.letter === undefined ? 'reftel' : refTitle(item)}`, [...lines, ...(item.cable ? citedCableLines(cable, item, ctx) : [])]), mention.range);
 }
 
 /**

@@ -3,7 +3,7 @@
  * which `core/mentions.ts` reads and resolves.
  */
 import { DocumentHighlightKind, type DocumentHighlight, type Position, type Range } from 'vscode-languageserver-types';
-import { allItemsNamed, findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, inTextTarget, paragraphsNamed, resolveInText, type CitedParagraphMention } from '../core/mentions';
+import { allItemsNamed, findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, inTextTarget, type CitedParagraphMention, type InTextReference } from '../core/mentions';
 import type { Cable, Paragraph, RefItem } from '../core/model';
 import { contains } from '../core/text';
 
@@ -12,6 +12,34 @@ export interface DefinitionTarget {
   readonly uri: string;
   readonly range: Range;
   readonly selection: Range;
+}
+
+/**
+ * What Go to Definition takes an in-text reference to, from a reader made for `cable`: every REF item for a plural
+ * keyword alone ("(refs)", "see reftels"), every paragraph read as the number for one that two or more are read as
+ * ("para 3" where two paragraphs are numbered 3), else the item or paragraph it names ({@link inTextTarget}), or none.
+ * Highlights and Find References list a reference with each of them, so that what a reference goes to and what finds it
+ * agree. The paragraphs are grouped by number once a reader, so that a long text's references cost one pass over them.
+ */
+function targetsReader(cable: Cable): (ref: InTextReference) => readonly (RefItem | Paragraph)[] {
+  let byNumber: Map<number, Paragraph[]> | undefined;
+  return (ref) => {
+    if (ref.target.kind === 'paragraph') {
+      if (!byNumber) {
+        byNumber = new Map();
+        for (const p of cable.paragraphs) {
+          const same = byNumber.get(p.readAs);
+          if (same) same.push(p);
+          else byNumber.set(p.readAs, [p]);
+        }
+      }
+      return byNumber.get(ref.target.number) ?? [];
+    }
+    const all = allItemsNamed(cable, ref);
+    if (all.length > 0) return all;
+    const target = inTextTarget(cable, ref);
+    return target ? [target] : [];
+  };
 }
 
 /**
@@ -24,16 +52,33 @@ export interface DefinitionTarget {
 export function getInTextDefinition(cable: Cable, uri: string, position: Position): { origin: Range; targets: DefinitionTarget[] } | undefined {
   const ref = findInTextReferencesOnLine(cable, position.line).find((r) => contains(r.range, position));
   if (!ref) return undefined;
-  const item = (i: RefItem): DefinitionTarget => ({ uri, range: i.range, selection: i.range });
-  const paragraph = (p: Paragraph): DefinitionTarget => ({ uri, range: p.range, selection: p.marker.range });
-  const all = allItemsNamed(cable, ref);
-  if (all.length > 0) return { origin: ref.range, targets: all.map(item) };
-  // "para 3" where two paragraphs are numbered 3: both, as the number names either.
-  const paragraphs = paragraphsNamed(cable, ref);
-  if (paragraphs.length > 0) return { origin: ref.range, targets: paragraphs.map(paragraph) };
-  const target = inTextTarget(cable, ref);
-  if (!target) return undefined;
-  return { origin: ref.range, targets: ['marker' in target ? paragraph(target) : item(target)] };
+  const targets = targetsReader(cable)(ref);
+  if (targets.length === 0) return undefined;
+  return { origin: ref.range, targets: targets.map((t) => ('marker' in t ? { uri, range: t.range, selection: t.marker.range } : { uri, range: t.range, selection: t.range })) };
+}
+
+/**
+ * The REF items at `position`: the item there, or those an in-text reference there names, as Go to Definition goes to
+ * them (one for "(ref A)", "REF A" or "reftel"; every item for "(refs)"); none elsewhere. Find All References lists from
+ * each what it lists from the item itself.
+ */
+export function refItemsAt(cable: Cable, position: Position): readonly RefItem[] {
+  const items = cable.refs?.items;
+  if (!items || items.length === 0) return [];
+  const direct = items.find((i) => contains(i.range, position));
+  if (direct) return [direct];
+  const mention = findInTextReferencesOnLine(cable, position.line).find((r) => r.target.kind === 'ref' && contains(r.range, position));
+  return mention ? (targetsReader(cable)(mention) as readonly RefItem[]) : [];
+}
+
+/**
+ * The REF item at `position`, or the one an in-text reference there names ("(ref A)", "REF A", "reftel"): the item whose
+ * cited cable the call hierarchy answers for, from the item and from a mention of it alike; none for "(refs)", which
+ * names them all ({@link refItemsAt}). Only the references of the caret's line are read, as a hover reads them.
+ */
+export function refItemAt(cable: Cable, position: Position): RefItem | undefined {
+  const items = refItemsAt(cable, position);
+  return items.length === 1 ? items[0] : undefined;
 }
 
 /**
@@ -45,8 +90,11 @@ export function getCitedParagraphAt(cable: Cable, position: Position): CitedPara
 }
 
 /**
- * Highlights the target and every in-text reference to it; on a TAG of the TAGS field, that TAG wherever the field has it
- * (as text: a TAG is filed under, not written to), where an editor with a highlight provider would show nothing.
+ * Highlights the target and every in-text reference to it, as Go to Definition links them: from a REF item or a
+ * paragraph's marker, the references that go to it ("(refs)" to every item, "para 3" to each paragraph numbered 3); from
+ * a reference, what it goes to and every reference that goes to one of those. On a TAG of the TAGS field, that TAG
+ * wherever the field has it (as text: a TAG is filed under, not written to), where an editor with a highlight provider
+ * would show nothing.
  */
 export function getDocumentHighlights(cable: Cable, position: Position): DocumentHighlight[] {
   const tags = cable.tags;
@@ -55,16 +103,18 @@ export function getDocumentHighlights(cable: Cable, position: Position): Documen
     if (tag) return tags.tags.filter((t) => t.role === 'code' && t.code === tag.code).map((t) => ({ range: t.token.range, kind: DocumentHighlightKind.Text }));
   }
   const refs = findInTextReferences(cable);
-  let target: Range | undefined;
+  const targetsOf = targetsReader(cable);
   const here = refs.find((r) => contains(r.range, position));
-  if (here) target = resolveInText(cable, here);
+  let targets: readonly (RefItem | Paragraph)[];
+  if (here) targets = targetsOf(here);
   else {
-    target = cable.refs?.items.find((i) => contains(i.range, position))?.range ?? cable.paragraphs.find((p) => contains(p.marker.range, position))?.marker.range;
+    const target = cable.refs?.items.find((i) => contains(i.range, position)) ?? cable.paragraphs.find((p) => contains(p.marker.range, position));
+    targets = target ? [target] : [];
   }
-  if (!target) return [];
-  const same = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character;
+  if (targets.length === 0) return [];
+  const named = new Set(targets);
   return [
-    { range: target, kind: DocumentHighlightKind.Write },
-    ...refs.filter((r) => { const t = resolveInText(cable, r); return t !== undefined && same(t, target!); }).map((r) => ({ range: r.range, kind: DocumentHighlightKind.Read })),
+    ...targets.map((t) => ({ range: 'marker' in t ? t.marker.range : t.range, kind: DocumentHighlightKind.Write })),
+    ...refs.filter((r) => targetsOf(r).some((t) => named.has(t))).map((r) => ({ range: r.range, kind: DocumentHighlightKind.Read })),
   ];
 }

@@ -126,7 +126,8 @@ export function prepareRename(cable: Cable, position: Position): RenamePlacehold
  * paragraph's number or item's letter differently: it never changes what the cable says.
  *
  * With a letter used by two items, or a number by two paragraphs, the rename takes the
- * one under the caret and the references Go to Definition sends to it (the first). A number
+ * one under the caret and, for the first, the references that name it (`inTextTarget`), though
+ * Go to Definition and highlights send "para 3" to both paragraphs numbered 3. A number
  * two paragraphs are read as is refused at an in-text reference ("para 3"), which may mean either.
  */
 export function getRenameEdits(cable: Cable, position: Position, newName: string): { edits: TextEdit[] } | RenameRejection {
