@@ -75,15 +75,18 @@ function trie(words) {
  * `label` (capitals, no spaces) with one character changed to another letter or digit, two side by side swapped, or one
  * lost from a label of four letters or more (none added), as the parser's `oneCharacterOff` reads a misspelt label, for use
  * in `(?i:…)`: spaces may stand between any two characters (the parser reads the label's letters with its spaces left out,
- * `CLASSIF lED BY`), and the label as written is none of them. Each variant is written once, its characters joined by ` *`,
- * so each is read one way only and the alternation is tried a fixed number of times at a position.
+ * `CLASSIF lED BY`). A changed character is any letter or digit, the one written included, so that the label's letters
+ * split by a space (`CLASSIFIED B Y`), which the parser reads too, match; the grammar leaves out the label written right
+ * with a look-ahead. Each variant is written once, its characters joined by ` *`, so each is read one way only and the
+ * alternation is tried a fixed number of times at a position (a negative look-ahead, not a `(?!L)` in each variant, and no
+ * counted repetition: recheck's fuzzer decides neither in time).
  */
 function oneOff(label) {
   const variants = new Set();
   const chars = [...label];
   const join = (parts) => parts.join(' *');
   for (let k = 0; k < chars.length; k++) {
-    variants.add(join([...chars.slice(0, k), `(?!${chars[k]})[A-Z0-9]`, ...chars.slice(k + 1)]));
+    variants.add(join([...chars.slice(0, k), '[A-Z0-9]', ...chars.slice(k + 1)]));
     if (chars.length >= 4) variants.add(join([...chars.slice(0, k), ...chars.slice(k + 1)]));
     if (k + 1 < chars.length && chars[k] !== chars[k + 1]) variants.add(join([...chars.slice(0, k), chars[k + 1], chars[k], ...chars.slice(k + 2)]));
   }
