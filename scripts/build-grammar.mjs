@@ -15,7 +15,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * Two variables come from the core's data rather than the YAML: `{{tagCode}}`, every known TAG code of letters alone
  * (server/src/core/data/tagCodes.json), which the parser's reading of a wrapped TAGS line asks for too, and `{{tagStart}}`,
  * those codes and every start of one ("P", "PR", "PRE"), a TAG being typed; and `{{tagCodeLong}}`, the codes of more than
- * five capitals, which a list of short codes in capitals may hold.
+ * five capitals, which a list of short codes in capitals may hold. `{{refOneOff}}` and `{{classifiedByOneOff}}` are the REF and
+ * Classified By labels one character off, as the parser's misspeltLabel reads them (`oneOff`).
  */
 export function buildGrammar() {
   const { variables = {}, ...source } = yaml.load(readFileSync(join(root, 'syntaxes', 'cable.tmLanguage.yaml'), 'utf8'));
@@ -26,6 +27,8 @@ export function buildGrammar() {
     ['tagCode', trie(letters)],
     ['tagStart', trie(starts)],
     ['tagCodeLong', letters.filter((c) => c.length > 5).join('|')],
+    ['refOneOff', oneOff('REF')],
+    ['classifiedByOneOff', oneOff('CLASSIFIEDBY')],
   ]);
   const expand = (text) =>
     text.replace(/\{\{(\w+)\}\}/g, (_, name) => {
@@ -66,6 +69,28 @@ function trie(words) {
   };
   const top = [...root.keys()].sort().map((c) => c + write(root.get(c)));
   return top.join('|');
+}
+
+/**
+ * `label` (capitals, no spaces) with one character changed to another letter or digit, two side by side swapped, or one
+ * lost from a label of four letters or more (none added), as the parser's `oneCharacterOff` reads a misspelt label, for use
+ * in `(?i:…)`: spaces may stand between any two characters (the parser reads the label's letters with its spaces left out,
+ * `CLASSIF lED BY`). A changed character is any letter or digit, the one written included, so that the label's letters
+ * split by a space (`CLASSIFIED B Y`), which the parser reads too, match; the grammar leaves out the label written right
+ * with a look-ahead. Each variant is written once, its characters joined by ` *`, so each is read one way only and the
+ * alternation is tried a fixed number of times at a position (a negative look-ahead, not a `(?!L)` in each variant, and no
+ * counted repetition: recheck's fuzzer decides neither in time).
+ */
+function oneOff(label) {
+  const variants = new Set();
+  const chars = [...label];
+  const join = (parts) => parts.join(' *');
+  for (let k = 0; k < chars.length; k++) {
+    variants.add(join([...chars.slice(0, k), '[A-Z0-9]', ...chars.slice(k + 1)]));
+    if (chars.length >= 4) variants.add(join([...chars.slice(0, k), ...chars.slice(k + 1)]));
+    if (k + 1 < chars.length && chars[k] !== chars[k + 1]) variants.add(join([...chars.slice(0, k), chars[k + 1], chars[k], ...chars.slice(k + 2)]));
+  }
+  return [...variants].join('|');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

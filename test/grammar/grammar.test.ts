@@ -193,6 +193,108 @@ describe('grammar', function () {
     assert.doesNotMatch(scopesAt(lines, 11, 'SUBJECTS'), /field/);
   });
 
+  // A DTG typed or scanned with a letter for a digit (readMisreadDtg): colored as the DTG, with a misread scope, exactly where the
+  // parser reads the group, and as no DTG (nor a heading) where it reads none (an L for the 1 in a copy in capitals, a year of
+  // four, a group cut short).
+  it('colors a DTG with a letter for a digit as the DTG, with a misread scope, where the parser reads it, and none where it does not', () => {
+    const groups = [
+      'P 11l453Z AUG O6', 'R 161417Z N0V 09', 'O R 1I1453Z AUG 06', 'P OOOOOOZ AUG OO', 'P 11l453Z AUG O6 ZDK', 'P 11l453Z 0CT 06', 'P 11l453Z SFP 09',
+      'P 111453Z AUG 06', 'P 11L453Z AUG 06', 'P 11l453Z AUG 2006', 'P 11l453Z AUG O', 'P 11l453Z AUG O6,', 'P 11lx53Z AUG 06',
+    ];
+    let misread = 0;
+    for (const group of groups) {
+      for (const text of [group, group.toUpperCase()].map((g) => `${g}\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC 0412\nBT\nC O N F I D E N T I A L NOWHERE 000123\n`)) {
+        const dtg = parseCable(text).cable.header?.dtg;
+        const [first, from] = tokenize(grammar, text);
+        const colored = first.tokens.filter((t) => t.scopes.some((s) => /^constant\.numeric\.dtg\./.test(s)));
+        const line = JSON.stringify(first.line);
+        assert.equal(colored.map((t) => first.line.slice(t.start, t.end)).join(''), dtg?.dtg?.token.text ?? '', line);
+        assert.equal(colored.some((t) => t.scopes.includes('constant.numeric.dtg.misread.cable')), dtg?.misread !== undefined, line);
+        if (dtg?.misread !== undefined) misread++;
+        assert.ok(!first.tokens.some((t) => t.scopes.includes('markup.heading.cable')), `${line} colored as a heading`);
+        // The FM line under a DTG the parser reads is the header's, as under one written right.
+        if (dtg?.dtg) assert.match(from.tokens.map((t) => t.scopes.join(' ')).join(' '), /string\.unquoted\.address\.cable/);
+      }
+    }
+    assert.ok(misread >= 8, `only ${misread} misread groups`);
+  });
+
+  // A REF or Classified By label one character off or split by a stray space (misspeltLabel): colored as the label, with a
+  // misread scope, its field read on after it, where the parser reads it; none where it does not (no colon, the letters right
+  // with no space, too far from the line's start). The field comparison below checks the fields letter for letter.
+  it('colors a misspelt REF or Classified By label as the label, with a misread scope, where the parser reads it, and none where it does not', () => {
+    const labels: [string, string][] = [
+      ['REP: A. 09 NOWHERE 123', 'REP'], ['R EF: A. 09 NOWHERE 123', 'R EF'], ['RFE: 09 NOWHERE 123', 'RFE'], ['rep: a. 09 nowhere 123', 'rep'],
+      ['RE: A. 09 NOWHERE 123', ''], ['REPORT: 09 NOWHERE 123', ''],
+      ['CLASSIFIED B Y: JANE ROE, CONSUL, REASONS 1.4 (B)', 'CLASSIFIED B Y'], ['Classifed By: Jane Roe, reasons 1.4 (b)', 'Classifed By'],
+      ['CLASSIFlED BY: JANE ROE, REASONS 1.4 (D)', 'CLASSIFlED BY'], ['Classified Bv: Jane Roe, reasons 1.4 (b)', 'Classified Bv'],
+      ['CLASSIFlED BY JANE ROE, REASONS 1.4 (D)', ''], ['ClassifiedBy: Jane Roe, reasons 1.4 (b)', ''], ['C L A S S I F I E D BY: JANE ROE', ''],
+    ];
+    for (const [label, keyword] of labels) {
+      const text = `C O N F I D E N T I A L NOWHERE 000123\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TALKS\n${label}\n\n¶1. (C) The talks resumed.\n`;
+      const { cable } = parseCable(text);
+      const read = cable.refs?.keyword.range.start.line === 5 ? cable.refs.keyword : cable.classifiedBy?.keyword.range.start.line === 5 ? cable.classifiedBy.keyword : undefined;
+      assert.equal(read?.text.replace(/[ \t]*[:;]$/, '') ?? '', keyword, `the parser's reading of ${label}`);
+      const line = tokenize(grammar, text)[5];
+      const scoped = line.tokens.filter((t) => t.scopes.some((s) => /^keyword\.other\.field\.(?:ref|classified-by)\.misread\.cable$/.test(s)));
+      assert.equal(scoped.map((t) => line.line.slice(t.start, t.end)).join(''), keyword, label);
+    }
+  });
+
+  // An address list goes on only over lines the parser reads as addressees: a line of capitals prose with no sign of an address
+  // under an address line in the text ("INFO SECDEF WASHDC" ⏎ "THE MINISTER WILL RETURN"), a caveat right under the list in a
+  // copy that lost its blank lines ("SIPDIS", 09LAPAZ96) and a rule are none.
+  it('colors as addresses in an address list only the lines the parser reads as addressees, not prose, a caveat or a rule under it', () => {
+    const texts = [
+      ['P 221415Z JUL 09', 'FM AMEMBASSY NOWHERE', 'TO RUEHC/SECSTATE WASHDC 0412', 'INFO RUEHNO/USDELMC NOWHERE BE', 'WESTERN HARBOR AFFAIRS DIPL POSTS', 'HQ USHARBORCOM NOWHERE', 'SIPDIS', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY TALKS'],
+      ['C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '', '¶1. (C) THE MINISTER SAID HE HAD SENT A NOTE.', '', 'INFO SECDEF WASHDC', 'THE MINISTER WILL RETURN', 'HARBOR FEES', '', 'TO RUEHC/SECSTATE WASHDC 0412', '---', 'TO AMEMBASSY NOWHERE', 'ISSUES FOR THE BOARD'],
+    ].map((l) => l.join('\n'));
+    let addresses = 0;
+    for (const text of texts) {
+      const { cable } = parseCable(text);
+      const read = new Set<number>();
+      const h = cable.header;
+      for (const a of [...(h?.to ?? []), ...(h?.info ?? []), ...(h?.xmt ?? [])]) read.add(a.range.start.line);
+      if (h?.from) read.add(h.from.range.start.line);
+      tokenize(grammar, text).forEach(({ line, tokens }, i) => {
+        const address = tokens.some((t) => t.end > t.start && t.scopes.includes('string.unquoted.address.cable'));
+        if (address) addresses++;
+        // The lines in the text that give an address away ("INFO SECDEF WASHDC") stay addresses: a line grammar cannot see the header ended.
+        if (/WASHDC|AMEMBASSY/.test(line) && !read.has(i)) return;
+        assert.equal(address, read.has(i), `${JSON.stringify(line)}: parser ${read.has(i)}`);
+      });
+    }
+    assert.ok(addresses >= 7, `only ${addresses} address lines`);
+  });
+
+  // Lines of capitals in a shape no title of the corpus takes (`notTitle`): the parser reads each as text where its text goes on
+  // under it, as the corpus writes them, and the grammar colors none as a heading (over a blank line and a numbered paragraph the
+  // parser would read a heading, which a line grammar cannot see: the server's semantic tokens color it); the titles around
+  // them stay headings.
+  it('colors as no heading the lines of capitals in a shape no title takes, and the titles around them as headings', () => {
+    const text = [
+      'C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '',
+      '¶1. (C) THE BOARD GAVE ITS TALKING POINTS.', '', 'FERRY TALKS (PART ONE)', '',
+      'THE SECOND VOTE MAY MATCH THE ELECTION OF LAST AUGUST (I.E. 58', 'PERCENT OR MORE).', '',
+      'A) HARBOR APPROACH: ROE PRAISED THE BOARD FOR ITS WORK ON', 'THE FERRY FARES.', '',
+      'HUMINT PRIORITY FOR HRBR', 'NOWHERE: 2, OTHERLAND: 3', '',
+      'NIPF PRIORITY FOR HARBOR ACTORS FOR HRBR', 'NOWHERE: 1', '',
+      'HARBOR FEES (IN', 'NOWHERE AND OTHERLAND)', '', 'END OF AN ERA', '', '¶2. (C) The talks ended.',
+    ].join('\n');
+    const { cable } = parseCable(text);
+    const read = new Set(cable.headings.flatMap((h) => [h.range.start.line, h.range.end.line]));
+    const lines = tokenize(grammar, text);
+    const heading = (n: number) => lines[n].tokens.some((t) => t.scopes.includes('markup.heading.cable'));
+    for (const n of [10, 13, 16, 19, 22]) {
+      assert.ok(!read.has(n), `the parser reads ${lines[n].line} as a heading`);
+      assert.ok(!heading(n), `${lines[n].line} colored as a heading`);
+    }
+    for (const n of [8, 25]) {
+      assert.ok(read.has(n), `the parser reads no heading on ${lines[n].line}`);
+      assert.ok(heading(n), `${lines[n].line} not colored as a heading`);
+    }
+  });
+
   it('colors no prose of a journey as an address, no long line of capitals prose as a heading, and no title after an office code as a passing line', () => {
     const lines = tokenize(grammar, [
       '¶4. (C) THE MINISTER SAID THAT HE HOPED',
@@ -860,7 +962,8 @@ describe('grammar', function () {
 
   // The same on copies of the real cables in capitals (the differential script's `capitals` damage, and the cables the corpus
   // holds in capitals): a line colored as a heading is one the parser reads, but for a few (a line grammar cannot see that a
-  // short line of capitals under a blank one has the paragraph's text right under it, "NIPF PRIORITY FOR TERR"), and a line
+  // short line of capitals under a blank one has the paragraph's text right under it, "MINISTRY OF DEFENSE" over a
+  // participant's name; 33 of 842 lines, were 75 of 884 before `notTitle`, the 809 the parser reads kept), and a line
   // colored as an address or a passing line is one the parser reads in the header, above the banner or among the passing
   // lines ("CT/CP COOPERATION" between rules, 09ABUDHABI862, is a heading).
   it('scopes the lines of copies of real cables in capitals as the parser reads them: headings but for a few, addresses and passing lines all', function () {
@@ -887,7 +990,7 @@ describe('grammar', function () {
       });
     }
     assert.ok(total > 500, `only ${total} lines scoped as headings`);
-    assert.ok(misses.length <= total * 0.09, `${misses.length} of ${total} lines scoped as headings that the parser reads as none:\n${misses.join('\n')}`);
+    assert.ok(misses.length <= total * 0.045, `${misses.length} of ${total} lines scoped as headings that the parser reads as none:\n${misses.join('\n')}`);
     assert.deepEqual(stray, []);
   });
 
@@ -981,6 +1084,13 @@ describe('grammar', function () {
     ['a DECL date with an l for a slash', 'E.O. 12958: DECL: 12l31/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS'],
     ['a DECL date with a 1 for a slash', 'E.O. 12958: DECL: 05/27120l9\nTAGS: PREL\nSUBJECT: FERRY TALKS'],
     ['a DECL date, year first, with an I for a slash', 'E.O. 12958: DECL: 2015I03/12 TAGS: PREL\nSUBJECT: FERRY TALKS'],
+    ['a REF label one letter off', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TALKS\nREP: A. 09 NOWHERE 123\n     B. 09 NOWHERE 456'],
+    ['a REF label split by a space, in small letters', 'e.o. 12958: n/a\ntags: prel\nsubject: ferry talks\nr ef: a. 09 nowhere 123'],
+    ['a Classified By label split by a space', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nCLASSIFIED B Y: JANE ROE, CONSUL, REASONS 1.4 (B) AND (D)'],
+    ['a Classified By label with an l for its I', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nCLASSIFlED BY: JANE ROE, CONSUL, FOR REASONS' + '\n1.4 (B) AND (D)'],
+    ['a Classified By label with a letter lost, under the subject', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TALKS\nClassifed By: Jane Roe, Consul, reasons 1.4 (b) and (d)'],
+    ['a Classified By label with a space before its colon', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By : Jane Roe, Consul, reasons 1.4 (b)'],
+    ['a Classified By label misspelt with no colon', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nCLASSIFlED BY JANE ROE, CONSUL, REASONS 1.4 (B)'],
     // Reasons on the line under a Classified By line that ends with four spaces or tabs or more.
     ['reasons under trailing spaces', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By: Ambassador Ruth Kane for reasons    \n1.4 (b) and (d).'],
     ['reasons under a name and trailing spaces', 'E.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By: Ambassador Ruth Kane, Ambassador      \nReasons 1.4 (b) and (d).'],
