@@ -1853,6 +1853,22 @@ describe('parser: body', () => {
     }
   });
 
+  it('reads the marking that ends a heading\'s title after one that opens it ("(C) BACKGROUND (S)"): both are read, the first as a line\'s', () => {
+    const lines = ['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', '(C) HARBOR PATROLS (S)', '----------------------', '', '¶2. (U) The pier closed in May.', '', '(U) Ferry Fares (C/NF)', '----------------------', '', '¶3. (C) Three.', 'DOE'];
+    const c = parse(lines.join('\n'));
+    assert.deepEqual(c.headings.map((h) => [h.style, h.text.text, at(h.text.range), h.marking?.token.text, h.marking?.level, h.marking?.controls, at(h.marking?.token.range)]), [
+      ['underlined', '(C) HARBOR PATROLS', '7:0-7:18', '(S)', 'SECRET', [], '7:19-7:22'],
+      ['underlined', '(U) Ferry Fares', '12:0-12:15', '(C/NF)', 'CONFIDENTIAL', ['NF'], '12:16-12:22'],
+    ]);
+    // The opening markings stay the markings that open those lines, as a title marked at its start alone has.
+    assert.deepEqual(c.itemMarkings.map((m) => [m.portion.token.text, at(m.portion.token.range)]), [['(C)', '7:0-7:3'], ['(U)', '12:0-12:3']]);
+    // After an opening marking, an item's letter and prose in parentheses still stay the title's words.
+    for (const title of ['(C) HARBOR TALKS: ANNEX (C)', '(C) IRAN (PART 2)', '(C) OPTIONS (A) AND (C)']) {
+      const d = parse(lines.map((l, k) => (k === 7 ? title : k === 8 ? '-'.repeat(title.length) : l)).join('\n'));
+      assert.deepEqual([d.headings[0]?.text.text, d.headings[0]?.marking], [title, undefined], title);
+    }
+  });
+
   it('reads a title between slashes wrapped over two lines as one heading ("//LOOKING AHEAD - TALKS LIKELY TO GO ON INTO" ⏎ "THE SUMMER//")', () => {
     const c = parse(['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', '//FERRIES//', '', '¶2. (C) Two.', '', '//LOOKING AHEAD - HARBOR TALKS LIKELY TO GO ON INTO', 'THE SUMMER//', '', '¶3. (C) Three.', '', '¶4. (C) Four.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['slashes:|FERRIES:7:0-7:11', 'slashes:LOOKING AHEAD - HARBOR TALKS LIKELY TO GO ON INTO|THE SUMMER:11:0-12:12']);

@@ -562,7 +562,11 @@ export interface Heading {
   readonly style: 'plain' | 'underlined' | 'boxed' | 'slashes' | 'dashed-inline';
   /** Rule lines that belong to the heading (dashes above and/or below). */
   readonly rules: readonly Range[];
-  /** The portion marking that ends the title (`BACKGROUND (U)`): the heading's, not part of `text`, which the marking rules read as a portion's. Set only where there is one. */
+  /**
+   * The portion marking that ends the title (`BACKGROUND (U)`): the heading's, not part of `text`, which the marking rules read
+   * as a portion's. Set only where there is one. A title that also opens with a marking (`(C) BACKGROUND (S)`) has both: the
+   * opening one stays in `text` and is an item marking ({@link Cable.itemMarkings}), this one the ending (CBL029 reports the two).
+   */
   readonly marking?: PortionMarking;
 }
 
