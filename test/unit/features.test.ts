@@ -1549,6 +1549,9 @@ describe('hover', () => {
     // The page is the part before the dot ("001.4" is page 1): the suffix is no page number, and what it counts is not established.
     const suffixed = hoverAt(text.replace('00000042 002 OF 003', '00000042 00|1.4 OF 003'));
     assert.match(suffixed, /^\*\*Continuation page\*\*\n\nPage 1 of 3 of NOWHERE 42\.\n\nThe suffix \.4 after the page number is not part of it; what it counts is not established \(unverified\)\.\n/);
+    // A page line a scan damaged: the numbers it reads, a letter O as 0, and one the damage hid.
+    assert.match(hoverAt(text.replace('00000042 002 OF 003', '0000O042 0|02 OF 003')), /^\*\*Continuation page\*\*\n\nPage 2 of 3 of NOWHERE 42\.\n\nIts numbers are damaged: a letter O is read as 0 and l or I as 1, and a number the damage left unreadable is not checked\.\n/);
+    assert.match(hoverAt(text.replace('00000042 002 OF 003', '0000#042 0|02 OF 003')), /^\*\*Continuation page\*\*\n\nPage 2 of 3 of NOWHERE unreadable\.\n/);
     const header = hoverAt(text.replace('PAGE 03', 'PA|GE 03'));
     assert.match(header, /^\*\*Printout page header\*\*\n\nPage 3 of a printout of this cable: /);
     assert.match(header, /\n---\n\*Source: corpus analysis of released cables \(Cablegate\)\*$/);

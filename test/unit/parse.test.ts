@@ -11,7 +11,7 @@ import { defaultDictionaries } from '../../server/src/features/dictionaries';
 import { getHover } from '../../server/src/features/hover';
 import { getPreviewCard } from '../../server/src/features/preview';
 import { canonicalId, citationOf, citedId, fileNameKind, idFromFileName, parseCableId } from '../../server/src/core/id';
-import type { Cable, Range, RefItem } from '../../server/src/core/model';
+import type { Cable, NumberToken, Range, RefItem } from '../../server/src/core/model';
 import { parseBanner } from '../../server/src/core/parse/banner';
 import { lintCable } from '../../server/src/core/lint';
 import { bannerDecidedBy, parseCable, readFirstBanner, readsAsCable } from '../../server/src/core/parse/index';
@@ -1709,6 +1709,25 @@ describe('parser: body', () => {
     }
   });
 
+  it('reads the numbers of a page line a character of its numbers damaged where the damage leaves them readable', () => {
+    const cable = (page: string) => ['UNCLAS NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) The ferry crews returned to work after', 'the holiday, the board said on', page, 'Monday.', '', '¶2. (U) Two.', '', 'DOE'].join('\n');
+    const read = (n: NumberToken | undefined) => (n ? `${n.text}=${n.value}@${at(n.range)}` : '-');
+    const rows = ['NOWHERE 0000O042 002 OF 003', 'NOWHERE 0000#042 002 OF 003', 'NOWHERE 00000042 OO2 OF 003', 'NOWHERE 00000042 0#2 0F 003', 'NOWHERE 0000042 002 OF 0l3', 'RIO DE JAN 0000O042 002.2 OF 003'].map((page) => {
+      const [p] = parse(cable(page)).pageLines;
+      return [p.post.text, read(p.serial), read(p.page), p.subpage, read(p.total), p.damaged, at(p.token.range)];
+    });
+    assert.deepEqual(rows, [
+      ['NOWHERE', '0000O042=42@7:8-7:16', '002=2@7:17-7:20', undefined, '003=3@7:24-7:27', true, '7:0-7:27'],
+      ['NOWHERE', '-', '002=2@7:17-7:20', undefined, '003=3@7:24-7:27', true, '7:0-7:27'],
+      ['NOWHERE', '00000042=42@7:8-7:16', 'OO2=2@7:17-7:20', undefined, '003=3@7:24-7:27', true, '7:0-7:27'],
+      ['NOWHERE', '00000042=42@7:8-7:16', '-', undefined, '003=3@7:24-7:27', true, '7:0-7:27'],
+      ['NOWHERE', '0000042=42@7:8-7:15', '002=2@7:16-7:19', undefined, '0l3=13@7:23-7:26', true, '7:0-7:26'],
+      ['RIO DE JAN', '0000O042=42@7:11-7:19', '002=2@7:20-7:23', 2, '003=3@7:29-7:32', true, '7:0-7:32'],
+    ]);
+    // A page line the pattern reads is no damaged one.
+    assert.equal(parse(cable('NOWHERE 00000042 002 OF 003')).pageLines[0].damaged, undefined);
+  });
+
   it('passes over a page line above a heading, as over one under it: a blank line or a sentence\'s end above the page line', () => {
     const c = parse([
       'UNCLAS NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '',
@@ -2182,11 +2201,11 @@ describe('parser: body', () => {
 
   it('reads continuation-page lines on their own line and inside text, with sub-pages and abbreviated posts', () => {
     const own = findPageLines(0, 'PARIS 00000305 002 OF 002');
-    assert.deepEqual(own.map((p) => [p.post.text, p.serial.value, p.page.value, p.total.value, p.inline]), [['PARIS', 305, 2, 2, false]]);
+    assert.deepEqual(own.map((p) => [p.post.text, p.serial?.value, p.page?.value, p.total?.value, p.inline]), [['PARIS', 305, 2, 2, false]]);
     const inline = findPageLines(0, 'rose 52 percent in RIO DE JAN 00000329 003 OF 004 robberies');
     assert.deepEqual(inline.map((p) => [p.post.text, p.inline, at(p.token.range)]), [['RIO DE JAN', true, '0:19-0:49']]);
     assert.equal(findPageLines(0, 'MADRID 00000766 001.2 OF 003')[0].subpage, 2);
-    assert.equal(findPageLines(0, 'Moscow 00003579 002 of 005')[0].total.value, 5);
+    assert.equal(findPageLines(0, 'Moscow 00003579 002 of 005')[0].total?.value, 5);
     assert.equal(findPageLines(0, 'BUENOS AIR 00001462 002 OF 003')[0].post.text, 'BUENOS AIR');
     // Serials have at most six digits: an eight-digit number that does not open with "00" is not a padded serial.
     assert.deepEqual(findPageLines(0, 'PARIS 12345678 002 OF 002'), []);

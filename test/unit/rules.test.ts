@@ -697,6 +697,14 @@ describe('rules: CBL034 and pages the release blanked', () => {
     assert.deepEqual(found(`¶1. (S) One.\n\nXXXXXXXXXXXX\n\n${page(2)}\n\n¶4. (S) Four.\n\n${page(4)}\n\n¶5. (S) Five.\n`), ['16: Page 004 follows page 002.']);
     assert.deepEqual(found(`XXXXXXXXXXXX\n\n${page(3)}\n\n¶4. (S) Four.\n\n${page(2)}\n\n¶5. (S) Five.\n`), ['14: Page 002 follows page 003.']);
   });
+  it('checks the page numbers of a page line a scan damaged where they are readable, and takes an unreadable one for the next page', () => {
+    // "OO4": a letter O for each zero, read as page 4, after page 2.
+    assert.deepEqual(found(`¶1. (S) One.\n\n${page(2)}\n\n¶2. (S) Two.\n\nNOWHERE 00000007 OO4 OF 004\n\n¶3. (S) Three.\n`), ['14: Page OO4 follows page 002.']);
+    // "0#3": the page the damage hid is the third, between the second and the fourth; as the first page line, the second.
+    assert.deepEqual(found(`¶1. (S) One.\n\n${page(2)}\n\n¶2. (S) Two.\n\nNOWHERE 00000007 0#3 OF 004\n\n¶3. (S) Three.\n\n${page(4)}\n`), []);
+    assert.deepEqual(found(`¶1. (S) One.\n\nNOWHERE 00000007 0#2 OF 004\n\n¶2. (S) Two.\n\n${page(3)}\n`), []);
+    assert.deepEqual(found(`¶1. (S) One.\n\nNOWHERE 00000007 0#2 OF 004\n\n¶2. (S) Two.\n\n${page(4)}\n`), ['14: Page 004 follows page 002.']);
+  });
 });
 
 describe('rules: markings on items, lines and sub-titles inside the text', () => {

@@ -586,18 +586,28 @@ export interface Block {
   readonly range: Range;
 }
 
-/** A continuation-page line: `PARIS 00000305 002 OF 002`, possibly inside a text line. */
+/**
+ * A continuation-page line: `PARIS 00000305 002 OF 002`, possibly inside a text line; or one alone on its line whose numbers
+ * a scan damaged (`VALLETTA 0000O412 002 OF 002`, `damaged`).
+ */
 export interface PageLine {
   /** The marker itself (not the whole line). */
   readonly token: Token;
   readonly post: Token;
-  readonly serial: NumberToken;
-  readonly page: NumberToken;
+  /**
+   * The serial, page and total, as written, with their values. On a `damaged` line a number with a letter O for 0 or l or I
+   * for 1 has the value meant (`0000O412` is 412), and one the damage left unreadable (`0000#412`, `0#2`) is absent; on
+   * any other line all three are there.
+   */
+  readonly serial?: NumberToken;
+  readonly page?: NumberToken;
   /** The `.n` of `001.2`. */
   readonly subpage?: number;
-  readonly total: NumberToken;
+  readonly total?: NumberToken;
   /** True when the marker sits inside a line of text. */
   readonly inline: boolean;
+  /** Set on a page line whose numbers were damaged, one or two characters of them no digit or a serial a digit short or long, which the page pattern does not read. */
+  readonly damaged?: true;
 }
 
 /** An old printout page header: `PAGE 02 HARARE 06677 01 OF 03 291400Z`. */

@@ -30,7 +30,7 @@ import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
 import { EOM_SERIAL, mayBeEomSerial, mayEndTransmission, TRANSMISSION_END } from './header';
 import { endingMarking, parseBracketMarking, parseMisclosedMarking, parseMisopenedMarking, SLASH_MISREAD_NF, standsForClose, standsForOpen, parsePortionMarking, parseSplitMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
-import { findOldPageHeader, findPageLines, isDamagedPageLine } from './pages';
+import { findOldPageHeader, findPageLines, readDamagedPageLine } from './pages';
 
 /** What {@link parseBody} reads from. */
 export interface BodyInput {
@@ -291,7 +291,10 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     }
     // "VALLETTA 0000O412 002 OF 002": a page line a character of its numbers damaged is a page break all the same, no title's
     // first line; only a line that ends with a digit and opens with a letter is tried.
-    if (isDigit(lasts[i]) && isLetter(c) && isDamagedPageLine(text, lead, ends[i])) {
+    const damaged = isDigit(lasts[i]) && isLetter(c) ? readDamagedPageLine(i, text, lead, ends[i]) : undefined;
+    if (damaged) {
+      // Its numbers, where the damage leaves them readable, are checked as a page line's (CBL033, CBL034).
+      result.pageLines.push(damaged);
       kinds[i] = 'page';
       headingAbovePage(headingCandidates, kinds, i, startLine);
       continue;
