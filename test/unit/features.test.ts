@@ -225,6 +225,13 @@ describe('document symbols on odd shapes', () => {
     assert.deepEqual([paragraph.children?.map((s) => s.name), paragraph.children?.[0].range.end, open.map((s) => s.name)], [['Comment'], end, ['UNCLAS NOWHERE 000001', '¶1 (U)', 'NEXT STEPS', 'Signature']]);
   });
 
+  it('shows a second REF in the outline and its hover with what it says, after the first REF\'s items', () => {
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\nREF: A. NOWHERE 12\nREF: A. STATE 4410\n\nClassified By: Jane Roe, reasons 1.4 (b).\n\n¶1. (C) Text.\n';
+    const banner = getDocumentSymbols(parseCable(text).cable)[0];
+    assert.deepEqual(banner.children?.map((s) => `${s.name}:${s.detail}`), ['E.O.:01/01/2019', 'TAGS:PREL', 'SUBJECT:HARBOR PATROLS', 'REF A:NOWHERE 12', 'Classified By:Jane Roe', 'REF (again):A. STATE 4410']);
+    assert.match(hoverAt(text.replace('REF: A. STATE', 'RE|F: A. STATE')), /^\*\*REF, written again\*\*\n\nA second REF field: the first is the cable's, and this one is kept apart from it\.\n\nIt says: A\. STATE 4410$/);
+  });
+
   it('shows a second SUBJECT or Classified By in the outline and its hover with what it says', () => {
     const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\nSUBJECT: PIER FEES\n\nClassified By: Jane Roe, reasons 1.4 (b).\nClassified By: John Doe, reasons 1.4 (d).\n\n¶1. (C) Text.\n';
     const banner = getDocumentSymbols(parseCable(text).cable)[0];

@@ -584,6 +584,20 @@ describe('parser: metadata', () => {
     assert.deepEqual([doubled.subject?.text, doubled.repeatedFields[0]?.text], ['FERRY TALKS AND THE QUAYS', 'FERRY TALKS AND']);
   });
 
+  it('keeps a second REF apart from the first, with the lines it wraps onto, where the REF keyword written before the next letter goes on with the first', () => {
+    const text = ['CONFIDENTIAL NOWHERE 000042', '', 'E.O. 12958: DECL: 06/03/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '', 'REF: A. NOWHERE 12', 'B. STATE 4410', 'REF: A. ELSEWHERE 77', 'B. STATE 9120', '', 'Classified By: Jane Roe, reasons 1.4 (b).', '', '¶1. (C) Text (REF B).', '', 'ROE', ''].join('\n');
+    const d = parse(text);
+    // The second's items ran on in the first's list, A, B, A, B.
+    assert.deepEqual(d.refs?.items.map((item) => `${item.letter}:${item.citation.text}`), ['A:NOWHERE 12', 'B:STATE 4410']);
+    assert.deepEqual(d.repeatedFields.map((r) => `${r.field}|${r.keyword.text}|${r.text}|${at(r.range)}`), ['REF|REF:|A. ELSEWHERE 77 B. STATE 9120|8:0-9:13']);
+    assert.deepEqual([6, 7, 8, 9, 11].map((k) => d.lineKinds[k]), ['ref', 'ref', 'ref', 'ref', 'classified-by']);
+    // "REF: A. …" ⏎ "REF: B. …": the keyword written again before the next letter goes on with the list; so after items with no letter, a second REF is one.
+    const goesOn = parse(text.replace('B. STATE 4410\nREF: A. ELSEWHERE 77\nB. STATE 9120', 'REF: B. STATE 4410\nC. STATE 9120'));
+    assert.deepEqual([goesOn.refs?.items.map((item) => item.letter), goesOn.repeatedFields], [['A', 'B', 'C'], []]);
+    const unlettered = parse(text.replace('REF: A. NOWHERE 12\nB. STATE 4410', 'REF: NOWHERE 12'));
+    assert.deepEqual([unlettered.refs?.items.map((item) => item.citation.text), unlettered.repeatedFields.map((r) => r.text)], [['NOWHERE 12'], ['A. ELSEWHERE 77 B. STATE 9120']]);
+  });
+
   it('reads caveats, E.O., TAGS with their own ranges, wrapped SUBJECT, lettered REF items and Classified By', () => {
     assert.deepEqual(c.caveats.map((x) => x.name), ['NOFORN', 'SIPDIS']);
     assert.equal(c.eo?.order?.text, '12958');

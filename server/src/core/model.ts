@@ -668,10 +668,13 @@ export interface Section {
 // The whole cable
 
 /** A parsed cable. Produced by `parseCable`; read by every rule and feature. */
-/** A metadata field written a second time (`SUBJECT: FERRY TALKS` ⏎ `SUBJECT: PIER FEES`), the first being the cable's. */
+/**
+ * A metadata field written a second time (`SUBJECT: FERRY TALKS` ⏎ `SUBJECT: PIER FEES`, `REF: A. STATE 12` ⏎ `REF: A. PARIS
+ * 7`), the first being the cable's.
+ */
 export interface RepeatedField {
-  /** Which field: `SUBJECT` or `Classified By`. */
-  readonly field: 'SUBJECT' | 'Classified By';
+  /** Which field: `SUBJECT`, `REF` or `Classified By`. */
+  readonly field: 'SUBJECT' | 'REF' | 'Classified By';
   /** The keyword as written (`SUBJECT:`). */
   readonly keyword: Token;
   /** What it gives after its keyword, its wrapped lines joined with one space each; empty where it gives nothing. */
@@ -734,9 +737,11 @@ export interface Cable {
    */
   readonly strayFieldLines: readonly Token[];
   /**
-   * A second SUBJECT or Classified By field among the metadata fields, after the first, in line order: the first is the
-   * cable's (`subject`, `classifiedBy`), and the second's value, with the lines it wraps onto, is kept here rather than lost
-   * or run into the first's; CBL037 names it. Empty on almost every cable.
+   * A second SUBJECT, REF or Classified By field among the metadata fields, after the first, in line order: the first is the
+   * cable's (`subject`, `refs`, `classifiedBy`), and the second's value, with the lines it wraps onto, is kept here rather
+   * than lost or run into the first's (a second REF's items are no items of `refs`); CBL037 names it. A REF keyword written
+   * again before the next letter of the first's list (`REF: A. STATE 12` ⏎ `REF: B. PARIS 7`) goes on with the first, and
+   * is none. Empty on almost every cable.
    */
   readonly repeatedFields: readonly RepeatedField[];
   /** The lines from the banner to the line before the body, when there is a banner. */
