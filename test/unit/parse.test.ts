@@ -582,6 +582,13 @@ describe('parser: metadata', () => {
     // A line doubled: the lines under it go on with the first, as they did, and the second is kept as written.
     const doubled = parse(text.replace('SUBJECT: FERRY TALKS\nSUBJECT: PIER FEES AND\nTHE QUAYS', 'SUBJECT: FERRY TALKS AND\nSUBJECT: FERRY TALKS AND\nTHE QUAYS'));
     assert.deepEqual([doubled.subject?.text, doubled.repeatedFields[0]?.text], ['FERRY TALKS AND THE QUAYS', 'FERRY TALKS AND']);
+    // A blank line breaking the second, Classified By still to come: its line under the blank goes on with the second, not the first.
+    const broken = parse(text.replace('SUBJECT: PIER FEES AND\nTHE QUAYS', 'SUBJECT: PIER FEES AND\n\nTHE QUAYS'));
+    assert.deepEqual([broken.subject?.text, broken.repeatedFields.map((r) => `${r.field}|${r.text}|${at(r.range)}`), broken.lineKinds[7]], ['FERRY TALKS', ['SUBJECT|PIER FEES AND THE QUAYS|5:0-7:9', 'Classified By|John Doe, reasons 1.4 (d).|10:0-11:16'], 'subject']);
+    // The first broken so, with no second, is as it was; and the line under a doubled line's blank goes on with the first.
+    assert.equal(parse(text.replace('SUBJECT: FERRY TALKS\nSUBJECT: PIER FEES AND\nTHE QUAYS', 'SUBJECT: FERRY TALKS AND\n\nTHE QUAYS')).subject?.text, 'FERRY TALKS AND THE QUAYS');
+    const doubledBroken = parse(text.replace('SUBJECT: FERRY TALKS\nSUBJECT: PIER FEES AND\nTHE QUAYS', 'SUBJECT: FERRY TALKS AND\nSUBJECT: FERRY TALKS AND\n\nTHE QUAYS'));
+    assert.deepEqual([doubledBroken.subject?.text, doubledBroken.repeatedFields[0]?.text], ['FERRY TALKS AND THE QUAYS', 'FERRY TALKS AND']);
   });
 
   it('keeps a second REF apart from the first, with the lines it wraps onto, where the REF keyword written before the next letter goes on with the first', () => {

@@ -540,9 +540,8 @@ export function parseMetadata(
       const afterBlank = blankBefore;
       // "REF: A. KIEV 1186" ⏎ ⏎ "¶B. 05 KIEV 4590": lettered REF items may follow a blank line.
       if (current === undefined && lastField === 'ref' && blankBefore && builder.continuesRef(text)) current = 'ref';
-      // A subject broken by a blank line, when Classified By or REF still follows.
-      if (current === undefined && lastField === 'subject' && blankBefore && fieldFollows(lines, i)) {
-        builder.subjectAppend(i, text);
+      // A subject broken by a blank line, when Classified By or REF still follows: the second SUBJECT's, after one.
+      if (current === undefined && lastField === 'subject' && blankBefore && fieldFollows(lines, i) && builder.subjectAfterBlank(i, text)) {
         blankBefore = false;
         r.lastLine = i;
         continue;
@@ -1086,6 +1085,18 @@ class FieldBuilder {
       parts: this.#subjectParts,
       portion,
     };
+  }
+
+  /**
+   * A subject's line under a blank line that broke it (`SUBJECT: FERRY TALKS AND` ⏎ "" ⏎ `THE QUAYS`), with Classified By or
+   * REF still to come: it goes on with the field the blank line broke, the second SUBJECT where one is being read
+   * (`SUBJECT: PIER FEES AND` ⏎ "" ⏎ `THE QUAYS` under the first), within its lines' limits ({@link #repeatContinue}; false
+   * past them), and the first otherwise, as before (true).
+   */
+  subjectAfterBlank(line: number, text: string): boolean {
+    if (this.#repeat?.field === 'SUBJECT') return this.#repeatContinue(line, text, false);
+    this.subjectAppend(line, text);
+    return true;
   }
 
   subjectAppend(line: number, text: string): void {
