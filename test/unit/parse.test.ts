@@ -2659,6 +2659,8 @@ describe("parser: a scan's margin on every line", () => {
     const crlf = withMargin((l) => (l === '' ? '' : `| ${l}`)).replace(/\n/g, '\r\n');
     const c = parseCable(crlf).cable;
     assert.deepEqual([c.text.length, c.eol, c.margin?.lines.length], [crlf.length, '\r\n', 13]);
+    // The text and lines are the document's, the margin in them (as Cable.text says), though the parse read them without it.
+    assert.deepEqual([c.text === crlf, c.lines[8]], [true, '| C O N F I D E N T I A L NOWHERE 000001']);
   });
 
   it('reads line numbers at two widths, aligned or not, each line without its own number and nothing of its text', () => {

@@ -700,9 +700,13 @@ export interface Margin {
 }
 
 export interface Cable {
-  /** The text that was parsed (read with a scan's margin blanked, where it has one: {@link Cable.margin}). */
+  /**
+   * The document's text as given, a scan's margin included where it has one ({@link Cable.margin}): the parser read a copy
+   * with the margin written as spaces, the same length, so every range holds in this text, and the fixes, a rename's
+   * check and the preview work on the document as it is.
+   */
   readonly text: string;
-  /** The document's lines, without line terminators. */
+  /** The document's lines, without line terminators (a scan's margin included, as in `text`). */
   readonly lines: readonly string[];
   /** The first line terminator in the text (`\n` when there is none), for fixes that insert lines. */
   readonly eol: string;
