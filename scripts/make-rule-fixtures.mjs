@@ -182,6 +182,8 @@ const fixtures = [
 // case number's letter lost above the banner, a scan's margin on every line (transcriber54). Not damage: a bracket that closes a Note or Comment, a clearance after a closing Comment, and an UNCLAS cable marked nowhere (noise54); REF items listed inline with initials, a paragraph number blanked with the end of the line above it, an inline Comment its paragraph closes, a header that lost its caveat, TAGS and SUBJECT lines (noise55).
 // A heading of the Valletta sample (`HARBOR AUTHORITY REQUESTS`, `NEXT STEPS`) with `marking` ending its title, its rule as long as the line.
 const markedHeading = (t, title, marking) => sub(t, `${title}\n${'-'.repeat(title.length)}\n`, `${title} ${marking}\n${'-'.repeat(title.length + marking.length + 1)}\n`);
+// A heading of the Valletta sample written as `written`, its rule as long as the line.
+const retitled = (t, title, written) => sub(t, `${title}\n${'-'.repeat(title.length)}\n`, `${written}\n${'-'.repeat(written.length)}\n`);
 // The Valletta sample with its paragraphs marked `marking` where it marks them (S/NF).
 const noSecretParagraphs = (t, marking) => sub(sub(t, '¶2. (S/NF) Director', `¶2. ${marking} Director`), '¶4. (S/NF) Post', `¶4. ${marking} Post`);
 // The Valletta sample as a CONFIDENTIAL cable: its banner, security group and paragraphs.
@@ -266,6 +268,17 @@ const variants = [
   ['cbl035-invisible-character', 'heading', V, (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(\u200BC)'), (t) => markedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(C)')],
   ['cbl028-portion-marking-missing', 'heading', sub(sub(sub(L, '¶1. (SBU) Summary', '¶1. Summary'), '¶2. (U) The terminal', '¶2. The terminal'), '¶3. (SBU) The operators', '¶3. The operators'),
     (t) => sub(t, '¶2. The terminal', 'TERMINAL COSTS (SBU)\n--------------------\n\n¶2. The terminal'), (t) => sub(t, '¶2. The terminal', 'TERMINAL COSTS (PHASE 1)\n------------------------\n\n¶2. The terminal')],
+  // A heading's title marked at its start and at its end (parser56): two markings that differ, and the same one twice; the
+  // clean one marks each title once, at its start or at its end.
+  ['cbl029-portion-marking-malformed', 'heading-twice', V, (t) => retitled(retitled(t, 'HARBOR AUTHORITY REQUESTS', '(C) HARBOR AUTHORITY REQUESTS (S/NF)'), 'NEXT STEPS', '(S/NF) PATROL PLANS (S/NF)'),
+    (t) => retitled(retitled(t, 'HARBOR AUTHORITY REQUESTS', '(S/NF) HARBOR AUTHORITY REQUESTS'), 'NEXT STEPS', 'PATROL PLANS (S/NF)')],
+  // A page line whose numbers a scan damaged (parser56), read where the damage leaves them readable: a serial and a total that
+  // differ from the banner's, and a page that skips the second; the clean ones give the banner's serial and the second page.
+  ['cbl033-page-line-mismatch', 'damaged', V, (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'VALLETTA 0000O413 002 OF 003'), (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'VALLETTA 0000O412 002 OF 002')],
+  ['cbl034-page-line-sequence', 'damaged', V, (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'VALLETTA 00000412 OO3 OF 002'), (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'VALLETTA 00000412 OO2 OF 002')],
+  // A REF field written a second time (parser56); the clean one writes the keyword again before the first list's next letter.
+  ['cbl037-header-field-order', 'repeated-ref', V, (t) => sub(t, 'REF: A. VALLETTA 388\n¶B. STATE 51120\n', 'REF: A. VALLETTA 388\n¶B. STATE 51120\nREF: A. ROME 551\n¶B. TRIPOLI 214\n'),
+    (t) => sub(t, 'REF: A. VALLETTA 388\n¶B. STATE 51120\n', 'REF: A. VALLETTA 388\nREF: B. STATE 51120\n')],
 ];
 
 /**

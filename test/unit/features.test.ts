@@ -226,6 +226,13 @@ describe('document symbols on odd shapes', () => {
     assert.deepEqual([paragraph.children?.map((s) => s.name), paragraph.children?.[0].range.end, open.map((s) => s.name)], [['Comment'], end, ['UNCLAS NOWHERE 000001', '¶1 (U)', 'NEXT STEPS', 'Signature']]);
   });
 
+  it('shows a second REF in the outline and its hover with what it says, after the first REF\'s items', () => {
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\nREF: A. NOWHERE 12\nREF: A. STATE 4410\n\nClassified By: Jane Roe, reasons 1.4 (b).\n\n¶1. (C) Text.\n';
+    const banner = getDocumentSymbols(parseCable(text).cable)[0];
+    assert.deepEqual(banner.children?.map((s) => `${s.name}:${s.detail}`), ['E.O.:01/01/2019', 'TAGS:PREL', 'SUBJECT:HARBOR PATROLS', 'REF A:NOWHERE 12', 'Classified By:Jane Roe', 'REF (again):A. STATE 4410']);
+    assert.match(hoverAt(text.replace('REF: A. STATE', 'RE|F: A. STATE')), /^\*\*REF, written again\*\*\n\nA second REF field: the first is the cable's, and this one is kept apart from it\.\n\nIt says: A\. STATE 4410$/);
+  });
+
   it('shows a second SUBJECT or Classified By in the outline and its hover with what it says', () => {
     const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\nSUBJECT: PIER FEES\n\nClassified By: Jane Roe, reasons 1.4 (b).\nClassified By: John Doe, reasons 1.4 (d).\n\n¶1. (C) Text.\n';
     const banner = getDocumentSymbols(parseCable(text).cable)[0];
@@ -1589,6 +1596,9 @@ describe('hover', () => {
     // The page is the part before the dot ("001.4" is page 1): the suffix is no page number, and what it counts is not established.
     const suffixed = hoverAt(text.replace('00000042 002 OF 003', '00000042 00|1.4 OF 003'));
     assert.match(suffixed, /^\*\*Continuation page\*\*\n\nPage 1 of 3 of NOWHERE 42\.\n\nThe suffix \.4 after the page number is not part of it; what it counts is not established \(unverified\)\.\n/);
+    // A page line a scan damaged: the numbers it reads, a letter O as 0, and one the damage hid.
+    assert.match(hoverAt(text.replace('00000042 002 OF 003', '0000O042 0|02 OF 003')), /^\*\*Continuation page\*\*\n\nPage 2 of 3 of NOWHERE 42\.\n\nIts numbers are damaged: a letter O is read as 0 and l or I as 1, and a number the damage left unreadable is not checked\.\n/);
+    assert.match(hoverAt(text.replace('00000042 002 OF 003', '0000#042 0|02 OF 003')), /^\*\*Continuation page\*\*\n\nPage 2 of 3 of NOWHERE unreadable\.\n/);
     const header = hoverAt(text.replace('PAGE 03', 'PA|GE 03'));
     assert.match(header, /^\*\*Printout page header\*\*\n\nPage 3 of a printout of this cable: /);
     assert.match(header, /\n---\n\*Source: corpus analysis of released cables \(Cablegate\)\*$/);

@@ -102,7 +102,7 @@ describe('model memory', function () {
     assert.equal(plain.range.end, plain.text.range.end);
     const [page] = cable.pageLines;
     assert.equal(page.post.range.start, page.token.range.start);
-    assert.equal(page.total.range.end, page.token.range.end);
+    assert.equal(page.total!.range.end, page.token.range.end);
     const banner = cable.banner!;
     assert.equal(banner.range.start, banner.levelText.range.start);
     assert.equal(banner.range.end, banner.serial!.range.end);

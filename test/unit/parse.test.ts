@@ -11,7 +11,7 @@ import { defaultDictionaries } from '../../server/src/features/dictionaries';
 import { getHover } from '../../server/src/features/hover';
 import { getPreviewCard } from '../../server/src/features/preview';
 import { canonicalId, citationOf, citedId, fileNameKind, idFromFileName, parseCableId } from '../../server/src/core/id';
-import type { Cable, Range, RefItem } from '../../server/src/core/model';
+import type { Cable, NumberToken, Range, RefItem } from '../../server/src/core/model';
 import { parseBanner } from '../../server/src/core/parse/banner';
 import { lintCable } from '../../server/src/core/lint';
 import { bannerDecidedBy, parseCable, readFirstBanner, readsAsCable } from '../../server/src/core/parse/index';
@@ -582,6 +582,27 @@ describe('parser: metadata', () => {
     // A line doubled: the lines under it go on with the first, as they did, and the second is kept as written.
     const doubled = parse(text.replace('SUBJECT: FERRY TALKS\nSUBJECT: PIER FEES AND\nTHE QUAYS', 'SUBJECT: FERRY TALKS AND\nSUBJECT: FERRY TALKS AND\nTHE QUAYS'));
     assert.deepEqual([doubled.subject?.text, doubled.repeatedFields[0]?.text], ['FERRY TALKS AND THE QUAYS', 'FERRY TALKS AND']);
+    // A blank line breaking the second, Classified By still to come: its line under the blank goes on with the second, not the first.
+    const broken = parse(text.replace('SUBJECT: PIER FEES AND\nTHE QUAYS', 'SUBJECT: PIER FEES AND\n\nTHE QUAYS'));
+    assert.deepEqual([broken.subject?.text, broken.repeatedFields.map((r) => `${r.field}|${r.text}|${at(r.range)}`), broken.lineKinds[7]], ['FERRY TALKS', ['SUBJECT|PIER FEES AND THE QUAYS|5:0-7:9', 'Classified By|John Doe, reasons 1.4 (d).|10:0-11:16'], 'subject']);
+    // The first broken so, with no second, is as it was; and the line under a doubled line's blank goes on with the first.
+    assert.equal(parse(text.replace('SUBJECT: FERRY TALKS\nSUBJECT: PIER FEES AND\nTHE QUAYS', 'SUBJECT: FERRY TALKS AND\n\nTHE QUAYS')).subject?.text, 'FERRY TALKS AND THE QUAYS');
+    const doubledBroken = parse(text.replace('SUBJECT: FERRY TALKS\nSUBJECT: PIER FEES AND\nTHE QUAYS', 'SUBJECT: FERRY TALKS AND\nSUBJECT: FERRY TALKS AND\n\nTHE QUAYS'));
+    assert.deepEqual([doubledBroken.subject?.text, doubledBroken.repeatedFields[0]?.text], ['FERRY TALKS AND THE QUAYS', 'FERRY TALKS AND']);
+  });
+
+  it('keeps a second REF apart from the first, with the lines it wraps onto, where the REF keyword written before the next letter goes on with the first', () => {
+    const text = ['CONFIDENTIAL NOWHERE 000042', '', 'E.O. 12958: DECL: 06/03/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '', 'REF: A. NOWHERE 12', 'B. STATE 4410', 'REF: A. ELSEWHERE 77', 'B. STATE 9120', '', 'Classified By: Jane Roe, reasons 1.4 (b).', '', '¶1. (C) Text (REF B).', '', 'ROE', ''].join('\n');
+    const d = parse(text);
+    // The second's items ran on in the first's list, A, B, A, B.
+    assert.deepEqual(d.refs?.items.map((item) => `${item.letter}:${item.citation.text}`), ['A:NOWHERE 12', 'B:STATE 4410']);
+    assert.deepEqual(d.repeatedFields.map((r) => `${r.field}|${r.keyword.text}|${r.text}|${at(r.range)}`), ['REF|REF:|A. ELSEWHERE 77 B. STATE 9120|8:0-9:13']);
+    assert.deepEqual([6, 7, 8, 9, 11].map((k) => d.lineKinds[k]), ['ref', 'ref', 'ref', 'ref', 'classified-by']);
+    // "REF: A. …" ⏎ "REF: B. …": the keyword written again before the next letter goes on with the list; so after items with no letter, a second REF is one.
+    const goesOn = parse(text.replace('B. STATE 4410\nREF: A. ELSEWHERE 77\nB. STATE 9120', 'REF: B. STATE 4410\nC. STATE 9120'));
+    assert.deepEqual([goesOn.refs?.items.map((item) => item.letter), goesOn.repeatedFields], [['A', 'B', 'C'], []]);
+    const unlettered = parse(text.replace('REF: A. NOWHERE 12\nB. STATE 4410', 'REF: NOWHERE 12'));
+    assert.deepEqual([unlettered.refs?.items.map((item) => item.citation.text), unlettered.repeatedFields.map((r) => r.text)], [['NOWHERE 12'], ['A. ELSEWHERE 77 B. STATE 9120']]);
   });
 
   it('reads caveats, E.O., TAGS with their own ranges, wrapped SUBJECT, lettered REF items and Classified By', () => {
@@ -1709,6 +1730,25 @@ describe('parser: body', () => {
     }
   });
 
+  it('reads the numbers of a page line a character of its numbers damaged where the damage leaves them readable', () => {
+    const cable = (page: string) => ['UNCLAS NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) The ferry crews returned to work after', 'the holiday, the board said on', page, 'Monday.', '', '¶2. (U) Two.', '', 'DOE'].join('\n');
+    const read = (n: NumberToken | undefined) => (n ? `${n.text}=${n.value}@${at(n.range)}` : '-');
+    const rows = ['NOWHERE 0000O042 002 OF 003', 'NOWHERE 0000#042 002 OF 003', 'NOWHERE 00000042 OO2 OF 003', 'NOWHERE 00000042 0#2 0F 003', 'NOWHERE 0000042 002 OF 0l3', 'RIO DE JAN 0000O042 002.2 OF 003'].map((page) => {
+      const [p] = parse(cable(page)).pageLines;
+      return [p.post.text, read(p.serial), read(p.page), p.subpage, read(p.total), p.damaged, at(p.token.range)];
+    });
+    assert.deepEqual(rows, [
+      ['NOWHERE', '0000O042=42@7:8-7:16', '002=2@7:17-7:20', undefined, '003=3@7:24-7:27', true, '7:0-7:27'],
+      ['NOWHERE', '-', '002=2@7:17-7:20', undefined, '003=3@7:24-7:27', true, '7:0-7:27'],
+      ['NOWHERE', '00000042=42@7:8-7:16', 'OO2=2@7:17-7:20', undefined, '003=3@7:24-7:27', true, '7:0-7:27'],
+      ['NOWHERE', '00000042=42@7:8-7:16', '-', undefined, '003=3@7:24-7:27', true, '7:0-7:27'],
+      ['NOWHERE', '0000042=42@7:8-7:15', '002=2@7:16-7:19', undefined, '0l3=13@7:23-7:26', true, '7:0-7:26'],
+      ['RIO DE JAN', '0000O042=42@7:11-7:19', '002=2@7:20-7:23', 2, '003=3@7:29-7:32', true, '7:0-7:32'],
+    ]);
+    // A page line the pattern reads is no damaged one.
+    assert.equal(parse(cable('NOWHERE 00000042 002 OF 003')).pageLines[0].damaged, undefined);
+  });
+
   it('passes over a page line above a heading, as over one under it: a blank line or a sentence\'s end above the page line', () => {
     const c = parse([
       'UNCLAS NOWHERE 000042', '', 'TAGS: PREL', 'SUBJECT: X', '',
@@ -1850,6 +1890,22 @@ describe('parser: body', () => {
     for (const title of ['HARBOR TALKS: ANNEX (C)', 'IRAN (PART 2)', 'FERRY FARES(C)', 'FERRY FARES (C/NOFRN)', 'OPTIONS (A) AND (C)']) {
       const d = parse(lines.map((l, k) => (k === 7 ? title : k === 8 ? '-'.repeat(title.length) : l)).join('\n'));
       assert.deepEqual([d.headings[0].text.text, d.headings[0].marking], [title, undefined], title);
+    }
+  });
+
+  it('reads the marking that ends a heading\'s title after one that opens it ("(C) BACKGROUND (S)"): both are read, the first as a line\'s', () => {
+    const lines = ['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', '(C) HARBOR PATROLS (S)', '----------------------', '', '¶2. (U) The pier closed in May.', '', '(U) Ferry Fares (C/NF)', '----------------------', '', '¶3. (C) Three.', 'DOE'];
+    const c = parse(lines.join('\n'));
+    assert.deepEqual(c.headings.map((h) => [h.style, h.text.text, at(h.text.range), h.marking?.token.text, h.marking?.level, h.marking?.controls, at(h.marking?.token.range)]), [
+      ['underlined', '(C) HARBOR PATROLS', '7:0-7:18', '(S)', 'SECRET', [], '7:19-7:22'],
+      ['underlined', '(U) Ferry Fares', '12:0-12:15', '(C/NF)', 'CONFIDENTIAL', ['NF'], '12:16-12:22'],
+    ]);
+    // The opening markings stay the markings that open those lines, as a title marked at its start alone has.
+    assert.deepEqual(c.itemMarkings.map((m) => [m.portion.token.text, at(m.portion.token.range)]), [['(C)', '7:0-7:3'], ['(U)', '12:0-12:3']]);
+    // After an opening marking, an item's letter and prose in parentheses still stay the title's words.
+    for (const title of ['(C) HARBOR TALKS: ANNEX (C)', '(C) IRAN (PART 2)', '(C) OPTIONS (A) AND (C)']) {
+      const d = parse(lines.map((l, k) => (k === 7 ? title : k === 8 ? '-'.repeat(title.length) : l)).join('\n'));
+      assert.deepEqual([d.headings[0]?.text.text, d.headings[0]?.marking], [title, undefined], title);
     }
   });
 
@@ -2166,11 +2222,11 @@ describe('parser: body', () => {
 
   it('reads continuation-page lines on their own line and inside text, with sub-pages and abbreviated posts', () => {
     const own = findPageLines(0, 'PARIS 00000305 002 OF 002');
-    assert.deepEqual(own.map((p) => [p.post.text, p.serial.value, p.page.value, p.total.value, p.inline]), [['PARIS', 305, 2, 2, false]]);
+    assert.deepEqual(own.map((p) => [p.post.text, p.serial?.value, p.page?.value, p.total?.value, p.inline]), [['PARIS', 305, 2, 2, false]]);
     const inline = findPageLines(0, 'rose 52 percent in RIO DE JAN 00000329 003 OF 004 robberies');
     assert.deepEqual(inline.map((p) => [p.post.text, p.inline, at(p.token.range)]), [['RIO DE JAN', true, '0:19-0:49']]);
     assert.equal(findPageLines(0, 'MADRID 00000766 001.2 OF 003')[0].subpage, 2);
-    assert.equal(findPageLines(0, 'Moscow 00003579 002 of 005')[0].total.value, 5);
+    assert.equal(findPageLines(0, 'Moscow 00003579 002 of 005')[0].total?.value, 5);
     assert.equal(findPageLines(0, 'BUENOS AIR 00001462 002 OF 003')[0].post.text, 'BUENOS AIR');
     // Serials have at most six digits: an eight-digit number that does not open with "00" is not a padded serial.
     assert.deepEqual(findPageLines(0, 'PARIS 12345678 002 OF 002'), []);
@@ -2603,6 +2659,8 @@ describe("parser: a scan's margin on every line", () => {
     const crlf = withMargin((l) => (l === '' ? '' : `| ${l}`)).replace(/\n/g, '\r\n');
     const c = parseCable(crlf).cable;
     assert.deepEqual([c.text.length, c.eol, c.margin?.lines.length], [crlf.length, '\r\n', 13]);
+    // The text and lines are the document's, the margin in them (as Cable.text says), though the parse read them without it.
+    assert.deepEqual([c.text === crlf, c.lines[8]], [true, '| C O N F I D E N T I A L NOWHERE 000001']);
   });
 
   it('reads line numbers at two widths, aligned or not, each line without its own number and nothing of its text', () => {

@@ -707,6 +707,14 @@ describe('rules: CBL034 and pages the release blanked', () => {
     assert.deepEqual(found(`¶1. (S) One.\n\nXXXXXXXXXXXX\n\n${page(2)}\n\n¶4. (S) Four.\n\n${page(4)}\n\n¶5. (S) Five.\n`), ['16: Page 004 follows page 002.']);
     assert.deepEqual(found(`XXXXXXXXXXXX\n\n${page(3)}\n\n¶4. (S) Four.\n\n${page(2)}\n\n¶5. (S) Five.\n`), ['14: Page 002 follows page 003.']);
   });
+  it('checks the page numbers of a page line a scan damaged where they are readable, and takes an unreadable one for the next page', () => {
+    // "OO4": a letter O for each zero, read as page 4, after page 2.
+    assert.deepEqual(found(`¶1. (S) One.\n\n${page(2)}\n\n¶2. (S) Two.\n\nNOWHERE 00000007 OO4 OF 004\n\n¶3. (S) Three.\n`), ['14: Page OO4 follows page 002.']);
+    // "0#3": the page the damage hid is the third, between the second and the fourth; as the first page line, the second.
+    assert.deepEqual(found(`¶1. (S) One.\n\n${page(2)}\n\n¶2. (S) Two.\n\nNOWHERE 00000007 0#3 OF 004\n\n¶3. (S) Three.\n\n${page(4)}\n`), []);
+    assert.deepEqual(found(`¶1. (S) One.\n\nNOWHERE 00000007 0#2 OF 004\n\n¶2. (S) Two.\n\n${page(3)}\n`), []);
+    assert.deepEqual(found(`¶1. (S) One.\n\nNOWHERE 00000007 0#2 OF 004\n\n¶2. (S) Two.\n\n${page(4)}\n`), ['14: Page 004 follows page 002.']);
+  });
 });
 
 describe('rules: markings on items, lines and sub-titles inside the text', () => {
@@ -800,6 +808,30 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     assert.equal(applyEdits(copy.text, copy.findings[0].fixes![0].edits), lint29('¶2. (C) Text.').text);
     // Prose in parentheses after a marking names no level.
     for (const body of ['¶2. (C) (EU) officials said so.', '¶2. (C) (S-300) missiles were shown.', '¶2. (C) (REF A) The ministry said so.', '¶2. (C) (Note: none.) Text.']) assert.deepEqual(lint29(body).findings, [], body);
+  });
+
+  it('CBL029 reports a heading marked at the start and at the end of its title ("(C) HARBOR PATROLS (S)"), with a fix for each marking kept', () => {
+    const lint29 = (title: string) => {
+      const text = `S E C R E T NOWHERE 000008\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\n\n${title}\n${'-'.repeat(title.length)}\n\n¶2. (S) Two.\nSMITH\n`;
+      return { text, findings: lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029') };
+    };
+    const show = (f: Finding) => `${formatFinding(f)} | ${f.fixes?.map((x) => `${x.title} ${x.safe}`).join(', ') ?? 'no fix'}`;
+    const { text, findings } = lint29('(C) HARBOR PATROLS (S)');
+    assert.deepEqual(findings.map(show), [
+      "11:1-11:23 CBL029 warning The heading on line 11 is marked twice, '(C)' at the start of its title and '(S)' at its end; it takes one marking, for the highest level of its title. | Keep '(C)' and delete '(S)' false, Keep '(S)' and delete '(C)' false",
+    ]);
+    // Each fix leaves one marking, at the start or at the end, and nothing for CBL029 to report.
+    for (const [fix, title] of [[0, '(C) HARBOR PATROLS'], [1, 'HARBOR PATROLS (S)']] as const) {
+      const fixed = applyEdits(text, findings[0].fixes![fix].edits);
+      assert.ok(fixed.includes(`\n${title}\n`), fixed);
+      assert.deepEqual(lintCable(parseCable(fixed).cable).filter((f) => f.id === 'CBL029'), []);
+    }
+    // The same marking twice: info, and the one at the end deleted.
+    const copy = lint29('(S) HARBOR PATROLS (S)');
+    assert.deepEqual(copy.findings.map(show), ["11:20-11:23 CBL029 info The heading on line 11 repeats its marking '(S)' at the end of its title; one marking belongs there. | Delete the repeated '(S)' false"]);
+    assert.ok(applyEdits(copy.text, copy.findings[0].fixes![0].edits).includes('\n(S) HARBOR PATROLS\n'));
+    // One marking, at either end, and a list's letter after an opening marking, are no second marking.
+    for (const title of ['(S) HARBOR PATROLS', 'HARBOR PATROLS (S)', '(S) HARBOR TALKS: ANNEX (C)']) assert.deepEqual(lint29(title).findings, [], title);
   });
 
   it('CBL030 reports an item, a line and a sub-title marked above the banner, each named by where it is', () => {

@@ -562,7 +562,11 @@ export interface Heading {
   readonly style: 'plain' | 'underlined' | 'boxed' | 'slashes' | 'dashed-inline';
   /** Rule lines that belong to the heading (dashes above and/or below). */
   readonly rules: readonly Range[];
-  /** The portion marking that ends the title (`BACKGROUND (U)`): the heading's, not part of `text`, which the marking rules read as a portion's. Set only where there is one. */
+  /**
+   * The portion marking that ends the title (`BACKGROUND (U)`): the heading's, not part of `text`, which the marking rules read
+   * as a portion's. Set only where there is one. A title that also opens with a marking (`(C) BACKGROUND (S)`) has both: the
+   * opening one stays in `text` and is an item marking ({@link Cable.itemMarkings}), this one the ending (CBL029 reports the two).
+   */
   readonly marking?: PortionMarking;
 }
 
@@ -582,18 +586,28 @@ export interface Block {
   readonly range: Range;
 }
 
-/** A continuation-page line: `PARIS 00000305 002 OF 002`, possibly inside a text line. */
+/**
+ * A continuation-page line: `PARIS 00000305 002 OF 002`, possibly inside a text line; or one alone on its line whose numbers
+ * a scan damaged (`VALLETTA 0000O412 002 OF 002`, `damaged`).
+ */
 export interface PageLine {
   /** The marker itself (not the whole line). */
   readonly token: Token;
   readonly post: Token;
-  readonly serial: NumberToken;
-  readonly page: NumberToken;
+  /**
+   * The serial, page and total, as written, with their values. On a `damaged` line a number with a letter O for 0 or l or I
+   * for 1 has the value meant (`0000O412` is 412), and one the damage left unreadable (`0000#412`, `0#2`) is absent; on
+   * any other line all three are there.
+   */
+  readonly serial?: NumberToken;
+  readonly page?: NumberToken;
   /** The `.n` of `001.2`. */
   readonly subpage?: number;
-  readonly total: NumberToken;
+  readonly total?: NumberToken;
   /** True when the marker sits inside a line of text. */
   readonly inline: boolean;
+  /** Set on a page line whose numbers were damaged, one or two characters of them no digit or a serial a digit short or long, which the page pattern does not read. */
+  readonly damaged?: true;
 }
 
 /** An old printout page header: `PAGE 02 HARARE 06677 01 OF 03 291400Z`. */
@@ -654,10 +668,13 @@ export interface Section {
 // The whole cable
 
 /** A parsed cable. Produced by `parseCable`; read by every rule and feature. */
-/** A metadata field written a second time (`SUBJECT: FERRY TALKS` ⏎ `SUBJECT: PIER FEES`), the first being the cable's. */
+/**
+ * A metadata field written a second time (`SUBJECT: FERRY TALKS` ⏎ `SUBJECT: PIER FEES`, `REF: A. STATE 12` ⏎ `REF: A. PARIS
+ * 7`), the first being the cable's.
+ */
 export interface RepeatedField {
-  /** Which field: `SUBJECT` or `Classified By`. */
-  readonly field: 'SUBJECT' | 'Classified By';
+  /** Which field: `SUBJECT`, `REF` or `Classified By`. */
+  readonly field: 'SUBJECT' | 'REF' | 'Classified By';
   /** The keyword as written (`SUBJECT:`). */
   readonly keyword: Token;
   /** What it gives after its keyword, its wrapped lines joined with one space each; empty where it gives nothing. */
@@ -683,9 +700,13 @@ export interface Margin {
 }
 
 export interface Cable {
-  /** The text that was parsed (read with a scan's margin blanked, where it has one: {@link Cable.margin}). */
+  /**
+   * The document's text as given, a scan's margin included where it has one ({@link Cable.margin}): the parser read a copy
+   * with the margin written as spaces, the same length, so every range holds in this text, and the fixes, a rename's
+   * check and the preview work on the document as it is.
+   */
   readonly text: string;
-  /** The document's lines, without line terminators. */
+  /** The document's lines, without line terminators (a scan's margin included, as in `text`). */
   readonly lines: readonly string[];
   /** The first line terminator in the text (`\n` when there is none), for fixes that insert lines. */
   readonly eol: string;
@@ -720,9 +741,11 @@ export interface Cable {
    */
   readonly strayFieldLines: readonly Token[];
   /**
-   * A second SUBJECT or Classified By field among the metadata fields, after the first, in line order: the first is the
-   * cable's (`subject`, `classifiedBy`), and the second's value, with the lines it wraps onto, is kept here rather than lost
-   * or run into the first's; CBL037 names it. Empty on almost every cable.
+   * A second SUBJECT, REF or Classified By field among the metadata fields, after the first, in line order: the first is the
+   * cable's (`subject`, `refs`, `classifiedBy`), and the second's value, with the lines it wraps onto, is kept here rather
+   * than lost or run into the first's (a second REF's items are no items of `refs`); CBL037 names it. A REF keyword written
+   * again before the next letter of the first's list (`REF: A. STATE 12` ⏎ `REF: B. PARIS 7`) goes on with the first, and
+   * is none. Empty on almost every cable.
    */
   readonly repeatedFields: readonly RepeatedField[];
   /** The lines from the banner to the line before the body, when there is a banner. */

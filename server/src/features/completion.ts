@@ -11,7 +11,7 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Complet
 import { hostEmbassies, hostTagOf } from '../core/hosts';
 import { citationOf, filedPost, normalizePost, parseCableId } from '../core/id';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
-import type { Block, Cable, Level, MarkerStyle, Paragraph, PortionMarking, RefField, RefItem, Token } from '../core/model';
+import type { Block, Cable, Level, MarkerStyle, NumberToken, Paragraph, PortionMarking, RefField, RefItem, Token } from '../core/model';
 import { parseBracketMarking, parseMisclosedMarking, parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
 import { MONTHS } from '../core/parse/header';
 import { continuesRefField, parseCaveatLine, refLetterAt, refLetterOrdinal } from '../core/parse/metadata';
@@ -734,10 +734,14 @@ function nextPageLineItems(cable: Cable, position: Position, line: string, ctx: 
   const typed = line.slice(start, position.character);
   if (typed === '') return undefined;
   const pageLines = cable.pageLines;
-  let above: (typeof pageLines)[number] | undefined;
-  for (let i = 0; i < pageLines.length && pageLines[i].token.range.start.line < position.line; i++) above = pageLines[i];
+  // The last page line above whose page number is read: a damaged one may have lost it ("VALLETTA 00000412 0#2 OF 002").
+  let above: { page: NumberToken; total?: NumberToken } | undefined;
+  for (let i = 0; i < pageLines.length && pageLines[i].token.range.start.line < position.line; i++) {
+    const { page, total } = pageLines[i];
+    if (page) above = { page, total };
+  }
   const page = (above ? above.page.value : 1) + 1;
-  const total = Math.max(page, above?.total.value ?? pageLines[pageLines.length - 1]?.total.value ?? page);
+  const total = Math.max(page, above?.total?.value ?? pageLines[pageLines.length - 1]?.total?.value ?? page);
   if (page > 999) return undefined;
   const post = banner.post.text.slice(0, 10).trimEnd();
   const label = `${post} ${String(banner.serial.value).padStart(8, '0')} ${String(page).padStart(3, '0')} OF ${String(total).padStart(3, '0')}`;
@@ -1355,8 +1359,8 @@ function serialItems(cable: Cable, position: Position, ctx: CompletionContext): 
   // "#0708" between BT and NNNN repeats the DE line's serial; a continuation-page line of the same post gives it too.
   const eom = cable.trailer?.eom?.serial;
   if (eom) offer(eom.value, `Serial: the end-of-message line's, #${eom.text}`, 'The serial the end-of-message line after BT gives the cable, six digits as banners write it.');
-  const page = cable.pageLines.find((p) => normalizePost(post).startsWith(normalizePost(p.post.text)));
-  if (page) offer(page.serial.value, `Serial: the page line's, ${page.token.text}`, 'The serial the continuation-page lines give the cable, six digits as banners write it; CBL033 reports a page line whose serial differs.');
+  const page = cable.pageLines.find((p) => p.serial && normalizePost(post).startsWith(normalizePost(p.post.text)));
+  if (page?.serial) offer(page.serial.value, `Serial: the page line's, ${page.token.text}`, 'The serial the continuation-page lines give the cable, six digits as banners write it; CBL033 reports a page line whose serial differs.');
   const named = ctx.citingId ? parseCableId(ctx.citingId) : undefined;
   if (named && named.post === normalizePost(post)) offer(named.number, `Serial: the file name's, ${ctx.citingId}`, 'The serial the file name\'s id gives the cable, six digits as banners write it; CBL043 reports a banner that differs from it.');
   if (items.length > 0) return items;

@@ -50,7 +50,7 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
   for (const item of cable.refs?.items ?? []) fields.push(symbol(`REF ${item.letter ?? ''}`.trim(), item.citation.text, SymbolKind.Field, item.range));
   if (cable.classifiedBy) fields.push(symbol('Classified By', cable.classifiedBy.classifier?.text, SymbolKind.Property, cable.classifiedBy.range));
   // A field written a second time keeps its value in the outline, under its own name, after the fields.
-  for (const repeat of cable.repeatedFields) fields.push(symbol(`${repeat.field} (again)`, repeat.text || undefined, repeat.field === 'SUBJECT' ? SymbolKind.String : SymbolKind.Property, repeat.range));
+  for (const repeat of cable.repeatedFields) fields.push(symbol(`${repeat.field} (again)`, repeat.text || undefined, repeat.field === 'SUBJECT' ? SymbolKind.String : repeat.field === 'REF' ? SymbolKind.Field : SymbolKind.Property, repeat.range));
   const banner = cable.banner;
   if (banner) {
     const r = cable.metadataRange ?? banner.range;

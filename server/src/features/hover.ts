@@ -14,7 +14,7 @@ import { correctedCopyReason } from '../core/parse/metadata';
 import { orderInEffect } from '../core/rules/cbl041-eo-order-after-cable';
 import { misreadTag } from '../core/rules/cbl051-tag-misread';
 import { compareDates, declNamesEvent } from '../core/rules/util';
-import type { Addressee, Cable, CalendarDate, DateTimeGroup, Decl, Paragraph, Range, RefItem, Token, Trailer, TransmissionHeader } from '../core/model';
+import type { Addressee, Cable, CalendarDate, DateTimeGroup, Decl, NumberToken, Paragraph, Range, RefItem, Token, Trailer, TransmissionHeader } from '../core/model';
 import { contains, isSpace, paragraphIndexAt, partitionPoint, WHITE_RUNS } from '../core/text';
 import { markingEntry, markingMeaning, qualifier, tagEntries, unverifiedNote, type Dictionaries, type RoutingEntry, type TagEntry, type TermEntry } from './dictionaries';
 import { labelsBegun } from './labelsTyped';
@@ -743,7 +743,10 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     if (!contains(page.token.range, position)) continue;
     // "001.4 OF 002": the page is the part before the dot; what the suffix counts (a revision?) is not established.
     const suffix = page.subpage === undefined ? '' : `The suffix .${page.subpage} after the page number is not part of it; what it counts is not established (unverified).`;
-    return hover(md('Continuation page', [`Page ${page.page.value} of ${page.total.value} of ${esc(page.post.text)} ${page.serial.value}.`, suffix], citeDocuments(['corpus'], d)), page.token.range);
+    // "VALLETTA 0000#412 002 OF 002": a damaged page line gives the numbers it still reads, and says which it lost.
+    const read = (n: NumberToken | undefined) => (n ? String(n.value) : 'unreadable');
+    const damaged = page.damaged ? 'Its numbers are damaged: a letter O is read as 0 and l or I as 1, and a number the damage left unreadable is not checked.' : '';
+    return hover(md('Continuation page', [`Page ${read(page.page)} of ${read(page.total)} of ${esc(page.post.text)} ${read(page.serial)}.`, suffix, damaged], citeDocuments(['corpus'], d)), page.token.range);
   }
   // A 2000-era printout's page header (FORMAT.md §1): what it is, since nothing else in the line says so.
   for (const header of cable.oldPageHeaders) {

@@ -30,7 +30,7 @@ import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
 import { EOM_SERIAL, mayBeEomSerial, mayEndTransmission, TRANSMISSION_END } from './header';
 import { endingMarking, parseBracketMarking, parseMisclosedMarking, parseMisopenedMarking, SLASH_MISREAD_NF, standsForClose, standsForOpen, parsePortionMarking, parseSplitMarking, parseUnclosedMarking, parseUnopenedMarking } from './marking';
-import { findOldPageHeader, findPageLines, isDamagedPageLine } from './pages';
+import { findOldPageHeader, findPageLines, readDamagedPageLine } from './pages';
 
 /** What {@link parseBody} reads from. */
 export interface BodyInput {
@@ -291,7 +291,10 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     }
     // "VALLETTA 0000O412 002 OF 002": a page line a character of its numbers damaged is a page break all the same, no title's
     // first line; only a line that ends with a digit and opens with a letter is tried.
-    if (isDigit(lasts[i]) && isLetter(c) && isDamagedPageLine(text, lead, ends[i])) {
+    const damaged = isDigit(lasts[i]) && isLetter(c) ? readDamagedPageLine(i, text, lead, ends[i]) : undefined;
+    if (damaged) {
+      // Its numbers, where the damage leaves them readable, are checked as a page line's (CBL033, CBL034).
+      result.pageLines.push(damaged);
       kinds[i] = 'page';
       headingAbovePage(headingCandidates, kinds, i, startLine);
       continue;
@@ -1841,7 +1844,7 @@ function span(lines: readonly string[], textLine: number, style: Heading['style'
   const e = trimEndOffset(text);
   // "BACKGROUND (U)", "Harbor Talks (S/NF)": a marking that ends the title is the heading's, not its words; not "ANNEX (C)",
   // "IRAN (PART 2)" nor "Security Cooperation: All Talk, (Almost) No Action" (endingMarking).
-  const marking = text.charCodeAt(e - 1) === 41 /* ) */ ? endingMarking(textLine, text, s, e)?.read : undefined;
+  const marking = text.charCodeAt(e - 1) === 41 /* ) */ ? endingMarking(textLine, text, titleStart(textLine, text, s), e)?.read : undefined;
   const words = token(textLine, text, s, marking ? trimEndOffset(text, marking.token.range.start.character) : e);
   // The heading starts and ends where its upper and lower rules do, or where its words do: those positions serve both.
   const upper = rules.length > 0 && rules[0].start.line === first ? rules[0].start : first === textLine && s === 0 ? words.range.start : { line: first, character: 0 };
@@ -1851,6 +1854,19 @@ function span(lines: readonly string[], textLine: number, style: Heading['style'
 }
 
 
+/**
+ * Where a heading's title starts after the portion marking that opens it, "(C) BACKGROUND (S)" at "BACKGROUND", so that the
+ * marking that ends it is read after the one that opens it, as a marking of its own and not a list's label after another
+ * parenthesis (endingMarking); `s`, the text's start, when none opens it. The opening marking stays in the heading's words,
+ * an item marking of its own (`Cable.itemMarkings`).
+ */
+function titleStart(line: number, text: string, s: number): number {
+  // "\u200B(C) BACKGROUND (S)": an invisible character (CBL035 reports it) hides no opening marking.
+  const at = markingStart(text, s);
+  if (text.charCodeAt(at) !== 40 /* ( */) return s;
+  const opening = parsePortionMarking(line, text, at);
+  return opening?.level !== undefined && opening.wellFormed ? skipSpaces(text, opening.token.range.end.character) : s;
+}
 
 /**
  * True when `text` ends, before trailing white space, with "...", "…" or ">": what {@link NOT_SIGNED} reads, read at the

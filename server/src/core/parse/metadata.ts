@@ -540,9 +540,8 @@ export function parseMetadata(
       const afterBlank = blankBefore;
       // "REF: A. KIEV 1186" ⏎ ⏎ "¶B. 05 KIEV 4590": lettered REF items may follow a blank line.
       if (current === undefined && lastField === 'ref' && blankBefore && builder.continuesRef(text)) current = 'ref';
-      // A subject broken by a blank line, when Classified By or REF still follows.
-      if (current === undefined && lastField === 'subject' && blankBefore && fieldFollows(lines, i)) {
-        builder.subjectAppend(i, text);
+      // A subject broken by a blank line, when Classified By or REF still follows: the second SUBJECT's, after one.
+      if (current === undefined && lastField === 'subject' && blankBefore && fieldFollows(lines, i) && builder.subjectAfterBlank(i, text)) {
         blankBefore = false;
         r.lastLine = i;
         continue;
@@ -813,7 +812,13 @@ class FieldBuilder {
         } else this.#repeatStart('SUBJECT', line, text, kwStart, kwEnd, end);
         return;
       case 'ref':
-        this.refStart(line, text, kwStart, kwEnd, end);
+        // "REF: A. STATE 12" ⏎ "REF: A. PARIS 7": a second REF field, kept apart, as a second SUBJECT is; one that writes the
+        // next letter of the first's list ("REF: B. PARIS 7") goes on with it, the keyword written again.
+        if (!this.r.refs) {
+          this.refStart(line, text, kwStart, kwEnd, end);
+          this.#firstLines.set('REF', text.slice(kwStart, trimEnd(text, end)));
+        } else if (this.#refGoesOn(text, kwEnd, end)) this.refStart(line, text, kwStart, kwEnd, end);
+        else this.#repeatStart('REF', line, text, kwStart, kwEnd, end);
         return;
       case 'clby':
         if (!this.r.classifiedBy) {
@@ -824,7 +829,20 @@ class FieldBuilder {
     }
   }
 
-  /** The second SUBJECT or Classified By field being read, while its lines may go on; undefined otherwise. */
+  /**
+   * Whether a REF keyword written again, its value `[kwEnd, end)` of `text`, goes on with the first REF field's list: its
+   * value opens with the letter after the last item's (or one of the two after that), and that item has a letter.
+   */
+  #refGoesOn(text: string, kwEnd: number, end: number): boolean {
+    const items = this.#refItems;
+    if (items.length === 0 || items[items.length - 1].letter === undefined) return false;
+    let from = kwEnd;
+    const again = REF_AGAIN.exec(text.slice(from, end));
+    if (again) from += again[0].length;
+    return continuesRefField(items, text.slice(from, end));
+  }
+
+  /** The second SUBJECT, REF or Classified By field being read, while its lines may go on; undefined otherwise. */
   #repeat: { field: RepeatedField['field']; keyword: Token; text: string; range: Range; lines: number } | undefined;
 
   /** The first line of the first SUBJECT and Classified By read, from the keyword: a second one may write it again. */
@@ -844,8 +862,9 @@ class FieldBuilder {
   }
 
   /**
-   * A line the second SUBJECT or Classified By field wraps onto, right under it: at most five more for a subject (as the
-   * first's), no rule line; at most three for Classified By, while no reason's section (`1.4`) is read. False otherwise.
+   * A line the second SUBJECT, REF or Classified By field wraps onto, right under it: at most five more for a subject or REF
+   * (as the first subject's), no rule line; at most three for Classified By, while no reason's section (`1.4`) is read.
+   * False otherwise.
    */
   #repeatContinue(line: number, text: string, afterBlank: boolean): boolean {
     const repeat = this.#repeat!;
@@ -853,18 +872,18 @@ class FieldBuilder {
     const lead = skipSpaces(text);
     const last = trimEndOffset(text);
     if (lead >= last) return false;
-    if (repeat.field === 'SUBJECT' ? repeat.lines >= 6 || (isRuleChar(text.charCodeAt(lead)) && RULE_LINE.test(text)) : repeat.lines >= 4 || repeat.text.indexOf('1.') >= 0 || startsParagraph(text, text.charCodeAt(lead))) return false;
+    if (repeat.field !== 'Classified By' ? repeat.lines >= 6 || (isRuleChar(text.charCodeAt(lead)) && RULE_LINE.test(text)) : repeat.lines >= 4 || repeat.text.indexOf('1.') >= 0 || startsParagraph(text, text.charCodeAt(lead))) return false;
     repeat.text = repeat.text === '' ? text.slice(lead, last) : `${repeat.text} ${text.slice(lead, last)}`;
     repeat.range = union(repeat.range, range(line, lead, last));
     repeat.lines++;
-    this.kinds[line] = repeat.field === 'SUBJECT' ? 'subject' : 'classified-by';
+    this.kinds[line] = repeat.field === 'SUBJECT' ? 'subject' : repeat.field === 'REF' ? 'ref' : 'classified-by';
     return true;
   }
 
   /** Continues a wrapped field on a line without keywords; false when the line is not part of it. */
   continueField(field: Field, line: number, text: string, afterBlank: boolean): boolean {
-    // The lines a second SUBJECT or Classified By wraps onto are its own, not the first's.
-    if (this.#repeat !== undefined && (field === 'subject' || field === 'clby')) return this.#repeatContinue(line, text, afterBlank);
+    // The lines a second SUBJECT, REF or Classified By wraps onto are its own, not the first's.
+    if (this.#repeat !== undefined && (field === 'subject' || field === 'ref' || field === 'clby')) return this.#repeatContinue(line, text, afterBlank);
     switch (field) {
       case 'tags':
         // "VE, CO" and "YI, UNO, IR, LE" continue a wrapped TAGS line.
@@ -1066,6 +1085,18 @@ class FieldBuilder {
       parts: this.#subjectParts,
       portion,
     };
+  }
+
+  /**
+   * A subject's line under a blank line that broke it (`SUBJECT: FERRY TALKS AND` ⏎ "" ⏎ `THE QUAYS`), with Classified By or
+   * REF still to come: it goes on with the field the blank line broke, the second SUBJECT where one is being read
+   * (`SUBJECT: PIER FEES AND` ⏎ "" ⏎ `THE QUAYS` under the first), within its lines' limits ({@link #repeatContinue}; false
+   * past them), and the first otherwise, as before (true).
+   */
+  subjectAfterBlank(line: number, text: string): boolean {
+    if (this.#repeat?.field === 'SUBJECT') return this.#repeatContinue(line, text, false);
+    this.subjectAppend(line, text);
+    return true;
   }
 
   subjectAppend(line: number, text: string): void {

@@ -2,7 +2,7 @@
  * Continuation-page lines (`PARIS 00000305 002 OF 002`) and old printout page
  * headers (`PAGE 02 HARARE 06677 01 OF 03 291400Z`). FORMAT.md §6, CORPUS-FINDINGS.md §11.
  */
-import type { OldPageHeader, PageLine } from '../model';
+import type { NumberToken, OldPageHeader, PageLine } from '../model';
 import { digitsValue, isAlnum, isDigit, isLetter, numberToken, skipSpaces, token, trimEndOffset } from '../text';
 
 // "<POST cut to 10 chars> <serial zero-padded to 8> <page 3 digits>[.n] OF <total 3 digits>".
@@ -106,51 +106,84 @@ export function findPageLines(line: number, lineText: string): PageLine[] {
 }
 
 /**
- * True when the line's text `[lead, end)` holds a continuation-page line and nothing else, damaged so that
- * {@link findPageLines} reads none: a post of one to ten characters, then a serial of eight characters, a page of three (or
- * `002.2`) and `OF` (or `0F`) and a total of three, one to three spaces apart, with one or two characters that are no digit
- * among the fourteen of the numbers, a zero for the O of `OF`, or a serial a digit short or long (`VALLETTA 0000O412 002 OF 002`, `VALLETTA 0000#412
- * 002 OF 002`, `VALLETTA 00000412 OO2 0F 002`). Such a line is a page break of the text, as the page line it was, not a
- * title's first line or a line of a paragraph. Reads from the end, at most about 45 characters; callers test first that
- * the line ends with a digit.
+ * The continuation-page line that the line's text `[lead, end)` holds and nothing else, damaged so that {@link findPageLines}
+ * reads none: a post of one to ten characters, then a serial of eight characters, a page of three (or `002.2`) and `OF` (or
+ * `0F`) and a total of three, one to three spaces apart, with one or two characters that are no digit among the fourteen of
+ * the numbers, a zero for the O of `OF`, or a serial a digit short or long (`VALLETTA 0000O412 002 OF 002`, `VALLETTA
+ * 0000#412 002 OF 002`, `VALLETTA 00000412 OO2 0F 002`). Such a line is a page break of the text, as the page line it was,
+ * not a title's first line or a line of a paragraph. Its numbers are read where the damage leaves them readable, their
+ * characters digits or a letter O for 0 or l or I for 1 (`0000O412` is 412, `OO2` is 2), and left out where it does not
+ * (`0000#412`); `damaged` is set. Reads from the end, at most about 45 characters; callers test first that the line ends with a digit.
  */
-export function isDamagedPageLine(text: string, lead: number, end: number): boolean {
-  if (end - lead < 22 || end - lead > 48) return false;
+export function readDamagedPageLine(line: number, text: string, lead: number, end: number): PageLine | undefined {
+  if (end - lead < 22 || end - lead > 48) return undefined;
   let damage = 0;
   let k = end;
   // The total: three characters.
   for (let t = 0; t < 3; t++) if (!isDigit(text.charCodeAt(--k))) damage++;
+  const totalStart = k;
   k = spacesBefore(text, k);
-  if (k - 2 <= lead) return false;
+  if (k - 2 <= lead) return undefined;
   const o = text.charCodeAt(k - 2);
-  if ((text.charCodeAt(k - 1) | 32) !== 102 /* f */ || ((o | 32) !== 111 /* o */ && o !== 48 /* 0 */)) return false;
+  if ((text.charCodeAt(k - 1) | 32) !== 102 /* f */ || ((o | 32) !== 111 /* o */ && o !== 48 /* 0 */)) return undefined;
   if (o === 48) damage++;
   k = spacesBefore(text, k - 2);
-  if (k < 0) return false;
+  if (k < 0) return undefined;
   // The page: three characters, or "002.2".
   let start = k;
   while (start > lead && start > k - 6 && text.charCodeAt(start - 1) !== 32) start--;
   const dot = k - 2 > start && text.charCodeAt(k - 2) === 46 ? k - 2 : k - 3 > start && text.charCodeAt(k - 3) === 46 ? k - 3 : k;
-  if (dot - start !== 3) return false;
+  if (dot - start !== 3) return undefined;
   for (let t = start; t < dot; t++) if (!isDigit(text.charCodeAt(t))) damage++;
+  const pageStart = start;
+  const subpageEnd = k;
   k = spacesBefore(text, start);
-  if (k < 0) return false;
+  if (k < 0) return undefined;
   // The serial: eight characters, or seven or nine (counted as damage), opening with a zero.
   start = k;
   while (start > lead && k - start < 10 && text.charCodeAt(start - 1) !== 32) start--;
   const length = k - start;
-  if (length < 7 || length > 9 || text.charCodeAt(start) !== 48) return false;
+  if (length < 7 || length > 9 || text.charCodeAt(start) !== 48) return undefined;
   if (length !== 8) damage++;
   for (let t = start; t < k; t++) if (!isDigit(text.charCodeAt(t))) damage++;
-  if (damage === 0 || damage > 2) return false;
+  if (damage === 0 || damage > 2) return undefined;
   // The post: one to ten characters of letters, spaces, apostrophes and dots, opening with a letter.
   const postEnd = spacesBefore(text, start);
-  if (postEnd < 0 || postEnd - lead > 10 || !isLetter(text.charCodeAt(lead))) return false;
+  if (postEnd < 0 || postEnd - lead > 10 || !isLetter(text.charCodeAt(lead))) return undefined;
   for (let t = lead; t < postEnd; t++) {
     const c = text.charCodeAt(t);
-    if (!isPostChar(c) && c !== 32) return false;
+    if (!isPostChar(c) && c !== 32) return undefined;
   }
-  return true;
+  const whole = token(line, text, lead, end);
+  const subpage = dot < subpageEnd ? readDamagedNumber(text, dot + 1, subpageEnd) : undefined;
+  return {
+    token: whole,
+    post: token(line, text, lead, trimEndOffset(text, postEnd, lead)),
+    serial: damagedNumberToken(line, text, start, k),
+    page: damagedNumberToken(line, text, pageStart, dot),
+    subpage,
+    total: damagedNumberToken(line, text, totalStart, end),
+    inline: false,
+    damaged: true,
+  };
+}
+
+/** The number `[from, to)` of a damaged page line means: its digits, a letter O or o for 0 and l or I for 1; undefined for any other character ("0000#412"). */
+function readDamagedNumber(text: string, from: number, to: number): number | undefined {
+  let value = 0;
+  for (let t = from; t < to; t++) {
+    const c = text.charCodeAt(t);
+    const digit = isDigit(c) ? c - 48 : c === 79 /* O */ || c === 111 /* o */ ? 0 : c === 108 /* l */ || c === 73 /* I */ ? 1 : -1;
+    if (digit < 0) return undefined;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** A damaged page line's number `[from, to)` as written, with the value meant ({@link readDamagedNumber}); undefined where it cannot be read. */
+function damagedNumberToken(line: number, text: string, from: number, to: number): NumberToken | undefined {
+  const value = readDamagedNumber(text, from, to);
+  return value === undefined ? undefined : { ...token(line, text, from, to), value };
 }
 
 /** Where the one to three spaces that end before `at` start, or -1 where there are none or more. */
