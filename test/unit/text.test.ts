@@ -184,15 +184,4 @@ describe('text helpers', () => {
       }),
     );
   });
-
-  it('linesHolding from a line finds the lines from it down that a search of each line would, for a needle and a pattern', () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.string({ unit: fc.constantFrom('r', 'e', 'f', 'R', 'Q', ' ') }), fc.constantFrom('\n', '\r\n', '\r'))), fc.nat(12), (parts, from) => {
-        const text = parts.map(([line, eol]) => line + eol).join('');
-        const lines = splitLines(text);
-        assert.deepEqual(linesHolding(text, lines, 'Q', from), lines.flatMap((line, i) => (i >= from && line.includes('Q') ? [i] : [])));
-        assert.deepEqual(linesHolding(text, lines, /ref/gi, from), lines.flatMap((line, i) => (i >= from && /ref/i.test(line) ? [i] : [])));
-      }),
-    );
-  });
 });

@@ -46,8 +46,9 @@ const MAY_MENTION = /ref|para/gi;
 function linesThatMayMention(cable: Cable): readonly number[] {
   let found = candidateLines.get(cable);
   if (found === undefined) {
-    // The search starts at the body's first line: the header's lines ("REF: A. ...") are never read for a mention.
-    found = linesHolding(cable.text, cable.lines, MAY_MENTION, cable.bodyStartLine);
+    const all = linesHolding(cable.text, cable.lines, MAY_MENTION);
+    const body = cable.bodyStartLine;
+    found = body === 0 ? all : all.filter((line) => line >= body);
     candidateLines.set(cable, found);
   }
   return found;
@@ -56,7 +57,7 @@ function linesThatMayMention(cable: Cable): readonly number[] {
 /**
  * The candidate lines of each cable searched, kept while the cable is: `cablelint` asks for them twice a cable with a REF
  * field, for CBL054's mentions of cited paragraphs ({@link findCitedParagraphs}) and for CBL045's references
- * ({@link findInTextReferences}), and a search of the whole text costs more than the rest of either reader on most cables.
+ * ({@link findInTextReferences}), and each search reads the whole text, where either reader then reads a few lines.
  */
 const candidateLines = new WeakMap<Cable, readonly number[]>();
 

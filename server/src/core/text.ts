@@ -346,9 +346,8 @@ export function linesWith(text: string, offsets: Int32Array, needle: string, acc
  * split from `text` ({@link splitLines}): one search of the whole text, the lines walked to by their lengths, for a model
  * that keeps no offsets. For a needle most lines lack ("¶", a capital "Q", "ref" or "para") this is much cheaper than
  * searching or reading each line, and the walk stops at the last hit; after a hit the search goes on from the next line.
- * With `fromLine`, only that line and those below it are searched (a cable's body, whose header lines are walked by their lengths).
  */
-export function linesHolding(text: string, lines: readonly string[], needle: string | RegExp, fromLine = 0): number[] {
+export function linesHolding(text: string, lines: readonly string[], needle: string | RegExp): number[] {
   const find = (from: number): number => {
     if (typeof needle === 'string') return text.indexOf(needle, from);
     needle.lastIndex = from;
@@ -356,14 +355,8 @@ export function linesHolding(text: string, lines: readonly string[], needle: str
   };
   const found: number[] = [];
   // `start` is where `line` starts in the text: each line is followed by its terminator, \r\n, \r or \n.
-  let line = 0;
-  let start = 0;
-  for (; line < fromLine && line < lines.length; line++) {
-    const end = start + lines[line].length;
-    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
-  }
-  let at = find(start);
-  for (; at >= 0 && line < lines.length; line++) {
+  let at = find(0);
+  for (let line = 0, start = 0; at >= 0 && line < lines.length; line++) {
     const end = start + lines[line].length;
     if (at < end) {
       found.push(line);
@@ -505,8 +498,11 @@ export function union(a: Range, b: Range): Range {
   return { start: isBefore(a.start, b.start) ? a.start : b.start, end: isBefore(a.end, b.end) ? b.end : a.end };
 }
 
-/** "Comment, continued:", "Comment cont'd:", "COMMENT (CONTINUED):": a paragraph's text that goes on with the Comment before it. */
-export const COMMENT_CONTINUED = /^comment(?:\s*[,(-]\s*|\s+)(?:continued|cont['\u2019]?d)\b/i;
+/**
+ * "Comment, continued:", "Comment cont'd:", "COMMENT (CONTINUED):", "COMMENT (CONT):" (09RPODUBAI379), "Comment cont.:": a
+ * paragraph's text that goes on with the Comment before it. "Comment, contrary to …" is none: "cont" ends its word.
+ */
+export const COMMENT_CONTINUED = /^comment(?:\s*[,(-]\s*|\s+)(?:continued|cont['\u2019]?d|cont)\b/i;
 
 /** Where a paragraph's text starts on its first line: after the marker and the marking right after it. */
 export function paragraphTextStart(lines: readonly string[], p: Paragraph): number {
