@@ -498,11 +498,8 @@ export function union(a: Range, b: Range): Range {
   return { start: isBefore(a.start, b.start) ? a.start : b.start, end: isBefore(a.end, b.end) ? b.end : a.end };
 }
 
-/**
- * "Comment, continued:", "Comment cont'd:", "COMMENT (CONTINUED):", "COMMENT (CONT):" (09RPODUBAI379), "Comment cont.:": a
- * paragraph's text that goes on with the Comment before it. "Comment, contrary to …" is none: "cont" ends its word.
- */
-export const COMMENT_CONTINUED = /^comment(?:\s*[,(-]\s*|\s+)(?:continued|cont['\u2019]?d|cont)\b/i;
+/** "Comment, continued:", "Comment cont'd:", "COMMENT (CONTINUED):": a paragraph's text that goes on with the Comment before it. */
+export const COMMENT_CONTINUED = /^comment(?:\s*[,(-]\s*|\s+)(?:continued|cont['\u2019]?d)\b/i;
 
 /** Where a paragraph's text starts on its first line: after the marker and the marking right after it. */
 export function paragraphTextStart(lines: readonly string[], p: Paragraph): number {
