@@ -43,11 +43,23 @@ const MAY_MENTION = /ref|para/gi;
  * does not keep; working them out (`lineStarts`) made the reader twice as slow as a walk over line lengths, which stops at
  * the last candidate.
  */
-function linesThatMayMention(cable: Cable): number[] {
-  const found = linesHolding(cable.text, cable.lines, MAY_MENTION);
-  const body = cable.bodyStartLine;
-  return body === 0 ? found : found.filter((line) => line >= body);
+function linesThatMayMention(cable: Cable): readonly number[] {
+  let found = candidateLines.get(cable);
+  if (found === undefined) {
+    const all = linesHolding(cable.text, cable.lines, MAY_MENTION);
+    const body = cable.bodyStartLine;
+    found = body === 0 ? all : all.filter((line) => line >= body);
+    candidateLines.set(cable, found);
+  }
+  return found;
 }
+
+/**
+ * The candidate lines of each cable searched, kept while the cable is: `cablelint` asks for them twice a cable with a REF
+ * field, for CBL054's mentions of cited paragraphs ({@link findCitedParagraphs}) and for CBL045's references
+ * ({@link findInTextReferences}), and each search reads the whole text, where either reader then reads a few lines.
+ */
+const candidateLines = new WeakMap<Cable, readonly number[]>();
 
 // "para 5", "paragraph 5", "paras 3-4", "Para. 13".
 const PARA_RE = /\b(?:para(?:graph)?s?\.?)\s+(\d{1,3})\b/gi;

@@ -48,8 +48,9 @@ export const rule: Rule = {
       if (c === 45 /* - */ || (c | 32) === 112 /* p */) {
         if (kind === 'preamble' || text.length > MAX_LINE || !PAGE_NUMBER.test(text)) continue;
       } else if (c === 85 /* U */ || c === 82 /* R */ || c === 68 /* D */) {
-        // "RELEASED IN FULL", "UNCLASSIFIED U.S. Department of State Case No. …": a released copy's page stamp.
-        if (text.length < MIN_STAMP || (!RELEASED.test(text) && !CASE_STAMP.test(text) && !REVIEW_STAMP.test(text))) continue;
+        // "RELEASED IN FULL", "UNCLASSIFIED U.S. Department of State Case No. …": a released copy's page stamp. Each stamp's
+        // pattern can match only after spaces and tabs and its own first letter, so a line is tried against one of them.
+        if (text.length < MIN_STAMP || !(c === 82 ? RELEASED : c === 85 ? CASE_STAMP : REVIEW_STAMP).test(text)) continue;
         stamp = true;
       } else continue;
       const end = text.trimEnd().length;

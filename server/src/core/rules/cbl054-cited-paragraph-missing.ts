@@ -23,17 +23,15 @@ export interface CitedParagraphCandidate {
   readonly letter?: string;
 }
 
-/** The word every mention of a paragraph holds ({@link findCitedParagraphs}). */
-const PARA = /para/i;
-
 /**
  * The paragraphs of cited cables that `cable`'s text names ({@link findCitedParagraphs}), each with the cited cable's id
  * as read from a cable whose own id is `citing` (its banner's, else its file name's: {@link citingId}); a mention whose
  * REF item gives no id is left out.
  */
 export function citedParagraphCandidates(cable: Cable, citing: string | undefined): CitedParagraphCandidate[] {
-  // Every form names the paragraph with "para" ("paras", "paragraph"): half the cables with a REF field have none.
-  if (!cable.refs || cable.refs.items.length === 0 || !PARA.test(cable.text)) return [];
+  // No whole-text test for "para" first (half the cables with a REF field have none): the lines that hold "ref" or "para"
+  // are searched for once a cable and kept for CBL045's reader, and a line without "para" is passed over by one short match.
+  if (!cable.refs || cable.refs.items.length === 0) return [];
   const found: CitedParagraphCandidate[] = [];
   for (const m of findCitedParagraphs(cable)) {
     const id = citedId(m.item, citing);
