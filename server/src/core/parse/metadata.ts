@@ -760,7 +760,11 @@ class FieldBuilder {
         }
       }
       subject.parts = this.#subjectParts;
-      subject.text = singleSpaced(this.#subjectParts.length === 1 ? this.#subjectParts[0].text : this.#subjectParts.map((p) => p.text.trim()).join(' '));
+      // A loop, not `map` and `join`: an optimized `map` makes a holey array where the interpreter's is packed, and `join`
+      // deoptimized on the map it had not met.
+      let joined = parts.length === 1 ? parts[0].text : '';
+      if (parts.length > 1) for (let k = 0; k < parts.length; k++) joined += k === 0 ? parts[k].text.trim() : ' ' + parts[k].text.trim();
+      subject.text = singleSpaced(joined);
     }
     const refs = this.r.refs as Mutable<RefField> | undefined;
     if (refs) {
