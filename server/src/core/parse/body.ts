@@ -786,7 +786,9 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
     const heading = headingIndex >= 0 ? headingIndex : undefined;
     // "… the Policy Action Group was working. 16. (C) On corruption, …": paragraphs glued to the end of this one's lines, each
     // the next number after the one before it. Each ends the paragraph before it right before its marker.
-    const nextReadAs = p + 1 < paragraphMarkers.length ? paragraphMarkers[p + 1].readAs : undefined;
+    // -1 for none, never undefined: a paragraph number is never negative, and comparing a number with undefined deoptimized
+    // this function.
+    const nextReadAs = p + 1 < paragraphMarkers.length ? (paragraphMarkers[p + 1].readAs ?? -1) : -1;
     let open = mk;
     let openLine = i;
     let readAs = mk.readAs ?? mk.number;

@@ -16,6 +16,7 @@ import type {
   OldPageHeader,
   ParseProblem,
   PreambleLine,
+  Precedence,
   Range,
   RoutingLine,
   SecurityLine,
@@ -511,7 +512,7 @@ export function parseHead(
     bt: b.bt,
     nnnn: b.nnnn,
   };
-  return { preamble, header, oldPageHeaders: b.oldPageHeaders };
+  return { preamble, header, oldPageHeaders: b.oldPageHeaders ?? [] };
 }
 
 /** Records `header-order` problems: format lines out of order, or missing between present ones. */
@@ -612,8 +613,11 @@ class HeaderBuilder {
   #routingIndicators: Token[] = [];
   /** A keyword a printout's page header followed on its line ("INFO PAGE 02 …"), kept for the next addressee. */
   #pendingKeyword?: Token;
-  /** The printout page headers read after an address keyword ("INFO PAGE 02 STATE 037566 161435Z"). */
-  readonly oldPageHeaders: OldPageHeader[] = [];
+  /**
+   * The printout page headers read after an address keyword ("INFO PAGE 02 STATE 037566 161435Z"), made at the first: an
+   * empty array made here and pushed into later met the optimized `addressee` with another map than it was compiled for.
+   */
+  oldPageHeaders?: OldPageHeader[];
 
   constructor(private readonly problems: ParseProblem[]) {}
 
@@ -648,7 +652,10 @@ class HeaderBuilder {
   routingLine(line: number, text: string, m: RegExpExecArray): boolean {
     const start = text.indexOf(m[1]);
     const pair = token(line, text, start, start + 2);
-    const ris = words(text, start + 2).map((w) => this.#checkRi(line, text, w.start, w.end, 'routing line'));
+    // A loop, not `map`: an optimized `map` makes a holey array where the interpreter's is packed, and the `length` read
+    // below deoptimized on the map it had not met.
+    const ris: Token[] = [];
+    for (const w of words(text, start + 2)) ris.push(this.#checkRi(line, text, w.start, w.end, 'routing line'));
     this.#routingIndicators = ris;
     this.routing = {
       range: range(line, start, trimEndOffset(text)),
@@ -750,8 +757,15 @@ class HeaderBuilder {
       return this.#malformed(line, text, "Precedence and date-time group do not read '<prosign> DDHHMMZ MON YY'.");
     }
     const ws = words(text);
-    const prosignWords = m[2] !== undefined ? ws.slice(0, 2) : ws.slice(0, 1);
-    const prosigns = prosignWords.map((w) => token(line, text, w.start, w.end));
+    // Loops, not `map`: an optimized `map` makes a holey array where the interpreter's is packed, which deoptimized the
+    // second `map` (and gave the model's arrays two maps).
+    const prosigns: Token[] = [];
+    const precedences: (Precedence | undefined)[] = [];
+    for (let k = 0; k < (m[2] !== undefined ? 2 : 1) && k < ws.length; k++) {
+      const p = token(line, text, ws[k].start, ws[k].end);
+      prosigns.push(p);
+      precedences.push(precedenceFromLetter(p.text));
+    }
     const dtgStart = (meant ?? text).indexOf(m[3]);
     const dtgEnd = m.index + m[0].length - m[6].length;
     const dtgToken = token(line, text, dtgStart, dtgEnd);
@@ -759,7 +773,7 @@ class HeaderBuilder {
     const dtg: { -readonly [K in keyof DtgLine]: DtgLine[K] } = {
       range: range(line, ws[0].start, trimEndOffset(text)),
       prosigns,
-      precedences: prosigns.map((p) => precedenceFromLetter(p.text)),
+      precedences,
       dtg: group,
     };
     // "O 071830Z SEP 07 ZDK": groups after the DTG.
@@ -802,7 +816,8 @@ class HeaderBuilder {
     // and the first of them takes the keyword.
     const old = withKeyword && text.charCodeAt(pos) === 80 /* P */ ? findOldPageHeader(line, text, pos) : undefined;
     if (old) {
-      this.oldPageHeaders.push(old);
+      if (this.oldPageHeaders === undefined) this.oldPageHeaders = [old];
+      else this.oldPageHeaders.push(old);
       this.#pendingKeyword = keyword;
       return true;
     }

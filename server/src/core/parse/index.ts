@@ -85,7 +85,7 @@ function parseUnchecked(written: string): Cable {
   const text = margin === undefined ? written : margin.text;
   const { lines, shapes } = splitShapes(text);
   const { indents, firsts } = shapes;
-  const kinds: LineKind[] = new Array<LineKind>(lines.length).fill('text');
+  const kinds = textKinds(lines.length);
   const problems: ParseProblem[] = [];
 
   // The first banner: before any metadata field or numbered paragraph.
@@ -218,6 +218,19 @@ function parseUnchecked(written: string): Cable {
   bannerDecisions.set(cable, margin === undefined ? decidedBy : Infinity);
   return cable;
 }
+
+/**
+ * `n` line kinds, each 'text', in a new packed array: a copy of the first `n` of {@link allText}, which grows to the longest
+ * text met. `new Array(n).fill('text')` called into the runtime for every cable and made a holey array.
+ */
+function textKinds(n: number): LineKind[] {
+  if (allText.length < n) {
+    const more = Math.max(n, 2 * allText.length, 1024);
+    while (allText.length < more) allText.push('text');
+  }
+  return allText.slice(0, n);
+}
+const allText: LineKind[] = [];
 
 /** The last line the choice of each parsed cable's banner read ({@link bannerDecidedBy}). */
 const bannerDecisions = new WeakMap<Cable, number>();

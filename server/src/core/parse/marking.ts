@@ -200,7 +200,8 @@ export function parseUnopenedMarking(line: number, lineText: string, start: numb
     if (!((c >= 65 && c <= 90) || c === 47)) break;
     close++;
   }
-  if (close === start || close - start > MAX_UNOPENED || lineText.charCodeAt(close) !== 41 /* ) */) return undefined;
+  // `close` may be the line's end: tested before the character is read, as a read past the end deoptimized this function.
+  if (close === start || close - start > MAX_UNOPENED || close >= lineText.length || lineText.charCodeAt(close) !== 41 /* ) */) return undefined;
   if (close + 1 < lineText.length && !isSpace(lineText.charCodeAt(close + 1))) return undefined;
   return damagedMarking(line, lineText, start, start, close, close + 1);
 }
