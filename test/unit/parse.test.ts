@@ -10,7 +10,7 @@ import { extractRecord } from '../../server/src/cli/extract';
 import { defaultDictionaries } from '../../server/src/features/dictionaries';
 import { getHover } from '../../server/src/features/hover';
 import { getPreviewCard } from '../../server/src/features/preview';
-import { canonicalId, citationOf, citedId, fileNameKind, idFromFileName, parseCableId } from '../../server/src/core/id';
+import { canonicalId, citationOf, citedId, fileNameKind, idFromFileName, idSortKey, parseCableId } from '../../server/src/core/id';
 import type { Cable, NumberToken, Range, RefItem } from '../../server/src/core/model';
 import { parseBanner } from '../../server/src/core/parse/banner';
 import { lintCable } from '../../server/src/core/lint';
@@ -2574,6 +2574,10 @@ describe('parser: trailer', () => {
 });
 
 describe('parser: canonical ids', () => {
+  it('orders ids as people read them, not character by character', () => {
+    const ids = ['09NOWHERE708', '10ELSEWHERE3', '09NOWHERE99', '09NOWHERE1200', '9NOWHERE5'];
+    assert.deepEqual([...ids].sort((a, b) => (idSortKey(a) < idSortKey(b) ? -1 : 1)), ['9NOWHERE5', '09NOWHERE99', '09NOWHERE708', '09NOWHERE1200', '10ELSEWHERE3']);
+  });
   it('builds and reads ids in every typed form', () => {
     assert.equal(canonicalId(2009, 'Buenos Aires', 1462), '09BUENOSAIRES1462');
     assert.equal(canonicalId(9, 'SECSTATE', 2743), '09STATE2743');

@@ -56,6 +56,15 @@ export function canonicalId(year: number, post: string, serial: number): string 
   return `${yy}${normalizePost(post)}${serial}`;
 }
 
+/**
+ * An id (or a file name) with each run of digits padded to 12 (`09PARIS000000000099`), which compares as strings as people
+ * read it: `09PARIS99` before `09PARIS708`. Workspace symbols and REF citation completion order ids by it, as the Cables
+ * view's numeric collator does.
+ */
+export function idSortKey(id: string): string {
+  return id.replace(/\d+/g, (digits) => digits.padStart(12, '0'));
+}
+
 /** A cable id as typed by a user. */
 export interface TypedCableId {
   readonly year?: number;

@@ -9,7 +9,7 @@
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { hostEmbassies, hostTagOf } from '../core/hosts';
-import { citationOf, filedPost, normalizePost, parseCableId } from '../core/id';
+import { citationOf, filedPost, idSortKey, normalizePost, parseCableId } from '../core/id';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Block, Cable, Level, MarkerStyle, NumberToken, Paragraph, PortionMarking, RefField, RefItem, Token } from '../core/model';
 import { parseBracketMarking, parseMisclosedMarking, parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
@@ -1052,7 +1052,7 @@ function refCitations(cable: Cable, position: Position, line: string, ctx: Compl
   const ranked: { cable: IndexedCable; rank: number; label: string }[] = [];
   for (const c of byId.values()) {
     const rank = citationMatch(pattern, c);
-    if (rank !== undefined) ranked.push({ cable: c, rank, label: idAsRead(c.id!) });
+    if (rank !== undefined) ranked.push({ cable: c, rank, label: idSortKey(c.id!) });
   }
   const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   ranked.sort((a, b) => a.rank - b.rank || order(b.cable.dtg ?? '', a.cable.dtg ?? '') || order(a.label, b.label) || order(a.cable.uri, b.cable.uri));
@@ -1075,14 +1075,6 @@ function refCitations(cable: Cable, position: Position, line: string, ctx: Compl
     textEdit: { range, newText: citation },
   }));
   return { items, incomplete: k < matching.length };
-}
-
-/**
- * A cable's id with each run of digits padded to 12 (`09PARIS000000000099`), which compares as strings as people read it:
- * `09PARIS99` before `09PARIS708`, as workspace symbols and the Cables view order ids.
- */
-function idAsRead(id: string): string {
-  return id.replace(/\d+/g, (digits) => digits.padStart(12, '0'));
 }
 
 /**

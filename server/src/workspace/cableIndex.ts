@@ -3,7 +3,7 @@
  * classification, subject, TAGS, REF ids), never its text.
  */
 import { SymbolKind, type Range, type WorkspaceSymbol } from 'vscode-languageserver';
-import { canonicalId, fileName, filedPost, idFromFileName as idFromName, parseCableId, type TypedCableId } from '../core/id';
+import { canonicalId, fileName, filedPost, idFromFileName as idFromName, idSortKey, parseCableId, type TypedCableId } from '../core/id';
 import { URI } from 'vscode-uri';
 import { findCitedParagraphs } from '../core/mentions';
 import type { Cable, Tag } from '../core/model';
@@ -678,7 +678,7 @@ function searchable(key: string, entry: IndexedCable): Searchable {
   // The signature and the classifier, so that an archivist finds the cables a name signed or classified (`CROCKER`): a
   // post's cables are signed and classified by a few names.
   const text = `${before}${subject} ${entry.tags.join(' ')} ${entry.persons?.join(' ; ') ?? ''} ${entry.signature ?? ''} ${entry.classifier ?? ''} ${entry.dtg ?? idYear(entry) ?? ''}`.toUpperCase();
-  const label = (entry.id ?? fileName(entry.uri)).toUpperCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'));
+  const label = idSortKey((entry.id ?? fileName(entry.uri)).toUpperCase());
   return { key, entry, stale: false, date: entry.dtg ?? idYear(entry), label, text, ids, idForms, subjectFrom: before.length, subjectTo: before.length + subject.length };
 }
 
