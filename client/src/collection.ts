@@ -5,8 +5,8 @@
  */
 
 import type { CollectionEntry } from '../../server/src/workspace/cableIndex';
-// Only this function is bundled into dist/client.js: it has no dependencies.
-import { fileName } from '../../server/src/core/id';
+// Only these functions are bundled into dist/client.js: they need nothing of the server but core/text.
+import { fileName, idYear } from '../../server/src/core/id';
 
 export type { CollectionEntry };
 
@@ -137,12 +137,21 @@ export interface CitationPick {
 
 /**
  * What **Cable: Insert Citation…** offers to cite in the cable at `current` (its URI): the other cables with an id, latest
- * first as REF citation completion lists them, the undated last, and those of one date by id as people read it
- * (`09NOWHERE99` before `09NOWHERE708`), then by file, as completion and the Cables view order them.
+ * first as REF citation completion and workspace symbols list them, an undated cable (a partial extract) by its id's
+ * year, after that year's dated cables (04MADRID1731 after the last of 2004, before the first of 2003), and those of one
+ * date by id as people read it (`09NOWHERE99` before `09NOWHERE708`), then by file, as completion and the Cables view
+ * order them.
  */
 export function citationPicks(entries: readonly CollectionEntry[], current: string): CitationPick[] {
   const shared = sharedIds(entries);
-  const latestFirst = (a: CollectionEntry, b: CollectionEntry) => (a.date === b.date ? compareCables(a, b) : a.date === null ? 1 : b.date === null ? -1 : compareCables(b, a));
+  // A year sorts as an ISO date after every date of that year; an id without a year (none the server sends) goes last.
+  const dated = (e: CollectionEntry) => e.date ?? idYear(e.id) ?? null;
+  const latestFirst = (a: CollectionEntry, b: CollectionEntry) => {
+    const da = dated(a);
+    const db = dated(b);
+    if (da !== db) return da === null ? 1 : db === null ? -1 : da < db ? 1 : -1;
+    return collator.compare(cableLabel(a), cableLabel(b)) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+  };
   return entries
     .filter((e) => e.id !== null && e.uri !== current)
     .sort(latestFirst)

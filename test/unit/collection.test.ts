@@ -150,13 +150,19 @@ describe('Cables view grouping', () => {
 });
 
 describe('Insert Citation quick pick', () => {
-  it('offers the other cables with an id, latest first, the undated last', () => {
+  it('offers the other cables with an id, latest first, an undated one by its id\'s year after that year\'s dated ones', () => {
     const undated = entry('e.cable', { id: '09NOWHERE12', subject: 'PIER' });
+    // b.cable is the cable being written; notes one.cable has no id to cite it by. 09NOWHERE12 has no date: its id's year,
+    // 2009, puts it after the last dated cable of 2009 and before 2008's, in whatever order the entries come.
+    for (const entries of [[...ENTRIES, undated], [undated, ...ENTRIES].reverse()]) {
+      assert.deepEqual(citationPicks(entries, 'file:///ws/b.cable').map((p) => p.label), ['09NOWHERE708', '09ELSEWHERE7', '09NOWHERE12', '08ELSEWHERE5']);
+    }
+    // Undated cables of one year by id as people read it, then by file.
+    const extracts = [entry('f.cable', { id: '09NOWHERE100' }), entry('g.cable', { id: '09NOWHERE12' }), undated];
+    assert.deepEqual(citationPicks([...ENTRIES, ...extracts], 'file:///ws/b.cable').map((p) => p.uri).slice(2, 5), ['file:///ws/e.cable', 'file:///ws/g.cable', 'file:///ws/f.cable']);
     const picks = citationPicks([...ENTRIES, undated], 'file:///ws/b.cable');
-    // b.cable is the cable being written; notes one.cable has no id to cite it by.
-    assert.deepEqual(picks.map((p) => p.label), ['09NOWHERE708', '09ELSEWHERE7', '08ELSEWHERE5', '09NOWHERE12']);
     assert.deepEqual(picks[0], { label: '09NOWHERE708', description: 'FERRY DUES', detail: '2009-06-03 · SECRET · a.cable', uri: 'file:///ws/a.cable' });
-    assert.equal(picks.at(-1)?.detail, 'Undated · No banner · e.cable');
+    assert.equal(picks[2].detail, 'Undated · No banner · e.cable');
   });
 
   it('offers the cables of one date by id as people read it, as REF citation completion does', () => {

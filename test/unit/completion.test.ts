@@ -12,7 +12,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
 import { citedId } from '../../server/src/core/id';
-import { CableIndex, idFromFileName, summarize } from '../../server/src/workspace/cableIndex';
+import { CableIndex, collectionEntry, idFromFileName, summarize } from '../../server/src/workspace/cableIndex';
+import { citationPicks } from '../../client/src/collection';
 import { getCompletionList, getCompletions, resolveCompletionItem, shortMeaning, type CompletionContext } from '../../server/src/features/completion';
 import type { IndexedCable } from '../../server/src/features/types';
 import { defaultDictionaries, mergeDictionaries } from '../../server/src/features/dictionaries';
@@ -1479,6 +1480,32 @@ describe('completion: a REF item\'s citation from the workspace', () => {
     const preferred = expected.map((e) => e.replace(' (DRAFT COPY)', ''));
     assert.deepEqual(fromIndex(files), preferred);
     assert.deepEqual(fromIndex([...files].reverse()), preferred);
+  });
+
+  it('places an undated cable by its id\'s year, after that year\'s dated cables, as workspace symbols and Insert Citation do', () => {
+    // Two partial extracts with no DTG (the shape of 04MADRID1731) among dated cables of their year, the year after and
+    // the year before: each after the last dated cable of 2004, before the first of 2003, the two by id.
+    const undated = (id: string): IndexedCable => ({ ...indexed(id, '', 'NOWHERE', `EXTRACT ${id}`), dtg: undefined });
+    const files = [
+      indexed('03NOWHERE900', '2003-12-30T23:00:00Z', 'NOWHERE', 'YEAR-END BUOYS'),
+      undated('04NOWHERE31'),
+      indexed('04NOWHERE7', '2004-01-05T08:00:00Z', 'NOWHERE', 'NEW PILOTS'),
+      indexed('05NOWHERE10', '2005-03-01', 'NOWHERE', 'SPRING TIDES'),
+      undated('04ELSEWHERE2'),
+      indexed('04NOWHERE50', '2004-12-31T23:59:00Z', 'NOWHERE', 'LAST FERRY OF THE YEAR'),
+    ];
+    const expected = ['05NOWHERE10', '04NOWHERE50', '04NOWHERE7', '04ELSEWHERE2', '04NOWHERE31', '03NOWHERE900'];
+    for (const order of [files, [...files].reverse()]) {
+      const offered = at(cable('REF: A. STATE 4567\nB. |'), { workspaceCables: () => order }).items.filter((i) => i.detail !== undefined).map((i) => i.detail);
+      assert.deepEqual(offered, expected, 'REF citation completion');
+      const index = new CableIndex();
+      for (const c of order) index.set(c);
+      assert.deepEqual(index.search('').map((s) => s.name.split(':')[0]), expected, 'workspace symbols');
+      const picks = citationPicks(order.map(collectionEntry), 'file:///ws/elsewhere.cable');
+      assert.deepEqual(picks.map((p) => p.label), expected, 'Insert Citation');
+      // The pick still says it is undated.
+      assert.equal(picks.find((p) => p.label === '04NOWHERE31')?.detail, 'Undated · CONFIDENTIAL · 04NOWHERE31.cable');
+    }
   });
 
   it('leaves out the cables the field\'s other items cite, above and below, but not the one the item being written cites', () => {

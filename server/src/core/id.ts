@@ -65,6 +65,17 @@ export function idSortKey(id: string): string {
   return id.replace(/\d+/g, (digits) => digits.padStart(12, '0'));
 }
 
+/**
+ * The four-digit year of a cable's id (`04MADRID1731`: `2004`), or undefined (no id, or one without a year). An undated
+ * cable (a partial extract, with no DTG) is placed by it among dated ones: as an ISO date it sorts after every date of
+ * that year and before every date of a later one, so a latest-first list puts it after its year's dated cables.
+ * Workspace symbols, REF citation completion and **Cable: Insert Citation…** all order by it.
+ */
+export function idYear(id: string | null | undefined): string | undefined {
+  const year = id === undefined || id === null ? undefined : parseCableId(id)?.year;
+  return year === undefined ? undefined : String(year);
+}
+
 /** A cable id as typed by a user. */
 export interface TypedCableId {
   readonly year?: number;

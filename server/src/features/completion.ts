@@ -9,7 +9,7 @@
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type InsertReplaceEdit, type Position, type TextEdit } from 'vscode-languageserver';
 import { hostEmbassies, hostTagOf } from '../core/hosts';
-import { citationOf, filedPost, idSortKey, normalizePost, parseCableId } from '../core/id';
+import { citationOf, filedPost, idSortKey, idYear, normalizePost, parseCableId } from '../core/id';
 import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Block, Cable, Level, MarkerStyle, NumberToken, Paragraph, PortionMarking, RefField, RefItem, Token } from '../core/model';
 import { parseBracketMarking, parseMisclosedMarking, parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
@@ -1049,13 +1049,14 @@ function refCitations(cable: Cable, position: Position, line: string, ctx: Compl
   // A citation is its cable's id or the id without its year, spaces aside ("VALLETTA 1499", "08 PARIS 1234"), so the id
   // and subject answer for it: the citations are written only for the cables kept, the best matches first, each latest first.
   const pattern = (typed[1] ?? '').replace(/\s+/g, '').toUpperCase();
-  const ranked: { cable: IndexedCable; rank: number; label: string }[] = [];
+  // An undated cable (a partial extract) by its id's year, after that year's dated cables, as workspace symbols list it.
+  const ranked: { cable: IndexedCable; rank: number; date: string; label: string }[] = [];
   for (const c of byId.values()) {
     const rank = citationMatch(pattern, c);
-    if (rank !== undefined) ranked.push({ cable: c, rank, label: idSortKey(c.id!) });
+    if (rank !== undefined) ranked.push({ cable: c, rank, date: c.dtg ?? idYear(c.id) ?? '', label: idSortKey(c.id!) });
   }
   const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  ranked.sort((a, b) => a.rank - b.rank || order(b.cable.dtg ?? '', a.cable.dtg ?? '') || order(a.label, b.label) || order(a.cable.uri, b.cable.uri));
+  ranked.sort((a, b) => a.rank - b.rank || order(b.date, a.date) || order(a.label, b.label) || order(a.cable.uri, b.cable.uri));
   const matching = ranked.map((r) => r.cable);
   const written: { cable: IndexedCable; citation: string }[] = [];
   let k = 0;

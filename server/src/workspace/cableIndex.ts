@@ -3,7 +3,7 @@
  * classification, subject, TAGS, REF ids), never its text.
  */
 import { SymbolKind, type Range, type WorkspaceSymbol } from 'vscode-languageserver';
-import { canonicalId, fileName, filedPost, idFromFileName as idFromName, idSortKey, parseCableId, type TypedCableId } from '../core/id';
+import { canonicalId, fileName, filedPost, idFromFileName as idFromName, idSortKey, idYear, parseCableId, type TypedCableId } from '../core/id';
 import { URI } from 'vscode-uri';
 import { findCitedParagraphs } from '../core/mentions';
 import type { Cable, Tag } from '../core/model';
@@ -624,7 +624,7 @@ function symbolName(entry: IndexedCable, words: readonly string[]): string {
   const base = entry.id ?? fileName(entry.uri);
   let name = entry.subject ? `${base}: ${entry.subject}` : base;
   const shown = name.toUpperCase();
-  const fields = [entry.tags.length > 0 ? `TAGS ${entry.tags.join(' ')}` : '', ...(entry.persons ?? []), entry.signature ? `signed ${entry.signature}` : '', entry.classifier ? `classified by ${entry.classifier}` : '', fileName(entry.uri), entry.post ?? '', entry.dtg?.slice(0, 10) ?? '', entry.dtg ?? idYear(entry) ?? ''].filter((f) => f.length > 0);
+  const fields = [entry.tags.length > 0 ? `TAGS ${entry.tags.join(' ')}` : '', ...(entry.persons ?? []), entry.signature ? `signed ${entry.signature}` : '', entry.classifier ? `classified by ${entry.classifier}` : '', fileName(entry.uri), entry.post ?? '', entry.dtg?.slice(0, 10) ?? '', entry.dtg ?? idYear(entry.id) ?? ''].filter((f) => f.length > 0);
   const added = new Set<string>();
   for (const word of words) {
     if (shown.includes(word)) continue;
@@ -677,13 +677,7 @@ function searchable(key: string, entry: IndexedCable): Searchable {
   const subject = entry.subject ?? '';
   // The signature and the classifier, so that an archivist finds the cables a name signed or classified (`CROCKER`): a
   // post's cables are signed and classified by a few names.
-  const text = `${before}${subject} ${entry.tags.join(' ')} ${entry.persons?.join(' ; ') ?? ''} ${entry.signature ?? ''} ${entry.classifier ?? ''} ${entry.dtg ?? idYear(entry) ?? ''}`.toUpperCase();
+  const text = `${before}${subject} ${entry.tags.join(' ')} ${entry.persons?.join(' ; ') ?? ''} ${entry.signature ?? ''} ${entry.classifier ?? ''} ${entry.dtg ?? idYear(entry.id) ?? ''}`.toUpperCase();
   const label = idSortKey((entry.id ?? fileName(entry.uri)).toUpperCase());
-  return { key, entry, stale: false, date: entry.dtg ?? idYear(entry), label, text, ids, idForms, subjectFrom: before.length, subjectTo: before.length + subject.length };
-}
-
-/** The four-digit year of the id of a cable (`04MADRID1731`: `2004`), or undefined. */
-function idYear(entry: IndexedCable): string | undefined {
-  const year = entry.id === undefined ? undefined : parseCableId(entry.id)?.year;
-  return year === undefined ? undefined : String(year);
+  return { key, entry, stale: false, date: entry.dtg ?? idYear(entry.id), label, text, ids, idForms, subjectFrom: before.length, subjectTo: before.length + subject.length };
 }
