@@ -16,6 +16,7 @@ import { allRules } from '../../server/src/core/rules/index';
 import type { Cable, Position, Range } from '../../server/src/core/model';
 import type { Finding, LintContext, ParagraphCopy } from '../../server/src/core/rules/types';
 import { paragraphCopy } from '../../server/src/core/rules/util';
+import { UNESTABLISHED_GEOGRAPHIC } from '../../server/src/core/tagCodes';
 import { idFromFileName } from '../../server/src/core/id';
 import { skipSpaces } from '../../server/src/core/text';
 import { expectBaseline, ROOT } from '../helpers';
@@ -1640,6 +1641,28 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       // The post as a banner spells it, spaces and all; Belgrade's TAG is SR, not the FIPS code RI.
       assert.deepEqual(found('CBL050', cable('UNCLAS BUENOS AIRES 000012', 'TAGS: ECON')).map((f) => f.split(' ')[4]), ['AR']);
       assert.deepEqual(found('CBL050', cable('UNCLAS BELGRADE 000012', 'TAGS: PREL RI')).map((f) => f.split(' ')[4]), ['SR']);
+    });
+    it('names a geographic TAG the TAGS carry whose meaning the sources do not establish, and gives it no meaning', () => {
+      // 05SANAA923's shape: YE where Embassy Sanaa's cables carry YM; the reference notes YE is not a FIPS 10-4 code.
+      const [sanaa] = found('CBL050', cable('UNCLAS SANAA 000923', 'TAGS: PTER PGOV YE'));
+      assert.match(sanaa, /^3:0 info TAGS lack YM \(Yemen\), the host country's TAG, which \d+ of \d+ released cables from Embassy Sanaa carry; the TAGS carry YE, whose meaning the sources do not establish\.$/);
+      // Any post, each such code once, as the field writes them in capitals; small letters are the same code.
+      assert.match(found('CBL050', cable('UNCLAS PARIS 000708', 'tags: prel, ru, ve, ru'))[0], /carry; the TAGS carry RU, whose meaning the sources do not establish\.$/);
+      assert.match(found('CBL050', cable('UNCLAS PARIS 000708', 'TAGS: PREL VZ RU'))[0], /carry; the TAGS carry VZ and RU, whose meanings the sources do not establish\.$/);
+      assert.match(found('CBL050', cable('UNCLAS PARIS 000708', 'TAGS: PREL GE JP VN'))[0], /carry; the TAGS carry GE, JP and VN, whose meanings/);
+      // Not a regional TAG, an established organization (UN, EU), a known country or a subject TAG; a cable carrying its host's TAG is not reported.
+      for (const line of ['TAGS: PREL XF', 'TAGS: PREL UN EU', 'TAGS: PREL IZ', 'TAGS: PREL PINS'])
+        assert.match(found('CBL050', cable('UNCLAS PARIS 000708', line))[0], /carry\.$/, line);
+      assert.deepEqual(found('CBL050', cable('UNCLAS SANAA 000923', 'TAGS: PTER YM YE')), []);
+    });
+    it('names only codes that no entry of the dictionary gives a meaning, none of them regional', () => {
+      assert.ok(UNESTABLISHED_GEOGRAPHIC.size > 0);
+      assert.ok(UNESTABLISHED_GEOGRAPHIC.has('YE'));
+      for (const code of UNESTABLISHED_GEOGRAPHIC) {
+        const entries = data.tags.filter((t) => t.code === code && t.family !== 'category');
+        assert.ok(entries.some((t) => t.family === 'geographic'), code);
+        assert.ok(entries.every((t) => !t.verified && !t.meaning.startsWith('regional TAG')), code);
+      }
     });
     it('adds the TAG after the last one, as the field sets TAGS off, for you to choose', () => {
       assert.deepEqual(fixed('UNCLAS PARIS 000708', 'TAGS: PREL MOPS'), ['Add FR to TAGS: TAGS: PREL MOPS FR']);

@@ -3,6 +3,7 @@
  */
 import { hostTagOf } from '../hosts';
 import type { TagsField } from '../model';
+import { UNESTABLISHED_GEOGRAPHIC } from '../tagCodes';
 import type { Fix, Rule } from './types';
 import { isTagSeparator, tagSeparator } from './util';
 
@@ -16,8 +17,8 @@ export const rule: Rule = {
   docs: {
     bad: "C O N F I D E N T I A L PARIS 000708\n…\nTAGS: PREL MOPS MARR NATO AF",
     good: "C O N F I D E N T I A L PARIS 000708\n…\nTAGS: PREL MOPS MARR NATO FR AF",
-    rationale: "An embassy files its cables under its host country's geographic TAG (its FIPS 10-4 code; Embassy Belgrade uses SR), so an archive's index by country finds them; a cable without it is missed there. About one in twenty real cables leaves it out, most of them about another country or a multilateral meeting, so this is information, and adding the TAG waits for you to choose it. Only the embassies whose cables the reference checked are known, and only those where more than half the cables checked carry the TAG (83 posts; not Brussels, Sofia, Bridgetown or Chisinau, nor an embassy it did not check, such as Kuwait, La Paz or Mexico); the banner's post names the embassy, under either spelling the reference's routing-indicator table gives (KIEV or KYIV for Embassy Kyiv), so a consulate's or a mission's cable is not checked.",
-    source: "FORMAT.md §7 rule 23, corpus analysis of the released cables: 998 of 1,043 cables from 87 embassies in capitals carry the host country's TAG [DATAJSON], [GEONAMES]; each post's count from tags-geographic.tsv (its host-country check); a post's other spelling from routing-indicators.tsv (the other AMEMBASSY addresses under its routing indicator).",
+    rationale: "An embassy files its cables under its host country's geographic TAG (its FIPS 10-4 code; Embassy Belgrade uses SR), so an archive's index by country finds them; a cable without it is missed there. About one in twenty real cables leaves it out, most of them about another country or a multilateral meeting, so this is information, and adding the TAG waits for you to choose it. Only the embassies whose cables the reference checked are known, and only those where more than half the cables checked carry the TAG (83 posts; not Brussels, Sofia, Bridgetown or Chisinau, nor an embassy it did not check, such as Kuwait, La Paz or Mexico); the banner's post names the embassy, under either spelling the reference's routing-indicator table gives (KIEV or KYIV for Embassy Kyiv), so a consulate's or a mission's cable is not checked. Where the TAGS carry a two-letter geographic TAG whose meaning the reference's sources do not establish (YE on a cable from Embassy Sanaa, which the reference notes is not a FIPS 10-4 code), the message names it and gives it no meaning.",
+    source: "FORMAT.md §7 rule 23, corpus analysis of the released cables: 998 of 1,043 cables from 87 embassies in capitals carry the host country's TAG [DATAJSON], [GEONAMES]; each post's count from tags-geographic.tsv (its host-country check); a post's other spelling from routing-indicators.tsv (the other AMEMBASSY addresses under its routing indicator); which TAGS are of unestablished meaning from tags-geographic.tsv (its unverified two-letter rows, not the regional ones).",
   },
   check(cable, report) {
     const field = cable.tags;
@@ -25,14 +26,32 @@ export const rule: Rule = {
     const host = hostTagOf(cable);
     if (!host) return;
     const tags = field.tags;
-    for (let i = 0; i < tags.length; i++) if (tags[i].role === 'code' && tags[i].code === host.tag) return;
+    // A two-letter geographic TAG whose meaning the sources do not establish (YE on a cable from Embassy Sanaa, 05SANAA923)
+    // is named, so that a reviewer sees the code the cable carries there, and given no meaning.
+    const unestablished: string[] = [];
+    for (let i = 0; i < tags.length; i++) {
+      const tag = tags[i];
+      if (tag.role !== 'code') continue;
+      if (tag.code === host.tag) return;
+      if (UNESTABLISHED_GEOGRAPHIC.has(tag.code) && !unestablished.includes(tag.code)) unestablished.push(tag.code);
+    }
     report({
-      message: `TAGS lack ${host.tag} (${host.country}), the host country's TAG, which ${host.carried} of ${host.of} released cables from Embassy ${host.embassy} carry.`,
+      message: `TAGS lack ${host.tag} (${host.country}), the host country's TAG, which ${host.carried} of ${host.of} released cables from Embassy ${host.embassy} carry${carried(unestablished)}.`,
       range: field.keyword.range,
       fixes: addition(cable.lines, field, host.tag),
     });
   },
 };
+
+/**
+ * The clause naming the TAGS of unestablished meaning the field carries, without a meaning ("; the TAGS carry YE, whose
+ * meaning the sources do not establish"), or nothing.
+ */
+function carried(codes: readonly string[]): string {
+  if (codes.length === 0) return '';
+  const list = codes.length === 1 ? codes[0] : `${codes.slice(0, -1).join(', ')} and ${codes[codes.length - 1]}`;
+  return `; the TAGS carry ${list}, whose ${codes.length === 1 ? 'meaning' : 'meanings'} the sources do not establish`;
+}
 
 /**
  * Adds the TAG after the field's last one, set off as the field sets off its TAGS, in small letters where that TAG is
