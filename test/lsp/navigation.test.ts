@@ -85,8 +85,9 @@ describe('navigating a collection', function () {
     fs.rmSync(ws, { recursive: true, force: true });
   });
 
-  const open = async (name: string) => {
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'cable', version: 1, text: textOf(name) } });
+  /** Opens `name` with its file's text, or with `text` for a document open only, never on disk. */
+  const open = async (name: string, text = textOf(name)) => {
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'cable', version: 1, text } });
     await client.waitFor('textDocument/publishDiagnostics', (p: { uri: string }) => p.uri === uri(name));
   };
   const close = (name: string) => client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(name) } });
@@ -151,8 +152,7 @@ describe('navigating a collection', function () {
     // Open only, never on disk; no other cable is filed under ECON.
     const name = 'e/09NOWHERE44.cable';
     const text = 'UNCLAS NOWHERE 000044\n\nE.O. 12958: N/A\nTAGS: ECON, PREL,\nECON\nSUBJECT: QUAY DUES\n\n¶1. (U) Text.\n';
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'cable', version: 1, text } });
-    await client.waitFor('textDocument/publishDiagnostics', (p: { uri: string }) => p.uri === uri(name));
+    await open(name, text);
     try {
       const lines = text.split('\n');
       const first: Range = { start: { line: 3, character: 6 }, end: { line: 3, character: 10 } };
@@ -199,8 +199,7 @@ describe('navigating a collection', function () {
     // Open only, never on disk: an item that cites a memorandum, not a cable.
     const name = 'e/09NOWHERE42.cable';
     const text = 'UNCLAS NOWHERE 000042\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: QUAY TALKS\n\nREF: A. MEMORANDUM OF UNDERSTANDING ON THE QUAY\n\n¶1. (U) As ref A says, the quay stays open.\n';
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'cable', version: 1, text } });
-    await client.waitFor('textDocument/publishDiagnostics', (p: { uri: string }) => p.uri === uri(name));
+    await open(name, text);
     try {
       const item: Loc = { uri: uri(name), range: rangeOf(text, 'A. MEMORANDUM OF UNDERSTANDING ON THE QUAY') };
       const mention: Loc = { uri: uri(name), range: rangeOf(text, 'ref A') };
@@ -217,8 +216,7 @@ describe('navigating a collection', function () {
     // Open only, never on disk: item A cites 09NOWHERE12, item B a memorandum.
     const name = 'e/09NOWHERE43.cable';
     const text = 'UNCLAS NOWHERE 000043\n\nE.O. 12958: N/A\nTAGS: ECON\nSUBJECT: QUAY TALKS\n\nREF: A. 09 NOWHERE 12\nB. MEMORANDUM ON THE QUAY\n\n¶1. (U) The quay stays open (refs).\n';
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'cable', version: 1, text } });
-    await client.waitFor('textDocument/publishDiagnostics', (p: { uri: string }) => p.uri === uri(name));
+    await open(name, text);
     try {
       const refs: Loc = { uri: uri(name), range: rangeOf(text, 'refs') };
       const places = [
