@@ -835,6 +835,37 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     for (const title of ['(S) HARBOR PATROLS', 'HARBOR PATROLS (S)', '(S) HARBOR TALKS: ANNEX (C)']) assert.deepEqual(lint29(title).findings, [], title);
   });
 
+  it('CBL029 reports a title wrapped over two lines marked at the start of its first line and the end of its last, as one on one line', () => {
+    const lint29 = (first: string, last: string, gap = false) => {
+      const text = `S E C R E T NOWHERE 000008\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\n\n${first}\n${gap ? '\n' : ''}${last}\n${'-'.repeat(last.length)}\n\n¶2. (S) Two.\nSMITH\n`;
+      return { text, findings: lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029') };
+    };
+    const show = (f: Finding) => `${formatFinding(f)} | ${f.fixes?.map((x) => `${x.title} ${x.safe}`).join(', ') ?? 'no fix'}`;
+    // Over its rule, and with a blank line between its lines (a double-spaced copy's, gappedTitle): the second names the line the title starts on.
+    for (const gap of [false, true]) {
+      const { text, findings } = lint29('(C) RELATIONS WITH THE HARBOR AUTHORITY OF THE', 'NORTHERN PORTS (S)', gap);
+      const last = gap ? 13 : 12;
+      assert.deepEqual(findings.map(show), [
+        `11:1-${last}:19 CBL029 warning The heading on line ${last} is marked twice, '(C)' at the start of its title on line 11 and '(S)' at its end; it takes one marking, for the highest level of its title. | Keep '(C)' and delete '(S)' false, Keep '(S)' and delete '(C)' false`,
+      ]);
+      // Each fix changes one line, leaves one marking, the title still wrapped, and nothing for CBL029 to report.
+      for (const [fix, first, second] of [[0, '(C) RELATIONS WITH THE HARBOR AUTHORITY OF THE', 'NORTHERN PORTS'], [1, 'RELATIONS WITH THE HARBOR AUTHORITY OF THE', 'NORTHERN PORTS (S)']] as const) {
+        const edits = findings[0].fixes![fix].edits;
+        assert.deepEqual(edits.map((e) => [e.range.start.line, e.range.end.line]), [fix === 0 ? [last - 1, last - 1] : [10, 10]]);
+        const fixed = applyEdits(text, edits);
+        assert.ok(fixed.includes(`\n${first}\n${gap ? '\n' : ''}${second}\n`), fixed);
+        const cable = parseCable(fixed).cable;
+        assert.deepEqual(cable.headings.map((h) => [h.lead?.text, h.text.text, h.marking?.token.text]), [[first, 'NORTHERN PORTS', fix === 0 ? undefined : '(S)']]);
+        assert.deepEqual(lintCable(cable).filter((f) => f.id === 'CBL029'), []);
+      }
+      // The same marking at both ends: info, and the one at the end deleted.
+      const copy = lint29('(S) RELATIONS WITH THE HARBOR AUTHORITY OF THE', 'NORTHERN PORTS (S)', gap);
+      assert.deepEqual(copy.findings.map(show), [`${last}:16-${last}:19 CBL029 info The heading on line ${last} repeats its marking '(S)' at the end of its title; one marking belongs there. | Delete the repeated '(S)' false`]);
+      // One marking, at either end, is no second marking.
+      for (const [first, second] of [['(S) RELATIONS WITH THE HARBOR AUTHORITY OF THE', 'NORTHERN PORTS'], ['RELATIONS WITH THE HARBOR AUTHORITY OF THE', 'NORTHERN PORTS (S)']]) assert.deepEqual(lint29(first, second, gap).findings, [], `${first} / ${second}`);
+    }
+  });
+
   it('CBL030 reports an item, a line and a sub-title marked above the banner, each named by where it is', () => {
     const body = '(S) A line before every paragraph.\n\n¶1. (C) Points:\n¶A. (S/NF) One.\n(S) Response: two.\n-- (C) Three.\n\n(S) Key Elements\n----------------\n\n¶2. (C) Two.';
     assert.deepEqual(found('CBL030', CONFIDENTIAL, '', body), [
