@@ -447,6 +447,15 @@ describe('rules: a DECL value alone under its keyword, and a stray line among th
     assert.deepEqual(quoted(`HARBOR TALKS ${'X'.repeat(60)}`), [`HARBOR TALKS ${'X'.repeat(46)}…`]);
     assert.deepEqual(quoted('FERRY TALKS'), ['FERRY TALKS']);
   });
+  it('quotes the first REF field under a second one as written, its wrapped lines joined, as it quotes the second', () => {
+    const ref = (refs: string) => read(`E.O. 12958: DECL: 05/14/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS\n${refs}`).findings;
+    assert.deepEqual(ref('REF: A. STATE 12\n     B. ROME 3 (NOTAL)\nREF: A. PARIS 7\n     B. OSLO 4'), ["10:1-11:15 CBL037 info A second REF says 'A. PARIS 7 B. OSLO 4', where the first says 'A. STATE 12 B. ROME 3 (NOTAL)'; the first is read."]);
+    // Items on the lines under a keyword that gives none; citations with no letter.
+    assert.deepEqual(ref('REF:\nA. STATE 12\nB. ROME 3\nREF: A. PARIS 7'), ["11:1-11:16 CBL037 info A second REF says 'A. PARIS 7', where the first says 'A. STATE 12 B. ROME 3'; the first is read."]);
+    assert.deepEqual(ref('REF: STATE 12\nREF: PARIS 7'), ["9:1-9:13 CBL037 info A second REF says 'PARIS 7', where the first says 'STATE 12'; the first is read."]);
+    // A long first field is cut after its last whole word, as a SUBJECT is.
+    assert.deepEqual(ref('REF: A. STATE 12 B. ROME 3 C. PARIS 7 D. OSLO 99 E. MADRID 1234 F. LONDON 456\nREF: A. PARIS 7'), ["9:1-9:16 CBL037 info A second REF says 'A. PARIS 7', where the first says 'A. STATE 12 B. ROME 3 C. PARIS 7 D. OSLO 99 E. MADRID 1234…'; the first is read."]);
+  });
   it('passes over one or two stray lines right under a field with a field still to read right under them, and reports each', () => {
     assert.deepEqual(read('E.O. 12958: DECL: 05/14/2019\nFOR THE FERRY DESK\nTAGS: PREL\nSUBJECT: FERRY TALKS'), {
       decl: '4:DECL: 4:18-28 05/14/2019 date',
