@@ -453,6 +453,8 @@ describe('rules: a DECL value alone under its keyword, and a stray line among th
     // Items on the lines under a keyword that gives none; citations with no letter.
     assert.deepEqual(ref('REF:\nA. STATE 12\nB. ROME 3\nREF: A. PARIS 7'), ["11:1-11:16 CBL037 info A second REF says 'A. PARIS 7', where the first says 'A. STATE 12 B. ROME 3'; the first is read."]);
     assert.deepEqual(ref('REF: STATE 12\nREF: PARIS 7'), ["9:1-9:13 CBL037 info A second REF says 'PARIS 7', where the first says 'STATE 12'; the first is read."]);
+    // A line doubled, whose wrapped lines go on with the first, is no part of what the first says.
+    assert.deepEqual(ref('REF: A. STATE 12\nREF: A. STATE 12\nB. PARIS 7'), ["9:1-9:17 CBL037 info A second REF says 'A. STATE 12', where the first says 'A. STATE 12 B. PARIS 7'; the first is read."]);
     // A long first field is cut after its last whole word, as a SUBJECT is.
     assert.deepEqual(ref('REF: A. STATE 12 B. ROME 3 C. PARIS 7 D. OSLO 99 E. MADRID 1234 F. LONDON 456\nREF: A. PARIS 7'), ["9:1-9:16 CBL037 info A second REF says 'A. PARIS 7', where the first says 'A. STATE 12 B. ROME 3 C. PARIS 7 D. OSLO 99 E. MADRID 1234…'; the first is read."]);
   });

@@ -112,8 +112,12 @@ function firstRefText(cable: Cable): string | undefined {
   if (!refs) return undefined;
   const after = refs.keyword.range.end;
   const end = refs.range.end;
+  // "REF: A. STATE 12" ⏎ "REF: A. STATE 12" ⏎ "B. PARIS 7": a line doubled, kept as a second REF, lies inside the first's range
+  // (its wrapped lines go on with the first), and is no part of what the first says.
+  const again = cable.repeatedFields.filter((r) => r.field === 'REF').map((r) => r.range);
   const parts: string[] = [];
   for (let line = after.line; line <= end.line; line++) {
+    if (again.some((r) => r.start.line <= line && line <= r.end.line)) continue;
     const text = cable.lines[line];
     const from = skipSpaces(text, line === after.line ? after.character : 0);
     const to = trimEndOffset(text, line === end.line ? end.character : text.length, from);
