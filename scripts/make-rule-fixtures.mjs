@@ -184,6 +184,8 @@ const fixtures = [
 const markedHeading = (t, title, marking) => sub(t, `${title}\n${'-'.repeat(title.length)}\n`, `${title} ${marking}\n${'-'.repeat(title.length + marking.length + 1)}\n`);
 // A heading of the Valletta sample written as `written`, its rule as long as the line.
 const retitled = (t, title, written) => sub(t, `${title}\n${'-'.repeat(title.length)}\n`, `${written}\n${'-'.repeat(written.length)}\n`);
+// A heading of the Valletta sample wrapped over two lines, `first` and `last`, over its rule as long as `last`; `gap` puts a blank line between them.
+const wrappedHeading = (t, title, first, last, gap = false) => sub(t, `${title}\n${'-'.repeat(title.length)}\n`, `${first}\n${gap ? '\n' : ''}${last}\n${'-'.repeat(last.length)}\n`);
 // The Valletta sample with its paragraphs marked `marking` where it marks them (S/NF).
 const noSecretParagraphs = (t, marking) => sub(sub(t, '¶2. (S/NF) Director', `¶2. ${marking} Director`), '¶4. (S/NF) Post', `¶4. ${marking} Post`);
 // The Valletta sample as a CONFIDENTIAL cable: its banner, security group and paragraphs.
@@ -272,6 +274,11 @@ const variants = [
   // clean one marks each title once, at its start or at its end.
   ['cbl029-portion-marking-malformed', 'heading-twice', V, (t) => retitled(retitled(t, 'HARBOR AUTHORITY REQUESTS', '(C) HARBOR AUTHORITY REQUESTS (S/NF)'), 'NEXT STEPS', '(S/NF) PATROL PLANS (S/NF)'),
     (t) => retitled(retitled(t, 'HARBOR AUTHORITY REQUESTS', '(S/NF) HARBOR AUTHORITY REQUESTS'), 'NEXT STEPS', 'PATROL PLANS (S/NF)')],
+  // A title wrapped over two lines marked at the start of its first line and the end of its last (parser57): over its rule,
+  // two markings that differ, and with a blank line between its lines, the same one twice; the clean one marks each title once.
+  ['cbl029-portion-marking-malformed', 'heading-wrapped', V,
+    (t) => wrappedHeading(wrappedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(C) HARBOR AUTHORITY REQUESTS FOR CLOSER TIES WITH', 'THE SIXTH FLEET (S/NF)'), 'NEXT STEPS', '(S/NF) PATROL PLANS AND A LIAISON OFFICER FOR THE', 'SIXTH FLEET (S/NF)', true),
+    (t) => wrappedHeading(wrappedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(S/NF) HARBOR AUTHORITY REQUESTS FOR CLOSER TIES WITH', 'THE SIXTH FLEET'), 'NEXT STEPS', 'PATROL PLANS AND A LIAISON OFFICER FOR THE', 'SIXTH FLEET (S/NF)', true)],
   // A page line whose numbers a scan damaged (parser56), read where the damage leaves them readable: a serial and a total that
   // differ from the banner's, and a page that skips the second; the clean ones give the banner's serial and the second page.
   ['cbl033-page-line-mismatch', 'damaged', V, (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'VALLETTA 0000O413 002 OF 003'), (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'VALLETTA 0000O412 002 OF 002')],

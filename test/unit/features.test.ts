@@ -1104,6 +1104,44 @@ describe('in-text references', () => {
     assert.deepEqual(getDocumentHighlights(c, b.start).map((h) => at(h.range)), [`2:${b.start.character}-2:${b.end.character}`, '5:1-5:2', '8:0-8:1']);
   });
 
+  it("reads the references of a cable with a scan's margin on every line as the cable without it, at columns past the margin", () => {
+    // Cable.lines keep the margin ("| ", "07 "), which the parse read blanked: a reference that starts a line, or one whose
+    // citation ends the line above, is read past the margin, not at the line's first character.
+    const ref = 'A. STATE 1111 B. NOWHERE 22 C. NOWHERE 33';
+    const bodies = [
+      'As reported in (Ref\nB) the minister agreed, see para\n3 and 2.',
+      'As refs A and\nB say; see paras 1-\n3, refs A,\nB and C.',
+      'As noted (Ref A\nand B), see para 1\n  & 2, refs A\nthrough C.',
+      'As REF\nA para 3 says, and reftel\npara 2 and Article 5\n  paragraph 2, UNSCR 1540\npara 3; REF A,\npara 1 too.',
+      'See para 3,\n10 officials said, para 2, 12\nministers, see para\n1, 5 days on.',
+      'As ref C,\nstressing paras 1-\n2009 figures; (Reftel\n\nB).',
+    ];
+    const text = (body: string) => `C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\nREF: ${ref}\n\nClassified By: Someone for reasons 1.4 (b) and (d).\n\n1. (C) ${body}\n2. (U) Second.\n3. (U) Third.\n`;
+    const margins: [string, (line: string, i: number) => string][] = [
+      ['bar', (l) => `| ${l}`],
+      ['numbers', (l, i) => `${String(i + 1).padStart(2, '0')} ${l}`],
+      // At two widths, each line's number and one space ("9 As REF" ⏎ "10 A para 3").
+      ['numbers at two widths', (l, i) => `${i + 1} ${l}`],
+    ];
+    const at = (c: Cable, r: Range, width: (line: number) => number) => `${r.start.line}:${r.start.character - width(r.start.line)}-${r.end.line}:${r.end.character - width(r.end.line)} ${c.lines[r.start.line].slice(r.start.character, r.end.character)}`;
+    const read = (c: Cable, width: (line: number) => number) => [
+      findInTextReferences(c).map((r) => `${at(c, r.range, width)} ${JSON.stringify(r.target)} ${resolveInText(c, r)?.start.line}`),
+      c.lines.flatMap((_, line) => findInTextReferencesOnLine(c, line).map((r) => at(c, r.range, width))),
+      c.lines.flatMap((_, line) => findCitedParagraphsOnLine(c, line).map((m) => `${at(c, m.range, width)} ${m.number} ${m.item.letter}`)),
+    ];
+    for (const body of bodies) {
+      const plain = text(body);
+      const expected = read(parseCable(plain).cable, () => 0);
+      assert.ok(expected[0].length > 0, body);
+      for (const [name, margin] of margins) {
+        const prefixes = plain.split('\n').map((l, i) => (l === '' ? '' : margin(l, i).slice(0, -l.length || undefined)));
+        const c = parseCable(plain.split('\n').map((l, i) => (l === '' ? '' : margin(l, i))).join('\n')).cable;
+        assert.ok(c.margin, name);
+        assert.deepEqual(read(c, (line) => prefixes[line].length), expected, `${name}: ${body}`);
+      }
+    }
+  });
+
   it('gives a reference broken over two lines the range of its letter or number, on the second line', () => {
     const c = parseCable(`C O N F I D E N T I A L NOWHERE 000001\n\nREF: ${ABC}\n\n1. (C) As reported in (Ref \nB) the minister, see para\n  2.\n2. (U) Second.\n`).cable;
     const refs = findInTextReferences(c);

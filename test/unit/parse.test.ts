@@ -1874,6 +1874,17 @@ describe('parser: body', () => {
     assert.deepEqual(caption.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|SUMMARY']);
     const opener = parse([...lines.slice(0, 5), '', 'HARBOR TALKS', '', 'SUMMARY', '-------', '', '¶1. (SBU) One.', 'DOE'].join('\n'));
     assert.deepEqual(opener.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|SUMMARY']);
+    // A first line opened by a portion marking is one too, its words read after the marking, which stays the line's marking;
+    // the title's ending marking is the heading's, so that both are kept (CBL029 weighs them).
+    const marked = parse(lines.map((l, k) => (k === 6 ? '(C) RAISING FERRY FARES TO MEET THE HARBOR' : k === 8 ? 'CHALLENGE (S)' : k === 9 ? '-------------' : l)).join('\n'));
+    assert.deepEqual(marked.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}|${h.marking?.token.text}:${at(h.range)}`), ['(C) RAISING FERRY FARES TO MEET THE HARBOR|CHALLENGE|(S):6:0-9:13']);
+    assert.deepEqual(marked.itemMarkings.map((m) => [m.portion.token.text, at(m.portion.token.range)]), [['(C)', '6:0-6:3']]);
+    assert.deepEqual(marked.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['1:5-5', '2:11-11']);
+    // After a marking, a caption, a block's opener or closer and a blanked line are still no first line.
+    for (const lead of ['(U) SENSITIVE BUT UNCLASSIFIED', '(C) END SUMMARY', '(C) COMMENT', '(C) XXXXXXXXXXXX']) {
+      const d = parse([...lines.slice(0, 5), '', lead, '', 'CHALLENGE', '---------', '', '¶1. (C) One.', 'DOE'].join('\n'));
+      assert.deepEqual(d.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|CHALLENGE'], lead);
+    }
   });
 
   it('reads a marking that ends a heading\'s words ("BACKGROUND (U)") as the heading\'s marking, not its text', () => {

@@ -447,6 +447,17 @@ describe('rules: a DECL value alone under its keyword, and a stray line among th
     assert.deepEqual(quoted(`HARBOR TALKS ${'X'.repeat(60)}`), [`HARBOR TALKS ${'X'.repeat(46)}…`]);
     assert.deepEqual(quoted('FERRY TALKS'), ['FERRY TALKS']);
   });
+  it('quotes the first REF field under a second one as written, its wrapped lines joined, as it quotes the second', () => {
+    const ref = (refs: string) => read(`E.O. 12958: DECL: 05/14/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS\n${refs}`).findings;
+    assert.deepEqual(ref('REF: A. STATE 12\n     B. ROME 3 (NOTAL)\nREF: A. PARIS 7\n     B. OSLO 4'), ["10:1-11:15 CBL037 info A second REF says 'A. PARIS 7 B. OSLO 4', where the first says 'A. STATE 12 B. ROME 3 (NOTAL)'; the first is read."]);
+    // Items on the lines under a keyword that gives none; citations with no letter.
+    assert.deepEqual(ref('REF:\nA. STATE 12\nB. ROME 3\nREF: A. PARIS 7'), ["11:1-11:16 CBL037 info A second REF says 'A. PARIS 7', where the first says 'A. STATE 12 B. ROME 3'; the first is read."]);
+    assert.deepEqual(ref('REF: STATE 12\nREF: PARIS 7'), ["9:1-9:13 CBL037 info A second REF says 'PARIS 7', where the first says 'STATE 12'; the first is read."]);
+    // A line doubled, whose wrapped lines go on with the first, is no part of what the first says.
+    assert.deepEqual(ref('REF: A. STATE 12\nREF: A. STATE 12\nB. PARIS 7'), ["9:1-9:17 CBL037 info A second REF says 'A. STATE 12', where the first says 'A. STATE 12 B. PARIS 7'; the first is read."]);
+    // A long first field is cut after its last whole word, as a SUBJECT is.
+    assert.deepEqual(ref('REF: A. STATE 12 B. ROME 3 C. PARIS 7 D. OSLO 99 E. MADRID 1234 F. LONDON 456\nREF: A. PARIS 7'), ["9:1-9:16 CBL037 info A second REF says 'A. PARIS 7', where the first says 'A. STATE 12 B. ROME 3 C. PARIS 7 D. OSLO 99 E. MADRID 1234…'; the first is read."]);
+  });
   it('passes over one or two stray lines right under a field with a field still to read right under them, and reports each', () => {
     assert.deepEqual(read('E.O. 12958: DECL: 05/14/2019\nFOR THE FERRY DESK\nTAGS: PREL\nSUBJECT: FERRY TALKS'), {
       decl: '4:DECL: 4:18-28 05/14/2019 date',
@@ -833,6 +844,37 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     assert.ok(applyEdits(copy.text, copy.findings[0].fixes![0].edits).includes('\n(S) HARBOR PATROLS\n'));
     // One marking, at either end, and a list's letter after an opening marking, are no second marking.
     for (const title of ['(S) HARBOR PATROLS', 'HARBOR PATROLS (S)', '(S) HARBOR TALKS: ANNEX (C)']) assert.deepEqual(lint29(title).findings, [], title);
+  });
+
+  it('CBL029 reports a title wrapped over two lines marked at the start of its first line and the end of its last, as one on one line', () => {
+    const lint29 = (first: string, last: string, gap = false) => {
+      const text = `S E C R E T NOWHERE 000008\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\n\n${first}\n${gap ? '\n' : ''}${last}\n${'-'.repeat(last.length)}\n\n¶2. (S) Two.\nSMITH\n`;
+      return { text, findings: lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL029') };
+    };
+    const show = (f: Finding) => `${formatFinding(f)} | ${f.fixes?.map((x) => `${x.title} ${x.safe}`).join(', ') ?? 'no fix'}`;
+    // Over its rule, and with a blank line between its lines (a double-spaced copy's, gappedTitle): the second names the line the title starts on.
+    for (const gap of [false, true]) {
+      const { text, findings } = lint29('(C) RELATIONS WITH THE HARBOR AUTHORITY OF THE', 'NORTHERN PORTS (S)', gap);
+      const last = gap ? 13 : 12;
+      assert.deepEqual(findings.map(show), [
+        `11:1-${last}:19 CBL029 warning The heading on line ${last} is marked twice, '(C)' at the start of its title on line 11 and '(S)' at its end; it takes one marking, for the highest level of its title. | Keep '(C)' and delete '(S)' false, Keep '(S)' and delete '(C)' false`,
+      ]);
+      // Each fix changes one line, leaves one marking, the title still wrapped, and nothing for CBL029 to report.
+      for (const [fix, first, second] of [[0, '(C) RELATIONS WITH THE HARBOR AUTHORITY OF THE', 'NORTHERN PORTS'], [1, 'RELATIONS WITH THE HARBOR AUTHORITY OF THE', 'NORTHERN PORTS (S)']] as const) {
+        const edits = findings[0].fixes![fix].edits;
+        assert.deepEqual(edits.map((e) => [e.range.start.line, e.range.end.line]), [fix === 0 ? [last - 1, last - 1] : [10, 10]]);
+        const fixed = applyEdits(text, edits);
+        assert.ok(fixed.includes(`\n${first}\n${gap ? '\n' : ''}${second}\n`), fixed);
+        const cable = parseCable(fixed).cable;
+        assert.deepEqual(cable.headings.map((h) => [h.lead?.text, h.text.text, h.marking?.token.text]), [[first, 'NORTHERN PORTS', fix === 0 ? undefined : '(S)']]);
+        assert.deepEqual(lintCable(cable).filter((f) => f.id === 'CBL029'), []);
+      }
+      // The same marking at both ends: info, and the one at the end deleted.
+      const copy = lint29('(S) RELATIONS WITH THE HARBOR AUTHORITY OF THE', 'NORTHERN PORTS (S)', gap);
+      assert.deepEqual(copy.findings.map(show), [`${last}:16-${last}:19 CBL029 info The heading on line ${last} repeats its marking '(S)' at the end of its title; one marking belongs there. | Delete the repeated '(S)' false`]);
+      // One marking, at either end, is no second marking.
+      for (const [first, second] of [['(S) RELATIONS WITH THE HARBOR AUTHORITY OF THE', 'NORTHERN PORTS'], ['RELATIONS WITH THE HARBOR AUTHORITY OF THE', 'NORTHERN PORTS (S)']]) assert.deepEqual(lint29(first, second, gap).findings, [], `${first} / ${second}`);
+    }
   });
 
   it('CBL030 reports an item, a line and a sub-title marked above the banner, each named by where it is', () => {

@@ -7,7 +7,7 @@
  */
 import type { Cable, Paragraph, Range, RefItem } from './model';
 import { refLetterOrdinal } from './parse/metadata';
-import { isAlnum, isDigit, isLetter, linesHolding, skipSpaces, trimEndOffset } from './text';
+import { isAlnum, isDigit, isLetter, linesHolding, partitionPoint, skipSpaces, trimEndOffset } from './text';
 
 /** A reference in the text and what it points at. */
 export interface InTextReference {
@@ -65,6 +65,22 @@ const candidateLines = new WeakMap<Cable, readonly number[]>();
 const PARA_RE = /\b(?:para(?:graph)?s?\.?)\s+(\d{1,3})\b/gi;
 function isWordChar(c: string | undefined): boolean {
   return c !== undefined && (isAlnum(c.charCodeAt(0)) || c === '_');
+}
+
+/**
+ * How many characters a scan's margin takes at the start of `line` (`| `, `07 `: `Cable.margin`), 0 on a line with none.
+ * `Cable.lines` keep the margin, which the parse read blanked; what starts a line, or ends the line before, is read past it.
+ */
+function marginWidth(cable: Cable, line: number): number {
+  const margin = cable.margin;
+  if (margin === undefined) return 0;
+  const k = partitionPoint(margin.lines, (l) => l < line);
+  return margin.lines[k] === line ? margin.widths[k] : 0;
+}
+
+/** Where the text of `line` starts: past its margin ({@link marginWidth}) and white space ("07   B) the minister" at "B"). */
+function textStart(cable: Cable, line: number): number {
+  return skipSpaces(cable.lines[line], marginWidth(cable, line));
 }
 
 /** Where "&" or one of `words` followed by white space ends, white space included, or -1. */
@@ -191,7 +207,7 @@ function clauseAfter(cable: Cable, line: number, end: number): boolean {
   if (i === text.length) {
     if (!runsOn(cable, line)) return false;
     text = cable.lines[line + 1];
-    i = skipSpaces(text);
+    i = textStart(cable, line + 1);
   } else if (i === end) return false;
   let j = i;
   while (j < text.length && isLetter(text.charCodeAt(j))) j++;
@@ -228,12 +244,13 @@ function listAcross(cable: Cable, line: number, from: number, itemAt: (text: str
     const next = cable.lines[l + 1];
     // "(Ref A" / "and B)": the list goes on with the separator that starts the next line; a comma or a dash there does not
     // ("- B." may start a point of a list).
-    if (skipSpaces(text, end) === text.length && afterConjunction(next, skipSpaces(next), ['and', 'through', 'thru']) >= 0) {
-      i = 0;
+    const nextStart = textStart(cable, l + 1);
+    if (skipSpaces(text, end) === text.length && afterConjunction(next, nextStart, ['and', 'through', 'thru']) >= 0) {
+      i = nextStart;
       continue;
     }
     if (!separatorEnds(text, end)) return beforeClause(cable, items, plural);
-    const start = skipSpaces(next);
+    const start = nextStart;
     const item = itemAt(next, start);
     if (item === undefined) return beforeClause(cable, items, plural);
     items.push({ item, line: l + 1, start, comma: commaAlone(text, end, text.length) });
@@ -290,11 +307,12 @@ const PARAGRAPH_KINDS = new Set(['operative', 'preambular']);
 function wordBeforeAcross(cable: Cable, line: number, i: number, back: (text: string, i: number) => number): { word: string; line: number; start: number } {
   const text = cable.lines[line];
   const j = back(text, i);
-  if (j === 0 && line > 0 && runsOn(cable, line - 1)) {
+  // "07 para 3" under "06 ... reftel": the margin is no word before the mention.
+  if (j <= marginWidth(cable, line) && line > 0 && runsOn(cable, line - 1)) {
     const prev = cable.lines[line - 1];
     return { ...wordBefore(prev, back(prev, prev.length)), line: line - 1 };
   }
-  return { ...wordBefore(text, j), line };
+  return j <= marginWidth(cable, line) ? { word: '', start: j, line } : { ...wordBefore(text, j), line };
 }
 
 /**
@@ -522,8 +540,8 @@ function mayGoOnBelow(cable: Cable, line: number): boolean {
     if (word !== 'and' && word !== 'through' && word !== 'thru') break;
     end = back(start);
   }
-  // A separator alone on its line carries a list on from the line above it ("(Ref A" / "&" / "B)").
-  if (end === 0) return true;
+  // A separator alone on its line carries a list on from the line above it ("(Ref A" / "&" / "B)"), a margin before it or none.
+  if (end <= marginWidth(cable, line)) return true;
   const { word } = wordBefore(text, end);
   return SPLIT_KINDS.has(word) || (word.length === 1 && word >= 'a' && word <= 'z') || (word.length > 0 && word.length <= 3 && [...word].every((c) => c >= '0' && c <= '9'));
 }
@@ -570,7 +588,7 @@ function referencesFrom(cable: Cable, lines: readonly number[]): InTextReference
     // "(Ref" at the end of the line and "B) the minister" on the next: only the letters are linked, on the next line.
     if (split?.kind === 'ref' || split?.kind === 'reftel') {
       const next = cable.lines[split.next];
-      const i = skipSpaces(next);
+      const i = textStart(cable, split.next);
       const first = letterHere(next, i);
       if (first !== undefined) {
         const more = lettersAfter(split.next, i + first.length, first, isPlural(text.slice(split.start, split.end)));
@@ -594,7 +612,7 @@ function referencesFrom(cable: Cable, lines: readonly number[]): InTextReference
     // "see para" at the end of the line and "5" on the next.
     if (split?.kind === 'para') {
       const next = cable.lines[split.next];
-      const i = skipSpaces(next);
+      const i = textStart(cable, split.next);
       const first = numberAt(next, i);
       if (first !== undefined) {
         const more = listAcross(cable, split.next, i + first.length, numberAt, isPlural(text.slice(split.start, split.end)));

@@ -1643,9 +1643,10 @@ function holdsSerialOrControl(words: string): boolean {
 /**
  * A title in capitals wrapped over two lines with a blank line between them, whose second line is line `i` right over its
  * rule `rule`: "IMPROVING U.S.-EU COOPERATION TO MEET THE &BASIC8" ⏎ "" ⏎ "CHALLENGE" ⏎ "-----" (10BRUSSELS183). The line two
- * above `i`, over the blank line, is the title's first line when both are in capitals and it reads as heading words (no
- * sentence's end, no block's opener or closer, not a caption such as "SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY", not a
- * line the release blanked; the second line opens no block, "SUMMARY" being a title of its own), and either a blank line
+ * above `i`, over the blank line, is the title's first line when both are in capitals and it reads as heading words after
+ * the portion marking that may open it (no sentence's end, no block's opener or closer, not a caption such as "SENSITIVE BUT
+ * UNCLASSIFIED -- HANDLE ACCORDINGLY", not a line the release blanked; the second line opens no block, "SUMMARY" being a
+ * title of its own), and either a blank line
  * (or the body's edge) is above it or the line above it ends a sentence (not "Mr.") in a text that is not all in capitals,
  * as a paragraph's last line over a title does: a line in capitals under prose in mixed case is no line of that prose. Read
  * as a line of the paragraph above, it ran that paragraph on over the title. Else undefined.
@@ -1657,8 +1658,16 @@ function gappedTitle(lines: readonly string[], shapes: LineShapes, kinds: readon
   const text = lines[lead];
   const words = text.trim();
   const second = lines[i].trim();
-  if (!HEADING_START.test(words) || words !== words.toUpperCase() || second !== second.toUpperCase() || !isHeadingText(text)) return undefined;
-  if (words === second || HEADING_OPENER.test(words) || HEADING_OPENER.test(second) || isBlankedLine(text) || CAPTION_START.test(words) || holdsSerialOrControl(words) || (words.charCodeAt(0) === 69 /* E */ && words.startsWith('END') && (words.length === 3 || words.charCodeAt(3) === 32))) return undefined;
+  // "\u200B(S) PATROL PLANS AND THE": an invisible character (CBL035 reports it) before the first line's marking hides none.
+  if (!HEADING_START.test(text.charAt(markingStart(text, indents[lead]))) || words !== words.toUpperCase() || second !== second.toUpperCase()) return undefined;
+  // "(C) RELATIONS WITH THE NEIGHBOURING" ⏎ "" ⏎ "PROVINCES (S)": a first line opened by a portion marking is one too, as over a
+  // title's rule (wrappedTitle), read by its words after the marking; the marking stays the line's (`Cable.itemMarkings`), which
+  // CBL029 weighs against one that ends the title.
+  const marked = isHeadingText(text) ? null : MARKED_TITLE.exec(text);
+  if (!marked && !isHeadingText(text)) return undefined;
+  const title = marked ? text.slice(marked[0].length).trim() : words;
+  if (marked && !isHeadingText(title)) return undefined;
+  if (words === second || HEADING_OPENER.test(title) || HEADING_OPENER.test(second) || isBlankedLine(text) || isBlankedLine(title) || CAPTION_START.test(title) || holdsSerialOrControl(title) || (title.charCodeAt(0) === 69 /* E */ && title.startsWith('END') && (title.length === 3 || title.charCodeAt(3) === 32))) return undefined;
   const above = lead - 1;
   if (!isBlankOrEdge(indents, kinds, above, floor)) {
     if ((kinds[above] !== 'text' && kinds[above] !== 'paragraph') || !endsSentence(lasts[above]) || endsWithAbbreviation(lines[above])) return undefined;
