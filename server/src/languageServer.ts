@@ -130,6 +130,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     maxFilesThroughClient: number;
     /** Whether Enter under a numbered paragraph writes the next one's number (`textDocument/onTypeFormatting`). */
     paragraphNumbersOnEnter: boolean;
+    /** Whether Enter at the end of a lettered REF item writes the next item's letter (`textDocument/onTypeFormatting`). */
+    refLettersOnEnter: boolean;
   }
 
   const DEFAULT_SETTINGS: Settings = {
@@ -144,6 +146,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     inlayHintsRoutingIndicators: true,
     maxFilesThroughClient: 2000,
     paragraphNumbersOnEnter: true,
+    refLettersOnEnter: true,
   };
 
   let settings: Settings = DEFAULT_SETTINGS;
@@ -710,6 +713,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       inlayHintsRoutingIndicators: (s?.inlayHints as { routingIndicators?: unknown } | undefined)?.routingIndicators !== false,
       maxFilesThroughClient: clientFileLimit((s?.index as { maxFilesReadThroughEditor?: unknown } | undefined)?.maxFilesReadThroughEditor),
       paragraphNumbersOnEnter: (s?.paragraphNumbers as { onEnter?: unknown } | undefined)?.onEnter !== false,
+      refLettersOnEnter: (s?.refLetters as { onEnter?: unknown } | undefined)?.onEnter !== false,
     };
     const { errors } = parseRuleOverrides(result.rules);
     for (const e of errors) connection.console.warn(`cable.rules: ${e}`);
@@ -1107,12 +1111,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     return doc ? unlessCancelled('foldingRange', [], doc, token, getFoldingRanges) : [];
   });
 
-  // Enter under a numbered paragraph: the next one's number on the new line, unless cable.paragraphNumbers.onEnter is off.
-  // On above cable.largeFileThreshold too: once the edited text is parsed, it looks at the paragraphs around the caret.
+  // Enter under a numbered paragraph: the next one's number on the new line, unless cable.paragraphNumbers.onEnter is off;
+  // at the end of a lettered REF item, the next letter, unless cable.refLetters.onEnter is off.
+  // On above cable.largeFileThreshold too: once the edited text is parsed, it looks at the paragraphs or items around the caret.
   connection.onDocumentOnTypeFormatting((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    if (!doc || !settings.paragraphNumbersOnEnter) return [];
-    return unlessCancelled('onTypeFormatting', [], doc, token, (cable) => getOnTypeFormattingEdits(cable, clampPosition(cable.lines, p.position), p.ch));
+    const options = { paragraphNumbers: settings.paragraphNumbersOnEnter, refLetters: settings.refLettersOnEnter };
+    if (!doc || (!options.paragraphNumbers && !options.refLetters)) return [];
+    return unlessCancelled('onTypeFormatting', [], doc, token, (cable) => getOnTypeFormattingEdits(cable, clampPosition(cable.lines, p.position), p.ch, options));
   });
 
   connection.onSelectionRanges((p, token) => {

@@ -1,7 +1,8 @@
 /**
  * Formatting on type over stdio: the server declares `\n` as its trigger character, and Enter typed under a numbered
  * paragraph (an incremental edit, then `textDocument/onTypeFormatting`) gets the next paragraph's number on the new line;
- * `cable.paragraphNumbers.onEnter: false` turns it off.
+ * `cable.paragraphNumbers.onEnter: false` turns it off. Enter at the end of a REF item gets the next letter under it, which
+ * `cable.refLetters.onEnter: false` turns off.
  */
 import * as assert from 'node:assert/strict';
 import { startServer, type TestClient } from './client';
@@ -58,5 +59,22 @@ describe('on-type formatting over stdio', function () {
     assert.deepEqual(await ask(), []);
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cable: {} } });
     assert.deepEqual(await ask(), [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, newText: '¶ 3. ' }]);
+  });
+
+  it('writes the next REF item\'s letter under the last, in its column, unless cable.refLetters.onEnter is off', async () => {
+    // Invented: a REF field of one item on line 5; Enter typed at its end, the new line empty.
+    const uri = 'file:///ws/09NOWHERE13.cable';
+    const text = 'C O N F I D E N T I A L NOWHERE 000013\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\nREF: A. STATE 1234\n\n\n¶1. (C) The harbor board met.\n\nHALLORAN\n';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text } });
+    const ask = () => client.connection.sendRequest<Edit[] | null>('textDocument/onTypeFormatting', { textDocument: { uri }, position: { line: 6, character: 0 }, ch: '\n', options: { tabSize: 4, insertSpaces: true } });
+    assert.deepEqual(await ask(), [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, newText: '     B. ' }]);
+    // Off for REF letters only: still off with paragraph numbers off too, and back on with both.
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cable: { refLetters: { onEnter: false } } } });
+    assert.deepEqual(await ask(), []);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cable: { paragraphNumbers: { onEnter: false }, refLetters: { onEnter: false } } } });
+    assert.deepEqual(await ask(), []);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cable: { paragraphNumbers: { onEnter: false } } } });
+    assert.deepEqual(await ask(), [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, newText: '     B. ' }]);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cable: {} } });
   });
 });

@@ -2269,6 +2269,20 @@ describe('parser: body', () => {
     ['ANNE HALLORAN', 'ANNE HALLORAN', false],
     ['VILLALBA .', 'VILLALBA', false],
     ['jones', 'jones', false],
+    // The last words of a sentence wrapped onto their own line, right under a line that ends with a word or a comma, full
+    // stop and all: the end of the paragraph (a paragraph being typed ends so), no signature. A name with no full stop, or
+    // with a stray one, or under a sentence's end, a footer's rule or a blank line, signs.
+    ['The ferry board will take the matter to\nWashington.', undefined, false],
+    ['The ferry board will take the matter to its chairman,\nPresident Halloran. ', undefined, false],
+    ['The pier is used to unload illegal\ncargo', 'cargo', false],
+    ['The ferry board will take the matter to\nHALLORAN .', 'HALLORAN', false],
+    ['*****  *****\nHalloran.', 'Halloran', false],
+    ['The ferry board will push ahead\nHALLORAN', 'HALLORAN', false],
+    ['The ferry board will take the matter to\nWashington', 'Washington', false],
+    ['The ferry board met.\nHALLORAN.', 'HALLORAN', false],
+    ['The ferry board will take the matter to\n\nWashington.', 'Washington', false],
+    // So is a name glued after a sentence's end with its full stop right after it: the sentence's last word.
+    ['We spoke with the U.S. Administration.', undefined, false],
     ['¶9. (C) Comment: we will follow up. End comment. THORNBURY', 'THORNBURY', true],
     ['that is all we know...', undefined, false],
     // A line the release blanked ("XXXXXXXXXXXX" alone, or glued after a sentence's end) is no name: the signature is not known.
@@ -2311,6 +2325,12 @@ describe('parser: body', () => {
     // On a later line of the paragraph the name is past its first words anyway.
     const later = parse('UNCLAS NOWHERE 000001\n\nSUBJECT: X\n\n¶1. (U) The ferries\nran late. HALLORAN\n');
     assert.deepEqual(later.paragraphs.map((p) => p.firstWords), ['The ferries']);
+  });
+
+  it('keeps the last words of a sentence wrapped onto the last line in the last paragraph, which ends there', () => {
+    const c = parse('UNCLAS NOWHERE 000001\n\nSUBJECT: X\n\n¶1. (U) Text.\n\n¶2. (U) The ferry board will take the matter to\nWashington.\n');
+    assert.equal(c.signature, undefined);
+    assert.deepEqual([at(c.paragraphs[1].range), c.lineKinds[7]], ['6:0-7:11', 'text']);
   });
 
   for (const [last, name, glued] of signatures) {

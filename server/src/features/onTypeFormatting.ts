@@ -2,20 +2,65 @@
  * Formatting on type: Enter at the end of a numbered paragraph, or on the blank line under it, writes the next
  * paragraph's number on the new line, in the cable's marker style (`¶5. `, `¶ 5. `, `5. `), as the next paragraph's
  * marker completion does; never a portion marking, which is the writer's choice (completion offers it after the `(`).
+ * Enter at the end of a lettered REF item writes the next item's letter under it (`REF: A. STATE 1234` ⏎ `     B. `).
  */
 import type { Position, TextEdit } from 'vscode-languageserver';
-import type { Cable, Paragraph } from '../core/model';
-import { partitionPoint, skipSpaces } from '../core/text';
-import { inBody, markerText, newMarkerStyle, paragraphsPacked } from './completion';
+import type { Cable, Paragraph, RefItem } from '../core/model';
+import { isSpace, partitionPoint, skipSpaces, trimEndOffset } from '../core/text';
+import { inBody, markerText, newMarkerStyle, nextRefSlot, paragraphsPacked } from './completion';
+
+/** What Enter writes: the next paragraph's number (`cable.paragraphNumbers.onEnter`), the next REF item's letter (`cable.refLetters.onEnter`). */
+export interface OnEnterOptions {
+  readonly paragraphNumbers: boolean;
+  readonly refLetters: boolean;
+}
 
 /**
  * The edits after `typed` was typed at `position` (`textDocument/onTypeFormatting`): for Enter (`\n`), the next paragraph's
- * marker and a space at the caret on the new line ({@link nextParagraphOnEnter}); nothing for any other character.
+ * marker and a space at the caret on the new line ({@link nextParagraphOnEnter}), or the next REF item's letter
+ * ({@link nextRefLetterOnEnter}), as `options` allow; nothing for any other character.
  */
-export function getOnTypeFormattingEdits(cable: Cable, position: Position, typed: string): TextEdit[] {
+export function getOnTypeFormattingEdits(cable: Cable, position: Position, typed: string, options: OnEnterOptions = { paragraphNumbers: true, refLetters: true }): TextEdit[] {
   if (typed !== '\n') return [];
-  const edit = nextParagraphOnEnter(cable, position);
+  const edit = (options.paragraphNumbers ? nextParagraphOnEnter(cable, position) : undefined) ?? (options.refLetters ? nextRefLetterOnEnter(cable, position) : undefined);
   return edit ? [edit] : [];
+}
+
+/**
+ * The next REF item's letter and a space, written on the line Enter has just made, in the column of the letter above, when:
+ * - that line is empty, or holds only the indentation Enter kept, and the caret is at its end;
+ * - the line ended holds a lettered REF item with its citation, the field's last so far, alone on its line
+ *   (`REF: A. STATE 1234` ⏎ `|` gives `     B. `; a list on one line, `REF: A. STATE 1; B. PARIS 2`, goes on there), and
+ *   the line does not end with a hyphen or a comma, where a citation wrapped by hand goes on (`… OCTOBER 28 -` ⏎);
+ *   or, in a field whose items stand a blank line apart (`A. …` ⏎ `` ⏎ `B. …`), the blank line under that item;
+ * - no item below carries a letter: the items are never relettered.
+ * The letter follows the item's (`Z.` gives `AA.`), in its style (`B.`, `B)`, `(B)`, small letters after small ones), as
+ * completion writes it: never the release's `¶` in front (`¶B.` gives `C.`), nor a portion marking.
+ */
+export function nextRefLetterOnEnter(cable: Cable, position: Position): TextEdit | undefined {
+  const line = position.line;
+  const text = cable.lines[line];
+  const items = cable.refs?.items;
+  if (!items || line < 1 || text === undefined || position.character !== text.length || skipSpaces(text) !== text.length) return undefined;
+  // The field's last item: Enter between two items writes nothing.
+  const index = items.length - 1;
+  const item = items[index] as RefItem | undefined;
+  if (!item?.letterToken || item.citation.text === '') return undefined;
+  const last = item.range.end.line;
+  const apart = items.length >= 2 && items.every((it, i) => i === 0 || it.range.start.line === items[i - 1].range.end.line + 2);
+  if (last === line - 1 ? apart : last !== line - 2 || !apart || cable.lineKinds[line - 1] !== 'blank') return undefined;
+  const start = item.letterToken.range.start;
+  if (start.line !== last || (index > 0 && items[index - 1].range.end.line === last)) return undefined;
+  const ended = cable.lines[last];
+  const end = ended.charCodeAt(trimEndOffset(ended) - 1);
+  if (end === 45 /* - */ || end === 44 /* , */) return undefined;
+  const slot = nextRefSlot(cable, position, text);
+  if (!slot) return undefined;
+  // The white space before the letter above, or as many spaces as "REF: " is wide.
+  const before = ended.slice(0, start.character);
+  let indent = before;
+  for (let k = 0; k < before.length; k++) if (!isSpace(before.charCodeAt(k))) indent = ' '.repeat(start.character);
+  return { range: { start: { line, character: 0 }, end: position }, newText: `${indent}${slot.label} ` };
 }
 
 /**

@@ -676,7 +676,11 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
   }
 
   // Signature: the last line of the cable's own text, or a name glued to it.
-  const sig = lastLine >= startLine ? readSignature(lastLine, lines[lastLine], kinds[lastLine]) : undefined;
+  // The line right above it, with no blank line between, a sentence runs on from: it ends with a word or a comma
+  // ("… very well received in" ⏎ "Washington.").
+  const above = shapes.lasts[lastLine - 1];
+  const runsOn = lastLine > startLine && (kinds[lastLine - 1] === 'text' || kinds[lastLine - 1] === 'paragraph') && (isAlnum(above) || above === 44 /* , */);
+  const sig = lastLine >= startLine ? readSignature(lastLine, lines[lastLine], kinds[lastLine], runsOn) : undefined;
   // "Visit Nowhere's Classified Website: http://…/index. cfm Halloran": the last line is a web-site footer, the name glued after its link.
   const signedFooter = sig?.glued === true && kinds[lastLine] === 'text' && FOOTER_START.test(lines[lastLine]);
 
@@ -1892,11 +1896,19 @@ export function notSigned(text: string): boolean {
 // Words that end a cable but sign nothing; "XXXXXXXXXXXX" is a line the release blanked, which names no one.
 const NOT_NAMES = /^(?:END|BT|NNNN|SIPDIS|NOFORN|SUMMARY|COMMENT|NOTE|TEXT|CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS|MORE|THANKS|ENDS|X{4,})$/i;
 
-function readSignature(line: number, text: string, kind: LineKind): Signature | undefined {
+/**
+ * The signature on the cable's last line `text`, alone on it or glued after the last sentence, or undefined. `runsOn`: the
+ * line right above is text that ends with a word or a comma, so that the last line may end its sentence, the last words of
+ * a paragraph wrapped onto a line of their own.
+ */
+function readSignature(line: number, text: string, kind: LineKind, runsOn: boolean): Signature | undefined {
   if (kind === 'heading' || kind === 'rule' || kind === 'page' || kind === 'banner') return undefined;
   if (notSigned(text)) return undefined;
   const end = nameEnd(text);
   const alone = kind !== 'paragraph' && text.length <= 80 ? signatureLine(text, end) : undefined;
+  // "… very well received in" ⏎ "Washington.": the end of the sentence above, with its full stop right after the words (a
+  // stray one stands apart, "VILLALBA ."), as a paragraph being typed ends; "… push ahead" ⏎ "GOLDBERG" signs.
+  if (alone && runsOn && text.charCodeAt(alone[1]) === 46 /* . */) return undefined;
   if (alone) {
     const name = text.slice(alone[0], alone[1]);
     const words = name.split(WHITE_SPACE);
@@ -1906,7 +1918,8 @@ function readSignature(line: number, text: string, kind: LineKind): Signature | 
   }
   const glued = gluedSignature(text, end) ?? nameAfterFooterLink(text, end);
   // A name glued after a link is part of it ("…/index. cfm Halloran" is not told apart): the sentence before the name must end after the link.
-  if (glued && !linkRunsInto(text, glued[0])) {
+  // "… in dealing with the U.S. Administration.": a name with a full stop right after it ends the sentence it is in.
+  if (glued && text.charCodeAt(glued[1]) !== 46 /* . */ && !linkRunsInto(text, glued[0])) {
     const name = text.slice(glued[0], glued[1]);
     if (!NOT_NAMES.test(name) && !ENDS_WITH_END.test(text.slice(0, trimEndOffset(text, glued[0])) + ' ' + name)) {
       return { token: token(line, text, glued[0], glued[1]), glued: true, twice: undefined };
