@@ -72,16 +72,6 @@ export function refItemsAt(cable: Cable, position: Position): readonly RefItem[]
 }
 
 /**
- * The REF item at `position`, or the one an in-text reference there names ("(ref A)", "REF A", "reftel"): the item whose
- * cited cable the call hierarchy answers for, from the item and from a mention of it alike; none for "(refs)", which
- * names them all ({@link refItemsAt}). Only the references of the caret's line are read, as a hover reads them.
- */
-export function refItemAt(cable: Cable, position: Position): RefItem | undefined {
-  const items = refItemsAt(cable, position);
-  return items.length === 1 ? items[0] : undefined;
-}
-
-/**
  * The paragraph of a cited cable named at a position ("para 5 of ref A", "REF A para 3", "reftel para 2"), read from its
  * line alone; the server goes to that paragraph of the cable the item cites, as Markdown goes to a header of another file.
  */
