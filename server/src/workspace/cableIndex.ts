@@ -66,7 +66,8 @@ function citedParagraphsOf(cable: Cable, id: string | undefined, refs: readonly 
   const mentions = findCitedParagraphs(cable);
   if (mentions.length === 0) return {};
   const packed = packParagraphMentions(mentions, id, refs);
-  return packed.length > 0 ? { citesParagraphs: true, paragraphMentions: packed } : { citesParagraphs: true };
+  // A copy at its length: a pushed array keeps room to grow, which the index would hold for every such cable.
+  return packed.length > 0 ? { citesParagraphs: true, paragraphMentions: packed.slice() } : { citesParagraphs: true };
 }
 
 /** How many numbers a mention of a cited paragraph takes in {@link IndexedCable.paragraphMentions}. */
