@@ -76,7 +76,8 @@ import { getPreview, PREVIEW_LARGE_LINES } from './features/preview';
 import { SemanticTokenResults } from './features/semanticTokenResults';
 import { getSemanticTokensInRange, SEMANTIC_LEGEND } from './features/semanticTokens';
 import type { IndexedCable } from './features/types';
-import { CableIndex, collectionEntry, idFromFileName, indexKey, indexedParagraphCopy, shownChanged, paragraphMarkerRange, summarize, tagRange } from './workspace/cableIndex';
+import { CableIndex, collectionEntry, idFromFileName, indexKey, indexedParagraphCopy, packParagraphMentions, rangesNamingParagraph, shownChanged, paragraphMarkerRange, summarize, tagRange } from './workspace/cableIndex';
+import { findCitedParagraphs } from './core/mentions';
 import { citedId, fileNameKind } from './core/id';
 import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS, type ExtractFormat } from './cli/extract';
 import { jsonEqual, type DirectoryEntry, type HostFiles, type ServerHost } from './host';
@@ -1338,6 +1339,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       // to Definition links the two: what Find References lists from each item.
       const items = refItemsAt(cable, at);
       if (items.length > 0) return referencesToItems(cable, doc.uri, items, id, includeDeclaration);
+      // On a paragraph of a cited cable ("para 5" of "REF A para 5"): that paragraph's marker in each file holding the
+      // cable as the declaration, and every place in the workspace that names it, this one included.
+      const citedParagraph = getCitedParagraphAt(cable, at);
+      const citedParagraphId = citedParagraph && citedId(citedParagraph.item, id);
+      if (citedParagraph && citedParagraphId) {
+        const declarations = includeDeclaration ? paragraphDeclarations(citedParagraphId, citedParagraph.number) : [];
+        return [...declarations, ...placesNamingParagraph(citedParagraphId, citedParagraph.number)];
+      }
       // On a TAG: every workspace cable filed under it, at the TAG in its TAGS field (as the index keeps it), so that an
       // archivist gets the list in the references view. Its declaration, as a banner's is the cable's own id, is this
       // cable's TAG (wherever its field has it, as the highlights show it: `TAGS: PREL, ECON, PREL` from either PREL) and
@@ -1361,7 +1370,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       if (highlights.length === 0 && !cable.banner && id && contains(cablePlace(cable).range, at)) return citingOwn(cable, doc.uri, id, includeDeclaration);
       // A REF item or paragraph and the in-text references to it: the item or the paragraph's marker (the highlight
       // written to) is the declaration.
-      return highlights.filter((h) => includeDeclaration || h.kind !== DocumentHighlightKind.Write).map((h) => ({ uri: doc.uri, range: h.range }));
+      const own: Location[] = highlights.filter((h) => includeDeclaration || h.kind !== DocumentHighlightKind.Write).map((h) => ({ uri: doc.uri, range: h.range }));
+      // On a paragraph's marker, the other cables that name that paragraph of this one ("REF A para 5", "para 5 of
+      // reftel", "REF A paras 3-5" for 4), after the same paragraph in this cable's other files when the declaration is asked.
+      const paragraph = id ? cable.paragraphs.find((q) => contains(q.marker.range, at)) : undefined;
+      if (!paragraph || !id) return own;
+      const here = indexKey(doc.uri);
+      const copies = includeDeclaration ? paragraphDeclarations(id, paragraph.readAs).filter((d) => indexKey(d.uri) !== here) : [];
+      return [...own, ...copies, ...placesNamingParagraph(id, paragraph.readAs)];
     }));
   });
 
@@ -1410,6 +1426,29 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       return ka < kb ? -1 : ka > kb ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
     });
     return [...(includeDeclaration ? once(declarations) : []), ...once(ordered)];
+  }
+
+  /** Paragraph `number` of the cable `id` as a declaration: its marker in each file holding the cable that has it (`index.copiesOf`). */
+  function paragraphDeclarations(id: string, number: number): Location[] {
+    return index.copiesOf(id).flatMap((c) => {
+      const marker = paragraphMarkerRange(c, number);
+      return marker ? [{ uri: c.uri, range: marker }] : [];
+    });
+  }
+
+  /**
+   * Where the workspace cables whose REF field cites the cable `id` name its paragraph `number` ("REF A para 5", "para 5
+   * of ref A", "reftel para 5", the range "3-5" of "REF A paras 3-5" for 4), by file and then by place: a closed file's
+   * from its index entry (`paragraphMentions`), an open document's from its text as the editor has it.
+   */
+  function placesNamingParagraph(id: string, number: number): Location[] {
+    const places: Location[] = [];
+    for (const entry of index.citing(id)) {
+      const doc = documents.get(entry.uri);
+      const packed = doc ? packParagraphMentions(findCitedParagraphs(cableFor(doc)), entry.id, entry.refs) : (entry.paragraphMentions ?? []);
+      for (const r of rangesNamingParagraph(entry.refs, packed, id, number)) places.push({ uri: entry.uri, range: r });
+    }
+    return places;
   }
 
   /** The declarations of the cable `id` for Find All References: the id in the banner of each file holding it, the one named after it first (`index.copiesOf`). */

@@ -49,6 +49,10 @@ const CITING_40 = [
   '',
 ].join('\n');
 const CITING_41 = 'UNCLAS NOWHERE 000041\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: QUAY FEES ONCE MORE\n\nREF: A. 09 NOWHERE 12\n\n¶1. (U) Text.\n';
+// 09NOWHERE50, whose paragraphs 51 and 52 name in their text (as another cable's: "REF A para 5"), filed under EFIN alone.
+const PARAS_50 = 'UNCLAS NOWHERE 000050\n\nE.O. 12958: N/A\nTAGS: EFIN\nSUBJECT: PIER LEASES\n\n¶1. (U) One.\n¶2. (U) Two.\n¶3. (U) Three.\n¶4. (U) Four.\n¶5. (U) Five.\n';
+const CITING_51 = 'UNCLAS NOWHERE 000051\n\nE.O. 12958: N/A\nTAGS: EFIN\nSUBJECT: PIER LEASES AGAIN\n\nREF: A. 09 NOWHERE 50\nB. 09 ELSEWHERE 7\n\n¶1. (U) Per REF A para 5 and para 2 of ref A; REF B para 5 is another cable\'s.\n¶2. (U) REF A paras 3-5 agree.\n';
+const CITING_52 = 'UNCLAS NOWHERE 000052\n\nE.O. 12958: N/A\nTAGS: EFIN\nSUBJECT: PIER LEASES ONCE MORE\n\nREF: A. 09 NOWHERE 50\n\n¶1. (U) As reftel para 5 said.\n';
 
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
 /** The range of the first `needle` in `text`, on one line. */
@@ -72,7 +76,10 @@ describe('navigating a collection', function () {
 
   before(async () => {
     ws = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-navigation-'));
-    const files: [string, string][] = [['a/09NOWHERE12.cable', CITED], ['b/09NOWHERE12.cable', CITED], ['c/09NOWHERE40.cable', CITING_40], ['d/09NOWHERE41.cable', CITING_41]];
+    const files: [string, string][] = [
+      ['a/09NOWHERE12.cable', CITED], ['b/09NOWHERE12.cable', CITED], ['c/09NOWHERE40.cable', CITING_40], ['d/09NOWHERE41.cable', CITING_41],
+      ['f/09NOWHERE50.cable', PARAS_50], ['g/09NOWHERE51.cable', CITING_51], ['h/09NOWHERE52.cable', CITING_52],
+    ];
     for (const [name, text] of files) {
       fs.mkdirSync(path.dirname(path.join(ws, name)), { recursive: true });
       fs.writeFileSync(path.join(ws, name), text);
@@ -312,6 +319,48 @@ describe('navigating a collection', function () {
       assert.match(preview!.html.slice(card.length), /<span class="ref-letter">A\.<\/span> <span class="marking level-secret">\(S\/NF\)<\/span> 09 NOWHERE 12/);
     } finally {
       await close('c/09NOWHERE40.cable');
+    }
+  });
+
+  it("finds from a paragraph's marker where other cables name that paragraph (REF A para 5, a range for those inside it), and the same from such a mention", async () => {
+    const at = (name: string, text: string, needle: string, offset = 0, nth = 0): Loc => {
+      const lines = text.split('\n');
+      let found = -1;
+      for (let k = 0; k <= nth; k++) found = lines.join('\n').indexOf(needle, found + 1);
+      const before = text.slice(0, found).split('\n');
+      const line = before.length - 1;
+      const character = before[line].length + offset;
+      return { uri: uri(name), range: { start: { line, character }, end: { line, character: character + needle.length - offset } } };
+    };
+    const marker = (n: number) => at('f/09NOWHERE50.cable', PARAS_50, `¶${n}.`);
+    await open('f/09NOWHERE50.cable');
+    try {
+      const refs = async (n: number, includeDeclaration: boolean) => references('f/09NOWHERE50.cable', marker(n).range.start, includeDeclaration);
+      // ¶5: "para 5" of "REF A para 5" and the "5" of "REF A paras 3-5" in 51, "para 5" of "reftel para 5" in 52; not 51's
+      // "REF B para 5", a paragraph of 09ELSEWHERE7.
+      const five = [at('g/09NOWHERE51.cable', CITING_51, 'para 5'), at('g/09NOWHERE51.cable', CITING_51, '3-5', 2), at('h/09NOWHERE52.cable', CITING_52, 'para 5')];
+      assert.deepEqual(await refs(5, false), five);
+      assert.deepEqual(await refs(5, true), [marker(5), ...five]);
+      // ¶4 lies inside "3-5", the range its references name; ¶2 is named once, "para 2 of ref A"; ¶1 by nobody.
+      assert.deepEqual(await refs(4, false), [at('g/09NOWHERE51.cable', CITING_51, '3-5')]);
+      assert.deepEqual(await refs(2, false), [at('g/09NOWHERE51.cable', CITING_51, 'para 2')]);
+      assert.deepEqual(await refs(3, false), [at('g/09NOWHERE51.cable', CITING_51, 'paras 3')]);
+      assert.deepEqual(await refs(1, false), []);
+      // An open citing cable is read as the editor has it, unsaved edits included.
+      const edited = CITING_52.replace('said.', 'said, and reftel para 4 too.');
+      await open('h/09NOWHERE52.cable', edited);
+      try {
+        assert.deepEqual(await refs(4, false), [at('g/09NOWHERE51.cable', CITING_51, '3-5'), at('h/09NOWHERE52.cable', edited, 'para 4')]);
+        assert.deepEqual(await refs(5, false), five);
+        // From a mention: the marker in the cited cable as the declaration, then the same places.
+        const fromMention = await references('h/09NOWHERE52.cable', at('h/09NOWHERE52.cable', edited, 'para 5', 1).range.start, true);
+        assert.deepEqual(fromMention, [marker(5), ...five]);
+        assert.deepEqual(await references('h/09NOWHERE52.cable', at('h/09NOWHERE52.cable', edited, 'para 5', 1).range.start, false), five);
+      } finally {
+        await close('h/09NOWHERE52.cable');
+      }
+    } finally {
+      await close('f/09NOWHERE50.cable');
     }
   });
 });

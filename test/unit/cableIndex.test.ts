@@ -381,9 +381,23 @@ describe("the index's reading of mentions of cited paragraphs (CBL054)", () => {
     assert.deepEqual(says(false), [true, false, false]);
     // Open, each that cites a cable may name a paragraph: 21's text was not read, else it would say it names none.
     assert.deepEqual(says(true), [true, true, false]);
+    // Closed, where each names a paragraph of a cited cable, as six numbers (the cited id's index in refs, the lowest and
+    // highest number named, line, start, end: Find References on that paragraph's marker lists it); open, nothing.
+    const line = parseCable(texts['09NOWHERE20.cable']).cable.lines.findIndex((l) => l.includes('para 3'));
+    const at = parseCable(texts['09NOWHERE20.cable']).cable.lines[line].indexOf('para 3');
+    assert.deepEqual(entry('09NOWHERE20.cable', false).paragraphMentions, [0, 3, 3, line, at, at + 6]);
+    assert.deepEqual(Object.keys(texts).map((name) => entry(name, true).paragraphMentions), [undefined, undefined, undefined]);
+    // A range's last number is kept as itself and, over the whole range's text, as the numbers between; a range that
+    // falls, as its ends alone.
+    const ranges = summarize(uri('09NOWHERE23.cable'), parseCable(withText(23, 'A. 09 NOWHERE 19', 'REF A paras 3-9 and REF A paras 5-3 agree.')).cable, '09NOWHERE23');
+    const c = parseCable(withText(23, 'A. 09 NOWHERE 19', 'REF A paras 3-9 and REF A paras 5-3 agree.')).cable;
+    const l23 = c.lines.findIndex((l) => l.includes('paras 3-9'));
+    const k = c.lines[l23].indexOf('paras 3-9');
+    const k2 = c.lines[l23].indexOf('paras 5-3');
+    assert.deepEqual(ranges.paragraphMentions, [0, 3, 3, l23, k, k + 7, 0, 9, 9, l23, k + 8, k + 9, 0, 4, 8, l23, k + 6, k + 9, 0, 5, 5, l23, k2, k2 + 7, 0, 3, 3, l23, k2 + 8, k2 + 9]);
     // The rest of an entry is the same either way.
     for (const name of Object.keys(texts)) {
-      const { citesParagraphs: _closed, ...closed } = entry(name, false);
+      const { citesParagraphs: _closed, paragraphMentions: _mentions, ...closed } = entry(name, false);
       const { citesParagraphs: _open, ...open } = entry(name, true);
       assert.deepEqual(open, closed, name);
     }

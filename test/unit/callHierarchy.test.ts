@@ -93,6 +93,29 @@ describe('call hierarchy over REF citations', () => {
     assert.ok(own.detail!.length <= 60);
   });
 
+  it('prepares on "(refs)" and "see reftels" a root for each cable the REF items cite, in REF order and once each, as on the items', () => {
+    // 09NOWHERE4: "REF: A. 08 ELSEWHERE 99 B. 09 NOWHERE 1 C. 09 NOWHERE 1" (B and C cite one cable).
+    const text = cable(4, 'QUINCE HARVEST', 'A. 08 ELSEWHERE 99 B. 09 NOWHERE 1 C. 09 NOWHERE 1', 'Dues rose (refs); see reftels.', 4);
+    const line = parseCable(text).cable.lines.findIndex((l) => l.includes('(refs)'));
+    const lineText = parseCable(text).cable.lines[line];
+    const onItem = (character: number) => prepareCallHierarchy(parseCable(text).cable, `${WS}09NOWHERE4.txt`, { line: 10, character }, index).map((i) => `${i.name} ${i.kind}`);
+    const expected = [...onItem(7), ...onItem(25)];
+    assert.deepEqual(expected, [`08ELSEWHERE99 ${SymbolKind.Null}`, `09NOWHERE1 ${SymbolKind.File}`]);
+    for (const word of ['refs', 'reftels']) {
+      const at = { line, character: lineText.indexOf(word) + 2 };
+      const items = prepareCallHierarchy(parseCable(text).cable, `${WS}09NOWHERE4.txt`, at, index);
+      assert.deepEqual(items.map((i) => `${i.name} ${i.kind}`), expected, word);
+      // The absent cable stands at its citation, item A, as on the item itself.
+      assert.deepEqual(items[0].range.start, { line: 10, character: 5 });
+      // Expanding a root lists what the item's would: the callers of cable 1.
+      assert.deepEqual(incoming(index, items[1]), incoming(index, prepare(index, '09NOWHERE2.txt', { line: 10, character: 6 })));
+    }
+    // In a cable whose items cite no cable, "(refs)" prepares the cable itself.
+    const memos = cable(5, 'MEMOS', 'A. MEMORANDUM ONE B. MEMORANDUM TWO', 'See refs.', 5);
+    const memoLine = parseCable(memos).cable.lines.findIndex((l) => l.includes('See refs'));
+    assert.deepEqual(prepareCallHierarchy(parseCable(memos).cable, `${WS}09NOWHERE5.txt`, { line: memoLine, character: 12 }, index).map((i) => i.name), ['09NOWHERE5']);
+  });
+
   it('prepares a cited cable no file holds as an item at the citation, said to be absent', () => {
     const item = prepare(index, '09NOWHERE3.txt', { line: 11, character: 10 });
     assert.deepEqual(

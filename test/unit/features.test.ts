@@ -18,7 +18,7 @@ import { getFoldingRanges } from '../../server/src/features/folding';
 import { citeSource, getHover, shortenSubject, type HoverContext } from '../../server/src/features/hover';
 import type { IndexedCable } from '../../server/src/features/types';
 import { getInlayHints } from '../../server/src/features/inlayHints';
-import { findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, resolveInText } from '../../server/src/core/mentions';
+import { findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, paragraphsBetween, resolveInText } from '../../server/src/core/mentions';
 import { getCitedParagraphAt, getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
 import { paragraphMarkerRange, summarize } from '../../server/src/workspace/cableIndex';
 import { getSelectionRanges } from '../../server/src/features/selectionRanges';
@@ -893,6 +893,49 @@ describe('in-text references', () => {
     for (const p of [c.paragraphs[1], c.paragraphs[2]]) {
       const marks = getDocumentHighlights(c, p.marker.range.start);
       assert.deepEqual(marks.map((h) => [h.range, h.kind]), [[p.marker.range, 3], [{ start: on('para 2', 0), end: { line, character: on('para 2', 6).character } }, 2]]);
+    }
+  });
+
+  it('reads a range of paragraphs as naming every paragraph in it: highlights, Go to Definition and hover, capped and never for a falling range', () => {
+    // Invented: paragraphs 1 to 7, and ranges written every way, with a falling one and an absurd one.
+    const paras = ['1. (C) See paras 3-5, paragraphs 2 through 4, paras 5 to 7 and paras 5\u20133.', '2. (C) Per paras 1-999 and paras 2-', '6 here.', '3. (U) Three.', '4. (U) Four.', '5. (U) Five.', '6. (U) Six.', '7. (U) Seven.'];
+    const t = `C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n${paras.join('\n')}\n`;
+    const c = parseCable(t).cable;
+    const text = (r: Range) => (r.start.line === r.end.line ? c.lines[r.start.line].slice(r.start.character, r.end.character) : `${c.lines[r.start.line].slice(r.start.character)}/${c.lines[r.end.line].slice(0, r.end.character)}`);
+    const marker = (n: number) => c.paragraphs.find((p) => p.readAs === n)!.marker.range.start;
+    const read = (position: Position) => getDocumentHighlights(c, position).filter((h) => h.kind === 2).map((h) => text(h.range));
+    // The marker of 4: "paras 3-5", "paragraphs 2 through 4" (its end), "paras 2-" / "6"; not "5–3", falling, nor "1-999".
+    assert.deepEqual(read(marker(4)).sort(), ['2-/6', '3-5', '4'].sort());
+    // 6: "5 to 7" and "2-" / "6" (its end); 3: "3" of "paras 3-5", "2 through 4", "3" of "5–3", "2-/6".
+    assert.deepEqual(read(marker(6)).sort(), ['5 to 7', '6'].sort());
+    assert.deepEqual(read(marker(3)).sort(), ['2 through 4', '2-/6', '3', 'paras 3'].sort());
+    // 2 is an end of two ranges, inside none; 1 only the start of the absurd one, whose end names nothing.
+    assert.deepEqual(read(marker(2)).sort(), ['paragraphs 2', 'paras 2'].sort());
+    assert.deepEqual(read(marker(1)), ['paras 1']);
+    // From the "through" of "2 through 4" (a caret beside a "-" touches a number): the paragraphs between, and every
+    // reference that names one of them, as from a marker.
+    const line = c.lines.findIndex((l) => l.includes('paras 3-5'));
+    const through = { line, character: c.lines[line].indexOf('through') + 3 };
+    assert.deepEqual(getDocumentHighlights(c, through).map((h) => `${text(h.range)}/${h.kind}`), ['3./3', 'paras 3/2', '2 through 4/2', '3/2', '2-/6/2']);
+    assert.deepEqual(definedAt(c, 'file:///x', through), [c.paragraphs[2].marker.range]);
+    // "5" goes to 5 alone, as before; its hover lists what the range names between.
+    assert.deepEqual(definedAt(c, 'file:///x', { line, character: c.lines[line].indexOf('3-5') + 2 }), [c.paragraphs[4].marker.range]);
+    const caretAt = (needle: string, offset: number) => {
+      const lines = t.split('\n');
+      const l = lines.findIndex((x) => x.includes(needle));
+      const k = lines[l].indexOf(needle) + offset;
+      lines[l] = `${lines[l].slice(0, k)}|${lines[l].slice(k)}`;
+      return lines.join('\n');
+    };
+    assert.equal(hoverAt(caretAt('3-5', 2)), '**Paragraph 5**\n\n5. (U) Five.\n\nStarts on line 12.\n\nFrom 3, the range also names the paragraphs between:\n\n- Line 11: 4. (U) Four.');
+    assert.equal(hoverAt(caretAt('2 through 4', 3)), '**Paragraphs 2 to 4**\n\nThe range names the paragraphs between 2 and 4 too:\n\n- Line 10: 3. (U) Three.');
+    // "paras 5–3" falls: its ends alone, and the hover of its "3" names no range.
+    assert.equal(hoverAt(caretAt('5\u20133', 2)), '**Paragraph 3**\n\n3. (U) Three.\n\nStarts on line 10.');
+    // The cap: "paras 1-99" names what lies between; "paras 1-102" its ends alone.
+    for (const [range, between] of [['1-99', 6], ['1-101', 6], ['1-102', 0], ['2-102', 5]] as const) {
+      const c2 = parseCable(t.replace('paras 1-999', `paras ${range}`)).cable;
+      const end = findInTextReferences(c2).find((r) => r.range.start.line === c2.paragraphs[1].marker.range.start.line && r.target.kind === 'paragraph' && r.target.number === Number(range.split('-')[1]))!;
+      assert.equal(paragraphsBetween(c2, end).length, between, range);
     }
   });
 

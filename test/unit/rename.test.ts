@@ -144,17 +144,24 @@ describe('rename', () => {
     assert.equal(renamed(cable(ABC, '¶17. (C) Text.\n|18, (C) Text.\n'), '20'), 'With 20, the marker would no longer number a paragraph.');
   });
 
-  it('renames the one under the caret of a letter or number used twice, with the references Go to Definition sends to it (none from a number two paragraphs share)', () => {
+  it('renames the one under the caret of a letter or number used twice, with the references Go to Definition sends to it (none from either marker of a number two paragraphs share)', () => {
     const twice = 'A. STATE 1111 B. NOWHERE 22 B. NOWHERE 33';
     const body = '1. (C) Per ref B and refs A and B.\n';
     // The references go to the first B.
     assert.match(renamed(cable(twice, body.replace('ref B', 'ref |B')), 'C'), /^REF: A\. STATE 1111 C\. NOWHERE 22 B\. NOWHERE 33\n[\s\S]*Per ref C and refs A and C\.\n$/);
     assert.match(renamed(cable(twice.replace('B. NOWHERE 33', '|B. NOWHERE 33'), body), 'C'), /^REF: A\. STATE 1111 B\. NOWHERE 22 C\. NOWHERE 33\n[\s\S]*Per ref B and refs A and B\.\n$/);
     const paras = '1. (C) See para 2.\n2. (C) Text.\n2. (C) Again.\n';
-    // "para 2" may mean either paragraph 2: renamed from the reference, it is refused; from the first's marker, it follows it.
+    // "para 2" may mean either paragraph 2: renamed from the reference, it is refused; from either marker, the marker
+    // alone changes (the first's took "para 2" with it, the second's did not), and "para 2" names the one left.
     assert.equal(renamed(cable(ABC, paras.replace('para 2', 'para |2')), '5'), '"para 2" may name any of the paragraphs numbered 2 (lines 12, 13): rename the marker of the one it means.');
-    assert.match(renamed(cable(ABC, paras.replace('2. (C) Text', '|2. (C) Text')), '5'), /\n1\. \(C\) See para 5\.\n5\. \(C\) Text\.\n2\. \(C\) Again\.\n$/);
+    assert.match(renamed(cable(ABC, paras.replace('2. (C) Text', '|2. (C) Text')), '5'), /\n1\. \(C\) See para 2\.\n5\. \(C\) Text\.\n2\. \(C\) Again\.\n$/);
     assert.match(renamed(cable(ABC, paras.replace('2. (C) Again', '|2. (C) Again')), '3'), /\n1\. \(C\) See para 2\.\n2\. \(C\) Text\.\n3\. \(C\) Again\.\n$/);
+    // Three paragraphs numbered 2: "para 2" still names two after the middle one is renamed.
+    const thrice = '1. (C) See para 2.\n2. (C) Text.\n2. (C) Again.\n2. (C) More.\n';
+    assert.match(renamed(cable(ABC, thrice.replace('2. (C) Again', '|2. (C) Again')), '3'), /\n1\. \(C\) See para 2\.\n2\. \(C\) Text\.\n3\. \(C\) Again\.\n2\. \(C\) More\.\n$/);
+    // A number one paragraph has again once renamed: its references follow it from then on.
+    const fixed = renamed(cable(ABC, paras.replace('2. (C) Text', '|2. (C) Text')), '5');
+    assert.match(renamed(cable(ABC, fixed.slice(fixed.indexOf('\n\n', fixed.indexOf('Classified')) + 2).replace('2. (C) Again', '|2. (C) Again')), '3'), /See para 3\.\n5\. \(C\) Text\.\n3\. \(C\) Again\.\n$/);
   });
 
   it('works with CRLF, a BOM, tabs and text outside ASCII before the letter', () => {

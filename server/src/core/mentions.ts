@@ -20,6 +20,40 @@ export interface InTextReference {
    */
   readonly opensList?: boolean;
   readonly target: { readonly kind: 'ref'; readonly letter?: string } | { readonly kind: 'paragraph'; readonly number: number };
+  /**
+   * On the number that ends a range of paragraphs ("5" of "paras 3-5", "paragraphs 3 through 5", "paras 3 to 5",
+   * "paras 3\u20135"): the number the range starts at and the text from it to this one ("3-5"), which names the paragraphs
+   * numbered between them too (4). Set only where the range rises by 2 to {@link MAX_RANGE_SPAN} (see {@link rangeBetween}).
+   */
+  readonly rangeFrom?: RangeStart;
+}
+
+/** Where a range of paragraphs starts: its first number and the text of the whole range, from that number to the last. */
+export interface RangeStart {
+  readonly number: number;
+  readonly range: Range;
+}
+
+/**
+ * How far a range of paragraphs may rise and still name the paragraphs between its ends ("paras 1-99" does; "paras 1-999",
+ * damaged or absurd, names its two ends alone, as does one that falls, "paras 5-3"). Nothing loops over a range's numbers:
+ * a paragraph is in it when its number lies between the ends ({@link inRange}).
+ */
+export const MAX_RANGE_SPAN = 100;
+
+/** Whether a range that starts at `from` and ends at `to` names the numbers between them: it rises by 2 to {@link MAX_RANGE_SPAN}. */
+function spansBetween(from: number, to: number): boolean {
+  return to - from >= 2 && to - from <= MAX_RANGE_SPAN;
+}
+
+/** Whether the paragraph number `n` is strictly between the ends of a range that starts at `from` and ends at `to` ("4" in "paras 3-5"). */
+export function inRange(from: RangeStart | undefined, to: number, n: number): boolean {
+  return from !== undefined && n > from.number && n < to;
+}
+
+/** Whether the paragraph number `n` is strictly between the ends of the range that `ref` ends ({@link InTextReference.rangeFrom}). */
+export function rangeNames(ref: InTextReference, n: number): boolean {
+  return ref.target.kind === 'paragraph' && inRange(ref.rangeFrom, ref.target.number, n);
 }
 
 // "(ref C)", "REF B", "refs A and B", "Reftel C", "reftels D and E", and "reftel", "reftels" and "refs" alone.
@@ -150,6 +184,12 @@ function numberAt(text: string, i: number): string | undefined {
   return j > i && j - i <= 3 && !isWordChar(text[j]) ? text.slice(i, j) : undefined;
 }
 
+/** Whether the text from `from` to `to` joins the ends of a range, white space aside: "-", "\u2013", "through", "thru", "to". */
+function joinsRange(text: string, from: number, to: number): boolean {
+  const sep = text.slice(from, to).trim().toLowerCase();
+  return sep === '-' || sep === '\u2013' || sep === 'through' || sep === 'thru' || sep === 'to';
+}
+
 /** Whether the text from `from` to `to` is a comma alone, white space aside: ", " in "para 3, 4", not ", and ". */
 function commaAlone(text: string, from: number, to: number): boolean {
   return text.slice(from, to).trim() === ',';
@@ -157,25 +197,35 @@ function commaAlone(text: string, from: number, to: number): boolean {
 
 /**
  * The items of the list that goes on at `from` (" and B", ", 4, 5"): each item's text, where it starts,
- * and whether a comma alone comes before it.
+ * whether a comma alone comes before it, and whether it ends a range ("-5", " through 5"). With `numbers`, "to"
+ * also joins two numbers, the second higher ("paras 3 to 5"; "para 3 to 1 of them" is no list).
  */
-function listFrom(text: string, from: number, itemAt: (text: string, i: number) => string | undefined): { item: string; start: number; comma: boolean }[] {
-  const items: { item: string; start: number; comma: boolean }[] = [];
+function listFrom(text: string, from: number, itemAt: (text: string, i: number) => string | undefined, numbers: boolean): { item: string; start: number; comma: boolean; range: boolean }[] {
+  const items: { item: string; start: number; comma: boolean; range: boolean }[] = [];
   for (let i = from; ; ) {
-    const start = afterSeparator(text, i);
+    let start = afterSeparator(text, i);
+    let to = false;
+    if (start < 0 && numbers) {
+      start = afterConjunction(text, skipSpaces(text, i), ['to']);
+      to = start >= 0;
+    }
     const item = start < 0 ? undefined : itemAt(text, start);
-    if (item === undefined) return items;
-    items.push({ item, start, comma: commaAlone(text, i, start) });
+    if (item === undefined || (to && Number(item) <= Number(wordBefore(text, i).word))) return items;
+    items.push({ item, start, comma: commaAlone(text, i, start), range: joinsRange(text, i, start) });
     i = start + item.length;
   }
 }
 
-/** An item of a list, the line it stands on and where it starts there, and whether a comma alone comes before it ("para 3, 4"). */
+/**
+ * An item of a list, the line it stands on and where it starts there, whether a comma alone comes before it ("para 3, 4"),
+ * and whether it ends a range ("5" of "paras 3-5").
+ */
 interface ListItem {
   readonly item: string;
   readonly line: number;
   readonly start: number;
   readonly comma: boolean;
+  readonly range: boolean;
 }
 
 /**
@@ -235,9 +285,10 @@ function beforeClause(cable: Cable, items: ListItem[], plural: boolean): ListIte
  */
 function listAcross(cable: Cable, line: number, from: number, itemAt: (text: string, i: number) => string | undefined, plural: boolean): ListItem[] {
   const items: ListItem[] = [];
+  const numbers = itemAt === numberAt;
   for (let l = line, i = from; ; l++) {
     const text = cable.lines[l];
-    for (const r of listFrom(text, i, itemAt)) items.push({ ...r, line: l });
+    for (const r of listFrom(text, i, itemAt, numbers)) items.push({ ...r, line: l });
     const last = items[items.length - 1];
     const end = last?.line === l ? last.start + last.item.length : i;
     if (!runsOn(cable, l)) return beforeClause(cable, items, plural);
@@ -253,9 +304,31 @@ function listAcross(cable: Cable, line: number, from: number, itemAt: (text: str
     const start = nextStart;
     const item = itemAt(next, start);
     if (item === undefined) return beforeClause(cable, items, plural);
-    items.push({ item, line: l + 1, start, comma: commaAlone(text, end, text.length) });
+    items.push({ item, line: l + 1, start, comma: commaAlone(text, end, text.length), range: joinsRange(text, end, text.length) });
     i = start + item.length;
   }
+}
+
+/** The paragraphs of `cable` numbered strictly between the ends of the range `ref` ends ("4" of "paras 3-5"), in the text's order. */
+export function paragraphsBetween(cable: Cable, ref: InTextReference): Paragraph[] {
+  return ref.rangeFrom === undefined ? [] : cable.paragraphs.filter((p) => rangeNames(ref, p.readAs));
+}
+
+/**
+ * Where the range each number of `more` ends starts ({@link InTextReference.rangeFrom}), aligned with `more`: the list of
+ * numbers whose first, `first`, starts at `start` on `line` ("paras 3-5, 7 through 9": 3 for "5", none for "7", 7 for
+ * "9"); undefined for an item that ends no range, or one that rises by 1 or by more than {@link MAX_RANGE_SPAN}, or falls
+ * ("paras 5-3").
+ */
+function rangeStarts(first: string, line: number, start: number, more: readonly ListItem[]): (RangeStart | undefined)[] {
+  let prev = { number: parseInt(first, 10), line, start };
+  return more.map((r) => {
+    const n = parseInt(r.item, 10);
+    const from = prev;
+    prev = { number: n, line: r.line, start: r.start };
+    if (!r.range || !spansBetween(from.number, n)) return undefined;
+    return { number: from.number, range: { start: { line: from.line, character: from.start }, end: { line: r.line, character: r.start + r.item.length } } };
+  });
 }
 
 /** Whether the keyword of a reference is plural: "paras", "Refs.", "reftels" in "refs A and B". */
@@ -553,12 +626,13 @@ function referencesFrom(cable: Cable, lines: readonly number[]): InTextReference
   const letterHere = (text: string, i: number) => letterAt(text, i, letters);
   const lettersAfter = (line: number, end: number, first: string, plural: boolean) => lettersAfterIn(cable, line, end, first, plural, letterHere);
   // The letter or number ends the linked text; `length` is its length (0 for "reftel" alone).
-  const push = (line: number, start: number, end: number, length: number, target: InTextReference['target'], opensList = false) =>
+  const push = (line: number, start: number, end: number, length: number, target: InTextReference['target'], opensList = false, rangeFrom?: RangeStart) =>
     result.push({
       range: { start: { line, character: start }, end: { line, character: end } },
       nameRange: length > 0 ? { start: { line, character: end - length }, end: { line, character: end } } : undefined,
       ...(opensList ? { opensList } : {}),
       target,
+      ...(rangeFrom ? { rangeFrom } : {}),
     });
   for (const line of lines) {
     const text = cable.lines[line];
@@ -607,7 +681,8 @@ function referencesFrom(cable: Cable, lines: readonly number[]): InTextReference
       // "para 5 of ref A", "REF A para 3", "paragraph 6 of UNSCR 1540": paragraphs of another document.
       if (citedBefore(cable, line, m.index) || citedAfter(cable.lines[last.line], last.end)) continue;
       push(line, m.index, end, m[1].length, { kind: 'paragraph', number: parseInt(m[1], 10) }, more.length > 0);
-      for (const r of more) push(r.line, r.start, r.start + r.item.length, r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) });
+      const from = rangeStarts(m[1], line, end - m[1].length, more);
+      more.forEach((r, k) => push(r.line, r.start, r.start + r.item.length, r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) }, false, from[k]));
     }
     // "see para" at the end of the line and "5" on the next.
     if (split?.kind === 'para') {
@@ -618,7 +693,9 @@ function referencesFrom(cable: Cable, lines: readonly number[]): InTextReference
         const more = listAcross(cable, split.next, i + first.length, numberAt, isPlural(text.slice(split.start, split.end)));
         const last = listEnd(more, split.next, i + first.length);
         if (!citedBefore(cable, line, split.start) && !citedAfter(cable.lines[last.line], last.end)) {
-          for (const r of [{ item: first, line: split.next, start: i }, ...more]) push(r.line, r.start, r.start + r.item.length, r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) });
+          push(split.next, i, i + first.length, first.length, { kind: 'paragraph', number: parseInt(first, 10) });
+          const from = rangeStarts(first, split.next, i, more);
+          more.forEach((r, k) => push(r.line, r.start, r.start + r.item.length, r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) }, false, from[k]));
         }
       }
     }
@@ -689,6 +766,8 @@ export interface CitedParagraphMention {
   readonly number: number;
   /** The REF item that cites the cable holding the paragraph. */
   readonly item: RefItem;
+  /** On the number that ends a range ("5" of "REF A paras 3-5"), where it starts, as {@link InTextReference.rangeFrom}. */
+  readonly rangeFrom?: RangeStart;
 }
 
 /** {@link PARA_RE} with a lastIndex of its own: the reader's belongs to {@link findInTextReferences}. */
@@ -753,9 +832,11 @@ export function findCitedParagraphsOnLine(cable: Cable, line: number): CitedPara
     const item = citedItemBefore(cable, line, m.index) ?? citedItemAfter(cable, cable.lines[last.line], last.end);
     if (item === undefined) continue;
     found.push({ range: { start: { line, character: m.index }, end: { line, character: end } }, number: parseInt(m[1], 10), item });
-    for (const r of more) {
-      if (r.line === line) found.push({ range: { start: { line, character: r.start }, end: { line, character: r.start + r.item.length } }, number: parseInt(r.item, 10), item });
-    }
+    const from = rangeStarts(m[1], line, end - m[1].length, more);
+    more.forEach((r, k) => {
+      const rangeFrom = from[k];
+      if (r.line === line) found.push({ range: { start: { line, character: r.start }, end: { line, character: r.start + r.item.length } }, number: parseInt(r.item, 10), item, ...(rangeFrom ? { rangeFrom } : {}) });
+    });
   }
   return found;
 }

@@ -12,7 +12,7 @@ import { citedId, idFromFileName as idFromName, fileName } from '../core/id';
 import { allItemsNamed, findInTextReferences, resolveInText } from '../core/mentions';
 import type { Cable } from '../core/model';
 import { shortenSubject } from './hover';
-import { refItemAt } from './references';
+import { refItemsAt } from './references';
 import type { IndexedCable } from './types';
 
 /** Where an item of the hierarchy stands in its file: the banner (`range`) and the id's text in it (`selectionRange`). */
@@ -135,19 +135,24 @@ export function cablePlace(cable: Cable): CablePlace {
 }
 
 /**
- * The item at `position` in `cable`, the text of the document at `uri`: on a REF item that cites a cable
- * (`A. 09 PARIS 708`), or on an in-text reference to one ("(ref A)"), the cited cable; anywhere else the cable
- * itself, by the id its text gives or else its file name's. A cited cable that no workspace file holds is an item
- * placed at the citation, marked as absent; a position in a cable with no id gives an item named after the file.
+ * The items at `position` in `cable`, the text of the document at `uri`: on a REF item that cites a cable
+ * (`A. 09 PARIS 708`), or on an in-text reference to one ("(ref A)"), the cited cable; on a plural keyword alone that
+ * names every REF item ("(refs)", "see reftels", {@link refItemsAt}), each cable the items cite, in REF order and once
+ * each (VS Code shows each as a root of the tree), as the caret on each item would give it; anywhere else, and on
+ * "(refs)" where no item cites a cable, the cable itself, by the id its text gives or else its file name's. A cited
+ * cable that no workspace file holds is an item placed at its first citation, marked as absent; a position in a cable
+ * with no id gives an item named after the file.
  */
 export function prepareCallHierarchy(cable: Cable, uri: string, position: Position, workspace: HierarchyWorkspace): CallHierarchyItem[] {
   const ownId = cable.id ?? idFromName(fileName(uri));
-  const item = refItemAt(cable, position);
-  const cited = item && citedId(item, ownId);
-  if (item && cited) {
-    const target = workspace.byId(cited);
-    return [target ? indexedItem(target) : absentItem(cited, uri, { range: item.range, citation: item.citation.range })];
+  const cited = new Map<string, CallHierarchyItem>();
+  for (const item of refItemsAt(cable, position)) {
+    const id = citedId(item, ownId);
+    if (!id || cited.has(id)) continue;
+    const target = workspace.byId(id);
+    cited.set(id, target ? indexedItem(target) : absentItem(id, uri, { range: item.range, citation: item.citation.range }));
   }
+  if (cited.size > 0) return [...cited.values()];
   const place = cablePlace(cable);
   return [
     {

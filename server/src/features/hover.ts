@@ -6,7 +6,7 @@
 import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscode-languageserver';
 import { hostTagOf, type HostTag } from '../core/hosts';
 import { citedId, fileName, fullYear, serialFitsDate } from '../core/id';
-import { allItemsNamed, findCitedParagraphsOnLine, findInTextReferencesOnLine, inTextTarget, paragraphsNamed, type InTextReference } from '../core/mentions';
+import { allItemsNamed, findCitedParagraphsOnLine, findInTextReferencesOnLine, inTextTarget, paragraphsBetween, paragraphsNamed, type InTextReference } from '../core/mentions';
 import { serialDigits } from '../core/parse/banner';
 import { headerDatesCable, MONTH_NAMES } from '../core/parse/header';
 import { describeMarking, misspeltControl } from '../core/parse/marking';
@@ -924,23 +924,34 @@ function inTextHover(cable: Cable, position: Position, ctx: HoverContext): Hover
   // keyword ("refs A" in "refs A and B"), which names every item of the list, and a hover on "refs" showing A alone
   // would read as if "refs" meant A. A reference alone ("ref B", "para 5", "reftel") is hovered on all its text.
   const rangeOf = (r: InTextReference) => (r.opensList && r.nameRange ? r.nameRange : r.range);
-  const ref = findInTextReferencesOnLine(cable, position.line).find((r) => contains(rangeOf(r), position));
-  if (!ref) return citedParagraphHover(cable, position, ctx);
+  const refs = findInTextReferencesOnLine(cable, position.line);
+  const ref = refs.find((r) => contains(rangeOf(r), position));
+  if (!ref) {
+    // The "-" or "through" of "paras 3-5": the paragraphs between the ends, which no number of the text names alone.
+    const end = refs.find((r) => r.rangeFrom !== undefined && contains(r.rangeFrom.range, position) && r.target.kind === 'paragraph');
+    if (end?.rangeFrom && end.target.kind === 'paragraph') {
+      const from = end.rangeFrom.number;
+      return hover(md(`Paragraphs ${from} to ${end.target.number}`, rangeLines(cable, end, `The range names the paragraphs between ${from} and ${end.target.number} too:`)), end.rangeFrom.range);
+    }
+    return citedParagraphHover(cable, position, ctx);
+  }
   const range = rangeOf(ref);
   const named = inTextTarget(cable, ref);
   const t = ref.target;
   if (t.kind === 'paragraph') {
-    if (!named || !('marker' in named)) return hover(`No paragraph ${t.number} in this cable.`, range);
+    // "5" of "paras 3-5": what the range names between its ends, after what the number names.
+    const between = ref.rangeFrom === undefined ? [] : rangeLines(cable, ref, `From ${ref.rangeFrom.number}, the range also names the paragraphs between:`);
+    if (!named || !('marker' in named)) return hover(between.length > 0 ? md(`Paragraph ${t.number}`, [`No paragraph ${t.number} in this cable.`, ...between]) : `No paragraph ${t.number} in this cable.`, range);
     // Two paragraphs numbered 3 (CBL025): the number names either, and the hover shows both.
     const all = paragraphsNamed(cable, ref);
     if (all.length > 0) {
       const each = all.map((p) => `- Line ${p.marker.range.start.line + 1}: ${esc(p.marker.text)} ${esc(paragraphOpening(cable, p))}`);
-      return hover(md(`Paragraph ${t.number}`, [`${all.length} paragraphs are numbered ${t.number}, and the number names either:`, ...each]), range);
+      return hover(md(`Paragraph ${t.number}`, [`${all.length} paragraphs are numbered ${t.number}, and the number names either:`, ...each, ...between]), range);
     }
     const lines = [`${esc(named.marker.text)} ${esc(paragraphOpening(cable, named))}`];
     // "¶ 13." for paragraph 3: the number as the release's copy writes it.
     if (named.number !== named.readAs) lines.push(pilcrowNote(named));
-    lines.push(`Starts on line ${named.marker.range.start.line + 1}.`);
+    lines.push(`Starts on line ${named.marker.range.start.line + 1}.`, ...between);
     return hover(md(`Paragraph ${t.number}`, lines), range);
   }
   if (!named || 'marker' in named) {
@@ -953,6 +964,21 @@ function inTextHover(cable: Cable, position: Position, ctx: HoverContext): Hover
     return hover(items > 1 ? `No single REF item: the REF field has ${items}, and no letter says which.` : 'No REF item in this cable.', range);
   }
   return hover(md(refTitle(named), [`REF field: ${esc(refItemWritten(named))}`, ...refMarkingLines(named), ...(named.cable ? citedCableLines(cable, named, ctx) : [])]), range);
+}
+
+/** How many of the paragraphs between a range's ends its hover lists, each on a line; the rest are counted. */
+const RANGE_LISTED = 10;
+
+/**
+ * The lines of a hover that list the paragraphs between the ends of the range `end` ends ("4" of "paras 3-5"), under
+ * `intro`: each by its line, marker and first words, at most {@link RANGE_LISTED}, or a line saying the cable has none.
+ */
+function rangeLines(cable: Cable, end: InTextReference, intro: string): string[] {
+  const between = paragraphsBetween(cable, end);
+  if (between.length === 0) return ['The range names no paragraph of this cable between its ends.'];
+  const each = between.slice(0, RANGE_LISTED).map((p) => `- Line ${p.marker.range.start.line + 1}: ${esc(p.marker.text)} ${esc(paragraphOpening(cable, p))}`);
+  if (between.length > RANGE_LISTED) each.push(`- and ${between.length - RANGE_LISTED} more`);
+  return [intro, ...each];
 }
 
 /**

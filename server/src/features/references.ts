@@ -3,7 +3,7 @@
  * which `core/mentions.ts` reads and resolves.
  */
 import { DocumentHighlightKind, type DocumentHighlight, type Position, type Range } from 'vscode-languageserver-types';
-import { allItemsNamed, findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, inTextTarget, type CitedParagraphMention, type InTextReference } from '../core/mentions';
+import { allItemsNamed, findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, inTextTarget, paragraphsBetween, rangeNames, type CitedParagraphMention, type InTextReference } from '../core/mentions';
 import type { Cable, Paragraph, RefItem } from '../core/model';
 import { contains } from '../core/text';
 
@@ -43,18 +43,29 @@ function targetsReader(cable: Cable): (ref: InTextReference) => readonly (RefIte
 }
 
 /**
+ * The end of a range of paragraphs ("5" of "paras 3-5") whose separator is at `position` (the "-" or "through" between
+ * the two numbers, not on either: each is a reference of its own), among `refs`.
+ */
+function rangeAt(refs: readonly InTextReference[], position: Position): InTextReference | undefined {
+  return refs.find((r) => r.rangeFrom !== undefined && contains(r.rangeFrom.range, position));
+}
+
+/**
  * Go to definition for an in-text reference at a position: only the references of its line are read, as a hover reads them.
  * The answer's `origin` is the reference's text (`ref A`, `paras 3`, the `4` of `paras 3-4`), which an editor that takes
  * links underlines; each target is a REF item (selected whole, as it was) or a paragraph (its marker selected, the
  * paragraph's text what a peek or a Ctrl+hover shows). A plural keyword alone ("(refs)", "see reftels") goes to every
- * REF item, which VS Code lists to pick from, and a number two paragraphs are read as goes to both.
+ * REF item, which VS Code lists to pick from, and a number two paragraphs are read as goes to both. The separator of a
+ * range ("-" of "paras 3-5") goes to the paragraphs between its ends (4), its origin the whole range.
  */
 export function getInTextDefinition(cable: Cable, uri: string, position: Position): { origin: Range; targets: DefinitionTarget[] } | undefined {
-  const ref = findInTextReferencesOnLine(cable, position.line).find((r) => contains(r.range, position));
-  if (!ref) return undefined;
-  const targets = targetsReader(cable)(ref);
+  const refs = findInTextReferencesOnLine(cable, position.line);
+  const ref = refs.find((r) => contains(r.range, position));
+  const range = ref ? undefined : rangeAt(refs, position);
+  const targets = ref ? targetsReader(cable)(ref) : range ? paragraphsBetween(cable, range) : [];
   if (targets.length === 0) return undefined;
-  return { origin: ref.range, targets: targets.map((t) => ('marker' in t ? { uri, range: t.range, selection: t.marker.range } : { uri, range: t.range, selection: t.range })) };
+  const origin = ref?.range ?? range!.rangeFrom!.range;
+  return { origin, targets: targets.map((t) => ('marker' in t ? { uri, range: t.range, selection: t.marker.range } : { uri, range: t.range, selection: t.range })) };
 }
 
 /**
@@ -72,16 +83,6 @@ export function refItemsAt(cable: Cable, position: Position): readonly RefItem[]
 }
 
 /**
- * The REF item at `position`, or the one an in-text reference there names ("(ref A)", "REF A", "reftel"): the item whose
- * cited cable the call hierarchy answers for, from the item and from a mention of it alike; none for "(refs)", which
- * names them all ({@link refItemsAt}). Only the references of the caret's line are read, as a hover reads them.
- */
-export function refItemAt(cable: Cable, position: Position): RefItem | undefined {
-  const items = refItemsAt(cable, position);
-  return items.length === 1 ? items[0] : undefined;
-}
-
-/**
  * The paragraph of a cited cable named at a position ("para 5 of ref A", "REF A para 3", "reftel para 2"), read from its
  * line alone; the server goes to that paragraph of the cable the item cites, as Markdown goes to a header of another file.
  */
@@ -92,7 +93,9 @@ export function getCitedParagraphAt(cable: Cable, position: Position): CitedPara
 /**
  * Highlights the target and every in-text reference to it, as Go to Definition links them: from a REF item or a
  * paragraph's marker, the references that go to it ("(refs)" to every item, "para 3" to each paragraph numbered 3); from
- * a reference, what it goes to and every reference that goes to one of those. On a TAG of the TAGS field, that TAG
+ * a reference, what it goes to and every reference that goes to one of those. A range of paragraphs ("paras 3-5") names
+ * those between its ends too: from the marker of 4 the whole range is highlighted ("3-5"), and from its separator the
+ * paragraphs between. On a TAG of the TAGS field, that TAG
  * wherever the field has it (as text: a TAG is filed under, not written to), where an editor with a highlight provider
  * would show nothing.
  */
@@ -105,16 +108,23 @@ export function getDocumentHighlights(cable: Cable, position: Position): Documen
   const refs = findInTextReferences(cable);
   const targetsOf = targetsReader(cable);
   const here = refs.find((r) => contains(r.range, position));
+  const range = here ? undefined : rangeAt(refs, position);
   let targets: readonly (RefItem | Paragraph)[];
   if (here) targets = targetsOf(here);
+  else if (range) targets = paragraphsBetween(cable, range);
   else {
     const target = cable.refs?.items.find((i) => contains(i.range, position)) ?? cable.paragraphs.find((p) => contains(p.marker.range, position));
     targets = target ? [target] : [];
   }
   if (targets.length === 0) return [];
   const named = new Set(targets);
-  return [
-    ...targets.map((t) => ({ range: 'marker' in t ? t.marker.range : t.range, kind: DocumentHighlightKind.Write })),
-    ...refs.filter((r) => targetsOf(r).some((t) => named.has(t))).map((r) => ({ range: r.range, kind: DocumentHighlightKind.Read })),
-  ];
+  const numbers = new Set<number>();
+  for (const t of targets) if ('marker' in t) numbers.add(t.readAs);
+  const highlights: DocumentHighlight[] = targets.map((t) => ({ range: 'marker' in t ? t.marker.range : t.range, kind: DocumentHighlightKind.Write }));
+  for (const r of refs) {
+    if (targetsOf(r).some((t) => named.has(t))) highlights.push({ range: r.range, kind: DocumentHighlightKind.Read });
+    // "paras 3-5" from the marker of 4: the range, from its first number to its last.
+    if (r.rangeFrom !== undefined && numbers.size > 0 && [...numbers].some((n) => rangeNames(r, n))) highlights.push({ range: r.rangeFrom.range, kind: DocumentHighlightKind.Read });
+  }
+  return highlights;
 }

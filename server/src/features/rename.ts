@@ -125,10 +125,12 @@ export function prepareRename(cable: Cable, position: Position): RenamePlacehold
  * elsewhere, lose or gain a REF item, a paragraph or a reference, or read another
  * paragraph's number or item's letter differently: it never changes what the cable says.
  *
- * With a letter used by two items, or a number by two paragraphs, the rename takes the
- * one under the caret and, for the first, the references that name it (`inTextTarget`), though
- * Go to Definition and highlights send "para 3" to both paragraphs numbered 3. A number
- * two paragraphs are read as is refused at an in-text reference ("para 3"), which may mean either.
+ * With a letter used by two items, the rename takes the one under the caret and, for the
+ * first, the references that name it (`inTextTarget`), as Go to Definition sends "ref B" to the
+ * first. A number two paragraphs are read as is renamed in the marker under the caret alone,
+ * from the first and the second alike, since Go to Definition and highlights send "para 3" to
+ * both paragraphs numbered 3 and only the writer knows which it means; such a reference may then
+ * name the one that keeps the number. At the reference ("para 3") the rename is refused.
  */
 export function getRenameEdits(cable: Cable, position: Position, newName: string): { edits: TextEdit[] } | RenameRejection {
   const refs = findInTextReferences(cable);
@@ -158,7 +160,9 @@ export function getRenameEdits(cable: Cable, position: Position, newName: string
   const edits = [write(target.name)];
   const doubled = target.kind === 'ref' ? cable.refs!.items[target.index].doubledLetter : undefined;
   if (doubled) edits.unshift(write(letterRange(doubled)));
-  for (const r of refs) if (r.nameRange && !samePosition(r.nameRange.start, target.name.start) && targetKey(cable, r) === key) edits.push(write(r.nameRange));
+  // "para 3" where two paragraphs are numbered 3 may mean either: from either marker, the marker alone is renamed.
+  const shared = target.kind === 'paragraph' && cable.paragraphs.some((p, k) => k !== target.index && p.readAs === cable.paragraphs[target.index].readAs);
+  if (!shared) for (const r of refs) if (r.nameRange && !samePosition(r.nameRange.start, target.name.start) && targetKey(cable, r) === key) edits.push(write(r.nameRange));
   const problem = changedMeaning(cable, refs, applyEdits(cable.text, edits), target, value);
   return problem ? rejected(problem) : { edits };
 }
@@ -186,7 +190,10 @@ function changedMeaning(cable: Cable, refs: readonly InTextReference[], edited: 
   const refsAfter = findInTextReferences(after);
   if (refsAfter.length !== refs.length) return `With ${value}, other text would read as a reference, or a reference as plain text ("ref a" in prose is the word "a").`;
   for (let k = 0; k < refs.length; k++) {
-    if (targetKey(cable, refs[k]) !== targetKey(after, refsAfter[k])) {
+    // "para 3" where two paragraphs were numbered 3 may go to the one that keeps the number: it named either.
+    const either = paragraphsNamed(cable, refs[k]).map((p) => `p${cable.paragraphs.indexOf(p)}`);
+    const afterKey = targetKey(after, refsAfter[k]);
+    if (either.length > 0 ? !either.includes(afterKey) : targetKey(cable, refs[k]) !== afterKey) {
       return `With ${value}, "${textOf(cable, refs[k].range)}" on line ${refs[k].range.start.line + 1} would point elsewhere.`;
     }
   }

@@ -57,6 +57,14 @@ export interface IndexedCable {
    */
   readonly citesParagraphs?: true;
   /**
+   * Where the text names a paragraph of a cable it cites ("REF A para 5", `findCitedParagraphs`), for Find References on
+   * that paragraph's marker in the cited cable: six numbers each, the index in `refs` of the cited cable, the lowest and
+   * highest paragraph numbers named (the same for one number; those between its ends for a range, "3-5" naming 4 to 4),
+   * the line, and the start and end characters. Absent when there is none, and on an open document's entry, whose text
+   * is not read for it (the server reads the document).
+   */
+  readonly paragraphMentions?: readonly number[];
+  /**
    * Where the call hierarchy places the cable (`callHierarchy.ts`): the banner's range and the id's text in it, as
    * eight numbers (start line, character, end line, character, twice).
    */

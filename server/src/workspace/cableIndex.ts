@@ -3,9 +3,9 @@
  * classification, subject, TAGS, REF ids), never its text.
  */
 import { SymbolKind, type Range, type WorkspaceSymbol } from 'vscode-languageserver';
-import { canonicalId, fileName, filedPost, idFromFileName as idFromName, idSortKey, idYear, parseCableId, type TypedCableId } from '../core/id';
+import { canonicalId, citedId, fileName, filedPost, idFromFileName as idFromName, idSortKey, idYear, parseCableId, type TypedCableId } from '../core/id';
 import { URI } from 'vscode-uri';
-import { findCitedParagraphs } from '../core/mentions';
+import { findCitedParagraphs, type CitedParagraphMention } from '../core/mentions';
 import type { Cable, Tag } from '../core/model';
 import { isBlankedLine, isWordCharacter, ownCopy } from '../core/text';
 import { cableDtgIso, paragraphCopy } from '../core/rules/util';
@@ -43,7 +43,7 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string, open =
     tagRanges: codes.length > 0 ? packedTagRanges(codes) : undefined,
     paragraphMarkers: cable.paragraphs.length > 0 ? packedParagraphMarkers(cable) : undefined,
     ...copyOf(cable),
-    ...(mayCiteParagraphs(cable, refs, open) ? { citesParagraphs: true as const } : {}),
+    ...citedParagraphsOf(cable, id, refs, open),
     // Numbers only, for the call hierarchy: a closed cable's place and citations without reading it again.
     place: packedPlace(cable),
     citations,
@@ -52,15 +52,60 @@ export function summarize(uri: string, cable: Cable, fallbackId?: string, open =
 }
 
 /**
- * {@link IndexedCable.citesParagraphs} for `cable`, whose REF items cite `refs`. Only a cable that cites one can name a
- * paragraph of a cited cable that `CableIndex.citingParagraphsOf` asks about, so the text of one that cites none is not
- * read; nor is an open document's (`open`), whose entry is never asked (the server reads the file again once the
- * document is closed), and which is said to name one when it cites a cable, so that an entry left as the editor had it
- * is read again rather than passed over. Reading a long text's mentions takes milliseconds (about 2.4 ms on 1 MB).
+ * {@link IndexedCable.citesParagraphs} and {@link IndexedCable.paragraphMentions} for `cable` (the cable `id`), whose
+ * REF items cite `refs`, as properties to spread. Only a cable that cites one can name a paragraph of a cited cable
+ * that `CableIndex.citingParagraphsOf` and Find References ask about, so the text of one that cites none is not read;
+ * nor is an open document's (`open`), whose entry is never asked for them (the server reads the file again once the
+ * document is closed, and Find References reads the document itself), and which is said to name one when it cites a
+ * cable, so that an entry left as the editor had it is read again rather than passed over. Reading a long text's mentions
+ * takes milliseconds (about 2.4 ms on 1 MB).
  */
-function mayCiteParagraphs(cable: Cable, refs: readonly string[], open: boolean): boolean {
-  if (refs.length === 0) return false;
-  return open || findCitedParagraphs(cable).length > 0;
+function citedParagraphsOf(cable: Cable, id: string | undefined, refs: readonly string[], open: boolean): { citesParagraphs?: true; paragraphMentions?: readonly number[] } {
+  if (refs.length === 0) return {};
+  if (open) return { citesParagraphs: true };
+  const mentions = findCitedParagraphs(cable);
+  if (mentions.length === 0) return {};
+  const packed = packParagraphMentions(mentions, id, refs);
+  // A copy at its length: a pushed array keeps room to grow, which the index would hold for every such cable.
+  return packed.length > 0 ? { citesParagraphs: true, paragraphMentions: packed.slice() } : { citesParagraphs: true };
+}
+
+/** How many numbers a mention of a cited paragraph takes in {@link IndexedCable.paragraphMentions}. */
+const PARAGRAPH_MENTION = 6;
+
+/**
+ * `mentions`, the paragraphs of cited cables a cable (`id`, whose REF items cite `refs`) names, packed as
+ * {@link IndexedCable.paragraphMentions} keeps them: a mention of an item that cites no cable (a memorandum) is left out,
+ * and the last number of a range ("5" of "REF A paras 3-5") is kept twice, as itself and, with the whole range's text, as
+ * the numbers between (4 to 4).
+ */
+export function packParagraphMentions(mentions: readonly CitedParagraphMention[], id: string | undefined, refs: readonly string[]): number[] {
+  const packed: number[] = [];
+  for (const m of mentions) {
+    const cited = citedId(m.item, id);
+    const slot = cited === undefined ? -1 : refs.indexOf(cited);
+    if (slot < 0) continue;
+    const r = m.range;
+    packed.push(slot, m.number, m.number, r.start.line, r.start.character, r.end.character);
+    const from = m.rangeFrom;
+    if (from) packed.push(slot, from.number + 1, m.number - 1, from.range.start.line, from.range.start.character, from.range.end.character);
+  }
+  return packed;
+}
+
+/**
+ * Where the cable of `entry` names paragraph `number` of the cable `id` ("REF A para 5", "para 5 of ref A", the "3-5" of
+ * "REF A paras 3-5" for 4), from `packed` ({@link IndexedCable.paragraphMentions}, or an open document's mentions packed
+ * alike), in the text's order.
+ */
+export function rangesNamingParagraph(refs: readonly string[], packed: readonly number[], id: string, number: number): Range[] {
+  const ranges: Range[] = [];
+  for (let at = 0; at + PARAGRAPH_MENTION <= packed.length; at += PARAGRAPH_MENTION) {
+    if (refs[packed[at]] !== id || number < packed[at + 1] || number > packed[at + 2]) continue;
+    const line = packed[at + 3];
+    ranges.push({ start: { line, character: packed[at + 4] }, end: { line, character: packed[at + 5] } });
+  }
+  return ranges;
 }
 
 /**
