@@ -30,14 +30,16 @@ export function formatFinding(f: Finding): string {
 }
 
 /**
- * What a fixture's optional `….json` says it is linted with besides its text: `{ "fileName": "09VALLETTA413.txt" }`, and
- * `{ "workspace": ["….cited.cable"] }`, the other cables of the workspace, in the fixtures' folder, whose paragraphs CBL054
- * reads by their ids (the text's, else the file name's) as the server reads them from its index.
+ * What a fixture's optional `….json` says it is linted with besides its text: `{ "fileName": "09VALLETTA413.txt" }`,
+ * `{ "userTags": ["GE"] }`, the TAG codes of the user dictionaries, and `{ "workspace": ["….cited.cable"] }`, the other
+ * cables of the workspace, in the fixtures' folder, whose paragraphs CBL054 reads by their ids (the text's, else the file
+ * name's) as the server reads them from its index.
  */
 export function fixtureContext(file: string): LintContext | undefined {
   const options = file.replace(/\.cable$/, '.json');
   if (!fs.existsSync(options)) return undefined;
-  const { workspace, ...context } = JSON.parse(fs.readFileSync(options, 'utf8')) as LintContext & { workspace?: string[] };
+  const { workspace, userTags, ...rest } = JSON.parse(fs.readFileSync(options, 'utf8')) as Omit<LintContext, 'userTags'> & { workspace?: string[]; userTags?: string[] };
+  const context: LintContext = userTags === undefined ? rest : { ...rest, userTags: new Set(userTags) };
   if (workspace === undefined) return context;
   const copies = new Map<string, ParagraphCopy>();
   for (const name of workspace) {
@@ -1654,6 +1656,16 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       for (const line of ['TAGS: PREL XF', 'TAGS: PREL UN EU', 'TAGS: PREL IZ', 'TAGS: PREL PINS'])
         assert.match(found('CBL050', cable('UNCLAS PARIS 000708', line))[0], /carry\.$/, line);
       assert.deepEqual(found('CBL050', cable('UNCLAS SANAA 000923', 'TAGS: PTER YM YE')), []);
+    });
+    it("does not name a TAG a user dictionary defines, whose meaning is the team's entry", () => {
+      const user = (banner: string, line: string, codes: string[]) =>
+        lintCable(parseCable(cable(banner, line)).cable, undefined, undefined, { userTags: new Set(codes) }).filter((f) => f.id === 'CBL050').map((f) => f.message);
+      assert.match(user('UNCLAS SANAA 000923', 'TAGS: PTER PGOV YE', ['YE'])[0], /Embassy Sanaa carry\.$/);
+      // Only the codes the dictionary defines drop out of the clause; small letters in the field are the same code.
+      assert.match(user('UNCLAS PARIS 000708', 'tags: prel, vz, ru', ['RU'])[0], /carry; the TAGS carry VZ, whose meaning the sources do not establish\.$/);
+      assert.match(user('UNCLAS PARIS 000708', 'TAGS: PREL VZ RU', ['KLOC'])[0], /the TAGS carry VZ and RU, whose meanings/);
+      // The host's TAG is still the reference's: a dictionary's code does not stand for it.
+      assert.equal(user('UNCLAS SANAA 000923', 'TAGS: PTER YE', ['YE']).length, 1);
     });
     it('names only codes that no entry of the dictionary gives a meaning, none of them regional', () => {
       assert.ok(UNESTABLISHED_GEOGRAPHIC.size > 0);
