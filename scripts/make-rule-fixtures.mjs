@@ -239,6 +239,16 @@ const variants = [
   // failing one loses paragraph 3 under it, and the gap is reported; the clean one's X's are followed by a sentence of its own.
   ['cbl024-paragraph-number-sequence', 'redacted-closer', V, (t) => redactedBreak(t, "He asked whether the Sixth Fleet could share position reports (Note: the items were agreed in May. XXXXXXXXXXXX End Note.)"),
     (t) => redactedBreak(t, "He asked whether the Sixth Fleet could share position reports. Training Slots... .XXXXXXXXXXXX The Director asked for a single liaison officer.")],
+  // A given name blanked after a sentence's end, the surname and its verb after the X's (10SEOUL272's `DMZ. XXXXXXXXXXXX Chun
+  // said`, rules57): the failing one loses paragraph 3 under such a line, and the gap is reported; the clean one's X's are
+  // followed by a sentence of its own, opening with a pronoun and its verb.
+  ['cbl024-paragraph-number-sequence', 'redacted-surname', V, (t) => redactedBreak(t, "He met the Director in May. XXXXXXXXXXXX Gauci said the Sixth Fleet could share position reports through a single liaison officer."),
+    (t) => redactedBreak(t, "He listed the week's items: Night Patrols... Training Slots... .XXXXXXXXXXXX He said the Sixth Fleet could share position reports through a single liaison officer.")],
+  // A blanked line ending a sentence the line above leaves open (06VIENNA515's `transliterations of` ⏎ `xxxxx.`, rules57): the
+  // failing one loses paragraph 3 under it, and the gap is reported; the clean one's line above ends its sentence, the X's
+  // standing for paragraphs the release blanked.
+  ['cbl024-paragraph-number-sequence', 'blanked-words', V, (t) => redactedBreak(t, 'He asked whether the Sixth Fleet could share position reports with\nxxxxx.\n'),
+    (t) => redactedBreak(t, 'He asked whether the Sixth Fleet could share position reports.\nxxxxx\n')],
   // A Comment opening a paragraph with paragraphs after it, left open (noise55); the clean one ends paragraph 3 with an inline
   // Comment that its paragraph's end closes (09RPODUBAI177's round-up).
   ['cbl027-block-unbalanced', 'inline', V, (t) => sub(clearance(t), '¶3. (C) Gauci also raised', '¶3. (C) Comment: Gauci also raised'),
