@@ -664,7 +664,7 @@ describe('rules: CBL024 and what a copy lost', () => {
     // 10SEOUL272's shape: a section's title blanked over its rule.
     assert.deepEqual(found('¶1. (S) One.\nXXXXXXXXXXXX\n-------------\n\n¶3. (S) Three.\n'), ['12: Paragraph 3: a gap after 1 (paragraph 2 is missing).']);
     // A sentence ended, a number, a redaction ending the line above, a blank line between, or a paragraph's own number: as before.
-    for (const body of ['¶1. (S) They met the board.\nXXXXXXXXXXXX\n', '¶1. (S) See Harare 879\nXXXXXXXXXXXX\n', '¶1. (S) They met xxxxx\nxxxxx\n', '¶1. (S) They met the\n\nXXXXXXXXXXXX\n', '¶1. (S) They met the\n¶2. xxxxxxxxxxxx\n'])
+    for (const body of ['¶1. (S) They met the board.\nXXXXXXXXXXXX\n', '¶1. (S) See Harare 879\nXXXXXXXXXXXX\n', '¶1. (S) They met xxxxx\nxxxxx\n', '¶1. (S) They met the\n\nXXXXXXXXXXXX\n', '¶1. (S) They met the\n¶2. xxxxxxxxxxxx\n', '¶1. (S) One.\n¶2. (S) xxxxxxxxxxxx\n-------------\n'])
       assert.deepEqual(found(`${body}\n¶5. (S) Five.\n`), [], body);
   });
   it('takes marked text above a first paragraph numbered 2 as paragraph 1 without its number, and numbers it', () => {

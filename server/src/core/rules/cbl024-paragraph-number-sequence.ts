@@ -121,23 +121,23 @@ function renumberingTitle(changes: readonly string[]): string {
 function releaseRemoved(cable: Cable, paragraphs: readonly Paragraph[], i: number): boolean {
   const from = i > 0 ? paragraphs[i - 1].marker.range.start.line : 0;
   const to = paragraphs[i].marker.range.start.line;
-  const lines = cable.lines;
-  // "XXXXXXXXXXXX" ⏎ "-----------" (10SEOUL272): a section's title whose words the release blanked, not paragraphs.
-  const counts = (line: number) => !endsSentenceAbove(lines, line) && !(line + 1 < lines.length && RULE_LINE.test(lines[line + 1]));
-  return blankedLineBetween(cable, from, to, counts) || redactedAcrossBreak(cable, from, to);
+  return blankedLineBetween(cable, from, to, (line) => !blanksWords(cable.lines, line)) || redactedAcrossBreak(cable, from, to);
 }
 
 /**
- * True when a blanked line ends a sentence that the line right above it leaves open, a word in small letters or a comma
- * last on it ("a thorough search that included numerous transliterations of" ⏎ "xxxxx.", 06VIENNA515): the release blanked
- * the sentence's last words there, not paragraphs. A line above that ends a sentence ("… the warthogs' fate." ⏎
- * "XXXXXXXXXXXX", 09HARARE888), a number ("See Harare 879"), a redaction of its own, or a blank line between, leaves the
- * blanked line standing for whole paragraphs, and so does a paragraph's number opening it ("¶6. xxxxxxxxxxxx").
+ * True when a blanked line that opens with its X's blanked words, not paragraphs: it ends a sentence that the line right above
+ * it leaves open, a word in small letters or a comma last on it ("a thorough search that included numerous transliterations
+ * of" ⏎ "xxxxx.", 06VIENNA515), or it stands over a rule line, a section's title ("XXXXXXXXXXXX" ⏎ "----------", 10SEOUL272).
+ * A line above that ends a sentence ("… the warthogs' fate." ⏎ "XXXXXXXXXXXX", 09HARARE888), a number ("See Harare 879"), a
+ * redaction of its own, or a blank line between, leaves the blanked line standing for whole paragraphs, and so does a
+ * paragraph's number opening it ("¶6. xxxxxxxxxxxx", over a rule or not).
  */
-function endsSentenceAbove(lines: readonly string[], line: number): boolean {
-  // "¶6. xxxxxxxxxxxx" opens a paragraph of its own, whatever the line above it says.
+function blanksWords(lines: readonly string[], line: number): boolean {
+  // "¶6. xxxxxxxxxxxx" opens a paragraph of its own, whatever the lines around it say.
   const first = lines[line].charCodeAt(skipSpaces(lines[line]));
   if (first !== 88 /* X */ && first !== 120 /* x */) return false;
+  // "XXXXXXXXXXXX" ⏎ "-----------" (10SEOUL272): a section's title whose words the release blanked.
+  if (line + 1 < lines.length && RULE_LINE.test(lines[line + 1])) return true;
   const above = line > 0 ? lines[line - 1] : '';
   const end = trimEndOffset(above);
   if (end === 0) return false;
