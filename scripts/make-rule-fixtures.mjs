@@ -191,6 +191,7 @@ const noSecretParagraphs = (t, marking) => sub(sub(t, '¶2. (S/NF) Director', `�
 // The Valletta sample as a CONFIDENTIAL cable: its banner, security group and paragraphs.
 const confidentialValletta = (t) => noSecretParagraphs(sub(sub(t, 'S E C R E T SECTION', 'C O N F I D E N T I A L SECTION'), 'ZNY SSSSS', 'ZNY CCCCC'), '(C/NF)');
 
+// [name, variant, base, bad, good, lint]: as `fixtures`, a rule's further pair, `lint` written to `….<variant>.{bad,good}.json`.
 const variants = [
   ['cbl001-header-line-malformed', 'dtg-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P O3l322Z JUN O9')],
   ['cbl001-header-line-malformed', 'dtg-month-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P 031322Z IUN 09')],
@@ -240,6 +241,16 @@ const variants = [
   // failing one loses paragraph 3 under it, and the gap is reported; the clean one's X's are followed by a sentence of its own.
   ['cbl024-paragraph-number-sequence', 'redacted-closer', V, (t) => redactedBreak(t, "He asked whether the Sixth Fleet could share position reports (Note: the items were agreed in May. XXXXXXXXXXXX End Note.)"),
     (t) => redactedBreak(t, "He asked whether the Sixth Fleet could share position reports. Training Slots... .XXXXXXXXXXXX The Director asked for a single liaison officer.")],
+  // A given name blanked after a sentence's end, the surname and its verb after the X's (10SEOUL272's `DMZ. XXXXXXXXXXXX Chun
+  // said`, rules57): the failing one loses paragraph 3 under such a line, and the gap is reported; the clean one's X's are
+  // followed by a sentence of its own, opening with a pronoun and its verb.
+  ['cbl024-paragraph-number-sequence', 'redacted-surname', V, (t) => redactedBreak(t, "He met the Director in May. XXXXXXXXXXXX Gauci said the Sixth Fleet could share position reports through a single liaison officer."),
+    (t) => redactedBreak(t, "He listed the week's items: Night Patrols... Training Slots... .XXXXXXXXXXXX He said the Sixth Fleet could share position reports through a single liaison officer.")],
+  // A blanked line ending a sentence the line above leaves open (06VIENNA515's `transliterations of` ⏎ `xxxxx.`, rules57): the
+  // failing one loses paragraph 3 under it, and the gap is reported; the clean one's line above ends its sentence, the X's
+  // standing for paragraphs the release blanked.
+  ['cbl024-paragraph-number-sequence', 'blanked-words', V, (t) => redactedBreak(t, 'He asked whether the Sixth Fleet could share position reports with\nxxxxx.\n'),
+    (t) => redactedBreak(t, 'He asked whether the Sixth Fleet could share position reports.\nxxxxx\n')],
   // A Comment opening a paragraph with paragraphs after it, left open (noise55); the clean one ends paragraph 3 with an inline
   // Comment that its paragraph's end closes (09RPODUBAI177's round-up).
   ['cbl027-block-unbalanced', 'inline', V, (t) => sub(clearance(t), '¶3. (C) Gauci also raised', '¶3. (C) Comment: Gauci also raised'),
@@ -287,6 +298,9 @@ const variants = [
   // TAGS that lack the host country's TAG and carry a geographic TAG whose meaning the reference does not establish, in its
   // place (05SANAA923's YE for Yemen's YM): the finding names it without a meaning; the clean one carries both.
   ['cbl050-host-country-tag-missing', 'unestablished', L, (t) => sub(t, 'EINV, PO', 'EINV, GE'), (t) => sub(t, 'EINV, PO', 'EINV, PO, GE')],
+  // The same TAGS where a user dictionary defines GE (`userTags`, as the editor and cablelint hand them over): the finding
+  // names the missing host TAG alone, GE having the team's meaning; the clean one carries both.
+  ['cbl050-host-country-tag-missing', 'user-dictionary', L, (t) => sub(t, 'EINV, PO', 'EINV, GE'), (t) => sub(t, 'EINV, PO', 'EINV, PO, GE'), { bad: { userTags: ['GE'] }, good: { userTags: ['GE'] } }],
   ['cbl037-header-field-order', 'repeated-ref', V, (t) => sub(t, 'REF: A. VALLETTA 388\n¶B. STATE 51120\n', 'REF: A. VALLETTA 388\n¶B. STATE 51120\nREF: A. ROME 551\n¶B. TRIPOLI 214\n'),
     (t) => sub(t, 'REF: A. VALLETTA 388\n¶B. STATE 51120\n', 'REF: A. VALLETTA 388\nREF: B. STATE 51120\n')],
 ];
@@ -303,9 +317,10 @@ function ruleFixtures() {
     for (const kind of ['bad', 'good']) if (lint?.[kind]) files.set(`${name}.${kind}.json`, JSON.stringify(lint[kind], null, 2) + '\n');
     for (const [file, text] of Object.entries(companions)) files.set(file, text);
   }
-  for (const [name, variant, base, bad, good = (t) => t] of variants) {
+  for (const [name, variant, base, bad, good = (t) => t, lint] of variants) {
     files.set(`${name}.${variant}.bad.cable`, bad(base));
     files.set(`${name}.${variant}.good.cable`, good(base));
+    for (const kind of ['bad', 'good']) if (lint?.[kind]) files.set(`${name}.${variant}.${kind}.json`, JSON.stringify(lint[kind], null, 2) + '\n');
   }
   return files;
 }

@@ -2108,6 +2108,13 @@ describe('hover', () => {
     assert.deepEqual(errors, []);
     const merged = mergeDictionaries(dictionaries, [dictionary!]);
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: ZZLO|CAL\n', { dictionaries: merged }), /A local program/);
+    // On the field's wrapped line too, where the parser reads it as TAGS: under a line ending with a separator.
+    assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: PREL, PGOV,\nZZLO|CAL KDEM\n', { dictionaries: merged }), /A local program/);
+    // FIXME: set off by spaces alone, or by commas where the code is longer than five capitals, a user dictionary's code is no
+    // known TAG to the parser (which takes no dictionary), the line no TAGS, and the hover says nothing of the code
+    // (rules.test.ts, CBL044's user dictionary tests, has the same).
+    for (const wrapped of ['KDEM ZZLO|CAL', 'KDEM, ZZLO|CAL'])
+      assert.doesNotMatch(hoverAt(`UNCLAS NOWHERE 000001\n\nTAGS: PREL PGOV\n${wrapped}\n`, { dictionaries: merged }), /A local program/, wrapped);
     assert.deepEqual(loadUserDictionary('{"tags":[{"code":7}],"extra":1}', 'bad.json').errors, ['bad.json: /extra is not a known section (tags, routingIndicators)', 'bad.json: /tags/0/code must be a string of 2 to 10 letters']);
     assert.match(loadUserDictionary('{not json', 'broken.json').errors[0], /broken\.json: not valid JSON/);
     // Unknown keys inside an entry, as the schema forbids them: reported, and the entry still loads.

@@ -810,10 +810,11 @@ const FLOORS: Record<string, number> = {
   CBL021: 0.99, // 18/18
   CBL022: 0.99, // 329/329
   CBL023: 0.99, // 60/60
-  // 747/756: a gap next to a line of X's alone is where the release blanked paragraphs (07BEIJING7035, 09CASABLANCA226,
-  // 10SEOUL272); the items of a document quoted in 09BEIJING1582's paragraph 9 number themselves apart; 06VIENNA515's ¶7, a
-  // section's title, is an older miss not looked into. (743 before noise56: a redaction after a sentence's end hid 10CARACAS147's,
-  // 09ANKARA321's, 09BEIJING1336's and 09ISTANBUL336's gaps.)
+  // 750/756: a gap next to a line of X's alone is where the release blanked paragraphs (07BEIJING7035, 09CASABLANCA226); the
+  // items of a document quoted in 09BEIJING1582's paragraph 9 number themselves apart. (743 before noise56: a redaction after a
+  // sentence's end hid 10CARACAS147's, 09ANKARA321's, 09BEIJING1336's and 09ISTANBUL336's gaps; 747 before rules57: 06VIENNA515's
+  // "transliterations of" ⏎ "xxxxx." ended a sentence, not paragraphs, and 10SEOUL272's "XXXXXXXXXXXX" over a rule line is a
+  // blanked section title.)
   CBL024: 0.98,
   CBL025: 0.97, // 186/189: 09BEIJING1582's quoted items; 09ISLAMABAD10 and seed 004 already number those paragraphs oddly ("3 (S)", "13.").
   CBL026: 0.98, // 371/373: 09BEIJING1582's quoted items.

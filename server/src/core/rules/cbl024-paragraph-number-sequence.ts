@@ -2,8 +2,9 @@
  * CBL024 paragraph-number-sequence: Paragraph numbers skip, step back, or do not start at 1.
  */
 import type { Cable, Paragraph, Position } from '../model';
+import { RULE_LINE } from '../parse/body';
 import { parsePortionMarking } from '../parse/marking';
-import { isSpace, markingStart, partitionPoint, skipSpaces } from '../text';
+import { isSpace, markingStart, partitionPoint, skipSpaces, trimEndOffset } from '../text';
 import type { Fix, Rule, TextEdit } from './types';
 import { blankedLineBetween, renumberingWithReferences } from './util';
 
@@ -17,8 +18,8 @@ export const rule: Rule = {
   docs: {
     bad: "¶1. (C) …\n¶2. (C) …\n¶4. (C) …",
     good: "¶1. (C) …\n¶2. (C) …\n¶3. (C) …",
-    rationale: "Paragraphs are cited by number (\"para 3\"); gaps and restarts make those citations point at the wrong text. A gap after a line the release blanked (redactions and nothing else but white space and punctuation: `XXXXXXXXXXXX`, `xxxxxxxxxxxx`, `XXXXXXXXXXXX XXXXXXXXXXXX`, or the text of the paragraph before it: `¶3. XXXXXXXXXXXX`) is where a release blanked whole paragraphs: the cable numbered them, so it is not reported, and the renumbering keeps the numbers after it; so is a gap under a line whose last text goes on after a redaction that follows a sentence's end inside it (`… Training Slots... .XXXXXXXXXXXX He asked …` ⏎ `¶4. …`), where the release blanked the end of the line with the next paragraph's number, the rest of that paragraph's text following the X's as a sentence of its own, opening with a capital (a redaction after a word, `for XXXXXXXXXXXX and`, blanked a name, and so did one after a sentence's end that its verb follows, `on XXXXXXXXXXXX. XXXXXXXXXXXX said`, or that the block's closer follows, `XXXXXXXXXXXX End Summary.`, or that ends the line: the gap is reported; a line with no capital letter at all, a copy lowercased whole, cannot tell them apart and keeps the excuse). When the text above a first paragraph numbered 2 opens with a marking (`(SBU) In response …`), that text is paragraph 1 without its number: the fix numbers it, rather than renumbering the rest. A second renumbering fix also writes the new numbers into the references to the paragraphs it renumbers (\"para 6\" becomes \"para 5\" with ¶6), as renaming a paragraph number does; a reference to another document's paragraph (\"para 6 of ref A\") stays.",
-    source: "FORMAT.md §6; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): gaps 4.6%, backward steps 1.4%, first number not 1 1.2% (often paragraphs dropped in the release). A gap behind a redaction inside the line above: 09HARARE888's `… Arrival... .XXXXXXXXXXXX The Organ directed …` ⏎ `¶3. …`, reported before as paragraph 2 missing, the one such gap among the 200 corpus cables. A redacted name after a sentence's end is far more common: 10CARACAS147's `on XXXXXXXXXXXX. XXXXXXXXXXXX spoke`, where more than a hundred redactions after a sentence's end in the corpus cables are followed by a word in small letters, and four (09HARARE888's among them) by a capital; a copy that lost a paragraph's number under such a line had its gap hidden.",
+    rationale: "Paragraphs are cited by number (\"para 3\"); gaps and restarts make those citations point at the wrong text. A gap after a line the release blanked (redactions and nothing else but white space and punctuation: `XXXXXXXXXXXX`, `xxxxxxxxxxxx`, `XXXXXXXXXXXX XXXXXXXXXXXX`, or the text of the paragraph before it: `¶3. XXXXXXXXXXXX`) is where a release blanked whole paragraphs: the cable numbered them, so it is not reported, and the renumbering keeps the numbers after it; so is a gap under a line whose last text goes on after a redaction that follows a sentence's end inside it (`… Training Slots... .XXXXXXXXXXXX He asked …` ⏎ `¶4. …`), where the release blanked the end of the line with the next paragraph's number, the rest of that paragraph's text following the X's as a sentence of its own, opening with a capital (a redaction after a word, `for XXXXXXXXXXXX and`, blanked a name, and so did one after a sentence's end that its verb follows, `on XXXXXXXXXXXX. XXXXXXXXXXXX said`, or that the block's closer follows, `XXXXXXXXXXXX End Summary.`, or that ends the line, or that a surname and its verb of saying follow, `DMZ. XXXXXXXXXXXX Chun said`: the gap is reported; a line with no capital letter at all, a copy lowercased whole, cannot tell them apart and keeps the excuse). A blanked line stands for paragraphs only where it is no part of a sentence or title: one that ends a sentence the line above leaves open, with a word in small letters or a comma (`transliterations of` ⏎ `xxxxx.`), blanked words, and one over a rule line (`XXXXXXXXXXXX` ⏎ `-----------`) a section's title, so the gap under either is reported. When the text above a first paragraph numbered 2 opens with a marking (`(SBU) In response …`), that text is paragraph 1 without its number: the fix numbers it, rather than renumbering the rest. A second renumbering fix also writes the new numbers into the references to the paragraphs it renumbers (\"para 6\" becomes \"para 5\" with ¶6), as renaming a paragraph number does; a reference to another document's paragraph (\"para 6 of ref A\") stays.",
+    source: "FORMAT.md §6; corpus analysis of the released cables (CORPUS-FINDINGS, 'Warnings'): gaps 4.6%, backward steps 1.4%, first number not 1 1.2% (often paragraphs dropped in the release). A gap behind a redaction inside the line above: 09HARARE888's `… Arrival... .XXXXXXXXXXXX The Organ directed …` ⏎ `¶3. …`, reported before as paragraph 2 missing, the one such gap among the 200 corpus cables. A redacted name after a sentence's end is far more common: 10CARACAS147's `on XXXXXXXXXXXX. XXXXXXXXXXXX spoke`, where more than a hundred redactions after a sentence's end in the corpus cables are followed by a word in small letters, and four (09HARARE888's among them) by a capital; a copy that lost a paragraph's number under such a line had its gap hidden. A redacted given name before its surname and verb, 10SEOUL272's `DMZ. XXXXXXXXXXXX Chun said`, the one such line in the corpus cables. A blanked line ending a sentence, 06VIENNA515's `transliterations of` ⏎ `xxxxx.`, and a blanked title over its rule, 10SEOUL272's, each hid a lost paragraph number's gap in the recall test.",
   },
   check(cable, report) {
     const paragraphs = cable.paragraphs;
@@ -120,7 +121,33 @@ function renumberingTitle(changes: readonly string[]): string {
 function releaseRemoved(cable: Cable, paragraphs: readonly Paragraph[], i: number): boolean {
   const from = i > 0 ? paragraphs[i - 1].marker.range.start.line : 0;
   const to = paragraphs[i].marker.range.start.line;
-  return blankedLineBetween(cable, from, to) || redactedAcrossBreak(cable, from, to);
+  return blankedLineBetween(cable, from, to, (line) => !blanksWords(cable.lines, line)) || redactedAcrossBreak(cable, from, to);
+}
+
+/**
+ * True when a blanked line that opens with its X's blanked words, not paragraphs: it ends a sentence that the line right above
+ * it leaves open, a word in small letters or a comma last on it ("a thorough search that included numerous transliterations
+ * of" ⏎ "xxxxx.", 06VIENNA515), or it stands over a rule line, a section's title ("XXXXXXXXXXXX" ⏎ "----------", 10SEOUL272).
+ * A line above that ends a sentence ("… the warthogs' fate." ⏎ "XXXXXXXXXXXX", 09HARARE888), a number ("See Harare 879"), a
+ * redaction of its own, or a blank line between, leaves the blanked line standing for whole paragraphs, and so does a
+ * paragraph's number opening it ("¶6. xxxxxxxxxxxx", over a rule or not).
+ */
+function blanksWords(lines: readonly string[], line: number): boolean {
+  // "¶6. xxxxxxxxxxxx" opens a paragraph of its own, whatever the lines around it say.
+  const first = lines[line].charCodeAt(skipSpaces(lines[line]));
+  if (first !== 88 /* X */ && first !== 120 /* x */) return false;
+  // "XXXXXXXXXXXX" ⏎ "-----------" (10SEOUL272): a section's title whose words the release blanked.
+  if (line + 1 < lines.length && RULE_LINE.test(lines[line + 1])) return true;
+  const above = line > 0 ? lines[line - 1] : '';
+  const end = trimEndOffset(above);
+  if (end === 0) return false;
+  const last = above.charCodeAt(end - 1);
+  if (last === 44 /* , */) return true;
+  if (last < 97 /* a */ || last > 122 /* z */) return false;
+  // "… said xxxxx" ⏎ "xxxxx": a redaction in small letters ending the line above is no word of the sentence.
+  let start = end;
+  while (start > 0 && !isSpace(above.charCodeAt(start - 1))) start--;
+  return !/^[^A-Za-z]*x+$/.test(above.slice(start, end));
 }
 
 /**
@@ -150,10 +177,25 @@ function redactedAcrossBreak(cable: Cable, from: number, to: number): boolean {
   return false;
 }
 
+/** Words in capitals that open a sentence whose subject they are or introduce, never a surname ("He said", "The minister said"). */
+const OPENERS = new Set(['A', 'An', 'The', 'This', 'That', 'These', 'Those', 'He', 'She', 'It', 'They', 'We', 'I', 'You', 'One', 'Both', 'All', 'Each', 'Many', 'Most', 'Some', 'Several', 'Others', 'Officials', 'Contacts', 'Sources', 'His', 'Her', 'Their', 'Our', 'Its']);
+
+/**
+ * True when the text after X's is a surname and the verb it says ("XXXXXXXXXXXX Chun said", "XXXXXXXXXXXX Chun claimed",
+ * 10SEOUL272's redacted title and given name): one or two words with a capital, none of them a word that opens a sentence
+ * ({@link OPENERS}), then a verb of saying in small letters. The redaction blanked the first part of a name, not a paragraph's
+ * number.
+ */
+function namesSpeaker(text: string): boolean {
+  const m = /^([A-Z][A-Za-z'’-]*)(?:\s+([A-Z][A-Za-z'’-]*))?\s+(said|says|told|tells|noted|notes|added|adds|stated|states|claimed|claims|explained|explains|stressed|stresses|emphasized|emphasizes|commented|comments|asserted|asserts|argued|argues|replied|responded|remarked|insisted|confirmed|agreed|opined|observed|acknowledged|admitted|complained|lamented|suggested|warned|reported|indicated|related|recalled|cautioned|predicted|speculated|believes|believed|thinks|thought)\b/.exec(text);
+  return m !== null && !OPENERS.has(m[1]) && (m[2] === undefined || !OPENERS.has(m[2]));
+}
+
 /**
  * True when the text after a redaction ending at `from` opens a sentence: its first character past white space is a capital
  * letter ("XXXXXXXXXXXX The Organ directed"). A redacted name as a sentence's subject is followed by its verb in small letters
- * ("XXXXXXXXXXXX said"), a redacted sentence inside a block by its closer ("XXXXXXXXXXXX End Summary.", 09ISTANBUL336), and a
+ * ("XXXXXXXXXXXX said"), a redacted given name by the surname and its verb ("XXXXXXXXXXXX Chun said", {@link namesSpeaker}),
+ * a redacted sentence inside a block by its closer ("XXXXXXXXXXXX End Summary.", 09ISTANBUL336), and a
  * redaction that ends the line leaves nothing to go on with. A line with no capital at all, a copy
  * lowercased whole, cannot tell the two apart, and is read as before.
  */
@@ -161,7 +203,7 @@ function opensSentence(line: string, from: number): boolean {
   const at = skipSpaces(line, from);
   const code = line.charCodeAt(at);
   // "XXXXXXXXXXXX End Summary.": a closer goes on with the block the redacted sentence stood in, not with a paragraph of its own.
-  if (code >= 65 /* A */ && code <= 90 /* Z */) return !/^End\s+(?:summary|comment|note)\b/i.test(line.slice(at));
+  if (code >= 65 /* A */ && code <= 90 /* Z */) return !/^End\s+(?:summary|comment|note)\b/i.test(line.slice(at)) && !namesSpeaker(line.slice(at));
   // A line in small letters throughout (a copy lowercased whole) shows no capitals to tell a sentence's start by: as before.
   return code >= 97 /* a */ && code <= 122 /* z */ && !/[A-Z]/.test(line);
 }

@@ -118,7 +118,8 @@ export interface LintContext {
   readonly fileName?: string;
   /**
    * The TAG codes of the user dictionaries (`dictionaries` in `.cablelint.jsonc`), which the front ends
-   * read: CBL044 counts them as known TAGS, as it does the built-in ones.
+   * read: CBL044 and CBL051 count them as known TAGS, as they do the built-in ones, and CBL050 does not name one as a
+   * TAG whose meaning the sources do not establish.
    */
   readonly userTags?: ReadonlySet<string>;
   /**
