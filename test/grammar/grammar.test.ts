@@ -317,26 +317,32 @@ describe('grammar', function () {
   });
 
   // Lines the parser reads as no heading by the line above them: the first line of a quoted text under its "BEGIN TEXT:" line
-  // (quotedTitle, with text under it) and a line under one that ends with initials ("… ON U.S."), which goes on with the
-  // sentence. A title under a line ending with another colon, over a paragraph, stays a heading.
-  it('colors no heading on the first line of a quoted text or under a line ending with initials, and a title under a colon as one', () => {
+  // (quotedTitle, with text under it), a line under one that ends with initials ("… ON U.S."), which goes on with the
+  // sentence, and a block's word alone under a paragraph's line in capitals that ends no sentence ("… MADE THE FOLLOWING" ⏎
+  // "COMMENTS:"). A title under a line ending with another colon, over a paragraph, stays a heading.
+  it('colors no heading on the first line of a quoted text, under a line ending with initials or on a block\'s word going on with a sentence, and a title under a colon as one', () => {
     const text = [
       'C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '',
       '¶1. (C) THE BOARD ISSUED THIS NOTICE:', '', 'BEGIN TEXT:', '', 'NOWHERE, MAY 9, 2009', '',
       'THE HARBOR BOARD OF NOWHERE WISHES TO INFORM THE TRAVELLING PUBLIC THAT THE', 'NEW FARES WILL HOLD FROM JUNE.', '', 'END TEXT.', '',
       'BEGIN EMBASSY PRESS RELEASE TEXT:', '', 'JANE ROE, DEPUTY ASSISTANT SECRETARY FOR HARBORS', 'VISITED NOWHERE ON MAY 16, 2009.', '',
       '¶2. (C) THE BOARD ANSWERED THE NOTE ON U.S.', 'FERRY POLICY IN THE REGION, THE MINISTER', 'SAID.', '',
-      'POTENTIAL COOPERATION:', '', 'FERRY ROUTES', '', '¶3. (C) The talks ended.',
+      'POTENTIAL COOPERATION:', '', 'FERRY ROUTES', '', '¶3. (C) The talks ended.', '',
+      '¶4. (C) THE MINISTER, WHO HAS LED THE BOARD FOR YEARS, MADE THE FOLLOWING', 'COMMENTS:', '',
+      '--ON FARES, THE MINISTER SAID THE BOARD WOULD WAIT FOR THE NEW QUAYS.',
     ].join('\n');
     const { cable } = parseCable(text);
     const read = new Set(cable.headings.map((h) => h.text.range.start.line));
     const lines = tokenize(grammar, text);
     const heading = (n: number) => lines[n].tokens.some((t) => t.end > t.start && t.scopes.includes('markup.heading.cable'));
-    for (const n of [10, 19, 23]) {
+    for (const n of [10, 19, 23, 33]) {
       assert.ok(!read.has(n), `the parser reads ${lines[n].line} as a heading`);
       assert.ok(!heading(n), `${lines[n].line} colored as a heading`);
     }
     assert.ok(read.has(28) && heading(28), 'FERRY ROUTES');
+    // A block's word alone under a line of a paragraph in capitals that ends no sentence opens the block, no heading.
+    assert.ok(cable.blockMarkers.some((m) => m.role === 'open' && m.token.range.start.line === 33), 'the parser reads no opener on COMMENTS:');
+    assert.match(lines[33].tokens.map((t) => t.scopes.join(' ')).join(' '), /keyword\.other\.block\.begin\.cable/);
   });
 
   // Lines of capitals in a shape no title of the corpus takes (`notTitle`): the parser reads each as text where its text goes on
@@ -1035,7 +1041,7 @@ describe('grammar', function () {
   // The same on copies of the real cables in capitals (the differential script's `capitals` damage, and the cables the corpus
   // holds in capitals): a line colored as a heading is one the parser reads, but for a few (a line grammar cannot see that a
   // short line of capitals under a blank one has the paragraph's text right under it, "MINISTRY OF DEFENSE" over a
-  // participant's name; 30 of 839 lines, were 33 of 842 before `quoted-text` and `{{initialsAtEnd}}` and 75 of 884 before
+  // participant's name; 29 of 838 lines, were 33 of 842 before `quoted-text`, `{{initialsAtEnd}}` and `continued-gap`'s block word and 75 of 884 before
   // `notTitle`, the 809 the parser reads kept), and a line
   // colored as an address or a passing line is one the parser reads in the header, above the banner or among the passing
   // lines ("CT/CP COOPERATION" between rules, 09ABUDHABI862, is a heading).
