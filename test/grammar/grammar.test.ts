@@ -267,6 +267,84 @@ describe('grammar', function () {
     assert.ok(addresses >= 7, `only ${addresses} address lines`);
   });
 
+  // An address ends no sentence: a line of capitals prose right under an address line ("INFO SECDEF WASHDC" ⏎ "THE MINISTER
+  // WILL RETURN", "SECDEF WASHDC" ⏎ "LAST WEEK BY THE ATTACHE") goes on with it, no heading, as the parser reads it; the address
+  // line's pattern took its line's end, so that no `continued` region opened under it. A title under a blank line stays one.
+  it('colors no line of capitals prose right under an address line as a heading, and the address still as one', () => {
+    const text = [
+      'C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '',
+      '¶1. (C) THE BOARD SENT ITS NOTE ON.', '',
+      'INFO SECDEF WASHDC', 'THE MINISTER WILL RETURN', '',
+      'TO RUEHC/SECSTATE WASHDC PRIORITY 0412', 'BOARD MEETS ON MONDAY', '',
+      'SECDEF WASHDC', 'LAST WEEK BY THE ATTACHE', '',
+      'ZEN/AMCONSUL NOWHERE', 'THE FERRY BOARD MET', '',
+      'GULF STATES COLLECTIVE', 'MET ON MONDAY AT THE PORT', '',
+      'HARBOR FEES', '', '¶2. (C) The talks ended.',
+    ].join('\n');
+    const { cable } = parseCable(text);
+    const read = new Set(cable.headings.map((h) => h.text.range.start.line));
+    const lines = tokenize(grammar, text);
+    const has = (n: number, scope: string) => lines[n].tokens.some((t) => t.end > t.start && t.scopes.includes(scope));
+    for (const n of [9, 12, 15, 18, 21]) {
+      assert.ok(has(n - 1, 'string.unquoted.address.cable'), `${lines[n - 1].line} not colored as an address`);
+      assert.ok(!read.has(n), `the parser reads ${lines[n].line} as a heading`);
+      assert.ok(!has(n, 'markup.heading.cable'), `${lines[n].line} colored as a heading`);
+      assert.ok(!has(n, 'string.unquoted.address.cable'), `${lines[n].line} colored as an address`);
+    }
+    assert.ok(read.has(23) && has(23, 'markup.heading.cable'), 'HARBOR FEES');
+  });
+
+  // "P 28849Z MAY 09": a DTG line whose group lost or gained a digit or lost its Z, which the parser reads as the header's DTG line,
+  // malformed (DTG_LOOSE); the grammar left it uncolored, or colored it as a heading. A group of three digits is none.
+  it('colors a DTG line the parser reads in a loose shape as the DTG line, its group with a misread scope, and the FM line under it', () => {
+    const lines = ['P 28849Z MAY 09', 'R 1614170Z DEC 09', 'O 280849 MAY 09', 'O R 2808Z', 'P 280849Z MAYY 09 ZDK', 'P 123Z MAY 09'];
+    for (const dtgLine of lines) {
+      const text = `RR RUEHWEB\nDE RUEHNO #0412/01 1601417\nZNY CCCCC ZZH\n${dtgLine}\nFM AMEMBASSY NOWHERE\nTO RUEHC/SECSTATE WASHDC 0412\nBT\nC O N F I D E N T I A L NOWHERE 000123\n`;
+      const { cable } = parseCable(text);
+      const loose = cable.header?.lines.find((l) => l.line === 3)?.kind === 'dtg' && cable.header.dtg?.dtg === undefined;
+      assert.equal(loose, dtgLine !== 'P 123Z MAY 09', `the parser's reading of ${dtgLine}`);
+      const [first, from] = tokenize(grammar, text).slice(3);
+      const scoped = (re: RegExp) => first.tokens.filter((t) => t.end > t.start && t.scopes.some((s) => re.test(s))).map((t) => first.line.slice(t.start, t.end));
+      if (!loose) {
+        assert.deepEqual(scoped(/^constant\.numeric\.dtg\./), [], dtgLine);
+        continue;
+      }
+      assert.equal(scoped(/^keyword\.control\.precedence\.cable$/).join(' '), dtgLine.startsWith('O R') ? 'O R' : dtgLine[0], dtgLine);
+      assert.equal(scoped(/^constant\.numeric\.dtg\.misread\.cable$/).join(''), dtgLine.replace(/^(?:[OPR] )+/, '').replace(/ ZDK$/, '').replace(/ MAYY 09$/, ''), dtgLine);
+      assert.deepEqual(scoped(/^markup\.heading\.cable$/), [], dtgLine);
+      assert.match(from.tokens.map((t) => t.scopes.join(' ')).join(' '), /string\.unquoted\.address\.cable/, dtgLine);
+    }
+  });
+
+  // Lines the parser reads as no heading by the line above them: the first line of a quoted text under its "BEGIN TEXT:" line
+  // (quotedTitle, with text under it), a line under one that ends with initials ("… ON U.S."), which goes on with the
+  // sentence, and a block's word alone under a paragraph's line in capitals that ends no sentence ("… MADE THE FOLLOWING" ⏎
+  // "COMMENTS:"). A title under a line ending with another colon, over a paragraph, stays a heading.
+  it('colors no heading on the first line of a quoted text, under a line ending with initials or on a block\'s word going on with a sentence, and a title under a colon as one', () => {
+    const text = [
+      'C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '',
+      '¶1. (C) THE BOARD ISSUED THIS NOTICE:', '', 'BEGIN TEXT:', '', 'NOWHERE, MAY 9, 2009', '',
+      'THE HARBOR BOARD OF NOWHERE WISHES TO INFORM THE TRAVELLING PUBLIC THAT THE', 'NEW FARES WILL HOLD FROM JUNE.', '', 'END TEXT.', '',
+      'BEGIN EMBASSY PRESS RELEASE TEXT:', '', 'JANE ROE, DEPUTY ASSISTANT SECRETARY FOR HARBORS', 'VISITED NOWHERE ON MAY 16, 2009.', '',
+      '¶2. (C) THE BOARD ANSWERED THE NOTE ON U.S.', 'FERRY POLICY IN THE REGION, THE MINISTER', 'SAID.', '',
+      'POTENTIAL COOPERATION:', '', 'FERRY ROUTES', '', '¶3. (C) The talks ended.', '',
+      '¶4. (C) THE MINISTER, WHO HAS LED THE BOARD FOR YEARS, MADE THE FOLLOWING', 'COMMENTS:', '',
+      '--ON FARES, THE MINISTER SAID THE BOARD WOULD WAIT FOR THE NEW QUAYS.',
+    ].join('\n');
+    const { cable } = parseCable(text);
+    const read = new Set(cable.headings.map((h) => h.text.range.start.line));
+    const lines = tokenize(grammar, text);
+    const heading = (n: number) => lines[n].tokens.some((t) => t.end > t.start && t.scopes.includes('markup.heading.cable'));
+    for (const n of [10, 19, 23, 33]) {
+      assert.ok(!read.has(n), `the parser reads ${lines[n].line} as a heading`);
+      assert.ok(!heading(n), `${lines[n].line} colored as a heading`);
+    }
+    assert.ok(read.has(28) && heading(28), 'FERRY ROUTES');
+    // A block's word alone under a line of a paragraph in capitals that ends no sentence opens the block, no heading.
+    assert.ok(cable.blockMarkers.some((m) => m.role === 'open' && m.token.range.start.line === 33), 'the parser reads no opener on COMMENTS:');
+    assert.match(lines[33].tokens.map((t) => t.scopes.join(' ')).join(' '), /keyword\.other\.block\.begin\.cable/);
+  });
+
   // Lines of capitals in a shape no title of the corpus takes (`notTitle`): the parser reads each as text where its text goes on
   // under it, as the corpus writes them, and the grammar colors none as a heading (over a blank line and a numbered paragraph the
   // parser would read a heading, which a line grammar cannot see: the server's semantic tokens color it); the titles around
@@ -963,7 +1041,8 @@ describe('grammar', function () {
   // The same on copies of the real cables in capitals (the differential script's `capitals` damage, and the cables the corpus
   // holds in capitals): a line colored as a heading is one the parser reads, but for a few (a line grammar cannot see that a
   // short line of capitals under a blank one has the paragraph's text right under it, "MINISTRY OF DEFENSE" over a
-  // participant's name; 33 of 842 lines, were 75 of 884 before `notTitle`, the 809 the parser reads kept), and a line
+  // participant's name; 29 of 838 lines, were 33 of 842 before `quoted-text`, `{{initialsAtEnd}}` and `continued-gap`'s block word and 75 of 884 before
+  // `notTitle`, the 809 the parser reads kept), and a line
   // colored as an address or a passing line is one the parser reads in the header, above the banner or among the passing
   // lines ("CT/CP COOPERATION" between rules, 09ABUDHABI862, is a heading).
   it('scopes the lines of copies of real cables in capitals as the parser reads them: headings but for a few, addresses and passing lines all', function () {
