@@ -1244,6 +1244,17 @@ fs.readFileSync = function (p, ...rest) { if (/\\.cablelint\\.json/.test(String(
     assert.match(control.stdout, /Inlining /);
   });
 
+  it('compiles each regular expression to machine code at its first match, not to bytecode first (V8_FLAGS in cli/v8Flags.ts)', () => {
+    // V8 writes a line for each expression it compiles, and one for each it compiles again from bytecode to machine code.
+    const r = spawnSync(process.execPath, ['--trace-regexp-tier-up', CLI, '--format', 'json', 'test/fixtures/rules', 'test/fixtures/samples'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+    assert.equal(r.status, 1, r.stderr);
+    assert.ok((r.stdout.match(/native code size/g) ?? []).length > 100, 'the parser and rules compile their expressions');
+    assert.doesNotMatch(r.stdout, /needs tier-up/);
+    // The control: by default this Node compiles an expression to bytecode, then again on its second match.
+    const control = spawnSync(process.execPath, ['--trace-regexp-tier-up', '-e', 'const r = /a+b/; for (let i = 0; i < 3; i++) r.test(`aab${i}`)'], { encoding: 'utf8' });
+    assert.match(control.stdout, /needs tier-up/);
+  });
+
   it('loads jsonc-parser, picomatch, the LSP types and diff only for the runs that need them', () => {
     const loaded = (args: string[]) => {
       const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'module' } });

@@ -122,6 +122,22 @@ describe('cablelint code cache', function () {
     assert.deepEqual(r.read.filter((n) => n === dataSize), []);
   });
 
+  it('runs a bundle of ASCII bytes, as the build makes it, and one with UTF-8 characters, as written', () => {
+    // The entry copies an ASCII bundle's bytes into a one-byte string, where UTF-8 costs V8 two passes over the bytes.
+    const bundle = fs.readFileSync(path.join(DIST, BUNDLE));
+    const at = bundle.findIndex((b) => b >= 0x80);
+    assert.equal(at, -1, `dist/${BUNDLE} is not ASCII at ${JSON.stringify(bundle.subarray(Math.max(0, at - 60), at + 20).toString('utf8'))}: write the character as a \\u escape in the source`);
+    // A non-ASCII character in the bundle (here the name it prints) is decoded as UTF-8, not byte for byte.
+    rewrite(BUNDLE, (bytes) => {
+      const text = bytes.toString('utf8');
+      assert.equal(text.split('"0.1.0"').length, 2);
+      return Buffer.from(text.replace('"0.1.0"', '"0.1.0 \u00B6\u201C"'), 'utf8');
+    });
+    const r = run(dir, ['--version']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout.trim(), '0.1.0 \u00B6\u201C');
+  });
+
   it('is refused when its V8 data is damaged, truncated, or made under other V8 options, and the output stays the same', () => {
     const cases: [string, () => void, string[]][] = [
       ['a byte changed in the V8 data', () => rewrite(CODE_CACHE, (b) => { const c = Buffer.from(b); c[c.length - Math.floor(dataSize / 2)] ^= 0x5a; return c; }), []],

@@ -69,7 +69,7 @@ export interface BodyResult {
 // "¶1.", "¶ 13.", "¶12..", "1.(C)", "1. (S/NF)", "3.. (SBU)", indented markers; "¶2 (C)", a pilcrow's number that lost its full stop before a marking;
 // "18, (SBU)" and "3 (S)", a bare number that lost its full stop or has a comma for it, before a marking, and "18.Our", a number
 // glued to its text by the full stop (each a paragraph only as the next number: numberParagraphs).
-export const MARKER = /^(\s*)(?:(¶)(\s?)(\d{1,3})(?:\s?(\.{1,2})|(?=\s*\())|(\d{1,3})(?:(\.{1,2})|,?(?=\s*\()))(?=\s|\(|$|(?<=\.)[A-Z])/;
+export const MARKER = /^(\s*)(?:(\u00B6)(\s?)(\d{1,3})(?:\s?(\.{1,2})|(?=\s*\())|(\d{1,3})(?:(\.{1,2})|,?(?=\s*\()))(?=\s|\(|$|(?<=\.)[A-Z])/;
 export const RULE_LINE = /^\s*(?:-{3,}(?: -+)*|(?:--? ){2,}(?:--?)?|={3,}|_{3,}|\*{3,}|[\u2013\u2014]{2,})\s*$/;
 const BODY_FIELD = /^\s*(?:E\.?O\.?\s*\d{5}|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF\s*:|Classified\s+By\b)/i;
 
@@ -88,16 +88,16 @@ const FIELD_SUBJECT = /^\s*SUBJ/i;
 // SIPDIS on its own line.
 const SIPDIS_LINE = /^\s*SIPDIS\s*$/i;
 // How a mixed-case heading may start.
-const HEADING_START = /^[A-Z0-9"“'(]/;
+const HEADING_START = /^[A-Z0-9"\u201C'(]/;
 // Footers and links are not headings.
 const LINK = /https?:|www\.|@/;
 // Last lines that are not signed: elisions, quoted mail. A link is looked at where the name is. Read by notSigned.
-export const NOT_SIGNED = /\.\.\.\s*$|…\s*$|>\s*$/;
+export const NOT_SIGNED = /\.\.\.\s*$|\u2026\s*$|>\s*$/;
 // An elision on a line of its own: a partial record's last line, after the signature.
-const ELISION_LINE = /^\s*(?:\.{3,}|…)\s*$/;
+const ELISION_LINE = /^\s*(?:\.{3,}|\u2026)\s*$/;
 // The footer some posts put after the signature, and the line before a mail system's trailer.
 const CLASSIFIED_WEBSITE = /\bclassified\s+web\s*site\b/i;
-const FOOTER_START = /^\s*["“]?(?:please\s+)?visit\b.{0,60}\bclassified\s+web\s*site\b/i;
+const FOOTER_START = /^\s*["\u201C]?(?:please\s+)?visit\b.{0,60}\bclassified\s+web\s*site\b/i;
 const END_CABLE_TEXT = /^\s*end\s+cable\s+text\s*$/i;
 // "… END SUMMARY" before a glued name: the name closes nothing.
 const ENDS_WITH_END = /\bEND\s+\w+\s*$/i;
@@ -2592,7 +2592,7 @@ function byStart(a: Block, b: Block): number {
 
 // An opener inside a line, after a sentence, a bracket or a marking: "… ahead. Comment: While",
 // "(Note. This", "(Embassy comment: We", "[NOTE: During", "¶1. C) Summary: The".
-const LATE_OPENER = new RegExp(String.raw`(?:^|[([]|[.!?;:)"”’']\s+)(?:(?:${BLOCK_LABELS})\s+)?(SUMMARY|COMMENTS?|NOTES?)(?=\s*(?:[:.]|--))`, 'gi');
+const LATE_OPENER = new RegExp(String.raw`(?:^|[([]|[.!?;:)"\u201D\u2019']\s+)(?:(?:${BLOCK_LABELS})\s+)?(SUMMARY|COMMENTS?|NOTES?)(?=\s*(?:[:.]|--))`, 'gi');
 
 /**
  * The last opener of `kind` between `from` and the closer at `to`, and after `after` (the end of

@@ -164,7 +164,7 @@ export function inlineOpenerAt(text: string, colon: number, anyCase: boolean): n
  * The pattern {@link inlineOpenerAt} stands for, with the `i` flag: the opener is group 1 (its word
  * is the last one), and unless in any case its first letter must be a capital.
  */
-export const INLINE_OPENER_PATTERN = /[.!?]["”’')\]]*[ \t]+(embassy[ \t]+comment|comment|note):/gi;
+export const INLINE_OPENER_PATTERN = /[.!?]["\u201D\u2019')\]]*[ \t]+(embassy[ \t]+comment|comment|note):/gi;
 
 /** True when the letters of `word` (small letters) stand at `at`, in any case. */
 function matchesWord(text: string, at: number, word: string): boolean {

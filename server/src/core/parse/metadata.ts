@@ -190,7 +190,7 @@ const REF_LETTERED = /^\s*REF\s+[A-Z]\b/;
 // An E.O. order after these words belongs to a Classified By.
 const REASON_WORDS = /classified|derived|reason/i;
 const CLASSIFIED_BY = /Classified\s+by/i;
-const CLASSIFIED_BY_OPENS = /^\s*(?:\(U\)\s*)?(?:¶\s?1\.\s*(?:\(U\)\s*)?)?Classified\s+by/i;
+const CLASSIFIED_BY_OPENS = /^\s*(?:\(U\)\s*)?(?:\u00B6\s?1\.\s*(?:\(U\)\s*)?)?Classified\s+by/i;
 // A name after a person tag: five or more letters, apostrophes or hyphens.
 const NAME_WORD = /^[A-Za-z'-]{5,}$/;
 // "REF: REF (A) MADRID 3785": a repeated keyword.
@@ -294,7 +294,7 @@ export function mayOpenField(c: number, c2: number): boolean {
  * scanned with a letter for the pilcrow or the digit 1, or a comma for the full stop (CBL046): "P1. (C)", "q1. (C)", "l. (C)",
  * "l2. (C)", "¶1, (C)", and "P1. Classified by …". "I. (C)" alone may be a REF item's letter I, and stays in the field.
  */
-const PARAGRAPH_START = /^\s*(?:¶\s?\d{1,3}(?:\s?\.|\s*\(|,\s*\()|\d{1,3}\.{1,2}\s*\(|[Pq]\d{1,3}\.\s*(?:\(|Classified\s)|l\.\s*\(|[lI]\d{1,2}\.\s*\()/;
+const PARAGRAPH_START = /^\s*(?:\u00B6\s?\d{1,3}(?:\s?\.|\s*\(|,\s*\()|\d{1,3}\.{1,2}\s*\(|[Pq]\d{1,3}\.\s*(?:\(|Classified\s)|l\.\s*\(|[lI]\d{1,2}\.\s*\()/;
 
 /** {@link PARAGRAPH_START}, tried only when the first non-space character `c` is "¶", a digit, "P", "q", "l" or "I". */
 export function startsParagraph(text: string, c: number): boolean {
@@ -627,10 +627,10 @@ function tagsAfterDecl(text: string, lead: number, hits: KeywordHit[]): void {
 
 // Reason letters opening a line: "(b) and (d).", "(B,D)", "b and d", "d."
 const LETTERS_LINE = /^\s*(?:\(\s*[a-h]\s*[),/&]|[a-h]\s*(?:[,&/.]|and\b|or\b))/i;
-const CLBY_IN_PARAGRAPH = /^\s*(?:¶\s?|[Pq])?\d{1,3}\.{1,2}\s*(?:\([A-Za-z/ ]{1,12}\)\s*)?(Classified\s+by\s*:?)/i;
+const CLBY_IN_PARAGRAPH = /^\s*(?:\u00B6\s?|[Pq])?\d{1,3}\.{1,2}\s*(?:\([A-Za-z/ ]{1,12}\)\s*)?(Classified\s+by\s*:?)/i;
 // "¶B. 05 KIEV 4590", "(C) STATE 1234": a REF item's letter opening a line, then its citation, whose first character the
 // third group holds (none on a line that ends after the letter, "¶B. ", where a citation is still to be written).
-const REF_LETTER_LINE = /^\s*(?:¶\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?:\s+(\S)|\s*$)/;
+const REF_LETTER_LINE = /^\s*(?:\u00B6\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?:\s+(\S)|\s*$)/;
 
 /**
  * Whether `text`, a line after a blank line under a REF field whose items are `items` (no other field between), goes on
@@ -651,7 +651,7 @@ export function continuesRefField(items: readonly RefItem[], text: string, citat
 }
 
 // "AA. PARIS 40", "(BB) STATE 12": a REF item's letter past Z opening a line, as REF_LETTER_LINE reads one letter.
-const REF_DOUBLE_LETTER_LINE = /^\s*(?:¶\s?)?(?:\(([A-Za-z]{2})\)|([A-Za-z]{2})[.):])(?:\s+(\S)|\s*$)/;
+const REF_DOUBLE_LETTER_LINE = /^\s*(?:\u00B6\s?)?(?:\(([A-Za-z]{2})\)|([A-Za-z]{2})[.):])(?:\s+(\S)|\s*$)/;
 
 /**
  * The place of a REF item's letter in the list: A is 1, Z 26, and past Z the letter written twice, AA 27, BB 28, to ZZ 52
@@ -1725,9 +1725,9 @@ function skipRefMarking(text: string, from: number, to: number): number {
   return after < to ? after : from;
 }
 
-const REF_LETTER = /(?<![^\s;,])(¶\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=\s|$)/g;
+const REF_LETTER = /(?<![^\s;,])(\u00B6\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=\s|$)/g;
 // Letters of REF items past Z, as REF_LETTER reads one: "AA.", "(BB)", "¶CC.".
-const REF_DOUBLE_LETTER = /(?<![^\s;,])(¶\s?)?(?:\(([A-Za-z]{2})\)|([A-Za-z]{2})[.):])(?=\s|$)/g;
+const REF_DOUBLE_LETTER = /(?<![^\s;,])(\u00B6\s?)?(?:\(([A-Za-z]{2})\)|([A-Za-z]{2})[.):])(?=\s|$)/g;
 // A trailing label of a REF item: "(NOTAL)", "(EXDIS)".
 const LABEL = /\(([A-Z][A-Z ]{1,14})\)\s*$/;
 

@@ -145,10 +145,10 @@ function marksAny(cable: Cable): boolean {
 }
 
 /** A paragraph number and nothing else: "3.", "¶3.", "¶ 3.". */
-const SPLIT_NUMBER = /^(¶ ?)?([0-9]{1,3})\.$/;
+const SPLIT_NUMBER = /^(\u00B6 ?)?([0-9]{1,3})\.$/;
 
 /** The end of a sentence, a closing quote or parenthesis after it: "year.", "(REF A).", "said.”". */
-const SENTENCE_END = /[.!?]["'”’)\]]?$/;
+const SENTENCE_END = /[.!?]["'\u201D\u2019)\]]?$/;
 
 
 // A whole-text marking as a line of its own says it: "Sensitive but unclassified - entire text.", "CONFIDENTIAL -- ENTIRE TEXT".
