@@ -44,6 +44,19 @@ export function upperCase(text: string): string {
 }
 
 /**
+ * `text === text.toUpperCase()`, the text in capitals, without asking the engine when `text` holds nothing beyond ASCII:
+ * then a small letter a–z is all that the engine would change.
+ */
+export function inCapitals(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 97 && c <= 122) return false;
+    if (c > 127) return text === text.toUpperCase();
+  }
+  return true;
+}
+
+/**
  * How many leading items `before` holds for, in a list where it holds for a prefix and fails for the rest (items in
  * text order, `before` asking whether one comes before some place): the index of the first item it fails for, found
  * by binary search.

@@ -24,7 +24,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, isAlnum, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSmall, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, TITLE_MARKING, token, trimEndOffset, upperCase, WHITE_RUNS } from '../text';
+import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, inCapitals, isAlnum, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSmall, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, TITLE_MARKING, token, trimEndOffset, upperCase, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
@@ -1577,7 +1577,7 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   if (!followed || isBlankedLine(text)) return undefined;
   const trimmedText = text.trim();
   // Headings do not end like sentences; mixed-case ones start with a capital.
-  const upper = trimmedText === trimmedText.toUpperCase();
+  const upper = inCapitals(trimmedText);
   if (!upper && !HEADING_START.test(trimmedText)) return undefined;
   return span(lines, i, 'plain', [], i, i);
 }
@@ -1657,7 +1657,7 @@ function gappedTitle(lines: readonly string[], shapes: LineShapes, kinds: readon
   const text = lines[lead];
   const words = text.trim();
   const second = lines[i].trim();
-  if (!HEADING_START.test(words) || words !== words.toUpperCase() || second !== second.toUpperCase() || !isHeadingText(text)) return undefined;
+  if (!HEADING_START.test(words) || !inCapitals(words) || !inCapitals(second) || !isHeadingText(text)) return undefined;
   if (words === second || HEADING_OPENER.test(words) || HEADING_OPENER.test(second) || isBlankedLine(text) || CAPTION_START.test(words) || holdsSerialOrControl(words) || (words.charCodeAt(0) === 69 /* E */ && words.startsWith('END') && (words.length === 3 || words.charCodeAt(3) === 32))) return undefined;
   const above = lead - 1;
   if (!isBlankOrEdge(indents, kinds, above, floor)) {
@@ -2271,7 +2271,7 @@ function collectBlockMarkers(lines: readonly string[], shapes: LineShapes, lineH
     if (opener) {
       const word = opener[1];
       // The word where it stands: a heading's opener read by OPENER ("Embassy Comment: Harbor Dues") is placed as a paragraph's is.
-      const s = (headingOpener ? opener.index : textStart + opener[0].toUpperCase().indexOf(word.toUpperCase()));
+      const s = (headingOpener ? opener.index : textStart + upperCase(opener[0]).indexOf(upperCase(word)));
       found.push({ kind: kindOf(word), role: 'open', token: token(i, text, s, s + word.length) });
     }
     // "… was working. 16. (C) Comment: The board …": a paragraph glued into the line opens a block as one at a line's start does.
@@ -2281,7 +2281,7 @@ function collectBlockMarkers(lines: readonly string[], shapes: LineShapes, lineH
       OPENER.lastIndex = at;
       const own = OPENER.exec(text);
       if (!own) continue;
-      const s = at + own[0].toUpperCase().indexOf(own[1].toUpperCase());
+      const s = at + upperCase(own[0]).indexOf(upperCase(own[1]));
       found.push({ kind: kindOf(own[1]), role: 'open', token: token(i, text, s, s + own[1].length) });
     }
     if (inline) {

@@ -8,7 +8,7 @@
  */
 import { canonicalId, isRedactedPost } from '../id';
 import type { Banner, CalendarDate, Cable, Caveat, LineKind, ParseProblem, Section } from '../model';
-import { lineStarts, range, spanRange, splitLines, splitShapes } from '../text';
+import { inCapitals, lineStarts, range, spanRange, splitLines, splitShapes } from '../text';
 import { LONE_LEVEL, mayOpenBanner, parseBanner } from './banner';
 import { parseBody } from './body';
 import { headerDatesCable, parseHead, startsHeader } from './header';
@@ -158,7 +158,7 @@ function parseUnchecked(written: string): Cable {
 
   const metaStart = banner ? banner.line + 1 : zoneEnd;
   // A banner in capitals promises closers that open with a capital ("End Summary", "END NOTE").
-  const capitals = banner !== undefined && banner.form !== 'mixed-case' && banner.levelText.text === banner.levelText.text.toUpperCase();
+  const capitals = banner !== undefined && banner.form !== 'mixed-case' && inCapitals(banner.levelText.text);
   const hints = scanHints(text, lines, shapes.offsets, !capitals);
   // Banners repeated for concatenated sections or duplicated blocks are read where the metadata and the body meet them.
   // A citation without a year is dated by the cable: its date, and its banner's post and serial ("NOWHERE 2950" in NOWHERE 000040).
