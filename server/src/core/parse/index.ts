@@ -221,16 +221,23 @@ function parseUnchecked(written: string): Cable {
 
 /**
  * `n` line kinds, each 'text', in a new packed array: a copy of the first `n` of {@link allText}, which grows to the longest
- * text met. `new Array(n).fill('text')` called into the runtime for every cable and made a holey array.
+ * text met up to {@link KINDS_KEPT} lines. `new Array(n).fill('text')` called into the runtime for every cable and made a
+ * holey array. A longer text's kinds are that copy doubled up to its length, and nothing of them is kept: a 10 MB
+ * document's 130,000 lines would keep a megabyte alive after its parse.
  */
 function textKinds(n: number): LineKind[] {
-  if (allText.length < n) {
-    const more = Math.max(n, 2 * allText.length, 1024);
+  const kept = Math.min(n, KINDS_KEPT);
+  if (allText.length < kept) {
+    const more = Math.min(Math.max(kept, 2 * allText.length, 1024), KINDS_KEPT);
     while (allText.length < more) allText.push('text');
   }
-  return allText.slice(0, n);
+  let kinds = allText.slice(0, kept);
+  while (kinds.length < n) kinds = kinds.concat(kinds.slice(0, n - kinds.length));
+  return kinds;
 }
 const allText: LineKind[] = [];
+/** The most line kinds {@link allText} keeps: more than the longest cable of the corpus (672 lines) has. */
+const KINDS_KEPT = 4096;
 
 /** The last line the choice of each parsed cable's banner read ({@link bannerDecidedBy}). */
 const bannerDecisions = new WeakMap<Cable, number>();
