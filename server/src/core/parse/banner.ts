@@ -386,7 +386,11 @@ export function parseBanner(
     }
   }
 
-  const form = bannerForm(levelTokens.map((t) => t.text), best.match);
+  // Pushed, not mapped: an optimized map makes a holey array where the interpreter's is packed, and bannerForm's join
+  // met a map it was not compiled for.
+  const levelWords: string[] = [];
+  for (const t of levelTokens) levelWords.push(t.text);
+  const form = bannerForm(levelWords, best.match);
   // Inside a body only a banner as typed by a system counts: "C O N F I D E N T I A L SECTION 02 OF 03 HARARE 006677",
   // never "Secret police arrested 120 …".
   if (options.strict) {

@@ -125,9 +125,15 @@ const enum First {
   Misread = 64,
 }
 
-/** {@link First} bits for the characters below 256 (see {@link firstBits} for the rest). */
+/**
+ * {@link First} bits for the characters up to the em dash (see {@link firstBits} for the rest). One table read for all
+ * of them, where the comparisons for the dashes, first run after the optimizing compiler had compiled `firstBits`
+ * and the functions that inline it, deoptimized them.
+ */
 const FIRST_CHAR = (() => {
-  const table = new Uint8Array(256);
+  const table = new Uint8Array(0x2015);
+  table[0x2013] = First.Rule;
+  table[0x2014] = First.Rule;
   table[80] |= First.Page;
   for (const c of 'CSUs') table[c.charCodeAt(0)] |= First.Level;
   for (const c of '-=_*') table[c.charCodeAt(0)] |= First.Rule;
@@ -138,9 +144,9 @@ const FIRST_CHAR = (() => {
   return table;
 })();
 
-/** The {@link First} bits of a line's first character: the table's below 256, and Rule for the en and em dashes of "——". */
+/** The {@link First} bits of a line's first character: the table's up to the em dash of "——", and none above. */
 function firstBits(c: number): number {
-  return c < 256 ? FIRST_CHAR[c] : c === 0x2013 || c === 0x2014 ? First.Rule : 0;
+  return c < FIRST_CHAR.length ? FIRST_CHAR[c] : 0;
 }
 
 /** True for the first characters of a rule line: "-", "=", "_", "*", "–" and "—". */
