@@ -137,6 +137,23 @@ describe('model memory', function () {
     assert.ok(kept < 1e6, `${(kept / 1e6).toFixed(1)} MB kept after the parse`);
   });
 
+  it("keeps none of a long document's line kinds once its model is gone", () => {
+    // The line kinds are copied from an array of 'text' the parser keeps: grown to a long document's 300,000 lines, it
+    // would keep 1.2 MB or more (4 or 8 bytes a line) after the parse. A short cable first, so that its part is in place.
+    parseCable(invented(10, false));
+    gc();
+    gc();
+    const before = used();
+    // Made and parsed in a frame of its own: nothing of it outlives the call.
+    const lineCount = ((n: number) => parseCable('x\n'.repeat(n)).cable.lineKinds.length)(300000);
+    /x/.exec('x');
+    gc();
+    gc();
+    const kept = used() - before;
+    assert.equal(lineCount, 300001);
+    assert.ok(kept < 2e5, `${(kept / 1e6).toFixed(2)} MB kept after the parse`);
+  });
+
   it("keeps none of a cable's text in the workspace index's summary of it", () => {
     // A subject on one line and a post of 13 characters or more are slices of the document in the model; the index keeps
     // a summary of every cable in the workspace for as long as the server runs, so it must hold copies, not the texts.

@@ -37,7 +37,7 @@ export function levelFromLetter(letter: string): Level | undefined {
 
 /** Precedence prosign letters: `Z` FLASH, `O` IMMEDIATE, `P` PRIORITY, `R` ROUTINE, `Y` emergency command. */
 export function precedenceFromLetter(letter: string): Precedence | undefined {
-  switch (letter.toUpperCase()) {
+  switch (upperCase(letter)) {
     case 'Z':
       return 'FLASH';
     case 'O':

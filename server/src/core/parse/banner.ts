@@ -3,7 +3,7 @@
  * in every spelling of FORMAT.md §3 and CORPUS-FINDINGS.md §2.
  */
 import type { Banner, BannerForm, Level, ParseProblem, Token } from '../model';
-import { isSpace, numberToken, skipSpaces, token, upperCase } from '../text';
+import { inCapitals, isSpace, numberToken, skipSpaces, token, upperCase } from '../text';
 
 /**
  * A level in one word alone on its line, in capitals: "SECRET", "CONFIDENTIAL", "UNCLAS". At the banner's place it is
@@ -386,7 +386,11 @@ export function parseBanner(
     }
   }
 
-  const form = bannerForm(levelTokens.map((t) => t.text), best.match);
+  // Pushed, not mapped: an optimized map makes a holey array where the interpreter's is packed, and bannerForm's join
+  // met a map it was not compiled for.
+  const levelWords: string[] = [];
+  for (const t of levelTokens) levelWords.push(t.text);
+  const form = bannerForm(levelWords, best.match);
   // Inside a body only a banner as typed by a system counts: "C O N F I D E N T I A L SECTION 02 OF 03 HARARE 006677",
   // never "Secret police arrested 120 …".
   if (options.strict) {
@@ -497,13 +501,13 @@ function bannerForm(words: readonly string[], match: LevelMatch): BannerForm {
   const joined = words.join('');
   if (words.length === 1) {
     if (joined === 'UNCLAS') return 'unclas';
-    if (joined === joined.toUpperCase()) return 'unspaced';
+    if (inCapitals(joined)) return 'unspaced';
     return 'mixed-case';
   }
   // "TOP SECRET" written as two words is unspaced too.
-  if (words.length === 2 && words[0].toUpperCase() === 'TOP' && words[1].length > 1) {
-    return joined === joined.toUpperCase() ? 'unspaced' : 'mixed-case';
+  if (words.length === 2 && upperCase(words[0]) === 'TOP' && words[1].length > 1) {
+    return inCapitals(joined) ? 'unspaced' : 'mixed-case';
   }
-  if (words.every((w) => w.length === 1)) return joined === joined.toUpperCase() ? 'spaced' : 'mixed-case';
+  if (words.every((w) => w.length === 1)) return inCapitals(joined) ? 'spaced' : 'mixed-case';
   return 'damaged';
 }

@@ -24,7 +24,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, isAlnum, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSmall, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, TITLE_MARKING, token, trimEndOffset, upperCase, WHITE_RUNS } from '../text';
+import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, inCapitals, isAlnum, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSmall, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, TITLE_MARKING, token, trimEndOffset, upperCase, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
@@ -125,9 +125,15 @@ const enum First {
   Misread = 64,
 }
 
-/** {@link First} bits for the characters below 256 (see {@link firstBits} for the rest). */
+/**
+ * {@link First} bits for the characters up to the em dash (see {@link firstBits} for the rest). One table read for all
+ * of them, where the comparisons for the dashes, first run after the optimizing compiler had compiled `firstBits`
+ * and the functions that inline it, deoptimized them.
+ */
 const FIRST_CHAR = (() => {
-  const table = new Uint8Array(256);
+  const table = new Uint8Array(0x2015);
+  table[0x2013] = First.Rule;
+  table[0x2014] = First.Rule;
   table[80] |= First.Page;
   for (const c of 'CSUs') table[c.charCodeAt(0)] |= First.Level;
   for (const c of '-=_*') table[c.charCodeAt(0)] |= First.Rule;
@@ -138,9 +144,9 @@ const FIRST_CHAR = (() => {
   return table;
 })();
 
-/** The {@link First} bits of a line's first character: the table's below 256, and Rule for the en and em dashes of "——". */
+/** The {@link First} bits of a line's first character: the table's up to the em dash of "——", and none above. */
 function firstBits(c: number): number {
-  return c < 256 ? FIRST_CHAR[c] : c === 0x2013 || c === 0x2014 ? First.Rule : 0;
+  return c < FIRST_CHAR.length ? FIRST_CHAR[c] : 0;
 }
 
 /** True for the first characters of a rule line: "-", "=", "_", "*", "–" and "—". */
@@ -1581,7 +1587,7 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   if (!followed || isBlankedLine(text)) return undefined;
   const trimmedText = text.trim();
   // Headings do not end like sentences; mixed-case ones start with a capital.
-  const upper = trimmedText === trimmedText.toUpperCase();
+  const upper = inCapitals(trimmedText);
   if (!upper && !HEADING_START.test(trimmedText)) return undefined;
   return span(lines, i, 'plain', [], i, i);
 }
@@ -1663,7 +1669,7 @@ function gappedTitle(lines: readonly string[], shapes: LineShapes, kinds: readon
   const words = text.trim();
   const second = lines[i].trim();
   // "\u200B(S) PATROL PLANS AND THE": an invisible character (CBL035 reports it) before the first line's marking hides none.
-  if (!HEADING_START.test(text.charAt(markingStart(text, indents[lead]))) || words !== words.toUpperCase() || second !== second.toUpperCase()) return undefined;
+  if (!HEADING_START.test(text.charAt(markingStart(text, indents[lead]))) || !inCapitals(words) || !inCapitals(second)) return undefined;
   // "(C) RELATIONS WITH THE NEIGHBOURING" ⏎ "" ⏎ "PROVINCES (S)": a first line opened by a portion marking is one too, as over a
   // title's rule (wrappedTitle), read by its words after the marking; the marking stays the line's (`Cable.itemMarkings`), which
   // CBL029 weighs against one that ends the title.
@@ -2293,7 +2299,7 @@ function collectBlockMarkers(lines: readonly string[], shapes: LineShapes, lineH
     if (opener) {
       const word = opener[1];
       // The word where it stands: a heading's opener read by OPENER ("Embassy Comment: Harbor Dues") is placed as a paragraph's is.
-      const s = (headingOpener ? opener.index : textStart + opener[0].toUpperCase().indexOf(word.toUpperCase()));
+      const s = (headingOpener ? opener.index : textStart + upperCase(opener[0]).indexOf(upperCase(word)));
       found.push({ kind: kindOf(word), role: 'open', token: token(i, text, s, s + word.length) });
     }
     // "… was working. 16. (C) Comment: The board …": a paragraph glued into the line opens a block as one at a line's start does.
@@ -2303,7 +2309,7 @@ function collectBlockMarkers(lines: readonly string[], shapes: LineShapes, lineH
       OPENER.lastIndex = at;
       const own = OPENER.exec(text);
       if (!own) continue;
-      const s = at + own[0].toUpperCase().indexOf(own[1].toUpperCase());
+      const s = at + upperCase(own[0]).indexOf(upperCase(own[1]));
       found.push({ kind: kindOf(own[1]), role: 'open', token: token(i, text, s, s + own[1].length) });
     }
     if (inline) {

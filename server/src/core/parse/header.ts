@@ -518,7 +518,8 @@ export function parseHead(
 /** Records `header-order` problems: format lines out of order, or missing between present ones. */
 function checkOrder(headerLines: readonly HeaderLine[], b: HeaderBuilder, problems: ParseProblem[], lines: readonly string[]): void {
   let highest = 0;
-  let highestName = '';
+  // The kind of the line that set `highest`: its name is written only into a problem.
+  let highestKind = '';
   const seen = new Set<number>();
   for (const hl of headerLines) {
     const ordinal = ORDER[hl.kind];
@@ -528,13 +529,13 @@ function checkOrder(headerLines: readonly HeaderLine[], b: HeaderBuilder, proble
       problems.push({
         rule: 'header-order',
         kind: 'out-of-order',
-        message: `The ${ORDER_NAMES[ordinal] ?? hl.kind + ' line'} comes after the ${highestName}; format lines run VZCZC, routing, DE, ZNY/ZNR, DTG, FM, TO, INFO.`,
+        message: `The ${ORDER_NAMES[ordinal] ?? hl.kind + ' line'} comes after the ${ORDER_NAMES[highest] ?? `${upperCase(highestKind)} line`}; format lines run VZCZC, routing, DE, ZNY/ZNR, DTG, FM, TO, INFO.`,
         range: range(hl.line, 0, lines[hl.line].length),
       });
     }
     if (ordinal > highest) {
       highest = ordinal;
-      highestName = ORDER_NAMES[ordinal] ?? `${hl.kind.toUpperCase()} line`;
+      highestKind = hl.kind;
     }
     seen.add(ordinal);
   }

@@ -8,7 +8,7 @@
  */
 import { canonicalId, isRedactedPost } from '../id';
 import type { Banner, CalendarDate, Cable, Caveat, LineKind, ParseProblem, Section } from '../model';
-import { lineStarts, range, spanRange, splitLines, splitShapes } from '../text';
+import { inCapitals, lineStarts, range, spanRange, splitLines, splitShapes } from '../text';
 import { LONE_LEVEL, mayOpenBanner, parseBanner } from './banner';
 import { parseBody } from './body';
 import { headerDatesCable, parseHead, startsHeader } from './header';
@@ -158,7 +158,7 @@ function parseUnchecked(written: string): Cable {
 
   const metaStart = banner ? banner.line + 1 : zoneEnd;
   // A banner in capitals promises closers that open with a capital ("End Summary", "END NOTE").
-  const capitals = banner !== undefined && banner.form !== 'mixed-case' && banner.levelText.text === banner.levelText.text.toUpperCase();
+  const capitals = banner !== undefined && banner.form !== 'mixed-case' && inCapitals(banner.levelText.text);
   const hints = scanHints(text, lines, shapes.offsets, !capitals);
   // Banners repeated for concatenated sections or duplicated blocks are read where the metadata and the body meet them.
   // A citation without a year is dated by the cable: its date, and its banner's post and serial ("NOWHERE 2950" in NOWHERE 000040).
@@ -221,16 +221,23 @@ function parseUnchecked(written: string): Cable {
 
 /**
  * `n` line kinds, each 'text', in a new packed array: a copy of the first `n` of {@link allText}, which grows to the longest
- * text met. `new Array(n).fill('text')` called into the runtime for every cable and made a holey array.
+ * text met up to {@link KINDS_KEPT} lines. `new Array(n).fill('text')` called into the runtime for every cable and made a
+ * holey array. A longer text's kinds are that copy doubled up to its length, and nothing of them is kept: a 10 MB
+ * document's 130,000 lines would keep a megabyte alive after its parse.
  */
 function textKinds(n: number): LineKind[] {
-  if (allText.length < n) {
-    const more = Math.max(n, 2 * allText.length, 1024);
+  const kept = Math.min(n, KINDS_KEPT);
+  if (allText.length < kept) {
+    const more = Math.min(Math.max(kept, 2 * allText.length, 1024), KINDS_KEPT);
     while (allText.length < more) allText.push('text');
   }
-  return allText.slice(0, n);
+  let kinds = allText.slice(0, kept);
+  while (kinds.length < n) kinds = kinds.concat(kinds.slice(0, n - kinds.length));
+  return kinds;
 }
 const allText: LineKind[] = [];
+/** The most line kinds {@link allText} keeps: more than the longest cable of the corpus (672 lines) has. */
+const KINDS_KEPT = 4096;
 
 /** The last line the choice of each parsed cable's banner read ({@link bannerDecidedBy}). */
 const bannerDecisions = new WeakMap<Cable, number>();

@@ -1176,7 +1176,7 @@ class FieldBuilder {
     re.lastIndex = from;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null && m.index < to) {
-      const letter = (m[2] ?? m[3]).toUpperCase();
+      const letter = upperCase(m[2] ?? m[3]);
       const end = m.index + m[0].length;
       // "A. (S) NOWHERE 488": a portion marking after the item's letter, not a second letter ("¶C. (C) PARIS 7527" is one).
       if (m[2] !== undefined && isLevelLetter(letter) && this.#refMarking(text, markers, from, m.index, letter)) {
@@ -1282,7 +1282,7 @@ class FieldBuilder {
     re.lastIndex = from;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null && m.index < to) {
-      const letter = (m[2] ?? m[3]).toUpperCase();
+      const letter = upperCase(m[2] ?? m[3]);
       if (refLetterOrdinal(letter) > 26) found.push({ start: m.index, end: m.index + m[0].length, letter });
     }
     if (found.length === 0) return;
@@ -1924,7 +1924,7 @@ function parseCitation(text: string): Citation | undefined {
     }
   }
   if (!m) return undefined;
-  const post = singleSpaced(m[2].toUpperCase());
+  const post = singleSpaced(upperCase(m[2]));
   // "DTG 251847Z MAR 08" and month names are not posts.
   if (NOT_POSTS.has(post)) return undefined;
   // "NOWHERE-OTHERTOWN VIDEO CALL JUNE 3", "SMITH-JONES EMAIL OCTOBER 21": the number after a month is a day.
