@@ -884,6 +884,26 @@ async function runMode(label, trusted, theme, shots) {
       });
     });
 
+    await check('Enter at the end of the REF field\'s last lettered item writes the next letter in its column and style, with no citation', page, async () => {
+      // The same request as the paragraph numbers above (onTypeFormatting on "\n"): the edit replaces only the white space
+      // Enter left on the new line, so the letter lines up under the one above whatever VS Code indented.
+      const name = 'reflist.cable';
+      const file = join(workspace, name);
+      await withCable(page, workspace, name, 'C O N F I D E N T I A L NOWHERE 000042\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: PIER FEES\nREF: A. STATE 1234\n\n\u00b61. (C) The harbor board met.', async () => {
+        const lines = () => page.evaluate(() => [...document.querySelectorAll('.monaco-editor .view-line')].map((l) => ({ top: parseFloat(l.style.top), t: l.textContent?.replace(/\u00a0/g, ' ') ?? '' })).sort((a, b) => a.top - b.top).map((l) => l.t));
+        await goToLine(page, '6:100');
+        await page.keyboard.press('End');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent?.replace(/\u00a0/g, ' ') === '     B. '), null, { timeout: 10000 }).catch(async () => {
+          throw new Error(`no "     B. " after Enter: ${JSON.stringify((await lines()).slice(0, 9))}`);
+        });
+        await page.keyboard.type('PARIS 7', { delay: 20 });
+        await page.keyboard.press('Escape');
+        const text = await savedText(page, file, 'PARIS 7');
+        assert(text.includes('REF: A. STATE 1234\n     B. PARIS 7\n\n\u00b61. (C) The harbor board met.'), `the text reads ${JSON.stringify(text.slice(-90))}`);
+      });
+    });
+
     await check('typing prose and Enter keeps the words typed, while a space on the TAGS line still offers TAGS', page, async () => {
       // "summary", "comment", "page", "secret" are snippet prefixes and common words: a suggestion that pops up
       // as they are typed would take the Enter that ends the line.
