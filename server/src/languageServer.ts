@@ -266,6 +266,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   );
   /** The TAG codes of no user dictionary. */
   const NO_TAGS: ReadonlySet<string> = new Set();
+  /** Whether a configuration read (since the start) named a user dictionary that gives TAGS. */
+  let userTagsRead = false;
   /** The built-in dictionaries, for a document that takes no configuration file. */
   let builtInDictionaries: Dictionaries | undefined;
   const index = new CableIndex();
@@ -319,9 +321,12 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     return entry;
   }
 
-  /** The TAG codes of the user dictionaries the configuration of the document at `uri` names ({@link NO_TAGS} for none). */
+  /**
+   * The TAG codes of the user dictionaries the configuration of the document at `uri` names ({@link NO_TAGS} for none):
+   * looked up only once a configuration read has named a dictionary with TAGS, so that without one a parse asks nothing.
+   */
   function userTagsFor(uri: string): ReadonlySet<string> {
-    return configFor(uri)?.userTags ?? NO_TAGS;
+    return userTagsRead ? (configFor(uri)?.userTags ?? NO_TAGS) : NO_TAGS;
   }
 
   /** Whether two sets of TAG codes hold the same codes. */
@@ -840,6 +845,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const dictionaryErrors: string[] = [];
     const users = loadUserDictionaries(config.dictionaries, readDictionary, dictionaryErrors);
     for (const e of dictionaryErrors) connection.console.warn(e);
+    if (users.some((u) => u.tags.length > 0)) userTagsRead = true;
     return { config, folder, dictionaries: users.length > 0 ? mergeDictionaries(defaultDictionaries(), users) : (builtInDictionaries ??= defaultDictionaries()), userTags: users.some((u) => u.tags.length > 0) ? new Set(users.flatMap((u) => u.tags.map((t) => t.code))) : NO_TAGS };
   }
 
