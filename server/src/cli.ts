@@ -339,12 +339,12 @@ interface IndexedResult {
  */
 function readCable(file: string, ifCable: boolean | undefined, errors: RunMessage[]): { text: string; bom: boolean; cable: Cable } | undefined {
   const read = readText(file, errors, ifCable);
-  return read && parseRead(file, read, ifCable, errors);
+  return read && parseRead(file, read, ifCable, errors, undefined);
 }
 
-/** {@link readCable} for a text already read. */
-function parseRead(file: string, read: { text: string; bom: boolean }, ifCable: boolean | undefined, errors: RunMessage[]): { text: string; bom: boolean; cable: Cable } | undefined {
-  const { cable } = parseCable(read.text);
+/** {@link readCable} for a text already read, `userTags` (the user dictionaries' TAG codes) read as known TAGS on a wrapped TAGS line. */
+function parseRead(file: string, read: { text: string; bom: boolean }, ifCable: boolean | undefined, errors: RunMessage[], userTags: ReadonlySet<string> | undefined): { text: string; bom: boolean; cable: Cable } | undefined {
+  const { cable } = parseCable(read.text, { userTags });
   if (ifCable && !readsAsCable(cable)) {
     reportParserFailure(file, cable, errors);
     return undefined;
@@ -370,7 +370,7 @@ function lintOne(job: LintJob, settings: JobConfig, errors: RunMessage[], keys?:
   const key = keyOf(keys, job, config, settings, read);
   const hit = cached(cache, job, key);
   if (hit) return { ...hit, key };
-  const parsed = parseRead(job.file, read, job.ifCable, errors);
+  const parsed = parseRead(job.file, read, job.ifCable, errors, settings.userTagSet);
   if (!parsed) return { key };
   const cited = citedFacts(job.file, parsed.cable, config);
   return { result: { file: job.shown, findings: lintParsed(job.file, parsed.cable, config, settings.userTagSet, errors) }, key, ...(cited && { cited }) };
@@ -674,7 +674,7 @@ function fixOne(o: Options, job: LintJob, settings: JobConfig, errors: RunMessag
   const hit = cached(cache, job, key, true);
   if (hit) return hit;
   // A walked notes.txt that is no cable is never rewritten.
-  const parsed = parseRead(job.file, read, job.ifCable, errors);
+  const parsed = parseRead(job.file, read, job.ifCable, errors, userTags);
   if (!parsed) {
     remember(cache, job.file, key, {}, errors, true);
     return {};
@@ -693,7 +693,7 @@ function fixOne(o: Options, job: LintJob, settings: JobConfig, errors: RunMessag
       }
     }
   }
-  const cable = changed ? parseCable(fixed.text).cable : parsed.cable;
+  const cable = changed ? parseCable(fixed.text, { userTags }).cable : parsed.cable;
   // CBL054 reads the fixed text, as the findings do, in this file and in the files of the run citing it.
   const cited = citedFacts(job.file, cable, resolved);
   const linted: Linted = { result: { file: job.shown, findings: lintParsed(job.file, cable, resolved, userTags, errors) }, ...(cited && { cited }) };
@@ -746,8 +746,8 @@ function lintStdin(o: Options, setup: LintSetup, errors: RunMessage[]): number {
   }
   // Without a name, no override's glob applies to the text; with one, those naming its path do.
   const resolved = input ? config.resolver.resolve(config.pathForGlobs?.(input) ?? '') : resolveConfig({ ...config.config, overrides: [] }, '', setup.overrides);
-  let { cable } = parseCable(read.text);
   const userTags = config.userTagSet;
+  let { cable } = parseCable(read.text, { userTags });
   if (o.fix || o.dryRun) {
     const fixed = fixAll(read.text, resolved, cable, { fileName: o.stdinFilename ?? shown, userTags });
     if (fixed.text === read.text) {
@@ -755,7 +755,7 @@ function lintStdin(o: Options, setup: LintSetup, errors: RunMessage[]): number {
     } else {
       if (o.fix) stdout.write((read.bom ? '\uFEFF' : '') + fixed.text);
       else stdout.write(unifiedDiff(shown, read.text, fixed.text));
-      cable = parseCable(fixed.text).cable;
+      cable = parseCable(fixed.text, { userTags }).cable;
     }
   }
   // Without a name, "<stdin>" is no cable id's name, so CBL043 has nothing to compare. CBL054 reports nothing: no other

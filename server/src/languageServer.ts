@@ -266,6 +266,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   );
   /** The TAG codes of no user dictionary. */
   const NO_TAGS: ReadonlySet<string> = new Set();
+  /** Whether a configuration read (since the start) named a user dictionary that gives TAGS. */
+  let userTagsRead = false;
   /** The built-in dictionaries, for a document that takes no configuration file. */
   let builtInDictionaries: Dictionaries | undefined;
   const index = new CableIndex();
@@ -290,6 +292,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   // so that the outline, folding and hover answer as for any text, but no rule runs on it.
   interface Parsed {
     version: number;
+    /** The user dictionaries' TAG codes the parse read as known TAGS on a wrapped TAGS line ({@link userTagsFor}). */
+    userTags: ReadonlySet<string>;
     cable: Cable;
     binary: boolean;
     findings?: Finding[];
@@ -297,13 +301,39 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   const parsed = new Map<string, Parsed>();
   const largeLogged = new Set<string>();
 
+  /**
+   * The parse of `doc` at its version under the user dictionaries its configuration names: parsed again when either
+   * changed. A configuration read again with the same TAG codes keeps the parse (compared only when the set is another).
+   */
   function parsedFor(doc: TextDocument): Parsed {
     const hit = parsed.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit;
+    const userTags = userTagsFor(doc.uri);
+    if (hit && hit.version === doc.version) {
+      if (hit.userTags === userTags) return hit;
+      if (sameCodes(hit.userTags, userTags)) {
+        hit.userTags = userTags;
+        return hit;
+      }
+    }
     const text = doc.getText();
-    const entry: Parsed = { version: doc.version, cable: parseCable(text).cable, binary: looksBinary(text) };
+    const entry: Parsed = { version: doc.version, userTags, cable: parseCable(text, { userTags }).cable, binary: looksBinary(text) };
     parsed.set(doc.uri, entry);
     return entry;
+  }
+
+  /**
+   * The TAG codes of the user dictionaries the configuration of the document at `uri` names ({@link NO_TAGS} for none):
+   * looked up only once a configuration read has named a dictionary with TAGS, so that without one a parse asks nothing.
+   */
+  function userTagsFor(uri: string): ReadonlySet<string> {
+    return userTagsRead ? (configFor(uri)?.userTags ?? NO_TAGS) : NO_TAGS;
+  }
+
+  /** Whether two sets of TAG codes hold the same codes. */
+  function sameCodes(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+    if (a.size !== b.size) return false;
+    for (const code of a) if (!b.has(code)) return false;
+    return true;
   }
 
   function cableFor(doc: TextDocument): Cable {
@@ -815,7 +845,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const dictionaryErrors: string[] = [];
     const users = loadUserDictionaries(config.dictionaries, readDictionary, dictionaryErrors);
     for (const e of dictionaryErrors) connection.console.warn(e);
-    return { config, folder, dictionaries: users.length > 0 ? mergeDictionaries(defaultDictionaries(), users) : (builtInDictionaries ??= defaultDictionaries()), userTags: new Set(users.flatMap((u) => u.tags.map((t) => t.code))) };
+    if (users.some((u) => u.tags.length > 0)) userTagsRead = true;
+    return { config, folder, dictionaries: users.length > 0 ? mergeDictionaries(defaultDictionaries(), users) : (builtInDictionaries ??= defaultDictionaries()), userTags: users.some((u) => u.tags.length > 0) ? new Set(users.flatMap((u) => u.tags.map((t) => t.code))) : NO_TAGS };
   }
 
   function useDefaultConfig(): void {
@@ -907,6 +938,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const hit = parsed.get(doc.uri);
     if (hit) hit.findings = undefined;
     validate(doc);
+    // Parsed again under other user TAG codes (a dictionary changed): the index takes the TAGS the document reads now.
+    if (configured && hit !== undefined && hit.version === doc.version && parsedFor(doc) !== hit) indexOpen(doc);
   }
 
   // ---------------------------------------------------------------------------
@@ -1084,7 +1117,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     for (const { uri, file } of files) {
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Export cancelled.');
       const text = open.get(indexKey(uri))?.getText() ?? readFromDisk(uri) ?? throughClient.get(uri) ?? undefined;
-      const line = text === undefined || looksBinary(text) ? undefined : guard('extract', undefined, () => extractLine(extractRecord(file, parseCable(text).cable), EXTRACT_FIELDS, format));
+      const line = text === undefined || looksBinary(text) ? undefined : guard('extract', undefined, () => extractLine(extractRecord(file, parseCable(text, { userTags: userTagsFor(uri) }).cable), EXTRACT_FIELDS, format));
       if (line === undefined) skipped.push(file);
       else lines.push(line);
       if (performance.now() - last > 20) {
@@ -1478,8 +1511,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     if (!doc) return null;
     // Not limited by cable.largeFileThreshold (see isLarge): the user asked for it, and waits for it once.
     const result = guard('rename', null, () => {
-      const cable = cableFor(doc);
-      return getRenameEdits(cable, clampPosition(cable.lines, p.position), p.newName);
+      const hit = parsedFor(doc);
+      return getRenameEdits(hit.cable, clampPosition(hit.cable.lines, p.position), p.newName, { userTags: hit.userTags });
     });
     if (!result) return null;
     if ('reason' in result) return new ResponseError(LSPErrorCodes.RequestFailed, result.reason);
@@ -1794,7 +1827,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       else diagnoseFile(uri, text, undefined);
       return;
     }
-    const { cable } = parseCable(text);
+    const { cable } = parseCable(text, { userTags: userTagsFor(uri) });
     if (mayBeOther && !readsAsCable(cable)) {
       index.delete(uri);
       clearFileDiagnostics(uri);
@@ -1960,6 +1993,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     if (configChanged) {
       // The configuration each open document takes before: those that take another one now, or one read again, are validated again.
       const before = new Map(documents.all().map((d) => [d.uri, configFor(d.uri)]));
+      // The TAG codes of the user dictionaries each changed file named (none for a file not read yet, or created).
+      const tagsBefore = configsChanged.map(({ path }) => configsRead.get(path)?.userTags ?? NO_TAGS);
       for (const { path, deleted } of configsChanged) {
         configsRead.delete(path);
         // A deleted file's problems are no longer there.
@@ -1970,6 +2005,10 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       await reloadFileConfig();
       for (const doc of documents.all()) if (configFor(doc.uri) !== before.get(doc.uri)) revalidate(doc);
       revalidateFiles();
+      // Other TAG codes read a wrapped TAGS line otherwise: the closed cables are indexed again (under "workspace" the
+      // pass revalidateFiles started does it).
+      const tagsChanged = configsChanged.some(({ path }, k) => !sameCodes(tagsBefore[k], readConfigAt(path)?.userTags ?? NO_TAGS));
+      if (tagsChanged && settings.validateScope !== 'workspace') void readWorkspace();
     }
     // A folder created, moved or copied in is one event for the folder: its cables are indexed like the workspace's.
     for (const folder of folders) {

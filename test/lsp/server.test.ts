@@ -673,6 +673,43 @@ describe('language server over stdio', function () {
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('user-tags.cable') } });
   });
 
+  it("reads an open cable's wrapped TAGS line again when .cablelint.jsonc names a dictionary that defines its codes, and when it no longer does", async () => {
+    const text = 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: PREL PGOV\nKLOC ZZQQ\nSUBJECT: HARBOR LIGHTS\n\n¶1. (U) Text.\n';
+    const doc = uri('wrapped-user-tags.cable');
+    const stray = (d: PublishDiagnostics) => d.diagnostics.some((x) => x.code === 'CBL037');
+    const hover = async () => {
+      const h = await client.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: doc }, position: { line: 4, character: 1 } });
+      return h?.contents.value ?? '';
+    };
+    const highlights = async () => (await client.connection.sendRequest<unknown[] | null>('textDocument/documentHighlight', { textDocument: { uri: doc }, position: { line: 4, character: 6 } }))?.length ?? 0;
+    const found = async (query: string) => (await client.connection.sendRequest<unknown[]>('workspace/symbol', { query })).length;
+    // No dictionary: the line is a stray line among the fields, and no TAGS.
+    assert.equal(stray(await open('wrapped-user-tags.cable', text)), true);
+    assert.doesNotMatch(await hover(), /A local program/);
+    assert.equal(await highlights(), 0);
+    assert.equal(await found('zzqq'), 0);
+    const config = path.join(ws, '.cablelint.jsonc');
+    const dictionary = path.join(ws, 'wrapped-tags.json');
+    fs.writeFileSync(dictionary, '{ "tags": [{ "code": "KLOC", "meaning": "A local program" }, { "code": "ZZQQ", "meaning": "A local office" }] }');
+    fs.writeFileSync(config, '{ "dictionaries": ["./wrapped-tags.json"] }');
+    try {
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${config}`, type: 1 }] });
+      // The same version, parsed again under the dictionary: the line is the field's, its codes TAGS to the hover, highlights and index.
+      await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === doc && !stray(p));
+      assert.match(await hover(), /A local program/);
+      assert.equal(await highlights(), 1);
+      assert.equal(await found('zzqq'), 1);
+    } finally {
+      fs.rmSync(config);
+      fs.rmSync(dictionary);
+    }
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${config}`, type: 3 }] });
+    await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === doc && stray(p));
+    assert.doesNotMatch(await hover(), /A local program/);
+    assert.equal(await found('zzqq'), 0);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: doc } });
+  });
+
   it('advertises plain rename to a client that does not ask prepareRename first', () => {
     assert.equal(client.initialized.capabilities.renameProvider, true);
   });

@@ -573,6 +573,19 @@ describe('cablelint', function () {
     // KLOC is a TAG now, so KLOCAF reads as KLOC AF; KDEMAF is one itself. On several threads as on one.
     assert.deepEqual(runOns([]), ['KLOCAF']);
     assert.deepEqual(runOns(['--threads', '2']), ['KLOCAF']);
+    // Set off by spaces alone on a wrapped TAGS line, the dictionary's codes are the field's: no stray line (CBL037), and MT
+    // there is the host's TAG (no CBL050); without the dictionary, the line is stray. On several threads, from stdin, and after --fix alike.
+    fs.writeFileSync(path.join(dir, 'y.cable'), fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8').replace('MARR MOPS MT LY', 'MARR MOPS LY\nKLOC KDEMAF MT'));
+    const ids = (args: string[], stdin?: string) => (JSON.parse(run(['--format', 'json', ...args], dir, stdin).stdout) as { diagnostics: { id: string }[] }[])[0].diagnostics.map((d) => d.id).filter((id) => id === 'CBL037' || id === 'CBL050');
+    assert.deepEqual(ids(['y.cable']), []);
+    assert.deepEqual(ids(['--threads', '2', 'y.cable']), []);
+    assert.deepEqual(ids(['--stdin', '--stdin-filename', 'y.cable'], fs.readFileSync(path.join(dir, 'y.cable'), 'utf8')), []);
+    // --fix removes the repeated LY and reads the fixed text with the dictionary again.
+    fs.writeFileSync(path.join(dir, 'z.cable'), fs.readFileSync(path.join(dir, 'y.cable'), 'utf8').replace('MARR MOPS LY', 'MARR MOPS LY LY'));
+    assert.deepEqual(ids(['--fix', 'z.cable']), []);
+    assert.match(fs.readFileSync(path.join(dir, 'z.cable'), 'utf8'), /\nTAGS: PREL PGOV MARR MOPS LY\nKLOC KDEMAF MT\n/);
+    fs.writeFileSync(path.join(dir, '.cablelint.jsonc'), '{}');
+    assert.deepEqual(ids(['y.cable']), ['CBL037']);
     fs.writeFileSync(path.join(dir, '.cablelint.jsonc'), '{ "dictionaries": ["./dicts/missing.json"] }');
     const missing = run(['x.cable'], dir);
     assert.equal(missing.code, 2);

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CompletionItem, DocumentSymbol, MarkupContent, Position, Range, TextEdit } from 'vscode-languageserver';
-import { parseCable } from '../../server/src/core/parse/index';
+import { parseCable, type ParseOptions } from '../../server/src/core/parse/index';
 import type { Cable } from '../../server/src/core/model';
 import { getCompletions } from '../../server/src/features/completion';
 import { rule as cbl045 } from '../../server/src/core/rules/cbl045-reference-unresolved';
@@ -30,9 +30,9 @@ const VALLETTA = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLET
 const dictionaries = defaultDictionaries();
 
 /** Hover text at the `|` caret. */
-function hoverAt(textWithCaret: string, ctx: HoverContext = { dictionaries }): string {
+function hoverAt(textWithCaret: string, ctx: HoverContext = { dictionaries }, options?: ParseOptions): string {
   const c = caret(textWithCaret);
-  const h = getHover(parseCable(c.text).cable, { line: c.line, character: c.character }, ctx);
+  const h = getHover(parseCable(c.text, options).cable, { line: c.line, character: c.character }, ctx);
   return h ? (h.contents as MarkupContent).value : '';
 }
 
@@ -2110,11 +2110,14 @@ describe('hover', () => {
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: ZZLO|CAL\n', { dictionaries: merged }), /A local program/);
     // On the field's wrapped line too, where the parser reads it as TAGS: under a line ending with a separator.
     assert.match(hoverAt('UNCLAS NOWHERE 000001\n\nTAGS: PREL, PGOV,\nZZLO|CAL KDEM\n', { dictionaries: merged }), /A local program/);
-    // FIXME: set off by spaces alone, or by commas where the code is longer than five capitals, a user dictionary's code is no
-    // known TAG to the parser (which takes no dictionary), the line no TAGS, and the hover says nothing of the code
-    // (rules.test.ts, CBL044's user dictionary tests, has the same).
-    for (const wrapped of ['KDEM ZZLO|CAL', 'KDEM, ZZLO|CAL'])
+    // Set off by spaces alone, or by commas where the code is longer than five capitals, a user dictionary's code is a
+    // known TAG to a parse given the dictionary's codes, as the editor's is: the line is TAGS, and the hover tells of it.
+    const userTags = new Set(dictionary!.tags.map((t) => t.code));
+    for (const wrapped of ['KDEM ZZLO|CAL', 'KDEM, ZZLO|CAL', 'ZZLO|CAL']) {
+      assert.match(hoverAt(`UNCLAS NOWHERE 000001\n\nTAGS: PREL PGOV\n${wrapped}\n`, { dictionaries: merged }, { userTags }), /A local program/, wrapped);
+      // A parse without them reads no TAGS there.
       assert.doesNotMatch(hoverAt(`UNCLAS NOWHERE 000001\n\nTAGS: PREL PGOV\n${wrapped}\n`, { dictionaries: merged }), /A local program/, wrapped);
+    }
     assert.deepEqual(loadUserDictionary('{"tags":[{"code":7}],"extra":1}', 'bad.json').errors, ['bad.json: /extra is not a known section (tags, routingIndicators)', 'bad.json: /tags/0/code must be a string of 2 to 10 letters']);
     assert.match(loadUserDictionary('{not json', 'broken.json').errors[0], /broken\.json: not valid JSON/);
     // Unknown keys inside an entry, as the schema forbids them: reported, and the entry still loads.

@@ -1688,20 +1688,32 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       const fix = lintCable(parseCable(tags('TAGS: PREL KLOCAF KLOC')).cable, undefined, undefined, { userTags: new Set(['KLOC']) }).find((f) => f.id === 'CBL044')!.fixes![0];
       assert.equal(fix.title, 'Replace KLOCAF with AF (KLOC is listed already)');
     });
-    it("reads a user dictionary's TAGS on a wrapped line only as the parser reads any codes there (FIXME)", () => {
-      const read = (lines: string) => {
-        const cable = parseCable(tags(lines)).cable;
-        const findings = lintCable(cable, undefined, undefined, { userTags: new Set(['KLOC', 'ZZQQ']) });
+    it("reads a user dictionary's TAGS on a wrapped line when the parse is given the dictionary's codes", () => {
+      const codes = new Set(['KLOC', 'ZZQQ', 'KLOCALPROG']);
+      const read = (lines: string, userTags: ReadonlySet<string> | null = codes) => {
+        const cable = (userTags === null ? parseCable(tags(lines)) : parseCable(tags(lines), { userTags })).cable;
+        const findings = lintCable(cable, undefined, undefined, { userTags: codes });
         return `${cable.tags!.tags.map((t) => t.code).join(' ')}${findings.some((f) => f.id === 'CBL037') ? ' +CBL037' : ''}`;
       };
       // Set off by a comma, or under a line ending with one, a wrapped line of them is the field's, as any capitals are.
       assert.equal(read('TAGS: PREL PGOV\nKLOC, ZZQQ'), 'PREL PGOV KLOC ZZQQ');
       assert.equal(read('TAGS: PREL, PGOV,\nKLOC ZZQQ'), 'PREL PGOV KLOC ZZQQ');
-      // FIXME: set off by spaces alone, they are no known TAGS to the parser, which takes no user dictionary: the line is a
-      // stray line among the fields (CBL037), its TAGS lost to the field, the hover, highlights and references. Reading it
-      // needs the dictionaries' codes in parseCable, and in every front end's parse (server, index, cablelint).
-      assert.equal(read('TAGS: PREL PGOV\nKLOC ZZQQ'), 'PREL PGOV +CBL037');
-      assert.equal(read('TAGS: PREL PGOV\nPHUM KLOC'), 'PREL PGOV +CBL037');
+      // Set off by spaces alone, they are known TAGS to a parse given the dictionary, as built-in ones are; in small letters too.
+      assert.equal(read('TAGS: PREL PGOV\nKLOC ZZQQ'), 'PREL PGOV KLOC ZZQQ');
+      assert.equal(read('TAGS: PREL PGOV\nPHUM KLOC'), 'PREL PGOV PHUM KLOC');
+      assert.equal(read('TAGS: PREL PGOV\nkloc zzqq'), 'PREL PGOV KLOC ZZQQ');
+      // The last perhaps a user code's start, being typed; a code of ten letters, as a dictionary allows, set off by commas too.
+      assert.equal(read('TAGS: PREL PGOV\nKLOC ZZ'), 'PREL PGOV KLOC ZZ');
+      assert.equal(read('TAGS: PREL PGOV\nKLOCALPROG ZZQQ'), 'PREL PGOV KLOCALPROG ZZQQ');
+      assert.equal(read('TAGS: PREL PGOV\nPHUM, KLOCALPROG'), 'PREL PGOV PHUM KLOCALPROG');
+      // Without the dictionary, or with codes that are not on the line, it is a stray line among the fields (CBL037).
+      assert.equal(read('TAGS: PREL PGOV\nKLOC ZZQQ', null), 'PREL PGOV +CBL037');
+      assert.equal(read('TAGS: PREL PGOV\nKLOC ZZQQ', new Set()), 'PREL PGOV +CBL037');
+      assert.equal(read('TAGS: PREL PGOV\nKLOC ZZQQ', new Set(['KLOX'])), 'PREL PGOV +CBL037');
+      assert.equal(read('TAGS: PREL PGOV\nKLOCALPROG ZZQQ', new Set(['ZZQQ'])), 'PREL PGOV +CBL037');
+      // A word longer than the longest code is still no TAG, nor is prose under the field.
+      assert.equal(read('TAGS: PREL PGOV\nKLOCALPROGS ZZQQ'), 'PREL PGOV +CBL037');
+      assert.equal(read('TAGS: PREL PGOV\nKLOC TALKS RESUME'), 'PREL PGOV +CBL037');
     });
     it('leaves alone known TAGS, short tokens, tokens with other characters, words and person names', () => {
       assert.deepEqual(found('CBL044', tags('TAGS: PREL UNESCO INTERPOL ECOWAS')), []);

@@ -298,6 +298,28 @@ describe('hand-written scans read what their patterns read', () => {
     );
   });
 
+  it("continuesTags reads a user dictionary's codes as known TAGS, in words as long as its longest code", () => {
+    const known = new Set(tagData.codes);
+    const users = new Set(['KLOC', 'ZZQQ', 'KLOCALPROG']);
+    fc.assert(
+      fc.property(from('KLOC', 'kloc', 'KLO', 'ZZQQ', 'KLOCALPROG', 'KLOCALPROGS', 'PGOV', 'THE', 'X', ', ', ' ', '(', ')', '.', '1', ';'), (text) => {
+        const shaped = /^[\s,;A-Za-z()[\]#.]+$/.test(text) && !text.split(/[\s,;]+/).some((w) => w.length > 10);
+        const outside = text.replace(/\[[^\]\s]{1,24}\]\([^)\s]{0,40}\)|\([^)]{1,80}\)/g, ' ');
+        const codes = outside.split(/[\s,;()[\]]+/).filter((w) => w !== '').map((w) => w.replace(/(?<=.)[.:]+$/, ''));
+        const isKnown = (c: string) => known.has(c.toUpperCase()) || users.has(c.toUpperCase());
+        const started = (c: string) => [...known, ...users].some((k) => k.startsWith(c.toUpperCase()));
+        const caps = (c: string) => /^[A-Z]{2,5}$/.test(c) || (c.length > 5 && (known.has(c) || users.has(c)));
+        const [init, last] = [codes.slice(0, -1), codes[codes.length - 1]];
+        const tagLike = codes.length === 0 || (init.every(isKnown) && started(last)) || (/[,;]/.test(outside) && codes.every(caps));
+        assert.equal(continuesTags(text, false, users), shaped && tagLike, JSON.stringify(text));
+        assert.equal(continuesTags(text, true, users), shaped, JSON.stringify(text));
+        // No codes, or none given: as without a dictionary.
+        assert.equal(continuesTags(text, false, new Set()), continuesTags(text), JSON.stringify(text));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+
   it('isRoutingIndicator agrees with R[A-Z]{4,7}, and number tokens with the digits they hold', () => {
     fc.assert(
       fc.property(from('R', 'U', 'E', 'H', 'r', '1', '/', ' ', 'RUEHC', 'RUEHFR'), (text) => {

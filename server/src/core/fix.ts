@@ -83,13 +83,15 @@ function conflict(a: TextEdit, b: TextEdit): boolean {
  * Parses, lints and applies safe fixes until nothing changes (at most five
  * passes). A safe fix never adds, raises or lowers a classification.
  * `parsed`, the model of `text` when the caller has it, spares the first parse. `context` is what the rules
- * know besides the text (the file's name, the user's TAGS), as the editor's Fix All lints with it.
+ * know besides the text (the file's name, the user's TAGS), as the editor's Fix All lints with it; each text a pass
+ * reads is parsed with its `userTags`, as `parsed` should have been.
  */
 export function fixAll(text: string, config?: ResolvedConfig, parsed?: Cable, context?: LintContext): { text: string; applied: number } {
   let current = text;
   let applied = 0;
   for (let pass = 0; pass < 5; pass++) {
-    const cable = pass === 0 && parsed ? parsed : parseCable(current).cable;
+    // The user's TAGS are read on a wrapped TAGS line as the first parse read them.
+    const cable = pass === 0 && parsed ? parsed : parseCable(current, { userTags: context?.userTags }).cable;
     const edits = safeFixEdits(lintCable(cable, config, undefined, context), cable);
     if (edits.length === 0) break;
     const next = applyEdits(current, edits);

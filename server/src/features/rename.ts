@@ -7,7 +7,7 @@
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { applyEdits } from '../core/fix';
 import type { Cable } from '../core/model';
-import { parseCable } from '../core/parse/index';
+import { parseCable, type ParseOptions } from '../core/parse/index';
 import { refLetterAt, refLetterOrdinal } from '../core/parse/metadata';
 import { contains, samePosition } from '../core/text';
 import { findInTextReferences, paragraphsNamed, resolveInText, type InTextReference } from '../core/mentions';
@@ -130,9 +130,10 @@ export function prepareRename(cable: Cable, position: Position): RenamePlacehold
  * first. A number two paragraphs are read as is renamed in the marker under the caret alone,
  * from the first and the second alike, since Go to Definition and highlights send "para 3" to
  * both paragraphs numbered 3 and only the writer knows which it means; such a reference may then
- * name the one that keeps the number. At the reference ("para 3") the rename is refused.
+ * name the one that keeps the number. At the reference ("para 3") the rename is refused. `options` are those `cable` was
+ * parsed with (the user dictionaries' TAG codes), with which the edited text is read again.
  */
-export function getRenameEdits(cable: Cable, position: Position, newName: string): { edits: TextEdit[] } | RenameRejection {
+export function getRenameEdits(cable: Cable, position: Position, newName: string, options?: ParseOptions): { edits: TextEdit[] } | RenameRejection {
   const refs = findInTextReferences(cable);
   const found = targetAt(cable, refs, position);
   if ('reason' in found) return found;
@@ -163,13 +164,13 @@ export function getRenameEdits(cable: Cable, position: Position, newName: string
   // "para 3" where two paragraphs are numbered 3 may mean either: from either marker, the marker alone is renamed.
   const shared = target.kind === 'paragraph' && cable.paragraphs.some((p, k) => k !== target.index && p.readAs === cable.paragraphs[target.index].readAs);
   if (!shared) for (const r of refs) if (r.nameRange && !samePosition(r.nameRange.start, target.name.start) && targetKey(cable, r) === key) edits.push(write(r.nameRange));
-  const problem = changedMeaning(cable, refs, applyEdits(cable.text, edits), target, value);
+  const problem = changedMeaning(cable, refs, applyEdits(cable.text, edits), target, value, options);
   return problem ? rejected(problem) : { edits };
 }
 
 /** What the edited text would read differently from the cable, besides the renamed letter or number, or undefined. */
-function changedMeaning(cable: Cable, refs: readonly InTextReference[], edited: string, target: Target, value: string): string | undefined {
-  const after = parseCable(edited).cable;
+function changedMeaning(cable: Cable, refs: readonly InTextReference[], edited: string, target: Target, value: string, options: ParseOptions | undefined): string | undefined {
+  const after = parseCable(edited, options).cable;
   const items = cable.refs?.items ?? [];
   const itemsAfter = after.refs?.items ?? [];
   if (itemsAfter.length !== items.length) return refFieldChange(cable, after, target, value);

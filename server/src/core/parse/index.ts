@@ -32,10 +32,20 @@ export const BANNER_SEARCH = 600;
  */
 export const INTERNAL_ERROR = 'internal-error';
 
+/** What a parse knows besides the text: nothing by default. */
+export interface ParseOptions {
+  /**
+   * The TAG codes of the user dictionaries in force (in capitals, as `loadUserDictionary` gives them): a line under TAGS
+   * that lists them ("KLOC ZZQQ" under "TAGS: PREL PGOV") continues the field as one of built-in TAGS does. They decide
+   * nothing else; without them (or with none) the parse is the same as without options.
+   */
+  readonly userTags?: ReadonlySet<string>;
+}
+
 /** Parses a cable. Never throws. */
-export function parseCable(text: string): ParseResult {
+export function parseCable(text: string, options?: ParseOptions): ParseResult {
   try {
-    const cable = parseUnchecked(text);
+    const cable = parseUnchecked(text, options?.userTags);
     return { cable, problems: cable.problems };
   } catch (error) {
     // A parser bug must not take the editor down: return the text as plain body lines.
@@ -78,7 +88,7 @@ export function readsAsCable(cable: Cable): boolean {
   return Number(banner) + Number(!!cable.eo) + Number(!!cable.tags) + Number(!!cable.subject) >= 2;
 }
 
-function parseUnchecked(written: string): Cable {
+function parseUnchecked(written: string, userTags: ReadonlySet<string> | undefined): Cable {
   // "| S E C R E T …", "01 VZCZC…": a scan's margin opening every line, read as blank (tried only where the text's first
   // character that is no white space is "|" or a digit).
   const margin = readMargin(written);
@@ -163,7 +173,7 @@ function parseUnchecked(written: string): Cable {
   // Banners repeated for concatenated sections or duplicated blocks are read where the metadata and the body meet them.
   // A citation without a year is dated by the cable: its date, and its banner's post and serial ("NOWHERE 2950" in NOWHERE 000040).
   const citing = date ? { year: date.year, month: date.month, day: date.day, post: banner?.post?.text, serial: banner?.serial?.value } : undefined;
-  const meta = parseMetadata(lines, shapes, hints, metaStart, kinds, citing, banner !== undefined);
+  const meta = parseMetadata(lines, shapes, hints, metaStart, kinds, citing, banner !== undefined, userTags);
   caveats.push(...meta.caveats);
 
   const body = parseBody({ lines, shapes, hints, lineKinds: kinds, startLine: meta.bodyStart, banner, problems });

@@ -461,6 +461,7 @@ export interface MetadataResult {
  * Reads the metadata block from line `start` (the line after the banner, or
  * the first line after the preamble when there is no banner). `citing`, the cable's
  * year with its banner's post and serial, completes REF citations that give no year.
+ * `userTags`, the user dictionaries' TAG codes, are known TAGS on a wrapped TAGS line ({@link continuesTags}).
  */
 export function parseMetadata(
   lines: readonly string[],
@@ -470,6 +471,7 @@ export function parseMetadata(
   kinds: LineKind[],
   citing: CitingCable | undefined,
   bannered: boolean,
+  userTags?: ReadonlySet<string>,
 ): MetadataResult {
   const { indents, firsts, seconds } = shapes;
   // Every field from the start: fields added in the order a cable writes them gave the result a shape per order, and the
@@ -490,7 +492,7 @@ export function parseMetadata(
     repeatedFields: [],
   };
   const seen = new Set<Field>();
-  const builder = new FieldBuilder(kinds, citing, r, hints);
+  const builder = new FieldBuilder(kinds, citing, r, hints, userTags);
   let current: Field | undefined;
   let lastField: Field | undefined;
   let blankBefore = false;
@@ -740,6 +742,8 @@ class FieldBuilder {
     private readonly citing: CitingCable | undefined,
     private readonly r: MetadataResult,
     private readonly hints: LineHints,
+    /** The user dictionaries' TAG codes (`parseCable`'s `userTags`), known TAGS on a line under the field. */
+    private readonly userTags: ReadonlySet<string> | undefined,
   ) {}
 
   /** Completes the fields that were built line by line: the subject's text, the REF items. */
@@ -896,7 +900,7 @@ class FieldBuilder {
     switch (field) {
       case 'tags':
         // "VE, CO" and "YI, UNO, IR, LE" continue a wrapped TAGS line.
-        if (afterBlank || !continuesTags(text, this.#tagsOpen)) return false;
+        if (afterBlank || !continuesTags(text, this.#tagsOpen, this.userTags)) return false;
         this.tagsAppend(line, text, 0, text.length);
         this.kinds[line] = 'tags';
         return true;
@@ -1828,14 +1832,18 @@ function isCitationEnd(c: number): boolean {
  * semicolon and each is two to five capitals or a known TAG longer ("KCRM, KJUS, SP", "QQXZ, UNESCO"). A subject's wrapped line that damage put under TAGS ("SUBJECT: FERRY
  * TALKS" ⏎ "TAGS: PREL PGOV" ⏎ "RESUME IN MAY") is no TAGS. Under a field line that lists no TAG yet ("TAGS:") or ends with
  * a separator ("TAGS: PREL, PGOV,"), `open`, a line of that shape is TAGS whatever its codes ("PREL NW").
+ * `userTags`, the TAG codes of the user dictionaries in force (in capitals), are known TAGS as the built-in ones are, and a
+ * word may be as long as the longest of them ("KLOC ZZQQ" under "TAGS: PREL PGOV" when the team defines KLOC and ZZQQ).
  */
-export function continuesTags(text: string, open = false): boolean {
+export function continuesTags(text: string, open = false, userTags?: ReadonlySet<string>): boolean {
+  const users = userTags !== undefined && userTags.size > 0 ? userTags : undefined;
+  const longest = users ? Math.max(9, longestCode(users)) : 9;
   let run = 0;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
     if (c === 44 || c === 59 || isSpace(c)) run = 0;
     else if (isLetter(c) || c === 40 || c === 41 || c === 91 || c === 93 || c === 35 || c === 46) {
-      if (++run > 9) return false;
+      if (++run > longest) return false;
     } else return false;
   }
   if (text.length === 0) return false;
@@ -1855,15 +1863,38 @@ export function continuesTags(text: string, open = false): boolean {
     if (item.kind !== 'word') continue;
     let e = item.end;
     while (e - item.start > 1 && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 58)) e--;
-    if (codes > 0) known &&= KNOWN_TAGS.has(last.toUpperCase());
+    if (codes > 0) known &&= isKnownTag(last.toUpperCase(), users);
     codes++;
     last = text.slice(item.start, e);
-    capitals &&= isShortCapitals(last) || (last.length > 5 && KNOWN_TAGS.has(last));
+    capitals &&= isShortCapitals(last) || (last.length > 5 && isKnownTag(last, users));
   }
   if (codes === 0) return true;
   if (!separated) separated = holdsTagSeparator(text, next, text.length);
   const upper = last.toUpperCase();
-  return (known && (KNOWN_TAGS.has(upper) || knownTagStarts().has(upper))) || (separated && capitals);
+  return (known && (isKnownTag(upper, users) || knownTagStarts().has(upper) || (users !== undefined && startsUserTag(upper, users)))) || (separated && capitals);
+}
+
+/** Whether `code` is a known TAG, or one of the user dictionaries' `users`. */
+function isKnownTag(code: string, users: ReadonlySet<string> | undefined): boolean {
+  return KNOWN_TAGS.has(code) || (users !== undefined && users.has(code));
+}
+
+/** Whether `start` begins a user dictionary's TAG and is shorter than it ("KLO" for KLOC), being typed. */
+function startsUserTag(start: string, users: ReadonlySet<string>): boolean {
+  for (const code of users) if (code.length > start.length && code.startsWith(start)) return true;
+  return false;
+}
+
+/** The length of the longest code of a user dictionary's set, worked out once per set. */
+const LONGEST_CODE = new WeakMap<ReadonlySet<string>, number>();
+function longestCode(users: ReadonlySet<string>): number {
+  let n = LONGEST_CODE.get(users);
+  if (n === undefined) {
+    n = 0;
+    for (const code of users) n = Math.max(n, code.length);
+    LONGEST_CODE.set(users, n);
+  }
+  return n;
 }
 
 let KNOWN_TAG_STARTS: ReadonlySet<string> | undefined;
