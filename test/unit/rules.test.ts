@@ -718,6 +718,17 @@ describe('rules: CBL031 and paragraphs the release blanked', () => {
   it('still compares them when only words were blanked', () => {
     assert.deepEqual(found('¶1. (C) The mayor told XXXXXXXXXXXX on May 4.\n\n¶2. (U) Two.\n'), ['Banner is SECRET but no portion is marked above CONFIDENTIAL.']);
   });
+  it('still compares them when the only blanked line ends a sentence the line above leaves open, or is a title over its rule, as CBL024 reads them (marks58)', () => {
+    const above = ['Banner is SECRET but no portion is marked above CONFIDENTIAL.'];
+    // 06VIENNA515's shape ("transliterations of" ⏎ "xxxxx."): words of a sentence blanked, no paragraph and no marking with them.
+    assert.deepEqual(found('¶1. (C) A search that included numerous transliterations of\nxxxxx.\n\n¶2. (U) Two.\n'), above);
+    assert.deepEqual(found('¶1. (C) They met the mayor,\nXXXXXXXXXXXX.\n\n¶2. (U) Two.\n'), above);
+    // 10SEOUL272's shape: a section's title blanked over its rule.
+    assert.deepEqual(found('¶1. (C) One.\n\nXXXXXXXXXXXX\n-------------\n\n¶2. (U) Two.\n'), above);
+    // A sentence ended above, a blank line between, or a paragraph's number opening the line, over a rule or not: paragraphs blanked.
+    for (const body of ['¶1. (C) They met the board.\nXXXXXXXXXXXX\n', '¶1. (C) They met the\n\nXXXXXXXXXXXX\n', '¶1. (C) One.\n¶2. (C) xxxxxxxxxxxx\n-------------\n'])
+      assert.deepEqual(found(`${body}\n¶3. (U) Three.\n`), [], body);
+  });
 });
 
 describe('rules: CBL034 and pages the release blanked', () => {
@@ -741,6 +752,16 @@ describe('rules: CBL034 and pages the release blanked', () => {
     assert.deepEqual(found(`¶1. (S) The mayor told XXXXXXXXXXXX on May 4.\n\n${page(3)}\n\n¶2. (S) Two.\n`), ['10: The first continuation page is 003; pages before it are missing.']);
     assert.deepEqual(found(`¶1. (S) One.\n\nXXXXXXXXXXXX\n\n${page(2)}\n\n¶4. (S) Four.\n\n${page(4)}\n\n¶5. (S) Five.\n`), ['16: Page 004 follows page 002.']);
     assert.deepEqual(found(`XXXXXXXXXXXX\n\n${page(3)}\n\n¶4. (S) Four.\n\n${page(2)}\n\n¶5. (S) Five.\n`), ['14: Page 002 follows page 003.']);
+  });
+  it('still reports a gap where paragraph numbers skip when the only blanked line ends a sentence the line above leaves open, or is a title over its rule, as CBL024 reads them (marks58)', () => {
+    // A page lost with paragraph 2, and the X's blanked a sentence's last words ("transliterations of" ⏎ "xxxxx.", 06VIENNA515).
+    assert.deepEqual(found(`¶1. (S) A search that included numerous transliterations of\nxxxxx.\n\n${page(3)}\n\n¶3. (S) Three.\n`), ['11: The first continuation page is 003; pages before it are missing.']);
+    assert.deepEqual(found(`¶1. (S) One.\n\n${page(2)}\n\n¶2. (S) They met the mayor,\nXXXXXXXXXXXX.\n\n¶4. (S) Four.\n\n${page(4)}\n`), ['17: Page 004 follows page 002.']);
+    // A section's title blanked over its rule (10SEOUL272's shape).
+    assert.deepEqual(found(`¶1. (S) One.\n\nXXXXXXXXXXXX\n-------------\n\n${page(3)}\n\n¶3. (S) Three.\n`), ['13: The first continuation page is 003; pages before it are missing.']);
+    // A sentence ended above, or a paragraph's number opening the line over a rule: paragraphs blanked, pages with them.
+    assert.deepEqual(found(`¶1. (S) They met the board.\nXXXXXXXXXXXX\n\n${page(3)}\n\n¶3. (S) Three.\n`), []);
+    assert.deepEqual(found(`¶1. (S) One.\n¶2. (S) xxxxxxxxxxxx\n-------------\n\n${page(3)}\n\n¶5. (S) Five.\n`), []);
   });
   it('checks the page numbers of a page line a scan damaged where they are readable, and takes an unreadable one for the next page', () => {
     // "OO4": a letter O for each zero, read as page 4, after page 2.
