@@ -183,6 +183,8 @@ const fixtures = [
 // A heading of the Valletta sample (`HARBOR AUTHORITY REQUESTS`, `NEXT STEPS`) with `marking` ending its title, its rule as long as the line.
 const markedHeading = (t, title, marking) => sub(t, `${title}\n${'-'.repeat(title.length)}\n`, `${title} ${marking}\n${'-'.repeat(title.length + marking.length + 1)}\n`);
 // A heading of the Valletta sample written as `written`, its rule as long as the line.
+// A ruled heading of the Valletta sample written between slashes instead (`//(C) NEXT STEPS//`), with no rule.
+const slashTitle = (t, title, written) => sub(t, `${title}\n${'-'.repeat(title.length)}\n`, `${written}\n`);
 const retitled = (t, title, written) => sub(t, `${title}\n${'-'.repeat(title.length)}\n`, `${written}\n${'-'.repeat(written.length)}\n`);
 // A heading of the Valletta sample wrapped over two lines, `first` and `last`, over its rule as long as `last`; `gap` puts a blank line between them.
 const wrappedHeading = (t, title, first, last, gap = false) => sub(t, `${title}\n${'-'.repeat(title.length)}\n`, `${first}\n${gap ? '\n' : ''}${last}\n${'-'.repeat(last.length)}\n`);
@@ -290,6 +292,13 @@ const variants = [
   ['cbl029-portion-marking-malformed', 'heading-wrapped', V,
     (t) => wrappedHeading(wrappedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(C) HARBOR AUTHORITY REQUESTS FOR CLOSER TIES WITH', 'THE SIXTH FLEET (S/NF)'), 'NEXT STEPS', '(S/NF) PATROL PLANS AND A LIAISON OFFICER FOR THE', 'SIXTH FLEET (S/NF)', true),
     (t) => wrappedHeading(wrappedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(S/NF) HARBOR AUTHORITY REQUESTS FOR CLOSER TIES WITH', 'THE SIXTH FLEET'), 'NEXT STEPS', 'PATROL PLANS AND A LIAISON OFFICER FOR THE', 'SIXTH FLEET (S/NF)', true)],
+  // A title between slashes in place of a ruled one (marks58), its markings read as a plain title's: marked at both ends with
+  // markings that differ (CBL029), and opened by a marking above the banner (CBL030); the clean ones mark each title once, at
+  // or below the banner.
+  ['cbl029-portion-marking-malformed', 'heading-slashes', V, (t) => slashTitle(t, 'HARBOR AUTHORITY REQUESTS', '//(C) HARBOR AUTHORITY REQUESTS (S/NF)//'),
+    (t) => slashTitle(t, 'HARBOR AUTHORITY REQUESTS', '//(S/NF) HARBOR AUTHORITY REQUESTS//')],
+  ['cbl030-portion-marking-above-banner', 'heading-slashes', confidentialValletta(V), (t) => slashTitle(t, 'NEXT STEPS', '//(S/NF) NEXT STEPS//'),
+    (t) => slashTitle(t, 'NEXT STEPS', '//(C/NF) NEXT STEPS//')],
   // A page line whose numbers a scan damaged (parser56), read where the damage leaves them readable: a serial and a total that
   // differ from the banner's, and a page that skips the second; the clean ones give the banner's serial and the second page.
   ['cbl033-page-line-mismatch', 'damaged', V, (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'VALLETTA 0000O413 002 OF 003'), (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'VALLETTA 0000O412 002 OF 002')],
