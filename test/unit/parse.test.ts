@@ -1944,7 +1944,8 @@ describe('parser: body', () => {
     assert.deepEqual(c.itemMarkings.map((m) => [m.portion.token.text, at(m.portion.token.range)]), [['(C)', '7:2-7:5'], ['(U)', '11:2-11:5'], ['(S)', '15:3-15:6']]);
     assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2, 3, 4, 5]);
     // An item's letter, prose in parentheses and a list's letter stay the words; a title that is prose in parentheses opens with no marking.
-    for (const title of ['//HARBOR TALKS: ANNEX (C)//', '//IRAN (PART 2)//', '//(EU) FERRY FARES//', '//(A) FERRY FARES//']) {
+    // Nor is a marking with no white space after it, or one of a form a title's opening marking is not read in (`TITLE_MARKING`).
+    for (const title of ['//HARBOR TALKS: ANNEX (C)//', '//IRAN (PART 2)//', '//(EU) FERRY FARES//', '//(A) FERRY FARES//', '//(C)\u0000FERRY FARES//', '//(S//REL TO USA, GBR) FERRY FARES//']) {
       const d = parse(lines.map((l, k) => (k === 7 ? title : l)).join('\n'));
       assert.deepEqual([d.headings[0].text.text, d.headings[0].marking, d.itemMarkings.filter((m) => m.portion.token.range.start.line === 7)], [title.slice(2, -2), undefined, []], title);
     }
