@@ -183,6 +183,8 @@ const fixtures = [
 // A heading of the Valletta sample (`HARBOR AUTHORITY REQUESTS`, `NEXT STEPS`) with `marking` ending its title, its rule as long as the line.
 const markedHeading = (t, title, marking) => sub(t, `${title}\n${'-'.repeat(title.length)}\n`, `${title} ${marking}\n${'-'.repeat(title.length + marking.length + 1)}\n`);
 // A heading of the Valletta sample written as `written`, its rule as long as the line.
+// A ruled heading of the Valletta sample written between slashes instead (`//(C) NEXT STEPS//`), with no rule.
+const slashTitle = (t, title, written) => sub(t, `${title}\n${'-'.repeat(title.length)}\n`, `${written}\n`);
 const retitled = (t, title, written) => sub(t, `${title}\n${'-'.repeat(title.length)}\n`, `${written}\n${'-'.repeat(written.length)}\n`);
 // A heading of the Valletta sample wrapped over two lines, `first` and `last`, over its rule as long as `last`; `gap` puts a blank line between them.
 const wrappedHeading = (t, title, first, last, gap = false) => sub(t, `${title}\n${'-'.repeat(title.length)}\n`, `${first}\n${gap ? '\n' : ''}${last}\n${'-'.repeat(last.length)}\n`);
@@ -290,9 +292,28 @@ const variants = [
   ['cbl029-portion-marking-malformed', 'heading-wrapped', V,
     (t) => wrappedHeading(wrappedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(C) HARBOR AUTHORITY REQUESTS FOR CLOSER TIES WITH', 'THE SIXTH FLEET (S/NF)'), 'NEXT STEPS', '(S/NF) PATROL PLANS AND A LIAISON OFFICER FOR THE', 'SIXTH FLEET (S/NF)', true),
     (t) => wrappedHeading(wrappedHeading(t, 'HARBOR AUTHORITY REQUESTS', '(S/NF) HARBOR AUTHORITY REQUESTS FOR CLOSER TIES WITH', 'THE SIXTH FLEET'), 'NEXT STEPS', 'PATROL PLANS AND A LIAISON OFFICER FOR THE', 'SIXTH FLEET (S/NF)', true)],
+  // A title between slashes in place of a ruled one (marks58), its markings read as a plain title's: marked at both ends with
+  // markings that differ (CBL029), and opened by a marking above the banner (CBL030); the clean ones mark each title once, at
+  // or below the banner.
+  ['cbl029-portion-marking-malformed', 'heading-slashes', V, (t) => slashTitle(t, 'HARBOR AUTHORITY REQUESTS', '//(C) HARBOR AUTHORITY REQUESTS (S/NF)//'),
+    (t) => slashTitle(t, 'HARBOR AUTHORITY REQUESTS', '//(S/NF) HARBOR AUTHORITY REQUESTS//')],
+  ['cbl030-portion-marking-above-banner', 'heading-slashes', confidentialValletta(V), (t) => slashTitle(t, 'NEXT STEPS', '//(S/NF) NEXT STEPS//'),
+    (t) => slashTitle(t, 'NEXT STEPS', '//(C/NF) NEXT STEPS//')],
   // A page line whose numbers a scan damaged (parser56), read where the damage leaves them readable: a serial and a total that
   // differ from the banner's, and a page that skips the second; the clean ones give the banner's serial and the second page.
   ['cbl033-page-line-mismatch', 'damaged', V, (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'VALLETTA 0000O413 002 OF 003'), (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'VALLETTA 0000O412 002 OF 002')],
+  // A blanked line ending a sentence the line above leaves open (06VIENNA515's `transliterations of` ⏎ `xxxxx.`), read as CBL024
+  // reads it (marks58): words blanked, not paragraphs, so the markings left are all the cable's and the SECRET banner over
+  // CONFIDENTIAL paragraphs is reported; the clean one's release blanked paragraph 3 whole, its marking with it.
+  ['cbl031-banner-above-portions', 'blanked-words', noSecretParagraphs(V, '(C/NF)'), (t) => sub(t, 'could share position reports through a single liaison officer.', 'could share position reports with\nxxxxx.'), blankedParagraph],
+  // A section's title blanked over its rule (10SEOUL272's shape), as CBL024 reads it (marks58): no paragraph blanked, and the
+  // banner is reported; the clean one also blanks paragraph 3 whole.
+  ['cbl031-banner-above-portions', 'blanked-title', noSecretParagraphs(V, '(C/NF)'), (t) => retitled(t, 'HARBOR AUTHORITY REQUESTS', 'XXXXXXXXXXXX'), (t) => blankedParagraph(retitled(t, 'HARBOR AUTHORITY REQUESTS', 'XXXXXXXXXXXX'))],
+  // Paragraph 3 lost with the page after the first, the only blanked line ending a sentence the line above leaves open
+  // (`with` ⏎ `xxxxx.`), as CBL024 reads it (marks58): words blanked, not pages, and the gap is reported; the clean one's line
+  // above ends its sentence, the X's standing for the paragraphs and the page the release blanked.
+  ['cbl034-page-line-sequence', 'blanked-words', sub(V, 'VALLETTA 00000412 002 OF 002', 'VALLETTA 00000412 003 OF 003'), (t) => redactedBreak(t, 'He asked whether the Sixth Fleet could share position reports with\nxxxxx.\n'),
+    (t) => redactedBreak(t, 'He asked whether the Sixth Fleet could share position reports.\nxxxxx\n')],
   ['cbl034-page-line-sequence', 'damaged', V, (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'VALLETTA 00000412 OO3 OF 002'), (t) => sub(t, 'VALLETTA 00000412 002 OF 002', 'VALLETTA 00000412 OO2 OF 002')],
   // A REF field written a second time (parser56); the clean one writes the keyword again before the first list's next letter.
   // TAGS that lack the host country's TAG and carry a geographic TAG whose meaning the reference does not establish, in its

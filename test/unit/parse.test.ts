@@ -1930,6 +1930,27 @@ describe('parser: body', () => {
     assert.deepEqual(prose.headings, []);
   });
 
+  it('reads the markings of a title between slashes as a plain title\'s ("//(C) LOOKING AHEAD (S/NF)//"), on one line or wrapped (marks58)', () => {
+    const lines = ['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C) One.', '', '//(C) LOOKING AHEAD (S/NF)//', '', '¶2. (C) Two.', '', '//(U) FERRIES//', '', '¶3. (C) Three.', '', '// (S) LOOKING AHEAD - HARBOR TALKS LIKELY TO GO ON INTO', 'THE SUMMER (C)//', '', '¶4. (C) Four.', '', '//PIERS (S)//', '', '¶5. (C) Five.', 'DOE'];
+    const c = parse(lines.join('\n'));
+    // The ending marking is the heading's, out of its words; the opening one stays in them (or the wrapped title's lead).
+    assert.deepEqual(c.headings.map((h) => [h.style, h.lead?.text, h.text.text, at(h.text.range), h.marking?.token.text, h.marking?.level, h.marking?.controls, at(h.marking?.token.range)]), [
+      ['slashes', undefined, '(C) LOOKING AHEAD', '7:2-7:19', '(S/NF)', 'SECRET', ['NF'], '7:20-7:26'],
+      ['slashes', undefined, '(U) FERRIES', '11:2-11:13', undefined, undefined, undefined, 'none'],
+      ['slashes', '(S) LOOKING AHEAD - HARBOR TALKS LIKELY TO GO ON INTO', 'THE SUMMER', '16:0-16:10', '(C)', 'CONFIDENTIAL', [], '16:11-16:14'],
+      ['slashes', undefined, 'PIERS', '20:2-20:7', '(S)', 'SECRET', [], '20:8-20:11'],
+    ]);
+    // The opening ones are the markings that open those titles, in text order among the others.
+    assert.deepEqual(c.itemMarkings.map((m) => [m.portion.token.text, at(m.portion.token.range)]), [['(C)', '7:2-7:5'], ['(U)', '11:2-11:5'], ['(S)', '15:3-15:6']]);
+    assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2, 3, 4, 5]);
+    // An item's letter, prose in parentheses and a list's letter stay the words; a title that is prose in parentheses opens with no marking.
+    // Nor is a marking with no white space after it, or one of a form a title's opening marking is not read in (`TITLE_MARKING`).
+    for (const title of ['//HARBOR TALKS: ANNEX (C)//', '//IRAN (PART 2)//', '//(EU) FERRY FARES//', '//(A) FERRY FARES//', '//(C)\u0000FERRY FARES//', '//(S//REL TO USA, GBR) FERRY FARES//']) {
+      const d = parse(lines.map((l, k) => (k === 7 ? title : l)).join('\n'));
+      assert.deepEqual([d.headings[0].text.text, d.headings[0].marking, d.itemMarkings.filter((m) => m.portion.token.range.start.line === 7)], [title.slice(2, -2), undefined, []], title);
+    }
+  });
+
   it('reads a title wrapped over two lines, each underlined, as one heading ("Minister of Harbors and" ⏎ rule ⏎ "Ferries ) Ann Quill" ⏎ rule)', () => {
     const c = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) One.', '', 'Minister of Harbors and', '-----------------------', 'Ferries ) Ann Quill', '-------------------', '¶2. (S) Two.', '', 'Quays', '-----', '', 'Piers', '-----', '¶3. (S) Three.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}:${h.rules.length}`), ['underlined:Minister of Harbors and|Ferries ) Ann Quill:7:0-10:19:2', 'underlined:|Quays:13:0-14:5:1', 'underlined:|Piers:16:0-17:5:1']);

@@ -827,7 +827,9 @@ const FLOORS: Record<string, number> = {
   CBL028: 0.96,
   CBL029: 0.99, // 670/670
   CBL030: 0.99, // 111/111
-  CBL031: 0.9, // 62/68: copies whose release blanked whole paragraphs, or with an unmarked paragraph ("18.This cable was cleared"), are not judged.
+  // 63/68: copies whose release blanked whole paragraphs, or with an unmarked paragraph ("18.This cable was cleared"), are not
+  // judged. (62 before marks58: 10SEOUL272's only blanked line, a section's title over its rule, was taken for paragraphs.)
+  CBL031: 0.9,
   CBL032: 0.98, // 160/161: 09KABUL376 already lacks the caveat for an earlier NOFORN paragraph, and the rule reports the first.
   CBL033: 0.99, // 134/134
   // 122/124: the first page lines of 09HARARE888 and 09STATE93327 come after paragraphs the release blanked, which took the pages before them.

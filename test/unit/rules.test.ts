@@ -718,6 +718,17 @@ describe('rules: CBL031 and paragraphs the release blanked', () => {
   it('still compares them when only words were blanked', () => {
     assert.deepEqual(found('¶1. (C) The mayor told XXXXXXXXXXXX on May 4.\n\n¶2. (U) Two.\n'), ['Banner is SECRET but no portion is marked above CONFIDENTIAL.']);
   });
+  it('still compares them when the only blanked line ends a sentence the line above leaves open, or is a title over its rule, as CBL024 reads them (marks58)', () => {
+    const above = ['Banner is SECRET but no portion is marked above CONFIDENTIAL.'];
+    // 06VIENNA515's shape ("transliterations of" ⏎ "xxxxx."): words of a sentence blanked, no paragraph and no marking with them.
+    assert.deepEqual(found('¶1. (C) A search that included numerous transliterations of\nxxxxx.\n\n¶2. (U) Two.\n'), above);
+    assert.deepEqual(found('¶1. (C) They met the mayor,\nXXXXXXXXXXXX.\n\n¶2. (U) Two.\n'), above);
+    // 10SEOUL272's shape: a section's title blanked over its rule.
+    assert.deepEqual(found('¶1. (C) One.\n\nXXXXXXXXXXXX\n-------------\n\n¶2. (U) Two.\n'), above);
+    // A sentence ended above, a blank line between, or a paragraph's number opening the line, over a rule or not: paragraphs blanked.
+    for (const body of ['¶1. (C) They met the board.\nXXXXXXXXXXXX\n', '¶1. (C) They met the\n\nXXXXXXXXXXXX\n', '¶1. (C) One.\n¶2. (C) xxxxxxxxxxxx\n-------------\n'])
+      assert.deepEqual(found(`${body}\n¶3. (U) Three.\n`), [], body);
+  });
 });
 
 describe('rules: CBL034 and pages the release blanked', () => {
@@ -741,6 +752,16 @@ describe('rules: CBL034 and pages the release blanked', () => {
     assert.deepEqual(found(`¶1. (S) The mayor told XXXXXXXXXXXX on May 4.\n\n${page(3)}\n\n¶2. (S) Two.\n`), ['10: The first continuation page is 003; pages before it are missing.']);
     assert.deepEqual(found(`¶1. (S) One.\n\nXXXXXXXXXXXX\n\n${page(2)}\n\n¶4. (S) Four.\n\n${page(4)}\n\n¶5. (S) Five.\n`), ['16: Page 004 follows page 002.']);
     assert.deepEqual(found(`XXXXXXXXXXXX\n\n${page(3)}\n\n¶4. (S) Four.\n\n${page(2)}\n\n¶5. (S) Five.\n`), ['14: Page 002 follows page 003.']);
+  });
+  it('still reports a gap where paragraph numbers skip when the only blanked line ends a sentence the line above leaves open, or is a title over its rule, as CBL024 reads them (marks58)', () => {
+    // A page lost with paragraph 2, and the X's blanked a sentence's last words ("transliterations of" ⏎ "xxxxx.", 06VIENNA515).
+    assert.deepEqual(found(`¶1. (S) A search that included numerous transliterations of\nxxxxx.\n\n${page(3)}\n\n¶3. (S) Three.\n`), ['11: The first continuation page is 003; pages before it are missing.']);
+    assert.deepEqual(found(`¶1. (S) One.\n\n${page(2)}\n\n¶2. (S) They met the mayor,\nXXXXXXXXXXXX.\n\n¶4. (S) Four.\n\n${page(4)}\n`), ['17: Page 004 follows page 002.']);
+    // A section's title blanked over its rule (10SEOUL272's shape).
+    assert.deepEqual(found(`¶1. (S) One.\n\nXXXXXXXXXXXX\n-------------\n\n${page(3)}\n\n¶3. (S) Three.\n`), ['13: The first continuation page is 003; pages before it are missing.']);
+    // A sentence ended above, or a paragraph's number opening the line over a rule: paragraphs blanked, pages with them.
+    assert.deepEqual(found(`¶1. (S) They met the board.\nXXXXXXXXXXXX\n\n${page(3)}\n\n¶3. (S) Three.\n`), []);
+    assert.deepEqual(found(`¶1. (S) One.\n¶2. (S) xxxxxxxxxxxx\n-------------\n\n${page(3)}\n\n¶5. (S) Five.\n`), []);
   });
   it('checks the page numbers of a page line a scan damaged where they are readable, and takes an unreadable one for the next page', () => {
     // "OO4": a letter O for each zero, read as page 4, after page 2.
@@ -898,6 +919,41 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
       // One marking, at either end, is no second marking.
       for (const [first, second] of [['(S) RELATIONS WITH THE HARBOR AUTHORITY OF THE', 'NORTHERN PORTS'], ['RELATIONS WITH THE HARBOR AUTHORITY OF THE', 'NORTHERN PORTS (S)']]) assert.deepEqual(lint29(first, second, gap).findings, [], `${first} / ${second}`);
     }
+  });
+
+  it('reads a title between slashes marked at either end as a plain one ("//(C) LOOKING AHEAD (S/NF)//"): CBL029 reports it marked twice, CBL030 and CBL032 weigh both markings, on one line or wrapped (marks58)', () => {
+    const lintTitle = (title: string, banner = 'C O N F I D E N T I A L', caveat = '') => {
+      const text = `${banner} NOWHERE 000008\n\n${caveat}E.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\n\n${title}\n\n¶2. (C) Two.\nSMITH\n`;
+      return { text, findings: lintCable(parseCable(text).cable).filter((f) => ['CBL029', 'CBL030', 'CBL031', 'CBL032'].includes(f.id)) };
+    };
+    const show = (f: Finding) => `${formatFinding(f)} | ${f.fixes?.map((x) => `${x.title} ${x.safe}`).join(', ') ?? 'no fix'}`;
+    const { text, findings } = lintTitle('//(C) LOOKING AHEAD (S/NF)//');
+    assert.deepEqual(findings.map(show), [
+      "11:3-11:27 CBL029 warning The heading on line 11 is marked twice, '(C)' at the start of its title and '(S/NF)' at its end; it takes one marking, for the highest level of its title. | Keep '(C)' and delete '(S/NF)' false, Keep '(S/NF)' and delete '(C)' false",
+      "11:21-11:27 CBL030 error The heading on line 11 is marked SECRET above the banner level CONFIDENTIAL. | Lower the marking to the banner level: '(C/NF)' false",
+      '11:21-11:27 CBL032 warning The heading on line 11 is marked NOFORN but the header has no NOFORN caveat. | Add a NOFORN caveat line after the banner false',
+    ]);
+    // Each CBL029 fix leaves one marking inside the slashes, and nothing for CBL029 to report.
+    for (const [fix, title] of [[0, '//(C) LOOKING AHEAD//'], [1, '//LOOKING AHEAD (S/NF)//']] as const) {
+      const fixed = applyEdits(text, findings[0].fixes![fix].edits);
+      assert.ok(fixed.includes(`\n${title}\n`), fixed);
+      assert.deepEqual(lintTitle(title).findings.filter((f) => f.id === 'CBL029'), []);
+    }
+    // The opening marking alone: above the banner (CBL030), counted as a portion (CBL031), its NOFORN first (CBL032).
+    assert.deepEqual(lintTitle('//(S) LOOKING AHEAD//').findings.map(formatFinding), ['11:3-11:6 CBL030 error The heading on line 11 is marked SECRET above the banner level CONFIDENTIAL.']);
+    assert.deepEqual(lintTitle('//(S) LOOKING AHEAD//', 'S E C R E T').findings, []);
+    assert.deepEqual(lintTitle('//LOOKING AHEAD (S)//', 'S E C R E T').findings, []);
+    assert.deepEqual(lintTitle('//LOOKING AHEAD//', 'S E C R E T').findings.map((f) => f.message), ['Banner is SECRET but no portion is marked above CONFIDENTIAL.']);
+    assert.deepEqual(lintTitle('//(C/NF) LOOKING AHEAD//').findings.map((f) => f.message), ['The heading on line 11 is marked NOFORN but the header has no NOFORN caveat.']);
+    // Wrapped over two lines: marked at the start of the first and the end of the second.
+    const wrapped = lintTitle('//(C) LOOKING AHEAD - HARBOR TALKS LIKELY TO GO ON INTO\nTHE SUMMER (S)//', 'S E C R E T');
+    assert.deepEqual(wrapped.findings.map(show), [
+      "11:3-12:15 CBL029 warning The heading on line 12 is marked twice, '(C)' at the start of its title on line 11 and '(S)' at its end; it takes one marking, for the highest level of its title. | Keep '(C)' and delete '(S)' false, Keep '(S)' and delete '(C)' false",
+    ]);
+    // The same marking at both ends: info, the one at the end deleted.
+    const copy = lintTitle('//(C) LOOKING AHEAD (C)//');
+    assert.deepEqual(copy.findings.map(show), ["11:21-11:24 CBL029 info The heading on line 11 repeats its marking '(C)' at the end of its title; one marking belongs there. | Delete the repeated '(C)' false"]);
+    assert.ok(applyEdits(copy.text, copy.findings[0].fixes![0].edits).includes('\n//(C) LOOKING AHEAD//\n'));
   });
 
   it('CBL030 reports an item, a line and a sub-title marked above the banner, each named by where it is', () => {

@@ -225,3 +225,19 @@ describe('semantic tokens by range and by delta', () => {
     assert.deepEqual((results.delta('file:///a.cable', cable, last.resultId!) as SemanticTokens).data, getSemanticTokens(cable).data);
   });
 });
+
+describe("semantic tokens of a heading's markings (marks58)", () => {
+  it('colors the words of a title after its opening marking, past an invisible character before it, and a title between slashes\'s markings apart from its words', () => {
+    const head = 'C O N F I D E N T I A L NOWHERE 000009\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) One.\n\n';
+    // Line 8: the title; the tokens on it, as [character, length, type], in order and apart: the marking's level (and controls),
+    // the words, the ending marking's. The words' token overlapped the marking's where an invisible character stood before it.
+    const onTitle = (title: string) => {
+      const cable = parseCable(`${head}${title}\n\n¶2. (C) Two.\nSMITH\n`).cable;
+      return decode(getSemanticTokens(cable).data).filter(([line]) => line === 8).map(([, character, length, type]) => [character, length, type]);
+    };
+    assert.deepEqual(onTitle('\u200B(C) HARBOR TALKS (S)\n---------------------'), [[2, 1, 6], [5, 12, 5], [19, 1, 6]]);
+    assert.deepEqual(onTitle('(C) HARBOR TALKS (S)\n--------------------'), [[1, 1, 6], [4, 12, 5], [18, 1, 6]]);
+    assert.deepEqual(onTitle('//(C) LOOKING AHEAD (S/NF)//'), [[3, 1, 6], [6, 13, 5], [21, 1, 6], [23, 2, 7]]);
+    assert.deepEqual(onTitle('//\u200B(C) LOOKING AHEAD (S/NF)//'), [[4, 1, 6], [7, 13, 5], [22, 1, 6], [24, 2, 7]]);
+  });
+});

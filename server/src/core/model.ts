@@ -566,7 +566,8 @@ export interface Heading {
    * The portion marking that ends the title (`BACKGROUND (U)`): the heading's, not part of `text`, which the marking rules read
    * as a portion's. Set only where there is one. A title that also opens with a marking (`(C) BACKGROUND (S)`) has both: the
    * opening one stays in `text` and is an item marking ({@link Cable.itemMarkings}), this one the ending (CBL029 reports the two).
-   * Of a title wrapped over two lines, the opening one stays in `lead` (`(C) RELATIONS WITH THE HARBOR` ⏎ `AUTHORITY (S)`).
+   * Of a title wrapped over two lines, the opening one stays in `lead` (`(C) RELATIONS WITH THE HARBOR` ⏎ `AUTHORITY (S)`). A title
+   * between slashes is read alike, inside them (`//(C) LOOKING AHEAD (S/NF)//`, or wrapped over two lines).
    */
   readonly marking?: PortionMarking;
 }

@@ -38,7 +38,7 @@
  */
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { Cable, Level, PortionMarking, Range, Token } from '../core/model';
-import { isBefore, isInvisible, isSpace, isWordCharacter, partitionPoint, skipSpaces, TITLE_MARKING, trimEndOffset } from '../core/text';
+import { isBefore, isInvisible, isSpace, isWordCharacter, markingStart, partitionPoint, skipSpaces, TITLE_MARKING, trimEndOffset } from '../core/text';
 
 /** Token types, in legend order. */
 export const SEMANTIC_LEGEND: SemanticTokensLegend = {
@@ -260,8 +260,13 @@ function wordsEnd(text: string): number {
 function headingWords(lines: readonly string[], token: Token): Range | undefined {
   const { start, end } = token.range;
   if (start.line !== end.line) return undefined;
-  const text = lines[start.line].slice(start.character, end.character);
-  const from = start.character + (HEADING_BEFORE.exec(text)?.[0].length ?? 0);
+  const line = lines[start.line];
+  const text = line.slice(start.character, end.character);
+  // "\u200B(C) HARBOR TALKS": invisible characters before the opening marking (CBL035's) hide none, and the words start after
+  // it, which is an item marking's token of its own (they overlapped it).
+  const at = markingStart(line, start.character);
+  const marked = at > start.character ? HEADING_BEFORE.exec(line.slice(at, end.character)) : null;
+  const from = marked ? at + marked[0].length : start.character + (HEADING_BEFORE.exec(text)?.[0].length ?? 0);
   const to = start.character + wordsEnd(text);
   return to > from ? { start: { line: start.line, character: from }, end: { line: start.line, character: to } } : undefined;
 }

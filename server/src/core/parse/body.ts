@@ -670,6 +670,12 @@ function readHeadingsAndSignature(input: BodyInput, result: BodyResult, scan: Bo
     if (heading) {
       headingEnd = heading.last;
       result.headings.push(heading.heading);
+      // "//(C) LOOKING AHEAD//": the marking after the slashes opens the title as "(C) LOOKING AHEAD" does a plain one's line, an
+      // item marking kept in text order.
+      if (heading.heading.style === 'slashes') {
+        const opening = slashOpeningMarking(lines, (heading.heading.lead ?? heading.heading.text).range.start);
+        if (opening) insertItemMarking(input, result, opening);
+      }
       for (let k = heading.first; k <= heading.last; k++) {
         if (kinds[k] === 'text' || kinds[k] === 'rule') {
           kinds[k] = k === heading.textLine || k === heading.leadLine ? 'heading' : 'rule';
@@ -1099,6 +1105,17 @@ function addItemMarking(input: BodyInput, result: BodyResult, item: ItemMarking)
   if (!item.portion.wellFormed) input.problems.push(malformedMarking(item.portion));
 }
 
+/**
+ * {@link addItemMarking} for a marking read after the line scan (a title's between slashes): kept where its line puts it among
+ * the others, which the features and rules read in text order.
+ */
+function insertItemMarking(input: BodyInput, result: BodyResult, item: ItemMarking): void {
+  const items = result.itemMarkings;
+  const line = item.portion.token.range.start.line;
+  items.splice(partitionPoint(items, (m) => m.portion.token.range.start.line <= line), 0, item);
+  if (!item.portion.wellFormed) input.problems.push(malformedMarking(item.portion));
+}
+
 /** Reads the redactions and continuation-page markers a line's hints allow; a page marker alone on a body line makes it a page line. */
 function readHintedLine(i: number, text: string, hint: number, result: BodyResult, kinds: LineKind[], inBody: boolean): void {
   if (hint & Hint.REDACTION) collectRedactions(i, text, result.redactions);
@@ -1468,19 +1485,46 @@ function wrappedSlashHeading(lines: readonly string[], shapes: LineShapes, kinds
   const wordsStart = indents[j];
   const wordsEnd = trimEndOffset(second, end - 2, wordsStart);
   if (leadStart >= leadEnd || wordsStart >= wordsEnd) return undefined;
+  // "//(C) LOOKING AHEAD - TALKS LIKELY TO GO ON INTO" ⏎ "THE SUMMER (S/NF)//": the marking that ends the second line is the heading's.
+  const marking = slashEndingMarking(j, second, wordsStart, wordsEnd);
+  const range = { start: { line: i, character: lead }, end: { line: j, character: end } };
+  const words = token(j, second, wordsStart, marking ? trimEndOffset(second, marking.token.range.start.character, wordsStart) : wordsEnd);
   return {
-    heading: {
-      range: { start: { line: i, character: lead }, end: { line: j, character: end } },
-      text: token(j, second, wordsStart, wordsEnd),
-      style: 'slashes',
-      rules: [],
-      lead: token(i, text, leadStart, leadEnd),
-    },
+    heading: marking
+      ? { range, text: words, style: 'slashes', rules: [], lead: token(i, text, leadStart, leadEnd), marking }
+      : { range, text: words, style: 'slashes', rules: [], lead: token(i, text, leadStart, leadEnd) },
     first: i,
     last: j,
     textLine: j,
     leadLine: i,
   };
+}
+
+/**
+ * The portion marking that ends the words of a title between slashes, `s` to `e` on line `line` ("//(C) LOOKING AHEAD (S/NF)//",
+ * the words without the slashes), read as a plain title's is ({@link endingMarking}, after the marking that opens the words,
+ * {@link titleStart}): the heading's `marking`. Undefined where none ends them, or where a letter labels an item ("ANNEX (C)").
+ */
+function slashEndingMarking(line: number, text: string, s: number, e: number): PortionMarking | undefined {
+  return text.charCodeAt(e - 1) === 41 /* ) */ ? endingMarking(line, text, titleStart(line, text, s), e)?.read : undefined;
+}
+
+// A marking that opens a title's words, with the white space after it: "(C) LOOKING AHEAD", not "(C)\u0000LOOKING AHEAD".
+const OPENING_TITLE_MARKING = new RegExp(String.raw`^${TITLE_MARKING}\s`);
+
+/**
+ * The marking that opens the words of a title between slashes at `start` ("//(C) LOOKING AHEAD//", or the first line of one
+ * wrapped), read as the marking that opens a marked plain title is (a marking of a title's form and white space after it, as
+ * {@link MARKED_TITLE} reads it, which the semantic tokens leave out of the heading's words): an item marking of its own
+ * (`Cable.itemMarkings`), which the line scan, reading a line's marking from its first character, does not see after the slashes.
+ */
+function slashOpeningMarking(lines: readonly string[], start: Position): ItemMarking | undefined {
+  const text = lines[start.line];
+  // "//\u200B(C) LOOKING AHEAD//": an invisible character (CBL035 reports it) hides no marking.
+  const at = markingStart(text, start.character);
+  if (text.charCodeAt(at) !== 40 /* ( */ || !OPENING_TITLE_MARKING.test(text.slice(at, at + 16))) return undefined;
+  const portion = parsePortionMarking(start.line, text, at);
+  return portion?.level !== undefined && isItemMarking(portion, text) ? { portion } : undefined;
 }
 
 /** `IRAN ------`: a heading followed by a run of four or more dashes; the offsets of the heading text, or undefined. */
@@ -1544,7 +1588,11 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
     if (text.length > 120) return undefined;
     const slash = first === 47 ? slashHeading(text, lead) : undefined;
     if (slash) {
-      return { heading: { range: lineRange(lines, i), text: token(i, text, slash[0], slash[1]), style: 'slashes', rules: [] }, first: i, last: i, textLine: i };
+      // "//(C) LOOKING AHEAD (S/NF)//": the marking that ends the title, before the slashes, is the heading's, as a plain title's.
+      const marking = slashEndingMarking(i, text, slash[0], slash[1]);
+      const words = token(i, text, slash[0], marking ? trimEndOffset(text, marking.token.range.start.character, slash[0]) : slash[1]);
+      const heading: Heading = marking ? { range: lineRange(lines, i), text: words, style: 'slashes', rules: [], marking } : { range: lineRange(lines, i), text: words, style: 'slashes', rules: [] };
+      return { heading, first: i, last: i, textLine: i };
     }
     const wrapped = first === 47 ? wrappedSlashHeading(lines, shapes, kinds, i, floor) : undefined;
     if (wrapped) return wrapped;

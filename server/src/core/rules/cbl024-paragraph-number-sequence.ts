@@ -2,9 +2,8 @@
  * CBL024 paragraph-number-sequence: Paragraph numbers skip, step back, or do not start at 1.
  */
 import type { Cable, Paragraph, Position } from '../model';
-import { RULE_LINE } from '../parse/body';
 import { parsePortionMarking } from '../parse/marking';
-import { isSpace, markingStart, partitionPoint, skipSpaces, trimEndOffset } from '../text';
+import { isSpace, markingStart, partitionPoint, skipSpaces } from '../text';
 import type { Fix, Rule, TextEdit } from './types';
 import { blankedLineBetween, renumberingWithReferences } from './util';
 
@@ -121,33 +120,7 @@ function renumberingTitle(changes: readonly string[]): string {
 function releaseRemoved(cable: Cable, paragraphs: readonly Paragraph[], i: number): boolean {
   const from = i > 0 ? paragraphs[i - 1].marker.range.start.line : 0;
   const to = paragraphs[i].marker.range.start.line;
-  return blankedLineBetween(cable, from, to, (line) => !blanksWords(cable.lines, line)) || redactedAcrossBreak(cable, from, to);
-}
-
-/**
- * True when a blanked line that opens with its X's blanked words, not paragraphs: it ends a sentence that the line right above
- * it leaves open, a word in small letters or a comma last on it ("a thorough search that included numerous transliterations
- * of" ⏎ "xxxxx.", 06VIENNA515), or it stands over a rule line, a section's title ("XXXXXXXXXXXX" ⏎ "----------", 10SEOUL272).
- * A line above that ends a sentence ("… the warthogs' fate." ⏎ "XXXXXXXXXXXX", 09HARARE888), a number ("See Harare 879"), a
- * redaction of its own, or a blank line between, leaves the blanked line standing for whole paragraphs, and so does a
- * paragraph's number opening it ("¶6. xxxxxxxxxxxx", over a rule or not).
- */
-function blanksWords(lines: readonly string[], line: number): boolean {
-  // "¶6. xxxxxxxxxxxx" opens a paragraph of its own, whatever the lines around it say.
-  const first = lines[line].charCodeAt(skipSpaces(lines[line]));
-  if (first !== 88 /* X */ && first !== 120 /* x */) return false;
-  // "XXXXXXXXXXXX" ⏎ "-----------" (10SEOUL272): a section's title whose words the release blanked.
-  if (line + 1 < lines.length && RULE_LINE.test(lines[line + 1])) return true;
-  const above = line > 0 ? lines[line - 1] : '';
-  const end = trimEndOffset(above);
-  if (end === 0) return false;
-  const last = above.charCodeAt(end - 1);
-  if (last === 44 /* , */) return true;
-  if (last < 97 /* a */ || last > 122 /* z */) return false;
-  // "… said xxxxx" ⏎ "xxxxx": a redaction in small letters ending the line above is no word of the sentence.
-  let start = end;
-  while (start > 0 && !isSpace(above.charCodeAt(start - 1))) start--;
-  return !/^[^A-Za-z]*x+$/.test(above.slice(start, end));
+  return blankedLineBetween(cable, from, to) || redactedAcrossBreak(cable, from, to);
 }
 
 /**

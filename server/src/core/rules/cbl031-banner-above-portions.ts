@@ -16,7 +16,7 @@ export const rule: Rule = {
   docs: {
     bad: "S E C R E T QUITO 000288\n…\n¶1. (C) …\n¶2. (U) …",
     good: "C O N F I D E N T I A L QUITO 000288\n…\n¶1. (C) …\n¶2. (U) …",
-    rationale: "The banner should equal the highest portion; a higher banner may over-classify the cable. The markings that open items and lines inside the text (`¶B. (S) …`, `-- (S) …`, `(S) Response: …`) and sub-titles, and those that end a heading's title (`BACKGROUND (S)`), count among the portions, and so does the subject's marking (`SUBJECT: (S) …`): a banner no higher than one of them is not over-classified. A copy whose release blanked whole paragraphs (a line of redactions alone, `XXXXXXXXXXXX` or `xxxxxxxxxxxx`, or after a paragraph's number, `¶3. XXXXXXXXXXXX`) is not checked: the markings blanked with them may be the highest.",
+    rationale: "The banner should equal the highest portion; a higher banner may over-classify the cable. The markings that open items and lines inside the text (`¶B. (S) …`, `-- (S) …`, `(S) Response: …`) and sub-titles, and those that end a heading's title (`BACKGROUND (S)`), count among the portions, and so does the subject's marking (`SUBJECT: (S) …`): a banner no higher than one of them is not over-classified. A copy whose release blanked whole paragraphs (a line of redactions alone, `XXXXXXXXXXXX` or `xxxxxxxxxxxx`, or after a paragraph's number, `¶3. XXXXXXXXXXXX`) is not checked: the markings blanked with them may be the highest. A blanked line that is part of a sentence or a title, as CBL024 reads it, blanked words and no marking: one that ends a sentence the line above leaves open, with a word in small letters or a comma (`transliterations of` ⏎ `xxxxx.`), or one over a rule line (`XXXXXXXXXXXX` ⏎ `-----------`, a section's title); a copy whose only blanked lines are such is checked.",
     source: "Corpus analysis of the released cables: 1,214 of 1,229 (FORMAT.md §7 rule 12); 13 of 1,250, 1.0% (CORPUS-FINDINGS, 'Info only').",
   },
   check(cable, report) {
@@ -53,8 +53,8 @@ export const rule: Rule = {
 
 /**
  * True when the release blanked whole paragraphs of the text, or the rest of one ("XXXXXXXXXXXX" alone on a line,
- * "¶3. xxxxxxxxxxxx": {@link blankedLineBetween}): their markings may be gone with them, so the paragraphs left do
- * not say what the highest portion was.
+ * "¶3. xxxxxxxxxxxx": {@link blankedLineBetween}, which leaves out a blanked line that is part of a sentence or a title, as
+ * CBL024 does): their markings may be gone with them, so the paragraphs left do not say what the highest portion was.
  */
 function paragraphsBlanked(cable: Cable): boolean {
   return blankedLineBetween(cable, cable.bodyStartLine, cable.lines.length);

@@ -4,7 +4,7 @@
 import { levelAbbreviation, levelRank } from '../levels';
 import type { Cable, CalendarDate, Caveat, Heading, ItemMarking, Level, PortionMarking, Range, TagsField } from '../model';
 import { findInTextReferences } from '../mentions';
-import { isItemMarking } from '../parse/body';
+import { isItemMarking, RULE_LINE } from '../parse/body';
 import { BANNER_SEARCH, bannerDecidedBy, readFirstBanner } from '../parse/index';
 import { parsePortionMarking } from '../parse/marking';
 import { headerDatesCable } from '../parse/header';
@@ -48,21 +48,50 @@ function wholeLine(cable: Cable, line: number): Range {
 /**
  * True when a line from `from` up to `to` (not included) is one the release blanked ({@link isBlankedLine}:
  * "XXXXXXXXXXXX", "xxxxxxxxxxxx", "¶6. XXXXXXXXXXXX"): there it blanked whole paragraphs, or the rest of one, where
- * a redaction inside a sentence ("told XXXXXXXXXXXX on May 4") blanks words. Only the lines of the cable's redactions are read;
- * `where`, if given, says which of the blanked lines count.
+ * a redaction inside a sentence ("told XXXXXXXXXXXX on May 4") blanks words. A blanked line that is part of a sentence or a
+ * title ({@link blanksWords}: "transliterations of" ⏎ "xxxxx.", "XXXXXXXXXXXX" ⏎ "----------") blanked words too, and does not
+ * count. Only the lines of the cable's redactions are read; `where`, if given, says which of the other blanked lines count.
+ * CBL024 (paragraph numbers), CBL031 (the highest portion) and CBL034 (page numbers) read it alike.
  */
 export function blankedLineBetween(cable: Cable, from: number, to: number, where?: (line: number) => boolean): boolean {
   const redactions = cable.redactions;
+  const lines = cable.lines;
   // The first redaction on or after line `from`; redactions are in text order.
   const lo = partitionPoint(redactions, (r) => r.range.start.line < from);
   let previous = -1;
   for (let k = lo; k < redactions.length; k++) {
     const line = redactions[k].range.start.line;
     if (line >= to) break;
-    if (line !== previous && isBlankedLine(cable.lines[line]) && (!where || where(line))) return true;
+    if (line !== previous && isBlankedLine(lines[line]) && !blanksWords(lines, line) && (!where || where(line))) return true;
     previous = line;
   }
   return false;
+}
+
+/**
+ * True when a blanked line that opens with its X's blanked words, not paragraphs: it ends a sentence that the line right above
+ * it leaves open, a word in small letters or a comma last on it ("a thorough search that included numerous transliterations
+ * of" ⏎ "xxxxx.", 06VIENNA515), or it stands over a rule line, a section's title ("XXXXXXXXXXXX" ⏎ "----------", 10SEOUL272).
+ * A line above that ends a sentence ("… the warthogs' fate." ⏎ "XXXXXXXXXXXX", 09HARARE888), a number ("See Harare 879"), a
+ * redaction of its own, or a blank line between, leaves the blanked line standing for whole paragraphs, and so does a
+ * paragraph's number opening it ("¶6. xxxxxxxxxxxx", over a rule or not).
+ */
+function blanksWords(lines: readonly string[], line: number): boolean {
+  // "¶6. xxxxxxxxxxxx" opens a paragraph of its own, whatever the lines around it say.
+  const first = lines[line].charCodeAt(skipSpaces(lines[line]));
+  if (first !== 88 /* X */ && first !== 120 /* x */) return false;
+  // "XXXXXXXXXXXX" ⏎ "-----------" (10SEOUL272): a section's title whose words the release blanked.
+  if (line + 1 < lines.length && RULE_LINE.test(lines[line + 1])) return true;
+  const above = line > 0 ? lines[line - 1] : '';
+  const end = trimEndOffset(above);
+  if (end === 0) return false;
+  const last = above.charCodeAt(end - 1);
+  if (last === 44 /* , */) return true;
+  if (last < 97 /* a */ || last > 122 /* z */) return false;
+  // "… said xxxxx" ⏎ "xxxxx": a redaction in small letters ending the line above is no word of the sentence.
+  let start = end;
+  while (start > 0 && !isSpace(above.charCodeAt(start - 1))) start--;
+  return !/^[^A-Za-z]*x+$/.test(above.slice(start, end));
 }
 
 /**
