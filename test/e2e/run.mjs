@@ -823,6 +823,10 @@ async function runMode(label, trusted, theme, shots) {
       // would color prose parentheses, unless the manifest's "[cable]" defaults set editor.language.brackets to none
       // (the check of prose above runs with the rule in place). A cable of its own, so that no other check's cable is
       // left with a REF field typed while the index reads it.
+      // The server's REF letters on Enter (cable.refLetters.onEnter, the check after this one) would write the next letter on
+      // each new line: off here, where the language configuration's own rules are checked.
+      await setUserSettings(page, { ...server.userSettings, 'cable.refLetters.onEnter': false });
+      try {
       await withCable(page, workspace, 'entering.cable', 'UNCLAS NOWHERE 000040\n\nE.O. 12958: N/A\nTAGS: AMGT\nSUBJECT: DESK HOURS\n\n', async () => {
         await page.keyboard.press('Control+End');
         await page.keyboard.type('REF: A. STATE 1', { delay: 20 });
@@ -845,6 +849,9 @@ async function runMode(label, trusted, theme, shots) {
         assert(colored.length === 0, `bracket-colored: ${JSON.stringify(colored)}`);
         await command(page, 'File: Revert File');
       });
+      } finally {
+        await setUserSettings(page, server.userSettings);
+      }
     });
 
     await check('Enter on the blank line under a numbered paragraph writes the next one\'s number in the cable\'s style, with no marking; with cable.paragraphNumbers.onEnter off, nothing', page, async () => {
@@ -884,7 +891,7 @@ async function runMode(label, trusted, theme, shots) {
       });
     });
 
-    await check('Enter at the end of the REF field\'s last lettered item writes the next letter in its column and style, with no citation', page, async () => {
+    await check('Enter at the end of the REF field\'s last lettered item writes the next letter in its column and style, with no citation, and Enter on that letter ends the list', page, async () => {
       // The same request as the paragraph numbers above (onTypeFormatting on "\n"): the edit replaces only the white space
       // Enter left on the new line, so the letter lines up under the one above whatever VS Code indented.
       const name = 'reflist.cable';
@@ -901,6 +908,21 @@ async function runMode(label, trusted, theme, shots) {
         await page.keyboard.press('Escape');
         const text = await savedText(page, file, 'PARIS 7');
         assert(text.includes('REF: A. STATE 1234\n     B. PARIS 7\n\n\u00b61. (C) The harbor board met.'), `the text reads ${JSON.stringify(text.slice(-90))}`);
+        // Enter again writes "     C. ", and Enter on it ends the list: the letter goes, and the line after a blank one
+        // starts at the margin, as two Enters did before the letters were written.
+        await page.keyboard.press('End');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent?.replace(/\u00a0/g, ' ') === '     C. '), null, { timeout: 10000 }).catch(async () => {
+          throw new Error(`no "     C. " after Enter: ${JSON.stringify((await lines()).slice(0, 10))}`);
+        });
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => ![...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent?.replace(/\u00a0/g, ' ').startsWith('     C.')), null, { timeout: 10000 }).catch(async () => {
+          throw new Error(`"     C. " stayed after a second Enter: ${JSON.stringify((await lines()).slice(0, 10))}`);
+        });
+        await page.keyboard.type('Classified', { delay: 20 });
+        await page.keyboard.press('Escape');
+        const ended = await savedText(page, file, 'Classified');
+        assert(ended.includes('     B. PARIS 7\n\nClassified\n\n\u00b61.'), `the text reads ${JSON.stringify(ended.slice(-90))}`);
       });
     });
 

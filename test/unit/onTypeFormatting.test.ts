@@ -164,6 +164,34 @@ describe('on-type formatting: the next REF item\'s letter on Enter', () => {
     assert.equal(newLine(withRefs('REF: A. STATE 1234').replace('¶1. (C) The board met.\n', '¶1. (C) The board met.\n\n|')), '¶2. ');
   });
 
+  it('ends the list where Enter is pressed again on the letter it wrote, as two Enters after the last item did before', () => {
+    // The whole text after the edits at the `|` caret, and where the caret's line stands.
+    const after = (textWithCaret: string, options = { paragraphNumbers: true, refLetters: true }) => {
+      const c = caret(textWithCaret);
+      const edits = getOnTypeFormattingEdits(parseCable(c.text).cable, { line: c.line, character: c.character }, '\n', options);
+      return { lines: TextDocument.applyEdits(TextDocument.create('file:///ws/x.cable', 'cable', 1, c.text), edits).split('\n'), line: c.line, edits };
+    };
+    // Enter after the last item writes "     C. "; Enter again on it (VS Code keeps the line's indentation) takes it away.
+    const first = after(withRefs('REF: A. STATE 1234\n     B. PARIS 567\n|'));
+    assert.equal(first.lines[first.line], '     C. ');
+    const second = after(first.lines.slice(0, first.line + 1).join('\n') + '\n     |' + '\n' + first.lines.slice(first.line + 1).join('\n'));
+    assert.deepEqual(second.lines.slice(second.line - 2, second.line + 1), ['     B. PARIS 567', '', '']);
+    // Only the letter's line and the new line change.
+    assert.deepEqual(second.edits.map((e) => [e.range.start.line, e.range.end.line]), [[second.line - 1, second.line - 1], [second.line, second.line]]);
+    // Items a blank line apart, and the letters' other styles.
+    const apart = after(withRefs('REF: A. STATE 1234\n\n     B. PARIS 567\n\n     C. \n|'));
+    assert.deepEqual(apart.lines.slice(apart.line - 2, apart.line + 1), ['', '', '']);
+    const parenthesized = after(withRefs('REF: (A) STATE 1234\n     (B) \n     |'));
+    assert.deepEqual(parenthesized.lines.slice(parenthesized.line - 2, parenthesized.line + 1), ['REF: (A) STATE 1234', '', '']);
+    // A letter with something typed after it, or typed bare by the writer (no space after it), or one that is not the next
+    // letter, stays; so does everything with the setting off.
+    const typed = after(withRefs('REF: A. STATE 1234\n     B. P\n     |'));
+    assert.deepEqual(typed.lines.slice(typed.line - 1, typed.line + 1), ['     B. P', '     C. ']);
+    assert.equal(after(withRefs('REF: A. STATE 1234\n     B.\n     |')).edits.length, 0);
+    assert.equal(after(withRefs('REF: A. STATE 1234\n     D. \n     |')).edits.length, 0);
+    assert.equal(after(withRefs('REF: A. STATE 1234\n     B. \n     |'), { paragraphNumbers: true, refLetters: false }).edits.length, 0);
+  });
+
   it('writes what its setting allows', () => {
     const c = caret(withRefs('REF: A. STATE 1234\n|'));
     const at = { line: c.line, character: c.character };

@@ -23,7 +23,30 @@ export interface OnEnterOptions {
 export function getOnTypeFormattingEdits(cable: Cable, position: Position, typed: string, options: OnEnterOptions = { paragraphNumbers: true, refLetters: true }): TextEdit[] {
   if (typed !== '\n') return [];
   const edit = (options.paragraphNumbers ? nextParagraphOnEnter(cable, position) : undefined) ?? (options.refLetters ? nextRefLetterOnEnter(cable, position) : undefined);
-  return edit ? [edit] : [];
+  if (edit) return [edit];
+  return (options.refLetters ? endRefListOnEnter(cable, position) : undefined) ?? [];
+}
+
+/**
+ * Enter on a line that holds only the letter Enter wrote ({@link nextRefLetterOnEnter}: `     D. `, the letter and one space,
+ * nothing typed after it) ends the REF list, as Enter on an empty item ends a list in other editors: the letter is taken
+ * away, its line left blank, and the new line under it starts at the margin, as two Enters after the last item gave before
+ * the letter was written (`C. STATE 3` ⏎ `` ⏎ `|`). Two edits: the letter's line and the white space on the new line.
+ */
+export function endRefListOnEnter(cable: Cable, position: Position): TextEdit[] | undefined {
+  const line = position.line;
+  const text = cable.lines[line];
+  const refs = cable.refs;
+  if (!refs || line < 2 || text === undefined || position.character !== text.length || skipSpaces(text) !== text.length) return undefined;
+  const above = cable.lines[line - 1];
+  if (line - 1 === refs.keyword.range.start.line) return undefined;
+  const indent = skipSpaces(above);
+  const slot = nextRefSlot(cable, { line: line - 1, character: indent }, above.slice(0, indent));
+  if (!slot || above.slice(indent) !== `${slot.label} `) return undefined;
+  return [
+    { range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: above.length } }, newText: '' },
+    { range: { start: { line, character: 0 }, end: position }, newText: '' },
+  ];
 }
 
 /**
