@@ -5,9 +5,9 @@
  * them (`features/references.ts`, `features/rename.ts`), hover says what each
  * names (`features/hover.ts`), and CBL045 reports those that point at nothing.
  */
-import type { Cable, Paragraph, Range, RefItem } from './model';
+import type { Cable, Paragraph, Position, Range, RefItem } from './model';
 import { refLetterOrdinal } from './parse/metadata';
-import { isAlnum, isDigit, isLetter, linesHolding, partitionPoint, skipSpaces, trimEndOffset } from './text';
+import { contains, isAlnum, isDigit, isLetter, linesHolding, partitionPoint, skipSpaces, trimEndOffset } from './text';
 
 /** A reference in the text and what it points at. */
 export interface InTextReference {
@@ -49,6 +49,14 @@ function spansBetween(from: number, to: number): boolean {
 /** Whether the paragraph number `n` is strictly between the ends of a range that starts at `from` and ends at `to` ("4" in "paras 3-5"). */
 export function inRange(from: RangeStart | undefined, to: number, n: number): boolean {
   return from !== undefined && n > from.number && n < to;
+}
+
+/**
+ * The reference among `refs` that ends a range of paragraphs ("5" of "paras 3-5") whose separator is at `position` (the "-"
+ * or "through" between the two numbers, not on either: each is a reference of its own).
+ */
+export function rangeEndingAt(refs: readonly InTextReference[], position: Position): InTextReference | undefined {
+  return refs.find((r) => r.rangeFrom !== undefined && contains(r.rangeFrom.range, position));
 }
 
 /** Whether the paragraph number `n` is strictly between the ends of the range that `ref` ends ({@link InTextReference.rangeFrom}). */

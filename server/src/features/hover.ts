@@ -6,7 +6,7 @@
 import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscode-languageserver';
 import { hostTagOf, type HostTag } from '../core/hosts';
 import { citedId, fileName, fullYear, serialFitsDate } from '../core/id';
-import { allItemsNamed, findCitedParagraphsOnLine, findInTextReferencesOnLine, inTextTarget, paragraphsBetween, paragraphsNamed, type InTextReference } from '../core/mentions';
+import { allItemsNamed, findCitedParagraphsOnLine, findInTextReferencesOnLine, inTextTarget, paragraphsBetween, paragraphsNamed, rangeEndingAt, type InTextReference } from '../core/mentions';
 import { serialDigits } from '../core/parse/banner';
 import { headerDatesCable, MONTH_NAMES } from '../core/parse/header';
 import { describeMarking, misspeltControl } from '../core/parse/marking';
@@ -928,7 +928,7 @@ function inTextHover(cable: Cable, position: Position, ctx: HoverContext): Hover
   const ref = refs.find((r) => contains(rangeOf(r), position));
   if (!ref) {
     // The "-" or "through" of "paras 3-5": the paragraphs between the ends, which no number of the text names alone.
-    const end = refs.find((r) => r.rangeFrom !== undefined && contains(r.rangeFrom.range, position) && r.target.kind === 'paragraph');
+    const end = rangeEndingAt(refs, position);
     if (end?.rangeFrom && end.target.kind === 'paragraph') {
       const from = end.rangeFrom.number;
       return hover(md(`Paragraphs ${from} to ${end.target.number}`, rangeLines(cable, end, `The range names the paragraphs between ${from} and ${end.target.number} too:`)), end.rangeFrom.range);
@@ -945,7 +945,7 @@ function inTextHover(cable: Cable, position: Position, ctx: HoverContext): Hover
     // Two paragraphs numbered 3 (CBL025): the number names either, and the hover shows both.
     const all = paragraphsNamed(cable, ref);
     if (all.length > 0) {
-      const each = all.map((p) => `- Line ${p.marker.range.start.line + 1}: ${esc(p.marker.text)} ${esc(paragraphOpening(cable, p))}`);
+      const each = all.map((p) => paragraphListed(cable, p));
       return hover(md(`Paragraph ${t.number}`, [`${all.length} paragraphs are numbered ${t.number}, and the number names either:`, ...each, ...between]), range);
     }
     const lines = [`${esc(named.marker.text)} ${esc(paragraphOpening(cable, named))}`];
@@ -966,6 +966,11 @@ function inTextHover(cable: Cable, position: Position, ctx: HoverContext): Hover
   return hover(md(refTitle(named), [`REF field: ${esc(refItemWritten(named))}`, ...refMarkingLines(named), ...(named.cable ? citedCableLines(cable, named, ctx) : [])]), range);
 }
 
+/** A paragraph as a hover lists it among others: its line, marker and first words. */
+function paragraphListed(cable: Cable, p: Paragraph): string {
+  return `- Line ${p.marker.range.start.line + 1}: ${esc(p.marker.text)} ${esc(paragraphOpening(cable, p))}`;
+}
+
 /** How many of the paragraphs between a range's ends its hover lists, each on a line; the rest are counted. */
 const RANGE_LISTED = 10;
 
@@ -976,7 +981,7 @@ const RANGE_LISTED = 10;
 function rangeLines(cable: Cable, end: InTextReference, intro: string): string[] {
   const between = paragraphsBetween(cable, end);
   if (between.length === 0) return ['The range names no paragraph of this cable between its ends.'];
-  const each = between.slice(0, RANGE_LISTED).map((p) => `- Line ${p.marker.range.start.line + 1}: ${esc(p.marker.text)} ${esc(paragraphOpening(cable, p))}`);
+  const each = between.slice(0, RANGE_LISTED).map((p) => paragraphListed(cable, p));
   if (between.length > RANGE_LISTED) each.push(`- and ${between.length - RANGE_LISTED} more`);
   return [intro, ...each];
 }

@@ -21,10 +21,19 @@ export interface OnEnterOptions {
  * ({@link nextRefLetterOnEnter}), as `options` allow; nothing for any other character.
  */
 export function getOnTypeFormattingEdits(cable: Cable, position: Position, typed: string, options: OnEnterOptions = { paragraphNumbers: true, refLetters: true }): TextEdit[] {
-  if (typed !== '\n') return [];
+  if (typed !== '\n' || !onFreshLine(cable, position)) return [];
   const edit = (options.paragraphNumbers ? nextParagraphOnEnter(cable, position) : undefined) ?? (options.refLetters ? nextRefLetterOnEnter(cable, position) : undefined);
   if (edit) return [edit];
   return (options.refLetters ? endRefListOnEnter(cable, position) : undefined) ?? [];
+}
+
+/**
+ * Whether `position` is at the end of a line Enter has just made under another: empty, or holding only the indentation
+ * Enter kept. Each edit below is asked only there.
+ */
+function onFreshLine(cable: Cable, position: Position): boolean {
+  const text = cable.lines[position.line];
+  return position.line >= 1 && text !== undefined && position.character === text.length && skipSpaces(text) === text.length;
 }
 
 /**
@@ -33,11 +42,10 @@ export function getOnTypeFormattingEdits(cable: Cable, position: Position, typed
  * away, its line left blank, and the new line under it starts at the margin, as two Enters after the last item gave before
  * the letter was written (`C. STATE 3` ⏎ `` ⏎ `|`). Two edits: the letter's line and the white space on the new line.
  */
-export function endRefListOnEnter(cable: Cable, position: Position): TextEdit[] | undefined {
+function endRefListOnEnter(cable: Cable, position: Position): TextEdit[] | undefined {
   const line = position.line;
-  const text = cable.lines[line];
   const refs = cable.refs;
-  if (!refs || line < 2 || text === undefined || position.character !== text.length || skipSpaces(text) !== text.length) return undefined;
+  if (!refs || line < 2) return undefined;
   const above = cable.lines[line - 1];
   if (line - 1 === refs.keyword.range.start.line) return undefined;
   const indent = skipSpaces(above);
@@ -51,7 +59,7 @@ export function endRefListOnEnter(cable: Cable, position: Position): TextEdit[] 
 
 /**
  * The next REF item's letter and a space, written on the line Enter has just made, in the column of the letter above, when:
- * - that line is empty, or holds only the indentation Enter kept, and the caret is at its end;
+ * - that line is empty, or holds only the indentation Enter kept, and the caret is at its end ({@link onFreshLine}, which the caller asks);
  * - the line ended holds a lettered REF item with its citation, the field's last so far, alone on its line
  *   (`REF: A. STATE 1234` ⏎ `|` gives `     B. `; a list on one line, `REF: A. STATE 1; B. PARIS 2`, goes on there), and
  *   the line does not end with a hyphen or a comma, where a citation wrapped by hand goes on (`… OCTOBER 28 -` ⏎);
@@ -60,11 +68,11 @@ export function endRefListOnEnter(cable: Cable, position: Position): TextEdit[] 
  * The letter follows the item's (`Z.` gives `AA.`), in its style (`B.`, `B)`, `(B)`, small letters after small ones), as
  * completion writes it: never the release's `¶` in front (`¶B.` gives `C.`), nor a portion marking.
  */
-export function nextRefLetterOnEnter(cable: Cable, position: Position): TextEdit | undefined {
+function nextRefLetterOnEnter(cable: Cable, position: Position): TextEdit | undefined {
   const line = position.line;
   const text = cable.lines[line];
   const items = cable.refs?.items;
-  if (!items || line < 1 || text === undefined || position.character !== text.length || skipSpaces(text) !== text.length) return undefined;
+  if (!items) return undefined;
   // The field's last item: Enter between two items writes nothing.
   const index = items.length - 1;
   const item = items[index] as RefItem | undefined;
@@ -88,7 +96,7 @@ export function nextRefLetterOnEnter(cable: Cable, position: Position): TextEdit
 
 /**
  * The next paragraph's marker, inserted at `position` on the line Enter has just made, when:
- * - that line is empty, or holds only the indentation Enter kept, and the caret is at its end;
+ * - that line is empty, or holds only the indentation Enter kept, and the caret is at its end ({@link onFreshLine}, which the caller asks);
  * - the line ended is a numbered paragraph's last line, in a cable whose paragraphs follow each other with no blank line
  *   between and stand on one line each, most of them, as this one does ("¶4. (C) … met." ⏎ "|"), or a blank line right under such a last line, whatever
  *   the cable's spacing ("¶4. (C) … met." ⏎ "" ⏎ "|"); a paragraph wrapped over lines by hand, or a list under its
@@ -100,10 +108,8 @@ export function nextRefLetterOnEnter(cable: Cable, position: Position): TextEdit
  *   between two others gets nothing.
  * The number follows the paragraph's (as it is read: `¶ 13.` for 3 gives 4), in its marker style, as completion writes it.
  */
-export function nextParagraphOnEnter(cable: Cable, position: Position): TextEdit | undefined {
+function nextParagraphOnEnter(cable: Cable, position: Position): TextEdit | undefined {
   const line = position.line;
-  const text = cable.lines[line];
-  if (line < 1 || text === undefined || position.character !== text.length || skipSpaces(text) !== text.length) return undefined;
   const paragraphs = cable.paragraphs;
   const index = partitionPoint(paragraphs, (p) => p.range.start.line < line);
   const above = paragraphs[index - 1] as Paragraph | undefined;

@@ -3,7 +3,7 @@
  * which `core/mentions.ts` reads and resolves.
  */
 import { DocumentHighlightKind, type DocumentHighlight, type Position, type Range } from 'vscode-languageserver-types';
-import { allItemsNamed, findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, inTextTarget, paragraphsBetween, rangeNames, type CitedParagraphMention, type InTextReference } from '../core/mentions';
+import { allItemsNamed, findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, inTextTarget, paragraphsBetween, rangeEndingAt, rangeNames, type CitedParagraphMention, type InTextReference } from '../core/mentions';
 import type { Cable, Paragraph, RefItem } from '../core/model';
 import { contains } from '../core/text';
 
@@ -43,14 +43,6 @@ function targetsReader(cable: Cable): (ref: InTextReference) => readonly (RefIte
 }
 
 /**
- * The end of a range of paragraphs ("5" of "paras 3-5") whose separator is at `position` (the "-" or "through" between
- * the two numbers, not on either: each is a reference of its own), among `refs`.
- */
-function rangeAt(refs: readonly InTextReference[], position: Position): InTextReference | undefined {
-  return refs.find((r) => r.rangeFrom !== undefined && contains(r.rangeFrom.range, position));
-}
-
-/**
  * Go to definition for an in-text reference at a position: only the references of its line are read, as a hover reads them.
  * The answer's `origin` is the reference's text (`ref A`, `paras 3`, the `4` of `paras 3-4`), which an editor that takes
  * links underlines; each target is a REF item (selected whole, as it was) or a paragraph (its marker selected, the
@@ -61,7 +53,7 @@ function rangeAt(refs: readonly InTextReference[], position: Position): InTextRe
 export function getInTextDefinition(cable: Cable, uri: string, position: Position): { origin: Range; targets: DefinitionTarget[] } | undefined {
   const refs = findInTextReferencesOnLine(cable, position.line);
   const ref = refs.find((r) => contains(r.range, position));
-  const range = ref ? undefined : rangeAt(refs, position);
+  const range = ref ? undefined : rangeEndingAt(refs, position);
   const targets = ref ? targetsReader(cable)(ref) : range ? paragraphsBetween(cable, range) : [];
   if (targets.length === 0) return undefined;
   const origin = ref?.range ?? range!.rangeFrom!.range;
@@ -108,7 +100,7 @@ export function getDocumentHighlights(cable: Cable, position: Position): Documen
   const refs = findInTextReferences(cable);
   const targetsOf = targetsReader(cable);
   const here = refs.find((r) => contains(r.range, position));
-  const range = here ? undefined : rangeAt(refs, position);
+  const range = here ? undefined : rangeEndingAt(refs, position);
   let targets: readonly (RefItem | Paragraph)[];
   if (here) targets = targetsOf(here);
   else if (range) targets = paragraphsBetween(cable, range);
