@@ -134,6 +134,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     paragraphNumbersOnEnter: boolean;
     /** Whether Enter at the end of a lettered REF item writes the next item's letter (`textDocument/onTypeFormatting`). */
     refLettersOnEnter: boolean;
+    dashItemsOnEnter: boolean;
   }
 
   const DEFAULT_SETTINGS: Settings = {
@@ -149,6 +150,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     maxFilesThroughClient: 2000,
     paragraphNumbersOnEnter: true,
     refLettersOnEnter: true,
+    dashItemsOnEnter: true,
   };
 
   let settings: Settings = DEFAULT_SETTINGS;
@@ -805,6 +807,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       maxFilesThroughClient: clientFileLimit((s?.index as { maxFilesReadThroughEditor?: unknown } | undefined)?.maxFilesReadThroughEditor),
       paragraphNumbersOnEnter: (s?.paragraphNumbers as { onEnter?: unknown } | undefined)?.onEnter !== false,
       refLettersOnEnter: (s?.refLetters as { onEnter?: unknown } | undefined)?.onEnter !== false,
+      dashItemsOnEnter: (s?.dashItems as { onEnter?: unknown } | undefined)?.onEnter !== false,
     };
     const { errors } = parseRuleOverrides(result.rules);
     for (const e of errors) connection.console.warn(`cable.rules: ${e}`);
@@ -1214,12 +1217,13 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   });
 
   // Enter under a numbered paragraph: the next one's number on the new line, unless cable.paragraphNumbers.onEnter is off;
-  // at the end of a lettered REF item, the next letter, unless cable.refLetters.onEnter is off.
+  // at the end of a lettered REF item, the next letter, unless cable.refLetters.onEnter is off; at the end of a dash
+  // list's item, the next item's dashes, unless cable.dashItems.onEnter is off.
   // On above cable.largeFileThreshold too: once the edited text is parsed, it looks at the paragraphs or items around the caret.
   connection.onDocumentOnTypeFormatting((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    const options = { paragraphNumbers: settings.paragraphNumbersOnEnter, refLetters: settings.refLettersOnEnter };
-    if (!doc || (!options.paragraphNumbers && !options.refLetters)) return [];
+    const options = { paragraphNumbers: settings.paragraphNumbersOnEnter, refLetters: settings.refLettersOnEnter, dashItems: settings.dashItemsOnEnter };
+    if (!doc || (!options.paragraphNumbers && !options.refLetters && !options.dashItems)) return [];
     return unlessCancelled('onTypeFormatting', [], doc, token, (cable) => getOnTypeFormattingEdits(cable, clampPosition(cable.lines, p.position), p.ch, options));
   });
 
