@@ -134,6 +134,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     paragraphNumbersOnEnter: boolean;
     /** Whether Enter at the end of a lettered REF item writes the next item's letter (`textDocument/onTypeFormatting`). */
     refLettersOnEnter: boolean;
+    /** Whether Enter at the end of a dash list's item writes the next item's dashes (`textDocument/onTypeFormatting`). */
     dashItemsOnEnter: boolean;
   }
 
