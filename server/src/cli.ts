@@ -337,9 +337,19 @@ interface IndexedResult {
  * the walk took it only if it reads as a cable (`ifCable`) and it does not; a parser failure is still
  * reported then, since it may have hidden a cable.
  */
-function readCable(file: string, ifCable: boolean | undefined, errors: RunMessage[]): { text: string; bom: boolean; cable: Cable } | undefined {
+function readCable(file: string, ifCable: boolean | undefined, errors: RunMessage[], userTags: ReadonlySet<string>): { text: string; bom: boolean; cable: Cable } | undefined {
   const read = readText(file, errors, ifCable);
-  return read && parseRead(file, read, ifCable, errors, undefined);
+  return read && parseRead(file, read, ifCable, errors, userTags);
+}
+
+/**
+ * The configurations extract and outline read, found as lint finds them (each file's nearest `.cablelint.jsonc` at or above
+ * its folder, else the current directory's; each folder looked at once), for the user dictionaries' TAG codes, with which the
+ * parser reads a wrapped TAGS line (`TAGS: PREL PGOV` ⏎ `KLOC ZZQQ`) as lint reads it. A configuration's problems, and a
+ * dictionary that cannot be read, are the run's messages, as in lint.
+ */
+function dictionaryConfigs(errors: RunMessage[], shownPath: (input: InputFile) => string): RunConfigs {
+  return new RunConfigs({ ignore: [], rules: new Map() }, errors, process.cwd(), shownPath);
 }
 
 /** {@link readCable} for a text already read, `userTags` (the user dictionaries' TAG codes) read as known TAGS on a wrapped TAGS line. */
@@ -805,8 +815,9 @@ function extractCommand(o: Options): number {
   const header = extractHeader(fields, format);
   if (o.bom) stdout.write('\uFEFF');
   if (header !== undefined) stdout.write(header + '\n');
+  const configs = dictionaryConfigs(errors, shownPath);
   for (const input of collect(o.paths, errors)) {
-    const read = readCable(input.file, input.ifCable, errors);
+    const read = readCable(input.file, input.ifCable, errors, configs.forInput(input).userTagSet);
     if (!read) continue;
     const cable = read.cable;
     reportParserFailure(input.file, cable, errors);
@@ -820,8 +831,9 @@ function extractCommand(o: Options): number {
 function outlineCommand(o: Options): number {
   const errors: RunMessage[] = [];
   const shownPath = relativePaths(process.cwd());
+  const configs = dictionaryConfigs(errors, shownPath);
   for (const input of collect(o.paths, errors)) {
-    const read = readCable(input.file, input.ifCable, errors);
+    const read = readCable(input.file, input.ifCable, errors, configs.forInput(input).userTagSet);
     if (!read) continue;
     const cable = read.cable;
     reportParserFailure(input.file, cable, errors);

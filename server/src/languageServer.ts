@@ -30,6 +30,7 @@ import {
   type CompletionItem,
   type CompletionList,
   type Connection,
+  type FileSystemWatcher,
   type Diagnostic,
   type DocumentSymbol,
   type SymbolInformation,
@@ -133,6 +134,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     paragraphNumbersOnEnter: boolean;
     /** Whether Enter at the end of a lettered REF item writes the next item's letter (`textDocument/onTypeFormatting`). */
     refLettersOnEnter: boolean;
+    /** Whether Enter at the end of a dash list's item writes the next item's dashes (`textDocument/onTypeFormatting`). */
+    dashItemsOnEnter: boolean;
   }
 
   const DEFAULT_SETTINGS: Settings = {
@@ -148,11 +151,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     maxFilesThroughClient: 2000,
     paragraphNumbersOnEnter: true,
     refLettersOnEnter: true,
+    dashItemsOnEnter: true,
   };
 
   let settings: Settings = DEFAULT_SETTINGS;
   let hasConfigurationCapability = false;
   let hasWatchedFilesRegistration = false;
+  /** Whether the client reads a watcher's glob as a pattern under a base URI (`relativePatternSupport`, LSP 3.17). */
+  let hasRelativePatterns = false;
   let hasWorkDoneProgress = false;
   /** Whether the client tells of workspace folders added and removed after start. */
   let hasWorkspaceFolders = false;
@@ -404,8 +410,64 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       const folder = host.path.dirname(path);
       known = text === undefined ? null : takeConfig(text, host.path.basename(path), URI.file(path).toString(), path, folder, (rel) => files().readText(host.path.resolve(folder, rel)));
       configsRead.set(path, known);
+      if (known) watchDictionaries(known.config.dictionaries.map((rel) => URI.file(host.path.resolve(folder, rel)).toString()));
     }
     return known ?? undefined;
+  }
+
+  /**
+   * The configuration files read from disk that name the file at `u` as a user dictionary (their paths), or `through-client`
+   * where the configuration read through the client names it; undefined for a file no configuration read names.
+   */
+  function namingConfigs(u: URI): string[] | 'through-client' | undefined {
+    if (clientDictionaries.has(u.toString())) return 'through-client';
+    if (u.scheme !== 'file') return undefined;
+    const paths: string[] = [];
+    for (const [path, read] of configsRead) {
+      const folder = read?.folder;
+      if (folder !== undefined && read!.config.dictionaries.some((rel) => host.path.resolve(folder, rel) === u.fsPath)) paths.push(path);
+    }
+    return paths.length > 0 ? paths : undefined;
+  }
+
+  /**
+   * The user dictionaries a configuration read has named (their URIs), each watched from the first time it is named: a
+   * client that registers watchers dynamically is asked to watch them too (the configuration files' own watchers see no
+   * dictionary's edit), and one that does not is asked nothing, as before. A dictionary no longer named keeps its watcher;
+   * its events change nothing ({@link namingConfigs}).
+   */
+  const watchedDictionaries = new Set<string>();
+  /** The dictionaries' URIs of the configuration read through the client, for its watched-file events. */
+  let clientDictionaries: ReadonlySet<string> = new Set();
+  /** The dictionaries named since the last registration, registered together once the configuration reading them is done. */
+  let dictionariesToWatch: string[] = [];
+
+  /** Asks the client to watch the dictionaries of `uris` not watched yet ({@link watchedDictionaries}). */
+  function watchDictionaries(uris: readonly string[]): void {
+    if (!hasWatchedFilesRegistration) return;
+    const fresh = uris.filter((u) => !watchedDictionaries.has(u));
+    if (fresh.length === 0) return;
+    for (const u of fresh) watchedDictionaries.add(u);
+    if (dictionariesToWatch.length === 0) {
+      void Promise.resolve().then(() => {
+        const watchers = dictionariesToWatch.map(dictionaryWatcher);
+        dictionariesToWatch = [];
+        return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e: unknown) => connection.console.warn(`The client did not watch the user dictionaries: ${String(e)}`));
+      });
+    }
+    dictionariesToWatch.push(...fresh);
+  }
+
+  /**
+   * The watcher of the dictionary at `uri`: its name under its folder for a client that reads relative patterns (VS Code's,
+   * which then watches a folder outside the workspace too), else its name in any folder (`**`, a slash, the name), which a
+   * client matches in its workspace folders; the events of another file of that name change nothing. A character that a
+   * glob reads as syntax is matched by `?`, since LSP's globs define no escape.
+   */
+  function dictionaryWatcher(uri: string): FileSystemWatcher {
+    const u = URI.parse(uri);
+    const name = Utils.basename(u).replace(/[*?[\]{}!,\\]/g, '?');
+    return hasRelativePatterns ? { globPattern: { baseUri: Utils.dirname(u).toString(), pattern: name } } : { globPattern: `**/${name}` };
   }
 
   /** The dictionaries hover, completion, inlay hints and the preview read for the document at `uri`: its configuration's. */
@@ -588,6 +650,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
     const caps = params.capabilities;
     hasConfigurationCapability = !!caps.workspace?.configuration;
     hasWatchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    hasRelativePatterns = !!caps.workspace?.didChangeWatchedFiles?.relativePatternSupport;
     hasWorkDoneProgress = !!caps.window?.workDoneProgress;
     hasWorkspaceFolders = !!caps.workspace?.workspaceFolders;
     canCreateFiles = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
@@ -745,6 +808,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       maxFilesThroughClient: clientFileLimit((s?.index as { maxFilesReadThroughEditor?: unknown } | undefined)?.maxFilesReadThroughEditor),
       paragraphNumbersOnEnter: (s?.paragraphNumbers as { onEnter?: unknown } | undefined)?.onEnter !== false,
       refLettersOnEnter: (s?.refLetters as { onEnter?: unknown } | undefined)?.onEnter !== false,
+      dashItemsOnEnter: (s?.dashItems as { onEnter?: unknown } | undefined)?.onEnter !== false,
     };
     const { errors } = parseRuleOverrides(result.rules);
     for (const e of errors) connection.console.warn(`cable.rules: ${e}`);
@@ -801,7 +865,14 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         if (text === undefined) continue;
         // The dictionaries are read before the configuration is used, which reads them synchronously.
         const read = new Map<string, string | undefined>();
-        for (const rel of parseConfig(text, name).config.dictionaries) read.set(rel, await readThroughClient(Utils.joinPath(URI.parse(root), rel).toString()));
+        const dictionaryUris: string[] = [];
+        for (const rel of parseConfig(text, name).config.dictionaries) {
+          const dictionaryUri = Utils.joinPath(URI.parse(root), rel).toString();
+          dictionaryUris.push(dictionaryUri);
+          read.set(rel, await readThroughClient(dictionaryUri));
+        }
+        clientDictionaries = new Set(dictionaryUris);
+        watchDictionaries(dictionaryUris);
         rootConfig = takeConfig(text, name, uri, `${uri} (read through the client)`, undefined, (rel) => {
           const t = read.get(rel);
           if (t === undefined) throw new Error('the client did not read it');
@@ -860,6 +931,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
    */
   async function reloadFileConfig(): Promise<void> {
     clientConfig = undefined;
+    clientDictionaries = new Set();
     if (loadFileConfig() || (clientReadsFiles && (await loadFileConfigThroughClient()))) return;
     useDefaultConfig();
   }
@@ -1146,12 +1218,13 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   });
 
   // Enter under a numbered paragraph: the next one's number on the new line, unless cable.paragraphNumbers.onEnter is off;
-  // at the end of a lettered REF item, the next letter, unless cable.refLetters.onEnter is off.
+  // at the end of a lettered REF item, the next letter, unless cable.refLetters.onEnter is off; at the end of a dash
+  // list's item, the next item's dashes, unless cable.dashItems.onEnter is off.
   // On above cable.largeFileThreshold too: once the edited text is parsed, it looks at the paragraphs or items around the caret.
   connection.onDocumentOnTypeFormatting((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    const options = { paragraphNumbers: settings.paragraphNumbersOnEnter, refLetters: settings.refLettersOnEnter };
-    if (!doc || (!options.paragraphNumbers && !options.refLetters)) return [];
+    const options = { paragraphNumbers: settings.paragraphNumbersOnEnter, refLetters: settings.refLettersOnEnter, dashItems: settings.dashItemsOnEnter };
+    if (!doc || (!options.paragraphNumbers && !options.refLetters && !options.dashItems)) return [];
     return unlessCancelled('onTypeFormatting', [], doc, token, (cable) => getOnTypeFormattingEdits(cable, clampPosition(cable.lines, p.position), p.ch, options));
   });
 
@@ -1967,6 +2040,12 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         configChanged = true;
         if (u.scheme === 'file') configsChanged.push({ path: u.fsPath, deleted: change.type === FileChangeType.Deleted });
         continue;
+      }
+      // A user dictionary edited, created or deleted: the configurations naming it are read again, with it.
+      const naming = namingConfigs(u);
+      if (naming !== undefined) {
+        configChanged = true;
+        if (naming !== 'through-client') for (const path of naming) if (!configsChanged.some((c) => c.path === path)) configsChanged.push({ path, deleted: false });
       }
       const rel = u.scheme === 'file' ? workspaceRelative(u.fsPath) : undefined;
       if (change.type === FileChangeType.Deleted) {

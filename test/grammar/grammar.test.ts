@@ -18,6 +18,7 @@ import tagData from '../../server/src/core/data/tagCodes.json';
 import { parseCable } from '../../server/src/core/parse/index';
 import { continuesTags } from '../../server/src/core/parse/metadata';
 import { getCompletions } from '../../server/src/features/completion';
+import { getOnTypeFormattingEdits } from '../../server/src/features/onTypeFormatting';
 import { defaultDictionaries } from '../../server/src/features/dictionaries';
 import { orderInEffect } from '../../server/src/core/rules/cbl041-eo-order-after-cable';
 import { assertLinearTime, corpusDir, corpusFiles, expectBaseline, JAN_1, MAY_14, ROOT, snippetVariables, type Clock } from '../helpers';
@@ -1327,6 +1328,21 @@ describe('snippets', () => {
     }
     return text.replace(/\$\d+/g, '');
   }
+
+  it('the REF list writes its second item where Enter at the end of the first writes the next letter, under the first letter', () => {
+    // Each line after the first is written as VS Code writes a snippet's lines, after the indentation of the line it is typed on.
+    const body = snippets['REF list'].body;
+    for (const indent of ['', '  ']) {
+      const [first, second] = expand(body).split('\n').map((line) => `${indent}${line}`);
+      // Enter at the end of the first item: the new line holds the indentation the editor kept.
+      const text = `UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY DUES\n${first}\n${indent}`;
+      const line = 6;
+      const edits = getOnTypeFormattingEdits(parseCable(text).cable, { line, character: indent.length }, '\n');
+      assert.equal(edits.length, 1, indent);
+      assert.ok(second.startsWith(edits[0].newText), `${JSON.stringify(second)} does not start with what Enter writes, ${JSON.stringify(edits[0].newText)}`);
+      assert.equal(second.indexOf('B.'), first.indexOf('A.'));
+    }
+  });
 
   it('the Summary, Comment and Note blocks and the paragraph wrap the selected text (Surround With), and stand alone without it', () => {
     const selected = 'The board met in May.\nFares rose by a tenth.';

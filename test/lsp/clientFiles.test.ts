@@ -322,6 +322,34 @@ describe('closed cables read through the client', function () {
       }
     });
 
+    it('reads the user dictionary named by the .cablelint.jsonc read through the client again when the watcher says it changed, and asks to watch it', async () => {
+      // Invented: a TAGS line wrapped onto the team's codes, which reads as TAGS only when the dictionary defines both.
+      let dictionary = '{ "tags": [{ "code": "KLOC", "meaning": "A local program" }] }';
+      const registered: { registrations: { registerOptions: { watchers: { globPattern: unknown }[] } }[] }[] = [];
+      const answers = (method: string, params: unknown) => {
+        if (method === 'client/registerCapability') registered.push(params as (typeof registered)[number]);
+        if (method === 'cable/readFile') {
+          const uri = (params as { uri: string }).uri;
+          return uri === at('.cablelint.jsonc') ? '{ "dictionaries": ["./tags.json"] }' : uri === at('tags.json') ? dictionary : null;
+        }
+        return serving({})(method, params);
+      };
+      const client = await startServer(undefined, { workspace: { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } }, [], answers, { workspaceFolders: [{ uri: FOLDER, name: 'cables' }], initializationOptions: OFFER });
+      const doc = at('draft.cable');
+      const stray = (p: { diagnostics: { code: string }[] }) => p.diagnostics.some((d) => d.code === 'CBL037');
+      try {
+        await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: doc, languageId: 'cable', version: 1, text: 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: PREL PGOV\nKLOC ZZQQ\nSUBJECT: HARBOR LIGHTS\n\n¶1. (U) Text.\n' } });
+        assert.equal(stray(await client.waitFor<{ uri: string; diagnostics: { code: string }[] }>('textDocument/publishDiagnostics', (p) => p.uri === doc)), true);
+        const watched = registered.flatMap((r) => r.registrations.flatMap((g) => g.registerOptions.watchers.map((w) => w.globPattern)));
+        assert.deepEqual(watched.filter((g) => typeof g !== 'string'), [{ baseUri: FOLDER, pattern: 'tags.json' }]);
+        dictionary = '{ "tags": [{ "code": "KLOC", "meaning": "A local program" }, { "code": "ZZQQ", "meaning": "A local office" }] }';
+        await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: at('tags.json'), type: 2 }] });
+        await client.waitFor<{ uri: string; diagnostics: { code: string }[] }>('textDocument/publishDiagnostics', (p) => p.uri === doc && !stray(p));
+      } finally {
+        await client.stop();
+      }
+    });
+
     it('creates .cablelint.jsonc in the virtual folder through a client that can create files, and offers nothing through one that cannot', async () => {
       const creating = await inVirtualFolder({ workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } }, () => undefined);
       try {

@@ -2,7 +2,8 @@
  * Formatting on type over stdio: the server declares `\n` as its trigger character, and Enter typed under a numbered
  * paragraph (an incremental edit, then `textDocument/onTypeFormatting`) gets the next paragraph's number on the new line;
  * `cable.paragraphNumbers.onEnter: false` turns it off. Enter at the end of a REF item gets the next letter under it, which
- * `cable.refLetters.onEnter: false` turns off.
+ * `cable.refLetters.onEnter: false` turns off; at the end of a dash item, the next item's dashes, which
+ * `cable.dashItems.onEnter: false` turns off.
  */
 import * as assert from 'node:assert/strict';
 import { startServer, type TestClient } from './client';
@@ -75,6 +76,20 @@ describe('on-type formatting over stdio', function () {
     assert.deepEqual(await ask(), []);
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cable: { paragraphNumbers: { onEnter: false } } } });
     assert.deepEqual(await ask(), [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, newText: '     B. ' }]);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cable: {} } });
+  });
+
+  it('writes the next dash item\'s dashes under an item, unless cable.dashItems.onEnter is off', async () => {
+    // Invented: a dash item on line 8, ending with a semicolon; Enter typed at its end, the new line empty.
+    const uri = 'file:///ws/09NOWHERE14.cable';
+    const text = 'C O N F I D E N T I A L NOWHERE 000014\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\n¶1. (C) The board agreed to:\n\n  -- raise the dues;\n\n\nHALLORAN\n';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text } });
+    const ask = () => client.connection.sendRequest<Edit[] | null>('textDocument/onTypeFormatting', { textDocument: { uri }, position: { line: 9, character: 0 }, ch: '\n', options: { tabSize: 4, insertSpaces: true } });
+    assert.deepEqual(await ask(), [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, newText: '  -- ' }]);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cable: { dashItems: { onEnter: false } } } });
+    assert.deepEqual(await ask(), []);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cable: { paragraphNumbers: { onEnter: false }, refLetters: { onEnter: false } } } });
+    assert.deepEqual(await ask(), [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, newText: '  -- ' }]);
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cable: {} } });
   });
 });

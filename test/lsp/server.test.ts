@@ -1138,3 +1138,71 @@ describe('a document opened as the server starts', function () {
     }
   });
 });
+
+describe('a user dictionary edited on disk', function () {
+  this.timeout(30000);
+  // Invented: a TAGS line wrapped onto a line of the team's own codes, which reads as TAGS only when a dictionary defines both.
+  const TEXT = 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: PREL PGOV\nKLOC ZZQQ\nSUBJECT: HARBOR LIGHTS\n\n¶1. (U) Text.\n';
+  const ONE_CODE = '{ "tags": [{ "code": "KLOC", "meaning": "A local program" }] }';
+  const BOTH_CODES = '{ "tags": [{ "code": "KLOC", "meaning": "A local program" }, { "code": "ZZQQ", "meaning": "A local office" }] }';
+  const stray = (d: PublishDiagnostics) => d.diagnostics.some((x) => x.code === 'CBL037');
+  interface Registration {
+    registrations: { method: string; registerOptions: { watchers: { globPattern: string | { baseUri: string; pattern: string } }[] } }[];
+  }
+  const profiles = [
+    { name: 'a client that registers watchers', watch: { dynamicRegistration: true }, glob: () => '**/local-tags.json' },
+    { name: 'a client that reads relative patterns', watch: { dynamicRegistration: true, relativePatternSupport: true }, glob: (ws: string) => ({ baseUri: `file://${path.join(ws, 'dictionaries')}`, pattern: 'local-tags.json' }) },
+    // Never asked to watch anything, it still sends the events of the files it watches on its own.
+    { name: 'a client that registers nothing', watch: { dynamicRegistration: false }, glob: undefined },
+  ];
+  for (const profile of profiles) {
+    it(`is read again, with the open cables, when ${profile.name} says it changed`, async () => {
+      const ws = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cable-dictionary-')));
+      const dictionary = path.join(ws, 'dictionaries', 'local-tags.json');
+      fs.mkdirSync(path.dirname(dictionary));
+      fs.writeFileSync(dictionary, ONE_CODE);
+      fs.writeFileSync(path.join(ws, '.cablelint.jsonc'), '{ "dictionaries": ["./dictionaries/local-tags.json"] }');
+      const registered: Registration[] = [];
+      const answer = (method: string, params: unknown): unknown => {
+        if (method === 'client/registerCapability') registered.push(params as Registration);
+        return null;
+      };
+      const client = await startServer(ws, { workspace: { configuration: true, didChangeWatchedFiles: profile.watch } }, [], answer);
+      const doc = `file://${path.join(ws, 'draft.cable')}`;
+      const hover = async () => (await client.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: doc }, position: { line: 4, character: 6 } }))?.contents.value ?? '';
+      try {
+        await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: doc, languageId: 'cable', version: 1, text: TEXT } });
+        // ZZQQ is no code the dictionary knows: the line is a stray line among the fields.
+        assert.equal(stray(await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === doc)), true);
+        const globs = registered.flatMap((r) => r.registrations.flatMap((g) => g.registerOptions.watchers.map((w) => w.globPattern)));
+        if (profile.glob) assert.deepEqual(globs.filter((g) => typeof g !== 'string' || g.includes('local-tags')), [profile.glob(ws)]);
+        else assert.deepEqual(registered, []);
+        // The dictionary alone is edited: the same version of the cable is parsed again under its codes.
+        fs.writeFileSync(dictionary, BOTH_CODES);
+        await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${dictionary}`, type: 2 }] });
+        await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === doc && !stray(p));
+        assert.match(await hover(), /A local office/);
+        // Deleted, it gives no code: the line is stray again, and the dictionary's message is logged.
+        fs.rmSync(dictionary);
+        await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${dictionary}`, type: 3 }] });
+        await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === doc && stray(p));
+        // Created again: read again.
+        fs.mkdirSync(path.dirname(dictionary), { recursive: true });
+        fs.writeFileSync(dictionary, BOTH_CODES);
+        await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${dictionary}`, type: 1 }] });
+        await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === doc && !stray(p));
+        // A file of the same name that no configuration names changes nothing (a client matching `**/local-tags.json` sends it).
+        const other = path.join(ws, 'local-tags.json');
+        fs.writeFileSync(other, '{ "tags": [] }');
+        await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${other}`, type: 1 }] });
+        assert.match(await hover(), /A local office/);
+        // Each dictionary is watched once, however often it is read.
+        assert.ok(globs.length === registered.flatMap((r) => r.registrations.flatMap((g) => g.registerOptions.watchers)).length);
+        assert.equal(client.stderr(), '');
+      } finally {
+        await client.stop();
+        fs.rmSync(ws, { recursive: true, force: true });
+      }
+    });
+  }
+});

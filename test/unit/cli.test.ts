@@ -592,6 +592,45 @@ describe('cablelint', function () {
     assert.match(missing.stderr, /\.\/dicts\/missing\.json: cannot read dictionary \(ENOENT\)/);
   });
 
+  it('extract and outline read a wrapped TAGS line with the user dictionaries of each file\'s nearest configuration, as lint does', () => {
+    // Invented: team/ names a dictionary of the team's codes, other/ has no configuration (and the current folder none).
+    const dir = path.join(tmp, 'dict-extract');
+    fs.mkdirSync(path.join(dir, 'team'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'other'));
+    fs.writeFileSync(path.join(dir, 'team', '.cablelint.jsonc'), '{ "dictionaries": ["./tags.json"] }');
+    fs.writeFileSync(path.join(dir, 'team', 'tags.json'), '{ "tags": [{ "code": "KLOC", "meaning": "A local program" }, { "code": "ZZQQ", "meaning": "A local office" }] }');
+    const text = 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: PREL PGOV\nKLOC ZZQQ\nSUBJECT: HARBOR LIGHTS\n\n1. (U) Text.\n\nHALLORAN\n';
+    for (const f of ['team/a.cable', 'team/b.cable', 'other/c.cable']) fs.writeFileSync(path.join(dir, f), text);
+    const extract = run(['extract', '--fields', 'file,tags', '.'], dir);
+    assert.equal(extract.code, 0, extract.stderr);
+    assert.deepEqual(extract.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown), [
+      { file: 'other/c.cable', tags: ['PREL', 'PGOV'] },
+      { file: 'team/a.cable', tags: ['PREL', 'PGOV', 'KLOC', 'ZZQQ'] },
+      { file: 'team/b.cable', tags: ['PREL', 'PGOV', 'KLOC', 'ZZQQ'] },
+    ]);
+    // Lint reads team/a.cable's line as the field's too (no stray line, CBL037), and other/c.cable's as stray.
+    const lint = JSON.parse(run(['--format', 'json', '.'], dir).stdout) as { file: string; diagnostics: { id: string }[] }[];
+    assert.deepEqual(lint.map((f) => [f.file, f.diagnostics.some((d) => d.id === 'CBL037')]), [['other/c.cable', true], ['team/a.cable', false], ['team/b.cable', false]]);
+    const outline = run(['outline', 'team/a.cable', 'other/c.cable'], dir);
+    assert.equal(outline.code, 0, outline.stderr);
+    assert.deepEqual(outline.stdout.match(/^ {4}TAGS .*$/gm), ['    TAGS  — PREL PGOV KLOC ZZQQ  [4]', '    TAGS  — PREL PGOV  [4]']);
+    // Each folder is looked at once for a configuration, however many files it holds.
+    const preload = path.join(dir, 'count-lookups.js');
+    const log = path.join(dir, 'lookups.log');
+    fs.writeFileSync(preload, `const fs = require('node:fs'); const existsSync = fs.existsSync; fs.existsSync = function (p, ...rest) { if (String(p).endsWith('.cablelint.jsonc')) fs.appendFileSync(${JSON.stringify(log)}, String(p) + '\\n'); return existsSync.call(this, p, ...rest); };`);
+    const counted = spawnSync(process.execPath, ['--require', preload, CLI, 'extract', '--fields', 'file', 'team', 'other'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(counted.status, 0, counted.stderr);
+    const lookups = fs.readFileSync(log, 'utf8').trim().split('\n').map((p) => path.relative(dir, p));
+    assert.ok(lookups.includes(path.join('team', '.cablelint.jsonc')) && lookups.includes(path.join('other', '.cablelint.jsonc')), lookups.join(', '));
+    assert.equal(new Set(lookups).size, lookups.length, lookups.join(', '));
+    // A dictionary that cannot be read is the run's message, as in lint.
+    fs.writeFileSync(path.join(dir, 'team', '.cablelint.jsonc'), '{ "dictionaries": ["./missing.json"] }');
+    const missing = run(['outline', 'team/a.cable'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /\.\/missing\.json: cannot read dictionary \(ENOENT\)/);
+    assert.match(missing.stdout, /^ {4}TAGS {2}— PREL PGOV {2}\[4\]$/m);
+  });
+
   it('reports binary, empty, missing and directory inputs once each, exits 2, and still lints the rest', () => {
     const bin = path.join(tmp, 'bin.cable');
     fs.writeFileSync(bin, Buffer.from([0x53, 0x00, 0x01, 0xff]));

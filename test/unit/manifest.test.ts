@@ -104,11 +104,12 @@ describe('extension manifest', () => {
     assert.deepEqual(defaults['editor.language.colorizedBracketPairs'], []);
   });
 
-  it('turns format on type on for cables, where Enter under a numbered paragraph or a REF item writes the next number or letter, which their settings turn off', () => {
+  it('turns format on type on for cables, where Enter under a numbered paragraph, a REF item or a dash item writes the next number, letter or dashes, which their settings turn off', () => {
     // VS Code sends textDocument/onTypeFormatting only with editor.formatOnType on, which is off by default.
     assert.equal(pkg.contributes.configurationDefaults['[cable]']['editor.formatOnType'], true);
     assert.equal(pkg.contributes.configuration.properties['cable.paragraphNumbers.onEnter'].default, true);
     assert.equal(pkg.contributes.configuration.properties['cable.refLetters.onEnter'].default, true);
+    assert.equal(pkg.contributes.configuration.properties['cable.dashItems.onEnter'].default, true);
   });
 
   describe('the README, ARCHITECTURE.md and docs/', () => {

@@ -55,8 +55,8 @@ describe('on-type formatting: the next paragraph\'s number on Enter', () => {
     assert.equal(newLine(cable('¶1. (C) The board met.\n|')), '');
     // Paragraphs wrapped by hand: Enter at a line's end may go on with the paragraph.
     assert.equal(newLine(cable('¶1. (C) The board met\non Monday.\n¶2. (C) Fares rise\nin May.\n¶3. (C) Ferries run.\n|')), '');
-    // A paragraph over lines of its own (a list under its text) goes on too.
-    assert.equal(newLine(cable('¶1. (C) The board met.\n¶2. (C) Fares rise.\n¶3. (C) Two points:\n-- fares;\n|')), '');
+    // A paragraph over lines of its own (a list under its text) goes on too: no number, but the list's next item.
+    assert.equal(newLine(cable('¶1. (C) The board met.\n¶2. (C) Fares rise.\n¶3. (C) Two points:\n-- fares;\n|')), '-- ');
   });
 
   it('keeps the indentation Enter left, and writes the number at the caret', () => {
@@ -166,7 +166,7 @@ describe('on-type formatting: the next REF item\'s letter on Enter', () => {
 
   it('ends the list where Enter is pressed again on the letter it wrote, as two Enters after the last item did before', () => {
     // The whole text after the edits at the `|` caret, and where the caret's line stands.
-    const after = (textWithCaret: string, options = { paragraphNumbers: true, refLetters: true }) => {
+    const after = (textWithCaret: string, options = { paragraphNumbers: true, refLetters: true, dashItems: true }) => {
       const c = caret(textWithCaret);
       const edits = getOnTypeFormattingEdits(parseCable(c.text).cable, { line: c.line, character: c.character }, '\n', options);
       return { lines: TextDocument.applyEdits(TextDocument.create('file:///ws/x.cable', 'cable', 1, c.text), edits).split('\n'), line: c.line, edits };
@@ -189,17 +189,69 @@ describe('on-type formatting: the next REF item\'s letter on Enter', () => {
     assert.deepEqual(typed.lines.slice(typed.line - 1, typed.line + 1), ['     B. P', '     C. ']);
     assert.equal(after(withRefs('REF: A. STATE 1234\n     B.\n     |')).edits.length, 0);
     assert.equal(after(withRefs('REF: A. STATE 1234\n     D. \n     |')).edits.length, 0);
-    assert.equal(after(withRefs('REF: A. STATE 1234\n     B. \n     |'), { paragraphNumbers: true, refLetters: false }).edits.length, 0);
+    assert.equal(after(withRefs('REF: A. STATE 1234\n     B. \n     |'), { paragraphNumbers: true, refLetters: false, dashItems: true }).edits.length, 0);
   });
 
   it('writes what its setting allows', () => {
     const c = caret(withRefs('REF: A. STATE 1234\n|'));
     const at = { line: c.line, character: c.character };
     const { cable: parsed } = parseCable(c.text);
-    assert.deepEqual(getOnTypeFormattingEdits(parsed, at, '\n', { paragraphNumbers: true, refLetters: false }), []);
-    assert.equal(getOnTypeFormattingEdits(parsed, at, '\n', { paragraphNumbers: false, refLetters: true })[0]?.newText, '     B. ');
+    assert.deepEqual(getOnTypeFormattingEdits(parsed, at, '\n', { paragraphNumbers: true, refLetters: false, dashItems: true }), []);
+    assert.equal(getOnTypeFormattingEdits(parsed, at, '\n', { paragraphNumbers: false, refLetters: true, dashItems: true })[0]?.newText, '     B. ');
     const body = caret(cable('¶1. (C) The harbor board met.\n\n|'));
-    assert.deepEqual(getOnTypeFormattingEdits(parseCable(body.text).cable, { line: body.line, character: body.character }, '\n', { paragraphNumbers: false, refLetters: true }), []);
+    assert.deepEqual(getOnTypeFormattingEdits(parseCable(body.text).cable, { line: body.line, character: body.character }, '\n', { paragraphNumbers: false, refLetters: true, dashItems: true }), []);
+  });
+});
+
+describe('on-type formatting: the next dash item on Enter', () => {
+  /** The whole text after the edits at the `|` caret, its lines, and the caret's line. */
+  const after = (textWithCaret: string, options = { paragraphNumbers: true, refLetters: true, dashItems: true }) => {
+    const c = caret(textWithCaret);
+    const edits = getOnTypeFormattingEdits(parseCable(c.text).cable, { line: c.line, character: c.character }, '\n', options);
+    return { lines: TextDocument.applyEdits(TextDocument.create('file:///ws/x.cable', 'cable', 1, c.text), edits).split('\n'), line: c.line, edits };
+  };
+
+  it('writes the next item\'s dashes under an item that ends with a full stop or a semicolon, in its column and spacing', () => {
+    assert.equal(newLine(cable('¶1. (C) The parties agreed to:\n\n-- exchange harbor data;\n|')), '-- ');
+    assert.equal(newLine(cable('¶1. (C) The parties agreed to:\n-- exchange harbor data;\n-- meet in May.\n|')), '-- ');
+    // An item wrapped over lines: Enter at the end of its last line, where it ends.
+    assert.equal(newLine(cable('¶1. (C) The parties agreed to:\n\n-- exchange harbor data on the ferries and the\npilot boats;\n|')), '-- ');
+    // Indented, two spaces after the dashes, a marking after them: as the item writes them. The indentation Enter kept is replaced.
+    assert.equal(newLine(cable('¶1. (C) Points:\n\n   --  (C) fares will rise;\n   |')), '   --  ');
+    // Under a blank line or an introduction's colon, and after the paragraph's text, an unnumbered cable's included.
+    assert.equal(newLine(unclas('The board named three ports.\n-- Valletta.\n|')), '-- ');
+  });
+
+  it('writes nothing where the item may go on, in prose, a blank line apart, outside the body, or with its setting off', () => {
+    // A word or a comma at the line's end: the item is wrapped on.
+    assert.equal(newLine(cable('¶1. (C) Points:\n\n-- exchange harbor data on the\n|')), '');
+    assert.equal(newLine(cable('¶1. (C) Points:\n\n-- fares, dues,\n|')), '');
+    // Two dashes opening a line inside a sentence open no item.
+    assert.equal(newLine(cable('¶1. (C) He said the U.S. would support its friends\n-- Arabs included.\n|')), '');
+    // A rule of dashes is no item.
+    assert.equal(newLine(cable('¶1. (C) Points.\n\n-----------.\n|')), '');
+    // Items a blank line apart: the Enter under an item makes the blank line.
+    assert.equal(newLine(cable('¶1. (C) Points:\n\n-- fares;\n\n-- dues;\n|')), '');
+    // In the metadata: a subject's line is no item.
+    assert.equal(newLine('UNCLAS NOWHERE 000012\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY DUES\n-- PIER FEES.\n|'), '');
+    // Nor on a line with text after the caret (Enter inside a line), nor with the setting off.
+    assert.equal(after(cable('¶1. (C) Points:\n\n-- fares;\n|'), { paragraphNumbers: true, refLetters: true, dashItems: false }).edits.length, 0);
+    assert.equal(after(cable('¶1. (C) Points:\n\n-- fares;\n|dues')).edits.length, 0);
+  });
+
+  it('ends the list where Enter is pressed again on the dashes it wrote, and only there', () => {
+    const first = after(cable('¶1. (C) Points:\n\n-- fares;\n-- dues.\n|'));
+    assert.equal(first.lines[first.line], '-- ');
+    const second = after(first.lines.slice(0, first.line + 1).join('\n') + '\n|' + '\n' + first.lines.slice(first.line + 1).join('\n'));
+    assert.deepEqual(second.lines.slice(second.line - 2, second.line + 1), ['-- dues.', '', '']);
+    assert.deepEqual(second.edits.map((e) => [e.range.start.line, e.range.end.line]), [[second.line - 1, second.line - 1], [second.line, second.line]]);
+    // Indented dashes, the indentation Enter kept on the new line: both go.
+    const indented = after(cable('¶1. (C) Points:\n\n  -- fares;\n  -- \n  |'));
+    assert.deepEqual(indented.lines.slice(indented.line - 2, indented.line + 1), ['  -- fares;', '', '']);
+    // Dashes with text after them, or under no item, stay; so does everything with the setting off.
+    assert.equal(after(cable('¶1. (C) Points:\n\n-- fares;\n-- d\n|')).edits.length, 0);
+    assert.equal(after(cable('¶1. (C) Points:\n\n-- \n|')).edits.length, 0);
+    assert.equal(after(cable('¶1. (C) Points:\n\n-- fares;\n-- \n|'), { paragraphNumbers: true, refLetters: true, dashItems: false }).edits.length, 0);
   });
 });
 
@@ -271,6 +323,41 @@ describe('on-type formatting: the next paragraph\'s number on the real cables', 
     // Not every one (89 of 94): the release's layout "A. …" ⏎ "" ⏎ "¶B. …" ⏎ "¶C. …" cut under "¶B." reads it as the body's
     // start, and "¶E. 06 kuwait 4664" ⏎ "f. …" changes case. Each in the column of the letter above where the cable has it there (58 of 58).
     assert.ok(written / total > 0.9 && aligned === underAbove, `${written} of ${total}, ${aligned} of ${underAbove} in the column above:\n${misses.join('\n')}`);
+  });
+
+  it('writes the dashes each dash item of the corpus opens with under the item above it, most of the time, and seldom inside an item', () => {
+    // Each item ("-- " at a line's start, over the lines under it down to a blank line, another item or a paragraph's marker)
+    // is cut after each of its lines: after its last line, Enter should leave the line the cable goes on with (the next item's
+    // dashes, or nothing); after a line inside it, nothing.
+    const opens = /^[ \t]*--[ \t]+(?=[^ \t-])/;
+    let afterItems = 0;
+    let right = 0;
+    let insideItems = 0;
+    let wrongInside = 0;
+    for (const f of corpusFiles()) {
+      const lines = parseCable(fs.readFileSync(f, 'utf8')).cable.lines;
+      for (let start = 0; start < lines.length; start++) {
+        if (!opens.test(lines[start])) continue;
+        let end = start;
+        while (end + 1 < lines.length && lines[end + 1].trim() !== '' && !opens.test(lines[end + 1]) && !/^\s*(¶|\d+\.)/.test(lines[end + 1])) end++;
+        for (let l = start; l <= end; l++) {
+          const edits = getOnTypeFormattingEdits(parseCable([...lines.slice(0, l + 1), ''].join('\n')).cable, { line: l + 1, character: 0 }, '\n');
+          const got = edits.length === 1 ? edits[0].newText : edits.length === 0 ? '' : '?';
+          if (l < end) {
+            insideItems++;
+            if (got !== '') wrongInside++;
+            continue;
+          }
+          afterItems++;
+          if (got === (opens.exec(lines[l + 1] ?? '')?.[0] ?? '')) right++;
+        }
+      }
+    }
+    assert.ok(afterItems > 300 && insideItems > 500, `${afterItems} items, ${insideItems} lines inside items`);
+    // 278 of 376 items today (181 with the next item's dashes, 97 with nothing); 58 get dashes where the list ends (Enter
+    // again takes them away), 37 none where an item follows. Inside an item, dashes for 8 of 699 lines.
+    assert.ok(right / afterItems > 0.7, `${right} of ${afterItems} items`);
+    assert.ok(wrongInside / insideItems < 0.02, `${wrongInside} of ${insideItems} lines inside items`);
   });
 
   it('writes nothing on the blank line under each real cable\'s signature, the cable cut there', () => {

@@ -3,16 +3,22 @@
  * paragraph's number on the new line, in the cable's marker style (`¶5. `, `¶ 5. `, `5. `), as the next paragraph's
  * marker completion does; never a portion marking, which is the writer's choice (completion offers it after the `(`).
  * Enter at the end of a lettered REF item writes the next item's letter under it (`REF: A. STATE 1234` ⏎ `     B. `).
+ * Enter at the end of a dash list's item that ends with a full stop or a semicolon writes the next item's dashes under its
+ * own (`-- fares will rise;` ⏎ `-- `).
  */
 import type { Position, TextEdit } from 'vscode-languageserver';
 import type { Cable, Paragraph, RefItem } from '../core/model';
 import { isSpace, partitionPoint, skipSpaces, trimEndOffset } from '../core/text';
 import { inBody, markerText, newMarkerStyle, nextRefSlot, paragraphsPacked } from './completion';
 
-/** What Enter writes: the next paragraph's number (`cable.paragraphNumbers.onEnter`), the next REF item's letter (`cable.refLetters.onEnter`). */
+/**
+ * What Enter writes: the next paragraph's number (`cable.paragraphNumbers.onEnter`), the next REF item's letter
+ * (`cable.refLetters.onEnter`), the next dash item's dashes (`cable.dashItems.onEnter`).
+ */
 export interface OnEnterOptions {
   readonly paragraphNumbers: boolean;
   readonly refLetters: boolean;
+  readonly dashItems: boolean;
 }
 
 /**
@@ -20,11 +26,86 @@ export interface OnEnterOptions {
  * marker and a space at the caret on the new line ({@link nextParagraphOnEnter}), or the next REF item's letter
  * ({@link nextRefLetterOnEnter}), as `options` allow; nothing for any other character.
  */
-export function getOnTypeFormattingEdits(cable: Cable, position: Position, typed: string, options: OnEnterOptions = { paragraphNumbers: true, refLetters: true }): TextEdit[] {
+export function getOnTypeFormattingEdits(cable: Cable, position: Position, typed: string, options: OnEnterOptions = { paragraphNumbers: true, refLetters: true, dashItems: true }): TextEdit[] {
   if (typed !== '\n' || !onFreshLine(cable, position)) return [];
-  const edit = (options.paragraphNumbers ? nextParagraphOnEnter(cable, position) : undefined) ?? (options.refLetters ? nextRefLetterOnEnter(cable, position) : undefined);
+  const edit =
+    (options.paragraphNumbers ? nextParagraphOnEnter(cable, position) : undefined) ??
+    (options.refLetters ? nextRefLetterOnEnter(cable, position) : undefined) ??
+    (options.dashItems ? nextDashItemOnEnter(cable, position) : undefined);
   if (edit) return [edit];
-  return (options.refLetters ? endRefListOnEnter(cable, position) : undefined) ?? [];
+  return (options.refLetters ? endRefListOnEnter(cable, position) : undefined) ?? (options.dashItems ? endDashListOnEnter(cable, position) : undefined) ?? [];
+}
+
+/** A line that opens a dash list's item: white space, two dashes, white space, then text (`-- fares will rise;`, `  --  Links`). */
+const DASH_ITEM = /^[ \t]*--[ \t]+(?=[^ \t-])/;
+/** A line holding only a dash item's dashes, as Enter writes them (`-- `). */
+const DASHES_ALONE = /^[ \t]*--[ \t]+$/;
+/** How many lines above its last one an item is looked for: an item wrapped over more lines is taken for prose. */
+const MAX_ITEM_LINES = 12;
+
+/**
+ * The first line of the dash item whose line `line` is, and the dashes that open it with the white space around them
+ * (`-- `): undefined for a line of no item. The item opens on a line of {@link DASH_ITEM} under a blank line, or under a
+ * line that ends a sentence, a clause or an introduction (`.`, `;`, `:`, as `… parties agreed to:` ⏎ `-- exchange …`),
+ * and goes on over the lines under it down to `line`, none blank; two dashes opening a line inside a sentence (`… all of
+ * its friends -- Arabs included` ⏎ `-- in the Middle East`) open no item. No paragraph opens between them.
+ */
+function dashItemOf(cable: Cable, line: number): { start: number; dashes: string } | undefined {
+  const lines = cable.lines;
+  const paragraphs = cable.paragraphs;
+  const p = paragraphs[partitionPoint(paragraphs, (q) => q.range.start.line <= line) - 1] as Paragraph | undefined;
+  const top = Math.max(0, line - MAX_ITEM_LINES, p && p.range.end.line >= line ? p.marker.range.start.line : 0);
+  for (let k = line; k >= top; k--) {
+    const text = lines[k];
+    if (skipSpaces(text) === text.length) return undefined;
+    const m = DASH_ITEM.exec(text);
+    if (!m) continue;
+    const above = k > 0 ? lines[k - 1] : '';
+    const end = above.charCodeAt(trimEndOffset(above) - 1);
+    if (skipSpaces(above) === above.length || end === 46 /* . */ || end === 59 /* ; */ || end === 58 /* : */) return { start: k, dashes: m[0] };
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The next dash item's dashes (`-- `, as the item above writes them, in its column), written on the line Enter has just made, when:
+ * - that line is empty, or holds only the indentation Enter kept, and the caret is at its end ({@link onFreshLine}, which the caller asks);
+ * - the line ended is a line of a dash item ({@link dashItemOf}: its first line, or one it is wrapped onto) and ends with a
+ *   full stop or a semicolon, where an item ends (`-- fares will rise;` ⏎ `-- `), not with a word or a comma, where it may go on;
+ * - the line is in the body;
+ * - the list's items do not stand a blank line apart (`-- fares;` ⏎ ⏎ `-- dues.`), where the Enter under an item makes that blank line.
+ * It replaces only the white space Enter left on the new line. On the real cables, cut after an item's last line, the line Enter
+ * leaves is the line the cable goes on with in most cases: the next item's dashes, or nothing where the item goes on or the list ends
+ * without a full stop (`test/unit/onTypeFormatting.test.ts` counts them); where the list ends there, Enter again takes the dashes away
+ * ({@link endDashListOnEnter}).
+ */
+function nextDashItemOnEnter(cable: Cable, position: Position): TextEdit | undefined {
+  const line = position.line;
+  const ended = cable.lines[line - 1];
+  const last = ended.charCodeAt(trimEndOffset(ended) - 1);
+  if (last !== 46 /* . */ && last !== 59 /* ; */) return undefined;
+  const item = dashItemOf(cable, line - 1);
+  if (!item || !inBody(cable, line)) return undefined;
+  // The item above this one a blank line apart: the list leaves a blank line between its items.
+  if (item.start >= 2 && skipSpaces(cable.lines[item.start - 1]) === cable.lines[item.start - 1].length && dashItemOf(cable, item.start - 2)) return undefined;
+  return { range: { start: { line, character: 0 }, end: position }, newText: item.dashes };
+}
+
+/**
+ * Enter on a line that holds only a dash item's dashes (`-- `, as {@link nextDashItemOnEnter} wrote them, nothing typed after
+ * them) right under a dash item ends the list, as Enter on an empty REF letter does ({@link endRefListOnEnter}): the dashes go,
+ * their line is left blank, and the new line starts at the margin. Two edits: the dashes' line and the white space on the new line.
+ */
+function endDashListOnEnter(cable: Cable, position: Position): TextEdit[] | undefined {
+  const line = position.line;
+  if (line < 2) return undefined;
+  const above = cable.lines[line - 1];
+  if (!DASHES_ALONE.test(above) || !dashItemOf(cable, line - 2) || !inBody(cable, line)) return undefined;
+  return [
+    { range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: above.length } }, newText: '' },
+    { range: { start: { line, character: 0 }, end: position }, newText: '' },
+  ];
 }
 
 /**
