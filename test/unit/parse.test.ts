@@ -1944,11 +1944,30 @@ describe('parser: body', () => {
     assert.deepEqual(c.itemMarkings.map((m) => [m.portion.token.text, at(m.portion.token.range)]), [['(C)', '7:2-7:5'], ['(U)', '11:2-11:5'], ['(S)', '15:3-15:6']]);
     assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2, 3, 4, 5]);
     // An item's letter, prose in parentheses and a list's letter stay the words; a title that is prose in parentheses opens with no marking.
-    // Nor is a marking with no white space after it, or one of a form a title's opening marking is not read in (`TITLE_MARKING`).
-    for (const title of ['//HARBOR TALKS: ANNEX (C)//', '//IRAN (PART 2)//', '//(EU) FERRY FARES//', '//(A) FERRY FARES//', '//(C)\u0000FERRY FARES//', '//(S//REL TO USA, GBR) FERRY FARES//']) {
+    // Nor is a marking with no white space after it, or one not in capitals (`OPENING_MARKING`), as "(S/he said)".
+    for (const title of ['//HARBOR TALKS: ANNEX (C)//', '//IRAN (PART 2)//', '//(EU) FERRY FARES//', '//(A) FERRY FARES//', '//(C)\u0000FERRY FARES//', '//(S//REL TO USA, GBR)FERRY FARES//', '//(S/he said) FERRY FARES//']) {
       const d = parse(lines.map((l, k) => (k === 7 ? title : l)).join('\n'));
       assert.deepEqual([d.headings[0].text.text, d.headings[0].marking, d.itemMarkings.filter((m) => m.portion.token.range.start.line === 7)], [title.slice(2, -2), undefined, []], title);
     }
+  });
+
+  it('reads the markings of a title between slashes in the forms a plain title\'s opening one is not read in ("//(S//REL TO USA, GBR) LOOKING AHEAD//", parser58)', () => {
+    const lines = ['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) One.', '', '//(S//REL TO USA, GBR) LOOKING AHEAD//', '', '¶2. (S) Two.', '', '//(C, NF) FERRIES (S//NF//REL TO USA, GBR)//', '', '¶3. (S) Three.', '', '//(S/REL NATO) HARBOR TALKS LIKELY TO GO ON INTO', 'THE SUMMER (C/REL NATO)//', '', '¶4. (S) Four.', '', '//(S/NOFRN) PIERS//', '', '¶5. (S) Five.', 'DOE'];
+    const c = parse(lines.join('\n'));
+    assert.deepEqual(c.headings.map((h) => [h.lead?.text, h.text.text, h.marking?.token.text, h.marking?.level, h.marking?.controls]), [
+      [undefined, '(S//REL TO USA, GBR) LOOKING AHEAD', undefined, undefined, undefined],
+      [undefined, '(C, NF) FERRIES', '(S//NF//REL TO USA, GBR)', 'SECRET', ['NF', 'REL USA, GBR']],
+      ['(S/REL NATO) HARBOR TALKS LIKELY TO GO ON INTO', 'THE SUMMER', '(C/REL NATO)', 'CONFIDENTIAL', ['REL NATO']],
+      [undefined, '(S/NOFRN) PIERS', undefined, undefined, undefined],
+    ]);
+    // The opening ones are item markings, in text order; one not well formed is read for CBL029 to report.
+    assert.deepEqual(c.itemMarkings.map((m) => [m.portion.token.text, at(m.portion.token.range), m.portion.level, m.portion.controls, m.portion.wellFormed]), [
+      ['(S//REL TO USA, GBR)', '7:2-7:22', 'SECRET', ['REL USA, GBR'], true],
+      ['(C, NF)', '11:2-11:9', 'CONFIDENTIAL', ['NF'], true],
+      ['(S/REL NATO)', '15:2-15:14', 'SECRET', ['REL NATO'], true],
+      ['(S/NOFRN)', '20:2-20:11', 'SECRET', ['NOFRN'], false],
+    ]);
+    assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2, 3, 4, 5]);
   });
 
   it('reads a title wrapped over two lines, each underlined, as one heading ("Minister of Harbors and" ⏎ rule ⏎ "Ferries ) Ann Quill" ⏎ rule)', () => {

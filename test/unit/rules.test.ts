@@ -956,6 +956,24 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     assert.ok(applyEdits(copy.text, copy.findings[0].fixes![0].edits).includes('\n//(C) LOOKING AHEAD//\n'));
   });
 
+  it('reads the opening marking of a title between slashes in a form a plain title\'s is not read in ("//(S//REL TO USA, GBR) LOOKING AHEAD//"): CBL029 to CBL032 weigh it (parser58)', () => {
+    const lintTitle = (title: string, banner = 'C O N F I D E N T I A L') => {
+      const text = `${banner} NOWHERE 000008\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\n\n${title}\n\n¶2. (C) Two.\nSMITH\n`;
+      return lintCable(parseCable(text).cable).filter((f) => ['CBL029', 'CBL030', 'CBL031', 'CBL032'].includes(f.id)).map(formatFinding);
+    };
+    // Above the banner (CBL030); with the title's other marking, marked twice (CBL029).
+    assert.deepEqual(lintTitle('//(S//REL TO USA, GBR) LOOKING AHEAD//'), ['11:3-11:23 CBL030 error The heading on line 11 is marked SECRET above the banner level CONFIDENTIAL.']);
+    assert.deepEqual(lintTitle('//(S//REL TO USA, GBR) LOOKING AHEAD (C)//', 'S E C R E T'), [
+      "11:3-11:41 CBL029 warning The heading on line 11 is marked twice, '(S//REL TO USA, GBR)' at the start of its title and '(C)' at its end; it takes one marking, for the highest level of its title.",
+    ]);
+    // The portion marked SECRET that a SECRET banner asks for (CBL031, which a title marked CONFIDENTIAL leaves), and its NOFORN with no caveat line (CBL032).
+    assert.deepEqual(lintTitle('//(S//REL TO USA, GBR) LOOKING AHEAD//', 'S E C R E T'), []);
+    assert.deepEqual(lintTitle('//(C) LOOKING AHEAD//', 'S E C R E T'), ['1:1-1:12 CBL031 info Banner is SECRET but no portion is marked above CONFIDENTIAL.']);
+    assert.deepEqual(lintTitle('//(S//NF//REL TO USA, GBR) LOOKING AHEAD//', 'S E C R E T'), ['11:3-11:27 CBL032 warning The heading on line 11 is marked NOFORN but the header has no NOFORN caveat.']);
+    // Not well formed: CBL029.
+    assert.deepEqual(lintTitle('//(C/NOFRN) LOOKING AHEAD//'), ["11:3-11:12 CBL029 warning Portion marking '(C/NOFRN)' is not a known form such as (S), (C//NF) or (S/REL NATO)."]);
+  });
+
   it('CBL030 reports an item, a line and a sub-title marked above the banner, each named by where it is', () => {
     const body = '(S) A line before every paragraph.\n\n¶1. (C) Points:\n¶A. (S/NF) One.\n(S) Response: two.\n-- (C) Three.\n\n(S) Key Elements\n----------------\n\n¶2. (C) Two.';
     assert.deepEqual(found('CBL030', CONFIDENTIAL, '', body), [

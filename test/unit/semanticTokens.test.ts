@@ -239,5 +239,9 @@ describe("semantic tokens of a heading's markings (marks58)", () => {
     assert.deepEqual(onTitle('(C) HARBOR TALKS (S)\n--------------------'), [[1, 1, 6], [4, 12, 5], [18, 1, 6]]);
     assert.deepEqual(onTitle('//(C) LOOKING AHEAD (S/NF)//'), [[3, 1, 6], [6, 13, 5], [21, 1, 6], [23, 2, 7]]);
     assert.deepEqual(onTitle('//\u200B(C) LOOKING AHEAD (S/NF)//'), [[4, 1, 6], [7, 13, 5], [22, 1, 6], [24, 2, 7]]);
+    // An opening marking in a form a plain title's is not read in, which the parser reads between slashes (parser58): the words'
+    // token covered it.
+    assert.deepEqual(onTitle('//(S//REL TO USA, GBR) LOOKING AHEAD (C/REL NATO)//'), [[3, 1, 6], [6, 15, 7], [23, 13, 5], [38, 1, 6], [40, 8, 7]]);
+    assert.deepEqual(onTitle('//(C, NF) LOOKING AHEAD//'), [[3, 1, 6], [6, 2, 7], [10, 13, 5]]);
   });
 });

@@ -38,7 +38,7 @@
  */
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { Cable, Level, PortionMarking, Range, Token } from '../core/model';
-import { isBefore, isInvisible, isSpace, isWordCharacter, markingStart, partitionPoint, skipSpaces, TITLE_MARKING, trimEndOffset } from '../core/text';
+import { isBefore, isInvisible, isSpace, isWordCharacter, markingStart, partitionPoint, skipSpaces, OPENING_MARKING, trimEndOffset } from '../core/text';
 
 /** Token types, in legend order. */
 export const SEMANTIC_LEGEND: SemanticTokensLegend = {
@@ -221,8 +221,9 @@ function afterInvisible(text: string, at: number): boolean {
   return false;
 }
 
-// What goes before a heading's words: a portion marking ("(U) Status of …") or slashes ("//BORDER SECURITY//").
-const HEADING_BEFORE = new RegExp(String.raw`^(?:${TITLE_MARKING}\s+|\/+\s*)`);
+// What goes before a heading's words: a portion marking ("(U) Status of …", "(S//REL TO USA, GBR) LOOKING AHEAD" between
+// slashes, which the parser reads as an item marking, parser58) or slashes ("//BORDER SECURITY//").
+const HEADING_BEFORE = new RegExp(String.raw`^(?:${OPENING_MARKING}\s+|\/+\s*)`);
 
 /** Adds the tokens of a marking's level and controls, where the grammar would color them after a paragraph number. */
 function addMarking(lines: readonly string[], marking: PortionMarking, tokens: PendingToken[]): void {
