@@ -801,6 +801,28 @@ describe('parser: metadata', () => {
     assert.deepEqual(cc.classifiedBy?.reasonLetters, ['b', 'd']);
   });
 
+  it('reads a REF item\'s letter alone after a blank line, the next after the last item\'s, as the field\'s (a copy cut under "¶B.", parser58), and no lettered body under the field', () => {
+    const head = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n';
+    const read = (ref: string) => {
+      const c = parseCable(head + ref).cable;
+      return [c.refs?.items.map((i) => `${i.letter}:${i.citation.text}`).join(' '), at(c.refs?.range), c.bodyStartLine, c.lineKinds.slice(6).join(',')];
+    };
+    // Cut right under the letter, or with the blank lines of a copy under it: the field goes on over it, as it does with no
+    // blank line above it; the body starts under it. It was the body's first line, and the field ended above the blank line.
+    assert.deepEqual(read('REF: A. KIEV 1186\n\n¶B.'), ['A:KIEV 1186', '6:0-8:3', 9, 'ref,blank,ref']);
+    assert.deepEqual(read('REF: A. KIEV 1186\n\n¶B. \n\n'), ['A:KIEV 1186', '6:0-8:3', 11, 'ref,blank,ref,blank,blank']);
+    assert.deepEqual(read('REF: A. STATE 53274\n¶B. 06 STATE 146295\n\nc.'), ['A:STATE 53274 B:06 STATE 146295', '6:0-9:2', 10, 'ref,ref,blank,ref']);
+    assert.deepEqual(read('REF: A. KIEV 1186\n¶B.'), ['A:KIEV 1186', '6:0-7:3', 8, 'ref,ref']);
+    // Not the next letter, a letter with text under it (a lettered list opening the body), or a letter a paragraph's number
+    // comes before, stays the body's.
+    assert.deepEqual(read('REF: A. KIEV 1186\n\n¶C.'), ['A:KIEV 1186', '6:0-6:17', 8, 'ref,blank,text']);
+    assert.deepEqual(read('REF: A. KIEV 1186\n\n¶A.'), ['A:KIEV 1186', '6:0-6:17', 8, 'ref,blank,text']);
+    assert.deepEqual(read('REF: A. KIEV 1186\n\n¶B.\nThe minister said the harbor would close.'), ['A:KIEV 1186', '6:0-6:17', 8, 'ref,blank,text,text']);
+    assert.deepEqual(read('REF: A. KIEV 1186\n\n¶1. (C) The minister said:\n\n¶B.\n'), ['A:KIEV 1186', '6:0-6:17', 8, 'ref,blank,paragraph,blank,text,blank']);
+    // A lettered list opening the body under a REF field, its letters from A: the body's.
+    assert.deepEqual(read('REF: A. KIEV 1186\n\n¶A. (C) The minister said the harbor would close.\n¶B. (C) The ferries run.\n'), ['A:KIEV 1186', '6:0-6:17', 8, 'ref,blank,text,text,blank']);
+  });
+
   it('reads a citation written as a canonical id ("09PARIS708", "09paris708") as the cable it names, and no other run of letters and digits', () => {
     const refs = (ref: string) =>
       parse(`C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\nREF: ${ref}\n\n¶1. (C) Text.\n`).refs?.items.map((i) => [i.letter, i.citation.text, i.id]);
