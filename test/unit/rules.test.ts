@@ -460,6 +460,15 @@ describe('rules: a DECL value alone under its keyword, and a stray line among th
     // A long first field is cut after its last whole word, as a SUBJECT is.
     assert.deepEqual(ref('REF: A. STATE 12 B. ROME 3 C. PARIS 7 D. OSLO 99 E. MADRID 1234 F. LONDON 456\nREF: A. PARIS 7'), ["9:1-9:16 CBL037 info A second REF says 'A. PARIS 7', where the first says 'A. STATE 12 B. ROME 3 C. PARIS 7 D. OSLO 99 E. MADRID 1234…'; the first is read."]);
   });
+  it('says a second REF or SUBJECT that repeats the first word for word is the first written again, not that it says the same as itself (parser58)', () => {
+    const head = 'E.O. 12958: DECL: 05/14/2019\nTAGS: PREL\n';
+    assert.deepEqual(read(`${head}SUBJECT: FERRY TALKS\nREF: A. STATE 12\nREF: A. STATE 12`).findings, ["9:1-9:17 CBL037 info The REF field is written twice, word for word: 'A. STATE 12'."]);
+    assert.deepEqual(read(`${head}SUBJECT: FERRY TALKS\nSUBJECT: FERRY TALKS`).findings, ["8:1-8:21 CBL037 info The SUBJECT field is written twice, word for word: 'FERRY TALKS'."]);
+    // Its items or words spaced apart otherwise, or wrapped otherwise, are the same words.
+    assert.deepEqual(read(`${head}SUBJECT: FERRY TALKS\nREF: A. STATE 12\n     B. ROME 3\nREF: A.  STATE 12 B. ROME 3`).findings, ["10:1-10:28 CBL037 info The REF field is written twice, word for word: 'A.  STATE 12 B. ROME 3'."]);
+    // A word changed, or the letter's case, is another value, quoted beside the first's.
+    assert.deepEqual(read(`${head}SUBJECT: FERRY TALKS\nSUBJECT: Ferry Talks`).findings, ["8:1-8:21 CBL037 info A second SUBJECT says 'Ferry Talks', where the first says 'FERRY TALKS'; the first is read."]);
+  });
   it('passes over one or two stray lines right under a field with a field still to read right under them, and reports each', () => {
     assert.deepEqual(read('E.O. 12958: DECL: 05/14/2019\nFOR THE FERRY DESK\nTAGS: PREL\nSUBJECT: FERRY TALKS'), {
       decl: '4:DECL: 4:18-28 05/14/2019 date',
