@@ -168,6 +168,17 @@ describe('parser: transmission header', () => {
     assert.equal(c.problems.length, 0);
   });
 
+  it('reads the printout distribution keyword in capitals ("DISTRIBUTION:") as the mixed-case one (parser58)', () => {
+    const lines = (keyword: string) => [keyword, 'TED1302', 'ACTION NEA-00', '', 'INFO  LOG-00   CIAE-00  INL-00', '                  ------------------EE9C66  240653Z /38', 'P 240645Z OCT 08', 'FM AMEMBASSY NOWHERE', '', 'C O N F I D E N T I A L NOWHERE 000044'];
+    const mixed = parse(lines('Distribution:').join('\n'));
+    const capitals = parse(lines('DISTRIBUTION:').join('\n'));
+    assert.deepEqual(capitals.lineKinds, mixed.lineKinds);
+    assert.deepEqual(capitals.header?.lines.map((l) => `${l.kind} ${l.parsed}`), mixed.header?.lines.map((l) => `${l.kind} ${l.parsed}`));
+    assert.deepEqual([capitals.lineKinds[0], capitals.lineKinds[1], capitals.problems], ['distribution', 'distribution', []]);
+    // With words after it, it is no keyword alone on its line.
+    assert.notEqual(parse(lines('DISTRIBUTION: LIMITED').join('\n')).lineKinds[0], 'distribution');
+  });
+
   it('reads a distribution line ending with a count and a letter as one', () => {
     // "/001R" as well as "/000W" closes the last line of codes.
     for (const count of ['/001R', '/000W']) {
