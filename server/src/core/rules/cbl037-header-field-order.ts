@@ -1,6 +1,7 @@
 /**
  * CBL037 header-field-order: Metadata fields out of the usual order E.O. → TAGS → SUBJECT → REF → Classified By, or a line among them that is no field nor part of one.
  */
+import { linesAsRead } from '../parse/margin';
 import type { Cable } from '../model';
 import type { Rule } from './types';
 import { skipSpaces, trimEndOffset } from '../text';
@@ -126,9 +127,11 @@ function firstRefText(cable: Cable): string | undefined {
   // (its wrapped lines go on with the first), and is no part of what the first says.
   const again = cable.repeatedFields.filter((r) => r.field === 'REF').map((r) => r.range);
   const parts: string[] = [];
+  // "| ¶B. STATE 51120": a scan's margin is no part of what the field says.
+  const lines = linesAsRead(cable);
   for (let line = after.line; line <= end.line; line++) {
     if (again.some((r) => r.start.line <= line && line <= r.end.line)) continue;
-    const text = cable.lines[line];
+    const text = lines[line];
     const from = skipSpaces(text, line === after.line ? after.character : 0);
     const to = trimEndOffset(text, line === end.line ? end.character : text.length, from);
     if (to > from) parts.push(text.slice(from, to));
