@@ -72,6 +72,20 @@ describe("rules on a cable with a scan's margin (parser58)", () => {
     'cbl024-paragraph-number-sequence.blanked-words.good', 'cbl031-banner-above-portions.blanked-title.good', 'cbl034-page-line-sequence.blanked-words.good',
   ];
   const margins: [string, (l: string, i: number) => string, number][] = [['a bar', (l) => `| ${l}`, 2], ['line numbers', (l, i) => `${String(i + 1).padStart(2, '0')} ${l}`, 3]];
+  it('CBL020: the same findings with a margin on every line, a line of the margin alone blank (a text cut short in its fields)', () => {
+    const texts = [
+      // Cut short in its fields: no Classified By to report (CBL020), where the margin's last line was taken for text.
+      'C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS MAY RESUME, BUT MUCH DEPENDS ON\nTHE HARBOR...\n\n',
+    ];
+    const ids = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL020').map((f) => `${f.id} ${f.message}`);
+    for (const plain of texts) {
+      for (const [kind, margin] of margins) {
+        const text = plain.split('\n').map((l, i) => margin(l, i)).join('\n');
+        assert.deepEqual(ids(text), ids(plain), `${kind}: ${plain.slice(-60)}`);
+      }
+    }
+    assert.deepEqual(ids(texts[0]), []);
+  });
   for (const name of fixtures) {
     it(`${name}: the same findings with a bar or line numbers in the margin`, () => {
       const plain = fs.readFileSync(path.join(DIR, `${name}.cable`), 'utf8');
