@@ -324,6 +324,8 @@ const variants = [
   ['cbl050-host-country-tag-missing', 'user-dictionary', L, (t) => sub(t, 'EINV, PO', 'EINV, GE'), (t) => sub(t, 'EINV, PO', 'EINV, PO, GE'), { bad: { userTags: ['GE'] }, good: { userTags: ['GE'] } }],
   ['cbl037-header-field-order', 'repeated-ref', V, (t) => sub(t, 'REF: A. VALLETTA 388\n¶B. STATE 51120\n', 'REF: A. VALLETTA 388\n¶B. STATE 51120\nREF: A. ROME 551\n¶B. TRIPOLI 214\n'),
     (t) => sub(t, 'REF: A. VALLETTA 388\n¶B. STATE 51120\n', 'REF: A. VALLETTA 388\nREF: B. STATE 51120\n')],
+  // A REF field written twice word for word (parser58), its second copy on one line; the clean one writes it once.
+  ['cbl037-header-field-order', 'repeated-verbatim', V, (t) => sub(t, 'REF: A. VALLETTA 388\n¶B. STATE 51120\n', 'REF: A. VALLETTA 388\n¶B. STATE 51120\nREF: A. VALLETTA 388 ¶B. STATE 51120\n'), (t) => t],
 ];
 
 /**

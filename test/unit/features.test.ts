@@ -136,6 +136,9 @@ describe('document symbols', () => {
     const slashes = getDocumentSymbols(parseCable(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) One.', '', '//LOOKING AHEAD - HARBOR TALKS LIKELY TO GO ON INTO', 'THE SUMMER//', '', '¶2. (U) Two.', 'DOE'].join('\n')).cable);
     assert.deepEqual(names(slashes), ['UNCLAS NOWHERE 000001', '¶1 (U)', 'LOOKING AHEAD - HARBOR TALKS LIKELY TO GO ON INTO THE SUMMER', 'Signature']);
     assert.deepEqual(names(slashes[2].children), ['¶2 (U)']);
+    // A title between slashes opened by a marking in a form a plain title's is not read in (parser58): the marking is the detail.
+    const rel = getDocumentSymbols(parseCable(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) One.', '', '//(S//REL TO USA, GBR) LOOKING AHEAD//', '', '¶2. (S) Two.', 'DOE'].join('\n')).cable);
+    assert.deepEqual([rel[2].name, rel[2].detail], ['LOOKING AHEAD', '(S//REL TO USA, GBR)']);
   });
 
   it('names a section by its title\'s words, without the marking it opens with (kept as the detail) or the colon it ends with', () => {

@@ -168,6 +168,17 @@ describe('parser: transmission header', () => {
     assert.equal(c.problems.length, 0);
   });
 
+  it('reads the printout distribution keyword in capitals ("DISTRIBUTION:") as the mixed-case one (parser58)', () => {
+    const lines = (keyword: string) => [keyword, 'TED1302', 'ACTION NEA-00', '', 'INFO  LOG-00   CIAE-00  INL-00', '                  ------------------EE9C66  240653Z /38', 'P 240645Z OCT 08', 'FM AMEMBASSY NOWHERE', '', 'C O N F I D E N T I A L NOWHERE 000044'];
+    const mixed = parse(lines('Distribution:').join('\n'));
+    const capitals = parse(lines('DISTRIBUTION:').join('\n'));
+    assert.deepEqual(capitals.lineKinds, mixed.lineKinds);
+    assert.deepEqual(capitals.header?.lines.map((l) => `${l.kind} ${l.parsed}`), mixed.header?.lines.map((l) => `${l.kind} ${l.parsed}`));
+    assert.deepEqual([capitals.lineKinds[0], capitals.lineKinds[1], capitals.problems], ['distribution', 'distribution', []]);
+    // With words after it, it is no keyword alone on its line.
+    assert.notEqual(parse(lines('DISTRIBUTION: LIMITED').join('\n')).lineKinds[0], 'distribution');
+  });
+
   it('reads a distribution line ending with a count and a letter as one', () => {
     // "/001R" as well as "/000W" closes the last line of codes.
     for (const count of ['/001R', '/000W']) {
@@ -799,6 +810,28 @@ describe('parser: metadata', () => {
     assert.deepEqual(cc.refs?.items.map((i) => i.letter), ['A', 'B', 'C']);
     assert.deepEqual(cc.refs?.items[2].labels.map((l) => l.text), ['(EXDIS)']);
     assert.deepEqual(cc.classifiedBy?.reasonLetters, ['b', 'd']);
+  });
+
+  it('reads a REF item\'s letter alone after a blank line, the next after the last item\'s, as the field\'s (a copy cut under "¶B.", parser58), and no lettered body under the field', () => {
+    const head = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n';
+    const read = (ref: string) => {
+      const c = parseCable(head + ref).cable;
+      return [c.refs?.items.map((i) => `${i.letter}:${i.citation.text}`).join(' '), at(c.refs?.range), c.bodyStartLine, c.lineKinds.slice(6).join(',')];
+    };
+    // Cut right under the letter, or with the blank lines of a copy under it: the field goes on over it, as it does with no
+    // blank line above it; the body starts under it. It was the body's first line, and the field ended above the blank line.
+    assert.deepEqual(read('REF: A. KIEV 1186\n\n¶B.'), ['A:KIEV 1186', '6:0-8:3', 9, 'ref,blank,ref']);
+    assert.deepEqual(read('REF: A. KIEV 1186\n\n¶B. \n\n'), ['A:KIEV 1186', '6:0-8:3', 11, 'ref,blank,ref,blank,blank']);
+    assert.deepEqual(read('REF: A. STATE 53274\n¶B. 06 STATE 146295\n\nc.'), ['A:STATE 53274 B:06 STATE 146295', '6:0-9:2', 10, 'ref,ref,blank,ref']);
+    assert.deepEqual(read('REF: A. KIEV 1186\n¶B.'), ['A:KIEV 1186', '6:0-7:3', 8, 'ref,ref']);
+    // Not the next letter, a letter with text under it (a lettered list opening the body), or a letter a paragraph's number
+    // comes before, stays the body's.
+    assert.deepEqual(read('REF: A. KIEV 1186\n\n¶C.'), ['A:KIEV 1186', '6:0-6:17', 8, 'ref,blank,text']);
+    assert.deepEqual(read('REF: A. KIEV 1186\n\n¶A.'), ['A:KIEV 1186', '6:0-6:17', 8, 'ref,blank,text']);
+    assert.deepEqual(read('REF: A. KIEV 1186\n\n¶B.\nThe minister said the harbor would close.'), ['A:KIEV 1186', '6:0-6:17', 8, 'ref,blank,text,text']);
+    assert.deepEqual(read('REF: A. KIEV 1186\n\n¶1. (C) The minister said:\n\n¶B.\n'), ['A:KIEV 1186', '6:0-6:17', 8, 'ref,blank,paragraph,blank,text,blank']);
+    // A lettered list opening the body under a REF field, its letters from A: the body's.
+    assert.deepEqual(read('REF: A. KIEV 1186\n\n¶A. (C) The minister said the harbor would close.\n¶B. (C) The ferries run.\n'), ['A:KIEV 1186', '6:0-6:17', 8, 'ref,blank,text,text,blank']);
   });
 
   it('reads a citation written as a canonical id ("09PARIS708", "09paris708") as the cable it names, and no other run of letters and digits', () => {
@@ -1944,11 +1977,30 @@ describe('parser: body', () => {
     assert.deepEqual(c.itemMarkings.map((m) => [m.portion.token.text, at(m.portion.token.range)]), [['(C)', '7:2-7:5'], ['(U)', '11:2-11:5'], ['(S)', '15:3-15:6']]);
     assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2, 3, 4, 5]);
     // An item's letter, prose in parentheses and a list's letter stay the words; a title that is prose in parentheses opens with no marking.
-    // Nor is a marking with no white space after it, or one of a form a title's opening marking is not read in (`TITLE_MARKING`).
-    for (const title of ['//HARBOR TALKS: ANNEX (C)//', '//IRAN (PART 2)//', '//(EU) FERRY FARES//', '//(A) FERRY FARES//', '//(C)\u0000FERRY FARES//', '//(S//REL TO USA, GBR) FERRY FARES//']) {
+    // Nor is a marking with no white space after it, or one not in capitals (`OPENING_MARKING`), as "(S/he said)".
+    for (const title of ['//HARBOR TALKS: ANNEX (C)//', '//IRAN (PART 2)//', '//(EU) FERRY FARES//', '//(A) FERRY FARES//', '//(C)\u0000FERRY FARES//', '//(S//REL TO USA, GBR)FERRY FARES//', '//(S/he said) FERRY FARES//']) {
       const d = parse(lines.map((l, k) => (k === 7 ? title : l)).join('\n'));
       assert.deepEqual([d.headings[0].text.text, d.headings[0].marking, d.itemMarkings.filter((m) => m.portion.token.range.start.line === 7)], [title.slice(2, -2), undefined, []], title);
     }
+  });
+
+  it('reads the markings of a title between slashes in the forms a plain title\'s opening one is not read in ("//(S//REL TO USA, GBR) LOOKING AHEAD//", parser58)', () => {
+    const lines = ['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) One.', '', '//(S//REL TO USA, GBR) LOOKING AHEAD//', '', '¶2. (S) Two.', '', '//(C, NF) FERRIES (S//NF//REL TO USA, GBR)//', '', '¶3. (S) Three.', '', '//(S/REL NATO) HARBOR TALKS LIKELY TO GO ON INTO', 'THE SUMMER (C/REL NATO)//', '', '¶4. (S) Four.', '', '//(S/NOFRN) PIERS//', '', '¶5. (S) Five.', 'DOE'];
+    const c = parse(lines.join('\n'));
+    assert.deepEqual(c.headings.map((h) => [h.lead?.text, h.text.text, h.marking?.token.text, h.marking?.level, h.marking?.controls]), [
+      [undefined, '(S//REL TO USA, GBR) LOOKING AHEAD', undefined, undefined, undefined],
+      [undefined, '(C, NF) FERRIES', '(S//NF//REL TO USA, GBR)', 'SECRET', ['NF', 'REL USA, GBR']],
+      ['(S/REL NATO) HARBOR TALKS LIKELY TO GO ON INTO', 'THE SUMMER', '(C/REL NATO)', 'CONFIDENTIAL', ['REL NATO']],
+      [undefined, '(S/NOFRN) PIERS', undefined, undefined, undefined],
+    ]);
+    // The opening ones are item markings, in text order; one not well formed is read for CBL029 to report.
+    assert.deepEqual(c.itemMarkings.map((m) => [m.portion.token.text, at(m.portion.token.range), m.portion.level, m.portion.controls, m.portion.wellFormed]), [
+      ['(S//REL TO USA, GBR)', '7:2-7:22', 'SECRET', ['REL USA, GBR'], true],
+      ['(C, NF)', '11:2-11:9', 'CONFIDENTIAL', ['NF'], true],
+      ['(S/REL NATO)', '15:2-15:14', 'SECRET', ['REL NATO'], true],
+      ['(S/NOFRN)', '20:2-20:11', 'SECRET', ['NOFRN'], false],
+    ]);
+    assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2, 3, 4, 5]);
   });
 
   it('reads a title wrapped over two lines, each underlined, as one heading ("Minister of Harbors and" ⏎ rule ⏎ "Ferries ) Ann Quill" ⏎ rule)', () => {

@@ -60,6 +60,52 @@ function check(file: string, ruleId: string): Finding[] {
   return findings;
 }
 
+describe("rules on a cable with a scan's margin (parser58)", () => {
+  // The failing fixtures of the rules that read what starts a line, each given a bar or a line number on every line: the
+  // findings are the fixture's own, at the same places past the margin (a range from a line's start stays there), but
+  // CBL047's note of the margin. Each lost its finding, or quoted the margin, where it read a line from its first character.
+  const fixtures = [
+    'cbl010-banner-missing.bad', 'cbl019-subject-missing.bad', 'cbl020-classified-by-missing.bad', 'cbl024-paragraph-number-sequence.blanked-words.bad', 'cbl026-pilcrow-artifact.bad',
+    'cbl028-portion-marking-missing.bad', 'cbl031-banner-above-portions.blanked-title.bad', 'cbl031-banner-above-portions.blanked-words.bad',
+    'cbl034-page-line-sequence.blanked-words.bad', 'cbl037-header-field-order.repeated-ref.bad', 'cbl037-header-field-order.repeated-verbatim.bad',
+    'cbl047-page-number-stray.bad', 'cbl047-page-number-stray.case-stamp.bad', 'cbl047-page-number-stray.release-stamp.bad', 'cbl055-line-repeated.bad',
+    'cbl024-paragraph-number-sequence.blanked-words.good', 'cbl031-banner-above-portions.blanked-title.good', 'cbl034-page-line-sequence.blanked-words.good',
+  ];
+  const margins: [string, (l: string, i: number) => string, number][] = [['a bar', (l) => `| ${l}`, 2], ['line numbers', (l, i) => `${String(i + 1).padStart(2, '0')} ${l}`, 3]];
+  it('CBL020: the same findings with a margin on every line, a line of the margin alone blank (a text cut short in its fields)', () => {
+    const texts = [
+      // Cut short in its fields: no Classified By to report (CBL020), where the margin's last line was taken for text.
+      'C O N F I D E N T I A L NOWHERE 000005\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: FERRY TALKS MAY RESUME, BUT MUCH DEPENDS ON\nTHE HARBOR...\n\n',
+    ];
+    const ids = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL020').map((f) => `${f.id} ${f.message}`);
+    for (const plain of texts) {
+      for (const [kind, margin] of margins) {
+        const text = plain.split('\n').map((l, i) => margin(l, i)).join('\n');
+        assert.deepEqual(ids(text), ids(plain), `${kind}: ${plain.slice(-60)}`);
+      }
+    }
+    assert.deepEqual(ids(texts[0]), []);
+  });
+  for (const name of fixtures) {
+    it(`${name}: the same findings with a bar or line numbers in the margin`, () => {
+      const plain = fs.readFileSync(path.join(DIR, `${name}.cable`), 'utf8');
+      const show = (text: string, width: number) => {
+        const at = (c: number) => (c === 0 ? 0 : c - width);
+        return lintCable(parseCable(text).cable)
+          .filter((f) => !(f.id === 'CBL047' && f.message.includes("scan's margin")))
+          .map((f) => `${f.range.start.line}:${at(f.range.start.character)}-${f.range.end.line}:${at(f.range.end.character)} ${f.id} ${f.message}`);
+      };
+      const expected = show(plain, 0);
+      assert.ok(expected.length > 0 || name.endsWith('.good'), name);
+      for (const [kind, margin, width] of margins) {
+        const text = plain.split('\n').map((l, i) => margin(l, i)).join('\n');
+        assert.ok(parseCable(text).cable.margin, kind);
+        assert.deepEqual(show(text, width), expected, kind);
+      }
+    });
+  }
+});
+
 describe('rules: fixtures with sidecars', () => {
   for (const rule of allRules) {
     const stem = path.join(DIR, `${rule.id.toLowerCase()}-${rule.name}`);
@@ -459,6 +505,15 @@ describe('rules: a DECL value alone under its keyword, and a stray line among th
     assert.deepEqual(ref('REF: A. STATE 12\nREF: A. STATE 12\nB. PARIS 7'), ["9:1-9:17 CBL037 info A second REF says 'A. STATE 12', where the first says 'A. STATE 12 B. PARIS 7'; the first is read."]);
     // A long first field is cut after its last whole word, as a SUBJECT is.
     assert.deepEqual(ref('REF: A. STATE 12 B. ROME 3 C. PARIS 7 D. OSLO 99 E. MADRID 1234 F. LONDON 456\nREF: A. PARIS 7'), ["9:1-9:16 CBL037 info A second REF says 'A. PARIS 7', where the first says 'A. STATE 12 B. ROME 3 C. PARIS 7 D. OSLO 99 E. MADRID 1234…'; the first is read."]);
+  });
+  it('says a second REF or SUBJECT that repeats the first word for word is the first written again, not that it says the same as itself (parser58)', () => {
+    const head = 'E.O. 12958: DECL: 05/14/2019\nTAGS: PREL\n';
+    assert.deepEqual(read(`${head}SUBJECT: FERRY TALKS\nREF: A. STATE 12\nREF: A. STATE 12`).findings, ["9:1-9:17 CBL037 info The REF field is written twice, word for word: 'A. STATE 12'."]);
+    assert.deepEqual(read(`${head}SUBJECT: FERRY TALKS\nSUBJECT: FERRY TALKS`).findings, ["8:1-8:21 CBL037 info The SUBJECT field is written twice, word for word: 'FERRY TALKS'."]);
+    // Its items or words spaced apart otherwise, or wrapped otherwise, are the same words.
+    assert.deepEqual(read(`${head}SUBJECT: FERRY TALKS\nREF: A. STATE 12\n     B. ROME 3\nREF: A.  STATE 12 B. ROME 3`).findings, ["10:1-10:28 CBL037 info The REF field is written twice, word for word: 'A.  STATE 12 B. ROME 3'."]);
+    // A word changed, or the letter's case, is another value, quoted beside the first's.
+    assert.deepEqual(read(`${head}SUBJECT: FERRY TALKS\nSUBJECT: Ferry Talks`).findings, ["8:1-8:21 CBL037 info A second SUBJECT says 'Ferry Talks', where the first says 'FERRY TALKS'; the first is read."]);
   });
   it('passes over one or two stray lines right under a field with a field still to read right under them, and reports each', () => {
     assert.deepEqual(read('E.O. 12958: DECL: 05/14/2019\nFOR THE FERRY DESK\nTAGS: PREL\nSUBJECT: FERRY TALKS'), {
@@ -954,6 +1009,24 @@ describe('rules: markings on items, lines and sub-titles inside the text', () =>
     const copy = lintTitle('//(C) LOOKING AHEAD (C)//');
     assert.deepEqual(copy.findings.map(show), ["11:21-11:24 CBL029 info The heading on line 11 repeats its marking '(C)' at the end of its title; one marking belongs there. | Delete the repeated '(C)' false"]);
     assert.ok(applyEdits(copy.text, copy.findings[0].fixes![0].edits).includes('\n//(C) LOOKING AHEAD//\n'));
+  });
+
+  it('reads the opening marking of a title between slashes in a form a plain title\'s is not read in ("//(S//REL TO USA, GBR) LOOKING AHEAD//"): CBL029 to CBL032 weigh it (parser58)', () => {
+    const lintTitle = (title: string, banner = 'C O N F I D E N T I A L') => {
+      const text = `${banner} NOWHERE 000008\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n¶1. (C) Text.\n\n${title}\n\n¶2. (C) Two.\nSMITH\n`;
+      return lintCable(parseCable(text).cable).filter((f) => ['CBL029', 'CBL030', 'CBL031', 'CBL032'].includes(f.id)).map(formatFinding);
+    };
+    // Above the banner (CBL030); with the title's other marking, marked twice (CBL029).
+    assert.deepEqual(lintTitle('//(S//REL TO USA, GBR) LOOKING AHEAD//'), ['11:3-11:23 CBL030 error The heading on line 11 is marked SECRET above the banner level CONFIDENTIAL.']);
+    assert.deepEqual(lintTitle('//(S//REL TO USA, GBR) LOOKING AHEAD (C)//', 'S E C R E T'), [
+      "11:3-11:41 CBL029 warning The heading on line 11 is marked twice, '(S//REL TO USA, GBR)' at the start of its title and '(C)' at its end; it takes one marking, for the highest level of its title.",
+    ]);
+    // The portion marked SECRET that a SECRET banner asks for (CBL031, which a title marked CONFIDENTIAL leaves), and its NOFORN with no caveat line (CBL032).
+    assert.deepEqual(lintTitle('//(S//REL TO USA, GBR) LOOKING AHEAD//', 'S E C R E T'), []);
+    assert.deepEqual(lintTitle('//(C) LOOKING AHEAD//', 'S E C R E T'), ['1:1-1:12 CBL031 info Banner is SECRET but no portion is marked above CONFIDENTIAL.']);
+    assert.deepEqual(lintTitle('//(S//NF//REL TO USA, GBR) LOOKING AHEAD//', 'S E C R E T'), ['11:3-11:27 CBL032 warning The heading on line 11 is marked NOFORN but the header has no NOFORN caveat.']);
+    // Not well formed: CBL029.
+    assert.deepEqual(lintTitle('//(C/NOFRN) LOOKING AHEAD//'), ["11:3-11:12 CBL029 warning Portion marking '(C/NOFRN)' is not a known form such as (S), (C//NF) or (S/REL NATO)."]);
   });
 
   it('CBL030 reports an item, a line and a sub-title marked above the banner, each named by where it is', () => {

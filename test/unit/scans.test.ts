@@ -227,9 +227,9 @@ describe('hand-written scans read what their patterns read', () => {
   });
 
   it('startsHeader agrees with its patterns whatever the first character', () => {
-    const patterns = [/^\s*VZCZC/, /^\s*DE\s+R[A-Z]{3,7}\s+#/, /^\s*([A-Z])(?:\s+([A-Z]))?\s+(\d{6}Z)\s+([A-Za-z]{3})\s+(\d{2,4})(?=\s|$).*$/, /^\s*(?:(?:INFO|ACTION)\s+[A-Z0-9]+-\d{2}\b|Distribution:\s*$|-{5,}[A-Z0-9]*\s+\d{6}Z\s*\/\d+\s*$)/];
+    const patterns = [/^\s*VZCZC/, /^\s*DE\s+R[A-Z]{3,7}\s+#/, /^\s*([A-Z])(?:\s+([A-Z]))?\s+(\d{6}Z)\s+([A-Za-z]{3})\s+(\d{2,4})(?=\s|$).*$/, /^\s*(?:(?:INFO|ACTION)\s+[A-Z0-9]+-\d{2}\b|(?:Distribution|DISTRIBUTION):\s*$|-{5,}[A-Z0-9]*\s+\d{6}Z\s*\/\d+\s*$)/];
     fc.assert(
-      fc.property(from(' ', 'VZCZC', 'DE ', 'RUEHFR', ' #', 'P', 'O', ' ', '280849Z', 'MAY', '09', 'INFO', 'LOG-00', '-----', '/38', 'Distribution:'), (text) => {
+      fc.property(from(' ', 'VZCZC', 'DE ', 'RUEHFR', ' #', 'P', 'O', ' ', '280849Z', 'MAY', '09', 'INFO', 'LOG-00', '-----', '/38', 'Distribution:', 'DISTRIBUTION:'), (text) => {
         assert.equal(startsHeader(text), patterns.some((p) => p.test(text)), JSON.stringify(text));
       }),
       { numRuns: 3000, seed: 7 },

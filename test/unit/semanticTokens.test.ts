@@ -226,6 +226,18 @@ describe('semantic tokens by range and by delta', () => {
   });
 });
 
+describe("semantic tokens on a cable with a scan's margin (parser58)", () => {
+  it('colors a subject read on over a blank line as the subject when the blank line holds the margin alone ("| ")', () => {
+    const plain = 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: HARBOR BOARD TAKES STEPS TO PROTECT THE\n\nENVIRONMENT - MAKING REAL PROGRESS\n\nREF: STATE 12\n\n¶1. (U) The board met.\n\nSMITH\n';
+    const onLine6 = (text: string, width: number) => decode(getSemanticTokens(parseCable(text).cable).data).filter(([line]) => line === 6).map(([, character, length, type]) => [character - width, length, type]);
+    const expected = onLine6(plain, 0);
+    assert.equal(expected.length, 1);
+    // It had no token: the margin's bar made the line above no blank line.
+    assert.deepEqual(onLine6(plain.split('\n').map((l) => `| ${l}`).join('\n'), 2), expected);
+    assert.deepEqual(onLine6(plain.split('\n').map((l, i) => `${String(i + 1).padStart(2, '0')} ${l}`).join('\n'), 3), expected);
+  });
+});
+
 describe("semantic tokens of a heading's markings (marks58)", () => {
   it('colors the words of a title after its opening marking, past an invisible character before it, and a title between slashes\'s markings apart from its words', () => {
     const head = 'C O N F I D E N T I A L NOWHERE 000009\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) One.\n\n';
@@ -239,5 +251,9 @@ describe("semantic tokens of a heading's markings (marks58)", () => {
     assert.deepEqual(onTitle('(C) HARBOR TALKS (S)\n--------------------'), [[1, 1, 6], [4, 12, 5], [18, 1, 6]]);
     assert.deepEqual(onTitle('//(C) LOOKING AHEAD (S/NF)//'), [[3, 1, 6], [6, 13, 5], [21, 1, 6], [23, 2, 7]]);
     assert.deepEqual(onTitle('//\u200B(C) LOOKING AHEAD (S/NF)//'), [[4, 1, 6], [7, 13, 5], [22, 1, 6], [24, 2, 7]]);
+    // An opening marking in a form a plain title's is not read in, which the parser reads between slashes (parser58): the words'
+    // token covered it.
+    assert.deepEqual(onTitle('//(S//REL TO USA, GBR) LOOKING AHEAD (C/REL NATO)//'), [[3, 1, 6], [6, 15, 7], [23, 13, 5], [38, 1, 6], [40, 8, 7]]);
+    assert.deepEqual(onTitle('//(C, NF) LOOKING AHEAD//'), [[3, 1, 6], [6, 2, 7], [10, 13, 5]]);
   });
 });

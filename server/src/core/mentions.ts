@@ -5,9 +5,11 @@
  * them (`features/references.ts`, `features/rename.ts`), hover says what each
  * names (`features/hover.ts`), and CBL045 reports those that point at nothing.
  */
+// `Cable.lines` keep a scan's margin, which the parse read blanked; what starts a line, or ends the line before, is read past it.
+import { marginWidth } from './parse/margin';
 import type { Cable, Paragraph, Position, Range, RefItem } from './model';
 import { refLetterOrdinal } from './parse/metadata';
-import { contains, isAlnum, isDigit, isLetter, linesHolding, partitionPoint, skipSpaces, trimEndOffset } from './text';
+import { contains, isAlnum, isDigit, isLetter, linesHolding, skipSpaces, trimEndOffset } from './text';
 
 /** A reference in the text and what it points at. */
 export interface InTextReference {
@@ -107,17 +109,6 @@ const candidateLines = new WeakMap<Cable, readonly number[]>();
 const PARA_RE = /\b(?:para(?:graph)?s?\.?)\s+(\d{1,3})\b/gi;
 function isWordChar(c: string | undefined): boolean {
   return c !== undefined && (isAlnum(c.charCodeAt(0)) || c === '_');
-}
-
-/**
- * How many characters a scan's margin takes at the start of `line` (`| `, `07 `: `Cable.margin`), 0 on a line with none.
- * `Cable.lines` keep the margin, which the parse read blanked; what starts a line, or ends the line before, is read past it.
- */
-function marginWidth(cable: Cable, line: number): number {
-  const margin = cable.margin;
-  if (margin === undefined) return 0;
-  const k = partitionPoint(margin.lines, (l) => l < line);
-  return margin.lines[k] === line ? margin.widths[k] : 0;
 }
 
 /** Where the text of `line` starts: past its margin ({@link marginWidth}) and white space ("07   B) the minister" at "B"). */

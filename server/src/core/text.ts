@@ -561,6 +561,14 @@ export const BLOCK_LABELS = BLOCK_LABEL_WORDS.join('|');
  */
 export const TITLE_MARKING = String.raw`\((?:U|SBU|C|S|TS)(?:\/\/?[A-Z]{2,6})?\)`;
 
+/**
+ * A portion marking in capitals that may open a title between slashes, as a pattern: {@link TITLE_MARKING}'s forms and a
+ * level with any controls in capitals after a slash, comma or hyphen, "(S//REL TO USA, GBR) …", "(C/REL NATO) …",
+ * "(S//NF//REL TO USA, GBR) …", which the slashes set apart from prose, where a plain title's line is read only in
+ * TITLE_MARKING's forms. What goes before a heading's words (the semantic tokens, the Outline) is read in this form.
+ */
+export const OPENING_MARKING = String.raw`\((?:U|SBU|C|S|TS)(?:[\/,\-][A-Z0-9 ,\/\-]{0,40})?\)`;
+
 // The words a bracketed opener may put before its word: "(Embassy Note:", "[Post comment:".
 const BRACKET_LABEL = new RegExp(String.raw`(?:${BLOCK_LABELS})\s+$`, 'i');
 

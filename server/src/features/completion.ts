@@ -996,7 +996,8 @@ const REF_CITATION_TYPED = /^[ \t]*(?:REF:?[ \t]*)?(?:¶?[A-Za-z][.):]|\([A-Za-z
 /**
  * Whether line `n` (`text`), under blank lines right below the REF field, reads as the field's next item once its citation
  * is written (`REF: A. KIEV 1186` ⏎ ⏎ `¶B. `), by the parser's own rule ({@link continuesRefField}): until then the
- * parser reads it as the body's start, and the field as ending above it.
+ * parser reads it as the body's start, and the field as ending above it, unless it is the letter right after the last
+ * item's with nothing but blank lines under it, which the parser reads as the field's already.
  */
 function refItemToCite(cable: Cable, refs: RefField, n: number, text: string): boolean {
   const below = refs.range.end.line + 1;

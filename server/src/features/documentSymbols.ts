@@ -6,7 +6,7 @@
  */
 import { DocumentSymbol, SymbolKind, type Position, type Range, type SymbolInformation } from 'vscode-languageserver-types';
 import type { Addressee, Block, Cable, Paragraph, Section } from '../core/model';
-import { containsRange, isAlnum, isBefore, paragraphIndexAt, paragraphTextStart, partitionPoint, spanRange, TITLE_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
+import { containsRange, isAlnum, isBefore, paragraphIndexAt, paragraphTextStart, partitionPoint, spanRange, OPENING_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
 import { blockSpan, gluedSignatureCut, onlyCloserAfter, OPENING_TEXT, openerRun, outlineSections, SENTENCE_END } from './outlineSections';
 import { sectionPlaces, sectionTitles, subTitles, type SubTitle } from './subTitles';
 
@@ -197,8 +197,9 @@ function titleSymbols(titles: readonly SubTitle[], end: Position): DocumentSymbo
   return out;
 }
 
-// A portion marking that opens a title ("(U) Status of Host Nation Laws:"), and the white space after it.
-const TITLE_MARKING_START = new RegExp(String.raw`^(${TITLE_MARKING})\s+`);
+// A portion marking that opens a title ("(U) Status of Host Nation Laws:", "(S//REL TO USA, GBR) LOOKING AHEAD" between
+// slashes), and the white space after it.
+const TITLE_MARKING_START = new RegExp(String.raw`^(${OPENING_MARKING})\s+`);
 
 /**
  * A section's name as the Outline shows it: the title's words, without the portion marking it opens with, which becomes

@@ -36,9 +36,10 @@
  * of each level, `markup.heading.cable`, the marking scopes of each level and `constant.other.control.cable`, `string.unquoted.passing.cable`), so themes
  * color them as the grammar's scopes.
  */
+import { linesAsRead } from '../core/parse/margin';
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { Cable, Level, PortionMarking, Range, Token } from '../core/model';
-import { isBefore, isInvisible, isSpace, isWordCharacter, markingStart, partitionPoint, skipSpaces, TITLE_MARKING, trimEndOffset } from '../core/text';
+import { isBefore, isInvisible, isSpace, isWordCharacter, markingStart, partitionPoint, skipSpaces, OPENING_MARKING, trimEndOffset } from '../core/text';
 
 /** Token types, in legend order. */
 export const SEMANTIC_LEGEND: SemanticTokensLegend = {
@@ -136,9 +137,10 @@ export function pushSemanticTokens(cable: Cable, builder: SemanticTokensBuilder,
   }
   // "SUBJECT: … TO PROTECT THE" ⏎ "" ⏎ "ENVIRONMENT - MAKING REAL PROGRESS": a subject the parser reads on over a blank line,
   // where the grammar's subject ends and its next line of capitals reads as a heading.
+  // A line of a scan's margin alone ("| ") is that blank line.
   for (const part of cable.subject?.parts ?? []) {
     const line = part.range.start.line;
-    if (on(part.range) && line > 0 && line !== cable.subject!.keyword.range.start.line && cable.lines[line - 1].trim().length === 0) tokens.push({ range: part.range, type: SUBJECT });
+    if (on(part.range) && line > 0 && line !== cable.subject!.keyword.range.start.line && linesAsRead(cable)[line - 1].trim().length === 0) tokens.push({ range: part.range, type: SUBJECT });
   }
   // "SUBJECT: \u200B(C) …": the subject's marking past an invisible character, where the grammar reads none.
   const subjectMarking = cable.subject?.portion;
@@ -221,8 +223,9 @@ function afterInvisible(text: string, at: number): boolean {
   return false;
 }
 
-// What goes before a heading's words: a portion marking ("(U) Status of …") or slashes ("//BORDER SECURITY//").
-const HEADING_BEFORE = new RegExp(String.raw`^(?:${TITLE_MARKING}\s+|\/+\s*)`);
+// What goes before a heading's words: a portion marking ("(U) Status of …", "(S//REL TO USA, GBR) LOOKING AHEAD" between
+// slashes, which the parser reads as an item marking, parser58) or slashes ("//BORDER SECURITY//").
+const HEADING_BEFORE = new RegExp(String.raw`^(?:${OPENING_MARKING}\s+|\/+\s*)`);
 
 /** Adds the tokens of a marking's level and controls, where the grammar would color them after a paragraph number. */
 function addMarking(lines: readonly string[], marking: PortionMarking, tokens: PendingToken[]): void {

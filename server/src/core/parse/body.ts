@@ -24,7 +24,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, inCapitals, isAlnum, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSmall, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, TITLE_MARKING, token, trimEndOffset, upperCase, WHITE_RUNS } from '../text';
+import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, inCapitals, isAlnum, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSmall, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, TITLE_MARKING, OPENING_MARKING, token, trimEndOffset, upperCase, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
@@ -1509,20 +1509,22 @@ function slashEndingMarking(line: number, text: string, s: number, e: number): P
   return text.charCodeAt(e - 1) === 41 /* ) */ ? endingMarking(line, text, titleStart(line, text, s), e)?.read : undefined;
 }
 
-// A marking that opens a title's words, with the white space after it: "(C) LOOKING AHEAD", not "(C)\u0000LOOKING AHEAD".
-const OPENING_TITLE_MARKING = new RegExp(String.raw`^${TITLE_MARKING}\s`);
+// A marking that opens a title's words, with the white space after it: "(C) LOOKING AHEAD", not "(C)\u0000LOOKING AHEAD";
+// between slashes, in any form of capitals, "(S//REL TO USA, GBR) LOOKING AHEAD" (parser58), not "(S/he said) …".
+const OPENING_TITLE_MARKING = new RegExp(String.raw`^${OPENING_MARKING}\s`);
 
 /**
  * The marking that opens the words of a title between slashes at `start` ("//(C) LOOKING AHEAD//", or the first line of one
- * wrapped), read as the marking that opens a marked plain title is (a marking of a title's form and white space after it, as
- * {@link MARKED_TITLE} reads it, which the semantic tokens leave out of the heading's words): an item marking of its own
+ * wrapped), read as the marking that opens a marked plain title is (a marking in capitals and white space after it, in
+ * {@link OPENING_MARKING}'s forms, wider than {@link MARKED_TITLE}'s since the slashes set the title apart from prose:
+ * "//(S//REL TO USA, GBR) LOOKING AHEAD//"; the semantic tokens leave it out of the heading's words): an item marking of its own
  * (`Cable.itemMarkings`), which the line scan, reading a line's marking from its first character, does not see after the slashes.
  */
 function slashOpeningMarking(lines: readonly string[], start: Position): ItemMarking | undefined {
   const text = lines[start.line];
   // "//\u200B(C) LOOKING AHEAD//": an invisible character (CBL035 reports it) hides no marking.
   const at = markingStart(text, start.character);
-  if (text.charCodeAt(at) !== 40 /* ( */ || !OPENING_TITLE_MARKING.test(text.slice(at, at + 16))) return undefined;
+  if (text.charCodeAt(at) !== 40 /* ( */ || !OPENING_TITLE_MARKING.test(text.slice(at, at + 50))) return undefined;
   const portion = parsePortionMarking(start.line, text, at);
   return portion?.level !== undefined && isItemMarking(portion, text) ? { portion } : undefined;
 }

@@ -166,8 +166,9 @@ export const TRANSMISSION_END = /^\s*(?:BT|NNNN)\s*$/;
  * DE line ("DE RUEHFR #0708/01 …") repeated after "#", with as many digits as {@link DE_SERIAL} reads.
  */
 export const EOM_SERIAL = /^\s*#(\d{3,5})\s*$/;
-// Old printout distribution: "INFO  LOG-00   CIAE-00 …", "ACTION NEA-00", "------------------EE9C66  240653Z /38".
-const DISTRIBUTION = /^\s*(?:(?:INFO|ACTION)\s+[A-Z0-9]+-\d{2}\b|Distribution:\s*$|-{5,}[A-Z0-9]*\s+\d{6}Z\s*\/\d+\s*$)/;
+// Old printout distribution: "INFO  LOG-00   CIAE-00 …", "ACTION NEA-00", "------------------EE9C66  240653Z /38", and the
+// keyword alone, "Distribution:" (08LONDON2673) or in capitals, "DISTRIBUTION:", as a copy in capitals writes it.
+const DISTRIBUTION = /^\s*(?:(?:INFO|ACTION)\s+[A-Z0-9]+-\d{2}\b|(?:Distribution|DISTRIBUTION):\s*$|-{5,}[A-Z0-9]*\s+\d{6}Z\s*\/\d+\s*$)/;
 // The last continuation line may end with a count and a letter: "      SAS-00   DTT-00   FA-00      /001R" or "… /000W".
 const DISTRIBUTION_CONTINUATION = /^\s+[A-Z0-9]+-\d{2}(?:\s+[A-Z0-9]+-\d{2})*(?:\s+\/\d+[A-Z])?\s*$/;
 const DISTRIBUTION_CODE = /^\s*[A-Z]{2,5}\d{2,5}\s*$/;

@@ -3,8 +3,8 @@
  * transcription of a printed or displayed copy leaves it. The parser reads the cable with the margin blanked (the same
  * offsets, so every range holds), where it read no field at all before.
  */
-import type { Margin } from '../model';
-import { isDigit } from '../text';
+import type { Cable, Margin } from '../model';
+import { isDigit, partitionPoint } from '../text';
 
 /** The fewest lines with a margin for a text to be read as having one. */
 const MIN_LINES = 5;
@@ -132,4 +132,41 @@ function barAt(text: string, at: number, end: number, width: number): number {
 function onlySpaces(text: string, at: number, end: number): boolean {
   for (let k = at; k < end; k++) if (text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9) return false;
   return true;
+}
+
+// The lines of each cable with a margin as the parser read them, made once a cable.
+const readLines = new WeakMap<Cable, readonly string[]>();
+
+/**
+ * `cable.lines` as the parser read them: a scan's margin (`Cable.margin`, `| `, `07 `) written as spaces, the same length,
+ * so that a rule or feature that reads what starts a line (its first characters, its indentation, whether it is blank)
+ * reads past the margin, and every offset it gives holds in the document; `cable.lines` itself where there is none.
+ * Quote and edit from `cable.lines`, which are the document's.
+ */
+export function linesAsRead(cable: Cable): readonly string[] {
+  const margin = cable.margin;
+  if (margin === undefined) return cable.lines;
+  let lines = readLines.get(cable);
+  if (lines === undefined) {
+    const copy = cable.lines.slice();
+    margin.lines.forEach((line, k) => {
+      const text = copy[line];
+      const width = Math.min(margin.widths[k], text.length);
+      copy[line] = ' '.repeat(width) + text.slice(width);
+    });
+    lines = copy;
+    readLines.set(cable, lines);
+  }
+  return lines;
+}
+
+/**
+ * How many characters a scan's margin takes at the start of `line` (`| `, `07 `: `Cable.margin`), 0 on a line with none:
+ * where the line's own text may start.
+ */
+export function marginWidth(cable: Cable, line: number): number {
+  const margin = cable.margin;
+  if (margin === undefined) return 0;
+  const k = partitionPoint(margin.lines, (l) => l < line);
+  return margin.lines[k] === line ? margin.widths[k] : 0;
 }

@@ -541,7 +541,9 @@ export function parseMetadata(
     if (hits.length === 0) {
       const afterBlank = blankBefore;
       // "REF: A. KIEV 1186" ⏎ ⏎ "¶B. 05 KIEV 4590": lettered REF items may follow a blank line.
-      if (current === undefined && lastField === 'ref' && blankBefore && builder.continuesRef(text)) current = 'ref';
+      // "REF: A. KIEV 1186" ⏎ ⏎ "¶B.", a copy cut under the letter or an item whose citation is still to be written: the next
+      // letter alone, with nothing under it but blank lines (parser58); a lettered list opening the body has its text under it.
+      if (current === undefined && lastField === 'ref' && blankBefore && builder.continuesRef(text, i + 1 >= lines.length || lines[i + 1].trim().length === 0)) current = 'ref';
       // A subject broken by a blank line, when Classified By or REF still follows: the second SUBJECT's, after one.
       if (current === undefined && lastField === 'subject' && blankBefore && fieldFollows(lines, i) && builder.subjectAfterBlank(i, text)) {
         blankBefore = false;
@@ -639,9 +641,10 @@ const REF_LETTER_LINE = /^\s*(?:\u00B6\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?:
  * with the field as its next item (`REF: A. KIEV 1186` ⏎ ⏎ `¶B. 05 KIEV 4590`): a letter opens it, one of the three
  * after the last item's (one or two items may be missing), or A to C after items without letters, and its citation
  * follows. `(U) THIS CABLE IS …` there is a marked line, not item U. With `citationToCome`, a line that ends after the
- * letter (`¶B. `) goes on with the field too, as it will once its citation is written (where completion offers one).
+ * letter (`¶B. `) goes on with the field too, as it will once its citation is written (where completion offers one); with
+ * `'next'`, only the letter right after the last item's does (the parser's reading of such a line with nothing under it).
  */
-export function continuesRefField(items: readonly RefItem[], text: string, citationToCome = false): boolean {
+export function continuesRefField(items: readonly RefItem[], text: string, citationToCome: boolean | 'next' = false): boolean {
   let last: string | undefined;
   for (let k = items.length - 1; k >= 0 && last === undefined; k--) last = items[k].letter;
   const after = last === undefined ? 0 : refLetterOrdinal(last);
@@ -649,6 +652,8 @@ export function continuesRefField(items: readonly RefItem[], text: string, citat
   const m = REF_LETTER_LINE.exec(text) ?? (after >= 26 ? REF_DOUBLE_LETTER_LINE.exec(text) : null);
   if (!m || (m[3] === undefined && !citationToCome)) return false;
   const letter = refLetterOrdinal((m[1] ?? m[2]).toUpperCase());
+  // A letter alone read by the parser ('next'): only the one right after the last item's, after an item with a letter.
+  if (m[3] === undefined && citationToCome === 'next') return last !== undefined && letter === after + 1;
   return letter > after && letter <= after + 3;
 }
 
@@ -1162,9 +1167,13 @@ class FieldBuilder {
     this.refAppend(line, text, from, end);
   }
 
-  /** True when `text`, after a blank line under the REF field read so far, opens its next item ({@link continuesRefField}). */
-  continuesRef(text: string): boolean {
-    return continuesRefField(this.#refItems, text);
+  /**
+   * True when `text`, after a blank line under the REF field read so far, opens its next item ({@link continuesRefField}):
+   * with `aloneAllowed` (nothing but blank lines under it), also the letter right after the last item's with no citation
+   * yet (`¶B.`).
+   */
+  continuesRef(text: string, aloneAllowed: boolean): boolean {
+    return continuesRefField(this.#refItems, text, aloneAllowed ? 'next' : false);
   }
 
   /**

@@ -2,6 +2,7 @@
  * CBL020 classified-by-missing: A CONFIDENTIAL or SECRET cable has no Classified By line, or one that names no one and no reasons;
  * one that gives no reasons is an info.
  */
+import { linesAsRead } from '../parse/margin';
 import { documentStart, fieldLineFix, isClassified, misspelledLabel, replaceFix } from './util';
 import type { Cable } from '../model';
 import type { Rule } from './types';
@@ -23,7 +24,8 @@ function releaseTookReasons(lines: readonly string[], from: number, to: number):
  */
 function cutInMetadata(cable: Cable): boolean {
   if (cable.paragraphs.length > 0) return false;
-  const lines = cable.lines;
+  // A line of a scan's margin alone ("07") is blank.
+  const lines = linesAsRead(cable);
   let last = lines.length - 1;
   while (last >= 0 && lines[last].trim() === '') last--;
   const fieldsEnd = Math.max(cable.eo?.range.end.line ?? -1, cable.tags?.range.end.line ?? -1, cable.subject?.range.end.line ?? -1, cable.refs?.range.end.line ?? -1);

@@ -1,6 +1,7 @@
 /**
  * CBL024 paragraph-number-sequence: Paragraph numbers skip, step back, or do not start at 1.
  */
+import { linesAsRead } from '../parse/margin';
 import type { Cable, Paragraph, Position } from '../model';
 import { parsePortionMarking } from '../parse/marking';
 import { isSpace, markingStart, partitionPoint, skipSpaces } from '../text';
@@ -60,7 +61,7 @@ export const rule: Rule = {
  * paragraph `p`, the first numbered one: a paragraph that lost its number. Undefined otherwise.
  */
 function markedTextAbove(cable: Cable, p: Paragraph): Position | undefined {
-  const lines = cable.lines;
+  const lines = linesAsRead(cable);
   for (let n = cable.bodyStartLine; n < p.marker.range.start.line; n++) {
     const line = lines[n];
     const start = skipSpaces(line);
@@ -132,7 +133,7 @@ function releaseRemoved(cable: Cable, paragraphs: readonly Paragraph[], i: numbe
  * XXXXXXXXXXXX spoke freely", 10CARACAS147), or that ends the line: the gap under either is the cable's.
  */
 function redactedAcrossBreak(cable: Cable, from: number, to: number): boolean {
-  const lines = cable.lines;
+  const lines = linesAsRead(cable);
   let n = to - 1;
   while (n > from && lines[n].trim() === '') n--;
   if (n <= from) return false;

@@ -1,6 +1,7 @@
 /**
  * CBL026 pilcrow-artifact: A paragraph number that reads 10 more than expected in an irregular form ('¶ 13.' or '13.' where '¶3.' is expected), or a pilcrow before a number that goes on with the sentence above ('… in January' ⏎ '¶2010. After …') or before a name's initial inside a sentence ('with ¶W. Bruce'): transcription artifacts.
  */
+import { linesAsRead } from '../parse/margin';
 import type { Cable, Paragraph } from '../model';
 import type { Report, Rule } from './types';
 import { isCapital, isDigit, isLetter, isSmall, isSpace, linesHolding, range, skipSpaces, trimEndOffset } from '../text';
@@ -48,7 +49,7 @@ export const rule: Rule = {
  * paragraph there (the line's kind is `text`); the line above is a line of text that ends with a word or a comma.
  */
 function strayPilcrows(cable: Cable, report: Report): void {
-  const lines = cable.lines;
+  const lines = linesAsRead(cable);
   const kinds = cable.lineKinds;
   // Most lines hold no pilcrow: one native search of the text passes over them, in a run's first cables too, when this
   // loop is not yet compiled.
@@ -90,7 +91,7 @@ function strayPilcrows(cable: Cable, report: Report): void {
  * An item's letter glued into a line ("… as follows: ¶A. The …") comes after a colon or a sentence's end, and is left alone.
  */
 function initialInSentence(cable: Cable, i: number, k: number, report: Report): void {
-  const line = cable.lines[i];
+  const line = linesAsRead(cable)[i];
   for (; k > 1; k = line.indexOf('¶', k + 1)) {
     if (line.charCodeAt(k - 1) !== 32 || !isSmall(line.charCodeAt(k - 2))) continue;
     if (!isCapital(line.charCodeAt(k + 1)) || line.charCodeAt(k + 2) !== 46 || line.charCodeAt(k + 3) !== 32) continue;

@@ -2,6 +2,7 @@
  * CBL028 portion-marking-missing: A numbered paragraph of a classified cable has no portion marking (info on an UNCLAS cable that marks other paragraphs), or has it on
  * the next line, its number alone on its line ('3.' ⏎ '(C) …'), or split over its line and the next ('2. (C' ⏎ ') …').
  */
+import { linesAsRead } from '../parse/margin';
 import { LEVELS, levelAbbreviation, levelRank } from '../levels';
 import { isSpace, skipSpaces, trimEndOffset } from '../text';
 import type { Cable, Level, Paragraph, PortionMarking, Token } from '../model';
@@ -89,7 +90,7 @@ export const rule: Rule = {
       report({ message: `Paragraph ${p.readAs} has no portion marking.`, range: p.marker.range, fixes, severity: classified ? undefined : 'info' });
     }
     for (let i = 0; i < paragraphs.length; i++) splitOpenings(cable, paragraphs[i], (written, n, line, start, end, opening) => {
-      const next = cable.lines[line + 1];
+      const next = linesAsRead(cable)[line + 1];
       const marking = opening.token.text;
       // A fix for you to choose: the marking becomes the paragraph's, where it was a line's.
       report({
@@ -110,7 +111,7 @@ export const rule: Rule = {
  * where it stands, and the marking under it.
  */
 function splitOpenings(cable: Cable, p: Paragraph, found: (written: string, n: number, line: number, start: number, end: number, marking: PortionMarking) => void): void {
-  const lines = cable.lines;
+  const lines = linesAsRead(cable);
   const marker = p.marker.range;
   const own = p.portion === undefined && p.itemPortion === undefined ? markingOnNextLine(cable, marker.end.line, marker.end.character) : undefined;
   if (own) found(p.marker.text, p.readAs, marker.start.line, marker.start.character, marker.end.character, own);
@@ -161,7 +162,7 @@ const ENTIRE_TEXT_LINE = /\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|SBU)\s*[-\u2013\
 function marksEntireText(cable: Cable): boolean {
   const paragraphs = cable.paragraphs;
   for (let i = 0; i < paragraphs.length; i++) if (paragraphs[i].portion?.controls.includes('ENTIRE TEXT')) return true;
-  const lines = cable.lines;
+  const lines = linesAsRead(cable);
   const end = paragraphs.length > 0 ? paragraphs[0].range.start.line : lines.length;
   for (let n = cable.banner ? cable.banner.line + 1 : 0; n < end; n++) {
     // Cheap first: the words are rare, and most lines are shorter than the statement.

@@ -1,6 +1,7 @@
 /**
  * CBL037 header-field-order: Metadata fields out of the usual order E.O. → TAGS → SUBJECT → REF → Classified By, or a line among them that is no field nor part of one.
  */
+import { linesAsRead } from '../parse/margin';
 import type { Cable } from '../model';
 import type { Rule } from './types';
 import { skipSpaces, trimEndOffset } from '../text';
@@ -16,7 +17,7 @@ export const rule: Rule = {
   docs: {
     bad: "TAGS: PREL MT\nE.O. 12958: DECL: 06/03/2019",
     good: "E.O. 12958: DECL: 06/03/2019\nTAGS: PREL MT",
-    rationale: "The standard order helps readers find each field; other orders occur and are only noted. A line between two fields that is no field nor part of one (`E.O. 12958: DECL: 05/14/2019` ⏎ `FOR THE FERRY DESK` ⏎ `TAGS: PREL`: an office line written below the E.O. line, a note, or words left by a transcription) is noted too, where a field not read yet opens the line right under it (or under the line after it, two such lines in a row at most, with no blank line among them or above them): the fields under it are read as ever, where the header used to end at it, its TAGS, SUBJECT and Classified By lost and reported missing (CBL017, CBL019, CBL020). A second E.O. line there is said to write the line again (the first is read); a line opening with a misspelt label of a field missing (`S UBJECT; …`) is left to the rule that finds the field missing (CBL019, CBL020). Text that opens a field's line before its keyword, after the first field, where no field reads it (`DECL: 1.6X5 FERRY TAGS: PREL` under a whole E.O. line, `FOR THE DESK SUBJECT: …`), is noted too (`Text 'DECL: 1.6X5 FERRY' before TAGS on its line, under E.O., …`), as the parser keeps it, where it was lost unsaid; so is text before the keyword of a field read above (`FOR THE HARBOR DESK SUBJECT: PIER TALKS` under the SUBJECT line: `Text 'FOR THE HARBOR DESK' before a second SUBJECT on its line …`). A line that reads as the DECL value under an E.O. line whose DECL keyword gives none (`E.O. 12958: DECL:` ⏎ `05/14/2019`; the keyword written again with its value, `E.O. 12958: DECL:` ⏎ `DECL: 12/31/2019`; free text before a TAGS field sharing its line, `E.O. 12958: DECL:` ⏎ `1.6X5 FERRY TAGS: PREL`) is the value, not such a line (CBL015 checks it). A SUBJECT or Classified By field written a second time, on a line of its own (`SUBJECT: FERRY TALKS` ⏎ `SUBJECT: PIER FEES`), is noted with what the second says and what the first says (`A second SUBJECT says 'PIER FEES', where the first says 'FERRY TALKS'; the first is read.`): the first is the cable's, and the second, with the lines it wraps onto, is kept apart from it, where its value was lost unsaid and its wrapped lines ran into the first's subject. So is a REF field written a second time (`REF: A. STATE 12` ⏎ `REF: A. PARIS 7`), whose items ran on in the first's list (A, B, A, B, which CBL023 took for letters out of order): the note quotes each as written, its items and wrapped lines joined (`A second REF says 'A. PARIS 7', where the first says 'A. STATE 12'; the first is read.`), and the REF items the in-text references name are the first's. A REF keyword written again before the next letter of the first's list (`REF: A. STATE 12` ⏎ `REF: B. PARIS 7`) goes on with that list and is not noted. While a stray line is the line being typed (a field's label begun between two fields), its finding waits.",
+    rationale: "The standard order helps readers find each field; other orders occur and are only noted. A line between two fields that is no field nor part of one (`E.O. 12958: DECL: 05/14/2019` ⏎ `FOR THE FERRY DESK` ⏎ `TAGS: PREL`: an office line written below the E.O. line, a note, or words left by a transcription) is noted too, where a field not read yet opens the line right under it (or under the line after it, two such lines in a row at most, with no blank line among them or above them): the fields under it are read as ever, where the header used to end at it, its TAGS, SUBJECT and Classified By lost and reported missing (CBL017, CBL019, CBL020). A second E.O. line there is said to write the line again (the first is read); a line opening with a misspelt label of a field missing (`S UBJECT; …`) is left to the rule that finds the field missing (CBL019, CBL020). Text that opens a field's line before its keyword, after the first field, where no field reads it (`DECL: 1.6X5 FERRY TAGS: PREL` under a whole E.O. line, `FOR THE DESK SUBJECT: …`), is noted too (`Text 'DECL: 1.6X5 FERRY' before TAGS on its line, under E.O., …`), as the parser keeps it, where it was lost unsaid; so is text before the keyword of a field read above (`FOR THE HARBOR DESK SUBJECT: PIER TALKS` under the SUBJECT line: `Text 'FOR THE HARBOR DESK' before a second SUBJECT on its line …`). A line that reads as the DECL value under an E.O. line whose DECL keyword gives none (`E.O. 12958: DECL:` ⏎ `05/14/2019`; the keyword written again with its value, `E.O. 12958: DECL:` ⏎ `DECL: 12/31/2019`; free text before a TAGS field sharing its line, `E.O. 12958: DECL:` ⏎ `1.6X5 FERRY TAGS: PREL`) is the value, not such a line (CBL015 checks it). A SUBJECT or Classified By field written a second time, on a line of its own (`SUBJECT: FERRY TALKS` ⏎ `SUBJECT: PIER FEES`), is noted with what the second says and what the first says (`A second SUBJECT says 'PIER FEES', where the first says 'FERRY TALKS'; the first is read.`): the first is the cable's, and the second, with the lines it wraps onto, is kept apart from it, where its value was lost unsaid and its wrapped lines ran into the first's subject. So is a REF field written a second time (`REF: A. STATE 12` ⏎ `REF: A. PARIS 7`), whose items ran on in the first's list (A, B, A, B, which CBL023 took for letters out of order): the note quotes each as written, its items and wrapped lines joined (`A second REF says 'A. PARIS 7', where the first says 'A. STATE 12'; the first is read.`), and the REF items the in-text references name are the first's. A SUBJECT or REF field written twice word for word, however spaced or wrapped (`REF: A. STATE 12` ⏎ `REF: A. STATE 12`), is said to be so (`The REF field is written twice, word for word: 'A. STATE 12'.`), where the note quoted the same words twice as if they differed. A REF keyword written again before the next letter of the first's list (`REF: A. STATE 12` ⏎ `REF: B. PARIS 7`) goes on with that list and is not noted. While a stray line is the line being typed (a field's label begun between two fields), its finding waits.",
     source: "Corpus analysis of the released cables (CORPUS-FINDINGS §4, 'Header field order', and 'Info only'): 19 of 1,295 (1.5%).",
   },
   check(cable, report) {
@@ -79,6 +80,11 @@ export const rule: Rule = {
     // "REF: A. STATE 12" ⏎ "REF: A. PARIS 7": the first REF is quoted as written, its items and all, as the second is.
     for (const repeat of cable.repeatedFields) {
       const first = repeat.field === 'SUBJECT' ? cable.subject?.text : repeat.field === 'Classified By' ? cable.classifiedBy?.classifier?.text : firstRefText(cable);
+      // "REF: A. STATE 12" ⏎ "REF: A. STATE 12": the same words again, which quoting both as two values hid.
+      if (repeat.field !== 'Classified By' && first !== undefined && repeat.text !== '' && sameWords(repeat.text, first)) {
+        report({ message: `The ${repeat.field} field is written twice, word for word: '${clip(repeat.text)}'.`, range: repeat.range });
+        continue;
+      }
       const says = repeat.text === '' ? 'gives nothing' : `says '${clip(repeat.text)}'`;
       const firstSays = first === undefined || first === '' ? '' : `, where the first says '${clip(first)}'`;
       report({ message: `A second ${repeat.field} ${says}${firstSays}; the first is read.`, range: repeat.range });
@@ -102,6 +108,11 @@ function fieldAfter(text: string, k: number): string | undefined {
   return undefined;
 }
 
+/** True when `a` and `b` are the same words, however spaced or wrapped (`A.  STATE 12` and `A. STATE 12`); case counts. */
+function sameWords(a: string, b: string): boolean {
+  return a.trim().split(/\s+/).join(' ') === b.trim().split(/\s+/).join(' ');
+}
+
 /**
  * What the first REF field gives after its keyword, as the parser keeps a second one's text (`RepeatedField.text`): its
  * lines' text joined with one space each, `A. VALLETTA 388 ¶B. STATE 51120` for `REF: A. VALLETTA 388` ⏎ `¶B. STATE 51120`;
@@ -116,9 +127,11 @@ function firstRefText(cable: Cable): string | undefined {
   // (its wrapped lines go on with the first), and is no part of what the first says.
   const again = cable.repeatedFields.filter((r) => r.field === 'REF').map((r) => r.range);
   const parts: string[] = [];
+  // "| ¶B. STATE 51120": a scan's margin is no part of what the field says.
+  const lines = linesAsRead(cable);
   for (let line = after.line; line <= end.line; line++) {
     if (again.some((r) => r.start.line <= line && line <= r.end.line)) continue;
-    const text = cable.lines[line];
+    const text = lines[line];
     const from = skipSpaces(text, line === after.line ? after.character : 0);
     const to = trimEndOffset(text, line === end.line ? end.character : text.length, from);
     if (to > from) parts.push(text.slice(from, to));

@@ -1,6 +1,7 @@
 /**
  * CBL047 page-number-stray: A line holding only a page number of the paper copy ('- 2 -', 'Page 2 of 3') inside the text, or a stamp of a released copy's page ('RELEASED IN FULL', 'U.S. Department of State Case No. … Doc No. … Date: …') above the banner or inside the text, left there by a transcription, or a scan's margin opening every line ('| ', '01 '), which the cable is read without.
  */
+import { linesAsRead } from '../parse/margin';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -34,11 +35,13 @@ export const rule: Rule = {
         }],
       });
     }
+    const read = linesAsRead(cable);
     for (let i = 0; i < lines.length; i++) {
       const kind = kinds[i];
       // A page number stands in the text; a release stamp above the banner too.
       if (kind !== 'text' && kind !== 'heading' && kind !== 'preamble') continue;
-      const text = lines[i];
+      // A scan's margin ("| - 2 -") is read as the parser read it, blank.
+      const text = read[i];
       // Most lines fail on their length or their first character.
       if (text.length > MAX_STAMP) continue;
       let lead = 0;

@@ -2,8 +2,9 @@
  * CBL055 line-repeated: A line that repeats the line above it with a 'Q' in front of it or for its first character
  * ('Qthat threaten …' under 'that threaten …'), an artifact of the released copies.
  */
+import { linesAsRead, marginWidth } from '../parse/margin';
 import type { Rule } from './types';
-import { linesHolding } from '../text';
+import { linesHolding, trimEndOffset } from '../text';
 
 export const rule: Rule = {
   id: 'CBL055',
@@ -19,16 +20,18 @@ export const rule: Rule = {
     source: "Corpus analysis of the released cables: 8 such lines in 3 of the 200 cables of the corpus (08OTTAWA918, 09BAGHDAD3316, 10BAGHDAD112), each right under the line it repeats; no other line of the corpus opens with a `Q` before a copy of the line above.",
   },
   check(cable, report) {
-    const lines = cable.lines;
+    const lines = linesAsRead(cable);
     // Almost no line holds a capital Q ("IRAQ"), and fewer open with one: one search of the text finds the lines to test.
     const holding = linesHolding(cable.text, lines, 'Q');
     for (let h = 0; h < holding.length; h++) {
       const i = holding[h];
       const text = lines[i];
-      if (i === 0 || text.charCodeAt(0) !== 81 /* Q */) continue;
-      const copy = text.slice(1).trimEnd();
+      // "| Qthat threaten …": a scan's margin goes before the Q, on the line above too.
+      const at = marginWidth(cable, i);
+      if (i === 0 || text.charCodeAt(at) !== 81 /* Q */) continue;
+      const copy = text.slice(at + 1).trimEnd();
       if (copy.length < MIN_COPY) continue;
-      const above = lines[i - 1].trimEnd();
+      const above = lines[i - 1].slice(marginWidth(cable, i - 1)).trimEnd();
       // "Qthat threaten …" under "that threaten …"; "Q10.  (S/NF) …" under "¶10.  (S/NF) …". A line written twice that
       // opens with a Q itself ("Question A" under "Question A") has no Q put in: it is left alone.
       const inFront = above === copy;
@@ -41,7 +44,7 @@ export const rule: Rule = {
           ? `This line repeats the line above it with a 'Q' in front: an artifact of the copy, not part of the cable.`
           : `This line repeats the line above it with a 'Q' for its first character '${above[0]}': an artifact of the copy, not part of the cable.`,
         range: { start: { line: i, character: 0 }, end: { line: i, character: end } },
-        related: [{ range: { start: { line: i - 1, character: 0 }, end: { line: i - 1, character: above.length } }, message: 'The line it repeats' }],
+        related: [{ range: { start: { line: i - 1, character: 0 }, end: { line: i - 1, character: trimEndOffset(lines[i - 1]) } }, message: 'The line it repeats' }],
         unnecessary: true,
         fixes: [{ title: 'Delete the repeated line', edits: [{ range: removal, newText: '' }], safe: false }],
       });

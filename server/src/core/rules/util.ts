@@ -1,6 +1,7 @@
 /**
  * Helpers shared by the rules.
  */
+import { linesAsRead } from '../parse/margin';
 import { levelAbbreviation, levelRank } from '../levels';
 import type { Cable, CalendarDate, Caveat, Heading, ItemMarking, Level, PortionMarking, Range, TagsField } from '../model';
 import { findInTextReferences } from '../mentions';
@@ -55,7 +56,7 @@ function wholeLine(cable: Cable, line: number): Range {
  */
 export function blankedLineBetween(cable: Cable, from: number, to: number, where?: (line: number) => boolean): boolean {
   const redactions = cable.redactions;
-  const lines = cable.lines;
+  const lines = linesAsRead(cable);
   // The first redaction on or after line `from`; redactions are in text order.
   const lo = partitionPoint(redactions, (r) => r.range.start.line < from);
   let previous = -1;
@@ -131,8 +132,10 @@ export function documentStart(cable: Cable): Range {
   // Where the banner belongs: the first non-blank line after the transmission header (a banner too
   // damaged to read, as often as not), else the first non-blank line.
   const after = cable.header ? cable.header.range.end.line + 1 : 0;
-  let line = cable.lines.findIndex((l, i) => i >= after && l.trim().length > 0);
-  if (line < 0) line = cable.lines.findIndex((l) => l.trim().length > 0);
+  // A line of a scan's margin alone ("07") is blank.
+  const lines = linesAsRead(cable);
+  let line = lines.findIndex((l, i) => i >= after && l.trim().length > 0);
+  if (line < 0) line = lines.findIndex((l) => l.trim().length > 0);
   return wholeLine(cable, Math.max(line, 0));
 }
 
@@ -309,7 +312,7 @@ export function reportParseProblems(cable: Cable, name: string, report: Report, 
 export function subjectMarking(cable: Cable): PortionMarking | undefined {
   const portion = cable.subject?.portion;
   if (portion?.level === undefined) return undefined;
-  return isItemMarking(portion, cable.lines[portion.token.range.start.line], false) ? portion : undefined;
+  return isItemMarking(portion, linesAsRead(cable)[portion.token.range.start.line], false) ? portion : undefined;
 }
 
 /** True for the characters the parser reads between TAGS: commas, semicolons and white space. */
@@ -418,7 +421,7 @@ const LABEL_SEARCH = 80;
  * label and its separator, and the label as written right (`spelled`, with its colon); undefined when no line reads so.
  */
 export function misspelledLabel(cable: Cable, label: string, spelled: string): { range: Range; text: string } | undefined {
-  const { lines } = cable;
+  const lines = linesAsRead(cable);
   const from = cable.banner ? cable.banner.line + 1 : 0;
   const to = Math.min(lines.length, cable.paragraphs.length > 0 ? cable.paragraphs[0].range.start.line : lines.length, from + LABEL_SEARCH);
   for (let i = from; i < to; i++) {
@@ -544,8 +547,9 @@ export function fieldLineFix(cable: Cable, field: MissingField, keyword: string)
  * paragraph's opening. Undefined when the next line opens with no marking that names a level.
  */
 export function markingOnNextLine(cable: Cable, line: number, from: number): PortionMarking | undefined {
-  const text = cable.lines[line];
-  const next = cable.lines[line + 1];
+  const lines = linesAsRead(cable);
+  const text = lines[line];
+  const next = lines[line + 1];
   if (text === undefined || next === undefined || trimEndOffset(text) > from) return undefined;
   // "\u200B(C) …": an invisible character (CBL035 reports it) hides no marking.
   const marking = parsePortionMarking(line + 1, next, markingStart(next, skipSpaces(next)));
