@@ -962,6 +962,11 @@ describe('grammar', function () {
     { text: '¶4. (C) THE BOARD KEPT THE OLD LIST OF FERRY OPERATORS AND THEIR INCOME\nCLASSIFIED BY THE MINISTRY AS SECRET UNTIL THE NEW QUAYS OPEN', at: 'CLASSIFIED', not: /classified-by/ },
     { text: 'SUBJECT: FERRY TALKS\n\nCLASSIFIED BY THE AMBASSADOR FOR REASONS 1.4 (B) AND (D)', at: 'CLASSIFIED', scope: /keyword\.other\.field\.classified-by\.cable/ },
     { text: '-- FIGURES ON THE HARBOR GROUPS\' INCOME\nDERIVED FROM MULTIPLE SOURCES', at: 'DERIVED', scope: /keyword\.other\.field\.classified-by\.cable/ },
+    // A printout's distribution keyword in capitals, as a copy in capitals writes it, is the keyword as in mixed case, and the
+    // code under it a distribution line, no heading; the keyword with words after it is none.
+    { text: 'NOWHERE WASHDC\n\nDISTRIBUTION:', at: 'DISTRIBUTION', scope: /keyword\.other\.distribution\.cable/ },
+    { text: 'DISTRIBUTION:\n\nHRB1207', at: 'HRB1207', scope: /comment\.line\.distribution\.cable/, not: /heading/ },
+    { text: 'DISTRIBUTION: THE BOARD SENT THE FARES TO EVERY PORT', at: 'DISTRIBUTION', not: /distribution/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
@@ -1041,7 +1046,7 @@ describe('grammar', function () {
   // The same on copies of the real cables in capitals (the differential script's `capitals` damage, and the cables the corpus
   // holds in capitals): a line colored as a heading is one the parser reads, but for a few (a line grammar cannot see that a
   // short line of capitals under a blank one has the paragraph's text right under it, "MINISTRY OF DEFENSE" over a
-  // participant's name; 29 of 838 lines, were 33 of 842 before `quoted-text`, `{{initialsAtEnd}}` and `continued-gap`'s block word and 75 of 884 before
+  // participant's name; 28 of 837 lines, were 29 of 838 before the capitals `DISTRIBUTION:` keyword, 33 of 842 before `quoted-text`, `{{initialsAtEnd}}` and `continued-gap`'s block word and 75 of 884 before
   // `notTitle`, the 809 the parser reads kept), and a line
   // colored as an address or a passing line is one the parser reads in the header, above the banner or among the passing
   // lines ("CT/CP COOPERATION" between rules, 09ABUDHABI862, is a heading).
