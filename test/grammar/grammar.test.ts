@@ -345,6 +345,30 @@ describe('grammar', function () {
     assert.match(lines[33].tokens.map((t) => t.scopes.join(' ')).join(' '), /keyword\.other\.block\.begin\.cable/);
   });
 
+  // A sentence of capitals prose cut by a blank line goes on under it (a copy that lost a line to a page break): the line under
+  // the blank one is the sentence's, no heading, where the line above the blank one is a wrapped line of the text that ends no
+  // sentence, as the parser reads it (the text goes on right under it). A title under a blank line stays a heading under a line
+  // that ends a sentence, and under a paragraph's one line that ends none.
+  it('colors no heading on a line of capitals prose that goes on with a sentence across a blank line, and the titles around it as headings', () => {
+    const text = [
+      'C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '',
+      '¶2. (C) A HARBOR OFFICIAL TOLD', 'POLOFF THAT THE BOARD IS WEARING AWAY AT THE FERRY OPERATORS\' ', '',
+      'LEAD DESPITE THE MINISTRY\'S LARGE ADVANTAGE IN ', 'FARES BY LOWERING THE DUES AND "TELLING PEOPLE ON THE', 'QUAY THAT IT IS NOT IN THEIR BEST INTERESTS."', '',
+      'FERRY ROUTES', '', '¶3. (C) THE BOARD SET THE NEW FARES FOR THE', '',
+      'OUTLOOK', '', '¶4. (C) The talks ended.',
+    ].join('\n');
+    const { cable } = parseCable(text);
+    const read = new Set(cable.headings.map((h) => h.text.range.start.line));
+    const lines = tokenize(grammar, text);
+    const heading = (n: number) => lines[n].tokens.some((t) => t.end > t.start && t.scopes.includes('markup.heading.cable'));
+    assert.ok(!read.has(9), `the parser reads ${lines[9].line} as a heading`);
+    assert.ok(!heading(9), `${lines[9].line} colored as a heading`);
+    for (const n of [13, 17]) {
+      assert.ok(read.has(n), `the parser reads no heading on ${lines[n].line}`);
+      assert.ok(heading(n), `${lines[n].line} not colored as a heading`);
+    }
+  });
+
   // Lines of capitals in a shape no title of the corpus takes (`notTitle`): the parser reads each as text where its text goes on
   // under it, as the corpus writes them, and the grammar colors none as a heading (over a blank line and a numbered paragraph the
   // parser would read a heading, which a line grammar cannot see: the server's semantic tokens color it); the titles around
@@ -1046,7 +1070,7 @@ describe('grammar', function () {
   // The same on copies of the real cables in capitals (the differential script's `capitals` damage, and the cables the corpus
   // holds in capitals): a line colored as a heading is one the parser reads, but for a few (a line grammar cannot see that a
   // short line of capitals under a blank one has the paragraph's text right under it, "MINISTRY OF DEFENSE" over a
-  // participant's name; 28 of 837 lines, were 29 of 838 before the capitals `DISTRIBUTION:` keyword, 33 of 842 before `quoted-text`, `{{initialsAtEnd}}` and `continued-gap`'s block word and 75 of 884 before
+  // participant's name; 21 of 830 lines, were 28 of 837 before `continued-long` read a sentence on across a blank line, 29 of 838 before the capitals `DISTRIBUTION:` keyword, 33 of 842 before `quoted-text`, `{{initialsAtEnd}}` and `continued-gap`'s block word and 75 of 884 before
   // `notTitle`, the 809 the parser reads kept), and a line
   // colored as an address or a passing line is one the parser reads in the header, above the banner or among the passing
   // lines ("CT/CP COOPERATION" between rules, 09ABUDHABI862, is a heading).
@@ -1074,7 +1098,7 @@ describe('grammar', function () {
       });
     }
     assert.ok(total > 500, `only ${total} lines scoped as headings`);
-    assert.ok(misses.length <= total * 0.045, `${misses.length} of ${total} lines scoped as headings that the parser reads as none:\n${misses.join('\n')}`);
+    assert.ok(misses.length <= total * 0.03, `${misses.length} of ${total} lines scoped as headings that the parser reads as none:\n${misses.join('\n')}`);
     assert.deepEqual(stray, []);
   });
 
