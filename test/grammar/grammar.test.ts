@@ -316,6 +316,23 @@ describe('grammar', function () {
     }
   });
 
+  // The parser reads a DTG line only in the header: in the text, under the first numbered paragraph, a line of that loose shape
+  // ("P 28849Z MAY 09", "O R 2808Z") is no DTG line, and the grammar colors neither its prosigns nor its group.
+  it('colors no loose DTG line in the text, where the parser reads none', () => {
+    const body = ['P 28849Z MAY 09', 'O R 2808Z', 'R 1614170Z DEC 09 THE BOARD MET'];
+    const text = ['RR RUEHWEB', 'DE RUEHNO #0412/01 1601417', 'ZNY CCCCC ZZH', 'P 28849Z MAY 09', 'FM AMEMBASSY NOWHERE', 'TO RUEHC/SECSTATE WASHDC 0412', 'BT',
+      'C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '', '¶1. (C) The talks resumed.', '', ...body, '', '¶2. (C) The talks ended.'].join('\n');
+    const { cable } = parseCable(text);
+    const lines = tokenize(grammar, text);
+    const dtgScoped = (n: number) => lines[n].tokens.some((t) => t.end > t.start && t.scopes.some((sc) => /^constant\.numeric\.dtg\.|^keyword\.control\.precedence\./.test(sc)));
+    assert.equal(cable.header?.lines.find((l) => l.line === 3)?.kind, 'dtg');
+    assert.ok(dtgScoped(3), 'the header\'s loose DTG line not colored');
+    for (let n = 15; n < 15 + body.length; n++) {
+      assert.ok(!cable.header?.lines.some((l) => l.line === n), `the parser reads ${lines[n].line} in the header`);
+      assert.ok(!dtgScoped(n), `${lines[n].line} colored as a DTG line`);
+    }
+  });
+
   // Lines the parser reads as no heading by the line above them: the first line of a quoted text under its "BEGIN TEXT:" line
   // (quotedTitle, with text under it), a line under one that ends with initials ("… ON U.S."), which goes on with the
   // sentence, and a block's word alone under a paragraph's line in capitals that ends no sentence ("… MADE THE FOLLOWING" ⏎
