@@ -333,6 +333,21 @@ describe('grammar', function () {
     }
   });
 
+  // The parser reads a misspelt field label (misspeltLabel) only in the metadata: in the text, under the first numbered
+  // paragraph, "TAG5:", "SUBJ ECT:", "REP:" or "CLASSIFIED B Y:" opens no field, and the grammar colors none as a label.
+  it('colors no misspelt field label in the text, where the parser reads none', () => {
+    const body = ['TAG5: PREL, PGOV', 'SUBJ ECT: FERRY TALKS AT PORT NOWHERE', 'REP: A. 09 NOWHERE 123', 'CLASSIFIED B Y: JANE ROE, CONSUL, REASONS 1.4 (B)', 'TACS PGOV, ECON'];
+    const text = ['C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '', '¶1. (C) The talks resumed.', '', ...body.flatMap((l) => [l, '']), '¶2. (C) The talks ended.'].join('\n');
+    const { cable } = parseCable(text);
+    const lines = tokenize(grammar, text);
+    const keywords = [cable.tags?.keyword, cable.subject?.keyword, cable.refs?.keyword, cable.classifiedBy?.keyword].filter((k) => k !== undefined);
+    body.forEach((_, k) => {
+      const n = 8 + 2 * k;
+      assert.ok(!keywords.some((t) => t.range.start.line === n), `the parser reads a field on ${lines[n].line}`);
+      assert.ok(!lines[n].tokens.some((t) => t.end > t.start && t.scopes.some((sc) => /^keyword\.other\.field\.[a-z-]+\.misread\.cable$/.test(sc))), `${lines[n].line} colored as a field's label`);
+    });
+  });
+
   // Lines the parser reads as no heading by the line above them: the first line of a quoted text under its "BEGIN TEXT:" line
   // (quotedTitle, with text under it), a line under one that ends with initials ("… ON U.S."), which goes on with the
   // sentence, and a block's word alone under a paragraph's line in capitals that ends no sentence ("… MADE THE FOLLOWING" ⏎
