@@ -317,6 +317,38 @@ describe('grammar', function () {
     }
   });
 
+  // The parser reads a DTG line only in the header: in the text, under the first numbered paragraph, a line of that loose shape
+  // ("P 28849Z MAY 09", "O R 2808Z") is no DTG line, and the grammar colors neither its prosigns nor its group.
+  it('colors no loose DTG line in the text, where the parser reads none', () => {
+    const body = ['P 28849Z MAY 09', 'O R 2808Z', 'R 1614170Z DEC 09 THE BOARD MET'];
+    const text = ['RR RUEHWEB', 'DE RUEHNO #0412/01 1601417', 'ZNY CCCCC ZZH', 'P 28849Z MAY 09', 'FM AMEMBASSY NOWHERE', 'TO RUEHC/SECSTATE WASHDC 0412', 'BT',
+      'C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '', '¶1. (C) The talks resumed.', '', ...body, '', '¶2. (C) The talks ended.'].join('\n');
+    const { cable } = parseCable(text);
+    const lines = tokenize(grammar, text);
+    const dtgScoped = (n: number) => lines[n].tokens.some((t) => t.end > t.start && t.scopes.some((sc) => /^constant\.numeric\.dtg\.|^keyword\.control\.precedence\./.test(sc)));
+    assert.equal(cable.header?.lines.find((l) => l.line === 3)?.kind, 'dtg');
+    assert.ok(dtgScoped(3), 'the header\'s loose DTG line not colored');
+    for (let n = 15; n < 15 + body.length; n++) {
+      assert.ok(!cable.header?.lines.some((l) => l.line === n), `the parser reads ${lines[n].line} in the header`);
+      assert.ok(!dtgScoped(n), `${lines[n].line} colored as a DTG line`);
+    }
+  });
+
+  // The parser reads a misspelt field label (misspeltLabel) only in the metadata: in the text, under the first numbered
+  // paragraph, "TAG5:", "SUBJ ECT:", "REP:" or "CLASSIFIED B Y:" opens no field, and the grammar colors none as a label.
+  it('colors no misspelt field label in the text, where the parser reads none', () => {
+    const body = ['TAG5: PREL, PGOV', 'SUBJ ECT: FERRY TALKS AT PORT NOWHERE', 'REP: A. 09 NOWHERE 123', 'CLASSIFIED B Y: JANE ROE, CONSUL, REASONS 1.4 (B)', 'TACS PGOV, ECON'];
+    const text = ['C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '', '¶1. (C) The talks resumed.', '', ...body.flatMap((l) => [l, '']), '¶2. (C) The talks ended.'].join('\n');
+    const { cable } = parseCable(text);
+    const lines = tokenize(grammar, text);
+    const keywords = [cable.tags?.keyword, cable.subject?.keyword, cable.refs?.keyword, cable.classifiedBy?.keyword].filter((k) => k !== undefined);
+    body.forEach((_, k) => {
+      const n = 8 + 2 * k;
+      assert.ok(!keywords.some((t) => t.range.start.line === n), `the parser reads a field on ${lines[n].line}`);
+      assert.ok(!lines[n].tokens.some((t) => t.end > t.start && t.scopes.some((sc) => /^keyword\.other\.field\.[a-z-]+\.misread\.cable$/.test(sc))), `${lines[n].line} colored as a field's label`);
+    });
+  });
+
   // Lines the parser reads as no heading by the line above them: the first line of a quoted text under its "BEGIN TEXT:" line
   // (quotedTitle, with text under it), a line under one that ends with initials ("… ON U.S."), which goes on with the
   // sentence, and a block's word alone under a paragraph's line in capitals that ends no sentence ("… MADE THE FOLLOWING" ⏎
@@ -344,6 +376,30 @@ describe('grammar', function () {
     // A block's word alone under a line of a paragraph in capitals that ends no sentence opens the block, no heading.
     assert.ok(cable.blockMarkers.some((m) => m.role === 'open' && m.token.range.start.line === 33), 'the parser reads no opener on COMMENTS:');
     assert.match(lines[33].tokens.map((t) => t.scopes.join(' ')).join(' '), /keyword\.other\.block\.begin\.cable/);
+  });
+
+  // A sentence of capitals prose cut by a blank line goes on under it (a copy that lost a line to a page break): the line under
+  // the blank one is the sentence's, no heading, where the line above the blank one is a wrapped line of the text that ends no
+  // sentence, as the parser reads it (the text goes on right under it). A title under a blank line stays a heading under a line
+  // that ends a sentence, and under a paragraph's one line that ends none.
+  it('colors no heading on a line of capitals prose that goes on with a sentence across a blank line, and the titles around it as headings', () => {
+    const text = [
+      'C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '',
+      '¶2. (C) A HARBOR OFFICIAL TOLD', 'POLOFF THAT THE BOARD IS WEARING AWAY AT THE FERRY OPERATORS\' ', '',
+      'LEAD DESPITE THE MINISTRY\'S LARGE ADVANTAGE IN ', 'FARES BY LOWERING THE DUES AND "TELLING PEOPLE ON THE', 'QUAY THAT IT IS NOT IN THEIR BEST INTERESTS."', '',
+      'FERRY ROUTES', '', '¶3. (C) THE BOARD SET THE NEW FARES FOR THE', '',
+      'OUTLOOK', '', '¶4. (C) The talks ended.',
+    ].join('\n');
+    const { cable } = parseCable(text);
+    const read = new Set(cable.headings.map((h) => h.text.range.start.line));
+    const lines = tokenize(grammar, text);
+    const heading = (n: number) => lines[n].tokens.some((t) => t.end > t.start && t.scopes.includes('markup.heading.cable'));
+    assert.ok(!read.has(9), `the parser reads ${lines[9].line} as a heading`);
+    assert.ok(!heading(9), `${lines[9].line} colored as a heading`);
+    for (const n of [13, 17]) {
+      assert.ok(read.has(n), `the parser reads no heading on ${lines[n].line}`);
+      assert.ok(heading(n), `${lines[n].line} not colored as a heading`);
+    }
   });
 
   // Lines of capitals in a shape no title of the corpus takes (`notTitle`): the parser reads each as text where its text goes on
@@ -963,6 +1019,11 @@ describe('grammar', function () {
     { text: '¶4. (C) THE BOARD KEPT THE OLD LIST OF FERRY OPERATORS AND THEIR INCOME\nCLASSIFIED BY THE MINISTRY AS SECRET UNTIL THE NEW QUAYS OPEN', at: 'CLASSIFIED', not: /classified-by/ },
     { text: 'SUBJECT: FERRY TALKS\n\nCLASSIFIED BY THE AMBASSADOR FOR REASONS 1.4 (B) AND (D)', at: 'CLASSIFIED', scope: /keyword\.other\.field\.classified-by\.cable/ },
     { text: '-- FIGURES ON THE HARBOR GROUPS\' INCOME\nDERIVED FROM MULTIPLE SOURCES', at: 'DERIVED', scope: /keyword\.other\.field\.classified-by\.cable/ },
+    // A printout's distribution keyword in capitals, as a copy in capitals writes it, is the keyword as in mixed case, and the
+    // code under it a distribution line, no heading; the keyword with words after it is none.
+    { text: 'NOWHERE WASHDC\n\nDISTRIBUTION:', at: 'DISTRIBUTION', scope: /keyword\.other\.distribution\.cable/ },
+    { text: 'DISTRIBUTION:\n\nHRB1207', at: 'HRB1207', scope: /comment\.line\.distribution\.cable/, not: /heading/ },
+    { text: 'DISTRIBUTION: THE BOARD SENT THE FARES TO EVERY PORT', at: 'DISTRIBUTION', not: /distribution/ },
   ];
   for (const c of reads) {
     it(`scopes ${JSON.stringify(c.at)} in ${JSON.stringify(c.text)} as the parser reads it`, () => {
@@ -1042,7 +1103,7 @@ describe('grammar', function () {
   // The same on copies of the real cables in capitals (the differential script's `capitals` damage, and the cables the corpus
   // holds in capitals): a line colored as a heading is one the parser reads, but for a few (a line grammar cannot see that a
   // short line of capitals under a blank one has the paragraph's text right under it, "MINISTRY OF DEFENSE" over a
-  // participant's name; 29 of 838 lines, were 33 of 842 before `quoted-text`, `{{initialsAtEnd}}` and `continued-gap`'s block word and 75 of 884 before
+  // participant's name; 21 of 830 lines, were 28 of 837 before `continued-long` read a sentence on across a blank line, 29 of 838 before the capitals `DISTRIBUTION:` keyword, 33 of 842 before `quoted-text`, `{{initialsAtEnd}}` and `continued-gap`'s block word and 75 of 884 before
   // `notTitle`, the 809 the parser reads kept), and a line
   // colored as an address or a passing line is one the parser reads in the header, above the banner or among the passing
   // lines ("CT/CP COOPERATION" between rules, 09ABUDHABI862, is a heading).
@@ -1070,7 +1131,7 @@ describe('grammar', function () {
       });
     }
     assert.ok(total > 500, `only ${total} lines scoped as headings`);
-    assert.ok(misses.length <= total * 0.045, `${misses.length} of ${total} lines scoped as headings that the parser reads as none:\n${misses.join('\n')}`);
+    assert.ok(misses.length <= total * 0.03, `${misses.length} of ${total} lines scoped as headings that the parser reads as none:\n${misses.join('\n')}`);
     assert.deepEqual(stray, []);
   });
 
