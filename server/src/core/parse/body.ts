@@ -1730,7 +1730,7 @@ function gappedTitle(lines: readonly string[], shapes: LineShapes, kinds: readon
   if (!isBlankOrEdge(indents, kinds, above, floor)) {
     if ((kinds[above] !== 'text' && kinds[above] !== 'paragraph') || !endsSentence(lasts[above]) || endsWithAbbreviation(lines[above])) return undefined;
     const prose = lines[above];
-    if (prose === upperCase(prose)) return undefined;
+    if (inCapitals(prose)) return undefined;
   }
   return withLead(lines, span(lines, i, 'underlined', [lineRange(lines, rule)], lead, rule), lead);
 }
@@ -1820,7 +1820,7 @@ function tightHeading(lines: readonly string[], shapes: LineShapes, kinds: reado
   const text = lines[i];
   const t = text.slice(lead, ends[i]);
   // Capitals only (or a title under a paragraph on one line), a few words; not a redaction ("XXXXXXXXXXXX") nor a closer ("END COMMENT").
-  if ((t !== t.toUpperCase() && !unwrapped) || wordCount(t) > (unwrapped ? 8 : 4) || t.includes('XXXX') || (t.toUpperCase().startsWith('END') && (t.length === 3 || t.charCodeAt(3) === 32)) || !isHeadingText(t)) return undefined;
+  if ((!unwrapped && !inCapitals(t)) || wordCount(t) > (unwrapped ? 8 : 4) || t.includes('XXXX') || (upperCase(t).startsWith('END') && (t.length === 3 || t.charCodeAt(3) === 32)) || !isHeadingText(t)) return undefined;
   return span(lines, i, 'plain', [], i, i);
 }
 
@@ -2526,8 +2526,23 @@ export function mayOpenBlock(first: number, second: number, third: number): bool
 
 /** The kind of block a marker's word names; "Note and Comment" names a Comment. */
 function kindOf(word: string): BlockMarker['kind'] {
-  const w = upperCase(word);
-  return w.startsWith('SUMMARY') ? 'summary' : w.startsWith('COMMENT') || w.endsWith('COMMENT') || w.endsWith('COMMENTS') ? 'comment' : 'note';
+  // The words are read in either case without asking the engine for capitals (about 500 calls a corpus pass); a word with
+  // a character beyond ASCII is upper-cased by the engine, as before.
+  for (let k = 0; k < word.length; k++) {
+    if (word.charCodeAt(k) > 127) {
+      const w = word.toUpperCase();
+      return w.startsWith('SUMMARY') ? 'summary' : w.startsWith('COMMENT') || w.endsWith('COMMENT') || w.endsWith('COMMENTS') ? 'comment' : 'note';
+    }
+  }
+  const n = word.length;
+  return lettersAt(word, 0, 'summary') ? 'summary' : lettersAt(word, 0, 'comment') || lettersAt(word, n - 7, 'comment') || lettersAt(word, n - 8, 'comments') ? 'comment' : 'note';
+}
+
+/** True when the ASCII letters of `small` (small letters) stand in `text` at `at`, in either case. */
+function lettersAt(text: string, at: number, small: string): boolean {
+  if (at < 0 || at + small.length > text.length) return false;
+  for (let k = 0; k < small.length; k++) if ((text.charCodeAt(at + k) | 32) !== small.charCodeAt(k)) return false;
+  return true;
 }
 
 /**
