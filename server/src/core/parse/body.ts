@@ -123,17 +123,21 @@ const enum First {
   Banner = 32,
   /** "l", "I", "P", "q", "¶" or a digit: a paragraph marker with a letter misread for a digit or the pilcrow ("l.", "P2."). */
   Misread = 64,
+  /** An invisible character ({@link isInvisible}) but the BOM, beyond the table: a marking may stand after it. */
+  Invisible = 128,
 }
 
 /**
- * {@link First} bits for the characters up to the em dash (see {@link firstBits} for the rest). One table read for all
- * of them, where the comparisons for the dashes, first run after the optimizing compiler had compiled `firstBits`
- * and the functions that inline it, deoptimized them.
+ * {@link First} bits for the characters up to the word joiner U+2060 (see {@link firstBits} for the rest). One table read
+ * for all of them, where the comparisons for the dashes and the invisible characters, first run after the optimizing
+ * compiler had compiled `firstBits` and the functions that inline it, deoptimized them.
  */
 const FIRST_CHAR = (() => {
-  const table = new Uint8Array(0x2015);
+  const table = new Uint8Array(0x2061);
   table[0x2013] = First.Rule;
   table[0x2014] = First.Rule;
+  for (let c = 0x200b; c <= 0x200f; c++) table[c] = First.Invisible;
+  table[0x2060] = First.Invisible;
   table[80] |= First.Page;
   for (const c of 'CSUs') table[c.charCodeAt(0)] |= First.Level;
   for (const c of '-=_*') table[c.charCodeAt(0)] |= First.Rule;
@@ -144,7 +148,7 @@ const FIRST_CHAR = (() => {
   return table;
 })();
 
-/** The {@link First} bits of a line's first character: the table's up to the em dash of "——", and none above. */
+/** The {@link First} bits of a line's first character: the table's up to the word joiner, and none above. */
 function firstBits(c: number): number {
   return c < FIRST_CHAR.length ? FIRST_CHAR[c] : 0;
 }
@@ -331,7 +335,10 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     }
     // A rule line also ends with a rule character: "-- The minister said …" is prose.
     // "- - - … - -" ⏎ "-": a rule wrapped so that its last dash or two fall on a line of their own is one rule line with it.
-    const tail = c === 45 /* - */ && ends[i] - lead <= 2 && lasts[i] === 45 && i - 1 >= startLine && kinds[i - 1] === 'rule';
+    // The kind of the line above, read and compared first for every line that gets here: a read and a compare made only on a
+    // dash line's tail were first met after the function was optimized, and deoptimized it.
+    const above = i > startLine ? kinds[i - 1] : 'text';
+    const tail = above === 'rule' && c === 45 /* - */ && ends[i] - lead <= 2 && lasts[i] === 45;
     if (tail || ((first & First.Rule) !== 0 && isRuleChar(lasts[i]) && RULE_LINE.test(text))) {
       kinds[i] = 'rule';
       // A rule line ends a paragraph and can open a boxed heading.
@@ -344,7 +351,9 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     // itemMarkingAt takes is no paragraph's first ("1) (C) …" is no paragraph number), and the title over a rule that one
     // opens ("(SBU) Key Elements of …") is a heading.
     // "\u200B(S) …": an invisible character before the marking hides none; the line's marking is read from past it.
-    const markAt = c >= 0x200b && isInvisible(c) ? markingStart(text, lead) : lead;
+    // isInvisible(c) from the table's bit, and the BOM beyond it: a call of isInvisible made only for a character from U+200B
+    // on was first met (a curly quote) after the function was optimized, and deoptimized it.
+    const markAt = (first & First.Invisible) !== 0 || c === 0xfeff ? markingStart(text, lead) : lead;
     const markC = markAt === lead ? c : text.charCodeAt(markAt);
     const item = mayOpenItem(markC, markAt === lead ? seconds[i] : text.charCodeAt(markAt + 1)) ? itemMarkingAt(lines, i, markAt, markC, startLine) : undefined;
     if (item) addItemMarking(input, result, item);
@@ -367,7 +376,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     // A short line in capitals right under a sentence's end can be one too ("… world." ⏎ "DETAINEES" ⏎ ""), and a short title
     // under a paragraph written on one line ("… our support." ⏎ "Changing Mindsets"); tightHeading reads what follows it.
     // A line under a page line is read as if the page line were not there ("" ⏎ "NOWHERE 00000042 002 OF 005" ⏎ "Ferry Fares").
-    if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || kinds[i - 1] === 'page' || (i + 1 < n && (isRuleChar(firsts[i + 1]) || (c >= 65 && c <= 90 && lasts[i] !== 46 /* . */ && endsSentence(lasts[i - 1]) && tightLength(ends[i] - lead, !isSmall(seconds[i]), ends[i - 1] - indents[i - 1] > MAX_WRAPPED))))) {
+    if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || above === 'page' || (i + 1 < n && (isRuleChar(firsts[i + 1]) || (c >= 65 && c <= 90 && lasts[i] !== 46 /* . */ && endsSentence(lasts[i - 1]) && tightLength(ends[i] - lead, !isSmall(seconds[i]), ends[i - 1] - indents[i - 1] > MAX_WRAPPED))))) {
       headingCandidates.push(i);
     }
     // "(S/NF) Embassy Note and Comment: …": an item's marking before an opener (markedTextStart).
@@ -1962,7 +1971,8 @@ function readSignature(line: number, text: string, kind: LineKind, runsOn: boole
   const alone = kind !== 'paragraph' && text.length <= 80 ? signatureLine(text, end) : undefined;
   // "… very well received in" ⏎ "Washington.": the end of the sentence above, with its full stop right after the words (a
   // stray one stands apart, "VILLALBA ."), as a paragraph being typed ends; "… push ahead" ⏎ "GOLDBERG" signs.
-  if (alone && runsOn && text.charCodeAt(alone[1]) === 46 /* . */) return undefined;
+  // The name's end is tested against the line's length first: a read past it (NaN) deoptimized this function.
+  if (alone && runsOn && alone[1] < text.length && text.charCodeAt(alone[1]) === 46 /* . */) return undefined;
   if (alone) {
     const name = text.slice(alone[0], alone[1]);
     const words = name.split(WHITE_SPACE);
@@ -1973,7 +1983,7 @@ function readSignature(line: number, text: string, kind: LineKind, runsOn: boole
   const glued = gluedSignature(text, end) ?? nameAfterFooterLink(text, end);
   // A name glued after a link is part of it ("…/index. cfm Halloran" is not told apart): the sentence before the name must end after the link.
   // "… in dealing with the U.S. Administration.": a name with a full stop right after it ends the sentence it is in.
-  if (glued && text.charCodeAt(glued[1]) !== 46 /* . */ && !linkRunsInto(text, glued[0])) {
+  if (glued && (glued[1] >= text.length || text.charCodeAt(glued[1]) !== 46 /* . */) && !linkRunsInto(text, glued[0])) {
     const name = text.slice(glued[0], glued[1]);
     if (!NOT_NAMES.test(name) && !ENDS_WITH_END.test(text.slice(0, trimEndOffset(text, glued[0])) + ' ' + name)) {
       return { token: token(line, text, glued[0], glued[1]), glued: true, twice: undefined };
