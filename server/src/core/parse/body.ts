@@ -362,7 +362,10 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       // "l. (C) …", "P2. (C) …", "¶4, (C) …": read only where the marker as written is none, and the second character allows it;
       // "¶ l. (C) …" and "P 2. (C) …", the pilcrow's space after it, are ones too.
       const second = seconds[i];
-      const marker = ((first & First.Marker) !== 0 ? readMarker(i, text, lead) : undefined) ?? ((first & First.Misread) !== 0 && (mayBeMisread(second) || (second === 32 && (c === 182 || c === 80))) ? readMisreadMarker(i, text, lead) : undefined);
+      // A line of one character and spaces ("1", "¶") is no marker, and is not read as one: the engine hands out such a line as
+      // a string of its own kind (from its table of one-character strings), and meeting it made readMarker's reads of a line
+      // megamorphic, a call of the engine's generic load for each (about 3% of a corpus pass).
+      const marker = ((first & First.Marker) !== 0 && ends[i] >= 2 ? readMarker(i, text, lead) : undefined) ?? ((first & First.Misread) !== 0 && (mayBeMisread(second) || (second === 32 && (c === 182 || c === 80))) ? readMisreadMarker(i, text, lead) : undefined);
       if (marker) {
         markerLines.push(i);
         markers.push(marker);
@@ -1333,7 +1336,8 @@ function readMisreadMarker(line: number, text: string, lead: number): MarkerInfo
   const next = text.charCodeAt(k);
   if (!(next === 46 /* . */ || next === 44 /* , */ || next === 40 /* ( */ || isSpace(next) || meant.charCodeAt(meant.length - 1) === 46)) return undefined;
   if (meant === text.slice(lead, k)) return undefined;
-  const marker = readMarker(line, text.slice(0, lead) + meant + text.slice(k), lead);
+  // Joined, not added: `+` makes a rope of a long line, one string kind more for readMarker's reads (see classifyLines).
+  const marker = readMarker(line, [text.slice(0, lead), meant, text.slice(k)].join(''), lead);
   // "P1. Summary." with no marking after it: only a pilcrow read as a letter, before a number and its full stop.
   const pilcrowOnly = !digit && meant.charCodeAt(0) === 182 && text.charCodeAt(lead) !== 182;
   if (!marker || marker.number === 0 || (marker.portionStart < 0 && (!pilcrowOnly || marker.loose || marker.glued || text.charCodeAt(marker.marker.range.end.character - 1) !== 46))) return undefined;
