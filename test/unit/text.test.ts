@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { clampPosition, isBlankedLine, isSpace, lineStarts, linesHolding, linesWith, looksBinary, matchingBracket, partitionPoint, skipSpaces, splitLines, splitShapes, trimEndOffset } from '../../server/src/core/text';
+import { clampPosition, inCapitals, isBlankedLine, isSpace, lineStarts, linesHolding, linesWith, looksBinary, matchingBracket, partitionPoint, skipSpaces, splitLines, splitShapes, trimEndOffset, upperCase } from '../../server/src/core/text';
 
 describe('text helpers', () => {
   it('moves a position outside the text inside it, as offsetAt reads one: the start, the end, or its line\'s end', () => {
@@ -58,6 +58,20 @@ describe('text helpers', () => {
     for (let c = 0; c < 0x10000; c++) {
       const ch = String.fromCharCode(c);
       assert.equal(isSpace(c), ch.trim().length === 0, `U+${c.toString(16)}`);
+    }
+  });
+
+  it('upperCase and inCapitals agree with toUpperCase for every UTF-16 code unit, alone and among capitals and small letters', () => {
+    // The characters they read without the engine ("¶", "’", "—") and those they hand to it ("é", "µ", "ß", a surrogate).
+    for (let c = 0; c < 0x10000; c++) {
+      for (const text of [String.fromCharCode(c), `A${String.fromCharCode(c)}B`, `a${String.fromCharCode(c)}`]) {
+        assert.equal(upperCase(text), text.toUpperCase(), `U+${c.toString(16)} in ${JSON.stringify(text)}`);
+        assert.equal(inCapitals(text), text === text.toUpperCase(), `U+${c.toString(16)} in ${JSON.stringify(text)}`);
+      }
+    }
+    for (const text of ['\u00b6 12. SUMMARY', '\u201cEND NOTE\u201d', 'STRA\u00dfE', 'ca\u00f1a', '\ud801\udc28', '\ud801\udc00']) {
+      assert.equal(upperCase(text), text.toUpperCase(), text);
+      assert.equal(inCapitals(text), text === text.toUpperCase(), text);
     }
   });
 

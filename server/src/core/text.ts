@@ -40,28 +40,50 @@ export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** {@link CASE_KEPT}: a character `toUpperCase` leaves as it is; a small letter a–z. */
+const KEPT = 1;
+const SMALL = 2;
+
 /**
- * `text.toUpperCase()`, without asking the engine when `text` holds no small letter a–z and nothing beyond ASCII, as most
+ * What `toUpperCase` does to each character up to U+206F that {@link upperCase} and {@link inCapitals} read without the
+ * engine: keeps it ({@link KEPT}: ASCII but a–z, the Latin-1 signs and capitals, not "µ" nor "ß" and the small letters after
+ * it but "÷", and General Punctuation, U+2000–U+206F: curly quotes, dashes, the ellipsis) or, for a–z, changes it
+ * ({@link SMALL}); 0 for the rest, which the engine upper-cases. One table read for every character, where comparisons
+ * for those beyond ASCII, first run after the optimizing compiler had compiled the two functions, deoptimized them.
+ */
+const CASE_KEPT = (() => {
+  const table = new Uint8Array(0x2070);
+  for (let c = 0; c < 0xdf; c++) table[c] = KEPT;
+  for (let c = 97; c <= 122; c++) table[c] = SMALL;
+  table[0xb5] = 0;
+  table[0xf7] = KEPT;
+  for (let c = 0x2000; c < 0x2070; c++) table[c] = KEPT;
+  return table;
+})();
+
+/**
+ * `text.toUpperCase()`, without asking the engine when `text` holds no small letter a–z and nothing beyond ASCII but the
+ * characters that `toUpperCase` leaves as they are and cables hold ({@link CASE_KEPT}: the pilcrow, curly quotes), as most
  * words upper-cased in a cable already are ("CONFIDENTIAL", a TAG, "INFO"): the engine's call costs more than reading a
  * short line, and its answer for such a text is the text itself.
  */
 export function upperCase(text: string): string {
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
-    if (c > 127 || (c >= 97 && c <= 122)) return text.toUpperCase();
+    if (c >= CASE_KEPT.length || CASE_KEPT[c] !== KEPT) return text.toUpperCase();
   }
   return text;
 }
 
 /**
- * `text === text.toUpperCase()`, the text in capitals, without asking the engine when `text` holds nothing beyond ASCII:
- * then a small letter a–z is all that the engine would change.
+ * `text === text.toUpperCase()`, the text in capitals, without asking the engine when `text` holds nothing beyond ASCII
+ * but the characters {@link CASE_KEPT} keeps: then a small letter a–z is all that the engine would change.
  */
 export function inCapitals(text: string): boolean {
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
-    if (c >= 97 && c <= 122) return false;
-    if (c > 127) return text === text.toUpperCase();
+    const kept = c < CASE_KEPT.length ? CASE_KEPT[c] : 0;
+    if (kept !== KEPT) return kept === SMALL ? false : text === text.toUpperCase();
   }
   return true;
 }

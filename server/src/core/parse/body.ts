@@ -123,17 +123,21 @@ const enum First {
   Banner = 32,
   /** "l", "I", "P", "q", "¶" or a digit: a paragraph marker with a letter misread for a digit or the pilcrow ("l.", "P2."). */
   Misread = 64,
+  /** An invisible character ({@link isInvisible}) but the BOM, beyond the table: a marking may stand after it. */
+  Invisible = 128,
 }
 
 /**
- * {@link First} bits for the characters up to the em dash (see {@link firstBits} for the rest). One table read for all
- * of them, where the comparisons for the dashes, first run after the optimizing compiler had compiled `firstBits`
- * and the functions that inline it, deoptimized them.
+ * {@link First} bits for the characters up to the word joiner U+2060 (see {@link firstBits} for the rest). One table read
+ * for all of them, where the comparisons for the dashes and the invisible characters, first run after the optimizing
+ * compiler had compiled `firstBits` and the functions that inline it, deoptimized them.
  */
 const FIRST_CHAR = (() => {
-  const table = new Uint8Array(0x2015);
+  const table = new Uint8Array(0x2061);
   table[0x2013] = First.Rule;
   table[0x2014] = First.Rule;
+  for (let c = 0x200b; c <= 0x200f; c++) table[c] = First.Invisible;
+  table[0x2060] = First.Invisible;
   table[80] |= First.Page;
   for (const c of 'CSUs') table[c.charCodeAt(0)] |= First.Level;
   for (const c of '-=_*') table[c.charCodeAt(0)] |= First.Rule;
@@ -144,7 +148,7 @@ const FIRST_CHAR = (() => {
   return table;
 })();
 
-/** The {@link First} bits of a line's first character: the table's up to the em dash of "——", and none above. */
+/** The {@link First} bits of a line's first character: the table's up to the word joiner, and none above. */
 function firstBits(c: number): number {
   return c < FIRST_CHAR.length ? FIRST_CHAR[c] : 0;
 }
@@ -331,7 +335,10 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     }
     // A rule line also ends with a rule character: "-- The minister said …" is prose.
     // "- - - … - -" ⏎ "-": a rule wrapped so that its last dash or two fall on a line of their own is one rule line with it.
-    const tail = c === 45 /* - */ && ends[i] - lead <= 2 && lasts[i] === 45 && i - 1 >= startLine && kinds[i - 1] === 'rule';
+    // The kind of the line above, read and compared first for every line that gets here: a read and a compare made only on a
+    // dash line's tail were first met after the function was optimized, and deoptimized it.
+    const above = i > startLine ? kinds[i - 1] : 'text';
+    const tail = above === 'rule' && c === 45 /* - */ && ends[i] - lead <= 2 && lasts[i] === 45;
     if (tail || ((first & First.Rule) !== 0 && isRuleChar(lasts[i]) && RULE_LINE.test(text))) {
       kinds[i] = 'rule';
       // A rule line ends a paragraph and can open a boxed heading.
@@ -344,7 +351,9 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     // itemMarkingAt takes is no paragraph's first ("1) (C) …" is no paragraph number), and the title over a rule that one
     // opens ("(SBU) Key Elements of …") is a heading.
     // "\u200B(S) …": an invisible character before the marking hides none; the line's marking is read from past it.
-    const markAt = c >= 0x200b && isInvisible(c) ? markingStart(text, lead) : lead;
+    // isInvisible(c) from the table's bit, and the BOM beyond it: a call of isInvisible made only for a character from U+200B
+    // on was first met (a curly quote) after the function was optimized, and deoptimized it.
+    const markAt = (first & First.Invisible) !== 0 || c === 0xfeff ? markingStart(text, lead) : lead;
     const markC = markAt === lead ? c : text.charCodeAt(markAt);
     const item = mayOpenItem(markC, markAt === lead ? seconds[i] : text.charCodeAt(markAt + 1)) ? itemMarkingAt(lines, i, markAt, markC, startLine) : undefined;
     if (item) addItemMarking(input, result, item);
@@ -353,7 +362,10 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       // "l. (C) …", "P2. (C) …", "¶4, (C) …": read only where the marker as written is none, and the second character allows it;
       // "¶ l. (C) …" and "P 2. (C) …", the pilcrow's space after it, are ones too.
       const second = seconds[i];
-      const marker = ((first & First.Marker) !== 0 ? readMarker(i, text, lead) : undefined) ?? ((first & First.Misread) !== 0 && (mayBeMisread(second) || (second === 32 && (c === 182 || c === 80))) ? readMisreadMarker(i, text, lead) : undefined);
+      // A line of one character and spaces ("1", "¶") is no marker, and is not read as one: the engine hands out such a line as
+      // a string of its own kind (from its table of one-character strings), and meeting it made readMarker's reads of a line
+      // megamorphic, a call of the engine's generic load for each (about 3% of a corpus pass).
+      const marker = ((first & First.Marker) !== 0 && ends[i] >= 2 ? readMarker(i, text, lead) : undefined) ?? ((first & First.Misread) !== 0 && (mayBeMisread(second) || (second === 32 && (c === 182 || c === 80))) ? readMisreadMarker(i, text, lead) : undefined);
       if (marker) {
         markerLines.push(i);
         markers.push(marker);
@@ -367,7 +379,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     // A short line in capitals right under a sentence's end can be one too ("… world." ⏎ "DETAINEES" ⏎ ""), and a short title
     // under a paragraph written on one line ("… our support." ⏎ "Changing Mindsets"); tightHeading reads what follows it.
     // A line under a page line is read as if the page line were not there ("" ⏎ "NOWHERE 00000042 002 OF 005" ⏎ "Ferry Fares").
-    if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || kinds[i - 1] === 'page' || (i + 1 < n && (isRuleChar(firsts[i + 1]) || (c >= 65 && c <= 90 && lasts[i] !== 46 /* . */ && endsSentence(lasts[i - 1]) && tightLength(ends[i] - lead, !isSmall(seconds[i]), ends[i - 1] - indents[i - 1] > MAX_WRAPPED))))) {
+    if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || above === 'page' || (i + 1 < n && (isRuleChar(firsts[i + 1]) || (c >= 65 && c <= 90 && lasts[i] !== 46 /* . */ && endsSentence(lasts[i - 1]) && tightLength(ends[i] - lead, !isSmall(seconds[i]), ends[i - 1] - indents[i - 1] > MAX_WRAPPED))))) {
       headingCandidates.push(i);
     }
     // "(S/NF) Embassy Note and Comment: …": an item's marking before an opener (markedTextStart).
@@ -1324,7 +1336,8 @@ function readMisreadMarker(line: number, text: string, lead: number): MarkerInfo
   const next = text.charCodeAt(k);
   if (!(next === 46 /* . */ || next === 44 /* , */ || next === 40 /* ( */ || isSpace(next) || meant.charCodeAt(meant.length - 1) === 46)) return undefined;
   if (meant === text.slice(lead, k)) return undefined;
-  const marker = readMarker(line, text.slice(0, lead) + meant + text.slice(k), lead);
+  // Joined, not added: `+` makes a rope of a long line, one string kind more for readMarker's reads (see classifyLines).
+  const marker = readMarker(line, [text.slice(0, lead), meant, text.slice(k)].join(''), lead);
   // "P1. Summary." with no marking after it: only a pilcrow read as a letter, before a number and its full stop.
   const pilcrowOnly = !digit && meant.charCodeAt(0) === 182 && text.charCodeAt(lead) !== 182;
   if (!marker || marker.number === 0 || (marker.portionStart < 0 && (!pilcrowOnly || marker.loose || marker.glued || text.charCodeAt(marker.marker.range.end.character - 1) !== 46))) return undefined;
@@ -1732,7 +1745,7 @@ function gappedTitle(lines: readonly string[], shapes: LineShapes, kinds: readon
   if (!isBlankOrEdge(indents, kinds, above, floor)) {
     if ((kinds[above] !== 'text' && kinds[above] !== 'paragraph') || !endsSentence(lasts[above]) || endsWithAbbreviation(lines[above])) return undefined;
     const prose = lines[above];
-    if (prose === upperCase(prose)) return undefined;
+    if (inCapitals(prose)) return undefined;
   }
   return withLead(lines, span(lines, i, 'underlined', [lineRange(lines, rule)], lead, rule), lead);
 }
@@ -1822,7 +1835,7 @@ function tightHeading(lines: readonly string[], shapes: LineShapes, kinds: reado
   const text = lines[i];
   const t = text.slice(lead, ends[i]);
   // Capitals only (or a title under a paragraph on one line), a few words; not a redaction ("XXXXXXXXXXXX") nor a closer ("END COMMENT").
-  if ((t !== t.toUpperCase() && !unwrapped) || wordCount(t) > (unwrapped ? 8 : 4) || t.includes('XXXX') || (t.toUpperCase().startsWith('END') && (t.length === 3 || t.charCodeAt(3) === 32)) || !isHeadingText(t)) return undefined;
+  if ((!unwrapped && !inCapitals(t)) || wordCount(t) > (unwrapped ? 8 : 4) || t.includes('XXXX') || (upperCase(t).startsWith('END') && (t.length === 3 || t.charCodeAt(3) === 32)) || !isHeadingText(t)) return undefined;
   return span(lines, i, 'plain', [], i, i);
 }
 
@@ -1964,7 +1977,8 @@ function readSignature(line: number, text: string, kind: LineKind, runsOn: boole
   const alone = kind !== 'paragraph' && text.length <= 80 ? signatureLine(text, end) : undefined;
   // "… very well received in" ⏎ "Washington.": the end of the sentence above, with its full stop right after the words (a
   // stray one stands apart, "VILLALBA ."), as a paragraph being typed ends; "… push ahead" ⏎ "GOLDBERG" signs.
-  if (alone && runsOn && text.charCodeAt(alone[1]) === 46 /* . */) return undefined;
+  // The name's end is tested against the line's length first: a read past it (NaN) deoptimized this function.
+  if (alone && runsOn && alone[1] < text.length && text.charCodeAt(alone[1]) === 46 /* . */) return undefined;
   if (alone) {
     const name = text.slice(alone[0], alone[1]);
     const words = name.split(WHITE_SPACE);
@@ -1975,7 +1989,7 @@ function readSignature(line: number, text: string, kind: LineKind, runsOn: boole
   const glued = gluedSignature(text, end) ?? nameAfterFooterLink(text, end);
   // A name glued after a link is part of it ("…/index. cfm Halloran" is not told apart): the sentence before the name must end after the link.
   // "… in dealing with the U.S. Administration.": a name with a full stop right after it ends the sentence it is in.
-  if (glued && text.charCodeAt(glued[1]) !== 46 /* . */ && !linkRunsInto(text, glued[0])) {
+  if (glued && (glued[1] >= text.length || text.charCodeAt(glued[1]) !== 46 /* . */) && !linkRunsInto(text, glued[0])) {
     const name = text.slice(glued[0], glued[1]);
     if (!NOT_NAMES.test(name) && !ENDS_WITH_END.test(text.slice(0, trimEndOffset(text, glued[0])) + ' ' + name)) {
       return { token: token(line, text, glued[0], glued[1]), glued: true, twice: undefined };
@@ -2528,8 +2542,23 @@ export function mayOpenBlock(first: number, second: number, third: number): bool
 
 /** The kind of block a marker's word names; "Note and Comment" names a Comment. */
 function kindOf(word: string): BlockMarker['kind'] {
-  const w = upperCase(word);
-  return w.startsWith('SUMMARY') ? 'summary' : w.startsWith('COMMENT') || w.endsWith('COMMENT') || w.endsWith('COMMENTS') ? 'comment' : 'note';
+  // The words are read in either case without asking the engine for capitals (about 500 calls a corpus pass); a word with
+  // a character beyond ASCII is upper-cased by the engine, as before.
+  for (let k = 0; k < word.length; k++) {
+    if (word.charCodeAt(k) > 127) {
+      const w = word.toUpperCase();
+      return w.startsWith('SUMMARY') ? 'summary' : w.startsWith('COMMENT') || w.endsWith('COMMENT') || w.endsWith('COMMENTS') ? 'comment' : 'note';
+    }
+  }
+  const n = word.length;
+  return lettersAt(word, 0, 'summary') ? 'summary' : lettersAt(word, 0, 'comment') || lettersAt(word, n - 7, 'comment') || lettersAt(word, n - 8, 'comments') ? 'comment' : 'note';
+}
+
+/** True when the ASCII letters of `small` (small letters) stand in `text` at `at`, in either case. */
+function lettersAt(text: string, at: number, small: string): boolean {
+  if (at < 0 || at + small.length > text.length) return false;
+  for (let k = 0; k < small.length; k++) if ((text.charCodeAt(at + k) | 32) !== small.charCodeAt(k)) return false;
+  return true;
 }
 
 /**
