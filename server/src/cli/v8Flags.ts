@@ -9,5 +9,8 @@
  * again to machine code for its second: the parser and rules run some 250 expressions, nearly all more than once, and a
  * run over the 200 corpus cables does 2.2% fewer instructions (session 44). Output is the same, as both change only how
  * fast code runs. The language server, which runs for hours and reaches its compiled code, keeps V8's defaults.
+ * Measured and not set (session 45): `--always-sparkplug`, `--no-lazy-feedback-allocation`, lower `--interrupt-budget`s,
+ * `--max-optimized-bytecode-size` and `--no-turbofan` each cost the main thread or the compiler threads more than they
+ * save over 200 files; `--concurrent-sparkplug` crashes Node 20 when set at run time.
  */
 export const V8_FLAGS = '--no-turbo-inlining --no-regexp-tier-up';
