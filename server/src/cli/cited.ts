@@ -7,8 +7,9 @@
  * hold CBL054's: `lintCable` runs it only with a lookup), a few small facts: its canonical id, what its copy tells of its
  * paragraph numbers ({@link ParagraphCopy}) and the paragraphs it names of cited cables ({@link CitedParagraphCandidate}),
  * never its text or model. They travel back from the threads with its findings and are cached with them; once every
- * file of the run is read, {@link CitedParagraphs.addFindings} checks the mentions against the copies, whatever was read
- * from the cache, so that a cached file's findings follow a change to the cable it cites.
+ * file whose cited cables can no longer change is read ({@link CitedParagraphs.settle}), or every file ({@link CitedParagraphs.resolve}),
+ * the mentions are checked against the copies, whatever was read from the cache, so that a cached file's findings follow a
+ * change to the cable it cites.
  */
 import { idFromFileName } from '../core/id';
 import type { Cable } from '../core/model';
@@ -55,7 +56,7 @@ function nameRank(file: string, id: string): number {
 
 /**
  * What CBL054 needs of the files of one run, gathered as their results come (from this thread, the threads or the cache,
- * in any order), then {@link CitedParagraphs.addFindings}. It keeps, for each id, the copy of the file holding it that the
+ * in any order), then {@link CitedParagraphs.settle} or {@link CitedParagraphs.resolve}. It keeps, for each id, the copy of the file holding it that the
  * workspace index would prefer (the one named after it, else the first in the run's order), each copy's paragraph numbers
  * once however many files share them (most are 1 to n), and the mentions of the few files that name a cited paragraph.
  */

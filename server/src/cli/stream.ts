@@ -52,6 +52,8 @@ export class ResultSpool {
       try {
         this.#dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablelint-'));
         this.#fd = fs.openSync(path.join(this.#dir, 'results.jsonl'), 'w+');
+        // A run ended by an internal error leaves no temporary file behind either.
+        process.once('exit', () => this.#remove());
       } catch {
         this.#remove();
         this.#memory = this.#pending.split('\n').slice(0, -1);
