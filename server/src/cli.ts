@@ -322,7 +322,7 @@ interface WorkerInput {
 
 /**
  * One result of a worker's share: the file's index in the whole list, its findings (none when unreadable), what CBL054
- * needs of it (checked once every file is read: cli/cited.ts) and its messages.
+ * needs of it (checked once no later file can change the cables it cites: cli/cited.ts) and its messages.
  */
 interface IndexedResult {
   readonly index: number;
@@ -657,7 +657,7 @@ async function lintCommand(o: Options): Promise<number> {
 
 /**
  * The output of a lint run ({@link LintOutput}): the format's writer (none for `--fix-dry-run` and `--stdin --fix`, which
- * print no findings), the suppressions of the files (`suppressions` false for unnamed standard input: it is no file), with
+ * print no findings), the suppressions of the files (`suppressions` false where no file is linted: standard input unnamed or not linted), with
  * the messages of reading them in `suppressionErrors`, and CBL054's findings from `cited` (none for standard input).
  */
 function lintOutput(o: Options, setup: LintSetup, suppressionErrors: RunMessage[], how: { readonly cited?: CitedParagraphs; readonly suppressions?: boolean; readonly shownName?: (file: string) => string } = {}): LintOutput {
