@@ -9,13 +9,15 @@
  * in its place; so does every result of a format that prints the run's messages first (SARIF).
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FileResult, FormatWriter, ReportedMessage } from './formats';
 import { messageText, type RunMessage } from './messages';
 import type { SuppressionRun } from './suppressions';
 
-/** Lines gathered before they are written to the spool's file. */
+/** The spool's file, in a folder of its own in the system's temporary folder. */
+const RESULTS_FILE = 'results.jsonl';
+
+/** Lines gathered before they are written to the spool's file: a spool smaller than this makes no file. */
 const SPOOL_CHUNK = 1 << 16;
 
 /**
@@ -50,8 +52,9 @@ export class ResultSpool {
   #write(): void {
     if (this.#fd === undefined) {
       try {
-        this.#dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablelint-'));
-        this.#fd = fs.openSync(path.join(this.#dir, 'results.jsonl'), 'w+');
+        // `os` is loaded only here: a built-in module loaded after the run set V8's options compiles without Node's code cache.
+        this.#dir = fs.mkdtempSync(path.join(process.getBuiltinModule('node:os').tmpdir(), 'cablelint-'));
+        this.#fd = fs.openSync(path.join(this.#dir, RESULTS_FILE), 'w+');
         // A run ended by an internal error leaves no temporary file behind either.
         process.once('exit', () => this.#remove());
       } catch {
@@ -105,7 +108,16 @@ export class ResultSpool {
   #remove(): void {
     if (this.#fd !== undefined) fs.closeSync(this.#fd);
     this.#fd = undefined;
-    if (this.#dir !== undefined) fs.rmSync(this.#dir, { recursive: true, force: true });
+    if (this.#dir !== undefined) {
+      // The one file and its folder, without `rmSync`'s recursive walk (another built-in module to load).
+      try {
+        fs.unlinkSync(path.join(this.#dir, RESULTS_FILE));
+        fs.rmdirSync(this.#dir);
+      } catch {
+        // The file was never made: the folder alone.
+        fs.rmSync(this.#dir, { recursive: true, force: true });
+      }
+    }
     this.#dir = undefined;
   }
 }
