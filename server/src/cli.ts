@@ -25,11 +25,12 @@ import { cacheFile, CacheKeys, LintCache, runSalt, toolDigest } from './cli/cach
 import { citedFacts, CitedParagraphs, type CitedFacts } from './cli/cited';
 import { RunConfigs, type RunConfig } from './cli/configs';
 import { checkText, collect, readStdin, readText, relativePaths, type InputFile } from './cli/files';
-import { LINT_FORMATS, reported, type FileResult, type ReportedMessage } from './cli/formats';
-import { fileMessage, messageText, runMessage, type RunMessage } from './cli/messages';
+import { LINT_FORMATS, reported, type FileResult } from './cli/formats';
+import { fileMessage, messageText, type RunMessage } from './cli/messages';
 import { unifiedDiff } from './cli/diff';
 import { isTerminal, stderr, stdout } from './cli/output';
-import { applySuppressions, prune, readSuppressions, suppress, SUPPRESSIONS_FILE, writeSuppressions } from './cli/suppressions';
+import { SuppressionRun, SUPPRESSIONS_FILE } from './cli/suppressions';
+import { LintOutput } from './cli/stream';
 import { V8_FLAGS } from './cli/v8Flags';
 import { WORKER_ARG } from './cli/workerArg';
 import { ruleByIdOrName } from './core/rules/index';
@@ -321,7 +322,7 @@ interface WorkerInput {
 
 /**
  * One result of a worker's share: the file's index in the whole list, its findings (none when unreadable), what CBL054
- * needs of it (checked once every file is read: cli/cited.ts) and its messages.
+ * needs of it (checked once no later file can change the cables it cites: cli/cited.ts) and its messages.
  */
 interface IndexedResult {
   readonly index: number;
@@ -433,17 +434,18 @@ function reportParserFailure(file: string, cable: Cable, errors: RunMessage[]): 
 
 /** Lints a share of the files, handing the results over in batches. */
 function lintShare(jobs: readonly LintJob[], configOf: (index: number) => JobConfig, keys: CacheKeys | undefined, post: (batch: IndexedResult[]) => void): void {
-  let batch: IndexedResult[] = [];
-  for (const job of jobs) {
+  for (let start = 0; start < jobs.length; start += BATCH) post(lintBatch(jobs, start, configOf, keys));
+}
+
+/** Lints the {@link BATCH} files of `jobs` from `start`. */
+function lintBatch(jobs: readonly LintJob[], start: number, configOf: (index: number) => JobConfig, keys: CacheKeys | undefined): IndexedResult[] {
+  const batch: IndexedResult[] = [];
+  for (const job of jobs.slice(start, start + BATCH)) {
     const errors: RunMessage[] = [];
     const { result, cited, key } = lintOne(job, configOf(job.config), errors, keys);
     batch.push({ index: job.index, result, ...(cited && { cited }), errors, key });
-    if (batch.length >= BATCH) {
-      post(batch);
-      batch = [];
-    }
   }
-  if (batch.length > 0) post(batch);
+  return batch;
 }
 
 /** The keys of a share's results, with `--cache`. */
@@ -498,7 +500,13 @@ async function lintInThreads(jobs: readonly LintJob[], count: number, configs: r
       }),
   );
   const own = input(shares[0]);
-  lintShare(own.jobs, (i) => configs[i], shareKeys(own), take);
+  const keys = shareKeys(own);
+  // A batch at a time, taking the workers' batches in between, so that the results are printed as they come in order
+  // rather than all held until this thread's share is done.
+  for (let start = 0; start < own.jobs.length; start += BATCH) {
+    take(lintBatch(own.jobs, start, (i) => configs[i], keys));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   await Promise.all(workers);
 }
 
@@ -570,9 +578,26 @@ async function lintCommand(o: Options): Promise<number> {
   const cache = o.cache && !o.dryRun ? new LintCache(cacheFile(o.cacheLocation), toolDigest(VERSION, __filename)) : undefined;
   const salt = cache && runSalt(cache.tool);
   const keys = salt === undefined ? undefined : new CacheKeys(salt, cache!.base);
-  const slots: (FileResult | undefined)[] = new Array(jobs.length);
-  // What CBL054 needs of the files: its findings are worked out once all are read.
+  // What CBL054 needs of the files: a file's findings wait only while a cable it names a paragraph of may still come.
   const cited = new CitedParagraphs();
+  // The suppressions are read first, each file's result is counted into them and printed once it is final, and they are
+  // written at the end; what reading them says comes after the files' messages, as when they were read at the end.
+  const suppressionErrors: RunMessage[] = [];
+  const output = lintOutput(o, setup, suppressionErrors, { cited });
+  // Results come in the run's order on one thread, and out of it from several (or from the cache first): those ahead wait here.
+  const ahead = new Map<number, { readonly result?: FileResult; readonly own: readonly RunMessage[] }>();
+  let next = 0;
+  const arrive = (index: number, result: FileResult | undefined, own: readonly RunMessage[]) => {
+    if (index !== next) {
+      ahead.set(index, { result, own });
+      return;
+    }
+    output.place(next++, result, errors, own);
+    for (let waiting = ahead.get(next); waiting !== undefined; waiting = ahead.get(next)) {
+      ahead.delete(next);
+      output.place(next++, waiting.result, errors, waiting.own);
+    }
+  };
   const progress = jobs.length > 300 && isTerminal(2);
   let pending: readonly LintJob[] = jobs;
   let threads = o.fix || o.dryRun ? 1 : threadCount(jobs.length, o.threads);
@@ -585,34 +610,35 @@ async function lintCommand(o: Options): Promise<number> {
       errors.push(...fileErrors);
       if (!read) {
         cache.delete(job.file);
+        arrive(job.index, undefined, []);
         continue;
       }
       const { resolver } = configs.all[job.config];
       const hit = cached(cache, job, keyOf(keys, job, resolver.fixed ?? resolver.resolve(job.globPath!), configs.all[job.config], read));
       if (hit) {
-        slots[job.index] = hit.result;
         cited.add(job.index, job.file, hit.cited);
+        arrive(job.index, hit.result, []);
       } else stale.push(job);
     }
     pending = stale;
     threads = threadCount(pending.length, o.threads);
   }
   if (threads > 1) {
-    // Large collections: several threads; only findings travel back.
-    const fileErrors: (readonly RunMessage[])[] = new Array(jobs.length);
+    // Large collections: several threads; only findings travel back. Their messages are said in the files' order after the others.
+    const fileErrors = new Map<number, readonly RunMessage[]>();
     let finished = jobs.length - pending.length;
     const shared = configs.all.map((c) => ({ config: c.config, userTags: c.userTags }));
     await lintInThreads(pending, threads, configs.all, (share) => ({ jobs: share, configs: shared, overrides: overrides.rules, salt, cacheBase: cache?.base }), (batch) => {
       for (const r of batch) {
-        slots[r.index] = r.result;
         cited.add(r.index, jobs[r.index].file, r.cited);
-        fileErrors[r.index] = r.errors;
+        if (r.errors.length > 0) fileErrors.set(r.index, r.errors);
         remember(cache, jobs[r.index].file, r.key, r, r.errors);
+        arrive(r.index, r.result, r.errors);
       }
       finished += batch.length;
       if (progress) showProgress(finished, jobs.length);
     });
-    for (const e of fileErrors) if (e) errors.push(...e);
+    for (const index of [...fileErrors.keys()].sort((x, y) => x - y)) errors.push(...fileErrors.get(index)!);
   } else {
     pending.forEach((job, i) => {
       if (progress && i % 100 === 0) showProgress(jobs.length - pending.length + i, jobs.length);
@@ -624,8 +650,8 @@ async function lintCommand(o: Options): Promise<number> {
         linted = result;
         remember(cache, job.file, key, linted, fileErrors);
       }
-      slots[job.index] = linted.result;
       cited.add(job.index, job.file, linted.cited);
+      arrive(job.index, linted.result, fileErrors);
       errors.push(...fileErrors);
     });
   }
@@ -633,37 +659,29 @@ async function lintCommand(o: Options): Promise<number> {
     stderr.write(`\rcablelint: ${jobs.length}/${jobs.length} files\n`);
     stderr.flush();
   }
-  cache?.save(errors);
-  cited.addFindings(slots);
-  // A message names a file by the path it was read by (as given, or as the walk joined it); the output names it from here.
-  return report(o, withSuppressions(o, slots.filter((r): r is FileResult => r !== undefined), errors), errors, (file) => shownPath({ file }));
+  return report(o, output, errors, () => {
+    cache?.save(errors);
+    errors.push(...suppressionErrors);
+  });
 }
 
 /**
- * The results without the errors the suppressions file counts ({@link applySuppressions}), after counting them into it
- * (`--suppress-all`, `--suppress-rule`) or dropping the counts no error uses (`--prune-suppressions`). Counts no error
- * uses are said on stderr: a new error could hide behind them.
+ * The output of a lint run ({@link LintOutput}): the format's writer (none for `--fix-dry-run` and `--stdin --fix`, which
+ * print no findings), the suppressions of the files (`suppressions` false where no file is linted: standard input unnamed or not linted), with
+ * the messages of reading them in `suppressionErrors`, and CBL054's findings from `cited` (none for standard input).
  */
-function withSuppressions(o: Options, results: FileResult[], errors: RunMessage[]): FileResult[] {
-  const file = o.suppressionsLocation ?? SUPPRESSIONS_FILE;
-  const writing = o.suppressAll || o.suppressRules.length > 0 || o.pruneSuppressions;
-  if (!writing && o.suppressionsLocation === undefined && !fs.existsSync(file)) return results;
-  if (!writing && !fs.existsSync(file)) {
-    errors.push(runMessage(`${file}: no such suppressions file (--suppressions-location)`));
-    return results;
-  }
-  const before = errors.length;
-  let suppressions = readSuppressions(file, errors);
-  // A file that could not be read is never written over.
-  if (errors.length > before) return results;
-  if (o.suppressAll || o.suppressRules.length > 0) suppressions = suppress(file, suppressions, results, o.suppressAll ? undefined : new Set(o.suppressRules));
-  if (o.pruneSuppressions) suppressions = prune(file, suppressions, results);
-  if (writing) writeSuppressions(file, suppressions, errors);
-  const applied = applySuppressions(file, suppressions, results);
-  if (applied.unused > 0) {
-    stderr.write(`cablelint: ${applied.unused} suppressed error${applied.unused === 1 ? '' : 's'} no longer found; run with --prune-suppressions to drop ${applied.unused === 1 ? 'its count' : 'their counts'} from ${file}\n`);
-  }
-  return applied.results;
+function lintOutput(o: Options, setup: LintSetup, suppressionErrors: RunMessage[], how: { readonly cited?: CitedParagraphs; readonly suppressions?: boolean; readonly shownName?: (file: string) => string } = {}): LintOutput {
+  const { cited, suppressions = true } = how;
+  const format = o.format ?? 'stylish';
+  const color = format === 'stylish' && !process.env.NO_COLOR && isTerminal(1);
+  return new LintOutput({
+    writer: o.dryRun || (o.stdin && o.fix) ? undefined : LINT_FORMATS[format]({ color, version: VERSION }),
+    suppressions: suppressions ? SuppressionRun.open({ location: o.suppressionsLocation, suppressAll: o.suppressAll, suppressRules: o.suppressRules, prune: o.pruneSuppressions }, suppressionErrors) : undefined,
+    // A message names a file by the path it was read by (as given, or as the walk joined it); the output names it from here.
+    shownName: how.shownName ?? ((file) => setup.shownPath({ file })),
+    ...(cited && { settle: (index, result) => cited.settle(index, result), resolve: (index, result) => cited.resolve(index, result) }),
+    write: (text) => stdout.write(text),
+  });
 }
 
 /**
@@ -737,22 +755,26 @@ function lintStdin(o: Options, setup: LintSetup, errors: RunMessage[]): number {
   // An editor pipes an unsaved buffer from wherever it runs: its configuration is the one above the file it names, else the current directory's.
   const config = input ? setup.configs.forInput(input) : setup.configs.forFolder(process.cwd());
   const bytes = readStdin(errors);
-  const results: FileResult[] = [];
   // Every message about a file is about the text piped in, whichever name it gives it ("standard input", NAME or <stdin>).
   const shownName = () => shown;
+  const suppressionErrors: RunMessage[] = [];
+  /** The output, with the suppressions of the file the text is named after when it is linted. */
+  const output = (linted = false) => lintOutput(o, setup, suppressionErrors, { shownName, suppressions: linted && o.stdinFilename !== undefined });
+  const none = () => report(o, output(), errors, () => {});
   if (input && ignored(config, shown, config.pathForGlobs?.(input))) {
     sayIgnored(shown);
     if (o.fix && bytes) stdout.writeBytes(bytes);
-    return report(o, results, errors, shownName);
+    return none();
   }
-  if (!bytes) return report(o, results, errors, shownName);
+  if (!bytes) return none();
   const raw = bytes.toString('utf8');
   const read = isBlank(raw) ? undefined : checkText(shown, raw, errors);
   if (!read) {
     // A blank text is a clean document; a binary one is said to be skipped, as a file would be.
     if (o.fix) stdout.writeBytes(bytes);
-    if (errors.length === 0) results.push({ file: shown, findings: [] });
-    return report(o, results, errors, shownName);
+    const blank = output();
+    if (errors.length === 0) blank.place(0, { file: shown, findings: [] }, errors, []);
+    return report(o, blank, errors, () => {});
   }
   // Without a name, no override's glob applies to the text; with one, those naming its path do.
   const resolved = input ? config.resolver.resolve(config.pathForGlobs?.(input) ?? '') : resolveConfig({ ...config.config, overrides: [] }, '', setup.overrides);
@@ -770,39 +792,27 @@ function lintStdin(o: Options, setup: LintSetup, errors: RunMessage[]): number {
   }
   // Without a name, "<stdin>" is no cable id's name, so CBL043 has nothing to compare. CBL054 reports nothing: no other
   // file is read, so no cited cable's paragraphs are known (cli/cited.ts).
-  results.push({ file: shown, findings: lintParsed(o.stdinFilename ?? shown, cable, resolved, userTags, errors) });
+  const findings = lintParsed(o.stdinFilename ?? shown, cable, resolved, userTags, errors);
   // The suppressions of the file the text is named after apply to it, as an editor's unsaved buffer is that file.
-  return report(o, o.stdinFilename === undefined ? results : withSuppressions(o, results, errors), errors, shownName);
+  const linted = output(true);
+  linted.place(0, { file: shown, findings }, errors, []);
+  return report(o, linted, errors, () => errors.push(...suppressionErrors));
 }
 
 /**
- * Prints the results in the chosen format (not after `--fix-dry-run`, which printed its diff and says on stderr
- * how many errors its fixes leave, nor after `--stdin --fix`, which printed the fixed text) and returns the exit
- * code: 2 after any message, else 1 for an error-level finding or more warning-level findings than
- * `--max-warnings` allows, else 0. A message about a file names it in the output by `shownName` of the path it was read by.
+ * Ends the run's output (`beforeEnd` adds the messages it has after its last file) and returns the exit code: 2 after
+ * any message, else 1 for an error-level finding or more warning-level findings than `--max-warnings` allows, else 0.
+ * After `--fix-dry-run`, which printed its diff, stderr says how many errors its fixes leave.
  */
-function report(o: Options, results: readonly FileResult[], errors: readonly RunMessage[], shownName: (file: string) => string): number {
-  if (!o.dryRun && !(o.stdin && o.fix)) {
-    const format = o.format ?? 'stylish';
-    const color = format === 'stylish' && !process.env.NO_COLOR && isTerminal(1);
-    const messages = errors.map((m): ReportedMessage => (m.file === undefined ? { message: m.message, text: m.message } : { file: shownName(m.file), message: m.message, text: messageText(m) }));
-    stdout.write(LINT_FORMATS[format](results, { color, version: VERSION, messages }));
-  }
+function report(o: Options, output: LintOutput, errors: RunMessage[], beforeEnd: () => void): number {
+  const totals = output.finish(errors, beforeEnd, (text) => stderr.write(text));
   stdout.flush();
-  let code = results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  let code = totals.errors > 0 ? 1 : 0;
   // A dry run prints only its diff: without this line, findings no safe fix mends would fail the run unseen.
-  if (code === 1 && o.dryRun) {
-    let errorCount = 0;
-    for (const r of results) for (const f of r.findings) if (f.severity === 'error') errorCount++;
-    stderr.write(`cablelint: ${errorCount} error${errorCount === 1 ? '' : 's'} left that no safe fix mends; run without --fix-dry-run to list them\n`);
-  }
-  if (o.maxWarnings !== undefined) {
-    let warnings = 0;
-    for (const r of results) for (const f of r.findings) if (f.severity === 'warning') warnings++;
-    if (warnings > o.maxWarnings) {
-      stderr.write(`cablelint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${o.maxWarnings} allows\n`);
-      code = 1;
-    }
+  if (code === 1 && o.dryRun) stderr.write(`cablelint: ${totals.errors} error${totals.errors === 1 ? '' : 's'} left that no safe fix mends; run without --fix-dry-run to list them\n`);
+  if (o.maxWarnings !== undefined && totals.warnings > o.maxWarnings) {
+    stderr.write(`cablelint: ${totals.warnings} warning${totals.warnings === 1 ? '' : 's'}, more than --max-warnings ${o.maxWarnings} allows\n`);
+    code = 1;
   }
   return finish(errors, code);
 }

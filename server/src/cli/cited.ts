@@ -7,8 +7,9 @@
  * hold CBL054's: `lintCable` runs it only with a lookup), a few small facts: its canonical id, what its copy tells of its
  * paragraph numbers ({@link ParagraphCopy}) and the paragraphs it names of cited cables ({@link CitedParagraphCandidate}),
  * never its text or model. They travel back from the threads with its findings and are cached with them; once every
- * file of the run is read, {@link CitedParagraphs.addFindings} checks the mentions against the copies, whatever was read
- * from the cache, so that a cached file's findings follow a change to the cable it cites.
+ * file whose cited cables can no longer change is read ({@link CitedParagraphs.settle}), or every file ({@link CitedParagraphs.resolve}),
+ * the mentions are checked against the copies, whatever was read from the cache, so that a cached file's findings follow a
+ * change to the cable it cites.
  */
 import { idFromFileName } from '../core/id';
 import type { Cable } from '../core/model';
@@ -55,7 +56,7 @@ function nameRank(file: string, id: string): number {
 
 /**
  * What CBL054 needs of the files of one run, gathered as their results come (from this thread, the threads or the cache,
- * in any order), then {@link CitedParagraphs.addFindings}. It keeps, for each id, the copy of the file holding it that the
+ * in any order), then {@link CitedParagraphs.settle} or {@link CitedParagraphs.resolve}. It keeps, for each id, the copy of the file holding it that the
  * workspace index would prefer (the one named after it, else the first in the run's order), each copy's paragraph numbers
  * once however many files share them (most are 1 to n), and the mentions of the few files that name a cited paragraph.
  */
@@ -85,21 +86,36 @@ export class CitedParagraphs {
   }
 
   /**
-   * Adds CBL054's findings to the run's results, `results[i]` that of the `i`th file (none when it was not linted): each
-   * mention is checked against the copy held of the cable it cites, and its finding takes its place among the file's
-   * findings as `lintCable` orders them. Results without such a finding are left as they are.
+   * The result of the `index`th file with CBL054's findings once they can no longer change, or undefined while they can,
+   * every file before it having been added: a file that names no cited paragraph is final as it is, and one that does,
+   * once each cable it names is held by a file named after it ("09PARIS708.txt", which no later file can take the place
+   * of) before it in the run. The mentions of a file settled so are dropped; the others wait for {@link CitedParagraphs.resolve}.
    */
-  addFindings(results: (FileResult | undefined)[]): void {
-    for (const [index, { mentions, severity }] of this.#mentions) {
-      const result = results[index];
-      if (result === undefined) continue;
-      const found: ReportedFinding[] = [];
-      for (const m of mentions) {
-        const message = citedParagraphMessage(m, this.#held.get(m.id)?.copy);
-        if (message !== undefined) found.push({ id: cbl054.id, name: cbl054.name, severity, message, range: m.range });
-      }
-      // A stable sort: the file's findings keep their order, and CBL054's theirs, where two start together.
-      if (found.length > 0) results[index] = { file: result.file, findings: [...result.findings, ...found].sort(byPositionThenId) };
+  settle(index: number, result: FileResult): FileResult | undefined {
+    const entry = this.#mentions.get(index);
+    if (entry === undefined) return result;
+    for (const m of entry.mentions) {
+      const held = this.#held.get(m.id);
+      if (held === undefined || held.rank !== 0 || held.index >= index) return undefined;
     }
+    return this.resolve(index, result);
+  }
+
+  /**
+   * The result of the `index`th file with CBL054's findings, once every file of the run is added: each mention is checked
+   * against the copy held of the cable it cites, and its finding takes its place among the file's findings as `lintCable`
+   * orders them. A result without such a finding is given back as it is.
+   */
+  resolve(index: number, result: FileResult): FileResult {
+    const entry = this.#mentions.get(index);
+    if (entry === undefined) return result;
+    this.#mentions.delete(index);
+    const found: ReportedFinding[] = [];
+    for (const m of entry.mentions) {
+      const message = citedParagraphMessage(m, this.#held.get(m.id)?.copy);
+      if (message !== undefined) found.push({ id: cbl054.id, name: cbl054.name, severity: entry.severity, message, range: m.range });
+    }
+    // A stable sort: the file's findings keep their order, and CBL054's theirs, where two start together.
+    return found.length > 0 ? { file: result.file, findings: [...result.findings, ...found].sort(byPositionThenId) } : result;
   }
 }

@@ -79,68 +79,98 @@ function errorCounts(result: FileResult): Map<string, number> {
 }
 
 /**
- * The suppressions at `location` after counting `results`' errors into `existing`: of every rule (`rules` undefined, `--suppress-all`)
+ * Counts `result`'s errors into `suppressions`, those at `location`: of every rule (`rules` undefined, `--suppress-all`)
  * or of the rules named (`--suppress-rule`). A file's count is set to what it has now, so a fixed error is no longer
  * suppressed; the files not linted in this run keep theirs.
  */
-export function suppress(location: string, existing: Suppressions, results: readonly FileResult[], rules?: ReadonlySet<string>): Suppressions {
-  const next: Suppressions = { ...existing };
-  for (const result of results) {
-    const key = keyOf(result.file, location);
-    const counts: Record<string, { count: number }> = { ...next[key] };
-    const now = errorCounts(result);
-    // A rule chosen that the file no longer breaks loses its entry.
-    for (const rule of Object.keys(counts)) if ((!rules || rules.has(rule)) && !now.has(rule)) delete counts[rule];
-    for (const [rule, count] of now) if (!rules || rules.has(rule)) counts[rule] = { count };
-    if (Object.keys(counts).length > 0) next[key] = counts;
-    else delete next[key];
-  }
-  return next;
+function suppressOne(location: string, suppressions: Suppressions, result: FileResult, rules?: ReadonlySet<string>): void {
+  const key = keyOf(result.file, location);
+  const counts: Record<string, { count: number }> = { ...suppressions[key] };
+  const now = errorCounts(result);
+  // A rule chosen that the file no longer breaks loses its entry.
+  for (const rule of Object.keys(counts)) if ((!rules || rules.has(rule)) && !now.has(rule)) delete counts[rule];
+  for (const [rule, count] of now) if (!rules || rules.has(rule)) counts[rule] = { count };
+  if (Object.keys(counts).length > 0) suppressions[key] = counts;
+  else delete suppressions[key];
 }
 
 /**
- * The suppressions without the counts no error of `results` uses any more (`--prune-suppressions`): a count above the
- * file's errors of the rule is lowered to them, and one of a rule it no longer breaks is removed. Files not linted in
- * this run keep theirs, but for files no longer there (deleted or moved since they were counted), which have no errors:
- * their counts go too, as a run over the whole archive cannot meet them (ESLint's pruning keeps them).
+ * Drops from `suppressions` the counts of files no longer there (deleted or moved since they were counted), which have
+ * no errors: a run over the whole archive cannot meet them (ESLint's pruning keeps them). `--prune-suppressions`, with {@link pruneOne}.
  */
-export function prune(location: string, existing: Suppressions, results: readonly FileResult[]): Suppressions {
-  const next: Suppressions = { ...existing };
+function pruneGone(location: string, suppressions: Suppressions): void {
   const folder = path.dirname(path.resolve(location));
-  for (const key of Object.keys(next)) if (!fs.existsSync(path.resolve(folder, key))) delete next[key];
-  for (const result of results) {
-    const key = keyOf(result.file, location);
-    const entry = next[key];
-    if (!entry) continue;
-    const now = errorCounts(result);
-    const counts: Record<string, { count: number }> = {};
-    for (const [rule, { count }] of Object.entries(entry)) {
-      const left = Math.min(count, now.get(rule) ?? 0);
-      if (left > 0) counts[rule] = { count: left };
-    }
-    if (Object.keys(counts).length > 0) next[key] = counts;
-    else delete next[key];
-  }
-  return next;
-}
-
-/** What applying the suppressions gives: the results without the suppressed errors, and how many were. */
-export interface Suppressed {
-  readonly results: FileResult[];
-  readonly suppressed: number;
-  /** Counts above what the files linted now have: suppressions a later error could hide behind. */
-  readonly unused: number;
+  for (const key of Object.keys(suppressions)) if (!fs.existsSync(path.resolve(folder, key))) delete suppressions[key];
 }
 
 /**
- * Drops from `results` each file's errors of a rule the suppressions count at or above their number; with more
- * errors than counted, all of them stay, as ESLint reports them.
+ * Drops from `suppressions` the counts no error of `result` uses any more (`--prune-suppressions`): a count above the
+ * file's errors of the rule is lowered to them, and one of a rule it no longer breaks is removed. Files not linted in
+ * this run keep theirs.
  */
-export function applySuppressions(location: string, suppressions: Suppressions, results: readonly FileResult[]): Suppressed {
-  let suppressed = 0;
-  let unused = 0;
-  const kept = results.map((result) => {
-    const entry = suppressions[keyOf(result.file, location)];
+function pruneOne(location: string, suppressions: Suppressions, result: FileResult): void {
+  const key = keyOf(result.file, location);
+  const entry = suppressions[key];
+  if (!entry) return;
+  const now = errorCounts(result);
+  const counts: Record<string, { count: number }> = {};
+  for (const [rule, { count }] of Object.entries(entry)) {
+    const left = Math.min(count, now.get(rule) ?? 0);
+    if (left > 0) counts[rule] = { count: left };
+  }
+  if (Object.keys(counts).length > 0) suppressions[key] = counts;
+  else delete suppressions[key];
+}
+
+/**
+ * The suppressions of a lint run, a file at a time, so that no file's result waits for the others: each result's errors
+ * are counted into them (`--suppress-all`, `--suppress-rule`) or their unused counts dropped (`--prune-suppressions`) by
+ * that file's own findings, then the errors they count are dropped from it ({@link SuppressionRun.apply}); the file is
+ * written at the end. A file's entry hangs only on its own findings, so the outcome is the one of counting the whole run first.
+ */
+export class SuppressionRun {
+  readonly #location: string;
+  #suppressions: Suppressions;
+  readonly #suppressAll: boolean;
+  readonly #rules: ReadonlySet<string> | undefined;
+  readonly #prune: boolean;
+  #unused = 0;
+
+  private constructor(location: string, suppressions: Suppressions, options: SuppressionOptions) {
+    this.#location = location;
+    this.#suppressions = suppressions;
+    this.#suppressAll = options.suppressAll;
+    this.#rules = options.suppressRules.length > 0 ? new Set(options.suppressRules) : undefined;
+    this.#prune = options.prune;
+    if (this.#prune) pruneGone(location, suppressions);
+  }
+
+  /**
+   * The suppressions of a run, read from the file; none when there is no file and none was asked for, or when it cannot be
+   * read (such a file is never written over). Its messages go to `errors`.
+   */
+  static open(options: SuppressionOptions, errors: RunMessage[]): SuppressionRun | undefined {
+    const file = options.location ?? SUPPRESSIONS_FILE;
+    if (!writes(options) && options.location === undefined && !fs.existsSync(file)) return undefined;
+    if (!writes(options) && !fs.existsSync(file)) {
+      errors.push(runMessage(`${file}: no such suppressions file (--suppressions-location)`));
+      return undefined;
+    }
+    const before = errors.length;
+    const suppressions = readSuppressions(file, errors);
+    return errors.length > before ? undefined : new SuppressionRun(file, suppressions, options);
+  }
+
+  /** Counts `result`'s errors into the suppressions or prunes its counts, as asked; again with the same result, it changes nothing. */
+  count(result: FileResult): void {
+    if (this.#suppressAll || this.#rules) suppressOne(this.#location, this.#suppressions, result, this.#rules);
+    if (this.#prune) pruneOne(this.#location, this.#suppressions, result);
+  }
+
+  /** `result` without the errors the suppressions count, after {@link SuppressionRun.count}. */
+  apply(result: FileResult): FileResult {
+    this.count(result);
+    const entry = this.#suppressions[keyOf(result.file, this.#location)];
     if (!entry) return result;
     const counts = errorCounts(result);
     const hidden = new Set<string>();
@@ -148,13 +178,35 @@ export function applySuppressions(location: string, suppressions: Suppressions, 
       const now = counts.get(rule) ?? 0;
       if (now <= count) {
         if (now > 0) hidden.add(rule);
-        suppressed += now;
-        unused += count - now;
+        this.#unused += count - now;
       }
     }
     return hidden.size === 0 ? result : { file: result.file, findings: result.findings.filter((f) => !(f.severity === 'error' && hidden.has(f.id))) };
-  });
-  return { results: kept, suppressed, unused };
+  }
+
+  /**
+   * After the last file: writes the suppressions when the run counts or prunes them, and says on stderr (through `say`)
+   * how many counted errors no file has any more: a new error could hide behind them.
+   */
+  finish(errors: RunMessage[], say: (text: string) => void): void {
+    if (this.#suppressAll || this.#rules || this.#prune) writeSuppressions(this.#location, this.#suppressions, errors);
+    const unused = this.#unused;
+    if (unused > 0) say(`cablelint: ${unused} suppressed error${unused === 1 ? '' : 's'} no longer found; run with --prune-suppressions to drop ${unused === 1 ? 'its count' : 'their counts'} from ${this.#location}\n`);
+  }
+}
+
+/** What a run asks of the suppressions file. */
+export interface SuppressionOptions {
+  /** `--suppressions-location`; the default {@link SUPPRESSIONS_FILE} in the current directory. */
+  readonly location?: string;
+  readonly suppressAll: boolean;
+  readonly suppressRules: readonly string[];
+  readonly prune: boolean;
+}
+
+/** True when the run counts errors into the suppressions or prunes them: the file is written. */
+function writes(options: SuppressionOptions): boolean {
+  return options.suppressAll || options.suppressRules.length > 0 || options.prune;
 }
 
 /** Writes the suppressions, files and rules in order, so that the file diffs well under version control. */

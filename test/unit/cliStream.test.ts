@@ -1,0 +1,138 @@
+/**
+ * `cablelint` prints each file's result once it is final, in the walk's order, and holds nothing of it after (cli/stream.ts):
+ * told apart structurally, by the order of the reads of the files and the writes to standard output a preloaded hook
+ * sees, not by time; and a result CBL054 may still add to waits, with those after it, in a temporary file that is removed.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { formatJson, formatSarif, type FileResult } from '../../server/src/cli/formats';
+import { ROOT } from '../helpers';
+import { ensureBuilt } from '../lsp/client';
+
+const CLI = path.join(ROOT, 'dist/cli.js');
+
+/** An invented unclassified cable from Tallinn, its serial `serial`, naming `refs`, with numbered paragraphs. */
+function cable(serial: number, refs: string, paragraphs: readonly string[]): string {
+  const body = paragraphs.map((p, i) => `¶${i + 1}. ${p}\n`).join('\n');
+  return `UNCLAS SECTION 01 OF 01 TALLINN 000${serial}\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL ECON EN\nSUBJECT: ESTONIAN PORT AUTHORITY PLANS NEW FERRY TERMINAL\n\n${refs}\n\n${body}\nMERIVALE\n`;
+}
+
+/** A cable with a few findings (no date-time group, no classification line), so that each file has some output. */
+const PLAIN = (serial: number) => cable(serial, 'REF: STATE 40211', ['The port authority chose a builder for the terminal.', 'The Embassy will follow the tender.']);
+
+/** Runs the CLI in `cwd` with a hook that logs, in order, each read of a file under `cwd` and each write to standard output. */
+function runLogged(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { code: number; stdout: string; events: string[] } {
+  const hookDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablelint-hook-'));
+  const log = path.join(hookDir, 'events.log');
+  const preload = path.join(hookDir, 'preload.js');
+  fs.writeFileSync(
+    preload,
+    `const fs = require('node:fs'); const { readFileSync, writeSync, appendFileSync } = fs; const log = ${JSON.stringify(log)}; const under = ${JSON.stringify(cwd + path.sep)};
+fs.readFileSync = function (file, ...rest) {
+  if (typeof file === 'string' && require('node:path').resolve(file).startsWith(under)) appendFileSync(log, 'read ' + require('node:path').basename(file) + '\\n');
+  return readFileSync.call(this, file, ...rest);
+};
+fs.mkdtempSync = ((mkdtempSync) => function (prefix, ...rest) {
+  appendFileSync(log, 'mkdtemp\\n');
+  return mkdtempSync.call(this, prefix, ...rest);
+})(fs.mkdtempSync);
+fs.writeSync = function (fd, ...rest) {
+  if (fd === 1) appendFileSync(log, 'out\\n');
+  return writeSync.call(this, fd, ...rest);
+};
+`,
+  );
+  const r = spawnSync(process.execPath, ['--require', preload, CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1', ...env } });
+  const events = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter((l) => l !== '') : [];
+  fs.rmSync(hookDir, { recursive: true, force: true });
+  return { code: r.status ?? -1, stdout: r.stdout, events };
+}
+
+describe('cablelint streams its output', function () {
+  this.timeout(120000);
+  let tmp: string;
+  before(() => {
+    ensureBuilt();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cablelint-stream-'));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('writes the first files\' results to stdout before it reads the last file, in every format but SARIF (whose run messages come first)', () => {
+    const dir = path.join(tmp, 'many');
+    fs.mkdirSync(dir);
+    // Enough output for several of the CLI's 64 KB writes in each format.
+    const count = 600;
+    for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `09TALLINN${1000 + i}.txt`), PLAIN(1000 + i));
+    for (const format of ['json', 'stylish', 'junit', 'github', 'gitlab']) {
+      const { code, stdout, events } = runLogged(['--format', format, '--threads', '1', '.'], dir);
+      assert.ok(code === 0 || code === 1, `${format}: exit ${code}`);
+      const reads = events.filter((e) => e.startsWith('read '));
+      assert.equal(reads.length, count, format);
+      const firstOut = events.indexOf('out');
+      const lastRead = events.lastIndexOf(reads[reads.length - 1]);
+      assert.ok(firstOut >= 0 && firstOut < lastRead, `${format}: the first write to stdout (event ${firstOut}) comes before the last file is read (event ${lastRead})`);
+      // Written as it goes: the reads after the first write are of files whose results come later.
+      assert.ok(events.filter((e) => e === 'out').length >= 2, format);
+      if (format === 'json') {
+        const entries = JSON.parse(stdout) as { file: string; diagnostics: unknown[] }[];
+        assert.deepEqual(
+          entries.map((e) => e.file),
+          reads.map((r) => r.slice('read '.length)),
+        );
+        assert.ok(entries.every((e) => e.diagnostics.length > 0));
+      }
+    }
+  });
+
+  it('holds a result CBL054 may still add to, and those after it, in a temporary file it removes, and prints them in their places', () => {
+    const dir = path.join(tmp, 'cited');
+    const temp = path.join(tmp, 'temp');
+    fs.mkdirSync(dir);
+    fs.mkdirSync(temp);
+    // 09TALLINN1230 names paragraph 9 of 09TALLINN1214, which comes after it in the walk (a later folder).
+    fs.mkdirSync(path.join(dir, 'a'));
+    fs.mkdirSync(path.join(dir, 'b'));
+    fs.writeFileSync(path.join(dir, 'a', '09TALLINN1230.txt'), cable(1230, 'REF: A. TALLINN 1214', ['As REF A para 9 reported, the works start in the spring.', 'The Embassy will follow the tender.']));
+    for (let i = 0; i < 300; i++) fs.writeFileSync(path.join(dir, 'a', `09TALLINN${2000 + i}.txt`), PLAIN(2000 + i));
+    fs.writeFileSync(path.join(dir, 'b', '09TALLINN1214.txt'), PLAIN(1214));
+    const { code, stdout, events } = runLogged(['--format', 'json', '--threads', '1', '.'], dir, { TMPDIR: temp, TMP: temp, TEMP: temp });
+    assert.ok(code === 0 || code === 1, `exit ${code}`);
+    const entries = JSON.parse(stdout) as { file: string; diagnostics: { id: string; message: string }[] }[];
+    assert.deepEqual(
+      entries.map((e) => path.basename(e.file)),
+      ['09TALLINN1230.txt', ...Array.from({ length: 300 }, (_, i) => `09TALLINN${2000 + i}.txt`), '09TALLINN1214.txt'],
+    );
+    assert.equal(entries[0].diagnostics.filter((d) => d.id === 'CBL054').length, 1);
+    // Nothing could be printed before the cited cable was read: the first result waited for it, and all after it.
+    const lastRead = events.lastIndexOf('read 09TALLINN1214.txt');
+    assert.ok(events.indexOf('out') > lastRead);
+    assert.ok(events.includes('mkdtemp'));
+    assert.deepEqual(fs.readdirSync(temp), []);
+    // Cited before the citing file, the citing file's findings are final when it is read: the output streams again.
+    fs.renameSync(path.join(dir, 'b', '09TALLINN1214.txt'), path.join(dir, '09TALLINN1214.txt'));
+    const before = runLogged(['--format', 'json', '--threads', '1', '.'], dir, { TMPDIR: temp, TMP: temp, TEMP: temp });
+    const reads = before.events.filter((e) => e.startsWith('read '));
+    assert.equal(reads[0], 'read 09TALLINN1214.txt');
+    assert.ok(before.events.indexOf('out') < before.events.lastIndexOf(reads[reads.length - 1]));
+    assert.equal((JSON.parse(before.stdout) as typeof entries)[1].diagnostics.filter((d) => d.id === 'CBL054').length, 1);
+  });
+
+  it('writes json and SARIF a file at a time as JSON.stringify writes the whole document', () => {
+    const results: FileResult[] = [
+      { file: 'a "quoted"\nname.cable', findings: [{ id: 'CBL001', name: 'x', severity: 'error', message: 'line\nbreak "and" \\ slash', range: { start: { line: 0, character: 0 }, end: { line: 1, character: 2 } } }] },
+      { file: 'b.cable', findings: [] },
+    ];
+    const messages = [{ file: 'c.cable', message: 'cannot be read', text: 'c.cable: cannot be read' }, { message: 'run', text: 'run' }];
+    const json = JSON.parse(formatJson(results, messages)) as unknown;
+    assert.equal(formatJson(results, messages), JSON.stringify(json, null, 2) + '\n');
+    assert.equal(formatJson([], []), '[]\n');
+    const sarif = formatSarif(results, '1.0', messages);
+    assert.equal(sarif, JSON.stringify(JSON.parse(sarif), null, 2) + '\n');
+    const empty = formatSarif([], '1.0', []);
+    assert.equal(empty, JSON.stringify(JSON.parse(empty), null, 2) + '\n');
+    assert.deepEqual((JSON.parse(empty) as { runs: { results: unknown[] }[] }).runs[0].results, []);
+  });
+});
