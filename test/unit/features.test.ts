@@ -19,7 +19,7 @@ import { citeSource, getHover, shortenSubject, type HoverContext } from '../../s
 import type { IndexedCable } from '../../server/src/features/types';
 import { getInlayHints } from '../../server/src/features/inlayHints';
 import { findCitedParagraphs, findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, paragraphsBetween, resolveInText } from '../../server/src/core/mentions';
-import { getCitedParagraphAt, getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
+import { getCitedParagraphAt, getCitedRangeAt, getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
 import { paragraphMarkerRange, summarize } from '../../server/src/workspace/cableIndex';
 import { getSelectionRanges } from '../../server/src/features/selectionRanges';
 import { SymbolKind, type SelectionRange } from 'vscode-languageserver-types';
@@ -817,6 +817,32 @@ describe('in-text references', () => {
       // Go to Definition finds the number on the next line.
       const at = caret(text(twoItems, 'See REF B paras 3-\n|5 on fees.'));
       assert.equal(getCitedParagraphAt(parseCable(at.text).cable, at)?.number, 5);
+    });
+
+    it('finds at the separator of a cited range ("-", "through", "to") the range, its paragraphs between its ends for Go to Definition', () => {
+      const rangeAt = (body: string) => {
+        const at = caret(text(twoItems, body));
+        const cable = parseCable(at.text).cable;
+        const m = getCitedRangeAt(cable, at);
+        if (!m) return undefined;
+        const r = m.rangeFrom!.range;
+        return `${cable.lines[r.start.line].slice(r.start.character, r.start.line === r.end.line ? r.end.character : undefined)} ${m.rangeFrom!.number}-${m.number}@${m.item.letter}`;
+      };
+      assert.equal(rangeAt('REF A paras 3 |- 5 agree.'), '3 - 5 3-5@A');
+      assert.equal(rangeAt('REF A paras 3 thr|ough 5 agree.'), '3 through 5 3-5@A');
+      assert.equal(rangeAt('REF B paras 3 |to 6 agree.'), '3 to 6 3-6@B');
+      assert.equal(rangeAt('See paras 3 and 4 of ref A; REF B paras 2 \u2013| 9.'), '2 \u2013 9 2-9@B');
+      // Across a line break, from the separator ending the first line.
+      assert.equal(rangeAt('REF A paras 3 |-\n5 agree.'), '3 - 3-5@A');
+      // On either number, the number's own mention (a caret beside a bare dash touches one); a range of two, one that falls or rises by more than 100, the cable's own
+      // range, and a list have no paragraphs between to go to.
+      assert.equal(rangeAt('REF A paras |3-5 agree.'), undefined);
+      assert.equal(rangeAt('REF A paras 3-|5 agree.'), undefined);
+      assert.equal(rangeAt('REF A paras 3 |- 4 agree.'), undefined);
+      assert.equal(rangeAt('REF A paras 5 |- 3 agree.'), undefined);
+      assert.equal(rangeAt('REF A paras 1 |- 200 agree.'), undefined);
+      assert.equal(rangeAt('See paras 1 |- 3.'), undefined);
+      assert.equal(rangeAt('REF A paras 3 |and 5 agree.'), undefined);
     });
 
     it('reads the cable\'s own paragraphs, another document\'s and a letter no item has as none', () => {
