@@ -836,8 +836,13 @@ export function findCitedParagraphs(cable: Cable): CitedParagraphMention[] {
  */
 export function findCitedParagraphsOnLine(cable: Cable, line: number): CitedParagraphMention[] {
   if (line < cable.bodyStartLine || line >= cable.lines.length || !cable.refs || cable.refs.items.length === 0) return [];
+  // A mention read from a line above goes on here only at a number or a list's "and", "&", "through" or "thru" that starts
+  // this line ({@link listAcross}, {@link keywordAtEnd}): elsewhere the lines above are not read.
+  const text = cable.lines[line];
+  const start = textStart(cable, line);
+  const goesOn = isDigit(text.charCodeAt(start)) || afterConjunction(text, start, ['and', 'through', 'thru']) >= 0;
   const lines: number[] = [];
-  for (let l = firstLineReaching(cable, line); l <= line; l++) lines.push(l);
+  for (let l = goesOn ? firstLineReaching(cable, line) : line; l <= line; l++) lines.push(l);
   return citedFrom(cable, lines).filter((m) => m.range.start.line === line);
 }
 
