@@ -160,11 +160,12 @@ const fixtures = [
     (t) => sub(sub(t, '¶B. STATE 51120\n', '¶B. 10 STATE 51120\n¶C. (C) 2011 VALLETTA 12\n¶D. 09 VALLETTA 390\n'), 'described in REF B.', 'described in REF B and REF C.'),
     (t) => sub(sub(t, '¶B. STATE 51120\n', '¶B. 09 STATE 51120\n¶C. (C) 2008 VALLETTA 12\n¶D. 09 VALLETTA 390\n¶E. 22 USC 2378\n'), 'described in REF B.', 'described in REF B and REF C.')],
   // Paragraphs of REF A, the cable VALLETTA 388 of 2009, named in the text: its copy in the workspace (the companion fixture,
-  // Valletta's sample renumbered 388, paragraphs 1 to 5 and signed) has no paragraph 9, nor 6 in "paras 5 and 6"; REF B's
-  // cable is not in the workspace, so its paragraph 4 is not checked. The clean one names paragraphs 2 and 5 of REF A.
+  // Valletta's sample renumbered 388, paragraphs 1 to 5 and signed) has no paragraph 9, nor 6 in "paras 5 and 6", nor 6 or 7
+  // in the range "paras 3-7" (6 between its ends); REF B's cable is not in the workspace, so its paragraph 4 is not checked.
+  // The clean one names paragraphs 2 and 5 of REF A, and 2 to 5 by a range.
   ['cbl054-cited-paragraph-missing', V,
-    (t) => sub(t, 'confirm the course dates in para 3.', 'confirm the course dates in para 3 (REF A para 9;\nREF B para 4; REF A, paras 5 and 6).'),
-    (t) => sub(t, 'confirm the course dates in para 3.', 'confirm the course dates in para 3 (REF A para 2;\nREF B para 4; para 5 of ref A).'),
+    (t) => sub(t, 'confirm the course dates in para 3.', 'confirm the course dates in para 3 (REF A para 9;\nREF B para 4; REF A, paras 5 and 6; REF A paras 3-7).'),
+    (t) => sub(t, 'confirm the course dates in para 3.', 'confirm the course dates in para 3 (REF A para 2;\nREF B para 4; para 5 of ref A; REF A paras 2-5).'),
     { bad: { workspace: ['cbl054-cited-paragraph-missing.cited.cable'] }, good: { workspace: ['cbl054-cited-paragraph-missing.cited.cable'] } },
     { 'cbl054-cited-paragraph-missing.cited.cable': sub(sub(sub(V, '#0412/01', '#0388/01'), 'VALLETTA 000412', 'VALLETTA 000388'), 'VALLETTA 00000412', 'VALLETTA 00000388') }],
   // A paragraph's second line repeated under it with a 'Q' in front, and the fourth paragraph's opening line with a 'Q' for its

@@ -68,7 +68,7 @@ import { getFoldingRanges } from './features/folding';
 import { getOnTypeFormattingEdits } from './features/onTypeFormatting';
 import { getHover, toPlainText } from './features/hover';
 import { getInlayHints } from './features/inlayHints';
-import { getCitedParagraphAt, getDocumentHighlights, getInTextDefinition, refItemsAt } from './features/references';
+import { getCitedParagraphAt, getCitedRangeAt, getDocumentHighlights, getInTextDefinition, refItemsAt } from './features/references';
 import { getRenameEdits, prepareRename } from './features/rename';
 import { getSelectionRanges } from './features/selectionRanges';
 import { cablePlace, getIncomingCalls, getOutgoingCalls, prepareCallHierarchy, rangesCiting } from './features/callHierarchy';
@@ -1395,6 +1395,20 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         return definitionAnswer(cited.range, citedCables(cited.item, cable, doc.uri).map((t) => {
           const marker = paragraphMarkerRange(t, cited.number);
           return marker ? { uri: t.uri, range: marker, selection: marker } : { uri: t.uri, ...bannerPlace(t) };
+        }));
+      }
+      // The "through" of "REF A paras 3 through 5": the cited cable's paragraphs between its ends (4), as the separator of a
+      // range of the cable's own goes to its paragraphs between, from the whole range; its banner when it has none of them.
+      const citedRange = getCitedRangeAt(cable, at);
+      if (citedRange?.rangeFrom) {
+        const { rangeFrom: from, number: to } = citedRange;
+        return definitionAnswer(from.range, citedCables(citedRange.item, cable, doc.uri).flatMap((t) => {
+          const markers: { uri: string; range: Range; selection: Range }[] = [];
+          for (let n = from.number + 1; n < to; n++) {
+            const marker = paragraphMarkerRange(t, n);
+            if (marker) markers.push({ uri: t.uri, range: marker, selection: marker });
+          }
+          return markers.length > 0 ? markers : [{ uri: t.uri, ...bannerPlace(t) }];
         }));
       }
       const item = cable.refs?.items.find((i) => contains(i.range, at));

@@ -388,7 +388,7 @@ describe('language server over stdio', function () {
 
   it('goes from "REF A para 3" and "para 2 of ref A" to that paragraph of the cited cable, or its banner when it has none', async () => {
     const cited = 'C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/05/2019\nTAGS: PREL\nSUBJECT: QUAY FEES\n\nClassified By: Someone for reasons 1.4 (b).\n\n¶1. (C) The quay.\n\n¶2. (C) The fees.\n\n¶3. (C) The patrols.\n';
-    const citing = 'C O N F I D E N T I A L NOWHERE 000040\n\nE.O. 12958: DECL: 02/01/2019\nTAGS: PREL\nSUBJECT: QUAY FEES AGAIN\n\nREF: A. 09 NOWHERE 12\n\nClassified By: Someone for reasons 1.4 (b).\n\n¶1. (C) REF A para 3 said so; para 2 of ref A gave the fees.\n¶2. (C) As para 9 of reftel put it, and as para 1 says.\n';
+    const citing = 'C O N F I D E N T I A L NOWHERE 000040\n\nE.O. 12958: DECL: 02/01/2019\nTAGS: PREL\nSUBJECT: QUAY FEES AGAIN\n\nREF: A. 09 NOWHERE 12\n\nClassified By: Someone for reasons 1.4 (b).\n\n¶1. (C) REF A para 3 said so; para 2 of ref A gave the fees.\n¶2. (C) As para 9 of reftel put it, and as para 1 says.\n¶3. (C) REF A paras 1 through 3 agree, and REF A paras 3 to 9.\n';
     await open('09NOWHERE12.cable', cited);
     await open('09NOWHERE40.cable', citing);
     type Loc = { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
@@ -402,6 +402,9 @@ describe('language server over stdio', function () {
       // A paragraph the cited cable lacks: its banner, as the citation goes there, at the id (post and serial).
       const id = cited.split('\n')[0].indexOf('NOWHERE 000012');
       assert.deepEqual(await definition(at('para 9', 5)), { uri: uri('09NOWHERE12.cable'), range: { start: { line: 0, character: id }, end: { line: 0, character: id + 'NOWHERE 000012'.length } } });
+      // The "through" of a range: the paragraphs between its ends, 2; a range whose paragraphs between the cited cable lacks, its banner.
+      assert.deepEqual(await definition(at('through', 3)), { uri: uri('09NOWHERE12.cable'), range: marker(2) });
+      assert.deepEqual(await definition(at(' to 9', 2)), { uri: uri('09NOWHERE12.cable'), range: { start: { line: 0, character: id }, end: { line: 0, character: id + 'NOWHERE 000012'.length } } });
       // "REF A" is still the in-text reference to the item, and "para 1" alone this cable's own paragraph.
       assert.deepEqual((await definition(at('REF A para', 4)))?.range, { start: { line: 6, character: 5 }, end: { line: 6, character: 21 } });
       assert.deepEqual(await definition(at('para 1 says', 5)), { uri: uri('09NOWHERE40.cable'), range: { start: { line: line(citing, '¶1.'), character: 0 }, end: { line: line(citing, '¶1.'), character: 3 } } });

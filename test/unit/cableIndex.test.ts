@@ -395,6 +395,12 @@ describe("the index's reading of mentions of cited paragraphs (CBL054)", () => {
     const k = c.lines[l23].indexOf('paras 3-9');
     const k2 = c.lines[l23].indexOf('paras 5-3');
     assert.deepEqual(ranges.paragraphMentions, [0, 3, 3, l23, k, k + 7, 0, 9, 9, l23, k + 8, k + 9, 0, 4, 8, l23, k + 6, k + 9, 0, 5, 5, l23, k2, k2 + 7, 0, 3, 3, l23, k2 + 8, k2 + 9]);
+    // A range running onto the next line ("REF A paras 3-" / "6 agree"): each end where it stands, and the numbers between
+    // at the last (an entry's mention is on one line).
+    const across = parseCable(withText(24, 'A. 09 NOWHERE 19', 'REF A paras 3-\n6 agree.')).cable;
+    const l24 = across.lines.findIndex((l) => l.includes('paras 3-'));
+    const k24 = across.lines[l24].indexOf('paras 3');
+    assert.deepEqual(summarize(uri('09NOWHERE24.cable'), across, '09NOWHERE24').paragraphMentions, [0, 3, 3, l24, k24, k24 + 7, 0, 6, 6, l24 + 1, 0, 1, 0, 4, 5, l24 + 1, 0, 1]);
     // The rest of an entry is the same either way.
     for (const name of Object.keys(texts)) {
       const { citesParagraphs: _closed, paragraphMentions: _mentions, ...closed } = entry(name, false);

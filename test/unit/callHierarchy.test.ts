@@ -114,6 +114,13 @@ describe('call hierarchy over REF citations', () => {
     const memos = cable(5, 'MEMOS', 'A. MEMORANDUM ONE B. MEMORANDUM TWO', 'See refs.', 5);
     const memoLine = parseCable(memos).cable.lines.findIndex((l) => l.includes('See refs'));
     assert.deepEqual(prepareCallHierarchy(parseCable(memos).cable, `${WS}09NOWHERE5.txt`, { line: memoLine, character: 12 }, index).map((i) => i.name), ['09NOWHERE5']);
+    // The field's keyword, "REF:" on line 10, names every item as "(refs)" does: the same roots, from its first letter to its colon.
+    for (const character of [0, 2, 4]) {
+      const items = prepareCallHierarchy(parseCable(text).cable, `${WS}09NOWHERE4.txt`, { line: 10, character }, index);
+      assert.deepEqual(items.map((i) => `${i.name} ${i.kind}`), expected, `REF: at ${character}`);
+    }
+    // Where the items cite no cable, the keyword prepares the cable itself, as "(refs)" does.
+    assert.deepEqual(prepareCallHierarchy(parseCable(memos).cable, `${WS}09NOWHERE5.txt`, { line: 10, character: 1 }, index).map((i) => i.name), ['09NOWHERE5']);
   });
 
   it('prepares a cited cable no file holds as an item at the citation, said to be absent', () => {

@@ -18,8 +18,8 @@ import { getFoldingRanges } from '../../server/src/features/folding';
 import { citeSource, getHover, shortenSubject, type HoverContext } from '../../server/src/features/hover';
 import type { IndexedCable } from '../../server/src/features/types';
 import { getInlayHints } from '../../server/src/features/inlayHints';
-import { findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, paragraphsBetween, resolveInText } from '../../server/src/core/mentions';
-import { getCitedParagraphAt, getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
+import { findCitedParagraphs, findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, paragraphsBetween, resolveInText } from '../../server/src/core/mentions';
+import { getCitedParagraphAt, getCitedRangeAt, getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
 import { paragraphMarkerRange, summarize } from '../../server/src/workspace/cableIndex';
 import { getSelectionRanges } from '../../server/src/features/selectionRanges';
 import { SymbolKind, type SelectionRange } from 'vscode-languageserver-types';
@@ -798,6 +798,54 @@ describe('in-text references', () => {
       assert.deepEqual(named('09 NOWHERE 12', "Reftel's para 2 gave the figures."), ['para 2=2@-']);
       assert.deepEqual(named('09 NOWHERE 12', 'Para 2 of reftel gave the figures.'), ['Para 2=2@-']);
       assert.deepEqual(named(twoItems, 'Reftel para 2 gave the figures.'), []);
+    });
+
+    it('reads a mention that runs onto the next line: a range or list going on there, or "para" ending the line', () => {
+      // Each line's mentions, as `named` gives them, the number that ends a range with the range's start.
+      const lines = (body: string) => {
+        const cable = parseCable(text(twoItems, body)).cable;
+        const first = cable.paragraphs[0].marker.range.start.line;
+        const on = (line: number) => findCitedParagraphsOnLine(cable, line).map((m) => `${cable.lines[line].slice(m.range.start.character, m.range.end.character)}=${m.number}@${m.item.letter}${m.rangeFrom ? ` from ${m.rangeFrom.number}` : ''}`);
+        const whole = findCitedParagraphs(cable).map((m) => `${m.range.start.line - first}:${m.number}`);
+        return { first: on(first), second: on(first + 1), whole };
+      };
+      assert.deepEqual(lines('See REF B paras 3-\n5 on fees.'), { first: ['paras 3=3@B'], second: ['5=5@B from 3'], whole: ['0:3', '1:5'] });
+      assert.deepEqual(lines('See REF B, paras 3 and\n4 on fees.'), { first: ['paras 3=3@B'], second: ['4=4@B'], whole: ['0:3', '1:4'] });
+      assert.deepEqual(lines('As REF B para\n5 said, fees rose.'), { first: [], second: ['5=5@B'], whole: ['1:5'] });
+      assert.deepEqual(lines('As REF A paras\n3 through 5 said, fees rose.'), { first: [], second: ['3=3@A', '5=5@A from 3'], whole: ['1:3', '1:5'] });
+      // The cable's own paragraph, another document's, and a count are none, as on one line.
+      assert.deepEqual(lines('As para\n2 says, fees rose.'), { first: [], second: [], whole: [] });
+      assert.deepEqual(lines('We add a para\n2 more officers.'), { first: [], second: [], whole: [] });
+      assert.deepEqual(lines('As REF B para 3,\n10 officials said, fees rose.'), { first: ['para 3=3@B'], second: [], whole: ['0:3'] });
+      // Go to Definition finds the number on the next line.
+      const at = caret(text(twoItems, 'See REF B paras 3-\n|5 on fees.'));
+      assert.equal(getCitedParagraphAt(parseCable(at.text).cable, at)?.number, 5);
+    });
+
+    it('finds at the separator of a cited range ("-", "through", "to") the range, its paragraphs between its ends for Go to Definition', () => {
+      const rangeAt = (body: string) => {
+        const at = caret(text(twoItems, body));
+        const cable = parseCable(at.text).cable;
+        const m = getCitedRangeAt(cable, at);
+        if (!m) return undefined;
+        const r = m.rangeFrom!.range;
+        return `${cable.lines[r.start.line].slice(r.start.character, r.start.line === r.end.line ? r.end.character : undefined)} ${m.rangeFrom!.number}-${m.number}@${m.item.letter}`;
+      };
+      assert.equal(rangeAt('REF A paras 3 |- 5 agree.'), '3 - 5 3-5@A');
+      assert.equal(rangeAt('REF A paras 3 thr|ough 5 agree.'), '3 through 5 3-5@A');
+      assert.equal(rangeAt('REF B paras 3 |to 6 agree.'), '3 to 6 3-6@B');
+      assert.equal(rangeAt('See paras 3 and 4 of ref A; REF B paras 2 \u2013| 9.'), '2 \u2013 9 2-9@B');
+      // Across a line break, from the separator ending the first line.
+      assert.equal(rangeAt('REF A paras 3 |-\n5 agree.'), '3 - 3-5@A');
+      // On either number, the number's own mention (a caret beside a bare dash touches one); a range of two, one that falls or rises by more than 100, the cable's own
+      // range, and a list have no paragraphs between to go to.
+      assert.equal(rangeAt('REF A paras |3-5 agree.'), undefined);
+      assert.equal(rangeAt('REF A paras 3-|5 agree.'), undefined);
+      assert.equal(rangeAt('REF A paras 3 |- 4 agree.'), undefined);
+      assert.equal(rangeAt('REF A paras 5 |- 3 agree.'), undefined);
+      assert.equal(rangeAt('REF A paras 1 |- 200 agree.'), undefined);
+      assert.equal(rangeAt('See paras 1 |- 3.'), undefined);
+      assert.equal(rangeAt('REF A paras 3 |and 5 agree.'), undefined);
     });
 
     it('reads the cable\'s own paragraphs, another document\'s and a letter no item has as none', () => {

@@ -7,6 +7,8 @@ import * as assert from 'node:assert/strict';
 import { applyEdits } from '../../server/src/core/fix';
 import { parseCable } from '../../server/src/core/parse/index';
 import { getRenameEdits, prepareRename } from '../../server/src/features/rename';
+import { getDocumentHighlights } from '../../server/src/features/references';
+import { DocumentHighlightKind } from 'vscode-languageserver-types';
 import { assertOnlyEditsChanged } from '../properties';
 import { caret } from '../helpers';
 
@@ -162,6 +164,27 @@ describe('rename', () => {
     // A number one paragraph has again once renamed: its references follow it from then on.
     const fixed = renamed(cable(ABC, paras.replace('2. (C) Text', '|2. (C) Text')), '5');
     assert.match(renamed(cable(ABC, fixed.slice(fixed.indexOf('\n\n', fixed.indexOf('Classified')) + 2).replace('2. (C) Again', '|2. (C) Again')), '3'), /See para 3\.\n5\. \(C\) Text\.\n3\. \(C\) Again\.\n$/);
+  });
+
+  it('renames with a REF letter two items share the references the highlights show from that item: those of the first, none of the second', () => {
+    // Go to Definition and highlights send "ref B" to the first B; rename from each item writes over the references its
+    // highlights show (where each reference ends), and over none beside them, on one line and on a line each.
+    for (const twice of ['A. STATE 1111 B. NOWHERE 22 B. NOWHERE 33', 'A. STATE 1111\nB. NOWHERE 22\nB. NOWHERE 33']) {
+      const text = cable(twice, '1. (C) Per ref B and refs A and B (REF B).\n');
+      const parsed = parseCable(text).cable;
+      const items = parsed.refs!.items.filter((i) => i.letter === 'B');
+      const ends = (list: readonly { range: { end: { line: number; character: number } } }[]) => list.map((e) => `${e.range.end.line}:${e.range.end.character}`).sort();
+      const seen = items.map((item) => {
+        const at = item.letterToken!.range.start;
+        const edits = getRenameEdits(parsed, at, 'C');
+        assert.ok(!('reason' in edits));
+        const mentions = edits.edits.filter((e) => e.range.start.line !== at.line || e.range.start.character !== at.character);
+        const read = getDocumentHighlights(parsed, at).filter((h) => h.kind === DocumentHighlightKind.Read);
+        assert.deepEqual(ends(mentions), ends(read), twice);
+        return mentions.length;
+      });
+      assert.deepEqual(seen, [3, 0], twice);
+    }
   });
 
   it('works with CRLF, a BOM, tabs and text outside ASCII before the letter', () => {

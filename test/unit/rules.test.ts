@@ -2098,6 +2098,25 @@ describe('rules: CBL054 and the paragraphs of cited cables', () => {
     assert.deepEqual(found(cable('NOWHERE 100', '¶1. (C) As reftel para 7 said.')), ['11:18 info The REF item cites 09NOWHERE100, which has no paragraph 7: its paragraphs are numbered 1 to 5.']);
   });
 
+  it('reports the paragraphs between the ends of a rising range the cited cable lacks, once a range, at the range', () => {
+    // 09NOWHERE100 has 1, 2, 3 and 5: "paras 2-5" names 4, which it lacks; "paras 1 through 3" names 2, which it has.
+    assert.deepEqual(found(cable('A. NOWHERE 100', '¶1. (C) As REF A paras 2-5 and REF A paras 1 through 3 said.')), [
+      '11:23 info REF A cites 09NOWHERE100, which has no paragraph 4, named by the range 2-5: its paragraphs are numbered 1 to 5.',
+    ]);
+    // Several lacked, and a range running onto the next line, reported from its first number.
+    assert.deepEqual(found(cable('A. NOWHERE 100', '¶1. (C) As REF A paras 1-\n5 said.')), ['11:23 info REF A cites 09NOWHERE100, which has no paragraph 4, named by the range 1-5: its paragraphs are numbered 1 to 5.']);
+    assert.deepEqual(found(cable('A. NOWHERE 100', '¶1. (C) As REF A paras 1 to 9 said.')), [
+      '11:23 info REF A cites 09NOWHERE100, which has no paragraphs 4, 6, 7 and 8, named by the range 1-9: its paragraphs are numbered 1 to 5.',
+      '11:28 info REF A cites 09NOWHERE100, which has no paragraph 9: its paragraphs are numbered 1 to 5.',
+    ]);
+    // A range past the last paragraph of a copy that may be cut short names what may be in its missing part; a range that
+    // falls or rises by more than 100 names its ends alone.
+    assert.deepEqual(found(cable('A. STATE 200', '¶1. (C) As REF A paras 2-9 said.')), []);
+    assert.deepEqual(found(cable('A. NOWHERE 100', '¶1. (C) As REF A paras 5-1 and REF A paras 1-200 said.')), [
+      '11:45 info REF A cites 09NOWHERE100, which has no paragraph 200: its paragraphs are numbered 1 to 5.',
+    ]);
+  });
+
   it('says nothing of a cable the workspace does not hold, a paragraph before the first or after the last of a copy that may be cut short, or without a workspace', () => {
     assert.deepEqual(found(cable('A. NOWHERE 99\nB. STATE 200', '¶1. (C) As REF A para 9 said, and REF B para 1 and REF B para 8.')), []);
     // A gap in a copy that may be cut short is still no paragraph of it.

@@ -267,8 +267,8 @@ function wellFormedFacts(value: unknown): boolean {
     Array.isArray(mentions) &&
     mentions.every((m: unknown) => {
       if (typeof m !== 'object' || m === null) return false;
-      const { id: cited, number, range, letter } = m as Record<string, unknown>;
-      return typeof cited === 'string' && Number.isInteger(number) && isRange(range) && (letter === undefined || typeof letter === 'string');
+      const { id: cited, number, through, range, letter } = m as Record<string, unknown>;
+      return typeof cited === 'string' && Number.isInteger(number) && (through === undefined || Number.isInteger(through)) && isRange(range) && (letter === undefined || typeof letter === 'string');
     })
   );
 }

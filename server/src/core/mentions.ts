@@ -570,6 +570,17 @@ const readCables = new WeakMap<Cable, readonly InTextReference[]>();
  */
 export function findInTextReferencesOnLine(cable: Cable, line: number): InTextReference[] {
   if (line < cable.bodyStartLine || line >= cable.lines.length) return [];
+  const lines: number[] = [];
+  for (let l = firstLineReaching(cable, line); l <= line; l++) lines.push(l);
+  return referencesFrom(cable, lines).filter((r) => r.range.start.line === line);
+}
+
+/**
+ * The first of the lines of running text down to `line` that a reference read from it may go on from to `line` (each
+ * ending with a keyword, an item or an item and a separator, {@link mayGoOnBelow}; a keyword above a page break,
+ * {@link keywordAbove}), or `line` itself.
+ */
+function firstLineReaching(cable: Cable, line: number): number {
   // A reference read from a line ends on it, or on a line further down only through lines that each may carry it on.
   let first = line;
   // A keyword above a page break goes on below it ("(Reftel" / blank / "A)."), and the walk goes on from its line.
@@ -577,13 +588,10 @@ export function findInTextReferencesOnLine(cable: Cable, line: number): InTextRe
     if (first > cable.bodyStartLine && mayGoOnBelow(cable, first - 1)) first--;
     else {
       const above = keywordAbove(cable, first);
-      if (above === undefined) break;
+      if (above === undefined) return first;
       first = above;
     }
   }
-  const lines: number[] = [];
-  for (let l = first; l <= line; l++) lines.push(l);
-  return referencesFrom(cable, lines).filter((r) => r.range.start.line === line);
 }
 
 /**
@@ -802,40 +810,72 @@ function citedItemAfter(cable: Cable, text: string, end: number): RefItem | unde
 }
 
 /**
- * The paragraphs of cited cables the whole text names ({@link CitedParagraphMention}), line by line as
- * {@link findCitedParagraphsOnLine} reads them, on the lines that hold "ref" or "para" (CBL054).
+ * The paragraphs of cited cables the whole text names ({@link CitedParagraphMention}), read from the lines that hold "ref"
+ * or "para" and, where a mention runs onto the next line, from that line too ({@link citedFrom}; CBL054).
  */
 export function findCitedParagraphs(cable: Cable): CitedParagraphMention[] {
   if (!cable.refs || cable.refs.items.length === 0) return [];
-  const found: CitedParagraphMention[] = [];
-  for (const line of linesThatMayMention(cable)) for (const m of findCitedParagraphsOnLine(cable, line)) found.push(m);
-  return found;
+  return citedFrom(cable, linesThatMayMention(cable));
 }
 
 /**
- * The paragraphs of cited cables that `line` names ({@link CitedParagraphMention}), read from that line: a list's numbers
- * on the next line, or a citation after "of" on the next line ("para 5 of" / "ref A"), are not read. Only a REF item the
- * field has is named; a paragraph of a treaty or resolution ("Article 5 paragraph 2") is none.
+ * The paragraphs of cited cables that `line` names ({@link CitedParagraphMention}), as {@link findCitedParagraphs} finds
+ * them, read from that line and the lines of running text above it a mention may go on from, as
+ * {@link findInTextReferencesOnLine} reads them: the "5" of "REF A paras 3-" / "5" or of "REF A para" / "5" is on the
+ * second line. A citation after "of" on the next line ("para 5 of" / "ref A") is not read. Only a REF item the field has
+ * is named; a paragraph of a treaty or resolution ("Article 5 paragraph 2") is none.
  */
 export function findCitedParagraphsOnLine(cable: Cable, line: number): CitedParagraphMention[] {
   if (line < cable.bodyStartLine || line >= cable.lines.length || !cable.refs || cable.refs.items.length === 0) return [];
+  // A mention read from a line above goes on here only at a number or a list's "and", "&", "through" or "thru" that starts
+  // this line ({@link listAcross}, {@link keywordAtEnd}): elsewhere the lines above are not read.
   const text = cable.lines[line];
+  const start = textStart(cable, line);
+  const goesOn = isDigit(text.charCodeAt(start)) || afterConjunction(text, start, ['and', 'through', 'thru']) >= 0;
+  const lines: number[] = [];
+  for (let l = goesOn ? firstLineReaching(cable, line) : line; l <= line; l++) lines.push(l);
+  return citedFrom(cable, lines).filter((m) => m.range.start.line === line);
+}
+
+/**
+ * The mentions of cited paragraphs read from `lines`, body lines in ascending order, each with the list it opens where that
+ * goes on at the next line ("REF A paras 3-" / "5", "REF A, paras 3 and" / "4"), and the number that starts the next line
+ * after "para" ending one ("REF A para" / "5"), as {@link findInTextReferences} reads the cable's own.
+ */
+function citedFrom(cable: Cable, lines: readonly number[]): CitedParagraphMention[] {
   const found: CitedParagraphMention[] = [];
-  const re = CITED_PARA_RE;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const end = m.index + m[0].length;
-    const more = listAcross(cable, line, end, numberAt, isPlural(m[0].slice(0, -m[1].length)));
-    const last = listEnd(more, line, end);
-    re.lastIndex = afterOnLine(more, line, end);
-    const item = citedItemBefore(cable, line, m.index) ?? citedItemAfter(cable, cable.lines[last.line], last.end);
-    if (item === undefined) continue;
-    found.push({ range: { start: { line, character: m.index }, end: { line, character: end } }, number: parseInt(m[1], 10), item });
-    const from = rangeStarts(m[1], line, end - m[1].length, more);
+  // The number `first` at `start` on `line`, with `range` its text, and the list after it, of the REF item `item`.
+  const push = (item: RefItem, line: number, range: Range, first: string, start: number, more: readonly ListItem[]) => {
+    found.push({ range, number: parseInt(first, 10), item });
+    const from = rangeStarts(first, line, start, more);
     more.forEach((r, k) => {
       const rangeFrom = from[k];
-      if (r.line === line) found.push({ range: { start: { line, character: r.start }, end: { line, character: r.start + r.item.length } }, number: parseInt(r.item, 10), item, ...(rangeFrom ? { rangeFrom } : {}) });
+      found.push({ range: { start: { line: r.line, character: r.start }, end: { line: r.line, character: r.start + r.item.length } }, number: parseInt(r.item, 10), item, ...(rangeFrom ? { rangeFrom } : {}) });
     });
+  };
+  const re = CITED_PARA_RE;
+  for (const line of lines) {
+    const text = cable.lines[line];
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const end = m.index + m[0].length;
+      const more = listAcross(cable, line, end, numberAt, isPlural(m[0].slice(0, -m[1].length)));
+      const last = listEnd(more, line, end);
+      re.lastIndex = afterOnLine(more, line, end);
+      const item = citedItemBefore(cable, line, m.index) ?? citedItemAfter(cable, cable.lines[last.line], last.end);
+      if (item !== undefined) push(item, line, { start: { line, character: m.index }, end: { line, character: end } }, m[1], end - m[1].length, more);
+    }
+    // "REF A para" at the end of the line and "5" on the next: the number alone is the mention, on the next line.
+    const split = keywordAtEnd(cable, line);
+    if (split?.kind !== 'para') continue;
+    const next = cable.lines[split.next];
+    const i = textStart(cable, split.next);
+    const first = numberAt(next, i);
+    if (first === undefined) continue;
+    const more = listAcross(cable, split.next, i + first.length, numberAt, isPlural(text.slice(split.start, split.end)));
+    const last = listEnd(more, split.next, i + first.length);
+    const item = citedItemBefore(cable, line, split.start) ?? citedItemAfter(cable, cable.lines[last.line], last.end);
+    if (item !== undefined) push(item, split.next, { start: { line: split.next, character: i }, end: { line: split.next, character: i + first.length } }, first, i, more);
   }
   return found;
 }

@@ -11,6 +11,7 @@ import { SymbolKind, type CallHierarchyIncomingCall, type CallHierarchyItem, typ
 import { citedId, idFromFileName as idFromName, fileName } from '../core/id';
 import { allItemsNamed, findInTextReferences, resolveInText } from '../core/mentions';
 import type { Cable } from '../core/model';
+import { contains } from '../core/text';
 import { shortenSubject } from './hover';
 import { refItemsAt } from './references';
 import type { IndexedCable } from './types';
@@ -137,16 +138,18 @@ export function cablePlace(cable: Cable): CablePlace {
 /**
  * The items at `position` in `cable`, the text of the document at `uri`: on a REF item that cites a cable
  * (`A. 09 PARIS 708`), or on an in-text reference to one ("(ref A)"), the cited cable; on a plural keyword alone that
- * names every REF item ("(refs)", "see reftels", {@link refItemsAt}), each cable the items cite, in REF order and once
- * each (VS Code shows each as a root of the tree), as the caret on each item would give it; anywhere else, and on
- * "(refs)" where no item cites a cable, the cable itself, by the id its text gives or else its file name's. A cited
+ * names every REF item ("(refs)", "see reftels", {@link refItemsAt}), and on the REF field's keyword (`REF:`), each cable
+ * the items cite, in REF order and once each (VS Code shows each as a root of the tree), as the caret on each item would
+ * give it; anywhere else, and on "(refs)" or `REF:` where no item cites a cable, the cable itself, by the id its text gives or else its file name's. A cited
  * cable that no workspace file holds is an item placed at its first citation, marked as absent; a position in a cable
  * with no id gives an item named after the file.
  */
 export function prepareCallHierarchy(cable: Cable, uri: string, position: Position, workspace: HierarchyWorkspace): CallHierarchyItem[] {
   const ownId = cable.id ?? idFromName(fileName(uri));
   const cited = new Map<string, CallHierarchyItem>();
-  for (const item of refItemsAt(cable, position)) {
+  // The field's keyword ("REF:") names every item, as "(refs)" does.
+  const keyword = cable.refs !== undefined && contains(cable.refs.keyword.range, position);
+  for (const item of keyword ? cable.refs!.items : refItemsAt(cable, position)) {
     const id = citedId(item, ownId);
     if (!id || cited.has(id)) continue;
     const target = workspace.byId(id);

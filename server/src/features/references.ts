@@ -83,6 +83,20 @@ export function getCitedParagraphAt(cable: Cable, position: Position): CitedPara
 }
 
 /**
+ * The range of a cited cable's paragraphs whose separator is at `position` (the "-", "through" or "to" of "REF A paras 3-5",
+ * not on either number, each a mention of its own, {@link getCitedParagraphAt}): the mention of its last number, whose
+ * `rangeFrom` gives its first and its text. Go to Definition goes from it to the cited cable's paragraphs between its ends,
+ * as from the separator of a range of the cable's own ({@link getInTextDefinition}); a range that runs onto the next line
+ * ("REF A paras 3-" / "5") is found from its first line too. None for a range that names no paragraph between its ends.
+ */
+export function getCitedRangeAt(cable: Cable, position: Position): CitedParagraphMention | undefined {
+  const here = findCitedParagraphsOnLine(cable, position.line);
+  if (here.some((m) => contains(m.range, position))) return undefined;
+  const ranges = [...here, ...findCitedParagraphsOnLine(cable, position.line + 1)];
+  return ranges.find((m) => m.rangeFrom !== undefined && contains(m.rangeFrom.range, position));
+}
+
+/**
  * Highlights the target and every in-text reference to it, as Go to Definition links them: from a REF item or a
  * paragraph's marker, the references that go to it ("(refs)" to every item, "para 3" to each paragraph numbered 3); from
  * a reference, what it goes to and every reference that goes to one of those. A range of paragraphs ("paras 3-5") names

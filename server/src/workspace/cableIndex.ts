@@ -77,7 +77,7 @@ const PARAGRAPH_MENTION = 6;
  * `mentions`, the paragraphs of cited cables a cable (`id`, whose REF items cite `refs`) names, packed as
  * {@link IndexedCable.paragraphMentions} keeps them: a mention of an item that cites no cable (a memorandum) is left out,
  * and the last number of a range ("5" of "REF A paras 3-5") is kept twice, as itself and, with the whole range's text, as
- * the numbers between (4 to 4).
+ * the numbers between (4 to 4); with its own text where the range runs onto the next line ("REF A paras 3-" / "5").
  */
 export function packParagraphMentions(mentions: readonly CitedParagraphMention[], id: string | undefined, refs: readonly string[]): number[] {
   const packed: number[] = [];
@@ -88,7 +88,9 @@ export function packParagraphMentions(mentions: readonly CitedParagraphMention[]
     const r = m.range;
     packed.push(slot, m.number, m.number, r.start.line, r.start.character, r.end.character);
     const from = m.rangeFrom;
-    if (from) packed.push(slot, from.number + 1, m.number - 1, from.range.start.line, from.range.start.character, from.range.end.character);
+    // A range running onto the next line ("REF A paras 3-" / "5") stands at its last number, on one line as a mention is kept.
+    const at = from && (from.range.start.line === from.range.end.line ? from.range : r);
+    if (from && at) packed.push(slot, from.number + 1, m.number - 1, at.start.line, at.start.character, at.end.character);
   }
   return packed;
 }
