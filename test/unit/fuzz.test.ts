@@ -109,7 +109,10 @@ describe('property tests', function () {
     );
   });
 
-  it('no feature takes over 100 ms on a 100 KB cable', () => {
+  it('no feature takes over 100 ms on a 100 KB cable', function () {
+    // About 30 s on a quiet machine and 107–140 s at a load average of 11–13 (session 45): mocha's limit guards a hang,
+    // while the assertion, on processor time, is what tests the speed.
+    this.timeout(300000);
     fc.assert(
       fc.property(damagedCable, position, (text, p) => {
         const big = text.repeat(Math.ceil(100_000 / Math.max(1, text.length))).slice(0, 100_000);
