@@ -3,8 +3,8 @@
  *
  *   cablelint [lint] [options] PATH…     lint files and directories (bulk suppressions: cli/suppressions.ts)
  *   cablelint [lint] [options] --stdin [--stdin-filename NAME]   lint the text piped in
- *   cablelint extract [--format jsonl|csv] [--fields a,b] [--bom] [--escape-formulas] PATH…
- *   cablelint outline PATH…
+ *   cablelint extract [--format jsonl|csv] [--fields a,b] [--bom] [--escape-formulas] [--config FILE] [--ignore GLOB] PATH…
+ *   cablelint outline [--config FILE] [--ignore GLOB] PATH…
  *
  * An option the command does not take is a usage error.
  * Exit codes: 0 no error-level findings (and no more warnings than --max-warnings allows);
@@ -49,15 +49,20 @@ Usage:
                                            with a dot (.git).
   cablelint [lint] [options] --stdin [--stdin-filename NAME]
                                            Lint the text piped in (also: cablelint -).
-  cablelint extract [--format jsonl|csv] [--fields f1,f2] [--bom] [--escape-formulas] PATH...
+  cablelint extract [--format jsonl|csv] [--fields f1,f2] [--bom] [--escape-formulas]
+                    [--config FILE] [--ignore GLOB] PATH...
                                            One metadata record per cable; with --format csv,
                                            --bom writes a UTF-8 byte-order mark first, by
                                            which Excel reads non-ASCII text right, and
                                            --escape-formulas puts ' before a cell starting
                                            with = + - @ (or a tab or carriage return), which a
                                            spreadsheet may run as a formula.
-  cablelint outline PATH...                Print each cable's outline; directories are walked
-                                           as for lint.
+  cablelint outline [--config FILE] [--ignore GLOB] PATH...
+                                           Print each cable's outline; directories are walked
+                                           as for lint. For both, --config and --ignore are
+                                           lint's: the files the configuration's "ignore" or
+                                           --ignore names are left out, and its dictionaries'
+                                           TAGS read as known.
 
 Lint options:
   --format FORMAT                          Output format: stylish (the default), json, sarif,
@@ -141,8 +146,8 @@ class UsageError extends Error {}
 /** The options each command takes; the others are usage errors rather than ignored. */
 const COMMAND_OPTIONS: Readonly<Record<Options['command'], readonly string[]>> = {
   lint: ['--format', '--config', '--rule', '--ignore', '--fix', '--fix-dry-run', '--threads', '--stdin', '--stdin-filename', '--max-warnings', '--cache', '--cache-location', '--suppress-all', '--suppress-rule', '--prune-suppressions', '--suppressions-location'],
-  extract: ['--format', '--fields', '--bom', '--escape-formulas'],
-  outline: [],
+  extract: ['--format', '--fields', '--bom', '--escape-formulas', '--config', '--ignore'],
+  outline: ['--config', '--ignore'],
 };
 
 /** Every option of some command. */
@@ -344,13 +349,27 @@ function readCable(file: string, ifCable: boolean | undefined, errors: RunMessag
 }
 
 /**
- * The configurations extract and outline read, found as lint finds them (each file's nearest `.cablelint.jsonc` at or above
- * its folder, else the current directory's; each folder looked at once), for the user dictionaries' TAG codes, with which the
- * parser reads a wrapped TAGS line (`TAGS: PREL PGOV` ⏎ `KLOC ZZQQ`) as lint reads it. A configuration's problems, and a
- * dictionary that cannot be read, are the run's messages, as in lint.
+ * The files extract and outline read, each with its configuration, found as lint finds it (`--config`'s, or the file's nearest
+ * `.cablelint.jsonc` at or above its folder, else the current directory's; each folder looked at once), less those an ignore
+ * glob names (the configuration's `ignore` or `--ignore`), as lint leaves them out: a folder a glob names whole is not walked,
+ * and a file named on the command line and skipped is said to be. The configuration gives the user dictionaries' TAG codes,
+ * with which the parser reads a wrapped TAGS line (`TAGS: PREL PGOV` ⏎ `KLOC ZZQQ`) as lint reads it. A configuration's
+ * problems, and a dictionary that cannot be read, are the run's messages, as in lint.
  */
-function dictionaryConfigs(errors: RunMessage[], shownPath: (input: InputFile) => string): RunConfigs {
-  return new RunConfigs({ ignore: [], rules: new Map() }, errors, process.cwd(), shownPath);
+function readInputs(o: Options, errors: RunMessage[], shownPath: (input: InputFile) => string): { input: InputFile; config: RunConfig }[] {
+  const configs = new RunConfigs({ config: o.config, ignore: o.ignore, rules: new Map() }, errors, process.cwd(), shownPath);
+  const setup: LintSetup = { configs, overrides: new Map(), shownPath };
+  const out: { input: InputFile; config: RunConfig }[] = [];
+  for (const input of collect(o.paths, errors, (dir) => ignoredFolder(setup, dir))) {
+    const config = configs.forInput(input);
+    const shown = shownPath(input);
+    if (ignored(config, shown, config.pathForGlobs?.(input))) {
+      if (input.dir === undefined) sayIgnored(shown);
+      continue;
+    }
+    out.push({ input, config });
+  }
+  return out;
 }
 
 /** {@link readCable} for a text already read, `userTags` (the user dictionaries' TAG codes) read as known TAGS on a wrapped TAGS line. */
@@ -825,9 +844,8 @@ function extractCommand(o: Options): number {
   const header = extractHeader(fields, format);
   if (o.bom) stdout.write('\uFEFF');
   if (header !== undefined) stdout.write(header + '\n');
-  const configs = dictionaryConfigs(errors, shownPath);
-  for (const input of collect(o.paths, errors)) {
-    const read = readCable(input.file, input.ifCable, errors, configs.forInput(input).userTagSet);
+  for (const { input, config } of readInputs(o, errors, shownPath)) {
+    const read = readCable(input.file, input.ifCable, errors, config.userTagSet);
     if (!read) continue;
     const cable = read.cable;
     reportParserFailure(input.file, cable, errors);
@@ -841,9 +859,8 @@ function extractCommand(o: Options): number {
 function outlineCommand(o: Options): number {
   const errors: RunMessage[] = [];
   const shownPath = relativePaths(process.cwd());
-  const configs = dictionaryConfigs(errors, shownPath);
-  for (const input of collect(o.paths, errors)) {
-    const read = readCable(input.file, input.ifCable, errors, configs.forInput(input).userTagSet);
+  for (const { input, config } of readInputs(o, errors, shownPath)) {
+    const read = readCable(input.file, input.ifCable, errors, config.userTagSet);
     if (!read) continue;
     const cable = read.cable;
     reportParserFailure(input.file, cable, errors);

@@ -31,6 +31,7 @@ import {
   type CompletionList,
   type Connection,
   type FileSystemWatcher,
+  type Disposable,
   type Diagnostic,
   type DocumentSymbol,
   type SymbolInformation,
@@ -433,29 +434,50 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
   /**
    * The user dictionaries a configuration read has named (their URIs), each watched from the first time it is named: a
    * client that registers watchers dynamically is asked to watch them too (the configuration files' own watchers see no
-   * dictionary's edit), and one that does not is asked nothing, as before. A dictionary no longer named keeps its watcher;
-   * its events change nothing ({@link namingConfigs}).
+   * dictionary's edit), and one that does not is asked nothing, as before. Each has a registration of its own, so that a
+   * dictionary no configuration names any more is no longer watched ({@link unwatchDictionaries}); until then its events
+   * change nothing ({@link namingConfigs}).
    */
-  const watchedDictionaries = new Set<string>();
+  const watchedDictionaries = new Map<string, Promise<Disposable | undefined>>();
   /** The dictionaries' URIs of the configuration read through the client, for its watched-file events. */
   let clientDictionaries: ReadonlySet<string> = new Set();
-  /** The dictionaries named since the last registration, registered together once the configuration reading them is done. */
-  let dictionariesToWatch: string[] = [];
 
-  /** Asks the client to watch the dictionaries of `uris` not watched yet ({@link watchedDictionaries}). */
+  /**
+   * Asks the client to watch the dictionaries of `uris` not watched yet ({@link watchedDictionaries}), once the configuration
+   * reading them is done.
+   */
   function watchDictionaries(uris: readonly string[]): void {
     if (!hasWatchedFilesRegistration) return;
-    const fresh = uris.filter((u) => !watchedDictionaries.has(u));
-    if (fresh.length === 0) return;
-    for (const u of fresh) watchedDictionaries.add(u);
-    if (dictionariesToWatch.length === 0) {
-      void Promise.resolve().then(() => {
-        const watchers = dictionariesToWatch.map(dictionaryWatcher);
-        dictionariesToWatch = [];
-        return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e: unknown) => connection.console.warn(`The client did not watch the user dictionaries: ${String(e)}`));
-      });
+    for (const uri of uris) {
+      if (watchedDictionaries.has(uri)) continue;
+      const registration = Promise.resolve()
+        .then(() => connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [dictionaryWatcher(uri)] }))
+        .catch((e: unknown) => {
+          connection.console.warn(`The client did not watch the user dictionary ${uri}: ${String(e)}`);
+          return undefined;
+        });
+      watchedDictionaries.set(uri, registration);
     }
-    dictionariesToWatch.push(...fresh);
+  }
+
+  /**
+   * Asks the client to stop watching each dictionary that no configuration read names any more (`"dictionaries"` edited
+   * to name another, or its configuration deleted): the configurations of the open documents are read first, so that a
+   * dictionary they still name keeps its registration. One read again later (for a closed cable) asks for it again.
+   */
+  function unwatchDictionaries(): void {
+    if (watchedDictionaries.size === 0) return;
+    for (const doc of documents.all()) configFor(doc.uri);
+    const named = new Set(clientDictionaries);
+    for (const read of configsRead.values()) {
+      const folder = read?.folder;
+      if (folder !== undefined) for (const rel of read!.config.dictionaries) named.add(URI.file(host.path.resolve(folder, rel)).toString());
+    }
+    for (const [uri, registration] of watchedDictionaries) {
+      if (named.has(uri)) continue;
+      watchedDictionaries.delete(uri);
+      void registration.then((d) => d?.dispose());
+    }
   }
 
   /**
@@ -2102,6 +2124,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       // pass revalidateFiles started does it).
       const tagsChanged = configsChanged.some(({ path }, k) => !sameCodes(tagsBefore[k], readConfigAt(path)?.userTags ?? NO_TAGS));
       if (tagsChanged && settings.validateScope !== 'workspace') void readWorkspace();
+      unwatchDictionaries();
     }
     // A folder created, moved or copied in is one event for the folder: its cables are indexed like the workspace's.
     for (const folder of folders) {

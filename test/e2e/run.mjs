@@ -926,6 +926,38 @@ async function runMode(label, trusted, theme, shots) {
       });
     });
 
+    await check('Enter on the blank line under an item of a dash list whose items stand a blank line apart writes the next item\'s dashes, and Enter on them the next paragraph\'s number', page, async () => {
+      // The same request (onTypeFormatting on "\n"): the first Enter under an item makes the blank line, the second writes
+      // the dashes there (where it wrote "¶2. "), and a third on the dashes puts the number in their place.
+      const name = 'dashlist.cable';
+      const file = join(workspace, name);
+      await withCable(page, workspace, name, 'C O N F I D E N T I A L NOWHERE 000043\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: PIER FEES\n\n\u00b61. (C) The board agreed to:\n\n-- raise fares;\n\n-- cut dues;', async () => {
+        const lines = () => page.evaluate(() => [...document.querySelectorAll('.monaco-editor .view-line')].map((l) => ({ top: parseFloat(l.style.top), t: l.textContent?.replace(/\u00a0/g, ' ') ?? '' })).sort((a, b) => a.top - b.top).map((l) => l.t));
+        const waitForLine = (want) =>
+          page.waitForFunction((w) => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent?.replace(/\u00a0/g, ' ') === w), want, { timeout: 10000 }).catch(async () => {
+            throw new Error(`no ${JSON.stringify(want)} after Enter: ${JSON.stringify((await lines()).slice(-5))}`);
+          });
+        await page.keyboard.press('Control+End');
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(1000);
+        await page.keyboard.press('Enter');
+        await waitForLine('-- ');
+        await page.keyboard.type('close piers.', { delay: 20 });
+        let text = await savedText(page, file, 'close piers.');
+        assert(text.endsWith('-- cut dues;\n\n-- close piers.'), `the text ends ${JSON.stringify(text.slice(-60))}`);
+        await page.keyboard.press('End');
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(1000);
+        await page.keyboard.press('Enter');
+        await waitForLine('-- ');
+        await page.keyboard.press('Enter');
+        await waitForLine('\u00b62. ');
+        await page.keyboard.type('Later.', { delay: 20 });
+        text = await savedText(page, file, 'Later.');
+        assert(text.endsWith('-- close piers.\n\n\u00b62. Later.'), `the text ends ${JSON.stringify(text.slice(-60))}`);
+      });
+    });
+
     await check('typing prose and Enter keeps the words typed, while a space on the TAGS line still offers TAGS', page, async () => {
       // "summary", "comment", "page", "secret" are snippet prefixes and common words: a suggestion that pops up
       // as they are typed would take the Enter that ends the line.

@@ -1208,4 +1208,60 @@ describe('a user dictionary edited on disk', function () {
       }
     });
   }
+
+  it('is no longer watched once no configuration names it, and the one named in its place is', async () => {
+    const ws = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cable-dictionary-')));
+    const first = path.join(ws, 'dictionaries', 'local-tags.json');
+    const second = path.join(ws, 'dictionaries', 'office-tags.json');
+    fs.mkdirSync(path.dirname(first));
+    fs.writeFileSync(first, ONE_CODE);
+    fs.writeFileSync(second, BOTH_CODES);
+    const config = path.join(ws, '.cablelint.jsonc');
+    fs.writeFileSync(config, '{ "dictionaries": ["./dictionaries/local-tags.json"] }');
+    /** Each dictionary watcher's registration id, by the file name its glob ends with; the ids unregistered. */
+    const ids = new Map<string, string>();
+    const unregistered: string[] = [];
+    const answer = (method: string, params: unknown): unknown => {
+      if (method === 'client/registerCapability') {
+        for (const r of (params as { registrations: { id: string; registerOptions: { watchers: { globPattern: string }[] } }[] }).registrations) {
+          for (const w of r.registerOptions.watchers) if (w.globPattern.endsWith('-tags.json')) ids.set(w.globPattern.replace('**/', ''), r.id);
+        }
+      }
+      if (method === 'client/unregisterCapability') unregistered.push(...(params as { unregisterations: { id: string }[] }).unregisterations.map((u) => u.id));
+      return null;
+    };
+    const client = await startServer(ws, { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } }, [], answer);
+    const doc = `file://${path.join(ws, 'draft.cable')}`;
+    const until = async (check: () => boolean, what: string) => {
+      for (let i = 0; i < 600 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      assert.ok(check(), what);
+    };
+    try {
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: doc, languageId: 'cable', version: 1, text: TEXT } });
+      assert.equal(stray(await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === doc)), true);
+      await until(() => ids.has('local-tags.json'), 'local-tags.json watched');
+      // The configuration names the other dictionary: the first is no longer watched, the other is, and the cable reads it.
+      fs.writeFileSync(config, '{ "dictionaries": ["./dictionaries/office-tags.json"] }');
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${config}`, type: 2 }] });
+      await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === doc && !stray(p));
+      await until(() => unregistered.includes(ids.get('local-tags.json')!) && ids.has('office-tags.json'), `unregistered ${unregistered.join(', ')} of ${[...ids].join(', ')}`);
+      assert.deepEqual(unregistered, [ids.get('local-tags.json')]);
+      // Named again beside the other: watched again (a registration of its own), the other's kept.
+      const firstId = ids.get('local-tags.json')!;
+      fs.writeFileSync(config, '{ "dictionaries": ["./dictionaries/office-tags.json", "./dictionaries/local-tags.json"] }');
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${config}`, type: 2 }] });
+      await until(() => ids.get('local-tags.json') !== firstId, 'local-tags.json watched again');
+      assert.deepEqual(unregistered, [firstId]);
+      // The configuration deleted: no configuration names a dictionary, and none is watched.
+      fs.rmSync(config);
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${config}`, type: 3 }] });
+      await client.waitFor<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === doc && stray(p));
+      await until(() => unregistered.length === 3, `unregistered ${unregistered.join(', ')}`);
+      assert.deepEqual(new Set(unregistered), new Set([firstId, ids.get('local-tags.json'), ids.get('office-tags.json')]));
+      assert.equal(client.stderr(), '');
+    } finally {
+      await client.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
 });

@@ -631,6 +631,48 @@ describe('cablelint', function () {
     assert.match(missing.stdout, /^ {4}TAGS {2}— PREL PGOV {2}\[4\]$/m);
   });
 
+  it('extract and outline take --config and --ignore, and leave out the files the configuration\'s "ignore" names, as lint does', () => {
+    // Invented: a folder whose configuration ignores drafts/ and a dictionary; another configuration, named by --config.
+    const dir = path.join(tmp, 'ignore-extract');
+    for (const folder of ['keep', 'drafts', 'other']) fs.mkdirSync(path.join(dir, folder), { recursive: true });
+    fs.writeFileSync(path.join(dir, '.cablelint.jsonc'), '{ "ignore": ["drafts/", "**/skip.cable"] }');
+    fs.writeFileSync(path.join(dir, 'other', 'team.jsonc'), '{ "dictionaries": ["./tags.json"] }');
+    fs.writeFileSync(path.join(dir, 'other', 'tags.json'), '{ "tags": [{ "code": "KLOC", "meaning": "A local program" }] }');
+    const text = 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: PREL PGOV\nKLOC\nSUBJECT: HARBOR LIGHTS\n\n1. (U) Text.\n\nHALLORAN\n';
+    for (const f of ['keep/a.cable', 'keep/skip.cable', 'drafts/b.cable']) fs.writeFileSync(path.join(dir, f), text);
+    const files = (args: string[]) => {
+      const r = run(['extract', '--fields', 'file,tags', ...args], dir);
+      return { code: r.code, stderr: r.stderr, records: r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { file: string; tags: string[] }) };
+    };
+    const lintFiles = (args: string[]) => (JSON.parse(run(['--format', 'json', ...args], dir).stdout) as { file: string }[]).map((f) => f.file);
+    // The configuration's globs: the same files as lint's, the folder it names whole not walked.
+    const walked = files(['.']);
+    assert.equal(walked.code, 0, walked.stderr);
+    assert.deepEqual(walked.records.map((r) => r.file), ['keep/a.cable']);
+    assert.deepEqual(lintFiles(['.']), ['keep/a.cable']);
+    assert.equal(walked.stderr, '');
+    const outlined = run(['outline', '.'], dir);
+    assert.equal(outlined.code, 0, outlined.stderr);
+    assert.deepEqual(outlined.stdout.match(/^\S.*$/gm), ['keep/a.cable']);
+    // A file named on the command line and ignored: said on stderr, exit 0, as lint says it.
+    const named = files(['keep/skip.cable', 'keep/a.cable']);
+    assert.deepEqual([named.code, named.records.map((r) => r.file)], [0, ['keep/a.cable']]);
+    assert.match(named.stderr, /keep\/skip\.cable: not checked, an ignore glob/);
+    assert.match(run(['outline', 'drafts/b.cable'], dir).stderr, /drafts\/b\.cable: not checked, an ignore glob/);
+    // --ignore adds its globs to the configuration's.
+    assert.deepEqual(files(['--ignore', 'keep/a.cable', '.']).records, []);
+    // --config names one configuration for every file, in place of the nearest: no ignore globs, its dictionary's TAGS known.
+    const configured = files(['--config', 'other/team.jsonc', '.']);
+    assert.equal(configured.code, 0, configured.stderr);
+    assert.deepEqual(configured.records.map((r) => [r.file, r.tags.join(' ')]), [['drafts/b.cable', 'PREL PGOV KLOC'], ['keep/a.cable', 'PREL PGOV KLOC'], ['keep/skip.cable', 'PREL PGOV KLOC']]);
+    assert.deepEqual(lintFiles(['--config', 'other/team.jsonc', '.']), ['drafts/b.cable', 'keep/a.cable', 'keep/skip.cable']);
+    assert.match(run(['outline', '--config=other/team.jsonc', 'keep/a.cable'], dir).stdout, /^ {4}TAGS {2}— PREL PGOV KLOC {2}\[4\]$/m);
+    // A configuration --config names that cannot be read is the run's error, as in lint.
+    const missing = run(['outline', '--config', 'nowhere.jsonc', 'keep/a.cable'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /nowhere\.jsonc: cannot read configuration \(ENOENT\)/);
+  });
+
   it('reports binary, empty, missing and directory inputs once each, exits 2, and still lints the rest', () => {
     const bin = path.join(tmp, 'bin.cable');
     fs.writeFileSync(bin, Buffer.from([0x53, 0x00, 0x01, 0xff]));
@@ -960,22 +1002,18 @@ describe('cablelint', function () {
     const sample = 'test/fixtures/samples/09VALLETTA412.cable';
     const cases: [string[], RegExp][] = [
       // The first option the command does not take is named.
-      [['outline', sample, '--format', 'sarif', '--fix', '--threads', '4', '--fields', 'id'], /^cablelint: outline does not take --format \(an option of lint and extract\); it takes no options\n/],
+      [['outline', sample, '--format', 'sarif', '--fix', '--threads', '4', '--fields', 'id'], /^cablelint: outline does not take --format \(an option of lint and extract\); its options are --config, --ignore\n/],
       [['outline', '--format=jsonl', sample], /outline does not take --format/],
       [['outline', '--fix', sample], /outline does not take --fix \(an option of lint\)/],
       [['outline', '--fix-dry-run', sample], /outline does not take --fix-dry-run/],
       [['outline', '--threads', '4', sample], /outline does not take --threads/],
       [['outline', '--fields', 'id', sample], /outline does not take --fields \(an option of extract\)/],
       [['outline', '--rule', 'CBL018=off', sample], /outline does not take --rule/],
-      [['outline', '--config', 'x.jsonc', sample], /outline does not take --config/],
-      [['outline', '--ignore', '*.txt', sample], /outline does not take --ignore/],
-      [['extract', '--fix', sample], /^cablelint: extract does not take --fix \(an option of lint\); its options are --format, --fields, --bom, --escape-formulas\n/],
+      [['extract', '--fix', sample], /^cablelint: extract does not take --fix \(an option of lint\); its options are --format, --fields, --bom, --escape-formulas, --config, --ignore\n/],
       [['extract', '--fix-dry-run', sample], /extract does not take --fix-dry-run/],
       // Checked before the value, which would be a usage error of its own.
       [['extract', '--threads', '0', sample], /extract does not take --threads/],
       [['extract', '--rule', 'CBL018=off', sample], /extract does not take --rule/],
-      [['extract', '--config=x.jsonc', sample], /extract does not take --config/],
-      [['extract', '--ignore', '*.txt', sample], /extract does not take --ignore/],
       [['extract', '--format', 'json', sample], /--format must be one of jsonl, csv \(json is a format of lint\)\n/],
       [['--format', 'jsno', sample], /--format must be one of stylish, json, sarif, junit, github, gitlab\n/],
       [['--fields', 'id', sample], /^cablelint: lint does not take --fields \(an option of extract\); its options are --format, --config, --rule, --ignore, --fix, --fix-dry-run, --threads, --stdin, --stdin-filename, --max-warnings, --cache, --cache-location, --suppress-all, --suppress-rule, --prune-suppressions, --suppressions-location\n/],

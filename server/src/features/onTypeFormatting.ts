@@ -4,7 +4,8 @@
  * marker completion does; never a portion marking, which is the writer's choice (completion offers it after the `(`).
  * Enter at the end of a lettered REF item writes the next item's letter under it (`REF: A. STATE 1234` ⏎ `     B. `).
  * Enter at the end of a dash list's item that ends with a full stop or a semicolon writes the next item's dashes under its
- * own (`-- fares will rise;` ⏎ `-- `).
+ * own (`-- fares will rise;` ⏎ `-- `, `--Defense;` ⏎ `--`), or, in a list whose items stand a blank line apart, on the blank
+ * line under it.
  */
 import type { Position, TextEdit } from 'vscode-languageserver';
 import type { Cable, Paragraph, RefItem } from '../core/model';
@@ -23,23 +24,32 @@ export interface OnEnterOptions {
 
 /**
  * The edits after `typed` was typed at `position` (`textDocument/onTypeFormatting`): for Enter (`\n`), the next paragraph's
- * marker and a space at the caret on the new line ({@link nextParagraphOnEnter}), or the next REF item's letter
- * ({@link nextRefLetterOnEnter}), as `options` allow; nothing for any other character.
+ * marker and a space at the caret on the new line ({@link nextParagraphOnEnter}), the next REF item's letter
+ * ({@link nextRefLetterOnEnter}) or the next dash item's dashes, or the end of a list, as `options` allow; nothing for any other character.
  */
 export function getOnTypeFormattingEdits(cable: Cable, position: Position, typed: string, options: OnEnterOptions = { paragraphNumbers: true, refLetters: true, dashItems: true }): TextEdit[] {
   if (typed !== '\n' || !onFreshLine(cable, position)) return [];
+  // On the blank line under an item of a list whose items stand a blank line apart, the next item comes before the next paragraph.
   const edit =
+    (options.dashItems ? nextSpacedDashItemOnEnter(cable, position) : undefined) ??
     (options.paragraphNumbers ? nextParagraphOnEnter(cable, position) : undefined) ??
     (options.refLetters ? nextRefLetterOnEnter(cable, position) : undefined) ??
     (options.dashItems ? nextDashItemOnEnter(cable, position) : undefined);
   if (edit) return [edit];
-  return (options.refLetters ? endRefListOnEnter(cable, position) : undefined) ?? (options.dashItems ? endDashListOnEnter(cable, position) : undefined) ?? [];
+  return (
+    (options.refLetters ? endRefListOnEnter(cable, position) : undefined) ??
+    (options.dashItems ? (endDashListOnEnter(cable, position) ?? endSpacedDashListOnEnter(cable, position, options.paragraphNumbers)) : undefined) ??
+    []
+  );
 }
 
-/** A line that opens a dash list's item: white space, two dashes, white space, then text (`-- fares will rise;`, `  --  Links`). */
-const DASH_ITEM = /^[ \t]*--[ \t]+(?=[^ \t-])/;
-/** A line holding only a dash item's dashes, as Enter writes them (`-- `). */
-const DASHES_ALONE = /^[ \t]*--[ \t]+$/;
+/**
+ * A line that opens a dash list's item: white space, two dashes, white space or none, then text (`-- fares will rise;`,
+ * `  --  Links`, `--Defense - …`, as 9 of the real cables write their lists).
+ */
+const DASH_ITEM = /^[ \t]*--[ \t]*(?=[^ \t-])/;
+/** A line holding only a dash item's dashes, as Enter writes them (`-- `, `--`). */
+const DASHES_ALONE = /^[ \t]*--[ \t]*$/;
 /** How many lines above its last one an item is looked for: an item wrapped over more lines is taken for prose. */
 const MAX_ITEM_LINES = 12;
 
@@ -88,8 +98,60 @@ function nextDashItemOnEnter(cable: Cable, position: Position): TextEdit | undef
   const item = dashItemOf(cable, line - 1);
   if (!item || !inBody(cable, line)) return undefined;
   // The item above this one a blank line apart: the list leaves a blank line between its items.
-  if (item.start >= 2 && skipSpaces(cable.lines[item.start - 1]) === cable.lines[item.start - 1].length && dashItemOf(cable, item.start - 2)) return undefined;
+  if (spacedList(cable, item.start)) return undefined;
   return { range: { start: { line, character: 0 }, end: position }, newText: item.dashes };
+}
+
+/** Whether the dash item opening on line `start` stands a blank line under another item (`-- fares;` ⏎ ⏎ `-- dues;`). */
+function spacedList(cable: Cable, start: number): boolean {
+  return start >= 2 && isBlank(cable.lines[start - 1]) && dashItemOf(cable, start - 2) !== undefined;
+}
+
+function isBlank(text: string): boolean {
+  return skipSpaces(text) === text.length;
+}
+
+/**
+ * The dash item of a list whose items stand a blank line apart that `line` ends, when it ends with a full stop or a
+ * semicolon and the list has an item above it a blank line apart ({@link spacedList}): undefined otherwise, and outside the body.
+ */
+function spacedItemEnding(cable: Cable, line: number): { start: number; dashes: string } | undefined {
+  if (line < 0) return undefined;
+  const ended = cable.lines[line];
+  const last = ended.charCodeAt(trimEndOffset(ended) - 1);
+  if (last !== 46 /* . */ && last !== 59 /* ; */) return undefined;
+  const item = dashItemOf(cable, line);
+  return item && spacedList(cable, item.start) && inBody(cable, line) ? item : undefined;
+}
+
+/**
+ * Enter on the blank line under an item of a list whose items stand a blank line apart (`-- fares;` ⏎ ⏎ `-- dues;` ⏎ ⏎ `|`)
+ * writes the next item's dashes there, before the paragraph number's rule ({@link nextParagraphOnEnter}) would write the next
+ * paragraph's: on the real cables such a list goes on with an item under the blank line 61 times in 79, and with a paragraph
+ * 11 (`scripts/dash-items.ts`). Enter again on those dashes ends the list ({@link endSpacedDashListOnEnter}).
+ */
+function nextSpacedDashItemOnEnter(cable: Cable, position: Position): TextEdit | undefined {
+  const line = position.line;
+  if (line < 3 || !isBlank(cable.lines[line - 1])) return undefined;
+  const item = spacedItemEnding(cable, line - 2);
+  return item && { range: { start: { line, character: 0 }, end: position }, newText: item.dashes };
+}
+
+/**
+ * Enter on a line holding only the dashes {@link nextSpacedDashItemOnEnter} wrote, a blank line under the list's last item, ends
+ * the list: the dashes and the new line give way to the next paragraph's number on the dashes' line, where the paragraph
+ * number's rule would write it under that blank line (and `paragraphNumbers` allows), or to nothing, the caret left at the
+ * margin of the dashes' line. One edit, from the dashes' line's start to the caret.
+ */
+function endSpacedDashListOnEnter(cable: Cable, position: Position, paragraphNumbers: boolean): TextEdit[] | undefined {
+  const line = position.line;
+  if (line < 4 || !DASHES_ALONE.test(cable.lines[line - 1]) || !isBlank(cable.lines[line - 2])) return undefined;
+  if (!spacedItemEnding(cable, line - 3) || !inBody(cable, line)) return undefined;
+  const paragraphs = cable.paragraphs;
+  const index = partitionPoint(paragraphs, (p) => p.range.start.line <= line - 3);
+  const above = paragraphs[index - 1] as Paragraph | undefined;
+  const marker = paragraphNumbers && above ? nextMarker(cable, above, index) : undefined;
+  return [{ range: { start: { line: line - 1, character: 0 }, end: position }, newText: marker ?? '' }];
 }
 
 /**
@@ -201,11 +263,22 @@ function nextParagraphOnEnter(cable: Cable, position: Position): TextEdit | unde
   if (!underText && !underBlank) return undefined;
   // Right under the text, only where the paragraphs follow each other with no blank line and stand on one line each.
   if (underText && (above.range.start.line !== last || !paragraphsPacked(cable) || wrapped(paragraphs))) return undefined;
-  if (!holdsText(cable, above) || !inBody(cable, line)) return undefined;
+  if (!inBody(cable, line)) return undefined;
+  const marker = nextMarker(cable, above, index);
+  return marker === undefined ? undefined : { range: { start: position, end: position }, newText: marker };
+}
+
+/**
+ * The marker and space of the paragraph after `above` (`¶5. `), in the cable's style: undefined where `above` holds no text,
+ * the number would pass 999, or a paragraph from `index` on has it.
+ */
+function nextMarker(cable: Cable, above: Paragraph, index: number): string | undefined {
+  const paragraphs = cable.paragraphs;
+  if (!holdsText(cable, above)) return undefined;
   const number = above.readAs + 1;
   if (number > 999) return undefined;
   for (let i = index; i < paragraphs.length; i++) if (paragraphs[i].readAs === number) return undefined;
-  return { range: { start: position, end: position }, newText: `${markerText(number, newMarkerStyle(paragraphs, above))} ` };
+  return `${markerText(number, newMarkerStyle(paragraphs, above))} `;
 }
 
 /** Whether a paragraph holds text after its marker and marking: a line below its first, or words after them on it. */
