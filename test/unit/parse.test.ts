@@ -600,6 +600,11 @@ describe('parser: metadata', () => {
     assert.equal(parse(text.replace('SUBJECT: FERRY TALKS\nSUBJECT: PIER FEES AND\nTHE QUAYS', 'SUBJECT: FERRY TALKS AND\n\nTHE QUAYS')).subject?.text, 'FERRY TALKS AND THE QUAYS');
     const doubledBroken = parse(text.replace('SUBJECT: FERRY TALKS\nSUBJECT: PIER FEES AND\nTHE QUAYS', 'SUBJECT: FERRY TALKS AND\nSUBJECT: FERRY TALKS AND\n\nTHE QUAYS'));
     assert.deepEqual([doubledBroken.subject?.text, doubledBroken.repeatedFields[0]?.text], ['FERRY TALKS AND THE QUAYS', 'FERRY TALKS AND']);
+    // The whole field written again with the same wrapping: the first had wrapped, so the second keeps its own wrapped line,
+    // which ran on in the first's text ("FERRY TALKS AND MARITIME PATROLS MARITIME PATROLS"); CBL037 says it is written twice.
+    const twice = parse(text.replace('SUBJECT: FERRY TALKS\nSUBJECT: PIER FEES AND\nTHE QUAYS', 'SUBJECT: FERRY TALKS AND\nMARITIME PATROLS\nSUBJECT: FERRY TALKS AND\nMARITIME PATROLS'));
+    assert.deepEqual([twice.subject?.text, twice.repeatedFields.map((r) => `${r.field}|${r.text}|${at(r.range)}`)[0], twice.lineKinds[7]], ['FERRY TALKS AND MARITIME PATROLS', 'SUBJECT|FERRY TALKS AND MARITIME PATROLS|6:0-7:16', 'subject']);
+    assert.deepEqual(lintCable(twice).filter((f) => f.id === 'CBL037' && /SUBJECT/.test(f.message)).map((f) => f.message), ["The SUBJECT field is written twice, word for word: 'FERRY TALKS AND MARITIME PATROLS'."]);
   });
 
   it('keeps a second REF apart from the first, with the lines it wraps onto, where the REF keyword written before the next letter goes on with the first', () => {
@@ -614,6 +619,9 @@ describe('parser: metadata', () => {
     assert.deepEqual([goesOn.refs?.items.map((item) => item.letter), goesOn.repeatedFields], [['A', 'B', 'C'], []]);
     const unlettered = parse(text.replace('REF: A. NOWHERE 12\nB. STATE 4410', 'REF: NOWHERE 12'));
     assert.deepEqual([unlettered.refs?.items.map((item) => item.citation.text), unlettered.repeatedFields.map((r) => r.text)], [['NOWHERE 12'], ['A. ELSEWHERE 77 B. STATE 9120']]);
+    // The list written again with the same wrapping: its item B is the second's, not a third item of the first's (A, B, B).
+    const twice = parse(text.replace('REF: A. ELSEWHERE 77\nB. STATE 9120', 'REF: A. NOWHERE 12\nB. STATE 4410'));
+    assert.deepEqual([twice.refs?.items.map((item) => `${item.letter}:${item.citation.text}`), twice.repeatedFields.map((r) => `${r.text}|${at(r.range)}`)], [['A:NOWHERE 12', 'B:STATE 4410'], ['A. NOWHERE 12 B. STATE 4410|8:0-9:13']]);
   });
 
   it('reads caveats, E.O., TAGS with their own ranges, wrapped SUBJECT, lettered REF items and Classified By', () => {
