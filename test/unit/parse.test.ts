@@ -2011,6 +2011,19 @@ describe('parser: body', () => {
     assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2, 3, 4, 5]);
   });
 
+  it('reads an underlined title opened by a portion marking with controls as a heading ("(S//REL TO USA, GBR) LOOKING AHEAD" ⏎ rule, parser59)', () => {
+    const lines = ['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) One.', '', '(S//REL TO USA, GBR) LOOKING AHEAD', '----------------------------------', '', '¶2. (S) Two.', '', '(C/REL NATO) FERRIES AND', '(S//NF//REL TO USA, GBR) PIERS', '________________________', '', '¶3. (S) Three.', '', '(S/NOFRN) QUAYS', '---------------', '', '¶4. (S) Four.', '', '(S-300) MISSILES', '----------------', '', '¶5. (S) Five.', 'DOE'];
+    const c = parse(lines.join('\n'));
+    // Well-formed markings in any form open a title over its rule, wrapped or not; one not well formed ("(S/NOFRN)") or prose
+    // in brackets ("(S-300)") does not, as before.
+    assert.deepEqual(c.headings.map((h) => [h.lead?.text, h.text.text, h.style, at(h.range)]), [
+      [undefined, '(S//REL TO USA, GBR) LOOKING AHEAD', 'underlined', '7:0-8:34'],
+      ['(C/REL NATO) FERRIES AND', '(S//NF//REL TO USA, GBR) PIERS', 'underlined', '12:0-14:24'],
+    ]);
+    assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2, 3, 4, 5]);
+    assert.deepEqual(c.itemMarkings.map((m) => m.portion.token.text).slice(0, 3), ['(S//REL TO USA, GBR)', '(C/REL NATO)', '(S//NF//REL TO USA, GBR)']);
+  });
+
   it('reads a title wrapped over two lines, each underlined, as one heading ("Minister of Harbors and" ⏎ rule ⏎ "Ferries ) Ann Quill" ⏎ rule)', () => {
     const c = parse(['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) One.', '', 'Minister of Harbors and', '-----------------------', 'Ferries ) Ann Quill', '-------------------', '¶2. (S) Two.', '', 'Quays', '-----', '', 'Piers', '-----', '¶3. (S) Three.', 'DOE'].join('\n'));
     assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}:${h.rules.length}`), ['underlined:Minister of Harbors and|Ferries ) Ann Quill:7:0-10:19:2', 'underlined:|Quays:13:0-14:5:1', 'underlined:|Piers:16:0-17:5:1']);
