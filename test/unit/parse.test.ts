@@ -600,6 +600,11 @@ describe('parser: metadata', () => {
     assert.equal(parse(text.replace('SUBJECT: FERRY TALKS\nSUBJECT: PIER FEES AND\nTHE QUAYS', 'SUBJECT: FERRY TALKS AND\n\nTHE QUAYS')).subject?.text, 'FERRY TALKS AND THE QUAYS');
     const doubledBroken = parse(text.replace('SUBJECT: FERRY TALKS\nSUBJECT: PIER FEES AND\nTHE QUAYS', 'SUBJECT: FERRY TALKS AND\nSUBJECT: FERRY TALKS AND\n\nTHE QUAYS'));
     assert.deepEqual([doubledBroken.subject?.text, doubledBroken.repeatedFields[0]?.text], ['FERRY TALKS AND THE QUAYS', 'FERRY TALKS AND']);
+    // The whole field written again with the same wrapping: the first had wrapped, so the second keeps its own wrapped line,
+    // which ran on in the first's text ("FERRY TALKS AND MARITIME PATROLS MARITIME PATROLS"); CBL037 says it is written twice.
+    const twice = parse(text.replace('SUBJECT: FERRY TALKS\nSUBJECT: PIER FEES AND\nTHE QUAYS', 'SUBJECT: FERRY TALKS AND\nMARITIME PATROLS\nSUBJECT: FERRY TALKS AND\nMARITIME PATROLS'));
+    assert.deepEqual([twice.subject?.text, twice.repeatedFields.map((r) => `${r.field}|${r.text}|${at(r.range)}`)[0], twice.lineKinds[7]], ['FERRY TALKS AND MARITIME PATROLS', 'SUBJECT|FERRY TALKS AND MARITIME PATROLS|6:0-7:16', 'subject']);
+    assert.deepEqual(lintCable(twice).filter((f) => f.id === 'CBL037' && /SUBJECT/.test(f.message)).map((f) => f.message), ["The SUBJECT field is written twice, word for word: 'FERRY TALKS AND MARITIME PATROLS'."]);
   });
 
   it('keeps a second REF apart from the first, with the lines it wraps onto, where the REF keyword written before the next letter goes on with the first', () => {
@@ -614,6 +619,9 @@ describe('parser: metadata', () => {
     assert.deepEqual([goesOn.refs?.items.map((item) => item.letter), goesOn.repeatedFields], [['A', 'B', 'C'], []]);
     const unlettered = parse(text.replace('REF: A. NOWHERE 12\nB. STATE 4410', 'REF: NOWHERE 12'));
     assert.deepEqual([unlettered.refs?.items.map((item) => item.citation.text), unlettered.repeatedFields.map((r) => r.text)], [['NOWHERE 12'], ['A. ELSEWHERE 77 B. STATE 9120']]);
+    // The list written again with the same wrapping: its item B is the second's, not a third item of the first's (A, B, B).
+    const twice = parse(text.replace('REF: A. ELSEWHERE 77\nB. STATE 9120', 'REF: A. NOWHERE 12\nB. STATE 4410'));
+    assert.deepEqual([twice.refs?.items.map((item) => `${item.letter}:${item.citation.text}`), twice.repeatedFields.map((r) => `${r.text}|${at(r.range)}`)], [['A:NOWHERE 12', 'B:STATE 4410'], ['A. NOWHERE 12 B. STATE 4410|8:0-9:13']]);
   });
 
   it('reads caveats, E.O., TAGS with their own ranges, wrapped SUBJECT, lettered REF items and Classified By', () => {
@@ -2001,6 +2009,19 @@ describe('parser: body', () => {
       ['(S/NOFRN)', '20:2-20:11', 'SECRET', ['NOFRN'], false],
     ]);
     assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2, 3, 4, 5]);
+  });
+
+  it('reads an underlined title opened by a portion marking with controls as a heading ("(S//REL TO USA, GBR) LOOKING AHEAD" ⏎ rule, parser59)', () => {
+    const lines = ['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) One.', '', '(S//REL TO USA, GBR) LOOKING AHEAD', '----------------------------------', '', '¶2. (S) Two.', '', '(C/REL NATO) FERRIES AND', '(S//NF//REL TO USA, GBR) PIERS', '________________________', '', '¶3. (S) Three.', '', '(S/NOFRN) QUAYS', '---------------', '', '¶4. (S) Four.', '', '(S-300) MISSILES', '----------------', '', '¶5. (S) Five.', 'DOE'];
+    const c = parse(lines.join('\n'));
+    // Well-formed markings in any form open a title over its rule, wrapped or not; one not well formed ("(S/NOFRN)") or prose
+    // in brackets ("(S-300)") does not, as before.
+    assert.deepEqual(c.headings.map((h) => [h.lead?.text, h.text.text, h.style, at(h.range)]), [
+      [undefined, '(S//REL TO USA, GBR) LOOKING AHEAD', 'underlined', '7:0-8:34'],
+      ['(C/REL NATO) FERRIES AND', '(S//NF//REL TO USA, GBR) PIERS', 'underlined', '12:0-14:24'],
+    ]);
+    assert.deepEqual(c.paragraphs.map((p) => p.number), [1, 2, 3, 4, 5]);
+    assert.deepEqual(c.itemMarkings.map((m) => m.portion.token.text).slice(0, 3), ['(S//REL TO USA, GBR)', '(C/REL NATO)', '(S//NF//REL TO USA, GBR)']);
   });
 
   it('reads a title wrapped over two lines, each underlined, as one heading ("Minister of Harbors and" ⏎ rule ⏎ "Ferries ) Ann Quill" ⏎ rule)', () => {

@@ -578,16 +578,10 @@ export const BLOCK_LABEL_WORDS: readonly string[] = ['EMBASSY', 'POST', 'DEPARTM
 export const BLOCK_LABELS = BLOCK_LABEL_WORDS.join('|');
 
 /**
- * A portion marking that opens a title, as a pattern: "(U) Status of Host Nation Laws:", "(SBU) Mission Efforts",
- * "(C//NF) …". The parser reads such a title as a heading; the semantic tokens color the words after it.
- */
-export const TITLE_MARKING = String.raw`\((?:U|SBU|C|S|TS)(?:\/\/?[A-Z]{2,6})?\)`;
-
-/**
- * A portion marking in capitals that may open a title between slashes, as a pattern: {@link TITLE_MARKING}'s forms and a
- * level with any controls in capitals after a slash, comma or hyphen, "(S//REL TO USA, GBR) …", "(C/REL NATO) …",
- * "(S//NF//REL TO USA, GBR) …", which the slashes set apart from prose, where a plain title's line is read only in
- * TITLE_MARKING's forms. What goes before a heading's words (the semantic tokens, the Outline) is read in this form.
+ * A portion marking in capitals that may open a title, as a pattern: a level with any controls in capitals after a slash,
+ * comma or hyphen, "(U) Status of Host Nation Laws:", "(C//NF) …", "(S//REL TO USA, GBR) …", "(C/REL NATO) …",
+ * "(S//NF//REL TO USA, GBR) …". What goes before a heading's words (the semantic tokens, the Outline) is read in this form;
+ * the parser reads a plain title's marking with the paragraphs' marking reader (well formed, in capitals).
  */
 export const OPENING_MARKING = String.raw`\((?:U|SBU|C|S|TS)(?:[\/,\-][A-Z0-9 ,\/\-]{0,40})?\)`;
 

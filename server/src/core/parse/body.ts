@@ -24,7 +24,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, inCapitals, isAlnum, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSmall, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, TITLE_MARKING, OPENING_MARKING, token, trimEndOffset, upperCase, WHITE_RUNS } from '../text';
+import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, inCapitals, isAlnum, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSmall, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, OPENING_MARKING, token, trimEndOffset, upperCase, WHITE_RUNS } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
@@ -1529,8 +1529,7 @@ const OPENING_TITLE_MARKING = new RegExp(String.raw`^${OPENING_MARKING}\s`);
 /**
  * The marking that opens the words of a title between slashes at `start` ("//(C) LOOKING AHEAD//", or the first line of one
  * wrapped), read as the marking that opens a marked plain title is (a marking in capitals and white space after it, in
- * {@link OPENING_MARKING}'s forms, wider than {@link MARKED_TITLE}'s since the slashes set the title apart from prose:
- * "//(S//REL TO USA, GBR) LOOKING AHEAD//"; the semantic tokens leave it out of the heading's words): an item marking of its own
+ * {@link OPENING_MARKING}'s forms, as {@link titleWordsStart} reads a plain title's: "//(S//REL TO USA, GBR) LOOKING AHEAD//"; the semantic tokens leave it out of the heading's words): an item marking of its own
  * (`Cable.itemMarkings`), which the line scan, reading a line's marking from its first character, does not see after the slashes.
  */
 function slashOpeningMarking(lines: readonly string[], start: Position): ItemMarking | undefined {
@@ -1736,10 +1735,10 @@ function gappedTitle(lines: readonly string[], shapes: LineShapes, kinds: readon
   // "(C) RELATIONS WITH THE NEIGHBOURING" ⏎ "" ⏎ "PROVINCES (S)": a first line opened by a portion marking is one too, as over a
   // title's rule (wrappedTitle), read by its words after the marking; the marking stays the line's (`Cable.itemMarkings`), which
   // CBL029 weighs against one that ends the title.
-  const marked = isHeadingText(text) ? null : MARKED_TITLE.exec(text);
-  if (!marked && !isHeadingText(text)) return undefined;
-  const title = marked ? text.slice(marked[0].length).trim() : words;
-  if (marked && !isHeadingText(title)) return undefined;
+  const marked = isHeadingText(text) ? -1 : titleWordsStart(text);
+  if (marked < 0 && !isHeadingText(text)) return undefined;
+  const title = marked >= 0 ? text.slice(marked).trim() : words;
+  if (marked >= 0 && !isHeadingText(title)) return undefined;
   if (words === second || HEADING_OPENER.test(title) || HEADING_OPENER.test(second) || isBlankedLine(text) || isBlankedLine(title) || CAPTION_START.test(title) || holdsSerialOrControl(title) || (title.charCodeAt(0) === 69 /* E */ && title.startsWith('END') && (title.length === 3 || title.charCodeAt(3) === 32))) return undefined;
   const above = lead - 1;
   if (!isBlankOrEdge(indents, kinds, above, floor)) {
@@ -1793,13 +1792,26 @@ function ruledLines(lines: readonly string[], kinds: readonly LineKind[], indent
   return withLead(lines, span(lines, second, 'underlined', [lineRange(lines, rule), lineRange(lines, lower)], i, lower), i);
 }
 
-// A portion marking opening a title: "(U) Status of Host Nation Laws:", "(SBU) Mission Efforts".
-const MARKED_TITLE = new RegExp(String.raw`^\s*${TITLE_MARKING} `);
+/**
+ * Where the words of a title start after the portion marking that opens its line, with a space after it: "(U) Status of Host
+ * Nation Laws:", "(SBU) Mission Efforts", and any marking in capitals the paragraphs' reader takes as well formed, controls
+ * included, "(S//REL TO USA, GBR) LOOKING AHEAD", "(C/REL NATO) …" (parser59; it took only "(U)", "(SBU)", "(C)", "(S)", "(TS)"
+ * with one control word, so such a title over its rule was no heading). -1 where no such marking opens the line: "(S-300) MISSILES", "(c) sense", "(S/he said)".
+ */
+function titleWordsStart(text: string): number {
+  const at = skipSpaces(text);
+  if (text.charCodeAt(at) !== 40 /* ( */) return -1;
+  const portion = parsePortionMarking(0, text, at);
+  if (!portion || portion.level === undefined || !portion.wellFormed || !isItemMarking(portion, text)) return -1;
+  const end = portion.token.range.end.character;
+  if (text.charCodeAt(end) !== 32 || upperCase(portion.token.text) !== portion.token.text) return -1;
+  return skipSpaces(text, end);
+}
 
 /** True when `text` is a portion marking and heading words: an underlined title marked as a paragraph is. */
 function isMarkedHeadingText(text: string): boolean {
-  const m = MARKED_TITLE.exec(text);
-  return m !== null && isHeadingText(text.slice(m[0].length));
+  const start = titleWordsStart(text);
+  return start >= 0 && isHeadingText(text.slice(start));
 }
 
 /** The longest heading {@link tightHeading} reads: "U.S. SAUDI RELATIONS" fits. */

@@ -868,15 +868,20 @@ class FieldBuilder {
 
   /**
    * "SUBJECT: FERRY TALKS" ⏎ "SUBJECT: PIER FEES": keeps the second field's value, which the first's reading leaves alone.
-   * The lines under it go on with it, not with the first, unless it writes the first's line again (a line doubled:
-   * `SUBJECT: FERRY TALKS AND` ⏎ `SUBJECT: FERRY TALKS AND` ⏎ `PIER FEES`), whose wrapped lines go on with the first, as before.
+   * The lines under it go on with it, not with the first, unless it writes again the first's line, the line right above it,
+   * that wraps onto none (a line doubled: `SUBJECT: FERRY TALKS AND` ⏎ `SUBJECT: FERRY TALKS AND` ⏎ `PIER FEES`), whose
+   * wrapped lines go on with the first, as before. A first that had wrapped already is whole: the field written again with
+   * the same wrapping (`SUBJECT: FERRY TALKS AND` ⏎ `PIER FEES` ⏎ `SUBJECT: FERRY TALKS AND` ⏎ `PIER FEES`) keeps its own
+   * lines, where they ran on in the first's text ("FERRY TALKS AND PIER FEES PIER FEES").
    */
   #repeatStart(field: RepeatedField['field'], line: number, text: string, kwStart: number, kwEnd: number, end: number): void {
     const last = trimEnd(text, end);
     const from = Math.min(skipSpaces(text, kwEnd), last);
     const repeat = { field, keyword: token(line, text, kwStart, trimEnd(text, kwEnd)), text: text.slice(from, last), range: range(line, kwStart, last), lines: 1 };
     this.r.repeatedFields.push(repeat);
-    if (this.#firstLines.get(field) !== text.slice(kwStart, last)) this.#repeat = repeat;
+    const first = field === 'SUBJECT' ? this.r.subject : field === 'REF' ? this.r.refs : this.r.classifiedBy;
+    const doubledLine = first !== undefined && first.range.start.line === line - 1 && first.range.end.line === line - 1;
+    if (!doubledLine || this.#firstLines.get(field) !== text.slice(kwStart, last)) this.#repeat = repeat;
   }
 
   /**
