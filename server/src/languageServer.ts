@@ -1478,7 +1478,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       // files holding it when the declaration is asked for.
       if (cable.banner && contains(cable.banner.range, at) && id) return citingOwn(cable, doc.uri, id, includeDeclaration);
       // On a REF item, or an in-text reference naming one ("(ref A)", "REF A", "reftel"; "(refs)" names them all), as Go
-      // to Definition links the two: what Find References lists from each item.
+      // to Definition links the two: what Find References lists from each item. On the field's keyword ("REF:"), every
+      // item, as the citation hierarchy starts there at every cited cable: the places citing each, this cable's included.
       const items = refItemsAt(cable, at);
       if (items.length > 0) return referencesToItems(cable, doc.uri, items, id, includeDeclaration);
       // On a paragraph of a cited cable ("para 5" of "REF A para 5"): that paragraph's marker in each file holding the
@@ -1488,6 +1489,19 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       if (citedParagraph && citedParagraphId) {
         const declarations = includeDeclaration ? paragraphDeclarations(citedParagraphId, citedParagraph.number) : [];
         return [...declarations, ...placesNamingParagraph(citedParagraphId, citedParagraph.number)];
+      }
+      // On the separator of a range of a cited cable's paragraphs (the "-" of "REF A paras 3-5"), as Go to Definition goes
+      // from it to the paragraphs between its ends: what Find References lists from each of them (4), each place once.
+      const citedRange = getCitedRangeAt(cable, at);
+      const citedRangeId = citedRange?.rangeFrom && citedId(citedRange.item, id);
+      if (citedRange?.rangeFrom && citedRangeId) {
+        const declarations: Location[] = [];
+        const places: Location[] = [];
+        for (let n = citedRange.rangeFrom.number + 1; n < citedRange.number; n++) {
+          if (includeDeclaration) declarations.push(...paragraphDeclarations(citedRangeId, n));
+          places.push(...placesNamingParagraph(citedRangeId, n));
+        }
+        return [...declarations, ...onceEach(byPlace(places))];
       }
       // On a TAG: every workspace cable filed under it, at the TAG in its TAGS field (as the index keeps it), so that an
       // archivist gets the list in the references view. Its declaration, as a banner's is the cable's own id, is this
@@ -1553,21 +1567,28 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
         for (const h of getDocumentHighlights(cable, item.range.start)) (h.kind === DocumentHighlightKind.Write ? declarations : places).push({ uri, range: h.range });
       }
     }
-    const once = (list: readonly Location[]) => {
-      const seen = new Set<string>();
-      return list.filter((l) => {
-        const key = `${indexKey(l.uri)} ${l.range.start.line} ${l.range.start.character} ${l.range.end.line} ${l.range.end.character}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
-    };
-    const ordered = items.length === 1 ? places : [...places].sort((a, b) => {
+    const ordered = items.length === 1 ? places : byPlace(places);
+    return [...(includeDeclaration ? onceEach(declarations) : []), ...onceEach(ordered)];
+  }
+
+  /** `list` with each place once (the first), whatever spelling of its URI each gives. */
+  function onceEach(list: readonly Location[]): Location[] {
+    const seen = new Set<string>();
+    return list.filter((l) => {
+      const key = `${indexKey(l.uri)} ${l.range.start.line} ${l.range.start.character} ${l.range.end.line} ${l.range.end.character}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  /** `places` by file, then by place in the file (a stable sort: the same place keeps its order). */
+  function byPlace(places: readonly Location[]): Location[] {
+    return [...places].sort((a, b) => {
       const ka = indexKey(a.uri);
       const kb = indexKey(b.uri);
       return ka < kb ? -1 : ka > kb ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
     });
-    return [...(includeDeclaration ? once(declarations) : []), ...once(ordered)];
   }
 
   /** Paragraph `number` of the cable `id` as a declaration: its marker in each file holding the cable that has it (`index.copiesOf`). */

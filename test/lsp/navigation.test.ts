@@ -238,6 +238,12 @@ describe('navigating a collection', function () {
       const declarations = [{ uri: uri('a/09NOWHERE12.cable'), range: CITED_ID }, { uri: uri('b/09NOWHERE12.cable'), range: CITED_ID }, { uri: uri(name), range: rangeOf(text, 'B. MEMORANDUM ON THE QUAY') }];
       assert.deepEqual(await references(name, refs.range.start, true), [...declarations, ...places]);
       assert.deepEqual(await references(name, refs.range.start, false), places);
+      // The REF field's keyword names every item as "(refs)" does, as the citation hierarchy starts there at every cited
+      // cable: the same places, from its first letter to its colon.
+      for (const character of [0, 3]) {
+        assert.deepEqual(await references(name, { line: lineOf(text, 'REF:'), character }, true), [...declarations, ...places], `REF: at ${character}`);
+        assert.deepEqual(await references(name, { line: lineOf(text, 'REF:'), character }, false), places, `REF: at ${character}`);
+      }
       // From the banner of 09NOWHERE12: "(refs)" is among the places citing it, as "(ref A)" is.
       await open('a/09NOWHERE12.cable');
       try {
@@ -361,6 +367,31 @@ describe('navigating a collection', function () {
       }
     } finally {
       await close('f/09NOWHERE50.cable');
+    }
+  });
+
+  it('finds and hovers from the separator of a range of a cited cable\'s paragraphs what Go to Definition goes to: the paragraphs between its ends', async () => {
+    const at = (name: string, text: string, needle: string): Loc => ({ uri: uri(name), range: rangeOf(text, needle) });
+    const marker = (n: number) => at('f/09NOWHERE50.cable', PARAS_50, `¶${n}.`);
+    // Open only as edited: "reftel paras 1 through 4" names 2 and 3 between its ends.
+    const edited = CITING_52.replace('said.', 'said, and reftel paras 1 through 4 too.');
+    await open('h/09NOWHERE52.cable', edited);
+    try {
+      const through = { line: lineOf(edited, 'through'), character: edited.split('\n')[lineOf(edited, 'through')].indexOf('through') + 2 };
+      // 2: "para 2 of ref A" in 51 and this range; 3: "paras 3" of "REF A paras 3-5" in 51 and this range, listed once.
+      const places = [at('g/09NOWHERE51.cable', CITING_51, 'para 2'), at('g/09NOWHERE51.cable', CITING_51, 'paras 3'), at('h/09NOWHERE52.cable', edited, '1 through 4')];
+      assert.deepEqual(await references('h/09NOWHERE52.cable', through, false), places);
+      assert.deepEqual(await references('h/09NOWHERE52.cable', through, true), [marker(2), marker(3), ...places]);
+      // Go to Definition goes to the same markers.
+      const links = await client.connection.sendRequest<Loc[]>('textDocument/definition', { textDocument: { uri: uri('h/09NOWHERE52.cable') }, position: through });
+      assert.deepEqual(links, [marker(2), marker(3)]);
+      // The hover names the range, its item and the paragraphs between that the cited cable numbers, over the whole range.
+      const hover = await client.connection.sendRequest<{ contents: { value: string }; range: Range }>('textDocument/hover', { textDocument: { uri: uri('h/09NOWHERE52.cable') }, position: through });
+      // (This client takes plain text; "reftel" names the one item, A.)
+      assert.equal(hover.contents.value, 'Paragraphs 1 to 4 of REF A\n\nThe range names the paragraphs between 1 and 4 too, of the document REF A cites, not of this cable.\n\nBetween them, 09NOWHERE50 numbers:\n\n- Paragraph 2, line 8\n- Paragraph 3, line 9\n\nREF field: A. 09 NOWHERE 50\n\nCable 09NOWHERE50\n\nPIER LEASES\n\nUNCLASSIFIED');
+      assert.deepEqual(hover.range, rangeOf(edited, '1 through 4'));
+    } finally {
+      await close('h/09NOWHERE52.cable');
     }
   });
 });

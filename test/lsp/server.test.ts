@@ -413,6 +413,26 @@ describe('language server over stdio', function () {
     }
   });
 
+  it('goes from "para 2 of" ending a line with "ref A" on the next to the cited paragraph, and from the separator of "paras 1 -" ending a line to the paragraphs between', async () => {
+    const cited = 'C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/05/2019\nTAGS: PREL\nSUBJECT: QUAY FEES\n\nClassified By: Someone for reasons 1.4 (b).\n\n¶1. (C) The quay.\n\n¶2. (C) The fees.\n\n¶3. (C) The patrols.\n';
+    const citing = 'C O N F I D E N T I A L NOWHERE 000040\n\nE.O. 12958: DECL: 02/01/2019\nTAGS: PREL\nSUBJECT: QUAY FEES AGAIN\n\nREF: A. 09 NOWHERE 12\n\nClassified By: Someone for reasons 1.4 (b).\n\n¶1. (C) As para 2 of\nref A put it, the fees rose; see paras 2 -\n4 below.\n¶2. (C) Two.\n¶3. (C) Three.\n¶4. (C) Four.\n';
+    await open('09NOWHERE12.cable', cited);
+    await open('09NOWHERE40.cable', citing);
+    type Loc = { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+    const line = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
+    const at = (needle: string, offset: number) => ({ line: line(citing, needle), character: citing.split('\n')[line(citing, needle)].indexOf(needle) + offset });
+    const definition = (position: { line: number; character: number }) => client.connection.sendRequest<Loc | Loc[] | null>('textDocument/definition', { textDocument: { uri: uri('09NOWHERE40.cable') }, position });
+    const marker = (text: string, n: number) => ({ start: { line: line(text, `¶${n}.`), character: 0 }, end: { line: line(text, `¶${n}.`), character: 3 } });
+    try {
+      // "para 2" of "para 2 of" / "ref A": paragraph 2 of 09NOWHERE12, not this cable's.
+      assert.deepEqual(await definition(at('para 2 of', 5)), { uri: uri('09NOWHERE12.cable'), range: marker(cited, 2) });
+      // The "-" ending the line of "paras 2 -" / "4": this cable's paragraph 3, between the ends.
+      assert.deepEqual(await definition(at('paras 2 -', 8)), { uri: uri('09NOWHERE40.cable'), range: marker(citing, 3) });
+    } finally {
+      for (const name of ['09NOWHERE40.cable', '09NOWHERE12.cable']) await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(name) } });
+    }
+  });
+
   it('reports a paragraph of a cited workspace cable that it lacks (CBL054), and checks again when that cable is opened, edited or closed', async () => {
     const cited = (paragraphs: number) => `C O N F I D E N T I A L NOWHERE 000070\n\nE.O. 12958: DECL: 01/05/2019\nTAGS: PREL\nSUBJECT: QUAY PATROLS\n\nClassified By: Someone for reasons 1.4 (b).\n\n${Array.from({ length: paragraphs }, (_, i) => `¶${i + 1}. (C) Text.\n`).join('')}\nDOE\n`;
     const citing = 'C O N F I D E N T I A L NOWHERE 000080\n\nE.O. 12958: DECL: 02/01/2019\nTAGS: PREL\nSUBJECT: QUAY PATROLS AGAIN\n\nREF: A. 09 NOWHERE 70\n\nClassified By: Someone for reasons 1.4 (b).\n\n¶1. (C) As REF A para 5 said, the patrols go on.\n\nDOE\n';

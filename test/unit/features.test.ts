@@ -18,7 +18,7 @@ import { getFoldingRanges } from '../../server/src/features/folding';
 import { citeSource, getHover, shortenSubject, type HoverContext } from '../../server/src/features/hover';
 import type { IndexedCable } from '../../server/src/features/types';
 import { getInlayHints } from '../../server/src/features/inlayHints';
-import { findCitedParagraphs, findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, paragraphsBetween, resolveInText } from '../../server/src/core/mentions';
+import { findCitedParagraphs, findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, paragraphsBetween, rangeSeparatedAt, resolveInText } from '../../server/src/core/mentions';
 import { getCitedParagraphAt, getCitedRangeAt, getDocumentHighlights, getInTextDefinition } from '../../server/src/features/references';
 import { paragraphMarkerRange, summarize } from '../../server/src/workspace/cableIndex';
 import { getSelectionRanges } from '../../server/src/features/selectionRanges';
@@ -848,6 +848,49 @@ describe('in-text references', () => {
       assert.equal(rangeAt('REF A paras 3 |and 5 agree.'), undefined);
     });
 
+    it('reads "para 5 of" ending a line and "ref A" starting the next as a paragraph of the cited cable, not of this one', () => {
+      const lines = (body: string) => {
+        const cable = parseCable(text(twoItems, body)).cable;
+        const first = cable.paragraphs[0].marker.range.start.line;
+        const on = (line: number) => findCitedParagraphsOnLine(cable, line).map((m) => `${cable.lines[line].slice(m.range.start.character, m.range.end.character)}=${m.number}@${m.item.letter ?? '-'}`);
+        const own = findInTextReferences(cable).filter((r) => r.target.kind === 'paragraph').map((r) => cable.lines[r.range.start.line].slice(r.range.start.character, r.range.end.character));
+        return { first: on(first), second: on(first + 1), whole: findCitedParagraphs(cable).map((m) => `${m.range.start.line - first}:${m.number}@${m.item.letter}`), own };
+      };
+      assert.deepEqual(lines('As para 5 of\nref A said, fees rose.'), { first: ['para 5=5@A'], second: [], whole: ['0:5@A'], own: [] });
+      assert.deepEqual(lines('See paras 3 and 4 of \nREF B on fees.'), { first: ['paras 3=3@B', '4=4@B'], second: [], whole: ['0:3@B', '0:4@B'], own: [] });
+      assert.deepEqual(lines('See paras 3 and\n4 of\nref. B on fees.'), { first: ['paras 3=3@B'], second: ['4=4@B'], whole: ['0:3@B', '1:4@B'], own: [] });
+      // The article, a letter no item has, and another word after "of" name no item, as on one line.
+      assert.deepEqual(lines('Para 3 of\nref a new note repeats it.').whole, []);
+      assert.deepEqual(lines('Para 3 of\nref C repeats it.').whole, []);
+      assert.deepEqual(lines('Para 3 of\nthe treaty applies.').whole, []);
+      // "reftel" names the only item; under a blank line the paragraph ends, and "ref A" starts no mention.
+      const one = parseCable(text('09 NOWHERE 12', 'As para 2 of\nreftel put it, fees rose.')).cable;
+      assert.deepEqual(findCitedParagraphs(one).map((m) => `${m.number}@${m.item.citation.text}`), ['2@09 NOWHERE 12']);
+      assert.deepEqual(lines('As para 5 of\n\nref A said, fees rose.').whole, []);
+      // Go to Definition and its hover find it on the first line.
+      const at = caret(text(twoItems, 'As para |5 of\nref A said, fees rose.'));
+      assert.equal(getCitedParagraphAt(parseCable(at.text).cable, at)?.item.letter, 'A');
+      assert.match(hoverAt(text(twoItems, 'As para |5 of\nref A said, fees rose.')), /^\*\*Paragraph 5 of REF A\*\*/);
+    });
+
+    it('hovers the separator of a cited range as Go to Definition reads it: the range, its item, the paragraphs between that the cited cable numbers', () => {
+      // 09NOWHERE12 numbers paragraphs 1, 4 and 5 (the index packs number, line, start, end).
+      const quay = { uri: 'file:///ws/09NOWHERE12.cable', id: '09NOWHERE12', subject: 'QUAY FEES', classification: 'CONFIDENTIAL', tags: [], refs: [], paragraphMarkers: [1, 12, 0, 3, 4, 14, 0, 3, 5, 16, 0, 3] } as unknown as IndexedCable;
+      const ctx: HoverContext = { dictionaries, lookupCable: (id) => (id === '09NOWHERE12' ? quay : undefined) };
+      const expected = '**Paragraphs 3 to 6 of REF A**\n\nThe range names the paragraphs between 3 and 6 too, of the document REF A cites, not of this cable.\n\nBetween them, 09NOWHERE12 numbers:\n\n- Paragraph 4, line 15\n- Paragraph 5, line 17\n\nREF field: A. 09 NOWHERE 12\n\nCable 09NOWHERE12\n\n**QUAY FEES**\n\nCONFIDENTIAL';
+      for (const body of ['REF A paras 3 |- 6 agree.', 'REF A paras 3 thr|ough 6 agree.', 'Paras 3 |to 6 of ref A agree.', 'REF A paras 3 |-\n6 agree.']) assert.equal(hoverAt(text(twoItems, body), ctx), expected, body);
+      // One the cited cable numbers none between, and one the workspace lacks.
+      assert.match(hoverAt(text(twoItems, 'REF A paras 1 |- 4 agree.'), ctx), /\n\n09NOWHERE12 numbers no paragraph between them\.\n\nREF field/);
+      assert.match(hoverAt(text(twoItems, 'REF B paras 1 |- 4 agree.'), ctx), /^\*\*Paragraphs 1 to 4 of REF B\*\*\n\nThe range names[^]*REF field: B\. 09 STATE 3456\n\nCable 09STATE3456\n\nNot in this workspace\.$/);
+      // The hover spans the whole range, as Go to Definition's origin does.
+      const at = caret(text(twoItems, 'REF A paras 3 |- 6 agree.'));
+      const h = getHover(parseCable(at.text).cable, at, ctx)!;
+      const line = parseCable(at.text).cable.lines[at.line];
+      assert.equal(line.slice(h.range!.start.character, h.range!.end.character), '3 - 6');
+      // A range of two names none between, and a number is hovered as its own mention.
+      assert.equal(hoverAt(text(twoItems, 'REF A paras 3 |- 4 agree.'), ctx), '');
+    });
+
     it('reads the cable\'s own paragraphs, another document\'s and a letter no item has as none', () => {
       assert.deepEqual(named(twoItems, 'As para 2 says, the quay is shut.'), []);
       assert.deepEqual(named(twoItems, 'Article 5 paragraph 2 of the treaty applies.'), []);
@@ -988,6 +1031,29 @@ describe('in-text references', () => {
       const end = findInTextReferences(c2).find((r) => r.range.start.line === c2.paragraphs[1].marker.range.start.line && r.target.kind === 'paragraph' && r.target.number === Number(range.split('-')[1]))!;
       assert.equal(paragraphsBetween(c2, end).length, between, range);
     }
+  });
+
+  it('goes from the separator of a range of the cable\'s own paragraphs that runs onto the next line to the paragraphs between, as on one line', () => {
+    const paras = ['1. (C) See paras 2 -', '5 and paragraphs 1 through', '3 here; paras 4-', '6 too.', '2. (U) Two.', '3. (U) Three.', '4. (U) Four.', '5. (U) Five.', '6. (U) Six.'];
+    const t = `C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n${paras.join('\n')}\n`;
+    const c = parseCable(t).cable;
+    const first = c.paragraphs[0].marker.range.start.line;
+    const markers = (...numbers: number[]) => numbers.map((n) => c.paragraphs.find((p) => p.readAs === n)!.marker.range);
+    // The "-" ending the first line, the spaces around it, and the "through" ending the second: 3 and 4, then 2; the
+    // "-" of "paras 4-", a caret after it at the line's end: 5.
+    for (const character of ['See paras 2 -'.length + 6, 'See paras 2 -'.length + 7, 'See paras 2 '.length + 7]) assert.deepEqual(definedAt(c, 'file:///x', { line: first, character }), markers(3, 4), `${character}`);
+    assert.deepEqual(definedAt(c, 'file:///x', { line: first + 1, character: c.lines[first + 1].indexOf('through') + 2 }), markers(2));
+    assert.deepEqual(definedAt(c, 'file:///x', { line: first + 2, character: c.lines[first + 2].length }), markers(5));
+    // The core reads the range from the line below: its last number, where it starts, and the whole range's text.
+    const end = rangeSeparatedAt(c, { line: first, character: 'See paras 2 -'.length + 6 }, findInTextReferencesOnLine(c, first))!;
+    assert.equal(end.target.kind === 'paragraph' && end.target.number, 5);
+    assert.deepEqual(end.rangeFrom, { number: 2, range: { start: { line: first, character: 17 }, end: { line: first + 1, character: 1 } } });
+    // Its hover, as on one line; and a number is its own reference still.
+    assert.equal(hoverAt(t.replace('See paras 2 -', 'See paras 2 |-')), '**Paragraphs 2 to 5**\n\nThe range names the paragraphs between 2 and 5 too:\n\n- Line 12: 3. (U) Three.\n- Line 13: 4. (U) Four.');
+    assert.deepEqual(definedAt(c, 'file:///x', { line: first + 1, character: 0 }), markers(5));
+    // A line that ends with no separator reads no range below ("paras 2" / "5" is no range).
+    const apart = parseCable(t.replace('paras 2 -', 'paras 2,')).cable;
+    assert.equal(rangeSeparatedAt(apart, { line: first, character: 'See paras 2,'.length + 6 }, findInTextReferencesOnLine(apart, first)), undefined);
   });
 
   it('highlights a REF item and every mention of it', () => {

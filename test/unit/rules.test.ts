@@ -2098,6 +2098,16 @@ describe('rules: CBL054 and the paragraphs of cited cables', () => {
     assert.deepEqual(found(cable('NOWHERE 100', '¶1. (C) As reftel para 7 said.')), ['11:18 info The REF item cites 09NOWHERE100, which has no paragraph 7: its paragraphs are numbered 1 to 5.']);
   });
 
+  it('reports a paragraph named by "para 9 of" ending a line and "ref A" starting the next, as on one line', () => {
+    assert.deepEqual(found(cable('A. NOWHERE 100\nB. STATE 200', '¶1. (C) As para 9 of\nref A said, and paras 2 and 4 of\nREF B.')), [
+      '12:11 info REF A cites 09NOWHERE100, which has no paragraph 9: its paragraphs are numbered 1 to 5.',
+    ]);
+    assert.deepEqual(found(cable('A. NOWHERE 100\nB. STATE 200', '¶1. (C) As para 4 of\nref A said.')), ['12:11 info REF A cites 09NOWHERE100, which has no paragraph 4: its paragraphs are numbered 1 to 5.']);
+    // Not the cable's own paragraph either (CBL045 says nothing of paragraph 9), nor a mention when "ref A" is under a blank line.
+    assert.deepEqual(lintCable(parseCable(cable('A. NOWHERE 100', '¶1. (C) As para 9 of\nref A said.')).cable).filter((f) => f.id === 'CBL045'), []);
+    assert.deepEqual(found(cable('A. NOWHERE 100', '¶1. (C) As para 9 of\n\nref A said.')), []);
+  });
+
   it('reports the paragraphs between the ends of a rising range the cited cable lacks, once a range, at the range', () => {
     // 09NOWHERE100 has 1, 2, 3 and 5: "paras 2-5" names 4, which it lacks; "paras 1 through 3" names 2, which it has.
     assert.deepEqual(found(cable('A. NOWHERE 100', '¶1. (C) As REF A paras 2-5 and REF A paras 1 through 3 said.')), [

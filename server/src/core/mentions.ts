@@ -61,6 +61,18 @@ export function rangeEndingAt(refs: readonly InTextReference[], position: Positi
   return refs.find((r) => r.rangeFrom !== undefined && contains(r.rangeFrom.range, position));
 }
 
+/**
+ * The reference that ends a range of the cable's own paragraphs whose separator is at `position` ({@link rangeEndingAt}),
+ * among `refs`, the references of its line ({@link findInTextReferencesOnLine}), or among the next line's where the
+ * range runs onto it ("paras 3 -" / "5": its "5" is a reference of the next line). The next line is read only where a
+ * reference may go on to it ({@link mayGoOnBelow}).
+ */
+export function rangeSeparatedAt(cable: Cable, position: Position, refs: readonly InTextReference[]): InTextReference | undefined {
+  const here = rangeEndingAt(refs, position);
+  if (here !== undefined || position.line + 1 >= cable.lines.length || !mayGoOnBelow(cable, position.line)) return here;
+  return rangeEndingAt(findInTextReferencesOnLine(cable, position.line + 1), position);
+}
+
 /** Whether the paragraph number `n` is strictly between the ends of the range that `ref` ends ({@link InTextReference.rangeFrom}). */
 export function rangeNames(ref: InTextReference, n: number): boolean {
   return ref.target.kind === 'paragraph' && inRange(ref.rangeFrom, ref.target.number, n);
@@ -783,6 +795,9 @@ const CITED_PARA_RE = new RegExp(PARA_RE.source, 'gi');
 /** "of ref A", "of reftel", "of ref. B" after a paragraph's number; the letter is absent after "reftel" alone. */
 const OF_REF_RE = /^[ \t]*of[ \t]+(?:reftel|ref\.?)(?:[ \t]+([A-Za-z])(?![A-Za-z0-9_]))?/i;
 
+/** "of" alone, white space around it, to the end of a line: "para 5 of" ending a line whose next starts with "ref A". */
+const OF_AT_END_RE = /^[ \t]*of[ \t]*$/i;
+
 /** The REF item `letter` names ("reftel" alone, undefined: the only item), as an in-text reference resolves it. */
 function itemNamed(cable: Cable, letter: string | undefined): RefItem | undefined {
   const r = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -799,12 +814,21 @@ function citedItemBefore(cable: Cable, line: number, i: number): RefItem | undef
   return before === 'ref' || before === 'reftel' ? itemNamed(cable, prev.word) : undefined;
 }
 
-/** The REF item a citation after a paragraph mention that ends at `end` names: "para 5 of ref A", "para 2 of reftel". */
-function citedItemAfter(cable: Cable, text: string, end: number): RefItem | undefined {
-  const m = OF_REF_RE.exec(text.slice(end));
+/**
+ * The REF item a citation after a paragraph mention that ends at `end` on `line` names: "para 5 of ref A", "para 2 of
+ * reftel", and across a line break between "of" and the citation, where the line runs on ({@link runsOn}): "para 5 of" /
+ * "ref A", read past the next line's margin.
+ */
+function citedItemAfter(cable: Cable, line: number, end: number): RefItem | undefined {
+  let text = cable.lines[line].slice(end);
+  if (OF_AT_END_RE.test(text) && runsOn(cable, line)) {
+    const next = cable.lines[line + 1];
+    text = `of ${next.slice(textStart(cable, line + 1))}`;
+  }
+  const m = OF_REF_RE.exec(text);
   if (m === null) return undefined;
   // "para 3 of ref a new note" reads "a" as the article: a small "a" followed by a word names no item.
-  const letter = m[1] === 'a' && /^[ \t]+[A-Za-z]/.test(text.slice(end + m[0].length)) ? undefined : m[1];
+  const letter = m[1] === 'a' && /^[ \t]+[A-Za-z]/.test(text.slice(m[0].length)) ? undefined : m[1];
   if (m[1] !== undefined && letter === undefined) return undefined;
   return itemNamed(cable, letter);
 }
@@ -822,7 +846,7 @@ export function findCitedParagraphs(cable: Cable): CitedParagraphMention[] {
  * The paragraphs of cited cables that `line` names ({@link CitedParagraphMention}), as {@link findCitedParagraphs} finds
  * them, read from that line and the lines of running text above it a mention may go on from, as
  * {@link findInTextReferencesOnLine} reads them: the "5" of "REF A paras 3-" / "5" or of "REF A para" / "5" is on the
- * second line. A citation after "of" on the next line ("para 5 of" / "ref A") is not read. Only a REF item the field has
+ * second line. A citation after "of" on the next line ("para 5 of" / "ref A") is read from there, the mention on this line. Only a REF item the field has
  * is named; a paragraph of a treaty or resolution ("Article 5 paragraph 2") is none.
  */
 export function findCitedParagraphsOnLine(cable: Cable, line: number): CitedParagraphMention[] {
@@ -862,7 +886,7 @@ function citedFrom(cable: Cable, lines: readonly number[]): CitedParagraphMentio
       const more = listAcross(cable, line, end, numberAt, isPlural(m[0].slice(0, -m[1].length)));
       const last = listEnd(more, line, end);
       re.lastIndex = afterOnLine(more, line, end);
-      const item = citedItemBefore(cable, line, m.index) ?? citedItemAfter(cable, cable.lines[last.line], last.end);
+      const item = citedItemBefore(cable, line, m.index) ?? citedItemAfter(cable, last.line, last.end);
       if (item !== undefined) push(item, line, { start: { line, character: m.index }, end: { line, character: end } }, m[1], end - m[1].length, more);
     }
     // "REF A para" at the end of the line and "5" on the next: the number alone is the mention, on the next line.
@@ -874,7 +898,7 @@ function citedFrom(cable: Cable, lines: readonly number[]): CitedParagraphMentio
     if (first === undefined) continue;
     const more = listAcross(cable, split.next, i + first.length, numberAt, isPlural(text.slice(split.start, split.end)));
     const last = listEnd(more, split.next, i + first.length);
-    const item = citedItemBefore(cable, line, split.start) ?? citedItemAfter(cable, cable.lines[last.line], last.end);
+    const item = citedItemBefore(cable, line, split.start) ?? citedItemAfter(cable, last.line, last.end);
     if (item !== undefined) push(item, split.next, { start: { line: split.next, character: i }, end: { line: split.next, character: i + first.length } }, first, i, more);
   }
   return found;

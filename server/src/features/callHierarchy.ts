@@ -11,7 +11,6 @@ import { SymbolKind, type CallHierarchyIncomingCall, type CallHierarchyItem, typ
 import { citedId, idFromFileName as idFromName, fileName } from '../core/id';
 import { allItemsNamed, findInTextReferences, resolveInText } from '../core/mentions';
 import type { Cable } from '../core/model';
-import { contains } from '../core/text';
 import { shortenSubject } from './hover';
 import { refItemsAt } from './references';
 import type { IndexedCable } from './types';
@@ -147,9 +146,8 @@ export function cablePlace(cable: Cable): CablePlace {
 export function prepareCallHierarchy(cable: Cable, uri: string, position: Position, workspace: HierarchyWorkspace): CallHierarchyItem[] {
   const ownId = cable.id ?? idFromName(fileName(uri));
   const cited = new Map<string, CallHierarchyItem>();
-  // The field's keyword ("REF:") names every item, as "(refs)" does.
-  const keyword = cable.refs !== undefined && contains(cable.refs.keyword.range, position);
-  for (const item of keyword ? cable.refs!.items : refItemsAt(cable, position)) {
+  // The field's keyword ("REF:") names every item, as "(refs)" does (refItemsAt).
+  for (const item of refItemsAt(cable, position)) {
     const id = citedId(item, ownId);
     if (!id || cited.has(id)) continue;
     const target = workspace.byId(id);

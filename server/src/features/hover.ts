@@ -6,7 +6,7 @@
 import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscode-languageserver';
 import { hostTagOf, type HostTag } from '../core/hosts';
 import { citedId, fileName, fullYear, serialFitsDate } from '../core/id';
-import { allItemsNamed, findCitedParagraphsOnLine, findInTextReferencesOnLine, inTextTarget, paragraphsBetween, paragraphsNamed, rangeEndingAt, type InTextReference } from '../core/mentions';
+import { allItemsNamed, findCitedParagraphsOnLine, findInTextReferencesOnLine, inTextTarget, paragraphsBetween, paragraphsNamed, rangeSeparatedAt, type InTextReference } from '../core/mentions';
 import { serialDigits } from '../core/parse/banner';
 import { headerDatesCable, MONTH_NAMES } from '../core/parse/header';
 import { describeMarking, misspeltControl } from '../core/parse/marking';
@@ -18,6 +18,7 @@ import type { Addressee, Cable, CalendarDate, DateTimeGroup, Decl, NumberToken, 
 import { contains, isSpace, paragraphIndexAt, partitionPoint, WHITE_RUNS } from '../core/text';
 import { markingEntry, markingMeaning, qualifier, tagEntries, unverifiedNote, type Dictionaries, type RoutingEntry, type TagEntry, type TermEntry } from './dictionaries';
 import { labelsBegun } from './labelsTyped';
+import { getCitedRangeAt } from './references';
 import type { IndexedCable } from './types';
 
 /** What {@link getHover} needs besides the cable. */
@@ -927,13 +928,14 @@ function inTextHover(cable: Cable, position: Position, ctx: HoverContext): Hover
   const refs = findInTextReferencesOnLine(cable, position.line);
   const ref = refs.find((r) => contains(rangeOf(r), position));
   if (!ref) {
-    // The "-" or "through" of "paras 3-5": the paragraphs between the ends, which no number of the text names alone.
-    const end = rangeEndingAt(refs, position);
+    // The "-" or "through" of "paras 3-5": the paragraphs between the ends, which no number of the text names alone; of
+    // "paras 3 -" / "5" too, from the first line.
+    const end = rangeSeparatedAt(cable, position, refs);
     if (end?.rangeFrom && end.target.kind === 'paragraph') {
       const from = end.rangeFrom.number;
       return hover(md(`Paragraphs ${from} to ${end.target.number}`, rangeLines(cable, end, `The range names the paragraphs between ${from} and ${end.target.number} too:`)), end.rangeFrom.range);
     }
-    return citedParagraphHover(cable, position, ctx);
+    return citedParagraphHover(cable, position, ctx) ?? citedRangeHover(cable, position, ctx);
   }
   const range = rangeOf(ref);
   const named = inTextTarget(cable, ref);
@@ -997,6 +999,38 @@ function citedParagraphHover(cable: Cable, position: Position, ctx: HoverContext
   const { item, number } = mention;
   const lines = [`A paragraph of the document ${item.letter === undefined ? 'the REF item cites' : `REF ${item.letter} cites`}, not of this cable.`, `REF field: ${esc(refItemWritten(item))}`];
   return hover(md(`Paragraph ${number} of ${item.letter === undefined ? 'reftel' : refTitle(item)}`, [...lines, ...(item.cable ? citedCableLines(cable, item, ctx) : [])]), mention.range);
+}
+
+/**
+ * The hover of the separator of a range of a cited cable's paragraphs (the "-", "through" or "to" of "REF A paras 3-5",
+ * "paras 3-5 of ref A", on one line or ending the first of two, {@link getCitedRangeAt}), where Go to Definition goes to
+ * the cited cable's paragraphs between its ends: the range, which item cites it, the paragraphs between that the
+ * workspace's copy of the cited cable numbers (by line, at most {@link RANGE_LISTED}), and what the item's hover says of
+ * that cable. Its range is the whole range's text, as a range of the cable's own paragraphs is hovered.
+ */
+function citedRangeHover(cable: Cable, position: Position, ctx: HoverContext): Hover | null {
+  const mention = getCitedRangeAt(cable, position);
+  if (!mention?.rangeFrom) return null;
+  const { item, number: to, rangeFrom: from } = mention;
+  const title = item.letter === undefined ? 'reftel' : refTitle(item);
+  const lines = [`The range names the paragraphs between ${from.number} and ${to} too, of the document ${item.letter === undefined ? 'the REF item cites' : `REF ${item.letter} cites`}, not of this cable.`];
+  const id = citedId(item, cable.id ?? ctx.citingId);
+  const found = id ? ctx.lookupCable?.(id) : undefined;
+  if (found) {
+    // The index keeps each paragraph's number, line, start and end; the first paragraph read as a number is the one Go to Definition goes to.
+    const packed = found.paragraphMarkers ?? [];
+    const lineOf = new Map<number, number>();
+    for (let i = 0; i + 3 < packed.length; i += 4) if (packed[i] > from.number && packed[i] < to && !lineOf.has(packed[i])) lineOf.set(packed[i], packed[i + 1]);
+    const numbers = [...lineOf.keys()].sort((a, b) => a - b);
+    const name = esc(found.id ?? fileName(found.uri));
+    if (numbers.length === 0) lines.push(`${name} numbers no paragraph between them.`);
+    else {
+      lines.push(`Between them, ${name} numbers:`, ...numbers.slice(0, RANGE_LISTED).map((n) => `- Paragraph ${n}, line ${lineOf.get(n)! + 1}`));
+      if (numbers.length > RANGE_LISTED) lines.push(`- and ${numbers.length - RANGE_LISTED} more`);
+    }
+  }
+  lines.push(`REF field: ${esc(refItemWritten(item))}`);
+  return hover(md(`Paragraphs ${from.number} to ${to} of ${title}`, [...lines, ...(item.cable ? citedCableLines(cable, item, ctx) : [])]), from.range);
 }
 
 /**

@@ -3,7 +3,7 @@
  * which `core/mentions.ts` reads and resolves.
  */
 import { DocumentHighlightKind, type DocumentHighlight, type Position, type Range } from 'vscode-languageserver-types';
-import { allItemsNamed, findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, inTextTarget, paragraphsBetween, rangeEndingAt, rangeNames, type CitedParagraphMention, type InTextReference } from '../core/mentions';
+import { allItemsNamed, findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, inTextTarget, paragraphsBetween, rangeEndingAt, rangeNames, rangeSeparatedAt, type CitedParagraphMention, type InTextReference } from '../core/mentions';
 import type { Cable, Paragraph, RefItem } from '../core/model';
 import { contains } from '../core/text';
 
@@ -48,12 +48,13 @@ function targetsReader(cable: Cable): (ref: InTextReference) => readonly (RefIte
  * links underlines; each target is a REF item (selected whole, as it was) or a paragraph (its marker selected, the
  * paragraph's text what a peek or a Ctrl+hover shows). A plural keyword alone ("(refs)", "see reftels") goes to every
  * REF item, which VS Code lists to pick from, and a number two paragraphs are read as goes to both. The separator of a
- * range ("-" of "paras 3-5") goes to the paragraphs between its ends (4), its origin the whole range.
+ * range ("-" of "paras 3-5") goes to the paragraphs between its ends (4), its origin the whole range; where the range runs
+ * onto the next line ("paras 3 -" / "5"), from the separator on the first line too ({@link rangeSeparatedAt}).
  */
 export function getInTextDefinition(cable: Cable, uri: string, position: Position): { origin: Range; targets: DefinitionTarget[] } | undefined {
   const refs = findInTextReferencesOnLine(cable, position.line);
   const ref = refs.find((r) => contains(r.range, position));
-  const range = ref ? undefined : rangeEndingAt(refs, position);
+  const range = ref ? undefined : rangeSeparatedAt(cable, position, refs);
   const targets = ref ? targetsReader(cable)(ref) : range ? paragraphsBetween(cable, range) : [];
   if (targets.length === 0) return undefined;
   const origin = ref?.range ?? range!.rangeFrom!.range;
@@ -62,12 +63,14 @@ export function getInTextDefinition(cable: Cable, uri: string, position: Positio
 
 /**
  * The REF items at `position`: the item there, or those an in-text reference there names, as Go to Definition goes to
- * them (one for "(ref A)", "REF A" or "reftel"; every item for "(refs)"); none elsewhere. Find All References lists from
- * each what it lists from the item itself.
+ * them (one for "(ref A)", "REF A" or "reftel"; every item for "(refs)"), and every item on the REF field's keyword
+ * (`REF:`), which names them all as "(refs)" does; none elsewhere. Find All References lists from each what it lists from
+ * the item itself, and the citation hierarchy starts at the cables they cite.
  */
 export function refItemsAt(cable: Cable, position: Position): readonly RefItem[] {
   const items = cable.refs?.items;
   if (!items || items.length === 0) return [];
+  if (contains(cable.refs!.keyword.range, position)) return items;
   const direct = items.find((i) => contains(i.range, position));
   if (direct) return [direct];
   const mention = findInTextReferencesOnLine(cable, position.line).find((r) => r.target.kind === 'ref' && contains(r.range, position));
