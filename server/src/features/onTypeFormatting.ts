@@ -8,6 +8,7 @@
  */
 import type { Position, TextEdit } from 'vscode-languageserver';
 import type { Cable, Paragraph, RefItem } from '../core/model';
+import { linesAsRead } from '../core/parse/margin';
 import { isSpace, partitionPoint, skipSpaces, trimEndOffset } from '../core/text';
 import { inBody, markerText, newMarkerStyle, nextRefSlot, paragraphsPacked } from './completion';
 
@@ -51,7 +52,9 @@ const MAX_ITEM_LINES = 12;
  * its friends -- Arabs included` ⏎ `-- in the Middle East`) open no item. No paragraph opens between them.
  */
 function dashItemOf(cable: Cable, line: number): { start: number; dashes: string } | undefined {
-  const lines = cable.lines;
+  // Past a scan's margin (`| -- fares;`, `07 -- fares;`), whose line of the margin alone is blank: its dashes are written
+  // in their column, the margin as spaces.
+  const lines = linesAsRead(cable);
   const paragraphs = cable.paragraphs;
   const p = paragraphs[partitionPoint(paragraphs, (q) => q.range.start.line <= line) - 1] as Paragraph | undefined;
   const top = Math.max(0, line - MAX_ITEM_LINES, p && p.range.end.line >= line ? p.marker.range.start.line : 0);
@@ -88,7 +91,8 @@ function nextDashItemOnEnter(cable: Cable, position: Position): TextEdit | undef
   const item = dashItemOf(cable, line - 1);
   if (!item || !inBody(cable, line)) return undefined;
   // The item above this one a blank line apart: the list leaves a blank line between its items.
-  if (item.start >= 2 && skipSpaces(cable.lines[item.start - 1]) === cable.lines[item.start - 1].length && dashItemOf(cable, item.start - 2)) return undefined;
+  const between = linesAsRead(cable)[item.start - 1];
+  if (item.start >= 2 && skipSpaces(between) === between.length && dashItemOf(cable, item.start - 2)) return undefined;
   return { range: { start: { line, character: 0 }, end: position }, newText: item.dashes };
 }
 
@@ -100,7 +104,7 @@ function nextDashItemOnEnter(cable: Cable, position: Position): TextEdit | undef
 function endDashListOnEnter(cable: Cable, position: Position): TextEdit[] | undefined {
   const line = position.line;
   if (line < 2) return undefined;
-  const above = cable.lines[line - 1];
+  const above = linesAsRead(cable)[line - 1];
   if (!DASHES_ALONE.test(above) || !dashItemOf(cable, line - 2) || !inBody(cable, line)) return undefined;
   return [
     { range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: above.length } }, newText: '' },
