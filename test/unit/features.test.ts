@@ -2716,6 +2716,26 @@ describe('a paragraph glued to the end of the line before it', () => {
   });
 });
 
+describe("hover on a cable with a scan's margin on every line", () => {
+  it('gives a reason letter\'s hover on its "(" at the end of the line above, the letter opening its line past the margin', () => {
+    // Invented: "… 1.4 (b) and (" over "d).", with a bar or a line number opening every line; the "(" was read as no
+    // reason's, the letter's line opening with the margin, not with white space.
+    const plain = 'C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\nClassified By: Ann Doe for reasons 1.4 (b) and (\nd).\n\n¶1. (C) The board met.\n\nHALLORAN\n';
+    // On the "(" that ends line 6 (the caret helper's `|` would be the bar).
+    const paren = (lines: readonly string[]) => {
+      const h = getHover(parseCable(lines.join('\n')).cable, { line: 6, character: lines[6].length - 1 }, { dictionaries });
+      return h ? (h.contents as MarkupContent).value : '';
+    };
+    const expected = paren(plain.split('\n'));
+    assert.match(expected, /Reason 1\.4\(d\)/);
+    for (const margin of [(l: string) => `| ${l}`, (l: string, i: number) => `${String(i + 1).padStart(2, '0')} ${l}`]) {
+      const lines = plain.split('\n').map((l, i) => (l === '' ? '' : margin(l, i)));
+      assert.ok(parseCable(lines.join('\n')).cable.margin);
+      assert.equal(paren(lines), expected);
+    }
+  });
+});
+
 describe('diagnostics while a line is being typed', () => {
   const DRAFT = 'C O N F I D E N T I A L NOWHERE 000412\n\nE.O. 12958: DECL: 03/14/2019\nTAGS: PREL \n';
   const ids = (text: string, line: number | undefined) => {
@@ -2769,6 +2789,32 @@ describe('diagnostics while a line is being typed', () => {
     // A paragraph's text that starts like a label holds nothing back.
     const body = `${clby.replace('Class\n', '¶1. (C) Text.\n\n¶2. (C) Tags on the piers.\n')}`;
     assert.deepEqual(ids(body, 8), ids(body, undefined).filter((f) => !f.startsWith('8 ')));
+  });
+
+  it("holds back the same findings in a cable with a scan's margin on every line, a line of the margin alone blank", () => {
+    // Invented: the drafts above with a bar (`| `, `|` alone) or a line number (`05 `, `06` alone) opening every line, and
+    // lines of the margin alone under the text, as a scan's page goes on. The caret at the end of the text and a label
+    // begun were read with the margin: a line of it alone was text below the caret, and `05 E.O. 1` began no label.
+    const margins: [string, (l: string, i: number) => string][] = [
+      ['a bar', (l) => (l === '' ? '|' : `| ${l}`)],
+      ['line numbers', (l, i) => `${String(i + 1).padStart(2, '0')}${l === '' ? '' : ` ${l}`}`],
+    ];
+    const shown = (text: string, line: number | undefined) => ids(text, line).filter((f) => !f.endsWith('CBL047'));
+    const drafts: [string, number][] = [[`${DRAFT.replace('NOWHERE', 'PARIS')}\n\n`, 3], ['C O N F I D E N T I A L NOWHERE 000412\n\nSIPDIS\n\nE.O. 1\n\n', 4]];
+    // The label begun with a paragraph under it: not at the end of the text.
+    drafts.push(['C O N F I D E N T I A L NOWHERE 000412\n\nSIPDIS\n\nE.O. 1\n\n¶1. (C) Text.\n', 4]);
+    for (const [plain, line] of drafts) {
+      const expected = shown(plain, line);
+      // Each holds a finding back: the missing Classified By, still to come; the missing E.O. line, its label begun.
+      assert.ok(expected.length < shown(plain, undefined).length, plain);
+      for (const [kind, margin] of margins) {
+        const lines = plain.split('\n');
+        const text = lines.map((l, i) => (i === lines.length - 1 ? l : margin(l, i))).join('\n');
+        assert.ok(parseCable(text).cable.margin, kind);
+        assert.deepEqual(shown(text, undefined), shown(plain, undefined), kind);
+        assert.deepEqual(shown(text, line), expected, `${kind}: ${plain}`);
+      }
+    }
   });
 
   it('holds back a header or banner line\'s misreading while the line is typed, and shows it once the line is left', () => {
