@@ -62,10 +62,12 @@ function check(file: string, ruleId: string): Finding[] {
 
 describe("rules on a cable with a scan's margin (parser58)", () => {
   // The failing fixtures of the rules that read what starts a line, each given a bar or a line number on every line: the
-  // findings are the fixture's own, at the same places past the margin (a range from a line's start stays there), but
-  // CBL047's note of the margin. Each lost its finding, or quoted the margin, where it read a line from its first character.
+  // findings are the fixture's own, at the same places past the margin (a whole line's range from the text's first
+  // character, not the margin's), but CBL047's note of the margin. Each lost its finding, or quoted the margin, where it
+  // read a line from its first character; CBL001, CBL002, CBL010, CBL012, CBL017, CBL019 and CBL020 ranged a whole line
+  // from the margin's first character.
   const fixtures = [
-    'cbl010-banner-missing.bad', 'cbl019-subject-missing.bad', 'cbl020-classified-by-missing.bad', 'cbl024-paragraph-number-sequence.blanked-words.bad', 'cbl026-pilcrow-artifact.bad',
+    'cbl001-header-line-malformed.bad', 'cbl002-header-order.bad', 'cbl010-banner-missing.bad', 'cbl012-eo-line-missing.bad', 'cbl017-tags-missing.bad', 'cbl019-subject-missing.bad', 'cbl020-classified-by-missing.bad', 'cbl024-paragraph-number-sequence.blanked-words.bad', 'cbl026-pilcrow-artifact.bad',
     'cbl028-portion-marking-missing.bad', 'cbl031-banner-above-portions.blanked-title.bad', 'cbl031-banner-above-portions.blanked-words.bad',
     'cbl034-page-line-sequence.blanked-words.bad', 'cbl037-header-field-order.repeated-ref.bad', 'cbl037-header-field-order.repeated-verbatim.bad',
     'cbl047-page-number-stray.bad', 'cbl047-page-number-stray.case-stamp.bad', 'cbl047-page-number-stray.release-stamp.bad', 'cbl055-line-repeated.bad',
@@ -90,7 +92,8 @@ describe("rules on a cable with a scan's margin (parser58)", () => {
     it(`${name}: the same findings with a bar or line numbers in the margin`, () => {
       const plain = fs.readFileSync(path.join(DIR, `${name}.cable`), 'utf8');
       const show = (text: string, width: number) => {
-        const at = (c: number) => (c === 0 ? 0 : c - width);
+        // Every line has the margin: a finding starts past it, on the line's text (a whole line's too), never in it.
+        const at = (c: number) => c - width;
         return lintCable(parseCable(text).cable)
           .filter((f) => !(f.id === 'CBL047' && f.message.includes("scan's margin")))
           .map((f) => `${f.range.start.line}:${at(f.range.start.character)}-${f.range.end.line}:${at(f.range.end.character)} ${f.id} ${f.message}`);
