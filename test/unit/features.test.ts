@@ -2716,6 +2716,43 @@ describe('a paragraph glued to the end of the line before it', () => {
   });
 });
 
+describe("outline and smart selection on a cable with a scan's margin on every line", () => {
+  // Invented: the outline fixtures and a block on a paragraph's second line, with a bar (`| `) or a line number (`007 `)
+  // opening every line. The titles inside a paragraph (`I. Regional Issues`, `-- Night Patrols`) were read from the line's
+  // first character, the margin, and were lost; a line opening with a block's bracket (`| (Comment: …`) was read as text
+  // of the paragraph's before the block, which smart selection left out of the chain.
+  const margins: [string, (l: string, i: number) => string, number][] = [['a bar', (l) => `| ${l}`, 2], ['line numbers', (l, i) => `${String(i + 1).padStart(3, '0')} ${l}`, 4]];
+  const marginal = (plain: string, margin: (l: string, i: number) => string) => {
+    const cable = parseCable(plain.split('\n').map((l, i) => margin(l, i)).join('\n')).cable;
+    assert.ok(cable.margin);
+    return cable;
+  };
+
+  it('lists the titles inside the paragraphs as without the margin, each named past it', () => {
+    // Each symbol's name, lines and name's columns (past the margin); a section's range runs from its lines' start.
+    const outline = (list: readonly DocumentSymbol[], width: number, depth = ''): string[] =>
+      list.flatMap((s) => [`${depth}${s.name} ${s.range.start.line}-${s.range.end.line}:${s.range.end.character - width} ${s.selectionRange.start.line}:${s.selectionRange.start.character - width}-${s.selectionRange.end.character - width}`, ...outline(s.children ?? [], width, `${depth}  `)]);
+    for (const name of ['09STATE90001', '09NOWHERE66', '09NOWHERE55', '09NOWHERE99']) {
+      const plain = fs.readFileSync(path.join(ROOT, `test/fixtures/outline/${name}.cable`), 'utf8');
+      const expected = outline(getDocumentSymbols(parseCable(plain).cable), 0);
+      for (const [kind, margin, width] of margins) assert.deepEqual(outline(getDocumentSymbols(marginal(plain, margin)), width), expected, `${name}, ${kind}`);
+    }
+  });
+
+  it('climbs from a word on a line opening with a block\'s bracket to the line, the block and the paragraph, each past the margin', () => {
+    const plain = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n¶1. (C) The harbor master met us.\n(Comment: We should help him\nwith boats. End comment.)\n\n¶2. (C) More text.\n';
+    const chain = (cable: Cable, width: number) => {
+      const spans: string[] = [];
+      for (let s: SelectionRange | undefined = getSelectionRanges(cable, [{ line: 7, character: 3 + width }])[0]; s; s = s.parent) spans.push(`${s.range.start.line}:${s.range.start.character - width}-${s.range.end.line}:${s.range.end.character - width}`);
+      // The whole document from its first character, the margin's.
+      return spans.slice(0, -1);
+    };
+    const expected = chain(parseCable(plain).cable, 0);
+    assert.deepEqual(expected, ['7:1-7:8', '7:0-7:28', '7:0-8:23', '6:0-8:25', '6:0-10:18']);
+    for (const [kind, margin, width] of margins) assert.deepEqual(chain(marginal(plain, margin), width), expected, kind);
+  });
+});
+
 describe("hover on a cable with a scan's margin on every line", () => {
   it('gives a reason letter\'s hover on its "(" at the end of the line above, the letter opening its line past the margin', () => {
     // Invented: "… 1.4 (b) and (" over "d).", with a bar or a line number opening every line; the "(" was read as no
