@@ -88,6 +88,31 @@ describe("rules on a cable with a scan's margin (parser58)", () => {
     }
     assert.deepEqual(ids(texts[0]), []);
   });
+  it('CBL018, CBL044: a TAG alone on a wrapped TAGS line is removed with its line, the margin with it', () => {
+    // Invented: a TAG repeated (CBL018) and a TAG run on of two listed ones (CBL044: PRELPGOV) alone on the TAGS field's
+    // second line (CBL051's removal of a misread copy reads the line alike). The fix read the margin as text before the
+    // TAG and cut from the bar's space, leaving the bar or the line's number alone on a line inside the field.
+    const plain = (tag: string) => `C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL, PGOV, MOPS,\n      ${tag}\nSUBJECT: FERRY DUES\n\n¶1. (C) The harbor board met.\n\nHALLORAN\n`;
+    // The TAG's line goes, and the comma before it.
+    const removed = (text: string) => {
+      const lines = text.split('\n');
+      lines[3] = lines[3].replace(/,$/, '');
+      lines.splice(4, 1);
+      return lines.join('\n');
+    };
+    for (const [id, tag] of [['CBL018', 'PREL'], ['CBL044', 'PRELPGOV']]) {
+      const fixed = (text: string) => {
+        const finding = lintCable(parseCable(text).cable).find((f) => f.id === id && f.range.start.line === 4);
+        assert.ok(finding?.fixes?.[0], `${id} in ${text}`);
+        return applyEdits(text, finding.fixes[0].edits);
+      };
+      assert.equal(fixed(plain(tag)), removed(plain(tag)), id);
+      for (const [kind, margin] of margins) {
+        const text = plain(tag).split('\n').map((l, i) => margin(l, i)).join('\n');
+        assert.equal(fixed(text), removed(text), `${id}, ${kind}`);
+      }
+    }
+  });
   for (const name of fixtures) {
     it(`${name}: the same findings with a bar or line numbers in the margin`, () => {
       const plain = fs.readFileSync(path.join(DIR, `${name}.cable`), 'utf8');
