@@ -67,7 +67,7 @@ describe("rules on a cable with a scan's margin (parser58)", () => {
   // read a line from its first character; CBL001, CBL002, CBL010, CBL012, CBL017, CBL019 and CBL020 ranged a whole line
   // from the margin's first character.
   const fixtures = [
-    'cbl001-header-line-malformed.bad', 'cbl002-header-order.bad', 'cbl010-banner-missing.bad', 'cbl012-eo-line-missing.bad', 'cbl017-tags-missing.bad', 'cbl019-subject-missing.bad', 'cbl020-classified-by-missing.bad', 'cbl024-paragraph-number-sequence.blanked-words.bad', 'cbl026-pilcrow-artifact.bad',
+    'cbl001-header-line-malformed.bad', 'cbl002-header-order.bad', 'cbl010-banner-missing.bad', 'cbl012-eo-line-missing.bad', 'cbl017-tags-missing.bad', 'cbl027-block-unbalanced.bad', 'cbl027-block-unbalanced.bracket.bad', 'cbl027-block-unbalanced.bracket.good', 'cbl027-block-unbalanced.clearance.bad', 'cbl027-block-unbalanced.clearance.good', 'cbl027-block-unbalanced.continued.bad', 'cbl027-block-unbalanced.continued.good', 'cbl027-block-unbalanced.good', 'cbl027-block-unbalanced.inline.bad', 'cbl027-block-unbalanced.inline.good', 'cbl019-subject-missing.bad', 'cbl020-classified-by-missing.bad', 'cbl024-paragraph-number-sequence.blanked-words.bad', 'cbl026-pilcrow-artifact.bad',
     'cbl028-portion-marking-missing.bad', 'cbl031-banner-above-portions.blanked-title.bad', 'cbl031-banner-above-portions.blanked-words.bad',
     'cbl034-page-line-sequence.blanked-words.bad', 'cbl037-header-field-order.repeated-ref.bad', 'cbl037-header-field-order.repeated-verbatim.bad',
     'cbl047-page-number-stray.bad', 'cbl047-page-number-stray.case-stamp.bad', 'cbl047-page-number-stray.release-stamp.bad', 'cbl055-line-repeated.bad',
