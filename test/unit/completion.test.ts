@@ -1994,3 +1994,42 @@ describe('completion edits: the banner of a new cable', () => {
     assert.deepEqual(levels('|PARIS'), []);
   });
 });
+
+describe("completion on a cable with a scan's margin on every line", () => {
+  it('offers at a line past the margin what it offers without one, each edit past the margin', () => {
+    // Invented: a cable being written with a bar (`| `, `|` alone) or a line number (`07 `, `07` alone) opening every line,
+    // the caret (`^`, the bar being `|`) past it. The line was read with its margin: no field keyword, no next paragraph's
+    // marker, since "| " and "07" are not blank and no keyword starts "07 ".
+    const base = (meta: string, body: string) => `C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\n${meta}\n\n${body}\n`;
+    const fixtures = [
+      base('TAGS: PREL\nSUBJECT: FERRY DUES\n\n^', '¶1. (C) The board met.'),
+      base('TAGS: PREL\nSUBJECT: FERRY DUES\n\nREF: A. STATE 1234\n\n^', '¶1. (C) The board met.'),
+      base('TAGS: PREL\nSUBJECT: FERRY DUES', '¶1. (C) The board met.\n\n¶2. (C) Fares rise.\n\n^'),
+      base('TAGS: PREL\n^', '¶1. (C) The board met.'),
+      base('TAGS: PR^\nSUBJECT: FERRY DUES', '¶1. (C) The board met.'),
+    ];
+    const margins: [string, (l: string, i: number) => string, number][] = [
+      ['none', (l) => l, 0],
+      ['a bar', (l) => `| ${l}`, 2],
+      ['a bar, a blank line the bar alone', (l) => (l === '' ? '|' : `| ${l}`), 2],
+      ['line numbers', (l, i) => `${String(i + 1).padStart(2, '0')} ${l}`, 3],
+      ['line numbers, a blank line the number alone', (l, i) => `${String(i + 1).padStart(2, '0')}${l === '' ? '' : ` ${l}`}`, 3],
+    ];
+    for (const plain of fixtures) {
+      const offered = (margin: (l: string, i: number) => string, width: number) => {
+        const lines = plain.split('\n').map((l, i) => margin(l, i));
+        const line = lines.findIndex((l) => l.includes('^'));
+        const character = lines[line].indexOf('^');
+        lines[line] = lines[line].replace('^', '');
+        // A blank caret line of the margin alone: the caret after it, where the text goes.
+        const parsed = parseCable(lines.join('\n')).cable;
+        assert.ok(width === 0 || parsed.margin);
+        const items = getCompletions(parsed, { line, character }, { dictionaries, now: NOW, labelDetails: true, insertReplace: false });
+        return items.map((i) => `${i.label} @${editRange(i).start.character - width}-${editRange(i).end.character - width}`);
+      };
+      const expected = offered((l) => l, 0);
+      assert.ok(expected.length > 0, plain);
+      for (const [kind, margin, width] of margins) assert.deepEqual(offered(margin, width), expected, `${kind}: ${plain}`);
+    }
+  });
+});

@@ -66,6 +66,32 @@ describe('dropping cable files into a cable', () => {
     assert.deepEqual(citations(text), ['A. 08PARIS1234', 'B. 09VALLETTA388']);
   });
 
+  it("writes the REF field or its next item on a line of a scan's margin alone, as on a blank line, the blank line under it kept", () => {
+    // Invented: the cables above with a bar (`| `) or a line number (`07 `) opening every line, the caret (`^`) on a line of
+    // the margin alone, past it. The margin was read as text: the citation alone was written, with no letter.
+    const margins: [string, (l: string, i: number) => string][] = [['a bar', (l) => `| ${l}`], ['line numbers', (l, i) => `${String(i + 1).padStart(2, '0')} ${l}`]];
+    const cases: [string, string, string[]][] = [
+      [cable('^').replace('\n\n^\n\n', '\n\n^\n'), 'REF: A. 08 PARIS 1234\n', ['A. 08PARIS1234']],
+      [cable('REF: A. STATE 1234\n^').replace('^\n\n', '^\n'), 'B. 08 PARIS 1234\n', ['A. 09STATE1234', 'B. 08PARIS1234']],
+    ];
+    for (const [plain, written, cited] of cases) {
+      assert.equal(drop(plain.replace('^', '|'), [PARIS]).answer?.text, written);
+      for (const [kind, margin] of margins) {
+        const lines = plain.split('\n').map((l, i) => margin(l, i));
+        const line = lines.findIndex((l) => l.includes('^'));
+        const character = lines[line].indexOf('^');
+        lines[line] = lines[line].replace('^', '');
+        const answer = getDropCitations(parseCable(lines.join('\n')).cable, { line, character }, [PARIS]);
+        assert.equal(answer?.text, written, kind);
+        // Written after the margin, the lines read back with it and cite the cable dropped.
+        lines[line] += answer.text;
+        const after = parseCable(lines.join('\n')).cable;
+        assert.ok(after.margin, kind);
+        assert.deepEqual(after.refs?.items.map((item) => `${item.letterToken?.text} ${citedId(item, after.id)}`), cited, kind);
+      }
+    }
+  });
+
   it('writes no REF field into the text, under a summary above the first paragraph or in a text without numbered paragraphs', () => {
     for (const text of [
       'UNCLAS VALLETTA 000412\n\nSUBJECT: FERRY DUES\n\nSUMMARY: The board met.\n|\n1. It did.\n',

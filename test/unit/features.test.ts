@@ -2782,6 +2782,63 @@ describe('a paragraph glued to the end of the line before it', () => {
   });
 });
 
+describe("outline and smart selection on a cable with a scan's margin on every line", () => {
+  // Invented: the outline fixtures and a block on a paragraph's second line, with a bar (`| `) or a line number (`007 `)
+  // opening every line. The titles inside a paragraph (`I. Regional Issues`, `-- Night Patrols`) were read from the line's
+  // first character, the margin, and were lost; a line opening with a block's bracket (`| (Comment: …`) was read as text
+  // of the paragraph's before the block, which smart selection left out of the chain.
+  const margins: [string, (l: string, i: number) => string, number][] = [['a bar', (l) => `| ${l}`, 2], ['line numbers', (l, i) => `${String(i + 1).padStart(3, '0')} ${l}`, 4]];
+  const marginal = (plain: string, margin: (l: string, i: number) => string) => {
+    const cable = parseCable(plain.split('\n').map((l, i) => margin(l, i)).join('\n')).cable;
+    assert.ok(cable.margin);
+    return cable;
+  };
+
+  it('lists the titles inside the paragraphs as without the margin, each named past it', () => {
+    // Each symbol's name, lines and name's columns (past the margin); a section's range runs from its lines' start.
+    const outline = (list: readonly DocumentSymbol[], width: number, depth = ''): string[] =>
+      list.flatMap((s) => [`${depth}${s.name} ${s.range.start.line}-${s.range.end.line}:${s.range.end.character - width} ${s.selectionRange.start.line}:${s.selectionRange.start.character - width}-${s.selectionRange.end.character - width}`, ...outline(s.children ?? [], width, `${depth}  `)]);
+    for (const name of ['09STATE90001', '09NOWHERE66', '09NOWHERE55', '09NOWHERE99']) {
+      const plain = fs.readFileSync(path.join(ROOT, `test/fixtures/outline/${name}.cable`), 'utf8');
+      const expected = outline(getDocumentSymbols(parseCable(plain).cable), 0);
+      for (const [kind, margin, width] of margins) assert.deepEqual(outline(getDocumentSymbols(marginal(plain, margin)), width), expected, `${name}, ${kind}`);
+    }
+  });
+
+  it('climbs from a word on a line opening with a block\'s bracket to the line, the block and the paragraph, each past the margin', () => {
+    const plain = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n¶1. (C) The harbor master met us.\n(Comment: We should help him\nwith boats. End comment.)\n\n¶2. (C) More text.\n';
+    const chain = (cable: Cable, width: number) => {
+      const spans: string[] = [];
+      for (let s: SelectionRange | undefined = getSelectionRanges(cable, [{ line: 7, character: 3 + width }])[0]; s; s = s.parent) spans.push(`${s.range.start.line}:${s.range.start.character - width}-${s.range.end.line}:${s.range.end.character - width}`);
+      // The whole document from its first character, the margin's.
+      return spans.slice(0, -1);
+    };
+    const expected = chain(parseCable(plain).cable, 0);
+    assert.deepEqual(expected, ['7:1-7:8', '7:0-7:28', '7:0-8:23', '6:0-8:25', '6:0-10:18']);
+    for (const [kind, margin, width] of margins) assert.deepEqual(chain(marginal(plain, margin), width), expected, kind);
+  });
+});
+
+describe("hover on a cable with a scan's margin on every line", () => {
+  it('gives a reason letter\'s hover on its "(" at the end of the line above, the letter opening its line past the margin', () => {
+    // Invented: "… 1.4 (b) and (" over "d).", with a bar or a line number opening every line; the "(" was read as no
+    // reason's, the letter's line opening with the margin, not with white space.
+    const plain = 'C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n\nClassified By: Ann Doe for reasons 1.4 (b) and (\nd).\n\n¶1. (C) The board met.\n\nHALLORAN\n';
+    // On the "(" that ends line 6 (the caret helper's `|` would be the bar).
+    const paren = (lines: readonly string[]) => {
+      const h = getHover(parseCable(lines.join('\n')).cable, { line: 6, character: lines[6].length - 1 }, { dictionaries });
+      return h ? (h.contents as MarkupContent).value : '';
+    };
+    const expected = paren(plain.split('\n'));
+    assert.match(expected, /Reason 1\.4\(d\)/);
+    for (const margin of [(l: string) => `| ${l}`, (l: string, i: number) => `${String(i + 1).padStart(2, '0')} ${l}`]) {
+      const lines = plain.split('\n').map((l, i) => (l === '' ? '' : margin(l, i)));
+      assert.ok(parseCable(lines.join('\n')).cable.margin);
+      assert.equal(paren(lines), expected);
+    }
+  });
+});
+
 describe('diagnostics while a line is being typed', () => {
   const DRAFT = 'C O N F I D E N T I A L NOWHERE 000412\n\nE.O. 12958: DECL: 03/14/2019\nTAGS: PREL \n';
   const ids = (text: string, line: number | undefined) => {
@@ -2835,6 +2892,32 @@ describe('diagnostics while a line is being typed', () => {
     // A paragraph's text that starts like a label holds nothing back.
     const body = `${clby.replace('Class\n', '¶1. (C) Text.\n\n¶2. (C) Tags on the piers.\n')}`;
     assert.deepEqual(ids(body, 8), ids(body, undefined).filter((f) => !f.startsWith('8 ')));
+  });
+
+  it("holds back the same findings in a cable with a scan's margin on every line, a line of the margin alone blank", () => {
+    // Invented: the drafts above with a bar (`| `, `|` alone) or a line number (`05 `, `06` alone) opening every line, and
+    // lines of the margin alone under the text, as a scan's page goes on. The caret at the end of the text and a label
+    // begun were read with the margin: a line of it alone was text below the caret, and `05 E.O. 1` began no label.
+    const margins: [string, (l: string, i: number) => string][] = [
+      ['a bar', (l) => (l === '' ? '|' : `| ${l}`)],
+      ['line numbers', (l, i) => `${String(i + 1).padStart(2, '0')}${l === '' ? '' : ` ${l}`}`],
+    ];
+    const shown = (text: string, line: number | undefined) => ids(text, line).filter((f) => !f.endsWith('CBL047'));
+    const drafts: [string, number][] = [[`${DRAFT.replace('NOWHERE', 'PARIS')}\n\n`, 3], ['C O N F I D E N T I A L NOWHERE 000412\n\nSIPDIS\n\nE.O. 1\n\n', 4]];
+    // The label begun with a paragraph under it: not at the end of the text.
+    drafts.push(['C O N F I D E N T I A L NOWHERE 000412\n\nSIPDIS\n\nE.O. 1\n\n¶1. (C) Text.\n', 4]);
+    for (const [plain, line] of drafts) {
+      const expected = shown(plain, line);
+      // Each holds a finding back: the missing Classified By, still to come; the missing E.O. line, its label begun.
+      assert.ok(expected.length < shown(plain, undefined).length, plain);
+      for (const [kind, margin] of margins) {
+        const lines = plain.split('\n');
+        const text = lines.map((l, i) => (i === lines.length - 1 ? l : margin(l, i))).join('\n');
+        assert.ok(parseCable(text).cable.margin, kind);
+        assert.deepEqual(shown(text, undefined), shown(plain, undefined), kind);
+        assert.deepEqual(shown(text, line), expected, `${kind}: ${plain}`);
+      }
+    }
   });
 
   it('holds back a header or banner line\'s misreading while the line is typed, and shows it once the line is left', () => {

@@ -302,6 +302,51 @@ describe('on-type formatting: the next dash item on Enter', () => {
   });
 });
 
+describe("on-type formatting on a cable with a scan's margin on every line", () => {
+  // Invented: the fixtures above with a bar (`| `, a blank line `|`) or a line number (`07 `, a blank line `07`) opening every
+  // line but the one Enter has just made (`^`, the caret), which has none. Each Enter reads the lines above past the
+  // margin, as it reads them without one, and writes its dashes or letter in their column, the margin as spaces.
+  const margins: [string, (l: string, i: number) => string, number][] = [
+    ['a bar', (l) => (l === '' ? '|' : `| ${l}`), 2],
+    ['line numbers', (l, i) => `${String(i + 1).padStart(2, '0')}${l === '' ? '' : ` ${l}`}`, 3],
+  ];
+  /** The text with the margin on every line but the caret's, the caret's line and the text after the edits. */
+  const enter = (plain: string, margin: (l: string, i: number) => string) => {
+    const lines = plain.replace('^', '').split('\n');
+    const line = plain.slice(0, plain.indexOf('^')).split('\n').length - 1;
+    const text = lines.map((l, i) => (i === line ? l : margin(l, i))).join('\n');
+    const c = parseCable(text).cable;
+    assert.ok(c.margin, text);
+    const edits = getOnTypeFormattingEdits(c, { line, character: lines[line].length }, '\n');
+    return { line, lines: TextDocument.applyEdits(TextDocument.create('file:///ws/x.cable', 'cable', 1, text), edits).split('\n') };
+  };
+  const plainLine = (plain: string) => newLine(plain.replace('^', '|'));
+
+  it('writes the next dash item, REF letter and paragraph number as without the margin, the dashes and letter in their column past it', () => {
+    const dashes = [cable('¶1. (C) The parties agreed to:\n\n-- exchange harbor data;\n^'), cable('¶1. (C) Points:\n\n   --  (C) fares will rise;\n-- dues.\n^')];
+    const refs = ['REF: A. STATE 1234\n^', 'REF: A. STATE 1234\n\n     B. PARIS 567\n\n^'].map((r) => `C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n${r}\n\nClassified By: Ann Doe for reasons 1.4 (b).\n\n¶1. (C) The board met.\n`);
+    const paragraphs = [cable('¶1. (C) The harbor board met.\n\n¶2. (C) Fares rise.\n\n^')];
+    for (const [kind, margin, width] of margins) {
+      for (const plain of [...dashes, ...refs]) {
+        const expected = plainLine(plain);
+        assert.notEqual(expected, '', plain);
+        const { line, lines } = enter(plain, margin);
+        assert.equal(lines[line], `${' '.repeat(width)}${expected}`, `${kind}: ${plain}`);
+      }
+      for (const plain of paragraphs) {
+        const { line, lines } = enter(plain, margin);
+        assert.equal(lines[line], plainLine(plain), `${kind}: ${plain}`);
+      }
+      // Where nothing is written without the margin, nothing is with it: an item that may go on, items a blank line apart.
+      for (const plain of [cable('¶1. (C) Points:\n\n-- fares will rise\n^'), cable('¶1. (C) Points:\n\n-- fares;\n\n-- dues.\n^')]) {
+        assert.equal(plainLine(plain), '');
+        const { line, lines } = enter(plain, margin);
+        assert.equal(lines[line], '', `${kind}: ${plain}`);
+      }
+    }
+  });
+});
+
 describe('on-type formatting: the next paragraph\'s number on the real cables', function () {
   // Each real cable's own numbering is the oracle: cut after a paragraph's last line and the blank line under it, Enter
   // there should write the next paragraph's own marker, where it follows on a fresh line in the style of the one above.

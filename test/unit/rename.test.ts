@@ -205,3 +205,29 @@ describe('rename', () => {
     assert.equal(applyEdits(text, para.edits), text.replace('\r\n1. (C)', '\r\n4. (C)').replace('para 1.', 'para 4.'));
   });
 });
+
+describe("rename on a cable with a scan's margin on every line", () => {
+  it('quotes a REF item it refuses to change without the margin, as without one', () => {
+    // Invented: the refusals above with a bar or a line number opening every line (the caret `^`, since the bar is `|`);
+    // the quote held the margin ("| ¶G. NOWHERE 22", "09 ¶G. NOWHERE 22").
+    const reason = (plain: string, margin: (l: string, i: number) => string, newName: string) => {
+      const lines = plain.split('\n').map((l, i) => (l === '' ? '' : margin(l, i)));
+      const line = lines.findIndex((l) => l.includes('^'));
+      const character = lines[line].indexOf('^');
+      lines[line] = lines[line].replace('^', '');
+      const parsed = parseCable(lines.join('\n')).cable;
+      assert.ok(margin('', 0) === '' || parsed.margin);
+      const r = getRenameEdits(parsed, { line, character }, newName);
+      return 'reason' in r ? r.reason : '';
+    };
+    for (const [plain, newName] of [
+      [cable('A. STATE 1111\n\n^¶B. NOWHERE 22', '1. (C) Per ref B.\n'), 'G'],
+      [cable('^A. STATE 1111\n\n¶B. NOWHERE 22\n\n¶C. NOWHERE 33', '1. (C) Per ref B.\n'), 'E'],
+      [cable('^A. STATE 1111\n\nE. NOWHERE 55', '1. (C) Per ref A.\n'), 'B'],
+    ]) {
+      const expected = reason(plain, (l) => l, newName);
+      assert.match(expected, /^With [A-Z], "[^|0-9 ]/);
+      for (const margin of [(l: string) => `| ${l}`, (l: string, i: number) => `${String(i + 1).padStart(2, '0')} ${l}`]) assert.equal(reason(plain, margin, newName), expected);
+    }
+  });
+});

@@ -62,10 +62,12 @@ function check(file: string, ruleId: string): Finding[] {
 
 describe("rules on a cable with a scan's margin (parser58)", () => {
   // The failing fixtures of the rules that read what starts a line, each given a bar or a line number on every line: the
-  // findings are the fixture's own, at the same places past the margin (a range from a line's start stays there), but
-  // CBL047's note of the margin. Each lost its finding, or quoted the margin, where it read a line from its first character.
+  // findings are the fixture's own, at the same places past the margin (a whole line's range from the text's first
+  // character, not the margin's), but CBL047's note of the margin. Each lost its finding, or quoted the margin, where it
+  // read a line from its first character; CBL001, CBL002, CBL010, CBL012, CBL017, CBL019 and CBL020 ranged a whole line
+  // from the margin's first character.
   const fixtures = [
-    'cbl010-banner-missing.bad', 'cbl019-subject-missing.bad', 'cbl020-classified-by-missing.bad', 'cbl024-paragraph-number-sequence.blanked-words.bad', 'cbl026-pilcrow-artifact.bad',
+    'cbl001-header-line-malformed.bad', 'cbl002-header-order.bad', 'cbl010-banner-missing.bad', 'cbl012-eo-line-missing.bad', 'cbl017-tags-missing.bad', 'cbl027-block-unbalanced.bad', 'cbl027-block-unbalanced.bracket.bad', 'cbl027-block-unbalanced.bracket.good', 'cbl027-block-unbalanced.clearance.bad', 'cbl027-block-unbalanced.clearance.good', 'cbl027-block-unbalanced.continued.bad', 'cbl027-block-unbalanced.continued.good', 'cbl027-block-unbalanced.good', 'cbl027-block-unbalanced.inline.bad', 'cbl027-block-unbalanced.inline.good', 'cbl019-subject-missing.bad', 'cbl020-classified-by-missing.bad', 'cbl024-paragraph-number-sequence.blanked-words.bad', 'cbl026-pilcrow-artifact.bad',
     'cbl028-portion-marking-missing.bad', 'cbl031-banner-above-portions.blanked-title.bad', 'cbl031-banner-above-portions.blanked-words.bad',
     'cbl034-page-line-sequence.blanked-words.bad', 'cbl037-header-field-order.repeated-ref.bad', 'cbl037-header-field-order.repeated-verbatim.bad',
     'cbl047-page-number-stray.bad', 'cbl047-page-number-stray.case-stamp.bad', 'cbl047-page-number-stray.release-stamp.bad', 'cbl055-line-repeated.bad',
@@ -86,11 +88,37 @@ describe("rules on a cable with a scan's margin (parser58)", () => {
     }
     assert.deepEqual(ids(texts[0]), []);
   });
+  it('CBL018, CBL044: a TAG alone on a wrapped TAGS line is removed with its line, the margin with it', () => {
+    // Invented: a TAG repeated (CBL018) and a TAG run on of two listed ones (CBL044: PRELPGOV) alone on the TAGS field's
+    // second line (CBL051's removal of a misread copy reads the line alike). The fix read the margin as text before the
+    // TAG and cut from the bar's space, leaving the bar or the line's number alone on a line inside the field.
+    const plain = (tag: string) => `C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL, PGOV, MOPS,\n      ${tag}\nSUBJECT: FERRY DUES\n\n¶1. (C) The harbor board met.\n\nHALLORAN\n`;
+    // The TAG's line goes, and the comma before it.
+    const removed = (text: string) => {
+      const lines = text.split('\n');
+      lines[3] = lines[3].replace(/,$/, '');
+      lines.splice(4, 1);
+      return lines.join('\n');
+    };
+    for (const [id, tag] of [['CBL018', 'PREL'], ['CBL044', 'PRELPGOV']]) {
+      const fixed = (text: string) => {
+        const finding = lintCable(parseCable(text).cable).find((f) => f.id === id && f.range.start.line === 4);
+        assert.ok(finding?.fixes?.[0], `${id} in ${text}`);
+        return applyEdits(text, finding.fixes[0].edits);
+      };
+      assert.equal(fixed(plain(tag)), removed(plain(tag)), id);
+      for (const [kind, margin] of margins) {
+        const text = plain(tag).split('\n').map((l, i) => margin(l, i)).join('\n');
+        assert.equal(fixed(text), removed(text), `${id}, ${kind}`);
+      }
+    }
+  });
   for (const name of fixtures) {
     it(`${name}: the same findings with a bar or line numbers in the margin`, () => {
       const plain = fs.readFileSync(path.join(DIR, `${name}.cable`), 'utf8');
       const show = (text: string, width: number) => {
-        const at = (c: number) => (c === 0 ? 0 : c - width);
+        // Every line has the margin: a finding starts past it, on the line's text (a whole line's too), never in it.
+        const at = (c: number) => c - width;
         return lintCable(parseCable(text).cable)
           .filter((f) => !(f.id === 'CBL047' && f.message.includes("scan's margin")))
           .map((f) => `${f.range.start.line}:${at(f.range.start.character)}-${f.range.end.line}:${at(f.range.end.character)} ${f.id} ${f.message}`);

@@ -14,6 +14,7 @@ import { levelAbbreviation, LEVELS, levelRank } from '../core/levels';
 import type { Block, Cable, Level, MarkerStyle, NumberToken, Paragraph, PortionMarking, RefField, RefItem, Token } from '../core/model';
 import { parseBracketMarking, parseMisclosedMarking, parsePortionMarking, parseUnclosedMarking } from '../core/parse/marking';
 import { MONTHS } from '../core/parse/header';
+import { linesAsRead } from '../core/parse/margin';
 import { continuesRefField, parseCaveatLine, refLetterAt, refLetterOrdinal } from '../core/parse/metadata';
 import { ORDER_DATES, orderInEffect } from '../core/rules/cbl041-eo-order-after-cable';
 import { compareDates, dayOfYear, pad } from '../core/rules/util';
@@ -249,7 +250,7 @@ function mayHoldAddressees(cable: Cable, line: number): boolean {
   const lines = cable.header?.lines ?? [];
   const here = lines.find((l) => l.line === line);
   if (here !== undefined && here.kind !== 'unknown') return ADDRESS_LINE_KINDS.has(here.kind);
-  return ADDRESS_KEYWORD.test(cable.lines[line] ?? '') || lines.some((l) => l.line < line && (l.kind === 'from' || ADDRESS_LINE_KINDS.has(l.kind)));
+  return ADDRESS_KEYWORD.test(linesAsRead(cable)[line] ?? '') || lines.some((l) => l.line < line && (l.kind === 'from' || ADDRESS_LINE_KINDS.has(l.kind)));
 }
 
 /** Whether header line `line` is a TO line or an addressee line under one, not under INFO or XMT. */
@@ -447,7 +448,7 @@ function inCaveatZone(cable: Cable, line: number): boolean {
   }
   for (let l = banner + 1; l <= line; l++) {
     const kind = cable.lineKinds[l];
-    if (!CAVEAT_ZONE_KINDS.has(kind) || (l < line && kind === 'passing' && readsAsProse(cable.lines[l]))) return false;
+    if (!CAVEAT_ZONE_KINDS.has(kind) || (l < line && kind === 'passing' && readsAsProse(linesAsRead(cable)[l]))) return false;
   }
   return true;
 }
@@ -556,7 +557,7 @@ function markingGap(cable: Cable, p: Paragraph, portion: PortionMarking): string
   const marker = p.marker.range.end;
   const start = portion.token.range.start;
   if (start.line !== marker.line) return ' ';
-  const gap = cable.lines[marker.line].slice(marker.character, start.character);
+  const gap = linesAsRead(cable)[marker.line].slice(marker.character, start.character);
   return gap.length <= 2 && trailingRun(gap, isSpace) === gap.length ? gap : ' ';
 }
 
@@ -678,7 +679,7 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
   // paragraphs; not in a cable whose paragraphs follow each other with no blank line between.
   const lineAbove = position.line - 1;
   const blankAbove = above !== undefined && cable.lineKinds[lineAbove] !== 'blank' && !paragraphsPacked(cable);
-  const spacing = blankAbove ? { additionalTextEdits: [{ range: { start: { line: lineAbove, character: cable.lines[lineAbove].length }, end: { line: lineAbove, character: cable.lines[lineAbove].length } }, newText: cable.eol }] } : {};
+  const spacing = blankAbove ? { additionalTextEdits: [{ range: { start: { line: lineAbove, character: linesAsRead(cable)[lineAbove].length }, end: { line: lineAbove, character: linesAsRead(cable)[lineAbove].length } }, newText: cable.eol }] } : {};
   const documentation = `${above ? `The number after paragraph ${above.readAs}` : 'The first paragraph\'s number'}, in the style of the cable's paragraphs${blankAbove ? ', a blank line above it' : ''}.${repeat}`;
   const range = { start: { line: position.line, character: start }, end: position };
   const numberAlone: CompletionItem = {
@@ -785,7 +786,7 @@ function textBreaksAbove(cable: Cable, line: number): boolean {
   let n = line - 1;
   while (n >= 0 && cable.lineKinds[n] === 'page') n--;
   if (n < 0 || (cable.lineKinds[n] !== 'text' && cable.lineKinds[n] !== 'paragraph')) return true;
-  return CLAUSE_END.test(cable.lines[n]);
+  return CLAUSE_END.test(linesAsRead(cable)[n]);
 }
 
 /**
@@ -1112,7 +1113,7 @@ function inOrder(pattern: string, text: string): boolean {
  * workspace's cables offered as a REF citation may be cut short, for a workspace of more than {@link MOST_CITATIONS}.
  */
 export function getCompletionList(cable: Cable, position: Position, ctx: CompletionContext): CompletionList {
-  const citations = refCitations(cable, position, cable.lines[position.line] ?? '', ctx);
+  const citations = refCitations(cable, position, linesAsRead(cable)[position.line] ?? '', ctx);
   return citations ? { isIncomplete: citations.incomplete, items: forClient(citations.items, ctx) } : { isIncomplete: false, items: getCompletions(cable, position, ctx) };
 }
 
@@ -1182,10 +1183,10 @@ const HEDGE_WORDS = /description|unverified|secondary|not (?:stated|established|
 
 /** The text of `cable` from `from` to `to`, lines joined with `\n`. */
 function textBetween(cable: Cable, from: Position, to: Position): string {
-  if (from.line === to.line) return (cable.lines[from.line] ?? '').slice(from.character, to.character);
-  const parts = [(cable.lines[from.line] ?? '').slice(from.character)];
-  for (let l = from.line + 1; l < to.line; l++) parts.push(cable.lines[l] ?? '');
-  parts.push((cable.lines[to.line] ?? '').slice(0, to.character));
+  if (from.line === to.line) return (linesAsRead(cable)[from.line] ?? '').slice(from.character, to.character);
+  const parts = [(linesAsRead(cable)[from.line] ?? '').slice(from.character)];
+  for (let l = from.line + 1; l < to.line; l++) parts.push(linesAsRead(cable)[l] ?? '');
+  parts.push((linesAsRead(cable)[to.line] ?? '').slice(0, to.character));
   return parts.join('\n');
 }
 
@@ -1204,7 +1205,7 @@ function tagSeparatorEdit(cable: Cable, at: Position): TextEdit | undefined {
   if (previous < 0) return undefined;
   // After a person's name ("OVIP (CLINTON, HILLARY) |"), the separator goes after the parenthesis that closes it.
   const prior = tags[previous].token.range.end;
-  const end = tags[previous].role !== 'code' && cable.lines[prior.line]?.charCodeAt(prior.character) === 41 /* ) */ ? { line: prior.line, character: prior.character + 1 } : prior;
+  const end = tags[previous].role !== 'code' && linesAsRead(cable)[prior.line]?.charCodeAt(prior.character) === 41 /* ) */ ? { line: prior.line, character: prior.character + 1 } : prior;
   if (!before(end) || !/^\s+$/.test(textBetween(cable, end, at))) return undefined;
   // The field's style: its gaps between two codes that only white space and one separator fill, but the one typed in.
   const gaps = { ',': 0, ';': 0, ' ': 0 };
@@ -1271,7 +1272,7 @@ function bannerItems(cable: Cable, position: Position, ctx: CompletionContext): 
   if (cable.header) return undefined;
   const kind = cable.lineKinds[position.line];
   if (kind !== undefined && kind !== 'blank' && kind !== 'preamble' && kind !== 'banner') return undefined;
-  const line = cable.lines[position.line] ?? '';
+  const line = linesAsRead(cable)[position.line] ?? '';
   const before = line.slice(0, position.character);
   // Only at the line's end: a banner is not rewritten in front of text.
   if (line.slice(position.character).trim() !== '' || before.length > 40) return undefined;
@@ -1331,7 +1332,7 @@ const bannerSerial = (n: number) => pad(n, 6);
  * while the post is still being typed (`BUENOS |`, the start of `BUENOS AIRES`).
  */
 function serialItems(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] | undefined {
-  const line = cable.lines[position.line] ?? '';
+  const line = linesAsRead(cable)[position.line] ?? '';
   if (position.character > 80 || line.slice(position.character).trim() !== '') return undefined;
   const typed = BANNER_SERIAL_TYPED.exec(line.slice(0, position.character));
   if (!typed) return undefined;
@@ -1399,7 +1400,7 @@ const SUBJECT_FIELD = FIELDS.findIndex((f) => f.name === 'subject');
 function fieldItems(cable: Cable, position: Position, ctx: CompletionContext): (CompletionItem & { optional?: boolean })[] | undefined {
   const banner = cable.banner;
   if (!banner || ctx.triggerCharacter !== undefined || position.line <= banner.line) return undefined;
-  const line = cable.lines[position.line] ?? '';
+  const line = linesAsRead(cable)[position.line] ?? '';
   const before = line.slice(0, position.character);
   if (trimmedEnd(line) > position.character || !FIELD_TYPED.test(before)) return undefined;
   // Above the body: no paragraph opens on or above the line, and no prose stands above it ("We met the minister on
@@ -1408,9 +1409,9 @@ function fieldItems(cable: Cable, position: Position, ctx: CompletionContext): (
   const paragraph = cable.paragraphs[0];
   if (paragraph && paragraph.range.start.line <= position.line) return undefined;
   for (let l = Math.max(metadataEnd(cable), banner.line); l > banner.line && l < position.line; l--) {
-    if (cable.lineKinds[l] === 'passing' && readsAsProse(cable.lines[l])) return undefined;
+    if (cable.lineKinds[l] === 'passing' && readsAsProse(linesAsRead(cable)[l])) return undefined;
   }
-  for (let l = Math.max(metadataEnd(cable), banner.line) + 1; l < position.line; l++) if ((cable.lines[l] ?? '').trim() !== '') return undefined;
+  for (let l = Math.max(metadataEnd(cable), banner.line) + 1; l < position.line; l++) if ((linesAsRead(cable)[l] ?? '').trim() !== '') return undefined;
   // The fields written above the line and below it: a field goes after the first and before the second.
   let last = -1;
   let next: number = FIELDS.length;
@@ -1439,7 +1440,7 @@ function fieldItems(cable: Cable, position: Position, ctx: CompletionContext): (
       // blank line, where 145 of the 161 Classified By lines of the corpus's cablegate cables stand; where the next REF
       // item may go too, after that item.
       if (last < SUBJECT_FIELD || banner.level === undefined || levelRank(banner.level) < levelRank('CONFIDENTIAL')) continue;
-      if ((cable.lines[position.line - 1] ?? '').trim() !== '') continue;
+      if ((linesAsRead(cable)[position.line - 1] ?? '').trim() !== '') continue;
       optional = nextRefSlot(cable, position, line) !== undefined;
     }
     items.push({
@@ -1461,7 +1462,7 @@ function fieldItems(cable: Cable, position: Position, ctx: CompletionContext): (
 /** True when `line` is right under the SUBJECT field, or under the one blank line below it. */
 function underSubject(cable: Cable, subject: NonNullable<Cable['subject']>, line: number): boolean {
   const below = line - subjectEnd(subject, line);
-  return below === 1 || (below === 2 && (cable.lines[line - 1] ?? '').trim() === '');
+  return below === 1 || (below === 2 && (linesAsRead(cable)[line - 1] ?? '').trim() === '');
 }
 
 /** The last line of the SUBJECT field but for `caret`'s line, which a keyword typed under it may go on with. */
@@ -1475,7 +1476,7 @@ const FIELD_TYPED = /^[ \t]*[A-Za-z.]{0,14}(?: [A-Za-z]{0,2})?$/;
 
 /** The completions at `position` but for the keywords of the fields a cable still lacks. */
 function completionsBesideFields(cable: Cable, position: Position, ctx: CompletionContext): CompletionItem[] {
-  const line = cable.lines[position.line] ?? '';
+  const line = linesAsRead(cable)[position.line] ?? '';
   // Only the end of the line before the cursor matters; long lines are not scanned whole.
   const before = line.slice(Math.max(0, position.character - 120), position.character);
   const word = before.slice(before.length - trailingRun(before, isWordChar));
@@ -1920,8 +1921,8 @@ function signatureItems(cable: Cable, position: Position, line: string, ctx: Com
   const last = cable.paragraphs[cable.paragraphs.length - 1];
   if (!last || last.range.start.line >= position.line) return undefined;
   if (!signed) {
-    if (signature || (cable.lines[position.line - 1] ?? '').trim() !== '') return undefined;
-    for (let l = position.line + 1; l < cable.lines.length; l++) if (cable.lines[l].trim() !== '' && cable.lineKinds[l] !== 'trailer') return undefined;
+    if (signature || (linesAsRead(cable)[position.line - 1] ?? '').trim() !== '') return undefined;
+    for (let l = position.line + 1; l < cable.lines.length; l++) if (linesAsRead(cable)[l].trim() !== '' && cable.lineKinds[l] !== 'trailer') return undefined;
   }
   const end = position.character + trailingSpaceless(line, position.character);
   const span: EditSpan = { start, insertEnd: position.character, replaceEnd: end };
@@ -2037,7 +2038,7 @@ function closerItem(cable: Cable, position: Position, before: string, word: stri
     const end = block.range.end;
     // The block runs to the end of its paragraph: white space typed after its last word is still in it. A line of its
     // own right under the block's last line, or one blank line below it, may close it too.
-    if (position.line > end.line ? !closerLineUnder(cable, end.line, position.line, rest) : position.line === end.line && position.character > skipSpaces(cable.lines[end.line], end.character)) continue;
+    if (position.line > end.line ? !closerLineUnder(cable, end.line, position.line, rest) : position.line === end.line && position.character > skipSpaces(linesAsRead(cable)[end.line], end.character)) continue;
     if (!open || isBefore(open.open!.token.range.start, opener.token.range.start)) open = block;
   }
   if (!open) return undefined;

@@ -3,6 +3,7 @@
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { Cable, Position, Range } from '../core/model';
+import { linesAsRead } from '../core/parse/margin';
 import { ruleDocUrl } from '../core/rules/index';
 import type { Finding, Severity } from '../core/rules/types';
 import { labelsBegun } from './labelsTyped';
@@ -89,9 +90,10 @@ function stillToCome(f: Finding, cable: Cable): boolean {
   }
 }
 
-/** True when nothing but blank lines follows `line`: the writer types at the end of the text. */
+/** True when nothing but blank lines follows `line` (a line of a scan's margin alone is blank): the writer types at the end of the text. */
 function atEnd(cable: Cable, line: number): boolean {
-  for (let i = line + 1; i < cable.lines.length; i++) if (cable.lines[i].trim().length > 0) return false;
+  const lines = linesAsRead(cable);
+  for (let i = line + 1; i < lines.length; i++) if (lines[i].trim().length > 0) return false;
   return true;
 }
 
@@ -182,7 +184,8 @@ function labelTyped(cable: Cable, line: number): string | undefined {
   // Above the first paragraph; under SUBJECT, a word alone there reads as a signature until it is a field (`Class`).
   const kind = cable.lineKinds[line];
   if (line >= (cable.paragraphs[0]?.range.start.line ?? Infinity) || (kind !== 'passing' && kind !== 'preamble' && kind !== 'signature' && kind !== 'text')) return undefined;
-  return labelsBegun(cable.lines[line] ?? '').find((f) => f.missing !== undefined)?.missing;
+  // Past a scan's margin (`05 E.O. 1`).
+  return labelsBegun(linesAsRead(cable)[line] ?? '').find((f) => f.missing !== undefined)?.missing;
 }
 
 /** A change of a document's text, as `textDocument/didChange` gives it: a range's new text, or the whole new text. */

@@ -18,6 +18,7 @@
 import type { Position } from 'vscode-languageserver';
 import { citationOf, citedId } from '../core/id';
 import type { Cable } from '../core/model';
+import { linesAsRead } from '../core/parse/margin';
 import { isWordCharacter } from '../core/text';
 import { metadataEnd, nextRefSlot, refLetter } from './completion';
 import type { IndexedCable } from './types';
@@ -42,7 +43,8 @@ export function getDropCitations(cable: Cable, position: Position, dropped: read
     if (citation !== undefined) cited.push({ id: c.id, citation });
   }
   if (cited.length === 0) return undefined;
-  const line = cable.lines[position.line] ?? '';
+  // Past a scan's margin (`| `, `07 `), as the parser reads the line: a line of the margin alone is blank.
+  const line = linesAsRead(cable)[position.line] ?? '';
   // Where the next item goes, with nothing of it typed before the caret.
   const slot = nextRefSlot(cable, position, line);
   if (slot && slot.start === position.character) return { text: refItems(slot.label, cited) + keepBlank(cable, position.line), kind: 'refItems' };
@@ -100,8 +102,9 @@ function apart(line: string, at: number, text: string): string {
  * between them stays (the REF field's new item and the paragraph under it): empty otherwise.
  */
 function keepBlank(cable: Cable, line: number): string {
-  const next = cable.lines[line + 1];
-  return cable.lines[line].trim() === '' && next !== undefined && next.trim() !== '' ? '\n' : '';
+  const lines = linesAsRead(cable);
+  const next = lines[line + 1];
+  return lines[line].trim() === '' && next !== undefined && next.trim() !== '' ? '\n' : '';
 }
 
 /**

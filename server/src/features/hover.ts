@@ -10,6 +10,7 @@ import { allItemsNamed, findCitedParagraphsOnLine, findInTextReferencesOnLine, i
 import { serialDigits } from '../core/parse/banner';
 import { headerDatesCable, MONTH_NAMES } from '../core/parse/header';
 import { describeMarking, misspeltControl } from '../core/parse/marking';
+import { linesAsRead } from '../core/parse/margin';
 import { correctedCopyReason } from '../core/parse/metadata';
 import { orderInEffect } from '../core/rules/cbl041-eo-order-after-cable';
 import { misreadTag } from '../core/rules/cbl051-tag-misread';
@@ -465,7 +466,8 @@ export function getHover(cable: Cable, position: Position, ctx: HoverContext): H
 
 /**
  * True when `position` is on the "(" that opens the reason letter at `letter`: right before it ("(b)"), or the last
- * character of the line above when the line wraps between them ("… 1.4 (b) and (" over "d).").
+ * character of the line above when the line wraps between them ("… 1.4 (b) and (" over "d)."). `lines` are as the parser
+ * read them (`linesAsRead`), where the letter may open its line past a scan's margin ("07 d).").
  */
 function isOpeningParen(lines: readonly string[], letter: Position, position: Position): boolean {
   const text = lines[position.line] ?? '';
@@ -727,7 +729,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
     for (let i = 0; i < clby.reasons.length; i++) {
       const r = clby.reasons[i];
       // "(b)": the "(" before the letter is the reason's too, as its ")" is (the range's end).
-      if (!isOpeningParen(cable.lines, r.range.start, position) && !at(r, position)) continue;
+      if (!isOpeningParen(linesAsRead(cable), r.range.start, position) && !at(r, position)) continue;
       const letter = clby.reasonLetters[i];
       const { section, order, entry, assumed } = reasonEntry(cable, letter, d);
       const meaning = entry ? `${entry.summary}${qualifier(entry)}.` : 'Not a category of this section.';

@@ -9,6 +9,7 @@
  */
 import type { Position, TextEdit } from 'vscode-languageserver';
 import type { Cable, Paragraph, RefItem } from '../core/model';
+import { linesAsRead } from '../core/parse/margin';
 import { isSpace, partitionPoint, skipSpaces, trimEndOffset } from '../core/text';
 import { inBody, markerText, newMarkerStyle, nextRefSlot, paragraphsPacked } from './completion';
 
@@ -61,7 +62,9 @@ const MAX_ITEM_LINES = 12;
  * its friends -- Arabs included` ⏎ `-- in the Middle East`) open no item. No paragraph opens between them.
  */
 function dashItemOf(cable: Cable, line: number): { start: number; dashes: string } | undefined {
-  const lines = cable.lines;
+  // Past a scan's margin (`| -- fares;`, `07 -- fares;`), whose line of the margin alone is blank: its dashes are written
+  // in their column, the margin as spaces.
+  const lines = linesAsRead(cable);
   const paragraphs = cable.paragraphs;
   const p = paragraphs[partitionPoint(paragraphs, (q) => q.range.start.line <= line) - 1] as Paragraph | undefined;
   const top = Math.max(0, line - MAX_ITEM_LINES, p && p.range.end.line >= line ? p.marker.range.start.line : 0);
@@ -104,7 +107,7 @@ function nextDashItemOnEnter(cable: Cable, position: Position): TextEdit | undef
 
 /** Whether the dash item opening on line `start` stands a blank line under another item (`-- fares;` ⏎ ⏎ `-- dues;`). */
 function spacedList(cable: Cable, start: number): boolean {
-  return start >= 2 && isBlank(cable.lines[start - 1]) && dashItemOf(cable, start - 2) !== undefined;
+  return start >= 2 && isBlank(linesAsRead(cable)[start - 1]) && dashItemOf(cable, start - 2) !== undefined;
 }
 
 function isBlank(text: string): boolean {
@@ -132,7 +135,7 @@ function spacedItemEnding(cable: Cable, line: number): { start: number; dashes: 
  */
 function nextSpacedDashItemOnEnter(cable: Cable, position: Position): TextEdit | undefined {
   const line = position.line;
-  if (line < 3 || !isBlank(cable.lines[line - 1])) return undefined;
+  if (line < 3 || !isBlank(linesAsRead(cable)[line - 1])) return undefined;
   const item = spacedItemEnding(cable, line - 2);
   return item && { range: { start: { line, character: 0 }, end: position }, newText: item.dashes };
 }
@@ -145,7 +148,8 @@ function nextSpacedDashItemOnEnter(cable: Cable, position: Position): TextEdit |
  */
 function endSpacedDashListOnEnter(cable: Cable, position: Position, paragraphNumbers: boolean): TextEdit[] | undefined {
   const line = position.line;
-  if (line < 4 || !DASHES_ALONE.test(cable.lines[line - 1]) || !isBlank(cable.lines[line - 2])) return undefined;
+  const lines = linesAsRead(cable);
+  if (line < 4 || !DASHES_ALONE.test(lines[line - 1]) || !isBlank(lines[line - 2])) return undefined;
   if (!spacedItemEnding(cable, line - 3) || !inBody(cable, line)) return undefined;
   const paragraphs = cable.paragraphs;
   const index = partitionPoint(paragraphs, (p) => p.range.start.line <= line - 3);
@@ -162,7 +166,7 @@ function endSpacedDashListOnEnter(cable: Cable, position: Position, paragraphNum
 function endDashListOnEnter(cable: Cable, position: Position): TextEdit[] | undefined {
   const line = position.line;
   if (line < 2) return undefined;
-  const above = cable.lines[line - 1];
+  const above = linesAsRead(cable)[line - 1];
   if (!DASHES_ALONE.test(above) || !dashItemOf(cable, line - 2) || !inBody(cable, line)) return undefined;
   return [
     { range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: above.length } }, newText: '' },

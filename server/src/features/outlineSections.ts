@@ -3,6 +3,7 @@
  * Summary, Comment or Note which closes before the next heading ("SUMMARY" ⏎ "-----" ⏎ "¶1. … End Summary." ⏎ "¶2. …").
  */
 import type { Block, Cable, Paragraph, Position, Range, Section } from '../core/model';
+import { marginWidth } from '../core/parse/margin';
 import { isAlnum, isBefore, isSpace, paragraphIndexAt, paragraphTextStart, trimEndOffset } from '../core/text';
 
 const cache = new WeakMap<Cable, readonly Section[]>();
@@ -157,7 +158,8 @@ export function blockSpan(cable: Cable, block: Block): Range {
  */
 export function openerRun(cable: Cable, paragraph: Paragraph | undefined, at: Position): number {
   const line = cable.lines[at.line];
-  const from = paragraph && paragraph.range.start.line === at.line ? paragraphTextStart(cable.lines, paragraph) : 0;
+  // From past a scan's margin (`| (Comment: …`) on a line of its own.
+  const from = paragraph && paragraph.range.start.line === at.line ? paragraphTextStart(cable.lines, paragraph) : marginWidth(cable, at.line);
   for (let c = from; c < at.character; c++) if (!OPENING_TEXT.includes(line[c])) return -1;
   return Math.min(from, at.character);
 }

@@ -8,6 +8,7 @@ import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { applyEdits } from '../core/fix';
 import type { Cable } from '../core/model';
 import { parseCable, type ParseOptions } from '../core/parse/index';
+import { marginWidth } from '../core/parse/margin';
 import { refLetterAt, refLetterOrdinal } from '../core/parse/metadata';
 import { contains, samePosition } from '../core/text';
 import { findInTextReferences, paragraphsNamed, resolveInText, type InTextReference } from '../core/mentions';
@@ -223,8 +224,9 @@ function refFieldChange(cable: Cable, after: Cable, target: Target, value: strin
   const letterAfter = (j: number) => (target.kind === 'ref' && j === target.index ? value : items[j].letter);
   let before: string | undefined;
   for (let j = 0; j < k; j++) before = letterAfter(j) ?? before;
+  // Quoted past a scan's margin (`| `, `07 `), the cable's before the rename, which moves no line.
   const quoted = (line: number) => {
-    const text = after.lines[line].trim();
+    const text = after.lines[line].slice(marginWidth(cable, line)).trim();
     return `"${text.length > 40 ? `${text.slice(0, 39)}…` : text}" on line ${line + 1}`;
   };
   const rule = `after a blank line, the REF field goes on only with one of the three letters after the item before it (${nextLetters(before)}${before === undefined ? '' : ` after ${before}`})`;

@@ -7,6 +7,7 @@
 import { SelectionRange, type Position, type Range } from 'vscode-languageserver-types';
 import { findInTextReferencesOnLine } from '../core/mentions';
 import type { Cable } from '../core/model';
+import { marginWidth } from '../core/parse/margin';
 import { contains, containsRange, isBefore, paragraphIndexAt, partitionPoint, range, trimEndOffset } from '../core/text';
 import { blockRange, blockSpan, gluedSignatureCut, onlyCloserAfter, openerRun, outlineSections } from './outlineSections';
 import { sectionPlaces, sectionTitles, subTitles } from './subTitles';
@@ -70,7 +71,8 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   // cursor in the spaces after it: a paragraph or section ending on this line ends there too, and a line with its
   // trailing spaces did not fit inside them, so the chain went from the line to the whole cable.
   const textEnd = cut?.line === p.line && p.character <= cut.character ? cut.character : trimEndOffset(line);
-  let lineFrom = 0;
+  // The line's text, past a scan's margin (`| `, `07 `).
+  let lineFrom = Math.min(marginWidth(cable, p.line), p.character);
   let lineTo = Math.max(textEnd, Math.min(p.character, line.length));
   // "(Comment: … End comment.)" inside a paragraph, "Summary: … End summary." after its marking, or a Summary over
   // paragraphs: the block, between the line and the paragraph or section that holds it. Blocks are in order of their

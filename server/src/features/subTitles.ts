@@ -5,6 +5,7 @@
  * sections whose headings are labelled so ("I. HARBOR ISSUES" ⏎ "----" ⏎ … ⏎ "A. Ferry Fares" ⏎ "----").
  */
 import type { Cable, Position, Range, Section } from '../core/model';
+import { linesAsRead } from '../core/parse/margin';
 import { isBefore, paragraphIndexAt, partitionPoint, trimEndOffset } from '../core/text';
 import { blockRange, outlineSections } from './outlineSections';
 
@@ -68,7 +69,9 @@ interface Open {
 function readSubTitles(cable: Cable, index: number): readonly SubTitle[] {
   const paragraph = cable.paragraphs[index];
   if (!paragraph) return [];
-  const { lines, lineKinds } = cable;
+  const { lineKinds } = cable;
+  // Past a scan's margin (`| I. Regional Issues`, `07 -- Night Patrols`), as the parser reads the lines.
+  const lines = linesAsRead(cable);
   const first = paragraph.range.start.line;
   const last = paragraph.range.end.line;
   const top: SubTitle[] = [];
@@ -170,7 +173,9 @@ const DASH_LABEL = /^([ \t]*)--(?!-)[ \t]*/;
  * "-- Counterfeiting" ⏎ "-- Cybercrimes" a list of short items, not titles. A dash item counts in no series.
  */
 function dashTitleOn(cable: Cable, i: number, last: number): TitleLine | undefined {
-  const { lines, lineKinds } = cable;
+  const { lineKinds } = cable;
+  // Past a scan's margin (`| I. Regional Issues`, `07 -- Night Patrols`), as the parser reads the lines.
+  const lines = linesAsRead(cable);
   const text = lines[i];
   // Ordinary lines pay a character test: two dashes after the indent.
   let c = 0;
@@ -308,7 +313,8 @@ export function sectionTitles(cable: Cable, index: number): SectionTitles {
 function readSectionTitles(cable: Cable, index: number): SectionTitles {
   const section = outlineSections(cable)[index];
   if (!section || section.heading === undefined || section.paragraphs.length === 0) return NO_TITLES;
-  const { lines, lineKinds, paragraphs } = cable;
+  const { lineKinds, paragraphs } = cable;
+  const lines = linesAsRead(cable);
   const from = cable.headings[section.heading].range.end.line + 1;
   const last = section.range.end.line;
   const found: { line: number; start: number; end: number; words: string }[] = [];

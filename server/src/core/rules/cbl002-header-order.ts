@@ -2,6 +2,7 @@
  * CBL002 header-order: A transmission-header format line out of order, or missing from a header that starts with VZCZC.
  */
 import type { Rule } from './types';
+import { pastMargin } from './util';
 
 export const rule: Rule = {
   id: 'CBL002',
@@ -18,7 +19,7 @@ export const rule: Rule = {
   },
   check(cable, report) {
     // The parser records what it could not read, the lines a VZCZC header lacks in one problem on its first line; this
-    // rule reports it.
-    for (const problem of cable.problems) if (problem.rule === 'header-order') report({ message: problem.message, range: problem.range, kind: problem.kind });
+    // rule reports it, from past a scan's margin.
+    for (const problem of cable.problems) if (problem.rule === 'header-order') report({ message: problem.message, range: pastMargin(cable, problem.range), kind: problem.kind });
   },
 };

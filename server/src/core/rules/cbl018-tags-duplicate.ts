@@ -4,6 +4,7 @@
 import type { Cable, LineKind, Range, Tag, TagsField } from '../model';
 import type { FindingKind, Report, Rule } from './types';
 import { fieldTagRemoval, isTagSeparator } from './util';
+import { linesAsRead } from '../parse/margin';
 
 export const rule: Rule = {
   id: 'CBL018',
@@ -31,7 +32,8 @@ export const rule: Rule = {
       if (tag.role !== 'code') continue;
       const first = seen.get(tag.code);
       if (first) {
-        const r = fieldTagRemoval(cable.lines, field, i);
+        // Past a scan's margin (`|       PREL`): a TAG alone on a wrapped line goes with its line, the margin too.
+        const r = fieldTagRemoval(linesAsRead(cable), field, i);
         report({
           message: `TAG ${tag.code} appears more than once.`,
           range: tag.token.range,

@@ -5,6 +5,7 @@ import { onlyCapitals } from '../id';
 import type { TagsField } from '../model';
 import type { Fix, Rule } from './types';
 import { fieldTagRemoval, knownTag, tagSeparator } from './util';
+import { linesAsRead } from '../parse/margin';
 
 export const rule: Rule = {
   id: 'CBL044',
@@ -36,7 +37,7 @@ export const rule: Rule = {
       if (cuts.length === 0) continue;
       listed ??= new Set(tags.flatMap((t) => (t.role === 'code' ? [t.code] : [])));
       const separator = tagSeparator(cable.lines, field, i);
-      const fixes = tag.token.text.length === code.length ? cuts.map((k) => splitFix(cable.lines, field, i, k, separator, listed!, cuts.length === 1)) : undefined;
+      const fixes = tag.token.text.length === code.length ? cuts.map((k) => splitFix(linesAsRead(cable), field, i, k, separator, listed!, cuts.length === 1)) : undefined;
       const parts = cuts.map((k) => `${code.slice(0, k)} ${code.slice(k)}`).join(' or ');
       report({ message: `${tag.token.text} is no known TAG but reads as ${parts} run together.`, range: tag.token.range, fixes });
     }

@@ -5,6 +5,7 @@ import type { Tag } from '../model';
 import { isDigit } from '../text';
 import type { Fix, Rule, TextEdit } from './types';
 import { fieldTagRemoval, knownTag } from './util';
+import { linesAsRead } from '../parse/margin';
 
 export const rule: Rule = {
   id: 'CBL051',
@@ -44,7 +45,7 @@ export const rule: Rule = {
       // writing the TAG would make a repeat for CBL018 to remove.
       const listed = field.tags.some((t, k) => k !== i && t.role === 'code' && t.code === meant);
       const fix: Fix = listed
-        ? { title: `Remove ${written}, a copy of ${meant}`, edits: [{ range: fieldTagRemoval(cable.lines, field, i), newText: '' }], safe: true, preferred: true }
+        ? { title: `Remove ${written}, a copy of ${meant}`, edits: [{ range: fieldTagRemoval(linesAsRead(cable), field, i), newText: '' }], safe: true, preferred: true }
         : { title: `Write ${meant}`, edits, safe: true, preferred: true };
       report({
         message: `${written} is no known TAG but reads as ${meant}, with ${slips.join(' and ')}${listed ? `; the field lists ${meant} already` : ''}.`,

@@ -43,8 +43,9 @@ export const rule: Rule = {
         message: inFront
           ? `This line repeats the line above it with a 'Q' in front: an artifact of the copy, not part of the cable.`
           : `This line repeats the line above it with a 'Q' for its first character '${above[0]}': an artifact of the copy, not part of the cable.`,
-        range: { start: { line: i, character: 0 }, end: { line: i, character: end } },
-        related: [{ range: { start: { line: i - 1, character: 0 }, end: { line: i - 1, character: trimEndOffset(lines[i - 1]) } }, message: 'The line it repeats' }],
+        // The line's text, past its margin; the fix deletes the margin with the line.
+        range: { start: { line: i, character: at }, end: { line: i, character: end } },
+        related: [{ range: { start: { line: i - 1, character: marginWidth(cable, i - 1) }, end: { line: i - 1, character: trimEndOffset(lines[i - 1]) } }, message: 'The line it repeats' }],
         unnecessary: true,
         fixes: [{ title: 'Delete the repeated line', edits: [{ range: removal, newText: '' }], safe: false }],
       });

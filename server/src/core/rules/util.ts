@@ -1,7 +1,7 @@
 /**
  * Helpers shared by the rules.
  */
-import { linesAsRead } from '../parse/margin';
+import { linesAsRead, marginWidth } from '../parse/margin';
 import { levelAbbreviation, levelRank } from '../levels';
 import type { Cable, CalendarDate, Caveat, Heading, ItemMarking, Level, PortionMarking, Range, TagsField } from '../model';
 import { findInTextReferences } from '../mentions';
@@ -41,9 +41,23 @@ export function bannerKept(cable: Cable, rewrite: (top: string) => string): bool
   return banner?.line === cable.banner?.line && banner?.level === cable.banner?.level;
 }
 
-/** The range of a whole line without its terminator. */
+/** The range of a whole line without its terminator, from past a scan's margin (`| `, `07 `): the line's text, not its margin. */
 function wholeLine(cable: Cable, line: number): Range {
-  return range(line, 0, cable.lines[line]?.length ?? 0);
+  const length = cable.lines[line]?.length ?? 0;
+  return range(line, Math.min(marginWidth(cable, line), length), length);
+}
+
+/**
+ * `r` starting past a scan's margin (`| `, `07 `) where it starts inside it: a parse problem about a whole line
+ * (`header-order`, `header-line-malformed`) is ranged from the line's first character of the text the parser read, where
+ * the margin was blanked.
+ */
+export function pastMargin(cable: Cable, r: Range): Range {
+  const width = marginWidth(cable, r.start.line);
+  if (r.start.character >= width) return r;
+  const start = { line: r.start.line, character: width };
+  const end = r.end.line === r.start.line && r.end.character < width ? start : r.end;
+  return { start, end };
 }
 
 /**
@@ -299,7 +313,9 @@ export function reportParseProblems(cable: Cable, name: string, report: Report, 
   const problems = cable.problems;
   for (let i = 0; i < problems.length; i++) {
     const problem = problems[i];
-    if (problem.rule === name) report({ message: problem.message, range: problem.range, fixes: fixes?.(problem.range) });
+    if (problem.rule !== name) continue;
+    const at = pastMargin(cable, problem.range);
+    report({ message: problem.message, range: at, fixes: fixes?.(at) });
   }
 }
 
