@@ -323,7 +323,7 @@ describe("on-type formatting on a cable with a scan's margin on every line", () 
   const plainLine = (plain: string) => newLine(plain.replace('^', '|'));
 
   it('writes the next dash item, REF letter and paragraph number as without the margin, the dashes and letter in their column past it', () => {
-    const dashes = [cable('¶1. (C) The parties agreed to:\n\n-- exchange harbor data;\n^'), cable('¶1. (C) Points:\n\n   --  (C) fares will rise;\n-- dues.\n^')];
+    const dashes = [cable('¶1. (C) The parties agreed to:\n\n-- exchange harbor data;\n^'), cable('¶1. (C) Points:\n\n   --  (C) fares will rise;\n-- dues.\n^'), cable('¶1. (C) Points:\n\n-- fares;\n\n-- dues;\n\n^')];
     const refs = ['REF: A. STATE 1234\n^', 'REF: A. STATE 1234\n\n     B. PARIS 567\n\n^'].map((r) => `C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n${r}\n\nClassified By: Ann Doe for reasons 1.4 (b).\n\n¶1. (C) The board met.\n`);
     const paragraphs = [cable('¶1. (C) The harbor board met.\n\n¶2. (C) Fares rise.\n\n^')];
     for (const [kind, margin, width] of margins) {
