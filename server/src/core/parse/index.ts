@@ -188,7 +188,7 @@ function parseUnchecked(written: string, userTags: ReadonlySet<string> | undefin
     // The document's text and lines, its margin too: the parse read them with the margin blanked, at the same offsets.
     text: written,
     lines: margin === undefined ? lines : splitLines(written),
-    eol: firstLineBreak(text),
+    eol: /\r\n|\r|\n/.exec(text)?.[0] ?? '\n',
     lineKinds: kinds,
     preamble: head.preamble,
     header: head.header,
@@ -225,22 +225,8 @@ function parseUnchecked(written: string, userTags: ReadonlySet<string> | undefin
     ...(margin === undefined ? {} : { margin: margin.margin }),
   };
   // A margin's cable reads as one only while every line keeps the margin: an edit of any line may change its banner.
-  // Kept on the cable under a symbol, not enumerable: no spread (`{ ...cable, problems }`), JSON or structured clone copies it,
-  // so a copy answers Infinity as it did from a WeakMap, whose `set` cost about 1% of a warm parse.
-  Object.defineProperty(cable, DECIDED_BY, { value: margin === undefined ? decidedBy : Infinity });
+  bannerDecisions.set(cable, margin === undefined ? decidedBy : Infinity);
   return cable;
-}
-
-/**
- * The text's first line break ("\r\n", "\r" or "\n"), "\n" where it has none: what `/\r\n|\r|\n/` finds first, by two
- * `indexOf` searches (a text with no "\r", nearly all, needs one) rather than a pattern run over the text for each parse.
- */
-function firstLineBreak(text: string): string {
-  const cr = text.indexOf('\r');
-  if (cr < 0) return '\n';
-  const lf = text.indexOf('\n');
-  if (lf >= 0 && lf < cr) return '\n';
-  return text.charCodeAt(cr + 1) === 10 ? '\r\n' : '\r';
 }
 
 /**
@@ -263,8 +249,8 @@ const allText: LineKind[] = [];
 /** The most line kinds {@link allText} keeps: more than the longest cable of the corpus (672 lines) has. */
 const KINDS_KEPT = 4096;
 
-/** The key of the last line the choice of a parsed cable's banner read ({@link bannerDecidedBy}). */
-const DECIDED_BY = Symbol('bannerDecidedBy');
+/** The last line the choice of each parsed cable's banner read ({@link bannerDecidedBy}). */
+const bannerDecisions = new WeakMap<Cable, number>();
 
 /**
  * The last line of `cable` that the choice of its banner reads: the banner's line, or the first metadata field or
@@ -273,7 +259,7 @@ const DECIDED_BY = Symbol('bannerDecidedBy');
  * text again to know it keeps the banner). Infinity for a cable read otherwise (an empty or binary text).
  */
 export function bannerDecidedBy(cable: Cable): number {
-  return Object.prototype.hasOwnProperty.call(cable, DECIDED_BY) ? (cable as unknown as Record<symbol, number>)[DECIDED_BY] : Infinity;
+  return bannerDecisions.get(cable) ?? Infinity;
 }
 
 /**
