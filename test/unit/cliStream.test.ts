@@ -1,7 +1,7 @@
 /**
  * `cablelint` prints each file's result once it is final, in the walk's order, and holds nothing of it after (cli/stream.ts):
  * told apart structurally, by the order of the reads of the files and the writes to standard output a preloaded hook
- * sees, not by time; and a result CBL054 may still add to waits, with those after it, in a temporary file that is removed.
+ * sees, not by time; files are linted as the walk finds them; and a result CBL054 may still add to waits, with those after it, in a temporary file that is removed.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -35,6 +35,10 @@ fs.readFileSync = function (file, ...rest) {
   if (typeof file === 'string' && require('node:path').resolve(file).startsWith(under)) appendFileSync(log, 'read ' + require('node:path').basename(file) + '\\n');
   return readFileSync.call(this, file, ...rest);
 };
+fs.readdirSync = ((readdirSync) => function (dir, ...rest) {
+  if (typeof dir === 'string' && require('node:path').resolve(dir).startsWith(under)) appendFileSync(log, 'readdir ' + require('node:path').basename(dir) + '\\n');
+  return readdirSync.call(this, dir, ...rest);
+})(fs.readdirSync);
 fs.mkdtempSync = ((mkdtempSync) => function (prefix, ...rest) {
   appendFileSync(log, 'mkdtemp\\n');
   return mkdtempSync.call(this, prefix, ...rest);
@@ -84,6 +88,38 @@ describe('cablelint streams its output', function () {
         );
         assert.ok(entries.every((e) => e.diagnostics.length > 0));
       }
+    }
+  });
+
+  it('lints and prints files as the walk finds them: the first file is read and its result written before the last folder is read', () => {
+    // A collection of many folders: a run that walked the whole tree first (and so held a list of every file) read every
+    // folder before any file. Told apart by the order of the reads, on one thread and on several.
+    const dir = path.join(tmp, 'folders');
+    fs.mkdirSync(dir);
+    const folders = 30;
+    for (let f = 0; f < folders; f++) {
+      const sub = path.join(dir, `f${String(f).padStart(2, '0')}`);
+      fs.mkdirSync(sub);
+      for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(sub, `09TALLINN${3000 + f * 20 + i}.txt`), PLAIN(3000 + f * 20 + i));
+    }
+    for (const threads of ['1', '2']) {
+      const { code, stdout, events } = runLogged(['--format', 'json', '--threads', threads, '.'], dir);
+      assert.ok(code === 0 || code === 1, `exit ${code}`);
+      // The subfolders' reads (the hook logs those under the folder given, not the folder itself).
+      const readdirs = events.filter((e) => e.startsWith('readdir '));
+      assert.equal(readdirs.length, folders);
+      const lastReaddir = events.lastIndexOf(readdirs[readdirs.length - 1]);
+      const firstRead = events.findIndex((e) => e.startsWith('read '));
+      assert.ok(firstRead >= 0 && firstRead < lastReaddir, `--threads ${threads}: the first file is read (event ${firstRead}) before the last folder (event ${lastReaddir})`);
+      // On one thread each folder's files are read before the next folder is: the walk is never ahead by more than a folder.
+      if (threads === '1') {
+        for (let f = 1; f < folders; f++) {
+          const at = events.indexOf(`readdir f${String(f).padStart(2, '0')}`);
+          assert.equal(events.slice(0, at).filter((e) => e.startsWith('read ')).length, f * 20, `files read before folder ${f}`);
+        }
+        assert.ok(events.indexOf('out') < lastReaddir, 'the first write to stdout comes before the last folder is read');
+      }
+      assert.equal((JSON.parse(stdout) as unknown[]).length, folders * 20);
     }
   });
 
