@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import Ajv from 'ajv-draft-04';
-import { compareNames } from '../../server/src/cli/files';
+import { compareNames, walkFiles } from '../../server/src/cli/files';
 import { formatGithub, formatGitlab, formatStylish, type ReportedFinding } from '../../server/src/cli/formats';
 import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
@@ -862,6 +862,32 @@ describe('cablelint', function () {
     const lint = run(['--format', 'json', 'a', 'a/one.cable', 'a/b'], dir);
     assert.deepEqual(JSON.parse(lint.stdout).map((r: { file: string }) => r.file), ['a/b/two.cable', 'a/one.cable']);
     assert.deepEqual(run(['outline', 'a/one.cable', 'a/one.cable'], dir).stdout.match(/^a\/one\.cable$/gm), ['a/one.cable']);
+  });
+
+  it('walks lazily, keeping no record per file, and takes a file and links to it once wherever the walk meets them', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = fs.mkdtempSync(path.join(tmp, 'lazy-'));
+    const cable = fs.readFileSync('test/fixtures/samples/09QUITO288.cable', 'utf8');
+    fs.mkdirSync(path.join(dir, 'd', 'm'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'e'));
+    fs.writeFileSync(path.join(dir, 'd', 'a.cable'), cable);
+    fs.writeFileSync(path.join(dir, 'd', 'z.cable'), cable);
+    // A link after its file in the same folder; links in a subfolder to a file the walk passed and to one it has not reached yet.
+    fs.symlinkSync('a.cable', path.join(dir, 'd', 'b.cable'));
+    fs.symlinkSync('../a.cable', path.join(dir, 'd', 'm', 'up.cable'));
+    fs.symlinkSync('../z.cable', path.join(dir, 'd', 'm', 'upz.cable'));
+    // A hard link is another file, as it always was (files are told apart by their real paths).
+    fs.linkSync(path.join(dir, 'd', 'a.cable'), path.join(dir, 'e', 'hard.cable'));
+    const names = (paths: string[]) => [...walkFiles(paths.map((p) => path.join(dir, p)), [])].map((f) => path.relative(dir, f.file));
+    assert.deepEqual(names(['d']), ['d/a.cable', 'd/m/upz.cable']);
+    assert.deepEqual(names(['d', 'd/a.cable', 'd/z.cable', 'd/m/up.cable', 'e']), ['d/a.cable', 'd/m/upz.cable', 'e/hard.cable']);
+    assert.deepEqual(names(['d/z.cable', 'd']), ['d/z.cable', 'd/a.cable']);
+    assert.deepEqual(names(['d/m', 'd']), ['d/m/up.cable', 'd/m/upz.cable']);
+    // Lazy: a folder is read when the walk comes to it, so a file made in a later folder after the first file was given is found.
+    const walk = walkFiles([dir], []);
+    assert.equal(path.relative(dir, walk.next().value!.file), 'd/a.cable');
+    fs.writeFileSync(path.join(dir, 'e', 'late.cable'), cable);
+    assert.deepEqual([...walk].map((f) => path.relative(dir, f.file)), ['d/m/upz.cable', 'e/hard.cable', 'e/late.cable']);
   });
 
   it('walks no symbolic link to a folder, so a link loop ends, and reads a link to a file', function () {
