@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { formatJson, formatSarif, type FileResult } from '../../server/src/cli/formats';
-import { ROOT } from '../helpers';
+import { jsonWriter, sarifWriter, type FileResult } from '../../server/src/cli/formats';
+import { ROOT, writeWhole } from '../helpers';
 import { ensureBuilt } from '../lsp/client';
 
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -162,12 +162,12 @@ describe('cablelint streams its output', function () {
       { file: 'b.cable', findings: [] },
     ];
     const messages = [{ file: 'c.cable', message: 'cannot be read', text: 'c.cable: cannot be read' }, { message: 'run', text: 'run' }];
-    const json = JSON.parse(formatJson(results, messages)) as unknown;
-    assert.equal(formatJson(results, messages), JSON.stringify(json, null, 2) + '\n');
-    assert.equal(formatJson([], []), '[]\n');
-    const sarif = formatSarif(results, '1.0', messages);
+    const json = JSON.parse(writeWhole(jsonWriter(), results, messages)) as unknown;
+    assert.equal(writeWhole(jsonWriter(), results, messages), JSON.stringify(json, null, 2) + '\n');
+    assert.equal(writeWhole(jsonWriter(), [], []), '[]\n');
+    const sarif = writeWhole(sarifWriter('1.0'), results, messages);
     assert.equal(sarif, JSON.stringify(JSON.parse(sarif), null, 2) + '\n');
-    const empty = formatSarif([], '1.0', []);
+    const empty = writeWhole(sarifWriter('1.0'), [], []);
     assert.equal(empty, JSON.stringify(JSON.parse(empty), null, 2) + '\n');
     assert.deepEqual((JSON.parse(empty) as { runs: { results: unknown[] }[] }).runs[0].results, []);
   });
