@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
+import type { FileResult, FormatWriter, ReportedMessage } from '../server/src/cli/formats';
 import { expandVariables } from '../client/src/newCable';
 
 /** The repository root. */
@@ -165,4 +166,16 @@ export function snippetVariables(text: string, clock: Clock): string {
   const unknown = /\$\{([A-Z][A-Z_]*)[}/]/.exec(written);
   assert.ok(!unknown, `a variable the test's clock does not give: ${unknown?.[1]}`);
   return written;
+}
+
+/**
+ * A run's whole text in a `cablelint` format, written as a run writes it (cli/stream.ts): the writer's start, each result
+ * with the messages about its file (found once, not once per file), its end.
+ */
+export function writeWhole(writer: FormatWriter, results: readonly FileResult[], messages: readonly ReportedMessage[] = []): string {
+  const about = new Map<string, ReportedMessage[]>();
+  for (const m of messages) if (m.file !== undefined) about.set(m.file, [...(about.get(m.file) ?? []), m]);
+  let out = writer.begin(messages);
+  for (const r of results) out += writer.file(r, about.get(r.file) ?? []);
+  return out + writer.end(messages);
 }

@@ -24,7 +24,7 @@ import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS } from './cli
 import { cacheFile, CacheKeys, LintCache, runSalt, toolDigest } from './cli/cache';
 import { citedFacts, CitedParagraphs, type CitedFacts } from './cli/cited';
 import { RunConfigs, type RunConfig } from './cli/configs';
-import { checkText, collect, readStdin, readText, relativePaths, type InputFile } from './cli/files';
+import { checkText, collect, readStdin, readText, relativePaths, walkFiles, type InputFile } from './cli/files';
 import { LINT_FORMATS, reported, type FileResult } from './cli/formats';
 import { fileMessage, messageText, type RunMessage } from './cli/messages';
 import { unifiedDiff } from './cli/diff';
@@ -306,11 +306,10 @@ interface LintJob {
 }
 
 /**
- * What a worker thread is given: its share of the files, and the run's configurations as read (each with its user
+ * What a worker thread is given (its files come in batches, {@link WorkerOrder}): the run's configurations as read (each with its user
  * dictionaries' TAG codes), which its jobs name by index, so that no thread reads a configuration file again.
  */
 interface WorkerInput {
-  readonly jobs: readonly LintJob[];
   readonly configs: readonly { readonly config: CableLintConfig; readonly userTags: readonly string[] }[];
   readonly overrides: ReadonlyMap<string, RuleSetting>;
   /** With `--cache`, what every key of the run shares ({@link runSalt}): each result then carries its key. */
@@ -451,15 +450,10 @@ function reportParserFailure(file: string, cable: Cable, errors: RunMessage[]): 
   for (const p of cable.problems) if (p.rule === INTERNAL_ERROR) errors.push(fileMessage(file, `internal error: parser: ${p.message}`));
 }
 
-/** Lints a share of the files, handing the results over in batches. */
-function lintShare(jobs: readonly LintJob[], configOf: (index: number) => JobConfig, keys: CacheKeys | undefined, post: (batch: IndexedResult[]) => void): void {
-  for (let start = 0; start < jobs.length; start += BATCH) post(lintBatch(jobs, start, configOf, keys));
-}
-
-/** Lints the {@link BATCH} files of `jobs` from `start`. */
-function lintBatch(jobs: readonly LintJob[], start: number, configOf: (index: number) => JobConfig, keys: CacheKeys | undefined): IndexedResult[] {
+/** Lints a batch of files. */
+function lintBatch(jobs: readonly LintJob[], configOf: (index: number) => JobConfig, keys: CacheKeys | undefined): IndexedResult[] {
   const batch: IndexedResult[] = [];
-  for (const job of jobs.slice(start, start + BATCH)) {
+  for (const job of jobs) {
     const errors: RunMessage[] = [];
     const { result, cited, key } = lintOne(job, configOf(job.config), errors, keys);
     batch.push({ index: job.index, result, ...(cited && { cited }), errors, key });
@@ -472,7 +466,10 @@ function shareKeys(input: WorkerInput): CacheKeys | undefined {
   return input.salt === undefined || input.cacheBase === undefined ? undefined : new CacheKeys(input.salt, input.cacheBase);
 }
 
-/** The body of a worker thread: lint its share and post the results back in batches. */
+/** What the run posts a worker thread: a batch of files to lint, or that no more will come. */
+type WorkerOrder = { readonly jobs: readonly LintJob[] } | { readonly end: true };
+
+/** The body of a worker thread: lint each batch of files posted to it and post the results back, then say it is done. */
 function runWorker(input: WorkerInput, port: MessagePort): void {
   // Each configuration's settings are worked out when the first file that takes it comes.
   const configs: JobConfig[] = [];
@@ -483,8 +480,11 @@ function runWorker(input: WorkerInput, port: MessagePort): void {
     }
     return configs[i];
   };
-  lintShare(input.jobs, configOf, shareKeys(input), (batch) => port.postMessage({ batch }));
-  port.postMessage({ done: true });
+  const keys = shareKeys(input);
+  port.on('message', (order: WorkerOrder) => {
+    if ('jobs' in order) port.postMessage({ batch: lintBatch(order.jobs, configOf, keys) });
+    else port.postMessage({ done: true });
+  });
 }
 
 /**
@@ -497,41 +497,82 @@ function workerEntry(): string {
   return main !== undefined && main.filename === path.join(__dirname, 'cli.js') && typeof (main.exports as { start?: unknown }).start === 'function' ? main.filename : __filename;
 }
 
+/** Files dealt to threads ahead of the first one not printed yet, per thread, beyond which the run waits for results. */
+const AHEAD_PER_THREAD = 4 * BATCH;
+
 /**
- * Lints files on `count` threads: worker threads take all shares but one, which this
- * thread lints while they start. Each result goes to `take` as it comes back.
+ * Lints the files of `jobs`, as the walk gives them (with the indexes of files placed without a thread), on `count` threads: they are dealt in turn to this thread, which
+ * lints its own as they come, and to `count - 1` worker threads, posted a {@link BATCH} at a time. Each result goes to
+ * `take` as it comes back. No file is dealt while {@link AHEAD_PER_THREAD} per thread are dealt and not printed
+ * (`printed` is the number printed, in the run's order), so that the results that come back ahead of their turn and wait
+ * are never more than that, however large the collection.
  */
-async function lintInThreads(jobs: readonly LintJob[], count: number, configs: readonly RunConfig[], input: (share: readonly LintJob[]) => WorkerInput, take: (batch: readonly IndexedResult[]) => void): Promise<void> {
+async function lintInThreads(jobs: Iterable<LintJob | number>, count: number, configs: readonly RunConfig[], input: WorkerInput, printed: () => number, take: (batch: readonly IndexedResult[]) => void): Promise<void> {
   const { Worker } = process.getBuiltinModule('node:worker_threads');
-  const shares: LintJob[][] = Array.from({ length: count }, () => []);
-  jobs.forEach((job, index) => shares[index % count].push(job));
   const entry = workerEntry();
   const codeCacheLock = new SharedArrayBuffer(4);
-  const workers = shares.slice(1).map(
-    (share) =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(entry, { workerData: { ...input(share), codeCacheLock } satisfies WorkerInput, argv: [WORKER_ARG] });
-        worker.on('message', (m: { batch?: IndexedResult[]; done?: boolean }) => {
-          if (m.done) return void worker.terminate().then(() => resolve());
-          take(m.batch!);
-        });
-        worker.on('error', reject);
-      }),
-  );
-  const own = input(shares[0]);
-  const keys = shareKeys(own);
-  // A batch at a time, taking the workers' batches in between, so that the results are printed as they come in order
-  // rather than all held until this thread's share is done.
-  for (let start = 0; start < own.jobs.length; start += BATCH) {
-    take(lintBatch(own.jobs, start, (i) => configs[i], keys));
-    await new Promise((resolve) => setImmediate(resolve));
+  let wake: (() => void) | undefined;
+  let failure: { readonly error: unknown } | undefined;
+  const workers = Array.from({ length: count - 1 }, () => {
+    const worker = new Worker(entry, { workerData: { ...input, codeCacheLock } satisfies WorkerInput, argv: [WORKER_ARG] });
+    const done = new Promise<void>((resolve, reject) => {
+      worker.on('message', (m: { batch?: IndexedResult[]; done?: boolean }) => {
+        if (m.done) worker.terminate().then(() => resolve(), reject);
+        else take(m.batch!);
+        wake?.();
+      });
+      worker.on('error', (error) => {
+        failure ??= { error };
+        reject(error);
+        wake?.();
+      });
+    });
+    // A failure is thrown where the run waits (below), not as an unhandled rejection.
+    done.catch(() => undefined);
+    return { worker, dealt: [] as LintJob[], done };
+  });
+  const post = (w: (typeof workers)[number]) => {
+    if (w.dealt.length === 0) return;
+    w.worker.postMessage({ jobs: w.dealt } satisfies WorkerOrder);
+    w.dealt = [];
+  };
+  const keys = shareKeys(input);
+  const ahead = AHEAD_PER_THREAD * count;
+  let dealt = 0;
+  let own = 0;
+  for (const job of jobs) {
+    // A number is the index of a file that needs no thread (taken from the cache, or unreadable), placed already.
+    const index = typeof job === 'number' ? job : job.index;
+    if (typeof job === 'number') {
+      // Nothing to deal.
+    } else if (dealt++ % count === 0) {
+      take(lintBatch([job], (i) => configs[i], keys));
+      // A batch at a time, taking the workers' batches in between, so that the results are printed as they come in order
+      // rather than held until this thread's share is done.
+      if (++own % BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+    } else {
+      const w = workers[(dealt - 1) % count - 1];
+      w.dealt.push(job);
+      if (w.dealt.length >= BATCH) post(w);
+    }
+    // Every file before the next one is dealt (and posted, below), so a result always comes that lets the run go on.
+    while (index + 1 - printed() > ahead) {
+      workers.forEach(post);
+      if (failure) throw failure.error;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+    }
   }
-  await Promise.all(workers);
+  for (const w of workers) {
+    post(w);
+    w.worker.postMessage({ end: true } satisfies WorkerOrder);
+  }
+  await Promise.all(workers.map((w) => w.done));
 }
 
-/** Rewrites the progress line on stderr. */
-function showProgress(done: number, total: number): void {
-  stderr.write(`\rcablelint: ${done}/${total} files`);
+/** Rewrites the progress line on stderr: the files linted, and of how many once the walk has found them all. */
+function showProgress(done: number, total: number | undefined): void {
+  stderr.write(total === undefined ? `\rcablelint: ${done} files` : `\rcablelint: ${done}/${total} files`);
   stderr.flush();
 }
 
@@ -570,7 +611,39 @@ function sayIgnored(shown: string): void {
   stderr.write(`cablelint: ${shown}: not checked, an ignore glob (--ignore or the configuration's "ignore") names it\n`);
 }
 
+/**
+ * True when {@link threadCount} is the same for `files` files as for any more: as many as asked; else two threads'
+ * worth of files and, when the cores allow more threads, as many files as they take.
+ */
+function threadsKnown(files: number, asked: number | undefined): boolean {
+  if (asked !== undefined) return files >= asked;
+  // Only then the cores are asked: `os`, loaded after the run set V8's options, compiles without Node's code cache.
+  return files >= 2 * FILES_PER_THREAD && files >= FILES_PER_THREAD * Math.floor(process.getBuiltinModule('node:os').availableParallelism() / 2);
+}
+
+/**
+ * The threads a run lints its files on, decided as the files come: `head` takes files from `jobs` until the count is
+ * known ({@link threadsKnown}; at most a few thousand files wait there) or the walk ends.
+ */
+function decideThreads(jobs: Iterator<LintJob>, head: LintJob[], asked: number | undefined): number {
+  while (!threadsKnown(head.length, asked)) {
+    const next = jobs.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  return threadCount(head.length, asked);
+}
+
+/** The files of `head`, then the rest of `jobs`: `head` is emptied once given, so that it holds none given. */
+function* thenRest(head: LintJob[], jobs: Iterator<LintJob>): Generator<LintJob, void, undefined> {
+  for (let i = 0; i < head.length; i++) yield head[i];
+  head.length = 0;
+  for (let next = jobs.next(); !next.done; next = jobs.next()) yield next.value;
+}
+
 async function lintCommand(o: Options): Promise<number> {
+  // The run's messages, in the order they are said: the configurations' and the walk's (as it goes), then those of
+  // reading the configurations of the files named on the command line, then the files' own (see below).
   const errors: RunMessage[] = [];
   const overrides = parseRuleOverrides(o.rules);
   if (overrides.errors.length > 0) throw new UsageError(overrides.errors.join('; '));
@@ -581,18 +654,35 @@ async function lintCommand(o: Options): Promise<number> {
   const configs = new RunConfigs({ config: o.config, ignore: o.ignore, rules: overrides.rules }, errors, cwd, shownPath);
   const setup: LintSetup = { configs, overrides: overrides.rules, shownPath };
   if (o.stdin) return lintStdin(o, setup, errors);
-  const jobs: LintJob[] = [];
-  for (const input of collect(o.paths, errors, (dir) => ignoredFolder(setup, dir))) {
-    const shown = shownPath(input);
-    const config = configs.forInput(input);
-    const globPath = config.pathForGlobs?.(input);
-    if (ignored(config, shown, globPath)) {
-      // A file named on the command line and then skipped would pass in silence: say so.
-      if (input.dir === undefined) sayIgnored(shown);
-      continue;
+  // Files are linted as the walk finds them (cli/files.ts, `walkFiles`): no list of the collection's files is made. The
+  // messages keep the order they had when the walk came first: a file's configuration read as it comes is said after
+  // the walk's messages, the files' own messages after those.
+  const inputErrors: RunMessage[] = [];
+  /** The messages of reading files that were not linted, when the cache is looked in first (below); said before `fileErrors`. */
+  const readErrors: RunMessage[] = [];
+  /** The files' own messages, in the run's order. */
+  const fileErrors: RunMessage[] = [];
+  let found = 0;
+  let walked = false;
+  const tty = isTerminal(2);
+  let progress = false;
+  function* walkJobs(): Generator<LintJob, void, undefined> {
+    for (const input of walkFiles(o.paths, errors, (dir) => ignoredFolder(setup, dir))) {
+      const shown = shownPath(input);
+      const before = errors.length;
+      const config = configs.forInput(input);
+      if (errors.length > before) inputErrors.push(...errors.splice(before));
+      const globPath = config.pathForGlobs?.(input);
+      if (ignored(config, shown, globPath)) {
+        // A file named on the command line and then skipped would pass in silence: say so.
+        if (input.dir === undefined) sayIgnored(shown);
+        continue;
+      }
+      yield { index: found++, file: input.file, shown, config: config.index, globPath, ifCable: input.ifCable };
     }
-    jobs.push({ index: jobs.length, file: input.file, shown, config: config.index, globPath, ifCable: input.ifCable });
+    walked = true;
   }
+  const walk = walkJobs();
   // --fix-dry-run writes nothing, the cache included; --fix keeps what it leaves on disk.
   const cache = o.cache && !o.dryRun ? new LintCache(cacheFile(o.cacheLocation), toolDigest(VERSION, __filename)) : undefined;
   const salt = cache && runSalt(cache.tool);
@@ -603,81 +693,107 @@ async function lintCommand(o: Options): Promise<number> {
   // written at the end; what reading them says comes after the files' messages, as when they were read at the end.
   const suppressionErrors: RunMessage[] = [];
   const output = lintOutput(o, setup, suppressionErrors, { cited });
-  // Results come in the run's order on one thread, and out of it from several (or from the cache first): those ahead wait here.
+  // Results come in the run's order on one thread, and out of it from several (or from the cache first): those ahead
+  // wait here, never more than `lintInThreads` deals ahead.
   const ahead = new Map<number, { readonly result?: FileResult; readonly own: readonly RunMessage[] }>();
   let next = 0;
+  const place = (result: FileResult | undefined, own: readonly RunMessage[]) => {
+    output.place(next++, result, errors, own);
+    fileErrors.push(...own);
+    if (tty && (progress || found > 300) && next % 100 === 0) {
+      progress = true;
+      showProgress(next, walked ? found : undefined);
+    }
+  };
   const arrive = (index: number, result: FileResult | undefined, own: readonly RunMessage[]) => {
     if (index !== next) {
       ahead.set(index, { result, own });
       return;
     }
-    output.place(next++, result, errors, own);
+    place(result, own);
     for (let waiting = ahead.get(next); waiting !== undefined; waiting = ahead.get(next)) {
       ahead.delete(next);
-      output.place(next++, waiting.result, errors, waiting.own);
+      place(waiting.result, waiting.own);
     }
   };
-  const progress = jobs.length > 300 && isTerminal(2);
-  let pending: readonly LintJob[] = jobs;
-  let threads = o.fix || o.dryRun ? 1 : threadCount(jobs.length, o.threads);
-  if (cache && threads > 1) {
-    // Enough files for threads: the cached ones are taken here first, and only the rest go to threads (read again there), if still enough.
-    const stale: LintJob[] = [];
-    for (const job of jobs) {
-      const fileErrors: RunMessage[] = [];
-      const read = readText(job.file, fileErrors, job.ifCable);
-      errors.push(...fileErrors);
-      if (!read) {
-        cache.delete(job.file);
-        arrive(job.index, undefined, []);
-        continue;
-      }
-      const { resolver } = configs.all[job.config];
-      const hit = cached(cache, job, keyOf(keys, job, resolver.fixed ?? resolver.resolve(job.globPath!), configs.all[job.config], read));
-      if (hit) {
-        cited.add(job.index, job.file, hit.cited);
-        arrive(job.index, hit.result, []);
-      } else stale.push(job);
+  /** Lints a file on this thread. */
+  const lintHere = (job: LintJob) => {
+    const own: RunMessage[] = [];
+    let linted: Linted;
+    if (o.fix || o.dryRun) linted = fixOne(o, job, configs.all[job.config], own, keys, cache);
+    else {
+      const { key, ...result } = lintOne(job, configs.all[job.config], own, keys, cache);
+      linted = result;
+      remember(cache, job.file, key, linted, own);
     }
-    pending = stale;
-    threads = threadCount(pending.length, o.threads);
+    cited.add(job.index, job.file, linted.cited);
+    arrive(job.index, linted.result, own);
+  };
+  const head: LintJob[] = [];
+  let threads = o.fix || o.dryRun ? 1 : decideThreads(walk, head, o.threads);
+  // The files to lint; with the cache looked in first, the index of each file taken from it (or not read) comes too.
+  let pending: Iterator<LintJob | number> = thenRest(head, walk);
+  if (cache && threads > 1) {
+    // Enough files for threads: the cached ones are taken here first, and only the rest go to threads (read again there),
+    // if still enough: the first of those are linted here until that is known, so that no result waits behind them.
+    const all = pending as Iterator<LintJob>;
+    pending = (function* stale(): Generator<LintJob | number, void, undefined> {
+      for (let step = all.next(); !step.done; step = all.next()) {
+        const job = step.value;
+        const read = readText(job.file, readErrors, job.ifCable);
+        if (!read) {
+          cache.delete(job.file);
+          arrive(job.index, undefined, []);
+          yield job.index;
+          continue;
+        }
+        const { resolver } = configs.all[job.config];
+        const hit = cached(cache, job, keyOf(keys, job, resolver.fixed ?? resolver.resolve(job.globPath!), configs.all[job.config], read));
+        if (hit) {
+          cited.add(job.index, job.file, hit.cited);
+          arrive(job.index, hit.result, []);
+          yield job.index;
+        } else yield job;
+      }
+    })();
+    let linted = 0;
+    threads = 1;
+    for (let step = pending.next(); !step.done; step = pending.next()) {
+      if (typeof step.value === 'number') continue;
+      lintHere(step.value);
+      if (threadsKnown(++linted, o.threads)) {
+        threads = threadCount(linted, o.threads);
+        break;
+      }
+    }
   }
   if (threads > 1) {
-    // Large collections: several threads; only findings travel back. Their messages are said in the files' order after the others.
-    const fileErrors = new Map<number, readonly RunMessage[]>();
-    let finished = jobs.length - pending.length;
+    // Large collections: several threads; only findings travel back. The file each result is about, while it is linted there:
+    const dealt = new Map<number, string>();
     const shared = configs.all.map((c) => ({ config: c.config, userTags: c.userTags }));
-    await lintInThreads(pending, threads, configs.all, (share) => ({ jobs: share, configs: shared, overrides: overrides.rules, salt, cacheBase: cache?.base }), (batch) => {
+    const jobs = (function* deal(): Generator<LintJob | number, void, undefined> {
+      for (let step = pending.next(); !step.done; step = pending.next()) {
+        if (typeof step.value !== 'number') dealt.set(step.value.index, step.value.file);
+        yield step.value;
+      }
+    })();
+    await lintInThreads(jobs, threads, configs.all, { configs: shared, overrides: overrides.rules, salt, cacheBase: cache?.base }, () => next, (batch) => {
       for (const r of batch) {
-        cited.add(r.index, jobs[r.index].file, r.cited);
-        if (r.errors.length > 0) fileErrors.set(r.index, r.errors);
-        remember(cache, jobs[r.index].file, r.key, r, r.errors);
+        const file = dealt.get(r.index)!;
+        dealt.delete(r.index);
+        cited.add(r.index, file, r.cited);
+        remember(cache, file, r.key, r, r.errors);
         arrive(r.index, r.result, r.errors);
       }
-      finished += batch.length;
-      if (progress) showProgress(finished, jobs.length);
     });
-    for (const index of [...fileErrors.keys()].sort((x, y) => x - y)) errors.push(...fileErrors.get(index)!);
   } else {
-    pending.forEach((job, i) => {
-      if (progress && i % 100 === 0) showProgress(jobs.length - pending.length + i, jobs.length);
-      const fileErrors: RunMessage[] = [];
-      let linted: Linted;
-      if (o.fix || o.dryRun) linted = fixOne(o, job, configs.all[job.config], fileErrors, keys, cache);
-      else {
-        const { key, ...result } = lintOne(job, configs.all[job.config], fileErrors, keys, cache);
-        linted = result;
-        remember(cache, job.file, key, linted, fileErrors);
-      }
-      cited.add(job.index, job.file, linted.cited);
-      arrive(job.index, linted.result, fileErrors);
-      errors.push(...fileErrors);
-    });
+    for (let step = pending.next(); !step.done; step = pending.next()) if (typeof step.value !== 'number') lintHere(step.value);
   }
   if (progress) {
-    stderr.write(`\rcablelint: ${jobs.length}/${jobs.length} files\n`);
+    stderr.write(`\rcablelint: ${found}/${found} files\n`);
     stderr.flush();
   }
+  errors.push(...inputErrors, ...readErrors, ...fileErrors);
   return report(o, output, errors, () => {
     cache?.save(errors);
     errors.push(...suppressionErrors);

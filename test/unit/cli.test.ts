@@ -8,11 +8,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import Ajv from 'ajv-draft-04';
-import { compareNames } from '../../server/src/cli/files';
-import { formatGithub, formatGitlab, formatStylish, type ReportedFinding } from '../../server/src/cli/formats';
+import { compareNames, walkFiles } from '../../server/src/cli/files';
+import { githubWriter, gitlabWriter, stylishWriter, type ReportedFinding } from '../../server/src/cli/formats';
 import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
-import { corpusDir, ROOT } from '../helpers';
+import { corpusDir, ROOT, writeWhole } from '../helpers';
 import { ensureBuilt } from '../lsp/client';
 
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -189,7 +189,7 @@ describe('cablelint', function () {
     const want = json.flatMap((f) => f.diagnostics.map((d) => `${f.file} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.id} ${d.message}`));
     assert.ok(want.length > 40 && ['error', 'warning', 'info', 'hint'].every((s) => want.some((w) => w.includes(` ${s} CBL`))), 'the fixtures give findings of every severity');
     assert.deepEqual(read(run(['test/fixtures/rules']).stdout), want);
-    assert.deepEqual(read(formatStylish(json.map((f) => ({ file: f.file, findings: f.diagnostics })), true)), want);
+    assert.deepEqual(read(writeWhole(stylishWriter(true), json.map((f) => ({ file: f.file, findings: f.diagnostics })))), want);
   });
 
   it('names files in stylish text relative to the folder it runs in, absolute arguments included, as $cablelint-stylish reads them from the workspace folder', () => {
@@ -399,12 +399,12 @@ describe('cablelint', function () {
   it('escapes annotations as @actions/core does, so that a message or path cannot end the command early', () => {
     const finding = (severity: ReportedFinding['severity'], message: string): ReportedFinding =>
       ({ id: 'CBL027', name: 'block-unbalanced', severity, message, range: { start: { line: 2, character: 4 }, end: { line: 3, character: 0 } } });
-    const out = formatGithub([{ file: 'a,b:c%.cable', findings: [finding('info', '100% sure:\r\nno, "End Comment."'), finding('hint', 'x')] }], false);
+    const out = writeWhole(githubWriter(false), [{ file: 'a,b:c%.cable', findings: [finding('info', '100% sure:\r\nno, "End Comment."'), finding('hint', 'x')] }]);
     assert.equal(out,
       '::notice file=a%2Cb%3Ac%25.cable,line=3,endLine=4,col=5,endColumn=1,title=CBL027/block-unbalanced::100%25 sure:%0D%0Ano, "End Comment."\n' +
       '::notice file=a%2Cb%3Ac%25.cable,line=3,endLine=4,col=5,endColumn=1,title=CBL027/block-unbalanced::x\n');
-    assert.match(formatGithub([{ file: 'cables\\09PARIS708.txt', findings: [finding('error', 'm')] }], true), /^::error file=cables\/09PARIS708\.txt,/);
-    assert.equal(formatGithub([{ file: 'a.cable', findings: [] }], false), '');
+    assert.match(writeWhole(githubWriter(true), [{ file: 'cables\\09PARIS708.txt', findings: [finding('error', 'm')] }]), /^::error file=cables\/09PARIS708\.txt,/);
+    assert.equal(writeWhole(githubWriter(false), [{ file: 'a.cable', findings: [] }]), '');
   });
 
   it('prints a GitLab Code Quality report: an issue per finding, with fingerprints unique and kept when lines move', () => {
@@ -419,13 +419,13 @@ describe('cablelint', function () {
     assert.ok(issues.length > 0 && issues.every((i) => /^[0-9a-f]{32}$/.test(i.fingerprint)));
     // GitLab keeps one issue per fingerprint: two findings of one rule with one message in one file differ by their order.
     const twice = (line: number): ReportedFinding => ({ id: 'CBL027', name: 'block-unbalanced', severity: 'warning', message: 'A Comment is never closed.', range: { start: { line, character: 0 }, end: { line, character: 8 } } });
-    const report = (lines: number[]) => (JSON.parse(formatGitlab([{ file: 'cables\\a.cable', findings: lines.map(twice) }], true)) as Issue[]);
+    const report = (lines: number[]) => (JSON.parse(writeWhole(gitlabWriter(true), [{ file: 'cables\\a.cable', findings: lines.map(twice) }])) as Issue[]);
     const [a, b] = report([10, 20]);
     assert.notEqual(a.fingerprint, b.fingerprint);
     assert.equal(a.location.path, 'cables/a.cable');
     // Lines added above both (the target branch against the merge request's): the same fingerprints.
     assert.deepEqual(report([14, 24]).map((i) => i.fingerprint), [a.fingerprint, b.fingerprint]);
-    assert.equal(formatGitlab([{ file: 'a.cable', findings: [] }], false), '[]\n');
+    assert.equal(writeWhole(gitlabWriter(false), [{ file: 'a.cable', findings: [] }]), '[]\n');
   });
 
   it('--fix applies safe fixes only, byte for byte elsewhere, keeping CRLF and BOM; --fix-dry-run writes nothing', () => {
@@ -904,6 +904,32 @@ describe('cablelint', function () {
     const lint = run(['--format', 'json', 'a', 'a/one.cable', 'a/b'], dir);
     assert.deepEqual(JSON.parse(lint.stdout).map((r: { file: string }) => r.file), ['a/b/two.cable', 'a/one.cable']);
     assert.deepEqual(run(['outline', 'a/one.cable', 'a/one.cable'], dir).stdout.match(/^a\/one\.cable$/gm), ['a/one.cable']);
+  });
+
+  it('walks lazily, keeping no record per file, and takes a file and links to it once wherever the walk meets them', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = fs.mkdtempSync(path.join(tmp, 'lazy-'));
+    const cable = fs.readFileSync('test/fixtures/samples/09QUITO288.cable', 'utf8');
+    fs.mkdirSync(path.join(dir, 'd', 'm'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'e'));
+    fs.writeFileSync(path.join(dir, 'd', 'a.cable'), cable);
+    fs.writeFileSync(path.join(dir, 'd', 'z.cable'), cable);
+    // A link after its file in the same folder; links in a subfolder to a file the walk passed and to one it has not reached yet.
+    fs.symlinkSync('a.cable', path.join(dir, 'd', 'b.cable'));
+    fs.symlinkSync('../a.cable', path.join(dir, 'd', 'm', 'up.cable'));
+    fs.symlinkSync('../z.cable', path.join(dir, 'd', 'm', 'upz.cable'));
+    // A hard link is another file, as it always was (files are told apart by their real paths).
+    fs.linkSync(path.join(dir, 'd', 'a.cable'), path.join(dir, 'e', 'hard.cable'));
+    const names = (paths: string[]) => [...walkFiles(paths.map((p) => path.join(dir, p)), [])].map((f) => path.relative(dir, f.file));
+    assert.deepEqual(names(['d']), ['d/a.cable', 'd/m/upz.cable']);
+    assert.deepEqual(names(['d', 'd/a.cable', 'd/z.cable', 'd/m/up.cable', 'e']), ['d/a.cable', 'd/m/upz.cable', 'e/hard.cable']);
+    assert.deepEqual(names(['d/z.cable', 'd']), ['d/z.cable', 'd/a.cable']);
+    assert.deepEqual(names(['d/m', 'd']), ['d/m/up.cable', 'd/m/upz.cable']);
+    // Lazy: a folder is read when the walk comes to it, so a file made in a later folder after the first file was given is found.
+    const walk = walkFiles([dir], []);
+    assert.equal(path.relative(dir, walk.next().value!.file), 'd/a.cable');
+    fs.writeFileSync(path.join(dir, 'e', 'late.cable'), cable);
+    assert.deepEqual([...walk].map((f) => path.relative(dir, f.file)), ['d/m/upz.cable', 'e/hard.cable', 'e/late.cable']);
   });
 
   it('walks no symbolic link to a folder, so a link loop ends, and reads a link to a file', function () {

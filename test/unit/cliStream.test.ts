@@ -1,15 +1,15 @@
 /**
  * `cablelint` prints each file's result once it is final, in the walk's order, and holds nothing of it after (cli/stream.ts):
  * told apart structurally, by the order of the reads of the files and the writes to standard output a preloaded hook
- * sees, not by time; and a result CBL054 may still add to waits, with those after it, in a temporary file that is removed.
+ * sees, not by time; files are linted as the walk finds them; and a result CBL054 may still add to waits, with those after it, in a temporary file that is removed.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { formatJson, formatSarif, type FileResult } from '../../server/src/cli/formats';
-import { ROOT } from '../helpers';
+import { jsonWriter, sarifWriter, type FileResult } from '../../server/src/cli/formats';
+import { ROOT, writeWhole } from '../helpers';
 import { ensureBuilt } from '../lsp/client';
 
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -35,6 +35,10 @@ fs.readFileSync = function (file, ...rest) {
   if (typeof file === 'string' && require('node:path').resolve(file).startsWith(under)) appendFileSync(log, 'read ' + require('node:path').basename(file) + '\\n');
   return readFileSync.call(this, file, ...rest);
 };
+fs.readdirSync = ((readdirSync) => function (dir, ...rest) {
+  if (typeof dir === 'string' && require('node:path').resolve(dir).startsWith(under)) appendFileSync(log, 'readdir ' + require('node:path').basename(dir) + '\\n');
+  return readdirSync.call(this, dir, ...rest);
+})(fs.readdirSync);
 fs.mkdtempSync = ((mkdtempSync) => function (prefix, ...rest) {
   appendFileSync(log, 'mkdtemp\\n');
   return mkdtempSync.call(this, prefix, ...rest);
@@ -87,6 +91,38 @@ describe('cablelint streams its output', function () {
     }
   });
 
+  it('lints and prints files as the walk finds them: the first file is read and its result written before the last folder is read', () => {
+    // A collection of many folders: a run that walked the whole tree first (and so held a list of every file) read every
+    // folder before any file. Told apart by the order of the reads, on one thread and on several.
+    const dir = path.join(tmp, 'folders');
+    fs.mkdirSync(dir);
+    const folders = 30;
+    for (let f = 0; f < folders; f++) {
+      const sub = path.join(dir, `f${String(f).padStart(2, '0')}`);
+      fs.mkdirSync(sub);
+      for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(sub, `09TALLINN${3000 + f * 20 + i}.txt`), PLAIN(3000 + f * 20 + i));
+    }
+    for (const threads of ['1', '2']) {
+      const { code, stdout, events } = runLogged(['--format', 'json', '--threads', threads, '.'], dir);
+      assert.ok(code === 0 || code === 1, `exit ${code}`);
+      // The subfolders' reads (the hook logs those under the folder given, not the folder itself).
+      const readdirs = events.filter((e) => e.startsWith('readdir '));
+      assert.equal(readdirs.length, folders);
+      const lastReaddir = events.lastIndexOf(readdirs[readdirs.length - 1]);
+      const firstRead = events.findIndex((e) => e.startsWith('read '));
+      assert.ok(firstRead >= 0 && firstRead < lastReaddir, `--threads ${threads}: the first file is read (event ${firstRead}) before the last folder (event ${lastReaddir})`);
+      // On one thread each folder's files are read before the next folder is: the walk is never ahead by more than a folder.
+      if (threads === '1') {
+        for (let f = 1; f < folders; f++) {
+          const at = events.indexOf(`readdir f${String(f).padStart(2, '0')}`);
+          assert.equal(events.slice(0, at).filter((e) => e.startsWith('read ')).length, f * 20, `files read before folder ${f}`);
+        }
+        assert.ok(events.indexOf('out') < lastReaddir, 'the first write to stdout comes before the last folder is read');
+      }
+      assert.equal((JSON.parse(stdout) as unknown[]).length, folders * 20);
+    }
+  });
+
   it('holds a result CBL054 may still add to, and those after it, in a temporary file it removes, and prints them in their places', () => {
     const dir = path.join(tmp, 'cited');
     const temp = path.join(tmp, 'temp');
@@ -126,12 +162,12 @@ describe('cablelint streams its output', function () {
       { file: 'b.cable', findings: [] },
     ];
     const messages = [{ file: 'c.cable', message: 'cannot be read', text: 'c.cable: cannot be read' }, { message: 'run', text: 'run' }];
-    const json = JSON.parse(formatJson(results, messages)) as unknown;
-    assert.equal(formatJson(results, messages), JSON.stringify(json, null, 2) + '\n');
-    assert.equal(formatJson([], []), '[]\n');
-    const sarif = formatSarif(results, '1.0', messages);
+    const json = JSON.parse(writeWhole(jsonWriter(), results, messages)) as unknown;
+    assert.equal(writeWhole(jsonWriter(), results, messages), JSON.stringify(json, null, 2) + '\n');
+    assert.equal(writeWhole(jsonWriter(), [], []), '[]\n');
+    const sarif = writeWhole(sarifWriter('1.0'), results, messages);
     assert.equal(sarif, JSON.stringify(JSON.parse(sarif), null, 2) + '\n');
-    const empty = formatSarif([], '1.0', []);
+    const empty = writeWhole(sarifWriter('1.0'), [], []);
     assert.equal(empty, JSON.stringify(JSON.parse(empty), null, 2) + '\n');
     assert.deepEqual((JSON.parse(empty) as { runs: { results: unknown[] }[] }).runs[0].results, []);
   });

@@ -30,29 +30,25 @@ export interface InputFile {
 }
 
 /**
- * The files under `paths`: files as given, directories walked for cable files (`fileNameKind`), in name order.
+ * The files under `paths`, one at a time as the walk finds them: files as given, directories walked for cable files
+ * (`fileNameKind`), in name order, each directory read when the walk comes to it, so that a run can lint the first file
+ * before the walk has gone further and holds no list of the collection's files.
  * A file reached twice (a folder given twice, a folder and its subfolder, a file given alone and in its folder, a file
  * and a symbolic link to it) is taken once, under the name it was first reached by, so that no record or finding is
- * counted twice: files are told apart by their real paths, each given path's and each walked link's resolved once.
+ * counted twice: files are told apart by their real paths (two hard links to one file are two files, as they always were).
+ * What tells them apart is kept per folder, not per file ({@link Reached}): a file found as a folder's entry can be
+ * reached again only through its folder (which is walked once) or through a link or a path given, which are few.
  * Symbolic links to folders are not walked, so a link loop cannot hold the walk; links to files are read.
  * A walk takes regular files only: a FIFO or a device named like a cable would hold the run or read forever
  * (ripgrep's walk passes them over too); one given by name is read, as `cablelint <(zcat x.cable.gz)` asks.
  * A folder `skipFolder` names (by its path as given or joined: every file under it is ignored) is never read, so that an
  * ignored archive of any size costs nothing and an unreadable folder inside it is no error.
  */
-export function collect(paths: readonly string[], errors: RunMessage[], skipFolder?: (dir: string) => boolean): InputFile[] {
-  const out: InputFile[] = [];
-  // Absolute paths of the files and folders taken: one `path.resolve` per folder, the files' joined to it.
-  const seen = new Set<string>();
-  /** True the first time a file's absolute path is met. */
-  const take = (absolute: string): boolean => {
-    if (seen.has(absolute)) return false;
-    seen.add(absolute);
-    return true;
-  };
-  const walk = (dir: string, absolute: string) => {
-    // Taken before it is skipped: the same folder reached again by another name (a link given) is skipped too, as its files were ignored.
-    if (!take(absolute) || skipFolder?.(dir)) return;
+export function* walkFiles(paths: readonly string[], errors: RunMessage[], skipFolder?: (dir: string) => boolean): Generator<InputFile, void, undefined> {
+  const reached = new Reached();
+  function* walk(dir: string, absolute: string): Generator<InputFile, void, undefined> {
+    // Met before it is skipped: the same folder reached again by another name (a link given) is skipped too, as its files were ignored.
+    if (!reached.enter(absolute) || skipFolder?.(dir)) return;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -60,31 +56,33 @@ export function collect(paths: readonly string[], errors: RunMessage[], skipFold
       errors.push(fileMessage(dir, `cannot read directory (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
       return;
     }
+    entries.sort((a, b) => compareNames(a.name, b.name));
+    const open = reached.open(absolute, entries);
     // A name is one segment, so `path.join(dir, name)` is the joined directory followed by the name.
     const prefix = path.join(dir, '_').slice(0, -1);
     const absolutePrefix = path.join(absolute, '_').slice(0, -1);
-    for (const e of entries.sort((a, b) => compareNames(a.name, b.name))) {
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      open.at = i;
       // Dot-folders and `node_modules` are passed over, as the workspace index passes them over; so are dot-files (`.09PARIS708.txt.swp`).
       if (isPassedOverFolder(e.name)) continue;
       if (e.isDirectory()) {
-        walk(prefix + e.name, absolutePrefix + e.name);
+        yield* walk(prefix + e.name, absolutePrefix + e.name);
         continue;
       }
       // `*.cable` and canonical-id names are taken; other `.txt` files if their text reads as a cable.
       const kind = fileNameKind(e.name);
       if (kind === undefined) continue;
-      let real = absolutePrefix + e.name;
       if (e.isSymbolicLink()) {
         // A link is known by the file it leads to, so that the file and the link give one result; a broken link is read, and said to be missing.
-        const target = realFile(real);
-        if (target === null) continue;
-        real = target ?? real;
-      } else if (!e.isFile()) continue;
-      if (!take(real)) continue;
-      if (kind === 'cable') out.push({ file: prefix + e.name, dir, name: e.name });
-      else out.push({ file: prefix + e.name, dir, name: e.name, ifCable: true });
+        const target = realFile(absolutePrefix + e.name);
+        if (target === null || !reached.takeOther(target ?? absolutePrefix + e.name)) continue;
+      } else if (!e.isFile() || !reached.takeEntry(absolutePrefix, e.name)) continue;
+      if (kind === 'cable') yield { file: prefix + e.name, dir, name: e.name };
+      else yield { file: prefix + e.name, dir, name: e.name, ifCable: true };
     }
-  };
+    reached.close(absolute);
+  }
   for (const p of paths) {
     let stat: fs.Stats;
     try {
@@ -93,10 +91,76 @@ export function collect(paths: readonly string[], errors: RunMessage[], skipFold
       errors.push(fileMessage(p, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(e)));
       continue;
     }
-    if (stat.isDirectory()) walk(p, realPath(p));
-    else if (take(realPath(p))) out.push({ file: p });
+    if (stat.isDirectory()) yield* walk(p, realPath(p));
+    else if (reached.takeOther(realPath(p), stat.isFile())) yield { file: p };
   }
-  return out;
+}
+
+/** Every file {@link walkFiles} gives, as a list (for `extract` and `outline`, which print as they go all the same). */
+export function collect(paths: readonly string[], errors: RunMessage[], skipFolder?: (dir: string) => boolean): InputFile[] {
+  return [...walkFiles(paths, errors, skipFolder)];
+}
+
+/**
+ * What a walk has reached, to take each file once by its real path while keeping one record per folder, not per file.
+ *
+ * Why that is enough: a regular file found as an entry of a walked folder has the real path `R/name`, R being the
+ * folder's real path (a walked subfolder is an entry, not a link, so the walk's joined absolute paths are real). It can
+ * be reached another way only (a) as an entry of the same real folder, which the walk enters once ({@link Reached.enter}),
+ * (b) through a walked link to it, or (c) as a path given. Links and given files are kept by their targets' real paths
+ * in a set of their own ({@link Reached.takeOther}), which an entry found later looks in ({@link Reached.takeEntry}); a
+ * link or given file met later asks whether the walk already took the entry: its folder was read, the entry's name is
+ * one the walk takes, and the walk went past it (the folder is done, or the entry sorts before the one the walk is at: a
+ * subfolder it is in, or the link met). A folder being walked keeps its sorted entries (the walk holds them anyway) and its place; a finished one, only
+ * its real path.
+ */
+class Reached {
+  /** Folders met, by real path: their entries and place while walked, `true` once walked, `false` when not read (skipped or unreadable). */
+  readonly #folders = new Map<string, { entries: readonly fs.Dirent[]; at: number } | boolean>();
+  /** Real paths of the files taken through links or as given. */
+  readonly #others = new Set<string>();
+
+  /** True the first time the folder `absolute` is met. */
+  enter(absolute: string): boolean {
+    if (this.#folders.has(absolute)) return false;
+    this.#folders.set(absolute, false);
+    return true;
+  }
+
+  /** The folder `absolute` is read: its sorted entries, and the place of the entry the walk is at (set by the walk). */
+  open(absolute: string, entries: readonly fs.Dirent[]): { entries: readonly fs.Dirent[]; at: number } {
+    const open = { entries, at: -1 };
+    this.#folders.set(absolute, open);
+    return open;
+  }
+
+  /** The folder `absolute` is walked to its end. */
+  close(absolute: string): void {
+    this.#folders.set(absolute, true);
+  }
+
+  /** True when the regular file `name`, an entry of the walked folder `absolutePrefix` (its real path and a separator), is met first. */
+  takeEntry(absolutePrefix: string, name: string): boolean {
+    return this.#others.size === 0 || !this.#others.has(absolutePrefix + name);
+  }
+
+  /** True when the file with the real path `real` (a link's target or a path given; `regular` when a regular file) is met first. */
+  takeOther(real: string, regular = true): boolean {
+    if (this.#others.has(real) || (regular && this.#walkedPast(real))) return false;
+    this.#others.add(real);
+    return true;
+  }
+
+  /** True when the walk took the regular file `real` as an entry of its folder. */
+  #walkedPast(real: string): boolean {
+    const folder = this.#folders.get(path.dirname(real));
+    if (folder === undefined || folder === false) return false;
+    const name = path.basename(real);
+    if (isPassedOverFolder(name) || fileNameKind(name) === undefined) return false;
+    if (folder === true) return true;
+    for (let i = 0; i < folder.at; i++) if (folder.entries[i].name === name) return folder.entries[i].isFile();
+    return false;
+  }
 }
 
 /** `p`'s real path (links and `..` resolved), or its absolute path when it cannot be resolved. */

@@ -140,18 +140,6 @@ export function jsonWriter(): FormatWriter {
   };
 }
 
-/** Writes `results` whole with `writer`, each file with the messages about it (as a run writes them). */
-export function writeAll(writer: FormatWriter, results: readonly FileResult[], messages: readonly ReportedMessage[]): string {
-  let out = writer.begin(messages);
-  for (const r of results) out += writer.file(r, aboutFiles(messages).filter((m) => m.file === r.file));
-  return out + writer.end(messages);
-}
-
-/** {@link jsonWriter}'s text of a whole run. */
-export function formatJson(results: readonly FileResult[], messages: readonly ReportedMessage[] = []): string {
-  return writeAll(jsonWriter(), results, messages);
-}
-
 const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m' };
 
 /** "1 error", "2 errors". */
@@ -193,11 +181,6 @@ export function stylishWriter(color: boolean): FormatWriter {
       return out;
     },
   };
-}
-
-/** {@link stylishWriter}'s text of a whole run. */
-export function formatStylish(results: readonly FileResult[], color: boolean, messages: readonly ReportedMessage[] = []): string {
-  return writeAll(stylishWriter(color), results, messages);
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -278,11 +261,6 @@ export function sarifWriter(version: string): FormatWriter {
   };
 }
 
-/** {@link sarifWriter}'s text of a whole run. */
-export function formatSarif(results: readonly FileResult[], version: string, messages: readonly ReportedMessage[] = []): string {
-  return writeAll(sarifWriter(version), results, messages);
-}
-
 function xml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -317,11 +295,6 @@ export function junitWriter(): FormatWriter {
       return out + '</testsuites>\n';
     },
   };
-}
-
-/** {@link junitWriter}'s text of a whole run. */
-export function formatJunit(results: readonly FileResult[], messages: readonly ReportedMessage[] = []): string {
-  return writeAll(junitWriter(), results, messages);
 }
 
 /** A path as CI services match it against the repository's files: with `/` between names, also on Windows. */
@@ -370,11 +343,6 @@ export function githubWriter(windows = process.platform === 'win32'): FormatWrit
   };
 }
 
-/** {@link githubWriter}'s text of a whole run. */
-export function formatGithub(results: readonly FileResult[], windows = process.platform === 'win32', messages: readonly ReportedMessage[] = []): string {
-  return writeAll(githubWriter(windows), results, messages);
-}
-
 const GITLAB_SEVERITY: Record<Severity, string> = { error: 'major', warning: 'minor', info: 'info', hint: 'info' };
 
 /**
@@ -418,11 +386,6 @@ export function gitlabWriter(windows = process.platform === 'win32'): FormatWrit
       return `${out}${issues.close()}\n`;
     },
   };
-}
-
-/** {@link gitlabWriter}'s text of a whole run. */
-export function formatGitlab(results: readonly FileResult[], windows = process.platform === 'win32', messages: readonly ReportedMessage[] = []): string {
-  return writeAll(gitlabWriter(windows), results, messages);
 }
 
 /** What a format needs besides the results: whether stylish output may be colored, and cablelint's version for SARIF. */
