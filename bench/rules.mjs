@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Each rule's share of a warm lint pass over ../shared/corpus. The core is bundled (as bench/common.mjs's loadCore
-// bundles it, with the rules' table exported), every file parsed once, then 20 untimed passes to warm up and PASSES
-// timed ones, in which each rule checks each cable on its own, timed around its `check` call (`process.hrtime.bigint`).
+// bundles it, with the rules' table exported); 20 untimed passes to warm up, then PASSES timed ones, in which each file
+// is parsed anew (so that no rule finds what another worked out for the same cable in an earlier pass: the reference
+// reader's and the lines' caches are kept per cable) and each rule checks the cable on its own, timed around its
+// `check` call (`process.hrtime.bigint`); the rules run in id order, as `lintCable` runs them. A young-generation
+// collection runs before each file, outside the times, so that the collections a pass needs fall in no rule's time.
 // A rule's figure is the median over the passes of its time in a pass, which a pass that another process's time slice
 // fell into does not move; a parse of the same texts is timed alike, for scale. Prints figures only: they are wall
 // time, so on a loaded machine compare the ranking, and compare changes by instruction counts (bench/RESULTS.md).
@@ -9,6 +12,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { corpusFiles, tmp } from './common.mjs';
 
 // The core bundled as loadCore bundles it (common.mjs), with the rules' table exported.
@@ -23,7 +28,6 @@ const passes = Number(process.argv[2] ?? 40);
 const files = corpusFiles();
 const texts = files.map((f) => readFileSync(f, 'utf8'));
 const contexts = files.map((f) => ({ fileName: basename(f) }));
-const cables = texts.map((t) => parseCable(t).cable);
 // Each rule's time in each timed pass: the figure printed is the median over the passes, which a pass that another
 // process's time slice fell into does not move.
 const perPass = allRules.map(() => new Float64Array(passes));
@@ -31,18 +35,23 @@ const parsePass = new Float64Array(passes);
 const found = new Uint32Array(allRules.length);
 let count = 0;
 const report = () => { count++; };
+// A young-generation collection before each file, so that none falls inside a rule's time (a pass allocates enough for
+// one, which would land in the same rule every pass, and on a loaded machine take tens of ms).
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc');
 
 for (let pass = 0; pass < 20 + passes; pass++) {
   const timed = pass >= 20;
-  for (let f = 0; f < cables.length; f++) {
+  for (let f = 0; f < texts.length; f++) {
+    collect({ type: 'minor' });
     const t0 = process.hrtime.bigint();
-    parseCable(texts[f]);
+    const cable = parseCable(texts[f]).cable;
     if (timed) parsePass[pass - 20] += Number(process.hrtime.bigint() - t0);
     for (let r = 0; r < allRules.length; r++) {
       count = 0;
       const start = process.hrtime.bigint();
       try {
-        allRules[r].check(cables[f], report, contexts[f]);
+        allRules[r].check(cable, report, contexts[f]);
       } catch {
         // A rule that throws is skipped by lintCable too; its time still counts.
       }
