@@ -69,7 +69,7 @@ import { getFoldingRanges } from './features/folding';
 import { getOnTypeFormattingEdits } from './features/onTypeFormatting';
 import { getHover, toPlainText } from './features/hover';
 import { getInlayHints } from './features/inlayHints';
-import { getCitedParagraphAt, getCitedRangeAt, getDocumentHighlights, getInTextDefinition, refItemsAt } from './features/references';
+import { getCitedParagraphAt, getCitedRangeAt, getDocumentHighlights, getInTextDefinition, paragraphsSeparatedAt, refItemsAt } from './features/references';
 import { getRenameEdits, prepareRename } from './features/rename';
 import { getSelectionRanges } from './features/selectionRanges';
 import { cablePlace, getIncomingCalls, getOutgoingCalls, prepareCallHierarchy, rangesCiting } from './features/callHierarchy';
@@ -1529,11 +1529,17 @@ export function startLanguageServer(connection: Connection, host: ServerHost): v
       const own: Location[] = highlights.filter((h) => includeDeclaration || h.kind !== DocumentHighlightKind.Write).map((h) => ({ uri: doc.uri, range: h.range }));
       // On a paragraph's marker, the other cables that name that paragraph of this one ("REF A para 5", "para 5 of
       // reftel", "REF A paras 3-5" for 4), after the same paragraph in this cable's other files when the declaration is asked.
-      const paragraph = id ? cable.paragraphs.find((q) => contains(q.marker.range, at)) : undefined;
-      if (!paragraph || !id) return own;
+      // On the separator of a range of its paragraphs ("-" of "paras 3-5"), what the markers of those between its ends list
+      // (4), each place once, as from the separator of a cited range.
+      if (!id) return own;
+      const paragraph = cable.paragraphs.find((q) => contains(q.marker.range, at));
+      const between = paragraph ? [] : paragraphsSeparatedAt(cable, at);
+      if (!paragraph && between.length === 0) return own;
       const here = indexKey(doc.uri);
-      const copies = includeDeclaration ? paragraphDeclarations(id, paragraph.readAs).filter((d) => indexKey(d.uri) !== here) : [];
-      return [...own, ...copies, ...placesNamingParagraph(id, paragraph.readAs)];
+      const numbers = paragraph ? [paragraph.readAs] : [...new Set(between.map((q) => q.readAs))];
+      const copies = includeDeclaration ? numbers.flatMap((n) => paragraphDeclarations(id, n)).filter((d) => indexKey(d.uri) !== here) : [];
+      const places = numbers.flatMap((n) => placesNamingParagraph(id, n));
+      return [...own, ...copies, ...(paragraph ? places : onceEach(byPlace(places)))];
     }));
   });
 

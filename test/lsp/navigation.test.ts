@@ -244,6 +244,11 @@ describe('navigating a collection', function () {
         assert.deepEqual(await references(name, { line: lineOf(text, 'REF:'), character }, true), [...declarations, ...places], `REF: at ${character}`);
         assert.deepEqual(await references(name, { line: lineOf(text, 'REF:'), character }, false), places, `REF: at ${character}`);
       }
+      // Go to Definition goes from the keyword where it goes from "(refs)": to every item.
+      const definition = (position: Range['start']) => client.connection.sendRequest<Loc[]>('textDocument/definition', { textDocument: { uri: uri(name) }, position });
+      const items = [{ uri: uri(name), range: rangeOf(text, 'A. 09 NOWHERE 12') }, { uri: uri(name), range: rangeOf(text, 'B. MEMORANDUM ON THE QUAY') }];
+      assert.deepEqual(await definition(refs.range.start), items);
+      for (const character of [0, 3]) assert.deepEqual(await definition({ line: lineOf(text, 'REF:'), character }), items, `REF: at ${character}`);
       // From the banner of 09NOWHERE12: "(refs)" is among the places citing it, as "(ref A)" is.
       await open('a/09NOWHERE12.cable');
       try {
@@ -365,6 +370,25 @@ describe('navigating a collection', function () {
       } finally {
         await close('h/09NOWHERE52.cable');
       }
+    } finally {
+      await close('f/09NOWHERE50.cable');
+    }
+  });
+
+  it("finds from the separator of a range of the cable's own paragraphs what the markers of those between its ends find, each place once", async () => {
+    const at = (text: string, needle: string): Loc => ({ uri: uri('f/09NOWHERE50.cable'), range: rangeOf(text, needle) });
+    // Open only as edited: "paras 2 through 5" in ¶1 names 3 and 4 between its ends.
+    const edited = PARAS_50.replace('¶1. (U) One.', '¶1. (U) One; see paras 2 through 5.');
+    await open('f/09NOWHERE50.cable', edited);
+    try {
+      const through = { line: lineOf(edited, 'through'), character: edited.split('\n')[lineOf(edited, 'through')].indexOf('through') + 2 };
+      // This cable's range, then 3: "paras 3" of "REF A paras 3-5" in 51; 4: the "3-5" there, inside it.
+      const places = [at(edited, '2 through 5'), { uri: uri('g/09NOWHERE51.cable'), range: rangeOf(CITING_51, 'paras 3') }, { uri: uri('g/09NOWHERE51.cable'), range: rangeOf(CITING_51, '3-5') }];
+      assert.deepEqual(await references('f/09NOWHERE50.cable', through, false), places);
+      assert.deepEqual(await references('f/09NOWHERE50.cable', through, true), [at(edited, '¶3.'), at(edited, '¶4.'), ...places]);
+      // As from the markers of 3 and 4, less this cable's range, which the markers find too.
+      const fromMarkers = [...(await references('f/09NOWHERE50.cable', rangeOf(edited, '¶3.').start, false)), ...(await references('f/09NOWHERE50.cable', rangeOf(edited, '¶4.').start, false))];
+      assert.deepEqual(fromMarkers, [places[0], places[1], places[0], places[2]]);
     } finally {
       await close('f/09NOWHERE50.cable');
     }

@@ -873,6 +873,31 @@ describe('in-text references', () => {
       assert.match(hoverAt(text(twoItems, 'As para |5 of\nref A said, fees rose.')), /^\*\*Paragraph 5 of REF A\*\*/);
     });
 
+    it('reads "para 5" ending a line and "of ref A" starting the next as a paragraph of the cited cable, not of this one', () => {
+      const lines = (body: string) => {
+        const cable = parseCable(text(twoItems, body)).cable;
+        const first = cable.paragraphs[0].marker.range.start.line;
+        const own = findInTextReferences(cable).filter((r) => r.target.kind === 'paragraph').map((r) => `${r.range.start.line - first}:${cable.lines[r.range.start.line].slice(r.range.start.character, r.range.end.character)}`);
+        return { on: findCitedParagraphsOnLine(cable, first).map((m) => `${m.number}@${m.item.letter}`), whole: findCitedParagraphs(cable).map((m) => `${m.range.start.line - first}:${m.number}@${m.item.letter}`), own };
+      };
+      assert.deepEqual(lines('As para 5\nof ref A said, fees rose.'), { on: ['5@A'], whole: ['0:5@A'], own: [] });
+      assert.deepEqual(lines('See paras 3 and 4 \n of REF B on fees.'), { on: ['3@B', '4@B'], whole: ['0:3@B', '0:4@B'], own: [] });
+      assert.deepEqual(lines('See paras 3 and\n4\nof ref. B on fees.').whole, ['0:3@B', '1:4@B']);
+      assert.deepEqual(lines('See para\n2\nof ref B on fees.'), { on: [], whole: ['1:2@B'], own: [] });
+      // Another document after "of" is not this cable's either; "of this cable" and a blank line between keep it its own.
+      assert.deepEqual(lines('Para 2\nof the treaty applies.'), { on: [], whole: [], own: [] });
+      assert.deepEqual(lines('Para 2\nof this cable applies.'), { on: [], whole: [], own: ['0:Para 2'] });
+      assert.deepEqual(lines('Para 2 of\nthis cable applies.').own, ['0:Para 2']);
+      assert.deepEqual(lines('As para 2\n\nof ref A said.'), { on: [], whole: [], own: ['0:para 2'] });
+      assert.deepEqual(lines('As para 2\nnotes, ref A said.').own, ['0:para 2']);
+      // Go to Definition finds it on the first line, not this cable's paragraph 2.
+      const at = caret(text(twoItems, 'As para |2\nof ref A said, fees rose.'));
+      const c = parseCable(at.text).cable;
+      assert.equal(getCitedParagraphAt(c, at)?.item.letter, 'A');
+      assert.equal(getInTextDefinition(c, 'file:///x', at), undefined);
+      assert.match(hoverAt(text(twoItems, 'As para |2\nof ref A said, fees rose.')), /^\*\*Paragraph 2 of REF A\*\*/);
+    });
+
     it('hovers the separator of a cited range as Go to Definition reads it: the range, its item, the paragraphs between that the cited cable numbers', () => {
       // 09NOWHERE12 numbers paragraphs 1, 4 and 5 (the index packs number, line, start, end).
       const quay = { uri: 'file:///ws/09NOWHERE12.cable', id: '09NOWHERE12', subject: 'QUAY FEES', classification: 'CONFIDENTIAL', tags: [], refs: [], paragraphMarkers: [1, 12, 0, 3, 4, 14, 0, 3, 5, 16, 0, 3] } as unknown as IndexedCable;
@@ -939,6 +964,17 @@ describe('in-text references', () => {
     for (const [body, word] of [['The fares rose (refs).', 'refs'], ['The fares rose (reftels).', 'reftels'], ['See refs for the figures.', 'refs'], ['The board met (see\nrefs).', 'refs']]) {
       const { c, position } = at(abc, body, word);
       assert.deepEqual(definedAt(c, 'file:///x', position), c.refs!.items.map((i) => i.range), body);
+    }
+    // The REF field's keyword goes where "(refs)" goes, from its first letter to its colon, its origin the keyword;
+    // under a single item, to that item.
+    for (const [ref, body] of [[abc, 'Text.'], ['STATE 1111', 'Text.']]) {
+      const { c } = at(ref, body, 'REF:');
+      const line = c.refs!.keyword.range.start.line;
+      for (const character of [0, 3]) {
+        const found = getInTextDefinition(c, 'file:///x', { line, character })!;
+        assert.deepEqual(found?.targets.map((t) => t.selection), c.refs!.items.map((i) => i.range), `${ref} at ${character}`);
+        assert.deepEqual(found.origin, c.refs!.keyword.range);
+      }
     }
     const { t, position } = at(abc, 'The fares rose (refs).', 'refs');
     const lines = t.split('\n');

@@ -2136,6 +2136,16 @@ describe('rules: CBL054 and the paragraphs of cited cables', () => {
     assert.deepEqual(found(cable('A. NOWHERE 100', '¶1. (C) As para 9 of\n\nref A said.')), []);
   });
 
+  it('reports a paragraph named by "para 9" ending a line and "of ref A" starting the next, as on one line', () => {
+    assert.deepEqual(found(cable('A. NOWHERE 100\nB. STATE 200', '¶1. (C) As para 9\nof ref A said, and paras 2 and 4\nof REF B.')), [
+      '12:11 info REF A cites 09NOWHERE100, which has no paragraph 9: its paragraphs are numbered 1 to 5.',
+    ]);
+    // Not the cable's own paragraph either (CBL045 says nothing of paragraph 9); under a blank line it is the cable's own.
+    assert.deepEqual(lintCable(parseCable(cable('A. NOWHERE 100', '¶1. (C) As para 9\nof ref A said.')).cable).filter((f) => f.id === 'CBL045'), []);
+    assert.deepEqual(found(cable('A. NOWHERE 100', '¶1. (C) As para 9\n\nof ref A said.')), []);
+    assert.equal(lintCable(parseCable(cable('A. NOWHERE 100', '¶1. (C) As para 9\n\nof ref A said.')).cable).filter((f) => f.id === 'CBL045').length, 1);
+  });
+
   it('reports the paragraphs between the ends of a rising range the cited cable lacks, once a range, at the range', () => {
     // 09NOWHERE100 has 1, 2, 3 and 5: "paras 2-5" names 4, which it lacks; "paras 1 through 3" names 2, which it has.
     assert.deepEqual(found(cable('A. NOWHERE 100', '¶1. (C) As REF A paras 2-5 and REF A paras 1 through 3 said.')), [

@@ -422,14 +422,30 @@ function skipSpacesBack(text: string, i: number): number {
   return j;
 }
 
+/** "of" alone, white space around it, to the end of a line: "para 5 of" ending a line whose next starts with "ref A". */
+const OF_AT_END_RE = /^[ \t]*of[ \t]*$/i;
+
 /**
- * True when a paragraph mention that ends at `end` goes on to name another document:
- * "para 5 of ref A", "paragraph 2 of the agreement"; "para 5 of this cable" names its own.
+ * The text after a paragraph mention that ends at `end` on `line`, from there to the end of the line, read on past the
+ * next line's margin where the line runs on ({@link runsOn}) and only white space or "of" follows the mention: "para 5" /
+ * "of ref A" and "para 5 of" / "ref A" read as "para 5 of ref A".
  */
-function citedAfter(text: string, end: number): boolean {
-  const i = skipSpaces(text, end);
+function textAfter(cable: Cable, line: number, end: number): string {
+  const text = cable.lines[line].slice(end);
+  if (!runsOn(cable, line)) return text;
+  const next = () => cable.lines[line + 1].slice(textStart(cable, line + 1));
+  if (skipSpaces(text, 0) === text.length) return ` ${next()}`;
+  return OF_AT_END_RE.test(text) ? `of ${next()}` : text;
+}
+
+/**
+ * True when a paragraph mention that ends at `end` on `line` goes on to name another document ({@link textAfter}, across
+ * a line break too): "para 5 of ref A", "paragraph 2 of the agreement"; "para 5 of this cable" names its own.
+ */
+function citedAfter(cable: Cable, line: number, end: number): boolean {
+  const text = textAfter(cable, line, end);
+  const i = skipSpaces(text, 0);
   if (text.slice(i, i + 2).toLowerCase() !== 'of' || isWordChar(text[i + 2])) return false;
-  // An "of" that ends the line goes on on the next one: "para 5 of" / "ref A".
   const j = skipSpaces(text, i + 2);
   return text.slice(j, j + 5).toLowerCase() !== 'this ';
 }
@@ -698,7 +714,7 @@ function referencesFrom(cable: Cable, lines: readonly number[]): InTextReference
       const last = listEnd(more, line, end);
       PARA_RE.lastIndex = afterOnLine(more, line, end);
       // "para 5 of ref A", "REF A para 3", "paragraph 6 of UNSCR 1540": paragraphs of another document.
-      if (citedBefore(cable, line, m.index) || citedAfter(cable.lines[last.line], last.end)) continue;
+      if (citedBefore(cable, line, m.index) || citedAfter(cable, last.line, last.end)) continue;
       push(line, m.index, end, m[1].length, { kind: 'paragraph', number: parseInt(m[1], 10) }, more.length > 0);
       const from = rangeStarts(m[1], line, end - m[1].length, more);
       more.forEach((r, k) => push(r.line, r.start, r.start + r.item.length, r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) }, false, from[k]));
@@ -711,7 +727,7 @@ function referencesFrom(cable: Cable, lines: readonly number[]): InTextReference
       if (first !== undefined) {
         const more = listAcross(cable, split.next, i + first.length, numberAt, isPlural(text.slice(split.start, split.end)));
         const last = listEnd(more, split.next, i + first.length);
-        if (!citedBefore(cable, line, split.start) && !citedAfter(cable.lines[last.line], last.end)) {
+        if (!citedBefore(cable, line, split.start) && !citedAfter(cable, last.line, last.end)) {
           push(split.next, i, i + first.length, first.length, { kind: 'paragraph', number: parseInt(first, 10) });
           const from = rangeStarts(first, split.next, i, more);
           more.forEach((r, k) => push(r.line, r.start, r.start + r.item.length, r.item.length, { kind: 'paragraph', number: parseInt(r.item, 10) }, false, from[k]));
@@ -795,9 +811,6 @@ const CITED_PARA_RE = new RegExp(PARA_RE.source, 'gi');
 /** "of ref A", "of reftel", "of ref. B" after a paragraph's number; the letter is absent after "reftel" alone. */
 const OF_REF_RE = /^[ \t]*of[ \t]+(?:reftel|ref\.?)(?:[ \t]+([A-Za-z])(?![A-Za-z0-9_]))?/i;
 
-/** "of" alone, white space around it, to the end of a line: "para 5 of" ending a line whose next starts with "ref A". */
-const OF_AT_END_RE = /^[ \t]*of[ \t]*$/i;
-
 /** The REF item `letter` names ("reftel" alone, undefined: the only item), as an in-text reference resolves it. */
 function itemNamed(cable: Cable, letter: string | undefined): RefItem | undefined {
   const r = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -820,11 +833,7 @@ function citedItemBefore(cable: Cable, line: number, i: number): RefItem | undef
  * "ref A", read past the next line's margin.
  */
 function citedItemAfter(cable: Cable, line: number, end: number): RefItem | undefined {
-  let text = cable.lines[line].slice(end);
-  if (OF_AT_END_RE.test(text) && runsOn(cable, line)) {
-    const next = cable.lines[line + 1];
-    text = `of ${next.slice(textStart(cable, line + 1))}`;
-  }
+  const text = textAfter(cable, line, end);
   const m = OF_REF_RE.exec(text);
   if (m === null) return undefined;
   // "para 3 of ref a new note" reads "a" as the article: a small "a" followed by a word names no item.

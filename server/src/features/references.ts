@@ -49,9 +49,16 @@ function targetsReader(cable: Cable): (ref: InTextReference) => readonly (RefIte
  * paragraph's text what a peek or a Ctrl+hover shows). A plural keyword alone ("(refs)", "see reftels") goes to every
  * REF item, which VS Code lists to pick from, and a number two paragraphs are read as goes to both. The separator of a
  * range ("-" of "paras 3-5") goes to the paragraphs between its ends (4), its origin the whole range; where the range runs
- * onto the next line ("paras 3 -" / "5"), from the separator on the first line too ({@link rangeSeparatedAt}).
+ * onto the next line ("paras 3 -" / "5"), from the separator on the first line too ({@link rangeSeparatedAt}). The REF
+ * field's keyword (`REF:`) goes to every item, as "(refs)" does, its origin the keyword.
  */
 export function getInTextDefinition(cable: Cable, uri: string, position: Position): { origin: Range; targets: DefinitionTarget[] } | undefined {
+  // The REF field's keyword ("REF:") names every item, as "(refs)" does ({@link refItemsAt}).
+  const keyword = cable.refs?.keyword.range;
+  if (keyword && contains(keyword, position)) {
+    const items = refItemsAt(cable, position);
+    return items.length > 0 ? { origin: keyword, targets: items.map((t) => ({ uri, range: t.range, selection: t.range })) } : undefined;
+  }
   const refs = findInTextReferencesOnLine(cable, position.line);
   const ref = refs.find((r) => contains(r.range, position));
   const range = ref ? undefined : rangeSeparatedAt(cable, position, refs);
@@ -59,6 +66,19 @@ export function getInTextDefinition(cable: Cable, uri: string, position: Positio
   if (targets.length === 0) return undefined;
   const origin = ref?.range ?? range!.rangeFrom!.range;
   return { origin, targets: targets.map((t) => ('marker' in t ? { uri, range: t.range, selection: t.marker.range } : { uri, range: t.range, selection: t.range })) };
+}
+
+/**
+ * The paragraphs of the cable's own between the ends of a range whose separator is at `position` (the "-" or "through" of
+ * "paras 3-5", not on either number, each a reference of its own), as Go to Definition goes to them ({@link
+ * getInTextDefinition}), on one line or running onto the next ({@link rangeSeparatedAt}); none elsewhere. Find All
+ * References lists from the separator what it lists from each of their markers.
+ */
+export function paragraphsSeparatedAt(cable: Cable, position: Position): readonly Paragraph[] {
+  const refs = findInTextReferencesOnLine(cable, position.line);
+  if (refs.some((r) => contains(r.range, position))) return [];
+  const range = rangeSeparatedAt(cable, position, refs);
+  return range ? paragraphsBetween(cable, range) : [];
 }
 
 /**
