@@ -2841,6 +2841,20 @@ describe("outline and smart selection on a cable with a scan's margin on every l
     }
   });
 
+  it('names the transmission header past the margin, as its lines, every name where it is without the margin', () => {
+    // A cable with a transmission header (the rules' fixture): the header's name started at its first line's margin.
+    const plain = fs.readFileSync(path.join(ROOT, 'test/fixtures/rules/cbl027-block-unbalanced.bad.cable'), 'utf8');
+    const names = (list: readonly DocumentSymbol[], width: number): string[] => list.flatMap((s) => [`${s.name} ${s.selectionRange.start.line}:${s.selectionRange.start.character - width}`, ...names(s.children ?? [], width)]);
+    const expected = names(getDocumentSymbols(parseCable(plain).cable), 0);
+    assert.equal(expected[0], 'Transmission header 0:0');
+    for (const [kind, margin, width] of margins) {
+      const symbols = getDocumentSymbols(marginal(plain, margin));
+      assert.deepEqual(names(symbols, width), expected, kind);
+      // Its range holds its lines whole, the margin with them.
+      assert.deepEqual(symbols[0].range.start, { line: 0, character: 0 }, kind);
+    }
+  });
+
   it('climbs from a word on a line opening with a block\'s bracket to the line, the block and the paragraph, each past the margin', () => {
     const plain = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\n¶1. (C) The harbor master met us.\n(Comment: We should help him\nwith boats. End comment.)\n\n¶2. (C) More text.\n';
     const chain = (cable: Cable, width: number) => {

@@ -345,6 +345,31 @@ describe("on-type formatting on a cable with a scan's margin on every line", () 
       }
     }
   });
+
+  it('goes on past the lines Enter wrote without the margin: the next item under an item typed there, the list\'s end on its dashes', () => {
+    // Enter under an item writes its dashes with no margin (`| -- fares;` ⏎ `  -- `); the parser reads the margin past that line.
+    const next = (lines: string[], line: number) => {
+      const text = [...lines.slice(0, line + 1), '', ...lines.slice(line + 1)].join('\n');
+      const c = parseCable(text).cable;
+      assert.ok(c.margin, text);
+      const edits = getOnTypeFormattingEdits(c, { line: line + 1, character: 0 }, '\n');
+      return TextDocument.applyEdits(TextDocument.create('file:///ws/x.cable', 'cable', 1, text), edits).split('\n');
+    };
+    for (const [kind, margin, width] of margins) {
+      const { line, lines } = enter(cable('¶1. (C) The parties agreed to:\n\n-- exchange harbor data;\n^'), margin);
+      const dashes = `${' '.repeat(width)}-- `;
+      assert.equal(lines[line], dashes, kind);
+      // Enter on the dashes alone ends the list, as without the margin: the dashes go, the new line starts at the margin.
+      const ended = next(lines, line);
+      assert.deepEqual([ended[line], ended[line + 1]], ['', ''], kind);
+      // An item typed on them, then Enter: the next item's dashes, in the same column; Enter on those ends the list.
+      const typed = lines.map((l, i) => (i === line ? `${l}share fares;` : l));
+      const more = next(typed, line);
+      assert.equal(more[line + 1], dashes, kind);
+      const last = next(more, line + 1);
+      assert.deepEqual([last[line], last[line + 1], last[line + 2]], [`${dashes}share fares;`, '', ''], kind);
+    }
+  });
 });
 
 describe('on-type formatting: the next paragraph\'s number on the real cables', function () {

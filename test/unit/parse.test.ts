@@ -2811,11 +2811,34 @@ describe("parser: a scan's margin on every line", () => {
   it('reads no margin where a line lacks it, the numbers do not rise, they stand at another width, or too few lines have one', () => {
     const none = (text: string) => parseCable(text).cable.margin;
     assert.equal(none(plain), undefined);
-    assert.equal(none(withMargin((l, i) => (l === '' || i === 12 ? l : `| ${l}`))), undefined);
     assert.equal(none(withMargin((l, i) => (l === '' ? '' : `${String(i === 5 ? 3 : i + 1).padStart(2, '0')} ${l}`))), undefined);
     assert.equal(none('| a\n| b\n| c\n'), undefined);
     // A text opening with a number that is no line number ("2 May 2009") reads as before.
     assert.equal(none(`2 May 2009\n${plain}`), undefined);
+    // A line that opens with the bar but not at its width, or with a number that does not rise, is no stray line.
+    assert.equal(none(withMargin((l, i) => (l === '' ? '' : i === 12 ? `|${l}` : `| ${l}`))), undefined);
+  });
+
+  it('reads the margin past one or two lines typed without it (Enter writes none), never more, nor more than one in six', () => {
+    // Invented: the cable with the margin on every line but SUBJECT's (and TAGS's), as a writer types it under Enter.
+    const bar = (skip: number[]) => withMargin((l, i) => (l === '' || skip.includes(i) ? l : `| ${l}`));
+    const numbers = (skip: number[]) => withMargin((l, i) => (skip.includes(i) ? l : `${String(i + 1).padStart(2, '0')} ${l}`.trimEnd()));
+    for (const [kind, text, width] of [['bar', bar, 2], ['numbers', numbers, 3]] as const) {
+      // The stray lines are read as they stand, from column 0, the others past the margin.
+      for (const skip of [[12], [11, 12]]) {
+        assert.deepEqual(read(text(skip)), ['09NOWHERE1', 'CONFIDENTIAL', width, '06/03/2019', 'PREL', 'FERRY TALKS', 14, 1, kind, width], `${kind} ${skip}`);
+        const c = parseCable(text(skip)).cable;
+        assert.ok(skip.every((l) => !c.margin!.lines.includes(l)) && c.subject!.keyword.range.start.character === 0, `${kind} ${skip}`);
+      }
+      assert.equal(parseCable(text([10, 11, 12])).cable.margin, undefined, kind);
+    }
+    // One stray line to five with the margin, two to ten: no fewer.
+    assert.equal(parseCable('| a\n| b\n| c\n| d\n| e\nf\n').cable.margin?.lines.length, 5);
+    assert.equal(parseCable('| a\n| b\n| c\n| d\n| e\nf\ng\n').cable.margin, undefined);
+    assert.equal(parseCable(`${'| a\n'.repeat(10)}f\ng\n`).cable.margin?.lines.length, 10);
+    assert.equal(parseCable(`${'| a\n'.repeat(9)}f\ng\n`).cable.margin, undefined);
+    // A text without a margin whose first lines open with rising numbers (a numbered list) reads none.
+    assert.equal(parseCable(`1 apple\n2 pear\n3 plum\n4 fig\n5 lime\n${plain}`).cable.margin, undefined);
   });
 });
 

@@ -1282,6 +1282,19 @@ describe('rules: CBL027 and headings', () => {
     assert.deepEqual(typed('¶1. (S) Summary: The talks went well.\nSMITH\n'), summary);
     assert.deepEqual(typed('¶1. (S) Summary: The talks went well.\n\nBT\n#0001\nNNNN\n'), summary);
   });
+  it('reads a line of a scan\'s margin alone as blank: a block being typed, and where its closer goes', () => {
+    // Invented: the drafts above with a bar on every line, a blank line a bar alone (`|`). The bars under the paragraph
+    // being typed read as text, so the Summary warned; the Add 'End Summary.' fix went on the bar's line under a footer's link.
+    const draft = (body: string) => `S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: X\n\nClassified By: A. Smith, reasons 1.4 (b).\n\n${body}`;
+    const bar = (text: string) => text.split('\n').map((l) => (l === '' ? '|' : `| ${l}`)).join('\n');
+    const typed = (text: string) => lintCable(parseCable(text).cable).filter((f) => f.id === 'CBL027').map((f) => [f.message, f.fixes?.[0].edits[0].range.start]);
+    const typing = draft('¶1. (S) Text.\n\n¶2. (S) Summary: The talks went well.\n\n');
+    assert.ok(parseCable(bar(typing)).cable.margin);
+    assert.deepEqual([typed(typing), typed(bar(typing))], [[], []]);
+    const footer = draft('¶1. (S) Summary: The talks.\n\nVisit our site at:\nhttp://x.y/z\n\nSMITH\n');
+    const summary = "Summary opened without 'End Summary'.";
+    assert.deepEqual([typed(footer), typed(bar(footer))], [[[summary, { line: 8, character: 27 }]], [[summary, { line: 8, character: 29 }]]]);
+  });
   it('still reports a Summary heading that no heading ends, and an inline Comment without its closer', () => {
     assert.deepEqual(found('SUMMARY\n\n¶1. (S) The talks went well.\n\n¶2. (S) Text.\n'), ["warning Summary opened without 'End Summary'."]);
     assert.deepEqual(found('THE TALKS\n\n¶1. (S) Comment: we think so.\n\nNEXT STEPS\n\n¶2. (S) Text.\n'), ["info Comment opened without 'End Comment'."]);

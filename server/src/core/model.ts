@@ -697,7 +697,7 @@ export interface Margin {
    * the text with them (`9 PP` ⏎ `10 DE`).
    */
   readonly widths: readonly number[];
-  /** The lines that carry it, in line order (a blank line may carry none). */
+  /** The lines that carry it, in line order (a blank line may carry none, and so may a few lines typed without it: `readMargin`). */
   readonly lines: readonly number[];
 }
 

@@ -7,6 +7,7 @@
 import { DocumentSymbol, SymbolKind, type Position, type Range, type SymbolInformation } from 'vscode-languageserver-types';
 import type { Addressee, Block, Cable, Paragraph, Section } from '../core/model';
 import { containsRange, isAlnum, isBefore, paragraphIndexAt, paragraphTextStart, partitionPoint, spanRange, OPENING_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
+import { marginWidth } from '../core/parse/margin';
 import { blockSpan, gluedSignatureCut, onlyCloserAfter, OPENING_TEXT, openerRun, outlineSections, SENTENCE_END } from './outlineSections';
 import { sectionPlaces, sectionTitles, subTitles, type SubTitle } from './subTitles';
 
@@ -37,7 +38,10 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
       group.children = list.map((a) => symbol(a.address?.text ?? a.routingIndicator?.text ?? '(addressee)', detail(a), SymbolKind.Constant, a.range));
       children.push(group);
     }
-    result.push(symbol('Transmission header', undefined, SymbolKind.Module, header.range, header.range, children));
+    // Named past a scan's margin (`| VZCZC…`), as its lines are; its range holds their whole lines.
+    const at = header.range.start;
+    const named = { start: { line: at.line, character: Math.max(at.character, Math.min(marginWidth(cable, at.line), cable.lines[at.line].length)) }, end: header.range.end };
+    result.push(symbol('Transmission header', undefined, SymbolKind.Module, header.range, isBefore(named.end, named.start) ? header.range : named, children));
   }
   const fields: DocumentSymbol[] = [];
   // Symbols that go under the innermost symbol holding them, once the others are in place: fields read in the body.

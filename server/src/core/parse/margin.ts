@@ -8,10 +8,20 @@ import { isDigit, partitionPoint } from '../text';
 
 /** The fewest lines with a margin for a text to be read as having one. */
 const MIN_LINES = 5;
+/**
+ * The most lines with text and no margin at all (no bar, no number: `-- `, `Para 3`) that a margined text may hold: the lines
+ * a writer types into a scan after Enter, which writes no margin (`| -- fares;` ⏎ `-- `), so that the margin, and what the
+ * parser reads past it, does not come and go with each line typed. No more than one such line to {@link STRAY_RATIO} lines
+ * with the margin. A line that opens with a bar or a number that does not fit the margin (`|x`, a number that does not
+ * rise) still reads as no margin at all.
+ */
+const MAX_STRAY = 2;
+const STRAY_RATIO = 5;
 
 /**
  * The margin that opens every line of `text` that is not blank (`| S E C R E T …`, `01 VZCZC…` ⏎ `02 PP RUEHWEB`), with the
- * text to parse, that margin blanked with spaces (the same length); undefined where a line lacks it. A bar is `|` and one
+ * text to parse, that margin blanked with spaces (the same length); undefined where a line lacks it, but for a few lines
+ * typed without it ({@link MAX_STRAY}), which are read as they stand. A bar is `|` and one
  * space or none, the same on every line; line numbers are digits after at most a few spaces, each greater than the one
  * before, and a space after them; a line of the margin alone is a blank line. The numbers may stand at two widths (`9 ` then
  * `10 `, `9  ` then `10 `, ` 9 ` then `10 `): where the text of every line starts at or after the widest number and its
@@ -37,6 +47,8 @@ export function readMargin(text: string): { margin: Margin; text: string } | und
   const taken: number[] = [];
   const texts: number[] = [];
   let previous = -1;
+  // Lines with text that open with neither a bar nor a number: the line Enter has just made and typed on.
+  let stray = 0;
   let line = 0;
   let at = 0;
   while (at <= text.length) {
@@ -45,7 +57,8 @@ export function readMargin(text: string): { margin: Margin; text: string } | und
     if (kind === 'bar') {
       const width = barAt(text, at, end, barWidth);
       if (width === -1) return undefined;
-      if (width > 0) {
+      if (width === -2) stray++;
+      else if (width > 0) {
         lines.push(line);
         starts.push(at);
         taken.push(width);
@@ -53,7 +66,13 @@ export function readMargin(text: string): { margin: Margin; text: string } | und
       }
     } else if (!onlySpaces(text, at, end)) {
       const digitsEnd = numberEnd(text, at, end);
-      if (digitsEnd === -1) return undefined;
+      if (digitsEnd === -1) {
+        stray++;
+        at = nextLine(text, end);
+        line++;
+        if (at === -1) break;
+        continue;
+      }
       let digits = digitsEnd;
       while (isDigit(text.charCodeAt(digits - 1))) digits--;
       const n = Number(text.slice(digits, digitsEnd));
@@ -66,11 +85,11 @@ export function readMargin(text: string): { margin: Margin; text: string } | und
       taken.push(textStart === end ? end - at : digitsEnd + 1 - at);
       texts.push(textStart === end ? -1 : textStart - at);
     }
-    if (end >= text.length) break;
-    at = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    at = nextLine(text, end);
+    if (at === -1) break;
     line++;
   }
-  if (lines.length < MIN_LINES) return undefined;
+  if (lines.length < MIN_LINES || stray > MAX_STRAY || stray * STRAY_RATIO > lines.length) return undefined;
   const widths = kind === 'bar' ? taken : numberWidths(taken, texts);
   const parts: string[] = [];
   let from = 0;
@@ -82,6 +101,12 @@ export function readMargin(text: string): { margin: Margin; text: string } | und
   let width = 0;
   for (const w of widths) if (w > width) width = w;
   return { margin: { kind, width, widths, lines }, text: parts.join('') };
+}
+
+/** Where the line after the one ending at `end` starts, -1 after the last. */
+function nextLine(text: string, end: number): number {
+  if (end >= text.length) return -1;
+  return end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
 }
 
 /** The most spaces a line number's margin puts before it (right-aligned numbers up to 99,999 lines). */
@@ -120,10 +145,11 @@ function isBlank(c: number): boolean {
 
 /**
  * How many characters of the line `[at, end)` the bar takes: `width` (`| `, or `|` alone at width 1), fewer on a line of the
- * bar alone (`|`), 0 on a blank line, and -1 on a line that has text without the bar.
+ * bar alone (`|`), 0 on a blank line, -2 on a line that has text without the bar (a stray line, {@link MAX_STRAY}), and -1 on
+ * a line that opens with the bar but not at its width (`|x` where the bar is `| `).
  */
 function barAt(text: string, at: number, end: number, width: number): number {
-  if (text.charCodeAt(at) !== 124) return onlySpaces(text, at, end) ? 0 : -1;
+  if (text.charCodeAt(at) !== 124) return onlySpaces(text, at, end) ? 0 : -2;
   if (width === 2 && at + 1 < end && text.charCodeAt(at + 1) !== 32) return -1;
   return Math.min(width, end - at);
 }

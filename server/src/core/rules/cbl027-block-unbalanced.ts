@@ -2,6 +2,7 @@
  * CBL027 block-unbalanced: A Summary opened without End Summary (warning); Comment and Note blocks without their closer, or closers without openers (info).
  */
 import type { Block, BlockMarker, Cable, Paragraph, Position, Section } from '../model';
+import { linesAsRead } from '../parse/margin';
 import { BLOCK_LABELS, COMMENT_CONTINUED, isBefore, isSpace, matchingBracket, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, trimEndOffset } from '../text';
 import type { Fix, Rule } from './types';
 
@@ -201,8 +202,9 @@ function runsToEnd(cable: Cable, layout: Layout, open: BlockMarker): boolean {
   if (partitionPoint(headings, (p) => !isBefore(at, p)) < headings.length) return false;
   if (!layout.headingOn.has(at.line) && isBefore(at, last.range.start)) return false;
   // Nothing but blank lines after the last paragraph, and no web-site footer in it ("Visit our classified website at: …",
-  // which the last paragraph takes in with a signature glued to its link): text after them ends the document.
-  const lines = cable.lines;
+  // which the last paragraph takes in with a signature glued to its link): text after them ends the document. Blank as
+  // read: a line of a scan's margin alone (`|`, `07`) is blank.
+  const lines = linesAsRead(cable);
   for (let k = last.range.end.line + 1; k < lines.length; k++) if (lines[k].trim() !== '') return false;
   const kinds = cable.lineKinds;
   for (let k = at.line + 1; k < kinds.length; k++) if (kinds[k] === 'footer') return false;
@@ -256,7 +258,8 @@ function closerPlace(cable: Cable, layout: Layout, block: Block, open: BlockMark
  * the continuation-page and rule lines around them.
  */
 function textEnd(cable: Cable, from: Position, end: Position): Position {
-  const lines = cable.lines;
+  // As read: a line of a scan's margin alone (`|`, `07`) is blank, and a rule or link line opens past the margin.
+  const lines = linesAsRead(cable);
   const signature = cable.signature?.token.range.start;
   if (signature && isBefore(from, signature) && !isBefore(end, signature)) {
     end = cable.signature!.glued ? { line: signature.line, character: trimEndOffset(lines[signature.line], signature.character) } : lineEnd(lines, signature.line - 1);
