@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { applyEdits, fixAll } from '../../server/src/core/fix';
 import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
-import { findInTextReferences, findInTextReferencesOnLine } from '../../server/src/core/mentions';
+import { findInTextParagraphReferences, findInTextReferences, findInTextReferencesOnLine } from '../../server/src/core/mentions';
 import { getRenameEdits, prepareRename } from '../../server/src/features/rename';
 import { assertOnlyEditsChanged, classificationOf, damagedCable, exerciseFeatures } from '../properties';
 
@@ -61,6 +61,19 @@ describe('property tests', function () {
         const { cable } = parseCable(text);
         const all = findInTextReferences(cable);
         for (let line = 0; line < cable.lines.length; line++) assert.deepEqual(findInTextReferencesOnLine(cable, line), all.filter((r) => r.range.start.line === line), `line ${line}`);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it('the references to paragraphs read alone are those among all the in-text references (what CBL045 reads without a REF field)', () => {
+    fc.assert(
+      fc.property(damagedCable, (text) => {
+        const { cable } = parseCable(text);
+        // Read alone first: once the whole reader has run, its kept result answers.
+        const alone = findInTextParagraphReferences(cable);
+        assert.deepEqual(alone, findInTextReferences(cable).filter((r) => r.target.kind === 'paragraph'));
+        assert.deepEqual(findInTextParagraphReferences(cable), alone);
       }),
       { seed: SEED, numRuns: RUNS },
     );
