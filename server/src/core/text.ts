@@ -124,25 +124,6 @@ export function isAlnum(c: number): boolean {
   return isLetter(c) || isDigit(c);
 }
 
-/** True for the characters a pattern's `\w` and `\b` take for a word's without the `u` flag: A–Z, a–z, 0–9 and `_`. */
-export function isAsciiWord(c: number): boolean {
-  return isAlnum(c) || c === 95;
-}
-
-/**
- * True where `text` holds `lower` at `at`, its small letters a–z in either case, as a pattern's `i` flag without `u` reads
- * them ("oadr" finds "OADR", "Oadr"; no character beyond ASCII, "ſ" or the Kelvin sign, stands for an ASCII letter there).
- */
-export function caselessAt(text: string, at: number, lower: string): boolean {
-  if (at + lower.length > text.length) return false;
-  for (let k = 0; k < lower.length; k++) {
-    const c = text.charCodeAt(at + k);
-    const w = lower.charCodeAt(k);
-    if (c !== w && !(isSmall(w) && c === w - 32)) return false;
-  }
-  return true;
-}
-
 /** True for a letter or digit of any script (`É`, `٣`), as a word of prose is made of; punctuation and dashes are not. */
 export function isWordCharacter(c: string | undefined): boolean {
   return c !== undefined && WORD_CHARACTER.test(c);

@@ -25,7 +25,7 @@ import type {
   Token,
 } from '../model';
 import type { LineShapes } from '../text';
-import { caselessAt, digitsNumber, editDistance, isAlnum, isAsciiWord, isDigit, isLetter, isSpace, markingStart, ownCopy, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, upperCase, WHITE_RUNS } from '../text';
+import { digitsNumber, editDistance, isAlnum, isDigit, isLetter, isSpace, markingStart, ownCopy, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, upperCase, WHITE_RUNS } from '../text';
 import { LONE_LEVEL, readRepeatedBanner, serialDigits } from './banner';
 import { isItemMarking, isRuleChar, RULE_LINE } from './body';
 import { KNOWN_TAGS } from '../tagCodes';
@@ -2094,17 +2094,15 @@ function parseDecl(line: number, text: string, pos: number, end: number): Decl |
 /** Classifies a DECL value and reads its date. */
 function classifyDecl(raw: string): { kind: DeclKind; date?: CalendarDate; impossible?: boolean; misread?: string } {
   const v = raw.trim();
-  // Character scans for the once-a-cable patterns they stand for (each tested against it in test/unit/scans.test.ts): a
-  // cold run compiled each pattern for its one use a cable.
-  if (declNa(v)) return { kind: 'na' };
-  if (declOadr(v)) return { kind: 'oadr' };
+  if (/^N\/?A\b/i.test(v)) return { kind: 'na' };
+  if (/^OADR\b/i.test(v)) return { kind: 'oadr' };
   if (/^(?:X{4,}|x{4,})$/.test(v)) return { kind: 'redacted' };
-  if (declXCode(v)) return { kind: 'x-code' };
-  if (holdsDeclassified(v)) return { kind: 'declassified' };
-  const gds = declGds(v);
-  if (gds !== undefined) return { kind: 'gds', date: realDate(readDate(gds.trim().split(/\s/)[0] ?? '')) };
-  const dng = declDowngrade(v);
-  if (dng !== undefined) return { kind: 'downgrade', date: realDate(readDate(dng)) };
+  if (/^(?:25)?X\d(?:[, ]+(?:25)?X\d)*\b/i.test(v)) return { kind: 'x-code' };
+  if (/DECLASSIFIED/i.test(v)) return { kind: 'declassified' };
+  const gds = /^GDS\b(.*)$/i.exec(v);
+  if (gds) return { kind: 'gds', date: realDate(readDate(gds[1].trim().split(/\s/)[0] ?? '')) };
+  const dng = /^DNG ?:? ?[A-Z]{1,3} +(\S+)/i.exec(v);
+  if (dng) return { kind: 'downgrade', date: realDate(readDate(dng[1])) };
   const d = readDate(v);
   if (d) return { kind: 'date', date: realDate(d), impossible: d.impossible };
   // "2O15/03/12", "O3/12/2019", "I2/31/2014", "05/27/20l9": a letter l or I typed or scanned for the digit 1, or O for 0,
@@ -2122,64 +2120,6 @@ function classifyDecl(raw: string): { kind: DeclKind; date?: CalendarDate; impos
     if (m && !m.impossible) return { kind: 'date', date: m.date, impossible: false, misread: raw.replace(v, slashed) };
   }
   return { kind: 'text' };
-}
-
-/** `/^N\/?A\b/i.test(v)`: "N/A", "NA", "n/a …". */
-export function declNa(v: string): boolean {
-  if ((v.charCodeAt(0) | 32) !== 110 /* n */) return false;
-  const a = v.charCodeAt(1) === 47 /* / */ ? 2 : 1;
-  return (v.charCodeAt(a) | 32) === 97 /* a */ && !isAsciiWord(v.charCodeAt(a + 1));
-}
-
-/** `/^OADR\b/i.test(v)`. */
-export function declOadr(v: string): boolean {
-  return caselessAt(v, 0, 'oadr') && !isAsciiWord(v.charCodeAt(4));
-}
-
-/**
- * `/^(?:25)?X\d(?:[, ]+(?:25)?X\d)*\b/i.test(v)`: "X1", "25X1, 25X6". The pattern's repeated codes can only end
- * where its first does not, before a space or comma, where `\b` already holds: the first code and the `\b` after it decide.
- */
-export function declXCode(v: string): boolean {
-  let end = -1;
-  if (caselessAt(v, 0, '25x') && isDigit(v.charCodeAt(3))) end = 4;
-  else if ((v.charCodeAt(0) | 32) === 120 /* x */ && isDigit(v.charCodeAt(1))) end = 2;
-  return end > 0 && !isAsciiWord(v.charCodeAt(end));
-}
-
-/** `/DECLASSIFIED/i.test(v)`. */
-export function holdsDeclassified(v: string): boolean {
-  for (let k = 0; k + 12 <= v.length; k++) if ((v.charCodeAt(k) | 32) === 100 /* d */ && caselessAt(v, k, 'declassified')) return true;
-  return false;
-}
-
-/** `/^GDS\b(.*)$/i.exec(v)?.[1]`: what follows "GDS", where no line break (which `.` does not match) does. */
-export function declGds(v: string): string | undefined {
-  if (!caselessAt(v, 0, 'gds') || isAsciiWord(v.charCodeAt(3))) return undefined;
-  for (let k = 3; k < v.length; k++) {
-    const c = v.charCodeAt(k);
-    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return undefined;
-  }
-  return v.slice(3);
-}
-
-/**
- * `/^DNG ?:? ?[A-Z]{1,3} +(\S+)/i.exec(v)?.[1]`: "DNG: CO 12/31/2010" gives the date. Each optional piece taken where it
- * can be is the pattern's one way through: leaving a space or colon untaken puts it where only letters may stand.
- */
-export function declDowngrade(v: string): string | undefined {
-  if (!caselessAt(v, 0, 'dng')) return undefined;
-  let p = 3;
-  if (v.charCodeAt(p) === 32) p++;
-  if (v.charCodeAt(p) === 58 /* : */) p++;
-  if (v.charCodeAt(p) === 32) p++;
-  const letters = p;
-  while (p - letters < 3 && isLetter(v.charCodeAt(p))) p++;
-  if (p === letters || v.charCodeAt(p) !== 32) return undefined;
-  while (v.charCodeAt(p) === 32) p++;
-  const start = p;
-  while (p < v.length && !isSpace(v.charCodeAt(p))) p++;
-  return p > start ? v.slice(start, p) : undefined;
 }
 
 // Where the slashes of a date of ten characters stand: mm/dd/yyyy and yyyy/mm/dd.
