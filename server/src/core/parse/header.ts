@@ -630,14 +630,17 @@ class HeaderBuilder {
 
   #checkRi(line: number, text: string, start: number, end: number, where: string): Token {
     const t = token(line, text, start, end);
-    if (!isRoutingIndicator(text, start, end)) {
-      this.problems.push({
-        rule: 'routing-indicator-malformed',
-        message: `Routing indicator '${t.text}' in the ${where} is not 5 to 8 capital letters starting with R.`,
-        range: t.range,
-      });
-    }
+    if (!isRoutingIndicator(text, start, end)) this.#badRi(t, where);
     return t;
+  }
+
+  /** Reports a malformed routing indicator: apart from {@link #checkRi}, which the hot `addressee` inlines. */
+  #badRi(t: Token, where: string): void {
+    this.problems.push({
+      rule: 'routing-indicator-malformed',
+      message: `Routing indicator '${t.text}' in the ${where} is not 5 to 8 capital letters starting with R.`,
+      range: t.range,
+    });
   }
 
   transmissionId(line: number, text: string): boolean {
@@ -800,6 +803,20 @@ class HeaderBuilder {
     };
   }
 
+  /**
+   * Reads a printout's page header at `pos` after an address keyword and keeps the keyword for the next addressee; false
+   * where there is none. Out of {@link addressee}, which is compiled for every cold run and meets one rarely: its code there
+   * made the largest optimizing compile of a pass, and its first use, after that compile, a deoptimization.
+   */
+  #oldPageHeader(line: number, text: string, pos: number, keyword: Token | undefined): boolean {
+    const old = findOldPageHeader(line, text, pos);
+    if (old === undefined) return false;
+    if (this.oldPageHeaders === undefined) this.oldPageHeaders = [old];
+    else this.oldPageHeaders.push(old);
+    this.#pendingKeyword = keyword;
+    return true;
+  }
+
   addressee(line: number, text: string, mode: 'to' | 'info' | 'xmt', withKeyword: boolean, lineRange: Range): boolean {
     const list = mode === 'to' ? this.to : mode === 'info' ? this.info : this.xmt;
     let pos = skipSpaces(text);
@@ -816,13 +833,7 @@ class HeaderBuilder {
     this.#pendingKeyword = undefined;
     // "INFO PAGE 02 STATE 037566 161435Z": a printout's page header after the keyword; the addressees follow,
     // and the first of them takes the keyword.
-    const old = withKeyword && text.charCodeAt(pos) === 80 /* P */ ? findOldPageHeader(line, text, pos) : undefined;
-    if (old) {
-      if (this.oldPageHeaders === undefined) this.oldPageHeaders = [old];
-      else this.oldPageHeaders.push(old);
-      this.#pendingKeyword = keyword;
-      return true;
-    }
+    if (withKeyword && text.charCodeAt(pos) === 80 /* P */ && this.#oldPageHeader(line, text, pos, keyword)) return true;
     // "ZEN/AMCONSUL …" marks an addressee not served by this transmission.
     let zen: Token | undefined;
     if (lineEnd - pos >= 4 && text.startsWith('ZEN/', pos)) {
