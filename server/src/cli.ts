@@ -287,7 +287,13 @@ function threadCount(files: number, asked: number | undefined): number {
   if (asked !== undefined) return Math.max(1, Math.min(asked, files));
   // Fewer files than two threads' worth need one thread whatever the cores.
   if (files < 2 * FILES_PER_THREAD) return 1;
-  return Math.max(1, Math.min(Math.floor(process.getBuiltinModule('node:os').availableParallelism() / 2), Math.floor(files / FILES_PER_THREAD)));
+  return Math.max(1, Math.min(coreThreads(), Math.floor(files / FILES_PER_THREAD)));
+}
+
+let coreThreadsCount: number | undefined;
+/** The most threads the cores allow, one per two cores, asked of the system once a run (`threadsKnown` asks per file). */
+function coreThreads(): number {
+  return (coreThreadsCount ??= Math.floor(process.getBuiltinModule('node:os').availableParallelism() / 2));
 }
 /** Results a worker thread gathers before posting them: one message per file costs more than linting it. */
 const BATCH = 64;
@@ -618,7 +624,7 @@ function sayIgnored(shown: string): void {
 function threadsKnown(files: number, asked: number | undefined): boolean {
   if (asked !== undefined) return files >= asked;
   // Only then the cores are asked: `os`, loaded after the run set V8's options, compiles without Node's code cache.
-  return files >= 2 * FILES_PER_THREAD && files >= FILES_PER_THREAD * Math.floor(process.getBuiltinModule('node:os').availableParallelism() / 2);
+  return files >= 2 * FILES_PER_THREAD && files >= FILES_PER_THREAD * coreThreads();
 }
 
 /**
