@@ -2831,9 +2831,10 @@ describe("outline and smart selection on a cable with a scan's margin on every l
   };
 
   it('lists the titles inside the paragraphs as without the margin, each named past it', () => {
-    // Each symbol's name, lines and name's columns (past the margin); a section's range runs from its lines' start.
+    // Each symbol's name, range and name's columns (past the margin): the banner's metadata and a section start at their
+    // first line's text, as a paragraph does, where they started at its first character, the margin's.
     const outline = (list: readonly DocumentSymbol[], width: number, depth = ''): string[] =>
-      list.flatMap((s) => [`${depth}${s.name} ${s.range.start.line}-${s.range.end.line}:${s.range.end.character - width} ${s.selectionRange.start.line}:${s.selectionRange.start.character - width}-${s.selectionRange.end.character - width}`, ...outline(s.children ?? [], width, `${depth}  `)]);
+      list.flatMap((s) => [`${depth}${s.name} ${s.range.start.line}:${s.range.start.character - width}-${s.range.end.line}:${s.range.end.character - width} ${s.selectionRange.start.line}:${s.selectionRange.start.character - width}-${s.selectionRange.end.character - width}`, ...outline(s.children ?? [], width, `${depth}  `)]);
     for (const name of ['09STATE90001', '09NOWHERE66', '09NOWHERE55', '09NOWHERE99']) {
       const plain = fs.readFileSync(path.join(ROOT, `test/fixtures/outline/${name}.cable`), 'utf8');
       const expected = outline(getDocumentSymbols(parseCable(plain).cable), 0);
@@ -2841,8 +2842,8 @@ describe("outline and smart selection on a cable with a scan's margin on every l
     }
   });
 
-  it('names the transmission header past the margin, as its lines, every name where it is without the margin', () => {
-    // A cable with a transmission header (the rules' fixture): the header's name started at its first line's margin.
+  it('names and holds the transmission header past the margin, as its lines, every name where it is without the margin', () => {
+    // A cable with a transmission header (the rules' fixture): the header's name and range started at its first line's margin.
     const plain = fs.readFileSync(path.join(ROOT, 'test/fixtures/rules/cbl027-block-unbalanced.bad.cable'), 'utf8');
     const names = (list: readonly DocumentSymbol[], width: number): string[] => list.flatMap((s) => [`${s.name} ${s.selectionRange.start.line}:${s.selectionRange.start.character - width}`, ...names(s.children ?? [], width)]);
     const expected = names(getDocumentSymbols(parseCable(plain).cable), 0);
@@ -2850,8 +2851,8 @@ describe("outline and smart selection on a cable with a scan's margin on every l
     for (const [kind, margin, width] of margins) {
       const symbols = getDocumentSymbols(marginal(plain, margin));
       assert.deepEqual(names(symbols, width), expected, kind);
-      // Its range holds its lines whole, the margin with them.
-      assert.deepEqual(symbols[0].range.start, { line: 0, character: 0 }, kind);
+      // Its range starts at its first line's text, as its name does.
+      assert.deepEqual(symbols[0].range.start, { line: 0, character: width }, kind);
     }
   });
 

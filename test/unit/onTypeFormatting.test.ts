@@ -322,20 +322,17 @@ describe("on-type formatting on a cable with a scan's margin on every line", () 
   };
   const plainLine = (plain: string) => newLine(plain.replace('^', '|'));
 
-  it('writes the next dash item, REF letter and paragraph number as without the margin, the dashes and letter in their column past it', () => {
+  it('writes the next dash item, REF letter and paragraph number as without the margin, each in its column past it', () => {
     const dashes = [cable('¶1. (C) The parties agreed to:\n\n-- exchange harbor data;\n^'), cable('¶1. (C) Points:\n\n   --  (C) fares will rise;\n-- dues.\n^'), cable('¶1. (C) Points:\n\n-- fares;\n\n-- dues;\n\n^')];
     const refs = ['REF: A. STATE 1234\n^', 'REF: A. STATE 1234\n\n     B. PARIS 567\n\n^'].map((r) => `C O N F I D E N T I A L NOWHERE 000012\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: FERRY DUES\n${r}\n\nClassified By: Ann Doe for reasons 1.4 (b).\n\n¶1. (C) The board met.\n`);
-    const paragraphs = [cable('¶1. (C) The harbor board met.\n\n¶2. (C) Fares rise.\n\n^')];
+    // The paragraph number under the markers, where it was written at the caret, the margin's first column.
+    const paragraphs = [cable('¶1. (C) The harbor board met.\n\n¶2. (C) Fares rise.\n\n^'), cable('¶1. (C) The harbor board met.\n¶2. (C) Fares rise.\n^')];
     for (const [kind, margin, width] of margins) {
-      for (const plain of [...dashes, ...refs]) {
+      for (const plain of [...dashes, ...refs, ...paragraphs]) {
         const expected = plainLine(plain);
         assert.notEqual(expected, '', plain);
         const { line, lines } = enter(plain, margin);
         assert.equal(lines[line], `${' '.repeat(width)}${expected}`, `${kind}: ${plain}`);
-      }
-      for (const plain of paragraphs) {
-        const { line, lines } = enter(plain, margin);
-        assert.equal(lines[line], plainLine(plain), `${kind}: ${plain}`);
       }
       // Where nothing is written without the margin, nothing is with it: an item that may go on, items a blank line apart.
       for (const plain of [cable('¶1. (C) Points:\n\n-- fares will rise\n^'), cable('¶1. (C) Points:\n\n-- fares;\n\n-- dues.\n^')]) {
@@ -368,6 +365,23 @@ describe("on-type formatting on a cable with a scan's margin on every line", () 
       assert.equal(more[line + 1], dashes, kind);
       const last = next(more, line + 1);
       assert.deepEqual([last[line], last[line + 1], last[line + 2]], [`${dashes}share fares;`, '', ''], kind);
+    }
+  });
+
+  it('ends a list whose items stand a blank line apart with the next paragraph\'s number in the markers\' column', () => {
+    // Enter on the dashes it wrote under the blank line (`|` ⏎ `  -- ` ⏎ `^`): the number takes their place, past the margin
+    // as they stood; it was written at the line's first column.
+    const plain = cable('¶1. (C) Points:\n\n-- fares;\n\n-- dues;\n\n-- \n^');
+    const lines = plain.replace('^', '').split('\n');
+    const caret = lines.length - 4;
+    assert.equal(lines[caret - 1], '-- ');
+    for (const [kind, margin, width] of margins) {
+      const text = lines.map((l, i) => (i === caret ? l : i === caret - 1 ? `${' '.repeat(width)}${l}` : margin(l, i))).join('\n');
+      const c = parseCable(text).cable;
+      assert.ok(c.margin, text);
+      const edits = getOnTypeFormattingEdits(c, { line: caret, character: 0 }, '\n');
+      const result = TextDocument.applyEdits(TextDocument.create('file:///ws/x.cable', 'cable', 1, text), edits).split('\n');
+      assert.deepEqual(result.slice(caret - 2, caret + 1), [margin('', caret - 2), `${' '.repeat(width)}¶2. `, margin('', caret + 1)], kind);
     }
   });
 });

@@ -2808,18 +2808,31 @@ describe("parser: a scan's margin on every line", () => {
     assert.deepEqual(read(withMargin((l, i) => `${String(i + 8).padEnd(2, ' ')} ${l}`)).slice(8), ['numbers', 3]);
   });
 
-  it('reads no margin where a line lacks it, the numbers do not rise, they stand at another width, or too few lines have one', () => {
+  it('reads no margin where a line lacks it, too many lines lack it, they stand at another width, or too few lines have one', () => {
     const none = (text: string) => parseCable(text).cable.margin;
     assert.equal(none(plain), undefined);
-    assert.equal(none(withMargin((l, i) => (l === '' ? '' : `${String(i === 5 ? 3 : i + 1).padStart(2, '0')} ${l}`))), undefined);
     assert.equal(none('| a\n| b\n| c\n'), undefined);
     // A text opening with a number that is no line number ("2 May 2009") reads as before.
     assert.equal(none(`2 May 2009\n${plain}`), undefined);
-    // A line that opens with the bar but not at its width, or with a number that does not rise, is no stray line.
+    // A line that opens with the bar but not at its width is no stray line.
     assert.equal(none(withMargin((l, i) => (l === '' ? '' : i === 12 ? `|${l}` : `| ${l}`))), undefined);
+    // Numbers that do not rise on more than one line in six.
+    assert.equal(none(withMargin((l, i) => `${String(i % 3 === 0 ? 1 : i + 1).padStart(2, '0')} ${l}`.trimEnd())), undefined);
   });
 
-  it('reads the margin past one or two lines typed without it (Enter writes none), never more, nor more than one in six', () => {
+  it('reads the margin past a line opening with a number that does not rise, or with one that rose too far, as typed without it', () => {
+    // Invented: the SUBJECT line typed over its number as `03 SUBJECT: …` or `12 SUBJECT: …` (no rise after 12), or as
+    // `99 SUBJECT: …`, above `14`; each dropped the margin, and every field with it.
+    for (const number of ['03', '12', '99']) {
+      const text = withMargin((l, i) => (i === 12 ? `${number} ${l}` : `${String(i + 1).padStart(2, '0')} ${l}`.trimEnd()));
+      const c = parseCable(text).cable;
+      assert.ok(c.margin && !c.margin.lines.includes(12) && c.margin.lines.includes(11) && c.margin.lines.includes(13), number);
+      // The line is read as it stands, the rest past the margin, where no field was read at all.
+      assert.deepEqual(read(text), ['09NOWHERE1', 'CONFIDENTIAL', 3, '06/03/2019', 'PREL', 'FERRY TALKS', 14, 1, 'numbers', 3], number);
+    }
+  });
+
+  it('reads the margin past lines typed without it (Enter writes none), one to five with it at most', () => {
     // Invented: the cable with the margin on every line but SUBJECT's (and TAGS's), as a writer types it under Enter.
     const bar = (skip: number[]) => withMargin((l, i) => (l === '' || skip.includes(i) ? l : `| ${l}`));
     const numbers = (skip: number[]) => withMargin((l, i) => (skip.includes(i) ? l : `${String(i + 1).padStart(2, '0')} ${l}`.trimEnd()));
@@ -2830,8 +2843,15 @@ describe("parser: a scan's margin on every line", () => {
         const c = parseCable(text(skip)).cable;
         assert.ok(skip.every((l) => !c.margin!.lines.includes(l)) && c.subject!.keyword.range.start.character === 0, `${kind} ${skip}`);
       }
-      assert.equal(parseCable(text([10, 11, 12])).cable.margin, undefined, kind);
+      // Three lines too, where the cable has five times as many with the margin (the numbered one, whose blank lines are
+      // numbered too), and not where it has fewer (the barred one, whose blank lines have no bar).
+      const three = parseCable(text([10, 11, 12])).cable.margin;
+      assert.equal(three?.lines.length, kind === 'numbers' ? 15 : undefined, kind);
     }
+    // Many lines typed at the end of a long scan: read as they stand, the rest past the margin.
+    const long = `${plain.split('\n').map((l) => (l === '' ? '' : `| ${l}`)).join('\n')}${'| ¶2. (C) More text.\n|\n'.repeat(10)}¶12. (C) Typed.\n-- one;\n-- two;\n-- three.\n`;
+    const c = parseCable(long).cable;
+    assert.deepEqual([c.margin?.kind, c.paragraphs.length, c.paragraphs[c.paragraphs.length - 1].marker.range.start.character], ['bar', 12, 0]);
     // One stray line to five with the margin, two to ten: no fewer.
     assert.equal(parseCable('| a\n| b\n| c\n| d\n| e\nf\n').cable.margin?.lines.length, 5);
     assert.equal(parseCable('| a\n| b\n| c\n| d\n| e\nf\ng\n').cable.margin, undefined);

@@ -7,7 +7,7 @@
 import { DocumentSymbol, SymbolKind, type Position, type Range, type SymbolInformation } from 'vscode-languageserver-types';
 import type { Addressee, Block, Cable, Paragraph, Section } from '../core/model';
 import { containsRange, isAlnum, isBefore, paragraphIndexAt, paragraphTextStart, partitionPoint, spanRange, OPENING_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
-import { marginWidth } from '../core/parse/margin';
+import { pastMargin } from '../core/rules/util';
 import { blockSpan, gluedSignatureCut, onlyCloserAfter, OPENING_TEXT, openerRun, outlineSections, SENTENCE_END } from './outlineSections';
 import { sectionPlaces, sectionTitles, subTitles, type SubTitle } from './subTitles';
 
@@ -38,10 +38,9 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
       group.children = list.map((a) => symbol(a.address?.text ?? a.routingIndicator?.text ?? '(addressee)', detail(a), SymbolKind.Constant, a.range));
       children.push(group);
     }
-    // Named past a scan's margin (`| VZCZC…`), as its lines are; its range holds their whole lines.
-    const at = header.range.start;
-    const named = { start: { line: at.line, character: Math.max(at.character, Math.min(marginWidth(cable, at.line), cable.lines[at.line].length)) }, end: header.range.end };
-    result.push(symbol('Transmission header', undefined, SymbolKind.Module, header.range, isBefore(named.end, named.start) ? header.range : named, children));
+    // Named and held from past a scan's margin (`| VZCZC…`), as its lines are.
+    const range = pastMargin(cable, header.range);
+    result.push(symbol('Transmission header', undefined, SymbolKind.Module, range, range, children));
   }
   const fields: DocumentSymbol[] = [];
   // Symbols that go under the innermost symbol holding them, once the others are in place: fields read in the body.
@@ -57,7 +56,8 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
   for (const repeat of cable.repeatedFields) fields.push(symbol(`${repeat.field} (again)`, repeat.text || undefined, repeat.field === 'SUBJECT' ? SymbolKind.String : repeat.field === 'REF' ? SymbolKind.Field : SymbolKind.Property, repeat.range));
   const banner = cable.banner;
   if (banner) {
-    const r = cable.metadataRange ?? banner.range;
+    // From the banner's text, past a scan's margin (`| C O N F I D E N T I A L …`), as the fields under it.
+    const r = pastMargin(cable, cable.metadataRange ?? banner.range);
     const name = [banner.levelText.text, banner.post?.text, banner.serial?.text].filter(Boolean).join(' ');
     // A field read after the metadata block ("¶2. (U) Classified by …" in the body) is no child of the banner: outside its
     // range it would break the outline's nesting, so it goes under the paragraph that holds it, as a Comment does, or
@@ -111,7 +111,8 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
     const { name } = named;
     const marking = heading.marking?.token.text ?? named.marking;
     const selection = heading.lead ? { start: heading.lead.range.start, end: heading.text.range.end } : heading.text.range;
-    const s = symbol(name, marking, SymbolKind.Namespace, places[k].range, selection, paragraphs);
+    // From its first line's text, past a scan's margin (`| ---------------` over `| HARBOR ISSUES`).
+    const s = symbol(name, marking, SymbolKind.Namespace, pastMargin(cable, places[k].range), selection, paragraphs);
     sectionSymbols[k] = s;
     const parent = places[k].parent >= 0 ? sectionSymbols[places[k].parent] : undefined;
     if (parent) (parent.children ??= []).push(s);

@@ -9,7 +9,7 @@
  */
 import type { Position, TextEdit } from 'vscode-languageserver';
 import type { Cable, Paragraph, RefItem } from '../core/model';
-import { linesAsRead } from '../core/parse/margin';
+import { linesAsRead, marginWidth } from '../core/parse/margin';
 import { isSpace, partitionPoint, skipSpaces, trimEndOffset } from '../core/text';
 import { inBody, markerText, newMarkerStyle, nextRefSlot, paragraphsPacked } from './completion';
 
@@ -25,7 +25,7 @@ export interface OnEnterOptions {
 
 /**
  * The edits after `typed` was typed at `position` (`textDocument/onTypeFormatting`): for Enter (`\n`), the next paragraph's
- * marker and a space at the caret on the new line ({@link nextParagraphOnEnter}), the next REF item's letter
+ * marker and a space at the caret on the new line (past a scan's margin, as spaces: {@link nextParagraphOnEnter}), the next REF item's letter
  * ({@link nextRefLetterOnEnter}) or the next dash item's dashes, or the end of a list, as `options` allow; nothing for any other character.
  */
 export function getOnTypeFormattingEdits(cable: Cable, position: Position, typed: string, options: OnEnterOptions = { paragraphNumbers: true, refLetters: true, dashItems: true }): TextEdit[] {
@@ -155,7 +155,9 @@ function endSpacedDashListOnEnter(cable: Cable, position: Position, paragraphNum
   const index = partitionPoint(paragraphs, (p) => p.range.start.line <= line - 3);
   const above = paragraphs[index - 1] as Paragraph | undefined;
   const marker = paragraphNumbers && above ? nextMarker(cable, above, index) : undefined;
-  return [{ range: { start: { line: line - 1, character: 0 }, end: position }, newText: marker ?? '' }];
+  // Under a scan's margin, the number in the column of the markers, the margin as spaces, as the dashes stood.
+  const margin = marker === undefined || !above ? 0 : marginWidth(cable, above.marker.range.start.line);
+  return [{ range: { start: { line: line - 1, character: 0 }, end: position }, newText: marker === undefined ? '' : ' '.repeat(margin) + marker }];
 }
 
 /**
@@ -242,7 +244,8 @@ function nextRefLetterOnEnter(cable: Cable, position: Position): TextEdit | unde
 }
 
 /**
- * The next paragraph's marker, inserted at `position` on the line Enter has just made, when:
+ * The next paragraph's marker, inserted at `position` on the line Enter has just made (under a scan's margin, from the line's
+ * start, past the margin as spaces), when:
  * - that line is empty, or holds only the indentation Enter kept, and the caret is at its end ({@link onFreshLine}, which the caller asks);
  * - the line ended is a numbered paragraph's last line, in a cable whose paragraphs follow each other with no blank line
  *   between and stand on one line each, most of them, as this one does ("¶4. (C) … met." ⏎ "|"), or a blank line right under such a last line, whatever
@@ -269,7 +272,11 @@ function nextParagraphOnEnter(cable: Cable, position: Position): TextEdit | unde
   if (underText && (above.range.start.line !== last || !paragraphsPacked(cable) || wrapped(paragraphs))) return undefined;
   if (!inBody(cable, line)) return undefined;
   const marker = nextMarker(cable, above, index);
-  return marker === undefined ? undefined : { range: { start: position, end: position }, newText: marker };
+  if (marker === undefined) return undefined;
+  // Under a scan's margin (`| ¶4. (C) …` ⏎ `|`), in the column of the markers, the margin as spaces: the new line has none.
+  const margin = marginWidth(cable, above.marker.range.start.line);
+  if (margin === 0) return { range: { start: position, end: position }, newText: marker };
+  return { range: { start: { line, character: 0 }, end: position }, newText: ' '.repeat(margin) + marker };
 }
 
 /**

@@ -9,19 +9,20 @@ import { isDigit, partitionPoint } from '../text';
 /** The fewest lines with a margin for a text to be read as having one. */
 const MIN_LINES = 5;
 /**
- * The most lines with text and no margin at all (no bar, no number: `-- `, `Para 3`) that a margined text may hold: the lines
- * a writer types into a scan after Enter, which writes no margin (`| -- fares;` ⏎ `-- `), so that the margin, and what the
- * parser reads past it, does not come and go with each line typed. No more than one such line to {@link STRAY_RATIO} lines
- * with the margin. A line that opens with a bar or a number that does not fit the margin (`|x`, a number that does not
- * rise) still reads as no margin at all.
+ * How many lines with the margin a margined text holds at least for each line with text and none (a stray line: no bar or
+ * number at all, `-- `, `Para 3`, or on a margin of line numbers a number that does not rise, `12 ships` under `40 …`): the
+ * lines a writer types into a scan after Enter, which writes no margin (`| -- fares;` ⏎ `-- `), are read as they stand, so
+ * that the margin, and what the parser reads past it, does not come and go with each line typed, however many lines are
+ * typed, as long as they stay few beside the scan's. A text without a margin whose first character is a digit (a numbered
+ * list, `1 apple` ⏎ `2 pear`, or a date) has far more lines of its own than lines that open with a number rising from line to
+ * line. A line that opens with the bar but not at its width (`|x` where the bar is `| `) still reads as no margin at all.
  */
-const MAX_STRAY = 2;
 const STRAY_RATIO = 5;
 
 /**
  * The margin that opens every line of `text` that is not blank (`| S E C R E T …`, `01 VZCZC…` ⏎ `02 PP RUEHWEB`), with the
- * text to parse, that margin blanked with spaces (the same length); undefined where a line lacks it, but for a few lines
- * typed without it ({@link MAX_STRAY}), which are read as they stand. A bar is `|` and one
+ * text to parse, that margin blanked with spaces (the same length); undefined where a line lacks it, but for lines typed
+ * without it, few beside those with it ({@link STRAY_RATIO}), which are read as they stand. A bar is `|` and one
  * space or none, the same on every line; line numbers are digits after at most a few spaces, each greater than the one
  * before, and a space after them; a line of the margin alone is a blank line. The numbers may stand at two widths (`9 ` then
  * `10 `, `9  ` then `10 `, ` 9 ` then `10 `): where the text of every line starts at or after the widest number and its
@@ -46,8 +47,10 @@ export function readMargin(text: string): { margin: Margin; text: string } | und
   const starts: number[] = [];
   const taken: number[] = [];
   const texts: number[] = [];
-  let previous = -1;
-  // Lines with text that open with neither a bar nor a number: the line Enter has just made and typed on.
+  // The numbers of the lines with a margin of line numbers.
+  const numbers: number[] = [];
+  // Lines with text that open with neither a bar nor a number, or with a number out of the margin's rise: the lines Enter has
+  // made and typed on.
   let stray = 0;
   let line = 0;
   let at = 0;
@@ -66,30 +69,37 @@ export function readMargin(text: string): { margin: Margin; text: string } | und
       }
     } else if (!onlySpaces(text, at, end)) {
       const digitsEnd = numberEnd(text, at, end);
-      if (digitsEnd === -1) {
-        stray++;
-        at = nextLine(text, end);
-        line++;
-        if (at === -1) break;
-        continue;
+      const n = digitsEnd === -1 ? -1 : numberBefore(text, digitsEnd);
+      const last = numbers.length - 1;
+      const rises = last < 0 || n > numbers[last];
+      // A number that does not rise opens a line typed without the margin (`12 ships arrived` or `40 ships` under `40 …`),
+      // unless it rises from the line before the one above, which rose too far and was so typed (`2010 budget` between
+      // `40 …` and `41 …`): the lines typed are read as they stand.
+      const aboveTyped = !rises && n !== numbers[last] && last > 0 && n > numbers[last - 1];
+      if (n === -1 || (!rises && !aboveTyped)) stray++;
+      else {
+        if (aboveTyped) {
+          stray++;
+          numbers.pop();
+          lines.pop();
+          starts.pop();
+          taken.pop();
+          texts.pop();
+        }
+        numbers.push(n);
+        let textStart = digitsEnd;
+        while (textStart < end && (text.charCodeAt(textStart) === 32 || text.charCodeAt(textStart) === 9)) textStart++;
+        lines.push(line);
+        starts.push(at);
+        taken.push(textStart === end ? end - at : digitsEnd + 1 - at);
+        texts.push(textStart === end ? -1 : textStart - at);
       }
-      let digits = digitsEnd;
-      while (isDigit(text.charCodeAt(digits - 1))) digits--;
-      const n = Number(text.slice(digits, digitsEnd));
-      if (n <= previous) return undefined;
-      previous = n;
-      let textStart = digitsEnd;
-      while (textStart < end && (text.charCodeAt(textStart) === 32 || text.charCodeAt(textStart) === 9)) textStart++;
-      lines.push(line);
-      starts.push(at);
-      taken.push(textStart === end ? end - at : digitsEnd + 1 - at);
-      texts.push(textStart === end ? -1 : textStart - at);
     }
     at = nextLine(text, end);
     if (at === -1) break;
     line++;
   }
-  if (lines.length < MIN_LINES || stray > MAX_STRAY || stray * STRAY_RATIO > lines.length) return undefined;
+  if (lines.length < MIN_LINES || stray * STRAY_RATIO > lines.length) return undefined;
   const widths = kind === 'bar' ? taken : numberWidths(taken, texts);
   const parts: string[] = [];
   let from = 0;
@@ -107,6 +117,13 @@ export function readMargin(text: string): { margin: Margin; text: string } | und
 function nextLine(text: string, end: number): number {
   if (end >= text.length) return -1;
   return end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+}
+
+/** The number whose last digit is right before `end`. */
+function numberBefore(text: string, end: number): number {
+  let digits = end;
+  while (isDigit(text.charCodeAt(digits - 1))) digits--;
+  return Number(text.slice(digits, end));
 }
 
 /** The most spaces a line number's margin puts before it (right-aligned numbers up to 99,999 lines). */
@@ -145,7 +162,7 @@ function isBlank(c: number): boolean {
 
 /**
  * How many characters of the line `[at, end)` the bar takes: `width` (`| `, or `|` alone at width 1), fewer on a line of the
- * bar alone (`|`), 0 on a blank line, -2 on a line that has text without the bar (a stray line, {@link MAX_STRAY}), and -1 on
+ * bar alone (`|`), 0 on a blank line, -2 on a line that has text without the bar (a stray line, {@link STRAY_RATIO}), and -1 on
  * a line that opens with the bar but not at its width (`|x` where the bar is `| `).
  */
 function barAt(text: string, at: number, end: number, width: number): number {

@@ -25,7 +25,9 @@ export const rule: Rule = {
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i];
       if (block.open && !block.close) {
-        // "(Note: Septel follows.)", "[Comment: …]": the bracket closes the aside as 'End Note' would.
+        // "(Note: Septel follows.)", "[Comment: …]": the bracket closes the aside as 'End Note' would. The document's lines,
+        // a scan's margin and all (`| `, `07 `), give the answer the lines as read give: the bracket is looked for right
+        // before the opener or before a label's word ("(Embassy Note:"), and a margin holds no bracket, word or label.
         if (closedByBracket(cable.lines, block, block.open)) continue;
         layout ??= layoutOf(cable);
         if (closedByHeadings(layout, block) || (block.kind === 'comment' && opensLastParagraph(cable, block.open)) || (block.kind !== 'summary' && endsItsParagraph(cable, block.open)) || runsToEnd(cable, layout, block.open)) continue;
@@ -184,7 +186,8 @@ function isClearance(cable: Cable, p: Paragraph): boolean {
   return false;
 }
 
-// A clearance's words: "cleared this cable", "has cleared this message".
+// A clearance's words: "cleared this cable", "has cleared this message". Found anywhere on a line, not at its start, so
+// a scan's margin (`| `, `07 `: digits, a bar and spaces, no word) changes no answer and the document's lines are read.
 const CLEARED = /\bcleared\s+this\s+(?:cable|message|telegram)\b/i;
 
 /**
