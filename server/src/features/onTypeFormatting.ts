@@ -51,15 +51,24 @@ export function getOnTypeFormattingEdits(cable: Cable, position: Position, typed
 const DASH_ITEM = /^[ \t]*--[ \t]*(?=[^ \t-])/;
 /** A line holding only a dash item's dashes, as Enter writes them (`-- `, `--`). */
 const DASHES_ALONE = /^[ \t]*--[ \t]*$/;
-/** How many lines above its last one an item is looked for: an item wrapped over more lines is taken for prose. */
+/**
+ * How many lines above its last one an item opened under a sentence's end (`.`, `;`, `:`) is looked for: an item wrapped over
+ * more lines is taken for prose, whose sentence may put two dashes at a line's start.
+ */
 const MAX_ITEM_LINES = 12;
+/**
+ * How many lines above its last one an item opened under a blank line is looked for, whatever its length (the real cables'
+ * longest runs over 23 lines): a bound on the work, not a test of prose.
+ */
+const MAX_ITEM_LINES_UNDER_BLANK = 100;
 
 /**
  * The first line of the dash item whose line `line` is, and the dashes that open it with the white space around them
- * (`-- `): undefined for a line of no item. The item opens on a line of {@link DASH_ITEM} under a blank line, or under a
- * line that ends a sentence, a clause or an introduction (`.`, `;`, `:`, as `… parties agreed to:` ⏎ `-- exchange …`),
- * and goes on over the lines under it down to `line`, none blank; two dashes opening a line inside a sentence (`… all of
- * its friends -- Arabs included` ⏎ `-- in the Middle East`) open no item. No paragraph opens between them.
+ * (`-- `): undefined for a line of no item. The item opens on a line of {@link DASH_ITEM} under a blank line, however many
+ * lines it runs over ({@link MAX_ITEM_LINES_UNDER_BLANK}), or at most {@link MAX_ITEM_LINES} lines up under a line that ends
+ * a sentence, a clause or an introduction (`.`, `;`, `:`, as `… parties agreed to:` ⏎ `-- exchange …`), and goes on over the
+ * lines under it down to `line`, none blank; two dashes opening a line inside a sentence (`… all of its friends -- Arabs
+ * included` ⏎ `-- in the Middle East`) open no item. No paragraph opens between them.
  */
 function dashItemOf(cable: Cable, line: number): { start: number; dashes: string } | undefined {
   // Past a scan's margin (`| -- fares;`, `07 -- fares;`), whose line of the margin alone is blank: its dashes are written
@@ -67,7 +76,7 @@ function dashItemOf(cable: Cable, line: number): { start: number; dashes: string
   const lines = linesAsRead(cable);
   const paragraphs = cable.paragraphs;
   const p = paragraphs[partitionPoint(paragraphs, (q) => q.range.start.line <= line) - 1] as Paragraph | undefined;
-  const top = Math.max(0, line - MAX_ITEM_LINES, p && p.range.end.line >= line ? p.marker.range.start.line : 0);
+  const top = Math.max(0, line - MAX_ITEM_LINES_UNDER_BLANK, p && p.range.end.line >= line ? p.marker.range.start.line : 0);
   for (let k = line; k >= top; k--) {
     const text = lines[k];
     if (skipSpaces(text) === text.length) return undefined;
@@ -75,7 +84,8 @@ function dashItemOf(cable: Cable, line: number): { start: number; dashes: string
     if (!m) continue;
     const above = k > 0 ? lines[k - 1] : '';
     const end = above.charCodeAt(trimEndOffset(above) - 1);
-    if (skipSpaces(above) === above.length || end === 46 /* . */ || end === 59 /* ; */ || end === 58 /* : */) return { start: k, dashes: m[0] };
+    if (skipSpaces(above) === above.length) return { start: k, dashes: m[0] };
+    if (line - k <= MAX_ITEM_LINES && (end === 46 /* . */ || end === 59 /* ; */ || end === 58 /* : */)) return { start: k, dashes: m[0] };
     return undefined;
   }
   return undefined;
