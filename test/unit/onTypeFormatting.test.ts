@@ -281,8 +281,12 @@ describe('on-type formatting: the next dash item on Enter', () => {
     // The second Enter under an item, where the paragraph number's rule wrote "¶2. " before.
     assert.equal(newLine(cable('¶1. (C) Points:\n\n-- fares;\n\n-- dues;\n\n|')), '-- ');
     assert.equal(newLine(cable('¶1. (C) Points:\n\n--fares;\n\n--dues on the ferries and\nthe pilot boats;\n\n|')), '--');
-    // The first item alone does not tell a list a blank line apart: the paragraph number, as before.
-    assert.equal(newLine(cable('¶1. (C) Points:\n\n-- fares;\n\n|')), '¶2. ');
+    // The list's first item under a blank line (its introduction, then a blank line): its writer sets the list's lines apart,
+    // and the next item's dashes come first (the paragraph number was written); under its introduction with no blank line, the
+    // paragraph number, as before.
+    assert.equal(newLine(cable('¶1. (C) Points:\n\n-- fares;\n\n|')), '-- ');
+    assert.equal(newLine(unclas('Points:\n\n--fares on the ferries and\nthe pilot boats.\n\n|')), '--');
+    assert.equal(newLine(cable('¶1. (C) Points:\n-- fares;\n\n|')), '¶2. ');
     // An item that may go on (a word at its end) or a list of items one under the other: the paragraph number.
     assert.equal(newLine(cable('¶1. (C) Points:\n\n-- fares;\n\n-- dues and\n\n|')), '¶2. ');
     assert.equal(newLine(cable('¶1. (C) Points:\n\n-- fares;\n-- dues.\n\n|')), '¶2. ');
@@ -308,9 +312,12 @@ describe('on-type formatting: the next dash item on Enter', () => {
       assert.deepEqual(r.lines.slice(r.line - 3, r.line), ['-- dues;', '', ''], text);
       assert.equal(r.lines.length, text.split('\n').length - 1, text);
     }
-    // Dashes with text after them, or a blank line under a single item: nothing to end.
+    // Under the list's first item alone, opened under a blank line, as under the last of several.
+    const first = after(cable('¶1. (C) Points:\n\n-- fares;\n\n-- \n|'));
+    assert.deepEqual(first.lines.slice(first.line - 3, first.line + 1), ['-- fares;', '', '¶2. ', '']);
+    // Dashes with text after them, or a blank line under an item opened under its introduction: nothing to end.
     assert.equal(after(cable('¶1. (C) Points:\n\n-- fares;\n\n-- dues;\n\n-- d\n|')).edits.length, 0);
-    assert.equal(after(cable('¶1. (C) Points:\n\n-- fares;\n\n-- \n|')).edits.length, 0);
+    assert.equal(after(cable('¶1. (C) Points:\n-- fares;\n\n-- \n|')).edits.length, 0);
     assert.equal(after(cable('¶1. (C) Points:\n\n-- fares;\n\n-- dues;\n\n-- \n|'), { paragraphNumbers: true, refLetters: true, dashItems: false }).edits.length, 0);
   });
 });
@@ -422,7 +429,7 @@ describe('on-type formatting: the next paragraph\'s number on the real cables', 
     assert.ok(total > 100, `${total} paragraphs`);
     // A text cut after a paragraph's last line of one or a few words ending its sentence ("… received in" ⏎ "Washington.")
     // does not read it as the signature (950 of 951 paragraphs today; 926 when it did; the one missed ends a dash list with
-    // a word). Under 11 of them a dash list a blank line apart ends: Enter writes its dashes, and Enter again the number.
+    // a word). Under 12 of them a dash list a blank line apart ends: Enter writes its dashes, and Enter again the number.
     assert.ok(written / total > 0.99, `${written} of ${total}:\n${misses.join('\n')}`);
     assert.ok(dashesFirst < 20, `${dashesFirst} paragraphs under a dash list`);
   });

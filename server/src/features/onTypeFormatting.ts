@@ -125,8 +125,10 @@ function isBlank(text: string): boolean {
 }
 
 /**
- * The dash item of a list whose items stand a blank line apart that `line` ends, when it ends with a full stop or a
- * semicolon and the list has an item above it a blank line apart ({@link spacedList}): undefined otherwise, and outside the body.
+ * The dash item of a list whose items stand a blank line apart, or may, that `line` ends, when it ends with a full stop or a
+ * semicolon and the item stands under a blank line: under another item a blank line apart ({@link spacedList}), or the
+ * list's first, opened under a blank line (`Points:` ⏎ ⏎ `-- fares;`), whose writer sets the list's lines apart; undefined
+ * otherwise, and outside the body.
  */
 function spacedItemEnding(cable: Cable, line: number): { start: number; dashes: string } | undefined {
   if (line < 0) return undefined;
@@ -134,14 +136,16 @@ function spacedItemEnding(cable: Cable, line: number): { start: number; dashes: 
   const last = ended.charCodeAt(trimEndOffset(ended) - 1);
   if (last !== 46 /* . */ && last !== 59 /* ; */) return undefined;
   const item = dashItemOf(cable, line);
-  return item && spacedList(cable, item.start) && inBody(cable, line) ? item : undefined;
+  return item && item.start >= 1 && isBlank(linesAsRead(cable)[item.start - 1]) && inBody(cable, line) ? item : undefined;
 }
 
 /**
- * Enter on the blank line under an item of a list whose items stand a blank line apart (`-- fares;` ⏎ ⏎ `-- dues;` ⏎ ⏎ `|`)
- * writes the next item's dashes there, before the paragraph number's rule ({@link nextParagraphOnEnter}) would write the next
- * paragraph's: on the real cables such a list goes on with an item under the blank line 61 times in 79, and with a paragraph
- * 11 (`scripts/dash-items.ts`). Enter again on those dashes ends the list ({@link endSpacedDashListOnEnter}).
+ * Enter on the blank line under an item of a list whose items stand a blank line apart (`-- fares;` ⏎ ⏎ `-- dues;` ⏎ ⏎ `|`),
+ * or under a list's first item opened under a blank line (`Points:` ⏎ ⏎ `-- fares;` ⏎ ⏎ `|`), writes the next item's dashes
+ * there, before the paragraph number's rule ({@link nextParagraphOnEnter}) would write the next paragraph's: on the real cables,
+ * where it writes them the cable goes on with an item 83 times in 104, with a paragraph 12 and with something else 9 (under a
+ * first item alone, 20 items, 1 paragraph, 2 others; `scripts/dash-items.ts`). Enter again on those dashes ends the list
+ * ({@link endSpacedDashListOnEnter}).
  */
 function nextSpacedDashItemOnEnter(cable: Cable, position: Position): TextEdit | undefined {
   const line = position.line;
