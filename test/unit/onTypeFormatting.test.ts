@@ -277,6 +277,21 @@ describe('on-type formatting: the next dash item on Enter', () => {
     assert.deepEqual(ended.lines.slice(ended.line - 2, ended.line + 1), ['--Defense - Farid Haddad.', '', '']);
   });
 
+  it('writes the dashes most of the list\'s items write, or for a list\'s first item most of the cable\'s items above it', () => {
+    // A list mixing its dashes' spacing (09ISTANBUL440's shape): the form most of its items take, not the last item's.
+    assert.equal(newLine(cable('¶1. (C) Points:\n--Economic: fares;\n-- Diplomatic: dues;\n-- Political: piers;\n--  Cultural: boats;\n|')), '-- ');
+    // As many of each: the item's own, as before.
+    assert.equal(newLine(cable('¶1. (C) Points:\n--fares;\n-- dues;\n|')), '-- ');
+    assert.equal(newLine(cable('¶1. (C) Points:\n-- fares;\n--dues;\n|')), '--');
+    // A list a blank line apart, on the blank line under its last item.
+    assert.equal(newLine(cable('¶1. (C) Points:\n\n-- fares;\n\n-- dues;\n\n--piers;\n\n|')), '-- ');
+    // A list's first item: the cable's items above it vote (09STATE37566's shape), this one among them.
+    assert.equal(newLine(cable('¶1. (C) Points:\n--  fares;\n--  dues.\n\n¶2. (C) Others:\n--   piers;\n|')), '--  ');
+    assert.equal(newLine(cable('¶1. (C) Points:\n--  fares.\n\n¶2. (C) Others:\n--   piers;\n|')), '--   ');
+    // Items in another column, a list inside the list, do not vote.
+    assert.equal(newLine(cable('¶1. (C) Points:\n-- fares;\n-- dues:\n   --boats;\n|')), '   --');
+  });
+
   it('writes the next item\'s dashes on the blank line under an item of a list whose items stand a blank line apart', () => {
     // The second Enter under an item, where the paragraph number's rule wrote "¶2. " before.
     assert.equal(newLine(cable('¶1. (C) Points:\n\n-- fares;\n\n-- dues;\n\n|')), '-- ');
@@ -512,7 +527,8 @@ describe('on-type formatting: the next paragraph\'s number on the real cables', 
       }
     }
     assert.ok(afterItems > 300 && insideItems > 500, `${afterItems} items, ${insideItems} lines inside items`);
-    // 334 of 438 items today (332 while an item under a blank line over more than 13 lines was read as prose; 278 of 376
+    // 336 of 438 items today (334 while the dashes were the item's own, not the list's most; 332 while an item under a blank
+    // line over more than 13 lines was read as prose; 278 of 376
     // before the items with no space after their dashes were read as items); inside an item, dashes for 9 of 803 lines (10;
     // 8 of 699). Where the cable goes on with an item under an item of a list a blank line apart, Enter on the blank line
     // writes dashes for 63 of 63 (58 of 63 while those long items were prose; none when the paragraph number's rule took that line).

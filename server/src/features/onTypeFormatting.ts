@@ -112,7 +112,43 @@ function nextDashItemOnEnter(cable: Cable, position: Position): TextEdit | undef
   if (!item || !inBody(cable, line)) return undefined;
   // The item above this one a blank line apart: the list leaves a blank line between its items.
   if (spacedList(cable, item.start)) return undefined;
-  return { range: { start: { line, character: 0 }, end: position }, newText: item.dashes };
+  return { range: { start: { line, character: 0 }, end: position }, newText: listDashes(cable, item) };
+}
+
+/** How many items above an item {@link listDashes} reads. */
+const MAX_LIST_ITEMS = 50;
+
+/**
+ * The dashes Enter writes for the item after `item` (`-- `, `--`, `--  `, in the item's column): the form most of the list's
+ * items in that column take, the items above `item` one under the other or a blank line apart (at most {@link MAX_LIST_ITEMS}),
+ * `item`'s own where two forms are as many (a list mixing `--Economic: …` ⏎ `-- Diplomatic: …` ⏎ `--  Cultural: …` goes on
+ * with `-- `); for a list's first item, the form most of the cable's items above it in that column take, this one's included
+ * (a first item typed `--   Plans …` in a cable writing `--  ` goes on with `--  `).
+ */
+function listDashes(cable: Cable, item: { start: number; dashes: string }): string {
+  const lines = linesAsRead(cable);
+  const indent = skipSpaces(item.dashes);
+  const counts = new Map<string, number>();
+  const add = (dashes: string) => {
+    if (skipSpaces(dashes) === indent) counts.set(dashes, (counts.get(dashes) ?? 0) + 1);
+  };
+  add(item.dashes);
+  let start = item.start;
+  for (let n = 0; n < MAX_LIST_ITEMS && start >= 1; n++) {
+    const above = isBlank(lines[start - 1]) ? (start >= 2 ? dashItemOf(cable, start - 2) : undefined) : dashItemOf(cable, start - 1);
+    if (!above) break;
+    add(above.dashes);
+    start = above.start;
+  }
+  if (start === item.start) {
+    for (let k = 0; k < item.start; k++) {
+      const m = DASH_ITEM.exec(lines[k]);
+      if (m) add(m[0]);
+    }
+  }
+  let best = item.dashes;
+  for (const [dashes, n] of counts) if (n > (counts.get(best) ?? 0)) best = dashes;
+  return best;
 }
 
 /** Whether the dash item opening on line `start` stands a blank line under another item (`-- fares;` ⏎ ⏎ `-- dues;`). */
@@ -151,7 +187,7 @@ function nextSpacedDashItemOnEnter(cable: Cable, position: Position): TextEdit |
   const line = position.line;
   if (line < 3 || !isBlank(linesAsRead(cable)[line - 1])) return undefined;
   const item = spacedItemEnding(cable, line - 2);
-  return item && { range: { start: { line, character: 0 }, end: position }, newText: item.dashes };
+  return item && { range: { start: { line, character: 0 }, end: position }, newText: listDashes(cable, item) };
 }
 
 /**
