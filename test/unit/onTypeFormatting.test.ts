@@ -277,6 +277,22 @@ describe('on-type formatting: the next dash item on Enter', () => {
     assert.deepEqual(ended.lines.slice(ended.line - 2, ended.line + 1), ['--Defense - Farid Haddad.', '', '']);
   });
 
+  it('writes no paragraph number under a dash list in a paragraph that has run over a blank line into a block of its own', () => {
+    // A title or more text under a blank line before the list (09STATE37566's and 09BRASILIA757's shape): the paragraph may
+    // go on with its next block, and Enter under the list and a blank line writes nothing (it wrote the next paragraph's number).
+    const blocks = cable('¶1. (C) Points.\n\nFerries:\n-- fares;\n-- dues.\n\n|');
+    assert.equal(newLine(blocks), '');
+    assert.equal(newLine(cable('¶1. (C) Points.\n\nFerries\n\n-- fares;\n-- dues.\n\n|')), '');
+    assert.equal(newLine(cable('¶1. (C) Points:\n\nFerries:\n-- fares;\n-- dues.\n\nPiers:\n-- quays.\n\n|')), '');
+    // Not the blank line right above the list, nor a page break's, nor with the dash items' setting off: the number, as before.
+    assert.equal(newLine(cable('¶1. (C) Points:\n\n-- fares;\n-- dues.\n\n|')), '¶2. ');
+    assert.equal(newLine(cable('¶1. (C) The board met and agreed\n\nNOWHERE 00000012 002 OF 002\n\nto the following:\n-- fares;\n-- dues.\n\n|')), '¶2. ');
+    const off = after(blocks, { paragraphNumbers: true, refLetters: true, dashItems: false });
+    assert.equal(off.lines[off.line], '¶2. ');
+    // Under a paragraph of several blocks with no list at its end, the number, as before.
+    assert.equal(newLine(cable('¶1. (C) Points.\n\nMore points.\n\n|')), '¶2. ');
+  });
+
   it('writes the dashes most of the list\'s items write, or for a list\'s first item most of the cable\'s items above it', () => {
     // A list mixing its dashes' spacing (09ISTANBUL440's shape): the form most of its items take, not the last item's.
     assert.equal(newLine(cable('¶1. (C) Points:\n--Economic: fares;\n-- Diplomatic: dues;\n-- Political: piers;\n--  Cultural: boats;\n|')), '-- ');

@@ -33,7 +33,7 @@ export function getOnTypeFormattingEdits(cable: Cable, position: Position, typed
   // On the blank line under an item of a list whose items stand a blank line apart, the next item comes before the next paragraph.
   const edit =
     (options.dashItems ? nextSpacedDashItemOnEnter(cable, position) : undefined) ??
-    (options.paragraphNumbers ? nextParagraphOnEnter(cable, position) : undefined) ??
+    (options.paragraphNumbers && !(options.dashItems && underListOfBlocks(cable, position.line)) ? nextParagraphOnEnter(cable, position) : undefined) ??
     (options.refLetters ? nextRefLetterOnEnter(cable, position) : undefined) ??
     (options.dashItems ? nextDashItemOnEnter(cable, position) : undefined);
   if (edit) return [edit];
@@ -119,6 +119,22 @@ function nextDashItemOnEnter(cable: Cable, position: Position): TextEdit | undef
 const MAX_LIST_ITEMS = 50;
 
 /**
+ * The first line of the list's first item, `item` in it: the items above it one under the other or a blank line apart, at most
+ * {@link MAX_LIST_ITEMS}, each given to `each`.
+ */
+function listStart(cable: Cable, item: { start: number; dashes: string }, each?: (above: { start: number; dashes: string }) => void): number {
+  const lines = linesAsRead(cable);
+  let start = item.start;
+  for (let n = 0; n < MAX_LIST_ITEMS && start >= 1; n++) {
+    const above = isBlank(lines[start - 1]) ? (start >= 2 ? dashItemOf(cable, start - 2) : undefined) : dashItemOf(cable, start - 1);
+    if (!above) break;
+    each?.(above);
+    start = above.start;
+  }
+  return start;
+}
+
+/**
  * The dashes Enter writes for the item after `item` (`-- `, `--`, `--  `, in the item's column): the form most of the list's
  * items in that column take, the items above `item` one under the other or a blank line apart (at most {@link MAX_LIST_ITEMS}),
  * `item`'s own where two forms are as many (a list mixing `--Economic: …` ⏎ `-- Diplomatic: …` ⏎ `--  Cultural: …` goes on
@@ -133,13 +149,7 @@ function listDashes(cable: Cable, item: { start: number; dashes: string }): stri
     if (skipSpaces(dashes) === indent) counts.set(dashes, (counts.get(dashes) ?? 0) + 1);
   };
   add(item.dashes);
-  let start = item.start;
-  for (let n = 0; n < MAX_LIST_ITEMS && start >= 1; n++) {
-    const above = isBlank(lines[start - 1]) ? (start >= 2 ? dashItemOf(cable, start - 2) : undefined) : dashItemOf(cable, start - 1);
-    if (!above) break;
-    add(above.dashes);
-    start = above.start;
-  }
+  const start = listStart(cable, item, (above) => add(above.dashes));
   if (start === item.start) {
     for (let k = 0; k < item.start; k++) {
       const m = DASH_ITEM.exec(lines[k]);
@@ -188,6 +198,37 @@ function nextSpacedDashItemOnEnter(cable: Cable, position: Position): TextEdit |
   if (line < 3 || !isBlank(linesAsRead(cable)[line - 1])) return undefined;
   const item = spacedItemEnding(cable, line - 2);
   return item && { range: { start: { line, character: 0 }, end: position }, newText: listDashes(cable, item) };
+}
+
+/**
+ * Whether `line` stands under a blank line below a dash list's item (`-- dues.` ⏎ ⏎ `|`), in a paragraph that runs over a blank
+ * line into a block of its own before the list (a title, more text, another list: `¶5. (C) …` ⏎ ⏎ `Ferries:` ⏎ `-- fares;` ⏎
+ * ⏎ `Piers:` ⏎ `-- dues.` ⏎ ⏎ `|`), not counting the blank line right above the list nor a page break's: such a paragraph goes
+ * on after its lists more often than the next one opens, and Enter there writes no paragraph number. On the real cables,
+ * where this takes the number away, the cable goes on with a title, a page's line or more text 31 times, and with an item or
+ * a paragraph 2 times each, where the number written was not the one the cable has (`scripts/dash-items.ts`).
+ */
+function underListOfBlocks(cable: Cable, line: number): boolean {
+  const lines = linesAsRead(cable);
+  if (line < 2 || !isBlank(lines[line - 1])) return false;
+  const item = dashItemOf(cable, line - 2);
+  if (!item) return false;
+  const first = listStart(cable, item);
+  const paragraphs = cable.paragraphs;
+  const p = paragraphs[partitionPoint(paragraphs, (q) => q.range.start.line <= first) - 1] as Paragraph | undefined;
+  if (!p || p.range.end.line < first) return false;
+  let gap = false;
+  let page = false;
+  for (let k = p.range.start.line + 1; k < first; k++) {
+    if (cable.lineKinds[k] === 'page') page = true;
+    else if (isBlank(lines[k])) gap = true;
+    else {
+      if (gap && !page) return true;
+      gap = false;
+      page = false;
+    }
+  }
+  return false;
 }
 
 /**
