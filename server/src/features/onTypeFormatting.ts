@@ -204,9 +204,10 @@ function nextSpacedDashItemOnEnter(cable: Cable, position: Position): TextEdit |
  * Whether `line` stands under a blank line below a dash list's item (`-- dues.` ⏎ ⏎ `|`), in a paragraph that runs over a blank
  * line into a block of its own before the list (a title, more text, another list: `¶5. (C) …` ⏎ ⏎ `Ferries:` ⏎ `-- fares;` ⏎
  * ⏎ `Piers:` ⏎ `-- dues.` ⏎ ⏎ `|`), not counting the blank line right above the list nor a page break's: such a paragraph goes
- * on after its lists more often than the next one opens, and Enter there writes no paragraph number. On the real cables,
- * where this takes the number away, the cable goes on with a title, a page's line or more text 31 times, and with an item or
- * a paragraph 2 times each, where the number written was not the one the cable has (`scripts/dash-items.ts`).
+ * on after its lists more often than the next one opens, and Enter there writes no paragraph number, nor Enter on the dashes
+ * of a list a blank line apart. On the real cables, where this takes the number away under a list, the cable goes on with a
+ * title, a page's line or more text 31 times, and with an item or a paragraph 2 times each, where the number written was not
+ * the one the cable has (`scripts/dash-items.ts`); on the dashes, with a title, a line or nothing 4 times, a paragraph once.
  */
 function underListOfBlocks(cable: Cable, line: number): boolean {
   const lines = linesAsRead(cable);
@@ -234,8 +235,8 @@ function underListOfBlocks(cable: Cable, line: number): boolean {
 /**
  * Enter on a line holding only the dashes {@link nextSpacedDashItemOnEnter} wrote, a blank line under the list's last item, ends
  * the list: the dashes and the new line give way to the next paragraph's number on the dashes' line, where the paragraph
- * number's rule would write it under that blank line (and `paragraphNumbers` allows), or to nothing, the caret left at the
- * margin of the dashes' line. One edit, from the dashes' line's start to the caret.
+ * number's rule would write it under that blank line (and `paragraphNumbers` allows) and the paragraph has not run into a
+ * block of its own before the list ({@link underListOfBlocks}), or to nothing, the caret left at the margin of the dashes' line. One edit, from the dashes' line's start to the caret.
  */
 function endSpacedDashListOnEnter(cable: Cable, position: Position, paragraphNumbers: boolean): TextEdit[] | undefined {
   const line = position.line;
@@ -245,7 +246,7 @@ function endSpacedDashListOnEnter(cable: Cable, position: Position, paragraphNum
   const paragraphs = cable.paragraphs;
   const index = partitionPoint(paragraphs, (p) => p.range.start.line <= line - 3);
   const above = paragraphs[index - 1] as Paragraph | undefined;
-  const marker = paragraphNumbers && above ? nextMarker(cable, above, index) : undefined;
+  const marker = paragraphNumbers && above && !underListOfBlocks(cable, line - 1) ? nextMarker(cable, above, index) : undefined;
   return [{ range: { start: { line: line - 1, character: 0 }, end: position }, newText: marker ?? '' }];
 }
 
