@@ -8,6 +8,9 @@
  * 2. Cut after each dash item and the blank line under it, the new line empty: does Enter leave what the cable has on
  *    the line after the blank one (the next item's dashes, the next paragraph's number, or nothing)?
  * 3. Cut after each line inside a wrapped item: does Enter write anything (it should not)?
+ * In 2, dashes count as the next item's whatever their spacing (`--` for `-- `); a line more counts those spaced as the cable spaces them.
+ * 4. In 2, where Enter writes dashes and no item follows: does Enter again on them leave what the cable has (its next paragraph's
+ *    number, or nothing)?
  */
 import * as fs from 'node:fs';
 import { parseCable } from '../server/src/core/parse/index';
@@ -24,7 +27,7 @@ interface Count {
   right: number;
 }
 const count = (): Count => ({ total: 0, right: 0 });
-const figures = { afterSpaced: count(), afterUnspaced: count(), blankSpaced: count(), blankUnspaced: count(), insideSpaced: count(), insideUnspaced: count() };
+const figures = { afterSpaced: count(), afterUnspaced: count(), blankSpaced: count(), blankUnspaced: count(), insideSpaced: count(), insideUnspaced: count(), blankExact: count(), again: count() };
 const blankWhat = new Map<string, number>();
 
 /** What Enter leaves on an empty new line after `lines` (the new text on it, '' for nothing). */
@@ -58,6 +61,14 @@ for (const f of corpusFiles()) {
       blank.total++;
       const ok = got === want || (want !== '' && got.trimEnd() === want.trimEnd());
       if (ok) blank.right++;
+      // Where an item follows: its very dashes, their spacing too (the count above takes `--` for `-- `).
+      if (OPENS.test(next)) {
+        figures.blankExact.total++;
+        if (got === want) figures.blankExact.right++;
+      } else if (/^[ \t]*--/.test(got)) {
+        figures.again.total++;
+        if (enterAfter([...lines.slice(0, end + 2), got]) === want) figures.again.right++;
+      }
       const kind = `${OPENS.test(next) ? 'item' : MARKER.test(next) ? 'paragraph' : 'other'} got ${got === '' ? 'nothing' : /^[ \t]*--/.test(got) ? 'dashes' : 'marker'}${ok ? '' : ' (wrong)'}`;
       blankWhat.set(kind, (blankWhat.get(kind) ?? 0) + 1);
     }
@@ -71,5 +82,7 @@ show('under an item "-- x;" and a blank line, the next line', figures.blankSpace
 show('under an item "--x;" and a blank line, the next line', figures.blankUnspaced);
 show('inside an item "-- x", Enter writes nothing', figures.insideSpaced);
 show('inside an item "--x", Enter writes nothing', figures.insideUnspaced);
+show('under an item and a blank line, the next dashes exactly', figures.blankExact);
+show('on those dashes where no item follows, Enter again', figures.again);
 console.log('under an item and a blank line, by what the cable has next:');
 for (const [kind, n] of [...blankWhat].sort()) console.log(`  ${kind.padEnd(40)} ${n}`);

@@ -33,7 +33,7 @@ export function getOnTypeFormattingEdits(cable: Cable, position: Position, typed
   // On the blank line under an item of a list whose items stand a blank line apart, the next item comes before the next paragraph.
   const edit =
     (options.dashItems ? nextSpacedDashItemOnEnter(cable, position) : undefined) ??
-    (options.paragraphNumbers ? nextParagraphOnEnter(cable, position) : undefined) ??
+    (options.paragraphNumbers && !(options.dashItems && underListOfBlocks(cable, position.line)) ? nextParagraphOnEnter(cable, position) : undefined) ??
     (options.refLetters ? nextRefLetterOnEnter(cable, position) : undefined) ??
     (options.dashItems ? nextDashItemOnEnter(cable, position) : undefined);
   if (edit) return [edit];
@@ -51,15 +51,24 @@ export function getOnTypeFormattingEdits(cable: Cable, position: Position, typed
 const DASH_ITEM = /^[ \t]*--[ \t]*(?=[^ \t-])/;
 /** A line holding only a dash item's dashes, as Enter writes them (`-- `, `--`). */
 const DASHES_ALONE = /^[ \t]*--[ \t]*$/;
-/** How many lines above its last one an item is looked for: an item wrapped over more lines is taken for prose. */
+/**
+ * How many lines above its last one an item opened under a sentence's end (`.`, `;`, `:`) is looked for: an item wrapped over
+ * more lines is taken for prose, whose sentence may put two dashes at a line's start.
+ */
 const MAX_ITEM_LINES = 12;
+/**
+ * How many lines above its last one an item opened under a blank line is looked for, whatever its length (the real cables'
+ * longest runs over 23 lines): a bound on the work, not a test of prose.
+ */
+const MAX_ITEM_LINES_UNDER_BLANK = 100;
 
 /**
  * The first line of the dash item whose line `line` is, and the dashes that open it with the white space around them
- * (`-- `): undefined for a line of no item. The item opens on a line of {@link DASH_ITEM} under a blank line, or under a
- * line that ends a sentence, a clause or an introduction (`.`, `;`, `:`, as `… parties agreed to:` ⏎ `-- exchange …`),
- * and goes on over the lines under it down to `line`, none blank; two dashes opening a line inside a sentence (`… all of
- * its friends -- Arabs included` ⏎ `-- in the Middle East`) open no item. No paragraph opens between them.
+ * (`-- `): undefined for a line of no item. The item opens on a line of {@link DASH_ITEM} under a blank line, however many
+ * lines it runs over ({@link MAX_ITEM_LINES_UNDER_BLANK}), or at most {@link MAX_ITEM_LINES} lines up under a line that ends
+ * a sentence, a clause or an introduction (`.`, `;`, `:`, as `… parties agreed to:` ⏎ `-- exchange …`), and goes on over the
+ * lines under it down to `line`, none blank; two dashes opening a line inside a sentence (`… all of its friends -- Arabs
+ * included` ⏎ `-- in the Middle East`) open no item. No paragraph opens between them.
  */
 function dashItemOf(cable: Cable, line: number): { start: number; dashes: string } | undefined {
   // Past a scan's margin (`| -- fares;`, `07 -- fares;`), whose line of the margin alone is blank: its dashes are written
@@ -67,7 +76,7 @@ function dashItemOf(cable: Cable, line: number): { start: number; dashes: string
   const lines = linesAsRead(cable);
   const paragraphs = cable.paragraphs;
   const p = paragraphs[partitionPoint(paragraphs, (q) => q.range.start.line <= line) - 1] as Paragraph | undefined;
-  const top = Math.max(0, line - MAX_ITEM_LINES, p && p.range.end.line >= line ? p.marker.range.start.line : 0);
+  const top = Math.max(0, line - MAX_ITEM_LINES_UNDER_BLANK, p && p.range.end.line >= line ? p.marker.range.start.line : 0);
   for (let k = line; k >= top; k--) {
     const text = lines[k];
     if (skipSpaces(text) === text.length) return undefined;
@@ -75,7 +84,8 @@ function dashItemOf(cable: Cable, line: number): { start: number; dashes: string
     if (!m) continue;
     const above = k > 0 ? lines[k - 1] : '';
     const end = above.charCodeAt(trimEndOffset(above) - 1);
-    if (skipSpaces(above) === above.length || end === 46 /* . */ || end === 59 /* ; */ || end === 58 /* : */) return { start: k, dashes: m[0] };
+    if (skipSpaces(above) === above.length) return { start: k, dashes: m[0] };
+    if (line - k <= MAX_ITEM_LINES && (end === 46 /* . */ || end === 59 /* ; */ || end === 58 /* : */)) return { start: k, dashes: m[0] };
     return undefined;
   }
   return undefined;
@@ -102,7 +112,53 @@ function nextDashItemOnEnter(cable: Cable, position: Position): TextEdit | undef
   if (!item || !inBody(cable, line)) return undefined;
   // The item above this one a blank line apart: the list leaves a blank line between its items.
   if (spacedList(cable, item.start)) return undefined;
-  return { range: { start: { line, character: 0 }, end: position }, newText: item.dashes };
+  return { range: { start: { line, character: 0 }, end: position }, newText: listDashes(cable, item) };
+}
+
+/** How many items above an item {@link listDashes} reads. */
+const MAX_LIST_ITEMS = 50;
+
+/**
+ * The first line of the list's first item, `item` in it: the items above it one under the other or a blank line apart, at most
+ * {@link MAX_LIST_ITEMS}, each given to `each`.
+ */
+function listStart(cable: Cable, item: { start: number; dashes: string }, each?: (above: { start: number; dashes: string }) => void): number {
+  const lines = linesAsRead(cable);
+  let start = item.start;
+  for (let n = 0; n < MAX_LIST_ITEMS && start >= 1; n++) {
+    const above = isBlank(lines[start - 1]) ? (start >= 2 ? dashItemOf(cable, start - 2) : undefined) : dashItemOf(cable, start - 1);
+    if (!above) break;
+    each?.(above);
+    start = above.start;
+  }
+  return start;
+}
+
+/**
+ * The dashes Enter writes for the item after `item` (`-- `, `--`, `--  `, in the item's column): the form most of the list's
+ * items in that column take, the items above `item` one under the other or a blank line apart (at most {@link MAX_LIST_ITEMS}),
+ * `item`'s own where two forms are as many (a list mixing `--Economic: …` ⏎ `-- Diplomatic: …` ⏎ `--  Cultural: …` goes on
+ * with `-- `); for a list's first item, the form most of the cable's items above it in that column take, this one's included
+ * (a first item typed `--   Plans …` in a cable writing `--  ` goes on with `--  `).
+ */
+function listDashes(cable: Cable, item: { start: number; dashes: string }): string {
+  const lines = linesAsRead(cable);
+  const indent = skipSpaces(item.dashes);
+  const counts = new Map<string, number>();
+  const add = (dashes: string) => {
+    if (skipSpaces(dashes) === indent) counts.set(dashes, (counts.get(dashes) ?? 0) + 1);
+  };
+  add(item.dashes);
+  const start = listStart(cable, item, (above) => add(above.dashes));
+  if (start === item.start) {
+    for (let k = 0; k < item.start; k++) {
+      const m = DASH_ITEM.exec(lines[k]);
+      if (m) add(m[0]);
+    }
+  }
+  let best = item.dashes;
+  for (const [dashes, n] of counts) if (n > (counts.get(best) ?? 0)) best = dashes;
+  return best;
 }
 
 /** Whether the dash item opening on line `start` stands a blank line under another item (`-- fares;` ⏎ ⏎ `-- dues;`). */
@@ -115,8 +171,10 @@ function isBlank(text: string): boolean {
 }
 
 /**
- * The dash item of a list whose items stand a blank line apart that `line` ends, when it ends with a full stop or a
- * semicolon and the list has an item above it a blank line apart ({@link spacedList}): undefined otherwise, and outside the body.
+ * The dash item of a list whose items stand a blank line apart, or may, that `line` ends, when it ends with a full stop or a
+ * semicolon and the item stands under a blank line: under another item a blank line apart ({@link spacedList}), or the
+ * list's first, opened under a blank line (`Points:` ⏎ ⏎ `-- fares;`), whose writer sets the list's lines apart; undefined
+ * otherwise, and outside the body.
  */
 function spacedItemEnding(cable: Cable, line: number): { start: number; dashes: string } | undefined {
   if (line < 0) return undefined;
@@ -124,27 +182,61 @@ function spacedItemEnding(cable: Cable, line: number): { start: number; dashes: 
   const last = ended.charCodeAt(trimEndOffset(ended) - 1);
   if (last !== 46 /* . */ && last !== 59 /* ; */) return undefined;
   const item = dashItemOf(cable, line);
-  return item && spacedList(cable, item.start) && inBody(cable, line) ? item : undefined;
+  return item && item.start >= 1 && isBlank(linesAsRead(cable)[item.start - 1]) && inBody(cable, line) ? item : undefined;
 }
 
 /**
- * Enter on the blank line under an item of a list whose items stand a blank line apart (`-- fares;` ⏎ ⏎ `-- dues;` ⏎ ⏎ `|`)
- * writes the next item's dashes there, before the paragraph number's rule ({@link nextParagraphOnEnter}) would write the next
- * paragraph's: on the real cables such a list goes on with an item under the blank line 61 times in 79, and with a paragraph
- * 11 (`scripts/dash-items.ts`). Enter again on those dashes ends the list ({@link endSpacedDashListOnEnter}).
+ * Enter on the blank line under an item of a list whose items stand a blank line apart (`-- fares;` ⏎ ⏎ `-- dues;` ⏎ ⏎ `|`),
+ * or under a list's first item opened under a blank line (`Points:` ⏎ ⏎ `-- fares;` ⏎ ⏎ `|`), writes the next item's dashes
+ * there, before the paragraph number's rule ({@link nextParagraphOnEnter}) would write the next paragraph's: on the real cables,
+ * where it writes them the cable goes on with an item 83 times in 104, with a paragraph 12 and with something else 9 (under a
+ * first item alone, 20 items, 1 paragraph, 2 others; `scripts/dash-items.ts`). Enter again on those dashes ends the list
+ * ({@link endSpacedDashListOnEnter}).
  */
 function nextSpacedDashItemOnEnter(cable: Cable, position: Position): TextEdit | undefined {
   const line = position.line;
   if (line < 3 || !isBlank(linesAsRead(cable)[line - 1])) return undefined;
   const item = spacedItemEnding(cable, line - 2);
-  return item && { range: { start: { line, character: 0 }, end: position }, newText: item.dashes };
+  return item && { range: { start: { line, character: 0 }, end: position }, newText: listDashes(cable, item) };
+}
+
+/**
+ * Whether `line` stands under a blank line below a dash list's item (`-- dues.` ⏎ ⏎ `|`), in a paragraph that runs over a blank
+ * line into a block of its own before the list (a title, more text, another list: `¶5. (C) …` ⏎ ⏎ `Ferries:` ⏎ `-- fares;` ⏎
+ * ⏎ `Piers:` ⏎ `-- dues.` ⏎ ⏎ `|`), not counting the blank line right above the list nor a page break's: such a paragraph goes
+ * on after its lists more often than the next one opens, and Enter there writes no paragraph number, nor Enter on the dashes
+ * of a list a blank line apart. On the real cables, where this takes the number away under a list, the cable goes on with a
+ * title, a page's line or more text 31 times, and with an item or a paragraph 2 times each, where the number written was not
+ * the one the cable has (`scripts/dash-items.ts`); on the dashes, with a title, a line or nothing 4 times, a paragraph once.
+ */
+function underListOfBlocks(cable: Cable, line: number): boolean {
+  const lines = linesAsRead(cable);
+  if (line < 2 || !isBlank(lines[line - 1])) return false;
+  const item = dashItemOf(cable, line - 2);
+  if (!item) return false;
+  const first = listStart(cable, item);
+  const paragraphs = cable.paragraphs;
+  const p = paragraphs[partitionPoint(paragraphs, (q) => q.range.start.line <= first) - 1] as Paragraph | undefined;
+  if (!p || p.range.end.line < first) return false;
+  let gap = false;
+  let page = false;
+  for (let k = p.range.start.line + 1; k < first; k++) {
+    if (cable.lineKinds[k] === 'page') page = true;
+    else if (isBlank(lines[k])) gap = true;
+    else {
+      if (gap && !page) return true;
+      gap = false;
+      page = false;
+    }
+  }
+  return false;
 }
 
 /**
  * Enter on a line holding only the dashes {@link nextSpacedDashItemOnEnter} wrote, a blank line under the list's last item, ends
  * the list: the dashes and the new line give way to the next paragraph's number on the dashes' line, where the paragraph
- * number's rule would write it under that blank line (and `paragraphNumbers` allows), or to nothing, the caret left at the
- * margin of the dashes' line. One edit, from the dashes' line's start to the caret.
+ * number's rule would write it under that blank line (and `paragraphNumbers` allows) and the paragraph has not run into a
+ * block of its own before the list ({@link underListOfBlocks}), or to nothing, the caret left at the margin of the dashes' line. One edit, from the dashes' line's start to the caret.
  */
 function endSpacedDashListOnEnter(cable: Cable, position: Position, paragraphNumbers: boolean): TextEdit[] | undefined {
   const line = position.line;
@@ -154,7 +246,7 @@ function endSpacedDashListOnEnter(cable: Cable, position: Position, paragraphNum
   const paragraphs = cable.paragraphs;
   const index = partitionPoint(paragraphs, (p) => p.range.start.line <= line - 3);
   const above = paragraphs[index - 1] as Paragraph | undefined;
-  const marker = paragraphNumbers && above ? nextMarker(cable, above, index) : undefined;
+  const marker = paragraphNumbers && above && !underListOfBlocks(cable, line - 1) ? nextMarker(cable, above, index) : undefined;
   // Under a scan's margin, the number in the column of the markers, the margin as spaces, as the dashes stood.
   const margin = marker === undefined || !above ? 0 : marginWidth(cable, above.marker.range.start.line);
   return [{ range: { start: { line: line - 1, character: 0 }, end: position }, newText: marker === undefined ? '' : ' '.repeat(margin) + marker }];
