@@ -2868,6 +2868,48 @@ describe("outline and smart selection on a cable with a scan's margin on every l
     assert.deepEqual(expected, ['7:1-7:8', '7:0-7:28', '7:0-8:23', '6:0-8:25', '6:0-10:18']);
     for (const [kind, margin, width] of margins) assert.deepEqual(chain(marginal(plain, margin), width), expected, kind);
   });
+
+  it('climbs through the header, the banner metadata and the sections from their first line\'s text, past the margin, and folds the same lines', () => {
+    // From each line's first character of text and its end, the chain is the one without the margin, moved by its width:
+    // the transmission header, the banner's metadata and a section under a heading (`| ---------------` over
+    // `| HARBOR ISSUES`, and `I. HARBOR ISSUES` over `A. Ferry Fares`) started at the margin's first character.
+    const chain = (cable: Cable, line: number, character: number, width: number) => {
+      const spans: string[] = [];
+      for (let s: SelectionRange | undefined = getSelectionRanges(cable, [{ line, character: character + width }])[0]; s; s = s.parent) spans.push(`${s.range.start.line}:${s.range.start.character - width}-${s.range.end.line}:${s.range.end.character - width}`);
+      // The whole document from its first character, the margin's.
+      return spans.slice(0, -1);
+    };
+    const files = ['outline/09STATE90001', 'outline/09NOWHERE55', 'outline/09NOWHERE66', 'outline/09NOWHERE88', 'outline/09NOWHERE99', 'rules/cbl027-block-unbalanced.bad'];
+    let climbed = 0;
+    for (const name of files) {
+      const plain = fs.readFileSync(path.join(ROOT, `test/fixtures/${name}.cable`), 'utf8');
+      const cable = parseCable(plain).cable;
+      const lines = plain.split('\n');
+      for (const [kind, margin, width] of margins) {
+        const marked = marginal(plain, margin);
+        // Folding ranges are whole lines: the same as without the margin.
+        assert.deepEqual(getFoldingRanges(marked), getFoldingRanges(cable), `${name}, ${kind}`);
+        for (let line = 0; line < lines.length; line++) {
+          const from = lines[line].search(/\S/);
+          if (from < 0) continue;
+          for (const character of [from, lines[line].length]) {
+            const expected = chain(cable, line, character, 0);
+            if (expected.some((s) => /^(\d+):0-(?!\1:)/.test(s))) climbed++;
+            assert.deepEqual(chain(marked, line, character, width), expected, `${name}, ${kind}, ${line}:${character}`);
+          }
+        }
+      }
+    }
+    // Chains climbing through a range over several lines from a line's first character were read (the header, the
+    // metadata, the sections, the paragraphs): 760 of the positions read.
+    assert.ok(climbed > 500, String(climbed));
+    // The cursor in the margin of a heading's first line: the section still holds it, from the cursor, as the line does.
+    const plain = fs.readFileSync(path.join(ROOT, 'test/fixtures/outline/09NOWHERE55.cable'), 'utf8');
+    const rule = plain.split('\n').indexOf('---------------');
+    const section = chain(parseCable(plain).cable, rule, 0, 0).find((s) => s.startsWith(`${rule}:0-`) && !s.startsWith(`${rule}:0-${rule}:`));
+    assert.ok(section);
+    for (const [kind, margin, width] of margins) assert.ok(chain(marginal(plain, margin), rule, -width, width).includes(section.replace(`${rule}:0-`, `${rule}:${-width}-`)), kind);
+  });
 });
 
 describe("hover on a cable with a scan's margin on every line", () => {

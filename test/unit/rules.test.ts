@@ -1680,12 +1680,18 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
         const text = plain.split('\n').map((l, i) => (l === '' ? '' : margin(l, i))).join('\n');
         const found = lint(text);
         const lines = plain.split('\n').filter((l) => l !== '').length;
-        assert.deepEqual(found.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message}`), [`0:0-${width} Every line opens with ${kind} of a scan's margin, ${lines} lines in all; the cable is read without it.`]);
+        assert.deepEqual(found.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message}`), [`0:0-${width} ${lines} lines open with ${kind} of a scan's margin; the cable is read without it.`]);
         assert.deepEqual(found[0].fixes?.map((f) => [f.safe, applyEdits(text, f.edits) === plain]), [[false, true]]);
         // The cable is read as the one without the margin: the same findings but this one.
         const others = (t: string) => lintCable(parseCable(t).cable).filter((f) => f.id !== 'CBL047').map((f) => `${f.id} ${f.message}`);
         assert.deepEqual(others(text), others(plain));
       }
+      // Lines typed without the margin (`-- `, as Enter leaves them) are read as they stand and counted out: the message
+      // says how many lines open with it, where it said every line did.
+      const lines = plain.split('\n');
+      const typed = lines.map((l, i) => (l === '' ? '' : i === lines.length - 2 ? `-- ${l}` : `| ${l}`)).join('\n');
+      const carried = lines.filter((l) => l !== '').length - 1;
+      assert.deepEqual(lint(typed).map((f) => f.message), [`${carried} lines open with a bar ('|') of a scan's margin; the cable is read without it.`]);
     });
     it('leaves a sentence that speaks of a release, and a stamp with more on its line, alone', () => {
       for (const prose of [

@@ -8,6 +8,7 @@ import { SelectionRange, type Position, type Range } from 'vscode-languageserver
 import { findInTextReferencesOnLine } from '../core/mentions';
 import type { Cable } from '../core/model';
 import { marginWidth } from '../core/parse/margin';
+import { pastMargin } from '../core/rules/util';
 import { contains, containsRange, isBefore, paragraphIndexAt, partitionPoint, range, trimEndOffset } from '../core/text';
 import { blockRange, blockSpan, gluedSignatureCut, onlyCloserAfter, openerRun, outlineSections } from './outlineSections';
 import { sectionPlaces, sectionTitles, subTitles } from './subTitles';
@@ -40,6 +41,13 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   const signed = cable.signature?.token.range.start;
   const cut = gluedSignatureCut(cable);
   const own = (r: Range): Range => (signed && cut && isBefore(signed, r.end) && !isBefore(signed, r.start) ? { start: r.start, end: cut } : r);
+  // A range of whole lines (the header, the banner's metadata, a section) from its first line's text, past a scan's margin
+  // (`| ---------------` over `| HARBOR ISSUES`), as the outline holds it and a paragraph starts; from the cursor where
+  // it stands in that margin, as the line's range does, so that the chain still climbs through it.
+  const fromText = (r: Range): Range => {
+    const past = pastMargin(cable, r);
+    return isBefore(p, past.start) && !isBefore(p, r.start) ? { start: p, end: past.end } : past;
+  };
   // The sections as the outline shows them: a Summary heading's ends where its Summary does.
   const sections = outlineSections(cable);
   const sectionIndex = partitionPoint(sections, (s) => !isBefore(p, s.range.start)) - 1;
@@ -130,11 +138,11 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
     // "I. HARBOR ISSUES" over "A. Ferry Fares": the section, run on over those under it, and the sections of the labelled
     // headings above, as the outline nests them.
     const places = sectionPlaces(cable);
-    candidates.push(sectionRange, own(places[sectionIndex].range));
-    for (let k = places[sectionIndex].parent; k >= 0; k = places[k].parent) candidates.push(own(places[k].range));
+    candidates.push(fromText(sectionRange), fromText(own(places[sectionIndex].range)));
+    for (let k = places[sectionIndex].parent; k >= 0; k = places[k].parent) candidates.push(fromText(own(places[k].range)));
   }
-  if (cable.header && contains(cable.header.range, p)) candidates.push(cable.header.range);
-  if (cable.metadataRange && contains(cable.metadataRange, p)) candidates.push(cable.metadataRange);
+  if (cable.header && contains(cable.header.range, p)) candidates.push(fromText(cable.header.range));
+  if (cable.metadataRange && contains(cable.metadataRange, p)) candidates.push(fromText(cable.metadataRange));
   const last = cable.lines.length - 1;
   candidates.push({ start: { line: 0, character: 0 }, end: { line: last, character: cable.lines[last].length } });
   // Keep a chain where each range contains the one before.

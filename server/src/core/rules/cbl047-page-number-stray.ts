@@ -25,7 +25,8 @@ export const rule: Rule = {
       const first = margin.lines[0];
       const width = Math.min(margin.widths[0], lines[first].length);
       report({
-        message: `Every line opens with ${margin.kind === 'bar' ? "a bar ('|')" : 'a line number'} of a scan's margin, ${margin.lines.length} lines in all; the cable is read without it.`,
+        // The lines that carry it: a blank line may carry none, and a line or two typed without it are read as they stand.
+        message: `${margin.lines.length} lines open with ${margin.kind === 'bar' ? "a bar ('|')" : 'a line number'} of a scan's margin; the cable is read without it.`,
         range: { start: { line: first, character: 0 }, end: { line: first, character: width } },
         fixes: [{
           title: margin.kind === 'bar' ? "Delete the margin's bar from every line" : "Delete the margin's line number from every line",
