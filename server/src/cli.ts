@@ -24,7 +24,7 @@ import { extractHeader, extractLine, extractRecord, EXTRACT_FIELDS } from './cli
 import { cacheFile, CacheKeys, LintCache, runSalt, toolDigest } from './cli/cache';
 import { citedFacts, CitedParagraphs, type CitedFacts } from './cli/cited';
 import { RunConfigs, type RunConfig } from './cli/configs';
-import { checkText, collect, readStdin, readText, relativePaths, walkFiles, type InputFile } from './cli/files';
+import { checkText, readStdin, readText, relativePaths, walkFiles, type InputFile } from './cli/files';
 import { LINT_FORMATS, reported, type FileResult } from './cli/formats';
 import { fileMessage, messageText, type RunMessage } from './cli/messages';
 import { unifiedDiff } from './cli/diff';
@@ -354,27 +354,30 @@ function readCable(file: string, ifCable: boolean | undefined, errors: RunMessag
 }
 
 /**
- * The files extract and outline read, each with its configuration, found as lint finds it (`--config`'s, or the file's nearest
+ * The files extract and outline read, each with its configuration, as the walk finds them (`walkFiles`: no list of the
+ * collection's files is made, and the first file is read before the walk goes further), found as lint finds them (`--config`'s, or the file's nearest
  * `.cablelint.jsonc` at or above its folder, else the current directory's; each folder looked at once), less those an ignore
  * glob names (the configuration's `ignore` or `--ignore`), as lint leaves them out: a folder a glob names whole is not walked,
  * and a file named on the command line and skipped is said to be. The configuration gives the user dictionaries' TAG codes,
  * with which the parser reads a wrapped TAGS line (`TAGS: PREL PGOV` ⏎ `KLOC ZZQQ`) as lint reads it. A configuration's
- * problems, and a dictionary that cannot be read, are the run's messages, as in lint.
+ * problems, and a dictionary that cannot be read, are the run's messages, as in lint, and keep the order they had when the
+ * walk came first: the walk's and those of the configurations it read go to `errors`, those of a configuration first read for a
+ * file (one named on the command line) to `inputErrors`, to be said after them, as lint says them.
  */
-function readInputs(o: Options, errors: RunMessage[], shownPath: (input: InputFile) => string): { input: InputFile; config: RunConfig }[] {
+function* readInputs(o: Options, errors: RunMessage[], inputErrors: RunMessage[], shownPath: (input: InputFile) => string): Generator<{ input: InputFile; config: RunConfig }, void, undefined> {
   const configs = new RunConfigs({ config: o.config, ignore: o.ignore, rules: new Map() }, errors, process.cwd(), shownPath);
   const setup: LintSetup = { configs, overrides: new Map(), shownPath };
-  const out: { input: InputFile; config: RunConfig }[] = [];
-  for (const input of collect(o.paths, errors, (dir) => ignoredFolder(setup, dir))) {
+  for (const input of walkFiles(o.paths, errors, (dir) => ignoredFolder(setup, dir))) {
+    const before = errors.length;
     const config = configs.forInput(input);
+    if (errors.length > before) inputErrors.push(...errors.splice(before));
     const shown = shownPath(input);
     if (ignored(config, shown, config.pathForGlobs?.(input))) {
       if (input.dir === undefined) sayIgnored(shown);
       continue;
     }
-    out.push({ input, config });
+    yield { input, config };
   }
-  return out;
 }
 
 /** {@link readCable} for a text already read, `userTags` (the user dictionaries' TAG codes) read as known TAGS on a wrapped TAGS line. */
@@ -959,33 +962,39 @@ function report(o: Options, output: LintOutput, errors: RunMessage[], beforeEnd:
 }
 
 function extractCommand(o: Options): number {
+  // The run's messages as lint orders them: the walk's and the configurations' (readInputs), then the files' own.
   const errors: RunMessage[] = [];
+  const inputErrors: RunMessage[] = [];
+  const fileErrors: RunMessage[] = [];
   const shownPath = relativePaths(process.cwd());
   const fields = o.fields ?? EXTRACT_FIELDS;
   const format = o.format === 'csv' ? 'csv' : 'jsonl';
   const header = extractHeader(fields, format);
   if (o.bom) stdout.write('\uFEFF');
   if (header !== undefined) stdout.write(header + '\n');
-  for (const { input, config } of readInputs(o, errors, shownPath)) {
-    const read = readCable(input.file, input.ifCable, errors, config.userTagSet);
+  for (const { input, config } of readInputs(o, errors, inputErrors, shownPath)) {
+    const read = readCable(input.file, input.ifCable, fileErrors, config.userTagSet);
     if (!read) continue;
     const cable = read.cable;
-    reportParserFailure(input.file, cable, errors);
+    reportParserFailure(input.file, cable, fileErrors);
     const record = extractRecord(shownPath(input), cable);
     stdout.write(extractLine(record, fields, format, o.escapeFormulas) + '\n');
   }
   stdout.flush();
-  return finish(errors, 0);
+  return finish([...errors, ...inputErrors, ...fileErrors], 0);
 }
 
 function outlineCommand(o: Options): number {
+  // The run's messages as lint orders them: the walk's and the configurations' (readInputs), then the files' own.
   const errors: RunMessage[] = [];
+  const inputErrors: RunMessage[] = [];
+  const fileErrors: RunMessage[] = [];
   const shownPath = relativePaths(process.cwd());
-  for (const { input, config } of readInputs(o, errors, shownPath)) {
-    const read = readCable(input.file, input.ifCable, errors, config.userTagSet);
+  for (const { input, config } of readInputs(o, errors, inputErrors, shownPath)) {
+    const read = readCable(input.file, input.ifCable, fileErrors, config.userTagSet);
     if (!read) continue;
     const cable = read.cable;
-    reportParserFailure(input.file, cable, errors);
+    reportParserFailure(input.file, cable, fileErrors);
     stdout.write(`${shownPath(input)}\n`);
     const print = (symbols: readonly DocumentSymbol[], depth: number) => {
       for (const s of symbols) {
@@ -996,7 +1005,7 @@ function outlineCommand(o: Options): number {
     print(getDocumentSymbols(cable, idFromFileName(input.file)), 0);
   }
   stdout.flush();
-  return finish(errors, 0);
+  return finish([...errors, ...inputErrors, ...fileErrors], 0);
 }
 
 /** Runs the CLI and returns its exit code. */

@@ -123,6 +123,39 @@ describe('cablelint streams its output', function () {
     }
   });
 
+  it('extract and outline read and print files as the walk finds them: the first file is read and printed before the last folder is read', () => {
+    // They walked the whole tree first into a list of every file (cli/files.ts `collect`), so every folder was read
+    // before any file. Told apart by the order of the reads and the writes to stdout, as for lint above.
+    const dir = path.join(tmp, 'extract');
+    fs.mkdirSync(dir);
+    const folders = 30;
+    for (let f = 0; f < folders; f++) {
+      const sub = path.join(dir, `f${String(f).padStart(2, '0')}`);
+      fs.mkdirSync(sub);
+      for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(sub, `09TALLINN${5000 + f * 20 + i}.txt`), PLAIN(5000 + f * 20 + i));
+    }
+    for (const args of [['extract', '.'], ['extract', '--format', 'csv', '.'], ['outline', '.']]) {
+      const { code, stdout, events } = runLogged(args, dir);
+      assert.equal(code, 0, args.join(' '));
+      const readdirs = events.filter((e) => e.startsWith('readdir '));
+      assert.equal(readdirs.length, folders);
+      const lastReaddir = events.lastIndexOf(readdirs[readdirs.length - 1]);
+      // Each folder's files are read before the next folder is, and the first write to stdout comes before the last folder's read.
+      for (let f = 1; f < folders; f++) {
+        const at = events.indexOf(`readdir f${String(f).padStart(2, '0')}`);
+        assert.equal(events.slice(0, at).filter((e) => e.startsWith('read ')).length, f * 20, `${args.join(' ')}: files read before folder ${f}`);
+      }
+      const firstOut = events.indexOf('out');
+      assert.ok(firstOut >= 0 && firstOut < lastReaddir, `${args.join(' ')}: the first write to stdout (event ${firstOut}) comes before the last folder is read (event ${lastReaddir})`);
+      // Every file, once, in the walk's order.
+      const files = args[0] === 'outline' ? stdout.split('\n').filter((l) => l.endsWith('.txt')) : args.includes('csv') ? stdout.split('\n').slice(1, -1).map((l) => l.split(',')[0]) : stdout.trim().split('\n').map((l) => (JSON.parse(l) as { file: string }).file);
+      assert.deepEqual(
+        files.map((f) => path.basename(f)),
+        Array.from({ length: folders * 20 }, (_, i) => `09TALLINN${5000 + i}.txt`),
+      );
+    }
+  });
+
   it('holds a result CBL054 may still add to, and those after it, in a temporary file it removes, and prints them in their places', () => {
     const dir = path.join(tmp, 'cited');
     const temp = path.join(tmp, 'temp');

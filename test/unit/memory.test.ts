@@ -8,6 +8,8 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { parseCable } from '../../server/src/core/parse/index';
 import { summarize } from '../../server/src/workspace/cableIndex';
+import { CitedParagraphs } from '../../server/src/cli/cited';
+import { paragraphCopy } from '../../server/src/core/rules/util';
 
 // A full collection on demand: the flag takes effect for the function the new context makes.
 v8.setFlagsFromString('--expose-gc');
@@ -174,6 +176,56 @@ describe('model memory', function () {
     assert.equal(summaries[1].post, 'RIO DE JANEIRO');
     assert.equal(summaries[1].signature, 'WHITTINGTON-SMYTHEE');
     assert.ok(kept < 1e6, `${(kept / 1e6).toFixed(1)} MB kept by one summary`);
+  });
+
+  it("keeps a run's cable ids for CBL054 in under 100 bytes each, and none of a cable's text", () => {
+    // `cablelint` keeps, for the whole run, which file holds each cable id and its paragraph numbers (cli/cited.ts): a
+    // later file may cite any of them. The parser's id of 13 characters or more joins three strings (`${yy}${post}${serial}`),
+    // and a post of 13 letters or more is a slice of the cable's text: kept as it came, the id held the whole text alive
+    // (about 1,900 bytes an id here); and an id of 19 characters in a map to an object took about 200 bytes (117 with the
+    // id flat), where the packed record takes about 80. Array buffers count (the record's typed arrays live outside the heap).
+    const memory = () => used() + process.memoryUsage().arrayBuffers;
+    /** The bytes left in use after `add` is called for 0 to `count` - 1, a file each, and `cited`, read after the measure. */
+    const kept = (count: number, add: (cited: CitedParagraphs, i: number) => void) => {
+      const cited = new CitedParagraphs();
+      gc();
+      gc();
+      const before = memory();
+      for (let i = 0; i < count; i++) add(cited, i);
+      // V8 keeps the last string a pattern ran on (a slice of the last text, maybe): a match of its own.
+      /x/.exec('x');
+      gc();
+      gc();
+      return { perId: (memory() - before) / count, cited };
+    };
+    const made = (serial: number) =>
+      [`R 271504Z MAY 09`, 'FM AMEMBASSY PORTOFNOWHERE', 'TO SECSTATE WASHDC 1234', '', `UNCLAS PORTOFNOWHERE ${String(serial).padStart(6, '0')}`, '', 'E.O. 12958: N/A', 'TAGS: PREL ECON XX', 'SUBJECT: AN INVENTED CABLE ABOUT A FERRY TERMINAL', '']
+        .concat(Array.from({ length: 1 + (serial % 5) }, (_, k) => `¶${k + 1}. ${'The port authority chose a builder for the invented terminal. '.repeat(8)}\n`), ['SMITH', ''])
+        .join('\n');
+    const parsed = (cited: CitedParagraphs, i: number) => {
+      const cable = parseCable(made(1000 + i)).cable;
+      cited.add(i, `/run/c/${cable.id}.txt`, { id: cable.id, copy: paragraphCopy(cable) });
+    };
+    // The parses leave some of their own in use (caches, type feedback: tens of bytes a cable, which vary), so the
+    // texts are looked for here, and the record's size below, without the parser.
+    kept(2000, parsed);
+    const { perId: withParse, cited } = kept(2000, parsed);
+    assert.ok(withParse < 1000, `${withParse.toFixed(0)} bytes a cable`);
+    // What is kept still answers: the copy of 09PORTOFNOWHERE1002 has paragraphs 1 to 3, ended by its signature.
+    const mention = (number: number) => ({ id: '09PORTOFNOWHERE1002', number, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
+    cited.add(2000, '/run/c/09TALLINN9.txt', { mentions: [mention(3), mention(4)], severity: 'warning' });
+    assert.deepEqual(cited.settle(2000, { file: 'c.txt', findings: [] })?.findings.map((f) => f.message), ['The REF item cites 09PORTOFNOWHERE1002, which has no paragraph 4: its paragraphs are numbered 1 to 3.']);
+    // Ids as the parser joins them, 19 and 20 characters, and the copies most cables share; 16,000 of them (a collection's
+    // worth, with the map and arrays grown near full: 16,384), the median of three, for a measure the collector's timing moves little.
+    const copies = [1, 2, 3, 4, 5].map((n) => ({ numbers: Array.from({ length: n }, (_, k) => k + 1), ended: true }));
+    const sizes = [0, 1, 2].map(() =>
+      kept(16000, (cited, i) => {
+        const id = `${String(i % 10).padStart(2, '0')}${'PORTOFNOWHERE'}${10000 + i}`;
+        cited.add(i, `/run/c/${id}.txt`, { id, copy: copies[i % 5] });
+      }).perId,
+    );
+    const perId = sizes.sort((a, b) => a - b)[1];
+    assert.ok(perId < 100, `${perId.toFixed(0)} bytes an id`);
   });
 
   it("holds each section's paragraph numbers in an array of their length", () => {

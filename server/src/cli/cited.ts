@@ -57,32 +57,18 @@ function nameRank(file: string, id: string): number {
 /**
  * What CBL054 needs of the files of one run, gathered as their results come (from this thread, the threads or the cache,
  * in any order), then {@link CitedParagraphs.settle} or {@link CitedParagraphs.resolve}. It keeps, for each id, the copy of the file holding it that the
- * workspace index would prefer (the one named after it, else the first in the run's order), each copy's paragraph numbers
+ * workspace index would prefer (the one named after it, else the first in the run's order: {@link HeldIds}), each copy's paragraph numbers
  * once however many files share them (most are 1 to n), and the mentions of the few files that name a cited paragraph.
  */
 export class CitedParagraphs {
-  readonly #held = new Map<string, { readonly rank: number; readonly index: number; readonly copy?: ParagraphCopy }>();
+  readonly #held = new HeldIds();
   readonly #mentions = new Map<number, { readonly mentions: readonly CitedParagraphCandidate[]; readonly severity: Severity }>();
-  readonly #copies = new Map<string, ParagraphCopy>();
 
   /** Takes the facts of the file `file`, the `index`th of the run, which was linted (or read from the cache). */
   add(index: number, file: string, facts: CitedFacts | undefined): void {
     if (facts === undefined) return;
     if (facts.mentions !== undefined && facts.mentions.length > 0) this.#mentions.set(index, { mentions: facts.mentions, severity: facts.severity ?? cbl054.defaultSeverity });
-    if (facts.id === undefined) return;
-    const rank = nameRank(file, facts.id);
-    const before = this.#held.get(facts.id);
-    if (before !== undefined && (before.rank < rank || (before.rank === rank && before.index < index))) return;
-    this.#held.set(facts.id, { rank, index, ...(facts.copy && { copy: this.#shared(facts.copy) }) });
-  }
-
-  /** `copy`, or an equal one taken before. */
-  #shared(copy: ParagraphCopy): ParagraphCopy {
-    const key = `${copy.ended ? 1 : 0}${copy.numbers.join(',')}`;
-    const known = this.#copies.get(key);
-    if (known !== undefined) return known;
-    this.#copies.set(key, copy);
-    return copy;
+    if (facts.id !== undefined) this.#held.offer(facts.id, nameRank(file, facts.id), index, facts.copy);
   }
 
   /**
@@ -94,10 +80,7 @@ export class CitedParagraphs {
   settle(index: number, result: FileResult): FileResult | undefined {
     const entry = this.#mentions.get(index);
     if (entry === undefined) return result;
-    for (const m of entry.mentions) {
-      const held = this.#held.get(m.id);
-      if (held === undefined || held.rank !== 0 || held.index >= index) return undefined;
-    }
+    for (const m of entry.mentions) if (!this.#held.heldBefore(m.id, index)) return undefined;
     return this.resolve(index, result);
   }
 
@@ -112,10 +95,90 @@ export class CitedParagraphs {
     this.#mentions.delete(index);
     const found: ReportedFinding[] = [];
     for (const m of entry.mentions) {
-      const message = citedParagraphMessage(m, this.#held.get(m.id)?.copy);
+      const message = citedParagraphMessage(m, this.#held.copy(m.id));
       if (message !== undefined) found.push({ id: cbl054.id, name: cbl054.name, severity: entry.severity, message, range: m.range });
     }
     // A stable sort: the file's findings keep their order, and CBL054's theirs, where two start together.
     return found.length > 0 ? { file: result.file, findings: [...result.findings, ...found].sort(byPositionThenId) } : result;
   }
+}
+
+/**
+ * The file each cable id of a run is held by: its rank ({@link nameRank}), its index in the run and its copy's paragraph
+ * numbers. A later file may cite any id met before, so every id is kept for the run, and packed, as a collection of
+ * hundreds of thousands of files makes as many: each id once, as a string of its own, in a map to its place in three
+ * typed arrays grown by doubling, and each distinct copy once in a list: about 80 bytes an id of 19 characters, where
+ * the id as the parser made it in a map to an object took about 200, 117 with the id flat (test/unit/memory.test.ts;
+ * bench/RESULTS.md, session 47).
+ */
+class HeldIds {
+  /** Each id held, and its place in the arrays below. */
+  readonly #places = new Map<string, number>();
+  #ranks = new Uint8Array(64);
+  #indexes = new Uint32Array(64);
+  /** 1 + the place of the id's copy in {@link HeldIds.#copyList}, or 0 when its file tells none. */
+  #copies = new Uint32Array(64);
+  /** Each distinct copy, and its place in {@link HeldIds.#copyList} by its numbers (`1` or `0` for `ended`, then the numbers). */
+  readonly #copyPlaces = new Map<string, number>();
+  readonly #copyList: ParagraphCopy[] = [];
+
+  /** Takes the file `index` of the run, of rank `rank`, as the holder of `id` when the workspace index would prefer it to the one held. */
+  offer(id: string, rank: number, index: number, copy: ParagraphCopy | undefined): void {
+    let place = this.#places.get(id);
+    if (place !== undefined && (this.#ranks[place] < rank || (this.#ranks[place] === rank && this.#indexes[place] < index))) return;
+    place ??= this.#add(id);
+    this.#ranks[place] = rank;
+    this.#indexes[place] = index;
+    this.#copies[place] = copy === undefined ? 0 : 1 + this.#copyPlace(copy);
+  }
+
+  /** True when `id` is held by a file named after it (which no later file can take the place of) before the file `index`. */
+  heldBefore(id: string, index: number): boolean {
+    const place = this.#places.get(id);
+    return place !== undefined && this.#ranks[place] === 0 && this.#indexes[place] < index;
+  }
+
+  /** The copy of the file holding `id`, when it tells one. */
+  copy(id: string): ParagraphCopy | undefined {
+    const place = this.#places.get(id);
+    return place === undefined || this.#copies[place] === 0 ? undefined : this.#copyList[this.#copies[place] - 1];
+  }
+
+  /** A new place for `id`, the arrays grown when full. */
+  #add(id: string): number {
+    const place = this.#places.size;
+    if (place === this.#indexes.length) {
+      this.#ranks = doubled(this.#ranks, new Uint8Array(2 * place));
+      this.#indexes = doubled(this.#indexes, new Uint32Array(2 * place));
+      this.#copies = doubled(this.#copies, new Uint32Array(2 * place));
+    }
+    this.#places.set(ownString(id), place);
+    return place;
+  }
+
+  /** The place of `copy`, or of an equal one taken before, in {@link HeldIds.#copyList}. */
+  #copyPlace(copy: ParagraphCopy): number {
+    const key = `${copy.ended ? 1 : 0}${copy.numbers.join(',')}`;
+    const known = this.#copyPlaces.get(key);
+    if (known !== undefined) return known;
+    this.#copyPlaces.set(key, this.#copyList.length);
+    this.#copyList.push(copy);
+    return this.#copyList.length - 1;
+  }
+}
+
+/** `larger` with `array`'s values at its start. */
+function doubled<T extends Uint8Array | Uint32Array>(array: T, larger: T): T {
+  larger.set(array);
+  return larger;
+}
+
+/**
+ * `id` as a flat string of its own, to be kept for the run. The parser's id is a concatenation when 13 characters or
+ * longer (`${yy}${post}${serial}`: two objects joining three strings, about 90 bytes more than the flat string's 32),
+ * and its post, when 13 letters or longer (`HOCHIMINHCITY`), a slice of the cable's whole text, which it would keep
+ * alive; an id read from a file name can be a slice of its path. A JSON round trip gives every string back as it was.
+ */
+function ownString(id: string): string {
+  return JSON.parse(JSON.stringify(id)) as string;
 }

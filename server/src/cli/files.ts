@@ -96,11 +96,6 @@ export function* walkFiles(paths: readonly string[], errors: RunMessage[], skipF
   }
 }
 
-/** Every file {@link walkFiles} gives, as a list (for `extract` and `outline`, which print as they go all the same). */
-export function collect(paths: readonly string[], errors: RunMessage[], skipFolder?: (dir: string) => boolean): InputFile[] {
-  return [...walkFiles(paths, errors, skipFolder)];
-}
-
 /**
  * What a walk has reached, to take each file once by its real path while keeping one record per folder, not per file.
  *
