@@ -422,32 +422,37 @@ function skipSpacesBack(text: string, i: number): number {
   return j;
 }
 
-/** "of" alone, white space around it, to the end of a line: "para 5 of" ending a line whose next starts with "ref A". */
-const OF_AT_END_RE = /^[ \t]*of[ \t]*$/i;
+/**
+ * "of" alone, or "of this", white space around and between, to the end of a line: "para 5 of" ending a line whose next
+ * starts with "ref A", "para 5 of this" ending one whose next starts with "cable".
+ */
+const OF_AT_END_RE = /^[ \t]*of(?:[ \t]+this)?[ \t]*$/i;
 
 /**
  * The text after a paragraph mention that ends at `end` on `line`, from there to the end of the line, read on past the
- * next line's margin where the line runs on ({@link runsOn}) and only white space or "of" follows the mention: "para 5" /
- * "of ref A" and "para 5 of" / "ref A" read as "para 5 of ref A".
+ * next line's margin where the line runs on ({@link runsOn}) and only white space, "of" or "of this" follows the mention:
+ * "para 5" / "of ref A" and "para 5 of" / "ref A" read as "para 5 of ref A", "para 5 of this" / "cable" as "para 5 of
+ * this cable".
  */
 function textAfter(cable: Cable, line: number, end: number): string {
   const text = cable.lines[line].slice(end);
   if (!runsOn(cable, line)) return text;
   const next = () => cable.lines[line + 1].slice(textStart(cable, line + 1));
   if (skipSpaces(text, 0) === text.length) return ` ${next()}`;
-  return OF_AT_END_RE.test(text) ? `of ${next()}` : text;
+  return OF_AT_END_RE.test(text) ? `${text.trimEnd()} ${next()}` : text;
 }
 
 /**
  * True when a paragraph mention that ends at `end` on `line` goes on to name another document ({@link textAfter}, across
- * a line break too): "para 5 of ref A", "paragraph 2 of the agreement"; "para 5 of this cable" names its own.
+ * a line break too): "para 5 of ref A", "paragraph 2 of the agreement"; "para 5 of this cable" names its own, with any
+ * white space between the words ("of\tthis  cable") or a line break ("of this" / "cable").
  */
 function citedAfter(cable: Cable, line: number, end: number): boolean {
   const text = textAfter(cable, line, end);
   const i = skipSpaces(text, 0);
   if (text.slice(i, i + 2).toLowerCase() !== 'of' || isWordChar(text[i + 2])) return false;
   const j = skipSpaces(text, i + 2);
-  return text.slice(j, j + 5).toLowerCase() !== 'this ';
+  return text.slice(j, j + 4).toLowerCase() !== 'this' || skipSpaces(text, j + 4) === j + 4;
 }
 
 /**
