@@ -596,11 +596,37 @@ export function findInTextReferences(cable: Cable): readonly InTextReference[] {
  * in words as often as not ("reform", "preferred").
  */
 export function findInTextParagraphReferences(cable: Cable): readonly InTextReference[] {
-  const all = readCables.get(cable);
-  if (all !== undefined) return all.filter((r) => r.target.kind === 'paragraph');
-  const body = cable.bodyStartLine;
-  const lines = linesHolding(cable.text, cable.lines, MAY_CITE_PARAGRAPH);
-  return referencesFrom(cable, body === 0 ? lines : lines.filter((line) => line >= body), true);
+  let found = paragraphCables.get(cable);
+  if (found === undefined) {
+    const all = readCables.get(cable);
+    if (all !== undefined) found = all.filter((r) => r.target.kind === 'paragraph');
+    else {
+      const body = cable.bodyStartLine;
+      const lines = linesHolding(cable.text, cable.lines, MAY_CITE_PARAGRAPH);
+      found = referencesFrom(cable, body === 0 ? lines : lines.filter((line) => line >= body), true);
+    }
+    paragraphCables.set(cable, found);
+  }
+  return found;
+}
+
+/**
+ * The references of each cable to its paragraphs ({@link findInTextParagraphReferences}), kept while the cable is, as
+ * {@link readCables} keeps the whole reading: in a cable without REF items, CBL045 reads them, and rename, highlights and
+ * Find References then take them for the same version ({@link findResolvableReferences}) rather than read the text again.
+ */
+const paragraphCables = new WeakMap<Cable, readonly InTextReference[]>();
+
+/**
+ * The in-text references that may point at something, for the features that follow them across the whole text (rename,
+ * highlights, Find References, CBL024's and CBL025's second fix): every one ({@link findInTextReferences}) where the
+ * REF field has items, and only those to paragraphs ({@link findInTextParagraphReferences}) where it has none, since a
+ * REF letter or "reftel" then names nothing. Either answer is kept for the cable, so that a version's lint and requests
+ * read its text once: in a cable without REF items, the lint's CBL045 reads the paragraphs' references alone, and the
+ * whole reading would read the text a second time for references that name nothing.
+ */
+export function findResolvableReferences(cable: Cable): readonly InTextReference[] {
+  return (cable.refs?.items.length ?? 0) > 0 ? findInTextReferences(cable) : findInTextParagraphReferences(cable);
 }
 
 /** "para" in either case, ASCII letters only, as {@link MAY_MENTION} reads it. */
