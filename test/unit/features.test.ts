@@ -888,6 +888,11 @@ describe('in-text references', () => {
       assert.deepEqual(lines('Para 2\nof the treaty applies.'), { on: [], whole: [], own: [] });
       assert.deepEqual(lines('Para 2\nof this cable applies.'), { on: [], whole: [], own: ['0:Para 2'] });
       assert.deepEqual(lines('Para 2 of\nthis cable applies.').own, ['0:Para 2']);
+      // "of this" ending the line and "cable" starting the next, and tabs or several spaces between the words: its own too.
+      assert.deepEqual(lines('Para 2 of this\ncable applies.'), { on: [], whole: [], own: ['0:Para 2'] });
+      assert.deepEqual(lines('Para 2 of  this \n cable applies.').own, ['0:Para 2']);
+      assert.deepEqual(lines('Para 2 of\tthis\tcable applies.').own, ['0:Para 2']);
+      assert.deepEqual(lines('Para 2 of this\n\ncable applies.').own, []);
       assert.deepEqual(lines('As para 2\n\nof ref A said.'), { on: [], whole: [], own: ['0:para 2'] });
       assert.deepEqual(lines('As para 2\nnotes, ref A said.').own, ['0:para 2']);
       // Go to Definition finds it on the first line, not this cable's paragraph 2.

@@ -820,6 +820,25 @@ describe('parser: metadata', () => {
     assert.deepEqual(cc.classifiedBy?.reasonLetters, ['b', 'd']);
   });
 
+  it('reads a REF item\'s letter with no space after its full stop ("B.STATE 4410", "¶B.STATE 4410") where a citation follows it and the letter comes next', () => {
+    const read = (ref: string) => {
+      const c = parseCable(`P 010101Z JUL 09\nFM AMEMBASSY NOWHERE\n\nC O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n${ref}\n\n¶1. (C) Text.\n`).cable;
+      return c.refs?.items.map((i) => `${i.letterToken ? `${i.letterToken.text}@${at(i.letterToken.range)}` : '-'} ${i.citation.text} ${i.id ?? '-'}`);
+    };
+    // Invented. The letter's token is the letter, its full stop and the pilcrow before it, as with a space after it.
+    assert.deepEqual(read('REF: A. OTHERTOWN 12\nB.STATE 4410'), ['A.@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', 'B.@9:0-9:2 STATE 4410 09STATE4410']);
+    assert.deepEqual(read('REF: A. OTHERTOWN 12\n¶B.STATE 4410'), ['A.@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', '¶B.@9:0-9:3 STATE 4410 09STATE4410']);
+    assert.deepEqual(read('REF: A.OTHERTOWN 12 B.08 STATE 4410; c.PARIS 77 (NOTAL)'), ['A.@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', 'B.@8:20-8:22 08 STATE 4410 08STATE4410', 'c.@8:37-8:39 PARIS 77 09PARIS77']);
+    // As with a space: one of the three letters after the one before; "A" for the first.
+    assert.deepEqual(read('REF: A. OTHERTOWN 12\n¶D.STATE 4410'), ['A.@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', '¶D.@9:0-9:3 STATE 4410 09STATE4410']);
+    assert.deepEqual(read('REF: A. OTHERTOWN 12\nF.STATE 4410'), ['A.@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', '- F.STATE 4410 -']);
+    assert.deepEqual(read('REF: B.STATE 4410'), ['- B.STATE 4410 -']);
+    // No citation after it: an abbreviation or initials in free text are no letter.
+    assert.deepEqual(read('REF: A. BOGOTA 2409 B. STATE 81957: REPORT OF U.S.-'), ['A.@8:5-8:7 BOGOTA 2409 09BOGOTA2409', 'B.@8:20-8:22 STATE 81957: REPORT OF U.S.- 09STATE81957']);
+    assert.deepEqual(read('REF: A. MEMO TO J.SMITH 12'), ['A.@8:5-8:7 MEMO TO J.SMITH 12 -']);
+    assert.deepEqual(read('REF: A. OTHERTOWN 12\nB.O. 12958'), ['A.@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', '- B.O. 12958 -']);
+  });
+
   it('reads a REF item\'s letter alone after a blank line, the next after the last item\'s, as the field\'s (a copy cut under "¶B.", parser58), and no lettered body under the field', () => {
     const head = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n';
     const read = (ref: string) => {

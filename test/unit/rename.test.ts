@@ -11,6 +11,10 @@ import { getDocumentHighlights } from '../../server/src/features/references';
 import { DocumentHighlightKind } from 'vscode-languageserver-types';
 import { assertOnlyEditsChanged } from '../properties';
 import { caret } from '../helpers';
+import type { Cable } from '../../server/src/core/model';
+import { lintCable } from '../../server/src/core/lint';
+import { findInTextReferences } from '../../server/src/core/mentions';
+import { prepareCallHierarchy, refCitations } from '../../server/src/features/callHierarchy';
 
 /** An invented cable with the REF field `ref` and the body `body` (paragraphs and all). */
 function cable(ref: string, body: string): string {
@@ -229,5 +233,43 @@ describe("rename on a cable with a scan's margin on every line", () => {
       assert.match(expected, /^With [A-Z], "[^|0-9 ]/);
       for (const margin of [(l: string) => `| ${l}`, (l: string, i: number) => `${String(i + 1).padStart(2, '0')} ${l}`]) assert.equal(reason(plain, margin, newName), expected);
     }
+  });
+});
+
+describe('rename, highlights and the call hierarchy in a cable without a REF field', () => {
+  it("read the references the version's lint read, never the text again", () => {
+    // Invented. Every reading of the references reads the line holding "para 1", a candidate above the last: the count
+    // of its reads (a proxy over the cable's lines) tells whether the reader ran. The rename of 4 and its edits
+    // ("¶4.", "para 4") stand on other lines; the call hierarchy reads no reference where no REF item cites a cable.
+    const text = 'UNCLAS NOWHERE 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: FERRY FARES\n\n¶1. (U) Fares rose.\n¶2. (U) As para 1 notes, the board met.\n¶3. (U) See para 4 and ref B, not para 8.\n¶4. (U) Fees rose.\nSMITH\n';
+    const parsed = parseCable(text).cable;
+    const watched = parsed.lines.findIndex((l) => l.includes('para 1'));
+    let reads = 0;
+    const lines = new Proxy(parsed.lines, {
+      get(target, key, receiver) {
+        if (key === String(watched)) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const c: Cable = { ...parsed, lines };
+    assert.deepEqual(lintCable(c).filter((f) => f.id === 'CBL045').map((f) => f.message), ['There is no paragraph 8: the paragraphs are numbered 1 to 4.']);
+    assert.ok(reads > 0, 'the lint reads the references');
+    const afterLint = reads;
+    const marker = { line: watched + 2, character: 1 };
+    assert.deepEqual(prepareRename(c, marker), { range: { start: marker, end: { line: marker.line, character: 2 } }, placeholder: '4' });
+    const r = getRenameEdits(c, marker, '7');
+    assert.ok(!('reason' in r));
+    assert.equal(applyEdits(text, r.edits), text.replace('¶4.', '¶7.').replace('para 4', 'para 7'));
+    assert.deepEqual(getDocumentHighlights(c, marker).map((h) => `${h.range.start.line - watched}:${h.range.start.character}`), ['2:0', '1:12']);
+    // "ref B" names nothing to rename, and says so, as in a cable whose REF field lacks B.
+    const refB = { line: watched + 1, character: text.split('\n')[watched + 1].indexOf('ref B') + 4 };
+    assert.deepEqual(prepareRename(c, refB), { reason: '"ref B" names no REF item in this cable.' });
+    const none = { get: () => undefined, byId: () => undefined, citing: () => [] };
+    assert.equal(prepareCallHierarchy(c, 'file:///w/09NOWHERE1.txt', marker, none).length, 1);
+    assert.deepEqual(refCitations(c, '09NOWHERE1').mentions, []);
+    assert.equal(reads, afterLint, 'no request read the references again');
+    // The whole reading, which rename and highlights took, reads that line: the count sees a reader run.
+    findInTextReferences(c);
+    assert.ok(reads > afterLint);
   });
 });

@@ -1753,6 +1753,13 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
     it('leaves out a paragraph of another document', () => {
       assert.deepEqual(found('CBL045', cable(AB, 'See para 9 of ref A, ref B para 7, reftel para 5 and paragraph 6 of UNSCR 1540.')), []);
       assert.deepEqual(found('CBL045', cable(AB, 'See para 9 of this cable.')).length, 1);
+      // "of this" and "cable" split by a line break, a tab or several spaces: still the cable's own paragraph 9, which it lacks.
+      assert.deepEqual(found('CBL045', cable(AB, 'See para 9 of this\ncable.')), ['7:12 info There is no paragraph 9: the paragraphs are numbered 1 to 3.']);
+      assert.deepEqual(found('CBL045', cable(AB, 'See para 9 of\tthis\tcable.')).length, 1);
+      assert.deepEqual(found('CBL045', cable(AB, 'See para 9 of  this   cable.')).length, 1);
+      // "this" alone, or as the start of a word, names no cable: "para 9 of this." and "of thistle growers" are another's.
+      assert.deepEqual(found('CBL045', cable(AB, 'See para 9 of this.')), []);
+      assert.deepEqual(found('CBL045', cable(AB, 'See para 9 of thistle growers.')), []);
     });
     it('does not report "reftel" alone under several REF items, which is ambiguous rather than dangling', () => {
       assert.deepEqual(found('CBL045', cable(AB, 'As reftel says.')), []);

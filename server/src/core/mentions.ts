@@ -422,32 +422,37 @@ function skipSpacesBack(text: string, i: number): number {
   return j;
 }
 
-/** "of" alone, white space around it, to the end of a line: "para 5 of" ending a line whose next starts with "ref A". */
-const OF_AT_END_RE = /^[ \t]*of[ \t]*$/i;
+/**
+ * "of" alone, or "of this", white space around and between, to the end of a line: "para 5 of" ending a line whose next
+ * starts with "ref A", "para 5 of this" ending one whose next starts with "cable".
+ */
+const OF_AT_END_RE = /^[ \t]*of(?:[ \t]+this)?[ \t]*$/i;
 
 /**
  * The text after a paragraph mention that ends at `end` on `line`, from there to the end of the line, read on past the
- * next line's margin where the line runs on ({@link runsOn}) and only white space or "of" follows the mention: "para 5" /
- * "of ref A" and "para 5 of" / "ref A" read as "para 5 of ref A".
+ * next line's margin where the line runs on ({@link runsOn}) and only white space, "of" or "of this" follows the mention:
+ * "para 5" / "of ref A" and "para 5 of" / "ref A" read as "para 5 of ref A", "para 5 of this" / "cable" as "para 5 of
+ * this cable".
  */
 function textAfter(cable: Cable, line: number, end: number): string {
   const text = cable.lines[line].slice(end);
   if (!runsOn(cable, line)) return text;
   const next = () => cable.lines[line + 1].slice(textStart(cable, line + 1));
   if (skipSpaces(text, 0) === text.length) return ` ${next()}`;
-  return OF_AT_END_RE.test(text) ? `of ${next()}` : text;
+  return OF_AT_END_RE.test(text) ? `${text.trimEnd()} ${next()}` : text;
 }
 
 /**
  * True when a paragraph mention that ends at `end` on `line` goes on to name another document ({@link textAfter}, across
- * a line break too): "para 5 of ref A", "paragraph 2 of the agreement"; "para 5 of this cable" names its own.
+ * a line break too): "para 5 of ref A", "paragraph 2 of the agreement"; "para 5 of this cable" names its own, with any
+ * white space between the words ("of\tthis  cable") or a line break ("of this" / "cable").
  */
 function citedAfter(cable: Cable, line: number, end: number): boolean {
   const text = textAfter(cable, line, end);
   const i = skipSpaces(text, 0);
   if (text.slice(i, i + 2).toLowerCase() !== 'of' || isWordChar(text[i + 2])) return false;
   const j = skipSpaces(text, i + 2);
-  return text.slice(j, j + 5).toLowerCase() !== 'this ';
+  return text.slice(j, j + 4).toLowerCase() !== 'this' || skipSpaces(text, j + 4) === j + 4;
 }
 
 /**
@@ -591,11 +596,37 @@ export function findInTextReferences(cable: Cable): readonly InTextReference[] {
  * in words as often as not ("reform", "preferred").
  */
 export function findInTextParagraphReferences(cable: Cable): readonly InTextReference[] {
-  const all = readCables.get(cable);
-  if (all !== undefined) return all.filter((r) => r.target.kind === 'paragraph');
-  const body = cable.bodyStartLine;
-  const lines = linesHolding(cable.text, cable.lines, MAY_CITE_PARAGRAPH);
-  return referencesFrom(cable, body === 0 ? lines : lines.filter((line) => line >= body), true);
+  let found = paragraphCables.get(cable);
+  if (found === undefined) {
+    const all = readCables.get(cable);
+    if (all !== undefined) found = all.filter((r) => r.target.kind === 'paragraph');
+    else {
+      const body = cable.bodyStartLine;
+      const lines = linesHolding(cable.text, cable.lines, MAY_CITE_PARAGRAPH);
+      found = referencesFrom(cable, body === 0 ? lines : lines.filter((line) => line >= body), true);
+    }
+    paragraphCables.set(cable, found);
+  }
+  return found;
+}
+
+/**
+ * The references of each cable to its paragraphs ({@link findInTextParagraphReferences}), kept while the cable is, as
+ * {@link readCables} keeps the whole reading: in a cable without REF items, CBL045 reads them, and rename, highlights and
+ * Find References then take them for the same version ({@link findResolvableReferences}) rather than read the text again.
+ */
+const paragraphCables = new WeakMap<Cable, readonly InTextReference[]>();
+
+/**
+ * The in-text references that may point at something, for the features that follow them across the whole text (rename,
+ * highlights, Find References, CBL024's and CBL025's second fix): every one ({@link findInTextReferences}) where the
+ * REF field has items, and only those to paragraphs ({@link findInTextParagraphReferences}) where it has none, since a
+ * REF letter or "reftel" then names nothing. Either answer is kept for the cable, so that a version's lint and requests
+ * read its text once: in a cable without REF items, the lint's CBL045 reads the paragraphs' references alone, and the
+ * whole reading would read the text a second time for references that name nothing.
+ */
+export function findResolvableReferences(cable: Cable): readonly InTextReference[] {
+  return (cable.refs?.items.length ?? 0) > 0 ? findInTextReferences(cable) : findInTextParagraphReferences(cable);
 }
 
 /** "para" in either case, ASCII letters only, as {@link MAY_MENTION} reads it. */

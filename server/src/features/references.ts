@@ -3,7 +3,7 @@
  * which `core/mentions.ts` reads and resolves.
  */
 import { DocumentHighlightKind, type DocumentHighlight, type Position, type Range } from 'vscode-languageserver-types';
-import { allItemsNamed, findCitedParagraphsOnLine, findInTextReferences, findInTextReferencesOnLine, inTextTarget, paragraphsBetween, rangeEndingAt, rangeNames, rangeSeparatedAt, type CitedParagraphMention, type InTextReference } from '../core/mentions';
+import { allItemsNamed, findCitedParagraphsOnLine, findInTextReferencesOnLine, findResolvableReferences, inTextTarget, paragraphsBetween, rangeEndingAt, rangeNames, rangeSeparatedAt, type CitedParagraphMention, type InTextReference } from '../core/mentions';
 import type { Cable, Paragraph, RefItem } from '../core/model';
 import { contains } from '../core/text';
 
@@ -134,7 +134,8 @@ export function getDocumentHighlights(cable: Cable, position: Position): Documen
     const tag = tags.tags.find((t) => t.role === 'code' && contains(t.token.range, position));
     if (tag) return tags.tags.filter((t) => t.role === 'code' && t.code === tag.code).map((t) => ({ range: t.token.range, kind: DocumentHighlightKind.Text }));
   }
-  const refs = findInTextReferences(cable);
+  // In a cable without REF items, the references to paragraphs alone: a REF letter there names nothing to highlight.
+  const refs = findResolvableReferences(cable);
   const targetsOf = targetsReader(cable);
   const here = refs.find((r) => contains(r.range, position));
   const range = here ? undefined : rangeEndingAt(refs, position);

@@ -11,7 +11,7 @@ import { parseCable, type ParseOptions } from '../core/parse/index';
 import { marginWidth } from '../core/parse/margin';
 import { refLetterAt, refLetterOrdinal } from '../core/parse/metadata';
 import { contains, samePosition } from '../core/text';
-import { findInTextReferences, paragraphsNamed, resolveInText, type InTextReference } from '../core/mentions';
+import { findInTextReferencesOnLine, findResolvableReferences, paragraphsNamed, resolveInText, type InTextReference } from '../core/mentions';
 
 /** Why a position cannot be renamed, or a new name cannot be given, in words to show the user. */
 export interface RenameRejection {
@@ -53,10 +53,18 @@ function letterRange(token: { text: string; range: Range }): Range {
   return { start: { line: token.range.start.line, character: start }, end: { line: token.range.start.line, character: start + 1 } };
 }
 
-/** The target at a position and the range of the letter or number there, or why there is none. */
+/** The reference of `refs` at a position: "refs A,B" with the caret between A and the comma is on A; on "refs" it is on A too. */
+function mentionAt(refs: readonly InTextReference[], position: Position): InTextReference | undefined {
+  return refs.find((r) => r.nameRange && contains(r.nameRange, position)) ?? refs.find((r) => contains(r.range, position));
+}
+
+/**
+ * The target at a position and the range of the letter or number there, or why there is none. `refs` are the references
+ * that may point at something ({@link findResolvableReferences}); in a cable without REF items, those to paragraphs alone,
+ * and a REF letter at the position ("ref B", "reftel") is read from its line, to say why it names nothing to rename.
+ */
 function targetAt(cable: Cable, refs: readonly InTextReference[], position: Position): { target: Target; at: Range } | RenameRejection {
-  // "refs A,B": the caret between A and the comma is on A; on "refs" it is on A too.
-  const mention = refs.find((r) => r.nameRange && contains(r.nameRange, position)) ?? refs.find((r) => contains(r.range, position));
+  const mention = mentionAt(refs, position) ?? ((cable.refs?.items.length ?? 0) > 0 ? undefined : mentionAt(findInTextReferencesOnLine(cable, position.line), position));
   if (mention) {
     const written = textOf(cable, mention.range);
     if (!mention.nameRange) return rejected(`"${written}" names no letter to rename: rename the REF item's letter instead.`);
@@ -105,7 +113,7 @@ function valueOf(cable: Cable, target: Target): string {
  * pilcrow artifact turned into "¶ 13." offers 3, the number it is read as.
  */
 export function prepareRename(cable: Cable, position: Position): RenamePlaceholder | RenameRejection {
-  const found = targetAt(cable, findInTextReferences(cable), position);
+  const found = targetAt(cable, findResolvableReferences(cable), position);
   if ('reason' in found) return found;
   // A mention keeps its own case ("ref b" offers "b").
   const written = textOf(cable, found.at);
@@ -135,7 +143,7 @@ export function prepareRename(cable: Cable, position: Position): RenamePlacehold
  * parsed with (the user dictionaries' TAG codes), with which the edited text is read again.
  */
 export function getRenameEdits(cable: Cable, position: Position, newName: string, options?: ParseOptions): { edits: TextEdit[] } | RenameRejection {
-  const refs = findInTextReferences(cable);
+  const refs = findResolvableReferences(cable);
   const found = targetAt(cable, refs, position);
   if ('reason' in found) return found;
   const { target } = found;
@@ -189,7 +197,8 @@ function changedMeaning(cable: Cable, refs: readonly InTextReference[], edited: 
       return k === target.index ? `"${written}" renumbered ${value} would read as ${after.paragraphs[k].readAs}.` : `Paragraph "${written}" would then read as ${after.paragraphs[k].readAs}.`;
     }
   }
-  const refsAfter = findInTextReferences(after);
+  // The same kind of reading as `refs`: the REF field has as many items after the rename as before.
+  const refsAfter = findResolvableReferences(after);
   if (refsAfter.length !== refs.length) return `With ${value}, other text would read as a reference, or a reference as plain text ("ref a" in prose is the word "a").`;
   for (let k = 0; k < refs.length; k++) {
     // "para 3" where two paragraphs were numbered 3 may go to the one that keeps the number: it named either.

@@ -1210,6 +1210,7 @@ class FieldBuilder {
       markers.push({ start: m.index, end, letter });
     }
     this.#doubleLetters(text, from, to, markers);
+    this.#gluedLetters(line, text, from, to, markers);
     const segments: { start: number; end: number; marker?: (typeof markers)[number] }[] = [];
     if (markers.length === 0) segments.push({ start: from, end: to });
     else {
@@ -1321,6 +1322,49 @@ class FieldBuilder {
     }
     markers.length = 0;
     for (const mk of merged) markers.push(mk);
+  }
+
+  /**
+   * Adds to `markers`, in order, the letters in `[from, to)` written with no space after their full stop, `B.STATE 4410`,
+   * `¶B.STATE 4410`, `A.05 KIEV 4590`: read only as one of the three letters after the letter before it (this line's, the
+   * one still waiting for its citation, the last item's; `A` for the first), and only where what follows it, to the next
+   * letter or `;`, reads as a cable citation, so that an abbreviation (`U.S.-`, `E.O.`) or initials in free text (`MEMO
+   * TO J.SMITH`) are no letter.
+   */
+  #gluedLetters(line: number, text: string, from: number, to: number, markers: { start: number; end: number; letter: string }[]): void {
+    const re = GLUED_REF_LETTER;
+    re.lastIndex = from;
+    let m = re.exec(text);
+    if (m === null || m.index >= to) return;
+    let before = this.#pendingRef?.letter;
+    for (let k = this.#refItems.length - 1; k >= 0 && before === undefined; k--) before = this.#refItems[k].letter;
+    for (; m !== null && m.index < to; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const letter = upperCase(m[2]);
+      // The letter before it: the last of this line's before it, else the item's before the line.
+      let last = before;
+      let next = to;
+      for (const mk of markers) {
+        if (mk.start < start) last = mk.letter;
+        else if (mk.start < next) next = mk.start;
+      }
+      const after = last === undefined ? 0 : refLetterOrdinal(last);
+      const place = refLetterOrdinal(letter);
+      if (place <= after || place > after + 3 || (last === undefined && place !== 1)) continue;
+      // What follows the letter up to the next one that looks glued counts too: "A.NOWHERE 12 B.STATE 4410".
+      const glued = GLUED_REF_LETTER_AHEAD;
+      glued.lastIndex = end;
+      const nextGlued = glued.exec(text);
+      if (nextGlued !== null && nextGlued.index < next) next = nextGlued.index;
+      const piece = this.#citationPieces(text, end, next)[0];
+      if (piece === undefined || piece.start !== end) continue;
+      const { citationEnd } = trailingLabels(line, text, piece.start, piece.end);
+      if (parseCitation(text.slice(piece.start, citationEnd)) === undefined) continue;
+      markers.push({ start, end, letter });
+      markers.sort((a, b) => a.start - b.start);
+      re.lastIndex = end;
+    }
   }
 
   /**
@@ -1744,6 +1788,10 @@ function skipRefMarking(text: string, from: number, to: number): number {
 }
 
 const REF_LETTER = /(?<![^\s;,])(\u00B6\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=\s|$)/g;
+// A REF item's letter with no space after its full stop, "B.STATE 4410", "¶B.STATE 4410": a letter or digit follows it.
+const GLUED_REF_LETTER = /(?<![^\s;,])(\u00B6\s?)?([A-Za-z])\.(?=[A-Za-z0-9])/g;
+// {@link GLUED_REF_LETTER} with a lastIndex of its own, for the next such letter after one being read.
+const GLUED_REF_LETTER_AHEAD = new RegExp(GLUED_REF_LETTER.source, 'g');
 // Letters of REF items past Z, as REF_LETTER reads one: "AA.", "(BB)", "¶CC.".
 const REF_DOUBLE_LETTER = /(?<![^\s;,])(\u00B6\s?)?(?:\(([A-Za-z]{2})\)|([A-Za-z]{2})[.):])(?=\s|$)/g;
 // A trailing label of a REF item: "(NOTAL)", "(EXDIS)".

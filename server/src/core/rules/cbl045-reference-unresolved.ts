@@ -1,7 +1,7 @@
 /**
  * CBL045 reference-unresolved: An in-text reference to a REF letter the REF field lacks, or to a paragraph number the cable lacks.
  */
-import { findInTextParagraphReferences, findInTextReferences, resolveInText } from '../mentions';
+import { findResolvableReferences, resolveInText } from '../mentions';
 import type { Cable } from '../model';
 import type { Rule } from './types';
 import { sectionsMissing } from './util';
@@ -39,9 +39,9 @@ export const rule: Rule = {
     }
     // A copy cut short (no signature or trailer after the text) may have lost the paragraphs after its last.
     const ended = cable.signature !== undefined || cable.trailer !== undefined;
-    // Without a REF field only the references to paragraphs are checked, and only they are read.
+    // Without a REF field only the references to paragraphs are checked, and only they are read (findResolvableReferences).
     if (items.length === 0 && !checkParagraphs) return;
-    for (const ref of items.length === 0 ? findInTextParagraphReferences(cable) : findInTextReferences(cable)) {
+    for (const ref of findResolvableReferences(cable)) {
       const t = ref.target;
       if (t.kind === 'paragraph') {
         // "see para 8" before a first paragraph 3 or after a last paragraph 5 of a copy that stops there: the paragraph may be in what is missing.

@@ -4,7 +4,7 @@
 import { linesAsRead, marginWidth } from '../parse/margin';
 import { levelAbbreviation, levelRank } from '../levels';
 import type { Cable, CalendarDate, Caveat, Heading, ItemMarking, Level, PortionMarking, Range, TagsField } from '../model';
-import { findInTextReferences } from '../mentions';
+import { findResolvableReferences } from '../mentions';
 import { isItemMarking, RULE_LINE } from '../parse/body';
 import { BANNER_SEARCH, bannerDecidedBy, readFirstBanner } from '../parse/index';
 import { parsePortionMarking } from '../parse/marking';
@@ -288,7 +288,7 @@ function referencesByParagraph(cable: Cable): ReadonlyMap<number, readonly Range
   const first = new Map<number, number>();
   for (let i = cable.paragraphs.length - 1; i >= 0; i--) first.set(cable.paragraphs[i].readAs, i);
   const made = new Map<number, Range[]>();
-  for (const ref of findInTextReferences(cable)) {
+  for (const ref of findResolvableReferences(cable)) {
     if (ref.target.kind !== 'paragraph' || !ref.nameRange) continue;
     const index = first.get(ref.target.number);
     if (index === undefined) continue;
