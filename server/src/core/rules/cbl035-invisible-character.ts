@@ -25,7 +25,7 @@ export const rule: Rule = {
     if (BEYOND_LATIN1.test(text)) {
       // A text with characters such as "’" or "—" may hold the zero-width marks too: one pattern reads past the run of
       // visible characters at `at`, and the character it stops at, if any, is one. V8 runs a greedy class as a tight loop,
-      // about a tenth fewer instructions than a search for the class (session 47).
+      // about a tenth fewer instructions than a search for the class (bench/RESULTS.md, session 47).
       for (let at = 0; ; at++) {
         VISIBLE_RUN.lastIndex = at;
         VISIBLE_RUN.test(text);
