@@ -552,17 +552,19 @@ async function lintInThreads(jobs: Iterable<LintJob | number>, count: number, co
   for (const job of jobs) {
     // A number is the index of a file that needs no thread (taken from the cache, or unreadable), placed already.
     const index = typeof job === 'number' ? job : job.index;
-    if (typeof job === 'number') {
-      // Nothing to deal.
-    } else if (dealt++ % count === 0) {
-      take(lintBatch([job], (i) => configs[i], keys));
-      // A batch at a time, taking the workers' batches in between, so that the results are printed as they come in order
-      // rather than held until this thread's share is done.
-      if (++own % BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
-    } else {
-      const w = workers[(dealt - 1) % count - 1];
-      w.dealt.push(job);
-      if (w.dealt.length >= BATCH) post(w);
+    if (typeof job !== 'number') {
+      // This thread takes every count-th file and the workers the others, in turn.
+      const turn = dealt++ % count;
+      if (turn === 0) {
+        take(lintBatch([job], (i) => configs[i], keys));
+        // A batch at a time, taking the workers' batches in between, so that the results are printed as they come in order
+        // rather than held until this thread's share is done.
+        if (++own % BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+      } else {
+        const w = workers[turn - 1];
+        w.dealt.push(job);
+        if (w.dealt.length >= BATCH) post(w);
+      }
     }
     // Every file before the next one is dealt (and posted, below), so a result always comes that lets the run go on.
     while (index + 1 - printed() > ahead) {
