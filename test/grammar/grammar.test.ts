@@ -371,6 +371,57 @@ describe('grammar', function () {
     assert.match(misread[6].tokens.map((t) => t.scopes.join(' ')).join(' '), /keyword\.other\.field\.subject\.misread\.cable/);
   });
 
+  // A meeting's participants under a paragraph's line ending with "PARTICIPANTS:": a side's title over its rule, an office
+  // over the names under it and a name right under a rule are no headings, as the parser reads them (`participants`); a title
+  // under the next paragraph is a heading again, and so is the same office's line outside such a list.
+  it('colors no heading in a list of participants, and a title after the list as one', () => {
+    const head = ['C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', ''];
+    const text = [
+      ...head, '¶1. (C) THE TALKS WENT WELL.', '', '¶2. (U) MEETING PARTICIPANTS:', 'NOWHERE', '--------', 'HARBOR MASTER ALAN POE',
+      'MARY POE, PORT CAPTAIN', '', 'UNITED STATES:', '', 'DEPARTMENT OF HARBORS', 'JANE ROE, DEPUTY SECRETARY FOR FERRIES', 'JOHN DOE, DESK OFFICER', '',
+      'MINISTRY OF PIERS', 'RICHARD ROE, DIRECTOR OF QUAYS', '',
+      '¶3. (C) THE MINISTER SPOKE FIRST.', '', 'FERRY FARES', '', '¶4. (C) THE FARES WILL RISE IN JUNE AND AGAIN IN SEPTEMBER, THE MINISTER SAID.', '',
+    ].join('\n');
+    const { cable } = parseCable(text);
+    const read = new Set(cable.headings.map((h) => h.text.range.start.line));
+    const lines = tokenize(grammar, text);
+    const heading = (n: number) => lines[n].tokens.some((t) => t.end > t.start && t.scopes.includes('markup.heading.cable'));
+    for (const n of [9, 11, 16, 20]) {
+      assert.ok(!read.has(n), `the parser reads ${lines[n].line} as a heading`);
+      assert.ok(!heading(n), `${lines[n].line} colored as a heading`);
+    }
+    assert.match(lines[8].tokens.map((t) => t.scopes.join(' ')).join(' '), /constant\.numeric\.paragraph\.cable/);
+    assert.ok(read.has(25) && heading(25), 'FERRY FARES');
+    // The office's line alone under a blank line, outside a list of participants, is a heading as before.
+    const plain = tokenize(grammar, [...head, '¶1. (C) THE TALKS WENT WELL.', '', 'MINISTRY OF PIERS', '', '¶2. (C) THE MINISTER SPOKE FIRST, AND AT LENGTH, ABOUT THE FARES.'].join('\n'));
+    assert.ok(plain[8].tokens.some((t) => t.end > t.start && t.scopes.includes('markup.heading.cable')), 'MINISTRY OF PIERS outside a list');
+  });
+
+  // A web page's copyright line where a scraped cable ends, and the page's matter under it: no text of the cable, as the parser
+  // reads it (`beforeTrailer`), so no heading there (`scraped-page`); a paragraph's number, which the parser reads there, and the
+  // cable's own lines above it as before.
+  it('colors a scraped page\'s copyright line as a comment and no heading in the matter under it', () => {
+    const text = [
+      'C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '',
+      '¶1. (C) THE TALKS WENT WELL.', '', 'FERRY FARES', '', '¶2. (C) THE FARES WILL RISE IN JUNE AND AGAIN IN SEPTEMBER, THE MINISTER SAID.', '',
+      'ROE', '', '© Harbor Daily', '', 'MORE HEADLINES', '', 'PIERS: NEW QUAYS OPEN IN THE SOUTH', 'THE BOARD OPENED TWO NEW QUAYS ON TUESDAY...', '',
+      '3. (U) FERRY CREWS STRIKE', '',
+    ].join('\n');
+    const { cable } = parseCable(text);
+    const read = new Set(cable.headings.map((h) => h.text.range.start.line));
+    const lines = tokenize(grammar, text);
+    const scopes = (n: number) => lines[n].tokens.filter((t) => t.end > t.start).map((t) => t.scopes.join(' ')).join(' ');
+    assert.ok(read.has(8) && /markup\.heading\.cable/.test(scopes(8)), 'FERRY FARES');
+    for (const n of [16, 18, 19]) {
+      assert.ok(!read.has(n), `the parser reads ${lines[n].line} as a heading`);
+      assert.doesNotMatch(scopes(n), /markup\.heading/, lines[n].line);
+    }
+    assert.match(scopes(14), /comment\.line\.copyright\.cable/);
+    // A paragraph's number there is one the parser reads, and colored as one.
+    assert.equal(cable.paragraphs.length, 3);
+    assert.match(scopes(21), /constant\.numeric\.paragraph\.cable/);
+  });
+
   // Lines the parser reads as no heading by the line above them: the first line of a quoted text under its "BEGIN TEXT:" line
   // (quotedTitle, with text under it), a line under one that ends with initials ("… ON U.S."), which goes on with the
   // sentence, and a block's word alone under a paragraph's line in capitals that ends no sentence ("… MADE THE FOLLOWING" ⏎
@@ -1125,7 +1176,7 @@ describe('grammar', function () {
   // The same on copies of the real cables in capitals (the differential script's `capitals` damage, and the cables the corpus
   // holds in capitals): a line colored as a heading is one the parser reads, but for a few (a line grammar cannot see that a
   // short line of capitals under a blank one has the paragraph's text right under it, "MINISTRY OF DEFENSE" over a
-  // participant's name; 18 of 827 lines, were 21 of 830 before `subject-gap` read a subject on across a blank line, 28 of 837 before `continued-long` read a sentence on across a blank line, 29 of 838 before the capitals `DISTRIBUTION:` keyword, 33 of 842 before `quoted-text`, `{{initialsAtEnd}}` and `continued-gap`'s block word and 75 of 884 before
+  // participant's name; 10 of 819 lines, were 12 of 821 before `scraped-page` read a web page's matter after its "©" line with no heading, 18 of 827 before `participants` read a list of participants as no headings, 21 of 830 before `subject-gap` read a subject on across a blank line, 28 of 837 before `continued-long` read a sentence on across a blank line, 29 of 838 before the capitals `DISTRIBUTION:` keyword, 33 of 842 before `quoted-text`, `{{initialsAtEnd}}` and `continued-gap`'s block word and 75 of 884 before
   // `notTitle`, the 809 the parser reads kept), and a line
   // colored as an address or a passing line is one the parser reads in the header, above the banner or among the passing
   // lines ("CT/CP COOPERATION" between rules, 09ABUDHABI862, is a heading).
